@@ -1,0 +1,4 @@
+"""Helpers for the county talent-plan monitoring notebooks.
+
+Notebooks stay thin: they call the functions here, which carry the logic and the tests.
+"""

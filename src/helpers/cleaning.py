@@ -1,0 +1,264 @@
+"""Turning parsed table rows into clean, traceable observations, and logging every decision."""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Catalogue, Indicator, Plan, Sources, Unit
+from .errors import InputError
+from .paths import display_path
+from .prose import ProseStatement
+from .tables import Cell, ParsedTable, TableRow
+from .values import NotANumber, parse_value_cell
+
+# "专业技术人才高级职称比例(%" -> name, unit (closing bracket optional: some are broken in the source)
+NAME_WITH_UNIT = re.compile(r"^(?P<name>.+?)\((?P<unit>[^()]*)(?P<close>\))?$")
+# Tolerances used when a prose figure is taken as evidence for a table figure.
+EVIDENCE_TOLERANCE = 0.05
+
+
+@dataclass
+class Observation:
+    entity: str
+    indicator_id: str
+    source_name: str
+    year: int
+    kind: str                  # actual | target | baseline_derived
+    value: float | None
+    comparator: str
+    unit: str
+    source_unit: str
+    source_value: str
+    origin: str                # table | prose
+    source_file: str
+    source_line: int
+    source_text: str
+    category: str = ""
+    derivation: str = ""
+    quality: str = "ok"        # ok | fixed | implausible
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Decision:
+    entity: str
+    indicator_id: str
+    source_file: str
+    source_line: int | None
+    step: str
+    decision: str
+    evidence: str = ""
+
+
+@dataclass
+class CleanTable:
+    observations: list[Observation]
+    decisions: list[Decision]
+
+
+def split_name_unit(cell: Cell) -> tuple[str, str, bool]:
+    """Name and unit from a name cell such as 党政人才队伍(万人). Returns (name, unit, bracket_broken)."""
+    m = NAME_WITH_UNIT.match(cell.text)
+    if not m:
+        return cell.text, "", False
+    return m["name"].strip(), m["unit"].strip(), m["close"] is None
+
+
+def _unknown_name(path: Path, cell: Cell, name: str, catalogue: Catalogue) -> InputError:
+    close = difflib.get_close_matches(name, catalogue.all_source_names(), n=1, cutoff=0.5)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    return InputError(path, cell.line, f"indicator '{name}' is not in the catalogue.{hint}",
+                      f"add '{name}' to `source_names` of the matching indicator in config/catalogue.yaml, "
+                      "or add a new indicator there.")
+
+
+class TableCleaner:
+    def __init__(self, catalogue: Catalogue, sources: Sources):
+        self.catalogue = catalogue
+        self.sources = sources
+
+    def clean(self, plan: Plan, table: ParsedTable, statements: list[ProseStatement]) -> CleanTable:
+        path = table.path
+        file = display_path(path)
+        observations: list[Observation] = []
+        decisions: list[Decision] = []
+        seen: dict[str, TableRow] = {}
+        has_unit_column = "unit" in table.roles
+
+        for row in table.rows:
+            if has_unit_column:
+                name, unit_text, broken = row.name.text, (row.unit.text if row.unit else ""), False
+            else:
+                name, unit_text, broken = split_name_unit(row.name)
+            ind_id = self.catalogue.indicator_for_name(name)
+            if ind_id is None:
+                raise _unknown_name(path, row.name, name, self.catalogue)
+            ind = self.catalogue.indicators[ind_id]
+            if ind_id in seen:
+                first = seen[ind_id]
+                raise InputError(path, row.name.line,
+                                 f"indicator '{ind.name_zh}' ({ind_id}) appears twice in the table: rows at "
+                                 f"lines {first.first_line} and {row.first_line}",
+                                 "delete the duplicated row, or, if they are different indicators, give the "
+                                 "second its own entry in config/catalogue.yaml.")
+            seen[ind_id] = row
+
+            def log(step: str, decision: str, evidence: str = "", line: int | None = None) -> None:
+                decisions.append(Decision(plan.entity, ind_id, file, line or row.name.line, step, decision, evidence))
+
+            if broken:
+                log("broken_bracket", f"'{row.name.raw.strip()}' has no closing bracket; read as name '{name}', "
+                                      f"unit '{unit_text}'")
+            if row.category_inherited:
+                log("merged_cell", f"first-level indicator cell is empty (merged in Word); taken from the row "
+                                   f"above: '{row.category}'")
+            factor, unit_note, unit_decision = self._unit_factor(path, row, ind, unit_text, statements)
+
+            row_obs: list[Observation] = []
+            for column, cell in row.values:
+                try:
+                    parsed = parse_value_cell(cell.raw)
+                except NotANumber:
+                    raise InputError(path, cell.line,
+                                     f"the {column.header.text} cell of '{name}' is '{cell.raw.strip()}', not a number",
+                                     "write a number such as 12.5, >10 or 35%, or / when the plan gives no value."
+                                     ) from None
+                if parsed.percent_sign and ind.unit != "%":
+                    raise InputError(path, cell.line, f"'{cell.raw.strip()}' has a % sign but '{name}' is measured "
+                                     f"in {ind.unit}", "remove the % sign or correct the unit.")
+                entity = self.sources.province if column.for_province else plan.entity
+                obs = Observation(
+                    entity=entity, indicator_id=ind_id, source_name=name, year=column.year, kind=column.role,
+                    value=None if parsed.value is None else parsed.value * factor, comparator=parsed.comparator,
+                    unit=ind.unit, source_unit=unit_text, source_value=cell.raw.strip(), origin="table",
+                    source_file=file, source_line=cell.line, source_text=row.quote(), category=row.category,
+                )
+                if unit_note:
+                    obs.notes.append(unit_note)
+                if parsed.missing:
+                    obs.notes.append("'/' in the plan: not given (left empty, not 0)")
+                    log("missing", f"{column.header.text}: '/' means not given; left empty, never 0", line=cell.line)
+                if parsed.percent_sign:
+                    obs.notes.append("% sign removed from the value; unit %")
+                    log("percent_in_cell", f"'{cell.raw.strip()}' read as {parsed.value:g} with unit %", line=cell.line)
+                if parsed.comparator != "=":
+                    obs.notes.append(f"comparator '{parsed.comparator}' kept")
+                    log("comparator", f"'{cell.raw.strip()}' read as {parsed.value:g} with comparator "
+                                      f"'{parsed.comparator}'", line=cell.line)
+                row_obs.append(obs)
+
+            fixed = self._check_plausible(path, row, ind, unit_text, row_obs, statements, plan.entity, log)
+            if unit_decision and not fixed:
+                log(*unit_decision)
+            observations += row_obs
+        return CleanTable(observations, decisions)
+
+    # ------------------------------------------------------------------ units
+    def _unit_factor(self, path, row, ind: Indicator, unit_text: str,
+                     statements) -> tuple[float, str, tuple[str, str, str] | None]:
+        """The factor to the catalogue unit, a note for the values, and the decision to log."""
+        target = self.catalogue.units[ind.unit]
+        if not unit_text:
+            values = {parse_value_cell(c.raw).value for _, c in row.values}
+            agreeing = [s for s in statements if s.indicator_id == ind.id and s.kind == "level"
+                        and s.value in values]
+            evidence = "; ".join(f"line {s.line}: “{s.quote}” ({s.value:g}{s.unit})" for s in agreeing[:2])
+            return 1.0, f"unit not written in the table; catalogue unit {ind.unit}", (
+                "unit_from_catalogue", f"the table gives no unit for '{row.name.text}'; the catalogue unit "
+                f"{ind.unit} is used", evidence or "no statement in the prose gives this figure with a unit")
+        unit = self.catalogue.unit_for_alias(unit_text)
+        line = row.unit.line if row.unit else row.name.line
+        if unit is None:
+            raise InputError(path, line, f"unit '{unit_text}' of '{row.name.text}' is not in the unit vocabulary",
+                             "add it to the `aliases` of the right unit in config/catalogue.yaml.")
+        if unit.unit == target.unit:
+            if unit_text != target.unit:
+                return 1.0, "", ("unit_alias", f"unit '{unit_text}' mapped to {target.unit}", "")
+            return 1.0, "", None
+        if unit.dimension == target.dimension:
+            factor = unit.factor / target.factor
+            return factor, f"converted from {unit_text}", (
+                "unit_conversion", f"unit '{unit_text}' converted to {target.unit} (× {factor:g})", "")
+        if unit_text in ind.unit_shorthands or unit.unit in ind.unit_shorthands:
+            return 1.0, f"'{unit_text}' read as {target.unit}", (
+                "unit_shorthand", f"the plan writes '{unit_text}' for {target.unit} ({target.name_en}); only the "
+                "numerator is written", "")
+        raise InputError(path, line, f"unit '{unit_text}' of '{row.name.text}' does not fit the catalogue unit "
+                                     f"{target.unit} of indicator {ind.id}",
+                         "correct the unit in the plan's table if it is a typo; otherwise check which catalogue "
+                         "indicator this row is (config/catalogue.yaml).")
+
+    # ------------------------------------------------------------------ plausibility
+    def _implausible(self, ind: Indicator, unit: Unit | None, raw_values: list[float], factor: float) -> str:
+        low, high = ind.plausible
+        counts_persons = self.catalogue.units[ind.unit].dimension == "persons"
+        for v in raw_values:
+            if counts_persons and unit is not None and unit.factor == 1 and v != int(v):
+                return f"{v:g} {unit.unit}: a head count cannot be fractional"
+            clean = v * factor
+            if not low <= clean <= high:
+                return f"{clean:g} {ind.unit} is outside the plausible range {low:g}–{high:g} {ind.unit}"
+        return ""
+
+    def _check_plausible(self, path, row, ind, unit_text, row_obs, statements, entity, log) -> bool:
+        """Flag implausible values; fix the unit only on evidence from the same document.
+
+        Returns True when the unit was corrected."""
+        unit = self.catalogue.unit_for_alias(unit_text) if unit_text else None
+        target = self.catalogue.units[ind.unit]
+        raw = [float(parse_value_cell(c.raw).value) for _, c in row.values if parse_value_cell(c.raw).value is not None]
+        factor = (unit.factor / target.factor) if unit is not None and unit.dimension == target.dimension else 1.0
+        problem = self._implausible(ind, unit, raw, factor)
+        if not problem:
+            return False
+        if unit is not None:
+            for candidate in self.catalogue.units.values():
+                if candidate.dimension != unit.dimension or candidate.unit == unit.unit:
+                    continue
+                new_factor = candidate.factor / target.factor
+                if self._implausible(ind, candidate, raw, new_factor):
+                    continue
+                evidence = self._evidence(ind, row_obs, new_factor / factor, statements, entity)
+                if evidence:
+                    for obs in row_obs:
+                        if obs.value is not None:
+                            obs.value = obs.value / factor * new_factor
+                        obs.quality = "fixed"
+                        obs.notes.append(f"unit corrected from '{unit_text}' to '{candidate.unit}' on evidence in "
+                                         "the same document (see cleaning log)")
+                    log("unit_fixed", f"implausible: {problem}. The table's unit '{unit_text}' is read as "
+                                      f"'{candidate.unit}'", evidence)
+                    return True
+        for obs in row_obs:
+            obs.quality = "implausible"
+            obs.notes.append(f"implausible value, not corrected: {problem}")
+        log("implausible", f"{problem}; no evidence in the document for another reading, so the value is kept "
+                           "and flagged", "")
+        return False
+
+    def _evidence(self, ind, row_obs, rescale, statements, entity) -> str:
+        """Quotes from the same document that agree with the table under the rescaled unit."""
+        found = []
+        by_key = {(o.year, o.kind): (o.value * rescale if o.value is not None else None) for o in row_obs
+                  if o.entity == entity}
+        for st in statements:
+            if st.indicator_id != ind.id:
+                continue
+            if st.kind == "level":
+                kind = "actual" if st.year <= self.sources.base_year else "target"
+                value = by_key.get((st.year, kind))
+                if value is not None and abs(value - st.value) <= EVIDENCE_TOLERANCE * abs(st.value):
+                    found.append(f"line {st.line}: “{st.quote}” ({st.year} {st.value:g}{st.unit}, table "
+                                 f"{value:g}{st.unit}, within {EVIDENCE_TOLERANCE:.0%})")
+            elif st.kind == "increment" and st.year == self.sources.target_year:
+                actual = by_key.get((self.sources.base_year, "actual"))
+                target = by_key.get((self.sources.target_year, "target"))
+                if actual is None or target is None:
+                    continue
+                change = target - actual
+                if abs(change - st.value) <= EVIDENCE_TOLERANCE * abs(st.value):
+                    found.append(f"line {st.line}: “{st.quote}” (an increase of {st.value:g}{st.unit}; the table "
+                                 f"gives {target:g} − {actual:g} = {change:g}{st.unit})")
+        return "; ".join(found)

@@ -1,0 +1,326 @@
+"""Reading the project's configuration: the plan sources, their layouts and the catalogue.
+
+Both files are edited by hand, so every mistake in them is reported with its file and line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError
+from .paths import CATALOGUE_FILE, CONFIG_DIR, SOURCES_FILE
+from .text import name_key, normalise
+
+LINE = "__line__"
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe YAML loader that records each mapping's 1-based line under LINE."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping[LINE] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(path: Path) -> Any:
+    if not path.exists():
+        raise InputError(path, None, "the configuration file is missing",
+                         "restore it from git (git checkout -- config/) or create it.")
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        raise InputError(path, line, f"not valid YAML ({getattr(exc, 'problem', exc)})",
+                         "fix the indentation or quoting at that line.") from None
+
+
+def _require(entry: dict, key: str, path: Path, what: str) -> Any:
+    if key not in entry or entry[key] in (None, ""):
+        raise InputError(path, entry.get(LINE), f"{what} has no '{key}'",
+                         f"add '{key}: …' to this entry.")
+    return entry[key]
+
+
+# ----------------------------------------------------------------------------- sources
+
+@dataclass(frozen=True)
+class HeaderRole:
+    pattern: re.Pattern
+    role: str
+    entity: str | None  # "province" or None
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    parser: str
+    end_pattern: re.Pattern
+    group_labels: tuple[str, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Plan:
+    entity: str
+    name_zh: str
+    name_en: str
+    file: str
+    layout: str
+    table_title: re.Pattern
+    line: int
+
+
+@dataclass(frozen=True)
+class Sources:
+    path: Path
+    province: str
+    province_name_zh: str
+    province_name_en: str
+    base_year: int
+    target_year: int
+    plans: tuple[Plan, ...]
+    layouts: dict[str, Layout]
+    header_roles: tuple[HeaderRole, ...]
+
+    def entity_names(self) -> dict[str, tuple[str, str]]:
+        names = {p.entity: (p.name_zh, p.name_en) for p in self.plans}
+        names[self.province] = (self.province_name_zh, self.province_name_en)
+        return names
+
+
+def _regex(text: str, path: Path, line: int | None) -> re.Pattern:
+    try:
+        return re.compile(text)
+    except re.error as exc:
+        raise InputError(path, line, f"'{text}' is not a valid regular expression ({exc})",
+                         "correct the pattern.") from None
+
+
+def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
+    path = Path(config_dir) / SOURCES_FILE
+    doc = load_yaml(path)
+    if not isinstance(doc, dict):
+        raise InputError(path, 1, "expected a mapping with province, plans, layouts and header_roles",
+                         "compare with the file in git.")
+    province = _require(doc, "province", path, "the file")
+    period = _require(doc, "plan_period", path, "the file")
+
+    layouts: dict[str, Layout] = {}
+    for name, spec in (_require(doc, "layouts", path, "the file") or {}).items():
+        if name == LINE:
+            continue
+        layouts[name] = Layout(
+            name=name,
+            parser=_require(spec, "parser", path, f"layout '{name}'"),
+            end_pattern=_regex(_require(spec, "end_pattern", path, f"layout '{name}'"), path, spec.get(LINE)),
+            group_labels=tuple(normalise(g) for g in spec.get("group_labels", []) or []),
+            line=spec.get(LINE),
+        )
+
+    plans = []
+    seen: dict[str, int] = {}
+    for entry in _require(doc, "plans", path, "the file"):
+        entity = _require(entry, "entity", path, "a plan")
+        if entity in seen:
+            raise InputError(path, entry.get(LINE), f"entity '{entity}' is listed twice (first at line {seen[entity]})",
+                             "give each plan its own entity id.")
+        seen[entity] = entry.get(LINE)
+        plans.append(Plan(
+            entity=entity,
+            name_zh=_require(entry, "name_zh", path, f"plan '{entity}'"),
+            name_en=_require(entry, "name_en", path, f"plan '{entity}'"),
+            file=_require(entry, "file", path, f"plan '{entity}'"),
+            layout=_require(entry, "layout", path, f"plan '{entity}'"),
+            table_title=_regex(_require(entry, "table_title", path, f"plan '{entity}'"), path, entry.get(LINE)),
+            line=entry.get(LINE),
+        ))
+
+    roles = []
+    for entry in _require(doc, "header_roles", path, "the file"):
+        role = _require(entry, "role", path, "a header role")
+        if role not in {"category", "serial", "name", "unit", "actual", "target"}:
+            raise InputError(path, entry.get(LINE), f"unknown header role '{role}'",
+                             "use one of category, serial, name, unit, actual, target.")
+        roles.append(HeaderRole(_regex(_require(entry, "pattern", path, "a header role"), path, entry.get(LINE)),
+                                role, entry.get("entity")))
+
+    return Sources(
+        path=path,
+        province=_require(province, "entity", path, "province"),
+        province_name_zh=province.get("name_zh", ""),
+        province_name_en=province.get("name_en", ""),
+        base_year=int(_require(period, "base_year", path, "plan_period")),
+        target_year=int(_require(period, "target_year", path, "plan_period")),
+        plans=tuple(plans),
+        layouts=layouts,
+        header_roles=tuple(roles),
+    )
+
+
+# ----------------------------------------------------------------------------- catalogue
+
+@dataclass(frozen=True)
+class Unit:
+    unit: str
+    name_en: str
+    aliases: tuple[str, ...]
+    dimension: str
+    factor: float
+
+
+@dataclass(frozen=True)
+class ProseName:
+    name: str
+    differs: str | None = None
+    differs_from: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name_zh: str
+    name_en: str
+    unit: str
+    direction: str
+    measure: str
+    definition: str
+    source_names: tuple[str, ...]
+    prose_names: tuple[ProseName, ...]
+    unit_shorthands: tuple[str, ...]
+    plausible: tuple[float, float]
+    comparability: str
+    comparability_reason: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Relation:
+    indicators: tuple[str, str]
+    status: str
+    reason: str
+
+
+@dataclass
+class Catalogue:
+    path: Path
+    units: dict[str, Unit]
+    indicators: dict[str, Indicator]
+    relations: tuple[Relation, ...]
+    _by_source_name: dict[str, str] = field(default_factory=dict)
+    _unit_by_alias: dict[str, str] = field(default_factory=dict)
+
+    def indicator_for_name(self, source_name: str) -> str | None:
+        return self._by_source_name.get(name_key(source_name))
+
+    def unit_for_alias(self, text: str) -> Unit | None:
+        key = self._unit_by_alias.get(name_key(text))
+        return self.units[key] if key else None
+
+    def all_source_names(self) -> list[str]:
+        return [n for ind in self.indicators.values() for n in ind.source_names]
+
+    def relation(self, a: str, b: str) -> Relation | None:
+        for rel in self.relations:
+            if set(rel.indicators) == {a, b}:
+                return rel
+        return None
+
+
+COMPARABILITY = {"same", "caveat", "not_comparable"}
+DIRECTIONS = {"higher", "lower"}
+MEASURES = {"total", "share", "rate", "count"}
+
+
+def load_catalogue(config_dir: Path = CONFIG_DIR) -> Catalogue:
+    path = Path(config_dir) / CATALOGUE_FILE
+    doc = load_yaml(path)
+    units: dict[str, Unit] = {}
+    unit_by_alias: dict[str, str] = {}
+    for entry in _require(doc, "units", path, "the catalogue"):
+        u = Unit(unit=str(_require(entry, "unit", path, "a unit")), name_en=entry.get("name_en", ""),
+                 aliases=tuple(str(a) for a in entry.get("aliases", [])),
+                 dimension=_require(entry, "dimension", path, "a unit"), factor=float(entry.get("factor", 1)))
+        units[u.unit] = u
+        for alias in (u.unit, *u.aliases):
+            key = name_key(alias)
+            if key in unit_by_alias and unit_by_alias[key] != u.unit:
+                raise InputError(path, entry.get(LINE), f"unit alias '{alias}' also belongs to '{unit_by_alias[key]}'",
+                                 "give each alias to one unit only.")
+            unit_by_alias[key] = u.unit
+
+    indicators: dict[str, Indicator] = {}
+    by_source_name: dict[str, str] = {}
+    for entry in _require(doc, "indicators", path, "the catalogue"):
+        ind_id = _require(entry, "id", path, "an indicator")
+        line = entry.get(LINE)
+        if ind_id in indicators:
+            raise InputError(path, line, f"indicator id '{ind_id}' is defined twice", "merge the two entries.")
+        unit = str(_require(entry, "unit", path, f"indicator '{ind_id}'"))
+        if unit not in units:
+            raise InputError(path, line, f"indicator '{ind_id}' has unit '{unit}', which is not in `units`",
+                             f"use one of {', '.join(units)} or add the unit to `units`.")
+        direction = _require(entry, "direction", path, f"indicator '{ind_id}'")
+        if direction not in DIRECTIONS:
+            raise InputError(path, line, f"indicator '{ind_id}' has direction '{direction}'", "use higher or lower.")
+        measure = _require(entry, "measure", path, f"indicator '{ind_id}'")
+        if measure not in MEASURES:
+            raise InputError(path, line, f"indicator '{ind_id}' has measure '{measure}'",
+                             f"use one of {', '.join(sorted(MEASURES))}.")
+        comp = _require(entry, "comparability", path, f"indicator '{ind_id}'")
+        status = _require(comp, "status", path, f"the comparability of '{ind_id}'")
+        if status not in COMPARABILITY:
+            raise InputError(path, comp.get(LINE), f"comparability '{status}' of '{ind_id}' is unknown",
+                             "use same, caveat or not_comparable.")
+        prose = []
+        for p in entry.get("prose_names", []) or []:
+            if isinstance(p, dict):
+                prose.append(ProseName(str(_require(p, "name", path, "a prose name")), p.get("differs"),
+                                       tuple(p.get("differs_from", []) or [])))
+            else:
+                prose.append(ProseName(str(p)))
+        for sh in entry.get("unit_shorthands", []) or []:
+            if name_key(str(sh)) not in unit_by_alias:
+                raise InputError(path, line, f"unit shorthand '{sh}' of '{ind_id}' is not a known unit alias",
+                                 "add it to a unit's aliases or remove it.")
+        low, high = entry.get("plausible", [None, None])
+        ind = Indicator(
+            id=ind_id, name_zh=_require(entry, "name_zh", path, f"indicator '{ind_id}'"),
+            name_en=_require(entry, "name_en", path, f"indicator '{ind_id}'"), unit=unit,
+            direction=direction, measure=measure, definition=str(entry.get("definition", "")).strip(),
+            source_names=tuple(str(n) for n in entry.get("source_names", []) or []),
+            prose_names=tuple(prose),
+            unit_shorthands=tuple(str(s) for s in entry.get("unit_shorthands", []) or []),
+            plausible=(float("-inf") if low is None else float(low), float("inf") if high is None else float(high)),
+            comparability=status, comparability_reason=str(comp.get("reason", "")).strip(), line=line,
+        )
+        indicators[ind_id] = ind
+        for name in ind.source_names:
+            key = name_key(name)
+            if key in by_source_name and by_source_name[key] != ind_id:
+                raise InputError(path, line, f"source name '{name}' is claimed by both '{by_source_name[key]}' and '{ind_id}'",
+                                 "a table name must identify one indicator; remove it from one of them.")
+            by_source_name[key] = ind_id
+
+    relations = []
+    for entry in doc.get("relations", []) or []:
+        pair = _require(entry, "indicators", path, "a relation")
+        if len(pair) != 2 or any(p not in indicators for p in pair):
+            raise InputError(path, entry.get(LINE), f"relation {pair} must name two catalogue indicators",
+                             "check the ids against the indicators above.")
+        status = _require(entry, "status", path, "a relation")
+        if status not in COMPARABILITY:
+            raise InputError(path, entry.get(LINE), f"relation status '{status}' is unknown",
+                             "use same, caveat or not_comparable.")
+        relations.append(Relation(tuple(pair), status, str(entry.get("reason", "")).strip()))
+
+    return Catalogue(path, units, indicators, tuple(relations), by_source_name, unit_by_alias)

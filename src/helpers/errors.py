@@ -1,0 +1,34 @@
+"""Errors about bad input, worded for the analyst who has to fix the input."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .paths import display_path
+
+
+class InputError(Exception):
+    """A problem in an input file: which file, where, what is wrong, and how to fix it.
+
+    Raised instead of letting a KeyError or ValueError escape, so that a run stops with a
+    message an analyst can act on, not a traceback.
+    """
+
+    def __init__(self, file: Path | str | None, where: int | str | None, problem: str, fix: str):
+        self.file = display_path(file) if file is not None else None
+        self.where = where
+        self.problem = problem
+        self.fix = fix
+        super().__init__(str(self))
+
+    @property
+    def location(self) -> str:
+        if self.file is None:
+            return "(no file)"
+        if self.where is None:
+            return self.file
+        if isinstance(self.where, int):
+            return f"{self.file}, line {self.where}"
+        return f"{self.file}, {self.where}"
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.problem}\n  How to fix: {self.fix}"

@@ -1,0 +1,69 @@
+"""Checksums of the raw plan documents, so that a changed raw file is noticed, never used silently.
+
+The manifest is in `sha256sum` format (`<hex>  <file name>`), so `sha256sum -c` can check it too.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .errors import InputError
+from .paths import MANIFEST_FILE
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def read_manifest(raw_dir: Path) -> dict[str, str]:
+    path = Path(raw_dir) / MANIFEST_FILE
+    if not path.exists():
+        raise InputError(path, None, "the checksum manifest of the raw files is missing",
+                         "run `make manifest` to record the raw files' checksums, then commit it.")
+    entries: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split(maxsplit=1)
+        if len(parts) != 2 or len(parts[0]) != 64:
+            raise InputError(path, number, f"expected '<sha256>  <file name>', found {line!r}",
+                             "run `make manifest` to rewrite the manifest.")
+        entries[parts[1].lstrip("*").strip()] = parts[0].lower()
+    return entries
+
+
+def write_manifest(raw_dir: Path, names: list[str] | None = None) -> Path:
+    """Record the checksums of the given raw files (default: every file in raw_dir)."""
+    raw_dir = Path(raw_dir)
+    if names is None:
+        names = sorted(p.name for p in raw_dir.iterdir() if p.is_file() and p.name != MANIFEST_FILE)
+    lines = [f"{sha256(raw_dir / n)}  {n}" for n in sorted(names)]
+    path = raw_dir / MANIFEST_FILE
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def verify(raw_dir: Path, names: list[str]) -> dict[str, str]:
+    """Check that each named raw file exists and matches the manifest. Returns name -> sha256."""
+    raw_dir = Path(raw_dir)
+    manifest = read_manifest(raw_dir)
+    digests = {}
+    for name in names:
+        path = raw_dir / name
+        if not path.exists():
+            raise InputError(path, None, "the raw plan document is missing",
+                             f"copy the plan into {raw_dir} under this name, or correct `file:` in config/sources.yaml.")
+        if name not in manifest:
+            raise InputError(path, None, f"the file is not listed in {MANIFEST_FILE}",
+                             "if this is a new plan document, run `make manifest` and commit the manifest.")
+        digest = sha256(path)
+        if digest != manifest[name]:
+            raise InputError(path, None,
+                             f"the file has changed since its checksum was recorded "
+                             f"(manifest {manifest[name][:12]}…, now {digest[:12]}…); raw data must not be edited",
+                             "restore the original (git checkout -- data/raw/), or, if this is a deliberate new "
+                             "version of the document, run `make manifest` and commit the manifest with it.")
+        digests[name] = digest
+    return digests

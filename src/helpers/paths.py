@@ -1,0 +1,35 @@
+"""Where things live. The one place for project paths."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# src/helpers/paths.py -> project root is two levels above src/.
+PROJECT_ROOT = Path(os.environ.get("TALENT_PROJECT_ROOT", Path(__file__).resolve().parents[2]))
+
+CONFIG_DIR = PROJECT_ROOT / "config"
+SOURCES_FILE = "sources.yaml"
+CATALOGUE_FILE = "catalogue.yaml"
+
+RAW_DIR = PROJECT_ROOT / "data" / "raw"
+MANIFEST_FILE = "checksums.sha256"  # inside the raw directory
+
+PROCESSED_DIR = PROJECT_ROOT / "data" / "processed"
+REPORTS_DIR = PROJECT_ROOT / "reports"
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+
+# Processed outputs: the contract other notebooks and analysts rely on.
+INDICATORS_CSV = "indicators.csv"
+INDICATORS_XLSX = "indicators.xlsx"
+CONSISTENCY_CSV = "consistency.csv"
+CLEANING_LOG_CSV = "cleaning_log.csv"
+CHECKS_CSV = "consistency_checks.csv"
+
+
+def display_path(path: Path | str) -> str:
+    """A path as an analyst should read it: relative to the project when inside it."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(PROJECT_ROOT.resolve()))
+    except ValueError:
+        return str(p)

@@ -1,0 +1,275 @@
+"""Statements about catalogue indicators in a plan's prose, and the 2015 baselines they give.
+
+The prose is read sentence by sentence in normal form. An indicator is recognised by one of
+its catalogue `prose_names`; what follows the name decides the statement:
+
+    全市人才总量达到10.3万人                        level       (a value in the year in context)
+    ……达到10.3万人，比2015年增长48.4%              + baseline  2015 = 10.3 ÷ (1 + 48.4%)
+    ……达到14.5万人,比2015年底增加3.64万人          + baseline  2015 = 14.5 − 3.64
+    由2015年1.5万人增至2.7万人 / 从2015年的57.05人提高到90人   baseline stated + level
+    A、B、C分别达到x、y、z                          one level per name
+    新增高技能人才7000名以上                        increment   (change over the plan period)
+
+The year in context is the last year named before the statement on its line (2020年, 到2025年,
+十三五期间 = base year, 十四五期间 = target year), else the one carried from earlier lines.
+Only the patterns above are read; everything else in the prose is left alone.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Catalogue, Indicator, ProseName, Sources
+from .text import NormalText, normalise_with_map
+
+NUM = r"\d+(?:\.\d+)?"
+SENTENCE_END = "。;!?"
+# Before an indicator's name, these make the number a change over the period, not a level...
+INCREMENT_WORDS = "新增|引进|新建"
+# ...and these make it an activity count (people trained), which is neither.
+FLOW_WORDS = "培训|培养|培育|选派|遴选"
+CLAUSE_END = SENTENCE_END + ",:"
+
+
+@dataclass
+class ProseStatement:
+    entity: str
+    indicator_id: str
+    prose_name: ProseName
+    kind: str                 # level | increment | baseline
+    year: int | None
+    value: float
+    comparator: str           # "=", ">", ">=" or "≈" (左右)
+    unit: str                 # clean (catalogue) unit
+    source_value: str         # number and unit as written, e.g. "3.05万人"
+    source_unit: str
+    file: Path
+    line: int
+    quote: str                # verbatim from the raw line
+    derivation: str = ""      # for baselines: how the value was obtained
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Alias:
+    key: str
+    indicator: Indicator
+    prose_name: ProseName
+
+
+class ProseReader:
+    """Reads one plan's prose against the catalogue."""
+
+    def __init__(self, catalogue: Catalogue, sources: Sources):
+        self.catalogue = catalogue
+        self.sources = sources
+        aliases = []
+        for ind in catalogue.indicators.values():
+            for pn in ind.prose_names:
+                aliases.append(_Alias(normalise_with_map(pn.name).text, ind, pn))
+        self.aliases = sorted(aliases, key=lambda a: -len(a.key))
+        unit_words = sorted({a for u in catalogue.units.values() for a in (u.unit, *u.aliases)}, key=len, reverse=True)
+        self.units_re = "(?:" + "|".join(re.escape(normalise_with_map(w).text) for w in unit_words) + ")"
+        u = self.units_re
+        self.level_re = re.compile(
+            rf"(?P<gap>[^\d,;。:、]{{0,12}}?)(?P<cmp>>=|>)?(?P<num>{NUM})(?P<unit>{u})(?!次)(?P<suffix>以上|左右)?")
+        self.growth_re = re.compile(
+            rf",?比(?P<year>20[01]\d)年(?:底|末)?(?P<verb>增长|增加)(?P<num>{NUM})(?P<unit>%|{u})")
+        self.from_to_re = re.compile(
+            rf"(?:从|由)(?:(?P<y0>20[01]\d)年?(?:底|末)?)?的?(?P<v0>{NUM})(?P<u0>{u})?"
+            rf"(?:大幅|稳步)?(?:提高|增长|增加|增|上升|提升)(?:到|至)(?P<v1>{NUM})(?P<u1>{u})")
+        self.list_re = re.compile(r"分别(?:达到|达|为)")
+        self.list_value_re = re.compile(rf"(?P<num>{NUM})(?P<unit>{u})?")
+        self.year_marker_re = re.compile(
+            r"(?<![比从由])(?:截止|截至|到)?(?P<year>20[1-3]\d)年(?:底|末)?(?!的)|(?P<fyp>十三五|十四五)")
+
+    # ------------------------------------------------------------------ helpers
+    def _to_clean(self, ind: Indicator, value: float, unit_text: str) -> tuple[float, str] | None:
+        """Convert to the indicator's unit; None when the unit does not fit the indicator."""
+        unit = self.catalogue.unit_for_alias(unit_text)
+        target = self.catalogue.units[ind.unit]
+        if unit is None:
+            return None
+        if unit.unit == target.unit:
+            return value, ""
+        if unit.dimension == target.dimension:
+            return value * unit.factor / target.factor, f"{unit_text} → {target.unit}"
+        if unit_text in ind.unit_shorthands or unit.unit in ind.unit_shorthands:
+            return value, f"'{unit_text}' read as {target.unit}"
+        return None
+
+    def _year_markers(self, text: str) -> list[tuple[int, int]]:
+        markers = []
+        for m in self.year_marker_re.finditer(text):
+            if m["fyp"]:
+                year = self.sources.base_year if m["fyp"] == "十三五" else self.sources.target_year
+            else:
+                year = int(m["year"])
+            markers.append((m.start(), year))
+        return markers
+
+    # ------------------------------------------------------------------ reading
+    def read(self, entity: str, path: Path, lines: list[str], skip_lines: range) -> list[ProseStatement]:
+        statements: list[ProseStatement] = []
+        carried_year: int | None = None
+        for index, raw in enumerate(lines):
+            number = index + 1
+            if number in skip_lines or not raw.strip():
+                continue
+            nt = normalise_with_map(raw)
+            markers = self._year_markers(nt.text)
+
+            def year_at(pos: int) -> int | None:
+                before = [y for p, y in markers if p < pos]
+                return before[-1] if before else carried_year
+
+            statements += self._read_line(entity, path, number, nt, year_at)
+            if markers:
+                carried_year = markers[-1][1]
+        return statements
+
+    def _occurrences(self, text: str) -> list[tuple[int, int, _Alias]]:
+        found = []
+        for alias in self.aliases:
+            start = text.find(alias.key)
+            while start >= 0:
+                found.append((start, start + len(alias.key), alias))
+                start = text.find(alias.key, start + 1)
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+        chosen, last_end = [], -1
+        for occ in found:
+            if occ[0] >= last_end:
+                chosen.append(occ)
+                last_end = occ[1]
+        return chosen
+
+    def _read_line(self, entity, path, number, nt: NormalText, year_at) -> list[ProseStatement]:
+        text = nt.text
+        occurrences = self._occurrences(text)
+        consumed: set[int] = set()
+        out: list[ProseStatement] = []
+
+        def make(alias: _Alias, kind, year, value, cmp, unit_text, start, end, **extra) -> ProseStatement | None:
+            clean = self._to_clean(alias.indicator, value, unit_text)
+            if clean is None:
+                return None
+            clean_value, conversion = clean
+            st = ProseStatement(entity, alias.indicator.id, alias.prose_name, kind, year, clean_value, cmp,
+                                alias.indicator.unit, f"{_fmt(value)}{unit_text}", unit_text, path, number,
+                                nt.raw_span(start, end), **extra)
+            if conversion:
+                st.notes.append(f"unit {conversion}")
+            return st
+
+        # 1. A、B、C分别达到x、y、z
+        for m in self.list_re.finditer(text):
+            clause_start = max(text.rfind(ch, 0, m.start()) for ch in CLAUSE_END) + 1
+            names = [n for n in re.split(r"[、和及]", text[clause_start:m.start()]) if n]
+            ends = [i for i in (text.find(ch, m.end()) for ch in CLAUSE_END) if i >= 0]
+            values_end = min(ends) if ends else len(text)
+            values = list(self.list_value_re.finditer(text, m.end(), values_end))
+            by_key = {a.key: a for a in self.aliases}
+            if len(names) != len(values) or not all(n in by_key for n in names):
+                continue
+            last_unit = next((v["unit"] for v in reversed(values) if v["unit"]), "")
+            year = year_at(clause_start)
+            for name, v in zip(names, values):
+                unit_text = v["unit"] or last_unit
+                st = make(by_key[name], "level", year, float(v["num"]), "=", unit_text, clause_start, values_end)
+                if st:
+                    if not v["unit"]:
+                        st.notes.append(f"unit '{unit_text}' taken from the list's last value")
+                    out.append(st)
+            for i, occ in enumerate(occurrences):
+                if clause_start <= occ[0] < values_end:
+                    consumed.add(i)
+
+        for i, (start, end, alias) in enumerate(occurrences):
+            if i in consumed:
+                continue
+            sentence_end = min([j for j in (text.find(ch, end) for ch in SENTENCE_END) if j >= 0] or [len(text)])
+            next_alias = occurrences[i + 1][0] if i + 1 < len(occurrences) else len(text)
+            year = year_at(start)
+
+            # 2. 由/从 2015年 x 增至/提高到 y
+            ft = self.from_to_re.search(text, end, min(sentence_end, next_alias))
+            if ft and ft.start() - end <= 40:
+                out += self._from_to(alias, ft, year, start, make, text)
+                continue
+
+            # 3. a level, perhaps followed by 比2015年增长/增加
+            lv = self.level_re.match(text, end)
+            if not lv:
+                continue
+            gap = lv["gap"]
+            cmp = ">" if re.search("超过|突破|高于", gap) or lv["cmp"] == ">" else "="
+            if lv["cmp"] == ">=" or lv["suffix"] == "以上":
+                cmp = ">="
+            elif lv["suffix"] == "左右":
+                cmp = "≈"
+            clause_start = max(text.rfind(ch, 0, start) for ch in CLAUSE_END) + 1
+            before = text[clause_start:start] + gap
+            if re.search(FLOW_WORDS, before):
+                continue  # 培训经营管理人才2800人次: people trained, not the stock of talent
+            kind = "increment" if re.search(INCREMENT_WORDS, before) else "level"
+            st = make(alias, kind, year, float(lv["num"]), cmp, lv["unit"], start, lv.end())
+            if st is None:
+                continue
+            out.append(st)
+            gr = self.growth_re.match(text, lv.end())
+            if gr and kind == "level":
+                base = self._baseline_from_growth(alias, st, gr, make, start)
+                if base:
+                    out.append(base)
+        return out
+
+    def _from_to(self, alias, ft, year, start, make, text) -> list[ProseStatement]:
+        unit1 = ft["u1"]
+        unit0 = ft["u0"] or unit1
+        start_year = int(ft["y0"]) if ft["y0"] else None
+        level = make(alias, "level", year, float(ft["v1"]), "=", unit1, start, ft.end())
+        if level is None:
+            return []
+        notes = []
+        if start_year is None:
+            start_year = self.sources.base_year - 5
+            rule = (f"start year not written; taken as {start_year}, the first year of the five-year period "
+                    f"the sentence reports on (year in context: {year})")
+        else:
+            rule = f"stated: {start_year} value given in the text"
+            written = text[ft.start():ft.end()]
+            if re.search(rf"{start_year}\d", written):
+                notes.append(f"the source writes '{written[:12]}…' without 年 after {start_year}; "
+                             f"read as {start_year}年 {ft['v0']}{unit0}")
+        base = make(alias, "baseline", start_year, float(ft["v0"]), "=", unit0, start, ft.end(), derivation=rule)
+        if base is None:
+            return [level]
+        if not ft["u0"]:
+            base.notes.append(f"unit '{unit0}' taken from the later value")
+        base.notes += notes
+        return [level, base]
+
+    def _baseline_from_growth(self, alias, level: ProseStatement, gr, make, start) -> ProseStatement | None:
+        year0 = int(gr["year"])
+        amount = float(gr["num"])
+        if gr["unit"] == "%":
+            value = level.value / (1 + amount / 100)
+            rule = f"{year0} = {level.year}年值 {_fmt(level.value)} ÷ (1 + {gr['num']}%) = {_fmt(round(value, 4))}"
+            base = make(alias, "baseline", year0, value, "=", level.source_unit, start, gr.end(), derivation=rule)
+        else:
+            clean = self._to_clean(alias.indicator, amount, gr["unit"])
+            if clean is None:
+                return None
+            value = level.value - clean[0]
+            rule = (f"{year0} = {level.year}年值 {_fmt(level.value)} − 增加 {gr['num']}{gr['unit']} "
+                    f"= {_fmt(round(value, 4))}")
+            base = make(alias, "baseline", year0, value, "=", level.source_unit, start, gr.end(), derivation=rule)
+        if base is not None:
+            base.value = round(base.value, 6)
+            base.source_value = f"{gr['verb']}{gr['num']}{gr['unit']}"
+        return base
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}"

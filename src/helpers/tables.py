@@ -1,0 +1,292 @@
+"""Finding and reading a plan's main-indicator table, for each known layout.
+
+A layout (config/sources.yaml) names one of the parsers here plus its settings. The parsers
+only cut the text into header, rows and cells, each cell keeping its line number and raw
+text; turning cells into clean values is cleaning.py's job.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Layout, Plan, Sources
+from .errors import InputError
+from .text import normalise
+
+
+@dataclass(frozen=True)
+class Cell:
+    raw: str    # the cell as written in the file (without the line break and indenting tab)
+    text: str   # normal form
+    line: int   # 1-based
+
+
+@dataclass(frozen=True)
+class ValueColumn:
+    role: str                 # "actual" or "target"
+    year: int
+    for_province: bool        # True: the values belong to the province, not the county
+    header: Cell
+
+
+@dataclass
+class TableRow:
+    name: Cell
+    values: list[tuple[ValueColumn, Cell]]
+    serial: Cell | None = None
+    category: str = ""
+    category_inherited: bool = False   # the category cell was merged (empty) and taken from above
+    unit: Cell | None = None           # the unit column's cell, when the layout has one
+    group_label: str = ""              # e.g. 其中 for sub-rows
+    cells: list[Cell] = field(default_factory=list)
+
+    @property
+    def first_line(self) -> int:
+        return min(c.line for c in self.cells)
+
+    @property
+    def last_line(self) -> int:
+        return max(c.line for c in self.cells)
+
+    def quote(self) -> str:
+        return " | ".join(c.raw.strip() for c in self.cells)
+
+
+@dataclass
+class ParsedTable:
+    path: Path
+    title: Cell
+    header: list[Cell]
+    roles: list[str]
+    columns: list[ValueColumn]
+    rows: list[TableRow]
+    end_line: int
+
+
+def read_lines(path: Path) -> list[str]:
+    try:
+        return Path(path).read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise InputError(path, None, f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})",
+                         "save the plan as UTF-8 text (e.g. in Word: Save As → Plain Text → UTF-8).") from None
+
+
+def find_title(lines: list[str], plan: Plan, path: Path) -> int:
+    for index, raw in enumerate(lines):
+        if plan.table_title.search(normalise(raw)):
+            return index
+    raise InputError(path, f"lines 1–{len(lines)}",
+                     f"no main-indicator table: no line matches the table title /{plan.table_title.pattern}/",
+                     "check that the document is the complete plan with its indicator table, or correct "
+                     "`table_title` for this plan in config/sources.yaml.")
+
+
+def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list[str], list[ValueColumn]]:
+    roles, columns = [], []
+    for cell in header:
+        role = _role_of(cell.text, sources)
+        if role is None:
+            raise InputError(path, cell.line, f"header cell '{cell.raw.strip()}' is not a known column",
+                             "add a pattern for it under `header_roles` in config/sources.yaml.")
+        name, match, entity = role
+        roles.append(name)
+        if name in ("actual", "target"):
+            year = match.groupdict().get("year")
+            if not year:
+                raise InputError(sources.path, None, f"the header pattern for '{cell.text}' captures no year",
+                                 "write the year part of the pattern as (?P<year>\\d{4}).")
+            columns.append(ValueColumn(name, int(year), entity == "province", cell))
+    if "name" not in roles or not columns:
+        raise InputError(path, header[0].line if header else None,
+                         "the table header has no indicator-name column or no value column",
+                         "check the header row of the table, or `header_roles` in config/sources.yaml.")
+    return roles, columns
+
+
+def _role_of(text: str, sources: Sources):
+    for hr in sources.header_roles:
+        m = hr.pattern.fullmatch(text)
+        if m:
+            return hr.role, m, hr.entity
+    return None
+
+
+def _truncated(path: Path, title: Cell, layout: Layout, last_line: int) -> InputError:
+    return InputError(path, f"lines {title.line}–{last_line}",
+                      f"the table that starts at line {title.line} runs to the end of the file without "
+                      f"its closing line (a line matching /{layout.end_pattern.pattern}/): the document is truncated",
+                      "restore the complete plan document.")
+
+
+# --------------------------------------------------------------------------- parsers
+
+def parse_tab_indented_rows(lines: list[str], title_index: int, layout: Layout, sources: Sources,
+                            path: Path) -> ParsedTable:
+    """Word table export: one tab-indented cell per line, a blank line between rows."""
+    title = Cell(lines[title_index], normalise(lines[title_index]), title_index + 1)
+    blocks: list[list[Cell]] = []
+    current: list[Cell] = []
+    end_line = None
+    for index in range(title_index + 1, len(lines)):
+        raw = lines[index]
+        text = normalise(raw)
+        if text and layout.end_pattern.search(text):
+            # The closing line (the 注 footnote) may itself be a merged, tab-indented cell.
+            if current:
+                blocks.append(current)
+            end_line = index + 1
+            break
+        if raw.startswith("\t"):
+            current.append(Cell(raw[1:], text, index + 1))
+            continue
+        if current:
+            blocks.append(current)
+            current = []
+        if not raw.strip():
+            continue
+        raise InputError(path, index + 1, f"unexpected text inside the table: '{raw.strip()[:40]}'",
+                         "table cells must be tab-indented lines; restore the table as exported, or check "
+                         "`end_pattern` of this layout in config/sources.yaml.")
+    if end_line is None:
+        raise _truncated(path, title, layout, len(lines))
+    if not blocks:
+        raise InputError(path, title.line, "the table title is followed by no table",
+                         "check the document around this line.")
+    header = blocks[0]
+    roles, columns = header_roles(header, sources, path)
+    rows: list[TableRow] = []
+    category = ""
+    for block in blocks[1:]:
+        if len(block) != len(header):
+            raise InputError(path, f"lines {block[0].line}–{block[-1].line}",
+                             f"this table row has {len(block)} cells but the header (line {header[0].line}) has "
+                             f"{len(header)}: the row is truncated or has a stray cell",
+                             "restore the row so that every column has a cell (an empty merged cell is a tab "
+                             "alone on its line).")
+        row = TableRow(name=None, values=[], cells=block)  # type: ignore[arg-type]
+        value_index = 0
+        for role, cell in zip(roles, block):
+            if role == "category":
+                if cell.text:
+                    category = cell.text
+                else:
+                    row.category_inherited = True
+                row.category = category
+            elif role == "serial":
+                row.serial = cell
+            elif role == "name":
+                row.name = cell
+            elif role == "unit":
+                row.unit = cell
+            else:
+                row.values.append((columns[value_index], cell))
+                value_index += 1
+        if not row.name.text:
+            raise InputError(path, row.name.line, "a table row has an empty indicator name",
+                             "restore the name cell of this row.")
+        rows.append(row)
+    return ParsedTable(path, title, header, roles, columns, rows, end_line)
+
+
+SERIAL = re.compile(r"^\d{1,3}$")
+
+
+def parse_cell_stream(lines: list[str], title_index: int, layout: Layout, sources: Sources,
+                      path: Path) -> ParsedTable:
+    """One cell per line, rows not marked: a serial number starts a row, a group label such as
+    其中 starts un-numbered sub-rows, and the header fixes how many value cells follow a name."""
+    title = Cell(lines[title_index], normalise(lines[title_index]), title_index + 1)
+    cells: list[Cell] = []
+    end_line = None
+    for index in range(title_index + 1, len(lines)):
+        text = normalise(lines[index])
+        if not text:
+            continue
+        if layout.end_pattern.search(text):
+            end_line = index + 1
+            break
+        cells.append(Cell(lines[index], text, index + 1))
+    if end_line is None:
+        raise _truncated(path, title, layout, len(lines))
+
+    header: list[Cell] = []
+    while cells and _role_of(cells[0].text, sources) is not None:
+        header.append(cells.pop(0))
+    if not header:
+        at = cells[0].line if cells else title.line
+        raise InputError(path, at, "no table header after the table title",
+                         "check the document here, or `header_roles` in config/sources.yaml.")
+    roles, columns = header_roles(header, sources, path)
+
+    rows: list[TableRow] = []
+    group = ""
+    position = 0
+
+    def take(expect: str, row_start: Cell) -> Cell:
+        nonlocal position
+        if position >= len(cells):
+            raise InputError(path, f"lines {row_start.line}–{end_line - 1}",
+                             f"the table row starting at line {row_start.line} ends before its {expect}: "
+                             "the table is truncated",
+                             "restore the missing cells of this row.")
+        cell = cells[position]
+        position += 1
+        return cell
+
+    while position < len(cells):
+        cell = cells[position]
+        if cell.text in layout.group_labels:
+            group = cell.text
+            position += 1
+            continue
+        row = TableRow(name=None, values=[], cells=[])  # type: ignore[arg-type]
+        if SERIAL.match(cell.text):
+            row.serial = cell
+            row.cells.append(cell)
+            position += 1
+            group = ""
+            row.name = take("indicator name", cell)
+        elif group:
+            row.group_label = group
+            row.name = take("indicator name", cell)
+        else:
+            raise InputError(path, cell.line,
+                             f"expected a row number or a group label ({', '.join(layout.group_labels)}) "
+                             f"here, found '{cell.raw.strip()[:40]}'",
+                             "restore the row's serial number, or add the label to `group_labels`.")
+        row.cells.append(row.name)
+        if _looks_numeric(row.name.text):
+            raise InputError(path, row.name.line, f"expected an indicator name, found the number '{row.name.text}'",
+                             "a cell is missing or extra in the row above; restore the table.")
+        for column in columns:
+            value = take(f"{column.header.text} value", row.cells[0])
+            row.values.append((column, value))
+            row.cells.append(value)
+        rows.append(row)
+    return ParsedTable(path, title, header, roles, columns, rows, end_line)
+
+
+def _looks_numeric(text: str) -> bool:
+    return bool(re.fullmatch(r"[<>=≥≤]*\s*\d+(\.\d+)?\s*%?", text)) or text == "/"
+
+
+PARSERS = {
+    "tab_indented_rows": parse_tab_indented_rows,
+    "cell_stream": parse_cell_stream,
+}
+
+
+def parse_plan_table(path: Path, lines: list[str], plan: Plan, sources: Sources) -> ParsedTable:
+    layout = sources.layouts.get(plan.layout)
+    if layout is None:
+        raise InputError(sources.path, plan.line,
+                         f"plan '{plan.entity}' uses layout '{plan.layout}', which is not defined",
+                         f"use one of: {', '.join(sorted(sources.layouts))}; or define it under `layouts:`.")
+    parser = PARSERS.get(layout.parser)
+    if parser is None:
+        raise InputError(sources.path, layout.line,
+                         f"layout '{layout.name}' names parser '{layout.parser}', which does not exist",
+                         f"use one of: {', '.join(sorted(PARSERS))}.")
+    title_index = find_title(lines, plan, path)
+    return parser(lines, title_index, layout, sources, path)

@@ -1,0 +1,107 @@
+"""Tables the data notebook shows an analyst: what was extracted, cleaned, and found."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .dataset import Dataset
+
+KIND_LABELS = {"actual": "实际", "baseline_derived": "推算基数", "target": "目标"}
+CHECK_LABELS = {"value": "数值不一致", "comparator": "目标强度不一致", "definition": "口径不一致",
+                "increment": "增量不一致", "prose_only": "仅见于正文"}
+STEP_LABELS = {
+    "normalise_text": "统一全角/半角标点与空格", "remove_bookmarks": "删除Word书签",
+    "merged_cell": "合并单元格取上一行", "broken_bracket": "修复残缺括号", "missing": "“/”记为缺失",
+    "percent_in_cell": "去掉数值中的%", "comparator": "保留比较符（>、以上）", "unit_alias": "单位写法统一",
+    "unit_conversion": "单位换算", "unit_shorthand": "单位简写补全", "unit_from_catalogue": "表中缺单位，取目录单位",
+    "unit_fixed": "修正不合理单位（有文内证据）", "implausible": "不合理数值（未修正）",
+    "baseline_from_prose": "正文中的2015年基数", "value_from_prose": "仅见于正文的数值",
+}
+
+
+def _fmt(value: float | None, comparator: str = "=") -> str:
+    if value is None or pd.isna(value):
+        return "—"
+    prefix = "" if comparator in ("=", "") else comparator
+    return f"{prefix}{value:,.6g}"
+
+
+def extraction_table(ds: Dataset) -> pd.DataFrame:
+    """One row per county and indicator: 2015 baseline, 2020 actual, 2025 target, provincial target."""
+    ind = ds.indicators
+    province = ds.sources.province
+    prov = ind[ind["entity"] == province].set_index("indicator_id")
+    rows = []
+    for (entity, ind_id), group in ind[ind["entity"] != province].groupby(["entity", "indicator_id"], sort=False):
+        first = group.iloc[0]
+
+        def pick(year: int, kinds: tuple[str, ...]) -> str:
+            hit = group[(group["year"] == year) & group["kind"].isin(kinds)]
+            if hit.empty:
+                return ""
+            r = hit.iloc[0]
+            mark = "*" if r["kind"] == "baseline_derived" else ""
+            return _fmt(r["value"], r["comparator"]) + mark
+
+        p = prov.loc[ind_id] if ind_id in prov.index else None
+        flags = sorted(set(group["quality"]) - {"ok"})
+        rows.append({
+            "县市": first["entity_name_zh"], "指标": first["indicator_name_zh"], "单位": first["unit"],
+            "2015": pick(ds.sources.base_year - 5, ("actual", "baseline_derived")),
+            str(ds.sources.base_year): pick(ds.sources.base_year, ("actual",)),
+            f"{ds.sources.target_year}目标": pick(ds.sources.target_year, ("target",)),
+            "省目标": "" if p is None else _fmt(p["value"], p["comparator"]),
+            "来源行": ", ".join(str(x) for x in group["source_line"]),
+            "标记": "、".join({"fixed": "已修正", "implausible": "存疑"}[f] for f in flags),
+        })
+    return pd.DataFrame(rows)
+
+
+def cleaning_summary(ds: Dataset) -> pd.DataFrame:
+    """How many times each cleaning step was applied, with one example."""
+    log = ds.cleaning_log
+    out = (log.groupby("step", sort=False)
+           .agg(次数=("decision", "size"), 示例=("decision", "first"))
+           .reset_index())
+    out.insert(1, "清洗步骤", out["step"].map(STEP_LABELS).fillna(out["step"]))
+    return out.rename(columns={"step": "step (code)"})
+
+
+def key_decisions(ds: Dataset) -> pd.DataFrame:
+    """The decisions that change a number's meaning, in full, with their evidence."""
+    log = ds.cleaning_log
+    keep = log[log["step"].isin(["unit_fixed", "implausible", "unit_from_catalogue", "baseline_from_prose",
+                                 "value_from_prose"])]
+    return keep[["entity", "indicator_id", "source_file", "source_line", "step", "decision", "evidence"]]
+
+
+def disagreements(ds: Dataset) -> pd.DataFrame:
+    c = ds.consistency
+    return pd.DataFrame({
+        "县市": c["entity"].map(lambda e: ds.sources.entity_names()[e][0]),
+        "指标": c["indicator_name_zh"], "类型": c["check"].map(CHECK_LABELS), "年份": c["year"],
+        "说明": c["explanation_zh"],
+        "表格（行）": c["table_quote"].str.slice(0, 40) + "（第" + c["table_line"].astype("string") + "行）",
+        "正文（行）": c["prose_quote"] + "（第" + c["prose_line"].astype("string") + "行）",
+    })
+
+
+def check_counts(ds: Dataset) -> pd.DataFrame:
+    c = ds.checks
+    return (c.assign(类型=c["check"].map(CHECK_LABELS))
+            .pivot_table(index="类型", columns="status", values="indicator_id", aggfunc="size", fill_value=0))
+
+
+def baselines(ds: Dataset) -> pd.DataFrame:
+    ind = ds.indicators
+    b = ind[(ind["origin"] == "prose") & (ind["year"] == ds.sources.base_year - 5)]
+    return b[["entity_name_zh", "indicator_name_zh", "value", "unit", "kind", "derivation", "source_line",
+              "source_text"]].rename(columns={"entity_name_zh": "县市", "indicator_name_zh": "指标"})
+
+
+def comparability(ds: Dataset) -> pd.DataFrame:
+    cat = ds.catalogue
+    rows = [{"指标": i.name_zh, "可比性": i.comparability, "原因": i.comparability_reason}
+            for i in cat.indicators.values() if i.comparability != "same"]
+    rows += [{"指标": " ↔ ".join(cat.indicators[x].name_zh for x in r.indicators), "可比性": r.status,
+              "原因": r.reason} for r in cat.relations]
+    return pd.DataFrame(rows)
