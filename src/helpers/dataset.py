@@ -72,6 +72,8 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
         decisions += prose_decisions
         checks += check_plan(statements, clean.observations, catalogue, sources)
 
+    observations, province_checks = _reconcile_province(observations, sources, catalogue)
+    checks += province_checks
     return Dataset(
         indicators=_indicator_frame(observations, sources, catalogue),
         cleaning_log=pd.DataFrame([asdict(d) for d in decisions],
@@ -80,6 +82,42 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
             {"table_line": "Int64", "year": "Int64"}),
         sources=sources, catalogue=catalogue, raw_digests=digests,
     )
+
+
+def _reconcile_province(observations: list[Observation], sources: Sources,
+                        catalogue: Catalogue) -> tuple[list[Observation], list[Check]]:
+    """Several plans may restate the provincial targets: keep one row per target.
+
+    The first plan (in config order) wins; a copy that agrees is noted on the kept row; a copy
+    that disagrees is reported as a consistency finding between the two plans.
+    """
+    kept: dict[tuple, Observation] = {}
+    out: list[Observation] = []
+    checks: list[Check] = []
+    for obs in observations:
+        if obs.entity != sources.province:
+            out.append(obs)
+            continue
+        key = (obs.indicator_id, obs.year, obs.kind)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = obs
+            out.append(obs)
+            continue
+        same = (first.value == obs.value) or (first.value is not None and obs.value is not None
+                                              and abs(first.value - obs.value) <= 1e-9 * max(1, abs(first.value)))
+        if same and first.comparator == obs.comparator:
+            first.notes.append(f"also stated in {obs.source_file}, line {obs.source_line}")
+            continue
+        ind = catalogue.indicators[obs.indicator_id]
+        checks.append(Check(
+            sources.province, obs.indicator_id, ind.name_zh, "province_target", "disagree", obs.year,
+            first.value, first.comparator, obs.value, obs.comparator, ind.unit,
+            f"两份规划给出的省委目标不同：{first.source_file}为{first.value}，{obs.source_file}为{obs.value}；采用前者。",
+            f"Two plans state different provincial targets ({first.value} and {obs.value}); the first is used.",
+            first.source_file, first.source_line, first.source_text, obs.source_file, obs.source_line,
+            obs.source_text))
+    return out, checks
 
 
 def _normalisation_decisions(entity: str, path: Path, lines: list[str]) -> list[Decision]:

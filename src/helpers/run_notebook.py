@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     params = {name: _value(value) for name, value in args.parameter}
     output: Path = args.output
     output.parent.mkdir(parents=True, exist_ok=True)
-    partial = output.with_name(f".{output.name}.partial")
+    partial = output.with_name(f".{output.stem}.partial{output.suffix}")
     try:
         papermill.execute_notebook(str(args.notebook), str(partial), parameters=params, kernel_name="python3",
                                    progress_bar=False, cwd=str(args.notebook.resolve().parent))

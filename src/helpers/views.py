@@ -7,7 +7,8 @@ from .dataset import Dataset
 
 KIND_LABELS = {"actual": "实际", "baseline_derived": "推算基数", "target": "目标"}
 CHECK_LABELS = {"value": "数值不一致", "comparator": "目标强度不一致", "definition": "口径不一致",
-                "increment": "增量不一致", "prose_only": "仅见于正文"}
+                "increment": "增量不一致", "prose_only": "仅见于正文",
+                "province_target": "省目标在两份规划中不同"}
 STEP_LABELS = {
     "normalise_text": "统一全角/半角标点与空格", "remove_bookmarks": "删除Word书签",
     "merged_cell": "合并单元格取上一行", "broken_bracket": "修复残缺括号", "missing": "“/”记为缺失",

@@ -1,0 +1,43 @@
+"""Shared fixtures. Tests run against the real raw files in data/raw/, or against copies of
+the project's raw data and config in a temporary folder when a test needs to damage them."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import paths
+from helpers.config import load_catalogue, load_sources
+
+JIANDE = "jiande_talent_plan_2021-2025.txt"
+ANJI = "anji_talent_plan_2021-2025.txt"
+
+
+@pytest.fixture(scope="session")
+def sources():
+    return load_sources()
+
+
+@pytest.fixture(scope="session")
+def catalogue():
+    return load_catalogue()
+
+
+@pytest.fixture(scope="session")
+def real_dataset():
+    from helpers import dataset
+    return dataset.build()
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """A copy of the raw data and config, free to damage: tmp/raw, tmp/config, tmp/processed."""
+    shutil.copytree(paths.RAW_DIR, tmp_path / "raw")
+    shutil.copytree(paths.CONFIG_DIR, tmp_path / "config")
+    (tmp_path / "processed").mkdir()
+    return tmp_path
+
+
+def raw_lines(name: str) -> list[str]:
+    return (paths.RAW_DIR / name).read_text(encoding="utf-8").splitlines()

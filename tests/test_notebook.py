@@ -1,0 +1,51 @@
+"""The data notebook runs under papermill as `make data` runs it; bad input gives a message, not a traceback."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import paths
+from helpers.manifest import write_manifest
+
+from conftest import JIANDE
+
+NOTEBOOK = paths.NOTEBOOKS_DIR / "01_data.ipynb"
+
+
+def _run(workspace: Path, out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "helpers.run_notebook", str(NOTEBOOK), str(out),
+         "-p", "raw_dir", str(workspace / "raw"), "-p", "processed_dir", str(workspace / "processed"),
+         "-p", "config_dir", str(workspace / "config")],
+        capture_output=True, text=True, timeout=300)
+
+
+def test_notebook_builds_the_processed_data(workspace):
+    out = workspace / "executed" / "01_data.ipynb"
+    result = _run(workspace, out)
+    assert result.returncode == 0, result.stderr
+    indicators = pd.read_csv(workspace / "processed" / "indicators.csv", encoding="utf-8-sig")
+    assert len(indicators) > 90 and out.exists()
+    executed = out.read_text(encoding="utf-8")
+    assert "40周岁以下大学生人数" in executed and "unit_fixed" in executed
+
+
+def test_notebook_failure_is_a_clear_message_and_keeps_previous_outputs(workspace):
+    out = workspace / "executed" / "01_data.ipynb"
+    assert _run(workspace, out).returncode == 0
+    before = (workspace / "processed" / "indicators.csv").read_bytes()
+    notebook_before = out.read_bytes()
+
+    raw = workspace / "raw" / JIANDE
+    lines = raw.read_text(encoding="utf-8").split("\n")
+    raw.write_text("\n".join(lines[:47] + ["\t十点三"] + lines[48:]), encoding="utf-8")
+    write_manifest(workspace / "raw")
+    result = _run(workspace, out)
+
+    assert result.returncode == 1
+    assert f"{JIANDE}, line 48" in result.stderr and "not a number" in result.stderr
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
+    assert (workspace / "processed" / "indicators.csv").read_bytes() == before
+    assert out.read_bytes() == notebook_before
+    assert not list(out.parent.glob(".*partial*"))
