@@ -7,6 +7,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 # Marks a complete install; redone when the dependencies change.
 INSTALLED := $(VENV)/.installed
+# Debian packages: CJK fonts so that Chinese renders in figures (no tofu boxes).
+SYSTEM_PACKAGES := fonts-noto-cjk
 
 RAW_DIR       := data/raw
 PROCESSED_DIR := data/processed
@@ -17,15 +19,20 @@ CONFIG    := config/sources.yaml config/catalogue.yaml
 HELPERS   := $(wildcard src/helpers/*.py)
 RUN_NB    := $(PY) -m helpers.run_notebook
 
-.PHONY: help setup data test lab manifest clean
+# Analysis parameters: YEAR= the year reported on (default: latest with actuals); ENTITIES= e.g. jiande,anji
+YEAR     ?=
+ENTITIES ?=
+ANALYSIS_PARAMS = -p processed_dir $(abspath $(PROCESSED_DIR)) -p report_year "$(YEAR)" -p entities "$(ENTITIES)"
+
+.PHONY: help setup data analysis test lab manifest clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 setup: $(INSTALLED) ## Install everything needed (system packages, venv, Python packages)
 
-$(INSTALLED): pyproject.toml requirements.lock scripts/ensure-system-deps.sh
-	scripts/ensure-system-deps.sh
+$(INSTALLED): pyproject.toml requirements.lock scripts/ensure-system-deps.sh Makefile
+	scripts/ensure-system-deps.sh $(SYSTEM_PACKAGES)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev]"
 	touch $@
@@ -35,6 +42,14 @@ data: $(PROCESSED_DIR)/indicators.csv ## Extract and clean the plans' indicators
 $(PROCESSED_DIR)/indicators.csv: $(INSTALLED) $(RAW) $(CONFIG) $(HELPERS) notebooks/01_data.ipynb
 	$(RUN_NB) notebooks/01_data.ipynb $(EXECUTED_DIR)/01_data.ipynb \
 	    -p raw_dir $(abspath $(RAW_DIR)) -p processed_dir $(abspath $(PROCESSED_DIR))
+
+analysis: $(PROCESSED_DIR)/comparison.csv $(PROCESSED_DIR)/trends.csv ## Compare with the province and each other; growth and progress
+
+$(PROCESSED_DIR)/comparison.csv: $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(HELPERS) notebooks/02_comparison.ipynb
+	$(RUN_NB) notebooks/02_comparison.ipynb $(EXECUTED_DIR)/02_comparison.ipynb $(ANALYSIS_PARAMS)
+
+$(PROCESSED_DIR)/trends.csv: $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(HELPERS) notebooks/03_growth.ipynb
+	$(RUN_NB) notebooks/03_growth.ipynb $(EXECUTED_DIR)/03_growth.ipynb $(ANALYSIS_PARAMS)
 
 test: $(INSTALLED) ## Run the tests
 	$(PY) -m pytest

@@ -49,3 +49,20 @@ def test_notebook_failure_is_a_clear_message_and_keeps_previous_outputs(workspac
     assert (workspace / "processed" / "indicators.csv").read_bytes() == before
     assert out.read_bytes() == notebook_before
     assert not list(out.parent.glob(".*partial*"))
+
+
+def test_analysis_notebooks_write_comparison_and_trends(workspace):
+    assert _run(workspace, workspace / "executed" / "01_data.ipynb").returncode == 0
+    for name, output in (("02_comparison.ipynb", "comparison.csv"), ("03_growth.ipynb", "trends.csv")):
+        result = subprocess.run(
+            [sys.executable, "-m", "helpers.run_notebook", str(paths.NOTEBOOKS_DIR / name),
+             str(workspace / "executed" / name), "-p", "processed_dir", str(workspace / "processed"),
+             "-p", "config_dir", str(workspace / "config"), "-p", "report_year", "", "-p", "entities", ""],
+            capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        table = pd.read_csv(workspace / "processed" / output, encoding="utf-8-sig")
+        assert set(table["entity"]) >= {"jiande", "anji"}
+        executed = (workspace / "executed" / name).read_text(encoding="utf-8")
+        assert "image/png" in executed and "missing from" not in executed
+    trends = pd.read_csv(workspace / "processed" / "trends.csv", encoding="utf-8-sig")
+    assert trends["trend_method"].notna().all() and "progress_category" in trends

@@ -24,6 +24,8 @@ INDICATORS_XLSX = "indicators.xlsx"
 CONSISTENCY_CSV = "consistency.csv"
 CLEANING_LOG_CSV = "cleaning_log.csv"
 CHECKS_CSV = "consistency_checks.csv"
+COMPARISON_CSV = "comparison.csv"
+TRENDS_CSV = "trends.csv"
 
 
 def display_path(path: Path | str) -> str:

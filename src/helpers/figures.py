@@ -1,0 +1,178 @@
+"""Figures for the analysis and the report, with Chinese labels that render (no tofu boxes).
+
+Call `use_chinese_style()` once before drawing; every function returns a matplotlib Figure.
+"""
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")  # noqa: E402  (no screen on servers; notebooks still show the returned figures)
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib import font_manager
+from matplotlib.colors import ListedColormap
+from matplotlib.patches import Patch
+
+from .errors import InputError
+from .growth import CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS
+from .trends import fit_trend
+
+CHINESE_FONT = "Noto Sans CJK SC"
+CAVEAT_MARK = "（口径注意）"
+COUNTY_PALETTE = "colorblind"
+
+
+def use_chinese_style() -> str:
+    """Set the seaborn theme with a font that has Chinese glyphs. Returns the font file used."""
+    try:
+        path = font_manager.findfont(font_manager.FontProperties(family=CHINESE_FONT), fallback_to_default=False)
+    except ValueError:
+        raise InputError(None, None, f"the Chinese font '{CHINESE_FONT}' is not installed, so Chinese text in "
+                         "figures would show as empty boxes",
+                         "run `make setup` (it installs the Debian package fonts-noto-cjk).") from None
+    # The font goes to set_theme itself: a later set_theme would reset rcParams set by hand.
+    sns.set_theme(style="whitegrid", font=CHINESE_FONT, rc={"axes.unicode_minus": False, "figure.dpi": 110})
+    return path
+
+
+def _label(row) -> str:
+    caveat = CAVEAT_MARK if row.get("comparability") == "caveat" else ""
+    return f"{row['indicator_name_zh']}{caveat}"
+
+
+def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3) -> plt.Figure:
+    """Latest actual → target per indicator and county; the provincial target as a red diamond."""
+    data = progress.dropna(subset=["latest_value", "target_value"])
+    prov = (comparison[comparison["comparison"] == "county_vs_province"]
+            .drop_duplicates("indicator_id").set_index("indicator_id")["other_value"])
+    indicators = list(dict.fromkeys(data["indicator_id"]))
+    counties = list(dict.fromkeys(data["entity_name_zh"]))
+    colours = dict(zip(counties, sns.color_palette(COUNTY_PALETTE, len(counties))))
+    rows = int(np.ceil(len(indicators) / col_wrap))
+    fig, axes = plt.subplots(rows, col_wrap, figsize=(4.2 * col_wrap, 1.1 + 0.55 * len(counties) * rows + 0.9 * rows),
+                             squeeze=False)
+    for ax, ind_id in zip(axes.flat, indicators):
+        sub = data[data["indicator_id"] == ind_id]
+        for y, county in enumerate(counties):
+            r = sub[sub["entity_name_zh"] == county]
+            if r.empty:
+                continue
+            r = r.iloc[0]
+            ax.plot([r["latest_value"], r["target_value"]], [y, y], color=colours[county], lw=2.5, alpha=0.7)
+            ax.scatter([r["latest_value"]], [y], color="white", edgecolor=colours[county], zorder=3, s=40)
+            ax.scatter([r["target_value"]], [y], color=colours[county], zorder=3, s=40)
+        first = sub.iloc[0]
+        if ind_id in prov.index and first["measure"] == "total":
+            # A province's head count dwarfs a county's: state it, with the county's share, instead of drawing it.
+            shares = "，".join(f"{r.entity_name_zh}{r.target_value / prov[ind_id]:.1%}" for r in sub.itertuples())
+            ax.text(0.99, 0.04, f"省目标{prov[ind_id]:g}{first['unit']}；目标占全省：{shares}", transform=ax.transAxes,
+                    ha="right", va="bottom", fontsize=7.5, color="#d1342f")
+        elif ind_id in prov.index:
+            ax.axvline(prov[ind_id], color="#d1342f", ls="--", lw=1)
+            ax.scatter([prov[ind_id]], [len(counties) - 0.4], marker="D", color="#d1342f", s=30, zorder=4,
+                       clip_on=False)
+        ax.set_title(f"{_label(first)}（{first['unit']}）", fontsize=9.5)
+        ax.set_yticks(range(len(counties)), counties, fontsize=9)
+        ax.set_ylim(-0.6, len(counties) - 0.2)
+        ax.tick_params(axis="x", labelsize=8)
+    for ax in list(axes.flat)[len(indicators):]:
+        ax.axis("off")
+    handles = [plt.Line2D([], [], marker="o", ls="", markerfacecolor="white", markeredgecolor="grey", label="最新实际值"),
+               plt.Line2D([], [], marker="o", ls="", color="grey", label="2025年目标"),
+               plt.Line2D([], [], marker="D", ls="--", color="#d1342f", label="省委2025年目标")]
+    fig.legend(handles=handles, loc="upper center", ncol=3, frameon=False, bbox_to_anchor=(0.5, 1.0))
+    fig.tight_layout(rect=(0, 0, 1, 0.97))
+    return fig
+
+
+def growth_bars(progress: pd.DataFrame) -> plt.Figure:
+    """Required growth against historical growth, side by side, where both exist."""
+    data = progress.dropna(subset=["historical_growth", "required_growth"])
+    data = data[data["growth_method"].str.startswith("compound")]
+    long = pd.concat([
+        data.assign(rate=data["historical_growth"] * 100, kind="已实现年均增速（基期→最新）"),
+        data.assign(rate=data["required_growth"] * 100, kind="所需年均增速（最新→目标）"),
+    ])
+    long["label"] = long["entity_name_zh"] + "·" + long.apply(_label, axis=1)
+    fig, ax = plt.subplots(figsize=(8, 0.9 + 0.75 * data.shape[0]))
+    if long.empty:
+        ax.text(0.5, 0.5, "没有同时具备基期与目标的指标", ha="center", va="center")
+        ax.axis("off")
+        return fig
+    sns.barplot(long, y="label", x="rate", hue="kind", ax=ax, palette=["#4c72b0", "#dd8452"])
+    for container in ax.containers:
+        ax.bar_label(container, fmt="%.1f%%", fontsize=8, padding=2)
+    ax.set_xlabel("年均增速（%）")
+    ax.set_ylabel("")
+    ax.legend(title="", loc="lower right", fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def trend_panels(inputs, progress: pd.DataFrame, col_wrap: int = 2) -> plt.Figure:
+    """Observed values, the fitted trend to the target year, its 95% band where one exists, the target."""
+    from .analysis import OBSERVED_KINDS
+    rows = progress[progress["trend_n_obs"] >= 2]
+    n = max(len(rows), 1)
+    grid_rows = int(np.ceil(n / col_wrap))
+    fig, axes = plt.subplots(grid_rows, col_wrap, figsize=(5.2 * col_wrap, 3.3 * grid_rows), squeeze=False)
+    ind = inputs.indicators
+    for ax, (_, r) in zip(axes.flat, rows.iterrows()):
+        obs = ind[(ind["entity"] == r["entity"]) & (ind["indicator_id"] == r["indicator_id"])
+                  & ind["kind"].isin(OBSERVED_KINDS) & ind["value"].notna() & (ind["year"] <= inputs.report_year)]
+        obs = obs.sort_values("year").drop_duplicates("year")
+        target_year = int(r["target_year"]) if pd.notna(r["target_year"]) else inputs.sources.target_year
+        fit = fit_trend(obs["year"].tolist(), obs["value"].tolist(), target_year, bounded=r["measure"] == "share")
+        years = np.linspace(obs["year"].min(), target_year, 50)
+        curve = fit.curve(years)
+        if curve is not None:
+            ax.plot(years, curve, color="#4c72b0", lw=1.8, label="趋势外推")
+        if fit.has_interval:
+            ax.errorbar([target_year], [fit.projection], yerr=[[fit.projection - fit.lower],
+                        [fit.upper - fit.projection]], fmt="none", ecolor="#4c72b0", capsize=5,
+                        label="95%预测区间")
+        ax.scatter(obs["year"], obs["value"], color="#222", zorder=3, s=25, label="实际值")
+        if pd.notna(r["target_value"]):
+            ax.scatter([target_year], [r["target_value"]], marker="*", s=140, color="#d1342f", zorder=4,
+                       label="规划目标")
+        note = "（两点精确连线，无法估计区间）" if not fit.has_interval else ""
+        ax.set_title(f"{r['entity_name_zh']}·{_label(r)}（{r['unit']}）\n{note}", fontsize=9.5)
+        ax.set_xticks(sorted(set(obs["year"].tolist() + [target_year])))
+        ax.tick_params(labelsize=8)
+        ax.legend(fontsize=7, loc="upper left")
+    for ax in list(axes.flat)[len(rows):]:
+        ax.axis("off")
+    if rows.empty:
+        axes.flat[0].text(0.5, 0.5, "没有两个以上实际观测值的指标", ha="center", va="center")
+    fig.tight_layout()
+    return fig
+
+
+def progress_heat_table(progress: pd.DataFrame) -> plt.Figure:
+    """Indicators by counties, coloured by progress category and labelled in Chinese."""
+    order = {c: i for i, c in enumerate(CATEGORIES)}
+    labels = progress.assign(row=progress.apply(_label, axis=1))
+    indicators = list(dict.fromkeys(labels["row"]))
+    counties = list(dict.fromkeys(labels["entity_name_zh"]))
+    codes = labels.pivot_table(index="row", columns="entity_name_zh", values="progress_category",
+                               aggfunc="first").reindex(index=indicators, columns=counties)
+    numeric = codes.apply(lambda col: col.map(order)).astype(float)
+    fig, ax = plt.subplots(figsize=(2.2 + 1.6 * len(counties), 0.8 + 0.36 * len(indicators)))
+    cmap = ListedColormap([CATEGORY_COLOURS[c] for c in CATEGORIES])
+    sns.heatmap(numeric, cmap=cmap, vmin=-0.5, vmax=len(CATEGORIES) - 0.5, cbar=False, linewidths=1,
+                linecolor="white", ax=ax, mask=numeric.isna())
+    for (i, j), code in np.ndenumerate(codes.values):
+        if isinstance(code, str):
+            ax.text(j + 0.5, i + 0.5, CATEGORY_LABELS[code][0], ha="center", va="center", fontsize=8,
+                    color="white" if code in ("target_met", "moving_away") else "#222")
+    ax.grid(False)
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.tick_params(labelsize=8.5, length=0)
+    ax.xaxis.tick_top()
+    handles = [Patch(color=CATEGORY_COLOURS[c], label=CATEGORY_LABELS[c][0]) for c in CATEGORIES]
+    fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=8, frameon=False)
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    return fig

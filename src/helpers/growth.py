@@ -1,0 +1,127 @@
+"""Growth rates and progress towards a target, after the Eurostat / Open SDG method.
+
+    historical growth  a = (x_t / x_0) ** (1 / (t - t_0)) - 1        what was achieved
+    required growth    r = (X / x_t) ** (1 / (T - t)) - 1            what the target needs from now on
+    progress ratio     R = a / r
+
+R is a ratio of signed rates, so it works for both directions: for a "lower is better"
+indicator both rates are negative when things go the right way, and R is again positive.
+
+    R >= 0.95         on track
+    0.6 <= R < 0.95   needs acceleration
+    0 <= R < 0.6      limited progress
+    R < 0             moving away
+    plus "target already met" and "not assessable" (with the reason)
+
+Zero values: a growth rate from or to 0 is undefined. Then both rates are taken as absolute
+changes per year (units per year) and R is their ratio; the method column says so.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ON_TRACK = "on_track"
+NEEDS_ACCELERATION = "needs_acceleration"
+LIMITED_PROGRESS = "limited_progress"
+MOVING_AWAY = "moving_away"
+TARGET_MET = "target_met"
+NOT_ASSESSABLE = "not_assessable"
+
+# In display order, best first.
+CATEGORIES = [TARGET_MET, ON_TRACK, NEEDS_ACCELERATION, LIMITED_PROGRESS, MOVING_AWAY, NOT_ASSESSABLE]
+CATEGORY_LABELS = {
+    TARGET_MET: ("已达目标", "target already met"),
+    ON_TRACK: ("进度正常", "on track"),
+    NEEDS_ACCELERATION: ("需要加速", "needs acceleration"),
+    LIMITED_PROGRESS: ("进展有限", "limited progress"),
+    MOVING_AWAY: ("背离目标", "moving away"),
+    NOT_ASSESSABLE: ("无法评估", "not assessable"),
+}
+# Traffic-light colours, one place for every table and figure.
+CATEGORY_COLOURS = {
+    TARGET_MET: "#1a7f37", ON_TRACK: "#4caf50", NEEDS_ACCELERATION: "#f2c037",
+    LIMITED_PROGRESS: "#f08c2e", MOVING_AWAY: "#d1342f", NOT_ASSESSABLE: "#b0b7bf",
+}
+
+RATE_CAGR = "compound annual growth rate"
+RATE_ABSOLUTE = "absolute change per year (a value is 0, so growth rates are undefined)"
+
+
+def cagr(start: float, end: float, years: float) -> float:
+    """Compound annual growth rate from start to end over `years` years. Both values must be > 0."""
+    if years <= 0:
+        raise ValueError("the period must be at least one year")
+    if start <= 0 or end <= 0:
+        raise ValueError("a growth rate needs positive values")
+    return (end / start) ** (1 / years) - 1
+
+
+def absolute_change(start: float, end: float, years: float) -> float:
+    """Change per year, in the indicator's units."""
+    if years <= 0:
+        raise ValueError("the period must be at least one year")
+    return (end - start) / years
+
+
+def target_met(latest: float, target: float, comparator: str, direction: str) -> bool:
+    """Whether the latest value already satisfies the target (a '>' target must be exceeded)."""
+    if direction == "higher":
+        return latest > target if comparator == ">" else latest >= target
+    return latest < target if comparator == ">" else latest <= target
+
+
+def category_for_ratio(ratio: float) -> str:
+    if ratio >= 0.95:
+        return ON_TRACK
+    if ratio >= 0.6:
+        return NEEDS_ACCELERATION
+    if ratio >= 0:
+        return LIMITED_PROGRESS
+    return MOVING_AWAY
+
+
+@dataclass(frozen=True)
+class Progress:
+    historical_rate: float | None
+    required_rate: float | None
+    rate_method: str
+    ratio: float | None
+    category: str
+    reason: str
+
+
+def assess_progress(baseline_year: int | None, baseline: float | None, latest_year: int | None,
+                    latest: float | None, target_year: int | None, target: float | None,
+                    comparator: str, direction: str) -> Progress:
+    """Historical and required growth and the progress category for one county and indicator."""
+    if latest is None or latest_year is None:
+        return Progress(None, None, "", None, NOT_ASSESSABLE, "no actual value")
+    if target is None or target_year is None:
+        return Progress(None, None, "", None, NOT_ASSESSABLE, "no target")
+    if target_year <= latest_year:
+        return Progress(None, None, "", None, NOT_ASSESSABLE, "the target year is not after the latest actual")
+
+    zero = (latest <= 0 or target <= 0 or (baseline is not None and baseline <= 0))
+    method = RATE_ABSOLUTE if zero else RATE_CAGR
+    rate = absolute_change if zero else cagr
+    required = rate(latest, target, target_year - latest_year)
+    historical = None
+    if baseline is not None and baseline_year is not None and baseline_year < latest_year:
+        historical = rate(baseline, latest, latest_year - baseline_year)
+
+    if target_met(latest, target, comparator, direction):
+        return Progress(historical, required, method, None, TARGET_MET,
+                        f"the latest value {latest:g} already meets the target {comparator}{target:g}")
+    if historical is None:
+        return Progress(None, required, method, None, NOT_ASSESSABLE,
+                        "only one observation: no earlier value to measure growth from")
+    if required == 0:  # only possible for '>' targets whose latest value equals the target
+        return Progress(historical, required, method, None, NOT_ASSESSABLE,
+                        "the target needs the value to exceed its current level by an unstated amount")
+    ratio = historical / required
+    return Progress(historical, required, method, ratio, category_for_ratio(ratio),
+                    f"achieved {_rate(historical, method)} against {_rate(required, method)} required: R = {ratio:.2f}")
+
+
+def _rate(value: float, method: str) -> str:
+    return f"{value:+.1%}/yr" if method == RATE_CAGR else f"{value:+.3g}/yr"

@@ -1,0 +1,100 @@
+"""Trend fits of a county's actual observations, projected to the target year.
+
+    log(value)  ~ year   for totals, rates and counts (constant growth rate)
+    logit(share) ~ year  for percentages, which cannot pass 0 or 100
+
+With three or more observations the fit is ordinary least squares (statsmodels) and the
+projection has a 95% prediction interval, plus the probability, under the fitted model, that
+the target year's value meets the target. With two observations the line through them is
+exact: it is drawn, but no interval can be estimated and none is given. With one, there is
+no trend.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import statsmodels.api as sm
+from scipy import stats
+
+LOG = "log-linear OLS"
+LOGIT = "logit-linear OLS (bounded 0–100%)"
+EXACT = "exact growth line through 2 points (no interval can be estimated)"
+NONE = "no trend (fewer than 2 observations)"
+NOT_FITTABLE = "no trend (a value is 0 or outside the scale's bounds)"
+
+PREDICTION_LEVEL = 0.95
+
+
+@dataclass(frozen=True)
+class TrendFit:
+    method: str
+    n_obs: int
+    projection: float | None = None
+    lower: float | None = None          # 95% prediction interval, only when n >= 3
+    upper: float | None = None
+    annual_growth: float | None = None  # the fitted growth rate per year (log fits)
+    probability_meets_target: float | None = None
+    note: str = ""
+
+    @property
+    def has_interval(self) -> bool:
+        return self.lower is not None
+
+    def curve(self, years: np.ndarray) -> np.ndarray | None:
+        return None if self._line is None else self._back(self._line[0] + self._line[1] * years)
+
+    # The fitted line on the transformed scale and its back-transform, for drawing.
+    _line: tuple[float, float] | None = None
+    _back: object = None
+
+
+def _transforms(bounded: bool):
+    if bounded:
+        return (lambda v: np.log((v / 100) / (1 - v / 100)),
+                lambda z: 100 / (1 + np.exp(-z)))
+    return np.log, np.exp
+
+
+def fit_trend(years: list[int], values: list[float], target_year: int, bounded: bool = False,
+              target: float | None = None, comparator: str = "=", direction: str = "higher") -> TrendFit:
+    """Fit the trend of (years, values) and project it to target_year."""
+    pairs = sorted((int(y), float(v)) for y, v in zip(years, values) if v is not None and not math.isnan(v))
+    n = len(pairs)
+    if n < 2 or len({p[0] for p in pairs}) < 2:
+        return TrendFit(NONE, n)
+    x = np.array([p[0] for p in pairs], dtype=float)
+    v = np.array([p[1] for p in pairs], dtype=float)
+    if (v <= 0).any() or (bounded and (v >= 100).any()):
+        return TrendFit(NOT_FITTABLE, n, note="a log or logit scale cannot hold a value of 0 (or 100%)")
+    forward, back = _transforms(bounded)
+    z = forward(v)
+    method = LOGIT if bounded else LOG
+
+    if n == 2:
+        slope = (z[1] - z[0]) / (x[1] - x[0])
+        intercept = z[0] - slope * x[0]
+        projection = float(back(intercept + slope * target_year))
+        return TrendFit(EXACT if not bounded else EXACT + ", logit scale", n, projection,
+                        annual_growth=None if bounded else float(math.exp(slope) - 1),
+                        note="two observations fix the line exactly; there is no residual to estimate "
+                             "uncertainty from, so no interval is shown",
+                        _line=(intercept, slope), _back=back)
+
+    model = sm.OLS(z, sm.add_constant(x)).fit()
+    intercept, slope = (float(p) for p in model.params)
+    frame = model.get_prediction(np.array([[1.0, float(target_year)]])).summary_frame(alpha=1 - PREDICTION_LEVEL)
+    mean = float(frame["mean"].iloc[0])
+    se_obs = math.sqrt(float(frame["mean_se"].iloc[0]) ** 2 + float(model.scale))
+    probability = None
+    if target is not None and target > 0 and (not bounded or target < 100):
+        t_stat = (float(forward(np.array([target]))[0]) - mean) / se_obs if se_obs > 0 else math.inf
+        below = float(stats.t.cdf(t_stat, df=model.df_resid))
+        probability = 1 - below if direction == "higher" else below
+    return TrendFit(method, n, float(back(mean)), float(back(frame["obs_ci_lower"].iloc[0])),
+                    float(back(frame["obs_ci_upper"].iloc[0])),
+                    annual_growth=None if bounded else float(math.exp(slope) - 1),
+                    probability_meets_target=probability,
+                    note=f"{n} observations, {int(model.df_resid)} residual degrees of freedom",
+                    _line=(intercept, slope), _back=back)

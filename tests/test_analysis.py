@@ -1,0 +1,100 @@
+"""Comparison and progress tables built from the real processed dataset."""
+import math
+
+import pytest
+
+from helpers import analysis, dataset, growth
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory):
+    processed = tmp_path_factory.mktemp("processed")
+    dataset.write(dataset.build(), processed)
+    return analysis.load_inputs(processed)
+
+
+@pytest.fixture(scope="module")
+def progress(inputs):
+    return analysis.progress_table(inputs)
+
+
+@pytest.fixture(scope="module")
+def comparison(inputs):
+    return analysis.comparison_table(inputs)
+
+
+def _row(frame, **where):
+    rows = frame
+    for k, v in where.items():
+        rows = rows[rows[k] == v]
+    assert len(rows) == 1, where
+    return rows.iloc[0]
+
+
+def test_defaults(inputs):
+    assert inputs.report_year == 2020 and inputs.entities == ["jiande", "anji"]
+
+
+def test_entities_parameter(tmp_path):
+    dataset.write(dataset.build(), tmp_path)
+    only = analysis.load_inputs(tmp_path, entities="anji")
+    assert set(analysis.progress_table(only)["entity"]) == {"anji"}
+    from helpers.errors import InputError
+    with pytest.raises(InputError, match="unknown entities"):
+        analysis.load_inputs(tmp_path, entities="hangzhou")
+
+
+def test_jiande_talent_total_progress(progress):
+    r = _row(progress, entity="jiande", indicator_id="talent_total")
+    assert r["required_growth"] == pytest.approx((14 / 10.3) ** 0.2 - 1)       # ≈ 6.3%/yr
+    assert r["historical_growth"] == pytest.approx(1.484 ** 0.2 - 1)           # ≈ 8.2%/yr
+    assert r["progress_category"] == growth.ON_TRACK
+    assert r["trend_method"].startswith("exact growth line") and math.isnan(r["trend_pi_lower"])
+    assert "jiande_talent_plan_2021-2025.txt:5" in r["sources"]
+
+
+def test_anji_rd_needs_acceleration(progress):
+    r = _row(progress, entity="anji", indicator_id="rd_personnel_per_10k")
+    assert r["progress_category"] == growth.NEEDS_ACCELERATION
+    assert r["progress_ratio"] == pytest.approx(((90 / 57.05) ** 0.2 - 1) / (2 ** 0.2 - 1))
+
+
+def test_zero_value_rule(progress):
+    r = _row(progress, entity="jiande", indicator_id="star_market_listed_firms")
+    assert r["growth_method"] == growth.RATE_ABSOLUTE and r["required_growth"] == pytest.approx(0.2)
+    assert r["progress_category"] == growth.NOT_ASSESSABLE and "only one observation" in r["progress_reason"]
+
+
+def test_every_row_says_its_method(progress):
+    assert progress["trend_method"].notna().all()
+    assessable = progress[progress["progress_category"] != growth.NOT_ASSESSABLE]
+    assert assessable["growth_method"].str.len().gt(0).all()
+    assert progress.loc[progress["progress_category"] == growth.NOT_ASSESSABLE, "progress_reason"].str.len().gt(0).all()
+
+
+def test_totals_compare_as_share_of_province(comparison):
+    r = _row(comparison, comparison="county_vs_province", entity="jiande", indicator_id="talent_total")
+    assert r["basis"] == "share of province"
+    assert r["latest_share_of_province"] == pytest.approx(10.3 / 1650)
+    assert math.isnan(r["latest_gap"]) if "latest_gap" in r else True
+
+
+def test_rates_compare_by_gap_and_whether_target_meets_province(comparison):
+    r = _row(comparison, comparison="county_vs_province", entity="anji", indicator_id="working_age_higher_education_share")
+    assert (r["latest_gap"], r["target_gap"], r["target_meets_province"]) == (21 - 67, 50 - 67, False)
+    r = _row(comparison, comparison="county_vs_province", entity="anji", indicator_id="prof_senior_title_share")
+    assert r["target_meets_province"] is True or r["target_meets_province"] == True  # noqa: E712  (8 vs 8)
+
+
+def test_caveats_are_carried(comparison):
+    r = _row(comparison, comparison="county_vs_province", entity="jiande", indicator_id="rd_personnel_per_10k")
+    assert r["comparability"] == "caveat" and "劳动力" in r["comparability_reason"]
+    r = _row(comparison, comparison="county_vs_county", entity="jiande", indicator_id="rural_talent")
+    assert r["comparability"] == "caveat"
+
+
+def test_not_comparable_pairs_are_listed_not_compared(comparison):
+    r = _row(comparison, comparison="county_vs_county", indicator_id="prof_mid_senior_title_share")
+    assert r["other_indicator_id"] == "prof_senior_title_share" and r["comparability"] == "not_comparable"
+    assert r["basis"] == "not compared" and math.isnan(r["latest_ratio"]) and r["comparability_reason"]
+    assert len(comparison.query("comparability == 'not_comparable'")) >= 2

@@ -1,0 +1,53 @@
+"""Figures draw with a Chinese font and no missing glyphs."""
+import io
+import warnings
+
+import matplotlib.pyplot as plt
+import pytest
+from matplotlib import font_manager
+
+from helpers import analysis, dataset, figures
+
+
+@pytest.fixture(scope="module")
+def drawn(tmp_path_factory):
+    processed = tmp_path_factory.mktemp("processed")
+    dataset.write(dataset.build(), processed)
+    inputs = analysis.load_inputs(processed)
+    figures.use_chinese_style()
+    progress, comparison = analysis.progress_table(inputs), analysis.comparison_table(inputs)
+    return {
+        "dumbbell": figures.dumbbell(progress, comparison),
+        "growth": figures.growth_bars(progress),
+        "trends": figures.trend_panels(inputs, progress),
+        "heat": figures.progress_heat_table(progress),
+    }
+
+
+def test_chinese_font_is_used():
+    path = figures.use_chinese_style()
+    assert "NotoSansCJK" in path.replace(" ", "")
+    assert plt.rcParams["font.family"] == ["Noto Sans CJK SC"]
+
+
+@pytest.mark.parametrize("name", ["dumbbell", "growth", "trends", "heat"])
+def test_figure_renders_without_missing_glyphs(drawn, name):
+    fig = drawn[name]
+    texts = [t.get_text() for t in fig.findobj(lambda o: hasattr(o, "get_text"))]
+    assert any(any("\u4e00" <= ch <= "\u9fff" for ch in t) for t in texts), "no Chinese text in the figure"
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=".*missing from.*")
+        fig.savefig(io.BytesIO(), format="png")
+    for t in fig.findobj(lambda o: hasattr(o, "get_fontproperties") and hasattr(o, "get_text")):
+        if any("\u4e00" <= ch <= "\u9fff" for ch in t.get_text()):
+            assert "NotoSansCJK" in font_manager.findfont(t.get_fontproperties()).replace(" ", "")
+
+
+def test_heat_table_labels_are_the_categories(drawn):
+    texts = {t.get_text() for t in drawn["heat"].axes[0].texts}
+    assert {"进度正常", "需要加速", "无法评估"} <= texts
+
+
+def test_trend_panel_says_when_no_interval_can_be_estimated(drawn):
+    titles = [ax.get_title() for ax in drawn["trends"].axes]
+    assert any("无法估计区间" in t for t in titles)
