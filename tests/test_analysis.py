@@ -59,6 +59,11 @@ def test_anji_rd_needs_acceleration(progress):
     assert r["progress_ratio"] == pytest.approx(((90 / 57.05) ** 0.2 - 1) / (2 ** 0.2 - 1))
 
 
+def test_strict_target_makes_the_required_rate_a_lower_bound(progress):
+    r = _row(progress, entity="jiande", indicator_id="prof_mid_senior_title_share")   # target '>10'
+    assert r["required_growth_comparator"] == ">" and r["required_growth"] == pytest.approx((10 / 7.7) ** 0.2 - 1)
+
+
 def test_zero_value_rule(progress):
     r = _row(progress, entity="jiande", indicator_id="star_market_listed_firms")
     assert r["growth_method"] == growth.RATE_ABSOLUTE and r["required_growth"] == pytest.approx(0.2)

@@ -111,6 +111,9 @@ def progress_table(inputs: AnalysisInputs) -> pd.DataFrame:
                 "target_value": None if target is None else target["value"],
                 "target_comparator": None if target is None else target["comparator"],
                 "historical_growth": progress.historical_rate, "required_growth": progress.required_rate,
+                # A '>' target must be exceeded: the required rate is then a lower bound.
+                "required_growth_comparator": None if target is None else (
+                    ">" if target["comparator"] == ">" else ">="),
                 "growth_method": progress.rate_method, "progress_ratio": progress.ratio,
                 "progress_category": progress.category,
                 "progress_label_zh": CATEGORY_LABELS[progress.category][0],

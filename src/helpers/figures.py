@@ -1,12 +1,10 @@
 """Figures for the analysis and the report, with Chinese labels that render (no tofu boxes).
 
-Call `use_chinese_style()` once before drawing; every function returns a matplotlib Figure.
+Call `use_chinese_style()` once before drawing. Every function returns a closed matplotlib Figure:
+closed so that Jupyter shows it once, as the cell's value, and scripts can save it.
 """
 from __future__ import annotations
 
-import matplotlib
-
-matplotlib.use("Agg")  # noqa: E402  (no screen on servers; notebooks still show the returned figures)
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -84,6 +82,7 @@ def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3
                plt.Line2D([], [], marker="D", ls="--", color="#d1342f", label="省委2025年目标")]
     fig.legend(handles=handles, loc="upper center", ncol=3, frameon=False, bbox_to_anchor=(0.5, 1.0))
     fig.tight_layout(rect=(0, 0, 1, 0.97))
+    plt.close(fig)
     return fig
 
 
@@ -100,6 +99,7 @@ def growth_bars(progress: pd.DataFrame) -> plt.Figure:
     if long.empty:
         ax.text(0.5, 0.5, "没有同时具备基期与目标的指标", ha="center", va="center")
         ax.axis("off")
+        plt.close(fig)
         return fig
     sns.barplot(long, y="label", x="rate", hue="kind", ax=ax, palette=["#4c72b0", "#dd8452"])
     for container in ax.containers:
@@ -108,6 +108,7 @@ def growth_bars(progress: pd.DataFrame) -> plt.Figure:
     ax.set_ylabel("")
     ax.legend(title="", loc="lower right", fontsize=8)
     fig.tight_layout()
+    plt.close(fig)
     return fig
 
 
@@ -147,6 +148,7 @@ def trend_panels(inputs, progress: pd.DataFrame, col_wrap: int = 2) -> plt.Figur
     if rows.empty:
         axes.flat[0].text(0.5, 0.5, "没有两个以上实际观测值的指标", ha="center", va="center")
     fig.tight_layout()
+    plt.close(fig)
     return fig
 
 
@@ -175,4 +177,5 @@ def progress_heat_table(progress: pd.DataFrame) -> plt.Figure:
     handles = [Patch(color=CATEGORY_COLOURS[c], label=CATEGORY_LABELS[c][0]) for c in CATEGORIES]
     fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=8, frameon=False)
     fig.tight_layout(rect=(0, 0.06, 1, 1))
+    plt.close(fig)
     return fig

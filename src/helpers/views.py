@@ -164,8 +164,10 @@ def progress_view(progress: pd.DataFrame) -> pd.DataFrame:
         + p["target_value"].map(_num),
         "已实现增速": [_pct(h) if m.startswith("compound") else _num(h) for h, m in
                    zip(p["historical_growth"], p["growth_method"].fillna(""))],
-        "所需增速": [_pct(r) if m.startswith("compound") else (_num(r) + "/年" if _num(r) else "") for r, m in
-                 zip(p["required_growth"], p["growth_method"].fillna(""))],
+        "所需增速": [("＞" if c == ">" else "") + (_pct(r) if m.startswith("compound") else
+                                                 (_num(r) + "/年" if _num(r) else ""))
+                 for r, m, c in zip(p["required_growth"], p["growth_method"].fillna(""),
+                                    p["required_growth_comparator"])],
         "R": p["progress_ratio"].map(lambda x: "" if pd.isna(x) else f"{x:.2f}"),
         "进度": p["progress_label_zh"], "说明": p["progress_reason"],
         "趋势方法": p["trend_method"],
