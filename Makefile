@@ -8,7 +8,8 @@ PY     := $(VENV)/bin/python
 # Marks a complete install; redone when the dependencies change.
 INSTALLED := $(VENV)/.installed
 # Debian packages: CJK fonts so that Chinese renders in figures (no tofu boxes).
-SYSTEM_PACKAGES := fonts-noto-cjk
+# Chromium prints the PDF; poppler-utils gives pdftotext/pdftoppm for the report tests.
+SYSTEM_PACKAGES := fonts-noto-cjk chromium poppler-utils
 
 RAW_DIR       := data/raw
 PROCESSED_DIR := data/processed
@@ -18,13 +19,25 @@ RAW       := $(filter-out $(RAW_DIR)/checksums.sha256,$(wildcard $(RAW_DIR)/*.tx
 CONFIG    := config/sources.yaml config/catalogue.yaml
 HELPERS   := $(wildcard src/helpers/*.py)
 RUN_NB    := $(PY) -m helpers.run_notebook
+# The data step needs only these helpers; the analysis and report steps need all of them.
+DATA_HELPERS := $(addprefix src/helpers/,__init__.py paths.py errors.py config.py text.py values.py tables.py \
+                prose.py cleaning.py consistency.py dataset.py outputs.py manifest.py views.py run_notebook.py)
 
 # Analysis parameters: YEAR= the year reported on (default: latest with actuals); ENTITIES= e.g. jiande,anji
 YEAR     ?=
 ENTITIES ?=
 ANALYSIS_PARAMS = -p processed_dir $(abspath $(PROCESSED_DIR)) -p report_year "$(YEAR)" -p entities "$(ENTITIES)"
 
-.PHONY: help setup data analysis test lab manifest clean
+# Report parameters. LANG is also the shell's locale variable, so only a LANG= given on the
+# make command line chooses the report's language; otherwise it is Chinese.
+REPORT_LANG := zh
+ifeq ($(origin LANG),command line)
+REPORT_LANG := $(LANG)
+endif
+AUDIENCE ?= leadership
+REPORT_TEMPLATE := $(wildcard templates/offline_report/*)
+
+.PHONY: help setup data analysis report html report-files html-files test lab manifest clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -39,7 +52,7 @@ $(INSTALLED): pyproject.toml requirements.lock scripts/ensure-system-deps.sh Mak
 
 data: $(PROCESSED_DIR)/indicators.csv ## Extract and clean the plans' indicators into data/processed/
 
-$(PROCESSED_DIR)/indicators.csv: $(INSTALLED) $(RAW) $(CONFIG) $(HELPERS) notebooks/01_data.ipynb
+$(PROCESSED_DIR)/indicators.csv: $(INSTALLED) $(RAW) $(CONFIG) $(DATA_HELPERS) notebooks/01_data.ipynb
 	$(RUN_NB) notebooks/01_data.ipynb $(EXECUTED_DIR)/01_data.ipynb \
 	    -p raw_dir $(abspath $(RAW_DIR)) -p processed_dir $(abspath $(PROCESSED_DIR))
 
@@ -50,6 +63,30 @@ $(PROCESSED_DIR)/comparison.csv: $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(HEL
 
 $(PROCESSED_DIR)/trends.csv: $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(HELPERS) notebooks/03_growth.ipynb
 	$(RUN_NB) notebooks/03_growth.ipynb $(EXECUTED_DIR)/03_growth.ipynb $(ANALYSIS_PARAMS)
+
+report: $(PROCESSED_DIR)/indicators.csv ## Build the yearly report: reports/<year>/ PDF and HTML (YEAR=, LANG=zh|en)
+	@$(MAKE) --no-print-directory report-files REPORT_YEAR=$$(year="$(YEAR)"; echo $${year:-$$($(PY) -m helpers.latest_year)})
+
+html: $(PROCESSED_DIR)/indicators.csv ## Build the report's HTML alone
+	@$(MAKE) --no-print-directory html-files REPORT_YEAR=$$(year="$(YEAR)"; echo $${year:-$$($(PY) -m helpers.latest_year)})
+
+# Set by `report` and `html` above.
+REPORT_DIR  = reports/$(REPORT_YEAR)
+REPORT_STEM = $(REPORT_DIR)/talent-plan-report_$(REPORT_YEAR)_$(REPORT_LANG)$(if $(filter analyst,$(AUDIENCE)),_analyst)
+REPORT_NB   = $(REPORT_DIR)/04_report_$(REPORT_YEAR)_$(REPORT_LANG)_$(AUDIENCE).ipynb
+
+report-files: $(REPORT_STEM).pdf $(REPORT_STEM).html
+html-files: $(REPORT_STEM).html
+
+$(REPORT_NB): $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(HELPERS) notebooks/04_report.ipynb
+	$(RUN_NB) notebooks/04_report.ipynb $@ -p processed_dir $(abspath $(PROCESSED_DIR)) \
+	    -p report_year $(REPORT_YEAR) -p entities "$(ENTITIES)" -p lang $(REPORT_LANG) -p audience $(AUDIENCE)
+
+$(REPORT_STEM).html: $(REPORT_NB) $(REPORT_TEMPLATE)
+	$(PY) -m helpers.render html $< $@ --audience $(AUDIENCE)
+
+$(REPORT_STEM).pdf: $(REPORT_STEM).html
+	$(PY) -m helpers.render pdf $< $@
 
 test: $(INSTALLED) ## Run the tests
 	$(PY) -m pytest
@@ -62,4 +99,5 @@ manifest: $(INSTALLED) ## Record the checksums of the raw plan documents (after 
 	$(PY) -m helpers.manifest_cli
 
 clean: ## Remove what was built (never the raw data)
-	rm -rf $(PROCESSED_DIR)/*.csv $(PROCESSED_DIR)/*.xlsx $(PROCESSED_DIR)/*.json $(EXECUTED_DIR)
+	rm -rf $(PROCESSED_DIR)/*.csv $(PROCESSED_DIR)/*.xlsx $(PROCESSED_DIR)/*.json $(EXECUTED_DIR) \
+	    $(filter-out reports/.gitkeep,$(wildcard reports/*))

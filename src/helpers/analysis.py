@@ -33,6 +33,9 @@ class AnalysisInputs:
     def name_zh(self, entity: str) -> str:
         return self.sources.entity_names()[entity][0]
 
+    def name_en(self, entity: str) -> str:
+        return self.sources.entity_names()[entity][1]
+
 
 def load_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = paths.CONFIG_DIR,
                 report_year: int | None = None, entities: list[str] | str | None = None) -> AnalysisInputs:
@@ -99,7 +102,8 @@ def progress_table(inputs: AnalysisInputs) -> pd.DataFrame:
                             target=None if target is None else float(target["value"]),
                             comparator="=" if target is None else target["comparator"], direction=meta.direction)
             out.append({
-                "entity": entity, "entity_name_zh": inputs.name_zh(entity), "indicator_id": ind_id,
+                "entity": entity, "entity_name_zh": inputs.name_zh(entity), "entity_name_en": inputs.name_en(entity),
+                "indicator_id": ind_id,
                 "indicator_name_zh": meta.name_zh, "indicator_name_en": meta.name_en, "unit": meta.unit,
                 "measure": meta.measure, "direction": meta.direction,
                 "baseline_year": None if base is None else int(base["year"]),

@@ -32,3 +32,24 @@ class InputError(Exception):
 
     def __str__(self) -> str:
         return f"{self.location}: {self.problem}\n  How to fix: {self.fix}"
+
+
+def show_input_errors_briefly() -> None:
+    """In a notebook, show an InputError as its message, not as a traceback through the helpers.
+
+    The cell still fails (papermill and `make` see the error); only the display is shorter.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+
+    def handler(shell, etype, value, tb, tb_offset=None):
+        message = [f"{etype.__name__}: {value}"]
+        shell._showtraceback(etype, value, message)
+        return message
+
+    shell.set_custom_exc((InputError,), handler)

@@ -18,7 +18,19 @@ from .growth import CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS
 from .trends import fit_trend
 
 CHINESE_FONT = "Noto Sans CJK SC"
-CAVEAT_MARK = "（口径注意）"
+LABELS = {
+    "zh": {"caveat": "（口径注意）", "latest": "最新实际值", "target": "2025年目标", "province": "省委2025年目标",
+           "prov_text": "省目标{v}{u}；目标占全省：{shares}", "hist": "已实现年均增速（基期→最新）",
+           "req": "所需年均增速（最新→目标）", "rate_axis": "年均增速（%）", "no_growth": "没有同时具备基期与目标的指标",
+           "trend": "趋势外推", "band": "95%预测区间", "observed": "实际值", "plan_target": "规划目标",
+           "no_interval": "（两点精确连线，无法估计区间）", "no_trend": "没有两个以上实际观测值的指标", "sep": "·"},
+    "en": {"caveat": " (caveat)", "latest": "latest actual", "target": "2025 target", "province": "provincial 2025 target",
+           "prov_text": "province {v} {u}; target share: {shares}", "hist": "growth achieved (baseline → latest)",
+           "req": "growth required (latest → target)", "rate_axis": "annual growth (%)",
+           "no_growth": "no indicator has both a baseline and a target", "trend": "trend", "band": "95% prediction interval",
+           "observed": "actual", "plan_target": "plan target", "no_interval": "(exact line through 2 points: no interval)",
+           "no_trend": "no indicator has two or more actual observations", "sep": " · "},
+}
 COUNTY_PALETTE = "colorblind"
 
 
@@ -35,18 +47,25 @@ def use_chinese_style() -> str:
     return path
 
 
-def _label(row) -> str:
-    caveat = CAVEAT_MARK if row.get("comparability") == "caveat" else ""
-    return f"{row['indicator_name_zh']}{caveat}"
+def _label(row, lang: str = "zh") -> str:
+    caveat = LABELS[lang]["caveat"] if row.get("comparability") == "caveat" else ""
+    name = row["indicator_name_zh"] if lang == "zh" else row.get("indicator_name_en", row["indicator_name_zh"])
+    return f"{name}{caveat}"
 
 
-def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3) -> plt.Figure:
+def _county(row, lang: str) -> str:
+    return row["entity_name_zh"] if lang == "zh" else row.get("entity_name_en", row["entity"])
+
+
+def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3, lang: str = "zh") -> plt.Figure:
     """Latest actual → target per indicator and county; the provincial target as a red diamond."""
     data = progress.dropna(subset=["latest_value", "target_value"])
     prov = (comparison[comparison["comparison"] == "county_vs_province"]
             .drop_duplicates("indicator_id").set_index("indicator_id")["other_value"])
     indicators = list(dict.fromkeys(data["indicator_id"]))
-    counties = list(dict.fromkeys(data["entity_name_zh"]))
+    L = LABELS[lang]
+    data = data.assign(county=data.apply(_county, axis=1, lang=lang))
+    counties = list(dict.fromkeys(data["county"]))
     colours = dict(zip(counties, sns.color_palette(COUNTY_PALETTE, len(counties))))
     rows = int(np.ceil(len(indicators) / col_wrap))
     fig, axes = plt.subplots(rows, col_wrap, figsize=(4.2 * col_wrap, 1.1 + 0.55 * len(counties) * rows + 0.9 * rows),
@@ -54,7 +73,7 @@ def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3
     for ax, ind_id in zip(axes.flat, indicators):
         sub = data[data["indicator_id"] == ind_id]
         for y, county in enumerate(counties):
-            r = sub[sub["entity_name_zh"] == county]
+            r = sub[sub["county"] == county]
             if r.empty:
                 continue
             r = r.iloc[0]
@@ -64,47 +83,49 @@ def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3
         first = sub.iloc[0]
         if ind_id in prov.index and first["measure"] == "total":
             # A province's head count dwarfs a county's: state it, with the county's share, instead of drawing it.
-            shares = "，".join(f"{r.entity_name_zh}{r.target_value / prov[ind_id]:.1%}" for r in sub.itertuples())
-            ax.text(0.99, 0.04, f"省目标{prov[ind_id]:g}{first['unit']}；目标占全省：{shares}", transform=ax.transAxes,
+            shares = "，".join(f"{r.county} {r.target_value / prov[ind_id]:.1%}" for r in sub.itertuples())
+            ax.text(0.99, 0.04, L["prov_text"].format(v=f"{prov[ind_id]:g}", u=first["unit"], shares=shares),
+                    transform=ax.transAxes,
                     ha="right", va="bottom", fontsize=7.5, color="#d1342f")
         elif ind_id in prov.index:
             ax.axvline(prov[ind_id], color="#d1342f", ls="--", lw=1)
             ax.scatter([prov[ind_id]], [len(counties) - 0.4], marker="D", color="#d1342f", s=30, zorder=4,
                        clip_on=False)
-        ax.set_title(f"{_label(first)}（{first['unit']}）", fontsize=9.5)
+        ax.set_title(f"{_label(first, lang)}（{first['unit']}）", fontsize=9.5)
         ax.set_yticks(range(len(counties)), counties, fontsize=9)
         ax.set_ylim(-0.6, len(counties) - 0.2)
         ax.tick_params(axis="x", labelsize=8)
     for ax in list(axes.flat)[len(indicators):]:
         ax.axis("off")
-    handles = [plt.Line2D([], [], marker="o", ls="", markerfacecolor="white", markeredgecolor="grey", label="最新实际值"),
-               plt.Line2D([], [], marker="o", ls="", color="grey", label="2025年目标"),
-               plt.Line2D([], [], marker="D", ls="--", color="#d1342f", label="省委2025年目标")]
+    handles = [plt.Line2D([], [], marker="o", ls="", markerfacecolor="white", markeredgecolor="grey", label=L["latest"]),
+               plt.Line2D([], [], marker="o", ls="", color="grey", label=L["target"]),
+               plt.Line2D([], [], marker="D", ls="--", color="#d1342f", label=L["province"])]
     fig.legend(handles=handles, loc="upper center", ncol=3, frameon=False, bbox_to_anchor=(0.5, 1.0))
     fig.tight_layout(rect=(0, 0, 1, 0.97))
     plt.close(fig)
     return fig
 
 
-def growth_bars(progress: pd.DataFrame) -> plt.Figure:
+def growth_bars(progress: pd.DataFrame, lang: str = "zh") -> plt.Figure:
     """Required growth against historical growth, side by side, where both exist."""
     data = progress.dropna(subset=["historical_growth", "required_growth"])
     data = data[data["growth_method"].str.startswith("compound")]
+    L = LABELS[lang]
     long = pd.concat([
-        data.assign(rate=data["historical_growth"] * 100, kind="已实现年均增速（基期→最新）"),
-        data.assign(rate=data["required_growth"] * 100, kind="所需年均增速（最新→目标）"),
+        data.assign(rate=data["historical_growth"] * 100, kind=L["hist"]),
+        data.assign(rate=data["required_growth"] * 100, kind=L["req"]),
     ])
-    long["label"] = long["entity_name_zh"] + "·" + long.apply(_label, axis=1)
+    long["label"] = long.apply(_county, axis=1, lang=lang) + L["sep"] + long.apply(_label, axis=1, lang=lang)
     fig, ax = plt.subplots(figsize=(8, 0.9 + 0.75 * data.shape[0]))
     if long.empty:
-        ax.text(0.5, 0.5, "没有同时具备基期与目标的指标", ha="center", va="center")
+        ax.text(0.5, 0.5, L["no_growth"], ha="center", va="center")
         ax.axis("off")
         plt.close(fig)
         return fig
     sns.barplot(long, y="label", x="rate", hue="kind", ax=ax, palette=["#4c72b0", "#dd8452"])
     for container in ax.containers:
         ax.bar_label(container, fmt="%.1f%%", fontsize=8, padding=2)
-    ax.set_xlabel("年均增速（%）")
+    ax.set_xlabel(L["rate_axis"])
     ax.set_ylabel("")
     ax.legend(title="", loc="lower right", fontsize=8)
     fig.tight_layout()
@@ -112,10 +133,11 @@ def growth_bars(progress: pd.DataFrame) -> plt.Figure:
     return fig
 
 
-def trend_panels(inputs, progress: pd.DataFrame, col_wrap: int = 2) -> plt.Figure:
+def trend_panels(inputs, progress: pd.DataFrame, col_wrap: int = 2, lang: str = "zh") -> plt.Figure:
     """Observed values, the fitted trend to the target year, its 95% band where one exists, the target."""
     from .analysis import OBSERVED_KINDS
     rows = progress[progress["trend_n_obs"] >= 2]
+    L = LABELS[lang]
     n = max(len(rows), 1)
     grid_rows = int(np.ceil(n / col_wrap))
     fig, axes = plt.subplots(grid_rows, col_wrap, figsize=(5.2 * col_wrap, 3.3 * grid_rows), squeeze=False)
@@ -129,36 +151,37 @@ def trend_panels(inputs, progress: pd.DataFrame, col_wrap: int = 2) -> plt.Figur
         years = np.linspace(obs["year"].min(), target_year, 50)
         curve = fit.curve(years)
         if curve is not None:
-            ax.plot(years, curve, color="#4c72b0", lw=1.8, label="趋势外推")
+            ax.plot(years, curve, color="#4c72b0", lw=1.8, label=L["trend"])
         if fit.has_interval:
             ax.errorbar([target_year], [fit.projection], yerr=[[fit.projection - fit.lower],
                         [fit.upper - fit.projection]], fmt="none", ecolor="#4c72b0", capsize=5,
-                        label="95%预测区间")
-        ax.scatter(obs["year"], obs["value"], color="#222", zorder=3, s=25, label="实际值")
+                        label=L["band"])
+        ax.scatter(obs["year"], obs["value"], color="#222", zorder=3, s=25, label=L["observed"])
         if pd.notna(r["target_value"]):
             ax.scatter([target_year], [r["target_value"]], marker="*", s=140, color="#d1342f", zorder=4,
-                       label="规划目标")
-        note = "（两点精确连线，无法估计区间）" if not fit.has_interval else ""
-        ax.set_title(f"{r['entity_name_zh']}·{_label(r)}（{r['unit']}）\n{note}", fontsize=9.5)
+                       label=L["plan_target"])
+        note = L["no_interval"] if not fit.has_interval else ""
+        ax.set_title(f"{_county(r, lang)}{L['sep']}{_label(r, lang)}（{r['unit']}）\n{note}", fontsize=9.5)
         ax.set_xticks(sorted(set(obs["year"].tolist() + [target_year])))
         ax.tick_params(labelsize=8)
         ax.legend(fontsize=7, loc="upper left")
     for ax in list(axes.flat)[len(rows):]:
         ax.axis("off")
     if rows.empty:
-        axes.flat[0].text(0.5, 0.5, "没有两个以上实际观测值的指标", ha="center", va="center")
+        axes.flat[0].text(0.5, 0.5, L["no_trend"], ha="center", va="center")
     fig.tight_layout()
     plt.close(fig)
     return fig
 
 
-def progress_heat_table(progress: pd.DataFrame) -> plt.Figure:
+def progress_heat_table(progress: pd.DataFrame, lang: str = "zh") -> plt.Figure:
     """Indicators by counties, coloured by progress category and labelled in Chinese."""
     order = {c: i for i, c in enumerate(CATEGORIES)}
-    labels = progress.assign(row=progress.apply(_label, axis=1))
+    labels = progress.assign(row=progress.apply(_label, axis=1, lang=lang),
+                             county=progress.apply(_county, axis=1, lang=lang))
     indicators = list(dict.fromkeys(labels["row"]))
-    counties = list(dict.fromkeys(labels["entity_name_zh"]))
-    codes = labels.pivot_table(index="row", columns="entity_name_zh", values="progress_category",
+    counties = list(dict.fromkeys(labels["county"]))
+    codes = labels.pivot_table(index="row", columns="county", values="progress_category",
                                aggfunc="first").reindex(index=indicators, columns=counties)
     numeric = codes.apply(lambda col: col.map(order)).astype(float)
     fig, ax = plt.subplots(figsize=(2.2 + 1.6 * len(counties), 0.8 + 0.36 * len(indicators)))
@@ -167,14 +190,15 @@ def progress_heat_table(progress: pd.DataFrame) -> plt.Figure:
                 linecolor="white", ax=ax, mask=numeric.isna())
     for (i, j), code in np.ndenumerate(codes.values):
         if isinstance(code, str):
-            ax.text(j + 0.5, i + 0.5, CATEGORY_LABELS[code][0], ha="center", va="center", fontsize=8,
+            ax.text(j + 0.5, i + 0.5, CATEGORY_LABELS[code][0 if lang == "zh" else 1], ha="center", va="center",
+                    fontsize=8 if lang == "zh" else 7,
                     color="white" if code in ("target_met", "moving_away") else "#222")
     ax.grid(False)
     ax.set_xlabel("")
     ax.set_ylabel("")
     ax.tick_params(labelsize=8.5, length=0)
     ax.xaxis.tick_top()
-    handles = [Patch(color=CATEGORY_COLOURS[c], label=CATEGORY_LABELS[c][0]) for c in CATEGORIES]
+    handles = [Patch(color=CATEGORY_COLOURS[c], label=CATEGORY_LABELS[c][0 if lang == "zh" else 1]) for c in CATEGORIES]
     fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=8, frameon=False)
     fig.tight_layout(rect=(0, 0.06, 1, 1))
     plt.close(fig)

@@ -1,0 +1,111 @@
+"""Rendering an executed report notebook to self-contained HTML, and the HTML to an A4 PDF.
+
+    python -m helpers.render html EXECUTED.ipynb OUT.html [--audience leadership|analyst]
+    python -m helpers.render pdf  IN.html OUT.pdf
+
+Each output is written to a temporary file and renamed into place only when complete, so a
+failed render leaves the previous report where it was.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .errors import InputError
+from .paths import PROJECT_ROOT
+
+TEMPLATE_DIR = PROJECT_ROOT / "templates"
+TEMPLATE_NAME = "offline_report"
+CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
+PDF_TIMEOUT_SECONDS = 180
+
+
+def export_html(notebook: Path, audience: str = "leadership") -> str:
+    """nbconvert HTML: offline template, Chinese language code, no code cells for leadership."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATE_DIR)])
+    exporter.language_code = "zh"   # the bare code: zh-CN makes Chromium pick non-Simplified glyphs
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    if audience == "leadership":
+        exporter.exclude_input = True
+    nb = nbformat.read(str(notebook), as_version=4)
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": nb.metadata.get("title", "")}})
+    return body
+
+
+def find_chromium() -> str:
+    for name in CHROMIUM_CANDIDATES:
+        path = shutil.which(name)
+        if path:
+            return path
+    raise InputError(None, None, "no Chromium browser found to print the PDF",
+                     "run `make setup` (it installs the Debian package chromium).")
+
+
+def chromium_args(extra: list[str]) -> list[str]:
+    args = [find_chromium(), "--headless", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--hide-scrollbars", "--font-render-hinting=none"]
+    if os.geteuid() == 0:
+        args.append("--no-sandbox")  # Chromium refuses to run as root with its sandbox
+    return args + extra
+
+
+def print_pdf(html_file: Path, pdf_file: Path) -> None:
+    """Print HTML to PDF with headless Chromium (A4 and page numbers come from the report's CSS)."""
+    pdf_file = Path(pdf_file)
+    pdf_file.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="chromium-") as profile:
+        partial = pdf_file.with_name(f".{pdf_file.stem}.partial.pdf")
+        cmd = chromium_args([f"--user-data-dir={profile}", "--no-pdf-header-footer",
+                             f"--print-to-pdf={partial}", Path(html_file).resolve().as_uri()])
+        try:
+            result = subprocess.run(cmd, capture_output=True, text=True, timeout=PDF_TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            partial.unlink(missing_ok=True)
+            raise InputError(html_file, None, f"Chromium did not finish printing within {PDF_TIMEOUT_SECONDS} s",
+                             "rerun; if it persists, open the HTML in a browser to check it loads.") from None
+        if result.returncode != 0 or not partial.exists() or partial.stat().st_size == 0:
+            partial.unlink(missing_ok=True)
+            raise InputError(html_file, None, f"Chromium could not print the PDF: {result.stderr.strip()[-400:]}",
+                             "check that `chromium --headless` runs on this machine (make setup installs it).")
+        os.replace(partial, pdf_file)
+
+
+def write_text_atomically(text: str, path: Path) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.stem}.partial{path.suffix}")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Render the report to HTML or PDF.")
+    parser.add_argument("format", choices=["html", "pdf"])
+    parser.add_argument("source", type=Path)
+    parser.add_argument("output", type=Path)
+    parser.add_argument("--audience", choices=["leadership", "analyst"], default="leadership")
+    args = parser.parse_args(argv)
+    try:
+        if args.format == "html":
+            write_text_atomically(export_html(args.source, args.audience), args.output)
+        else:
+            print_pdf(args.source, args.output)
+    except InputError as exc:
+        print(f"error: {exc}\nNothing was replaced: the last good report is still in place.", file=sys.stderr)
+        return 1
+    print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
