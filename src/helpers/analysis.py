@@ -122,7 +122,7 @@ def progress_table(inputs: AnalysisInputs) -> pd.DataFrame:
                 "progress_category": progress.category,
                 "progress_label_zh": CATEGORY_LABELS[progress.category][0],
                 "progress_label_en": CATEGORY_LABELS[progress.category][1],
-                "progress_reason": progress.reason,
+                "progress_reason": progress.reason, "progress_reason_zh": progress.reason_zh,
                 "trend_method": fit.method, "trend_n_obs": fit.n_obs, "trend_annual_growth": fit.annual_growth,
                 "trend_projection": fit.projection, "trend_pi_lower": fit.lower, "trend_pi_upper": fit.upper,
                 "trend_probability_meets_target": fit.probability_meets_target, "trend_note": fit.note,

@@ -88,6 +88,7 @@ class Progress:
     ratio: float | None
     category: str
     reason: str
+    reason_zh: str = ""
 
 
 def assess_progress(baseline_year: int | None, baseline: float | None, latest_year: int | None,
@@ -95,11 +96,12 @@ def assess_progress(baseline_year: int | None, baseline: float | None, latest_ye
                     comparator: str, direction: str) -> Progress:
     """Historical and required growth and the progress category for one county and indicator."""
     if latest is None or latest_year is None:
-        return Progress(None, None, "", None, NOT_ASSESSABLE, "no actual value")
+        return Progress(None, None, "", None, NOT_ASSESSABLE, "no actual value", "没有实际值")
     if target is None or target_year is None:
-        return Progress(None, None, "", None, NOT_ASSESSABLE, "no target")
+        return Progress(None, None, "", None, NOT_ASSESSABLE, "no target", "没有目标值")
     if target_year <= latest_year:
-        return Progress(None, None, "", None, NOT_ASSESSABLE, "the target year is not after the latest actual")
+        return Progress(None, None, "", None, NOT_ASSESSABLE, "the target year is not after the latest actual",
+                        "目标年份不晚于最新实际值年份")
 
     zero = (latest <= 0 or target <= 0 or (baseline is not None and baseline <= 0))
     method = RATE_ABSOLUTE if zero else RATE_CAGR
@@ -111,17 +113,21 @@ def assess_progress(baseline_year: int | None, baseline: float | None, latest_ye
 
     if target_met(latest, target, comparator, direction):
         return Progress(historical, required, method, None, TARGET_MET,
-                        f"the latest value {latest:g} already meets the target {comparator}{target:g}")
+                        f"the latest value {latest:g} already meets the target {comparator}{target:g}",
+                        f"最新值{latest:g}已满足目标{'' if comparator == '=' else comparator}{target:g}")
     if historical is None:
         return Progress(None, required, method, None, NOT_ASSESSABLE,
-                        "only one observation: no earlier value to measure growth from")
+                        "only one observation: no earlier value to measure growth from",
+                        "只有一个年度的实际值，无法计算已实现增速")
     if required == 0:  # only possible for '>' targets whose latest value equals the target
         return Progress(historical, required, method, None, NOT_ASSESSABLE,
-                        "the target needs the value to exceed its current level by an unstated amount")
+                        "the target needs the value to exceed its current level by an unstated amount",
+                        "目标要求超过现有水平，但未给出超过多少")
     ratio = historical / required
     return Progress(historical, required, method, ratio, category_for_ratio(ratio),
-                    f"achieved {_rate(historical, method)} against {_rate(required, method)} required: R = {ratio:.2f}")
+                    f"achieved {_rate(historical, method)} against {_rate(required, method)} required: R = {ratio:.2f}",
+                    f"已实现{_rate(historical, method, '年')}，所需{_rate(required, method, '年')}，R = {ratio:.2f}")
 
 
-def _rate(value: float, method: str) -> str:
-    return f"{value:+.1%}/yr" if method == RATE_CAGR else f"{value:+.3g}/yr"
+def _rate(value: float, method: str, per: str = "yr") -> str:
+    return f"{value:+.1%}/{per}" if method == RATE_CAGR else f"{value:+.3g}/{per}"

@@ -62,6 +62,9 @@ def chromium_args(extra: list[str]) -> list[str]:
 def print_pdf(html_file: Path, pdf_file: Path) -> None:
     """Print HTML to PDF with headless Chromium (A4 and page numbers come from the report's CSS)."""
     pdf_file = Path(pdf_file)
+    if not Path(html_file).is_file():
+        # Chromium would happily print its own "file not found" page.
+        raise InputError(html_file, None, "the report HTML to print does not exist", "run `make html` first.")
     pdf_file.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="chromium-") as profile:
         partial = pdf_file.with_name(f".{pdf_file.stem}.partial.pdf")

@@ -197,13 +197,14 @@ def traffic_light_section(ctx: ReportContext) -> str:
     rows = []
     for r in p.itertuples():
         cagr = r.growth_method == RATE_CAGR
-        rate = fmt_pct if cagr else (lambda v: "—" if pd.isna(v) else f"{v:+.3g}/年")
+        per_year = "/年" if ctx.lang == "zh" else "/yr"
+        rate = fmt_pct if cagr else (lambda v: "—" if pd.isna(v) else f"{v:+.3g}{per_year}")
         req = ("＞" if r.required_growth_comparator == ">" and pd.notna(r.required_growth) else "") + rate(r.required_growth)
         rows.append([(esc(ctx.entity_name(r.entity)), "nowrap"), (_indicator_html(ctx, r.indicator_id, r.comparability), ""),
                      (fmt_num(r.latest_value), "num"),
                      (esc(_cmp(r.target_comparator)) + fmt_num(r.target_value), "num"),
                      (rate(r.historical_growth), "num"), (req, "num"), light_cell(ctx, r.progress_category),
-                     (esc(r.progress_reason), "note")])
+                     (esc(r.progress_reason_zh if ctx.lang == "zh" else r.progress_reason), "note")])
     header = [ctx.t("county"), ctx.t("indicator"), ctx.t("latest"), ctx.t("target"), ctx.t("hist"), ctx.t("req"),
               ctx.t("progress_col"), ctx.t("reason")]
     legend = "".join(f'<span style="background:{CATEGORY_COLOURS[c]};color:{"#fff" if c in ("target_met", "moving_away") else "#222"}">'

@@ -169,6 +169,6 @@ def progress_view(progress: pd.DataFrame) -> pd.DataFrame:
                  for r, m, c in zip(p["required_growth"], p["growth_method"].fillna(""),
                                     p["required_growth_comparator"])],
         "R": p["progress_ratio"].map(lambda x: "" if pd.isna(x) else f"{x:.2f}"),
-        "进度": p["progress_label_zh"], "说明": p["progress_reason"],
+        "进度": p["progress_label_zh"], "说明": p["progress_reason_zh"],
         "趋势方法": p["trend_method"],
     })
