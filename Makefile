@@ -83,7 +83,7 @@ $(REPORT_NB): $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(HELPERS) notebooks/04_
 	    -p report_year $(REPORT_YEAR) -p entities "$(ENTITIES)" -p lang $(REPORT_LANG) -p audience $(AUDIENCE)
 
 $(REPORT_STEM).html: $(REPORT_NB) $(REPORT_TEMPLATE)
-	$(PY) -m helpers.render html $< $@ --audience $(AUDIENCE)
+	$(PY) -m helpers.render html $< $@ --audience $(AUDIENCE) --lang $(REPORT_LANG)
 
 $(REPORT_STEM).pdf: $(REPORT_STEM).html
 	$(PY) -m helpers.render pdf $< $@

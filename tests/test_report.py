@@ -25,7 +25,7 @@ def _build(workspace: Path, audience: str = "leadership", lang: str = "zh") -> d
                           "-p", "config_dir", str(workspace / "config"), "-p", "lang", lang, "-p", "audience", audience],
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
-    assert render.main(["html", str(nb), str(html), "--audience", audience]) == 0
+    assert render.main(["html", str(nb), str(html), "--audience", audience, "--lang", lang]) == 0
     return {"notebook": nb, "html": html, "pdf": pdf}
 
 

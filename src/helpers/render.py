@@ -25,13 +25,15 @@ CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
 PDF_TIMEOUT_SECONDS = 180
 
 
-def export_html(notebook: Path, audience: str = "leadership") -> str:
-    """nbconvert HTML: offline template, Chinese language code, no code cells for leadership."""
+def export_html(notebook: Path, audience: str = "leadership", lang: str = "zh") -> str:
+    """nbconvert HTML: offline template, the report's language code, no code cells for leadership."""
     import nbformat
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATE_DIR)])
-    exporter.language_code = "zh"   # the bare code: zh-CN makes Chromium pick non-Simplified glyphs
+    # The bare code zh: zh-CN makes Chromium pick non-Simplified glyphs. English reports still show
+    # Chinese names, and the report CSS puts Noto Sans CJK SC first, so their glyphs stay Simplified.
+    exporter.language_code = "zh" if lang == "zh" else "en"
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     if audience == "leadership":
@@ -97,10 +99,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("source", type=Path)
     parser.add_argument("output", type=Path)
     parser.add_argument("--audience", choices=["leadership", "analyst"], default="leadership")
+    parser.add_argument("--lang", choices=["zh", "en"], default="zh")
     args = parser.parse_args(argv)
     try:
         if args.format == "html":
-            write_text_atomically(export_html(args.source, args.audience), args.output)
+            write_text_atomically(export_html(args.source, args.audience, args.lang), args.output)
         else:
             print_pdf(args.source, args.output)
     except InputError as exc:
