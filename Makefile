@@ -52,7 +52,7 @@ $(INSTALLED): pyproject.toml requirements.lock scripts/ensure-system-deps.sh Mak
 
 data: $(PROCESSED_DIR)/indicators.csv ## Extract and clean the plans' indicators into data/processed/
 
-$(PROCESSED_DIR)/indicators.csv: $(INSTALLED) $(RAW) $(CONFIG) $(DATA_HELPERS) notebooks/01_data.ipynb
+$(PROCESSED_DIR)/indicators.csv: $(RAW) $(CONFIG) $(DATA_HELPERS) notebooks/01_data.ipynb | $(INSTALLED)
 	$(RUN_NB) notebooks/01_data.ipynb $(EXECUTED_DIR)/01_data.ipynb \
 	    -p raw_dir $(abspath $(RAW_DIR)) -p processed_dir $(abspath $(PROCESSED_DIR))
 
