@@ -15,13 +15,15 @@ RAW_DIR       := data/raw
 PROCESSED_DIR := data/processed
 EXECUTED_DIR  := reports/executed
 
-RAW       := $(filter-out $(RAW_DIR)/checksums.sha256,$(wildcard $(RAW_DIR)/*.txt)) $(RAW_DIR)/checksums.sha256
+RAW       := $(filter-out $(RAW_DIR)/checksums.sha256,$(wildcard $(RAW_DIR)/*.txt)) $(RAW_DIR)/checksums.sha256 \
+             $(wildcard $(RAW_DIR)/monitoring/*.xlsx)
 CONFIG    := config/sources.yaml config/catalogue.yaml
 HELPERS   := $(wildcard src/helpers/*.py)
 RUN_NB    := $(PY) -m helpers.run_notebook
 # The data step needs only these helpers; the analysis and report steps need all of them.
 DATA_HELPERS := $(addprefix src/helpers/,__init__.py paths.py errors.py config.py text.py values.py tables.py \
-                prose.py cleaning.py consistency.py dataset.py outputs.py manifest.py views.py run_notebook.py)
+                prose.py cleaning.py consistency.py dataset.py outputs.py manifest.py views.py run_notebook.py \
+                monitoring.py)
 
 # Analysis parameters: YEAR= the year reported on (default: latest with actuals); ENTITIES= e.g. jiande,anji
 YEAR     ?=
@@ -37,7 +39,7 @@ endif
 AUDIENCE ?= leadership
 REPORT_TEMPLATE := $(wildcard templates/offline_report/*)
 
-.PHONY: help setup data analysis report html report-files html-files test lab manifest clean
+.PHONY: help setup data analysis report html report-files html-files template test lab manifest clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -75,7 +77,9 @@ REPORT_DIR  = reports/$(REPORT_YEAR)
 REPORT_STEM = $(REPORT_DIR)/talent-plan-report_$(REPORT_YEAR)_$(REPORT_LANG)$(if $(filter analyst,$(AUDIENCE)),_analyst)
 REPORT_NB   = $(REPORT_DIR)/04_report_$(REPORT_YEAR)_$(REPORT_LANG)_$(AUDIENCE).ipynb
 
-report-files: $(REPORT_STEM).pdf $(REPORT_STEM).html
+RESULTS_XLSX = $(REPORT_DIR)/talent-plan-results_$(REPORT_YEAR).xlsx
+
+report-files: $(REPORT_STEM).pdf $(REPORT_STEM).html $(RESULTS_XLSX)
 html-files: $(REPORT_STEM).html
 
 $(REPORT_NB): $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(HELPERS) notebooks/04_report.ipynb
@@ -85,8 +89,14 @@ $(REPORT_NB): $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(HELPERS) notebooks/04_
 $(REPORT_STEM).html: $(REPORT_NB) $(REPORT_TEMPLATE)
 	$(PY) -m helpers.render html $< $@ --audience $(AUDIENCE) --lang $(REPORT_LANG)
 
+$(RESULTS_XLSX): $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(HELPERS)
+	$(PY) -m helpers.results_workbook $@ --processed-dir $(PROCESSED_DIR) --year $(REPORT_YEAR) --entities "$(ENTITIES)"
+
 $(REPORT_STEM).pdf: $(REPORT_STEM).html
 	$(PY) -m helpers.render pdf $< $@
+
+template: $(INSTALLED) ## Write the yearly monitoring workbook template (reports/monitoring-template.xlsx)
+	$(PY) -m helpers.monitoring_cli
 
 test: $(INSTALLED) ## Run the tests
 	$(PY) -m pytest

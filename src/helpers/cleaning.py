@@ -39,6 +39,8 @@ class Observation:
     derivation: str = ""
     quality: str = "ok"        # ok | fixed | implausible
     notes: list[str] = field(default_factory=list)
+    source_sheet: str = ""     # for monitoring workbooks: the sheet and the value's cell
+    source_cell: str = ""
 
 
 @dataclass

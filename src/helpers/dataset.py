@@ -18,6 +18,7 @@ from .cleaning import Decision, Observation, TableCleaner
 from .config import Catalogue, Sources, load_catalogue, load_sources
 from .consistency import Check, check_plan
 from .manifest import verify
+from .monitoring import read_monitoring
 from .outputs import staged_outputs, write_csv, write_xlsx
 from .paths import display_path
 from .prose import ProseReader, ProseStatement
@@ -28,7 +29,8 @@ from .text import normalisation_stats
 CONTRACT_COLUMNS = ["entity", "indicator_id", "source_name", "year", "kind", "value", "comparator", "unit",
                     "source_unit", "source_file", "source_line", "source_text"]
 EXTRA_COLUMNS = ["entity_name_zh", "indicator_name_zh", "indicator_name_en", "category", "source_value",
-                 "origin", "derivation", "quality", "note"]
+                 "origin", "derivation", "quality", "note", "source_sheet", "source_cell"]
+MONITORING_DIR = "monitoring"  # inside the raw directory: the analysts' yearly workbooks
 KIND_ORDER = {"actual": 0, "baseline_derived": 0, "target": 1}
 
 
@@ -74,6 +76,9 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
 
     observations, province_checks = _reconcile_province(observations, sources, catalogue)
     checks += province_checks
+    monitored, monitoring_decisions = read_monitoring(raw_dir / MONITORING_DIR, sources, catalogue, observations)
+    observations += monitored
+    decisions += monitoring_decisions
     return Dataset(
         indicators=_indicator_frame(observations, sources, catalogue),
         cleaning_log=pd.DataFrame([asdict(d) for d in decisions],
@@ -184,6 +189,7 @@ def _indicator_frame(observations: list[Observation], sources: Sources, catalogu
             "source_text": o.source_text, "entity_name_zh": names[o.entity][0], "indicator_name_zh": ind.name_zh,
             "indicator_name_en": ind.name_en, "category": o.category, "source_value": o.source_value,
             "origin": o.origin, "derivation": o.derivation, "quality": o.quality, "note": "; ".join(o.notes),
+            "source_sheet": o.source_sheet, "source_cell": o.source_cell,
         })
     frame = pd.DataFrame(rows, columns=CONTRACT_COLUMNS + EXTRA_COLUMNS)
     frame["value"] = frame["value"].astype("float64").round(6)

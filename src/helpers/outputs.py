@@ -56,9 +56,11 @@ def _safe_cell_value(value):
     return value
 
 
-def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path, number_formats: dict[str, str] | None = None) -> None:
+def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path, number_formats: dict[str, str] | None = None,
+               fills: dict[str, dict[str, str]] | None = None) -> None:
     """A workbook for analysts: one sheet per frame, bold frozen header, sensible column widths.
 
+    number_formats: column name -> Excel number format. fills: column name -> {cell text -> hex colour}.
     Text from the documents that starts with = + - @ is stored as text, never as a formula.
     """
     wb = Workbook()
@@ -83,6 +85,9 @@ def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path, number_formats: dict
                 fmt = (number_formats or {}).get(frame.columns[c - 1])
                 if fmt and isinstance(value, (int, float)):
                     cell.number_format = fmt
+                colour = (fills or {}).get(frame.columns[c - 1], {}).get(value) if isinstance(value, str) else None
+                if colour:
+                    cell.fill = PatternFill("solid", fgColor=colour.lstrip("#"))
         for col, name in enumerate(frame.columns, 1):
             values = [str(name)] + [str(v) for v in frame.iloc[:200, col - 1].tolist()]
             width = max(_display_width(v) for v in values)

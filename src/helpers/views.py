@@ -172,3 +172,10 @@ def progress_view(progress: pd.DataFrame) -> pd.DataFrame:
         "进度": p["progress_label_zh"], "说明": p["progress_reason_zh"],
         "趋势方法": p["trend_method"],
     })
+
+
+def monitoring_rows(ds: Dataset) -> pd.DataFrame:
+    """The yearly actuals read from the monitoring workbooks, with their file, sheet and cell."""
+    m = ds.indicators[ds.indicators["origin"] == "monitoring"]
+    return m[["entity_name_zh", "indicator_name_zh", "year", "value", "unit", "source_file", "source_sheet",
+              "source_cell", "note"]].rename(columns={"entity_name_zh": "县市", "indicator_name_zh": "指标"})

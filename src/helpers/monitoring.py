@@ -1,0 +1,342 @@
+"""Yearly monitoring workbooks: the template analysts fill in, and reading what they drop in
+data/raw/monitoring/ (any name, several files).
+
+Every problem is reported with the file, the sheet and the cell, what is wrong and how to fix it.
+Nothing is read by position only: columns are found by their header.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from .cleaning import Decision, Observation
+from .config import Catalogue, Sources
+from .errors import InputError
+from .paths import display_path
+from .text import name_key
+from .values import NotANumber, parse_value_cell
+
+DATA_SHEET = "数据"
+LISTS_SHEET = "选项"
+INSTRUCTIONS_SHEET = "说明"
+YEARS = (2015, 2035)
+COMPARATORS = ("=", ">", ">=")
+PLAN_TOLERANCE = 0.005  # relative; a monitoring actual further than this from the plan's is a contradiction
+
+# header (Chinese, as in the template) -> field; English headers are accepted too.
+COLUMNS = [("县市", "county"), ("指标", "indicator"), ("单位", "unit"), ("年份", "year"), ("数值", "value"),
+           ("比较符", "comparator"), ("来源", "source"), ("备注", "note")]
+ENGLISH = {"county": "county", "indicator": "indicator", "unit": "unit", "year": "year", "value": "value",
+           "comparator": "comparator", "source": "source", "note": "note"}
+REQUIRED = ("county", "indicator", "year", "value")
+
+INSTRUCTIONS = [
+    ("年度监测数据填报模板", "Yearly monitoring template"),
+    ("1. 在“数据”表中，每行填写一个县市、一个指标、一个年份的实际值。已列出每个县市的全部目录指标及单位；需要多个年份时复制整行。",
+     "1. On the 数据 sheet, one row is one county, one indicator, one year's actual value. Every catalogue indicator "
+     "is listed for each county with its unit; copy a row for more years."),
+    ("2. “县市”“指标”“年份”“比较符”请从下拉列表中选择。数值按“单位”列的单位填写，不要改单位；百分比填 35 而不是 0.35。",
+     "2. Pick 县市, 指标, 年份 and 比较符 from the drop-down lists. Write the value in the unit shown; a percentage "
+     "is written 35, not 0.35."),
+    ("3. 没有数值的行留空即可，读取时跳过。“来源”写明数据出处（如统计年鉴页码），“备注”写说明。",
+     "3. Rows without a value are skipped. 来源 says where the figure comes from; 备注 is a free note."),
+    ("4. 文件可任意命名，放入 data/raw/monitoring/ 目录；可以有多个文件（不同年份或县市）。然后运行 make report。",
+     "4. Save the file under any name in data/raw/monitoring/; several files are fine. Then run make report."),
+    ("5. 单元格可以使用公式，读取的是公式的计算结果；请在 Excel 中保存后再放入目录。",
+     "5. Formulas are read by their values: save the file in Excel before dropping it in."),
+    ("6. 同一县市、指标、年份在两个文件中数值不同，或与规划文本中的实际值矛盾，运行会停止并指出单元格。",
+     "6. The same observation with two different values, or a value contradicting the plan's actual for that "
+     "year, stops the run and names the cells."),
+]
+
+
+def write_template(path: Path, sources: Sources, catalogue: Catalogue) -> Path:
+    """Write the monitoring template: every catalogue indicator for each county, with validations."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = DATA_SHEET
+    header_fill = PatternFill("solid", fgColor="DDE6F0")
+    for col, (title, _) in enumerate(COLUMNS, 1):
+        cell = ws.cell(row=1, column=col, value=title)
+        cell.font, cell.fill, cell.alignment = Font(bold=True), header_fill, Alignment(horizontal="center")
+    row = 2
+    for plan in sources.plans:
+        for ind in catalogue.indicators.values():
+            ws.cell(row=row, column=1, value=plan.name_zh)
+            ws.cell(row=row, column=2, value=ind.name_zh)
+            ws.cell(row=row, column=3, value=ind.unit)
+            row += 1
+    last = max(row - 1, 2) + 500  # room for copied rows
+
+    lists = wb.create_sheet(LISTS_SHEET)
+    counties = [p.name_zh for p in sources.plans]
+    indicators = [i.name_zh for i in catalogue.indicators.values()]
+    years = list(range(YEARS[0], YEARS[1] + 1))
+    for values, col in ((counties, 1), (indicators, 2), (years, 3), (COMPARATORS, 4)):
+        for r, v in enumerate(values, 1):
+            lists.cell(row=r, column=col, value=v).data_type = "s" if isinstance(v, str) else "n"
+    lists.sheet_state = "hidden"
+
+    def list_validation(col_letter: str, source_col: str, count: int, title: str) -> None:
+        dv = DataValidation(type="list", formula1=f"='{LISTS_SHEET}'!${source_col}$1:${source_col}${count}",
+                            allow_blank=True, showErrorMessage=True, errorTitle=title,
+                            error=f"请从下拉列表中选择{title}。")
+        dv.add(f"{col_letter}2:{col_letter}{last}")
+        ws.add_data_validation(dv)
+
+    list_validation("A", "A", len(counties), "县市")
+    list_validation("B", "B", len(indicators), "指标")
+    list_validation("D", "C", len(years), "年份")
+    list_validation("F", "D", len(COMPARATORS), "比较符")
+    number = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                            showErrorMessage=True, errorTitle="数值", error="数值必须是不小于0的数字。")
+    number.add(f"E2:E{last}")
+    ws.add_data_validation(number)
+    for col, width in zip("ABCDEFGH", (10, 44, 11, 8, 10, 8, 30, 30)):
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = "A2"
+
+    notes = wb.create_sheet(INSTRUCTIONS_SHEET, 0)
+    for r, (zh, en) in enumerate(INSTRUCTIONS, 1):
+        notes.cell(row=2 * r - 1, column=1, value=zh).font = Font(bold=(r == 1), size=13 if r == 1 else 11)
+        notes.cell(row=2 * r, column=1, value=en).font = Font(italic=True, color="555555")
+    notes.column_dimensions["A"].width = 120
+    wb.active = wb.sheetnames.index(DATA_SHEET)
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.stem}.partial{path.suffix}")
+    wb.save(partial)
+    partial.replace(path)
+    return path
+
+
+# ----------------------------------------------------------------------------- reading
+
+@dataclass
+class _Lookup:
+    entities: dict[str, str]      # key -> entity id
+    indicators: dict[str, str]    # key -> indicator id
+    county_names: list[str]
+    indicator_names: list[str]
+
+
+def _lookup(sources: Sources, catalogue: Catalogue) -> _Lookup:
+    entities, indicators = {}, {}
+    for p in sources.plans:
+        for name in (p.entity, p.name_zh, p.name_en):
+            entities[name_key(name).lower()] = p.entity
+    for ind in catalogue.indicators.values():
+        for name in (ind.id, ind.name_zh, ind.name_en, *ind.source_names):
+            indicators[name_key(name).lower()] = ind.id
+    return _Lookup(entities, indicators, [p.name_zh for p in sources.plans],
+                   [i.name_zh for i in catalogue.indicators.values()])
+
+
+def monitoring_files(folder: Path) -> list[Path]:
+    """Every workbook in the folder (Excel's ~$ lock files and hidden files skipped)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".xlsx", ".xlsm")
+                  and not p.name.startswith(("~$", ".")))
+
+
+def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue,
+                    plan_observations: list[Observation]) -> tuple[list[Observation], list[Decision]]:
+    """All monitoring actuals in the folder, checked against each other and against the plans."""
+    lookup = _lookup(sources, catalogue)
+    observations: list[Observation] = []
+    decisions: list[Decision] = []
+    seen: dict[tuple, Observation] = {}
+    plan_actuals = {(o.entity, o.indicator_id, o.year): o for o in plan_observations
+                    if o.kind == "actual" and o.value is not None and o.entity != sources.province}
+    for path in monitoring_files(folder):
+        rows = _read_workbook(path, lookup, sources, catalogue)
+        kept = 0
+        for obs in rows:
+            key = (obs.entity, obs.indicator_id, obs.year)
+            where = f"{obs.source_file}, sheet {obs.source_sheet}, cell {obs.source_cell}"
+            if key in seen:
+                first = seen[key]
+                if _same(first.value, obs.value) and first.comparator == obs.comparator:
+                    first.notes.append(f"also in {where}")
+                    continue
+                raise InputError(obs.source_file, f"sheet {obs.source_sheet}, cell {obs.source_cell}",
+                                 f"{_describe(obs, catalogue)} is {obs.value:g} here but {first.value:g} in "
+                                 f"{first.source_file}, sheet {first.source_sheet}, cell {first.source_cell}",
+                                 "keep one value: correct or delete one of the two cells.")
+            plan = plan_actuals.get(key)
+            if plan is not None:
+                if not _same(plan.value, obs.value):
+                    raise InputError(obs.source_file, f"sheet {obs.source_sheet}, cell {obs.source_cell}",
+                                     f"{_describe(obs, catalogue)} is {obs.value:g} here, but the plan states "
+                                     f"{plan.value:g} ({plan.source_file}, line {plan.source_line})",
+                                     "a monitoring workbook may not overwrite a plan's actual: correct the cell, "
+                                     "or delete it if the plan's figure stands.")
+                plan.notes.append(f"confirmed by {where}")
+                continue
+            seen[key] = obs
+            observations.append(obs)
+            kept += 1
+        decisions.append(Decision("", "", display_path(path), None, "monitoring_workbook",
+                                  f"{kept} yearly actuals read from {path.name} (rows with no value skipped)"))
+    return observations, decisions
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= PLAN_TOLERANCE * max(abs(a), abs(b), 1e-12)
+
+
+def _describe(obs: Observation, catalogue: Catalogue) -> str:
+    return f"{obs.entity} · {catalogue.indicators[obs.indicator_id].name_zh} · {obs.year}"
+
+
+def _read_workbook(path: Path, lookup: _Lookup, sources: Sources, catalogue: Catalogue) -> list[Observation]:
+    try:
+        formulas = load_workbook(path, data_only=False)
+        values = load_workbook(path, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged or non-xlsx file
+        raise InputError(path, None, f"cannot be opened as an Excel workbook ({type(exc).__name__}: {exc})",
+                         "save it from Excel as .xlsx (Excel Workbook).") from None
+    sheet_name, header_row, columns = _find_data_sheet(path, values)
+    ws_values, ws_formulas = values[sheet_name], formulas[sheet_name]
+    file = display_path(path)
+    out = []
+    for row in range(header_row + 1, ws_values.max_row + 1):
+        def cell(field: str):
+            col = columns.get(field)
+            if col is None:
+                return None, None
+            c = ws_values.cell(row=row, column=col)
+            f = ws_formulas.cell(row=row, column=col)
+            if f.data_type == "f" and c.value is None:
+                raise InputError(path, f"sheet {sheet_name}, cell {c.coordinate}",
+                                 f"the cell holds the formula {f.value} but no computed value",
+                                 "open the workbook in Excel (or LibreOffice) and save it, so that formula results "
+                                 "are stored, or type the value.")
+            return c.value, c.coordinate
+
+        value, value_cell = cell("value")
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        where = lambda coordinate: f"sheet {sheet_name}, cell {coordinate}"  # noqa: E731
+        county, county_cell = cell("county")
+        entity = lookup.entities.get(name_key(str(county or "")).lower())
+        if entity is None:
+            raise InputError(path, where(county_cell), f"unknown county '{county}'{_suggest(county, lookup.county_names)}",
+                             f"use one of {', '.join(lookup.county_names)} (the drop-down list), or add the county "
+                             "to config/sources.yaml.")
+        indicator, indicator_cell = cell("indicator")
+        ind_id = lookup.indicators.get(name_key(str(indicator or "")).lower())
+        if ind_id is None:
+            raise InputError(path, where(indicator_cell),
+                             f"unknown indicator '{indicator}'{_suggest(indicator, lookup.indicator_names)}",
+                             "pick the indicator from the drop-down list (names as in config/catalogue.yaml).")
+        ind = catalogue.indicators[ind_id]
+        year_raw, year_cell = cell("year")
+        year = _year(year_raw)
+        if year is None or not YEARS[0] <= year <= YEARS[1]:
+            raise InputError(path, where(year_cell), f"year '{year_raw}' is not a year between {YEARS[0]} and {YEARS[1]}",
+                             "write a four-digit year such as 2021.")
+        number, percent_sign, cmp_from_value = _number(value)
+        if number is None:
+            raise InputError(path, where(value_cell), f"value '{value}' for {ind.name_zh} is not a number",
+                             "write a number such as 12.5 (no units or words in the cell).")
+        unit_raw, unit_cell = cell("unit")
+        unit_text = "" if unit_raw is None else str(unit_raw).strip()
+        if unit_text:
+            unit = catalogue.unit_for_alias(unit_text)
+            if unit is None or unit.unit != ind.unit:
+                raise InputError(path, where(unit_cell),
+                                 f"unit '{unit_text}' does not match the catalogue unit {ind.unit} of {ind.name_zh}",
+                                 f"convert the value to {ind.unit} and write {ind.unit} in the unit cell.")
+        if percent_sign and ind.unit != "%":
+            raise InputError(path, where(value_cell), f"'{value}' has a % sign but {ind.name_zh} is in {ind.unit}",
+                             "remove the % sign.")
+        if ind.unit == "%" and not 0 <= number <= 100:
+            raise InputError(path, where(value_cell), f"{number:g}% for {ind.name_zh} is not a percentage between 0 and 100",
+                             "write the percentage as a number from 0 to 100 (35 for 35%, not 0.35 or 3500).")
+        cmp_raw, cmp_cell = cell("comparator")
+        comparator = cmp_from_value or _comparator(cmp_raw)
+        if comparator is None:
+            raise InputError(path, where(cmp_cell), f"comparator '{cmp_raw}' is not one of {', '.join(COMPARATORS)}",
+                             "leave it empty for an exact value, or pick from the list.")
+        source, _ = cell("source")
+        note, _ = cell("note")
+        text = f"{sheet_name}!{value_cell}: {value}" + (f" | 来源: {source}" if source else "") + \
+               (f" | 备注: {note}" if note else "")
+        obs = Observation(entity=entity, indicator_id=ind_id, source_name=str(indicator), year=year, kind="actual",
+                          value=float(number), comparator=comparator, unit=ind.unit, source_unit=unit_text,
+                          source_value=str(value), origin="monitoring", source_file=file, source_line=row,
+                          source_text=text)
+        obs.source_sheet, obs.source_cell = sheet_name, value_cell
+        out.append(obs)
+    return out
+
+
+def _find_data_sheet(path: Path, wb) -> tuple[str, int, dict[str, int]]:
+    names = [DATA_SHEET] + [n for n in wb.sheetnames if n != DATA_SHEET]
+    for name in names:
+        if name not in wb.sheetnames:
+            continue
+        ws = wb[name]
+        for row in range(1, min(ws.max_row, 5) + 1):
+            columns = {}
+            for col in range(1, ws.max_column + 1):
+                text = ws.cell(row=row, column=col).value
+                if text is None:
+                    continue
+                key = name_key(str(text)).lower()
+                for title, field in COLUMNS:
+                    if key in (name_key(title), ENGLISH[field]) or key.startswith(name_key(title)):
+                        columns.setdefault(field, col)
+            if all(f in columns for f in REQUIRED):
+                return name, row, columns
+    raise InputError(path, None, "no sheet has the monitoring columns 县市, 指标, 年份 and 数值",
+                     "start from the template (`make template`) and keep its header row.")
+
+
+def _year(raw) -> int | None:
+    if isinstance(raw, bool) or raw is None:
+        return None
+    if isinstance(raw, (int, float)) and float(raw).is_integer():
+        return int(raw)
+    if isinstance(raw, str) and re.fullmatch(r"\s*\d{4}\s*(年)?\s*", raw):
+        return int(re.sub(r"\D", "", raw))
+    return None
+
+
+def _number(raw) -> tuple[float | None, bool, str | None]:
+    if isinstance(raw, bool):
+        return None, False, None
+    if isinstance(raw, (int, float)):
+        return float(raw), False, None
+    try:
+        parsed = parse_value_cell(str(raw))
+    except NotANumber:
+        return None, False, None
+    if parsed.missing:
+        return None, False, None
+    return parsed.value, parsed.percent_sign, (parsed.comparator if parsed.comparator != "=" else None)
+
+
+def _comparator(raw) -> str | None:
+    if raw is None or str(raw).strip() == "":
+        return "="
+    text = str(raw).strip().replace("≥", ">=").replace("＞", ">")
+    return text if text in COMPARATORS else None
+
+
+def _suggest(text, names: list[str]) -> str:
+    close = difflib.get_close_matches(str(text or ""), names, n=1, cutoff=0.5)
+    return f". Did you mean '{close[0]}'?" if close else ""

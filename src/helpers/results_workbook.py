@@ -1,0 +1,69 @@
+"""The results workbook that goes back to the analysts with each report.
+
+    python -m helpers.results_workbook OUT.xlsx [--processed-dir D] [--year Y] [--entities a,b]
+
+One sheet each for the processed indicators, the comparison and the progress results, with frozen
+headers, number formats, column widths, and progress categories coloured like the report's traffic lights.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import paths
+from .analysis import AnalysisInputs, comparison_table, load_inputs, progress_table
+from .errors import InputError
+from .growth import CATEGORY_COLOURS, CATEGORY_LABELS
+from .outputs import write_xlsx
+
+PERCENT = "0.0%"
+NUMBER = "#,##0.####"
+
+
+def write_results(inputs: AnalysisInputs, path: Path) -> Path:
+    ind = inputs.indicators
+    ind = ind[ind["entity"].isin(inputs.entities + [inputs.province])]
+    progress = progress_table(inputs)
+    comparison = comparison_table(inputs)
+    colours = {}
+    for category, colour in CATEGORY_COLOURS.items():
+        colours[category] = colour
+        colours[CATEGORY_LABELS[category][0]] = colour
+        colours[CATEGORY_LABELS[category][1]] = colour
+    formats = {c: PERCENT for c in ("historical_growth", "required_growth", "trend_annual_growth",
+                                    "trend_probability_meets_target", "latest_share_of_province",
+                                    "target_share_of_province")}
+    formats.update({c: NUMBER for c in ("value", "baseline_value", "latest_value", "target_value", "other_value",
+                                        "trend_projection", "trend_pi_lower", "trend_pi_upper", "latest_gap",
+                                        "target_gap", "other_target_value")})
+    formats.update({c: "0.00" for c in ("progress_ratio", "latest_ratio", "target_ratio")})
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.stem}.partial{path.suffix}")
+    write_xlsx({"指标数据 indicators": ind, "比较 comparison": comparison, "进度 progress": progress}, partial,
+               number_formats=formats,
+               fills={c: colours for c in ("progress_category", "progress_label_zh", "progress_label_en")})
+    partial.replace(path)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("output", type=Path)
+    parser.add_argument("--processed-dir", type=Path, default=paths.PROCESSED_DIR)
+    parser.add_argument("--year", default="")
+    parser.add_argument("--entities", default="")
+    args = parser.parse_args(argv)
+    try:
+        inputs = load_inputs(args.processed_dir, paths.CONFIG_DIR, args.year or None, args.entities or None)
+        write_results(inputs, args.output)
+    except InputError as exc:
+        print(f"error: {exc}\nNothing was replaced.", file=sys.stderr)
+        return 1
+    print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

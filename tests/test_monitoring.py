@@ -1,0 +1,227 @@
+"""Yearly monitoring workbooks: template, round trip through the pipeline, and every validation error."""
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from helpers import analysis, dataset, report
+from helpers.config import load_catalogue, load_sources
+from helpers.errors import InputError
+from helpers.monitoring import DATA_SHEET, write_template
+
+
+def _template(path: Path, config: Path | None = None) -> Path:
+    kwargs = {} if config is None else {"config_dir": config}
+    return write_template(path, load_sources(**kwargs), load_catalogue(**kwargs))
+
+
+def _fill(path: Path, rows: list[dict]) -> Path:
+    """Fill the template as an analyst would: find the county/indicator row, or append one."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb[DATA_SHEET]
+    header = {ws.cell(1, c).value: c for c in range(1, ws.max_column + 1)}
+    for spec in rows:
+        target = None
+        for r in range(2, ws.max_row + 1):
+            if (ws.cell(r, 1).value == spec["county"] and ws.cell(r, 2).value == spec["indicator"]
+                    and ws.cell(r, header["年份"]).value is None):
+                target = r
+                break
+        if target is None:
+            target = ws.max_row + 1
+            ws.cell(target, 1, spec["county"])
+            ws.cell(target, 2, spec["indicator"])
+        for title, key in (("年份", "year"), ("数值", "value"), ("单位", "unit"), ("比较符", "comparator"),
+                           ("来源", "source"), ("备注", "note")):
+            if key in spec:
+                cell = ws.cell(target, header[title], spec[key])
+                if key in ("source", "note"):
+                    cell.data_type = "s"   # text typed by the analyst, even when it starts with '='
+
+    wb.save(path)
+    return path
+
+
+def _build(workspace: Path):
+    return dataset.build(workspace / "raw", workspace / "config")
+
+
+def _drop(workspace: Path, name: str, rows: list[dict]) -> Path:
+    folder = workspace / "raw" / "monitoring"
+    folder.mkdir(exist_ok=True)
+    return _fill(_template(folder / name, workspace / "config"), rows)
+
+
+def test_template_lists_every_indicator_for_each_county_with_validations(tmp_path):
+    path = _template(tmp_path / "t.xlsx")
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[0] == "说明" and DATA_SHEET in wb.sheetnames
+    ws = wb[DATA_SHEET]
+    assert [ws.cell(1, c).value for c in range(1, 9)] == ["县市", "指标", "单位", "年份", "数值", "比较符", "来源", "备注"]
+    assert ws.freeze_panes == "A2"
+    catalogue, sources = load_catalogue(), load_sources()
+    assert ws.max_row - 1 == len(catalogue.indicators) * len(sources.plans)
+    assert ws.cell(2, 1).value == "建德市" and ws.cell(2, 2).value == "人才资源总量" and ws.cell(2, 3).value == "万人"
+    validated = {str(dv.sqref).split(":")[0] for dv in ws.data_validations.dataValidation if dv.type == "list"}
+    assert {"A2", "B2", "D2", "F2"} <= validated       # county, indicator, year, comparator
+
+
+YEARS = {2021: 11.2, 2022: 12.1, 2023: 12.9}
+
+
+def test_round_trip_monitoring_feeds_trend_and_report(workspace):
+    _drop(workspace, "建德2021-2023年监测.xlsx", [
+        {"county": "建德市", "indicator": "人才资源总量", "year": y, "value": v, "source": "统计年鉴"} for y, v in YEARS.items()])
+    ds = _build(workspace)
+    rows = ds.indicators.query("entity == 'jiande' and indicator_id == 'talent_total' and origin == 'monitoring'")
+    assert rows["year"].tolist() == [2021, 2022, 2023] and rows["value"].tolist() == list(YEARS.values())
+    assert rows["source_file"].str.endswith("建德2021-2023年监测.xlsx").all()
+    assert rows["source_sheet"].eq(DATA_SHEET).all() and rows["source_cell"].str.match(r"E\d+$").all()
+
+    dataset.write(ds, workspace / "processed")
+    inputs = analysis.load_inputs(workspace / "processed", workspace / "config")
+    assert inputs.report_year == 2023
+    progress = analysis.progress_table(inputs)
+    row = progress.query("entity == 'jiande' and indicator_id == 'talent_total'").iloc[0]
+    assert row["trend_n_obs"] == 5 and row["trend_method"].startswith("log-linear OLS")
+    assert row["trend_pi_lower"] < row["trend_projection"] < row["trend_pi_upper"]      # an interval appears
+    assert 0 <= row["trend_probability_meets_target"] <= 1
+    assert row["latest_year"] == 2023 and row["latest_value"] == 12.9
+
+    ctx = report.load_report_context(workspace / "processed", workspace / "config")
+    sources_html = report.sources_section(ctx)
+    assert "建德2021-2023年监测.xlsx" in sources_html and "12.9" in sources_html
+    assert "12.9" in report.traffic_light_section(ctx)
+
+
+def _error(workspace, rows, name="m.xlsx") -> InputError:
+    path = _drop(workspace, name, rows)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    err = info.value
+    assert err.file.endswith(path.name) and f"sheet {DATA_SHEET}, cell" in str(err.where)
+    return err
+
+
+def test_unknown_county(workspace):
+    err = _error(workspace, [{"county": "建德", "indicator": "人才资源总量", "year": 2021, "value": 11}])
+    assert re.search(r"cell A\d+", err.where) and "unknown county" in err.problem and "建德市" in err.problem
+
+
+def test_typo_in_indicator_gets_a_suggestion(workspace):
+    err = _error(workspace, [{"county": "建德市", "indicator": "人才资源总亮", "year": 2021, "value": 11}])
+    assert re.search(r"cell B\d+", err.where) and "Did you mean '人才资源总量'" in err.problem
+
+
+def test_value_that_is_not_a_number(workspace):
+    err = _error(workspace, [{"county": "建德市", "indicator": "人才资源总量", "year": 2021, "value": "约11万"}])
+    assert re.search(r"cell E\d+", err.where) and "not a number" in err.problem
+
+
+def test_unit_not_matching_the_catalogue(workspace):
+    err = _error(workspace, [{"county": "建德市", "indicator": "人才资源总量", "year": 2021, "value": 110000, "unit": "人"}])
+    assert re.search(r"cell C\d+", err.where) and "does not match the catalogue unit 万人" in err.problem
+
+
+def test_year_outside_range(workspace):
+    err = _error(workspace, [{"county": "建德市", "indicator": "人才资源总量", "year": 2041, "value": 11}])
+    assert re.search(r"cell D\d+", err.where) and "between 2015 and 2035" in err.problem
+
+
+def test_percentage_above_100(workspace):
+    err = _error(workspace, [{"county": "安吉县", "indicator": "高技能人才占技能劳动者比例", "year": 2021, "value": 130}])
+    assert re.search(r"cell E\d+", err.where) and "between 0 and 100" in err.problem
+
+
+def test_same_observation_in_two_files_with_different_values(workspace):
+    _drop(workspace, "a.xlsx", [{"county": "安吉县", "indicator": "人才资源总量", "year": 2021, "value": 15.2}])
+    err = _error(workspace, [{"county": "安吉县", "indicator": "人才资源总量", "year": 2021, "value": 15.9}], name="b.xlsx")
+    assert "15.9 here but 15.2 in" in err.problem and "a.xlsx" in err.problem
+
+
+def test_same_observation_twice_with_the_same_value_is_kept_once(workspace):
+    _drop(workspace, "a.xlsx", [{"county": "安吉县", "indicator": "人才资源总量", "year": 2021, "value": 15.2}])
+    _drop(workspace, "b.xlsx", [{"county": "安吉县", "indicator": "人才资源总量", "year": 2021, "value": 15.2}])
+    rows = _build(workspace).indicators.query("entity == 'anji' and year == 2021")
+    assert len(rows) == 1 and "b.xlsx" in rows.iloc[0]["note"]
+
+
+def test_monitoring_value_contradicting_the_plan(workspace):
+    err = _error(workspace, [{"county": "建德市", "indicator": "人才资源总量", "year": 2020, "value": 10.9}])
+    assert "the plan states 10.3" in err.problem and "jiande_talent_plan_2021-2025.txt, line 48" in err.problem
+
+
+def test_nothing_is_written_when_validation_fails(workspace):
+    processed = workspace / "processed"
+    (processed / "indicators.csv").write_text("previous", encoding="utf-8")
+    _drop(workspace, "m.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2041, "value": 11}])
+    with pytest.raises(InputError):
+        dataset.write(_build(workspace), processed)
+    assert (processed / "indicators.csv").read_text(encoding="utf-8") == "previous"
+
+
+def _formula_workbook(workspace: Path, cached: str | None) -> Path:
+    path = _drop(workspace, "f.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2021, "value": "=10+1.2"}])
+    if cached is not None:
+        # openpyxl cannot compute formulas: add the cached result Excel would have stored.
+        tmp = path.with_suffix(".tmp")
+        with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+            for item in src.infolist():
+                data = src.read(item.filename)
+                if item.filename.startswith("xl/worksheets/") and b"<f>10+1.2</f>" in data:
+                    data = data.replace(b"<f>10+1.2</f><v></v>", b"<f>10+1.2</f><v>" + cached.encode() + b"</v>")
+                    data = data.replace(b"<f>10+1.2</f><v />", b"<f>10+1.2</f><v>" + cached.encode() + b"</v>")
+                    if b"<v>" + cached.encode() not in data:
+                        data = data.replace(b"<f>10+1.2</f>", b"<f>10+1.2</f><v>" + cached.encode() + b"</v>")
+                dst.writestr(item, data)
+        shutil.move(tmp, path)
+    return path
+
+
+def test_formula_is_read_by_its_value(workspace):
+    _formula_workbook(workspace, cached="11.2")
+    rows = _build(workspace).indicators.query("origin == 'monitoring'")
+    assert rows["value"].tolist() == [11.2]
+
+
+def test_formula_without_a_cached_value_is_an_error(workspace):
+    _formula_workbook(workspace, cached=None)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert "no computed value" in info.value.problem and re.search(r"cell E\d+", info.value.where)
+
+
+def test_text_starting_like_a_formula_stays_text_in_every_workbook(workspace, tmp_path):
+    _drop(workspace, "m.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2021, "value": 11,
+                                 "source": "=HYPERLINK(\"http://x\",\"click\")", "note": "@SUM(A1:A9)"}])
+    ds = _build(workspace)
+    dataset.write(ds, workspace / "processed")
+    sheet = openpyxl.load_workbook(workspace / "processed" / "indicators.xlsx")["指标数据 indicators"]
+    texts = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    assert texts and all(c.data_type == "s" for c in texts)
+
+
+def test_results_workbook(workspace):
+    from helpers.results_workbook import write_results
+    _drop(workspace, "m.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": y, "value": v}
+                                for y, v in YEARS.items()])
+    dataset.write(_build(workspace), workspace / "processed")
+    path = write_results(analysis.load_inputs(workspace / "processed", workspace / "config"),
+                         workspace / "out" / "results.xlsx")
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["指标数据 indicators", "比较 comparison", "进度 progress"]
+    ws = wb["进度 progress"]
+    assert ws.freeze_panes == "A2"
+    header = {ws.cell(1, c).value: c for c in range(1, ws.max_column + 1)}
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, header["entity"]).value == "jiande"
+               and ws.cell(r, header["indicator_id"]).value == "talent_total")
+    from helpers.growth import CATEGORY_COLOURS
+    category = ws.cell(row, header["progress_category"])
+    assert category.fill.fgColor.rgb.upper().endswith(CATEGORY_COLOURS[category.value].lstrip("#").upper())
+    other = ws.cell(row + 1, header["progress_category"])
+    assert other.fill.fgColor.rgb.upper().endswith(CATEGORY_COLOURS[other.value].lstrip("#").upper())
+    assert ws.cell(row, header["required_growth"]).number_format == "0.0%"
+    assert ws.column_dimensions["A"].width >= 8
