@@ -16,7 +16,8 @@ PROCESSED_DIR := data/processed
 EXECUTED_DIR  := reports/executed
 
 RAW       := $(filter-out $(RAW_DIR)/checksums.sha256,$(wildcard $(RAW_DIR)/*.txt)) $(RAW_DIR)/checksums.sha256 \
-             $(wildcard $(RAW_DIR)/monitoring/*.xlsx)
+             $(wildcard $(RAW_DIR)/monitoring/*.xlsx) $(RAW_DIR)/monitoring
+# (the folder itself too: its time changes when a workbook is added, removed or renamed)
 CONFIG    := config/sources.yaml config/catalogue.yaml
 HELPERS   := $(wildcard src/helpers/*.py)
 RUN_NB    := $(PY) -m helpers.run_notebook
