@@ -11,14 +11,17 @@ INSTALLED := $(VENV)/.installed
 # Chromium prints the PDF; poppler-utils gives pdftotext/pdftoppm for the report tests.
 SYSTEM_PACKAGES := fonts-noto-cjk chromium poppler-utils
 
-RAW_DIR       := data/raw
-PROCESSED_DIR := data/processed
-EXECUTED_DIR  := reports/executed
+# Folders. All can be overridden (e.g. the benchmark runs synthetic counties in a scratch folder).
+RAW_DIR       ?= data/raw
+CONFIG_DIR    ?= config
+PROCESSED_DIR ?= data/processed
+REPORTS_DIR   ?= reports
+EXECUTED_DIR  := $(REPORTS_DIR)/executed
 
 RAW       := $(filter-out $(RAW_DIR)/checksums.sha256,$(wildcard $(RAW_DIR)/*.txt)) $(RAW_DIR)/checksums.sha256 \
              $(wildcard $(RAW_DIR)/monitoring/*.xlsx) $(RAW_DIR)/monitoring
 # (the folder itself too: its time changes when a workbook is added, removed or renamed)
-CONFIG    := config/sources.yaml config/catalogue.yaml
+CONFIG    := $(CONFIG_DIR)/sources.yaml $(CONFIG_DIR)/catalogue.yaml
 HELPERS   := $(wildcard src/helpers/*.py)
 RUN_NB    := $(PY) -m helpers.run_notebook
 # The data step needs only these helpers; the analysis and report steps need all of them.
@@ -29,7 +32,8 @@ DATA_HELPERS := $(addprefix src/helpers/,__init__.py paths.py errors.py config.p
 # Analysis parameters: YEAR= the year reported on (default: latest with actuals); ENTITIES= e.g. jiande,anji
 YEAR     ?=
 ENTITIES ?=
-ANALYSIS_PARAMS = -p processed_dir $(abspath $(PROCESSED_DIR)) -p report_year "$(YEAR)" -p entities "$(ENTITIES)"
+ANALYSIS_PARAMS = -p processed_dir $(abspath $(PROCESSED_DIR)) -p config_dir $(abspath $(CONFIG_DIR)) \
+                  -p report_year "$(YEAR)" -p entities "$(ENTITIES)"
 
 # Report parameters. LANG is also the shell's locale variable, so only a LANG= given on the
 # make command line chooses the report's language; otherwise it is Chinese.
@@ -57,7 +61,7 @@ data: $(PROCESSED_DIR)/indicators.csv ## Extract and clean the plans' indicators
 
 $(PROCESSED_DIR)/indicators.csv: $(RAW) $(CONFIG) $(DATA_HELPERS) notebooks/01_data.ipynb | $(INSTALLED)
 	$(RUN_NB) notebooks/01_data.ipynb $(EXECUTED_DIR)/01_data.ipynb \
-	    -p raw_dir $(abspath $(RAW_DIR)) -p processed_dir $(abspath $(PROCESSED_DIR))
+	    -p raw_dir $(abspath $(RAW_DIR)) -p processed_dir $(abspath $(PROCESSED_DIR)) -p config_dir $(abspath $(CONFIG_DIR))
 
 analysis: $(PROCESSED_DIR)/comparison.csv $(PROCESSED_DIR)/trends.csv ## Compare with the province and each other; growth and progress
 
@@ -68,13 +72,13 @@ $(PROCESSED_DIR)/trends.csv: $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(HELPERS
 	$(RUN_NB) notebooks/03_growth.ipynb $(EXECUTED_DIR)/03_growth.ipynb $(ANALYSIS_PARAMS)
 
 report: $(PROCESSED_DIR)/indicators.csv ## Build the yearly report: reports/<year>/ PDF and HTML (YEAR=, LANG=zh|en)
-	@$(MAKE) --no-print-directory report-files REPORT_YEAR=$$(year="$(YEAR)"; echo $${year:-$$($(PY) -m helpers.latest_year)})
+	@$(MAKE) --no-print-directory report-files REPORT_YEAR=$$(year="$(YEAR)"; echo $${year:-$$($(PY) -m helpers.latest_year $(PROCESSED_DIR))})
 
 html: $(PROCESSED_DIR)/indicators.csv ## Build the report's HTML alone
-	@$(MAKE) --no-print-directory html-files REPORT_YEAR=$$(year="$(YEAR)"; echo $${year:-$$($(PY) -m helpers.latest_year)})
+	@$(MAKE) --no-print-directory html-files REPORT_YEAR=$$(year="$(YEAR)"; echo $${year:-$$($(PY) -m helpers.latest_year $(PROCESSED_DIR))})
 
 # Set by `report` and `html` above.
-REPORT_DIR  = reports/$(REPORT_YEAR)
+REPORT_DIR  = $(REPORTS_DIR)/$(REPORT_YEAR)
 REPORT_STEM = $(REPORT_DIR)/talent-plan-report_$(REPORT_YEAR)_$(REPORT_LANG)$(if $(filter analyst,$(AUDIENCE)),_analyst)
 REPORT_NB   = $(REPORT_DIR)/04_report_$(REPORT_YEAR)_$(REPORT_LANG)_$(AUDIENCE).ipynb
 
@@ -84,14 +88,15 @@ report-files: $(REPORT_STEM).pdf $(REPORT_STEM).html $(RESULTS_XLSX)
 html-files: $(REPORT_STEM).html
 
 $(REPORT_NB): $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(HELPERS) notebooks/04_report.ipynb
-	$(RUN_NB) notebooks/04_report.ipynb $@ -p processed_dir $(abspath $(PROCESSED_DIR)) \
+	$(RUN_NB) notebooks/04_report.ipynb $@ -p processed_dir $(abspath $(PROCESSED_DIR)) -p config_dir $(abspath $(CONFIG_DIR)) \
 	    -p report_year $(REPORT_YEAR) -p entities "$(ENTITIES)" -p lang $(REPORT_LANG) -p audience $(AUDIENCE)
 
 $(REPORT_STEM).html: $(REPORT_NB) $(REPORT_TEMPLATE)
 	$(PY) -m helpers.render html $< $@ --audience $(AUDIENCE) --lang $(REPORT_LANG)
 
 $(RESULTS_XLSX): $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(HELPERS)
-	$(PY) -m helpers.results_workbook $@ --processed-dir $(PROCESSED_DIR) --year $(REPORT_YEAR) --entities "$(ENTITIES)"
+	$(PY) -m helpers.results_workbook $@ --processed-dir $(PROCESSED_DIR) --config-dir $(CONFIG_DIR) \
+	    --year $(REPORT_YEAR) --entities "$(ENTITIES)"
 
 $(REPORT_STEM).pdf: $(REPORT_STEM).html
 	$(PY) -m helpers.render pdf $< $@
@@ -111,4 +116,4 @@ manifest: $(INSTALLED) ## Record the checksums of the raw plan documents (after 
 
 clean: ## Remove what was built (never the raw data)
 	rm -rf $(PROCESSED_DIR)/*.csv $(PROCESSED_DIR)/*.xlsx $(PROCESSED_DIR)/*.json $(EXECUTED_DIR) \
-	    $(filter-out reports/.gitkeep,$(wildcard reports/*))
+	    $(filter-out $(REPORTS_DIR)/.gitkeep,$(wildcard $(REPORTS_DIR)/*))

@@ -52,11 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", type=Path)
     parser.add_argument("--processed-dir", type=Path, default=paths.PROCESSED_DIR)
+    parser.add_argument("--config-dir", type=Path, default=paths.CONFIG_DIR)
     parser.add_argument("--year", default="")
     parser.add_argument("--entities", default="")
     args = parser.parse_args(argv)
     try:
-        inputs = load_inputs(args.processed_dir, paths.CONFIG_DIR, args.year or None, args.entities or None)
+        inputs = load_inputs(args.processed_dir, args.config_dir, args.year or None, args.entities or None)
         write_results(inputs, args.output)
     except InputError as exc:
         print(f"error: {exc}\nNothing was replaced.", file=sys.stderr)
