@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import paths
@@ -58,20 +59,40 @@ def load_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = pa
     return AnalysisInputs(ind, catalogue, sources, year, entities)
 
 
-def _series(inputs: AnalysisInputs, entity: str, indicator: str) -> pd.DataFrame:
-    ind = inputs.indicators
-    rows = ind[(ind["entity"] == entity) & (ind["indicator_id"] == indicator)]
-    return rows
+RECORD_COLUMNS = ["entity", "indicator_id", "year", "kind", "value", "comparator", "source_file", "source_line"]
 
 
-def _observed(rows: pd.DataFrame, up_to: int) -> pd.DataFrame:
-    obs = rows[rows["kind"].isin(OBSERVED_KINDS) & rows["value"].notna() & (rows["year"] <= up_to)]
-    return obs.sort_values(["year", "kind"]).drop_duplicates("year", keep="first")
+def _series(inputs: AnalysisInputs, entity: str, indicator: str) -> list[dict]:
+    """One entity's rows for one indicator, as plain records (grouped once: per-series filtering of the
+    whole table is what made a province-wide run slow)."""
+    cache = inputs.__dict__.get("_records")
+    if cache is None:
+        cache = {}
+        for record in inputs.indicators[RECORD_COLUMNS].to_dict("records"):
+            cache.setdefault((record["entity"], record["indicator_id"]), []).append(record)
+        inputs.__dict__["_records"] = cache
+    return cache.get((entity, indicator), [])
 
 
-def _target(rows: pd.DataFrame, after: int) -> pd.Series | None:
-    t = rows[(rows["kind"] == "target") & rows["value"].notna() & (rows["year"] > after)].sort_values("year")
-    return None if t.empty else t.iloc[0]
+def _has_value(record: dict) -> bool:
+    return record["value"] is not None and not pd.isna(record["value"])
+
+
+def _observed(records: list[dict], up_to: int) -> list[dict]:
+    """Actual and baseline observations up to a year, one per year (an actual wins over a derived one)."""
+    obs = sorted((r for r in records if r["kind"] in OBSERVED_KINDS and _has_value(r) and r["year"] <= up_to),
+                 key=lambda r: (r["year"], r["kind"]))
+    out, years = [], set()
+    for r in obs:
+        if r["year"] not in years:
+            years.add(r["year"])
+            out.append(r)
+    return out
+
+
+def _target(records: list[dict], after: int) -> dict | None:
+    targets = [r for r in records if r["kind"] == "target" and _has_value(r) and r["year"] > after]
+    return min(targets, key=lambda r: r["year"]) if targets else None
 
 
 def _lines(*rows) -> str:
@@ -88,8 +109,8 @@ def progress_table(inputs: AnalysisInputs) -> pd.DataFrame:
             meta = inputs.catalogue.indicators[ind_id]
             rows = _series(inputs, entity, ind_id)
             observed = _observed(rows, inputs.report_year)
-            latest = observed.iloc[-1] if len(observed) else None
-            base = observed.iloc[0] if len(observed) > 1 else None
+            latest = observed[-1] if observed else None
+            base = observed[0] if len(observed) > 1 else None
             target = _target(rows, latest["year"] if latest is not None else inputs.report_year)
             progress = assess_progress(
                 None if base is None else int(base["year"]), None if base is None else float(base["value"]),
@@ -97,7 +118,7 @@ def progress_table(inputs: AnalysisInputs) -> pd.DataFrame:
                 None if target is None else int(target["year"]), None if target is None else float(target["value"]),
                 "=" if target is None else target["comparator"], meta.direction)
             target_year = int(target["year"]) if target is not None else inputs.sources.target_year
-            fit = fit_trend(observed["year"].tolist(), observed["value"].tolist(), target_year,
+            fit = fit_trend([r["year"] for r in observed], [r["value"] for r in observed], target_year,
                             bounded=meta.measure == "share",
                             target=None if target is None else float(target["value"]),
                             comparator="=" if target is None else target["comparator"], direction=meta.direction)
@@ -127,7 +148,7 @@ def progress_table(inputs: AnalysisInputs) -> pd.DataFrame:
                 "trend_projection": fit.projection, "trend_pi_lower": fit.lower, "trend_pi_upper": fit.upper,
                 "trend_probability_meets_target": fit.probability_meets_target, "trend_note": fit.note,
                 "comparability": meta.comparability,
-                "sources": _lines(*(r for _, r in observed.iterrows()), target),
+                "sources": _lines(*observed, target),
             })
     frame = _numeric(pd.DataFrame(out), ("baseline_value", "latest_value", "target_value", "historical_growth",
                                          "required_growth", "progress_ratio", "trend_annual_growth",
@@ -155,10 +176,10 @@ def province_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
         for p in prov.itertuples():
             meta = inputs.catalogue.indicators[p.indicator_id]
             rows = _series(inputs, entity, p.indicator_id)
-            if rows.empty:
+            if not rows:
                 continue
             observed = _observed(rows, inputs.report_year)
-            latest = observed.iloc[-1] if len(observed) else None
+            latest = observed[-1] if observed else None
             target = _target(rows, inputs.report_year)
             row = {
                 "comparison": "county_vs_province", "entity": entity, "entity_name_zh": inputs.name_zh(entity),
@@ -172,7 +193,7 @@ def province_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
                 "target_comparator": None if target is None else target["comparator"],
                 "other_year": int(p.year), "other_value": p.value, "other_comparator": p.comparator,
                 "comparability": meta.comparability, "comparability_reason": meta.comparability_reason,
-                "sources": _lines(latest, target, ind.loc[p.Index]),
+                "sources": _lines(latest, target, ind.loc[p.Index].to_dict()),
             }
             if meta.measure == "total":
                 # A county's head count against the province's is a share, not a gap.
@@ -192,8 +213,16 @@ def province_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
+# Up to this many counties every pair is compared; beyond it (a whole province) each county is compared
+# with the median of its peers, which grows with N instead of N².
+PAIRWISE_MAX = 6
+PEERS = "peer_median"
+
+
 def county_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
     """County against county, only where the catalogue allows; not-comparable pairs listed with the reason."""
+    if len(inputs.entities) > PAIRWISE_MAX:
+        return peer_comparison(inputs)
     ind = inputs.indicators
     out = []
     entities = inputs.entities
@@ -214,11 +243,71 @@ def county_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
+def peer_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
+    """Each county against the median of the other counties, indicator by indicator.
+
+    Caveats travel as in the pairwise comparison; an indicator that is not comparable between counties
+    is listed with its reason and not compared; look-alike pairs (catalogue relations) are listed once.
+    """
+    ind = inputs.indicators
+    counties = ind[ind["entity"].isin(inputs.entities) & ind["value"].notna()]
+    latest = (counties[counties["kind"].isin(OBSERVED_KINDS) & (counties["year"] <= inputs.report_year)]
+              .sort_values("year").groupby(["indicator_id", "entity"]).tail(1))
+    targets = (counties[(counties["kind"] == "target") & (counties["year"] > inputs.report_year)]
+               .sort_values("year").groupby(["indicator_id", "entity"]).head(1))
+    out = []
+    for ind_id, group in latest.groupby("indicator_id", sort=False):
+        meta = inputs.catalogue.indicators[ind_id]
+        tgt = targets[targets["indicator_id"] == ind_id].set_index("entity")
+        if len(group) < 2:
+            continue
+        values = group["value"].to_numpy(dtype=float)
+        target_by_entity = tgt["value"].to_dict()
+        for i, r in enumerate(group.itertuples()):
+            peer_latest = float(np.median(np.delete(values, i)))
+            peer_targets = [v for e, v in target_by_entity.items() if e != r.entity]
+            peer_target = float(np.median(peer_targets)) if peer_targets else None
+            target = target_by_entity.get(r.entity)
+            row = {
+                "comparison": "county_vs_peers", "entity": r.entity, "entity_name_zh": inputs.name_zh(r.entity),
+                "other": PEERS, "other_name_zh": f"其他{len(values) - 1}个县市中位数", "indicator_id": ind_id,
+                "indicator_name_zh": meta.name_zh, "other_indicator_id": ind_id,
+                "other_indicator_name_zh": meta.name_zh, "unit": meta.unit, "measure": meta.measure,
+                "latest_year": int(r.year), "latest_value": r.value,
+                "target_value": target, "target_comparator": tgt["comparator"].get(r.entity),
+                "other_value": peer_latest, "other_target_value": peer_target,
+                "rank_latest": int((values > r.value).sum()) + 1 if meta.direction == "higher"
+                else int((values < r.value).sum()) + 1,
+                "rank_of": len(group),
+                "comparability": meta.comparability, "comparability_reason": meta.comparability_reason,
+                "basis": "not compared" if meta.comparability == "not_comparable" else "gap and ratio",
+                "sources": f"{r.source_file}:{int(r.source_line)}",
+            }
+            if meta.comparability != "not_comparable":
+                row["latest_gap"] = _diff(r.value, peer_latest)
+                row["latest_ratio"] = _ratio(r.value, peer_latest)
+                row["target_gap"] = _diff(target, peer_target)
+                row["target_ratio"] = _ratio(target, peer_target)
+            out.append(row)
+    have = {e: set(latest.loc[latest["entity"] == e, "indicator_id"]) for e in inputs.entities}
+    for rel in inputs.catalogue.relations:
+        x, y = rel.indicators
+        with_x = [e for e in inputs.entities if x in have[e] and y not in have[e]]
+        with_y = [e for e in inputs.entities if y in have[e] and x not in have[e]]
+        if with_x and with_y:
+            out.append({"comparison": "county_vs_peers", "entity": with_x[0], "entity_name_zh":
+                        f"{len(with_x)}个县市", "other": with_y[0], "other_name_zh": f"{len(with_y)}个县市",
+                        "indicator_id": x, "indicator_name_zh": inputs.catalogue.indicators[x].name_zh,
+                        "other_indicator_id": y, "other_indicator_name_zh": inputs.catalogue.indicators[y].name_zh,
+                        "comparability": rel.status, "comparability_reason": rel.reason, "basis": "not compared"})
+    return pd.DataFrame(out)
+
+
 def _pair_row(inputs, a, b, ind_a, ind_b, status, reason, values_only=False) -> dict:
     rows_a, rows_b = _series(inputs, a, ind_a), _series(inputs, b, ind_b)
     la, lb = _observed(rows_a, inputs.report_year), _observed(rows_b, inputs.report_year)
-    la = la.iloc[-1] if len(la) else None
-    lb = lb.iloc[-1] if len(lb) else None
+    la = la[-1] if la else None
+    lb = lb[-1] if lb else None
     ta, tb = _target(rows_a, inputs.report_year), _target(rows_b, inputs.report_year)
     meta_a, meta_b = inputs.catalogue.indicators[ind_a], inputs.catalogue.indicators[ind_b]
     row = {
@@ -244,7 +333,7 @@ def _pair_row(inputs, a, b, ind_a, ind_b, status, reason, values_only=False) -> 
 
 def comparison_table(inputs: AnalysisInputs) -> pd.DataFrame:
     frame = pd.concat([province_comparison(inputs), county_comparison(inputs)], ignore_index=True)
-    frame = _numeric(frame, ("latest_value", "target_value", "other_value", "other_target_value",
+    frame = _numeric(frame, ("latest_value", "target_value", "other_value", "other_target_value", "rank_latest", "rank_of",
                              "latest_share_of_province", "target_share_of_province", "latest_gap", "latest_ratio",
                              "target_gap", "target_ratio"))
     return frame.astype({c: "Int64" for c in ("latest_year", "target_year", "other_year") if c in frame})

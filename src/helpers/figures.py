@@ -44,7 +44,20 @@ def use_chinese_style() -> str:
                          "run `make setup` (it installs the Debian package fonts-noto-cjk).") from None
     # The font goes to set_theme itself: a later set_theme would reset rcParams set by hand.
     sns.set_theme(style="whitegrid", font=CHINESE_FONT, rc={"axes.unicode_minus": False, "figure.dpi": 110})
+    _inline_without_tight_bbox()
     return path
+
+
+def _inline_without_tight_bbox() -> None:
+    """Speed: Jupyter's inline backend saves figures with bbox_inches='tight', which draws each figure
+    twice. Every figure here lays itself out, so the second draw buys nothing."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None and type(shell).__name__ == "ZMQInteractiveShell":  # a Jupyter kernel
+        shell.run_line_magic("config", "InlineBackend.print_figure_kwargs = {'bbox_inches': None}")
 
 
 def _label(row, lang: str = "zh") -> str:
@@ -68,8 +81,12 @@ def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3
     counties = list(dict.fromkeys(data["county"]))
     colours = dict(zip(counties, sns.color_palette(COUNTY_PALETTE, len(counties))))
     rows = int(np.ceil(len(indicators) / col_wrap))
-    fig, axes = plt.subplots(rows, col_wrap, figsize=(4.2 * col_wrap, 1.1 + 0.55 * len(counties) * rows + 0.9 * rows),
-                             squeeze=False)
+    panel_h = 0.55 * len(counties) + 0.9
+    height = 0.6 + panel_h * rows
+    fig, axes = plt.subplots(rows, col_wrap, figsize=(4.2 * col_wrap, height), squeeze=False)
+    # Fixed margins in inches: as good as tight_layout here, and far cheaper with many panels.
+    fig.subplots_adjust(left=0.9 / (4.2 * col_wrap), right=0.98, top=1 - 0.6 / height, bottom=0.35 / height,
+                        hspace=0.75 / (panel_h - 0.75), wspace=0.28)
     for ax, ind_id in zip(axes.flat, indicators):
         sub = data[data["indicator_id"] == ind_id]
         for y, county in enumerate(counties):
@@ -101,15 +118,53 @@ def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3
                plt.Line2D([], [], marker="o", ls="", color="grey", label=L["target"]),
                plt.Line2D([], [], marker="D", ls="--", color="#d1342f", label=L["province"])]
     fig.legend(handles=handles, loc="upper center", ncol=3, frameon=False, bbox_to_anchor=(0.5, 1.0))
-    fig.tight_layout(rect=(0, 0, 1, 0.97))
     plt.close(fig)
     return fig
 
 
-def growth_bars(progress: pd.DataFrame, lang: str = "zh") -> plt.Figure:
-    """Required growth against historical growth, side by side, where both exist."""
+def ranking_panels(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3, lang: str = "zh") -> plt.Figure:
+    """Many counties: one small panel per indicator; counties ranked by their latest value, each a line
+    from latest to target; the provincial target as a red dashed line; the first and last named."""
+    L = LABELS[lang]
+    data = progress.dropna(subset=["latest_value"])
+    prov = (comparison[comparison["comparison"] == "county_vs_province"]
+            .drop_duplicates("indicator_id").set_index("indicator_id")["other_value"])
+    indicators = [i for i, g in data.groupby("indicator_id", sort=False) if len(g) >= 2]
+    rows = max(1, int(np.ceil(len(indicators) / col_wrap)))
+    fig, axes = plt.subplots(rows, col_wrap, figsize=(4.0 * col_wrap, 0.5 + 2.6 * rows), squeeze=False)
+    fig.subplots_adjust(left=0.06, right=0.98, top=1 - 0.5 / (0.5 + 2.6 * rows), bottom=0.03, hspace=0.55, wspace=0.3)
+    for ax, ind_id in zip(axes.flat, indicators):
+        g = data[data["indicator_id"] == ind_id].sort_values("latest_value").reset_index(drop=True)
+        x = np.arange(len(g))
+        ax.vlines(x, g["latest_value"], g["target_value"].fillna(g["latest_value"]), color="#4c72b0", lw=1, alpha=0.7)
+        ax.scatter(x, g["latest_value"], s=8, color="white", edgecolor="#4c72b0", zorder=3, linewidths=0.8)
+        ax.scatter(x, g["target_value"], s=8, color="#4c72b0", zorder=3)
+        first = g.iloc[0]
+        if ind_id in prov.index and first["measure"] != "total":
+            ax.axhline(prov[ind_id], color="#d1342f", ls="--", lw=1)
+        for pos, r in ((0, g.iloc[0]), (len(g) - 1, g.iloc[-1])):
+            ax.annotate(_county(r, lang), (pos, r["latest_value"]), fontsize=6.5, xytext=(0, -9 if pos == 0 else 4),
+                        textcoords="offset points", ha="left" if pos == 0 else "right")
+        ax.set_title(f"{_label(first, lang)}（{first['unit']}）", fontsize=8.5)
+        ax.set_xticks([])
+        ax.tick_params(axis="y", labelsize=7)
+    for ax in list(axes.flat)[len(indicators):]:
+        ax.axis("off")
+    handles = [plt.Line2D([], [], marker="o", ls="", markerfacecolor="white", markeredgecolor="#4c72b0", label=L["latest"]),
+               plt.Line2D([], [], marker="o", ls="", color="#4c72b0", label=L["target"]),
+               plt.Line2D([], [], ls="--", color="#d1342f", label=L["province"])]
+    fig.legend(handles=handles, loc="upper center", ncol=3, frameon=False, fontsize=8)
+    plt.close(fig)
+    return fig
+
+
+def growth_bars(progress: pd.DataFrame, lang: str = "zh", limit: int | None = None) -> plt.Figure:
+    """Required growth against historical growth, side by side, where both exist (the `limit` largest
+    shortfalls first, so that a whole province stays readable)."""
     data = progress.dropna(subset=["historical_growth", "required_growth"])
     data = data[data["growth_method"].str.startswith("compound")]
+    if limit is not None and len(data) > limit:
+        data = data.assign(_gap=data["required_growth"] - data["historical_growth"]).nlargest(limit, "_gap")
     L = LABELS[lang]
     long = pd.concat([
         data.assign(rate=data["historical_growth"] * 100, kind=L["hist"]),
@@ -133,10 +188,15 @@ def growth_bars(progress: pd.DataFrame, lang: str = "zh") -> plt.Figure:
     return fig
 
 
-def trend_panels(inputs, progress: pd.DataFrame, col_wrap: int = 2, lang: str = "zh") -> plt.Figure:
-    """Observed values, the fitted trend to the target year, its 95% band where one exists, the target."""
+def trend_panels(inputs, progress: pd.DataFrame, col_wrap: int = 2, lang: str = "zh",
+                 limit: int | None = None) -> plt.Figure:
+    """Observed values, the fitted trend to the target year, its 95% band where one exists, the target.
+
+    With `limit`, the series least likely to meet their targets come first."""
     from .analysis import OBSERVED_KINDS
     rows = progress[progress["trend_n_obs"] >= 2]
+    if limit is not None and len(rows) > limit:
+        rows = rows.sort_values(["trend_probability_meets_target", "progress_ratio"], na_position="last").head(limit)
     L = LABELS[lang]
     n = max(len(rows), 1)
     grid_rows = int(np.ceil(n / col_wrap))

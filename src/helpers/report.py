@@ -15,6 +15,15 @@ from .analysis import AnalysisInputs, comparison_table, progress_table
 from .growth import CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS, NOT_ASSESSABLE, RATE_CAGR
 
 LANGS = ("zh", "en")
+# Above this many counties the report switches to rankings, matrices and bounded figures, so that a
+# whole province (90 counties) stays readable; the full rows are in the results workbook.
+MANY_COUNTIES = 6
+CATEGORY_SHORT = {
+    "zh": {"target_met": "达标", "on_track": "正常", "needs_acceleration": "加速", "limited_progress": "有限",
+           "moving_away": "背离", "not_assessable": "—"},
+    "en": {"target_met": "met", "on_track": "on", "needs_acceleration": "acc.", "limited_progress": "ltd.",
+           "moving_away": "away", "not_assessable": "—"},
+}
 AUDIENCES = ("leadership", "analyst")
 
 TEXT = {
@@ -85,6 +94,10 @@ class ReportContext:
     def t(self, key: str) -> str:
         return TEXT[self.lang][key]
 
+    @property
+    def many(self) -> bool:
+        return len(self.inputs.entities) > MANY_COUNTIES
+
     def entity_name(self, entity: str) -> str:
         zh, en = self.inputs.sources.entity_names()[entity]
         return zh if self.lang == "zh" else en
@@ -139,6 +152,11 @@ def title_block(ctx: ReportContext) -> str:
     files = "、".join(sorted({p.file for p in inputs.sources.plans if p.entity in inputs.entities}))
     prov_rows = inputs.indicators[inputs.indicators["entity"] == inputs.province]
     prov_files = "、".join(sorted(set(prov_rows["source_file"]))) or "—"
+    if ctx.many:
+        n = len(inputs.entities)
+        entities = f"{n}个县市" if ctx.lang == "zh" else f"{n} counties"
+        files = f"{n}份规划文本，见附录B" if ctx.lang == "zh" else f"{n} plan documents, listed in Appendix B"
+        prov_files = "、".join(sorted(set(prov_rows["source_file"]))[:2]) + ("等" if prov_rows["source_file"].nunique() > 2 else "")
     return (f'<div class="report"><div class="title-block"><h1>{esc(ctx.t("title"))}</h1>'
             f'<div><strong>{esc(ctx.t("subtitle").format(year=inputs.report_year, entities=entities))}</strong></div>'
             f'<div class="meta">{esc(ctx.t("meta").format(files=files, province_source=prov_files))}</div>'
@@ -152,6 +170,8 @@ def summary_section(ctx: ReportContext) -> str:
 
 
 def province_section(ctx: ReportContext) -> str:
+    if ctx.many:
+        return _province_summary(ctx)
     c = ctx.comparison[ctx.comparison["comparison"] == "county_vs_province"]
     rows = []
     for r in c.itertuples():
@@ -171,7 +191,63 @@ def province_section(ctx: ReportContext) -> str:
     return section(ctx.t("province"), html_table(header, rows) + f'<p class="note">{esc(note)}</p>')
 
 
+def _province_summary(ctx: ReportContext) -> str:
+    """Many counties: one row per indicator, how the counties' targets stand against the province's."""
+    c = ctx.comparison[ctx.comparison["comparison"] == "county_vs_province"]
+    zh = ctx.lang == "zh"
+    rows = []
+    for ind_id, g in c.groupby("indicator_id", sort=False):
+        first = g.iloc[0]
+        total = first["basis"] == "share of province"
+        with_target = g.dropna(subset=["target_value"])
+        if total:
+            shares = with_target["target_share_of_province"]
+            verdict = (f"目标合计占全省{shares.sum():.1%}" if zh else f"targets add up to {shares.sum():.1%} of the province")
+        else:
+            meets = with_target["target_meets_province"].astype("boolean")
+            verdict = (f"{int(meets.sum())}/{len(meets)}个县市目标不低于省目标" if zh else
+                       f"{int(meets.sum())} of {len(meets)} counties' targets meet the province's")
+        lo = with_target.loc[with_target["target_value"].idxmin()] if len(with_target) else None
+        hi = with_target.loc[with_target["target_value"].idxmax()] if len(with_target) else None
+        rows.append([(_indicator_html(ctx, ind_id, first["comparability"]), ""), (esc(first["unit"]), "nowrap"),
+                     (fmt_num(first["other_value"]), "num"), (fmt_num(with_target["target_value"].median()), "num"),
+                     ("—" if lo is None else esc(ctx.entity_name(lo["entity"])) + " " + fmt_num(lo["target_value"]), ""),
+                     ("—" if hi is None else esc(ctx.entity_name(hi["entity"])) + " " + fmt_num(hi["target_value"]), ""),
+                     (esc(verdict), "")])
+    header = [ctx.t("indicator"), ctx.t("unit"), ctx.t("prov_target"), "县市目标中位数" if zh else "median target",
+              "最低" if zh else "lowest", "最高" if zh else "highest", "对照" if zh else "against the province"]
+    note = ("县市较多，按指标汇总；每个县市的逐项比较见结果工作簿（talent-plan-results）。" if zh else
+            "With many counties the comparison is summarised per indicator; each county's rows are in the results workbook.")
+    return section(ctx.t("province"), html_table(header, rows) + f'<p class="note">{esc(note)}</p>')
+
+
+def _ranking_summary(ctx: ReportContext) -> str:
+    """Many counties: per indicator, the top and bottom three against the peer median (caveats shown)."""
+    c = ctx.comparison[(ctx.comparison["comparison"] == "county_vs_peers") & (ctx.comparison["basis"] != "not compared")]
+    zh = ctx.lang == "zh"
+    rows = []
+    for ind_id, g in c.groupby("indicator_id", sort=False):
+        g = g.sort_values("rank_latest")
+        fmt = lambda part: "；".join(f"{esc(ctx.entity_name(r.entity))} {fmt_num(r.latest_value)}" for r in part.itertuples())  # noqa: E731
+        rows.append([(_indicator_html(ctx, ind_id, g.iloc[0]["comparability"]), ""), (esc(g.iloc[0]["unit"]), "nowrap"),
+                     (fmt_num(g["latest_value"].median()), "num"), (fmt(g.head(3)), ""), (fmt(g.tail(3)), ""),
+                     (esc(g.iloc[0]["comparability_reason"]) if g.iloc[0]["comparability"] == "caveat" else "", "")])
+    header = [ctx.t("indicator"), ctx.t("unit"), "最新值中位数" if zh else "median latest",
+              "前三名" if zh else "top three", "后三名" if zh else "bottom three", ctx.t("reason")]
+    body = html_table(header, rows)
+    nc = ctx.comparison[ctx.comparison["comparability"] == "not_comparable"]
+    if len(nc):
+        nc_rows = [[(esc(ctx.indicator_name(r.indicator_id)), ""), (esc(ctx.indicator_name(r.other_indicator_id)), ""),
+                    (esc(r.comparability_reason), "")]
+                   for r in nc.drop_duplicates(["indicator_id", "other_indicator_id"]).itertuples()]
+        body += f"<h3>{esc(ctx.t('not_comparable'))}</h3>" + html_table(
+            [ctx.t("indicator"), ctx.t("other"), ctx.t("reason")], nc_rows)
+    return section(ctx.t("counties"), body)
+
+
 def counties_section(ctx: ReportContext) -> str:
+    if ctx.many:
+        return _ranking_summary(ctx)
     c = ctx.comparison[ctx.comparison["comparison"] == "county_vs_county"]
     comparable = c[c["comparability"] != "not_comparable"]
     rows = [[(_indicator_html(ctx, r.indicator_id, r.comparability), ""), (esc(r.unit), "nowrap"),
@@ -192,7 +268,33 @@ def counties_section(ctx: ReportContext) -> str:
     return section(ctx.t("counties"), body)
 
 
+def _traffic_light_matrix(ctx: ReportContext) -> str:
+    """Many counties: counties by indicators, each cell a coloured progress category."""
+    p = ctx.progress
+    indicators = list(dict.fromkeys(p["indicator_id"]))
+    header = [ctx.t("county")] + [esc(ctx.indicator_name(i)) for i in indicators]
+    short = CATEGORY_SHORT[ctx.lang]
+    rows = []
+    for entity, g in p.groupby("entity", sort=False):
+        cats = dict(zip(g["indicator_id"], g["progress_category"]))
+        cells = [(esc(ctx.entity_name(entity)), "nowrap")]
+        for ind_id in indicators:
+            cat = cats.get(ind_id)
+            if cat is None:
+                cells.append(("", ""))
+                continue
+            fg = "#fff" if cat in ("target_met", "moving_away") else "#222"
+            cells.append((f'<span style="display:block;background:{CATEGORY_COLOURS[cat]};color:{fg};'
+                          f'text-align:center;border-radius:2px">{esc(short[cat])}</span>', "light"))
+        rows.append(cells)
+    legend = "".join(f'<span style="background:{CATEGORY_COLOURS[c]};color:{"#fff" if c in ("target_met", "moving_away") else "#222"}">'
+                     f"{esc(short[c])} = {esc(ctx.category_label(c))}</span>" for c in CATEGORIES)
+    return section(ctx.t("progress"), f'<div class="legend">{legend}</div>' + html_table(header, rows))
+
+
 def traffic_light_section(ctx: ReportContext) -> str:
+    if ctx.many:
+        return _traffic_light_matrix(ctx)
     p = ctx.progress
     rows = []
     for r in p.itertuples():
@@ -213,14 +315,20 @@ def traffic_light_section(ctx: ReportContext) -> str:
 
 
 def appendix_section(ctx: ReportContext) -> str:
-    log = ctx.cleaning_log[ctx.cleaning_log["step"].isin(
-        ["unit_fixed", "implausible", "unit_from_catalogue", "baseline_from_prose", "value_from_prose",
-         "broken_bracket", "missing", "unit_shorthand", "comparator", "percent_in_cell"])]
+    steps = ["unit_fixed", "implausible", "unit_from_catalogue", "baseline_from_prose", "value_from_prose",
+             "broken_bracket", "missing", "unit_shorthand", "comparator", "percent_in_cell"]
+    if ctx.many:
+        steps = ["unit_fixed", "implausible", "value_from_prose"]
+    log = ctx.cleaning_log[ctx.cleaning_log["step"].isin(steps)]
     rows = [[(esc(ctx.entity_name(r.entity)), "nowrap"), (esc(ctx.indicator_name(r.indicator_id)), ""),
              (esc(f"{r.source_file}:{r.source_line}"), ""), (esc(r.decision), ""), (esc(r.evidence), "")]
             for r in log.itertuples()]
-    body = f"<h3>{esc(ctx.t('cleaning'))}</h3>" + html_table(
-        [ctx.t("county"), ctx.t("indicator"), ctx.t("source"), ctx.t("decision"), ctx.t("evidence")], rows)
+    body = f"<h3>{esc(ctx.t('cleaning'))}</h3>"
+    if ctx.many:
+        counts = ctx.cleaning_log["step"].value_counts()
+        body += html_table(["step", "次数" if ctx.lang == "zh" else "count"],
+                           [[(esc(step), ""), (str(int(n)), "num")] for step, n in counts.items()])
+    body += html_table([ctx.t("county"), ctx.t("indicator"), ctx.t("source"), ctx.t("decision"), ctx.t("evidence")], rows)
     dis = ctx.checks[ctx.checks["status"] == "disagree"]
     rows = [[(esc(ctx.entity_name(r.entity)), ""), (esc(ctx.indicator_name(r.indicator_id)), ""),
              (esc(r.explanation_zh if ctx.lang == "zh" else r.explanation_en), ""),
@@ -244,6 +352,8 @@ def appendix_section(ctx: ReportContext) -> str:
 def sources_section(ctx: ReportContext) -> str:
     ind = ctx.inputs.indicators
     ind = ind[ind["entity"].isin(ctx.inputs.entities + [ctx.inputs.province])]
+    if ctx.many:
+        return _compact_sources(ctx, ind)
     kinds = {"actual": ctx.t("actual"), "target": ctx.t("target_kind"), "baseline_derived": ctx.t("baseline_derived")}
     rows = [[(esc(ctx.entity_name(r.entity)), "nowrap"), (esc(ctx.indicator_name(r.indicator_id)), ""),
              (esc(r.year), "num"), (esc(kinds.get(r.kind, r.kind)), ""),
@@ -253,6 +363,21 @@ def sources_section(ctx: ReportContext) -> str:
     header = [ctx.t("county"), ctx.t("indicator"), ctx.t("year"), ctx.t("kind"), ctx.t("value"), ctx.t("source"),
               ctx.t("quote")]
     return section(ctx.t("sources"), html_table(header, rows))
+
+
+def _compact_sources(ctx: ReportContext, ind: pd.DataFrame) -> str:
+    """Many counties: one row per county and indicator, every value with its file and line (or cell)."""
+    rows = []
+    for (entity, ind_id), g in ind.groupby(["entity", "indicator_id"], sort=False):
+        refs = []
+        for r in g.itertuples():
+            where = (f"{r.source_file.rsplit('/', 1)[-1]}!{r.source_cell}" if isinstance(r.source_cell, str)
+                     and r.source_cell else f"{r.source_file.rsplit('/', 1)[-1]}:{r.source_line}")
+            refs.append(f"{r.year}{'目标' if r.kind == 'target' and ctx.lang == 'zh' else (' target' if r.kind == 'target' else '')} "
+                        f"{_cmp(r.comparator)}{fmt_num(r.value)} ← {where}")
+        rows.append([(esc(ctx.entity_name(entity)), "nowrap"), (esc(ctx.indicator_name(ind_id)), ""),
+                     (esc("；".join(refs)), "")])
+    return section(ctx.t("sources"), html_table([ctx.t("county"), ctx.t("indicator"), ctx.t("source")], rows))
 
 
 METHOD = {
@@ -307,3 +432,28 @@ def load_report_context(processed_dir=None, config_dir=None, report_year=None, e
     checks = pd.read_csv(processed_dir / paths.CHECKS_CSV, encoding="utf-8-sig")
     cleaning_log = pd.read_csv(processed_dir / paths.CLEANING_LOG_CSV, encoding="utf-8-sig")
     return build_context(inputs, lang, audience, checks, cleaning_log)
+
+
+# ----------------------------------------------------------------------------- figures, chosen by size
+
+def comparison_figure(ctx: ReportContext):
+    from . import figures
+    if ctx.many:
+        return figures.ranking_panels(ctx.progress, ctx.comparison, lang=ctx.lang)
+    return figures.dumbbell(ctx.progress, ctx.comparison, col_wrap=2, lang=ctx.lang)
+
+
+def progress_figure(ctx: ReportContext):
+    """The heat table figure for a few counties; with many, the coloured matrix above says it all."""
+    from . import figures
+    return None if ctx.many else figures.progress_heat_table(ctx.progress, lang=ctx.lang)
+
+
+def growth_figure(ctx: ReportContext):
+    from . import figures
+    return figures.growth_bars(ctx.progress, lang=ctx.lang, limit=12)
+
+
+def trend_figure(ctx: ReportContext):
+    from . import figures
+    return figures.trend_panels(ctx.inputs, ctx.progress, lang=ctx.lang, limit=8)

@@ -36,15 +36,20 @@ def _coverage(ctx, zh: bool) -> str:
     n_ind = p["indicator_id"].nunique()
     with_prov = ctx.comparison.loc[ctx.comparison["comparison"] == "county_vs_province", "indicator_id"].nunique()
     year = ctx.inputs.report_year
+    names = (f"{len(ctx.inputs.entities)}个县市" if zh else f"{len(ctx.inputs.entities)} counties") if ctx.many \
+        else _names(ctx, ctx.inputs.entities)
     if zh:
-        return (f"本报告评估{_names(ctx, ctx.inputs.entities)}截至{year}年的人才发展主要指标，共{n_ind}项，"
+        return (f"本报告评估{names}截至{year}年的人才发展主要指标，共{n_ind}项，"
                 f"其中{with_prov}项有省委2025年目标可以对照。")
-    return (f"This report assesses {_names(ctx, ctx.inputs.entities)} on {n_ind} main talent indicators up to "
+    return (f"This report assesses {names} on {n_ind} main talent indicators up to "
             f"{year}; {with_prov} of them can be set against a provincial 2025 target.")
 
 
 def _headline_growth(ctx, zh: bool) -> list[str]:
-    """For each county, its first assessable indicator in catalogue order: growth required against achieved."""
+    """For each county, its first assessable indicator in catalogue order: growth required against achieved.
+    With many counties, one sentence about the first indicator assessable across them."""
+    if ctx.many:
+        return _headline_growth_many(ctx, zh)
     out = []
     p = ctx.progress
     for entity in ctx.inputs.entities:
@@ -67,6 +72,23 @@ def _headline_growth(ctx, zh: bool) -> list[str]:
                 f"{'more' if faster else 'less'} than the {r['historical_growth']:.1%} achieved in "
                 f"{int(r['baseline_year'])}–{int(r['latest_year'])}: {label}.")
     return out
+
+
+def _headline_growth_many(ctx, zh: bool) -> list[str]:
+    p = ctx.progress
+    assessable = p[p["progress_ratio"].notna() & (p["growth_method"] == RATE_CAGR)]
+    if assessable.empty:
+        return []
+    ind_id = assessable["indicator_id"].iloc[0]
+    rows = assessable[assessable["indicator_id"] == ind_id]
+    name = ctx.indicator_name(ind_id)
+    behind = rows[rows["required_growth"] > rows["historical_growth"]]
+    if zh:
+        return [f"{len(rows)}个县市的{name}可以评估：实现目标所需年均增速的中位数为{rows['required_growth'].median():.1%}，"
+                f"已实现增速的中位数为{rows['historical_growth'].median():.1%}；{len(behind)}个县市所需增速高于已实现增速。"]
+    return [f"{name} can be assessed for {len(rows)} counties: the median growth required is "
+            f"{rows['required_growth'].median():.1%} a year against a median {rows['historical_growth'].median():.1%} "
+            f"achieved; {len(behind)} counties need to grow faster than they have."]
 
 
 def _progress_counts(ctx, zh: bool) -> str:
@@ -110,6 +132,9 @@ def _below_province(ctx, zh: bool) -> str:
     per_county = [(ctx.entity_name(e), int((below["entity"] == e).sum()), int((rows["entity"] == e).sum()))
                   for e in ctx.inputs.entities if (rows["entity"] == e).any()]
     gap = below.assign(rel=below["target_value"] / below["other_value"]).sort_values("rel").head(1)
+    if ctx.many:
+        total_below, total = int(len(below)), int(len(rows))
+        per_county = [("全部县市" if zh else "all counties", total_below, total)]
     if zh:
         text = "与省委2025年目标相比，" + "，".join(f"{n}有{b}/{t}项目标低于省目标" for n, b, t in per_county)
         if len(gap):
@@ -145,12 +170,15 @@ def _data_quality(ctx, zh: bool) -> str:
 
 def _comparability(ctx, zh: bool) -> str:
     c = ctx.comparison
-    cc = c[c["comparison"] == "county_vs_county"]
+    cc = c[c["comparison"] != "county_vs_province"]
     caveats = cc[cc["comparability"] == "caveat"]["indicator_id"].nunique()
-    not_comp = int((cc["comparability"] == "not_comparable").sum())
+    nc = cc[cc["comparability"] == "not_comparable"].drop_duplicates(["indicator_id", "other_indicator_id"])
     if zh:
-        return (f"县市之间有{caveats}项指标口径不同，比较时需谨慎；另有{not_comp}对看似相近的指标不可比较"
-                "（如中高级职称比例与高级职称比例），报告只列出原因。")
+        example = (f"（如{ctx.indicator_name(nc.iloc[0]['indicator_id'])}与{ctx.indicator_name(nc.iloc[0]['other_indicator_id'])}）"
+                   if len(nc) else "")
+        return (f"县市之间有{caveats}项指标口径不同，比较时需谨慎；另有{len(nc)}对看似相近的指标不可比较{example}，"
+                "报告只列出原因。")
+    example = (f" (e.g. {ctx.indicator_name(nc.iloc[0]['indicator_id'])} against "
+               f"{ctx.indicator_name(nc.iloc[0]['other_indicator_id'])})" if len(nc) else "")
     return (f"{caveats} indicators are measured differently by the counties and are compared with a caveat; "
-            f"{not_comp} similar-looking pairs are not comparable (e.g. intermediate-or-senior against senior title "
-            "shares) and are listed with the reason only.")
+            f"{len(nc)} similar-looking pairs are not comparable{example} and are listed with the reason only.")

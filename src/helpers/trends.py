@@ -15,8 +15,6 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-import statsmodels.api as sm
-from scipy import stats
 
 LOG = "log-linear OLS"
 LOGIT = "logit-linear OLS (bounded 0–100%)"
@@ -81,6 +79,9 @@ def fit_trend(years: list[int], values: list[float], target_year: int, bounded: 
                         note="two observations fix the line exactly; there is no residual to estimate "
                              "uncertainty from, so no interval is shown",
                         _line=(intercept, slope), _back=back)
+
+    import statsmodels.api as sm  # imported here: plan data alone (1–2 points a series) never needs it
+    from scipy import stats
 
     model = sm.OLS(z, sm.add_constant(x)).fit()
     intercept, slope = (float(p) for p in model.params)
