@@ -71,8 +71,11 @@ $(PROCESSED_DIR)/comparison.csv: $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(HEL
 $(PROCESSED_DIR)/trends.csv: $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(HELPERS) notebooks/03_growth.ipynb
 	$(RUN_NB) notebooks/03_growth.ipynb $(EXECUTED_DIR)/03_growth.ipynb $(ANALYSIS_PARAMS)
 
+# The report's outputs build in parallel where independent (the results workbook beside the notebook).
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
 report: $(PROCESSED_DIR)/indicators.csv ## Build the yearly report: reports/<year>/ PDF and HTML (YEAR=, LANG=zh|en)
-	@$(MAKE) --no-print-directory report-files REPORT_YEAR=$$(year="$(YEAR)"; echo $${year:-$$($(PY) -m helpers.latest_year $(PROCESSED_DIR))})
+	@$(MAKE) --no-print-directory -j$(JOBS) report-files REPORT_YEAR=$$(year="$(YEAR)"; echo $${year:-$$($(PY) -m helpers.latest_year $(PROCESSED_DIR))})
 
 html: $(PROCESSED_DIR)/indicators.csv ## Build the report's HTML alone
 	@$(MAKE) --no-print-directory html-files REPORT_YEAR=$$(year="$(YEAR)"; echo $${year:-$$($(PY) -m helpers.latest_year $(PROCESSED_DIR))})
