@@ -18,6 +18,8 @@ from .growth import CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS
 from .trends import fit_trend
 
 CHINESE_FONT = "Noto Sans CJK SC"
+# Above this many counties, charts switch from one line per county to rankings (see report.MANY_COUNTIES).
+MANY_COUNTIES = 6
 LABELS = {
     "zh": {"caveat": "（口径注意）", "latest": "最新实际值", "target": "2025年目标", "province": "省委2025年目标",
            "prov_text": "省目标{v}{u}；目标占全省：{shares}", "hist": "已实现年均增速（基期→最新）",
@@ -120,6 +122,13 @@ def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3
     fig.legend(handles=handles, loc="upper center", ncol=3, frameon=False, bbox_to_anchor=(0.5, 1.0))
     plt.close(fig)
     return fig
+
+
+def comparison_chart(progress: pd.DataFrame, comparison: pd.DataFrame, lang: str = "zh") -> plt.Figure:
+    """The dumbbell chart for a few counties; ranked small multiples for many."""
+    if progress["entity"].nunique() > MANY_COUNTIES:
+        return ranking_panels(progress, comparison, lang=lang)
+    return dumbbell(progress, comparison, col_wrap=2, lang=lang)
 
 
 def ranking_panels(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3, lang: str = "zh") -> plt.Figure:

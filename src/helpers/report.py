@@ -17,7 +17,7 @@ from .growth import CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS, NOT_ASSESSABL
 LANGS = ("zh", "en")
 # Above this many counties the report switches to rankings, matrices and bounded figures, so that a
 # whole province (90 counties) stays readable; the full rows are in the results workbook.
-MANY_COUNTIES = 6
+from .figures import MANY_COUNTIES  # noqa: E402  (one threshold for the tables and the charts)
 CATEGORY_SHORT = {
     "zh": {"target_met": "达标", "on_track": "正常", "needs_acceleration": "加速", "limited_progress": "有限",
            "moving_away": "背离", "not_assessable": "—"},
@@ -438,9 +438,7 @@ def load_report_context(processed_dir=None, config_dir=None, report_year=None, e
 
 def comparison_figure(ctx: ReportContext):
     from . import figures
-    if ctx.many:
-        return figures.ranking_panels(ctx.progress, ctx.comparison, lang=ctx.lang)
-    return figures.dumbbell(ctx.progress, ctx.comparison, col_wrap=2, lang=ctx.lang)
+    return figures.comparison_chart(ctx.progress, ctx.comparison, lang=ctx.lang)
 
 
 def progress_figure(ctx: ReportContext):

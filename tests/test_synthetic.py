@@ -1,0 +1,57 @@
+"""Synthetic counties for scale runs: both layouts, monitoring workbooks, and the many-county report."""
+import pytest
+
+from helpers import analysis, dataset, figures, paths, report, synthetic
+
+
+def test_refuses_to_write_into_raw_data():
+    with pytest.raises(ValueError, match="refusing"):
+        synthetic.generate(2, paths.RAW_DIR / "scratch")
+    with pytest.raises(ValueError, match="refusing"):
+        synthetic.generate(2, paths.PROJECT_ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    scratch = synthetic.generate(8, tmp_path_factory.mktemp("synthetic") / "s", seed=3)
+    ds = dataset.build(scratch / "raw", scratch / "config")
+    dataset.write(ds, scratch / "processed")
+    return scratch, ds
+
+
+def test_both_layouts_and_monitoring_run_through_the_same_pipeline(many):
+    scratch, ds = many
+    layouts = {p.layout for p in __import__("helpers.config", fromlist=["x"]).load_sources(scratch / "config").plans}
+    assert layouts == {"word_tab_cells", "cell_per_line"}
+    assert set(ds.indicators["origin"]) == {"table", "prose", "monitoring"}
+    assert ds.indicators["entity"].nunique() == 9                     # 8 counties and the province
+    assert not ds.indicators.duplicated(["entity", "indicator_id", "year", "kind"]).any()
+    assert ds.consistency.empty                                         # generated prose agrees with tables
+
+
+def test_many_counties_compare_with_peer_median_not_pairs(many):
+    scratch, _ = many
+    inputs = analysis.load_inputs(scratch / "processed", scratch / "config")
+    comparison = analysis.comparison_table(inputs)
+    peers = comparison[comparison["comparison"] == "county_vs_peers"]
+    assert "county_vs_county" not in set(comparison["comparison"])
+    assert len(peers) == 8 * peers["indicator_id"].nunique()
+    row = peers[peers["indicator_id"] == "talent_total"].sort_values("rank_latest").iloc[0]
+    others = peers[(peers["indicator_id"] == "talent_total") & (peers["entity"] != row["entity"])]["latest_value"]
+    assert row["other_value"] == pytest.approx(others.median()) and row["rank_latest"] == 1
+
+
+def test_many_counties_report_is_compact(many):
+    scratch, _ = many
+    ctx = report.load_report_context(scratch / "processed", scratch / "config")
+    assert ctx.many
+    matrix = report.traffic_light_section(ctx)
+    assert matrix.count("<tr>") == 8 + 1                                # one row per county, plus the header
+    assert "前三名" in report.counties_section(ctx)
+    from helpers.summary import MAX_SENTENCES, MIN_SENTENCES, executive_summary
+    sentences = executive_summary(ctx)
+    assert MIN_SENTENCES <= len(sentences) <= MAX_SENTENCES and "8个县市" in sentences[0]
+    figures.use_chinese_style()
+    assert report.progress_figure(ctx) is None
+    assert len(report.comparison_figure(ctx).axes) >= 12
+    assert len([a for a in report.trend_figure(ctx).axes if a.has_data()]) <= 8
