@@ -123,13 +123,14 @@ def build_context(inputs: AnalysisInputs, lang: str, audience: str, checks: pd.D
 
 # ----------------------------------------------------------------------------- building blocks
 
-def html_table(header: list[str], rows: list[list[tuple[str, str]]], caption: str = "") -> str:
+def html_table(header: list[str], rows: list[list[tuple[str, str]]], caption: str = "", css_class: str = "") -> str:
     """A table wrapped for horizontal scrolling on phones. Cells are (already-escaped html, css class)."""
     head = "".join(f"<th>{h}</th>" for h in header)
+    table_class = f' class="{css_class}"' if css_class else ""
     body = "".join("<tr>" + "".join(f'<td class="{cls}">{cell}</td>' if cls else f"<td>{cell}</td>"
                                     for cell, cls in row) + "</tr>" for row in rows)
     cap = f"<caption>{caption}</caption>" if caption else ""
-    return f'<div class="table-wrap"><table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+    return f'<div class="table-wrap"><table{table_class}>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
 def section(title: str, body: str) -> str:
@@ -289,7 +290,7 @@ def _traffic_light_matrix(ctx: ReportContext) -> str:
         rows.append(cells)
     legend = "".join(f'<span style="background:{CATEGORY_COLOURS[c]};color:{"#fff" if c in ("target_met", "moving_away") else "#222"}">'
                      f"{esc(short[c])} = {esc(ctx.category_label(c))}</span>" for c in CATEGORIES)
-    return section(ctx.t("progress"), f'<div class="legend">{legend}</div>' + html_table(header, rows))
+    return section(ctx.t("progress"), f'<div class="legend">{legend}</div>' + html_table(header, rows, css_class="matrix"))
 
 
 def traffic_light_section(ctx: ReportContext) -> str:
