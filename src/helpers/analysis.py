@@ -357,7 +357,9 @@ def _meets(value, comparator, other, direction):
 
 def write_table(frame: pd.DataFrame, name: str, processed_dir: Path = paths.PROCESSED_DIR) -> Path:
     """Write one analysis table (UTF-8 with BOM) without ever leaving a half-written file."""
-    from .outputs import staged_outputs, write_csv
-    with staged_outputs(Path(processed_dir)) as staging:
-        write_csv(frame, staging / name)
-    return Path(processed_dir) / name
+    from .atomic import replaced_when_done
+    from .outputs import write_csv
+    path = Path(processed_dir) / name
+    with replaced_when_done(path) as partial:
+        write_csv(frame, partial)
+    return path

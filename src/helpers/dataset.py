@@ -19,7 +19,8 @@ from .config import Catalogue, Sources, load_catalogue, load_sources
 from .consistency import Check, check_plan
 from .manifest import verify
 from .monitoring import read_monitoring
-from .outputs import staged_outputs, write_csv, write_xlsx
+from .atomic import staged_outputs
+from .outputs import write_csv, write_xlsx
 from .paths import display_path
 from .prose import ProseReader, ProseStatement
 from .tables import parse_plan_table, read_lines

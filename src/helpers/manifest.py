@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from .atomic import replaced_when_done
 from .errors import InputError
 from .paths import MANIFEST_FILE
 
@@ -39,9 +40,8 @@ def write_manifest(raw_dir: Path, names: list[str] | None = None) -> Path:
         names = sorted(p.name for p in raw_dir.iterdir() if p.is_file() and p.name != MANIFEST_FILE)
     lines = [f"{sha256(raw_dir / n)}  {n}" for n in sorted(names)]
     path = raw_dir / MANIFEST_FILE
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    with replaced_when_done(path) as partial:
+        partial.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 

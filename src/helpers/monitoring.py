@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from .atomic import replaced_when_done
 from .cleaning import Decision, Observation
 from .config import Catalogue, Sources
 from .errors import InputError
@@ -110,12 +111,9 @@ def write_template(path: Path, sources: Sources, catalogue: Catalogue) -> Path:
     notes.column_dimensions["A"].width = 120
     wb.active = wb.sheetnames.index(DATA_SHEET)
 
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.stem}.partial{path.suffix}")
-    wb.save(partial)
-    partial.replace(path)
-    return path
+    with replaced_when_done(path) as partial:
+        wb.save(partial)
+    return Path(path)
 
 
 # ----------------------------------------------------------------------------- reading

@@ -1,16 +1,10 @@
-"""Writing outputs so that a failed run never leaves half-written files.
+"""Writing the tables analysts open: CSV for Excel, and formatted workbooks.
 
-Every file is written to a temporary name in the same directory and renamed into place only
-when all of a step's files are complete, so readers see the old set or the new set.
+Callers write into a path from `helpers.atomic`, so a failed run never leaves half-written files.
 """
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import pandas as pd
 from openpyxl import Workbook
@@ -18,23 +12,6 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
-
-
-@contextmanager
-def staged_outputs(final_dir: Path) -> Iterator[Path]:
-    """Yield a staging directory; on success move every file in it into final_dir.
-
-    On any error the staging directory is removed and final_dir is left as it was.
-    """
-    final_dir = Path(final_dir)
-    final_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{final_dir.name}.staging-", dir=final_dir.parent))
-    try:
-        yield staging
-        for item in sorted(staging.iterdir()):
-            os.replace(item, final_dir / item.name)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> None:

@@ -16,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .atomic import replaced_when_done
 from .errors import InputError
 from .paths import PROJECT_ROOT
 
@@ -67,30 +68,17 @@ def print_pdf(html_file: Path, pdf_file: Path) -> None:
     if not Path(html_file).is_file():
         # Chromium would happily print its own "file not found" page.
         raise InputError(html_file, None, "the report HTML to print does not exist", "run `make html` first.")
-    pdf_file.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="chromium-") as profile:
-        partial = pdf_file.with_name(f".{pdf_file.stem}.partial.pdf")
+    with tempfile.TemporaryDirectory(prefix="chromium-") as profile, replaced_when_done(pdf_file) as partial:
         cmd = chromium_args([f"--user-data-dir={profile}", "--no-pdf-header-footer",
                              f"--print-to-pdf={partial}", Path(html_file).resolve().as_uri()])
         try:
             result = subprocess.run(cmd, capture_output=True, text=True, timeout=PDF_TIMEOUT_SECONDS)
         except subprocess.TimeoutExpired:
-            partial.unlink(missing_ok=True)
             raise InputError(html_file, None, f"Chromium did not finish printing within {PDF_TIMEOUT_SECONDS} s",
                              "rerun; if it persists, open the HTML in a browser to check it loads.") from None
         if result.returncode != 0 or not partial.exists() or partial.stat().st_size == 0:
-            partial.unlink(missing_ok=True)
             raise InputError(html_file, None, f"Chromium could not print the PDF: {result.stderr.strip()[-400:]}",
                              "check that `chromium --headless` runs on this machine (make setup installs it).")
-        os.replace(partial, pdf_file)
-
-
-def write_text_atomically(text: str, path: Path) -> None:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.stem}.partial{path.suffix}")
-    partial.write_text(text, encoding="utf-8")
-    os.replace(partial, path)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,7 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.format == "html":
-            write_text_atomically(export_html(args.source, args.audience, args.lang), args.output)
+            html = export_html(args.source, args.audience, args.lang)
+            with replaced_when_done(args.output) as partial:
+                partial.write_text(html, encoding="utf-8")
         else:
             print_pdf(args.source, args.output)
     except InputError as exc:

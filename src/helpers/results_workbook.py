@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from . import paths
+from .atomic import replaced_when_done
 from .analysis import AnalysisInputs, comparison_table, load_inputs, progress_table
 from .errors import InputError
 from .growth import CATEGORY_COLOURS, CATEGORY_LABELS
@@ -38,14 +39,11 @@ def write_results(inputs: AnalysisInputs, path: Path) -> Path:
                                         "trend_projection", "trend_pi_lower", "trend_pi_upper", "latest_gap",
                                         "target_gap", "other_target_value")})
     formats.update({c: "0.00" for c in ("progress_ratio", "latest_ratio", "target_ratio")})
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.stem}.partial{path.suffix}")
-    write_xlsx({"指标数据 indicators": ind, "比较 comparison": comparison, "进度 progress": progress}, partial,
-               number_formats=formats,
-               fills={c: colours for c in ("progress_category", "progress_label_zh", "progress_label_en")})
-    partial.replace(path)
-    return path
+    with replaced_when_done(path) as partial:
+        write_xlsx({"指标数据 indicators": ind, "比较 comparison": comparison, "进度 progress": progress}, partial,
+                   number_formats=formats,
+                   fills={c: colours for c in ("progress_category", "progress_label_zh", "progress_label_en")})
+    return Path(path)
 
 
 def main(argv: list[str] | None = None) -> int:

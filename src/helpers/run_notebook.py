@@ -8,9 +8,10 @@ failed run leaves the previous executed notebook in place.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
+
+from .atomic import replaced_when_done
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,23 +25,19 @@ def main(argv: list[str] | None = None) -> int:
     from papermill.exceptions import PapermillExecutionError
 
     params = {name: _value(value) for name, value in args.parameter}
-    output: Path = args.output
-    output.parent.mkdir(parents=True, exist_ok=True)
-    partial = output.with_name(f".{output.stem}.partial{output.suffix}")
     try:
-        papermill.execute_notebook(str(args.notebook), str(partial), parameters=params, kernel_name="python3",
-                                   progress_bar=False, cwd=str(args.notebook.resolve().parent))
+        with replaced_when_done(args.output) as partial:
+            papermill.execute_notebook(str(args.notebook), str(partial), parameters=params, kernel_name="python3",
+                                       progress_bar=False, cwd=str(args.notebook.resolve().parent))
     except PapermillExecutionError as exc:
-        partial.unlink(missing_ok=True)
         if exc.ename == "InputError":
             print(f"error: {exc.evalue}", file=sys.stderr)
         else:
             print(f"error: {args.notebook} failed in cell {exc.exec_count}: {exc.ename}: {exc.evalue}\n"
                   f"  Open the notebook in JupyterLab (make lab) and run it to see where.", file=sys.stderr)
-        print(f"Nothing was replaced: the outputs of the last good run are still in place.", file=sys.stderr)
+        print("Nothing was replaced: the outputs of the last good run are still in place.", file=sys.stderr)
         return 1
-    os.replace(partial, output)
-    print(f"ran {args.notebook} -> {output}")
+    print(f"ran {args.notebook} -> {args.output}")
     return 0
 
 
