@@ -1,7 +1,9 @@
 """Errors about bad input, worded for the analyst who has to fix the input."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import Callable
 
 from .paths import display_path
 
@@ -53,3 +55,15 @@ def show_input_errors_briefly() -> None:
         return message
 
     shell.set_custom_exc((InputError,), handler)
+
+
+def exit_status(step: Callable[[], str], after_error: str = "") -> int:
+    """Run one command-line step: print what it reports and return 0; on bad input, print the error
+    (never a traceback) and `after_error`, and return 1."""
+    try:
+        message = step()
+    except InputError as exc:
+        print(f"error: {exc}" + (f"\n{after_error}" if after_error else ""), file=sys.stderr)
+        return 1
+    print(message)
+    return 0

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 from .atomic import replaced_when_done
-from .errors import InputError
+from .errors import InputError, exit_status
 from .paths import PROJECT_ROOT
 
 TEMPLATE_DIR = PROJECT_ROOT / "templates"
@@ -89,18 +89,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--audience", choices=["leadership", "analyst"], default="leadership")
     parser.add_argument("--lang", choices=["zh", "en"], default="zh")
     args = parser.parse_args(argv)
-    try:
+
+    def render() -> str:
         if args.format == "html":
             html = export_html(args.source, args.audience, args.lang)
             with replaced_when_done(args.output) as partial:
                 partial.write_text(html, encoding="utf-8")
         else:
             print_pdf(args.source, args.output)
-    except InputError as exc:
-        print(f"error: {exc}\nNothing was replaced: the last good report is still in place.", file=sys.stderr)
-        return 1
-    print(f"wrote {args.output}")
-    return 0
+        return f"wrote {args.output}"
+    return exit_status(render, after_error="Nothing was replaced: the last good report is still in place.")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from pathlib import Path
 from . import paths
 from .atomic import replaced_when_done
 from .analysis import AnalysisInputs, comparison_table, load_inputs, progress_table
-from .errors import InputError
+from .errors import exit_status
 from .growth import CATEGORY_COLOURS, CATEGORY_LABELS
 from .outputs import write_xlsx
 
@@ -54,14 +54,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--year", default="")
     parser.add_argument("--entities", default="")
     args = parser.parse_args(argv)
-    try:
+
+    def write() -> str:
         inputs = load_inputs(args.processed_dir, args.config_dir, args.year or None, args.entities or None)
-        write_results(inputs, args.output)
-    except InputError as exc:
-        print(f"error: {exc}\nNothing was replaced.", file=sys.stderr)
-        return 1
-    print(f"wrote {args.output}")
-    return 0
+        return f"wrote {write_results(inputs, args.output)}"
+    return exit_status(write, after_error="Nothing was replaced.")
 
 
 if __name__ == "__main__":
