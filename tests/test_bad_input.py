@@ -102,3 +102,10 @@ def test_message_names_file_line_problem_and_fix(workspace):
 def _run_after(workspace, name, edit) -> InputError:
     _edit(workspace, name, edit)
     return _run(workspace)
+
+
+def test_non_numeric_cell_in_a_row_without_a_unit(workspace):
+    # Anji's 人才资源总量 row writes no unit, so its unit comes from the catalogue: the bad cell must
+    # still be reported with its line, not escape as a bare parsing error.
+    err = _run_after(workspace, ANJI, lambda ls: ls[:107] + ["十四点五"] + ls[108:])
+    assert (err.where, "not a number" in err.problem) == (108, True) and "人才资源总量" in err.problem

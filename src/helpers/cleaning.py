@@ -68,6 +68,15 @@ def split_name_unit(cell: Cell) -> tuple[str, str, bool]:
     return m["name"].strip(), m["unit"].strip(), m["close"] is None
 
 
+def _parse_cell(path: Path, name: str, column, cell: Cell):
+    try:
+        return parse_value_cell(cell.raw)
+    except NotANumber:
+        raise InputError(path, cell.line,
+                         f"the {column.header.text} cell of '{name}' is '{cell.raw.strip()}', not a number",
+                         "write a number such as 12.5, >10 or 35%, or / when the plan gives no value.") from None
+
+
 def _unknown_name(path: Path, cell: Cell, name: str, catalogue: Catalogue) -> InputError:
     close = difflib.get_close_matches(name, catalogue.all_source_names(), n=1, cutoff=0.5)
     hint = f" Did you mean '{close[0]}'?" if close else ""
@@ -116,17 +125,13 @@ class TableCleaner:
             if row.category_inherited:
                 log("merged_cell", f"first-level indicator cell is empty (merged in Word); taken from the row "
                                    f"above: '{row.category}'")
-            factor, unit_note, unit_decision = self._unit_factor(path, row, ind, unit_text, statements)
+            # Each cell is parsed once, here, so that a bad cell is always reported with its line.
+            cells = [(column, cell, _parse_cell(path, name, column, cell)) for column, cell in row.values]
+            values = [parsed.value for _, _, parsed in cells if parsed.value is not None]
+            factor, unit_note, unit_decision = self._unit_factor(path, row, ind, unit_text, statements, values)
 
             row_obs: list[Observation] = []
-            for column, cell in row.values:
-                try:
-                    parsed = parse_value_cell(cell.raw)
-                except NotANumber:
-                    raise InputError(path, cell.line,
-                                     f"the {column.header.text} cell of '{name}' is '{cell.raw.strip()}', not a number",
-                                     "write a number such as 12.5, >10 or 35%, or / when the plan gives no value."
-                                     ) from None
+            for column, cell, parsed in cells:
                 if parsed.percent_sign and ind.unit != "%":
                     raise InputError(path, cell.line, f"'{cell.raw.strip()}' has a % sign but '{name}' is measured "
                                      f"in {ind.unit}", "remove the % sign or correct the unit.")
@@ -151,19 +156,18 @@ class TableCleaner:
                                       f"'{parsed.comparator}'", line=cell.line)
                 row_obs.append(obs)
 
-            fixed = self._check_plausible(path, row, ind, unit_text, row_obs, statements, plan.entity, log)
+            fixed = self._check_plausible(ind, unit_text, values, row_obs, statements, plan.entity, log)
             if unit_decision and not fixed:
                 log(*unit_decision)
             observations += row_obs
         return CleanTable(observations, decisions)
 
     # ------------------------------------------------------------------ units
-    def _unit_factor(self, path, row, ind: Indicator, unit_text: str,
-                     statements) -> tuple[float, str, tuple[str, str, str] | None]:
+    def _unit_factor(self, path, row, ind: Indicator, unit_text: str, statements,
+                     values: list[float]) -> tuple[float, str, tuple[str, str, str] | None]:
         """The factor to the catalogue unit, a note for the values, and the decision to log."""
         target = self.catalogue.units[ind.unit]
         if not unit_text:
-            values = {parse_value_cell(c.raw).value for _, c in row.values}
             agreeing = [s for s in statements if s.indicator_id == ind.id and s.kind == "level"
                         and s.value in values]
             evidence = "; ".join(f"line {s.line}: “{s.quote}” ({s.value:g}{s.unit})" for s in agreeing[:2])
@@ -204,13 +208,11 @@ class TableCleaner:
                 return f"{clean:g} {ind.unit} is outside the plausible range {low:g}–{high:g} {ind.unit}"
         return ""
 
-    def _check_plausible(self, path, row, ind, unit_text, row_obs, statements, entity, log) -> bool:
-        """Flag implausible values; fix the unit only on evidence from the same document.
-
-        Returns True when the unit was corrected."""
+    def _check_plausible(self, ind, unit_text, raw: list[float], row_obs, statements, entity, log) -> bool:
+        """Flag implausible values (raw: the row's numbers as written); fix the unit only on evidence
+        from the same document. Returns True when the unit was corrected."""
         unit = self.catalogue.unit_for_alias(unit_text) if unit_text else None
         target = self.catalogue.units[ind.unit]
-        raw = [float(parse_value_cell(c.raw).value) for _, c in row.values if parse_value_cell(c.raw).value is not None]
         factor = (unit.factor / target.factor) if unit is not None and unit.dimension == target.dimension else 1.0
         problem = self._implausible(ind, unit, raw, factor)
         if not problem:
