@@ -5,7 +5,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from helpers import analysis, dataset, paths, render
 from helpers.manifest import write_manifest

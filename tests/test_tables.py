@@ -1,4 +1,3 @@
-from pathlib import Path
 
 from helpers import paths
 from helpers.tables import parse_plan_table, read_lines

@@ -5,6 +5,7 @@ All inputs come from data/processed/indicators.csv and the catalogue; nothing is
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -37,6 +38,15 @@ class AnalysisInputs:
     def name_en(self, entity: str) -> str:
         return self.sources.entity_names()[entity][1]
 
+    @cached_property
+    def records(self) -> dict[tuple[str, str], list[dict]]:
+        """Every (entity, indicator) series as plain records, grouped once: filtering the whole table per
+        series is what made a province-wide run slow."""
+        grouped: dict[tuple[str, str], list[dict]] = {}
+        for record in self.indicators[RECORD_COLUMNS].to_dict("records"):
+            grouped.setdefault((record["entity"], record["indicator_id"]), []).append(record)
+        return grouped
+
 
 def load_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = paths.CONFIG_DIR,
                 report_year: int | None = None, entities: list[str] | str | None = None) -> AnalysisInputs:
@@ -63,15 +73,8 @@ RECORD_COLUMNS = ["entity", "indicator_id", "year", "kind", "value", "comparator
 
 
 def _series(inputs: AnalysisInputs, entity: str, indicator: str) -> list[dict]:
-    """One entity's rows for one indicator, as plain records (grouped once: per-series filtering of the
-    whole table is what made a province-wide run slow)."""
-    cache = inputs.__dict__.get("_records")
-    if cache is None:
-        cache = {}
-        for record in inputs.indicators[RECORD_COLUMNS].to_dict("records"):
-            cache.setdefault((record["entity"], record["indicator_id"]), []).append(record)
-        inputs.__dict__["_records"] = cache
-    return cache.get((entity, indicator), [])
+    """One entity's rows for one indicator, as plain records."""
+    return inputs.records.get((entity, indicator), [])
 
 
 def _has_value(record: dict) -> bool:

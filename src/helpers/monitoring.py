@@ -13,7 +13,6 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .atomic import replaced_when_done
@@ -276,8 +275,7 @@ def _read_workbook(path: Path, lookup: _Lookup, sources: Sources, catalogue: Cat
         obs = Observation(entity=entity, indicator_id=ind_id, source_name=str(indicator), year=year, kind="actual",
                           value=float(number), comparator=comparator, unit=ind.unit, source_unit=unit_text,
                           source_value=str(value), origin="monitoring", source_file=file, source_line=row,
-                          source_text=text)
-        obs.source_sheet, obs.source_cell = sheet_name, value_cell
+                          source_text=text, source_sheet=sheet_name, source_cell=value_cell)
         out.append(obs)
     return out
 

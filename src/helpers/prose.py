@@ -69,6 +69,7 @@ class ProseReader:
             for pn in ind.prose_names:
                 aliases.append(_Alias(normalise_with_map(pn.name).text, ind, pn))
         self.aliases = sorted(aliases, key=lambda a: -len(a.key))
+        self.alias_by_key = {a.key: a for a in self.aliases}
         unit_words = sorted({a for u in catalogue.units.values() for a in (u.unit, *u.aliases)}, key=len, reverse=True)
         self.units_re = "(?:" + "|".join(re.escape(normalise_with_map(w).text) for w in unit_words) + ")"
         u = self.units_re
@@ -169,7 +170,7 @@ class ProseReader:
             ends = [i for i in (text.find(ch, m.end()) for ch in CLAUSE_END) if i >= 0]
             values_end = min(ends) if ends else len(text)
             values = list(self.list_value_re.finditer(text, m.end(), values_end))
-            by_key = {a.key: a for a in self.aliases}
+            by_key = self.alias_by_key
             if len(names) != len(values) or not all(n in by_key for n in names):
                 continue
             last_unit = next((v["unit"] for v in reversed(values) if v["unit"]), "")

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
-from .analysis import AnalysisInputs, comparison_table, progress_table
-from .growth import CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS, NOT_ASSESSABLE, RATE_CAGR
+from . import figures, paths
+from .analysis import AnalysisInputs, comparison_table, load_inputs, progress_table
+from .growth import CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS, RATE_CAGR
+from .summary import executive_summary
 
 LANGS = ("zh", "en")
 # Above this many counties the report switches to rankings, matrices and bounded figures, so that a
 # whole province (90 counties) stays readable; the full rows are in the results workbook.
-from .figures import MANY_COUNTIES  # noqa: E402  (one threshold for the tables and the charts)
 CATEGORY_SHORT = {
     "zh": {"target_met": "达标", "on_track": "正常", "needs_acceleration": "加速", "limited_progress": "有限",
            "moving_away": "背离", "not_assessable": "—"},
@@ -96,7 +98,7 @@ class ReportContext:
 
     @property
     def many(self) -> bool:
-        return len(self.inputs.entities) > MANY_COUNTIES
+        return len(self.inputs.entities) > figures.MANY_COUNTIES  # one threshold for tables and charts
 
     def entity_name(self, entity: str) -> str:
         zh, en = self.inputs.sources.entity_names()[entity]
@@ -165,7 +167,6 @@ def title_block(ctx: ReportContext) -> str:
 
 
 def summary_section(ctx: ReportContext) -> str:
-    from .summary import executive_summary
     items = "".join(f"<li>{esc(s)}</li>" for s in executive_summary(ctx))
     return section(ctx.t("summary"), f'<ol class="summary">{items}</ol>')
 
@@ -423,11 +424,6 @@ def _yes_no(ctx: ReportContext, value) -> str:
 def load_report_context(processed_dir=None, config_dir=None, report_year=None, entities=None,
                         lang: str = "zh", audience: str = "leadership") -> ReportContext:
     """Everything the report needs, from data/processed/ and the config (papermill passes '' for unset)."""
-    from pathlib import Path
-
-    from . import paths
-    from .analysis import load_inputs
-
     processed_dir = Path(processed_dir or paths.PROCESSED_DIR)
     inputs = load_inputs(processed_dir, Path(config_dir or paths.CONFIG_DIR), report_year or None, entities or None)
     checks = pd.read_csv(processed_dir / paths.CHECKS_CSV, encoding="utf-8-sig")
@@ -438,21 +434,17 @@ def load_report_context(processed_dir=None, config_dir=None, report_year=None, e
 # ----------------------------------------------------------------------------- figures, chosen by size
 
 def comparison_figure(ctx: ReportContext):
-    from . import figures
     return figures.comparison_chart(ctx.progress, ctx.comparison, lang=ctx.lang)
 
 
 def progress_figure(ctx: ReportContext):
     """The heat table figure for a few counties; with many, the coloured matrix above says it all."""
-    from . import figures
     return None if ctx.many else figures.progress_heat_table(ctx.progress, lang=ctx.lang)
 
 
 def growth_figure(ctx: ReportContext):
-    from . import figures
     return figures.growth_bars(ctx.progress, lang=ctx.lang, limit=12)
 
 
 def trend_figure(ctx: ReportContext):
-    from . import figures
     return figures.trend_panels(ctx.inputs, ctx.progress, lang=ctx.lang, limit=8)

@@ -1,7 +1,6 @@
 """The report's executive summary: 5 to 8 sentences generated from the data, never written by hand."""
 from __future__ import annotations
 
-import pandas as pd
 
 from .growth import (LIMITED_PROGRESS, MOVING_AWAY, NEEDS_ACCELERATION, NOT_ASSESSABLE, ON_TRACK, RATE_CAGR,
                      TARGET_MET)
@@ -11,7 +10,6 @@ MIN_SENTENCES, MAX_SENTENCES = 5, 8
 
 def executive_summary(ctx) -> list[str]:
     zh = ctx.lang == "zh"
-    p, c = ctx.progress, ctx.comparison
     sentences = [_coverage(ctx, zh)]
     sentences += _headline_growth(ctx, zh)
     sentences.append(_progress_counts(ctx, zh))
@@ -129,12 +127,12 @@ def _below_province(ctx, zh: bool) -> str:
     below = rows[rows["target_meets_province"] == False]  # noqa: E712
     if rows.empty:
         return ""
-    per_county = [(ctx.entity_name(e), int((below["entity"] == e).sum()), int((rows["entity"] == e).sum()))
-                  for e in ctx.inputs.entities if (rows["entity"] == e).any()]
-    gap = below.assign(rel=below["target_value"] / below["other_value"]).sort_values("rel").head(1)
     if ctx.many:
-        total_below, total = int(len(below)), int(len(rows))
-        per_county = [("全部县市" if zh else "all counties", total_below, total)]
+        per_county = [("全部县市" if zh else "all counties", int(len(below)), int(len(rows)))]
+    else:
+        per_county = [(ctx.entity_name(e), int((below["entity"] == e).sum()), int((rows["entity"] == e).sum()))
+                      for e in ctx.inputs.entities if (rows["entity"] == e).any()]
+    gap = below.assign(rel=below["target_value"] / below["other_value"]).sort_values("rel").head(1)
     if zh:
         text = "与省委2025年目标相比，" + "，".join(f"{n}有{b}/{t}项目标低于省目标" for n, b, t in per_county)
         if len(gap):
