@@ -14,6 +14,7 @@ import pandas as pd
 
 from . import figures, paths
 from .analysis import AnalysisInputs, comparison_table, load_inputs, progress_table
+from .formatting import number as fmt_num, percent as fmt_pct
 from .growth import CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS, RATE_CAGR
 from .summary import executive_summary
 
@@ -71,16 +72,6 @@ def esc(value) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
         return "—"
     return html.escape(str(value), quote=True)
-
-
-def fmt_num(value) -> str:
-    if value is None or pd.isna(value):
-        return "—"
-    return f"{value:,.4g}"
-
-
-def fmt_pct(value) -> str:
-    return "—" if value is None or pd.isna(value) else f"{value:.1%}"
 
 
 @dataclass

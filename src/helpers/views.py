@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .dataset import Dataset
+from .formatting import number, percent
 
 KIND_LABELS = {"actual": "实际", "baseline_derived": "推算基数", "target": "目标"}
 CHECK_LABELS = {"value": "数值不一致", "comparator": "目标强度不一致", "definition": "口径不一致",
@@ -111,11 +112,11 @@ def comparability(ds: Dataset) -> pd.DataFrame:
 # ----------------------------------------------------------------------------- analysis views
 
 def _pct(x) -> str:
-    return "" if x is None or pd.isna(x) else f"{x:.1%}"
+    return percent(x, missing="")
 
 
 def _num(x) -> str:
-    return "" if x is None or pd.isna(x) else f"{x:,.4g}"
+    return number(x, missing="")
 
 
 def province_view(comparison: pd.DataFrame) -> pd.DataFrame:
