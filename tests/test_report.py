@@ -153,3 +153,10 @@ def test_failed_render_keeps_the_previous_report(built, tmp_path):
     assert render.main(["pdf", str(tmp_path / "missing.html"), str(pdf)]) == 1
     assert pdf.read_bytes() == b"last good pdf"
     assert not list(tmp_path.glob(".*partial*"))
+
+
+def test_line_numbers_print_as_integers(built):
+    # Integer columns with some empty rows come back from CSV as floats unless read with their types.
+    html = built["html"].read_text(encoding="utf-8")
+    assert "plan_2021-2025.txt:97<" in html.replace("</span>", "<").replace("</td>", "<")
+    assert not re.search(r"\.txt:\d+\.0\b", html)

@@ -33,6 +33,9 @@ EXTRA_COLUMNS = ["entity_name_zh", "indicator_name_zh", "indicator_name_en", "ca
                  "origin", "derivation", "quality", "note", "source_sheet", "source_cell"]
 MONITORING_DIR = "monitoring"  # inside the raw directory: the analysts' yearly workbooks
 KIND_ORDER = {"actual": 0, "baseline_derived": 0, "target": 1}
+# Whole numbers that some rows leave empty (a file-level cleaning decision has no line): written as
+# nullable integers, and read back the same way, so that a line prints as 97, not 97.0.
+INTEGER_COLUMNS = ("year", "source_line", "table_line", "prose_line")
 
 
 @dataclass
@@ -82,12 +85,15 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
     decisions += monitoring_decisions
     return Dataset(
         indicators=_indicator_frame(observations, sources, catalogue),
-        cleaning_log=pd.DataFrame([asdict(d) for d in decisions],
-                                  columns=[f for f in Decision.__dataclass_fields__]).astype({"source_line": "Int64"}),
-        checks=pd.DataFrame([asdict(c) for c in checks], columns=[f for f in Check.__dataclass_fields__]).astype(
-            {"table_line": "Int64", "year": "Int64"}),
+        cleaning_log=_with_integers(pd.DataFrame([asdict(d) for d in decisions],
+                                                 columns=[f for f in Decision.__dataclass_fields__])),
+        checks=_with_integers(pd.DataFrame([asdict(c) for c in checks], columns=[f for f in Check.__dataclass_fields__])),
         sources=sources, catalogue=catalogue, raw_digests=digests,
     )
+
+
+def _with_integers(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.astype({c: "Int64" for c in INTEGER_COLUMNS if c in frame})
 
 
 def _reconcile_province(observations: list[Observation], sources: Sources,
@@ -201,6 +207,12 @@ def _indicator_frame(observations: list[Observation], sources: Sources, catalogu
         _k=frame["kind"].map(KIND_ORDER))
     return (order.sort_values(["_e", "_i", "year", "_k"], kind="stable")
             .drop(columns=["_e", "_i", "_k"]).reset_index(drop=True))
+
+
+def read_processed(processed_dir: Path, name: str) -> pd.DataFrame:
+    """A processed CSV as it was written, with its integer columns kept integer."""
+    frame = pd.read_csv(Path(processed_dir) / name, encoding="utf-8-sig")
+    return frame.astype({c: "Int64" for c in INTEGER_COLUMNS if c in frame})
 
 
 def catalogue_frame(catalogue: Catalogue) -> pd.DataFrame:

@@ -14,6 +14,7 @@ import pandas as pd
 
 from . import figures, paths
 from .analysis import AnalysisInputs, comparison_table, load_inputs, progress_table
+from .dataset import read_processed
 from .formatting import number as fmt_num, percent as fmt_pct
 from .growth import CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS, RATE_CAGR
 from .summary import executive_summary
@@ -417,8 +418,8 @@ def load_report_context(processed_dir=None, config_dir=None, report_year=None, e
     """Everything the report needs, from data/processed/ and the config (papermill passes '' for unset)."""
     processed_dir = Path(processed_dir or paths.PROCESSED_DIR)
     inputs = load_inputs(processed_dir, Path(config_dir or paths.CONFIG_DIR), report_year or None, entities or None)
-    checks = pd.read_csv(processed_dir / paths.CHECKS_CSV, encoding="utf-8-sig")
-    cleaning_log = pd.read_csv(processed_dir / paths.CLEANING_LOG_CSV, encoding="utf-8-sig")
+    checks = read_processed(processed_dir, paths.CHECKS_CSV)
+    cleaning_log = read_processed(processed_dir, paths.CLEANING_LOG_CSV)
     return build_context(inputs, lang, audience, checks, cleaning_log)
 
 
