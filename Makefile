@@ -22,12 +22,14 @@ RAW       := $(filter-out $(RAW_DIR)/checksums.sha256,$(wildcard $(RAW_DIR)/*.tx
              $(wildcard $(RAW_DIR)/monitoring/*.xlsx) $(RAW_DIR)/monitoring
 # (the folder itself too: its time changes when a workbook is added, removed or renamed)
 CONFIG    := $(CONFIG_DIR)/sources.yaml $(CONFIG_DIR)/catalogue.yaml
-HELPERS   := $(wildcard src/helpers/*.py)
-RUN_NB    := $(PY) -m helpers.run_notebook
-# The data step needs only these helpers; the analysis and report steps need all of them.
-DATA_HELPERS := $(addprefix src/helpers/,__init__.py paths.py errors.py config.py text.py values.py tables.py \
-                prose.py cleaning.py consistency.py dataset.py outputs.py manifest.py views.py run_notebook.py \
-                monitoring.py)
+CLI       := $(PY) -m helpers
+RUN_NB    := $(CLI) run
+# Each step depends on the helper packages it imports: the shared modules at the top of src/helpers/,
+# plus its stage's packages. The stages never import a later stage (raw -> processed -> reports).
+SHARED_HELPERS   := $(wildcard src/helpers/*.py)
+DATA_HELPERS     := $(SHARED_HELPERS) $(wildcard src/helpers/extract/*.py src/helpers/monitoring/*.py)
+ANALYSIS_HELPERS := $(SHARED_HELPERS) $(wildcard src/helpers/analyse/*.py)
+REPORT_HELPERS   := $(ANALYSIS_HELPERS) $(wildcard src/helpers/report/*.py)
 
 # Analysis parameters: YEAR= the year reported on (default: latest with actuals); ENTITIES= e.g. jiande,anji
 YEAR     ?=
@@ -65,20 +67,20 @@ $(PROCESSED_DIR)/indicators.csv: $(RAW) $(CONFIG) $(DATA_HELPERS) notebooks/01_d
 
 analysis: $(PROCESSED_DIR)/comparison.csv $(PROCESSED_DIR)/trends.csv ## Compare with the province and each other; growth and progress
 
-$(PROCESSED_DIR)/comparison.csv: $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(HELPERS) notebooks/02_comparison.ipynb
+$(PROCESSED_DIR)/comparison.csv: $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(ANALYSIS_HELPERS) notebooks/02_comparison.ipynb
 	$(RUN_NB) notebooks/02_comparison.ipynb $(EXECUTED_DIR)/02_comparison.ipynb $(ANALYSIS_PARAMS)
 
-$(PROCESSED_DIR)/trends.csv: $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(HELPERS) notebooks/03_growth.ipynb
+$(PROCESSED_DIR)/trends.csv: $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(ANALYSIS_HELPERS) notebooks/03_growth.ipynb
 	$(RUN_NB) notebooks/03_growth.ipynb $(EXECUTED_DIR)/03_growth.ipynb $(ANALYSIS_PARAMS)
 
 # The report's outputs build in parallel where independent (the results workbook beside the notebook).
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 report: $(PROCESSED_DIR)/indicators.csv ## Build the yearly report: reports/<year>/ PDF and HTML (YEAR=, LANG=zh|en)
-	@$(MAKE) --no-print-directory -j$(JOBS) report-files REPORT_YEAR=$$(year="$(YEAR)"; echo $${year:-$$($(PY) -m helpers.latest_year $(PROCESSED_DIR))})
+	@$(MAKE) --no-print-directory -j$(JOBS) report-files REPORT_YEAR=$$(year="$(YEAR)"; echo $${year:-$$($(CLI) latest-year $(PROCESSED_DIR))})
 
 html: $(PROCESSED_DIR)/indicators.csv ## Build the report's HTML alone
-	@$(MAKE) --no-print-directory html-files REPORT_YEAR=$$(year="$(YEAR)"; echo $${year:-$$($(PY) -m helpers.latest_year $(PROCESSED_DIR))})
+	@$(MAKE) --no-print-directory html-files REPORT_YEAR=$$(year="$(YEAR)"; echo $${year:-$$($(CLI) latest-year $(PROCESSED_DIR))})
 
 # Set by `report` and `html` above.
 REPORT_DIR  = $(REPORTS_DIR)/$(REPORT_YEAR)
@@ -90,22 +92,22 @@ RESULTS_XLSX = $(REPORT_DIR)/talent-plan-results_$(REPORT_YEAR).xlsx
 report-files: $(REPORT_STEM).pdf $(REPORT_STEM).html $(RESULTS_XLSX)
 html-files: $(REPORT_STEM).html
 
-$(REPORT_NB): $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(HELPERS) notebooks/04_report.ipynb
+$(REPORT_NB): $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(REPORT_HELPERS) notebooks/04_report.ipynb
 	$(RUN_NB) notebooks/04_report.ipynb $@ -p processed_dir $(abspath $(PROCESSED_DIR)) -p config_dir $(abspath $(CONFIG_DIR)) \
 	    -p report_year $(REPORT_YEAR) -p entities "$(ENTITIES)" -p lang $(REPORT_LANG) -p audience $(AUDIENCE)
 
 $(REPORT_STEM).html: $(REPORT_NB) $(REPORT_TEMPLATE)
-	$(PY) -m helpers.render html $< $@ --audience $(AUDIENCE) --lang $(REPORT_LANG)
+	$(CLI) render html $< $@ --audience $(AUDIENCE) --lang $(REPORT_LANG)
 
-$(RESULTS_XLSX): $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(HELPERS)
-	$(PY) -m helpers.results_workbook $@ --processed-dir $(PROCESSED_DIR) --config-dir $(CONFIG_DIR) \
+$(RESULTS_XLSX): $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(REPORT_HELPERS)
+	$(CLI) results-workbook $@ --processed-dir $(PROCESSED_DIR) --config-dir $(CONFIG_DIR) \
 	    --year $(REPORT_YEAR) --entities "$(ENTITIES)"
 
 $(REPORT_STEM).pdf: $(REPORT_STEM).html
-	$(PY) -m helpers.render pdf $< $@
+	$(CLI) render pdf $< $@
 
 template: $(INSTALLED) ## Write the yearly monitoring workbook template (reports/monitoring-template.xlsx)
-	$(PY) -m helpers.monitoring_cli
+	$(CLI) template --config-dir $(CONFIG_DIR)
 
 test: $(INSTALLED) ## Run the tests
 	$(PY) -m pytest
@@ -115,7 +117,7 @@ lab: $(INSTALLED) ## Open JupyterLab with the project's kernel registered
 	$(VENV)/bin/jupyter lab notebooks/
 
 manifest: $(INSTALLED) ## Record the checksums of the raw plan documents (after a deliberate change)
-	$(PY) -m helpers.manifest_cli
+	$(CLI) manifest --raw-dir $(RAW_DIR) --config-dir $(CONFIG_DIR)
 
 clean: ## Remove what was built (never the raw data)
 	rm -rf $(PROCESSED_DIR)/*.csv $(PROCESSED_DIR)/*.xlsx $(PROCESSED_DIR)/*.json $(EXECUTED_DIR) \

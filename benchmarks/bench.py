@@ -35,7 +35,7 @@ START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 RAW_FILE = ROOT / "data" / "raw" / "jiande_talent_plan_2021-2025.txt"
 
 sys.path.insert(0, str(ROOT / "src"))
-from helpers import render  # noqa: E402
+from helpers.report import render  # noqa: E402
 
 
 def measure(cmd: list[str], cwd: Path = ROOT) -> dict:
@@ -97,23 +97,23 @@ def main() -> int:
     nb = ROOT / "notebooks"
     processed = stages / "processed"
     rows.append(("stage: data notebook (01)", repeat(
-        [str(PY), "-m", "helpers.run_notebook", str(nb / "01_data.ipynb"), str(stages / "01.ipynb"),
+        [str(PY), "-m", "helpers", "run", str(nb / "01_data.ipynb"), str(stages / "01.ipynb"),
          "-p", "processed_dir", str(processed)], args.reps)))
     for name in ("02_comparison", "03_growth"):
         rows.append((f"stage: analysis notebook ({name[:2]})", repeat(
-            [str(PY), "-m", "helpers.run_notebook", str(nb / f"{name}.ipynb"), str(stages / f"{name}.ipynb"),
+            [str(PY), "-m", "helpers", "run", str(nb / f"{name}.ipynb"), str(stages / f"{name}.ipynb"),
              "-p", "processed_dir", str(processed)], args.reps)))
     rows.append(("stage: report notebook (04)", repeat(
-        [str(PY), "-m", "helpers.run_notebook", str(nb / "04_report.ipynb"), str(stages / "04.ipynb"),
+        [str(PY), "-m", "helpers", "run", str(nb / "04_report.ipynb"), str(stages / "04.ipynb"),
          "-p", "processed_dir", str(processed)], args.reps)))
     rows.append(("stage: HTML render (nbconvert)", repeat(
-        [str(PY), "-m", "helpers.render", "html", str(stages / "04.ipynb"), str(stages / "r.html")], args.reps)))
+        [str(PY), "-m", "helpers", "render", "html", str(stages / "04.ipynb"), str(stages / "r.html")], args.reps)))
     rows.append(("stage: PDF render (Chromium)", repeat(
-        [str(PY), "-m", "helpers.render", "pdf", str(stages / "r.html"), str(stages / "r.pdf")], args.reps)))
+        [str(PY), "-m", "helpers", "render", "pdf", str(stages / "r.html"), str(stages / "r.pdf")], args.reps)))
 
     for n in [int(x) for x in args.scale.split(",") if x.strip()]:
         folder = scratch / f"scale-{n}"
-        quiet([str(PY), "-m", "helpers.synthetic", str(n), str(folder)])
+        quiet([str(PY), "-m", "helpers", "synthetic", str(n), str(folder)])
         result = measure(make("report", RAW_DIR=str(folder / "raw"), CONFIG_DIR=str(folder / "config"),
                               PROCESSED_DIR=str(folder / "processed"), REPORTS_DIR=str(folder / "reports")))
         result["reps"] = 1

@@ -26,7 +26,7 @@ def catalogue():
 
 @pytest.fixture(scope="session")
 def real_dataset():
-    from helpers import dataset
+    from helpers.extract import dataset
     return dataset.build()
 
 

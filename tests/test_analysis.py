@@ -3,24 +3,26 @@ import math
 
 import pytest
 
-from helpers import analysis, dataset, growth
+from helpers import analyse
+from helpers.analyse import growth
+from helpers.extract import dataset
 
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory):
     processed = tmp_path_factory.mktemp("processed")
     dataset.write(dataset.build(), processed)
-    return analysis.load_inputs(processed)
+    return analyse.load_inputs(processed)
 
 
 @pytest.fixture(scope="module")
 def progress(inputs):
-    return analysis.progress_table(inputs)
+    return analyse.progress_table(inputs)
 
 
 @pytest.fixture(scope="module")
 def comparison(inputs):
-    return analysis.comparison_table(inputs)
+    return analyse.comparison_table(inputs)
 
 
 def _row(frame, **where):
@@ -37,11 +39,11 @@ def test_defaults(inputs):
 
 def test_entities_parameter(tmp_path):
     dataset.write(dataset.build(), tmp_path)
-    only = analysis.load_inputs(tmp_path, entities="anji")
-    assert set(analysis.progress_table(only)["entity"]) == {"anji"}
+    only = analyse.load_inputs(tmp_path, entities="anji")
+    assert set(analyse.progress_table(only)["entity"]) == {"anji"}
     from helpers.errors import InputError
     with pytest.raises(InputError, match="unknown entities"):
-        analysis.load_inputs(tmp_path, entities="hangzhou")
+        analyse.load_inputs(tmp_path, entities="hangzhou")
 
 
 def test_jiande_talent_total_progress(progress):

@@ -3,11 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import dataset
-from helpers.errors import InputError
-from helpers.manifest import write_manifest
-
 from conftest import ANJI, JIANDE
+from helpers.errors import InputError
+from helpers.extract import dataset
+from helpers.extract.manifest import write_manifest
 
 
 def _edit(workspace: Path, name: str, edit) -> None:

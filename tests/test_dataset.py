@@ -6,8 +6,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from helpers import dataset, paths
-from helpers.dataset import CONTRACT_COLUMNS
+from helpers import paths
+from helpers.extract import dataset
+from helpers.extract.dataset import CONTRACT_COLUMNS
 
 
 def _value(ds, entity, indicator, year, kind):

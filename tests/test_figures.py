@@ -6,16 +6,18 @@ import matplotlib.pyplot as plt
 import pytest
 from matplotlib import font_manager
 
-from helpers import analysis, dataset, figures
+from helpers import analyse
+from helpers.analyse import figures
+from helpers.extract import dataset
 
 
 @pytest.fixture(scope="module")
 def drawn(tmp_path_factory):
     processed = tmp_path_factory.mktemp("processed")
     dataset.write(dataset.build(), processed)
-    inputs = analysis.load_inputs(processed)
+    inputs = analyse.load_inputs(processed)
     figures.use_chinese_style()
-    progress, comparison = analysis.progress_table(inputs), analysis.comparison_table(inputs)
+    progress, comparison = analyse.progress_table(inputs), analyse.comparison_table(inputs)
     return {
         "dumbbell": figures.dumbbell(progress, comparison),
         "growth": figures.growth_bars(progress),

@@ -1,7 +1,7 @@
 """The growth formulas against cases worked by hand from the plans."""
 import pytest
 
-from helpers import growth as g
+from helpers.analyse import growth as g
 
 
 def test_jiande_talent_total_required_and_achieved_growth():

@@ -7,10 +7,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from helpers import analysis, dataset, report
+from helpers import analyse
 from helpers.config import load_catalogue, load_sources
 from helpers.errors import InputError
-from helpers.monitoring import DATA_SHEET, write_template
+from helpers.extract import dataset
+from helpers.monitoring.workbooks import DATA_SHEET, write_template
+from helpers.report import sections as report
 
 
 def _template(path: Path, config: Path | None = None) -> Path:
@@ -82,9 +84,9 @@ def test_round_trip_monitoring_feeds_trend_and_report(workspace):
     assert rows["source_sheet"].eq(DATA_SHEET).all() and rows["source_cell"].str.match(r"E\d+$").all()
 
     dataset.write(ds, workspace / "processed")
-    inputs = analysis.load_inputs(workspace / "processed", workspace / "config")
+    inputs = analyse.load_inputs(workspace / "processed", workspace / "config")
     assert inputs.report_year == 2023
-    progress = analysis.progress_table(inputs)
+    progress = analyse.progress_table(inputs)
     row = progress.query("entity == 'jiande' and indicator_id == 'talent_total'").iloc[0]
     assert row["trend_n_obs"] == 5 and row["trend_method"].startswith("log-linear OLS")
     assert row["trend_pi_lower"] < row["trend_projection"] < row["trend_pi_upper"]      # an interval appears
@@ -205,11 +207,11 @@ def test_text_starting_like_a_formula_stays_text_in_every_workbook(workspace, tm
 
 
 def test_results_workbook(workspace):
-    from helpers.results_workbook import write_results
+    from helpers.report.results_workbook import write_results
     _drop(workspace, "m.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": y, "value": v}
                                 for y, v in YEARS.items()])
     dataset.write(_build(workspace), workspace / "processed")
-    path = write_results(analysis.load_inputs(workspace / "processed", workspace / "config"),
+    path = write_results(analyse.load_inputs(workspace / "processed", workspace / "config"),
                          workspace / "out" / "results.xlsx")
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["指标数据 indicators", "比较 comparison", "进度 progress"]
@@ -218,7 +220,7 @@ def test_results_workbook(workspace):
     header = {ws.cell(1, c).value: c for c in range(1, ws.max_column + 1)}
     row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, header["entity"]).value == "jiande"
                and ws.cell(r, header["indicator_id"]).value == "talent_total")
-    from helpers.growth import CATEGORY_COLOURS
+    from helpers.analyse.growth import CATEGORY_COLOURS
     category = ws.cell(row, header["progress_category"])
     assert category.fill.fgColor.rgb.upper().endswith(CATEGORY_COLOURS[category.value].lstrip("#").upper())
     other = ws.cell(row + 1, header["progress_category"])

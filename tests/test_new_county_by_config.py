@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import dataset
-from helpers.manifest import write_manifest
+from helpers.extract import dataset
+from helpers.extract.manifest import write_manifest
 
 WORD_LAYOUT_PLAN = """桐庐县人才发展“十四五”规划
 一、发展基础

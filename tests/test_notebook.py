@@ -5,17 +5,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import paths
-from helpers.manifest import write_manifest
-
 from conftest import JIANDE
+from helpers import paths
+from helpers.extract.manifest import write_manifest
 
 NOTEBOOK = paths.NOTEBOOKS_DIR / "01_data.ipynb"
 
 
 def _run(workspace: Path, out: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "helpers.run_notebook", str(NOTEBOOK), str(out),
+        [sys.executable, "-m", "helpers", "run", str(NOTEBOOK), str(out),
          "-p", "raw_dir", str(workspace / "raw"), "-p", "processed_dir", str(workspace / "processed"),
          "-p", "config_dir", str(workspace / "config")],
         capture_output=True, text=True, timeout=300)
@@ -55,7 +54,7 @@ def test_analysis_notebooks_write_comparison_and_trends(workspace):
     assert _run(workspace, workspace / "executed" / "01_data.ipynb").returncode == 0
     for name, output in (("02_comparison.ipynb", "comparison.csv"), ("03_growth.ipynb", "trends.csv")):
         result = subprocess.run(
-            [sys.executable, "-m", "helpers.run_notebook", str(paths.NOTEBOOKS_DIR / name),
+            [sys.executable, "-m", "helpers", "run", str(paths.NOTEBOOKS_DIR / name),
              str(workspace / "executed" / name), "-p", "processed_dir", str(workspace / "processed"),
              "-p", "config_dir", str(workspace / "config"), "-p", "report_year", "", "-p", "entities", ""],
             capture_output=True, text=True, timeout=300)

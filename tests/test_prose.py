@@ -1,8 +1,8 @@
 import pytest
 
 from helpers import paths
-from helpers.prose import ProseReader
-from helpers.tables import parse_plan_table, read_lines
+from helpers.extract.prose import ProseReader
+from helpers.extract.tables import parse_plan_table, read_lines
 
 
 def _statements(sources, catalogue, entity):

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import analysis, dataset, paths, render
-from helpers.manifest import write_manifest
-
 from conftest import JIANDE
+from helpers import analyse, cli, paths
+from helpers.extract import dataset
+from helpers.extract.manifest import write_manifest
+from helpers.report import render
 
 pytestmark = pytest.mark.skipif(not any(__import__("shutil").which(c) for c in render.CHROMIUM_CANDIDATES),
                                 reason="Chromium is installed by `make setup`")
@@ -19,12 +20,12 @@ def _build(workspace: Path, audience: str = "leadership", lang: str = "zh") -> d
     dataset.write(dataset.build(workspace / "raw", workspace / "config"), workspace / "processed")
     out = workspace / "reports"
     nb, html, pdf = out / f"report_{audience}_{lang}.ipynb", out / f"report_{audience}_{lang}.html", out / f"r_{lang}.pdf"
-    run = subprocess.run([sys.executable, "-m", "helpers.run_notebook", str(paths.NOTEBOOKS_DIR / "04_report.ipynb"),
+    run = subprocess.run([sys.executable, "-m", "helpers", "run", str(paths.NOTEBOOKS_DIR / "04_report.ipynb"),
                           str(nb), "-p", "processed_dir", str(workspace / "processed"),
                           "-p", "config_dir", str(workspace / "config"), "-p", "lang", lang, "-p", "audience", audience],
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
-    assert render.main(["html", str(nb), str(html), "--audience", audience, "--lang", lang]) == 0
+    assert cli.main(["render", "html", str(nb), str(html), "--audience", audience, "--lang", lang]) == 0
     return {"notebook": nb, "html": html, "pdf": pdf}
 
 
@@ -35,7 +36,7 @@ def built(tmp_path_factory):
     shutil.copytree(paths.RAW_DIR, workspace / "raw")
     shutil.copytree(paths.CONFIG_DIR, workspace / "config")
     out = _build(workspace)
-    assert render.main(["pdf", str(out["html"]), str(out["pdf"])]) == 0
+    assert cli.main(["render", "pdf", str(out["html"]), str(out["pdf"])]) == 0
     out["workspace"] = workspace
     return out
 
@@ -44,7 +45,7 @@ def test_pdf_holds_county_names_and_pipeline_figures(built):
     text = subprocess.run(["pdftotext", "-layout", str(built["pdf"]), "-"], capture_output=True, text=True).stdout
     flat = re.sub(r"\s+", "", text)
     assert "建德市" in flat and "安吉县" in flat
-    progress = analysis.progress_table(analysis.load_inputs(built["workspace"] / "processed",
+    progress = analyse.progress_table(analyse.load_inputs(built["workspace"] / "processed",
                                                             built["workspace"] / "config"))
     jiande = progress.query("entity == 'jiande' and indicator_id == 'talent_total'").iloc[0]
     anji_rd = progress.query("entity == 'anji' and indicator_id == 'rd_personnel_per_10k'").iloc[0]
@@ -146,11 +147,11 @@ def test_failed_render_keeps_the_previous_report(built, tmp_path):
     broken = tmp_path / "broken.ipynb"
     broken.write_text("{not a notebook", encoding="utf-8")
     with pytest.raises(Exception):
-        render.main(["html", str(broken), str(previous)])
+        cli.main(["render", "html", str(broken), str(previous)])
     assert previous.read_text(encoding="utf-8") == "last good report"
     pdf = tmp_path / "report.pdf"
     pdf.write_bytes(b"last good pdf")
-    assert render.main(["pdf", str(tmp_path / "missing.html"), str(pdf)]) == 1
+    assert cli.main(["render", "pdf", str(tmp_path / "missing.html"), str(pdf)]) == 1
     assert pdf.read_bytes() == b"last good pdf"
     assert not list(tmp_path.glob(".*partial*"))
 

@@ -1,13 +1,17 @@
 """Synthetic counties for scale runs: both layouts, monitoring workbooks, and the many-county report."""
 import pytest
 
-from helpers import analysis, dataset, figures, paths, report, synthetic
+from helpers import analyse, paths, synthetic
+from helpers.analyse import figures
+from helpers.errors import InputError
+from helpers.extract import dataset
+from helpers.report import sections as report
 
 
 def test_refuses_to_write_into_raw_data():
-    with pytest.raises(ValueError, match="refusing"):
+    with pytest.raises(InputError, match="refusing"):
         synthetic.generate(2, paths.RAW_DIR / "scratch")
-    with pytest.raises(ValueError, match="refusing"):
+    with pytest.raises(InputError, match="refusing"):
         synthetic.generate(2, paths.PROJECT_ROOT / "data")
 
 
@@ -31,8 +35,8 @@ def test_both_layouts_and_monitoring_run_through_the_same_pipeline(many):
 
 def test_many_counties_compare_with_peer_median_not_pairs(many):
     scratch, _ = many
-    inputs = analysis.load_inputs(scratch / "processed", scratch / "config")
-    comparison = analysis.comparison_table(inputs)
+    inputs = analyse.load_inputs(scratch / "processed", scratch / "config")
+    comparison = analyse.comparison_table(inputs)
     peers = comparison[comparison["comparison"] == "county_vs_peers"]
     assert "county_vs_county" not in set(comparison["comparison"])
     assert len(peers) == 8 * peers["indicator_id"].nunique()
@@ -48,7 +52,7 @@ def test_many_counties_report_is_compact(many):
     matrix = report.traffic_light_section(ctx)
     assert matrix.count("<tr>") == 8 + 1                                # one row per county, plus the header
     assert "前三名" in report.counties_section(ctx)
-    from helpers.summary import MAX_SENTENCES, MIN_SENTENCES, executive_summary
+    from helpers.report.summary import MAX_SENTENCES, MIN_SENTENCES, executive_summary
     sentences = executive_summary(ctx)
     assert MIN_SENTENCES <= len(sentences) <= MAX_SENTENCES and "8个县市" in sentences[0]
     figures.use_chinese_style()

@@ -1,8 +1,7 @@
 
-from helpers import paths
-from helpers.tables import parse_plan_table, read_lines
-
 from conftest import ANJI, JIANDE
+from helpers import paths
+from helpers.extract.tables import parse_plan_table, read_lines
 
 
 def _table(sources, entity):

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from helpers import trends
+from helpers.analyse import trends
 
 
 def _series(growth, noise, n, seed=0, start=10.0):

@@ -11,9 +11,9 @@ from typing import Any
 
 import yaml
 
-from .errors import InputError
-from .paths import CATALOGUE_FILE, CONFIG_DIR, SOURCES_FILE
-from .text import name_key, normalise
+from helpers.errors import InputError
+from helpers.paths import CATALOGUE_FILE, CONFIG_DIR, SOURCES_FILE
+from helpers.text import name_key, normalise
 
 LINE = "__line__"
 

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from .paths import display_path
+from helpers.paths import display_path
 
 
 class InputError(Exception):
@@ -36,6 +36,11 @@ class InputError(Exception):
         return f"{self.location}: {self.problem}\n  How to fix: {self.fix}"
 
 
+class ReportedError(Exception):
+    """A failure already worded for the user elsewhere (an InputError raised inside a notebook's kernel):
+    shown as it is."""
+
+
 def show_input_errors_briefly() -> None:
     """In a notebook, show an InputError as its message, not as a traceback through the helpers.
 
@@ -62,7 +67,7 @@ def exit_status(step: Callable[[], str], after_error: str = "") -> int:
     (never a traceback) and `after_error`, and return 1."""
     try:
         message = step()
-    except InputError as exc:
+    except (InputError, ReportedError) as exc:
         print(f"error: {exc}" + (f"\n{after_error}" if after_error else ""), file=sys.stderr)
         return 1
     print(message)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import normalise
+from helpers.text import normalise
 
 # After normalisation: optional comparator, a number, optional % sign, optional 以上 (or more).
 VALUE = re.compile(

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import Layout, Plan, Sources
-from .errors import InputError
-from .text import normalise
+from helpers.config import Layout, Plan, Sources
+from helpers.errors import InputError
+from helpers.text import normalise
 
 
 @dataclass(frozen=True)

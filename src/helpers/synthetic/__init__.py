@@ -1,6 +1,6 @@
 """Synthetic county plans for benchmarks and scale tests: never real data, never in data/raw/.
 
-    python -m helpers.synthetic N SCRATCH_DIR [--seed 1]
+    python -m helpers synthetic N SCRATCH_DIR [--seed 1]
 
 writes SCRATCH_DIR/raw/ (N plans alternating the two real layouts, a checksum manifest, and
 monitoring workbooks for 2021–2023) and SCRATCH_DIR/config/ (the project's catalogue and layouts,
@@ -10,19 +10,18 @@ with the N plans), so the pipeline runs on them through the same code path:
 """
 from __future__ import annotations
 
-import argparse
 import random
 import shutil
-import sys
 from pathlib import Path
 
 import yaml
 from openpyxl import Workbook
 
-from . import paths
-from .config import load_catalogue
-from .manifest import write_manifest
-from .monitoring import COLUMNS, DATA_SHEET
+from helpers import paths
+from helpers.config import load_catalogue
+from helpers.errors import InputError
+from helpers.extract.manifest import write_manifest
+from helpers.monitoring.workbooks import COLUMNS, DATA_SHEET
 
 # Indicators the synthetic plans carry, with a plausible 2020 range and growth to 2025.
 SYNTHETIC_INDICATORS = {
@@ -40,7 +39,8 @@ MONITORED = ("talent_total", "high_skilled_talent", "rd_personnel_per_10k")
 def _refuse_raw(target: Path) -> None:
     target, raw = target.resolve(), paths.RAW_DIR.resolve()
     if target == raw or raw in target.parents or target in raw.parents:
-        raise ValueError(f"refusing to write synthetic plans into or above {raw}: use a scratch folder")
+        raise InputError(target, None, f"refusing to write synthetic plans into or above {raw}",
+                         "name a scratch folder outside data/raw/.")
 
 
 def generate(n: int, scratch: Path, seed: int = 1) -> Path:
@@ -134,22 +134,3 @@ def _write_monitoring(path: Path, rows) -> None:
     for county, indicator, unit, year, value in rows:
         ws.append([county, indicator, unit, year, value, None, "synthetic", None])
     wb.save(path)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Write N synthetic county plans into a scratch folder.")
-    parser.add_argument("n", type=int)
-    parser.add_argument("scratch", type=Path)
-    parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args(argv)
-    try:
-        generate(args.n, args.scratch, args.seed)
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    print(f"wrote {args.n} synthetic plans to {args.scratch}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,22 +1,22 @@
 """The results workbook that goes back to the analysts with each report.
 
-    python -m helpers.results_workbook OUT.xlsx [--processed-dir D] [--year Y] [--entities a,b]
+    python -m helpers results-workbook OUT.xlsx [--processed-dir D] [--year Y] [--entities a,b]
 
 One sheet each for the processed indicators, the comparison and the progress results, with frozen
 headers, number formats, column widths, and progress categories coloured like the report's traffic lights.
 """
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
 
-from . import paths
-from .atomic import replaced_when_done
-from .analysis import AnalysisInputs, comparison_table, load_inputs, progress_table
-from .errors import exit_status
-from .growth import CATEGORY_COLOURS, CATEGORY_LABELS
-from .outputs import write_xlsx
+from helpers.analyse import (
+    AnalysisInputs,
+    comparison_table,
+    progress_table,
+)
+from helpers.analyse.growth import CATEGORY_COLOURS, CATEGORY_LABELS
+from helpers.atomic import replaced_when_done
+from helpers.outputs import write_xlsx
 
 PERCENT = "0.0%"
 NUMBER = "#,##0.####"
@@ -44,22 +44,3 @@ def write_results(inputs: AnalysisInputs, path: Path) -> Path:
                    number_formats=formats,
                    fills={c: colours for c in ("progress_category", "progress_label_zh", "progress_label_en")})
     return Path(path)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("output", type=Path)
-    parser.add_argument("--processed-dir", type=Path, default=paths.PROCESSED_DIR)
-    parser.add_argument("--config-dir", type=Path, default=paths.CONFIG_DIR)
-    parser.add_argument("--year", default="")
-    parser.add_argument("--entities", default="")
-    args = parser.parse_args(argv)
-
-    def write() -> str:
-        inputs = load_inputs(args.processed_dir, args.config_dir, args.year or None, args.entities or None)
-        return f"wrote {write_results(inputs, args.output)}"
-    return exit_status(write, after_error="Nothing was replaced.")
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -13,9 +13,9 @@ from matplotlib import font_manager
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
-from .errors import InputError
-from .growth import CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS
-from .trends import fit_trend
+from helpers.analyse.growth import CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS
+from helpers.analyse.trends import fit_trend
+from helpers.errors import InputError
 
 CHINESE_FONT = "Noto Sans CJK SC"
 # Above this many counties, charts switch from one line per county to rankings (see report.MANY_COUNTIES).
@@ -202,7 +202,7 @@ def trend_panels(inputs, progress: pd.DataFrame, col_wrap: int = 2, lang: str = 
     """Observed values, the fitted trend to the target year, its 95% band where one exists, the target.
 
     With `limit`, the series least likely to meet their targets come first."""
-    from .analysis import OBSERVED_KINDS
+    from helpers.analyse.inputs import OBSERVED_KINDS
     rows = progress[progress["trend_n_obs"] >= 2]
     if limit is not None and len(rows) > limit:
         rows = rows.sort_values(["trend_probability_meets_target", "progress_ratio"], na_position="last").head(limit)

@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import Catalogue, Indicator, ProseName, Sources
-from .text import NormalText, normalise_with_map
+from helpers.config import Catalogue, Indicator, ProseName, Sources
+from helpers.text import NormalText, normalise_with_map
 
 NUM = r"\d+(?:\.\d+)?"
 SENTENCE_END = "。;!?"

@@ -6,41 +6,16 @@ number), a different definition, or an increase that does not match the table's 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from .cleaning import Observation
-from .config import Catalogue, Sources
-from .paths import display_path
-from .prose import ProseStatement
-from .text import name_key
+from helpers.config import Catalogue, Sources
+from helpers.extract.prose import ProseStatement
+from helpers.paths import display_path
+from helpers.records import Check, Observation
+from helpers.text import name_key
 
 VALUE_TOLERANCE = 0.005      # relative: below this two figures are the same figure, rounded
 APPROX_TOLERANCE = 0.10      # for 左右 (about) increments
 
 COMPARATOR_WORDS = {"=": "等于", ">": "超过", ">=": "以上（不低于）", "≈": "左右"}
-
-
-@dataclass
-class Check:
-    entity: str
-    indicator_id: str
-    indicator_name_zh: str
-    check: str              # value | comparator | definition | increment | prose_only
-    status: str             # agree | disagree | not_checked
-    year: int | None
-    table_value: float | None
-    table_comparator: str
-    prose_value: float | None
-    prose_comparator: str
-    unit: str
-    explanation_zh: str
-    explanation_en: str
-    table_file: str
-    table_line: int | None
-    table_quote: str
-    prose_file: str
-    prose_line: int
-    prose_quote: str
 
 
 def _same(a: float, b: float, tolerance: float) -> bool:

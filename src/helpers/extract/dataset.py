@@ -13,18 +13,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
-from .cleaning import Decision, Observation, TableCleaner
-from .config import Catalogue, Sources, load_catalogue, load_sources
-from .consistency import Check, check_plan
-from .manifest import verify
-from .monitoring import read_monitoring
-from .atomic import staged_outputs
-from .outputs import write_csv, write_xlsx
-from .paths import display_path
-from .prose import ProseReader, ProseStatement
-from .tables import parse_plan_table, read_lines
-from .text import normalisation_stats
+from helpers import paths
+from helpers.atomic import staged_outputs
+from helpers.config import Catalogue, Sources, load_catalogue, load_sources
+from helpers.extract.cleaning import TableCleaner
+from helpers.extract.consistency import check_plan
+from helpers.extract.manifest import verify
+from helpers.extract.prose import ProseReader, ProseStatement
+from helpers.extract.tables import parse_plan_table, read_lines
+from helpers.monitoring.workbooks import read_monitoring
+from helpers.outputs import write_csv, write_xlsx
+from helpers.paths import display_path
+from helpers.processed import INTEGER_COLUMNS
+from helpers.records import Check, Decision, Observation
+from helpers.text import normalisation_stats
 
 # The output contract: these columns, in this order, come first in indicators.csv.
 CONTRACT_COLUMNS = ["entity", "indicator_id", "source_name", "year", "kind", "value", "comparator", "unit",
@@ -33,9 +35,6 @@ EXTRA_COLUMNS = ["entity_name_zh", "indicator_name_zh", "indicator_name_en", "ca
                  "origin", "derivation", "quality", "note", "source_sheet", "source_cell"]
 MONITORING_DIR = "monitoring"  # inside the raw directory: the analysts' yearly workbooks
 KIND_ORDER = {"actual": 0, "baseline_derived": 0, "target": 1}
-# Whole numbers that some rows leave empty (a file-level cleaning decision has no line): written as
-# nullable integers, and read back the same way, so that a line prints as 97, not 97.0.
-INTEGER_COLUMNS = ("year", "source_line", "table_line", "prose_line")
 
 
 @dataclass
@@ -207,12 +206,6 @@ def _indicator_frame(observations: list[Observation], sources: Sources, catalogu
         _k=frame["kind"].map(KIND_ORDER))
     return (order.sort_values(["_e", "_i", "year", "_k"], kind="stable")
             .drop(columns=["_e", "_i", "_k"]).reset_index(drop=True))
-
-
-def read_processed(processed_dir: Path, name: str) -> pd.DataFrame:
-    """A processed CSV as it was written, with its integer columns kept integer."""
-    frame = pd.read_csv(Path(processed_dir) / name, encoding="utf-8-sig")
-    return frame.astype({c: "Int64" for c in INTEGER_COLUMNS if c in frame})
 
 
 def catalogue_frame(catalogue: Catalogue) -> pd.DataFrame:

@@ -12,12 +12,24 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import figures, paths
-from .analysis import AnalysisInputs, comparison_table, load_inputs, progress_table
-from .dataset import read_processed
-from .formatting import number as fmt_num, percent as fmt_pct
-from .growth import CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS, RATE_CAGR
-from .summary import executive_summary
+from helpers import paths
+from helpers.analyse import (
+    AnalysisInputs,
+    comparison_table,
+    figures,
+    load_inputs,
+    progress_table,
+)
+from helpers.analyse.growth import (
+    CATEGORIES,
+    CATEGORY_COLOURS,
+    CATEGORY_LABELS,
+    RATE_CAGR,
+)
+from helpers.formatting import number as fmt_num
+from helpers.formatting import percent as fmt_pct
+from helpers.processed import read_processed
+from helpers.report.summary import executive_summary
 
 LANGS = ("zh", "en")
 # Above this many counties the report switches to rankings, matrices and bounded figures, so that a

@@ -3,55 +3,21 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from .config import Catalogue, Indicator, Plan, Sources, Unit
-from .errors import InputError
-from .paths import display_path
-from .prose import ProseStatement
-from .tables import Cell, ParsedTable, TableRow
-from .values import NotANumber, parse_value_cell
+from helpers.config import Catalogue, Indicator, Plan, Sources, Unit
+from helpers.errors import InputError
+from helpers.extract.prose import ProseStatement
+from helpers.extract.tables import Cell, ParsedTable, TableRow
+from helpers.paths import display_path
+from helpers.records import Decision, Observation
+from helpers.values import NotANumber, parse_value_cell
 
 # "专业技术人才高级职称比例(%" -> name, unit (closing bracket optional: some are broken in the source)
 NAME_WITH_UNIT = re.compile(r"^(?P<name>.+?)\((?P<unit>[^()]*)(?P<close>\))?$")
 # Tolerances used when a prose figure is taken as evidence for a table figure.
 EVIDENCE_TOLERANCE = 0.05
-
-
-@dataclass
-class Observation:
-    entity: str
-    indicator_id: str
-    source_name: str
-    year: int
-    kind: str                  # actual | target | baseline_derived
-    value: float | None
-    comparator: str
-    unit: str
-    source_unit: str
-    source_value: str
-    origin: str                # table | prose
-    source_file: str
-    source_line: int
-    source_text: str
-    category: str = ""
-    derivation: str = ""
-    quality: str = "ok"        # ok | fixed | implausible
-    notes: list[str] = field(default_factory=list)
-    source_sheet: str = ""     # for monitoring workbooks: the sheet and the value's cell
-    source_cell: str = ""
-
-
-@dataclass
-class Decision:
-    entity: str
-    indicator_id: str
-    source_file: str
-    source_line: int | None
-    step: str
-    decision: str
-    evidence: str = ""
 
 
 @dataclass

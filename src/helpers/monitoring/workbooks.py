@@ -15,13 +15,13 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .atomic import replaced_when_done
-from .cleaning import Decision, Observation
-from .config import Catalogue, Sources
-from .errors import InputError
-from .paths import display_path
-from .text import name_key
-from .values import NotANumber, parse_value_cell
+from helpers.atomic import replaced_when_done
+from helpers.config import Catalogue, Sources
+from helpers.errors import InputError
+from helpers.paths import display_path
+from helpers.records import Decision, Observation
+from helpers.text import name_key
+from helpers.values import NotANumber, parse_value_cell
 
 DATA_SHEET = "数据"
 LISTS_SHEET = "选项"

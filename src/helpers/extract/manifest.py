@@ -7,9 +7,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .atomic import replaced_when_done
-from .errors import InputError
-from .paths import MANIFEST_FILE
+from helpers.atomic import replaced_when_done
+from helpers.errors import InputError
+from helpers.paths import MANIFEST_FILE
 
 
 def sha256(path: Path) -> str:

@@ -1,9 +1,15 @@
 """The report's executive summary: 5 to 8 sentences generated from the data, never written by hand."""
 from __future__ import annotations
 
-
-from .growth import (LIMITED_PROGRESS, MOVING_AWAY, NEEDS_ACCELERATION, NOT_ASSESSABLE, ON_TRACK, RATE_CAGR,
-                     TARGET_MET)
+from helpers.analyse.growth import (
+    LIMITED_PROGRESS,
+    MOVING_AWAY,
+    NEEDS_ACCELERATION,
+    NOT_ASSESSABLE,
+    ON_TRACK,
+    RATE_CAGR,
+    TARGET_MET,
+)
 
 MIN_SENTENCES, MAX_SENTENCES = 5, 8
 

@@ -1,24 +1,22 @@
 """Rendering an executed report notebook to self-contained HTML, and the HTML to an A4 PDF.
 
-    python -m helpers.render html EXECUTED.ipynb OUT.html [--audience leadership|analyst]
-    python -m helpers.render pdf  IN.html OUT.pdf
+    python -m helpers render html EXECUTED.ipynb OUT.html [--audience leadership|analyst]
+    python -m helpers render pdf  IN.html OUT.pdf
 
 Each output is written to a temporary file and renamed into place only when complete, so a
 failed render leaves the previous report where it was.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-from .atomic import replaced_when_done
-from .errors import InputError, exit_status
-from .paths import PROJECT_ROOT
+from helpers.atomic import replaced_when_done
+from helpers.errors import InputError
+from helpers.paths import PROJECT_ROOT
 
 TEMPLATE_DIR = PROJECT_ROOT / "templates"
 TEMPLATE_NAME = "offline_report"
@@ -79,27 +77,3 @@ def print_pdf(html_file: Path, pdf_file: Path) -> None:
         if result.returncode != 0 or not partial.exists() or partial.stat().st_size == 0:
             raise InputError(html_file, None, f"Chromium could not print the PDF: {result.stderr.strip()[-400:]}",
                              "check that `chromium --headless` runs on this machine (make setup installs it).")
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Render the report to HTML or PDF.")
-    parser.add_argument("format", choices=["html", "pdf"])
-    parser.add_argument("source", type=Path)
-    parser.add_argument("output", type=Path)
-    parser.add_argument("--audience", choices=["leadership", "analyst"], default="leadership")
-    parser.add_argument("--lang", choices=["zh", "en"], default="zh")
-    args = parser.parse_args(argv)
-
-    def render() -> str:
-        if args.format == "html":
-            html = export_html(args.source, args.audience, args.lang)
-            with replaced_when_done(args.output) as partial:
-                partial.write_text(html, encoding="utf-8")
-        else:
-            print_pdf(args.source, args.output)
-        return f"wrote {args.output}"
-    return exit_status(render, after_error="Nothing was replaced: the last good report is still in place.")
-
-
-if __name__ == "__main__":
-    sys.exit(main())

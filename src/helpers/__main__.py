@@ -1,0 +1,6 @@
+"""`python -m helpers COMMAND`: see helpers.cli."""
+import sys
+
+from helpers.cli import main
+
+sys.exit(main())

@@ -1,0 +1,190 @@
+"""Counties against the provincial targets and against each other (comparison.csv)."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from helpers.analyse.inputs import (
+    OBSERVED_KINDS,
+    AnalysisInputs,
+    as_numeric,
+    difference,
+    meets,
+    next_target,
+    observed_up_to,
+    ratio,
+    series,
+    source_lines,
+)
+
+
+def province_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
+    """Each county's latest actual and its target against the provincial target of the same indicator."""
+    ind = inputs.indicators
+    prov = ind[(ind["entity"] == inputs.province) & (ind["kind"] == "target") & ind["value"].notna()]
+    out = []
+    for entity in inputs.entities:
+        for p in prov.itertuples():
+            meta = inputs.catalogue.indicators[p.indicator_id]
+            rows = series(inputs, entity, p.indicator_id)
+            if not rows:
+                continue
+            observed = observed_up_to(rows, inputs.report_year)
+            latest = observed[-1] if observed else None
+            target = next_target(rows, inputs.report_year)
+            row = {
+                "comparison": "county_vs_province", "entity": entity, "entity_name_zh": inputs.name_zh(entity),
+                "other": inputs.province, "other_name_zh": inputs.name_zh(inputs.province),
+                "indicator_id": p.indicator_id, "indicator_name_zh": meta.name_zh, "unit": meta.unit,
+                "measure": meta.measure,
+                "latest_year": None if latest is None else int(latest["year"]),
+                "latest_value": None if latest is None else latest["value"],
+                "target_year": None if target is None else int(target["year"]),
+                "target_value": None if target is None else target["value"],
+                "target_comparator": None if target is None else target["comparator"],
+                "other_year": int(p.year), "other_value": p.value, "other_comparator": p.comparator,
+                "comparability": meta.comparability, "comparability_reason": meta.comparability_reason,
+                "sources": source_lines(latest, target, ind.loc[p.Index].to_dict()),
+            }
+            if meta.measure == "total":
+                # A county's head count against the province's is a share, not a gap.
+                row["basis"] = "share of province"
+                row["latest_share_of_province"] = ratio(row["latest_value"], p.value)
+                row["target_share_of_province"] = ratio(row["target_value"], p.value)
+            else:
+                row["basis"] = "gap and ratio"
+                row["latest_gap"] = difference(row["latest_value"], p.value)
+                row["latest_ratio"] = ratio(row["latest_value"], p.value)
+                row["target_gap"] = difference(row["target_value"], p.value)
+                row["target_ratio"] = ratio(row["target_value"], p.value)
+                row["target_meets_province"] = meets(row["target_value"], row["target_comparator"], p.value,
+                                                      meta.direction)
+                row["latest_meets_province"] = meets(row["latest_value"], "=", p.value, meta.direction)
+            out.append(row)
+    return pd.DataFrame(out)
+
+
+# Up to this many counties every pair is compared; beyond it (a whole province) each county is compared
+# with the median of its peers, which grows with N instead of N².
+PAIRWISE_MAX = 6
+PEERS = "peer_median"
+
+
+def county_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
+    """County against county, only where the catalogue allows; not-comparable pairs listed with the reason."""
+    if len(inputs.entities) > PAIRWISE_MAX:
+        return peer_comparison(inputs)
+    ind = inputs.indicators
+    out = []
+    entities = inputs.entities
+    have = {e: set(ind.loc[(ind["entity"] == e) & ind["value"].notna(), "indicator_id"]) for e in entities}
+    for i, a in enumerate(entities):
+        for b in entities[i + 1:]:
+            for ind_id in sorted(have[a] & have[b], key=list(inputs.catalogue.indicators).index):
+                meta = inputs.catalogue.indicators[ind_id]
+                row = _pair_row(inputs, a, b, ind_id, ind_id, meta.comparability, meta.comparability_reason)
+                if meta.comparability == "not_comparable":
+                    row.update({k: None for k in ("latest_gap", "latest_ratio", "target_gap", "target_ratio")})
+                out.append(row)
+            for rel in inputs.catalogue.relations:
+                x, y = rel.indicators
+                for ia, ib in ((x, y), (y, x)):
+                    if ia in have[a] - have[b] and ib in have[b] - have[a]:
+                        out.append(_pair_row(inputs, a, b, ia, ib, rel.status, rel.reason, values_only=True))
+    return pd.DataFrame(out)
+
+
+def peer_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
+    """Each county against the median of the other counties, indicator by indicator.
+
+    Caveats travel as in the pairwise comparison; an indicator that is not comparable between counties
+    is listed with its reason and not compared; look-alike pairs (catalogue relations) are listed once.
+    """
+    ind = inputs.indicators
+    counties = ind[ind["entity"].isin(inputs.entities) & ind["value"].notna()]
+    latest = (counties[counties["kind"].isin(OBSERVED_KINDS) & (counties["year"] <= inputs.report_year)]
+              .sort_values("year").groupby(["indicator_id", "entity"]).tail(1))
+    targets = (counties[(counties["kind"] == "target") & (counties["year"] > inputs.report_year)]
+               .sort_values("year").groupby(["indicator_id", "entity"]).head(1))
+    out = []
+    for ind_id, group in latest.groupby("indicator_id", sort=False):
+        meta = inputs.catalogue.indicators[ind_id]
+        tgt = targets[targets["indicator_id"] == ind_id].set_index("entity")
+        if len(group) < 2:
+            continue
+        values = group["value"].to_numpy(dtype=float)
+        target_by_entity = tgt["value"].to_dict()
+        for i, r in enumerate(group.itertuples()):
+            peer_latest = float(np.median(np.delete(values, i)))
+            peer_targets = [v for e, v in target_by_entity.items() if e != r.entity]
+            peer_target = float(np.median(peer_targets)) if peer_targets else None
+            target = target_by_entity.get(r.entity)
+            row = {
+                "comparison": "county_vs_peers", "entity": r.entity, "entity_name_zh": inputs.name_zh(r.entity),
+                "other": PEERS, "other_name_zh": f"其他{len(values) - 1}个县市中位数", "indicator_id": ind_id,
+                "indicator_name_zh": meta.name_zh, "other_indicator_id": ind_id,
+                "other_indicator_name_zh": meta.name_zh, "unit": meta.unit, "measure": meta.measure,
+                "latest_year": int(r.year), "latest_value": r.value,
+                "target_value": target, "target_comparator": tgt["comparator"].get(r.entity),
+                "other_value": peer_latest, "other_target_value": peer_target,
+                "rank_latest": int((values > r.value).sum()) + 1 if meta.direction == "higher"
+                else int((values < r.value).sum()) + 1,
+                "rank_of": len(group),
+                "comparability": meta.comparability, "comparability_reason": meta.comparability_reason,
+                "basis": "not compared" if meta.comparability == "not_comparable" else "gap and ratio",
+                "sources": f"{r.source_file}:{int(r.source_line)}",
+            }
+            if meta.comparability != "not_comparable":
+                row["latest_gap"] = difference(r.value, peer_latest)
+                row["latest_ratio"] = ratio(r.value, peer_latest)
+                row["target_gap"] = difference(target, peer_target)
+                row["target_ratio"] = ratio(target, peer_target)
+            out.append(row)
+    have = {e: set(latest.loc[latest["entity"] == e, "indicator_id"]) for e in inputs.entities}
+    for rel in inputs.catalogue.relations:
+        x, y = rel.indicators
+        with_x = [e for e in inputs.entities if x in have[e] and y not in have[e]]
+        with_y = [e for e in inputs.entities if y in have[e] and x not in have[e]]
+        if with_x and with_y:
+            out.append({"comparison": "county_vs_peers", "entity": with_x[0], "entity_name_zh":
+                        f"{len(with_x)}个县市", "other": with_y[0], "other_name_zh": f"{len(with_y)}个县市",
+                        "indicator_id": x, "indicator_name_zh": inputs.catalogue.indicators[x].name_zh,
+                        "other_indicator_id": y, "other_indicator_name_zh": inputs.catalogue.indicators[y].name_zh,
+                        "comparability": rel.status, "comparability_reason": rel.reason, "basis": "not compared"})
+    return pd.DataFrame(out)
+
+
+def _pair_row(inputs, a, b, ind_a, ind_b, status, reason, values_only=False) -> dict:
+    rows_a, rows_b = series(inputs, a, ind_a), series(inputs, b, ind_b)
+    la, lb = observed_up_to(rows_a, inputs.report_year), observed_up_to(rows_b, inputs.report_year)
+    la = la[-1] if la else None
+    lb = lb[-1] if lb else None
+    ta, tb = next_target(rows_a, inputs.report_year), next_target(rows_b, inputs.report_year)
+    meta_a, meta_b = inputs.catalogue.indicators[ind_a], inputs.catalogue.indicators[ind_b]
+    row = {
+        "comparison": "county_vs_county", "entity": a, "entity_name_zh": inputs.name_zh(a),
+        "other": b, "other_name_zh": inputs.name_zh(b), "indicator_id": ind_a,
+        "indicator_name_zh": meta_a.name_zh, "other_indicator_id": ind_b, "other_indicator_name_zh": meta_b.name_zh,
+        "unit": meta_a.unit, "measure": meta_a.measure,
+        "latest_year": None if la is None else int(la["year"]), "latest_value": None if la is None else la["value"],
+        "target_value": None if ta is None else ta["value"], "target_comparator": None if ta is None else ta["comparator"],
+        "other_year": None if lb is None else int(lb["year"]), "other_value": None if lb is None else lb["value"],
+        "other_target_value": None if tb is None else tb["value"],
+        "comparability": status, "comparability_reason": reason, "basis": "not compared" if status ==
+        "not_comparable" else "gap and ratio",
+        "sources": source_lines(la, ta, lb, tb),
+    }
+    if status != "not_comparable" and not values_only:
+        row["latest_gap"] = difference(row["latest_value"], row["other_value"])
+        row["latest_ratio"] = ratio(row["latest_value"], row["other_value"])
+        row["target_gap"] = difference(row["target_value"], row["other_target_value"])
+        row["target_ratio"] = ratio(row["target_value"], row["other_target_value"])
+    return row
+
+
+def comparison_table(inputs: AnalysisInputs) -> pd.DataFrame:
+    frame = pd.concat([province_comparison(inputs), county_comparison(inputs)], ignore_index=True)
+    frame = as_numeric(frame, ("latest_value", "target_value", "other_value", "other_target_value", "rank_latest", "rank_of",
+                             "latest_share_of_province", "target_share_of_province", "latest_gap", "latest_ratio",
+                             "target_gap", "target_ratio"))
+    return frame.astype({c: "Int64" for c in ("latest_year", "target_year", "other_year") if c in frame})

@@ -1,0 +1,132 @@
+"""What every analysis reads: the processed indicators for one report year and a set of counties.
+
+All inputs come from data/processed/indicators.csv and the catalogue; nothing is typed in.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import paths
+from helpers.config import Catalogue, Sources, load_catalogue, load_sources
+from helpers.errors import InputError
+
+OBSERVED_KINDS = ("actual", "baseline_derived")
+
+
+@dataclass
+class AnalysisInputs:
+    indicators: pd.DataFrame
+    catalogue: Catalogue
+    sources: Sources
+    report_year: int
+    entities: list[str]
+
+    @property
+    def province(self) -> str:
+        return self.sources.province
+
+    def name_zh(self, entity: str) -> str:
+        return self.sources.entity_names()[entity][0]
+
+    def name_en(self, entity: str) -> str:
+        return self.sources.entity_names()[entity][1]
+
+    @cached_property
+    def records(self) -> dict[tuple[str, str], list[dict]]:
+        """Every (entity, indicator) series as plain records, grouped once: filtering the whole table per
+        series is what made a province-wide run slow."""
+        grouped: dict[tuple[str, str], list[dict]] = {}
+        for record in self.indicators[RECORD_COLUMNS].to_dict("records"):
+            grouped.setdefault((record["entity"], record["indicator_id"]), []).append(record)
+        return grouped
+
+
+def load_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = paths.CONFIG_DIR,
+                report_year: int | None = None, entities: list[str] | str | None = None) -> AnalysisInputs:
+    """Read the processed dataset; default year = latest year with actuals, entities = all counties."""
+    path = Path(processed_dir) / paths.INDICATORS_CSV
+    if not path.exists():
+        raise InputError(path, None, "the processed indicators are missing", "run `make data` first.")
+    ind = pd.read_csv(path, encoding="utf-8-sig", dtype={"comparator": str, "source_unit": str})
+    sources, catalogue = load_sources(config_dir), load_catalogue(config_dir)
+    counties = [e for e in dict.fromkeys(ind["entity"]) if e != sources.province]
+    if isinstance(entities, str):
+        entities = [e.strip() for e in entities.split(",") if e.strip()]
+    entities = list(entities) if entities else counties
+    unknown = [e for e in entities if e not in counties]
+    if unknown:
+        raise InputError(path, None, f"unknown entities {unknown}; the data has {counties}",
+                         "pass entity ids as they appear in the `entity` column.")
+    actual_years = ind.loc[ind["kind"] == "actual", "year"]
+    year = int(report_year) if report_year else int(actual_years.max())
+    return AnalysisInputs(ind, catalogue, sources, year, entities)
+
+
+RECORD_COLUMNS = ["entity", "indicator_id", "year", "kind", "value", "comparator", "source_file", "source_line"]
+
+
+def series(inputs: AnalysisInputs, entity: str, indicator: str) -> list[dict]:
+    """One entity's rows for one indicator, as plain records."""
+    return inputs.records.get((entity, indicator), [])
+
+
+def has_value(record: dict) -> bool:
+    return record["value"] is not None and not pd.isna(record["value"])
+
+
+def observed_up_to(records: list[dict], up_to: int) -> list[dict]:
+    """Actual and baseline observations up to a year, one per year (an actual wins over a derived one)."""
+    obs = sorted((r for r in records if r["kind"] in OBSERVED_KINDS and has_value(r) and r["year"] <= up_to),
+                 key=lambda r: (r["year"], r["kind"]))
+    out, years = [], set()
+    for r in obs:
+        if r["year"] not in years:
+            years.add(r["year"])
+            out.append(r)
+    return out
+
+
+def next_target(records: list[dict], after: int) -> dict | None:
+    targets = [r for r in records if r["kind"] == "target" and has_value(r) and r["year"] > after]
+    return min(targets, key=lambda r: r["year"]) if targets else None
+
+
+def source_lines(*rows) -> str:
+    return "; ".join(f"{r['source_file']}:{int(r['source_line'])}" for r in rows if r is not None)
+
+def as_numeric(frame: pd.DataFrame, columns) -> pd.DataFrame:
+    """Numbers as floats, missing as NaN (not None), so that the CSV and arithmetic behave."""
+    for column in columns:
+        if column in frame:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+    return frame
+
+
+def difference(a, b):
+    return None if a is None or b is None or pd.isna(a) or pd.isna(b) else a - b
+
+
+def ratio(a, b):
+    return None if a is None or b is None or pd.isna(a) or pd.isna(b) or b == 0 else a / b
+
+
+def meets(value, comparator, other, direction):
+    if value is None or pd.isna(value):
+        return None
+    if direction == "higher":
+        return bool(value >= other)
+    return bool(value <= other)
+
+
+def write_table(frame: pd.DataFrame, name: str, processed_dir: Path = paths.PROCESSED_DIR) -> Path:
+    """Write one analysis table (UTF-8 with BOM) without ever leaving a half-written file."""
+    from helpers.atomic import replaced_when_done
+    from helpers.outputs import write_csv
+    path = Path(processed_dir) / name
+    with replaced_when_done(path) as partial:
+        write_csv(frame, partial)
+    return path

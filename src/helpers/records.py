@@ -1,0 +1,65 @@
+"""The records every stage passes on: an observation, a cleaning decision, a consistency check.
+
+The data step makes them; indicators.csv, cleaning_log.csv and consistency_checks.csv are their tables.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Observation:
+    entity: str
+    indicator_id: str
+    source_name: str
+    year: int
+    kind: str                  # actual | target | baseline_derived
+    value: float | None
+    comparator: str
+    unit: str
+    source_unit: str
+    source_value: str
+    origin: str                # table | prose
+    source_file: str
+    source_line: int
+    source_text: str
+    category: str = ""
+    derivation: str = ""
+    quality: str = "ok"        # ok | fixed | implausible
+    notes: list[str] = field(default_factory=list)
+    source_sheet: str = ""     # for monitoring workbooks: the sheet and the value's cell
+    source_cell: str = ""
+
+
+@dataclass
+class Decision:
+    entity: str
+    indicator_id: str
+    source_file: str
+    source_line: int | None
+    step: str
+    decision: str
+    evidence: str = ""
+
+
+@dataclass
+class Check:
+    entity: str
+    indicator_id: str
+    indicator_name_zh: str
+    check: str              # value | comparator | definition | increment | prose_only
+    status: str             # agree | disagree | not_checked
+    year: int | None
+    table_value: float | None
+    table_comparator: str
+    prose_value: float | None
+    prose_comparator: str
+    unit: str
+    explanation_zh: str
+    explanation_en: str
+    table_file: str
+    table_line: int | None
+    table_quote: str
+    prose_file: str
+    prose_line: int
+    prose_quote: str
