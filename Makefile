@@ -26,7 +26,7 @@ CLI       := $(PY) -m helpers
 RUN_NB    := $(CLI) run
 # Each step depends on the helper packages it imports: the shared modules at the top of src/helpers/,
 # plus its stage's packages. The stages never import a later stage (raw -> processed -> reports).
-SHARED_HELPERS   := $(wildcard src/helpers/*.py)
+SHARED_HELPERS   := $(wildcard src/helpers/*.py src/helpers/wording/*)
 DATA_HELPERS     := $(SHARED_HELPERS) $(wildcard src/helpers/extract/*.py src/helpers/monitoring/*.py)
 ANALYSIS_HELPERS := $(SHARED_HELPERS) $(wildcard src/helpers/analyse/*.py)
 REPORT_HELPERS   := $(ANALYSIS_HELPERS) $(wildcard src/helpers/report/*.py)

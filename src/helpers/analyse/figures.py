@@ -13,26 +13,14 @@ from matplotlib import font_manager
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
-from helpers.analyse.growth import CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS
+from helpers.analyse.growth import CATEGORIES, CATEGORY_COLOURS, category_label
 from helpers.analyse.trends import fit_trend
 from helpers.errors import InputError
+from helpers.wording import words
 
 CHINESE_FONT = "Noto Sans CJK SC"
 # Above this many counties, charts switch from one line per county to rankings (see report.MANY_COUNTIES).
 MANY_COUNTIES = 6
-LABELS = {
-    "zh": {"caveat": "（口径注意）", "latest": "最新实际值", "target": "2025年目标", "province": "省委2025年目标",
-           "prov_text": "省目标{v}{u}；目标占全省：{shares}", "hist": "已实现年均增速（基期→最新）",
-           "req": "所需年均增速（最新→目标）", "rate_axis": "年均增速（%）", "no_growth": "没有同时具备基期与目标的指标",
-           "trend": "趋势外推", "band": "95%预测区间", "observed": "实际值", "plan_target": "规划目标",
-           "no_interval": "（两点精确连线，无法估计区间）", "no_trend": "没有两个以上实际观测值的指标", "sep": "·"},
-    "en": {"caveat": " (caveat)", "latest": "latest actual", "target": "2025 target", "province": "provincial 2025 target",
-           "prov_text": "province {v} {u}; target share: {shares}", "hist": "growth achieved (baseline → latest)",
-           "req": "growth required (latest → target)", "rate_axis": "annual growth (%)",
-           "no_growth": "no indicator has both a baseline and a target", "trend": "trend", "band": "95% prediction interval",
-           "observed": "actual", "plan_target": "plan target", "no_interval": "(exact line through 2 points: no interval)",
-           "no_trend": "no indicator has two or more actual observations", "sep": " · "},
-}
 COUNTY_PALETTE = "colorblind"
 
 
@@ -63,7 +51,7 @@ def _inline_without_tight_bbox() -> None:
 
 
 def _label(row, lang: str = "zh") -> str:
-    caveat = LABELS[lang]["caveat"] if row.get("comparability") == "caveat" else ""
+    caveat = words(lang)("figures.caveat") if row.get("comparability") == "caveat" else ""
     name = row["indicator_name_zh"] if lang == "zh" else row.get("indicator_name_en", row["indicator_name_zh"])
     return f"{name}{caveat}"
 
@@ -78,7 +66,7 @@ def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3
     prov = (comparison[comparison["comparison"] == "county_vs_province"]
             .drop_duplicates("indicator_id").set_index("indicator_id")["other_value"])
     indicators = list(dict.fromkeys(data["indicator_id"]))
-    L = LABELS[lang]
+    L = words(lang).table("figures")
     data = data.assign(county=data.apply(_county, axis=1, lang=lang))
     counties = list(dict.fromkeys(data["county"]))
     colours = dict(zip(counties, sns.color_palette(COUNTY_PALETTE, len(counties))))
@@ -134,7 +122,7 @@ def comparison_chart(progress: pd.DataFrame, comparison: pd.DataFrame, lang: str
 def ranking_panels(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3, lang: str = "zh") -> plt.Figure:
     """Many counties: one small panel per indicator; counties ranked by their latest value, each a line
     from latest to target; the provincial target as a red dashed line; the first and last named."""
-    L = LABELS[lang]
+    L = words(lang).table("figures")
     data = progress.dropna(subset=["latest_value"])
     prov = (comparison[comparison["comparison"] == "county_vs_province"]
             .drop_duplicates("indicator_id").set_index("indicator_id")["other_value"])
@@ -174,7 +162,7 @@ def growth_bars(progress: pd.DataFrame, lang: str = "zh", limit: int | None = No
     data = data[data["growth_method"].str.startswith("compound")]
     if limit is not None and len(data) > limit:
         data = data.assign(_gap=data["required_growth"] - data["historical_growth"]).nlargest(limit, "_gap")
-    L = LABELS[lang]
+    L = words(lang).table("figures")
     long = pd.concat([
         data.assign(rate=data["historical_growth"] * 100, kind=L["hist"]),
         data.assign(rate=data["required_growth"] * 100, kind=L["req"]),
@@ -206,7 +194,7 @@ def trend_panels(inputs, progress: pd.DataFrame, col_wrap: int = 2, lang: str = 
     rows = progress[progress["trend_n_obs"] >= 2]
     if limit is not None and len(rows) > limit:
         rows = rows.sort_values(["trend_probability_meets_target", "progress_ratio"], na_position="last").head(limit)
-    L = LABELS[lang]
+    L = words(lang).table("figures")
     n = max(len(rows), 1)
     grid_rows = int(np.ceil(n / col_wrap))
     fig, axes = plt.subplots(grid_rows, col_wrap, figsize=(5.2 * col_wrap, 3.3 * grid_rows), squeeze=False)
@@ -259,7 +247,7 @@ def progress_heat_table(progress: pd.DataFrame, lang: str = "zh") -> plt.Figure:
                 linecolor="white", ax=ax, mask=numeric.isna())
     for (i, j), code in np.ndenumerate(codes.values):
         if isinstance(code, str):
-            ax.text(j + 0.5, i + 0.5, CATEGORY_LABELS[code][0 if lang == "zh" else 1], ha="center", va="center",
+            ax.text(j + 0.5, i + 0.5, category_label(code, lang), ha="center", va="center",
                     fontsize=8 if lang == "zh" else 7,
                     color="white" if code in ("target_met", "moving_away") else "#222")
     ax.grid(False)
@@ -267,7 +255,7 @@ def progress_heat_table(progress: pd.DataFrame, lang: str = "zh") -> plt.Figure:
     ax.set_ylabel("")
     ax.tick_params(labelsize=8.5, length=0)
     ax.xaxis.tick_top()
-    handles = [Patch(color=CATEGORY_COLOURS[c], label=CATEGORY_LABELS[c][0 if lang == "zh" else 1]) for c in CATEGORIES]
+    handles = [Patch(color=CATEGORY_COLOURS[c], label=category_label(c, lang)) for c in CATEGORIES]
     fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=8, frameon=False)
     fig.tight_layout(rect=(0, 0.06, 1, 1))
     plt.close(fig)

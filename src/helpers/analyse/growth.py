@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from helpers.wording import words
+
 ON_TRACK = "on_track"
 NEEDS_ACCELERATION = "needs_acceleration"
 LIMITED_PROGRESS = "limited_progress"
@@ -29,14 +31,13 @@ NOT_ASSESSABLE = "not_assessable"
 
 # In display order, best first.
 CATEGORIES = [TARGET_MET, ON_TRACK, NEEDS_ACCELERATION, LIMITED_PROGRESS, MOVING_AWAY, NOT_ASSESSABLE]
-CATEGORY_LABELS = {
-    TARGET_MET: ("已达目标", "target already met"),
-    ON_TRACK: ("进度正常", "on track"),
-    NEEDS_ACCELERATION: ("需要加速", "needs acceleration"),
-    LIMITED_PROGRESS: ("进展有限", "limited progress"),
-    MOVING_AWAY: ("背离目标", "moving away"),
-    NOT_ASSESSABLE: ("无法评估", "not assessable"),
-}
+
+
+def category_label(category: str, lang: str) -> str:
+    """A progress category as the reader sees it (the words are in helpers/wording/)."""
+    return words(lang)(f"categories.{category}")
+
+
 # Traffic-light colours, one place for every table and figure.
 CATEGORY_COLOURS = {
     TARGET_MET: "#1a7f37", ON_TRACK: "#4caf50", NEEDS_ACCELERATION: "#f2c037",

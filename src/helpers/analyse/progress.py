@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.analyse.growth import CATEGORY_LABELS, assess_progress
+from helpers.analyse.growth import assess_progress, category_label
 from helpers.analyse.inputs import (
     AnalysisInputs,
     as_numeric,
@@ -55,8 +55,8 @@ def progress_table(inputs: AnalysisInputs) -> pd.DataFrame:
                     ">" if target["comparator"] == ">" else ">="),
                 "growth_method": progress.rate_method, "progress_ratio": progress.ratio,
                 "progress_category": progress.category,
-                "progress_label_zh": CATEGORY_LABELS[progress.category][0],
-                "progress_label_en": CATEGORY_LABELS[progress.category][1],
+                "progress_label_zh": category_label(progress.category, "zh"),
+                "progress_label_en": category_label(progress.category, "en"),
                 "progress_reason": progress.reason, "progress_reason_zh": progress.reason_zh,
                 "trend_method": fit.method, "trend_n_obs": fit.n_obs, "trend_annual_growth": fit.annual_growth,
                 "trend_projection": fit.projection, "trend_pi_lower": fit.lower, "trend_pi_upper": fit.upper,

@@ -4,19 +4,12 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.extract.dataset import Dataset
+from helpers.wording import words
 
-KIND_LABELS = {"actual": "实际", "baseline_derived": "推算基数", "target": "目标"}
-CHECK_LABELS = {"value": "数值不一致", "comparator": "目标强度不一致", "definition": "口径不一致",
-                "increment": "增量不一致", "prose_only": "仅见于正文",
-                "province_target": "省目标在两份规划中不同"}
-STEP_LABELS = {
-    "normalise_text": "统一全角/半角标点与空格", "remove_bookmarks": "删除Word书签",
-    "merged_cell": "合并单元格取上一行", "broken_bracket": "修复残缺括号", "missing": "“/”记为缺失",
-    "percent_in_cell": "去掉数值中的%", "comparator": "保留比较符（>、以上）", "unit_alias": "单位写法统一",
-    "unit_conversion": "单位换算", "unit_shorthand": "单位简写补全", "unit_from_catalogue": "表中缺单位，取目录单位",
-    "unit_fixed": "修正不合理单位（有文内证据）", "implausible": "不合理数值（未修正）",
-    "baseline_from_prose": "正文中的2015年基数", "value_from_prose": "仅见于正文的数值",
-}
+# The words a reader sees are in helpers/wording/; the data notebook is in Chinese.
+KIND_LABELS = words("zh").table("views.kinds")
+CHECK_LABELS = words("zh").table("views.checks")
+STEP_LABELS = words("zh").table("views.steps")
 
 
 def _fmt(value: float | None, comparator: str = "=") -> str:

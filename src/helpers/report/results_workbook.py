@@ -14,7 +14,7 @@ from helpers.analyse import (
     comparison_table,
     progress_table,
 )
-from helpers.analyse.growth import CATEGORY_COLOURS, CATEGORY_LABELS
+from helpers.analyse.growth import CATEGORY_COLOURS, category_label
 from helpers.atomic import replaced_when_done
 from helpers.outputs import write_xlsx
 
@@ -30,8 +30,8 @@ def write_results(inputs: AnalysisInputs, path: Path) -> Path:
     colours = {}
     for category, colour in CATEGORY_COLOURS.items():
         colours[category] = colour
-        colours[CATEGORY_LABELS[category][0]] = colour
-        colours[CATEGORY_LABELS[category][1]] = colour
+        colours[category_label(category, "zh")] = colour
+        colours[category_label(category, "en")] = colour
     formats = {c: PERCENT for c in ("historical_growth", "required_growth", "trend_annual_growth",
                                     "trend_probability_meets_target", "latest_share_of_province",
                                     "target_share_of_province")}

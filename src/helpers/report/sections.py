@@ -23,61 +23,20 @@ from helpers.analyse import (
 from helpers.analyse.growth import (
     CATEGORIES,
     CATEGORY_COLOURS,
-    CATEGORY_LABELS,
     RATE_CAGR,
+    category_label,
 )
 from helpers.formatting import number as fmt_num
 from helpers.formatting import percent as fmt_pct
 from helpers.processed import read_processed
 from helpers.report.summary import executive_summary
+from helpers.wording import words
 
 LANGS = ("zh", "en")
 # Above this many counties the report switches to rankings, matrices and bounded figures, so that a
 # whole province (90 counties) stays readable; the full rows are in the results workbook.
-CATEGORY_SHORT = {
-    "zh": {"target_met": "达标", "on_track": "正常", "needs_acceleration": "加速", "limited_progress": "有限",
-           "moving_away": "背离", "not_assessable": "—"},
-    "en": {"target_met": "met", "on_track": "on", "needs_acceleration": "acc.", "limited_progress": "ltd.",
-           "moving_away": "away", "not_assessable": "—"},
-}
 AUDIENCES = ("leadership", "analyst")
 
-TEXT = {
-    "zh": {
-        "title": "人才发展“十四五”规划监测报告", "subtitle": "{year}年度 · {entities}",
-        "meta": "数据来源：各县市人才发展“十四五”规划原文（{files}）；省委目标取自{province_source}。",
-        "summary": "摘要", "province": "与省委目标比较", "counties": "县市之间比较",
-        "not_comparable": "不可比较的指标（只列出，不比较）", "progress": "增长与目标进度",
-        "appendix": "附录A　数据质量", "cleaning": "清洗决定", "disagreements": "规划正文与主要指标表不一致之处",
-        "caveats": "口径提示", "sources": "附录B　数据来源", "method": "附录C　方法说明",
-        "county": "县市", "indicator": "指标", "unit": "单位", "latest": "最新实际", "target": "2025目标",
-        "prov_target": "省目标", "share": "占全省", "ratio": "与省比值", "meets": "目标不低于省目标",
-        "comparability": "可比性", "reason": "说明", "yes": "是", "no": "否", "hist": "已实现年均增速",
-        "req": "所需年均增速", "progress_col": "进度", "year": "年份", "kind": "类型", "value": "数值",
-        "source": "来源（文件:行）", "quote": "原文", "decision": "清洗决定", "evidence": "依据",
-        "type": "类型", "explanation": "说明", "other": "对比县市", "other_value": "对方最新",
-        "caveat": "需谨慎比较", "not_comparable_status": "不可比较", "same": "可比",
-        "actual": "实际", "target_kind": "目标", "baseline_derived": "推算基数",
-    },
-    "en": {
-        "title": "Talent Development Plan (2021–2025) Monitoring Report", "subtitle": "{year} · {entities}",
-        "meta": "Sources: the counties' talent-development plans ({files}); provincial targets from {province_source}.",
-        "summary": "Summary", "province": "Against the provincial targets", "counties": "County against county",
-        "not_comparable": "Not comparable (listed, not compared)", "progress": "Growth and progress",
-        "appendix": "Appendix A. Data quality", "cleaning": "Cleaning decisions",
-        "disagreements": "Where a plan's prose and its table disagree", "caveats": "Comparability caveats",
-        "sources": "Appendix B. Sources", "method": "Appendix C. Method",
-        "county": "County", "indicator": "Indicator", "unit": "Unit", "latest": "Latest actual",
-        "target": "2025 target", "prov_target": "Provincial target", "share": "Share of province",
-        "ratio": "Ratio to province", "meets": "Target meets province", "comparability": "Comparability",
-        "reason": "Note", "yes": "yes", "no": "no", "hist": "Growth achieved", "req": "Growth required",
-        "progress_col": "Progress", "year": "Year", "kind": "Kind", "value": "Value", "source": "Source (file:line)",
-        "quote": "Quoted text", "decision": "Decision", "evidence": "Evidence", "type": "Type",
-        "explanation": "Explanation", "other": "Compared with", "other_value": "Their latest",
-        "caveat": "caveat", "not_comparable_status": "not comparable", "same": "comparable",
-        "actual": "actual", "target_kind": "target", "baseline_derived": "derived baseline",
-    },
-}
 
 
 def esc(value) -> str:
@@ -98,7 +57,7 @@ class ReportContext:
     cleaning_log: pd.DataFrame
 
     def t(self, key: str) -> str:
-        return TEXT[self.lang][key]
+        return words(self.lang)(f"report.{key}")
 
     @property
     def many(self) -> bool:
@@ -113,7 +72,7 @@ class ReportContext:
         return ind.name_zh if self.lang == "zh" else ind.name_en
 
     def category_label(self, category: str) -> str:
-        return CATEGORY_LABELS[category][0 if self.lang == "zh" else 1]
+        return category_label(category, self.lang)
 
 
 def build_context(inputs: AnalysisInputs, lang: str, audience: str, checks: pd.DataFrame,
@@ -279,7 +238,7 @@ def _traffic_light_matrix(ctx: ReportContext) -> str:
     p = ctx.progress
     indicators = list(dict.fromkeys(p["indicator_id"]))
     header = [ctx.t("county")] + [esc(ctx.indicator_name(i)) for i in indicators]
-    short = CATEGORY_SHORT[ctx.lang]
+    short = words(ctx.lang).table("categories_short")
     rows = []
     for entity, g in p.groupby("entity", sort=False):
         cats = dict(zip(g["indicator_id"], g["progress_category"]))
@@ -386,26 +345,10 @@ def _compact_sources(ctx: ReportContext, ind: pd.DataFrame) -> str:
     return section(ctx.t("sources"), html_table([ctx.t("county"), ctx.t("indicator"), ctx.t("source")], rows))
 
 
-METHOD = {
-    "zh": [
-        "已实现年均增速：基期（如2015年，来自规划正文）到最新实际值的复合年均增长率。所需年均增速：从最新实际值到2025年目标所需的复合年均增长率；目标为“>”时须超过该增速。",
-        "进度判断采用欧盟统计局（Eurostat）/ Open SDG 方法：R = 已实现增速 ÷ 所需增速，并考虑指标方向。R ≥ 0.95 为进度正常，0.6–0.95 需要加速，0–0.6 进展有限，R < 0 背离目标；最新值已满足目标为已达目标；缺少基期、目标或实际值时无法评估，并注明原因。",
-        "数值为0时增长率没有定义，改用每年绝对变化量计算，并在表中注明。",
-        "趋势：对实际观测值拟合 log(值) ~ 年份（比例类指标用 logit，使预测不越过 0–100%）。三个以上观测值时给出95%预测区间：在模型假设下，2025年的值有95%的把握落在区间内；并给出达标概率。只有两个观测值时只能画出两点连线，无法估计区间，报告不显示区间。",
-        "“需谨慎比较”的指标两地口径不同（如每万名劳动力与每万名就业人员），比较仅供参考；“不可比较”的指标只列出原因，不作比较。",
-    ],
-    "en": [
-        "Growth achieved: the compound annual growth rate from the baseline (e.g. 2015, from the plan's prose) to the latest actual. Growth required: the compound annual rate needed from the latest actual to the 2025 target; for a '>' target it must be exceeded.",
-        "Progress follows the Eurostat / Open SDG method: R = achieved ÷ required, taking the indicator's direction into account. R ≥ 0.95 on track; 0.6–0.95 needs acceleration; 0–0.6 limited progress; R < 0 moving away; a latest value that already satisfies the target is 'target already met'; without a baseline, target or actual the indicator is 'not assessable', with the reason.",
-        "A growth rate from or to 0 is undefined; such series use the absolute change per year instead, and say so.",
-        "Trends: OLS of log(value) on year (logit for percentages, which cannot pass 0–100%). With three or more observations a 95% prediction interval is given: under the model's assumptions the 2025 value falls inside it with 95% probability; the probability of meeting the target is also given. With two observations only the line through them can be drawn: no interval can be estimated and none is shown.",
-        "'Caveat' indicators are measured differently by the two counties (e.g. per 10,000 labour force against per 10,000 employed): compare with care. 'Not comparable' pairs are listed with the reason and not compared.",
-    ],
-}
 
 
 def method_section(ctx: ReportContext) -> str:
-    return section(ctx.t("method"), "<ol>" + "".join(f"<li>{esc(x)}</li>" for x in METHOD[ctx.lang]) + "</ol>")
+    return section(ctx.t("method"), "<ol>" + "".join(f"<li>{esc(x)}</li>" for x in words(ctx.lang).list("method")) + "</ol>")
 
 
 def _indicator_html(ctx: ReportContext, ind_id: str, comparability: str) -> str:
