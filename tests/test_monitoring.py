@@ -151,9 +151,26 @@ def test_same_observation_twice_with_the_same_value_is_kept_once(workspace):
     assert len(rows) == 1 and "b.xlsx" in rows.iloc[0]["note"]
 
 
-def test_monitoring_value_contradicting_the_plan(workspace):
-    err = _error(workspace, [{"county": "建德市", "indicator": "人才资源总量", "year": 2020, "value": 10.9}])
-    assert "the plan states 10.3" in err.problem and "jiande_talent_plan_2021-2025.txt, line 48" in err.problem
+def test_monitoring_value_contradicting_the_plan_is_a_consistency_finding(workspace):
+    # The same observation (建德 人才资源总量 2020) from the plan's table (10.3, line 48) and a workbook (10.9):
+    # the plan's figure is kept and the difference is reported, as for prose against table.
+    _drop(workspace, "m.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2020, "value": 10.9}])
+    ds = _build(workspace)
+    kept = ds.indicators.query("entity == 'jiande' and indicator_id == 'talent_total' and year == 2020")
+    assert kept["value"].tolist() == [10.3] and kept["origin"].tolist() == ["table"]
+    assert "m.xlsx, sheet 数据, cell E" in kept.iloc[0]["note"]
+    finding = ds.consistency.query("check == 'same_observation'").iloc[0]
+    assert (finding["table_value"], finding["prose_value"], finding["year"]) == (10.3, 10.9, 2020)
+    assert finding["table_line"] == 48 and finding["prose_file"].endswith("m.xlsx")
+    assert "采用前者" in finding["explanation_zh"]
+
+
+def test_monitoring_value_agreeing_with_the_plan_confirms_it(workspace):
+    _drop(workspace, "m.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2020, "value": 10.3}])
+    ds = _build(workspace)
+    kept = ds.indicators.query("entity == 'jiande' and indicator_id == 'talent_total' and year == 2020")
+    assert len(kept) == 1 and "confirmed by" in kept.iloc[0]["note"]
+    assert ds.consistency.query("check == 'same_observation'").empty
 
 
 def test_nothing_is_written_when_validation_fails(workspace):

@@ -70,6 +70,19 @@ class Layout:
 
 
 @dataclass(frozen=True)
+class PlanPeriod:
+    """A plan period such as 十四五: the year of the plan's last actuals (base) and its target year."""
+    name: str
+    base_year: int
+    target_year: int
+
+    @property
+    def years(self) -> str:
+        """The years the period covers, e.g. 2021–2025 (the base year is the year before it starts)."""
+        return f"{self.base_year + 1}–{self.target_year}"
+
+
+@dataclass(frozen=True)
 class Plan:
     entity: str
     name_zh: str
@@ -78,6 +91,7 @@ class Plan:
     layout: str
     table_title: re.Pattern
     line: int
+    period: PlanPeriod
 
 
 @dataclass(frozen=True)
@@ -86,16 +100,40 @@ class Sources:
     province: str
     province_name_zh: str
     province_name_en: str
-    base_year: int
-    target_year: int
-    plans: tuple[Plan, ...]
+    plan_period: PlanPeriod            # the file-level period: the default for a plan that names none
+    plans: tuple[Plan, ...]            # one entry per plan document; a county may have several
     layouts: dict[str, Layout]
     header_roles: tuple[HeaderRole, ...]
+
+    @property
+    def base_year(self) -> int:
+        """The default period's base year (a plan's own is plan.period.base_year)."""
+        return self.plan_period.base_year
+
+    @property
+    def target_year(self) -> int:
+        """The default period's target year (a plan's own is plan.period.target_year)."""
+        return self.plan_period.target_year
 
     def entity_names(self) -> dict[str, tuple[str, str]]:
         names = {p.entity: (p.name_zh, p.name_en) for p in self.plans}
         names[self.province] = (self.province_name_zh, self.province_name_en)
         return names
+
+    def counties(self) -> list[str]:
+        """Every county once, in config order."""
+        return list(dict.fromkeys(p.entity for p in self.plans))
+
+    def plans_of(self, entity: str) -> list[Plan]:
+        """A county's plans, earliest period first."""
+        return sorted((p for p in self.plans if p.entity == entity), key=lambda p: p.period.base_year)
+
+    def periods(self) -> list[PlanPeriod]:
+        """Every configured period once (the default and each plan's), earliest first."""
+        found = {self.plan_period.name: self.plan_period}
+        for p in self.plans:
+            found.setdefault(p.period.name, p.period)
+        return sorted(found.values(), key=lambda q: q.base_year)
 
 
 def _regex(text: str, path: Path, line: int | None) -> re.Pattern:
@@ -106,6 +144,57 @@ def _regex(text: str, path: Path, line: int | None) -> re.Pattern:
                          "correct the pattern.") from None
 
 
+PERIOD_EXAMPLE = "plan_period: {name: 十四五, base_year: 2020, target_year: 2025}"
+
+
+def _year(spec: dict, key: str, path: Path, what: str) -> int:
+    raw = _require(spec, key, path, what)
+    if isinstance(raw, bool) or not isinstance(raw, (int, str)) or not str(raw).strip().isdigit() \
+            or len(str(raw).strip()) != 4:
+        raise InputError(path, spec.get(LINE), f"{what}: {key} '{raw}' is not a four-digit year",
+                         f"write a year such as {PERIOD_EXAMPLE}.")
+    return int(raw)
+
+
+def _plan_period(spec: Any, path: Path, line: int | None, what: str) -> PlanPeriod:
+    if not isinstance(spec, dict):
+        raise InputError(path, line, f"{what} must be a mapping with name, base_year and target_year",
+                         f"write it as {PERIOD_EXAMPLE}.")
+    period = PlanPeriod(name=str(_require(spec, "name", path, what)).strip(),
+                        base_year=_year(spec, "base_year", path, what),
+                        target_year=_year(spec, "target_year", path, what))
+    if period.target_year <= period.base_year:
+        raise InputError(path, spec.get(LINE), f"{what} {period.name} has target_year {period.target_year}, "
+                         f"which is not after its base_year {period.base_year}",
+                         f"the target year comes after the base year, as in {PERIOD_EXAMPLE}.")
+    return period
+
+
+def _check_periods(plans: list[Plan], default: PlanPeriod, path: Path) -> None:
+    """A period name means the same years everywhere; one county's plans never cover the same year twice."""
+    named: dict[str, tuple[PlanPeriod, int | None]] = {default.name: (default, None)}
+    for plan in plans:
+        first, line = named.setdefault(plan.period.name, (plan.period, plan.line))
+        if first != plan.period:
+            where = f"line {line}" if line else "the file-level plan_period"
+            raise InputError(path, plan.line, f"period {plan.period.name} is {plan.period.base_year}–"
+                             f"{plan.period.target_year} here but {first.base_year}–{first.target_year} at {where}",
+                             "a period name means the same years everywhere: correct the years or the name.")
+    for i, later in enumerate(plans):
+        for earlier in plans[:i]:
+            if earlier.entity != later.entity:
+                continue
+            a, b = earlier.period, later.period
+            if a.base_year < b.target_year and b.base_year < a.target_year:
+                raise InputError(path, later.line,
+                                 f"the plans of '{later.entity}' overlap: {later.file} covers {b.name} "
+                                 f"({b.base_year}→{b.target_year}) and {earlier.file} (line {earlier.line}) covers "
+                                 f"{a.name} ({a.base_year}→{a.target_year})",
+                                 "give each plan document of a county its own period with plan_period: the next "
+                                 "plan's base_year is the previous plan's target_year (e.g. 十四五 2020→2025, "
+                                 "then 十五五 2025→2030).")
+
+
 def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
     path = Path(config_dir) / SOURCES_FILE
     doc = load_yaml(path)
@@ -113,7 +202,7 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
         raise InputError(path, 1, "expected a mapping with province, plans, layouts and header_roles",
                          "compare with the file in git.")
     province = _require(doc, "province", path, "the file")
-    period = _require(doc, "plan_period", path, "the file")
+    default_period = _plan_period(_require(doc, "plan_period", path, "the file"), path, None, "plan_period")
 
     layouts: dict[str, Layout] = {}
     for name, spec in (_require(doc, "layouts", path, "the file") or {}).items():
@@ -127,23 +216,41 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
             line=spec.get(LINE),
         )
 
-    plans = []
-    seen: dict[str, int] = {}
+    # One entry per plan document. A county with several plans (十四五, 十五五, …) has one entry for each,
+    # with the same entity; its names are given on its first entry and may be left out on the others.
+    plans: list[Plan] = []
+    first_of: dict[str, Plan] = {}
+    files: dict[str, int] = {}
     for entry in _require(doc, "plans", path, "the file"):
         entity = _require(entry, "entity", path, "a plan")
-        if entity in seen:
-            raise InputError(path, entry.get(LINE), f"entity '{entity}' is listed twice (first at line {seen[entity]})",
-                             "give each plan its own entity id.")
-        seen[entity] = entry.get(LINE)
-        plans.append(Plan(
-            entity=entity,
-            name_zh=_require(entry, "name_zh", path, f"plan '{entity}'"),
-            name_en=_require(entry, "name_en", path, f"plan '{entity}'"),
-            file=_require(entry, "file", path, f"plan '{entity}'"),
+        file = _require(entry, "file", path, f"plan '{entity}'")
+        if file in files:
+            raise InputError(path, entry.get(LINE), f"the file {file} is listed twice (first at line {files[file]})",
+                             "list each plan document once.")
+        files[file] = entry.get(LINE)
+        first = first_of.get(entity)
+        names = {}
+        for key in ("name_zh", "name_en"):
+            given = entry.get(key)
+            if first is None:
+                names[key] = _require(entry, key, path, f"plan '{entity}'")
+            elif given not in (None, "") and given != getattr(first, key):
+                raise InputError(path, entry.get(LINE), f"plan '{entity}' is named {key} '{given}' here but "
+                                 f"'{getattr(first, key)}' at line {first.line}",
+                                 "a county keeps one name across its plans: use the same name, or leave it out.")
+            else:
+                names[key] = getattr(first, key)
+        period = default_period if entry.get("plan_period") is None else \
+            _plan_period(entry["plan_period"], path, entry.get(LINE), f"the plan_period of '{entity}' ({file})")
+        plan = Plan(
+            entity=entity, name_zh=names["name_zh"], name_en=names["name_en"], file=file,
             layout=_require(entry, "layout", path, f"plan '{entity}'"),
             table_title=_regex(_require(entry, "table_title", path, f"plan '{entity}'"), path, entry.get(LINE)),
-            line=entry.get(LINE),
-        ))
+            line=entry.get(LINE), period=period,
+        )
+        first_of.setdefault(entity, plan)
+        plans.append(plan)
+    _check_periods(plans, default_period, path)
 
     roles = []
     for entry in _require(doc, "header_roles", path, "the file"):
@@ -159,8 +266,7 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
         province=_require(province, "entity", path, "province"),
         province_name_zh=province.get("name_zh", ""),
         province_name_en=province.get("name_en", ""),
-        base_year=int(_require(period, "base_year", path, "plan_period")),
-        target_year=int(_require(period, "target_year", path, "plan_period")),
+        plan_period=default_period,
         plans=tuple(plans),
         layouts=layouts,
         header_roles=tuple(roles),

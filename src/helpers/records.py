@@ -29,6 +29,7 @@ class Observation:
     notes: list[str] = field(default_factory=list)
     source_sheet: str = ""     # for monitoring workbooks: the sheet and the value's cell
     source_cell: str = ""
+    plan: str = ""             # the period name of the plan document it comes from (see dataset.PLAN_RULE)
 
 
 @dataclass
@@ -47,7 +48,8 @@ class Check:
     entity: str
     indicator_id: str
     indicator_name_zh: str
-    check: str              # value | comparator | definition | increment | prose_only
+    check: str              # value | comparator | definition | increment | prose_only | province_target
+                            # | same_observation (two sources of one observation)
     status: str             # agree | disagree | not_checked
     year: int | None
     table_value: float | None

@@ -107,6 +107,7 @@ class TableCleaner:
                     value=None if parsed.value is None else parsed.value * factor, comparator=parsed.comparator,
                     unit=ind.unit, source_unit=unit_text, source_value=cell.raw.strip(), origin="table",
                     source_file=file, source_line=cell.line, source_text=row.quote(), category=row.category,
+                    plan=plan.period.name,
                 )
                 if unit_note:
                     obs.notes.append(unit_note)
@@ -122,7 +123,7 @@ class TableCleaner:
                                       f"'{parsed.comparator}'", line=cell.line)
                 row_obs.append(obs)
 
-            fixed = self._check_plausible(ind, unit_text, values, row_obs, statements, plan.entity, log)
+            fixed = self._check_plausible(ind, unit_text, values, row_obs, statements, plan, log)
             if unit_decision and not fixed:
                 log(*unit_decision)
             observations += row_obs
@@ -174,7 +175,7 @@ class TableCleaner:
                 return f"{clean:g} {ind.unit} is outside the plausible range {low:g}–{high:g} {ind.unit}"
         return ""
 
-    def _check_plausible(self, ind, unit_text, raw: list[float], row_obs, statements, entity, log) -> bool:
+    def _check_plausible(self, ind, unit_text, raw: list[float], row_obs, statements, plan: Plan, log) -> bool:
         """Flag implausible values (raw: the row's numbers as written); fix the unit only on evidence
         from the same document. Returns True when the unit was corrected."""
         unit = self.catalogue.unit_for_alias(unit_text) if unit_text else None
@@ -190,7 +191,7 @@ class TableCleaner:
                 new_factor = candidate.factor / target.factor
                 if self._implausible(ind, candidate, raw, new_factor):
                     continue
-                evidence = self._evidence(ind, row_obs, new_factor / factor, statements, entity)
+                evidence = self._evidence(ind, row_obs, new_factor / factor, statements, plan)
                 if evidence:
                     for obs in row_obs:
                         if obs.value is not None:
@@ -208,23 +209,26 @@ class TableCleaner:
                            "and flagged", "")
         return False
 
-    def _evidence(self, ind, row_obs, rescale, statements, entity) -> str:
+    def _evidence(self, ind, row_obs, rescale, statements, plan: Plan) -> str:
         """Quotes from the same document that agree with the table under the rescaled unit."""
         found = []
+        period = plan.period
         by_key = {(o.year, o.kind): (o.value * rescale if o.value is not None else None) for o in row_obs
-                  if o.entity == entity}
+                  if o.entity == plan.entity}
         for st in statements:
             if st.indicator_id != ind.id:
                 continue
             if st.kind == "level":
-                kind = "actual" if st.year <= self.sources.base_year else "target"
+                if st.year is None:
+                    continue
+                kind = "actual" if st.year <= period.base_year else "target"
                 value = by_key.get((st.year, kind))
                 if value is not None and abs(value - st.value) <= EVIDENCE_TOLERANCE * abs(st.value):
                     found.append(f"line {st.line}: “{st.quote}” ({st.year} {st.value:g}{st.unit}, table "
                                  f"{value:g}{st.unit}, within {EVIDENCE_TOLERANCE:.0%})")
-            elif st.kind == "increment" and st.year == self.sources.target_year:
-                actual = by_key.get((self.sources.base_year, "actual"))
-                target = by_key.get((self.sources.target_year, "target"))
+            elif st.kind == "increment" and st.year == period.target_year:
+                actual = by_key.get((period.base_year, "actual"))
+                target = by_key.get((period.target_year, "target"))
                 if actual is None or target is None:
                     continue
                 change = target - actual

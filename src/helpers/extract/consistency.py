@@ -6,7 +6,7 @@ number), a different definition, or an increase that does not match the table's 
 """
 from __future__ import annotations
 
-from helpers.config import Catalogue, Sources
+from helpers.config import Catalogue, PlanPeriod
 from helpers.extract.prose import ProseStatement
 from helpers.paths import display_path
 from helpers.records import Check, Observation
@@ -25,7 +25,8 @@ def _same(a: float, b: float, tolerance: float) -> bool:
 
 
 def check_plan(statements: list[ProseStatement], table: list[Observation], catalogue: Catalogue,
-               sources: Sources) -> list[Check]:
+               period: PlanPeriod) -> list[Check]:
+    """Every prose statement of one plan document against the same document's table (`period`: the plan's)."""
     checks: list[Check] = []
     by_key = {(o.entity, o.indicator_id, o.year, o.kind): o for o in table if o.origin == "table"}
 
@@ -43,10 +44,10 @@ def check_plan(statements: list[ProseStatement], table: list[Observation], catal
         if st.kind == "baseline":
             continue
         if st.kind == "increment":
-            if st.year != sources.target_year:
+            if st.year != period.target_year:
                 continue  # an increase over the past period: the table has no earlier value to check it with
-            actual = by_key.get((st.entity, st.indicator_id, sources.base_year, "actual"))
-            target = by_key.get((st.entity, st.indicator_id, sources.target_year, "target"))
+            actual = by_key.get((st.entity, st.indicator_id, period.base_year, "actual"))
+            target = by_key.get((st.entity, st.indicator_id, period.target_year, "target"))
             if not actual or not target or actual.value is None or target.value is None:
                 continue
             change = target.value - actual.value
@@ -61,7 +62,7 @@ def check_plan(statements: list[ProseStatement], table: list[Observation], catal
             add(st, target, "increment", "agree" if ok else "disagree", zh, en, table_value=change)
             continue
 
-        kind = "actual" if st.year is not None and st.year <= sources.base_year else "target"
+        kind = "actual" if st.year is not None and st.year <= period.base_year else "target"
         obs = by_key.get((st.entity, st.indicator_id, st.year, kind))
         if obs is None:
             add(st, None, "prose_only", "not_checked",

@@ -15,15 +15,17 @@ import pandas as pd
 
 from helpers import paths
 from helpers.atomic import staged_outputs
-from helpers.config import Catalogue, Sources, load_catalogue, load_sources
+from helpers.config import Catalogue, Plan, Sources, load_catalogue, load_sources
+from helpers.errors import InputError
 from helpers.extract.cleaning import TableCleaner
-from helpers.extract.consistency import check_plan
+from helpers.extract.consistency import VALUE_TOLERANCE, check_plan
 from helpers.extract.manifest import verify
 from helpers.extract.prose import ProseReader, ProseStatement
 from helpers.extract.tables import parse_plan_table, read_lines
 from helpers.monitoring.workbooks import read_monitoring
 from helpers.outputs import write_csv, write_xlsx
 from helpers.paths import display_path
+from helpers.periods import plan_covering
 from helpers.processed import INTEGER_COLUMNS
 from helpers.records import Check, Decision, Observation
 from helpers.text import normalisation_stats
@@ -32,7 +34,9 @@ from helpers.text import normalisation_stats
 CONTRACT_COLUMNS = ["entity", "indicator_id", "source_name", "year", "kind", "value", "comparator", "unit",
                     "source_unit", "source_file", "source_line", "source_text"]
 EXTRA_COLUMNS = ["entity_name_zh", "indicator_name_zh", "indicator_name_en", "category", "source_value",
-                 "origin", "derivation", "quality", "note", "source_sheet", "source_cell"]
+                 "origin", "derivation", "quality", "note", "source_sheet", "source_cell", "plan"]
+# `plan`: the period name of the plan document a row comes from (十四五, 十五五, …); for a monitoring
+# actual, the county's plan whose period holds its year (base year < year ≤ target year), else empty.
 MONITORING_DIR = "monitoring"  # inside the raw directory: the analysts' yearly workbooks
 KIND_ORDER = {"actual": 0, "baseline_derived": 0, "target": 1}
 
@@ -67,21 +71,27 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
         path = raw_dir / plan.file
         lines = read_lines(path)
         table = parse_plan_table(path, lines, plan, sources)
-        statements = reader.read(plan.entity, path, lines, skip_lines=range(table.title.line, table.end_line + 1))
+        _check_table_period(table, plan, sources)
+        statements = reader.read(plan.entity, path, lines, skip_lines=range(table.title.line, table.end_line + 1),
+                                 period=plan.period)
         clean = cleaner.clean(plan, table, statements)
         observations += clean.observations
         decisions += clean.decisions
         decisions += _normalisation_decisions(plan.entity, path, lines)
-        prose_obs, prose_decisions = _from_prose(statements, clean.observations, sources)
+        prose_obs, prose_decisions = _from_prose(statements, clean.observations, plan)
         observations += prose_obs
         decisions += prose_decisions
-        checks += check_plan(statements, clean.observations, catalogue, sources)
+        checks += check_plan(statements, clean.observations, catalogue, plan.period)
 
     observations, province_checks = _reconcile_province(observations, sources, catalogue)
     checks += province_checks
-    monitored, monitoring_decisions = read_monitoring(raw_dir / MONITORING_DIR, sources, catalogue, observations)
-    observations += monitored
-    decisions += monitoring_decisions
+    monitored, monitoring_decisions = read_monitoring(raw_dir / MONITORING_DIR, sources, catalogue)
+    for obs in monitored:
+        covering = plan_covering(sources.plans_of(obs.entity), obs.year)
+        obs.plan = covering.period.name if covering else ""
+    observations, same_checks, same_decisions = _reconcile_counties(observations + monitored, sources, catalogue)
+    checks += same_checks
+    decisions += monitoring_decisions + same_decisions
     return Dataset(
         indicators=_indicator_frame(observations, sources, catalogue),
         cleaning_log=_with_integers(pd.DataFrame([asdict(d) for d in decisions],
@@ -131,6 +141,109 @@ def _reconcile_province(observations: list[Observation], sources: Sources,
     return out, checks
 
 
+def _check_table_period(table, plan: Plan, sources: Sources) -> None:
+    """The plan's table must set targets for the target year of the period the config gives the plan:
+    a 十五五 entry pointing at a 十四五 document (or the wrong plan_period) is caught here."""
+    years = sorted({c.year for c in table.columns if c.role == "target" and not c.for_province})
+    if years and plan.period.target_year not in years:
+        raise InputError(sources.path, plan.line,
+                         f"the table of {plan.file} sets targets for {', '.join(map(str, years))}, but this plan's "
+                         f"period {plan.period.name} ({plan.period.base_year}→{plan.period.target_year}) targets "
+                         f"{plan.period.target_year}",
+                         "give this plan entry the plan_period of its document (name, base_year, target_year), or "
+                         "check that `file` names the right document.")
+
+
+# Which source's figure is kept when several state the same observation (same county, indicator, year
+# and kind). Stated beats derived; a plan document beats a monitoring workbook (the plan's figure is the
+# one its targets were set against); among plan documents, the table of the plan whose base year (for an
+# actual) or target year (for a target) it is beats other tables, and tables beat prose; then config order.
+ORIGIN_RANK = {"table": 1, "prose": 2, "monitoring": 3}
+
+
+def _reconcile_counties(observations: list[Observation], sources: Sources,
+                        catalogue: Catalogue) -> tuple[list[Observation], list[Check], list[Decision]]:
+    """One observation per county, indicator, year and kind, whichever documents or workbooks state it.
+
+    A 十五五 table's 2025 column, a 2025 monitoring actual and the 十四五 prose may all give the same
+    year's value. Each other statement is checked against the kept one: agreeing, it is noted on the kept
+    row; disagreeing, it is a consistency finding (consistency.csv), like prose against table.
+    """
+    plan_of = {p.file: (i, p.period) for i, p in enumerate(sources.plans)}
+
+    def key(o: Observation):
+        return (o.entity, o.indicator_id, o.year, "target" if o.kind == "target" else "observed")
+
+    def rank(o: Observation):
+        file_order, period = plan_of.get(Path(o.source_file).name, (len(plan_of), None))
+        own_year = period is not None and o.year == (period.target_year if o.kind == "target" else period.base_year)
+        return (o.kind == "baseline_derived", ORIGIN_RANK.get(o.origin, 9), not own_year, file_order)
+
+    groups: dict[tuple, list[Observation]] = {}
+    for obs in observations:
+        if obs.entity == sources.province:
+            groups[(id(obs),)] = [obs]
+        else:
+            groups.setdefault(key(obs), []).append(obs)
+    kept_ids: set[int] = set()
+    checks: list[Check] = []
+    decisions: list[Decision] = []
+    for group in groups.values():
+        ordered = sorted(group, key=rank)
+        kept = ordered[0]
+        kept_ids.add(id(kept))
+        for other in ordered[1:]:
+            where = _where(other)
+            if _same_value(kept, other):
+                confirmed = "confirmed by" if other.origin == "monitoring" else "also stated in"
+                kept.notes.append(f"{confirmed} {where}")
+                status = "agree"
+            else:
+                kept.notes.append(f"{where} gives {_show(other)}: see consistency.csv")
+                status = "disagree"
+                decisions.append(Decision(kept.entity, kept.indicator_id, kept.source_file, kept.source_line,
+                                          "same_observation", f"{kept.year} {kept.kind}: {_show(kept)} from "
+                                          f"{_where(kept)} kept; {where} gives {_show(other)}",
+                                          "stated beats derived; a plan beats a monitoring workbook; the plan "
+                                          "whose base or target year it is beats other plans; table beats prose"))
+            checks.append(_same_observation_check(kept, other, status, catalogue))
+    return [o for o in observations if id(o) in kept_ids], checks, decisions
+
+
+def _where(o: Observation) -> str:
+    if o.source_cell:
+        return f"{o.source_file}, sheet {o.source_sheet}, cell {o.source_cell}"
+    return f"{o.source_file}, line {o.source_line}"
+
+
+def _show(o: Observation) -> str:
+    return "/" if o.value is None else f"{'' if o.comparator == '=' else o.comparator}{o.value:g}"
+
+
+def _same_value(a: Observation, b: Observation) -> bool:
+    if a.value is None or b.value is None:
+        return a.value is None and b.value is None
+    tolerance = VALUE_TOLERANCE * max(abs(a.value), abs(b.value))
+    return abs(a.value - b.value) <= tolerance and (a.comparator == b.comparator or a.kind != "target")
+
+
+def _same_observation_check(kept: Observation, other: Observation, status: str, catalogue: Catalogue) -> Check:
+    ind = catalogue.indicators[kept.indicator_id]
+    kind_zh = {"target": "目标值", "actual": "实际值", "baseline_derived": "推算基数"}[kept.kind]
+    if status == "agree":
+        zh = f"{kept.year}年{kind_zh}在两个来源中一致（{_show(kept)}{ind.unit}）。"
+        en = f"The {kept.year} {kept.kind} agrees in both sources ({_show(kept)} {ind.unit})."
+    else:
+        zh = (f"同一观测值（{kept.year}年{kind_zh}）两个来源不同：{_where(kept)}为{_show(kept)}，"
+              f"{_where(other)}为{_show(other)}{ind.unit}；采用前者。")
+        en = (f"The same observation ({kept.year} {kept.kind}) differs between two sources: {_show(kept)} in "
+              f"{_where(kept)}, {_show(other)} {ind.unit} in {_where(other)}; the first is used.")
+    return Check(kept.entity, kept.indicator_id, ind.name_zh, "same_observation", status, kept.year,
+                 kept.value, kept.comparator, other.value, other.comparator, ind.unit, zh, en,
+                 kept.source_file, kept.source_line, kept.source_text, other.source_file, other.source_line,
+                 other.source_text)
+
+
 def _normalisation_decisions(entity: str, path: Path, lines: list[str]) -> list[Decision]:
     stats = normalisation_stats("\n".join(lines))
     file = display_path(path)
@@ -145,16 +258,18 @@ def _normalisation_decisions(entity: str, path: Path, lines: list[str]) -> list[
 
 
 def _from_prose(statements: list[ProseStatement], table: list[Observation],
-                sources: Sources) -> tuple[list[Observation], list[Decision]]:
-    """Observations the prose adds: 2015 baselines, and levels the table does not give."""
+                plan: Plan) -> tuple[list[Observation], list[Decision]]:
+    """Observations the prose adds: earlier baselines, and levels at the plan's base or target year that
+    the table does not give."""
     have = {(o.entity, o.indicator_id, o.year, o.kind) for o in table}
+    period = plan.period
     out: list[Observation] = []
     decisions: list[Decision] = []
     for st in statements:
         if st.kind == "baseline":
             kind = "actual" if st.derivation.startswith("stated") else "baseline_derived"
-        elif st.kind == "level" and st.year in (sources.base_year, sources.target_year):
-            kind = "actual" if st.year == sources.base_year else "target"
+        elif st.kind == "level" and st.year in (period.base_year, period.target_year):
+            kind = "actual" if st.year == period.base_year else "target"
         else:
             continue
         key = (st.entity, st.indicator_id, st.year, kind)
@@ -171,7 +286,7 @@ def _from_prose(statements: list[ProseStatement], table: list[Observation],
             entity=st.entity, indicator_id=st.indicator_id, source_name=st.prose_name.name, year=st.year,
             kind=kind, value=st.value, comparator=comparator, unit=st.unit, source_unit=st.source_unit,
             source_value=st.source_value, origin="prose", source_file=display_path(st.file), source_line=st.line,
-            source_text=st.quote, derivation=st.derivation, notes=notes)
+            source_text=st.quote, derivation=st.derivation, notes=notes, plan=period.name)
         out.append(obs)
         step = "baseline_from_prose" if st.kind == "baseline" else "value_from_prose"
         decisions.append(Decision(st.entity, st.indicator_id, display_path(st.file), st.line, step,
@@ -183,7 +298,7 @@ def _from_prose(statements: list[ProseStatement], table: list[Observation],
 
 def _indicator_frame(observations: list[Observation], sources: Sources, catalogue: Catalogue) -> pd.DataFrame:
     names = sources.entity_names()
-    entity_order = {e: i for i, e in enumerate([p.entity for p in sources.plans] + [sources.province])}
+    entity_order = {e: i for i, e in enumerate(sources.counties() + [sources.province])}
     indicator_order = {k: i for i, k in enumerate(catalogue.indicators)}
     rows = []
     for o in observations:
@@ -195,7 +310,7 @@ def _indicator_frame(observations: list[Observation], sources: Sources, catalogu
             "source_text": o.source_text, "entity_name_zh": names[o.entity][0], "indicator_name_zh": ind.name_zh,
             "indicator_name_en": ind.name_en, "category": o.category, "source_value": o.source_value,
             "origin": o.origin, "derivation": o.derivation, "quality": o.quality, "note": "; ".join(o.notes),
-            "source_sheet": o.source_sheet, "source_cell": o.source_cell,
+            "source_sheet": o.source_sheet, "source_cell": o.source_cell, "plan": o.plan,
         })
     frame = pd.DataFrame(rows, columns=CONTRACT_COLUMNS + EXTRA_COLUMNS)
     frame["value"] = frame["value"].astype("float64").round(6)

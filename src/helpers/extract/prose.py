@@ -1,4 +1,4 @@
-"""Statements about catalogue indicators in a plan's prose, and the 2015 baselines they give.
+"""Statements about catalogue indicators in a plan's prose, and the earlier baselines they give.
 
 The prose is read sentence by sentence in normal form. An indicator is recognised by one of
 its catalogue `prose_names`; what follows the name decides the statement:
@@ -10,9 +10,11 @@ its catalogue `prose_names`; what follows the name decides the statement:
     A、B、C分别达到x、y、z                          one level per name
     新增高技能人才7000名以上                        increment   (change over the plan period)
 
-The year in context is the last year named before the statement on its line (2020年, 到2025年,
-十三五期间 = base year, 十四五期间 = target year), else the one carried from earlier lines.
-Only the patterns above are read; everything else in the prose is left alone.
+Any year is read (比2020年增长43%, 由2020年的…增至…). The year in context is the last year named
+before the statement on its line (2020年, 到2025年), or the last period named (十三五期间, 十四五时期,
+…: the year that period ends, from config/sources.yaml or placed by the rule in helpers.periods),
+else the one carried from earlier lines. Only the patterns above are read; everything else in the
+prose is left alone.
 """
 from __future__ import annotations
 
@@ -20,10 +22,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers.config import Catalogue, Indicator, ProseName, Sources
+from helpers.config import Catalogue, Indicator, PlanPeriod, ProseName, Sources
+from helpers.periods import FIVE_YEAR_NAME, plan_covering_year, resolve_period
 from helpers.text import NormalText, normalise_with_map
 
 NUM = r"\d+(?:\.\d+)?"
+YEAR = r"(?:19|20)\d{2}"
 SENTENCE_END = "。;!?"
 # Before an indicator's name, these make the number a change over the period, not a level...
 INCREMENT_WORDS = "新增|引进|新建"
@@ -64,6 +68,7 @@ class ProseReader:
     def __init__(self, catalogue: Catalogue, sources: Sources):
         self.catalogue = catalogue
         self.sources = sources
+        self.period = sources.plan_period   # the period of the plan being read (see read())
         aliases = []
         for ind in catalogue.indicators.values():
             for pn in ind.prose_names:
@@ -76,14 +81,14 @@ class ProseReader:
         self.level_re = re.compile(
             rf"(?P<gap>[^\d,;。:、]{{0,12}}?)(?P<cmp>>=|>)?(?P<num>{NUM})(?P<unit>{u})(?!次)(?P<suffix>以上|左右)?")
         self.growth_re = re.compile(
-            rf",?比(?P<year>20[01]\d)年(?:底|末)?(?P<verb>增长|增加)(?P<num>{NUM})(?P<unit>%|{u})")
+            rf",?比(?P<year>{YEAR})年(?:底|末)?(?P<verb>增长|增加)(?P<num>{NUM})(?P<unit>%|{u})")
         self.from_to_re = re.compile(
-            rf"(?:从|由)(?:(?P<y0>20[01]\d)年?(?:底|末)?)?的?(?P<v0>{NUM})(?P<u0>{u})?"
+            rf"(?:从|由)(?:(?P<y0>{YEAR})年?(?:底|末)?)?的?(?P<v0>{NUM})(?P<u0>{u})?"
             rf"(?:大幅|稳步)?(?:提高|增长|增加|增|上升|提升)(?:到|至)(?P<v1>{NUM})(?P<u1>{u})")
         self.list_re = re.compile(r"分别(?:达到|达|为)")
         self.list_value_re = re.compile(rf"(?P<num>{NUM})(?P<unit>{u})?")
         self.year_marker_re = re.compile(
-            r"(?<![比从由])(?:截止|截至|到)?(?P<year>20[1-3]\d)年(?:底|末)?(?!的)|(?P<fyp>十三五|十四五)")
+            rf"(?<![比从由])(?:截止|截至|到)?(?P<year>{YEAR})年(?:底|末)?(?!的)|(?P<fyp>{FIVE_YEAR_NAME.pattern})")
 
     # ------------------------------------------------------------------ helpers
     def _to_clean(self, ind: Indicator, value: float, unit_text: str) -> tuple[float, str] | None:
@@ -100,18 +105,27 @@ class ProseReader:
             return value, f"'{unit_text}' read as {target.unit}"
         return None
 
+    def _period(self, name: str) -> PlanPeriod | None:
+        return resolve_period(name, [self.period, *self.sources.periods()])
+
     def _year_markers(self, text: str) -> list[tuple[int, int]]:
         markers = []
         for m in self.year_marker_re.finditer(text):
             if m["fyp"]:
-                year = self.sources.base_year if m["fyp"] == "十三五" else self.sources.target_year
+                period = self._period(m["fyp"])
+                if period is None:
+                    continue  # a period the config cannot place: it gives no year
+                year = period.target_year  # 十三五期间 speaks of where that period ended
             else:
                 year = int(m["year"])
             markers.append((m.start(), year))
         return markers
 
     # ------------------------------------------------------------------ reading
-    def read(self, entity: str, path: Path, lines: list[str], skip_lines: range) -> list[ProseStatement]:
+    def read(self, entity: str, path: Path, lines: list[str], skip_lines: range,
+             period: PlanPeriod | None = None) -> list[ProseStatement]:
+        """The statements of one plan document; `period` is the plan's (default: the file-level one)."""
+        self.period = period or self.sources.plan_period
         statements: list[ProseStatement] = []
         carried_year: int | None = None
         for index, raw in enumerate(lines):
@@ -234,9 +248,16 @@ class ProseReader:
             return []
         notes = []
         if start_year is None:
-            start_year = self.sources.base_year - 5
-            rule = (f"start year not written; taken as {start_year}, the first year of the five-year period "
-                    f"the sentence reports on (year in context: {year})")
+            # The period the sentence reports on: the one that ends in (or holds) the year in context; without
+            # a year, the period before the plan's, which its 发展基础 section describes.
+            reported = plan_covering_year(self.period.base_year if year is None else year,
+                                          [self.period, *self.sources.periods()])
+            if reported is None:
+                return [level]
+            start_year = reported.base_year
+            rule = (f"start year not written; taken as {start_year}, the base year of the period the sentence "
+                    f"reports on ({reported.name} {reported.base_year}→{reported.target_year}; year in context: "
+                    f"{year})")
         else:
             rule = f"stated: {start_year} value given in the text"
             written = text[ft.start():ft.end()]

@@ -20,33 +20,38 @@ def _fmt(value: float | None, comparator: str = "=") -> str:
 
 
 def extraction_table(ds: Dataset) -> pd.DataFrame:
-    """One row per county and indicator: 2015 baseline, 2020 actual, 2025 target, provincial target."""
+    """One row per county, plan and indicator: what the plan document gives. Its earlier baseline (from the
+    prose; * = derived), its base-year actual, its target, and the provincial target for the same year."""
     ind = ds.indicators
     province = ds.sources.province
-    prov = ind[ind["entity"] == province].set_index("indicator_id")
+    prov = ind[(ind["entity"] == province) & (ind["kind"] == "target")]
     rows = []
-    for (entity, ind_id), group in ind[ind["entity"] != province].groupby(["entity", "indicator_id"], sort=False):
-        first = group.iloc[0]
+    for plan in ds.sources.plans:
+        period = plan.period
+        mine = ind[(ind["entity"] == plan.entity) & (ind["plan"] == period.name) & (ind["origin"] != "monitoring")]
+        for ind_id, group in mine.groupby("indicator_id", sort=False):
+            first = group.iloc[0]
 
-        def pick(year: int, kinds: tuple[str, ...]) -> str:
-            hit = group[(group["year"] == year) & group["kind"].isin(kinds)]
-            if hit.empty:
-                return ""
-            r = hit.iloc[0]
-            mark = "*" if r["kind"] == "baseline_derived" else ""
-            return _fmt(r["value"], r["comparator"]) + mark
+            def pick(hit: pd.DataFrame) -> str:
+                if hit.empty:
+                    return ""
+                r = hit.iloc[0]
+                mark = "*" if r["kind"] == "baseline_derived" else ""
+                return _fmt(r["value"], r["comparator"]) + mark
 
-        p = prov.loc[ind_id] if ind_id in prov.index else None
-        flags = sorted(set(group["quality"]) - {"ok"})
-        rows.append({
-            "县市": first["entity_name_zh"], "指标": first["indicator_name_zh"], "单位": first["unit"],
-            "2015": pick(ds.sources.base_year - 5, ("actual", "baseline_derived")),
-            str(ds.sources.base_year): pick(ds.sources.base_year, ("actual",)),
-            f"{ds.sources.target_year}目标": pick(ds.sources.target_year, ("target",)),
-            "省目标": "" if p is None else _fmt(p["value"], p["comparator"]),
-            "来源行": ", ".join(str(x) for x in group["source_line"]),
-            "标记": "、".join({"fixed": "已修正", "implausible": "存疑"}[f] for f in flags),
-        })
+            earlier = group[group["year"] < period.base_year].sort_values("year")
+            p = prov[(prov["indicator_id"] == ind_id) & (prov["year"] == period.target_year)]
+            flags = sorted(set(group["quality"]) - {"ok"})
+            rows.append({
+                "县市": first["entity_name_zh"], "规划": f"{period.name}（{period.base_year}→{period.target_year}）",
+                "指标": first["indicator_name_zh"], "单位": first["unit"],
+                "前期基数": "" if earlier.empty else f"{int(earlier.iloc[0]['year'])}年 {pick(earlier)}",
+                "基期实际": pick(group[(group["year"] == period.base_year) & (group["kind"] == "actual")]),
+                "目标值": pick(group[(group["year"] == period.target_year) & (group["kind"] == "target")]),
+                "省目标": pick(p),
+                "来源行": ", ".join(str(x) for x in group["source_line"]),
+                "标记": "、".join({"fixed": "已修正", "implausible": "存疑"}[f] for f in flags),
+            })
     return pd.DataFrame(rows)
 
 
@@ -86,10 +91,13 @@ def check_counts(ds: Dataset) -> pd.DataFrame:
 
 
 def baselines(ds: Dataset) -> pd.DataFrame:
+    """Values the prose gives for years before its plan's base year (e.g. a 十四五 plan's 十三五 start)."""
     ind = ds.indicators
-    b = ind[(ind["origin"] == "prose") & (ind["year"] == ds.sources.base_year - 5)]
-    return b[["entity_name_zh", "indicator_name_zh", "value", "unit", "kind", "derivation", "source_line",
-              "source_text"]].rename(columns={"entity_name_zh": "县市", "indicator_name_zh": "指标"})
+    base_year = {p.name: p.base_year for p in ds.sources.periods()}
+    b = ind[(ind["origin"] == "prose") & (ind["year"] < ind["plan"].map(base_year))]
+    return b[["entity_name_zh", "plan", "indicator_name_zh", "year", "value", "unit", "kind", "derivation",
+              "source_line", "source_text"]].rename(columns={"entity_name_zh": "县市", "indicator_name_zh": "指标",
+                                                             "plan": "规划"})
 
 
 def comparability(ds: Dataset) -> pd.DataFrame:

@@ -19,6 +19,7 @@ from helpers.atomic import replaced_when_done
 from helpers.config import Catalogue, Sources
 from helpers.errors import InputError
 from helpers.paths import display_path
+from helpers.periods import FIVE_YEARS
 from helpers.records import Decision, Observation
 from helpers.text import name_key
 from helpers.values import NotANumber, parse_value_cell
@@ -26,9 +27,17 @@ from helpers.values import NotANumber, parse_value_cell
 DATA_SHEET = "数据"
 LISTS_SHEET = "选项"
 INSTRUCTIONS_SHEET = "说明"
-YEARS = (2015, 2035)
 COMPARATORS = ("=", ">", ">=")
-PLAN_TOLERANCE = 0.005  # relative; a monitoring actual further than this from the plan's is a contradiction
+SAME_TOLERANCE = 0.005  # relative; two workbooks' values further apart than this contradict each other
+
+
+def year_range(sources: Sources) -> tuple[int, int]:
+    """The years a monitoring actual may have, from the configured periods: from the base year of the
+    period before the first plan (the plans' prose states baselines from then) to the end of the period
+    after the last plan's next (actuals keep coming while the next plan is drafted and before it is
+    configured)."""
+    periods = sources.periods()
+    return periods[0].base_year - FIVE_YEARS, periods[-1].target_year + 2 * FIVE_YEARS
 
 # header (Chinese, as in the template) -> field; English headers are accepted too.
 COLUMNS = [("县市", "county"), ("指标", "indicator"), ("单位", "unit"), ("年份", "year"), ("数值", "value"),
@@ -51,9 +60,11 @@ INSTRUCTIONS = [
      "4. Save the file under any name in data/raw/monitoring/; several files are fine. Then run make report."),
     ("5. 单元格可以使用公式，读取的是公式的计算结果；请在 Excel 中保存后再放入目录。",
      "5. Formulas are read by their values: save the file in Excel before dropping it in."),
-    ("6. 同一县市、指标、年份在两个文件中数值不同，或与规划文本中的实际值矛盾，运行会停止并指出单元格。",
-     "6. The same observation with two different values, or a value contradicting the plan's actual for that "
-     "year, stops the run and names the cells."),
+    ("6. 同一县市、指标、年份在两个文件中数值不同，运行会停止并指出单元格；与规划文本中同一年份的实际值不同时，"
+     "采用规划的数值，并在 consistency.csv 和报告附录中列出两者。",
+     "6. The same observation with two different values in two workbooks stops the run and names the cells. A "
+     "value differing from a plan's actual for the same year is reported in consistency.csv and the report's "
+     "appendix, and the plan's figure is used."),
 ]
 
 
@@ -67,18 +78,20 @@ def write_template(path: Path, sources: Sources, catalogue: Catalogue) -> Path:
         cell = ws.cell(row=1, column=col, value=title)
         cell.font, cell.fill, cell.alignment = Font(bold=True), header_fill, Alignment(horizontal="center")
     row = 2
-    for plan in sources.plans:
+    names = sources.entity_names()
+    for entity in sources.counties():
         for ind in catalogue.indicators.values():
-            ws.cell(row=row, column=1, value=plan.name_zh)
+            ws.cell(row=row, column=1, value=names[entity][0])
             ws.cell(row=row, column=2, value=ind.name_zh)
             ws.cell(row=row, column=3, value=ind.unit)
             row += 1
     last = max(row - 1, 2) + 500  # room for copied rows
 
     lists = wb.create_sheet(LISTS_SHEET)
-    counties = [p.name_zh for p in sources.plans]
+    counties = [names[e][0] for e in sources.counties()]
     indicators = [i.name_zh for i in catalogue.indicators.values()]
-    years = list(range(YEARS[0], YEARS[1] + 1))
+    first, last = year_range(sources)
+    years = list(range(first, last + 1))
     for values, col in ((counties, 1), (indicators, 2), (years, 3), (COMPARATORS, 4)):
         for r, v in enumerate(values, 1):
             lists.cell(row=r, column=col, value=v).data_type = "s" if isinstance(v, str) else "n"
@@ -133,7 +146,7 @@ def _lookup(sources: Sources, catalogue: Catalogue) -> _Lookup:
     for ind in catalogue.indicators.values():
         for name in (ind.id, ind.name_zh, ind.name_en, *ind.source_names):
             indicators[name_key(name).lower()] = ind.id
-    return _Lookup(entities, indicators, [p.name_zh for p in sources.plans],
+    return _Lookup(entities, indicators, [sources.entity_names()[e][0] for e in sources.counties()],
                    [i.name_zh for i in catalogue.indicators.values()])
 
 
@@ -146,15 +159,13 @@ def monitoring_files(folder: Path) -> list[Path]:
                   and not p.name.startswith(("~$", ".")))
 
 
-def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue,
-                    plan_observations: list[Observation]) -> tuple[list[Observation], list[Decision]]:
-    """All monitoring actuals in the folder, checked against each other and against the plans."""
+def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue) -> tuple[list[Observation], list[Decision]]:
+    """All monitoring actuals in the folder, checked against each other. (Against the plans' figures for the
+    same year they are checked by the data step, which reports differences in consistency.csv.)"""
     lookup = _lookup(sources, catalogue)
     observations: list[Observation] = []
     decisions: list[Decision] = []
     seen: dict[tuple, Observation] = {}
-    plan_actuals = {(o.entity, o.indicator_id, o.year): o for o in plan_observations
-                    if o.kind == "actual" and o.value is not None and o.entity != sources.province}
     for path in monitoring_files(folder):
         rows = _read_workbook(path, lookup, sources, catalogue)
         kept = 0
@@ -170,16 +181,6 @@ def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue,
                                  f"{_describe(obs, catalogue)} is {obs.value:g} here but {first.value:g} in "
                                  f"{first.source_file}, sheet {first.source_sheet}, cell {first.source_cell}",
                                  "keep one value: correct or delete one of the two cells.")
-            plan = plan_actuals.get(key)
-            if plan is not None:
-                if not _same(plan.value, obs.value):
-                    raise InputError(obs.source_file, f"sheet {obs.source_sheet}, cell {obs.source_cell}",
-                                     f"{_describe(obs, catalogue)} is {obs.value:g} here, but the plan states "
-                                     f"{plan.value:g} ({plan.source_file}, line {plan.source_line})",
-                                     "a monitoring workbook may not overwrite a plan's actual: correct the cell, "
-                                     "or delete it if the plan's figure stands.")
-                plan.notes.append(f"confirmed by {where}")
-                continue
             seen[key] = obs
             observations.append(obs)
             kept += 1
@@ -191,7 +192,7 @@ def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue,
 def _same(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return a is b
-    return abs(a - b) <= PLAN_TOLERANCE * max(abs(a), abs(b), 1e-12)
+    return abs(a - b) <= SAME_TOLERANCE * max(abs(a), abs(b), 1e-12)
 
 
 def _describe(obs: Observation, catalogue: Catalogue) -> str:
@@ -242,9 +243,11 @@ def _read_workbook(path: Path, lookup: _Lookup, sources: Sources, catalogue: Cat
         ind = catalogue.indicators[ind_id]
         year_raw, year_cell = cell("year")
         year = _year(year_raw)
-        if year is None or not YEARS[0] <= year <= YEARS[1]:
-            raise InputError(path, where(year_cell), f"year '{year_raw}' is not a year between {YEARS[0]} and {YEARS[1]}",
-                             "write a four-digit year such as 2021.")
+        first, last = year_range(sources)
+        if year is None or not first <= year <= last:
+            raise InputError(path, where(year_cell), f"year '{year_raw}' is not a year between {first} and {last}",
+                             f"write a four-digit year from {first} to {last} (the years of the plan periods in "
+                             "config/sources.yaml).")
         number, percent_sign, cmp_from_value = _number(value)
         if number is None:
             raise InputError(path, where(value_cell), f"value '{value}' for {ind.name_zh} is not a number",

@@ -2,9 +2,9 @@
 
     python -m helpers synthetic N SCRATCH_DIR [--seed 1]
 
-writes SCRATCH_DIR/raw/ (N plans alternating the two real layouts, a checksum manifest, and
-monitoring workbooks for 2021–2023) and SCRATCH_DIR/config/ (the project's catalogue and layouts,
-with the N plans), so the pipeline runs on them through the same code path:
+writes SCRATCH_DIR/raw/ (N plans alternating the two real layouts, a checksum manifest, and monitoring
+workbooks for the first three years of the default period) and SCRATCH_DIR/config/ (the project's catalogue
+and layouts, with the N plans), so the pipeline runs on them through the same code path:
 
     make report RAW_DIR=SCRATCH/raw CONFIG_DIR=SCRATCH/config PROCESSED_DIR=SCRATCH/processed REPORTS_DIR=SCRATCH/reports
 """
@@ -18,12 +18,13 @@ import yaml
 from openpyxl import Workbook
 
 from helpers import paths
-from helpers.config import load_catalogue
+from helpers.config import PlanPeriod, load_catalogue, load_sources
 from helpers.errors import InputError
 from helpers.extract.manifest import write_manifest
 from helpers.monitoring.workbooks import COLUMNS, DATA_SHEET
+from helpers.periods import FIVE_YEARS, plan_name, plan_number, resolve_period
 
-# Indicators the synthetic plans carry, with a plausible 2020 range and growth to 2025.
+# Indicators the synthetic plans carry, with a plausible base-year range (growth to the target year is drawn).
 SYNTHETIC_INDICATORS = {
     "talent_total": (5, 40), "party_government_talent": (0.1, 0.6), "professional_technical_talent": (2, 8),
     "business_management_talent": (1, 8), "high_skilled_talent": (1, 5), "rural_talent": (1, 4),
@@ -32,7 +33,7 @@ SYNTHETIC_INDICATORS = {
     "human_capital_investment_share": (10, 20), "working_age_higher_education_share": (15, 40),
 }
 COUNTIES_PER_WORKBOOK = 10
-MONITORING_YEARS = (2021, 2022, 2023)
+MONITORED_YEARS = 3  # monitoring actuals for the first three years of the period
 MONITORED = ("talent_total", "high_skilled_talent", "rd_personnel_per_10k")
 
 
@@ -56,6 +57,8 @@ def generate(n: int, scratch: Path, seed: int = 1) -> Path:
     config.mkdir(parents=True)
     shutil.copy(paths.CONFIG_DIR / paths.CATALOGUE_FILE, config / paths.CATALOGUE_FILE)
     sources = yaml.safe_load((paths.CONFIG_DIR / paths.SOURCES_FILE).read_text(encoding="utf-8"))
+    period = load_sources().plan_period
+    monitoring_years = range(period.base_year + 1, period.base_year + 1 + MONITORED_YEARS)
 
     province = {ind: round(rng.uniform(*SYNTHETIC_INDICATORS[ind]) * (100 if catalogue.indicators[ind].measure == "total" else 1.3), 2)
                 for ind in SYNTHETIC_INDICATORS}
@@ -71,7 +74,8 @@ def generate(n: int, scratch: Path, seed: int = 1) -> Path:
                 target = round(min(target, 95.0), 1)
             values[ind_id] = (actual, target)
         layout = "word_tab_cells" if i % 2 == 0 else "cell_per_line"
-        text = (_word_plan if layout == "word_tab_cells" else _cell_plan)(name_zh, values, catalogue, province, rng)
+        text = (_word_plan if layout == "word_tab_cells" else _cell_plan)(name_zh, values, catalogue, province, rng,
+                                                                           period)
         file = f"{entity}_talent_plan.txt"
         (raw / file).write_text(text, encoding="utf-8")
         plans.append({"entity": entity, "name_zh": name_zh, "name_en": f"Sample County {i:03d}", "file": file,
@@ -79,7 +83,7 @@ def generate(n: int, scratch: Path, seed: int = 1) -> Path:
         for ind_id in MONITORED:
             actual, target = values[ind_id]
             step = (target / actual) ** (1 / 5)
-            for k, year in enumerate(MONITORING_YEARS, 1):
+            for k, year in enumerate(monitoring_years, 1):
                 value = round(actual * step ** k * rng.uniform(0.97, 1.03), 3)
                 monitoring_rows.append((name_zh, catalogue.indicators[ind_id].name_zh,
                                         catalogue.indicators[ind_id].unit, year, value))
@@ -88,42 +92,70 @@ def generate(n: int, scratch: Path, seed: int = 1) -> Path:
     (config / paths.SOURCES_FILE).write_text(yaml.safe_dump(sources, allow_unicode=True, sort_keys=False),
                                              encoding="utf-8")
     write_manifest(raw, [p["file"] for p in plans])
-    rows_per_book = COUNTIES_PER_WORKBOOK * len(MONITORED) * len(MONITORING_YEARS)
+    rows_per_book = COUNTIES_PER_WORKBOOK * len(MONITORED) * MONITORED_YEARS
     for start in range(0, len(monitoring_rows), rows_per_book):
         _write_monitoring(raw / "monitoring" / f"监测_{start // rows_per_book + 1:02d}.xlsx",
                           monitoring_rows[start:start + rows_per_book])
     return scratch
 
 
-def _word_plan(name, values, catalogue, province, rng) -> str:
-    total, total_target = values["talent_total"]
-    growth = rng.uniform(20, 60)
-    lines = [f"{name}人才发展“十四五”规划", "一、发展基础",
-             f"2020年，全县人才总量达到{total:g}万人，比2015年增长{growth:.1f}%。", "二、发展目标",
-             f"到2025年，全县人才资源总量达到{total_target:g}万人。", "“十四五”时期全县人才发展主要指标",
-             "\t一级指标", "\t序号", "\t二级指标", "\t单位", "\t2020年完成值", "\t2025年目标值", ""]
-    for k, (ind_id, (actual, target)) in enumerate(values.items(), 1):
-        ind = catalogue.indicators[ind_id]
-        lines += ["\t人才指标" if k == 1 else "\t", f"\t{k}", f"\t{ind.source_names[0]}", f"\t{ind.unit}",
-                  f"\t{actual:g}", f"\t{target:g}", ""]
-    lines += ["\t注：示例数据，非真实规划。", "三、主要任务", "示例。"]
-    return "\n".join(lines) + "\n"
+def plan_document(layout: str, title: str, period: PlanPeriod, rows: list[tuple[str, str, str, str]],
+                  prose: list[str] = (), province: list[str] | None = None) -> str:
+    """A plan document in one of the two real layouts, for any period.
 
-
-def _cell_plan(name, values, catalogue, province, rng) -> str:
-    total, total_target = values["talent_total"]
-    increase = round(total * rng.uniform(0.2, 0.4), 2)
-    lines = [f"{name}人才发展“十四五”规划", "", "一、发展背景", "",
-             f"十三五期间,全县人才资源总量达到{total:g}万人,比2015年底增加{increase:g}万人。", "",
-             "表1 “十四五”时期人才发展主要指标", ""]
-    for header in ("序号", "指标", "2020年完成数", "2025年目标数", "2025年省委目标数"):
+    rows: (indicator name as the table writes it, unit, base-year cell, target cell), cells as written
+    ('10.3', '>10', '35以上', '/'). prose: sentences before the table. province: one provincial target
+    cell per row (the cell_per_line layout's 省委目标数 column, as in Anji's plan)."""
+    base, target = period.base_year, period.target_year
+    if layout == "word_tab_cells":
+        lines = [title, "一、发展基础", *prose, f"“{period.name}”时期全县人才发展主要指标",
+                 "\t一级指标", "\t序号", "\t二级指标", "\t单位", f"\t{base}年完成值", f"\t{target}年目标值", ""]
+        for k, (name, unit, base_cell, target_cell) in enumerate(rows, 1):
+            lines += ["\t人才指标" if k == 1 else "\t", f"\t{k}", f"\t{name}", f"\t{unit}", f"\t{base_cell}",
+                      f"\t{target_cell}", ""]
+        lines += ["\t注：示例数据，非真实规划。", "三、主要任务", "示例。"]
+        return "\n".join(lines) + "\n"
+    if layout != "cell_per_line":
+        raise ValueError(f"unknown layout {layout!r}")
+    lines = [title, "", "一、发展背景", ""]
+    for sentence in prose:
+        lines += [sentence, ""]
+    lines += [f"表1 “{period.name}”时期人才发展主要指标", ""]
+    headers = ["序号", "指标", f"{base}年完成数", f"{target}年目标数"] + ([f"{target}年省委目标数"] if province else [])
+    for header in headers:
         lines += [header, ""]
-    for k, (ind_id, (actual, target)) in enumerate(values.items(), 1):
-        ind = catalogue.indicators[ind_id]
-        label = ind.source_names[-1] if ind_id == "talent_total" else f"{ind.source_names[-1]}({ind.unit})"
-        lines += [str(k), "", label, "", f"{actual:g}", "", f"{target:g}", "", f"{province[ind_id]:g}", ""]
+    for k, (name, unit, base_cell, target_cell) in enumerate(rows, 1):
+        lines += [str(k), "", f"{name}({unit})" if unit else name, "", base_cell, "", target_cell, ""]
+        if province:
+            lines += [province[k - 1], ""]
     lines += ["三、主要任务", "", "示例。"]
     return "\n".join(lines) + "\n"
+
+
+def _word_plan(name, values, catalogue, province, rng, period: PlanPeriod) -> str:
+    total, total_target = values["talent_total"]
+    growth = rng.uniform(20, 60)
+    before = period.base_year - FIVE_YEARS
+    prose = [f"{period.base_year}年，全县人才总量达到{total:g}万人，比{before}年增长{growth:.1f}%。", "二、发展目标",
+             f"到{period.target_year}年，全县人才资源总量达到{total_target:g}万人。"]
+    rows = [(catalogue.indicators[i].source_names[0], catalogue.indicators[i].unit, f"{a:g}", f"{t:g}")
+            for i, (a, t) in values.items()]
+    return plan_document("word_tab_cells", f"{name}人才发展“{period.name}”规划", period, rows, prose)
+
+
+def _cell_plan(name, values, catalogue, province, rng, period: PlanPeriod) -> str:
+    total, _ = values["talent_total"]
+    increase = round(total * rng.uniform(0.2, 0.4), 2)
+    previous = resolve_period(plan_name(plan_number(period.name) - 1), [period]) if plan_number(period.name) else None
+    prose = [f"{previous.name if previous else ''}期间,全县人才资源总量达到{total:g}万人,"
+             f"比{period.base_year - FIVE_YEARS}年底增加{increase:g}万人。"]
+    rows = []
+    for ind_id in values:
+        ind = catalogue.indicators[ind_id]
+        rows.append((ind.source_names[-1], "" if ind_id == "talent_total" else ind.unit,
+                     f"{values[ind_id][0]:g}", f"{values[ind_id][1]:g}"))
+    return plan_document("cell_per_line", f"{name}人才发展“{period.name}”规划", period, rows, prose,
+                         province=[f"{province[i]:g}" for i in values])
 
 
 def _write_monitoring(path: Path, rows) -> None:

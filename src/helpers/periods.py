@@ -1,0 +1,133 @@
+"""Plan periods: which plan a year belongs to, and periods named in a document but not configured.
+
+The periods themselves are data (config/sources.yaml: `plan_period`, file-level and per plan). Two rules
+are code, and both are written here:
+
+1. **Which plan a report year evaluates**, per county:
+   - the plan whose period holds the year: base year < year ≤ target year (so the target year itself
+     still gives the final evaluation, 终期评估, of the plan that ends there);
+   - a year at or before the first plan's base year: the first plan (its base year: nothing to judge yet);
+   - a year after a plan's target year where a later plan exists: the later plan;
+   - a year after the last plan's target year: the last plan (its final evaluation stands).
+
+2. **A period name the config does not list** (a 十四五 plan speaks of 十三五; a 十五五 plan of 十四五) is
+   placed by arithmetic from a configured five-year period: 十n五 is the n-th five-year plan; period n+1
+   starts where period n ends, and a five-year plan lasts five years. So with 十四五 = 2020→2025 configured,
+   十三五 = 2015→2020, 十五五 = 2025→2030, 十二五 = 2010→2015. Names that are not 十n五 (n = 1…9) are
+   only known when configured.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from helpers.config import Plan, PlanPeriod
+
+# A five-year plan (五年规划) lasts five years: that is what its name says.
+FIVE_YEARS = 5
+DIGITS = "一二三四五六七八九"
+# 十一五 … 十九五: the 11th to the 19th five-year plans (what the plans of these decades name).
+FIVE_YEAR_NAME = re.compile(rf"十[{DIGITS}]五")
+
+# Where a report year stands in the plan it evaluates.
+BEFORE = "before_base_year"
+BASE = "base_year"
+IN_PERIOD = "in_period"
+TARGET_YEAR = "target_year"
+AFTER = "after_target"
+PHASES = (BEFORE, BASE, IN_PERIOD, TARGET_YEAR, AFTER)
+
+
+def plan_number(name: str) -> int | None:
+    """十四五 -> 14; None for a name that is not a five-year plan's."""
+    if not FIVE_YEAR_NAME.fullmatch(name or ""):
+        return None
+    return 10 + DIGITS.index(name[1]) + 1
+
+
+def plan_name(number: int) -> str | None:
+    """14 -> 十四五; None outside 十一五…十九五."""
+    return f"十{DIGITS[number - 11]}五" if 11 <= number <= 19 else None
+
+
+def resolve_period(name: str, configured: Iterable[PlanPeriod]) -> PlanPeriod | None:
+    """The years of a period by name: the configured one, else by arithmetic from the nearest configured
+    five-year period (rule 2 above)."""
+    configured = list(configured)
+    for period in configured:
+        if period.name == name:
+            return period
+    number = plan_number(name)
+    anchors = [(plan_number(p.name), p) for p in configured if plan_number(p.name) is not None]
+    if number is None or not anchors:
+        return None
+    k, anchor = min(anchors, key=lambda a: abs(a[0] - number))
+    if number > k:
+        base = anchor.target_year + FIVE_YEARS * (number - k - 1)
+    else:
+        base = anchor.base_year - FIVE_YEARS * (k - number)
+    return PlanPeriod(name, base, base + FIVE_YEARS)
+
+
+def known_periods(configured: Iterable[PlanPeriod]) -> list[PlanPeriod]:
+    """The configured periods and every five-year period placed from them by rule 2, earliest first."""
+    configured = list(configured)
+    found = {p.name: p for p in configured}
+    for number in range(11, 20):
+        name = plan_name(number)
+        if name not in found:
+            period = resolve_period(name, configured)
+            if period is not None:
+                found[name] = period
+    return sorted(found.values(), key=lambda p: p.base_year)
+
+
+def plan_covering_year(year: int, configured: Iterable[PlanPeriod]) -> PlanPeriod | None:
+    """The known period that holds the year (base year < year ≤ target year)."""
+    return next((p for p in known_periods(configured) if p.base_year < year <= p.target_year), None)
+
+
+def next_period(period: PlanPeriod, configured: Iterable[PlanPeriod]) -> PlanPeriod:
+    """The period after this one: configured (it starts where this one ends), else by rule 2. A period
+    whose name is not a five-year plan's is followed by one of the same length, without a name."""
+    configured = list(configured)
+    for other in configured:
+        if other.base_year == period.target_year:
+            return other
+    number = plan_number(period.name)
+    if number is not None and plan_name(number + 1):
+        return resolve_period(plan_name(number + 1), configured + [period])
+    return PlanPeriod("", period.target_year, 2 * period.target_year - period.base_year)
+
+
+def evaluated_plan(plans: list[Plan], year: int) -> Plan:
+    """The plan a report year evaluates (rule 1 above). `plans`: one county's, earliest first."""
+    if not plans:
+        raise ValueError("a county without a plan has nothing to evaluate")
+    for plan in plans:
+        if plan.period.base_year < year <= plan.period.target_year:
+            return plan
+    later = [p for p in plans if p.period.base_year >= year]
+    return later[0] if later else plans[-1]
+
+
+def phase(period: PlanPeriod, year: int) -> str:
+    """Where a year stands in a period: before or at its base year, in the period, its target year, after."""
+    if year < period.base_year:
+        return BEFORE
+    if year == period.base_year:
+        return BASE
+    if year < period.target_year:
+        return IN_PERIOD
+    return TARGET_YEAR if year == period.target_year else AFTER
+
+
+def plan_covering(plans: list[Plan], year: int) -> Plan | None:
+    """The plan whose period holds the year (base year < year ≤ target year), if any."""
+    return next((p for p in plans if p.period.base_year < year <= p.period.target_year), None)
+
+
+def ended_plan(plans: list[Plan], year: int) -> Plan | None:
+    """The latest plan that has reached its target year by `year` (the one whose successor is drafted)."""
+    ended = [p for p in plans if p.period.target_year <= year]
+    return ended[-1] if ended else None

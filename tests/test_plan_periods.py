@@ -1,0 +1,142 @@
+"""Plan periods are data: config checks, the period rules, and the prose reader for any period and base year."""
+from pathlib import Path
+
+import pytest
+import yaml
+
+from helpers.config import PlanPeriod, load_catalogue, load_sources
+from helpers.errors import InputError
+from helpers.extract.prose import ProseReader
+from helpers.periods import (
+    AFTER,
+    BASE,
+    IN_PERIOD,
+    TARGET_YEAR,
+    evaluated_plan,
+    next_period,
+    phase,
+    plan_covering_year,
+    resolve_period,
+)
+
+FOURTEENTH = PlanPeriod("十四五", 2020, 2025)
+
+
+def _config(workspace: Path, edit) -> Path:
+    path = workspace / "config" / "sources.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edit(doc)
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return workspace / "config"
+
+
+def _second_jiande_plan(doc, period):
+    doc["plans"].append({"entity": "jiande", "file": "jiande_next.txt", "layout": "word_tab_cells",
+                         "table_title": "人才发展主要指标", "plan_period": period})
+
+
+def test_a_plan_period_whose_target_is_not_after_its_base_is_refused(workspace):
+    config = _config(workspace, lambda d: _second_jiande_plan(d, {"name": "十五五", "base_year": 2030,
+                                                                   "target_year": 2025}))
+    with pytest.raises(InputError) as info:
+        load_sources(config)
+    err = info.value
+    assert err.file.endswith("sources.yaml") and isinstance(err.where, int)
+    assert "target_year 2025, which is not after its base_year 2030" in err.problem
+    assert "base_year: 2020, target_year: 2025" in err.fix
+
+
+def test_two_plans_of_one_county_may_not_overlap(workspace):
+    config = _config(workspace, lambda d: _second_jiande_plan(d, {"name": "中期调整", "base_year": 2023,
+                                                                   "target_year": 2027}))
+    with pytest.raises(InputError) as info:
+        load_sources(config)
+    assert "the plans of 'jiande' overlap" in info.value.problem and "jiande_next.txt" in info.value.problem
+    assert "base_year is the previous plan's target_year" in info.value.fix
+
+
+def test_a_period_name_means_the_same_years_everywhere(workspace):
+    config = _config(workspace, lambda d: _second_jiande_plan(d, {"name": "十四五", "base_year": 2025,
+                                                                   "target_year": 2030}))
+    with pytest.raises(InputError, match="period 十四五 is 2025–2030 here but 2020–2025"):
+        load_sources(config)
+
+
+def test_a_county_keeps_one_name_across_its_plans(workspace):
+    def edit(doc):
+        _second_jiande_plan(doc, {"name": "十五五", "base_year": 2025, "target_year": 2030})
+        doc["plans"][-1]["name_zh"] = "建德县"
+    with pytest.raises(InputError, match="named name_zh '建德县' here but '建德市'"):
+        load_sources(_config(workspace, edit))
+
+
+@pytest.mark.parametrize("period, problem", [
+    ({"base_year": 2025, "target_year": 2030}, "has no 'name'"),
+    ({"name": "十五五", "base_year": "二〇二五", "target_year": 2030}, "is not a four-digit year"),
+    ("2025-2030", "must be a mapping"),
+])
+def test_a_malformed_plan_period_is_named(workspace, period, problem):
+    with pytest.raises(InputError, match=problem):
+        load_sources(_config(workspace, lambda d: _second_jiande_plan(d, period)))
+
+
+def test_several_plans_per_county_load_with_their_own_periods(workspace):
+    sources = load_sources(_config(workspace, lambda d: _second_jiande_plan(
+        d, {"name": "十五五", "base_year": 2025, "target_year": 2030})))
+    assert sources.counties() == ["jiande", "anji"]
+    assert [p.period.name for p in sources.plans_of("jiande")] == ["十四五", "十五五"]
+    assert sources.plans_of("jiande")[1].name_zh == "建德市"          # names given once, on the first entry
+    assert [p.name for p in sources.periods()] == ["十四五", "十五五"]
+
+
+def test_unconfigured_periods_are_placed_by_arithmetic():
+    # 十n五 is the n-th five-year plan: five years each, one starting where the previous ends.
+    assert resolve_period("十三五", [FOURTEENTH]) == PlanPeriod("十三五", 2015, 2020)
+    assert resolve_period("十二五", [FOURTEENTH]) == PlanPeriod("十二五", 2010, 2015)
+    assert resolve_period("十六五", [FOURTEENTH]) == PlanPeriod("十六五", 2030, 2035)
+    assert resolve_period("十五", [FOURTEENTH]) is None                   # fifteen, not a period name
+    assert resolve_period("远景", [FOURTEENTH]) is None
+    assert next_period(FOURTEENTH, [FOURTEENTH]) == PlanPeriod("十五五", 2025, 2030)
+    assert plan_covering_year(2020, [FOURTEENTH]).name == "十三五"        # 2020 closes 十三五
+    assert plan_covering_year(2021, [FOURTEENTH]).name == "十四五"
+
+
+def test_which_plan_a_report_year_evaluates(sources):
+    jiande = sources.plans_of("jiande")[0]
+    nxt = type(jiande)(**{**jiande.__dict__, "file": "next.txt", "period": PlanPeriod("十五五", 2025, 2030)})
+    plans = [jiande, nxt]
+    assert evaluated_plan(plans, 2020) is jiande and phase(jiande.period, 2020) == BASE
+    assert evaluated_plan(plans, 2023) is jiande and phase(jiande.period, 2023) == IN_PERIOD
+    # the target year still gives the final evaluation of the plan that ends there...
+    assert evaluated_plan(plans, 2025) is jiande and phase(jiande.period, 2025) == TARGET_YEAR
+    # ...and the year after evaluates the later plan
+    assert evaluated_plan(plans, 2026) is nxt and phase(nxt.period, 2026) == IN_PERIOD
+    # with no later plan, the last plan's final evaluation stands
+    assert evaluated_plan([jiande], 2026) is jiande and phase(jiande.period, 2026) == AFTER
+
+
+NEXT_PLAN_PROSE = [
+    "“十四五”期间，全县人才资源总量达到14.2万人，比2020年增长42%。",
+    "高技能人才由2020年的2.5万人增至3.6万人。",
+    "每万名劳动力中研发人员从90人提高到126人。",
+    "到2030年，全县人才资源总量达到20万人以上。",
+]
+
+
+def test_prose_of_a_next_plan_reads_any_period_name_and_base_year(sources, catalogue, tmp_path):
+    path = tmp_path / "next.txt"
+    path.write_text("\n".join(NEXT_PLAN_PROSE) + "\n", encoding="utf-8")
+    reader = ProseReader(load_catalogue(), load_sources())
+    st = reader.read("jiande", path, NEXT_PLAN_PROSE, range(0), period=PlanPeriod("十五五", 2025, 2030))
+    got = {(s.indicator_id, s.kind, s.year): s for s in st}
+    # 十四五期间 = the period that ends in 2025: the level is a 2025 value...
+    assert got[("talent_total", "level", 2025)].value == 14.2
+    # ...and 比2020年增长42% gives 2020 = 14.2 ÷ 1.42 = 10.0
+    assert got[("talent_total", "baseline", 2020)].value == pytest.approx(10.0)
+    assert got[("high_skilled_talent", "baseline", 2020)].value == 2.5
+    assert got[("high_skilled_talent", "level", 2025)].value == 3.6
+    # no start year written: the period the sentence reports on (十四五, year in context 2025) began in 2020
+    rd = got[("rd_personnel_per_10k", "baseline", 2020)]
+    assert rd.value == 90 and "十四五 2020→2025" in rd.derivation
+    target = got[("talent_total", "level", 2030)]
+    assert (target.value, target.comparator) == (20, ">=")
