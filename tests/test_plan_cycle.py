@@ -164,3 +164,115 @@ def test_the_next_plan_disagreeing_with_a_monitoring_actual_is_a_consistency_fin
     assert (f["indicator_id"], f["year"]) == ("high_skilled_talent", 2025)
     assert (f["table_value"], f["prose_value"]) == (2.75, 2.7)
     assert f["table_file"].endswith("tonglu_15.txt") and f["prose_file"].endswith("桐庐监测.xlsx")
+
+
+# ----------------------------------------------------------------------------- 2023: 完成进度 against 序时进度
+
+def test_mid_term_2023_progress_against_schedule(county):
+    p = analyse.progress_table(_inputs(county, 2023)).set_index("indicator_id")
+    assert set(p["plan"]) == {"十四五"} and set(p["plan_phase"]) == {"in_period"}
+    # 序时进度 = (2023 − 2020) ÷ (2025 − 2020) = 0.6 for every indicator
+    assert p["schedule_share"].tolist() == pytest.approx([0.6] * len(p))
+    expected = {
+        # 完成进度 = (x − x0) ÷ (X − x0); judgement against 0.6 ± 0.05
+        "talent_total": ((10 * 1.5 ** 0.6 * math.exp(-D) - 10) / 5, "behind"),   # (12.502 − 10) ÷ 5 = 0.500
+        "high_skilled_share_of_skilled": (0.7, "ahead"),                         # (33.5 − 30) ÷ (35 − 30)
+        "rd_personnel_per_10k": (0.6, "on_schedule"),                            # (112 − 100) ÷ (120 − 100)
+        "talent_outflow_rate": (0.3, "behind"),                                  # (7.4 − 8) ÷ (6 − 8), lower is better
+        "high_skilled_talent": (0.4, "behind"),                                  # (2.4 − 2) ÷ (3 − 2)
+    }
+    for indicator, (share, judgement) in expected.items():
+        assert p.loc[indicator, "progress_share"] == pytest.approx(share), indicator
+        assert p.loc[indicator, "schedule_judgement"] == judgement, indicator
+    # 党政人才 0.3 → 0.3 is a hold target (保持): 0.29 in 2023 is not held, and there is no 完成进度
+    assert p.loc["party_government_talent", "schedule_judgement"] == "not_held"
+    assert bool(p.loc["party_government_talent", "hold_target"]) and pd.isna(p.loc["party_government_talent",
+                                                                                 "progress_share"])
+    assert p.loc["talent_total", "schedule_label_zh"] == "慢于序时进度"
+    assert p["target_met"].isna().all()                      # no verdict before the target year
+
+
+def test_mid_term_2023_open_sdg_ratio_and_growth_required_from_now(county):
+    p = analyse.progress_table(_inputs(county, 2023)).set_index("indicator_id")
+    total = p.loc["talent_total"]
+    # observed 2020→2023: (12.502 / 10)^(1/3) − 1 = 1.5^0.2 · e^(−0.02/3) − 1 = 0.07727
+    # required 2020→2025: 1.5^(1/5) − 1 = 0.08447; R = 0.07727 / 0.08447 = 0.9147: needs acceleration
+    assert total["observed_growth_since_base"] == pytest.approx(1.5 ** 0.2 * math.exp(-D / 3) - 1)
+    assert total["required_growth_base_to_target"] == pytest.approx(1.5 ** 0.2 - 1)
+    assert total["sdg_progress_ratio"] == pytest.approx(0.9147, abs=1e-4)
+    assert total["sdg_progress_category"] == "needs_acceleration"
+    # growth required from now on, its own column: (15 / 12.502)^(1/2) − 1 = 0.0954
+    assert total["required_growth"] == pytest.approx((15 / (10 * 1.5 ** 0.6 * math.exp(-D))) ** 0.5 - 1)
+    assert total["required_growth"] == pytest.approx(0.0954, abs=1e-4)
+    # lower is better: observed (7.4/8)^(1/3) − 1 = −0.02565, required (6/8)^(1/5) − 1 = −0.05591;
+    # R = −1 · (−0.02565) / 0.05591 = 0.4588: limited progress
+    outflow = p.loc["talent_outflow_rate"]
+    assert outflow["sdg_progress_ratio"] == pytest.approx(0.4588, abs=1e-4)
+    assert outflow["sdg_progress_category"] == "limited_progress"
+
+
+# ----------------------------------------------------------------------------- 2025: the final evaluation
+
+def test_final_evaluation_2025(county):
+    p = analyse.progress_table(_inputs(county, 2025)).set_index("indicator_id")
+    assert set(p["plan"]) == {"十四五"} and set(p["plan_phase"]) == {"target_year"}
+    assert not (p["progress_category"] == "not_assessable").any()
+    expected = {
+        # indicator: (met, 完成率, gap)
+        "talent_total": (True, 15 / 15, 0.0),                     # 15 against 15
+        "high_skilled_share_of_skilled": (True, 35 / 35, 0.0),    # '≥35' (35以上): 35 meets it
+        "rd_personnel_per_10k": (False, 120 / 120, 0.0),          # '>120' must be exceeded: 120 does not
+        "party_government_talent": (True, 0.3 / 0.3, 0.0),        # 保持 0.3: held
+        "talent_outflow_rate": (True, 6 / 5.9, 5.9 - 6),          # lower is better: 完成率 = target ÷ actual
+        "high_skilled_talent": (False, 2.75 / 3, 2.75 - 3),       # the 十五五 table's 2.75 (kept over 2.7)
+    }
+    for indicator, (met, rate, gap) in expected.items():
+        row = p.loc[indicator]
+        assert bool(row["target_met"]) is met, indicator
+        assert row["completion_rate"] == pytest.approx(rate), indicator
+        assert row["gap_to_target"] == pytest.approx(gap, abs=1e-9), indicator
+        assert row["progress_category"] == ("target_met" if met else "target_missed"), indicator
+    # Open SDG still gives the ratio of a met target: observed 2020→2025 = required = 1.5^(1/5) − 1, so R = 1
+    assert p.loc["talent_total", "sdg_progress_ratio"] == pytest.approx(1.0)
+    assert p.loc["talent_total", "sdg_progress_category"] == "target_met"
+    counts = analyse.target_counts(analyse.progress_table(_inputs(county, 2025))).iloc[0]
+    assert (counts["plan"], counts["targets"], counts["judged"], counts["met"], counts["missed"]) == ("十四五", 6, 6,
+                                                                                                    4, 2)
+
+
+def test_final_evaluation_shows_the_target_against_the_province(county):
+    c = analyse.comparison_table(_inputs(county, 2025))
+    row = c[(c["comparison"] == "county_vs_province") & (c["indicator_id"] == "talent_total")].iloc[0]
+    assert (row["target_year"], row["target_value"], row["latest_year"], row["latest_value"]) == (2025, 15, 2025, 15)
+    assert row["other_value"] == 1650 and row["plan"] == "十四五"
+
+
+def test_the_year_after_evaluates_the_next_plan(county):
+    p = analyse.progress_table(_inputs(county, 2026)).set_index("indicator_id")
+    assert set(p["plan"]) == {"十五五"} and set(p["plan_phase"]) == {"in_period"}
+    assert p.loc["talent_total", "target_year"] == 2030 and p.loc["talent_total", "target_value"] == 26
+    assert p.loc["talent_total", "base_value"] == 15
+
+
+def test_jiande_reaching_its_2025_target_is_met_and_shown_against_the_province(workspace):
+    """The issue's own case: 建德 人才资源总量 14.2 in 2025 against a 2025 target of 14."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = DATA_SHEET
+    ws.append([title for title, _ in COLUMNS])
+    for year, value in {2021: 11.2, 2022: 12.1, 2023: 12.9, 2024: 13.6, 2025: 14.2}.items():
+        ws.append(["建德市", "人才资源总量", "万人", year, value, None, "统计年鉴", None])
+    (workspace / "raw" / "monitoring").mkdir(exist_ok=True)
+    wb.save(workspace / "raw" / "monitoring" / "建德监测.xlsx")
+    dataset.write(dataset.build(workspace / "raw", workspace / "config"), workspace / "processed")
+    inputs = analyse.load_inputs(workspace / "processed", workspace / "config")
+    assert inputs.report_year == 2025
+    row = analyse.progress_table(inputs).query("entity == 'jiande' and indicator_id == 'talent_total'").iloc[0]
+    # 14.2 ≥ 14: met; 完成率 14.2 ÷ 14 = 101.4%; gap +0.2万人; 完成进度 (14.2 − 10.3) ÷ (14 − 10.3) = 1.054
+    assert bool(row["target_met"]) and row["progress_category"] == "target_met"
+    assert row["completion_rate"] == pytest.approx(14.2 / 14) and row["gap_to_target"] == pytest.approx(0.2)
+    assert row["progress_share"] == pytest.approx(3.9 / 3.7)
+    comparison = analyse.comparison_table(inputs)
+    prov = comparison.query("comparison == 'county_vs_province' and entity == 'jiande' and indicator_id == "
+                            "'talent_total'").iloc[0]
+    assert (prov["target_year"], prov["target_value"], prov["latest_value"]) == (2025, 14, 14.2)

@@ -1,4 +1,7 @@
-"""Counties against the provincial targets and against each other (comparison.csv)."""
+"""Counties against the provincial targets and against each other (comparison.csv).
+
+A county's target is the target of the plan the report year evaluates (helpers.periods.evaluated_plan), and
+it is set against the provincial target for the same year."""
 from __future__ import annotations
 
 import numpy as np
@@ -10,8 +13,8 @@ from helpers.analyse.inputs import (
     as_numeric,
     difference,
     meets,
-    next_target,
     observed_up_to,
+    plan_target,
     ratio,
     series,
     source_lines,
@@ -19,19 +22,21 @@ from helpers.analyse.inputs import (
 
 
 def province_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
-    """Each county's latest actual and its target against the provincial target of the same indicator."""
+    """Each county's latest actual and its plan's target against the provincial target of the same indicator
+    and year (the county's plan's target year)."""
     ind = inputs.indicators
     prov = ind[(ind["entity"] == inputs.province) & (ind["kind"] == "target") & ind["value"].notna()]
     out = []
     for entity in inputs.entities:
-        for p in prov.itertuples():
+        plan = inputs.plan_of(entity)
+        for p in prov[prov["year"] == plan.period.target_year].itertuples():
             meta = inputs.catalogue.indicators[p.indicator_id]
             rows = series(inputs, entity, p.indicator_id)
             if not rows:
                 continue
             observed = observed_up_to(rows, inputs.report_year)
             latest = observed[-1] if observed else None
-            target = next_target(rows, inputs.report_year)
+            target = plan_target(rows, plan)
             row = {
                 "comparison": "county_vs_province", "entity": entity, "entity_name_zh": inputs.name_zh(entity),
                 "other": inputs.province, "other_name_zh": inputs.name_zh(inputs.province),
@@ -45,6 +50,7 @@ def province_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
                 "other_year": int(p.year), "other_value": p.value, "other_comparator": p.comparator,
                 "comparability": meta.comparability, "comparability_reason": meta.comparability_reason,
                 "sources": source_lines(latest, target, ind.loc[p.Index].to_dict()),
+                "plan": plan.period.name,
             }
             if meta.measure == "total":
                 # A county's head count against the province's is a share, not a gap.
@@ -104,8 +110,12 @@ def peer_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
     counties = ind[ind["entity"].isin(inputs.entities) & ind["value"].notna()]
     latest = (counties[counties["kind"].isin(OBSERVED_KINDS) & (counties["year"] <= inputs.report_year)]
               .sort_values("year").groupby(["indicator_id", "entity"]).tail(1))
-    targets = (counties[(counties["kind"] == "target") & (counties["year"] > inputs.report_year)]
-               .sort_values("year").groupby(["indicator_id", "entity"]).head(1))
+    # Each county's plan target: the target year of the plan the report year evaluates (own document first).
+    plan_of = {e: inputs.plan_of(e).period for e in inputs.entities}
+    targets = counties[(counties["kind"] == "target")
+                       & (counties["year"] == counties["entity"].map(lambda e: plan_of[e].target_year))]
+    targets = (targets.assign(_own=targets["plan"] != targets["entity"].map(lambda e: plan_of[e].name))
+               .sort_values("_own").groupby(["indicator_id", "entity"]).head(1))
     out = []
     for ind_id, group in latest.groupby("indicator_id", sort=False):
         meta = inputs.catalogue.indicators[ind_id]
@@ -133,6 +143,7 @@ def peer_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
                 "comparability": meta.comparability, "comparability_reason": meta.comparability_reason,
                 "basis": "not compared" if meta.comparability == "not_comparable" else "gap and ratio",
                 "sources": f"{r.source_file}:{int(r.source_line)}",
+                "plan": plan_of[r.entity].name,
             }
             if meta.comparability != "not_comparable":
                 row["latest_gap"] = difference(r.value, peer_latest)
@@ -159,7 +170,7 @@ def _pair_row(inputs, a, b, ind_a, ind_b, status, reason, values_only=False) -> 
     la, lb = observed_up_to(rows_a, inputs.report_year), observed_up_to(rows_b, inputs.report_year)
     la = la[-1] if la else None
     lb = lb[-1] if lb else None
-    ta, tb = next_target(rows_a, inputs.report_year), next_target(rows_b, inputs.report_year)
+    ta, tb = plan_target(rows_a, inputs.plan_of(a)), plan_target(rows_b, inputs.plan_of(b))
     meta_a, meta_b = inputs.catalogue.indicators[ind_a], inputs.catalogue.indicators[ind_b]
     row = {
         "comparison": "county_vs_county", "entity": a, "entity_name_zh": inputs.name_zh(a),
@@ -173,6 +184,7 @@ def _pair_row(inputs, a, b, ind_a, ind_b, status, reason, values_only=False) -> 
         "comparability": status, "comparability_reason": reason, "basis": "not compared" if status ==
         "not_comparable" else "gap and ratio",
         "sources": source_lines(la, ta, lb, tb),
+        "plan": inputs.plan_of(a).period.name, "other_plan": inputs.plan_of(b).period.name,
     }
     if status != "not_comparable" and not values_only:
         row["latest_gap"] = difference(row["latest_value"], row["other_value"])

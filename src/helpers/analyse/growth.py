@@ -13,6 +13,9 @@ indicator both rates are negative when things go the right way, and R is again p
     R < 0             moving away
     plus "target already met" and "not assessable" (with the reason)
 
+At (or after) the target year there is nothing left to require: the target is met or missed (终期评估), judged
+on the target year's actual with its comparator, and the category says which.
+
 Zero values: a growth rate from or to 0 is undefined. Then both rates are taken as absolute
 changes per year (units per year) and R is their ratio; the method column says so.
 """
@@ -27,10 +30,12 @@ NEEDS_ACCELERATION = "needs_acceleration"
 LIMITED_PROGRESS = "limited_progress"
 MOVING_AWAY = "moving_away"
 TARGET_MET = "target_met"
+TARGET_MISSED = "target_missed"     # the target year's actual does not meet the target (终期评估)
 NOT_ASSESSABLE = "not_assessable"
 
 # In display order, best first.
-CATEGORIES = [TARGET_MET, ON_TRACK, NEEDS_ACCELERATION, LIMITED_PROGRESS, MOVING_AWAY, NOT_ASSESSABLE]
+CATEGORIES = [TARGET_MET, ON_TRACK, NEEDS_ACCELERATION, LIMITED_PROGRESS, MOVING_AWAY, TARGET_MISSED,
+              NOT_ASSESSABLE]
 
 
 def category_label(category: str, lang: str) -> str:
@@ -41,8 +46,14 @@ def category_label(category: str, lang: str) -> str:
 # Traffic-light colours, one place for every table and figure.
 CATEGORY_COLOURS = {
     TARGET_MET: "#1a7f37", ON_TRACK: "#4caf50", NEEDS_ACCELERATION: "#f2c037",
-    LIMITED_PROGRESS: "#f08c2e", MOVING_AWAY: "#d1342f", NOT_ASSESSABLE: "#b0b7bf",
+    LIMITED_PROGRESS: "#f08c2e", MOVING_AWAY: "#d1342f", TARGET_MISSED: "#7a1f1f", NOT_ASSESSABLE: "#b0b7bf",
 }
+# Categories whose colour is dark enough to need white text.
+DARK_CATEGORIES = (TARGET_MET, MOVING_AWAY, TARGET_MISSED)
+
+
+def category_text_colour(category: str) -> str:
+    return "#fff" if category in DARK_CATEGORIES else "#222"
 
 RATE_CAGR = "compound annual growth rate"
 RATE_ABSOLUTE = "absolute change per year (a value is 0, so growth rates are undefined)"
@@ -100,17 +111,16 @@ def assess_progress(baseline_year: int | None, baseline: float | None, latest_ye
         return Progress(None, None, "", None, NOT_ASSESSABLE, "no actual value", "没有实际值")
     if target is None or target_year is None:
         return Progress(None, None, "", None, NOT_ASSESSABLE, "no target", "没有目标值")
-    if target_year <= latest_year:
-        return Progress(None, None, "", None, NOT_ASSESSABLE, "the target year is not after the latest actual",
-                        "目标年份不晚于最新实际值年份")
 
     zero = (latest <= 0 or target <= 0 or (baseline is not None and baseline <= 0))
     method = RATE_ABSOLUTE if zero else RATE_CAGR
     rate = absolute_change if zero else cagr
-    required = rate(latest, target, target_year - latest_year)
     historical = None
     if baseline is not None and baseline_year is not None and baseline_year < latest_year:
         historical = rate(baseline, latest, latest_year - baseline_year)
+    if target_year <= latest_year:
+        return _final(historical, method, latest_year, latest, target_year, target, comparator, direction)
+    required = rate(latest, target, target_year - latest_year)
 
     if target_met(latest, target, comparator, direction):
         return Progress(historical, required, method, None, TARGET_MET,
@@ -128,6 +138,19 @@ def assess_progress(baseline_year: int | None, baseline: float | None, latest_ye
     return Progress(historical, required, method, ratio, category_for_ratio(ratio),
                     f"achieved {_rate(historical, method)} against {_rate(required, method)} required: R = {ratio:.2f}",
                     f"已实现{_rate(historical, method, '年')}，所需{_rate(required, method, '年')}，R = {ratio:.2f}")
+
+
+def _final(historical, method, latest_year, latest, target_year, target, comparator, direction) -> Progress:
+    """At or after the target year: met or missed, on the latest actual (the caller passes the target year's
+    own actual when there is one)."""
+    shown = f"{'' if comparator == '=' else comparator}{target:g}"
+    if target_met(latest, target, comparator, direction):
+        return Progress(historical, None, method, None, TARGET_MET,
+                        f"{latest_year} value {latest:g} meets the {target_year} target {shown}",
+                        f"{latest_year}年实际值{latest:g}达到{target_year}年目标{shown}")
+    return Progress(historical, None, method, None, TARGET_MISSED,
+                    f"{latest_year} value {latest:g} misses the {target_year} target {shown}",
+                    f"{latest_year}年实际值{latest:g}未达到{target_year}年目标{shown}")
 
 
 def _rate(value: float, method: str, per: str = "yr") -> str:

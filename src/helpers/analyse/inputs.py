@@ -11,8 +11,9 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import paths
-from helpers.config import Catalogue, Sources, load_catalogue, load_sources
+from helpers.config import Catalogue, Plan, Sources, load_catalogue, load_sources
 from helpers.errors import InputError
+from helpers.periods import evaluated_plan
 
 OBSERVED_KINDS = ("actual", "baseline_derived")
 
@@ -35,6 +36,10 @@ class AnalysisInputs:
     def name_en(self, entity: str) -> str:
         return self.sources.entity_names()[entity][1]
 
+    def plan_of(self, entity: str) -> Plan:
+        """The plan the report year evaluates for this county (helpers.periods.evaluated_plan)."""
+        return evaluated_plan(self.sources.plans_of(entity), self.report_year)
+
     @cached_property
     def records(self) -> dict[tuple[str, str], list[dict]]:
         """Every (entity, indicator) series as plain records, grouped once: filtering the whole table per
@@ -51,9 +56,17 @@ def load_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = pa
     path = Path(processed_dir) / paths.INDICATORS_CSV
     if not path.exists():
         raise InputError(path, None, "the processed indicators are missing", "run `make data` first.")
-    ind = pd.read_csv(path, encoding="utf-8-sig", dtype={"comparator": str, "source_unit": str})
+    ind = pd.read_csv(path, encoding="utf-8-sig", dtype={"comparator": str, "source_unit": str, "plan": str})
+    if "plan" not in ind:
+        raise InputError(path, None, "the processed indicators have no `plan` column (they predate plan periods)",
+                         "run `make data` to rebuild them.")
+    ind["plan"] = ind["plan"].fillna("")
     sources, catalogue = load_sources(config_dir), load_catalogue(config_dir)
     counties = [e for e in dict.fromkeys(ind["entity"]) if e != sources.province]
+    stale = [e for e in counties if not sources.plans_of(e)]
+    if stale:
+        raise InputError(path, None, f"the processed data has counties {stale} that config/sources.yaml does not list",
+                         "run `make data` to rebuild the processed data from the current configuration.")
     if isinstance(entities, str):
         entities = [e.strip() for e in entities.split(",") if e.strip()]
     entities = list(entities) if entities else counties
@@ -66,7 +79,8 @@ def load_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = pa
     return AnalysisInputs(ind, catalogue, sources, year, entities)
 
 
-RECORD_COLUMNS = ["entity", "indicator_id", "year", "kind", "value", "comparator", "source_file", "source_line"]
+RECORD_COLUMNS = ["entity", "indicator_id", "year", "kind", "value", "comparator", "source_file", "source_line",
+                  "plan"]
 
 
 def series(inputs: AnalysisInputs, entity: str, indicator: str) -> list[dict]:
@@ -90,9 +104,14 @@ def observed_up_to(records: list[dict], up_to: int) -> list[dict]:
     return out
 
 
-def next_target(records: list[dict], after: int) -> dict | None:
-    targets = [r for r in records if r["kind"] == "target" and has_value(r) and r["year"] > after]
-    return min(targets, key=lambda r: r["year"]) if targets else None
+def plan_target(records: list[dict], plan: Plan) -> dict | None:
+    """The plan's target: its target year's target row, from the plan's own document where there is one.
+
+    Never "the next target after the latest actual": a target-year actual must not hide its own target."""
+    year = plan.period.target_year
+    targets = [r for r in records if r["kind"] == "target" and has_value(r) and r["year"] == year]
+    own = [r for r in targets if r.get("plan") == plan.period.name]
+    return (own or targets or [None])[0]
 
 
 def source_lines(*rows) -> str:

@@ -1,71 +1,203 @@
-"""Growth, trends and progress for each county and indicator (trends.csv)."""
+"""Growth, trends and progress for each county and indicator against the plan the report year evaluates
+(trends.csv).
+
+Each county's plan for the report year is chosen by helpers.periods.evaluated_plan: in a plan's period its
+progress (完成进度 against 序时进度), at its target year its final evaluation (终期评估), after it the next plan.
+The formulas are in helpers.analyse.evaluation (plan judgement, Open SDG ratio) and helpers.analyse.growth.
+"""
 from __future__ import annotations
 
 import pandas as pd
 
-from helpers.analyse.growth import assess_progress, category_label
+from helpers.analyse import evaluation as ev
+from helpers.analyse.growth import TARGET_MET, TARGET_MISSED, assess_progress, category_label, target_met
 from helpers.analyse.inputs import (
     AnalysisInputs,
     as_numeric,
-    next_target,
     observed_up_to,
+    plan_target,
     series,
     source_lines,
 )
 from helpers.analyse.trends import fit_trend
+from helpers.config import Plan
+from helpers.periods import AFTER, TARGET_YEAR, phase
+from helpers.wording import words
+
+NUMERIC = ("baseline_value", "latest_value", "target_value", "historical_growth", "required_growth", "progress_ratio",
+           "trend_annual_growth", "trend_projection", "trend_pi_lower", "trend_pi_upper",
+           "trend_probability_meets_target", "base_value", "evaluated_value", "progress_share", "schedule_share",
+           "completion_rate", "gap_to_target", "observed_growth_since_base", "required_growth_base_to_target",
+           "sdg_progress_ratio")
+INTEGERS = ("baseline_year", "latest_year", "target_year", "base_year", "evaluated_year", "sdg_base_year")
 
 
 def progress_table(inputs: AnalysisInputs) -> pd.DataFrame:
-    """One row per county and indicator: historical and required growth, trend, progress category."""
+    """One row per county and indicator, for the plan the report year evaluates: historical and required
+    growth, trend, progress category; then the plan judgement (完成进度, 序时进度, 终期评估) and Open SDG's ratio."""
     out = []
     for entity in inputs.entities:
+        plan = inputs.plan_of(entity)
         for ind_id in dict.fromkeys(inputs.indicators.loc[inputs.indicators["entity"] == entity, "indicator_id"]):
-            meta = inputs.catalogue.indicators[ind_id]
-            rows = series(inputs, entity, ind_id)
-            observed = observed_up_to(rows, inputs.report_year)
-            latest = observed[-1] if observed else None
-            base = observed[0] if len(observed) > 1 else None
-            target = next_target(rows, latest["year"] if latest is not None else inputs.report_year)
-            progress = assess_progress(
-                None if base is None else int(base["year"]), None if base is None else float(base["value"]),
-                None if latest is None else int(latest["year"]), None if latest is None else float(latest["value"]),
-                None if target is None else int(target["year"]), None if target is None else float(target["value"]),
-                "=" if target is None else target["comparator"], meta.direction)
-            target_year = int(target["year"]) if target is not None else inputs.sources.target_year
-            fit = fit_trend([r["year"] for r in observed], [r["value"] for r in observed], target_year,
-                            bounded=meta.measure == "share",
-                            target=None if target is None else float(target["value"]),
-                            comparator="=" if target is None else target["comparator"], direction=meta.direction)
-            out.append({
-                "entity": entity, "entity_name_zh": inputs.name_zh(entity), "entity_name_en": inputs.name_en(entity),
-                "indicator_id": ind_id,
-                "indicator_name_zh": meta.name_zh, "indicator_name_en": meta.name_en, "unit": meta.unit,
-                "measure": meta.measure, "direction": meta.direction,
-                "baseline_year": None if base is None else int(base["year"]),
-                "baseline_value": None if base is None else base["value"],
-                "baseline_kind": None if base is None else base["kind"],
-                "latest_year": None if latest is None else int(latest["year"]),
-                "latest_value": None if latest is None else latest["value"],
-                "target_year": None if target is None else int(target["year"]),
-                "target_value": None if target is None else target["value"],
-                "target_comparator": None if target is None else target["comparator"],
-                "historical_growth": progress.historical_rate, "required_growth": progress.required_rate,
-                # A '>' target must be exceeded: the required rate is then a lower bound.
-                "required_growth_comparator": None if target is None else (
-                    ">" if target["comparator"] == ">" else ">="),
-                "growth_method": progress.rate_method, "progress_ratio": progress.ratio,
-                "progress_category": progress.category,
-                "progress_label_zh": category_label(progress.category, "zh"),
-                "progress_label_en": category_label(progress.category, "en"),
-                "progress_reason": progress.reason, "progress_reason_zh": progress.reason_zh,
-                "trend_method": fit.method, "trend_n_obs": fit.n_obs, "trend_annual_growth": fit.annual_growth,
-                "trend_projection": fit.projection, "trend_pi_lower": fit.lower, "trend_pi_upper": fit.upper,
-                "trend_probability_meets_target": fit.probability_meets_target, "trend_note": fit.note,
-                "comparability": meta.comparability,
-                "sources": source_lines(*observed, target),
-            })
-    frame = as_numeric(pd.DataFrame(out), ("baseline_value", "latest_value", "target_value", "historical_growth",
-                                         "required_growth", "progress_ratio", "trend_annual_growth",
-                                         "trend_projection", "trend_pi_lower", "trend_pi_upper",
-                                         "trend_probability_meets_target"))
-    return frame.astype({c: "Int64" for c in ("baseline_year", "latest_year", "target_year")})
+            out.append(_row(inputs, entity, plan, ind_id))
+    frame = as_numeric(pd.DataFrame(out), NUMERIC)
+    frame = frame.astype({"hold_target": "boolean", "target_met": "boolean"})
+    return frame.astype({c: "Int64" for c in INTEGERS})
+
+
+def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
+    meta = inputs.catalogue.indicators[ind_id]
+    rows = series(inputs, entity, ind_id)
+    observed = observed_up_to(rows, inputs.report_year)
+    latest = observed[-1] if observed else None
+    base = observed[0] if len(observed) > 1 else None
+    target = plan_target(rows, plan)
+    progress = assess_progress(
+        None if base is None else int(base["year"]), None if base is None else float(base["value"]),
+        None if latest is None else int(latest["year"]), None if latest is None else float(latest["value"]),
+        None if target is None else int(target["year"]), None if target is None else float(target["value"]),
+        "=" if target is None else target["comparator"], meta.direction)
+    judged = plan_judgement(observed, target, plan, inputs.report_year, meta.direction)
+    if judged["target_met"] is not None and latest is not None and int(latest["year"]) > plan.period.target_year:
+        # After the target year (no later plan): the final evaluation stands on the target year's actual.
+        category = TARGET_MET if judged["target_met"] else TARGET_MISSED
+        progress = type(progress)(progress.historical_rate, None, progress.rate_method, None, category,
+                                  judged["evaluation_note"], judged["evaluation_note_zh"])
+    fit = fit_trend([r["year"] for r in observed], [r["value"] for r in observed], plan.period.target_year,
+                    bounded=meta.measure == "share",
+                    target=None if target is None else float(target["value"]),
+                    comparator="=" if target is None else target["comparator"], direction=meta.direction)
+    return {
+        "entity": entity, "entity_name_zh": inputs.name_zh(entity), "entity_name_en": inputs.name_en(entity),
+        "indicator_id": ind_id,
+        "indicator_name_zh": meta.name_zh, "indicator_name_en": meta.name_en, "unit": meta.unit,
+        "measure": meta.measure, "direction": meta.direction,
+        "baseline_year": None if base is None else int(base["year"]),
+        "baseline_value": None if base is None else base["value"],
+        "baseline_kind": None if base is None else base["kind"],
+        "latest_year": None if latest is None else int(latest["year"]),
+        "latest_value": None if latest is None else latest["value"],
+        "target_year": None if target is None else int(target["year"]),
+        "target_value": None if target is None else target["value"],
+        "target_comparator": None if target is None else target["comparator"],
+        # growth required from now on: latest actual -> target (the Open SDG ratio's is base -> target, below)
+        "historical_growth": progress.historical_rate, "required_growth": progress.required_rate,
+        # A '>' target must be exceeded: the required rate is then a lower bound.
+        "required_growth_comparator": None if target is None else (
+            ">" if target["comparator"] == ">" else ">="),
+        "growth_method": progress.rate_method, "progress_ratio": progress.ratio,
+        "progress_category": progress.category,
+        "progress_label_zh": category_label(progress.category, "zh"),
+        "progress_label_en": category_label(progress.category, "en"),
+        "progress_reason": progress.reason, "progress_reason_zh": progress.reason_zh,
+        "trend_method": fit.method, "trend_n_obs": fit.n_obs, "trend_annual_growth": fit.annual_growth,
+        "trend_projection": fit.projection, "trend_pi_lower": fit.lower, "trend_pi_upper": fit.upper,
+        "trend_probability_meets_target": fit.probability_meets_target, "trend_note": fit.note,
+        "comparability": meta.comparability,
+        "sources": source_lines(*observed, target),
+        **judged,
+    }
+
+
+def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report_year: int, direction: str) -> dict:
+    """The plan-period columns of one row (see helpers.analyse.evaluation for the formulas)."""
+    period = plan.period
+    where = phase(period, report_year)
+    final = where in (TARGET_YEAR, AFTER)
+    by_year = {int(r["year"]): float(r["value"]) for r in observed}
+    base = by_year.get(period.base_year)
+    notes: list[tuple[str, str]] = []
+    # The value judged: at the final evaluation the target year's actual; otherwise the latest actual.
+    if final and period.target_year in by_year:
+        year, value = period.target_year, by_year[period.target_year]
+    elif observed:
+        year, value = int(observed[-1]["year"]), float(observed[-1]["value"])
+        if final and year > period.base_year:
+            notes.append((f"no {period.target_year} actual yet: judged on the {year} actual",
+                          f"尚无{period.target_year}年实际值，按{year}年实际值判断"))
+    else:
+        year = value = None
+    out = {"plan": period.name, "plan_phase": where, "base_year": period.base_year, "base_value": base,
+           "evaluated_year": year, "evaluated_value": value, "progress_share": None, "schedule_share": None,
+           "schedule_judgement": None, "schedule_label_zh": None, "schedule_label_en": None, "hold_target": None,
+           "target_met": None, "completion_rate": None, "gap_to_target": None}
+    out.update(_sdg_columns(None))
+    if target is None or year is None:
+        reason = ("no target in plan {0}", "{0}规划没有此项目标") if target is None else ("no actual", "没有实际值")
+        notes.append((reason[0].format(period.name), reason[1].format(period.name)))
+        return _with_notes(out, notes)
+    goal, comparator = float(target["value"]), target["comparator"]
+    out.update(_sdg_columns(ev.sdg_progress(list(by_year.items()), period.base_year, year, value, period.target_year,
+                                            goal, comparator, direction)))
+    if year <= period.base_year:
+        notes.append((f"no actual after the base year {period.base_year} yet",
+                      f"尚无基期（{period.base_year}年）之后的实际值"))
+        if final:
+            notes.append((f"no {period.target_year} actual: the final evaluation waits for it",
+                          f"尚无{period.target_year}年实际值，终期评估待补充"))
+        return _with_notes(out, notes)
+    out["completion_rate"] = ev.completion_rate(value, goal, direction)
+    out["gap_to_target"] = value - goal   # in the indicator's unit; above 0 is above the target
+    if year >= period.target_year:
+        out["target_met"] = target_met(value, goal, comparator, direction) if year == period.target_year else None
+    if base is None:
+        notes.append((f"no {period.base_year} (base-year) value: 完成进度 cannot be computed",
+                      f"缺少{period.base_year}年（基期）值，无法计算完成进度"))
+        return _with_notes(out, notes)
+    out.update(_schedule(base, year, value, goal, comparator, period, direction))
+    if year < report_year and year < period.target_year:
+        notes.append((f"the latest actual is {year}: 序时进度 is taken at {year}",
+                      f"最新实际值为{year}年，序时进度按{year}年计"))
+    return _with_notes(out, notes)
+
+
+def _schedule(base, year, value, goal, comparator, period, direction) -> dict:
+    """完成进度 and 序时进度 with the judgement (in the period); at the target year the shares alone."""
+    hold = ev.is_hold_target(base, goal, comparator)
+    out = {"hold_target": hold, "progress_share": None if hold else ev.progress_share(base, value, goal),
+           "schedule_share": ev.schedule_share(min(year, period.target_year), period.base_year, period.target_year),
+           "schedule_judgement": None, "schedule_label_zh": None, "schedule_label_en": None}
+    if year >= period.target_year:
+        return out   # the final evaluation: target_met, not a schedule
+    if hold:
+        out["schedule_judgement"] = ev.HELD if target_met(value, goal, comparator, direction) else ev.NOT_HELD
+    else:
+        out["schedule_judgement"] = ev.schedule_judgement(out["progress_share"], out["schedule_share"])
+    out["schedule_label_zh"] = words("zh")(f"plan_cycle.schedule.{out['schedule_judgement']}")
+    out["schedule_label_en"] = words("en")(f"plan_cycle.schedule.{out['schedule_judgement']}")
+    return out
+
+
+def _sdg_columns(sdg: ev.SdgProgress | None) -> dict:
+    return {"sdg_base_year": None if sdg is None else sdg.base_year,
+            "observed_growth_since_base": None if sdg is None else sdg.observed_growth,
+            "required_growth_base_to_target": None if sdg is None else sdg.required_growth,
+            "sdg_growth_method": "" if sdg is None else sdg.method,
+            "sdg_progress_ratio": None if sdg is None else sdg.ratio,
+            "sdg_progress_category": None if sdg is None else sdg.category,
+            "sdg_note": "" if sdg is None else sdg.note}
+
+
+def _with_notes(out: dict, notes: list[tuple[str, str]]) -> dict:
+    out["evaluation_note"] = "; ".join(en for en, _ in notes)
+    out["evaluation_note_zh"] = "；".join(zh for _, zh in notes)
+    return out
+
+
+def target_counts(progress: pd.DataFrame) -> pd.DataFrame:
+    """Per county, at its final evaluation: N of M targets met (M: targets with a target-year actual), and the
+    targets that cannot be judged yet (no target-year actual)."""
+    rows = []
+    for entity, g in progress[progress["target_value"].notna()].groupby("entity", sort=False):
+        judged = g[g["target_met"].notna()]
+        rows.append({"entity": entity, "entity_name_zh": g["entity_name_zh"].iloc[0],
+                     "entity_name_en": g["entity_name_en"].iloc[0], "plan": g["plan"].iloc[0],
+                     "plan_phase": g["plan_phase"].iloc[0], "target_year": int(g["target_year"].iloc[0]),
+                     "targets": len(g), "judged": len(judged), "met": int(judged["target_met"].sum()),
+                     "missed": int((~judged["target_met"].astype(bool)).sum()), "not_judged": len(g) - len(judged),
+                     "met_indicators": "、".join(judged.loc[judged["target_met"].astype(bool), "indicator_name_zh"]),
+                     "missed_indicators": "、".join(judged.loc[~judged["target_met"].astype(bool),
+                                                              "indicator_name_zh"])})
+    return pd.DataFrame(rows, columns=["entity", "entity_name_zh", "entity_name_en", "plan", "plan_phase",
+                                       "target_year", "targets", "judged", "met", "missed", "not_judged",
+                                       "met_indicators", "missed_indicators"])

@@ -18,9 +18,11 @@ def province_view(comparison: pd.DataFrame) -> pd.DataFrame:
     c = comparison[comparison["comparison"] == "county_vs_province"]
     return pd.DataFrame({
         "县市": c["entity_name_zh"], "指标": c["indicator_name_zh"], "单位": c["unit"],
-        "最新实际": c["latest_value"].map(_num),
-        "2025目标": c["target_comparator"].fillna("").replace("=", "") + c["target_value"].map(_num),
-        "省目标": c["other_value"].map(_num),
+        "规划": c["plan"],
+        "最新实际": c["latest_year"].astype("string").fillna("") + " " + c["latest_value"].map(_num),
+        "规划目标": c["target_year"].astype("string").fillna("") + " "
+        + c["target_comparator"].fillna("").replace("=", "") + c["target_value"].map(_num),
+        "省目标": c["other_year"].astype("string").fillna("") + " " + c["other_value"].map(_num),
         "比较方式": c["basis"].map({"share of province": "占全省比重", "gap and ratio": "差距与比值"}),
         "最新/省": [_pct(s) if b == "share of province" else _pct(r)
                    for b, s, r in zip(c["basis"], c.get("latest_share_of_province"), c.get("latest_ratio"))],
@@ -67,6 +69,41 @@ def progress_view(progress: pd.DataFrame) -> pd.DataFrame:
         "R": p["progress_ratio"].map(lambda x: "" if pd.isna(x) else f"{x:.2f}"),
         "进度": p["progress_label_zh"], "说明": p["progress_reason_zh"],
         "趋势方法": p["trend_method"],
+    })
+
+
+def _ratio(x) -> str:
+    return "" if pd.isna(x) else f"{x:.2f}"
+
+
+def plan_view(progress: pd.DataFrame) -> pd.DataFrame:
+    """The plan judgement per county and indicator: 完成进度 against 序时进度 in the period; met or not, 完成率 and
+    the gap at the final evaluation; Open SDG's ratio from the plan's base year."""
+    p = progress
+    met = p["target_met"].map(lambda m: "" if pd.isna(m) else ("达标" if m else "未达标"))
+    return pd.DataFrame({
+        "县市": p["entity_name_zh"], "规划": p["plan"], "指标": p["indicator_name_zh"], "单位": p["unit"],
+        "方向": p["direction"].map({"higher": "越高越好", "lower": "越低越好"}),
+        "基期值": p["base_year"].astype("string").fillna("") + " " + p["base_value"].map(_num),
+        "评估值": p["evaluated_year"].astype("string").fillna("") + " " + p["evaluated_value"].map(_num),
+        "目标": p["target_comparator"].fillna("").replace("=", "") + p["target_value"].map(_num),
+        "完成进度": p["progress_share"].map(_pct), "序时进度": p["schedule_share"].map(_pct),
+        "判断": p["schedule_label_zh"].fillna(""), "终期": met,
+        "完成率": p["completion_rate"].map(_pct), "差距": p["gap_to_target"].map(_num),
+        "已实现增速（基期起）": p["observed_growth_since_base"].map(_pct),
+        "所需增速（基期至目标）": p["required_growth_base_to_target"].map(_pct),
+        "SDG R": p["sdg_progress_ratio"].map(_ratio),
+        "说明": p["evaluation_note_zh"].fillna(""),
+    })
+
+
+def target_counts_view(counts: pd.DataFrame) -> pd.DataFrame:
+    """Per county: N of M targets met at the final evaluation, and which."""
+    c = counts
+    return pd.DataFrame({
+        "县市": c["entity_name_zh"], "规划": c["plan"], "目标年份": c["target_year"],
+        "达标": c["met"].astype(str) + " / " + c["judged"].astype(str), "未达标": c["missed"],
+        "尚无目标年份实际值": c["not_judged"], "达标指标": c["met_indicators"], "未达标指标": c["missed_indicators"],
     })
 
 

@@ -2,8 +2,10 @@
 
     python -m helpers results-workbook OUT.xlsx [--processed-dir D] [--year Y] [--entities a,b]
 
-One sheet each for the processed indicators, the comparison and the progress results, with frozen
-headers, number formats, column widths, and progress categories coloured like the report's traffic lights.
+One sheet each for the processed indicators, the comparison, the progress results (with the plan judgement:
+完成进度, 序时进度, 终期评估, Open SDG's ratio) and, per county, the targets met at the final evaluation; with frozen
+headers, number formats, column widths, and progress categories and judgements coloured like the report's
+traffic lights.
 """
 from __future__ import annotations
 
@@ -13,10 +15,13 @@ from helpers.analyse import (
     AnalysisInputs,
     comparison_table,
     progress_table,
+    target_counts,
 )
+from helpers.analyse.evaluation import SCHEDULE_COLOURS
 from helpers.analyse.growth import CATEGORY_COLOURS, category_label
 from helpers.atomic import replaced_when_done
 from helpers.outputs import write_xlsx
+from helpers.wording import words
 
 PERCENT = "0.0%"
 NUMBER = "#,##0.####"
@@ -32,15 +37,25 @@ def write_results(inputs: AnalysisInputs, path: Path) -> Path:
         colours[category] = colour
         colours[category_label(category, "zh")] = colour
         colours[category_label(category, "en")] = colour
+    judgement_colours = dict(SCHEDULE_COLOURS)
+    for judgement, colour in SCHEDULE_COLOURS.items():
+        for lang in ("zh", "en"):
+            judgement_colours[words(lang)(f"plan_cycle.schedule.{judgement}")] = colour
     formats = {c: PERCENT for c in ("historical_growth", "required_growth", "trend_annual_growth",
                                     "trend_probability_meets_target", "latest_share_of_province",
-                                    "target_share_of_province")}
+                                    "target_share_of_province", "progress_share", "schedule_share",
+                                    "completion_rate", "observed_growth_since_base",
+                                    "required_growth_base_to_target")}
     formats.update({c: NUMBER for c in ("value", "baseline_value", "latest_value", "target_value", "other_value",
                                         "trend_projection", "trend_pi_lower", "trend_pi_upper", "latest_gap",
-                                        "target_gap", "other_target_value")})
-    formats.update({c: "0.00" for c in ("progress_ratio", "latest_ratio", "target_ratio")})
+                                        "target_gap", "other_target_value", "base_value", "evaluated_value",
+                                        "gap_to_target")})
+    formats.update({c: "0.00" for c in ("progress_ratio", "latest_ratio", "target_ratio", "sdg_progress_ratio")})
+    fills = {c: colours for c in ("progress_category", "progress_label_zh", "progress_label_en",
+                                  "sdg_progress_category")}
+    fills.update({c: judgement_colours for c in ("schedule_judgement", "schedule_label_zh", "schedule_label_en")})
     with replaced_when_done(path) as partial:
-        write_xlsx({"指标数据 indicators": ind, "比较 comparison": comparison, "进度 progress": progress}, partial,
-                   number_formats=formats,
-                   fills={c: colours for c in ("progress_category", "progress_label_zh", "progress_label_en")})
+        write_xlsx({"指标数据 indicators": ind, "比较 comparison": comparison, "进度 progress": progress,
+                    "终期评估 final evaluation": target_counts(progress)}, partial,
+                   number_formats=formats, fills=fills)
     return Path(path)

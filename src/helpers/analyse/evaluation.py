@@ -1,0 +1,125 @@
+"""Judging a county's indicator against its plan, the way planning offices and Open SDG do.
+
+Per county, indicator and plan (base year t0 with value x0, target year T with target X, and the value x
+judged in year t: the latest actual up to the report year, or at the final evaluation the target year's):
+
+    完成进度  progress share    (x − x0) ÷ (X − x0)          how much of the planned change is done
+    序时进度  schedule share    (t − t0) ÷ (T − t0)          how much of the period has passed
+    judgement                  快于 / 符合 / 慢于序时进度   progress share against schedule share, ± SCHEDULE_TOLERANCE
+    保持      hold target      X = x0: no change is planned; judged held (x meets X) or not held
+
+    终期评估  at T: met or not met (the comparator respected: '>' must be exceeded, '≥' may equal);
+              完成率 completion rate = x ÷ X (higher is better) or X ÷ x (lower is better), so that above
+              100% always means better than the target; the gap x − X in the indicator's unit.
+
+    Open SDG (sdg-build ProgressMeasure.methodology_2): observed growth from the base year to the value
+    judged, against the growth the target requires from the base year:
+              observed  o = (x / x0) ** (1 / (t − t0)) − 1
+              required  r = (X / x0) ** (1 / (T − t0)) − 1
+              ratio     R = d · o / |r|          d = +1 higher is better, −1 lower is better
+    with Open SDG's thresholds (R ≥ 0.95 substantial, ≥ 0.6 moderate, ≥ 0 limited, < 0 deterioration: here
+    on track, needs acceleration, limited progress, moving away) and 'target achieved' first. As in sdg-build,
+    a missing base-year value is replaced by the next year with one. Two departures, both stated in the row:
+    a value of 0 makes the growth rates undefined, so absolute changes per year are used (sdg-build substitutes
+    0.001, which makes R depend on that constant); and the target's comparator is respected ('>' must be
+    exceeded), where sdg-build treats every target as '≥'.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from helpers.analyse.growth import (
+    NOT_ASSESSABLE,
+    RATE_ABSOLUTE,
+    RATE_CAGR,
+    TARGET_MET,
+    absolute_change,
+    cagr,
+    category_for_ratio,
+    target_met,
+)
+
+# 符合序时进度 when the progress share is within 5 percentage points of the schedule share. One year of a
+# five-year plan is 20 points of schedule, so ±5 points is a quarter of a year either way; a tighter band would
+# turn the routine revisions of year-end statistics (a few percent of the change) into verdicts.
+SCHEDULE_TOLERANCE = 0.05
+
+AHEAD = "ahead"
+ON_SCHEDULE = "on_schedule"
+BEHIND = "behind"
+HELD = "held"
+NOT_HELD = "not_held"
+JUDGEMENTS = (AHEAD, ON_SCHEDULE, BEHIND, HELD, NOT_HELD)
+# The traffic-light colours of the progress categories (helpers.analyse.growth), one meaning each.
+SCHEDULE_COLOURS = {AHEAD: "#1a7f37", ON_SCHEDULE: "#4caf50", BEHIND: "#f08c2e", HELD: "#4caf50",
+                    NOT_HELD: "#d1342f"}
+
+
+def progress_share(base: float, value: float, target: float) -> float | None:
+    """完成进度: the share of the planned change achieved; None for a hold target (no change planned)."""
+    if target == base:
+        return None
+    return (value - base) / (target - base)
+
+
+def schedule_share(year: int, base_year: int, target_year: int) -> float:
+    """序时进度: the share of the plan period that has passed by `year`."""
+    return (year - base_year) / (target_year - base_year)
+
+
+def schedule_judgement(progress: float, schedule: float, tolerance: float = SCHEDULE_TOLERANCE) -> str:
+    """快于 / 符合 / 慢于序时进度: 5 points or more ahead, less than 5 points either way, 5 points or more behind."""
+    lead = round(progress - schedule, 9)   # so that 0.55 against 0.6 is exactly 5 points, not 4.999…
+    if lead >= tolerance:
+        return AHEAD
+    if lead <= -tolerance:
+        return BEHIND
+    return ON_SCHEDULE
+
+
+def is_hold_target(base: float, target: float, comparator: str) -> bool:
+    """保持: the target is the base value itself ('>' a base value asks for growth, so it is not a hold)."""
+    return target == base and comparator != ">"
+
+
+def completion_rate(value: float, target: float, direction: str) -> float | None:
+    """完成率, direction-aware: above 1 is better than the target for either direction."""
+    if direction == "higher":
+        return None if target == 0 else value / target
+    return None if value == 0 else target / value
+
+
+@dataclass(frozen=True)
+class SdgProgress:
+    base_year: int | None
+    observed_growth: float | None
+    required_growth: float | None
+    method: str
+    ratio: float | None
+    category: str
+    note: str = ""
+
+
+def sdg_progress(observations: list[tuple[int, float]], base_year: int, current_year: int, current: float,
+                 target_year: int, target: float, comparator: str, direction: str) -> SdgProgress:
+    """sdg-build's methodology_2 for one series (observations: (year, value), the value judged included)."""
+    later = sorted((y, v) for y, v in observations if base_year <= y <= current_year)
+    if not later:
+        return SdgProgress(None, None, None, "", None, NOT_ASSESSABLE, "no value from the base year on")
+    year0, base = later[0]
+    note = "" if year0 == base_year else f"no {base_year} value: the base is {year0} (as sdg-build does)"
+    achieved = target_met(current, target, comparator, direction)
+    if current_year - year0 < 1:
+        return SdgProgress(year0, None, None, "", None, TARGET_MET if achieved else NOT_ASSESSABLE,
+                           note or "needs an actual after the base year (sdg-build: at least 2 data points)")
+    zero = base <= 0 or current <= 0 or target <= 0
+    method, rate = (RATE_ABSOLUTE, absolute_change) if zero else (RATE_CAGR, cagr)
+    observed = rate(base, current, current_year - year0)
+    required = rate(base, target, target_year - year0)
+    ratio = None if required == 0 else (1 if direction == "higher" else -1) * observed / abs(required)
+    if achieved:   # as in sdg-build: an achieved target is the status, whatever the ratio
+        return SdgProgress(year0, observed, required, method, ratio, TARGET_MET, note)
+    if ratio is None:
+        return SdgProgress(year0, observed, required, method, None, NOT_ASSESSABLE,
+                           "the target equals the base value: judged held or not held instead")
+    return SdgProgress(year0, observed, required, method, ratio, category_for_ratio(ratio), note)
