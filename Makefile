@@ -65,12 +65,13 @@ $(PROCESSED_DIR)/indicators.csv: $(RAW) $(CONFIG) $(DATA_HELPERS) notebooks/01_d
 	$(RUN_NB) notebooks/01_data.ipynb $(EXECUTED_DIR)/01_data.ipynb \
 	    -p raw_dir $(abspath $(RAW_DIR)) -p processed_dir $(abspath $(PROCESSED_DIR)) -p config_dir $(abspath $(CONFIG_DIR))
 
-analysis: $(PROCESSED_DIR)/comparison.csv $(PROCESSED_DIR)/trends.csv ## Compare with the province and each other; growth and progress
+analysis: $(PROCESSED_DIR)/comparison.csv $(PROCESSED_DIR)/trends.csv $(PROCESSED_DIR)/outlook.csv ## Compare with the province and each other; growth, progress, outlook
 
 $(PROCESSED_DIR)/comparison.csv: $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(ANALYSIS_HELPERS) notebooks/02_comparison.ipynb
 	$(RUN_NB) notebooks/02_comparison.ipynb $(EXECUTED_DIR)/02_comparison.ipynb $(ANALYSIS_PARAMS)
 
-$(PROCESSED_DIR)/trends.csv: $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(ANALYSIS_HELPERS) notebooks/03_growth.ipynb
+# notebook 03 writes trends.csv and outlook.csv together
+$(PROCESSED_DIR)/trends.csv $(PROCESSED_DIR)/outlook.csv &: $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(ANALYSIS_HELPERS) notebooks/03_growth.ipynb
 	$(RUN_NB) notebooks/03_growth.ipynb $(EXECUTED_DIR)/03_growth.ipynb $(ANALYSIS_PARAMS)
 
 # The report's outputs build in parallel where independent (the results workbook beside the notebook).

@@ -231,8 +231,8 @@ def test_results_workbook(workspace):
     path = write_results(analyse.load_inputs(workspace / "processed", workspace / "config"),
                          workspace / "out" / "results.xlsx")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames[:3] == ["指标数据 indicators", "比较 comparison", "进度 progress"]
-    assert "终期评估 final evaluation" in wb.sheetnames
+    assert wb.sheetnames == ["指标数据 indicators", "比较 comparison", "进度 progress", "终期评估 final evaluation",
+                             "展望 outlook"]
     ws = wb["进度 progress"]
     assert ws.freeze_panes == "A2"
     header = {ws.cell(1, c).value: c for c in range(1, ws.max_column + 1)}

@@ -276,3 +276,53 @@ def test_jiande_reaching_its_2025_target_is_met_and_shown_against_the_province(w
     prov = comparison.query("comparison == 'county_vs_province' and entity == 'jiande' and indicator_id == "
                             "'talent_total'").iloc[0]
     assert (prov["target_year"], prov["target_value"], prov["latest_value"]) == (2025, 14, 14.2)
+
+
+# ----------------------------------------------------------------------------- the outlook: drafting 十五五
+
+# Student's t quantiles with 6 − 2 = 4 degrees of freedom (from a t table).
+T_975_4, T_90_4 = 2.776445, 1.533206
+
+
+def test_outlook_to_the_next_target_year(county):
+    o = analyse.outlook_table(_inputs(county, 2025)).set_index("indicator_id")
+    total = o.loc["talent_total"]
+    assert (total["ended_plan"], total["next_plan"], total["next_target_year"]) == ("十四五", "十五五", 2030)
+    assert bool(total["next_plan_configured"]) and total["trend_method"].startswith("log-linear OLS")
+    # The fit recovers the line through 10 (2020) and 15 (2025): 2030 = 10 · 1.5² = 22.5, growing 1.5^(1/5) − 1
+    # = 8.447% a year, which is also the growth implied from the last actual: (22.5 ÷ 15)^(1/5) − 1.
+    assert total["projection"] == pytest.approx(22.5)
+    assert total["trend_annual_growth"] == pytest.approx(1.5 ** 0.2 - 1)
+    assert total["implied_annual_growth"] == pytest.approx(1.5 ** 0.2 - 1)
+    # Prediction standard error in 2030 (log scale): s · √(1 + 1/n + (2030 − 2022.5)² / Σ(t − t̄)²)
+    # = 0.02 · √(1 + 1/6 + 56.25 / 17.5) = 0.02 · 2.09307 = 0.041861
+    se = 0.02 * math.sqrt(1 + 1 / 6 + 7.5 ** 2 / 17.5)
+    assert total["pi95_lower"] == pytest.approx(22.5 * math.exp(-T_975_4 * se), rel=1e-5)     # 20.03
+    assert total["pi95_upper"] == pytest.approx(22.5 * math.exp(T_975_4 * se), rel=1e-5)      # 25.27
+    assert total["pi80_lower"] == pytest.approx(22.5 * math.exp(-T_90_4 * se), rel=1e-5)      # 21.10
+    assert total["pi80_upper"] == pytest.approx(22.5 * math.exp(T_90_4 * se), rel=1e-5)       # 23.99
+    # The 十五五 target of 26 lies above the 95% interval: it needs a clear break with the trend.
+    assert (total["next_target_value"], total["target_position"], total["target_reading"]) == (26, "above_95",
+                                                                                               "clear_break")
+    # Growth achieved over 十四五: (15 ÷ 10)^(1/5) − 1 = 8.45%; required by 十五五: (26 ÷ 15)^(1/5) − 1 = 11.63%;
+    # 3.18 points a year faster.
+    assert total["achieved_growth_last_period"] == pytest.approx(1.5 ** 0.2 - 1)
+    assert total["required_growth_next_period"] == pytest.approx((26 / 15) ** 0.2 - 1)
+    assert total["acceleration_needed"] == pytest.approx((26 / 15) ** 0.2 - 1.5 ** 0.2)
+    # lower is better: 8 → 5.9 over 十四五, (5.9/8)^(1/5) − 1 = −5.91% a year; 5.9 → 5 asked of 十五五,
+    # (5/5.9)^(1/5) − 1 = −3.26% a year: a slower fall, so in the good direction −(−3.26 − (−5.91)) = −2.65 points
+    outflow = o.loc["talent_outflow_rate"]
+    assert outflow["acceleration_needed"] == pytest.approx(-((5 / 5.9) ** 0.2 - (5.9 / 8) ** 0.2))
+    assert outflow["acceleration_needed"] == pytest.approx(-0.0265, abs=1e-4)
+
+
+def test_no_outlook_before_a_plan_ends_and_a_drafting_outlook_without_the_next_plan(county):
+    assert analyse.outlook_table(_inputs(county, 2023)).empty
+    inputs = analyse.load_inputs(county / "processed", county / "config", 2025, "jiande")
+    o = analyse.outlook_table(inputs).set_index("indicator_id")
+    # 建德 has no 十五五 plan configured: the next period is placed by arithmetic (2025 → 2030) for drafting it
+    total = o.loc["talent_total"]
+    assert (total["next_plan"], total["next_target_year"]) == ("十五五", 2030)
+    assert not bool(total["next_plan_configured"]) and pd.isna(total["next_target_value"])
+    # two points (2015 derived, 2020): the exact line, (10.3 · 1.484^2) in 2030, no interval
+    assert total["projection"] == pytest.approx(10.3 * 1.484 ** 2) and pd.isna(total["pi95_lower"])

@@ -26,6 +26,7 @@ CLEANING_LOG_CSV = "cleaning_log.csv"
 CHECKS_CSV = "consistency_checks.csv"
 COMPARISON_CSV = "comparison.csv"
 TRENDS_CSV = "trends.csv"
+OUTLOOK_CSV = "outlook.csv"   # drafting the next plan: trends projected to its target year
 
 
 def display_path(path: Path | str) -> str:

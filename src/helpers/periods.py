@@ -50,6 +50,18 @@ def plan_name(number: int) -> str | None:
     return f"十{DIGITS[number - 11]}五" if 11 <= number <= 19 else None
 
 
+def period_label(period: PlanPeriod, lang: str) -> str:
+    """A period as a reader sees it: 十五五 in Chinese; in English the 15th Five-Year Plan (by its number),
+    or the plan for its years when the name is not a five-year plan's."""
+    if lang == "zh" or not period.name:
+        return period.name or period.years
+    number = plan_number(period.name)
+    if number is None:
+        return period.name if period.name.isascii() else f"the {period.years} plan"
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix} Five-Year Plan"
+
+
 def resolve_period(name: str, configured: Iterable[PlanPeriod]) -> PlanPeriod | None:
     """The years of a period by name: the configured one, else by arithmetic from the nearest configured
     five-year period (rule 2 above)."""

@@ -13,9 +13,11 @@ from matplotlib import font_manager
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
-from helpers.analyse.growth import CATEGORIES, CATEGORY_COLOURS, category_label
+from helpers.analyse.growth import CATEGORIES, CATEGORY_COLOURS, category_label, category_text_colour
 from helpers.analyse.trends import fit_trend
+from helpers.config import PlanPeriod
 from helpers.errors import InputError
+from helpers.periods import period_label
 from helpers.wording import words
 
 CHINESE_FONT = "Noto Sans CJK SC"
@@ -167,13 +169,13 @@ def growth_bars(progress: pd.DataFrame, lang: str = "zh", limit: int | None = No
         data.assign(rate=data["historical_growth"] * 100, kind=L["hist"]),
         data.assign(rate=data["required_growth"] * 100, kind=L["req"]),
     ])
-    long["label"] = long.apply(_county, axis=1, lang=lang) + L["sep"] + long.apply(_label, axis=1, lang=lang)
     fig, ax = plt.subplots(figsize=(8, 0.9 + 0.75 * data.shape[0]))
-    if long.empty:
+    if long.empty:   # e.g. at a final evaluation: nothing is required any more
         ax.text(0.5, 0.5, L["no_growth"], ha="center", va="center")
         ax.axis("off")
         plt.close(fig)
         return fig
+    long["label"] = long.apply(_county, axis=1, lang=lang) + L["sep"] + long.apply(_label, axis=1, lang=lang)
     sns.barplot(long, y="label", x="rate", hue="kind", ax=ax, palette=["#4c72b0", "#dd8452"])
     for container in ax.containers:
         ax.bar_label(container, fmt="%.1f%%", fontsize=8, padding=2)
@@ -203,7 +205,8 @@ def trend_panels(inputs, progress: pd.DataFrame, col_wrap: int = 2, lang: str = 
         obs = ind[(ind["entity"] == r["entity"]) & (ind["indicator_id"] == r["indicator_id"])
                   & ind["kind"].isin(OBSERVED_KINDS) & ind["value"].notna() & (ind["year"] <= inputs.report_year)]
         obs = obs.sort_values("year").drop_duplicates("year")
-        target_year = int(r["target_year"]) if pd.notna(r["target_year"]) else inputs.sources.target_year
+        target_year = int(r["target_year"]) if pd.notna(r["target_year"]) else \
+            inputs.plan_of(r["entity"]).period.target_year
         fit = fit_trend(obs["year"].tolist(), obs["value"].tolist(), target_year, bounded=r["measure"] == "share")
         years = np.linspace(obs["year"].min(), target_year, 50)
         curve = fit.curve(years)
@@ -231,6 +234,54 @@ def trend_panels(inputs, progress: pd.DataFrame, col_wrap: int = 2, lang: str = 
     return fig
 
 
+def outlook_panels(inputs, outlook: pd.DataFrame, col_wrap: int = 2, lang: str = "zh",
+                   limit: int | None = None) -> plt.Figure:
+    """Drafting the next plan: observed values, the trend to the next target year with its 80% and 95%
+    prediction intervals, and the next plan's target where there is one.
+
+    With `limit`, the series whose next targets ask most of the trend come first."""
+    from helpers.analyse.inputs import OBSERVED_KINDS
+    rows = outlook[outlook["trend_n_obs"] >= 2]
+    if limit is not None and len(rows) > limit:
+        rows = rows.sort_values("acceleration_needed", ascending=False, na_position="last").head(limit)
+    L = words(lang).table("figures")
+    grid_rows = int(np.ceil(max(len(rows), 1) / col_wrap))
+    fig, axes = plt.subplots(grid_rows, col_wrap, figsize=(5.2 * col_wrap, 3.4 * grid_rows), squeeze=False)
+    ind = inputs.indicators
+    for ax, (_, r) in zip(axes.flat, rows.iterrows()):
+        obs = ind[(ind["entity"] == r["entity"]) & (ind["indicator_id"] == r["indicator_id"])
+                  & ind["kind"].isin(OBSERVED_KINDS) & ind["value"].notna() & (ind["year"] <= inputs.report_year)]
+        obs = obs.sort_values("year").drop_duplicates("year")
+        end = int(r["next_target_year"])
+        fit = fit_trend(obs["year"].tolist(), obs["value"].tolist(), end, bounded=r["measure"] == "share")
+        years = np.linspace(obs["year"].min(), end, 60)
+        curve = fit.curve(years)
+        if curve is not None:
+            ax.plot(years, curve, color="#4c72b0", lw=1.8, label=L["trend"])
+        if fit.has_interval:
+            for low, high, width, label in ((fit.lower, fit.upper, 1.2, L["band"]),
+                                            (fit.lower_80, fit.upper_80, 5, L["band_80"])):
+                ax.vlines([end], low, high, color="#4c72b0", lw=width, alpha=0.6, label=label)
+        ax.scatter(obs["year"], obs["value"], color="#222", zorder=3, s=25, label=L["observed"])
+        if pd.notna(r["next_target_value"]):
+            ax.scatter([end], [r["next_target_value"]], marker="*", s=150, color="#d1342f", zorder=4,
+                       label=L["next_target"].format(period=period_label(
+                           PlanPeriod(r["next_plan"], int(r["next_base_year"]), end), lang)))
+        note = r["target_reading_zh" if lang == "zh" else "target_reading_en"]
+        note = note if isinstance(note, str) else ("" if fit.has_interval else L["no_interval"])
+        ax.set_title(f"{_county(r, lang)}{L['sep']}{_label(r, lang)}（{r['unit']}）\n{note}", fontsize=9)
+        ax.set_xticks(sorted(set(obs["year"].tolist() + [end])))
+        ax.tick_params(labelsize=7.5)
+        ax.legend(fontsize=7, loc="best")
+    for ax in list(axes.flat)[len(rows):]:
+        ax.axis("off")
+    if rows.empty:
+        axes.flat[0].text(0.5, 0.5, L["no_trend"], ha="center", va="center")
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
 def progress_heat_table(progress: pd.DataFrame, lang: str = "zh") -> plt.Figure:
     """Indicators by counties, coloured by progress category and labelled in Chinese."""
     order = {c: i for i, c in enumerate(CATEGORIES)}
@@ -249,7 +300,7 @@ def progress_heat_table(progress: pd.DataFrame, lang: str = "zh") -> plt.Figure:
         if isinstance(code, str):
             ax.text(j + 0.5, i + 0.5, category_label(code, lang), ha="center", va="center",
                     fontsize=8 if lang == "zh" else 7,
-                    color="white" if code in ("target_met", "moving_away") else "#222")
+                    color=category_text_colour(code))
     ax.grid(False)
     ax.set_xlabel("")
     ax.set_ylabel("")

@@ -4,10 +4,10 @@
     logit(share) ~ year  for percentages, which cannot pass 0 or 100
 
 With three or more observations the fit is ordinary least squares (statsmodels) and the
-projection has a 95% prediction interval, plus the probability, under the fitted model, that
-the target year's value meets the target. With two observations the line through them is
-exact: it is drawn, but no interval can be estimated and none is given. With one, there is
-no trend.
+projection has a 95% prediction interval (and an 80% one, for drafting the next plan), plus the
+probability, under the fitted model, that the target year's value meets the target. With two
+observations the line through them is exact: it is drawn, but no interval can be estimated and none
+is given. With one, there is no trend.
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ NONE = "no trend (fewer than 2 observations)"
 NOT_FITTABLE = "no trend (a value is 0 or outside the scale's bounds)"
 
 PREDICTION_LEVEL = 0.95
+NARROW_LEVEL = 0.80     # the inner band an analyst drafting targets reads first
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class TrendFit:
     projection: float | None = None
     lower: float | None = None          # 95% prediction interval, only when n >= 3
     upper: float | None = None
+    lower_80: float | None = None       # 80% prediction interval, only when n >= 3
+    upper_80: float | None = None
     annual_growth: float | None = None  # the fitted growth rate per year (log fits)
     probability_meets_target: float | None = None
     note: str = ""
@@ -85,7 +88,9 @@ def fit_trend(years: list[int], values: list[float], target_year: int, bounded: 
 
     model = sm.OLS(z, sm.add_constant(x)).fit()
     intercept, slope = (float(p) for p in model.params)
-    frame = model.get_prediction(np.array([[1.0, float(target_year)]])).summary_frame(alpha=1 - PREDICTION_LEVEL)
+    prediction = model.get_prediction(np.array([[1.0, float(target_year)]]))
+    frame = prediction.summary_frame(alpha=1 - PREDICTION_LEVEL)
+    narrow = prediction.summary_frame(alpha=1 - NARROW_LEVEL)
     mean = float(frame["mean"].iloc[0])
     se_obs = math.sqrt(float(frame["mean_se"].iloc[0]) ** 2 + float(model.scale))
     probability = None
@@ -95,6 +100,8 @@ def fit_trend(years: list[int], values: list[float], target_year: int, bounded: 
         probability = 1 - below if direction == "higher" else below
     return TrendFit(method, n, float(back(mean)), float(back(frame["obs_ci_lower"].iloc[0])),
                     float(back(frame["obs_ci_upper"].iloc[0])),
+                    lower_80=float(back(narrow["obs_ci_lower"].iloc[0])),
+                    upper_80=float(back(narrow["obs_ci_upper"].iloc[0])),
                     annual_growth=None if bounded else float(math.exp(slope) - 1),
                     probability_meets_target=probability,
                     note=f"{n} observations, {int(model.df_resid)} residual degrees of freedom",

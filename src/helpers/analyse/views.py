@@ -107,3 +107,25 @@ def target_counts_view(counts: pd.DataFrame) -> pd.DataFrame:
     })
 
 
+
+
+def outlook_view(outlook: pd.DataFrame) -> pd.DataFrame:
+    """Drafting the next plan: the trend projected to its target year with 80% and 95% intervals, the next
+    target and where it falls, growth achieved in the plan that ended against growth the next target needs."""
+    o = outlook
+
+    def band(low, high) -> list[str]:
+        return ["" if pd.isna(a) else f"{_num(a)} – {_num(b)}" for a, b in zip(low, high)]
+
+    return pd.DataFrame({
+        "县市": o["entity_name_zh"], "指标": o["indicator_name_zh"], "单位": o["unit"],
+        "下一期": o["next_plan"] + "（" + o["next_target_year"].astype("string").fillna("") + "）",
+        "最新实际": o["last_actual_year"].astype("string").fillna("") + " " + o["last_actual_value"].map(_num),
+        "趋势外推": o["projection"].map(_num), "80%区间": band(o["pi80_lower"], o["pi80_upper"]),
+        "95%区间": band(o["pi95_lower"], o["pi95_upper"]), "隐含年均增速": o["implied_annual_growth"].map(_pct),
+        "下一期目标": o["next_target_comparator"].fillna("").replace("=", "") + o["next_target_value"].map(_num),
+        "目标在趋势中的位置": o["target_reading_zh"].fillna(""),
+        "上一期已实现增速": o["achieved_growth_last_period"].map(_pct),
+        "下一期所需增速": o["required_growth_next_period"].map(_pct),
+        "趋势方法": o["trend_method"],
+    })

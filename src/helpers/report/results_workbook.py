@@ -3,9 +3,9 @@
     python -m helpers results-workbook OUT.xlsx [--processed-dir D] [--year Y] [--entities a,b]
 
 One sheet each for the processed indicators, the comparison, the progress results (with the plan judgement:
-完成进度, 序时进度, 终期评估, Open SDG's ratio) and, per county, the targets met at the final evaluation; with frozen
-headers, number formats, column widths, and progress categories and judgements coloured like the report's
-traffic lights.
+完成进度, 序时进度, 终期评估, Open SDG's ratio), per county the targets met at the final evaluation, and the outlook
+for drafting the next plan; with frozen headers, number formats, column widths, and progress categories and
+judgements coloured like the report's traffic lights.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from pathlib import Path
 from helpers.analyse import (
     AnalysisInputs,
     comparison_table,
+    outlook_table,
     progress_table,
     target_counts,
 )
@@ -45,17 +46,22 @@ def write_results(inputs: AnalysisInputs, path: Path) -> Path:
                                     "trend_probability_meets_target", "latest_share_of_province",
                                     "target_share_of_province", "progress_share", "schedule_share",
                                     "completion_rate", "observed_growth_since_base",
-                                    "required_growth_base_to_target")}
+                                    "required_growth_base_to_target", "implied_annual_growth",
+                                    "achieved_growth_last_period", "required_growth_next_period",
+                                    "acceleration_needed")}
     formats.update({c: NUMBER for c in ("value", "baseline_value", "latest_value", "target_value", "other_value",
                                         "trend_projection", "trend_pi_lower", "trend_pi_upper", "latest_gap",
                                         "target_gap", "other_target_value", "base_value", "evaluated_value",
-                                        "gap_to_target")})
+                                        "gap_to_target", "last_actual_value", "projection", "pi80_lower",
+                                        "pi80_upper", "pi95_lower", "pi95_upper", "next_target_value",
+                                        "ended_base_value", "ended_target_year_value", "next_base_value")})
     formats.update({c: "0.00" for c in ("progress_ratio", "latest_ratio", "target_ratio", "sdg_progress_ratio")})
     fills = {c: colours for c in ("progress_category", "progress_label_zh", "progress_label_en",
                                   "sdg_progress_category")}
     fills.update({c: judgement_colours for c in ("schedule_judgement", "schedule_label_zh", "schedule_label_en")})
     with replaced_when_done(path) as partial:
         write_xlsx({"指标数据 indicators": ind, "比较 comparison": comparison, "进度 progress": progress,
-                    "终期评估 final evaluation": target_counts(progress)}, partial,
+                    "终期评估 final evaluation": target_counts(progress),
+                    "展望 outlook": outlook_table(inputs)}, partial,
                    number_formats=formats, fills=fills)
     return Path(path)

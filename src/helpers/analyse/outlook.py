@@ -1,0 +1,179 @@
+"""Drafting the next plan: where each series is heading, and where the next plan's target falls (outlook.csv).
+
+Once a county's plan has reached its target year (the report year is at or after it), for each indicator:
+
+- the trend (helpers.analyse.trends: log-linear, logit for percentages) projected to the next plan's target
+  year, with 80% and 95% prediction intervals, and the annual growth that projection implies from the last
+  actual: (projection ÷ last actual)^(1 / years) − 1;
+- the next plan's target, where the county has one configured, and where it falls in that projection. Its
+  position (`target_position`) is plain: above or below the 95% or 80% interval, or within the 80% one. Its
+  reading (`target_reading`) takes the indicator's direction into account: beyond the 95% interval on the
+  good side, the target needs a clear break with the trend; between the 80% and 95% bounds, a stretch; inside
+  the 80% interval, in line with the trend; on the other side, a modest or very modest target (the trend
+  alone would beat it). With two observations there is an exact line but no interval: the reading only says
+  more or less than the line;
+- the growth achieved over the plan that ended (its base-year actual to its target-year actual) against the
+  growth the next target requires (the next plan's base-year actual to its target), and the difference in
+  the good direction (`acceleration_needed`: above 0, the next target asks for faster progress).
+
+The next period is the county's next configured plan; without one it is placed by helpers.periods (十五五
+follows 十四五, five years on), so the outlook is there while the next plan is still being drafted.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.analyse.growth import RATE_ABSOLUTE, RATE_CAGR, absolute_change, cagr
+from helpers.analyse.inputs import AnalysisInputs, as_numeric, observed_up_to, series, source_lines
+from helpers.analyse.trends import fit_trend
+from helpers.config import Plan, PlanPeriod
+from helpers.periods import ended_plan, next_period
+from helpers.wording import words
+
+# Where the next target lies against the projection's intervals (value scale, whatever the direction).
+ABOVE_95, ABOVE_80, WITHIN_80, BELOW_80, BELOW_95 = "above_95", "above_80", "within_80", "below_80", "below_95"
+ABOVE_LINE, BELOW_LINE = "above_trend_line", "below_trend_line"     # two observations: no interval
+# What that means for a target, given the indicator's direction.
+CLEAR_BREAK, STRETCH, IN_LINE, MODEST, VERY_MODEST = "clear_break", "stretch", "in_line", "modest", "very_modest"
+MORE_THAN_LINE, LESS_THAN_LINE = "more_than_trend_line", "less_than_trend_line"
+READINGS = (CLEAR_BREAK, STRETCH, IN_LINE, MODEST, VERY_MODEST, MORE_THAN_LINE, LESS_THAN_LINE)
+
+NUMERIC = ("last_actual_value", "trend_annual_growth", "implied_annual_growth", "projection", "pi80_lower",
+           "pi80_upper", "pi95_lower", "pi95_upper", "next_target_value", "trend_probability_meets_target",
+           "ended_base_value", "ended_target_year_value", "achieved_growth_last_period", "next_base_value",
+           "required_growth_next_period", "acceleration_needed")
+INTEGERS = ("ended_base_year", "ended_target_year", "next_base_year", "next_target_year", "last_actual_year")
+COLUMNS = ["entity", "entity_name_zh", "entity_name_en", "indicator_id", "indicator_name_zh", "indicator_name_en",
+           "unit", "measure", "direction", "ended_plan", "ended_base_year", "ended_target_year", "next_plan",
+           "next_base_year", "next_target_year", "next_plan_configured", "last_actual_year", "last_actual_value",
+           "trend_method", "trend_n_obs", "trend_annual_growth", "implied_annual_growth", "projection",
+           "pi80_lower", "pi80_upper", "pi95_lower", "pi95_upper", "next_target_value", "next_target_comparator",
+           "target_position", "target_reading", "target_reading_zh", "target_reading_en",
+           "trend_probability_meets_target", "ended_base_value", "ended_target_year_value",
+           "achieved_growth_last_period", "next_base_value", "required_growth_next_period",
+           "required_growth_comparator", "growth_method", "acceleration_needed", "note", "sources"]
+
+
+def outlook_table(inputs: AnalysisInputs) -> pd.DataFrame:
+    """One row per county and indicator for every county whose plan has reached its target year by the
+    report year; empty (with its columns) when none has."""
+    out = []
+    for entity in inputs.entities:
+        plans = inputs.sources.plans_of(entity)
+        ended = ended_plan(plans, inputs.report_year)
+        if ended is None:
+            continue
+        following = next((p for p in plans if p.period.base_year >= ended.period.target_year), None)
+        period = following.period if following else next_period(ended.period, inputs.sources.periods())
+        for ind_id in dict.fromkeys(inputs.indicators.loc[inputs.indicators["entity"] == entity, "indicator_id"]):
+            out.append(_row(inputs, entity, ind_id, ended, following, period))
+    frame = as_numeric(pd.DataFrame(out, columns=COLUMNS), NUMERIC)
+    return frame.astype({c: "Int64" for c in INTEGERS} | {"next_plan_configured": "boolean"})
+
+
+def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, following: Plan | None,
+         period: PlanPeriod) -> dict:
+    meta = inputs.catalogue.indicators[ind_id]
+    rows = series(inputs, entity, ind_id)
+    observed = observed_up_to(rows, inputs.report_year)
+    by_year = {int(r["year"]): float(r["value"]) for r in observed}
+    last = observed[-1] if observed else None
+    target = None if following is None else _target(rows, following)
+    goal = None if target is None else float(target["value"])
+    comparator = "=" if target is None else target["comparator"]
+    fit = fit_trend(list(by_year), list(by_year.values()), period.target_year, bounded=meta.measure == "share",
+                    target=goal, comparator=comparator, direction=meta.direction)
+    position = target_position(goal, fit.projection, fit.lower_80, fit.upper_80, fit.lower, fit.upper)
+    reading = target_reading(position, meta.direction)
+    growth = _growth(by_year, ended.period, period, goal, meta.direction)
+    notes = [n for n in (fit.note, growth.pop("note")) if n]
+    if following is None:
+        notes.append(f"no {period.name or 'next'} plan configured yet: the projection is for drafting it")
+    implied = None
+    if last is not None and fit.projection is not None and period.target_year > int(last["year"]) \
+            and float(last["value"]) > 0 and fit.projection > 0:
+        implied = cagr(float(last["value"]), fit.projection, period.target_year - int(last["year"]))
+    return {
+        "entity": entity, "entity_name_zh": inputs.name_zh(entity), "entity_name_en": inputs.name_en(entity),
+        "indicator_id": ind_id, "indicator_name_zh": meta.name_zh, "indicator_name_en": meta.name_en,
+        "unit": meta.unit, "measure": meta.measure, "direction": meta.direction,
+        "ended_plan": ended.period.name, "ended_base_year": ended.period.base_year,
+        "ended_target_year": ended.period.target_year, "next_plan": period.name,
+        "next_base_year": period.base_year, "next_target_year": period.target_year,
+        "next_plan_configured": following is not None,
+        "last_actual_year": None if last is None else int(last["year"]),
+        "last_actual_value": None if last is None else last["value"],
+        "trend_method": fit.method, "trend_n_obs": fit.n_obs, "trend_annual_growth": fit.annual_growth,
+        "implied_annual_growth": implied, "projection": fit.projection,
+        "pi80_lower": fit.lower_80, "pi80_upper": fit.upper_80, "pi95_lower": fit.lower, "pi95_upper": fit.upper,
+        "next_target_value": goal, "next_target_comparator": None if target is None else comparator,
+        "target_position": position, "target_reading": reading,
+        "target_reading_zh": None if reading is None else words("zh")(f"plan_cycle.outlook.{reading}"),
+        "target_reading_en": None if reading is None else words("en")(f"plan_cycle.outlook.{reading}"),
+        "trend_probability_meets_target": fit.probability_meets_target,
+        **growth,
+        "required_growth_comparator": None if target is None else (">" if comparator == ">" else ">="),
+        "note": "; ".join(notes), "sources": source_lines(*observed, target),
+    }
+
+
+def _target(rows: list[dict], plan: Plan) -> dict | None:
+    year = plan.period.target_year
+    targets = [r for r in rows if r["kind"] == "target" and r["year"] == year and not pd.isna(r["value"])]
+    own = [r for r in targets if r.get("plan") == plan.period.name]
+    return (own or targets or [None])[0]
+
+
+def target_position(target: float | None, projection: float | None, lower_80: float | None,
+                    upper_80: float | None, lower_95: float | None, upper_95: float | None) -> str | None:
+    """Where a target lies against a projection's prediction intervals (or its line, without intervals)."""
+    if target is None or projection is None:
+        return None
+    if lower_95 is None:
+        return ABOVE_LINE if target > projection else BELOW_LINE
+    if target > upper_95:
+        return ABOVE_95
+    if target > upper_80:
+        return ABOVE_80
+    if target >= lower_80:
+        return WITHIN_80
+    return BELOW_80 if target >= lower_95 else BELOW_95
+
+
+def target_reading(position: str | None, direction: str) -> str | None:
+    """What the position means for the target: above the trend is ambitious when higher is better, modest
+    when lower is better."""
+    if position is None:
+        return None
+    good_above = direction == "higher"
+    if position in (ABOVE_LINE, BELOW_LINE):
+        return MORE_THAN_LINE if (position == ABOVE_LINE) == good_above else LESS_THAN_LINE
+    if position == WITHIN_80:
+        return IN_LINE
+    beyond_95 = position in (ABOVE_95, BELOW_95)
+    if (position in (ABOVE_95, ABOVE_80)) == good_above:
+        return CLEAR_BREAK if beyond_95 else STRETCH
+    return VERY_MODEST if beyond_95 else MODEST
+
+
+def _growth(by_year: dict[int, float], ended: PlanPeriod, period: PlanPeriod, goal: float | None,
+            direction: str) -> dict:
+    """Growth achieved over the plan that ended against growth the next target requires."""
+    base, end = by_year.get(ended.base_year), by_year.get(ended.target_year)
+    start = by_year.get(period.base_year)
+    values = [v for v in (base, end, start, goal) if v is not None]
+    method, rate = (RATE_ABSOLUTE, absolute_change) if any(v <= 0 for v in values) else (RATE_CAGR, cagr)
+    achieved = None if base is None or end is None else rate(base, end, ended.target_year - ended.base_year)
+    required = None if start is None or goal is None else rate(start, goal, period.target_year - period.base_year)
+    notes = []
+    if achieved is None:
+        notes.append(f"no {ended.base_year} or {ended.target_year} actual: growth over {ended.name} not computed")
+    if required is None and goal is not None:
+        notes.append(f"no {period.base_year} actual: growth the next target requires not computed")
+    step_up = None
+    if achieved is not None and required is not None:
+        step_up = (required - achieved) * (1 if direction == "higher" else -1)
+    return {"ended_base_value": base, "ended_target_year_value": end, "achieved_growth_last_period": achieved,
+            "next_base_value": start, "required_growth_next_period": required,
+            "growth_method": method if (achieved is not None or required is not None) else "",
+            "acceleration_needed": step_up, "note": "; ".join(notes)}
