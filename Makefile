@@ -43,8 +43,9 @@ REPORT_LANG := zh
 ifeq ($(origin LANG),command line)
 REPORT_LANG := $(LANG)
 endif
-AUDIENCE ?= leadership
-REPORT_TEMPLATE := $(wildcard templates/offline_report/*)
+# The documents: leadership = the brief (talent-plan-brief_*), analyst = the full report (talent-plan-report_*).
+AUDIENCE ?= leadership analyst
+REPORT_TEMPLATE := $(wildcard templates/offline_report/* templates/report/*)
 
 .PHONY: help setup data analysis report html report-files html-files template test lab manifest clean
 
@@ -77,35 +78,38 @@ $(PROCESSED_DIR)/trends.csv $(PROCESSED_DIR)/outlook.csv &: $(PROCESSED_DIR)/ind
 # The report's outputs build in parallel where independent (the results workbook beside the notebook).
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-report: $(PROCESSED_DIR)/indicators.csv ## Build the yearly report: reports/<year>/ PDF and HTML (YEAR=, LANG=zh|en)
+report: $(PROCESSED_DIR)/indicators.csv ## Build the yearly brief and report: reports/<year>/ PDF and HTML (YEAR=, LANG=zh|en)
 	@$(MAKE) --no-print-directory -j$(JOBS) report-files REPORT_YEAR=$$(year="$(YEAR)"; echo $${year:-$$($(CLI) latest-year $(PROCESSED_DIR))})
 
-html: $(PROCESSED_DIR)/indicators.csv ## Build the report's HTML alone
+html: $(PROCESSED_DIR)/indicators.csv ## Build the brief's and the report's HTML alone
 	@$(MAKE) --no-print-directory html-files REPORT_YEAR=$$(year="$(YEAR)"; echo $${year:-$$($(CLI) latest-year $(PROCESSED_DIR))})
 
 # Set by `report` and `html` above.
 REPORT_DIR  = $(REPORTS_DIR)/$(REPORT_YEAR)
-REPORT_STEM = $(REPORT_DIR)/talent-plan-report_$(REPORT_YEAR)_$(REPORT_LANG)$(if $(filter analyst,$(AUDIENCE)),_analyst)
-REPORT_NB   = $(REPORT_DIR)/04_report_$(REPORT_YEAR)_$(REPORT_LANG)_$(AUDIENCE).ipynb
+BRIEF_STEM  = $(REPORT_DIR)/talent-plan-brief_$(REPORT_YEAR)_$(REPORT_LANG)
+REPORT_STEM = $(REPORT_DIR)/talent-plan-report_$(REPORT_YEAR)_$(REPORT_LANG)
+DOC_STEMS   = $(if $(filter leadership,$(AUDIENCE)),$(BRIEF_STEM)) $(if $(filter analyst,$(AUDIENCE)),$(REPORT_STEM))
+DOC_ARGS    = $(if $(filter leadership,$(AUDIENCE)),--brief $(BRIEF_STEM)) $(if $(filter analyst,$(AUDIENCE)),--report $(REPORT_STEM))
+# One executed notebook serves both documents.
+REPORT_NB   = $(REPORT_DIR)/04_report_$(REPORT_YEAR)_$(REPORT_LANG).ipynb
 
 RESULTS_XLSX = $(REPORT_DIR)/talent-plan-results_$(REPORT_YEAR).xlsx
 
-report-files: $(REPORT_STEM).pdf $(REPORT_STEM).html $(RESULTS_XLSX)
-html-files: $(REPORT_STEM).html
+report-files: $(DOC_STEMS:=.pdf) $(DOC_STEMS:=.html) $(RESULTS_XLSX)
+html-files: $(REPORT_NB)
+	$(CLI) render documents $< $(DOC_ARGS) --lang $(REPORT_LANG) --html-only
 
 $(REPORT_NB): $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(REPORT_HELPERS) notebooks/04_report.ipynb
 	$(RUN_NB) notebooks/04_report.ipynb $@ -p processed_dir $(abspath $(PROCESSED_DIR)) -p config_dir $(abspath $(CONFIG_DIR)) \
-	    -p report_year $(REPORT_YEAR) -p entities "$(ENTITIES)" -p lang $(REPORT_LANG) -p audience $(AUDIENCE)
+	    -p report_year $(REPORT_YEAR) -p entities "$(ENTITIES)" -p lang $(REPORT_LANG)
 
-$(REPORT_STEM).html: $(REPORT_NB) $(REPORT_TEMPLATE)
-	$(CLI) render html $< $@ --audience $(AUDIENCE) --lang $(REPORT_LANG)
+# Both documents' HTML and PDF in one render: one nbconvert, one Chromium.
+$(DOC_STEMS:=.html) $(DOC_STEMS:=.pdf) &: $(REPORT_NB) $(REPORT_TEMPLATE)
+	$(CLI) render documents $< $(DOC_ARGS) --lang $(REPORT_LANG)
 
 $(RESULTS_XLSX): $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(REPORT_HELPERS)
 	$(CLI) results-workbook $@ --processed-dir $(PROCESSED_DIR) --config-dir $(CONFIG_DIR) \
 	    --year $(REPORT_YEAR) --entities "$(ENTITIES)"
-
-$(REPORT_STEM).pdf: $(REPORT_STEM).html
-	$(CLI) render pdf $< $@
 
 template: $(INSTALLED) ## Write the yearly monitoring workbook template (reports/monitoring-template.xlsx)
 	$(CLI) template --config-dir $(CONFIG_DIR)

@@ -14,3 +14,10 @@ def test_required_comparability_judgements(catalogue):
 
 def test_rural_talent_covers_both_source_names(catalogue):
     assert catalogue.indicator_for_name("乡村振兴人才") == catalogue.indicator_for_name("农村实用人才") == "rural_talent"
+
+
+def test_every_reason_has_its_english_words(catalogue):
+    # The English report says each caveat and not-comparable reason in English, never in Chinese.
+    missing = [i.id for i in catalogue.indicators.values() if i.comparability_reason and not i.comparability_reason_en]
+    missing += [r.indicators for r in catalogue.relations if r.reason and not r.reason_en]
+    assert missing == []

@@ -1,5 +1,6 @@
 """The processed dataset against the real plan documents."""
 import csv
+import json
 import math
 
 import openpyxl
@@ -74,8 +75,11 @@ def test_implausible_unit_is_fixed_on_evidence_from_the_same_document(real_datas
     assert (row["value"], row["unit"], row["source_unit"], row["quality"]) == (2.95, "万人", "人", "fixed")
     log = real_dataset.cleaning_log.query("step == 'unit_fixed'")
     assert len(log) == 1
-    evidence = log.iloc[0]["evidence"]
-    assert "line 6" in evidence and "line 25" in evidence
+    evidence = json.loads(log.iloc[0]["evidence_values"])
+    assert [(e["code"], e["line"]) for e in evidence] == [("level", 6), ("increment", 25)]
+    assert "第6行" in log.iloc[0]["evidence"] and "第25行" in log.iloc[0]["evidence"]   # written out in Chinese
+    values = json.loads(log.iloc[0]["values"])
+    assert (values["source_unit"], values["new_unit"], values["problem"]["code"]) == ("人", "万人", "fractional")
 
 
 def test_no_other_value_is_flagged(real_dataset):
@@ -88,6 +92,7 @@ def test_missing_unit_comes_from_catalogue_with_prose_evidence(real_dataset):
     assert row["unit"] == "万人" and row["source_unit"] == ""
     log = real_dataset.cleaning_log.query("step == 'unit_from_catalogue' and indicator_id == 'talent_total'")
     assert "14.5万人" in log.iloc[0]["evidence"]
+    assert json.loads(log.iloc[0]["evidence_values"])[0]["quote"] == "人才资源总量达到14.5万人"
 
 
 @pytest.mark.parametrize("entity, indicator, value, kind", [

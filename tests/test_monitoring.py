@@ -96,7 +96,7 @@ def test_round_trip_monitoring_feeds_trend_and_report(workspace):
     ctx = report.load_report_context(workspace / "processed", workspace / "config")
     sources_html = report.sources_section(ctx)
     assert "建德2021-2023年监测.xlsx" in sources_html and "12.9" in sources_html
-    assert "12.9" in report.traffic_light_section(ctx)
+    assert "12.9" in report.progress_section(ctx) and "12.9" in report.progress_brief(ctx)
 
 
 def _error(workspace, rows, name="m.xlsx") -> InputError:

@@ -1,100 +1,168 @@
-"""The rendered report: PDF text, offline HTML, no code for leadership, phone width, escaping."""
+"""The rendered documents as their readers meet them: the leadership brief and the analyst report, in Chinese and
+in English. PDF pages (count, nothing split, no heading at a page foot, no page left nearly empty), the brief on a
+390-px phone (screens, no sideways scrolling, no text under 12 px, figures included), one language at a time,
+offline HTML, escaping, and failed renders that keep the last good documents."""
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+import report_checks as rc
 from conftest import JIANDE
 from helpers import analyse, cli, paths
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
 from helpers.report import render
 
-pytestmark = pytest.mark.skipif(not any(__import__("shutil").which(c) for c in render.CHROMIUM_CANDIDATES),
+pytestmark = pytest.mark.skipif(not any(shutil.which(c) for c in render.CHROMIUM_CANDIDATES),
                                 reason="Chromium is installed by `make setup`")
 
+BRIEF_MAX_PAGES = 6           # the two real counties (issue 10)
+PHONE_MAX_SCREENS = 12
+MIN_TEXT_PX = 12
 
-def _build(workspace: Path, audience: str = "leadership", lang: str = "zh") -> dict[str, Path]:
-    dataset.write(dataset.build(workspace / "raw", workspace / "config"), workspace / "processed")
+
+def build(workspace: Path, lang: str = "zh", pdf: bool = True) -> dict[str, Path]:
+    """The pipeline on a workspace (raw/, config/): the executed report notebook, then both documents."""
+    if not (workspace / "processed" / "indicators.csv").exists():
+        dataset.write(dataset.build(workspace / "raw", workspace / "config"), workspace / "processed")
     out = workspace / "reports"
-    nb, html, pdf = out / f"report_{audience}_{lang}.ipynb", out / f"report_{audience}_{lang}.html", out / f"r_{lang}.pdf"
+    nb = out / f"04_report_{lang}.ipynb"
     run = subprocess.run([sys.executable, "-m", "helpers", "run", str(paths.NOTEBOOKS_DIR / "04_report.ipynb"),
                           str(nb), "-p", "processed_dir", str(workspace / "processed"),
-                          "-p", "config_dir", str(workspace / "config"), "-p", "lang", lang, "-p", "audience", audience],
+                          "-p", "config_dir", str(workspace / "config"), "-p", "lang", lang],
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
-    assert cli.main(["render", "html", str(nb), str(html), "--audience", audience, "--lang", lang]) == 0
-    return {"notebook": nb, "html": html, "pdf": pdf}
+    brief, report = out / f"brief_{lang}", out / f"report_{lang}"
+    args = ["render", "documents", str(nb), "--brief", str(brief), "--report", str(report), "--lang", lang]
+    assert cli.main(args + ([] if pdf else ["--html-only"])) == 0
+    return {"notebook": nb, "brief": brief, "report": report, "workspace": workspace}
+
+
+def _workspace(tmp_path_factory, name: str) -> Path:
+    workspace = tmp_path_factory.mktemp(name)
+    shutil.copytree(paths.RAW_DIR, workspace / "raw")
+    shutil.copytree(paths.CONFIG_DIR, workspace / "config")
+    return workspace
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    import shutil
-    workspace = tmp_path_factory.mktemp("report")
-    shutil.copytree(paths.RAW_DIR, workspace / "raw")
-    shutil.copytree(paths.CONFIG_DIR, workspace / "config")
-    out = _build(workspace)
-    assert cli.main(["render", "pdf", str(out["html"]), str(out["pdf"])]) == 0
-    out["workspace"] = workspace
-    return out
+def zh(tmp_path_factory):
+    return build(_workspace(tmp_path_factory, "report-zh"), "zh")
 
 
-def test_pdf_holds_county_names_and_pipeline_figures(built):
-    text = subprocess.run(["pdftotext", "-layout", str(built["pdf"]), "-"], capture_output=True, text=True).stdout
-    flat = re.sub(r"\s+", "", text)
-    assert "建德市" in flat and "安吉县" in flat
-    progress = analyse.progress_table(analyse.load_inputs(built["workspace"] / "processed",
-                                                            built["workspace"] / "config"))
+@pytest.fixture(scope="module")
+def en(tmp_path_factory, zh):
+    return build(zh["workspace"], "en")
+
+
+def _html(built, document: str) -> str:
+    return Path(f"{built[document]}.html").read_text(encoding="utf-8")
+
+
+def _pdf(built, document: str) -> Path:
+    return Path(f"{built[document]}.pdf")
+
+
+def _text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+
+
+# ----------------------------------------------------------------------------- content
+
+def test_pdfs_hold_county_names_and_pipeline_figures(zh):
+    progress = analyse.progress_table(analyse.load_inputs(zh["workspace"] / "processed", zh["workspace"] / "config"))
     jiande = progress.query("entity == 'jiande' and indicator_id == 'talent_total'").iloc[0]
     anji_rd = progress.query("entity == 'anji' and indicator_id == 'rd_personnel_per_10k'").iloc[0]
-    for figure in (f"{jiande.required_growth:.1%}", f"{jiande.historical_growth:.1%}",
-                   f"{anji_rd.required_growth:.1%}", "1,650"):
-        assert figure in flat, figure
-    info = subprocess.run(["pdfinfo", str(built["pdf"])], capture_output=True, text=True).stdout
-    assert re.search(r"Page size:\s+59[45](\.\d+)? x 84[12]", info), info      # A4 in points
-    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
-    assert f"1 / {pages}" in text and f"{pages} / {pages}" in text              # page numbers
+    for document in ("brief", "report"):
+        text = _text(_pdf(zh, document))
+        flat = re.sub(r"\s+", "", text)
+        assert "建德市" in flat and "安吉县" in flat
+        for figure in (f"{jiande.required_growth:.1%}", f"{jiande.historical_growth:.1%}",
+                       f"{anji_rd.required_growth:.1%}"):
+            assert figure in flat, (document, figure)
+        info = subprocess.run(["pdfinfo", str(_pdf(zh, document))], capture_output=True, text=True).stdout
+        assert re.search(r"Page size:\s+59[45](\.\d+)? x 84[12]", info), info      # A4 in points
+        pages = rc.pdf_pages(_pdf(zh, document))
+        assert re.search(rf"\b1\s*/\s*{pages}\b", text) and re.search(rf"\b{pages}\s*/\s*{pages}\b", text)
+    assert "1,650" in re.sub(r"\s+", "", _text(_pdf(zh, "report")))                 # a provincial target
 
 
-def test_html_references_no_external_resource(built):
-    html = built["html"].read_text(encoding="utf-8")
-    assert '<html lang="zh">' in html
-    external = re.findall(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I)
-    external += re.findall(r"""url\(\s*["']?\s*(?:https?:)?//""", html, re.I)
-    external += re.findall(r"@import\s+[\"']?(?:https?:)?//", html, re.I)
-    assert external == []
-    assert "require.js" not in html and "MathJax" not in html
+def test_brief_page_one_has_the_headlines_and_the_whole_scorecard(zh):
+    page_one = re.sub(r"\s+", "", subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(_pdf(zh, "brief")), "-"],
+                                                 capture_output=True, text=True).stdout)
+    assert "摘要" in page_one and "评分卡" in page_one
+    # the scorecard's last indicator (catalogue order) is on page 1 too
+    assert "院士专家工作站" in page_one
 
 
-def test_leadership_html_has_no_code_but_analyst_html_does(built, tmp_path):
-    html = built["html"].read_text(encoding="utf-8")
-    assert 'class="jp-InputArea' not in html and "load_report_context" not in html
-    import shutil
-    shutil.copytree(built["workspace"] / "raw", tmp_path / "raw")
-    shutil.copytree(built["workspace"] / "config", tmp_path / "config")
-    analyst = _build(tmp_path, audience="analyst")["html"].read_text(encoding="utf-8")
-    assert 'class="jp-InputArea' in analyst and "load_report_context" in analyst
+def test_the_report_keeps_everything_and_the_brief_is_short(zh):
+    brief, report = _html(zh, "brief"), _html(zh, "report")
+    for heading in ("附录A　数据质量", "附录B　数据来源", "附录C　方法说明", "清洗决定", "口径提示"):
+        assert heading in report and heading not in brief
+    for html in (brief, report):
+        assert 'class="jp-InputArea' not in html and "load_report_context" not in html   # no code
+    assert rc.pdf_pages(_pdf(zh, "brief")) <= BRIEF_MAX_PAGES
 
 
-def _browser():
-    from playwright.sync_api import sync_playwright
-    manager = sync_playwright().start()
-    browser = manager.chromium.launch(executable_path=render.find_chromium(),
-                                      args=render.chromium_args([])[2:])
-    return manager, browser
+# ----------------------------------------------------------------------------- page rules
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("document", ["brief", "report"])
+def test_page_rules(request, lang, document):
+    built = request.getfixturevalue(lang)
+    pdf = _pdf(built, document)
+    elements = rc.pdf_elements(pdf)
+    assert [e.kind for e in elements].count("Figure") >= 2
+    assert [(e.kind, sorted(e.pages)) for e in rc.split_elements(elements)] == []
+    assert rc.headings_at_page_foot(elements) == []
+    assert rc.underfull_pages(pdf, elements) == []
+    if document == "brief":
+        assert rc.pdf_pages(pdf) <= BRIEF_MAX_PAGES
 
 
-def test_phone_width_no_overflow_fonts_loaded_and_screenshot(built, tmp_path):
-    manager, browser = _browser()
+# ----------------------------------------------------------------------------- one language at a time
+
+def test_the_chinese_documents_have_no_english_words(zh):
+    for document in ("brief", "report"):
+        assert rc.english_words(_html(zh, document)) == [], document
+
+
+def test_the_english_documents_have_no_chinese_outside_quotations(en):
+    for document in ("brief", "report"):
+        html = _html(en, document)
+        assert rc.cjk_count(html) == 0, rc.chinese_outside_quotes(html)[:10]     # "、" included
+        assert '<html lang="en">' in html
+    report = _html(en, "report")
+    assert "10,000 persons" in report and 'lang="zh"' in report        # units translated; quotes marked
+
+
+def test_cleaning_decisions_are_said_in_each_language(zh, en):
+    # The decision on 2.95 人 read as 万人 (jiande line 95): the same values, in each report's words.
+    assert "人数不可能是小数" in _html(zh, "report")
+    assert "a head count cannot be fractional" in _html(en, "report")
+
+
+# ----------------------------------------------------------------------------- the phone
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_brief_on_a_phone(request, lang, tmp_path):
+    built = request.getfixturevalue(lang)
+    manager, browser = rc.browser()
     try:
-        page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+        page = browser.new_page(viewport=rc.PHONE, device_scale_factor=2, is_mobile=True)
         requests = []
         page.on("request", lambda r: requests.append(r.url))
-        page.goto(built["html"].resolve().as_uri(), wait_until="load")
-        scroll_width, inner_width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
-        assert scroll_width <= inner_width, "content overflows the phone's width"
+        page.goto(Path(f"{built['brief']}.html").resolve().as_uri(), wait_until="load")
+        measured = rc.phone_measure(page)
+        assert measured["overflow"] <= 0, "the page scrolls sideways"
+        assert measured["screens"] <= PHONE_MAX_SCREENS, measured["screens"]
+        assert measured["smallest"][0][0] >= MIN_TEXT_PX, measured["smallest"]
+        assert page.locator("svg text").count() > 10                         # figure text was measured too
+        assert page.locator("details.more").first.is_visible()               # folded columns, reachable
         cdp = page.context.new_cdp_session(page)
         cdp.send("DOM.enable")
         cdp.send("CSS.enable")
@@ -102,7 +170,8 @@ def test_phone_width_no_overflow_fonts_loaded_and_screenshot(built, tmp_path):
         for selector in (".title-block h1", ".summary li", ".report td"):
             node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
             fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
-            assert fonts and all(f["familyName"].startswith("Noto Sans CJK") for f in fonts if f["glyphCount"]), fonts
+            cjk = [f for f in fonts if f["glyphCount"]]
+            assert cjk and all(f["familyName"].startswith("Noto Sans CJK") for f in cjk), fonts
         assert [u for u in requests if not u.startswith(("file:", "data:"))] == []
         shot = tmp_path / "phone.png"
         page.screenshot(path=str(shot))
@@ -112,8 +181,20 @@ def test_phone_width_no_overflow_fonts_loaded_and_screenshot(built, tmp_path):
         manager.stop()
 
 
+# ----------------------------------------------------------------------------- the HTML file
+
+def test_html_references_no_external_resource(zh):
+    for document in ("brief", "report"):
+        html = _html(zh, document)
+        assert '<html lang="zh">' in html
+        external = re.findall(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I)
+        external += re.findall(r"""url\(\s*["']?\s*(?:https?:)?//""", html, re.I)
+        external += re.findall(r"@import\s+[\"']?(?:https?:)?//", html, re.I)
+        assert external == []
+        assert "require.js" not in html and "MathJax" not in html
+
+
 def test_injected_script_comes_out_escaped(tmp_path):
-    import shutil
     shutil.copytree(paths.RAW_DIR, tmp_path / "raw")
     shutil.copytree(paths.CONFIG_DIR, tmp_path / "config")
     catalogue = tmp_path / "config" / "catalogue.yaml"
@@ -123,32 +204,33 @@ def test_injected_script_comes_out_escaped(tmp_path):
     raw.write_text(raw.read_text(encoding="utf-8").replace("\t人才结构\n", "\t人才结构<script>alert('doc')</script>\n"),
                    encoding="utf-8")
     write_manifest(tmp_path / "raw")
-    html_path = _build(tmp_path)["html"]
-    html = html_path.read_text(encoding="utf-8")
-    assert "<script>alert" not in html
-    # nbconvert re-serialises the page (BeautifulSoup), writing quotes in text literally; < stays &lt;.
-    assert re.search(r"&lt;script&gt;alert\((\"|&quot;)catalogue", html)
-    assert re.search(r"&lt;script&gt;alert\(('|&#x27;)doc", html)
-    manager, browser = _browser()
+    built = build(tmp_path, pdf=False)
+    manager, browser = rc.browser()
     try:
-        page = browser.new_page()
-        dialogs = []
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.goto(html_path.resolve().as_uri(), wait_until="load")
-        assert dialogs == [] and "<script>alert" in page.inner_text("body")   # shown as text
+        for document in ("brief", "report"):
+            html_path = Path(f"{built[document]}.html")
+            html = html_path.read_text(encoding="utf-8")
+            assert "<script>alert" not in html
+            assert re.search(r"&lt;script&gt;alert\((\"|&quot;)catalogue", html)
+            page = browser.new_page()
+            dialogs = []
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.goto(html_path.resolve().as_uri(), wait_until="load")
+            assert dialogs == [] and "<script>alert" in page.inner_text("body")   # shown as text
+        assert re.search(r"&lt;script&gt;alert\(('|&#x27;)doc", _html(built, "report"))   # the cleaning log
     finally:
         browser.close()
         manager.stop()
 
 
-def test_failed_render_keeps_the_previous_report(built, tmp_path):
-    previous = tmp_path / "report.html"
-    previous.write_text("last good report", encoding="utf-8")
+def test_failed_render_keeps_the_previous_documents(zh, tmp_path):
+    previous = tmp_path / "brief.html"
+    previous.write_text("last good brief", encoding="utf-8")
     broken = tmp_path / "broken.ipynb"
     broken.write_text("{not a notebook", encoding="utf-8")
-    with pytest.raises(Exception):
-        cli.main(["render", "html", str(broken), str(previous)])
-    assert previous.read_text(encoding="utf-8") == "last good report"
+    assert cli.main(["render", "documents", str(broken), "--brief", str(tmp_path / "brief")]) == 1
+    assert cli.main(["render", "html", str(broken), str(previous)]) == 1
+    assert previous.read_text(encoding="utf-8") == "last good brief"
     pdf = tmp_path / "report.pdf"
     pdf.write_bytes(b"last good pdf")
     assert cli.main(["render", "pdf", str(tmp_path / "missing.html"), str(pdf)]) == 1
@@ -156,8 +238,8 @@ def test_failed_render_keeps_the_previous_report(built, tmp_path):
     assert not list(tmp_path.glob(".*partial*"))
 
 
-def test_line_numbers_print_as_integers(built):
+def test_line_numbers_print_as_integers(zh):
     # Integer columns with some empty rows come back from CSV as floats unless read with their types.
-    html = built["html"].read_text(encoding="utf-8")
+    html = _html(zh, "report")
     assert "plan_2021-2025.txt:97<" in html.replace("</span>", "<").replace("</td>", "<")
     assert not re.search(r"\.txt:\d+\.0\b", html)

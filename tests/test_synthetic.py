@@ -49,13 +49,14 @@ def test_many_counties_report_is_compact(many):
     scratch, _ = many
     ctx = report.load_report_context(scratch / "processed", scratch / "config")
     assert ctx.many
-    matrix = report.traffic_light_section(ctx)
-    assert matrix.count("<tr>") == 8 + 1                                # one row per county, plus the header
-    assert "前三名" in report.counties_section(ctx)
+    summary = report.summary_section(ctx)
+    assert summary.count("<tr>") == 8 + 1                                # the scorecard: a row per county + header
+    assert "前三名" in report.counties_section(ctx) and "前三名" in report.counties_brief(ctx)
     from helpers.report.summary import MAX_SENTENCES, MIN_SENTENCES, executive_summary
     sentences = executive_summary(ctx)
     assert MIN_SENTENCES <= len(sentences) <= MAX_SENTENCES and "8个县市" in sentences[0]
     figures.use_chinese_style()
-    assert report.progress_figure(ctx) is None
-    assert len(report.comparison_figure(ctx).axes) >= 12
-    assert len([a for a in report.trend_figure(ctx).axes if a.has_data()]) <= 8
+    assert len(report.growth_figure(ctx)) == 1
+    panels = sum(len(fig.axes) for fig, _ in report.target_figures(ctx))
+    assert panels >= 12                                                  # one ranking panel per indicator
+    assert sum(len(fig.axes) for fig, _ in report.trend_figures(ctx)) <= 8

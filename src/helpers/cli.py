@@ -5,7 +5,8 @@
     python -m helpers manifest                                   record the raw files' checksums
     python -m helpers template [OUTPUT]                          write the monitoring workbook template
     python -m helpers results-workbook OUTPUT [--year Y] ...     the results workbook of a report
-    python -m helpers render html|pdf SOURCE OUTPUT              the report's HTML, or its PDF
+    python -m helpers render documents NB --brief S --report S   the brief and the analyst report, HTML and PDF
+    python -m helpers render html|pdf SOURCE OUTPUT              one document's HTML, or a PDF from an HTML
     python -m helpers synthetic N SCRATCH                        synthetic counties for benchmarks
 
 Every command prints one line on success. On bad input it prints the project's error (file, place,
@@ -65,13 +66,19 @@ def _results_workbook(args) -> str:
 
 def _render(args) -> str:
     from helpers.atomic import replaced_when_done
-    from helpers.report.render import export_html, print_pdf
+    from helpers.report import render
+    if args.format == "documents":
+        stems = {doc: stem for doc, stem in (("brief", args.brief), ("report", args.report)) if stem}
+        if not stems:
+            raise SystemExit("render documents: give --brief STEM and/or --report STEM")
+        done = render.render_documents(args.source, stems, args.lang, pdf=not args.html_only)
+        return "wrote " + ", ".join(str(p) for p in done)
     if args.format == "html":
-        html = export_html(args.source, args.audience, args.lang)
+        html = render.export_html(args.source, args.document, args.lang)
         with replaced_when_done(args.output) as partial:
             partial.write_text(html, encoding="utf-8")
     else:
-        print_pdf(args.source, args.output)
+        render.print_pdf(args.source, args.output)
     return f"wrote {args.output}"
 
 
@@ -117,11 +124,15 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--year", default="")
     sub.add_argument("--entities", default="")
 
-    sub = command("render", _render, "render the report's HTML from the executed notebook, or its PDF from the HTML")
-    sub.add_argument("format", choices=["html", "pdf"])
+    sub = command("render", _render, "render the report's documents (the brief and the analyst report) from the "
+                  "executed notebook: HTML and PDF; or one document's HTML, or a PDF from an HTML")
+    sub.add_argument("format", choices=["documents", "html", "pdf"])
     sub.add_argument("source", type=Path)
-    sub.add_argument("output", type=Path)
-    sub.add_argument("--audience", choices=["leadership", "analyst"], default="leadership")
+    sub.add_argument("output", type=Path, nargs="?")
+    sub.add_argument("--brief", type=Path, help="documents: the brief's output path without .html/.pdf")
+    sub.add_argument("--report", type=Path, help="documents: the analyst report's output path without .html/.pdf")
+    sub.add_argument("--html-only", action="store_true", help="documents: HTML only, no PDF")
+    sub.add_argument("--document", choices=["brief", "report"], default="brief")
     sub.add_argument("--lang", choices=["zh", "en"], default="zh")
 
     sub = command("synthetic", _synthetic, "write N synthetic county plans into a scratch folder", after_error="")

@@ -307,6 +307,7 @@ class Indicator:
     comparability: str
     comparability_reason: str
     line: int
+    comparability_reason_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -314,6 +315,7 @@ class Relation:
     indicators: tuple[str, str]
     status: str
     reason: str
+    reason_en: str = ""
 
 
 @dataclass
@@ -408,6 +410,7 @@ def load_catalogue(config_dir: Path = CONFIG_DIR) -> Catalogue:
             unit_shorthands=tuple(str(s) for s in entry.get("unit_shorthands", []) or []),
             plausible=(float("-inf") if low is None else float(low), float("inf") if high is None else float(high)),
             comparability=status, comparability_reason=str(comp.get("reason", "")).strip(), line=line,
+            comparability_reason_en=str(comp.get("reason_en", "")).strip(),
         )
         indicators[ind_id] = ind
         for name in ind.source_names:
@@ -427,6 +430,7 @@ def load_catalogue(config_dir: Path = CONFIG_DIR) -> Catalogue:
         if status not in COMPARABILITY:
             raise InputError(path, entry.get(LINE), f"relation status '{status}' is unknown",
                              "use same, caveat or not_comparable.")
-        relations.append(Relation(tuple(pair), status, str(entry.get("reason", "")).strip()))
+        relations.append(Relation(tuple(pair), status, str(entry.get("reason", "")).strip(),
+                                  str(entry.get("reason_en", "")).strip()))
 
     return Catalogue(path, units, indicators, tuple(relations), by_source_name, unit_by_alias)

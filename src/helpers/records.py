@@ -34,13 +34,15 @@ class Observation:
 
 @dataclass
 class Decision:
+    """A cleaning decision in language-neutral form: a step code and its values, and the quotes that support
+    it. The wording files say it in each language (cleaning.decisions.<step>, cleaning.evidence.<kind>)."""
     entity: str
     indicator_id: str
     source_file: str
     source_line: int | None
     step: str
-    decision: str
-    evidence: str = ""
+    values: dict = field(default_factory=dict)
+    evidence: list[dict] = field(default_factory=list)
 
 
 @dataclass

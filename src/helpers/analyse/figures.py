@@ -62,6 +62,12 @@ def _county(row, lang: str) -> str:
     return row["entity_name_zh"] if lang == "zh" else row.get("entity_name_en", row["entity"])
 
 
+def _target_year(progress: pd.DataFrame) -> str:
+    """The target year the figure's targets are for (from the data, never written in code)."""
+    years = progress["target_year"].dropna()
+    return str(int(years.max())) if len(years) else ""
+
+
 def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3, lang: str = "zh") -> plt.Figure:
     """Latest actual → target per indicator and county; the provincial target as a red diamond."""
     data = progress.dropna(subset=["latest_value", "target_value"])
@@ -106,9 +112,10 @@ def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3
         ax.tick_params(axis="x", labelsize=8)
     for ax in list(axes.flat)[len(indicators):]:
         ax.axis("off")
+    years = {"target_year": _target_year(data)}
     handles = [plt.Line2D([], [], marker="o", ls="", markerfacecolor="white", markeredgecolor="grey", label=L["latest"]),
-               plt.Line2D([], [], marker="o", ls="", color="grey", label=L["target"]),
-               plt.Line2D([], [], marker="D", ls="--", color="#d1342f", label=L["province"])]
+               plt.Line2D([], [], marker="o", ls="", color="grey", label=L["target"].format(**years)),
+               plt.Line2D([], [], marker="D", ls="--", color="#d1342f", label=L["province"].format(**years))]
     fig.legend(handles=handles, loc="upper center", ncol=3, frameon=False, bbox_to_anchor=(0.5, 1.0))
     plt.close(fig)
     return fig
@@ -149,9 +156,10 @@ def ranking_panels(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: i
         ax.tick_params(axis="y", labelsize=7)
     for ax in list(axes.flat)[len(indicators):]:
         ax.axis("off")
+    years = {"target_year": _target_year(data)}
     handles = [plt.Line2D([], [], marker="o", ls="", markerfacecolor="white", markeredgecolor="#4c72b0", label=L["latest"]),
-               plt.Line2D([], [], marker="o", ls="", color="#4c72b0", label=L["target"]),
-               plt.Line2D([], [], ls="--", color="#d1342f", label=L["province"])]
+               plt.Line2D([], [], marker="o", ls="", color="#4c72b0", label=L["target"].format(**years)),
+               plt.Line2D([], [], ls="--", color="#d1342f", label=L["province"].format(**years))]
     fig.legend(handles=handles, loc="upper center", ncol=3, frameon=False, fontsize=8)
     plt.close(fig)
     return fig

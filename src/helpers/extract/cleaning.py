@@ -82,15 +82,14 @@ class TableCleaner:
                                  "second its own entry in config/catalogue.yaml.")
             seen[ind_id] = row
 
-            def log(step: str, decision: str, evidence: str = "", line: int | None = None) -> None:
-                decisions.append(Decision(plan.entity, ind_id, file, line or row.name.line, step, decision, evidence))
+            def log(step: str, values: dict, evidence: list | None = None, line: int | None = None) -> None:
+                decisions.append(Decision(plan.entity, ind_id, file, line or row.name.line, step, values,
+                                          evidence or []))
 
             if broken:
-                log("broken_bracket", f"'{row.name.raw.strip()}' has no closing bracket; read as name '{name}', "
-                                      f"unit '{unit_text}'")
+                log("broken_bracket", {"raw": row.name.raw.strip(), "name": name, "source_unit": unit_text})
             if row.category_inherited:
-                log("merged_cell", f"first-level indicator cell is empty (merged in Word); taken from the row "
-                                   f"above: '{row.category}'")
+                log("merged_cell", {"category": row.category})
             # Each cell is parsed once, here, so that a bad cell is always reported with its line.
             cells = [(column, cell, _parse_cell(path, name, column, cell)) for column, cell in row.values]
             values = [parsed.value for _, _, parsed in cells if parsed.value is not None]
@@ -113,14 +112,14 @@ class TableCleaner:
                     obs.notes.append(unit_note)
                 if parsed.missing:
                     obs.notes.append("'/' in the plan: not given (left empty, not 0)")
-                    log("missing", f"{column.header.text}: '/' means not given; left empty, never 0", line=cell.line)
+                    log("missing", {"column": column.header.text}, line=cell.line)
                 if parsed.percent_sign:
                     obs.notes.append("% sign removed from the value; unit %")
-                    log("percent_in_cell", f"'{cell.raw.strip()}' read as {parsed.value:g} with unit %", line=cell.line)
+                    log("percent_in_cell", {"raw": cell.raw.strip(), "value": parsed.value}, line=cell.line)
                 if parsed.comparator != "=":
                     obs.notes.append(f"comparator '{parsed.comparator}' kept")
-                    log("comparator", f"'{cell.raw.strip()}' read as {parsed.value:g} with comparator "
-                                      f"'{parsed.comparator}'", line=cell.line)
+                    log("comparator", {"raw": cell.raw.strip(), "value": parsed.value,
+                                       "comparator": parsed.comparator}, line=cell.line)
                 row_obs.append(obs)
 
             fixed = self._check_plausible(ind, unit_text, values, row_obs, statements, plan, log)
@@ -131,16 +130,17 @@ class TableCleaner:
 
     # ------------------------------------------------------------------ units
     def _unit_factor(self, path, row, ind: Indicator, unit_text: str, statements,
-                     values: list[float]) -> tuple[float, str, tuple[str, str, str] | None]:
+                     values: list[float]) -> tuple[float, str, tuple[str, dict, list] | None]:
         """The factor to the catalogue unit, a note for the values, and the decision to log."""
         target = self.catalogue.units[ind.unit]
         if not unit_text:
             agreeing = [s for s in statements if s.indicator_id == ind.id and s.kind == "level"
                         and s.value in values]
-            evidence = "; ".join(f"line {s.line}: “{s.quote}” ({s.value:g}{s.unit})" for s in agreeing[:2])
+            evidence = [{"code": "statement", "line": s.line, "quote": s.quote, "value": s.value, "unit": s.unit}
+                        for s in agreeing[:2]]
             return 1.0, f"unit not written in the table; catalogue unit {ind.unit}", (
-                "unit_from_catalogue", f"the table gives no unit for '{row.name.text}'; the catalogue unit "
-                f"{ind.unit} is used", evidence or "no statement in the prose gives this figure with a unit")
+                "unit_from_catalogue", {"name": row.name.text, "unit": ind.unit},
+                evidence or [{"code": "no_statement"}])
         unit = self.catalogue.unit_for_alias(unit_text)
         line = row.unit.line if row.unit else row.name.line
         if unit is None:
@@ -148,32 +148,32 @@ class TableCleaner:
                              "add it to the `aliases` of the right unit in config/catalogue.yaml.")
         if unit.unit == target.unit:
             if unit_text != target.unit:
-                return 1.0, "", ("unit_alias", f"unit '{unit_text}' mapped to {target.unit}", "")
+                return 1.0, "", ("unit_alias", {"source_unit": unit_text, "unit": target.unit}, [])
             return 1.0, "", None
         if unit.dimension == target.dimension:
             factor = unit.factor / target.factor
             return factor, f"converted from {unit_text}", (
-                "unit_conversion", f"unit '{unit_text}' converted to {target.unit} (× {factor:g})", "")
+                "unit_conversion", {"source_unit": unit_text, "unit": target.unit, "factor": factor}, [])
         if unit_text in ind.unit_shorthands or unit.unit in ind.unit_shorthands:
             return 1.0, f"'{unit_text}' read as {target.unit}", (
-                "unit_shorthand", f"the plan writes '{unit_text}' for {target.unit} ({target.name_en}); only the "
-                "numerator is written", "")
+                "unit_shorthand", {"source_unit": unit_text, "unit": target.unit}, [])
         raise InputError(path, line, f"unit '{unit_text}' of '{row.name.text}' does not fit the catalogue unit "
                                      f"{target.unit} of indicator {ind.id}",
                          "correct the unit in the plan's table if it is a typo; otherwise check which catalogue "
                          "indicator this row is (config/catalogue.yaml).")
 
     # ------------------------------------------------------------------ plausibility
-    def _implausible(self, ind: Indicator, unit: Unit | None, raw_values: list[float], factor: float) -> str:
+    def _implausible(self, ind: Indicator, unit: Unit | None, raw_values: list[float], factor: float) -> dict:
+        """What is implausible about the values (a wording code and its values), or {} when nothing is."""
         low, high = ind.plausible
         counts_persons = self.catalogue.units[ind.unit].dimension == "persons"
         for v in raw_values:
             if counts_persons and unit is not None and unit.factor == 1 and v != int(v):
-                return f"{v:g} {unit.unit}: a head count cannot be fractional"
+                return {"code": "fractional", "value": v, "unit": unit.unit}
             clean = v * factor
             if not low <= clean <= high:
-                return f"{clean:g} {ind.unit} is outside the plausible range {low:g}–{high:g} {ind.unit}"
-        return ""
+                return {"code": "out_of_range", "value": clean, "unit": ind.unit, "low": low, "high": high}
+        return {}
 
     def _check_plausible(self, ind, unit_text, raw: list[float], row_obs, statements, plan: Plan, log) -> bool:
         """Flag implausible values (raw: the row's numbers as written); fix the unit only on evidence
@@ -199,17 +199,16 @@ class TableCleaner:
                         obs.quality = "fixed"
                         obs.notes.append(f"unit corrected from '{unit_text}' to '{candidate.unit}' on evidence in "
                                          "the same document (see cleaning log)")
-                    log("unit_fixed", f"implausible: {problem}. The table's unit '{unit_text}' is read as "
-                                      f"'{candidate.unit}'", evidence)
+                    log("unit_fixed", {"problem": problem, "source_unit": unit_text, "new_unit": candidate.unit},
+                        evidence)
                     return True
         for obs in row_obs:
             obs.quality = "implausible"
-            obs.notes.append(f"implausible value, not corrected: {problem}")
-        log("implausible", f"{problem}; no evidence in the document for another reading, so the value is kept "
-                           "and flagged", "")
+            obs.notes.append("implausible value, not corrected (see cleaning log)")
+        log("implausible", {"problem": problem})
         return False
 
-    def _evidence(self, ind, row_obs, rescale, statements, plan: Plan) -> str:
+    def _evidence(self, ind, row_obs, rescale, statements, plan: Plan) -> list[dict]:
         """Quotes from the same document that agree with the table under the rescaled unit."""
         found = []
         period = plan.period
@@ -224,8 +223,9 @@ class TableCleaner:
                 kind = "actual" if st.year <= period.base_year else "target"
                 value = by_key.get((st.year, kind))
                 if value is not None and abs(value - st.value) <= EVIDENCE_TOLERANCE * abs(st.value):
-                    found.append(f"line {st.line}: “{st.quote}” ({st.year} {st.value:g}{st.unit}, table "
-                                 f"{value:g}{st.unit}, within {EVIDENCE_TOLERANCE:.0%})")
+                    found.append({"code": "level", "line": st.line, "quote": st.quote, "year": st.year,
+                                  "value": st.value, "unit": st.unit, "table_value": value,
+                                  "tolerance": EVIDENCE_TOLERANCE})
             elif st.kind == "increment" and st.year == period.target_year:
                 actual = by_key.get((period.base_year, "actual"))
                 target = by_key.get((period.target_year, "target"))
@@ -233,6 +233,6 @@ class TableCleaner:
                     continue
                 change = target - actual
                 if abs(change - st.value) <= EVIDENCE_TOLERANCE * abs(st.value):
-                    found.append(f"line {st.line}: “{st.quote}” (an increase of {st.value:g}{st.unit}; the table "
-                                 f"gives {target:g} − {actual:g} = {change:g}{st.unit})")
-        return "; ".join(found)
+                    found.append({"code": "increment", "line": st.line, "quote": st.quote, "value": st.value,
+                                  "unit": st.unit, "target": target, "actual": actual, "change": change})
+        return found

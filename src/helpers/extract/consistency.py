@@ -30,6 +30,10 @@ def check_plan(statements: list[ProseStatement], table: list[Observation], catal
     checks: list[Check] = []
     by_key = {(o.entity, o.indicator_id, o.year, o.kind): o for o in table if o.origin == "table"}
 
+    def en_unit(unit: str) -> str:
+        """The English texts name units in English (config/catalogue.yaml `name_en`)."""
+        return catalogue.units[unit].name_en if unit in catalogue.units and catalogue.units[unit].name_en else unit
+
     def add(st: ProseStatement, obs: Observation | None, check: str, status: str, zh: str, en: str,
             table_value=None) -> None:
         ind = catalogue.indicators[st.indicator_id]
@@ -57,8 +61,8 @@ def check_plan(statements: list[ProseStatement], table: list[Observation], catal
                 ok = _same(change, st.value, APPROX_TOLERANCE if st.comparator == "≈" else VALUE_TOLERANCE)
             zh = (f"正文称新增{COMPARATOR_WORDS[st.comparator]}{st.value:g}{st.unit}；表中{target.year}年目标"
                   f"{target.value:g}减{actual.year}年完成{actual.value:g}，增加{change:g}{st.unit}。")
-            en = (f"The prose promises an increase of {st.comparator} {st.value:g} {st.unit}; the table's "
-                  f"target minus actual is {change:g} {st.unit}.")
+            en = (f"The prose promises an increase of {st.comparator} {st.value:g} {en_unit(st.unit)}; the table's "
+                  f"target minus actual is {change:g} {en_unit(st.unit)}.")
             add(st, target, "increment", "agree" if ok else "disagree", zh, en, table_value=change)
             continue
 
@@ -71,14 +75,15 @@ def check_plan(statements: list[ProseStatement], table: list[Observation], catal
             continue
         if obs.value is None:
             add(st, obs, "value", "disagree", f"正文给出{st.value:g}{st.unit}，表中为“/”（未给出）。",
-                f"The prose gives {st.value:g} {st.unit}; the table gives no value ('/').")
+                f"The prose gives {st.value:g} {en_unit(st.unit)}; the table gives no value ('/').")
             continue
         same = _same(st.value, obs.value, VALUE_TOLERANCE)
         diff = st.value - obs.value
         add(st, obs, "value", "agree" if same else "disagree",
             f"正文{st.value:g}{st.unit}，表中{obs.value:g}{st.unit}" + ("，一致。" if same else
             f"，相差{diff:+.4g}{st.unit}（{diff / obs.value:+.1%}）。" if obs.value else "。"),
-            f"Prose {st.value:g}, table {obs.value:g} {st.unit}" + ("." if same else f": differs by {diff:+.4g}."))
+            f"Prose {st.value:g}, table {obs.value:g} {en_unit(st.unit)}"
+            + ("." if same else f": differs by {diff:+.4g}."))
         prose_cmp = "=" if st.comparator == "≈" else st.comparator
         if prose_cmp != obs.comparator:
             add(st, obs, "comparator", "disagree",
@@ -90,5 +95,5 @@ def check_plan(statements: list[ProseStatement], table: list[Observation], catal
         if differs and name_key(obs.source_name) in {name_key(n) for n in st.prose_name.differs_from}:
             add(st, obs, "definition", "disagree", differs,
                 f"The prose names the indicator '{st.prose_name.name}', the table '{obs.source_name}': "
-                "their definitions differ (see explanation_zh).")
+                "their definitions differ (the catalogue explains how, in Chinese).")
     return checks

@@ -29,6 +29,7 @@ from helpers.periods import plan_covering
 from helpers.processed import INTEGER_COLUMNS
 from helpers.records import Check, Decision, Observation
 from helpers.text import normalisation_stats
+from helpers.wording import words_for
 
 # The output contract: these columns, in this order, come first in indicators.csv.
 CONTRACT_COLUMNS = ["entity", "indicator_id", "source_name", "year", "kind", "value", "comparator", "unit",
@@ -39,6 +40,8 @@ EXTRA_COLUMNS = ["entity_name_zh", "indicator_name_zh", "indicator_name_en", "ca
 # actual, the county's plan whose period holds its year (base year < year ≤ target year), else empty.
 MONITORING_DIR = "monitoring"  # inside the raw directory: the analysts' yearly workbooks
 KIND_ORDER = {"actual": 0, "baseline_derived": 0, "target": 1}
+CLEANING_LOG_COLUMNS = ["entity", "indicator_id", "source_file", "source_line", "step", "decision", "evidence",
+                        "values", "evidence_values"]
 
 
 @dataclass
@@ -94,11 +97,30 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
     decisions += monitoring_decisions + same_decisions
     return Dataset(
         indicators=_indicator_frame(observations, sources, catalogue),
-        cleaning_log=_with_integers(pd.DataFrame([asdict(d) for d in decisions],
-                                                 columns=[f for f in Decision.__dataclass_fields__])),
+        cleaning_log=_with_integers(cleaning_log_frame(decisions, catalogue)),
         checks=_with_integers(pd.DataFrame([asdict(c) for c in checks], columns=[f for f in Check.__dataclass_fields__])),
         sources=sources, catalogue=catalogue, raw_digests=digests,
     )
+
+
+def cleaning_log_frame(decisions: list[Decision], catalogue: Catalogue) -> pd.DataFrame:
+    """cleaning_log.csv: each decision's step and values (JSON, language-neutral: what the reports render in
+    their language), with the decision and its evidence written out in Chinese for the analyst reading the file."""
+    zh = words_for("zh", catalogue)
+    rows = [{
+        "entity": d.entity, "indicator_id": d.indicator_id, "source_file": d.source_file,
+        "source_line": d.source_line, "step": d.step,
+        "decision": zh.describe(f"cleaning.decisions.{d.step}", d.values),
+        "evidence": zh("cleaning.evidence_sep").join(zh.describe(f"cleaning.evidence.{e['code']}", _inner(e))
+                                                     for e in d.evidence),
+        "values": json.dumps(d.values, ensure_ascii=False),
+        "evidence_values": json.dumps(d.evidence, ensure_ascii=False),
+    } for d in decisions]
+    return pd.DataFrame(rows, columns=CLEANING_LOG_COLUMNS)
+
+
+def _inner(values: dict) -> dict:
+    return {k: v for k, v in values.items() if k != "code"}
 
 
 def _with_integers(frame: pd.DataFrame) -> pd.DataFrame:
@@ -202,10 +224,11 @@ def _reconcile_counties(observations: list[Observation], sources: Sources,
                 kept.notes.append(f"{where} gives {_show(other)}: see consistency.csv")
                 status = "disagree"
                 decisions.append(Decision(kept.entity, kept.indicator_id, kept.source_file, kept.source_line,
-                                          "same_observation", f"{kept.year} {kept.kind}: {_show(kept)} from "
-                                          f"{_where(kept)} kept; {where} gives {_show(other)}",
-                                          "stated beats derived; a plan beats a monitoring workbook; the plan "
-                                          "whose base or target year it is beats other plans; table beats prose"))
+                                          "same_observation",
+                                          {"year": kept.year, "kind": {"code": kept.kind}, "value": _show(kept),
+                                           "source": _ref(kept), "other_value": _show(other),
+                                           "other_source": _ref(other)},
+                                          [{"code": "precedence"}]))
             checks.append(_same_observation_check(kept, other, status, catalogue))
     return [o for o in observations if id(o) in kept_ids], checks, decisions
 
@@ -214,6 +237,11 @@ def _where(o: Observation) -> str:
     if o.source_cell:
         return f"{o.source_file}, sheet {o.source_sheet}, cell {o.source_cell}"
     return f"{o.source_file}, line {o.source_line}"
+
+
+def _ref(o: Observation) -> str:
+    """Where a value is, in a form no language needs to translate: file:line, or file!cell."""
+    return f"{o.source_file}!{o.source_sheet}!{o.source_cell}" if o.source_cell else f"{o.source_file}:{o.source_line}"
 
 
 def _show(o: Observation) -> str:
@@ -248,12 +276,9 @@ def _normalisation_decisions(entity: str, path: Path, lines: list[str]) -> list[
     stats = normalisation_stats("\n".join(lines))
     file = display_path(path)
     out = [Decision(entity, "", file, None, "normalise_text",
-                    f"{stats.changed_chars} characters normalised to one form (Unicode NFKC: full-width "
-                    f"punctuation and digits to half-width, {stats.no_break_spaces} no-break spaces to spaces) "
-                    "before parsing; quotes keep the original text")]
+                    {"changed": stats.changed_chars, "no_break_spaces": stats.no_break_spaces})]
     if stats.bookmarks:
-        out.append(Decision(entity, "", file, None, "remove_bookmarks",
-                            f"{stats.bookmarks} Word bookmarks ([bookmark: …]) removed before parsing"))
+        out.append(Decision(entity, "", file, None, "remove_bookmarks", {"bookmarks": stats.bookmarks}))
     return out
 
 
@@ -289,10 +314,10 @@ def _from_prose(statements: list[ProseStatement], table: list[Observation],
             source_text=st.quote, derivation=st.derivation, notes=notes, plan=period.name)
         out.append(obs)
         step = "baseline_from_prose" if st.kind == "baseline" else "value_from_prose"
-        decisions.append(Decision(st.entity, st.indicator_id, display_path(st.file), st.line, step,
-                                  f"{st.year} {kind} = {st.value:g} {st.unit}" +
-                                  (f" ({st.derivation})" if st.derivation else ""),
-                                  f"“{st.quote}”" + (f"; {'; '.join(st.notes)}" if st.notes else "")))
+        values = {"year": st.year, "kind": {"code": kind}, "value": st.value, "unit": st.unit}
+        values["derivation"] = st.rule or {"code": "none"}
+        decisions.append(Decision(st.entity, st.indicator_id, display_path(st.file), st.line, step, values,
+                                  [{"code": "quote", "line": st.line, "quote": st.quote}]))
     return out, decisions
 
 

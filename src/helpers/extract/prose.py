@@ -52,6 +52,7 @@ class ProseStatement:
     line: int
     quote: str                # verbatim from the raw line
     derivation: str = ""      # for baselines: how the value was obtained
+    rule: dict = field(default_factory=dict)  # the same, language-neutral: wording cleaning.derivation.<code>
     notes: list[str] = field(default_factory=list)
 
 
@@ -264,7 +265,10 @@ class ProseReader:
             if re.search(rf"{start_year}\d", written):
                 notes.append(f"the source writes '{written[:12]}…' without 年 after {start_year}; "
                              f"read as {start_year}年 {ft['v0']}{unit0}")
-        base = make(alias, "baseline", start_year, float(ft["v0"]), "=", unit0, start, ft.end(), derivation=rule)
+        code = ({"code": "stated", "year": start_year} if ft["y0"] else
+                {"code": "assumed_start_year", "year": start_year, "context_year": year})
+        base = make(alias, "baseline", start_year, float(ft["v0"]), "=", unit0, start, ft.end(), derivation=rule,
+                    rule=code)
         if base is None:
             return [level]
         if not ft["u0"]:
@@ -278,7 +282,10 @@ class ProseReader:
         if gr["unit"] == "%":
             value = level.value / (1 + amount / 100)
             rule = f"{year0} = {level.year}年值 {_fmt(level.value)} ÷ (1 + {gr['num']}%) = {_fmt(round(value, 4))}"
-            base = make(alias, "baseline", year0, value, "=", level.source_unit, start, gr.end(), derivation=rule)
+            code = {"code": "from_growth_percent", "year": year0, "level_year": level.year, "level": level.value,
+                    "percent": float(gr["num"]), "value": round(value, 4)}
+            base = make(alias, "baseline", year0, value, "=", level.source_unit, start, gr.end(), derivation=rule,
+                        rule=code)
         else:
             clean = self._to_clean(alias.indicator, amount, gr["unit"])
             if clean is None:
@@ -286,7 +293,10 @@ class ProseReader:
             value = level.value - clean[0]
             rule = (f"{year0} = {level.year}年值 {_fmt(level.value)} − 增加 {gr['num']}{gr['unit']} "
                     f"= {_fmt(round(value, 4))}")
-            base = make(alias, "baseline", year0, value, "=", level.source_unit, start, gr.end(), derivation=rule)
+            code = {"code": "from_increment", "year": year0, "level_year": level.year, "level": level.value,
+                    "amount": float(gr["num"]), "source_unit": gr["unit"], "value": round(value, 4)}
+            base = make(alias, "baseline", year0, value, "=", level.source_unit, start, gr.end(), derivation=rule,
+                        rule=code)
         if base is not None:
             base.value = round(base.value, 6)
             base.source_value = f"{gr['verb']}{gr['num']}{gr['unit']}"

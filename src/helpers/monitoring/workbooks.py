@@ -185,7 +185,7 @@ def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue) -> tup
             observations.append(obs)
             kept += 1
         decisions.append(Decision("", "", display_path(path), None, "monitoring_workbook",
-                                  f"{kept} yearly actuals read from {path.name} (rows with no value skipped)"))
+                                  {"kept": kept, "file": path.name}))
     return observations, decisions
 
 

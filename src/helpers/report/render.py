@@ -1,17 +1,23 @@
-"""Rendering an executed report notebook to self-contained HTML, and the HTML to an A4 PDF.
+"""Rendering the executed report notebook into its two documents, each as self-contained HTML and an A4 PDF.
 
-    python -m helpers render html EXECUTED.ipynb OUT.html [--audience leadership|analyst]
+    python -m helpers render documents EXECUTED.ipynb --brief STEM --report STEM [--html-only]
+    python -m helpers render html EXECUTED.ipynb OUT.html [--document brief|report] [--lang zh|en]
     python -m helpers render pdf  IN.html OUT.pdf
 
-Each output is written to a temporary file and renamed into place only when complete, so a
-failed render leaves the previous report where it was.
+`documents` is what `make report` runs: one process exports both documents' HTML (one nbconvert import), and
+one headless Chromium prints both PDFs. The brief shows the notebook's cells tagged "brief", the analyst report
+those tagged "report"; neither shows code (the executed notebook beside them has it). Every output is written to
+a temporary file, and all are renamed into place together only when all are complete: a failed render leaves
+the previous documents where they were.
 """
 from __future__ import annotations
 
+import copy
 import os
+import re
 import shutil
-import subprocess
-import tempfile
+from contextlib import ExitStack
+from html import unescape
 from pathlib import Path
 
 from helpers.atomic import replaced_when_done
@@ -22,23 +28,63 @@ TEMPLATE_DIR = PROJECT_ROOT / "templates"
 TEMPLATE_NAME = "offline_report"
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
 PDF_TIMEOUT_SECONDS = 180
+DOCUMENTS = ("brief", "report")
 
 
-def export_html(notebook: Path, audience: str = "leadership", lang: str = "zh") -> str:
-    """nbconvert HTML: offline template, the report's language code, no code cells for leadership."""
-    import nbformat
+def _select(nb, document: str):
+    """The notebook with only the cells that belong to one document (tagged with its name)."""
+    if document not in DOCUMENTS:
+        raise ValueError(f"document must be one of {', '.join(DOCUMENTS)}, not {document!r}")
+    part = copy.copy(nb)
+    part.cells = [c for c in nb.cells if document in c.get("metadata", {}).get("tags", [])]
+    return part
+
+
+def _title(nb) -> str:
+    """The document's title, as its title block wrote it (for the HTML <title>)."""
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            html = out.get("data", {}).get("text/html", "")
+            html = "".join(html) if isinstance(html, list) else html
+            m = re.search(r"<h1>(.*?)</h1>", html, re.S)
+            if m:
+                return unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip()
+    return ""
+
+
+def _exporter(lang: str):
     from nbconvert import HTMLExporter
-
     exporter = HTMLExporter(template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATE_DIR)])
-    # The bare code zh: zh-CN makes Chromium pick non-Simplified glyphs. English reports still show
-    # Chinese names, and the report CSS puts Noto Sans CJK SC first, so their glyphs stay Simplified.
+    # The bare code zh: zh-CN makes Chromium pick non-Simplified glyphs. Quoted Chinese in an English report
+    # is marked lang="zh", and the report CSS puts Noto Sans CJK SC first.
     exporter.language_code = "zh" if lang == "zh" else "en"
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
-    if audience == "leadership":
-        exporter.exclude_input = True
-    nb = nbformat.read(str(notebook), as_version=4)
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": nb.metadata.get("title", "")}})
+    exporter.exclude_input = True
+    return exporter
+
+
+def _read(notebook: Path):
+    import nbformat
+    try:
+        return nbformat.read(str(notebook), as_version=4)
+    except FileNotFoundError:
+        raise InputError(notebook, None, "the executed report notebook does not exist",
+                         "run `make report`, which executes it first.") from None
+    except Exception as exc:  # nbformat raises several kinds for a damaged file
+        raise InputError(notebook, None, f"the executed report notebook cannot be read ({exc})",
+                         "delete it and run `make report` again.") from None
+
+
+def export_html(notebook: Path, document: str = "brief", lang: str = "zh", nb=None, exporter=None) -> str:
+    """One document's nbconvert HTML: offline template, the report's language, no code."""
+    nb = nb if nb is not None else _read(notebook)
+    part = _select(nb, document)
+    if not part.cells:
+        raise InputError(notebook, None, f"no cell of the notebook is tagged '{document}'",
+                         "tag each report cell with brief and/or report (View > Cell Toolbar > Tags in JupyterLab).")
+    exporter = exporter or _exporter(lang)
+    body, _ = exporter.from_notebook_node(part, resources={"metadata": {"name": _title(part)}})
     return body
 
 
@@ -48,7 +94,7 @@ def find_chromium() -> str:
         if path:
             return path
     raise InputError(None, None, "no Chromium browser found to print the PDF",
-                     "run `make setup` (it installs the Debian package chromium).")
+                     "install it: `apt-get install chromium` (Debian), or run `make setup`, which installs it.")
 
 
 def chromium_args(extra: list[str]) -> list[str]:
@@ -60,20 +106,55 @@ def chromium_args(extra: list[str]) -> list[str]:
     return args + extra
 
 
+def print_pdfs(pairs: list[tuple[Path, Path]]) -> None:
+    """Print each HTML file to its PDF path with one headless Chromium (A4 and page numbers from the CSS).
+    The PDFs are tagged: their structure (figures, table rows, headings) is what the layout tests read."""
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+    for html_file, _ in pairs:
+        if not Path(html_file).is_file():
+            # Chromium would happily print its own "file not found" page.
+            raise InputError(html_file, None, "the report HTML to print does not exist", "run `make html` first.")
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=find_chromium(), args=chromium_args([])[2:])
+            try:
+                page = browser.new_page()
+                for html_file, pdf_file in pairs:
+                    page.goto(Path(html_file).resolve().as_uri(), wait_until="load",
+                              timeout=PDF_TIMEOUT_SECONDS * 1000)
+                    page.pdf(path=str(pdf_file), prefer_css_page_size=True, print_background=True, tagged=True)
+            finally:
+                browser.close()
+    except PlaywrightError as exc:
+        raise InputError(pairs[0][0], None, f"Chromium could not print the PDF: {str(exc).strip()[:400]}",
+                         "check that `chromium --headless --no-sandbox` runs on this machine "
+                         "(`apt-get install chromium`).") from None
+
+
 def print_pdf(html_file: Path, pdf_file: Path) -> None:
-    """Print HTML to PDF with headless Chromium (A4 and page numbers come from the report's CSS)."""
-    pdf_file = Path(pdf_file)
-    if not Path(html_file).is_file():
-        # Chromium would happily print its own "file not found" page.
-        raise InputError(html_file, None, "the report HTML to print does not exist", "run `make html` first.")
-    with tempfile.TemporaryDirectory(prefix="chromium-") as profile, replaced_when_done(pdf_file) as partial:
-        cmd = chromium_args([f"--user-data-dir={profile}", "--no-pdf-header-footer",
-                             f"--print-to-pdf={partial}", Path(html_file).resolve().as_uri()])
-        try:
-            result = subprocess.run(cmd, capture_output=True, text=True, timeout=PDF_TIMEOUT_SECONDS)
-        except subprocess.TimeoutExpired:
-            raise InputError(html_file, None, f"Chromium did not finish printing within {PDF_TIMEOUT_SECONDS} s",
-                             "rerun; if it persists, open the HTML in a browser to check it loads.") from None
-        if result.returncode != 0 or not partial.exists() or partial.stat().st_size == 0:
-            raise InputError(html_file, None, f"Chromium could not print the PDF: {result.stderr.strip()[-400:]}",
-                             "check that `chromium --headless` runs on this machine (make setup installs it).")
+    """Print one HTML file to a PDF, replacing the PDF only when the print is complete."""
+    with replaced_when_done(Path(pdf_file)) as partial:
+        print_pdfs([(Path(html_file), partial)])
+
+
+def render_documents(notebook: Path, stems: dict[str, Path], lang: str, pdf: bool = True) -> list[Path]:
+    """Both documents (or those in `stems`, document -> output path without suffix): HTML and PDF, all
+    published together."""
+    nb = _read(notebook)
+    exporter = _exporter(lang)
+    outputs = []
+    with ExitStack() as stack:
+        pdf_pairs = []
+        for document, stem in stems.items():
+            html_path = Path(f"{stem}.html")
+            partial = stack.enter_context(replaced_when_done(html_path))
+            partial.write_text(export_html(notebook, document, lang, nb=nb, exporter=exporter), encoding="utf-8")
+            outputs.append(html_path)
+            if pdf:
+                pdf_path = Path(f"{stem}.pdf")
+                pdf_pairs.append((partial, stack.enter_context(replaced_when_done(pdf_path))))
+                outputs.append(pdf_path)
+        if pdf_pairs:
+            print_pdfs(pdf_pairs)
+    return outputs

@@ -1,16 +1,22 @@
-"""The yearly report's content, as escaped HTML.
+"""The yearly report's sections: data prepared here, laid out by Jinja2 templates in templates/report/.
 
-Everything here is built from the processed data and the catalogue; every piece of text that
-comes from a document, a workbook or the catalogue goes through `esc`, so that a `<script>` in
-an indicator name is shown as text and never runs.
+Two documents come from one executed report notebook (notebooks/04_report.ipynb):
+  - the leadership brief (cells tagged "brief"): headline judgements and a scorecard on page 1, then the few
+    figures that carry the story and tables that fold on a phone;
+  - the analyst report (cells tagged "report"): the same start, then every table, the appendices on data
+    quality and sources, and the method.
+Each section function returns rendered HTML (`Html`, shown by Jupyter as the cell's value). A chapter is a
+heading and a list of blocks (tables as data, figures as SVG, notes); new chapters are made the same way.
 """
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass
+import json
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from markupsafe import Markup
 
 from helpers import paths
 from helpers.analyse import (
@@ -23,27 +29,23 @@ from helpers.analyse import (
 from helpers.analyse.growth import (
     CATEGORIES,
     CATEGORY_COLOURS,
+    NOT_ASSESSABLE,
     RATE_CAGR,
     category_label,
 )
 from helpers.formatting import number as fmt_num
 from helpers.formatting import percent as fmt_pct
 from helpers.processed import read_processed
+from helpers.report import charts
+from helpers.report.html import Cell, Column, Figure, Html, Table, render, svg
 from helpers.report.summary import executive_summary
-from helpers.wording import words
+from helpers.wording import Wording, quote, words_for
 
 LANGS = ("zh", "en")
-# Above this many counties the report switches to rankings, matrices and bounded figures, so that a
-# whole province (90 counties) stays readable; the full rows are in the results workbook.
 AUDIENCES = ("leadership", "analyst")
-
-
-
-def esc(value) -> str:
-    """Text for HTML: escaped, with missing values as an em dash."""
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
-        return "—"
-    return html.escape(str(value), quote=True)
+DOCUMENTS = ("brief", "report")
+# Text on a dark traffic light is white; on a light one, near-black.
+DARK_LIGHTS = ("target_met", "moving_away")
 
 
 @dataclass
@@ -55,9 +57,24 @@ class ReportContext:
     comparison: pd.DataFrame
     checks: pd.DataFrame
     cleaning_log: pd.DataFrame
+    _figures: dict = field(default_factory=dict, repr=False)   # each figure drawn once, shown in both documents
 
-    def t(self, key: str) -> str:
-        return words(self.lang)(f"report.{key}")
+    @property
+    def w(self) -> Wording:
+        return words_for(self.lang, self.inputs.catalogue)
+
+    @property
+    def years(self) -> dict[str, int]:
+        """The years wording may name, all from the data and config/sources.yaml."""
+        sources = self.inputs.sources
+        base = self.progress["baseline_year"].dropna()
+        return {"year": self.inputs.report_year, "target_year": sources.target_year,
+                "start_year": sources.base_year + 1,
+                "base_year": int(base.min()) if len(base) else sources.base_year}
+
+    def t(self, key: str, **values) -> str:
+        return self.w(f"report.{key}", **{**self.years, "province_target": self.w("definitions.province_target"),
+                                          **values})
 
     @property
     def many(self) -> bool:
@@ -74,6 +91,28 @@ class ReportContext:
     def category_label(self, category: str) -> str:
         return category_label(category, self.lang)
 
+    def unit(self, unit: str) -> str:
+        return self.w.unit(unit)
+
+    def names(self, items) -> str:
+        return self.t("list_sep").join(items)
+
+    def indicator_reason(self, ind_id: str) -> str:
+        ind = self.inputs.catalogue.indicators[ind_id]
+        return ind.comparability_reason if self.lang == "zh" else ind.comparability_reason_en
+
+    def relation_reason(self, a: str, b: str) -> str:
+        rel = self.inputs.catalogue.relation(a, b)
+        if rel is None:
+            return ""
+        return rel.reason if self.lang == "zh" else rel.reason_en
+
+    def figure(self, name: str, draw) -> list:
+        """Figures drawn once per context (the brief and the report show the same ones)."""
+        if name not in self._figures:
+            self._figures[name] = draw()
+        return self._figures[name]
+
 
 def build_context(inputs: AnalysisInputs, lang: str, audience: str, checks: pd.DataFrame,
                   cleaning_log: pd.DataFrame) -> ReportContext:
@@ -86,288 +125,6 @@ def build_context(inputs: AnalysisInputs, lang: str, audience: str, checks: pd.D
                          checks[checks["entity"].isin(keep)], cleaning_log[cleaning_log["entity"].isin(keep)])
 
 
-# ----------------------------------------------------------------------------- building blocks
-
-def html_table(header: list[str], rows: list[list[tuple[str, str]]], caption: str = "", css_class: str = "") -> str:
-    """A table wrapped for horizontal scrolling on phones. Cells are (already-escaped html, css class)."""
-    head = "".join(f"<th>{h}</th>" for h in header)
-    table_class = f' class="{css_class}"' if css_class else ""
-    body = "".join("<tr>" + "".join(f'<td class="{cls}">{cell}</td>' if cls else f"<td>{cell}</td>"
-                                    for cell, cls in row) + "</tr>" for row in rows)
-    cap = f"<caption>{caption}</caption>" if caption else ""
-    return f'<div class="table-wrap"><table{table_class}>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
-
-
-def section(title: str, body: str) -> str:
-    return f'<div class="report"><h2>{esc(title)}</h2>{body}</div>'
-
-
-def light_cell(ctx: ReportContext, category: str) -> tuple[str, str]:
-    colour = CATEGORY_COLOURS[category]
-    text_colour = "#fff" if category in ("target_met", "moving_away") else "#222"
-    return (f'<span style="display:block;background:{colour};color:{text_colour};padding:2px 6px;border-radius:3px">'
-            f"{esc(ctx.category_label(category))}</span>", "light")
-
-
-# ----------------------------------------------------------------------------- sections
-
-def title_block(ctx: ReportContext) -> str:
-    inputs = ctx.inputs
-    entities = "、".join(ctx.entity_name(e) for e in inputs.entities) if ctx.lang == "zh" else \
-        ", ".join(ctx.entity_name(e) for e in inputs.entities)
-    files = "、".join(sorted({p.file for p in inputs.sources.plans if p.entity in inputs.entities}))
-    prov_rows = inputs.indicators[inputs.indicators["entity"] == inputs.province]
-    prov_files = "、".join(sorted(set(prov_rows["source_file"]))) or "—"
-    if ctx.many:
-        n = len(inputs.entities)
-        entities = f"{n}个县市" if ctx.lang == "zh" else f"{n} counties"
-        files = f"{n}份规划文本，见附录B" if ctx.lang == "zh" else f"{n} plan documents, listed in Appendix B"
-        prov_files = "、".join(sorted(set(prov_rows["source_file"]))[:2]) + ("等" if prov_rows["source_file"].nunique() > 2 else "")
-    return (f'<div class="report"><div class="title-block"><h1>{esc(ctx.t("title"))}</h1>'
-            f'<div><strong>{esc(ctx.t("subtitle").format(year=inputs.report_year, entities=entities))}</strong></div>'
-            f'<div class="meta">{esc(ctx.t("meta").format(files=files, province_source=prov_files))}</div>'
-            f"</div></div>")
-
-
-def summary_section(ctx: ReportContext) -> str:
-    items = "".join(f"<li>{esc(s)}</li>" for s in executive_summary(ctx))
-    return section(ctx.t("summary"), f'<ol class="summary">{items}</ol>')
-
-
-def province_section(ctx: ReportContext) -> str:
-    if ctx.many:
-        return _province_summary(ctx)
-    c = ctx.comparison[ctx.comparison["comparison"] == "county_vs_province"]
-    rows = []
-    for r in c.itertuples():
-        total = r.basis == "share of province"
-        rows.append([
-            (esc(ctx.entity_name(r.entity)), "nowrap"), (_indicator_html(ctx, r.indicator_id, r.comparability), ""),
-            (esc(r.unit), "nowrap"), (fmt_num(r.latest_value), "num"),
-            (esc(_cmp(r.target_comparator)) + fmt_num(r.target_value), "num"), (fmt_num(r.other_value), "num"),
-            (fmt_pct(r.target_share_of_province) if total else fmt_pct(r.target_ratio), "num"),
-            ("—" if total else _yes_no(ctx, getattr(r, "target_meets_province", None)), ""),
-        ])
-    header = [ctx.t("county"), ctx.t("indicator"), ctx.t("unit"), ctx.t("latest"), ctx.t("target"),
-              ctx.t("prov_target"), f'{ctx.t("share")} / {ctx.t("ratio")}', ctx.t("meets")]
-    note = ("总量指标（万人）与全省总量比较差距没有意义，给出目标占全省的比重；其他指标给出与省目标的比值。"
-            if ctx.lang == "zh" else "Totals (万人) are shown as the target's share of the province; other "
-            "indicators as the ratio of the county's target to the province's.")
-    return section(ctx.t("province"), html_table(header, rows) + f'<p class="note">{esc(note)}</p>')
-
-
-def _province_summary(ctx: ReportContext) -> str:
-    """Many counties: one row per indicator, how the counties' targets stand against the province's."""
-    c = ctx.comparison[ctx.comparison["comparison"] == "county_vs_province"]
-    zh = ctx.lang == "zh"
-    rows = []
-    for ind_id, g in c.groupby("indicator_id", sort=False):
-        first = g.iloc[0]
-        total = first["basis"] == "share of province"
-        with_target = g.dropna(subset=["target_value"])
-        if total:
-            shares = with_target["target_share_of_province"]
-            verdict = (f"目标合计占全省{shares.sum():.1%}" if zh else f"targets add up to {shares.sum():.1%} of the province")
-        else:
-            meets = with_target["target_meets_province"].astype("boolean")
-            verdict = (f"{int(meets.sum())}/{len(meets)}个县市目标不低于省目标" if zh else
-                       f"{int(meets.sum())} of {len(meets)} counties' targets meet the province's")
-        lo = with_target.loc[with_target["target_value"].idxmin()] if len(with_target) else None
-        hi = with_target.loc[with_target["target_value"].idxmax()] if len(with_target) else None
-        rows.append([(_indicator_html(ctx, ind_id, first["comparability"]), ""), (esc(first["unit"]), "nowrap"),
-                     (fmt_num(first["other_value"]), "num"), (fmt_num(with_target["target_value"].median()), "num"),
-                     ("—" if lo is None else esc(ctx.entity_name(lo["entity"])) + " " + fmt_num(lo["target_value"]), ""),
-                     ("—" if hi is None else esc(ctx.entity_name(hi["entity"])) + " " + fmt_num(hi["target_value"]), ""),
-                     (esc(verdict), "")])
-    header = [ctx.t("indicator"), ctx.t("unit"), ctx.t("prov_target"), "县市目标中位数" if zh else "median target",
-              "最低" if zh else "lowest", "最高" if zh else "highest", "对照" if zh else "against the province"]
-    note = ("县市较多，按指标汇总；每个县市的逐项比较见结果工作簿（talent-plan-results）。" if zh else
-            "With many counties the comparison is summarised per indicator; each county's rows are in the results workbook.")
-    return section(ctx.t("province"), html_table(header, rows) + f'<p class="note">{esc(note)}</p>')
-
-
-def _ranking_summary(ctx: ReportContext) -> str:
-    """Many counties: per indicator, the top and bottom three against the peer median (caveats shown)."""
-    c = ctx.comparison[(ctx.comparison["comparison"] == "county_vs_peers") & (ctx.comparison["basis"] != "not compared")]
-    zh = ctx.lang == "zh"
-    rows = []
-    for ind_id, g in c.groupby("indicator_id", sort=False):
-        g = g.sort_values("rank_latest")
-        fmt = lambda part: "；".join(f"{esc(ctx.entity_name(r.entity))} {fmt_num(r.latest_value)}" for r in part.itertuples())  # noqa: E731
-        rows.append([(_indicator_html(ctx, ind_id, g.iloc[0]["comparability"]), ""), (esc(g.iloc[0]["unit"]), "nowrap"),
-                     (fmt_num(g["latest_value"].median()), "num"), (fmt(g.head(3)), ""), (fmt(g.tail(3)), ""),
-                     (esc(g.iloc[0]["comparability_reason"]) if g.iloc[0]["comparability"] == "caveat" else "", "")])
-    header = [ctx.t("indicator"), ctx.t("unit"), "最新值中位数" if zh else "median latest",
-              "前三名" if zh else "top three", "后三名" if zh else "bottom three", ctx.t("reason")]
-    body = html_table(header, rows)
-    nc = ctx.comparison[ctx.comparison["comparability"] == "not_comparable"]
-    if len(nc):
-        nc_rows = [[(esc(ctx.indicator_name(r.indicator_id)), ""), (esc(ctx.indicator_name(r.other_indicator_id)), ""),
-                    (esc(r.comparability_reason), "")]
-                   for r in nc.drop_duplicates(["indicator_id", "other_indicator_id"]).itertuples()]
-        body += f"<h3>{esc(ctx.t('not_comparable'))}</h3>" + html_table(
-            [ctx.t("indicator"), ctx.t("other"), ctx.t("reason")], nc_rows)
-    return section(ctx.t("counties"), body)
-
-
-def counties_section(ctx: ReportContext) -> str:
-    if ctx.many:
-        return _ranking_summary(ctx)
-    c = ctx.comparison[ctx.comparison["comparison"] == "county_vs_county"]
-    comparable = c[c["comparability"] != "not_comparable"]
-    rows = [[(_indicator_html(ctx, r.indicator_id, r.comparability), ""), (esc(r.unit), "nowrap"),
-             (esc(ctx.entity_name(r.entity)), "nowrap"), (fmt_num(r.latest_value), "num"),
-             (esc(ctx.entity_name(r.other)), "nowrap"), (fmt_num(r.other_value), "num"),
-             (esc(r.comparability_reason) if r.comparability == "caveat" else "", "")]
-            for r in comparable.itertuples()]
-    header = [ctx.t("indicator"), ctx.t("unit"), ctx.t("county"), ctx.t("latest"), ctx.t("other"),
-              ctx.t("other_value"), ctx.t("reason")]
-    body = html_table(header, rows)
-    nc = c[c["comparability"] == "not_comparable"]
-    if len(nc):
-        nc_rows = [[(esc(ctx.entity_name(r.entity)) + "·" + esc(ctx.indicator_name(r.indicator_id)), ""),
-                    (esc(ctx.entity_name(r.other)) + "·" + esc(ctx.indicator_name(r.other_indicator_id)), ""),
-                    (esc(r.comparability_reason), "")] for r in nc.itertuples()]
-        body += f"<h3>{esc(ctx.t('not_comparable'))}</h3>" + html_table(
-            [ctx.t("indicator"), ctx.t("other"), ctx.t("reason")], nc_rows)
-    return section(ctx.t("counties"), body)
-
-
-def _traffic_light_matrix(ctx: ReportContext) -> str:
-    """Many counties: counties by indicators, each cell a coloured progress category."""
-    p = ctx.progress
-    indicators = list(dict.fromkeys(p["indicator_id"]))
-    header = [ctx.t("county")] + [esc(ctx.indicator_name(i)) for i in indicators]
-    short = words(ctx.lang).table("categories_short")
-    rows = []
-    for entity, g in p.groupby("entity", sort=False):
-        cats = dict(zip(g["indicator_id"], g["progress_category"]))
-        cells = [(esc(ctx.entity_name(entity)), "nowrap")]
-        for ind_id in indicators:
-            cat = cats.get(ind_id)
-            if cat is None:
-                cells.append(("", ""))
-                continue
-            fg = "#fff" if cat in ("target_met", "moving_away") else "#222"
-            cells.append((f'<span style="display:block;background:{CATEGORY_COLOURS[cat]};color:{fg};'
-                          f'text-align:center;border-radius:2px">{esc(short[cat])}</span>', "light"))
-        rows.append(cells)
-    legend = "".join(f'<span style="background:{CATEGORY_COLOURS[c]};color:{"#fff" if c in ("target_met", "moving_away") else "#222"}">'
-                     f"{esc(short[c])} = {esc(ctx.category_label(c))}</span>" for c in CATEGORIES)
-    return section(ctx.t("progress"), f'<div class="legend">{legend}</div>' + html_table(header, rows, css_class="matrix"))
-
-
-def traffic_light_section(ctx: ReportContext) -> str:
-    if ctx.many:
-        return _traffic_light_matrix(ctx)
-    p = ctx.progress
-    rows = []
-    for r in p.itertuples():
-        cagr = r.growth_method == RATE_CAGR
-        per_year = "/年" if ctx.lang == "zh" else "/yr"
-        rate = fmt_pct if cagr else (lambda v: "—" if pd.isna(v) else f"{v:+.3g}{per_year}")
-        req = ("＞" if r.required_growth_comparator == ">" and pd.notna(r.required_growth) else "") + rate(r.required_growth)
-        rows.append([(esc(ctx.entity_name(r.entity)), "nowrap"), (_indicator_html(ctx, r.indicator_id, r.comparability), ""),
-                     (fmt_num(r.latest_value), "num"),
-                     (esc(_cmp(r.target_comparator)) + fmt_num(r.target_value), "num"),
-                     (rate(r.historical_growth), "num"), (req, "num"), light_cell(ctx, r.progress_category),
-                     (esc(r.progress_reason_zh if ctx.lang == "zh" else r.progress_reason), "note")])
-    header = [ctx.t("county"), ctx.t("indicator"), ctx.t("latest"), ctx.t("target"), ctx.t("hist"), ctx.t("req"),
-              ctx.t("progress_col"), ctx.t("reason")]
-    legend = "".join(f'<span style="background:{CATEGORY_COLOURS[c]};color:{"#fff" if c in ("target_met", "moving_away") else "#222"}">'
-                     f"{esc(ctx.category_label(c))}</span>" for c in CATEGORIES)
-    return section(ctx.t("progress"), f'<div class="legend">{legend}</div>' + html_table(header, rows))
-
-
-def appendix_section(ctx: ReportContext) -> str:
-    steps = ["unit_fixed", "implausible", "unit_from_catalogue", "baseline_from_prose", "value_from_prose",
-             "broken_bracket", "missing", "unit_shorthand", "comparator", "percent_in_cell"]
-    if ctx.many:
-        steps = ["unit_fixed", "implausible", "value_from_prose"]
-    log = ctx.cleaning_log[ctx.cleaning_log["step"].isin(steps)]
-    rows = [[(esc(ctx.entity_name(r.entity)), "nowrap"), (esc(ctx.indicator_name(r.indicator_id)), ""),
-             (esc(f"{r.source_file}:{r.source_line}"), ""), (esc(r.decision), ""), (esc(r.evidence), "")]
-            for r in log.itertuples()]
-    body = f"<h3>{esc(ctx.t('cleaning'))}</h3>"
-    if ctx.many:
-        counts = ctx.cleaning_log["step"].value_counts()
-        body += html_table(["step", "次数" if ctx.lang == "zh" else "count"],
-                           [[(esc(step), ""), (str(int(n)), "num")] for step, n in counts.items()])
-    body += html_table([ctx.t("county"), ctx.t("indicator"), ctx.t("source"), ctx.t("decision"), ctx.t("evidence")], rows)
-    dis = ctx.checks[ctx.checks["status"] == "disagree"]
-    rows = [[(esc(ctx.entity_name(r.entity)), ""), (esc(ctx.indicator_name(r.indicator_id)), ""),
-             (esc(r.explanation_zh if ctx.lang == "zh" else r.explanation_en), ""),
-             (esc(r.table_quote) + f"<br><span class='note'>{esc(r.table_file)}:{esc(r.table_line)}</span>", ""),
-             (esc(r.prose_quote) + f"<br><span class='note'>{esc(r.prose_file)}:{esc(r.prose_line)}</span>", "")]
-            for r in dis.itertuples()]
-    body += f"<h3>{esc(ctx.t('disagreements'))}</h3>" + html_table(
-        [ctx.t("county"), ctx.t("indicator"), ctx.t("explanation"), "表格 table" if ctx.lang == "zh" else "Table",
-         "正文 prose" if ctx.lang == "zh" else "Prose"], rows)
-    cat = ctx.inputs.catalogue
-    rows = [[(esc(ctx.indicator_name(i.id)), ""), (esc(ctx.t("caveat")), ""), (esc(i.comparability_reason), "")]
-            for i in cat.indicators.values() if i.comparability == "caveat"]
-    rows += [[(esc(" ↔ ".join(ctx.indicator_name(x) for x in rel.indicators)), ""),
-              (esc(ctx.t("not_comparable_status") if rel.status == "not_comparable" else ctx.t(rel.status)), ""),
-              (esc(rel.reason), "")] for rel in cat.relations]
-    body += f"<h3>{esc(ctx.t('caveats'))}</h3>" + html_table([ctx.t("indicator"), ctx.t("comparability"),
-                                                              ctx.t("reason")], rows)
-    return section(ctx.t("appendix"), body)
-
-
-def sources_section(ctx: ReportContext) -> str:
-    ind = ctx.inputs.indicators
-    ind = ind[ind["entity"].isin(ctx.inputs.entities + [ctx.inputs.province])]
-    if ctx.many:
-        return _compact_sources(ctx, ind)
-    kinds = {"actual": ctx.t("actual"), "target": ctx.t("target_kind"), "baseline_derived": ctx.t("baseline_derived")}
-    rows = [[(esc(ctx.entity_name(r.entity)), "nowrap"), (esc(ctx.indicator_name(r.indicator_id)), ""),
-             (esc(r.year), "num"), (esc(kinds.get(r.kind, r.kind)), ""),
-             (esc(_cmp(r.comparator)) + fmt_num(r.value) + " " + esc(r.unit), "num"),
-             (esc(f"{r.source_file}:{r.source_line}"), ""), (esc(r.source_text), "")]
-            for r in ind.itertuples()]
-    header = [ctx.t("county"), ctx.t("indicator"), ctx.t("year"), ctx.t("kind"), ctx.t("value"), ctx.t("source"),
-              ctx.t("quote")]
-    return section(ctx.t("sources"), html_table(header, rows))
-
-
-def _compact_sources(ctx: ReportContext, ind: pd.DataFrame) -> str:
-    """Many counties: one row per county and indicator, every value with its file and line (or cell)."""
-    rows = []
-    for (entity, ind_id), g in ind.groupby(["entity", "indicator_id"], sort=False):
-        refs = []
-        for r in g.itertuples():
-            where = (f"{r.source_file.rsplit('/', 1)[-1]}!{r.source_cell}" if isinstance(r.source_cell, str)
-                     and r.source_cell else f"{r.source_file.rsplit('/', 1)[-1]}:{r.source_line}")
-            refs.append(f"{r.year}{'目标' if r.kind == 'target' and ctx.lang == 'zh' else (' target' if r.kind == 'target' else '')} "
-                        f"{_cmp(r.comparator)}{fmt_num(r.value)} ← {where}")
-        rows.append([(esc(ctx.entity_name(entity)), "nowrap"), (esc(ctx.indicator_name(ind_id)), ""),
-                     (esc("；".join(refs)), "")])
-    return section(ctx.t("sources"), html_table([ctx.t("county"), ctx.t("indicator"), ctx.t("source")], rows))
-
-
-
-
-def method_section(ctx: ReportContext) -> str:
-    return section(ctx.t("method"), "<ol>" + "".join(f"<li>{esc(x)}</li>" for x in words(ctx.lang).list("method")) + "</ol>")
-
-
-def _indicator_html(ctx: ReportContext, ind_id: str, comparability: str) -> str:
-    name = esc(ctx.indicator_name(ind_id))
-    if comparability == "caveat":
-        return f'{name} <span class="caveat">（{esc(ctx.t("caveat"))}）</span>'
-    return name
-
-
-def _cmp(comparator) -> str:
-    return "" if comparator in (None, "=", "") or pd.isna(comparator) else str(comparator)
-
-
-def _yes_no(ctx: ReportContext, value) -> str:
-    if value is None or pd.isna(value):
-        return "—"
-    return esc(ctx.t("yes") if value else ctx.t("no"))
-
-
 def load_report_context(processed_dir=None, config_dir=None, report_year=None, entities=None,
                         lang: str = "zh", audience: str = "leadership") -> ReportContext:
     """Everything the report needs, from data/processed/ and the config (papermill passes '' for unset)."""
@@ -378,20 +135,516 @@ def load_report_context(processed_dir=None, config_dir=None, report_year=None, e
     return build_context(inputs, lang, audience, checks, cleaning_log)
 
 
-# ----------------------------------------------------------------------------- figures, chosen by size
+# ----------------------------------------------------------------------------- building blocks
 
-def comparison_figure(ctx: ReportContext):
-    return figures.comparison_chart(ctx.progress, ctx.comparison, lang=ctx.lang)
-
-
-def progress_figure(ctx: ReportContext):
-    """The heat table figure for a few counties; with many, the coloured matrix above says it all."""
-    return None if ctx.many else figures.progress_heat_table(ctx.progress, lang=ctx.lang)
-
-
-def growth_figure(ctx: ReportContext):
-    return figures.growth_bars(ctx.progress, lang=ctx.lang, limit=12)
+def chapter(ctx: ReportContext, chapter_id: str, title: str, blocks: list[dict], first: bool = False) -> Html:
+    """One chapter (templates/report/chapter.html.j2). Blocks: {"kind": "table", "table": Table},
+    {"kind": "figures", "figures": [Figure]}, {"kind": "legend"|"notes"|"list", "entries": [...]},
+    {"kind": "heading"|"paragraph", "text": ...}. Empty blocks are left out."""
+    kept = [b for b in blocks if b and not (b["kind"] == "figures" and not b["figures"])]
+    return render("chapter.html.j2", id=chapter_id, title=title, blocks=kept, first=first,
+                  figure_label=ctx.t("figure_label"), figure_sep=ctx.t("figure_sep"))
 
 
-def trend_figure(ctx: ReportContext):
-    return figures.trend_panels(ctx.inputs, ctx.progress, lang=ctx.lang, limit=8)
+def light(ctx: ReportContext, category) -> Cell:
+    if not isinstance(category, str) or not category:
+        return Cell("—")
+    return Cell(ctx.category_label(category), light=category)
+
+
+def legend(ctx: ReportContext, short: bool = False, note: str = "") -> dict:
+    labels = ctx.w.table("categories_short") if short else None
+    entries = [(c, f"{labels[c]} = {ctx.category_label(c)}" if short else ctx.category_label(c)) for c in CATEGORIES]
+    return {"kind": "legend", "entries": entries, "note": note}
+
+
+def indicator_cell(ctx: ReportContext, ind_id: str, comparability: str = "same") -> str:
+    name = ctx.indicator_name(ind_id)
+    if comparability == "caveat":
+        return name + ctx.t("caveat_mark", caveat=ctx.t("caveat"))
+    return name
+
+
+def value_text(ctx: ReportContext, value, comparator=None, unit: str | None = None) -> str:
+    """A value as the report writes it: comparator, number in the report's format, unit in its language."""
+    text = _cmp(comparator) + fmt_num(value)
+    if unit and text != "—":
+        text += ("" if ctx.lang == "zh" else " ") + ctx.unit(unit)
+    return text
+
+
+def rate_text(ctx: ReportContext, value, method, comparator=None) -> str:
+    if value is None or pd.isna(value):
+        return "—"
+    prefix = ">" if comparator == ">" else ""
+    if method == RATE_CAGR:
+        return prefix + fmt_pct(value)
+    return prefix + f"{value:+.3g}{ctx.t('per_year')}"
+
+
+def figure_block(ctx: ReportContext, items: list[tuple]) -> dict:
+    """items: (matplotlib Figure or None, caption). Each becomes inline SVG with its caption."""
+    return {"kind": "figures", "figures": [Figure(svg(fig), caption) for fig, caption in items if fig is not None]}
+
+
+QUOTED_NAME = re.compile(r"'([^']*[\u3400-\u9fff][^']*)'")
+
+
+def quotes_marked(text: str) -> Markup:
+    """An English sentence of the data step that quotes a document's Chinese words in '…': the quotations
+    marked as such (lang="zh"), the rest escaped."""
+    out, last = Markup(""), 0
+    for m in QUOTED_NAME.finditer(text):
+        out += text[last:m.start()] + quote(m.group(1), html=True)
+        last = m.end()
+    return out + text[last:]
+
+
+def _cmp(comparator) -> str:
+    return "" if comparator in (None, "=", ">=", "") or pd.isna(comparator) else str(comparator)
+
+
+def _yes_no(ctx: ReportContext, value) -> str:
+    if value is None or pd.isna(value):
+        return "—"
+    return ctx.t("yes") if value else ctx.t("no")
+
+
+def _source_ref(file, line) -> str:
+    line = "" if line is None or pd.isna(line) else f":{int(line)}"
+    return f"{file}{line}"
+
+
+# ----------------------------------------------------------------------------- title and summary
+
+def light_styles() -> list[tuple[str, str, str]]:
+    """The traffic-light CSS classes: (code, background, text colour), from the one colour mapping."""
+    return [(code, colour, "#fff" if code in DARK_LIGHTS else "#222") for code, colour in CATEGORY_COLOURS.items()]
+
+
+def title_block(ctx: ReportContext, document: str = "report") -> Html:
+    inputs = ctx.inputs
+    prov_rows = inputs.indicators[inputs.indicators["entity"] == inputs.province]
+    prov_files = sorted(set(prov_rows["source_file"]))
+    if ctx.many:
+        n = len(inputs.entities)
+        entities, files = ctx.t("many_entities", n=n), ctx.t("many_files", n=n)
+        prov_text = ctx.names(prov_files[:2]) + (ctx.t("and_more") if len(prov_files) > 2 else "")
+    else:
+        entities = ctx.names(ctx.entity_name(e) for e in inputs.entities)
+        files = ctx.names(sorted({p.file for p in inputs.sources.plans if p.entity in inputs.entities}))
+        prov_text = ctx.names(prov_files) or "—"
+    return render("title.html.j2", lights=light_styles(), kicker=ctx.t(f"kicker_{document}"), title=ctx.t("title"),
+                  subtitle=ctx.t("subtitle", entities=entities), meta=ctx.t("meta", files=files,
+                                                                            province_source=prov_text))
+
+
+def scorecard_tables(ctx: ReportContext) -> list[Table]:
+    """Each county, each indicator, one coloured judgement: the progress table's category for the report
+    year (a final evaluation or a 序时进度 judgement slots in here when the progress table carries one)."""
+    p = ctx.progress
+    judgement = dict(zip(zip(p["entity"], p["indicator_id"]), p[SCORECARD_JUDGEMENT]))
+    indicators = [i for i in ctx.inputs.catalogue.indicators if i in set(p["indicator_id"])]
+    entities = ctx.inputs.entities
+    if ctx.many:
+        short = ctx.w.table("categories_short")
+        columns = [Column(ctx.t("county"), "nowrap")] + [Column(ctx.indicator_name(i), "judgement") for i in indicators]
+        rows = [[ctx.entity_name(e)] + [Cell(short[judgement[(e, i)]], light=judgement[(e, i)])
+                                        if (e, i) in judgement else Cell("") for i in indicators]
+                for e in entities]
+        return [Table(columns, rows, css="scorecard matrix")]
+    columns = [Column(ctx.t("indicator"))] + [Column(ctx.entity_name(e), "judgement") for e in entities]
+    rows = [[ctx.indicator_name(i)] + [light(ctx, judgement.get((e, i))) for e in entities] for i in indicators]
+    if len(entities) > SCORECARD_HALVES_UP_TO:
+        return [Table(columns, rows, css="scorecard")]
+    # Two half tables side by side on paper and wide screens (one under the other on a phone): the whole
+    # scorecard fits on page 1 with the headline judgements.
+    half = (len(rows) + 1) // 2
+    return [Table(columns, rows[:half], css="scorecard"), Table(columns, rows[half:], css="scorecard")]
+
+
+SCORECARD_HALVES_UP_TO = 3  # counties: with more, a half table is too narrow for its columns
+
+
+SCORECARD_JUDGEMENT = "progress_category"
+
+
+def summary_section(ctx: ReportContext) -> Html:
+    """Page 1 of both documents: the headline judgements and the scorecard."""
+    return chapter(ctx, "summary", ctx.t("summary"), [
+        {"kind": "list", "css": "summary", "entries": executive_summary(ctx)},
+        {"kind": "heading", "text": ctx.t("scorecard")},
+        legend(ctx, short=ctx.many, note=ctx.t("not_in_plan")),
+        {"kind": "tables", "tables": scorecard_tables(ctx)},
+    ], first=True)
+
+
+# ----------------------------------------------------------------------------- progress
+
+def growth_figure(ctx: ReportContext) -> list[tuple]:
+    def draw():
+        p = ctx.progress
+        rows = p[p["historical_growth"].notna() & p["required_growth"].notna() & (p["growth_method"] == RATE_CAGR)]
+        if len(rows) > 12:
+            rows = rows.assign(_gap=rows["required_growth"] - rows["historical_growth"]).nlargest(12, "_gap")
+        sep = ctx.w("figures.sep")
+        data = [{"label": charts._wrap(f"{ctx.entity_name(r.entity)}{sep}{ctx.indicator_name(r.indicator_id)}",
+                                       ctx.lang),
+                 "achieved": r.historical_growth, "required": r.required_growth, "category": r.progress_category}
+                for r in rows.itertuples()]
+        return [(charts.growth_chart(data, ctx.w("figures.rate_axis")), ctx.t("fig_growth"))]
+    return ctx.figure("growth", draw)
+
+
+def progress_table_view(ctx: ReportContext, rows: pd.DataFrame) -> Table:
+    columns = [Column(ctx.t("county"), "nowrap"), Column(ctx.t("indicator"), "name"),
+               Column(ctx.t("progress_col"), "judgement"),
+               Column(ctx.t("latest"), "num", fold=True), Column(ctx.t("target"), "num", fold=True),
+               Column(ctx.t("hist"), "num", fold=True), Column(ctx.t("req"), "num", fold=True),
+               Column(ctx.t("reason"), "note", fold=True)]
+    body = [[ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
+             light(ctx, r.progress_category),
+             value_text(ctx, r.latest_value), value_text(ctx, r.target_value, r.target_comparator),
+             rate_text(ctx, r.historical_growth, r.growth_method),
+             rate_text(ctx, r.required_growth, r.growth_method, r.required_growth_comparator),
+             r.progress_reason_zh if ctx.lang == "zh" else r.progress_reason]
+            for r in rows.itertuples()]
+    return Table(columns, body, more=ctx.t("more"))
+
+
+def progress_brief(ctx: ReportContext) -> Html:
+    p = ctx.progress
+    assessable = p[p["progress_category"] != NOT_ASSESSABLE]
+    blocks = [figure_block(ctx, growth_figure(ctx))]
+    if ctx.many:
+        blocks.append({"kind": "notes", "entries": [ctx.t("progress_many_note")]})
+    elif len(assessable):
+        blocks += [{"kind": "heading", "text": ctx.t("progress_assessable")},
+                   {"kind": "table", "table": progress_table_view(ctx, assessable)}]
+    else:
+        blocks.append({"kind": "notes", "entries": [ctx.t("no_assessable")]})
+    return chapter(ctx, "progress", ctx.t("progress"), blocks)
+
+
+def trend_figures(ctx: ReportContext, limit: int = 8) -> list[tuple]:
+    def draw():
+        import numpy as np
+
+        from helpers.analyse.inputs import OBSERVED_KINDS
+        from helpers.analyse.trends import fit_trend
+        inputs = ctx.inputs
+        rows = ctx.progress[ctx.progress["trend_n_obs"] >= 2]
+        if len(rows) > limit:
+            rows = rows.sort_values(["trend_probability_meets_target", "progress_ratio"],
+                                    na_position="last").head(limit)
+        ind = inputs.indicators
+        panels = []
+        for r in rows.itertuples():
+            obs = ind[(ind["entity"] == r.entity) & (ind["indicator_id"] == r.indicator_id)
+                      & ind["kind"].isin(OBSERVED_KINDS) & ind["value"].notna() & (ind["year"] <= inputs.report_year)]
+            obs = obs.sort_values("year").drop_duplicates("year")
+            target_year = int(r.target_year) if pd.notna(r.target_year) else inputs.sources.target_year
+            fit = fit_trend(obs["year"].tolist(), obs["value"].tolist(), target_year, bounded=r.measure == "share")
+            xs = np.linspace(obs["year"].min(), target_year, 40)
+            curve = fit.curve(xs)
+            note = "" if fit.has_interval else "\n" + ctx.w("figures.no_interval")
+            name = f"{ctx.entity_name(r.entity)}{ctx.w('figures.sep')}{ctx.indicator_name(r.indicator_id)}"
+            unit = f"（{ctx.unit(r.unit)}）" if ctx.lang == "zh" else f" ({ctx.unit(r.unit)})"
+            title = charts._wrap(name + unit, ctx.lang) + note
+            panels.append({"title": title, "years": obs["year"].tolist(), "values": obs["value"].tolist(),
+                           "curve_x": None if curve is None else xs, "curve_y": curve, "target_year": target_year,
+                           "target": None if pd.isna(r.target_value) else float(r.target_value),
+                           "interval": (fit.lower, fit.upper) if fit.has_interval else None})
+        return [(charts.trend_panels(chunk), ctx.t("fig_trend")) for chunk in charts.chunks(panels, 3)]
+    return ctx.figure("trends", draw)
+
+
+def progress_section(ctx: ReportContext) -> Html:
+    blocks = [figure_block(ctx, growth_figure(ctx))]
+    if ctx.many:
+        blocks.append({"kind": "notes", "entries": [ctx.t("progress_many_note")]})
+    else:
+        blocks += [{"kind": "heading", "text": ctx.t("progress_all")}, legend(ctx),
+                   {"kind": "table", "table": progress_table_view(ctx, ctx.progress)}]
+    blocks.append(figure_block(ctx, trend_figures(ctx)))
+    return chapter(ctx, "progress", ctx.t("progress"), blocks)
+
+
+# ----------------------------------------------------------------------------- against the province
+
+def province_figure(ctx: ReportContext) -> list[tuple]:
+    def draw():
+        c = ctx.comparison
+        c = c[(c["comparison"] == "county_vs_province") & (c["basis"] == "gap and ratio") & c["target_ratio"].notna()]
+        rows = []
+        for ind_id, g in c.groupby("indicator_id", sort=False):
+            lower = ctx.inputs.catalogue.indicators[ind_id].direction == "lower"
+            label = indicator_cell(ctx, ind_id, g.iloc[0]["comparability"]) + (" ↓" if lower else "")
+            rows.append({"label": charts._wrap(label, ctx.lang),
+                         "points": [(ctx.entity_name(e), v) for e, v in zip(g["entity"], g["target_ratio"])]})
+        counties = [ctx.entity_name(e) for e in ctx.inputs.entities]
+        return [(charts.province_chart(rows, counties, ctx.many), ctx.t("fig_province"))]
+    return ctx.figure("province", draw)
+
+
+def province_brief(ctx: ReportContext) -> Html:
+    return chapter(ctx, "province", ctx.t("province"), [figure_block(ctx, province_figure(ctx))])
+
+
+def province_table(ctx: ReportContext) -> Table:
+    c = ctx.comparison[ctx.comparison["comparison"] == "county_vs_province"]
+    columns = [Column(ctx.t("county"), "nowrap"), Column(ctx.t("indicator"), "name"),
+               Column(ctx.t("target"), "num"), Column(ctx.t("prov_target"), "num"),
+               Column(ctx.t("meets"), "nowrap", fold=True), Column(ctx.t("unit"), "nowrap", fold=True),
+               Column(ctx.t("latest"), "num", fold=True), Column(ctx.t("share_or_ratio"), "num", fold=True)]
+    rows = []
+    for r in c.itertuples():
+        total = r.basis == "share of province"
+        rows.append([ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
+                     value_text(ctx, r.target_value, r.target_comparator), value_text(ctx, r.other_value),
+                     "—" if total else _yes_no(ctx, getattr(r, "target_meets_province", None)), ctx.unit(r.unit),
+                     value_text(ctx, r.latest_value),
+                     fmt_pct(r.target_share_of_province) if total else fmt_pct(r.target_ratio)])
+    return Table(columns, rows, more=ctx.t("more"))
+
+
+def province_many_table(ctx: ReportContext) -> Table:
+    """Many counties: one row per indicator, how the counties' targets stand against the province's."""
+    c = ctx.comparison[ctx.comparison["comparison"] == "county_vs_province"]
+    rows = []
+    for ind_id, g in c.groupby("indicator_id", sort=False):
+        first = g.iloc[0]
+        with_target = g.dropna(subset=["target_value"])
+        if first["basis"] == "share of province":
+            verdict = ctx.t("share_total", share=fmt_pct(with_target["target_share_of_province"].sum()))
+        else:
+            meets = with_target["target_meets_province"].astype("boolean")
+            verdict = ctx.t("meets_count", meets=int(meets.sum()), total=len(meets))
+        lo = with_target.loc[with_target["target_value"].idxmin()] if len(with_target) else None
+        hi = with_target.loc[with_target["target_value"].idxmax()] if len(with_target) else None
+        rows.append([indicator_cell(ctx, ind_id, first["comparability"]), verdict,
+                     value_text(ctx, first["other_value"]), ctx.unit(first["unit"]),
+                     value_text(ctx, with_target["target_value"].median()),
+                     "—" if lo is None else f"{ctx.entity_name(lo['entity'])} {fmt_num(lo['target_value'])}",
+                     "—" if hi is None else f"{ctx.entity_name(hi['entity'])} {fmt_num(hi['target_value'])}"])
+    columns = [Column(ctx.t("indicator"), "name"), Column(ctx.t("against_province")),
+               Column(ctx.t("prov_target"), "num", fold=True), Column(ctx.t("unit"), "nowrap", fold=True),
+               Column(ctx.t("median_target"), "num", fold=True), Column(ctx.t("lowest"), fold=True),
+               Column(ctx.t("highest"), fold=True)]
+    return Table(columns, rows, more=ctx.t("more"))
+
+
+def target_figures(ctx: ReportContext) -> list[tuple]:
+    """Per indicator: each county's latest and target, the provincial target; four indicators a figure."""
+    def draw():
+        p = ctx.progress
+        prov = (ctx.comparison[ctx.comparison["comparison"] == "county_vs_province"]
+                .drop_duplicates("indicator_id").set_index("indicator_id")["other_value"])
+        counties = [ctx.entity_name(e) for e in ctx.inputs.entities]
+        panels = []
+        for ind_id, g in p.groupby("indicator_id", sort=False):
+            first = g.iloc[0]
+            if ctx.many:
+                g = g.dropna(subset=["latest_value"]).sort_values("latest_value")
+                if len(g) < 2:
+                    continue
+            unit = ctx.unit(first["unit"])
+            name = indicator_cell(ctx, ind_id, first["comparability"])
+            title = charts._wrap(f"{name}（{unit}）" if ctx.lang == "zh" else f"{name} ({unit})", ctx.lang)
+            province = None if ind_id not in prov.index or first["measure"] == "total" else float(prov[ind_id])
+            rows = [(ctx.entity_name(r.entity), r.latest_value, r.target_value) for r in g.itertuples()]
+            panels.append({"title": title, "rows": rows, "province": province})
+        if ctx.many:
+            return [(charts.ranking_panels(chunk), ctx.t("fig_ranking")) for chunk in charts.chunks(panels)]
+        return [(charts.target_panels(chunk, counties), ctx.t("fig_dumbbell")) for chunk in charts.chunks(panels)]
+    return ctx.figure("targets", draw)
+
+
+def province_section(ctx: ReportContext) -> Html:
+    if ctx.many:
+        blocks = [{"kind": "table", "table": province_many_table(ctx)},
+                  {"kind": "notes", "entries": [ctx.t("province_many_note")]}]
+    else:
+        blocks = [{"kind": "table", "table": province_table(ctx)},
+                  {"kind": "notes", "entries": [ctx.t("province_note", unit=ctx.unit("万人"))]}]
+    return chapter(ctx, "province", ctx.t("province"),
+                   [figure_block(ctx, province_figure(ctx))] + blocks + [figure_block(ctx, target_figures(ctx))])
+
+
+# ----------------------------------------------------------------------------- county against county
+
+def peers_table(ctx: ReportContext) -> Table:
+    """A few counties: the comparable indicators, each county's latest value side by side."""
+    c = ctx.comparison[(ctx.comparison["comparison"] == "county_vs_county")
+                       & (ctx.comparison["comparability"] != "not_comparable")]
+    latest = dict(zip(zip(ctx.progress["entity"], ctx.progress["indicator_id"]), ctx.progress["latest_value"]))
+    entities = ctx.inputs.entities
+    columns = ([Column(ctx.t("indicator"), "name")]
+               + [Column(ctx.entity_name(e), "num", fold=i >= 3) for i, e in enumerate(entities)]
+               + [Column(ctx.t("unit"), "nowrap", fold=True), Column(ctx.t("reason"), "note", fold=True)])
+    rows = []
+    for ind_id, g in c.groupby("indicator_id", sort=False):
+        comp = g.iloc[0]["comparability"]
+        rows.append([indicator_cell(ctx, ind_id, comp)] + [value_text(ctx, latest.get((e, ind_id))) for e in entities]
+                    + [ctx.unit(g.iloc[0]["unit"]), ctx.indicator_reason(ind_id) if comp == "caveat" else ""])
+    return Table(columns, rows, more=ctx.t("more"))
+
+
+def ranking_table(ctx: ReportContext) -> Table:
+    """Many counties: per indicator, the top and bottom three (caveats shown)."""
+    c = ctx.comparison
+    c = c[(c["comparison"] == "county_vs_peers") & (c["basis"] != "not compared")]
+    rows = []
+    for ind_id, g in c.groupby("indicator_id", sort=False):
+        g = g.sort_values("rank_latest")
+        names = lambda part: ctx.t("item_sep").join(f"{ctx.entity_name(r.entity)} {fmt_num(r.latest_value)}"  # noqa: E731
+                                                    for r in part.itertuples())
+        comp = g.iloc[0]["comparability"]
+        rows.append([indicator_cell(ctx, ind_id, comp), names(g.head(3)), names(g.tail(3)),
+                     value_text(ctx, g["latest_value"].median()), ctx.unit(g.iloc[0]["unit"]),
+                     ctx.indicator_reason(ind_id) if comp == "caveat" else ""])
+    columns = [Column(ctx.t("indicator"), "name"), Column(ctx.t("top_three")), Column(ctx.t("bottom_three")),
+               Column(ctx.t("median_latest"), "num", fold=True), Column(ctx.t("unit"), "nowrap", fold=True),
+               Column(ctx.t("reason"), "note", fold=True)]
+    return Table(columns, rows, more=ctx.t("more"))
+
+
+def counties_brief(ctx: ReportContext) -> Html:
+    return chapter(ctx, "counties", ctx.t("counties"),
+                   [{"kind": "table", "table": ranking_table(ctx) if ctx.many else peers_table(ctx)}])
+
+
+def not_comparable_table(ctx: ReportContext) -> Table | None:
+    c = ctx.comparison
+    nc = c[(c["comparison"] != "county_vs_province") & (c["comparability"] == "not_comparable")]
+    nc = nc.drop_duplicates(["indicator_id", "other_indicator_id"])
+    if nc.empty:
+        return None
+    rows = [[ctx.indicator_name(r.indicator_id), ctx.indicator_name(r.other_indicator_id),
+             ctx.relation_reason(r.indicator_id, r.other_indicator_id)] for r in nc.itertuples()]
+    return Table([Column(ctx.t("indicator"), "name"), Column(ctx.t("other"), "name"),
+                  Column(ctx.t("reason"), "note", fold=True)], rows, more=ctx.t("more"))
+
+
+def counties_section(ctx: ReportContext) -> Html:
+    if ctx.many:
+        blocks = [{"kind": "table", "table": ranking_table(ctx)}]
+    else:
+        c = ctx.comparison[(ctx.comparison["comparison"] == "county_vs_county")
+                           & (ctx.comparison["comparability"] != "not_comparable")]
+        rows = [[indicator_cell(ctx, r.indicator_id, r.comparability), ctx.entity_name(r.entity),
+                 value_text(ctx, r.latest_value), ctx.entity_name(r.other), value_text(ctx, r.other_value),
+                 ctx.unit(r.unit), ctx.indicator_reason(r.indicator_id) if r.comparability == "caveat" else ""]
+                for r in c.itertuples()]
+        columns = [Column(ctx.t("indicator"), "name"), Column(ctx.t("county"), "nowrap"),
+                   Column(ctx.t("latest"), "num"), Column(ctx.t("other"), "nowrap", fold=True),
+                   Column(ctx.t("other_value"), "num", fold=True), Column(ctx.t("unit"), "nowrap", fold=True),
+                   Column(ctx.t("reason"), "note", fold=True)]
+        blocks = [{"kind": "table", "table": Table(columns, rows, more=ctx.t("more"))}]
+    nc = not_comparable_table(ctx)
+    if nc is not None:
+        blocks += [{"kind": "heading", "text": ctx.t("not_comparable")}, {"kind": "table", "table": nc}]
+    return chapter(ctx, "counties", ctx.t("counties"), blocks)
+
+
+# ----------------------------------------------------------------------------- appendices
+
+KEY_STEPS = ["unit_fixed", "implausible", "unit_from_catalogue", "baseline_from_prose", "value_from_prose",
+             "broken_bracket", "missing", "unit_shorthand", "comparator", "percent_in_cell"]
+
+
+def decision_text(ctx: ReportContext, step: str, values_json) -> str:
+    """A cleaning decision in the report's language, from its language-neutral values (cleaning_log.csv)."""
+    values = json.loads(values_json) if isinstance(values_json, str) and values_json else {}
+    return ctx.w.describe(f"cleaning.decisions.{step}", values, html=True)
+
+
+def evidence_text(ctx: ReportContext, evidence_json):
+    items = json.loads(evidence_json) if isinstance(evidence_json, str) and evidence_json else []
+    return Markup(ctx.w("cleaning.evidence_sep")).join(
+        ctx.w.describe(f"cleaning.evidence.{e['code']}", {k: v for k, v in e.items() if k != "code"}, html=True)
+        for e in items) if items else ""
+
+
+def appendix_section(ctx: ReportContext) -> Html:
+    steps = ["unit_fixed", "implausible", "value_from_prose"] if ctx.many else KEY_STEPS
+    log = ctx.cleaning_log[ctx.cleaning_log["step"].isin(steps)]
+    step_names = ctx.w.table("views.steps")
+    blocks = [{"kind": "heading", "text": ctx.t("cleaning")}]
+    if ctx.many:
+        counts = ctx.cleaning_log["step"].value_counts()
+        blocks.append({"kind": "table", "table": Table(
+            [Column(ctx.t("step")), Column(ctx.t("count"), "num")],
+            [[step_names.get(step, step), int(n)] for step, n in counts.items()], caption=ctx.t("cleaning_counts"))})
+    rows = [[ctx.entity_name(r.entity), ctx.indicator_name(r.indicator_id),
+             decision_text(ctx, r.step, r.values), evidence_text(ctx, r.evidence_values) or "—",
+             _source_ref(r.source_file, r.source_line)]
+            for r in log.itertuples()]
+    blocks.append({"kind": "table", "table": Table(
+        [Column(ctx.t("county"), "nowrap"), Column(ctx.t("indicator"), "name"), Column(ctx.t("decision"), "note"),
+         Column(ctx.t("evidence"), "note", fold=True), Column(ctx.t("source"), "src", fold=True)],
+        rows, more=ctx.t("more"))})
+    dis = ctx.checks[ctx.checks["status"] == "disagree"]
+    rows = [[ctx.entity_name(r.entity), ctx.indicator_name(r.indicator_id),
+             r.explanation_zh if ctx.lang == "zh" else quotes_marked(r.explanation_en),
+             Cell(quote(r.table_quote, html=True), lang="zh"), Cell(quote(r.prose_quote, html=True), lang="zh"),
+             f"{_source_ref(r.table_file, r.table_line)} · {_source_ref(r.prose_file, r.prose_line)}"]
+            for r in dis.itertuples()]
+    blocks += [{"kind": "heading", "text": ctx.t("disagreements")}, {"kind": "table", "table": Table(
+        [Column(ctx.t("county"), "nowrap"), Column(ctx.t("indicator"), "name"), Column(ctx.t("explanation"), "note"),
+         Column(ctx.t("table_quote"), "quote", fold=True), Column(ctx.t("prose_quote"), "quote", fold=True),
+         Column(ctx.t("source"), "src", fold=True)], rows, more=ctx.t("more"))}]
+    cat = ctx.inputs.catalogue
+    rows = [[ctx.indicator_name(i.id), ctx.t("caveat"), ctx.indicator_reason(i.id)]
+            for i in cat.indicators.values() if i.comparability == "caveat"]
+    rows += [[" ↔ ".join(ctx.indicator_name(x) for x in rel.indicators),
+              ctx.t("not_comparable_status") if rel.status == "not_comparable" else ctx.t(rel.status),
+              ctx.relation_reason(*rel.indicators)] for rel in cat.relations]
+    blocks += [{"kind": "heading", "text": ctx.t("caveats")}, {"kind": "table", "table": Table(
+        [Column(ctx.t("indicator"), "name"), Column(ctx.t("comparability"), "nowrap"),
+         Column(ctx.t("reason"), "note", fold=True)], rows, more=ctx.t("more"))}]
+    return chapter(ctx, "appendix-a", ctx.t("appendix"), blocks)
+
+
+def sources_section(ctx: ReportContext) -> Html:
+    ind = ctx.inputs.indicators
+    ind = ind[ind["entity"].isin(ctx.inputs.entities + [ctx.inputs.province])]
+    if ctx.many:
+        return chapter(ctx, "appendix-b", ctx.t("sources"), [{"kind": "table", "table": _compact_sources(ctx, ind)}])
+    kinds = {"actual": ctx.t("actual"), "target": ctx.t("target_kind"), "baseline_derived": ctx.t("baseline_derived")}
+    rows = [[ctx.entity_name(r.entity), ctx.indicator_name(r.indicator_id), str(r.year), kinds.get(r.kind, r.kind),
+             value_text(ctx, r.value, r.comparator, r.unit), _where(r),
+             Cell(quote(r.source_text, html=True), lang="zh")]
+            for r in ind.itertuples()]
+    columns = [Column(ctx.t("county"), "nowrap"), Column(ctx.t("indicator"), "name"), Column(ctx.t("year"), "num"),
+               Column(ctx.t("kind"), "nowrap", fold=True), Column(ctx.t("value"), "num"),
+               Column(ctx.t("source"), "src", fold=True), Column(ctx.t("quote"), "quote", fold=True)]
+    return chapter(ctx, "appendix-b", ctx.t("sources"), [{"kind": "table", "table": Table(columns, rows,
+                                                                                            more=ctx.t("more"))}])
+
+
+def _where(r) -> str:
+    file = str(r.source_file).rsplit("/", 1)[-1]
+    cell = getattr(r, "source_cell", None)
+    if isinstance(cell, str) and cell:
+        return f"{file}!{cell}"
+    return _source_ref(file, r.source_line)
+
+
+def _compact_sources(ctx: ReportContext, ind: pd.DataFrame) -> Table:
+    """Many counties: one row per county and indicator, every value with its file and line (or cell)."""
+    rows = []
+    kinds = {"target": ctx.t("target_kind")}
+    for (entity, ind_id), g in ind.groupby(["entity", "indicator_id"], sort=False):
+        refs = [" ".join(x for x in (str(r.year), kinds.get(r.kind, ""), value_text(ctx, r.value, r.comparator),
+                                     "←", _where(r)) if x) for r in g.itertuples()]
+        rows.append([ctx.entity_name(entity), ctx.indicator_name(ind_id), ctx.t("item_sep").join(refs)])
+    columns = [Column(ctx.t("county"), "nowrap"), Column(ctx.t("indicator"), "name"), Column(ctx.t("source"), "src")]
+    return Table(columns, rows)
+
+
+def method_section(ctx: ReportContext) -> Html:
+    entries = [x.format(**ctx.years) for x in ctx.w.list("method")]
+    return chapter(ctx, "appendix-c", ctx.t("method"), [{"kind": "list", "css": "method", "entries": entries}])
+
+

@@ -1,4 +1,7 @@
-"""The report's executive summary: 5 to 8 sentences generated from the data, never written by hand."""
+"""The report's headline judgements: 5 to 8 sentences generated from the data, never written by hand.
+
+The sentences' words are in helpers/wording (summary.*); here only which facts they state.
+"""
 from __future__ import annotations
 
 from helpers.analyse.growth import (
@@ -10,179 +13,128 @@ from helpers.analyse.growth import (
     RATE_CAGR,
     TARGET_MET,
 )
+from helpers.formatting import number, percent
 
 MIN_SENTENCES, MAX_SENTENCES = 5, 8
 
 
 def executive_summary(ctx) -> list[str]:
-    zh = ctx.lang == "zh"
-    sentences = [_coverage(ctx, zh)]
-    sentences += _headline_growth(ctx, zh)
-    sentences.append(_progress_counts(ctx, zh))
-    hardest = _hardest_targets(ctx, zh)
-    if hardest:
-        sentences.append(hardest)
-    below = _below_province(ctx, zh)
-    if below:
-        sentences.append(below)
-    sentences.append(_data_quality(ctx, zh))
-    sentences.append(_comparability(ctx, zh))
+    sentences = [_coverage(ctx)]
+    sentences += _headline_growth(ctx)
+    sentences.append(_progress_counts(ctx))
+    sentences += [s for s in (_hardest_targets(ctx), _below_province(ctx)) if s]
+    sentences.append(_data_quality(ctx))
+    sentences.append(_comparability(ctx))
     return sentences[:MAX_SENTENCES]
 
 
-def _names(ctx, entities) -> str:
-    sep = "、" if ctx.lang == "zh" else ", "
-    return sep.join(ctx.entity_name(e) for e in entities)
+def _s(ctx, key: str, **values) -> str:
+    """A summary sentence in the report's language, with the years and shared phrases filled in."""
+    return ctx.w(f"summary.{key}", **{**ctx.years, "province_target": ctx.w("definitions.province_target"), **values})
 
 
-def _coverage(ctx, zh: bool) -> str:
+def _coverage(ctx) -> str:
     p = ctx.progress
-    n_ind = p["indicator_id"].nunique()
     with_prov = ctx.comparison.loc[ctx.comparison["comparison"] == "county_vs_province", "indicator_id"].nunique()
-    year = ctx.inputs.report_year
-    names = (f"{len(ctx.inputs.entities)}个县市" if zh else f"{len(ctx.inputs.entities)} counties") if ctx.many \
-        else _names(ctx, ctx.inputs.entities)
-    if zh:
-        return (f"本报告评估{names}截至{year}年的人才发展主要指标，共{n_ind}项，"
-                f"其中{with_prov}项有省委2025年目标可以对照。")
-    return (f"This report assesses {names} on {n_ind} main talent indicators up to "
-            f"{year}; {with_prov} of them can be set against a provincial 2025 target.")
+    names = (ctx.t("many_entities", n=len(ctx.inputs.entities)) if ctx.many
+             else ctx.names(ctx.entity_name(e) for e in ctx.inputs.entities))
+    return _s(ctx, "coverage", names=names, n_ind=p["indicator_id"].nunique(), with_prov=with_prov)
 
 
-def _headline_growth(ctx, zh: bool) -> list[str]:
+def _headline_growth(ctx) -> list[str]:
     """For each county, its first assessable indicator in catalogue order: growth required against achieved.
     With many counties, one sentence about the first indicator assessable across them."""
-    if ctx.many:
-        return _headline_growth_many(ctx, zh)
-    out = []
     p = ctx.progress
+    assessable = p[p["progress_ratio"].notna() & (p["growth_method"] == RATE_CAGR)]
+    if ctx.many:
+        if assessable.empty:
+            return []
+        ind_id = assessable["indicator_id"].iloc[0]
+        rows = assessable[assessable["indicator_id"] == ind_id]
+        behind = rows[rows["required_growth"] > rows["historical_growth"]]
+        return [_s(ctx, "headline_many", n=len(rows), indicator=ctx.indicator_name(ind_id),
+                   required=percent(rows["required_growth"].median()),
+                   achieved=percent(rows["historical_growth"].median()), behind=len(behind))]
+    out = []
     for entity in ctx.inputs.entities:
-        rows = p[(p["entity"] == entity) & p["progress_ratio"].notna() & (p["growth_method"] == RATE_CAGR)]
+        rows = assessable[assessable["entity"] == entity]
         if rows.empty:
             continue
         r = rows.iloc[0]
-        name, label = ctx.indicator_name(r["indicator_id"]), ctx.category_label(r["progress_category"])
-        faster = r["required_growth"] > r["historical_growth"]
-        if zh:
-            out.append(
-                f"{ctx.entity_name(entity)}{name}{int(r['latest_year'])}年为{r['latest_value']:g}{r['unit']}，"
-                f"实现{int(r['target_year'])}年{r['target_value']:g}{r['unit']}的目标需年均增长{r['required_growth']:.1%}，"
-                f"{'高于' if faster else '低于'}{int(r['baseline_year'])}—{int(r['latest_year'])}年实际的"
-                f"{r['historical_growth']:.1%}，判断为“{label}”。")
-        else:
-            out.append(
-                f"{ctx.entity_name(entity)}'s {name} was {r['latest_value']:g} {r['unit']} in {int(r['latest_year'])}; "
-                f"reaching {r['target_value']:g} by {int(r['target_year'])} needs {r['required_growth']:.1%} a year, "
-                f"{'more' if faster else 'less'} than the {r['historical_growth']:.1%} achieved in "
-                f"{int(r['baseline_year'])}–{int(r['latest_year'])}: {label}.")
+        out.append(_s(ctx, "headline", county=ctx.entity_name(entity), indicator=ctx.indicator_name(r["indicator_id"]),
+                      latest_year=int(r["latest_year"]), latest=number(r["latest_value"]), unit=ctx.unit(r["unit"]),
+                      target_year=int(r["target_year"]), target=number(r["target_value"]),
+                      required=percent(r["required_growth"]), achieved=percent(r["historical_growth"]),
+                      faster=ctx.w("summary.faster" if r["required_growth"] > r["historical_growth"]
+                                   else "summary.slower"),
+                      baseline_year=int(r["baseline_year"]), label=ctx.category_label(r["progress_category"])))
     return out
 
 
-def _headline_growth_many(ctx, zh: bool) -> list[str]:
-    p = ctx.progress
-    assessable = p[p["progress_ratio"].notna() & (p["growth_method"] == RATE_CAGR)]
-    if assessable.empty:
-        return []
-    ind_id = assessable["indicator_id"].iloc[0]
-    rows = assessable[assessable["indicator_id"] == ind_id]
-    name = ctx.indicator_name(ind_id)
-    behind = rows[rows["required_growth"] > rows["historical_growth"]]
-    if zh:
-        return [f"{len(rows)}个县市的{name}可以评估：实现目标所需年均增速的中位数为{rows['required_growth'].median():.1%}，"
-                f"已实现增速的中位数为{rows['historical_growth'].median():.1%}；{len(behind)}个县市所需增速高于已实现增速。"]
-    return [f"{name} can be assessed for {len(rows)} counties: the median growth required is "
-            f"{rows['required_growth'].median():.1%} a year against a median {rows['historical_growth'].median():.1%} "
-            f"achieved; {len(behind)} counties need to grow faster than they have."]
-
-
-def _progress_counts(ctx, zh: bool) -> str:
+def _progress_counts(ctx) -> str:
     p = ctx.progress
     counts = p["progress_category"].value_counts()
-    assessable = int(len(p) - counts.get(NOT_ASSESSABLE, 0))
-    parts = [(cat, int(counts.get(cat, 0))) for cat in (TARGET_MET, ON_TRACK, NEEDS_ACCELERATION, LIMITED_PROGRESS,
-                                                        MOVING_AWAY) if counts.get(cat, 0)]
     not_assessable = int(counts.get(NOT_ASSESSABLE, 0))
+    parts = [_s(ctx, "count_item", label=ctx.category_label(cat), n=int(counts[cat]))
+             for cat in (TARGET_MET, ON_TRACK, NEEDS_ACCELERATION, LIMITED_PROGRESS, MOVING_AWAY) if counts.get(cat, 0)]
     one_obs = int(p["progress_reason"].str.startswith("only one observation").sum())
-    if zh:
-        detail = "、".join(f"{ctx.category_label(cat)}{n}项" for cat, n in parts) or "无"
-        return (f"{len(p)}个县市·指标组合中，{assessable}个可以评估进度：{detail}；其余{not_assessable}个暂无法评估，"
-                f"其中{one_obs}个只有一个年度的实际值，需要补充年度监测数据。")
-    detail = ", ".join(f"{n} {ctx.category_label(cat)}" for cat, n in parts) or "none"
-    return (f"Of {len(p)} county–indicator pairs, {assessable} can be assessed: {detail}. The other {not_assessable} "
-            f"cannot yet be assessed; {one_obs} of them have a single year of actuals and need yearly monitoring data.")
+    return _s(ctx, "progress_counts", total=len(p), assessable=len(p) - not_assessable,
+              detail=ctx.names(parts) or _s(ctx, "none"), not_assessable=not_assessable, one_obs=one_obs)
 
 
-def _hardest_targets(ctx, zh: bool) -> str:
+def _hardest_targets(ctx) -> str:
     p = ctx.progress
     rows = p[(p["growth_method"] == RATE_CAGR) & p["required_growth"].notna()
              & (p["progress_category"] != TARGET_MET)].sort_values("required_growth", ascending=False).head(2)
     if rows.empty:
         return ""
-    items = [(ctx.entity_name(r.entity), ctx.indicator_name(r.indicator_id), r.required_growth) for r in rows.itertuples()]
-    if zh:
-        return "要求增速最高的目标是：" + "；".join(f"{e}{n}（需年均增长{g:.1%}）" for e, n, g in items) + "。"
-    return "The most demanding targets are " + "; ".join(f"{e}'s {n} ({g:.1%} a year)" for e, n, g in items) + "."
+    items = [_s(ctx, "hardest_item", county=ctx.entity_name(r.entity), indicator=ctx.indicator_name(r.indicator_id),
+                rate=percent(r.required_growth)) for r in rows.itertuples()]
+    return _s(ctx, "hardest", items=ctx.t("item_sep").join(items))
 
 
-def _below_province(ctx, zh: bool) -> str:
+def _below_province(ctx) -> str:
     c = ctx.comparison
     rows = c[(c["comparison"] == "county_vs_province") & (c["basis"] == "gap and ratio")]
     if "target_meets_province" not in rows or rows.empty:
         return ""
     rows = rows[rows["target_meets_province"].notna()]
-    below = rows[rows["target_meets_province"] == False]  # noqa: E712
     if rows.empty:
         return ""
+    below = rows[rows["target_meets_province"] == False]  # noqa: E712
     if ctx.many:
-        per_county = [("全部县市" if zh else "all counties", int(len(below)), int(len(rows)))]
+        per_county = [(_s(ctx, "all_counties"), len(below), len(rows))]
     else:
         per_county = [(ctx.entity_name(e), int((below["entity"] == e).sum()), int((rows["entity"] == e).sum()))
                       for e in ctx.inputs.entities if (rows["entity"] == e).any()]
+    parts = ctx.w("summary.below_sep").join(_s(ctx, "below_part", county=n, below=b, total=t) for n, b, t in per_county)
     gap = below.assign(rel=below["target_value"] / below["other_value"]).sort_values("rel").head(1)
-    if zh:
-        text = "与省委2025年目标相比，" + "，".join(f"{n}有{b}/{t}项目标低于省目标" for n, b, t in per_county)
-        if len(gap):
-            g = gap.iloc[0]
-            text += f"，差距最大的是{ctx.entity_name(g['entity'])}{ctx.indicator_name(g['indicator_id'])}（{g['target_value']:g}对省{g['other_value']:g}{g['unit']}）"
-        return text + "。"
-    text = "Against the provincial 2025 targets, " + "; ".join(f"{n} sets {b} of {t} targets below the province's"
-                                                                 for n, b, t in per_county)
+    gap_text = ""
     if len(gap):
         g = gap.iloc[0]
-        text += (f"; the widest gap is {ctx.entity_name(g['entity'])}'s {ctx.indicator_name(g['indicator_id'])} "
-                 f"({g['target_value']:g} against {g['other_value']:g} {g['unit']})")
-    return text + "."
+        gap_text = _s(ctx, "below_gap", county=ctx.entity_name(g["entity"]),
+                      indicator=ctx.indicator_name(g["indicator_id"]), target=number(g["target_value"]),
+                      province=number(g["other_value"]), unit=ctx.unit(g["unit"]))
+    return _s(ctx, "below", parts=parts, gap=gap_text)
 
 
-def _data_quality(ctx, zh: bool) -> str:
+def _data_quality(ctx) -> str:
     dis = ctx.checks[ctx.checks["status"] == "disagree"]
     values = dis[dis["check"] == "value"]
-    if zh:
-        text = f"规划正文与主要指标表共有{len(dis)}处不一致（其中数值不一致{len(values)}处"
-        if len(values):
-            v = values.iloc[0]
-            text += (f"，如{ctx.entity_name(v['entity'])}{ctx.indicator_name(v['indicator_id'])}：正文{v['prose_value']:g}，"
-                     f"表中{v['table_value']:g}{v['unit']}")
-        return text + "），本报告以表格为准，详见附录A。"
-    text = f"The plans' prose and tables disagree in {len(dis)} places ({len(values)} on a figure"
+    example = ""
     if len(values):
         v = values.iloc[0]
-        text += (f", e.g. {ctx.entity_name(v['entity'])}'s {ctx.indicator_name(v['indicator_id'])}: prose "
-                 f"{v['prose_value']:g}, table {v['table_value']:g} {v['unit']}")
-    return text + "); the report uses the tables (Appendix A)."
+        example = _s(ctx, "data_quality_example", county=ctx.entity_name(v["entity"]),
+                     indicator=ctx.indicator_name(v["indicator_id"]), prose=number(v["prose_value"]),
+                     table=number(v["table_value"]), unit=ctx.unit(v["unit"]))
+    return _s(ctx, "data_quality", n=len(dis), n_values=len(values), example=example)
 
 
-def _comparability(ctx, zh: bool) -> str:
+def _comparability(ctx) -> str:
     c = ctx.comparison
     cc = c[c["comparison"] != "county_vs_province"]
     caveats = cc[cc["comparability"] == "caveat"]["indicator_id"].nunique()
     nc = cc[cc["comparability"] == "not_comparable"].drop_duplicates(["indicator_id", "other_indicator_id"])
-    if zh:
-        example = (f"（如{ctx.indicator_name(nc.iloc[0]['indicator_id'])}与{ctx.indicator_name(nc.iloc[0]['other_indicator_id'])}）"
-                   if len(nc) else "")
-        return (f"县市之间有{caveats}项指标口径不同，比较时需谨慎；另有{len(nc)}对看似相近的指标不可比较{example}，"
-                "报告只列出原因。")
-    example = (f" (e.g. {ctx.indicator_name(nc.iloc[0]['indicator_id'])} against "
-               f"{ctx.indicator_name(nc.iloc[0]['other_indicator_id'])})" if len(nc) else "")
-    return (f"{caveats} indicators are measured differently by the counties and are compared with a caveat; "
-            f"{len(nc)} similar-looking pairs are not comparable{example} and are listed with the reason only.")
+    example = (_s(ctx, "comparability_example", a=ctx.indicator_name(nc.iloc[0]["indicator_id"]),
+                  b=ctx.indicator_name(nc.iloc[0]["other_indicator_id"])) if len(nc) else "")
+    return _s(ctx, "comparability", caveats=caveats, n=len(nc), example=example)

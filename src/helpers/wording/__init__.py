@@ -5,26 +5,44 @@
     w("report.subtitle", year=2025, ...)      with its {placeholders} filled in (str.format)
     w.table("categories")                     a whole mapping, e.g. {"on_track": "进度正常", ...}
     w.list("method")                          a list of paragraphs
+    w.describe("cleaning.decisions.comparator", {"raw": ">10", ...}, html=True)
+                                              a sentence built from language-neutral values (see below)
 
 Both files have the same keys and the same placeholders (tests/test_wording.py checks it), so a report in one
 language never falls back to words of the other. Years and period names are never written here: they are
 placeholders filled from config/sources.yaml.
+
+Language-neutral records. A cleaning decision is stored as a step code plus values (cleaning_log.csv), never as
+a sentence, so that each report says it in its own language:
+  - a value under a QUOTED key is text copied from a source document: it is shown as a quotation, marked
+    lang="zh" in HTML (the English report quotes its sources, and says everything else in English);
+  - a value under a NAMED key is a file name as written (may be Chinese): marked lang="zh", not translated;
+  - a value under a UNIT key is a catalogue unit (万人): the English report writes its English name;
+  - a value that is itself a mapping with a "code" is a nested phrase: {"problem": {"code": "fractional", ...}}
+    renders cleaning.problem.fractional with the inner values.
 """
 from __future__ import annotations
 
+import string
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup, escape
 
 LANGS = ("zh", "en")
 FOLDER = Path(__file__).resolve().parent
+
+QUOTED = frozenset({"raw", "quote", "source_unit", "name", "category", "column"})
+NAMED = frozenset({"file", "source", "other_source"})   # file names: shown as written, marked lang="zh"
+UNITS = frozenset({"unit", "new_unit"})
 
 
 class Wording:
     def __init__(self, lang: str, doc: dict):
         self.lang = lang
         self._doc = doc
+        self.unit_names: dict[str, str] = {}   # catalogue unit -> its name in this language (set_units)
 
     def _at(self, key: str):
         node = self._doc
@@ -40,11 +58,65 @@ class Wording:
             raise KeyError(f"wording '{key}' in {self.lang}.yaml is not a text")
         return text.format(**values) if values else text
 
+    def has(self, key: str) -> bool:
+        try:
+            self._at(key)
+        except KeyError:
+            return False
+        return True
+
     def table(self, key: str) -> dict[str, str]:
         return dict(self._at(key))
 
     def list(self, key: str) -> list[str]:
         return list(self._at(key))
+
+    def unit(self, unit: str) -> str:
+        """A catalogue unit as this language writes it: 万人 in Chinese, '10,000 persons' in English."""
+        if self.lang == "zh" or not unit:
+            return unit
+        return self.unit_names.get(unit, unit)
+
+    def describe(self, key: str, values: dict, html: bool = False) -> str:
+        """The sentence at `key` with language-neutral values (see the module docstring).
+
+        html=True returns escaped HTML (markupsafe.Markup), quotations marked up; otherwise plain text
+        with quotations in “”."""
+        template = self._at(key)
+        if not isinstance(template, str):
+            raise KeyError(f"wording '{key}' in {self.lang}.yaml is not a text")
+        group = key.rsplit(".", 2)[0]   # cleaning.decisions.unit_fixed: nested phrases are under cleaning.<name>
+        filled = {name: self._value(group, name, value, html) for name, value in (values or {}).items()}
+        # A placeholder the values lack is a programming error, named with its key.
+        missing = _placeholders(template) - set(filled)
+        if missing:
+            raise KeyError(f"wording '{key}' needs {', '.join(sorted(missing))}")
+        if html:
+            return Markup(escape(template)).format(**filled)
+        return template.format(**filled)
+
+    def _value(self, group: str, name: str, value, html: bool):
+        if isinstance(value, dict) and "code" in value:
+            inner = {k: v for k, v in value.items() if k != "code"}
+            return self.describe(f"{group}.{name}.{value['code']}", inner, html)
+        if name in QUOTED and value not in (None, ""):
+            return quote(str(value), html)
+        if name in NAMED and html and value not in (None, ""):
+            return Markup('<span class="file" lang="zh">{}</span>').format(value)
+        if name in UNITS and isinstance(value, str):
+            return self.unit(value)
+        return value
+
+
+def quote(text: str, html: bool = False) -> str:
+    """Text copied from a source document: marked as a Chinese quotation in HTML, in “” in plain text."""
+    if html:
+        return Markup('<q class="src" lang="zh">{}</q>').format(text)
+    return f"“{text}”"
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 @lru_cache(maxsize=None)
@@ -53,3 +125,11 @@ def words(lang: str) -> Wording:
         raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
     doc = yaml.safe_load((FOLDER / f"{lang}.yaml").read_text(encoding="utf-8"))
     return Wording(lang, doc)
+
+
+def words_for(lang: str, catalogue) -> Wording:
+    """The wording of one language, with the catalogue's unit names (config/catalogue.yaml `name_en`)."""
+    w = words(lang)
+    w.unit_names = {u.unit: (u.name_en or u.unit) for u in catalogue.units.values()}
+    return w
+
