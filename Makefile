@@ -93,7 +93,7 @@ DOC_ARGS    = $(if $(filter leadership,$(AUDIENCE)),--brief $(BRIEF_STEM)) $(if 
 # One executed notebook serves both documents.
 REPORT_NB   = $(REPORT_DIR)/04_report_$(REPORT_YEAR)_$(REPORT_LANG).ipynb
 
-RESULTS_XLSX = $(REPORT_DIR)/talent-plan-results_$(REPORT_YEAR).xlsx
+RESULTS_XLSX = $(REPORT_DIR)/talent-plan-results_$(REPORT_YEAR)_$(REPORT_LANG).xlsx
 
 report-files: $(DOC_STEMS:=.pdf) $(DOC_STEMS:=.html) $(RESULTS_XLSX)
 html-files: $(REPORT_NB)
@@ -109,7 +109,7 @@ $(DOC_STEMS:=.html) $(DOC_STEMS:=.pdf) &: $(REPORT_NB) $(REPORT_TEMPLATE)
 
 $(RESULTS_XLSX): $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(REPORT_HELPERS)
 	$(CLI) results-workbook $@ --processed-dir $(PROCESSED_DIR) --config-dir $(CONFIG_DIR) \
-	    --year $(REPORT_YEAR) --entities "$(ENTITIES)"
+	    --year $(REPORT_YEAR) --entities "$(ENTITIES)" --lang $(REPORT_LANG)
 
 template: $(INSTALLED) ## Write the yearly monitoring workbook template (reports/monitoring-template.xlsx)
 	$(CLI) template --config-dir $(CONFIG_DIR)

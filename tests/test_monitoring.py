@@ -231,12 +231,16 @@ def test_results_workbook(workspace):
     path = write_results(analyse.load_inputs(workspace / "processed", workspace / "config"),
                          workspace / "out" / "results.xlsx")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["指标数据 indicators", "比较 comparison", "进度 progress", "终期评估 final evaluation",
-                             "展望 outlook"]
-    ws = wb["进度 progress"]
-    assert ws.freeze_panes == "A2"
-    header = {ws.cell(1, c).value: c for c in range(1, ws.max_column + 1)}
-    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, header["entity"]).value == "jiande"
+    assert wb.sheetnames == ["指标数据", "比较", "进度", "终期评估", "展望"]
+    ws = wb["进度"]
+    assert ws.freeze_panes == "A3"
+    # Headers in the report's language, key columns first; the column ids in a hidden second row.
+    assert [ws.cell(1, c).value for c in range(1, 6)] == ["县市", "指标", "单位", "最新年份", "最新实际"]
+    assert ws.row_dimensions[2].hidden
+    header = {ws.cell(2, c).value: c for c in range(1, ws.max_column + 1)}
+    assert header["progress_label_zh"] < 10
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1 and ws.print_title_rows
+    row = next(r for r in range(3, ws.max_row + 1) if ws.cell(r, header["entity"]).value == "jiande"
                and ws.cell(r, header["indicator_id"]).value == "talent_total")
     from helpers.analyse.growth import CATEGORY_COLOURS
     category = ws.cell(row, header["progress_category"])

@@ -61,7 +61,7 @@ def _results_workbook(args) -> str:
     from helpers.analyse.inputs import load_inputs
     from helpers.report.results_workbook import write_results
     inputs = load_inputs(args.processed_dir, args.config_dir, args.year or None, args.entities or None)
-    return f"wrote {write_results(inputs, args.output)}"
+    return f"wrote {write_results(inputs, args.output, args.lang)}"
 
 
 def _render(args) -> str:
@@ -120,6 +120,7 @@ def _parser() -> argparse.ArgumentParser:
 
     sub = command("results-workbook", _results_workbook, "write the results workbook of a report")
     sub.add_argument("output", type=Path)
+    sub.add_argument("--lang", choices=["zh", "en"], default="zh")
     folders(sub, "processed", "config")
     sub.add_argument("--year", default="")
     sub.add_argument("--entities", default="")

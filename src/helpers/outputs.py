@@ -12,6 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
+PRINTED_COLUMNS = 14   # for_print: columns shown (and printed); the others are grouped and collapsed
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> None:
@@ -34,23 +35,26 @@ def _safe_cell_value(value):
 
 
 def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path, number_formats: dict[str, str] | None = None,
-               fills: dict[str, dict[str, str]] | None = None) -> None:
+               fills: dict[str, dict[str, str]] | None = None, labels: dict[str, str] | None = None,
+               first: list[str] | None = None, for_print: bool = False) -> None:
     """A workbook for analysts: one sheet per frame, bold frozen header, sensible column widths.
 
     number_formats: column name -> Excel number format. fills: column name -> {cell text -> hex colour}.
+    labels: column id -> the header a reader sees; the ids then stay in a hidden second row (formulas and
+    scripts can still find a column by its id). first: the key columns, moved to the left where present.
+    for_print: landscape A4, fit to the page width, header row repeated on every printed page.
     Text from the documents that starts with = + - @ is stored as text, never as a formula.
     """
     wb = Workbook()
     wb.remove(wb.active)
     header_fill = PatternFill("solid", fgColor="DDE6F0")
+    header_rows = 2 if labels else 1
     for title, frame in sheets.items():
+        if first:
+            frame = frame[[c for c in first if c in frame.columns] + [c for c in frame.columns if c not in first]]
         ws = wb.create_sheet(title=title[:31])
-        for col, name in enumerate(frame.columns, 1):
-            cell = ws.cell(row=1, column=col, value=str(name))
-            cell.font = Font(bold=True)
-            cell.fill = header_fill
-            cell.alignment = Alignment(vertical="center")
-        for r, row in enumerate(frame.itertuples(index=False), 2):
+        _header(ws, frame.columns, labels, header_fill)
+        for r, row in enumerate(frame.itertuples(index=False), header_rows + 1):
             for c, value in enumerate(row, 1):
                 value = _safe_cell_value(value)
                 cell = ws.cell(row=r, column=c)
@@ -66,12 +70,43 @@ def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path, number_formats: dict
                 if colour:
                     cell.fill = PatternFill("solid", fgColor=colour.lstrip("#"))
         for col, name in enumerate(frame.columns, 1):
-            values = [str(name)] + [str(v) for v in frame.iloc[:200, col - 1].tolist()]
+            header = str((labels or {}).get(name, name))
+            values = [header if not labels else header[:12]] + [str(v) for v in frame.iloc[:200, col - 1].tolist()]
             width = max(_display_width(v) for v in values)
-            ws.column_dimensions[get_column_letter(col)].width = min(max(8, width + 2), 60)
-        ws.freeze_panes = "A2"
+            ws.column_dimensions[get_column_letter(col)].width = min(max(8, width + 2), 40 if for_print else 60)
+        ws.freeze_panes = f"A{header_rows + 1}"
         ws.auto_filter.ref = ws.dimensions
+        if for_print:
+            _print_setup(ws, header_rows, frame.shape[1])
     wb.save(path)
+
+
+def _header(ws, columns, labels: dict[str, str] | None, fill: PatternFill) -> None:
+    """Row 1: the headers a reader sees; with labels, row 2 (hidden): the column ids."""
+    for col, name in enumerate(columns, 1):
+        cell = ws.cell(row=1, column=col, value=str((labels or {}).get(name, name)))
+        cell.font = Font(bold=True)
+        cell.fill = fill
+        cell.alignment = Alignment(vertical="center", wrap_text=bool(labels))
+        if labels:
+            ws.cell(row=2, column=col, value=str(name))
+    if labels:
+        ws.row_dimensions[2].hidden = True
+
+
+def _print_setup(ws, header_rows: int, n_columns: int) -> None:
+    """Landscape A4, fit to the page width, the header repeated on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"1:{header_rows}"
+    if n_columns > PRINTED_COLUMNS:
+        # The rest fold into a collapsed column group: a printed page keeps readable text, and an analyst
+        # opens the group (the [+] above the columns) for every column.
+        ws.column_dimensions.group(get_column_letter(PRINTED_COLUMNS + 1), get_column_letter(n_columns),
+                                   hidden=True, outline_level=1)
 
 
 def _display_width(text: str) -> int:

@@ -28,7 +28,15 @@ PERCENT = "0.0%"
 NUMBER = "#,##0.####"
 
 
-def write_results(inputs: AnalysisInputs, path: Path) -> Path:
+def key_columns(lang: str) -> list[str]:
+    """The columns an analyst reads first: county, indicator, latest, target, judgement (then the province's
+    target and whether the county's meets it, where a sheet has them)."""
+    return [f"entity_name_{lang}", f"indicator_name_{lang}", "year", "kind", "value", "unit", "latest_year",
+            "latest_value", "target_year", "target_value", f"progress_label_{lang}", f"schedule_label_{lang}",
+            "other_value", "target_meets_province", "source_file", "source_line"]
+
+
+def write_results(inputs: AnalysisInputs, path: Path, lang: str = "zh") -> Path:
     ind = inputs.indicators
     ind = ind[ind["entity"].isin(inputs.entities + [inputs.province])]
     progress = progress_table(inputs)
@@ -40,8 +48,8 @@ def write_results(inputs: AnalysisInputs, path: Path) -> Path:
         colours[category_label(category, "en")] = colour
     judgement_colours = dict(SCHEDULE_COLOURS)
     for judgement, colour in SCHEDULE_COLOURS.items():
-        for lang in ("zh", "en"):
-            judgement_colours[words(lang)(f"plan_cycle.schedule.{judgement}")] = colour
+        for language in ("zh", "en"):
+            judgement_colours[words(language)(f"plan_cycle.schedule.{judgement}")] = colour
     formats = {c: PERCENT for c in ("historical_growth", "required_growth", "trend_annual_growth",
                                     "trend_probability_meets_target", "latest_share_of_province",
                                     "target_share_of_province", "progress_share", "schedule_share",
@@ -60,8 +68,17 @@ def write_results(inputs: AnalysisInputs, path: Path) -> Path:
                                   "sdg_progress_category")}
     fills.update({c: judgement_colours for c in ("schedule_judgement", "schedule_label_zh", "schedule_label_en")})
     with replaced_when_done(path) as partial:
-        write_xlsx({"指标数据 indicators": ind, "比较 comparison": comparison, "进度 progress": progress,
-                    "终期评估 final evaluation": target_counts(progress),
-                    "展望 outlook": outlook_table(inputs)}, partial,
-                   number_formats=formats, fills=fills)
+        names = inputs.sources.entity_names()
+        frames = [ind, comparison, progress, target_counts(progress), outlook_table(inputs)]
+        for frame in frames:
+            if "entity" in frame and "entity_name_en" not in frame:
+                frame["entity_name_en"] = frame["entity"].map(lambda e: names.get(e, (e, e))[1])
+            if "indicator_id" in frame and "indicator_name_en" not in frame:
+                frame["indicator_name_en"] = frame["indicator_id"].map(
+                    lambda i: inputs.catalogue.indicators[i].name_en if i in inputs.catalogue.indicators else i)
+        w = words(lang)
+        sheets = dict(zip((w(f"workbook.sheets.{k}") for k in ("indicators", "comparison", "progress",
+                                                                  "final_evaluation", "outlook")), frames))
+        write_xlsx(sheets, partial, number_formats=formats, fills=fills, labels=w.table("workbook.columns"),
+                   first=key_columns(lang), for_print=True)
     return Path(path)
