@@ -193,7 +193,8 @@ def target_panels(panels: list[dict], counties: list[str]) -> Figure | None:
 def trend_panels(panels: list[dict]) -> Figure | None:
     """Observed values, the fitted trend to the target year, its 95% interval where one exists, and the target
     (a red star), one panel per series, stacked. panels: {title, years, values, curve_x, curve_y, target_year,
-    target, interval: (lo, hi) | None}."""
+    target, interval: (lo, hi) | None, interval_80: (lo, hi) | None and ticks: [years] (both optional: the
+    outlook's inner band, and fewer year labels on its longer axis)}."""
     if not panels:
         return None
     titles = [p["title"].count("\n") for p in panels]
@@ -214,10 +215,13 @@ def trend_panels(panels: list[dict]) -> Figure | None:
             lo, hi = p["interval"]
             ax.errorbar([p["target_year"]], [(lo + hi) / 2], yerr=[[(hi - lo) / 2], [(hi - lo) / 2]], fmt="none",
                         ecolor="#0072B2", capsize=5)
+        if p.get("interval_80"):   # the outlook's inner band, drawn thicker inside the 95% one
+            lo, hi = p["interval_80"]
+            ax.vlines([p["target_year"]], lo, hi, color="#0072B2", lw=5, alpha=0.45)
         ax.scatter(p["years"], p["values"], color="#222", zorder=3, s=22)
         if p.get("target") is not None:
             ax.scatter([p["target_year"]], [p["target"]], marker="*", s=130, color=PROVINCE_COLOUR, zorder=4)
-        ticks = sorted(set(list(p["years"]) + [p["target_year"]]))
+        ticks = p.get("ticks") or sorted(set(list(p["years"]) + [p["target_year"]]))
         ax.set_xticks(ticks, [str(t) for t in ticks])
         ax.tick_params(labelsize=TICK)
         top -= panel_h + 0.17 * k

@@ -24,11 +24,14 @@ from helpers.analyse import (
     comparison_table,
     figures,
     load_inputs,
+    outlook_table,
     progress_table,
 )
+from helpers.analyse.evaluation import SCHEDULE_COLOURS
 from helpers.analyse.growth import (
     CATEGORIES,
     CATEGORY_COLOURS,
+    DARK_CATEGORIES,
     NOT_ASSESSABLE,
     RATE_CAGR,
     category_label,
@@ -38,6 +41,7 @@ from helpers.formatting import percent as fmt_pct
 from helpers.processed import read_processed
 from helpers.report import charts
 from helpers.report.html import Cell, Column, Figure, Html, Table, render, svg
+from helpers.report.plan_cycle import plan_line
 from helpers.report.summary import executive_summary
 from helpers.wording import Wording, quote, words_for
 
@@ -45,7 +49,7 @@ LANGS = ("zh", "en")
 AUDIENCES = ("leadership", "analyst")
 DOCUMENTS = ("brief", "report")
 # Text on a dark traffic light is white; on a light one, near-black.
-DARK_LIGHTS = ("target_met", "moving_away")
+DARK_LIGHTS = DARK_CATEGORIES + ("ahead", "not_held")
 
 
 @dataclass
@@ -57,6 +61,7 @@ class ReportContext:
     comparison: pd.DataFrame
     checks: pd.DataFrame
     cleaning_log: pd.DataFrame
+    outlook: pd.DataFrame | None = None        # drafting the next plan (empty before any plan has ended)
     _figures: dict = field(default_factory=dict, repr=False)   # each figure drawn once, shown in both documents
 
     @property
@@ -65,12 +70,18 @@ class ReportContext:
 
     @property
     def years(self) -> dict[str, int]:
-        """The years wording may name, all from the data and config/sources.yaml."""
-        sources = self.inputs.sources
+        """The years wording may name, all from the data and config/sources.yaml: those of the plan the report
+        year evaluates (helpers.periods; when the counties' plans differ, the one most of them evaluate)."""
+        period = self.period
         base = self.progress["baseline_year"].dropna()
-        return {"year": self.inputs.report_year, "target_year": sources.target_year,
-                "start_year": sources.base_year + 1,
-                "base_year": int(base.min()) if len(base) else sources.base_year}
+        return {"year": self.inputs.report_year, "target_year": period.target_year,
+                "start_year": period.base_year + 1,
+                "base_year": int(base.min()) if len(base) else period.base_year}
+
+    @property
+    def period(self):
+        periods = [self.inputs.plan_of(e).period for e in self.inputs.entities]
+        return max(set(periods), key=lambda q: (periods.count(q), q.target_year))
 
     def t(self, key: str, **values) -> str:
         return self.w(f"report.{key}", **{**self.years, "province_target": self.w("definitions.province_target"),
@@ -122,7 +133,8 @@ def build_context(inputs: AnalysisInputs, lang: str, audience: str, checks: pd.D
         raise ValueError(f"audience must be one of {AUDIENCES}, not {audience!r}")
     keep = inputs.entities + [inputs.province]
     return ReportContext(inputs, lang, audience, progress_table(inputs), comparison_table(inputs),
-                         checks[checks["entity"].isin(keep)], cleaning_log[cleaning_log["entity"].isin(keep)])
+                         checks[checks["entity"].isin(keep)], cleaning_log[cleaning_log["entity"].isin(keep)],
+                         outlook_table(inputs))
 
 
 def load_report_context(processed_dir=None, config_dir=None, report_year=None, entities=None,
@@ -219,7 +231,8 @@ def _source_ref(file, line) -> str:
 
 def light_styles() -> list[tuple[str, str, str]]:
     """The traffic-light CSS classes: (code, background, text colour), from the one colour mapping."""
-    return [(code, colour, "#fff" if code in DARK_LIGHTS else "#222") for code, colour in CATEGORY_COLOURS.items()]
+    colours = {**CATEGORY_COLOURS, **SCHEDULE_COLOURS}   # progress categories and 序时进度 judgements
+    return [(code, colour, "#fff" if code in DARK_LIGHTS else "#222") for code, colour in colours.items()]
 
 
 def title_block(ctx: ReportContext, document: str = "report") -> Html:
@@ -235,8 +248,8 @@ def title_block(ctx: ReportContext, document: str = "report") -> Html:
         files = ctx.names(sorted({p.file for p in inputs.sources.plans if p.entity in inputs.entities}))
         prov_text = ctx.names(prov_files) or "—"
     return render("title.html.j2", lights=light_styles(), kicker=ctx.t(f"kicker_{document}"), title=ctx.t("title"),
-                  subtitle=ctx.t("subtitle", entities=entities), meta=ctx.t("meta", files=files,
-                                                                            province_source=prov_text))
+                  subtitle=ctx.t("subtitle", entities=entities), plan=plan_line(ctx),
+                  meta=ctx.t("meta", files=files, province_source=prov_text))
 
 
 def scorecard_tables(ctx: ReportContext) -> list[Table]:
@@ -343,7 +356,8 @@ def trend_figures(ctx: ReportContext, limit: int = 8) -> list[tuple]:
             obs = ind[(ind["entity"] == r.entity) & (ind["indicator_id"] == r.indicator_id)
                       & ind["kind"].isin(OBSERVED_KINDS) & ind["value"].notna() & (ind["year"] <= inputs.report_year)]
             obs = obs.sort_values("year").drop_duplicates("year")
-            target_year = int(r.target_year) if pd.notna(r.target_year) else inputs.sources.target_year
+            target_year = int(r.target_year) if pd.notna(r.target_year) else \
+                inputs.plan_of(r.entity).period.target_year
             fit = fit_trend(obs["year"].tolist(), obs["value"].tolist(), target_year, bounded=r.measure == "share")
             xs = np.linspace(obs["year"].min(), target_year, 40)
             curve = fit.curve(xs)

@@ -14,12 +14,15 @@ from helpers.analyse.growth import (
     TARGET_MET,
 )
 from helpers.formatting import number, percent
+from helpers.report.plan_cycle import lead_sentences
 
 MIN_SENTENCES, MAX_SENTENCES = 5, 8
 
 
 def executive_summary(ctx) -> list[str]:
-    sentences = [_coverage(ctx)]
+    """Led by the plan cycle (helpers.report.plan_cycle): at a final evaluation what was met and missed, in the
+    period progress against 序时进度, after a plan's end what the next targets ask of the trend."""
+    sentences = lead_sentences(ctx) + [_coverage(ctx)]
     sentences += _headline_growth(ctx)
     sentences.append(_progress_counts(ctx))
     sentences += [s for s in (_hardest_targets(ctx), _below_province(ctx)) if s]
