@@ -66,14 +66,28 @@ $(PROCESSED_DIR)/indicators.csv: $(RAW) $(CONFIG) $(DATA_HELPERS) notebooks/01_d
 	$(RUN_NB) notebooks/01_data.ipynb $(EXECUTED_DIR)/01_data.ipynb \
 	    -p raw_dir $(abspath $(RAW_DIR)) -p processed_dir $(abspath $(PROCESSED_DIR)) -p config_dir $(abspath $(CONFIG_DIR))
 
-analysis: $(PROCESSED_DIR)/comparison.csv $(PROCESSED_DIR)/trends.csv $(PROCESSED_DIR)/outlook.csv ## Compare with the province and each other; growth, progress, outlook
+# The analysis tables (comparison.csv, trends.csv, outlook.csv): computed once, in one process, by
+# `python -m helpers analyse`;
+# analysis.json beside them records the parameters and inputs they were built for. The report reads them.
+# (The tables that helpers.analyse.tables.TABLES writes; a test checks that the two lists agree.)
+ANALYSIS_TABLES := $(addprefix $(PROCESSED_DIR)/,comparison.csv trends.csv outlook.csv)
+ANALYSIS_JSON   := $(PROCESSED_DIR)/analysis.json
+ANALYSIS        := $(ANALYSIS_JSON) $(ANALYSIS_TABLES)
+ANALYSIS_NOTEBOOKS := $(EXECUTED_DIR)/02_comparison.ipynb $(EXECUTED_DIR)/03_growth.ipynb
+# Rewritten, as make reads this file, only when YEAR or ENTITIES change: the analysis reruns exactly then
+# (and `make -n` still tells the truth).
+ANALYSIS_PARAMETERS := $(PROCESSED_DIR)/.analysis-parameters
+_ := $(shell mkdir -p "$(PROCESSED_DIR)" && p='YEAR=$(YEAR) ENTITIES=$(ENTITIES)' && \
+       [ "$$(cat "$(ANALYSIS_PARAMETERS)" 2>/dev/null)" = "$$p" ] || echo "$$p" > "$(ANALYSIS_PARAMETERS)")
 
-$(PROCESSED_DIR)/comparison.csv: $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(ANALYSIS_HELPERS) notebooks/02_comparison.ipynb
-	$(RUN_NB) notebooks/02_comparison.ipynb $(EXECUTED_DIR)/02_comparison.ipynb $(ANALYSIS_PARAMS)
+analysis: $(ANALYSIS) $(ANALYSIS_NOTEBOOKS) ## Compare with the province and each other; growth, progress, outlook
 
-# notebook 03 writes trends.csv and outlook.csv together
-$(PROCESSED_DIR)/trends.csv $(PROCESSED_DIR)/outlook.csv &: $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(ANALYSIS_HELPERS) notebooks/03_growth.ipynb
-	$(RUN_NB) notebooks/03_growth.ipynb $(EXECUTED_DIR)/03_growth.ipynb $(ANALYSIS_PARAMS)
+$(ANALYSIS) &: $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(ANALYSIS_HELPERS) $(ANALYSIS_PARAMETERS)
+	$(CLI) analyse --processed-dir $(PROCESSED_DIR) --config-dir $(CONFIG_DIR) --year "$(YEAR)" --entities "$(ENTITIES)"
+
+# The analysis notebooks show the tables and their figures to analysts; the report does not wait for them.
+$(ANALYSIS_NOTEBOOKS): $(EXECUTED_DIR)/%.ipynb: notebooks/%.ipynb $(ANALYSIS) $(ANALYSIS_HELPERS)
+	$(RUN_NB) $< $@ $(ANALYSIS_PARAMS)
 
 # The report's outputs build in parallel where independent (the results workbook beside the notebook).
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -99,15 +113,15 @@ report-files: $(DOC_STEMS:=.pdf) $(DOC_STEMS:=.html) $(RESULTS_XLSX)
 html-files: $(REPORT_NB)
 	$(CLI) render documents $< $(DOC_ARGS) --lang $(REPORT_LANG) --html-only
 
-$(REPORT_NB): $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(REPORT_HELPERS) notebooks/04_report.ipynb
+$(REPORT_NB): $(ANALYSIS) $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(REPORT_HELPERS) notebooks/04_report.ipynb
 	$(RUN_NB) notebooks/04_report.ipynb $@ -p processed_dir $(abspath $(PROCESSED_DIR)) -p config_dir $(abspath $(CONFIG_DIR)) \
 	    -p report_year $(REPORT_YEAR) -p entities "$(ENTITIES)" -p lang $(REPORT_LANG)
 
 # Both documents' HTML and PDF in one render: one nbconvert, one Chromium.
-$(DOC_STEMS:=.html) $(DOC_STEMS:=.pdf) &: $(REPORT_NB) $(REPORT_TEMPLATE)
+$(DOC_STEMS:=.html) $(DOC_STEMS:=.pdf) &: $(REPORT_NB) $(REPORT_TEMPLATE) $(REPORT_HELPERS)
 	$(CLI) render documents $< $(DOC_ARGS) --lang $(REPORT_LANG)
 
-$(RESULTS_XLSX): $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(REPORT_HELPERS)
+$(RESULTS_XLSX): $(ANALYSIS) $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(REPORT_HELPERS)
 	$(CLI) results-workbook $@ --processed-dir $(PROCESSED_DIR) --config-dir $(CONFIG_DIR) \
 	    --year $(REPORT_YEAR) --entities "$(ENTITIES)" --lang $(REPORT_LANG)
 

@@ -3,6 +3,7 @@ the project's raw data and config in a temporary folder when a test needs to dam
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -41,3 +42,23 @@ def workspace(tmp_path: Path) -> Path:
 
 def raw_lines(name: str) -> list[str]:
     return (paths.RAW_DIR / name).read_text(encoding="utf-8").splitlines()
+
+
+def make(*arguments: str, **variables) -> subprocess.CompletedProcess:
+    """`make` in the project, as a user runs it, with folders and parameters given as NAME=value."""
+    return subprocess.run(["make", "--no-print-directory", *arguments, *(f"{k}={v}" for k, v in variables.items())],
+                          cwd=paths.PROJECT_ROOT, capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="session")
+def made_report(tmp_path_factory) -> dict:
+    """A cold `make report` on a copy of the raw data and config, into scratch folders (as the benchmark runs it).
+    Returns the folders (as make variables) and the completed run."""
+    root = tmp_path_factory.mktemp("made")
+    shutil.copytree(paths.RAW_DIR, root / "raw")
+    shutil.copytree(paths.CONFIG_DIR, root / "config")
+    folders = {"RAW_DIR": root / "raw", "CONFIG_DIR": root / "config", "PROCESSED_DIR": root / "processed",
+               "REPORTS_DIR": root / "reports"}
+    run = make("report", **folders)
+    assert run.returncode == 0, run.stdout + run.stderr
+    return {"folders": folders, "run": run, "root": root}

@@ -93,6 +93,7 @@ def test_round_trip_monitoring_feeds_trend_and_report(workspace):
     assert 0 <= row["trend_probability_meets_target"] <= 1
     assert row["latest_year"] == 2023 and row["latest_value"] == 12.9
 
+    analyse.build_tables(workspace / "processed", workspace / "config")
     ctx = report.load_report_context(workspace / "processed", workspace / "config")
     sources_html = report.sources_section(ctx)
     assert "建德2021-2023年监测.xlsx" in sources_html and "12.9" in sources_html
@@ -228,8 +229,9 @@ def test_results_workbook(workspace):
     _drop(workspace, "m.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": y, "value": v}
                                 for y, v in YEARS.items()])
     dataset.write(_build(workspace), workspace / "processed")
-    path = write_results(analyse.load_inputs(workspace / "processed", workspace / "config"),
-                         workspace / "out" / "results.xlsx")
+    analyse.build_tables(workspace / "processed", workspace / "config")
+    inputs = analyse.load_inputs(workspace / "processed", workspace / "config")
+    path = write_results(inputs, analyse.read_tables(inputs), workspace / "out" / "results.xlsx")
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["指标数据", "比较", "进度", "终期评估", "展望"]
     ws = wb["进度"]

@@ -50,18 +50,28 @@ def test_notebook_failure_is_a_clear_message_and_keeps_previous_outputs(workspac
     assert not list(out.parent.glob(".*partial*"))
 
 
-def test_analysis_notebooks_write_comparison_and_trends(workspace):
+def test_analysis_notebooks_show_the_stored_tables_and_compute_others_without_writing(workspace):
     assert _run(workspace, workspace / "executed" / "01_data.ipynb").returncode == 0
-    for name, output in (("02_comparison.ipynb", "comparison.csv"), ("03_growth.ipynb", "trends.csv")):
+    processed = workspace / "processed"
+    analyse = subprocess.run([sys.executable, "-m", "helpers", "analyse", "--processed-dir", str(processed),
+                              "--config-dir", str(workspace / "config")], capture_output=True, text=True)
+    assert analyse.returncode == 0, analyse.stderr
+    stored = {name: (processed / name).read_bytes() for name in ("comparison.csv", "trends.csv", "analysis.json")}
+
+    def run(name: str, *parameters: str) -> str:
+        out = workspace / "executed" / name
         result = subprocess.run(
-            [sys.executable, "-m", "helpers", "run", str(paths.NOTEBOOKS_DIR / name),
-             str(workspace / "executed" / name), "-p", "processed_dir", str(workspace / "processed"),
-             "-p", "config_dir", str(workspace / "config"), "-p", "report_year", "", "-p", "entities", ""],
+            [sys.executable, "-m", "helpers", "run", str(paths.NOTEBOOKS_DIR / name), str(out),
+             "-p", "processed_dir", str(processed), "-p", "config_dir", str(workspace / "config"), *parameters],
             capture_output=True, text=True, timeout=300)
         assert result.returncode == 0, result.stderr
-        table = pd.read_csv(workspace / "processed" / output, encoding="utf-8-sig")
-        assert set(table["entity"]) >= {"jiande", "anji"}
-        executed = (workspace / "executed" / name).read_text(encoding="utf-8")
-        assert "image/png" in executed and "missing from" not in executed
-    trends = pd.read_csv(workspace / "processed" / "trends.csv", encoding="utf-8-sig")
-    assert trends["trend_method"].notna().all() and "progress_category" in trends
+        return out.read_text(encoding="utf-8")
+
+    for name in ("02_comparison.ipynb", "03_growth.ipynb"):
+        executed = run(name, "-p", "report_year", "", "-p", "entities", "")
+        assert "Tables read from" in executed and "image/png" in executed and "missing from" not in executed
+        # Other parameters: the same tables computed in the notebook, and nothing in data/processed/ replaced.
+        executed = run(name, "-p", "entities", "anji")
+        assert "Computed here for these parameters and not written" in executed and "make analysis" in executed
+        assert "image/png" in executed
+    assert {name: (processed / name).read_bytes() for name in stored} == stored

@@ -20,6 +20,7 @@ def many(tmp_path_factory):
     scratch = synthetic.generate(8, tmp_path_factory.mktemp("synthetic") / "s", seed=3)
     ds = dataset.build(scratch / "raw", scratch / "config")
     dataset.write(ds, scratch / "processed")
+    analyse.build_tables(scratch / "processed", scratch / "config")
     return scratch, ds
 
 

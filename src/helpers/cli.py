@@ -3,6 +3,7 @@
     python -m helpers run NOTEBOOK OUTPUT [-p NAME VALUE ...]   execute a notebook with papermill
     python -m helpers latest-year [PROCESSED_DIR]                the default report year
     python -m helpers manifest                                   record the raw files' checksums
+    python -m helpers analyse [--year Y] [--entities a,b]        the analysis tables (comparison.csv, trends.csv)
     python -m helpers template [OUTPUT]                          write the monitoring workbook template
     python -m helpers results-workbook OUTPUT [--year Y] ...     the results workbook of a report
     python -m helpers render documents NB --brief S --report S   the brief and the analyst report, HTML and PDF
@@ -50,6 +51,12 @@ def _manifest(args) -> str:
     return f"recorded {len(files)} checksums in {paths.display_path(path)}"
 
 
+def _analyse(args) -> str:
+    from helpers.analyse.tables import build_tables
+    written = build_tables(args.processed_dir, args.config_dir, args.year or None, args.entities or None)
+    return f"wrote {', '.join(p.name for p in written)} in {paths.display_path(written[0].parent)}/"
+
+
 def _template(args) -> str:
     from helpers.config import load_catalogue, load_sources
     from helpers.monitoring.workbooks import write_template
@@ -58,10 +65,10 @@ def _template(args) -> str:
 
 
 def _results_workbook(args) -> str:
-    from helpers.analyse.inputs import load_inputs
+    from helpers.analyse import load_inputs, read_tables
     from helpers.report.results_workbook import write_results
     inputs = load_inputs(args.processed_dir, args.config_dir, args.year or None, args.entities or None)
-    return f"wrote {write_results(inputs, args.output, args.lang)}"
+    return f"wrote {write_results(inputs, read_tables(inputs), args.output, args.lang)}"
 
 
 def _render(args) -> str:
@@ -113,6 +120,11 @@ def _parser() -> argparse.ArgumentParser:
 
     sub = command("manifest", _manifest, "record the checksums of the raw plan documents", after_error="")
     folders(sub, "raw", "config")
+
+    sub = command("analyse", _analyse, "compute the analysis tables (comparison, trends) into the processed folder")
+    folders(sub, "processed", "config")
+    sub.add_argument("--year", default="", help="the report year (default: the latest year with actual values)")
+    sub.add_argument("--entities", default="", help="counties, e.g. jiande,anji (default: all)")
 
     sub = command("template", _template, "write the yearly monitoring workbook template")
     sub.add_argument("output", type=Path, nargs="?", default=paths.REPORTS_DIR / "monitoring-template.xlsx")

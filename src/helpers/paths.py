@@ -27,6 +27,8 @@ CHECKS_CSV = "consistency_checks.csv"
 COMPARISON_CSV = "comparison.csv"
 TRENDS_CSV = "trends.csv"
 OUTLOOK_CSV = "outlook.csv"   # drafting the next plan: trends projected to its target year
+# Beside the analysis tables: the parameters they were built for, and fingerprints of their inputs.
+ANALYSIS_JSON = "analysis.json"
 
 
 def display_path(path: Path | str) -> str:

@@ -14,7 +14,7 @@ from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
 from helpers.analyse.growth import CATEGORIES, CATEGORY_COLOURS, category_label, category_text_colour
-from helpers.analyse.trends import fit_trend
+from helpers.analyse.trends import fitted_curve
 from helpers.config import PlanPeriod
 from helpers.errors import InputError
 from helpers.periods import period_label
@@ -56,6 +56,11 @@ def _label(row, lang: str = "zh") -> str:
     caveat = words(lang)("figures.caveat") if row.get("comparability") == "caveat" else ""
     name = row["indicator_name_zh"] if lang == "zh" else row.get("indicator_name_en", row["indicator_name_zh"])
     return f"{name}{caveat}"
+
+
+def _text(value) -> str | None:
+    """A text cell as read from a CSV: missing is None, not NaN."""
+    return None if pd.isna(value) else str(value)
 
 
 def _county(row, lang: str) -> str:
@@ -199,8 +204,10 @@ def trend_panels(inputs, progress: pd.DataFrame, col_wrap: int = 2, lang: str = 
                  limit: int | None = None) -> plt.Figure:
     """Observed values, the fitted trend to the target year, its 95% band where one exists, the target.
 
-    With `limit`, the series least likely to meet their targets come first."""
-    from helpers.analyse.inputs import OBSERVED_KINDS
+    The line, the projection and its band are those of the progress table (trends.csv), never refitted;
+    the points are the observations they were fitted to. With `limit`, the series least likely to meet
+    their targets come first."""
+    from helpers.analyse.inputs import observed_up_to, series
     rows = progress[progress["trend_n_obs"] >= 2]
     if limit is not None and len(rows) > limit:
         rows = rows.sort_values(["trend_probability_meets_target", "progress_ratio"], na_position="last").head(limit)
@@ -208,27 +215,23 @@ def trend_panels(inputs, progress: pd.DataFrame, col_wrap: int = 2, lang: str = 
     n = max(len(rows), 1)
     grid_rows = int(np.ceil(n / col_wrap))
     fig, axes = plt.subplots(grid_rows, col_wrap, figsize=(5.2 * col_wrap, 3.3 * grid_rows), squeeze=False)
-    ind = inputs.indicators
     for ax, (_, r) in zip(axes.flat, rows.iterrows()):
-        obs = ind[(ind["entity"] == r["entity"]) & (ind["indicator_id"] == r["indicator_id"])
-                  & ind["kind"].isin(OBSERVED_KINDS) & ind["value"].notna() & (ind["year"] <= inputs.report_year)]
-        obs = obs.sort_values("year").drop_duplicates("year")
-        target_year = int(r["target_year"]) if pd.notna(r["target_year"]) else \
-            inputs.plan_of(r["entity"]).period.target_year
-        fit = fit_trend(obs["year"].tolist(), obs["value"].tolist(), target_year, bounded=r["measure"] == "share")
+        obs = pd.DataFrame(observed_up_to(series(inputs, r["entity"], r["indicator_id"]), inputs.report_year))
+        target_year = int(r["trend_projection_year"])
         years = np.linspace(obs["year"].min(), target_year, 50)
-        curve = fit.curve(years)
+        curve = fitted_curve(_text(r["trend_scale"]), r["trend_intercept"], r["trend_slope"], years)
         if curve is not None:
             ax.plot(years, curve, color="#4c72b0", lw=1.8, label=L["trend"])
-        if fit.has_interval:
-            ax.errorbar([target_year], [fit.projection], yerr=[[fit.projection - fit.lower],
-                        [fit.upper - fit.projection]], fmt="none", ecolor="#4c72b0", capsize=5,
+        has_interval = pd.notna(r["trend_pi_lower"])
+        if has_interval:
+            ax.errorbar([target_year], [r["trend_projection"]], yerr=[[r["trend_projection"] - r["trend_pi_lower"]],
+                        [r["trend_pi_upper"] - r["trend_projection"]]], fmt="none", ecolor="#4c72b0", capsize=5,
                         label=L["band"])
         ax.scatter(obs["year"], obs["value"], color="#222", zorder=3, s=25, label=L["observed"])
         if pd.notna(r["target_value"]):
             ax.scatter([target_year], [r["target_value"]], marker="*", s=140, color="#d1342f", zorder=4,
                        label=L["plan_target"])
-        note = L["no_interval"] if not fit.has_interval else ""
+        note = L["no_interval"] if not has_interval else ""
         ax.set_title(f"{_county(r, lang)}{L['sep']}{_label(r, lang)}（{r['unit']}）\n{note}", fontsize=9.5)
         ax.set_xticks(sorted(set(obs["year"].tolist() + [target_year])))
         ax.tick_params(labelsize=8)
@@ -247,28 +250,26 @@ def outlook_panels(inputs, outlook: pd.DataFrame, col_wrap: int = 2, lang: str =
     """Drafting the next plan: observed values, the trend to the next target year with its 80% and 95%
     prediction intervals, and the next plan's target where there is one.
 
-    With `limit`, the series whose next targets ask most of the trend come first."""
-    from helpers.analyse.inputs import OBSERVED_KINDS
+    The line and intervals are those of the outlook table (outlook.csv), never refitted. With `limit`, the
+    series whose next targets ask most of the trend come first."""
+    from helpers.analyse.inputs import observed_up_to, series
     rows = outlook[outlook["trend_n_obs"] >= 2]
     if limit is not None and len(rows) > limit:
         rows = rows.sort_values("acceleration_needed", ascending=False, na_position="last").head(limit)
     L = words(lang).table("figures")
     grid_rows = int(np.ceil(max(len(rows), 1) / col_wrap))
     fig, axes = plt.subplots(grid_rows, col_wrap, figsize=(5.2 * col_wrap, 3.4 * grid_rows), squeeze=False)
-    ind = inputs.indicators
     for ax, (_, r) in zip(axes.flat, rows.iterrows()):
-        obs = ind[(ind["entity"] == r["entity"]) & (ind["indicator_id"] == r["indicator_id"])
-                  & ind["kind"].isin(OBSERVED_KINDS) & ind["value"].notna() & (ind["year"] <= inputs.report_year)]
-        obs = obs.sort_values("year").drop_duplicates("year")
+        obs = pd.DataFrame(observed_up_to(series(inputs, r["entity"], r["indicator_id"]), inputs.report_year))
         end = int(r["next_target_year"])
-        fit = fit_trend(obs["year"].tolist(), obs["value"].tolist(), end, bounded=r["measure"] == "share")
         years = np.linspace(obs["year"].min(), end, 60)
-        curve = fit.curve(years)
+        curve = fitted_curve(_text(r["trend_scale"]), r["trend_intercept"], r["trend_slope"], years)
         if curve is not None:
             ax.plot(years, curve, color="#4c72b0", lw=1.8, label=L["trend"])
-        if fit.has_interval:
-            for low, high, width, label in ((fit.lower, fit.upper, 1.2, L["band"]),
-                                            (fit.lower_80, fit.upper_80, 5, L["band_80"])):
+        has_interval = pd.notna(r["pi95_lower"])
+        if has_interval:
+            for low, high, width, label in ((r["pi95_lower"], r["pi95_upper"], 1.2, L["band"]),
+                                            (r["pi80_lower"], r["pi80_upper"], 5, L["band_80"])):
                 ax.vlines([end], low, high, color="#4c72b0", lw=width, alpha=0.6, label=label)
         ax.scatter(obs["year"], obs["value"], color="#222", zorder=3, s=25, label=L["observed"])
         if pd.notna(r["next_target_value"]):
@@ -276,7 +277,7 @@ def outlook_panels(inputs, outlook: pd.DataFrame, col_wrap: int = 2, lang: str =
                        label=L["next_target"].format(period=period_label(
                            PlanPeriod(r["next_plan"], int(r["next_base_year"]), end), lang)))
         note = r["target_reading_zh" if lang == "zh" else "target_reading_en"]
-        note = note if isinstance(note, str) else ("" if fit.has_interval else L["no_interval"])
+        note = note if isinstance(note, str) else ("" if has_interval else L["no_interval"])
         ax.set_title(f"{_county(r, lang)}{L['sep']}{_label(r, lang)}（{r['unit']}）\n{note}", fontsize=9)
         ax.set_xticks(sorted(set(obs["year"].tolist() + [end])))
         ax.tick_params(labelsize=7.5)

@@ -25,6 +25,9 @@ class AnalysisInputs:
     sources: Sources
     report_year: int
     entities: list[str]
+    # Where they were read from: the analysis tables record these files' fingerprints.
+    processed_dir: Path = paths.PROCESSED_DIR
+    config_dir: Path = paths.CONFIG_DIR
 
     @property
     def province(self) -> str:
@@ -76,7 +79,7 @@ def load_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = pa
                          "pass entity ids as they appear in the `entity` column.")
     actual_years = ind.loc[ind["kind"] == "actual", "year"]
     year = int(report_year) if report_year else int(actual_years.max())
-    return AnalysisInputs(ind, catalogue, sources, year, entities)
+    return AnalysisInputs(ind, catalogue, sources, year, entities, Path(processed_dir), Path(config_dir))
 
 
 RECORD_COLUMNS = ["entity", "indicator_id", "year", "kind", "value", "comparator", "source_file", "source_line",
@@ -139,13 +142,3 @@ def meets(value, comparator, other, direction):
     if direction == "higher":
         return bool(value >= other)
     return bool(value <= other)
-
-
-def write_table(frame: pd.DataFrame, name: str, processed_dir: Path = paths.PROCESSED_DIR) -> Path:
-    """Write one analysis table (UTF-8 with BOM) without ever leaving a half-written file."""
-    from helpers.atomic import replaced_when_done
-    from helpers.outputs import write_csv
-    path = Path(processed_dir) / name
-    with replaced_when_done(path) as partial:
-        write_csv(frame, partial)
-    return path

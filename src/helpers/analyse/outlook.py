@@ -41,7 +41,7 @@ READINGS = (CLEAR_BREAK, STRETCH, IN_LINE, MODEST, VERY_MODEST, MORE_THAN_LINE, 
 NUMERIC = ("last_actual_value", "trend_annual_growth", "implied_annual_growth", "projection", "pi80_lower",
            "pi80_upper", "pi95_lower", "pi95_upper", "next_target_value", "trend_probability_meets_target",
            "ended_base_value", "ended_target_year_value", "achieved_growth_last_period", "next_base_value",
-           "required_growth_next_period", "acceleration_needed")
+           "required_growth_next_period", "acceleration_needed", "trend_intercept", "trend_slope")
 INTEGERS = ("ended_base_year", "ended_target_year", "next_base_year", "next_target_year", "last_actual_year")
 COLUMNS = ["entity", "entity_name_zh", "entity_name_en", "indicator_id", "indicator_name_zh", "indicator_name_en",
            "unit", "measure", "direction", "ended_plan", "ended_base_year", "ended_target_year", "next_plan",
@@ -51,7 +51,8 @@ COLUMNS = ["entity", "entity_name_zh", "entity_name_en", "indicator_id", "indica
            "target_position", "target_reading", "target_reading_zh", "target_reading_en",
            "trend_probability_meets_target", "ended_base_value", "ended_target_year_value",
            "achieved_growth_last_period", "next_base_value", "required_growth_next_period",
-           "required_growth_comparator", "growth_method", "acceleration_needed", "note", "sources"]
+           "required_growth_comparator", "growth_method", "acceleration_needed", "note", "sources",
+           "trend_scale", "trend_intercept", "trend_slope"]
 
 
 def outlook_table(inputs: AnalysisInputs) -> pd.DataFrame:
@@ -114,6 +115,8 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
         **growth,
         "required_growth_comparator": None if target is None else (">" if comparator == ">" else ">="),
         "note": "; ".join(notes), "sources": source_lines(*observed, target),
+        # The fitted line the outlook figure draws (see helpers.analyse.trends.fitted_curve).
+        "trend_scale": fit.scale, "trend_intercept": fit.intercept, "trend_slope": fit.slope,
     }
 
 

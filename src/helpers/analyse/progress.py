@@ -28,7 +28,7 @@ NUMERIC = ("baseline_value", "latest_value", "target_value", "historical_growth"
            "trend_annual_growth", "trend_projection", "trend_pi_lower", "trend_pi_upper",
            "trend_probability_meets_target", "base_value", "evaluated_value", "progress_share", "schedule_share",
            "completion_rate", "gap_to_target", "observed_growth_since_base", "required_growth_base_to_target",
-           "sdg_progress_ratio")
+           "sdg_progress_ratio", "trend_intercept", "trend_slope")
 INTEGERS = ("baseline_year", "latest_year", "target_year", "base_year", "evaluated_year", "sdg_base_year")
 
 
@@ -93,6 +93,9 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         "trend_method": fit.method, "trend_n_obs": fit.n_obs, "trend_annual_growth": fit.annual_growth,
         "trend_projection": fit.projection, "trend_pi_lower": fit.lower, "trend_pi_upper": fit.upper,
         "trend_probability_meets_target": fit.probability_meets_target, "trend_note": fit.note,
+        # What the trend figure draws: the fitted line and the year it is projected to.
+        "trend_projection_year": plan.period.target_year, "trend_scale": fit.scale,
+        "trend_intercept": fit.intercept, "trend_slope": fit.slope,
         "comparability": meta.comparability,
         "sources": source_lines(*observed, target),
         **judged,

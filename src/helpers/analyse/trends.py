@@ -39,16 +39,21 @@ class TrendFit:
     probability_meets_target: float | None = None
     note: str = ""
 
+    # The fitted line, z = intercept + slope * year, on the scale it was fitted on (log or logit):
+    # trends.csv keeps them, so that a figure draws the very line the table describes.
+    scale: str | None = None
+    intercept: float | None = None
+    slope: float | None = None
+
     @property
     def has_interval(self) -> bool:
         return self.lower is not None
 
     def curve(self, years: np.ndarray) -> np.ndarray | None:
-        return None if self._line is None else self._back(self._line[0] + self._line[1] * years)
+        return fitted_curve(self.scale, self.intercept, self.slope, years)
 
-    # The fitted line on the transformed scale and its back-transform, for drawing.
-    _line: tuple[float, float] | None = None
-    _back: object = None
+
+LOG_SCALE, LOGIT_SCALE = "log", "logit"
 
 
 def _transforms(bounded: bool):
@@ -56,6 +61,14 @@ def _transforms(bounded: bool):
         return (lambda v: np.log((v / 100) / (1 - v / 100)),
                 lambda z: 100 / (1 + np.exp(-z)))
     return np.log, np.exp
+
+
+def fitted_curve(scale: str | None, intercept: float | None, slope: float | None, years) -> np.ndarray | None:
+    """The fitted values for `years`, back on the indicator's own scale; None when there is no line."""
+    if not scale or intercept is None or slope is None or math.isnan(intercept) or math.isnan(slope):
+        return None
+    _, back = _transforms(scale == LOGIT_SCALE)
+    return back(intercept + slope * np.asarray(years, dtype=float))
 
 
 def fit_trend(years: list[int], values: list[float], target_year: int, bounded: bool = False,
@@ -72,6 +85,7 @@ def fit_trend(years: list[int], values: list[float], target_year: int, bounded: 
     forward, back = _transforms(bounded)
     z = forward(v)
     method = LOGIT if bounded else LOG
+    scale = LOGIT_SCALE if bounded else LOG_SCALE
 
     if n == 2:
         slope = (z[1] - z[0]) / (x[1] - x[0])
@@ -81,7 +95,7 @@ def fit_trend(years: list[int], values: list[float], target_year: int, bounded: 
                         annual_growth=None if bounded else float(math.exp(slope) - 1),
                         note="two observations fix the line exactly; there is no residual to estimate "
                              "uncertainty from, so no interval is shown",
-                        _line=(intercept, slope), _back=back)
+                        scale=scale, intercept=float(intercept), slope=float(slope))
 
     import statsmodels.api as sm  # imported here: plan data alone (1–2 points a series) never needs it
     from scipy import stats
@@ -105,4 +119,4 @@ def fit_trend(years: list[int], values: list[float], target_year: int, bounded: 
                     annual_growth=None if bounded else float(math.exp(slope) - 1),
                     probability_meets_target=probability,
                     note=f"{n} observations, {int(model.df_resid)} residual degrees of freedom",
-                    _line=(intercept, slope), _back=back)
+                    scale=scale, intercept=intercept, slope=slope)

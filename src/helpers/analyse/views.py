@@ -35,6 +35,8 @@ def province_view(comparison: pd.DataFrame) -> pd.DataFrame:
 
 def county_view(comparison: pd.DataFrame) -> pd.DataFrame:
     c = comparison[(comparison["comparison"] == "county_vs_county") & (comparison["comparability"] != "not_comparable")]
+    if c.empty:  # one county: nothing to compare it with
+        return pd.DataFrame()
     return pd.DataFrame({
         "指标": c["indicator_name_zh"], "单位": c["unit"],
         "县市A": c["entity_name_zh"], "A最新": c["latest_value"].map(_num), "A目标": c["target_value"].map(_num),
@@ -46,6 +48,8 @@ def county_view(comparison: pd.DataFrame) -> pd.DataFrame:
 
 def not_comparable_view(comparison: pd.DataFrame) -> pd.DataFrame:
     c = comparison[comparison["comparability"] == "not_comparable"]
+    if c.empty:
+        return pd.DataFrame()
     return pd.DataFrame({
         "县市A·指标": c["entity_name_zh"] + "·" + c["indicator_name_zh"],
         "县市B·指标": c["other_name_zh"] + "·" + c["other_indicator_name_zh"], "不可比较的原因": c["comparability_reason"],

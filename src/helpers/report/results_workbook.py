@@ -5,25 +5,24 @@
 One sheet each for the processed indicators, the comparison, the progress results (with the plan judgement:
 完成进度, 序时进度, 终期评估, Open SDG's ratio), per county the targets met at the final evaluation, and the outlook
 for drafting the next plan; with frozen headers, number formats, column widths, and progress categories and
-judgements coloured like the report's traffic lights.
+judgements coloured like the report's traffic lights. The comparison, progress and outlook sheets are
+comparison.csv, trends.csv and outlook.csv as the analysis wrote them (helpers.analyse.read_tables), never
+recomputed; every analysis table gets its sheet (named in the wording under workbook.sheets).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from helpers.analyse import (
-    AnalysisInputs,
-    comparison_table,
-    outlook_table,
-    progress_table,
-    target_counts,
-)
+from helpers import paths
+from helpers.analyse import AnalysisInputs, target_counts
 from helpers.analyse.evaluation import SCHEDULE_COLOURS
 from helpers.analyse.growth import CATEGORY_COLOURS, category_label
 from helpers.atomic import replaced_when_done
 from helpers.outputs import write_xlsx
 from helpers.wording import words
 
+# Each analysis table's sheet: its wording key under workbook.sheets (a new table: its file name's stem).
+SHEET_KEYS = {paths.COMPARISON_CSV: "comparison", paths.TRENDS_CSV: "progress", paths.OUTLOOK_CSV: "outlook"}
 PERCENT = "0.0%"
 NUMBER = "#,##0.####"
 
@@ -36,11 +35,10 @@ def key_columns(lang: str) -> list[str]:
             "other_value", "target_meets_province", "source_file", "source_line"]
 
 
-def write_results(inputs: AnalysisInputs, path: Path, lang: str = "zh") -> Path:
+def write_results(inputs: AnalysisInputs, tables: dict, path: Path, lang: str = "zh") -> Path:
+    """The processed indicators and the analysis tables (as read by helpers.analyse.read_tables)."""
     ind = inputs.indicators
     ind = ind[ind["entity"].isin(inputs.entities + [inputs.province])]
-    progress = progress_table(inputs)
-    comparison = comparison_table(inputs)
     colours = {}
     for category, colour in CATEGORY_COLOURS.items():
         colours[category] = colour
@@ -69,16 +67,19 @@ def write_results(inputs: AnalysisInputs, path: Path, lang: str = "zh") -> Path:
     fills.update({c: judgement_colours for c in ("schedule_judgement", "schedule_label_zh", "schedule_label_en")})
     with replaced_when_done(path) as partial:
         names = inputs.sources.entity_names()
-        frames = [ind, comparison, progress, target_counts(progress), outlook_table(inputs)]
-        for frame in frames:
+        frames = {"indicators": ind.copy()}
+        for name, table in tables.items():     # every analysis table, in the order the analysis writes them
+            frames[SHEET_KEYS.get(name, Path(name).stem)] = table.copy()
+            if name == paths.TRENDS_CSV:        # per county, from trends.csv
+                frames["final_evaluation"] = target_counts(table)
+        for frame in frames.values():
             if "entity" in frame and "entity_name_en" not in frame:
                 frame["entity_name_en"] = frame["entity"].map(lambda e: names.get(e, (e, e))[1])
             if "indicator_id" in frame and "indicator_name_en" not in frame:
                 frame["indicator_name_en"] = frame["indicator_id"].map(
                     lambda i: inputs.catalogue.indicators[i].name_en if i in inputs.catalogue.indicators else i)
         w = words(lang)
-        sheets = dict(zip((w(f"workbook.sheets.{k}") for k in ("indicators", "comparison", "progress",
-                                                                  "final_evaluation", "outlook")), frames))
+        sheets = {w(f"workbook.sheets.{key}"): frame for key, frame in frames.items()}
         write_xlsx(sheets, partial, number_formats=formats, fills=fills, labels=w.table("workbook.columns"),
                    first=key_columns(lang), for_print=True)
     return Path(path)

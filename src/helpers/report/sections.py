@@ -21,11 +21,9 @@ from markupsafe import Markup
 from helpers import paths
 from helpers.analyse import (
     AnalysisInputs,
-    comparison_table,
     figures,
     load_inputs,
-    outlook_table,
-    progress_table,
+    read_tables,
 )
 from helpers.analyse.evaluation import SCHEDULE_COLOURS
 from helpers.analyse.growth import (
@@ -126,25 +124,27 @@ class ReportContext:
 
 
 def build_context(inputs: AnalysisInputs, lang: str, audience: str, checks: pd.DataFrame,
-                  cleaning_log: pd.DataFrame) -> ReportContext:
+                  cleaning_log: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> ReportContext:
+    """The report's content; `tables` are the analysis tables as written (analyse.read_tables), never recomputed."""
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
     if audience not in AUDIENCES:
         raise ValueError(f"audience must be one of {AUDIENCES}, not {audience!r}")
     keep = inputs.entities + [inputs.province]
-    return ReportContext(inputs, lang, audience, progress_table(inputs), comparison_table(inputs),
+    return ReportContext(inputs, lang, audience, tables[paths.TRENDS_CSV], tables[paths.COMPARISON_CSV],
                          checks[checks["entity"].isin(keep)], cleaning_log[cleaning_log["entity"].isin(keep)],
-                         outlook_table(inputs))
+                         tables[paths.OUTLOOK_CSV])
 
 
 def load_report_context(processed_dir=None, config_dir=None, report_year=None, entities=None,
                         lang: str = "zh", audience: str = "leadership") -> ReportContext:
-    """Everything the report needs, from data/processed/ and the config (papermill passes '' for unset)."""
+    """Everything the report needs, from data/processed/ and the config (papermill passes '' for unset):
+    the analysis tables are read as `make analysis` wrote them, and refused if built for other parameters."""
     processed_dir = Path(processed_dir or paths.PROCESSED_DIR)
     inputs = load_inputs(processed_dir, Path(config_dir or paths.CONFIG_DIR), report_year or None, entities or None)
     checks = read_processed(processed_dir, paths.CHECKS_CSV)
     cleaning_log = read_processed(processed_dir, paths.CLEANING_LOG_CSV)
-    return build_context(inputs, lang, audience, checks, cleaning_log)
+    return build_context(inputs, lang, audience, checks, cleaning_log, read_tables(inputs))
 
 
 # ----------------------------------------------------------------------------- building blocks
@@ -343,32 +343,30 @@ def trend_figures(ctx: ReportContext, limit: int = 8) -> list[tuple]:
     def draw():
         import numpy as np
 
-        from helpers.analyse.inputs import OBSERVED_KINDS
-        from helpers.analyse.trends import fit_trend
+        from helpers.analyse.inputs import observed_up_to, series
+        from helpers.analyse.trends import fitted_curve
         inputs = ctx.inputs
         rows = ctx.progress[ctx.progress["trend_n_obs"] >= 2]
         if len(rows) > limit:
             rows = rows.sort_values(["trend_probability_meets_target", "progress_ratio"],
                                     na_position="last").head(limit)
-        ind = inputs.indicators
         panels = []
         for r in rows.itertuples():
-            obs = ind[(ind["entity"] == r.entity) & (ind["indicator_id"] == r.indicator_id)
-                      & ind["kind"].isin(OBSERVED_KINDS) & ind["value"].notna() & (ind["year"] <= inputs.report_year)]
-            obs = obs.sort_values("year").drop_duplicates("year")
-            target_year = int(r.target_year) if pd.notna(r.target_year) else \
-                inputs.plan_of(r.entity).period.target_year
-            fit = fit_trend(obs["year"].tolist(), obs["value"].tolist(), target_year, bounded=r.measure == "share")
+            # The observations the trend was fitted to; the line and its interval as trends.csv holds them.
+            obs = pd.DataFrame(observed_up_to(series(inputs, r.entity, r.indicator_id), inputs.report_year))
+            target_year = int(r.trend_projection_year)
             xs = np.linspace(obs["year"].min(), target_year, 40)
-            curve = fit.curve(xs)
-            note = "" if fit.has_interval else "\n" + ctx.w("figures.no_interval")
+            curve = fitted_curve(None if pd.isna(r.trend_scale) else r.trend_scale, r.trend_intercept,
+                                 r.trend_slope, xs)
+            has_interval = pd.notna(r.trend_pi_lower)
+            note = "" if has_interval else "\n" + ctx.w("figures.no_interval")
             name = f"{ctx.entity_name(r.entity)}{ctx.w('figures.sep')}{ctx.indicator_name(r.indicator_id)}"
             unit = f"（{ctx.unit(r.unit)}）" if ctx.lang == "zh" else f" ({ctx.unit(r.unit)})"
             title = charts._wrap(name + unit, ctx.lang) + note
             panels.append({"title": title, "years": obs["year"].tolist(), "values": obs["value"].tolist(),
                            "curve_x": None if curve is None else xs, "curve_y": curve, "target_year": target_year,
                            "target": None if pd.isna(r.target_value) else float(r.target_value),
-                           "interval": (fit.lower, fit.upper) if fit.has_interval else None})
+                           "interval": (r.trend_pi_lower, r.trend_pi_upper) if has_interval else None})
         return [(charts.trend_panels(chunk), ctx.t("fig_trend")) for chunk in charts.chunks(panels, 3)]
     return ctx.figure("trends", draw)
 

@@ -1,0 +1,83 @@
+"""`make report` as users run it: the data flows one way (raw -> processed -> reports), the report shows the
+analysis tables it leaves in data/processed/, and touching a helper rebuilds exactly the steps that use it."""
+import re
+import subprocess
+
+import pandas as pd
+import pytest
+
+from conftest import make
+from helpers.processed import read_processed
+
+DATA_STEP, ANALYSIS_STEP, REPORT_NOTEBOOK = "notebooks/01_data.ipynb", "helpers analyse", "notebooks/04_report.ipynb"
+
+
+def test_make_report_leaves_the_analysis_tables_and_shows_their_figures(made_report):
+    processed = made_report["folders"]["PROCESSED_DIR"]
+    for name in ("comparison.csv", "trends.csv", "outlook.csv", "analysis.json"):
+        assert (processed / name).exists(), name
+    trends = read_processed(processed, "trends.csv")
+    html = (made_report["root"] / "reports" / "2020" / "talent-plan-report_2020_zh.html").read_text(encoding="utf-8")
+    # (the analysts' report: its progress table lists every series)
+    text = re.sub(r"<[^>]+>", " ", html)
+    assessed = trends.dropna(subset=["required_growth", "historical_growth"])
+    assessed = assessed[assessed["growth_method"] == "compound annual growth rate"]
+    assert len(assessed) >= 4
+    for row in assessed.itertuples():       # every growth rate in the progress table is the CSV's
+        assert f"{row.required_growth:.1%}" in text and f"{row.historical_growth:.1%}" in text, row.indicator_id
+    pdf = made_report["root"] / "reports" / "2020" / "talent-plan-report_2020_zh.pdf"
+    pdf_text = re.sub(r"\s+", "", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout)
+    assert f"{assessed.iloc[0].required_growth:.1%}" in pdf_text
+
+
+def test_the_analysis_runs_once_before_the_report(made_report):
+    out = made_report["run"].stdout
+    assert out.count(ANALYSIS_STEP) == 1 and out.index(ANALYSIS_STEP) < out.index(REPORT_NOTEBOOK)
+    for name in ("02_comparison", "03_growth"):        # the analysts' notebooks are not on the report's path
+        assert name not in out
+
+
+def _would_run(made_report, touched: str) -> str:
+    """What `make report` would run if `touched` had just been edited (make -n -W: nothing is changed).
+    make does not pass -W to a sub-make, so this asks for the report's files directly, as `make report` does."""
+    run = make("-n", "-W", touched, "report-files", REPORT_YEAR=2020, **made_report["folders"])
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
+def test_nothing_changed_nothing_runs(made_report):
+    dry = make("-n", "report", **made_report["folders"]).stdout
+    assert "helpers run" not in dry and ANALYSIS_STEP not in dry and "helpers render" not in dry
+    assert "results-workbook" not in dry
+
+
+@pytest.mark.parametrize("helper, runs, skips", [
+    ("src/helpers/extract/tables.py", [DATA_STEP, ANALYSIS_STEP, REPORT_NOTEBOOK], []),
+    ("src/helpers/monitoring/workbooks.py", [DATA_STEP], []),
+    ("src/helpers/analyse/comparison.py", [ANALYSIS_STEP, REPORT_NOTEBOOK, "results-workbook"], [DATA_STEP]),
+    ("src/helpers/report/sections.py", [REPORT_NOTEBOOK, "render documents"], [DATA_STEP, ANALYSIS_STEP]),
+    ("src/helpers/report/results_workbook.py", ["results-workbook"], [DATA_STEP, ANALYSIS_STEP]),
+])
+def test_touching_a_helper_rebuilds_the_steps_that_use_it(made_report, helper, runs, skips):
+    dry = _would_run(made_report, helper)
+    for step in runs:
+        assert step in dry, f"touching {helper} should rerun {step}"
+    for step in skips:
+        assert step not in dry, f"touching {helper} should not rerun {step}"
+
+
+def test_the_analysis_reruns_when_its_parameters_change(made_report):
+    dry = make("-n", "report", ENTITIES="anji", **made_report["folders"]).stdout
+    assert ANALYSIS_STEP in dry and '--entities "anji"' in dry and DATA_STEP not in dry
+    dry = make("-n", "report", **made_report["folders"]).stdout           # back to the defaults
+    assert ANALYSIS_STEP in dry
+
+
+def test_stored_tables_equal_a_fresh_computation(made_report):
+    """The report's tables are the analysis step's, not a second computation that could drift."""
+    from helpers import analyse
+    folders = made_report["folders"]
+    inputs = analyse.load_inputs(folders["PROCESSED_DIR"], folders["CONFIG_DIR"])
+    stored, fresh = analyse.read_tables(inputs), analyse.compute_tables(inputs)
+    for name in stored:
+        pd.testing.assert_frame_equal(stored[name], fresh[name])
