@@ -160,3 +160,15 @@ def test_makefile_lists_the_tables_the_analysis_writes():
                            cwd=paths.PROJECT_ROOT, capture_output=True, text=True, check=True).stdout.split()
     assert shown == [name for name, _ in analyse.TABLES], (
         "the Makefile's ANALYSIS_TABLES must name the tables in helpers.analyse.tables.TABLES")
+
+
+def test_the_report_never_recomputes_the_analysis():
+    """The report stage reads the tables; it must not call the functions that compute them (nor refit a trend)."""
+    import ast
+    computing = {"fit_trend", *(function.__name__ for _, function in analyse.TABLES)}
+    for path in sorted((paths.PROJECT_ROOT / "src" / "helpers" / "report").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+        used |= {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+        used |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) for alias in node.names}
+        assert not used & computing, f"{path.name} recomputes {used & computing}: read helpers.analyse.read_tables"

@@ -147,31 +147,31 @@ def outlook_figures(ctx: ReportContext, limit: int = 6) -> list[tuple]:
     def draw():
         import numpy as np
 
-        from helpers.analyse.inputs import OBSERVED_KINDS
-        from helpers.analyse.trends import fit_trend
+        from helpers.analyse.inputs import observed_up_to, series
+        from helpers.analyse.trends import fitted_curve
         o = ctx.outlook
         rows = o[o["trend_n_obs"] >= 2]
         if len(rows) > limit:
             rows = rows.sort_values("acceleration_needed", ascending=False, na_position="last").head(limit)
-        ind = ctx.inputs.indicators
         panels = []
         for r in rows.itertuples():
-            obs = ind[(ind["entity"] == r.entity) & (ind["indicator_id"] == r.indicator_id)
-                      & ind["kind"].isin(OBSERVED_KINDS) & ind["value"].notna()
-                      & (ind["year"] <= ctx.inputs.report_year)].sort_values("year").drop_duplicates("year")
+            # The observations the trend was fitted to; the line and its intervals as outlook.csv holds them.
+            obs = pd.DataFrame(observed_up_to(series(ctx.inputs, r.entity, r.indicator_id), ctx.inputs.report_year))
             end = int(r.next_target_year)
-            fit = fit_trend(obs["year"].tolist(), obs["value"].tolist(), end, bounded=r.measure == "share")
             xs = np.linspace(obs["year"].min(), end, 40)
+            curve = fitted_curve(None if pd.isna(r.trend_scale) else r.trend_scale, r.trend_intercept,
+                                 r.trend_slope, xs)
+            has_interval = pd.notna(r.pi95_lower)
             name = f"{ctx.entity_name(r.entity)}{ctx.w('figures.sep')}{ctx.indicator_name(r.indicator_id)}"
             unit = f"（{ctx.unit(r.unit)}）" if ctx.lang == "zh" else f" ({ctx.unit(r.unit)})"
             reading = _w(ctx, f"outlook_short.{r.target_reading}") if isinstance(r.target_reading, str) else ""
             reading = "\n" + charts._wrap(reading, ctx.lang) if reading else ""
             panels.append({"title": charts._wrap(name + unit, ctx.lang) + reading, "years": obs["year"].tolist(),
-                           "values": obs["value"].tolist(), "curve_x": xs, "curve_y": fit.curve(xs),
+                           "values": obs["value"].tolist(), "curve_x": xs, "curve_y": curve,
                            "target_year": end, "target": None if pd.isna(r.next_target_value) else
                            float(r.next_target_value),
-                           "interval": (fit.lower, fit.upper) if fit.has_interval else None,
-                           "interval_80": (fit.lower_80, fit.upper_80) if fit.has_interval else None,
+                           "interval": (r.pi95_lower, r.pi95_upper) if has_interval else None,
+                           "interval_80": (r.pi80_lower, r.pi80_upper) if has_interval else None,
                            "ticks": sorted({int(obs["year"].min()), int(r.next_base_year), end})})
         return [(charts.trend_panels(chunk), _w(ctx, "fig_outlook")) for chunk in charts.chunks(panels, 3)]
     return ctx.figure("outlook", draw)
