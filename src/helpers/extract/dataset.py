@@ -258,14 +258,16 @@ def _same_value(a: Observation, b: Observation) -> bool:
 def _same_observation_check(kept: Observation, other: Observation, status: str, catalogue: Catalogue) -> Check:
     ind = catalogue.indicators[kept.indicator_id]
     kind_zh = {"target": "目标值", "actual": "实际值", "baseline_derived": "推算基数"}[kept.kind]
+    unit_en = catalogue.units[ind.unit].name_en or ind.unit
+    # Where each value is, as file:line or file!sheet!cell: no language needs to translate it.
     if status == "agree":
         zh = f"{kept.year}年{kind_zh}在两个来源中一致（{_show(kept)}{ind.unit}）。"
-        en = f"The {kept.year} {kept.kind} agrees in both sources ({_show(kept)} {ind.unit})."
+        en = f"The {kept.year} {kept.kind} agrees in both sources ({_show(kept)} {unit_en})."
     else:
-        zh = (f"同一观测值（{kept.year}年{kind_zh}）两个来源不同：{_where(kept)}为{_show(kept)}，"
-              f"{_where(other)}为{_show(other)}{ind.unit}；采用前者。")
+        zh = (f"同一观测值（{kept.year}年{kind_zh}）两个来源不同：{_ref(kept)}为{_show(kept)}，"
+              f"{_ref(other)}为{_show(other)}{ind.unit}；采用前者。")
         en = (f"The same observation ({kept.year} {kept.kind}) differs between two sources: {_show(kept)} in "
-              f"{_where(kept)}, {_show(other)} {ind.unit} in {_where(other)}; the first is used.")
+              f"{_ref(kept)}, {_show(other)} {unit_en} in {_ref(other)}; the first is used.")
     return Check(kept.entity, kept.indicator_id, ind.name_zh, "same_observation", status, kept.year,
                  kept.value, kept.comparator, other.value, other.comparator, ind.unit, zh, en,
                  kept.source_file, kept.source_line, kept.source_text, other.source_file, other.source_line,
