@@ -66,3 +66,15 @@ def test_shares_use_a_bounded_logit_fit():
 def test_zero_values_are_not_fitted():
     fit = trends.fit_trend([2015, 2020, 2021], [0, 1, 2], 2025)
     assert fit.method == trends.NOT_FITTABLE
+
+
+def test_the_80_percent_interval_is_statsmodels_own():
+    # computed from the same prediction error instead of a second summary_frame call: it must be the same
+    import statsmodels.api as sm
+    years, values = _series(0.06, 0.03, 7, seed=3)
+    fit = trends.fit_trend(years, values, 2030)
+    model = sm.OLS(np.log(values), sm.add_constant(np.array(years, dtype=float))).fit()
+    frame = model.get_prediction(np.array([[1.0, 2030.0]])).summary_frame(alpha=0.2)
+    assert fit.lower_80 == pytest.approx(float(np.exp(frame["obs_ci_lower"].iloc[0])))
+    assert fit.upper_80 == pytest.approx(float(np.exp(frame["obs_ci_upper"].iloc[0])))
+    assert fit.lower < fit.lower_80 < fit.projection < fit.upper_80 < fit.upper

@@ -41,7 +41,16 @@ class AnalysisInputs:
 
     def plan_of(self, entity: str) -> Plan:
         """The plan the report year evaluates for this county (helpers.periods.evaluated_plan)."""
-        return evaluated_plan(self.sources.plans_of(entity), self.report_year)
+        return self.evaluated_plans[entity]
+
+    @cached_property
+    def evaluated_plans(self) -> dict[str, Plan]:
+        """Each county's evaluated plan, found once (a province has many counties and many callers)."""
+        plans: dict[str, list[Plan]] = {}
+        for plan in self.sources.plans:
+            plans.setdefault(plan.entity, []).append(plan)
+        return {e: evaluated_plan(sorted(ps, key=lambda p: p.period.base_year), self.report_year)
+                for e, ps in plans.items()}
 
     @cached_property
     def records(self) -> dict[tuple[str, str], list[dict]]:

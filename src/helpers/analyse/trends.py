@@ -102,11 +102,11 @@ def fit_trend(years: list[int], values: list[float], target_year: int, bounded: 
 
     model = sm.OLS(z, sm.add_constant(x)).fit()
     intercept, slope = (float(p) for p in model.params)
-    prediction = model.get_prediction(np.array([[1.0, float(target_year)]]))
-    frame = prediction.summary_frame(alpha=1 - PREDICTION_LEVEL)
-    narrow = prediction.summary_frame(alpha=1 - NARROW_LEVEL)
+    frame = model.get_prediction(np.array([[1.0, float(target_year)]])).summary_frame(alpha=1 - PREDICTION_LEVEL)
     mean = float(frame["mean"].iloc[0])
     se_obs = math.sqrt(float(frame["mean_se"].iloc[0]) ** 2 + float(model.scale))
+    # The 80% interval from the same prediction error (what summary_frame(alpha=0.2) gives, without a second call)
+    half_80 = float(stats.t.ppf(1 - (1 - NARROW_LEVEL) / 2, df=model.df_resid)) * se_obs
     probability = None
     if target is not None and target > 0 and (not bounded or target < 100):
         t_stat = (float(forward(np.array([target]))[0]) - mean) / se_obs if se_obs > 0 else math.inf
@@ -114,8 +114,7 @@ def fit_trend(years: list[int], values: list[float], target_year: int, bounded: 
         probability = 1 - below if direction == "higher" else below
     return TrendFit(method, n, float(back(mean)), float(back(frame["obs_ci_lower"].iloc[0])),
                     float(back(frame["obs_ci_upper"].iloc[0])),
-                    lower_80=float(back(narrow["obs_ci_lower"].iloc[0])),
-                    upper_80=float(back(narrow["obs_ci_upper"].iloc[0])),
+                    lower_80=float(back(mean - half_80)), upper_80=float(back(mean + half_80)),
                     annual_growth=None if bounded else float(math.exp(slope) - 1),
                     probability_meets_target=probability,
                     note=f"{n} observations, {int(model.df_resid)} residual degrees of freedom",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -76,8 +77,9 @@ class ReportContext:
                 "start_year": period.base_year + 1,
                 "base_year": int(base.min()) if len(base) else period.base_year}
 
-    @property
+    @cached_property
     def period(self):
+        """The period the report's shared wording names: the one most counties' evaluated plans have."""
         periods = [self.inputs.plan_of(e).period for e in self.inputs.entities]
         return max(set(periods), key=lambda q: (periods.count(q), q.target_year))
 
