@@ -332,6 +332,7 @@ def test_no_outlook_before_a_plan_ends_and_a_drafting_outlook_without_the_next_p
 
 def _report(county: Path, year: int, lang: str = "zh"):
     from helpers.report import sections
+    analyse.build_tables(county / "processed", county / "config", year, "tonglu")   # as `make report` does
     return sections.load_report_context(county / "processed", county / "config", year, "tonglu", lang)
 
 
