@@ -73,11 +73,38 @@ def pdf_pages(pdf: Path) -> int:
     return len(PdfReader(str(pdf)).pages)
 
 
+PAINTING = {b"Tj", b"TJ", b"'", b'"', b"Do", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"S", b"s", b"sh", b"BI",
+            b"INLINE IMAGE"}
+
+
+def painted_mcids(page) -> set[int]:
+    """The marked-content ids of a page that paint something. Chromium may leave an empty piece of a block
+    (BT ET, nothing shown) on the page before the one the block was moved to; it is not a split."""
+    from pypdf.generic import ContentStream
+    painted: set[int] = set()
+    stack: list[int | None] = []
+    contents = page.get_contents()
+    if contents is None:
+        return painted
+    for operands, op in ContentStream(contents, page.pdf).operations:
+        if op in (b"BDC", b"BMC"):
+            props = operands[1] if op == b"BDC" and len(operands) > 1 else None
+            mcid = props.get("/MCID") if hasattr(props, "get") else None
+            stack.append(int(mcid) if mcid is not None else None)
+        elif op == b"EMC":
+            if stack:
+                stack.pop()
+        elif op in PAINTING:
+            painted.update(m for m in stack if m is not None)
+    return painted
+
+
 def pdf_elements(pdf: Path) -> list[Element]:
-    """The tagged PDF's structure elements in reading order, each with the pages its content lies on."""
+    """The tagged PDF's structure elements in reading order, each with the pages its painted content lies on."""
     from pypdf import PdfReader
     reader = PdfReader(str(pdf))
     page_of = {p.indirect_reference.idnum: i + 1 for i, p in enumerate(reader.pages)}
+    painted = {i + 1: painted_mcids(p) for i, p in enumerate(reader.pages)}
     out: list[Element] = []
 
     def walk(node, page):
@@ -93,11 +120,14 @@ def pdf_elements(pdf: Path) -> list[Element]:
         kids = kids if isinstance(kids, list) else ([] if kids is None else [kids])
         for k in kids:
             if isinstance(k, int):
-                pages.add(page)
+                if k in painted.get(page, ()):
+                    pages.add(page)
                 continue
             k = k.get_object()
             if k.get("/Type") == "/MCR":
-                pages.add(page_of.get(k.raw_get("/Pg").idnum, page) if "/Pg" in k else page)
+                on = page_of.get(k.raw_get("/Pg").idnum, page) if "/Pg" in k else page
+                if int(k["/MCID"]) in painted.get(on, ()):
+                    pages.add(on)
             elif "/S" in k:
                 pages |= walk(k, page)
         if element is not None:

@@ -246,3 +246,13 @@ def test_line_numbers_print_as_integers(zh):
     html = _html(zh, "report")
     assert "plan_2021-2025.txt:97<" in html.replace("</span>", "<").replace("</td>", "<")
     assert not re.search(r"\.txt:\d+\.0\b", html)
+
+
+def test_the_split_check_finds_a_paragraph_across_two_pages(tmp_path):
+    # The page-rule checks must be able to fail: a paragraph longer than a page is split, and is found.
+    html = tmp_path / "long.html"
+    html.write_text('<!doctype html><html lang="zh"><meta charset="utf-8"><style>@page { size: A4; }</style><body>'
+                    + "<h2>标题</h2><p>" + "人才发展规划监测。" * 900 + "</p></body></html>", encoding="utf-8")
+    render.print_pdf(html, tmp_path / "long.pdf")
+    split = rc.split_elements(rc.pdf_elements(tmp_path / "long.pdf"))
+    assert [e.kind for e in split] == ["P"] and len(split[0].pages) >= 2

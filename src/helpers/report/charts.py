@@ -5,13 +5,17 @@ or more; on a desktop or an A4 page two figures sit side by side. Figures that w
 several figures of a few panels each, so that no figure is taller than about half an A4 page and none has to
 be split across pages. Every function returns a matplotlib Figure (not pyplot's: nothing to close) or None
 when there is nothing to draw. Words come from helpers.wording; units in the reader's language.
+
+Speed: a figure costs about its number of axes and artists, whatever its data. So indicators share one axes
+(a row each) wherever their values can share a scale (ratios, growth rates), and each kind of mark is one
+artist (a line with markers, a line collection) rather than one scatter call per point. No seaborn or pyplot is
+imported here (use_report_style sets the little the report needs).
 """
 from __future__ import annotations
 
 import textwrap
 
 import numpy as np
-import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 from matplotlib.transforms import blended_transform_factory
@@ -22,10 +26,31 @@ WIDTH = 3.6              # inches
 FONT = 9.5               # pt: the smallest text in a figure is 9 pt (ticks)
 TICK = 9
 PROVINCE_COLOUR = "#d1342f"
+TARGET_COLOUR = "#1f2328"  # the 100% line where a ratio is to the county's own target
 # Colour-blind safe county colours (Okabe–Ito), with a marker each so that print in grey still tells them apart.
 COUNTY_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"]
 COUNTY_MARKERS = ["o", "s", "D", "^", "v", "P"]
 PANELS_PER_FIGURE = 4
+ROWS_PER_FIGURE = 9      # rows of a one-axes chart: about half an A4 page, so two sit side by side on paper
+CHINESE_FONT = "Noto Sans CJK SC"
+
+
+def use_report_style() -> None:
+    """The report's matplotlib settings: a font with Chinese glyphs (no tofu boxes), muted axes, and SVG text
+    kept as text (searchable, sharp on a phone, measurable)."""
+    import matplotlib as mpl
+    from matplotlib import font_manager
+
+    from helpers.errors import InputError
+    try:
+        font_manager.findfont(font_manager.FontProperties(family=CHINESE_FONT), fallback_to_default=False)
+    except ValueError:
+        raise InputError(None, None, f"the Chinese font '{CHINESE_FONT}' is not installed, so Chinese text in "
+                         "figures would show as empty boxes",
+                         "run `make setup` (it installs the Debian package fonts-noto-cjk).") from None
+    mpl.rcParams.update({"font.family": CHINESE_FONT, "axes.unicode_minus": False, "svg.fonttype": "none",
+                         "text.color": "#222", "axes.labelcolor": "#222", "axes.edgecolor": "#b0b7bf",
+                         "xtick.color": "#333", "ytick.color": "#333"})
 
 
 def chunks(items: list, size: int = PANELS_PER_FIGURE) -> list[list]:
@@ -68,20 +93,21 @@ def growth_chart(rows: list[dict], axis_label: str) -> Figure | None:
     between them in the colour of the progress judgement. rows: {label, achieved, required, category}."""
     if not rows:
         return None
-    n = len(rows)
+    from matplotlib.collections import LineCollection
     lines = [r["label"].count("\n") for r in rows]
     height = 0.55 + sum(0.5 + 0.17 * k for k in lines)
     fig, ax = _figure(height)
-    y = 0.0
-    ys = []
-    for r, k in zip(rows, lines):
+    ys, y = [], 0.0
+    for k in lines:
         ys.append(y)
         y -= 1 + 0.45 * k
+    # Few artists, however many rows: the lines in one collection, each kind of mark in one line.
+    ax.add_collection(LineCollection([[(r["achieved"], y), (r["required"], y)] for r, y in zip(rows, ys)],
+                                     colors=[CATEGORY_COLOURS.get(r["category"], "#888") for r in rows],
+                                     linewidths=3.5, capstyle="round", zorder=2))
+    ax.plot([r["achieved"] for r in rows], ys, ls="", marker="o", ms=7, mfc="white", mec="#222", mew=1.4, zorder=3)
+    ax.plot([r["required"] for r in rows], ys, ls="", marker="o", ms=7, color="#222", zorder=3)
     for r, y in zip(rows, ys):
-        colour = CATEGORY_COLOURS.get(r["category"], "#888")
-        ax.plot([r["achieved"], r["required"]], [y, y], color=colour, lw=3.5, solid_capstyle="round", zorder=2)
-        ax.scatter([r["achieved"]], [y], s=46, facecolor="white", edgecolor="#222", lw=1.4, zorder=3)
-        ax.scatter([r["required"]], [y], s=46, color="#222", zorder=3)
         _row_label(ax, y, r["label"])
     values = [v for r in rows for v in (r["achieved"], r["required"])]
     lo, hi = min(0.0, min(values)), max(0.0, max(values))
@@ -92,14 +118,15 @@ def growth_chart(rows: list[dict], axis_label: str) -> Figure | None:
     ax.set_yticks([])
     ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     ax.set_xlabel(axis_label, fontsize=TICK)
-    del n
     return fig
 
 
-def province_chart(rows: list[dict], counties: list[str], many: bool) -> Figure | None:
-    """County targets as a share of the provincial target (100% = level), one row per indicator.
-    rows: {label, points: [(county, ratio)]}. With many counties: every county a small grey dot, the median
-    a black diamond; with few, a colour and a marker per county and a legend."""
+def ratio_chart(rows: list[dict], counties: list[str], many: bool, reference: str = PROVINCE_COLOUR
+                ) -> Figure | None:
+    """Ratios against a reference drawn at 100% (a dashed line in the colour `reference`), one row per
+    indicator: county targets against the provincial target, or latest actuals against their own targets.
+    rows: {label, points: [(county, ratio)]}. With many counties every county is a small grey dot and the
+    median a black diamond; with few, a colour and a marker per county and a legend. One axes for all rows."""
     if not rows:
         return None
     lines = [r["label"].count("\n") for r in rows]
@@ -113,22 +140,33 @@ def province_chart(rows: list[dict], counties: list[str], many: bool) -> Figure 
     style = {c: (COUNTY_COLOURS[i % len(COUNTY_COLOURS)], COUNTY_MARKERS[i % len(COUNTY_MARKERS)])
              for i, c in enumerate(counties)}
     xs = []
-    for r, y in zip(rows, ys):
-        ratios = [v for _, v in r["points"]]
-        xs += ratios
-        if many:
+    if many:
+        # All counties' dots in one artist, jittered within their row; the medians in another.
+        dots_x, dots_y, medians = [], [], []
+        for r, y in zip(rows, ys):
+            ratios = [v for _, v in r["points"]]
+            xs += ratios
             jitter = np.linspace(-0.15, 0.15, len(ratios)) if len(ratios) > 1 else [0]
-            ax.scatter(ratios, [y + j for j in jitter], s=9, color="#888", alpha=0.6, lw=0, zorder=2)
-            ax.scatter([float(np.median(ratios))], [y], marker="D", s=40, color="#222", zorder=3)
-        else:
-            for i, (county, v) in enumerate(r["points"]):
-                colour, marker = style[county]
-                ax.scatter([v], [y], marker=marker, s=48, color=colour, zorder=3, edgecolor="white", lw=0.6)
+            dots_x += ratios
+            dots_y += [y + j for j in jitter]
+            medians.append(float(np.median(ratios)) if ratios else np.nan)
+        ax.plot(dots_x, dots_y, ls="", marker="o", ms=3, color="#888", alpha=0.6, mew=0, zorder=2)
+        ax.plot(medians, ys, ls="", marker="D", ms=6, color="#222", zorder=3)
+    else:
+        # One artist per county: its marker in every row it has a value for.
+        for county in counties:
+            colour, marker = style[county]
+            pts = [(v, y) for r, y in zip(rows, ys) for c, v in r["points"] if c == county]
+            xs += [v for v, _ in pts]
+            if pts:
+                ax.plot([v for v, _ in pts], [y for _, y in pts], ls="", marker=marker, ms=7, color=colour,
+                        mec="white", mew=0.6, zorder=3, label=county)
+    for r, y in zip(rows, ys):
         _row_label(ax, y, r["label"])
-    ax.axvline(1.0, color=PROVINCE_COLOUR, ls="--", lw=1.2, zorder=1)
+    ax.axvline(1.0, color=reference, ls="--", lw=1.2, zorder=1)
     lo, hi = min(xs + [1.0]), max(xs + [1.0])
     pad = (hi - lo) * 0.08 or 0.1
-    ax.set_xlim(max(0, lo - pad), hi + pad)
+    ax.set_xlim(max(0, lo - pad) if lo >= 0 else lo - pad, hi + pad)
     ax.set_ylim(ys[-1] - 0.6, 0.3 + 0.62 + 0.45 * lines[0])
     ax.set_yticks([])
     ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
@@ -138,55 +176,6 @@ def province_chart(rows: list[dict], counties: list[str], many: bool) -> Figure 
                    for c in counties]
         fig.legend(handles=handles, loc="upper left", ncol=3, frameon=False, fontsize=FONT,
                    bbox_to_anchor=(0.0, 1.0), handletextpad=0.3, columnspacing=1.2)
-    return fig
-
-
-def target_panels(panels: list[dict], counties: list[str]) -> Figure | None:
-    """Latest actual (hollow) to target (filled) for a few indicators, one panel each, stacked; the provincial
-    target as a red dashed line. panels: {title, unit, rows: [(county, latest, target)], province}."""
-    if not panels:
-        return None
-    n_c = len(counties)
-    panel_h = 0.62 + 0.3 * n_c
-    titles = [p["title"].count("\n") for p in panels]
-    height = sum(panel_h + 0.17 * k for k in titles) + 0.1
-    fig = Figure(figsize=(WIDTH, height))
-    top = height - 0.05
-    for p, k in zip(panels, titles):
-        h = panel_h + 0.17 * k
-        # title band, then the axes, then the tick labels
-        ax_top = top - 0.3 - 0.17 * k
-        ax_h = 0.3 * n_c
-        ax = fig.add_axes((0.95 / WIDTH, (ax_top - ax_h) / height, 1 - 1.1 / WIDTH, ax_h / height))
-        _style(ax)
-        fig.text(0.12 / WIDTH, (top - 0.02) / height, p["title"], fontsize=FONT, va="top", ha="left", color="#222")
-        values = []
-        for i, county in enumerate(counties):
-            hit = [r for r in p["rows"] if r[0] == county]
-            if not hit:
-                continue
-            _, latest, target = hit[0]
-            colour = COUNTY_COLOURS[i % len(COUNTY_COLOURS)]
-            y = n_c - 1 - i
-            if pd.notna(latest) and pd.notna(target):
-                ax.plot([latest, target], [y, y], color=colour, lw=2.5, alpha=0.75, zorder=2)
-            if pd.notna(latest):
-                ax.scatter([latest], [y], s=40, facecolor="white", edgecolor=colour, lw=1.5, zorder=3)
-                values.append(latest)
-            if pd.notna(target):
-                ax.scatter([target], [y], s=40, color=colour, zorder=3)
-                values.append(target)
-        if p.get("province") is not None:
-            ax.axvline(p["province"], color=PROVINCE_COLOUR, ls="--", lw=1.2)
-            values.append(p["province"])
-        if values:
-            lo, hi = min(values), max(values)
-            pad = (hi - lo) * 0.1 or abs(hi) * 0.1 or 1
-            ax.set_xlim(lo - pad, hi + pad)
-        ax.set_ylim(-0.6, n_c - 0.4)
-        ax.set_yticks(range(n_c), list(reversed(counties)), fontsize=TICK)
-        ax.grid(axis="y", visible=False)
-        top -= h
     return fig
 
 
@@ -224,37 +213,5 @@ def trend_panels(panels: list[dict]) -> Figure | None:
         ticks = p.get("ticks") or sorted(set(list(p["years"]) + [p["target_year"]]))
         ax.set_xticks(ticks, [str(t) for t in ticks])
         ax.tick_params(labelsize=TICK)
-        top -= panel_h + 0.17 * k
-    return fig
-
-
-def ranking_panels(panels: list[dict]) -> Figure | None:
-    """Many counties: per indicator, the counties ranked by their latest value, each a line from latest
-    (hollow) to target (filled); the provincial target as a red dashed line; first and last named.
-    panels: {title, rows: [(county, latest, target)] sorted, province}."""
-    if not panels:
-        return None
-    titles = [p["title"].count("\n") for p in panels]
-    panel_h = 1.9
-    height = sum(panel_h + 0.17 * k for k in titles) + 0.05
-    fig = Figure(figsize=(WIDTH, height))
-    top = height - 0.05
-    for p, k in zip(panels, titles):
-        ax_top = top - 0.3 - 0.17 * k
-        ax_h = panel_h - 0.3 - 0.45
-        ax = fig.add_axes((0.55 / WIDTH, (ax_top - ax_h) / height, 1 - 0.7 / WIDTH, ax_h / height))
-        _style(ax)
-        ax.grid(axis="y", color="#e3e6ea", lw=0.8)
-        fig.text(0.12 / WIDTH, (top - 0.02) / height, p["title"], fontsize=FONT, va="top", ha="left", color="#222")
-        rows = p["rows"]
-        x = np.arange(len(rows))
-        latest = np.array([r[1] for r in rows], dtype=float)
-        target = np.array([np.nan if r[2] is None else r[2] for r in rows], dtype=float)
-        ax.vlines(x, latest, np.where(np.isnan(target), latest, target), color="#0072B2", lw=1, alpha=0.7)
-        ax.scatter(x, latest, s=8, color="white", edgecolor="#0072B2", zorder=3, linewidths=0.8)
-        ax.scatter(x, target, s=8, color="#0072B2", zorder=3)
-        if p.get("province") is not None:
-            ax.axhline(p["province"], color=PROVINCE_COLOUR, ls="--", lw=1)
-        ax.set_xticks([0, len(rows) - 1], [rows[0][0], rows[-1][0]], fontsize=TICK)
         top -= panel_h + 0.17 * k
     return fig

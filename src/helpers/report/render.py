@@ -5,8 +5,9 @@
     python -m helpers render pdf  IN.html OUT.pdf
 
 `documents` is what `make report` runs: one process exports both documents' HTML (one nbconvert import), and
-one headless Chromium prints both PDFs. The brief shows the notebook's cells tagged "brief", the analyst report
-those tagged "report"; neither shows code (the executed notebook beside them has it). Every output is written to
+one headless Chromium, started first so that its start-up overlaps the export, prints both PDFs. The brief shows
+the notebook's cells tagged "brief", the analyst report those tagged "report"; neither shows code (the executed
+notebook beside them has it). Every output is written to
 a temporary file, and all are renamed into place together only when all are complete: a failed render leaves
 the previous documents where they were.
 """
@@ -84,7 +85,7 @@ def export_html(notebook: Path, document: str = "brief", lang: str = "zh", nb=No
         raise InputError(notebook, None, f"no cell of the notebook is tagged '{document}'",
                          "tag each report cell with brief and/or report (View > Cell Toolbar > Tags in JupyterLab).")
     exporter = exporter or _exporter(lang)
-    body, _ = exporter.from_notebook_node(part, resources={"metadata": {"name": _title(part)}})
+    body, _ = exporter.from_notebook_node(part, resources={"metadata": {"name": _title(part)}, "document": document})
     return body
 
 
@@ -106,38 +107,82 @@ def chromium_args(extra: list[str]) -> list[str]:
     return args + extra
 
 
-def print_pdfs(pairs: list[tuple[Path, Path]]) -> None:
-    """Print each HTML file to its PDF path with one headless Chromium, the documents side by side in their
-    own tabs (so on two cores both print at once). A4 and page numbers come from the CSS. The PDFs are tagged:
-    their structure (figures, table rows, headings) is what the layout tests read."""
-    import asyncio
+class PdfPrinter:
+    """One headless Chromium that prints HTML files to PDF, started as soon as the printer is made, so that its
+    start-up (the Playwright driver, then the browser: about a second) overlaps whatever the caller does
+    before it asks for the PDFs (exporting the HTML). Use it as a context manager; `print` at most once.
 
-    from playwright.async_api import Error as PlaywrightError
-    from playwright.async_api import async_playwright
-    for html_file, _ in pairs:
-        if not Path(html_file).is_file():
-            # Chromium would happily print its own "file not found" page.
-            raise InputError(html_file, None, "the report HTML to print does not exist", "run `make html` first.")
+    The documents print side by side in their own tabs (so on two cores both print at once). A4 and page
+    numbers come from the CSS. The PDFs are tagged: their structure (figures, table rows, headings) is what
+    the layout tests read."""
 
-    async def one(browser, html_file: Path, pdf_file: Path) -> None:
-        page = await browser.new_page()
-        await page.goto(Path(html_file).resolve().as_uri(), wait_until="load", timeout=PDF_TIMEOUT_SECONDS * 1000)
-        await page.pdf(path=str(pdf_file), prefer_css_page_size=True, print_background=True, tagged=True)
+    def __init__(self):
+        import concurrent.futures
+        import queue
+        import threading
+        self._jobs: queue.Queue = queue.Queue()
+        self._done: concurrent.futures.Future = concurrent.futures.Future()
+        self._thread = threading.Thread(target=self._run, name="chromium-printer", daemon=True)
+        self._thread.start()
 
-    async def all_of_them() -> None:
+    def _run(self) -> None:
+        import asyncio
+        try:
+            asyncio.run(self._serve())
+        except BaseException as exc:  # handed to the caller's thread by print()
+            self._done.set_exception(exc)
+        else:
+            self._done.set_result(None)
+
+    async def _serve(self) -> None:
+        import asyncio
+
+        from playwright.async_api import async_playwright
+
+        async def one(browser, html_file: Path, pdf_file: Path) -> None:
+            page = await browser.new_page()
+            await page.goto(Path(html_file).resolve().as_uri(), wait_until="load",
+                            timeout=PDF_TIMEOUT_SECONDS * 1000)
+            await page.pdf(path=str(pdf_file), prefer_css_page_size=True, print_background=True, tagged=True)
+
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=find_chromium(), args=chromium_args([])[2:])
             try:
-                await asyncio.gather(*(one(browser, h, f) for h, f in pairs))
+                pairs = await asyncio.get_running_loop().run_in_executor(None, self._jobs.get)
+                if pairs:
+                    await asyncio.gather(*(one(browser, h, f) for h, f in pairs))
             finally:
                 await browser.close()
 
-    try:
-        asyncio.run(all_of_them())
-    except PlaywrightError as exc:
-        raise InputError(pairs[0][0], None, f"Chromium could not print the PDF: {str(exc).strip()[:400]}",
-                         "check that `chromium --headless --no-sandbox` runs on this machine "
-                         "(`apt-get install chromium`).") from None
+    def print(self, pairs: list[tuple[Path, Path]]) -> None:
+        """Print each HTML file to its PDF path; returns when all are written."""
+        from playwright.async_api import Error as PlaywrightError
+        for html_file, _ in pairs:
+            if not Path(html_file).is_file():
+                self._jobs.put([])
+                # Chromium would happily print its own "file not found" page.
+                raise InputError(html_file, None, "the report HTML to print does not exist", "run `make html` first.")
+        self._jobs.put(pairs)
+        try:
+            self._done.result(timeout=PDF_TIMEOUT_SECONDS * 2)
+        except PlaywrightError as exc:
+            raise InputError(pairs[0][0] if pairs else None, None,
+                             f"Chromium could not print the PDF: {str(exc).strip()[:400]}",
+                             "check that `chromium --headless --no-sandbox` runs on this machine "
+                             "(`apt-get install chromium`).") from None
+
+    def __enter__(self) -> PdfPrinter:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._jobs.put([])          # nothing (more) to print: close the browser
+        self._thread.join(timeout=PDF_TIMEOUT_SECONDS)
+
+
+def print_pdfs(pairs: list[tuple[Path, Path]]) -> None:
+    """Print each HTML file to its PDF path with one headless Chromium (see PdfPrinter)."""
+    with PdfPrinter() as printer:
+        printer.print(pairs)
 
 
 def print_pdf(html_file: Path, pdf_file: Path) -> None:
@@ -149,10 +194,12 @@ def print_pdf(html_file: Path, pdf_file: Path) -> None:
 def render_documents(notebook: Path, stems: dict[str, Path], lang: str, pdf: bool = True) -> list[Path]:
     """Both documents (or those in `stems`, document -> output path without suffix): HTML and PDF, all
     published together."""
-    nb = _read(notebook)
-    exporter = _exporter(lang)
     outputs = []
     with ExitStack() as stack:
+        # Chromium starts now, while nbconvert reads the notebook and exports the HTML.
+        printer = stack.enter_context(PdfPrinter()) if pdf else None
+        nb = _read(notebook)
+        exporter = _exporter(lang)
         pdf_pairs = []
         for document, stem in stems.items():
             html_path = Path(f"{stem}.html")
@@ -164,5 +211,5 @@ def render_documents(notebook: Path, stems: dict[str, Path], lang: str, pdf: boo
                 pdf_pairs.append((partial, stack.enter_context(replaced_when_done(pdf_path))))
                 outputs.append(pdf_path)
         if pdf_pairs:
-            print_pdfs(pdf_pairs)
+            printer.print(pdf_pairs)
     return outputs

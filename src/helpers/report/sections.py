@@ -22,11 +22,11 @@ from markupsafe import Markup
 from helpers import paths
 from helpers.analyse import (
     AnalysisInputs,
-    figures,
     load_inputs,
     read_tables,
 )
-from helpers.analyse.evaluation import SCHEDULE_COLOURS
+from helpers.analyse.comparison import PAIRWISE_MAX
+from helpers.analyse.evaluation import SCHEDULE_COLOURS, completion_rate
 from helpers.analyse.growth import (
     CATEGORIES,
     CATEGORY_COLOURS,
@@ -61,7 +61,7 @@ class ReportContext:
     checks: pd.DataFrame
     cleaning_log: pd.DataFrame
     outlook: pd.DataFrame | None = None        # drafting the next plan (empty before any plan has ended)
-    _figures: dict = field(default_factory=dict, repr=False)   # each figure drawn once, shown in both documents
+    _figures: dict = field(default_factory=dict, repr=False)   # each figure drawn and written once
 
     @property
     def w(self) -> Wording:
@@ -89,7 +89,7 @@ class ReportContext:
 
     @property
     def many(self) -> bool:
-        return len(self.inputs.entities) > figures.MANY_COUNTIES  # one threshold for tables and charts
+        return len(self.inputs.entities) > PAIRWISE_MAX  # one threshold for the comparison, tables and charts
 
     def entity_name(self, entity: str) -> str:
         zh, en = self.inputs.sources.entity_names()[entity]
@@ -118,10 +118,11 @@ class ReportContext:
             return ""
         return rel.reason if self.lang == "zh" else rel.reason_en
 
-    def figure(self, name: str, draw) -> list:
-        """Figures drawn once per context (the brief and the report show the same ones)."""
+    def figure(self, name: str, draw) -> list[Figure]:
+        """Figures drawn and written as SVG once per context: the brief and the report show the same ones.
+        draw() returns [(matplotlib figure or None, caption)]."""
         if name not in self._figures:
-            self._figures[name] = draw()
+            self._figures[name] = [Figure(svg(fig), caption) for fig, caption in draw() if fig is not None]
         return self._figures[name]
 
 
@@ -196,9 +197,12 @@ def rate_text(ctx: ReportContext, value, method, comparator=None) -> str:
     return prefix + f"{value:+.3g}{ctx.t('per_year')}"
 
 
-def figure_block(ctx: ReportContext, items: list[tuple]) -> dict:
-    """items: (matplotlib Figure or None, caption). Each becomes inline SVG with its caption."""
-    return {"kind": "figures", "figures": [Figure(svg(fig), caption) for fig, caption in items if fig is not None]}
+def figure_block(ctx: ReportContext, items: list) -> dict:
+    """items: figures from ctx.figure (already SVG), or (matplotlib Figure or None, caption) pairs, each made
+    inline SVG with its caption here. On paper and wide screens the figures of one block sit side by side."""
+    figs = [item if isinstance(item, Figure) else Figure(svg(item[0]), item[1])
+            for item in items if isinstance(item, Figure) or item[0] is not None]
+    return {"kind": "figures", "figures": figs}
 
 
 QUOTED_NAME = re.compile(r"'([^']*[\u3400-\u9fff][^']*)'")
@@ -296,7 +300,7 @@ def summary_section(ctx: ReportContext) -> Html:
 
 # ----------------------------------------------------------------------------- progress
 
-def growth_figure(ctx: ReportContext) -> list[tuple]:
+def growth_figure(ctx: ReportContext) -> list[Figure]:
     def draw():
         p = ctx.progress
         rows = p[p["historical_growth"].notna() & p["required_growth"].notna() & (p["growth_method"] == RATE_CAGR)]
@@ -327,10 +331,43 @@ def progress_table_view(ctx: ReportContext, rows: pd.DataFrame) -> Table:
     return Table(columns, body, more=ctx.t("more"))
 
 
+def completion_figures(ctx: ReportContext) -> list[Figure]:
+    """Per indicator, each county's latest actual as a share of its target, direction-aware as 完成率 is
+    (helpers.analyse.evaluation.completion_rate): 100% is the target reached. All indicators share one axes,
+    ROWS_PER_FIGURE rows a figure."""
+    def draw():
+        p = ctx.progress
+        p = p[p["latest_value"].notna() & p["target_value"].notna()]
+        rows = []
+        for ind_id, g in p.groupby("indicator_id", sort=False):
+            ratios = map(completion_rate, g["latest_value"], g["target_value"], g["direction"])
+            points = [(ctx.entity_name(e), ratio) for e, ratio in zip(g["entity"], ratios) if ratio is not None]
+            if points:
+                rows.append({"label": charts._wrap(_ratio_label(ctx, ind_id, g.iloc[0]["comparability"]), ctx.lang),
+                             "points": points})
+        counties = [ctx.entity_name(e) for e in ctx.inputs.entities]
+        return [(charts.ratio_chart(chunk, counties, ctx.many, reference=charts.TARGET_COLOUR),
+                 ctx.t("fig_completion")) for chunk in charts.chunks(rows, charts.ROWS_PER_FIGURE)]
+    return ctx.figure("completion", draw)
+
+
+def _ratio_label(ctx: ReportContext, ind_id: str, comparability: str) -> str:
+    """An indicator's row label in a ratio chart; ↓ marks one where lower is better."""
+    lower = ctx.inputs.catalogue.indicators[ind_id].direction == "lower"
+    return indicator_cell(ctx, ind_id, comparability) + (" ↓" if lower else "")
+
+
+def key_figures_brief(ctx: ReportContext) -> Html:
+    """The brief's figures that carry the story, side by side on paper: growth achieved against growth
+    required, and the counties' targets against the province's."""
+    return chapter(ctx, "figures", ctx.t("key_figures"),
+                   [figure_block(ctx, growth_figure(ctx) + province_figure(ctx))])
+
+
 def progress_brief(ctx: ReportContext) -> Html:
     p = ctx.progress
     assessable = p[p["progress_category"] != NOT_ASSESSABLE]
-    blocks = [figure_block(ctx, growth_figure(ctx))]
+    blocks = []
     if ctx.many:
         blocks.append({"kind": "notes", "entries": [ctx.t("progress_many_note")]})
     elif len(assessable):
@@ -374,7 +411,7 @@ def trend_figures(ctx: ReportContext, limit: int = 8) -> list[tuple]:
 
 
 def progress_section(ctx: ReportContext) -> Html:
-    blocks = [figure_block(ctx, growth_figure(ctx))]
+    blocks = [figure_block(ctx, growth_figure(ctx) + completion_figures(ctx))]
     if ctx.many:
         blocks.append({"kind": "notes", "entries": [ctx.t("progress_many_note")]})
     else:
@@ -386,23 +423,17 @@ def progress_section(ctx: ReportContext) -> Html:
 
 # ----------------------------------------------------------------------------- against the province
 
-def province_figure(ctx: ReportContext) -> list[tuple]:
+def province_figure(ctx: ReportContext) -> list[Figure]:
     def draw():
         c = ctx.comparison
         c = c[(c["comparison"] == "county_vs_province") & (c["basis"] == "gap and ratio") & c["target_ratio"].notna()]
-        rows = []
-        for ind_id, g in c.groupby("indicator_id", sort=False):
-            lower = ctx.inputs.catalogue.indicators[ind_id].direction == "lower"
-            label = indicator_cell(ctx, ind_id, g.iloc[0]["comparability"]) + (" ↓" if lower else "")
-            rows.append({"label": charts._wrap(label, ctx.lang),
-                         "points": [(ctx.entity_name(e), v) for e, v in zip(g["entity"], g["target_ratio"])]})
+        rows = [{"label": charts._wrap(_ratio_label(ctx, ind_id, g.iloc[0]["comparability"]), ctx.lang),
+                 "points": [(ctx.entity_name(e), v) for e, v in zip(g["entity"], g["target_ratio"])]}
+                for ind_id, g in c.groupby("indicator_id", sort=False)]
         counties = [ctx.entity_name(e) for e in ctx.inputs.entities]
-        return [(charts.province_chart(rows, counties, ctx.many), ctx.t("fig_province"))]
+        return [(charts.ratio_chart(chunk, counties, ctx.many), ctx.t("fig_province"))
+                for chunk in charts.chunks(rows, charts.ROWS_PER_FIGURE)]
     return ctx.figure("province", draw)
-
-
-def province_brief(ctx: ReportContext) -> Html:
-    return chapter(ctx, "province", ctx.t("province"), [figure_block(ctx, province_figure(ctx))])
 
 
 def province_table(ctx: ReportContext) -> Table:
@@ -448,32 +479,6 @@ def province_many_table(ctx: ReportContext) -> Table:
     return Table(columns, rows, more=ctx.t("more"))
 
 
-def target_figures(ctx: ReportContext) -> list[tuple]:
-    """Per indicator: each county's latest and target, the provincial target; four indicators a figure."""
-    def draw():
-        p = ctx.progress
-        prov = (ctx.comparison[ctx.comparison["comparison"] == "county_vs_province"]
-                .drop_duplicates("indicator_id").set_index("indicator_id")["other_value"])
-        counties = [ctx.entity_name(e) for e in ctx.inputs.entities]
-        panels = []
-        for ind_id, g in p.groupby("indicator_id", sort=False):
-            first = g.iloc[0]
-            if ctx.many:
-                g = g.dropna(subset=["latest_value"]).sort_values("latest_value")
-                if len(g) < 2:
-                    continue
-            unit = ctx.unit(first["unit"])
-            name = indicator_cell(ctx, ind_id, first["comparability"])
-            title = charts._wrap(f"{name}（{unit}）" if ctx.lang == "zh" else f"{name} ({unit})", ctx.lang)
-            province = None if ind_id not in prov.index or first["measure"] == "total" else float(prov[ind_id])
-            rows = [(ctx.entity_name(r.entity), r.latest_value, r.target_value) for r in g.itertuples()]
-            panels.append({"title": title, "rows": rows, "province": province})
-        if ctx.many:
-            return [(charts.ranking_panels(chunk), ctx.t("fig_ranking")) for chunk in charts.chunks(panels)]
-        return [(charts.target_panels(chunk, counties), ctx.t("fig_dumbbell")) for chunk in charts.chunks(panels)]
-    return ctx.figure("targets", draw)
-
-
 def province_section(ctx: ReportContext) -> Html:
     if ctx.many:
         blocks = [{"kind": "table", "table": province_many_table(ctx)},
@@ -481,8 +486,7 @@ def province_section(ctx: ReportContext) -> Html:
     else:
         blocks = [{"kind": "table", "table": province_table(ctx)},
                   {"kind": "notes", "entries": [ctx.t("province_note", unit=ctx.unit("万人"))]}]
-    return chapter(ctx, "province", ctx.t("province"),
-                   [figure_block(ctx, province_figure(ctx))] + blocks + [figure_block(ctx, target_figures(ctx))])
+    return chapter(ctx, "province", ctx.t("province"), [figure_block(ctx, province_figure(ctx))] + blocks)
 
 
 # ----------------------------------------------------------------------------- county against county
