@@ -103,7 +103,7 @@ def test_the_report_and_its_figures_show_what_the_tables_hold(built):
     stored = analyse.read_tables(inputs)
     trends, comparison = stored["trends.csv"], stored["comparison.csv"]
     row = (trends["entity"] == "jiande") & (trends["indicator_id"] == "talent_total")
-    trends.loc[row, ["latest_value", "target_value", "required_growth"]] = [11.11, 22.22, 0.4321]
+    trends.loc[row, ["latest_value", "target_value", "required_growth"]] = [11.11, 23.33, 0.4321]
     trends.loc[row, ["trend_projection", "trend_slope"]] = [33.33, 0.25]
     province = ((comparison["comparison"] == "county_vs_province")
                 & (comparison["indicator_id"] == "rd_personnel_per_10k"))
@@ -111,15 +111,16 @@ def test_the_report_and_its_figures_show_what_the_tables_hold(built):
     tables.write_tables(inputs, stored)
 
     ctx = report.load_report_context(built / "processed", built / "config")
-    figures.use_chinese_style()
+    figures.use_chinese_style()      # the analysis notebooks' figures (figures.dumbbell below)
     progress_html = report.progress_section(ctx)
-    assert "43.2%" in progress_html and "11.11" in progress_html and "22.22" in progress_html
+    assert "43.2%" in progress_html and "11.11" in progress_html and "23.33" in progress_html
     assert "77.7" in report.province_section(ctx)
 
     def drawn(figures_and_captions) -> list:
         """Every number a figure draws: its lines' and markers' coordinates."""
         values = []
-        for fig, _ in figures_and_captions:
+        for item in figures_and_captions:
+            fig = item.drawn if hasattr(item, "drawn") else item[0]
             for ax in fig.axes:
                 for line in ax.lines:
                     values += list(line.get_xdata()) + list(line.get_ydata())
@@ -127,10 +128,10 @@ def test_the_report_and_its_figures_show_what_the_tables_hold(built):
                     values += [v for point in collection.get_offsets() for v in point]
         return [round(float(v), 2) for v in values]
 
-    assert {11.11, 22.22} <= set(drawn(report.target_figures(ctx)))
-    assert {11.11, 22.22, 77.7} <= set(drawn([(figures.dumbbell(ctx.progress, ctx.comparison), "")]))
+    assert 0.48 in set(drawn(report.completion_figures(ctx)))          # latest ÷ target = 11.11 ÷ 23.33
+    assert {11.11, 23.33, 77.7} <= set(drawn([(figures.dumbbell(ctx.progress, ctx.comparison), "")]))
     intercept = trends.loc[row, "trend_intercept"].iloc[0]
-    curves = [line for fig, _ in report.trend_figures(ctx) for ax in fig.axes for line in ax.lines
+    curves = [line for f in report.trend_figures(ctx) for ax in f.drawn.axes for line in ax.lines
               if len(line.get_xdata()) > 2]
     assert any(np.allclose(line.get_ydata(), fitted_curve("log", intercept, 0.25, line.get_xdata()))
                for line in curves), "the trend figure does not draw trends.csv's line"

@@ -82,6 +82,7 @@ class Figure:
     svg: Markup
     caption: str = ""
     css: str = ""
+    drawn: object = field(default=None, repr=False)   # the matplotlib figure the SVG was written from
 
 
 def svg(fig) -> Markup:

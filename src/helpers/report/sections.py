@@ -122,7 +122,7 @@ class ReportContext:
         """Figures drawn and written as SVG once per context: the brief and the report show the same ones.
         draw() returns [(matplotlib figure or None, caption)]."""
         if name not in self._figures:
-            self._figures[name] = [Figure(svg(fig), caption) for fig, caption in draw() if fig is not None]
+            self._figures[name] = [Figure(svg(fig), caption, drawn=fig) for fig, caption in draw() if fig is not None]
         return self._figures[name]
 
 
@@ -200,7 +200,7 @@ def rate_text(ctx: ReportContext, value, method, comparator=None) -> str:
 def figure_block(ctx: ReportContext, items: list) -> dict:
     """items: figures from ctx.figure (already SVG), or (matplotlib Figure or None, caption) pairs, each made
     inline SVG with its caption here. On paper and wide screens the figures of one block sit side by side."""
-    figs = [item if isinstance(item, Figure) else Figure(svg(item[0]), item[1])
+    figs = [item if isinstance(item, Figure) else Figure(svg(item[0]), item[1], drawn=item[0])
             for item in items if isinstance(item, Figure) or item[0] is not None]
     return {"kind": "figures", "figures": figs}
 
