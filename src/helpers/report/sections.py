@@ -26,21 +26,37 @@ from helpers.analyse import (
     read_tables,
 )
 from helpers.analyse.comparison import PAIRWISE_MAX
-from helpers.analyse.evaluation import SCHEDULE_COLOURS, completion_rate
+from helpers.analyse.evaluation import (
+    AHEAD,
+    BEHIND,
+    HELD,
+    NOT_HELD,
+    ON_SCHEDULE,
+    SCHEDULE_COLOURS,
+    SCHEDULE_TOLERANCE,
+    completion_rate,
+)
 from helpers.analyse.growth import (
     CATEGORIES,
     CATEGORY_COLOURS,
     DARK_CATEGORIES,
+    LIMITED_PROGRESS,
+    MOVING_AWAY,
+    NEEDS_ACCELERATION,
     NOT_ASSESSABLE,
+    ON_TRACK,
     RATE_CAGR,
+    TARGET_MET,
+    TARGET_MISSED,
     category_label,
 )
 from helpers.formatting import number as fmt_num
 from helpers.formatting import percent as fmt_pct
+from helpers.periods import IN_PERIOD
 from helpers.processed import read_processed
 from helpers.report import charts
 from helpers.report.html import Cell, Column, Figure, Html, Table, render, svg
-from helpers.report.plan_cycle import plan_line
+from helpers.report.plan_cycle import FINAL_PHASES, plan_line
 from helpers.report.summary import executive_summary
 from helpers.wording import Wording, quote, words_for
 
@@ -161,15 +177,26 @@ def chapter(ctx: ReportContext, chapter_id: str, title: str, blocks: list[dict],
                   figure_label=ctx.t("figure_label"), figure_sep=ctx.t("figure_sep"))
 
 
-def light(ctx: ReportContext, category) -> Cell:
+def light(ctx: ReportContext, category, final: bool = False) -> Cell:
     if not isinstance(category, str) or not category:
         return Cell("—")
-    return Cell(ctx.category_label(category), light=category)
+    return Cell(judgement_label(ctx, category, final), light=category)
 
 
-def legend(ctx: ReportContext, short: bool = False, note: str = "") -> dict:
+def judgement_label(ctx: ReportContext, code: str, final: bool = False) -> str:
+    """A judgement as the reader sees it: a progress category (进度正常 …), a 序时进度 judgement (快于序时进度 …), or at
+    a final evaluation met / not met (达标 / 未达标)."""
+    if final and code in (TARGET_MET, TARGET_MISSED):
+        return ctx.w("plan_cycle.met.yes" if code == TARGET_MET else "plan_cycle.met.no")
+    if code in SCHEDULE_COLOURS:
+        return ctx.w(f"plan_cycle.schedule.{code}")
+    return ctx.category_label(code)
+
+
+def legend(ctx: ReportContext, short: bool = False, note: str = "", codes=CATEGORIES, final: bool = False) -> dict:
     labels = ctx.w.table("categories_short") if short else None
-    entries = [(c, f"{labels[c]} = {ctx.category_label(c)}" if short else ctx.category_label(c)) for c in CATEGORIES]
+    entries = [(c, f"{labels[c]} = {judgement_label(ctx, c, final)}" if short else judgement_label(ctx, c, final))
+               for c in codes]
     return {"kind": "legend", "entries": entries, "note": note}
 
 
@@ -258,11 +285,58 @@ def title_block(ctx: ReportContext, document: str = "report") -> Html:
                   meta=ctx.t("meta", files=files, province_source=prov_text))
 
 
-def scorecard_tables(ctx: ReportContext) -> list[Table]:
-    """Each county, each indicator, one coloured judgement: the progress table's category for the report
-    year (a final evaluation or a 序时进度 judgement slots in here when the progress table carries one)."""
+# The scorecard's judgement per county and indicator, by where the report year stands in the county's plan.
+SCORECARD_JUDGEMENT = "scorecard_judgement"
+# Its codes in the order a legend shows them, best first.
+JUDGEMENT_ORDER = [TARGET_MET, AHEAD, ON_TRACK, ON_SCHEDULE, HELD, NEEDS_ACCELERATION, LIMITED_PROGRESS, BEHIND,
+                   MOVING_AWAY, NOT_HELD, TARGET_MISSED, NOT_ASSESSABLE]
+# The codes each kind of year can give (the legend shows these, and any other the scorecard holds).
+PHASE_CODES = {
+    "final": [TARGET_MET, TARGET_MISSED, NOT_ASSESSABLE],
+    IN_PERIOD: [AHEAD, ON_SCHEDULE, BEHIND, HELD, NOT_HELD, NOT_ASSESSABLE],
+    "base": [c for c in CATEGORIES if c != TARGET_MISSED],
+}
+
+
+def scorecard_judgements(progress: pd.DataFrame) -> pd.Series:
+    """One judgement per row of the progress table (trends.csv) for the report year:
+    - at the final evaluation (the report year is the plan's target year, or later with no next plan): met or
+      not met (target_met); not assessable while the target year's actual is missing;
+    - in the period: the 序时进度 judgement (快于 / 符合 / 慢于序时进度; 保持 / 未保持 for hold targets);
+    - at the base year, and in the period where no 序时进度 can be judged (no base-year value): the progress
+      category, i.e. what is assessable: growth achieved (from an earlier baseline) against growth required."""
+    final = progress["plan_phase"].isin(FINAL_PHASES)
+    met = progress["target_met"].astype("boolean")
+    out = progress["progress_category"].copy()
+    schedule = progress["schedule_judgement"]
+    in_period = ~final & schedule.notna() & (schedule.astype("string") != "")
+    out[in_period] = schedule[in_period]
+    out[final] = NOT_ASSESSABLE
+    out[final & met.eq(True).fillna(False)] = TARGET_MET
+    out[final & met.eq(False).fillna(False)] = TARGET_MISSED
+    return out
+
+
+def scorecard_kind(ctx: ReportContext) -> str:
+    """final, in_period, base (the base year or before it), or mixed: which judgements the scorecard shows."""
+    phases = set(ctx.progress["plan_phase"])
+    kinds = {"final" if ph in FINAL_PHASES else IN_PERIOD if ph == IN_PERIOD else "base" for ph in phases}
+    return kinds.pop() if len(kinds) == 1 else "mixed"
+
+
+def scorecard_codes(ctx: ReportContext, judgements: pd.Series) -> list[str]:
+    """The legend's codes: those the kind of year can give, and any other the scorecard holds, in order."""
+    kind = scorecard_kind(ctx)
+    possible = set(judgements.dropna()) | set(PHASE_CODES.get(kind, []))
+    return [c for c in JUDGEMENT_ORDER if c in possible]
+
+
+def scorecard_tables(ctx: ReportContext, judgements: pd.Series | None = None) -> list[Table]:
+    """Each county, each indicator, one coloured judgement for the report year (scorecard_judgements)."""
     p = ctx.progress
-    judgement = dict(zip(zip(p["entity"], p["indicator_id"]), p[SCORECARD_JUDGEMENT]))
+    judgements = scorecard_judgements(p) if judgements is None else judgements
+    judgement = dict(zip(zip(p["entity"], p["indicator_id"]), judgements))
+    final = dict(zip(zip(p["entity"], p["indicator_id"]), p["plan_phase"].isin(FINAL_PHASES)))
     indicators = [i for i in ctx.inputs.catalogue.indicators if i in set(p["indicator_id"])]
     entities = ctx.inputs.entities
     if ctx.many:
@@ -273,7 +347,8 @@ def scorecard_tables(ctx: ReportContext) -> list[Table]:
                 for e in entities]
         return [Table(columns, rows, css="scorecard matrix")]
     columns = [Column(ctx.t("indicator"))] + [Column(ctx.entity_name(e), "judgement") for e in entities]
-    rows = [[ctx.indicator_name(i)] + [light(ctx, judgement.get((e, i))) for e in entities] for i in indicators]
+    rows = [[ctx.indicator_name(i)] + [light(ctx, judgement.get((e, i)), final.get((e, i), False)) for e in entities]
+            for i in indicators]
     if len(entities) > SCORECARD_HALVES_UP_TO:
         return [Table(columns, rows, css="scorecard")]
     # Two half tables side by side on paper and wide screens (one under the other on a phone): the whole
@@ -285,16 +360,16 @@ def scorecard_tables(ctx: ReportContext) -> list[Table]:
 SCORECARD_HALVES_UP_TO = 3  # counties: with more, a half table is too narrow for its columns
 
 
-SCORECARD_JUDGEMENT = "progress_category"
-
-
 def summary_section(ctx: ReportContext) -> Html:
-    """Page 1 of both documents: the headline judgements and the scorecard."""
+    """Page 1 of both documents: the headline judgements and the scorecard, with how it judges this year."""
+    judgements, kind = scorecard_judgements(ctx.progress), scorecard_kind(ctx)
     return chapter(ctx, "summary", ctx.t("summary"), [
         {"kind": "list", "css": "summary", "entries": executive_summary(ctx)},
-        {"kind": "heading", "text": ctx.t("scorecard")},
-        legend(ctx, short=ctx.many, note=ctx.t("not_in_plan")),
-        {"kind": "tables", "tables": scorecard_tables(ctx)},
+        {"kind": "heading", "text": ctx.t(f"scorecard_{kind}")},
+        legend(ctx, short=ctx.many, note=ctx.t("not_in_plan"), codes=scorecard_codes(ctx, judgements),
+               final=kind == "final"),
+        {"kind": "notes", "entries": [ctx.t(f"scorecard_note_{kind}", tolerance=f"{SCHEDULE_TOLERANCE * 100:g}")]},
+        {"kind": "tables", "tables": scorecard_tables(ctx, judgements)},
     ], first=True)
 
 
