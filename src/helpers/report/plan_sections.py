@@ -130,7 +130,8 @@ def outlook_section(ctx: ReportContext) -> Html:
         reading = _w(ctx, f"outlook_short.{r.target_reading}") if isinstance(r.target_reading, str) else "—"
         body.append([ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id) + _unit(ctx, r.unit),
                      _target(ctx, r.next_target_value, r.next_target_comparator), reading,
-                     Markup("<br>").join(projection), growth, _year_value(ctx, r.last_actual_year, r.last_actual_value)])
+                     Markup("<br>").join(projection), growth,
+                     _year_value(ctx, r.last_actual_year, r.last_actual_value)])
     columns = [Column(ctx.t("county"), "nowrap"), Column(ctx.t("indicator"), "name"),
                Column(_w(ctx, "col_next_target", period=nxt), "num"), Column(_w(ctx, "col_position")),
                Column(_w(ctx, "col_projection", year=year), "num"),
