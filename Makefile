@@ -18,11 +18,16 @@ PROCESSED_DIR ?= data/processed
 REPORTS_DIR   ?= reports
 EXECUTED_DIR  := $(REPORTS_DIR)/executed
 
-RAW       := $(filter-out $(RAW_DIR)/checksums.sha256,$(wildcard $(RAW_DIR)/*.txt)) $(RAW_DIR)/checksums.sha256 \
-             $(wildcard $(RAW_DIR)/monitoring/*.xlsx) $(RAW_DIR)/monitoring
-# (the folder itself too: its time changes when a workbook is added, removed or renamed)
 CONFIG    := $(CONFIG_DIR)/sources.yaml $(CONFIG_DIR)/catalogue.yaml
 CLI       := $(PY) -m helpers
+# Paths reach Python as given (relative to this folder) and quoted, so that the project may live in a folder
+# whose name has spaces, Chinese, # or : (make cannot name such files in its own rules).
+# Every input file (plans, monitoring workbooks with any name, config), by content: rewritten, as make reads
+# this file, only when an input is added, removed, renamed or changed; the data step depends on it.
+INPUTS    := $(PROCESSED_DIR)/.inputs.json
+ifeq ($(MAKELEVEL),0)
+_ := $(shell test -x $(PY) && $(CLI) inputs "$(INPUTS)" --raw-dir "$(RAW_DIR)" --config-dir "$(CONFIG_DIR)")
+endif
 RUN_NB    := $(CLI) run
 # Each step depends on the helper packages it imports: the shared modules at the top of src/helpers/,
 # plus its stage's packages. The stages never import a later stage (raw -> processed -> reports).
@@ -34,8 +39,8 @@ REPORT_HELPERS   := $(ANALYSIS_HELPERS) $(wildcard src/helpers/report/*.py)
 # Analysis parameters: YEAR= the year reported on (default: latest with actuals); ENTITIES= e.g. jiande,anji
 YEAR     ?=
 ENTITIES ?=
-ANALYSIS_PARAMS = -p processed_dir $(abspath $(PROCESSED_DIR)) -p config_dir $(abspath $(CONFIG_DIR)) \
-                  -p report_year "$(YEAR)" -p entities "$(ENTITIES)"
+ANALYSIS_PARAMS = -p processed_dir "$(PROCESSED_DIR)" -p config_dir "$(CONFIG_DIR)" \
+                  -p report_year "$$YEAR" -p entities "$$ENTITIES"
 
 # Report parameters. LANG is also the shell's locale variable, so only a LANG= given on the
 # make command line chooses the report's language; otherwise it is Chinese.
@@ -46,8 +51,14 @@ endif
 # The documents: leadership = the brief (talent-plan-brief_*), analyst = the full report (talent-plan-report_*).
 AUDIENCE ?= leadership analyst
 REPORT_TEMPLATE := $(wildcard templates/offline_report/* templates/report/*)
+# The parameters reach Python through the environment, so that no value (YEAR=abc, ENTITIES="a b") can
+# break a shell command; helpers.parameters checks them before anything is built, with one-line errors.
+export YEAR ENTITIES REPORT_LANG AUDIENCE
+PARAMETERS = --year "$$YEAR" --entities "$$ENTITIES" --lang "$$REPORT_LANG" --audience "$$AUDIENCE" \
+             --processed-dir "$(PROCESSED_DIR)" --config-dir "$(CONFIG_DIR)"
 
-.PHONY: help setup data analysis report html report-files html-files template test lab manifest clean
+.PHONY: help setup data analysis report html report-files html-files template test lab manifest clean \
+        check-parameters
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -62,9 +73,17 @@ $(INSTALLED): pyproject.toml requirements.lock scripts/ensure-system-deps.sh Mak
 
 data: $(PROCESSED_DIR)/indicators.csv ## Extract and clean the plans' indicators into data/processed/
 
-$(PROCESSED_DIR)/indicators.csv: $(RAW) $(CONFIG) $(DATA_HELPERS) notebooks/01_data.ipynb | $(INSTALLED)
+$(PROCESSED_DIR)/indicators.csv: $(INPUTS) $(DATA_HELPERS) notebooks/01_data.ipynb | $(INSTALLED)
 	$(RUN_NB) notebooks/01_data.ipynb $(EXECUTED_DIR)/01_data.ipynb \
-	    -p raw_dir $(abspath $(RAW_DIR)) -p processed_dir $(abspath $(PROCESSED_DIR)) -p config_dir $(abspath $(CONFIG_DIR))
+	    -p raw_dir "$(RAW_DIR)" -p processed_dir "$(PROCESSED_DIR)" -p config_dir "$(CONFIG_DIR)"
+
+# (Made here only on a fresh clone, after the install; kept up to date above.)
+$(INPUTS): | $(INSTALLED)
+	@$(CLI) inputs "$@" --raw-dir "$(RAW_DIR)" --config-dir "$(CONFIG_DIR)"
+
+# Checks YEAR, ENTITIES, LANG and AUDIENCE before anything is built (YEAR against the data: see `report`).
+check-parameters: | $(INSTALLED)
+	@$(CLI) parameters $(PARAMETERS)
 
 # The analysis tables (comparison.csv, trends.csv, outlook.csv): computed once, in one process, by
 # `python -m helpers analyse`;
@@ -80,10 +99,10 @@ ANALYSIS_PARAMETERS := $(PROCESSED_DIR)/.analysis-parameters
 _ := $(shell mkdir -p "$(PROCESSED_DIR)" && p='YEAR=$(YEAR) ENTITIES=$(ENTITIES)' && \
        [ "$$(cat "$(ANALYSIS_PARAMETERS)" 2>/dev/null)" = "$$p" ] || echo "$$p" > "$(ANALYSIS_PARAMETERS)")
 
-analysis: $(ANALYSIS) $(ANALYSIS_NOTEBOOKS) ## Compare with the province and each other; growth, progress, outlook
+analysis: check-parameters $(ANALYSIS) $(ANALYSIS_NOTEBOOKS) ## Compare with the province and each other; growth, progress, outlook
 
 $(ANALYSIS) &: $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(ANALYSIS_HELPERS) $(ANALYSIS_PARAMETERS)
-	$(CLI) analyse --processed-dir $(PROCESSED_DIR) --config-dir $(CONFIG_DIR) --year "$(YEAR)" --entities "$(ENTITIES)"
+	$(CLI) analyse --processed-dir "$(PROCESSED_DIR)" --config-dir "$(CONFIG_DIR)" --year "$$YEAR" --entities "$$ENTITIES"
 
 # The analysis notebooks show the tables and their figures to analysts; the report does not wait for them.
 $(ANALYSIS_NOTEBOOKS): $(EXECUTED_DIR)/%.ipynb: notebooks/%.ipynb $(ANALYSIS) $(ANALYSIS_HELPERS)
@@ -92,38 +111,57 @@ $(ANALYSIS_NOTEBOOKS): $(EXECUTED_DIR)/%.ipynb: notebooks/%.ipynb $(ANALYSIS) $(
 # The report's outputs build in parallel where independent (the results workbook beside the notebook).
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-report: $(PROCESSED_DIR)/indicators.csv ## Build the yearly brief and report: reports/<year>/ PDF and HTML (YEAR=, LANG=zh|en)
-	@$(MAKE) --no-print-directory -j$(JOBS) report-files REPORT_YEAR=$$(year="$(YEAR)"; echo $${year:-$$($(CLI) latest-year $(PROCESSED_DIR))})
+# `parameters --resolve` checks YEAR against the data and gives the report's year and, for a subset of the
+# counties, the tag its file names end with (a report on some counties never takes the yearly report's name).
+report: check-parameters $(PROCESSED_DIR)/indicators.csv ## Build the yearly brief and report: reports/<year>/ PDF and HTML (YEAR=, LANG=zh|en, ENTITIES=, AUDIENCE=)
+	@names=$$($(CLI) parameters --resolve $(PARAMETERS)) && $(MAKE) --no-print-directory -j$(JOBS) report-files $$names
 
-html: $(PROCESSED_DIR)/indicators.csv ## Build the brief's and the report's HTML alone
-	@$(MAKE) --no-print-directory html-files REPORT_YEAR=$$(year="$(YEAR)"; echo $${year:-$$($(CLI) latest-year $(PROCESSED_DIR))})
+html: check-parameters $(PROCESSED_DIR)/indicators.csv ## Build the brief's and the report's HTML alone
+	@names=$$($(CLI) parameters --resolve $(PARAMETERS)) && $(MAKE) --no-print-directory html-files $$names
 
-# Set by `report` and `html` above.
+# Set by `report` and `html` above. Each file is built, complete, in a hidden build folder; the set is then
+# published into reports/<year>/ together (`python -m helpers publish`), all of it or none: a failed or
+# stopped run never leaves half a report beside the last good one. The build folder keeps the files, so that
+# make rebuilds only what changed.
 REPORT_DIR  = $(REPORTS_DIR)/$(REPORT_YEAR)
-BRIEF_STEM  = $(REPORT_DIR)/talent-plan-brief_$(REPORT_YEAR)_$(REPORT_LANG)
-REPORT_STEM = $(REPORT_DIR)/talent-plan-report_$(REPORT_YEAR)_$(REPORT_LANG)
-DOC_STEMS   = $(if $(filter leadership,$(AUDIENCE)),$(BRIEF_STEM)) $(if $(filter analyst,$(AUDIENCE)),$(REPORT_STEM))
-DOC_ARGS    = $(if $(filter leadership,$(AUDIENCE)),--brief $(BRIEF_STEM)) $(if $(filter analyst,$(AUDIENCE)),--report $(REPORT_STEM))
+BUILD_DIR   = $(REPORTS_DIR)/.build/$(REPORT_YEAR)
+# (The names: helpers.parameters.ReportParameters gives the same; a test checks that they agree.)
+BRIEF_NAME  = talent-plan-brief_$(REPORT_YEAR)_$(REPORT_LANG)$(REPORT_TAG)
+REPORT_NAME = talent-plan-report_$(REPORT_YEAR)_$(REPORT_LANG)$(REPORT_TAG)
+DOC_NAMES   = $(if $(filter leadership,$(AUDIENCE)),$(BRIEF_NAME)) $(if $(filter analyst,$(AUDIENCE)),$(REPORT_NAME))
+DOC_ARGS    = $(if $(filter leadership,$(AUDIENCE)),--brief $(BUILD_DIR)/$(BRIEF_NAME)) \
+              $(if $(filter analyst,$(AUDIENCE)),--report $(BUILD_DIR)/$(REPORT_NAME))
 # One executed notebook serves both documents.
-REPORT_NB   = $(REPORT_DIR)/04_report_$(REPORT_YEAR)_$(REPORT_LANG).ipynb
+NB_NAME      = 04_report_$(REPORT_YEAR)_$(REPORT_LANG)$(REPORT_TAG).ipynb
+RESULTS_NAME = talent-plan-results_$(REPORT_YEAR)_$(REPORT_LANG)$(REPORT_TAG).xlsx
+REPORT_NAMES = $(NB_NAME) $(RESULTS_NAME) $(DOC_NAMES:=.html) $(DOC_NAMES:=.pdf)
+HTML_NAMES   = $(NB_NAME) $(DOC_NAMES:=.html)
 
-RESULTS_XLSX = $(REPORT_DIR)/talent-plan-results_$(REPORT_YEAR)_$(REPORT_LANG).xlsx
-
-report-files: $(DOC_STEMS:=.pdf) $(DOC_STEMS:=.html) $(RESULTS_XLSX)
-html-files: $(REPORT_NB)
+report-files: $(addprefix $(REPORT_DIR)/,$(REPORT_NAMES))
+html-files: $(BUILD_DIR)/$(NB_NAME)
 	$(CLI) render documents $< $(DOC_ARGS) --lang $(REPORT_LANG) --html-only
+	$(CLI) publish "$(BUILD_DIR)" "$(REPORT_DIR)" $(HTML_NAMES)
 
-$(REPORT_NB): $(ANALYSIS) $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(REPORT_HELPERS) notebooks/04_report.ipynb
-	$(RUN_NB) notebooks/04_report.ipynb $@ -p processed_dir $(abspath $(PROCESSED_DIR)) -p config_dir $(abspath $(CONFIG_DIR)) \
-	    -p report_year $(REPORT_YEAR) -p entities "$(ENTITIES)" -p lang $(REPORT_LANG)
+$(addprefix $(REPORT_DIR)/,$(REPORT_NAMES)) &: $(addprefix $(BUILD_DIR)/,$(REPORT_NAMES))
+	$(CLI) publish "$(BUILD_DIR)" "$(REPORT_DIR)" $(REPORT_NAMES)
+
+$(BUILD_DIR)/$(NB_NAME): $(ANALYSIS) $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(REPORT_HELPERS) notebooks/04_report.ipynb
+	$(RUN_NB) notebooks/04_report.ipynb $@ -p processed_dir "$(PROCESSED_DIR)" -p config_dir "$(CONFIG_DIR)" \
+	    -p report_year $(REPORT_YEAR) -p entities "$$ENTITIES" -p lang $(REPORT_LANG)
 
 # Both documents' HTML and PDF in one render: one nbconvert, one Chromium.
-$(DOC_STEMS:=.html) $(DOC_STEMS:=.pdf) &: $(REPORT_NB) $(REPORT_TEMPLATE) $(REPORT_HELPERS)
+$(addprefix $(BUILD_DIR)/,$(DOC_NAMES:=.html) $(DOC_NAMES:=.pdf)) &: $(BUILD_DIR)/$(NB_NAME) $(REPORT_TEMPLATE) $(REPORT_HELPERS)
 	$(CLI) render documents $< $(DOC_ARGS) --lang $(REPORT_LANG)
 
-$(RESULTS_XLSX): $(ANALYSIS) $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(REPORT_HELPERS)
-	$(CLI) results-workbook $@ --processed-dir $(PROCESSED_DIR) --config-dir $(CONFIG_DIR) \
-	    --year $(REPORT_YEAR) --entities "$(ENTITIES)" --lang $(REPORT_LANG)
+$(BUILD_DIR)/$(RESULTS_NAME): $(ANALYSIS) $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(REPORT_HELPERS)
+	$(CLI) results-workbook $@ --processed-dir "$(PROCESSED_DIR)" --config-dir "$(CONFIG_DIR)" \
+	    --year $(REPORT_YEAR) --entities "$$ENTITIES" --lang $(REPORT_LANG)
+
+# A run that is stopped (Ctrl-C, SIGTERM) must never cost the last good outputs: make deletes a target whose
+# time changed during the interrupted recipe, unless it is precious (a pattern does not do: each target is
+# named). Every output here appears by rename, complete, or not at all.
+.PRECIOUS: $(INPUTS) $(PROCESSED_DIR)/indicators.csv $(ANALYSIS) $(ANALYSIS_NOTEBOOKS) \
+           $(addprefix $(BUILD_DIR)/,$(REPORT_NAMES)) $(addprefix $(REPORT_DIR)/,$(REPORT_NAMES))
 
 template: $(INSTALLED) ## Write the yearly monitoring workbook template (reports/monitoring-template.xlsx)
 	$(CLI) template --config-dir $(CONFIG_DIR)
@@ -140,4 +178,4 @@ manifest: $(INSTALLED) ## Record the checksums of the raw plan documents (after 
 
 clean: ## Remove what was built (never the raw data)
 	rm -rf $(PROCESSED_DIR)/*.csv $(PROCESSED_DIR)/*.xlsx $(PROCESSED_DIR)/*.json $(EXECUTED_DIR) \
-	    $(filter-out $(REPORTS_DIR)/.gitkeep,$(wildcard $(REPORTS_DIR)/*))
+	    $(filter-out $(REPORTS_DIR)/.gitkeep,$(wildcard $(REPORTS_DIR)/*)) $(REPORTS_DIR)/.build

@@ -62,3 +62,37 @@ def made_report(tmp_path_factory) -> dict:
     run = make("report", **folders)
     assert run.returncode == 0, run.stdout + run.stderr
     return {"folders": folders, "run": run, "root": root}
+
+
+class ProjectCopy:
+    """A copy of the project as a fresh clone has it (tracked files), in a folder of the caller's choice,
+    that runs `make` with this checkout's installed environment."""
+
+    def __init__(self, root: Path):
+        import subprocess
+        import time
+        files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                               cwd=paths.PROJECT_ROOT, capture_output=True, text=True, check=True).stdout
+        for name in filter(None, files.split("\0")):
+            source = paths.PROJECT_ROOT / name
+            if source.is_file():
+                (root / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, root / name)
+        (root / ".venv").symlink_to(paths.PROJECT_ROOT / ".venv")
+        # A stamp newer than everything copied, so that make never reinstalls into the shared environment.
+        time.sleep(0.01)
+        (root / ".installed-for-tests").touch()
+        self.root = root
+
+    def make(self, *args: str, timeout: int = 600, **popen):
+        import os
+        import subprocess
+        # The checkout's helpers (the same code), working on this copy's folders. (PYTHONPATH cannot name a
+        # folder with ':' in its name.)
+        env = {**os.environ, "TALENT_PROJECT_ROOT": str(self.root)}
+        env.pop("MAKEFLAGS", None)
+        env.pop("MAKELEVEL", None)
+        command = ["make", "--no-print-directory", *args, "INSTALLED=.installed-for-tests"]
+        if popen:
+            return subprocess.Popen(command, cwd=self.root, env=env, text=True, **popen)
+        return subprocess.run(command, cwd=self.root, env=env, capture_output=True, text=True, timeout=timeout)

@@ -41,8 +41,8 @@ def test_entities_parameter(tmp_path):
     dataset.write(dataset.build(), tmp_path)
     only = analyse.load_inputs(tmp_path, entities="anji")
     assert set(analyse.progress_table(only)["entity"]) == {"anji"}
-    from helpers.errors import InputError
-    with pytest.raises(InputError, match="unknown entities"):
+    from helpers.parameters import ParameterError
+    with pytest.raises(ParameterError, match="'hangzhou' is not a county"):
         analyse.load_inputs(tmp_path, entities="hangzhou")
 
 

@@ -3,4 +3,4 @@ import sys
 
 from helpers.cli import main
 
-sys.exit(main())
+sys.exit(main(handle_signals=True))

@@ -1,6 +1,9 @@
 """The one command-line entry for every step that `make` and the notebooks call.
 
     python -m helpers run NOTEBOOK OUTPUT [-p NAME VALUE ...]   execute a notebook with papermill
+    python -m helpers inputs OUTPUT                              fingerprint every input file (for make)
+    python -m helpers parameters [--year Y] [--entities a,b] ... check the report's parameters
+    python -m helpers publish BUILD_DIR REPORT_DIR NAME ...      put a report's built files in place together
     python -m helpers latest-year [PROCESSED_DIR]                the default report year
     python -m helpers manifest                                   record the raw files' checksums
     python -m helpers analyse [--year Y] [--entities a,b]        the analysis tables (comparison.csv, trends.csv)
@@ -11,12 +14,15 @@
     python -m helpers synthetic N SCRATCH                        synthetic counties for benchmarks
 
 Every command prints one line on success. On bad input it prints the project's error (file, place,
-problem, fix) and exits with 1, never a traceback. Heavy imports happen inside the commands, so that
-the quick ones (latest-year) stay quick.
+problem, fix) and exits with 1, never a traceback; a bad parameter is one line. Ctrl-C or SIGTERM
+prints one line and exits with 130. Heavy imports happen inside the commands, so that the quick ones
+(inputs, parameters) stay quick. Folders given relative are read from the working folder (the project's,
+under make).
 """
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 from typing import Callable
@@ -28,8 +34,92 @@ NOTHING_REPLACED = "Nothing was replaced: the outputs of the last good run are s
 
 
 def _run(args) -> str:
-    from helpers.notebook_runner import parameter_value, run_notebook
-    return run_notebook(args.notebook, args.output, {name: parameter_value(v) for name, v in args.parameter})
+    from helpers.notebook_runner import folder_parameters, parameter_value, run_notebook
+    parameters = folder_parameters({name: parameter_value(v) for name, v in args.parameter}, Path.cwd())
+    return run_notebook(args.notebook, args.output, parameters)
+
+
+def _run_outputs(args) -> list[Path]:
+    """The folders a notebook run writes to: its output's, and its output folder parameters."""
+    inputs = {"raw_dir", "config_dir"}
+    return [args.output.parent] + [Path(v) for name, v in args.parameter if name.endswith("_dir")
+                                   and name not in inputs and v.strip()]
+
+
+def _snapshot(folders: list[Path]) -> dict[Path, tuple[int, int]]:
+    state = {}
+    for folder in folders:
+        try:
+            for p in Path(folder).iterdir():
+                if p.is_file() and not p.name.startswith("."):
+                    st = p.stat()
+                    state[p] = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            pass
+    return state
+
+
+def _what_was_left(folders: list[Path]) -> Callable[[], str]:
+    """After a failure: say honestly whether the run replaced any output before it stopped."""
+    before = _snapshot(folders)
+
+    def say() -> str:
+        changed = sorted(p for p, s in _snapshot(folders).items() if before.get(p) != s)
+        if not changed:
+            return NOTHING_REPLACED
+        return ("Replaced before the failure, each file complete: " +
+                ", ".join(paths.display_path(p) for p in changed) + ". Every other output is from the last good run.")
+    return say
+
+
+def _inputs(args) -> None:
+    from helpers.fingerprint import update
+    update(args.output, {"raw": args.raw_dir, "config": args.config_dir})
+
+
+def _parameters(args) -> str | None:
+    """Check the parameters; with --resolve, against the data too, and print the report's make variables:
+    its year and, for a subset of counties, the tag its file names end with."""
+    from helpers import parameters as p
+    if not args.resolve:
+        p.check_lang(args.lang, p.MAKE)
+        p.check_audiences(args.audience, p.MAKE)
+        year = p.parse_year(args.year, p.MAKE)
+        entities, _ = p.check_entities(args.entities, args.config_dir, p.MAKE)
+        if args.stamp:
+            _stamp(args.stamp, f"YEAR={year or ''}\nENTITIES={','.join(p.parse_entities(args.entities))}\n")
+        return None
+    params = _report_parameters(args)
+    return f"REPORT_YEAR={params.year} REPORT_TAG={params.tag}"
+
+
+def _stamp(path: Path, text: str) -> None:
+    """Rewrite a stamp only when its text changes, so that its time tells make when parameters changed."""
+    from helpers.atomic import replaced_when_done
+    path = Path(path)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return
+    with replaced_when_done(path) as partial:
+        partial.write_text(text, encoding="utf-8")
+
+
+def _report_parameters(args):
+    from helpers import parameters as p
+    return p.report_parameters(args.year, args.entities, args.lang, args.audience, args.processed_dir,
+                               args.config_dir, spelling=p.MAKE, base=Path.cwd())
+
+
+def _publish(args) -> str:
+    from helpers.atomic import install_together
+    from helpers.errors import InputError
+    missing = [name for name in args.names if not (args.build_dir / name).is_file()]
+    if missing:
+        raise InputError(args.build_dir / missing[0], None, "a file of the report was not built",
+                         "run `make report` again.")
+    args.report_dir.mkdir(parents=True, exist_ok=True)
+    done = install_together([(args.build_dir / name, args.report_dir / name) for name in args.names])
+    return f"published {len(done)} files in {paths.display_path(args.report_dir)}/: " + \
+        ", ".join(p.name for p in done)
 
 
 def _latest_year(args) -> str:
@@ -38,15 +128,16 @@ def _latest_year(args) -> str:
 
 
 def _manifest(args) -> str:
-    from helpers.config import load_sources
+    from helpers.config import load_sources, plan_path
     from helpers.errors import InputError
     from helpers.extract.manifest import write_manifest
-    files = [p.file for p in load_sources(args.config_dir).plans]
-    missing = [f for f in files if not (args.raw_dir / f).exists()]
-    if missing:
-        raise InputError(args.raw_dir / missing[0], None,
-                         "the raw plan document named in config/sources.yaml is missing",
-                         f"copy it into {paths.display_path(args.raw_dir)}/ first.")
+    sources = load_sources(args.config_dir)
+    files = [p.file for p in sources.plans]
+    for plan in sources.plans:
+        path = plan_path(args.raw_dir, plan, sources)
+        if not path.exists():
+            raise InputError(path, None, "the raw plan document named in config/sources.yaml is missing",
+                             f"copy it into {paths.display_path(args.raw_dir)}/ first.")
     path = write_manifest(args.raw_dir, files)
     return f"recorded {len(files)} checksums in {paths.display_path(path)}"
 
@@ -71,7 +162,7 @@ def _results_workbook(args) -> str:
     return f"wrote {write_results(inputs, read_tables(inputs), args.output, args.lang)}"
 
 
-def _render(args) -> str:
+def _render(args) -> str:  # one file at a time; `report` builds and publishes them together
     from helpers.atomic import replaced_when_done
     from helpers.report import render
     if args.format == "documents":
@@ -99,20 +190,46 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def command(name: str, run: Callable, help: str, after_error: str = NOTHING_REPLACED) -> argparse.ArgumentParser:
+    def command(name: str, run: Callable, help: str, after_error=NOTHING_REPLACED) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help, description=help)
         sub.set_defaults(run=run, after_error=after_error)
         return sub
 
     def folders(sub: argparse.ArgumentParser, *which: str) -> None:
-        defaults = {"raw": paths.RAW_DIR, "processed": paths.PROCESSED_DIR, "config": paths.CONFIG_DIR}
+        defaults = {"raw": paths.RAW_DIR, "processed": paths.PROCESSED_DIR, "config": paths.CONFIG_DIR,
+                    "reports": paths.REPORTS_DIR}
         for name in which:
             sub.add_argument(f"--{name}-dir", type=Path, default=defaults[name])
 
-    sub = command("run", _run, "execute a notebook with papermill")
+    def report_parameters(sub: argparse.ArgumentParser) -> None:
+        # Checked by helpers.parameters, not by argparse, so that every bad value gets the same one line.
+        sub.add_argument("--year", default="")
+        sub.add_argument("--entities", default="")
+        sub.add_argument("--lang", default="zh")
+        sub.add_argument("--audience", default="")
+
+    sub = command("run", _run, "execute a notebook with papermill", after_error=None)
     sub.add_argument("notebook", type=Path)
     sub.add_argument("output", type=Path)
     sub.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"))
+
+    sub = command("inputs", _inputs, "fingerprint every input file; rewrite OUTPUT only when one changed",
+                  after_error="")
+    sub.add_argument("output", type=Path)
+    folders(sub, "raw", "config")
+
+    sub = command("parameters", _parameters, "check the report's parameters before anything is built",
+                  after_error="")
+    report_parameters(sub)
+    folders(sub, "processed", "config")
+    sub.add_argument("--stamp", type=Path, help="a file rewritten only when YEAR or ENTITIES change")
+    sub.add_argument("--resolve", action="store_true",
+                     help="check the year against the data too, and print the report's year and file names")
+
+    sub = command("publish", _publish, "put a report's built files in place together, all or none")
+    sub.add_argument("build_dir", type=Path)
+    sub.add_argument("report_dir", type=Path)
+    sub.add_argument("names", nargs="+")
 
     sub = command("latest-year", _latest_year, "print the latest year with actual values (the default report year)",
                   after_error="")
@@ -155,10 +272,39 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def _stop_cleanly(after_error) -> None:
+    """Ctrl-C and SIGTERM (make passes it on when it is stopped) end a command at once with one line: its
+    temporary files removed, its kernel and Chromium stopped, the last good outputs in place."""
+    import os
+
+    def stop(signum, frame):
+        from helpers.atomic import remove_own_temporaries
+        from helpers.errors import INTERRUPTED
+        try:
+            # SIGTERM, not SIGKILL: a kernel that is publishing the processed files finishes that first.
+            import psutil
+            children = psutil.Process().children(recursive=True)
+            for child in children:
+                child.terminate()
+            psutil.wait_procs(children, timeout=5)
+        except Exception:  # psutil missing, or a child already gone: the kernel also stops when we do
+            pass
+        remove_own_temporaries()
+        text = after_error() if callable(after_error) else after_error
+        print("interrupted." + (f" {text}" if text else ""), file=sys.stderr, flush=True)
+        os._exit(INTERRUPTED)
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, stop)
+
+
+def main(argv: list[str] | None = None, handle_signals: bool = False) -> int:
     args = _parser().parse_args(argv)
-    return exit_status(lambda: args.run(args), after_error=args.after_error)
+    after_error = _what_was_left(_run_outputs(args)) if args.after_error is None else args.after_error
+    if handle_signals:
+        _stop_cleanly(after_error)
+    return exit_status(lambda: args.run(args), after_error=after_error)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(handle_signals=True))

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from helpers.errors import InputError
-from helpers.paths import CATALOGUE_FILE, CONFIG_DIR, SOURCES_FILE
+from helpers.paths import CATALOGUE_FILE, CONFIG_DIR, SOURCES_FILE, display_path
 from helpers.text import name_key, normalise
 
 LINE = "__line__"
@@ -135,6 +135,20 @@ class Sources:
         for p in self.plans:
             found.setdefault(p.period.name, p.period)
         return sorted(found.values(), key=lambda q: q.base_year)
+
+
+def plan_path(raw_dir: Path, plan: Plan, sources: Sources) -> Path:
+    """The plan's document, which must be inside the raw folder: a `file:` such as ../../etc/passwd, or an
+    absolute path elsewhere, is refused before anything is read."""
+    raw = Path(raw_dir).resolve()
+    path = (raw / plan.file).resolve()
+    if not path.is_relative_to(raw):
+        raise InputError(sources.path, plan.line,
+                         f"plan '{plan.entity}' names the file '{plan.file}', which is outside the raw folder "
+                         f"{display_path(raw)}",
+                         f"copy the document into {display_path(raw)}/ and give its name there, e.g. "
+                         f"`file: {Path(plan.file).name}`.")
+    return path
 
 
 def _regex(text: str, path: Path, line: int | None) -> re.Pattern:

@@ -1,6 +1,7 @@
 """Errors about bad input, worded for the analyst who has to fix the input."""
 from __future__ import annotations
 
+import errno
 import sys
 from pathlib import Path
 from typing import Callable
@@ -41,15 +42,38 @@ class ReportedError(Exception):
     shown as it is."""
 
 
+def file_error(exc: OSError, path: Path | str | None = None, writing: bool | None = True) -> InputError:
+    """An operating-system error on a file (locked, read-only, disk full …) in the project's words.
+    writing: True or False when known, None when the error could come from either."""
+    path = path if path is not None else exc.filename
+    verb = {True: "written", False: "read", None: "opened"}[writing]
+    code = exc.errno
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return InputError(path, None, "the disk is full: the file could not be written",
+                          "free some space on that disk (`df -h` shows how much is left), then rerun; the last "
+                          "good outputs are still in place.")
+    if code in (errno.EACCES, errno.EPERM):
+        return InputError(path, None, f"the file could not be {verb}: permission denied. It is open in another "
+                          "program (Excel, WPS, a PDF viewer), or it or its folder is read-only",
+                          "close it in that program, or make it writable, then rerun.")
+    if code in (errno.EBUSY, errno.ETXTBSY):
+        return InputError(path, None, f"the file could not be {verb}: another program is using it",
+                          "close it in that program, then rerun.")
+    if code == errno.EROFS:
+        return InputError(path, None, f"the file could not be {verb}: the disk is mounted read-only",
+                          "write to a folder on a writable disk.")
+    return InputError(path, None, f"the file could not be {verb} ({exc.strerror or exc})",
+                      "check that the file and its folder exist and are accessible, then rerun.")
+
+
 def show_input_errors_briefly() -> None:
     """In a notebook, show an InputError as its message, not as a traceback through the helpers.
 
     The cell still fails (papermill and `make` see the error); only the display is shorter.
     """
-    try:
-        from IPython import get_ipython
-    except ImportError:
+    if "IPython" not in sys.modules:  # not in a kernel (which has it loaded); importing it costs 0.1 s
         return
+    from IPython import get_ipython
     shell = get_ipython()
     if shell is None:
         return
@@ -59,16 +83,42 @@ def show_input_errors_briefly() -> None:
         shell._showtraceback(etype, value, message)
         return message
 
-    shell.set_custom_exc((InputError,), handler)
+    from helpers.parameters import ParameterError
+    shell.set_custom_exc((InputError, ParameterError), handler)
 
 
-def exit_status(step: Callable[[], str], after_error: str = "") -> int:
+INTERRUPTED = 130  # the shell's exit status for a run stopped by Ctrl-C
+
+
+def exit_status(step: Callable[[], str | None], after_error: str | Callable[[], str] = "") -> int:
     """Run one command-line step: print what it reports and return 0; on bad input, print the error
-    (never a traceback) and `after_error`, and return 1."""
+    (never a traceback) and `after_error` (a text, or a function that says what the failed run left), and
+    return 1. A bad parameter is one line; Ctrl-C (or SIGTERM) is one line and returns 130."""
+    from helpers.parameters import ParameterError
+
+    def afterwards() -> str:
+        text = after_error() if callable(after_error) else after_error
+        return f"\n{text}" if text else ""
+
     try:
         message = step()
-    except (InputError, ReportedError) as exc:
-        print(f"error: {exc}" + (f"\n{after_error}" if after_error else ""), file=sys.stderr)
+    except ParameterError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(message)
+    except KeyboardInterrupt:
+        print(f"interrupted.{afterwards()}".replace("\n", " "), file=sys.stderr)
+        return INTERRUPTED
+    except OSError as exc:
+        print(f"error: {file_error(exc, writing=None)}{afterwards()}", file=sys.stderr)
+        return 1
+    except (InputError, ReportedError) as exc:
+        print(f"error: {exc}{afterwards()}", file=sys.stderr)
+        return 1
+    if message:
+        try:
+            print(message, flush=True)
+        except BrokenPipeError:  # whoever read the output stopped (make was stopped): nothing to tell
+            import os
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1
     return 0

@@ -5,6 +5,8 @@ failed run leaves the previous executed notebook in place.
 """
 from __future__ import annotations
 
+import re
+import subprocess
 from pathlib import Path
 
 from helpers.atomic import replaced_when_done
@@ -12,31 +14,62 @@ from helpers.errors import InputError, ReportedError
 
 # The kernel the notebooks name in their metadata; `make lab` registers it for JupyterLab.
 KERNEL_NAME = "python3"
+# Errors raised inside a notebook that are already worded for the analyst: shown as they are.
+WORDED = ("InputError", "ParameterError")
 
 
 def run_notebook(notebook: Path, output: Path, parameters: dict) -> str:
     """Execute `notebook` with `parameters` into `output`. Bad input becomes an InputError."""
     import papermill
+    from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
-    notebook, output = Path(notebook), Path(output)
+    # Absolute: papermill changes the working folder to the notebook's while it runs.
+    notebook, output = Path(notebook).absolute(), Path(output).absolute()
     try:
         with replaced_when_done(output) as partial:
             papermill.execute_notebook(str(notebook), str(partial), parameters=parameters, kernel_name=KERNEL_NAME,
-                                       progress_bar=False, cwd=str(notebook.resolve().parent))
+                                       progress_bar=False, cwd=str(notebook.resolve().parent),
+                                       kernel_manager_class=_quiet_kernel_manager())
     except PapermillExecutionError as exc:
-        if exc.ename == "InputError":
+        if exc.ename in WORDED:
             raise ReportedError(exc.evalue) from None
         raise InputError(notebook, f"cell {exc.exec_count}", f"{exc.ename}: {exc.evalue}",
                          "open the notebook in JupyterLab (make lab) and run it to see where.") from None
+    except DeadKernelError:
+        raise InputError(notebook, None, "the notebook's kernel died while running it (it was killed, or ran "
+                         "out of memory)",
+                         "rerun; if it dies again, check the free memory (free -h) and the size of the inputs.") \
+            from None
     return f"ran {notebook.name} -> {output}"
 
 
+def _quiet_kernel_manager():
+    """A kernel manager whose kernel keeps its own log to itself: it warns on every start ("running over TCP
+    without encryption") and prints a traceback when a run is stopped. What goes wrong in a notebook comes
+    back through papermill, in the project's words."""
+    from jupyter_client import AsyncKernelManager
+
+    class QuietKernelManager(AsyncKernelManager):
+        async def start_kernel(self, **kw):
+            kw.setdefault("stderr", subprocess.DEVNULL)
+            return await super().start_kernel(**kw)
+
+    return QuietKernelManager
+
+
 def parameter_value(text: str):
-    """Parameters arrive as text; numbers become numbers, everything else stays text."""
-    for cast in (int, float):
-        try:
-            return cast(text)
-        except ValueError:
-            pass
-    return text
+    """Parameters arrive as text; whole numbers become numbers, everything else stays text (a year, 2025,
+    is checked as a number; 'nan' or 'inf' stay words, for the notebook's own checks to refuse)."""
+    return int(text) if re.fullmatch(r"[-+]?\d+", text.strip()) else text
+
+
+def folder_parameters(parameters: dict, base: Path) -> dict:
+    """Folder parameters (…_dir) given relative to `base` (where make runs) as absolute paths, because the
+    notebook runs in notebooks/. Done here, in Python, so that a folder name with spaces stays one value."""
+    out = dict(parameters)
+    for name, value in parameters.items():
+        if name.endswith("_dir") and isinstance(value, str) and value.strip():
+            path = Path(value).expanduser()
+            out[name] = str(path if path.is_absolute() else (base / path).resolve())
+    return out

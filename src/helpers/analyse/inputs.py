@@ -64,10 +64,18 @@ class AnalysisInputs:
 
 def load_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = paths.CONFIG_DIR,
                 report_year: int | None = None, entities: list[str] | str | None = None) -> AnalysisInputs:
-    """Read the processed dataset; default year = latest year with actuals, entities = all counties."""
-    path = Path(processed_dir) / paths.INDICATORS_CSV
+    """Read the processed dataset; default year = latest year with actuals, entities = all counties.
+
+    The parameters are checked by helpers.parameters (one line on a bad value); a relative folder is read
+    from the project root, as a notebook in JupyterLab gives it."""
+    from helpers import parameters
+    processed_dir = parameters.folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
+    config_dir = parameters.folder(config_dir, paths.CONFIG_DIR, "config_dir")
+    path = processed_dir / paths.INDICATORS_CSV
     if not path.exists():
         raise InputError(path, None, "the processed indicators are missing", "run `make data` first.")
+    chosen, _ = parameters.check_entities(entities, config_dir)
+    year = parameters.check_year(report_year, parameters.years_with_data(processed_dir, chosen))
     ind = pd.read_csv(path, encoding="utf-8-sig", dtype={"comparator": str, "source_unit": str, "plan": str})
     if "plan" not in ind:
         raise InputError(path, None, "the processed indicators have no `plan` column (they predate plan periods)",
@@ -76,19 +84,12 @@ def load_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = pa
     sources, catalogue = load_sources(config_dir), load_catalogue(config_dir)
     counties = [e for e in dict.fromkeys(ind["entity"]) if e != sources.province]
     stale = [e for e in counties if not sources.plans_of(e)]
-    if stale:
-        raise InputError(path, None, f"the processed data has counties {stale} that config/sources.yaml does not list",
+    absent = [e for e in chosen if e not in counties]
+    if stale or absent:
+        raise InputError(path, None, f"the processed data do not match config/sources.yaml (counties "
+                         f"{', '.join(stale or absent)} are only in one of them)",
                          "run `make data` to rebuild the processed data from the current configuration.")
-    if isinstance(entities, str):
-        entities = [e.strip() for e in entities.split(",") if e.strip()]
-    entities = list(entities) if entities else counties
-    unknown = [e for e in entities if e not in counties]
-    if unknown:
-        raise InputError(path, None, f"unknown entities {unknown}; the data has {counties}",
-                         "pass entity ids as they appear in the `entity` column.")
-    actual_years = ind.loc[ind["kind"] == "actual", "year"]
-    year = int(report_year) if report_year else int(actual_years.max())
-    return AnalysisInputs(ind, catalogue, sources, year, entities, Path(processed_dir), Path(config_dir))
+    return AnalysisInputs(ind, catalogue, sources, year, chosen, Path(processed_dir), Path(config_dir))
 
 
 RECORD_COLUMNS = ["entity", "indicator_id", "year", "kind", "value", "comparator", "source_file", "source_line",

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import paths
+from helpers import parameters, paths
 from helpers.atomic import staged_outputs
-from helpers.config import Catalogue, Plan, Sources, load_catalogue, load_sources
+from helpers.config import Catalogue, Plan, Sources, load_catalogue, load_sources, plan_path
 from helpers.errors import InputError
 from helpers.extract.cleaning import TableCleaner
 from helpers.extract.consistency import VALUE_TOLERANCE, check_plan
@@ -60,9 +60,13 @@ class Dataset:
 
 
 def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) -> Dataset:
-    raw_dir, config_dir = Path(raw_dir), Path(config_dir)
+    # A relative folder is read from the project root (a notebook runs in notebooks/).
+    raw_dir = parameters.folder(raw_dir, paths.RAW_DIR, "raw_dir")
+    config_dir = parameters.folder(config_dir, paths.CONFIG_DIR, "config_dir")
     sources = load_sources(config_dir)
     catalogue = load_catalogue(config_dir)
+    for plan in sources.plans:
+        plan_path(raw_dir, plan, sources)   # every plan file inside the raw folder, before any is read
     digests = verify(raw_dir, [p.file for p in sources.plans])
     reader = ProseReader(catalogue, sources)
     cleaner = TableCleaner(catalogue, sources)
@@ -71,7 +75,7 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
     decisions: list[Decision] = []
     checks: list[Check] = []
     for plan in sources.plans:
-        path = raw_dir / plan.file
+        path = plan_path(raw_dir, plan, sources)
         lines = read_lines(path)
         table = parse_plan_table(path, lines, plan, sources)
         _check_table_period(table, plan, sources)
@@ -361,7 +365,7 @@ def catalogue_frame(catalogue: Catalogue) -> pd.DataFrame:
 
 def write(ds: Dataset, processed_dir: Path = paths.PROCESSED_DIR) -> list[Path]:
     """Write every processed output, all or nothing."""
-    processed_dir = Path(processed_dir)
+    processed_dir = parameters.folder(processed_dir, paths.PROCESSED_DIR, "processed_dir", must_exist=False)
     with staged_outputs(processed_dir) as staging:
         write_csv(ds.indicators, staging / paths.INDICATORS_CSV)
         write_csv(ds.consistency, staging / paths.CONSISTENCY_CSV)

@@ -145,10 +145,8 @@ class ReportContext:
 def build_context(inputs: AnalysisInputs, lang: str, audience: str, checks: pd.DataFrame,
                   cleaning_log: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> ReportContext:
     """The report's content; `tables` are the analysis tables as written (analyse.read_tables), never recomputed."""
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
-    if audience not in AUDIENCES:
-        raise ValueError(f"audience must be one of {AUDIENCES}, not {audience!r}")
+    from helpers.parameters import check_audience, check_lang
+    lang, audience = check_lang(lang), check_audience(audience)
     keep = inputs.entities + [inputs.province]
     return ReportContext(inputs, lang, audience, tables[paths.TRENDS_CSV], tables[paths.COMPARISON_CSV],
                          checks[checks["entity"].isin(keep)], cleaning_log[cleaning_log["entity"].isin(keep)],
@@ -159,8 +157,11 @@ def load_report_context(processed_dir=None, config_dir=None, report_year=None, e
                         lang: str = "zh", audience: str = "leadership") -> ReportContext:
     """Everything the report needs, from data/processed/ and the config (papermill passes '' for unset):
     the analysis tables are read as `make analysis` wrote them, and refused if built for other parameters."""
-    processed_dir = Path(processed_dir or paths.PROCESSED_DIR)
-    inputs = load_inputs(processed_dir, Path(config_dir or paths.CONFIG_DIR), report_year or None, entities or None)
+    from helpers.parameters import check_audience, check_lang, folder
+    lang, audience = check_lang(lang), check_audience(audience)   # before the slow part
+    processed_dir = folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
+    inputs = load_inputs(processed_dir, folder(config_dir, paths.CONFIG_DIR, "config_dir"), report_year or None,
+                         entities or None)
     checks = read_processed(processed_dir, paths.CHECKS_CSV)
     cleaning_log = read_processed(processed_dir, paths.CLEANING_LOG_CSV)
     return build_context(inputs, lang, audience, checks, cleaning_log, read_tables(inputs))

@@ -1,0 +1,65 @@
+"""One content fingerprint of every input: the plan documents, the monitoring workbooks, the config.
+
+    python -m helpers inputs --raw-dir data/raw --config-dir config data/processed/.inputs.json
+
+`make` cannot list files whose names hold spaces, `#` or `:` (an analyst's `2021年 监测数据.xlsx`), so
+the data step depends on this one file instead. It lists every input by content and is rewritten only
+when an input is added, removed, renamed or changed, so that its time tells make when to rebuild.
+Standard library only: it runs on every `make report`, so it must be quick.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from helpers.atomic import replaced_when_done
+
+# Files no one put there on purpose: Excel's lock files (~$…), Windows' and macOS's folder files.
+SYSTEM_FILES = {"thumbs.db", "desktop.ini", ".ds_store"}
+
+
+def is_input(path: Path) -> bool:
+    name = path.name
+    return not name.startswith((".", "~$")) and name.lower() not in SYSTEM_FILES
+
+
+def input_files(folder: Path) -> list[Path]:
+    """Every input file under `folder`, in a stable order (hidden files and folders skipped)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    out = []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if path.is_file() and all(is_input(Path(part)) for part in relative.parts):
+            out.append(path)
+    return out
+
+
+def _digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def fingerprint(folders: dict[str, Path]) -> dict[str, dict[str, str]]:
+    """{label: {relative path: sha256}} for each folder."""
+    return {label: {p.relative_to(folder).as_posix(): _digest(p) for p in input_files(folder)}
+            for label, folder in folders.items()}
+
+
+def update(output: Path, folders: dict[str, Path]) -> bool:
+    """Rewrite `output` if the inputs' fingerprint differs from the one it holds. True when rewritten."""
+    output = Path(output)
+    text = json.dumps(fingerprint(folders), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    try:
+        if output.read_text(encoding="utf-8") == text:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    with replaced_when_done(output) as partial:
+        partial.write_text(text, encoding="utf-8")
+    return True

@@ -1,0 +1,125 @@
+"""Report parameters are checked before anything is built, with one line that says what to give instead:
+the same words from the command line (YEAR=) and in a notebook (report_year =)."""
+import pytest
+
+from helpers import cli, parameters
+from helpers.extract import dataset
+from helpers.parameters import MAKE, ParameterError
+
+
+@pytest.fixture(scope="module")
+def processed(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("processed")
+    dataset.write(dataset.build(), folder)
+    return folder
+
+
+def _cli(capsys, *args) -> tuple[int, str, str]:
+    status = cli.main(["parameters", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--year", "abc"], "YEAR=abc is not a year: give a four-digit year"),
+    (["--entities", "anjii"], "'anjii' is not a county in config/sources.yaml. Did you mean anji (安吉县)?"),
+    (["--entities", "jiande,foo"], "'foo' is not a county"),
+    (["--entities", "安吉"], "Did you mean anji (安吉县)?"),
+    (["--entities", "zhejiang"], "zhejiang is the province"),
+    (["--lang", "fr"], "LANG=fr is not a report language: use zh (Chinese, the default) or en (English)."),
+    (["--audience", "boss"], "AUDIENCE=boss: 'boss' is not an audience: use leadership"),
+    (["--audience", "leadership,boss"], "'boss' is not an audience"),
+])
+def test_a_bad_value_is_one_line_and_exit_1(capsys, args, words):
+    status, out, err = _cli(capsys, *args)
+    assert status == 1 and out == ""
+    assert err.startswith("error: ") and words in err
+    assert err.count("\n") == 1 and "Traceback" not in err and "Nothing was replaced" not in err
+
+
+@pytest.mark.parametrize("year, words", [
+    ("2030", "YEAR=2030 has no data: the counties have actual values for 2015, 2020 only"),
+    ("2019", "YEAR=2019 has no data"),
+])
+def test_a_year_without_data_says_which_years_have_data(capsys, processed, year, words):
+    status, out, err = _cli(capsys, "--resolve", "--year", year, "--processed-dir", str(processed))
+    assert status == 1 and words in err and "leave it empty for 2020" in err and err.count("\n") == 1
+
+
+def test_resolve_gives_the_year_and_the_report_names(capsys, processed):
+    status, out, _ = _cli(capsys, "--resolve", "--processed-dir", str(processed), "--reports-dir", "reports")
+    assert status == 0
+    assert out.split() == ["REPORT_YEAR=2020", "REPORT_NOTEBOOK=reports/2020/04_report_2020_zh.ipynb",
+                           "REPORT_RESULTS=reports/2020/talent-plan-results_2020_zh.xlsx",
+                           "REPORT_BRIEF_HTML=reports/2020/talent-plan-brief_2020_zh.html",
+                           "REPORT_BRIEF_PDF=reports/2020/talent-plan-brief_2020_zh.pdf",
+                           "REPORT_REPORT_HTML=reports/2020/talent-plan-report_2020_zh.html",
+                           "REPORT_REPORT_PDF=reports/2020/talent-plan-report_2020_zh.pdf"]
+    status, out, _ = _cli(capsys, "--resolve", "--processed-dir", str(processed), "--audience", "analyst")
+    assert status == 0 and "brief" not in out and "talent-plan-report_2020_zh.pdf" in out
+
+
+def test_a_subset_of_counties_has_its_own_file_names(processed):
+    every = parameters.report_parameters(processed_dir=processed)
+    jiande = parameters.report_parameters(entities="jiande", processed_dir=processed)
+    both = parameters.report_parameters(entities="jiande, anji", processed_dir=processed)
+    reversed_ = parameters.report_parameters(entities="anji,jiande", lang="en", audience="analyst",
+                                             processed_dir=processed)
+    assert (every.subset, both.subset, jiande.subset) == (False, False, True)
+    assert both.document_stems() == every.document_stems() == {"brief": "talent-plan-brief_2020_zh",
+                                                                "report": "talent-plan-report_2020_zh"}
+    assert jiande.document_stems()["report"] == "talent-plan-report_2020_zh_jiande"
+    assert jiande.results_name() == "talent-plan-results_2020_zh_jiande.xlsx"
+    assert reversed_.document_stems() == {"report": "talent-plan-report_2020_en_anji-jiande"}
+    assert jiande.notebook_name() == "04_report_2020_zh_jiande.ipynb" != every.notebook_name()
+    many = parameters.subset_tag([f"county{i}" for i in range(30)])
+    assert many.startswith("_30counties-") and len(many) < 30
+
+
+def test_the_notebooks_get_the_same_words_in_their_own_spelling(processed):
+    from helpers import analyse
+    from helpers.report import sections
+    with pytest.raises(ParameterError, match=r"^report_year = 2030 has no data"):
+        analyse.load_inputs(processed, report_year=2030)
+    with pytest.raises(ParameterError, match=r"^entities = 'anjii': 'anjii' is not a county.*Did you mean anji"):
+        analyse.load_inputs(processed, entities="anjii")
+    with pytest.raises(ParameterError, match=r"^lang = 'fr' is not a report language"):
+        sections.load_report_context(processed, lang="fr")
+    with pytest.raises(ParameterError, match=r"^audience = 'boss': 'boss' is not an audience"):
+        sections.load_report_context(processed, audience="boss")
+
+
+def test_relative_folders_in_a_notebook_are_read_from_the_project_root(processed, monkeypatch):
+    import os
+
+    from helpers import analyse, paths
+    monkeypatch.chdir(paths.NOTEBOOKS_DIR)   # where JupyterLab runs a notebook
+    assert parameters.folder("data/raw", paths.RAW_DIR, "raw_dir") == paths.PROJECT_ROOT / "data" / "raw"
+    built = dataset.build("data/raw", "config")   # not "run make manifest": the folder is found
+    assert len(built.indicators) > 90
+    relative = os.path.relpath(processed, paths.PROJECT_ROOT)
+    assert analyse.load_inputs(relative, "config").report_year == 2020
+    with pytest.raises(ParameterError, match=r"^raw_dir = 'data/raw2': there is no folder .*data/raw2"):
+        dataset.build("data/raw2", "config")
+
+
+def test_parameter_errors_show_as_one_line_in_a_notebook(tmp_path):
+    """In a notebook, as papermill runs it for make: the cell fails with the same line, no traceback."""
+    import subprocess
+    import sys
+
+    from helpers import paths
+    result = subprocess.run(
+        [sys.executable, "-m", "helpers", "run", str(paths.NOTEBOOKS_DIR / "02_comparison.ipynb"),
+         str(tmp_path / "02.ipynb"), "-p", "report_year", "abc", "-p", "entities", ""],
+        capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert "report_year = 'abc' is not a year" in result.stderr and "Traceback" not in result.stderr
+    assert "open the notebook in JupyterLab" not in result.stderr
+
+
+def test_make_spelling_is_used_by_the_command_line():
+    with pytest.raises(ParameterError, match=r"^YEAR=20x5 is not a year"):
+        parameters.parse_year("20x5", MAKE)
+    assert parameters.parse_year("", MAKE) is None and parameters.parse_year(2025) == 2025
+    assert parameters.parse_entities("jiande，anji  jiande") == ["jiande", "anji"]
