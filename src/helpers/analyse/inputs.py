@@ -63,11 +63,13 @@ class AnalysisInputs:
 
 
 def load_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = paths.CONFIG_DIR,
-                report_year: int | None = None, entities: list[str] | str | None = None) -> AnalysisInputs:
+                report_year: int | None = None, entities: list[str] | str | None = None,
+                year_must_have_data: bool = True) -> AnalysisInputs:
     """Read the processed dataset; default year = latest year with actuals, entities = all counties.
 
     The parameters are checked by helpers.parameters (one line on a bad value); a relative folder is read
-    from the project root, as a notebook in JupyterLab gives it."""
+    from the project root, as a notebook in JupyterLab gives it. A report year must have actual values,
+    unless `year_must_have_data` is False (to look at a year ahead of the data, e.g. a new plan's first)."""
     from helpers import parameters
     processed_dir = parameters.folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
     config_dir = parameters.folder(config_dir, paths.CONFIG_DIR, "config_dir")
@@ -75,7 +77,11 @@ def load_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = pa
     if not path.exists():
         raise InputError(path, None, "the processed indicators are missing", "run `make data` first.")
     chosen, _ = parameters.check_entities(entities, config_dir)
-    year = parameters.check_year(report_year, parameters.years_with_data(processed_dir, chosen))
+    years = parameters.years_with_data(processed_dir, chosen)
+    if year_must_have_data or report_year in (None, ""):
+        year = parameters.check_year(report_year, years)
+    else:
+        year = parameters.parse_year(report_year)
     ind = pd.read_csv(path, encoding="utf-8-sig", dtype={"comparator": str, "source_unit": str, "plan": str})
     if "plan" not in ind:
         raise InputError(path, None, "the processed indicators have no `plan` column (they predate plan periods)",
