@@ -40,7 +40,7 @@ REPORT_HELPERS   := $(ANALYSIS_HELPERS) $(wildcard src/helpers/report/*.py)
 YEAR     ?=
 ENTITIES ?=
 ANALYSIS_PARAMS = -p processed_dir "$(PROCESSED_DIR)" -p config_dir "$(CONFIG_DIR)" \
-                  -p report_year "$$YEAR" -p entities "$$ENTITIES"
+                  -p report_year "$(YEAR)" -p entities "$(ENTITIES)"
 
 # Report parameters. LANG is also the shell's locale variable, so only a LANG= given on the
 # make command line chooses the report's language; otherwise it is Chinese.
@@ -51,8 +51,9 @@ endif
 # The documents: leadership = the brief (talent-plan-brief_*), analyst = the full report (talent-plan-report_*).
 AUDIENCE ?= leadership analyst
 REPORT_TEMPLATE := $(wildcard templates/offline_report/* templates/report/*)
-# The parameters reach Python through the environment, so that no value (YEAR=abc, ENTITIES="a b") can
-# break a shell command; helpers.parameters checks them before anything is built, with one-line errors.
+# helpers.parameters checks them before anything is built, with one-line errors. They reach that check
+# through the environment, so that no value (YEAR='a"b') can break its shell command; later commands only
+# ever see values it let through.
 export YEAR ENTITIES REPORT_LANG AUDIENCE
 PARAMETERS = --year "$$YEAR" --entities "$$ENTITIES" --lang "$$REPORT_LANG" --audience "$$AUDIENCE" \
              --processed-dir "$(PROCESSED_DIR)" --config-dir "$(CONFIG_DIR)"
@@ -102,7 +103,7 @@ _ := $(shell mkdir -p "$(PROCESSED_DIR)" && p='YEAR=$(YEAR) ENTITIES=$(ENTITIES)
 analysis: check-parameters $(ANALYSIS) $(ANALYSIS_NOTEBOOKS) ## Compare with the province and each other; growth, progress, outlook
 
 $(ANALYSIS) &: $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(ANALYSIS_HELPERS) $(ANALYSIS_PARAMETERS)
-	$(CLI) analyse --processed-dir "$(PROCESSED_DIR)" --config-dir "$(CONFIG_DIR)" --year "$$YEAR" --entities "$$ENTITIES"
+	$(CLI) analyse --processed-dir "$(PROCESSED_DIR)" --config-dir "$(CONFIG_DIR)" --year "$(YEAR)" --entities "$(ENTITIES)"
 
 # The analysis notebooks show the tables and their figures to analysts; the report does not wait for them.
 $(ANALYSIS_NOTEBOOKS): $(EXECUTED_DIR)/%.ipynb: notebooks/%.ipynb $(ANALYSIS) $(ANALYSIS_HELPERS)
@@ -147,7 +148,7 @@ $(addprefix $(REPORT_DIR)/,$(REPORT_NAMES)) &: $(addprefix $(BUILD_DIR)/,$(REPOR
 
 $(BUILD_DIR)/$(NB_NAME): $(ANALYSIS) $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(REPORT_HELPERS) notebooks/04_report.ipynb
 	$(RUN_NB) notebooks/04_report.ipynb $@ -p processed_dir "$(PROCESSED_DIR)" -p config_dir "$(CONFIG_DIR)" \
-	    -p report_year $(REPORT_YEAR) -p entities "$$ENTITIES" -p lang $(REPORT_LANG)
+	    -p report_year $(REPORT_YEAR) -p entities "$(ENTITIES)" -p lang $(REPORT_LANG)
 
 # Both documents' HTML and PDF in one render: one nbconvert, one Chromium.
 $(addprefix $(BUILD_DIR)/,$(DOC_NAMES:=.html) $(DOC_NAMES:=.pdf)) &: $(BUILD_DIR)/$(NB_NAME) $(REPORT_TEMPLATE) $(REPORT_HELPERS)
@@ -155,7 +156,7 @@ $(addprefix $(BUILD_DIR)/,$(DOC_NAMES:=.html) $(DOC_NAMES:=.pdf)) &: $(BUILD_DIR
 
 $(BUILD_DIR)/$(RESULTS_NAME): $(ANALYSIS) $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(REPORT_HELPERS)
 	$(CLI) results-workbook $@ --processed-dir "$(PROCESSED_DIR)" --config-dir "$(CONFIG_DIR)" \
-	    --year $(REPORT_YEAR) --entities "$$ENTITIES" --lang $(REPORT_LANG)
+	    --year $(REPORT_YEAR) --entities "$(ENTITIES)" --lang $(REPORT_LANG)
 
 # A run that is stopped (Ctrl-C, SIGTERM) must never cost the last good outputs: make deletes a target whose
 # time changed during the interrupted recipe, unless it is precious (a pattern does not do: each target is

@@ -90,7 +90,8 @@ def test_a_failed_run_keeps_the_previous_tables_and_their_record(built, monkeypa
         frame.to_csv(path, index=False, encoding="utf-8-sig")
 
     monkeypatch.setattr(helpers.outputs, "write_csv", failing_write)
-    with pytest.raises(OSError):
+    from helpers.errors import InputError
+    with pytest.raises(InputError, match="the disk is full"):      # said in the project's words
         analyse.build_tables(built / "processed", built / "config", entities="anji")
     assert {p.name: p.read_bytes() for p in (built / "processed").iterdir()} == before
     assert analyse.read_tables(_inputs(built))["trends.csv"]["entity"].nunique() == 2

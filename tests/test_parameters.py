@@ -46,34 +46,23 @@ def test_a_year_without_data_says_which_years_have_data(capsys, processed, year,
     assert status == 1 and words in err and "leave it empty for 2020" in err and err.count("\n") == 1
 
 
-def test_resolve_gives_the_year_and_the_report_names(capsys, processed):
-    status, out, _ = _cli(capsys, "--resolve", "--processed-dir", str(processed), "--reports-dir", "reports")
-    assert status == 0
-    assert out.split() == ["REPORT_YEAR=2020", "REPORT_NOTEBOOK=reports/2020/04_report_2020_zh.ipynb",
-                           "REPORT_RESULTS=reports/2020/talent-plan-results_2020_zh.xlsx",
-                           "REPORT_BRIEF_HTML=reports/2020/talent-plan-brief_2020_zh.html",
-                           "REPORT_BRIEF_PDF=reports/2020/talent-plan-brief_2020_zh.pdf",
-                           "REPORT_REPORT_HTML=reports/2020/talent-plan-report_2020_zh.html",
-                           "REPORT_REPORT_PDF=reports/2020/talent-plan-report_2020_zh.pdf"]
-    status, out, _ = _cli(capsys, "--resolve", "--processed-dir", str(processed), "--audience", "analyst")
-    assert status == 0 and "brief" not in out and "talent-plan-report_2020_zh.pdf" in out
+def test_resolve_gives_the_year_and_the_tag_of_a_subset(capsys, processed):
+    status, out, _ = _cli(capsys, "--resolve", "--processed-dir", str(processed))
+    assert (status, out.split()) == (0, ["REPORT_YEAR=2020", "REPORT_TAG="])
+    status, out, _ = _cli(capsys, "--resolve", "--processed-dir", str(processed), "--entities", "jiande")
+    assert (status, out.split()) == (0, ["REPORT_YEAR=2020", "REPORT_TAG=_jiande"])
 
 
-def test_a_subset_of_counties_has_its_own_file_names(processed):
+def test_a_subset_of_counties_has_its_own_tag(processed):
     every = parameters.report_parameters(processed_dir=processed)
-    jiande = parameters.report_parameters(entities="jiande", processed_dir=processed)
     both = parameters.report_parameters(entities="jiande, anji", processed_dir=processed)
     reversed_ = parameters.report_parameters(entities="anji,jiande", lang="en", audience="analyst",
                                              processed_dir=processed)
-    assert (every.subset, both.subset, jiande.subset) == (False, False, True)
-    assert both.document_stems() == every.document_stems() == {"brief": "talent-plan-brief_2020_zh",
-                                                                "report": "talent-plan-report_2020_zh"}
-    assert jiande.document_stems()["report"] == "talent-plan-report_2020_zh_jiande"
-    assert jiande.results_name() == "talent-plan-results_2020_zh_jiande.xlsx"
-    assert reversed_.document_stems() == {"report": "talent-plan-report_2020_en_anji-jiande"}
-    assert jiande.notebook_name() == "04_report_2020_zh_jiande.ipynb" != every.notebook_name()
+    assert (every.tag, both.tag, reversed_.tag) == ("", "", "_anji-jiande")
+    assert (every.audiences, reversed_.audiences) == (("leadership", "analyst"), ("analyst",))
     many = parameters.subset_tag([f"county{i}" for i in range(30)])
     assert many.startswith("_30counties-") and len(many) < 30
+    assert parameters.subset_tag(["a b", "c"]).startswith("_2counties-")     # never a space in a file name
 
 
 def test_the_notebooks_get_the_same_words_in_their_own_spelling(processed):

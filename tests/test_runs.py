@@ -120,9 +120,9 @@ def _wait_for(proc: subprocess.Popen, when) -> None:
     assert proc.poll() is None, "the run ended before it could be stopped"
 
 
-def _report_notebook_staged(project: ProjectCopy):
-    return lambda: any(p.suffix == ".ipynb" for s in _hidden(project.root / "reports") if s.is_dir()
-                       for p in s.iterdir())
+def _report_notebook_started(project: ProjectCopy):
+    """True once the report notebook's kernel runs (papermill has begun writing its partial notebook)."""
+    return lambda: any(p.suffix == ".ipynb" for p in _hidden(project.root / "reports"))
 
 
 def test_a_killed_report_run_keeps_the_last_report_and_its_leftovers_go_next_time(project):
@@ -131,9 +131,9 @@ def test_a_killed_report_run_keeps_the_last_report_and_its_leftovers_go_next_tim
     before = _files(reports)
     os.utime(project.root / "notebooks" / "04_report.ipynb")
     proc = _start(project, "report")
-    _wait_for(proc, _report_notebook_staged(project))
+    _wait_for(proc, _report_notebook_started(project))
     for child in psutil.Process(proc.pid).children(recursive=True):
-        if "report" in child.cmdline() and "helpers" in child.cmdline():
+        if "helpers" in child.cmdline() and "run" in child.cmdline():
             child.kill()                                  # SIGKILL: no clean-up of its own
     proc.communicate(timeout=120)
     assert proc.returncode != 0 and _files(reports) == before
@@ -165,7 +165,7 @@ def test_sigterm_while_the_report_is_built_keeps_every_file_of_the_last_report(p
     before = _files(reports)
     os.utime(project.root / "notebooks" / "04_report.ipynb")
     proc = _start(project, "report")
-    _wait_for(proc, _report_notebook_staged(project))
+    _wait_for(proc, _report_notebook_started(project))
     os.kill(proc.pid, signal.SIGTERM)                   # to make, which passes it on
     _, err = proc.communicate(timeout=120)
     assert proc.returncode != 0 and "Traceback" not in err and "Deleting file" not in err

@@ -143,7 +143,10 @@ def _manifest(args) -> str:
 
 
 def _analyse(args) -> str:
+    from helpers import parameters as p
     from helpers.analyse.tables import build_tables
+    p.report_parameters(args.year, args.entities, None, None, args.processed_dir, args.config_dir,
+                        spelling=p.MAKE, base=Path.cwd())   # YEAR=, ENTITIES= as make users wrote them
     written = build_tables(args.processed_dir, args.config_dir, args.year or None, args.entities or None)
     return f"wrote {', '.join(p.name for p in written)} in {paths.display_path(written[0].parent)}/"
 
