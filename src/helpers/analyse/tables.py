@@ -47,9 +47,10 @@ def compute_tables(inputs: AnalysisInputs) -> dict[str, pd.DataFrame]:
 
 
 def build_tables(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = paths.CONFIG_DIR,
-                 report_year: int | str | None = None, entities: list[str] | str | None = None) -> list[Path]:
+                 report_year: int | str | None = None, entities: list[str] | str | None = None,
+                 year_must_have_data: bool = True) -> list[Path]:
     """Compute the analysis tables from the processed data and write them (what `make analysis` runs)."""
-    inputs = load_inputs(processed_dir, config_dir, report_year or None, entities or None)
+    inputs = load_inputs(processed_dir, config_dir, report_year or None, entities or None, year_must_have_data)
     return write_tables(inputs, compute_tables(inputs))
 
 

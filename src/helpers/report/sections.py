@@ -153,14 +153,15 @@ def build_context(inputs: AnalysisInputs, lang: str, audience: str, checks: pd.D
 
 
 def load_report_context(processed_dir=None, config_dir=None, report_year=None, entities=None,
-                        lang: str = "zh", audience: str = "leadership") -> ReportContext:
+                        lang: str = "zh", audience: str = "leadership",
+                        year_must_have_data: bool = True) -> ReportContext:
     """Everything the report needs, from data/processed/ and the config (papermill passes '' for unset):
     the analysis tables are read as `make analysis` wrote them, and refused if built for other parameters."""
     from helpers.parameters import check_audience, check_lang, folder
     lang, audience = check_lang(lang), check_audience(audience)   # before the slow part
     processed_dir = folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
     inputs = load_inputs(processed_dir, folder(config_dir, paths.CONFIG_DIR, "config_dir"), report_year or None,
-                         entities or None)
+                         entities or None, year_must_have_data)
     checks = read_processed(processed_dir, paths.CHECKS_CSV)
     cleaning_log = read_processed(processed_dir, paths.CLEANING_LOG_CSV)
     return build_context(inputs, lang, audience, checks, cleaning_log, read_tables(inputs))
