@@ -70,6 +70,7 @@ $(INSTALLED): pyproject.toml requirements.lock scripts/ensure-system-deps.sh Mak
 	scripts/ensure-system-deps.sh $(SYSTEM_PACKAGES)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev]"
+	$(CLI) kernel
 	touch $@
 
 data: $(PROCESSED_DIR)/indicators.csv ## Extract and clean the plans' indicators into data/processed/
@@ -170,9 +171,10 @@ template: $(INSTALLED) ## Write the yearly monitoring workbook template (reports
 test: $(INSTALLED) ## Run the tests
 	$(PY) -m pytest
 
-lab: $(INSTALLED) ## Open JupyterLab with the project's kernel registered
-	$(PY) -m ipykernel install --user --name talent-plan --display-name "Python (talent-plan 人才规划)"
-	$(VENV)/bin/jupyter lab notebooks/
+# Options for JupyterLab, e.g. LAB_ARGS="--no-browser --port=8899 --ServerApp.ip=0.0.0.0"
+LAB_ARGS ?=
+lab: $(INSTALLED) ## Open JupyterLab on the project's kernel (LAB_ARGS="--no-browser --port=8899" passes options)
+	$(CLI) lab $(LAB_ARGS)
 
 manifest: $(INSTALLED) ## Record the checksums of the raw plan documents (after a deliberate change)
 	$(CLI) manifest --raw-dir $(RAW_DIR) --config-dir $(CONFIG_DIR)

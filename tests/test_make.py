@@ -30,6 +30,11 @@ def test_make_report_leaves_the_analysis_tables_and_shows_their_figures(made_rep
     assert f"{assessed.iloc[0].required_growth:.1%}" in pdf_text
 
 
+def test_no_step_prints_the_kernel_tcp_warning(made_report):
+    run = made_report["run"]
+    assert "Kernel is running over TCP" not in run.stdout + run.stderr
+
+
 def test_the_analysis_runs_once_before_the_report(made_report):
     out = made_report["run"].stdout
     assert out.count(ANALYSIS_STEP) == 1 and out.index(ANALYSIS_STEP) < out.index(REPORT_NOTEBOOK)

@@ -65,6 +65,7 @@ def test_analysis_notebooks_show_the_stored_tables_and_compute_others_without_wr
              "-p", "processed_dir", str(processed), "-p", "config_dir", str(workspace / "config"), *parameters],
             capture_output=True, text=True, timeout=300)
         assert result.returncode == 0, result.stderr
+        assert "without encryption" not in result.stderr + result.stdout     # kernels talk over IPC, not TCP
         return out.read_text(encoding="utf-8")
 
     for name in ("02_comparison.ipynb", "03_growth.ipynb"):

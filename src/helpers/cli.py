@@ -4,6 +4,8 @@
     python -m helpers inputs OUTPUT                              fingerprint every input file (for make)
     python -m helpers parameters [--year Y] [--entities a,b] ... check the report's parameters
     python -m helpers publish BUILD_DIR REPORT_DIR NAME ...      put a report's built files in place together
+    python -m helpers kernel                                     register the project's Jupyter kernel
+    python -m helpers lab [JUPYTERLAB OPTIONS]                   JupyterLab on the project's kernel
     python -m helpers latest-year [PROCESSED_DIR]                the default report year
     python -m helpers manifest                                   record the raw files' checksums
     python -m helpers analyse [--year Y] [--entities a,b]        the analysis tables (comparison.csv, trends.csv)
@@ -122,6 +124,28 @@ def _publish(args) -> str:
         ", ".join(p.name for p in done)
 
 
+def _kernel(args) -> str:
+    from helpers.notebook_runner import KERNEL_DISPLAY_NAME, KERNEL_NAME, install_kernel
+    return f"registered the Jupyter kernel {KERNEL_NAME} ({KERNEL_DISPLAY_NAME}) in {install_kernel()}"
+
+
+def _lab(args) -> str:
+    """JupyterLab as analysts use it: rooted at the project, opening notebooks/, its kernels on local IPC sockets
+    (as papermill's), and as root too (a container, a CI box). Options after `lab` go to JupyterLab."""
+    import os
+
+    from helpers.notebook_runner import KERNEL_NAME, KERNEL_TRANSPORT
+    command = [sys.executable, "-m", "jupyter", "lab", f"--KernelManager.transport={KERNEL_TRANSPORT}",
+               f"--MappingKernelManager.default_kernel_name={KERNEL_NAME}",
+               f"--ServerApp.root_dir={paths.PROJECT_ROOT}", "--LabApp.default_url=/lab/tree/notebooks",
+               # an office machine is often offline: no news feed or update check from the internet
+               "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+    if os.geteuid() == 0:
+        command.append("--allow-root")       # JupyterLab refuses to start as root without it
+    sys.stdout.flush()
+    os.execv(sys.executable, command + args.lab_args)   # JupyterLab takes over this process (and Ctrl-C)
+
+
 def _latest_year(args) -> str:
     from helpers.processed import latest_actual_year
     return str(latest_actual_year(args.processed_dir))
@@ -234,6 +258,10 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("report_dir", type=Path)
     sub.add_argument("names", nargs="+")
 
+    command("kernel", _kernel, "register the project's Jupyter kernel in this Python environment", after_error="")
+
+    command("lab", _lab, "open JupyterLab on the project's kernel (options after `lab` go to JupyterLab)")
+
     sub = command("latest-year", _latest_year, "print the latest year with actual values (the default report year)",
                   after_error="")
     sub.add_argument("processed_dir", type=Path, nargs="?", default=paths.PROCESSED_DIR)
@@ -302,7 +330,12 @@ def _stop_cleanly(after_error) -> None:
 
 
 def main(argv: list[str] | None = None, handle_signals: bool = False) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args, unknown = parser.parse_known_args(argv)
+    if args.command == "lab":
+        args.lab_args = unknown          # JupyterLab's own options, passed on as given
+    elif unknown:
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     after_error = _what_was_left(_run_outputs(args)) if args.after_error is None else args.after_error
     if handle_signals:
         _stop_cleanly(after_error)

@@ -7,13 +7,20 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 from helpers.atomic import replaced_when_done
 from helpers.errors import InputError, ReportedError
 
-# The kernel the notebooks name in their metadata; `make lab` registers it for JupyterLab.
-KERNEL_NAME = "python3"
+# The project's kernel: every notebook names it in its metadata, and `make setup` registers it in the
+# environment's own prefix (python -m helpers kernel), so that papermill and JupyterLab run the same Python.
+KERNEL_NAME = "talent-plan"
+KERNEL_DISPLAY_NAME = "Python (talent-plan 人才规划)"
+# Kernels talk to papermill and to JupyterLab over local IPC sockets (files in Jupyter's runtime folder)
+# rather than TCP ports: nothing listens on the network, so there is nothing to encrypt, and ipykernel has no
+# reason to print "Kernel is running over TCP without encryption". `make lab` passes the same setting.
+KERNEL_TRANSPORT = "ipc"
 # Errors raised inside a notebook that are already worded for the analyst: shown as they are.
 WORDED = ("InputError", "ParameterError")
 
@@ -21,8 +28,10 @@ WORDED = ("InputError", "ParameterError")
 def run_notebook(notebook: Path, output: Path, parameters: dict) -> str:
     """Execute `notebook` with `parameters` into `output`. Bad input becomes an InputError."""
     import papermill
+    from jupyter_client.kernelspec import NoSuchKernel
     from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
+    from traitlets.config import Config
 
     # Absolute: papermill changes the working folder to the notebook's while it runs.
     notebook, output = Path(notebook).absolute(), Path(output).absolute()
@@ -30,7 +39,11 @@ def run_notebook(notebook: Path, output: Path, parameters: dict) -> str:
         with replaced_when_done(output) as partial:
             papermill.execute_notebook(str(notebook), str(partial), parameters=parameters, kernel_name=KERNEL_NAME,
                                        progress_bar=False, cwd=str(notebook.resolve().parent),
-                                       kernel_manager_class=_quiet_kernel_manager())
+                                       kernel_manager_class=_quiet_kernel_manager(),
+                                       config=Config({"KernelManager": {"transport": KERNEL_TRANSPORT}}))
+    except NoSuchKernel:
+        raise InputError(None, None, f"the project's Jupyter kernel '{KERNEL_NAME}' is not registered in this "
+                         f"Python environment ({sys.prefix})", "run `make setup` (it registers it).") from None
     except PapermillExecutionError as exc:
         if exc.ename in WORDED:
             raise ReportedError(exc.evalue) from None
@@ -45,9 +58,9 @@ def run_notebook(notebook: Path, output: Path, parameters: dict) -> str:
 
 
 def _quiet_kernel_manager():
-    """A kernel manager whose kernel keeps its own log to itself: it warns on every start ("running over TCP
-    without encryption") and prints a traceback when a run is stopped. What goes wrong in a notebook comes
-    back through papermill, in the project's words."""
+    """A kernel manager whose kernel keeps its own log to itself: it prints a traceback when a run is stopped.
+    (Its "running over TCP without encryption" warning does not arise at all: see KERNEL_TRANSPORT.) What goes
+    wrong in a notebook comes back through papermill, in the project's words."""
     from jupyter_client import AsyncKernelManager
 
     class QuietKernelManager(AsyncKernelManager):
@@ -73,3 +86,10 @@ def folder_parameters(parameters: dict, base: Path) -> dict:
             path = Path(value).expanduser()
             out[name] = str(path if path.is_absolute() else (base / path).resolve())
     return out
+
+
+def install_kernel() -> Path:
+    """Register the project's kernel in this environment's prefix (a venv's or a conda environment's share/jupyter),
+    not in the user's home: it runs this environment's Python, wherever `make report` or `make test` run."""
+    from ipykernel.kernelspec import install
+    return Path(install(kernel_name=KERNEL_NAME, display_name=KERNEL_DISPLAY_NAME, prefix=sys.prefix))

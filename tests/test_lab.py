@@ -1,0 +1,99 @@
+"""JupyterLab as analysts use it: `make lab` (as root too) serves JupyterLab on the project's kernel, and no kernel,
+in JupyterLab or under papermill, prints "Kernel is running over TCP without encryption"."""
+import json
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from helpers import paths
+from helpers.notebook_runner import KERNEL_NAME
+
+TCP_WARNING = "without encryption"
+
+
+def test_every_notebook_names_the_project_kernel():
+    for notebook in sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb")):
+        spec = json.loads(notebook.read_text(encoding="utf-8"))["metadata"]["kernelspec"]
+        assert spec["name"] == KERNEL_NAME, notebook.name
+
+
+def test_the_project_kernel_is_registered_in_this_environment():
+    """`make setup` registers it in the environment's prefix, so that `make report` and `make test` find it."""
+    import sys
+
+    from jupyter_client.kernelspec import KernelSpecManager
+    spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
+    assert Path(spec.resource_dir).is_relative_to(sys.prefix)
+    assert Path(spec.argv[0]).resolve() == Path(sys.executable).resolve()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str, token: str, data: dict | None = None, method: str | None = None):
+    request = urllib.request.Request(url, method=method, headers={"Authorization": f"token {token}"},
+                                     data=None if data is None else json.dumps(data).encode())
+    with urllib.request.urlopen(request, timeout=10) as response:
+        body = response.read().decode()
+        return response.status, (json.loads(body) if body[:1] in ("{", "[") else body)
+
+
+def test_make_lab_serves_jupyterlab_on_the_project_kernel(tmp_path):
+    port, token = _free_port(), os.urandom(8).hex()
+    base = f"http://127.0.0.1:{port}"
+    log = tmp_path / "lab.log"
+    with open(log, "w") as out:
+        lab = subprocess.Popen(["make", "--no-print-directory", "lab",
+                                f"LAB_ARGS=--no-browser --port={port} --IdentityProvider.token={token}"],
+                               cwd=paths.PROJECT_ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        for _ in range(120):                      # JupyterLab starts in a few seconds; allow a busy machine
+            try:
+                if _get(f"{base}/api/status", token)[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail(f"JupyterLab did not start:\n{log.read_text()}")
+        status, page = _get(f"{base}/lab?token={token}", token)
+        assert status == 200 and "<title>JupyterLab</title>" in page
+        specs = _get(f"{base}/api/kernelspecs", token)[1]
+        assert specs["default"] == KERNEL_NAME and KERNEL_NAME in specs["kernelspecs"]
+
+        # A kernel as JupyterLab starts one when a notebook opens: the project's Python, over IPC.
+        kernel = _get(f"{base}/api/kernels", token, data={"name": KERNEL_NAME}, method="POST")[1]
+        from jupyter_client import BlockingKernelClient
+        from jupyter_core.paths import jupyter_runtime_dir
+        connection = Path(jupyter_runtime_dir()) / f"kernel-{kernel['id']}.json"
+        for _ in range(60):                       # written by the server as the kernel starts
+            try:
+                info = json.loads(connection.read_text())
+                break
+            except (OSError, ValueError):
+                time.sleep(0.5)
+        assert info["transport"] == "ipc"
+        client = BlockingKernelClient(connection_file=str(connection))
+        client.load_connection_file()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=60)
+            reply = client.execute_interactive("import sys, helpers; print(sys.prefix)", timeout=60)
+            assert reply["content"]["status"] == "ok"
+        finally:
+            client.stop_channels()
+        _get(f"{base}/api/kernels/{kernel['id']}", token, method="DELETE")
+    finally:
+        os.killpg(lab.pid, signal.SIGTERM)
+        lab.wait(timeout=30)
+    text = log.read_text()
+    # (As root, JupyterLab serves only with --allow-root, which `python -m helpers lab` adds: it served above.)
+    assert "Kernel started" in text and TCP_WARNING not in text, text
