@@ -3,13 +3,27 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 PYTHON ?= python3
-VENV   := .venv
-PY     := $(VENV)/bin/python
-# Marks a complete install; redone when the dependencies change.
-INSTALLED := $(VENV)/.installed
-# Debian packages: CJK fonts so that Chinese renders in figures (no tofu boxes).
-# Chromium prints the PDF; poppler-utils gives pdftotext/pdftoppm for the report tests.
-SYSTEM_PACKAGES := fonts-noto-cjk chromium poppler-utils
+# The Python environment: an active conda environment when there is one (but not conda's base, which a
+# project should never be installed into), otherwise .venv, built here. scripts/setup.sh installs either.
+ifneq ($(and $(CONDA_PREFIX),$(filter-out base,$(CONDA_DEFAULT_ENV))),)
+ENV_KIND  := conda
+ENV_DIR   := $(CONDA_PREFIX)
+INSTALLED := $(ENV_DIR)/.talent-plan-installed
+else
+ENV_KIND  := venv
+ENV_DIR   := .venv
+INSTALLED := $(ENV_DIR)/.installed
+endif
+PY := $(ENV_DIR)/bin/python
+SETUP := ENV_KIND=$(ENV_KIND) ENV_DIR="$(ENV_DIR)" PYTHON="$(PYTHON)" STAMP="$(INSTALLED)" scripts/setup.sh
+# The stamp marks a complete install, redone when what to install changes. It is trusted only while a quick
+# look (no imports: packages, kernel, Chromium, fonts) finds every piece in place; when one has gone, the
+# stamp goes too, and the next step reinstalls what is missing.
+ifeq ($(MAKELEVEL),0)
+ifneq ($(shell $(PY) -m helpers check-install >/dev/null 2>&1 || echo missing),)
+_ := $(shell rm -f "$(INSTALLED)")
+endif
+endif
 
 # Folders. All can be overridden (e.g. the benchmark runs synthetic counties in a scratch folder).
 RAW_DIR       ?= data/raw
@@ -64,14 +78,14 @@ PARAMETERS = --year "$$YEAR" --entities "$$ENTITIES" --lang "$$REPORT_LANG" --au
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-setup: $(INSTALLED) ## Install everything needed (system packages, venv, Python packages)
+# `make setup` checks every piece whatever the stamp says, and installs only what is missing.
+setup: ## Install or repair everything needed (system packages, Python packages, kernel), saying what and how long
+	@$(SETUP)
+	@touch "$(INSTALLED)"
 
-$(INSTALLED): pyproject.toml requirements.lock scripts/ensure-system-deps.sh Makefile
-	scripts/ensure-system-deps.sh $(SYSTEM_PACKAGES)
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev]"
-	$(CLI) kernel
-	touch $@
+$(INSTALLED): pyproject.toml requirements.lock environment.yml scripts/setup.sh scripts/ensure-system-deps.sh
+	@$(SETUP)
+	@touch "$@"
 
 data: $(PROCESSED_DIR)/indicators.csv ## Extract and clean the plans' indicators into data/processed/
 

@@ -4,6 +4,7 @@
     python -m helpers inputs OUTPUT                              fingerprint every input file (for make)
     python -m helpers parameters [--year Y] [--entities a,b] ... check the report's parameters
     python -m helpers publish BUILD_DIR REPORT_DIR NAME ...      put a report's built files in place together
+    python -m helpers check-install [--imports]                  is this environment complete? (make setup)
     python -m helpers kernel                                     register the project's Jupyter kernel
     python -m helpers lab [JUPYTERLAB OPTIONS]                   JupyterLab on the project's kernel
     python -m helpers latest-year [PROCESSED_DIR]                the default report year
@@ -122,6 +123,16 @@ def _publish(args) -> str:
     done = install_together([(args.build_dir / name, args.report_dir / name) for name in args.names])
     return f"published {len(done)} files in {paths.display_path(args.report_dir)}/: " + \
         ", ".join(p.name for p in done)
+
+
+def _check_install(args) -> str:
+    from helpers.environment import FIX, check
+    from helpers.errors import InputError
+    missing = check(imports=args.imports, packages_only=args.packages_only)
+    if missing:
+        raise InputError(sys.prefix, None, "this environment is incomplete:\n    " + "\n    ".join(missing),
+                         FIX.format(prefix=paths.display_path(sys.prefix)))
+    return f"complete: {sys.prefix}" + (" (every package imports)" if args.imports else "")
 
 
 def _kernel(args) -> str:
@@ -257,6 +268,11 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("build_dir", type=Path)
     sub.add_argument("report_dir", type=Path)
     sub.add_argument("names", nargs="+")
+
+    sub = command("check-install", _check_install, "check that this environment has everything the project needs",
+                  after_error="")
+    sub.add_argument("--imports", action="store_true", help="also import every package (slower)")
+    sub.add_argument("--packages-only", action="store_true", help="only the Python packages")
 
     command("kernel", _kernel, "register the project's Jupyter kernel in this Python environment", after_error="")
 

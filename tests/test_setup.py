@@ -1,0 +1,88 @@
+"""Set-up as a new user meets it: make uses an active conda environment, a stale install stamp is not trusted,
+and `make setup` says what is missing and installs it. (No conda here: a venv stands in for the conda
+environment, and a stub records what `conda` was asked to do.)"""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from helpers import environment, paths
+
+
+def _make_shows(variables: str, env: dict) -> list[str]:
+    """The values of make variables, as the Makefile computes them in this environment."""
+    run = subprocess.run(["make", "-s", "--no-print-directory", "--eval", f"show: ; @echo {variables}", "show"],
+                         cwd=paths.PROJECT_ROOT, capture_output=True, text=True, env=env, check=True)
+    return run.stdout.split()
+
+
+def _env(**extra) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CONDA") and k != "MAKELEVEL"}
+    return env | extra
+
+
+@pytest.fixture(scope="module")
+def empty_env(tmp_path_factory) -> Path:
+    """A Python environment with nothing installed (standing in for a new conda environment)."""
+    prefix = tmp_path_factory.mktemp("conda") / "envs" / "talent-plan"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(prefix)], check=True)
+    return prefix
+
+
+def test_make_uses_an_active_conda_environment(empty_env):
+    conda = _env(CONDA_PREFIX=str(empty_env), CONDA_DEFAULT_ENV="talent-plan")
+    assert _make_shows("$(ENV_KIND) $(PY) $(INSTALLED)", conda) == [
+        "conda", f"{empty_env}/bin/python", f"{empty_env}/.talent-plan-installed"]
+    # conda's base environment is never installed into: .venv is built as without conda
+    base = _env(CONDA_PREFIX=str(empty_env), CONDA_DEFAULT_ENV="base")
+    assert _make_shows("$(ENV_KIND) $(PY)", base) == ["venv", ".venv/bin/python"]
+    assert _make_shows("$(ENV_KIND) $(PY)", _env()) == ["venv", ".venv/bin/python"]
+
+
+def test_a_stamp_is_not_trusted_when_a_piece_has_gone(empty_env):
+    stamp = empty_env / ".talent-plan-installed"
+    stamp.touch()
+    _make_shows("$(PY)", _env(CONDA_PREFIX=str(empty_env), CONDA_DEFAULT_ENV="talent-plan"))
+    assert not stamp.exists()              # so the next step reinstalls instead of failing later
+
+
+def test_check_install_names_what_is_missing(empty_env):
+    run = subprocess.run([str(empty_env / "bin" / "python"), "-m", "helpers", "check-install"],
+                         capture_output=True, text=True, env=_env(PYTHONPATH=str(paths.PROJECT_ROOT / "src")))
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "Python packages not installed: " in run.stderr and "pandas" in run.stderr
+    assert "Jupyter kernel talent-plan: not registered" in run.stderr and "run `make setup`" in run.stderr
+
+
+def test_this_environment_is_complete():
+    assert environment.check() == []
+
+
+def test_setup_updates_the_conda_environment_from_environment_yml(empty_env, tmp_path):
+    log = tmp_path / "conda.log"
+    stub = tmp_path / "conda"
+    stub.write_text(f'#!/bin/sh\necho "$@" >> "{log}"\n')
+    stub.chmod(0o755)
+    run = subprocess.run(["scripts/setup.sh"], cwd=paths.PROJECT_ROOT, capture_output=True, text=True,
+                         env=_env(ENV_KIND="conda", ENV_DIR=str(empty_env), CONDA_EXE=str(stub),
+                                  STAMP=str(empty_env / ".talent-plan-installed")))
+    assert "updating the conda environment" in run.stdout
+    assert log.read_text().split() == ["env", "update", "--prefix", str(empty_env), "--file", "environment.yml"]
+    assert "python3 -m venv" not in run.stdout             # no venv is built beside a conda environment
+    assert run.returncode != 0                              # the stub installed nothing, and the check says so
+
+
+def test_environment_yml_lists_conda_forge_packages_and_says_where_chromium_comes_from():
+    text = (paths.PROJECT_ROOT / "environment.yml").read_text(encoding="utf-8")
+    env = yaml.safe_load(text)
+    assert env["channels"] == ["conda-forge"]
+    conda = {str(d).split(">")[0].split("=")[0].strip() for d in env["dependencies"] if isinstance(d, str)}
+    names = {"playwright": "playwright-python"}          # conda-forge's name for the PyPI package
+    for dist in environment.required_distributions():
+        assert names.get(dist, dist) in conda, f"{dist} (pyproject.toml) is not in environment.yml"
+    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    assert pip == ['-e ".[dev]"'] or pip == ["-e .[dev]"]  # only the project itself comes from pip
+    assert "Chromium" in text and "fonts-noto-cjk" in text and "from the system" in text
