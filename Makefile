@@ -43,12 +43,14 @@ ifeq ($(MAKELEVEL),0)
 _ := $(shell test -x $(PY) && $(CLI) inputs "$(INPUTS)" --raw-dir "$(RAW_DIR)" --config-dir "$(CONFIG_DIR)")
 endif
 RUN_NB    := $(CLI) run
-# Each step depends on the helper packages it imports: the shared modules at the top of src/helpers/,
-# plus its stage's packages. The stages never import a later stage (raw -> processed -> reports).
-SHARED_HELPERS   := $(wildcard src/helpers/*.py src/helpers/wording/*)
-DATA_HELPERS     := $(SHARED_HELPERS) $(wildcard src/helpers/extract/*.py src/helpers/monitoring/*.py)
-ANALYSIS_HELPERS := $(SHARED_HELPERS) $(wildcard src/helpers/analyse/*.py)
-REPORT_HELPERS   := $(ANALYSIS_HELPERS) $(wildcard src/helpers/report/*.py)
+# Each step depends on exactly the helper files it uses: what its notebooks and its command import, transitively
+# (DATA_HELPERS, ANALYSIS_HELPERS, ANALYSIS_NOTEBOOK_HELPERS, REPORT_HELPERS, RESULTS_HELPERS, RENDER_HELPERS).
+# `python -m helpers.stepdeps` reads them from the import graph, standard library only (it runs before the
+# install), and make remakes the list whenever a helper or a notebook changes.
+HELPER_DEPS := .make/helpers.mk
+$(HELPER_DEPS): $(wildcard src/helpers/*.py src/helpers/*/*.py notebooks/*.ipynb)
+	@mkdir -p $(@D) && PYTHONPATH=src $(PYTHON) -m helpers.stepdeps > $@.partial && mv $@.partial $@
+include $(HELPER_DEPS)
 
 # Analysis parameters: YEAR= the year reported on (default: latest with actuals); ENTITIES= e.g. jiande,anji
 YEAR     ?=
@@ -121,7 +123,7 @@ $(ANALYSIS) &: $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(ANALYSIS_HELPERS) $(A
 	$(CLI) analyse --processed-dir "$(PROCESSED_DIR)" --config-dir "$(CONFIG_DIR)" --year "$(YEAR)" --entities "$(ENTITIES)"
 
 # The analysis notebooks show the tables and their figures to analysts; the report does not wait for them.
-$(ANALYSIS_NOTEBOOKS): $(EXECUTED_DIR)/%.ipynb: notebooks/%.ipynb $(ANALYSIS) $(ANALYSIS_HELPERS)
+$(ANALYSIS_NOTEBOOKS): $(EXECUTED_DIR)/%.ipynb: notebooks/%.ipynb $(ANALYSIS) $(ANALYSIS_NOTEBOOK_HELPERS)
 	$(RUN_NB) $< $@ $(ANALYSIS_PARAMS)
 
 # The report's outputs build in parallel where independent (the results workbook beside the notebook).
@@ -166,10 +168,10 @@ $(BUILD_DIR)/$(NB_NAME): $(ANALYSIS) $(PROCESSED_DIR)/indicators.csv $(CONFIG) $
 	    -p report_year $(REPORT_YEAR) -p entities "$(ENTITIES)" -p lang $(REPORT_LANG)
 
 # Both documents' HTML and PDF in one render: one nbconvert, one Chromium.
-$(addprefix $(BUILD_DIR)/,$(DOC_NAMES:=.html) $(DOC_NAMES:=.pdf)) &: $(BUILD_DIR)/$(NB_NAME) $(REPORT_TEMPLATE) $(REPORT_HELPERS)
+$(addprefix $(BUILD_DIR)/,$(DOC_NAMES:=.html) $(DOC_NAMES:=.pdf)) &: $(BUILD_DIR)/$(NB_NAME) $(REPORT_TEMPLATE) $(RENDER_HELPERS)
 	$(CLI) render documents $< $(DOC_ARGS) --lang $(REPORT_LANG)
 
-$(BUILD_DIR)/$(RESULTS_NAME): $(ANALYSIS) $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(REPORT_HELPERS)
+$(BUILD_DIR)/$(RESULTS_NAME): $(ANALYSIS) $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(RESULTS_HELPERS)
 	$(CLI) results-workbook $@ --processed-dir "$(PROCESSED_DIR)" --config-dir "$(CONFIG_DIR)" \
 	    --year $(REPORT_YEAR) --entities "$(ENTITIES)" --lang $(REPORT_LANG)
 

@@ -60,8 +60,14 @@ def test_nothing_changed_nothing_runs(made_report):
     ("src/helpers/extract/tables.py", [DATA_STEP, ANALYSIS_STEP, REPORT_NOTEBOOK], []),
     ("src/helpers/monitoring/workbooks.py", [DATA_STEP], []),
     ("src/helpers/analyse/comparison.py", [ANALYSIS_STEP, REPORT_NOTEBOOK, "results-workbook"], [DATA_STEP]),
-    ("src/helpers/report/sections.py", [REPORT_NOTEBOOK, "render documents"], [DATA_STEP, ANALYSIS_STEP]),
-    ("src/helpers/report/results_workbook.py", ["results-workbook"], [DATA_STEP, ANALYSIS_STEP]),
+    ("src/helpers/report/sections.py", [REPORT_NOTEBOOK, "render documents"],
+     [DATA_STEP, ANALYSIS_STEP, "results-workbook"]),
+    ("src/helpers/report/results_workbook.py", ["results-workbook"],
+     [DATA_STEP, ANALYSIS_STEP, REPORT_NOTEBOOK, "render documents"]),
+    ("src/helpers/report/render.py", ["render documents"], [DATA_STEP, ANALYSIS_STEP, REPORT_NOTEBOOK]),
+    ("src/helpers/formatting.py", [REPORT_NOTEBOOK], [DATA_STEP, ANALYSIS_STEP]),   # used by the report only
+    ("src/helpers/environment.py", [], [DATA_STEP, ANALYSIS_STEP, REPORT_NOTEBOOK, "helpers render",
+                                        "results-workbook"]),                     # used by no step: set-up
 ])
 def test_touching_a_helper_rebuilds_the_steps_that_use_it(made_report, helper, runs, skips):
     dry = _would_run(made_report, helper)

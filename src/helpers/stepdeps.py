@@ -1,0 +1,97 @@
+"""Which helper files each `make` step really uses, read from the import graph: the Makefile's picture of the
+data flow, made from the code rather than kept by hand.
+
+    PYTHONPATH=src python3 -m helpers.stepdeps > .make/helpers.mk     (the Makefile does this)
+
+For each step, the modules its notebooks import and the modules its `python -m helpers` command imports, with
+everything they import in turn (at module level or inside functions: a lazy import is still a dependency),
+the packages they sit in, and the data files of those packages (the wording YAML). `helpers.cli` dispatches to
+every command, so its own imports inside the command functions are not followed: each step names the modules
+its command uses. Standard library only: it runs before anything is installed.
+"""
+from __future__ import annotations
+
+import ast
+import json
+import sys
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[1]
+ROOT = SRC.parent
+PACKAGE = "helpers"
+# Every step runs through the one command-line entry.
+COMMAND_LINE = ["helpers.__main__", "helpers.cli"]
+STEPS = {  # make variable: (notebooks it runs, modules its command imports)
+    "DATA_HELPERS": (["notebooks/01_data.ipynb"], ["helpers.notebook_runner"]),
+    "ANALYSIS_HELPERS": ([], ["helpers.analyse.tables"]),
+    "ANALYSIS_NOTEBOOK_HELPERS": (["notebooks/02_comparison.ipynb", "notebooks/03_growth.ipynb"],
+                                  ["helpers.notebook_runner"]),
+    "REPORT_HELPERS": (["notebooks/04_report.ipynb"], ["helpers.notebook_runner"]),
+    "RESULTS_HELPERS": ([], ["helpers.analyse", "helpers.report.results_workbook"]),
+    "RENDER_HELPERS": ([], ["helpers.report.render"]),
+}
+
+
+def module_file(module: str) -> Path | None:
+    path = SRC.joinpath(*module.split("."))
+    for candidate in (path / "__init__.py", path.with_suffix(".py")):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def imported_modules(tree: ast.AST, whole: bool = True) -> set[str]:
+    """The helpers modules a piece of code imports (`whole`: anywhere in it; else only at its top level)."""
+    nodes = ast.walk(tree) if whole else iter(tree.body)
+    found = set()
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}   # a submodule, if it is one
+    return {m for m in found if m.split(".")[0] == PACKAGE and module_file(m)}
+
+
+def notebook_imports(notebook: Path) -> set[str]:
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    # IPython magics and shell escapes are not Python
+    code = "\n".join(line for line in code.splitlines() if not line.lstrip().startswith(("%", "!")))
+    return imported_modules(ast.parse(code))
+
+
+def closure(modules: set[str]) -> set[str]:
+    """The modules, their parent packages, and everything they import, transitively."""
+    seen: set[str] = set()
+    todo = list(modules)
+    while todo:
+        module = todo.pop()
+        if module in seen:
+            continue
+        seen.add(module)
+        parts = module.split(".")
+        todo += [".".join(parts[:i]) for i in range(1, len(parts))]       # importing a.b runs a/__init__
+        tree = ast.parse(module_file(module).read_text(encoding="utf-8"))
+        todo += imported_modules(tree, whole=module != "helpers.cli")
+    return seen
+
+
+def step_files(notebooks: list[str], modules: list[str]) -> list[str]:
+    used = closure(set(COMMAND_LINE) | set(modules) | {m for nb in notebooks for m in notebook_imports(ROOT / nb)})
+    files = {module_file(m) for m in used}
+    # data files beside the code of a package that is used (e.g. the wording YAML)
+    files |= {f for m in used if module_file(m).name == "__init__.py"
+              for f in module_file(m).parent.iterdir() if f.is_file() and f.suffix in (".yaml", ".yml", ".json")}
+    return sorted(str(f.relative_to(ROOT)) for f in files)
+
+
+def makefile_text() -> str:
+    lines = ["# Made by `python -m helpers.stepdeps` from the import graph; do not edit (make remakes it)."]
+    for variable, (notebooks, modules) in STEPS.items():
+        lines.append(f"{variable} := " + " \\\n    ".join(step_files(notebooks, modules)))
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.stdout.write(makefile_text())
