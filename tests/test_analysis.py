@@ -87,7 +87,8 @@ def test_totals_compare_as_share_of_province(comparison):
 
 
 def test_rates_compare_by_gap_and_whether_target_meets_province(comparison):
-    r = _row(comparison, comparison="county_vs_province", entity="anji", indicator_id="working_age_higher_education_share")
+    r = _row(comparison, comparison="county_vs_province", entity="anji",
+             indicator_id="working_age_higher_education_share")
     assert (r["latest_gap"], r["target_gap"], r["target_meets_province"]) == (21 - 67, 50 - 67, False)
     r = _row(comparison, comparison="county_vs_province", entity="anji", indicator_id="prof_senior_title_share")
     assert r["target_meets_province"] is True or r["target_meets_province"] == True  # noqa: E712  (8 vs 8)

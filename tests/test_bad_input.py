@@ -29,7 +29,7 @@ def _run(workspace: Path) -> InputError:
 
 def test_missing_table(workspace):
     # Replace the table title: the document has no main-indicator table any more.
-    err = _run_after(workspace, JIANDE, lambda ls: [l.replace("人才发展主要指标", "人才发展指标表") for l in ls])
+    err = _run_after(workspace, JIANDE, lambda ls: [line.replace("人才发展主要指标", "人才发展指标表") for line in ls])
     assert err.file.endswith(JIANDE) and "no main-indicator table" in err.problem
     assert "table_title" in err.fix
 
@@ -66,7 +66,7 @@ def test_duplicated_row(workspace):
 
 
 def test_unknown_indicator_name_gets_a_suggestion(workspace):
-    err = _run_after(workspace, JIANDE, lambda ls: [l.replace("\t经营管理人才", "\t经营管里人才") for l in ls])
+    err = _run_after(workspace, JIANDE, lambda ls: [line.replace("\t经营管理人才", "\t经营管里人才") for line in ls])
     assert err.where == 67 and "Did you mean '经营管理人才'" in err.problem
 
 

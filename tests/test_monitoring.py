@@ -62,7 +62,8 @@ def test_template_lists_every_indicator_for_each_county_with_validations(tmp_pat
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames[0] == "说明" and DATA_SHEET in wb.sheetnames
     ws = wb[DATA_SHEET]
-    assert [ws.cell(1, c).value for c in range(1, 9)] == ["县市", "指标", "单位", "年份", "数值", "比较符", "来源", "备注"]
+    assert [ws.cell(1, c).value for c in range(1, 9)] == ["县市", "指标", "单位", "年份", "数值", "比较符", "来源",
+                                                          "备注"]
     assert ws.freeze_panes == "A2"
     catalogue, sources = load_catalogue(), load_sources()
     assert ws.max_row - 1 == len(catalogue.indicators) * len(sources.plans)
@@ -76,7 +77,8 @@ YEARS = {2021: 11.2, 2022: 12.1, 2023: 12.9}
 
 def test_round_trip_monitoring_feeds_trend_and_report(workspace):
     _drop(workspace, "建德2021-2023年监测.xlsx", [
-        {"county": "建德市", "indicator": "人才资源总量", "year": y, "value": v, "source": "统计年鉴"} for y, v in YEARS.items()])
+        {"county": "建德市", "indicator": "人才资源总量", "year": y, "value": v, "source": "统计年鉴"}
+        for y, v in YEARS.items()])
     ds = _build(workspace)
     rows = ds.indicators.query("entity == 'jiande' and indicator_id == 'talent_total' and origin == 'monitoring'")
     assert rows["year"].tolist() == [2021, 2022, 2023] and rows["value"].tolist() == list(YEARS.values())
@@ -125,7 +127,8 @@ def test_value_that_is_not_a_number(workspace):
 
 
 def test_unit_not_matching_the_catalogue(workspace):
-    err = _error(workspace, [{"county": "建德市", "indicator": "人才资源总量", "year": 2021, "value": 110000, "unit": "人"}])
+    err = _error(workspace, [{"county": "建德市", "indicator": "人才资源总量", "year": 2021, "value": 110000,
+                              "unit": "人"}])
     assert re.search(r"cell C\d+", err.where) and "does not match the catalogue unit 万人" in err.problem
 
 
@@ -135,13 +138,15 @@ def test_year_outside_range(workspace):
 
 
 def test_percentage_above_100(workspace):
-    err = _error(workspace, [{"county": "安吉县", "indicator": "高技能人才占技能劳动者比例", "year": 2021, "value": 130}])
+    err = _error(workspace, [{"county": "安吉县", "indicator": "高技能人才占技能劳动者比例", "year": 2021,
+                              "value": 130}])
     assert re.search(r"cell E\d+", err.where) and "between 0 and 100" in err.problem
 
 
 def test_same_observation_in_two_files_with_different_values(workspace):
     _drop(workspace, "a.xlsx", [{"county": "安吉县", "indicator": "人才资源总量", "year": 2021, "value": 15.2}])
-    err = _error(workspace, [{"county": "安吉县", "indicator": "人才资源总量", "year": 2021, "value": 15.9}], name="b.xlsx")
+    err = _error(workspace, [{"county": "安吉县", "indicator": "人才资源总量", "year": 2021, "value": 15.9}],
+                 name="b.xlsx")
     assert "15.9 here but 15.2 in" in err.problem and "a.xlsx" in err.problem
 
 
@@ -184,7 +189,8 @@ def test_nothing_is_written_when_validation_fails(workspace):
 
 
 def _formula_workbook(workspace: Path, cached: str | None) -> Path:
-    path = _drop(workspace, "f.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2021, "value": "=10+1.2"}])
+    path = _drop(workspace, "f.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2021,
+                                         "value": "=10+1.2"}])
     if cached is not None:
         # openpyxl cannot compute formulas: add the cached result Excel would have stored.
         tmp = path.with_suffix(".tmp")

@@ -112,7 +112,8 @@ def test_third_county_from_a_config_entry(workspace: Path, layout, text):
         assert list(comparator["indicator_id"]) == ["high_skilled_share_of_skilled"]
     else:
         assert tonglu.query("indicator_id == 'direct_financing_share' and year == 2020")["value"].isna().all()
-        assert ds.checks.query("entity == 'tonglu' and indicator_id == 'party_government_talent'")["status"].tolist() == ["agree"]
+        checks = ds.checks.query("entity == 'tonglu' and indicator_id == 'party_government_talent'")
+        assert checks["status"].tolist() == ["agree"]
         # Tonglu restates two provincial targets: 1650 agrees with Anji's, 20 for direct financing too.
         kept = ds.indicators.query("entity == 'zhejiang' and indicator_id == 'talent_total'").iloc[0]
         assert kept["source_file"].endswith("anji_talent_plan_2021-2025.txt")

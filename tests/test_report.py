@@ -202,7 +202,8 @@ def test_injected_script_comes_out_escaped(tmp_path):
     shutil.copytree(paths.CONFIG_DIR, tmp_path / "config")
     catalogue = tmp_path / "config" / "catalogue.yaml"
     catalogue.write_text(catalogue.read_text(encoding="utf-8").replace(
-        "name_zh: 人才资源总量\n", "name_zh: '人才资源总量<script>alert(\"catalogue\")</script>'\n", 1), encoding="utf-8")
+        "name_zh: 人才资源总量\n", "name_zh: '人才资源总量<script>alert(\"catalogue\")</script>'\n", 1),
+        encoding="utf-8")
     raw = tmp_path / "raw" / JIANDE
     raw.write_text(raw.read_text(encoding="utf-8").replace("\t人才结构\n", "\t人才结构<script>alert('doc')</script>\n"),
                    encoding="utf-8")

@@ -431,7 +431,8 @@ def load_catalogue(config_dir: Path = CONFIG_DIR) -> Catalogue:
         for name in ind.source_names:
             key = name_key(name)
             if key in by_source_name and by_source_name[key] != ind_id:
-                raise InputError(path, line, f"source name '{name}' is claimed by both '{by_source_name[key]}' and '{ind_id}'",
+                raise InputError(path, line,
+                                 f"source name '{name}' is claimed by both '{by_source_name[key]}' and '{ind_id}'",
                                  "a table name must identify one indicator; remove it from one of them.")
             by_source_name[key] = ind_id
 

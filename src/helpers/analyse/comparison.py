@@ -178,7 +178,8 @@ def _pair_row(inputs, a, b, ind_a, ind_b, status, reason, values_only=False) -> 
         "indicator_name_zh": meta_a.name_zh, "other_indicator_id": ind_b, "other_indicator_name_zh": meta_b.name_zh,
         "unit": meta_a.unit, "measure": meta_a.measure,
         "latest_year": None if la is None else int(la["year"]), "latest_value": None if la is None else la["value"],
-        "target_value": None if ta is None else ta["value"], "target_comparator": None if ta is None else ta["comparator"],
+        "target_value": None if ta is None else ta["value"],
+        "target_comparator": None if ta is None else ta["comparator"],
         "other_year": None if lb is None else int(lb["year"]), "other_value": None if lb is None else lb["value"],
         "other_target_value": None if tb is None else tb["value"],
         "comparability": status, "comparability_reason": reason, "basis": "not compared" if status ==
@@ -196,7 +197,8 @@ def _pair_row(inputs, a, b, ind_a, ind_b, status, reason, values_only=False) -> 
 
 def comparison_table(inputs: AnalysisInputs) -> pd.DataFrame:
     frame = pd.concat([province_comparison(inputs), county_comparison(inputs)], ignore_index=True)
-    frame = as_numeric(frame, ("latest_value", "target_value", "other_value", "other_target_value", "rank_latest", "rank_of",
+    frame = as_numeric(frame, ("latest_value", "target_value", "other_value", "other_target_value", "rank_latest",
+                               "rank_of",
                              "latest_share_of_province", "target_share_of_province", "latest_gap", "latest_ratio",
                              "target_gap", "target_ratio"))
     return frame.astype({c: "Int64" for c in ("latest_year", "target_year", "other_year") if c in frame})

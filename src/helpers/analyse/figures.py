@@ -118,7 +118,8 @@ def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3
     for ax in list(axes.flat)[len(indicators):]:
         ax.axis("off")
     years = {"target_year": _target_year(data)}
-    handles = [plt.Line2D([], [], marker="o", ls="", markerfacecolor="white", markeredgecolor="grey", label=L["latest"]),
+    handles = [plt.Line2D([], [], marker="o", ls="", markerfacecolor="white", markeredgecolor="grey",
+                          label=L["latest"]),
                plt.Line2D([], [], marker="o", ls="", color="grey", label=L["target"].format(**years)),
                plt.Line2D([], [], marker="D", ls="--", color="#d1342f", label=L["province"].format(**years))]
     fig.legend(handles=handles, loc="upper center", ncol=3, frameon=False, bbox_to_anchor=(0.5, 1.0))
@@ -162,7 +163,8 @@ def ranking_panels(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: i
     for ax in list(axes.flat)[len(indicators):]:
         ax.axis("off")
     years = {"target_year": _target_year(data)}
-    handles = [plt.Line2D([], [], marker="o", ls="", markerfacecolor="white", markeredgecolor="#4c72b0", label=L["latest"]),
+    handles = [plt.Line2D([], [], marker="o", ls="", markerfacecolor="white", markeredgecolor="#4c72b0",
+                          label=L["latest"]),
                plt.Line2D([], [], marker="o", ls="", color="#4c72b0", label=L["target"].format(**years)),
                plt.Line2D([], [], ls="--", color="#d1342f", label=L["province"].format(**years))]
     fig.legend(handles=handles, loc="upper center", ncol=3, frameon=False, fontsize=8)

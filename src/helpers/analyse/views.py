@@ -52,7 +52,8 @@ def not_comparable_view(comparison: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame()
     return pd.DataFrame({
         "县市A·指标": c["entity_name_zh"] + "·" + c["indicator_name_zh"],
-        "县市B·指标": c["other_name_zh"] + "·" + c["other_indicator_name_zh"], "不可比较的原因": c["comparability_reason"],
+        "县市B·指标": c["other_name_zh"] + "·" + c["other_indicator_name_zh"],
+        "不可比较的原因": c["comparability_reason"],
     })
 
 

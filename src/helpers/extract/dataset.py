@@ -102,7 +102,8 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
     return Dataset(
         indicators=_indicator_frame(observations, sources, catalogue),
         cleaning_log=_with_integers(cleaning_log_frame(decisions, catalogue)),
-        checks=_with_integers(pd.DataFrame([asdict(c) for c in checks], columns=[f for f in Check.__dataclass_fields__])),
+        checks=_with_integers(pd.DataFrame([asdict(c) for c in checks],
+                                           columns=[f for f in Check.__dataclass_fields__])),
         sources=sources, catalogue=catalogue, raw_digests=digests,
     )
 

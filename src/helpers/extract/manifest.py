@@ -54,7 +54,8 @@ def verify(raw_dir: Path, names: list[str]) -> dict[str, str]:
         path = raw_dir / name
         if not path.exists():
             raise InputError(path, None, "the raw plan document is missing",
-                             f"copy the plan into {raw_dir} under this name, or correct `file:` in config/sources.yaml.")
+                             f"copy the plan into {raw_dir} under this name, or correct `file:` in "
+                             "config/sources.yaml.")
         if name not in manifest:
             raise InputError(path, None, f"the file is not listed in {MANIFEST_FILE}",
                              "if this is a new plan document, run `make manifest` and commit the manifest.")

@@ -48,7 +48,8 @@ REQUIRED = ("county", "indicator", "year", "value")
 
 INSTRUCTIONS = [
     ("年度监测数据填报模板", "Yearly monitoring template"),
-    ("1. 在“数据”表中，每行填写一个县市、一个指标、一个年份的实际值。已列出每个县市的全部目录指标及单位；需要多个年份时复制整行。",
+    ("1. 在“数据”表中，每行填写一个县市、一个指标、一个年份的实际值。"
+     "已列出每个县市的全部目录指标及单位；需要多个年份时复制整行。",
      "1. On the 数据 sheet, one row is one county, one indicator, one year's actual value. Every catalogue indicator "
      "is listed for each county with its unit; copy a row for more years."),
     ("2. “县市”“指标”“年份”“比较符”请从下拉列表中选择。数值按“单位”列的单位填写，不要改单位；百分比填 35 而不是 0.35。",
@@ -231,7 +232,8 @@ def _read_workbook(path: Path, lookup: _Lookup, sources: Sources, catalogue: Cat
         county, county_cell = cell("county")
         entity = lookup.entities.get(name_key(str(county or "")).lower())
         if entity is None:
-            raise InputError(path, where(county_cell), f"unknown county '{county}'{_suggest(county, lookup.county_names)}",
+            raise InputError(path, where(county_cell),
+                             f"unknown county '{county}'{_suggest(county, lookup.county_names)}",
                              f"use one of {', '.join(lookup.county_names)} (the drop-down list), or add the county "
                              "to config/sources.yaml.")
         indicator, indicator_cell = cell("indicator")
@@ -264,7 +266,8 @@ def _read_workbook(path: Path, lookup: _Lookup, sources: Sources, catalogue: Cat
             raise InputError(path, where(value_cell), f"'{value}' has a % sign but {ind.name_zh} is in {ind.unit}",
                              "remove the % sign.")
         if ind.unit == "%" and not 0 <= number <= 100:
-            raise InputError(path, where(value_cell), f"{number:g}% for {ind.name_zh} is not a percentage between 0 and 100",
+            raise InputError(path, where(value_cell),
+                             f"{number:g}% for {ind.name_zh} is not a percentage between 0 and 100",
                              "write the percentage as a number from 0 to 100 (35 for 35%, not 0.35 or 3500).")
         cmp_raw, cmp_cell = cell("comparator")
         comparator = cmp_from_value or _comparator(cmp_raw)

@@ -6,7 +6,8 @@ writes SCRATCH_DIR/raw/ (N plans alternating the two real layouts, a checksum ma
 workbooks for the first three years of the default period) and SCRATCH_DIR/config/ (the project's catalogue
 and layouts, with the N plans), so the pipeline runs on them through the same code path:
 
-    make report RAW_DIR=SCRATCH/raw CONFIG_DIR=SCRATCH/config PROCESSED_DIR=SCRATCH/processed REPORTS_DIR=SCRATCH/reports
+    make report RAW_DIR=SCRATCH/raw CONFIG_DIR=SCRATCH/config PROCESSED_DIR=SCRATCH/processed \
+        REPORTS_DIR=SCRATCH/reports
 """
 from __future__ import annotations
 
@@ -60,7 +61,8 @@ def generate(n: int, scratch: Path, seed: int = 1) -> Path:
     period = load_sources().plan_period
     monitoring_years = range(period.base_year + 1, period.base_year + 1 + MONITORED_YEARS)
 
-    province = {ind: round(rng.uniform(*SYNTHETIC_INDICATORS[ind]) * (100 if catalogue.indicators[ind].measure == "total" else 1.3), 2)
+    province = {ind: round(rng.uniform(*SYNTHETIC_INDICATORS[ind])
+                           * (100 if catalogue.indicators[ind].measure == "total" else 1.3), 2)
                 for ind in SYNTHETIC_INDICATORS}
     plans, monitoring_rows = [], []
     for i in range(1, n + 1):
