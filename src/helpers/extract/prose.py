@@ -163,8 +163,6 @@ class ProseReader:
     def _read_line(self, entity, path, number, nt: NormalText, year_at) -> list[ProseStatement]:
         text = nt.text
         occurrences = self._occurrences(text)
-        consumed: set[int] = set()
-        out: list[ProseStatement] = []
 
         def make(alias: _Alias, kind, year, value, cmp, unit_text, start, end, **extra) -> ProseStatement | None:
             clean = self._to_clean(alias.indicator, value, unit_text)
@@ -178,7 +176,17 @@ class ProseReader:
                 st.notes.append(f"unit {conversion}")
             return st
 
-        # 1. A、B、C分别达到x、y、z
+        # 1. lists (A、B分别达到x、y) first; then each indicator named elsewhere on the line
+        statements, consumed = self._read_lists(text, occurrences, make, year_at)
+        for i, occurrence in enumerate(occurrences):
+            if i not in consumed:
+                statements += self._read_occurrence(text, occurrences, i, make, year_at(occurrence[0]))
+        return statements
+
+    def _read_lists(self, text, occurrences, make, year_at) -> tuple[list[ProseStatement], set[int]]:
+        """A、B、C分别达到x、y、z: one level for each name. Returns them, and the occurrences they used up."""
+        out: list[ProseStatement] = []
+        consumed: set[int] = set()
         for m in self.list_re.finditer(text):
             clause_start = max(text.rfind(ch, 0, m.start()) for ch in CLAUSE_END) + 1
             names = [n for n in re.split(r"[、和及]", text[clause_start:m.start()]) if n]
@@ -200,45 +208,35 @@ class ProseReader:
             for i, occ in enumerate(occurrences):
                 if clause_start <= occ[0] < values_end:
                     consumed.add(i)
+        return out, consumed
 
-        for i, (start, end, alias) in enumerate(occurrences):
-            if i in consumed:
-                continue
-            sentence_end = min([j for j in (text.find(ch, end) for ch in SENTENCE_END) if j >= 0] or [len(text)])
-            next_alias = occurrences[i + 1][0] if i + 1 < len(occurrences) else len(text)
-            year = year_at(start)
+    def _read_occurrence(self, text, occurrences, i, make, year) -> list[ProseStatement]:
+        """What the sentence says about the indicator named at occurrences[i]: a from-to pair, or a level
+        (perhaps an increment), perhaps followed by the growth that gives its baseline."""
+        start, end, alias = occurrences[i]
+        sentence_end = min([j for j in (text.find(ch, end) for ch in SENTENCE_END) if j >= 0] or [len(text)])
+        next_alias = occurrences[i + 1][0] if i + 1 < len(occurrences) else len(text)
 
-            # 2. 由/从 2015年 x 增至/提高到 y
-            ft = self.from_to_re.search(text, end, min(sentence_end, next_alias))
-            if ft and ft.start() - end <= 40:
-                out += self._from_to(alias, ft, year, start, make, text)
-                continue
+        # 2. 由/从 2015年 x 增至/提高到 y
+        ft = self.from_to_re.search(text, end, min(sentence_end, next_alias))
+        if ft and ft.start() - end <= 40:
+            return self._from_to(alias, ft, year, start, make, text)
 
-            # 3. a level, perhaps followed by 比2015年增长/增加
-            lv = self.level_re.match(text, end)
-            if not lv:
-                continue
-            gap = lv["gap"]
-            cmp = ">" if re.search("超过|突破|高于", gap) or lv["cmp"] == ">" else "="
-            if lv["cmp"] == ">=" or lv["suffix"] == "以上":
-                cmp = ">="
-            elif lv["suffix"] == "左右":
-                cmp = "≈"
-            clause_start = max(text.rfind(ch, 0, start) for ch in CLAUSE_END) + 1
-            before = text[clause_start:start] + gap
-            if re.search(FLOW_WORDS, before):
-                continue  # 培训经营管理人才2800人次: people trained, not the stock of talent
-            kind = "increment" if re.search(INCREMENT_WORDS, before) else "level"
-            st = make(alias, kind, year, float(lv["num"]), cmp, lv["unit"], start, lv.end())
-            if st is None:
-                continue
-            out.append(st)
-            gr = self.growth_re.match(text, lv.end())
-            if gr and kind == "level":
-                base = self._baseline_from_growth(alias, st, gr, make, start)
-                if base:
-                    out.append(base)
-        return out
+        # 3. a level, perhaps followed by 比2015年增长/增加
+        lv = self.level_re.match(text, end)
+        if not lv:
+            return []
+        clause_start = max(text.rfind(ch, 0, start) for ch in CLAUSE_END) + 1
+        before = text[clause_start:start] + lv["gap"]
+        if re.search(FLOW_WORDS, before):
+            return []  # 培训经营管理人才2800人次: people trained, not the stock of talent
+        kind = "increment" if re.search(INCREMENT_WORDS, before) else "level"
+        st = make(alias, kind, year, float(lv["num"]), _level_comparator(lv), lv["unit"], start, lv.end())
+        if st is None:
+            return []
+        gr = self.growth_re.match(text, lv.end())
+        base = self._baseline_from_growth(alias, st, gr, make, start) if gr and kind == "level" else None
+        return [st] + ([base] if base else [])
 
     def _from_to(self, alias, ft, year, start, make, text) -> list[ProseStatement]:
         unit1 = ft["u1"]
@@ -305,3 +303,13 @@ class ProseReader:
 
 def _fmt(x: float) -> str:
     return f"{x:g}"
+
+
+def _level_comparator(level: re.Match) -> str:
+    """The comparator a level is stated with: 超过/突破/高于 or '>' above it, 以上 or '>=' at least, 左右 about."""
+    cmp = ">" if re.search("超过|突破|高于", level["gap"]) or level["cmp"] == ">" else "="
+    if level["cmp"] == ">=" or level["suffix"] == "以上":
+        cmp = ">="
+    elif level["suffix"] == "左右":
+        cmp = "≈"
+    return cmp
