@@ -48,24 +48,8 @@ def check_plan(statements: list[ProseStatement], table: list[Observation], catal
         if st.kind == "baseline":
             continue
         if st.kind == "increment":
-            if st.year != period.target_year:
-                continue  # an increase over the past period: the table has no earlier value to check it with
-            actual = by_key.get((st.entity, st.indicator_id, period.base_year, "actual"))
-            target = by_key.get((st.entity, st.indicator_id, period.target_year, "target"))
-            if not actual or not target or actual.value is None or target.value is None:
-                continue
-            change = target.value - actual.value
-            if st.comparator in (">=", ">"):
-                ok = change >= st.value * (1 - VALUE_TOLERANCE)
-            else:
-                ok = _same(change, st.value, APPROX_TOLERANCE if st.comparator == "≈" else VALUE_TOLERANCE)
-            zh = (f"正文称新增{COMPARATOR_WORDS[st.comparator]}{st.value:g}{st.unit}；表中{target.year}年目标"
-                  f"{target.value:g}减{actual.year}年完成{actual.value:g}，增加{change:g}{st.unit}。")
-            en = (f"The prose promises an increase of {st.comparator} {st.value:g} {en_unit(st.unit)}; the table's "
-                  f"target minus actual is {change:g} {en_unit(st.unit)}.")
-            add(st, target, "increment", "agree" if ok else "disagree", zh, en, table_value=change)
+            _check_increment(st, by_key, period, add, en_unit)
             continue
-
         kind = "actual" if st.year is not None and st.year <= period.base_year else "target"
         obs = by_key.get((st.entity, st.indicator_id, st.year, kind))
         if obs is None:
@@ -73,27 +57,52 @@ def check_plan(statements: list[ProseStatement], table: list[Observation], catal
                 "该数值只见于正文，主要指标表中没有对应数值。",
                 "This figure is in the prose only; the table has no matching value.")
             continue
-        if obs.value is None:
-            add(st, obs, "value", "disagree", f"正文给出{st.value:g}{st.unit}，表中为“/”（未给出）。",
-                f"The prose gives {st.value:g} {en_unit(st.unit)}; the table gives no value ('/').")
-            continue
-        same = _same(st.value, obs.value, VALUE_TOLERANCE)
-        diff = st.value - obs.value
-        add(st, obs, "value", "agree" if same else "disagree",
-            f"正文{st.value:g}{st.unit}，表中{obs.value:g}{st.unit}" + ("，一致。" if same else
-            f"，相差{diff:+.4g}{st.unit}（{diff / obs.value:+.1%}）。" if obs.value else "。"),
-            f"Prose {st.value:g}, table {obs.value:g} {en_unit(st.unit)}"
-            + ("." if same else f": differs by {diff:+.4g}."))
-        prose_cmp = "=" if st.comparator == "≈" else st.comparator
-        if prose_cmp != obs.comparator:
-            add(st, obs, "comparator", "disagree",
-                f"目标强度不一致：正文为“{COMPARATOR_WORDS[st.comparator]}{st.value:g}”，"
-                f"表中为“{COMPARATOR_WORDS[obs.comparator]}{obs.value:g}”。",
-                f"The prose says {st.comparator} {st.value:g}, the table {obs.comparator} {obs.value:g}: the "
-                "target's strength differs.")
-        differs = st.prose_name.differs
-        if differs and name_key(obs.source_name) in {name_key(n) for n in st.prose_name.differs_from}:
-            add(st, obs, "definition", "disagree", differs,
-                f"The prose names the indicator '{st.prose_name.name}', the table '{obs.source_name}': "
-                "their definitions differ (the catalogue explains how, in Chinese).")
+        _check_value(st, obs, add, en_unit)
     return checks
+
+
+def _check_increment(st: ProseStatement, by_key: dict, period: PlanPeriod, add, en_unit) -> None:
+    """新增x: the table's target minus its base-year actual must give the increase the prose promises."""
+    if st.year != period.target_year:
+        return  # an increase over the past period: the table has no earlier value to check it with
+    actual = by_key.get((st.entity, st.indicator_id, period.base_year, "actual"))
+    target = by_key.get((st.entity, st.indicator_id, period.target_year, "target"))
+    if not actual or not target or actual.value is None or target.value is None:
+        return
+    change = target.value - actual.value
+    if st.comparator in (">=", ">"):
+        ok = change >= st.value * (1 - VALUE_TOLERANCE)
+    else:
+        ok = _same(change, st.value, APPROX_TOLERANCE if st.comparator == "≈" else VALUE_TOLERANCE)
+    zh = (f"正文称新增{COMPARATOR_WORDS[st.comparator]}{st.value:g}{st.unit}；表中{target.year}年目标"
+          f"{target.value:g}减{actual.year}年完成{actual.value:g}，增加{change:g}{st.unit}。")
+    en = (f"The prose promises an increase of {st.comparator} {st.value:g} {en_unit(st.unit)}; the table's "
+          f"target minus actual is {change:g} {en_unit(st.unit)}.")
+    add(st, target, "increment", "agree" if ok else "disagree", zh, en, table_value=change)
+
+
+def _check_value(st: ProseStatement, obs: Observation, add, en_unit) -> None:
+    """A stated level against the table's: its value, its comparator, and the definition its name implies."""
+    if obs.value is None:
+        add(st, obs, "value", "disagree", f"正文给出{st.value:g}{st.unit}，表中为“/”（未给出）。",
+            f"The prose gives {st.value:g} {en_unit(st.unit)}; the table gives no value ('/').")
+        return
+    same = _same(st.value, obs.value, VALUE_TOLERANCE)
+    diff = st.value - obs.value
+    add(st, obs, "value", "agree" if same else "disagree",
+        f"正文{st.value:g}{st.unit}，表中{obs.value:g}{st.unit}" + ("，一致。" if same else
+        f"，相差{diff:+.4g}{st.unit}（{diff / obs.value:+.1%}）。" if obs.value else "。"),
+        f"Prose {st.value:g}, table {obs.value:g} {en_unit(st.unit)}"
+        + ("." if same else f": differs by {diff:+.4g}."))
+    prose_cmp = "=" if st.comparator == "≈" else st.comparator
+    if prose_cmp != obs.comparator:
+        add(st, obs, "comparator", "disagree",
+            f"目标强度不一致：正文为“{COMPARATOR_WORDS[st.comparator]}{st.value:g}”，"
+            f"表中为“{COMPARATOR_WORDS[obs.comparator]}{obs.value:g}”。",
+            f"The prose says {st.comparator} {st.value:g}, the table {obs.comparator} {obs.value:g}: the "
+            "target's strength differs.")
+    differs = st.prose_name.differs
+    if differs and name_key(obs.source_name) in {name_key(n) for n in st.prose_name.differs_from}:
+        add(st, obs, "definition", "disagree", differs,
+            f"The prose names the indicator '{st.prose_name.name}', the table '{obs.source_name}': "
+            "their definitions differ (the catalogue explains how, in Chinese).")
