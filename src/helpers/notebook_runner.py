@@ -45,7 +45,7 @@ def run_notebook(notebook: Path, output: Path, parameters: dict) -> str:
         raise InputError(None, None, f"the project's Jupyter kernel '{KERNEL_NAME}' is not registered in this "
                          f"Python environment ({sys.prefix})", "run `make setup` (it registers it).") from None
     except PapermillExecutionError as exc:
-        if exc.ename in WORDED:
+        if exc.ename in WORDED or "\n  How to fix: " in (exc.evalue or ""):   # an InputError's kind, worded
             raise ReportedError(exc.evalue) from None
         raise InputError(notebook, f"cell {exc.exec_count}", f"{exc.ename}: {exc.evalue}",
                          "open the notebook in JupyterLab (make lab) and run it to see where.") from None
