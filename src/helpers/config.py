@@ -13,7 +13,7 @@ import yaml
 
 from helpers.errors import InputError
 from helpers.paths import CATALOGUE_FILE, CONFIG_DIR, SOURCES_FILE, display_path
-from helpers.text import name_key, normalise
+from helpers.text import name_key, normalise, read_utf8
 
 LINE = "__line__"
 
@@ -23,8 +23,14 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     PyYAML has it: five times faster, and every step reads the configuration)."""
 
 
+class _Mapping(dict):
+    """A mapping read from YAML that also knows the line of each of its keys (for errors about a value)."""
+    key_lines: dict
+
+
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
-    mapping = loader.construct_mapping(node, deep=True)
+    mapping = _Mapping(loader.construct_mapping(node, deep=True))
+    mapping.key_lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
     mapping[LINE] = node.start_mark.line + 1
     return mapping
 
@@ -37,7 +43,7 @@ def load_yaml(path: Path) -> Any:
         raise InputError(path, None, "the configuration file is missing",
                          "restore it from git (git checkout -- config/) or create it.")
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+        return yaml.load(read_utf8(path, "configuration file"), Loader=_LineLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -46,10 +52,62 @@ def load_yaml(path: Path) -> Any:
 
 
 def _require(entry: dict, key: str, path: Path, what: str) -> Any:
+    if not isinstance(entry, dict):
+        raise InputError(path, None, f"{what} should be a mapping ('name: value' lines) but is {_shape(entry)}",
+                         f"write it as in the version in git (`git diff {display_path(path)}` shows what changed).")
     if key not in entry or entry[key] in (None, ""):
         raise InputError(path, entry.get(LINE), f"{what} has no '{key}'",
                          f"add '{key}: …' to this entry.")
     return entry[key]
+
+
+def _shape(value: Any) -> str:
+    kind = {str: "a text", int: "a number", float: "a number", bool: "yes/no", list: "a list"}.get(type(value))
+    return f"{kind} ({str(value)[:40]!r})" if kind else f"a {type(value).__name__}"
+
+
+def _line_of(parent: dict, key: str) -> int | None:
+    return getattr(parent, "key_lines", {}).get(key) or parent.get(LINE)
+
+
+def _entries(parent: dict, key: str, path: Path, what: str, example: str) -> list[dict]:
+    """A section that is a list of mappings (`plans:`, `units:` …), checked before it is read."""
+    value = _require(parent, key, path, what)
+    if not isinstance(value, list) or not all(isinstance(e, dict) for e in value):
+        found = _shape(value) if not isinstance(value, list) else \
+            "a list with " + _shape(next(e for e in value if not isinstance(e, dict)))
+        raise InputError(path, _line_of(parent, key), f"`{key}:` should be a list of entries, each written as "
+                         f"'- ' and its fields (e.g. {example}), but is {found}",
+                         f"write each entry on its own '- ' line with its fields indented below, as in the version "
+                         f"in git (`git diff {display_path(path)}`).")
+    return value
+
+
+def _section(parent: dict, key: str, path: Path, what: str) -> dict:
+    """A section that is a mapping (`province:`, `layouts:` …), checked before it is read."""
+    value = _require(parent, key, path, what)
+    if not isinstance(value, dict):
+        raise InputError(path, _line_of(parent, key), f"`{key}:` should be a mapping ('name: value' lines "
+                         f"indented below it) but is {_shape(value)}",
+                         f"write it as in the version in git (`git diff {display_path(path)}`).")
+    return value
+
+
+def _structure_errors(load):
+    """Whatever shape the hand-edited file has, a message instead of a traceback (the specific checks above
+    name the line; this is the net under them)."""
+    def checked(config_dir: Path = CONFIG_DIR):
+        try:
+            return load(config_dir)
+        except (TypeError, AttributeError, ValueError, KeyError, IndexError) as exc:
+            name = SOURCES_FILE if load.__name__ == "load_sources" else CATALOGUE_FILE
+            path = Path(config_dir) / name
+            raise InputError(path, None, f"the file's structure is not what the project expects "
+                             f"({type(exc).__name__}: {exc})",
+                             f"compare it with the version in git (`git diff {display_path(path)}`) and restore "
+                             "the structure.") from None
+    checked.__name__, checked.__doc__ = load.__name__, load.__doc__
+    return checked
 
 
 # ----------------------------------------------------------------------------- sources
@@ -210,19 +268,24 @@ def _check_periods(plans: list[Plan], default: PlanPeriod, path: Path) -> None:
                                  "then 十五五 2025→2030).")
 
 
+@_structure_errors
 def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
     path = Path(config_dir) / SOURCES_FILE
     doc = load_yaml(path)
     if not isinstance(doc, dict):
         raise InputError(path, 1, "expected a mapping with province, plans, layouts and header_roles",
                          "compare with the file in git.")
-    province = _require(doc, "province", path, "the file")
+    province = _section(doc, "province", path, "the file")
     default_period = _plan_period(_require(doc, "plan_period", path, "the file"), path, None, "plan_period")
 
     layouts: dict[str, Layout] = {}
-    for name, spec in (_require(doc, "layouts", path, "the file") or {}).items():
+    for name, spec in _section(doc, "layouts", path, "the file").items():
         if name == LINE:
             continue
+        if not isinstance(spec, dict):
+            raise InputError(path, _line_of(doc["layouts"], name), f"layout '{name}' should be a mapping with "
+                             f"parser and end_pattern but is {_shape(spec)}",
+                             "indent its parser: and end_pattern: lines below the layout's name.")
         layouts[name] = Layout(
             name=name,
             parser=_require(spec, "parser", path, f"layout '{name}'"),
@@ -236,7 +299,7 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
     plans: list[Plan] = []
     first_of: dict[str, Plan] = {}
     files: dict[str, int] = {}
-    for entry in _require(doc, "plans", path, "the file"):
+    for entry in _entries(doc, "plans", path, "the file", "- entity: jiande / file: … / layout: …"):
         entity = _require(entry, "entity", path, "a plan")
         file = _require(entry, "file", path, f"plan '{entity}'")
         if file in files:
@@ -268,7 +331,7 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
     _check_periods(plans, default_period, path)
 
     roles = []
-    for entry in _require(doc, "header_roles", path, "the file"):
+    for entry in _entries(doc, "header_roles", path, "the file", "- {pattern: '序号', role: serial}"):
         role = _require(entry, "role", path, "a header role")
         if role not in {"category", "serial", "name", "unit", "actual", "target"}:
             raise InputError(path, entry.get(LINE), f"unknown header role '{role}'",
@@ -364,12 +427,13 @@ DIRECTIONS = {"higher", "lower"}
 MEASURES = {"total", "share", "rate", "count"}
 
 
+@_structure_errors
 def load_catalogue(config_dir: Path = CONFIG_DIR) -> Catalogue:
     path = Path(config_dir) / CATALOGUE_FILE
     doc = load_yaml(path)
     units: dict[str, Unit] = {}
     unit_by_alias: dict[str, str] = {}
-    for entry in _require(doc, "units", path, "the catalogue"):
+    for entry in _entries(doc, "units", path, "the catalogue", "- unit: 万人 / dimension: persons"):
         u = Unit(unit=str(_require(entry, "unit", path, "a unit")), name_en=entry.get("name_en", ""),
                  aliases=tuple(str(a) for a in entry.get("aliases", [])),
                  dimension=_require(entry, "dimension", path, "a unit"), factor=float(entry.get("factor", 1)))
@@ -383,7 +447,7 @@ def load_catalogue(config_dir: Path = CONFIG_DIR) -> Catalogue:
 
     indicators: dict[str, Indicator] = {}
     by_source_name: dict[str, str] = {}
-    for entry in _require(doc, "indicators", path, "the catalogue"):
+    for entry in _entries(doc, "indicators", path, "the catalogue", "- id: talent_total / name_zh: …"):
         ind_id = _require(entry, "id", path, "an indicator")
         line = entry.get(LINE)
         if ind_id in indicators:

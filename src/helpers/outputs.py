@@ -4,6 +4,7 @@ Callers write into a path from `helpers.atomic`, so a failed run never leaves ha
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -15,8 +16,40 @@ FORMULA_PREFIXES = ("=", "+", "-", "@")
 PRINTED_COLUMNS = 14   # for_print: columns shown (and printed); the others are grouped and collapsed
 
 
+# A text cell that Excel would run as a formula when it opens a CSV: = + - @ (and a tab or carriage return
+# before them), unless it is a plain number such as -5 or +12% (which Excel reads as the number it is). A
+# comparator on its own (=) runs nothing.
+FORMULA_TEXT = re.compile(r"^[=+\-@\t\r]")
+PLAIN_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?%?$")
+GUARD = "'"   # Excel's own mark for "this is text"
+
+
+def guard_formula_text(value):
+    """Text for a CSV cell that never runs as a formula in Excel: a leading ' before = + - @."""
+    if isinstance(value, str) and len(value) > 1 and FORMULA_TEXT.match(value) and not PLAIN_NUMBER.match(value):
+        return GUARD + value
+    return value
+
+
+def unguard(frame: pd.DataFrame) -> pd.DataFrame:
+    """The text as it was before write_csv guarded it (for the steps that read the CSVs back)."""
+    for column in frame.columns:
+        if frame[column].dtype == object:
+            values = frame[column]
+            guarded = values.map(lambda v: isinstance(v, str) and v[:1] == GUARD and bool(FORMULA_TEXT.match(v[1:])))
+            if guarded.any():
+                frame[column] = values.mask(guarded, values.str[1:])
+    return frame
+
+
 def write_csv(frame: pd.DataFrame, path: Path) -> None:
-    """CSV in UTF-8 with a byte-order mark, so that Excel shows the Chinese correctly."""
+    """CSV in UTF-8 with a byte-order mark, so that Excel shows the Chinese correctly. Numbers stay numbers;
+    text that Excel would run as a formula (a plan cell or sheet name starting with =) is guarded with '."""
+    text = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c].dtype)]
+    if text:
+        frame = frame.copy()
+        for column in text:
+            frame[column] = frame[column].map(guard_formula_text)
     frame.to_csv(path, index=False, encoding="utf-8-sig")
 
 

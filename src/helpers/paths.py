@@ -32,8 +32,12 @@ ANALYSIS_JSON = "analysis.json"
 
 
 def display_path(path: Path | str) -> str:
-    """A path as an analyst should read it: relative to the project when inside it."""
+    """A path as an analyst should read it: relative to the project when inside it. A relative path is shown
+    as it is: it is already a display path (as the processed tables record it), and resolving it against the
+    working folder (notebooks/ in a kernel) would name a file that does not exist."""
     p = Path(path)
+    if not p.is_absolute():
+        return str(p)
     try:
         return str(p.resolve().relative_to(PROJECT_ROOT.resolve()))
     except ValueError:

@@ -18,7 +18,9 @@ INTEGER_COLUMNS = ("year", "source_line", "table_line", "prose_line")
 def read_processed(processed_dir: Path, name: str):
     """A processed CSV as it was written, with its integer columns kept integer."""
     import pandas as pd
-    frame = pd.read_csv(Path(processed_dir) / name, encoding="utf-8-sig")
+
+    from helpers.outputs import unguard
+    frame = unguard(pd.read_csv(Path(processed_dir) / name, encoding="utf-8-sig"))
     return frame.astype({c: "Int64" for c in INTEGER_COLUMNS if c in frame})
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 
@@ -78,3 +79,29 @@ def normalisation_stats(raw: str) -> NormalisationStats:
         changed_chars=changed,
         no_break_spaces=without_bookmarks.count("\u00a0"),
     )
+
+
+def read_utf8(path: Path, what: str = "file", max_bytes: int | None = None) -> str:
+    """A text file's content, decoded as UTF-8 (with or without Notepad's byte-order mark). A file saved in
+    another encoding (GBK, as Windows saves Chinese text) or past `max_bytes` is an InputError, never garbage."""
+    from helpers.errors import InputError
+    path = Path(path)
+    size = path.stat().st_size
+    if max_bytes is not None and size > max_bytes:
+        raise InputError(path, None, f"the {what} is {size / 1e6:.0f} MB, far more than any real one (the limit "
+                         f"is {max_bytes / 1e6:.0f} MB): it is not what it should be",
+                         "check that this is the right file (a text export of the document, not a database dump "
+                         "or a binary file).")
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        try:
+            raw.decode("gb18030")
+            looks = " (it looks like GBK/GB18030, as Windows saves Chinese text)"
+        except UnicodeDecodeError:
+            looks = ""
+        raise InputError(path, line, f"the {what} is not UTF-8 text{looks}",
+                         "save it again as UTF-8 (Notepad: File → Save As → Encoding: UTF-8; WPS/Word: Plain Text, "
+                         f"UTF-8), or convert it: iconv -f gbk -t utf-8 \"{path.name}\" > converted.txt.") from None

@@ -1,6 +1,7 @@
 """Reading one value cell of a plan table: a number, a comparator, or 'not given'."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -12,6 +13,9 @@ VALUE = re.compile(
 )
 # What the plans write for "not given". Never read as 0.
 MISSING = {"/", "／"}
+# No figure of a talent plan comes near this (a province's head count is some 10^7): anything larger is a
+# mistake, and 1e308 would become infinity in the arithmetic after it.
+LARGEST_VALUE = 1e12
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,16 @@ class NotANumber(ValueError):
     pass
 
 
+class ImplausibleMagnitude(NotANumber):
+    """A number no plan or workbook can mean: infinite, not a number, or beyond LARGEST_VALUE."""
+
+
+def check_magnitude(value: float) -> float:
+    if not math.isfinite(value) or abs(value) > LARGEST_VALUE:
+        raise ImplausibleMagnitude(f"{value:g}")
+    return value
+
+
 def parse_value_cell(raw: str) -> CellValue:
     text = normalise(raw)
     if text in MISSING:
@@ -37,4 +51,9 @@ def parse_value_cell(raw: str) -> CellValue:
     comparator = {"": "=", ">": ">", "大于": ">", "超过": ">", ">=": ">=", "≥": ">="}[cmp]
     if m["suffix"]:
         comparator = ">="
-    return CellValue(float(m["num"]), comparator, bool(m["pct"]), False)
+    return CellValue(check_magnitude(float(m["num"])), comparator, bool(m["pct"]), False)
+
+
+def looks_like_a_fraction(value: float, unit: str) -> bool:
+    """0.35 for a percentage: 35% written as a fraction (a real share below 1% is rare enough to ask about)."""
+    return unit == "%" and 0 < value < 1

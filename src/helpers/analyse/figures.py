@@ -35,7 +35,9 @@ def use_chinese_style() -> str:
                          "figures would show as empty boxes",
                          "run `make setup` (it installs the Debian package fonts-noto-cjk).") from None
     # The font goes to set_theme itself: a later set_theme would reset rcParams set by hand.
-    sns.set_theme(style="whitegrid", font=CHINESE_FONT, rc={"axes.unicode_minus": False, "figure.dpi": 110})
+    # text.parse_math off: a $ in a name from a document ($x^$) is shown as written, not parsed as a formula.
+    sns.set_theme(style="whitegrid", font=CHINESE_FONT, rc={"axes.unicode_minus": False, "figure.dpi": 110,
+                                                            "text.parse_math": False})
     _inline_without_tight_bbox()
     return path
 

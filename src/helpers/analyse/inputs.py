@@ -82,7 +82,8 @@ def load_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = pa
         year = parameters.check_year(report_year, years)
     else:
         year = parameters.parse_year(report_year)
-    ind = pd.read_csv(path, encoding="utf-8-sig", dtype={"comparator": str, "source_unit": str, "plan": str})
+    from helpers.outputs import unguard
+    ind = unguard(pd.read_csv(path, encoding="utf-8-sig", dtype={"comparator": str, "source_unit": str, "plan": str}))
     if "plan" not in ind:
         raise InputError(path, None, "the processed indicators have no `plan` column (they predate plan periods)",
                          "run `make data` to rebuild them.")

@@ -126,7 +126,8 @@ def _read_table(path: Path, written: dict | None, inputs: AnalysisInputs) -> pd.
                                "and saved by hand, or the last analysis run was interrupted)", rebuild)
     types = {c: t for c, t in written["columns"].items() if t != "object"}
     try:
-        return pd.read_csv(io.BytesIO(content), encoding="utf-8-sig", dtype=types)
+        from helpers.outputs import unguard
+        return unguard(pd.read_csv(io.BytesIO(content), encoding="utf-8-sig", dtype=types))
     except pd.errors.EmptyDataError:     # a table with no rows and no columns
         return pd.DataFrame()
 

@@ -12,7 +12,7 @@ from helpers.extract.prose import ProseStatement
 from helpers.extract.tables import Cell, ParsedTable, TableRow
 from helpers.paths import display_path
 from helpers.records import Decision, Observation
-from helpers.values import NotANumber, parse_value_cell
+from helpers.values import LARGEST_VALUE, ImplausibleMagnitude, NotANumber, looks_like_a_fraction, parse_value_cell
 
 # "专业技术人才高级职称比例(%" -> name, unit (closing bracket optional: some are broken in the source)
 NAME_WITH_UNIT = re.compile(r"^(?P<name>.+?)\((?P<unit>[^()]*)(?P<close>\))?$")
@@ -37,6 +37,10 @@ def split_name_unit(cell: Cell) -> tuple[str, str, bool]:
 def _parse_cell(path: Path, name: str, column, cell: Cell):
     try:
         return parse_value_cell(cell.raw)
+    except ImplausibleMagnitude:
+        raise InputError(path, cell.line, f"the {column.header.text} cell of '{name}' is '{cell.raw.strip()[:40]}', "
+                         f"larger than any figure a plan can mean (the limit is {LARGEST_VALUE:g})",
+                         "correct the number in the plan's table (a lost decimal point or unit?).") from None
     except NotANumber:
         raise InputError(path, cell.line,
                          f"the {column.header.text} cell of '{name}' is '{cell.raw.strip()}', not a number",
@@ -173,6 +177,8 @@ class TableCleaner:
             clean = v * factor
             if not low <= clean <= high:
                 return {"code": "out_of_range", "value": clean, "unit": ind.unit, "low": low, "high": high}
+            if looks_like_a_fraction(clean, ind.unit):
+                return {"code": "fraction_for_percent", "value": clean}
         return {}
 
     def _check_plausible(self, ind, unit_text, raw: list[float], row_obs, statements, plan: Plan, log) -> bool:

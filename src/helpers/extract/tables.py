@@ -12,7 +12,7 @@ from pathlib import Path
 
 from helpers.config import Layout, Plan, Sources
 from helpers.errors import InputError
-from helpers.text import normalise
+from helpers.text import normalise, read_utf8
 
 
 @dataclass(frozen=True)
@@ -64,12 +64,22 @@ class ParsedTable:
     end_line: int
 
 
+# Absurd inputs are refused before they are parsed: a real plan is some 50 kB, and its longest line is a
+# paragraph of a few hundred characters. (A 200 MB plan on one line once took a minute and 10 GB.)
+MAX_PLAN_BYTES = 20_000_000
+MAX_LINE_CHARS = 20_000
+
+
 def read_lines(path: Path) -> list[str]:
-    try:
-        return Path(path).read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError as exc:
-        raise InputError(path, None, f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})",
-                         "save the plan as UTF-8 text (e.g. in Word: Save As → Plain Text → UTF-8).") from None
+    lines = read_utf8(path, "plan document", MAX_PLAN_BYTES).splitlines()
+    for number, line in enumerate(lines, 1):
+        if len(line) > MAX_LINE_CHARS:
+            raise InputError(path, number, f"this line is {len(line):,} characters long, far more than any "
+                             f"paragraph of a plan (the limit is {MAX_LINE_CHARS:,}): the document is not a plan's "
+                             "text, or lost its line breaks",
+                             "export the plan again as plain text with its line breaks (Word: Save As → Plain "
+                             "Text, with 'insert line breaks' off and paragraphs kept).")
+    return lines
 
 
 def find_title(lines: list[str], plan: Plan, path: Path) -> int:

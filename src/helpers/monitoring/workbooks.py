@@ -22,7 +22,14 @@ from helpers.paths import display_path
 from helpers.periods import FIVE_YEARS
 from helpers.records import Decision, Observation
 from helpers.text import name_key
-from helpers.values import NotANumber, parse_value_cell
+from helpers.values import (
+    LARGEST_VALUE,
+    ImplausibleMagnitude,
+    NotANumber,
+    check_magnitude,
+    looks_like_a_fraction,
+    parse_value_cell,
+)
 
 DATA_SHEET = "数据"
 LISTS_SHEET = "选项"
@@ -151,13 +158,45 @@ def _lookup(sources: Sources, catalogue: Catalogue) -> _Lookup:
                    [i.name_zh for i in catalogue.indicators.values()])
 
 
+# What the folder may hold. Workbooks (.xlsx, and .xlsm as Excel saves a workbook with macros) and CSV files
+# are read; a spreadsheet in a format openpyxl cannot read stops the run with how to convert it; anything
+# else stops it too, because a file here that is silently skipped is data silently lost.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+CSV_SUFFIX = ".csv"
+SAVE_AS_XLSX = {".xls": "an Excel 97–2003 workbook (.xls)", ".xlsb": "an Excel binary workbook (.xlsb)",
+                ".ods": "an OpenDocument spreadsheet (.ods)", ".et": "a WPS spreadsheet (.et)",
+                ".numbers": "a Numbers spreadsheet"}
+# Limits past which a file cannot be a county's yearly figures (the template is some 30 kB and 200 rows).
+MAX_WORKBOOK_BYTES = 50_000_000
+MAX_ROWS = 100_000
+ZIP_MAGIC, OLE2_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def monitoring_files(folder: Path) -> list[Path]:
-    """Every workbook in the folder (Excel's ~$ lock files and hidden files skipped)."""
+    """Every workbook and CSV file in the folder (Excel's ~$ lock files, hidden files and a README skipped).
+    A file of any other kind is an InputError that says what to do with it."""
+    from helpers.fingerprint import is_input
     folder = Path(folder)
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".xlsx", ".xlsm")
-                  and not p.name.startswith(("~$", ".")))
+    files = []
+    for path in sorted(folder.iterdir()):
+        suffix = path.suffix.lower()
+        if not path.is_file() or not is_input(path) or path.stem.lower().startswith("readme"):
+            continue
+        if suffix in WORKBOOK_SUFFIXES or suffix == CSV_SUFFIX:
+            files.append(path)
+        elif suffix in SAVE_AS_XLSX:
+            raise InputError(path, None, f"the file is {SAVE_AS_XLSX[suffix]}, which this project cannot read, so "
+                             "its figures would be left out",
+                             "open it in Excel or WPS and save it as an Excel Workbook (.xlsx) in the same folder, "
+                             "then delete the old file (or move it out of data/raw/monitoring/).")
+        else:
+            raise InputError(path, None, "the file is not a workbook: only .xlsx, .xlsm and .csv files are read "
+                             "from data/raw/monitoring/, and a file that is skipped without a word is data lost",
+                             "if it holds yearly figures, save them as .xlsx from the template (`make template`); "
+                             "otherwise move it out of data/raw/monitoring/.")
+    return files
 
 
 def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue) -> tuple[list[Observation], list[Decision]]:
@@ -185,9 +224,26 @@ def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue) -> tup
             seen[key] = obs
             observations.append(obs)
             kept += 1
+            problem = _implausible(obs, catalogue.indicators[obs.indicator_id])
+            if problem:   # kept, flagged, and listed where the analyst and the report's data-quality part see it
+                obs.quality = "implausible"
+                obs.notes.append(f"implausible value, kept: check sheet {obs.source_sheet}, cell {obs.source_cell}")
+                decisions.append(Decision(obs.entity, obs.indicator_id, obs.source_file, obs.source_line,
+                                          "implausible", {"problem": problem}))
         decisions.append(Decision("", "", display_path(path), None, "monitoring_workbook",
                                   {"kept": kept, "file": path.name}))
     return observations, decisions
+
+
+def _implausible(obs: Observation, ind) -> dict:
+    """What is implausible about a workbook's value (a wording code and its values), or {}: outside the
+    catalogue's plausible range (a negative head count), or a percentage written as a fraction (0.35)."""
+    low, high = ind.plausible
+    if not low <= obs.value <= high:
+        return {"code": "out_of_range", "value": obs.value, "unit": ind.unit, "low": low, "high": high}
+    if looks_like_a_fraction(obs.value, ind.unit):
+        return {"code": "fraction_for_percent", "value": obs.value}
+    return {}
 
 
 def _same(a: float | None, b: float | None) -> bool:
@@ -200,15 +256,67 @@ def _describe(obs: Observation, catalogue: Catalogue) -> str:
     return f"{obs.entity} · {catalogue.indicators[obs.indicator_id].name_zh} · {obs.year}"
 
 
-def _read_workbook(path: Path, lookup: _Lookup, sources: Sources, catalogue: Catalogue) -> list[Observation]:
+def _open(path: Path):
+    """The workbook twice (formulas, and values as last saved), or for a CSV file its one sheet of text. What
+    cannot be read says why: a password, an old format under a new name, or not a workbook at all."""
+    size = path.stat().st_size
+    if size > MAX_WORKBOOK_BYTES:
+        raise InputError(path, None, f"the file is {size / 1e6:.0f} MB, far more than a county's yearly figures "
+                         f"(the limit is {MAX_WORKBOOK_BYTES / 1e6:.0f} MB)",
+                         "check that this is the right file; keep the monitoring rows in a workbook of their own.")
+    if path.suffix.lower() == CSV_SUFFIX:
+        sheet = _csv_workbook(path)
+        return sheet, sheet
+    with open(path, "rb") as f:
+        magic = f.read(8)
+    if magic.startswith(OLE2_MAGIC):
+        raise InputError(path, None, "the workbook cannot be read: it is protected by a password (or it is an old "
+                         "Excel 97–2003 file given an .xlsx name)",
+                         "open it in Excel and remove the password (File → Info → Protect Workbook → Encrypt with "
+                         "Password: clear it; WPS: 文件 → 文档加密 → 密码加密), then save it as an Excel Workbook "
+                         "(.xlsx).")
+    if not magic.startswith(ZIP_MAGIC):
+        raise InputError(path, None, "the file is not an Excel workbook, whatever its name says (a web page, a CSV "
+                         "or a damaged download renamed to .xlsx?)",
+                         "open it in Excel or WPS and save it as an Excel Workbook (.xlsx).")
     try:
-        formulas = load_workbook(path, data_only=False)
-        values = load_workbook(path, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged or non-xlsx file
-        raise InputError(path, None, f"cannot be opened as an Excel workbook ({type(exc).__name__}: {exc})",
-                         "save it from Excel as .xlsx (Excel Workbook).") from None
+        return load_workbook(path, data_only=False), load_workbook(path, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise InputError(path, None, f"the workbook is damaged and cannot be read ({type(exc).__name__})",
+                         "open it in Excel (which can often repair it) and save it again as .xlsx.") from None
+
+
+def _csv_workbook(path: Path):
+    """A CSV file as a workbook of one sheet of text cells, so that it is read and checked like any other
+    (cells are named as Excel names them: B3 is the second column of the third line)."""
+    import csv
+    import io
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):   # Excel on a Chinese Windows saves CSV as GBK
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise InputError(path, None, "the CSV file is neither UTF-8 nor GBK text",
+                         "save it from Excel as CSV UTF-8, or as an Excel Workbook (.xlsx).")
+    wb = Workbook()
+    ws = wb.active
+    ws.title = DATA_SHEET
+    for row in csv.reader(io.StringIO(text)):
+        ws.append([cell if cell.strip() else None for cell in row])
+    return wb
+
+
+def _read_workbook(path: Path, lookup: _Lookup, sources: Sources, catalogue: Catalogue) -> list[Observation]:
+    formulas, values = _open(path)
     sheet_name, header_row, columns = _find_data_sheet(path, values)
     ws_values, ws_formulas = values[sheet_name], formulas[sheet_name]
+    if ws_values.max_row > MAX_ROWS:
+        raise InputError(path, f"sheet {sheet_name}", f"the sheet has {ws_values.max_row:,} rows, far more than a "
+                         f"county's yearly figures (the limit is {MAX_ROWS:,})",
+                         "delete the empty or copied rows below the data (select them, Delete Rows), and save.")
     file = display_path(path)
     out = []
     for row in range(header_row + 1, ws_values.max_row + 1):
@@ -250,10 +358,7 @@ def _read_workbook(path: Path, lookup: _Lookup, sources: Sources, catalogue: Cat
             raise InputError(path, where(year_cell), f"year '{year_raw}' is not a year between {first} and {last}",
                              f"write a four-digit year from {first} to {last} (the years of the plan periods in "
                              "config/sources.yaml).")
-        number, percent_sign, cmp_from_value = _number(value)
-        if number is None:
-            raise InputError(path, where(value_cell), f"value '{value}' for {ind.name_zh} is not a number",
-                             "write a number such as 12.5 (no units or words in the cell).")
+        number, percent_sign, cmp_from_value = _checked_number(path, where(value_cell), value, ind)
         unit_raw, unit_cell = cell("unit")
         unit_text = "" if unit_raw is None else str(unit_raw).strip()
         if unit_text:
@@ -284,6 +389,20 @@ def _read_workbook(path: Path, lookup: _Lookup, sources: Sources, catalogue: Cat
                           source_text=text, source_sheet=sheet_name, source_cell=value_cell)
         out.append(obs)
     return out
+
+
+def _checked_number(path: Path, where: str, value, ind) -> tuple[float, bool, str | None]:
+    number, percent_sign, comparator = _number(value)
+    if number is None:
+        raise InputError(path, where, f"value '{value}' for {ind.name_zh} is not a number",
+                         "write a number such as 12.5 (no units or words in the cell).")
+    try:
+        check_magnitude(number)
+    except ImplausibleMagnitude:
+        raise InputError(path, where, f"value {number:g} for {ind.name_zh} is larger than any figure a county can "
+                         f"report (the limit is {LARGEST_VALUE:g})",
+                         f"write the value in {ind.unit} (a lost decimal point, or a formula gone wrong?).") from None
+    return number, percent_sign, comparator
 
 
 def _find_data_sheet(path: Path, wb) -> tuple[str, int, dict[str, int]]:
@@ -325,6 +444,8 @@ def _number(raw) -> tuple[float | None, bool, str | None]:
         return float(raw), False, None
     try:
         parsed = parse_value_cell(str(raw))
+    except ImplausibleMagnitude:
+        return float("inf"), False, None   # refused by the caller, with the cell
     except NotANumber:
         return None, False, None
     if parsed.missing:

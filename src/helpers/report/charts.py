@@ -48,7 +48,10 @@ def use_report_style() -> None:
         raise InputError(None, None, f"the Chinese font '{CHINESE_FONT}' is not installed, so Chinese text in "
                          "figures would show as empty boxes",
                          "run `make setup` (it installs the Debian package fonts-noto-cjk).") from None
+    # text.parse_math off: names come from the documents and workbooks, and a $ in one ($x^$) must be shown as
+    # written, not parsed as a formula (which fails).
     mpl.rcParams.update({"font.family": CHINESE_FONT, "axes.unicode_minus": False, "svg.fonttype": "none",
+                         "text.parse_math": False,
                          "text.color": "#222", "axes.labelcolor": "#222", "axes.edgecolor": "#b0b7bf",
                          "xtick.color": "#333", "ytick.color": "#333"})
 
