@@ -114,8 +114,10 @@ def staged_outputs(final_dir: Path) -> Iterator[Path]:
     try:
         final_dir.mkdir(parents=True, exist_ok=True)
         remove_leftovers(final_dir)
-        remove_leftovers(final_dir.parent)
-        staging = Path(tempfile.mkdtemp(prefix=f".{final_dir.name}.staging-{os.getpid()}-", dir=final_dir.parent))
+        remove_leftovers(final_dir.parent)   # (where older runs put their staging folders)
+        # Inside final_dir, hidden: on the same disk, so that the moves are renames (a folder mounted on its
+        # own would make a staging folder beside it another disk).
+        staging = Path(tempfile.mkdtemp(prefix=f".{final_dir.name}.staging-{os.getpid()}-", dir=final_dir))
         _ACTIVE.add(staging)
         yield staging
         publish(staging, final_dir)
@@ -131,7 +133,8 @@ def staged_outputs(final_dir: Path) -> Iterator[Path]:
 
 def publish(staging: Path, final_dir: Path) -> list[Path]:
     """Move every file in `staging` into `final_dir` together (see `install_together`)."""
-    return install_together([(p, Path(final_dir) / p.name) for p in sorted(Path(staging).iterdir())], keep=False)
+    return install_together([(p, Path(final_dir) / p.name) for p in sorted(Path(staging).iterdir()) if p.is_file()],
+                            keep=False)
 
 
 def install_together(pairs: list[tuple[Path, Path]], keep: bool = True) -> list[Path]:

@@ -34,7 +34,7 @@ def guard_formula_text(value):
 def unguard(frame: pd.DataFrame) -> pd.DataFrame:
     """The text as it was before write_csv guarded it (for the steps that read the CSVs back)."""
     for column in frame.columns:
-        if frame[column].dtype == object:
+        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column].dtype):
             values = frame[column]
             guarded = values.map(lambda v: isinstance(v, str) and v[:1] == GUARD and bool(FORMULA_TEXT.match(v[1:])))
             if guarded.any():

@@ -1,0 +1,246 @@
+"""Damaged and absurd inputs get the project's error (file, place, problem, fix) or a visible warning, never a
+traceback and never silent garbage: hand-edited config, plans and workbooks as analysts really produce them."""
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from conftest import ANJI, JIANDE
+from helpers import paths
+from helpers.errors import InputError
+from helpers.extract import dataset
+from helpers.extract.manifest import write_manifest
+from helpers.extract.tables import MAX_LINE_CHARS, MAX_PLAN_BYTES
+from helpers.monitoring.workbooks import DATA_SHEET
+from test_monitoring import _drop, _template
+
+
+def _build(workspace: Path):
+    return dataset.build(workspace / "raw", workspace / "config")
+
+
+def _error(workspace: Path) -> InputError:
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    return info.value
+
+
+def _sources(workspace: Path) -> Path:
+    return workspace / "config" / "sources.yaml"
+
+
+def _replace_section(text: str, key: str, replacement: str) -> str:
+    start = text.index(f"\n{key}:") + 1
+    following = re.search(r"\n[a-z_]+:", text[start + 1:])
+    end = following.start() + start + 1 if following else len(text)
+    return text[:start] + replacement + text[end:]
+
+
+# ----------------------------------------------------------------------------- configuration
+
+def test_plans_given_as_a_text_names_the_line_and_the_shape(workspace):
+    path = _sources(workspace)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(_replace_section(text, "plans", f"plans: {JIANDE}\n"), encoding="utf-8")
+    err = _error(workspace)
+    line = text[:text.index("\nplans:") + 1].count("\n") + 1
+    assert err.file.endswith("sources.yaml") and err.where == line
+    assert "`plans:` should be a list of entries" in err.problem and JIANDE in err.problem
+
+
+@pytest.mark.parametrize("section, value", [("layouts", "[a, b]"), ("header_roles", "5"), ("province", "zhejiang")])
+def test_other_sections_of_the_wrong_shape(workspace, section, value):
+    path = _sources(workspace)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(_replace_section(text, section, f"{section}: {value}\n"), encoding="utf-8")
+    err = _error(workspace)
+    assert err.file.endswith("sources.yaml") and isinstance(err.where, int) and f"`{section}:` should be" in err.problem
+
+
+def test_a_catalogue_of_the_wrong_shape(workspace):
+    (workspace / "config" / "catalogue.yaml").write_text("units: 5\nindicators: []\n", encoding="utf-8")
+    err = _error(workspace)
+    assert err.file.endswith("catalogue.yaml") and err.where == 1 and "`units:` should be a list" in err.problem
+
+
+def test_a_year_in_chinese_numerals(workspace):
+    path = _sources(workspace)
+    path.write_text(path.read_text(encoding="utf-8").replace("base_year: 2020", "base_year: 二〇二〇", 1),
+                    encoding="utf-8")
+    err = _error(workspace)
+    assert isinstance(err.where, int) and "'二〇二〇' is not a four-digit year" in err.problem
+
+
+def test_sources_saved_as_gbk(workspace):
+    path = _sources(workspace)
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(text.encode("gbk"))
+    err = _error(workspace)
+    first_chinese = next(n for n, line in enumerate(text.splitlines(), 1) if re.search(r"[\u4e00-\u9fff]", line))
+    assert err.where == first_chinese and "not UTF-8 text (it looks like GBK" in err.problem
+    assert "iconv -f gbk -t utf-8" in err.fix
+
+
+def test_a_plan_file_outside_the_raw_folder_is_refused_before_it_is_read(workspace):
+    path = _sources(workspace)
+    path.write_text(path.read_text(encoding="utf-8").replace(f"file: {JIANDE}", "file: ../../../../etc/passwd"),
+                    encoding="utf-8")
+    err = _error(workspace)
+    assert err.file.endswith("sources.yaml") and isinstance(err.where, int)
+    assert "'../../../../etc/passwd', which is outside the raw folder" in err.problem and "file: passwd" in err.fix
+    from helpers import cli
+    assert cli.main(["manifest", "--raw-dir", str(workspace / "raw"), "--config-dir", str(workspace / "config")]) == 1
+
+
+# ----------------------------------------------------------------------------- plans
+
+def test_a_huge_plan_is_refused_by_its_size_before_it_is_read(workspace, monkeypatch):
+    import helpers.extract.tables as tables
+    monkeypatch.setattr(tables, "MAX_PLAN_BYTES", 10_000)     # a real plan is larger: it stands for 200 MB
+    err = _error(workspace)
+    assert err.file.endswith(JIANDE) and "MB, far more than any real one" in err.problem
+    assert MAX_PLAN_BYTES >= 1_000_000    # the real limit leaves room for any real plan
+
+
+def test_a_plan_on_one_line_is_refused_with_its_line(workspace):
+    path = workspace / "raw" / ANJI
+    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    path.write_text(text + "x" * (MAX_LINE_CHARS + 1) + "\n", encoding="utf-8")
+    write_manifest(workspace / "raw")
+    err = _error(workspace)
+    assert err.file.endswith(ANJI) and err.where == len(text.splitlines()) + 1
+    assert f"{MAX_LINE_CHARS + 1:,} characters long" in err.problem and "line breaks" in err.fix
+
+
+def test_a_number_no_plan_can_mean(workspace):
+    path = workspace / "raw" / JIANDE
+    lines = path.read_text(encoding="utf-8").split("\n")
+    path.write_text("\n".join(lines[:47] + ["\t1" + "0" * 400] + lines[48:]), encoding="utf-8")
+    write_manifest(workspace / "raw")
+    err = _error(workspace)
+    assert (err.where, "larger than any figure a plan can mean" in err.problem) == (48, True)
+
+
+# ----------------------------------------------------------------------------- monitoring workbooks
+
+def test_1e308_in_a_workbook_is_refused_not_stored_as_infinity(workspace):
+    _drop(workspace, "m.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2021, "value": 1e308}])
+    err = _error(workspace)
+    assert re.search(r"cell E\d+", err.where) and "larger than any figure a county can report" in err.problem
+
+
+def test_a_password_protected_workbook(workspace):
+    folder = workspace / "raw" / "monitoring"
+    folder.mkdir(exist_ok=True)
+    # An encrypted .xlsx is an OLE2 compound file, as Excel writes it (not a zip).
+    (folder / "加密.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096))
+    err = _error(workspace)
+    assert err.file.endswith("加密.xlsx") and "protected by a password" in err.problem
+    assert "BadZipFile" not in str(err) and "Encrypt with Password" in err.fix
+
+
+def test_a_file_that_is_not_a_workbook_whatever_its_name(workspace):
+    folder = workspace / "raw" / "monitoring"
+    folder.mkdir(exist_ok=True)
+    (folder / "下载.xlsx").write_text("<html><body>session expired</body></html>", encoding="utf-8")
+    err = _error(workspace)
+    assert "not an Excel workbook, whatever its name says" in err.problem and "BadZipFile" not in str(err)
+
+
+@pytest.mark.parametrize("name, words", [("2021年.xls", "an Excel 97–2003 workbook (.xls)"),
+                                         ("2021年.et", "a WPS spreadsheet (.et)"),
+                                         ("说明.pdf", "the file is not a workbook")])
+def test_files_in_monitoring_that_are_not_read_stop_the_run(workspace, name, words):
+    folder = workspace / "raw" / "monitoring"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_bytes(b"\xd0\xcf\x11\xe0" + bytes(100))
+    err = _error(workspace)
+    assert err.file.endswith(name) and words in err.problem
+
+
+def test_a_csv_in_monitoring_is_read_like_a_workbook(workspace):
+    folder = workspace / "raw" / "monitoring"
+    folder.mkdir(exist_ok=True)
+    # As Excel on a Chinese Windows saves "CSV (逗号分隔)": GBK.
+    text = "县市,指标,单位,年份,数值\n建德市,人才资源总量,万人,2021,11.2\n"
+    (folder / "2021 监测.csv").write_bytes(text.encode("gbk"))
+    rows = _build(workspace).indicators.query("origin == 'monitoring'")
+    assert rows[["entity", "year", "value"]].values.tolist() == [["jiande", 2021, 11.2]]
+    assert rows.iloc[0]["source_cell"] == "E2" and rows.iloc[0]["source_file"].endswith("2021 监测.csv")
+
+
+def test_negative_head_counts_and_fractions_for_percentages_are_flagged(workspace):
+    _drop(workspace, "m.xlsx", [
+        {"county": "建德市", "indicator": "人才资源总量", "year": 2021, "value": -3},
+        {"county": "安吉县", "indicator": "高技能人才占技能劳动者比例", "year": 2021, "value": 0.35}])
+    ds = _build(workspace)
+    flagged = ds.indicators.query("origin == 'monitoring'").set_index("indicator_id")
+    assert flagged.loc["talent_total", "quality"] == "implausible"
+    assert flagged.loc["high_skilled_share_of_skilled", "quality"] == "implausible"
+    log = ds.cleaning_log[ds.cleaning_log["step"] == "implausible"]
+    assert {"jiande", "anji"} <= set(log["entity"]) and log["source_file"].str.endswith("m.xlsx").all()
+    # As the data notebook and the report's data-quality part say them:
+    from helpers.extract import views
+    shown = views.key_decisions(ds).to_string()
+    assert "-3万人超出合理范围" in shown and "0.35%像是小数写法" in shown
+
+
+def test_a_conflicting_duplicate_names_files_that_exist(workspace, monkeypatch):
+    rows = [{"county": "建德市", "indicator": "人才资源总量", "year": 2021, "value": 11.2}]
+    _drop(workspace, "a.xlsx", rows)
+    _drop(workspace, "b.xlsx", [dict(rows[0], value=11.9)])
+    monkeypatch.chdir(paths.NOTEBOOKS_DIR)       # where a notebook runs
+    err = _error(workspace)
+    for named in [err.file] + re.findall(r"\S+\.xlsx", err.problem):
+        assert Path(named).is_absolute() or (paths.PROJECT_ROOT / named).exists() or Path(named).exists(), named
+    assert "notebooks/" not in str(err)
+
+
+# ----------------------------------------------------------------------------- outputs Excel opens
+
+def test_formula_text_in_the_csvs_is_guarded_and_numbers_stay_numbers(workspace):
+    path = workspace / "raw" / JIANDE
+    path.write_text(path.read_text(encoding="utf-8").replace("\t人才结构\n", "\t=HYPERLINK(\"http://x\")\n"),
+                    encoding="utf-8")
+    write_manifest(workspace / "raw")
+    _template(workspace / "raw" / "monitoring" / "m.xlsx", workspace / "config")
+    wb = openpyxl.load_workbook(workspace / "raw" / "monitoring" / "m.xlsx")
+    wb[DATA_SHEET].title = "=cmd|' C calc'!A0"
+    ws = wb["=cmd|' C calc'!A0"]
+    ws.cell(2, 4, 2021)
+    ws.cell(2, 5, 11.2)
+    wb.save(workspace / "raw" / "monitoring" / "m.xlsx")
+    dataset.write(_build(workspace), workspace / "processed")
+    for name in ("indicators.csv", "consistency_checks.csv", "cleaning_log.csv"):
+        text = (workspace / "processed" / name).read_text(encoding="utf-8-sig")
+        for cell in pd.read_csv(workspace / "processed" / name, encoding="utf-8-sig", dtype=str,
+                                keep_default_na=False).to_numpy().ravel():
+            assert not re.match(r"^[=+\-@]", cell) or re.fullmatch(r"[+-]?\d+(\.\d+)?%?|=", cell), (name, cell)
+        assert "'=" in text or name != "indicators.csv"
+    ind = pd.read_csv(workspace / "processed" / "indicators.csv", encoding="utf-8-sig")
+    assert ind["value"].dtype == "float64" and ind["source_line"].dtype == "int64"     # numbers stay numbers
+    # and the steps after read the text as it was
+    from helpers.processed import read_processed
+    assert (read_processed(workspace / "processed", "indicators.csv")["source_sheet"] == "=cmd|' C calc'!A0").any()
+
+
+# ----------------------------------------------------------------------------- figures
+
+def test_a_dollar_in_a_name_is_drawn_as_written(workspace):
+    catalogue = workspace / "config" / "catalogue.yaml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace("name_zh: 人才资源总量\n",
+                                                                       "name_zh: '人才资源总量$x^$'\n", 1),
+                         encoding="utf-8")
+    dataset.write(_build(workspace), workspace / "processed")
+    from helpers import analyse
+    analyse.build_tables(workspace / "processed", workspace / "config")
+    result = subprocess.run(
+        [sys.executable, "-m", "helpers", "run", str(paths.NOTEBOOKS_DIR / "04_report.ipynb"),
+         str(workspace / "04.ipynb"), "-p", "processed_dir", str(workspace / "processed"),
+         "-p", "config_dir", str(workspace / "config")], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "人才资源总量$x^$" in (workspace / "04.ipynb").read_text(encoding="utf-8")

@@ -1,0 +1,195 @@
+"""Faults while writing and running: a locked or read-only file, a full disk, a killed kernel, Ctrl-C, a
+killed run's leftovers, a missing Chromium. Each ends in the project's words (file, problem, fix), exit 1,
+no traceback, and the last good outputs in place."""
+import errno
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import atomic, cli, errors, paths
+from helpers.errors import InputError
+from helpers.extract import dataset
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(Path(folder).iterdir())}
+
+
+@pytest.fixture
+def report_set(tmp_path) -> tuple[Path, Path, list[str]]:
+    """A last good report and a newly built one, as make leaves them before publishing."""
+    build, final = tmp_path / ".build", tmp_path / "2025"
+    names = ["04_report.ipynb", "talent-plan-brief.html", "talent-plan-brief.pdf", "talent-plan-results.xlsx"]
+    for folder, content in ((build, "new"), (final, "last good")):
+        folder.mkdir()
+        for name in names:
+            (folder / name).write_text(f"{content} {name}", encoding="utf-8")
+    return build, final, names
+
+
+def test_a_locked_file_stops_the_publishing_and_puts_back_what_was_replaced(report_set, monkeypatch, capsys):
+    build, final, names = report_set
+    before = _files(final)
+    real_replace = os.replace
+
+    def locked(source, target, *args, **kwargs):
+        if Path(target).name == "talent-plan-brief.pdf":          # open in a PDF viewer (Windows), or read-only
+            raise PermissionError(errno.EACCES, "Permission denied", str(target))
+        return real_replace(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(atomic.os, "replace", locked)
+    status = cli.main(["publish", str(build), str(final), *names])
+    err = capsys.readouterr().err
+    assert status == 1 and "Traceback" not in err
+    assert "talent-plan-brief.pdf: the file could not be written: permission denied" in err
+    assert "open in another program" in err and "How to fix: close it" in err
+    assert "Nothing was replaced" in err
+    assert _files(final) == before                       # the two already replaced are put back
+    assert not [p for p in final.iterdir() if p.name.startswith(".")]
+
+
+def test_publishing_puts_every_file_in_place_and_keeps_the_built_ones(report_set, capsys):
+    build, final, names = report_set
+    assert cli.main(["publish", str(build), str(final), *names]) == 0
+    assert _files(final) == _files(build)                # make still sees the built files, as hard links
+    assert os.stat(final / names[0]).st_ino == os.stat(build / names[0]).st_ino
+
+
+def _previous_good(processed: Path) -> dict[str, bytes]:
+    (processed / "indicators.csv").write_text("previous good output", encoding="utf-8")
+    return _files(processed)
+
+
+def test_a_full_disk_while_writing_the_data_is_said_and_keeps_the_data(workspace, monkeypatch):
+    import helpers.extract.dataset as ds_module
+    ds = dataset.build(workspace / "raw", workspace / "config")
+    processed = workspace / "processed"
+    before = _previous_good(processed)
+
+    def full(sheets, path, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(ds_module, "write_xlsx", full)
+    with pytest.raises(InputError) as info:
+        dataset.write(ds, processed)
+    assert "the disk is full" in info.value.problem and "df -h" in info.value.fix
+    assert _files(processed) == before
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real full disk: a 96 kB tmpfs (needs root and mount; skipped where they are not available)."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=96k", "tmpfs", str(mount)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], capture_output=True)
+
+
+def test_a_really_full_disk(workspace, small_disk):
+    ds = dataset.build(workspace / "raw", workspace / "config")
+    processed = small_disk / "processed"
+    processed.mkdir()
+    before = _previous_good(processed)
+    with pytest.raises(InputError) as info:
+        dataset.write(ds, processed)
+    assert "the disk is full" in info.value.problem
+    assert _files(processed) == before                   # no staging folder left either
+
+
+def test_a_killed_kernel_is_said_and_replaces_nothing(tmp_path):
+    notebook = tmp_path / "dies.ipynb"
+    notebook.write_text(json.dumps({
+        "cells": [{"cell_type": "code", "execution_count": None, "id": "a", "metadata": {}, "outputs": [],
+                   "source": ["import os, signal\n", "os.kill(os.getpid(), signal.SIGKILL)"]}],
+        "metadata": {"kernelspec": {"name": "talent-plan", "display_name": "talent-plan", "language": "python"}},
+        "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+    output = tmp_path / "out" / "dies.ipynb"
+    output.parent.mkdir()
+    output.write_text("last good", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "helpers", "run", str(notebook), str(output)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "DeadKernelError" not in result.stderr
+    assert "the notebook's kernel died while running it" in result.stderr and "How to fix: rerun" in result.stderr
+    assert "Nothing was replaced" in result.stderr
+    assert output.read_text(encoding="utf-8") == "last good" and [p.name for p in output.parent.iterdir()] == [
+        "dies.ipynb"]
+
+
+def test_ctrl_c_is_one_line_and_exit_130(capsys):
+    def interrupted():
+        raise KeyboardInterrupt
+
+    assert errors.exit_status(interrupted, after_error="Nothing was replaced.") == errors.INTERRUPTED
+    err = capsys.readouterr().err
+    assert err == "interrupted. Nothing was replaced.\n"
+
+
+def test_an_os_error_anywhere_is_said_not_thrown(capsys):
+    def unreadable():
+        raise PermissionError(errno.EACCES, "Permission denied", "data/raw/monitoring/2021.xlsx")
+
+    assert errors.exit_status(unreadable) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: data/raw/monitoring/2021.xlsx: the file could not be opened: permission denied")
+
+
+def test_the_next_run_removes_what_a_killed_run_left_but_not_a_live_runs_files(tmp_path):
+    dead = 2 ** 22 + 12345                              # above Linux's default pid_max: no such process
+    assert not atomic._running(dead)
+    folder = tmp_path / "processed"
+    (folder / f".processed.staging-{dead}-abcd1234").mkdir(parents=True)
+    (folder / f".indicators.{dead}.partial.csv").write_text("half", encoding="utf-8")
+    (folder / ".04_report_2025_zh.partial.ipynb").write_text("half (an older run)", encoding="utf-8")
+    live = folder / f".trends.{os.getpid()}.partial.csv"
+    live.write_text("being written", encoding="utf-8")
+    with atomic.replaced_when_done(folder / "indicators.csv") as partial:
+        partial.write_text("new", encoding="utf-8")
+    assert sorted(p.name for p in folder.iterdir()) == sorted(["indicators.csv", live.name])
+
+
+def test_make_setup_installs_a_missing_chromium_whatever_its_stamp_says(tmp_path, monkeypatch):
+    """The advice "run make setup" works: setup checks every piece, and installs a missing Chromium."""
+    from helpers.report import render
+    path = os.environ["PATH"]
+    monkeypatch.setenv("PATH", str(tmp_path))            # no chromium anywhere
+    with pytest.raises(InputError) as info:
+        render.find_chromium()
+    assert "make setup" in info.value.fix
+    monkeypatch.setenv("PATH", path)
+    # make setup runs the setup script even with a fresh stamp (it once said "Nothing to be done") ...
+    dry = subprocess.run(["make", "-n", "setup"], cwd=paths.PROJECT_ROOT, capture_output=True, text=True)
+    assert "scripts/setup.sh" in dry.stdout and "Nothing to be done" not in dry.stdout
+    # ... and the script installs what dpkg says is missing.
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "apt.log"
+    (bin_dir / "dpkg-query").write_text('#!/bin/sh\nfor a; do [ "$a" = chromium ] && exit 1; done\n'
+                                        'echo "install ok installed"\n')
+    (bin_dir / "apt-get").write_text(f'#!/bin/sh\necho "$@" >> "{log}"\n')
+    for tool in bin_dir.iterdir():
+        tool.chmod(0o755)
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"}
+    run = subprocess.run(["scripts/ensure-system-deps.sh", "fonts-noto-cjk", "chromium", "poppler-utils"],
+                         cwd=paths.PROJECT_ROOT, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "install" in log.read_text() and "chromium" in log.read_text().split("install", 1)[1]
+    assert "fonts-noto-cjk" not in log.read_text()
+
+
+def test_leftover_staging_folders_are_not_in_the_processed_tables(workspace):
+    """A staging folder lives hidden inside the output folder (same disk), and never shows up as an output."""
+    processed = workspace / "processed"
+    written = dataset.write(dataset.build(workspace / "raw", workspace / "config"), processed)
+    assert all(p.parent == processed and not p.name.startswith(".") for p in written)
+    assert not [p for p in processed.iterdir() if p.name.startswith(".") and p.is_dir()]
+    shutil.rmtree(processed)
