@@ -143,7 +143,7 @@ html: check-parameters $(PROCESSED_DIR)/indicators.csv ## Build the brief's and 
 # make rebuilds only what changed.
 REPORT_DIR  = $(REPORTS_DIR)/$(REPORT_YEAR)
 BUILD_DIR   = $(REPORTS_DIR)/.build/$(REPORT_YEAR)
-# (The names: helpers.parameters.ReportParameters gives the same; a test checks that they agree.)
+# The names are made here alone; Python gives only REPORT_TAG (helpers.parameters.subset_tag).
 BRIEF_NAME  = talent-plan-brief_$(REPORT_YEAR)_$(REPORT_LANG)$(REPORT_TAG)
 REPORT_NAME = talent-plan-report_$(REPORT_YEAR)_$(REPORT_LANG)$(REPORT_TAG)
 DOC_NAMES   = $(if $(filter leadership,$(AUDIENCE)),$(BRIEF_NAME)) $(if $(filter analyst,$(AUDIENCE)),$(REPORT_NAME))
