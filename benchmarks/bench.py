@@ -7,7 +7,8 @@ Measures, in one run, the median of several repetitions of:
     one-page HTML (what any report run must pay at least once);
   - a cold `make report` after `make clean` (environment installed), a no-change `make report`, and a
     `make report` after touching one raw file;
-  - each stage on its own: the data notebook, the report notebook, the HTML render, the PDF render;
+  - each stage on its own: the data notebook, the analysis tables, the analysis notebooks, the report notebook,
+    both documents as make report renders them, the HTML render, the PDF render;
   - the pipeline on N synthetic counties (cold `make report` in a scratch folder; one run each).
 Every time is also given as a ratio to the floor, because this machine is noisy and only ratios compare.
 Memory is the peak resident memory of the largest single process of the command.
@@ -100,6 +101,9 @@ def main() -> int:
     rows.append(("stage: data notebook (01)", repeat(
         [str(PY), "-m", "helpers", "run", str(nb / "01_data.ipynb"), str(stages / "01.ipynb"),
          "-p", "processed_dir", str(processed)], args.reps)))
+    # The analysis tables the report reads (make report runs this step; the analysis notebooks show them).
+    rows.append(("stage: analysis tables (`python -m helpers analyse`)", repeat(
+        [str(PY), "-m", "helpers", "analyse", "--processed-dir", str(processed)], args.reps)))
     for name in ("02_comparison", "03_growth"):
         rows.append((f"stage: analysis notebook ({name[:2]})", repeat(
             [str(PY), "-m", "helpers", "run", str(nb / f"{name}.ipynb"), str(stages / f"{name}.ipynb"),
@@ -109,6 +113,9 @@ def main() -> int:
     rows.append(("stage: report notebook (04)", repeat(
         [str(PY), "-m", "helpers", "run", str(nb / "04_report.ipynb"), str(stages / "04.ipynb"),
          "-p", "processed_dir", str(processed)], args.reps)))
+    rows.append(("stage: both documents, HTML and PDF (`render documents`, as make report)", repeat(
+        [str(PY), "-m", "helpers", "render", "documents", str(stages / "04.ipynb"), "--brief", str(stages / "b"),
+         "--report", str(stages / "r")], args.reps)))
     rows.append(("stage: HTML render (nbconvert)", repeat(
         [str(PY), "-m", "helpers", "render", "html", str(stages / "04.ipynb"), str(stages / "r.html")], args.reps)))
     rows.append(("stage: PDF render (Chromium)", repeat(

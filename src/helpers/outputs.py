@@ -14,6 +14,9 @@ from openpyxl.utils import get_column_letter
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 PRINTED_COLUMNS = 14   # for_print: columns shown (and printed); the others are grouped and collapsed
+PRINTED_TEXT_WIDTH = 36  # for_print: the widest a column gets (characters); longer text wraps
+LINE_HEIGHT = 15.0       # points: one line of 11-point text
+TOP = Alignment(vertical="top")   # for_print: a row's cells line up at the top when one of them wraps
 
 
 # A text cell that Excel would run as a formula when it opens a CSV: = + - @ (and a tab or carriage return
@@ -99,19 +102,39 @@ def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path, number_formats: dict
                 fmt = (number_formats or {}).get(frame.columns[c - 1])
                 if fmt and isinstance(value, (int, float)):
                     cell.number_format = fmt
+                if for_print:
+                    cell.alignment = TOP
                 colour = (fills or {}).get(frame.columns[c - 1], {}).get(value) if isinstance(value, str) else None
                 if colour:
                     cell.fill = PatternFill("solid", fgColor=colour.lstrip("#"))
-        for col, name in enumerate(frame.columns, 1):
-            header = str((labels or {}).get(name, name))
-            values = [header if not labels else header[:12]] + [str(v) for v in frame.iloc[:200, col - 1].tolist()]
-            width = max(_display_width(v) for v in values)
-            ws.column_dimensions[get_column_letter(col)].width = min(max(8, width + 2), 40 if for_print else 60)
+        _widths(ws, frame, labels, header_rows, for_print)
         ws.freeze_panes = f"A{header_rows + 1}"
         ws.auto_filter.ref = ws.dimensions
         if for_print:
             _print_setup(ws, header_rows, frame.shape[1])
     wb.save(path)
+
+
+def _widths(ws, frame: pd.DataFrame, labels: dict[str, str] | None, header_rows: int, for_print: bool) -> None:
+    """Each column as wide as its text, up to a cap. For print, longer text wraps within its column, so that the
+    printed page keeps its scale; spreadsheets do not grow a row for text they did not lay out, so each row
+    gets the lines its text needs."""
+    lines: dict[int, int] = {}
+    cap = PRINTED_TEXT_WIDTH if for_print else 60
+    for col, name in enumerate(frame.columns, 1):
+        header = str((labels or {}).get(name, name))
+        values = [header if not labels else header[:12]] + [str(v) for v in frame.iloc[:200, col - 1].tolist()]
+        width = max(display_width(v) for v in values)
+        ws.column_dimensions[get_column_letter(col)].width = min(max(8, width + 2), cap)
+        if not (for_print and width + 2 > cap and col <= PRINTED_COLUMNS):
+            continue
+        for (cell,) in ws.iter_rows(min_row=header_rows + 1, min_col=col, max_col=col):
+            if isinstance(cell.value, str):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                lines[cell.row] = max(lines.get(cell.row, 1), -(-display_width(cell.value) // (cap - 2)))
+    for row, n in lines.items():
+        if n > 1:
+            ws.row_dimensions[row].height = LINE_HEIGHT * n
 
 
 def _header(ws, columns, labels: dict[str, str] | None, fill: PatternFill) -> None:
@@ -142,6 +165,6 @@ def _print_setup(ws, header_rows: int, n_columns: int) -> None:
                                    hidden=True, outline_level=1)
 
 
-def _display_width(text: str) -> int:
+def display_width(text: str) -> int:
     # Chinese characters take two columns.
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)

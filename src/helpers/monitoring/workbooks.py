@@ -18,6 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from helpers.atomic import replaced_when_done
 from helpers.config import Catalogue, Sources
 from helpers.errors import InputError
+from helpers.outputs import display_width
 from helpers.paths import display_path
 from helpers.periods import FIVE_YEARS
 from helpers.records import Decision, Observation
@@ -124,16 +125,48 @@ def write_template(path: Path, sources: Sources, catalogue: Catalogue) -> Path:
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A2"
 
+    _print_setup(ws, landscape=True, title_rows="1:1")
+    ws.print_options.gridLines = True     # a form to fill in: its cells show on paper
+
     notes = wb.create_sheet(INSTRUCTIONS_SHEET, 0)
     for r, (zh, en) in enumerate(INSTRUCTIONS, 1):
-        notes.cell(row=2 * r - 1, column=1, value=zh).font = Font(bold=(r == 1), size=13 if r == 1 else 11)
-        notes.cell(row=2 * r, column=1, value=en).font = Font(italic=True, color="555555")
-    notes.column_dimensions["A"].width = 120
+        size = 13 if r == 1 else 11
+        for row, text, font in ((2 * r - 1, zh, Font(bold=(r == 1), size=size)),
+                                (2 * r, en, Font(italic=True, color="555555"))):
+            cell = notes.cell(row=row, column=1, value=text)
+            cell.font, cell.alignment = font, Alignment(wrap_text=True, vertical="top")
+            # Spreadsheets do not grow a row for wrapped text they did not lay out themselves: give each row
+            # the lines its text needs at this width, so that nothing is cut off on screen or on paper.
+            notes.row_dimensions[row].height = _wrapped_lines(text, INSTRUCTIONS_WIDTH) * LINE_HEIGHT * size / 11 + 4
+    notes.column_dimensions["A"].width = INSTRUCTIONS_WIDTH
+    _print_setup(notes, landscape=False)
     wb.active = wb.sheetnames.index(DATA_SHEET)
 
     with replaced_when_done(path) as partial:
         wb.save(partial)
     return Path(path)
+
+
+# The instructions column: a portrait A4 page prints it at 100% in Excel and LibreOffice alike.
+INSTRUCTIONS_WIDTH = 75
+LINE_HEIGHT = 15.0   # points, for 11-point text
+
+
+def _wrapped_lines(text: str, width: int) -> int:
+    """The lines a text takes wrapped in a column `width` characters wide (a Chinese character is two)."""
+    return max(1, -(-display_width(text) // (width - 4)))
+
+
+def _print_setup(ws, landscape: bool, title_rows: str | None = None) -> None:
+    """A4, fit to the page width, the header row repeated on every printed page."""
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    if title_rows:
+        ws.print_title_rows = title_rows
 
 
 # ----------------------------------------------------------------------------- reading

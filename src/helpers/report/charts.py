@@ -42,6 +42,8 @@ def use_report_style() -> None:
     from matplotlib import font_manager
 
     from helpers.errors import InputError
+    if mpl.rcParams["font.family"] == [CHINESE_FONT] and mpl.rcParams["svg.fonttype"] == "none":
+        return                      # already set
     try:
         font_manager.findfont(font_manager.FontProperties(family=CHINESE_FONT), fallback_to_default=False)
     except ValueError:

@@ -13,13 +13,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from helpers import paths
 from helpers.analyse import AnalysisInputs, target_counts
 from helpers.analyse.evaluation import SCHEDULE_COLOURS
 from helpers.analyse.growth import CATEGORY_COLOURS, category_label
 from helpers.atomic import replaced_when_done
+from helpers.config import PlanPeriod
 from helpers.outputs import write_xlsx
-from helpers.wording import words
+from helpers.periods import period_label
+from helpers.processed import read_processed
+from helpers.wording import derivations, words, words_for
 
 # Each analysis table's sheet: its wording key under workbook.sheets (a new table: its file name's stem).
 SHEET_KEYS = {paths.COMPARISON_CSV: "comparison", paths.TRENDS_CSV: "progress", paths.OUTLOOK_CSV: "outlook"}
@@ -78,8 +83,113 @@ def write_results(inputs: AnalysisInputs, tables: dict, path: Path, lang: str = 
             if "indicator_id" in frame and "indicator_name_en" not in frame:
                 frame["indicator_name_en"] = frame["indicator_id"].map(
                     lambda i: inputs.catalogue.indicators[i].name_en if i in inputs.catalogue.indicators else i)
+        log = read_processed(inputs.processed_dir, paths.CLEANING_LOG_CSV)
+        said = derivations(zip(log["entity"], log["indicator_id"], log["step"], log["values"]), lang)
+        frames = {key: in_reading_order(for_readers(frame, inputs, lang, said), lang) for key, frame in frames.items()}
         w = words(lang)
         sheets = {w(f"workbook.sheets.{key}"): frame for key, frame in frames.items()}
         write_xlsx(sheets, partial, number_formats=formats, fills=fills, labels=w.table("workbook.columns"),
                    first=key_columns(lang), for_print=True)
     return Path(path)
+
+
+# Columns an analyst rarely reads on paper: ids, codes beside their words, the fitted line's parameters. With the
+# other language's columns they go last, into the collapsed group that a printed page leaves out.
+SECONDARY = ("entity", "indicator_id", "other", "other_indicator_id", "progress_category", "schedule_judgement",
+             "sdg_progress_category", "target_reading", "trend_scale", "trend_intercept", "trend_slope",
+             "trend_projection_year", "sources")
+# After the key columns, before the rest: how a value was stated and where it comes from.
+THEN = ["comparator", "target_comparator", "quality", "origin", "plan", "derivation", "note", "source_file",
+        "source_line", "source_sheet", "source_cell"]
+# Text columns in one language only, beside their counterpart in the other.
+ENGLISH_ONLY = ("progress_reason", "evaluation_note", "trend_note", "sdg_note")
+CHINESE_ONLY = ("comparability_reason", "met_indicators", "missed_indicators")
+
+
+def in_reading_order(frame, lang: str):
+    """Key columns first (county, indicator, latest, target, judgement), then the columns in the reader's
+    language, then ids, codes and the other language's columns."""
+    other = ("_en", ENGLISH_ONLY) if lang == "zh" else ("_zh", CHINESE_ONLY)
+    later = [c for c in frame.columns if c in SECONDARY or c.endswith(other[0]) or c in other[1]]
+    keys = [c for c in dict.fromkeys(key_columns(lang) + THEN) if c in frame.columns and c not in later]
+    rest = [c for c in frame.columns if c not in keys and c not in later]
+    return frame[keys + rest + later]
+
+
+# Columns whose coded values the workbook writes in words (workbook.values.<map> in the wording); the CSVs and
+# the code columns (entity, indicator_id, progress_category, schedule_judgement …) keep the codes.
+VALUE_MAPS = {"kind": "kind", "baseline_kind": "kind", "origin": "origin", "quality": "quality",
+              "comparison": "comparison", "basis": "basis", "comparability": "comparability",
+              "direction": "direction", "measure": "measure", "growth_method": "method",
+              "sdg_growth_method": "method", "trend_method": "trend_method", "trend_scale": "trend_scale",
+              "target_position": "target_position"}
+YES_NO = ("target_met", "hold_target", "target_meets_province", "latest_meets_province", "next_plan_configured")
+PERIOD_COLUMNS = ("plan", "other_plan", "ended_plan", "next_plan")
+
+
+def for_readers(frame, inputs: AnalysisInputs, lang: str, said: dict):
+    """A sheet as a reader of `lang` reads it: coded values in words, yes / no, each value's derivation in the
+    reader's language (from the cleaning log's neutral record); in English the units' and periods' English
+    names, and English counterparts of the columns that are Chinese only (names, reasons, lists of targets).
+    Text quoted from the documents (source_text, source_name, source_unit, category) stays as written."""
+    w = words_for(lang, inputs.catalogue)
+    frame = _in_words(frame.copy(), w)
+    if "source_file" in frame:   # the plans are in data/raw/, the monitoring workbooks in data/raw/monitoring/
+        frame["source_file"] = frame["source_file"].map(lambda f: Path(f).name if isinstance(f, str) and f else f)
+    if "derivation" in frame:
+        frame["derivation"] = [said.get((e, i, int(y)), d) if isinstance(d, str) and d else d for e, i, y, d in
+                               zip(frame["entity"], frame["indicator_id"], frame["year"], frame["derivation"])]
+    return frame if lang == "zh" else _in_english(frame, inputs, w)
+
+
+def _in_words(frame, w):
+    """Coded values (VALUE_MAPS, plan phases, yes / no) in the wording's words."""
+    maps = {**{column: w.table(f"workbook.values.{key}") for column, key in VALUE_MAPS.items()},
+            "plan_phase": w.table("plan_cycle.phases")}
+    for column, words_of in maps.items():
+        if column in frame:
+            frame[column] = frame[column].map(lambda v, m=words_of: m.get(v, v) if isinstance(v, str) else v)
+    yes, no = w("workbook.values.yes"), w("workbook.values.no")
+    for column in YES_NO:
+        if column in frame:
+            frame[column] = frame[column].map(lambda v: None if v is None or v is pd.NA or v != v
+                                              else yes if bool(v) else no)
+    return frame
+
+
+def _in_english(frame, inputs: AnalysisInputs, w):
+    """Units and period names in English, and English counterparts of the Chinese-only text columns."""
+    catalogue = inputs.catalogue.indicators
+    names = inputs.sources.entity_names()
+    if "unit" in frame:
+        frame["unit"] = frame["unit"].map(lambda u: w.unit(u) if isinstance(u, str) else u)
+    for column in PERIOD_COLUMNS:
+        if column in frame:
+            frame[column] = frame[column].map(
+                lambda n: period_label(PlanPeriod(n, 0, 0), "en") if isinstance(n, str) and n else n)
+    if "other_name_zh" in frame:
+        frame["other_name_en"] = [names[o][1] if o in names else w("workbook.values.peer_median")
+                                  for o in frame["other"]]
+    if "other_indicator_id" in frame:
+        frame["other_indicator_name_en"] = frame["other_indicator_id"].map(
+            lambda i: catalogue[i].name_en if isinstance(i, str) and i in catalogue else None)
+    if "comparability_reason" in frame:
+        frame["comparability_reason_en"] = [_reason_en(inputs, a, b) for a, b in zip(
+            frame["indicator_id"], frame.get("other_indicator_id", pd.Series([None] * len(frame))))]
+    by_name = {i.name_zh: i.name_en for i in catalogue.values()}
+    for column in ("met_indicators", "missed_indicators"):
+        if column in frame:
+            frame[f"{column}_en"] = frame[column].map(
+                lambda t: ", ".join(by_name.get(n, n) for n in t.split("、") if n) if isinstance(t, str) else t)
+    return frame
+
+
+def _reason_en(inputs: AnalysisInputs, indicator_id: str, other_indicator_id) -> str:
+    """The catalogue's English reason for a comparison: the pair's, else the indicator's own."""
+    catalogue = inputs.catalogue
+    if isinstance(other_indicator_id, str) and other_indicator_id and other_indicator_id != indicator_id:
+        relation = catalogue.relation(indicator_id, other_indicator_id)
+        if relation is not None:
+            return relation.reason_en
+    ind = catalogue.indicators.get(indicator_id)
+    return ind.comparability_reason_en if ind is not None else ""

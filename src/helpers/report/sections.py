@@ -137,6 +137,7 @@ class ReportContext:
         """Figures drawn and written as SVG once per context: the brief and the report show the same ones.
         draw() returns [(matplotlib figure or None, caption)]."""
         if name not in self._figures:
+            charts.use_report_style()   # the Chinese font, whoever calls (the notebook sets it too)
             self._figures[name] = [Figure(svg(fig), caption, drawn=fig) for fig, caption in draw() if fig is not None]
         return self._figures[name]
 

@@ -135,3 +135,24 @@ def words_for(lang: str, catalogue) -> Wording:
     w.unit_names = {u.unit: (u.name_en or u.unit) for u in catalogue.units.values()}
     return w
 
+
+
+PROSE_STEPS = ("baseline_from_prose", "value_from_prose")
+
+
+def derivations(log_rows, lang: str) -> dict[tuple[str, str, int], str]:
+    """How each value taken from a plan's prose was obtained, said in one language from the cleaning log's
+    language-neutral records (cleaning_log.csv, steps baseline_from_prose and value_from_prose).
+    log_rows: (entity, indicator_id, step, values as JSON) for each decision; returns
+    (entity, indicator_id, year) -> the derivation, e.g. '2015年值 = 2020年值10.3 ÷ (1 + 48.4%) = 6.9407'."""
+    import json
+    w = words(lang)
+    out = {}
+    for entity, indicator_id, step, values_json in log_rows:
+        if step not in PROSE_STEPS or not isinstance(values_json, str) or not values_json:
+            continue
+        values = json.loads(values_json)
+        rule = dict(values.get("derivation") or {"code": "none"})
+        code = rule.pop("code")
+        out[(entity, indicator_id, int(values["year"]))] = w.describe(f"cleaning.derivation.{code}", rule)
+    return out

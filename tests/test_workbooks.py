@@ -1,0 +1,114 @@
+"""The workbooks analysts open and print: the results workbook in the report's language (every column labelled,
+the Chinese-only text given in English in the English workbook, coded values in words) and the monitoring
+template's instructions, which fit the printed page."""
+import re
+
+import openpyxl
+import pytest
+
+from helpers import analyse, cli
+from helpers.extract import dataset
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+SNAKE = re.compile(r"^[a-z]+(_[a-z0-9]+)+$|^[a-z]+$")
+
+
+@pytest.fixture(scope="module")
+def workbooks(tmp_path_factory):
+    import shutil
+
+    from helpers import paths
+    workspace = tmp_path_factory.mktemp("workbooks")
+    shutil.copytree(paths.RAW_DIR, workspace / "raw")
+    shutil.copytree(paths.CONFIG_DIR, workspace / "config")
+    dataset.write(dataset.build(workspace / "raw", workspace / "config"), workspace / "processed")
+    analyse.build_tables(workspace / "processed", workspace / "config")
+    out = {}
+    for lang in ("zh", "en"):
+        out[lang] = workspace / f"results_{lang}.xlsx"
+        assert cli.main(["results-workbook", str(out[lang]), "--processed-dir", str(workspace / "processed"),
+                         "--config-dir", str(workspace / "config"), "--lang", lang]) == 0
+    return {lang: openpyxl.load_workbook(path) for lang, path in out.items()}
+
+
+def _columns(ws) -> dict[str, int]:
+    return {ws.cell(2, c).value: c for c in range(1, ws.max_column + 1)}
+
+
+def _values(ws, column_id: str) -> list:
+    c = _columns(ws)[column_id]
+    return [ws.cell(r, c).value for r in range(3, ws.max_row + 1)]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_column_has_a_label_in_the_reports_language(workbooks, lang):
+    for ws in workbooks[lang].worksheets:
+        for c in range(1, ws.max_column + 1):
+            label, column_id = ws.cell(1, c).value, ws.cell(2, c).value
+            assert label and label != column_id and not SNAKE.match(label), (ws.title, column_id, label)
+            if lang == "zh":
+                assert CJK.search(label), (ws.title, column_id, label)
+            else:
+                assert not CJK.search(label), (ws.title, column_id, label)
+        assert ws.row_dimensions[2].hidden                    # the ids stay, hidden, for formulas and scripts
+
+
+def test_the_english_workbook_gives_the_chinese_only_columns_in_english(workbooks):
+    wb = workbooks["en"]
+    comparison = wb["Comparison"]
+    for column in ("other_name_en", "other_indicator_name_en", "comparability_reason_en"):
+        values = [v for v in _values(comparison, column) if v]
+        assert values and not any(CJK.search(v) for v in values), column
+    assert "Zhejiang" in _values(comparison, "other_name_en")
+    indicators = wb["Indicators"]
+    assert "10,000 persons" in _values(indicators, "unit") and "万人" not in _values(indicators, "unit")
+    assert set(_values(indicators, "plan")) == {"14th Five-Year Plan"}
+    assert {"actual", "target"} <= set(_values(indicators, "kind"))
+    # how a baseline was derived, said in English (Anji's 2015 talent pool: 14.5 − 3.64 = 10.86)
+    derived = [v for v in _values(indicators, "derivation") if v and "10.86" in v]
+    assert derived and derived[0].startswith("2015 value = 2020 value 14.5 − increase of 3.64")
+
+
+def test_the_chinese_workbook_says_coded_values_in_chinese(workbooks):
+    wb = workbooks["zh"]
+    indicators = wb["指标数据"]
+    assert {"实际值", "目标值"} <= set(_values(indicators, "kind")) and "actual" not in _values(indicators, "kind")
+    assert {"主要指标表", "规划正文"} <= set(_values(indicators, "origin"))
+    derived = [v for v in _values(indicators, "derivation") if v and "6.9407" in v]
+    assert derived == ["2015年值 = 2020年值10.3 ÷ (1 + 48.4%) = 6.9407"]
+    progress = wb["进度"]
+    assert set(_values(progress, "plan_phase")) == {"基期"}
+    assert set(_values(progress, "direction")) <= {"越高越好", "越低越好"}
+
+
+def test_a_printed_sheet_keeps_its_key_columns_and_wraps_long_text(workbooks):
+    from helpers.outputs import PRINTED_COLUMNS, PRINTED_TEXT_WIDTH
+    ws = workbooks["zh"]["指标数据"]
+    printed = [ws.cell(1, c).value for c in range(1, PRINTED_COLUMNS + 1)]
+    assert printed[:6] == ["县市", "指标", "年份", "类型", "数值", "单位"]
+    assert "县市代码" not in printed and "指标（英文）" not in printed            # ids and English at the end
+    for c in range(1, PRINTED_COLUMNS + 1):
+        letter = openpyxl.utils.get_column_letter(c)
+        assert ws.column_dimensions[letter].width <= PRINTED_TEXT_WIDTH
+    note = _columns(ws)["note"]
+    long_rows = [r for r in range(3, ws.max_row + 1) if len(str(ws.cell(r, note).value or "")) > PRINTED_TEXT_WIDTH]
+    assert long_rows and all(ws.cell(r, note).alignment.wrap_text and ws.row_dimensions[r].height > 15
+                             for r in long_rows)
+
+
+def test_the_templates_instructions_fit_the_printed_page(tmp_path):
+    from helpers.monitoring.workbooks import INSTRUCTIONS_SHEET
+    path = tmp_path / "template.xlsx"
+    assert cli.main(["template", str(path)]) == 0
+    ws = openpyxl.load_workbook(path)[INSTRUCTIONS_SHEET]
+    assert ws.page_setup.orientation == "portrait" and ws.page_setup.fitToWidth == 1
+    assert ws.column_dimensions["A"].width <= 80                  # a portrait A4 page at 100%
+    for row in ws.iter_rows():
+        cell = row[0]
+        if not cell.value:
+            continue
+        assert cell.alignment.wrap_text, cell.value
+        # Chinese characters take two widths: a row holds as many lines as its text needs at the column's width
+        width = sum(2 if ord(ch) > 0x2E80 else 1 for ch in cell.value)
+        needed = -(-width // (ws.column_dimensions["A"].width - 4))
+        assert ws.row_dimensions[cell.row].height >= 15 * needed, cell.value
