@@ -76,3 +76,19 @@ def test_analysis_notebooks_show_the_stored_tables_and_compute_others_without_wr
         assert "Computed here for these parameters and not written" in executed and "make analysis" in executed
         assert "image/png" in executed
     assert {name: (processed / name).read_bytes() for name in stored} == stored
+
+
+def test_report_notebook_refuses_tables_built_for_other_counties(workspace):
+    """Run as an analyst might, with other parameters than the stored tables': one clear error, no traceback."""
+    assert _run(workspace, workspace / "executed" / "01_data.ipynb").returncode == 0
+    from helpers import analyse
+    analyse.build_tables(workspace / "processed", workspace / "config")
+    result = subprocess.run(
+        [sys.executable, "-m", "helpers", "run", str(paths.NOTEBOOKS_DIR / "04_report.ipynb"),
+         str(workspace / "executed" / "04.ipynb"), "-p", "processed_dir", str(workspace / "processed"),
+         "-p", "config_dir", str(workspace / "config"), "-p", "entities", "anji"],
+        capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "built for 2020 and the counties jiande, anji, but this run asks for 2020 and the counties anji" \
+        in result.stderr
+    assert "make analysis YEAR=2020 ENTITIES=anji" in result.stderr and "cell" not in result.stderr

@@ -79,8 +79,10 @@ def show_input_errors_briefly() -> None:
         return
 
     def handler(shell, etype, value, tb, tb_offset=None):
-        message = [f"{etype.__name__}: {value}"]
-        shell._showtraceback(etype, value, message)
+        # Every kind of InputError reaches papermill (and make) as an InputError: already worded for the analyst.
+        shown = InputError if issubclass(etype, InputError) else etype
+        message = [f"{shown.__name__}: {value}"]
+        shell._showtraceback(shown, value, message)
         return message
 
     from helpers.parameters import ParameterError
