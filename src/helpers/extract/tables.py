@@ -135,29 +135,7 @@ def parse_tab_indented_rows(lines: list[str], title_index: int, layout: Layout, 
                             path: Path) -> ParsedTable:
     """Word table export: one tab-indented cell per line, a blank line between rows."""
     title = Cell(lines[title_index], normalise(lines[title_index]), title_index + 1)
-    blocks: list[list[Cell]] = []
-    current: list[Cell] = []
-    end_line = None
-    for index in range(title_index + 1, len(lines)):
-        raw = lines[index]
-        text = normalise(raw)
-        if text and layout.end_pattern.search(text):
-            # The closing line (the 注 footnote) may itself be a merged, tab-indented cell.
-            if current:
-                blocks.append(current)
-            end_line = index + 1
-            break
-        if raw.startswith("\t"):
-            current.append(Cell(raw[1:], text, index + 1))
-            continue
-        if current:
-            blocks.append(current)
-            current = []
-        if not raw.strip():
-            continue
-        raise InputError(path, index + 1, f"unexpected text inside the table: '{raw.strip()[:40]}'",
-                         "table cells must be tab-indented lines; restore the table as exported, or check "
-                         "`end_pattern` of this layout in config/sources.yaml.")
+    blocks, end_line = _tab_blocks(lines, title_index, layout, path)
     if end_line is None:
         raise _truncated(path, title, layout, len(lines))
     if not blocks:
@@ -174,29 +152,64 @@ def parse_tab_indented_rows(lines: list[str], title_index: int, layout: Layout, 
                              f"{len(header)}: the row is truncated or has a stray cell",
                              "restore the row so that every column has a cell (an empty merged cell is a tab "
                              "alone on its line).")
-        row = TableRow(name=None, values=[], cells=block)  # type: ignore[arg-type]
-        value_index = 0
-        for role, cell in zip(roles, block):
-            if role == "category":
-                if cell.text:
-                    category = cell.text
-                else:
-                    row.category_inherited = True
-                row.category = category
-            elif role == "serial":
-                row.serial = cell
-            elif role == "name":
-                row.name = cell
-            elif role == "unit":
-                row.unit = cell
-            else:
-                row.values.append((columns[value_index], cell))
-                value_index += 1
+        row = _tab_row(block, roles, columns, category)
+        category = row.category
         if not row.name.text:
             raise InputError(path, row.name.line, "a table row has an empty indicator name",
                              "restore the name cell of this row.")
         rows.append(row)
     return ParsedTable(path, title, header, roles, columns, rows, end_line)
+
+
+def _tab_blocks(lines: list[str], title_index: int, layout: Layout, path: Path) -> tuple[list[list[Cell]], int | None]:
+    """The table's rows as blocks of cells (tab-indented lines between blank lines), and the line that closes
+    the table (None when none does)."""
+    blocks: list[list[Cell]] = []
+    current: list[Cell] = []
+    for index in range(title_index + 1, len(lines)):
+        raw = lines[index]
+        text = normalise(raw)
+        if text and layout.end_pattern.search(text):
+            # The closing line (the 注 footnote) may itself be a merged, tab-indented cell.
+            if current:
+                blocks.append(current)
+            return blocks, index + 1
+        if raw.startswith("\t"):
+            current.append(Cell(raw[1:], text, index + 1))
+            continue
+        if current:
+            blocks.append(current)
+            current = []
+        if not raw.strip():
+            continue
+        raise InputError(path, index + 1, f"unexpected text inside the table: '{raw.strip()[:40]}'",
+                         "table cells must be tab-indented lines; restore the table as exported, or check "
+                         "`end_pattern` of this layout in config/sources.yaml.")
+    return blocks, None
+
+
+def _tab_row(block: list[Cell], roles: list[str], columns: list[ValueColumn], category: str) -> TableRow:
+    """One row's cells by their column's role; an empty first-level cell (merged in Word) takes `category`,
+    the one above it."""
+    row = TableRow(name=None, values=[], cells=block)  # type: ignore[arg-type]
+    value_index = 0
+    for role, cell in zip(roles, block):
+        if role == "category":
+            if cell.text:
+                category = cell.text
+            else:
+                row.category_inherited = True
+            row.category = category
+        elif role == "serial":
+            row.serial = cell
+        elif role == "name":
+            row.name = cell
+        elif role == "unit":
+            row.unit = cell
+        else:
+            row.values.append((columns[value_index], cell))
+            value_index += 1
+    return row
 
 
 SERIAL = re.compile(r"^\d{1,3}$")
