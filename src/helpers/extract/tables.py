@@ -220,16 +220,7 @@ def parse_cell_stream(lines: list[str], title_index: int, layout: Layout, source
     """One cell per line, rows not marked: a serial number starts a row, a group label such as
     其中 starts un-numbered sub-rows, and the header fixes how many value cells follow a name."""
     title = Cell(lines[title_index], normalise(lines[title_index]), title_index + 1)
-    cells: list[Cell] = []
-    end_line = None
-    for index in range(title_index + 1, len(lines)):
-        text = normalise(lines[index])
-        if not text:
-            continue
-        if layout.end_pattern.search(text):
-            end_line = index + 1
-            break
-        cells.append(Cell(lines[index], text, index + 1))
+    cells, end_line = _stream_cells(lines, title_index, layout)
     if end_line is None:
         raise _truncated(path, title, layout, len(lines))
 
@@ -244,50 +235,79 @@ def parse_cell_stream(lines: list[str], title_index: int, layout: Layout, source
 
     rows: list[TableRow] = []
     group = ""
-    position = 0
+    stream = _CellStream(cells, path, end_line)
+    while stream.more():
+        cell = stream.peek()
+        if cell.text in layout.group_labels:
+            group = stream.take("group label", cell).text
+            continue
+        row = _stream_row(stream, cell, group, layout, columns, path)
+        if row.serial is not None:
+            group = ""     # a numbered row ends the group above it
+        rows.append(row)
+    return ParsedTable(path, title, header, roles, columns, rows, end_line)
 
-    def take(expect: str, row_start: Cell) -> Cell:
-        nonlocal position
-        if position >= len(cells):
-            raise InputError(path, f"lines {row_start.line}–{end_line - 1}",
+
+def _stream_cells(lines: list[str], title_index: int, layout: Layout) -> tuple[list[Cell], int | None]:
+    """The table's non-empty cells after its title, and the line that closes it (None when none does)."""
+    cells: list[Cell] = []
+    for index in range(title_index + 1, len(lines)):
+        text = normalise(lines[index])
+        if not text:
+            continue
+        if layout.end_pattern.search(text):
+            return cells, index + 1
+        cells.append(Cell(lines[index], text, index + 1))
+    return cells, None
+
+
+class _CellStream:
+    """A table's cells, taken one at a time; running out in the middle of a row means the table is truncated."""
+
+    def __init__(self, cells: list[Cell], path: Path, end_line: int):
+        self.cells, self.path, self.end_line, self.position = cells, path, end_line, 0
+
+    def more(self) -> bool:
+        return self.position < len(self.cells)
+
+    def peek(self) -> Cell:
+        return self.cells[self.position]
+
+    def take(self, expect: str, row_start: Cell) -> Cell:
+        if not self.more():
+            raise InputError(self.path, f"lines {row_start.line}–{self.end_line - 1}",
                              f"the table row starting at line {row_start.line} ends before its {expect}: "
                              "the table is truncated",
                              "restore the missing cells of this row.")
-        cell = cells[position]
-        position += 1
-        return cell
+        self.position += 1
+        return self.cells[self.position - 1]
 
-    while position < len(cells):
-        cell = cells[position]
-        if cell.text in layout.group_labels:
-            group = cell.text
-            position += 1
-            continue
-        row = TableRow(name=None, values=[], cells=[])  # type: ignore[arg-type]
-        if SERIAL.match(cell.text):
-            row.serial = cell
-            row.cells.append(cell)
-            position += 1
-            group = ""
-            row.name = take("indicator name", cell)
-        elif group:
-            row.group_label = group
-            row.name = take("indicator name", cell)
-        else:
-            raise InputError(path, cell.line,
-                             f"expected a row number or a group label ({', '.join(layout.group_labels)}) "
-                             f"here, found '{cell.raw.strip()[:40]}'",
-                             "restore the row's serial number, or add the label to `group_labels`.")
-        row.cells.append(row.name)
-        if _looks_numeric(row.name.text):
-            raise InputError(path, row.name.line, f"expected an indicator name, found the number '{row.name.text}'",
-                             "a cell is missing or extra in the row above; restore the table.")
-        for column in columns:
-            value = take(f"{column.header.text} value", row.cells[0])
-            row.values.append((column, value))
-            row.cells.append(value)
-        rows.append(row)
-    return ParsedTable(path, title, header, roles, columns, rows, end_line)
+
+def _stream_row(stream: _CellStream, cell: Cell, group: str, layout: Layout, columns: list[ValueColumn],
+                path: Path) -> TableRow:
+    """One row: its serial number (or the group it is a sub-row of), its name, then one cell per value column."""
+    row = TableRow(name=None, values=[], cells=[])  # type: ignore[arg-type]
+    if SERIAL.match(cell.text):
+        row.serial = stream.take("row number", cell)
+        row.cells.append(cell)
+        row.name = stream.take("indicator name", cell)
+    elif group:
+        row.group_label = group
+        row.name = stream.take("indicator name", cell)
+    else:
+        raise InputError(path, cell.line,
+                         f"expected a row number or a group label ({', '.join(layout.group_labels)}) "
+                         f"here, found '{cell.raw.strip()[:40]}'",
+                         "restore the row's serial number, or add the label to `group_labels`.")
+    row.cells.append(row.name)
+    if _looks_numeric(row.name.text):
+        raise InputError(path, row.name.line, f"expected an indicator name, found the number '{row.name.text}'",
+                         "a cell is missing or extra in the row above; restore the table.")
+    for column in columns:
+        value = stream.take(f"{column.header.text} value", row.cells[0])
+        row.values.append((column, value))
+        row.cells.append(value)
+    return row
 
 
 def _looks_numeric(text: str) -> bool:
