@@ -12,6 +12,7 @@ from pathlib import Path
 
 from helpers.atomic import replaced_when_done
 from helpers.errors import InputError, ReportedError
+from helpers.paths import display_path
 
 # The project's kernel: every notebook names it in its metadata, and `make setup` registers it in the
 # environment's own prefix (python -m helpers kernel), so that papermill and JupyterLab run the same Python.
@@ -54,7 +55,7 @@ def run_notebook(notebook: Path, output: Path, parameters: dict) -> str:
                          "out of memory)",
                          "rerun; if it dies again, check the free memory (free -h) and the size of the inputs.") \
             from None
-    return f"ran {notebook.name} -> {output}"
+    return f"ran {notebook.name} -> {display_path(output)}"
 
 
 def _quiet_kernel_manager():
