@@ -101,9 +101,6 @@ def main() -> int:
     rows.append(("stage: data notebook (01)", repeat(
         [str(PY), "-m", "helpers", "run", str(nb / "01_data.ipynb"), str(stages / "01.ipynb"),
          "-p", "processed_dir", str(processed)], args.reps)))
-    # The analysis tables the report reads (make report runs this step; the analysis notebooks show them).
-    rows.append(("stage: analysis tables (`python -m helpers analyse`)", repeat(
-        [str(PY), "-m", "helpers", "analyse", "--processed-dir", str(processed)], args.reps)))
     for name in ("02_comparison", "03_growth"):
         rows.append((f"stage: analysis notebook ({name[:2]})", repeat(
             [str(PY), "-m", "helpers", "run", str(nb / f"{name}.ipynb"), str(stages / f"{name}.ipynb"),
