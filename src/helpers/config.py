@@ -367,6 +367,7 @@ class ProseName:
     name: str
     differs: str | None = None
     differs_from: tuple[str, ...] = ()
+    differs_en: str = ""           # the same explanation in English (the English report says it)
 
 
 @dataclass(frozen=True)
@@ -472,7 +473,7 @@ def load_catalogue(config_dir: Path = CONFIG_DIR) -> Catalogue:
         for p in entry.get("prose_names", []) or []:
             if isinstance(p, dict):
                 prose.append(ProseName(str(_require(p, "name", path, "a prose name")), p.get("differs"),
-                                       tuple(p.get("differs_from", []) or [])))
+                                       tuple(p.get("differs_from", []) or []), str(p.get("differs_en") or "")))
             else:
                 prose.append(ProseName(str(p)))
         for sh in entry.get("unit_shorthands", []) or []:

@@ -26,10 +26,15 @@ class Observation:
     category: str = ""
     derivation: str = ""
     quality: str = "ok"        # ok | fixed | implausible
-    notes: list[str] = field(default_factory=list)
+    notes: list[dict] = field(default_factory=list)   # language-neutral: {"code": …, values} (wording notes.*)
     source_sheet: str = ""     # for monitoring workbooks: the sheet and the value's cell
     source_cell: str = ""
     plan: str = ""             # the period name of the plan document it comes from (see dataset.PLAN_RULE)
+
+
+def note(code: str, **values) -> dict:
+    """An observation's note, language-neutral: the wording files say it (notes.<code>) in each language."""
+    return {"code": code, **values}
 
 
 @dataclass

@@ -11,7 +11,7 @@ from helpers.errors import InputError
 from helpers.extract.prose import ProseStatement
 from helpers.extract.tables import Cell, ParsedTable, TableRow
 from helpers.paths import display_path
-from helpers.records import Decision, Observation
+from helpers.records import Decision, Observation, note
 from helpers.values import LARGEST_VALUE, ImplausibleMagnitude, NotANumber, looks_like_a_fraction, parse_value_cell
 
 # "专业技术人才高级职称比例(%" -> name, unit (closing bracket optional: some are broken in the source)
@@ -115,13 +115,13 @@ class TableCleaner:
                 if unit_note:
                     obs.notes.append(unit_note)
                 if parsed.missing:
-                    obs.notes.append("'/' in the plan: not given (left empty, not 0)")
+                    obs.notes.append(note("missing"))
                     log("missing", {"column": column.header.text}, line=cell.line)
                 if parsed.percent_sign:
-                    obs.notes.append("% sign removed from the value; unit %")
+                    obs.notes.append(note("percent_in_cell"))
                     log("percent_in_cell", {"raw": cell.raw.strip(), "value": parsed.value}, line=cell.line)
                 if parsed.comparator != "=":
-                    obs.notes.append(f"comparator '{parsed.comparator}' kept")
+                    obs.notes.append(note("comparator", comparator=parsed.comparator))
                     log("comparator", {"raw": cell.raw.strip(), "value": parsed.value,
                                        "comparator": parsed.comparator}, line=cell.line)
                 row_obs.append(obs)
@@ -134,7 +134,7 @@ class TableCleaner:
 
     # ------------------------------------------------------------------ units
     def _unit_factor(self, path, row, ind: Indicator, unit_text: str, statements,
-                     values: list[float]) -> tuple[float, str, tuple[str, dict, list] | None]:
+                     values: list[float]) -> tuple[float, dict | None, tuple[str, dict, list] | None]:
         """The factor to the catalogue unit, a note for the values, and the decision to log."""
         target = self.catalogue.units[ind.unit]
         if not unit_text:
@@ -142,7 +142,7 @@ class TableCleaner:
                         and s.value in values]
             evidence = [{"code": "statement", "line": s.line, "quote": s.quote, "value": s.value, "unit": s.unit}
                         for s in agreeing[:2]]
-            return 1.0, f"unit not written in the table; catalogue unit {ind.unit}", (
+            return 1.0, note("unit_from_catalogue", unit=ind.unit), (
                 "unit_from_catalogue", {"name": row.name.text, "unit": ind.unit},
                 evidence or [{"code": "no_statement"}])
         unit = self.catalogue.unit_for_alias(unit_text)
@@ -152,14 +152,14 @@ class TableCleaner:
                              "add it to the `aliases` of the right unit in config/catalogue.yaml.")
         if unit.unit == target.unit:
             if unit_text != target.unit:
-                return 1.0, "", ("unit_alias", {"source_unit": unit_text, "unit": target.unit}, [])
-            return 1.0, "", None
+                return 1.0, None, ("unit_alias", {"source_unit": unit_text, "unit": target.unit}, [])
+            return 1.0, None, None
         if unit.dimension == target.dimension:
             factor = unit.factor / target.factor
-            return factor, f"converted from {unit_text}", (
+            return factor, note("unit_conversion", source_unit=unit_text), (
                 "unit_conversion", {"source_unit": unit_text, "unit": target.unit, "factor": factor}, [])
         if unit_text in ind.unit_shorthands or unit.unit in ind.unit_shorthands:
-            return 1.0, f"'{unit_text}' read as {target.unit}", (
+            return 1.0, note("unit_shorthand", source_unit=unit_text, unit=target.unit), (
                 "unit_shorthand", {"source_unit": unit_text, "unit": target.unit}, [])
         raise InputError(path, line, f"unit '{unit_text}' of '{row.name.text}' does not fit the catalogue unit "
                                      f"{target.unit} of indicator {ind.id}",
@@ -203,14 +203,13 @@ class TableCleaner:
                         if obs.value is not None:
                             obs.value = obs.value / factor * new_factor
                         obs.quality = "fixed"
-                        obs.notes.append(f"unit corrected from '{unit_text}' to '{candidate.unit}' on evidence in "
-                                         "the same document (see cleaning log)")
+                        obs.notes.append(note("unit_fixed", source_unit=unit_text, unit=candidate.unit))
                     log("unit_fixed", {"problem": problem, "source_unit": unit_text, "new_unit": candidate.unit},
                         evidence)
                     return True
         for obs in row_obs:
             obs.quality = "implausible"
-            obs.notes.append("implausible value, not corrected (see cleaning log)")
+            obs.notes.append(note("implausible"))
         log("implausible", {"problem": problem})
         return False
 

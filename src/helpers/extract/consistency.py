@@ -103,6 +103,7 @@ def _check_value(st: ProseStatement, obs: Observation, add, en_unit) -> None:
             "target's strength differs.")
     differs = st.prose_name.differs
     if differs and name_key(obs.source_name) in {name_key(n) for n in st.prose_name.differs_from}:
+        how = st.prose_name.differs_en.rstrip(".") or "the catalogue explains how, in Chinese"
         add(st, obs, "definition", "disagree", differs,
             f"The prose names the indicator '{st.prose_name.name}', the table '{obs.source_name}': "
-            "their definitions differ (the catalogue explains how, in Chinese).")
+            f"their definitions differ ({how}).")

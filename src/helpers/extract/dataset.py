@@ -27,15 +27,15 @@ from helpers.outputs import write_csv, write_xlsx
 from helpers.paths import display_path
 from helpers.periods import plan_covering
 from helpers.processed import INTEGER_COLUMNS
-from helpers.records import Check, Decision, Observation
+from helpers.records import Check, Decision, Observation, note
 from helpers.text import normalisation_stats
-from helpers.wording import words_for
+from helpers.wording import words, words_for
 
 # The output contract: these columns, in this order, come first in indicators.csv.
 CONTRACT_COLUMNS = ["entity", "indicator_id", "source_name", "year", "kind", "value", "comparator", "unit",
                     "source_unit", "source_file", "source_line", "source_text"]
 EXTRA_COLUMNS = ["entity_name_zh", "indicator_name_zh", "indicator_name_en", "category", "source_value",
-                 "origin", "derivation", "quality", "note", "source_sheet", "source_cell", "plan"]
+                 "origin", "derivation", "quality", "note", "source_sheet", "source_cell", "plan", "note_values"]
 # `plan`: the period name of the plan document a row comes from (十四五, 十五五, …); for a monitoring
 # actual, the county's plan whose period holds its year (base year < year ≤ target year), else empty.
 MONITORING_DIR = "monitoring"  # inside the raw directory: the analysts' yearly workbooks
@@ -155,7 +155,7 @@ def _reconcile_province(observations: list[Observation], sources: Sources,
         same = (first.value == obs.value) or (first.value is not None and obs.value is not None
                                               and abs(first.value - obs.value) <= 1e-9 * max(1, abs(first.value)))
         if same and first.comparator == obs.comparator:
-            first.notes.append(f"also stated in {obs.source_file}, line {obs.source_line}")
+            first.notes.append(note("also_stated", place=_ref(obs)))
             continue
         ind = catalogue.indicators[obs.indicator_id]
         checks.append(Check(
@@ -220,13 +220,12 @@ def _reconcile_counties(observations: list[Observation], sources: Sources,
         kept = ordered[0]
         kept_ids.add(id(kept))
         for other in ordered[1:]:
-            where = _where(other)
             if _same_value(kept, other):
-                confirmed = "confirmed by" if other.origin == "monitoring" else "also stated in"
-                kept.notes.append(f"{confirmed} {where}")
+                kept.notes.append(note("confirmed" if other.origin == "monitoring" else "also_stated",
+                                       place=_ref(other)))
                 status = "agree"
             else:
-                kept.notes.append(f"{where} gives {_show(other)}: see consistency.csv")
+                kept.notes.append(note("other_source_gives", place=_ref(other), value=_show(other)))
                 status = "disagree"
                 decisions.append(Decision(kept.entity, kept.indicator_id, kept.source_file, kept.source_line,
                                           "same_observation",
@@ -247,6 +246,10 @@ def _where(o: Observation) -> str:
 def _ref(o: Observation) -> str:
     """Where a value is, in a form no language needs to translate: file:line, or file!cell."""
     return f"{o.source_file}!{o.source_sheet}!{o.source_cell}" if o.source_cell else f"{o.source_file}:{o.source_line}"
+
+
+def _values(n: dict) -> dict:
+    return {k: v for k, v in n.items() if k != "code"}
 
 
 def _show(o: Observation) -> str:
@@ -311,9 +314,9 @@ def _from_prose(statements: list[ProseStatement], table: list[Observation],
         comparator = {"≈": "="}.get(st.comparator, st.comparator)
         notes = list(st.notes)
         if st.comparator == "≈":
-            notes.append("左右 (about) in the prose")
+            notes.append(note("about", raw="左右"))
         if st.kind == "level":
-            notes.append("from the prose: the plan's table has no such value")
+            notes.append(note("prose_only"))
         obs = Observation(
             entity=st.entity, indicator_id=st.indicator_id, source_name=st.prose_name.name, year=st.year,
             kind=kind, value=st.value, comparator=comparator, unit=st.unit, source_unit=st.source_unit,
@@ -341,7 +344,10 @@ def _indicator_frame(observations: list[Observation], sources: Sources, catalogu
             "source_unit": o.source_unit, "source_file": o.source_file, "source_line": o.source_line,
             "source_text": o.source_text, "entity_name_zh": names[o.entity][0], "indicator_name_zh": ind.name_zh,
             "indicator_name_en": ind.name_en, "category": o.category, "source_value": o.source_value,
-            "origin": o.origin, "derivation": o.derivation, "quality": o.quality, "note": "; ".join(o.notes),
+            "origin": o.origin, "derivation": o.derivation, "quality": o.quality,
+            "note": words("en")("notes.sep").join(words("en").describe(f"notes.{n['code']}", _values(n))
+                                                  for n in o.notes),
+            "note_values": json.dumps(o.notes, ensure_ascii=False) if o.notes else "",
             "source_sheet": o.source_sheet, "source_cell": o.source_cell, "plan": o.plan,
         })
     frame = pd.DataFrame(rows, columns=CONTRACT_COLUMNS + EXTRA_COLUMNS)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from helpers.config import Catalogue, Indicator, PlanPeriod, ProseName, Sources
 from helpers.periods import FIVE_YEAR_NAME, plan_covering_year, resolve_period
+from helpers.records import note
 from helpers.text import NormalText, normalise_with_map
 
 NUM = r"\d+(?:\.\d+)?"
@@ -53,7 +54,7 @@ class ProseStatement:
     quote: str                # verbatim from the raw line
     derivation: str = ""      # for baselines: how the value was obtained
     rule: dict = field(default_factory=dict)  # the same, language-neutral: wording cleaning.derivation.<code>
-    notes: list[str] = field(default_factory=list)
+    notes: list[dict] = field(default_factory=list)   # language-neutral (helpers.records.note)
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ class ProseReader:
                                 alias.indicator.unit, f"{_fmt(value)}{unit_text}", unit_text, path, number,
                                 nt.raw_span(start, end), **extra)
             if conversion:
-                st.notes.append(f"unit {conversion}")
+                st.notes.append(note("unit_conversion", source_unit=unit_text))
             return st
 
         # 1. lists (A、B分别达到x、y) first; then each indicator named elsewhere on the line
@@ -203,7 +204,7 @@ class ProseReader:
                 st = make(by_key[name], "level", year, float(v["num"]), "=", unit_text, clause_start, values_end)
                 if st:
                     if not v["unit"]:
-                        st.notes.append(f"unit '{unit_text}' taken from the list's last value")
+                        st.notes.append(note("unit_from_list", source_unit=unit_text))
                     out.append(st)
             for i, occ in enumerate(occurrences):
                 if clause_start <= occ[0] < values_end:
@@ -261,8 +262,8 @@ class ProseReader:
             rule = f"stated: {start_year} value given in the text"
             written = text[ft.start():ft.end()]
             if re.search(rf"{start_year}\d", written):
-                notes.append(f"the source writes '{written[:12]}…' without 年 after {start_year}; "
-                             f"read as {start_year}年 {ft['v0']}{unit0}")
+                notes.append(note("year_without_nian", written=written[:12] + "…", character="年", year=start_year,
+                                  value=float(ft["v0"]), source_unit=unit0))
         code = ({"code": "stated", "year": start_year} if ft["y0"] else
                 {"code": "assumed_start_year", "year": start_year, "context_year": year})
         base = make(alias, "baseline", start_year, float(ft["v0"]), "=", unit0, start, ft.end(), derivation=rule,
@@ -270,7 +271,7 @@ class ProseReader:
         if base is None:
             return [level]
         if not ft["u0"]:
-            base.notes.append(f"unit '{unit0}' taken from the later value")
+            base.notes.append(note("unit_from_later", source_unit=unit0))
         base.notes += notes
         return [level, base]
 

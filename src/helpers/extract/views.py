@@ -9,7 +9,7 @@ import pandas as pd
 
 from helpers.extract.dataset import Dataset
 from helpers.formatting import number, table_view
-from helpers.wording import derivations, words
+from helpers.wording import derivations, notes_text, words
 
 # The words a reader sees are in helpers/wording/; the data notebook is in Chinese.
 KIND_LABELS = words("zh").table("views.kinds")
@@ -139,5 +139,6 @@ def comparability(ds: Dataset):
 def monitoring_rows(ds: Dataset):
     """The yearly actuals read from the monitoring workbooks, with their file, sheet and cell."""
     m = ds.indicators[ds.indicators["origin"] == "monitoring"]
+    m = m.assign(note=m["note_values"].map(lambda n: notes_text(n, words("zh"))))
     return table_view(_labelled(m[["entity_name_zh", "indicator_name_zh", "year", "value", "unit", "source_file",
                                    "source_sheet", "source_cell", "note"]]))

@@ -24,7 +24,7 @@ from helpers.config import PlanPeriod
 from helpers.outputs import write_xlsx
 from helpers.periods import period_label
 from helpers.processed import read_processed
-from helpers.wording import derivations, words, words_for
+from helpers.wording import derivations, notes_text, words, words_for
 
 # Each analysis table's sheet: its wording key under workbook.sheets (a new table: its file name's stem).
 SHEET_KEYS = {paths.COMPARISON_CSV: "comparison", paths.TRENDS_CSV: "progress", paths.OUTLOOK_CSV: "outlook"}
@@ -97,7 +97,7 @@ def write_results(inputs: AnalysisInputs, tables: dict, path: Path, lang: str = 
 # other language's columns they go last, into the collapsed group that a printed page leaves out.
 SECONDARY = ("entity", "indicator_id", "other", "other_indicator_id", "progress_category", "schedule_judgement",
              "sdg_progress_category", "target_reading", "trend_scale", "trend_intercept", "trend_slope",
-             "trend_projection_year", "sources")
+             "trend_projection_year", "sources", "note_values")
 # After the key columns, before the rest: how a value was stated and where it comes from.
 THEN = ["comparator", "target_comparator", "quality", "origin", "plan", "derivation", "note", "source_file",
         "source_line", "source_sheet", "source_cell"]
@@ -136,6 +136,8 @@ def for_readers(frame, inputs: AnalysisInputs, lang: str, said: dict):
     frame = _in_words(frame.copy(), w)
     if "source_file" in frame:   # the plans are in data/raw/, the monitoring workbooks in data/raw/monitoring/
         frame["source_file"] = frame["source_file"].map(lambda f: Path(f).name if isinstance(f, str) and f else f)
+    if "note_values" in frame:
+        frame["note"] = frame["note_values"].map(lambda n: notes_text(n, w))
     if "derivation" in frame:
         frame["derivation"] = [said.get((e, i, int(y)), d) if isinstance(d, str) and d else d for e, i, y, d in
                                zip(frame["entity"], frame["indicator_id"], frame["year"], frame["derivation"])]

@@ -33,8 +33,9 @@ from markupsafe import Markup, escape
 LANGS = ("zh", "en")
 FOLDER = Path(__file__).resolve().parent
 
-QUOTED = frozenset({"raw", "quote", "source_unit", "name", "category", "column"})
-NAMED = frozenset({"file", "source", "other_source"})   # file names: shown as written, marked lang="zh"
+QUOTED = frozenset({"raw", "quote", "source_unit", "name", "category", "column", "written", "character"})
+# file names (and places in files: file:line, file!sheet!cell): shown as written, marked lang="zh"
+NAMED = frozenset({"file", "source", "other_source", "place"})
 UNITS = frozenset({"unit", "new_unit"})
 
 
@@ -156,3 +157,13 @@ def derivations(log_rows, lang: str) -> dict[tuple[str, str, int], str]:
         code = rule.pop("code")
         out[(entity, indicator_id, int(values["year"]))] = w.describe(f"cleaning.derivation.{code}", rule)
     return out
+
+
+def notes_text(note_values, w: Wording) -> str:
+    """An observation's notes (indicators.csv note_values: a JSON list of {code, values}) in w's language."""
+    import json
+    if not isinstance(note_values, str) or not note_values:
+        return ""
+    notes = json.loads(note_values)
+    return w("notes.sep").join(w.describe(f"notes.{n['code']}", {k: v for k, v in n.items() if k != "code"})
+                               for n in notes)
