@@ -85,3 +85,13 @@ def test_every_judgement_has_its_colour(county):
     style = sections.title_block(_context(county, 2023))
     for code in sections.JUDGEMENT_ORDER:
         assert re.search(rf"\.j-{code} {{ background: #[0-9a-f]{{6}}; color: #(fff|222); }}", style), code
+
+
+def test_a_county_with_two_plans_is_one_row_of_the_scorecard(county):
+    # 桐庐 has a 十四五 and a 十五五 plan; with every county chosen (the default) it is compared once
+    ctx = _context(county, 2025, entities="")
+    assert ctx.inputs.entities == ["jiande", "anji", "tonglu"]
+    assert not ctx.progress.duplicated(["entity", "indicator_id"]).any()
+    html = BeautifulSoup(sections.summary_section(ctx), "html.parser")
+    assert [th.get_text() for th in html.select("table.scorecard")[0].select("thead th")] == [
+        "指标", "建德市", "安吉县", "桐庐县"]

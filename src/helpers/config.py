@@ -360,6 +360,9 @@ class Unit:
     aliases: tuple[str, ...]
     dimension: str
     factor: float
+    # English figures may draw a unit as one that reads more naturally: 万人 as thousand persons (values × 10)
+    figure_name_en: str = ""
+    figure_factor_en: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -428,6 +431,17 @@ DIRECTIONS = {"higher", "lower"}
 MEASURES = {"total", "share", "rate", "count"}
 
 
+def _figure_en(entry: dict, path: Path) -> dict:
+    """A unit's `figure_en: {name: …, factor: …}`: how English figures draw its values (optional)."""
+    figure = entry.get("figure_en")
+    if figure is None:
+        return {}
+    if not isinstance(figure, dict) or not figure.get("name") or not isinstance(figure.get("factor"), (int, float)):
+        raise InputError(path, entry.get(LINE), f"unit '{entry.get('unit')}' has a figure_en that is not "
+                         "{name: …, factor: a number}", "write e.g. figure_en: {name: thousand persons, factor: 10}.")
+    return {"figure_name_en": str(figure["name"]), "figure_factor_en": float(figure["factor"])}
+
+
 @_structure_errors
 def load_catalogue(config_dir: Path = CONFIG_DIR) -> Catalogue:
     path = Path(config_dir) / CATALOGUE_FILE
@@ -437,7 +451,8 @@ def load_catalogue(config_dir: Path = CONFIG_DIR) -> Catalogue:
     for entry in _entries(doc, "units", path, "the catalogue", "- unit: 万人 / dimension: persons"):
         u = Unit(unit=str(_require(entry, "unit", path, "a unit")), name_en=entry.get("name_en", ""),
                  aliases=tuple(str(a) for a in entry.get("aliases", [])),
-                 dimension=_require(entry, "dimension", path, "a unit"), factor=float(entry.get("factor", 1)))
+                 dimension=_require(entry, "dimension", path, "a unit"), factor=float(entry.get("factor", 1)),
+                 **_figure_en(entry, path))
         units[u.unit] = u
         for alias in (u.unit, *u.aliases):
             key = name_key(alias)

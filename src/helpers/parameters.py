@@ -123,8 +123,8 @@ def check_entities(value, config_dir: Path | None = None, spelling: dict = NOTEB
     Returns the ids and whether they are a subset (anything but every county in config order)."""
     from helpers.config import load_sources
     sources = load_sources(config_dir or paths.CONFIG_DIR)
-    counties = [p.entity for p in sources.plans]
-    entities = parse_entities(value)
+    counties = list(dict.fromkeys(p.entity for p in sources.plans))   # a county may have several plans
+    entities = list(dict.fromkeys(parse_entities(value)))
     for entity in entities:
         if entity in counties:
             continue

@@ -37,6 +37,13 @@ def note(code: str, **values) -> dict:
     return {"code": code, **values}
 
 
+def place(o: Observation) -> dict:
+    """Where an observation is, language-neutral (wording notes.place.*): a file's line, or a workbook's cell."""
+    if o.source_cell:
+        return {"code": "cell", "file": o.source_file, "sheet": o.source_sheet, "cell": o.source_cell}
+    return {"code": "line", "file": o.source_file, "line": o.source_line}
+
+
 @dataclass
 class Decision:
     """A cleaning decision in language-neutral form: a step code and its values, and the quotes that support

@@ -27,7 +27,7 @@ from helpers.outputs import write_csv, write_xlsx
 from helpers.paths import display_path
 from helpers.periods import plan_covering
 from helpers.processed import INTEGER_COLUMNS
-from helpers.records import Check, Decision, Observation, note
+from helpers.records import Check, Decision, Observation, note, place
 from helpers.text import normalisation_stats
 from helpers.wording import words, words_for
 
@@ -155,7 +155,7 @@ def _reconcile_province(observations: list[Observation], sources: Sources,
         same = (first.value == obs.value) or (first.value is not None and obs.value is not None
                                               and abs(first.value - obs.value) <= 1e-9 * max(1, abs(first.value)))
         if same and first.comparator == obs.comparator:
-            first.notes.append(note("also_stated", place=_ref(obs)))
+            first.notes.append(note("also_stated", place=place(obs)))
             continue
         ind = catalogue.indicators[obs.indicator_id]
         checks.append(Check(
@@ -222,10 +222,10 @@ def _reconcile_counties(observations: list[Observation], sources: Sources,
         for other in ordered[1:]:
             if _same_value(kept, other):
                 kept.notes.append(note("confirmed" if other.origin == "monitoring" else "also_stated",
-                                       place=_ref(other)))
+                                       place=place(other)))
                 status = "agree"
             else:
-                kept.notes.append(note("other_source_gives", place=_ref(other), value=_show(other)))
+                kept.notes.append(note("other_source_gives", place=place(other), value=_show(other)))
                 status = "disagree"
                 decisions.append(Decision(kept.entity, kept.indicator_id, kept.source_file, kept.source_line,
                                           "same_observation",

@@ -21,7 +21,7 @@ from helpers.errors import InputError
 from helpers.outputs import display_width
 from helpers.paths import display_path
 from helpers.periods import FIVE_YEARS
-from helpers.records import Decision, Observation, note
+from helpers.records import Decision, Observation, note, place
 from helpers.text import name_key
 from helpers.values import (
     LARGEST_VALUE,
@@ -171,10 +171,6 @@ def _print_setup(ws, landscape: bool, title_rows: str | None = None) -> None:
 
 # ----------------------------------------------------------------------------- reading
 
-def _place(obs: Observation) -> str:
-    """A monitoring value's place in a form no language needs to translate: file!sheet!cell."""
-    return f"{obs.source_file}!{obs.source_sheet}!{obs.source_cell}"
-
 
 @dataclass
 class _Lookup:
@@ -252,7 +248,7 @@ def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue) -> tup
             if key in seen:
                 first = seen[key]
                 if _same(first.value, obs.value) and first.comparator == obs.comparator:
-                    first.notes.append(note("also_stated", place=_place(obs)))
+                    first.notes.append(note("also_stated", place=place(obs)))
                     continue
                 raise InputError(obs.source_file, f"sheet {obs.source_sheet}, cell {obs.source_cell}",
                                  f"{_describe(obs, catalogue)} is {obs.value:g} here but {first.value:g} in "
@@ -264,7 +260,7 @@ def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue) -> tup
             problem = _implausible(obs, catalogue.indicators[obs.indicator_id])
             if problem:   # kept, flagged, and listed where the analyst and the report's data-quality part see it
                 obs.quality = "implausible"
-                obs.notes.append(note("implausible_kept", place=_place(obs)))
+                obs.notes.append(note("implausible_kept", place=place(obs)))
                 decisions.append(Decision(obs.entity, obs.indicator_id, obs.source_file, obs.source_line,
                                           "implausible", {"problem": problem}))
         decisions.append(Decision("", "", display_path(path), None, "monitoring_workbook",

@@ -184,11 +184,27 @@ def ratio_chart(rows: list[dict], counties: list[str], many: bool, reference: st
     return fig
 
 
+def _scaled(panel: dict) -> dict:
+    """A trend panel with every value multiplied by its `scale`."""
+    scale = panel.get("scale", 1.0)
+    if scale == 1:
+        return panel
+    times = lambda v: None if v is None else v * scale  # noqa: E731
+    out = dict(panel, values=[times(v) for v in panel["values"]], target=times(panel.get("target")))
+    if panel.get("curve_y") is not None:
+        out["curve_y"] = panel["curve_y"] * scale
+    for key in ("interval", "interval_80"):
+        if panel.get(key):
+            out[key] = tuple(times(v) for v in panel[key])
+    return out
+
+
 def trend_panels(panels: list[dict]) -> Figure | None:
     """Observed values, the fitted trend to the target year, its 95% interval where one exists, and the target
     (a red star), one panel per series, stacked. panels: {title, years, values, curve_x, curve_y, target_year,
     target, interval: (lo, hi) | None, interval_80: (lo, hi) | None and ticks: [years] (both optional: the
-    outlook's inner band, and fewer year labels on its longer axis)}."""
+    outlook's inner band, and fewer year labels on its longer axis), scale: the factor every value is drawn
+    with (optional: a unit drawn as another, see ReportContext.figure_unit)}."""
     if not panels:
         return None
     titles = [p["title"].count("\n") for p in panels]
@@ -197,6 +213,7 @@ def trend_panels(panels: list[dict]) -> Figure | None:
     fig = Figure(figsize=(WIDTH, height))
     top = height - 0.05
     for p, k in zip(panels, titles):
+        p = _scaled(p)
         ax_top = top - 0.3 - 0.17 * k
         ax_h = panel_h - 0.3 - 0.38
         ax = fig.add_axes((0.55 / WIDTH, (ax_top - ax_h) / height, 1 - 0.7 / WIDTH, ax_h / height))

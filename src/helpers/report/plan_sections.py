@@ -164,10 +164,11 @@ def outlook_figures(ctx: ReportContext, limit: int = 6) -> list[tuple]:
                                  r.trend_slope, xs)
             has_interval = pd.notna(r.pi95_lower)
             name = f"{ctx.entity_name(r.entity)}{ctx.w('figures.sep')}{ctx.indicator_name(r.indicator_id)}"
-            unit = f"（{ctx.unit(r.unit)}）" if ctx.lang == "zh" else f" ({ctx.unit(r.unit)})"
+            unit, scale = ctx.figure_unit(r.unit)
             reading = _w(ctx, f"outlook_short.{r.target_reading}") if isinstance(r.target_reading, str) else ""
             reading = "\n" + charts._wrap(reading, ctx.lang) if reading else ""
-            panels.append({"title": charts._wrap(name + unit, ctx.lang) + reading, "years": obs["year"].tolist(),
+            panels.append({"title": charts._wrap(name + unit, ctx.lang) + reading, "scale": scale,
+                           "years": obs["year"].tolist(),
                            "values": obs["value"].tolist(), "curve_x": xs, "curve_y": curve,
                            "target_year": end, "target": None if pd.isna(r.next_target_value) else
                            float(r.next_target_value),

@@ -120,6 +120,16 @@ class ReportContext:
     def unit(self, unit: str) -> str:
         return self.w.unit(unit)
 
+    def figure_unit(self, unit: str) -> tuple[str, float]:
+        """A figure's unit, bracketed for its title, and the factor its values are drawn with: English figures
+        draw 万人 as thousand persons (the catalogue's figure_en), which reads naturally; Chinese as written."""
+        u = self.inputs.catalogue.units.get(unit)
+        if self.lang == "zh" or u is None or not u.figure_name_en:
+            name, factor = self.unit(unit), 1.0
+        else:
+            name, factor = u.figure_name_en, u.figure_factor_en
+        return (f"（{name}）" if self.lang == "zh" else f" ({name})"), factor
+
     def names(self, items) -> str:
         return self.t("list_sep").join(items)
 
@@ -477,9 +487,10 @@ def trend_figures(ctx: ReportContext, limit: int = 8) -> list[tuple]:
             has_interval = pd.notna(r.trend_pi_lower)
             note = "" if has_interval else "\n" + ctx.w("figures.no_interval")
             name = f"{ctx.entity_name(r.entity)}{ctx.w('figures.sep')}{ctx.indicator_name(r.indicator_id)}"
-            unit = f"（{ctx.unit(r.unit)}）" if ctx.lang == "zh" else f" ({ctx.unit(r.unit)})"
+            unit, scale = ctx.figure_unit(r.unit)
             title = charts._wrap(name + unit, ctx.lang) + note
-            panels.append({"title": title, "years": obs["year"].tolist(), "values": obs["value"].tolist(),
+            panels.append({"title": title, "scale": scale, "years": obs["year"].tolist(),
+                           "values": obs["value"].tolist(),
                            "curve_x": None if curve is None else xs, "curve_y": curve, "target_year": target_year,
                            "target": None if pd.isna(r.target_value) else float(r.target_value),
                            "interval": (r.trend_pi_lower, r.trend_pi_upper) if has_interval else None})

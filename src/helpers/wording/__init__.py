@@ -34,8 +34,8 @@ LANGS = ("zh", "en")
 FOLDER = Path(__file__).resolve().parent
 
 QUOTED = frozenset({"raw", "quote", "source_unit", "name", "category", "column", "written", "character"})
-# file names (and places in files: file:line, file!sheet!cell): shown as written, marked lang="zh"
-NAMED = frozenset({"file", "source", "other_source", "place"})
+# file and sheet names: shown as written, marked lang="zh"
+NAMED = frozenset({"file", "source", "other_source", "sheet"})
 UNITS = frozenset({"unit", "new_unit"})
 
 
