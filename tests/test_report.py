@@ -94,12 +94,16 @@ def test_pdfs_hold_county_names_and_pipeline_figures(zh):
     assert "1,650" in re.sub(r"\s+", "", _text(_pdf(zh, "report")))                 # a provincial target
 
 
-def test_brief_page_one_has_the_headlines_and_the_whole_scorecard(zh):
-    page_one = re.sub(r"\s+", "", subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(_pdf(zh, "brief")), "-"],
+@pytest.mark.parametrize("lang, words", [("zh", ("摘要", "评分卡", "院士专家工作站")),
+                                          ("en", ("Summary", "Scorecard", "Academicianexpertandpostdoctoral"))])
+def test_brief_page_one_has_the_headlines_and_the_whole_scorecard(request, lang, words):
+    built = request.getfixturevalue(lang)
+    page_one = re.sub(r"\s+", "", subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(_pdf(built, "brief")), "-"],
                                                  capture_output=True, text=True).stdout)
-    assert "摘要" in page_one and "评分卡" in page_one
+    summary, scorecard, last_indicator = words
+    assert summary in page_one and scorecard in page_one
     # the scorecard's last indicator (catalogue order) is on page 1 too
-    assert "院士专家工作站" in page_one
+    assert last_indicator in page_one
 
 
 def test_the_report_keeps_everything_and_the_brief_is_short(zh):

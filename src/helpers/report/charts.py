@@ -86,6 +86,11 @@ def _wrap(text: str, lang: str, width_zh: int = 24, width_en: int = 44) -> str:
     return "\n".join(textwrap.wrap(text, width_en)) or text
 
 
+def _top(first_label_lines: int) -> float:
+    """The top of a chart with row labels, in row units: room for the first row's label above its marks."""
+    return 0.3 + 0.32 * (first_label_lines + 1) + 0.12
+
+
 def _row_label(ax, y: float, text: str) -> None:
     """A row's label above its marks, starting at the axes' left edge."""
     ax.text(0, y + 0.3, text, transform=blended_transform_factory(ax.transAxes, ax.transData), fontsize=FONT,
@@ -118,7 +123,7 @@ def growth_chart(rows: list[dict], axis_label: str) -> Figure | None:
     lo, hi = min(0.0, min(values)), max(0.0, max(values))
     pad = (hi - lo) * 0.06 or 0.01
     ax.set_xlim(lo - pad, hi + pad)
-    ax.set_ylim(ys[-1] - 0.6, 0.3 + 0.62 + 0.45 * lines[0])
+    ax.set_ylim(ys[-1] - 0.6, _top(lines[0]))
     ax.axvline(0, color="#999", lw=0.8)
     ax.set_yticks([])
     ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
@@ -172,7 +177,7 @@ def ratio_chart(rows: list[dict], counties: list[str], many: bool, reference: st
     lo, hi = min(xs + [1.0]), max(xs + [1.0])
     pad = (hi - lo) * 0.08 or 0.1
     ax.set_xlim(max(0, lo - pad) if lo >= 0 else lo - pad, hi + pad)
-    ax.set_ylim(ys[-1] - 0.6, 0.3 + 0.62 + 0.45 * lines[0])
+    ax.set_ylim(ys[-1] - 0.6, _top(lines[0]))
     ax.set_yticks([])
     ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     if not many:
