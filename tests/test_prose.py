@@ -38,7 +38,13 @@ def test_from_to_with_the_year_character_missing_in_the_source(sources, catalogu
     st = _statements(sources, catalogue, "anji")
     base = _find(st, "high_skilled_talent", "baseline", 2015)
     assert base.value == 1.5 and base.derivation.startswith("stated")
-    assert any("without 年" in n for n in base.notes)
+    note = next(n for n in base.notes if n["code"] == "year_without_nian")          # a language-neutral record
+    assert (note["character"], note["year"], note["value"]) == ("年", 2015, 1.5)
+    import json
+
+    from helpers.wording import notes_text, words
+    said = notes_text(json.dumps([note]), words("en"))
+    assert "without “年” after 2015; read as 2015 1.5" in said
     assert _find(st, "high_skilled_talent", "level", 2020).value == 2.7
 
 
