@@ -163,6 +163,8 @@ def install_together(pairs: list[tuple[Path, Path]], keep: bool = True) -> list[
             except OSError as exc:
                 raise file_error(exc, target) from None
             done.append((target, kept))
+        if keep:
+            _same_time([p for pair in pairs for p in pair])
     except BaseException:
         for target, kept in reversed(done):
             if kept is not None:
@@ -177,6 +179,14 @@ def install_together(pairs: list[tuple[Path, Path]], keep: bool = True) -> list[
             target.with_name(f".{target.stem}.{os.getpid()}.partial{target.suffix}").unlink(missing_ok=True)
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     return [target for target, _ in done]
+
+
+def _same_time(files: list[Path]) -> None:
+    """Give a published set one modification time, the latest of them: make compares every file of the set
+    with every built file, and a set published together is up to date together."""
+    latest = max(os.stat(f).st_mtime_ns for f in files)
+    for f in files:
+        os.utime(f, ns=(latest, latest))
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
