@@ -73,6 +73,7 @@ def load_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = pa
     from helpers import parameters
     processed_dir = parameters.folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
     config_dir = parameters.folder(config_dir, paths.CONFIG_DIR, "config_dir")
+    parameters.parse_year(report_year)     # a malformed year is said first, before any file is read
     path = processed_dir / paths.INDICATORS_CSV
     if not path.exists():
         raise InputError(path, None, "the processed indicators are missing", "run `make data` first.")
