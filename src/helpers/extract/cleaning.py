@@ -73,18 +73,8 @@ class TableCleaner:
                 name, unit_text, broken = row.name.text, (row.unit.text if row.unit else ""), False
             else:
                 name, unit_text, broken = split_name_unit(row.name)
-            ind_id = self.catalogue.indicator_for_name(name)
-            if ind_id is None:
-                raise _unknown_name(path, row.name, name, self.catalogue)
-            ind = self.catalogue.indicators[ind_id]
-            if ind_id in seen:
-                first = seen[ind_id]
-                raise InputError(path, row.name.line,
-                                 f"indicator '{ind.name_zh}' ({ind_id}) appears twice in the table: rows at "
-                                 f"lines {first.first_line} and {row.first_line}",
-                                 "delete the duplicated row, or, if they are different indicators, give the "
-                                 "second its own entry in config/catalogue.yaml.")
-            seen[ind_id] = row
+            ind = self._row_indicator(path, row, name, seen)
+            ind_id = ind.id
 
             def log(step: str, values: dict, evidence: list | None = None, line: int | None = None) -> None:
                 decisions.append(Decision(plan.entity, ind_id, file, line or row.name.line, step, values,
@@ -112,18 +102,7 @@ class TableCleaner:
                     source_file=file, source_line=cell.line, source_text=row.quote(), category=row.category,
                     plan=plan.period.name,
                 )
-                if unit_note:
-                    obs.notes.append(unit_note)
-                if parsed.missing:
-                    obs.notes.append(note("missing"))
-                    log("missing", {"column": column.header.text}, line=cell.line)
-                if parsed.percent_sign:
-                    obs.notes.append(note("percent_in_cell"))
-                    log("percent_in_cell", {"raw": cell.raw.strip(), "value": parsed.value}, line=cell.line)
-                if parsed.comparator != "=":
-                    obs.notes.append(note("comparator", comparator=parsed.comparator))
-                    log("comparator", {"raw": cell.raw.strip(), "value": parsed.value,
-                                       "comparator": parsed.comparator}, line=cell.line)
+                _note_cell(obs, column, cell, parsed, unit_note, log)
                 row_obs.append(obs)
 
             fixed = self._check_plausible(ind, unit_text, values, row_obs, statements, plan, log)
@@ -131,6 +110,23 @@ class TableCleaner:
                 log(*unit_decision)
             observations += row_obs
         return CleanTable(observations, decisions)
+
+    def _row_indicator(self, path: Path, row: TableRow, name: str, seen: dict[str, TableRow]) -> Indicator:
+        """The catalogue indicator a row's name stands for; a name the catalogue does not know, or a second row
+        for the same indicator, stops the run."""
+        ind_id = self.catalogue.indicator_for_name(name)
+        if ind_id is None:
+            raise _unknown_name(path, row.name, name, self.catalogue)
+        ind = self.catalogue.indicators[ind_id]
+        if ind_id in seen:
+            first = seen[ind_id]
+            raise InputError(path, row.name.line,
+                             f"indicator '{ind.name_zh}' ({ind_id}) appears twice in the table: rows at "
+                             f"lines {first.first_line} and {row.first_line}",
+                             "delete the duplicated row, or, if they are different indicators, give the "
+                             "second its own entry in config/catalogue.yaml.")
+        seen[ind_id] = row
+        return ind
 
     # ------------------------------------------------------------------ units
     def _unit_factor(self, path, row, ind: Indicator, unit_text: str, statements,
@@ -241,3 +237,20 @@ class TableCleaner:
                     found.append({"code": "increment", "line": st.line, "quote": st.quote, "value": st.value,
                                   "unit": st.unit, "target": target, "actual": actual, "change": change})
         return found
+
+
+def _note_cell(obs: Observation, column, cell: Cell, parsed, unit_note, log) -> None:
+    """What was done to read one cell, on its observation and in the cleaning log: a unit read differently, a
+    missing value ('/'), a % sign in the cell, a comparator (> 10)."""
+    if unit_note:
+        obs.notes.append(unit_note)
+    if parsed.missing:
+        obs.notes.append(note("missing"))
+        log("missing", {"column": column.header.text}, line=cell.line)
+    if parsed.percent_sign:
+        obs.notes.append(note("percent_in_cell"))
+        log("percent_in_cell", {"raw": cell.raw.strip(), "value": parsed.value}, line=cell.line)
+    if parsed.comparator != "=":
+        obs.notes.append(note("comparator", comparator=parsed.comparator))
+        log("comparator", {"raw": cell.raw.strip(), "value": parsed.value,
+                           "comparator": parsed.comparator}, line=cell.line)
