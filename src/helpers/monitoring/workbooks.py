@@ -350,78 +350,104 @@ def _read_workbook(path: Path, lookup: _Lookup, sources: Sources, catalogue: Cat
         raise InputError(path, f"sheet {sheet_name}", f"the sheet has {ws_values.max_row:,} rows, far more than a "
                          f"county's yearly figures (the limit is {MAX_ROWS:,})",
                          "delete the empty or copied rows below the data (select them, Delete Rows), and save.")
-    file = display_path(path)
     out = []
     for row in range(header_row + 1, ws_values.max_row + 1):
-        def cell(field: str):
-            col = columns.get(field)
-            if col is None:
-                return None, None
-            c = ws_values.cell(row=row, column=col)
-            f = ws_formulas.cell(row=row, column=col)
-            if f.data_type == "f" and c.value is None:
-                raise InputError(path, f"sheet {sheet_name}, cell {c.coordinate}",
-                                 f"the cell holds the formula {f.value} but no computed value",
-                                 "open the workbook in Excel (or LibreOffice) and save it, so that formula results "
-                                 "are stored, or type the value.")
-            return c.value, c.coordinate
-
-        value, value_cell = cell("value")
-        if value is None or (isinstance(value, str) and not value.strip()):
-            continue
-        where = lambda coordinate: f"sheet {sheet_name}, cell {coordinate}"  # noqa: E731
-        county, county_cell = cell("county")
-        entity = lookup.entities.get(name_key(str(county or "")).lower())
-        if entity is None:
-            raise InputError(path, where(county_cell),
-                             f"unknown county '{county}'{_suggest(county, lookup.county_names)}",
-                             f"use one of {', '.join(lookup.county_names)} (the drop-down list), or add the county "
-                             "to config/sources.yaml.")
-        indicator, indicator_cell = cell("indicator")
-        ind_id = lookup.indicators.get(name_key(str(indicator or "")).lower())
-        if ind_id is None:
-            raise InputError(path, where(indicator_cell),
-                             f"unknown indicator '{indicator}'{_suggest(indicator, lookup.indicator_names)}",
-                             "pick the indicator from the drop-down list (names as in config/catalogue.yaml).")
-        ind = catalogue.indicators[ind_id]
-        year_raw, year_cell = cell("year")
-        year = _year(year_raw)
-        first, last = year_range(sources)
-        if year is None or not first <= year <= last:
-            raise InputError(path, where(year_cell), f"year '{year_raw}' is not a year between {first} and {last}",
-                             f"write a four-digit year from {first} to {last} (the years of the plan periods in "
-                             "config/sources.yaml).")
-        number, percent_sign, cmp_from_value = _checked_number(path, where(value_cell), value, ind)
-        unit_raw, unit_cell = cell("unit")
-        unit_text = "" if unit_raw is None else str(unit_raw).strip()
-        if unit_text:
-            unit = catalogue.unit_for_alias(unit_text)
-            if unit is None or unit.unit != ind.unit:
-                raise InputError(path, where(unit_cell),
-                                 f"unit '{unit_text}' does not match the catalogue unit {ind.unit} of {ind.name_zh}",
-                                 f"convert the value to {ind.unit} and write {ind.unit} in the unit cell.")
-        if percent_sign and ind.unit != "%":
-            raise InputError(path, where(value_cell), f"'{value}' has a % sign but {ind.name_zh} is in {ind.unit}",
-                             "remove the % sign.")
-        if ind.unit == "%" and not 0 <= number <= 100:
-            raise InputError(path, where(value_cell),
-                             f"{number:g}% for {ind.name_zh} is not a percentage between 0 and 100",
-                             "write the percentage as a number from 0 to 100 (35 for 35%, not 0.35 or 3500).")
-        cmp_raw, cmp_cell = cell("comparator")
-        comparator = cmp_from_value or _comparator(cmp_raw)
-        if comparator is None:
-            raise InputError(path, where(cmp_cell), f"comparator '{cmp_raw}' is not one of {', '.join(COMPARATORS)}",
-                             "leave it empty for an exact value, or pick from the list.")
-        source, _ = cell("source")
-        note, _ = cell("note")
-        text = f"{sheet_name}!{value_cell}: {value}" + (f" | 来源: {source}" if source else "") + \
-               (f" | 备注: {note}" if note else "")
-        obs = Observation(entity=entity, indicator_id=ind_id, source_name=str(indicator), year=year, kind="actual",
-                          value=float(number), comparator=comparator, unit=ind.unit, source_unit=unit_text,
-                          source_value=str(value), origin="monitoring", source_file=file, source_line=row,
-                          source_text=text, source_sheet=sheet_name, source_cell=value_cell)
-        out.append(obs)
+        obs = _row_observation(_RowCells(path, sheet_name, ws_values, ws_formulas, columns, row), lookup, sources,
+                               catalogue)
+        if obs is not None:
+            out.append(obs)
     return out
+
+
+class _RowCells:
+    """One row of the data sheet, field by field: a cell's value and its coordinate. A formula is read by its
+    stored result; one without a result stops the run."""
+
+    def __init__(self, path: Path, sheet_name: str, ws_values, ws_formulas, columns: dict[str, int], row: int):
+        self.path, self.sheet_name, self.row = path, sheet_name, row
+        self._values, self._formulas, self._columns = ws_values, ws_formulas, columns
+
+    def __call__(self, field: str):
+        col = self._columns.get(field)
+        if col is None:
+            return None, None
+        c = self._values.cell(row=self.row, column=col)
+        f = self._formulas.cell(row=self.row, column=col)
+        if f.data_type == "f" and c.value is None:
+            raise InputError(self.path, self.where(c.coordinate),
+                             f"the cell holds the formula {f.value} but no computed value",
+                             "open the workbook in Excel (or LibreOffice) and save it, so that formula results "
+                             "are stored, or type the value.")
+        return c.value, c.coordinate
+
+    def where(self, coordinate) -> str:
+        return f"sheet {self.sheet_name}, cell {coordinate}"
+
+
+def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalogue: Catalogue) -> Observation | None:
+    """One row as an actual value, every field checked; None for a row with no value (the template lists every
+    county and indicator, and most rows stay empty)."""
+    path, where = cell.path, cell.where
+    value, value_cell = cell("value")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    county, county_cell = cell("county")
+    entity = lookup.entities.get(name_key(str(county or "")).lower())
+    if entity is None:
+        raise InputError(path, where(county_cell),
+                         f"unknown county '{county}'{_suggest(county, lookup.county_names)}",
+                         f"use one of {', '.join(lookup.county_names)} (the drop-down list), or add the county "
+                         "to config/sources.yaml.")
+    indicator, indicator_cell = cell("indicator")
+    ind_id = lookup.indicators.get(name_key(str(indicator or "")).lower())
+    if ind_id is None:
+        raise InputError(path, where(indicator_cell),
+                         f"unknown indicator '{indicator}'{_suggest(indicator, lookup.indicator_names)}",
+                         "pick the indicator from the drop-down list (names as in config/catalogue.yaml).")
+    ind = catalogue.indicators[ind_id]
+    year_raw, year_cell = cell("year")
+    year = _year(year_raw)
+    first, last = year_range(sources)
+    if year is None or not first <= year <= last:
+        raise InputError(path, where(year_cell), f"year '{year_raw}' is not a year between {first} and {last}",
+                         f"write a four-digit year from {first} to {last} (the years of the plan periods in "
+                         "config/sources.yaml).")
+    number, comparator, unit_text = _checked_value(cell, value, value_cell, ind, catalogue)
+    source, _ = cell("source")
+    note, _ = cell("note")
+    text = f"{cell.sheet_name}!{value_cell}: {value}" + (f" | 来源: {source}" if source else "") + \
+           (f" | 备注: {note}" if note else "")
+    return Observation(entity=entity, indicator_id=ind_id, source_name=str(indicator), year=year, kind="actual",
+                       value=float(number), comparator=comparator, unit=ind.unit, source_unit=unit_text,
+                       source_value=str(value), origin="monitoring", source_file=display_path(path),
+                       source_line=cell.row, source_text=text, source_sheet=cell.sheet_name, source_cell=value_cell)
+
+
+def _checked_value(cell: _RowCells, value, value_cell: str, ind, catalogue: Catalogue) -> tuple[float, str, str]:
+    """The row's value with its unit and comparator, each checked against the catalogue's indicator."""
+    path, where = cell.path, cell.where
+    number, percent_sign, cmp_from_value = _checked_number(path, where(value_cell), value, ind)
+    unit_raw, unit_cell = cell("unit")
+    unit_text = "" if unit_raw is None else str(unit_raw).strip()
+    if unit_text:
+        unit = catalogue.unit_for_alias(unit_text)
+        if unit is None or unit.unit != ind.unit:
+            raise InputError(path, where(unit_cell),
+                             f"unit '{unit_text}' does not match the catalogue unit {ind.unit} of {ind.name_zh}",
+                             f"convert the value to {ind.unit} and write {ind.unit} in the unit cell.")
+    if percent_sign and ind.unit != "%":
+        raise InputError(path, where(value_cell), f"'{value}' has a % sign but {ind.name_zh} is in {ind.unit}",
+                         "remove the % sign.")
+    if ind.unit == "%" and not 0 <= number <= 100:
+        raise InputError(path, where(value_cell),
+                         f"{number:g}% for {ind.name_zh} is not a percentage between 0 and 100",
+                         "write the percentage as a number from 0 to 100 (35 for 35%, not 0.35 or 3500).")
+    cmp_raw, cmp_cell = cell("comparator")
+    comparator = cmp_from_value or _comparator(cmp_raw)
+    if comparator is None:
+        raise InputError(path, where(cmp_cell), f"comparator '{cmp_raw}' is not one of {', '.join(COMPARATORS)}",
+                         "leave it empty for an exact value, or pick from the list.")
+    return number, comparator, unit_text
 
 
 def _checked_number(path: Path, where: str, value, ind) -> tuple[float, bool, str | None]:
