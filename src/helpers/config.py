@@ -446,6 +446,29 @@ def _figure_en(entry: dict, path: Path) -> dict:
 def load_catalogue(config_dir: Path = CONFIG_DIR) -> Catalogue:
     path = Path(config_dir) / CATALOGUE_FILE
     doc = load_yaml(path)
+    units, unit_by_alias = _load_units(doc, path)
+    indicators: dict[str, Indicator] = {}
+    by_source_name: dict[str, str] = {}
+    for entry in _entries(doc, "indicators", path, "the catalogue", "- id: talent_total / name_zh: …"):
+        ind_id = _require(entry, "id", path, "an indicator")
+        if ind_id in indicators:
+            raise InputError(path, entry.get(LINE), f"indicator id '{ind_id}' is defined twice",
+                             "merge the two entries.")
+        ind = _load_indicator(entry, path, units, unit_by_alias)
+        indicators[ind.id] = ind
+        for name in ind.source_names:
+            key = name_key(name)
+            if key in by_source_name and by_source_name[key] != ind.id:
+                raise InputError(path, ind.line,
+                                 f"source name '{name}' is claimed by both '{by_source_name[key]}' and '{ind.id}'",
+                                 "a table name must identify one indicator; remove it from one of them.")
+            by_source_name[key] = ind.id
+    relations = _load_relations(doc, path, indicators)
+    return Catalogue(path, units, indicators, tuple(relations), by_source_name, unit_by_alias)
+
+
+def _load_units(doc: dict, path: Path) -> tuple[dict[str, Unit], dict[str, str]]:
+    """The catalogue's units, and each alias's unit (an alias may belong to one unit only)."""
     units: dict[str, Unit] = {}
     unit_by_alias: dict[str, str] = {}
     for entry in _entries(doc, "units", path, "the catalogue", "- unit: 万人 / dimension: persons"):
@@ -460,62 +483,52 @@ def load_catalogue(config_dir: Path = CONFIG_DIR) -> Catalogue:
                 raise InputError(path, entry.get(LINE), f"unit alias '{alias}' also belongs to '{unit_by_alias[key]}'",
                                  "give each alias to one unit only.")
             unit_by_alias[key] = u.unit
+    return units, unit_by_alias
 
-    indicators: dict[str, Indicator] = {}
-    by_source_name: dict[str, str] = {}
-    for entry in _entries(doc, "indicators", path, "the catalogue", "- id: talent_total / name_zh: …"):
-        ind_id = _require(entry, "id", path, "an indicator")
-        line = entry.get(LINE)
-        if ind_id in indicators:
-            raise InputError(path, line, f"indicator id '{ind_id}' is defined twice", "merge the two entries.")
-        unit = str(_require(entry, "unit", path, f"indicator '{ind_id}'"))
-        if unit not in units:
-            raise InputError(path, line, f"indicator '{ind_id}' has unit '{unit}', which is not in `units`",
-                             f"use one of {', '.join(units)} or add the unit to `units`.")
-        direction = _require(entry, "direction", path, f"indicator '{ind_id}'")
-        if direction not in DIRECTIONS:
-            raise InputError(path, line, f"indicator '{ind_id}' has direction '{direction}'", "use higher or lower.")
-        measure = _require(entry, "measure", path, f"indicator '{ind_id}'")
-        if measure not in MEASURES:
-            raise InputError(path, line, f"indicator '{ind_id}' has measure '{measure}'",
-                             f"use one of {', '.join(sorted(MEASURES))}.")
-        comp = _require(entry, "comparability", path, f"indicator '{ind_id}'")
-        status = _require(comp, "status", path, f"the comparability of '{ind_id}'")
-        if status not in COMPARABILITY:
-            raise InputError(path, comp.get(LINE), f"comparability '{status}' of '{ind_id}' is unknown",
-                             "use same, caveat or not_comparable.")
-        prose = []
-        for p in entry.get("prose_names", []) or []:
-            if isinstance(p, dict):
-                prose.append(ProseName(str(_require(p, "name", path, "a prose name")), p.get("differs"),
-                                       tuple(p.get("differs_from", []) or []), str(p.get("differs_en") or "")))
-            else:
-                prose.append(ProseName(str(p)))
-        for sh in entry.get("unit_shorthands", []) or []:
-            if name_key(str(sh)) not in unit_by_alias:
-                raise InputError(path, line, f"unit shorthand '{sh}' of '{ind_id}' is not a known unit alias",
-                                 "add it to a unit's aliases or remove it.")
-        low, high = entry.get("plausible", [None, None])
-        ind = Indicator(
-            id=ind_id, name_zh=_require(entry, "name_zh", path, f"indicator '{ind_id}'"),
-            name_en=_require(entry, "name_en", path, f"indicator '{ind_id}'"), unit=unit,
-            direction=direction, measure=measure, definition=str(entry.get("definition", "")).strip(),
-            source_names=tuple(str(n) for n in entry.get("source_names", []) or []),
-            prose_names=tuple(prose),
-            unit_shorthands=tuple(str(s) for s in entry.get("unit_shorthands", []) or []),
-            plausible=(float("-inf") if low is None else float(low), float("inf") if high is None else float(high)),
-            comparability=status, comparability_reason=str(comp.get("reason", "")).strip(), line=line,
-            comparability_reason_en=str(comp.get("reason_en", "")).strip(),
-        )
-        indicators[ind_id] = ind
-        for name in ind.source_names:
-            key = name_key(name)
-            if key in by_source_name and by_source_name[key] != ind_id:
-                raise InputError(path, line,
-                                 f"source name '{name}' is claimed by both '{by_source_name[key]}' and '{ind_id}'",
-                                 "a table name must identify one indicator; remove it from one of them.")
-            by_source_name[key] = ind_id
 
+def _load_indicator(entry: dict, path: Path, units: dict[str, Unit], unit_by_alias: dict[str, str]) -> Indicator:
+    """One indicator entry, every field checked (its unit, direction, measure and comparability must be known)."""
+    ind_id = _require(entry, "id", path, "an indicator")
+    line = entry.get(LINE)
+    unit = str(_require(entry, "unit", path, f"indicator '{ind_id}'"))
+    if unit not in units:
+        raise InputError(path, line, f"indicator '{ind_id}' has unit '{unit}', which is not in `units`",
+                         f"use one of {', '.join(units)} or add the unit to `units`.")
+    direction = _require(entry, "direction", path, f"indicator '{ind_id}'")
+    if direction not in DIRECTIONS:
+        raise InputError(path, line, f"indicator '{ind_id}' has direction '{direction}'", "use higher or lower.")
+    measure = _require(entry, "measure", path, f"indicator '{ind_id}'")
+    if measure not in MEASURES:
+        raise InputError(path, line, f"indicator '{ind_id}' has measure '{measure}'",
+                         f"use one of {', '.join(sorted(MEASURES))}.")
+    comp = _require(entry, "comparability", path, f"indicator '{ind_id}'")
+    status = _require(comp, "status", path, f"the comparability of '{ind_id}'")
+    if status not in COMPARABILITY:
+        raise InputError(path, comp.get(LINE), f"comparability '{status}' of '{ind_id}' is unknown",
+                         "use same, caveat or not_comparable.")
+    prose = [ProseName(str(_require(p, "name", path, "a prose name")), p.get("differs"),
+                       tuple(p.get("differs_from", []) or []), str(p.get("differs_en") or ""))
+             if isinstance(p, dict) else ProseName(str(p)) for p in entry.get("prose_names", []) or []]
+    for sh in entry.get("unit_shorthands", []) or []:
+        if name_key(str(sh)) not in unit_by_alias:
+            raise InputError(path, line, f"unit shorthand '{sh}' of '{ind_id}' is not a known unit alias",
+                             "add it to a unit's aliases or remove it.")
+    low, high = entry.get("plausible", [None, None])
+    return Indicator(
+        id=ind_id, name_zh=_require(entry, "name_zh", path, f"indicator '{ind_id}'"),
+        name_en=_require(entry, "name_en", path, f"indicator '{ind_id}'"), unit=unit,
+        direction=direction, measure=measure, definition=str(entry.get("definition", "")).strip(),
+        source_names=tuple(str(n) for n in entry.get("source_names", []) or []),
+        prose_names=tuple(prose),
+        unit_shorthands=tuple(str(s) for s in entry.get("unit_shorthands", []) or []),
+        plausible=(float("-inf") if low is None else float(low), float("inf") if high is None else float(high)),
+        comparability=status, comparability_reason=str(comp.get("reason", "")).strip(), line=line,
+        comparability_reason_en=str(comp.get("reason_en", "")).strip(),
+    )
+
+
+def _load_relations(doc: dict, path: Path, indicators: dict[str, Indicator]) -> list[Relation]:
+    """Pairs of indicators that look alike across counties, with how comparable they are."""
     relations = []
     for entry in doc.get("relations", []) or []:
         pair = _require(entry, "indicators", path, "a relation")
@@ -528,5 +541,4 @@ def load_catalogue(config_dir: Path = CONFIG_DIR) -> Catalogue:
                              "use same, caveat or not_comparable.")
         relations.append(Relation(tuple(pair), status, str(entry.get("reason", "")).strip(),
                                   str(entry.get("reason_en", "")).strip()))
-
-    return Catalogue(path, units, indicators, tuple(relations), by_source_name, unit_by_alias)
+    return relations
