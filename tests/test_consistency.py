@@ -20,6 +20,11 @@ def test_value_disagreement_found_with_both_quotes(real_dataset):
 def test_definition_disagreement_rd_personnel(real_dataset):
     c = _find(real_dataset, "anji", "rd_personnel_per_10k", "definition")
     assert set(c["status"]) == {"disagree"} and set(c["prose_line"]) == {38, 84}
+    # how the definitions differ, in each language (the catalogue's differs and differs_en)
+    line_84 = c[c["prose_line"] == 84].iloc[0]
+    assert "分母不同" in line_84["explanation_zh"]
+    assert "per 10,000 employed persons; the denominators differ" in line_84["explanation_en"]
+    assert "in Chinese" not in " ".join(c["explanation_en"])
 
 
 def test_comparator_disagreements(real_dataset):

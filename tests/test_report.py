@@ -145,6 +145,8 @@ def test_the_english_documents_have_no_chinese_outside_quotations(en):
         assert '<html lang="en">' in html
     report = _html(en, "report")
     assert "10,000 persons" in report and 'lang="zh"' in report        # units translated; quotes marked
+    # figures draw 万人 as thousand persons: 建德 人才资源总量 10.3万人 (2020) at 103
+    assert "Total talent pool (thousand persons)" in " ".join(t for t, _ in rc.visible_texts(report))
 
 
 def test_cleaning_decisions_are_said_in_each_language(zh, en):

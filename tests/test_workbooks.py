@@ -67,6 +67,9 @@ def test_the_english_workbook_gives_the_chinese_only_columns_in_english(workbook
     # how a baseline was derived, said in English (Anji's 2015 talent pool: 14.5 − 3.64 = 10.86)
     derived = [v for v in _values(indicators, "derivation") if v and "10.86" in v]
     assert derived and derived[0].startswith("2015 value = 2020 value 14.5 − increase of 3.64")
+    # 建德 40周岁以下大学生人数: read in 人, corrected to 万人 on evidence; the note in English, the unit too
+    notes = [v for v in _values(indicators, "note") if v and "corrected" in v]
+    assert notes and "to 10,000 persons on evidence in the same document" in notes[0]
 
 
 def test_the_chinese_workbook_says_coded_values_in_chinese(workbooks):
@@ -76,6 +79,9 @@ def test_the_chinese_workbook_says_coded_values_in_chinese(workbooks):
     assert {"主要指标表", "规划正文"} <= set(_values(indicators, "origin"))
     derived = [v for v in _values(indicators, "derivation") if v and "6.9407" in v]
     assert derived == ["2015年值 = 2020年值10.3 ÷ (1 + 48.4%) = 6.9407"]
+    notes = [v for v in _values(indicators, "note") if v and "改读为" in v]
+    assert notes and "依据同一文件中的证据，单位由“人”改读为万人" in notes[0]
+    assert not any(v and re.search(r"[A-Za-z]{4,}", v) for v in _values(indicators, "note"))   # no English
     progress = wb["进度"]
     assert set(_values(progress, "plan_phase")) == {"基期"}
     assert set(_values(progress, "direction")) <= {"越高越好", "越低越好"}

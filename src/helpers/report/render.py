@@ -5,7 +5,8 @@
     python -m helpers render pdf  IN.html OUT.pdf
 
 `documents` is what `make report` runs: one process exports both documents' HTML (one nbconvert import), and
-one headless Chromium, started first so that its start-up overlaps the export, prints both PDFs. The brief shows
+one headless Chromium, started first so that its start-up overlaps the export, prints both PDFs (each as
+soon as its HTML is written). The brief shows
 the notebook's cells tagged "brief", the analyst report those tagged "report"; neither shows code (the executed
 notebook beside them has it). Every output is written to
 a temporary file, and all are renamed into place together only when all are complete: a failed render leaves
@@ -109,12 +110,12 @@ def chromium_args(extra: list[str]) -> list[str]:
 
 class PdfPrinter:
     """One headless Chromium that prints HTML files to PDF, started as soon as the printer is made, so that its
-    start-up (the Playwright driver, then the browser: about a second) overlaps whatever the caller does
-    before it asks for the PDFs (exporting the HTML). Use it as a context manager; `print` at most once.
+    start-up (the Playwright driver, then the browser: about a second) overlaps whatever the caller does first
+    (exporting the HTML). Each file submitted starts printing at once, in its own tab, while the caller goes on
+    (exporting the next document); `finish` waits for all. Use it as a context manager.
 
-    The documents print side by side in their own tabs (so on two cores both print at once). A4 and page
-    numbers come from the CSS. The PDFs are tagged: their structure (figures, table rows, headings) is what
-    the layout tests read."""
+    A4 and page numbers come from the CSS. The PDFs are tagged: their structure (figures, table rows, headings)
+    is what the layout tests read."""
 
     def __init__(self):
         import concurrent.futures
@@ -122,6 +123,8 @@ class PdfPrinter:
         import threading
         self._jobs: queue.Queue = queue.Queue()
         self._done: concurrent.futures.Future = concurrent.futures.Future()
+        self._first: Path | None = None
+        self._closed = False
         self._thread = threading.Thread(target=self._run, name="chromium-printer", daemon=True)
         self._thread.start()
 
@@ -129,7 +132,7 @@ class PdfPrinter:
         import asyncio
         try:
             asyncio.run(self._serve())
-        except BaseException as exc:  # handed to the caller's thread by print()
+        except BaseException as exc:  # handed to the caller's thread by finish()
             self._done.set_exception(exc)
         else:
             self._done.set_result(None)
@@ -147,35 +150,50 @@ class PdfPrinter:
 
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=find_chromium(), args=chromium_args([])[2:])
+            printing = []
             try:
-                pairs = await asyncio.get_running_loop().run_in_executor(None, self._jobs.get)
-                if pairs:
-                    await asyncio.gather(*(one(browser, h, f) for h, f in pairs))
+                loop = asyncio.get_running_loop()
+                while (job := await loop.run_in_executor(None, self._jobs.get)) is not None:
+                    printing.append(asyncio.create_task(one(browser, *job)))
+                await asyncio.gather(*printing)
             finally:
                 await browser.close()
 
-    def print(self, pairs: list[tuple[Path, Path]]) -> None:
-        """Print each HTML file to its PDF path; returns when all are written."""
+    def submit(self, html_file: Path, pdf_file: Path) -> None:
+        """Start printing one HTML file to its PDF path."""
+        if not Path(html_file).is_file():
+            # Chromium would happily print its own "file not found" page.
+            raise InputError(html_file, None, "the report HTML to print does not exist", "run `make html` first.")
+        self._first = self._first or Path(html_file)
+        self._jobs.put((Path(html_file), Path(pdf_file)))
+
+    def finish(self) -> None:
+        """Wait until every submitted file is printed (and the browser closed)."""
         from playwright.async_api import Error as PlaywrightError
-        for html_file, _ in pairs:
-            if not Path(html_file).is_file():
-                self._jobs.put([])
-                # Chromium would happily print its own "file not found" page.
-                raise InputError(html_file, None, "the report HTML to print does not exist", "run `make html` first.")
-        self._jobs.put(pairs)
+        self._close()
         try:
             self._done.result(timeout=PDF_TIMEOUT_SECONDS * 2)
         except PlaywrightError as exc:
-            raise InputError(pairs[0][0] if pairs else None, None,
-                             f"Chromium could not print the PDF: {str(exc).strip()[:400]}",
+            raise InputError(self._first, None, f"Chromium could not print the PDF: {str(exc).strip()[:400]}",
                              "check that `chromium --headless --no-sandbox` runs on this machine "
                              "(`apt-get install chromium`).") from None
+
+    def print(self, pairs: list[tuple[Path, Path]]) -> None:
+        """Print each HTML file to its PDF path; returns when all are written."""
+        for html_file, pdf_file in pairs:
+            self.submit(html_file, pdf_file)
+        self.finish()
+
+    def _close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._jobs.put(None)        # nothing more to print: close the browser when done
 
     def __enter__(self) -> PdfPrinter:
         return self
 
     def __exit__(self, *exc) -> None:
-        self._jobs.put([])          # nothing (more) to print: close the browser
+        self._close()
         self._thread.join(timeout=PDF_TIMEOUT_SECONDS)
 
 
@@ -200,16 +218,15 @@ def render_documents(notebook: Path, stems: dict[str, Path], lang: str, pdf: boo
         printer = stack.enter_context(PdfPrinter()) if pdf else None
         nb = _read(notebook)
         exporter = _exporter(lang)
-        pdf_pairs = []
         for document, stem in stems.items():
             html_path = Path(f"{stem}.html")
             partial = stack.enter_context(replaced_when_done(html_path))
             partial.write_text(export_html(notebook, document, lang, nb=nb, exporter=exporter), encoding="utf-8")
             outputs.append(html_path)
-            if pdf:
+            if pdf:   # it prints while the next document is exported
                 pdf_path = Path(f"{stem}.pdf")
-                pdf_pairs.append((partial, stack.enter_context(replaced_when_done(pdf_path))))
+                printer.submit(partial, stack.enter_context(replaced_when_done(pdf_path)))
                 outputs.append(pdf_path)
-        if pdf_pairs:
-            printer.print(pdf_pairs)
+        if pdf:
+            printer.finish()
     return outputs
