@@ -147,7 +147,7 @@ class Plan:
     name_zh: str
     name_en: str
     file: str
-    layout: str
+    layout: str | None     # how a plain-text plan's table is laid out; a .docx, web page or PDF needs none
     table_title: re.Pattern
     line: int
     period: PlanPeriod
@@ -322,7 +322,7 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
             _plan_period(entry["plan_period"], path, entry.get(LINE), f"the plan_period of '{entity}' ({file})")
         plan = Plan(
             entity=entity, name_zh=names["name_zh"], name_en=names["name_en"], file=file,
-            layout=_require(entry, "layout", path, f"plan '{entity}'"),
+            layout=entry.get("layout") or None,
             table_title=_regex(_require(entry, "table_title", path, f"plan '{entity}'"), path, entry.get(LINE)),
             line=entry.get(LINE), period=period,
         )

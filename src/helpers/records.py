@@ -30,6 +30,9 @@ class Observation:
     source_sheet: str = ""     # for monitoring workbooks: the sheet and the value's cell
     source_cell: str = ""
     plan: str = ""             # the period name of the plan document it comes from (see dataset.PLAN_RULE)
+    # Where in a .docx, web page or PDF (documents.model.Place.record(): a paragraph, table cell, page line …);
+    # empty for a text file's line (source_line) and a workbook's cell (source_sheet, source_cell).
+    source_place: dict = field(default_factory=dict)
 
 
 def note(code: str, **values) -> dict:
@@ -38,10 +41,19 @@ def note(code: str, **values) -> dict:
 
 
 def place(o: Observation) -> dict:
-    """Where an observation is, language-neutral (wording notes.place.*): a file's line, or a workbook's cell."""
-    if o.source_cell:
-        return {"code": "cell", "file": o.source_file, "sheet": o.source_sheet, "cell": o.source_cell}
-    return {"code": "line", "file": o.source_file, "line": o.source_line}
+    """Where an observation is, language-neutral (wording notes.place.*): a file's line, a workbook's cell, or
+    a document's paragraph, table cell or page line."""
+    return place_of(o.source_file, o.source_line, o.source_sheet, o.source_cell, o.source_place)
+
+
+def place_of(file: str, line, sheet: str = "", cell: str = "", source_place: dict | None = None) -> dict:
+    """The same, from a record's columns (indicators.csv: source_file, source_line, source_sheet, source_cell,
+    source_place)."""
+    if cell:
+        return {"code": "cell", "file": file, "sheet": sheet, "cell": cell}
+    if source_place:
+        return {**source_place, "file": file}
+    return {"code": "line", "file": file, "line": line}
 
 
 @dataclass

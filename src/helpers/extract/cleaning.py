@@ -38,11 +38,11 @@ def _parse_cell(path: Path, name: str, column, cell: Cell):
     try:
         return parse_value_cell(cell.raw)
     except ImplausibleMagnitude:
-        raise InputError(path, cell.line, f"the {column.header.text} cell of '{name}' is '{cell.raw.strip()[:40]}', "
+        raise InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{cell.raw.strip()[:40]}', "
                          f"larger than any figure a plan can mean (the limit is {LARGEST_VALUE:g})",
                          "correct the number in the plan's table (a lost decimal point or unit?).") from None
     except NotANumber:
-        raise InputError(path, cell.line,
+        raise InputError(path, cell.where,
                          f"the {column.header.text} cell of '{name}' is '{cell.raw.strip()}', not a number",
                          "write a number such as 12.5, >10 or 35%, or / when the plan gives no value.") from None
 
@@ -50,7 +50,7 @@ def _parse_cell(path: Path, name: str, column, cell: Cell):
 def _unknown_name(path: Path, cell: Cell, name: str, catalogue: Catalogue) -> InputError:
     close = difflib.get_close_matches(name, catalogue.all_source_names(), n=1, cutoff=0.5)
     hint = f" Did you mean '{close[0]}'?" if close else ""
-    return InputError(path, cell.line, f"indicator '{name}' is not in the catalogue.{hint}",
+    return InputError(path, cell.where, f"indicator '{name}' is not in the catalogue.{hint}",
                       f"add '{name}' to `source_names` of the matching indicator in config/catalogue.yaml, "
                       "or add a new indicator there.")
 
@@ -92,7 +92,7 @@ class TableCleaner:
             row_obs: list[Observation] = []
             for column, cell, parsed in cells:
                 if parsed.percent_sign and ind.unit != "%":
-                    raise InputError(path, cell.line, f"'{cell.raw.strip()}' has a % sign but '{name}' is measured "
+                    raise InputError(path, cell.where, f"'{cell.raw.strip()}' has a % sign but '{name}' is measured "
                                      f"in {ind.unit}", "remove the % sign or correct the unit.")
                 entity = self.sources.province if column.for_province else plan.entity
                 obs = Observation(
@@ -100,7 +100,7 @@ class TableCleaner:
                     value=None if parsed.value is None else parsed.value * factor, comparator=parsed.comparator,
                     unit=ind.unit, source_unit=unit_text, source_value=cell.raw.strip(), origin="table",
                     source_file=file, source_line=cell.line, source_text=row.quote(), category=row.category,
-                    plan=plan.period.name,
+                    plan=plan.period.name, source_place=cell.place.record() if cell.place else {},
                 )
                 _note_cell(obs, column, cell, parsed, unit_note, log)
                 row_obs.append(obs)
@@ -120,7 +120,7 @@ class TableCleaner:
         ind = self.catalogue.indicators[ind_id]
         if ind_id in seen:
             first = seen[ind_id]
-            raise InputError(path, row.name.line,
+            raise InputError(path, row.name.where,
                              f"indicator '{ind.name_zh}' ({ind_id}) appears twice in the table: rows at "
                              f"lines {first.first_line} and {row.first_line}",
                              "delete the duplicated row, or, if they are different indicators, give the "
@@ -142,7 +142,7 @@ class TableCleaner:
                 "unit_from_catalogue", {"name": row.name.text, "unit": ind.unit},
                 evidence or [{"code": "no_statement"}])
         unit = self.catalogue.unit_for_alias(unit_text)
-        line = row.unit.line if row.unit else row.name.line
+        line = row.unit.where if row.unit else row.name.where
         if unit is None:
             raise InputError(path, line, f"unit '{unit_text}' of '{row.name.text}' is not in the unit vocabulary",
                              "add it to the `aliases` of the right unit in config/catalogue.yaml.")

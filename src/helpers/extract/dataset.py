@@ -20,8 +20,8 @@ from helpers.errors import InputError
 from helpers.extract.cleaning import TableCleaner
 from helpers.extract.consistency import VALUE_TOLERANCE, check_plan
 from helpers.extract.manifest import verify
+from helpers.extract.plans import PlanDocument, read_plan
 from helpers.extract.prose import ProseReader, ProseStatement
-from helpers.extract.tables import parse_plan_table, read_lines
 from helpers.monitoring.workbooks import read_monitoring
 from helpers.outputs import write_csv, write_xlsx
 from helpers.paths import display_path
@@ -35,7 +35,8 @@ from helpers.wording import words, words_for
 CONTRACT_COLUMNS = ["entity", "indicator_id", "source_name", "year", "kind", "value", "comparator", "unit",
                     "source_unit", "source_file", "source_line", "source_text"]
 EXTRA_COLUMNS = ["entity_name_zh", "indicator_name_zh", "indicator_name_en", "category", "source_value",
-                 "origin", "derivation", "quality", "note", "source_sheet", "source_cell", "plan", "note_values"]
+                 "origin", "derivation", "quality", "note", "source_sheet", "source_cell", "plan", "note_values",
+                 "source_place"]
 # `plan`: the period name of the plan document a row comes from (十四五, 十五五, …); for a monitoring
 # actual, the county's plan whose period holds its year (base year < year ≤ target year), else empty.
 MONITORING_DIR = "monitoring"  # inside the raw directory: the analysts' yearly workbooks
@@ -76,15 +77,15 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
     checks: list[Check] = []
     for plan in sources.plans:
         path = plan_path(raw_dir, plan, sources)
-        lines = read_lines(path)
-        table = parse_plan_table(path, lines, plan, sources)
+        document = read_plan(path, plan, sources)
+        table = document.table
         _check_table_period(table, plan, sources)
-        statements = reader.read(plan.entity, path, lines, skip_lines=range(table.title.line, table.end_line + 1),
-                                 period=plan.period)
+        statements = reader.read_paragraphs(plan.entity, path, document.prose, period=plan.period,
+                                            places=document.structured)
         clean = cleaner.clean(plan, table, statements)
         observations += clean.observations
         decisions += clean.decisions
-        decisions += _normalisation_decisions(plan.entity, path, lines)
+        decisions += _reading_decisions(plan.entity, document)
         prose_obs, prose_decisions = _from_prose(statements, clean.observations, plan)
         observations += prose_obs
         decisions += prose_decisions
@@ -282,13 +283,22 @@ def _same_observation_check(kept: Observation, other: Observation, status: str, 
                  other.source_text)
 
 
-def _normalisation_decisions(entity: str, path: Path, lines: list[str]) -> list[Decision]:
-    stats = normalisation_stats("\n".join(lines))
-    file = display_path(path)
+def _reading_decisions(entity: str, document: PlanDocument) -> list[Decision]:
+    """What reading the document did to its text: normalised it, removed Word bookmarks, repaired a PDF's text
+    (radical code points, spaces between digits and Chinese, wrapped lines, page headers and footers), and
+    skipped a table of contents' mention of the table's title."""
+    stats = normalisation_stats(document.text)
+    file = display_path(document.path)
     out = [Decision(entity, "", file, None, "normalise_text",
                     {"changed": stats.changed_chars, "no_break_spaces": stats.no_break_spaces})]
     if stats.bookmarks:
         out.append(Decision(entity, "", file, None, "remove_bookmarks", {"bookmarks": stats.bookmarks}))
+    for repair, count in document.repairs.items():
+        if count:
+            out.append(Decision(entity, "", file, None, "repair_text", {"repair": {"code": repair}, "count": count}))
+    for mention in document.contents:
+        out.append(Decision(entity, "", file, mention.place.ordinal, "title_in_contents",
+                            {"place": {**mention.place.record(), "file": file}, "quote": mention.text.strip()[:60]}))
     return out
 
 
@@ -321,7 +331,8 @@ def _from_prose(statements: list[ProseStatement], table: list[Observation],
             entity=st.entity, indicator_id=st.indicator_id, source_name=st.prose_name.name, year=st.year,
             kind=kind, value=st.value, comparator=comparator, unit=st.unit, source_unit=st.source_unit,
             source_value=st.source_value, origin="prose", source_file=display_path(st.file), source_line=st.line,
-            source_text=st.quote, derivation=st.derivation, notes=notes, plan=period.name)
+            source_text=st.quote, derivation=st.derivation, notes=notes, plan=period.name,
+            source_place=st.place.record() if st.place else {})
         out.append(obs)
         step = "baseline_from_prose" if st.kind == "baseline" else "value_from_prose"
         values = {"year": st.year, "kind": {"code": kind}, "value": st.value, "unit": st.unit}
@@ -349,6 +360,7 @@ def _indicator_frame(observations: list[Observation], sources: Sources, catalogu
                                                   for n in o.notes),
             "note_values": json.dumps(o.notes, ensure_ascii=False) if o.notes else "",
             "source_sheet": o.source_sheet, "source_cell": o.source_cell, "plan": o.plan,
+            "source_place": json.dumps(o.source_place, ensure_ascii=False) if o.source_place else "",
         })
     frame = pd.DataFrame(rows, columns=CONTRACT_COLUMNS + EXTRA_COLUMNS)
     frame["value"] = frame["value"].astype("float64").round(6)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpers.config import Catalogue, Indicator, PlanPeriod, ProseName, Sources
+from helpers.extract.documents.model import Paragraph, Place
 from helpers.periods import FIVE_YEAR_NAME, plan_covering_year, resolve_period
 from helpers.records import note
 from helpers.text import NormalText, normalise_with_map
@@ -55,6 +56,7 @@ class ProseStatement:
     derivation: str = ""      # for baselines: how the value was obtained
     rule: dict = field(default_factory=dict)  # the same, language-neutral: wording cleaning.derivation.<code>
     notes: list[dict] = field(default_factory=list)   # language-neutral (helpers.records.note)
+    place: Place | None = None   # a document's paragraph or page line (None: the text file's `line`)
 
 
 @dataclass(frozen=True)
@@ -126,13 +128,22 @@ class ProseReader:
     # ------------------------------------------------------------------ reading
     def read(self, entity: str, path: Path, lines: list[str], skip_lines: range,
              period: PlanPeriod | None = None) -> list[ProseStatement]:
-        """The statements of one plan document; `period` is the plan's (default: the file-level one)."""
+        """The statements of a plan's text file, but for `skip_lines` (its table); `period` is the plan's
+        (default: the file-level one)."""
+        paragraphs = [Paragraph(raw, Place(line=number)) for number, raw in enumerate(lines, 1)
+                      if number not in skip_lines]
+        return self.read_paragraphs(entity, path, paragraphs, period, places=False)
+
+    def read_paragraphs(self, entity: str, path: Path, paragraphs: list[Paragraph],
+                        period: PlanPeriod | None = None, places: bool = True) -> list[ProseStatement]:
+        """The statements of one plan document's paragraphs (outside its tables), whatever its format.
+        places: record each statement's place (False for a text file, whose place is its line)."""
         self.period = period or self.sources.plan_period
         statements: list[ProseStatement] = []
         carried_year: int | None = None
-        for index, raw in enumerate(lines):
-            number = index + 1
-            if number in skip_lines or not raw.strip():
+        for paragraph in paragraphs:
+            raw, number = paragraph.text, paragraph.place.ordinal
+            if not raw.strip():
                 continue
             nt = normalise_with_map(raw)
             markers = self._year_markers(nt.text)
@@ -141,7 +152,11 @@ class ProseReader:
                 before = [y for p, y in markers if p < pos]
                 return before[-1] if before else carried_year
 
-            statements += self._read_line(entity, path, number, nt, year_at)
+            found = self._read_line(entity, path, number, nt, year_at)
+            if places:
+                for st in found:
+                    st.place = paragraph.place
+            statements += found
             if markers:
                 carried_year = markers[-1][1]
         return statements

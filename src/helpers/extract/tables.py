@@ -12,6 +12,7 @@ from pathlib import Path
 
 from helpers.config import Layout, Plan, Sources
 from helpers.errors import InputError
+from helpers.extract.documents.model import Place
 from helpers.text import normalise, read_utf8
 
 
@@ -19,7 +20,13 @@ from helpers.text import normalise, read_utf8
 class Cell:
     raw: str    # the cell as written in the file (without the line break and indenting tab)
     text: str   # normal form
-    line: int   # 1-based
+    line: int   # 1-based; a cell of a document read into a grid: its place's ordinal (Place.ordinal)
+    place: Place | None = None   # a cell of a .docx, web page or PDF: where it is (None: a text file's line)
+
+    @property
+    def where(self) -> int | Place:
+        """Where the cell is, as an InputError names it: a text file's line, or its place in the document."""
+        return self.place if self.place is not None else self.line
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,7 @@ class ParsedTable:
     columns: list[ValueColumn]
     rows: list[TableRow]
     end_line: int
+    contents: list[Cell] = field(default_factory=list)   # title matches skipped: a table of contents' entries
 
 
 # Absurd inputs are refused before they are parsed: a real plan is some 50 kB, and its longest line is a
@@ -82,14 +90,24 @@ def read_lines(path: Path) -> list[str]:
     return lines
 
 
+def title_lines(lines: list[str], plan: Plan, path: Path) -> list[int]:
+    """The indexes of the lines that match the table title: the table's own, and perhaps a table of contents'
+    entry before it."""
+    found = [index for index, raw in enumerate(lines) if plan.table_title.search(normalise(raw))]
+    if not found:
+        raise InputError(path, f"lines 1–{len(lines)}",
+                         f"no main-indicator table: no line matches the table title /{plan.table_title.pattern}/",
+                         "check that the document is the complete plan with its indicator table, or correct "
+                         "`table_title` for this plan in config/sources.yaml.")
+    return found
+
+
 def find_title(lines: list[str], plan: Plan, path: Path) -> int:
-    for index, raw in enumerate(lines):
-        if plan.table_title.search(normalise(raw)):
-            return index
-    raise InputError(path, f"lines 1–{len(lines)}",
-                     f"no main-indicator table: no line matches the table title /{plan.table_title.pattern}/",
-                     "check that the document is the complete plan with its indicator table, or correct "
-                     "`table_title` for this plan in config/sources.yaml.")
+    return title_lines(lines, plan, path)[0]
+
+
+# A table of contents' entry: the title, then a leader (dots, a tab, spaces) and a page number.
+CONTENTS_ENTRY = re.compile(r"(\.{2,}|…+|·{2,}|\s)\s*\d{1,3}$")
 
 
 def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list[str], list[ValueColumn]]:
@@ -97,7 +115,7 @@ def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list
     for cell in header:
         role = _role_of(cell.text, sources)
         if role is None:
-            raise InputError(path, cell.line, f"header cell '{cell.raw.strip()}' is not a known column",
+            raise InputError(path, cell.where, f"header cell '{cell.raw.strip()}' is not a known column",
                              "add a pattern for it under `header_roles` in config/sources.yaml.")
         name, match, entity = role
         roles.append(name)
@@ -108,7 +126,7 @@ def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list
                                  "write the year part of the pattern as (?P<year>\\d{4}).")
             columns.append(ValueColumn(name, int(year), entity == "province", cell))
     if "name" not in roles or not columns:
-        raise InputError(path, header[0].line if header else None,
+        raise InputError(path, header[0].where if header else None,
                          "the table header has no indicator-name column or no value column",
                          "check the header row of the table, or `header_roles` in config/sources.yaml.")
     return roles, columns
@@ -321,6 +339,11 @@ PARSERS = {
 
 
 def parse_plan_table(path: Path, lines: list[str], plan: Plan, sources: Sources) -> ParsedTable:
+    if not plan.layout:
+        raise InputError(sources.path, plan.line,
+                         f"plan '{plan.entity}' is a plain-text file ({plan.file}) but names no `layout:`",
+                         f"add `layout:` with one of: {', '.join(sorted(sources.layouts))} (see `layouts:`); or give "
+                         "the plan as published (.docx, web page or PDF), which needs none.")
     layout = sources.layouts.get(plan.layout)
     if layout is None:
         raise InputError(sources.path, plan.line,
@@ -331,5 +354,16 @@ def parse_plan_table(path: Path, lines: list[str], plan: Plan, sources: Sources)
         raise InputError(sources.path, layout.line,
                          f"layout '{layout.name}' names parser '{layout.parser}', which does not exist",
                          f"use one of: {', '.join(sorted(PARSERS))}.")
-    title_index = find_title(lines, plan, path)
-    return parser(lines, title_index, layout, sources, path)
+    # The title may be found first in a table of contents: a match the table does not follow is skipped (and
+    # recorded in the table's `contents`) when a later match gives the table.
+    failed: list[tuple[int, InputError]] = []
+    for title_index in title_lines(lines, plan, path):
+        try:
+            table = parser(lines, title_index, layout, sources, path)
+        except InputError as exc:
+            failed.append((title_index, exc))
+            continue
+        table.contents = [Cell(lines[i], normalise(lines[i]), i + 1) for i, _ in failed]
+        return table
+    # None gives a table: the error is the first match's that is not a contents entry.
+    raise next((exc for i, exc in failed if not CONTENTS_ENTRY.search(normalise(lines[i]))), failed[0][1])

@@ -100,7 +100,7 @@ class Wording:
         if isinstance(value, dict) and "code" in value:
             inner = {k: v for k, v in value.items() if k != "code"}
             return self.describe(f"{group}.{name}.{value['code']}", inner, html)
-        if name in QUOTED and value not in (None, ""):
+        if name in QUOTED and isinstance(value, str) and value:   # a column number is not a quotation
             return quote(str(value), html)
         if name in NAMED and html and value not in (None, ""):
             return Markup('<span class="file" lang="zh">{}</span>').format(value)

@@ -1,0 +1,138 @@
+"""One model for every plan document, whatever its format: paragraphs, and tables as grids of cells.
+
+A reader per format (plain text, .docx, web page, PDF) gives a Document. The table parser works on its grids
+and the prose reader on its paragraphs; neither cares which format they came from. Every paragraph and every
+cell keeps its place in the file, in the terms that format offers: a line of a text file or of a web page's
+source; a paragraph, or table N's row and column, of a Word document; a page's line, or a table's cell on a
+page, of a PDF.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+# A line break inside a cell or a wrapped sentence: nothing stands for it between two Chinese characters (or a
+# Chinese character and a digit), a space elsewhere (between two Latin words).
+_BREAK_BETWEEN_CJK = re.compile(rf"(?<=[{CJK}])\s*\n\s*|\s*\n\s*(?=[{CJK}])")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a paragraph, line or cell is in its file. Which fields are set says the kind of place (`code`,
+    the wording key notes.place.<code> that says it in each language)."""
+    line: int | None = None        # a text file's or a web page's source line; a PDF page's line
+    paragraph: int | None = None   # a Word document's paragraph (counting paragraphs with text, outside tables)
+    page: int | None = None        # a PDF's page
+    table: int | None = None       # the table's number in the document (1 = the first)
+    row: int | None = None         # the row and column in that table, 1-based, merged cells counted one by one
+    column: int | None = None
+
+    @property
+    def code(self) -> str:
+        if self.table is not None:
+            return "page_table_cell" if self.page is not None else "table_cell"
+        if self.page is not None:
+            return "page_line"
+        if self.paragraph is not None:
+            return "paragraph"
+        return "line"
+
+    @property
+    def ordinal(self) -> int:
+        """The one number a place is sorted and recorded by (indicators.csv `source_line`): the line, the
+        paragraph, or the table row."""
+        for value in (self.row, self.line, self.paragraph):
+            if value is not None:
+                return value
+        return 0
+
+    def record(self) -> dict:
+        """Language-neutral, for a record's notes and indicators.csv `source_place` (wording notes.place.*)."""
+        return {"code": self.code, **{f.name: getattr(self, f.name) for f in fields(self)
+                                      if getattr(self, f.name) is not None}}
+
+    def __str__(self) -> str:
+        """In English, for error messages (InputError shows it after the file name)."""
+        parts = []
+        if self.page is not None:
+            parts.append(f"page {self.page}")
+        if self.table is not None:
+            parts.append(f"table {self.table}, row {self.row}, column {self.column}")
+        elif self.paragraph is not None:
+            parts.append(f"paragraph {self.paragraph}")
+        elif self.line is not None:
+            parts.append(f"line {self.line}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str       # as the document has it (a PDF's wrapped lines joined)
+    place: Place
+
+
+@dataclass(frozen=True)
+class GridCell:
+    text: str       # the cell's text, its lines joined
+    place: Place
+    spanned: bool = False   # a merged cell's copy: the text of the merged cell above or to the left
+
+
+@dataclass
+class Grid:
+    """A table, merged cells expanded: every row has a cell for every column."""
+    number: int                   # 1-based, in document order
+    rows: list[list[GridCell]]
+    before: list[Paragraph] = field(default_factory=list)   # the paragraphs just above it, nearest last
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    def summary(self) -> str:
+        """How an analyst recognises the table: its title above, else its first cells."""
+        title = next((p.text.strip() for p in reversed(self.before) if p.text.strip()), "")
+        first = " | ".join(dict.fromkeys(c.text for c in (self.rows[0] if self.rows else []) if c.text))
+        return f"table {self.number}: " + (f"'{title[:40]}' above it; " if title else "") + f"first row '{first[:60]}'"
+
+
+@dataclass
+class Document:
+    path: Path
+    kind: str                          # docx | html | pdf
+    paragraphs: list[Paragraph]
+    grids: list[Grid]
+    repairs: dict[str, int] = field(default_factory=dict)   # what the reader repaired, counted (a PDF's text)
+
+
+def join_lines(text: str) -> str:
+    """A cell's or a wrapped sentence's lines as one: `2020年完成\\n值` is 2020年完成值; Latin words keep a space."""
+    text = _BREAK_BETWEEN_CJK.sub("", text.strip())
+    return re.sub(r"\s*\n\s*", " ", text)
+
+
+def expand(rows: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, bool]]]:
+    """Rows of (text, rowspan, colspan) cells as a full grid of (text, spanned): each merged cell's text is
+    repeated in every position it covers, the copies marked. Rows shorter than the widest are padded with
+    empty cells (a ragged HTML table)."""
+    grid: list[list[tuple[str, bool] | None]] = []
+    for r, cells in enumerate(rows):
+        while len(grid) <= r:
+            grid.append([])
+        column = 0
+        for text, rowspan, colspan in cells:
+            while column < len(grid[r]) and grid[r][column] is not None:
+                column += 1
+            for dr in range(min(max(rowspan, 1), len(rows) - r)):   # a rowspan past the last row ends there
+                while len(grid) <= r + dr:
+                    grid.append([])
+                row = grid[r + dr]
+                for dc in range(max(colspan, 1)):
+                    while len(row) <= column + dc:
+                        row.append(None)
+                    row[column + dc] = (text, dr > 0 or dc > 0)
+            column += max(colspan, 1)
+    width = max((len(r) for r in grid), default=0)
+    return [[cell or ("", False) for cell in row] + [("", False)] * (width - len(row)) for row in grid]

@@ -1,0 +1,92 @@
+"""A Word document (.docx) as a Document, read with python-docx (MIT), which is exact on merged cells, also in
+files re-saved by LibreOffice or WPS.
+
+Places: body paragraphs are numbered 1, 2, … counting those with text, outside tables (第24段); table cells
+are table N, row, column, counting every grid column (表1第3行第5列).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers.errors import InputError
+from helpers.extract.documents.model import Document, Grid, GridCell, Paragraph, Place, join_lines
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"   # an old .doc, a .wps, or a password-protected .docx (all OLE compound files)
+
+
+def read_docx(path: Path) -> Document:
+    import docx
+    from docx.oxml.ns import qn
+
+    body = _open(path, docx).element.body
+    paragraphs: list[Paragraph] = []
+    grids: list[Grid] = []
+    recent: list[Paragraph] = []          # the paragraphs since the last table: where a table's title is
+    for element in body.iterchildren():
+        if element.tag == qn("w:tbl"):
+            grids.append(Grid(len(grids) + 1, _grid(element, len(grids) + 1, qn), recent[-3:]))
+            recent = []
+            continue
+        # a paragraph, or a content control (a table of contents) holding paragraphs
+        for p in ([element] if element.tag == qn("w:p") else element.iter(qn("w:p"))):
+            text = _paragraph_text(p, qn)
+            if text:
+                paragraph = Paragraph(text, Place(paragraph=len(paragraphs) + 1))
+                paragraphs.append(paragraph)
+                recent.append(paragraph)
+    return Document(path, "docx", paragraphs, grids)
+
+
+def _paragraph_text(p, qn) -> str:
+    """The text of a paragraph's runs (tabs as spaces), without fields' instructions or deleted text."""
+    out = []
+    for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
+        out.append((node.text or "") if node.tag == qn("w:t") else " ")
+    return "".join(out).strip()
+
+
+def _grid(tbl, number: int, qn) -> list[list[GridCell]]:
+    """The table's rows, merged cells expanded: a horizontal merge (gridSpan) and a vertical one (vMerge
+    continue) repeat the merged cell's text, marked as spanned."""
+    rows: list[list[GridCell]] = []
+    for r, tr in enumerate(tbl.iterchildren(qn("w:tr")), 1):
+        row: list[GridCell] = []
+        for tc in tr.iterchildren(qn("w:tc")):
+            text = join_lines("\n".join(_paragraph_text(p, qn) for p in tc.iterchildren(qn("w:p"))))
+            props = tc.find(qn("w:tcPr"))
+            span, continues = 1, False
+            if props is not None:
+                grid_span = props.find(qn("w:gridSpan"))
+                if grid_span is not None:
+                    span = max(1, int(grid_span.get(qn("w:val"), "1")))
+                v_merge = props.find(qn("w:vMerge"))
+                continues = v_merge is not None and v_merge.get(qn("w:val"), "continue") == "continue"
+            for k in range(span):
+                column = len(row) + 1
+                above = rows[-1][column - 1] if continues and rows and len(rows[-1]) >= column else None
+                cell_text = above.text if above is not None else text
+                row.append(GridCell(cell_text, Place(table=number, row=r, column=column),
+                                    spanned=k > 0 or above is not None))
+        rows.append(row)
+    width = max((len(r) for r in rows), default=0)
+    for r, row in enumerate(rows, 1):
+        row += [GridCell("", Place(table=number, row=r, column=c)) for c in range(len(row) + 1, width + 1)]
+    return rows
+
+
+def _open(path: Path, docx):
+    head = path.read_bytes()[:8]
+    if head.startswith(OLE_MAGIC):
+        raise InputError(path, None, "this is not a .docx inside: it is an old Word (.doc) or WPS file, or a "
+                         "password-protected document",
+                         "open it in Word or WPS, remove any password (File → Info → Protect Document), and save it "
+                         "as Word Document (.docx) under a .docx name; then run `make manifest`.")
+    try:
+        return docx.Document(str(path))
+    except PermissionError:
+        raise
+    except Exception as exc:   # python-docx's own, zipfile's, lxml's: the file is not a readable .docx
+        raise InputError(path, None, f"the Word document cannot be opened: it is damaged or not a .docx "
+                         f"({type(exc).__name__}: {str(exc)[:80]})",
+                         "open it in Word or WPS (which offer to repair it) and save it again as .docx, or ask the "
+                         "office for the file again; then run `make manifest`.") from None

@@ -1,0 +1,113 @@
+"""The plan's indicator table among a document's tables (grids), read into the rows the text layouts give.
+
+Any format read into a Document (.docx, web page, PDF) comes here: the table is the first grid whose title
+(a paragraph just above it, or a first row that is one merged cell) matches the plan's `table_title` and whose
+header cells all have a role under `header_roles`. Its header cells and data cells go, each with its place,
+to the same header-role and cleaning code as the text layouts' (tables.header_roles, cleaning.TableCleaner),
+so that what the cells mean is decided in one place for every format.
+"""
+from __future__ import annotations
+
+import re
+
+from helpers.config import Plan, Sources
+from helpers.errors import InputError
+from helpers.extract import tables
+from helpers.extract.documents.model import Document, Grid, GridCell, Paragraph
+from helpers.extract.tables import Cell, ParsedTable, TableRow
+from helpers.text import normalise
+
+# A note row (注：…) ends the table.
+FOOTNOTE = re.compile(r"^注[:：]")
+SERIAL = re.compile(r"^\d{1,3}$")
+
+
+def as_cell(cell: GridCell | Paragraph) -> Cell:
+    return Cell(cell.text, normalise(cell.text), cell.place.ordinal, cell.place)
+
+
+def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> ParsedTable:
+    path = document.path
+    titled = [(grid, title) for grid in document.grids if (title := _title(grid, plan)) is not None]
+    if not titled:
+        found = "; ".join(g.summary() for g in document.grids) or "none"
+        raise InputError(path, None, f"no table is titled /{plan.table_title.pattern}/ (the tables found: {found})",
+                         "check that this is the complete plan with its indicator table, or correct `table_title` "
+                         "for this plan in config/sources.yaml to match the title written above the table.")
+    first_error: InputError | None = None
+    for grid, (title, header_index) in titled:
+        try:
+            return _read(document, grid, title, header_index, sources)
+        except InputError as exc:   # a titled table with an unknown header: another titled one may be the plan's
+            first_error = first_error or exc
+    raise first_error
+
+
+def contents_mentions(document: Document, plan: Plan, table: ParsedTable) -> list[Paragraph]:
+    """Paragraphs that match the table's title but are not its title: a table of contents' entries."""
+    return [p for p in document.paragraphs
+            if p.place != table.title.place and plan.table_title.search(normalise(p.text))]
+
+
+def _title(grid: Grid, plan: Plan) -> tuple[Cell, int] | None:
+    """The grid's title and the index of its header row, when its title matches the plan's table title."""
+    for paragraph in reversed(grid.before):
+        if plan.table_title.search(normalise(paragraph.text)):
+            return as_cell(paragraph), 0
+    if grid.rows:
+        texts = {c.text for c in grid.rows[0] if c.text}
+        if len(texts) == 1 and plan.table_title.search(normalise(next(iter(texts)))):
+            return as_cell(grid.rows[0][0]), 1
+    return None
+
+
+def _read(document: Document, grid: Grid, title: Cell, header_index: int, sources: Sources) -> ParsedTable:
+    path = document.path
+    header, data_start = _header(grid, header_index)
+    if not header:
+        raise InputError(path, title.where, "the table title is followed by no table header",
+                         "check the document around this place.")
+    roles, columns = tables.header_roles(header, sources, path)
+    header_texts = [c.text for c in header]
+    rows: list[TableRow] = []
+    category = ""
+    end = header[-1].line
+    for grid_row in grid.rows[data_start:]:
+        texts = [normalise(c.text) for c in grid_row]
+        if not any(texts) or texts == header_texts:   # an empty row; the header repeated on a new page
+            continue
+        if FOOTNOTE.search(next(t for t in texts if t)):
+            break
+        block = [as_cell(c) for c in grid_row[:len(header)]]
+        row = tables._tab_row(block, roles, columns, category)
+        category = row.category
+        if "category" in roles and grid_row[roles.index("category")].spanned:
+            row.category_inherited = True
+        if row.serial is not None and not SERIAL.match(row.serial.text):
+            row.group_label, row.serial = row.serial.text, None    # 其中: a sub-row under the row above
+        if not row.name.text:
+            raise InputError(path, row.name.where, "a table row has an empty indicator name",
+                             "restore the name cell of this row.")
+        rows.append(row)
+        end = row.last_line
+    return ParsedTable(path, title, header, roles, columns, rows, end)
+
+
+def _header(grid: Grid, index: int) -> tuple[list[Cell], int]:
+    """The header's cells and the index of the first data row. A header on two rows (年份 merged over 目标值 and
+    省委目标数) is read as one: each column's texts joined, a cell merged down both rows counted once."""
+    if index >= len(grid.rows):
+        return [], index
+    top = grid.rows[index]
+    spans_across = any(c.spanned and i and top[i - 1].text == c.text for i, c in enumerate(top))
+    if not spans_across or index + 1 >= len(grid.rows):
+        return [as_cell(c) for c in top], index + 1
+    below = grid.rows[index + 1]
+    cells = []
+    for upper, lower in zip(top, below):
+        if lower.spanned or not lower.text or lower.text == upper.text:
+            cells.append(as_cell(upper))
+        else:
+            text = upper.text + lower.text if upper.text != lower.text else upper.text
+            cells.append(Cell(text, normalise(text), lower.place.ordinal, lower.place))
+    return cells, index + 2

@@ -1,0 +1,49 @@
+"""A plan document, in any format, read into its indicator table and the paragraphs of its prose.
+
+A plain-text export is read by its layout's parser (tables.py); a .docx, web page or PDF (or a .doc/.wps,
+converted) is read into a Document and its table found among the document's grids (grids.py). Either way
+the table's cells go to the same cleaning, and the prose reader gets the paragraphs outside the table.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from helpers.config import Plan, Sources
+from helpers.extract.documents.model import Paragraph, Place
+from helpers.extract.documents.read import is_text, read_document
+from helpers.extract.grids import contents_mentions, parse_grid_table
+from helpers.extract.tables import ParsedTable, parse_plan_table, read_lines
+
+
+@dataclass
+class PlanDocument:
+    path: Path
+    kind: str                        # txt | docx | html | pdf | doc | wps
+    table: ParsedTable
+    prose: list[Paragraph]           # the paragraphs outside the table
+    text: str                        # the document's text, for the normalisation record
+    repairs: dict[str, int] = field(default_factory=dict)   # what the reader repaired (a PDF's text), counted
+    contents: list[Paragraph] = field(default_factory=list)  # title matches skipped: a table of contents
+
+    @property
+    def structured(self) -> bool:
+        """A document with places of its own (paragraphs, table cells, pages), not a text file's lines."""
+        return self.kind != "txt"
+
+
+def read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
+    if is_text(path):
+        lines = read_lines(path)
+        table = parse_plan_table(path, lines, plan, sources)
+        skip = range(table.title.line, table.end_line + 1)
+        prose = [Paragraph(raw, Place(line=n)) for n, raw in enumerate(lines, 1) if n not in skip]
+        contents = [Paragraph(c.raw, Place(line=c.line)) for c in table.contents]
+        return PlanDocument(path, "txt", table, prose, "\n".join(lines), contents=contents)
+    document = read_document(path)
+    table = parse_grid_table(document, plan, sources)
+    prose = [p for p in document.paragraphs if p.place != table.title.place]
+    text = "\n".join([p.text for p in document.paragraphs] +
+                     [c.text for grid in document.grids for row in grid.rows for c in row if not c.spanned])
+    return PlanDocument(path, document.kind, table, prose, text, dict(document.repairs),
+                        contents_mentions(document, plan, table))

@@ -1,0 +1,204 @@
+"""Plan documents built for the tests, as offices publish them: the two real plans (data/raw/*.txt) rebuilt as
+a .docx, a web page (UTF-8, or GBK declared gb2312, below the site's own 信息公开 table) and a PDF (printed by
+Chromium from the web page, or by LibreOffice from the .docx), and made-up plans in the same shapes.
+
+A plan's content is taken from its text export by the project's own layout parser: the paragraphs outside the
+table, the table's title, and its rows of cells, with the cells Word had merged (an empty first-level cell, the
+其中 group of sub-rows) merged again.
+"""
+from __future__ import annotations
+
+import html
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from helpers import paths
+from helpers.config import load_sources
+from helpers.extract.manifest import write_manifest
+from helpers.extract.tables import parse_plan_table, read_lines
+from helpers.text import BOOKMARK
+
+
+@dataclass
+class PlanContent:
+    before: list[str]                  # paragraphs above the table's title
+    title: str
+    header: list[str]
+    rows: list[list[str | None]]       # None: merged with the cell above
+    note: str = ""                     # the table's 注 row, merged across the table
+    after: list[str] = field(default_factory=list)
+
+
+def real_plan(file: str) -> PlanContent:
+    """One of the two real plans, from its text export."""
+    sources = load_sources()
+    plan = next(p for p in sources.plans if p.file == file)
+    path = paths.RAW_DIR / file
+    lines = read_lines(path)
+    table = parse_plan_table(path, lines, plan, sources)
+    clean = [BOOKMARK.sub("", line).strip() for line in lines]
+    before = [t for t in clean[:table.title.line - 1] if t]
+    after_start = table.end_line
+    note = ""
+    if clean[table.end_line - 1].startswith("注"):
+        note = clean[table.end_line - 1]
+    else:
+        after_start = table.end_line - 1      # the line that closed the table is the next heading
+    after = [t for t in clean[after_start:] if t]
+    def text(cell) -> str:
+        return BOOKMARK.sub("", cell.raw).strip()
+
+    header = [text(c) for c in table.header]
+    rows: list[list[str | None]] = []
+    if "serial" in table.roles and "category" not in table.roles and "unit" not in table.roles:
+        # cell_per_line (Anji): 序号, 指标, values; sub-rows under 其中 carry it in the serial column, merged
+        group_open = False
+        for row in table.rows:
+            serial = text(row.serial) if row.serial else (None if group_open else row.group_label)
+            group_open = row.serial is None
+            rows.append([serial, text(row.name), *[text(cell) for _, cell in row.values]])
+    else:
+        for row in table.rows:
+            cells = [text(c) for c in row.cells]
+            if row.category_inherited:
+                cells[table.roles.index("category")] = None
+            rows.append(cells)
+    return PlanContent(before, BOOKMARK.sub("", table.title.raw).strip(), header, rows, note, after)
+
+
+# ---------------------------------------------------------------------------------------------- .docx
+
+def write_docx(content: PlanContent, path: Path, contents_entry: bool = False) -> Path:
+    import docx
+    document = docx.Document()
+    if contents_entry:   # a table of contents naming the table's title first
+        document.add_paragraph("目录")
+        document.add_paragraph(f"{content.title}\t5")
+    for text in content.before:
+        document.add_paragraph(text)
+    document.add_paragraph(content.title)
+    width = len(content.header)
+    table = document.add_table(rows=1 + len(content.rows) + (1 if content.note else 0), cols=width)
+    table.style = "Table Grid"
+    for c, text in enumerate(content.header):
+        table.cell(0, c).text = text
+    for r, row in enumerate(content.rows, 1):
+        for c, text in enumerate(row):
+            if text is None:
+                top = r - 1
+                while content.rows[top - 1][c] is None:
+                    top -= 1
+                table.cell(top, c).merge(table.cell(r, c))
+            else:
+                table.cell(r, c).text = text
+    if content.note:
+        last = len(content.rows) + 1
+        merged = table.cell(last, 0).merge(table.cell(last, width - 1))
+        merged.text = content.note
+    for text in content.after:
+        document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+# ---------------------------------------------------------------------------------------------- web page
+
+SITE_TABLE = """<table class="xxgk">
+<tr><td>索引号</td><td>001008003/2021-00123</td><td>发布机构</td><td>市委人才办</td></tr>
+<tr><td>名称</td><td colspan="3">{name}</td></tr>
+<tr><td>生成日期</td><td>2021-06-30</td><td>公开方式</td><td>主动公开</td></tr>
+</table>"""
+
+
+def html_page(content: PlanContent, charset: str = "utf-8", site_table: bool = True, declared: str | None = None,
+              style: str = "") -> str:
+    """The plan as a county site shows it: the site's 信息公开 table, then the plan, its table with rowspan."""
+    e = html.escape
+    parts = [f'<!DOCTYPE html>\n<html><head>\n<meta http-equiv="Content-Type" content="text/html; '
+             f'charset={declared or charset}">\n<title>{e(content.before[0] if content.before else "")}</title>\n'
+             f"<style>table{{border-collapse:collapse}} td,th{{border:1px solid #000;padding:2px 4px}}{style}"
+             "</style>\n</head>\n<body>"]
+    if site_table:
+        parts.append(SITE_TABLE.format(name=e(content.before[0] if content.before else "")))
+    parts.append('<div class="article">')
+    parts += [f"<p>{e(t)}</p>" for t in content.before]
+    parts.append(f"<p><b>{e(content.title)}</b></p>")
+    parts.append("<table>")
+    parts.append("<tr>" + "".join(f"<th>{e(h)}</th>" for h in content.header) + "</tr>")
+    for r, row in enumerate(content.rows):
+        cells = []
+        for c, text in enumerate(row):
+            if text is None:
+                continue
+            span = 1
+            while r + span < len(content.rows) and content.rows[r + span][c] is None:
+                span += 1
+            cells.append(f'<td rowspan="{span}">{e(text)}</td>' if span > 1 else f"<td>{e(text)}</td>")
+        parts.append("<tr>" + "".join(cells) + "</tr>")
+    if content.note:
+        parts.append(f'<tr><td colspan="{len(content.header)}">{e(content.note)}</td></tr>')
+    parts.append("</table>")
+    parts += [f"<p>{e(t)}</p>" for t in content.after]
+    parts.append("</div>\n</body></html>\n")
+    return "\n".join(parts)
+
+
+def write_html(content: PlanContent, path: Path, charset: str = "utf-8", **options) -> Path:
+    encoding = "gb18030" if charset.lower() in ("gb2312", "gbk", "gb18030") else charset
+    path.write_bytes(html_page(content, charset, **options).encode(encoding))
+    return path
+
+
+# ---------------------------------------------------------------------------------------------- PDF
+
+def print_pdf_chromium(html_path: Path, pdf_path: Path, header_footer: bool = True) -> Path:
+    """The web page printed to PDF by the Chromium the project prints its reports with."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.goto(html_path.resolve().as_uri())
+            page.pdf(path=str(pdf_path), format="A4", display_header_footer=header_footer,
+                     header_template='<div style="font-size:8px;width:100%;text-align:center">人才发展规划</div>',
+                     footer_template='<div style="font-size:8px;width:100%;text-align:center">'
+                                     '<span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+                     margin={"top": "20mm", "bottom": "20mm", "left": "15mm", "right": "15mm"})
+        finally:
+            browser.close()
+    return pdf_path
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def print_pdf_libreoffice(docx_path: Path, out_dir: Path) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    profile = out_dir / ".profile"
+    subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(out_dir), str(docx_path)], check=True, capture_output=True, timeout=300)
+    return out_dir / (docx_path.stem + ".pdf")
+
+
+# ---------------------------------------------------------------------------------------------- workspace
+
+def use_plan_file(workspace: Path, old_file: str, new_path: Path) -> None:
+    """Point the workspace's config entry for `old_file` at `new_path` (copied into raw/), with no layout;
+    the manifest rewritten."""
+    raw = workspace / "raw"
+    if new_path.parent != raw:
+        shutil.copy(new_path, raw / new_path.name)
+    config = workspace / "config" / "sources.yaml"
+    doc = yaml.safe_load(config.read_text(encoding="utf-8"))
+    for entry in doc["plans"]:
+        if entry["file"] == old_file:
+            entry["file"] = new_path.name
+            entry.pop("layout", None)
+    config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (raw / old_file).unlink()
+    write_manifest(raw)
