@@ -8,7 +8,8 @@ Measures, in one run, the median of several repetitions of:
   - a cold `make report` after `make clean` (environment installed), a no-change `make report`, and a
     `make report` after touching one raw file;
   - each stage on its own: the data notebook, the analysis tables, the analysis notebooks, the report notebook,
-    both documents as make report renders them, the HTML render, the PDF render;
+    both documents as make report renders them, the HTML render, the PDF render, and reading a plan given as
+    a PDF (in this process: its peak memory is this process's);
   - the pipeline on N synthetic counties (cold `make report` in a scratch folder; one run each).
 Every time is also given as a ratio to the floor, because this machine is noisy and only ratios compare.
 Memory is the peak resident memory of the largest single process of the command.
@@ -118,6 +119,9 @@ def main() -> int:
     rows.append(("stage: PDF render (Chromium)", repeat(
         [str(PY), "-m", "helpers", "render", "pdf", str(stages / "r.html"), str(stages / "r.pdf")], args.reps)))
 
+    rows.append(("stage: reading a PDF plan (Anji's, printed by Chromium, 13 pages; in process)",
+                 pdf_reading(scratch, args.reps)))
+
     for n in [int(x) for x in args.scale.split(",") if x.strip()]:
         folder = scratch / f"scale-{n}"
         quiet([str(PY), "-m", "helpers", "synthetic", str(n), str(folder)])
@@ -132,6 +136,26 @@ def main() -> int:
     if args.write:
         write_readme(table)
     return 0
+
+
+def pdf_reading(scratch: Path, reps: int) -> dict:
+    """The time helpers.extract.documents.pdf.read_pdf takes on a real plan as a PDF (issue 15: under 2 s):
+    the PDF is printed first, as the tests print it (tests/plan_documents.py)."""
+    import resource
+    import time
+    sys.path.insert(0, str(ROOT / "tests"))
+    from plan_documents import print_pdfs_chromium, real_plan, write_html
+
+    from helpers.extract.documents.pdf import read_pdf
+    page = write_html(real_plan("anji_talent_plan_2021-2025.txt"), scratch / "anji.html")
+    pdf, = print_pdfs_chromium([(page, scratch / "anji.pdf")])
+    times = []
+    for _ in range(reps):
+        started = time.perf_counter()
+        read_pdf(pdf)
+        times.append(time.perf_counter() - started)
+    return {"seconds": statistics.median(times), "reps": reps,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 def render_table(rows, floor: float) -> str:

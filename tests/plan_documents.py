@@ -155,22 +155,24 @@ def write_html(content: PlanContent, path: Path, charset: str = "utf-8", **optio
 
 # ---------------------------------------------------------------------------------------------- PDF
 
-def print_pdf_chromium(html_path: Path, pdf_path: Path, header_footer: bool = True) -> Path:
-    """The web page printed to PDF by the Chromium the project prints its reports with."""
+def print_pdfs_chromium(pages: list[tuple[Path, Path]], header_footer: bool = True) -> list[Path]:
+    """Web pages printed to PDF (html, pdf pairs) by the Chromium the project prints its reports with, with a
+    running header and page numbers as a browser prints them."""
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         try:
             page = browser.new_page()
-            page.goto(html_path.resolve().as_uri())
-            page.pdf(path=str(pdf_path), format="A4", display_header_footer=header_footer,
-                     header_template='<div style="font-size:8px;width:100%;text-align:center">人才发展规划</div>',
-                     footer_template='<div style="font-size:8px;width:100%;text-align:center">'
-                                     '<span class="pageNumber"></span> / <span class="totalPages"></span></div>',
-                     margin={"top": "20mm", "bottom": "20mm", "left": "15mm", "right": "15mm"})
+            for html_path, pdf_path in pages:
+                page.goto(html_path.resolve().as_uri())
+                page.pdf(path=str(pdf_path), format="A4", display_header_footer=header_footer,
+                         header_template='<div style="font-size:8px;width:100%;text-align:center">人才发展规划</div>',
+                         footer_template='<div style="font-size:8px;width:100%;text-align:center">'
+                                         '<span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+                         margin={"top": "20mm", "bottom": "20mm", "left": "15mm", "right": "15mm"})
         finally:
             browser.close()
-    return pdf_path
+    return [pdf for _, pdf in pages]
 
 
 def soffice() -> str | None:

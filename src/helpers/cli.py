@@ -168,11 +168,15 @@ def _manifest(args) -> str:
     from helpers.extract.manifest import write_manifest
     sources = load_sources(args.config_dir)
     files = [p.file for p in sources.plans]
+    from helpers.extract.plans import read_plan
     for plan in sources.plans:
         path = plan_path(args.raw_dir, plan, sources)
         if not path.exists():
             raise InputError(path, None, "the raw plan document named in config/sources.yaml is missing",
                              f"copy it into {paths.display_path(args.raw_dir)}/ first.")
+        # A file the data step cannot read is not recorded as good: its problem is said now (a scan, a password,
+        # a damaged file, no table under the configured title), with how to fix it.
+        read_plan(path, plan, sources)
     path = write_manifest(args.raw_dir, files)
     return f"recorded {len(files)} checksums in {paths.display_path(path)}"
 

@@ -4,6 +4,7 @@ Both files are edited by hand, so every mistake in them is reported with its fil
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -200,6 +201,13 @@ def plan_path(raw_dir: Path, plan: Plan, sources: Sources) -> Path:
     absolute path elsewhere, is refused before anything is read."""
     raw = Path(raw_dir).resolve()
     path = (raw / plan.file).resolve()
+    link = Path(raw_dir) / plan.file
+    if link.is_symlink() and not path.is_relative_to(raw):
+        raise InputError(sources.path, plan.line,
+                         f"plan '{plan.entity}' names {plan.file}, which is a link to {os.readlink(link)}, outside the "
+                         f"raw folder {display_path(raw)}",
+                         f"copy the document itself into {display_path(raw)}/ in place of the link (cp --remove-"
+                         f"destination \"$(readlink -f '{link}')\" '{link}'), then run `make manifest`.")
     if not path.is_relative_to(raw):
         raise InputError(sources.path, plan.line,
                          f"plan '{plan.entity}' names the file '{plan.file}', which is outside the raw folder "

@@ -78,7 +78,27 @@ MAX_PLAN_BYTES = 20_000_000
 MAX_LINE_CHARS = 20_000
 
 
+# A document of another format under a text file's name: named by its first bytes, so that it is never advised to
+# be converted from GBK.
+BINARY_FORMATS = ((b"PK\x03\x04", "a Word document (.docx) or another zipped Office file", ".docx"),
+                  (b"%PDF", "a PDF", ".pdf"),
+                  (b"\xd0\xcf\x11\xe0", "an old Word (.doc) or WPS (.wps) file", ".doc"),
+                  (b"{\\rtf", "an RTF document", ".rtf"))
+
+
 def read_lines(path: Path) -> list[str]:
+    with open(path, "rb") as file:
+        head = file.read(8)
+    for magic, what, suffix in BINARY_FORMATS:
+        if head.startswith(magic):
+            raise InputError(path, None, f"this is not a text file: it is {what}",
+                             f"give it its own name ({Path(path).stem}{suffix}) and name that file in "
+                             "config/sources.yaml, with no `layout:`: the plan is read as published; then run "
+                             "`make manifest`." if suffix != ".rtf" else
+                             "open it in Word or WPS and save it as .docx; name the .docx in config/sources.yaml.")
+    if b"\0" in head:
+        raise InputError(path, None, "this is not a text file: it holds binary data",
+                         "give the plan as published (.docx, .doc, .wps, web page or PDF) under its own file type.")
     lines = read_utf8(path, "plan document", MAX_PLAN_BYTES).splitlines()
     for number, line in enumerate(lines, 1):
         if len(line) > MAX_LINE_CHARS:

@@ -105,6 +105,7 @@ class Document:
     paragraphs: list[Paragraph]
     grids: list[Grid]
     repairs: dict[str, int] = field(default_factory=dict)   # what the reader repaired, counted (a PDF's text)
+    encoding: str = ""                 # a web page's: the charset it was read in
 
 
 def join_lines(text: str) -> str:

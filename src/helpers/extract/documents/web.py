@@ -1,0 +1,168 @@
+"""A web page (.html, .htm) as a Document: the county site's page with the plan, saved from the browser.
+
+The page is decoded by the charset it declares (a GB2312 declaration read as GB18030, its superset: 〇 and ——
+are not GB2312, and sites that declare gb2312 write them), never by guessing while a declaration is there; a
+declaration the bytes contradict is an error, not garbage. Tables are read with rowspan and colspan expanded;
+a layout table (the site's frame around the article, holding other tables) is read as the page it holds.
+
+Places: the source line of each paragraph and table cell (第12行), as a text editor or the browser's "view
+source" numbers them.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from helpers.errors import InputError
+from helpers.extract.documents.model import Document, Grid, GridCell, Paragraph, Place, expand, join_lines
+
+DECLARED = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+GB = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030", "euc-cn", "x-euc-cn", "csgb2312"}
+BLOCKS = {"address", "article", "aside", "blockquote", "center", "dd", "div", "dl", "dt", "figcaption", "figure",
+          "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
+          "pre", "section", "table", "ul", "br", "tr", "td", "th", "tbody", "thead", "tfoot", "caption"}
+SKIPPED = {"script", "style", "head", "noscript", "template", "iframe", "svg", "object", "select", "button"}
+MAX_PAGE_BYTES = 20_000_000
+NAMES = {"utf-8": "UTF-8", "gb18030": "GBK (GB18030)"}
+FIX_CHARSET = ("correct the declaration in that line to the page's real encoding (charset={real}), then run `make "
+               "manifest`; or save the page again from the browser (File → Save Page As…, Web page, HTML only).")
+
+
+def read_html(path: Path) -> Document:
+    from bs4 import BeautifulSoup
+    raw = path.read_bytes()
+    if len(raw) > MAX_PAGE_BYTES:
+        raise InputError(path, None, f"the web page is {len(raw) / 1e6:.0f} MB, far more than a plan's page (the "
+                         f"limit is {MAX_PAGE_BYTES / 1e6:.0f} MB)", "check that this is the plan's page.")
+    text, charset = decode(path, raw)
+    soup = BeautifulSoup(text, "html.parser")
+    reader = _PageReader()
+    reader.walk(soup.body or soup)
+    reader.flush()
+    return Document(path, "html", reader.paragraphs, reader.grids, encoding=charset)
+
+
+def decode(path: Path, raw: bytes) -> tuple[str, str]:
+    """The page's text and the charset it was read in: the byte-order mark, else the declared charset (GB2312
+    and GBK read as GB18030), else UTF-8, else GB18030."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="strict"), "utf-8"
+    found = DECLARED.search(raw[:8192])
+    if found is None:
+        for charset in ("utf-8", "gb18030"):
+            try:
+                return raw.decode(charset), charset
+            except UnicodeDecodeError:
+                continue
+        raise InputError(path, None, "the web page declares no charset and is neither UTF-8 nor GB18030 text",
+                         "open it in the browser it was saved from and save it again (File → Save Page As…, Web "
+                         "page, HTML only).")
+    declared = found.group(1).decode("ascii").lower()
+    line = raw.count(b"\n", 0, found.start()) + 1
+    charset = "gb18030" if declared in GB else ("utf-8" if declared in ("utf8", "utf-8") else declared)
+    try:
+        text = raw.decode(charset)
+    except LookupError:
+        raise InputError(path, line, f"the web page declares charset={declared}, which is not an encoding",
+                         FIX_CHARSET.format(real="utf-8 or gb18030")) from None
+    except UnicodeDecodeError as exc:
+        bad = raw.count(b"\n", 0, exc.start) + 1
+        real = _real(raw)
+        raise InputError(path, line, f"the web page declares charset={declared}, but its text is "
+                         f"{NAMES.get(real, f'not {declared}')} (line {bad} cannot be read as {declared})",
+                         FIX_CHARSET.format(real=real or "…")) from None
+    if charset == "gb18030" and not raw.isascii() and _real(raw) == "utf-8":
+        # UTF-8 Chinese also decodes as GB18030, into nonsense: a GBK page is almost never valid UTF-8.
+        raise InputError(path, line, f"the web page declares charset={declared}, but its text is UTF-8: read as "
+                         f"{declared} it would be garbled", FIX_CHARSET.format(real="utf-8"))
+    return text, charset
+
+
+def _real(raw: bytes) -> str:
+    for charset in ("utf-8", "gb18030"):
+        try:
+            raw.decode(charset)
+            return charset
+        except UnicodeDecodeError:
+            continue
+    return ""
+
+
+class _PageReader:
+    """Walks the body in document order: runs of inline text become paragraphs at each block boundary; a table
+    becomes a grid, or is walked into when it only lays out the page (it holds other tables)."""
+
+    def __init__(self):
+        self.paragraphs: list[Paragraph] = []
+        self.grids: list[Grid] = []
+        self.recent: list[Paragraph] = []
+        self.buffer: list[str] = []
+        self.buffer_line: int | None = None
+
+    def walk(self, node) -> None:
+        from bs4 import Comment, NavigableString, Tag
+        for child in node.children:
+            if isinstance(child, Comment):
+                continue
+            if isinstance(child, NavigableString):
+                if child.strip():
+                    if self.buffer_line is None:
+                        self.buffer_line = getattr(child.parent, "sourceline", None)
+                    self.buffer.append(str(child))
+                continue
+            if not isinstance(child, Tag) or child.name in SKIPPED:
+                continue
+            if child.name not in BLOCKS:
+                if self.buffer_line is None and child.get_text().strip():
+                    self.buffer_line = child.sourceline
+                self.walk(child)
+                continue
+            self.flush()
+            if child.name == "table" and not child.find("table"):
+                self.table(child)
+            else:
+                self.walk(child)
+                self.flush()
+
+    def flush(self) -> None:
+        text = re.sub(r"[ \t\r\f\v\u00a0]+", " ", join_lines("".join(self.buffer))).strip()
+        if text:
+            paragraph = Paragraph(text, Place(line=self.buffer_line or 1))
+            self.paragraphs.append(paragraph)
+            self.recent.append(paragraph)
+        self.buffer, self.buffer_line = [], None
+
+    def table(self, table) -> None:
+        number = len(self.grids) + 1
+        rows, lines = [], []
+        for tr in table.find_all("tr"):
+            if tr.find_parent("table") is not table:
+                continue
+            cells = tr.find_all(["td", "th"], recursive=False)
+            rows.append([(_cell_text(c), _span(c, "rowspan"), _span(c, "colspan")) for c in cells])
+            lines.append([c.sourceline or tr.sourceline or 1 for c in cells])
+        expanded = expand(rows)
+        line_of = _spread(rows, lines)
+        grid_rows = [[GridCell(text, Place(line=line_of[r][c]), spanned) for c, (text, spanned) in enumerate(row)]
+                     for r, row in enumerate(expanded)]
+        self.grids.append(Grid(number, grid_rows, self.recent[-3:]))
+        self.recent = []
+
+
+def _cell_text(cell) -> str:
+    return re.sub(r"[ \t\r\f\v\u00a0]+", " ", join_lines(cell.get_text("\n"))).strip()
+
+
+def _span(cell, name: str) -> int:
+    try:
+        return max(1, min(int(str(cell.get(name, "1")).strip() or 1), 1000))
+    except ValueError:
+        return 1
+
+
+def _spread(rows, lines) -> list[list[int]]:
+    """Each grid position's source line: the merged cell's, wherever its text is repeated."""
+    as_lines = expand([[(str(line), rs, cs) for (_, rs, cs), line in zip(row, row_lines)]
+                       for row, row_lines in zip(rows, lines)])
+    fallback = [next((int(t) for t, _ in row if t), 1) for row in as_lines]
+    return [[int(t) if t else fallback[r] for t, _ in row] for r, row in enumerate(as_lines)]
