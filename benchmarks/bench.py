@@ -91,7 +91,7 @@ def main() -> int:
     rows.append(("cold `make report` (after `make clean`)",
                  repeat(make("report"), args.reps, before=lambda: quiet(make("clean")))))
     rows.append(("no-change `make report`", repeat(make("report"), max(args.reps, 5))))
-    # (A raw file touched alone changes nothing: make compares the inputs by content, helpers.fingerprint.)
+    # (A raw file touched alone changes nothing: make compares the inputs by content, helpers.files.fingerprint.)
     rows.append(("`make report` after touching a data-step helper",
                  repeat(make("report"), args.reps, before=lambda: os.utime(DATA_HELPER))))
 
@@ -144,9 +144,8 @@ def pdf_reading(scratch: Path, reps: int) -> dict:
     import resource
     import time
     sys.path.insert(0, str(ROOT / "tests"))
-    from plan_documents import print_pdfs_chromium, real_plan, write_html
-
     from helpers.extract.documents.pdf import read_pdf
+    from plan_documents import print_pdfs_chromium, real_plan, write_html
     page = write_html(real_plan("anji_talent_plan_2021-2025.txt"), scratch / "anji.html")
     pdf, = print_pdfs_chromium([(page, scratch / "anji.pdf")])
     times = []

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import yaml
 
-from helpers import paths
-from helpers.config import load_sources
+from helpers.core import paths
+from helpers.core.config import load_sources
+from helpers.core.text import BOOKMARK
 from helpers.extract.manifest import write_manifest
 from helpers.extract.tables import parse_plan_table, read_lines
-from helpers.text import BOOKMARK
 
 
 @dataclass

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import paths
-from helpers.errors import InputError
+from helpers.core import paths
+from helpers.core.errors import InputError
+from helpers.core.wording import words
 from helpers.extract import dataset
 from helpers.extract.documents.word import read_docx
 from helpers.extract.manifest import write_manifest
-from helpers.wording import words
 from plan_documents import real_plan, use_plan_file, write_docx
 
 JIANDE = "jiande_talent_plan_2021-2025.txt"

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import paths
-from helpers.errors import InputError
+from helpers.core import paths
+from helpers.core.errors import InputError
 from helpers.extract import dataset
 from helpers.extract.documents.pdf import read_pdf
 from helpers.extract.documents.web import read_html
@@ -242,7 +242,7 @@ def test_a_pdf_named_txt_is_not_told_to_use_iconv(workspace, printed):
 def test_manifest_refuses_a_plan_it_cannot_read(workspace):
     from PIL import Image
 
-    from helpers import cli
+    from helpers.run import cli
     scan = workspace / "raw" / "jiande.pdf"
     Image.new("RGB", (595, 842), "white").save(scan)
     config = workspace / "config" / "sources.yaml"

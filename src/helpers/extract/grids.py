@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from helpers.config import Plan, Sources
-from helpers.errors import InputError
+from helpers.core.config import Plan, Sources
+from helpers.core.errors import InputError
+from helpers.core.text import normalise
 from helpers.extract import tables
 from helpers.extract.documents.model import Document, Grid, GridCell, Paragraph
 from helpers.extract.tables import Cell, ParsedTable, TableRow
-from helpers.text import normalise
 
 # A note row (注：…) ends the table.
 FOOTNOTE = re.compile(r"^注[:：]")

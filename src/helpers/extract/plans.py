@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers.config import Plan, Sources
+from helpers.core.config import Plan, Sources
 from helpers.extract.documents.model import Paragraph, Place
 from helpers.extract.documents.read import is_text, read_document
 from helpers.extract.grids import contents_mentions, parse_grid_table

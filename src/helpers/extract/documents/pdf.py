@@ -22,7 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers.errors import InputError
+from helpers.core.errors import InputError
 from helpers.extract.documents.model import CJK, Document, Grid, GridCell, Paragraph, Place, join_lines
 from helpers.extract.documents.radicals import RADICAL_TO_IDEOGRAPH
 

@@ -6,7 +6,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from helpers.errors import InputError
+from helpers.core.errors import InputError
 from helpers.extract.documents.model import Document
 
 TEXT_SUFFIXES = {".txt", ".text", ""}

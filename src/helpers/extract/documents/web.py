@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from helpers.errors import InputError
+from helpers.core.errors import InputError
 from helpers.extract.documents.model import Document, Grid, GridCell, Paragraph, Place, expand, join_lines
 
 DECLARED = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)

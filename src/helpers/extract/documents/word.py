@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers.errors import InputError
+from helpers.core.errors import InputError
 from helpers.extract.documents.model import Document, Grid, GridCell, Paragraph, Place, join_lines
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"   # an old .doc, a .wps, or a password-protected .docx (all OLE compound files)
