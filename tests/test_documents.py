@@ -4,6 +4,7 @@ bad documents are answered in the project's words."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -137,3 +138,25 @@ def test_a_text_plan_without_a_layout_is_told_to_give_one(workspace):
     config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     with pytest.raises(InputError, match="plain-text file .* names no `layout:`"):
         dataset.build(workspace / "raw", workspace / "config")
+
+
+def test_places_read_naturally_in_each_language(docx_dataset):
+    """Where a value or a decision is, as the sources appendix, the results workbook and the data notebook say
+    it: a table cell of a .docx, a paragraph of its prose, a line of a text file."""
+    from helpers.core.records import place_of_row
+    from helpers.core.wording import place_text
+    zh, en = words("zh"), words("en")
+    ind = docx_dataset.indicators
+    target = ind.query("entity == 'jiande' and indicator_id == 'talent_total' and year == 2025 and kind == 'target'")
+    row = {**target.iloc[0].to_dict(), "source_file": "jiande.docx"}
+    assert place_text(place_of_row(row), zh) == "jiande.docx表1第2行第6列"
+    assert place_text(place_of_row(row), en) == "jiande.docx, table 1, row 2, column 6"
+    prose = ind.query("entity == 'jiande' and origin == 'prose'").iloc[0].to_dict()
+    assert re.fullmatch(r"jiande\.docx第\d+段", place_text(place_of_row({**prose, "source_file": "jiande.docx"}), zh))
+    # a cleaning decision: 党政人才's first-level cell, merged in Word, is row 3's name cell (column 3)
+    merged = docx_dataset.cleaning_log.query("entity == 'jiande' and step == 'merged_cell'").iloc[0].to_dict()
+    assert place_text(place_of_row({**merged, "source_file": "jiande.docx"}), zh) == "jiande.docx表1第3行第3列"
+    text_row = {"source_file": "jiande.txt", "source_line": 48.0, "source_sheet": float("nan"),
+                "source_cell": float("nan"), "source_place": float("nan")}   # as a CSV gives a text file's row back
+    assert place_text(place_of_row(text_row), zh) == "jiande.txt第48行"
+    assert place_text(place_of_row(text_row), en) == "jiande.txt, line 48"

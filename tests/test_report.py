@@ -253,8 +253,8 @@ def test_failed_render_keeps_the_previous_documents(zh, tmp_path):
 def test_line_numbers_print_as_integers(zh):
     # Integer columns with some empty rows come back from CSV as floats unless read with their types.
     html = _html(zh, "report")
-    assert "plan_2021-2025.txt:97<" in html.replace("</span>", "<").replace("</td>", "<")
-    assert not re.search(r"\.txt:\d+\.0\b", html)
+    assert "plan_2021-2025.txt第97行<" in html.replace("</span>", "<").replace("</td>", "<")
+    assert not re.search(r"\.txt第\d+\.0行", html)
 
 
 def test_the_split_check_finds_a_paragraph_across_two_pages(tmp_path):

@@ -19,6 +19,7 @@ from helpers.analyse.inputs import (
     series,
     source_lines,
 )
+from helpers.core.records import place_of_row, place_ref
 
 
 def province_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
@@ -142,7 +143,7 @@ def peer_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
                 "rank_of": len(group),
                 "comparability": meta.comparability, "comparability_reason": meta.comparability_reason,
                 "basis": "not compared" if meta.comparability == "not_comparable" else "gap and ratio",
-                "sources": f"{r.source_file}:{int(r.source_line)}",
+                "sources": place_ref(place_of_row(r)),
                 "plan": plan_of[r.entity].name,
             }
             if meta.comparability != "not_comparable":

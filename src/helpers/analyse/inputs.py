@@ -14,6 +14,7 @@ from helpers.core import paths
 from helpers.core.config import Catalogue, Plan, Sources, load_catalogue, load_sources
 from helpers.core.errors import InputError
 from helpers.core.periods import evaluated_plan
+from helpers.core.records import place_of_row, place_ref
 
 OBSERVED_KINDS = ("actual", "baseline_derived")
 
@@ -101,7 +102,7 @@ def load_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = pa
 
 
 RECORD_COLUMNS = ["entity", "indicator_id", "year", "kind", "value", "comparator", "source_file", "source_line",
-                  "plan"]
+                  "plan", "source_place"]
 
 
 def series(inputs: AnalysisInputs, entity: str, indicator: str) -> list[dict]:
@@ -136,7 +137,8 @@ def plan_target(records: list[dict], plan: Plan) -> dict | None:
 
 
 def source_lines(*rows) -> str:
-    return "; ".join(f"{r['source_file']}:{int(r['source_line'])}" for r in rows if r is not None)
+    """Where the values are, in a form no language needs to translate (records.place_ref)."""
+    return "; ".join(place_ref(place_of_row(r)) for r in rows if r is not None)
 
 def as_numeric(frame: pd.DataFrame, columns) -> pd.DataFrame:
     """Numbers as floats, missing as NaN (not None), so that the CSV and arithmetic behave."""

@@ -4,6 +4,7 @@ The data step makes them; indicators.csv, cleaning_log.csv and consistency_check
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 
@@ -46,14 +47,39 @@ def place(o: Observation) -> dict:
     return place_of(o.source_file, o.source_line, o.source_sheet, o.source_cell, o.source_place)
 
 
-def place_of(file: str, line, sheet: str = "", cell: str = "", source_place: dict | None = None) -> dict:
+def place_of(file: str, line, sheet: str = "", cell: str = "", source_place: dict | str | None = None) -> dict:
     """The same, from a record's columns (indicators.csv: source_file, source_line, source_sheet, source_cell,
-    source_place)."""
-    if cell:
+    source_place, which is JSON there); empty values as a CSV gives them back (NaN) are none."""
+    def given(value) -> bool:
+        return isinstance(value, (str, dict)) and bool(value)
+
+    if given(cell):
         return {"code": "cell", "file": file, "sheet": sheet, "cell": cell}
-    if source_place:
-        return {**source_place, "file": file}
-    return {"code": "line", "file": file, "line": line}
+    if given(source_place):
+        return {**(json.loads(source_place) if isinstance(source_place, str) else source_place), "file": file}
+    return {"code": "line", "file": file, "line": None if line is None or line != line else int(line)}
+
+
+def place_of_row(row, prefix: str = "source") -> dict:
+    """The place of a row of indicators.csv (prefix source), or of one side of consistency_checks.csv (prefix
+    table or prose), given as a mapping or a namedtuple."""
+    get = row.get if hasattr(row, "get") else (lambda name, default=None: getattr(row, name, default))
+    return place_of(get(f"{prefix}_file", ""), get(f"{prefix}_line"), get(f"{prefix}_sheet", ""),
+                    get(f"{prefix}_cell", ""), get(f"{prefix}_place", ""))
+
+
+def place_ref(place: dict) -> str:
+    """A place in a form no language needs to translate (the analysis tables' `sources`): file:line,
+    file!sheet!cell, file:¶24 (a paragraph), file:T1R3C5 (a table cell), file:p2:5 (a page's line),
+    file:p3:T1R3C5."""
+    file, code = place["file"], place["code"]
+    cell = f"T{place.get('table')}R{place.get('row')}C{place.get('column')}"
+    return {"cell": lambda: f"{file}!{place.get('sheet')}!{place.get('cell')}",
+            "paragraph": lambda: f"{file}:¶{place.get('paragraph')}",
+            "table_cell": lambda: f"{file}:{cell}",
+            "page_line": lambda: f"{file}:p{place.get('page')}:{place.get('line')}",
+            "page_table_cell": lambda: f"{file}:p{place.get('page')}:{cell}",
+            }.get(code, lambda: f"{file}:{place.get('line')}")()
 
 
 @dataclass
@@ -67,6 +93,7 @@ class Decision:
     step: str
     values: dict = field(default_factory=dict)
     evidence: list[dict] = field(default_factory=list)
+    place: dict = field(default_factory=dict)   # in a .docx, web page or PDF: as Observation.source_place
 
 
 @dataclass
@@ -91,3 +118,6 @@ class Check:
     prose_file: str
     prose_line: int
     prose_quote: str
+    # Where in a .docx, web page or PDF each side is (JSON, as indicators.csv source_place), or empty.
+    table_place: str = ""
+    prose_place: str = ""

@@ -76,9 +76,10 @@ class TableCleaner:
             ind = self._row_indicator(path, row, name, seen)
             ind_id = ind.id
 
-            def log(step: str, values: dict, evidence: list | None = None, line: int | None = None) -> None:
-                decisions.append(Decision(plan.entity, ind_id, file, line or row.name.line, step, values,
-                                          evidence or []))
+            def log(step: str, values: dict, evidence: list | None = None, cell: Cell | None = None) -> None:
+                at = cell or row.name    # the cell the decision is about, else the row's name
+                decisions.append(Decision(plan.entity, ind_id, file, at.line, step, values, evidence or [],
+                                          place=at.place.record() if at.place else {}))
 
             if broken:
                 log("broken_bracket", {"raw": row.name.raw.strip(), "name": name, "source_unit": unit_text})
@@ -246,11 +247,11 @@ def _note_cell(obs: Observation, column, cell: Cell, parsed, unit_note, log) -> 
         obs.notes.append(unit_note)
     if parsed.missing:
         obs.notes.append(note("missing"))
-        log("missing", {"column": column.header.text}, line=cell.line)
+        log("missing", {"column": column.header.text}, cell=cell)
     if parsed.percent_sign:
         obs.notes.append(note("percent_in_cell"))
-        log("percent_in_cell", {"raw": cell.raw.strip(), "value": parsed.value}, line=cell.line)
+        log("percent_in_cell", {"raw": cell.raw.strip(), "value": parsed.value}, cell=cell)
     if parsed.comparator != "=":
         obs.notes.append(note("comparator", comparator=parsed.comparator))
         log("comparator", {"raw": cell.raw.strip(), "value": parsed.value,
-                           "comparator": parsed.comparator}, line=cell.line)
+                           "comparator": parsed.comparator}, cell=cell)

@@ -6,6 +6,8 @@ number), a different definition, or an increase that does not match the table's 
 """
 from __future__ import annotations
 
+import json
+
 from helpers.core.config import Catalogue, PlanPeriod
 from helpers.core.paths import display_path
 from helpers.core.records import Check, Observation
@@ -42,7 +44,9 @@ def check_plan(statements: list[ProseStatement], table: list[Observation], catal
             table_value if table_value is not None else (obs.value if obs else None),
             obs.comparator if obs else "", st.value, st.comparator, ind.unit, zh, en,
             obs.source_file if obs else "", obs.source_line if obs else None, obs.source_text if obs else "",
-            display_path(st.file), st.line, st.quote))
+            display_path(st.file), st.line, st.quote,
+            table_place=json.dumps(obs.source_place, ensure_ascii=False) if obs and obs.source_place else "",
+            prose_place=json.dumps(st.place.record(), ensure_ascii=False) if st.place else ""))
 
     for st in statements:
         if st.kind == "baseline":

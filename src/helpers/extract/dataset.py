@@ -43,7 +43,7 @@ EXTRA_COLUMNS = ["entity_name_zh", "indicator_name_zh", "indicator_name_en", "ca
 MONITORING_DIR = "monitoring"  # inside the raw directory: the analysts' yearly workbooks
 KIND_ORDER = {"actual": 0, "baseline_derived": 0, "target": 1}
 CLEANING_LOG_COLUMNS = ["entity", "indicator_id", "source_file", "source_line", "step", "decision", "evidence",
-                        "values", "evidence_values"]
+                        "values", "evidence_values", "source_place"]
 
 
 @dataclass
@@ -122,6 +122,7 @@ def cleaning_log_frame(decisions: list[Decision], catalogue: Catalogue) -> pd.Da
                                                      for e in d.evidence),
         "values": json.dumps(d.values, ensure_ascii=False),
         "evidence_values": json.dumps(d.evidence, ensure_ascii=False),
+        "source_place": json.dumps(d.place, ensure_ascii=False) if d.place else "",
     } for d in decisions]
     return pd.DataFrame(rows, columns=CLEANING_LOG_COLUMNS)
 
@@ -299,7 +300,8 @@ def _reading_decisions(entity: str, document: PlanDocument) -> list[Decision]:
             out.append(Decision(entity, "", file, None, "repair_text", {"repair": {"code": repair}, "count": count}))
     for mention in document.contents:
         out.append(Decision(entity, "", file, mention.place.ordinal, "title_in_contents",
-                            {"place": {**mention.place.record(), "file": file}, "quote": mention.text.strip()[:60]}))
+                            {"place": {**mention.place.record(), "file": file}, "quote": mention.text.strip()[:60]},
+                            place=mention.place.record() if document.structured else {}))
     return out
 
 
@@ -339,7 +341,8 @@ def _from_prose(statements: list[ProseStatement], table: list[Observation],
         values = {"year": st.year, "kind": {"code": kind}, "value": st.value, "unit": st.unit}
         values["derivation"] = st.rule or {"code": "none"}
         decisions.append(Decision(st.entity, st.indicator_id, display_path(st.file), st.line, step, values,
-                                  [{"code": "quote", "line": st.line, "quote": st.quote}]))
+                                  [{"code": "quote", "line": st.line, "quote": st.quote}],
+                                  place=st.place.record() if st.place else {}))
     return out, decisions
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.core.formatting import number, table_view
-from helpers.core.wording import derivations, notes_text, words
+from helpers.core.records import place_of_row
+from helpers.core.wording import derivations, notes_text, place_text, words
 from helpers.extract.dataset import Dataset
 
 # The words a reader sees are in helpers/core/wording/; the data notebook is in Chinese.
@@ -62,7 +63,7 @@ def extraction_table(ds: Dataset):
                 "基期实际": pick(group[(group["year"] == period.base_year) & (group["kind"] == "actual")]),
                 "目标值": pick(group[(group["year"] == period.target_year) & (group["kind"] == "target")]),
                 "省目标": pick(p),
-                "来源行": ", ".join(str(x) for x in group["source_line"]),
+                "来源": "、".join(dict.fromkeys(_place(r) for r in group.to_dict("records"))),
                 "标记": "、".join({"fixed": "已修正", "implausible": "存疑"}[f] for f in flags),
             })
     return table_view(pd.DataFrame(rows))
@@ -89,7 +90,7 @@ def key_decisions(ds: Dataset):
         "指标": keep["indicator_id"].map(lambda i: ds.catalogue.indicators[i].name_zh),
         "清洗步骤": keep["step"].map(STEP_LABELS).fillna(keep["step"]),
         "清洗决定": keep["decision"], "依据": keep["evidence"],
-        "来源": keep["source_file"] + ":" + keep["source_line"].astype("Int64").astype("string").fillna(""),
+        "来源": [_place(r) for r in keep.to_dict("records")],
     }))
 
 
@@ -142,3 +143,9 @@ def monitoring_rows(ds: Dataset):
     m = m.assign(note=m["note_values"].map(lambda n: notes_text(n, words("zh"))))
     return table_view(_labelled(m[["entity_name_zh", "indicator_name_zh", "year", "value", "unit", "source_file",
                                    "source_sheet", "source_cell", "note"]]))
+
+
+def _place(row: dict) -> str:
+    """Where a value or decision is, as its format has it (第48行, 表1第3行第5列, 第2页第5行 …), file name first."""
+    place = place_of_row(row)
+    return place_text({**place, "file": str(place["file"]).rsplit("/", 1)[-1]}, words("zh"))

@@ -21,7 +21,8 @@ from helpers.analyse.growth import CATEGORY_COLOURS, category_label
 from helpers.core import paths
 from helpers.core.config import PlanPeriod
 from helpers.core.periods import period_label
-from helpers.core.wording import derivations, notes_text, words, words_for
+from helpers.core.records import place_of_row
+from helpers.core.wording import derivations, notes_text, place_text, words, words_for
 from helpers.files.atomic import replaced_when_done
 from helpers.files.outputs import write_xlsx
 from helpers.files.processed import read_processed
@@ -100,7 +101,7 @@ SECONDARY = ("entity", "indicator_id", "other", "other_indicator_id", "progress_
              "trend_projection_year", "sources", "note_values")
 # After the key columns, before the rest: how a value was stated and where it comes from.
 THEN = ["comparator", "target_comparator", "quality", "origin", "plan", "derivation", "note", "source_file",
-        "source_line", "source_sheet", "source_cell"]
+        "source_place", "source_line", "source_sheet", "source_cell"]
 # Text columns in one language only, beside their counterpart in the other.
 ENGLISH_ONLY = ("progress_reason", "evaluation_note", "trend_note", "sdg_note")
 CHINESE_ONLY = ("comparability_reason", "met_indicators", "missed_indicators")
@@ -138,6 +139,9 @@ def for_readers(frame, inputs: AnalysisInputs, lang: str, said: dict):
         frame["source_file"] = frame["source_file"].map(lambda f: Path(f).name if isinstance(f, str) and f else f)
     if "note_values" in frame:
         frame["note"] = frame["note_values"].map(lambda n: notes_text(n, w))
+    if "source_place" in frame:   # where, as its format has it: 第48行, 表1第3行第5列, 第2页第5行, 单元格B5 …
+        frame["source_place"] = [place_text(place_of_row(r), w) if isinstance(r["source_file"], str) and
+                                 r["source_file"] else "" for r in frame.to_dict("records")]
     if "derivation" in frame:
         frame["derivation"] = [said.get((e, i, int(y)), d) if isinstance(d, str) and d else d for e, i, y, d in
                                zip(frame["entity"], frame["indicator_id"], frame["year"], frame["derivation"])]

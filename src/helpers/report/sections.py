@@ -52,7 +52,8 @@ from helpers.core import paths
 from helpers.core.formatting import number as fmt_num
 from helpers.core.formatting import percent as fmt_pct
 from helpers.core.periods import IN_PERIOD
-from helpers.core.wording import Wording, quote, words_for
+from helpers.core.records import place_of_row
+from helpers.core.wording import Wording, place_text, quote, words_for
 from helpers.files.processed import read_processed
 from helpers.report import charts
 from helpers.report.html import Cell, Column, Figure, Html, Table, render, svg
@@ -267,9 +268,9 @@ def _yes_no(ctx: ReportContext, value) -> str:
     return ctx.t("yes") if value else ctx.t("no")
 
 
-def _source_ref(file, line) -> str:
-    line = "" if line is None or pd.isna(line) else f":{int(line)}"
-    return f"{file}{line}"
+def _source_ref(ctx: ReportContext, place: dict) -> str:
+    """Where a value is, as its format has it, in the report's language: 第48行, 表1第3行第5列, 第2页第5行 …"""
+    return place_text({**place, "file": str(place["file"]).rsplit("/", 1)[-1]}, ctx.w)
 
 
 # ----------------------------------------------------------------------------- title and summary
@@ -684,7 +685,7 @@ def appendix_section(ctx: ReportContext) -> Html:
             [[step_names.get(step, step), int(n)] for step, n in counts.items()], caption=ctx.t("cleaning_counts"))})
     rows = [[ctx.entity_name(r.entity), ctx.indicator_name(r.indicator_id),
              decision_text(ctx, r.step, r.values), evidence_text(ctx, r.evidence_values) or "—",
-             _source_ref(r.source_file, r.source_line)]
+             _source_ref(ctx, place_of_row(r))]
             for r in log.itertuples()]
     blocks.append({"kind": "table", "table": Table(
         [Column(ctx.t("county"), "nowrap"), Column(ctx.t("indicator"), "name"), Column(ctx.t("decision"), "note"),
@@ -694,7 +695,7 @@ def appendix_section(ctx: ReportContext) -> Html:
     rows = [[ctx.entity_name(r.entity), ctx.indicator_name(r.indicator_id),
              r.explanation_zh if ctx.lang == "zh" else quotes_marked(r.explanation_en),
              Cell(quote(r.table_quote, html=True), lang="zh"), Cell(quote(r.prose_quote, html=True), lang="zh"),
-             f"{_source_ref(r.table_file, r.table_line)} · {_source_ref(r.prose_file, r.prose_line)}"]
+             f"{_source_ref(ctx, place_of_row(r, 'table'))} · {_source_ref(ctx, place_of_row(r, 'prose'))}"]
             for r in dis.itertuples()]
     blocks += [{"kind": "heading", "text": ctx.t("disagreements")}, {"kind": "table", "table": Table(
         [Column(ctx.t("county"), "nowrap"), Column(ctx.t("indicator"), "name"), Column(ctx.t("explanation"), "note"),
@@ -719,7 +720,7 @@ def sources_section(ctx: ReportContext) -> Html:
         return chapter(ctx, "appendix-b", ctx.t("sources"), [{"kind": "table", "table": _compact_sources(ctx, ind)}])
     kinds = {"actual": ctx.t("actual"), "target": ctx.t("target_kind"), "baseline_derived": ctx.t("baseline_derived")}
     rows = [[ctx.entity_name(r.entity), ctx.indicator_name(r.indicator_id), str(r.year), kinds.get(r.kind, r.kind),
-             value_text(ctx, r.value, r.comparator, r.unit), _where(r),
+             value_text(ctx, r.value, r.comparator, r.unit), _where(ctx, r),
              Cell(quote(r.source_text, html=True), lang="zh")]
             for r in ind.itertuples()]
     columns = [Column(ctx.t("county"), "nowrap"), Column(ctx.t("indicator"), "name"), Column(ctx.t("year"), "num"),
@@ -729,12 +730,8 @@ def sources_section(ctx: ReportContext) -> Html:
                                                                                             more=ctx.t("more"))}])
 
 
-def _where(r) -> str:
-    file = str(r.source_file).rsplit("/", 1)[-1]
-    cell = getattr(r, "source_cell", None)
-    if isinstance(cell, str) and cell:
-        return f"{file}!{cell}"
-    return _source_ref(file, r.source_line)
+def _where(ctx: ReportContext, r) -> str:
+    return _source_ref(ctx, place_of_row(r))
 
 
 def _compact_sources(ctx: ReportContext, ind: pd.DataFrame) -> Table:
@@ -743,7 +740,7 @@ def _compact_sources(ctx: ReportContext, ind: pd.DataFrame) -> Table:
     kinds = {"target": ctx.t("target_kind")}
     for (entity, ind_id), g in ind.groupby(["entity", "indicator_id"], sort=False):
         refs = [" ".join(x for x in (str(r.year), kinds.get(r.kind, ""), value_text(ctx, r.value, r.comparator),
-                                     "←", _where(r)) if x) for r in g.itertuples()]
+                                     "←", _where(ctx, r)) if x) for r in g.itertuples()]
         rows.append([ctx.entity_name(entity), ctx.indicator_name(ind_id), ctx.t("item_sep").join(refs)])
     columns = [Column(ctx.t("county"), "nowrap"), Column(ctx.t("indicator"), "name"), Column(ctx.t("source"), "src")]
     return Table(columns, rows)

@@ -159,6 +159,12 @@ def derivations(log_rows, lang: str) -> dict[tuple[str, str, int], str]:
     return out
 
 
+def place_text(place: dict, w: Wording, html: bool = False) -> str:
+    """Where a value is, as its format has it, in w's language: 第48行, 工作表…单元格B5, 第24段, 表1第3行第5列,
+    第2页第5行 (helpers.core.records.place_of gives the place)."""
+    return w.describe(f"notes.place.{place['code']}", {k: v for k, v in place.items() if k != "code"}, html)
+
+
 def notes_text(note_values, w: Wording) -> str:
     """An observation's notes (indicators.csv note_values: a JSON list of {code, values}) in w's language."""
     import json
