@@ -36,7 +36,10 @@ ABOVE_LINE, BELOW_LINE = "above_trend_line", "below_trend_line"     # two observ
 # What that means for a target, given the indicator's direction.
 CLEAR_BREAK, STRETCH, IN_LINE, MODEST, VERY_MODEST = "clear_break", "stretch", "in_line", "modest", "very_modest"
 MORE_THAN_LINE, LESS_THAN_LINE = "more_than_trend_line", "less_than_trend_line"
-READINGS = (CLEAR_BREAK, STRETCH, IN_LINE, MODEST, VERY_MODEST, MORE_THAN_LINE, LESS_THAN_LINE)
+# A projection that may run away (helpers.analyse.trends: from two points, or far outside the series' own growth)
+# gives no reading of the target: it is marked, and not drawn as a forecast.
+UNRELIABLE = "unreliable_projection"
+READINGS = (CLEAR_BREAK, STRETCH, IN_LINE, MODEST, VERY_MODEST, MORE_THAN_LINE, LESS_THAN_LINE, UNRELIABLE)
 
 NUMERIC = ("last_actual_value", "trend_annual_growth", "implied_annual_growth", "projection", "pi80_lower",
            "pi80_upper", "pi95_lower", "pi95_upper", "next_target_value", "trend_probability_meets_target",
@@ -47,6 +50,7 @@ COLUMNS = ["entity", "entity_name_zh", "entity_name_en", "indicator_id", "indica
            "unit", "measure", "direction", "ended_plan", "ended_base_year", "ended_target_year", "next_plan",
            "next_base_year", "next_target_year", "next_plan_configured", "last_actual_year", "last_actual_value",
            "trend_method", "trend_n_obs", "trend_annual_growth", "implied_annual_growth", "projection",
+           "projection_caution",
            "pi80_lower", "pi80_upper", "pi95_lower", "pi95_upper", "next_target_value", "next_target_comparator",
            "target_position", "target_reading", "target_reading_zh", "target_reading_en",
            "trend_probability_meets_target", "ended_base_value", "ended_target_year_value",
@@ -86,6 +90,8 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
                     target=goal, comparator=comparator, direction=meta.direction)
     position = target_position(goal, fit.projection, fit.lower_80, fit.upper_80, fit.lower, fit.upper)
     reading = target_reading(position, meta.direction)
+    if reading is not None and fit.caution:
+        reading = UNRELIABLE
     growth = _growth(by_year, ended.period, period, goal, meta.direction)
     notes = [n for n in (fit.note, growth.pop("note")) if n]
     if following is None:
@@ -105,7 +111,7 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
         "last_actual_year": None if last is None else int(last["year"]),
         "last_actual_value": None if last is None else last["value"],
         "trend_method": fit.method, "trend_n_obs": fit.n_obs, "trend_annual_growth": fit.annual_growth,
-        "implied_annual_growth": implied, "projection": fit.projection,
+        "implied_annual_growth": implied, "projection": fit.projection, "projection_caution": fit.caution,
         "pi80_lower": fit.lower_80, "pi80_upper": fit.upper_80, "pi95_lower": fit.lower, "pi95_upper": fit.upper,
         "next_target_value": goal, "next_target_comparator": None if target is None else comparator,
         "target_position": position, "target_reading": reading,
