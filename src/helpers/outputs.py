@@ -16,7 +16,7 @@ FORMULA_PREFIXES = ("=", "+", "-", "@")
 PRINTED_COLUMNS = 14   # for_print: at most this many columns shown (and printed); the rest grouped and collapsed
 # for_print: the printed columns' total width (in the spreadsheet's character units) that a landscape A4 page holds
 # with 11-point text printed at 8 points or more. LibreOffice prints a unit about 6.7 pt wide at 100%; the page
-# has 277 mm (785 pt) between 10 mm margins: 785 ÷ (8/11) ÷ 6.7 = 161 units, less a margin for the fonts a machine substitutes.
+# has 277 mm (785 pt) between 10 mm margins: 785 ÷ (8/11) ÷ 6.7 = 161 units, less a margin for substituted fonts.
 PRINTED_WIDTH = 145
 PRINTED_MIN_COLUMNS = 4  # the key columns a printed page always keeps (county, indicator, ...)
 PRINTED_TEXT_WIDTH = 36  # for_print: the widest a column gets (characters); longer text wraps
