@@ -24,10 +24,12 @@ import openpyxl
 import pandas as pd
 
 import report_checks as rc
-from helpers import analyse, cli, paths
-from helpers.config import load_catalogue, load_sources
+from helpers import analyse
+from helpers.core import paths
+from helpers.core.config import load_catalogue, load_sources
 from helpers.extract import dataset
-from helpers.monitoring.workbooks import DATA_SHEET, write_template
+from helpers.extract.monitoring import DATA_SHEET, write_template
+from helpers.run import cli
 
 # The limits of issue 16, in both languages.
 MAX_PAGES = 4                 # A4 pages of the PDF brief, two counties with every indicator monitored

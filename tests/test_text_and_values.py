@@ -1,7 +1,7 @@
 import pytest
 
-from helpers.text import name_key, normalisation_stats, normalise, normalise_with_map
-from helpers.values import NotANumber, parse_value_cell
+from helpers.core.text import name_key, normalisation_stats, normalise, normalise_with_map
+from helpers.core.values import NotANumber, parse_value_cell
 
 
 def test_full_width_punctuation_and_no_break_spaces_become_one_form():
@@ -51,7 +51,7 @@ def test_non_numeric_cells_are_refused(cell):
 
 
 def test_one_rule_of_precision_for_projections():
-    from helpers.formatting import interval, projection
+    from helpers.core.formatting import interval, projection
     # three significant digits, half away from zero; large values rounded to their third digit
     assert [projection(v) for v in (22.5, 3.8346, 0.2536, 1650, 161447, 20.52)] == \
         ["22.5", "3.83", "0.254", "1,650", "161,000", "20.5"]

@@ -7,8 +7,9 @@ import shutil
 import openpyxl
 import pytest
 
-from helpers import analyse, cli
+from helpers import analyse
 from helpers.extract import dataset
+from helpers.run import cli
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 SNAKE = re.compile(r"^[a-z]+(_[a-z0-9]+)+$|^[a-z]+$")
@@ -18,7 +19,7 @@ SNAKE = re.compile(r"^[a-z]+(_[a-z0-9]+)+$|^[a-z]+$")
 def workbooks(tmp_path_factory):
     import shutil
 
-    from helpers import paths
+    from helpers.core import paths
     workspace = tmp_path_factory.mktemp("workbooks")
     shutil.copytree(paths.RAW_DIR, workspace / "raw")
     shutil.copytree(paths.CONFIG_DIR, workspace / "config")
@@ -95,7 +96,7 @@ def _printed(ws) -> list[int]:
 
 
 def test_a_printed_sheet_keeps_its_key_columns_and_wraps_long_text(workbooks):
-    from helpers.outputs import PRINTED_TEXT_WIDTH, PRINTED_WIDTH, display_width
+    from helpers.files.outputs import PRINTED_TEXT_WIDTH, PRINTED_WIDTH, display_width
     for ws in workbooks["zh"].worksheets:
         printed = _printed(ws)
         assert printed == list(range(1, len(printed) + 1)) and len(printed) >= 4
@@ -114,7 +115,7 @@ def test_a_printed_sheet_keeps_its_key_columns_and_wraps_long_text(workbooks):
 
 
 def test_the_templates_instructions_fit_the_printed_page(tmp_path):
-    from helpers.monitoring.workbooks import INSTRUCTIONS_SHEET
+    from helpers.extract.monitoring import INSTRUCTIONS_SHEET
     path = tmp_path / "template.xlsx"
     assert cli.main(["template", str(path)]) == 0
     ws = openpyxl.load_workbook(path)[INSTRUCTIONS_SHEET]
