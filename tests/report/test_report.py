@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-import report_checks as rc
 from conftest import JIANDE
 from helpers import analyse, cli, paths
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
 from helpers.processed import read_processed
 from helpers.report import render
+from support import report_checks as rc
 
 pytestmark = pytest.mark.skipif(not any(shutil.which(c) for c in render.CHROMIUM_CANDIDATES),
                                 reason="Chromium is installed by `make setup`")
