@@ -12,7 +12,7 @@ import pytest
 
 from helpers import analyse
 from helpers.extract import dataset
-from helpers.monitoring.workbooks import COLUMNS, DATA_SHEET
+from helpers.extract.monitoring import COLUMNS, DATA_SHEET
 from support.tonglu import D, make_county
 
 LAYOUTS = ["word_tab_cells", "cell_per_line"]
@@ -22,7 +22,7 @@ LAYOUTS = ["word_tab_cells", "cell_per_line"]
 def county(request, tmp_path_factory):
     import shutil
 
-    from helpers import paths
+    from helpers.core import paths
     workspace = tmp_path_factory.mktemp(request.param)
     shutil.copytree(paths.RAW_DIR, workspace / "raw")
     shutil.copytree(paths.CONFIG_DIR, workspace / "config")

@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from helpers.core.formatting import table_view
 from helpers.extract import views
-from helpers.formatting import table_view
 from helpers.report import render
 from support import report_checks as rc
 

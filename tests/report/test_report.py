@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 
 from conftest import JIANDE
-from helpers import analyse, cli, paths
+from helpers import analyse
+from helpers.core import paths
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
-from helpers.processed import read_processed
+from helpers.files.processed import read_processed
 from helpers.report import render
+from helpers.run import cli
 from support import report_checks as rc
 
 pytestmark = pytest.mark.skipif(not any(shutil.which(c) for c in render.CHROMIUM_CANDIDATES),

@@ -27,10 +27,10 @@ from pathlib import Path
 import openpyxl
 import yaml
 
-from helpers.config import PlanPeriod
+from helpers.core.config import PlanPeriod
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
-from helpers.monitoring.workbooks import COLUMNS, DATA_SHEET
+from helpers.extract.monitoring import COLUMNS, DATA_SHEET
 from helpers.synthetic import plan_document
 
 FOURTEENTH, FIFTEENTH = PlanPeriod("十四五", 2020, 2025), PlanPeriod("十五五", 2025, 2030)

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import openpyxl
 
-from helpers.config import load_catalogue, load_sources
-from helpers.monitoring.workbooks import DATA_SHEET, write_template
+from helpers.core.config import load_catalogue, load_sources
+from helpers.extract.monitoring import DATA_SHEET, write_template
 
 
 def template(path: Path, config: Path | None = None) -> Path:
