@@ -143,7 +143,7 @@ QUOTED_OR_CHINESE = ("source_name", "source_unit", "source_text", "source_value"
 @pytest.fixture(scope="module")
 def final_evaluation(tmp_path_factory):
     """The results workbooks of the 2025 report with 2021–2025 monitoring for every indicator (brief_limits)."""
-    import brief_limits
+    from support import brief_limits
     root = brief_limits.prepare(tmp_path_factory.mktemp("final"), 2025)
     analyse.build_tables(root / "processed", root / "config", 2025)
     out = {}

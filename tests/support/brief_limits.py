@@ -7,9 +7,9 @@ second workbook of 2026 actuals, as an office has when it reports on 2026). Each
 measured as its readers meet it: A4 pages of the PDF, screens and page width at 390 × 844 px, and the smallest
 text as shown (SVG text scaled by its figure).
 
-    .venv/bin/python tests/brief_limits.py SCRATCH [YEAR ...]     prints the measurements, keeps the documents
+    .venv/bin/python -m support.brief_limits SCRATCH [YEAR ...]   (from tests/) prints the measurements
 
-The tests (test_brief_limits.py) hold the same measurements to the limits below.
+The tests (report/test_brief_limits.py) hold the same measurements to the limits below.
 """
 from __future__ import annotations
 
@@ -23,13 +23,13 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 
-import report_checks as rc
 from helpers import analyse
 from helpers.core import paths
 from helpers.core.config import load_catalogue, load_sources
 from helpers.extract import dataset
 from helpers.extract.monitoring import DATA_SHEET, write_template
 from helpers.run import cli
+from support import report_checks as rc
 
 # The limits of issue 16, in both languages.
 MAX_PAGES = 4                 # A4 pages of the PDF brief, two counties with every indicator monitored
@@ -240,5 +240,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).parent))
     raise SystemExit(main(sys.argv[1:]))
