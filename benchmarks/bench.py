@@ -140,12 +140,12 @@ def main() -> int:
 
 def pdf_reading(scratch: Path, reps: int) -> dict:
     """The time helpers.extract.documents.pdf.read_pdf takes on a real plan as a PDF (issue 15: under 2 s):
-    the PDF is printed first, as the tests print it (tests/plan_documents.py)."""
+    the PDF is printed first, as the tests print it (tests/support/plan_documents.py)."""
     import resource
     import time
     sys.path.insert(0, str(ROOT / "tests"))
     from helpers.extract.documents.pdf import read_pdf
-    from plan_documents import print_pdfs_chromium, real_plan, write_html
+    from support.plan_documents import print_pdfs_chromium, real_plan, write_html
     page = write_html(real_plan("anji_talent_plan_2021-2025.txt"), scratch / "anji.html")
     pdf, = print_pdfs_chromium([(page, scratch / "anji.pdf")])
     times = []

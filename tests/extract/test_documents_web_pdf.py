@@ -18,18 +18,21 @@ from helpers.extract import dataset
 from helpers.extract.documents.pdf import read_pdf
 from helpers.extract.documents.web import read_html
 from helpers.extract.manifest import write_manifest
-from plan_documents import (
+from support.plan_documents import (
+    ANJI,
+    JIANDE,
     PlanContent,
+    as_published,
     html_page,
     print_pdf_libreoffice,
     print_pdfs_chromium,
     real_plan,
     soffice,
     use_plan_file,
+    values,
     write_docx,
     write_html,
 )
-from test_documents import ANJI, JIANDE, as_published, values
 
 # A made-up county's plan, as its office would publish it: prose with a baseline, a table with a merged
 # first-level cell and a 注 row. In the PDF's page the year and the number stand apart from their Chinese
@@ -55,7 +58,7 @@ def with_tonglu(workspace: Path, file: str) -> dataset.Dataset:
 
 
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory) -> dict[str, Path]:
+def printed_pdfs(tmp_path_factory) -> dict[str, Path]:
     """The PDFs, printed by Chromium in one go: the two real plans; Jiande with rows tall enough that its table
     runs over a page break; the made-up plan."""
     folder = tmp_path_factory.mktemp("printed")
@@ -91,8 +94,8 @@ def test_real_plans_as_web_pages_give_the_values_of_their_text_exports(real_data
     assert place["code"] == "line"       # a web page's place is its source line
 
 
-def test_real_plans_printed_by_chromium_give_the_values_of_their_text_exports(real_dataset, tmp_path, printed):
-    ds = as_published(fresh(tmp_path), copied(printed["jiande"]), ".pdf")
+def test_real_plans_printed_by_chromium_give_the_values_of_their_text_exports(real_dataset, tmp_path, printed_pdfs):
+    ds = as_published(fresh(tmp_path), copied(printed_pdfs["jiande"]), ".pdf")
     assert len(ds.indicators.query("origin == 'table'")) == 89
     assert values(ds).equals(values(real_dataset))
     jiande = ds.indicators.query("entity == 'jiande' and indicator_id == 'talent_total' and kind == 'target'")
@@ -103,19 +106,20 @@ def test_real_plans_printed_by_chromium_give_the_values_of_their_text_exports(re
     assert {"page_furniture", "wrapped_lines"} <= repairs
 
 
-def test_a_table_over_a_page_break_is_joined(real_dataset, tmp_path, printed):
-    document = read_pdf(printed["jiande_tall"])
+def test_a_table_over_a_page_break_is_joined(real_dataset, tmp_path, printed_pdfs):
+    document = read_pdf(printed_pdfs["jiande_tall"])
     grid = next(g for g in document.grids if g.rows[0][0].text == "一级指标")
     pages = {c.place.page for row in grid.rows for c in row}
     assert len(pages) == 2 and document.repairs["continued_tables"] == 1
     assert len(grid.rows) == 21        # header, 19 indicators, the 注 row
     workspace = fresh(tmp_path)
-    shutil.copy(printed["jiande_tall"], workspace / "raw" / "jiande.pdf")
+    shutil.copy(printed_pdfs["jiande_tall"], workspace / "raw" / "jiande.pdf")
     use_plan_file(workspace, JIANDE, workspace / "raw" / "jiande.pdf")
     ds = dataset.build(workspace / "raw", workspace / "config")
     assert values(ds).equals(values(real_dataset))
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
 def test_real_plans_printed_by_libreoffice_give_the_values_of_their_text_exports(real_dataset, tmp_path):
     def printed_by_libreoffice(content, path: Path) -> Path:
@@ -125,25 +129,25 @@ def test_real_plans_printed_by_libreoffice_give_the_values_of_their_text_exports
     assert values(ds).equals(values(real_dataset))
 
 
-def test_reading_a_pdf_plan_takes_under_two_seconds(printed):
+def test_reading_a_pdf_plan_takes_under_two_seconds(printed_pdfs):
     """Anji's plan printed by Chromium: 13 pages, 16,000 characters. Measured as the processor time it costs
     (the suite shares two cores with other work; benchmarks/bench.py measures the wall-clock time)."""
     started = time.process_time()
-    read_pdf(printed["anji"])
+    read_pdf(printed_pdfs["anji"])
     assert time.process_time() - started < 2.0
 
 
 # ------------------------------------------------------------------------------------------ a new county
 
 @pytest.mark.parametrize("kind", ["docx", "html", "pdf"])
-def test_a_new_county_as_published_is_added_by_a_config_entry(workspace, printed, kind):
+def test_a_new_county_as_published_is_added_by_a_config_entry(workspace, printed_pdfs, kind):
     path = workspace / "raw" / f"tonglu.{kind}"
     if kind == "docx":
         write_docx(TONGLU, path)
     elif kind == "html":
         write_html(TONGLU, path, "gb2312")
     else:
-        shutil.copy(printed["tonglu"], path)
+        shutil.copy(printed_pdfs["tonglu"], path)
     ds = with_tonglu(workspace, path.name)
     tonglu = ds.indicators.query("entity == 'tonglu'").set_index(["indicator_id", "year", "kind"])
     assert tonglu.loc[("talent_total", 2020, "actual"), "value"] == 9.1
@@ -155,8 +159,8 @@ def test_a_new_county_as_published_is_added_by_a_config_entry(workspace, printed
     assert len(merged) == 1 and "人才资源" in merged["decision"].iloc[0]
 
 
-def test_a_pdfs_radicals_and_spaced_years_are_repaired(printed):
-    document = read_pdf(printed["tonglu"])
+def test_a_pdfs_radicals_and_spaced_years_are_repaired(printed_pdfs):
+    document = read_pdf(printed_pdfs["tonglu"])
     text = "\n".join(p.text for p in document.paragraphs)
     assert "到2025年，全县人才资源总量达到12万人，人才队伍持续增长。" in text
     assert "⻓" not in text and document.repairs["radicals"] == 1 and document.repairs["digit_spaces"] >= 3
@@ -164,9 +168,9 @@ def test_a_pdfs_radicals_and_spaced_years_are_repaired(printed):
     assert not any(p.text.startswith("1 / ") for p in document.paragraphs)   # and the page numbers
 
 
-def test_a_header_cell_on_two_lines_is_one_header(printed):
+def test_a_header_cell_on_two_lines_is_one_header(printed_pdfs):
     """Chromium prints 2020年完成值 over two lines in its narrow column: 2020年完成 / 值."""
-    grid = next(g for g in read_pdf(printed["jiande"]).grids if g.rows[0][0].text == "一级指标")
+    grid = next(g for g in read_pdf(printed_pdfs["jiande"]).grids if g.rows[0][0].text == "一级指标")
     assert [c.text for c in grid.rows[0]][-2:] == ["2020年完成值", "2025年目标值"]
 
 
@@ -212,9 +216,9 @@ def test_a_scanned_pdf_asks_for_the_docx(tmp_path):
     assert "ask the office for the plan as .docx" in caught.value.fix
 
 
-def test_an_encrypted_pdf_is_named(tmp_path, printed):
+def test_an_encrypted_pdf_is_named(tmp_path, printed_pdfs):
     from pypdf import PdfReader, PdfWriter
-    writer = PdfWriter(clone_from=PdfReader(printed["tonglu"]))
+    writer = PdfWriter(clone_from=PdfReader(printed_pdfs["tonglu"]))
     writer.encrypt("secret")
     locked = tmp_path / "locked.pdf"
     with open(locked, "wb") as out:
@@ -230,9 +234,9 @@ def test_a_damaged_pdf_is_named(tmp_path):
         read_pdf(broken)
 
 
-def test_a_pdf_named_txt_is_not_told_to_use_iconv(workspace, printed):
+def test_a_pdf_named_txt_is_not_told_to_use_iconv(workspace, printed_pdfs):
     path = workspace / "raw" / JIANDE
-    path.write_bytes(printed["jiande"].read_bytes())
+    path.write_bytes(printed_pdfs["jiande"].read_bytes())
     write_manifest(workspace / "raw")
     with pytest.raises(InputError) as caught:
         dataset.build(workspace / "raw", workspace / "config")

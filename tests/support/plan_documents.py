@@ -19,6 +19,7 @@ import yaml
 from helpers.core import paths
 from helpers.core.config import load_sources
 from helpers.core.text import BOOKMARK
+from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
 from helpers.extract.tables import parse_plan_table, read_lines
 
@@ -204,3 +205,23 @@ def use_plan_file(workspace: Path, old_file: str, new_path: Path) -> None:
     config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     (raw / old_file).unlink()
     write_manifest(raw)
+
+
+# ---------------------------------------------------------------------------------------------- comparing
+
+JIANDE = "jiande_talent_plan_2021-2025.txt"
+ANJI = "anji_talent_plan_2021-2025.txt"
+# What must not change between formats: each value, its comparator, year and kind, and where it came from.
+KEY = ["entity", "indicator_id", "year", "kind", "value", "comparator", "origin"]
+
+
+def values(ds: dataset.Dataset):
+    return ds.indicators[KEY].sort_values(KEY[:4]).reset_index(drop=True)
+
+
+def as_published(workspace: Path, writer, suffix: str) -> dataset.Dataset:
+    """The workspace's two plans replaced by documents `writer` makes from them; the dataset built."""
+    for file, name in ((JIANDE, "jiande"), (ANJI, "anji")):
+        made = writer(real_plan(file), workspace / "raw" / f"{name}{suffix}")
+        use_plan_file(workspace, file, made)
+    return dataset.build(workspace / "raw", workspace / "config")

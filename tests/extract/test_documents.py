@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 import yaml
@@ -17,24 +16,7 @@ from helpers.core.wording import words
 from helpers.extract import dataset
 from helpers.extract.documents.word import read_docx
 from helpers.extract.manifest import write_manifest
-from plan_documents import real_plan, use_plan_file, write_docx
-
-JIANDE = "jiande_talent_plan_2021-2025.txt"
-ANJI = "anji_talent_plan_2021-2025.txt"
-# What must not change between formats: each value, its comparator, year and kind, and where it came from.
-KEY = ["entity", "indicator_id", "year", "kind", "value", "comparator", "origin"]
-
-
-def values(ds: dataset.Dataset):
-    return ds.indicators[KEY].sort_values(KEY[:4]).reset_index(drop=True)
-
-
-def as_published(workspace: Path, writer, suffix: str) -> dataset.Dataset:
-    """The workspace's two plans replaced by documents `writer` makes from them; the dataset built."""
-    for file, name in ((JIANDE, "jiande"), (ANJI, "anji")):
-        made = writer(real_plan(file), workspace / "raw" / f"{name}{suffix}")
-        use_plan_file(workspace, file, made)
-    return dataset.build(workspace / "raw", workspace / "config")
+from support.plan_documents import JIANDE, as_published, real_plan, use_plan_file, values, write_docx
 
 
 @pytest.fixture(scope="module")
