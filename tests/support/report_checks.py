@@ -13,7 +13,7 @@ from pathlib import Path
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # The Chinese report may contain these Latin words: proper names and standard abbreviations.
 ALLOWED_LATIN = {"Eurostat", "Open", "SDG", "Word", "R&D", "OLS"}
-FILE_NAME = re.compile(r"[\w./-]+\.(?:txt|xlsx|xlsm|csv)\b|talent-plan-\w+")
+FILE_NAME = re.compile(r"[\w./-]+\.(?:txt|docx?|wps|html?|pdf|xlsx|xlsm|csv)(?![A-Za-z0-9])|talent-plan-\w+")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z&]+")
 
 PHONE = {"width": 390, "height": 844}
