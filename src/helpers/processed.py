@@ -20,6 +20,10 @@ from helpers.errors import InputError
 INTEGER_COLUMNS = ("year", "source_line", "table_line", "prose_line")
 
 
+# The data step's tables. (The analysis tables beside them have their own record, analysis.json.)
+DATA_STEP_TABLES = (paths.INDICATORS_CSV, paths.CONSISTENCY_CSV, paths.CHECKS_CSV, paths.CLEANING_LOG_CSV)
+
+
 def sha256(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:
@@ -65,7 +69,8 @@ def read_processed(processed_dir: Path, name: str):
     import pandas as pd
 
     from helpers.outputs import unguard
-    frame = unguard(pd.read_csv(check_as_written(processed_dir, name), encoding="utf-8-sig"))
+    path = check_as_written(processed_dir, name) if name in DATA_STEP_TABLES else Path(processed_dir) / name
+    frame = unguard(pd.read_csv(path, encoding="utf-8-sig"))
     return frame.astype({c: "Int64" for c in INTEGER_COLUMNS if c in frame})
 
 
