@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers.config import load_catalogue, load_sources
-from helpers.errors import InputError
+from helpers.core.config import load_catalogue, load_sources
+from helpers.core.errors import InputError
 from helpers.extract import dataset
 
 

@@ -12,10 +12,10 @@ import openpyxl
 import pytest
 from openpyxl.chart import BarChart, Reference
 
-from helpers.errors import InputError
+from helpers.core.errors import InputError
 from helpers.extract import dataset
-from helpers.monitoring import workbooks
-from helpers.monitoring.workbooks import DATA_SHEET
+from helpers.extract import monitoring as workbooks
+from helpers.extract.monitoring import DATA_SHEET
 
 HEADER = ["县市", "指标", "单位", "年份", "数值", "比较符", "来源", "备注"]
 ROW_2021 = ["建德市", "人才资源总量", "万人", 2021, 11.2, None, "2021年统计公报", None]
@@ -132,7 +132,7 @@ def test_a_million_rows_stay_small_and_quick(workspace):
     data step runs here under a 2 GB memory limit, which reading the whole sheet would exceed."""
     _many_rows(workspace / "raw" / "monitoring" / "million.xlsx", 1_000_000, declared=True)
     script = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))\n"
-              "from helpers.errors import InputError\nfrom helpers.extract import dataset\n"
+              "from helpers.core.errors import InputError\nfrom helpers.extract import dataset\n"
               f"try:\n    dataset.build({str(workspace / 'raw')!r}, {str(workspace / 'config')!r})\n"
               "except InputError as exc:\n    print(exc)\n    sys.exit(3)\n")
     started = time.monotonic()

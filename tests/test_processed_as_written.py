@@ -5,10 +5,12 @@ import json
 import pytest
 
 from conftest import ProjectCopy
-from helpers import analyse, parameters, paths
-from helpers.errors import InputError
+from helpers import analyse
+from helpers.core import paths
+from helpers.core.errors import InputError
 from helpers.extract import dataset
-from helpers.processed import latest_actual_year, read_processed
+from helpers.files.processed import latest_actual_year, read_processed
+from helpers.run import parameters
 
 
 @pytest.fixture

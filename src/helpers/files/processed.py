@@ -12,8 +12,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from helpers import paths
-from helpers.errors import InputError
+from helpers.core import paths
+from helpers.core.errors import InputError
 
 # Whole numbers that some rows leave empty (a file-level cleaning decision has no line): written as
 # nullable integers, and read back the same way, so that a line prints as 97, not 97.0.
@@ -68,7 +68,7 @@ def read_processed(processed_dir: Path, name: str):
     """A processed CSV as it was written, with its integer columns kept integer."""
     import pandas as pd
 
-    from helpers.outputs import unguard
+    from helpers.files.outputs import unguard
     path = check_as_written(processed_dir, name) if name in DATA_STEP_TABLES else Path(processed_dir) / name
     frame = unguard(pd.read_csv(path, encoding="utf-8-sig"))
     return frame.astype({c: "Int64" for c in INTEGER_COLUMNS if c in frame})

@@ -17,15 +17,13 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from helpers.atomic import replaced_when_done
-from helpers.config import Catalogue, Sources
-from helpers.errors import InputError
-from helpers.outputs import display_width
-from helpers.paths import display_path
-from helpers.periods import FIVE_YEARS
-from helpers.records import Decision, Observation, note, place
-from helpers.text import name_key
-from helpers.values import (
+from helpers.core.config import Catalogue, Sources
+from helpers.core.errors import InputError
+from helpers.core.paths import display_path
+from helpers.core.periods import FIVE_YEARS
+from helpers.core.records import Decision, Observation, note, place
+from helpers.core.text import name_key
+from helpers.core.values import (
     LARGEST_VALUE,
     ImplausibleMagnitude,
     NotANumber,
@@ -33,6 +31,8 @@ from helpers.values import (
     looks_like_a_fraction,
     parse_value_cell,
 )
+from helpers.files.atomic import replaced_when_done
+from helpers.files.outputs import display_width
 
 DATA_SHEET = "数据"
 LISTS_SHEET = "选项"
@@ -213,7 +213,7 @@ def monitoring_files(folder: Path) -> list[Path]:
     (README_2023数据.xlsx is read like any other). Excel's ~$ lock files, hidden files and folders, and a README
     that is not a spreadsheet (README.md) are passed over. A file of any other kind is an InputError that says
     what to do with it."""
-    from helpers.fingerprint import input_files
+    from helpers.files.fingerprint import input_files
     files = []
     for path in input_files(folder):
         suffix = path.suffix.lower()
