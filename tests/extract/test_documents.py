@@ -142,3 +142,18 @@ def test_places_read_naturally_in_each_language(docx_dataset):
                 "source_cell": float("nan"), "source_place": float("nan")}   # as a CSV gives a text file's row back
     assert place_text(place_of_row(text_row), zh) == "jiande.txt第48行"
     assert place_text(place_of_row(text_row), en) == "jiande.txt, line 48"
+
+
+def test_a_tables_note_is_read_from_its_row_or_the_paragraph_below(tmp_path, sources):
+    """The 注 under a table (〔〕内为五年累计数 …) says what its cells mean: kept as the table's notes, whether Word
+    has it as the table's last row (merged across) or as the paragraph below the table."""
+    from helpers.extract.grids import parse_grid_table
+    plan = next(p for p in sources.plans if p.entity == "jiande")
+    in_row = real_plan(JIANDE)
+    below = real_plan(JIANDE)
+    below.after, below.note = [below.note, *below.after], ""
+    for content, name in ((in_row, "row.docx"), (below, "below.docx")):
+        table = parse_grid_table(read_docx(write_docx(content, tmp_path / name)), plan, sources)
+        assert [n.raw for n in table.notes] == ["注：表中经营管理人才与专业技术人才、高技能人才之间存在重复交叉，"
+                                                "六支人才队伍数量之和不等于人才资源总量。"]
+        assert len(table.rows) == 19

@@ -2,6 +2,7 @@
 name starting with README), never a traceback (a control character, a chart sheet), never a dead kernel (a
 sheet of a million rows, read in read-only mode and refused by its size, naming the file)."""
 import os
+import re
 import subprocess
 import sys
 import time
@@ -110,7 +111,8 @@ def _many_rows(path: Path, rows: int, declared: bool) -> Path:
     county = "<t>建德市</t>"
     body = "".join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is>{county}</is></c></row>' for r in range(3, rows + 2))
     sheet = sheet.replace("</sheetData>", body + "</sheetData>")
-    sheet = sheet.replace('<dimension ref="A1:H2" />', f'<dimension ref="A1:H{rows + 1}" />' if declared else "")
+    # (openpyxl writes <dimension ref="A1:H2" /> without lxml and <dimension ref="A1:H2"/> with it)
+    sheet = re.sub(r'<dimension ref="A1:H2"\s*/>', f'<dimension ref="A1:H{rows + 1}" />' if declared else "", sheet)
     parts["xl/worksheets/sheet1.xml"] = sheet.encode("utf-8")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, content in parts.items():

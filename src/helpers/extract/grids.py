@@ -17,8 +17,8 @@ from helpers.extract import tables
 from helpers.extract.documents.model import Document, Grid, GridCell, Paragraph
 from helpers.extract.tables import Cell, ParsedTable, TableRow
 
-# A note row (注：…) ends the table.
-FOOTNOTE = re.compile(r"^注[:：]")
+# A note row (注：…, 注1：…) ends the table's rows; it and the rows after it are the table's notes.
+FOOTNOTE = re.compile(r"^注\s*\d*\s*[:：]")
 SERIAL = re.compile(r"^\d{1,3}$")
 
 
@@ -70,14 +70,16 @@ def _read(document: Document, grid: Grid, title: Cell, header_index: int, source
     roles, columns = tables.header_roles(header, sources, path)
     header_texts = [c.text for c in header]
     rows: list[TableRow] = []
+    notes: list[Cell] = []
     category = ""
     end = header[-1].line
     for grid_row in grid.rows[data_start:]:
         texts = [normalise(c.text) for c in grid_row]
         if not any(texts) or texts == header_texts:   # an empty row; the header repeated on a new page
             continue
-        if FOOTNOTE.search(next(t for t in texts if t)):
-            break
+        if notes or FOOTNOTE.search(next(t for t in texts if t)):   # the 注 row, and any row after it
+            notes += [as_cell(c) for c in grid_row if c.text and not c.spanned]
+            continue
         block = [as_cell(c) for c in grid_row[:len(header)]]
         row = tables._tab_row(block, roles, columns, category)
         category = row.category
@@ -90,7 +92,9 @@ def _read(document: Document, grid: Grid, title: Cell, header_index: int, source
                              "restore the name cell of this row.")
         rows.append(row)
         end = row.last_line
-    return ParsedTable(path, title, header, roles, columns, rows, end)
+    if not notes and grid.after and FOOTNOTE.search(normalise(grid.after[0].text)):
+        notes = [as_cell(grid.after[0])]      # the note as a paragraph just below the table
+    return ParsedTable(path, title, header, roles, columns, rows, end, notes)
 
 
 def _header(grid: Grid, index: int) -> tuple[list[Cell], int]:

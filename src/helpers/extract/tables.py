@@ -69,6 +69,7 @@ class ParsedTable:
     columns: list[ValueColumn]
     rows: list[TableRow]
     end_line: int
+    notes: list[Cell] = field(default_factory=list)      # the table's 注 lines or rows (〔〕内为五年累计数 …)
     contents: list[Cell] = field(default_factory=list)   # title matches skipped: a table of contents' entries
 
 

@@ -86,6 +86,7 @@ class Grid:
     number: int                   # 1-based, in document order
     rows: list[list[GridCell]]
     before: list[Paragraph] = field(default_factory=list)   # the paragraphs just above it, nearest last
+    after: list[Paragraph] = field(default_factory=list)    # the paragraphs after it, up to the next table
 
     @property
     def width(self) -> int:

@@ -380,6 +380,7 @@ def _assemble(path: Path, pages, repairs: _Repairs) -> Document:
                 else:
                     grids.append(_as_grid(item, len(grids) + 1, recent[-3:]))
                     recent = []
+                    grids[-1].after = recent
                 previous = item
                 continue
             if current and _continues_paragraph(current[-1], item, left, right):

@@ -147,6 +147,7 @@ class _PageReader:
                      for r, row in enumerate(expanded)]
         self.grids.append(Grid(number, grid_rows, self.recent[-3:]))
         self.recent = []
+        self.grids[-1].after = self.recent
 
 
 def _cell_text(cell) -> str:

@@ -26,6 +26,7 @@ def read_docx(path: Path) -> Document:
         if element.tag == qn("w:tbl"):
             grids.append(Grid(len(grids) + 1, _grid(element, len(grids) + 1, qn), recent[-3:]))
             recent = []
+            grids[-1].after = recent      # the paragraphs after it: this list, filled as they come
             continue
         # a paragraph, or a content control (a table of contents) holding paragraphs
         for p in ([element] if element.tag == qn("w:p") else element.iter(qn("w:p"))):
