@@ -136,6 +136,7 @@ def test_the_templates_instructions_fit_the_printed_page(tmp_path):
 
 # Columns that quote the documents, or hold the Chinese beside its English counterpart, or name files.
 QUOTED_OR_CHINESE = ("source_name", "source_unit", "source_text", "source_value", "category", "source_file",
+                     "source_place",
                      "source_sheet", "sources", "met_indicators", "missed_indicators", "comparability_reason",
                      "note_values")
 

@@ -36,9 +36,14 @@ class PlanContent:
 
 def real_plan(file: str) -> PlanContent:
     """One of the two real plans, from its text export."""
-    sources = load_sources()
-    plan = next(p for p in sources.plans if p.file == file)
-    path = paths.RAW_DIR / file
+    return plan_content(paths.RAW_DIR / file, paths.CONFIG_DIR)
+
+
+def plan_content(path: Path, config_dir: Path) -> PlanContent:
+    """A plan's content from its text export (in either layout), read by the project's own parser with the plan
+    entry that names the file in `config_dir`/sources.yaml."""
+    sources = load_sources(config_dir)
+    plan = next(p for p in sources.plans if p.file == path.name)
     lines = read_lines(path)
     table = parse_plan_table(path, lines, plan, sources)
     clean = [BOOKMARK.sub("", line).strip() for line in lines]
@@ -50,24 +55,25 @@ def real_plan(file: str) -> PlanContent:
     else:
         after_start = table.end_line - 1      # the line that closed the table is the next heading
     after = [t for t in clean[after_start:] if t]
+
     def text(cell) -> str:
         return BOOKMARK.sub("", cell.raw).strip()
 
     header = [text(c) for c in table.header]
     rows: list[list[str | None]] = []
-    if "serial" in table.roles and "category" not in table.roles and "unit" not in table.roles:
-        # cell_per_line (Anji): 序号, 指标, values; sub-rows under 其中 carry it in the serial column, merged
-        group_open = False
-        for row in table.rows:
-            serial = text(row.serial) if row.serial else (None if group_open else row.group_label)
+    stream = sources.layouts[plan.layout].parser == "cell_stream"
+    group_open = False
+    for row in table.rows:
+        cells = [text(c) for c in row.cells]
+        if stream:
+            # one cell per line: a sub-row under 其中 has no serial cell; in Word the label is the serial
+            # column's cell, merged down the group's rows
+            if row.serial is None:
+                cells = [None if group_open else row.group_label, *cells]
             group_open = row.serial is None
-            rows.append([serial, text(row.name), *[text(cell) for _, cell in row.values]])
-    else:
-        for row in table.rows:
-            cells = [text(c) for c in row.cells]
-            if row.category_inherited:
-                cells[table.roles.index("category")] = None
-            rows.append(cells)
+        elif row.category_inherited:
+            cells[table.roles.index("category")] = None
+        rows.append(cells)
     return PlanContent(before, BOOKMARK.sub("", table.title.raw).strip(), header, rows, note, after)
 
 
