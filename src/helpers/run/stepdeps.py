@@ -12,6 +12,7 @@ its command uses. Standard library only: it runs before anything is installed.
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import sys
 from pathlib import Path
@@ -32,6 +33,7 @@ STEPS = {  # make variable: (notebooks it runs, modules its command imports)
 }
 
 
+@functools.lru_cache(maxsize=None)
 def module_file(module: str) -> Path | None:
     path = SRC.joinpath(*module.split("."))
     for candidate in (path / "__init__.py", path.with_suffix(".py")):
@@ -42,7 +44,7 @@ def module_file(module: str) -> Path | None:
 
 def imported_modules(tree: ast.AST, whole: bool = True) -> set[str]:
     """The helpers modules a piece of code imports (`whole`: anywhere in it; else only at its top level)."""
-    nodes = ast.walk(tree) if whole else iter(tree.body)
+    nodes = _statements(tree.body) if whole else iter(tree.body)
     found = set()
     for node in nodes:
         if isinstance(node, ast.Import):
@@ -51,6 +53,17 @@ def imported_modules(tree: ast.AST, whole: bool = True) -> set[str]:
             found.add(node.module)
             found |= {f"{node.module}.{alias.name}" for alias in node.names}   # a submodule, if it is one
     return {m for m in found if m.split(".")[0] == PACKAGE and module_file(m)}
+
+
+def _statements(body: list[ast.stmt]):
+    """Every statement in a body and in the bodies nested in it (functions, classes, if, try, with …): an import is
+    a statement, so the expressions, most of a module's nodes, need not be walked."""
+    for node in body:
+        yield node
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            nested = getattr(node, field, None)
+            if isinstance(nested, list):
+                yield from _statements(nested)
 
 
 def notebook_imports(notebook: Path) -> set[str]:
@@ -72,9 +85,16 @@ def closure(modules: set[str]) -> set[str]:
         seen.add(module)
         parts = module.split(".")
         todo += [".".join(parts[:i]) for i in range(1, len(parts))]       # importing a.b runs a/__init__
-        tree = ast.parse(module_file(module).read_text(encoding="utf-8"))
-        todo += imported_modules(tree, whole=module != "helpers.run.cli")
+        todo += imports_of(module)
     return seen
+
+
+@functools.lru_cache(maxsize=None)
+def imports_of(module: str) -> frozenset[str]:
+    """What a module imports: parsed once, though every step's closure asks (make runs this while it reads the
+    Makefile, so its time is every run's)."""
+    tree = ast.parse(module_file(module).read_text(encoding="utf-8"))
+    return frozenset(imported_modules(tree, whole=module != "helpers.run.cli"))
 
 
 def step_files(notebooks: list[str], modules: list[str]) -> list[str]:
