@@ -40,6 +40,13 @@ def workspace(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def resolve_run(processed: Path, config: Path | None = None, **parameters) -> None:
+    """Work the run out and record it in processed/run.json, as `make` does (python -m helpers resolve):
+    what the analysis, the report notebook, the results workbook and the render read."""
+    from helpers.parameters import resolve, write_run
+    write_run(resolve(processed_dir=processed, config_dir=config, **parameters), processed)
+
+
 def raw_lines(name: str) -> list[str]:
     return (paths.RAW_DIR / name).read_text(encoding="utf-8").splitlines()
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import report_checks as rc
-from conftest import JIANDE
+from conftest import JIANDE, resolve_run
 from helpers import analyse, cli, paths
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
@@ -33,9 +33,10 @@ def build(workspace: Path, lang: str = "zh", pdf: bool = True) -> dict[str, Path
         analyse.build_tables(workspace / "processed", workspace / "config")
     out = workspace / "reports"
     nb = out / f"04_report_{lang}.ipynb"
+    resolve_run(workspace / "processed", workspace / "config", lang=lang)
     run = subprocess.run([sys.executable, "-m", "helpers", "run", str(paths.NOTEBOOKS_DIR / "04_report.ipynb"),
                           str(nb), "-p", "processed_dir", str(workspace / "processed"),
-                          "-p", "config_dir", str(workspace / "config"), "-p", "lang", lang],
+                          "-p", "config_dir", str(workspace / "config")],
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
     brief, report = out / f"brief_{lang}", out / f"report_{lang}"

@@ -6,6 +6,7 @@ import re
 import openpyxl
 import pytest
 
+from conftest import resolve_run
 from helpers import analyse, cli
 from helpers.extract import dataset
 
@@ -26,8 +27,9 @@ def workbooks(tmp_path_factory):
     out = {}
     for lang in ("zh", "en"):
         out[lang] = workspace / f"results_{lang}.xlsx"
+        resolve_run(workspace / "processed", workspace / "config", lang=lang)
         assert cli.main(["results-workbook", str(out[lang]), "--processed-dir", str(workspace / "processed"),
-                         "--config-dir", str(workspace / "config"), "--lang", lang]) == 0
+                         "--config-dir", str(workspace / "config")]) == 0
     return {lang: openpyxl.load_workbook(path) for lang, path in out.items()}
 
 
