@@ -145,14 +145,20 @@ def _kernel(args) -> str:
 
 
 def _lab(args) -> str:
-    """JupyterLab as analysts use it: rooted at the project, opening notebooks/, its kernels on local IPC sockets
-    (as papermill's), and as root too (a container, a CI box). Options after `lab` go to JupyterLab."""
+    """JupyterLab as analysts use it: rooted at the project, opening the analysts' copies of the notebooks in lab/
+    (notebooks/ stays as committed: helpers.lab), its kernels on local IPC sockets (as papermill's), and as root
+    too (a container, a CI box). Options after `lab` go to JupyterLab."""
     import os
 
+    from helpers.lab import WORK_DIR, prepare_copies
     from helpers.notebook_runner import KERNEL_NAME, KERNEL_TRANSPORT
+    for note in prepare_copies():
+        print(f"note: {note}", file=sys.stderr)
+    print(f"Your copies of the notebooks are in {WORK_DIR}/ (notebooks/ is read-only in JupyterLab).", flush=True)
     command = [sys.executable, "-m", "jupyter", "lab", f"--KernelManager.transport={KERNEL_TRANSPORT}",
                f"--MappingKernelManager.default_kernel_name={KERNEL_NAME}",
-               f"--ServerApp.root_dir={paths.PROJECT_ROOT}", "--LabApp.default_url=/lab/tree/notebooks",
+               "--ServerApp.contents_manager_class=helpers.lab.CommittedNotebooksReadOnly",
+               f"--ServerApp.root_dir={paths.PROJECT_ROOT}", f"--LabApp.default_url=/lab/tree/{WORK_DIR}",
                # an office machine is often offline: no news feed or update check from the internet
                "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
     if os.geteuid() == 0:
