@@ -32,7 +32,7 @@ endif
 PY    := $(ENV_DIR)/bin/python
 CLI   := $(PY) -m helpers
 # Every step works on this folder's files, whichever folder the environment's code was installed from (a project
-# copied with its .venv): helpers.paths reads the project folder from here.
+# copied with its .venv): helpers.core.paths reads the project folder from here.
 export TALENT_PROJECT_ROOT := $(CURDIR)
 SETUP := ENV_KIND=$(ENV_KIND) ENV_DIR="$(ENV_DIR)" PYTHON="$(PYTHON)" STAMP="$(INSTALLED)" scripts/setup.sh
 
@@ -91,7 +91,7 @@ RUN_NB := $(CLI) run
 
 # Which helper files each step uses (DATA_HELPERS, ANALYSIS_HELPERS, ANALYSIS_NOTEBOOK_HELPERS,
 # REPORT_HELPERS, RESULTS_HELPERS, RENDER_HELPERS), read from the import graph of its notebooks and command by
-# `python -m helpers.stepdeps` (standard library only: it runs before the install). Make remakes the list
+# `python -m helpers.run.stepdeps` (standard library only: it runs before the install). Make remakes the list
 # when a helper or a notebook changes, and reads it only for the targets that build.
 HELPER_DEPS := .make/helpers.mk
 ifneq ($(filter data analysis report html,$(MAKECMDGOALS))$(filter $(PROCESSED_DIR)/% $(REPORTS_DIR)/%,$(MAKECMDGOALS)),)
@@ -122,7 +122,7 @@ environment: $(INSTALLED)
 	    1) echo "A piece of the set-up has gone: repairing it."; $(SETUP) && touch "$(INSTALLED)" ;; *) exit 1 ;; esac
 
 $(HELPER_DEPS): $(wildcard src/helpers/*.py src/helpers/*/*.py src/helpers/*/*/*.py notebooks/*.ipynb)
-	@mkdir -p $(@D) && PYTHONPATH=src $(PYTHON) -m helpers.stepdeps $@
+	@mkdir -p $(@D) && PYTHONPATH=src $(PYTHON) -m helpers.run.stepdeps $@
 
 # ----------------------------------------------------------------------------------------- the data step
 data: $(INDICATORS) ## Extract and clean the plans' indicators into data/processed/

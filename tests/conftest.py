@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import paths
-from helpers.config import load_catalogue, load_sources
+from helpers.core import paths
+from helpers.core.config import load_catalogue, load_sources
 
 JIANDE = "jiande_talent_plan_2021-2025.txt"
 ANJI = "anji_talent_plan_2021-2025.txt"
@@ -43,7 +43,7 @@ def workspace(tmp_path: Path) -> Path:
 def resolve_run(processed: Path, config: Path | None = None, **parameters) -> None:
     """Work the run out and record it in processed/run.json, as `make` does (python -m helpers resolve):
     what the analysis, the report notebook, the results workbook and the render read."""
-    from helpers.parameters import resolve, write_run
+    from helpers.run.parameters import resolve, write_run
     write_run(resolve(processed_dir=processed, config_dir=config, **parameters), processed)
 
 

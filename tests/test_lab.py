@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import paths
-from helpers.notebook_runner import KERNEL_NAME
+from helpers.core import paths
+from helpers.run.notebook_runner import KERNEL_NAME
 
 TCP_WARNING = "without encryption"
 
@@ -116,7 +116,7 @@ def test_make_lab_serves_jupyterlab_on_the_project_kernel(tmp_path):
 
 
 def test_make_lab_copies_each_notebook_once_and_names_the_ones_changed_since(tmp_path):
-    from helpers.lab import prepare_copies
+    from helpers.run.lab import prepare_copies
     (tmp_path / "notebooks").mkdir()
     committed = tmp_path / "notebooks" / "02_comparison.ipynb"
     committed.write_text('{"cells": []}', encoding="utf-8")

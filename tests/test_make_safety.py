@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ProjectCopy, make
-from helpers import paths
+from helpers.core import paths
 
 
 def _one_line_of_ours(run: subprocess.CompletedProcess) -> str:

@@ -3,9 +3,9 @@ the same words from the command line (YEAR=) and in a notebook (report_year =). 
 into run.json, which every later step reads and checks."""
 import pytest
 
-from helpers import cli, parameters
 from helpers.extract import dataset
-from helpers.parameters import MAKE, ParameterError
+from helpers.run import cli, parameters
+from helpers.run.parameters import MAKE, ParameterError
 
 
 @pytest.fixture(scope="module")
@@ -78,8 +78,8 @@ def test_resolve_writes_the_run_once_with_its_year_plans_and_file_names(capsys, 
 def test_every_later_step_refuses_a_run_json_that_no_longer_matches(processed, tmp_path):
     import shutil
 
-    from helpers import paths
-    from helpers.errors import InputError
+    from helpers.core import paths
+    from helpers.core.errors import InputError
     config = tmp_path / "config"
     shutil.copytree(paths.CONFIG_DIR, config)
     parameters.write_run(parameters.resolve(processed_dir=processed, config_dir=config), processed)
@@ -121,7 +121,8 @@ def test_the_notebooks_get_the_same_words_in_their_own_spelling(processed):
 def test_relative_folders_in_a_notebook_are_read_from_the_project_root(processed, monkeypatch):
     import os
 
-    from helpers import analyse, paths
+    from helpers import analyse
+    from helpers.core import paths
     monkeypatch.chdir(paths.NOTEBOOKS_DIR)   # where JupyterLab runs a notebook
     assert parameters.folder("data/raw", paths.RAW_DIR, "raw_dir") == paths.PROJECT_ROOT / "data" / "raw"
     built = dataset.build("data/raw", "config")   # not "run make manifest": the folder is found
@@ -137,7 +138,7 @@ def test_parameter_errors_show_as_one_line_in_a_notebook(tmp_path):
     import subprocess
     import sys
 
-    from helpers import paths
+    from helpers.core import paths
     result = subprocess.run(
         [sys.executable, "-m", "helpers", "run", str(paths.NOTEBOOKS_DIR / "02_comparison.ipynb"),
          str(tmp_path / "02.ipynb"), "-p", "report_year", "abc", "-p", "entities", ""],

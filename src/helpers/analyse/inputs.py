@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import paths
-from helpers.config import Catalogue, Plan, Sources, load_catalogue, load_sources
-from helpers.errors import InputError
-from helpers.periods import evaluated_plan
+from helpers.core import paths
+from helpers.core.config import Catalogue, Plan, Sources, load_catalogue, load_sources
+from helpers.core.errors import InputError
+from helpers.core.periods import evaluated_plan
 
 OBSERVED_KINDS = ("actual", "baseline_derived")
 
@@ -40,7 +40,7 @@ class AnalysisInputs:
         return self.sources.entity_names()[entity][1]
 
     def plan_of(self, entity: str) -> Plan:
-        """The plan the report year evaluates for this county (helpers.periods.evaluated_plan)."""
+        """The plan the report year evaluates for this county (helpers.core.periods.evaluated_plan)."""
         return self.evaluated_plans[entity]
 
     @cached_property
@@ -68,10 +68,10 @@ def load_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = pa
     """Read the processed dataset for a year and counties given here; default year = latest year with actuals,
     entities = all counties. (`make` works its run out once instead: `load_run_inputs`.)
 
-    The parameters are checked by helpers.parameters (one line on a bad value); a relative folder is read
+    The parameters are checked by helpers.run.parameters (one line on a bad value); a relative folder is read
     from the project root, as a notebook in JupyterLab gives it. A report year must have actual values,
     unless `year_must_have_data` is False (to look at a year ahead of the data, e.g. a new plan's first)."""
-    from helpers import parameters
+    from helpers.run import parameters
     processed_dir = parameters.folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
     config_dir = parameters.folder(config_dir, paths.CONFIG_DIR, "config_dir")
     parameters.parse_year(report_year)     # a malformed year is said first, before any file is read
@@ -89,7 +89,7 @@ def load_run_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path 
                     run=None) -> AnalysisInputs:
     """The inputs of the run `make` worked out (data/processed/run.json): its year and counties, read, checked
     against the data it was worked out from, and never worked out again."""
-    from helpers import parameters
+    from helpers.run import parameters
     processed_dir = parameters.folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
     config_dir = parameters.folder(config_dir, paths.CONFIG_DIR, "config_dir")
     run = run or parameters.read_run(processed_dir, config_dir)
@@ -99,7 +99,7 @@ def load_run_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path 
 def notebook_inputs(processed_dir=None, config_dir=None, report_year=None, entities=None) -> AnalysisInputs:
     """For the analysis notebooks: with no year and no counties given, the run `make` worked out (run.json, when
     there is one); otherwise the year and counties given, to look at others in JupyterLab."""
-    from helpers import parameters
+    from helpers.run import parameters
     given = parameters.parse_year(report_year) is not None or bool(parameters.parse_entities(entities))
     processed = parameters.folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
     if given or not (processed / paths.RUN_JSON).exists():
@@ -116,7 +116,7 @@ def _indicators_path(processed_dir: Path) -> Path:
 
 def _read(processed_dir: Path, config_dir: Path, year: int, chosen: list[str]) -> AnalysisInputs:
     path = _indicators_path(processed_dir)
-    from helpers.outputs import unguard
+    from helpers.files.outputs import unguard
     ind = unguard(pd.read_csv(path, encoding="utf-8-sig", dtype={"comparator": str, "source_unit": str, "plan": str}))
     if "plan" not in ind:
         raise InputError(path, None, "the processed indicators have no `plan` column (they predate plan periods)",

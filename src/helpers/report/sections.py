@@ -18,7 +18,6 @@ from functools import cached_property
 import pandas as pd
 from markupsafe import Markup
 
-from helpers import paths
 from helpers.analyse import (
     AnalysisInputs,
     load_inputs,
@@ -49,15 +48,16 @@ from helpers.analyse.growth import (
     TARGET_MISSED,
     category_label,
 )
-from helpers.formatting import number as fmt_num
-from helpers.formatting import percent as fmt_pct
-from helpers.periods import IN_PERIOD
-from helpers.processed import read_processed
+from helpers.core import paths
+from helpers.core.formatting import number as fmt_num
+from helpers.core.formatting import percent as fmt_pct
+from helpers.core.periods import IN_PERIOD
+from helpers.core.wording import Wording, quote, words_for
+from helpers.files.processed import read_processed
 from helpers.report import charts
 from helpers.report.html import Cell, Column, Figure, Html, Table, render, svg
 from helpers.report.plan_cycle import FINAL_PHASES, plan_line
 from helpers.report.summary import executive_summary
-from helpers.wording import Wording, quote, words_for
 
 LANGS = ("zh", "en")
 DOCUMENTS = ("brief", "report")
@@ -83,7 +83,7 @@ class ReportContext:
     @property
     def years(self) -> dict[str, int]:
         """The years wording may name, all from the data and config/sources.yaml: those of the plan the report
-        year evaluates (helpers.periods; when the counties' plans differ, the one most of them evaluate)."""
+        year evaluates (helpers.core.periods; when the counties' plans differ, the one most of them evaluate)."""
         period = self.period
         base = self.progress["baseline_year"].dropna()
         return {"year": self.inputs.report_year, "target_year": period.target_year,
@@ -153,7 +153,7 @@ class ReportContext:
 def build_context(inputs: AnalysisInputs, lang: str, checks: pd.DataFrame,
                   cleaning_log: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> ReportContext:
     """The report's content; `tables` are the analysis tables as written (analyse.read_tables), never recomputed."""
-    from helpers.parameters import check_lang
+    from helpers.run.parameters import check_lang
     lang = check_lang(lang)
     keep = inputs.entities + [inputs.province]
     return ReportContext(inputs, lang, tables[paths.TRENDS_CSV], tables[paths.COMPARISON_CSV],
@@ -166,7 +166,7 @@ def load_report_context(processed_dir=None, config_dir=None, report_year=None, e
     """Everything the report needs for a year, counties and language given here, from data/processed/ and the
     config (papermill passes '' for unset): the analysis tables are read as `make analysis` wrote them, and
     refused if built for other parameters. (The report notebook takes `make`'s run instead: load_run_context.)"""
-    from helpers.parameters import check_lang, folder
+    from helpers.run.parameters import check_lang, folder
     lang = check_lang(lang)   # before the slow part
     processed_dir = folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
     inputs = load_inputs(processed_dir, folder(config_dir, paths.CONFIG_DIR, "config_dir"), report_year or None,
@@ -178,7 +178,7 @@ def load_run_context(processed_dir=None, config_dir=None) -> ReportContext:
     """Everything the report needs for the run `make` worked out (data/processed/run.json: year, counties,
     language), read and checked, never worked out again."""
     from helpers.analyse import load_run_inputs
-    from helpers.parameters import folder, read_run
+    from helpers.run.parameters import folder, read_run
     processed_dir = folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
     config_dir = folder(config_dir, paths.CONFIG_DIR, "config_dir")
     run = read_run(processed_dir, config_dir)

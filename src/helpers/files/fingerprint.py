@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from helpers.atomic import replaced_when_done
+from helpers.files.atomic import replaced_when_done
 
 # Files no one put there on purpose: Excel's lock files (~$…), Windows' and macOS's folder files.
 SYSTEM_FILES = {"thumbs.db", "desktop.ini", ".ds_store"}
@@ -82,7 +82,7 @@ PROJECT_FOLDERS = ("src", "notebooks", "templates", "scripts")
 
 def settle_future_times(folders: list[Path], project_root: Path | None = None) -> list[Path]:
     """Give every file dated in the future, under `folders` and in the project, the present time. Returns them."""
-    from helpers import paths
+    from helpers.core import paths
     root = Path(project_root or paths.PROJECT_ROOT)
     now = time.time()
     candidates = [root / name for name in PROJECT_FILES]

@@ -12,6 +12,6 @@ def read_processed(processed_dir: Path, name: str):
     """A processed CSV as it was written, with its integer columns kept integer."""
     import pandas as pd
 
-    from helpers.outputs import unguard
+    from helpers.files.outputs import unguard
     frame = unguard(pd.read_csv(Path(processed_dir) / name, encoding="utf-8-sig"))
     return frame.astype({c: "Int64" for c in INTEGER_COLUMNS if c in frame})

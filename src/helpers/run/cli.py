@@ -29,14 +29,49 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from helpers import paths
-from helpers.errors import exit_status
+from helpers.core import paths
+from helpers.core.errors import InputError, ParameterError, ReportedError, file_error
 
 NOTHING_REPLACED = "Nothing was replaced: the outputs of the last good run are still in place."
 
 
+INTERRUPTED = 130  # the shell's exit status for a run stopped by Ctrl-C
+
+
+def exit_status(step: Callable[[], str | None], after_error: str | Callable[[], str] = "") -> int:
+    """Run one command-line step: print what it reports and return 0; on bad input, print the error
+    (never a traceback) and `after_error` (a text, or a function that says what the failed run left), and
+    return 1. A bad parameter is one line; Ctrl-C (or SIGTERM) is one line and returns 130."""
+    def afterwards() -> str:
+        text = after_error() if callable(after_error) else after_error
+        return f"\n{text}" if text else ""
+
+    try:
+        message = step()
+    except ParameterError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"interrupted.{afterwards()}".replace("\n", " "), file=sys.stderr)
+        return INTERRUPTED
+    except OSError as exc:
+        print(f"error: {file_error(exc, writing=None)}{afterwards()}", file=sys.stderr)
+        return 1
+    except (InputError, ReportedError) as exc:
+        print(f"error: {exc}{afterwards()}", file=sys.stderr)
+        return 1
+    if message:
+        try:
+            print(message, flush=True)
+        except BrokenPipeError:  # whoever read the output stopped (make was stopped): nothing to tell
+            import os
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1
+    return 0
+
+
 def _run(args) -> str:
-    from helpers.notebook_runner import folder_parameters, parameter_value, run_notebook
+    from helpers.run.notebook_runner import folder_parameters, parameter_value, run_notebook
     parameters = folder_parameters({name: parameter_value(v) for name, v in args.parameter}, Path.cwd())
     return run_notebook(args.notebook, args.output, parameters)
 
@@ -75,14 +110,14 @@ def _what_was_left(folders: list[Path]) -> Callable[[], str]:
 
 
 def _inputs(args) -> None:
-    from helpers.fingerprint import settle_future_times, update
+    from helpers.files.fingerprint import settle_future_times, update
     settle_future_times([args.config_dir, args.output.parent, *([args.reports_dir] if args.reports_dir else [])])
     update(args.output, {"raw": args.raw_dir, "config": args.config_dir})
 
 
 def _resolve(args) -> str:
     """Check the parameters (the year against the data) and record the run in run.json."""
-    from helpers import parameters as p
+    from helpers.run import parameters as p
     run = p.resolve(args.year, args.entities, args.lang, args.documents, args.processed_dir, args.config_dir,
                     spelling=p.MAKE, base=Path.cwd())
     written = p.write_run(run, args.processed_dir)
@@ -93,10 +128,10 @@ def _resolve(args) -> str:
 def _publish(args) -> str:
     """Put the report's built files in place together. With --run, those of the run, under its names, in
     REPORTS_DIR/<year>/; nothing is done when they are all in place already."""
-    from helpers.atomic import install_together
-    from helpers.errors import InputError
+    from helpers.core.errors import InputError
+    from helpers.files.atomic import install_together
     if args.run_file:
-        from helpers.parameters import read_run
+        from helpers.run.parameters import read_run
         run = read_run(args.run_file.parent, args.config_dir)
         report_dir = args.report_dir / str(run.year)
         pairs = [(args.build_dir / built, report_dir / name) for built, name in run.published(args.html_only)]
@@ -125,8 +160,8 @@ def _same_file(source: Path, target: Path) -> bool:
 
 
 def _check_install(args) -> str:
-    from helpers.environment import FIX, check, foreign_code
-    from helpers.errors import InputError
+    from helpers.core.errors import InputError
+    from helpers.run.environment import FIX, check, foreign_code
     if args.own_code_first:
         problem = foreign_code()
         if problem:        # exit 2: refused (make does not repair it: the environment may be another folder's)
@@ -140,24 +175,24 @@ def _check_install(args) -> str:
 
 
 def _kernel(args) -> str:
-    from helpers.notebook_runner import KERNEL_DISPLAY_NAME, KERNEL_NAME, install_kernel
+    from helpers.run.notebook_runner import KERNEL_DISPLAY_NAME, KERNEL_NAME, install_kernel
     return f"registered the Jupyter kernel {KERNEL_NAME} ({KERNEL_DISPLAY_NAME}) in {install_kernel()}"
 
 
 def _lab(args) -> str:
     """JupyterLab as analysts use it: rooted at the project, opening the analysts' copies of the notebooks in lab/
-    (notebooks/ stays as committed: helpers.lab), its kernels on local IPC sockets (as papermill's), and as root
+    (notebooks/ stays as committed: helpers.run.lab), its kernels on local IPC sockets (as papermill's), and as root
     too (a container, a CI box). Options after `lab` go to JupyterLab."""
     import os
 
-    from helpers.lab import WORK_DIR, prepare_copies
-    from helpers.notebook_runner import KERNEL_NAME, KERNEL_TRANSPORT
+    from helpers.run.lab import WORK_DIR, prepare_copies
+    from helpers.run.notebook_runner import KERNEL_NAME, KERNEL_TRANSPORT
     for note in prepare_copies():
         print(f"note: {note}", file=sys.stderr)
     print(f"Your copies of the notebooks are in {WORK_DIR}/ (notebooks/ is read-only in JupyterLab).", flush=True)
     command = [sys.executable, "-m", "jupyter", "lab", f"--KernelManager.transport={KERNEL_TRANSPORT}",
                f"--MappingKernelManager.default_kernel_name={KERNEL_NAME}",
-               "--ServerApp.contents_manager_class=helpers.lab.CommittedNotebooksReadOnly",
+               "--ServerApp.contents_manager_class=helpers.run.lab.CommittedNotebooksReadOnly",
                f"--ServerApp.root_dir={paths.PROJECT_ROOT}", f"--LabApp.default_url=/lab/tree/{WORK_DIR}",
                # an office machine is often offline: no news feed or update check from the internet
                "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
@@ -168,8 +203,8 @@ def _lab(args) -> str:
 
 
 def _manifest(args) -> str:
-    from helpers.config import load_sources, plan_path
-    from helpers.errors import InputError
+    from helpers.core.config import load_sources, plan_path
+    from helpers.core.errors import InputError
     from helpers.extract.manifest import write_manifest
     sources = load_sources(args.config_dir)
     files = [p.file for p in sources.plans]
@@ -189,29 +224,29 @@ def _analyse(args) -> str:
 
 
 def _template(args) -> str:
-    from helpers.config import load_catalogue, load_sources
-    from helpers.monitoring.workbooks import write_template
+    from helpers.core.config import load_catalogue, load_sources
+    from helpers.extract.monitoring import write_template
     path = write_template(args.output, load_sources(args.config_dir), load_catalogue(args.config_dir))
     return f"wrote {paths.display_path(path)}: fill it in and save it (any name) in data/raw/monitoring/"
 
 
 def _results_workbook(args) -> str:
     from helpers.analyse import load_run_inputs, read_tables
-    from helpers.parameters import read_run
     from helpers.report.results_workbook import write_results
+    from helpers.run.parameters import read_run
     run = read_run(args.processed_dir, args.config_dir)
     inputs = load_run_inputs(args.processed_dir, args.config_dir, run)
     return f"wrote {write_results(inputs, read_tables(inputs), args.output, run.lang)}"
 
 
 def _render(args) -> str:  # one file at a time; `report` builds and publishes them together
-    from helpers.atomic import replaced_when_done
+    from helpers.files.atomic import replaced_when_done
     from helpers.report import render
     if args.format == "documents":
         lang = args.lang
         stems = {doc: stem for doc, stem in (("brief", args.brief), ("report", args.report)) if stem}
         if args.run_file:       # the run's documents and language, built under fixed names in --into
-            from helpers.parameters import read_run
+            from helpers.run.parameters import read_run
             run = read_run(args.run_file.parent, args.config_dir)
             lang, stems = run.lang, {doc: args.into / doc for doc in run.documents}
         if not stems:
@@ -233,7 +268,7 @@ def _record_rendering(folder: Path, done: list[Path]) -> None:
     """documents.json: what one render wrote (make's target for it), written last."""
     import json
 
-    from helpers.atomic import replaced_when_done
+    from helpers.files.atomic import replaced_when_done
     with replaced_when_done(folder / "documents.json") as partial:
         partial.write_text(json.dumps(sorted(p.name for p in done)) + "\n", encoding="utf-8")
 
@@ -273,7 +308,7 @@ def _parser() -> argparse.ArgumentParser:
 
     sub = command("resolve", _resolve, "check the run's parameters and work the run out once: run.json in the "
                   "processed folder, rewritten only when the run changes", after_error="")
-    # Checked by helpers.parameters, not by argparse, so that every bad value gets the same one line.
+    # Checked by helpers.run.parameters, not by argparse, so that every bad value gets the same one line.
     sub.add_argument("--year", default="", help="the year reported on (default: the latest with actual values)")
     sub.add_argument("--entities", default="", help="counties, e.g. jiande,anji (default: all)")
     sub.add_argument("--lang", default="", help="zh (the default) or en")
@@ -345,8 +380,7 @@ def _stop_cleanly(after_error) -> None:
     import os
 
     def stop(signum, frame):
-        from helpers.atomic import remove_own_temporaries
-        from helpers.errors import INTERRUPTED
+        from helpers.files.atomic import remove_own_temporaries
         try:
             # SIGTERM, not SIGKILL: a kernel that is publishing the processed files finishes that first.
             import psutil

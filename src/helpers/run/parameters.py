@@ -29,7 +29,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers import paths
+from helpers.core import paths
+from helpers.core.errors import ParameterError
 
 LANGS = ("zh", "en")
 DOCUMENTS = ("brief", "report")   # the brief (talent-plan-brief_*) and the full report (talent-plan-report_*)
@@ -44,10 +45,6 @@ MAKE = {"year": "YEAR", "entities": "ENTITIES", "lang": "LANG", "documents": "DO
 NOTEBOOK = {"year": "report_year", "entities": "entities", "lang": "lang", "documents": "documents",
             "raw_dir": "raw_dir", "processed_dir": "processed_dir", "config_dir": "config_dir",
             "reports_dir": "reports_dir"}
-
-
-class ParameterError(Exception):
-    """A bad parameter value. Its message is one line: the parameter, the problem, what to give instead."""
 
 
 def subset_tag(entities) -> str:
@@ -111,7 +108,7 @@ def parse_entities(value) -> list[str]:
 def check_entities(value, config_dir: Path | None = None, spelling: dict = NOTEBOOK) -> tuple[list[str], bool]:
     """The counties asked for, each checked against config/sources.yaml (with a suggestion on a typo).
     Returns the ids and whether they are a subset (anything but every county in config order)."""
-    from helpers.config import load_sources
+    from helpers.core.config import load_sources
     sources = load_sources(config_dir or paths.CONFIG_DIR)
     counties = list(dict.fromkeys(p.entity for p in sources.plans))   # a county may have several plans
     entities = list(dict.fromkeys(parse_entities(value)))
@@ -246,8 +243,8 @@ def input_fingerprints(processed_dir: Path, config_dir: Path) -> dict[str, str]:
 
 
 def evaluated_plans(sources, entities, year: int) -> dict[str, dict]:
-    """Each county's evaluated plan (helpers.periods) and where the year stands in it."""
-    from helpers.periods import evaluated_plan, phase
+    """Each county's evaluated plan (helpers.core.periods) and where the year stands in it."""
+    from helpers.core.periods import evaluated_plan, phase
     out = {}
     for entity in entities:
         plan = evaluated_plan(sorted(sources.plans_of(entity), key=lambda p: p.period.base_year), year)
@@ -259,7 +256,7 @@ def evaluated_plans(sources, entities, year: int) -> dict[str, dict]:
 def resolve(year=None, entities=None, lang=None, documents=None, processed_dir=None, config_dir=None,
             spelling: dict = NOTEBOOK, base: Path | None = None) -> Run:
     """Every parameter checked, the year against the processed data, and the run worked out."""
-    from helpers.config import load_sources
+    from helpers.core.config import load_sources
     lang = check_lang(lang, spelling)
     documents = check_documents(documents, spelling)
     parse_year(year, spelling)
@@ -277,7 +274,7 @@ def resolve(year=None, entities=None, lang=None, documents=None, processed_dir=N
 
 def write_run(run: Run, processed_dir: Path) -> bool:
     """Record the run in run.json, rewritten only when it changed (its time tells make). True when rewritten."""
-    from helpers.atomic import replaced_when_done
+    from helpers.files.atomic import replaced_when_done
     path = Path(processed_dir) / paths.RUN_JSON
     text = run.as_json()
     try:
@@ -293,7 +290,7 @@ def write_run(run: Run, processed_dir: Path) -> bool:
 def read_run(processed_dir=None, config_dir=None) -> Run:
     """The run as `resolve` recorded it, checked: complete, and worked out from the processed data and the config
     as they are now. Otherwise an error that says what to run."""
-    from helpers.errors import InputError
+    from helpers.core.errors import InputError
     processed_dir = folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
     config_dir = folder(config_dir, paths.CONFIG_DIR, "config_dir")
     path = processed_dir / paths.RUN_JSON

@@ -20,7 +20,7 @@ from pathlib import Path
 from jupyter_server.services.contents.largefilemanager import AsyncLargeFileManager
 from tornado import web
 
-from helpers import paths
+from helpers.core import paths
 
 WORK_DIR = "lab"            # the analysts' copies, beside notebooks/ (in .gitignore)
 COMMITTED_DIR = "notebooks"
