@@ -109,3 +109,13 @@ def test_stored_tables_equal_a_fresh_computation(made_report):
     stored, fresh = analyse.read_tables(inputs), analyse.compute_tables(inputs)
     for name in stored:
         pd.testing.assert_frame_equal(stored[name], fresh[name])
+
+
+def test_the_makefile_and_the_run_name_the_built_files_alike():
+    """The report is built under fixed names (the Makefile's) and published under the run's (helpers.run.parameters)."""
+    from helpers.core import paths
+    from helpers.run import parameters
+    run = subprocess.run(["make", "-s", "--no-print-directory", "--eval",
+                          "show: ; @echo $(notdir $(REPORT_NOTEBOOK) $(RESULTS))", "show"],
+                         cwd=paths.PROJECT_ROOT, capture_output=True, text=True, check=True)
+    assert run.stdout.split() == [parameters.BUILT_NOTEBOOK, parameters.BUILT_RESULTS]
