@@ -47,12 +47,11 @@ CONFIG_DIR    ?= config
 PROCESSED_DIR ?= data/processed
 REPORTS_DIR   ?= reports
 UNSAFE_IN_PATHS := $$ : \# % ;
-define refuse_unsafe_folder
-ifneq ($$(strip $$(filter-out 1,$$(words $$(value $(1)))) $$(foreach c,$$(UNSAFE_IN_PATHS),$$(findstring $$c,$$(value $(1))))),)
-$$(error error: $(1)='$$(value $(1))': make cannot use a folder whose name has a space or one of $$$$ : \# % ;. Give one without (a link to it will do))
-endif
-endef
-$(foreach folder,RAW_DIR CONFIG_DIR PROCESSED_DIR REPORTS_DIR,$(eval $(call refuse_unsafe_folder,$(folder))))
+unsafe_folder = $(or $(filter-out 1,$(words $(value $(1)))),$(strip \
+                  $(foreach c,$(UNSAFE_IN_PATHS),$(findstring $(c),$(value $(1))))))
+$(foreach folder,RAW_DIR CONFIG_DIR PROCESSED_DIR REPORTS_DIR,$(if $(call unsafe_folder,$(folder)),$(error \
+    $(folder)='$(value $(folder))': make cannot use a folder whose name is empty or has a space or a character it reserves ( $(UNSAFE_IN_PATHS) ). \
+    Give one without (a link to it will do))))
 
 EXECUTED_DIR := $(REPORTS_DIR)/executed
 BUILD_DIR    := $(REPORTS_DIR)/.build
