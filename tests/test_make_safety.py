@@ -52,8 +52,8 @@ def test_a_folder_make_cannot_name_is_refused_in_one_line(made_report, tmp_path,
     run = make("report", **folders)
     assert run.returncode == 2
     lines = run.stderr.strip().splitlines()
-    assert len(lines) == 1 and f"{variable}=" in lines[0] and "make cannot use a folder whose name is empty or has a space" \
-        in lines[0], run.stderr
+    assert len(lines) == 1 and f"{variable}=" in lines[0], run.stderr
+    assert "make cannot use a folder whose name is empty or has a space" in lines[0]
     assert "multiple target patterns" not in run.stderr and "overriding recipe" not in run.stderr
     assert list(tmp_path.iterdir()) == [] and not (paths.PROJECT_ROOT / "ran").exists()   # no stray folder
 
