@@ -97,7 +97,7 @@ ifneq ($(filter data analysis report html,$(MAKECMDGOALS))$(filter $(PROCESSED_D
 include $(HELPER_DEPS)
 endif
 
-.PHONY: help setup environment data analysis report html template test lint lab manifest clean FORCE
+.PHONY: help setup environment data analysis report html template test test-quick lint lab manifest clean FORCE
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' Makefile | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -197,6 +197,9 @@ template: | environment ## Write the yearly monitoring workbook template (report
 
 test: | environment ## Run the tests
 	$(PY) -m pytest
+
+test-quick: | environment ## Run the tests but the slow ones (whole make runs, notebooks, Chromium, JupyterLab)
+	$(PY) -m pytest -m "not slow"
 
 lint: | environment ## Check the code with ruff (style, imports, complexity; configured in pyproject.toml)
 	$(PY) -m ruff check src tests benchmarks
