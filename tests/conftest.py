@@ -106,7 +106,8 @@ class ProjectCopy:
 
 
 # `make test-quick` leaves these out: whole `make` runs, notebooks under papermill, Chromium and JupyterLab.
-SLOW_MODULES = {"test_make", "test_make_safety", "test_runs", "test_faults", "test_lab", "test_setup", "test_report", "test_notebook"}
+SLOW_MODULES = {"test_make", "test_make_safety", "test_runs", "test_faults", "test_lab", "test_setup", "test_report",
+                "test_notebook"}
 SLOW_FIXTURES = {"made_report"}
 
 
