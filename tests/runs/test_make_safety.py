@@ -175,7 +175,7 @@ def test_a_copied_project_works_on_its_own_files_or_refuses(tmp_path):
     assert sorted(p.name for p in (original / "data" / "processed").iterdir()) == [".gitkeep"]
     assert (copy / "data" / "processed" / "analysis.json").exists()
     # Once the copy's code differs from the code its environment runs, it refuses, in one line.
-    helper = copy / "src" / "helpers" / "formatting.py"
+    helper = copy / "src" / "helpers" / "core" / "formatting.py"
     helper.write_text(helper.read_text(encoding="utf-8") + "# edited in the copy\n", encoding="utf-8")
     before = {p.name: p.stat().st_mtime_ns for p in (copy / "data" / "processed").iterdir()}
     run = make_in_copy()
