@@ -151,8 +151,9 @@ def final_evaluation(tmp_path_factory):
     out = {}
     for lang in ("zh", "en"):
         out[lang] = root / f"results_{lang}.xlsx"
+        resolve_run(root / "processed", root / "config", year=2025, lang=lang)
         assert cli.main(["results-workbook", str(out[lang]), "--processed-dir", str(root / "processed"),
-                         "--config-dir", str(root / "config"), "--year", "2025", "--lang", lang]) == 0
+                         "--config-dir", str(root / "config")]) == 0
     return out
 
 
