@@ -38,7 +38,11 @@ TEMPLATES = PROJECT_ROOT / "templates" / "report"
 
 
 class Html(str):
-    """Rendered HTML that Jupyter shows as HTML (a section is the value of its notebook cell)."""
+    """Rendered HTML that Jupyter shows as HTML (a chapter is the value of its notebook cell). A chapter's HTML
+    keeps the blocks it was rendered from (`blocks`), so that what a chapter prepares can be read without
+    parsing its HTML (tests/test_chapters.py)."""
+
+    blocks: list[dict] = []
 
     def _repr_html_(self) -> str:
         return str(self)
@@ -133,8 +137,10 @@ def render(template: str, **data) -> Html:
 def chapter(ctx: ReportContext, chapter_id: str, title: str, blocks: list[dict], first: bool = False) -> Html:
     """One chapter (templates/report/chapter.html.j2). Empty blocks are left out."""
     kept = [b for b in blocks if b and not (b["kind"] == "figures" and not b["figures"])]
-    return render("chapter.html.j2", id=chapter_id, title=title, blocks=kept, first=first,
+    html = render("chapter.html.j2", id=chapter_id, title=title, blocks=kept, first=first,
                   figure_label=ctx.t("report.figure_label"), figure_sep=ctx.t("report.figure_sep"))
+    html.blocks = kept
+    return html
 
 
 def table_block(table: Table | None) -> dict | None:
