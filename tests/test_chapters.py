@@ -6,7 +6,8 @@ import shutil
 
 import pytest
 
-from helpers import analyse, paths
+from helpers import analyse
+from helpers.core import paths
 from helpers.report import chapters
 from helpers.report.blocks import Cell, Table
 from helpers.report.context import load_report_context

@@ -8,7 +8,8 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import analyse, paths
+from helpers import analyse
+from helpers.core import paths
 from helpers.report import chapters
 from helpers.report.context import load_report_context
 from test_plan_cycle import make_county

@@ -7,7 +7,7 @@ Inline SVG at that width fills a 390-px phone at about its natural size, so 9 pt
 or more; on a desktop or an A4 page two figures sit side by side. Figures that would be tall are split into
 several figures of a few panels each, so that no figure is taller than about half an A4 page and none has to
 be split across pages. Every function returns a matplotlib Figure (not pyplot's: nothing to close) or None
-when there is nothing to draw. Words come from helpers.wording; units in the reader's language.
+when there is nothing to draw. Words come from helpers.core.wording; units in the reader's language.
 
 Speed: a figure costs about its number of axes and artists, whatever its data. So indicators share one axes
 (a row each) wherever their values can share a scale (ratios, growth rates), and each kind of mark is one
@@ -42,7 +42,7 @@ def chinese_font_file() -> str:
     """The file of the font with Chinese glyphs that every figure uses; a clear error when it is missing."""
     from matplotlib import font_manager
 
-    from helpers.errors import InputError
+    from helpers.core.errors import InputError
     try:
         return font_manager.findfont(font_manager.FontProperties(family=CHINESE_FONT), fallback_to_default=False)
     except ValueError:

@@ -15,9 +15,9 @@ from matplotlib.patches import Patch
 from helpers.analyse.charts import CHINESE_FONT, chinese_font_file
 from helpers.analyse.growth import CATEGORIES, CATEGORY_COLOURS, category_label, category_text_colour
 from helpers.analyse.trends import fitted_curve
-from helpers.config import PlanPeriod
-from helpers.periods import period_label
-from helpers.wording import words
+from helpers.core.config import PlanPeriod
+from helpers.core.periods import period_label
+from helpers.core.wording import words
 
 # Above this many counties, charts switch from one line per county to rankings (see report.MANY_COUNTIES).
 MANY_COUNTIES = 6

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers.config import Layout, Plan, Sources
-from helpers.errors import InputError
-from helpers.text import normalise, read_utf8
+from helpers.core.config import Layout, Plan, Sources
+from helpers.core.errors import InputError
+from helpers.core.text import normalise, read_utf8
 
 
 @dataclass(frozen=True)

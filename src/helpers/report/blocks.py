@@ -5,7 +5,7 @@ A chapter (helpers.report.chapters) is a heading and a list of blocks: {"kind": 
 {"kind": "figures", "figures": [Figure]}, {"kind": "legend"|"notes"|"list", "entries": [...]},
 {"kind": "heading"|"paragraph", "text": ...}; `chapter` renders it. New chapters are made the same way.
 
-Python prepares tables as data (`Table`, `Cell`), figures as SVG (`Figure`) and words from helpers.wording; the
+Python prepares tables as data (`Table`, `Cell`), figures as SVG (`Figure`) and words from helpers.core.wording; the
 templates decide the markup. Every value a template prints is escaped unless it is `Markup` made here: SVG
 written by matplotlib (which escapes its text) or a wording sentence built by `Wording.describe(html=True)`.
 A `<script>` in an indicator name is therefore shown as text, wherever it appears.
@@ -17,7 +17,6 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -26,13 +25,11 @@ from markupsafe import Markup
 from helpers.analyse import charts
 from helpers.analyse.evaluation import SCHEDULE_COLOURS
 from helpers.analyse.growth import CATEGORIES, CATEGORY_COLOURS, DARK_CATEGORIES, RATE_CAGR, TARGET_MET, TARGET_MISSED
-from helpers.formatting import number as fmt_num
-from helpers.formatting import percent as fmt_pct
-from helpers.paths import PROJECT_ROOT
-from helpers.wording import quote
-
-if TYPE_CHECKING:
-    from helpers.report.context import ReportContext
+from helpers.core.formatting import number as fmt_num
+from helpers.core.formatting import percent as fmt_pct
+from helpers.core.paths import PROJECT_ROOT
+from helpers.core.wording import quote
+from helpers.report.context import ReportContext
 
 TEMPLATES = PROJECT_ROOT / "templates" / "report"
 
@@ -155,8 +152,17 @@ def heading_block(text: str) -> dict:
     return {"kind": "heading", "text": text}
 
 
+def figures(ctx: ReportContext, name: str, draw) -> list[Figure]:
+    """Figures drawn and written as SVG once per context: the brief and the report show the same ones.
+    draw() returns [(matplotlib figure or None, caption)]."""
+    if name not in ctx.figures:
+        charts.use_style()   # the Chinese font, whoever calls (the notebook sets it too)
+        ctx.figures[name] = [Figure(svg(fig), caption, drawn=fig) for fig, caption in draw() if fig is not None]
+    return ctx.figures[name]
+
+
 def figure_block(ctx: ReportContext, items: list) -> dict:
-    """items: figures from ctx.figure (already SVG), or (matplotlib Figure or None, caption) pairs, each made
+    """items: figures from `figures` (already SVG), or (matplotlib Figure or None, caption) pairs, each made
     inline SVG with its caption here. On paper and wide screens the figures of one block sit side by side."""
     figs = [item if isinstance(item, Figure) else Figure(svg(item[0]), item[1], drawn=item[0])
             for item in items if isinstance(item, Figure) or item[0] is not None]

@@ -1,7 +1,7 @@
 """What every chapter of the report reads: the analysis tables as `make analysis` wrote them, the inputs they
 were built from, the report's language, and the words in that language.
 
-Words are reached one way: `ctx.t(key, **values)` gives the sentence at a wording key (helpers/wording/*.yaml,
+Words are reached one way: `ctx.t(key, **values)` gives the sentence at a wording key (helpers/core/wording/*.yaml,
 e.g. "report.title", "summary.coverage", "plan_cycle.final_title") with the years and shared phrases filled
 in. Tables of labels and lists (`ctx.w.table`, `ctx.w.list`) and cleaning decisions (`ctx.w.describe`) come
 from the same Wording.
@@ -13,13 +13,13 @@ from functools import cached_property
 
 import pandas as pd
 
-from helpers import paths
 from helpers.analyse import AnalysisInputs, load_inputs, read_tables
 from helpers.analyse.comparison import PAIRWISE_MAX
 from helpers.analyse.growth import category_label
-from helpers.config import PlanPeriod
-from helpers.processed import read_processed
-from helpers.wording import Wording, words_for
+from helpers.core import paths
+from helpers.core.config import PlanPeriod
+from helpers.core.wording import Wording, words_for
+from helpers.files.processed import read_processed
 
 
 @dataclass
@@ -32,7 +32,7 @@ class ReportContext:
     checks: pd.DataFrame                       # consistency.csv: prose against table
     cleaning_log: pd.DataFrame                 # cleaning_log.csv
     outlook: pd.DataFrame | None = None        # drafting the next plan (empty before any plan has ended)
-    _figures: dict = field(default_factory=dict, repr=False)   # each figure drawn and written once
+    figures: dict = field(default_factory=dict, repr=False)    # each figure drawn once (blocks.figures)
 
     @cached_property
     def w(self) -> Wording:
@@ -41,7 +41,7 @@ class ReportContext:
     @property
     def years(self) -> dict[str, int]:
         """The years wording may name, all from the data and config/sources.yaml: those of the plan the report
-        year evaluates (helpers.periods; when the counties' plans differ, the one most of them evaluate)."""
+        year evaluates (helpers.core.periods; when the counties' plans differ, the one most of them evaluate)."""
         period = self.period
         base = self.progress["baseline_year"].dropna()
         return {"year": self.inputs.report_year, "target_year": period.target_year,
@@ -99,21 +99,11 @@ class ReportContext:
             return ""
         return rel.reason if self.lang == "zh" else rel.reason_en
 
-    def figure(self, name: str, draw) -> list:
-        """Figures drawn and written as SVG once per context: the brief and the report show the same ones.
-        draw() returns [(matplotlib figure or None, caption)]; the result is a list of blocks.Figure."""
-        from helpers.analyse import charts
-        from helpers.report.blocks import Figure, svg
-        if name not in self._figures:
-            charts.use_style()   # the Chinese font, whoever calls (the notebook sets it too)
-            self._figures[name] = [Figure(svg(fig), caption, drawn=fig) for fig, caption in draw() if fig is not None]
-        return self._figures[name]
-
 
 def build_context(inputs: AnalysisInputs, lang: str, audience: str, checks: pd.DataFrame,
                   cleaning_log: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> ReportContext:
     """The report's content; `tables` are the analysis tables as written (analyse.read_tables), never recomputed."""
-    from helpers.parameters import check_audience, check_lang
+    from helpers.run.parameters import check_audience, check_lang
     lang, audience = check_lang(lang), check_audience(audience)
     keep = inputs.entities + [inputs.province]
     return ReportContext(inputs, lang, audience, tables[paths.TRENDS_CSV], tables[paths.COMPARISON_CSV],
@@ -126,7 +116,7 @@ def load_report_context(processed_dir=None, config_dir=None, report_year=None, e
                         year_must_have_data: bool = True) -> ReportContext:
     """Everything the report needs, from data/processed/ and the config (papermill passes '' for unset):
     the analysis tables are read as `make analysis` wrote them, and refused if built for other parameters."""
-    from helpers.parameters import check_audience, check_lang, folder
+    from helpers.run.parameters import check_audience, check_lang, folder
     lang, audience = check_lang(lang), check_audience(audience)   # before the slow part
     processed_dir = folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
     inputs = load_inputs(processed_dir, folder(config_dir, paths.CONFIG_DIR, "config_dir"), report_year or None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.core.wording import quote
 from helpers.report.blocks import (
     Cell,
     Column,
@@ -17,7 +18,6 @@ from helpers.report.blocks import (
     value_text,
 )
 from helpers.report.context import ReportContext
-from helpers.wording import quote
 
 KEY_STEPS = ["unit_fixed", "implausible", "unit_from_catalogue", "baseline_from_prose", "value_from_prose",
              "broken_bracket", "missing", "unit_shorthand", "comparator", "percent_in_cell"]

@@ -2,7 +2,7 @@
 pairs of indicators that cannot be compared, with why."""
 from __future__ import annotations
 
-from helpers.formatting import number as fmt_num
+from helpers.core.formatting import number as fmt_num
 from helpers.report.blocks import Column, Html, Table, chapter, indicator_cell, value_text
 from helpers.report.context import ReportContext
 

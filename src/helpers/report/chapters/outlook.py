@@ -7,10 +7,10 @@ import pandas as pd
 from markupsafe import Markup
 
 from helpers.analyse import charts
-from helpers.config import PlanPeriod
-from helpers.formatting import number as fmt_num
-from helpers.formatting import percent as fmt_pct
-from helpers.periods import period_label
+from helpers.core.config import PlanPeriod
+from helpers.core.formatting import number as fmt_num
+from helpers.core.formatting import percent as fmt_pct
+from helpers.core.periods import period_label
 from helpers.report.blocks import (
     Column,
     Html,
@@ -18,6 +18,7 @@ from helpers.report.blocks import (
     chapter,
     figure_block,
     figure_label,
+    figures,
     indicator_cell,
     series_name,
     target_text,
@@ -109,6 +110,6 @@ def outlook_figures(ctx: ReportContext, limit: int = 6) -> list[tuple]:
                            "interval_80": (r.pi80_lower, r.pi80_upper) if has_interval else None,
                            "ticks": sorted({int(obs["year"].min()), int(r.next_base_year), end})})
         return [(charts.trend_panels(chunk), ctx.t("plan_cycle.fig_outlook")) for chunk in charts.chunks(panels, 3)]
-    return ctx.figure("outlook", draw)
+    return figures(ctx, "outlook", draw)
 
 

@@ -6,8 +6,8 @@ import pandas as pd
 
 from helpers.analyse.growth import TARGET_MET, TARGET_MISSED
 from helpers.analyse.progress import target_counts
-from helpers.formatting import percent as fmt_pct
-from helpers.periods import FINAL_PHASES
+from helpers.core.formatting import percent as fmt_pct
+from helpers.core.periods import FINAL_PHASES
 from helpers.report.blocks import (
     Cell,
     Column,

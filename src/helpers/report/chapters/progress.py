@@ -16,6 +16,7 @@ from helpers.report.blocks import (
     chapter,
     figure_block,
     figure_label,
+    figures,
     indicator_cell,
     legend,
     light,
@@ -38,7 +39,7 @@ def growth_figure(ctx: ReportContext) -> list[Figure]:
                  "achieved": r.historical_growth, "required": r.required_growth, "category": r.progress_category}
                 for r in rows.itertuples()]
         return [(charts.growth_chart(data, ctx.t("figures.rate_axis")), ctx.t("report.fig_growth"))]
-    return ctx.figure("growth", draw)
+    return figures(ctx, "growth", draw)
 
 
 def progress_table_view(ctx: ReportContext, rows: pd.DataFrame) -> Table:
@@ -74,7 +75,7 @@ def completion_figures(ctx: ReportContext) -> list[Figure]:
         counties = [ctx.entity_name(e) for e in ctx.inputs.entities]
         return [(charts.ratio_chart(chunk, counties, ctx.many, reference=charts.TARGET_COLOUR),
                  ctx.t("report.fig_completion")) for chunk in charts.chunks(rows, charts.ROWS_PER_FIGURE)]
-    return ctx.figure("completion", draw)
+    return figures(ctx, "completion", draw)
 
 
 def key_figures_brief(ctx: ReportContext) -> Html:
@@ -128,7 +129,7 @@ def trend_figures(ctx: ReportContext, limit: int = 8) -> list[tuple]:
                            "target": None if pd.isna(r.target_value) else float(r.target_value),
                            "interval": (r.trend_pi_lower, r.trend_pi_upper) if has_interval else None})
         return [(charts.trend_panels(chunk), ctx.t("report.fig_trend")) for chunk in charts.chunks(panels, 3)]
-    return ctx.figure("trends", draw)
+    return figures(ctx, "trends", draw)
 
 
 def progress_section(ctx: ReportContext) -> Html:

@@ -3,8 +3,8 @@ many counties one row per indicator)."""
 from __future__ import annotations
 
 from helpers.analyse import charts
-from helpers.formatting import number as fmt_num
-from helpers.formatting import percent as fmt_pct
+from helpers.core.formatting import number as fmt_num
+from helpers.core.formatting import percent as fmt_pct
 from helpers.report.blocks import (
     Column,
     Figure,
@@ -12,6 +12,7 @@ from helpers.report.blocks import (
     Table,
     chapter,
     figure_block,
+    figures,
     indicator_cell,
     ratio_label,
     value_text,
@@ -30,7 +31,7 @@ def province_figure(ctx: ReportContext) -> list[Figure]:
         counties = [ctx.entity_name(e) for e in ctx.inputs.entities]
         return [(charts.ratio_chart(chunk, counties, ctx.many), ctx.t("report.fig_province"))
                 for chunk in charts.chunks(rows, charts.ROWS_PER_FIGURE)]
-    return ctx.figure("province", draw)
+    return figures(ctx, "province", draw)
 
 
 def province_table(ctx: ReportContext) -> Table:

@@ -15,7 +15,7 @@ from helpers.analyse.growth import (
     TARGET_MET,
     TARGET_MISSED,
 )
-from helpers.periods import FINAL_PHASES, IN_PERIOD
+from helpers.core.periods import FINAL_PHASES, IN_PERIOD
 from helpers.report.blocks import Cell, Column, Html, Table, chapter, legend, light
 from helpers.report.chapters.summary import executive_summary
 from helpers.report.context import ReportContext

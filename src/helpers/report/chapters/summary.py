@@ -2,7 +2,7 @@
 by hand. Led by the plan cycle: at a final evaluation what was met and missed (N of M per county), in the period
 完成进度 against 序时进度, after a plan's end what the next plan's targets ask of the trend.
 
-The sentences' words are in helpers/wording (summary.*); here only which facts they state.
+The sentences' words are in helpers/core/wording (summary.*); here only which facts they state.
 """
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ from helpers.analyse.growth import (
 )
 from helpers.analyse.outlook import CLEAR_BREAK
 from helpers.analyse.progress import target_counts
-from helpers.config import PlanPeriod
-from helpers.formatting import number, percent
-from helpers.periods import FINAL_PHASES, IN_PERIOD, period_label
+from helpers.core.config import PlanPeriod
+from helpers.core.formatting import number, percent
+from helpers.core.periods import FINAL_PHASES, IN_PERIOD, period_label
 from helpers.report.context import ReportContext
 
 MIN_SENTENCES, MAX_SENTENCES = 5, 8

@@ -2,7 +2,7 @@
 and period the report year evaluates (per county when their plans or phases differ)."""
 from __future__ import annotations
 
-from helpers.periods import period_label, phase
+from helpers.core.periods import period_label, phase
 from helpers.report.blocks import Html, light_styles, render
 from helpers.report.context import ReportContext
 
