@@ -1,5 +1,5 @@
 """Each chapter of the report, read from the data it prepares (its tables and sentences, `Html.blocks`), without
-Chromium. 桐庐 (tonglu, written by tests/test_plan_cycle.py: its docstring has the plan and the actuals) at the
+Chromium. 桐庐 (tonglu, written by tests/support/tonglu.py: its docstring has the plan and the actuals) at the
 final evaluation (2025) and in the period (2023); 建德 and 安吉 from their plans at their base year (2020). Every
 expected value is worked by hand from those figures; the arithmetic is in the comments."""
 import shutil
@@ -11,7 +11,7 @@ from helpers.core import paths
 from helpers.report import chapters
 from helpers.report.blocks import Cell, Table
 from helpers.report.context import load_report_context
-from test_plan_cycle import make_county
+from support.tonglu import make_county
 
 RD = "每万名劳动力（就业人员）中R&D人员数"
 RD_CAVEAT = RD + "（需谨慎比较）"          # the catalogue marks it comparable with a caveat
