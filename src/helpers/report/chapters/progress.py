@@ -8,6 +8,7 @@ import pandas as pd
 from helpers.analyse import charts
 from helpers.analyse.evaluation import completion_rate
 from helpers.analyse.growth import NOT_ASSESSABLE, RATE_CAGR
+from helpers.core.periods import FINAL_PHASES
 from helpers.report.blocks import (
     Column,
     Figure,
@@ -24,6 +25,8 @@ from helpers.report.blocks import (
     ratio_label,
     series_name,
     value_text,
+    verdict_codes,
+    year_kind,
 )
 from helpers.report.chapters.province import province_figure
 from helpers.report.context import ReportContext
@@ -49,7 +52,7 @@ def progress_table_view(ctx: ReportContext, rows: pd.DataFrame) -> Table:
                Column(ctx.t("report.hist"), "num", fold=True), Column(ctx.t("report.req"), "num", fold=True),
                Column(ctx.t("report.reason"), "note", fold=True)]
     body = [[ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
-             light(ctx, r.progress_category),
+             light(ctx, r.verdict, r.plan_phase in FINAL_PHASES),
              value_text(ctx, r.latest_value), value_text(ctx, r.target_value, r.target_comparator),
              rate_text(ctx, r.historical_growth, r.growth_method),
              rate_text(ctx, r.required_growth, r.growth_method, r.required_growth_comparator),
@@ -87,7 +90,7 @@ def key_figures_brief(ctx: ReportContext) -> Html:
 
 def progress_brief(ctx: ReportContext) -> Html:
     p = ctx.progress
-    assessable = p[p["progress_category"] != NOT_ASSESSABLE]
+    assessable = p[p["verdict"] != NOT_ASSESSABLE]
     blocks = []
     if ctx.many:
         blocks.append({"kind": "notes", "entries": [ctx.t("report.progress_many_note")]})
@@ -137,7 +140,8 @@ def progress_section(ctx: ReportContext) -> Html:
     if ctx.many:
         blocks.append({"kind": "notes", "entries": [ctx.t("report.progress_many_note")]})
     else:
-        blocks += [{"kind": "heading", "text": ctx.t("report.progress_all")}, legend(ctx),
+        blocks += [{"kind": "heading", "text": ctx.t("report.progress_all")},
+                   legend(ctx, codes=verdict_codes(ctx), final=year_kind(ctx) == "final"),
                    {"kind": "table", "table": progress_table_view(ctx, ctx.progress)}]
     blocks.append(figure_block(ctx, trend_figures(ctx)))
     return chapter(ctx, "progress", ctx.t("report.progress"), blocks)
