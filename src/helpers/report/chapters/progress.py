@@ -102,35 +102,10 @@ def progress_brief(ctx: ReportContext) -> Html:
     return chapter(ctx, "progress", ctx.t("report.progress"), blocks)
 
 
-def trend_figures(ctx: ReportContext, limit: int = 8) -> list[tuple]:
+def trend_figures(ctx: ReportContext, limit: int = 8) -> list[Figure]:
+    """Each series' trend to the target year (charts.progress_panels), three panels a figure."""
     def draw():
-        import numpy as np
-
-        from helpers.analyse.inputs import observed_up_to, series
-        from helpers.analyse.trends import fitted_curve
-        inputs = ctx.inputs
-        rows = ctx.progress[ctx.progress["trend_n_obs"] >= 2]
-        if len(rows) > limit:
-            rows = rows.sort_values(["trend_probability_meets_target", "progress_ratio"],
-                                    na_position="last").head(limit)
-        panels = []
-        for r in rows.itertuples():
-            # The observations the trend was fitted to; the line and its interval as trends.csv holds them.
-            obs = pd.DataFrame(observed_up_to(series(inputs, r.entity, r.indicator_id), inputs.report_year))
-            target_year = int(r.trend_projection_year)
-            xs = np.linspace(obs["year"].min(), target_year, 40)
-            curve = fitted_curve(None if pd.isna(r.trend_scale) else r.trend_scale, r.trend_intercept,
-                                 r.trend_slope, xs)
-            has_interval = pd.notna(r.trend_pi_lower)
-            note = "" if has_interval else "\n" + ctx.t("figures.no_interval")
-            name = series_name(ctx, r.entity, r.indicator_id)
-            unit, scale = ctx.figure_unit(r.unit)
-            title = figure_label(ctx, name + unit) + note
-            panels.append({"title": title, "scale": scale, "years": obs["year"].tolist(),
-                           "values": obs["value"].tolist(),
-                           "curve_x": None if curve is None else xs, "curve_y": curve, "target_year": target_year,
-                           "target": None if pd.isna(r.target_value) else float(r.target_value),
-                           "interval": (r.trend_pi_lower, r.trend_pi_upper) if has_interval else None})
+        panels = charts.progress_panels(ctx.inputs, ctx.progress, ctx.lang, limit)
         return [(charts.trend_panels(chunk), ctx.t("report.fig_trend")) for chunk in charts.chunks(panels, 3)]
     return figures(ctx, "trends", draw)
 
