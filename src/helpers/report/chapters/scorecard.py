@@ -1,0 +1,54 @@
+"""Page 1 of both documents: the headline judgements (chapters.summary) and the scorecard, one coloured
+judgement per county and indicator for the report year, with a legend and a note on how this year judges."""
+from __future__ import annotations
+
+from helpers.analyse.evaluation import SCHEDULE_TOLERANCE
+from helpers.core.periods import FINAL_PHASES
+from helpers.report.blocks import Cell, Column, Html, Table, chapter, legend, light, verdict_codes, year_kind
+from helpers.report.chapters.summary import executive_summary
+from helpers.report.context import ReportContext
+
+
+def scorecard_tables(ctx: ReportContext) -> list[Table]:
+    """Each county, each indicator, one coloured verdict for the report year (trends.csv `verdict`)."""
+    p = ctx.progress
+    judgement = dict(zip(zip(p["entity"], p["indicator_id"]), p["verdict"]))
+    final = dict(zip(zip(p["entity"], p["indicator_id"]), p["plan_phase"].isin(FINAL_PHASES)))
+    indicators = [i for i in ctx.inputs.catalogue.indicators if i in set(p["indicator_id"])]
+    entities = ctx.inputs.entities
+    if ctx.many:
+        short = ctx.w.table("categories_short")
+        columns = [Column(ctx.t("report.county"), "nowrap")] + [Column(ctx.indicator_name(i),
+                                                                       "judgement") for i in indicators]
+        rows = [[ctx.entity_name(e)] + [Cell(short[judgement[(e, i)]], light=judgement[(e, i)])
+                                        if (e, i) in judgement else Cell("") for i in indicators]
+                for e in entities]
+        return [Table(columns, rows, css="scorecard matrix")]
+    columns = [Column(ctx.t("report.indicator"))] + [Column(ctx.entity_name(e), "judgement") for e in entities]
+    rows = [[ctx.indicator_name(i)] + [light(ctx, judgement.get((e, i)), final.get((e, i), False)) for e in entities]
+            for i in indicators]
+    if len(entities) > SCORECARD_HALVES_UP_TO:
+        return [Table(columns, rows, css="scorecard")]
+    # Two half tables side by side on paper and wide screens (one under the other on a phone): the whole
+    # scorecard fits on page 1 with the headline judgements.
+    half = (len(rows) + 1) // 2
+    return [Table(columns, rows[:half], css="scorecard"), Table(columns, rows[half:], css="scorecard")]
+
+
+SCORECARD_HALVES_UP_TO = 3  # counties: with more, a half table is too narrow for its columns
+
+
+def summary_section(ctx: ReportContext) -> Html:
+    """Page 1 of both documents: the headline judgements and the scorecard, with how it judges this year."""
+    kind = year_kind(ctx)
+    return chapter(ctx, "summary", ctx.t("report.summary"), [
+        {"kind": "list", "css": "summary", "entries": executive_summary(ctx)},
+        {"kind": "heading", "text": ctx.t(f"report.scorecard_{kind}")},
+        legend(ctx, short=ctx.many, note=ctx.t("report.not_in_plan"), codes=verdict_codes(ctx),
+               final=kind == "final"),
+        {"kind": "notes", "entries": [ctx.t(f"report.scorecard_note_{kind}",
+                                            tolerance=f"{SCHEDULE_TOLERANCE * 100:g}")]},
+        {"kind": "tables", "tables": scorecard_tables(ctx)},
+    ], first=True)
+
+
