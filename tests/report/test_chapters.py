@@ -2,6 +2,7 @@
 Chromium. 桐庐 (tonglu, written by tests/support/tonglu.py: its docstring has the plan and the actuals) at the
 final evaluation (2025) and in the period (2023); 建德 and 安吉 from their plans at their base year (2020). Every
 expected value is worked by hand from those figures; the arithmetic is in the comments."""
+import re
 import shutil
 
 import pytest
@@ -192,10 +193,10 @@ def test_outlook_projects_to_the_next_target_year(final):
 def test_sources_trace_each_value_to_its_cell(final):
     rows = rows_by(tables(chapters.appendices.sources_section(final))[0], 0, 1, 2, 3)
     # the workbook's first data row is 人才资源总量 2021, its value in column E
-    assert rows[("桐庐县", "人才资源总量", "2021", "实际")]["来源（文件:行）"] == "桐庐监测.xlsx!E2"
+    assert rows[("桐庐县", "人才资源总量", "2021", "实际")]["来源"] == "桐庐监测.xlsx工作表数据单元格E2"
     # the 2025 target from the 十四五 plan, the 2025 actual from the 十五五 plan's table (a plan beats a workbook)
-    assert rows[("桐庐县", "人才资源总量", "2025", "目标")]["来源（文件:行）"].startswith("tonglu_14.txt:")
-    assert rows[("桐庐县", "人才资源总量", "2025", "实际")]["来源（文件:行）"].startswith("tonglu_15.txt:")
+    assert re.fullmatch(r"tonglu_14\.txt第\d+行", rows[("桐庐县", "人才资源总量", "2025", "目标")]["来源"])
+    assert re.fullmatch(r"tonglu_15\.txt第\d+行", rows[("桐庐县", "人才资源总量", "2025", "实际")]["来源"])
 
 
 def test_method_names_the_years_of_the_plan(final):
