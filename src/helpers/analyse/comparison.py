@@ -108,7 +108,8 @@ def peer_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
     """
     ind = inputs.indicators
     counties = ind[ind["entity"].isin(inputs.entities) & ind["value"].notna()]
-    latest = (counties[counties["kind"].isin(OBSERVED_KINDS) & (counties["year"] <= inputs.report_year)]
+    observed = counties["kind"].isin(OBSERVED_KINDS) & ~counties["cumulative"]   # a 〔〕 sum is not a level
+    latest = (counties[observed & (counties["year"] <= inputs.report_year)]
               .sort_values("year").groupby(["indicator_id", "entity"]).tail(1))
     # Each county's plan target: the target year of the plan the report year evaluates (own document first).
     plan_of = {e: inputs.plan_of(e).period for e in inputs.entities}
