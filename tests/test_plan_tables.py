@@ -407,3 +407,58 @@ def test_a_note_mark_inside_a_number_stops_the_run_with_the_cell(workspace, cell
     err = _build_error(workspace, "word_tab_cells", text)
     assert f"'{cell}'" in err.problem and "note mark" in err.problem
     assert str(err.where) == str(text.splitlines().index(f"\t{cell}") + 1)
+
+
+# ------------------------------------------------------------------------ where targets are judged
+
+def _report(workspace: Path, year: int, lang: str):
+    from helpers.report import sections
+    analyse.build_tables(workspace / "processed", workspace / "config", year, "tonglu")
+    return sections.load_report_context(workspace / "processed", workspace / "config", year, "tonglu", lang)
+
+
+def _text(html: str) -> str:
+    import html as html_lib
+    import re
+    return re.sub(r"\s+", " ", html_lib.unescape(re.sub(r"<[^>]+>", " ", html)))
+
+
+def test_the_final_evaluation_and_the_scorecard_mark_binding_approximate_and_cumulative_targets(county):
+    from helpers.report import plan_sections, sections
+    layout, workspace, _ = county
+    ctx = _report(workspace, 2030, "zh")
+    final = _text(plan_sections.plan_section(ctx))
+    assert "〔7,000〕★" in final and "2026–2030: 7,100" in final      # the five-year sum, against the binding total
+    assert "约20" in final and "≥40★" not in final and "40★" in final
+    assert "★ 约束性指标" in final and "〔〕：规划期累计数" in final and "约：规划写作“左右”" in final
+    summary = _text(sections.summary_section(ctx))
+    assert "达标★" in summary and "★ 约束性指标" in summary
+    english = _text(plan_sections.plan_section(_report(workspace, 2030, "en")))
+    assert "7,000 (total) ★" in english and "about 20" in english and "★ a binding target" in english
+
+
+def test_the_mid_term_report_marks_an_estimated_base(county):
+    from helpers.report import plan_sections
+    layout, workspace, _ = county
+    table = _text(plan_sections.plan_section(_report(workspace, 2028, "zh")))
+    assert "2026–2028: 4,200" in table and "符合序时进度" in table
+    if layout == "word_tab_cells":   # 35¹ under 2025年（预计）
+        assert "2025: 35（预计）" in table and "（预计）：规划表中标明“预计”的基期数值" in table
+    else:
+        assert "（预计）" not in table
+
+
+def test_the_results_workbook_carries_the_marks(county):
+    from helpers.report.results_workbook import write_results
+    _, workspace, _ = county
+    analyse.build_tables(workspace / "processed", workspace / "config", 2030, "tonglu")
+    inputs = analyse.load_inputs(workspace / "processed", workspace / "config", 2030, "tonglu")
+    path = write_results(inputs, analyse.read_tables(inputs), workspace / "results.xlsx")
+    ws = openpyxl.load_workbook(path)["进度"]
+    header = {ws.cell(2, c).value: c for c in range(1, ws.max_column + 1)}
+    rows = {ws.cell(r, header["indicator_id"]).value: r for r in range(3, ws.max_row + 1)}
+    cell = lambda indicator, column: ws.cell(rows[indicator], header[column]).value  # noqa: E731
+    assert cell("new_high_skilled_talent", "target_binding") == "是"
+    assert cell("new_high_skilled_talent", "target_cumulative") == "是"
+    assert cell("talent_total", "target_approximate") == "是" and cell("talent_total", "target_binding") == "否"
+    assert ws.cell(1, header["target_binding"]).value == "约束性目标"

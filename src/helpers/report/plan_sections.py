@@ -30,6 +30,43 @@ def _target(ctx: ReportContext, value, comparator) -> str:
     return "≥" + text if comparator == ">=" and text != "—" else text
 
 
+def flag(row, name: str) -> bool:
+    """A yes/no column of trends.csv on a row (False when the column is absent or empty)."""
+    value = getattr(row, name, False)
+    return False if value is None or pd.isna(value) else bool(value)
+
+
+def marked_target(ctx: ReportContext, row) -> str:
+    """The target as the plan states it: its comparator, 约 for 左右 (approximate), 〔〕 for a five-year sum, and a
+    star for a binding (约束性) target (marks_note says what each means)."""
+    text = _target(ctx, row.target_value, row.target_comparator)
+    if text == "—":
+        return text
+    if flag(row, "target_approximate"):
+        text = _w(ctx, "marks.approximate", value=text)
+    if flag(row, "target_cumulative"):
+        text = _w(ctx, "marks.cumulative", value=text)
+    return text + (_w(ctx, "marks.binding") if flag(row, "target_binding") else "")
+
+
+def marked_value(ctx: ReportContext, row, year, value, base: bool = False) -> str:
+    """A year's actual: for a cumulative target the sum over the period's years; (预计) for an estimated base."""
+    if flag(row, "target_cumulative") and not base and value is not None and not pd.isna(value):
+        return f"{int(row.base_year) + 1}–{int(year)}: {value_text(ctx, value)}"
+    text = _year_value(ctx, year, value)
+    return text + _w(ctx, "marks.estimated") if base and flag(row, "base_estimated") and text != "—" else text
+
+
+MARKS = ("binding", "approximate", "cumulative")
+
+
+def marks_notes(ctx: ReportContext, rows: pd.DataFrame, marks=MARKS) -> list[str]:
+    """What the marks in a table of targets mean, for those it shows."""
+    return [_w(ctx, f"marks_note.{m}") for m in marks
+            if (f"base_{m}" if m == "estimated" else f"target_{m}") in rows
+            and rows[f"base_{m}" if m == "estimated" else f"target_{m}"].fillna(False).astype(bool).any()]
+
+
 def _unit(ctx: ReportContext, unit: str) -> str:
     return f"（{ctx.unit(unit)}）" if ctx.lang == "zh" else f" ({ctx.unit(unit)})"
 
@@ -66,14 +103,14 @@ def _final_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
         met = bool(r.target_met)
         body.append([ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
                      Cell(_w(ctx, "met.yes" if met else "met.no"), light=TARGET_MET if met else TARGET_MISSED),
-                     _target(ctx, r.target_value, r.target_comparator),
-                     _year_value(ctx, r.evaluated_year, r.evaluated_value),
+                     marked_target(ctx, r), marked_value(ctx, r, r.evaluated_year, r.evaluated_value),
                      fmt_pct(r.completion_rate), value_text(ctx, r.gap_to_target, unit=r.unit)])
     columns = [Column(ctx.t("county"), "nowrap"), Column(ctx.t("indicator"), "name"),
                Column(_w(ctx, "col_met"), "judgement"), Column(_w(ctx, "col_target"), "num"),
                Column(_w(ctx, "col_actual"), "num"), Column(_w(ctx, "col_completion"), "num", fold=True),
                Column(_w(ctx, "col_gap"), "num", fold=True)]
-    notes = [_w(ctx, "final_note")] + ([_w(ctx, "many_note", n=MANY_ROWS)] if ctx.many else [])
+    notes = [_w(ctx, "final_note")] + marks_notes(ctx, judged) + \
+        ([_w(ctx, "many_note", n=MANY_ROWS)] if ctx.many else [])
     blocks = [{"kind": "list", "css": "summary", "entries": counts}]
     if body:
         blocks.append({"kind": "table", "table": Table(columns, body, more=ctx.t("more"))})
@@ -88,15 +125,16 @@ def _schedule_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
         body.append([ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
                      Cell(_w(ctx, f"schedule.{r.schedule_judgement}"), light=r.schedule_judgement),
                      fmt_pct(r.progress_share), fmt_pct(r.schedule_share),
-                     _year_value(ctx, r.base_year, r.base_value), _year_value(ctx, r.evaluated_year, r.evaluated_value),
-                     _target(ctx, r.target_value, r.target_comparator),
+                     marked_value(ctx, r, r.base_year, r.base_value, base=True),
+                     marked_value(ctx, r, r.evaluated_year, r.evaluated_value), marked_target(ctx, r),
                      "—" if pd.isna(r.sdg_progress_ratio) else f"{r.sdg_progress_ratio:.2f}"])
     columns = [Column(ctx.t("county"), "nowrap"), Column(ctx.t("indicator"), "name"),
                Column(_w(ctx, "col_judgement"), "judgement"), Column(_w(ctx, "col_progress"), "num"),
                Column(_w(ctx, "col_schedule"), "num"), Column(_w(ctx, "col_base"), "num", fold=True),
                Column(_w(ctx, "col_latest"), "num", fold=True), Column(_w(ctx, "col_target"), "num", fold=True),
                Column(_w(ctx, "col_sdg"), "num", fold=True)]
-    notes = [_w(ctx, "schedule_note")] + ([_w(ctx, "many_note", n=MANY_ROWS)] if ctx.many else [])
+    notes = [_w(ctx, "schedule_note")] + marks_notes(ctx, rows, MARKS + ("estimated",)) + \
+        ([_w(ctx, "many_note", n=MANY_ROWS)] if ctx.many else [])
     return [{"kind": "table", "table": Table(columns, body, more=ctx.t("more"))}, {"kind": "notes", "entries": notes}]
 
 

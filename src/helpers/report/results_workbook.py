@@ -122,8 +122,10 @@ VALUE_MAPS = {"kind": "kind", "baseline_kind": "kind", "origin": "origin", "qual
               "comparison": "comparison", "basis": "basis", "comparability": "comparability",
               "direction": "direction", "measure": "measure", "growth_method": "method",
               "sdg_growth_method": "method", "trend_method": "trend_method", "trend_scale": "trend_scale",
-              "target_position": "target_position"}
-YES_NO = ("target_met", "hold_target", "target_meets_province", "latest_meets_province", "next_plan_configured")
+              "target_position": "target_position", "attribute": "attribute", "target_attribute": "attribute"}
+YES_NO = ("target_met", "hold_target", "target_meets_province", "latest_meets_province", "next_plan_configured",
+          "approximate", "cumulative", "estimated", "target_binding", "target_approximate", "target_cumulative",
+          "base_estimated")
 PERIOD_COLUMNS = ("plan", "other_plan", "ended_plan", "next_plan")
 
 
