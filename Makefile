@@ -45,11 +45,11 @@ endif
 RUN_NB    := $(CLI) run
 # Each step depends on exactly the helper files it uses: what its notebooks and its command import, transitively
 # (DATA_HELPERS, ANALYSIS_HELPERS, ANALYSIS_NOTEBOOK_HELPERS, REPORT_HELPERS, RESULTS_HELPERS, RENDER_HELPERS).
-# `python -m helpers.stepdeps` reads them from the import graph, standard library only (it runs before the
+# `python -m helpers.run.stepdeps` reads them from the import graph, standard library only (it runs before the
 # install), and make remakes the list whenever a helper or a notebook changes.
 HELPER_DEPS := .make/helpers.mk
-$(HELPER_DEPS): $(wildcard src/helpers/*.py src/helpers/*/*.py notebooks/*.ipynb)
-	@mkdir -p $(@D) && PYTHONPATH=src $(PYTHON) -m helpers.stepdeps > $@.partial && mv $@.partial $@
+$(HELPER_DEPS): $(wildcard src/helpers/*.py src/helpers/*/*.py src/helpers/*/*/*.py notebooks/*.ipynb)
+	@mkdir -p $(@D) && PYTHONPATH=src $(PYTHON) -m helpers.run.stepdeps > $@.partial && mv $@.partial $@
 include $(HELPER_DEPS)
 
 # Analysis parameters: YEAR= the year reported on (default: latest with actuals); ENTITIES= e.g. jiande,anji

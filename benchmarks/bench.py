@@ -90,7 +90,7 @@ def main() -> int:
     rows.append(("cold `make report` (after `make clean`)",
                  repeat(make("report"), args.reps, before=lambda: quiet(make("clean")))))
     rows.append(("no-change `make report`", repeat(make("report"), max(args.reps, 5))))
-    # (A raw file touched alone changes nothing: make compares the inputs by content, helpers.fingerprint.)
+    # (A raw file touched alone changes nothing: make compares the inputs by content, helpers.files.fingerprint.)
     rows.append(("`make report` after touching a data-step helper",
                  repeat(make("report"), args.reps, before=lambda: os.utime(DATA_HELPER))))
 

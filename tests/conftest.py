@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import paths
-from helpers.config import load_catalogue, load_sources
+from helpers.core import paths
+from helpers.core.config import load_catalogue, load_sources
 
 JIANDE = "jiande_talent_plan_2021-2025.txt"
 ANJI = "anji_talent_plan_2021-2025.txt"

@@ -41,7 +41,7 @@ def test_entities_parameter(tmp_path):
     dataset.write(dataset.build(), tmp_path)
     only = analyse.load_inputs(tmp_path, entities="anji")
     assert set(analyse.progress_table(only)["entity"]) == {"anji"}
-    from helpers.parameters import ParameterError
+    from helpers.run.parameters import ParameterError
     with pytest.raises(ParameterError, match="'hangzhou' is not a county"):
         analyse.load_inputs(tmp_path, entities="hangzhou")
 

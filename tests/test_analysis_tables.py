@@ -7,9 +7,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import analyse, paths
+from helpers import analyse
 from helpers.analyse import figures, tables
 from helpers.analyse.trends import fitted_curve
+from helpers.core import paths
 from helpers.extract import dataset
 from helpers.report import sections as report
 
@@ -79,7 +80,7 @@ def test_refuses_a_table_edited_by_hand_or_missing(built):
 
 def test_a_failed_run_keeps_the_previous_tables_and_their_record(built, monkeypatch):
     before = {p.name: p.read_bytes() for p in (built / "processed").iterdir()}
-    import helpers.outputs
+    import helpers.files.outputs
 
     calls = []
 
@@ -89,8 +90,8 @@ def test_a_failed_run_keeps_the_previous_tables_and_their_record(built, monkeypa
             raise OSError(28, "No space left on device")
         frame.to_csv(path, index=False, encoding="utf-8-sig")
 
-    monkeypatch.setattr(helpers.outputs, "write_csv", failing_write)
-    from helpers.errors import InputError
+    monkeypatch.setattr(helpers.files.outputs, "write_csv", failing_write)
+    from helpers.core.errors import InputError
     with pytest.raises(InputError, match="the disk is full"):      # said in the project's words
         analyse.build_tables(built / "processed", built / "config", entities="anji")
     assert {p.name: p.read_bytes() for p in (built / "processed").iterdir()} == before
@@ -141,7 +142,7 @@ def test_the_report_and_its_figures_show_what_the_tables_hold(built):
 def test_results_workbook_holds_the_stored_tables(built, tmp_path):
     import openpyxl
 
-    from helpers import cli
+    from helpers.run import cli
     out = tmp_path / "results.xlsx"
     assert cli.main(["results-workbook", str(out), "--processed-dir", str(built / "processed"),
                      "--config-dir", str(built / "config")]) == 0

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ANJI, JIANDE
-from helpers.errors import InputError
+from helpers.core.errors import InputError
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
 

@@ -10,12 +10,12 @@ import pandas as pd
 import pytest
 
 from conftest import ANJI, JIANDE
-from helpers import paths
-from helpers.errors import InputError
+from helpers.core import paths
+from helpers.core.errors import InputError
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
+from helpers.extract.monitoring import DATA_SHEET
 from helpers.extract.tables import MAX_LINE_CHARS, MAX_PLAN_BYTES
-from helpers.monitoring.workbooks import DATA_SHEET
 from test_monitoring import _drop, _template
 
 
@@ -92,7 +92,7 @@ def test_a_plan_file_outside_the_raw_folder_is_refused_before_it_is_read(workspa
     err = _error(workspace)
     assert err.file.endswith("sources.yaml") and isinstance(err.where, int)
     assert "'../../../../etc/passwd', which is outside the raw folder" in err.problem and "file: passwd" in err.fix
-    from helpers import cli
+    from helpers.run import cli
     assert cli.main(["manifest", "--raw-dir", str(workspace / "raw"), "--config-dir", str(workspace / "config")]) == 1
 
 
@@ -224,7 +224,7 @@ def test_formula_text_in_the_csvs_is_guarded_and_numbers_stay_numbers(workspace)
     ind = pd.read_csv(workspace / "processed" / "indicators.csv", encoding="utf-8-sig")
     assert ind["value"].dtype == "float64" and ind["source_line"].dtype == "int64"     # numbers stay numbers
     # and the steps after read the text as it was
-    from helpers.processed import read_processed
+    from helpers.files.processed import read_processed
     assert (read_processed(workspace / "processed", "indicators.csv")["source_sheet"] == "=cmd|' C calc'!A0").any()
 
 

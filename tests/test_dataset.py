@@ -7,7 +7,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from helpers import paths
+from helpers.core import paths
 from helpers.extract import dataset
 from helpers.extract.dataset import CONTRACT_COLUMNS
 
@@ -139,7 +139,7 @@ def test_written_outputs(real_dataset, tmp_path):
 
 
 def test_xlsx_text_is_never_a_formula(tmp_path):
-    from helpers.outputs import write_xlsx
+    from helpers.files.outputs import write_xlsx
     write_xlsx({"s": pd.DataFrame({"name": ["=1+1", "@SUM(A1)", "-2+3", "plain"], "v": [1, 2, 3, 4]})},
                tmp_path / "x.xlsx")
     sheet = openpyxl.load_workbook(tmp_path / "x.xlsx")["s"]

@@ -7,7 +7,7 @@ from importlib.util import find_spec
 
 import pytest
 
-from helpers import paths
+from helpers.core import paths
 
 ROOT = paths.PROJECT_ROOT
 DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]

@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import atomic, cli, errors, paths
-from helpers.errors import InputError
+from helpers.core import paths
+from helpers.core.errors import InputError
 from helpers.extract import dataset
+from helpers.files import atomic
+from helpers.run import cli
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -129,7 +131,7 @@ def test_ctrl_c_is_one_line_and_exit_130(capsys):
     def interrupted():
         raise KeyboardInterrupt
 
-    assert errors.exit_status(interrupted, after_error="Nothing was replaced.") == errors.INTERRUPTED
+    assert cli.exit_status(interrupted, after_error="Nothing was replaced.") == cli.INTERRUPTED
     err = capsys.readouterr().err
     assert err == "interrupted. Nothing was replaced.\n"
 
@@ -138,7 +140,7 @@ def test_an_os_error_anywhere_is_said_not_thrown(capsys):
     def unreadable():
         raise PermissionError(errno.EACCES, "Permission denied", "data/raw/monitoring/2021.xlsx")
 
-    assert errors.exit_status(unreadable) == 1
+    assert cli.exit_status(unreadable) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: data/raw/monitoring/2021.xlsx: the file could not be opened: permission denied")
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import paths
-from helpers.notebook_runner import KERNEL_NAME
+from helpers.core import paths
+from helpers.run.notebook_runner import KERNEL_NAME
 
 TCP_WARNING = "without encryption"
 

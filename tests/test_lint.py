@@ -3,7 +3,7 @@ and benchmarks. A function past the complexity limit hides several jobs: split i
 import subprocess
 import sys
 
-from helpers import paths
+from helpers.core import paths
 
 
 def test_ruff_passes():

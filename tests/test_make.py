@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from conftest import make
-from helpers.processed import read_processed
+from helpers.files.processed import read_processed
 
 DATA_STEP, ANALYSIS_STEP, REPORT_NOTEBOOK = "notebooks/01_data.ipynb", "helpers analyse", "notebooks/04_report.ipynb"
 
@@ -58,7 +58,7 @@ def test_nothing_changed_nothing_runs(made_report):
 
 @pytest.mark.parametrize("helper, runs, skips", [
     ("src/helpers/extract/tables.py", [DATA_STEP, ANALYSIS_STEP, REPORT_NOTEBOOK], []),
-    ("src/helpers/monitoring/workbooks.py", [DATA_STEP], []),
+    ("src/helpers/extract/monitoring.py", [DATA_STEP], []),
     ("src/helpers/analyse/comparison.py", [ANALYSIS_STEP, REPORT_NOTEBOOK, "results-workbook"], [DATA_STEP]),
     ("src/helpers/report/sections.py", [REPORT_NOTEBOOK, "render documents"],
      [DATA_STEP, ANALYSIS_STEP, "results-workbook"]),
@@ -66,8 +66,8 @@ def test_nothing_changed_nothing_runs(made_report):
      [DATA_STEP, ANALYSIS_STEP, REPORT_NOTEBOOK, "render documents"]),
     ("src/helpers/report/render.py", ["render documents"], [DATA_STEP, ANALYSIS_STEP, REPORT_NOTEBOOK]),
     # number formats: the data notebook's tables (its views) and the report show numbers alike
-    ("src/helpers/formatting.py", [DATA_STEP, REPORT_NOTEBOOK], []),
-    ("src/helpers/environment.py", [], [DATA_STEP, ANALYSIS_STEP, REPORT_NOTEBOOK, "helpers render",
+    ("src/helpers/core/formatting.py", [DATA_STEP, REPORT_NOTEBOOK], []),
+    ("src/helpers/run/environment.py", [], [DATA_STEP, ANALYSIS_STEP, REPORT_NOTEBOOK, "helpers render",
                                         "results-workbook"]),                     # used by no step: set-up
 ])
 def test_touching_a_helper_rebuilds_the_steps_that_use_it(made_report, helper, runs, skips):

@@ -8,10 +8,10 @@ import openpyxl
 import pytest
 
 from helpers import analyse
-from helpers.config import load_catalogue, load_sources
-from helpers.errors import InputError
+from helpers.core.config import load_catalogue, load_sources
+from helpers.core.errors import InputError
 from helpers.extract import dataset
-from helpers.monitoring.workbooks import DATA_SHEET, write_template
+from helpers.extract.monitoring import DATA_SHEET, write_template
 from helpers.report import sections as report
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 
 from conftest import JIANDE
-from helpers import paths
+from helpers.core import paths
 from helpers.extract.manifest import write_manifest
 
 NOTEBOOK = paths.NOTEBOOKS_DIR / "01_data.ipynb"

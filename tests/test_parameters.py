@@ -2,9 +2,9 @@
 the same words from the command line (YEAR=) and in a notebook (report_year =)."""
 import pytest
 
-from helpers import cli, parameters
 from helpers.extract import dataset
-from helpers.parameters import MAKE, ParameterError
+from helpers.run import cli, parameters
+from helpers.run.parameters import MAKE, ParameterError
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +81,8 @@ def test_the_notebooks_get_the_same_words_in_their_own_spelling(processed):
 def test_relative_folders_in_a_notebook_are_read_from_the_project_root(processed, monkeypatch):
     import os
 
-    from helpers import analyse, paths
+    from helpers import analyse
+    from helpers.core import paths
     monkeypatch.chdir(paths.NOTEBOOKS_DIR)   # where JupyterLab runs a notebook
     assert parameters.folder("data/raw", paths.RAW_DIR, "raw_dir") == paths.PROJECT_ROOT / "data" / "raw"
     built = dataset.build("data/raw", "config")   # not "run make manifest": the folder is found
@@ -97,7 +98,7 @@ def test_parameter_errors_show_as_one_line_in_a_notebook(tmp_path):
     import subprocess
     import sys
 
-    from helpers import paths
+    from helpers.core import paths
     result = subprocess.run(
         [sys.executable, "-m", "helpers", "run", str(paths.NOTEBOOKS_DIR / "02_comparison.ipynb"),
          str(tmp_path / "02.ipynb"), "-p", "report_year", "abc", "-p", "entities", ""],

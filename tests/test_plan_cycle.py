@@ -29,10 +29,10 @@ import pytest
 import yaml
 
 from helpers import analyse
-from helpers.config import PlanPeriod
+from helpers.core.config import PlanPeriod
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
-from helpers.monitoring.workbooks import COLUMNS, DATA_SHEET
+from helpers.extract.monitoring import COLUMNS, DATA_SHEET
 from helpers.synthetic import plan_document
 
 FOURTEENTH, FIFTEENTH = PlanPeriod("十四五", 2020, 2025), PlanPeriod("十五五", 2025, 2030)
@@ -115,7 +115,7 @@ LAYOUTS = ["word_tab_cells", "cell_per_line"]
 def county(request, tmp_path_factory):
     import shutil
 
-    from helpers import paths
+    from helpers.core import paths
     workspace = tmp_path_factory.mktemp(request.param)
     shutil.copytree(paths.RAW_DIR, workspace / "raw")
     shutil.copytree(paths.CONFIG_DIR, workspace / "config")

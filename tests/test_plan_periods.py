@@ -4,10 +4,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers.config import PlanPeriod, load_catalogue, load_sources
-from helpers.errors import InputError
-from helpers.extract.prose import ProseReader
-from helpers.periods import (
+from helpers.core.config import PlanPeriod, load_catalogue, load_sources
+from helpers.core.errors import InputError
+from helpers.core.periods import (
     AFTER,
     BASE,
     IN_PERIOD,
@@ -18,6 +17,7 @@ from helpers.periods import (
     plan_covering_year,
     resolve_period,
 )
+from helpers.extract.prose import ProseReader
 
 FOURTEENTH = PlanPeriod("十四五", 2020, 2025)
 

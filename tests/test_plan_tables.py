@@ -35,10 +35,10 @@ import yaml
 
 from helpers import analyse
 from helpers.analyse.progress import progress_table
-from helpers.errors import InputError
+from helpers.core.errors import InputError
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
-from helpers.monitoring.workbooks import COLUMNS, DATA_SHEET
+from helpers.extract.monitoring import COLUMNS, DATA_SHEET
 
 WORD_PLAN = """桐庐县人才发展“十五五”规划
 一、发展基础
@@ -231,7 +231,7 @@ def add_fifteenth_plan(workspace: Path, layout: str, text: str | None = None, mo
 def county(request, tmp_path_factory):
     import shutil
 
-    from helpers import paths
+    from helpers.core import paths
     workspace = tmp_path_factory.mktemp(request.param)
     shutil.copytree(paths.RAW_DIR, workspace / "raw")
     shutil.copytree(paths.CONFIG_DIR, workspace / "config")

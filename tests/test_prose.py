@@ -1,6 +1,6 @@
 import pytest
 
-from helpers import paths
+from helpers.core import paths
 from helpers.extract.prose import ProseReader
 from helpers.extract.tables import parse_plan_table, read_lines
 
@@ -42,7 +42,7 @@ def test_from_to_with_the_year_character_missing_in_the_source(sources, catalogu
     assert (note["character"], note["year"], note["value"]) == ("年", 2015, 1.5)
     import json
 
-    from helpers.wording import notes_text, words
+    from helpers.core.wording import notes_text, words
     said = notes_text(json.dumps([note]), words("en"))
     assert "without “年” after 2015; read as 2015 1.5" in said
     assert _find(st, "high_skilled_talent", "level", 2020).value == 2.7

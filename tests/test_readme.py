@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from helpers import paths
+from helpers.core import paths
 
 README = paths.PROJECT_ROOT / "README.md"
 

@@ -12,11 +12,13 @@ import pytest
 
 import report_checks as rc
 from conftest import JIANDE
-from helpers import analyse, cli, paths
+from helpers import analyse
+from helpers.core import paths
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
-from helpers.processed import read_processed
+from helpers.files.processed import read_processed
 from helpers.report import render
+from helpers.run import cli
 
 pytestmark = pytest.mark.skipif(not any(shutil.which(c) for c in render.CHROMIUM_CANDIDATES),
                                 reason="Chromium is installed by `make setup`")

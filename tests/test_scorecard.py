@@ -8,7 +8,8 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import analyse, paths
+from helpers import analyse
+from helpers.core import paths
 from helpers.report import sections
 from test_plan_cycle import make_county
 

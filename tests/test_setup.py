@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import environment, paths
+from helpers.core import paths
+from helpers.run import environment
 
 
 def _make_shows(variables: str, env: dict) -> list[str]:

@@ -1,8 +1,9 @@
 """Synthetic counties for scale runs: both layouts, monitoring workbooks, and the many-county report."""
 import pytest
 
-from helpers import analyse, paths, synthetic
-from helpers.errors import InputError
+from helpers import analyse, synthetic
+from helpers.core import paths
+from helpers.core.errors import InputError
 from helpers.extract import dataset
 from helpers.report import charts
 from helpers.report import sections as report
@@ -26,7 +27,8 @@ def many(tmp_path_factory):
 
 def test_both_layouts_and_monitoring_run_through_the_same_pipeline(many):
     scratch, ds = many
-    layouts = {p.layout for p in __import__("helpers.config", fromlist=["x"]).load_sources(scratch / "config").plans}
+    from helpers.core.config import load_sources
+    layouts = {p.layout for p in load_sources(scratch / "config").plans}
     assert layouts == {"word_tab_cells", "cell_per_line"}
     assert set(ds.indicators["origin"]) == {"table", "prose", "monitoring"}
     assert ds.indicators["entity"].nunique() == 9                     # 8 counties and the province

@@ -1,6 +1,6 @@
 
 from conftest import ANJI, JIANDE
-from helpers import paths
+from helpers.core import paths
 from helpers.extract.tables import parse_plan_table, read_lines
 
 

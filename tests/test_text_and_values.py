@@ -1,7 +1,7 @@
 import pytest
 
-from helpers.text import name_key, normalisation_stats, normalise, normalise_with_map
-from helpers.values import NotANumber, parse_value_cell
+from helpers.core.text import name_key, normalisation_stats, normalise, normalise_with_map
+from helpers.core.values import NotANumber, parse_value_cell
 
 
 def test_full_width_punctuation_and_no_break_spaces_become_one_form():

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 import report_checks as rc
+from helpers.core.formatting import table_view
 from helpers.extract import views
-from helpers.formatting import table_view
 from helpers.report import render
 
 pytestmark = pytest.mark.skipif(not any(shutil.which(c) for c in render.CHROMIUM_CANDIDATES),

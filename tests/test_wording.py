@@ -2,7 +2,7 @@
 import re
 import string
 
-from helpers.wording import LANGS, words
+from helpers.core.wording import LANGS, words
 
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
 

@@ -6,8 +6,9 @@ import re
 import openpyxl
 import pytest
 
-from helpers import analyse, cli
+from helpers import analyse
 from helpers.extract import dataset
+from helpers.run import cli
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 SNAKE = re.compile(r"^[a-z]+(_[a-z0-9]+)+$|^[a-z]+$")
@@ -17,7 +18,7 @@ SNAKE = re.compile(r"^[a-z]+(_[a-z0-9]+)+$|^[a-z]+$")
 def workbooks(tmp_path_factory):
     import shutil
 
-    from helpers import paths
+    from helpers.core import paths
     workspace = tmp_path_factory.mktemp("workbooks")
     shutil.copytree(paths.RAW_DIR, workspace / "raw")
     shutil.copytree(paths.CONFIG_DIR, workspace / "config")
@@ -88,7 +89,7 @@ def test_the_chinese_workbook_says_coded_values_in_chinese(workbooks):
 
 
 def test_a_printed_sheet_keeps_its_key_columns_and_wraps_long_text(workbooks):
-    from helpers.outputs import PRINTED_COLUMNS, PRINTED_TEXT_WIDTH
+    from helpers.files.outputs import PRINTED_COLUMNS, PRINTED_TEXT_WIDTH
     ws = workbooks["zh"]["指标数据"]
     printed = [ws.cell(1, c).value for c in range(1, PRINTED_COLUMNS + 1)]
     assert printed[:6] == ["县市", "指标", "年份", "类型", "数值", "单位"]
@@ -103,7 +104,7 @@ def test_a_printed_sheet_keeps_its_key_columns_and_wraps_long_text(workbooks):
 
 
 def test_the_templates_instructions_fit_the_printed_page(tmp_path):
-    from helpers.monitoring.workbooks import INSTRUCTIONS_SHEET
+    from helpers.extract.monitoring import INSTRUCTIONS_SHEET
     path = tmp_path / "template.xlsx"
     assert cli.main(["template", str(path)]) == 0
     ws = openpyxl.load_workbook(path)[INSTRUCTIONS_SHEET]

@@ -10,6 +10,6 @@ import sys
 # validation never checks IRI formats, so without it jsonschema simply skips that one format check.
 sys.modules.setdefault("rfc3987_syntax", None)
 
-from helpers.errors import show_input_errors_briefly  # noqa: E402
+from helpers.run.notebook_display import show_input_errors_briefly  # noqa: E402
 
 show_input_errors_briefly()

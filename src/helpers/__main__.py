@@ -1,6 +1,6 @@
-"""`python -m helpers COMMAND`: see helpers.cli."""
+"""`python -m helpers COMMAND`: see helpers.run.cli."""
 import sys
 
-from helpers.cli import main
+from helpers.run.cli import main
 
 sys.exit(main(handle_signals=True))

@@ -1,6 +1,6 @@
 """Counties against the provincial targets and against each other (comparison.csv).
 
-A county's target is the target of the plan the report year evaluates (helpers.periods.evaluated_plan), and
+A county's target is the target of the plan the report year evaluates (helpers.core.periods.evaluated_plan), and
 it is set against the provincial target for the same year."""
 from __future__ import annotations
 

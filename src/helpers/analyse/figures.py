@@ -15,10 +15,10 @@ from matplotlib.patches import Patch
 
 from helpers.analyse.growth import CATEGORIES, CATEGORY_COLOURS, category_label, category_text_colour
 from helpers.analyse.trends import fitted_curve
-from helpers.config import PlanPeriod
-from helpers.errors import InputError
-from helpers.periods import period_label
-from helpers.wording import words
+from helpers.core.config import PlanPeriod
+from helpers.core.errors import InputError
+from helpers.core.periods import period_label
+from helpers.core.wording import words
 
 CHINESE_FONT = "Noto Sans CJK SC"
 # Above this many counties, charts switch from one line per county to rankings (see report.MANY_COUNTIES).

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from helpers.wording import words
+from helpers.core.wording import words
 
 ON_TRACK = "on_track"
 NEEDS_ACCELERATION = "needs_acceleration"
@@ -39,7 +39,7 @@ CATEGORIES = [TARGET_MET, ON_TRACK, NEEDS_ACCELERATION, LIMITED_PROGRESS, MOVING
 
 
 def category_label(category: str, lang: str) -> str:
-    """A progress category as the reader sees it (the words are in helpers/wording/)."""
+    """A progress category as the reader sees it (the words are in helpers/core/wording/)."""
     return words(lang)(f"categories.{category}")
 
 

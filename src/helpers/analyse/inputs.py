@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import paths
-from helpers.config import Catalogue, Plan, Sources, load_catalogue, load_sources
-from helpers.errors import InputError
-from helpers.periods import evaluated_plan
+from helpers.core import paths
+from helpers.core.config import Catalogue, Plan, Sources, load_catalogue, load_sources
+from helpers.core.errors import InputError
+from helpers.core.periods import evaluated_plan
 
 OBSERVED_KINDS = ("actual", "baseline_derived")
 
@@ -40,7 +40,7 @@ class AnalysisInputs:
         return self.sources.entity_names()[entity][1]
 
     def plan_of(self, entity: str) -> Plan:
-        """The plan the report year evaluates for this county (helpers.periods.evaluated_plan)."""
+        """The plan the report year evaluates for this county (helpers.core.periods.evaluated_plan)."""
         return self.evaluated_plans[entity]
 
     @cached_property
@@ -67,10 +67,10 @@ def load_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = pa
                 year_must_have_data: bool = True) -> AnalysisInputs:
     """Read the processed dataset; default year = latest year with actuals, entities = all counties.
 
-    The parameters are checked by helpers.parameters (one line on a bad value); a relative folder is read
+    The parameters are checked by helpers.run.parameters (one line on a bad value); a relative folder is read
     from the project root, as a notebook in JupyterLab gives it. A report year must have actual values,
     unless `year_must_have_data` is False (to look at a year ahead of the data, e.g. a new plan's first)."""
-    from helpers import parameters
+    from helpers.run import parameters
     processed_dir = parameters.folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
     config_dir = parameters.folder(config_dir, paths.CONFIG_DIR, "config_dir")
     parameters.parse_year(report_year)     # a malformed year is said first, before any file is read
@@ -83,7 +83,7 @@ def load_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = pa
         year = parameters.check_year(report_year, years)
     else:
         year = parameters.parse_year(report_year)
-    from helpers.outputs import unguard
+    from helpers.files.outputs import unguard
     ind = unguard(pd.read_csv(path, encoding="utf-8-sig", dtype={"comparator": str, "source_unit": str, "plan": str}))
     if "plan" not in ind:
         raise InputError(path, None, "the processed indicators have no `plan` column (they predate plan periods)",

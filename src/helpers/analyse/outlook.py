@@ -16,7 +16,7 @@ Once a county's plan has reached its target year (the report year is at or after
   growth the next target requires (the next plan's base-year actual to its target), and the difference in
   the good direction (`acceleration_needed`: above 0, the next target asks for faster progress).
 
-The next period is the county's next configured plan; without one it is placed by helpers.periods (十五五
+The next period is the county's next configured plan; without one it is placed by helpers.core.periods (十五五
 follows 十四五, five years on), so the outlook is there while the next plan is still being drafted.
 """
 from __future__ import annotations
@@ -26,9 +26,9 @@ import pandas as pd
 from helpers.analyse.growth import RATE_ABSOLUTE, RATE_CAGR, absolute_change, cagr
 from helpers.analyse.inputs import AnalysisInputs, as_numeric, observed_up_to, series, source_lines
 from helpers.analyse.trends import fit_trend
-from helpers.config import Plan, PlanPeriod
-from helpers.periods import ended_plan, next_period
-from helpers.wording import words
+from helpers.core.config import Plan, PlanPeriod
+from helpers.core.periods import ended_plan, next_period
+from helpers.core.wording import words
 
 # Where the next target lies against the projection's intervals (value scale, whatever the direction).
 ABOVE_95, ABOVE_80, WITHIN_80, BELOW_80, BELOW_95 = "above_95", "above_80", "within_80", "below_80", "below_95"

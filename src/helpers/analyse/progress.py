@@ -1,7 +1,7 @@
 """Growth, trends and progress for each county and indicator against the plan the report year evaluates
 (trends.csv).
 
-Each county's plan for the report year is chosen by helpers.periods.evaluated_plan: in a plan's period its
+Each county's plan for the report year is chosen by helpers.core.periods.evaluated_plan: in a plan's period its
 progress (完成进度 against 序时进度), at its target year its final evaluation (终期评估), after it the next plan.
 The formulas are in helpers.analyse.evaluation (plan judgement, Open SDG ratio) and helpers.analyse.growth.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.analyse import evaluation as ev
+import helpers.analyse.evaluation as ev
 from helpers.analyse.growth import (
     NOT_ASSESSABLE,
     TARGET_MET,
@@ -29,9 +29,9 @@ from helpers.analyse.inputs import (
     source_lines,
 )
 from helpers.analyse.trends import fit_trend
-from helpers.config import Plan
-from helpers.periods import AFTER, TARGET_YEAR, phase
-from helpers.wording import words
+from helpers.core.config import Plan
+from helpers.core.periods import AFTER, TARGET_YEAR, phase
+from helpers.core.wording import words
 
 NUMERIC = ("baseline_value", "latest_value", "target_value", "historical_growth", "required_growth", "progress_ratio",
            "trend_annual_growth", "trend_projection", "trend_pi_lower", "trend_pi_upper",

@@ -20,12 +20,12 @@ from typing import Callable
 
 import pandas as pd
 
-from helpers import paths
 from helpers.analyse.comparison import comparison_table
 from helpers.analyse.inputs import AnalysisInputs, load_inputs
 from helpers.analyse.outlook import outlook_table
 from helpers.analyse.progress import progress_table
-from helpers.errors import InputError
+from helpers.core import paths
+from helpers.core.errors import InputError
 
 TABLES: list[tuple[str, Callable[[AnalysisInputs], pd.DataFrame]]] = [
     (paths.COMPARISON_CSV, comparison_table),
@@ -57,8 +57,8 @@ def build_tables(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = p
 def write_tables(inputs: AnalysisInputs, frames: dict[str, pd.DataFrame]) -> list[Path]:
     """Write the tables and then analysis.json, all or nothing: the old record is removed before the first
     table is replaced, so a run stopped half-way leaves no record (readers refuse, make reruns)."""
-    from helpers.atomic import replaced_when_done, staged_outputs
-    from helpers.outputs import write_csv
+    from helpers.files.atomic import replaced_when_done, staged_outputs
+    from helpers.files.outputs import write_csv
 
     folder = Path(inputs.processed_dir)
     record = {"about": ABOUT, **_parameters(inputs), "inputs": _input_fingerprints(inputs), "tables": {}}
@@ -126,7 +126,7 @@ def _read_table(path: Path, written: dict | None, inputs: AnalysisInputs) -> pd.
                                "and saved by hand, or the last analysis run was interrupted)", rebuild)
     types = {c: t for c, t in written["columns"].items() if t != "object"}
     try:
-        from helpers.outputs import unguard
+        from helpers.files.outputs import unguard
         return unguard(pd.read_csv(io.BytesIO(content), encoding="utf-8-sig", dtype=types))
     except pd.errors.EmptyDataError:     # a table with no rows and no columns
         return pd.DataFrame()

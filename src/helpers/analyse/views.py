@@ -1,13 +1,13 @@
 """Tables the analysis notebooks show an analyst: the comparison and the progress results.
 
-Each returns a pandas Styler (helpers.formatting.table_view: text left-aligned, numbers right-aligned, no
+Each returns a pandas Styler (helpers.core.formatting.table_view: text left-aligned, numbers right-aligned, no
 index); the table itself is its `.data`.
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from helpers.formatting import number, percent, table_view
+from helpers.core.formatting import number, percent, table_view
 
 
 def _pct(x) -> str:

@@ -6,13 +6,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers.config import Catalogue, Indicator, Plan, Sources, Unit
-from helpers.errors import InputError
-from helpers.extract.prose import ProseStatement
-from helpers.extract.tables import Cell, ParsedTable, TableRow, resolve_year_columns
-from helpers.paths import display_path
-from helpers.records import Decision, Observation, note
-from helpers.values import (
+from helpers.core.config import Catalogue, Indicator, Plan, Sources, Unit
+from helpers.core.errors import InputError
+from helpers.core.paths import display_path
+from helpers.core.records import Decision, Observation, note
+from helpers.core.values import (
     LARGEST_VALUE,
     ImplausibleMagnitude,
     NotANumber,
@@ -20,6 +18,8 @@ from helpers.values import (
     looks_like_a_fraction,
     parse_value_cell,
 )
+from helpers.extract.prose import ProseStatement
+from helpers.extract.tables import Cell, ParsedTable, TableRow, resolve_year_columns
 
 # "专业技术人才高级职称比例(%" -> name, unit (closing bracket optional: some are broken in the source)
 NAME_WITH_UNIT = re.compile(r"^(?P<name>.+?)\((?P<unit>[^()]*)(?P<close>\))?$")

@@ -6,11 +6,11 @@ number), a different definition, or an increase that does not match the table's 
 """
 from __future__ import annotations
 
-from helpers.config import Catalogue, PlanPeriod
+from helpers.core.config import Catalogue, PlanPeriod
+from helpers.core.paths import display_path
+from helpers.core.records import Check, Observation
+from helpers.core.text import name_key
 from helpers.extract.prose import ProseStatement
-from helpers.paths import display_path
-from helpers.records import Check, Observation
-from helpers.text import name_key
 
 VALUE_TOLERANCE = 0.005      # relative: below this two figures are the same figure, rounded
 APPROX_TOLERANCE = 0.10      # for 左右 (about) increments

@@ -13,23 +13,24 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import parameters, paths
-from helpers.atomic import staged_outputs
-from helpers.config import Catalogue, Plan, Sources, load_catalogue, load_sources, plan_path
-from helpers.errors import InputError
+from helpers.core import paths
+from helpers.core.config import Catalogue, Plan, Sources, load_catalogue, load_sources, plan_path
+from helpers.core.errors import InputError
+from helpers.core.paths import display_path
+from helpers.core.periods import plan_covering
+from helpers.core.records import Check, Decision, Observation, note, place
+from helpers.core.text import normalisation_stats
+from helpers.core.wording import words, words_for
 from helpers.extract.cleaning import TableCleaner
 from helpers.extract.consistency import VALUE_TOLERANCE, check_plan
 from helpers.extract.manifest import verify
+from helpers.extract.monitoring import read_monitoring
 from helpers.extract.prose import ProseReader, ProseStatement
 from helpers.extract.tables import parse_plan_table, read_lines
-from helpers.monitoring.workbooks import read_monitoring
-from helpers.outputs import write_csv, write_xlsx
-from helpers.paths import display_path
-from helpers.periods import plan_covering
-from helpers.processed import INTEGER_COLUMNS
-from helpers.records import Check, Decision, Observation, note, place
-from helpers.text import normalisation_stats
-from helpers.wording import words, words_for
+from helpers.files.atomic import staged_outputs
+from helpers.files.outputs import write_csv, write_xlsx
+from helpers.files.processed import INTEGER_COLUMNS
+from helpers.run import parameters
 
 # The output contract: these columns, in this order, come first in indicators.csv.
 CONTRACT_COLUMNS = ["entity", "indicator_id", "source_name", "year", "kind", "value", "comparator", "unit",

@@ -7,9 +7,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from helpers.atomic import replaced_when_done
-from helpers.errors import InputError
-from helpers.paths import MANIFEST_FILE
+from helpers.core.errors import InputError
+from helpers.core.paths import MANIFEST_FILE
+from helpers.files.atomic import replaced_when_done
 
 
 def sha256(path: Path) -> str:

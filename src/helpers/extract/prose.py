@@ -12,7 +12,7 @@ its catalogue `prose_names`; what follows the name decides the statement:
 
 Any year is read (比2020年增长43%, 由2020年的…增至…). The year in context is the last year named
 before the statement on its line (2020年, 到2025年), or the last period named (十三五期间, 十四五时期,
-…: the year that period ends, from config/sources.yaml or placed by the rule in helpers.periods),
+…: the year that period ends, from config/sources.yaml or placed by the rule in helpers.core.periods),
 else the one carried from earlier lines. Only the patterns above are read; everything else in the
 prose is left alone.
 """
@@ -22,10 +22,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers.config import Catalogue, Indicator, PlanPeriod, ProseName, Sources
-from helpers.periods import FIVE_YEAR_NAME, plan_covering_year, resolve_period
-from helpers.records import note
-from helpers.text import NormalText, normalise_with_map
+from helpers.core.config import Catalogue, Indicator, PlanPeriod, ProseName, Sources
+from helpers.core.periods import FIVE_YEAR_NAME, plan_covering_year, resolve_period
+from helpers.core.records import note
+from helpers.core.text import NormalText, normalise_with_map
 
 NUM = r"\d+(?:\.\d+)?"
 YEAR = r"(?:19|20)\d{2}"
@@ -54,7 +54,7 @@ class ProseStatement:
     quote: str                # verbatim from the raw line
     derivation: str = ""      # for baselines: how the value was obtained
     rule: dict = field(default_factory=dict)  # the same, language-neutral: wording cleaning.derivation.<code>
-    notes: list[dict] = field(default_factory=list)   # language-neutral (helpers.records.note)
+    notes: list[dict] = field(default_factory=list)   # language-neutral (helpers.core.records.note)
 
 
 @dataclass(frozen=True)

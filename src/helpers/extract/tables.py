@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from helpers.config import HEADER_ROLE_NAMES, Layout, Plan, PlanPeriod, Sources
-from helpers.errors import InputError
-from helpers.text import normalise, read_utf8
+from helpers.core.config import HEADER_ROLE_NAMES, Layout, Plan, PlanPeriod, Sources
+from helpers.core.errors import InputError
+from helpers.core.text import normalise, read_utf8
 
 
 @dataclass(frozen=True)

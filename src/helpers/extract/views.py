@@ -1,17 +1,17 @@
 """Tables the data notebook shows an analyst: what was extracted, cleaned, and found.
 
-Each returns a pandas Styler (helpers.formatting.table_view: numbers as the report writes them, text
+Each returns a pandas Styler (helpers.core.formatting.table_view: numbers as the report writes them, text
 left-aligned, no index); the table itself is its `.data`.
 """
 from __future__ import annotations
 
 import pandas as pd
 
+from helpers.core.formatting import number, table_view
+from helpers.core.wording import derivations, notes_text, words
 from helpers.extract.dataset import Dataset
-from helpers.formatting import number, table_view
-from helpers.wording import derivations, notes_text, words
 
-# The words a reader sees are in helpers/wording/; the data notebook is in Chinese.
+# The words a reader sees are in helpers/core/wording/; the data notebook is in Chinese.
 KIND_LABELS = words("zh").table("views.kinds")
 CHECK_LABELS = words("zh").table("views.checks")
 STEP_LABELS = words("zh").table("views.steps")
@@ -25,7 +25,7 @@ def _labelled(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _fmt(value: float | None, comparator: str = "=") -> str:
-    """A value as the report writes it (helpers.formatting.number), with its comparator."""
+    """A value as the report writes it (helpers.core.formatting.number), with its comparator."""
     if value is None or pd.isna(value):
         return "—"
     prefix = "" if comparator in ("=", "") else comparator

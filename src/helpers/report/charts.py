@@ -4,7 +4,7 @@ Inline SVG at that width fills a 390-px phone at about its natural size, so 9 pt
 or more; on a desktop or an A4 page two figures sit side by side. Figures that would be tall are split into
 several figures of a few panels each, so that no figure is taller than about half an A4 page and none has to
 be split across pages. Every function returns a matplotlib Figure (not pyplot's: nothing to close) or None
-when there is nothing to draw. Words come from helpers.wording; units in the reader's language.
+when there is nothing to draw. Words come from helpers.core.wording; units in the reader's language.
 
 Speed: a figure costs about its number of axes and artists, whatever its data. So indicators share one axes
 (a row each) wherever their values can share a scale (ratios, growth rates), and each kind of mark is one
@@ -41,7 +41,7 @@ def use_report_style() -> None:
     import matplotlib as mpl
     from matplotlib import font_manager
 
-    from helpers.errors import InputError
+    from helpers.core.errors import InputError
     if mpl.rcParams["font.family"] == [CHINESE_FONT] and mpl.rcParams["svg.fonttype"] == "none":
         return                      # already set
     try:

@@ -1,6 +1,6 @@
 """The report's HTML: Jinja2 templates (templates/report/, autoescape on) laid out from data prepared in Python.
 
-Python prepares tables as data (`Table`, `Cell`), figures as SVG (`Figure`) and words from helpers.wording; the
+Python prepares tables as data (`Table`, `Cell`), figures as SVG (`Figure`) and words from helpers.core.wording; the
 templates decide the markup. Every value a template prints is escaped unless it is `Markup` made here: SVG
 written by matplotlib (which escapes its text) or a wording sentence built by `Wording.describe(html=True)`.
 A `<script>` in an indicator name is therefore shown as text, wherever it appears.
@@ -15,7 +15,7 @@ from functools import lru_cache
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from helpers.paths import PROJECT_ROOT
+from helpers.core.paths import PROJECT_ROOT
 
 TEMPLATES = PROJECT_ROOT / "templates" / "report"
 

@@ -1,7 +1,7 @@
 """What the report says about the plan cycle: which plan and period it evaluates, and the summary's lead.
 
-The words are in helpers/wording/ (plan_cycle.* and summary.*); the years and period names come from
-config/sources.yaml through each county's evaluated plan (helpers.periods), never from here.
+The words are in helpers/core/wording/ (plan_cycle.* and summary.*); the years and period names come from
+config/sources.yaml through each county's evaluated plan (helpers.core.periods), never from here.
 """
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import pandas as pd
 from helpers.analyse.evaluation import AHEAD, BEHIND, HELD, NOT_HELD, ON_SCHEDULE
 from helpers.analyse.outlook import CLEAR_BREAK
 from helpers.analyse.progress import target_counts
-from helpers.config import PlanPeriod
-from helpers.formatting import percent
-from helpers.periods import AFTER, IN_PERIOD, TARGET_YEAR, period_label, phase
-from helpers.wording import words
+from helpers.core.config import PlanPeriod
+from helpers.core.formatting import percent
+from helpers.core.periods import AFTER, IN_PERIOD, TARGET_YEAR, period_label, phase
+from helpers.core.wording import words
 
 FINAL_PHASES = (TARGET_YEAR, AFTER)
 

@@ -1,16 +1,16 @@
 """The report's plan-cycle chapters: progress against the plan (完成进度 against 序时进度 in the period, met or
 missed at the final evaluation) and the outlook for drafting the next plan. Built from the same blocks as every
-chapter (helpers.report.sections.chapter); the words are in helpers/wording (plan_cycle.*)."""
+chapter (helpers.report.sections.chapter); the words are in helpers/core/wording (plan_cycle.*)."""
 from __future__ import annotations
 
 import pandas as pd
 from markupsafe import Markup
 
 from helpers.analyse.growth import TARGET_MET, TARGET_MISSED
-from helpers.config import PlanPeriod
-from helpers.formatting import number as fmt_num
-from helpers.formatting import percent as fmt_pct
-from helpers.periods import period_label
+from helpers.core.config import PlanPeriod
+from helpers.core.formatting import number as fmt_num
+from helpers.core.formatting import percent as fmt_pct
+from helpers.core.periods import period_label
 from helpers.report import charts
 from helpers.report.html import Cell, Column, Html, Table
 from helpers.report.plan_cycle import FINAL_PHASES, final_counts_line

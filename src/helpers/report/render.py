@@ -22,9 +22,9 @@ from contextlib import ExitStack
 from html import unescape
 from pathlib import Path
 
-from helpers.atomic import replaced_when_done
-from helpers.errors import InputError
-from helpers.paths import PROJECT_ROOT
+from helpers.core.errors import InputError
+from helpers.core.paths import PROJECT_ROOT
+from helpers.files.atomic import replaced_when_done
 
 TEMPLATE_DIR = PROJECT_ROOT / "templates"
 TEMPLATE_NAME = "offline_report"

@@ -15,16 +15,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import paths
 from helpers.analyse import AnalysisInputs, target_counts
 from helpers.analyse.evaluation import SCHEDULE_COLOURS
 from helpers.analyse.growth import CATEGORY_COLOURS, category_label
-from helpers.atomic import replaced_when_done
-from helpers.config import PlanPeriod
-from helpers.outputs import write_xlsx
-from helpers.periods import period_label
-from helpers.processed import read_processed
-from helpers.wording import derivations, notes_text, words, words_for
+from helpers.core import paths
+from helpers.core.config import PlanPeriod
+from helpers.core.periods import period_label
+from helpers.core.wording import derivations, notes_text, words, words_for
+from helpers.files.atomic import replaced_when_done
+from helpers.files.outputs import write_xlsx
+from helpers.files.processed import read_processed
 
 # Each analysis table's sheet: its wording key under workbook.sheets (a new table: its file name's stem).
 SHEET_KEYS = {paths.COMPARISON_CSV: "comparison", paths.TRENDS_CSV: "progress", paths.OUTLOOK_CSV: "outlook"}

@@ -18,7 +18,6 @@ from functools import cached_property
 import pandas as pd
 from markupsafe import Markup
 
-from helpers import paths
 from helpers.analyse import (
     AnalysisInputs,
     load_inputs,
@@ -49,15 +48,16 @@ from helpers.analyse.growth import (
     TARGET_MISSED,
     category_label,
 )
-from helpers.formatting import number as fmt_num
-from helpers.formatting import percent as fmt_pct
-from helpers.periods import IN_PERIOD
-from helpers.processed import read_processed
+from helpers.core import paths
+from helpers.core.formatting import number as fmt_num
+from helpers.core.formatting import percent as fmt_pct
+from helpers.core.periods import IN_PERIOD
+from helpers.core.wording import Wording, quote, words_for
+from helpers.files.processed import read_processed
 from helpers.report import charts
 from helpers.report.html import Cell, Column, Figure, Html, Table, render, svg
 from helpers.report.plan_cycle import FINAL_PHASES, plan_line
 from helpers.report.summary import executive_summary
-from helpers.wording import Wording, quote, words_for
 
 LANGS = ("zh", "en")
 AUDIENCES = ("leadership", "analyst")
@@ -85,7 +85,7 @@ class ReportContext:
     @property
     def years(self) -> dict[str, int]:
         """The years wording may name, all from the data and config/sources.yaml: those of the plan the report
-        year evaluates (helpers.periods; when the counties' plans differ, the one most of them evaluate)."""
+        year evaluates (helpers.core.periods; when the counties' plans differ, the one most of them evaluate)."""
         period = self.period
         base = self.progress["baseline_year"].dropna()
         return {"year": self.inputs.report_year, "target_year": period.target_year,
@@ -155,7 +155,7 @@ class ReportContext:
 def build_context(inputs: AnalysisInputs, lang: str, audience: str, checks: pd.DataFrame,
                   cleaning_log: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> ReportContext:
     """The report's content; `tables` are the analysis tables as written (analyse.read_tables), never recomputed."""
-    from helpers.parameters import check_audience, check_lang
+    from helpers.run.parameters import check_audience, check_lang
     lang, audience = check_lang(lang), check_audience(audience)
     keep = inputs.entities + [inputs.province]
     return ReportContext(inputs, lang, audience, tables[paths.TRENDS_CSV], tables[paths.COMPARISON_CSV],
@@ -168,7 +168,7 @@ def load_report_context(processed_dir=None, config_dir=None, report_year=None, e
                         year_must_have_data: bool = True) -> ReportContext:
     """Everything the report needs, from data/processed/ and the config (papermill passes '' for unset):
     the analysis tables are read as `make analysis` wrote them, and refused if built for other parameters."""
-    from helpers.parameters import check_audience, check_lang, folder
+    from helpers.run.parameters import check_audience, check_lang, folder
     lang, audience = check_lang(lang), check_audience(audience)   # before the slow part
     processed_dir = folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
     inputs = load_inputs(processed_dir, folder(config_dir, paths.CONFIG_DIR, "config_dir"), report_year or None,

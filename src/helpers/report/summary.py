@@ -1,6 +1,6 @@
 """The report's headline judgements: 5 to 8 sentences generated from the data, never written by hand.
 
-The sentences' words are in helpers/wording (summary.*); here only which facts they state.
+The sentences' words are in helpers/core/wording (summary.*); here only which facts they state.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from helpers.analyse.growth import (
     RATE_CAGR,
     TARGET_MET,
 )
-from helpers.formatting import number, percent
+from helpers.core.formatting import number, percent
 from helpers.report.plan_cycle import lead_sentences
 
 MIN_SENTENCES, MAX_SENTENCES = 5, 8

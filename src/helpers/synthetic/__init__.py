@@ -18,12 +18,12 @@ from pathlib import Path
 import yaml
 from openpyxl import Workbook
 
-from helpers import paths
-from helpers.config import PlanPeriod, load_catalogue, load_sources
-from helpers.errors import InputError
+from helpers.core import paths
+from helpers.core.config import PlanPeriod, load_catalogue, load_sources
+from helpers.core.errors import InputError
+from helpers.core.periods import FIVE_YEARS, plan_name, plan_number, resolve_period
 from helpers.extract.manifest import write_manifest
-from helpers.monitoring.workbooks import COLUMNS, DATA_SHEET
-from helpers.periods import FIVE_YEARS, plan_name, plan_number, resolve_period
+from helpers.extract.monitoring import COLUMNS, DATA_SHEET
 
 # Indicators the synthetic plans carry, with a plausible base-year range (growth to the target year is drawn).
 SYNTHETIC_INDICATORS = {

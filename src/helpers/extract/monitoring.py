@@ -15,15 +15,13 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from helpers.atomic import replaced_when_done
-from helpers.config import Catalogue, Sources
-from helpers.errors import InputError
-from helpers.outputs import display_width
-from helpers.paths import display_path
-from helpers.periods import FIVE_YEARS
-from helpers.records import Decision, Observation, note, place
-from helpers.text import name_key
-from helpers.values import (
+from helpers.core.config import Catalogue, Sources
+from helpers.core.errors import InputError
+from helpers.core.paths import display_path
+from helpers.core.periods import FIVE_YEARS
+from helpers.core.records import Decision, Observation, note, place
+from helpers.core.text import name_key
+from helpers.core.values import (
     LARGEST_VALUE,
     ImplausibleMagnitude,
     NotANumber,
@@ -31,6 +29,8 @@ from helpers.values import (
     looks_like_a_fraction,
     parse_value_cell,
 )
+from helpers.files.atomic import replaced_when_done
+from helpers.files.outputs import display_width
 
 DATA_SHEET = "数据"
 LISTS_SHEET = "选项"
@@ -209,7 +209,7 @@ ZIP_MAGIC, OLE2_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 def monitoring_files(folder: Path) -> list[Path]:
     """Every workbook and CSV file in the folder (Excel's ~$ lock files, hidden files and a README skipped).
     A file of any other kind is an InputError that says what to do with it."""
-    from helpers.fingerprint import is_input
+    from helpers.files.fingerprint import is_input
     folder = Path(folder)
     if not folder.is_dir():
         return []
@@ -514,7 +514,7 @@ def _year(raw) -> int | None:
 
 def _number(raw) -> tuple[float | None, bool, str | None, str]:
     """The number, its % sign, its comparator and its note marks (12.9² is 12.9 with the mark ², never 12.92:
-    helpers.values, the one value parser for plans and workbooks)."""
+    helpers.core.values, the one value parser for plans and workbooks)."""
     if isinstance(raw, bool):
         return None, False, None, ""
     if isinstance(raw, (int, float)):

@@ -10,9 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers.atomic import replaced_when_done
-from helpers.errors import InputError, ReportedError
-from helpers.paths import display_path
+from helpers.core.errors import InputError, ReportedError
+from helpers.core.paths import display_path
+from helpers.files.atomic import replaced_when_done
 
 # The project's kernel: every notebook names it in its metadata, and `make setup` registers it in the
 # environment's own prefix (python -m helpers kernel), so that papermill and JupyterLab run the same Python.

@@ -1,12 +1,14 @@
-"""Errors about bad input, worded for the analyst who has to fix the input."""
+"""Errors about bad input, worded for the analyst who has to fix the input.
+
+The project's error types and nothing else: it imports only `paths` (to show a file as an analyst reads it),
+so every module can raise them without importing anything that raises them back. How a command turns them
+into an exit status is helpers.run.cli's job; how a notebook shows them, helpers.run.notebook_display's."""
 from __future__ import annotations
 
 import errno
-import sys
 from pathlib import Path
-from typing import Callable
 
-from helpers.paths import display_path
+from helpers.core.paths import display_path
 
 
 class InputError(Exception):
@@ -37,6 +39,11 @@ class InputError(Exception):
         return f"{self.location}: {self.problem}\n  How to fix: {self.fix}"
 
 
+class ParameterError(Exception):
+    """A bad parameter value (helpers.run.parameters). Its message is one line: the parameter, the problem, what
+    to give instead."""
+
+
 class ReportedError(Exception):
     """A failure already worded for the user elsewhere (an InputError raised inside a notebook's kernel):
     shown as it is."""
@@ -64,63 +71,3 @@ def file_error(exc: OSError, path: Path | str | None = None, writing: bool | Non
                           "write to a folder on a writable disk.")
     return InputError(path, None, f"the file could not be {verb} ({exc.strerror or exc})",
                       "check that the file and its folder exist and are accessible, then rerun.")
-
-
-def show_input_errors_briefly() -> None:
-    """In a notebook, show an InputError as its message, not as a traceback through the helpers.
-
-    The cell still fails (papermill and `make` see the error); only the display is shorter.
-    """
-    if "IPython" not in sys.modules:  # not in a kernel (which has it loaded); importing it costs 0.1 s
-        return
-    from IPython import get_ipython
-    shell = get_ipython()
-    if shell is None:
-        return
-
-    def handler(shell, etype, value, tb, tb_offset=None):
-        # Every kind of InputError reaches papermill (and make) as an InputError: already worded for the analyst.
-        shown = InputError if issubclass(etype, InputError) else etype
-        message = [f"{shown.__name__}: {value}"]
-        shell._showtraceback(shown, value, message)
-        return message
-
-    from helpers.parameters import ParameterError
-    shell.set_custom_exc((InputError, ParameterError), handler)
-
-
-INTERRUPTED = 130  # the shell's exit status for a run stopped by Ctrl-C
-
-
-def exit_status(step: Callable[[], str | None], after_error: str | Callable[[], str] = "") -> int:
-    """Run one command-line step: print what it reports and return 0; on bad input, print the error
-    (never a traceback) and `after_error` (a text, or a function that says what the failed run left), and
-    return 1. A bad parameter is one line; Ctrl-C (or SIGTERM) is one line and returns 130."""
-    from helpers.parameters import ParameterError
-
-    def afterwards() -> str:
-        text = after_error() if callable(after_error) else after_error
-        return f"\n{text}" if text else ""
-
-    try:
-        message = step()
-    except ParameterError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print(f"interrupted.{afterwards()}".replace("\n", " "), file=sys.stderr)
-        return INTERRUPTED
-    except OSError as exc:
-        print(f"error: {file_error(exc, writing=None)}{afterwards()}", file=sys.stderr)
-        return 1
-    except (InputError, ReportedError) as exc:
-        print(f"error: {exc}{afterwards()}", file=sys.stderr)
-        return 1
-    if message:
-        try:
-            print(message, flush=True)
-        except BrokenPipeError:  # whoever read the output stopped (make was stopped): nothing to tell
-            import os
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return 1
-    return 0

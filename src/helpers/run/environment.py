@@ -19,7 +19,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-from helpers import paths
+from helpers.core import paths
 
 PROJECT_DISTRIBUTION = "talent-plan-monitor"
 CHINESE_FONT = "Noto Sans CJK SC"          # the font the figures and the report's CSS ask for
@@ -56,7 +56,7 @@ def missing_packages(imports: bool = False) -> list[str]:
 
 def missing_kernel() -> list[str]:
     """The project's kernel must be registered in this environment and run this environment's Python."""
-    from helpers.notebook_runner import KERNEL_NAME
+    from helpers.run.notebook_runner import KERNEL_NAME
     spec = Path(sys.prefix) / "share" / "jupyter" / "kernels" / KERNEL_NAME / "kernel.json"
     try:
         python = Path(json.loads(spec.read_text(encoding="utf-8"))["argv"][0])

@@ -11,9 +11,9 @@ from typing import Any
 
 import yaml
 
-from helpers.errors import InputError
-from helpers.paths import CATALOGUE_FILE, CONFIG_DIR, SOURCES_FILE, display_path
-from helpers.text import name_key, normalise, read_utf8
+from helpers.core.errors import InputError
+from helpers.core.paths import CATALOGUE_FILE, CONFIG_DIR, SOURCES_FILE, display_path
+from helpers.core.text import name_key, normalise, read_utf8
 
 LINE = "__line__"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-# src/helpers/paths.py -> project root is two levels above src/.
-PROJECT_ROOT = Path(os.environ.get("TALENT_PROJECT_ROOT", Path(__file__).resolve().parents[2]))
+# src/helpers/core/paths.py -> the project root is the folder that holds src/.
+PROJECT_ROOT = Path(os.environ.get("TALENT_PROJECT_ROOT", Path(__file__).resolve().parents[3]))
 
 CONFIG_DIR = PROJECT_ROOT / "config"
 SOURCES_FILE = "sources.yaml"

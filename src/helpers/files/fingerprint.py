@@ -13,7 +13,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from helpers.atomic import replaced_when_done
+from helpers.files.atomic import replaced_when_done
 
 # Files no one put there on purpose: Excel's lock files (~$…), Windows' and macOS's folder files.
 SYSTEM_FILES = {"thumbs.db", "desktop.ini", ".ds_store"}

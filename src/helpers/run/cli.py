@@ -30,14 +30,49 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from helpers import paths
-from helpers.errors import exit_status
+from helpers.core import paths
+from helpers.core.errors import InputError, ParameterError, ReportedError, file_error
 
 NOTHING_REPLACED = "Nothing was replaced: the outputs of the last good run are still in place."
 
 
+INTERRUPTED = 130  # the shell's exit status for a run stopped by Ctrl-C
+
+
+def exit_status(step: Callable[[], str | None], after_error: str | Callable[[], str] = "") -> int:
+    """Run one command-line step: print what it reports and return 0; on bad input, print the error
+    (never a traceback) and `after_error` (a text, or a function that says what the failed run left), and
+    return 1. A bad parameter is one line; Ctrl-C (or SIGTERM) is one line and returns 130."""
+    def afterwards() -> str:
+        text = after_error() if callable(after_error) else after_error
+        return f"\n{text}" if text else ""
+
+    try:
+        message = step()
+    except ParameterError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"interrupted.{afterwards()}".replace("\n", " "), file=sys.stderr)
+        return INTERRUPTED
+    except OSError as exc:
+        print(f"error: {file_error(exc, writing=None)}{afterwards()}", file=sys.stderr)
+        return 1
+    except (InputError, ReportedError) as exc:
+        print(f"error: {exc}{afterwards()}", file=sys.stderr)
+        return 1
+    if message:
+        try:
+            print(message, flush=True)
+        except BrokenPipeError:  # whoever read the output stopped (make was stopped): nothing to tell
+            import os
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1
+    return 0
+
+
 def _run(args) -> str:
-    from helpers.notebook_runner import folder_parameters, parameter_value, run_notebook
+    from helpers.run.notebook_runner import folder_parameters, parameter_value, run_notebook
     parameters = folder_parameters({name: parameter_value(v) for name, v in args.parameter}, Path.cwd())
     return run_notebook(args.notebook, args.output, parameters)
 
@@ -76,14 +111,14 @@ def _what_was_left(folders: list[Path]) -> Callable[[], str]:
 
 
 def _inputs(args) -> None:
-    from helpers.fingerprint import update
+    from helpers.files.fingerprint import update
     update(args.output, {"raw": args.raw_dir, "config": args.config_dir})
 
 
 def _parameters(args) -> str | None:
     """Check the parameters; with --resolve, against the data too, and print the report's make variables:
     its year and, for a subset of counties, the tag its file names end with."""
-    from helpers import parameters as p
+    from helpers.run import parameters as p
     if not args.resolve:
         p.check_lang(args.lang, p.MAKE)
         p.check_audiences(args.audience, p.MAKE)
@@ -98,7 +133,7 @@ def _parameters(args) -> str | None:
 
 def _stamp(path: Path, text: str) -> None:
     """Rewrite a stamp only when its text changes, so that its time tells make when parameters changed."""
-    from helpers.atomic import replaced_when_done
+    from helpers.files.atomic import replaced_when_done
     path = Path(path)
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return
@@ -107,14 +142,14 @@ def _stamp(path: Path, text: str) -> None:
 
 
 def _report_parameters(args):
-    from helpers import parameters as p
+    from helpers.run import parameters as p
     return p.report_parameters(args.year, args.entities, args.lang, args.audience, args.processed_dir,
                                args.config_dir, spelling=p.MAKE, base=Path.cwd())
 
 
 def _publish(args) -> str:
-    from helpers.atomic import install_together
-    from helpers.errors import InputError
+    from helpers.core.errors import InputError
+    from helpers.files.atomic import install_together
     missing = [name for name in args.names if not (args.build_dir / name).is_file()]
     if missing:
         raise InputError(args.build_dir / missing[0], None, "a file of the report was not built",
@@ -126,8 +161,8 @@ def _publish(args) -> str:
 
 
 def _check_install(args) -> str:
-    from helpers.environment import FIX, check
-    from helpers.errors import InputError
+    from helpers.core.errors import InputError
+    from helpers.run.environment import FIX, check
     missing = check(imports=args.imports, packages_only=args.packages_only)
     if missing:
         raise InputError(sys.prefix, None, "this environment is incomplete:\n    " + "\n    ".join(missing),
@@ -136,7 +171,7 @@ def _check_install(args) -> str:
 
 
 def _kernel(args) -> str:
-    from helpers.notebook_runner import KERNEL_DISPLAY_NAME, KERNEL_NAME, install_kernel
+    from helpers.run.notebook_runner import KERNEL_DISPLAY_NAME, KERNEL_NAME, install_kernel
     return f"registered the Jupyter kernel {KERNEL_NAME} ({KERNEL_DISPLAY_NAME}) in {install_kernel()}"
 
 
@@ -145,7 +180,7 @@ def _lab(args) -> str:
     (as papermill's), and as root too (a container, a CI box). Options after `lab` go to JupyterLab."""
     import os
 
-    from helpers.notebook_runner import KERNEL_NAME, KERNEL_TRANSPORT
+    from helpers.run.notebook_runner import KERNEL_NAME, KERNEL_TRANSPORT
     command = [sys.executable, "-m", "jupyter", "lab", f"--KernelManager.transport={KERNEL_TRANSPORT}",
                f"--MappingKernelManager.default_kernel_name={KERNEL_NAME}",
                f"--ServerApp.root_dir={paths.PROJECT_ROOT}", "--LabApp.default_url=/lab/tree/notebooks",
@@ -158,13 +193,13 @@ def _lab(args) -> str:
 
 
 def _latest_year(args) -> str:
-    from helpers.processed import latest_actual_year
+    from helpers.files.processed import latest_actual_year
     return str(latest_actual_year(args.processed_dir))
 
 
 def _manifest(args) -> str:
-    from helpers.config import load_sources, plan_path
-    from helpers.errors import InputError
+    from helpers.core.config import load_sources, plan_path
+    from helpers.core.errors import InputError
     from helpers.extract.manifest import write_manifest
     sources = load_sources(args.config_dir)
     files = [p.file for p in sources.plans]
@@ -178,8 +213,8 @@ def _manifest(args) -> str:
 
 
 def _analyse(args) -> str:
-    from helpers import parameters as p
     from helpers.analyse.tables import build_tables
+    from helpers.run import parameters as p
     p.report_parameters(args.year, args.entities, None, None, args.processed_dir, args.config_dir,
                         spelling=p.MAKE, base=Path.cwd())   # YEAR=, ENTITIES= as make users wrote them
     written = build_tables(args.processed_dir, args.config_dir, args.year or None, args.entities or None)
@@ -187,8 +222,8 @@ def _analyse(args) -> str:
 
 
 def _template(args) -> str:
-    from helpers.config import load_catalogue, load_sources
-    from helpers.monitoring.workbooks import write_template
+    from helpers.core.config import load_catalogue, load_sources
+    from helpers.extract.monitoring import write_template
     path = write_template(args.output, load_sources(args.config_dir), load_catalogue(args.config_dir))
     return f"wrote {paths.display_path(path)}: fill it in and save it (any name) in data/raw/monitoring/"
 
@@ -201,7 +236,7 @@ def _results_workbook(args) -> str:
 
 
 def _render(args) -> str:  # one file at a time; `report` builds and publishes them together
-    from helpers.atomic import replaced_when_done
+    from helpers.files.atomic import replaced_when_done
     from helpers.report import render
     if args.format == "documents":
         stems = {doc: stem for doc, stem in (("brief", args.brief), ("report", args.report)) if stem}
@@ -240,7 +275,7 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument(f"--{name}-dir", type=Path, default=defaults[name])
 
     def report_parameters(sub: argparse.ArgumentParser) -> None:
-        # Checked by helpers.parameters, not by argparse, so that every bad value gets the same one line.
+        # Checked by helpers.run.parameters, not by argparse, so that every bad value gets the same one line.
         sub.add_argument("--year", default="")
         sub.add_argument("--entities", default="")
         sub.add_argument("--lang", default="zh")
@@ -325,8 +360,7 @@ def _stop_cleanly(after_error) -> None:
     import os
 
     def stop(signum, frame):
-        from helpers.atomic import remove_own_temporaries
-        from helpers.errors import INTERRUPTED
+        from helpers.files.atomic import remove_own_temporaries
         try:
             # SIGTERM, not SIGKILL: a kernel that is publishing the processed files finishes that first.
             import psutil

@@ -1,6 +1,6 @@
 """Writing the tables analysts open: CSV for Excel, and formatted workbooks.
 
-Callers write into a path from `helpers.atomic`, so a failed run never leaves half-written files.
+Callers write into a path from `helpers.files.atomic`, so a failed run never leaves half-written files.
 """
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from helpers.text import normalise
+from helpers.core.text import normalise
 
 # After normalisation: optional comparator, a number, optional % sign, optional 以上 (or more).
 VALUE = re.compile(

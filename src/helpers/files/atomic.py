@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from helpers.errors import file_error
+from helpers.core.errors import file_error
 
 # .indicators.1234.partial.csv, .2025.staging-1234-abcd/ (older runs wrote no process id)
 LEFTOVER = re.compile(r"^\..+?(?:\.(?P<pid>\d+))?\.partial(?:\.[^.]*)?$|^\..+\.staging-(?:(?P<spid>\d+)-)?\w+$")

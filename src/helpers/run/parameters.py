@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers import paths
+from helpers.core import paths
+from helpers.core.errors import ParameterError
 
 LANGS = ("zh", "en")
 AUDIENCES = ("leadership", "analyst")
@@ -37,10 +38,6 @@ MAKE = {"year": "YEAR", "entities": "ENTITIES", "lang": "LANG", "audience": "AUD
 NOTEBOOK = {"year": "report_year", "entities": "entities", "lang": "lang", "audience": "audience",
             "raw_dir": "raw_dir", "processed_dir": "processed_dir", "config_dir": "config_dir",
             "reports_dir": "reports_dir"}
-
-
-class ParameterError(Exception):
-    """A bad parameter value. Its message is one line: the parameter, the problem, what to give instead."""
 
 
 @dataclass(frozen=True)
@@ -121,7 +118,7 @@ def parse_entities(value) -> list[str]:
 def check_entities(value, config_dir: Path | None = None, spelling: dict = NOTEBOOK) -> tuple[list[str], bool]:
     """The counties asked for, each checked against config/sources.yaml (with a suggestion on a typo).
     Returns the ids and whether they are a subset (anything but every county in config order)."""
-    from helpers.config import load_sources
+    from helpers.core.config import load_sources
     sources = load_sources(config_dir or paths.CONFIG_DIR)
     counties = list(dict.fromkeys(p.entity for p in sources.plans))   # a county may have several plans
     entities = list(dict.fromkeys(parse_entities(value)))

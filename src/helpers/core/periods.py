@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from helpers.config import Plan, PlanPeriod
+from helpers.core.config import Plan, PlanPeriod
 
 # A five-year plan (五年规划) lasts five years: that is what its name says.
 FIVE_YEARS = 5

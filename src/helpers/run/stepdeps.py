@@ -1,11 +1,11 @@
 """Which helper files each `make` step really uses, read from the import graph: the Makefile's picture of the
 data flow, made from the code rather than kept by hand.
 
-    PYTHONPATH=src python3 -m helpers.stepdeps > .make/helpers.mk     (the Makefile does this)
+    PYTHONPATH=src python3 -m helpers.run.stepdeps > .make/helpers.mk     (the Makefile does this)
 
 For each step, the modules its notebooks import and the modules its `python -m helpers` command imports, with
 everything they import in turn (at module level or inside functions: a lazy import is still a dependency),
-the packages they sit in, and the data files of those packages (the wording YAML). `helpers.cli` dispatches to
+the packages they sit in, and the data files of those packages (the wording YAML). `helpers.run.cli` dispatches to
 every command, so its own imports inside the command functions are not followed: each step names the modules
 its command uses. Standard library only: it runs before anything is installed.
 """
@@ -16,17 +16,17 @@ import json
 import sys
 from pathlib import Path
 
-SRC = Path(__file__).resolve().parents[1]
+SRC = Path(__file__).resolve().parents[2]
 ROOT = SRC.parent
 PACKAGE = "helpers"
 # Every step runs through the one command-line entry.
-COMMAND_LINE = ["helpers.__main__", "helpers.cli"]
+COMMAND_LINE = ["helpers.__main__", "helpers.run.cli"]
 STEPS = {  # make variable: (notebooks it runs, modules its command imports)
-    "DATA_HELPERS": (["notebooks/01_data.ipynb"], ["helpers.notebook_runner"]),
+    "DATA_HELPERS": (["notebooks/01_data.ipynb"], ["helpers.run.notebook_runner"]),
     "ANALYSIS_HELPERS": ([], ["helpers.analyse.tables"]),
     "ANALYSIS_NOTEBOOK_HELPERS": (["notebooks/02_comparison.ipynb", "notebooks/03_growth.ipynb"],
-                                  ["helpers.notebook_runner"]),
-    "REPORT_HELPERS": (["notebooks/04_report.ipynb"], ["helpers.notebook_runner"]),
+                                  ["helpers.run.notebook_runner"]),
+    "REPORT_HELPERS": (["notebooks/04_report.ipynb"], ["helpers.run.notebook_runner"]),
     "RESULTS_HELPERS": ([], ["helpers.analyse", "helpers.report.results_workbook"]),
     "RENDER_HELPERS": ([], ["helpers.report.render"]),
 }
@@ -73,7 +73,7 @@ def closure(modules: set[str]) -> set[str]:
         parts = module.split(".")
         todo += [".".join(parts[:i]) for i in range(1, len(parts))]       # importing a.b runs a/__init__
         tree = ast.parse(module_file(module).read_text(encoding="utf-8"))
-        todo += imported_modules(tree, whole=module != "helpers.cli")
+        todo += imported_modules(tree, whole=module != "helpers.run.cli")
     return seen
 
 
@@ -87,7 +87,7 @@ def step_files(notebooks: list[str], modules: list[str]) -> list[str]:
 
 
 def makefile_text() -> str:
-    lines = ["# Made by `python -m helpers.stepdeps` from the import graph; do not edit (make remakes it)."]
+    lines = ["# Made by `python -m helpers.run.stepdeps` from the import graph; do not edit (make remakes it)."]
     for variable, (notebooks, modules) in STEPS.items():
         lines.append(f"{variable} := " + " \\\n    ".join(step_files(notebooks, modules)))
     return "\n".join(lines) + "\n"

@@ -1,1 +1,0 @@
-"""The yearly monitoring workbooks: the template analysts fill in, and reading what they save."""
