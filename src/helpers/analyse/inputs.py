@@ -109,7 +109,7 @@ BINDING = "约束性"   # the 属性 of a binding target (the other: 预期性, 
 def with_plan_flags(ind: pd.DataFrame) -> pd.DataFrame:
     """What the plan's table says of each figure (属性, 左右, 〔〕 cumulative, 预计), typed: text empty, not
     NaN; flags True or False."""
-    ind["attribute"] = ind["attribute"].fillna("").astype(str) if "attribute" in ind else ""
+    ind["attribute"] = ind["attribute"].astype(object).fillna("").astype(str) if "attribute" in ind else ""
     for flag in ("approximate", "cumulative", "estimated"):
         ind[flag] = ind[flag].fillna(False).astype(bool) if flag in ind else False
     return ind
