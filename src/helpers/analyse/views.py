@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.core.formatting import number, percent, table_view
+from helpers.core.formatting import interval, number, percent, projection, table_view
+from helpers.core.wording import words
 
 
 def _pct(x) -> str:
@@ -123,14 +124,20 @@ def outlook_view(outlook: pd.DataFrame):
     target and where it falls, growth achieved in the plan that ended against growth the next target needs."""
     o = outlook
 
-    def band(low, high) -> list[str]:
-        return ["" if pd.isna(a) else f"{_num(a)} – {_num(b)}" for a, b in zip(low, high)]
+    def band(low, high) -> list[str]:     # rounded like the projection (helpers.formatting)
+        return [interval(a, b, c, m, missing="") for a, b, c, m in zip(low, high, o["projection"], o["measure"])]
+
+    w = words("zh")
+    caution = {code: f"（{w('plan_cycle.outlook_short.unreliable_projection')}：{why}）"
+               for code, why in w.table("workbook.values.caution").items()}
+    projected = [projection(v, m, missing="") + caution.get(c, "") if isinstance(c, str) else projection(v, m, "")
+                 for v, m, c in zip(o["projection"], o["measure"], o.get("projection_caution", [None] * len(o)))]
 
     return table_view(pd.DataFrame({
         "县市": o["entity_name_zh"], "指标": o["indicator_name_zh"], "单位": o["unit"],
         "下一期": o["next_plan"] + "（" + o["next_target_year"].astype("string").fillna("") + "）",
         "最新实际": o["last_actual_year"].astype("string").fillna("") + " " + o["last_actual_value"].map(_num),
-        "趋势外推": o["projection"].map(_num), "80%区间": band(o["pi80_lower"], o["pi80_upper"]),
+        "趋势外推": projected, "80%区间": band(o["pi80_lower"], o["pi80_upper"]),
         "95%区间": band(o["pi95_lower"], o["pi95_upper"]), "隐含年均增速": o["implied_annual_growth"].map(_pct),
         "下一期目标": o["next_target_comparator"].fillna("").replace("=", "") + o["next_target_value"].map(_num),
         "目标在趋势中的位置": o["target_reading_zh"].fillna(""),
