@@ -412,9 +412,9 @@ def test_a_note_mark_inside_a_number_stops_the_run_with_the_cell(workspace, cell
 # ------------------------------------------------------------------------ where targets are judged
 
 def _report(workspace: Path, year: int, lang: str):
-    from helpers.report import sections
+    from helpers.report.context import load_report_context
     analyse.build_tables(workspace / "processed", workspace / "config", year, "tonglu")
-    return sections.load_report_context(workspace / "processed", workspace / "config", year, "tonglu", lang)
+    return load_report_context(workspace / "processed", workspace / "config", year, "tonglu", lang)
 
 
 def _text(html: str) -> str:
@@ -424,23 +424,23 @@ def _text(html: str) -> str:
 
 
 def test_the_final_evaluation_and_the_scorecard_mark_binding_approximate_and_cumulative_targets(county):
-    from helpers.report import plan_sections, sections
+    from helpers.report.chapters import plan, scorecard
     layout, workspace, _ = county
     ctx = _report(workspace, 2030, "zh")
-    final = _text(plan_sections.plan_section(ctx))
+    final = _text(plan.plan_section(ctx))
     assert "〔7,000〕★" in final and "2026–2030: 7,100" in final      # the five-year sum, against the binding total
     assert "约20" in final and "≥40★" not in final and "40★" in final
     assert "★ 约束性指标" in final and "〔〕：规划期累计数" in final and "约：规划写作“左右”" in final
-    summary = _text(sections.summary_section(ctx))
+    summary = _text(scorecard.summary_section(ctx))
     assert "达标★" in summary and "★ 约束性指标" in summary
-    english = _text(plan_sections.plan_section(_report(workspace, 2030, "en")))
+    english = _text(plan.plan_section(_report(workspace, 2030, "en")))
     assert "7,000 (total) ★" in english and "about 20" in english and "★ a binding target" in english
 
 
 def test_the_mid_term_report_marks_an_estimated_base(county):
-    from helpers.report import plan_sections
+    from helpers.report.chapters import plan
     layout, workspace, _ = county
-    table = _text(plan_sections.plan_section(_report(workspace, 2028, "zh")))
+    table = _text(plan.plan_section(_report(workspace, 2028, "zh")))
     assert "2026–2028: 4,200" in table and "符合序时进度" in table
     if layout == "word_tab_cells":   # 35¹ under 2025年（预计）
         assert "2025: 35（预计）" in table and "（预计）：规划表中标明“预计”的基期数值" in table
