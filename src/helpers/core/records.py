@@ -34,6 +34,11 @@ class Observation:
     # Where in a .docx, web page or PDF (documents.model.Place.record(): a paragraph, table cell, page line …);
     # empty for a text file's line (source_line) and a workbook's cell (source_sheet, source_cell).
     source_place: dict = field(default_factory=dict)
+    # What the plan's table itself says about the figure (never the catalogue):
+    attribute: str = ""        # the row's 属性: 约束性 (binding) or 预期性 (expected); empty when the table has none
+    approximate: bool = False  # 14左右: about the value
+    cumulative: bool = False   # 〔3〕: the sum over the plan's years (〔〕内为五年累计数), never a level
+    estimated: bool = False    # its column says 预计: an estimate of the year's figure
 
 
 def note(code: str, **values) -> dict:

@@ -18,7 +18,7 @@ from helpers.extract.documents.model import Document, Grid, GridCell, Paragraph
 from helpers.extract.tables import Cell, ParsedTable, TableRow
 
 # A note row (注：…, 注1：…) ends the table's rows; it and the rows after it are the table's notes.
-FOOTNOTE = re.compile(r"^注\s*\d*\s*[:：]")
+FOOTNOTE = tables.TABLE_NOTE
 SERIAL = re.compile(r"^\d{1,3}$")
 
 
@@ -37,7 +37,7 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
     first_error: InputError | None = None
     for grid, (title, header_index) in titled:
         try:
-            return _read(document, grid, title, header_index, sources)
+            return _read(document, grid, title, header_index, plan, sources)
         except InputError as exc:   # a titled table with an unknown header: another titled one may be the plan's
             first_error = first_error or exc
     raise first_error
@@ -61,7 +61,8 @@ def _title(grid: Grid, plan: Plan) -> tuple[Cell, int] | None:
     return None
 
 
-def _read(document: Document, grid: Grid, title: Cell, header_index: int, sources: Sources) -> ParsedTable:
+def _read(document: Document, grid: Grid, title: Cell, header_index: int, plan: Plan,
+          sources: Sources) -> ParsedTable:
     path = document.path
     header, data_start = _header(grid, header_index)
     if not header:
@@ -94,7 +95,8 @@ def _read(document: Document, grid: Grid, title: Cell, header_index: int, source
         end = row.last_line
     if not notes and grid.after and FOOTNOTE.search(normalise(grid.after[0].text)):
         notes = [as_cell(grid.after[0])]      # the note as a paragraph just below the table
-    return ParsedTable(path, title, header, roles, columns, rows, end, notes)
+    table = ParsedTable(path, title, header, roles, columns, rows, end, notes)
+    return tables.resolve_year_columns(table, plan.period, sources)
 
 
 def _header(grid: Grid, index: int) -> tuple[list[Cell], int]:
