@@ -276,3 +276,20 @@ def test_a_doc_file_without_libreoffice_says_how(workspace, monkeypatch):
         dataset.build(workspace / "raw", workspace / "config")
     assert "LibreOffice, which is not installed" in caught.value.problem
     assert "apt-get install libreoffice-writer-nogui" in caught.value.fix and "save it as .docx" in caught.value.fix
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+def test_an_old_word_file_is_read_through_libreoffice(real_dataset, tmp_path):
+    """A .doc (as older offices send it; LibreOffice makes one here from the .docx) gives the same values."""
+    import subprocess
+
+    def as_doc(content, path: Path) -> Path:
+        made = write_docx(content, tmp_path / f"{path.stem}.docx")
+        subprocess.run([soffice(), f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+                        "--convert-to", "doc", "--outdir", str(tmp_path / "doc"), str(made)],
+                       check=True, capture_output=True, timeout=300)
+        return Path(shutil.copy(tmp_path / "doc" / f"{path.stem}.doc", path))
+    ds = as_published(fresh(tmp_path / "ws"), as_doc, ".doc")
+    assert values(ds).equals(values(real_dataset))
+    assert ds.indicators.query("origin == 'table'")["source_file"].str.endswith(".doc").all()
