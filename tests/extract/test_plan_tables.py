@@ -207,6 +207,19 @@ def test_a_year_column_outside_the_period_is_named(workspace):
     assert "(?P<year>2028)年" in err.fix
 
 
+def test_year_columns_under_the_wrong_period_are_refused(workspace):
+    """2025年 and 2030年 under a period 2030→2035 would both be actuals: the plan would have no target."""
+    add_fifteenth_plan(workspace, "cell_per_line", monitoring=False)
+    config = workspace / "config" / "sources.yaml"
+    doc = yaml.safe_load(config.read_text(encoding="utf-8"))
+    doc["plans"][-1]["plan_period"] = {"name": "十六五", "base_year": 2030, "target_year": 2035}
+    config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        dataset.build(workspace / "raw", workspace / "config")
+    assert "no column for the target year 2035" in caught.value.problem and "2025年, 2030年" in caught.value.problem
+    assert "plan_period" in caught.value.fix
+
+
 def test_an_attribute_that_is_neither_binding_nor_expected_is_named(workspace):
     text = WORD_PLAN.replace("\t预期性\n", "\t必达\n", 1)
     err = _build_error(workspace, "word_tab_cells", text)
