@@ -32,7 +32,7 @@ PROCESSED_DIR ?= data/processed
 REPORTS_DIR   ?= reports
 EXECUTED_DIR  := $(REPORTS_DIR)/executed
 
-CONFIG    := $(CONFIG_DIR)/sources.yaml $(CONFIG_DIR)/catalogue.yaml
+CONFIG    := $(CONFIG_DIR)/sources.yaml $(CONFIG_DIR)/catalogue.yaml config/method.yaml
 CLI       := $(PY) -m helpers
 # Paths reach Python as given (relative to this folder) and quoted, so that the project may live in a folder
 # whose name has spaces, Chinese, # or : (make cannot name such files in its own rules).

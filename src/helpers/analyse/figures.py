@@ -17,12 +17,11 @@ from helpers.analyse.growth import CATEGORIES, CATEGORY_COLOURS, category_label,
 from helpers.analyse.trends import fitted_curve
 from helpers.core.config import PlanPeriod
 from helpers.core.errors import InputError
+from helpers.core.method import method_parameters
 from helpers.core.periods import period_label
 from helpers.core.wording import words
 
 CHINESE_FONT = "Noto Sans CJK SC"
-# Above this many counties, charts switch from one line per county to rankings (see report.MANY_COUNTIES).
-MANY_COUNTIES = 6
 COUNTY_PALETTE = "colorblind"
 
 
@@ -131,7 +130,7 @@ def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3
 
 def comparison_chart(progress: pd.DataFrame, comparison: pd.DataFrame, lang: str = "zh") -> plt.Figure:
     """The dumbbell chart for a few counties; ranked small multiples for many."""
-    if progress["entity"].nunique() > MANY_COUNTIES:
+    if progress["entity"].nunique() > method_parameters().many_counties:   # config/method.yaml: rankings, not lines
         return ranking_panels(progress, comparison, lang=lang)
     return dumbbell(progress, comparison, col_wrap=2, lang=lang)
 

@@ -7,11 +7,12 @@
 R is a ratio of signed rates, so it works for both directions: for a "lower is better"
 indicator both rates are negative when things go the right way, and R is again positive.
 
-    R >= 0.95         on track
-    0.6 <= R < 0.95   needs acceleration
-    0 <= R < 0.6      limited progress
-    R < 0             moving away
-    plus "target already met" and "not assessable" (with the reason)
+    R >= on_track                          on track
+    needs_acceleration <= R < on_track     needs acceleration
+    limited_progress <= R < needs_accel.   limited progress
+    R < limited_progress                   moving away
+    plus "target already met" and "not assessable" (with the reason). The thresholds are Open SDG's, kept in
+    config/method.yaml (`progress:`), where the reports' method notes read them too.
 
 At (or after) the target year there is nothing left to require: the target is met or missed (终期评估), judged
 on the target year's actual with its comparator, and the category says which.
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from helpers.core.method import method_parameters
 from helpers.core.wording import words
 
 ON_TRACK = "on_track"
@@ -83,11 +85,12 @@ def target_met(latest: float, target: float, comparator: str, direction: str) ->
 
 
 def category_for_ratio(ratio: float) -> str:
-    if ratio >= 0.95:
+    thresholds = method_parameters()
+    if ratio >= thresholds.on_track:
         return ON_TRACK
-    if ratio >= 0.6:
+    if ratio >= thresholds.needs_acceleration:
         return NEEDS_ACCELERATION
-    if ratio >= 0:
+    if ratio >= thresholds.limited_progress:
         return LIMITED_PROGRESS
     return MOVING_AWAY
 

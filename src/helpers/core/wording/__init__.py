@@ -10,7 +10,9 @@
 
 Both files have the same keys and the same placeholders (tests/test_wording.py checks it), so a report in one
 language never falls back to words of the other. Years and period names are never written here: they are
-placeholders filled from config/sources.yaml.
+placeholders filled from config/sources.yaml. Nor are the method's numbers (thresholds, the schedule tolerance,
+interval levels, the many-counties cut): a {method.…} placeholder is filled from config/method.yaml as the file
+is read (helpers.core.method.Method.wording_values), so every text says what the analysis does.
 
 Language-neutral records. A cleaning decision is stored as a step code plus values (cleaning_log.csv), never as
 a sentence, so that each report says it in its own language:
@@ -23,6 +25,7 @@ a sentence, so that each report says it in its own language:
 """
 from __future__ import annotations
 
+import re
 import string
 from functools import lru_cache
 from pathlib import Path
@@ -120,14 +123,35 @@ def _placeholders(text: str) -> set[str]:
     return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+METHOD_PLACEHOLDER = re.compile(r"\{(method\.[a-z_.]+)\}")
+
+
+def with_method(node, values: dict[str, str], file: str):
+    """Every text of a wording file with its {method.…} placeholders filled (other placeholders stay)."""
+    if isinstance(node, dict):
+        return {k: with_method(v, values, file) for k, v in node.items()}
+    if isinstance(node, list):
+        return [with_method(v, values, file) for v in node]
+    if not isinstance(node, str) or "{method." not in node:
+        return node
+
+    def fill(match: re.Match) -> str:
+        if match.group(1) not in values:
+            raise KeyError(f"{file}: {{{match.group(1)}}} is not a method parameter: "
+                           f"use one of {', '.join(sorted(values))}")
+        return values[match.group(1)]
+    return METHOD_PLACEHOLDER.sub(fill, node)
+
+
 @lru_cache(maxsize=None)
 def words(lang: str) -> Wording:
+    from helpers.core.method import method_parameters
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
     # libyaml's parser where PyYAML has it (five times faster; every report and notebook reads these files).
     doc = yaml.load((FOLDER / f"{lang}.yaml").read_text(encoding="utf-8"),
                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return Wording(lang, doc)
+    return Wording(lang, with_method(doc, method_parameters().wording_values(), f"{lang}.yaml"))
 
 
 def words_for(lang: str, catalogue) -> Wording:
