@@ -38,3 +38,26 @@ def test_a_missing_key_is_named():
     import pytest
     with pytest.raises(KeyError, match="report.nonexistent"):
         words("zh")("report.nonexistent")
+
+
+def test_the_notebook_views_hold_no_words():
+    """The analysts' notebook tables take every heading and word from the wording (views.*): no Chinese text in
+    their code outside docstrings."""
+    import ast
+
+    from helpers.core import paths
+    for module in ("extract/views.py", "analyse/views.py"):
+        tree = ast.parse((paths.PROJECT_ROOT / "src" / "helpers" / module).read_text(encoding="utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.FunctionDef)) and node.body
+                      and isinstance(node.body[0], ast.Expr)}
+        words_in_code = [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)
+                         and isinstance(node.value, str) and CJK.search(node.value) and id(node) not in docstrings]
+        assert words_in_code == [], f"{module}: {words_in_code[:5]}"
+
+
+def test_the_notebook_views_speak_english_too(real_dataset):
+    from helpers.extract import views
+    table = views.extraction_table(real_dataset, lang="en").data
+    assert {"County", "Indicator", "Earlier baseline", "Base-year actual"} <= set(table.columns)
+    assert not any(CJK.search(str(v)) for v in table["County"])

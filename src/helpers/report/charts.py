@@ -21,6 +21,7 @@ from matplotlib.ticker import PercentFormatter
 from matplotlib.transforms import blended_transform_factory
 
 from helpers.analyse.growth import CATEGORY_COLOURS
+from helpers.core.method import method_parameters
 
 WIDTH = 3.6              # inches
 FONT = 9.5               # pt: the smallest text in a figure is 9 pt (ticks)
@@ -30,8 +31,6 @@ TARGET_COLOUR = "#1f2328"  # the 100% line where a ratio is to the county's own 
 # Colour-blind safe county colours (Okabe–Ito), with a marker each so that print in grey still tells them apart.
 COUNTY_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"]
 COUNTY_MARKERS = ["o", "s", "D", "^", "v", "P"]
-PANELS_PER_FIGURE = 4
-ROWS_PER_FIGURE = 9      # rows of a one-axes chart: about half an A4 page, so two sit side by side on paper
 CHINESE_FONT = "Noto Sans CJK SC"
 
 
@@ -58,7 +57,9 @@ def use_report_style() -> None:
                          "xtick.color": "#333", "ytick.color": "#333"})
 
 
-def chunks(items: list, size: int = PANELS_PER_FIGURE) -> list[list]:
+def chunks(items: list, size: int | None = None) -> list[list]:
+    """Items in groups of `size`, by default config/method.yaml's panels_per_figure."""
+    size = size or method_parameters().panels_per_figure
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 

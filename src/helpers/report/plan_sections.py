@@ -10,14 +10,18 @@ from helpers.analyse.growth import TARGET_MET, TARGET_MISSED
 from helpers.core.config import PlanPeriod
 from helpers.core.formatting import number as fmt_num
 from helpers.core.formatting import percent as fmt_pct
+from helpers.core.method import method_parameters
 from helpers.core.periods import period_label
 from helpers.report import charts
 from helpers.report.html import Cell, Column, Html, Table
 from helpers.report.plan_cycle import FINAL_PHASES, final_counts_line
 from helpers.report.sections import ReportContext, chapter, figure_block, indicator_cell, value_text
 
-# With many counties the tables keep the rows that most need attention; every row is in the results workbook.
-MANY_ROWS = 15
+
+def _many_rows() -> int:
+    """With many counties the tables keep the rows that most need attention; every row is in the results
+    workbook (config/method.yaml)."""
+    return method_parameters().rows_with_many_counties
 
 
 def _w(ctx: ReportContext, key: str, **values) -> str:
@@ -60,7 +64,7 @@ def _final_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
     counts = [final_counts_line(ctx, e) for e in dict.fromkeys(rows["entity"])]
     judged = rows[rows["target_met"].notna()]   # targets still waiting for their year's actual are counted above
     if ctx.many:
-        judged = judged[judged["target_met"].eq(False)].sort_values("completion_rate").head(MANY_ROWS)
+        judged = judged[judged["target_met"].eq(False)].sort_values("completion_rate").head(_many_rows())
     body = []
     for r in judged.itertuples():
         met = bool(r.target_met)
@@ -73,7 +77,7 @@ def _final_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
                Column(_w(ctx, "col_met"), "judgement"), Column(_w(ctx, "col_target"), "num"),
                Column(_w(ctx, "col_actual"), "num"), Column(_w(ctx, "col_completion"), "num", fold=True),
                Column(_w(ctx, "col_gap"), "num", fold=True)]
-    notes = [_w(ctx, "final_note")] + ([_w(ctx, "many_note", n=MANY_ROWS)] if ctx.many else [])
+    notes = [_w(ctx, "final_note")] + ([_w(ctx, "many_note", n=_many_rows())] if ctx.many else [])
     blocks = [{"kind": "list", "css": "summary", "entries": counts}]
     if body:
         blocks.append({"kind": "table", "table": Table(columns, body, more=ctx.t("more"))})
@@ -82,7 +86,7 @@ def _final_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
 
 def _schedule_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
     if ctx.many:
-        rows = rows.sort_values("progress_share").head(MANY_ROWS)
+        rows = rows.sort_values("progress_share").head(_many_rows())
     body = []
     for r in rows.itertuples():
         body.append([ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
@@ -96,7 +100,7 @@ def _schedule_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
                Column(_w(ctx, "col_schedule"), "num"), Column(_w(ctx, "col_base"), "num", fold=True),
                Column(_w(ctx, "col_latest"), "num", fold=True), Column(_w(ctx, "col_target"), "num", fold=True),
                Column(_w(ctx, "col_sdg"), "num", fold=True)]
-    notes = [_w(ctx, "schedule_note")] + ([_w(ctx, "many_note", n=MANY_ROWS)] if ctx.many else [])
+    notes = [_w(ctx, "schedule_note")] + ([_w(ctx, "many_note", n=_many_rows())] if ctx.many else [])
     return [{"kind": "table", "table": Table(columns, body, more=ctx.t("more"))}, {"kind": "notes", "entries": notes}]
 
 
@@ -115,7 +119,7 @@ def outlook_section(ctx: ReportContext) -> Html:
         return Html("")
     rows = o[(o["trend_n_obs"] >= 2) | o["next_target_value"].notna()]
     if ctx.many:
-        rows = rows.sort_values("acceleration_needed", ascending=False, na_position="last").head(MANY_ROWS)
+        rows = rows.sort_values("acceleration_needed", ascending=False, na_position="last").head(_many_rows())
     ended, nxt, year = _periods(o, ctx.lang)
     body = []
     for r in rows.itertuples():
@@ -137,7 +141,7 @@ def outlook_section(ctx: ReportContext) -> Html:
                Column(_w(ctx, "col_projection", year=year), "num"),
                Column(_w(ctx, "col_growths", ended=ended, period=nxt), "num", fold=True),
                Column(_w(ctx, "col_latest"), "num", fold=True)]
-    notes = [_w(ctx, "outlook_note")] + ([_w(ctx, "many_note", n=MANY_ROWS)] if ctx.many else [])
+    notes = [_w(ctx, "outlook_note")] + ([_w(ctx, "many_note", n=_many_rows())] if ctx.many else [])
     return chapter(ctx, "outlook", _w(ctx, "outlook_title", period=nxt), [
         {"kind": "table", "table": Table(columns, body, more=ctx.t("more"))}, {"kind": "notes", "entries": notes},
         figure_block(ctx, outlook_figures(ctx))])

@@ -23,7 +23,6 @@ from helpers.analyse import (
     load_inputs,
     read_tables,
 )
-from helpers.analyse.comparison import PAIRWISE_MAX
 from helpers.analyse.evaluation import (
     AHEAD,
     BEHIND,
@@ -31,7 +30,6 @@ from helpers.analyse.evaluation import (
     NOT_HELD,
     ON_SCHEDULE,
     SCHEDULE_COLOURS,
-    SCHEDULE_TOLERANCE,
     completion_rate,
 )
 from helpers.analyse.growth import (
@@ -51,6 +49,7 @@ from helpers.analyse.growth import (
 from helpers.core import paths
 from helpers.core.formatting import number as fmt_num
 from helpers.core.formatting import percent as fmt_pct
+from helpers.core.method import method_parameters
 from helpers.core.periods import IN_PERIOD
 from helpers.core.wording import Wording, quote, words_for
 from helpers.files.processed import read_processed
@@ -104,7 +103,8 @@ class ReportContext:
 
     @property
     def many(self) -> bool:
-        return len(self.inputs.entities) > PAIRWISE_MAX  # one threshold for the comparison, tables and charts
+        # config/method.yaml: one threshold for the comparison, tables and charts
+        return len(self.inputs.entities) > method_parameters().many_counties
 
     def entity_name(self, entity: str) -> str:
         zh, en = self.inputs.sources.entity_names()[entity]
@@ -361,15 +361,13 @@ def scorecard_tables(ctx: ReportContext, judgements: pd.Series | None = None) ->
     columns = [Column(ctx.t("indicator"))] + [Column(ctx.entity_name(e), "judgement") for e in entities]
     rows = [[ctx.indicator_name(i)] + [light(ctx, judgement.get((e, i)), final.get((e, i), False)) for e in entities]
             for i in indicators]
-    if len(entities) > SCORECARD_HALVES_UP_TO:
+    if len(entities) > method_parameters().scorecard_halves_up_to:   # more: a half table is too narrow
         return [Table(columns, rows, css="scorecard")]
     # Two half tables side by side on paper and wide screens (one under the other on a phone): the whole
     # scorecard fits on page 1 with the headline judgements.
     half = (len(rows) + 1) // 2
     return [Table(columns, rows[:half], css="scorecard"), Table(columns, rows[half:], css="scorecard")]
 
-
-SCORECARD_HALVES_UP_TO = 3  # counties: with more, a half table is too narrow for its columns
 
 
 def summary_section(ctx: ReportContext) -> Html:
@@ -380,7 +378,7 @@ def summary_section(ctx: ReportContext) -> Html:
         {"kind": "heading", "text": ctx.t(f"scorecard_{kind}")},
         legend(ctx, short=ctx.many, note=ctx.t("not_in_plan"), codes=scorecard_codes(ctx, judgements),
                final=kind == "final"),
-        {"kind": "notes", "entries": [ctx.t(f"scorecard_note_{kind}", tolerance=f"{SCHEDULE_TOLERANCE * 100:g}")]},
+        {"kind": "notes", "entries": [ctx.t(f"scorecard_note_{kind}")]},
         {"kind": "tables", "tables": scorecard_tables(ctx, judgements)},
     ], first=True)
 
@@ -421,7 +419,7 @@ def progress_table_view(ctx: ReportContext, rows: pd.DataFrame) -> Table:
 def completion_figures(ctx: ReportContext) -> list[Figure]:
     """Per indicator, each county's latest actual as a share of its target, direction-aware as 完成率 is
     (helpers.analyse.evaluation.completion_rate): 100% is the target reached. All indicators share one axes,
-    ROWS_PER_FIGURE rows a figure."""
+    rows_per_figure (config/method.yaml) rows a figure."""
     def draw():
         p = ctx.progress
         p = p[p["latest_value"].notna() & p["target_value"].notna()]
@@ -434,7 +432,7 @@ def completion_figures(ctx: ReportContext) -> list[Figure]:
                              "points": points})
         counties = [ctx.entity_name(e) for e in ctx.inputs.entities]
         return [(charts.ratio_chart(chunk, counties, ctx.many, reference=charts.TARGET_COLOUR),
-                 ctx.t("fig_completion")) for chunk in charts.chunks(rows, charts.ROWS_PER_FIGURE)]
+                 ctx.t("fig_completion")) for chunk in charts.chunks(rows, method_parameters().rows_per_figure)]
     return ctx.figure("completion", draw)
 
 
@@ -520,7 +518,7 @@ def province_figure(ctx: ReportContext) -> list[Figure]:
                 for ind_id, g in c.groupby("indicator_id", sort=False)]
         counties = [ctx.entity_name(e) for e in ctx.inputs.entities]
         return [(charts.ratio_chart(chunk, counties, ctx.many), ctx.t("fig_province"))
-                for chunk in charts.chunks(rows, charts.ROWS_PER_FIGURE)]
+                for chunk in charts.chunks(rows, method_parameters().rows_per_figure)]
     return ctx.figure("province", draw)
 
 
