@@ -94,4 +94,7 @@ def makefile_text() -> str:
 
 
 if __name__ == "__main__":
-    sys.stdout.write(makefile_text())
+    try:
+        sys.stdout.write(makefile_text())
+    except KeyboardInterrupt:      # make was stopped (Ctrl-C) while it remade the list: one line, not a traceback
+        sys.exit("interrupted.")
