@@ -74,7 +74,7 @@ export YEAR ENTITIES REPORT_LANG AUDIENCE
 PARAMETERS = --year "$$YEAR" --entities "$$ENTITIES" --lang "$$REPORT_LANG" --audience "$$AUDIENCE" \
              --processed-dir "$(PROCESSED_DIR)" --config-dir "$(CONFIG_DIR)"
 
-.PHONY: help setup data analysis report html report-files html-files template test lint lab manifest clean \
+.PHONY: help setup data analysis report html report-files html-files template test test-quick lint lab manifest clean \
         check-parameters
 
 help: ## List the targets
@@ -186,6 +186,9 @@ template: $(INSTALLED) ## Write the yearly monitoring workbook template (reports
 
 test: $(INSTALLED) ## Run the tests
 	$(PY) -m pytest
+
+test-quick: $(INSTALLED) ## Run the tests but the slow ones (whole make runs, notebooks, Chromium, JupyterLab)
+	$(PY) -m pytest -m "not slow"
 
 lint: $(INSTALLED) ## Check the code with ruff (style, imports, complexity; configured in pyproject.toml)
 	$(PY) -m ruff check src tests benchmarks

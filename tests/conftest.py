@@ -96,3 +96,14 @@ class ProjectCopy:
         if popen:
             return subprocess.Popen(command, cwd=self.root, env=env, text=True, **popen)
         return subprocess.run(command, cwd=self.root, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+# `make test-quick` leaves these out: whole `make` runs, notebooks under papermill, Chromium and JupyterLab.
+SLOW_MODULES = {"test_make", "test_runs", "test_faults", "test_lab", "test_setup", "test_report", "test_notebook"}
+SLOW_FIXTURES = {"made_report"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.module.__name__ in SLOW_MODULES or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

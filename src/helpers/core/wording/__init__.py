@@ -8,7 +8,7 @@
     w.describe("cleaning.decisions.comparator", {"raw": ">10", ...}, html=True)
                                               a sentence built from language-neutral values (see below)
 
-Both files have the same keys and the same placeholders (tests/test_wording.py checks it), so a report in one
+Both files have the same keys and the same placeholders (tests/report/test_wording.py checks it), so a report in one
 language never falls back to words of the other. Years and period names are never written here: they are
 placeholders filled from config/sources.yaml. Nor are the method's numbers (thresholds, the schedule tolerance,
 interval levels, the many-counties cut): a {method.…} placeholder is filled from config/method.yaml as the file

@@ -1,6 +1,6 @@
 """The scorecard on page 1 shows, for each county and indicator, the judgement its plan calls for in the report
 year: met or not at the final evaluation, the 序时进度 judgement in the period, and at a base year what can be
-assessed. 桐庐 (tests/test_plan_cycle.py) with its monitoring actuals; the expected judgements are worked by hand
+assessed. 桐庐 (tests/support/tonglu.py) with its monitoring actuals; the expected judgements are worked by hand
 from the table in that file's docstring."""
 import re
 import shutil
@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from helpers import analyse
 from helpers.core import paths
 from helpers.report import sections
-from test_plan_cycle import make_county
+from support.tonglu import make_county
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
 from helpers.extract.monitoring import DATA_SHEET
 from helpers.extract.tables import MAX_LINE_CHARS, MAX_PLAN_BYTES
-from test_monitoring import _drop, _template
+from support.workbooks import drop, template
 
 
 def _build(workspace: Path):
@@ -128,7 +128,7 @@ def test_a_number_no_plan_can_mean(workspace):
 # ----------------------------------------------------------------------------- monitoring workbooks
 
 def test_1e308_in_a_workbook_is_refused_not_stored_as_infinity(workspace):
-    _drop(workspace, "m.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2021, "value": 1e308}])
+    drop(workspace, "m.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2021, "value": 1e308}])
     err = _error(workspace)
     assert re.search(r"cell E\d+", err.where) and "larger than any figure a county can report" in err.problem
 
@@ -174,7 +174,7 @@ def test_a_csv_in_monitoring_is_read_like_a_workbook(workspace):
 
 
 def test_negative_head_counts_and_fractions_for_percentages_are_flagged(workspace):
-    _drop(workspace, "m.xlsx", [
+    drop(workspace, "m.xlsx", [
         {"county": "建德市", "indicator": "人才资源总量", "year": 2021, "value": -3},
         {"county": "安吉县", "indicator": "高技能人才占技能劳动者比例", "year": 2021, "value": 0.35}])
     ds = _build(workspace)
@@ -191,8 +191,8 @@ def test_negative_head_counts_and_fractions_for_percentages_are_flagged(workspac
 
 def test_a_conflicting_duplicate_names_files_that_exist(workspace, monkeypatch):
     rows = [{"county": "建德市", "indicator": "人才资源总量", "year": 2021, "value": 11.2}]
-    _drop(workspace, "a.xlsx", rows)
-    _drop(workspace, "b.xlsx", [dict(rows[0], value=11.9)])
+    drop(workspace, "a.xlsx", rows)
+    drop(workspace, "b.xlsx", [dict(rows[0], value=11.9)])
     monkeypatch.chdir(paths.NOTEBOOKS_DIR)       # where a notebook runs
     err = _error(workspace)
     for named in [err.file] + re.findall(r"\S+\.xlsx", err.problem):
@@ -207,7 +207,7 @@ def test_formula_text_in_the_csvs_is_guarded_and_numbers_stay_numbers(workspace)
     path.write_text(path.read_text(encoding="utf-8").replace("\t人才结构\n", "\t=HYPERLINK(\"http://x\")\n"),
                     encoding="utf-8")
     write_manifest(workspace / "raw")
-    _template(workspace / "raw" / "monitoring" / "m.xlsx", workspace / "config")
+    template(workspace / "raw" / "monitoring" / "m.xlsx", workspace / "config")
     wb = openpyxl.load_workbook(workspace / "raw" / "monitoring" / "m.xlsx")
     wb[DATA_SHEET].title = "=cmd|' C calc'!A0"
     ws = wb["=cmd|' C calc'!A0"]

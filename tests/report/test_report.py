@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-import report_checks as rc
 from conftest import JIANDE
 from helpers import analyse
 from helpers.core import paths
@@ -19,6 +18,7 @@ from helpers.extract.manifest import write_manifest
 from helpers.files.processed import read_processed
 from helpers.report import render
 from helpers.run import cli
+from support import report_checks as rc
 
 pytestmark = pytest.mark.skipif(not any(shutil.which(c) for c in render.CHROMIUM_CANDIDATES),
                                 reason="Chromium is installed by `make setup`")

@@ -11,54 +11,17 @@ from helpers import analyse
 from helpers.core.config import load_catalogue, load_sources
 from helpers.core.errors import InputError
 from helpers.extract import dataset
-from helpers.extract.monitoring import DATA_SHEET, write_template
+from helpers.extract.monitoring import DATA_SHEET
 from helpers.report import sections as report
-
-
-def _template(path: Path, config: Path | None = None) -> Path:
-    kwargs = {} if config is None else {"config_dir": config}
-    return write_template(path, load_sources(**kwargs), load_catalogue(**kwargs))
-
-
-def _fill(path: Path, rows: list[dict]) -> Path:
-    """Fill the template as an analyst would: find the county/indicator row, or append one."""
-    wb = openpyxl.load_workbook(path)
-    ws = wb[DATA_SHEET]
-    header = {ws.cell(1, c).value: c for c in range(1, ws.max_column + 1)}
-    for spec in rows:
-        target = None
-        for r in range(2, ws.max_row + 1):
-            if (ws.cell(r, 1).value == spec["county"] and ws.cell(r, 2).value == spec["indicator"]
-                    and ws.cell(r, header["年份"]).value is None):
-                target = r
-                break
-        if target is None:
-            target = ws.max_row + 1
-            ws.cell(target, 1, spec["county"])
-            ws.cell(target, 2, spec["indicator"])
-        for title, key in (("年份", "year"), ("数值", "value"), ("单位", "unit"), ("比较符", "comparator"),
-                           ("来源", "source"), ("备注", "note")):
-            if key in spec:
-                cell = ws.cell(target, header[title], spec[key])
-                if key in ("source", "note"):
-                    cell.data_type = "s"   # text typed by the analyst, even when it starts with '='
-
-    wb.save(path)
-    return path
+from support.workbooks import drop, template
 
 
 def _build(workspace: Path):
     return dataset.build(workspace / "raw", workspace / "config")
 
 
-def _drop(workspace: Path, name: str, rows: list[dict]) -> Path:
-    folder = workspace / "raw" / "monitoring"
-    folder.mkdir(exist_ok=True)
-    return _fill(_template(folder / name, workspace / "config"), rows)
-
-
 def test_template_lists_every_indicator_for_each_county_with_validations(tmp_path):
-    path = _template(tmp_path / "t.xlsx")
+    path = template(tmp_path / "t.xlsx")
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames[0] == "说明" and DATA_SHEET in wb.sheetnames
     ws = wb[DATA_SHEET]
@@ -76,7 +39,7 @@ YEARS = {2021: 11.2, 2022: 12.1, 2023: 12.9}
 
 
 def test_round_trip_monitoring_feeds_trend_and_report(workspace):
-    _drop(workspace, "建德2021-2023年监测.xlsx", [
+    drop(workspace, "建德2021-2023年监测.xlsx", [
         {"county": "建德市", "indicator": "人才资源总量", "year": y, "value": v, "source": "统计年鉴"}
         for y, v in YEARS.items()])
     ds = _build(workspace)
@@ -103,7 +66,7 @@ def test_round_trip_monitoring_feeds_trend_and_report(workspace):
 
 
 def _error(workspace, rows, name="m.xlsx") -> InputError:
-    path = _drop(workspace, name, rows)
+    path = drop(workspace, name, rows)
     with pytest.raises(InputError) as info:
         _build(workspace)
     err = info.value
@@ -144,15 +107,15 @@ def test_percentage_above_100(workspace):
 
 
 def test_same_observation_in_two_files_with_different_values(workspace):
-    _drop(workspace, "a.xlsx", [{"county": "安吉县", "indicator": "人才资源总量", "year": 2021, "value": 15.2}])
+    drop(workspace, "a.xlsx", [{"county": "安吉县", "indicator": "人才资源总量", "year": 2021, "value": 15.2}])
     err = _error(workspace, [{"county": "安吉县", "indicator": "人才资源总量", "year": 2021, "value": 15.9}],
                  name="b.xlsx")
     assert "15.9 here but 15.2 in" in err.problem and "a.xlsx" in err.problem
 
 
 def test_same_observation_twice_with_the_same_value_is_kept_once(workspace):
-    _drop(workspace, "a.xlsx", [{"county": "安吉县", "indicator": "人才资源总量", "year": 2021, "value": 15.2}])
-    _drop(workspace, "b.xlsx", [{"county": "安吉县", "indicator": "人才资源总量", "year": 2021, "value": 15.2}])
+    drop(workspace, "a.xlsx", [{"county": "安吉县", "indicator": "人才资源总量", "year": 2021, "value": 15.2}])
+    drop(workspace, "b.xlsx", [{"county": "安吉县", "indicator": "人才资源总量", "year": 2021, "value": 15.2}])
     rows = _build(workspace).indicators.query("entity == 'anji' and year == 2021")
     assert len(rows) == 1 and "b.xlsx" in rows.iloc[0]["note"]
 
@@ -160,7 +123,7 @@ def test_same_observation_twice_with_the_same_value_is_kept_once(workspace):
 def test_monitoring_value_contradicting_the_plan_is_a_consistency_finding(workspace):
     # The same observation (建德 人才资源总量 2020) from the plan's table (10.3, line 48) and a workbook (10.9):
     # the plan's figure is kept and the difference is reported, as for prose against table.
-    _drop(workspace, "m.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2020, "value": 10.9}])
+    drop(workspace, "m.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2020, "value": 10.9}])
     ds = _build(workspace)
     kept = ds.indicators.query("entity == 'jiande' and indicator_id == 'talent_total' and year == 2020")
     assert kept["value"].tolist() == [10.3] and kept["origin"].tolist() == ["table"]
@@ -172,7 +135,7 @@ def test_monitoring_value_contradicting_the_plan_is_a_consistency_finding(worksp
 
 
 def test_monitoring_value_agreeing_with_the_plan_confirms_it(workspace):
-    _drop(workspace, "m.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2020, "value": 10.3}])
+    drop(workspace, "m.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2020, "value": 10.3}])
     ds = _build(workspace)
     kept = ds.indicators.query("entity == 'jiande' and indicator_id == 'talent_total' and year == 2020")
     assert len(kept) == 1 and "confirmed by" in kept.iloc[0]["note"]
@@ -182,14 +145,14 @@ def test_monitoring_value_agreeing_with_the_plan_confirms_it(workspace):
 def test_nothing_is_written_when_validation_fails(workspace):
     processed = workspace / "processed"
     (processed / "indicators.csv").write_text("previous", encoding="utf-8")
-    _drop(workspace, "m.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2041, "value": 11}])
+    drop(workspace, "m.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2041, "value": 11}])
     with pytest.raises(InputError):
         dataset.write(_build(workspace), processed)
     assert (processed / "indicators.csv").read_text(encoding="utf-8") == "previous"
 
 
 def _formula_workbook(workspace: Path, cached: str | None) -> Path:
-    path = _drop(workspace, "f.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2021,
+    path = drop(workspace, "f.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2021,
                                          "value": "=10+1.2"}])
     if cached is not None:
         # openpyxl cannot compute formulas: add the cached result Excel would have stored.
@@ -221,7 +184,7 @@ def test_formula_without_a_cached_value_is_an_error(workspace):
 
 
 def test_text_starting_like_a_formula_stays_text_in_every_workbook(workspace, tmp_path):
-    _drop(workspace, "m.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2021, "value": 11,
+    drop(workspace, "m.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2021, "value": 11,
                                  "source": "=HYPERLINK(\"http://x\",\"click\")", "note": "@SUM(A1:A9)"}])
     ds = _build(workspace)
     dataset.write(ds, workspace / "processed")
@@ -232,7 +195,7 @@ def test_text_starting_like_a_formula_stays_text_in_every_workbook(workspace, tm
 
 def test_results_workbook(workspace):
     from helpers.report.results_workbook import write_results
-    _drop(workspace, "m.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": y, "value": v}
+    drop(workspace, "m.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": y, "value": v}
                                 for y, v in YEARS.items()])
     dataset.write(_build(workspace), workspace / "processed")
     analyse.build_tables(workspace / "processed", workspace / "config")

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from conftest import JIANDE, ProjectCopy
-from test_monitoring import _fill, _template
+from support.workbooks import fill, template
 
 WORKBOOK = "2021年 监测数据.xlsx"
 YEARLY = ["04_report_2021_zh.ipynb", "talent-plan-brief_2021_zh.html", "talent-plan-brief_2021_zh.pdf",
@@ -30,7 +30,7 @@ def project(tmp_path_factory) -> ProjectCopy:
     root.mkdir()
     copy = ProjectCopy(root)
     monitoring = root / "data" / "raw" / "monitoring"
-    _fill(_template(monitoring / WORKBOOK, root / "config"),
+    fill(template(monitoring / WORKBOOK, root / "config"),
           [{"county": "建德市", "indicator": "人才资源总量", "year": 2021, "value": 11.2},
            {"county": "安吉县", "indicator": "人才资源总量", "year": 2021, "value": 15.3}])
     return copy
@@ -201,10 +201,10 @@ def test_changed_workbooks_with_any_name_are_noticed(project):
     workbook = monitoring / WORKBOOK
     saved, stat = workbook.read_bytes(), workbook.stat()
     # Saved again with a new value, its time unchanged; and a macro workbook (.xlsm) with : # ( ) in its name.
-    _fill(workbook, [{"county": "建德市", "indicator": "人才资源总量", "year": 2022, "value": 11.9}])
+    fill(workbook, [{"county": "建德市", "indicator": "人才资源总量", "year": 2022, "value": 11.9}])
     os.utime(workbook, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     macro = monitoring / "监测: 2023 #2 (宏).xlsm"
-    _fill(_template(macro, project.root / "config"),
+    fill(template(macro, project.root / "config"),
           [{"county": "安吉县", "indicator": "人才资源总量", "year": 2023, "value": 16.0}])
     try:
         result = project.make("data")

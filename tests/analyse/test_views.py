@@ -7,10 +7,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import report_checks as rc
 from helpers.core.formatting import table_view
 from helpers.extract import views
 from helpers.report import render
+from support import report_checks as rc
 
 pytestmark = pytest.mark.skipif(not any(shutil.which(c) for c in render.CHROMIUM_CANDIDATES),
                                 reason="Chromium is installed by `make setup`")

@@ -1,0 +1,45 @@
+"""Monitoring workbooks made as an analyst makes them: the template, filled in, dropped into a project copy."""
+from pathlib import Path
+
+import openpyxl
+
+from helpers.core.config import load_catalogue, load_sources
+from helpers.extract.monitoring import DATA_SHEET, write_template
+
+
+def template(path: Path, config: Path | None = None) -> Path:
+    kwargs = {} if config is None else {"config_dir": config}
+    return write_template(path, load_sources(**kwargs), load_catalogue(**kwargs))
+
+
+def fill(path: Path, rows: list[dict]) -> Path:
+    """Fill the template as an analyst would: find the county/indicator row, or append one."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb[DATA_SHEET]
+    header = {ws.cell(1, c).value: c for c in range(1, ws.max_column + 1)}
+    for spec in rows:
+        target = None
+        for r in range(2, ws.max_row + 1):
+            if (ws.cell(r, 1).value == spec["county"] and ws.cell(r, 2).value == spec["indicator"]
+                    and ws.cell(r, header["年份"]).value is None):
+                target = r
+                break
+        if target is None:
+            target = ws.max_row + 1
+            ws.cell(target, 1, spec["county"])
+            ws.cell(target, 2, spec["indicator"])
+        for title, key in (("年份", "year"), ("数值", "value"), ("单位", "unit"), ("比较符", "comparator"),
+                           ("来源", "source"), ("备注", "note")):
+            if key in spec:
+                cell = ws.cell(target, header[title], spec[key])
+                if key in ("source", "note"):
+                    cell.data_type = "s"   # text typed by the analyst, even when it starts with '='
+
+    wb.save(path)
+    return path
+
+
+def drop(workspace: Path, name: str, rows: list[dict]) -> Path:
+    folder = workspace / "raw" / "monitoring"
+    folder.mkdir(exist_ok=True)
+    return fill(template(folder / name, workspace / "config"), rows)
