@@ -21,7 +21,7 @@ from helpers.analyse.inputs import (
 )
 from helpers.analyse.trends import fit_trend
 from helpers.core.config import Plan
-from helpers.core.periods import AFTER, TARGET_YEAR, phase
+from helpers.core.periods import AFTER, TARGET_YEAR, period_label, phase
 from helpers.core.wording import words
 
 NUMERIC = ("baseline_value", "latest_value", "target_value", "historical_growth", "required_growth", "progress_ratio",
@@ -92,6 +92,7 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         "progress_reason": progress.reason, "progress_reason_zh": progress.reason_zh,
         "trend_method": fit.method, "trend_n_obs": fit.n_obs, "trend_annual_growth": fit.annual_growth,
         "trend_projection": fit.projection, "trend_pi_lower": fit.lower, "trend_pi_upper": fit.upper,
+        "trend_projection_caution": fit.caution,
         "trend_probability_meets_target": fit.probability_meets_target, "trend_note": fit.note,
         # What the trend figure draws: the fitted line and the year it is projected to.
         "trend_projection_year": plan.period.target_year, "trend_scale": fit.scale,
@@ -126,8 +127,10 @@ def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report
            "target_met": None, "completion_rate": None, "gap_to_target": None}
     out.update(_sdg_columns(None))
     if target is None or year is None:
-        reason = ("no target in plan {0}", "{0}规划没有此项目标") if target is None else ("no actual", "没有实际值")
-        notes.append((reason[0].format(period.name), reason[1].format(period.name)))
+        if target is None:
+            notes.append((f"no target in the {period_label(period, 'en')}", f"{period.name}规划没有此项目标"))
+        else:
+            notes.append(("no actual", "没有实际值"))
         return _with_notes(out, notes)
     goal, comparator = float(target["value"]), target["comparator"]
     out.update(_sdg_columns(ev.sdg_progress(list(by_year.items()), period.base_year, year, value, period.target_year,
@@ -144,12 +147,12 @@ def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report
     if year >= period.target_year:
         out["target_met"] = target_met(value, goal, comparator, direction) if year == period.target_year else None
     if base is None:
-        notes.append((f"no {period.base_year} (base-year) value: 完成进度 cannot be computed",
+        notes.append((f"no {period.base_year} (base-year) value: the share of the way cannot be computed",
                       f"缺少{period.base_year}年（基期）值，无法计算完成进度"))
         return _with_notes(out, notes)
     out.update(_schedule(base, year, value, goal, comparator, period, direction))
     if year < report_year and year < period.target_year:
-        notes.append((f"the latest actual is {year}: 序时进度 is taken at {year}",
+        notes.append((f"the latest actual is {year}: the share of the time is taken at {year}",
                       f"最新实际值为{year}年，序时进度按{year}年计"))
     return _with_notes(out, notes)
 
