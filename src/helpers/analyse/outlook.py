@@ -3,13 +3,14 @@
 Once a county's plan has reached its target year (the report year is at or after it), for each indicator:
 
 - the trend (helpers.analyse.trends: log-linear, logit for percentages) projected to the next plan's target
-  year, with 80% and 95% prediction intervals, and the annual growth that projection implies from the last
+  year, with narrow and wide prediction intervals (levels in config/method.yaml), and the annual growth that
+  projection implies from the last
   actual: (projection ÷ last actual)^(1 / years) − 1;
 - the next plan's target, where the county has one configured, and where it falls in that projection. Its
-  position (`target_position`) is plain: above or below the 95% or 80% interval, or within the 80% one. Its
-  reading (`target_reading`) takes the indicator's direction into account: beyond the 95% interval on the
-  good side, the target needs a clear break with the trend; between the 80% and 95% bounds, a stretch; inside
-  the 80% interval, in line with the trend; on the other side, a modest or very modest target (the trend
+  position (`target_position`) is plain: above or below the wide or narrow interval, or within the narrow one. Its
+  reading (`target_reading`) takes the indicator's direction into account: beyond the wide interval on the
+  good side, the target needs a clear break with the trend; between the narrow and wide bounds, a stretch; inside
+  the narrow interval, in line with the trend; on the other side, a modest or very modest target (the trend
   alone would beat it). With two observations there is an exact line but no interval: the reading only says
   more or less than the line;
 - the growth achieved over the plan that ended (its base-year actual to its target-year actual) against the

@@ -34,7 +34,7 @@ NUMBER = "#,##0.####"
 
 def key_columns(lang: str) -> list[str]:
     """The columns an analyst reads first: county, indicator, latest, target, judgement (then the province's
-    target and whether the county's meets it, where a sheet has them; the outlook's projection, its 80% interval
+    target and whether the county's meets it, where a sheet has them; the outlook's projection, its narrow interval
     and the next target)."""
     return [f"entity_name_{lang}", f"indicator_name_{lang}", "year", "kind", "value", "unit", "latest_year",
             "latest_value", "target_year", "target_value", f"progress_label_{lang}", f"schedule_label_{lang}",
