@@ -127,8 +127,8 @@ def assess_progress(baseline_year: int | None, baseline: float | None, latest_ye
 
     if target_met(latest, target, comparator, direction):
         return Progress(historical, required, method, None, TARGET_MET,
-                        f"the latest value {latest:g} already meets the target {comparator}{target:g}",
-                        f"最新值{latest:g}已满足目标{'' if comparator == '=' else comparator}{target:g}")
+                        f"the latest value {latest:g} already meets the target of {_target_en(target, comparator)}",
+                        f"最新值{latest:g}已满足目标{_target_zh(target, comparator)}")
     if historical is None:
         return Progress(None, required, method, None, NOT_ASSESSABLE,
                         "only one observation: no earlier value to measure growth from",
@@ -146,14 +146,28 @@ def assess_progress(baseline_year: int | None, baseline: float | None, latest_ye
 def _final(historical, method, latest_year, latest, target_year, target, comparator, direction) -> Progress:
     """At or after the target year: met or missed, on the latest actual (the caller passes the target year's
     own actual when there is one)."""
-    shown = f"{'' if comparator == '=' else comparator}{target:g}"
+    shown_en, shown_zh = _target_en(target, comparator), _target_zh(target, comparator)
     if target_met(latest, target, comparator, direction):
         return Progress(historical, None, method, None, TARGET_MET,
-                        f"{latest_year} value {latest:g} meets the {target_year} target {shown}",
-                        f"{latest_year}年实际值{latest:g}达到{target_year}年目标{shown}")
+                        f"the {latest_year} value {latest:g} meets the {target_year} target of {shown_en}",
+                        f"{latest_year}年实际值{latest:g}达到{target_year}年目标{shown_zh}")
     return Progress(historical, None, method, None, TARGET_MISSED,
-                    f"{latest_year} value {latest:g} misses the {target_year} target {shown}",
-                    f"{latest_year}年实际值{latest:g}未达到{target_year}年目标{shown}")
+                    f"the {latest_year} value {latest:g} misses the {target_year} target of {shown_en}",
+                    f"{latest_year}年实际值{latest:g}未达到{target_year}年目标{shown_zh}")
+
+
+# A target's comparator as a reader writes it: in words in English ("at least 0.28", never "=0.28"), as a sign
+# in Chinese (">10", "≥35").
+COMPARATOR_EN = {"=": "", ">": "more than ", ">=": "at least "}
+COMPARATOR_ZH = {"=": "", ">": ">", ">=": "≥"}
+
+
+def _target_en(target: float, comparator: str) -> str:
+    return f"{COMPARATOR_EN.get(comparator, comparator)}{target:g}"
+
+
+def _target_zh(target: float, comparator: str) -> str:
+    return f"{COMPARATOR_ZH.get(comparator, comparator)}{target:g}"
 
 
 def _rate(value: float, method: str, per: str = "yr") -> str:

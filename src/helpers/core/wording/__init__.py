@@ -8,6 +8,9 @@
     w.describe("cleaning.decisions.comparator", {"raw": ">10", ...}, html=True)
                                               a sentence built from language-neutral values (see below)
 
+Plural agreement: `{n:plural:target|targets}` writes the first form when n is 1, the second otherwise ("1 of 1
+target met", "2 targets"); Chinese, which has no plural, writes the word once.
+
 Both files have the same keys and the same placeholders (tests/report/test_wording.py checks it), so a report in one
 language never falls back to words of the other. Years and period names are never written here: they are
 placeholders filled from config/sources.yaml. Nor are the method's numbers (thresholds, the schedule tolerance,
@@ -42,6 +45,19 @@ NAMED = frozenset({"file", "source", "other_source", "sheet"})
 UNITS = frozenset({"unit", "new_unit"})
 
 
+class _Formatter(string.Formatter):
+    """str.format, and `{n:plural:one|other}` for English plural agreement."""
+
+    def format_field(self, value, format_spec: str):
+        if format_spec.startswith("plural:"):
+            one, _, other = format_spec[len("plural:"):].partition("|")
+            return one if value == 1 else (other or one)
+        return super().format_field(value, format_spec)
+
+
+FORMATTER = _Formatter()
+
+
 class Wording:
     def __init__(self, lang: str, doc: dict):
         self.lang = lang
@@ -60,7 +76,7 @@ class Wording:
         text = self._at(key)
         if not isinstance(text, str):
             raise KeyError(f"wording '{key}' in {self.lang}.yaml is not a text")
-        return text.format(**values) if values else text
+        return FORMATTER.format(text, **values) if values else text
 
     def has(self, key: str) -> bool:
         try:
@@ -97,7 +113,7 @@ class Wording:
             raise KeyError(f"wording '{key}' needs {', '.join(sorted(missing))}")
         if html:
             return Markup(escape(template)).format(**filled)
-        return template.format(**filled)
+        return FORMATTER.format(template, **filled)
 
     def _value(self, group: str, name: str, value, html: bool):
         if isinstance(value, dict) and "code" in value:
