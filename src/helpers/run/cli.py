@@ -50,7 +50,7 @@ def exit_status(step: Callable[[], str | None], after_error: str | Callable[[], 
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print(f"interrupted.{afterwards()}".replace("\n", " "), file=sys.stderr)
+        print(f"interrupted.{afterwards() or ' ' + NOTHING_REPLACED}".replace("\n", " "), file=sys.stderr)
         return INTERRUPTED
     except OSError as exc:
         print(f"error: {file_error(exc, writing=None)}{afterwards()}", file=sys.stderr)
@@ -368,8 +368,9 @@ def _stop_cleanly(after_error) -> None:
         except Exception:  # psutil missing, or a child already gone: the kernel also stops when we do
             pass
         remove_own_temporaries()
-        text = after_error() if callable(after_error) else after_error
-        print("interrupted." + (f" {text}" if text else ""), file=sys.stderr, flush=True)
+        # A command that writes nothing (parameters, inputs …) has no after-error text: nothing was replaced.
+        text = (after_error() if callable(after_error) else after_error) or NOTHING_REPLACED
+        print(f"interrupted. {text}", file=sys.stderr, flush=True)
         os._exit(INTERRUPTED)
 
     for sig in (signal.SIGINT, signal.SIGTERM):
