@@ -209,7 +209,7 @@ def test_results_workbook(workspace):
     assert [ws.cell(1, c).value for c in range(1, 6)] == ["县市", "指标", "单位", "最新年份", "最新实际"]
     assert ws.row_dimensions[2].hidden
     header = {ws.cell(2, c).value: c for c in range(1, ws.max_column + 1)}
-    assert header["progress_label_zh"] < 10
+    assert header["progress_category"] < 10
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1 and ws.print_title_rows
     row = next(r for r in range(3, ws.max_row + 1) if ws.cell(r, header["entity"]).value == "jiande"
                and ws.cell(r, header["indicator_id"]).value == "talent_total")

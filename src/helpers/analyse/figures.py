@@ -279,8 +279,9 @@ def outlook_panels(inputs, outlook: pd.DataFrame, col_wrap: int = 2, lang: str =
             ax.scatter([end], [r["next_target_value"]], marker="*", s=150, color="#d1342f", zorder=4,
                        label=L["next_target"].format(period=period_label(
                            PlanPeriod(r["next_plan"], int(r["next_base_year"]), end), lang)))
-        note = r["target_reading_zh" if lang == "zh" else "target_reading_en"]
-        note = note if isinstance(note, str) else ("" if has_interval else L["no_interval"])
+        reading = r["target_reading"]
+        note = words(lang)(f"plan_cycle.outlook.{reading}") if isinstance(reading, str) and reading else (
+            "" if has_interval else L["no_interval"])
         ax.set_title(f"{_county(r, lang)}{L['sep']}{_label(r, lang)}（{r['unit']}）\n{note}", fontsize=9)
         ax.set_xticks(sorted(set(obs["year"].tolist() + [end])))
         ax.tick_params(labelsize=7.5)

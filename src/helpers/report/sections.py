@@ -51,7 +51,7 @@ from helpers.core.formatting import number as fmt_num
 from helpers.core.formatting import percent as fmt_pct
 from helpers.core.method import method_parameters
 from helpers.core.periods import IN_PERIOD
-from helpers.core.wording import Wording, quote, words_for
+from helpers.core.wording import Wording, notes_text, quote, words_for
 from helpers.files.processed import read_processed
 from helpers.report import charts
 from helpers.report.html import Cell, Column, Figure, Html, Table, render, svg
@@ -411,7 +411,7 @@ def progress_table_view(ctx: ReportContext, rows: pd.DataFrame) -> Table:
              value_text(ctx, r.latest_value), value_text(ctx, r.target_value, r.target_comparator),
              rate_text(ctx, r.historical_growth, r.growth_method),
              rate_text(ctx, r.required_growth, r.growth_method, r.required_growth_comparator),
-             r.progress_reason_zh if ctx.lang == "zh" else r.progress_reason]
+             notes_text(r.progress_notes, ctx.w, "progress_notes")]
             for r in rows.itertuples()]
     return Table(columns, body, more=ctx.t("more"))
 

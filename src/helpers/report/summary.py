@@ -10,9 +10,11 @@ from helpers.analyse.growth import (
     NEEDS_ACCELERATION,
     NOT_ASSESSABLE,
     ON_TRACK,
+    ONE_OBSERVATION,
     RATE_CAGR,
     TARGET_MET,
 )
+from helpers.analyse.progress import note_codes
 from helpers.core.formatting import number, percent
 from helpers.report.plan_cycle import lead_sentences
 
@@ -80,7 +82,7 @@ def _progress_counts(ctx) -> str:
     not_assessable = int(counts.get(NOT_ASSESSABLE, 0))
     parts = [_s(ctx, "count_item", label=ctx.category_label(cat), n=int(counts[cat]))
              for cat in (TARGET_MET, ON_TRACK, NEEDS_ACCELERATION, LIMITED_PROGRESS, MOVING_AWAY) if counts.get(cat, 0)]
-    one_obs = int(p["progress_reason"].str.startswith("only one observation").sum())
+    one_obs = int(p["progress_notes"].map(lambda n: ONE_OBSERVATION in note_codes(n)).sum())
     return _s(ctx, "progress_counts", total=len(p), assessable=len(p) - not_assessable,
               detail=ctx.names(parts) or _s(ctx, "none"), not_assessable=not_assessable, one_obs=one_obs)
 

@@ -183,11 +183,12 @@ def derivations(log_rows, lang: str) -> dict[tuple[str, str, int], str]:
     return out
 
 
-def notes_text(note_values, w: Wording) -> str:
-    """An observation's notes (indicators.csv note_values: a JSON list of {code, values}) in w's language."""
+def notes_text(note_values, w: Wording, group: str = "notes") -> str:
+    """Stored notes (a JSON list of {code, values}: indicators.csv note_values; trends.csv progress_notes and
+    evaluation_notes) in w's language, each from the wording at <group>.<code>."""
     import json
     if not isinstance(note_values, str) or not note_values:
         return ""
     notes = json.loads(note_values)
-    return w("notes.sep").join(w.describe(f"notes.{n['code']}", {k: v for k, v in n.items() if k != "code"})
+    return w("notes.sep").join(w.describe(f"{group}.{n['code']}", {k: v for k, v in n.items() if k != "code"})
                                for n in notes)
