@@ -236,6 +236,7 @@ def test_no_outlook_before_a_plan_ends_and_a_drafting_outlook_without_the_next_p
     assert not bool(total["next_plan_configured"]) and pd.isna(total["next_target_value"])
     # two points (2015 derived, 2020): the exact line, (10.3 · 1.484^2) in 2030, no interval
     assert total["projection"] == pytest.approx(10.3 * 1.484 ** 2) and pd.isna(total["pi95_lower"])
+    assert total["projection_caution"] == "two_points"           # marked: not drawn as a forecast
 
 
 # ----------------------------------------------------------------------------- what the reports say

@@ -78,3 +78,22 @@ def test_the_80_percent_interval_is_statsmodels_own():
     assert fit.lower_80 == pytest.approx(float(np.exp(frame["obs_ci_lower"].iloc[0])))
     assert fit.upper_80 == pytest.approx(float(np.exp(frame["obs_ci_upper"].iloc[0])))
     assert fit.lower < fit.lower_80 < fit.projection < fit.upper_80 < fit.upper
+
+
+def test_a_steep_two_point_projection_is_marked_unreliable():
+    # 0.2 → 0.3272 in a year is 63.6% a year; carried five years on, 0.3272 · 1.636^5 = 3.83: a runaway that the
+    # tables keep (marked) and no figure draws as a forecast.
+    fit = trends.fit_trend([2024, 2025], [0.2, 0.3272], 2030)
+    assert fit.projection == pytest.approx(0.3272 * 1.636 ** 5)
+    assert fit.caution == trends.TWO_POINTS and not fit.reliable
+
+
+def test_a_projection_far_from_the_series_own_growth_is_marked_unreliable():
+    # 100 → 60 over 2020–2025 is log(0.6) / 5 = −0.102 a year; the fitted line (through the five points near 100
+    # and the one at 60) lies above 60 in 2030 and climbs from the last actual: more than 0.10 a year apart.
+    steady = trends.fit_trend(list(range(2020, 2026)), [100, 105, 110, 116, 121, 127], 2030)
+    assert steady.caution is None and steady.reliable
+    broken = trends.fit_trend(list(range(2020, 2026)), [100, 105, 110, 116, 121, 60], 2030)
+    ahead = (np.log(broken.projection) - np.log(60)) / 5
+    assert ahead - np.log(0.6) / 5 > trends.RUNAWAY_MARGIN
+    assert broken.caution == trends.OUTSIDE_HISTORY and not broken.reliable

@@ -48,3 +48,19 @@ def test_slash_is_missing_never_zero():
 def test_non_numeric_cells_are_refused(cell):
     with pytest.raises(NotANumber):
         parse_value_cell(cell)
+
+
+def test_one_rule_of_precision_for_projections():
+    from helpers.core.formatting import interval, projection
+    # three significant digits, half away from zero; large values rounded to their third digit
+    assert [projection(v) for v in (22.5, 3.8346, 0.2536, 1650, 161447, 20.52)] == \
+        ["22.5", "3.83", "0.254", "1,650", "161,000", "20.5"]
+    # a count whole, a share with one decimal
+    assert projection(46.7, "count") == "47" and projection(22.5, "count") == "23"
+    assert projection(35.24, "share") == "35.2"
+    # an interval's bounds rounded like its centre (issue 16: "80%: 5.66–6.842")
+    assert interval(5.66, 6.842, 6.25) == "5.66–6.84"
+    assert interval(150000, 172345, 161447) == "150,000–172,000"
+    assert interval(0.2401, 0.2699, 0.2536) == "0.240–0.270"
+    assert interval(30.12, 38.77, 35.24, "share") == "30.1–38.8"
+    assert projection(None) == "—" and interval(1, None, 2) == "—"

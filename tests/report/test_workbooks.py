@@ -2,6 +2,7 @@
 the Chinese-only text given in English in the English workbook, coded values in words) and the monitoring
 template's instructions, which fit the printed page."""
 import re
+import shutil
 
 import openpyxl
 import pytest
@@ -88,19 +89,29 @@ def test_the_chinese_workbook_says_coded_values_in_chinese(workbooks):
     assert set(_values(progress, "direction")) <= {"越高越好", "越低越好"}
 
 
+def _printed(ws) -> list[int]:
+    """The columns a printed page shows: those before the collapsed group."""
+    hidden = {c for d in ws.column_dimensions.values() if d.hidden and d.min for c in range(d.min, d.max + 1)}
+    return [c for c in range(1, ws.max_column + 1) if c not in hidden]
+
+
 def test_a_printed_sheet_keeps_its_key_columns_and_wraps_long_text(workbooks):
-    from helpers.files.outputs import PRINTED_COLUMNS, PRINTED_TEXT_WIDTH
+    from helpers.files.outputs import PRINTED_TEXT_WIDTH, PRINTED_WIDTH, display_width
+    for ws in workbooks["zh"].worksheets:
+        printed = _printed(ws)
+        assert printed == list(range(1, len(printed) + 1)) and len(printed) >= 4
+        letters = [openpyxl.utils.get_column_letter(c) for c in printed]
+        assert all(ws.column_dimensions[x].width <= PRINTED_TEXT_WIDTH for x in letters)
+        # the printed columns fit the page at 8 points or more (see helpers.outputs.PRINTED_WIDTH)
+        assert sum(ws.column_dimensions[x].width for x in letters[:-1]) <= PRINTED_WIDTH
+        for c in printed:         # longer text wraps, in a row as tall as its lines
+            long_rows = [r for r in range(3, ws.max_row + 1) if isinstance(ws.cell(r, c).value, str)
+                         and display_width(ws.cell(r, c).value) + 2 > PRINTED_TEXT_WIDTH]
+            assert all(ws.cell(r, c).alignment.wrap_text and ws.row_dimensions[r].height > 15 for r in long_rows)
     ws = workbooks["zh"]["指标数据"]
-    printed = [ws.cell(1, c).value for c in range(1, PRINTED_COLUMNS + 1)]
+    printed = [ws.cell(1, c).value for c in _printed(ws)]
     assert printed[:6] == ["县市", "指标", "年份", "类型", "数值", "单位"]
     assert "县市代码" not in printed and "指标（英文）" not in printed            # ids and English at the end
-    for c in range(1, PRINTED_COLUMNS + 1):
-        letter = openpyxl.utils.get_column_letter(c)
-        assert ws.column_dimensions[letter].width <= PRINTED_TEXT_WIDTH
-    note = _columns(ws)["note"]
-    long_rows = [r for r in range(3, ws.max_row + 1) if len(str(ws.cell(r, note).value or "")) > PRINTED_TEXT_WIDTH]
-    assert long_rows and all(ws.cell(r, note).alignment.wrap_text and ws.row_dimensions[r].height > 15
-                             for r in long_rows)
 
 
 def test_the_templates_instructions_fit_the_printed_page(tmp_path):
@@ -119,3 +130,80 @@ def test_the_templates_instructions_fit_the_printed_page(tmp_path):
         width = sum(2 if ord(ch) > 0x2E80 else 1 for ch in cell.value)
         needed = -(-width // (ws.column_dimensions["A"].width - 4))
         assert ws.row_dimensions[cell.row].height >= 15 * needed, cell.value
+
+
+# ----------------------------------------------------------------------------- the 2025 final evaluation, printed
+
+# Columns that quote the documents, or hold the Chinese beside its English counterpart, or name files.
+QUOTED_OR_CHINESE = ("source_name", "source_unit", "source_text", "source_value", "category", "source_file",
+                     "source_sheet", "sources", "met_indicators", "missed_indicators", "comparability_reason",
+                     "note_values")
+
+
+@pytest.fixture(scope="module")
+def final_evaluation(tmp_path_factory):
+    """The results workbooks of the 2025 report with 2021–2025 monitoring for every indicator (brief_limits)."""
+    from support import brief_limits
+    root = brief_limits.prepare(tmp_path_factory.mktemp("final"), 2025)
+    analyse.build_tables(root / "processed", root / "config", 2025)
+    out = {}
+    for lang in ("zh", "en"):
+        out[lang] = root / f"results_{lang}.xlsx"
+        assert cli.main(["results-workbook", str(out[lang]), "--processed-dir", str(root / "processed"),
+                         "--config-dir", str(root / "config"), "--year", "2025", "--lang", lang]) == 0
+    return out
+
+
+def test_the_english_workbook_names_periods_in_english_and_the_chinese_one_notes_in_chinese(final_evaluation):
+    wb = openpyxl.load_workbook(final_evaluation["en"])
+    for ws in wb.worksheets:
+        for column_id, c in _columns(ws).items():
+            if column_id in QUOTED_OR_CHINESE or column_id.endswith("_zh"):
+                continue
+            chinese = [v for v in _values(ws, column_id)     # quotations (“…”) of the documents aside
+                       if isinstance(v, str) and CJK.search(re.sub(r"“[^”]*”", "", v))]
+            assert chinese == [], (ws.title, column_id, chinese[:3])
+    outlook = wb["Outlook"]
+    assert "no 15th Five-Year Plan configured yet: the projection is for drafting it" in _values(outlook, "note")[0]
+    zh = openpyxl.load_workbook(final_evaluation["zh"])["展望"]
+    notes = _values(zh, "note")
+    assert notes and all(isinstance(n, str) and CJK.search(n) for n in notes)
+    assert not any(re.search(r"[A-Za-z]{3,}", n) for n in notes), notes[:3]
+    assert "尚未配置十五五规划：外推供起草参考" in notes[0]
+
+
+def _printed_sizes(pdf) -> list[list[float]]:
+    """The size, in points, every text run is printed at, page by page (font size × text and page scale)."""
+    from pypdf import PdfReader
+    pages = []
+    for page in PdfReader(str(pdf)).pages:
+        sizes = []
+
+        def visit(text, cm, tm, font, size, sizes=sizes):
+            if text.strip():
+                sizes.append(size * (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5)
+        page.extract_text(visitor_text=visit)
+        pages.append(sizes)
+    return pages
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice prints the workbook: "
+                    "apt-get install -y libreoffice-calc-nogui")
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_results_workbook_prints_readably(final_evaluation, lang, tmp_path):
+    # Printed as an analyst prints it (LibreOffice): no text under 8 pt, "n / N" at each page's foot, and each
+    # page starts with its sheet's header row.
+    import subprocess
+    run = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                          "--convert-to", "pdf", "--outdir", str(tmp_path), str(final_evaluation[lang])],
+                         capture_output=True, text=True, timeout=300)
+    pdf = tmp_path / final_evaluation[lang].with_suffix(".pdf").name
+    assert pdf.exists(), run.stdout + run.stderr
+    sizes = _printed_sizes(pdf)
+    assert min(min(s) for s in sizes if s) >= 8, [round(min(s), 1) for s in sizes if s]
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    pages = text.split("\f")[:len(sizes)]
+    county = "县市" if lang == "zh" else "County"
+    for n, page in enumerate(pages, 1):
+        assert re.search(rf"\b{n} / {len(pages)}\b", page), n
+        assert county in page.split("\n", 3)[-1][:400] or county in page[:400], n      # the header repeated

@@ -3,13 +3,14 @@
 Once a county's plan has reached its target year (the report year is at or after it), for each indicator:
 
 - the trend (helpers.analyse.trends: log-linear, logit for percentages) projected to the next plan's target
-  year, with 80% and 95% prediction intervals, and the annual growth that projection implies from the last
+  year, with narrow and wide prediction intervals (levels in config/method.yaml), and the annual growth that
+  projection implies from the last
   actual: (projection ÷ last actual)^(1 / years) − 1;
 - the next plan's target, where the county has one configured, and where it falls in that projection. Its
-  position (`target_position`) is plain: above or below the 95% or 80% interval, or within the 80% one. Its
-  reading (`target_reading`) takes the indicator's direction into account: beyond the 95% interval on the
-  good side, the target needs a clear break with the trend; between the 80% and 95% bounds, a stretch; inside
-  the 80% interval, in line with the trend; on the other side, a modest or very modest target (the trend
+  position (`target_position`) is plain: above or below the wide or narrow interval, or within the narrow one. Its
+  reading (`target_reading`) takes the indicator's direction into account: beyond the wide interval on the
+  good side, the target needs a clear break with the trend; between the narrow and wide bounds, a stretch; inside
+  the narrow interval, in line with the trend; on the other side, a modest or very modest target (the trend
   alone would beat it). With two observations there is an exact line but no interval: the reading only says
   more or less than the line;
 - the growth achieved over the plan that ended (its base-year actual to its target-year actual) against the
@@ -25,9 +26,9 @@ import pandas as pd
 
 from helpers.analyse.growth import RATE_ABSOLUTE, RATE_CAGR, absolute_change, cagr
 from helpers.analyse.inputs import AnalysisInputs, as_numeric, observed_up_to, series, source_lines
-from helpers.analyse.trends import fit_trend
+from helpers.analyse.trends import NOT_FITTABLE, TrendFit, fit_trend
 from helpers.core.config import Plan, PlanPeriod
-from helpers.core.periods import ended_plan, next_period
+from helpers.core.periods import ended_plan, next_period, period_label
 
 # Where the next target lies against the projection's intervals (value scale, whatever the direction).
 ABOVE_95, ABOVE_80, WITHIN_80, BELOW_80, BELOW_95 = "above_95", "above_80", "within_80", "below_80", "below_95"
@@ -35,7 +36,10 @@ ABOVE_LINE, BELOW_LINE = "above_trend_line", "below_trend_line"     # two observ
 # What that means for a target, given the indicator's direction.
 CLEAR_BREAK, STRETCH, IN_LINE, MODEST, VERY_MODEST = "clear_break", "stretch", "in_line", "modest", "very_modest"
 MORE_THAN_LINE, LESS_THAN_LINE = "more_than_trend_line", "less_than_trend_line"
-READINGS = (CLEAR_BREAK, STRETCH, IN_LINE, MODEST, VERY_MODEST, MORE_THAN_LINE, LESS_THAN_LINE)
+# A projection that may run away (helpers.analyse.trends: from two points, or far outside the series' own growth)
+# gives no reading of the target: it is marked, and not drawn as a forecast.
+UNRELIABLE = "unreliable_projection"
+READINGS = (CLEAR_BREAK, STRETCH, IN_LINE, MODEST, VERY_MODEST, MORE_THAN_LINE, LESS_THAN_LINE, UNRELIABLE)
 
 NUMERIC = ("last_actual_value", "trend_annual_growth", "implied_annual_growth", "projection", "pi80_lower",
            "pi80_upper", "pi95_lower", "pi95_upper", "next_target_value", "trend_probability_meets_target",
@@ -46,11 +50,12 @@ COLUMNS = ["entity", "entity_name_zh", "entity_name_en", "indicator_id", "indica
            "unit", "measure", "direction", "ended_plan", "ended_base_year", "ended_target_year", "next_plan",
            "next_base_year", "next_target_year", "next_plan_configured", "last_actual_year", "last_actual_value",
            "trend_method", "trend_n_obs", "trend_annual_growth", "implied_annual_growth", "projection",
+           "projection_caution",
            "pi80_lower", "pi80_upper", "pi95_lower", "pi95_upper", "next_target_value", "next_target_comparator",
            "target_position", "target_reading",
            "trend_probability_meets_target", "ended_base_value", "ended_target_year_value",
            "achieved_growth_last_period", "next_base_value", "required_growth_next_period",
-           "required_growth_comparator", "growth_method", "acceleration_needed", "note", "sources",
+           "required_growth_comparator", "growth_method", "acceleration_needed", "note", "note_zh", "sources",
            "trend_scale", "trend_intercept", "trend_slope"]
 
 
@@ -85,10 +90,13 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
                     target=goal, comparator=comparator, direction=meta.direction)
     position = target_position(goal, fit.projection, fit.lower_80, fit.upper_80, fit.lower, fit.upper)
     reading = target_reading(position, meta.direction)
+    if reading is not None and fit.caution:
+        reading = UNRELIABLE
     growth = _growth(by_year, ended.period, period, goal, meta.direction)
-    notes = [n for n in (fit.note, growth.pop("note")) if n]
+    notes = [n for n in (_fit_note(fit), growth.pop("note")) if n[0]]
     if following is None:
-        notes.append(f"no {period.name or 'next'} plan configured yet: the projection is for drafting it")
+        notes.append((f"no {period_label(period, 'en')} configured yet: the projection is for drafting it",
+                      f"尚未配置{period.name}规划：外推供起草参考"))
     implied = None
     if last is not None and fit.projection is not None and period.target_year > int(last["year"]) \
             and float(last["value"]) > 0 and fit.projection > 0:
@@ -104,14 +112,15 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
         "last_actual_year": None if last is None else int(last["year"]),
         "last_actual_value": None if last is None else last["value"],
         "trend_method": fit.method, "trend_n_obs": fit.n_obs, "trend_annual_growth": fit.annual_growth,
-        "implied_annual_growth": implied, "projection": fit.projection,
+        "implied_annual_growth": implied, "projection": fit.projection, "projection_caution": fit.caution,
         "pi80_lower": fit.lower_80, "pi80_upper": fit.upper_80, "pi95_lower": fit.lower, "pi95_upper": fit.upper,
         "next_target_value": goal, "next_target_comparator": None if target is None else comparator,
         "target_position": position, "target_reading": reading,
         "trend_probability_meets_target": fit.probability_meets_target,
         **growth,
         "required_growth_comparator": None if target is None else (">" if comparator == ">" else ">="),
-        "note": "; ".join(notes), "sources": source_lines(*observed, target),
+        "note": "; ".join(n[0] for n in notes), "note_zh": "；".join(n[1] for n in notes),
+        "sources": source_lines(*observed, target),
         # The fitted line the outlook figure draws (see helpers.analyse.trends.fitted_curve).
         "trend_scale": fit.scale, "trend_intercept": fit.intercept, "trend_slope": fit.slope,
     }
@@ -167,13 +176,28 @@ def _growth(by_year: dict[int, float], ended: PlanPeriod, period: PlanPeriod, go
     required = None if start is None or goal is None else rate(start, goal, period.target_year - period.base_year)
     notes = []
     if achieved is None:
-        notes.append(f"no {ended.base_year} or {ended.target_year} actual: growth over {ended.name} not computed")
+        notes.append((f"no {ended.base_year} or {ended.target_year} actual: growth over the "
+                      f"{period_label(ended, 'en')} not computed",
+                      f"缺少{ended.base_year}年或{ended.target_year}年实际值，未计算{ended.name}期间增速"))
     if required is None and goal is not None:
-        notes.append(f"no {period.base_year} actual: growth the next target requires not computed")
+        notes.append((f"no {period.base_year} actual: growth the next target requires not computed",
+                      f"缺少{period.base_year}年实际值，未计算下一期目标所需增速"))
     step_up = None
     if achieved is not None and required is not None:
         step_up = (required - achieved) * (1 if direction == "higher" else -1)
     return {"ended_base_value": base, "ended_target_year_value": end, "achieved_growth_last_period": achieved,
             "next_base_value": start, "required_growth_next_period": required,
             "growth_method": method if (achieved is not None or required is not None) else "",
-            "acceleration_needed": step_up, "note": "; ".join(notes)}
+            "acceleration_needed": step_up,
+            "note": ("; ".join(n[0] for n in notes), "；".join(n[1] for n in notes))}
+
+
+def _fit_note(fit: TrendFit) -> tuple[str, str]:
+    """The trend fit's note (English, as helpers.analyse.trends writes it) and its Chinese."""
+    if fit.method.startswith("exact"):
+        return fit.note, "两个观测值确定一条直线，没有残差可估计不确定性，因此不给区间"
+    if fit.method == NOT_FITTABLE:
+        return fit.note, "对数或逻辑斯蒂尺度不能容纳0（或100%）的值"
+    if fit.lower is not None:
+        return fit.note, f"{fit.n_obs}个观测值，残差自由度{fit.n_obs - 2}"
+    return fit.note, ""

@@ -96,6 +96,7 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         "progress_notes": judged["evaluation_notes"] if progress.reason is None else _notes([progress.reason]),
         "trend_method": fit.method, "trend_n_obs": fit.n_obs, "trend_annual_growth": fit.annual_growth,
         "trend_projection": fit.projection, "trend_pi_lower": fit.lower, "trend_pi_upper": fit.upper,
+        "trend_projection_caution": fit.caution,
         "trend_probability_meets_target": fit.probability_meets_target, "trend_note": fit.note,
         # What the trend figure draws: the fitted line and the year it is projected to.
         "trend_projection_year": plan.period.target_year, "trend_scale": fit.scale,

@@ -9,6 +9,11 @@ projection has a wide prediction interval (and a narrow one, for drafting the ne
 probability, under the fitted model, that the target year's value meets the target. With two
 observations the line through them is exact: it is drawn, but no interval can be estimated and none
 is given. With one, there is no trend.
+
+A projection that may run away is kept in the tables but marked (`caution`) and never drawn as a forecast:
+one from two points (a line through two values says nothing of how far it may be carried), and one whose growth
+from the last actual to the target year lies far outside the growth the series itself showed, first observation to
+last (more than RUNAWAY_MARGIN a year apart, on the fitted scale).
 """
 from __future__ import annotations
 
@@ -25,6 +30,10 @@ EXACT = "exact growth line through 2 points (no interval can be estimated)"
 NONE = "no trend (fewer than 2 observations)"
 NOT_FITTABLE = "no trend (a value is 0 or outside the scale's bounds)"
 
+# Why a projection is unreliable (TrendFit.caution); None when it is not.
+TWO_POINTS = "two_points"
+OUTSIDE_HISTORY = "outside_history"
+RUNAWAY_MARGIN = 0.10   # a year, on the log or logit scale: about 10 percentage points of growth a year
 
 
 @dataclass(frozen=True)
@@ -39,12 +48,17 @@ class TrendFit:
     annual_growth: float | None = None  # the fitted growth rate per year (log fits)
     probability_meets_target: float | None = None
     note: str = ""
+    caution: str | None = None          # TWO_POINTS or OUTSIDE_HISTORY: marked, never drawn as a forecast
 
     # The fitted line, z = intercept + slope * year, on the scale it was fitted on (log or logit):
     # trends.csv keeps them, so that a figure draws the very line the table describes.
     scale: str | None = None
     intercept: float | None = None
     slope: float | None = None
+
+    @property
+    def reliable(self) -> bool:
+        return self.projection is not None and self.caution is None
 
     @property
     def has_interval(self) -> bool:
@@ -96,7 +110,7 @@ def fit_trend(years: list[int], values: list[float], target_year: int, bounded: 
                         annual_growth=None if bounded else float(math.exp(slope) - 1),
                         note="two observations fix the line exactly; there is no residual to estimate "
                              "uncertainty from, so no interval is shown",
-                        scale=scale, intercept=float(intercept), slope=float(slope))
+                        scale=scale, intercept=float(intercept), slope=float(slope), caution=TWO_POINTS)
 
     import statsmodels.api as sm  # imported here: plan data alone (1–2 points a series) never needs it
     from scipy import stats
@@ -120,4 +134,15 @@ def fit_trend(years: list[int], values: list[float], target_year: int, bounded: 
                     annual_growth=None if bounded else float(math.exp(slope) - 1),
                     probability_meets_target=probability,
                     note=f"{n} observations, {int(model.df_resid)} residual degrees of freedom",
-                    scale=scale, intercept=intercept, slope=slope)
+                    scale=scale, intercept=intercept, slope=slope,
+                    caution=OUTSIDE_HISTORY if _outside_history(x, z, target_year, mean) else None)
+
+
+def _outside_history(x: np.ndarray, z: np.ndarray, target_year: int, projected: float) -> bool:
+    """Whether the change per year from the last observation to the projection (fitted scale) differs by more
+    than RUNAWAY_MARGIN from the series' own change per year, first observation to last."""
+    if target_year <= x[-1] or x[-1] <= x[0]:
+        return False
+    history = (z[-1] - z[0]) / (x[-1] - x[0])
+    ahead = (projected - z[-1]) / (target_year - x[-1])
+    return bool(abs(ahead - history) > RUNAWAY_MARGIN)

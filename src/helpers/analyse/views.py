@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analyse.growth import RATE_CAGR, category_label
-from helpers.core.formatting import number, percent, table_view
+from helpers.core.formatting import interval, number, percent, projection, table_view
 from helpers.core.method import KEYS, method_parameters
 from helpers.core.wording import Wording, notes_text, words
 
@@ -183,15 +183,19 @@ def outlook_view(outlook: pd.DataFrame, lang: str = "zh"):
     w = words(lang)
     o = outlook
 
-    def band(low, high) -> list[str]:
-        return ["" if pd.isna(a) else f"{_num(a)} – {_num(b)}" for a, b in zip(low, high)]
+    def band(low, high) -> list[str]:     # rounded like the projection (helpers.core.formatting)
+        return [interval(a, b, c, m, missing="") for a, b, c, m in zip(low, high, o["projection"], o["measure"])]
 
+    caution = {code: w("views.caution", label=w("plan_cycle.outlook_short.unreliable_projection"), why=why)
+               for code, why in w.table("workbook.values.caution").items()}
+    projected = [projection(v, m, missing="") + caution.get(c, "") if isinstance(c, str) else projection(v, m, "")
+                 for v, m, c in zip(o["projection"], o["measure"], o.get("projection_caution", [None] * len(o)))]
     return _view({
         "county": o[f"entity_name_{lang}"], "indicator": o[f"indicator_name_{lang}"], "unit": o["unit"],
         "next_plan": [w("views.plan_target_year", name=n, year="" if pd.isna(y) else int(y))
                       for n, y in zip(o["next_plan"], o["next_target_year"])],
         "latest_actual": _year_value(w, o["last_actual_year"], o["last_actual_value"]),
-        "projection": o["projection"].map(_num), "narrow_interval": band(o["pi80_lower"], o["pi80_upper"]),
+        "projection": projected, "narrow_interval": band(o["pi80_lower"], o["pi80_upper"]),
         "wide_interval": band(o["pi95_lower"], o["pi95_upper"]),
         "implied_growth": o["implied_annual_growth"].map(_pct),
         "next_target": _target(o["next_target_comparator"], o["next_target_value"]),

@@ -1,6 +1,7 @@
 """How numbers are shown in tables, in the notebooks and the report alike."""
 from __future__ import annotations
 
+import math
 import re
 
 import pandas as pd
@@ -14,6 +15,66 @@ def number(value, missing: str = "—") -> str:
 def percent(value, missing: str = "—") -> str:
     """A rate as a percentage with one decimal: 0.0633 -> 6.3%."""
     return missing if value is None or pd.isna(value) else f"{value:.1%}"
+
+
+# ----------------------------------------------------------------------------- projections
+
+# One rule of precision for what a trend says of the future: a projection is no more exact than three significant
+# digits; its interval's bounds are rounded like it (to the same decimal place); a count is a whole number and a
+# share (%) has one decimal, their natural forms.
+PROJECTION_DIGITS = 3
+
+
+def _decimals(value: float, measure: str | None) -> int:
+    """The decimal places a projection of this size and kind is shown with."""
+    if measure == "count":
+        return 0
+    if measure == "share":
+        return 1
+    if value == 0:
+        return 0
+    return max(PROJECTION_DIGITS - 1 - math.floor(math.log10(abs(value))), 0)
+
+
+def _half_up(value: float, digits: int) -> float:
+    """Rounded half away from zero (22.5 → 23), as a reader rounds; `digits` may be negative (161,447 → 161,000)."""
+    scale = 10.0 ** digits
+    return math.copysign(math.floor(abs(value) * scale + 0.5) / scale, value)
+
+
+def _significant(value: float) -> int:
+    """The decimal place (possibly negative) that keeps PROJECTION_DIGITS significant digits of value."""
+    return PROJECTION_DIGITS - 1 - math.floor(math.log10(abs(value))) if value else 0
+
+
+def _decimals(value: float, measure: str | None) -> int:
+    """The decimal places a projection of this size and kind is shown with (negative: rounded to tens, ...)."""
+    if measure == "count":
+        return 0
+    if measure == "share":
+        return 1
+    return _significant(value)
+
+
+def _shown(value: float, digits: int) -> str:
+    text = f"{_half_up(value, digits):,.{max(digits, 0)}f}"
+    return text[1:] if text.startswith("-") and not text.strip("-0.,") else text
+
+
+def projection(value, measure: str | None = None, missing: str = "—") -> str:
+    """A projected value: three significant digits (22.5 · 3.83 · 0.254 · 1,650; 161,447 → 161,000), a count
+    whole (46.7 → 47), a share with one decimal (35.24 → 35.2)."""
+    if value is None or pd.isna(value):
+        return missing
+    return _shown(float(value), _decimals(float(value), measure))
+
+
+def interval(low, high, centre, measure: str | None = None, missing: str = "—") -> str:
+    """A prediction interval, its bounds rounded like its centre: 5.66–6.84 around 6.25 (not 5.66–6.842)."""
+    if any(v is None or pd.isna(v) for v in (low, high, centre)):
+        return missing
+    digits = _decimals(float(centre), measure)
+    return f"{_shown(float(low), digits)}–{_shown(float(high), digits)}"
 
 
 # ----------------------------------------------------------------------------- tables in the notebooks

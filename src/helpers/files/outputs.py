@@ -13,7 +13,12 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
-PRINTED_COLUMNS = 14   # for_print: columns shown (and printed); the others are grouped and collapsed
+PRINTED_COLUMNS = 14   # for_print: at most this many columns shown (and printed); the rest grouped and collapsed
+# for_print: the printed columns' total width (in the spreadsheet's character units) that a landscape A4 page holds
+# with 11-point text printed at 8 points or more. LibreOffice prints a unit about 6.7 pt wide at 100%; the page
+# has 277 mm (785 pt) between 10 mm margins: 785 ÷ (8/11) ÷ 6.7 = 161 units, less a margin for substituted fonts.
+PRINTED_WIDTH = 145
+PRINTED_MIN_COLUMNS = 4  # the key columns a printed page always keeps (county, indicator, ...)
 PRINTED_TEXT_WIDTH = 36  # for_print: the widest a column gets (characters); longer text wraps
 LINE_HEIGHT = 15.0       # points: one line of 11-point text
 TOP = Alignment(vertical="top")   # for_print: a row's cells line up at the top when one of them wraps
@@ -115,18 +120,28 @@ def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path, number_formats: dict
     wb.save(path)
 
 
+def _shown_text(value) -> str:
+    """A cell's value about as a spreadsheet shows it: a number with at most four decimals (NUMBER formats)."""
+    if isinstance(value, float) and value == value:
+        return f"{value:,.4f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
 def _widths(ws, frame: pd.DataFrame, labels: dict[str, str] | None, header_rows: int, for_print: bool) -> None:
     """Each column as wide as its text, up to a cap. For print, longer text wraps within its column, so that the
     printed page keeps its scale; spreadsheets do not grow a row for text they did not lay out, so each row
-    gets the lines its text needs."""
+    gets the lines its text needs (in the columns that print)."""
     lines: dict[int, int] = {}
     cap = PRINTED_TEXT_WIDTH if for_print else 60
+    widths = []
     for col, name in enumerate(frame.columns, 1):
         header = str((labels or {}).get(name, name))
-        values = [header if not labels else header[:12]] + [str(v) for v in frame.iloc[:200, col - 1].tolist()]
-        width = max(display_width(v) for v in values)
-        ws.column_dimensions[get_column_letter(col)].width = min(max(8, width + 2), cap)
-        if not (for_print and width + 2 > cap and col <= PRINTED_COLUMNS):
+        values = [header if not labels else header[:12]] + [_shown_text(v) for v in frame.iloc[:200, col - 1].tolist()]
+        widths.append(max(display_width(v) for v in values))
+        ws.column_dimensions[get_column_letter(col)].width = min(max(8, widths[-1] + 2), cap)
+    printed = printed_columns([ws.column_dimensions[get_column_letter(c)].width for c in range(1, len(widths) + 1)])
+    for col, width in enumerate(widths, 1):
+        if not (for_print and width + 2 > cap and col <= printed):
             continue
         for (cell,) in ws.iter_rows(min_row=header_rows + 1, min_col=col, max_col=col):
             if isinstance(cell.value, str):
@@ -150,18 +165,38 @@ def _header(ws, columns, labels: dict[str, str] | None, fill: PatternFill) -> No
         ws.row_dimensions[2].hidden = True
 
 
+def printed_columns(widths: list[float]) -> int:
+    """How many leading columns a printed page holds with its text at 8 points or more (PRINTED_WIDTH)."""
+    total, n = 0.0, 0
+    for width in widths[:PRINTED_COLUMNS]:
+        if n >= PRINTED_MIN_COLUMNS and total + width > PRINTED_WIDTH:
+            break
+        total += width
+        n += 1
+    return n
+
+
 def _print_setup(ws, header_rows: int, n_columns: int) -> None:
-    """Landscape A4, fit to the page width, the header repeated on every page."""
+    """Landscape A4 with narrow margins, the leading columns that fit at 8 points or more, fit to the page width;
+    the header repeated on every page; the sheet's name above and the page number (n / N) below."""
+    from openpyxl.worksheet.page import PageMargins
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.25, footer=0.25)
     ws.print_title_rows = f"1:{header_rows}"
-    if n_columns > PRINTED_COLUMNS:
+    ws.oddHeader.left.text = "&A"
+    ws.oddHeader.left.size = 12          # shrunk with the page, as the cells are: 8 points or more on paper
+    ws.oddFooter.center.text = "&P / &N"
+    ws.oddFooter.center.size = 12
+    widths = [ws.column_dimensions[get_column_letter(c)].width or 8 for c in range(1, n_columns + 1)]
+    shown = printed_columns(widths)
+    if n_columns > shown:
         # The rest fold into a collapsed column group: a printed page keeps readable text, and an analyst
         # opens the group (the [+] above the columns) for every column.
-        ws.column_dimensions.group(get_column_letter(PRINTED_COLUMNS + 1), get_column_letter(n_columns),
+        ws.column_dimensions.group(get_column_letter(shown + 1), get_column_letter(n_columns),
                                    hidden=True, outline_level=1)
 
 

@@ -206,7 +206,7 @@ def _scaled(panel: dict) -> dict:
 
 
 def trend_panels(panels: list[dict]) -> Figure | None:
-    """Observed values, the fitted trend to the target year, its 95% interval where one exists, and the target
+    """Observed values, the fitted trend to the target year, its wide interval where one exists, and the target
     (a red star), one panel per series, stacked. panels: {title, years, values, curve_x, curve_y, target_year,
     target, interval: (lo, hi) | None, interval_80: (lo, hi) | None and ticks: [years] (both optional: the
     outlook's inner band, and fewer year labels on its longer axis), scale: the factor every value is drawn
@@ -232,7 +232,7 @@ def trend_panels(panels: list[dict]) -> Figure | None:
             lo, hi = p["interval"]
             ax.errorbar([p["target_year"]], [(lo + hi) / 2], yerr=[[(hi - lo) / 2], [(hi - lo) / 2]], fmt="none",
                         ecolor="#0072B2", capsize=5)
-        if p.get("interval_80"):   # the outlook's inner band, drawn thicker inside the 95% one
+        if p.get("interval_80"):   # the outlook's inner band, drawn thicker inside the wide one
             lo, hi = p["interval_80"]
             ax.vlines([p["target_year"]], lo, hi, color="#0072B2", lw=5, alpha=0.45)
         ax.scatter(p["years"], p["values"], color="#222", zorder=3, s=22)

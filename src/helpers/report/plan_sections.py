@@ -112,7 +112,7 @@ def _periods(o: pd.DataFrame, lang: str) -> tuple[str, str, int]:
 
 
 def outlook_section(ctx: ReportContext) -> Html:
-    """After a plan's target year: each series projected to the next target year (80% and 95% intervals),
+    """After a plan's target year: each series projected to the next target year (narrow and wide intervals),
     the next plan's target and where it falls, growth achieved against growth the new target needs."""
     o = ctx.outlook
     if o is None or o.empty:
@@ -127,8 +127,9 @@ def outlook_section(ctx: ReportContext) -> Html:
         if pd.notna(r.implied_annual_growth):
             projection.append(_w(ctx, "per_year", rate=fmt_pct(r.implied_annual_growth)))
         if pd.notna(r.pi80_lower):
-            projection += [f"80%: {fmt_num(r.pi80_lower)}–{fmt_num(r.pi80_upper)}",
-                           f"95%: {fmt_num(r.pi95_lower)}–{fmt_num(r.pi95_upper)}"]
+            levels = method_parameters()
+            projection += [f"{levels.narrow_level:.0%}: {fmt_num(r.pi80_lower)}–{fmt_num(r.pi80_upper)}",
+                           f"{levels.wide_level:.0%}: {fmt_num(r.pi95_lower)}–{fmt_num(r.pi95_upper)}"]
         growth = "—" if pd.isna(r.achieved_growth_last_period) and pd.isna(r.required_growth_next_period) else \
             f"{fmt_pct(r.achieved_growth_last_period)} → {fmt_pct(r.required_growth_next_period)}"
         reading = _w(ctx, f"outlook_short.{r.target_reading}") if isinstance(r.target_reading, str) else "—"
@@ -148,7 +149,7 @@ def outlook_section(ctx: ReportContext) -> Html:
 
 
 def outlook_figures(ctx: ReportContext, limit: int = 6) -> list[tuple]:
-    """The trend to the next target year with its 80% (thick) and 95% (thin) intervals and the next target."""
+    """The trend to the next target year with its narrow (thick) and wide (thin) intervals and the next target."""
     def draw():
         import numpy as np
 

@@ -34,10 +34,13 @@ NUMBER = "#,##0.####"
 
 def key_columns(lang: str) -> list[str]:
     """The columns an analyst reads first: county, indicator, latest, target, judgement (then the province's
-    target and whether the county's meets it, where a sheet has them)."""
+    target and whether the county's meets it, where a sheet has them; the outlook's projection, its narrow interval
+    and the next target)."""
     return [f"entity_name_{lang}", f"indicator_name_{lang}", "year", "kind", "value", "unit", "latest_year",
             "latest_value", "target_year", "target_value", "progress_category", "schedule_judgement",
-            "other_value", "target_meets_province", "source_file", "source_line"]
+            "other_value", "target_meets_province", "last_actual_year", "last_actual_value", "projection",
+            "projection_caution", "pi80_lower", "pi80_upper", "next_target_value", "target_reading",
+            "source_file", "source_line"]
 
 
 def write_results(inputs: AnalysisInputs, tables: dict, path: Path, lang: str = "zh") -> Path:
@@ -120,7 +123,8 @@ VALUE_MAPS = {**{column: f"workbook.values.{key}" for column, key in {
     "kind": "kind", "baseline_kind": "kind", "origin": "origin", "quality": "quality", "comparison": "comparison",
     "basis": "basis", "comparability": "comparability", "direction": "direction", "measure": "measure",
     "growth_method": "method", "sdg_growth_method": "method", "trend_method": "trend_method",
-    "trend_scale": "trend_scale", "target_position": "target_position"}.items()},
+    "trend_scale": "trend_scale", "target_position": "target_position", "projection_caution": "caution",
+    "trend_projection_caution": "caution"}.items()},
     "progress_category": "categories", "sdg_progress_category": "categories",
     "schedule_judgement": "plan_cycle.schedule", "target_reading": "plan_cycle.outlook",
     "plan_phase": "plan_cycle.phases"}
@@ -143,6 +147,10 @@ def for_readers(frame, inputs: AnalysisInputs, lang: str, said: dict):
     for column, (written, group) in NOTES.items():
         if column in frame:
             frame[written] = frame[column].map(lambda n, g=group: notes_text(n, w, g))
+    if "note_zh" in frame:       # a table that keeps its notes in both languages (outlook.csv)
+        zh = frame.pop("note_zh")
+        if lang == "zh":
+            frame["note"] = zh
     if "derivation" in frame:
         frame["derivation"] = [said.get((e, i, int(y)), d) if isinstance(d, str) and d else d for e, i, y, d in
                                zip(frame["entity"], frame["indicator_id"], frame["year"], frame["derivation"])]
@@ -186,8 +194,22 @@ def _in_english(frame, inputs: AnalysisInputs, w):
     for column in ("met_indicators", "missed_indicators"):
         if column in frame:
             frame[f"{column}_en"] = frame[column].map(
-                lambda t: ", ".join(by_name.get(n, n) for n in t.split("、") if n) if isinstance(t, str) else t)
+                lambda t: ", ".join(_names_in(t, by_name)) if isinstance(t, str) else t)
     return frame
+
+
+def _names_in(text: str, by_name: dict[str, str]) -> list[str]:
+    """The indicators of a list written with 、 (their English names), the longest name first: a name may hold
+    a 、 itself (院士专家工作站、博士后科研工作站总量)."""
+    names = sorted(by_name, key=len, reverse=True)
+    out = []
+    while text:
+        name = next((n for n in names if text.startswith(n)), None)
+        if name is None:
+            name = text.split("、", 1)[0]
+        out.append(by_name.get(name, name))
+        text = text[len(name):].removeprefix("、")
+    return out
 
 
 def _reason_en(inputs: AnalysisInputs, indicator_id: str, other_indicator_id) -> str:

@@ -20,6 +20,7 @@ a sentence, so that each report says it in its own language:
     lang="zh" in HTML (the English report quotes its sources, and says everything else in English);
   - a value under a NAMED key is a file name as written (may be Chinese): marked lang="zh", not translated;
   - a value under a UNIT key is a catalogue unit (万人): the English report writes its English name;
+  - a value under a PERIOD key is a plan period's name (十四五): the English report writes the 14th Five-Year Plan;
   - a value that is itself a mapping with a "code" is a nested phrase: {"problem": {"code": "fractional", ...}}
     renders cleaning.problem.fractional with the inner values.
 """
@@ -40,6 +41,8 @@ QUOTED = frozenset({"raw", "quote", "source_unit", "name", "category", "column",
 # file and sheet names: shown as written, marked lang="zh"
 NAMED = frozenset({"file", "source", "other_source", "sheet"})
 UNITS = frozenset({"unit", "new_unit"})
+# plan period names (十四五): the English text names the period in English (the 14th Five-Year Plan)
+PERIODS = frozenset({"plan"})
 
 
 class Wording:
@@ -109,6 +112,10 @@ class Wording:
             return Markup('<span class="file" lang="zh">{}</span>').format(value)
         if name in UNITS and isinstance(value, str):
             return self.unit(value)
+        if name in PERIODS and isinstance(value, str) and self.lang != "zh":
+            from helpers.core.config import PlanPeriod
+            from helpers.core.periods import period_label
+            return period_label(PlanPeriod(value, 0, 0), self.lang)
         return value
 
 
