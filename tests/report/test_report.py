@@ -265,3 +265,37 @@ def test_the_split_check_finds_a_paragraph_across_two_pages(tmp_path):
     render.print_pdf(html, tmp_path / "long.pdf")
     split = rc.split_elements(rc.pdf_elements(tmp_path / "long.pdf"))
     assert [e.kind for e in split] == ["P"] and len(split[0].pages) >= 2
+
+
+# ----------------------------------------------------------------------------- the notebook in JupyterLab
+
+def test_the_report_notebook_reads_well_in_jupyterlab(zh, tmp_path):
+    # The executed notebook as JupyterLab shows it (nbconvert's lab template: JupyterLab's own styles, not the
+    # report's), in a 1,200-px wide panel: figures at about their drawn size (not stretched across the panel),
+    # legend chips apart, and a county's name on one line ("建德/市" broken was the fault).
+    from nbconvert import HTMLExporter
+    body, _ = HTMLExporter(template_name="lab", exclude_input=True).from_filename(str(zh["notebook"]))
+    page_file = tmp_path / "lab.html"
+    page_file.write_text(body, encoding="utf-8")
+    manager, browser = rc.browser()
+    try:
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        page.goto(page_file.resolve().as_uri(), wait_until="load")
+        measured = page.evaluate("""() => {
+          const svgs = [...document.querySelectorAll('figure.fig svg')].map(s => s.getBoundingClientRect().width);
+          const lights = [...document.querySelectorAll('.legend .light')].map(e => e.getBoundingClientRect());
+          const gaps = [];
+          for (let i = 1; i < lights.length; i++)
+            if (Math.abs(lights[i].top - lights[i - 1].top) < 2) gaps.push(lights[i].left - lights[i - 1].right);
+          const lines = [...document.querySelectorAll('td.nowrap')].map(td => {
+            const range = document.createRange(); range.selectNodeContents(td);
+            return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+          });
+          return {svgs, gaps, lines};
+        }""")
+    finally:
+        browser.close()
+        manager.stop()
+    assert measured["svgs"] and max(measured["svgs"]) <= 520, measured["svgs"]
+    assert measured["gaps"] and min(measured["gaps"]) >= 4, measured["gaps"]
+    assert measured["lines"] and max(measured["lines"]) == 1

@@ -173,6 +173,19 @@ def build_brief(root: Path, year: int | None, lang: str, report: bool = False) -
     return stems
 
 
+SYNTHETIC_COUNTIES = 90
+
+
+def synthetic_workspace(root: Path, n: int = SYNTHETIC_COUNTIES) -> Path:
+    """n synthetic counties (helpers.synthetic: plans in both layouts, monitoring for the first years), their
+    processed indicators built."""
+    from helpers import synthetic
+    scratch = synthetic.generate(n, root, seed=1)
+    (scratch / "processed").mkdir(exist_ok=True)
+    dataset.write(dataset.build(scratch / "raw", scratch / "config"), scratch / "processed")
+    return scratch
+
+
 @dataclass
 class Measured:
     pages: int
@@ -223,9 +236,17 @@ def measure(stem: Path, browser=None, screenshot: Path | None = None) -> Measure
 
 def main(argv: list[str]) -> int:
     scratch = Path(argv[0])
-    years = [int(y) for y in argv[1:]] or list(YEARS)
+    years = [int(y) for y in argv[1:] if y != "synthetic"] if len(argv) > 1 else list(YEARS)
     manager, browser = rc.browser()
     try:
+        if "synthetic" in argv[1:]:
+            root = synthetic_workspace(scratch / "synthetic")
+            for lang in LANGS:
+                stems = build_brief(root, None, lang)
+                m = measure(stems["brief"], browser)
+                print(f"{SYNTHETIC_COUNTIES} counties {lang}: {m}"
+                      + ("" if m.pages <= SYNTHETIC_MAX_PAGES else f"  BREACH: > {SYNTHETIC_MAX_PAGES} pages"),
+                      flush=True)
         for year in years:
             root = prepare(scratch / ("after" if year > 2025 else "full"), year)
             for lang in LANGS:

@@ -130,7 +130,7 @@ def assess_progress(baseline_year: int | None, baseline: float | None, latest_ye
 
     if target_met(latest, target, comparator, direction):
         return Progress(historical, required, method, None, TARGET_MET,
-                        {"code": "already_met", "latest": latest, "target": shown_target(comparator, target)})
+                        {"code": "already_met", "latest": latest, "target": target, "target_comparator": comparator})
     if historical is None:
         return Progress(None, required, method, None, NOT_ASSESSABLE, {"code": ONE_OBSERVATION})
     if required == 0:  # only possible for '>' targets whose latest value equals the target
@@ -147,9 +147,4 @@ def _final(historical, method, latest_year, latest, target_year, target, compara
     met = target_met(latest, target, comparator, direction)
     return Progress(historical, None, method, None, TARGET_MET if met else TARGET_MISSED,
                     {"code": "final_met" if met else "final_missed", "year": latest_year, "value": latest,
-                     "target_year": target_year, "target": shown_target(comparator, target)})
-
-
-def shown_target(comparator: str, target: float) -> str:
-    """A target as written beside a value: its comparator, unless '=' (language-neutral: >10, 14)."""
-    return f"{'' if comparator == '=' else comparator}{target:g}"
+                     "target_year": target_year, "target": target, "target_comparator": comparator})

@@ -14,6 +14,7 @@ from helpers.core import paths
 from helpers.core.config import Catalogue, Plan, Sources, load_catalogue, load_sources
 from helpers.core.errors import InputError
 from helpers.core.periods import evaluated_plan
+from helpers.files.processed import check_as_written, rebuild_advice
 
 OBSERVED_KINDS = ("actual", "baseline_derived")
 
@@ -74,9 +75,7 @@ def load_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = pa
     processed_dir = parameters.folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
     config_dir = parameters.folder(config_dir, paths.CONFIG_DIR, "config_dir")
     parameters.parse_year(report_year)     # a malformed year is said first, before any file is read
-    path = processed_dir / paths.INDICATORS_CSV
-    if not path.exists():
-        raise InputError(path, None, "the processed indicators are missing", "run `make data` first.")
+    path = check_as_written(processed_dir)     # exactly what the data step wrote, or a clear refusal
     chosen, _ = parameters.check_entities(entities, config_dir)
     years = parameters.years_with_data(processed_dir, chosen)
     if year_must_have_data or report_year in (None, ""):
@@ -87,7 +86,7 @@ def load_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = pa
     ind = unguard(pd.read_csv(path, encoding="utf-8-sig", dtype={"comparator": str, "source_unit": str, "plan": str}))
     if "plan" not in ind:
         raise InputError(path, None, "the processed indicators have no `plan` column (they predate plan periods)",
-                         "run `make data` to rebuild them.")
+                         rebuild_advice(path))
     ind["plan"] = ind["plan"].fillna("")
     sources, catalogue = load_sources(config_dir), load_catalogue(config_dir)
     counties = [e for e in dict.fromkeys(ind["entity"]) if e != sources.province]

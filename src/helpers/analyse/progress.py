@@ -28,7 +28,7 @@ from helpers.analyse.inputs import (
 )
 from helpers.analyse.trends import fit_trend
 from helpers.core.config import Plan
-from helpers.core.periods import AFTER, TARGET_YEAR, phase
+from helpers.core.periods import FINAL_PHASES, phase
 
 NUMERIC = ("baseline_value", "latest_value", "target_value", "historical_growth", "required_growth", "progress_ratio",
            "trend_annual_growth", "trend_projection", "trend_pi_lower", "trend_pi_upper",
@@ -93,7 +93,7 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         "growth_method": progress.rate_method, "progress_ratio": progress.ratio,
         "progress_category": progress.category,
         # after the target year the final evaluation's notes say why
-        "progress_notes": judged["evaluation_notes"] if progress.reason is None else _notes([progress.reason]),
+        "progress_notes": judged["evaluation_notes"] if progress.reason is None else notes_json([progress.reason]),
         "trend_method": fit.method, "trend_n_obs": fit.n_obs, "trend_annual_growth": fit.annual_growth,
         "trend_projection": fit.projection, "trend_pi_lower": fit.lower, "trend_pi_upper": fit.upper,
         "trend_projection_caution": fit.caution,
@@ -111,7 +111,7 @@ def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report
     """The plan-period columns of one row (see helpers.analyse.evaluation for the formulas)."""
     period = plan.period
     where = phase(period, report_year)
-    final = where in (TARGET_YEAR, AFTER)
+    final = where in FINAL_PHASES
     by_year = {int(r["year"]): float(r["value"]) for r in observed}
     base = by_year.get(period.base_year)
     notes: list[dict] = []
@@ -179,11 +179,11 @@ def _sdg_columns(sdg: ev.SdgProgress | None) -> dict:
 
 
 def _with_notes(out: dict, notes: list[dict]) -> dict:
-    out["evaluation_notes"] = _notes(notes)
+    out["evaluation_notes"] = notes_json(notes)
     return out
 
 
-def _notes(notes: list[dict]) -> str:
+def notes_json(notes: list[dict]) -> str:
     """Notes as the table stores them: a JSON list of {"code": …, values}; '' when there are none."""
     return json.dumps(notes, ensure_ascii=False) if notes else ""
 

@@ -4,6 +4,7 @@ Both files are edited by hand, so every mistake in them is reported with its fil
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,17 +39,69 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+# What a configuration file may expand to. The catalogue is some 2,000 values, 5 levels deep; YAML's
+# anchors and aliases (&a … *a) can make a few lines expand to billions (an "alias bomb"), so the file is
+# measured as YAML composes it, each alias counted as often as it is used, before anything is built from it.
+MAX_CONFIG_VALUES = 100_000
+MAX_CONFIG_DEPTH = 20
+
+
 def load_yaml(path: Path) -> Any:
     if not path.exists():
         raise InputError(path, None, "the configuration file is missing",
                          "restore it from git (git checkout -- config/) or create it.")
+    loader = _LineLoader(read_utf8(path, "configuration file"))
     try:
-        return yaml.load(read_utf8(path, "configuration file"), Loader=_LineLoader)
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_size(node, path)
+        return loader.construct_document(node)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
         raise InputError(path, line, f"not valid YAML ({getattr(exc, 'problem', exc)})",
                          "fix the indentation or quoting at that line.") from None
+    finally:
+        loader.dispose()
+
+
+def _check_size(root: yaml.Node, path: Path) -> None:
+    """Refuse a document that expands to more than MAX_CONFIG_VALUES values or nests deeper than
+    MAX_CONFIG_DEPTH, counting each use of an alias (iteratively: a deep document must not exhaust the stack)."""
+    count, stack = 0, [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        line = node.start_mark.line + 1
+        if count > MAX_CONFIG_VALUES:
+            raise InputError(path, line, f"the file expands to more than {MAX_CONFIG_VALUES:,} values (YAML "
+                             "anchors and aliases, &name and *name, repeated within each other?), far more than "
+                             "any project's configuration", "write the entries out without nested aliases; `git "
+                             f"diff {display_path(path)}` shows what changed.")
+        if depth > MAX_CONFIG_DEPTH:
+            raise InputError(path, line, f"the entries are nested more than {MAX_CONFIG_DEPTH} levels deep",
+                             "compare the indentation with the version in git "
+                             f"(`git diff {display_path(path)}`).")
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend((child, depth + 1) for pair in node.value for child in pair)
+
+
+def _known_keys(entry: Any, known: tuple[str, ...], path: Path, what: str) -> None:
+    """Every key of a hand-edited entry is one the project reads: a misspelt key (tabel_title, plausable) would
+    otherwise be ignored without a word, and its setting silently lost."""
+    if not isinstance(entry, dict):
+        return
+    for key in entry:
+        if key == LINE or key in known:
+            continue
+        close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        raise InputError(path, _line_of(entry, key), f"unknown key '{key}' in {what}",
+                         f"{hint}The keys {what} may have are: {', '.join(known)}. Correct the spelling, or "
+                         "remove the line (a key the project does not read has no effect).")
 
 
 def _require(entry: dict, key: str, path: Path, what: str) -> Any:
@@ -268,6 +321,38 @@ def _check_periods(plans: list[Plan], default: PlanPeriod, path: Path) -> None:
                                  "then 十五五 2025→2030).")
 
 
+# The keys sources.yaml may have, at each level.
+SOURCES_KEYS = ("province", "plan_period", "plans", "layouts", "header_roles")
+PROVINCE_KEYS = ("entity", "name_zh", "name_en")
+PERIOD_KEYS = ("name", "base_year", "target_year")
+PLAN_KEYS = ("entity", "name_zh", "name_en", "file", "layout", "table_title", "plan_period")
+LAYOUT_KEYS = ("description", "parser", "end_pattern", "group_labels")
+HEADER_ROLE_KEYS = ("pattern", "role", "entity")
+
+
+def _check_province(province: dict, plans: list[Plan], path: Path) -> None:
+    """The province is not one of the counties: its targets filed under a county's id would publish that
+    county's rows with another county's provincial targets."""
+    entity = _require(province, "entity", path, "province")
+    county = next((p for p in plans if p.entity == entity), None)
+    if county is not None:
+        raise InputError(path, _line_of(province, "entity"), f"the province is given the id '{entity}', which is "
+                         f"the county {county.name_zh} (plan at line {county.line})",
+                         "give the province its own id (e.g. `entity: zhejiang`), different from every county's.")
+
+
+def _plan_entries(doc: dict, path: Path) -> list[dict]:
+    """`plans:`, which must list at least one plan: with none, the data step would publish an empty dataset
+    over the last good one."""
+    entries = _entries(doc, "plans", path, "the file", "- entity: jiande / file: … / layout: …")
+    if not entries:
+        raise InputError(path, _line_of(doc, "plans"), "`plans:` lists no plan document, so there would be "
+                         "nothing to report on (and the data step would replace the last good data with none)",
+                         "list the counties' plan documents under `plans:`, as in the version in git "
+                         f"(`git diff {display_path(path)}`).")
+    return entries
+
+
 @_structure_errors
 def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
     path = Path(config_dir) / SOURCES_FILE
@@ -275,7 +360,10 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
     if not isinstance(doc, dict):
         raise InputError(path, 1, "expected a mapping with province, plans, layouts and header_roles",
                          "compare with the file in git.")
+    _known_keys(doc, SOURCES_KEYS, path, "the file")
     province = _section(doc, "province", path, "the file")
+    _known_keys(province, PROVINCE_KEYS, path, "province")
+    _known_keys(doc.get("plan_period"), PERIOD_KEYS, path, "plan_period")
     default_period = _plan_period(_require(doc, "plan_period", path, "the file"), path, None, "plan_period")
 
     layouts: dict[str, Layout] = {}
@@ -286,6 +374,7 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
             raise InputError(path, _line_of(doc["layouts"], name), f"layout '{name}' should be a mapping with "
                              f"parser and end_pattern but is {_shape(spec)}",
                              "indent its parser: and end_pattern: lines below the layout's name.")
+        _known_keys(spec, LAYOUT_KEYS, path, f"layout '{name}'")
         layouts[name] = Layout(
             name=name,
             parser=_require(spec, "parser", path, f"layout '{name}'"),
@@ -299,8 +388,10 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
     plans: list[Plan] = []
     first_of: dict[str, Plan] = {}
     files: dict[str, int] = {}
-    for entry in _entries(doc, "plans", path, "the file", "- entity: jiande / file: … / layout: …"):
+    for entry in _plan_entries(doc, path):
         entity = _require(entry, "entity", path, "a plan")
+        _known_keys(entry, PLAN_KEYS, path, f"plan '{entity}'")
+        _known_keys(entry.get("plan_period"), PERIOD_KEYS, path, f"the plan_period of '{entity}'")
         file = _require(entry, "file", path, f"plan '{entity}'")
         if file in files:
             raise InputError(path, entry.get(LINE), f"the file {file} is listed twice (first at line {files[file]})",
@@ -329,9 +420,11 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
         first_of.setdefault(entity, plan)
         plans.append(plan)
     _check_periods(plans, default_period, path)
+    _check_province(province, plans, path)
 
     roles = []
     for entry in _entries(doc, "header_roles", path, "the file", "- {pattern: '序号', role: serial}"):
+        _known_keys(entry, HEADER_ROLE_KEYS, path, "a header role")
         role = _require(entry, "role", path, "a header role")
         if role not in {"category", "serial", "name", "unit", "actual", "target"}:
             raise InputError(path, entry.get(LINE), f"unknown header role '{role}'",
@@ -442,10 +535,22 @@ def _figure_en(entry: dict, path: Path) -> dict:
     return {"figure_name_en": str(figure["name"]), "figure_factor_en": float(figure["factor"])}
 
 
+# The keys catalogue.yaml may have, at each level.
+CATALOGUE_KEYS = ("units", "indicators", "relations")
+UNIT_KEYS = ("unit", "name_en", "aliases", "dimension", "factor", "figure_en")
+FIGURE_EN_KEYS = ("name", "factor")
+INDICATOR_KEYS = ("id", "name_zh", "name_en", "unit", "direction", "measure", "definition", "source_names",
+                  "prose_names", "unit_shorthands", "plausible", "comparability")
+PROSE_NAME_KEYS = ("name", "differs", "differs_from", "differs_en")
+COMPARABILITY_KEYS = ("status", "reason", "reason_en")
+RELATION_KEYS = ("indicators", "status", "reason", "reason_en")
+
+
 @_structure_errors
 def load_catalogue(config_dir: Path = CONFIG_DIR) -> Catalogue:
     path = Path(config_dir) / CATALOGUE_FILE
     doc = load_yaml(path)
+    _known_keys(doc, CATALOGUE_KEYS, path, "the catalogue")
     units, unit_by_alias = _load_units(doc, path)
     indicators: dict[str, Indicator] = {}
     by_source_name: dict[str, str] = {}
@@ -472,6 +577,8 @@ def _load_units(doc: dict, path: Path) -> tuple[dict[str, Unit], dict[str, str]]
     units: dict[str, Unit] = {}
     unit_by_alias: dict[str, str] = {}
     for entry in _entries(doc, "units", path, "the catalogue", "- unit: 万人 / dimension: persons"):
+        _known_keys(entry, UNIT_KEYS, path, f"unit '{entry.get('unit')}'")
+        _known_keys(entry.get("figure_en"), FIGURE_EN_KEYS, path, f"the figure_en of unit '{entry.get('unit')}'")
         u = Unit(unit=str(_require(entry, "unit", path, "a unit")), name_en=entry.get("name_en", ""),
                  aliases=tuple(str(a) for a in entry.get("aliases", [])),
                  dimension=_require(entry, "dimension", path, "a unit"), factor=float(entry.get("factor", 1)),
@@ -490,6 +597,10 @@ def _load_indicator(entry: dict, path: Path, units: dict[str, Unit], unit_by_ali
     """One indicator entry, every field checked (its unit, direction, measure and comparability must be known)."""
     ind_id = _require(entry, "id", path, "an indicator")
     line = entry.get(LINE)
+    _known_keys(entry, INDICATOR_KEYS, path, f"indicator '{ind_id}'")
+    _known_keys(entry.get("comparability"), COMPARABILITY_KEYS, path, f"the comparability of '{ind_id}'")
+    for prose in entry.get("prose_names", []) or []:
+        _known_keys(prose, PROSE_NAME_KEYS, path, f"a prose name of '{ind_id}'")
     unit = str(_require(entry, "unit", path, f"indicator '{ind_id}'"))
     if unit not in units:
         raise InputError(path, line, f"indicator '{ind_id}' has unit '{unit}', which is not in `units`",
@@ -531,6 +642,7 @@ def _load_relations(doc: dict, path: Path, indicators: dict[str, Indicator]) -> 
     """Pairs of indicators that look alike across counties, with how comparable they are."""
     relations = []
     for entry in doc.get("relations", []) or []:
+        _known_keys(entry, RELATION_KEYS, path, "a relation")
         pair = _require(entry, "indicators", path, "a relation")
         if len(pair) != 2 or any(p not in indicators for p in pair):
             raise InputError(path, entry.get(LINE), f"relation {pair} must name two catalogue indicators",

@@ -23,6 +23,8 @@ INDICATORS_CSV = "indicators.csv"
 INDICATORS_XLSX = "indicators.xlsx"
 CONSISTENCY_CSV = "consistency.csv"
 CLEANING_LOG_CSV = "cleaning_log.csv"
+# Beside the processed files: what the data step read (raw sha256) and wrote (each output's sha256).
+BUILD_INFO_JSON = "build_info.json"
 CHECKS_CSV = "consistency_checks.csv"
 COMPARISON_CSV = "comparison.csv"
 TRENDS_CSV = "trends.csv"

@@ -29,7 +29,7 @@ from helpers.extract.prose import ProseReader, ProseStatement
 from helpers.extract.tables import parse_plan_table, read_lines
 from helpers.files.atomic import staged_outputs
 from helpers.files.outputs import write_csv, write_xlsx
-from helpers.files.processed import INTEGER_COLUMNS
+from helpers.files.processed import INTEGER_COLUMNS, sha256
 from helpers.run import parameters
 
 # The output contract: these columns, in this order, come first in indicators.csv.
@@ -386,8 +386,11 @@ def write(ds: Dataset, processed_dir: Path = paths.PROCESSED_DIR) -> list[Path]:
             "清洗记录 cleaning log": ds.cleaning_log,
             "指标目录 catalogue": catalogue_frame(ds.catalogue),
         }, staging / paths.INDICATORS_XLSX)
-        (staging / "build_info.json").write_text(json.dumps(
+        # What was written, byte for byte: the later steps read a processed file only while it is unchanged.
+        outputs = {p.name: sha256(p) for p in sorted(staging.iterdir())}
+        (staging / paths.BUILD_INFO_JSON).write_text(json.dumps(
             {"raw_sha256": ds.raw_digests, "rows": len(ds.indicators),
-             "disagreements": int(len(ds.consistency))}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+             "disagreements": int(len(ds.consistency)), "outputs": outputs},
+            ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         names = sorted(p.name for p in staging.iterdir())
     return [processed_dir / n for n in names]

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from helpers.core.config import Catalogue, Sources
@@ -207,19 +209,18 @@ ZIP_MAGIC, OLE2_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def monitoring_files(folder: Path) -> list[Path]:
-    """Every workbook and CSV file in the folder (Excel's ~$ lock files, hidden files and a README skipped).
-    A file of any other kind is an InputError that says what to do with it."""
-    from helpers.files.fingerprint import is_input
-    folder = Path(folder)
-    if not folder.is_dir():
-        return []
+    """Every workbook and CSV file in the folder and its subfolders (monitoring/2023/…), whatever its name
+    (README_2023数据.xlsx is read like any other). Excel's ~$ lock files, hidden files and folders, and a README
+    that is not a spreadsheet (README.md) are passed over. A file of any other kind is an InputError that says
+    what to do with it."""
+    from helpers.files.fingerprint import input_files
     files = []
-    for path in sorted(folder.iterdir()):
+    for path in input_files(folder):
         suffix = path.suffix.lower()
-        if not path.is_file() or not is_input(path) or path.stem.lower().startswith("readme"):
-            continue
         if suffix in WORKBOOK_SUFFIXES or suffix == CSV_SUFFIX:
             files.append(path)
+        elif path.stem.lower().startswith("readme"):
+            continue
         elif suffix in SAVE_AS_XLSX:
             raise InputError(path, None, f"the file is {SAVE_AS_XLSX[suffix]}, which this project cannot read, so "
                              "its figures would be left out",
@@ -289,17 +290,61 @@ def _describe(obs: Observation, catalogue: Catalogue) -> str:
     return f"{obs.entity} · {catalogue.indicators[obs.indicator_id].name_zh} · {obs.year}"
 
 
-def _open(path: Path):
-    """The workbook twice (formulas, and values as last saved), or for a CSV file its one sheet of text. What
-    cannot be read says why: a password, an old format under a new name, or not a workbook at all."""
+class _Book:
+    """A monitoring file's worksheets as streams of rows: each cell's value (a formula's stored result) and its
+    formula, if it has one. Workbooks are read in openpyxl's read-only mode, so that memory stays small
+    whatever a sheet's size; chart sheets have no cells and are passed over. A CSV file is one sheet of text."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._workbooks = []
+        self._csv: list[list] | None = None
+        if path.suffix.lower() == CSV_SUFFIX:
+            self._csv = _csv_rows(path)
+            self.sheetnames = [DATA_SHEET]
+            return
+        self._workbooks = _open_workbooks(path)
+        values = self._workbooks[0]
+        self.sheetnames = [ws.title for ws in values.worksheets]   # (worksheets only: no chart sheets)
+
+    def close(self) -> None:
+        for wb in self._workbooks:
+            wb.close()
+
+    def rows(self, sheet: str, first: int = 1, last: int | None = None):
+        """(row number, [(value, formula or None) for each cell]) from row `first`; at most MAX_ROWS rows."""
+        if self._csv is not None:
+            for number, row in enumerate(self._csv[first - 1:last], first):
+                yield number, [(value, None) for value in row]
+            return
+        values, formulas = (wb[sheet] for wb in self._workbooks)
+        if values.max_row is not None and values.max_row > MAX_ROWS:    # (the size the file declares)
+            self._too_many_rows(sheet, values.max_row)
+        for ws in (values, formulas):
+            ws.reset_dimensions()    # a declared size can be wrong: read every row the sheet holds
+        pairs = zip(values.iter_rows(min_row=first, max_row=last), formulas.iter_rows(min_row=first, max_row=last))
+        for number, (value_row, formula_row) in enumerate(pairs, first):
+            if number > MAX_ROWS:
+                self._too_many_rows(sheet, None)
+            formula_of = {i: c.value for i, c in enumerate(formula_row) if getattr(c, "data_type", None) == "f"}
+            yield number, [(c.value, formula_of.get(i)) for i, c in enumerate(value_row)]
+
+    def _too_many_rows(self, sheet: str, rows: int | None):
+        count = f"{rows:,} rows" if rows else f"more than {MAX_ROWS:,} rows"
+        raise InputError(self.path, f"sheet {sheet}", f"the sheet has {count}, far more than a county's yearly "
+                         f"figures (the limit is {MAX_ROWS:,})",
+                         "delete the empty or copied rows below the data (select them, Delete Rows), and save; or "
+                         "keep the monitoring rows in a workbook of their own.")
+
+
+def _open_workbooks(path: Path) -> list:
+    """The workbook twice, read-only: values as last saved, and formulas. What cannot be read says why: a
+    password, an old format under a new name, or not a workbook at all."""
     size = path.stat().st_size
     if size > MAX_WORKBOOK_BYTES:
         raise InputError(path, None, f"the file is {size / 1e6:.0f} MB, far more than a county's yearly figures "
                          f"(the limit is {MAX_WORKBOOK_BYTES / 1e6:.0f} MB)",
                          "check that this is the right file; keep the monitoring rows in a workbook of their own.")
-    if path.suffix.lower() == CSV_SUFFIX:
-        sheet = _csv_workbook(path)
-        return sheet, sheet
     with open(path, "rb") as f:
         magic = f.read(8)
     if magic.startswith(OLE2_MAGIC):
@@ -313,17 +358,22 @@ def _open(path: Path):
                          "or a damaged download renamed to .xlsx?)",
                          "open it in Excel or WPS and save it as an Excel Workbook (.xlsx).")
     try:
-        return load_workbook(path, data_only=False), load_workbook(path, data_only=True)
+        return [load_workbook(path, read_only=True, data_only=True), load_workbook(path, read_only=True)]
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise InputError(path, None, f"the workbook is damaged and cannot be read ({type(exc).__name__})",
                          "open it in Excel (which can often repair it) and save it again as .xlsx.") from None
 
 
-def _csv_workbook(path: Path):
-    """A CSV file as a workbook of one sheet of text cells, so that it is read and checked like any other
-    (cells are named as Excel names them: B3 is the second column of the third line)."""
+def _csv_rows(path: Path) -> list[list]:
+    """A CSV file's rows of text cells (empty cells as None), read like a sheet: B3 is the second column of the
+    third line."""
     import csv
     import io
+    size = path.stat().st_size
+    if size > MAX_WORKBOOK_BYTES:
+        raise InputError(path, None, f"the file is {size / 1e6:.0f} MB, far more than a county's yearly figures "
+                         f"(the limit is {MAX_WORKBOOK_BYTES / 1e6:.0f} MB)",
+                         "check that this is the right file; keep the monitoring rows in a file of their own.")
     raw = path.read_bytes()
     for encoding in ("utf-8-sig", "gb18030"):   # Excel on a Chinese Windows saves CSV as GBK
         try:
@@ -334,51 +384,54 @@ def _csv_workbook(path: Path):
     else:
         raise InputError(path, None, "the CSV file is neither UTF-8 nor GBK text",
                          "save it from Excel as CSV UTF-8, or as an Excel Workbook (.xlsx).")
-    wb = Workbook()
-    ws = wb.active
-    ws.title = DATA_SHEET
-    for row in csv.reader(io.StringIO(text)):
-        ws.append([cell if cell.strip() else None for cell in row])
-    return wb
+    rows = [[cell if cell.strip() else None for cell in row] for row in csv.reader(io.StringIO(text))]
+    if len(rows) > MAX_ROWS:
+        raise InputError(path, None, f"the file has {len(rows):,} lines, far more than a county's yearly figures "
+                         f"(the limit is {MAX_ROWS:,})", "keep the monitoring rows in a file of their own.")
+    return rows
 
 
 def _read_workbook(path: Path, lookup: _Lookup, sources: Sources, catalogue: Catalogue) -> list[Observation]:
-    formulas, values = _open(path)
-    sheet_name, header_row, columns = _find_data_sheet(path, values)
-    ws_values, ws_formulas = values[sheet_name], formulas[sheet_name]
-    if ws_values.max_row > MAX_ROWS:
-        raise InputError(path, f"sheet {sheet_name}", f"the sheet has {ws_values.max_row:,} rows, far more than a "
-                         f"county's yearly figures (the limit is {MAX_ROWS:,})",
-                         "delete the empty or copied rows below the data (select them, Delete Rows), and save.")
-    out = []
-    for row in range(header_row + 1, ws_values.max_row + 1):
-        obs = _row_observation(_RowCells(path, sheet_name, ws_values, ws_formulas, columns, row), lookup, sources,
-                               catalogue)
-        if obs is not None:
-            out.append(obs)
-    return out
+    book = _Book(path)
+    try:
+        sheet_name, header_row, columns = _find_data_sheet(path, book)
+        out = []
+        for row, cells in book.rows(sheet_name, header_row + 1):
+            obs = _row_observation(_RowCells(path, sheet_name, cells, columns, row), lookup, sources, catalogue)
+            if obs is not None:
+                out.append(obs)
+        return out
+    finally:
+        book.close()
 
 
 class _RowCells:
     """One row of the data sheet, field by field: a cell's value and its coordinate. A formula is read by its
-    stored result; one without a result stops the run."""
+    stored result; one without a result stops the run, and so does text holding a control character (which no
+    workbook can store, and which would stop the data step's own workbook from being written)."""
 
-    def __init__(self, path: Path, sheet_name: str, ws_values, ws_formulas, columns: dict[str, int], row: int):
+    def __init__(self, path: Path, sheet_name: str, cells: list[tuple], columns: dict[str, int], row: int):
         self.path, self.sheet_name, self.row = path, sheet_name, row
-        self._values, self._formulas, self._columns = ws_values, ws_formulas, columns
+        self._cells, self._columns = cells, columns
 
     def __call__(self, field: str):
         col = self._columns.get(field)
         if col is None:
             return None, None
-        c = self._values.cell(row=self.row, column=col)
-        f = self._formulas.cell(row=self.row, column=col)
-        if f.data_type == "f" and c.value is None:
-            raise InputError(self.path, self.where(c.coordinate),
-                             f"the cell holds the formula {f.value} but no computed value",
+        value, formula = self._cells[col - 1] if col <= len(self._cells) else (None, None)
+        coordinate = f"{get_column_letter(col)}{self.row}"
+        if formula is not None and value is None:
+            raise InputError(self.path, self.where(coordinate),
+                             f"the cell holds the formula {formula} but no computed value",
                              "open the workbook in Excel (or LibreOffice) and save it, so that formula results "
                              "are stored, or type the value.")
-        return c.value, c.coordinate
+        if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
+            character = ILLEGAL_CHARACTERS_RE.search(value).group()
+            raise InputError(self.path, self.where(coordinate),
+                             f"the cell's text {value!r} holds an invisible control character (U+{ord(character):04X})",
+                             "retype the cell's text (a copy from another program brought the character with it), "
+                             "and save.")
+        return value, coordinate
 
     def where(self, coordinate) -> str:
         return f"sheet {self.sheet_name}, cell {coordinate}"
@@ -464,16 +517,14 @@ def _checked_number(path: Path, where: str, value, ind) -> tuple[float, bool, st
     return number, percent_sign, comparator
 
 
-def _find_data_sheet(path: Path, wb) -> tuple[str, int, dict[str, int]]:
-    names = [DATA_SHEET] + [n for n in wb.sheetnames if n != DATA_SHEET]
+def _find_data_sheet(path: Path, book: _Book) -> tuple[str, int, dict[str, int]]:
+    names = [DATA_SHEET] + [n for n in book.sheetnames if n != DATA_SHEET]
     for name in names:
-        if name not in wb.sheetnames:
+        if name not in book.sheetnames:
             continue
-        ws = wb[name]
-        for row in range(1, min(ws.max_row, 5) + 1):
+        for row, cells in book.rows(name, 1, 5):
             columns = {}
-            for col in range(1, ws.max_column + 1):
-                text = ws.cell(row=row, column=col).value
+            for col, (text, _) in enumerate(cells, 1):
                 if text is None:
                     continue
                 key = name_key(str(text)).lower()

@@ -1,10 +1,15 @@
 """Reading the processed tables back: the contract between the data step and the later steps.
 
+Every processed file is read only while it is, byte for byte, what the data step wrote: build_info.json
+beside it records each output's sha256. A figure edited by hand in Excel, a file truncated, emptied or saved
+in another encoding is refused, with the command that rebuilds it, before any of it reaches a report.
 `latest_actual_year` uses the standard library only, so that a no-change `make report` stays fast.
 """
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
 from pathlib import Path
 
 from helpers.core import paths
@@ -15,19 +20,62 @@ from helpers.core.errors import InputError
 INTEGER_COLUMNS = ("year", "source_line", "table_line", "prose_line")
 
 
+# The data step's tables. (The analysis tables beside them have their own record, analysis.json.)
+DATA_STEP_TABLES = (paths.INDICATORS_CSV, paths.CONSISTENCY_CSV, paths.CHECKS_CSV, paths.CLEANING_LOG_CSV)
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def rebuild_advice(path: Path) -> str:
+    """How to rebuild a processed file from data/raw/, in words that work: `make data` alone would find the
+    file newer than its inputs and do nothing, so the file goes first."""
+    folder = Path(path).parent
+    where = "" if folder.resolve() == paths.PROCESSED_DIR.resolve() else \
+        f' PROCESSED_DIR="{paths.display_path(folder)}" (with the RAW_DIR and CONFIG_DIR it was built from)'
+    return (f'delete it and rebuild it from data/raw/: `rm "{paths.display_path(path)}" && make data{where}`. '
+            "To change a figure, correct the plan document or monitoring workbook in data/raw/ instead: the "
+            "processed files are outputs, and each value must keep the source it was read from.")
+
+
+def check_as_written(processed_dir: Path, name: str = paths.INDICATORS_CSV) -> Path:
+    """The processed file's path, if it is exactly what the data step wrote; otherwise an InputError that
+    says so and how to rebuild it."""
+    folder = Path(processed_dir)
+    path = folder / name
+    if not path.exists():
+        raise InputError(path, None, "the processed data are missing", "run `make data` first.")
+    try:
+        record = json.loads((folder / paths.BUILD_INFO_JSON).read_text(encoding="utf-8"))
+        written = record["outputs"][name]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise InputError(path, None, f"there is no record of what the data step wrote ({paths.BUILD_INFO_JSON} "
+                         "beside it is missing, damaged or from an older version), so its figures cannot be "
+                         "trusted", rebuild_advice(path)) from None
+    if sha256(path) != written:
+        raise InputError(path, None, "the file is not what the data step wrote: it was changed afterwards (edited "
+                         "and saved by hand, e.g. in Excel or WPS, truncated or emptied), so its figures are no "
+                         "longer the ones read from the plans", rebuild_advice(path))
+    return path
+
+
 def read_processed(processed_dir: Path, name: str):
     """A processed CSV as it was written, with its integer columns kept integer."""
     import pandas as pd
 
     from helpers.files.outputs import unguard
-    frame = unguard(pd.read_csv(Path(processed_dir) / name, encoding="utf-8-sig"))
+    path = check_as_written(processed_dir, name) if name in DATA_STEP_TABLES else Path(processed_dir) / name
+    frame = unguard(pd.read_csv(path, encoding="utf-8-sig"))
     return frame.astype({c: "Int64" for c in INTEGER_COLUMNS if c in frame})
 
 
 def latest_actual_year(processed_dir: Path = paths.PROCESSED_DIR) -> int:
     """The latest year with an actual value: the report's default year."""
-    path = Path(processed_dir) / paths.INDICATORS_CSV
-    if not path.exists():
-        raise InputError(path, None, "the processed indicators are missing", "run `make data` first.")
+    path = check_as_written(processed_dir)
     with open(path, encoding="utf-8-sig", newline="") as f:
         return max(int(row["year"]) for row in csv.DictReader(f) if row["kind"] == "actual" and row["value"] != "")

@@ -152,7 +152,8 @@ def _suggest(text: str, sources) -> str:
 
 def years_with_data(processed_dir: Path, entities) -> list[int]:
     """The years in which at least one of these counties has an actual value, from indicators.csv."""
-    path = Path(processed_dir) / paths.INDICATORS_CSV
+    from helpers.files.processed import check_as_written
+    path = check_as_written(processed_dir)
     wanted = set(entities)
     with open(path, encoding="utf-8-sig", newline="") as f:
         return sorted({int(row["year"]) for row in csv.DictReader(f)

@@ -8,6 +8,9 @@
     w.describe("cleaning.decisions.comparator", {"raw": ">10", ...}, html=True)
                                               a sentence built from language-neutral values (see below)
 
+Plural agreement: `{n:plural:target|targets}` writes the first form when n is 1, the second otherwise ("1 of 1
+target met", "2 targets"); Chinese, which has no plural, writes the word once.
+
 Both files have the same keys and the same placeholders (tests/report/test_wording.py checks it), so a report in one
 language never falls back to words of the other. Years and period names are never written here: they are
 placeholders filled from config/sources.yaml. Nor are the method's numbers (thresholds, the schedule tolerance,
@@ -43,6 +46,21 @@ NAMED = frozenset({"file", "source", "other_source", "sheet"})
 UNITS = frozenset({"unit", "new_unit"})
 # plan period names (十四五): the English text names the period in English (the 14th Five-Year Plan)
 PERIODS = frozenset({"plan"})
+# a target's comparator code (=, >, >=) as a reader writes it before the number: comparators.<code> ("at least ")
+COMPARATORS = frozenset({"target_comparator"})
+
+
+class _Formatter(string.Formatter):
+    """str.format, and `{n:plural:one|other}` for English plural agreement."""
+
+    def format_field(self, value, format_spec: str):
+        if format_spec.startswith("plural:"):
+            one, _, other = format_spec[len("plural:"):].partition("|")
+            return one if value == 1 else (other or one)
+        return super().format_field(value, format_spec)
+
+
+FORMATTER = _Formatter()
 
 
 class Wording:
@@ -63,7 +81,7 @@ class Wording:
         text = self._at(key)
         if not isinstance(text, str):
             raise KeyError(f"wording '{key}' in {self.lang}.yaml is not a text")
-        return text.format(**values) if values else text
+        return FORMATTER.format(text, **values) if values else text
 
     def has(self, key: str) -> bool:
         try:
@@ -100,7 +118,7 @@ class Wording:
             raise KeyError(f"wording '{key}' needs {', '.join(sorted(missing))}")
         if html:
             return Markup(escape(template)).format(**filled)
-        return template.format(**filled)
+        return FORMATTER.format(template, **filled)
 
     def _value(self, group: str, name: str, value, html: bool):
         if isinstance(value, dict) and "code" in value:
@@ -112,6 +130,8 @@ class Wording:
             return Markup('<span class="file" lang="zh">{}</span>').format(value)
         if name in UNITS and isinstance(value, str):
             return self.unit(value)
+        if name in COMPARATORS and isinstance(value, str):
+            return self.table("comparators").get(value, value)
         if name in PERIODS and isinstance(value, str) and self.lang != "zh":
             from helpers.core.config import PlanPeriod
             from helpers.core.periods import period_label
