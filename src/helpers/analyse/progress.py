@@ -188,11 +188,11 @@ def notes_json(notes: list[dict]) -> str:
     return json.dumps(notes, ensure_ascii=False) if notes else ""
 
 
-def note_codes(notes_json) -> list[str]:
+def note_codes(stored) -> list[str]:
     """The codes of a row's stored notes (progress_notes, evaluation_notes), e.g. ['one_observation']."""
-    if not isinstance(notes_json, str) or not notes_json:
+    if not isinstance(stored, str) or not stored:
         return []
-    return [n["code"] for n in json.loads(notes_json)]
+    return [n["code"] for n in json.loads(stored)]
 
 
 def target_counts(progress: pd.DataFrame) -> pd.DataFrame:
