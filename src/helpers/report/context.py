@@ -77,16 +77,6 @@ class ReportContext:
     def unit(self, unit: str) -> str:
         return self.w.unit(unit)
 
-    def figure_unit(self, unit: str) -> tuple[str, float]:
-        """A figure's unit, bracketed for its title, and the factor its values are drawn with: English figures
-        draw 万人 as thousand persons (the catalogue's figure_en), which reads naturally; Chinese as written."""
-        u = self.inputs.catalogue.units.get(unit)
-        if self.lang == "zh" or u is None or not u.figure_name_en:
-            name, factor = self.unit(unit), 1.0
-        else:
-            name, factor = u.figure_name_en, u.figure_factor_en
-        return (f"（{name}）" if self.lang == "zh" else f" ({name})"), factor
-
     def names(self, items) -> str:
         return self.t("report.list_sep").join(items)
 

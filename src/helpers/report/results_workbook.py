@@ -18,9 +18,10 @@ import pandas as pd
 from helpers.analyse import AnalysisInputs, target_counts
 from helpers.analyse.evaluation import SCHEDULE_COLOURS
 from helpers.analyse.growth import CATEGORY_COLOURS, category_label
+from helpers.analyse.progress import verdict_label
 from helpers.core import paths
 from helpers.core.config import PlanPeriod
-from helpers.core.periods import period_label
+from helpers.core.periods import FINAL_PHASES, period_label
 from helpers.core.wording import derivations, notes_text, words, words_for
 from helpers.files.atomic import replaced_when_done
 from helpers.files.outputs import write_xlsx
@@ -37,7 +38,7 @@ def key_columns(lang: str) -> list[str]:
     target and whether the county's meets it, where a sheet has them; the outlook's projection, its narrow interval
     and the next target)."""
     return [f"entity_name_{lang}", f"indicator_name_{lang}", "year", "kind", "value", "unit", "latest_year",
-            "latest_value", "target_year", "target_value", "progress_category", "schedule_judgement",
+            "latest_value", "target_year", "target_value", "verdict", "progress_category", "schedule_judgement",
             "other_value", "target_meets_province", "last_actual_year", "last_actual_value", "projection",
             "projection_caution", "pi80_lower", "pi80_upper", "next_target_value", "target_reading",
             "source_file", "source_line"]
@@ -72,6 +73,8 @@ def write_results(inputs: AnalysisInputs, tables: dict, path: Path, lang: str = 
     formats.update({c: "0.00" for c in ("progress_ratio", "latest_ratio", "target_ratio", "sdg_progress_ratio")})
     fills = {c: colours for c in ("progress_category", "sdg_progress_category")}
     fills["schedule_judgement"] = judgement_colours
+    fills["verdict"] = {verdict_label(code, lang, final): colour for final in (False, True)
+                        for code, colour in {**CATEGORY_COLOURS, **SCHEDULE_COLOURS}.items()}
     with replaced_when_done(path) as partial:
         names = inputs.sources.entity_names()
         frames = {"indicators": ind.copy()}
@@ -158,7 +161,10 @@ def for_readers(frame, inputs: AnalysisInputs, lang: str, said: dict):
 
 
 def _in_words(frame, w):
-    """Coded values (VALUE_MAPS, plan phases, yes / no) in the wording's words."""
+    """Coded values (the verdict, VALUE_MAPS, plan phases, yes / no) in the wording's words."""
+    if "verdict" in frame:   # 达标 at a final evaluation, 已达目标 before it: the verdict's words need its phase
+        frame["verdict"] = [verdict_label(code, w.lang, phase in FINAL_PHASES) if isinstance(code, str) else code
+                            for code, phase in zip(frame["verdict"], frame["plan_phase"])]
     maps = {column: w.table(key) for column, key in VALUE_MAPS.items()}
     for column, words_of in maps.items():
         if column in frame:

@@ -31,10 +31,7 @@ from pathlib import Path
 from typing import Callable
 
 from helpers.core import paths
-from helpers.core.errors import InputError, ParameterError, ReportedError, file_error
-
-NOTHING_REPLACED = "Nothing was replaced: the outputs of the last good run are still in place."
-
+from helpers.core.errors import NOTHING_REPLACED, InputError, ParameterError, ReportedError, file_error
 
 INTERRUPTED = 130  # the shell's exit status for a run stopped by Ctrl-C
 

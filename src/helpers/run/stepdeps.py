@@ -105,5 +105,7 @@ if __name__ == "__main__":
     try:
         sys.stdout.write(makefile_text())
     except KeyboardInterrupt:      # make was stopped (Ctrl-C) while it remade the list: one line, not a traceback
-        from helpers.run.cli import NOTHING_REPLACED  # (the list is written aside and renamed: nothing half-written)
+        from helpers.core.errors import (
+            NOTHING_REPLACED,  # (the list is written aside and renamed: nothing half-written)
+        )
         sys.exit(f"interrupted. {NOTHING_REPLACED}")
