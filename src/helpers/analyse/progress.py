@@ -40,6 +40,7 @@ from helpers.analyse.inputs import (
 from helpers.analyse.trends import fit_trend
 from helpers.core.config import Plan
 from helpers.core.periods import FINAL_PHASES, phase
+from helpers.core.wording import words
 
 NUMERIC = ("baseline_value", "latest_value", "target_value", "historical_growth", "required_growth", "progress_ratio",
            "trend_annual_growth", "trend_projection", "trend_pi_lower", "trend_pi_upper",
