@@ -11,7 +11,7 @@ import pandas as pd
 from helpers.analyse.growth import RATE_CAGR, category_label
 from helpers.core.formatting import interval, number, percent, projection, table_view
 from helpers.core.method import KEYS, method_parameters
-from helpers.core.wording import Wording, words
+from helpers.core.wording import Wording, notes_text, words
 
 
 def _pct(x) -> str:
@@ -137,7 +137,7 @@ def progress_view(progress: pd.DataFrame, lang: str = "zh"):
                             for r, c, comparator in zip(p["required_growth"], cagr, p["required_growth_comparator"])],
         "ratio": p["progress_ratio"].map(_ratio),
         "progress": p["progress_category"].map(lambda c: category_label(c, lang)),
-        "note": p["progress_reason_zh"] if lang == "zh" else p["progress_reason"],
+        "note": p["progress_notes"].map(lambda n: notes_text(n, w, "progress_notes")),
         "trend_method": p["trend_method"],
     }, w)
 
@@ -161,7 +161,7 @@ def plan_view(progress: pd.DataFrame, lang: str = "zh"):
         "growth_since_base": p["observed_growth_since_base"].map(_pct),
         "growth_base_to_target": p["required_growth_base_to_target"].map(_pct),
         "sdg_ratio": p["sdg_progress_ratio"].map(_ratio),
-        "note": (p["evaluation_note_zh"] if lang == "zh" else p["evaluation_note"]).fillna(""),
+        "note": p["evaluation_notes"].map(lambda n: notes_text(n, w, "evaluation_notes")),
     }, w)
 
 

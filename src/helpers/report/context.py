@@ -18,7 +18,7 @@ from helpers.analyse.growth import category_label
 from helpers.core import paths
 from helpers.core.config import PlanPeriod
 from helpers.core.method import method_parameters
-from helpers.core.wording import Wording, words_for
+from helpers.core.wording import Wording, notes_text, words_for
 from helpers.files.processed import read_processed
 
 
@@ -72,6 +72,10 @@ class ReportContext:
 
     def category_label(self, category: str) -> str:
         return category_label(category, self.lang)
+
+    def notes(self, stored, group: str) -> str:
+        """A table's stored notes (codes and values: trends.csv progress_notes …) in the report's language."""
+        return notes_text(stored, self.w, group)
 
     def unit(self, unit: str) -> str:
         return self.w.unit(unit)

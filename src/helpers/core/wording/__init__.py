@@ -23,6 +23,7 @@ a sentence, so that each report says it in its own language:
     lang="zh" in HTML (the English report quotes its sources, and says everything else in English);
   - a value under a NAMED key is a file name as written (may be Chinese): marked lang="zh", not translated;
   - a value under a UNIT key is a catalogue unit (万人): the English report writes its English name;
+  - a value under a PERIOD key is a plan period's name (十四五): the English report writes the 14th Five-Year Plan;
   - a value that is itself a mapping with a "code" is a nested phrase: {"problem": {"code": "fractional", ...}}
     renders cleaning.problem.fractional with the inner values.
 """
@@ -43,6 +44,10 @@ QUOTED = frozenset({"raw", "quote", "source_unit", "name", "category", "column",
 # file and sheet names: shown as written, marked lang="zh"
 NAMED = frozenset({"file", "source", "other_source", "sheet"})
 UNITS = frozenset({"unit", "new_unit"})
+# plan period names (十四五): the English text names the period in English (the 14th Five-Year Plan)
+PERIODS = frozenset({"plan"})
+# a target's comparator code (=, >, >=) as a reader writes it before the number: comparators.<code> ("at least ")
+COMPARATORS = frozenset({"target_comparator"})
 
 
 class _Formatter(string.Formatter):
@@ -125,6 +130,14 @@ class Wording:
             return Markup('<span class="file" lang="zh">{}</span>').format(value)
         if name in UNITS and isinstance(value, str):
             return self.unit(value)
+        if isinstance(value, list):      # e.g. the years a sum lacks: 2027、2028 / 2027, 2028
+            return self("views.list_sep").join(str(v) for v in value)
+        if name in COMPARATORS and isinstance(value, str):
+            return self.table("comparators").get(value, value)
+        if name in PERIODS and isinstance(value, str) and self.lang != "zh":
+            from helpers.core.config import PlanPeriod
+            from helpers.core.periods import period_label
+            return period_label(PlanPeriod(value, 0, 0), self.lang)
         return value
 
 
@@ -199,11 +212,12 @@ def derivations(log_rows, lang: str) -> dict[tuple[str, str, int], str]:
     return out
 
 
-def notes_text(note_values, w: Wording) -> str:
-    """An observation's notes (indicators.csv note_values: a JSON list of {code, values}) in w's language."""
+def notes_text(note_values, w: Wording, group: str = "notes") -> str:
+    """Stored notes (a JSON list of {code, values}: indicators.csv note_values; trends.csv progress_notes and
+    evaluation_notes) in w's language, each from the wording at <group>.<code>."""
     import json
     if not isinstance(note_values, str) or not note_values:
         return ""
     notes = json.loads(note_values)
-    return w("notes.sep").join(w.describe(f"notes.{n['code']}", {k: v for k, v in n.items() if k != "code"})
+    return w("notes.sep").join(w.describe(f"{group}.{n['code']}", {k: v for k, v in n.items() if k != "code"})
                                for n in notes)

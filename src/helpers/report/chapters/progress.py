@@ -57,7 +57,7 @@ def progress_table_view(ctx: ReportContext, rows: pd.DataFrame) -> Table:
              value_text(ctx, r.latest_value), value_text(ctx, r.target_value, r.target_comparator),
              rate_text(ctx, r.historical_growth, r.growth_method),
              rate_text(ctx, r.required_growth, r.growth_method, r.required_growth_comparator),
-             r.progress_reason_zh if ctx.lang == "zh" else r.progress_reason]
+             ctx.notes(r.progress_notes, "progress_notes")]
             for r in rows.itertuples()]
     return Table(columns, body, more=ctx.t("report.more"))
 
