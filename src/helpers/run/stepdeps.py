@@ -15,11 +15,11 @@ the future (a project copied from a machine whose clock was ahead) cannot make i
 from __future__ import annotations
 
 import ast
-import functools
 import json
 import os
 import sys
 import time
+from functools import lru_cache
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2]
@@ -38,7 +38,7 @@ STEPS = {  # make variable: (notebooks it runs, modules its command imports)
 }
 
 
-@functools.lru_cache(maxsize=None)
+@lru_cache(maxsize=None)
 def module_file(module: str) -> Path | None:
     path = SRC.joinpath(*module.split("."))
     for candidate in (path / "__init__.py", path.with_suffix(".py")):
@@ -49,7 +49,7 @@ def module_file(module: str) -> Path | None:
 
 def imported_modules(tree: ast.AST, whole: bool = True) -> set[str]:
     """The helpers modules a piece of code imports (`whole`: anywhere in it; else only at its top level)."""
-    nodes = _statements(tree.body) if whole else iter(tree.body)
+    nodes = ast.walk(tree) if whole else iter(tree.body)
     found = set()
     for node in nodes:
         if isinstance(node, ast.Import):
@@ -58,17 +58,6 @@ def imported_modules(tree: ast.AST, whole: bool = True) -> set[str]:
             found.add(node.module)
             found |= {f"{node.module}.{alias.name}" for alias in node.names}   # a submodule, if it is one
     return {m for m in found if m.split(".")[0] == PACKAGE and module_file(m)}
-
-
-def _statements(body: list[ast.stmt]):
-    """Every statement in a body and in the bodies nested in it (functions, classes, if, try, with …): an import is
-    a statement, so the expressions, most of a module's nodes, need not be walked."""
-    for node in body:
-        yield node
-        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
-            nested = getattr(node, field, None)
-            if isinstance(nested, list):
-                yield from _statements(nested)
 
 
 def notebook_imports(notebook: Path) -> set[str]:
@@ -90,14 +79,13 @@ def closure(modules: set[str]) -> set[str]:
         seen.add(module)
         parts = module.split(".")
         todo += [".".join(parts[:i]) for i in range(1, len(parts))]       # importing a.b runs a/__init__
-        todo += imports_of(module)
+        todo += module_imports(module)
     return seen
 
 
-@functools.lru_cache(maxsize=None)
-def imports_of(module: str) -> frozenset[str]:
-    """What a module imports: parsed once, though every step's closure asks (make runs this while it reads the
-    Makefile, so its time is every run's)."""
+@lru_cache(maxsize=None)
+def module_imports(module: str) -> frozenset[str]:
+    """What one module imports (parsed once, however many steps use it: make waits for this list)."""
     tree = ast.parse(module_file(module).read_text(encoding="utf-8"))
     return frozenset(imported_modules(tree, whole=module != "helpers.run.cli"))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from helpers.analyse import charts
 from helpers.core.formatting import number as fmt_num
 from helpers.core.formatting import percent as fmt_pct
+from helpers.core.method import method_parameters
 from helpers.report.blocks import (
     Column,
     Figure,
@@ -30,7 +31,7 @@ def province_figure(ctx: ReportContext) -> list[Figure]:
                 for ind_id, g in c.groupby("indicator_id", sort=False)]
         counties = [ctx.entity_name(e) for e in ctx.inputs.entities]
         return [(charts.ratio_chart(chunk, counties, ctx.many), ctx.t("report.fig_province"))
-                for chunk in charts.chunks(rows, charts.ROWS_PER_FIGURE)]
+                for chunk in charts.chunks(rows, method_parameters().rows_per_figure)]
     return figures(ctx, "province", draw)
 
 
