@@ -8,7 +8,8 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.core.formatting import number, table_view
-from helpers.core.wording import Wording, derivations, notes_text, words
+from helpers.core.records import place_of_row
+from helpers.core.wording import Wording, derivations, notes_text, place_text, words
 from helpers.extract.dataset import Dataset
 
 # The words a reader sees are in helpers/core/wording/ (views.*); the data notebook is in Chinese (lang="en" for
@@ -76,7 +77,7 @@ def extraction_table(ds: Dataset, lang: str = "zh"):
                 "base_year_actual": _pick(group[(group["year"] == period.base_year) & (group["kind"] == "actual")]),
                 "target_value": _pick(group[(group["year"] == period.target_year) & (group["kind"] == "target")]),
                 "province_target": _pick(p),
-                "source_lines": ", ".join(str(x) for x in group["source_line"]),
+                "source_lines": w("views.list_sep").join(dict.fromkeys(_place(r, w) for r in group.to_dict("records"))),
                 "flags": w("views.list_sep").join(quality[f] for f in flags),
             })
     return _headed({key: [r[key] for r in rows] for key in (rows[0] if rows else {})}, w)
@@ -104,7 +105,7 @@ def key_decisions(ds: Dataset, lang: str = "zh"):
         "indicator": keep["indicator_id"].map(lambda i: getattr(ds.catalogue.indicators[i], f"name_{lang}")),
         "cleaning_step": keep["step"].map(steps).fillna(keep["step"]),
         "decision": keep["decision"], "evidence": keep["evidence"],
-        "source": keep["source_file"] + ":" + keep["source_line"].astype("Int64").astype("string").fillna(""),
+        "source": [_place(r, w) for r in keep.to_dict("records")],
     }, w)
 
 
@@ -174,3 +175,9 @@ def monitoring_rows(ds: Dataset, lang: str = "zh"):
     m = m.assign(note=m["note_values"].map(lambda n: notes_text(n, w)))
     return table_view(_labelled(m[[f"entity_name_{lang}", f"indicator_name_{lang}", "year", "value", "unit",
                                    "source_file", "source_sheet", "source_cell", "note"]], w))
+
+
+def _place(row: dict, w: Wording) -> str:
+    """Where a value or decision is, as its format has it (第48行, 表1第3行第5列, 第2页第5行 …), file name first."""
+    place = place_of_row(row)
+    return place_text({**place, "file": str(place["file"]).rsplit("/", 1)[-1]}, w)
