@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from helpers.core.errors import InputError
+from helpers.core.values import as_superscript
 from helpers.extract.documents.model import Document, Grid, GridCell, Paragraph, Place, expand, join_lines
 
 DECLARED = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -151,6 +152,8 @@ class _PageReader:
 
 
 def _cell_text(cell) -> str:
+    for raised in cell.find_all("sup"):   # a raised note mark (<sup>1</sup>) is a mark, never a digit
+        raised.replace_with(as_superscript(raised.get_text()))
     return re.sub(r"[ \t\r\f\v\u00a0]+", " ", join_lines(cell.get_text("\n"))).strip()
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers.core.errors import InputError
+from helpers.core.values import as_superscript
 from helpers.extract.documents.model import Document, Grid, GridCell, Paragraph, Place, join_lines
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"   # an old .doc, a .wps, or a password-protected .docx (all OLE compound files)
@@ -42,8 +43,20 @@ def _paragraph_text(p, qn) -> str:
     """The text of a paragraph's runs (tabs as spaces), without fields' instructions or deleted text."""
     out = []
     for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
-        out.append((node.text or "") if node.tag == qn("w:t") else " ")
+        if node.tag != qn("w:t"):
+            out.append(" ")
+        elif _superscript(node, qn):   # a raised note mark (上标) is a mark, never a digit of the number
+            out.append(as_superscript(node.text or ""))
+        else:
+            out.append(node.text or "")
     return "".join(out).strip()
+
+
+def _superscript(text_node, qn) -> bool:
+    """Whether a w:t node's run is set as superscript (w:rPr/w:vertAlign w:val="superscript")."""
+    run = text_node.getparent()
+    align = run.find(f"{qn('w:rPr')}/{qn('w:vertAlign')}") if run is not None else None
+    return align is not None and align.get(qn("w:val")) == "superscript"
 
 
 def _grid(tbl, number: int, qn) -> list[list[GridCell]]:
