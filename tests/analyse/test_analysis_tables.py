@@ -12,7 +12,8 @@ from helpers.analyse import figures, tables
 from helpers.analyse.trends import fitted_curve
 from helpers.core import paths
 from helpers.extract import dataset
-from helpers.report import sections as report
+from helpers.report import chapters
+from helpers.report.context import load_report_context
 
 
 @pytest.fixture
@@ -112,11 +113,11 @@ def test_the_report_and_its_figures_show_what_the_tables_hold(built):
     comparison.loc[province, "other_value"] = 77.7
     tables.write_tables(inputs, stored)
 
-    ctx = report.load_report_context(built / "processed", built / "config")
+    ctx = load_report_context(built / "processed", built / "config")
     figures.use_chinese_style()      # the analysis notebooks' figures (figures.dumbbell below)
-    progress_html = report.progress_section(ctx)
+    progress_html = chapters.progress.progress_section(ctx)
     assert "43.2%" in progress_html and "11.11" in progress_html and "23.33" in progress_html
-    assert "77.7" in report.province_section(ctx)
+    assert "77.7" in chapters.province.province_section(ctx)
 
     def drawn(figures_and_captions) -> list:
         """Every number a figure draws: its lines' and markers' coordinates."""
@@ -130,10 +131,10 @@ def test_the_report_and_its_figures_show_what_the_tables_hold(built):
                     values += [v for point in collection.get_offsets() for v in point]
         return [round(float(v), 2) for v in values]
 
-    assert 0.48 in set(drawn(report.completion_figures(ctx)))          # latest ÷ target = 11.11 ÷ 23.33
+    assert 0.48 in set(drawn(chapters.progress.completion_figures(ctx)))          # latest ÷ target = 11.11 ÷ 23.33
     assert {11.11, 23.33, 77.7} <= set(drawn([(figures.dumbbell(ctx.progress, ctx.comparison), "")]))
     intercept = trends.loc[row, "trend_intercept"].iloc[0]
-    curves = [line for f in report.trend_figures(ctx) for ax in f.drawn.axes for line in ax.lines
+    curves = [line for f in chapters.progress.trend_figures(ctx) for ax in f.drawn.axes for line in ax.lines
               if len(line.get_xdata()) > 2]
     assert any(np.allclose(line.get_ydata(), fitted_curve("log", intercept, 0.25, line.get_xdata()))
                for line in curves), "the trend figure does not draw trends.csv's line"

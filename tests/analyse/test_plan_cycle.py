@@ -240,10 +240,10 @@ def test_no_outlook_before_a_plan_ends_and_a_drafting_outlook_without_the_next_p
 # ----------------------------------------------------------------------------- what the reports say
 
 def _report(county: Path, year: int, lang: str = "zh"):
-    from helpers.report import sections
+    from helpers.report.context import load_report_context
     # as `make report` does; 2026 is looked at ahead of its data (`make report YEAR=2026` is refused)
     analyse.build_tables(county / "processed", county / "config", year, "tonglu", year_must_have_data=False)
-    return sections.load_report_context(county / "processed", county / "config", year, "tonglu", lang,
+    return load_report_context(county / "processed", county / "config", year, "tonglu", lang,
                                         year_must_have_data=False)
 
 
@@ -254,38 +254,38 @@ def _text(html: str) -> str:
 
 
 def test_the_2025_report_reads_as_a_final_evaluation(county):
-    from helpers.report import plan_sections, sections
+    from helpers.report import chapters
     ctx = _report(county, 2025)
-    title = _text(sections.title_block(ctx))
+    title = _text(chapters.title.title_block(ctx))
     assert "“十四五”规划（2021–2025年）· 终期评估" in title
-    summary = sections.executive_summary(ctx)
+    summary = chapters.summary.executive_summary(ctx)
     assert summary[0].startswith("桐庐县“十四五”规划（2021–2025年）终期评估：6项目标中4项达标、2项未达标")
     assert "高技能人才" in summary[0] and "R&D人员数" in summary[0]
-    final = _text(plan_sections.plan_section(ctx))
+    final = _text(chapters.plan.plan_section(ctx))
     assert "终期评估" in final and "桐庐县：6项目标中4项达标" in final and "91.7%" in final
     assert "无法评估" not in final
     english = _report(county, 2025, "en")
-    assert sections.executive_summary(english)[0].startswith(
+    assert chapters.summary.executive_summary(english)[0].startswith(
         "Tonglu, final evaluation of the 14th Five-Year Plan (2021–2025): 4 of 6 targets met, 2 missed")
 
 
 def test_the_2023_report_shows_progress_against_schedule(county):
-    from helpers.report import plan_sections, sections
+    from helpers.report import chapters
     ctx = _report(county, 2023)
-    assert "· 规划期内" in _text(sections.title_block(ctx))
-    assert sections.executive_summary(ctx)[0].startswith(
+    assert "· 规划期内" in _text(chapters.title.title_block(ctx))
+    assert chapters.summary.executive_summary(ctx)[0].startswith(
         "截至2023年，桐庐县“十四五”规划的序时进度为60.0%：1项指标快于、1项符合、3项慢于序时进度")
-    table = _text(plan_sections.plan_section(ctx))
+    table = _text(chapters.plan.plan_section(ctx))
     assert "完成进度" in table and "慢于序时进度" in table and "50.0%" in table and "70.0%" in table
-    assert plan_sections.outlook_section(ctx) == ""              # no plan has ended yet
+    assert chapters.outlook.outlook_section(ctx) == ""              # no plan has ended yet
 
 
 def test_reports_after_a_plan_ends_show_the_outlook(county):
-    from helpers.report import plan_sections, sections
+    from helpers.report import chapters
     ctx = _report(county, 2025)
-    outlook = _text(plan_sections.outlook_section(ctx))
+    outlook = _text(chapters.outlook.outlook_section(ctx))
     assert "下一期规划展望：“十五五”" in outlook and "22.5" in outlook and "需明显突破趋势" in outlook
     assert "80%: 21.1–23.99" in outlook and "8.4% → 11.6%" in outlook
-    assert any("需要明显突破既有趋势" in s for s in sections.executive_summary(ctx))
+    assert any("需要明显突破既有趋势" in s for s in chapters.summary.executive_summary(ctx))
     later = _report(county, 2026)
-    assert "“十五五”规划（2026–2030年）· 规划期内" in _text(sections.title_block(later))
+    assert "“十五五”规划（2026–2030年）· 规划期内" in _text(chapters.title.title_block(later))

@@ -12,7 +12,8 @@ from helpers.core.config import load_catalogue, load_sources
 from helpers.core.errors import InputError
 from helpers.extract import dataset
 from helpers.extract.monitoring import DATA_SHEET
-from helpers.report import sections as report
+from helpers.report import chapters
+from helpers.report.context import load_report_context
 from support.workbooks import drop, template
 
 
@@ -59,10 +60,10 @@ def test_round_trip_monitoring_feeds_trend_and_report(workspace):
     assert row["latest_year"] == 2023 and row["latest_value"] == 12.9
 
     analyse.build_tables(workspace / "processed", workspace / "config")
-    ctx = report.load_report_context(workspace / "processed", workspace / "config")
-    sources_html = report.sources_section(ctx)
+    ctx = load_report_context(workspace / "processed", workspace / "config")
+    sources_html = chapters.appendices.sources_section(ctx)
     assert "建德2021-2023年监测.xlsx" in sources_html and "12.9" in sources_html
-    assert "12.9" in report.progress_section(ctx) and "12.9" in report.progress_brief(ctx)
+    assert "12.9" in chapters.progress.progress_section(ctx) and "12.9" in chapters.progress.progress_brief(ctx)
 
 
 def _error(workspace, rows, name="m.xlsx") -> InputError:

@@ -10,7 +10,8 @@ from bs4 import BeautifulSoup
 
 from helpers import analyse
 from helpers.core import paths
-from helpers.report import sections
+from helpers.report import chapters
+from helpers.report.context import load_report_context
 from support.tonglu import make_county
 
 
@@ -25,7 +26,7 @@ def county(tmp_path_factory):
 
 def _context(county, year: int, lang: str = "zh", entities: str = "tonglu"):
     analyse.build_tables(county / "processed", county / "config", year, entities)   # as `make report` does
-    return sections.load_report_context(county / "processed", county / "config", year, entities, lang)
+    return load_report_context(county / "processed", county / "config", year, entities, lang)
 
 
 def scorecard(html: str) -> dict[str, tuple[str, str]]:
@@ -43,7 +44,7 @@ def scorecard(html: str) -> dict[str, tuple[str, str]]:
 
 def test_in_the_period_the_scorecard_shows_progress_against_the_time_elapsed(county):
     ctx = _context(county, 2023)
-    html = sections.summary_section(ctx)
+    html = chapters.scorecard.summary_section(ctx)
     card = scorecard(html)
     # 2023 is 3/5 = 60% of 2020→2025. 人才资源总量 10 → 15, 12.5 in 2023: (12.5 − 10) ÷ 5 = 50%, 10 points behind
     assert card["人才资源总量"] == ("慢于序时进度", "behind")
@@ -62,29 +63,29 @@ def test_in_the_period_the_scorecard_shows_progress_against_the_time_elapsed(cou
 
 def test_at_the_target_year_the_scorecard_shows_targets_met_or_not(county):
     ctx = _context(county, 2025)
-    card = scorecard(sections.summary_section(ctx))
+    card = scorecard(chapters.scorecard.summary_section(ctx))
     assert card["人才资源总量"] == ("达标", "target_met")                       # 15 against 15
     assert card["高技能人才占技能劳动者比例"] == ("达标", "target_met")           # 35 against 35以上: may equal
     assert card["每万名劳动力（就业人员）中R&D人员数"] == ("未达标", "target_missed")   # 120 against >120
     assert card["人才流失率"] == ("达标", "target_met")                         # lower is better: 5.9 against 6
     assert card["高技能人才"] == ("未达标", "target_missed")                  # 2.75 against 3
-    english = scorecard(sections.summary_section(_context(county, 2025, "en")))
+    english = scorecard(chapters.scorecard.summary_section(_context(county, 2025, "en")))
     assert english["Talent outflow rate"] == ("met", "target_met")
-    assert "final evaluation" in sections.summary_section(_context(county, 2025, "en"))
+    assert "final evaluation" in chapters.scorecard.summary_section(_context(county, 2025, "en"))
 
 
 def test_at_the_base_year_the_scorecard_shows_what_can_be_assessed(county):
     ctx = _context(county, 2020, entities="jiande,anji")
-    card = scorecard(sections.summary_section(ctx))
+    card = scorecard(chapters.scorecard.summary_section(ctx))
     # 建德 人才资源总量: 2015 baseline from the prose, so growth achieved can be set against growth required
     assert card["人才资源总量"] == ("进度正常", "on_track")
     assert card["专业技术人才"] == ("无法评估", "not_assessable")                 # one actual (2020) only
-    assert "（基期）" in sections.summary_section(ctx)
+    assert "（基期）" in chapters.scorecard.summary_section(ctx)
 
 
 def test_every_judgement_has_its_colour(county):
-    style = sections.title_block(_context(county, 2023))
-    for code in sections.JUDGEMENT_ORDER:
+    style = chapters.title.title_block(_context(county, 2023))
+    for code in chapters.scorecard.JUDGEMENT_ORDER:
         assert re.search(rf"\.j-{code} {{ background: #[0-9a-f]{{6}}; color: #(fff|222); }}", style), code
 
 
@@ -93,6 +94,6 @@ def test_a_county_with_two_plans_is_one_row_of_the_scorecard(county):
     ctx = _context(county, 2025, entities="")
     assert ctx.inputs.entities == ["jiande", "anji", "tonglu"]
     assert not ctx.progress.duplicated(["entity", "indicator_id"]).any()
-    html = BeautifulSoup(sections.summary_section(ctx), "html.parser")
+    html = BeautifulSoup(chapters.scorecard.summary_section(ctx), "html.parser")
     assert [th.get_text() for th in html.select("table.scorecard")[0].select("thead th")] == [
         "指标", "建德市", "安吉县", "桐庐县"]

@@ -60,7 +60,7 @@ def test_nothing_changed_nothing_runs(made_report):
     ("src/helpers/extract/tables.py", [DATA_STEP, ANALYSIS_STEP, REPORT_NOTEBOOK], []),
     ("src/helpers/extract/monitoring.py", [DATA_STEP], []),
     ("src/helpers/analyse/comparison.py", [ANALYSIS_STEP, REPORT_NOTEBOOK, "results-workbook"], [DATA_STEP]),
-    ("src/helpers/report/sections.py", [REPORT_NOTEBOOK, "render documents"],
+    ("src/helpers/report/chapters/progress.py", [REPORT_NOTEBOOK, "render documents"],
      [DATA_STEP, ANALYSIS_STEP, "results-workbook"]),
     ("src/helpers/report/results_workbook.py", ["results-workbook"],
      [DATA_STEP, ANALYSIS_STEP, REPORT_NOTEBOOK, "render documents"]),

@@ -67,15 +67,15 @@ def test_a_subset_of_counties_has_its_own_tag(processed):
 
 def test_the_notebooks_get_the_same_words_in_their_own_spelling(processed):
     from helpers import analyse
-    from helpers.report import sections
+    from helpers.report.context import load_report_context
     with pytest.raises(ParameterError, match=r"^report_year = 2030 has no data"):
         analyse.load_inputs(processed, report_year=2030)
     with pytest.raises(ParameterError, match=r"^entities = 'anjii': 'anjii' is not a county.*Did you mean anji"):
         analyse.load_inputs(processed, entities="anjii")
     with pytest.raises(ParameterError, match=r"^lang = 'fr' is not a report language"):
-        sections.load_report_context(processed, lang="fr")
+        load_report_context(processed, lang="fr")
     with pytest.raises(ParameterError, match=r"^audience = 'boss': 'boss' is not an audience"):
-        sections.load_report_context(processed, audience="boss")
+        load_report_context(processed, audience="boss")
 
 
 def test_relative_folders_in_a_notebook_are_read_from_the_project_root(processed, monkeypatch):

@@ -2,11 +2,12 @@
 import pytest
 
 from helpers import analyse, synthetic
+from helpers.analyse import charts
 from helpers.core import paths
 from helpers.core.errors import InputError
 from helpers.extract import dataset
-from helpers.report import charts
-from helpers.report import sections as report
+from helpers.report import chapters
+from helpers.report.context import load_report_context
 
 
 def test_refuses_to_write_into_raw_data():
@@ -50,18 +51,18 @@ def test_many_counties_compare_with_peer_median_not_pairs(many):
 
 def test_many_counties_report_is_compact(many):
     scratch, _ = many
-    ctx = report.load_report_context(scratch / "processed", scratch / "config")
+    ctx = load_report_context(scratch / "processed", scratch / "config")
     assert ctx.many
-    summary = report.summary_section(ctx)
+    summary = chapters.scorecard.summary_section(ctx)
     assert summary.count("<tr>") == 8 + 1                                # the scorecard: a row per county + header
-    assert "前三名" in report.counties_section(ctx) and "前三名" in report.counties_brief(ctx)
-    from helpers.report.summary import MAX_SENTENCES, MIN_SENTENCES, executive_summary
+    assert "前三名" in chapters.counties.counties_section(ctx) and "前三名" in chapters.counties.counties_brief(ctx)
+    from helpers.report.chapters.summary import MAX_SENTENCES, MIN_SENTENCES, executive_summary
     sentences = executive_summary(ctx)
     assert MIN_SENTENCES <= len(sentences) <= MAX_SENTENCES and "8个县市" in sentences[0]
-    charts.use_report_style()
-    assert len(report.growth_figure(ctx)) == 1
+    charts.use_style()
+    assert len(chapters.progress.growth_figure(ctx)) == 1
     # every indicator with a latest actual and a target is a row of the completion chart (its name drawn)
-    drawn = "".join(f.svg for f in report.completion_figures(ctx))
+    drawn = "".join(f.svg for f in chapters.progress.completion_figures(ctx))
     judged = ctx.progress.dropna(subset=["latest_value", "target_value"])["indicator_name_zh"].unique()
     assert len(judged) >= 12 and all(name[:10] in drawn for name in judged)
-    assert sum(f.svg.count('<g id="axes_') for f in report.trend_figures(ctx)) <= 8
+    assert sum(f.svg.count('<g id="axes_') for f in chapters.progress.trend_figures(ctx)) <= 8

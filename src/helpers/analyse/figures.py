@@ -9,18 +9,16 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import seaborn as sns
-from matplotlib import font_manager
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
+from helpers.analyse.charts import CHINESE_FONT, chinese_font_file
 from helpers.analyse.growth import CATEGORIES, CATEGORY_COLOURS, category_label, category_text_colour
 from helpers.analyse.trends import fitted_curve
 from helpers.core.config import PlanPeriod
-from helpers.core.errors import InputError
 from helpers.core.periods import period_label
 from helpers.core.wording import words
 
-CHINESE_FONT = "Noto Sans CJK SC"
 # Above this many counties, charts switch from one line per county to rankings (see report.MANY_COUNTIES).
 MANY_COUNTIES = 6
 COUNTY_PALETTE = "colorblind"
@@ -28,12 +26,7 @@ COUNTY_PALETTE = "colorblind"
 
 def use_chinese_style() -> str:
     """Set the seaborn theme with a font that has Chinese glyphs. Returns the font file used."""
-    try:
-        path = font_manager.findfont(font_manager.FontProperties(family=CHINESE_FONT), fallback_to_default=False)
-    except ValueError:
-        raise InputError(None, None, f"the Chinese font '{CHINESE_FONT}' is not installed, so Chinese text in "
-                         "figures would show as empty boxes",
-                         "run `make setup` (it installs the Debian package fonts-noto-cjk).") from None
+    path = chinese_font_file()
     # The font goes to set_theme itself: a later set_theme would reset rcParams set by hand.
     # text.parse_math off: a $ in a name from a document ($x^$) is shown as written, not parsed as a formula.
     sns.set_theme(style="whitegrid", font=CHINESE_FONT, rc={"axes.unicode_minus": False, "figure.dpi": 110,

@@ -21,7 +21,7 @@ from helpers.analyse.inputs import (
 )
 from helpers.analyse.trends import fit_trend
 from helpers.core.config import Plan
-from helpers.core.periods import AFTER, TARGET_YEAR, period_label, phase
+from helpers.core.periods import FINAL_PHASES, period_label, phase
 from helpers.core.wording import words
 
 NUMERIC = ("baseline_value", "latest_value", "target_value", "historical_growth", "required_growth", "progress_ratio",
@@ -107,7 +107,7 @@ def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report
     """The plan-period columns of one row (see helpers.analyse.evaluation for the formulas)."""
     period = plan.period
     where = phase(period, report_year)
-    final = where in (TARGET_YEAR, AFTER)
+    final = where in FINAL_PHASES
     by_year = {int(r["year"]): float(r["value"]) for r in observed}
     base = by_year.get(period.base_year)
     notes: list[tuple[str, str]] = []

@@ -36,6 +36,9 @@ IN_PERIOD = "in_period"
 TARGET_YEAR = "target_year"
 AFTER = "after_target"
 PHASES = (BEFORE, BASE, IN_PERIOD, TARGET_YEAR, AFTER)
+# The final evaluation (终期评估) of a plan: at its target year, and after it while no later plan is configured
+# (rule 1 above keeps evaluating the last plan). Met or missed is judged then, on the target year's actual.
+FINAL_PHASES = (TARGET_YEAR, AFTER)
 
 
 def plan_number(name: str) -> int | None:

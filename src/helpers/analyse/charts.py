@@ -1,4 +1,7 @@
-"""The report's figures, drawn for a phone first: 3.6 inches wide, no text under 9 pt, one panel per row.
+"""The one figure stack: the font, palette and style, and the charts that the report and the analysis
+notebooks draw (helpers.analyse.figures prepares the notebooks' figures from the tables and draws them here).
+
+Figures are drawn for a phone first: 3.6 inches wide, no text under 9 pt, one panel per row.
 
 Inline SVG at that width fills a 390-px phone at about its natural size, so 9 pt text shows at about 12 CSS px
 or more; on a desktop or an A4 page two figures sit side by side. Figures that would be tall are split into
@@ -9,7 +12,7 @@ when there is nothing to draw. Words come from helpers.core.wording; units in th
 Speed: a figure costs about its number of axes and artists, whatever its data. So indicators share one axes
 (a row each) wherever their values can share a scale (ratios, growth rates), and each kind of mark is one
 artist (a line with markers, a line collection) rather than one scatter call per point. No seaborn or pyplot is
-imported here (use_report_style sets the little the report needs).
+imported here (use_style sets the little the figures need).
 """
 from __future__ import annotations
 
@@ -35,21 +38,26 @@ ROWS_PER_FIGURE = 9      # rows of a one-axes chart: about half an A4 page, so t
 CHINESE_FONT = "Noto Sans CJK SC"
 
 
-def use_report_style() -> None:
-    """The report's matplotlib settings: a font with Chinese glyphs (no tofu boxes), muted axes, and SVG text
-    kept as text (searchable, sharp on a phone, measurable)."""
-    import matplotlib as mpl
+def chinese_font_file() -> str:
+    """The file of the font with Chinese glyphs that every figure uses; a clear error when it is missing."""
     from matplotlib import font_manager
 
     from helpers.core.errors import InputError
-    if mpl.rcParams["font.family"] == [CHINESE_FONT] and mpl.rcParams["svg.fonttype"] == "none":
-        return                      # already set
     try:
-        font_manager.findfont(font_manager.FontProperties(family=CHINESE_FONT), fallback_to_default=False)
+        return font_manager.findfont(font_manager.FontProperties(family=CHINESE_FONT), fallback_to_default=False)
     except ValueError:
         raise InputError(None, None, f"the Chinese font '{CHINESE_FONT}' is not installed, so Chinese text in "
                          "figures would show as empty boxes",
                          "run `make setup` (it installs the Debian package fonts-noto-cjk).") from None
+
+
+def use_style() -> None:
+    """The figures' matplotlib settings: a font with Chinese glyphs (no tofu boxes), muted axes, and SVG text
+    kept as text (searchable, sharp on a phone, measurable)."""
+    import matplotlib as mpl
+    if mpl.rcParams["font.family"] == [CHINESE_FONT] and mpl.rcParams["svg.fonttype"] == "none":
+        return                      # already set
+    chinese_font_file()
     # text.parse_math off: names come from the documents and workbooks, and a $ in one ($x^$) must be shown as
     # written, not parsed as a formula (which fails).
     mpl.rcParams.update({"font.family": CHINESE_FONT, "axes.unicode_minus": False, "svg.fonttype": "none",
@@ -79,7 +87,7 @@ def _style(ax) -> None:
     ax.set_facecolor("white")
 
 
-def _wrap(text: str, lang: str, width_zh: int = 24, width_en: int = 44) -> str:
+def wrap_label(text: str, lang: str, width_zh: int = 24, width_en: int = 44) -> str:
     """Wrap a label to the figure's width: Chinese by characters, English by words."""
     if lang == "zh":
         return "\n".join(text[i:i + width_zh] for i in range(0, len(text), width_zh))

@@ -1,0 +1,301 @@
+"""The report's building blocks: chapters made of tables, figures, legends and notes, laid out as HTML by the
+Jinja2 templates in templates/report/ (autoescape on).
+
+A chapter (helpers.report.chapters) is a heading and a list of blocks: {"kind": "table", "table": Table},
+{"kind": "figures", "figures": [Figure]}, {"kind": "legend"|"notes"|"list", "entries": [...]},
+{"kind": "heading"|"paragraph", "text": ...}; `chapter` renders it. New chapters are made the same way.
+
+Python prepares tables as data (`Table`, `Cell`), figures as SVG (`Figure`) and words from helpers.core.wording; the
+templates decide the markup. Every value a template prints is escaped unless it is `Markup` made here: SVG
+written by matplotlib (which escapes its text) or a wording sentence built by `Wording.describe(html=True)`.
+A `<script>` in an indicator name is therefore shown as text, wherever it appears.
+"""
+from __future__ import annotations
+
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from helpers.analyse import charts
+from helpers.analyse.evaluation import SCHEDULE_COLOURS
+from helpers.analyse.growth import CATEGORIES, CATEGORY_COLOURS, DARK_CATEGORIES, RATE_CAGR, TARGET_MET, TARGET_MISSED
+from helpers.core.formatting import number as fmt_num
+from helpers.core.formatting import percent as fmt_pct
+from helpers.core.paths import PROJECT_ROOT
+from helpers.core.wording import quote
+from helpers.report.context import ReportContext
+
+TEMPLATES = PROJECT_ROOT / "templates" / "report"
+
+
+class Html(str):
+    """Rendered HTML that Jupyter shows as HTML (a chapter is the value of its notebook cell). A chapter's HTML
+    keeps the blocks it was rendered from (`blocks`), so that what a chapter prepares can be read without
+    parsing its HTML (tests/test_chapters.py)."""
+
+    blocks: list[dict] = []
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+    def __html__(self) -> str:
+        return str(self)
+
+
+@dataclass
+class Cell:
+    text: object = ""                 # str (escaped when printed) or Markup
+    light: str | None = None          # a judgement code: drawn as a coloured label (CSS class j-<code>)
+    lang: str | None = None           # "zh" for text quoted from a source document
+    css: str = ""
+
+
+@dataclass
+class Column:
+    label: str
+    kind: str = "text"                # text | name | num | judgement | note | quote | src | nowrap
+    fold: bool = False                # on a phone: folded under the row's "more" toggle instead of a column
+
+
+@dataclass
+class Row:
+    cells: list[tuple[Column, Cell]]
+    folded: list[tuple[Column, Cell]]
+
+
+@dataclass
+class Table:
+    columns: list[Column]
+    rows: list[list]                  # each cell: str, number, None, Markup or Cell
+    caption: str = ""
+    css: str = ""
+    more: str = ""                    # the label of a row's fold toggle
+    body: list[Row] = field(init=False)
+
+    def __post_init__(self):
+        self.body = []
+        for values in self.rows:
+            cells = [(c, v if isinstance(v, Cell) else Cell("—" if v is None else v))
+                     for c, v in zip(self.columns, values)]
+            self.body.append(Row([x for x in cells], [x for x in cells if x[0].fold]))
+
+    @property
+    def folds(self) -> bool:
+        return any(c.fold for c in self.columns)
+
+    @property
+    def last_key(self) -> int:
+        """The last column that stays on a phone: it carries the row's fold toggle."""
+        return max(i for i, c in enumerate(self.columns) if not c.fold)
+
+
+@dataclass
+class Figure:
+    svg: Markup
+    caption: str = ""
+    css: str = ""
+    drawn: object = field(default=None, repr=False)   # the matplotlib figure the SVG was written from
+
+
+def svg(fig) -> Markup:
+    """A matplotlib figure as inline SVG, sized by the page's CSS (its viewBox kept, its fixed size dropped).
+    Text stays text (svg.fonttype none): it is searchable, sharp on a phone, and its size can be measured."""
+    import matplotlib as mpl
+    buf = io.StringIO()
+    with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "report"}):
+        fig.savefig(buf, format="svg")
+    text = buf.getvalue()
+    text = text[text.index("<svg"):]
+    text = re.sub(r"<metadata>.*?</metadata>", "", text, count=1, flags=re.S)
+    text = re.sub(r'^<svg([^>]*?) width="([\d.]+)pt" height="([\d.]+)pt"',
+                  lambda m: f'<svg{m[1]} data-width-pt="{m[2]}" role="img"', text, count=1)
+    return Markup(text)
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    return env
+
+
+def render(template: str, **data) -> Html:
+    return Html(environment().get_template(template).render(**data))
+
+
+# ----------------------------------------------------------------------------- chapters and their blocks
+
+def chapter(ctx: ReportContext, chapter_id: str, title: str, blocks: list[dict], first: bool = False) -> Html:
+    """One chapter (templates/report/chapter.html.j2). Empty blocks are left out."""
+    kept = [b for b in blocks if b and not (b["kind"] == "figures" and not b["figures"])]
+    html = render("chapter.html.j2", id=chapter_id, title=title, blocks=kept, first=first,
+                  figure_label=ctx.t("report.figure_label"), figure_sep=ctx.t("report.figure_sep"))
+    html.blocks = kept
+    return html
+
+
+def table_block(table: Table | None) -> dict | None:
+    return None if table is None else {"kind": "table", "table": table}
+
+
+def notes_block(*entries: str) -> dict:
+    return {"kind": "notes", "entries": list(entries)}
+
+
+def heading_block(text: str) -> dict:
+    return {"kind": "heading", "text": text}
+
+
+def figures(ctx: ReportContext, name: str, draw) -> list[Figure]:
+    """Figures drawn and written as SVG once per context: the brief and the report show the same ones.
+    draw() returns [(matplotlib figure or None, caption)]."""
+    if name not in ctx.figures:
+        charts.use_style()   # the Chinese font, whoever calls (the notebook sets it too)
+        ctx.figures[name] = [Figure(svg(fig), caption, drawn=fig) for fig, caption in draw() if fig is not None]
+    return ctx.figures[name]
+
+
+def figure_block(ctx: ReportContext, items: list) -> dict:
+    """items: figures from `figures` (already SVG), or (matplotlib Figure or None, caption) pairs, each made
+    inline SVG with its caption here. On paper and wide screens the figures of one block sit side by side."""
+    figs = [item if isinstance(item, Figure) else Figure(svg(item[0]), item[1], drawn=item[0])
+            for item in items if isinstance(item, Figure) or item[0] is not None]
+    return {"kind": "figures", "figures": figs}
+
+
+# ----------------------------------------------------------------------------- judgements as traffic lights
+
+# Text on a dark traffic light is white; on a light one, near-black.
+DARK_LIGHTS = DARK_CATEGORIES + ("ahead", "not_held")
+
+
+def light_styles() -> list[tuple[str, str, str]]:
+    """The traffic-light CSS classes: (code, background, text colour), from the one colour mapping."""
+    colours = {**CATEGORY_COLOURS, **SCHEDULE_COLOURS}   # progress categories and 序时进度 judgements
+    return [(code, colour, "#fff" if code in DARK_LIGHTS else "#222") for code, colour in colours.items()]
+
+
+def light(ctx: ReportContext, category, final: bool = False) -> Cell:
+    if not isinstance(category, str) or not category:
+        return Cell("—")
+    return Cell(judgement_label(ctx, category, final), light=category)
+
+
+def judgement_label(ctx: ReportContext, code: str, final: bool = False) -> str:
+    """A judgement as the reader sees it: a progress category (进度正常 …), a 序时进度 judgement (快于序时进度 …), or at
+    a final evaluation met / not met (达标 / 未达标)."""
+    if final and code in (TARGET_MET, TARGET_MISSED):
+        return ctx.t("plan_cycle.met.yes" if code == TARGET_MET else "plan_cycle.met.no")
+    if code in SCHEDULE_COLOURS:
+        return ctx.t(f"plan_cycle.schedule.{code}")
+    return ctx.category_label(code)
+
+
+def legend(ctx: ReportContext, short: bool = False, note: str = "", codes=CATEGORIES, final: bool = False) -> dict:
+    labels = ctx.w.table("categories_short") if short else None
+    entries = [(c, f"{labels[c]} = {judgement_label(ctx, c, final)}" if short else judgement_label(ctx, c, final))
+               for c in codes]
+    return {"kind": "legend", "entries": entries, "note": note}
+
+
+# ----------------------------------------------------------------------------- cells
+
+def indicator_cell(ctx: ReportContext, ind_id: str, comparability: str = "same") -> str:
+    name = ctx.indicator_name(ind_id)
+    if comparability == "caveat":
+        return name + ctx.t("report.caveat_mark", caveat=ctx.t("report.caveat"))
+    return name
+
+
+def value_text(ctx: ReportContext, value, comparator=None, unit: str | None = None) -> str:
+    """A value as the report writes it: comparator, number in the report's format, unit in its language."""
+    text = _comparator(comparator) + fmt_num(value)
+    if unit and text != "—":
+        text += ("" if ctx.lang == "zh" else " ") + ctx.unit(unit)
+    return text
+
+
+def target_text(ctx: ReportContext, value, comparator) -> str:
+    """A target with its comparator: in a final evaluation '≥35' and '>35' are judged differently."""
+    text = value_text(ctx, value, comparator)
+    return "≥" + text if comparator == ">=" and text != "—" else text
+
+
+def year_value_text(ctx: ReportContext, year, value) -> str:
+    """'2025: 15.1' (a value with the year it is for), or — when there is none."""
+    return "—" if value is None or pd.isna(value) else f"{int(year)}: {value_text(ctx, value)}"
+
+
+def rate_text(ctx: ReportContext, value, method, comparator=None) -> str:
+    if value is None or pd.isna(value):
+        return "—"
+    prefix = ">" if comparator == ">" else ""
+    if method == RATE_CAGR:
+        return prefix + fmt_pct(value)
+    return prefix + f"{value:+.3g}{ctx.t('report.per_year')}"
+
+
+def yes_no(ctx: ReportContext, value) -> str:
+    if value is None or pd.isna(value):
+        return "—"
+    return ctx.t("report.yes") if value else ctx.t("report.no")
+
+
+def source_ref(file, line) -> str:
+    """file:line, or the file alone when the line is unknown."""
+    line = "" if line is None or pd.isna(line) else f":{int(line)}"
+    return f"{file}{line}"
+
+
+QUOTED_NAME = re.compile(r"'([^']*[\u3400-\u9fff][^']*)'")
+
+
+def quotes_marked(text: str) -> Markup:
+    """An English sentence of the data step that quotes a document's Chinese words in '…': the quotations
+    marked as such (lang="zh"), the rest escaped."""
+    out, last = Markup(""), 0
+    for m in QUOTED_NAME.finditer(text):
+        out += text[last:m.start()] + quote(m.group(1), html=True)
+        last = m.end()
+    return out + text[last:]
+
+
+def decision_text(ctx: ReportContext, step: str, values_json) -> str:
+    """A cleaning decision in the report's language, from its language-neutral values (cleaning_log.csv)."""
+    values = json.loads(values_json) if isinstance(values_json, str) and values_json else {}
+    return ctx.w.describe(f"cleaning.decisions.{step}", values, html=True)
+
+
+def evidence_text(ctx: ReportContext, evidence_json):
+    items = json.loads(evidence_json) if isinstance(evidence_json, str) and evidence_json else []
+    return Markup(ctx.t("cleaning.evidence_sep")).join(
+        ctx.w.describe(f"cleaning.evidence.{e['code']}", {k: v for k, v in e.items() if k != "code"}, html=True)
+        for e in items) if items else ""
+
+
+def _comparator(comparator) -> str:
+    return "" if comparator in (None, "=", ">=", "") or pd.isna(comparator) else str(comparator)
+
+
+# ----------------------------------------------------------------------------- labels in figures
+
+def figure_label(ctx: ReportContext, text: str) -> str:
+    """A label or panel title wrapped to the figure's width, in the report's language."""
+    return charts.wrap_label(text, ctx.lang)
+
+
+def series_name(ctx: ReportContext, entity: str, ind_id: str) -> str:
+    """'建德市 · 人才资源总量': one county's series of one indicator, as figures name it."""
+    return f"{ctx.entity_name(entity)}{ctx.t('figures.sep')}{ctx.indicator_name(ind_id)}"
+
+
+def ratio_label(ctx: ReportContext, ind_id: str, comparability: str) -> str:
+    """An indicator's row label in a ratio chart, wrapped; ↓ marks one where lower is better."""
+    lower = ctx.inputs.catalogue.indicators[ind_id].direction == "lower"
+    return figure_label(ctx, indicator_cell(ctx, ind_id, comparability) + (" ↓" if lower else ""))

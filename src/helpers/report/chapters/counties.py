@@ -1,0 +1,86 @@
+"""County against county: the comparable indicators side by side (a few counties) or ranked (many), and the
+pairs of indicators that cannot be compared, with why."""
+from __future__ import annotations
+
+from helpers.core.formatting import number as fmt_num
+from helpers.report.blocks import Column, Html, Table, chapter, indicator_cell, value_text
+from helpers.report.context import ReportContext
+
+
+def peers_table(ctx: ReportContext) -> Table:
+    """A few counties: the comparable indicators, each county's latest value side by side."""
+    c = ctx.comparison[(ctx.comparison["comparison"] == "county_vs_county")
+                       & (ctx.comparison["comparability"] != "not_comparable")]
+    latest = dict(zip(zip(ctx.progress["entity"], ctx.progress["indicator_id"]), ctx.progress["latest_value"]))
+    entities = ctx.inputs.entities
+    columns = ([Column(ctx.t("report.indicator"), "name")]
+               + [Column(ctx.entity_name(e), "num", fold=i >= 3) for i, e in enumerate(entities)]
+               + [Column(ctx.t("report.unit"), "nowrap", fold=True), Column(ctx.t("report.reason"), "note", fold=True)])
+    rows = []
+    for ind_id, g in c.groupby("indicator_id", sort=False):
+        comp = g.iloc[0]["comparability"]
+        rows.append([indicator_cell(ctx, ind_id, comp)] + [value_text(ctx, latest.get((e, ind_id))) for e in entities]
+                    + [ctx.unit(g.iloc[0]["unit"]), ctx.indicator_reason(ind_id) if comp == "caveat" else ""])
+    return Table(columns, rows, more=ctx.t("report.more"))
+
+
+def ranking_table(ctx: ReportContext) -> Table:
+    """Many counties: per indicator, the top and bottom three (caveats shown)."""
+    c = ctx.comparison
+    c = c[(c["comparison"] == "county_vs_peers") & (c["basis"] != "not compared")]
+    rows = []
+    for ind_id, g in c.groupby("indicator_id", sort=False):
+        g = g.sort_values("rank_latest")
+        names = lambda part: ctx.t("report.item_sep").join(f"{ctx.entity_name(r.entity)} {fmt_num(r.latest_value)}"  # noqa: E731
+                                                           for r in part.itertuples())
+        comp = g.iloc[0]["comparability"]
+        rows.append([indicator_cell(ctx, ind_id, comp), names(g.head(3)), names(g.tail(3)),
+                     value_text(ctx, g["latest_value"].median()), ctx.unit(g.iloc[0]["unit"]),
+                     ctx.indicator_reason(ind_id) if comp == "caveat" else ""])
+    columns = [Column(ctx.t("report.indicator"), "name"), Column(ctx.t("report.top_three")),
+               Column(ctx.t("report.bottom_three")),
+               Column(ctx.t("report.median_latest"), "num", fold=True), Column(ctx.t("report.unit"), "nowrap",
+                                                                               fold=True),
+               Column(ctx.t("report.reason"), "note", fold=True)]
+    return Table(columns, rows, more=ctx.t("report.more"))
+
+
+def counties_brief(ctx: ReportContext) -> Html:
+    return chapter(ctx, "counties", ctx.t("report.counties"),
+                   [{"kind": "table", "table": ranking_table(ctx) if ctx.many else peers_table(ctx)}])
+
+
+def not_comparable_table(ctx: ReportContext) -> Table | None:
+    c = ctx.comparison
+    nc = c[(c["comparison"] != "county_vs_province") & (c["comparability"] == "not_comparable")]
+    nc = nc.drop_duplicates(["indicator_id", "other_indicator_id"])
+    if nc.empty:
+        return None
+    rows = [[ctx.indicator_name(r.indicator_id), ctx.indicator_name(r.other_indicator_id),
+             ctx.relation_reason(r.indicator_id, r.other_indicator_id)] for r in nc.itertuples()]
+    return Table([Column(ctx.t("report.indicator"), "name"), Column(ctx.t("report.other"), "name"),
+                  Column(ctx.t("report.reason"), "note", fold=True)], rows, more=ctx.t("report.more"))
+
+
+def counties_section(ctx: ReportContext) -> Html:
+    if ctx.many:
+        blocks = [{"kind": "table", "table": ranking_table(ctx)}]
+    else:
+        c = ctx.comparison[(ctx.comparison["comparison"] == "county_vs_county")
+                           & (ctx.comparison["comparability"] != "not_comparable")]
+        rows = [[indicator_cell(ctx, r.indicator_id, r.comparability), ctx.entity_name(r.entity),
+                 value_text(ctx, r.latest_value), ctx.entity_name(r.other), value_text(ctx, r.other_value),
+                 ctx.unit(r.unit), ctx.indicator_reason(r.indicator_id) if r.comparability == "caveat" else ""]
+                for r in c.itertuples()]
+        columns = [Column(ctx.t("report.indicator"), "name"), Column(ctx.t("report.county"), "nowrap"),
+                   Column(ctx.t("report.latest"), "num"), Column(ctx.t("report.other"), "nowrap", fold=True),
+                   Column(ctx.t("report.other_value"), "num", fold=True), Column(ctx.t("report.unit"), "nowrap",
+                                                                                 fold=True),
+                   Column(ctx.t("report.reason"), "note", fold=True)]
+        blocks = [{"kind": "table", "table": Table(columns, rows, more=ctx.t("report.more"))}]
+    nc = not_comparable_table(ctx)
+    if nc is not None:
+        blocks += [{"kind": "heading", "text": ctx.t("report.not_comparable")}, {"kind": "table", "table": nc}]
+    return chapter(ctx, "counties", ctx.t("report.counties"), blocks)
+
+

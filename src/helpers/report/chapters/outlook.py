@@ -1,0 +1,115 @@
+"""The outlook for drafting the next plan, after a plan's target year: each series projected to the next target
+year with its 80% and 95% intervals, the next plan's target and where it falls in the trend, growth achieved
+against growth the new target needs."""
+from __future__ import annotations
+
+import pandas as pd
+from markupsafe import Markup
+
+from helpers.analyse import charts
+from helpers.core.config import PlanPeriod
+from helpers.core.formatting import number as fmt_num
+from helpers.core.formatting import percent as fmt_pct
+from helpers.core.periods import period_label
+from helpers.report.blocks import (
+    Column,
+    Html,
+    Table,
+    chapter,
+    figure_block,
+    figure_label,
+    figures,
+    indicator_cell,
+    series_name,
+    target_text,
+    value_text,
+    year_value_text,
+)
+from helpers.report.chapters.plan import MANY_ROWS
+from helpers.report.context import ReportContext
+
+
+def _unit(ctx: ReportContext, unit: str) -> str:
+    return f"（{ctx.unit(unit)}）" if ctx.lang == "zh" else f" ({ctx.unit(unit)})"
+
+
+def _periods(o: pd.DataFrame, lang: str) -> tuple[str, str, int]:
+    first = o.iloc[0]
+    nxt = PlanPeriod(first["next_plan"], int(first["next_base_year"]), int(first["next_target_year"]))
+    ended = PlanPeriod(first["ended_plan"], int(first["ended_base_year"]), int(first["ended_target_year"]))
+    return period_label(ended, lang), period_label(nxt, lang), nxt.target_year
+
+
+def outlook_section(ctx: ReportContext) -> Html:
+    """After a plan's target year: each series projected to the next target year (80% and 95% intervals),
+    the next plan's target and where it falls, growth achieved against growth the new target needs."""
+    o = ctx.outlook
+    if o is None or o.empty:
+        return Html("")
+    rows = o[(o["trend_n_obs"] >= 2) | o["next_target_value"].notna()]
+    if ctx.many:
+        rows = rows.sort_values("acceleration_needed", ascending=False, na_position="last").head(MANY_ROWS)
+    ended, nxt, year = _periods(o, ctx.lang)
+    body = []
+    for r in rows.itertuples():
+        projection = [value_text(ctx, r.projection)]
+        if pd.notna(r.implied_annual_growth):
+            projection.append(ctx.t("plan_cycle.per_year", rate=fmt_pct(r.implied_annual_growth)))
+        if pd.notna(r.pi80_lower):
+            projection += [f"80%: {fmt_num(r.pi80_lower)}–{fmt_num(r.pi80_upper)}",
+                           f"95%: {fmt_num(r.pi95_lower)}–{fmt_num(r.pi95_upper)}"]
+        growth = "—" if pd.isna(r.achieved_growth_last_period) and pd.isna(r.required_growth_next_period) else \
+            f"{fmt_pct(r.achieved_growth_last_period)} → {fmt_pct(r.required_growth_next_period)}"
+        reading = ctx.t(f"plan_cycle.outlook_short.{r.target_reading}") if isinstance(r.target_reading, str) else "—"
+        body.append([ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id) + _unit(ctx, r.unit),
+                     target_text(ctx, r.next_target_value, r.next_target_comparator), reading,
+                     Markup("<br>").join(projection), growth,
+                     year_value_text(ctx, r.last_actual_year, r.last_actual_value)])
+    columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
+               Column(ctx.t("plan_cycle.col_next_target", period=nxt), "num"), Column(ctx.t("plan_cycle.col_position")),
+               Column(ctx.t("plan_cycle.col_projection", year=year), "num"),
+               Column(ctx.t("plan_cycle.col_growths", ended=ended, period=nxt), "num", fold=True),
+               Column(ctx.t("plan_cycle.col_latest"), "num", fold=True)]
+    notes = [ctx.t("plan_cycle.outlook_note")] + ([ctx.t("plan_cycle.many_note", n=MANY_ROWS)] if ctx.many else [])
+    return chapter(ctx, "outlook", ctx.t("plan_cycle.outlook_title", period=nxt), [
+        {"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))}, {"kind": "notes",
+                                                                                      "entries": notes},
+        figure_block(ctx, outlook_figures(ctx))])
+
+
+def outlook_figures(ctx: ReportContext, limit: int = 6) -> list[tuple]:
+    """The trend to the next target year with its 80% (thick) and 95% (thin) intervals and the next target."""
+    def draw():
+        import numpy as np
+
+        from helpers.analyse.inputs import observed_up_to, series
+        from helpers.analyse.trends import fitted_curve
+        o = ctx.outlook
+        rows = o[o["trend_n_obs"] >= 2]
+        if len(rows) > limit:
+            rows = rows.sort_values("acceleration_needed", ascending=False, na_position="last").head(limit)
+        panels = []
+        for r in rows.itertuples():
+            # The observations the trend was fitted to; the line and its intervals as outlook.csv holds them.
+            obs = pd.DataFrame(observed_up_to(series(ctx.inputs, r.entity, r.indicator_id), ctx.inputs.report_year))
+            end = int(r.next_target_year)
+            xs = np.linspace(obs["year"].min(), end, 40)
+            curve = fitted_curve(None if pd.isna(r.trend_scale) else r.trend_scale, r.trend_intercept,
+                                 r.trend_slope, xs)
+            has_interval = pd.notna(r.pi95_lower)
+            name = series_name(ctx, r.entity, r.indicator_id)
+            unit, scale = ctx.figure_unit(r.unit)
+            reading = ctx.t(f"plan_cycle.outlook_short.{r.target_reading}") if isinstance(r.target_reading, str) else ""
+            reading = "\n" + figure_label(ctx, reading) if reading else ""
+            panels.append({"title": figure_label(ctx, name + unit) + reading, "scale": scale,
+                           "years": obs["year"].tolist(),
+                           "values": obs["value"].tolist(), "curve_x": xs, "curve_y": curve,
+                           "target_year": end, "target": None if pd.isna(r.next_target_value) else
+                           float(r.next_target_value),
+                           "interval": (r.pi95_lower, r.pi95_upper) if has_interval else None,
+                           "interval_80": (r.pi80_lower, r.pi80_upper) if has_interval else None,
+                           "ticks": sorted({int(obs["year"].min()), int(r.next_base_year), end})})
+        return [(charts.trend_panels(chunk), ctx.t("plan_cycle.fig_outlook")) for chunk in charts.chunks(panels, 3)]
+    return figures(ctx, "outlook", draw)
+
+

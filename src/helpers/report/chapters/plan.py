@@ -1,0 +1,111 @@
+"""Progress against the plan: at a final evaluation met or missed, 完成率 and the gap, N of M per county; in the
+period 完成进度 against 序时进度 with the judgement and the Open SDG ratio. Nothing at a plan's base year."""
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.analyse.growth import TARGET_MET, TARGET_MISSED
+from helpers.analyse.progress import target_counts
+from helpers.core.formatting import percent as fmt_pct
+from helpers.core.periods import FINAL_PHASES
+from helpers.report.blocks import (
+    Cell,
+    Column,
+    Html,
+    Table,
+    chapter,
+    indicator_cell,
+    judgement_label,
+    target_text,
+    value_text,
+    year_value_text,
+)
+from helpers.report.context import ReportContext
+
+# With many counties the tables keep the rows that most need attention; every row is in the results workbook.
+MANY_ROWS = 15
+
+
+def plan_section(ctx: ReportContext) -> Html:
+    """At a final evaluation: met or missed, 完成率 and the gap, N of M per county. In the period: 完成进度
+    against 序时进度 with the judgement and the Open SDG ratio. Nothing at a plan's base year."""
+    p = ctx.progress
+    final = p[p["plan_phase"].isin(FINAL_PHASES) & p["target_value"].notna()]
+    in_period = p[~p["plan_phase"].isin(FINAL_PHASES) & p["schedule_judgement"].notna()]
+    blocks: list[dict] = []
+    if len(final):
+        blocks += _final_blocks(ctx, final)
+    if len(in_period):
+        if blocks:
+            blocks.append({"kind": "heading", "text": ctx.t("plan_cycle.schedule_title")})
+        blocks += _schedule_blocks(ctx, in_period)
+    if not blocks:
+        return Html("")
+    return chapter(ctx, "plan", ctx.t("plan_cycle.final_title") if len(final) else ctx.t("plan_cycle.schedule_title"),
+                   blocks)
+
+
+def _final_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
+    counts = [final_counts_line(ctx, e) for e in dict.fromkeys(rows["entity"])]
+    judged = rows[rows["target_met"].notna()]   # targets still waiting for their year's actual are counted above
+    if ctx.many:
+        judged = judged[judged["target_met"].eq(False)].sort_values("completion_rate").head(MANY_ROWS)
+    body = []
+    for r in judged.itertuples():
+        met = bool(r.target_met)
+        body.append([ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
+                     Cell(judgement_label(ctx, TARGET_MET if met else TARGET_MISSED, final=True),
+                          light=TARGET_MET if met else TARGET_MISSED),
+                     target_text(ctx, r.target_value, r.target_comparator),
+                     year_value_text(ctx, r.evaluated_year, r.evaluated_value),
+                     fmt_pct(r.completion_rate), value_text(ctx, r.gap_to_target, unit=r.unit)])
+    columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
+               Column(ctx.t("plan_cycle.col_met"), "judgement"), Column(ctx.t("plan_cycle.col_target"), "num"),
+               Column(ctx.t("plan_cycle.col_actual"), "num"), Column(ctx.t("plan_cycle.col_completion"), "num",
+                                                                     fold=True),
+               Column(ctx.t("plan_cycle.col_gap"), "num", fold=True)]
+    notes = [ctx.t("plan_cycle.final_note")] + ([ctx.t("plan_cycle.many_note", n=MANY_ROWS)] if ctx.many else [])
+    blocks = [{"kind": "list", "css": "summary", "entries": counts}]
+    if body:
+        blocks.append({"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))})
+    return blocks + [{"kind": "notes", "entries": notes}]
+
+
+def _schedule_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
+    if ctx.many:
+        rows = rows.sort_values("progress_share").head(MANY_ROWS)
+    body = []
+    for r in rows.itertuples():
+        body.append([ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
+                     Cell(ctx.t(f"plan_cycle.schedule.{r.schedule_judgement}"), light=r.schedule_judgement),
+                     fmt_pct(r.progress_share), fmt_pct(r.schedule_share),
+                     year_value_text(ctx, r.base_year, r.base_value), year_value_text(ctx, r.evaluated_year,
+                                                                                      r.evaluated_value),
+                     target_text(ctx, r.target_value, r.target_comparator),
+                     "—" if pd.isna(r.sdg_progress_ratio) else f"{r.sdg_progress_ratio:.2f}"])
+    columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
+               Column(ctx.t("plan_cycle.col_judgement"), "judgement"), Column(ctx.t("plan_cycle.col_progress"), "num"),
+               Column(ctx.t("plan_cycle.col_schedule"), "num"), Column(ctx.t("plan_cycle.col_base"), "num", fold=True),
+               Column(ctx.t("plan_cycle.col_latest"), "num", fold=True), Column(ctx.t("plan_cycle.col_target"), "num",
+                                                                                fold=True),
+               Column(ctx.t("plan_cycle.col_sdg"), "num", fold=True)]
+    notes = [ctx.t("plan_cycle.schedule_note")] + ([ctx.t("plan_cycle.many_note", n=MANY_ROWS)] if ctx.many else [])
+    return [{"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))}, {"kind": "notes",
+                                                                                          "entries": notes}]
+
+
+def final_counts_line(ctx: ReportContext, entity: str) -> str:
+    """'N of M targets met' for one county, for the final-evaluation section."""
+    counts = target_counts(ctx.progress[ctx.progress["entity"] == entity])
+    if counts.empty:
+        return ""
+    row = counts.iloc[0]
+    if not row["judged"]:
+        return ctx.t("plan_cycle.counts_none", county=ctx.entity_name(entity), n=int(row["not_judged"]),
+                     year=int(row["target_year"]))
+    text = ctx.t("plan_cycle.counts", county=ctx.entity_name(entity), met=int(row["met"]), judged=int(row["judged"]))
+    if row["not_judged"]:
+        text += ctx.t("plan_cycle.counts_pending", pending=int(row["not_judged"]), year=int(row["target_year"]))
+    return text + ctx.t("summary.end")
+
+

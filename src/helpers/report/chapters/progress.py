@@ -1,0 +1,145 @@
+"""Progress towards the targets: growth achieved against growth required, each latest actual as a share of its
+target, the progress table, and each series' trend to the target year. The brief keeps the figures that carry
+the story (key_figures_brief) and the assessable rows (progress_brief)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.analyse import charts
+from helpers.analyse.evaluation import completion_rate
+from helpers.analyse.growth import NOT_ASSESSABLE, RATE_CAGR
+from helpers.report.blocks import (
+    Column,
+    Figure,
+    Html,
+    Table,
+    chapter,
+    figure_block,
+    figure_label,
+    figures,
+    indicator_cell,
+    legend,
+    light,
+    rate_text,
+    ratio_label,
+    series_name,
+    value_text,
+)
+from helpers.report.chapters.province import province_figure
+from helpers.report.context import ReportContext
+
+
+def growth_figure(ctx: ReportContext) -> list[Figure]:
+    def draw():
+        p = ctx.progress
+        rows = p[p["historical_growth"].notna() & p["required_growth"].notna() & (p["growth_method"] == RATE_CAGR)]
+        if len(rows) > 12:
+            rows = rows.assign(_gap=rows["required_growth"] - rows["historical_growth"]).nlargest(12, "_gap")
+        data = [{"label": figure_label(ctx, series_name(ctx, r.entity, r.indicator_id)),
+                 "achieved": r.historical_growth, "required": r.required_growth, "category": r.progress_category}
+                for r in rows.itertuples()]
+        return [(charts.growth_chart(data, ctx.t("figures.rate_axis")), ctx.t("report.fig_growth"))]
+    return figures(ctx, "growth", draw)
+
+
+def progress_table_view(ctx: ReportContext, rows: pd.DataFrame) -> Table:
+    columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
+               Column(ctx.t("report.progress_col"), "judgement"),
+               Column(ctx.t("report.latest"), "num", fold=True), Column(ctx.t("report.target"), "num", fold=True),
+               Column(ctx.t("report.hist"), "num", fold=True), Column(ctx.t("report.req"), "num", fold=True),
+               Column(ctx.t("report.reason"), "note", fold=True)]
+    body = [[ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
+             light(ctx, r.progress_category),
+             value_text(ctx, r.latest_value), value_text(ctx, r.target_value, r.target_comparator),
+             rate_text(ctx, r.historical_growth, r.growth_method),
+             rate_text(ctx, r.required_growth, r.growth_method, r.required_growth_comparator),
+             r.progress_reason_zh if ctx.lang == "zh" else r.progress_reason]
+            for r in rows.itertuples()]
+    return Table(columns, body, more=ctx.t("report.more"))
+
+
+def completion_figures(ctx: ReportContext) -> list[Figure]:
+    """Per indicator, each county's latest actual as a share of its target, direction-aware as 完成率 is
+    (helpers.analyse.evaluation.completion_rate): 100% is the target reached. All indicators share one axes,
+    ROWS_PER_FIGURE rows a figure."""
+    def draw():
+        p = ctx.progress
+        p = p[p["latest_value"].notna() & p["target_value"].notna()]
+        rows = []
+        for ind_id, g in p.groupby("indicator_id", sort=False):
+            ratios = map(completion_rate, g["latest_value"], g["target_value"], g["direction"])
+            points = [(ctx.entity_name(e), ratio) for e, ratio in zip(g["entity"], ratios) if ratio is not None]
+            if points:
+                rows.append({"label": ratio_label(ctx, ind_id, g.iloc[0]["comparability"]),
+                             "points": points})
+        counties = [ctx.entity_name(e) for e in ctx.inputs.entities]
+        return [(charts.ratio_chart(chunk, counties, ctx.many, reference=charts.TARGET_COLOUR),
+                 ctx.t("report.fig_completion")) for chunk in charts.chunks(rows, charts.ROWS_PER_FIGURE)]
+    return figures(ctx, "completion", draw)
+
+
+def key_figures_brief(ctx: ReportContext) -> Html:
+    """The brief's figures that carry the story, side by side on paper: growth achieved against growth
+    required, and the counties' targets against the province's."""
+    return chapter(ctx, "figures", ctx.t("report.key_figures"),
+                   [figure_block(ctx, growth_figure(ctx) + province_figure(ctx))])
+
+
+def progress_brief(ctx: ReportContext) -> Html:
+    p = ctx.progress
+    assessable = p[p["progress_category"] != NOT_ASSESSABLE]
+    blocks = []
+    if ctx.many:
+        blocks.append({"kind": "notes", "entries": [ctx.t("report.progress_many_note")]})
+    elif len(assessable):
+        blocks += [{"kind": "heading", "text": ctx.t("report.progress_assessable")},
+                   {"kind": "table", "table": progress_table_view(ctx, assessable)}]
+    else:
+        blocks.append({"kind": "notes", "entries": [ctx.t("report.no_assessable")]})
+    return chapter(ctx, "progress", ctx.t("report.progress"), blocks)
+
+
+def trend_figures(ctx: ReportContext, limit: int = 8) -> list[tuple]:
+    def draw():
+        import numpy as np
+
+        from helpers.analyse.inputs import observed_up_to, series
+        from helpers.analyse.trends import fitted_curve
+        inputs = ctx.inputs
+        rows = ctx.progress[ctx.progress["trend_n_obs"] >= 2]
+        if len(rows) > limit:
+            rows = rows.sort_values(["trend_probability_meets_target", "progress_ratio"],
+                                    na_position="last").head(limit)
+        panels = []
+        for r in rows.itertuples():
+            # The observations the trend was fitted to; the line and its interval as trends.csv holds them.
+            obs = pd.DataFrame(observed_up_to(series(inputs, r.entity, r.indicator_id), inputs.report_year))
+            target_year = int(r.trend_projection_year)
+            xs = np.linspace(obs["year"].min(), target_year, 40)
+            curve = fitted_curve(None if pd.isna(r.trend_scale) else r.trend_scale, r.trend_intercept,
+                                 r.trend_slope, xs)
+            has_interval = pd.notna(r.trend_pi_lower)
+            note = "" if has_interval else "\n" + ctx.t("figures.no_interval")
+            name = series_name(ctx, r.entity, r.indicator_id)
+            unit, scale = ctx.figure_unit(r.unit)
+            title = figure_label(ctx, name + unit) + note
+            panels.append({"title": title, "scale": scale, "years": obs["year"].tolist(),
+                           "values": obs["value"].tolist(),
+                           "curve_x": None if curve is None else xs, "curve_y": curve, "target_year": target_year,
+                           "target": None if pd.isna(r.target_value) else float(r.target_value),
+                           "interval": (r.trend_pi_lower, r.trend_pi_upper) if has_interval else None})
+        return [(charts.trend_panels(chunk), ctx.t("report.fig_trend")) for chunk in charts.chunks(panels, 3)]
+    return figures(ctx, "trends", draw)
+
+
+def progress_section(ctx: ReportContext) -> Html:
+    blocks = [figure_block(ctx, growth_figure(ctx) + completion_figures(ctx))]
+    if ctx.many:
+        blocks.append({"kind": "notes", "entries": [ctx.t("report.progress_many_note")]})
+    else:
+        blocks += [{"kind": "heading", "text": ctx.t("report.progress_all")}, legend(ctx),
+                   {"kind": "table", "table": progress_table_view(ctx, ctx.progress)}]
+    blocks.append(figure_block(ctx, trend_figures(ctx)))
+    return chapter(ctx, "progress", ctx.t("report.progress"), blocks)
+
+

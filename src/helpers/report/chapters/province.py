@@ -1,0 +1,90 @@
+"""Against the province: each county's targets beside the provincial targets (a ratio chart and a table; with
+many counties one row per indicator)."""
+from __future__ import annotations
+
+from helpers.analyse import charts
+from helpers.core.formatting import number as fmt_num
+from helpers.core.formatting import percent as fmt_pct
+from helpers.report.blocks import (
+    Column,
+    Figure,
+    Html,
+    Table,
+    chapter,
+    figure_block,
+    figures,
+    indicator_cell,
+    ratio_label,
+    value_text,
+    yes_no,
+)
+from helpers.report.context import ReportContext
+
+
+def province_figure(ctx: ReportContext) -> list[Figure]:
+    def draw():
+        c = ctx.comparison
+        c = c[(c["comparison"] == "county_vs_province") & (c["basis"] == "gap and ratio") & c["target_ratio"].notna()]
+        rows = [{"label": ratio_label(ctx, ind_id, g.iloc[0]["comparability"]),
+                 "points": [(ctx.entity_name(e), v) for e, v in zip(g["entity"], g["target_ratio"])]}
+                for ind_id, g in c.groupby("indicator_id", sort=False)]
+        counties = [ctx.entity_name(e) for e in ctx.inputs.entities]
+        return [(charts.ratio_chart(chunk, counties, ctx.many), ctx.t("report.fig_province"))
+                for chunk in charts.chunks(rows, charts.ROWS_PER_FIGURE)]
+    return figures(ctx, "province", draw)
+
+
+def province_table(ctx: ReportContext) -> Table:
+    c = ctx.comparison[ctx.comparison["comparison"] == "county_vs_province"]
+    columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
+               Column(ctx.t("report.target"), "num"), Column(ctx.t("report.prov_target"), "num"),
+               Column(ctx.t("report.meets"), "nowrap", fold=True), Column(ctx.t("report.unit"), "nowrap", fold=True),
+               Column(ctx.t("report.latest"), "num", fold=True), Column(ctx.t("report.share_or_ratio"), "num",
+                                                                        fold=True)]
+    rows = []
+    for r in c.itertuples():
+        total = r.basis == "share of province"
+        rows.append([ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
+                     value_text(ctx, r.target_value, r.target_comparator), value_text(ctx, r.other_value),
+                     "—" if total else yes_no(ctx, getattr(r, "target_meets_province", None)), ctx.unit(r.unit),
+                     value_text(ctx, r.latest_value),
+                     fmt_pct(r.target_share_of_province) if total else fmt_pct(r.target_ratio)])
+    return Table(columns, rows, more=ctx.t("report.more"))
+
+
+def province_many_table(ctx: ReportContext) -> Table:
+    """Many counties: one row per indicator, how the counties' targets stand against the province's."""
+    c = ctx.comparison[ctx.comparison["comparison"] == "county_vs_province"]
+    rows = []
+    for ind_id, g in c.groupby("indicator_id", sort=False):
+        first = g.iloc[0]
+        with_target = g.dropna(subset=["target_value"])
+        if first["basis"] == "share of province":
+            verdict = ctx.t("report.share_total", share=fmt_pct(with_target["target_share_of_province"].sum()))
+        else:
+            meets = with_target["target_meets_province"].astype("boolean")
+            verdict = ctx.t("report.meets_count", meets=int(meets.sum()), total=len(meets))
+        lo = with_target.loc[with_target["target_value"].idxmin()] if len(with_target) else None
+        hi = with_target.loc[with_target["target_value"].idxmax()] if len(with_target) else None
+        rows.append([indicator_cell(ctx, ind_id, first["comparability"]), verdict,
+                     value_text(ctx, first["other_value"]), ctx.unit(first["unit"]),
+                     value_text(ctx, with_target["target_value"].median()),
+                     "—" if lo is None else f"{ctx.entity_name(lo['entity'])} {fmt_num(lo['target_value'])}",
+                     "—" if hi is None else f"{ctx.entity_name(hi['entity'])} {fmt_num(hi['target_value'])}"])
+    columns = [Column(ctx.t("report.indicator"), "name"), Column(ctx.t("report.against_province")),
+               Column(ctx.t("report.prov_target"), "num", fold=True), Column(ctx.t("report.unit"), "nowrap", fold=True),
+               Column(ctx.t("report.median_target"), "num", fold=True), Column(ctx.t("report.lowest"), fold=True),
+               Column(ctx.t("report.highest"), fold=True)]
+    return Table(columns, rows, more=ctx.t("report.more"))
+
+
+def province_section(ctx: ReportContext) -> Html:
+    if ctx.many:
+        blocks = [{"kind": "table", "table": province_many_table(ctx)},
+                  {"kind": "notes", "entries": [ctx.t("report.province_many_note")]}]
+    else:
+        blocks = [{"kind": "table", "table": province_table(ctx)},
+                  {"kind": "notes", "entries": [ctx.t("report.province_note", unit=ctx.unit("万人"))]}]
+    return chapter(ctx, "province", ctx.t("report.province"), [figure_block(ctx, province_figure(ctx))] + blocks)
+
+

@@ -1,0 +1,233 @@
+"""The headline judgements that open both documents: 5 to 8 sentences generated from the data, never written
+by hand. Led by the plan cycle: at a final evaluation what was met and missed (N of M per county), in the period
+完成进度 against 序时进度, after a plan's end what the next plan's targets ask of the trend.
+
+The sentences' words are in helpers/core/wording (summary.*); here only which facts they state.
+"""
+from __future__ import annotations
+
+from helpers.analyse.evaluation import AHEAD, BEHIND, HELD, NOT_HELD, ON_SCHEDULE
+from helpers.analyse.growth import (
+    LIMITED_PROGRESS,
+    MOVING_AWAY,
+    NEEDS_ACCELERATION,
+    NOT_ASSESSABLE,
+    ON_TRACK,
+    RATE_CAGR,
+    TARGET_MET,
+)
+from helpers.analyse.outlook import CLEAR_BREAK
+from helpers.analyse.progress import target_counts
+from helpers.core.config import PlanPeriod
+from helpers.core.formatting import number, percent
+from helpers.core.periods import FINAL_PHASES, IN_PERIOD, period_label
+from helpers.report.context import ReportContext
+
+MIN_SENTENCES, MAX_SENTENCES = 5, 8
+
+
+def executive_summary(ctx: ReportContext) -> list[str]:
+    """The sentences in order: the plan cycle's lead, coverage, headline growth, progress counts, the hardest
+    targets, against the province, data quality, comparability."""
+    sentences = lead_sentences(ctx) + [_coverage(ctx)]
+    sentences += _headline_growth(ctx)
+    sentences.append(_progress_counts(ctx))
+    sentences += [s for s in (_hardest_targets(ctx), _below_province(ctx)) if s]
+    sentences.append(_data_quality(ctx))
+    sentences.append(_comparability(ctx))
+    return sentences[:MAX_SENTENCES]
+
+
+def _coverage(ctx: ReportContext) -> str:
+    p = ctx.progress
+    with_prov = ctx.comparison.loc[ctx.comparison["comparison"] == "county_vs_province", "indicator_id"].nunique()
+    names = (ctx.t("report.many_entities", n=len(ctx.inputs.entities)) if ctx.many
+             else ctx.names(ctx.entity_name(e) for e in ctx.inputs.entities))
+    return ctx.t("summary.coverage", names=names, n_ind=p["indicator_id"].nunique(), with_prov=with_prov)
+
+
+def _headline_growth(ctx: ReportContext) -> list[str]:
+    """For each county, its first assessable indicator in catalogue order: growth required against achieved.
+    With many counties, one sentence about the first indicator assessable across them."""
+    p = ctx.progress
+    assessable = p[p["progress_ratio"].notna() & (p["growth_method"] == RATE_CAGR)]
+    if ctx.many:
+        if assessable.empty:
+            return []
+        ind_id = assessable["indicator_id"].iloc[0]
+        rows = assessable[assessable["indicator_id"] == ind_id]
+        behind = rows[rows["required_growth"] > rows["historical_growth"]]
+        return [ctx.t("summary.headline_many", n=len(rows), indicator=ctx.indicator_name(ind_id),
+                      required=percent(rows["required_growth"].median()),
+                      achieved=percent(rows["historical_growth"].median()), behind=len(behind))]
+    out = []
+    for entity in ctx.inputs.entities:
+        rows = assessable[assessable["entity"] == entity]
+        if rows.empty:
+            continue
+        r = rows.iloc[0]
+        out.append(ctx.t("summary.headline", county=ctx.entity_name(entity),
+                         indicator=ctx.indicator_name(r["indicator_id"]),
+                         latest_year=int(r["latest_year"]), latest=number(r["latest_value"]), unit=ctx.unit(r["unit"]),
+                         target_year=int(r["target_year"]), target=number(r["target_value"]),
+                         required=percent(r["required_growth"]), achieved=percent(r["historical_growth"]),
+                         faster=ctx.t("summary.faster" if r["required_growth"] > r["historical_growth"]
+                                      else "summary.slower"),
+                         baseline_year=int(r["baseline_year"]), label=ctx.category_label(r["progress_category"])))
+    return out
+
+
+def _progress_counts(ctx: ReportContext) -> str:
+    p = ctx.progress
+    counts = p["progress_category"].value_counts()
+    not_assessable = int(counts.get(NOT_ASSESSABLE, 0))
+    parts = [ctx.t("summary.count_item", label=ctx.category_label(cat), n=int(counts[cat]))
+             for cat in (TARGET_MET, ON_TRACK, NEEDS_ACCELERATION, LIMITED_PROGRESS, MOVING_AWAY) if counts.get(cat, 0)]
+    one_obs = int(p["progress_reason"].str.startswith("only one observation").sum())
+    return ctx.t("summary.progress_counts", total=len(p), assessable=len(p) - not_assessable,
+                 detail=ctx.names(parts) or ctx.t("summary.none"), not_assessable=not_assessable, one_obs=one_obs)
+
+
+def _hardest_targets(ctx: ReportContext) -> str:
+    p = ctx.progress
+    rows = p[(p["growth_method"] == RATE_CAGR) & p["required_growth"].notna()
+             & (p["progress_category"] != TARGET_MET)].sort_values("required_growth", ascending=False).head(2)
+    if rows.empty:
+        return ""
+    items = [ctx.t("summary.hardest_item", county=ctx.entity_name(r.entity),
+                   indicator=ctx.indicator_name(r.indicator_id),
+                   rate=percent(r.required_growth)) for r in rows.itertuples()]
+    return ctx.t("summary.hardest", items=ctx.t("report.item_sep").join(items))
+
+
+def _below_province(ctx: ReportContext) -> str:
+    c = ctx.comparison
+    rows = c[(c["comparison"] == "county_vs_province") & (c["basis"] == "gap and ratio")]
+    if "target_meets_province" not in rows or rows.empty:
+        return ""
+    rows = rows[rows["target_meets_province"].notna()]
+    if rows.empty:
+        return ""
+    below = rows[rows["target_meets_province"] == False]  # noqa: E712
+    if ctx.many:
+        per_county = [(ctx.t("summary.all_counties"), len(below), len(rows))]
+    else:
+        per_county = [(ctx.entity_name(e), int((below["entity"] == e).sum()), int((rows["entity"] == e).sum()))
+                      for e in ctx.inputs.entities if (rows["entity"] == e).any()]
+    parts = ctx.t("summary.below_sep").join(ctx.t("summary.below_part", county=n, below=b, total=t) for n, b,
+                                            t in per_county)
+    gap = below.assign(rel=below["target_value"] / below["other_value"]).sort_values("rel").head(1)
+    gap_text = ""
+    if len(gap):
+        g = gap.iloc[0]
+        gap_text = ctx.t("summary.below_gap", county=ctx.entity_name(g["entity"]),
+                         indicator=ctx.indicator_name(g["indicator_id"]), target=number(g["target_value"]),
+                         province=number(g["other_value"]), unit=ctx.unit(g["unit"]))
+    return ctx.t("summary.below", parts=parts, gap=gap_text)
+
+
+def _data_quality(ctx: ReportContext) -> str:
+    dis = ctx.checks[ctx.checks["status"] == "disagree"]
+    values = dis[dis["check"] == "value"]
+    example = ""
+    if len(values):
+        v = values.iloc[0]
+        example = ctx.t("summary.data_quality_example", county=ctx.entity_name(v["entity"]),
+                        indicator=ctx.indicator_name(v["indicator_id"]), prose=number(v["prose_value"]),
+                        table=number(v["table_value"]), unit=ctx.unit(v["unit"]))
+    return ctx.t("summary.data_quality", n=len(dis), n_values=len(values), example=example)
+
+
+def _comparability(ctx: ReportContext) -> str:
+    c = ctx.comparison
+    cc = c[c["comparison"] != "county_vs_province"]
+    caveats = cc[cc["comparability"] == "caveat"]["indicator_id"].nunique()
+    nc = cc[cc["comparability"] == "not_comparable"].drop_duplicates(["indicator_id", "other_indicator_id"])
+    example = (ctx.t("summary.comparability_example", a=ctx.indicator_name(nc.iloc[0]["indicator_id"]),
+                     b=ctx.indicator_name(nc.iloc[0]["other_indicator_id"])) if len(nc) else "")
+    return ctx.t("summary.comparability", caveats=caveats, n=len(nc), example=example)
+
+
+def lead_sentences(ctx: ReportContext) -> list[str]:
+    """The summary's first sentences: at a final evaluation what was met and missed (N of M per county); in
+    the period, 完成进度 against 序时进度; after a plan ended, what the next plan's targets ask of the trend."""
+    p = ctx.progress
+    out = []
+    phases = p.groupby("entity", sort=False)["plan_phase"].first()
+    final = [e for e, ph in phases.items() if ph in FINAL_PHASES]
+    in_period = [e for e, ph in phases.items() if ph == IN_PERIOD]
+    out += _final_sentences(ctx, final)
+    out += _schedule_sentences(ctx, in_period)
+    outlook = _outlook_sentence(ctx)
+    if outlook:
+        out.append(outlook)
+    return out
+
+
+def _final_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
+    if not entities:
+        return []
+    counts = target_counts(ctx.progress[ctx.progress["entity"].isin(entities)])
+    if ctx.many:
+        c = counts.sum(numeric_only=True)
+        return [ctx.t("summary.final_many", n=len(counts), met=int(c["met"]), judged=int(c["judged"]),
+                      missed=int(c["missed"]), pending=int(c["not_judged"]))]
+    out = []
+    p = ctx.progress
+    for row in counts.itertuples():
+        period = ctx.inputs.plan_of(row.entity).period
+        if not row.judged:
+            out.append(ctx.t("summary.final_none", county=ctx.entity_name(row.entity),
+                             period=period_label(period, ctx.lang), years=period.years, n=row.not_judged,
+                             year=period.target_year))
+            continue
+        rows = p[(p["entity"] == row.entity) & p["target_met"].notna()]
+        missed = [ctx.indicator_name(i) for i in rows.loc[~rows["target_met"].astype(bool), "indicator_id"]]
+        text = ctx.t("summary.final", county=ctx.entity_name(row.entity), period=period_label(period, ctx.lang),
+                     years=period.years, met=row.met, judged=row.judged, missed=row.missed)
+        if missed:
+            text += ctx.t("summary.final_missed", names=ctx.names(missed))
+        if row.not_judged:
+            text += ctx.t("summary.final_pending", n=row.not_judged, year=period.target_year)
+        out.append(text + ctx.t("summary.end"))
+    return out
+
+
+def _schedule_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
+    p = ctx.progress
+    out = []
+    groups = [entities] if ctx.many else [[e] for e in entities]
+    for group in groups:
+        rows = p[p["entity"].isin(group) & p["schedule_judgement"].notna()]
+        if rows.empty:
+            continue
+        counts = rows["schedule_judgement"].value_counts()
+        period = ctx.inputs.plan_of(group[0]).period
+        county = ctx.t("summary.counties", n=len(group)) if ctx.many else ctx.entity_name(group[0])
+        text = ctx.t("summary.schedule", county=county, period=period_label(period, ctx.lang),
+                     year=int(rows["evaluated_year"].max()), schedule=percent(rows["schedule_share"].max()),
+                     ahead=int(counts.get(AHEAD, 0)), on=int(counts.get(ON_SCHEDULE, 0)),
+                     behind=int(counts.get(BEHIND, 0)))
+        if counts.get(HELD, 0) or counts.get(NOT_HELD, 0):
+            text += ctx.t("summary.schedule_held", held=int(counts.get(HELD, 0)), not_held=int(counts.get(NOT_HELD, 0)))
+        out.append(text + ctx.t("summary.end"))
+    return out
+
+
+def _outlook_sentence(ctx: ReportContext) -> str:
+    o = ctx.outlook
+    if o is None or o.empty:
+        return ""
+    first = o.iloc[0]
+    period = period_label(PlanPeriod(first["next_plan"], int(first["next_base_year"]), int(first["next_target_year"])),
+                          ctx.lang)
+    with_target = o[o["next_target_value"].notna()]
+    if with_target.empty:
+        return ctx.t("summary.outlook_drafting", period=period, year=int(first["next_target_year"]))
+    breaks = with_target[with_target["target_reading"] == CLEAR_BREAK]
+    text = ctx.t("summary.outlook", period=period, n=len(with_target), breaks=len(breaks))
+    if len(breaks):
+        examples = [f"{ctx.entity_name(r.entity)}{'' if ctx.lang == 'zh' else ' '}{ctx.indicator_name(r.indicator_id)}"
+                    for r in breaks.head(3).itertuples()]
+        text += ctx.t("summary.outlook_examples", names=ctx.names(examples))
+    return text + ctx.t("summary.end")

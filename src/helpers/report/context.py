@@ -1,0 +1,126 @@
+"""What every chapter of the report reads: the analysis tables as `make analysis` wrote them, the inputs they
+were built from, the report's language, and the words in that language.
+
+Words are reached one way: `ctx.t(key, **values)` gives the sentence at a wording key (helpers/core/wording/*.yaml,
+e.g. "report.title", "summary.coverage", "plan_cycle.final_title") with the years and shared phrases filled
+in. Tables of labels and lists (`ctx.w.table`, `ctx.w.list`) and cleaning decisions (`ctx.w.describe`) come
+from the same Wording.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pandas as pd
+
+from helpers.analyse import AnalysisInputs, load_inputs, read_tables
+from helpers.analyse.comparison import PAIRWISE_MAX
+from helpers.analyse.growth import category_label
+from helpers.core import paths
+from helpers.core.config import PlanPeriod
+from helpers.core.wording import Wording, words_for
+from helpers.files.processed import read_processed
+
+
+@dataclass
+class ReportContext:
+    inputs: AnalysisInputs
+    lang: str
+    audience: str
+    progress: pd.DataFrame                     # trends.csv: a row per county and indicator
+    comparison: pd.DataFrame                   # comparison.csv
+    checks: pd.DataFrame                       # consistency.csv: prose against table
+    cleaning_log: pd.DataFrame                 # cleaning_log.csv
+    outlook: pd.DataFrame | None = None        # drafting the next plan (empty before any plan has ended)
+    figures: dict = field(default_factory=dict, repr=False)    # each figure drawn once (blocks.figures)
+
+    @cached_property
+    def w(self) -> Wording:
+        return words_for(self.lang, self.inputs.catalogue)
+
+    @property
+    def years(self) -> dict[str, int]:
+        """The years wording may name, all from the data and config/sources.yaml: those of the plan the report
+        year evaluates (helpers.core.periods; when the counties' plans differ, the one most of them evaluate)."""
+        period = self.period
+        base = self.progress["baseline_year"].dropna()
+        return {"year": self.inputs.report_year, "target_year": period.target_year,
+                "start_year": period.base_year + 1,
+                "base_year": int(base.min()) if len(base) else period.base_year}
+
+    @cached_property
+    def period(self) -> PlanPeriod:
+        """The period the report's shared wording names: the one most counties' evaluated plans have."""
+        periods = [self.inputs.plan_of(e).period for e in self.inputs.entities]
+        return max(set(periods), key=lambda q: (periods.count(q), q.target_year))
+
+    def t(self, key: str, **values) -> str:
+        """The sentence at a wording key, with the report's years and the shared phrases filled in."""
+        return self.w(key, **{**self.years, "province_target": self.w("definitions.province_target"), **values})
+
+    @property
+    def many(self) -> bool:
+        return len(self.inputs.entities) > PAIRWISE_MAX  # one threshold for the comparison, tables and charts
+
+    def entity_name(self, entity: str) -> str:
+        zh, en = self.inputs.sources.entity_names()[entity]
+        return zh if self.lang == "zh" else en
+
+    def indicator_name(self, ind_id: str) -> str:
+        ind = self.inputs.catalogue.indicators[ind_id]
+        return ind.name_zh if self.lang == "zh" else ind.name_en
+
+    def category_label(self, category: str) -> str:
+        return category_label(category, self.lang)
+
+    def unit(self, unit: str) -> str:
+        return self.w.unit(unit)
+
+    def figure_unit(self, unit: str) -> tuple[str, float]:
+        """A figure's unit, bracketed for its title, and the factor its values are drawn with: English figures
+        draw 万人 as thousand persons (the catalogue's figure_en), which reads naturally; Chinese as written."""
+        u = self.inputs.catalogue.units.get(unit)
+        if self.lang == "zh" or u is None or not u.figure_name_en:
+            name, factor = self.unit(unit), 1.0
+        else:
+            name, factor = u.figure_name_en, u.figure_factor_en
+        return (f"（{name}）" if self.lang == "zh" else f" ({name})"), factor
+
+    def names(self, items) -> str:
+        return self.t("report.list_sep").join(items)
+
+    def indicator_reason(self, ind_id: str) -> str:
+        ind = self.inputs.catalogue.indicators[ind_id]
+        return ind.comparability_reason if self.lang == "zh" else ind.comparability_reason_en
+
+    def relation_reason(self, a: str, b: str) -> str:
+        rel = self.inputs.catalogue.relation(a, b)
+        if rel is None:
+            return ""
+        return rel.reason if self.lang == "zh" else rel.reason_en
+
+
+def build_context(inputs: AnalysisInputs, lang: str, audience: str, checks: pd.DataFrame,
+                  cleaning_log: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> ReportContext:
+    """The report's content; `tables` are the analysis tables as written (analyse.read_tables), never recomputed."""
+    from helpers.run.parameters import check_audience, check_lang
+    lang, audience = check_lang(lang), check_audience(audience)
+    keep = inputs.entities + [inputs.province]
+    return ReportContext(inputs, lang, audience, tables[paths.TRENDS_CSV], tables[paths.COMPARISON_CSV],
+                         checks[checks["entity"].isin(keep)], cleaning_log[cleaning_log["entity"].isin(keep)],
+                         tables[paths.OUTLOOK_CSV])
+
+
+def load_report_context(processed_dir=None, config_dir=None, report_year=None, entities=None,
+                        lang: str = "zh", audience: str = "leadership",
+                        year_must_have_data: bool = True) -> ReportContext:
+    """Everything the report needs, from data/processed/ and the config (papermill passes '' for unset):
+    the analysis tables are read as `make analysis` wrote them, and refused if built for other parameters."""
+    from helpers.run.parameters import check_audience, check_lang, folder
+    lang, audience = check_lang(lang), check_audience(audience)   # before the slow part
+    processed_dir = folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
+    inputs = load_inputs(processed_dir, folder(config_dir, paths.CONFIG_DIR, "config_dir"), report_year or None,
+                         entities or None, year_must_have_data)
+    checks = read_processed(processed_dir, paths.CHECKS_CSV)
+    cleaning_log = read_processed(processed_dir, paths.CLEANING_LOG_CSV)
+    return build_context(inputs, lang, audience, checks, cleaning_log, read_tables(inputs))

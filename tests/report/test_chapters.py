@@ -1,0 +1,202 @@
+"""Each chapter of the report, read from the data it prepares (its tables and sentences, `Html.blocks`), without
+Chromium. 桐庐 (tonglu, written by tests/support/tonglu.py: its docstring has the plan and the actuals) at the
+final evaluation (2025) and in the period (2023); 建德 and 安吉 from their plans at their base year (2020). Every
+expected value is worked by hand from those figures; the arithmetic is in the comments."""
+import shutil
+
+import pytest
+
+from helpers import analyse
+from helpers.core import paths
+from helpers.report import chapters
+from helpers.report.blocks import Cell, Table
+from helpers.report.context import load_report_context
+from support.tonglu import make_county
+
+RD = "每万名劳动力（就业人员）中R&D人员数"
+RD_CAVEAT = RD + "（需谨慎比较）"          # the catalogue marks it comparable with a caveat
+SHARE = "高技能人才占技能劳动者比例"
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory):
+    workspace = tmp_path_factory.mktemp("chapters")
+    shutil.copytree(paths.RAW_DIR, workspace / "raw")
+    shutil.copytree(paths.CONFIG_DIR, workspace / "config")
+    (workspace / "processed").mkdir()
+    return make_county(workspace, "word_tab_cells")
+
+
+def _context(county, year: int, entities: str = "tonglu", lang: str = "zh"):
+    analyse.build_tables(county / "processed", county / "config", year, entities)   # as `make report` does
+    return load_report_context(county / "processed", county / "config", year, entities, lang)
+
+
+@pytest.fixture(scope="module")
+def final(county):
+    return _context(county, 2025)
+
+
+@pytest.fixture(scope="module")
+def mid(county):
+    return _context(county, 2023)
+
+
+@pytest.fixture(scope="module")
+def base(county):
+    return _context(county, 2020, "jiande,anji")
+
+
+def text(cell) -> str:
+    value = cell.text if isinstance(cell, Cell) else cell
+    return "—" if value is None else str(value)
+
+
+def tables(html) -> list[Table]:
+    out = []
+    for block in html.blocks:
+        out += [block["table"]] if block["kind"] == "table" else block.get("tables", [])
+    return out
+
+
+def rows_by(table: Table, *key_columns: int) -> dict:
+    """The table's rows as {key: {column label: cell text}}, the key made of the given columns' text."""
+    labels = [c.label for c in table.columns]
+    out = {}
+    for row in table.rows:
+        key = tuple(text(row[i]) for i in key_columns)
+        out[key[0] if len(key) == 1 else key] = dict(zip(labels, map(text, row)))
+    return out
+
+
+# ----------------------------------------------------------------------------- title
+
+def test_title_names_the_plan_and_where_the_year_stands(final, mid):
+    assert chapters.title.plan_line(final) == "评估规划：“十四五”规划（2021–2025年）· 终期评估"
+    assert chapters.title.plan_line(mid) == "评估规划：“十四五”规划（2021–2025年）· 规划期内"
+
+
+# ----------------------------------------------------------------------------- summary and scorecard
+
+def test_summary_leads_with_met_and_missed_at_the_final_evaluation(final):
+    sentences = chapters.summary.executive_summary(final)
+    assert chapters.summary.MIN_SENTENCES <= len(sentences) <= chapters.summary.MAX_SENTENCES
+    # met: 人才资源总量 15 = 15, 占比 35 ≥ 35, 党政人才 0.3 held, 流失率 5.9 ≤ 6; missed: R&D 120 not > 120,
+    # 高技能人才 2.75 < 3 (the 十五五 table's 2025 figure)
+    assert sentences[0] == ("桐庐县“十四五”规划（2021–2025年）终期评估：6项目标中4项达标、2项未达标"
+                            f"（未达标：高技能人才、{RD}）。")
+
+
+def test_scorecard_one_judgement_per_indicator(final, mid):
+    card = chapters.scorecard.summary_section(final)
+    assert all(t.css == "scorecard" for t in tables(card))          # in two halves, side by side on paper
+    assert [c.label for c in tables(card)[0].columns] == ["指标", "桐庐县"]
+    lights = {text(r[0]): r[1].light for t in tables(card) for r in t.rows}
+    assert lights == {"人才资源总量": "target_met", SHARE: "target_met", RD: "target_missed",
+                      "党政人才": "target_met", "人才流失率": "target_met", "高技能人才": "target_missed"}
+    in_period = {text(r[0]): r[1].light for t in tables(chapters.scorecard.summary_section(mid)) for r in t.rows}
+    # 2023 is 60% of 2020→2025: 人才资源总量 50% (behind), 占比 70% (ahead), R&D 60% (on schedule)
+    assert (in_period["人才资源总量"], in_period[SHARE], in_period[RD]) == ("behind", "ahead", "on_schedule")
+
+
+# ----------------------------------------------------------------------------- the plan: final evaluation, 序时进度
+
+def test_final_evaluation_table(final):
+    section = chapters.plan.plan_section(final)
+    entries = next(b["entries"] for b in section.blocks if b["kind"] == "list")
+    assert entries == ["桐庐县：6项目标中4项达标。"]
+    rows = rows_by(tables(section)[0], 1)
+    assert len(rows) == 6
+    rd = rows[RD_CAVEAT]
+    # 120 against >120: must be exceeded, so not met; 完成率 120 ÷ 120 = 100%; the gap 120 − 120 = 0
+    assert (rd["是否达标"], rd["目标"], rd["目标年份实际"], rd["完成率"], rd["差距"]) == (
+        "未达标", ">120", "2025: 120", "100.0%", "0人年/万人")
+    skilled = rows["高技能人才"]
+    # 2.75 against 3: 完成率 2.75 ÷ 3 = 91.7%, gap −0.25万人
+    assert (skilled["是否达标"], skilled["完成率"], skilled["差距"]) == ("未达标", "91.7%", "-0.25万人")
+    # lower is better: 5.9 against 6 is met; 完成率 6 ÷ 5.9 = 101.7%
+    outflow = rows["人才流失率"]
+    assert (outflow["是否达标"], outflow["目标"], outflow["完成率"]) == ("达标", "6", "101.7%")
+    assert rows[SHARE]["目标"] == "≥35"
+
+
+def test_schedule_table_in_the_period(mid):
+    rows = rows_by(tables(chapters.plan.plan_section(mid))[0], 1)
+    total = rows["人才资源总量"]
+    # (12.502 − 10) ÷ (15 − 10) = 50.0% against (2023 − 2020) ÷ 5 = 60.0%
+    assert [total[k] for k in ("判断", "完成进度", "序时进度", "基期", "最新实际", "目标")] == [
+        "慢于序时进度", "50.0%", "60.0%", "2020: 10", "2023: 12.5", "15"]
+    assert total["SDG比值"] == "0.91"       # Open SDG: 7.727% achieved ÷ 8.447% required a year
+    assert rows["党政人才"]["判断"] == "未保持"                   # 0.29 in 2023 against 0.3 to hold
+
+
+def test_no_plan_chapter_at_a_base_year(base):
+    assert chapters.plan.plan_section(base) == ""
+
+
+# ----------------------------------------------------------------------------- progress
+
+def test_progress_table_growth_achieved_and_required(mid):
+    rows = rows_by(chapters.progress.progress_table_view(mid, mid.progress), 1)
+    total = rows["人才资源总量"]
+    # achieved 2020→2023: (12.502 ÷ 10)^(1/3) − 1 = 7.7%; required 2023→2025: (15 ÷ 12.502)^(1/2) − 1 = 9.5%;
+    # R = 7.73 ÷ 9.54 = 0.81, between 0.6 and 0.95: needs acceleration
+    assert (total["进度"], total["最新实际"], total["2025年目标"], total["已实现年均增速"], total["所需年均增速"]) == (
+        "需要加速", "12.5", "15", "7.7%", "9.5%")
+
+
+def test_completion_figure_draws_latest_over_target(final):
+    (figure,) = chapters.progress.completion_figures(final)
+    xs = {round(float(x), 4) for line in figure.drawn.axes[0].lines for x in line.get_xdata()}
+    # 15 ÷ 15 = 1; 35 ÷ 35 = 1; 120 ÷ 120 = 1; lower is better: 6 ÷ 5.9 = 1.0169; 2.75 ÷ 3 = 0.9167
+    assert {1.0, 1.0169, 0.9167} <= xs
+
+
+# ----------------------------------------------------------------------------- province and counties
+
+def test_province_table(base):
+    rows = rows_by(chapters.province.province_table(base), 0, 1)
+    total = rows[("建德市", "人才资源总量")]
+    # 建德 14万人 of the province's 1,650万人: 0.8%; a share, so no "meets" judgement
+    assert (total["2025年目标"], total["省目标"], total["目标不低于省目标"], total["占全省 / 与省比值"]) == (
+        "14", "1,650", "—", "0.8%")
+    rd = rows[("建德市", RD_CAVEAT)]
+    # 150 against the province's 185: below it, 150 ÷ 185 = 81.1%
+    assert (rd["2025年目标"], rd["省目标"], rd["目标不低于省目标"], rd["占全省 / 与省比值"]) == (
+        "150", "185", "否", "81.1%")
+
+
+def test_counties_side_by_side(base):
+    table = chapters.counties.peers_table(base)
+    assert [c.label for c in table.columns][:3] == ["指标", "建德市", "安吉县"]
+    assert rows_by(table, 0)["人才资源总量"]["建德市"] == "10.3"       # both plans' 2020 actuals
+    assert rows_by(table, 0)["人才资源总量"]["安吉县"] == "14.5"
+
+
+# ----------------------------------------------------------------------------- outlook
+
+def test_outlook_projects_to_the_next_target_year(final):
+    rows = rows_by(tables(chapters.outlook.outlook_section(final))[0], 1)
+    total = rows["人才资源总量（万人）"]
+    # the log-linear trend through 10 (2020) and 15 (2025) reaches 10 · 1.5² = 22.5 in 2030; the 十五五 target 26
+    assert total["“十五五”目标"] == "26"
+    assert total["2030年趋势外推"].startswith("22.5<br>")
+    # growth achieved 1.5^(1/5) − 1 = 8.4% a year; the target asks (26 ÷ 15)^(1/5) − 1 = 11.6%
+    assert total["年均增速：“十四五”已实现 → “十五五”目标所需"] == "8.4% → 11.6%"
+    assert rows["党政人才（万人）"]["“十五五”目标"] == "—"                 # not in the 十五五 plan
+
+
+# ----------------------------------------------------------------------------- appendices
+
+def test_sources_trace_each_value_to_its_cell(final):
+    rows = rows_by(tables(chapters.appendices.sources_section(final))[0], 0, 1, 2, 3)
+    # the workbook's first data row is 人才资源总量 2021, its value in column E
+    assert rows[("桐庐县", "人才资源总量", "2021", "实际")]["来源（文件:行）"] == "桐庐监测.xlsx!E2"
+    # the 2025 target from the 十四五 plan, the 2025 actual from the 十五五 plan's table (a plan beats a workbook)
+    assert rows[("桐庐县", "人才资源总量", "2025", "目标")]["来源（文件:行）"].startswith("tonglu_14.txt:")
+    assert rows[("桐庐县", "人才资源总量", "2025", "实际")]["来源（文件:行）"].startswith("tonglu_15.txt:")
+
+
+def test_method_names_the_years_of_the_plan(final):
+    entries = chapters.appendices.method_section(final).blocks[0]["entries"]
+    assert entries and not any("{" in e for e in entries)
