@@ -52,3 +52,12 @@ def test_english_agrees_in_number_and_says_comparators_in_words():
     assert final.reason_zh == "2025年实际值0.3达到2025年目标≥0.28"
     early = assess_progress(2020, 0.2, 2023, 0.3, 2025, 0.28, ">", "higher")
     assert early.reason == "the latest value 0.3 already meets the target of more than 0.28"
+
+
+def test_a_unit_follows_its_number_as_a_reader_writes_it():
+    from helpers.core.config import load_catalogue
+    from helpers.core.wording import words_for
+    en, zh = words_for("en", load_catalogue()), words_for("zh", load_catalogue())
+    assert "0.2" + en.unit_after("万人") == "0.2 (10,000 persons)"         # never "0.2 10,000 persons"
+    assert "35" + en.unit_after("%") == "35%" and "0.2" + zh.unit_after("万人") == "0.2万人"
+    assert en.unit_after("件/万人") == " items per 10,000 persons"

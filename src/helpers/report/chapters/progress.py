@@ -79,10 +79,19 @@ def completion_figures(ctx: ReportContext) -> list[Figure]:
 
 
 def key_figures_brief(ctx: ReportContext) -> Html:
-    """The brief's figures that carry the story, side by side on paper: growth achieved against growth
-    required, and the counties' targets against the province's."""
-    return chapter(ctx, "figures", ctx.t("report.key_figures"),
-                   [figure_block(ctx, growth_figure(ctx) + province_figure(ctx))])
+    """The brief's figures that carry the story, side by side on paper. At a final evaluation: the target year's
+    actuals against the provincial targets. In the period (judged against 序时进度, whose laggards the brief
+    lists): the counties' targets against the province's. At a base year, what the plan asks: growth
+    achieved against growth required, and the targets against the province's."""
+    from helpers.core.periods import FINAL_PHASES
+    p = ctx.progress
+    if len(p) and p["plan_phase"].isin(FINAL_PHASES).all():
+        figs = province_figure(ctx, actuals=True) or province_figure(ctx)
+    elif p["schedule_judgement"].notna().any():
+        figs = province_figure(ctx)
+    else:
+        figs = growth_figure(ctx) + province_figure(ctx)
+    return chapter(ctx, "figures", ctx.t("report.key_figures"), [figure_block(ctx, figs)])
 
 
 def progress_brief(ctx: ReportContext) -> Html:
@@ -115,11 +124,15 @@ def trend_figures(ctx: ReportContext, limit: int = 8) -> list[tuple]:
             # The observations the trend was fitted to; the line and its interval as trends.csv holds them.
             obs = pd.DataFrame(observed_up_to(series(inputs, r.entity, r.indicator_id), inputs.report_year))
             target_year = int(r.trend_projection_year)
-            xs = np.linspace(obs["year"].min(), target_year, 40)
+            # An unreliable projection (helpers.analyse.trends) is not drawn as a forecast: the line stops at
+            # the last actual.
+            unreliable = isinstance(getattr(r, "trend_projection_caution", None), str)
+            xs = np.linspace(obs["year"].min(), obs["year"].max() if unreliable else target_year, 40)
             curve = fitted_curve(None if pd.isna(r.trend_scale) else r.trend_scale, r.trend_intercept,
                                  r.trend_slope, xs)
-            has_interval = pd.notna(r.trend_pi_lower)
-            note = "" if has_interval else "\n" + ctx.t("figures.no_interval")
+            has_interval = pd.notna(r.trend_pi_lower) and not unreliable
+            note = "\n" + ctx.t("figures.unreliable") if unreliable else \
+                "" if has_interval else "\n" + ctx.t("figures.no_interval")
             name = series_name(ctx, r.entity, r.indicator_id)
             unit, scale = ctx.figure_unit(r.unit)
             title = figure_label(ctx, name + unit) + note
@@ -128,7 +141,10 @@ def trend_figures(ctx: ReportContext, limit: int = 8) -> list[tuple]:
                            "curve_x": None if curve is None else xs, "curve_y": curve, "target_year": target_year,
                            "target": None if pd.isna(r.target_value) else float(r.target_value),
                            "interval": (r.trend_pi_lower, r.trend_pi_upper) if has_interval else None})
-        return [(charts.trend_panels(chunk), ctx.t("report.fig_trend")) for chunk in charts.chunks(panels, 3)]
+        # The caption speaks of the target (a red star) only where one is drawn.
+        return [(charts.trend_panels(chunk), ctx.t("report.fig_trend" if any(p["target"] is not None for p in chunk)
+                                                   else "report.fig_trend_no_target"))
+                for chunk in charts.chunks(panels, 3)]
     return figures(ctx, "trends", draw)
 
 

@@ -100,11 +100,12 @@ def scorecard_tables(ctx: ReportContext, judgements: pd.Series | None = None) ->
 SCORECARD_HALVES_UP_TO = 3  # counties: with more, a half table is too narrow for its columns
 
 
-def summary_section(ctx: ReportContext) -> Html:
-    """Page 1 of both documents: the headline judgements and the scorecard, with how it judges this year."""
+def summary_section(ctx: ReportContext, document: str = "report") -> Html:
+    """Page 1 of both documents: the headline judgements (the brief's fewer: chapters.summary) and the
+    scorecard, with how it judges this year."""
     judgements, kind = scorecard_judgements(ctx.progress), scorecard_kind(ctx)
     return chapter(ctx, "summary", ctx.t("report.summary"), [
-        {"kind": "list", "css": "summary", "entries": executive_summary(ctx)},
+        {"kind": "list", "css": "summary", "entries": executive_summary(ctx, document)},
         {"kind": "heading", "text": ctx.t(f"report.scorecard_{kind}")},
         legend(ctx, short=ctx.many, note=ctx.t("report.not_in_plan"), codes=scorecard_codes(ctx, judgements),
                final=kind == "final"),
