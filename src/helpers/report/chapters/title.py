@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import Markup, escape
+
 from helpers.core.periods import period_label, phase
 from helpers.report.blocks import Html, light_styles, render
 from helpers.report.context import ReportContext
@@ -38,9 +40,24 @@ def sources_line(ctx: ReportContext) -> str:
         files = ctx.names(sorted({p.file for p in inputs.sources.plans if p.entity in inputs.entities}))
         prov_text = ctx.names(prov_files) or "—"
         books = ctx.names(workbooks)
-    if not workbooks:
-        return ctx.t("report.meta_no_monitoring", files=files, province_source=prov_text)
-    return ctx.t("report.meta", files=files, workbooks=books, province_source=prov_text)
+    values = {"files": files, "province_source": prov_text}
+    if workbooks:
+        values["workbooks"] = books
+    # file names are marked; with many counties the plans (and many workbooks) are counted in words instead
+    names = {k: v for k, v in values.items() if not ctx.many or k == "province_source"
+             or (k == "workbooks" and len(workbooks) <= 3)}
+    sentence = ctx.t("report.meta" if workbooks else "report.meta_no_monitoring",
+                     **{k: f"\x00{k}\x00" if k in names else v for k, v in values.items()})
+    return _names_marked(sentence, names)
+
+
+def _names_marked(sentence: str, values: dict[str, str]) -> Markup:
+    """The sentence escaped, with each file-name list marked as written (lang="zh": a Chinese file name in the
+    English brief is a name, not English text to translate)."""
+    out = Markup(escape(sentence))
+    for key, text in values.items():
+        out = out.replace(f"\x00{key}\x00", Markup('<span class="file" lang="zh">{}</span>').format(text))
+    return Markup(out)
 
 
 def plan_line(ctx: ReportContext) -> str:
