@@ -84,10 +84,19 @@ def test_no_plans_never_replaces_the_last_good_data(workspace):
     assert "lists no plan document" in err.problem
 
 
-def test_the_province_given_a_county_id_stops_the_data_step(workspace):
-    line = _edit(workspace / "config" / "sources.yaml", "  entity: zhejiang", "  entity: jiande")
+@pytest.mark.parametrize("given", ["jiande", "建德市", "Jiande"])
+def test_the_province_given_a_county_id_stops_the_data_step(workspace, given):
+    line = _edit(workspace / "config" / "sources.yaml", "  entity: zhejiang", f"  entity: {given}")
     err = _data_step_refuses(workspace)
-    assert err.where == line and "the province is given the id 'jiande'" in err.problem and "建德市" in err.problem
+    assert err.where == line and f"the province is given the id '{given}'" in err.problem and "建德市" in err.problem
+
+
+@pytest.mark.parametrize("key", ["name_zh", "name_en"])
+def test_the_province_needs_its_names(workspace, key):
+    old = {"name_zh": "  name_zh: 浙江省\n", "name_en": "  name_en: Zhejiang\n"}[key]
+    _edit(workspace / "config" / "sources.yaml", old, f"  {key}:\n")
+    err = _data_step_refuses(workspace)
+    assert err.file.endswith("sources.yaml") and f"province has no '{key}'" in err.problem
 
 
 BOMB = """a: &a ["x","x","x","x","x","x","x","x","x"]

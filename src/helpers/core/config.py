@@ -331,10 +331,10 @@ HEADER_ROLE_KEYS = ("pattern", "role", "entity")
 
 
 def _check_province(province: dict, plans: list[Plan], path: Path) -> None:
-    """The province is not one of the counties: its targets filed under a county's id would publish that
-    county's rows with another county's provincial targets."""
+    """The province is not one of the counties (by id or name): its targets filed under a county's id would
+    publish that county's rows with another county's provincial targets."""
     entity = _require(province, "entity", path, "province")
-    county = next((p for p in plans if p.entity == entity), None)
+    county = next((p for p in plans if entity in (p.entity, p.name_zh, p.name_en)), None)
     if county is not None:
         raise InputError(path, _line_of(province, "entity"), f"the province is given the id '{entity}', which is "
                          f"the county {county.name_zh} (plan at line {county.line})",
@@ -435,8 +435,8 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
     return Sources(
         path=path,
         province=_require(province, "entity", path, "province"),
-        province_name_zh=province.get("name_zh", ""),
-        province_name_en=province.get("name_en", ""),
+        province_name_zh=_require(province, "name_zh", path, "province"),
+        province_name_en=_require(province, "name_en", path, "province"),
         plan_period=default_period,
         plans=tuple(plans),
         layouts=layouts,

@@ -111,7 +111,10 @@ def table_view(frame: pd.DataFrame, percents: tuple[str, ...] = ()):
                 numeric.append(column)
             elif len(text) and text.str.len().max() > LONG_TEXT:
                 long_text.append(column)
-    styler = frame.style.hide(axis="index").format(formats, na_rep="—")
+    # Every cell and header is shown as text: a plan's words may hold markup (<script>, <img onerror>), which the
+    # executed notebooks kept for audit must never run. (Styler escapes nothing unless told to.)
+    styler = frame.style.hide(axis="index").format(formats, na_rep="—", escape="html")
+    styler = styler.format_index(escape="html", axis="columns")
     styler = styler.set_table_styles([
         {"selector": "", "props": "table-layout: auto; border-collapse: collapse;"},
         {"selector": "th", "props": "text-align: left; white-space: nowrap; vertical-align: bottom;"},
