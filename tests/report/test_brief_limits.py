@@ -96,3 +96,34 @@ def test_the_brief_for_90_counties_stays_within_8_pages(tmp_path, browser):
         stems = bl.build_brief(root, None, lang)
         measured = bl.measure(stems["brief"], browser)
         assert measured.pages <= bl.SYNTHETIC_MAX_PAGES, f"{lang}: {measured}"
+
+
+def test_with_a_partial_workbook_the_brief_gives_one_judgement_per_cell(tmp_path):
+    # 2021–2025 actuals for 人才资源总量 only (issue 16: the scorecard said 无法评估 where the progress table said
+    # 已达目标 from 2020 data). At the final evaluation every other target waits for its 2025 actual, and the
+    # scorecard, the misses and the summary say the same of each county and indicator.
+    from helpers import analyse
+    from helpers.report import chapters
+    from helpers.report.context import load_report_context
+    root = bl.workspace(tmp_path / "partial")
+    bl.write_workbook(root, "人才资源总量 2021-2025.xlsx", bl.MONITORED_YEARS, only=("talent_total",))
+    from helpers.extract import dataset
+    dataset.write(dataset.build(root / "raw", root / "config"), root / "processed")
+    analyse.build_tables(root / "processed", root / "config", 2025)
+    ctx = load_report_context(root / "processed", root / "config", 2025, None, "zh")
+    judged = dict(zip(zip(ctx.progress["entity"], ctx.progress["indicator_id"]),
+                      chapters.scorecard.scorecard_judgements(ctx.progress)))
+    pairs = {(p.entity, p.indicator_id): p for p in bl.monitored_pairs(root)}
+    for key, judgement in judged.items():
+        if key[1] == "talent_total":        # 建德 and 安吉: the first pair of each county meets its target
+            assert judgement == ("target_met" if pairs[key].met else "target_missed"), key
+        else:
+            assert judgement == "not_assessable", key      # no 2025 actual: never judged on 2020's
+    misses = chapters.plan.misses_brief(ctx)
+    missed_rows = [b for b in misses.blocks if b["kind"] == "table"]
+    assert missed_rows == [] or all("人才资源总量" in str(r) for b in missed_rows for r in b["table"].rows)
+    summary = chapters.summary.executive_summary(ctx, "brief")
+    for county in ("建德市", "安吉县"):
+        line = next(s for s in summary if s.startswith(county))
+        assert "1项目标中1项达标" in line and "尚无2025年实际值" in line, line
+    assert not any("进度正常" in s or "已达目标" in s for s in summary)

@@ -61,3 +61,14 @@ def test_a_unit_follows_its_number_as_a_reader_writes_it():
     assert "0.2" + en.unit_after("万人") == "0.2 (10,000 persons)"         # never "0.2 10,000 persons"
     assert "35" + en.unit_after("%") == "35%" and "0.2" + zh.unit_after("万人") == "0.2万人"
     assert en.unit_after("件/万人") == " items per 10,000 persons"
+
+
+def test_an_indicator_after_a_possessive_reads_as_english(tmp_path):
+    from types import SimpleNamespace
+
+    from helpers.core.config import load_catalogue
+    from helpers.report.context import ReportContext
+    ctx = ReportContext.__new__(ReportContext)
+    ctx.lang, ctx.inputs = "en", SimpleNamespace(catalogue=load_catalogue())
+    assert ctx.indicator_in_sentence("high_skilled_talent") == "highly skilled workers"
+    assert ctx.indicator_in_sentence("rd_personnel_per_10k").startswith("R&D")

@@ -141,7 +141,7 @@ def _hardest_targets(ctx: ReportContext) -> str:
     if rows.empty:
         return ""
     items = [ctx.t("summary.hardest_item", county=ctx.entity_name(r.entity),
-                   indicator=ctx.indicator_name(r.indicator_id),
+                   indicator=ctx.indicator_in_sentence(r.indicator_id),
                    rate=percent(r.required_growth)) for r in rows.itertuples()]
     return ctx.t("summary.hardest", items=ctx.t("report.item_sep").join(items))
 
@@ -167,7 +167,7 @@ def _below_province(ctx: ReportContext) -> str:
     if len(gap):
         g = gap.iloc[0]
         gap_text = ctx.t("summary.below_gap", county=ctx.entity_name(g["entity"]),
-                         indicator=ctx.indicator_name(g["indicator_id"]), target=number(g["target_value"]),
+                         indicator=ctx.indicator_in_sentence(g["indicator_id"]), target=number(g["target_value"]),
                          province=number(g["other_value"]), unit=ctx.w.unit_after(g["unit"]))
     return ctx.t("summary.below", parts=parts, gap=gap_text)
 
