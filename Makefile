@@ -1,10 +1,25 @@
-# County talent-plan monitoring. `make help` lists the targets.
+# County talent-plan monitoring: from the counties' plan documents to the yearly reports. `make help` lists
+# the targets. The steps, each remade only when what it is made from has changed:
+#
+#   data/raw/ + config/ ─inputs─▶ .inputs.json ─data─▶ indicators.csv            (make data)
+#   indicators.csv + YEAR ENTITIES LANG DOCUMENTS ─resolve─▶ run.json               (the run, worked out once)
+#   run.json ─analyse─▶ comparison.csv, trends.csv, outlook.csv, analysis.json      (make analysis)
+#   run.json + tables ─▶ report notebook ─render─▶ brief, report (HTML, PDF)
+#                     ─▶ results workbook                    ─publish─▶ reports/<year>/   (make report)
+#
+# Every step is a command of `python -m helpers` (`--help` on each). Reading this file runs nothing: every
+# command below is in a rule. The parameters reach only `resolve`, quoted; later steps read run.json.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
+.SUFFIXES:
+# Independent steps run side by side (the results workbook beside the report notebook); JOBS=1: one at a time.
+JOBS ?= 2
+MAKEFLAGS += --jobs=$(JOBS)
 
+# ----------------------------------------------------------------------------------------- the environment
 PYTHON ?= python3
-# The Python environment: an active conda environment when there is one (but not conda's base, which a
-# project should never be installed into), otherwise .venv, built here. scripts/setup.sh installs either.
+# An active conda environment when there is one (but not conda's base, which a project should never be
+# installed into), otherwise .venv, built here. scripts/setup.sh installs either.
 ifneq ($(and $(CONDA_PREFIX),$(filter-out base,$(CONDA_DEFAULT_ENV))),)
 ENV_KIND  := conda
 ENV_DIR   := $(CONDA_PREFIX)
@@ -14,193 +29,191 @@ ENV_KIND  := venv
 ENV_DIR   := .venv
 INSTALLED := $(ENV_DIR)/.installed
 endif
-PY := $(ENV_DIR)/bin/python
+PY    := $(ENV_DIR)/bin/python
+CLI   := $(PY) -m helpers
+# Every step works on this folder's files, whichever folder the environment's code was installed from (a project
+# copied with its .venv): helpers.core.paths reads the project folder from here.
+export TALENT_PROJECT_ROOT := $(CURDIR)
 SETUP := ENV_KIND=$(ENV_KIND) ENV_DIR="$(ENV_DIR)" PYTHON="$(PYTHON)" STAMP="$(INSTALLED)" scripts/setup.sh
-# The stamp marks a complete install, redone when what to install changes. It is trusted only while a quick
-# look (no imports: packages, kernel, Chromium, fonts) finds every piece in place; when one has gone, the
-# stamp goes too, and the next step reinstalls what is missing.
-ifeq ($(MAKELEVEL),0)
-ifneq ($(shell $(PY) -m helpers check-install >/dev/null 2>&1 || echo missing),)
-_ := $(shell rm -f "$(INSTALLED)")
-endif
-endif
 
-# Folders. All can be overridden (e.g. the benchmark runs synthetic counties in a scratch folder).
+# A value as one shell word, whatever it holds (quotes, $(…), backquotes): single-quoted.
+quote = '$(subst ','\'',$(1))'
+
+# ----------------------------------------------------------------------------------------- folders
+# All can be overridden (the benchmark and the tests run in scratch folders). Make cannot name a file whose
+# path has a space or one of $ : # % ; in a rule, so such a folder is refused here, in one line.
 RAW_DIR       ?= data/raw
 CONFIG_DIR    ?= config
 PROCESSED_DIR ?= data/processed
 REPORTS_DIR   ?= reports
-EXECUTED_DIR  := $(REPORTS_DIR)/executed
+UNSAFE_IN_PATHS := $$ : \# % ;
+unsafe_folder = $(or $(filter-out 1,$(words $(value $(1)))),$(strip \
+                  $(foreach c,$(UNSAFE_IN_PATHS),$(findstring $(c),$(value $(1))))))
+$(foreach folder,RAW_DIR CONFIG_DIR PROCESSED_DIR REPORTS_DIR,$(if $(call unsafe_folder,$(folder)),$(error \
+    $(folder)='$(value $(folder))': make cannot use a folder whose name is empty or has a space or a character it reserves ( $(UNSAFE_IN_PATHS) ). \
+    Give one without (a link to it will do))))
 
-CONFIG    := $(CONFIG_DIR)/sources.yaml $(CONFIG_DIR)/catalogue.yaml
-CLI       := $(PY) -m helpers
-# Paths reach Python as given (relative to this folder) and quoted, so that the project may live in a folder
-# whose name has spaces, Chinese, # or : (make cannot name such files in its own rules).
-# Every input file (plans, monitoring workbooks with any name, config), by content: rewritten, as make reads
-# this file, only when an input is added, removed, renamed or changed; the data step depends on it.
-INPUTS    := $(PROCESSED_DIR)/.inputs.json
-ifeq ($(MAKELEVEL),0)
-_ := $(shell test -x $(PY) && $(CLI) inputs "$(INPUTS)" --raw-dir "$(RAW_DIR)" --config-dir "$(CONFIG_DIR)")
-endif
-RUN_NB    := $(CLI) run
-# Each step depends on exactly the helper files it uses: what its notebooks and its command import, transitively
-# (DATA_HELPERS, ANALYSIS_HELPERS, ANALYSIS_NOTEBOOK_HELPERS, REPORT_HELPERS, RESULTS_HELPERS, RENDER_HELPERS).
-# `python -m helpers.run.stepdeps` reads them from the import graph, standard library only (it runs before the
-# install), and make remakes the list whenever a helper or a notebook changes.
-HELPER_DEPS := .make/helpers.mk
-$(HELPER_DEPS): $(wildcard src/helpers/*.py src/helpers/*/*.py src/helpers/*/*/*.py notebooks/*.ipynb)
-	@mkdir -p $(@D) && PYTHONPATH=src $(PYTHON) -m helpers.run.stepdeps > $@.partial && mv $@.partial $@
-include $(HELPER_DEPS)
+EXECUTED_DIR := $(REPORTS_DIR)/executed
+BUILD_DIR    := $(REPORTS_DIR)/.build
+FOLDERS      := --processed-dir $(call quote,$(PROCESSED_DIR)) --config-dir $(call quote,$(CONFIG_DIR))
 
-# Analysis parameters: YEAR= the year reported on (default: latest with actuals); ENTITIES= e.g. jiande,anji
-YEAR     ?=
-ENTITIES ?=
-ANALYSIS_PARAMS = -p processed_dir "$(PROCESSED_DIR)" -p config_dir "$(CONFIG_DIR)" \
-                  -p report_year "$(YEAR)" -p entities "$(ENTITIES)"
-
-# Report parameters. LANG is also the shell's locale variable, so only a LANG= given on the
-# make command line chooses the report's language; otherwise it is Chinese.
-REPORT_LANG := zh
+# ----------------------------------------------------------------------------------------- the run's parameters
+# YEAR= the year reported on (default: the latest with actual values); ENTITIES= counties, e.g. jiande,anji
+# (default: all); LANG= zh or en (default zh); DOCUMENTS= brief and/or report (default: both).
+# Taken as typed and never expanded by make, so that no value ($(…), quotes) can run anything; they reach
+# only `resolve`, quoted, which checks them. LANG is also the shell's locale variable: only a LANG= given on the
+# make command line chooses the report's language.
+override YEAR      := $(value YEAR)
+override ENTITIES  := $(value ENTITIES)
+override DOCUMENTS := $(value DOCUMENTS)
+REPORT_LANG :=
 ifeq ($(origin LANG),command line)
-REPORT_LANG := $(LANG)
+override LANG := $(value LANG)
+REPORT_LANG   := $(LANG)
 endif
-# The documents: leadership = the brief (talent-plan-brief_*), analyst = the full report (talent-plan-report_*).
-AUDIENCE ?= leadership analyst
-REPORT_TEMPLATE := $(wildcard templates/offline_report/* templates/report/*)
-# helpers.parameters checks them before anything is built, with one-line errors. They reach that check
-# through the environment, so that no value (YEAR='a"b') can break its shell command; later commands only
-# ever see values it let through.
-export YEAR ENTITIES REPORT_LANG AUDIENCE
-PARAMETERS = --year "$$YEAR" --entities "$$ENTITIES" --lang "$$REPORT_LANG" --audience "$$AUDIENCE" \
-             --processed-dir "$(PROCESSED_DIR)" --config-dir "$(CONFIG_DIR)"
+unexport YEAR ENTITIES DOCUMENTS
 
-.PHONY: help setup data analysis report html report-files html-files template test test-quick lint lab manifest clean \
-        check-parameters
+# ----------------------------------------------------------------------------------------- the files
+INPUTS     := $(PROCESSED_DIR)/.inputs.json
+INDICATORS := $(PROCESSED_DIR)/indicators.csv
+RUN        := $(PROCESSED_DIR)/run.json
+# The tables helpers.analyse.tables.TABLES writes (a test checks that the two lists agree).
+ANALYSIS_TABLES := $(addprefix $(PROCESSED_DIR)/,comparison.csv trends.csv outlook.csv)
+ANALYSIS        := $(PROCESSED_DIR)/analysis.json $(ANALYSIS_TABLES)
+ANALYSIS_NOTEBOOKS := $(EXECUTED_DIR)/02_comparison.ipynb $(EXECUTED_DIR)/03_growth.ipynb
+# The report is built here under fixed names, then published under the run's names (run.json) together.
+REPORT_NOTEBOOK := $(BUILD_DIR)/04_report.ipynb
+RESULTS         := $(BUILD_DIR)/results.xlsx
+RENDERED        := $(BUILD_DIR)/documents.json
+REPORT_TEMPLATE := $(wildcard templates/offline_report/* templates/report/*)
+RUN_NB := $(CLI) run
+
+# Which helper files each step uses (DATA_HELPERS, ANALYSIS_HELPERS, ANALYSIS_NOTEBOOK_HELPERS,
+# REPORT_HELPERS, RESULTS_HELPERS, RENDER_HELPERS), read from the import graph of its notebooks and command by
+# `python -m helpers.run.stepdeps` (standard library only: it runs before the install). Make remakes the list
+# when a helper or a notebook changes, and reads it only for the targets that build.
+HELPER_DEPS := .make/helpers.mk
+ifneq ($(filter data analysis report html,$(MAKECMDGOALS))$(filter $(PROCESSED_DIR)/% $(REPORTS_DIR)/%,$(MAKECMDGOALS)),)
+include $(HELPER_DEPS)
+endif
+
+.PHONY: help setup environment data analysis report html template test test-quick lint lab manifest clean FORCE
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' Makefile | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
+# ----------------------------------------------------------------------------------------- set-up
 # `make setup` checks every piece whatever the stamp says, and installs only what is missing.
 setup: ## Install or repair everything needed (system packages, Python packages, kernel), saying what and how long
 	@$(SETUP)
 	@touch "$(INSTALLED)"
 
+# The stamp marks a complete install, redone when what to install changes.
 $(INSTALLED): pyproject.toml requirements.lock environment.yml scripts/setup.sh scripts/ensure-system-deps.sh
 	@$(SETUP)
 	@touch "$@"
 
-data: $(PROCESSED_DIR)/indicators.csv ## Extract and clean the plans' indicators into data/processed/
+# Every step that runs Python comes after this: the install, and a quick look (no imports: packages, kernel,
+# Chromium, fonts) that repairs the set-up when a piece has gone since.
+# An environment that runs another folder's code (copied with the project) is refused, in one line.
+environment: $(INSTALLED)
+	@$(CLI) check-install --own-code-first >/dev/null; case $$? in 0) ;; \
+	    1) echo "A piece of the set-up has gone: repairing it."; $(SETUP) && touch "$(INSTALLED)" ;; *) exit 1 ;; esac
 
-$(PROCESSED_DIR)/indicators.csv: $(INPUTS) $(DATA_HELPERS) notebooks/01_data.ipynb | $(INSTALLED)
-	$(RUN_NB) notebooks/01_data.ipynb $(EXECUTED_DIR)/01_data.ipynb \
-	    -p raw_dir "$(RAW_DIR)" -p processed_dir "$(PROCESSED_DIR)" -p config_dir "$(CONFIG_DIR)"
+$(HELPER_DEPS): $(wildcard src/helpers/*.py src/helpers/*/*.py src/helpers/*/*/*.py notebooks/*.ipynb)
+	@mkdir -p $(@D) && PYTHONPATH=src $(PYTHON) -m helpers.run.stepdeps $@
 
-# (Made here only on a fresh clone, after the install; kept up to date above.)
-$(INPUTS): | $(INSTALLED)
-	@$(CLI) inputs "$@" --raw-dir "$(RAW_DIR)" --config-dir "$(CONFIG_DIR)"
+# ----------------------------------------------------------------------------------------- the data step
+data: $(INDICATORS) ## Extract and clean the plans' indicators into data/processed/
 
-# Checks YEAR, ENTITIES, LANG and AUDIENCE before anything is built (YEAR against the data: see `report`).
-check-parameters: | $(INSTALLED)
-	@$(CLI) parameters $(PARAMETERS)
+# Every input (plans, monitoring workbooks with any name, config) by content: rewritten only when one is added,
+# removed, renamed or changed, so that its time tells make when to redo the steps after it (make itself cannot
+# name files with spaces, # or :). It runs on every make, even `make -n` (+): only it can tell.
+$(INPUTS): FORCE | environment
+	+@$(CLI) inputs $(call quote,$@) --raw-dir $(call quote,$(RAW_DIR)) --config-dir $(call quote,$(CONFIG_DIR)) \
+	    --reports-dir $(call quote,$(REPORTS_DIR))
 
-# The analysis tables (comparison.csv, trends.csv, outlook.csv): computed once, in one process, by
-# `python -m helpers analyse`;
-# analysis.json beside them records the parameters and inputs they were built for. The report reads them.
-# (The tables that helpers.analyse.tables.TABLES writes; a test checks that the two lists agree.)
-ANALYSIS_TABLES := $(addprefix $(PROCESSED_DIR)/,comparison.csv trends.csv outlook.csv)
-ANALYSIS_JSON   := $(PROCESSED_DIR)/analysis.json
-ANALYSIS        := $(ANALYSIS_JSON) $(ANALYSIS_TABLES)
-ANALYSIS_NOTEBOOKS := $(EXECUTED_DIR)/02_comparison.ipynb $(EXECUTED_DIR)/03_growth.ipynb
-# Rewritten, as make reads this file, only when YEAR or ENTITIES change: the analysis reruns exactly then
-# (and `make -n` still tells the truth).
-ANALYSIS_PARAMETERS := $(PROCESSED_DIR)/.analysis-parameters
-_ := $(shell mkdir -p "$(PROCESSED_DIR)" && p='YEAR=$(YEAR) ENTITIES=$(ENTITIES)' && \
-       [ "$$(cat "$(ANALYSIS_PARAMETERS)" 2>/dev/null)" = "$$p" ] || echo "$$p" > "$(ANALYSIS_PARAMETERS)")
+# The data notebook: plans and workbooks -> indicators.csv, the checks and the cleaning log.
+$(INDICATORS): $(INPUTS) $(DATA_HELPERS) notebooks/01_data.ipynb | environment
+	$(RUN_NB) notebooks/01_data.ipynb $(call quote,$(EXECUTED_DIR)/01_data.ipynb) \
+	    -p raw_dir $(call quote,$(RAW_DIR)) -p processed_dir $(call quote,$(PROCESSED_DIR)) \
+	    -p config_dir $(call quote,$(CONFIG_DIR))
 
-analysis: check-parameters $(ANALYSIS) $(ANALYSIS_NOTEBOOKS) ## Compare with the province and each other; growth, progress, outlook
+# ----------------------------------------------------------------------------------------- the run
+# The run, worked out once: YEAR, ENTITIES, LANG and DOCUMENTS checked against the data and the config (a bad
+# value stops here, with one line), the year defaulted, each county's evaluated plan and the report's file names
+# found, all written to run.json. Rewritten only when the run changes; runs every time, even under `make -n`.
+$(RUN): $(INDICATORS) FORCE | environment
+	+@$(CLI) resolve --year $(call quote,$(YEAR)) --entities $(call quote,$(ENTITIES)) \
+	    --lang $(call quote,$(REPORT_LANG)) --documents $(call quote,$(DOCUMENTS)) $(FOLDERS)
 
-$(ANALYSIS) &: $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(ANALYSIS_HELPERS) $(ANALYSIS_PARAMETERS)
-	$(CLI) analyse --processed-dir "$(PROCESSED_DIR)" --config-dir "$(CONFIG_DIR)" --year "$(YEAR)" --entities "$(ENTITIES)"
+# ----------------------------------------------------------------------------------------- the analysis
+analysis: $(ANALYSIS) $(ANALYSIS_NOTEBOOKS) ## Compare with the province and each other; growth, progress, outlook
+
+# The analysis tables, computed once for the run, in one process; analysis.json records what for.
+$(ANALYSIS) &: $(RUN) $(INDICATORS) $(INPUTS) $(ANALYSIS_HELPERS)
+	$(CLI) analyse $(FOLDERS)
 
 # The analysis notebooks show the tables and their figures to analysts; the report does not wait for them.
 $(ANALYSIS_NOTEBOOKS): $(EXECUTED_DIR)/%.ipynb: notebooks/%.ipynb $(ANALYSIS) $(ANALYSIS_NOTEBOOK_HELPERS)
-	$(RUN_NB) $< $@ $(ANALYSIS_PARAMS)
+	$(RUN_NB) $< $(call quote,$@) -p processed_dir $(call quote,$(PROCESSED_DIR)) -p config_dir $(call quote,$(CONFIG_DIR))
 
-# The report's outputs build in parallel where independent (the results workbook beside the notebook).
-JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+# ----------------------------------------------------------------------------------------- the report
+# The report notebook, executed for the run: one notebook serves both documents.
+$(REPORT_NOTEBOOK): $(RUN) $(ANALYSIS) $(INDICATORS) $(INPUTS) $(REPORT_HELPERS) notebooks/04_report.ipynb
+	$(RUN_NB) notebooks/04_report.ipynb $(call quote,$@) -p processed_dir $(call quote,$(PROCESSED_DIR)) \
+	    -p config_dir $(call quote,$(CONFIG_DIR))
 
-# `parameters --resolve` checks YEAR against the data and gives the report's year and, for a subset of the
-# counties, the tag its file names end with (a report on some counties never takes the yearly report's name).
-report: check-parameters $(PROCESSED_DIR)/indicators.csv ## Build the yearly brief and report: reports/<year>/ PDF and HTML (YEAR=, LANG=zh|en, ENTITIES=, AUDIENCE=)
-	@names=$$($(CLI) parameters --resolve $(PARAMETERS)) && $(MAKE) --no-print-directory -j$(JOBS) report-files $$names
+# The results workbook for analysts: the stored tables, in the run's language. (Built beside the notebook.)
+$(RESULTS): $(RUN) $(ANALYSIS) $(INDICATORS) $(INPUTS) $(RESULTS_HELPERS)
+	$(CLI) results-workbook $(call quote,$@) $(FOLDERS)
 
-html: check-parameters $(PROCESSED_DIR)/indicators.csv ## Build the brief's and the report's HTML alone
-	@names=$$($(CLI) parameters --resolve $(PARAMETERS)) && $(MAKE) --no-print-directory html-files $$names
+# The run's documents, HTML and PDF, in one render (one nbconvert, one Chromium); documents.json lists them.
+$(RENDERED): $(REPORT_NOTEBOOK) $(REPORT_TEMPLATE) $(RENDER_HELPERS)
+	$(CLI) render documents $(call quote,$<) --run $(call quote,$(RUN)) --into $(call quote,$(@D)) \
+	    --config-dir $(call quote,$(CONFIG_DIR))
 
-# Set by `report` and `html` above. Each file is built, complete, in a hidden build folder; the set is then
-# published into reports/<year>/ together (`python -m helpers publish`), all of it or none: a failed or
-# stopped run never leaves half a report beside the last good one. The build folder keeps the files, so that
-# make rebuilds only what changed.
-REPORT_DIR  = $(REPORTS_DIR)/$(REPORT_YEAR)
-BUILD_DIR   = $(REPORTS_DIR)/.build/$(REPORT_YEAR)
-# The names are made here alone; Python gives only REPORT_TAG (helpers.parameters.subset_tag).
-BRIEF_NAME  = talent-plan-brief_$(REPORT_YEAR)_$(REPORT_LANG)$(REPORT_TAG)
-REPORT_NAME = talent-plan-report_$(REPORT_YEAR)_$(REPORT_LANG)$(REPORT_TAG)
-DOC_NAMES   = $(if $(filter leadership,$(AUDIENCE)),$(BRIEF_NAME)) $(if $(filter analyst,$(AUDIENCE)),$(REPORT_NAME))
-DOC_ARGS    = $(if $(filter leadership,$(AUDIENCE)),--brief $(BUILD_DIR)/$(BRIEF_NAME)) \
-              $(if $(filter analyst,$(AUDIENCE)),--report $(BUILD_DIR)/$(REPORT_NAME))
-# One executed notebook serves both documents.
-NB_NAME      = 04_report_$(REPORT_YEAR)_$(REPORT_LANG)$(REPORT_TAG).ipynb
-RESULTS_NAME = talent-plan-results_$(REPORT_YEAR)_$(REPORT_LANG)$(REPORT_TAG).xlsx
-REPORT_NAMES = $(NB_NAME) $(RESULTS_NAME) $(DOC_NAMES:=.html) $(DOC_NAMES:=.pdf)
-HTML_NAMES   = $(NB_NAME) $(DOC_NAMES:=.html)
+# The report's files go into reports/<year>/ under the run's names, all together or none: a failed or stopped
+# run never leaves half a report beside the last good one. Publishing again what is already there does nothing.
+report: $(RENDERED) $(RESULTS) ## Build the yearly brief and report: reports/<year>/ PDF and HTML (YEAR=, LANG=zh|en, ENTITIES=, DOCUMENTS=brief|report)
+	@$(CLI) publish $(call quote,$(BUILD_DIR)) $(call quote,$(REPORTS_DIR)) --run $(call quote,$(RUN)) \
+	    --config-dir $(call quote,$(CONFIG_DIR))
 
-report-files: $(addprefix $(REPORT_DIR)/,$(REPORT_NAMES))
-html-files: $(BUILD_DIR)/$(NB_NAME)
-	$(CLI) render documents $< $(DOC_ARGS) --lang $(REPORT_LANG) --html-only
-	$(CLI) publish "$(BUILD_DIR)" "$(REPORT_DIR)" $(HTML_NAMES)
-
-$(addprefix $(REPORT_DIR)/,$(REPORT_NAMES)) &: $(addprefix $(BUILD_DIR)/,$(REPORT_NAMES))
-	$(CLI) publish "$(BUILD_DIR)" "$(REPORT_DIR)" $(REPORT_NAMES)
-
-$(BUILD_DIR)/$(NB_NAME): $(ANALYSIS) $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(REPORT_HELPERS) notebooks/04_report.ipynb
-	$(RUN_NB) notebooks/04_report.ipynb $@ -p processed_dir "$(PROCESSED_DIR)" -p config_dir "$(CONFIG_DIR)" \
-	    -p report_year $(REPORT_YEAR) -p entities "$(ENTITIES)" -p lang $(REPORT_LANG)
-
-# Both documents' HTML and PDF in one render: one nbconvert, one Chromium.
-$(addprefix $(BUILD_DIR)/,$(DOC_NAMES:=.html) $(DOC_NAMES:=.pdf)) &: $(BUILD_DIR)/$(NB_NAME) $(REPORT_TEMPLATE) $(RENDER_HELPERS)
-	$(CLI) render documents $< $(DOC_ARGS) --lang $(REPORT_LANG)
-
-$(BUILD_DIR)/$(RESULTS_NAME): $(ANALYSIS) $(PROCESSED_DIR)/indicators.csv $(CONFIG) $(RESULTS_HELPERS)
-	$(CLI) results-workbook $@ --processed-dir "$(PROCESSED_DIR)" --config-dir "$(CONFIG_DIR)" \
-	    --year $(REPORT_YEAR) --entities "$(ENTITIES)" --lang $(REPORT_LANG)
+html: $(REPORT_NOTEBOOK) | environment ## Build the brief's and the report's HTML alone
+	$(CLI) render documents $(call quote,$<) --run $(call quote,$(RUN)) --into $(call quote,$(BUILD_DIR)) --html-only \
+	    --config-dir $(call quote,$(CONFIG_DIR))
+	@$(CLI) publish $(call quote,$(BUILD_DIR)) $(call quote,$(REPORTS_DIR)) --run $(call quote,$(RUN)) --html-only \
+	    --config-dir $(call quote,$(CONFIG_DIR))
 
 # A run that is stopped (Ctrl-C, SIGTERM) must never cost the last good outputs: make deletes a target whose
-# time changed during the interrupted recipe, unless it is precious (a pattern does not do: each target is
-# named). Every output here appears by rename, complete, or not at all.
-.PRECIOUS: $(INPUTS) $(PROCESSED_DIR)/indicators.csv $(ANALYSIS) $(ANALYSIS_NOTEBOOKS) \
-           $(addprefix $(BUILD_DIR)/,$(REPORT_NAMES)) $(addprefix $(REPORT_DIR)/,$(REPORT_NAMES))
+# time changed during the interrupted recipe, unless it is precious. Every output here appears by rename,
+# complete, or not at all.
+.PRECIOUS: $(INPUTS) $(INDICATORS) $(RUN) $(ANALYSIS) $(ANALYSIS_NOTEBOOKS) $(REPORT_NOTEBOOK) $(RESULTS) \
+           $(RENDERED)
 
-template: $(INSTALLED) ## Write the yearly monitoring workbook template (reports/monitoring-template.xlsx)
-	$(CLI) template --config-dir $(CONFIG_DIR)
+# ----------------------------------------------------------------------------------------- other targets
+template: | environment ## Write the yearly monitoring workbook template (reports/monitoring-template.xlsx)
+	$(CLI) template --config-dir $(call quote,$(CONFIG_DIR))
 
-test: $(INSTALLED) ## Run the tests
+test: | environment ## Run the tests
 	$(PY) -m pytest
 
-test-quick: $(INSTALLED) ## Run the tests but the slow ones (whole make runs, notebooks, Chromium, JupyterLab)
+test-quick: | environment ## Run the tests but the slow ones (whole make runs, notebooks, Chromium, JupyterLab)
 	$(PY) -m pytest -m "not slow"
 
-lint: $(INSTALLED) ## Check the code with ruff (style, imports, complexity; configured in pyproject.toml)
+lint: | environment ## Check the code with ruff (style, imports, complexity; configured in pyproject.toml)
 	$(PY) -m ruff check src tests benchmarks
 
 # Options for JupyterLab, e.g. LAB_ARGS="--no-browser --port=8899 --ServerApp.ip=0.0.0.0"
 LAB_ARGS ?=
-lab: $(INSTALLED) ## Open JupyterLab on the project's kernel (LAB_ARGS="--no-browser --port=8899" passes options)
+lab: | environment ## Open JupyterLab on the project's kernel (LAB_ARGS="--no-browser --port=8899" passes options)
 	$(CLI) lab $(LAB_ARGS)
 
-manifest: $(INSTALLED) ## Record the checksums of the raw plan documents (after a deliberate change)
-	$(CLI) manifest --raw-dir $(RAW_DIR) --config-dir $(CONFIG_DIR)
+manifest: | environment ## Record the checksums of the raw plan documents (after a deliberate change)
+	$(CLI) manifest --raw-dir $(call quote,$(RAW_DIR)) --config-dir $(call quote,$(CONFIG_DIR))
 
 clean: ## Remove what was built (never the raw data)
-	rm -rf $(PROCESSED_DIR)/*.csv $(PROCESSED_DIR)/*.xlsx $(PROCESSED_DIR)/*.json $(EXECUTED_DIR) \
-	    $(filter-out $(REPORTS_DIR)/.gitkeep,$(wildcard $(REPORTS_DIR)/*)) $(REPORTS_DIR)/.build
+	rm -rf $(PROCESSED_DIR)/*.csv $(PROCESSED_DIR)/*.xlsx $(PROCESSED_DIR)/*.json $(PROCESSED_DIR)/.inputs.json \
+	    $(EXECUTED_DIR) $(filter-out $(REPORTS_DIR)/.gitkeep,$(wildcard $(REPORTS_DIR)/*)) $(BUILD_DIR)
+
+FORCE:

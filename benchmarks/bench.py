@@ -101,6 +101,9 @@ def main() -> int:
     rows.append(("stage: data notebook (01)", repeat(
         [str(PY), "-m", "helpers", "run", str(nb / "01_data.ipynb"), str(stages / "01.ipynb"),
          "-p", "processed_dir", str(processed)], args.reps)))
+    # the run, worked out once (run.json): what every later stage reads
+    rows.append(("stage: the run (python -m helpers resolve)", repeat(
+        [str(PY), "-m", "helpers", "resolve", "--processed-dir", str(processed)], args.reps)))
     for name in ("02_comparison", "03_growth"):
         rows.append((f"stage: analysis notebook ({name[:2]})", repeat(
             [str(PY), "-m", "helpers", "run", str(nb / f"{name}.ipynb"), str(stages / f"{name}.ipynb"),

@@ -40,6 +40,13 @@ def workspace(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def resolve_run(processed: Path, config: Path | None = None, **parameters) -> None:
+    """Work the run out and record it in processed/run.json, as `make` does (python -m helpers resolve):
+    what the analysis, the report notebook, the results workbook and the render read."""
+    from helpers.run.parameters import resolve, write_run
+    write_run(resolve(processed_dir=processed, config_dir=config, **parameters), processed)
+
+
 def raw_lines(name: str) -> list[str]:
     return (paths.RAW_DIR / name).read_text(encoding="utf-8").splitlines()
 
@@ -99,7 +106,8 @@ class ProjectCopy:
 
 
 # `make test-quick` leaves these out: whole `make` runs, notebooks under papermill, Chromium and JupyterLab.
-SLOW_MODULES = {"test_make", "test_runs", "test_faults", "test_lab", "test_setup", "test_report", "test_notebook"}
+SLOW_MODULES = {"test_make", "test_make_safety", "test_runs", "test_faults", "test_lab", "test_setup", "test_report",
+                "test_notebook"}
 SLOW_FIXTURES = {"made_report"}
 
 

@@ -5,6 +5,19 @@ Notebooks stay thin: they call the functions here, which carry the logic and the
 
 import sys
 
+if sys.argv[:1] == ["-m"]:
+    # `python -m helpers …` (what make runs): Ctrl-C or SIGTERM while the command is still starting, before it
+    # sets its own handling (helpers.run.cli), is one line too, never a traceback; nothing was written yet.
+    import os
+    import signal
+
+    def _stopped_while_starting(signum, frame):
+        print("interrupted. Nothing was replaced: the command had not started.", file=sys.stderr, flush=True)
+        os._exit(130)
+
+    for _signal in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(_signal, _stopped_while_starting)
+
 # Speed: jsonschema imports rfc3987_syntax when it is installed (JupyterLab pulls it in), and that
 # module compiles a grammar at import: 1.2 s in every process that reads or runs a notebook. Notebook
 # validation never checks IRI formats, so without it jsonschema simply skips that one format check.

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from conftest import resolve_run
 from helpers import analyse
 from helpers.analyse import figures, tables
 from helpers.analyse.trends import fitted_curve
@@ -145,6 +146,7 @@ def test_results_workbook_holds_the_stored_tables(built, tmp_path):
 
     from helpers.run import cli
     out = tmp_path / "results.xlsx"
+    resolve_run(built / "processed", built / "config")
     assert cli.main(["results-workbook", str(out), "--processed-dir", str(built / "processed"),
                      "--config-dir", str(built / "config")]) == 0
     sheet = openpyxl.load_workbook(out)["进度"]

@@ -7,7 +7,7 @@ import pytest
 from matplotlib import font_manager
 
 from helpers import analyse
-from helpers.analyse import figures
+from helpers.analyse import charts, figures
 from helpers.extract import dataset
 
 
@@ -51,5 +51,12 @@ def test_heat_table_labels_are_the_categories(drawn):
 
 
 def test_trend_panel_says_when_no_interval_can_be_estimated(drawn):
-    titles = [ax.get_title() for ax in drawn["trends"].axes]
+    titles = [t.get_text() for t in drawn["trends"].texts]          # a panel's title above its axes
     assert any("无法估计区间" in t for t in titles)
+
+
+def test_the_notebooks_and_the_report_draw_trends_alike(drawn):
+    """One figure stack: the notebook's trend figure is the report's panels with a legend in the first."""
+    axes = drawn["trends"].axes
+    assert axes[0].get_legend() is not None and all(ax.get_legend() is None for ax in axes[1:])
+    assert {line.get_color() for ax in axes for line in ax.get_lines()} == {charts.TREND_COLOUR}

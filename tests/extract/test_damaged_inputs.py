@@ -9,7 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from conftest import ANJI, JIANDE
+from conftest import ANJI, JIANDE, resolve_run
 from helpers.core import paths
 from helpers.core.errors import InputError
 from helpers.extract import dataset
@@ -238,6 +238,7 @@ def test_a_dollar_in_a_name_is_drawn_as_written(workspace):
     dataset.write(_build(workspace), workspace / "processed")
     from helpers import analyse
     analyse.build_tables(workspace / "processed", workspace / "config")
+    resolve_run(workspace / "processed", workspace / "config")
     result = subprocess.run(
         [sys.executable, "-m", "helpers", "run", str(paths.NOTEBOOKS_DIR / "04_report.ipynb"),
          str(workspace / "04.ipynb"), "-p", "processed_dir", str(workspace / "processed"),

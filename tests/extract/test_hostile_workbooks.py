@@ -141,3 +141,36 @@ def test_a_million_rows_stay_small_and_quick(workspace):
     assert run.returncode == 3, run.stdout + run.stderr[-2000:]
     assert "million.xlsx, sheet 数据: the sheet has 1,000,001 rows" in run.stdout
     assert time.monotonic() - started < 60
+
+
+def _damaged(path: Path, edit) -> Path:
+    small = path.with_suffix(".good.xlsx")
+    _workbook(small, [ROW_2021])
+    with zipfile.ZipFile(small) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    small.unlink()
+    parts["xl/worksheets/sheet1.xml"] = edit(parts["xl/worksheets/sheet1.xml"])
+    with zipfile.ZipFile(path, "w") as z:
+        for name, content in parts.items():
+            z.writestr(name, content)
+    return path
+
+
+@pytest.mark.parametrize("edit", [lambda xml: xml[:-300],                                  # cut off
+                                  lambda xml: xml.replace(b"<v>11.2</v>", b"<v>abc</v>"),    # not a number
+                                  lambda xml: xml.replace(b'<c r="E2" t="n"><v>11.2</v>',   # no such string
+                                                          b'<c r="E2" t="s"><v>999</v>')])
+def test_a_damaged_sheet_read_row_by_row_is_named(workspace, edit):
+    _damaged(workspace / "raw" / "monitoring" / "damaged.xlsx", edit)
+    err = _refused(workspace)
+    assert err.file.endswith("monitoring/damaged.xlsx") and "damaged" in err.problem
+
+
+def test_a_csv_line_past_the_field_limit_is_named(workspace):
+    folder = workspace / "raw" / "monitoring"
+    folder.mkdir(exist_ok=True)
+    long_source = '"' + "x" * 200_000 + '"'
+    (folder / "2021.csv").write_text(",".join(HEADER) + f"\n建德市,人才资源总量,万人,2021,11.2,,{long_source},\n",
+                                     encoding="utf-8")
+    err = _refused(workspace)
+    assert err.file.endswith("2021.csv") and err.where == "line 2" and "cannot be read as CSV" in err.problem

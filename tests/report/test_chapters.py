@@ -140,9 +140,10 @@ def test_progress_table_growth_achieved_and_required(mid):
     rows = rows_by(chapters.progress.progress_table_view(mid, mid.progress), 1)
     total = rows["人才资源总量"]
     # achieved 2020→2023: (12.502 ÷ 10)^(1/3) − 1 = 7.7%; required 2023→2025: (15 ÷ 12.502)^(1/2) − 1 = 9.5%;
-    # R = 7.73 ÷ 9.54 = 0.81, between 0.6 and 0.95: needs acceleration
+    # R = 7.73 ÷ 9.54 = 0.81, between 0.6 and 0.95 (the note says so); the verdict in the period is 序时进度's
     assert (total["进度"], total["最新实际"], total["2025年目标"], total["已实现年均增速"], total["所需年均增速"]) == (
-        "需要加速", "12.5", "15", "7.7%", "9.5%")
+        "慢于序时进度", "12.5", "15", "7.7%", "9.5%")
+    assert total["说明"].endswith("R = 0.81")
 
 
 def test_completion_figure_draws_latest_over_target(final):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from conftest import JIANDE
+from conftest import JIANDE, resolve_run
 from helpers.core import paths
 from helpers.extract.manifest import write_manifest
 
@@ -53,6 +53,7 @@ def test_notebook_failure_is_a_clear_message_and_keeps_previous_outputs(workspac
 def test_analysis_notebooks_show_the_stored_tables_and_compute_others_without_writing(workspace):
     assert _run(workspace, workspace / "executed" / "01_data.ipynb").returncode == 0
     processed = workspace / "processed"
+    resolve_run(processed, workspace / "config")
     analyse = subprocess.run([sys.executable, "-m", "helpers", "analyse", "--processed-dir", str(processed),
                               "--config-dir", str(workspace / "config")], capture_output=True, text=True)
     assert analyse.returncode == 0, analyse.stderr
@@ -83,10 +84,11 @@ def test_report_notebook_refuses_tables_built_for_other_counties(workspace):
     assert _run(workspace, workspace / "executed" / "01_data.ipynb").returncode == 0
     from helpers import analyse
     analyse.build_tables(workspace / "processed", workspace / "config")
+    resolve_run(workspace / "processed", workspace / "config", entities="anji")    # a run for Anji alone
     result = subprocess.run(
         [sys.executable, "-m", "helpers", "run", str(paths.NOTEBOOKS_DIR / "04_report.ipynb"),
          str(workspace / "executed" / "04.ipynb"), "-p", "processed_dir", str(workspace / "processed"),
-         "-p", "config_dir", str(workspace / "config"), "-p", "entities", "anji"],
+         "-p", "config_dir", str(workspace / "config")],
         capture_output=True, text=True, timeout=300)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "built for 2020 and the counties jiande, anji, but this run asks for 2020 and the counties anji" \

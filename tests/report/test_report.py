@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import JIANDE
+from conftest import JIANDE, resolve_run
 from helpers import analyse
 from helpers.core import paths
 from helpers.extract import dataset
@@ -35,9 +35,10 @@ def build(workspace: Path, lang: str = "zh", pdf: bool = True) -> dict[str, Path
         analyse.build_tables(workspace / "processed", workspace / "config")
     out = workspace / "reports"
     nb = out / f"04_report_{lang}.ipynb"
+    resolve_run(workspace / "processed", workspace / "config", lang=lang)
     run = subprocess.run([sys.executable, "-m", "helpers", "run", str(paths.NOTEBOOKS_DIR / "04_report.ipynb"),
                           str(nb), "-p", "processed_dir", str(workspace / "processed"),
-                          "-p", "config_dir", str(workspace / "config"), "-p", "lang", lang],
+                          "-p", "config_dir", str(workspace / "config")],
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
     brief, report = out / f"brief_{lang}", out / f"report_{lang}"

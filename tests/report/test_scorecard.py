@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers import analyse
+from helpers.analyse.progress import VERDICTS
 from helpers.core import paths
 from helpers.report import chapters
 from helpers.report.context import load_report_context
@@ -85,7 +86,7 @@ def test_at_the_base_year_the_scorecard_shows_what_can_be_assessed(county):
 
 def test_every_judgement_has_its_colour(county):
     style = chapters.title.title_block(_context(county, 2023))
-    for code in chapters.scorecard.JUDGEMENT_ORDER:
+    for code in VERDICTS:
         assert re.search(rf"\.j-{code} {{ background: #[0-9a-f]{{6}}; color: #(fff|222); }}", style), code
 
 

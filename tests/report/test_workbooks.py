@@ -7,6 +7,7 @@ import shutil
 import openpyxl
 import pytest
 
+from conftest import resolve_run
 from helpers import analyse
 from helpers.extract import dataset
 from helpers.run import cli
@@ -28,8 +29,9 @@ def workbooks(tmp_path_factory):
     out = {}
     for lang in ("zh", "en"):
         out[lang] = workspace / f"results_{lang}.xlsx"
+        resolve_run(workspace / "processed", workspace / "config", lang=lang)
         assert cli.main(["results-workbook", str(out[lang]), "--processed-dir", str(workspace / "processed"),
-                         "--config-dir", str(workspace / "config"), "--lang", lang]) == 0
+                         "--config-dir", str(workspace / "config")]) == 0
     return {lang: openpyxl.load_workbook(path) for lang, path in out.items()}
 
 
@@ -149,8 +151,9 @@ def final_evaluation(tmp_path_factory):
     out = {}
     for lang in ("zh", "en"):
         out[lang] = root / f"results_{lang}.xlsx"
+        resolve_run(root / "processed", root / "config", year=2025, lang=lang)
         assert cli.main(["results-workbook", str(out[lang]), "--processed-dir", str(root / "processed"),
-                         "--config-dir", str(root / "config"), "--year", "2025", "--lang", lang]) == 0
+                         "--config-dir", str(root / "config")]) == 0
     return out
 
 

@@ -1,11 +1,13 @@
-"""JupyterLab as analysts use it: `make lab` (as root too) serves JupyterLab on the project's kernel, and no kernel,
-in JupyterLab or under papermill, prints "Kernel is running over TCP without encryption"."""
+"""JupyterLab as analysts use it: `make lab` (as root too) serves JupyterLab on the project's kernel, on the
+analysts' copies of the notebooks (notebooks/ stays as committed), and no kernel, in JupyterLab or under papermill,
+prints "Kernel is running over TCP without encryption"."""
 import json
 import os
 import signal
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -91,9 +93,41 @@ def test_make_lab_serves_jupyterlab_on_the_project_kernel(tmp_path):
         finally:
             client.stop_channels()
         _get(f"{base}/api/kernels/{kernel['id']}", token, method="DELETE")
+
+        # Autosave never writes into the committed notebooks: notebooks/ is read-only in JupyterLab, and the
+        # analyst works on a copy in lab/ (made by `make lab`).
+        committed = f"{base}/api/contents/notebooks/02_comparison.ipynb"
+        model = _get(committed, token)[1]
+        assert model["writable"] is False
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            _get(committed, token, data={"type": "notebook", "format": "json", "content": model["content"]},
+                 method="PUT")
+        assert refused.value.code == 403 and "work on your copy in lab/" in refused.value.read().decode()
+        copy = _get(f"{base}/api/contents/lab/02_comparison.ipynb", token)[1]
+        assert copy["writable"] is True and copy["type"] == "notebook"
+        _get(f"{base}/api/contents/lab/02_comparison.ipynb", token, method="PUT",
+             data={"type": "notebook", "format": "json", "content": copy["content"]})
     finally:
         os.killpg(lab.pid, signal.SIGTERM)
         lab.wait(timeout=30)
     text = log.read_text()
     # (As root, JupyterLab serves only with --allow-root, which `python -m helpers lab` adds: it served above.)
     assert "Kernel started" in text and TCP_WARNING not in text, text
+
+
+def test_make_lab_copies_each_notebook_once_and_names_the_ones_changed_since(tmp_path):
+    from helpers.run.lab import prepare_copies
+    (tmp_path / "notebooks").mkdir()
+    committed = tmp_path / "notebooks" / "02_comparison.ipynb"
+    committed.write_text('{"cells": []}', encoding="utf-8")
+    assert prepare_copies(tmp_path) == []
+    copy = tmp_path / "lab" / "02_comparison.ipynb"
+    copy.write_text('{"cells": ["the analyst\'s work"]}', encoding="utf-8")
+    assert prepare_copies(tmp_path) == [] and "the analyst" in copy.read_text(encoding="utf-8")   # kept
+    committed.write_text('{"cells": ["a new version"]}', encoding="utf-8")
+    notes = prepare_copies(tmp_path)
+    assert notes == ["notebooks/02_comparison.ipynb has changed since lab/02_comparison.ipynb was copied from it: "
+                     "delete your copy to get the new one at the next `make lab`."]
+    assert "the analyst" in copy.read_text(encoding="utf-8")
+    copy.unlink()
+    assert prepare_copies(tmp_path) == [] and "a new version" in copy.read_text(encoding="utf-8")

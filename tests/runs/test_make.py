@@ -43,9 +43,8 @@ def test_the_analysis_runs_once_before_the_report(made_report):
 
 
 def _would_run(made_report, touched: str) -> str:
-    """What `make report` would run if `touched` had just been edited (make -n -W: nothing is changed).
-    make does not pass -W to a sub-make, so this asks for the report's files directly, as `make report` does."""
-    run = make("-n", "-W", touched, "report-files", REPORT_YEAR=2020, **made_report["folders"])
+    """What `make report` would run if `touched` had just been edited (make -n -W: nothing is changed)."""
+    run = make("-n", "-W", touched, "report", **made_report["folders"])
     assert run.returncode == 0, run.stderr
     return run.stdout
 
@@ -78,9 +77,26 @@ def test_touching_a_helper_rebuilds_the_steps_that_use_it(made_report, helper, r
         assert step not in dry, f"touching {helper} should not rerun {step}"
 
 
+def test_the_run_is_worked_out_once_and_every_later_step_reads_it(made_report):
+    """No step after `resolve` gets YEAR, ENTITIES or LANG: they read run.json. There is no second make."""
+    out = made_report["run"].stdout
+    assert out.count("the run: 2020, jiande, anji, zh, brief and report") == 1     # what `resolve` says
+    assert out.index(DATA_STEP) < out.index("the run: ") < out.index(ANALYSIS_STEP)
+    for line in out.splitlines():
+        if "helpers analyse" in line or "helpers run" in line or "results-workbook" in line or "render" in line:
+            assert "--year" not in line and "report_year" not in line and "--lang" not in line, line
+    assert "make[1]" not in out and "make --no-print-directory" not in out
+
+
+def test_the_latest_year_given_or_not_is_the_same_run(made_report):
+    """`make report` and `make report YEAR=<latest>` write the same run.json, so nothing reruns."""
+    dry = make("-n", "report", YEAR="2020", **made_report["folders"]).stdout
+    assert "helpers run" not in dry and ANALYSIS_STEP not in dry and "helpers render" not in dry
+
+
 def test_the_analysis_reruns_when_its_parameters_change(made_report):
     dry = make("-n", "report", ENTITIES="anji", **made_report["folders"]).stdout
-    assert ANALYSIS_STEP in dry and '--entities "anji"' in dry and DATA_STEP not in dry
+    assert ANALYSIS_STEP in dry and "--entities 'anji'" in dry and DATA_STEP not in dry
     dry = make("-n", "report", **made_report["folders"]).stdout           # back to the defaults
     assert ANALYSIS_STEP in dry
 
@@ -93,3 +109,13 @@ def test_stored_tables_equal_a_fresh_computation(made_report):
     stored, fresh = analyse.read_tables(inputs), analyse.compute_tables(inputs)
     for name in stored:
         pd.testing.assert_frame_equal(stored[name], fresh[name])
+
+
+def test_the_makefile_and_the_run_name_the_built_files_alike():
+    """The report is built under fixed names (the Makefile's) and published under the run's (helpers.run.parameters)."""
+    from helpers.core import paths
+    from helpers.run import parameters
+    run = subprocess.run(["make", "-s", "--no-print-directory", "--eval",
+                          "show: ; @echo $(notdir $(REPORT_NOTEBOOK) $(RESULTS))", "show"],
+                         cwd=paths.PROJECT_ROOT, capture_output=True, text=True, check=True)
+    assert run.stdout.split() == [parameters.BUILT_NOTEBOOK, parameters.BUILT_RESULTS]

@@ -1,5 +1,6 @@
 """Report parameters are checked before anything is built, with one line that says what to give instead:
-the same words from the command line (YEAR=) and in a notebook (report_year =)."""
+the same words from the command line (YEAR=) and in a notebook (report_year =). The run is worked out once,
+into run.json, which every later step reads and checks."""
 import pytest
 
 from helpers.extract import dataset
@@ -15,7 +16,7 @@ def processed(tmp_path_factory):
 
 
 def _cli(capsys, *args) -> tuple[int, str, str]:
-    status = cli.main(["parameters", *args])
+    status = cli.main(["resolve", *args])
     out, err = capsys.readouterr()
     return status, out, err
 
@@ -27,8 +28,8 @@ def _cli(capsys, *args) -> tuple[int, str, str]:
     (["--entities", "安吉"], "Did you mean anji (安吉县)?"),
     (["--entities", "zhejiang"], "zhejiang is the province"),
     (["--lang", "fr"], "LANG=fr is not a report language: use zh (Chinese, the default) or en (English)."),
-    (["--audience", "boss"], "AUDIENCE=boss: 'boss' is not an audience: use leadership"),
-    (["--audience", "leadership,boss"], "'boss' is not an audience"),
+    (["--documents", "boss"], "DOCUMENTS=boss: 'boss' is not a document: use brief, report"),
+    (["--documents", "brief,boss"], "'boss' is not a document"),
 ])
 def test_a_bad_value_is_one_line_and_exit_1(capsys, args, words):
     status, out, err = _cli(capsys, *args)
@@ -42,24 +43,63 @@ def test_a_bad_value_is_one_line_and_exit_1(capsys, args, words):
     ("2019", "YEAR=2019 has no data"),
 ])
 def test_a_year_without_data_says_which_years_have_data(capsys, processed, year, words):
-    status, out, err = _cli(capsys, "--resolve", "--year", year, "--processed-dir", str(processed))
+    status, out, err = _cli(capsys, "--year", year, "--processed-dir", str(processed))
     assert status == 1 and words in err and "leave it empty for 2020" in err and err.count("\n") == 1
 
 
-def test_resolve_gives_the_year_and_the_tag_of_a_subset(capsys, processed):
-    status, out, _ = _cli(capsys, "--resolve", "--processed-dir", str(processed))
-    assert (status, out.split()) == (0, ["REPORT_YEAR=2020", "REPORT_TAG="])
-    status, out, _ = _cli(capsys, "--resolve", "--processed-dir", str(processed), "--entities", "jiande")
-    assert (status, out.split()) == (0, ["REPORT_YEAR=2020", "REPORT_TAG=_jiande"])
+def _run_json(processed) -> dict:
+    import json
+    return json.loads((processed / "run.json").read_text(encoding="utf-8"))
+
+
+def test_resolve_writes_the_run_once_with_its_year_plans_and_file_names(capsys, processed):
+    assert _cli(capsys, "--processed-dir", str(processed))[0] == 0
+    run = _run_json(processed)
+    assert (run["year"], run["entities"], run["tag"], run["lang"], run["documents"]) == \
+        (2020, ["jiande", "anji"], "", "zh", ["brief", "report"])
+    # 2020 is the base year of both counties' 十四五 plans (2021–2025, config/sources.yaml)
+    assert run["plans"]["jiande"] == {"plan": "十四五", "file": "jiande_talent_plan_2021-2025.txt", "base_year": 2020,
+                                      "target_year": 2025, "phase": "base_year"}
+    assert run["files"] == {"notebook": "04_report_2020_zh.ipynb", "results": "talent-plan-results_2020_zh.xlsx",
+                            "brief": "talent-plan-brief_2020_zh", "report": "talent-plan-report_2020_zh"}
+    # `make report` and `make report YEAR=2020` (the latest year) are the same run: run.json is not rewritten
+    written = (processed / "run.json").stat().st_mtime_ns
+    status, out, _ = _cli(capsys, "--year", "2020", "--processed-dir", str(processed))
+    assert status == 0 and "(as in " in out and (processed / "run.json").stat().st_mtime_ns == written
+    status, out, _ = _cli(capsys, "--processed-dir", str(processed), "--entities", "jiande", "--lang", "en",
+                          "--documents", "brief")
+    run = _run_json(processed)
+    assert (run["tag"], run["documents"]) == ("_jiande", ["brief"])
+    assert run["files"]["brief"] == "talent-plan-brief_2020_en_jiande"
+    assert "report" not in run["files"]
+    assert _cli(capsys, "--processed-dir", str(processed))[0] == 0     # back to the yearly run
+
+
+def test_every_later_step_refuses_a_run_json_that_no_longer_matches(processed, tmp_path):
+    import shutil
+
+    from helpers.core import paths
+    from helpers.core.errors import InputError
+    config = tmp_path / "config"
+    shutil.copytree(paths.CONFIG_DIR, config)
+    parameters.write_run(parameters.resolve(processed_dir=processed, config_dir=config), processed)
+    assert parameters.read_run(processed, config).year == 2020
+    catalogue = config / "catalogue.yaml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    with pytest.raises(InputError, match="the run was worked out from another version of catalogue.yaml"):
+        parameters.read_run(processed, config)
+    (processed / "run.json").write_text("{", encoding="utf-8")
+    with pytest.raises(InputError, match="the record of the run is damaged"):
+        parameters.read_run(processed, config)
+    parameters.write_run(parameters.resolve(processed_dir=processed), processed)
 
 
 def test_a_subset_of_counties_has_its_own_tag(processed):
-    every = parameters.report_parameters(processed_dir=processed)
-    both = parameters.report_parameters(entities="jiande, anji", processed_dir=processed)
-    reversed_ = parameters.report_parameters(entities="anji,jiande", lang="en", audience="analyst",
-                                             processed_dir=processed)
+    every = parameters.resolve(processed_dir=processed)
+    both = parameters.resolve(entities="jiande, anji", processed_dir=processed)
+    reversed_ = parameters.resolve(entities="anji,jiande", lang="en", documents="report", processed_dir=processed)
     assert (every.tag, both.tag, reversed_.tag) == ("", "", "_anji-jiande")
-    assert (every.audiences, reversed_.audiences) == (("leadership", "analyst"), ("analyst",))
+    assert (every.documents, reversed_.documents) == (("brief", "report"), ("report",))
     many = parameters.subset_tag([f"county{i}" for i in range(30)])
     assert many.startswith("_30counties-") and len(many) < 30
     assert parameters.subset_tag(["a b", "c"]).startswith("_2counties-")     # never a space in a file name
@@ -74,8 +114,8 @@ def test_the_notebooks_get_the_same_words_in_their_own_spelling(processed):
         analyse.load_inputs(processed, entities="anjii")
     with pytest.raises(ParameterError, match=r"^lang = 'fr' is not a report language"):
         load_report_context(processed, lang="fr")
-    with pytest.raises(ParameterError, match=r"^audience = 'boss': 'boss' is not an audience"):
-        load_report_context(processed, audience="boss")
+    with pytest.raises(ParameterError, match=r"^documents = 'boss': 'boss' is not a document"):
+        parameters.resolve(documents="boss", processed_dir=processed)
 
 
 def test_relative_folders_in_a_notebook_are_read_from_the_project_root(processed, monkeypatch):

@@ -9,7 +9,7 @@ from helpers import analyse
 from helpers.core import paths
 from helpers.core.errors import InputError
 from helpers.extract import dataset
-from helpers.files.processed import latest_actual_year, read_processed
+from helpers.files.processed import read_processed
 from helpers.run import parameters
 
 
@@ -43,7 +43,7 @@ def test_a_figure_edited_by_hand_never_reaches_the_analysis(processed):
     _hand_edit(processed / "indicators.csv", "jiande,talent_total,人才资源总量,2020,actual,10.3,",
                "jiande,talent_total,人才资源总量,2020,actual,99.0,")
     for read in (lambda: analyse.load_inputs(processed, processed.parent / "config"),
-                 lambda: latest_actual_year(processed),
+                 lambda: parameters.resolve(processed_dir=processed, config_dir=processed.parent / "config"),
                  lambda: parameters.years_with_data(processed, ["jiande"])):
         with pytest.raises(InputError) as info:
             read()
@@ -76,7 +76,7 @@ def test_other_processed_tables_are_checked_too(processed):
 def test_without_a_record_nothing_is_trusted(processed):
     (processed / paths.BUILD_INFO_JSON).unlink()
     with pytest.raises(InputError, match="no record of what the data step wrote"):
-        latest_actual_year(processed)
+        parameters.years_with_data(processed, ["jiande"])
 
 
 def test_the_advice_works_when_followed(tmp_path):

@@ -5,6 +5,7 @@ in order (each full report costs seconds): the first builds the report that the 
 the ones that change the data come last."""
 import json
 import os
+import re
 import signal
 import subprocess
 import time
@@ -71,15 +72,20 @@ def test_nothing_to_do_when_nothing_changed(project):
     (["ENTITIES=anjii"], "Did you mean anji (安吉县)?"),
     (["ENTITIES=foo"], "'foo' is not a county"),
     (["LANG=fr"], "error: LANG=fr is not a report language"),
-    (["AUDIENCE=boss"], "error: AUDIENCE=boss: 'boss' is not an audience"),
+    (["DOCUMENTS=boss"], "error: DOCUMENTS=boss: 'boss' is not a document"),
+    (["YEAR=2020'"], "error: YEAR=2020' is not a year"),
 ])
-def test_a_bad_parameter_is_one_line_exit_1_and_leaves_nothing_behind(project, variables, words):
+def test_a_bad_parameter_is_one_line_exit_2_and_leaves_nothing_behind(project, variables, words):
+    """As the README says: our one line, then make's own (`make: *** [...] Error 1`), and make's exit status 2."""
     reports = project.root / "reports"
     before = sorted(p.relative_to(reports) for p in reports.rglob("*"))
     result = project.make("report", *variables)
-    assert result.returncode != 0 and words in result.stderr
+    assert result.returncode == 2 and words in result.stderr
     ours = [line for line in result.stderr.splitlines() if not line.startswith("make")]
-    assert len(ours) == 1, result.stderr
+    assert len(ours) == 1 and ours[0].startswith("error: "), result.stderr
+    theirs = [line for line in result.stderr.splitlines() if line.startswith("make")]
+    assert len(theirs) == 1 and re.fullmatch(r"make: \*\*\* \[Makefile:\d+: data/processed/run.json\] Error 1",
+                                             theirs[0]), result.stderr
     assert "Traceback" not in result.stderr and "helpers run" not in result.stdout
     assert sorted(p.relative_to(reports) for p in reports.rglob("*")) == before   # no reports/abc, no workbook
 

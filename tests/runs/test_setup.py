@@ -44,10 +44,30 @@ def test_make_uses_an_active_conda_environment(empty_env):
 
 
 def test_a_stamp_is_not_trusted_when_a_piece_has_gone(empty_env):
+    """Every step first takes a quick look (make environment): a piece gone since the install is repaired then,
+    whatever the stamp says. (SETUP= stands in for scripts/setup.sh.)"""
     stamp = empty_env / ".talent-plan-installed"
     stamp.touch()
-    _make_shows("$(PY)", _env(CONDA_PREFIX=str(empty_env), CONDA_DEFAULT_ENV="talent-plan"))
-    assert not stamp.exists()              # so the next step reinstalls instead of failing later
+    run = subprocess.run(["make", "--no-print-directory", "environment", "SETUP=echo setting up"],
+                         cwd=paths.PROJECT_ROOT, capture_output=True, text=True,
+                         env=_env(CONDA_PREFIX=str(empty_env), CONDA_DEFAULT_ENV="talent-plan"))
+    assert run.returncode == 0, run.stderr
+    assert "A piece of the set-up has gone: repairing it.\nsetting up" in run.stdout
+
+
+def test_reading_the_makefile_runs_nothing(empty_env):
+    """`make help` runs no Python and writes nothing, even with an incomplete environment (the check is a step)."""
+    stamp = empty_env / ".talent-plan-installed"
+    stamp.touch()
+    env = _env(CONDA_PREFIX=str(empty_env), CONDA_DEFAULT_ENV="talent-plan")
+    run = subprocess.run(["strace", "-f", "-qq", "-e", "trace=execve", "-o", "/dev/stdout", "make", "help"],
+                         cwd=paths.PROJECT_ROOT, capture_output=True, text=True, env=env) \
+        if __import__("shutil").which("strace") else \
+        subprocess.run(["make", "help"], cwd=paths.PROJECT_ROOT, capture_output=True, text=True, env=env)
+    assert run.returncode == 0 and stamp.exists()
+    assert "python" not in "".join(line for line in run.stdout.splitlines() if "execve(" in line)
+    listed = [line.split()[1] for line in run.stdout.splitlines() if line.startswith("  make ")]
+    assert listed[:5] == ["help", "setup", "data", "analysis", "report"] and "Makefile" not in listed
 
 
 def test_check_install_names_what_is_missing(empty_env):

@@ -29,6 +29,7 @@ from helpers.core.config import load_catalogue, load_sources
 from helpers.extract import dataset
 from helpers.extract.monitoring import DATA_SHEET, write_template
 from helpers.run import cli
+from helpers.run.parameters import resolve, write_run
 from support import report_checks as rc
 
 # The limits of issue 16, in both languages.
@@ -157,11 +158,10 @@ def build_brief(root: Path, year: int | None, lang: str, report: bool = False) -
     processed, config, out = root / "processed", root / "config", root / "reports"
     out.mkdir(exist_ok=True)
     analyse.build_tables(processed, config, year)
+    write_run(resolve(year, lang=lang, processed_dir=processed, config_dir=config), processed)   # as make does
     tag = f"{year or 'latest'}_{lang}"
     nb = out / f"04_report_{tag}.ipynb"
-    arguments = ["-p", "processed_dir", str(processed), "-p", "config_dir", str(config), "-p", "lang", lang]
-    if year:
-        arguments += ["-p", "report_year", str(year)]
+    arguments = ["-p", "processed_dir", str(processed), "-p", "config_dir", str(config)]
     run = subprocess.run([sys.executable, "-m", "helpers", "run", str(paths.NOTEBOOKS_DIR / "04_report.ipynb"),
                           str(nb), *arguments], capture_output=True, text=True, timeout=900)
     assert run.returncode == 0, run.stdout + run.stderr

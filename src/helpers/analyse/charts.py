@@ -19,17 +19,23 @@ from __future__ import annotations
 import textwrap
 
 import numpy as np
+import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 from matplotlib.transforms import blended_transform_factory
 
 from helpers.analyse.growth import CATEGORY_COLOURS
+from helpers.analyse.inputs import observed_up_to, series
+from helpers.analyse.trends import fitted_curve
+from helpers.core.wording import words_for
 
 WIDTH = 3.6              # inches
 FONT = 9.5               # pt: the smallest text in a figure is 9 pt (ticks)
 TICK = 9
 PROVINCE_COLOUR = "#d1342f"
 TARGET_COLOUR = "#1f2328"  # the 100% line where a ratio is to the county's own target
+TREND_COLOUR = "#0072B2"   # a fitted trend and its intervals
+OBSERVED_COLOUR = "#222"   # observed values
 # Colour-blind safe county colours (Okabe–Ito), with a marker each so that print in grey still tells them apart.
 COUNTY_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"]
 COUNTY_MARKERS = ["o", "s", "D", "^", "v", "P"]
@@ -123,8 +129,9 @@ def growth_chart(rows: list[dict], axis_label: str) -> Figure | None:
     ax.add_collection(LineCollection([[(r["achieved"], y), (r["required"], y)] for r, y in zip(rows, ys)],
                                      colors=[CATEGORY_COLOURS.get(r["category"], "#888") for r in rows],
                                      linewidths=3.5, capstyle="round", zorder=2))
-    ax.plot([r["achieved"] for r in rows], ys, ls="", marker="o", ms=7, mfc="white", mec="#222", mew=1.4, zorder=3)
-    ax.plot([r["required"] for r in rows], ys, ls="", marker="o", ms=7, color="#222", zorder=3)
+    ax.plot([r["achieved"] for r in rows], ys, ls="", marker="o", ms=7, mfc="white", mec=OBSERVED_COLOUR, mew=1.4,
+            zorder=3)
+    ax.plot([r["required"] for r in rows], ys, ls="", marker="o", ms=7, color=OBSERVED_COLOUR, zorder=3)
     for r, y in zip(rows, ys):
         _row_label(ax, y, r["label"])
     values = [v for r in rows for v in (r["achieved"], r["required"])]
@@ -212,12 +219,13 @@ def _scaled(panel: dict) -> dict:
     return out
 
 
-def trend_panels(panels: list[dict]) -> Figure | None:
+def trend_panels(panels: list[dict], legend: dict | None = None) -> Figure | None:
     """Observed values, the fitted trend to the target year, its 95% interval where one exists, and the target
     (a red star), one panel per series, stacked. panels: {title, years, values, curve_x, curve_y, target_year,
     target, interval: (lo, hi) | None, interval_80: (lo, hi) | None and ticks: [years] (both optional: the
     outlook's inner band, and fewer year labels on its longer axis), scale: the factor every value is drawn
-    with (optional: a unit drawn as another, see ReportContext.figure_unit)}."""
+    with (optional: a unit drawn as another, see figure_unit)}. legend: the marks' names ({observed, trend,
+    band, band_80, target}), for a figure shown without a caption (the notebooks): a legend in the first panel."""
     if not panels:
         return None
     titles = [p["title"].count("\n") for p in panels]
@@ -225,8 +233,9 @@ def trend_panels(panels: list[dict]) -> Figure | None:
     height = sum(panel_h + 0.17 * k for k in titles) + 0.05
     fig = Figure(figsize=(WIDTH, height))
     top = height - 0.05
-    for p, k in zip(panels, titles):
+    for i, (p, k) in enumerate(zip(panels, titles)):
         p = _scaled(p)
+        names = legend if legend and i == 0 else {}
         ax_top = top - 0.3 - 0.17 * k
         ax_h = panel_h - 0.3 - 0.38
         ax = fig.add_axes((0.55 / WIDTH, (ax_top - ax_h) / height, 1 - 0.7 / WIDTH, ax_h / height))
@@ -234,19 +243,112 @@ def trend_panels(panels: list[dict]) -> Figure | None:
         ax.grid(axis="y", color="#e3e6ea", lw=0.8)
         fig.text(0.12 / WIDTH, (top - 0.02) / height, p["title"], fontsize=FONT, va="top", ha="left", color="#222")
         if p.get("curve_x") is not None:
-            ax.plot(p["curve_x"], p["curve_y"], color="#0072B2", lw=1.8)
+            ax.plot(p["curve_x"], p["curve_y"], color=TREND_COLOUR, lw=1.8, label=names.get("trend"))
         if p.get("interval"):
             lo, hi = p["interval"]
             ax.errorbar([p["target_year"]], [(lo + hi) / 2], yerr=[[(hi - lo) / 2], [(hi - lo) / 2]], fmt="none",
-                        ecolor="#0072B2", capsize=5)
+                        ecolor=TREND_COLOUR, capsize=5, label=names.get("band"))
         if p.get("interval_80"):   # the outlook's inner band, drawn thicker inside the 95% one
             lo, hi = p["interval_80"]
-            ax.vlines([p["target_year"]], lo, hi, color="#0072B2", lw=5, alpha=0.45)
-        ax.scatter(p["years"], p["values"], color="#222", zorder=3, s=22)
+            ax.vlines([p["target_year"]], lo, hi, color=TREND_COLOUR, lw=5, alpha=0.45, label=names.get("band_80"))
+        ax.scatter(p["years"], p["values"], color=OBSERVED_COLOUR, zorder=3, s=22, label=names.get("observed"))
         if p.get("target") is not None:
-            ax.scatter([p["target_year"]], [p["target"]], marker="*", s=130, color=PROVINCE_COLOUR, zorder=4)
+            ax.scatter([p["target_year"]], [p["target"]], marker="*", s=130, color=PROVINCE_COLOUR, zorder=4,
+                       label=names.get("target"))
         ticks = p.get("ticks") or sorted(set(list(p["years"]) + [p["target_year"]]))
         ax.set_xticks(ticks, [str(t) for t in ticks])
         ax.tick_params(labelsize=TICK)
+        if names:
+            ax.legend(fontsize=TICK - 1.5, loc="upper left", frameon=False)
         top -= panel_h + 0.17 * k
     return fig
+
+
+# ----------------------------------------------------------------------------- trend panels from the tables
+
+def figure_unit(catalogue, unit: str, lang: str) -> tuple[str, float]:
+    """A figure's unit, bracketed for its title, and the factor its values are drawn with: English figures
+    draw 万人 as thousand persons (the catalogue's figure_en), which reads naturally; Chinese as written."""
+    u = catalogue.units.get(unit)
+    if lang == "zh" or u is None or not u.figure_name_en:
+        name, factor = words_for(lang, catalogue).unit(unit), 1.0
+    else:
+        name, factor = u.figure_name_en, u.figure_factor_en
+    return (f"（{name}）" if lang == "zh" else f" ({name})"), factor
+
+
+def series_title(inputs, entity: str, ind_id: str, unit: str, lang: str) -> str:
+    """'建德市 · 人才资源总量（万人）': one county's series of one indicator with its unit, wrapped."""
+    w = words_for(lang, inputs.catalogue)
+    names = inputs.sources.entity_names()[entity]
+    ind = inputs.catalogue.indicators[ind_id]
+    unit, _ = figure_unit(inputs.catalogue, unit, lang)
+    name = f"{names[0] if lang == 'zh' else names[1]}{w('figures.sep')}{ind.name_zh if lang == 'zh' else ind.name_en}"
+    return wrap_label(name + unit, lang)
+
+
+def _observed(inputs, entity: str, ind_id: str) -> pd.DataFrame:
+    """The observations a trend was fitted to (up to the report year)."""
+    return pd.DataFrame(observed_up_to(series(inputs, entity, ind_id), inputs.report_year))
+
+
+def progress_panels(inputs, progress: pd.DataFrame, lang: str, limit: int | None = None) -> list[dict]:
+    """A trend panel per series of the progress table (trends.csv) with two observations or more: the line and
+    its interval as the table holds them, never refitted, to the plan's target year, and the plan's target. With
+    `limit`, the series least likely to meet their targets first."""
+    w = words_for(lang, inputs.catalogue)
+    rows = progress[progress["trend_n_obs"] >= 2]
+    if limit is not None and len(rows) > limit:
+        rows = rows.sort_values(["trend_probability_meets_target", "progress_ratio"], na_position="last").head(limit)
+    panels = []
+    for r in rows.itertuples():
+        obs = _observed(inputs, r.entity, r.indicator_id)
+        target_year = int(r.trend_projection_year)
+        # An unreliable projection (helpers.analyse.trends) is not drawn as a forecast: the line stops at the
+        # last actual, and the panel says why.
+        unreliable = isinstance(getattr(r, "trend_projection_caution", None), str)
+        xs = np.linspace(obs["year"].min(), obs["year"].max() if unreliable else target_year, 40)
+        curve = fitted_curve(None if pd.isna(r.trend_scale) else r.trend_scale, r.trend_intercept, r.trend_slope,
+                             xs)
+        has_interval = pd.notna(r.trend_pi_lower) and not unreliable
+        note = ("\n" + w("figures.unreliable") if unreliable
+                else "" if has_interval else "\n" + w("figures.no_interval"))
+        panels.append({"title": series_title(inputs, r.entity, r.indicator_id, r.unit, lang) + note,
+                       "scale": figure_unit(inputs.catalogue, r.unit, lang)[1],
+                       "years": obs["year"].tolist(), "values": obs["value"].tolist(),
+                       "curve_x": None if curve is None else xs, "curve_y": curve, "target_year": target_year,
+                       "target": None if pd.isna(r.target_value) else float(r.target_value),
+                       "interval": (r.trend_pi_lower, r.trend_pi_upper) if has_interval else None})
+    return panels
+
+
+def outlook_panels(inputs, outlook: pd.DataFrame, lang: str, limit: int | None = None) -> list[dict]:
+    """Drafting the next plan: a panel per series of the outlook table (outlook.csv) with two observations or
+    more, the trend to the next target year with its 80% (thick) and 95% (thin) intervals, and the next plan's
+    target where there is one, with where it falls in the trend. With `limit`, the series whose next targets ask
+    most of the trend first."""
+    w = words_for(lang, inputs.catalogue)
+    rows = outlook[outlook["trend_n_obs"] >= 2]
+    if limit is not None and len(rows) > limit:
+        rows = rows.sort_values("acceleration_needed", ascending=False, na_position="last").head(limit)
+    panels = []
+    for r in rows.itertuples():
+        obs = _observed(inputs, r.entity, r.indicator_id)
+        end = int(r.next_target_year)
+        unreliable = isinstance(getattr(r, "projection_caution", None), str)     # drawn only to the last actual
+        xs = np.linspace(obs["year"].min(), obs["year"].max() if unreliable else end, 40)
+        curve = fitted_curve(None if pd.isna(r.trend_scale) else r.trend_scale, r.trend_intercept, r.trend_slope,
+                             xs)
+        has_interval = pd.notna(r.pi95_lower) and not unreliable
+        reading = w(f"plan_cycle.outlook_short.{r.target_reading}") if isinstance(r.target_reading, str) else ""
+        reading = w("figures.unreliable") if unreliable and not reading else reading
+        reading = "\n" + wrap_label(reading, lang) if reading else ""
+        panels.append({"title": series_title(inputs, r.entity, r.indicator_id, r.unit, lang) + reading,
+                       "scale": figure_unit(inputs.catalogue, r.unit, lang)[1],
+                       "years": obs["year"].tolist(), "values": obs["value"].tolist(), "curve_x": xs,
+                       "curve_y": curve, "target_year": end,
+                       "target": None if pd.isna(r.next_target_value) else float(r.next_target_value),
+                       "interval": (r.pi95_lower, r.pi95_upper) if has_interval else None,
+                       "interval_80": (r.pi80_lower, r.pi80_upper) if has_interval else None,
+                       "ticks": sorted({int(obs["year"].min()), int(r.next_base_year), end})})
+    return panels

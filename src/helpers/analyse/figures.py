@@ -1,7 +1,8 @@
-"""Figures for the analysis and the report, with Chinese labels that render (no tofu boxes).
+"""The analysis notebooks' figures, from the analysis tables, with Chinese labels that render (no tofu boxes).
 
-Call `use_chinese_style()` once before drawing. Every function returns a closed matplotlib Figure:
-closed so that Jupyter shows it once, as the cell's value, and scripts can save it.
+One figure stack: the font, the palette and the trend panels are helpers.analyse.charts', which the report
+draws with too. Call `use_chinese_style()` once before drawing. Every function returns a closed matplotlib
+Figure: closed so that Jupyter shows it once, as the cell's value, and scripts can save it.
 """
 from __future__ import annotations
 
@@ -10,18 +11,16 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib.colors import ListedColormap
+from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from helpers.analyse.charts import CHINESE_FONT, chinese_font_file
+from helpers.analyse import charts
+from helpers.analyse.charts import CHINESE_FONT, COUNTY_COLOURS, PROVINCE_COLOUR, TREND_COLOUR, chinese_font_file
+from helpers.analyse.comparison import PAIRWISE_MAX
 from helpers.analyse.growth import CATEGORIES, CATEGORY_COLOURS, category_label, category_text_colour
-from helpers.analyse.trends import fitted_curve
 from helpers.core.config import PlanPeriod
 from helpers.core.periods import period_label
 from helpers.core.wording import words
-
-# Above this many counties, charts switch from one line per county to rankings (see report.MANY_COUNTIES).
-MANY_COUNTIES = 6
-COUNTY_PALETTE = "colorblind"
 
 
 def use_chinese_style() -> str:
@@ -77,7 +76,7 @@ def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3
     L = words(lang).table("figures")
     data = data.assign(county=data.apply(_county, axis=1, lang=lang))
     counties = list(dict.fromkeys(data["county"]))
-    colours = dict(zip(counties, sns.color_palette(COUNTY_PALETTE, len(counties))))
+    colours = {c: COUNTY_COLOURS[i % len(COUNTY_COLOURS)] for i, c in enumerate(counties)}
     rows = int(np.ceil(len(indicators) / col_wrap))
     panel_h = 0.55 * len(counties) + 0.9
     height = 0.6 + panel_h * rows
@@ -101,10 +100,10 @@ def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3
             shares = "，".join(f"{r.county} {r.target_value / prov[ind_id]:.1%}" for r in sub.itertuples())
             ax.text(0.99, 0.04, L["prov_text"].format(v=f"{prov[ind_id]:g}", u=first["unit"], shares=shares),
                     transform=ax.transAxes,
-                    ha="right", va="bottom", fontsize=7.5, color="#d1342f")
+                    ha="right", va="bottom", fontsize=7.5, color=PROVINCE_COLOUR)
         elif ind_id in prov.index:
-            ax.axvline(prov[ind_id], color="#d1342f", ls="--", lw=1)
-            ax.scatter([prov[ind_id]], [len(counties) - 0.4], marker="D", color="#d1342f", s=30, zorder=4,
+            ax.axvline(prov[ind_id], color=PROVINCE_COLOUR, ls="--", lw=1)
+            ax.scatter([prov[ind_id]], [len(counties) - 0.4], marker="D", color=PROVINCE_COLOUR, s=30, zorder=4,
                        clip_on=False)
         ax.set_title(f"{_label(first, lang)}（{first['unit']}）", fontsize=9.5)
         ax.set_yticks(range(len(counties)), counties, fontsize=9)
@@ -116,7 +115,7 @@ def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3
     handles = [plt.Line2D([], [], marker="o", ls="", markerfacecolor="white", markeredgecolor="grey",
                           label=L["latest"]),
                plt.Line2D([], [], marker="o", ls="", color="grey", label=L["target"].format(**years)),
-               plt.Line2D([], [], marker="D", ls="--", color="#d1342f", label=L["province"].format(**years))]
+               plt.Line2D([], [], marker="D", ls="--", color=PROVINCE_COLOUR, label=L["province"].format(**years))]
     fig.legend(handles=handles, loc="upper center", ncol=3, frameon=False, bbox_to_anchor=(0.5, 1.0))
     plt.close(fig)
     return fig
@@ -124,7 +123,7 @@ def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3
 
 def comparison_chart(progress: pd.DataFrame, comparison: pd.DataFrame, lang: str = "zh") -> plt.Figure:
     """The dumbbell chart for a few counties; ranked small multiples for many."""
-    if progress["entity"].nunique() > MANY_COUNTIES:
+    if progress["entity"].nunique() > PAIRWISE_MAX:   # many counties: the report's threshold too
         return ranking_panels(progress, comparison, lang=lang)
     return dumbbell(progress, comparison, col_wrap=2, lang=lang)
 
@@ -143,12 +142,13 @@ def ranking_panels(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: i
     for ax, ind_id in zip(axes.flat, indicators):
         g = data[data["indicator_id"] == ind_id].sort_values("latest_value").reset_index(drop=True)
         x = np.arange(len(g))
-        ax.vlines(x, g["latest_value"], g["target_value"].fillna(g["latest_value"]), color="#4c72b0", lw=1, alpha=0.7)
-        ax.scatter(x, g["latest_value"], s=8, color="white", edgecolor="#4c72b0", zorder=3, linewidths=0.8)
-        ax.scatter(x, g["target_value"], s=8, color="#4c72b0", zorder=3)
+        ax.vlines(x, g["latest_value"], g["target_value"].fillna(g["latest_value"]), color=TREND_COLOUR, lw=1,
+                  alpha=0.7)
+        ax.scatter(x, g["latest_value"], s=8, color="white", edgecolor=TREND_COLOUR, zorder=3, linewidths=0.8)
+        ax.scatter(x, g["target_value"], s=8, color=TREND_COLOUR, zorder=3)
         first = g.iloc[0]
         if ind_id in prov.index and first["measure"] != "total":
-            ax.axhline(prov[ind_id], color="#d1342f", ls="--", lw=1)
+            ax.axhline(prov[ind_id], color=PROVINCE_COLOUR, ls="--", lw=1)
         for pos, r in ((0, g.iloc[0]), (len(g) - 1, g.iloc[-1])):
             ax.annotate(_county(r, lang), (pos, r["latest_value"]), fontsize=6.5, xytext=(0, -9 if pos == 0 else 4),
                         textcoords="offset points", ha="left" if pos == 0 else "right")
@@ -158,10 +158,10 @@ def ranking_panels(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: i
     for ax in list(axes.flat)[len(indicators):]:
         ax.axis("off")
     years = {"target_year": _target_year(data)}
-    handles = [plt.Line2D([], [], marker="o", ls="", markerfacecolor="white", markeredgecolor="#4c72b0",
+    handles = [plt.Line2D([], [], marker="o", ls="", markerfacecolor="white", markeredgecolor=TREND_COLOUR,
                           label=L["latest"]),
-               plt.Line2D([], [], marker="o", ls="", color="#4c72b0", label=L["target"].format(**years)),
-               plt.Line2D([], [], ls="--", color="#d1342f", label=L["province"].format(**years))]
+               plt.Line2D([], [], marker="o", ls="", color=TREND_COLOUR, label=L["target"].format(**years)),
+               plt.Line2D([], [], ls="--", color=PROVINCE_COLOUR, label=L["province"].format(**years))]
     fig.legend(handles=handles, loc="upper center", ncol=3, frameon=False, fontsize=8)
     plt.close(fig)
     return fig
@@ -186,7 +186,7 @@ def growth_bars(progress: pd.DataFrame, lang: str = "zh", limit: int | None = No
         plt.close(fig)
         return fig
     long["label"] = long.apply(_county, axis=1, lang=lang) + L["sep"] + long.apply(_label, axis=1, lang=lang)
-    sns.barplot(long, y="label", x="rate", hue="kind", ax=ax, palette=["#4c72b0", "#dd8452"])
+    sns.barplot(long, y="label", x="rate", hue="kind", ax=ax, palette=COUNTY_COLOURS[:2])
     for container in ax.containers:
         ax.bar_label(container, fmt="%.1f%%", fontsize=8, padding=2)
     ax.set_xlabel(L["rate_axis"])
@@ -197,94 +197,37 @@ def growth_bars(progress: pd.DataFrame, lang: str = "zh", limit: int | None = No
     return fig
 
 
-def trend_panels(inputs, progress: pd.DataFrame, col_wrap: int = 2, lang: str = "zh",
-                 limit: int | None = None) -> plt.Figure:
-    """Observed values, the fitted trend to the target year, its 95% band where one exists, the target.
-
-    The line, the projection and its band are those of the progress table (trends.csv), never refitted;
-    the points are the observations they were fitted to. With `limit`, the series least likely to meet
-    their targets come first."""
-    from helpers.analyse.inputs import observed_up_to, series
-    rows = progress[progress["trend_n_obs"] >= 2]
-    if limit is not None and len(rows) > limit:
-        rows = rows.sort_values(["trend_probability_meets_target", "progress_ratio"], na_position="last").head(limit)
+def trend_panels(inputs, progress: pd.DataFrame, lang: str = "zh", limit: int | None = None) -> Figure:
+    """Observed values, the fitted trend to the target year, its 95% interval where one exists, the target: the
+    report's trend panels (charts.progress_panels, charts.trend_panels), with a legend. The line, the projection
+    and its interval are those of the progress table (trends.csv), never refitted. With `limit`, the series
+    least likely to meet their targets come first."""
     L = words(lang).table("figures")
-    n = max(len(rows), 1)
-    grid_rows = int(np.ceil(n / col_wrap))
-    fig, axes = plt.subplots(grid_rows, col_wrap, figsize=(5.2 * col_wrap, 3.3 * grid_rows), squeeze=False)
-    for ax, (_, r) in zip(axes.flat, rows.iterrows()):
-        obs = pd.DataFrame(observed_up_to(series(inputs, r["entity"], r["indicator_id"]), inputs.report_year))
-        target_year = int(r["trend_projection_year"])
-        years = np.linspace(obs["year"].min(), target_year, 50)
-        curve = fitted_curve(_text(r["trend_scale"]), r["trend_intercept"], r["trend_slope"], years)
-        if curve is not None:
-            ax.plot(years, curve, color="#4c72b0", lw=1.8, label=L["trend"])
-        has_interval = pd.notna(r["trend_pi_lower"])
-        if has_interval:
-            ax.errorbar([target_year], [r["trend_projection"]], yerr=[[r["trend_projection"] - r["trend_pi_lower"]],
-                        [r["trend_pi_upper"] - r["trend_projection"]]], fmt="none", ecolor="#4c72b0", capsize=5,
-                        label=L["band"])
-        ax.scatter(obs["year"], obs["value"], color="#222", zorder=3, s=25, label=L["observed"])
-        if pd.notna(r["target_value"]):
-            ax.scatter([target_year], [r["target_value"]], marker="*", s=140, color="#d1342f", zorder=4,
-                       label=L["plan_target"])
-        note = L["no_interval"] if not has_interval else ""
-        ax.set_title(f"{_county(r, lang)}{L['sep']}{_label(r, lang)}（{r['unit']}）\n{note}", fontsize=9.5)
-        ax.set_xticks(sorted(set(obs["year"].tolist() + [target_year])))
-        ax.tick_params(labelsize=8)
-        ax.legend(fontsize=7, loc="upper left")
-    for ax in list(axes.flat)[len(rows):]:
-        ax.axis("off")
-    if rows.empty:
-        axes.flat[0].text(0.5, 0.5, L["no_trend"], ha="center", va="center")
-    fig.tight_layout()
-    plt.close(fig)
-    return fig
+    panels = charts.progress_panels(inputs, progress, lang, limit)
+    return charts.trend_panels(panels, legend={"observed": L["observed"], "trend": L["trend"], "band": L["band"],
+                                               "target": L["plan_target"]}) or _nothing(L["no_trend"])
 
 
-def outlook_panels(inputs, outlook: pd.DataFrame, col_wrap: int = 2, lang: str = "zh",
-                   limit: int | None = None) -> plt.Figure:
+def outlook_panels(inputs, outlook: pd.DataFrame, lang: str = "zh", limit: int | None = None) -> Figure:
     """Drafting the next plan: observed values, the trend to the next target year with its 80% and 95%
-    prediction intervals, and the next plan's target where there is one.
-
-    The line and intervals are those of the outlook table (outlook.csv), never refitted. With `limit`, the
-    series whose next targets ask most of the trend come first."""
-    from helpers.analyse.inputs import observed_up_to, series
-    rows = outlook[outlook["trend_n_obs"] >= 2]
-    if limit is not None and len(rows) > limit:
-        rows = rows.sort_values("acceleration_needed", ascending=False, na_position="last").head(limit)
+    prediction intervals, and the next plan's target where there is one: the report's outlook panels
+    (charts.outlook_panels, charts.trend_panels), with a legend. The line and intervals are those of the outlook
+    table (outlook.csv), never refitted. With `limit`, the series whose next targets ask most of the trend
+    come first."""
     L = words(lang).table("figures")
-    grid_rows = int(np.ceil(max(len(rows), 1) / col_wrap))
-    fig, axes = plt.subplots(grid_rows, col_wrap, figsize=(5.2 * col_wrap, 3.4 * grid_rows), squeeze=False)
-    for ax, (_, r) in zip(axes.flat, rows.iterrows()):
-        obs = pd.DataFrame(observed_up_to(series(inputs, r["entity"], r["indicator_id"]), inputs.report_year))
-        end = int(r["next_target_year"])
-        years = np.linspace(obs["year"].min(), end, 60)
-        curve = fitted_curve(_text(r["trend_scale"]), r["trend_intercept"], r["trend_slope"], years)
-        if curve is not None:
-            ax.plot(years, curve, color="#4c72b0", lw=1.8, label=L["trend"])
-        has_interval = pd.notna(r["pi95_lower"])
-        if has_interval:
-            for low, high, width, label in ((r["pi95_lower"], r["pi95_upper"], 1.2, L["band"]),
-                                            (r["pi80_lower"], r["pi80_upper"], 5, L["band_80"])):
-                ax.vlines([end], low, high, color="#4c72b0", lw=width, alpha=0.6, label=label)
-        ax.scatter(obs["year"], obs["value"], color="#222", zorder=3, s=25, label=L["observed"])
-        if pd.notna(r["next_target_value"]):
-            ax.scatter([end], [r["next_target_value"]], marker="*", s=150, color="#d1342f", zorder=4,
-                       label=L["next_target"].format(period=period_label(
-                           PlanPeriod(r["next_plan"], int(r["next_base_year"]), end), lang)))
-        note = r["target_reading_zh" if lang == "zh" else "target_reading_en"]
-        note = note if isinstance(note, str) else ("" if has_interval else L["no_interval"])
-        ax.set_title(f"{_county(r, lang)}{L['sep']}{_label(r, lang)}（{r['unit']}）\n{note}", fontsize=9)
-        ax.set_xticks(sorted(set(obs["year"].tolist() + [end])))
-        ax.tick_params(labelsize=7.5)
-        ax.legend(fontsize=7, loc="best")
-    for ax in list(axes.flat)[len(rows):]:
-        ax.axis("off")
-    if rows.empty:
-        axes.flat[0].text(0.5, 0.5, L["no_trend"], ha="center", va="center")
-    fig.tight_layout()
-    plt.close(fig)
+    panels = charts.outlook_panels(inputs, outlook, lang, limit)
+    first = outlook.iloc[0] if len(outlook) else None
+    target = L["next_target"].format(period=period_label(PlanPeriod(
+        first["next_plan"], int(first["next_base_year"]), int(first["next_target_year"])), lang)) if first is not None \
+        else ""
+    return charts.trend_panels(panels, legend={"observed": L["observed"], "trend": L["trend"], "band": L["band"],
+                                               "band_80": L["band_80"], "target": target}) or _nothing(L["no_trend"])
+
+
+def _nothing(text: str) -> Figure:
+    """A small figure that says there is nothing to draw (a notebook cell still shows what it is about)."""
+    fig = Figure(figsize=(charts.WIDTH, 0.6))
+    fig.text(0.5, 0.5, text, ha="center", va="center", fontsize=charts.FONT)
     return fig
 
 

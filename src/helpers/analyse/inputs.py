@@ -66,7 +66,8 @@ class AnalysisInputs:
 def load_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = paths.CONFIG_DIR,
                 report_year: int | None = None, entities: list[str] | str | None = None,
                 year_must_have_data: bool = True) -> AnalysisInputs:
-    """Read the processed dataset; default year = latest year with actuals, entities = all counties.
+    """Read the processed dataset for a year and counties given here; default year = latest year with actuals,
+    entities = all counties. (`make` works its run out once instead: `load_run_inputs`.)
 
     The parameters are checked by helpers.run.parameters (one line on a bad value); a relative folder is read
     from the project root, as a notebook in JupyterLab gives it. A report year must have actual values,
@@ -75,13 +76,40 @@ def load_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = pa
     processed_dir = parameters.folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
     config_dir = parameters.folder(config_dir, paths.CONFIG_DIR, "config_dir")
     parameters.parse_year(report_year)     # a malformed year is said first, before any file is read
-    path = check_as_written(processed_dir)     # exactly what the data step wrote, or a clear refusal
+    check_as_written(processed_dir)     # exactly what the data step wrote, or a clear refusal
     chosen, _ = parameters.check_entities(entities, config_dir)
     years = parameters.years_with_data(processed_dir, chosen)
     if year_must_have_data or report_year in (None, ""):
         year = parameters.check_year(report_year, years)
     else:
         year = parameters.parse_year(report_year)
+    return _read(processed_dir, config_dir, year, chosen)
+
+
+def load_run_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = paths.CONFIG_DIR,
+                    run=None) -> AnalysisInputs:
+    """The inputs of the run `make` worked out (data/processed/run.json): its year and counties, read, checked
+    against the data it was worked out from, and never worked out again."""
+    from helpers.run import parameters
+    processed_dir = parameters.folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
+    config_dir = parameters.folder(config_dir, paths.CONFIG_DIR, "config_dir")
+    run = run or parameters.read_run(processed_dir, config_dir)
+    return _read(processed_dir, config_dir, run.year, list(run.entities))
+
+
+def notebook_inputs(processed_dir=None, config_dir=None, report_year=None, entities=None) -> AnalysisInputs:
+    """For the analysis notebooks: with no year and no counties given, the run `make` worked out (run.json, when
+    there is one); otherwise the year and counties given, to look at others in JupyterLab."""
+    from helpers.run import parameters
+    given = parameters.parse_year(report_year) is not None or bool(parameters.parse_entities(entities))
+    processed = parameters.folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
+    if given or not (processed / paths.RUN_JSON).exists():
+        return load_inputs(processed_dir, config_dir, report_year, entities)
+    return load_run_inputs(processed_dir, config_dir)
+
+
+def _read(processed_dir: Path, config_dir: Path, year: int, chosen: list[str]) -> AnalysisInputs:
+    path = check_as_written(processed_dir)     # exactly what the data step wrote, or a clear refusal
     from helpers.files.outputs import unguard
     ind = unguard(pd.read_csv(path, encoding="utf-8-sig", dtype={"comparator": str, "source_unit": str, "plan": str}))
     if "plan" not in ind:

@@ -10,7 +10,18 @@ from __future__ import annotations
 import pandas as pd
 
 import helpers.analyse.evaluation as ev
-from helpers.analyse.growth import TARGET_MET, TARGET_MISSED, assess_progress, category_label, target_met
+from helpers.analyse.growth import (
+    LIMITED_PROGRESS,
+    MOVING_AWAY,
+    NEEDS_ACCELERATION,
+    NOT_ASSESSABLE,
+    ON_TRACK,
+    TARGET_MET,
+    TARGET_MISSED,
+    assess_progress,
+    category_label,
+    target_met,
+)
 from helpers.analyse.inputs import (
     AnalysisInputs,
     as_numeric,
@@ -100,7 +111,43 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         "comparability": meta.comparability,
         "sources": source_lines(*observed, target),
         **judged,
+        "verdict": verdict(judged["plan_phase"], judged["target_met"], judged["schedule_judgement"],
+                           progress.category),
     }
+
+
+# The verdicts in the order a legend shows them, best first.
+VERDICTS = [TARGET_MET, ev.AHEAD, ON_TRACK, ev.ON_SCHEDULE, ev.HELD, NEEDS_ACCELERATION, LIMITED_PROGRESS, ev.BEHIND,
+            MOVING_AWAY, ev.NOT_HELD, TARGET_MISSED, NOT_ASSESSABLE]
+
+
+def verdict(plan_phase: str, met, schedule_judgement, category: str) -> str:
+    """The one judgement of a county's indicator for the report year (trends.csv `verdict`): the scorecard, the
+    tables, the summary and the results workbook all state this one.
+    - at the final evaluation (the plan's target year, or after it while no later plan is configured): met or
+      not met, on the target year's actual (target_met); not assessable while that actual is missing, since a
+      judgement from another year is never given as this year's;
+    - in the period: the 序时进度 judgement (ahead / on schedule / behind; held / not held for a hold target);
+    - at the base year, and in the period where no 序时进度 can be judged (no base-year value): the progress
+      category, growth achieved (from an earlier baseline) against growth required."""
+    if plan_phase in FINAL_PHASES:
+        if met is None or pd.isna(met):
+            return NOT_ASSESSABLE
+        return TARGET_MET if met else TARGET_MISSED
+    if isinstance(schedule_judgement, str) and schedule_judgement:
+        return schedule_judgement
+    return category
+
+
+def verdict_label(code: str, lang: str, final: bool = False) -> str:
+    """A verdict as a reader sees it: at a final evaluation 达标 / 未达标 (met / not met); in the period the
+    序时进度 judgement (快于序时进度 …); otherwise the progress category (进度正常 …)."""
+    w = words(lang)
+    if final and code in (TARGET_MET, TARGET_MISSED):
+        return w("plan_cycle.met.yes" if code == TARGET_MET else "plan_cycle.met.no")
+    if code in ev.SCHEDULE_COLOURS:
+        return w(f"plan_cycle.schedule.{code}")
+    return category_label(code, lang)
 
 
 def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report_year: int, direction: str) -> dict:
@@ -192,18 +239,18 @@ def _with_notes(out: dict, notes: list[tuple[str, str]]) -> dict:
 
 def target_counts(progress: pd.DataFrame) -> pd.DataFrame:
     """Per county, at its final evaluation: N of M targets met (M: targets with a target-year actual), and the
-    targets that cannot be judged yet (no target-year actual)."""
+    targets that cannot be judged yet (no target-year actual), from the verdict."""
     rows = []
     for entity, g in progress[progress["target_value"].notna()].groupby("entity", sort=False):
-        judged = g[g["target_met"].notna()]
+        final = g["plan_phase"].isin(FINAL_PHASES)
+        met, missed = g[final & (g["verdict"] == TARGET_MET)], g[final & (g["verdict"] == TARGET_MISSED)]
         rows.append({"entity": entity, "entity_name_zh": g["entity_name_zh"].iloc[0],
                      "entity_name_en": g["entity_name_en"].iloc[0], "plan": g["plan"].iloc[0],
                      "plan_phase": g["plan_phase"].iloc[0], "target_year": int(g["target_year"].iloc[0]),
-                     "targets": len(g), "judged": len(judged), "met": int(judged["target_met"].sum()),
-                     "missed": int((~judged["target_met"].astype(bool)).sum()), "not_judged": len(g) - len(judged),
-                     "met_indicators": "、".join(judged.loc[judged["target_met"].astype(bool), "indicator_name_zh"]),
-                     "missed_indicators": "、".join(judged.loc[~judged["target_met"].astype(bool),
-                                                              "indicator_name_zh"])})
+                     "targets": len(g), "judged": len(met) + len(missed), "met": len(met), "missed": len(missed),
+                     "not_judged": len(g) - len(met) - len(missed),
+                     "met_indicators": "、".join(met["indicator_name_zh"]),
+                     "missed_indicators": "、".join(missed["indicator_name_zh"])})
     return pd.DataFrame(rows, columns=["entity", "entity_name_zh", "entity_name_en", "plan", "plan_phase",
                                        "target_year", "targets", "judged", "met", "missed", "not_judged",
                                        "met_indicators", "missed_indicators"])

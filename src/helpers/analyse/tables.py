@@ -1,6 +1,6 @@
 """The analysis tables: computed once, written to data/processed/, and read back by everything after them.
 
-    python -m helpers analyse [--year Y] [--entities a,b]     (what `make analysis` runs)
+    python -m helpers analyse      (what `make analysis` runs: for the run in data/processed/run.json)
 
 Data flow one way: raw -> processed (indicators.csv) -> analysis tables -> reports. The report notebook and
 the results workbook read these tables; they never recompute them, so the report and the CSVs cannot
@@ -21,7 +21,7 @@ from typing import Callable
 import pandas as pd
 
 from helpers.analyse.comparison import comparison_table
-from helpers.analyse.inputs import AnalysisInputs, load_inputs
+from helpers.analyse.inputs import AnalysisInputs, load_inputs, load_run_inputs
 from helpers.analyse.outlook import outlook_table
 from helpers.analyse.progress import progress_table
 from helpers.core import paths
@@ -51,6 +51,12 @@ def build_tables(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = p
                  year_must_have_data: bool = True) -> list[Path]:
     """Compute the analysis tables from the processed data and write them (what `make analysis` runs)."""
     inputs = load_inputs(processed_dir, config_dir, report_year or None, entities or None, year_must_have_data)
+    return write_tables(inputs, compute_tables(inputs))
+
+
+def build_tables_for_run(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = paths.CONFIG_DIR) -> list[Path]:
+    """The analysis tables of the run `make` worked out (run.json): what `python -m helpers analyse` writes."""
+    inputs = load_run_inputs(processed_dir, config_dir)
     return write_tables(inputs, compute_tables(inputs))
 
 

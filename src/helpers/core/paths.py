@@ -31,6 +31,8 @@ TRENDS_CSV = "trends.csv"
 OUTLOOK_CSV = "outlook.csv"   # drafting the next plan: trends projected to its target year
 # Beside the analysis tables: the parameters they were built for, and fingerprints of their inputs.
 ANALYSIS_JSON = "analysis.json"
+# The run (year, counties, language, documents …), worked out once by `python -m helpers resolve`.
+RUN_JSON = "run.json"
 
 
 def display_path(path: Path | str) -> str:

@@ -323,11 +323,20 @@ class _Book:
         for ws in (values, formulas):
             ws.reset_dimensions()    # a declared size can be wrong: read every row the sheet holds
         pairs = zip(values.iter_rows(min_row=first, max_row=last), formulas.iter_rows(min_row=first, max_row=last))
-        for number, (value_row, formula_row) in enumerate(pairs, first):
+        for number, (value_row, formula_row) in enumerate(self._parsed(pairs), first):
             if number > MAX_ROWS:
                 self._too_many_rows(sheet, None)
             formula_of = {i: c.value for i, c in enumerate(formula_row) if getattr(c, "data_type", None) == "f"}
             yield number, [(c.value, formula_of.get(i)) for i, c in enumerate(value_row)]
+
+    def _parsed(self, rows):
+        """The rows as openpyxl parses them, which in read-only mode it does only as they are read: a damaged
+        sheet fails here, and says so."""
+        try:
+            yield from rows
+        except Exception as exc:  # openpyxl raises many types for a damaged sheet
+            raise InputError(self.path, None, f"the workbook is damaged and cannot be read ({type(exc).__name__})",
+                             "open it in Excel (which can often repair it) and save it again as .xlsx.") from None
 
     def _too_many_rows(self, sheet: str, rows: int | None):
         count = f"{rows:,} rows" if rows else f"more than {MAX_ROWS:,} rows"
@@ -384,7 +393,13 @@ def _csv_rows(path: Path) -> list[list]:
     else:
         raise InputError(path, None, "the CSV file is neither UTF-8 nor GBK text",
                          "save it from Excel as CSV UTF-8, or as an Excel Workbook (.xlsx).")
-    rows = [[cell if cell.strip() else None for cell in row] for row in csv.reader(io.StringIO(text))]
+    reader = csv.reader(io.StringIO(text))
+    try:
+        rows = [[cell if cell.strip() else None for cell in row] for row in reader]
+    except csv.Error as exc:   # a cell past csv's field limit (131,072 characters)
+        raise InputError(path, f"line {reader.line_num}", f"the line cannot be read as CSV ({exc})",
+                         "open the file in Excel, check the cells of that line, and save it as an Excel Workbook "
+                         "(.xlsx).") from None
     if len(rows) > MAX_ROWS:
         raise InputError(path, None, f"the file has {len(rows):,} lines, far more than a county's yearly figures "
                          f"(the limit is {MAX_ROWS:,})", "keep the monitoring rows in a file of their own.")

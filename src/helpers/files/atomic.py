@@ -16,7 +16,7 @@ import re
 import shutil
 import signal
 import tempfile
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Iterator
 
@@ -98,7 +98,8 @@ def replaced_when_done(path: Path) -> Iterator[Path]:
             raise file_error(exc, path) from None
         raise
     finally:
-        partial.unlink(missing_ok=True)
+        with suppress(OSError):      # (on a read-only disk even removing a file that is not there fails)
+            partial.unlink(missing_ok=True)
         _ACTIVE.discard(partial)
 
 

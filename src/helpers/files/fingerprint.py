@@ -6,11 +6,19 @@
 the data step depends on this one file instead. It lists every input by content and is rewritten only
 when an input is added, removed, renamed or changed, so that its time tells make when to rebuild.
 Standard library only: it runs on every `make report`, so it must be quick.
+
+It also settles the times of files dated in the future (a project copied from a machine whose clock was ahead):
+make compares times, and a config file or helper newer than anything it can make would have its steps redone on
+every run (or, for a helper, make reread its step list forever). Such a file gets the present time, and a note
+says which.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import sys
+import time
 from pathlib import Path
 
 from helpers.files.atomic import replaced_when_done
@@ -63,3 +71,34 @@ def update(output: Path, folders: dict[str, Path]) -> bool:
     with replaced_when_done(output) as partial:
         partial.write_text(text, encoding="utf-8")
     return True
+
+
+# A file more than this far ahead of the clock is dated in the future (a little slack for network disks).
+FUTURE_SLACK_SECONDS = 2
+# What make compares by time, in the project: the code and notebooks, the templates, the set-up files.
+PROJECT_FILES = ("Makefile", "pyproject.toml", "requirements.lock", "environment.yml")
+PROJECT_FOLDERS = ("src", "notebooks", "templates", "scripts")
+
+
+def settle_future_times(folders: list[Path], project_root: Path | None = None) -> list[Path]:
+    """Give every file dated in the future, under `folders` and in the project, the present time. Returns them."""
+    from helpers.core import paths
+    root = Path(project_root or paths.PROJECT_ROOT)
+    now = time.time()
+    candidates = [root / name for name in PROJECT_FILES]
+    for folder in [*folders, *(root / name for name in PROJECT_FOLDERS)]:
+        if Path(folder).is_dir():
+            candidates += [p for p in Path(folder).rglob("*") if p.is_file()]
+    settled = []
+    for path in candidates:
+        try:
+            if path.stat().st_mtime > now + FUTURE_SLACK_SECONDS:
+                os.utime(path)
+                settled.append(path)
+        except OSError:
+            continue
+    if settled:
+        names = ", ".join(paths.display_path(p) for p in settled[:3]) + (" …" if len(settled) > 3 else "")
+        print(f"note: {len(settled)} files were dated in the future (copied from a machine whose clock was ahead?); "
+              f"they now have the present time, so that make can compare them: {names}", file=sys.stderr)
+    return settled

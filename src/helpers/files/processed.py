@@ -3,11 +3,9 @@
 Every processed file is read only while it is, byte for byte, what the data step wrote: build_info.json
 beside it records each output's sha256. A figure edited by hand in Excel, a file truncated, emptied or saved
 in another encoding is refused, with the command that rebuilds it, before any of it reaches a report.
-`latest_actual_year` uses the standard library only, so that a no-change `make report` stays fast.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 from pathlib import Path
@@ -72,10 +70,3 @@ def read_processed(processed_dir: Path, name: str):
     path = check_as_written(processed_dir, name) if name in DATA_STEP_TABLES else Path(processed_dir) / name
     frame = unguard(pd.read_csv(path, encoding="utf-8-sig"))
     return frame.astype({c: "Int64" for c in INTEGER_COLUMNS if c in frame})
-
-
-def latest_actual_year(processed_dir: Path = paths.PROCESSED_DIR) -> int:
-    """The latest year with an actual value: the report's default year."""
-    path = check_as_written(processed_dir)
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        return max(int(row["year"]) for row in csv.DictReader(f) if row["kind"] == "actual" and row["value"] != "")

@@ -23,11 +23,21 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from helpers.analyse import charts
-from helpers.analyse.evaluation import SCHEDULE_COLOURS
-from helpers.analyse.growth import CATEGORIES, CATEGORY_COLOURS, DARK_CATEGORIES, RATE_CAGR, TARGET_MET, TARGET_MISSED
+from helpers.analyse.evaluation import AHEAD, BEHIND, HELD, NOT_HELD, ON_SCHEDULE, SCHEDULE_COLOURS
+from helpers.analyse.growth import (
+    CATEGORIES,
+    CATEGORY_COLOURS,
+    DARK_CATEGORIES,
+    NOT_ASSESSABLE,
+    RATE_CAGR,
+    TARGET_MET,
+    TARGET_MISSED,
+)
+from helpers.analyse.progress import VERDICTS, verdict_label
 from helpers.core.formatting import number as fmt_num
 from helpers.core.formatting import percent as fmt_pct
 from helpers.core.paths import PROJECT_ROOT
+from helpers.core.periods import FINAL_PHASES, IN_PERIOD
 from helpers.core.wording import quote
 from helpers.report.context import ReportContext
 
@@ -205,13 +215,31 @@ def light(ctx: ReportContext, category, final: bool = False) -> Cell:
 
 
 def judgement_label(ctx: ReportContext, code: str, final: bool = False) -> str:
-    """A judgement as the reader sees it: a progress category (进度正常 …), a 序时进度 judgement (快于序时进度 …), or at
-    a final evaluation met / not met (达标 / 未达标)."""
-    if final and code in (TARGET_MET, TARGET_MISSED):
-        return ctx.t("plan_cycle.met.yes" if code == TARGET_MET else "plan_cycle.met.no")
-    if code in SCHEDULE_COLOURS:
-        return ctx.t(f"plan_cycle.schedule.{code}")
-    return ctx.category_label(code)
+    """A verdict as the reader sees it (helpers.analyse.progress.verdict_label): a progress category (进度正常 …),
+    a 序时进度 judgement (快于序时进度 …), or at a final evaluation met / not met (达标 / 未达标)."""
+    return verdict_label(code, ctx.lang, final)
+
+
+# The verdicts each kind of year can give (the legend shows these, and any other the scorecard holds).
+PHASE_CODES = {
+    "final": [TARGET_MET, TARGET_MISSED, NOT_ASSESSABLE],
+    IN_PERIOD: [AHEAD, ON_SCHEDULE, BEHIND, HELD, NOT_HELD, NOT_ASSESSABLE],
+    "base": [c for c in CATEGORIES if c != TARGET_MISSED],
+}
+
+
+def year_kind(ctx: ReportContext) -> str:
+    """final, in_period, base (the base year or before it), or mixed: which verdicts the year gives."""
+    phases = set(ctx.progress["plan_phase"])
+    kinds = {"final" if ph in FINAL_PHASES else IN_PERIOD if ph == IN_PERIOD else "base" for ph in phases}
+    return kinds.pop() if len(kinds) == 1 else "mixed"
+
+
+def verdict_codes(ctx: ReportContext) -> list[str]:
+    """A legend's codes: the verdicts the kind of year can give, and any other the progress table holds, in
+    order."""
+    possible = set(ctx.progress["verdict"].dropna()) | set(PHASE_CODES.get(year_kind(ctx), []))
+    return [c for c in VERDICTS if c in possible]
 
 
 def legend(ctx: ReportContext, short: bool = False, note: str = "", codes=CATEGORIES, final: bool = False) -> dict:

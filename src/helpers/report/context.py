@@ -26,7 +26,6 @@ from helpers.files.processed import read_processed
 class ReportContext:
     inputs: AnalysisInputs
     lang: str
-    audience: str
     progress: pd.DataFrame                     # trends.csv: a row per county and indicator
     comparison: pd.DataFrame                   # comparison.csv
     checks: pd.DataFrame                       # consistency.csv: prose against table
@@ -84,16 +83,6 @@ class ReportContext:
     def unit(self, unit: str) -> str:
         return self.w.unit(unit)
 
-    def figure_unit(self, unit: str) -> tuple[str, float]:
-        """A figure's unit, bracketed for its title, and the factor its values are drawn with: English figures
-        draw 万人 as thousand persons (the catalogue's figure_en), which reads naturally; Chinese as written."""
-        u = self.inputs.catalogue.units.get(unit)
-        if self.lang == "zh" or u is None or not u.figure_name_en:
-            name, factor = self.unit(unit), 1.0
-        else:
-            name, factor = u.figure_name_en, u.figure_factor_en
-        return (f"（{name}）" if self.lang == "zh" else f" ({name})"), factor
-
     def names(self, items) -> str:
         return self.t("report.list_sep").join(items)
 
@@ -108,27 +97,42 @@ class ReportContext:
         return rel.reason if self.lang == "zh" else rel.reason_en
 
 
-def build_context(inputs: AnalysisInputs, lang: str, audience: str, checks: pd.DataFrame,
+def build_context(inputs: AnalysisInputs, lang: str, checks: pd.DataFrame,
                   cleaning_log: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> ReportContext:
     """The report's content; `tables` are the analysis tables as written (analyse.read_tables), never recomputed."""
-    from helpers.run.parameters import check_audience, check_lang
-    lang, audience = check_lang(lang), check_audience(audience)
+    from helpers.run.parameters import check_lang
+    lang = check_lang(lang)
     keep = inputs.entities + [inputs.province]
-    return ReportContext(inputs, lang, audience, tables[paths.TRENDS_CSV], tables[paths.COMPARISON_CSV],
+    return ReportContext(inputs, lang, tables[paths.TRENDS_CSV], tables[paths.COMPARISON_CSV],
                          checks[checks["entity"].isin(keep)], cleaning_log[cleaning_log["entity"].isin(keep)],
                          tables[paths.OUTLOOK_CSV])
 
 
 def load_report_context(processed_dir=None, config_dir=None, report_year=None, entities=None,
-                        lang: str = "zh", audience: str = "leadership",
-                        year_must_have_data: bool = True) -> ReportContext:
-    """Everything the report needs, from data/processed/ and the config (papermill passes '' for unset):
-    the analysis tables are read as `make analysis` wrote them, and refused if built for other parameters."""
-    from helpers.run.parameters import check_audience, check_lang, folder
-    lang, audience = check_lang(lang), check_audience(audience)   # before the slow part
+                        lang: str = "zh", year_must_have_data: bool = True) -> ReportContext:
+    """Everything the report needs for a year, counties and language given here, from data/processed/ and the
+    config (papermill passes '' for unset): the analysis tables are read as `make analysis` wrote them, and
+    refused if built for other parameters. (The report notebook takes `make`'s run instead: load_run_context.)"""
+    from helpers.run.parameters import check_lang, folder
+    lang = check_lang(lang)   # before the slow part
     processed_dir = folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
     inputs = load_inputs(processed_dir, folder(config_dir, paths.CONFIG_DIR, "config_dir"), report_year or None,
                          entities or None, year_must_have_data)
-    checks = read_processed(processed_dir, paths.CHECKS_CSV)
-    cleaning_log = read_processed(processed_dir, paths.CLEANING_LOG_CSV)
-    return build_context(inputs, lang, audience, checks, cleaning_log, read_tables(inputs))
+    return _context(inputs, lang)
+
+
+def load_run_context(processed_dir=None, config_dir=None) -> ReportContext:
+    """Everything the report needs for the run `make` worked out (data/processed/run.json: year, counties,
+    language), read and checked, never worked out again."""
+    from helpers.analyse import load_run_inputs
+    from helpers.run.parameters import folder, read_run
+    processed_dir = folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
+    config_dir = folder(config_dir, paths.CONFIG_DIR, "config_dir")
+    run = read_run(processed_dir, config_dir)
+    return _context(load_run_inputs(processed_dir, config_dir, run), run.lang)
+
+
+def _context(inputs: AnalysisInputs, lang: str) -> ReportContext:
+    checks = read_processed(inputs.processed_dir, paths.CHECKS_CSV)
+    cleaning_log = read_processed(inputs.processed_dir, paths.CLEANING_LOG_CSV)
+    return build_context(inputs, lang, checks, cleaning_log, read_tables(inputs))

@@ -18,9 +18,10 @@ import pandas as pd
 from helpers.analyse import AnalysisInputs, target_counts
 from helpers.analyse.evaluation import SCHEDULE_COLOURS
 from helpers.analyse.growth import CATEGORY_COLOURS, category_label
+from helpers.analyse.progress import verdict_label
 from helpers.core import paths
 from helpers.core.config import PlanPeriod
-from helpers.core.periods import period_label
+from helpers.core.periods import FINAL_PHASES, period_label
 from helpers.core.wording import derivations, notes_text, words, words_for
 from helpers.files.atomic import replaced_when_done
 from helpers.files.outputs import write_xlsx
@@ -37,10 +38,10 @@ def key_columns(lang: str) -> list[str]:
     target and whether the county's meets it, where a sheet has them; the outlook's projection, its 80% interval
     and the next target)."""
     return [f"entity_name_{lang}", f"indicator_name_{lang}", "year", "kind", "value", "unit", "latest_year",
-            "latest_value", "target_year", "target_value", f"progress_label_{lang}", f"schedule_label_{lang}",
-            "other_value", "target_meets_province", "last_actual_year", "last_actual_value", "projection",
-            "projection_caution", "pi80_lower", "pi80_upper", "next_target_value", f"target_reading_{lang}",
-            "source_file", "source_line"]
+            "latest_value", "target_year", "target_value", "verdict", f"progress_label_{lang}",
+            f"schedule_label_{lang}", "other_value", "target_meets_province", "last_actual_year", "last_actual_value",
+            "projection", "projection_caution", "pi80_lower", "pi80_upper", "next_target_value",
+            f"target_reading_{lang}", "source_file", "source_line"]
 
 
 def write_results(inputs: AnalysisInputs, tables: dict, path: Path, lang: str = "zh") -> Path:
@@ -73,6 +74,8 @@ def write_results(inputs: AnalysisInputs, tables: dict, path: Path, lang: str = 
     fills = {c: colours for c in ("progress_category", "progress_label_zh", "progress_label_en",
                                   "sdg_progress_category")}
     fills.update({c: judgement_colours for c in ("schedule_judgement", "schedule_label_zh", "schedule_label_en")})
+    fills["verdict"] = {verdict_label(code, lang, final): colour for final in (False, True)
+                        for code, colour in {**CATEGORY_COLOURS, **SCHEDULE_COLOURS}.items()}
     with replaced_when_done(path) as partial:
         names = inputs.sources.entity_names()
         frames = {"indicators": ind.copy()}
@@ -153,7 +156,10 @@ def for_readers(frame, inputs: AnalysisInputs, lang: str, said: dict):
 
 
 def _in_words(frame, w):
-    """Coded values (VALUE_MAPS, plan phases, yes / no) in the wording's words."""
+    """Coded values (the verdict, VALUE_MAPS, plan phases, yes / no) in the wording's words."""
+    if "verdict" in frame:   # 达标 at a final evaluation, 已达目标 before it: the verdict's words need its phase
+        frame["verdict"] = [verdict_label(code, w.lang, phase in FINAL_PHASES) if isinstance(code, str) else code
+                            for code, phase in zip(frame["verdict"], frame["plan_phase"])]
     maps = {**{column: w.table(f"workbook.values.{key}") for column, key in VALUE_MAPS.items()},
             "plan_phase": w.table("plan_cycle.phases")}
     for column, words_of in maps.items():

@@ -2,25 +2,24 @@
 
     python -m helpers run NOTEBOOK OUTPUT [-p NAME VALUE ...]   execute a notebook with papermill
     python -m helpers inputs OUTPUT                              fingerprint every input file (for make)
-    python -m helpers parameters [--year Y] [--entities a,b] ... check the report's parameters
-    python -m helpers publish BUILD_DIR REPORT_DIR NAME ...      put a report's built files in place together
+    python -m helpers resolve [--year Y] [--entities a,b] ...    work the run out once: data/processed/run.json
+    python -m helpers publish BUILD_DIR REPORTS_DIR --run RUN    put a report's built files in place together
     python -m helpers check-install [--imports]                  is this environment complete? (make setup)
     python -m helpers kernel                                     register the project's Jupyter kernel
     python -m helpers lab [JUPYTERLAB OPTIONS]                   JupyterLab on the project's kernel
-    python -m helpers latest-year [PROCESSED_DIR]                the default report year
     python -m helpers manifest                                   record the raw files' checksums
-    python -m helpers analyse [--year Y] [--entities a,b]        the analysis tables (comparison.csv, trends.csv)
+    python -m helpers analyse                                    the run's analysis tables (comparison.csv, …)
     python -m helpers template [OUTPUT]                          write the monitoring workbook template
-    python -m helpers results-workbook OUTPUT [--year Y] ...     the results workbook of a report
-    python -m helpers render documents NB --brief S --report S   the brief and the analyst report, HTML and PDF
+    python -m helpers results-workbook OUTPUT                    the results workbook of the run
+    python -m helpers render documents NB --run RUN --into DIR   the run's brief and report, HTML and PDF
     python -m helpers render html|pdf SOURCE OUTPUT              one document's HTML, or a PDF from an HTML
     python -m helpers synthetic N SCRATCH                        synthetic counties for benchmarks
 
 Every command prints one line on success. On bad input it prints the project's error (file, place,
 problem, fix) and exits with 1, never a traceback; a bad parameter is one line. Ctrl-C or SIGTERM
 prints one line and exits with 130. Heavy imports happen inside the commands, so that the quick ones
-(inputs, parameters) stay quick. Folders given relative are read from the working folder (the project's,
-under make).
+(inputs, resolve, publish) stay quick. Every step after `resolve` reads the run from run.json. Folders
+given relative are read from the working folder (the project's, under make).
 """
 from __future__ import annotations
 
@@ -111,58 +110,63 @@ def _what_was_left(folders: list[Path]) -> Callable[[], str]:
 
 
 def _inputs(args) -> None:
-    from helpers.files.fingerprint import update
+    from helpers.files.fingerprint import settle_future_times, update
+    settle_future_times([args.config_dir, args.output.parent, *([args.reports_dir] if args.reports_dir else [])])
     update(args.output, {"raw": args.raw_dir, "config": args.config_dir})
 
 
-def _parameters(args) -> str | None:
-    """Check the parameters; with --resolve, against the data too, and print the report's make variables:
-    its year and, for a subset of counties, the tag its file names end with."""
+def _resolve(args) -> str:
+    """Check the parameters (the year against the data) and record the run in run.json."""
     from helpers.run import parameters as p
-    if not args.resolve:
-        p.check_lang(args.lang, p.MAKE)
-        p.check_audiences(args.audience, p.MAKE)
-        year = p.parse_year(args.year, p.MAKE)
-        entities, _ = p.check_entities(args.entities, args.config_dir, p.MAKE)
-        if args.stamp:
-            _stamp(args.stamp, f"YEAR={year or ''}\nENTITIES={','.join(p.parse_entities(args.entities))}\n")
-        return None
-    params = _report_parameters(args)
-    return f"REPORT_YEAR={params.year} REPORT_TAG={params.tag}"
-
-
-def _stamp(path: Path, text: str) -> None:
-    """Rewrite a stamp only when its text changes, so that its time tells make when parameters changed."""
-    from helpers.files.atomic import replaced_when_done
-    path = Path(path)
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return
-    with replaced_when_done(path) as partial:
-        partial.write_text(text, encoding="utf-8")
-
-
-def _report_parameters(args):
-    from helpers.run import parameters as p
-    return p.report_parameters(args.year, args.entities, args.lang, args.audience, args.processed_dir,
-                               args.config_dir, spelling=p.MAKE, base=Path.cwd())
+    run = p.resolve(args.year, args.entities, args.lang, args.documents, args.processed_dir, args.config_dir,
+                    spelling=p.MAKE, base=Path.cwd())
+    written = p.write_run(run, args.processed_dir)
+    return (f"the run: {run.year}, {', '.join(run.entities)}, {run.lang}, {' and '.join(run.documents)} "
+            f"({'written to' if written else 'as in'} {paths.display_path(args.processed_dir / paths.RUN_JSON)})")
 
 
 def _publish(args) -> str:
+    """Put the report's built files in place together. With --run, those of the run, under its names, in
+    REPORTS_DIR/<year>/; nothing is done when they are all in place already."""
     from helpers.core.errors import InputError
     from helpers.files.atomic import install_together
-    missing = [name for name in args.names if not (args.build_dir / name).is_file()]
+    if args.run_file:
+        from helpers.run.parameters import read_run
+        run = read_run(args.run_file.parent, args.config_dir)
+        report_dir = args.report_dir / str(run.year)
+        pairs = [(args.build_dir / built, report_dir / name) for built, name in run.published(args.html_only)]
+    else:
+        report_dir = args.report_dir
+        pairs = [(args.build_dir / name, report_dir / name) for name in args.names]
+    missing = [source for source, _ in pairs if not source.is_file()]
     if missing:
-        raise InputError(args.build_dir / missing[0], None, "a file of the report was not built",
-                         "run `make report` again.")
-    args.report_dir.mkdir(parents=True, exist_ok=True)
-    done = install_together([(args.build_dir / name, args.report_dir / name) for name in args.names])
-    return f"published {len(done)} files in {paths.display_path(args.report_dir)}/: " + \
+        raise InputError(missing[0], None, "a file of the report was not built",
+                         "run `make report` again (if it says nothing is to be done, delete reports/.build/ first).")
+    if args.run_file and all(_same_file(source, target) for source, target in pairs):
+        return ""
+    report_dir.mkdir(parents=True, exist_ok=True)
+    done = install_together(pairs)
+    return f"published {len(done)} files in {paths.display_path(report_dir)}/: " + \
         ", ".join(p.name for p in done)
+
+
+def _same_file(source: Path, target: Path) -> bool:
+    """The target is the source as published (a hard link, or a copy given the same time)."""
+    try:
+        a, b = source.stat(), target.stat()
+    except OSError:
+        return False
+    return (a.st_ino, a.st_dev) == (b.st_ino, b.st_dev) or (a.st_size, a.st_mtime_ns) == (b.st_size, b.st_mtime_ns)
 
 
 def _check_install(args) -> str:
     from helpers.core.errors import InputError
-    from helpers.run.environment import FIX, check
+    from helpers.run.environment import FIX, check, foreign_code
+    if args.own_code_first:
+        problem = foreign_code()
+        if problem:        # exit 2: refused (make does not repair it: the environment may be another folder's)
+            print(f"error: {problem}", file=sys.stderr)
+            raise SystemExit(2)
     missing = check(imports=args.imports, packages_only=args.packages_only)
     if missing:
         raise InputError(sys.prefix, None, "this environment is incomplete:\n    " + "\n    ".join(missing),
@@ -176,25 +180,26 @@ def _kernel(args) -> str:
 
 
 def _lab(args) -> str:
-    """JupyterLab as analysts use it: rooted at the project, opening notebooks/, its kernels on local IPC sockets
-    (as papermill's), and as root too (a container, a CI box). Options after `lab` go to JupyterLab."""
+    """JupyterLab as analysts use it: rooted at the project, opening the analysts' copies of the notebooks in lab/
+    (notebooks/ stays as committed: helpers.run.lab), its kernels on local IPC sockets (as papermill's), and as root
+    too (a container, a CI box). Options after `lab` go to JupyterLab."""
     import os
 
+    from helpers.run.lab import WORK_DIR, prepare_copies
     from helpers.run.notebook_runner import KERNEL_NAME, KERNEL_TRANSPORT
+    for note in prepare_copies():
+        print(f"note: {note}", file=sys.stderr)
+    print(f"Your copies of the notebooks are in {WORK_DIR}/ (notebooks/ is read-only in JupyterLab).", flush=True)
     command = [sys.executable, "-m", "jupyter", "lab", f"--KernelManager.transport={KERNEL_TRANSPORT}",
                f"--MappingKernelManager.default_kernel_name={KERNEL_NAME}",
-               f"--ServerApp.root_dir={paths.PROJECT_ROOT}", "--LabApp.default_url=/lab/tree/notebooks",
+               "--ServerApp.contents_manager_class=helpers.run.lab.CommittedNotebooksReadOnly",
+               f"--ServerApp.root_dir={paths.PROJECT_ROOT}", f"--LabApp.default_url=/lab/tree/{WORK_DIR}",
                # an office machine is often offline: no news feed or update check from the internet
                "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
     if os.geteuid() == 0:
         command.append("--allow-root")       # JupyterLab refuses to start as root without it
     sys.stdout.flush()
     os.execv(sys.executable, command + args.lab_args)   # JupyterLab takes over this process (and Ctrl-C)
-
-
-def _latest_year(args) -> str:
-    from helpers.files.processed import latest_actual_year
-    return str(latest_actual_year(args.processed_dir))
 
 
 def _manifest(args) -> str:
@@ -213,11 +218,8 @@ def _manifest(args) -> str:
 
 
 def _analyse(args) -> str:
-    from helpers.analyse.tables import build_tables
-    from helpers.run import parameters as p
-    p.report_parameters(args.year, args.entities, None, None, args.processed_dir, args.config_dir,
-                        spelling=p.MAKE, base=Path.cwd())   # YEAR=, ENTITIES= as make users wrote them
-    written = build_tables(args.processed_dir, args.config_dir, args.year or None, args.entities or None)
+    from helpers.analyse.tables import build_tables_for_run
+    written = build_tables_for_run(args.processed_dir, args.config_dir)
     return f"wrote {', '.join(p.name for p in written)} in {paths.display_path(written[0].parent)}/"
 
 
@@ -229,20 +231,29 @@ def _template(args) -> str:
 
 
 def _results_workbook(args) -> str:
-    from helpers.analyse import load_inputs, read_tables
+    from helpers.analyse import load_run_inputs, read_tables
     from helpers.report.results_workbook import write_results
-    inputs = load_inputs(args.processed_dir, args.config_dir, args.year or None, args.entities or None)
-    return f"wrote {write_results(inputs, read_tables(inputs), args.output, args.lang)}"
+    from helpers.run.parameters import read_run
+    run = read_run(args.processed_dir, args.config_dir)
+    inputs = load_run_inputs(args.processed_dir, args.config_dir, run)
+    return f"wrote {write_results(inputs, read_tables(inputs), args.output, run.lang)}"
 
 
 def _render(args) -> str:  # one file at a time; `report` builds and publishes them together
     from helpers.files.atomic import replaced_when_done
     from helpers.report import render
     if args.format == "documents":
+        lang = args.lang
         stems = {doc: stem for doc, stem in (("brief", args.brief), ("report", args.report)) if stem}
+        if args.run_file:       # the run's documents and language, built under fixed names in --into
+            from helpers.run.parameters import read_run
+            run = read_run(args.run_file.parent, args.config_dir)
+            lang, stems = run.lang, {doc: args.into / doc for doc in run.documents}
         if not stems:
-            raise SystemExit("render documents: give --brief STEM and/or --report STEM")
-        done = render.render_documents(args.source, stems, args.lang, pdf=not args.html_only)
+            raise SystemExit("render documents: give --run RUN --into DIR, or --brief STEM and/or --report STEM")
+        done = render.render_documents(args.source, stems, lang, pdf=not args.html_only)
+        if args.run_file and not args.html_only:
+            _record_rendering(args.into, done)
         return "wrote " + ", ".join(str(p) for p in done)
     if args.format == "html":
         html = render.export_html(args.source, args.document, args.lang)
@@ -251,6 +262,15 @@ def _render(args) -> str:  # one file at a time; `report` builds and publishes t
     else:
         render.print_pdf(args.source, args.output)
     return f"wrote {args.output}"
+
+
+def _record_rendering(folder: Path, done: list[Path]) -> None:
+    """documents.json: what one render wrote (make's target for it), written last."""
+    import json
+
+    from helpers.files.atomic import replaced_when_done
+    with replaced_when_done(folder / "documents.json") as partial:
+        partial.write_text(json.dumps(sorted(p.name for p in done)) + "\n", encoding="utf-8")
 
 
 def _synthetic(args) -> str:
@@ -274,78 +294,78 @@ def _parser() -> argparse.ArgumentParser:
         for name in which:
             sub.add_argument(f"--{name}-dir", type=Path, default=defaults[name])
 
-    def report_parameters(sub: argparse.ArgumentParser) -> None:
-        # Checked by helpers.run.parameters, not by argparse, so that every bad value gets the same one line.
-        sub.add_argument("--year", default="")
-        sub.add_argument("--entities", default="")
-        sub.add_argument("--lang", default="zh")
-        sub.add_argument("--audience", default="")
 
     sub = command("run", _run, "execute a notebook with papermill", after_error=None)
     sub.add_argument("notebook", type=Path)
     sub.add_argument("output", type=Path)
     sub.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"))
 
-    sub = command("inputs", _inputs, "fingerprint every input file; rewrite OUTPUT only when one changed",
-                  after_error="")
+    sub = command("inputs", _inputs, "fingerprint every input file; rewrite OUTPUT only when one changed (and give "
+                  "files dated in the future the present time)", after_error="")
     sub.add_argument("output", type=Path)
     folders(sub, "raw", "config")
+    sub.add_argument("--reports-dir", type=Path, help="also settle the times of the reports built here")
 
-    sub = command("parameters", _parameters, "check the report's parameters before anything is built",
-                  after_error="")
-    report_parameters(sub)
+    sub = command("resolve", _resolve, "check the run's parameters and work the run out once: run.json in the "
+                  "processed folder, rewritten only when the run changes", after_error="")
+    # Checked by helpers.run.parameters, not by argparse, so that every bad value gets the same one line.
+    sub.add_argument("--year", default="", help="the year reported on (default: the latest with actual values)")
+    sub.add_argument("--entities", default="", help="counties, e.g. jiande,anji (default: all)")
+    sub.add_argument("--lang", default="", help="zh (the default) or en")
+    sub.add_argument("--documents", default="", help="brief and/or report (default: both)")
     folders(sub, "processed", "config")
-    sub.add_argument("--stamp", type=Path, help="a file rewritten only when YEAR or ENTITIES change")
-    sub.add_argument("--resolve", action="store_true",
-                     help="check the year against the data too, and print the report's year and file names")
 
-    sub = command("publish", _publish, "put a report's built files in place together, all or none")
+    sub = command("publish", _publish, "put a report's built files in place together, all or none: with --run, "
+                  "the run's files under its names in REPORT_DIR/<year>/; otherwise the NAMEs")
     sub.add_argument("build_dir", type=Path)
     sub.add_argument("report_dir", type=Path)
-    sub.add_argument("names", nargs="+")
+    sub.add_argument("names", nargs="*")
+    sub.add_argument("--run", dest="run_file", type=Path, help="the run's run.json")
+    sub.add_argument("--html-only", action="store_true", help="with --run: the notebook and the HTML only")
+    folders(sub, "config")
 
     sub = command("check-install", _check_install, "check that this environment has everything the project needs",
                   after_error="")
     sub.add_argument("--imports", action="store_true", help="also import every package (slower)")
     sub.add_argument("--packages-only", action="store_true", help="only the Python packages")
+    sub.add_argument("--own-code-first", action="store_true", help="first check that this environment runs this "
+                     "folder's helpers: if not, say why and exit with 2 (the others exit with 1)")
 
     command("kernel", _kernel, "register the project's Jupyter kernel in this Python environment", after_error="")
 
     command("lab", _lab, "open JupyterLab on the project's kernel (options after `lab` go to JupyterLab)")
 
-    sub = command("latest-year", _latest_year, "print the latest year with actual values (the default report year)",
-                  after_error="")
-    sub.add_argument("processed_dir", type=Path, nargs="?", default=paths.PROCESSED_DIR)
-
     sub = command("manifest", _manifest, "record the checksums of the raw plan documents", after_error="")
     folders(sub, "raw", "config")
 
-    sub = command("analyse", _analyse, "compute the analysis tables (comparison, trends) into the processed folder")
+    sub = command("analyse", _analyse, "compute the run's analysis tables (comparison, trends, outlook) into the "
+                  "processed folder")
     folders(sub, "processed", "config")
-    sub.add_argument("--year", default="", help="the report year (default: the latest year with actual values)")
-    sub.add_argument("--entities", default="", help="counties, e.g. jiande,anji (default: all)")
 
     sub = command("template", _template, "write the yearly monitoring workbook template")
     sub.add_argument("output", type=Path, nargs="?", default=paths.REPORTS_DIR / "monitoring-template.xlsx")
     folders(sub, "config")
 
-    sub = command("results-workbook", _results_workbook, "write the results workbook of a report")
+    sub = command("results-workbook", _results_workbook, "write the results workbook of the run (run.json), in its "
+                  "language")
     sub.add_argument("output", type=Path)
-    sub.add_argument("--lang", choices=["zh", "en"], default="zh")
     folders(sub, "processed", "config")
-    sub.add_argument("--year", default="")
-    sub.add_argument("--entities", default="")
 
-    sub = command("render", _render, "render the report's documents (the brief and the analyst report) from the "
-                  "executed notebook: HTML and PDF; or one document's HTML, or a PDF from an HTML")
+    sub = command("render", _render, "render the report's documents (the brief and the report) from the executed "
+                  "notebook: HTML and PDF; or one document's HTML, or a PDF from an HTML")
     sub.add_argument("format", choices=["documents", "html", "pdf"])
     sub.add_argument("source", type=Path)
     sub.add_argument("output", type=Path, nargs="?")
+    sub.add_argument("--run", dest="run_file", type=Path,
+                     help="documents: the run's run.json: its documents, in its language, into --into DIR as "
+                     "brief.html, brief.pdf, report.html, report.pdf, listed in documents.json")
+    sub.add_argument("--into", type=Path, help="documents, with --run: the folder to write them in")
     sub.add_argument("--brief", type=Path, help="documents: the brief's output path without .html/.pdf")
-    sub.add_argument("--report", type=Path, help="documents: the analyst report's output path without .html/.pdf")
+    sub.add_argument("--report", type=Path, help="documents: the full report's output path without .html/.pdf")
     sub.add_argument("--html-only", action="store_true", help="documents: HTML only, no PDF")
     sub.add_argument("--document", choices=["brief", "report"], default="brief")
     sub.add_argument("--lang", choices=["zh", "en"], default="zh")
+    folders(sub, "config")
 
     sub = command("synthetic", _synthetic, "write N synthetic county plans into a scratch folder", after_error="")
     sub.add_argument("n", type=int)

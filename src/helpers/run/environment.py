@@ -6,9 +6,15 @@
 Standard library only, so that it runs before anything is installed and costs a no-change `make` little. The
 packages checked are pyproject.toml's own list (with the dev extras): one place for what the project needs.
 Each missing piece is named with what installs it; the exit status is 1 when anything is missing.
+
+It also checks that this environment runs this folder's own helpers: a project folder copied together with its
+environment runs the original's (an editable install points at the original's src/). `make` gives every step
+this folder (TALENT_PROJECT_ROOT), so that every file read or written is this folder's; code that differs from
+this folder's is refused, in one line, until `make setup` installs this folder's own.
 """
 from __future__ import annotations
 
+import filecmp
 import importlib
 import importlib.metadata as metadata
 import json
@@ -62,9 +68,37 @@ def missing_kernel() -> list[str]:
         python = Path(json.loads(spec.read_text(encoding="utf-8"))["argv"][0])
     except (OSError, ValueError, KeyError, IndexError):
         return [f"Jupyter kernel {KERNEL_NAME}: not registered in {sys.prefix}"]
-    if not python.exists() or python.resolve() != Path(sys.executable).resolve():
+    # (The folders compared, not the programs: a venv's python is a link to the system's, and an environment
+    # copied with a project still names the original's.)
+    if not python.exists() or python.parent.resolve() != Path(sys.executable).parent.resolve():
         return [f"Jupyter kernel {KERNEL_NAME}: runs {python}, not this environment's Python"]
     return []
+
+
+def foreign_code(project_root: Path = paths.PROJECT_ROOT) -> str:
+    """Empty when this environment runs the helpers of `project_root`; otherwise why not, in one line. The
+    helpers of another folder are accepted only while they are identical to this folder's."""
+    import helpers
+    running = Path(helpers.__file__).resolve().parent
+    own = Path(project_root) / "src" / "helpers"
+    if not own.is_dir() or running == own.resolve():
+        return ""
+    differing = _differing_files(running, own)
+    if not differing:
+        return ""
+    return (f"this folder's environment runs the helpers in {running.parent}, not this folder's src/, and they "
+            f"differ ({differing[0]}): the folder was copied together with its environment. Run `make setup` here "
+            "to install this folder's own.")
+
+
+def _differing_files(a: Path, b: Path) -> list[str]:
+    """The Python and data files that differ between two copies of the package (one missing counts)."""
+    def files(root: Path) -> set[str]:
+        return {p.relative_to(root).as_posix() for p in root.rglob("*")
+                if p.is_file() and "__pycache__" not in p.parts}
+    names = files(a) | files(b)
+    return sorted(n for n in names if not ((a / n).is_file() and (b / n).is_file()
+                                           and filecmp.cmp(a / n, b / n, shallow=False)))
 
 
 def missing_system() -> list[str]:
@@ -81,9 +115,11 @@ def missing_system() -> list[str]:
 
 def check(imports: bool = False, packages_only: bool = False) -> list[str]:
     """Every missing piece, in words (the fix for all of them: `make setup`)."""
+    own = foreign_code()
+    own = [f"this folder's helpers: {own}"] if own else []
     if packages_only:
-        return missing_packages(imports)
-    return missing_system() + missing_packages(imports) + missing_kernel()
+        return missing_packages(imports) + own
+    return missing_system() + missing_packages(imports) + missing_kernel() + own
 
 
 def _has_font(family: str) -> bool:

@@ -1,15 +1,21 @@
-"""The report's parameters, checked before anything is built: one place for the Makefile (through
-`python -m helpers parameters`), the command line and the notebooks.
+"""The run's parameters, checked before anything is built and worked out once: one place for the Makefile
+(through `python -m helpers resolve`, which writes data/processed/run.json), the command line and the notebooks.
 
-    year      YEAR=      the year reported on: it must have actual values; empty = the latest that has
-    entities  ENTITIES=  county ids from config/sources.yaml, e.g. jiande,anji; empty = every county
-    lang      LANG=      zh or en
-    audience  AUDIENCE=  leadership (the brief) and/or analyst (the full report); make's default: both
-    folders              raw_dir, processed_dir, config_dir: a relative folder is read from the project root
+    year       YEAR=       the year reported on: it must have actual values; empty = the latest that has
+    entities   ENTITIES=   county ids from config/sources.yaml, e.g. jiande,anji; empty = every county
+    lang       LANG=       zh or en
+    documents  DOCUMENTS=  brief and/or report; empty = both
+    folders                raw_dir, processed_dir, config_dir: a relative folder is read from the project root
 
 A bad value stops the run with one line that names the parameter, says what is wrong and what to give
 instead, before any output is touched. The same words come back whether the value was given to `make`
 (YEAR=) or in a notebook (report_year =): each check takes the spelling of its caller.
+
+`resolve` works the run out once: the year (defaulted to the latest with data), the counties, the language,
+the documents, the tag of a subset's file names, each county's evaluated plan and where the year stands in it,
+and the report's file names. `write_run` records it in run.json (rewritten only when it changes, so that its
+time tells make when the run changed); every later step reads it with `read_run`, which checks it, and none
+works it out again.
 
 Standard library and the config reader only, so that `make report` stays quick when nothing changed.
 """
@@ -18,40 +24,27 @@ from __future__ import annotations
 import csv
 import difflib
 import hashlib
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpers.core import paths
 from helpers.core.errors import ParameterError
 
 LANGS = ("zh", "en")
-AUDIENCES = ("leadership", "analyst")
+DOCUMENTS = ("brief", "report")   # the brief (talent-plan-brief_*) and the full report (talent-plan-report_*)
 # A subset of counties is named in its reports' file names; past this length by a count and a digest.
 TAG_MAX_CHARS = 40
 SAFE_ID = re.compile(r"[A-Za-z0-9_.-]+")
 
 # How each parameter is spelled where it is given.
-MAKE = {"year": "YEAR", "entities": "ENTITIES", "lang": "LANG", "audience": "AUDIENCE",
+MAKE = {"year": "YEAR", "entities": "ENTITIES", "lang": "LANG", "documents": "DOCUMENTS",
         "raw_dir": "RAW_DIR", "processed_dir": "PROCESSED_DIR", "config_dir": "CONFIG_DIR",
         "reports_dir": "REPORTS_DIR"}
-NOTEBOOK = {"year": "report_year", "entities": "entities", "lang": "lang", "audience": "audience",
+NOTEBOOK = {"year": "report_year", "entities": "entities", "lang": "lang", "documents": "documents",
             "raw_dir": "raw_dir", "processed_dir": "processed_dir", "config_dir": "config_dir",
             "reports_dir": "reports_dir"}
-
-
-@dataclass(frozen=True)
-class ReportParameters:
-    year: int
-    entities: tuple[str, ...]   # the counties reported on, in the order given
-    lang: str
-    audiences: tuple[str, ...]  # leadership and/or analyst
-    subset: bool                # True when the counties are not simply all of them, in config order
-
-    @property
-    def tag(self) -> str:
-        """The part of the report's file names that says which counties: '' for all of them."""
-        return subset_tag(self.entities) if self.subset else ""
 
 
 def subset_tag(entities) -> str:
@@ -80,20 +73,17 @@ def check_lang(value, spelling: dict = NOTEBOOK) -> str:
     return lang
 
 
-def check_audiences(value, spelling: dict = NOTEBOOK) -> tuple[str, ...]:
-    """One or both audiences (`leadership analyst`, or with a comma); none given means both."""
-    given = [a for a in re.split(r"[,，\s]+", "" if _blank(value) else str(value)) if a]
-    for audience in given:
-        if audience not in AUDIENCES:
-            raise ParameterError(f"{_named('audience', value, spelling)}: '{audience}' is not an audience: use "
-                                 "leadership (the brief), analyst (the full report), or both (the default).")
-    return tuple(a for a in AUDIENCES if a in given) or AUDIENCES
-
-
-def check_audience(value, spelling: dict = NOTEBOOK) -> str:
-    """One audience (a notebook's `audience`): leadership unless given."""
-    audiences = check_audiences(value or "leadership", spelling)
-    return audiences[0]
+def check_documents(value, spelling: dict = NOTEBOOK) -> tuple[str, ...]:
+    """One or both documents (`brief report`, or with a comma); none given means both."""
+    if isinstance(value, (list, tuple)):
+        given = [str(d) for d in value]
+    else:
+        given = [d for d in re.split(r"[,，\s]+", "" if _blank(value) else str(value)) if d]
+    for document in given:
+        if document not in DOCUMENTS:
+            raise ParameterError(f"{_named('documents', value, spelling)}: '{document}' is not a document: use "
+                                 "brief, report (the full report), or both (the default).")
+    return tuple(d for d in DOCUMENTS if d in given) or DOCUMENTS
 
 
 def parse_year(value, spelling: dict = NOTEBOOK) -> int | None:
@@ -195,13 +185,81 @@ def folder(value, default: Path, name: str, spelling: dict = NOTEBOOK, must_exis
     return path
 
 
-# ----------------------------------------------------------------------------- all together
+# ----------------------------------------------------------------------------- the run, worked out once
 
-def report_parameters(year=None, entities=None, lang=None, audience=None, processed_dir=None, config_dir=None,
-                      spelling: dict = NOTEBOOK, base: Path | None = None) -> ReportParameters:
-    """Every report parameter checked, the year against the processed data."""
+# The report's files as `make report` builds them in reports/.build/ (the Makefile's REPORT_NOTEBOOK and
+# RESULTS; a test checks that they agree), before they are published under the run's names.
+BUILT_NOTEBOOK = "04_report.ipynb"
+BUILT_RESULTS = "results.xlsx"
+ABOUT = ("The run, worked out once by `python -m helpers resolve` (make) from YEAR, ENTITIES, LANG and DOCUMENTS, "
+         "the processed data and the config. Every later step reads it; `inputs` are the fingerprints of the "
+         "files it was worked out from, and a step refuses a run.json that no longer matches them.")
+
+
+@dataclass(frozen=True)
+class Run:
+    year: int
+    entities: tuple[str, ...]   # the counties reported on, in the order given
+    subset: bool                # True when the counties are not simply all of them, in config order
+    lang: str
+    documents: tuple[str, ...]  # brief and/or report
+    plans: dict = field(default_factory=dict)    # county -> its evaluated plan and where the year stands in it
+    inputs: dict = field(default_factory=dict)   # file name -> SHA-256 of what the run was worked out from
+
+    @property
+    def tag(self) -> str:
+        """The part of the report's file names that says which counties: '' for all of them."""
+        return subset_tag(self.entities) if self.subset else ""
+
+    @property
+    def files(self) -> dict[str, str]:
+        """The report's file names (the documents' without .html/.pdf). One place for them."""
+        end = f"{self.year}_{self.lang}{self.tag}"
+        names = {"notebook": f"04_report_{end}.ipynb", "results": f"talent-plan-results_{end}.xlsx"}
+        return names | {d: f"talent-plan-{d}_{end}" for d in self.documents}
+
+    def published(self, html_only: bool = False) -> list[tuple[str, str]]:
+        """(built name, published name) of each file of the report, in reports/.build/ and reports/<year>/."""
+        files = self.files
+        pairs = [(BUILT_NOTEBOOK, files["notebook"])]
+        if not html_only:
+            pairs.append((BUILT_RESULTS, files["results"]))
+        for document in self.documents:
+            pairs += [(f"{document}.{suffix}", f"{files[document]}.{suffix}")
+                      for suffix in (("html",) if html_only else ("html", "pdf"))]
+        return pairs
+
+    def as_json(self) -> str:
+        record = {"about": ABOUT, "year": self.year, "entities": list(self.entities), "subset": self.subset,
+                  "tag": self.tag, "lang": self.lang, "documents": list(self.documents), "plans": self.plans,
+                  "files": self.files, "inputs": self.inputs}
+        return json.dumps(record, ensure_ascii=False, indent=1) + "\n"
+
+
+def input_fingerprints(processed_dir: Path, config_dir: Path) -> dict[str, str]:
+    """SHA-256 of the files a run is worked out from: the processed indicators and the config."""
+    files = [Path(processed_dir) / paths.INDICATORS_CSV, Path(config_dir) / paths.SOURCES_FILE,
+             Path(config_dir) / paths.CATALOGUE_FILE]
+    return {f.name: hashlib.sha256(f.read_bytes()).hexdigest() for f in files}
+
+
+def evaluated_plans(sources, entities, year: int) -> dict[str, dict]:
+    """Each county's evaluated plan (helpers.core.periods) and where the year stands in it."""
+    from helpers.core.periods import evaluated_plan, phase
+    out = {}
+    for entity in entities:
+        plan = evaluated_plan(sorted(sources.plans_of(entity), key=lambda p: p.period.base_year), year)
+        out[entity] = {"plan": plan.period.name, "file": plan.file, "base_year": plan.period.base_year,
+                       "target_year": plan.period.target_year, "phase": phase(plan.period, year)}
+    return out
+
+
+def resolve(year=None, entities=None, lang=None, documents=None, processed_dir=None, config_dir=None,
+            spelling: dict = NOTEBOOK, base: Path | None = None) -> Run:
+    """Every parameter checked, the year against the processed data, and the run worked out."""
+    from helpers.core.config import load_sources
     lang = check_lang(lang, spelling)
-    audiences = check_audiences(audience, spelling)
+    documents = check_documents(documents, spelling)
     parse_year(year, spelling)
     config_dir = folder(config_dir, paths.CONFIG_DIR, "config_dir", spelling, base=base)
     processed_dir = folder(processed_dir, paths.PROCESSED_DIR, "processed_dir", spelling, base=base)
@@ -210,4 +268,47 @@ def report_parameters(year=None, entities=None, lang=None, audience=None, proces
         raise ParameterError(f"there are no processed data in {paths.display_path(processed_dir)} yet: "
                              "run `make data` first.")
     report_year = check_year(year, years_with_data(processed_dir, chosen), spelling)
-    return ReportParameters(report_year, tuple(chosen), lang, audiences, subset)
+    plans = evaluated_plans(load_sources(config_dir), chosen, report_year)
+    return Run(report_year, tuple(chosen), subset, lang, documents, plans,
+               input_fingerprints(processed_dir, config_dir))
+
+
+def write_run(run: Run, processed_dir: Path) -> bool:
+    """Record the run in run.json, rewritten only when it changed (its time tells make). True when rewritten."""
+    from helpers.files.atomic import replaced_when_done
+    path = Path(processed_dir) / paths.RUN_JSON
+    text = run.as_json()
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    with replaced_when_done(path) as partial:
+        partial.write_text(text, encoding="utf-8")
+    return True
+
+
+def read_run(processed_dir=None, config_dir=None) -> Run:
+    """The run as `resolve` recorded it, checked: complete, and worked out from the processed data and the config
+    as they are now. Otherwise an error that says what to run."""
+    from helpers.core.errors import InputError
+    processed_dir = folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
+    config_dir = folder(config_dir, paths.CONFIG_DIR, "config_dir")
+    path = processed_dir / paths.RUN_JSON
+    again = "run `make report` (or `make analysis`) with the parameters you want: it works the run out again."
+    if not path.exists():
+        raise InputError(path, None, "the run has not been worked out yet", again)
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        run = Run(int(record["year"]), tuple(record["entities"]), bool(record["subset"]), check_lang(record["lang"]),
+                  check_documents(record["documents"]), dict(record["plans"]), dict(record["inputs"]))
+    except (ValueError, KeyError, TypeError, ParameterError):
+        raise InputError(path, None, "the record of the run is damaged", again) from None
+    if not run.entities or run.year < 1 or not all(isinstance(e, str) for e in run.entities):
+        raise InputError(path, None, "the record of the run is damaged", again)
+    current = input_fingerprints(processed_dir, config_dir)
+    changed = [name for name, digest in current.items() if run.inputs.get(name) != digest]
+    if changed:
+        raise InputError(path, None, f"the run was worked out from another version of {' and '.join(changed)}",
+                         again)
+    return run

@@ -1,13 +1,16 @@
 """Which helper files each `make` step really uses, read from the import graph: the Makefile's picture of the
 data flow, made from the code rather than kept by hand.
 
-    PYTHONPATH=src python3 -m helpers.run.stepdeps > .make/helpers.mk     (the Makefile does this)
+    PYTHONPATH=src python3 -m helpers.run.stepdeps .make/helpers.mk     (the Makefile does this)
 
 For each step, the modules its notebooks import and the modules its `python -m helpers` command imports, with
 everything they import in turn (at module level or inside functions: a lazy import is still a dependency),
 the packages they sit in, and the data files of those packages (the wording YAML). `helpers.run.cli` dispatches to
 every command, so its own imports inside the command functions are not followed: each step names the modules
 its command uses. Standard library only: it runs before anything is installed.
+
+The file is rewritten only when its text changes: make rereads (restarts) only then, so that a helper dated in
+the future (a project copied from a machine whose clock was ahead) cannot make it restart forever.
 """
 from __future__ import annotations
 
@@ -93,5 +96,22 @@ def makefile_text() -> str:
     return "\n".join(lines) + "\n"
 
 
+def write(path: Path) -> bool:
+    """Write the list to `path` if its text changed (then make rereads it). True when written."""
+    text = makefile_text()
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)
+    return True
+
+
 if __name__ == "__main__":
-    sys.stdout.write(makefile_text())
+    if len(sys.argv) > 1:
+        write(Path(sys.argv[1]))
+    else:
+        sys.stdout.write(makefile_text())

@@ -14,14 +14,13 @@ from helpers.core.formatting import projection as fmt_projection
 from helpers.core.periods import period_label
 from helpers.report.blocks import (
     Column,
+    Figure,
     Html,
     Table,
     chapter,
     figure_block,
-    figure_label,
     figures,
     indicator_cell,
-    series_name,
     target_text,
     year_value_text,
 )
@@ -110,47 +109,14 @@ def outlook_brief(ctx: ReportContext) -> Html:
     return chapter(ctx, "outlook", ctx.t("plan_cycle.outlook_title", period=nxt), blocks)
 
 
-def outlook_figures(ctx: ReportContext, limit: int = 6) -> list[tuple]:
-    """The trend to the next target year with its 80% (thick) and 95% (thin) intervals and the next target."""
+def outlook_figures(ctx: ReportContext, limit: int = 6) -> list[Figure]:
+    """The trend to the next target year with its 80% (thick) and 95% (thin) intervals and the next target
+    (charts.outlook_panels), three panels a figure."""
     def draw():
-        import numpy as np
-
-        from helpers.analyse.inputs import observed_up_to, series
-        from helpers.analyse.trends import fitted_curve
-        o = ctx.outlook
-        rows = o[o["trend_n_obs"] >= 2]
-        if len(rows) > limit:
-            rows = rows.sort_values("acceleration_needed", ascending=False, na_position="last").head(limit)
-        panels = []
-        for r in rows.itertuples():
-            # The observations the trend was fitted to; the line and its intervals as outlook.csv holds them.
-            obs = pd.DataFrame(observed_up_to(series(ctx.inputs, r.entity, r.indicator_id), ctx.inputs.report_year))
-            end = int(r.next_target_year)
-            # An unreliable projection (helpers.analyse.trends) is not drawn as a forecast: the line stops at
-            # the last actual, and the panel says why.
-            unreliable = isinstance(getattr(r, "projection_caution", None), str)
-            xs = np.linspace(obs["year"].min(), obs["year"].max() if unreliable else end, 40)
-            curve = fitted_curve(None if pd.isna(r.trend_scale) else r.trend_scale, r.trend_intercept,
-                                 r.trend_slope, xs)
-            has_interval = pd.notna(r.pi95_lower) and not unreliable
-            name = series_name(ctx, r.entity, r.indicator_id)
-            unit, scale = ctx.figure_unit(r.unit)
-            reading = ctx.t(f"plan_cycle.outlook_short.{r.target_reading}") if isinstance(r.target_reading, str) else ""
-            reading = ctx.t("figures.unreliable") if unreliable and not reading else reading
-            reading = "\n" + figure_label(ctx, reading) if reading else ""
-            panels.append({"title": figure_label(ctx, name + unit) + reading, "scale": scale,
-                           "years": obs["year"].tolist(),
-                           "values": obs["value"].tolist(), "curve_x": xs, "curve_y": curve,
-                           "target_year": end, "target": None if pd.isna(r.next_target_value) else
-                           float(r.next_target_value),
-                           "interval": (r.pi95_lower, r.pi95_upper) if has_interval else None,
-                           "interval_80": (r.pi80_lower, r.pi80_upper) if has_interval else None,
-                           "ticks": sorted({int(obs["year"].min()), int(r.next_base_year), end})})
+        panels = charts.outlook_panels(ctx.inputs, ctx.outlook, ctx.lang, limit)
         # The caption speaks of the next plan's target (a red star) only where one is drawn.
         return [(charts.trend_panels(chunk), ctx.t("plan_cycle.fig_outlook" if any(p["target"] is not None
                                                                                   for p in chunk)
                                                    else "plan_cycle.fig_outlook_no_target"))
                 for chunk in charts.chunks(panels, 3)]
     return figures(ctx, "outlook", draw)
-
-

@@ -15,7 +15,7 @@ from helpers.report.blocks import (
     Table,
     chapter,
     indicator_cell,
-    judgement_label,
+    light,
     target_text,
     value_text,
     year_value_text,
@@ -47,15 +47,14 @@ def plan_section(ctx: ReportContext) -> Html:
 
 def _final_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
     counts = [final_counts_line(ctx, e) for e in dict.fromkeys(rows["entity"])]
-    judged = rows[rows["target_met"].notna()]   # targets still waiting for their year's actual are counted above
+    # met or missed; the targets still waiting for their year's actual are counted above
+    judged = rows[rows["verdict"].isin([TARGET_MET, TARGET_MISSED])]
     if ctx.many:
-        judged = judged[judged["target_met"].eq(False)].sort_values("completion_rate").head(MANY_ROWS)
+        judged = judged[judged["verdict"] == TARGET_MISSED].sort_values("completion_rate").head(MANY_ROWS)
     body = []
     for r in judged.itertuples():
-        met = bool(r.target_met)
         body.append([ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
-                     Cell(judgement_label(ctx, TARGET_MET if met else TARGET_MISSED, final=True),
-                          light=TARGET_MET if met else TARGET_MISSED),
+                     light(ctx, r.verdict, final=True),
                      target_text(ctx, r.target_value, r.target_comparator),
                      year_value_text(ctx, r.evaluated_year, r.evaluated_value),
                      fmt_pct(r.completion_rate), value_text(ctx, r.gap_to_target, unit=r.unit)])

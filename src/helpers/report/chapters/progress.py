@@ -8,6 +8,7 @@ import pandas as pd
 from helpers.analyse import charts
 from helpers.analyse.evaluation import completion_rate
 from helpers.analyse.growth import NOT_ASSESSABLE, RATE_CAGR
+from helpers.core.periods import FINAL_PHASES
 from helpers.report.blocks import (
     Column,
     Figure,
@@ -24,6 +25,8 @@ from helpers.report.blocks import (
     ratio_label,
     series_name,
     value_text,
+    verdict_codes,
+    year_kind,
 )
 from helpers.report.chapters.province import province_figure
 from helpers.report.context import ReportContext
@@ -49,7 +52,7 @@ def progress_table_view(ctx: ReportContext, rows: pd.DataFrame) -> Table:
                Column(ctx.t("report.hist"), "num", fold=True), Column(ctx.t("report.req"), "num", fold=True),
                Column(ctx.t("report.reason"), "note", fold=True)]
     body = [[ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
-             light(ctx, r.progress_category),
+             light(ctx, r.verdict, r.plan_phase in FINAL_PHASES),
              value_text(ctx, r.latest_value), value_text(ctx, r.target_value, r.target_comparator),
              rate_text(ctx, r.historical_growth, r.growth_method),
              rate_text(ctx, r.required_growth, r.growth_method, r.required_growth_comparator),
@@ -96,7 +99,7 @@ def key_figures_brief(ctx: ReportContext) -> Html:
 
 def progress_brief(ctx: ReportContext) -> Html:
     p = ctx.progress
-    assessable = p[p["progress_category"] != NOT_ASSESSABLE]
+    assessable = p[p["verdict"] != NOT_ASSESSABLE]
     blocks = []
     if ctx.many:
         blocks.append({"kind": "notes", "entries": [ctx.t("report.progress_many_note")]})
@@ -108,39 +111,10 @@ def progress_brief(ctx: ReportContext) -> Html:
     return chapter(ctx, "progress", ctx.t("report.progress"), blocks)
 
 
-def trend_figures(ctx: ReportContext, limit: int = 8) -> list[tuple]:
+def trend_figures(ctx: ReportContext, limit: int = 8) -> list[Figure]:
+    """Each series' trend to the target year (charts.progress_panels), three panels a figure."""
     def draw():
-        import numpy as np
-
-        from helpers.analyse.inputs import observed_up_to, series
-        from helpers.analyse.trends import fitted_curve
-        inputs = ctx.inputs
-        rows = ctx.progress[ctx.progress["trend_n_obs"] >= 2]
-        if len(rows) > limit:
-            rows = rows.sort_values(["trend_probability_meets_target", "progress_ratio"],
-                                    na_position="last").head(limit)
-        panels = []
-        for r in rows.itertuples():
-            # The observations the trend was fitted to; the line and its interval as trends.csv holds them.
-            obs = pd.DataFrame(observed_up_to(series(inputs, r.entity, r.indicator_id), inputs.report_year))
-            target_year = int(r.trend_projection_year)
-            # An unreliable projection (helpers.analyse.trends) is not drawn as a forecast: the line stops at
-            # the last actual.
-            unreliable = isinstance(getattr(r, "trend_projection_caution", None), str)
-            xs = np.linspace(obs["year"].min(), obs["year"].max() if unreliable else target_year, 40)
-            curve = fitted_curve(None if pd.isna(r.trend_scale) else r.trend_scale, r.trend_intercept,
-                                 r.trend_slope, xs)
-            has_interval = pd.notna(r.trend_pi_lower) and not unreliable
-            note = "\n" + ctx.t("figures.unreliable") if unreliable else \
-                "" if has_interval else "\n" + ctx.t("figures.no_interval")
-            name = series_name(ctx, r.entity, r.indicator_id)
-            unit, scale = ctx.figure_unit(r.unit)
-            title = figure_label(ctx, name + unit) + note
-            panels.append({"title": title, "scale": scale, "years": obs["year"].tolist(),
-                           "values": obs["value"].tolist(),
-                           "curve_x": None if curve is None else xs, "curve_y": curve, "target_year": target_year,
-                           "target": None if pd.isna(r.target_value) else float(r.target_value),
-                           "interval": (r.trend_pi_lower, r.trend_pi_upper) if has_interval else None})
+        panels = charts.progress_panels(ctx.inputs, ctx.progress, ctx.lang, limit)
         # The caption speaks of the target (a red star) only where one is drawn.
         return [(charts.trend_panels(chunk), ctx.t("report.fig_trend" if any(p["target"] is not None for p in chunk)
                                                    else "report.fig_trend_no_target"))
@@ -153,7 +127,8 @@ def progress_section(ctx: ReportContext) -> Html:
     if ctx.many:
         blocks.append({"kind": "notes", "entries": [ctx.t("report.progress_many_note")]})
     else:
-        blocks += [{"kind": "heading", "text": ctx.t("report.progress_all")}, legend(ctx),
+        blocks += [{"kind": "heading", "text": ctx.t("report.progress_all")},
+                   legend(ctx, codes=verdict_codes(ctx), final=year_kind(ctx) == "final"),
                    {"kind": "table", "table": progress_table_view(ctx, ctx.progress)}]
     blocks.append(figure_block(ctx, trend_figures(ctx)))
     return chapter(ctx, "progress", ctx.t("report.progress"), blocks)

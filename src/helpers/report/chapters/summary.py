@@ -7,20 +7,13 @@ The sentences' words are in helpers/core/wording (summary.*); here only which fa
 from __future__ import annotations
 
 from helpers.analyse.evaluation import AHEAD, BEHIND, HELD, NOT_HELD, ON_SCHEDULE
-from helpers.analyse.growth import (
-    LIMITED_PROGRESS,
-    MOVING_AWAY,
-    NEEDS_ACCELERATION,
-    NOT_ASSESSABLE,
-    ON_TRACK,
-    RATE_CAGR,
-    TARGET_MET,
-)
+from helpers.analyse.growth import NOT_ASSESSABLE, RATE_CAGR, TARGET_MET, TARGET_MISSED
 from helpers.analyse.outlook import CLEAR_BREAK
-from helpers.analyse.progress import target_counts
+from helpers.analyse.progress import VERDICTS, target_counts
 from helpers.core.config import PlanPeriod
 from helpers.core.formatting import number, percent
 from helpers.core.periods import FINAL_PHASES, IN_PERIOD, period_label
+from helpers.report.blocks import judgement_label
 from helpers.report.context import ReportContext
 
 MIN_SENTENCES, MAX_SENTENCES = 5, 8
@@ -95,7 +88,9 @@ def _headline_growth(ctx: ReportContext) -> list[str]:
     """For each county, its first assessable indicator in catalogue order: growth required against achieved.
     With many counties, one sentence about the first indicator assessable across them."""
     p = ctx.progress
-    assessable = p[p["progress_ratio"].notna() & (p["growth_method"] == RATE_CAGR)]
+    # growth still required: never at a final evaluation, where what counts is the target year's actual
+    assessable = p[p["progress_ratio"].notna() & (p["growth_method"] == RATE_CAGR)
+                   & ~p["plan_phase"].isin(FINAL_PHASES)]
     if ctx.many:
         if assessable.empty:
             return []
@@ -119,25 +114,28 @@ def _headline_growth(ctx: ReportContext) -> list[str]:
                          required=percent(r["required_growth"]), achieved=percent(r["historical_growth"]),
                          faster=ctx.t("summary.faster" if r["required_growth"] > r["historical_growth"]
                                       else "summary.slower"),
-                         baseline_year=int(r["baseline_year"]), label=ctx.category_label(r["progress_category"])))
+                         baseline_year=int(r["baseline_year"]), label=judgement_label(ctx, r["verdict"])))
     return out
 
 
 def _progress_counts(ctx: ReportContext) -> str:
     p = ctx.progress
-    counts = p["progress_category"].value_counts()
+    counts = p["verdict"].value_counts()
+    final = p["plan_phase"].isin(FINAL_PHASES)
     not_assessable = int(counts.get(NOT_ASSESSABLE, 0))
-    parts = [ctx.t("summary.count_item", label=ctx.category_label(cat), n=int(counts[cat]))
-             for cat in (TARGET_MET, ON_TRACK, NEEDS_ACCELERATION, LIMITED_PROGRESS, MOVING_AWAY) if counts.get(cat, 0)]
-    one_obs = int(p["progress_reason"].str.startswith("only one observation").sum())
+    parts = [ctx.t("summary.count_item", label=judgement_label(ctx, code, final[p["verdict"] == code].all()),
+                   n=int(counts[code]))
+             for code in VERDICTS if code != NOT_ASSESSABLE and counts.get(code, 0)]
+    one_obs = int(((p["verdict"] == NOT_ASSESSABLE)
+                   & p["progress_reason"].str.startswith("only one observation")).sum())
     return ctx.t("summary.progress_counts", total=len(p), assessable=len(p) - not_assessable,
                  detail=ctx.names(parts) or ctx.t("summary.none"), not_assessable=not_assessable, one_obs=one_obs)
 
 
 def _hardest_targets(ctx: ReportContext) -> str:
     p = ctx.progress
-    rows = p[(p["growth_method"] == RATE_CAGR) & p["required_growth"].notna()
-             & (p["progress_category"] != TARGET_MET)].sort_values("required_growth", ascending=False).head(2)
+    rows = p[(p["growth_method"] == RATE_CAGR) & p["required_growth"].notna() & ~p["plan_phase"].isin(FINAL_PHASES)
+             & (p["verdict"] != TARGET_MET)].sort_values("required_growth", ascending=False).head(2)
     if rows.empty:
         return ""
     items = [ctx.t("summary.hardest_item", county=ctx.entity_name(r.entity),
@@ -227,8 +225,8 @@ def _final_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
                              period=period_label(period, ctx.lang), years=period.years, n=row.not_judged,
                              year=period.target_year))
             continue
-        rows = p[(p["entity"] == row.entity) & p["target_met"].notna()]
-        missed = [ctx.indicator_name(i) for i in rows.loc[~rows["target_met"].astype(bool), "indicator_id"]]
+        missed = [ctx.indicator_name(i) for i in p.loc[(p["entity"] == row.entity) & (p["verdict"] == TARGET_MISSED),
+                                                         "indicator_id"]]
         text = ctx.t("summary.final", county=ctx.entity_name(row.entity), period=period_label(period, ctx.lang),
                      years=period.years, met=row.met, judged=row.judged, missed=row.missed)
         if missed:

@@ -1,0 +1,81 @@
+"""JupyterLab for analysts (`make lab`): analysts work on their own copies, and notebooks/ stays as committed.
+
+JupyterLab saves an open notebook every few minutes, with the parameters an analyst edited and the outputs of
+the cells they ran. So that this never lands in the tracked notebooks, without anyone having to remember:
+
+- `make lab` copies each notebook of notebooks/ into lab/ (not tracked by git) the first time, and opens
+  JupyterLab there; the copies are the analyst's, to edit, run and keep;
+- in JupyterLab, notebooks/ is read-only (`CommittedNotebooksReadOnly`): a notebook opened there shows as
+  read-only and is never saved, renamed or deleted;
+- a notebook changed in notebooks/ since its copy was made (a new version of the project) is named when
+  `make lab` starts: deleting the copy gets the new one at the next `make lab`.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+from jupyter_server.services.contents.largefilemanager import AsyncLargeFileManager
+from tornado import web
+
+from helpers.core import paths
+
+WORK_DIR = "lab"            # the analysts' copies, beside notebooks/ (in .gitignore)
+COMMITTED_DIR = "notebooks"
+RECORD = ".copied-from.json"  # in lab/: the SHA-256 of each notebook when it was copied
+
+
+def prepare_copies(root: Path = paths.PROJECT_ROOT) -> list[str]:
+    """Copy into lab/ each committed notebook that has no copy yet; return a note for each copy whose
+    notebook has changed since it was made."""
+    committed, work = Path(root) / COMMITTED_DIR, Path(root) / WORK_DIR
+    work.mkdir(exist_ok=True)
+    record_path = work / RECORD
+    try:
+        record = json.loads(record_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        record = {}
+    notes = []
+    for notebook in sorted(committed.glob("*.ipynb")):
+        digest = hashlib.sha256(notebook.read_bytes()).hexdigest()
+        copy = work / notebook.name
+        if not copy.exists():
+            shutil.copyfile(notebook, copy)
+            record[notebook.name] = digest
+        elif record.get(notebook.name) != digest:
+            notes.append(f"{COMMITTED_DIR}/{notebook.name} has changed since {WORK_DIR}/{notebook.name} was copied "
+                         f"from it: delete your copy to get the new one at the next `make lab`.")
+    record_path.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return notes
+
+
+def _committed(path: str) -> bool:
+    parts = [p for p in str(path).strip("/").split("/") if p]
+    return len(parts) > 1 and parts[0] == COMMITTED_DIR
+
+
+class CommittedNotebooksReadOnly(AsyncLargeFileManager):
+    """JupyterLab's files, with notebooks/ read-only: analysts work on their copies in lab/."""
+
+    def is_writable(self, path):
+        return not _committed(path) and super().is_writable(path)
+
+    def _refuse(self, path: str) -> None:
+        if _committed(path):
+            raise web.HTTPError(403, f"{path} is a committed notebook, kept as committed: work on your copy in "
+                                     f"{WORK_DIR}/ (make lab makes it).")
+
+    async def save(self, model, path=""):
+        self._refuse(path)
+        return await super().save(model, path)
+
+    async def delete_file(self, path):
+        self._refuse(path)
+        return await super().delete_file(path)
+
+    async def rename_file(self, old_path, new_path):
+        self._refuse(old_path)
+        self._refuse(new_path)
+        return await super().rename_file(old_path, new_path)

@@ -1,0 +1,187 @@
+"""`make` as careless hands and hostile values meet it (issue 18): a run that cannot write fails, a file dated in
+the future neither hangs make nor reruns steps, a copied project never writes into the original, no parameter
+can run a command, a folder make cannot name is refused in one line. Reading the Makefile runs nothing."""
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ProjectCopy, make
+from helpers.core import paths
+
+
+def _one_line_of_ours(run: subprocess.CompletedProcess) -> str:
+    """Our error is one line; make adds its own `make: *** [...] Error 1` (the README says so)."""
+    ours = [line for line in run.stderr.splitlines() if not line.startswith("make")]
+    assert len(ours) == 1 and "Traceback" not in run.stderr, run.stderr
+    return ours[0]
+
+
+# ----------------------------------------------------------------------------- parameters reach no shell
+
+@pytest.mark.parametrize("variable, value", [
+    ("YEAR", "$(touch {marker})"),
+    ("YEAR", "`touch {marker}`"),
+    ("YEAR", "$(shell touch {marker})"),          # a make function, in a value given to make
+    ("ENTITIES", "$(touch {marker})"),
+    ("ENTITIES", "jiande;touch {marker}"),
+    ("ENTITIES", "$(shell touch {marker})"),
+    ("LANG", "$(shell touch {marker})"),
+    ("DOCUMENTS", "';touch {marker};'"),
+])
+def test_no_parameter_can_run_a_command(made_report, tmp_path, variable, value):
+    marker = tmp_path / "ran"
+    run = make("report", **{variable: value.format(marker=marker)}, **made_report["folders"])
+    assert not marker.exists(), f"{variable}={value} ran a command"
+    assert run.returncode == 2 and _one_line_of_ours(run).startswith("error: "), run.stderr
+    assert "syntax error" not in run.stderr and "unexpected" not in run.stderr
+
+
+def test_a_quote_in_a_year_is_the_projects_error_not_the_shells(made_report):
+    run = make("report", YEAR="2020'", **made_report["folders"])
+    assert run.returncode == 2 and _one_line_of_ours(run).startswith("error: YEAR=2020' is not a year")
+
+
+@pytest.mark.parametrize("variable", ["PROCESSED_DIR", "REPORTS_DIR", "RAW_DIR"])
+@pytest.mark.parametrize("name", ["with space", "a:b", "$(shell touch ran)"])
+def test_a_folder_make_cannot_name_is_refused_in_one_line(made_report, tmp_path, variable, name):
+    folders = {**made_report["folders"], variable: tmp_path / name}
+    run = make("report", **folders)
+    assert run.returncode == 2
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"{variable}=" in lines[0], run.stderr
+    assert "make cannot use a folder whose name is empty or has a space" in lines[0]
+    assert "multiple target patterns" not in run.stderr and "overriding recipe" not in run.stderr
+    assert list(tmp_path.iterdir()) == [] and not (paths.PROJECT_ROOT / "ran").exists()   # no stray folder
+
+
+# ----------------------------------------------------------------------------- a run that cannot write fails
+
+@pytest.fixture
+def built(made_report, tmp_path) -> dict:
+    """A copy of a built project's data (its raw files, config and processed data), with an input changed since,
+    so that `make data` has something to do."""
+    folders = {}
+    for variable in ("RAW_DIR", "CONFIG_DIR", "PROCESSED_DIR"):
+        folders[variable] = tmp_path / variable.lower()
+        shutil.copytree(made_report["folders"][variable], folders[variable])   # (times kept)
+    folders["REPORTS_DIR"] = tmp_path / "reports"
+    catalogue = folders["CONFIG_DIR"] / "catalogue.yaml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8") + "\n# a changed input\n", encoding="utf-8")
+    return folders
+
+
+def _read_only_mount(folder: Path):
+    if subprocess.run(["mount", "--bind", str(folder), str(folder)], capture_output=True).returncode != 0:
+        pytest.skip("cannot bind-mount here (needs root)")
+    subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)], check=True)
+
+
+def test_a_read_only_processed_folder_fails_the_run(built):
+    processed = built["PROCESSED_DIR"]
+    _read_only_mount(processed)
+    try:
+        run = make("data", **built)
+    finally:
+        subprocess.run(["umount", str(processed)], capture_output=True)
+    assert run.returncode == 2 and "Nothing to be done" not in run.stdout + run.stderr
+    assert "processed_dir/.inputs.json: the file could not be written: the disk is mounted read-only" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_an_unwritable_inputs_record_fails_the_run(built):
+    record = built["PROCESSED_DIR"] / ".inputs.json"
+    record.unlink()
+    record.mkdir()                           # something in its place that cannot be replaced by a file
+    os.utime(record, (1, 1))
+    run = make("data", **built)
+    assert run.returncode == 2 and "Nothing to be done" not in run.stdout + run.stderr
+    assert ".inputs.json" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_a_full_disk_while_recording_the_inputs_fails_the_run(built, tmp_path):
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(disk)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here")
+    try:
+        processed = disk / "processed"
+        shutil.copytree(built["PROCESSED_DIR"], processed)
+        (processed / ".inputs.json").write_text("{}", encoding="utf-8")
+        os.utime(processed / ".inputs.json", (1, 1))
+        filler = os.open(disk / "filler", os.O_WRONLY | os.O_CREAT)     # the disk is full
+        try:
+            while os.write(filler, b"\0" * 4096):
+                pass
+        except OSError:
+            pass
+        finally:
+            os.close(filler)
+        run = make("data", **{**built, "PROCESSED_DIR": processed})
+    finally:
+        subprocess.run(["umount", str(disk)], capture_output=True)
+    assert run.returncode == 2 and "Nothing to be done" not in run.stdout + run.stderr
+    assert "the disk is full" in run.stderr and "Traceback" not in run.stderr
+
+
+# ----------------------------------------------------------------------------- times and copies
+
+def test_files_dated_in_the_future_neither_hang_make_nor_rerun_steps(tmp_path):
+    project = ProjectCopy(tmp_path / "copied from a machine whose clock was ahead")
+    tomorrow = time.time() + 86400
+    helper = project.root / "src" / "helpers" / "analyse" / "comparison.py"
+    config = project.root / "config" / "catalogue.yaml"
+    for path in (helper, config):
+        os.utime(path, (tomorrow, tomorrow))
+    analysis = "data/processed/analysis.json"
+    first = project.make(analysis, timeout=300)          # today's main restarts make forever here
+    assert first.returncode == 0, first.stderr
+    assert "dated in the future" in first.stderr
+    assert helper.stat().st_mtime < time.time() + 5 and config.stat().st_mtime < time.time() + 5
+    again = project.make(analysis, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert "helpers analyse" not in again.stdout and "helpers run" not in again.stdout
+    assert "Clock skew" not in again.stderr
+
+
+def _copied_with_its_environment(original: Path, copy: Path) -> None:
+    """`copy`'s environment runs the helpers in `original`'s src/, as a .venv copied with a project does (its
+    editable install still points at the original)."""
+    (copy / ".venv").unlink()
+    (copy / ".venv" / "bin").mkdir(parents=True)
+    python = copy / ".venv" / "bin" / "python"
+    python.write_text(f'#!/bin/sh\nPYTHONPATH="{original / "src"}" exec "{paths.PROJECT_ROOT / ".venv/bin/python"}"'
+                      ' "$@"\n')
+    python.chmod(0o755)
+
+
+def test_a_copied_project_works_on_its_own_files_or_refuses(tmp_path):
+    original = ProjectCopy(tmp_path / "original").root
+    copy = ProjectCopy(tmp_path / "copy").root
+    _copied_with_its_environment(original, copy)
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "TALENT_PROJECT_ROOT")}
+
+    def make_in_copy() -> subprocess.CompletedProcess:
+        return subprocess.run(["make", "--no-print-directory", "data/processed/analysis.json",
+                               "INSTALLED=.installed-for-tests"], cwd=copy, env=env, capture_output=True, text=True,
+                              timeout=600)
+
+    run = make_in_copy()
+    assert run.returncode == 0, run.stderr
+    assert sorted(p.name for p in (original / "data" / "processed").iterdir()) == [".gitkeep"]
+    assert (copy / "data" / "processed" / "analysis.json").exists()
+    # Once the copy's code differs from the code its environment runs, it refuses, in one line.
+    helper = copy / "src" / "helpers" / "core" / "formatting.py"
+    helper.write_text(helper.read_text(encoding="utf-8") + "# edited in the copy\n", encoding="utf-8")
+    before = {p.name: p.stat().st_mtime_ns for p in (copy / "data" / "processed").iterdir()}
+    run = make_in_copy()
+    assert run.returncode == 2
+    line = _one_line_of_ours(run)
+    assert line.startswith("error: this folder's environment runs the helpers in") and "formatting.py" in line
+    assert "make setup" in line
+    assert {p.name: p.stat().st_mtime_ns for p in (copy / "data" / "processed").iterdir()} == before
+    assert sorted(p.name for p in (original / "data" / "processed").iterdir()) == [".gitkeep"]
