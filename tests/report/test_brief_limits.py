@@ -111,8 +111,7 @@ def test_with_a_partial_workbook_the_brief_gives_one_judgement_per_cell(tmp_path
     dataset.write(dataset.build(root / "raw", root / "config"), root / "processed")
     analyse.build_tables(root / "processed", root / "config", 2025)
     ctx = load_report_context(root / "processed", root / "config", 2025, None, "zh")
-    judged = dict(zip(zip(ctx.progress["entity"], ctx.progress["indicator_id"]),
-                      chapters.scorecard.scorecard_judgements(ctx.progress)))
+    judged = dict(zip(zip(ctx.progress["entity"], ctx.progress["indicator_id"]), ctx.progress["verdict"]))
     pairs = {(p.entity, p.indicator_id): p for p in bl.monitored_pairs(root)}
     for key, judgement in judged.items():
         if key[1] == "talent_total":        # 建德 and 安吉: the first pair of each county meets its target

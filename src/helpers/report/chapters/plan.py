@@ -139,7 +139,7 @@ def _misses(ctx: ReportContext, rows: pd.DataFrame) -> Html:
     if not ctx.many:
         blocks.append({"kind": "list", "css": "summary",
                        "entries": [final_counts_line(ctx, e) for e in dict.fromkeys(rows["entity"])]})
-    missed = _binding_first(rows[rows["target_met"].eq(False)], "completion_rate")
+    missed = _binding_first(rows[rows["verdict"] == TARGET_MISSED], "completion_rate")   # the one judgement
     if missed.empty:
         blocks.append({"kind": "notes", "entries": [ctx.t("report.misses_none")]})
         return chapter(ctx, "plan", ctx.t("report.misses_title"), blocks)
@@ -163,7 +163,7 @@ def _misses(ctx: ReportContext, rows: pd.DataFrame) -> Html:
 
 def _behind(ctx: ReportContext, rows: pd.DataFrame) -> Html:
     from helpers.analyse.evaluation import BEHIND, NOT_HELD
-    behind = rows[rows["schedule_judgement"].isin([BEHIND, NOT_HELD])]
+    behind = rows[rows["verdict"].isin([BEHIND, NOT_HELD])]                                 # the one judgement
     behind = _binding_first(behind.assign(_lag=behind["progress_share"] - behind["schedule_share"]), "_lag")
     if behind.empty:
         return chapter(ctx, "plan", ctx.t("report.behind_title"),
