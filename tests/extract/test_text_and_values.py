@@ -44,10 +44,41 @@ def test_slash_is_missing_never_zero():
     assert parsed.missing and parsed.value is None
 
 
-@pytest.mark.parametrize("cell", ["十", "约10", "10-12", "", "n/a"])
+@pytest.mark.parametrize("cell", ["十", "10-12", "", "n/a", "约>10", "〔3", "[3]]"])
 def test_non_numeric_cells_are_refused(cell):
     with pytest.raises(NotANumber):
         parse_value_cell(cell)
+
+
+# Issue 18: a note mark glued to a number is read as a mark, never as a digit (NFKC makes ¹ and ① into 1).
+@pytest.mark.parametrize("cell, value, marks", [
+    ("10.3¹", 10.3, "¹"), ("10.3①", 10.3, "①"), ("12.9²", 12.9, "²"), ("0.28⁴⁵", 0.28, "⁴⁵"),
+    ("86.1%³", 86.1, "³"), ("10.3※", 10.3, "※"), ("10.3*", 10.3, "*"), ("10.3 注1", 10.3, "注1"),
+    ("10.3（注2）", 10.3, "（注2）"), ("14左右⑫", 14.0, "⑫"), ("〔3〕¹", 3.0, "¹"), ("/①", None, "①"),
+    ("1650", 1650.0, ""),
+])
+def test_note_marks_are_recorded_and_never_become_digits(cell, value, marks):
+    parsed = parse_value_cell(cell)
+    assert (parsed.value, parsed.note_marks) == (value, marks)
+
+
+@pytest.mark.parametrize("cell", ["10.¹3", "1²0", "①0.3", "½", "⑩"])
+def test_a_mark_inside_a_number_or_alone_is_refused(cell):
+    with pytest.raises(NotANumber):
+        parse_value_cell(cell)
+
+
+@pytest.mark.parametrize("cell, value, comparator, approximate, cumulative", [
+    ("14左右", 14.0, "=", True, False), ("14 左右", 14.0, "=", True, False), ("约10", 10.0, "=", True, False),
+    ("〔3〕", 3.0, "=", False, True), ("[3]", 3.0, "=", False, True), ("［3］", 3.0, "=", False, True),
+    ("【2.5】", 2.5, "=", False, True), ("〔7000以上〕", 7000.0, ">=", False, True),
+    ("〔2左右〕", 2.0, "=", True, True),
+    ("14", 14.0, "=", False, False),
+])
+def test_approximate_and_cumulative_figures(cell, value, comparator, approximate, cumulative):
+    parsed = parse_value_cell(cell)
+    assert (parsed.value, parsed.comparator, parsed.approximate, parsed.cumulative) == \
+        (value, comparator, approximate, cumulative)
 
 
 def test_one_rule_of_precision_for_projections():

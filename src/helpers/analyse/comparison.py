@@ -108,7 +108,8 @@ def peer_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
     """
     ind = inputs.indicators
     counties = ind[ind["entity"].isin(inputs.entities) & ind["value"].notna()]
-    latest = (counties[counties["kind"].isin(OBSERVED_KINDS) & (counties["year"] <= inputs.report_year)]
+    observed = counties["kind"].isin(OBSERVED_KINDS) & ~counties["cumulative"]   # a 〔〕 sum is not a level
+    latest = (counties[observed & (counties["year"] <= inputs.report_year)]
               .sort_values("year").groupby(["indicator_id", "entity"]).tail(1))
     # Each county's plan target: the target year of the plan the report year evaluates (own document first).
     plan_of = {e: inputs.plan_of(e).period for e in inputs.entities}
@@ -195,8 +196,19 @@ def _pair_row(inputs, a, b, ind_a, ind_b, status, reason, values_only=False) -> 
     return row
 
 
+# The columns every reader of comparison.csv may ask for, also when there is nothing to compare.
+EMPTY_COLUMNS = ["comparison", "entity", "entity_name_zh", "other", "other_name_zh", "indicator_id",
+                 "other_indicator_id", "indicator_name_zh", "unit", "measure", "basis", "latest_year", "latest_value",
+                 "target_year", "target_value", "target_comparator", "other_year", "other_value", "other_comparator",
+                 "comparability", "comparability_reason", "sources", "plan", "latest_share_of_province",
+                 "target_share_of_province", "latest_gap", "latest_ratio", "target_gap", "target_ratio",
+                 "target_meets_province", "latest_meets_province"]
+
+
 def comparison_table(inputs: AnalysisInputs) -> pd.DataFrame:
     frame = pd.concat([province_comparison(inputs), county_comparison(inputs)], ignore_index=True)
+    if frame.empty:   # one county and no provincial targets for its plan's year (a new 十五五 plan): no comparison
+        frame = pd.DataFrame(columns=EMPTY_COLUMNS)
     frame = as_numeric(frame, ("latest_value", "target_value", "other_value", "other_target_value", "rank_latest",
                                "rank_of",
                              "latest_share_of_province", "target_share_of_province", "latest_gap", "latest_ratio",

@@ -116,6 +116,7 @@ def _read(processed_dir: Path, config_dir: Path, year: int, chosen: list[str]) -
         raise InputError(path, None, "the processed indicators have no `plan` column (they predate plan periods)",
                          rebuild_advice(path))
     ind["plan"] = ind["plan"].fillna("")
+    ind = with_plan_flags(ind)
     sources, catalogue = load_sources(config_dir), load_catalogue(config_dir)
     counties = [e for e in dict.fromkeys(ind["entity"]) if e != sources.province]
     stale = [e for e in counties if not sources.plans_of(e)]
@@ -128,7 +129,17 @@ def _read(processed_dir: Path, config_dir: Path, year: int, chosen: list[str]) -
 
 
 RECORD_COLUMNS = ["entity", "indicator_id", "year", "kind", "value", "comparator", "source_file", "source_line",
-                  "plan"]
+                  "plan", "attribute", "approximate", "cumulative", "estimated"]
+BINDING = "约束性"   # the 属性 of a binding target (the other: 预期性, expected)
+
+
+def with_plan_flags(ind: pd.DataFrame) -> pd.DataFrame:
+    """What the plan's table says of each figure (属性, 左右, 〔〕 cumulative, 预计), typed: text empty, not
+    NaN; flags True or False."""
+    ind["attribute"] = ind["attribute"].astype(object).fillna("").astype(str) if "attribute" in ind else ""
+    for flag in ("approximate", "cumulative", "estimated"):
+        ind[flag] = ind[flag].fillna(False).astype(bool) if flag in ind else False
+    return ind
 
 
 def series(inputs: AnalysisInputs, entity: str, indicator: str) -> list[dict]:
@@ -142,7 +153,8 @@ def has_value(record: dict) -> bool:
 
 def observed_up_to(records: list[dict], up_to: int) -> list[dict]:
     """Actual and baseline observations up to a year, one per year (an actual wins over a derived one)."""
-    obs = sorted((r for r in records if r["kind"] in OBSERVED_KINDS and has_value(r) and r["year"] <= up_to),
+    obs = sorted((r for r in records if r["kind"] in OBSERVED_KINDS and has_value(r) and r["year"] <= up_to
+                  and not r.get("cumulative")),   # a cumulative figure (〔〕) is a sum over years, not a level
                  key=lambda r: (r["year"], r["kind"]))
     out, years = [], set()
     for r in obs:

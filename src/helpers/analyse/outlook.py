@@ -84,7 +84,9 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
     by_year = {int(r["year"]): float(r["value"]) for r in observed}
     last = observed[-1] if observed else None
     target = None if following is None else _target(rows, following)
-    goal = None if target is None else float(target["value"])
+    # A cumulative target (〔〕, a sum over the plan's years) is not a level a trend of levels can be set against.
+    cumulative = target is not None and bool(target.get("cumulative"))
+    goal = None if target is None or cumulative else float(target["value"])
     comparator = "=" if target is None else target["comparator"]
     fit = fit_trend(list(by_year), list(by_year.values()), period.target_year, bounded=meta.measure == "share",
                     target=goal, comparator=comparator, direction=meta.direction)
@@ -97,6 +99,11 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
     if following is None:
         notes.append((f"no {period_label(period, 'en')} configured yet: the projection is for drafting it",
                       f"尚未配置{period.name}规划：外推供起草参考"))
+    if cumulative:
+        total, first = float(target["value"]), period.base_year + 1
+        notes.append((f"the {period_label(period, 'en')} target {total:g} is cumulative (a sum over "
+                      f"{first}–{period.target_year}): not set against the projected level",
+                      f"{period.name}目标{total:g}为累计数（{first}—{period.target_year}年之和），不与外推的年度水平比较"))
     implied = None
     if last is not None and fit.projection is not None and period.target_year > int(last["year"]) \
             and float(last["value"]) > 0 and fit.projection > 0:
@@ -114,7 +121,7 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
         "trend_method": fit.method, "trend_n_obs": fit.n_obs, "trend_annual_growth": fit.annual_growth,
         "implied_annual_growth": implied, "projection": fit.projection, "projection_caution": fit.caution,
         "pi80_lower": fit.lower_80, "pi80_upper": fit.upper_80, "pi95_lower": fit.lower, "pi95_upper": fit.upper,
-        "next_target_value": goal, "next_target_comparator": None if target is None else comparator,
+        "next_target_value": goal, "next_target_comparator": None if goal is None else comparator,
         "target_position": position, "target_reading": reading,
         "target_reading_zh": None if reading is None else words("zh")(f"plan_cycle.outlook.{reading}"),
         "target_reading_en": None if reading is None else words("en")(f"plan_cycle.outlook.{reading}"),

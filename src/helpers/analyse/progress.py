@@ -18,11 +18,13 @@ from helpers.analyse.growth import (
     ON_TRACK,
     TARGET_MET,
     TARGET_MISSED,
+    Progress,
     assess_progress,
     category_label,
     target_met,
 )
 from helpers.analyse.inputs import (
+    BINDING,
     AnalysisInputs,
     as_numeric,
     observed_up_to,
@@ -41,6 +43,9 @@ NUMERIC = ("baseline_value", "latest_value", "target_value", "historical_growth"
            "completion_rate", "gap_to_target", "observed_growth_since_base", "required_growth_base_to_target",
            "sdg_progress_ratio", "trend_intercept", "trend_slope")
 INTEGERS = ("baseline_year", "latest_year", "target_year", "base_year", "evaluated_year", "sdg_base_year")
+# What the plan's table says of the target and the base value (indicators.csv attribute, approximate, cumulative,
+# estimated), carried to every report that judges the target: a binding (约束性) target is marked there.
+FLAGS = ("target_binding", "target_approximate", "target_cumulative", "base_estimated")
 
 
 def progress_table(inputs: AnalysisInputs) -> pd.DataFrame:
@@ -52,7 +57,7 @@ def progress_table(inputs: AnalysisInputs) -> pd.DataFrame:
         for ind_id in dict.fromkeys(inputs.indicators.loc[inputs.indicators["entity"] == entity, "indicator_id"]):
             out.append(_row(inputs, entity, plan, ind_id))
     frame = as_numeric(pd.DataFrame(out), NUMERIC)
-    frame = frame.astype({"hold_target": "boolean", "target_met": "boolean"})
+    frame = frame.astype({"hold_target": "boolean", "target_met": "boolean"} | {f: "boolean" for f in FLAGS})
     return frame.astype({c: "Int64" for c in INTEGERS})
 
 
@@ -63,20 +68,26 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
     latest = observed[-1] if observed else None
     base = observed[0] if len(observed) > 1 else None
     target = plan_target(rows, plan)
+    cumulative = target is not None and bool(target["cumulative"])
     progress = assess_progress(
         None if base is None else int(base["year"]), None if base is None else float(base["value"]),
         None if latest is None else int(latest["year"]), None if latest is None else float(latest["value"]),
         None if target is None else int(target["year"]), None if target is None else float(target["value"]),
         "=" if target is None else target["comparator"], meta.direction)
     judged = plan_judgement(observed, target, plan, inputs.report_year, meta.direction)
-    if judged["target_met"] is not None and latest is not None and int(latest["year"]) > plan.period.target_year:
+    if cumulative:
+        # A five-year sum: judged on the sum of the yearly actuals (plan_judgement), never as a level's growth.
+        met = judged["target_met"]
+        category = NOT_ASSESSABLE if met is None else TARGET_MET if met else TARGET_MISSED
+        progress = Progress(None, None, "", None, category, judged["evaluation_note"], judged["evaluation_note_zh"])
+    elif judged["target_met"] is not None and latest is not None and int(latest["year"]) > plan.period.target_year:
         # After the target year (no later plan): the final evaluation stands on the target year's actual.
         category = TARGET_MET if judged["target_met"] else TARGET_MISSED
         progress = type(progress)(progress.historical_rate, None, progress.rate_method, None, category,
                                   judged["evaluation_note"], judged["evaluation_note_zh"])
     fit = fit_trend([r["year"] for r in observed], [r["value"] for r in observed], plan.period.target_year,
                     bounded=meta.measure == "share",
-                    target=None if target is None else float(target["value"]),
+                    target=None if target is None or cumulative else float(target["value"]),
                     comparator="=" if target is None else target["comparator"], direction=meta.direction)
     return {
         "entity": entity, "entity_name_zh": inputs.name_zh(entity), "entity_name_en": inputs.name_en(entity),
@@ -91,6 +102,11 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         "target_year": None if target is None else int(target["year"]),
         "target_value": None if target is None else target["value"],
         "target_comparator": None if target is None else target["comparator"],
+        "target_attribute": "" if target is None else target["attribute"],
+        "target_binding": target is not None and target["attribute"] == BINDING,
+        "target_approximate": target is not None and bool(target["approximate"]),
+        "target_cumulative": cumulative,
+        "base_estimated": any(bool(r["estimated"]) for r in observed if int(r["year"]) == plan.period.base_year),
         # growth required from now on: latest actual -> target (the Open SDG ratio's is base -> target, below)
         "historical_growth": progress.historical_rate, "required_growth": progress.required_rate,
         # A '>' target must be exceeded: the required rate is then a lower bound.
@@ -173,6 +189,8 @@ def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report
            "schedule_judgement": None, "schedule_label_zh": None, "schedule_label_en": None, "hold_target": None,
            "target_met": None, "completion_rate": None, "gap_to_target": None}
     out.update(_sdg_columns(None))
+    if target is not None and target["cumulative"]:
+        return _cumulative_judgement(observed, target, period, final, report_year, direction, out)
     if target is None or year is None:
         if target is None:
             notes.append((f"no target in the {period_label(period, 'en')}", f"{period.name}规划没有此项目标"))
@@ -202,6 +220,42 @@ def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report
         notes.append((f"the latest actual is {year}: the share of the time is taken at {year}",
                       f"最新实际值为{year}年，序时进度按{year}年计"))
     return _with_notes(out, notes)
+
+
+def _cumulative_judgement(observed: list[dict], target: dict, period, final: bool, report_year: int, direction: str,
+                          out: dict) -> dict:
+    """A cumulative target (〔〕: the sum over the plan's years) against the sum of the yearly actuals from the
+    first year of the period: at the target year 终期评估 (met or not), before it 完成进度 (the sum so far as a
+    share of the target) against 序时进度. The sum needs the actual of every year; a missing year is named."""
+    goal, comparator = float(target["value"]), target["comparator"]
+    first = period.base_year + 1
+    by_year = {int(r["year"]): float(r["value"]) for r in observed if first <= int(r["year"]) <= period.target_year}
+    out.update(base_value=None, evaluated_year=None, evaluated_value=None)
+    out["sdg_note"] = "a cumulative target: growth rates do not apply"
+    year = period.target_year if final else max(by_year, default=None)
+    if year is None:
+        return _with_notes(out, [(f"a cumulative target over {first}–{period.target_year}: no yearly actual yet",
+                                  f"累计目标（{first}—{period.target_year}年）：尚无年度实际值")])
+    missing = [y for y in range(first, year + 1) if y not in by_year]
+    if missing:
+        years = ", ".join(map(str, missing))
+        return _with_notes(out, [(f"a cumulative target: the sum over {first}–{year} needs every year's actual; "
+                                  f"missing {years}: cannot be judged",
+                                  f"累计目标：{first}—{year}年之和需要每年的实际值，"
+                                  f"缺少{'、'.join(map(str, missing))}年，无法评价")])
+    total = sum(by_year[y] for y in range(first, year + 1))
+    terms = " + ".join(f"{by_year[y]:g}" for y in range(first, year + 1))
+    out.update(evaluated_year=year, evaluated_value=total, completion_rate=ev.completion_rate(total, goal, direction),
+               gap_to_target=total - goal, progress_share=None if goal == 0 else total / goal,
+               schedule_share=ev.schedule_share(min(year, period.target_year), period.base_year, period.target_year))
+    if year >= period.target_year:
+        out["target_met"] = target_met(total, goal, comparator, direction)
+    elif out["progress_share"] is not None:
+        out["schedule_judgement"] = ev.schedule_judgement(out["progress_share"], out["schedule_share"])
+        out["schedule_label_zh"] = words("zh")(f"plan_cycle.schedule.{out['schedule_judgement']}")
+        out["schedule_label_en"] = words("en")(f"plan_cycle.schedule.{out['schedule_judgement']}")
+    return _with_notes(out, [(f"a cumulative target: the sum of the {first}–{year} actuals, {terms} = {total:g}",
+                              f"累计目标：{first}—{year}年实际值之和 {terms} = {total:g}")])
 
 
 def _schedule(base, year, value, goal, comparator, period, direction) -> dict:

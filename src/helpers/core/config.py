@@ -172,6 +172,33 @@ class HeaderRole:
     entity: str | None  # "province" or None
 
 
+# What a table's header cells mean, for any layout or format. A pattern is matched against the whole header
+# cell, normalised and with its spaces removed. Roles:
+#   category: first-level indicator group   serial: row number   name: indicator name   unit: unit column
+#   attribute: 属性 (预期性 / 约束性)   remark: 备注, read and not used
+#   actual / target: a value column for the year captured by (?P<year>…)
+#   year: a year alone (2030年) or with 预计, 基期, 基数 or 现状: an actual up to the plan's base year, a target at
+#         its target year (helpers.extract.tables.resolve_year_columns); (?P<estimated>…) marks an estimate (预计)
+# `entity: province` sends that column's values to the province. config/sources.yaml `header_roles` may add
+# patterns: they are tried before these.
+HEADER_ROLE_NAMES = ("category", "serial", "name", "unit", "attribute", "remark", "actual", "target", "year")
+DEFAULT_HEADER_ROLES = (
+    (r"一级指标|(指标)?类别|(指标)?类型|(指标)?分类|领域", "category", None),
+    (r"序号|编号", "serial", None),
+    (r"(二级|三级|主要|具体)?指标(名称|项目?)?|项目", "name", None),
+    (r"(计量)?单位", "unit", None),
+    (r"(指标)?属性|指标性质", "attribute", None),
+    (r"备注|说明", "remark", None),
+    (r"(?P<year>\d{4})年?(完成值|完成数|实际值|实绩|实际完成值?)", "actual", None),
+    (r"(?P<year>\d{4})年?(?P<estimated>预计)(完成)?(值|数)?", "actual", None),
+    (r"(?P<year>\d{4})年?(规划)?(目标值?|目标数)", "target", None),
+    (r"(?P<year>\d{4})年?省委?目标(值|数)?", "target", "province"),
+    (r"(?P<year>\d{4})年", "year", None),
+    (r"(?P<year>\d{4})年?\((?:(?P<estimated>预计)(完成)?(值|数)?|基期(值|数)?|基数|现状(值|水平)?)\)", "year", None),
+    (r"(?P<year>\d{4})年?(基期(值|数)?|基数|现状(值|水平)?)", "year", None),
+)
+
+
 @dataclass(frozen=True)
 class Layout:
     name: str
@@ -422,15 +449,19 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
     _check_periods(plans, default_period, path)
     _check_province(province, plans, path)
 
+    # The file's own header words are tried first, then the defaults (DEFAULT_HEADER_ROLES).
     roles = []
-    for entry in _entries(doc, "header_roles", path, "the file", "- {pattern: '序号', role: serial}"):
+    given = _entries(doc, "header_roles", path, "the file", "- {pattern: '序号', role: serial}") \
+        if "header_roles" in doc else []
+    for entry in given:
         _known_keys(entry, HEADER_ROLE_KEYS, path, "a header role")
         role = _require(entry, "role", path, "a header role")
-        if role not in {"category", "serial", "name", "unit", "actual", "target"}:
+        if role not in HEADER_ROLE_NAMES:
             raise InputError(path, entry.get(LINE), f"unknown header role '{role}'",
-                             "use one of category, serial, name, unit, actual, target.")
+                             f"use one of {', '.join(HEADER_ROLE_NAMES)}.")
         roles.append(HeaderRole(_regex(_require(entry, "pattern", path, "a header role"), path, entry.get(LINE)),
                                 role, entry.get("entity")))
+    roles += [HeaderRole(re.compile(pattern), role, entity) for pattern, role, entity in DEFAULT_HEADER_ROLES]
 
     return Sources(
         path=path,

@@ -30,6 +30,11 @@ class Observation:
     source_sheet: str = ""     # for monitoring workbooks: the sheet and the value's cell
     source_cell: str = ""
     plan: str = ""             # the period name of the plan document it comes from (see dataset.PLAN_RULE)
+    # What the plan's table itself says about the figure (never the catalogue):
+    attribute: str = ""        # the row's 属性: 约束性 (binding) or 预期性 (expected); empty when the table has none
+    approximate: bool = False  # 14左右: about the value
+    cumulative: bool = False   # 〔3〕: the sum over the plan's years (〔〕内为五年累计数), never a level
+    estimated: bool = False    # its column says 预计: an estimate of the year's figure
 
 
 def note(code: str, **values) -> dict:

@@ -1,8 +1,19 @@
-"""Reading one value cell of a plan table: a number, a comparator, or 'not given'."""
+"""Reading one value cell, of a plan table or a monitoring workbook: a number, a comparator, or 'not given'.
+
+One parser for both. Besides the number it reads what real plans write around it:
+
+    10.3¹  10.3①  12.9※  35%*  10.3注1    a note mark glued to the number: the mark is recorded, never a digit
+    14左右  约14                            an approximate figure: 14, recorded as approximate
+    〔3〕  [3]  ［3］  【3】                  a five-year cumulative figure (〔〕内为五年累计数), never a level
+
+A mark inside the number (10.¹3), or a character that Unicode would silently turn into a digit anywhere but
+at the end (½, ⑩ in the middle), is refused: it cannot be read without guessing.
+"""
 from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from helpers.core.text import normalise
@@ -11,6 +22,14 @@ from helpers.core.text import normalise
 VALUE = re.compile(
     r"^(?P<cmp>>=|≥|>|大于|超过)?\s*(?P<num>[+-]?\d+(?:\.\d+)?)\s*(?P<pct>%)?\s*(?P<suffix>以上|及以上)?$"
 )
+# 约14 or 14左右 (14 左右): about 14.
+APPROXIMATE = re.compile(r"^(?:约\s*(?P<before>.+)|(?P<after>.+?)\s*左右)$")
+# 〔3〕 [3] ［3］ 【3】 (after normalisation ［］ are [ ]): a cumulative figure over the plan period.
+CUMULATIVE = re.compile(r"^[〔\[【]\s*(?P<inner>[^〔〕\[\]【】]+?)\s*[〕\]】]$")
+# Note marks that are not digits and never become one: written after the value.
+SYMBOL_MARKS = "※*＊†‡#＃"
+# 注1, 注①, (注1), （注1）, 注: a note reference written out, at the end of the cell.
+WRITTEN_NOTE = re.compile(r"[(（]?注\s*[0-9０-９①-⑳]*[)）]?$")
 # What the plans write for "not given". Never read as 0.
 MISSING = {"/", "／"}
 # No figure of a talent plan comes near this (a province's head count is some 10^7): anything larger is a
@@ -24,10 +43,17 @@ class CellValue:
     comparator: str           # "=", ">" or ">="
     percent_sign: bool        # the cell itself carried a % sign
     missing: bool
+    approximate: bool = False     # 14左右, 约14: about the value
+    cumulative: bool = False      # 〔3〕: the sum over the plan's years, not a level
+    note_marks: str = ""          # note marks written after the value (¹, ①, ※ …), as written
 
 
 class NotANumber(ValueError):
     pass
+
+
+class NoteMarkInsideNumber(NotANumber):
+    """A note mark (or a character Unicode turns into a digit) inside the number: it cannot be read safely."""
 
 
 class ImplausibleMagnitude(NotANumber):
@@ -40,18 +66,53 @@ def check_magnitude(value: float) -> float:
     return value
 
 
+def is_note_mark(ch: str) -> bool:
+    """A character that marks a note: superscript, circled or otherwise decorated digits (Unicode 'other
+    number', which NFKC would turn into plain digits: ¹ → 1, ① → 1), and ※ * † ‡ #."""
+    return ch in SYMBOL_MARKS or unicodedata.category(ch) == "No"
+
+
+def split_note_marks(raw: str) -> tuple[str, str]:
+    """The cell without the note marks written at its end, and those marks as written.
+
+    Raises NoteMarkInsideNumber when a mark (or a superscript or circled digit) is left anywhere else."""
+    text = raw.strip()
+    marks = ""
+    while text:
+        written = WRITTEN_NOTE.search(text)
+        if written and written.start() > 0:
+            marks = text[written.start():] + marks
+            text = text[:written.start()].rstrip()
+        elif is_note_mark(text[-1]):
+            marks = text[-1] + marks
+            text = text[:-1].rstrip()
+        else:
+            break
+    if any(is_note_mark(ch) for ch in text):
+        raise NoteMarkInsideNumber(raw.strip())
+    return text, marks
+
+
 def parse_value_cell(raw: str) -> CellValue:
-    text = normalise(raw)
+    body, marks = split_note_marks(raw)
+    text = normalise(body)
     if text in MISSING:
-        return CellValue(None, "=", False, True)
+        return CellValue(None, "=", False, True, note_marks=marks)
+    cumulative = CUMULATIVE.match(text)
+    if cumulative:
+        text = cumulative["inner"]
+    approximate = APPROXIMATE.match(text)
+    if approximate:
+        text = (approximate["before"] or approximate["after"]).strip()
     m = VALUE.match(text)
-    if not m:
-        raise NotANumber(text)
+    if not m or (approximate and (m["cmp"] or m["suffix"])):   # '约>14' says two things at once
+        raise NotANumber(raw.strip())
     cmp = m["cmp"] or ""
     comparator = {"": "=", ">": ">", "大于": ">", "超过": ">", ">=": ">=", "≥": ">="}[cmp]
     if m["suffix"]:
         comparator = ">="
-    return CellValue(check_magnitude(float(m["num"])), comparator, bool(m["pct"]), False)
+    return CellValue(check_magnitude(float(m["num"])), comparator, bool(m["pct"]), False,
+                     approximate=bool(approximate), cumulative=bool(cumulative), note_marks=marks)
 
 
 def looks_like_a_fraction(value: float, unit: str) -> bool:

@@ -10,14 +10,27 @@ from helpers.core.config import Catalogue, Indicator, Plan, Sources, Unit
 from helpers.core.errors import InputError
 from helpers.core.paths import display_path
 from helpers.core.records import Decision, Observation, note
-from helpers.core.values import LARGEST_VALUE, ImplausibleMagnitude, NotANumber, looks_like_a_fraction, parse_value_cell
+from helpers.core.values import (
+    LARGEST_VALUE,
+    ImplausibleMagnitude,
+    NotANumber,
+    NoteMarkInsideNumber,
+    looks_like_a_fraction,
+    parse_value_cell,
+)
 from helpers.extract.prose import ProseStatement
-from helpers.extract.tables import Cell, ParsedTable, TableRow
+from helpers.extract.tables import Cell, ParsedTable, TableRow, resolve_year_columns
 
 # "专业技术人才高级职称比例(%" -> name, unit (closing bracket optional: some are broken in the source)
 NAME_WITH_UNIT = re.compile(r"^(?P<name>.+?)\((?P<unit>[^()]*)(?P<close>\))?$")
 # Tolerances used when a prose figure is taken as evidence for a table figure.
 EVIDENCE_TOLERANCE = 0.05
+# A 属性 cell as written (normalised, spaces removed) and what it means.
+ATTRIBUTES = {"约束性": "约束性", "约束": "约束性", "约束性指标": "约束性",
+              "预期性": "预期性", "预期": "预期性", "预期性指标": "预期性"}
+BINDING = "约束性"
+# A table note that says what bracketed figures are: 〔〕内为五年累计数, [ ]内为累计数 …
+CUMULATIVE_NOTE = re.compile(r"[〔\[【].{0,3}[〕\]】].{0,12}累计|累计.{0,12}[〔\[【]")
 
 
 @dataclass
@@ -37,6 +50,11 @@ def split_name_unit(cell: Cell) -> tuple[str, str, bool]:
 def _parse_cell(path: Path, name: str, column, cell: Cell):
     try:
         return parse_value_cell(cell.raw)
+    except NoteMarkInsideNumber:
+        raise InputError(path, cell.line,
+                         f"the {column.header.text} cell of '{name}' is '{cell.raw.strip()}': a note mark (a "
+                         "superscript or circled number, ※ or *) stands inside the number, so it cannot be read safely",
+                         "write the number first and the note mark after it (10.3¹), or remove the mark.") from None
     except ImplausibleMagnitude:
         raise InputError(path, cell.line, f"the {column.header.text} cell of '{name}' is '{cell.raw.strip()[:40]}', "
                          f"larger than any figure a plan can mean (the limit is {LARGEST_VALUE:g})",
@@ -45,6 +63,20 @@ def _parse_cell(path: Path, name: str, column, cell: Cell):
         raise InputError(path, cell.line,
                          f"the {column.header.text} cell of '{name}' is '{cell.raw.strip()}', not a number",
                          "write a number such as 12.5, >10 or 35%, or / when the plan gives no value.") from None
+
+
+def _attribute(path: Path, row: TableRow, name: str) -> str:
+    """The row's 属性 as 约束性 or 预期性 ('' when the table has no such column or the cell is empty)."""
+    if row.attribute is None:
+        return ""
+    written = re.sub(r"\s+", "", row.attribute.text)
+    if not written:
+        return ""
+    if written not in ATTRIBUTES:
+        raise InputError(path, row.attribute.line, f"the 属性 cell of '{name}' is '{row.attribute.raw.strip()}', "
+                         "neither 约束性 (binding) nor 预期性 (expected)",
+                         "write 约束性 or 预期性 in the cell, or leave it empty when the plan gives none.")
+    return ATTRIBUTES[written]
 
 
 def _unknown_name(path: Path, cell: Cell, name: str, catalogue: Catalogue) -> InputError:
@@ -63,10 +95,12 @@ class TableCleaner:
     def clean(self, plan: Plan, table: ParsedTable, statements: list[ProseStatement]) -> CleanTable:
         path = table.path
         file = display_path(path)
+        table = resolve_year_columns(table, plan.period, self.sources)
         observations: list[Observation] = []
-        decisions: list[Decision] = []
+        decisions: list[Decision] = _column_decisions(plan, table, file)
         seen: dict[str, TableRow] = {}
         has_unit_column = "unit" in table.roles
+        cumulative_note = next((n for n in table.notes if CUMULATIVE_NOTE.search(n.text)), None)
 
         for row in table.rows:
             if has_unit_column:
@@ -84,6 +118,7 @@ class TableCleaner:
                 log("broken_bracket", {"raw": row.name.raw.strip(), "name": name, "source_unit": unit_text})
             if row.category_inherited:
                 log("merged_cell", {"category": row.category})
+            attribute = _attribute(path, row, name)
             # Each cell is parsed once, here, so that a bad cell is always reported with its line.
             cells = [(column, cell, _parse_cell(path, name, column, cell)) for column, cell in row.values]
             values = [parsed.value for _, _, parsed in cells if parsed.value is not None]
@@ -100,15 +135,19 @@ class TableCleaner:
                     value=None if parsed.value is None else parsed.value * factor, comparator=parsed.comparator,
                     unit=ind.unit, source_unit=unit_text, source_value=cell.raw.strip(), origin="table",
                     source_file=file, source_line=cell.line, source_text=row.quote(), category=row.category,
-                    plan=plan.period.name,
+                    plan=plan.period.name, attribute=attribute, approximate=parsed.approximate,
+                    cumulative=parsed.cumulative, estimated=column.estimated and column.role == "actual",
                 )
                 _note_cell(obs, column, cell, parsed, unit_note, log)
+                _note_plan_marks(obs, column, cell, parsed, cumulative_note, log)
                 row_obs.append(obs)
 
             fixed = self._check_plausible(ind, unit_text, values, row_obs, statements, plan, log)
             if unit_decision and not fixed:
                 log(*unit_decision)
             observations += row_obs
+        if "attribute" in table.roles:
+            decisions.append(_attribute_decision(plan, table, observations, file))
         return CleanTable(observations, decisions)
 
     def _row_indicator(self, path: Path, row: TableRow, name: str, seen: dict[str, TableRow]) -> Indicator:
@@ -237,6 +276,54 @@ class TableCleaner:
                     found.append({"code": "increment", "line": st.line, "quote": st.quote, "value": st.value,
                                   "unit": st.unit, "target": target, "actual": actual, "change": change})
         return found
+
+
+def _column_decisions(plan: Plan, table: ParsedTable, file: str) -> list[Decision]:
+    """How each value column was read, where its header alone does not say it: a year read by the plan's
+    period (2030年, 2025年（预计）), and an estimate (预计)."""
+    out = []
+    for column in table.columns:
+        header = column.header.raw.strip()
+        if not re.search(r"(完成|实际|实绩|目标)", column.header.text):
+            out.append(Decision(plan.entity, "", file, column.header.line, "year_column",
+                                {"header": header, "year": column.year, "kind": {"code": column.role},
+                                 "period": plan.period.name, "base_year": plan.period.base_year,
+                                 "target_year": plan.period.target_year}))
+        if column.estimated and column.role == "actual":
+            out.append(Decision(plan.entity, "", file, column.header.line, "estimated_column",
+                                {"header": header, "year": column.year}))
+    return out
+
+
+def _attribute_decision(plan: Plan, table: ParsedTable, observations: list[Observation], file: str) -> Decision:
+    """The 属性 column, read into the dataset: how many rows it makes binding (约束性) and expected (预期性)."""
+    header = table.header[table.roles.index("attribute")]
+    rows = {o.indicator_id: o.attribute for o in observations}
+    return Decision(plan.entity, "", file, header.line, "attribute_column",
+                    {"header": header.raw.strip(), "binding": sum(a == BINDING for a in rows.values()),
+                     "expected": sum(a == "预期性" for a in rows.values()),
+                     "empty": sum(a == "" for a in rows.values())})
+
+
+def _note_plan_marks(obs: Observation, column, cell: Cell, parsed, cumulative_note: Cell | None, log) -> None:
+    """What the plan writes around a number, on its observation and in the cleaning log: a note mark, 左右,
+    a cumulative figure in brackets, an estimated column; a binding (约束性) target."""
+    raw = cell.raw.strip()
+    if parsed.note_marks:
+        obs.notes.append(note("note_mark", mark=parsed.note_marks))
+        log("note_mark", {"raw": raw, "value": parsed.value, "mark": parsed.note_marks}, line=cell.line)
+    if parsed.approximate:
+        obs.notes.append(note("approximate", raw=raw))
+        log("approximate", {"raw": raw, "value": parsed.value}, line=cell.line)
+    if parsed.cumulative:
+        obs.notes.append(note("cumulative"))
+        evidence = [{"code": "table_note", "line": cumulative_note.line, "quote": cumulative_note.raw.strip()}] \
+            if cumulative_note else [{"code": "no_table_note"}]
+        log("cumulative", {"raw": raw, "value": parsed.value, "column": column.header.text}, evidence, line=cell.line)
+    if obs.estimated:
+        obs.notes.append(note("estimated", header=column.header.raw.strip()))
+    if obs.attribute == BINDING and obs.kind == "target":
+        obs.notes.append(note("binding"))
 
 
 def _note_cell(obs: Observation, column, cell: Cell, parsed, unit_note, log) -> None:

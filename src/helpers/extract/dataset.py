@@ -36,7 +36,12 @@ from helpers.run import parameters
 CONTRACT_COLUMNS = ["entity", "indicator_id", "source_name", "year", "kind", "value", "comparator", "unit",
                     "source_unit", "source_file", "source_line", "source_text"]
 EXTRA_COLUMNS = ["entity_name_zh", "indicator_name_zh", "indicator_name_en", "category", "source_value",
-                 "origin", "derivation", "quality", "note", "source_sheet", "source_cell", "plan", "note_values"]
+                 "origin", "derivation", "quality", "note", "source_sheet", "source_cell", "plan", "note_values",
+                 "attribute", "approximate", "cumulative", "estimated"]
+# What the plan's table says of a figure (helpers.records.Observation): `attribute` 约束性 (binding) or 预期性, as
+# the 属性 column gives it; `approximate` 14左右; `cumulative` 〔3〕, a sum over the plan's years, never a level;
+# `estimated` a 预计 column's figure.
+FLAG_COLUMNS = ("approximate", "cumulative", "estimated")
 # `plan`: the period name of the plan document a row comes from (十四五, 十五五, …); for a monitoring
 # actual, the county's plan whose period holds its year (base year < year ≤ target year), else empty.
 MONITORING_DIR = "monitoring"  # inside the raw directory: the analysts' yearly workbooks
@@ -205,7 +210,8 @@ def _reconcile_counties(observations: list[Observation], sources: Sources,
     def rank(o: Observation):
         file_order, period = plan_of.get(Path(o.source_file).name, (len(plan_of), None))
         own_year = period is not None and o.year == (period.target_year if o.kind == "target" else period.base_year)
-        return (o.kind == "baseline_derived", ORIGIN_RANK.get(o.origin, 9), not own_year, file_order)
+        # An estimate (a 预计 column) gives way to any stated figure, a monitoring workbook's included.
+        return (o.kind == "baseline_derived", o.estimated, ORIGIN_RANK.get(o.origin, 9), not own_year, file_order)
 
     groups: dict[tuple, list[Observation]] = {}
     for obs in observations:
@@ -350,6 +356,8 @@ def _indicator_frame(observations: list[Observation], sources: Sources, catalogu
                                                   for n in o.notes),
             "note_values": json.dumps(o.notes, ensure_ascii=False) if o.notes else "",
             "source_sheet": o.source_sheet, "source_cell": o.source_cell, "plan": o.plan,
+            "attribute": o.attribute, "approximate": o.approximate, "cumulative": o.cumulative,
+            "estimated": o.estimated,
         })
     frame = pd.DataFrame(rows, columns=CONTRACT_COLUMNS + EXTRA_COLUMNS)
     frame["value"] = frame["value"].astype("float64").round(6)

@@ -258,6 +258,9 @@ def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue) -> tup
             seen[key] = obs
             observations.append(obs)
             kept += 1
+            for mark in (n["mark"] for n in obs.notes if n["code"] == "note_mark"):
+                decisions.append(Decision(obs.entity, obs.indicator_id, obs.source_file, obs.source_line,
+                                          "note_mark", {"raw": obs.source_value, "value": obs.value, "mark": mark}))
             problem = _implausible(obs, catalogue.indicators[obs.indicator_id])
             if problem:   # kept, flagged, and listed where the analyst and the report's data-quality part see it
                 obs.quality = "implausible"
@@ -480,21 +483,24 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
         raise InputError(path, where(year_cell), f"year '{year_raw}' is not a year between {first} and {last}",
                          f"write a four-digit year from {first} to {last} (the years of the plan periods in "
                          "config/sources.yaml).")
-    number, comparator, unit_text = _checked_value(cell, value, value_cell, ind, catalogue)
+    number, comparator, unit_text, marks = _checked_value(cell, value, value_cell, ind, catalogue)
     source, _ = cell("source")
-    note, _ = cell("note")
+    remark, _ = cell("note")
     text = f"{cell.sheet_name}!{value_cell}: {value}" + (f" | 来源: {source}" if source else "") + \
-           (f" | 备注: {note}" if note else "")
+           (f" | 备注: {remark}" if remark else "")
     return Observation(entity=entity, indicator_id=ind_id, source_name=str(indicator), year=year, kind="actual",
                        value=float(number), comparator=comparator, unit=ind.unit, source_unit=unit_text,
                        source_value=str(value), origin="monitoring", source_file=display_path(path),
-                       source_line=cell.row, source_text=text, source_sheet=cell.sheet_name, source_cell=value_cell)
+                       source_line=cell.row, source_text=text, source_sheet=cell.sheet_name, source_cell=value_cell,
+                       notes=[note("note_mark", mark=marks)] if marks else [])
 
 
-def _checked_value(cell: _RowCells, value, value_cell: str, ind, catalogue: Catalogue) -> tuple[float, str, str]:
-    """The row's value with its unit and comparator, each checked against the catalogue's indicator."""
+def _checked_value(cell: _RowCells, value, value_cell: str, ind,
+                   catalogue: Catalogue) -> tuple[float, str, str, str]:
+    """The row's value with its unit, comparator and note marks (12.9²), each checked against the catalogue's
+    indicator."""
     path, where = cell.path, cell.where
-    number, percent_sign, cmp_from_value = _checked_number(path, where(value_cell), value, ind)
+    number, percent_sign, cmp_from_value, marks = _checked_number(path, where(value_cell), value, ind)
     unit_raw, unit_cell = cell("unit")
     unit_text = "" if unit_raw is None else str(unit_raw).strip()
     if unit_text:
@@ -515,11 +521,21 @@ def _checked_value(cell: _RowCells, value, value_cell: str, ind, catalogue: Cata
     if comparator is None:
         raise InputError(path, where(cmp_cell), f"comparator '{cmp_raw}' is not one of {', '.join(COMPARATORS)}",
                          "leave it empty for an exact value, or pick from the list.")
-    return number, comparator, unit_text
+    return number, comparator, unit_text, marks
 
 
-def _checked_number(path: Path, where: str, value, ind) -> tuple[float, bool, str | None]:
-    number, percent_sign, comparator = _number(value)
+def _checked_number(path: Path, where: str, value, ind) -> tuple[float, bool, str | None, str]:
+    if isinstance(value, str):
+        try:
+            parsed = parse_value_cell(value)
+        except NotANumber:
+            parsed = None
+        if parsed is not None and (parsed.approximate or parsed.cumulative):
+            raise InputError(path, where, f"value '{value}' for {ind.name_zh} is "
+                             f"{'a cumulative figure (in brackets)' if parsed.cumulative else 'approximate (左右, 约)'}"
+                             ": a monitoring workbook holds each year's own actual value",
+                             "write the year's own figure as a number such as 12.5.")
+    number, percent_sign, comparator, marks = _number(value)
     if number is None:
         raise InputError(path, where, f"value '{value}' for {ind.name_zh} is not a number",
                          "write a number such as 12.5 (no units or words in the cell).")
@@ -529,7 +545,7 @@ def _checked_number(path: Path, where: str, value, ind) -> tuple[float, bool, st
         raise InputError(path, where, f"value {number:g} for {ind.name_zh} is larger than any figure a county can "
                          f"report (the limit is {LARGEST_VALUE:g})",
                          f"write the value in {ind.unit} (a lost decimal point, or a formula gone wrong?).") from None
-    return number, percent_sign, comparator
+    return number, percent_sign, comparator, marks
 
 
 def _find_data_sheet(path: Path, book: _Book) -> tuple[str, int, dict[str, int]]:
@@ -562,20 +578,23 @@ def _year(raw) -> int | None:
     return None
 
 
-def _number(raw) -> tuple[float | None, bool, str | None]:
+def _number(raw) -> tuple[float | None, bool, str | None, str]:
+    """The number, its % sign, its comparator and its note marks (12.9² is 12.9 with the mark ², never 12.92:
+    helpers.core.values, the one value parser for plans and workbooks)."""
     if isinstance(raw, bool):
-        return None, False, None
+        return None, False, None, ""
     if isinstance(raw, (int, float)):
-        return float(raw), False, None
+        return float(raw), False, None, ""
     try:
         parsed = parse_value_cell(str(raw))
     except ImplausibleMagnitude:
-        return float("inf"), False, None   # refused by the caller, with the cell
+        return float("inf"), False, None, ""   # refused by the caller, with the cell
     except NotANumber:
-        return None, False, None
+        return None, False, None, ""
     if parsed.missing:
-        return None, False, None
-    return parsed.value, parsed.percent_sign, (parsed.comparator if parsed.comparator != "=" else None)
+        return None, False, None, ""
+    return (parsed.value, parsed.percent_sign, (parsed.comparator if parsed.comparator != "=" else None),
+            parsed.note_marks)
 
 
 def _comparator(raw) -> str | None:

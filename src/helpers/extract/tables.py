@@ -7,10 +7,10 @@ text; turning cells into clean values is cleaning.py's job.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from helpers.core.config import Layout, Plan, Sources
+from helpers.core.config import HEADER_ROLE_NAMES, Layout, Plan, PlanPeriod, Sources
 from helpers.core.errors import InputError
 from helpers.core.text import normalise, read_utf8
 
@@ -24,10 +24,11 @@ class Cell:
 
 @dataclass(frozen=True)
 class ValueColumn:
-    role: str                 # "actual" or "target"
+    role: str                 # "actual" or "target" ("year" until the plan's period classifies it)
     year: int
     for_province: bool        # True: the values belong to the province, not the county
     header: Cell
+    estimated: bool = False   # the header says 预计: the year's figure is an estimate
 
 
 @dataclass
@@ -38,6 +39,7 @@ class TableRow:
     category: str = ""
     category_inherited: bool = False   # the category cell was merged (empty) and taken from above
     unit: Cell | None = None           # the unit column's cell, when the layout has one
+    attribute: Cell | None = None      # the 属性 column's cell (预期性 / 约束性), when the table has one
     group_label: str = ""              # e.g. 其中 for sub-rows
     cells: list[Cell] = field(default_factory=list)
 
@@ -62,6 +64,7 @@ class ParsedTable:
     columns: list[ValueColumn]
     rows: list[TableRow]
     end_line: int
+    notes: list[Cell] = field(default_factory=list)   # the table's 注 lines (〔〕内为五年累计数 …)
 
 
 # Absurd inputs are refused before they are parsed: a real plan is some 50 kB, and its longest line is a
@@ -92,21 +95,28 @@ def find_title(lines: list[str], plan: Plan, path: Path) -> int:
                      "`table_title` for this plan in config/sources.yaml.")
 
 
+VALUE_ROLES = ("actual", "target", "year")
+
+
 def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list[str], list[ValueColumn]]:
     roles, columns = [], []
     for cell in header:
         role = _role_of(cell.text, sources)
         if role is None:
+            written = _compact(cell.text)
             raise InputError(path, cell.line, f"header cell '{cell.raw.strip()}' is not a known column",
-                             "add a pattern for it under `header_roles` in config/sources.yaml.")
+                             f"add it under `header_roles` in config/sources.yaml with the role it has, e.g. "
+                             f"`- {{pattern: '{re.escape(written)}', role: name}}` (roles: "
+                             f"{', '.join(HEADER_ROLE_NAMES)}; a year column captures (?P<year>\\d{{4}})).")
         name, match, entity = role
         roles.append(name)
-        if name in ("actual", "target"):
+        if name in VALUE_ROLES:
             year = match.groupdict().get("year")
             if not year:
                 raise InputError(sources.path, None, f"the header pattern for '{cell.text}' captures no year",
                                  "write the year part of the pattern as (?P<year>\\d{4}).")
-            columns.append(ValueColumn(name, int(year), entity == "province", cell))
+            columns.append(ValueColumn(name, int(year), entity == "province", cell,
+                                       estimated=bool(match.groupdict().get("estimated"))))
     if "name" not in roles or not columns:
         raise InputError(path, header[0].line if header else None,
                          "the table header has no indicator-name column or no value column",
@@ -114,12 +124,53 @@ def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list
     return roles, columns
 
 
+def _compact(text: str) -> str:
+    """A header cell as the patterns see it: normalised, spaces removed (`2025 年` is `2025年`)."""
+    return re.sub(r"\s+", "", text)
+
+
 def _role_of(text: str, sources: Sources):
     for hr in sources.header_roles:
-        m = hr.pattern.fullmatch(text)
+        m = hr.pattern.fullmatch(_compact(text))
         if m:
             return hr.role, m, hr.entity
     return None
+
+
+def resolve_year_columns(table: ParsedTable, period: PlanPeriod, sources: Sources) -> ParsedTable:
+    """A column headed by a year alone (2030年) or with 预计, 基期, 基数 or 现状, read by the plan's period: up to
+    the base year an actual, at the target year a target. Any other year cannot be placed: the run stops.
+    Safe to call twice."""
+    placed = {}
+    for column in table.columns:
+        if column.role != "year":
+            continue
+        if column.year <= period.base_year:
+            placed[id(column)] = replace(column, role="actual")
+        elif column.year == period.target_year:
+            placed[id(column)] = replace(column, role="target")
+        else:
+            raise InputError(table.path, column.header.line,
+                             f"the column '{column.header.raw.strip()}' gives {column.year}, which is neither up to "
+                             f"the base year {period.base_year} (an actual) nor the target year {period.target_year} "
+                             f"of plan period {period.name}: it cannot be told whether it holds actuals or targets",
+                             "check the plan's `plan_period` in config/sources.yaml; if the column holds targets for "
+                             f"that year, say so under `header_roles`: `- {{pattern: '(?P<year>{column.year})年', "
+                             "role: target}`.")
+    if not placed:
+        return table
+    table.columns = [placed.get(id(c), c) for c in table.columns]
+    by_role = _columns_by_role(table.roles, table.columns)
+    table.roles = [r if c is None else c.role for r, c in zip(table.roles, by_role)]
+    for row in table.rows:
+        row.values = [(placed.get(id(c), c), cell) for c, cell in row.values]
+    return table
+
+
+def _columns_by_role(roles: list[str], columns: list[ValueColumn]) -> list:
+    """The value column of each header cell (None for other roles), in header order."""
+    values = iter(columns)
+    return [next(values) if r in VALUE_ROLES else None for r in roles]
 
 
 def _truncated(path: Path, title: Cell, layout: Layout, last_line: int) -> InputError:
@@ -138,6 +189,8 @@ def parse_tab_indented_rows(lines: list[str], title_index: int, layout: Layout, 
     blocks, end_line = _tab_blocks(lines, title_index, layout, path)
     if end_line is None:
         raise _truncated(path, title, layout, len(lines))
+    closing = Cell(lines[end_line - 1].lstrip("\t"), normalise(lines[end_line - 1]), end_line)
+    notes = [closing] if TABLE_NOTE.match(closing.text) else []
     if not blocks:
         raise InputError(path, title.line, "the table title is followed by no table",
                          "check the document around this line.")
@@ -158,7 +211,7 @@ def parse_tab_indented_rows(lines: list[str], title_index: int, layout: Layout, 
             raise InputError(path, row.name.line, "a table row has an empty indicator name",
                              "restore the name cell of this row.")
         rows.append(row)
-    return ParsedTable(path, title, header, roles, columns, rows, end_line)
+    return ParsedTable(path, title, header, roles, columns, rows, end_line, notes)
 
 
 def _tab_blocks(lines: list[str], title_index: int, layout: Layout, path: Path) -> tuple[list[list[Cell]], int | None]:
@@ -206,6 +259,10 @@ def _tab_row(block: list[Cell], roles: list[str], columns: list[ValueColumn], ca
             row.name = cell
         elif role == "unit":
             row.unit = cell
+        elif role == "attribute":
+            row.attribute = cell
+        elif role == "remark":
+            pass
         else:
             row.values.append((columns[value_index], cell))
             value_index += 1
@@ -213,6 +270,8 @@ def _tab_row(block: list[Cell], roles: list[str], columns: list[ValueColumn], ca
 
 
 SERIAL = re.compile(r"^\d{1,3}$")
+# A table's note: 注：〔〕内为五年累计数 …
+TABLE_NOTE = re.compile(r"^注\s*\d*\s*[:：]")
 
 
 def parse_cell_stream(lines: list[str], title_index: int, layout: Layout, sources: Sources,
@@ -223,6 +282,9 @@ def parse_cell_stream(lines: list[str], title_index: int, layout: Layout, source
     cells, end_line = _stream_cells(lines, title_index, layout)
     if end_line is None:
         raise _truncated(path, title, layout, len(lines))
+    # The table's note (注：…) comes after its last row: it and what follows it are notes, not cells of a row.
+    first_note = next((i for i, c in enumerate(cells) if TABLE_NOTE.match(c.text)), len(cells))
+    cells, notes = cells[:first_note], cells[first_note:]
 
     header: list[Cell] = []
     while cells and _role_of(cells[0].text, sources) is not None:
@@ -241,11 +303,11 @@ def parse_cell_stream(lines: list[str], title_index: int, layout: Layout, source
         if cell.text in layout.group_labels:
             group = stream.take("group label", cell).text
             continue
-        row = _stream_row(stream, cell, group, layout, columns, path)
+        row = _stream_row(stream, cell, group, layout, roles, columns, path)
         if row.serial is not None:
             group = ""     # a numbered row ends the group above it
         rows.append(row)
-    return ParsedTable(path, title, header, roles, columns, rows, end_line)
+    return ParsedTable(path, title, header, roles, columns, rows, end_line, notes)
 
 
 def _stream_cells(lines: list[str], title_index: int, layout: Layout) -> tuple[list[Cell], int | None]:
@@ -283,9 +345,10 @@ class _CellStream:
         return self.cells[self.position - 1]
 
 
-def _stream_row(stream: _CellStream, cell: Cell, group: str, layout: Layout, columns: list[ValueColumn],
-                path: Path) -> TableRow:
-    """One row: its serial number (or the group it is a sub-row of), its name, then one cell per value column."""
+def _stream_row(stream: _CellStream, cell: Cell, group: str, layout: Layout, roles: list[str],
+                columns: list[ValueColumn], path: Path) -> TableRow:
+    """One row: its serial number (or the group it is a sub-row of), its name, then one cell for each of the
+    header's other columns (unit, values, 属性 …), in the header's order."""
     row = TableRow(name=None, values=[], cells=[])  # type: ignore[arg-type]
     if SERIAL.match(cell.text):
         row.serial = stream.take("row number", cell)
@@ -303,9 +366,20 @@ def _stream_row(stream: _CellStream, cell: Cell, group: str, layout: Layout, col
     if _looks_numeric(row.name.text):
         raise InputError(path, row.name.line, f"expected an indicator name, found the number '{row.name.text}'",
                          "a cell is missing or extra in the row above; restore the table.")
-    for column in columns:
-        value = stream.take(f"{column.header.text} value", row.cells[0])
-        row.values.append((column, value))
+    value_columns = iter(columns)
+    for role in roles:
+        if role in ("serial", "name", "category"):
+            continue      # a stream has no merged category cells: a category column cannot be told apart
+        if role in VALUE_ROLES:
+            column = next(value_columns)
+            value = stream.take(f"{column.header.text} value", row.cells[0])
+            row.values.append((column, value))
+        else:
+            value = stream.take(f"{role} cell", row.cells[0])
+            if role == "unit":
+                row.unit = value
+            elif role == "attribute":
+                row.attribute = value
         row.cells.append(value)
     return row
 
@@ -332,4 +406,4 @@ def parse_plan_table(path: Path, lines: list[str], plan: Plan, sources: Sources)
                          f"layout '{layout.name}' names parser '{layout.parser}', which does not exist",
                          f"use one of: {', '.join(sorted(PARSERS))}.")
     title_index = find_title(lines, plan, path)
-    return parser(lines, title_index, layout, sources, path)
+    return resolve_year_columns(parser(lines, title_index, layout, sources, path), plan.period, sources)

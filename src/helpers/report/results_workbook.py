@@ -129,8 +129,10 @@ VALUE_MAPS = {"kind": "kind", "baseline_kind": "kind", "origin": "origin", "qual
               "direction": "direction", "measure": "measure", "growth_method": "method",
               "sdg_growth_method": "method", "trend_method": "trend_method", "trend_scale": "trend_scale",
               "target_position": "target_position", "projection_caution": "caution",
-              "trend_projection_caution": "caution"}
-YES_NO = ("target_met", "hold_target", "target_meets_province", "latest_meets_province", "next_plan_configured")
+              "trend_projection_caution": "caution", "attribute": "attribute", "target_attribute": "attribute"}
+YES_NO = ("target_met", "hold_target", "target_meets_province", "latest_meets_province", "next_plan_configured",
+          "approximate", "cumulative", "estimated", "target_binding", "target_approximate", "target_cumulative",
+          "base_estimated")
 PERIOD_COLUMNS = ("plan", "other_plan", "ended_plan", "next_plan")
 
 

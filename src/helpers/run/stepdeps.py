@@ -111,6 +111,10 @@ def write(path: Path) -> bool:
 
 
 if __name__ == "__main__":
+    # Ctrl-C while make remakes the list: stop at once, quietly (make says it was interrupted; the list is
+    # written whole or not at all), never a Python traceback.
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     if len(sys.argv) > 1:
         write(Path(sys.argv[1]))
     else:

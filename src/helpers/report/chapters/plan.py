@@ -26,6 +26,44 @@ from helpers.report.context import ReportContext
 MANY_ROWS = 15
 
 
+def flag(row, name: str) -> bool:
+    """A yes/no column of trends.csv on a row (False when the column is absent or empty)."""
+    value = getattr(row, name, False)
+    return False if value is None or pd.isna(value) else bool(value)
+
+
+def marked_target(ctx: ReportContext, row) -> str:
+    """The target as the plan states it: its comparator, 约 for 左右 (approximate), 〔〕 for a five-year sum, and a
+    star for a binding (约束性) target (marks_notes says what each means)."""
+    text = target_text(ctx, row.target_value, row.target_comparator)
+    if text == "—":
+        return text
+    if flag(row, "target_approximate"):
+        text = ctx.t("plan_cycle.marks.approximate", value=text)
+    if flag(row, "target_cumulative"):
+        text = ctx.t("plan_cycle.marks.cumulative", value=text)
+    return text + (ctx.t("plan_cycle.marks.binding") if flag(row, "target_binding") else "")
+
+
+def marked_value(ctx: ReportContext, row, year, value, base: bool = False) -> str:
+    """A year's actual: for a cumulative target the sum over the period's years; (预计) for an estimated base."""
+    if flag(row, "target_cumulative") and not base and value is not None and not pd.isna(value):
+        return f"{int(row.base_year) + 1}–{int(year)}: {value_text(ctx, value)}"
+    text = year_value_text(ctx, year, value)
+    return text + ctx.t("plan_cycle.marks.estimated") if base and flag(row, "base_estimated") and text != "—" else text
+
+
+MARKS = ("binding", "approximate", "cumulative")
+
+
+def marks_notes(ctx: ReportContext, rows: pd.DataFrame, marks=MARKS) -> list[str]:
+    """What the marks in a table of targets mean, for those it shows."""
+    def shown(mark: str) -> bool:
+        column = f"base_{mark}" if mark == "estimated" else f"target_{mark}"
+        return column in rows and rows[column].fillna(False).astype(bool).any()
+    return [ctx.t(f"plan_cycle.marks_note.{m}") for m in marks if shown(m)]
+
+
 def plan_section(ctx: ReportContext) -> Html:
     """At a final evaluation: met or missed, 完成率 and the gap, N of M per county. In the period: 完成进度
     against 序时进度 with the judgement and the Open SDG ratio. Nothing at a plan's base year."""
@@ -55,15 +93,15 @@ def _final_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
     for r in judged.itertuples():
         body.append([ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
                      light(ctx, r.verdict, final=True),
-                     target_text(ctx, r.target_value, r.target_comparator),
-                     year_value_text(ctx, r.evaluated_year, r.evaluated_value),
+                     marked_target(ctx, r), marked_value(ctx, r, r.evaluated_year, r.evaluated_value),
                      fmt_pct(r.completion_rate), value_text(ctx, r.gap_to_target, unit=r.unit)])
     columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
                Column(ctx.t("plan_cycle.col_met"), "judgement"), Column(ctx.t("plan_cycle.col_target"), "num"),
                Column(ctx.t("plan_cycle.col_actual"), "num"), Column(ctx.t("plan_cycle.col_completion"), "num",
                                                                      fold=True),
                Column(ctx.t("plan_cycle.col_gap"), "num", fold=True)]
-    notes = [ctx.t("plan_cycle.final_note")] + ([ctx.t("plan_cycle.many_note", n=MANY_ROWS)] if ctx.many else [])
+    notes = [ctx.t("plan_cycle.final_note")] + marks_notes(ctx, judged) + \
+        ([ctx.t("plan_cycle.many_note", n=MANY_ROWS)] if ctx.many else [])
     blocks = [{"kind": "list", "css": "summary", "entries": counts}]
     if body:
         blocks.append({"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))})
@@ -78,9 +116,8 @@ def _schedule_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
         body.append([ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
                      Cell(ctx.t(f"plan_cycle.schedule.{r.schedule_judgement}"), light=r.schedule_judgement),
                      fmt_pct(r.progress_share), fmt_pct(r.schedule_share),
-                     year_value_text(ctx, r.base_year, r.base_value), year_value_text(ctx, r.evaluated_year,
-                                                                                      r.evaluated_value),
-                     target_text(ctx, r.target_value, r.target_comparator),
+                     marked_value(ctx, r, r.base_year, r.base_value, base=True),
+                     marked_value(ctx, r, r.evaluated_year, r.evaluated_value), marked_target(ctx, r),
                      "—" if pd.isna(r.sdg_progress_ratio) else f"{r.sdg_progress_ratio:.2f}"])
     columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
                Column(ctx.t("plan_cycle.col_judgement"), "judgement"), Column(ctx.t("plan_cycle.col_progress"), "num"),
@@ -88,7 +125,8 @@ def _schedule_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
                Column(ctx.t("plan_cycle.col_latest"), "num", fold=True), Column(ctx.t("plan_cycle.col_target"), "num",
                                                                                 fold=True),
                Column(ctx.t("plan_cycle.col_sdg"), "num", fold=True)]
-    notes = [ctx.t("plan_cycle.schedule_note")] + ([ctx.t("plan_cycle.many_note", n=MANY_ROWS)] if ctx.many else [])
+    notes = [ctx.t("plan_cycle.schedule_note")] + marks_notes(ctx, rows, MARKS + ("estimated",)) + \
+        ([ctx.t("plan_cycle.many_note", n=MANY_ROWS)] if ctx.many else [])
     return [{"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))}, {"kind": "notes",
                                                                                           "entries": notes}]
 

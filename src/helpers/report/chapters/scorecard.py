@@ -2,6 +2,8 @@
 judgement per county and indicator for the report year, with a legend and a note on how this year judges."""
 from __future__ import annotations
 
+import pandas as pd
+
 from helpers.analyse.evaluation import SCHEDULE_TOLERANCE
 from helpers.core.periods import FINAL_PHASES
 from helpers.report.blocks import Cell, Column, Html, Table, chapter, legend, light, verdict_codes, year_kind
@@ -14,19 +16,23 @@ def scorecard_tables(ctx: ReportContext) -> list[Table]:
     p = ctx.progress
     judgement = dict(zip(zip(p["entity"], p["indicator_id"]), p["verdict"]))
     final = dict(zip(zip(p["entity"], p["indicator_id"]), p["plan_phase"].isin(FINAL_PHASES)))
+    binding = {k for k, b in zip(zip(p["entity"], p["indicator_id"]), binding_targets(p)) if b}
     indicators = [i for i in ctx.inputs.catalogue.indicators if i in set(p["indicator_id"])]
     entities = ctx.inputs.entities
     if ctx.many:
         short = ctx.w.table("categories_short")
         columns = [Column(ctx.t("report.county"), "nowrap")] + [Column(ctx.indicator_name(i),
                                                                        "judgement") for i in indicators]
-        rows = [[ctx.entity_name(e)] + [Cell(short[judgement[(e, i)]], light=judgement[(e, i)])
+        rows = [[ctx.entity_name(e)] + [with_binding_mark(ctx, Cell(short[judgement[(e, i)]], light=judgement[(e, i)]),
+                                                          (e, i) in binding)
                                         if (e, i) in judgement else Cell("") for i in indicators]
                 for e in entities]
         return [Table(columns, rows, css="scorecard matrix")]
     columns = [Column(ctx.t("report.indicator"))] + [Column(ctx.entity_name(e), "judgement") for e in entities]
-    rows = [[ctx.indicator_name(i)] + [light(ctx, judgement.get((e, i)), final.get((e, i), False)) for e in entities]
-            for i in indicators]
+    def cell(e: str, i: str) -> Cell:
+        return with_binding_mark(ctx, light(ctx, judgement.get((e, i)), final.get((e, i), False)), (e, i) in binding)
+
+    rows = [[ctx.indicator_name(i)] + [cell(e, i) for e in entities] for i in indicators]
     if len(entities) > SCORECARD_HALVES_UP_TO:
         return [Table(columns, rows, css="scorecard")]
     # Two half tables side by side on paper and wide screens (one under the other on a phone): the whole
@@ -38,6 +44,20 @@ def scorecard_tables(ctx: ReportContext) -> list[Table]:
 SCORECARD_HALVES_UP_TO = 3  # counties: with more, a half table is too narrow for its columns
 
 
+def binding_targets(progress: pd.DataFrame) -> pd.Series:
+    """Which rows judge a binding (约束性) target: the plan's 属性 column (trends.csv target_binding)."""
+    if "target_binding" not in progress:
+        return pd.Series(False, index=progress.index)
+    return progress["target_binding"].fillna(False).astype(bool)
+
+
+def with_binding_mark(ctx: ReportContext, cell: Cell, binding: bool) -> Cell:
+    """A scorecard cell with the star of a binding target (the note under the scorecard says what it means)."""
+    if not binding or cell.text in ("", "—"):
+        return cell
+    return Cell(f"{cell.text}{ctx.t('plan_cycle.marks.binding')}", light=cell.light, lang=cell.lang, css=cell.css)
+
+
 def summary_section(ctx: ReportContext, document: str = "report") -> Html:
     """Page 1 of both documents: the headline judgements (the brief's fewer: chapters.summary) and the
     scorecard, with how it judges this year."""
@@ -47,8 +67,8 @@ def summary_section(ctx: ReportContext, document: str = "report") -> Html:
         {"kind": "heading", "text": ctx.t(f"report.scorecard_{kind}")},
         legend(ctx, short=ctx.many, note=ctx.t("report.not_in_plan"), codes=verdict_codes(ctx),
                final=kind == "final"),
-        {"kind": "notes", "entries": [ctx.t(f"report.scorecard_note_{kind}",
-                                            tolerance=f"{SCHEDULE_TOLERANCE * 100:g}")]},
+        {"kind": "notes", "entries": [ctx.t(f"report.scorecard_note_{kind}", tolerance=f"{SCHEDULE_TOLERANCE * 100:g}")]
+         + ([ctx.t("plan_cycle.marks_note.binding")] if binding_targets(ctx.progress).any() else [])},
         {"kind": "tables", "tables": scorecard_tables(ctx)},
     ], first=True)
 
