@@ -99,7 +99,9 @@ class ProjectCopy:
         env = {**os.environ, "TALENT_PROJECT_ROOT": str(self.root)}
         env.pop("MAKEFLAGS", None)
         env.pop("MAKELEVEL", None)
-        command = ["make", "--no-print-directory", *args, "INSTALLED=.installed-for-tests"]
+        # (SETUP=false: an incomplete environment fails the test; it is never reinstalled from the copy, which
+        # would point the checkout's environment at the copy.)
+        command = ["make", "--no-print-directory", *args, "INSTALLED=.installed-for-tests", "SETUP=false"]
         if popen:
             return subprocess.Popen(command, cwd=self.root, env=env, text=True, **popen)
         return subprocess.run(command, cwd=self.root, env=env, capture_output=True, text=True, timeout=timeout)

@@ -62,6 +62,13 @@ def test_note_marks_are_recorded_and_never_become_digits(cell, value, marks):
     assert (parsed.value, parsed.note_marks) == (value, marks)
 
 
+def test_a_superscript_run_of_a_document_is_a_note_mark():
+    from helpers.core.values import as_superscript
+    assert as_superscript("12") == "¹²" and as_superscript("注1") == "注¹"
+    parsed = parse_value_cell("10.3" + as_superscript("1"))
+    assert (parsed.value, parsed.note_marks) == (10.3, "¹")
+
+
 @pytest.mark.parametrize("cell", ["10.¹3", "1²0", "①0.3", "½", "⑩"])
 def test_a_mark_inside_a_number_or_alone_is_refused(cell):
     with pytest.raises(NotANumber):

@@ -201,3 +201,27 @@ def test_sources_trace_each_value_to_its_cell(final):
 def test_method_names_the_years_of_the_plan(final):
     entries = chapters.appendices.method_section(final).blocks[0]["entries"]
     assert entries and not any("{" in e for e in entries)
+
+
+# ----------------------------------------------------------------------------- the chapters' shape
+
+def test_every_chapter_takes_the_typed_context_and_reaches_words_one_way():
+    """Each chapter function takes `ctx: ReportContext`; words come through ctx.t (and ctx.w's tables), never
+    from helpers.core.wording directly; figures through charts' public functions, never its private ones."""
+    import ast
+    from pathlib import Path
+
+    folder = Path(chapters.__file__).parent
+    modules = [p for p in folder.glob("*.py") if p.name != "__init__.py"]
+    assert len(modules) >= 8
+    for path in modules:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                assert node.module != "helpers.core.wording" or [a.name for a in node.names] == ["quote"], path
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "charts":
+                assert not node.attr.startswith("_"), f"{path.name}: charts.{node.attr}"
+            if isinstance(node, ast.FunctionDef) and node.args.args and node.args.args[0].arg == "ctx":
+                annotation = node.args.args[0].annotation
+                typed = annotation is not None and ast.unparse(annotation) == "ReportContext"
+                assert typed, f"{path.name}: {node.name}"

@@ -67,3 +67,20 @@ def test_the_executed_data_notebook_shows_plan_markup_as_text(workspace):
     html = _html_outputs(out)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html           # the plan's text is there, as text
     assert not re.search(r"<script|<img", html, re.IGNORECASE)
+
+
+def test_the_comparison_notebook_shows_a_county_name_with_markup_as_text(workspace):
+    sources = workspace / "config" / "sources.yaml"
+    sources.write_text(sources.read_text(encoding="utf-8").replace("name_zh: 安吉县", f"name_zh: 安吉县{HOSTILE}", 1),
+                       encoding="utf-8")
+    processed = workspace / "processed"
+    dataset.write(dataset.build(workspace / "raw", workspace / "config"), processed)
+    out = workspace / "executed" / "02_comparison.ipynb"
+    notebook = paths.NOTEBOOKS_DIR / "02_comparison.ipynb"
+    run = subprocess.run([sys.executable, "-m", "helpers", "run", str(notebook), str(out), "-p", "processed_dir",
+                          str(processed), "-p", "config_dir", str(workspace / "config")],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout + run.stderr
+    shown = _html_outputs(out)
+    assert "安吉县&lt;script&gt;alert(1)&lt;/script&gt;" in shown     # in the heading, as text
+    assert not re.search(r"<script|<img", shown, re.IGNORECASE)

@@ -1,6 +1,7 @@
 """How numbers are shown in tables, in the notebooks and the report alike."""
 from __future__ import annotations
 
+import html
 import math
 import re
 
@@ -78,6 +79,11 @@ def interval(low, high, centre, measure: str | None = None, missing: str = "—"
 
 
 # ----------------------------------------------------------------------------- tables in the notebooks
+
+def inert(text: str) -> str:
+    """Text for a notebook's Markdown with any markup in it shown, not run (names come from hand-edited files)."""
+    return html.escape(str(text), quote=False)
+
 
 # Text longer than this wraps at a readable width; shorter text (names, codes, dates) stays on one line, so that
 # JupyterLab never squeezes a county name to one character a line.

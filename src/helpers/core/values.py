@@ -72,6 +72,16 @@ def is_note_mark(ch: str) -> bool:
     return ch in SYMBOL_MARKS or unicodedata.category(ch) == "No"
 
 
+SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def as_superscript(text: str) -> str:
+    """Text a document sets as superscript (Word's 上标, a web page's <sup>), written with superscript digits: a
+    note mark the value parser then reads as a mark (10.3 and a superscript 1 is 10.3¹, never 10.31). A reader
+    calls this for superscript runs; the digits are the only characters that change."""
+    return text.translate(SUPERSCRIPT_DIGITS)
+
+
 def split_note_marks(raw: str) -> tuple[str, str]:
     """The cell without the note marks written at its end, and those marks as written.
 

@@ -26,7 +26,7 @@ from helpers.extract.consistency import VALUE_TOLERANCE, check_plan
 from helpers.extract.manifest import verify
 from helpers.extract.monitoring import read_monitoring
 from helpers.extract.prose import ProseReader, ProseStatement
-from helpers.extract.tables import parse_plan_table, read_lines
+from helpers.extract.tables import parse_plan_table, read_lines, resolve_year_columns
 from helpers.files.atomic import staged_outputs
 from helpers.files.outputs import write_csv, write_xlsx
 from helpers.files.processed import INTEGER_COLUMNS, sha256
@@ -176,8 +176,18 @@ def _reconcile_province(observations: list[Observation], sources: Sources,
 
 def _check_table_period(table, plan: Plan, sources: Sources) -> None:
     """The plan's table must set targets for the target year of the period the config gives the plan:
-    a 十五五 entry pointing at a 十四五 document (or the wrong plan_period) is caught here."""
+    a 十五五 entry pointing at a 十四五 document (or the wrong plan_period) is caught here. A table whose columns
+    are years alone (2020年, 2025年) is read by the period: under the wrong one it would hold no target at all."""
+    resolve_year_columns(table, plan.period, sources)
     years = sorted({c.year for c in table.columns if c.role == "target" and not c.for_province})
+    by_period = [c for c in table.columns if c.by_period]
+    if by_period and not years:
+        raise InputError(sources.path, plan.line,
+                         f"the table of {plan.file} has no column for the target year {plan.period.target_year} of "
+                         f"this plan's period {plan.period.name} ({plan.period.base_year}→{plan.period.target_year}): "
+                         f"its year columns {', '.join(c.header.raw.strip() for c in by_period)} would all be actuals",
+                         "give this plan entry the plan_period of its document (name, base_year, target_year), or "
+                         "check that `file` names the right document.")
     if years and plan.period.target_year not in years:
         raise InputError(sources.path, plan.line,
                          f"the table of {plan.file} sets targets for {', '.join(map(str, years))}, but this plan's "

@@ -29,6 +29,7 @@ class ValueColumn:
     for_province: bool        # True: the values belong to the province, not the county
     header: Cell
     estimated: bool = False   # the header says 预计: the year's figure is an estimate
+    by_period: bool = False   # a year alone (2030年): actual or target by the plan's period
 
 
 @dataclass
@@ -146,9 +147,9 @@ def resolve_year_columns(table: ParsedTable, period: PlanPeriod, sources: Source
         if column.role != "year":
             continue
         if column.year <= period.base_year:
-            placed[id(column)] = replace(column, role="actual")
+            placed[id(column)] = replace(column, role="actual", by_period=True)
         elif column.year == period.target_year:
-            placed[id(column)] = replace(column, role="target")
+            placed[id(column)] = replace(column, role="target", by_period=True)
         else:
             raise InputError(table.path, column.header.line,
                              f"the column '{column.header.raw.strip()}' gives {column.year}, which is neither up to "

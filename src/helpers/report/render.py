@@ -7,7 +7,7 @@
 `documents` is what `make report` runs: one process exports both documents' HTML (one nbconvert import), and
 one headless Chromium, started first so that its start-up overlaps the export, prints both PDFs (each as
 soon as its HTML is written). The brief shows
-the notebook's cells tagged "brief", the analyst report those tagged "report"; neither shows code (the executed
+the notebook's cells tagged "brief", the report those tagged "report"; neither shows code (the executed
 notebook beside them has it). Every output is written to
 a temporary file, and all are renamed into place together only when all are complete: a failed render leaves
 the previous documents where they were.

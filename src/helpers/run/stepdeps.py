@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import sys
+import time
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2]
@@ -97,10 +99,16 @@ def makefile_text() -> str:
 
 
 def write(path: Path) -> bool:
-    """Write the list to `path` if its text changed (then make rereads it). True when written."""
+    """Write the list to `path` if its text changed (then make rereads it). True when written. When it has not
+    changed, its time is set to now, so that make does not ask for it again on every run; but not while a helper
+    or notebook is dated in the future (that would only move it behind again, and make would reread it forever:
+    `python -m helpers inputs` gives such files the present time first)."""
     text = makefile_text()
     try:
         if path.read_text(encoding="utf-8") == text:
+            sources = [*SRC.rglob("*.py"), *(ROOT / "notebooks").glob("*.ipynb")]
+            if max(f.stat().st_mtime for f in sources) <= time.time():
+                os.utime(path)
             return False
     except (OSError, UnicodeDecodeError):
         pass

@@ -1,4 +1,4 @@
-"""The analyst report's appendices: A, the data step (key cleaning decisions, prose/table disagreements,
+"""The report's appendices: A, the data step (key cleaning decisions, prose/table disagreements,
 comparability caveats); B, every value with its source; C, the method."""
 from __future__ import annotations
 

@@ -88,9 +88,10 @@ def _headline_growth(ctx: ReportContext) -> list[str]:
     """For each county, its first assessable indicator in catalogue order: growth required against achieved.
     With many counties, one sentence about the first indicator assessable across them."""
     p = ctx.progress
-    # growth still required: never at a final evaluation, where what counts is the target year's actual
+    # Growth required against growth achieved, where that is the year's verdict: never at a final evaluation
+    # (what counts is the target year's actual), nor where 序时进度 judges the period (the lead sentences say it).
     assessable = p[p["progress_ratio"].notna() & (p["growth_method"] == RATE_CAGR)
-                   & ~p["plan_phase"].isin(FINAL_PHASES)]
+                   & ~p["plan_phase"].isin(FINAL_PHASES) & (p["verdict"] == p["progress_category"])]
     if ctx.many:
         if assessable.empty:
             return []

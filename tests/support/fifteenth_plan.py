@@ -1,0 +1,213 @@
+"""A made-up 十五五 plan for 桐庐 (tonglu), written as real plans write their tables (issue 15, section 2),
+with its monitoring workbook: the text exports in both layouts, and its content for .docx and web pages.
+
+The hand-worked figures are in tests/extract/test_plan_tables.py.
+"""
+from pathlib import Path
+
+import openpyxl
+import yaml
+
+from helpers.extract.manifest import write_manifest
+from helpers.extract.monitoring import COLUMNS, DATA_SHEET
+
+WORD_PLAN = """桐庐县人才发展“十五五”规划
+一、发展基础
+“十四五”期间，全县人才工作取得新成效。
+二、发展目标
+“十五五”时期全县人才发展主要指标
+\t类别
+\t序号
+\t指标名称
+\t单位
+\t2025年（预计）
+\t2030年目标
+\t属性
+
+\t人才规模
+\t1
+\t人才资源总量
+\t万人
+\t15.2
+\t20左右
+\t预期性
+
+\t
+\t2
+\t新增高技能人才
+\t人
+\t〔6500〕
+\t〔7000〕
+\t约束性
+
+\t人才结构
+\t3
+\t高技能人才占技能劳动者比例
+\t%
+\t35¹
+\t40
+\t约束性
+
+\t人才效能
+\t4
+\t省级以上人才科技孵化载体
+\t家
+\t5
+\t〔3〕
+\t预期性
+
+\t
+\t5
+\t每千人口执业(助理)医师数
+\t人/千人
+\t4.1
+\t≥4.5
+\t
+
+\t注：〔〕内为五年累计数。¹为快报数。
+三、主要任务
+示例。
+"""
+
+CELL_PLAN = """桐庐县人才发展“十五五”规划
+
+一、发展基础
+
+“十四五”期间，全县人才工作取得新成效。
+
+表1 “十五五”时期人才发展主要指标
+
+序号
+
+指标
+
+计量单位
+
+指标属性
+
+2025年
+
+2030年
+
+1
+
+人才资源总量
+
+万人
+
+预期性
+
+15.2
+
+20 左右
+
+2
+
+新增高技能人才
+
+人
+
+约束性
+
+[6500]
+
+[7000]
+
+3
+
+高技能人才占技能劳动者比例
+
+%
+
+约束性
+
+35①
+
+40
+
+4
+
+省级以上人才科技孵化载体
+
+家
+
+预期性
+
+5
+
+[3]
+
+5
+
+每千人口执业(助理)医师数
+
+人/千人
+
+预期性
+
+4.1
+
+≥4.5
+
+注：[ ]内为五年累计数。①为快报数。
+
+三、主要任务
+
+示例。
+"""
+PLANS = {"word_tab_cells": WORD_PLAN, "cell_per_line": CELL_PLAN}
+# A flow indicator, added to the catalogue by config like any other: nothing in it says "cumulative".
+NEW_HIGH_SKILLED = {"id": "new_high_skilled_talent", "name_zh": "新增高技能人才", "name_en": "New high-skilled talent",
+                    "unit": "人", "direction": "higher", "measure": "count", "definition": "当年新增的高技能人才。",
+                    "source_names": ["新增高技能人才"], "plausible": [0, 1000000],
+                    "comparability": {"status": "same", "reason": "口径一致。"}}
+MONITORING = {
+    "人才资源总量": ("万人", {2025: 15.0, 2026: 16, 2027: 17, 2028: 18, 2029: 19, 2030: 19.5}),
+    "新增高技能人才": ("人", {2026: 1300, 2027: 1400, 2028: 1500, 2029: 1400, 2030: 1500}),
+    "高技能人才占技能劳动者比例": ("%", {2026: 36, 2027: 37, 2028: 38, 2029: 39, 2030: 40.5}),
+    "省级以上人才科技孵化载体": ("家", {2026: 1, 2027: 0, 2029: 1, 2030: 1}),
+    "每千人口执业(助理)医师数": ("人/千人", {2026: 4.2, 2027: 4.3, 2028: 4.4, 2029: 4.5, 2030: "4.6²"}),
+}
+
+
+def add_fifteenth_plan(workspace: Path, layout: str, text: str | None = None, monitoring: bool = True) -> Path:
+    """桐庐's 十五五 plan (and its monitoring workbook) added to a copy of the project by config alone."""
+    raw, config = workspace / "raw", workspace / "config"
+    (raw / "tonglu_15.txt").write_text(PLANS[layout] if text is None else text, encoding="utf-8")
+    write_manifest(raw)
+    if monitoring:
+        (raw / "monitoring").mkdir(exist_ok=True)
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = DATA_SHEET
+        ws.append([title for title, _ in COLUMNS])
+        for indicator, (unit, values) in MONITORING.items():
+            for year, value in values.items():
+                ws.append(["桐庐县", indicator, unit, year, value, None, "统计年报", None])
+        wb.save(raw / "monitoring" / "桐庐监测.xlsx")
+    sources = yaml.safe_load((config / "sources.yaml").read_text(encoding="utf-8"))
+    sources["plans"].append({"entity": "tonglu", "name_zh": "桐庐县", "name_en": "Tonglu", "file": "tonglu_15.txt",
+                             "layout": layout, "table_title": "人才发展主要指标",
+                             "plan_period": {"name": "十五五", "base_year": 2025, "target_year": 2030}})
+    (config / "sources.yaml").write_text(yaml.safe_dump(sources, allow_unicode=True, sort_keys=False),
+                                         encoding="utf-8")
+    catalogue = yaml.safe_load((config / "catalogue.yaml").read_text(encoding="utf-8"))
+    catalogue["indicators"].append(NEW_HIGH_SKILLED)
+    (config / "catalogue.yaml").write_text(yaml.safe_dump(catalogue, allow_unicode=True, sort_keys=False),
+                                           encoding="utf-8")
+    return workspace
+
+
+# The same table as a document's grid (for .docx and web pages): None is a cell merged with the one above.
+DOCUMENT_TABLE = {
+    "before": ["桐庐县人才发展“十五五”规划", "一、发展基础", "“十四五”期间，全县人才工作取得新成效。", "二、发展目标"],
+    "title": "“十五五”时期全县人才发展主要指标",
+    "header": ["类别", "序号", "指标名称", "单位", "2025年（预计）", "2030年目标", "属性"],
+    "rows": [["人才规模", "1", "人才资源总量", "万人", "15.2", "20左右", "预期性"],
+             [None, "2", "新增高技能人才", "人", "〔6500〕", "〔7000〕", "约束性"],
+             ["人才结构", "3", "高技能人才占技能劳动者比例", "%", "35¹", "40", "约束性"],
+             ["人才效能", "4", "省级以上人才科技孵化载体", "家", "5", "〔3〕", "预期性"],
+             [None, "5", "每千人口执业(助理)医师数", "人/千人", "4.1", "≥4.5", ""]],
+    "note": "注：〔〕内为五年累计数。¹为快报数。",
+    "after": ["三、主要任务", "示例。"],
+}
