@@ -1,6 +1,21 @@
 """`python -m helpers COMMAND`: see helpers.run.cli."""
+import os
+import signal
 import sys
 
-from helpers.run.cli import main
+from helpers.core.errors import NOTHING_REPLACED
+
+
+def _stopped_while_starting(signum, frame):
+    """Ctrl-C or SIGTERM (make stopped) before the command has started: nothing is touched yet, so one line and
+    out (helpers.run.cli installs the handler that cleans up once the command runs)."""
+    print(f"interrupted. {NOTHING_REPLACED}", file=sys.stderr, flush=True)
+    os._exit(130)
+
+
+for _signal in (signal.SIGINT, signal.SIGTERM):
+    signal.signal(_signal, _stopped_while_starting)
+
+from helpers.run.cli import main  # noqa: E402  (after the handler: importing the command line takes a moment)
 
 sys.exit(main(handle_signals=True))

@@ -5,6 +5,8 @@ import pytest
 
 from helpers import analyse
 from helpers.analyse import growth
+from helpers.analyse.progress import note_codes
+from helpers.core.wording import notes_text, words
 from helpers.extract import dataset
 
 
@@ -69,14 +71,17 @@ def test_strict_target_makes_the_required_rate_a_lower_bound(progress):
 def test_zero_value_rule(progress):
     r = _row(progress, entity="jiande", indicator_id="star_market_listed_firms")
     assert r["growth_method"] == growth.RATE_ABSOLUTE and r["required_growth"] == pytest.approx(0.2)
-    assert r["progress_category"] == growth.NOT_ASSESSABLE and "only one observation" in r["progress_reason"]
+    assert r["progress_category"] == growth.NOT_ASSESSABLE and note_codes(r["progress_notes"]) == ["one_observation"]
+    # stored as a code, said in each reader's language
+    assert notes_text(r["progress_notes"], words("en"), "progress_notes").startswith("only one observation")
+    assert notes_text(r["progress_notes"], words("zh"), "progress_notes") == "只有一个年度的实际值，无法计算已实现增速"
 
 
 def test_every_row_says_its_method(progress):
     assert progress["trend_method"].notna().all()
     assessable = progress[progress["progress_category"] != growth.NOT_ASSESSABLE]
     assert assessable["growth_method"].str.len().gt(0).all()
-    assert progress.loc[progress["progress_category"] == growth.NOT_ASSESSABLE, "progress_reason"].str.len().gt(0).all()
+    assert progress.loc[progress["progress_category"] == growth.NOT_ASSESSABLE, "progress_notes"].str.len().gt(0).all()
 
 
 def test_totals_compare_as_share_of_province(comparison):

@@ -36,7 +36,7 @@ def test_tables_read_back_exactly_as_computed(built):
         pd.testing.assert_frame_equal(stored[name], computed[name].replace({None: np.nan}), check_dtype=True)
     record = json.loads((built / "processed" / paths.ANALYSIS_JSON).read_text(encoding="utf-8"))
     assert record["report_year"] == 2020 and record["entities"] == ["jiande", "anji"]
-    assert set(record["inputs"]) == {"indicators.csv", "sources.yaml", "catalogue.yaml"}
+    assert set(record["inputs"]) == {"indicators.csv", "sources.yaml", "catalogue.yaml", "method.yaml"}
     assert record["tables"]["trends.csv"]["rows"] == len(stored["trends.csv"])
 
 

@@ -3,6 +3,7 @@ import pytest
 
 from helpers.analyse import evaluation as ev
 from helpers.analyse.growth import LIMITED_PROGRESS, MOVING_AWAY, NOT_ASSESSABLE, ON_TRACK, RATE_ABSOLUTE, TARGET_MET
+from helpers.core.method import method_parameters
 
 
 def test_progress_and_schedule_shares():
@@ -20,7 +21,7 @@ def test_progress_and_schedule_shares():
     (-0.2, ev.BEHIND),
 ])
 def test_the_schedule_tolerance_is_five_points_either_way(share, judgement):
-    assert ev.SCHEDULE_TOLERANCE == 0.05
+    assert method_parameters().schedule_tolerance == 0.05          # config/method.yaml: schedule_tolerance_points: 5
     assert ev.schedule_judgement(share, 0.6) == judgement
 
 

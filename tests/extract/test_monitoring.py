@@ -210,14 +210,15 @@ def test_results_workbook(workspace):
     assert [ws.cell(1, c).value for c in range(1, 6)] == ["县市", "指标", "单位", "最新年份", "最新实际"]
     assert ws.row_dimensions[2].hidden
     header = {ws.cell(2, c).value: c for c in range(1, ws.max_column + 1)}
-    assert header["progress_label_zh"] < 10
+    assert header["progress_category"] < 10
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1 and ws.print_title_rows
     row = next(r for r in range(3, ws.max_row + 1) if ws.cell(r, header["entity"]).value == "jiande"
                and ws.cell(r, header["indicator_id"]).value == "talent_total")
-    from helpers.analyse.growth import CATEGORY_COLOURS
+    from helpers.analyse.growth import CATEGORIES, CATEGORY_COLOURS, category_label
+    code = {category_label(c, "zh"): c for c in CATEGORIES}     # the category in words, coloured as its code
     category = ws.cell(row, header["progress_category"])
-    assert category.fill.fgColor.rgb.upper().endswith(CATEGORY_COLOURS[category.value].lstrip("#").upper())
+    assert category.fill.fgColor.rgb.upper().endswith(CATEGORY_COLOURS[code[category.value]].lstrip("#").upper())
     other = ws.cell(row + 1, header["progress_category"])
-    assert other.fill.fgColor.rgb.upper().endswith(CATEGORY_COLOURS[other.value].lstrip("#").upper())
+    assert other.fill.fgColor.rgb.upper().endswith(CATEGORY_COLOURS[code[other.value]].lstrip("#").upper())
     assert ws.cell(row, header["required_growth"]).number_format == "0.0%"
     assert ws.column_dimensions["A"].width >= 8

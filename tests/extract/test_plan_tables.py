@@ -36,6 +36,7 @@ import yaml
 from helpers import analyse
 from helpers.analyse.progress import progress_table
 from helpers.core.errors import InputError
+from helpers.core.wording import notes_text, words
 from helpers.extract import dataset
 from support.fifteenth_plan import PLANS, WORD_PLAN, add_fifteenth_plan
 
@@ -146,11 +147,13 @@ def test_final_evaluation_2030_judges_cumulative_targets_on_the_sum_of_the_years
     assert new["evaluated_value"] == 7100 and new["target_met"] and new["gap_to_target"] == 100
     assert new["completion_rate"] == pytest.approx(7100 / 7000)
     assert new["progress_category"] == "target_met"
-    assert "1300 + 1400 + 1500 + 1400 + 1500 = 7100" in new["evaluation_note"]
+    en, zh = words("en"), words("zh")
+    assert "1300 + 1400 + 1500 + 1400 + 1500 = 7100" in notes_text(new["evaluation_notes"], en, "evaluation_notes")
     incubators = p.loc["provincial_incubators"]
     assert incubators["target_cumulative"] and not incubators["target_binding"]
     assert incubators["target_met"] is pd_na() and incubators["evaluated_value"] != incubators["evaluated_value"]
-    assert "missing 2028" in incubators["evaluation_note"] and "缺少2028年" in incubators["evaluation_note_zh"]
+    assert "missing 2028" in notes_text(incubators["evaluation_notes"], en, "evaluation_notes")
+    assert "缺少2028年" in notes_text(incubators["evaluation_notes"], zh, "evaluation_notes")
     total = p.loc["talent_total"]
     assert total["target_approximate"] and not total["target_binding"]
     assert total["target_value"] == 20 and total["evaluated_value"] == 19.5 and not total["target_met"]

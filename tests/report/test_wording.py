@@ -2,7 +2,7 @@
 import re
 import string
 
-from helpers.core.wording import LANGS, words
+from helpers.core.wording import LANGS, notes_text, words
 
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
 
@@ -40,6 +40,29 @@ def test_a_missing_key_is_named():
         words("zh")("report.nonexistent")
 
 
+def test_the_notebook_views_hold_no_words():
+    """The analysts' notebook tables take every heading and word from the wording (views.*): no Chinese text in
+    their code outside docstrings."""
+    import ast
+
+    from helpers.core import paths
+    for module in ("extract/views.py", "analyse/views.py"):
+        tree = ast.parse((paths.PROJECT_ROOT / "src" / "helpers" / module).read_text(encoding="utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.FunctionDef)) and node.body
+                      and isinstance(node.body[0], ast.Expr)}
+        words_in_code = [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)
+                         and isinstance(node.value, str) and CJK.search(node.value) and id(node) not in docstrings]
+        assert words_in_code == [], f"{module}: {words_in_code[:5]}"
+
+
+def test_the_notebook_views_speak_english_too(real_dataset):
+    from helpers.extract import views
+    table = views.extraction_table(real_dataset, lang="en").data
+    assert {"County", "Indicator", "Earlier baseline", "Base-year actual"} <= set(table.columns)
+    assert not any(CJK.search(str(v)) for v in table["County"])
+
+
 def test_english_agrees_in_number_and_says_comparators_in_words():
     from helpers.analyse.growth import assess_progress
     en = words("en")
@@ -47,11 +70,19 @@ def test_english_agrees_in_number_and_says_comparators_in_words():
     assert en("plan_cycle.counts", county="Anji", met=2, judged=3) == "Anji: 2 of 3 targets met"
     assert en("summary.count_item", label="target already met", n=2) == "target already met: 2"
     assert words("zh")("plan_cycle.counts", county="安吉", met=1, judged=1) == "安吉：1项目标中1项达标"
+    # progress reasons are stored as codes and values, and said in each language from the wording
+    from helpers.analyse.progress import notes_json
+
+    def said(progress, lang):
+        return notes_text(notes_json([progress.reason]), words(lang), "progress_notes")
     final = assess_progress(2020, 0.2, 2025, 0.3, 2025, 0.28, ">=", "higher")
-    assert final.reason == "the 2025 value 0.3 meets the 2025 target of at least 0.28"
-    assert final.reason_zh == "2025年实际值0.3达到2025年目标≥0.28"
+    assert said(final, "en") == "the 2025 value 0.3 meets the 2025 target of at least 0.28"
+    assert said(final, "zh") == "2025年实际值0.3达到2025年目标≥0.28"
     early = assess_progress(2020, 0.2, 2023, 0.3, 2025, 0.28, ">", "higher")
-    assert early.reason == "the latest value 0.3 already meets the target of more than 0.28"
+    assert said(early, "en") == "the latest value 0.3 already meets the target of more than 0.28"
+    held = assess_progress(2020, 0.2, 2023, 0.3, 2025, 0.28, "=", "higher")
+    assert said(held, "en") == "the latest value 0.3 already meets the target of 0.28"
+
 
 
 def test_a_unit_follows_its_number_as_a_reader_writes_it():
@@ -72,3 +103,4 @@ def test_an_indicator_after_a_possessive_reads_as_english(tmp_path):
     ctx.lang, ctx.inputs = "en", SimpleNamespace(catalogue=load_catalogue())
     assert ctx.indicator_in_sentence("high_skilled_talent") == "highly skilled workers"
     assert ctx.indicator_in_sentence("rd_personnel_per_10k").startswith("R&D")
+

@@ -27,6 +27,7 @@ from matplotlib.transforms import blended_transform_factory
 from helpers.analyse.growth import CATEGORY_COLOURS
 from helpers.analyse.inputs import observed_up_to, series
 from helpers.analyse.trends import fitted_curve
+from helpers.core.method import method_parameters
 from helpers.core.wording import words_for
 
 WIDTH = 3.6              # inches
@@ -39,8 +40,6 @@ OBSERVED_COLOUR = "#222"   # observed values
 # Colour-blind safe county colours (Okabe–Ito), with a marker each so that print in grey still tells them apart.
 COUNTY_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"]
 COUNTY_MARKERS = ["o", "s", "D", "^", "v", "P"]
-PANELS_PER_FIGURE = 4
-ROWS_PER_FIGURE = 9      # rows of a one-axes chart: about half an A4 page, so two sit side by side on paper
 CHINESE_FONT = "Noto Sans CJK SC"
 
 
@@ -72,7 +71,9 @@ def use_style() -> None:
                          "xtick.color": "#333", "ytick.color": "#333"})
 
 
-def chunks(items: list, size: int = PANELS_PER_FIGURE) -> list[list]:
+def chunks(items: list, size: int | None = None) -> list[list]:
+    """Items in groups of `size`, by default config/method.yaml's panels_per_figure."""
+    size = size or method_parameters().panels_per_figure
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
@@ -220,7 +221,7 @@ def _scaled(panel: dict) -> dict:
 
 
 def trend_panels(panels: list[dict], legend: dict | None = None) -> Figure | None:
-    """Observed values, the fitted trend to the target year, its 95% interval where one exists, and the target
+    """Observed values, the fitted trend to the target year, its wide interval where one exists, and the target
     (a red star), one panel per series, stacked. panels: {title, years, values, curve_x, curve_y, target_year,
     target, interval: (lo, hi) | None, interval_80: (lo, hi) | None and ticks: [years] (both optional: the
     outlook's inner band, and fewer year labels on its longer axis), scale: the factor every value is drawn
@@ -248,7 +249,7 @@ def trend_panels(panels: list[dict], legend: dict | None = None) -> Figure | Non
             lo, hi = p["interval"]
             ax.errorbar([p["target_year"]], [(lo + hi) / 2], yerr=[[(hi - lo) / 2], [(hi - lo) / 2]], fmt="none",
                         ecolor=TREND_COLOUR, capsize=5, label=names.get("band"))
-        if p.get("interval_80"):   # the outlook's inner band, drawn thicker inside the 95% one
+        if p.get("interval_80"):   # the outlook's inner band, drawn thicker inside the wide one
             lo, hi = p["interval_80"]
             ax.vlines([p["target_year"]], lo, hi, color=TREND_COLOUR, lw=5, alpha=0.45, label=names.get("band_80"))
         ax.scatter(p["years"], p["values"], color=OBSERVED_COLOUR, zorder=3, s=22, label=names.get("observed"))
@@ -324,7 +325,7 @@ def progress_panels(inputs, progress: pd.DataFrame, lang: str, limit: int | None
 
 def outlook_panels(inputs, outlook: pd.DataFrame, lang: str, limit: int | None = None) -> list[dict]:
     """Drafting the next plan: a panel per series of the outlook table (outlook.csv) with two observations or
-    more, the trend to the next target year with its 80% (thick) and 95% (thin) intervals, and the next plan's
+    more, the trend to the next target year with its narrow (thick) and wide (thin) intervals, and the next plan's
     target where there is one, with where it falls in the trend. With `limit`, the series whose next targets ask
     most of the trend first."""
     w = words_for(lang, inputs.catalogue)

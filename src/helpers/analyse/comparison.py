@@ -19,6 +19,7 @@ from helpers.analyse.inputs import (
     series,
     source_lines,
 )
+from helpers.core.method import method_parameters
 
 
 def province_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
@@ -70,15 +71,14 @@ def province_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-# Up to this many counties every pair is compared; beyond it (a whole province) each county is compared
-# with the median of its peers, which grows with N instead of N².
-PAIRWISE_MAX = 6
 PEERS = "peer_median"
 
 
 def county_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
     """County against county, only where the catalogue allows; not-comparable pairs listed with the reason."""
-    if len(inputs.entities) > PAIRWISE_MAX:
+    # Up to config/method.yaml's `many_counties` every pair is compared; beyond it (a whole province) each
+    # county is compared with the median of its peers, which grows with N instead of N².
+    if len(inputs.entities) > method_parameters().many_counties:
         return peer_comparison(inputs)
     ind = inputs.indicators
     out = []

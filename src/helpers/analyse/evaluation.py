@@ -5,7 +5,7 @@ judged in year t: the latest actual up to the report year, or at the final evalu
 
     完成进度  progress share    (x − x0) ÷ (X − x0)          how much of the planned change is done
     序时进度  schedule share    (t − t0) ÷ (T − t0)          how much of the period has passed
-    judgement                  快于 / 符合 / 慢于序时进度   progress share against schedule share, ± SCHEDULE_TOLERANCE
+    judgement                  快于 / 符合 / 慢于序时进度   progress share against schedule share, ± the tolerance
     保持      hold target      X = x0: no change is planned; judged held (x meets X) or not held
 
     终期评估  at T: met or not met (the comparator respected: '>' must be exceeded, '≥' may equal);
@@ -17,12 +17,12 @@ judged in year t: the latest actual up to the report year, or at the final evalu
               observed  o = (x / x0) ** (1 / (t − t0)) − 1
               required  r = (X / x0) ** (1 / (T − t0)) − 1
               ratio     R = d · o / |r|          d = +1 higher is better, −1 lower is better
-    with Open SDG's thresholds (R ≥ 0.95 substantial, ≥ 0.6 moderate, ≥ 0 limited, < 0 deterioration: here
-    on track, needs acceleration, limited progress, moving away) and 'target achieved' first. As in sdg-build,
-    a missing base-year value is replaced by the next year with one. Two departures, both stated in the row:
-    a value of 0 makes the growth rates undefined, so absolute changes per year are used (sdg-build substitutes
-    0.001, which makes R depend on that constant); and the target's comparator is respected ('>' must be
-    exceeded), where sdg-build treats every target as '≥'.
+    with Open SDG's thresholds (substantial, moderate, limited, deterioration: here on track, needs
+    acceleration, limited progress, moving away; their values are in config/method.yaml) and 'target achieved'
+    first. As in sdg-build, a missing base-year value is replaced by the next year with one. Two departures, both
+    stated in the row: a value of 0 makes the growth rates undefined, so absolute changes per year are used
+    (sdg-build substitutes 0.001, which makes R depend on that constant); and the target's comparator is
+    respected ('>' must be exceeded), where sdg-build treats every target as '≥'.
 """
 from __future__ import annotations
 
@@ -38,11 +38,7 @@ from helpers.analyse.growth import (
     category_for_ratio,
     target_met,
 )
-
-# 符合序时进度 when the progress share is within 5 percentage points of the schedule share. One year of a
-# five-year plan is 20 points of schedule, so ±5 points is a quarter of a year either way; a tighter band would
-# turn the routine revisions of year-end statistics (a few percent of the change) into verdicts.
-SCHEDULE_TOLERANCE = 0.05
+from helpers.core.method import method_parameters
 
 AHEAD = "ahead"
 ON_SCHEDULE = "on_schedule"
@@ -67,8 +63,11 @@ def schedule_share(year: int, base_year: int, target_year: int) -> float:
     return (year - base_year) / (target_year - base_year)
 
 
-def schedule_judgement(progress: float, schedule: float, tolerance: float = SCHEDULE_TOLERANCE) -> str:
-    """快于 / 符合 / 慢于序时进度: 5 points or more ahead, less than 5 points either way, 5 points or more behind."""
+def schedule_judgement(progress: float, schedule: float, tolerance: float | None = None) -> str:
+    """快于 / 符合 / 慢于序时进度: the tolerance or more ahead, less than it either way, or it or more behind. The
+    tolerance is config/method.yaml's `schedule_tolerance_points` (5 points: 0.05), which says why."""
+    if tolerance is None:
+        tolerance = method_parameters().schedule_tolerance
     lead = round(progress - schedule, 9)   # so that 0.55 against 0.6 is exactly 5 points, not 4.999…
     if lead >= tolerance:
         return AHEAD

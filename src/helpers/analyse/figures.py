@@ -16,9 +16,9 @@ from matplotlib.patches import Patch
 
 from helpers.analyse import charts
 from helpers.analyse.charts import CHINESE_FONT, COUNTY_COLOURS, PROVINCE_COLOUR, TREND_COLOUR, chinese_font_file
-from helpers.analyse.comparison import PAIRWISE_MAX
 from helpers.analyse.growth import CATEGORIES, CATEGORY_COLOURS, category_label, category_text_colour
 from helpers.core.config import PlanPeriod
+from helpers.core.method import method_parameters
 from helpers.core.periods import period_label
 from helpers.core.wording import words
 
@@ -123,7 +123,7 @@ def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3
 
 def comparison_chart(progress: pd.DataFrame, comparison: pd.DataFrame, lang: str = "zh") -> plt.Figure:
     """The dumbbell chart for a few counties; ranked small multiples for many."""
-    if progress["entity"].nunique() > PAIRWISE_MAX:   # many counties: the report's threshold too
+    if progress["entity"].nunique() > method_parameters().many_counties:   # config/method.yaml, as the report
         return ranking_panels(progress, comparison, lang=lang)
     return dumbbell(progress, comparison, col_wrap=2, lang=lang)
 
@@ -198,7 +198,7 @@ def growth_bars(progress: pd.DataFrame, lang: str = "zh", limit: int | None = No
 
 
 def trend_panels(inputs, progress: pd.DataFrame, lang: str = "zh", limit: int | None = None) -> Figure:
-    """Observed values, the fitted trend to the target year, its 95% interval where one exists, the target: the
+    """Observed values, the fitted trend to the target year, its wide interval where one exists, the target: the
     report's trend panels (charts.progress_panels, charts.trend_panels), with a legend. The line, the projection
     and its interval are those of the progress table (trends.csv), never refitted. With `limit`, the series
     least likely to meet their targets come first."""
@@ -209,7 +209,7 @@ def trend_panels(inputs, progress: pd.DataFrame, lang: str = "zh", limit: int | 
 
 
 def outlook_panels(inputs, outlook: pd.DataFrame, lang: str = "zh", limit: int | None = None) -> Figure:
-    """Drafting the next plan: observed values, the trend to the next target year with its 80% and 95%
+    """Drafting the next plan: observed values, the trend to the next target year with its narrow and wide
     prediction intervals, and the next plan's target where there is one: the report's outlook panels
     (charts.outlook_panels, charts.trend_panels), with a legend. The line and intervals are those of the outlook
     table (outlook.csv), never refitted. With `limit`, the series whose next targets ask most of the trend

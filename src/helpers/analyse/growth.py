@@ -7,11 +7,12 @@
 R is a ratio of signed rates, so it works for both directions: for a "lower is better"
 indicator both rates are negative when things go the right way, and R is again positive.
 
-    R >= 0.95         on track
-    0.6 <= R < 0.95   needs acceleration
-    0 <= R < 0.6      limited progress
-    R < 0             moving away
-    plus "target already met" and "not assessable" (with the reason)
+    R >= on_track                          on track
+    needs_acceleration <= R < on_track     needs acceleration
+    limited_progress <= R < needs_accel.   limited progress
+    R < limited_progress                   moving away
+    plus "target already met" and "not assessable" (with the reason). The thresholds are Open SDG's, kept in
+    config/method.yaml (`progress:`), where the reports' method notes read them too.
 
 At (or after) the target year there is nothing left to require: the target is met or missed (终期评估), judged
 on the target year's actual with its comparator, and the category says which.
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from helpers.core.method import method_parameters
 from helpers.core.wording import words
 
 ON_TRACK = "on_track"
@@ -55,6 +57,8 @@ DARK_CATEGORIES = (TARGET_MET, MOVING_AWAY, TARGET_MISSED)
 def category_text_colour(category: str) -> str:
     return "#fff" if category in DARK_CATEGORIES else "#222"
 
+ONE_OBSERVATION = "one_observation"   # a progress reason: no earlier value to measure growth from
+
 RATE_CAGR = "compound annual growth rate"
 RATE_ABSOLUTE = "absolute change per year (a value is 0, so growth rates are undefined)"
 
@@ -83,11 +87,12 @@ def target_met(latest: float, target: float, comparator: str, direction: str) ->
 
 
 def category_for_ratio(ratio: float) -> str:
-    if ratio >= 0.95:
+    thresholds = method_parameters()
+    if ratio >= thresholds.on_track:
         return ON_TRACK
-    if ratio >= 0.6:
+    if ratio >= thresholds.needs_acceleration:
         return NEEDS_ACCELERATION
-    if ratio >= 0:
+    if ratio >= thresholds.limited_progress:
         return LIMITED_PROGRESS
     return MOVING_AWAY
 
@@ -99,8 +104,9 @@ class Progress:
     rate_method: str
     ratio: float | None
     category: str
-    reason: str
-    reason_zh: str = ""
+    # Why, as a code and its values ({"code": "one_observation"}), never a sentence: each reader words it in
+    # its own language (wording progress_notes.<code>).
+    reason: dict | None = None
 
 
 def assess_progress(baseline_year: int | None, baseline: float | None, latest_year: int | None,
@@ -108,9 +114,9 @@ def assess_progress(baseline_year: int | None, baseline: float | None, latest_ye
                     comparator: str, direction: str) -> Progress:
     """Historical and required growth and the progress category for one county and indicator."""
     if latest is None or latest_year is None:
-        return Progress(None, None, "", None, NOT_ASSESSABLE, "no actual value", "没有实际值")
+        return Progress(None, None, "", None, NOT_ASSESSABLE, {"code": "no_actual"})
     if target is None or target_year is None:
-        return Progress(None, None, "", None, NOT_ASSESSABLE, "no target", "没有目标值")
+        return Progress(None, None, "", None, NOT_ASSESSABLE, {"code": "no_target"})
 
     zero = (latest <= 0 or target <= 0 or (baseline is not None and baseline <= 0))
     method = RATE_ABSOLUTE if zero else RATE_CAGR
@@ -124,48 +130,21 @@ def assess_progress(baseline_year: int | None, baseline: float | None, latest_ye
 
     if target_met(latest, target, comparator, direction):
         return Progress(historical, required, method, None, TARGET_MET,
-                        f"the latest value {latest:g} already meets the target of {_target_en(target, comparator)}",
-                        f"最新值{latest:g}已满足目标{_target_zh(target, comparator)}")
+                        {"code": "already_met", "latest": latest, "target": target, "target_comparator": comparator})
     if historical is None:
-        return Progress(None, required, method, None, NOT_ASSESSABLE,
-                        "only one observation: no earlier value to measure growth from",
-                        "只有一个年度的实际值，无法计算已实现增速")
+        return Progress(None, required, method, None, NOT_ASSESSABLE, {"code": ONE_OBSERVATION})
     if required == 0:  # only possible for '>' targets whose latest value equals the target
-        return Progress(historical, required, method, None, NOT_ASSESSABLE,
-                        "the target needs the value to exceed its current level by an unstated amount",
-                        "目标要求超过现有水平，但未给出超过多少")
+        return Progress(historical, required, method, None, NOT_ASSESSABLE, {"code": "unstated_excess"})
     ratio = historical / required
     return Progress(historical, required, method, ratio, category_for_ratio(ratio),
-                    f"achieved {_rate(historical, method)} against {_rate(required, method)} required: R = {ratio:.2f}",
-                    f"已实现{_rate(historical, method, '年')}，所需{_rate(required, method, '年')}，R = {ratio:.2f}")
+                    {"code": "ratio_cagr" if method == RATE_CAGR else "ratio_absolute", "historical": historical,
+                     "required": required, "ratio": ratio})
 
 
 def _final(historical, method, latest_year, latest, target_year, target, comparator, direction) -> Progress:
     """At or after the target year: met or missed, on the latest actual (the caller passes the target year's
     own actual when there is one)."""
-    shown_en, shown_zh = _target_en(target, comparator), _target_zh(target, comparator)
-    if target_met(latest, target, comparator, direction):
-        return Progress(historical, None, method, None, TARGET_MET,
-                        f"the {latest_year} value {latest:g} meets the {target_year} target of {shown_en}",
-                        f"{latest_year}年实际值{latest:g}达到{target_year}年目标{shown_zh}")
-    return Progress(historical, None, method, None, TARGET_MISSED,
-                    f"the {latest_year} value {latest:g} misses the {target_year} target of {shown_en}",
-                    f"{latest_year}年实际值{latest:g}未达到{target_year}年目标{shown_zh}")
-
-
-# A target's comparator as a reader writes it: in words in English ("at least 0.28", never "=0.28"), as a sign
-# in Chinese (">10", "≥35").
-COMPARATOR_EN = {"=": "", ">": "more than ", ">=": "at least "}
-COMPARATOR_ZH = {"=": "", ">": ">", ">=": "≥"}
-
-
-def _target_en(target: float, comparator: str) -> str:
-    return f"{COMPARATOR_EN.get(comparator, comparator)}{target:g}"
-
-
-def _target_zh(target: float, comparator: str) -> str:
-    return f"{COMPARATOR_ZH.get(comparator, comparator)}{target:g}"
-
-
-def _rate(value: float, method: str, per: str = "yr") -> str:
-    return f"{value:+.1%}/{per}" if method == RATE_CAGR else f"{value:+.3g}/{per}"
+    met = target_met(latest, target, comparator, direction)
+    return Progress(historical, None, method, None, TARGET_MET if met else TARGET_MISSED,
+                    {"code": "final_met" if met else "final_missed", "year": latest_year, "value": latest,
+                     "target_year": target_year, "target": target, "target_comparator": comparator})

@@ -3,13 +3,14 @@
 Once a county's plan has reached its target year (the report year is at or after it), for each indicator:
 
 - the trend (helpers.analyse.trends: log-linear, logit for percentages) projected to the next plan's target
-  year, with 80% and 95% prediction intervals, and the annual growth that projection implies from the last
+  year, with narrow and wide prediction intervals (levels in config/method.yaml), and the annual growth that
+  projection implies from the last
   actual: (projection ÷ last actual)^(1 / years) − 1;
 - the next plan's target, where the county has one configured, and where it falls in that projection. Its
-  position (`target_position`) is plain: above or below the 95% or 80% interval, or within the 80% one. Its
-  reading (`target_reading`) takes the indicator's direction into account: beyond the 95% interval on the
-  good side, the target needs a clear break with the trend; between the 80% and 95% bounds, a stretch; inside
-  the 80% interval, in line with the trend; on the other side, a modest or very modest target (the trend
+  position (`target_position`) is plain: above or below the wide or narrow interval, or within the narrow one. Its
+  reading (`target_reading`) takes the indicator's direction into account: beyond the wide interval on the
+  good side, the target needs a clear break with the trend; between the narrow and wide bounds, a stretch; inside
+  the narrow interval, in line with the trend; on the other side, a modest or very modest target (the trend
   alone would beat it). With two observations there is an exact line but no interval: the reading only says
   more or less than the line;
 - the growth achieved over the plan that ended (its base-year actual to its target-year actual) against the
@@ -28,7 +29,6 @@ from helpers.analyse.inputs import AnalysisInputs, as_numeric, observed_up_to, s
 from helpers.analyse.trends import NOT_FITTABLE, TrendFit, fit_trend
 from helpers.core.config import Plan, PlanPeriod
 from helpers.core.periods import ended_plan, next_period, period_label
-from helpers.core.wording import words
 
 # Where the next target lies against the projection's intervals (value scale, whatever the direction).
 ABOVE_95, ABOVE_80, WITHIN_80, BELOW_80, BELOW_95 = "above_95", "above_80", "within_80", "below_80", "below_95"
@@ -52,7 +52,7 @@ COLUMNS = ["entity", "entity_name_zh", "entity_name_en", "indicator_id", "indica
            "trend_method", "trend_n_obs", "trend_annual_growth", "implied_annual_growth", "projection",
            "projection_caution",
            "pi80_lower", "pi80_upper", "pi95_lower", "pi95_upper", "next_target_value", "next_target_comparator",
-           "target_position", "target_reading", "target_reading_zh", "target_reading_en",
+           "target_position", "target_reading",
            "trend_probability_meets_target", "ended_base_value", "ended_target_year_value",
            "achieved_growth_last_period", "next_base_value", "required_growth_next_period",
            "required_growth_comparator", "growth_method", "acceleration_needed", "note", "note_zh", "sources",
@@ -123,8 +123,6 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
         "pi80_lower": fit.lower_80, "pi80_upper": fit.upper_80, "pi95_lower": fit.lower, "pi95_upper": fit.upper,
         "next_target_value": goal, "next_target_comparator": None if goal is None else comparator,
         "target_position": position, "target_reading": reading,
-        "target_reading_zh": None if reading is None else words("zh")(f"plan_cycle.outlook.{reading}"),
-        "target_reading_en": None if reading is None else words("en")(f"plan_cycle.outlook.{reading}"),
         "trend_probability_meets_target": fit.probability_meets_target,
         **growth,
         "required_growth_comparator": None if target is None else (">" if comparator == ">" else ">="),

@@ -4,8 +4,15 @@
 Each county's plan for the report year is chosen by helpers.core.periods.evaluated_plan: in a plan's period its
 progress (完成进度 against 序时进度), at its target year its final evaluation (终期评估), after it the next plan.
 The formulas are in helpers.analyse.evaluation (plan judgement, Open SDG ratio) and helpers.analyse.growth.
+
+The table holds codes and values, never sentences: the progress category and the schedule judgement as codes,
+and why (`progress_notes`, `evaluation_notes`) as JSON lists of {"code": …, values}, like indicators.csv's
+`note_values`. Each reader words them in its own language (helpers.core.wording.notes_text with the groups
+progress_notes and evaluation_notes).
 """
 from __future__ import annotations
+
+import json
 
 import pandas as pd
 
@@ -34,7 +41,7 @@ from helpers.analyse.inputs import (
 )
 from helpers.analyse.trends import fit_trend
 from helpers.core.config import Plan
-from helpers.core.periods import FINAL_PHASES, period_label, phase
+from helpers.core.periods import FINAL_PHASES, phase
 from helpers.core.wording import words
 
 NUMERIC = ("baseline_value", "latest_value", "target_value", "historical_growth", "required_growth", "progress_ratio",
@@ -79,12 +86,11 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         # A five-year sum: judged on the sum of the yearly actuals (plan_judgement), never as a level's growth.
         met = judged["target_met"]
         category = NOT_ASSESSABLE if met is None else TARGET_MET if met else TARGET_MISSED
-        progress = Progress(None, None, "", None, category, judged["evaluation_note"], judged["evaluation_note_zh"])
+        progress = Progress(None, None, "", None, category)   # its notes are the evaluation's
     elif judged["target_met"] is not None and latest is not None and int(latest["year"]) > plan.period.target_year:
         # After the target year (no later plan): the final evaluation stands on the target year's actual.
         category = TARGET_MET if judged["target_met"] else TARGET_MISSED
-        progress = type(progress)(progress.historical_rate, None, progress.rate_method, None, category,
-                                  judged["evaluation_note"], judged["evaluation_note_zh"])
+        progress = type(progress)(progress.historical_rate, None, progress.rate_method, None, category)
     fit = fit_trend([r["year"] for r in observed], [r["value"] for r in observed], plan.period.target_year,
                     bounded=meta.measure == "share",
                     target=None if target is None or cumulative else float(target["value"]),
@@ -114,9 +120,8 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
             ">" if target["comparator"] == ">" else ">="),
         "growth_method": progress.rate_method, "progress_ratio": progress.ratio,
         "progress_category": progress.category,
-        "progress_label_zh": category_label(progress.category, "zh"),
-        "progress_label_en": category_label(progress.category, "en"),
-        "progress_reason": progress.reason, "progress_reason_zh": progress.reason_zh,
+        # after the target year the final evaluation's notes say why
+        "progress_notes": judged["evaluation_notes"] if progress.reason is None else notes_json([progress.reason]),
         "trend_method": fit.method, "trend_n_obs": fit.n_obs, "trend_annual_growth": fit.annual_growth,
         "trend_projection": fit.projection, "trend_pi_lower": fit.lower, "trend_pi_upper": fit.upper,
         "trend_projection_caution": fit.caution,
@@ -173,52 +178,44 @@ def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report
     final = where in FINAL_PHASES
     by_year = {int(r["year"]): float(r["value"]) for r in observed}
     base = by_year.get(period.base_year)
-    notes: list[tuple[str, str]] = []
+    notes: list[dict] = []
     # The value judged: at the final evaluation the target year's actual; otherwise the latest actual.
     if final and period.target_year in by_year:
         year, value = period.target_year, by_year[period.target_year]
     elif observed:
         year, value = int(observed[-1]["year"]), float(observed[-1]["value"])
         if final and year > period.base_year:
-            notes.append((f"no {period.target_year} actual yet: judged on the {year} actual",
-                          f"尚无{period.target_year}年实际值，按{year}年实际值判断"))
+            notes.append({"code": "judged_on_latest", "target_year": period.target_year, "year": year})
     else:
         year = value = None
     out = {"plan": period.name, "plan_phase": where, "base_year": period.base_year, "base_value": base,
            "evaluated_year": year, "evaluated_value": value, "progress_share": None, "schedule_share": None,
-           "schedule_judgement": None, "schedule_label_zh": None, "schedule_label_en": None, "hold_target": None,
+           "schedule_judgement": None, "hold_target": None,
            "target_met": None, "completion_rate": None, "gap_to_target": None}
     out.update(_sdg_columns(None))
     if target is not None and target["cumulative"]:
         return _cumulative_judgement(observed, target, period, final, report_year, direction, out)
     if target is None or year is None:
-        if target is None:
-            notes.append((f"no target in the {period_label(period, 'en')}", f"{period.name}规划没有此项目标"))
-        else:
-            notes.append(("no actual", "没有实际值"))
+        notes.append({"code": "no_target", "plan": period.name} if target is None else {"code": "no_actual"})
         return _with_notes(out, notes)
     goal, comparator = float(target["value"]), target["comparator"]
     out.update(_sdg_columns(ev.sdg_progress(list(by_year.items()), period.base_year, year, value, period.target_year,
                                             goal, comparator, direction)))
     if year <= period.base_year:
-        notes.append((f"no actual after the base year {period.base_year} yet",
-                      f"尚无基期（{period.base_year}年）之后的实际值"))
+        notes.append({"code": "no_actual_after_base", "base_year": period.base_year})
         if final:
-            notes.append((f"no {period.target_year} actual: the final evaluation waits for it",
-                          f"尚无{period.target_year}年实际值，终期评估待补充"))
+            notes.append({"code": "final_waits", "target_year": period.target_year})
         return _with_notes(out, notes)
     out["completion_rate"] = ev.completion_rate(value, goal, direction)
     out["gap_to_target"] = value - goal   # in the indicator's unit; above 0 is above the target
     if year >= period.target_year:
         out["target_met"] = target_met(value, goal, comparator, direction) if year == period.target_year else None
     if base is None:
-        notes.append((f"no {period.base_year} (base-year) value: the share of the way cannot be computed",
-                      f"缺少{period.base_year}年（基期）值，无法计算完成进度"))
+        notes.append({"code": "no_base_value", "base_year": period.base_year})
         return _with_notes(out, notes)
     out.update(_schedule(base, year, value, goal, comparator, period, direction))
     if year < report_year and year < period.target_year:
-        notes.append((f"the latest actual is {year}: the share of the time is taken at {year}",
-                      f"最新实际值为{year}年，序时进度按{year}年计"))
+        notes.append({"code": "latest_earlier", "year": year})
     return _with_notes(out, notes)
 
 
@@ -234,15 +231,10 @@ def _cumulative_judgement(observed: list[dict], target: dict, period, final: boo
     out["sdg_note"] = "a cumulative target: growth rates do not apply"
     year = period.target_year if final else max(by_year, default=None)
     if year is None:
-        return _with_notes(out, [(f"a cumulative target over {first}–{period.target_year}: no yearly actual yet",
-                                  f"累计目标（{first}—{period.target_year}年）：尚无年度实际值")])
+        return _with_notes(out, [{"code": "cumulative_no_actual", "first": first, "target_year": period.target_year}])
     missing = [y for y in range(first, year + 1) if y not in by_year]
     if missing:
-        years = ", ".join(map(str, missing))
-        return _with_notes(out, [(f"a cumulative target: the sum over {first}–{year} needs every year's actual; "
-                                  f"missing {years}: cannot be judged",
-                                  f"累计目标：{first}—{year}年之和需要每年的实际值，"
-                                  f"缺少{'、'.join(map(str, missing))}年，无法评价")])
+        return _with_notes(out, [{"code": "cumulative_missing", "first": first, "year": year, "missing": missing}])
     total = sum(by_year[y] for y in range(first, year + 1))
     terms = " + ".join(f"{by_year[y]:g}" for y in range(first, year + 1))
     out.update(evaluated_year=year, evaluated_value=total, completion_rate=ev.completion_rate(total, goal, direction),
@@ -252,10 +244,8 @@ def _cumulative_judgement(observed: list[dict], target: dict, period, final: boo
         out["target_met"] = target_met(total, goal, comparator, direction)
     elif out["progress_share"] is not None:
         out["schedule_judgement"] = ev.schedule_judgement(out["progress_share"], out["schedule_share"])
-        out["schedule_label_zh"] = words("zh")(f"plan_cycle.schedule.{out['schedule_judgement']}")
-        out["schedule_label_en"] = words("en")(f"plan_cycle.schedule.{out['schedule_judgement']}")
-    return _with_notes(out, [(f"a cumulative target: the sum of the {first}–{year} actuals, {terms} = {total:g}",
-                              f"累计目标：{first}—{year}年实际值之和 {terms} = {total:g}")])
+    return _with_notes(out, [{"code": "cumulative_sum", "first": first, "year": year, "terms": terms,
+                              "total": total}])
 
 
 def _schedule(base, year, value, goal, comparator, period, direction) -> dict:
@@ -263,15 +253,13 @@ def _schedule(base, year, value, goal, comparator, period, direction) -> dict:
     hold = ev.is_hold_target(base, goal, comparator)
     out = {"hold_target": hold, "progress_share": None if hold else ev.progress_share(base, value, goal),
            "schedule_share": ev.schedule_share(min(year, period.target_year), period.base_year, period.target_year),
-           "schedule_judgement": None, "schedule_label_zh": None, "schedule_label_en": None}
+           "schedule_judgement": None}
     if year >= period.target_year:
         return out   # the final evaluation: target_met, not a schedule
     if hold:
         out["schedule_judgement"] = ev.HELD if target_met(value, goal, comparator, direction) else ev.NOT_HELD
     else:
         out["schedule_judgement"] = ev.schedule_judgement(out["progress_share"], out["schedule_share"])
-    out["schedule_label_zh"] = words("zh")(f"plan_cycle.schedule.{out['schedule_judgement']}")
-    out["schedule_label_en"] = words("en")(f"plan_cycle.schedule.{out['schedule_judgement']}")
     return out
 
 
@@ -285,10 +273,21 @@ def _sdg_columns(sdg: ev.SdgProgress | None) -> dict:
             "sdg_note": "" if sdg is None else sdg.note}
 
 
-def _with_notes(out: dict, notes: list[tuple[str, str]]) -> dict:
-    out["evaluation_note"] = "; ".join(en for en, _ in notes)
-    out["evaluation_note_zh"] = "；".join(zh for _, zh in notes)
+def _with_notes(out: dict, notes: list[dict]) -> dict:
+    out["evaluation_notes"] = notes_json(notes)
     return out
+
+
+def notes_json(notes: list[dict]) -> str:
+    """Notes as the table stores them: a JSON list of {"code": …, values}; '' when there are none."""
+    return json.dumps(notes, ensure_ascii=False) if notes else ""
+
+
+def note_codes(stored) -> list[str]:
+    """The codes of a row's stored notes (progress_notes, evaluation_notes), e.g. ['one_observation']."""
+    if not isinstance(stored, str) or not stored:
+        return []
+    return [n["code"] for n in json.loads(stored)]
 
 
 def target_counts(progress: pd.DataFrame) -> pd.DataFrame:

@@ -26,6 +26,7 @@ from helpers.analyse.outlook import outlook_table
 from helpers.analyse.progress import progress_table
 from helpers.core import paths
 from helpers.core.errors import InputError
+from helpers.core.method import method_parameters
 
 TABLES: list[tuple[str, Callable[[AnalysisInputs], pd.DataFrame]]] = [
     (paths.COMPARISON_CSV, comparison_table),
@@ -159,7 +160,7 @@ def _parameters(inputs: AnalysisInputs) -> dict:
 
 def _input_fingerprints(inputs: AnalysisInputs) -> dict[str, str]:
     files = [Path(inputs.processed_dir) / paths.INDICATORS_CSV, Path(inputs.config_dir) / paths.SOURCES_FILE,
-             Path(inputs.config_dir) / paths.CATALOGUE_FILE]
+             Path(inputs.config_dir) / paths.CATALOGUE_FILE, method_parameters().path]
     return {f.name: _sha256(f.read_bytes()) for f in files}
 
 

@@ -4,7 +4,8 @@
     logit(share) ~ year  for percentages, which cannot pass 0 or 100
 
 With three or more observations the fit is ordinary least squares (statsmodels) and the
-projection has a 95% prediction interval (and an 80% one, for drafting the next plan), plus the
+projection has a wide prediction interval (and a narrow one, for drafting the next plan; their levels, 95% and
+80%, are in config/method.yaml), plus the
 probability, under the fitted model, that the target year's value meets the target. With two
 observations the line through them is exact: it is drawn, but no interval can be estimated and none
 is given. With one, there is no trend.
@@ -21,6 +22,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from helpers.core.method import method_parameters
+
 LOG = "log-linear OLS"
 LOGIT = "logit-linear OLS (bounded 0–100%)"
 EXACT = "exact growth line through 2 points (no interval can be estimated)"
@@ -32,18 +35,15 @@ TWO_POINTS = "two_points"
 OUTSIDE_HISTORY = "outside_history"
 RUNAWAY_MARGIN = 0.10   # a year, on the log or logit scale: about 10 percentage points of growth a year
 
-PREDICTION_LEVEL = 0.95
-NARROW_LEVEL = 0.80     # the inner band an analyst drafting targets reads first
-
 
 @dataclass(frozen=True)
 class TrendFit:
     method: str
     n_obs: int
     projection: float | None = None
-    lower: float | None = None          # 95% prediction interval, only when n >= 3
+    lower: float | None = None          # the wide prediction interval, only when n >= 3
     upper: float | None = None
-    lower_80: float | None = None       # 80% prediction interval, only when n >= 3
+    lower_80: float | None = None       # the narrow prediction interval, only when n >= 3
     upper_80: float | None = None
     annual_growth: float | None = None  # the fitted growth rate per year (log fits)
     probability_meets_target: float | None = None
@@ -117,11 +117,12 @@ def fit_trend(years: list[int], values: list[float], target_year: int, bounded: 
 
     model = sm.OLS(z, sm.add_constant(x)).fit()
     intercept, slope = (float(p) for p in model.params)
-    frame = model.get_prediction(np.array([[1.0, float(target_year)]])).summary_frame(alpha=1 - PREDICTION_LEVEL)
+    levels = method_parameters()
+    frame = model.get_prediction(np.array([[1.0, float(target_year)]])).summary_frame(alpha=1 - levels.wide_level)
     mean = float(frame["mean"].iloc[0])
     se_obs = math.sqrt(float(frame["mean_se"].iloc[0]) ** 2 + float(model.scale))
-    # The 80% interval from the same prediction error (what summary_frame(alpha=0.2) gives, without a second call)
-    half_80 = float(stats.t.ppf(1 - (1 - NARROW_LEVEL) / 2, df=model.df_resid)) * se_obs
+    # The narrow interval from the same prediction error (what summary_frame(alpha=…) gives, without a second call)
+    half_80 = float(stats.t.ppf(1 - (1 - levels.narrow_level) / 2, df=model.df_resid)) * se_obs
     probability = None
     if target is not None and target > 0 and (not bounded or target < 100):
         t_stat = (float(forward(np.array([target]))[0]) - mean) / se_obs if se_obs > 0 else math.inf

@@ -1,14 +1,17 @@
 """Tables the analysis notebooks show an analyst: the comparison and the progress results.
 
 Each returns a pandas Styler (helpers.core.formatting.table_view: text left-aligned, numbers right-aligned, no
-index); the table itself is its `.data`.
+index); the table itself is its `.data`. Every heading and word is the wording's (views.*, in the notebook's
+language: Chinese unless lang="en"); the tables hold codes and values.
 """
 from __future__ import annotations
 
 import pandas as pd
 
+from helpers.analyse.growth import RATE_CAGR, category_label
 from helpers.core.formatting import interval, number, percent, projection, table_view
-from helpers.core.wording import words
+from helpers.core.method import KEYS, method_parameters
+from helpers.core.wording import Wording, notes_text, words
 
 
 def _pct(x) -> str:
@@ -19,129 +22,185 @@ def _num(x) -> str:
     return number(x, missing="")
 
 
-def province_view(comparison: pd.DataFrame):
-    c = comparison[comparison["comparison"] == "county_vs_province"]
-    return table_view(pd.DataFrame({
-        "县市": c["entity_name_zh"], "指标": c["indicator_name_zh"], "单位": c["unit"],
-        "规划": c["plan"],
-        "最新实际": c["latest_year"].astype("string").fillna("") + " " + c["latest_value"].map(_num),
-        "规划目标": c["target_year"].astype("string").fillna("") + " "
-        + c["target_comparator"].fillna("").replace("=", "") + c["target_value"].map(_num),
-        "省目标": c["other_year"].astype("string").fillna("") + " " + c["other_value"].map(_num),
-        "比较方式": c["basis"].map({"share of province": "占全省比重", "gap and ratio": "差距与比值"}),
-        "最新/省": [_pct(s) if b == "share of province" else _pct(r)
-                   for b, s, r in zip(c["basis"], c.get("latest_share_of_province"), c.get("latest_ratio"))],
-        "目标/省": [_pct(s) if b == "share of province" else _pct(r)
-                   for b, s, r in zip(c["basis"], c.get("target_share_of_province"), c.get("target_ratio"))],
-        "目标不低于省目标": c.get("target_meets_province").map({True: "是", False: "否"}).fillna("—"),
-        "可比性": c["comparability"], "说明": c["comparability_reason"].where(c["comparability"] != "same", ""),
-    }))
-
-
-def county_view(comparison: pd.DataFrame):
-    c = comparison[(comparison["comparison"] == "county_vs_county") & (comparison["comparability"] != "not_comparable")]
-    if c.empty:  # one county: nothing to compare it with
-        return table_view(pd.DataFrame())
-    return table_view(pd.DataFrame({
-        "指标": c["indicator_name_zh"], "单位": c["unit"],
-        "县市A": c["entity_name_zh"], "A最新": c["latest_value"].map(_num), "A目标": c["target_value"].map(_num),
-        "县市B": c["other_name_zh"], "B最新": c["other_value"].map(_num), "B目标": c["other_target_value"].map(_num),
-        "最新A/B": c["latest_ratio"].map(lambda x: "" if pd.isna(x) else f"{x:.2f}"),
-        "可比性": c["comparability"], "说明": c["comparability_reason"].where(c["comparability"] != "same", ""),
-    }))
-
-
-def not_comparable_view(comparison: pd.DataFrame):
-    c = comparison[comparison["comparability"] == "not_comparable"]
-    if c.empty:
-        return table_view(pd.DataFrame())
-    return table_view(pd.DataFrame({
-        "县市A·指标": c["entity_name_zh"] + "·" + c["indicator_name_zh"],
-        "县市B·指标": c["other_name_zh"] + "·" + c["other_indicator_name_zh"],
-        "不可比较的原因": c["comparability_reason"],
-    }))
-
-
-def progress_view(progress: pd.DataFrame):
-    p = progress
-    return table_view(pd.DataFrame({
-        "县市": p["entity_name_zh"], "指标": p["indicator_name_zh"], "单位": p["unit"],
-        "基期": p["baseline_year"].astype("string").fillna("") + " " + p["baseline_value"].map(_num),
-        "最新": p["latest_year"].astype("string").fillna("") + " " + p["latest_value"].map(_num),
-        "目标": p["target_year"].astype("string").fillna("") + " " + p["target_comparator"].fillna("").replace("=", "")
-        + p["target_value"].map(_num),
-        "已实现增速": [_pct(h) if m.startswith("compound") else _num(h) for h, m in
-                   zip(p["historical_growth"], p["growth_method"].fillna(""))],
-        "所需增速": [("＞" if c == ">" else "") + (_pct(r) if m.startswith("compound") else
-                                                 (_num(r) + "/年" if _num(r) else ""))
-                 for r, m, c in zip(p["required_growth"], p["growth_method"].fillna(""),
-                                    p["required_growth_comparator"])],
-        "R": p["progress_ratio"].map(lambda x: "" if pd.isna(x) else f"{x:.2f}"),
-        "进度": p["progress_label_zh"], "说明": p["progress_reason_zh"],
-        "趋势方法": p["trend_method"],
-    }))
-
-
 def _ratio(x) -> str:
     return "" if pd.isna(x) else f"{x:.2f}"
 
 
-def plan_view(progress: pd.DataFrame):
+def _view(columns: dict, w: Wording):
+    """A table under the wording's headings (views.headers.<id>)."""
+    headers = w.table("views.headers")
+    return table_view(pd.DataFrame({headers[key]: values for key, values in columns.items()}))
+
+
+def _year_value(w: Wording, years, values) -> list[str]:
+    return [w("views.year_value", year="" if pd.isna(y) else int(y), value=_num(v)).strip()
+            for y, v in zip(years, values)]
+
+
+def _target(comparators, values) -> pd.Series:
+    return comparators.fillna("").replace("=", "") + values.map(_num)
+
+
+def _in_words(codes: pd.Series, w: Wording, key: str) -> pd.Series:
+    table = w.table(key)
+    return codes.map(lambda c: table.get(c, c) if isinstance(c, str) else "")
+
+
+def setting(inputs, lang: str = "zh") -> str:
+    """The notebook's first line: the report year and the counties."""
+    w = words(lang)
+    names = [inputs.name_zh(e) if lang == "zh" else inputs.name_en(e) for e in inputs.entities]
+    return w("views.setting", year=inputs.report_year, counties=w("views.list_sep").join(names))
+
+
+def method_view(lang: str = "zh"):
+    """The method's parameters the tables below were judged with (config/method.yaml)."""
+    w, configured = words(lang), method_parameters()
+    labels = w.table("views.method")
+    values = {"progress.on_track": configured.on_track, "progress.needs_acceleration": configured.needs_acceleration,
+              "progress.limited_progress": configured.limited_progress,
+              "schedule_tolerance_points": configured.schedule_tolerance * 100,
+              "many_counties": configured.many_counties, "prediction_intervals.wide": configured.wide_level * 100,
+              "prediction_intervals.narrow": configured.narrow_level * 100}
+    keys = [k for k in KEYS if k in labels]
+    return _view({"parameter": [labels[k] for k in keys], "value": [f"{values[k]:g}" for k in keys],
+                  "key": keys}, w)
+
+
+def province_view(comparison: pd.DataFrame, lang: str = "zh"):
+    w = words(lang)
+    c = comparison[comparison["comparison"] == "county_vs_province"]
+    share = c["basis"] == "share of province"
+    return _view({
+        "county": c[f"entity_name_{lang}"], "indicator": c[f"indicator_name_{lang}"], "unit": c["unit"],
+        "plan": c["plan"],
+        "latest_actual": _year_value(w, c["latest_year"], c["latest_value"]),
+        "plan_target": [w("views.year_value", year="" if pd.isna(y) else int(y), value=t).strip()
+                        for y, t in zip(c["target_year"], _target(c["target_comparator"], c["target_value"]))],
+        "province_target": _year_value(w, c["other_year"], c["other_value"]),
+        "basis": _in_words(c["basis"], w, "workbook.values.basis"),
+        "latest_vs_province": [_pct(s) if b else _pct(r) for b, s, r in
+                               zip(share, c.get("latest_share_of_province"), c.get("latest_ratio"))],
+        "target_vs_province": [_pct(s) if b else _pct(r) for b, s, r in
+                               zip(share, c.get("target_share_of_province"), c.get("target_ratio"))],
+        "target_not_below_province": c.get("target_meets_province").map(
+            {True: w("workbook.values.yes"), False: w("workbook.values.no")}).fillna("—"),
+        "comparability": c["comparability"],
+        "note": c["comparability_reason"].where(c["comparability"] != "same", ""),
+    }, w)
+
+
+def county_view(comparison: pd.DataFrame, lang: str = "zh"):
+    w = words(lang)
+    c = comparison[(comparison["comparison"] == "county_vs_county") & (comparison["comparability"] != "not_comparable")]
+    if c.empty:  # one county: nothing to compare it with
+        return table_view(pd.DataFrame())
+    return _view({
+        "indicator": c[f"indicator_name_{lang}"], "unit": c["unit"],
+        "county_a": c[f"entity_name_{lang}"], "a_latest": c["latest_value"].map(_num),
+        "a_target": c["target_value"].map(_num),
+        "county_b": c[f"other_name_{lang}"] if f"other_name_{lang}" in c else c["other_name_zh"],
+        "b_latest": c["other_value"].map(_num), "b_target": c["other_target_value"].map(_num),
+        "latest_a_over_b": c["latest_ratio"].map(_ratio),
+        "comparability": c["comparability"],
+        "note": c["comparability_reason"].where(c["comparability"] != "same", ""),
+    }, w)
+
+
+def not_comparable_view(comparison: pd.DataFrame, lang: str = "zh"):
+    w = words(lang)
+    c = comparison[comparison["comparability"] == "not_comparable"]
+    if c.empty:
+        return table_view(pd.DataFrame())
+    return _view({
+        "county_a_indicator": [w("views.county_indicator", county=a, indicator=i)
+                               for a, i in zip(c["entity_name_zh"], c["indicator_name_zh"])],
+        "county_b_indicator": [w("views.county_indicator", county=b, indicator=i)
+                               for b, i in zip(c["other_name_zh"], c["other_indicator_name_zh"])],
+        "not_comparable_reason": c["comparability_reason"],
+    }, w)
+
+
+def progress_view(progress: pd.DataFrame, lang: str = "zh"):
+    w = words(lang)
+    p = progress
+    cagr = p["growth_method"].fillna("") == RATE_CAGR
+    return _view({
+        "county": p[f"entity_name_{lang}"], "indicator": p[f"indicator_name_{lang}"], "unit": p["unit"],
+        "baseline": _year_value(w, p["baseline_year"], p["baseline_value"]),
+        "latest": _year_value(w, p["latest_year"], p["latest_value"]),
+        "target": [w("views.year_value", year="" if pd.isna(y) else int(y), value=t).strip()
+                   for y, t in zip(p["target_year"], _target(p["target_comparator"], p["target_value"]))],
+        "historical_growth": [_pct(h) if c else _num(h) for h, c in zip(p["historical_growth"], cagr)],
+        "required_growth": [(w("views.more_than") if comparator == ">" else "")
+                            + (_pct(r) if c else (w("views.per_year", value=_num(r)) if _num(r) else ""))
+                            for r, c, comparator in zip(p["required_growth"], cagr, p["required_growth_comparator"])],
+        "ratio": p["progress_ratio"].map(_ratio),
+        "progress": p["progress_category"].map(lambda c: category_label(c, lang)),
+        "note": p["progress_notes"].map(lambda n: notes_text(n, w, "progress_notes")),
+        "trend_method": p["trend_method"],
+    }, w)
+
+
+def plan_view(progress: pd.DataFrame, lang: str = "zh"):
     """The plan judgement per county and indicator: 完成进度 against 序时进度 in the period; met or not, 完成率 and
     the gap at the final evaluation; Open SDG's ratio from the plan's base year."""
+    w = words(lang)
     p = progress
-    met = p["target_met"].map(lambda m: "" if pd.isna(m) else ("达标" if m else "未达标"))
-    return table_view(pd.DataFrame({
-        "县市": p["entity_name_zh"], "规划": p["plan"], "指标": p["indicator_name_zh"], "单位": p["unit"],
-        "方向": p["direction"].map({"higher": "越高越好", "lower": "越低越好"}),
-        "基期值": p["base_year"].astype("string").fillna("") + " " + p["base_value"].map(_num),
-        "评估值": p["evaluated_year"].astype("string").fillna("") + " " + p["evaluated_value"].map(_num),
-        "目标": p["target_comparator"].fillna("").replace("=", "") + p["target_value"].map(_num),
-        "完成进度": p["progress_share"].map(_pct), "序时进度": p["schedule_share"].map(_pct),
-        "判断": p["schedule_label_zh"].fillna(""), "终期": met,
-        "完成率": p["completion_rate"].map(_pct), "差距": p["gap_to_target"].map(_num),
-        "已实现增速（基期起）": p["observed_growth_since_base"].map(_pct),
-        "所需增速（基期至目标）": p["required_growth_base_to_target"].map(_pct),
-        "SDG R": p["sdg_progress_ratio"].map(_ratio),
-        "说明": p["evaluation_note_zh"].fillna(""),
-    }))
+    met = w.table("plan_cycle.met")
+    return _view({
+        "county": p[f"entity_name_{lang}"], "plan": p["plan"], "indicator": p[f"indicator_name_{lang}"],
+        "unit": p["unit"], "direction": _in_words(p["direction"], w, "workbook.values.direction"),
+        "base_value": _year_value(w, p["base_year"], p["base_value"]),
+        "evaluated_value": _year_value(w, p["evaluated_year"], p["evaluated_value"]),
+        "target": _target(p["target_comparator"], p["target_value"]),
+        "progress_share": p["progress_share"].map(_pct), "schedule_share": p["schedule_share"].map(_pct),
+        "judgement": _in_words(p["schedule_judgement"], w, "plan_cycle.schedule"),
+        "final": p["target_met"].map(lambda m: "" if pd.isna(m) else met["yes" if m else "no"]),
+        "completion_rate": p["completion_rate"].map(_pct), "gap": p["gap_to_target"].map(_num),
+        "growth_since_base": p["observed_growth_since_base"].map(_pct),
+        "growth_base_to_target": p["required_growth_base_to_target"].map(_pct),
+        "sdg_ratio": p["sdg_progress_ratio"].map(_ratio),
+        "note": p["evaluation_notes"].map(lambda n: notes_text(n, w, "evaluation_notes")),
+    }, w)
 
 
-def target_counts_view(counts: pd.DataFrame):
+def target_counts_view(counts: pd.DataFrame, lang: str = "zh"):
     """Per county: N of M targets met at the final evaluation, and which."""
+    w = words(lang)
     c = counts
-    return table_view(pd.DataFrame({
-        "县市": c["entity_name_zh"], "规划": c["plan"], "目标年份": c["target_year"],
-        "达标": c["met"].astype(str) + " / " + c["judged"].astype(str), "未达标": c["missed"],
-        "尚无目标年份实际值": c["not_judged"], "达标指标": c["met_indicators"], "未达标指标": c["missed_indicators"],
-    }))
+    return _view({
+        "county": c[f"entity_name_{lang}"], "plan": c["plan"], "target_year": c["target_year"],
+        "met": c["met"].astype(str) + " / " + c["judged"].astype(str), "missed": c["missed"],
+        "not_judged": c["not_judged"], "met_indicators": c["met_indicators"],
+        "missed_indicators": c["missed_indicators"],
+    }, w)
 
 
-
-
-def outlook_view(outlook: pd.DataFrame):
-    """Drafting the next plan: the trend projected to its target year with 80% and 95% intervals, the next
-    target and where it falls, growth achieved in the plan that ended against growth the next target needs."""
+def outlook_view(outlook: pd.DataFrame, lang: str = "zh"):
+    """Drafting the next plan: the trend projected to its target year with its narrow and wide intervals, the
+    next target and where it falls, growth achieved in the plan that ended against growth the next target needs."""
+    w = words(lang)
     o = outlook
 
-    def band(low, high) -> list[str]:     # rounded like the projection (helpers.formatting)
+    def band(low, high) -> list[str]:     # rounded like the projection (helpers.core.formatting)
         return [interval(a, b, c, m, missing="") for a, b, c, m in zip(low, high, o["projection"], o["measure"])]
 
-    w = words("zh")
-    caution = {code: f"（{w('plan_cycle.outlook_short.unreliable_projection')}：{why}）"
+    caution = {code: w("views.caution", label=w("plan_cycle.outlook_short.unreliable_projection"), why=why)
                for code, why in w.table("workbook.values.caution").items()}
     projected = [projection(v, m, missing="") + caution.get(c, "") if isinstance(c, str) else projection(v, m, "")
                  for v, m, c in zip(o["projection"], o["measure"], o.get("projection_caution", [None] * len(o)))]
-
-    return table_view(pd.DataFrame({
-        "县市": o["entity_name_zh"], "指标": o["indicator_name_zh"], "单位": o["unit"],
-        "下一期": o["next_plan"] + "（" + o["next_target_year"].astype("string").fillna("") + "）",
-        "最新实际": o["last_actual_year"].astype("string").fillna("") + " " + o["last_actual_value"].map(_num),
-        "趋势外推": projected, "80%区间": band(o["pi80_lower"], o["pi80_upper"]),
-        "95%区间": band(o["pi95_lower"], o["pi95_upper"]), "隐含年均增速": o["implied_annual_growth"].map(_pct),
-        "下一期目标": o["next_target_comparator"].fillna("").replace("=", "") + o["next_target_value"].map(_num),
-        "目标在趋势中的位置": o["target_reading_zh"].fillna(""),
-        "上一期已实现增速": o["achieved_growth_last_period"].map(_pct),
-        "下一期所需增速": o["required_growth_next_period"].map(_pct),
-        "趋势方法": o["trend_method"],
-    }))
+    return _view({
+        "county": o[f"entity_name_{lang}"], "indicator": o[f"indicator_name_{lang}"], "unit": o["unit"],
+        "next_plan": [w("views.plan_target_year", name=n, year="" if pd.isna(y) else int(y))
+                      for n, y in zip(o["next_plan"], o["next_target_year"])],
+        "latest_actual": _year_value(w, o["last_actual_year"], o["last_actual_value"]),
+        "projection": projected, "narrow_interval": band(o["pi80_lower"], o["pi80_upper"]),
+        "wide_interval": band(o["pi95_lower"], o["pi95_upper"]),
+        "implied_growth": o["implied_annual_growth"].map(_pct),
+        "next_target": _target(o["next_target_comparator"], o["next_target_value"]),
+        "target_position": _in_words(o["target_reading"], w, "plan_cycle.outlook"),
+        "growth_last_period": o["achieved_growth_last_period"].map(_pct),
+        "growth_next_period": o["required_growth_next_period"].map(_pct),
+        "trend_method": o["trend_method"],
+    }, w)

@@ -10,6 +10,9 @@ from pathlib import Path
 
 from helpers.core.paths import display_path
 
+# What a command says after a failure or Ctrl-C that left every output as it was.
+NOTHING_REPLACED = "Nothing was replaced: the outputs of the last good run are still in place."
+
 
 class InputError(Exception):
     """A problem in an input file: which file, where, what is wrong, and how to fix it.

@@ -8,20 +8,30 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.core.formatting import number, table_view
-from helpers.core.wording import derivations, notes_text, words
+from helpers.core.wording import Wording, derivations, notes_text, words
 from helpers.extract.dataset import Dataset
 
-# The words a reader sees are in helpers/core/wording/; the data notebook is in Chinese.
-KIND_LABELS = words("zh").table("views.kinds")
-CHECK_LABELS = words("zh").table("views.checks")
-STEP_LABELS = words("zh").table("views.steps")
-STATUS_LABELS = words("zh").table("views.statuses")
-COLUMN_LABELS = words("zh").table("workbook.columns")   # one label per column id, as in the results workbook
+# The words a reader sees are in helpers/core/wording/ (views.*); the data notebook is in Chinese (lang="en" for
+# English).
 
 
-def _labelled(frame: pd.DataFrame) -> pd.DataFrame:
-    """Column ids (entity_name_zh, year, source_line …) under their Chinese labels."""
-    return frame.rename(columns=COLUMN_LABELS)
+def _headed(columns: dict, w: Wording):
+    """A table under the wording's headings (views.headers.<id>)."""
+    headers = w.table("views.headers")
+    return table_view(pd.DataFrame({headers[key]: values for key, values in columns.items()}))
+
+
+def _labelled(frame: pd.DataFrame, w: Wording) -> pd.DataFrame:
+    """Column ids (entity_name_zh, year, source_line …) under their labels, as in the results workbook."""
+    return frame.rename(columns=w.table("workbook.columns"))
+
+
+def _named(frame: pd.DataFrame, ds: Dataset, lang: str) -> pd.DataFrame:
+    """The frame with its counties' and indicators' names in `lang` (entity_name_en … from the config)."""
+    names, indicators = ds.sources.entity_names(), ds.catalogue.indicators
+    return frame.assign(**{
+        f"entity_name_{lang}": frame["entity"].map(lambda e: names[e][0 if lang == "zh" else 1]),
+        f"indicator_name_{lang}": frame["indicator_id"].map(lambda i: getattr(indicators[i], f"name_{lang}"))})
 
 
 def _fmt(value: float | None, comparator: str = "=") -> str:
@@ -32,113 +42,135 @@ def _fmt(value: float | None, comparator: str = "=") -> str:
     return f"{prefix}{number(value)}"
 
 
-def extraction_table(ds: Dataset):
+def _pick(hit: pd.DataFrame) -> str:
+    """The first observation's value, * when derived."""
+    if hit.empty:
+        return ""
+    r = hit.iloc[0]
+    return _fmt(r["value"], r["comparator"]) + ("*" if r["kind"] == "baseline_derived" else "")
+
+
+def extraction_table(ds: Dataset, lang: str = "zh"):
     """One row per county, plan and indicator: what the plan document gives. Its earlier baseline (from the
     prose; * = derived), its base-year actual, its target, and the provincial target for the same year."""
-    ind = ds.indicators
-    province = ds.sources.province
-    prov = ind[(ind["entity"] == province) & (ind["kind"] == "target")]
+    w = words(lang)
+    quality = w.table("workbook.values.quality")
+    ind = _named(ds.indicators, ds, lang)
+    prov = ind[(ind["entity"] == ds.sources.province) & (ind["kind"] == "target")]
     rows = []
     for plan in ds.sources.plans:
         period = plan.period
         mine = ind[(ind["entity"] == plan.entity) & (ind["plan"] == period.name) & (ind["origin"] != "monitoring")]
         for ind_id, group in mine.groupby("indicator_id", sort=False):
             first = group.iloc[0]
-
-            def pick(hit: pd.DataFrame) -> str:
-                if hit.empty:
-                    return ""
-                r = hit.iloc[0]
-                mark = "*" if r["kind"] == "baseline_derived" else ""
-                return _fmt(r["value"], r["comparator"]) + mark
-
             earlier = group[group["year"] < period.base_year].sort_values("year")
             p = prov[(prov["indicator_id"] == ind_id) & (prov["year"] == period.target_year)]
             flags = sorted(set(group["quality"]) - {"ok"})
             rows.append({
-                "县市": first["entity_name_zh"], "规划": f"{period.name}（{period.base_year}→{period.target_year}）",
-                "指标": first["indicator_name_zh"], "单位": first["unit"],
-                "前期基数": "" if earlier.empty else f"{int(earlier.iloc[0]['year'])}年 {pick(earlier)}",
-                "基期实际": pick(group[(group["year"] == period.base_year) & (group["kind"] == "actual")]),
-                "目标值": pick(group[(group["year"] == period.target_year) & (group["kind"] == "target")]),
-                "省目标": pick(p),
-                "来源行": ", ".join(str(x) for x in group["source_line"]),
-                "标记": "、".join({"fixed": "已修正", "implausible": "存疑"}[f] for f in flags),
+                "county": first[f"entity_name_{lang}"],
+                "plan": w("views.plan_years", name=period.name, base_year=period.base_year,
+                          target_year=period.target_year),
+                "indicator": first[f"indicator_name_{lang}"], "unit": first["unit"],
+                "earlier_baseline": "" if earlier.empty else
+                w("views.year_of", year=int(earlier.iloc[0]["year"]), value=_pick(earlier)),
+                "base_year_actual": _pick(group[(group["year"] == period.base_year) & (group["kind"] == "actual")]),
+                "target_value": _pick(group[(group["year"] == period.target_year) & (group["kind"] == "target")]),
+                "province_target": _pick(p),
+                "source_lines": ", ".join(str(x) for x in group["source_line"]),
+                "flags": w("views.list_sep").join(quality[f] for f in flags),
             })
-    return table_view(pd.DataFrame(rows))
+    return _headed({key: [r[key] for r in rows] for key in (rows[0] if rows else {})}, w)
 
 
-def cleaning_summary(ds: Dataset):
+def cleaning_summary(ds: Dataset, lang: str = "zh"):
     """How many times each cleaning step was applied, with one example."""
-    log = ds.cleaning_log
-    out = (log.groupby("step", sort=False)
-           .agg(次数=("decision", "size"), 示例=("decision", "first"))
-           .reset_index())
-    out.insert(0, "清洗步骤", out["step"].map(STEP_LABELS).fillna(out["step"]))
-    return table_view(out.rename(columns={"step": "代码"}))
+    w = words(lang)
+    steps = w.table("views.steps")
+    grouped = ds.cleaning_log.groupby("step", sort=False)["decision"]
+    return _headed({"cleaning_step": [steps.get(s, s) for s in grouped.groups], "code": list(grouped.groups),
+                    "times": list(grouped.size()), "example": list(grouped.first())}, w)
 
 
-def key_decisions(ds: Dataset):
+def key_decisions(ds: Dataset, lang: str = "zh"):
     """The decisions that change a number's meaning, in full, with their evidence."""
+    w = words(lang)
+    steps = w.table("views.steps")
     log = ds.cleaning_log
     keep = log[log["step"].isin(["unit_fixed", "implausible", "unit_from_catalogue", "baseline_from_prose",
                                  "value_from_prose"])]
     names = ds.sources.entity_names()
-    return table_view(pd.DataFrame({
-        "县市": keep["entity"].map(lambda e: names[e][0]),
-        "指标": keep["indicator_id"].map(lambda i: ds.catalogue.indicators[i].name_zh),
-        "清洗步骤": keep["step"].map(STEP_LABELS).fillna(keep["step"]),
-        "清洗决定": keep["decision"], "依据": keep["evidence"],
-        "来源": keep["source_file"] + ":" + keep["source_line"].astype("Int64").astype("string").fillna(""),
-    }))
+    return _headed({
+        "county": keep["entity"].map(lambda e: names[e][0 if lang == "zh" else 1]),
+        "indicator": keep["indicator_id"].map(lambda i: getattr(ds.catalogue.indicators[i], f"name_{lang}")),
+        "cleaning_step": keep["step"].map(steps).fillna(keep["step"]),
+        "decision": keep["decision"], "evidence": keep["evidence"],
+        "source": keep["source_file"] + ":" + keep["source_line"].astype("Int64").astype("string").fillna(""),
+    }, w)
 
 
-def disagreements(ds: Dataset):
+def disagreements(ds: Dataset, lang: str = "zh"):
+    w = words(lang)
     c = ds.consistency
-    return table_view(pd.DataFrame({
-        "县市": c["entity"].map(lambda e: ds.sources.entity_names()[e][0]),
-        "指标": c["indicator_name_zh"], "类型": c["check"].map(CHECK_LABELS), "年份": c["year"].astype("Int64"),
-        "说明": c["explanation_zh"],
-        "表格（行）": c["table_quote"].str.slice(0, 40) + "（第" + c["table_line"].astype("string") + "行）",
-        "正文（行）": c["prose_quote"] + "（第" + c["prose_line"].astype("string") + "行）",
-    }))
+    names = ds.sources.entity_names()
+    return _headed({
+        "county": c["entity"].map(lambda e: names[e][0 if lang == "zh" else 1]),
+        "indicator": c[f"indicator_name_{lang}"] if f"indicator_name_{lang}" in c else c["indicator_name_zh"],
+        "check": c["check"].map(w.table("views.checks")), "year": c["year"].astype("Int64"),
+        "note": c["explanation_zh"],
+        "table_line": [w("views.at_line", text=q, line=n) for q, n in
+                       zip(c["table_quote"].str.slice(0, 40), c["table_line"].astype("string"))],
+        "prose_line": [w("views.at_line", text=q, line=n) for q, n in
+                       zip(c["prose_quote"], c["prose_line"].astype("string"))],
+    }, w)
 
 
-def check_counts(ds: Dataset):
+def check_counts(ds: Dataset, lang: str = "zh"):
+    w = words(lang)
+    check = w("views.headers.check")
     c = ds.checks
-    counts = (c.assign(类型=c["check"].map(CHECK_LABELS), status=c["status"].map(STATUS_LABELS))
-              .pivot_table(index="类型", columns="status", values="indicator_id", aggfunc="size", fill_value=0))
+    counts = (c.assign(**{check: c["check"].map(w.table("views.checks"))},
+                       status=c["status"].map(w.table("views.statuses")))
+              .pivot_table(index=check, columns="status", values="indicator_id", aggfunc="size", fill_value=0))
     counts.columns.name = None
     return table_view(counts.reset_index())
 
 
-def baselines(ds: Dataset):
+def baselines(ds: Dataset, lang: str = "zh"):
     """Values the prose gives for years before its plan's base year (e.g. a 十四五 plan's 十三五 start)."""
-    ind = ds.indicators
+    w = words(lang)
+    ind = _named(ds.indicators, ds, lang)
     base_year = {p.name: p.base_year for p in ds.sources.periods()}
     b = ind[(ind["origin"] == "prose") & (ind["year"] < ind["plan"].map(base_year))]
     log = ds.cleaning_log
-    said = derivations(zip(log["entity"], log["indicator_id"], log["step"], log["values"]), "zh")
-    b = b.assign(kind=b["kind"].map(KIND_LABELS).fillna(b["kind"]),
+    said = derivations(zip(log["entity"], log["indicator_id"], log["step"], log["values"]), lang)
+    b = b.assign(kind=b["kind"].map(w.table("views.kinds")).fillna(b["kind"]),
                  derivation=[said.get((e, i, int(y)), d) for e, i, y, d in
                              zip(b["entity"], b["indicator_id"], b["year"], b["derivation"])])
-    return table_view(_labelled(b[["entity_name_zh", "plan", "indicator_name_zh", "year", "value", "unit", "kind",
-                                   "derivation", "source_line", "source_text"]]))
+    return table_view(_labelled(b[[f"entity_name_{lang}", "plan", f"indicator_name_{lang}", "year", "value", "unit",
+                                   "kind", "derivation", "source_line", "source_text"]], w))
 
 
-def comparability(ds: Dataset):
+def comparability(ds: Dataset, lang: str = "zh"):
+    w = words(lang)
     cat = ds.catalogue
-    status = {"caveat": words("zh")("report.caveat"), "not_comparable": words("zh")("report.not_comparable_status")}
-    rows = [{"指标": i.name_zh, "可比性": status.get(i.comparability, i.comparability), "原因": i.comparability_reason}
+    status = {"caveat": w("report.caveat"), "not_comparable": w("report.not_comparable_status")}
+    name = f"name_{lang}"
+    rows = [(getattr(i, name), status.get(i.comparability, i.comparability),
+             i.comparability_reason if lang == "zh" else i.comparability_reason_en)
             for i in cat.indicators.values() if i.comparability != "same"]
-    rows += [{"指标": " ↔ ".join(cat.indicators[x].name_zh for x in r.indicators),
-              "可比性": status.get(r.status, r.status), "原因": r.reason} for r in cat.relations]
-    return table_view(pd.DataFrame(rows))
+    rows += [(" ↔ ".join(getattr(cat.indicators[x], name) for x in r.indicators), status.get(r.status, r.status),
+              r.reason if lang == "zh" else r.reason_en) for r in cat.relations]
+    if not rows:
+        return table_view(pd.DataFrame())
+    indicator, comparable, reason = zip(*rows)
+    return _headed({"indicator": indicator, "comparability": comparable, "reason": reason}, w)
 
 
-def monitoring_rows(ds: Dataset):
+def monitoring_rows(ds: Dataset, lang: str = "zh"):
     """The yearly actuals read from the monitoring workbooks, with their file, sheet and cell."""
-    m = ds.indicators[ds.indicators["origin"] == "monitoring"]
-    m = m.assign(note=m["note_values"].map(lambda n: notes_text(n, words("zh"))))
-    return table_view(_labelled(m[["entity_name_zh", "indicator_name_zh", "year", "value", "unit", "source_file",
-                                   "source_sheet", "source_cell", "note"]]))
+    w = words(lang)
+    ind = _named(ds.indicators, ds, lang)
+    m = ind[ind["origin"] == "monitoring"]
+    m = m.assign(note=m["note_values"].map(lambda n: notes_text(n, w)))
+    return table_view(_labelled(m[[f"entity_name_{lang}", f"indicator_name_{lang}", "year", "value", "unit",
+                                   "source_file", "source_sheet", "source_cell", "note"]], w))

@@ -14,11 +14,11 @@ from functools import cached_property
 import pandas as pd
 
 from helpers.analyse import AnalysisInputs, load_inputs, read_tables
-from helpers.analyse.comparison import PAIRWISE_MAX
 from helpers.analyse.growth import category_label
 from helpers.core import paths
 from helpers.core.config import PlanPeriod
-from helpers.core.wording import Wording, words_for
+from helpers.core.method import method_parameters
+from helpers.core.wording import Wording, notes_text, words_for
 from helpers.files.processed import read_processed
 
 
@@ -59,7 +59,8 @@ class ReportContext:
 
     @property
     def many(self) -> bool:
-        return len(self.inputs.entities) > PAIRWISE_MAX  # one threshold for the comparison, tables and charts
+        # config/method.yaml: one threshold for the comparison, tables and charts
+        return len(self.inputs.entities) > method_parameters().many_counties
 
     def entity_name(self, entity: str) -> str:
         zh, en = self.inputs.sources.entity_names()[entity]
@@ -79,6 +80,10 @@ class ReportContext:
 
     def category_label(self, category: str) -> str:
         return category_label(category, self.lang)
+
+    def notes(self, stored, group: str) -> str:
+        """A table's stored notes (codes and values: trends.csv progress_notes …) in the report's language."""
+        return notes_text(stored, self.w, group)
 
     def unit(self, unit: str) -> str:
         return self.w.unit(unit)

@@ -35,13 +35,13 @@ NUMBER = "#,##0.####"
 
 def key_columns(lang: str) -> list[str]:
     """The columns an analyst reads first: county, indicator, latest, target, judgement (then the province's
-    target and whether the county's meets it, where a sheet has them; the outlook's projection, its 80% interval
+    target and whether the county's meets it, where a sheet has them; the outlook's projection, its narrow interval
     and the next target)."""
     return [f"entity_name_{lang}", f"indicator_name_{lang}", "year", "kind", "value", "unit", "latest_year",
-            "latest_value", "target_year", "target_value", "verdict", f"progress_label_{lang}",
-            f"schedule_label_{lang}", "other_value", "target_meets_province", "last_actual_year", "last_actual_value",
-            "projection", "projection_caution", "pi80_lower", "pi80_upper", "next_target_value",
-            f"target_reading_{lang}", "source_file", "source_line"]
+            "latest_value", "target_year", "target_value", "verdict", "progress_category", "schedule_judgement",
+            "other_value", "target_meets_province", "last_actual_year", "last_actual_value", "projection",
+            "projection_caution", "pi80_lower", "pi80_upper", "next_target_value", "target_reading",
+            "source_file", "source_line"]
 
 
 def write_results(inputs: AnalysisInputs, tables: dict, path: Path, lang: str = "zh") -> Path:
@@ -71,9 +71,8 @@ def write_results(inputs: AnalysisInputs, tables: dict, path: Path, lang: str = 
                                         "pi80_upper", "pi95_lower", "pi95_upper", "next_target_value",
                                         "ended_base_value", "ended_target_year_value", "next_base_value")})
     formats.update({c: "0.00" for c in ("progress_ratio", "latest_ratio", "target_ratio", "sdg_progress_ratio")})
-    fills = {c: colours for c in ("progress_category", "progress_label_zh", "progress_label_en",
-                                  "sdg_progress_category")}
-    fills.update({c: judgement_colours for c in ("schedule_judgement", "schedule_label_zh", "schedule_label_en")})
+    fills = {c: colours for c in ("progress_category", "sdg_progress_category")}
+    fills["schedule_judgement"] = judgement_colours
     fills["verdict"] = {verdict_label(code, lang, final): colour for final in (False, True)
                         for code, colour in {**CATEGORY_COLOURS, **SCHEDULE_COLOURS}.items()}
     with replaced_when_done(path) as partial:
@@ -99,16 +98,15 @@ def write_results(inputs: AnalysisInputs, tables: dict, path: Path, lang: str = 
     return Path(path)
 
 
-# Columns an analyst rarely reads on paper: ids, codes beside their words, the fitted line's parameters. With the
-# other language's columns they go last, into the collapsed group that a printed page leaves out.
-SECONDARY = ("entity", "indicator_id", "other", "other_indicator_id", "progress_category", "schedule_judgement",
-             "sdg_progress_category", "target_reading", "trend_scale", "trend_intercept", "trend_slope",
-             "trend_projection_year", "sources", "note_values")
+# Columns an analyst rarely reads on paper: ids, the fitted line's parameters. With the other language's columns
+# they go last, into the collapsed group that a printed page leaves out.
+SECONDARY = ("entity", "indicator_id", "other", "other_indicator_id", "trend_scale", "trend_intercept",
+             "trend_slope", "trend_projection_year", "sources", "note_values")
 # After the key columns, before the rest: how a value was stated and where it comes from.
 THEN = ["comparator", "target_comparator", "quality", "origin", "plan", "derivation", "note", "source_file",
         "source_line", "source_sheet", "source_cell"]
 # Text columns in one language only, beside their counterpart in the other.
-ENGLISH_ONLY = ("progress_reason", "evaluation_note", "trend_note", "sdg_note")
+ENGLISH_ONLY = ("trend_note", "sdg_note")
 CHINESE_ONLY = ("comparability_reason", "met_indicators", "missed_indicators")
 
 
@@ -122,14 +120,20 @@ def in_reading_order(frame, lang: str):
     return frame[keys + rest + later]
 
 
-# Columns whose coded values the workbook writes in words (workbook.values.<map> in the wording); the CSVs and
-# the code columns (entity, indicator_id, progress_category, schedule_judgement …) keep the codes.
-VALUE_MAPS = {"kind": "kind", "baseline_kind": "kind", "origin": "origin", "quality": "quality",
-              "comparison": "comparison", "basis": "basis", "comparability": "comparability",
-              "direction": "direction", "measure": "measure", "growth_method": "method",
-              "sdg_growth_method": "method", "trend_method": "trend_method", "trend_scale": "trend_scale",
-              "target_position": "target_position", "projection_caution": "caution",
-              "trend_projection_caution": "caution", "attribute": "attribute", "target_attribute": "attribute"}
+# Columns whose coded values the workbook writes in words (the wording table at each key); the CSVs keep the
+# codes, and the ids (entity, indicator_id) stay ids.
+VALUE_MAPS = {**{column: f"workbook.values.{key}" for column, key in {
+    "kind": "kind", "baseline_kind": "kind", "origin": "origin", "quality": "quality", "comparison": "comparison",
+    "basis": "basis", "comparability": "comparability", "direction": "direction", "measure": "measure",
+    "growth_method": "method", "sdg_growth_method": "method", "trend_method": "trend_method",
+    "trend_scale": "trend_scale", "target_position": "target_position", "projection_caution": "caution",
+    "trend_projection_caution": "caution", "attribute": "attribute", "target_attribute": "attribute"}.items()},
+    "progress_category": "categories", "sdg_progress_category": "categories",
+    "schedule_judgement": "plan_cycle.schedule", "target_reading": "plan_cycle.outlook",
+    "plan_phase": "plan_cycle.phases"}
+# Columns of stored notes (JSON lists of {code, values}), written as text from the wording group beside them.
+NOTES = {"note_values": ("note", "notes"), "progress_notes": ("progress_notes", "progress_notes"),
+         "evaluation_notes": ("evaluation_notes", "evaluation_notes")}
 YES_NO = ("target_met", "hold_target", "target_meets_province", "latest_meets_province", "next_plan_configured",
           "approximate", "cumulative", "estimated", "target_binding", "target_approximate", "target_cumulative",
           "base_estimated")
@@ -145,8 +149,9 @@ def for_readers(frame, inputs: AnalysisInputs, lang: str, said: dict):
     frame = _in_words(frame.copy(), w)
     if "source_file" in frame:   # the plans are in data/raw/, the monitoring workbooks in data/raw/monitoring/
         frame["source_file"] = frame["source_file"].map(lambda f: Path(f).name if isinstance(f, str) and f else f)
-    if "note_values" in frame:
-        frame["note"] = frame["note_values"].map(lambda n: notes_text(n, w))
+    for column, (written, group) in NOTES.items():
+        if column in frame:
+            frame[written] = frame[column].map(lambda n, g=group: notes_text(n, w, g))
     if "note_zh" in frame:       # a table that keeps its notes in both languages (outlook.csv)
         zh = frame.pop("note_zh")
         if lang == "zh":
@@ -162,8 +167,7 @@ def _in_words(frame, w):
     if "verdict" in frame:   # 达标 at a final evaluation, 已达目标 before it: the verdict's words need its phase
         frame["verdict"] = [verdict_label(code, w.lang, phase in FINAL_PHASES) if isinstance(code, str) else code
                             for code, phase in zip(frame["verdict"], frame["plan_phase"])]
-    maps = {**{column: w.table(f"workbook.values.{key}") for column, key in VALUE_MAPS.items()},
-            "plan_phase": w.table("plan_cycle.phases")}
+    maps = {column: w.table(key) for column, key in VALUE_MAPS.items()}
     for column, words_of in maps.items():
         if column in frame:
             frame[column] = frame[column].map(lambda v, m=words_of: m.get(v, v) if isinstance(v, str) else v)

@@ -30,10 +30,7 @@ from pathlib import Path
 from typing import Callable
 
 from helpers.core import paths
-from helpers.core.errors import InputError, ParameterError, ReportedError, file_error
-
-NOTHING_REPLACED = "Nothing was replaced: the outputs of the last good run are still in place."
-
+from helpers.core.errors import NOTHING_REPLACED, InputError, ParameterError, ReportedError, file_error
 
 INTERRUPTED = 130  # the shell's exit status for a run stopped by Ctrl-C
 
@@ -52,7 +49,7 @@ def exit_status(step: Callable[[], str | None], after_error: str | Callable[[], 
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print(f"interrupted.{afterwards()}".replace("\n", " "), file=sys.stderr)
+        print(f"interrupted.{afterwards() or ' ' + NOTHING_REPLACED}".replace("\n", " "), file=sys.stderr)
         return INTERRUPTED
     except OSError as exc:
         print(f"error: {file_error(exc, writing=None)}{afterwards()}", file=sys.stderr)
@@ -391,8 +388,9 @@ def _stop_cleanly(after_error) -> None:
         except Exception:  # psutil missing, or a child already gone: the kernel also stops when we do
             pass
         remove_own_temporaries()
-        text = after_error() if callable(after_error) else after_error
-        print("interrupted." + (f" {text}" if text else ""), file=sys.stderr, flush=True)
+        # A command that writes nothing (parameters, inputs …) has no after-error text: nothing was replaced.
+        text = (after_error() if callable(after_error) else after_error) or NOTHING_REPLACED
+        print(f"interrupted. {text}", file=sys.stderr, flush=True)
         os._exit(INTERRUPTED)
 
     for sig in (signal.SIGINT, signal.SIGTERM):

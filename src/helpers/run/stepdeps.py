@@ -19,6 +19,7 @@ import json
 import os
 import sys
 import time
+from functools import lru_cache
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2]
@@ -37,6 +38,7 @@ STEPS = {  # make variable: (notebooks it runs, modules its command imports)
 }
 
 
+@lru_cache(maxsize=None)
 def module_file(module: str) -> Path | None:
     path = SRC.joinpath(*module.split("."))
     for candidate in (path / "__init__.py", path.with_suffix(".py")):
@@ -77,9 +79,15 @@ def closure(modules: set[str]) -> set[str]:
         seen.add(module)
         parts = module.split(".")
         todo += [".".join(parts[:i]) for i in range(1, len(parts))]       # importing a.b runs a/__init__
-        tree = ast.parse(module_file(module).read_text(encoding="utf-8"))
-        todo += imported_modules(tree, whole=module != "helpers.run.cli")
+        todo += module_imports(module)
     return seen
+
+
+@lru_cache(maxsize=None)
+def module_imports(module: str) -> frozenset[str]:
+    """What one module imports (parsed once, however many steps use it: make waits for this list)."""
+    tree = ast.parse(module_file(module).read_text(encoding="utf-8"))
+    return frozenset(imported_modules(tree, whole=module != "helpers.run.cli"))
 
 
 def step_files(notebooks: list[str], modules: list[str]) -> list[str]:

@@ -13,7 +13,9 @@ target met", "2 targets"); Chinese, which has no plural, writes the word once.
 
 Both files have the same keys and the same placeholders (tests/report/test_wording.py checks it), so a report in one
 language never falls back to words of the other. Years and period names are never written here: they are
-placeholders filled from config/sources.yaml.
+placeholders filled from config/sources.yaml. Nor are the method's numbers (thresholds, the schedule tolerance,
+interval levels, the many-counties cut): a {method.…} placeholder is filled from config/method.yaml as the file
+is read (helpers.core.method.Method.wording_values), so every text says what the analysis does.
 
 Language-neutral records. A cleaning decision is stored as a step code plus values (cleaning_log.csv), never as
 a sentence, so that each report says it in its own language:
@@ -21,11 +23,13 @@ a sentence, so that each report says it in its own language:
     lang="zh" in HTML (the English report quotes its sources, and says everything else in English);
   - a value under a NAMED key is a file name as written (may be Chinese): marked lang="zh", not translated;
   - a value under a UNIT key is a catalogue unit (万人): the English report writes its English name;
+  - a value under a PERIOD key is a plan period's name (十四五): the English report writes the 14th Five-Year Plan;
   - a value that is itself a mapping with a "code" is a nested phrase: {"problem": {"code": "fractional", ...}}
     renders cleaning.problem.fractional with the inner values.
 """
 from __future__ import annotations
 
+import re
 import string
 from functools import lru_cache
 from pathlib import Path
@@ -40,6 +44,10 @@ QUOTED = frozenset({"raw", "quote", "source_unit", "name", "category", "column",
 # file and sheet names: shown as written, marked lang="zh"
 NAMED = frozenset({"file", "source", "other_source", "sheet"})
 UNITS = frozenset({"unit", "new_unit"})
+# plan period names (十四五): the English text names the period in English (the 14th Five-Year Plan)
+PERIODS = frozenset({"plan"})
+# a target's comparator code (=, >, >=) as a reader writes it before the number: comparators.<code> ("at least ")
+COMPARATORS = frozenset({"target_comparator"})
 
 
 class _Formatter(string.Formatter):
@@ -130,6 +138,14 @@ class Wording:
             return Markup('<span class="file" lang="zh">{}</span>').format(value)
         if name in UNITS and isinstance(value, str):
             return self.unit(value)
+        if isinstance(value, list):      # e.g. the years a sum lacks: 2027、2028 / 2027, 2028
+            return self("views.list_sep").join(str(v) for v in value)
+        if name in COMPARATORS and isinstance(value, str):
+            return self.table("comparators").get(value, value)
+        if name in PERIODS and isinstance(value, str) and self.lang != "zh":
+            from helpers.core.config import PlanPeriod
+            from helpers.core.periods import period_label
+            return period_label(PlanPeriod(value, 0, 0), self.lang)
         return value
 
 
@@ -144,14 +160,35 @@ def _placeholders(text: str) -> set[str]:
     return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+METHOD_PLACEHOLDER = re.compile(r"\{(method\.[a-z_.]+)\}")
+
+
+def with_method(node, values: dict[str, str], file: str):
+    """Every text of a wording file with its {method.…} placeholders filled (other placeholders stay)."""
+    if isinstance(node, dict):
+        return {k: with_method(v, values, file) for k, v in node.items()}
+    if isinstance(node, list):
+        return [with_method(v, values, file) for v in node]
+    if not isinstance(node, str) or "{method." not in node:
+        return node
+
+    def fill(match: re.Match) -> str:
+        if match.group(1) not in values:
+            raise KeyError(f"{file}: {{{match.group(1)}}} is not a method parameter: "
+                           f"use one of {', '.join(sorted(values))}")
+        return values[match.group(1)]
+    return METHOD_PLACEHOLDER.sub(fill, node)
+
+
 @lru_cache(maxsize=None)
 def words(lang: str) -> Wording:
+    from helpers.core.method import method_parameters
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
     # libyaml's parser where PyYAML has it (five times faster; every report and notebook reads these files).
     doc = yaml.load((FOLDER / f"{lang}.yaml").read_text(encoding="utf-8"),
                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return Wording(lang, doc)
+    return Wording(lang, with_method(doc, method_parameters().wording_values(), f"{lang}.yaml"))
 
 
 def words_for(lang: str, catalogue) -> Wording:
@@ -183,11 +220,12 @@ def derivations(log_rows, lang: str) -> dict[tuple[str, str, int], str]:
     return out
 
 
-def notes_text(note_values, w: Wording) -> str:
-    """An observation's notes (indicators.csv note_values: a JSON list of {code, values}) in w's language."""
+def notes_text(note_values, w: Wording, group: str = "notes") -> str:
+    """Stored notes (a JSON list of {code, values}: indicators.csv note_values; trends.csv progress_notes and
+    evaluation_notes) in w's language, each from the wording at <group>.<code>."""
     import json
     if not isinstance(note_values, str) or not note_values:
         return ""
     notes = json.loads(note_values)
-    return w("notes.sep").join(w.describe(f"notes.{n['code']}", {k: v for k, v in n.items() if k != "code"})
+    return w("notes.sep").join(w.describe(f"{group}.{n['code']}", {k: v for k, v in n.items() if k != "code"})
                                for n in notes)

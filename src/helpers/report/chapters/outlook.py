@@ -1,5 +1,5 @@
 """The outlook for drafting the next plan, after a plan's target year: each series projected to the next target
-year with its 80% and 95% intervals, the next plan's target and where it falls in the trend, growth achieved
+year with its narrow and wide intervals, the next plan's target and where it falls in the trend, growth achieved
 against growth the new target needs."""
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from helpers.core.config import PlanPeriod
 from helpers.core.formatting import interval
 from helpers.core.formatting import percent as fmt_pct
 from helpers.core.formatting import projection as fmt_projection
+from helpers.core.method import method_parameters
 from helpers.core.periods import period_label
 from helpers.report.blocks import (
     Column,
@@ -24,7 +25,7 @@ from helpers.report.blocks import (
     target_text,
     year_value_text,
 )
-from helpers.report.chapters.plan import MANY_ROWS
+from helpers.report.chapters.plan import many_rows
 from helpers.report.context import ReportContext
 
 
@@ -40,14 +41,14 @@ def _periods(o: pd.DataFrame, lang: str) -> tuple[str, str, int]:
 
 
 def outlook_section(ctx: ReportContext) -> Html:
-    """After a plan's target year: each series projected to the next target year (80% and 95% intervals),
+    """After a plan's target year: each series projected to the next target year (narrow and wide intervals),
     the next plan's target and where it falls, growth achieved against growth the new target needs."""
     o = ctx.outlook
     if o is None or o.empty:
         return Html("")
     rows = o[(o["trend_n_obs"] >= 2) | o["next_target_value"].notna()]
     if ctx.many:
-        rows = rows.sort_values("acceleration_needed", ascending=False, na_position="last").head(MANY_ROWS)
+        rows = rows.sort_values("acceleration_needed", ascending=False, na_position="last").head(many_rows())
     ended, nxt, year = _periods(o, ctx.lang)
     body = []
     for r in rows.itertuples():
@@ -58,8 +59,9 @@ def outlook_section(ctx: ReportContext) -> Html:
         elif pd.notna(r.implied_annual_growth):
             projection.append(ctx.t("plan_cycle.per_year", rate=fmt_pct(r.implied_annual_growth)))
         if pd.notna(r.pi80_lower) and not isinstance(getattr(r, "projection_caution", None), str):
-            projection += [f"80%: {interval(r.pi80_lower, r.pi80_upper, r.projection, r.measure)}",
-                           f"95%: {interval(r.pi95_lower, r.pi95_upper, r.projection, r.measure)}"]
+            levels, centre = method_parameters(), (r.projection, r.measure)
+            projection += [f"{levels.narrow_level:.0%}: {interval(r.pi80_lower, r.pi80_upper, *centre)}",
+                           f"{levels.wide_level:.0%}: {interval(r.pi95_lower, r.pi95_upper, *centre)}"]
         growth = "—" if pd.isna(r.achieved_growth_last_period) and pd.isna(r.required_growth_next_period) else \
             f"{fmt_pct(r.achieved_growth_last_period)} → {fmt_pct(r.required_growth_next_period)}"
         reading = ctx.t(f"plan_cycle.outlook_short.{r.target_reading}") if isinstance(r.target_reading, str) else "—"
@@ -72,7 +74,7 @@ def outlook_section(ctx: ReportContext) -> Html:
                Column(ctx.t("plan_cycle.col_projection", year=year), "num"),
                Column(ctx.t("plan_cycle.col_growths", ended=ended, period=nxt), "num", fold=True),
                Column(ctx.t("plan_cycle.col_latest"), "num", fold=True)]
-    notes = [ctx.t("plan_cycle.outlook_note")] + ([ctx.t("plan_cycle.many_note", n=MANY_ROWS)] if ctx.many else [])
+    notes = [ctx.t("plan_cycle.outlook_note")] + ([ctx.t("plan_cycle.many_note", n=many_rows())] if ctx.many else [])
     return chapter(ctx, "outlook", ctx.t("plan_cycle.outlook_title", period=nxt), [
         {"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))}, {"kind": "notes",
                                                                                       "entries": notes},
@@ -110,7 +112,7 @@ def outlook_brief(ctx: ReportContext) -> Html:
 
 
 def outlook_figures(ctx: ReportContext, limit: int = 6) -> list[Figure]:
-    """The trend to the next target year with its 80% (thick) and 95% (thin) intervals and the next target
+    """The trend to the next target year with its narrow (thick) and wide (thin) intervals and the next target
     (charts.outlook_panels), three panels a figure."""
     def draw():
         panels = charts.outlook_panels(ctx.inputs, ctx.outlook, ctx.lang, limit)

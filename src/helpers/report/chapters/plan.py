@@ -7,6 +7,7 @@ import pandas as pd
 from helpers.analyse.growth import TARGET_MET, TARGET_MISSED
 from helpers.analyse.progress import target_counts
 from helpers.core.formatting import percent as fmt_pct
+from helpers.core.method import method_parameters
 from helpers.core.periods import FINAL_PHASES
 from helpers.report.blocks import (
     Cell,
@@ -22,8 +23,12 @@ from helpers.report.blocks import (
 )
 from helpers.report.context import ReportContext
 
+
 # With many counties the tables keep the rows that most need attention; every row is in the results workbook.
-MANY_ROWS = 15
+def many_rows() -> int:
+    """With many counties the tables keep this many rows, those that most need attention (config/method.yaml);
+    every row is in the results workbook."""
+    return method_parameters().rows_with_many_counties
 
 
 def flag(row, name: str) -> bool:
@@ -88,7 +93,7 @@ def _final_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
     # met or missed; the targets still waiting for their year's actual are counted above
     judged = rows[rows["verdict"].isin([TARGET_MET, TARGET_MISSED])]
     if ctx.many:
-        judged = judged[judged["verdict"] == TARGET_MISSED].sort_values("completion_rate").head(MANY_ROWS)
+        judged = judged[judged["verdict"] == TARGET_MISSED].sort_values("completion_rate").head(many_rows())
     body = []
     for r in judged.itertuples():
         body.append([ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
@@ -101,7 +106,7 @@ def _final_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
                                                                      fold=True),
                Column(ctx.t("plan_cycle.col_gap"), "num", fold=True)]
     notes = [ctx.t("plan_cycle.final_note")] + marks_notes(ctx, judged) + \
-        ([ctx.t("plan_cycle.many_note", n=MANY_ROWS)] if ctx.many else [])
+        ([ctx.t("plan_cycle.many_note", n=many_rows())] if ctx.many else [])
     blocks = [{"kind": "list", "css": "summary", "entries": counts}]
     if body:
         blocks.append({"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))})
@@ -110,7 +115,7 @@ def _final_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
 
 def _schedule_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
     if ctx.many:
-        rows = rows.sort_values("progress_share").head(MANY_ROWS)
+        rows = rows.sort_values("progress_share").head(many_rows())
     body = []
     for r in rows.itertuples():
         body.append([ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
@@ -126,7 +131,7 @@ def _schedule_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
                                                                                 fold=True),
                Column(ctx.t("plan_cycle.col_sdg"), "num", fold=True)]
     notes = [ctx.t("plan_cycle.schedule_note")] + marks_notes(ctx, rows, MARKS + ("estimated",)) + \
-        ([ctx.t("plan_cycle.many_note", n=MANY_ROWS)] if ctx.many else [])
+        ([ctx.t("plan_cycle.many_note", n=many_rows())] if ctx.many else [])
     return [{"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))}, {"kind": "notes",
                                                                                           "entries": notes}]
 

@@ -8,6 +8,7 @@ import pandas as pd
 from helpers.analyse import charts
 from helpers.analyse.evaluation import completion_rate
 from helpers.analyse.growth import NOT_ASSESSABLE, RATE_CAGR
+from helpers.core.method import method_parameters
 from helpers.core.periods import FINAL_PHASES
 from helpers.report.blocks import (
     Column,
@@ -56,7 +57,7 @@ def progress_table_view(ctx: ReportContext, rows: pd.DataFrame) -> Table:
              value_text(ctx, r.latest_value), value_text(ctx, r.target_value, r.target_comparator),
              rate_text(ctx, r.historical_growth, r.growth_method),
              rate_text(ctx, r.required_growth, r.growth_method, r.required_growth_comparator),
-             r.progress_reason_zh if ctx.lang == "zh" else r.progress_reason]
+             ctx.notes(r.progress_notes, "progress_notes")]
             for r in rows.itertuples()]
     return Table(columns, body, more=ctx.t("report.more"))
 
@@ -64,7 +65,7 @@ def progress_table_view(ctx: ReportContext, rows: pd.DataFrame) -> Table:
 def completion_figures(ctx: ReportContext) -> list[Figure]:
     """Per indicator, each county's latest actual as a share of its target, direction-aware as 完成率 is
     (helpers.analyse.evaluation.completion_rate): 100% is the target reached. All indicators share one axes,
-    ROWS_PER_FIGURE rows a figure."""
+    rows_per_figure (config/method.yaml) rows a figure."""
     def draw():
         p = ctx.progress
         p = p[p["latest_value"].notna() & p["target_value"].notna()]
@@ -77,7 +78,7 @@ def completion_figures(ctx: ReportContext) -> list[Figure]:
                              "points": points})
         counties = [ctx.entity_name(e) for e in ctx.inputs.entities]
         return [(charts.ratio_chart(chunk, counties, ctx.many, reference=charts.TARGET_COLOUR),
-                 ctx.t("report.fig_completion")) for chunk in charts.chunks(rows, charts.ROWS_PER_FIGURE)]
+                 ctx.t("report.fig_completion")) for chunk in charts.chunks(rows, method_parameters().rows_per_figure)]
     return figures(ctx, "completion", draw)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from helpers.analyse import charts
 from helpers.core.formatting import number as fmt_num
 from helpers.core.formatting import percent as fmt_pct
+from helpers.core.method import method_parameters
 from helpers.report.blocks import (
     Column,
     Figure,
@@ -39,7 +40,7 @@ def province_figure(ctx: ReportContext, actuals: bool = False) -> list[Figure]:
         caption = (ctx.t("report.fig_province_actuals", year=int(c["other_year"].max())) if actuals and len(c)
                    else ctx.t("report.fig_province"))
         return [(charts.ratio_chart(chunk, counties, ctx.many), caption)
-                for chunk in charts.chunks(rows, charts.ROWS_PER_FIGURE)]
+                for chunk in charts.chunks(rows, method_parameters().rows_per_figure)]
     return figures(ctx, "province_actuals" if actuals else "province", draw)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.analyse.evaluation import SCHEDULE_TOLERANCE
+from helpers.core.method import method_parameters
 from helpers.core.periods import FINAL_PHASES
 from helpers.report.blocks import Cell, Column, Html, Table, chapter, legend, light, verdict_codes, year_kind
 from helpers.report.chapters.summary import executive_summary
@@ -33,15 +33,13 @@ def scorecard_tables(ctx: ReportContext) -> list[Table]:
         return with_binding_mark(ctx, light(ctx, judgement.get((e, i)), final.get((e, i), False)), (e, i) in binding)
 
     rows = [[ctx.indicator_name(i)] + [cell(e, i) for e in entities] for i in indicators]
-    if len(entities) > SCORECARD_HALVES_UP_TO:
+    if len(entities) > method_parameters().scorecard_halves_up_to:   # more: a half table is too narrow
         return [Table(columns, rows, css="scorecard")]
     # Two half tables side by side on paper and wide screens (one under the other on a phone): the whole
     # scorecard fits on page 1 with the headline judgements.
     half = (len(rows) + 1) // 2
     return [Table(columns, rows[:half], css="scorecard"), Table(columns, rows[half:], css="scorecard")]
 
-
-SCORECARD_HALVES_UP_TO = 3  # counties: with more, a half table is too narrow for its columns
 
 
 def binding_targets(progress: pd.DataFrame) -> pd.Series:
@@ -67,7 +65,7 @@ def summary_section(ctx: ReportContext, document: str = "report") -> Html:
         {"kind": "heading", "text": ctx.t(f"report.scorecard_{kind}")},
         legend(ctx, short=ctx.many, note=ctx.t("report.not_in_plan"), codes=verdict_codes(ctx),
                final=kind == "final"),
-        {"kind": "notes", "entries": [ctx.t(f"report.scorecard_note_{kind}", tolerance=f"{SCHEDULE_TOLERANCE * 100:g}")]
+        {"kind": "notes", "entries": [ctx.t(f"report.scorecard_note_{kind}")]
          + ([ctx.t("plan_cycle.marks_note.binding")] if binding_targets(ctx.progress).any() else [])},
         {"kind": "tables", "tables": scorecard_tables(ctx)},
     ], first=True)

@@ -1,0 +1,127 @@
+"""The method's parameters (config/method.yaml): the one home of each number the analysis judges with and the
+reports state. The analysis reads them with `method_parameters()`; the wording's {method.…} placeholders are filled from
+`wording_values()` when a wording file is read, so no text restates a number.
+
+Read with line numbers like the other config files: a missing or unknown key, or a value of the wrong kind or
+out of range, stops the run with the file, the line and what to write instead.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from helpers.core import paths
+from helpers.core.config import LINE, load_yaml
+from helpers.core.errors import InputError
+
+METHOD_FILE = "method.yaml"
+
+# Every key, with its kind, its smallest and largest value (None: unbounded) and what it means, for messages.
+KEYS = {
+    "progress.on_track": (float, 0, None, "the progress ratio R from which a series is on track"),
+    "progress.needs_acceleration": (float, 0, None, "the R from which a series needs acceleration"),
+    "progress.limited_progress": (float, None, None, "the R from which a series makes limited progress"),
+    "schedule_tolerance_points": (float, 0, 100, "percentage points either side of the schedule share"),
+    "many_counties": (int, 1, None, "the number of counties above which counties are ranked, not paired"),
+    "prediction_intervals.wide": (float, 1, 99.9, "the wide prediction interval, in per cent"),
+    "prediction_intervals.narrow": (float, 1, 99.9, "the narrow prediction interval, in per cent"),
+    "report.panels_per_figure": (int, 1, None, "small charts in one figure"),
+    "report.rows_per_figure": (int, 1, None, "rows of a one-axes chart"),
+    "report.rows_with_many_counties": (int, 1, None, "rows a table keeps when there are many counties"),
+    "report.scorecard_halves_up_to": (int, 0, None, "counties up to which the scorecard has two halves"),
+}
+
+
+@dataclass(frozen=True)
+class Method:
+    path: Path
+    on_track: float                  # progress ratio thresholds (helpers.analyse.growth.category_for_ratio)
+    needs_acceleration: float
+    limited_progress: float
+    schedule_tolerance: float        # a share: 5 points is 0.05 (helpers.analyse.evaluation.schedule_judgement)
+    many_counties: int
+    wide_level: float                # a probability: 95% is 0.95 (helpers.analyse.trends)
+    narrow_level: float
+    panels_per_figure: int
+    rows_per_figure: int
+    rows_with_many_counties: int
+    scorecard_halves_up_to: int
+
+    def wording_values(self) -> dict[str, str]:
+        """Each parameter as the wording writes it, under its {method.…} placeholder."""
+        return {
+            "method.progress.on_track": f"{self.on_track:g}",
+            "method.progress.needs_acceleration": f"{self.needs_acceleration:g}",
+            "method.progress.limited_progress": f"{self.limited_progress:g}",
+            "method.schedule_tolerance_points": f"{self.schedule_tolerance * 100:g}",
+            "method.many_counties": f"{self.many_counties}",
+            "method.wide": f"{self.wide_level * 100:g}%",
+            "method.narrow": f"{self.narrow_level * 100:g}%",
+            "method.rows_with_many_counties": f"{self.rows_with_many_counties}",
+        }
+
+
+def _value(doc: dict, key: str, path: Path):
+    node, parent = doc, doc
+    for part in key.split("."):
+        if not isinstance(node, dict) or part not in node:
+            line = parent.get(LINE) if isinstance(parent, dict) else None
+            raise InputError(path, line, f"`{key}` is missing ({KEYS[key][3]})",
+                             f"add it (`git diff {paths.display_path(path)}` shows what changed).")
+        parent, node = node, node[part]
+    kind, low, high, meaning = KEYS[key]
+    line = getattr(parent, "key_lines", {}).get(key.rsplit(".", 1)[-1]) or parent.get(LINE)
+    number = isinstance(node, (int, float)) and not isinstance(node, bool)
+    if not number or (kind is int and node != int(node)):
+        raise InputError(path, line, f"`{key}` should be {'a whole number' if kind is int else 'a number'} "
+                         f"({meaning}) but is {node!r}", "write a number, as in the version in git.")
+    if (low is not None and node < low) or (high is not None and node > high):
+        bounds = f"at least {low}" if high is None else f"between {low} and {high}"
+        raise InputError(path, line, f"`{key}` is {node}: it should be {bounds} ({meaning})",
+                         "write a value in that range.")
+    return kind(node)
+
+
+def _unknown_keys(node: dict, path: Path, prefix: str = "") -> None:
+    known = {k.split(".")[0] if not prefix else k[len(prefix):].split(".")[0]
+             for k in KEYS if k.startswith(prefix)}
+    for key in node:
+        if key == LINE:
+            continue
+        full = prefix + str(key)
+        if key not in known:
+            close = difflib.get_close_matches(str(key), sorted(known), n=1)
+            hint = f"write `{prefix}{close[0]}` (the likely meaning), or remove it. " if close else "remove it. "
+            raise InputError(path, getattr(node, "key_lines", {}).get(key) or node.get(LINE),
+                             f"`{full}` is not a method parameter",
+                             f"{hint}The parameters are: {', '.join(k for k in KEYS if k.startswith(prefix))}.")
+        if isinstance(node[key], dict):
+            _unknown_keys(node[key], path, full + ".")
+
+
+def load_method(config_dir: Path = paths.CONFIG_DIR) -> Method:
+    path = Path(config_dir) / METHOD_FILE
+    doc = load_yaml(path)
+    if not isinstance(doc, dict):
+        raise InputError(path, None, "the file should be 'name: value' lines, as in the version in git",
+                         f"restore it (`git checkout -- {paths.display_path(path)}`) and change only the values.")
+    _unknown_keys(doc, path)
+    v = {key: _value(doc, key, path) for key in KEYS}
+    if not v["progress.on_track"] > v["progress.needs_acceleration"] > v["progress.limited_progress"]:
+        raise InputError(path, doc.key_lines["progress"], "the progress thresholds should fall: on_track above "
+                         "needs_acceleration above limited_progress", "reorder the three values.")
+    if not v["prediction_intervals.wide"] > v["prediction_intervals.narrow"]:
+        raise InputError(path, doc.key_lines["prediction_intervals"], "the wide prediction interval should be "
+                         "wider than the narrow one", "make `wide` the larger per cent.")
+    return Method(path, v["progress.on_track"], v["progress.needs_acceleration"], v["progress.limited_progress"],
+                  v["schedule_tolerance_points"] / 100, v["many_counties"], v["prediction_intervals.wide"] / 100,
+                  v["prediction_intervals.narrow"] / 100, v["report.panels_per_figure"], v["report.rows_per_figure"],
+                  v["report.rows_with_many_counties"], v["report.scorecard_halves_up_to"])
+
+
+@lru_cache(maxsize=None)
+def method_parameters() -> Method:
+    """The project's method (config/method.yaml), read once per process."""
+    return load_method(paths.CONFIG_DIR)

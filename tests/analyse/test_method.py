@@ -1,0 +1,90 @@
+"""config/method.yaml: the one home of the method's numbers. Read with line numbers (a bad value names its line),
+used by the analysis, and stated by every text from there (no wording file restates a number)."""
+import re
+import shutil
+
+import pytest
+
+from helpers.analyse import evaluation, growth
+from helpers.core import paths
+from helpers.core.errors import InputError
+from helpers.core.method import METHOD_FILE, load_method, method_parameters
+from helpers.core.wording import FOLDER, LANGS, words
+
+
+def test_the_shipped_method():
+    m = method_parameters()
+    # Open SDG's thresholds; 5 points of schedule; 6 counties; 95% and 80% intervals (config/method.yaml)
+    assert (m.on_track, m.needs_acceleration, m.limited_progress) == (0.95, 0.6, 0)
+    assert m.schedule_tolerance == 0.05 and m.many_counties == 6
+    assert (m.wide_level, m.narrow_level) == (0.95, 0.80)
+
+
+def test_the_analysis_judges_with_it():
+    assert growth.category_for_ratio(0.95) == growth.ON_TRACK
+    assert growth.category_for_ratio(0.9499) == growth.NEEDS_ACCELERATION
+    assert growth.category_for_ratio(0.6) == growth.NEEDS_ACCELERATION
+    assert growth.category_for_ratio(0.5999) == growth.LIMITED_PROGRESS
+    assert growth.category_for_ratio(0) == growth.LIMITED_PROGRESS
+    assert growth.category_for_ratio(-0.01) == growth.MOVING_AWAY
+    assert evaluation.schedule_judgement(0.65, 0.6) == evaluation.AHEAD
+
+
+def test_the_wording_states_the_configured_numbers():
+    zh, en = words("zh"), words("en")
+    assert "R ≥ 0.95 为进度正常，0.6–0.95 需要加速，0–0.6 进展有限，R < 0 背离目标" in "".join(zh.list("method"))
+    assert "R ≥ 0.95 on track; 0.6–0.95 needs acceleration" in "".join(en.list("method"))
+    assert "相差不到5个百分点为符合序时进度" in zh("plan_cycle.schedule_note")
+    assert zh("figures.band") == "95%预测区间" and en("figures.band_80") == "80% prediction interval"
+
+
+def test_no_wording_file_restates_a_method_number():
+    """The numbers are placeholders ({method.…}) in the files as written, so that changing config/method.yaml
+    changes every text."""
+    restated = re.compile(r"(?<![\d.])(0\.95|0\.6|95%|80%)(?![\d])|5个百分点|5 percentage points|R < 0\b")
+    for lang in LANGS:
+        text = (FOLDER / f"{lang}.yaml").read_text(encoding="utf-8")
+        found = [line for line in text.splitlines() if restated.search(line)]
+        assert found == [], f"{lang}.yaml restates a number of config/method.yaml: {found[:3]}"
+
+
+def _method_file(tmp_path, change):
+    folder = tmp_path / "config"
+    folder.mkdir()
+    text = (paths.CONFIG_DIR / METHOD_FILE).read_text(encoding="utf-8")
+    (folder / METHOD_FILE).write_text(change(text), encoding="utf-8")
+    return folder
+
+
+def _line(text: str, start: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if line.lstrip().startswith(start))
+
+
+@pytest.mark.parametrize("change, line_of, message", [
+    (lambda t: t.replace("many_counties: 6", "many_countys: 6"), "many_countys",
+     r"(?s)`many_countys` is not a method parameter.*write `many_counties`"),
+    (lambda t: t.replace("  narrow: 80", "  narrow: eighty"), "narrow",
+     r"`prediction_intervals.narrow` should be a number"),
+    (lambda t: t.replace("many_counties: 6", "many_counties: 6.5"), "many_counties", r"should be a whole number"),
+    (lambda t: t.replace("schedule_tolerance_points: 5", "schedule_tolerance_points: 500"),
+     "schedule_tolerance_points", r"is 500: it should be between 0 and 100"),
+    (lambda t: t.replace("  on_track: 0.95", "  on_track: 0.5"), "progress:", r"thresholds should fall"),
+    (lambda t: t.replace("  wide: 95", "  wide: 70"), "prediction_intervals:", r"wider than the narrow one"),
+    (lambda t: t.replace("  panels_per_figure: 4", "  panels_per_figure:\n    - 4"), "panels_per_figure",
+     r"should be a whole number"),
+])
+def test_a_bad_value_is_named_with_its_line(tmp_path, change, line_of, message):
+    folder = _method_file(tmp_path, change)
+    with pytest.raises(InputError, match=message) as caught:
+        load_method(folder)
+    assert caught.value.where == _line((folder / METHOD_FILE).read_text(encoding="utf-8"), line_of)
+    assert caught.value.file.endswith(METHOD_FILE)
+
+
+def test_a_missing_key_or_file_is_named(tmp_path):
+    folder = _method_file(tmp_path, lambda t: t.replace("many_counties: 6\n", ""))
+    with pytest.raises(InputError, match=r"`many_counties` is missing"):
+        load_method(folder)
+    shutil.rmtree(folder)
+    with pytest.raises(InputError, match="the configuration file is missing"):
+        load_method(folder)
