@@ -50,9 +50,10 @@ def test_heat_table_labels_are_the_categories(drawn):
     assert {"进度正常", "需要加速", "无法评估"} <= texts
 
 
-def test_trend_panel_says_when_no_interval_can_be_estimated(drawn):
+def test_trend_panel_says_when_a_two_point_projection_is_not_drawn(drawn):
+    # 2015 (derived) and 2020 only: a line through two points is no forecast (helpers.analyse.trends)
     titles = [t.get_text() for t in drawn["trends"].texts]          # a panel's title above its axes
-    assert any("无法估计区间" in t for t in titles)
+    assert any("外推不可靠，未画外推" in t for t in titles)
 
 
 def test_the_notebooks_and_the_report_draw_trends_alike(drawn):

@@ -287,7 +287,7 @@ def test_reports_after_a_plan_ends_show_the_outlook(county):
     ctx = _report(county, 2025)
     outlook = _text(chapters.outlook.outlook_section(ctx))
     assert "下一期规划展望：“十五五”" in outlook and "22.5" in outlook and "需明显突破趋势" in outlook
-    assert "80%: 21.1–23.99" in outlook and "8.4% → 11.6%" in outlook
+    assert "80%: 21.1–24.0" in outlook and "8.4% → 11.6%" in outlook
     assert any("需要明显突破既有趋势" in s for s in chapters.summary.executive_summary(ctx))
     later = _report(county, 2026)
     assert "“十五五”规划（2026–2030年）· 规划期内" in _text(chapters.title.title_block(later))

@@ -82,3 +82,25 @@ def test_english_agrees_in_number_and_says_comparators_in_words():
     assert said(early, "en") == "the latest value 0.3 already meets the target of more than 0.28"
     held = assess_progress(2020, 0.2, 2023, 0.3, 2025, 0.28, "=", "higher")
     assert said(held, "en") == "the latest value 0.3 already meets the target of 0.28"
+
+
+
+def test_a_unit_follows_its_number_as_a_reader_writes_it():
+    from helpers.core.config import load_catalogue
+    from helpers.core.wording import words_for
+    en, zh = words_for("en", load_catalogue()), words_for("zh", load_catalogue())
+    assert "0.2" + en.unit_after("万人") == "0.2 (10,000 persons)"         # never "0.2 10,000 persons"
+    assert "35" + en.unit_after("%") == "35%" and "0.2" + zh.unit_after("万人") == "0.2万人"
+    assert en.unit_after("件/万人") == " items per 10,000 persons"
+
+
+def test_an_indicator_after_a_possessive_reads_as_english(tmp_path):
+    from types import SimpleNamespace
+
+    from helpers.core.config import load_catalogue
+    from helpers.report.context import ReportContext
+    ctx = ReportContext.__new__(ReportContext)
+    ctx.lang, ctx.inputs = "en", SimpleNamespace(catalogue=load_catalogue())
+    assert ctx.indicator_in_sentence("high_skilled_talent") == "highly skilled workers"
+    assert ctx.indicator_in_sentence("rd_personnel_per_10k").startswith("R&D")
+

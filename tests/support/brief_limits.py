@@ -109,9 +109,9 @@ def monitored_pairs(root: Path) -> list[Pair]:
     return pairs
 
 
-def write_workbook(root: Path, name: str, years: range) -> Path:
-    """The monitoring template filled as an analyst fills it: the template's row for each pair, copied for
-    each further year."""
+def write_workbook(root: Path, name: str, years: range, only: tuple[str, ...] | None = None) -> Path:
+    """The monitoring template filled as an analyst fills it: the template's row for each pair (or for the
+    indicators in `only`), copied for each further year."""
     sources, catalogue = load_sources(root / "config"), load_catalogue(root / "config")
     folder = root / "raw" / "monitoring"
     folder.mkdir(exist_ok=True)
@@ -122,6 +122,8 @@ def write_workbook(root: Path, name: str, years: range) -> Path:
     template_row = {(ws.cell(r, 1).value, ws.cell(r, 2).value): r for r in range(2, ws.max_row + 1)}
     row = ws.max_row + 1
     for pair in monitored_pairs(root):
+        if only is not None and pair.indicator_id not in only:
+            continue
         for i, year in enumerate(years):
             r = template_row[(pair.county_zh, pair.indicator_zh)] if i == 0 else row
             if i:

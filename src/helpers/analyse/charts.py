@@ -305,11 +305,15 @@ def progress_panels(inputs, progress: pd.DataFrame, lang: str, limit: int | None
     for r in rows.itertuples():
         obs = _observed(inputs, r.entity, r.indicator_id)
         target_year = int(r.trend_projection_year)
-        xs = np.linspace(obs["year"].min(), target_year, 40)
+        # An unreliable projection (helpers.analyse.trends) is not drawn as a forecast: the line stops at the
+        # last actual, and the panel says why.
+        unreliable = isinstance(getattr(r, "trend_projection_caution", None), str)
+        xs = np.linspace(obs["year"].min(), obs["year"].max() if unreliable else target_year, 40)
         curve = fitted_curve(None if pd.isna(r.trend_scale) else r.trend_scale, r.trend_intercept, r.trend_slope,
                              xs)
-        has_interval = pd.notna(r.trend_pi_lower)
-        note = "" if has_interval else "\n" + w("figures.no_interval")
+        has_interval = pd.notna(r.trend_pi_lower) and not unreliable
+        note = ("\n" + w("figures.unreliable") if unreliable
+                else "" if has_interval else "\n" + w("figures.no_interval"))
         panels.append({"title": series_title(inputs, r.entity, r.indicator_id, r.unit, lang) + note,
                        "scale": figure_unit(inputs.catalogue, r.unit, lang)[1],
                        "years": obs["year"].tolist(), "values": obs["value"].tolist(),
@@ -332,11 +336,13 @@ def outlook_panels(inputs, outlook: pd.DataFrame, lang: str, limit: int | None =
     for r in rows.itertuples():
         obs = _observed(inputs, r.entity, r.indicator_id)
         end = int(r.next_target_year)
-        xs = np.linspace(obs["year"].min(), end, 40)
+        unreliable = isinstance(getattr(r, "projection_caution", None), str)     # drawn only to the last actual
+        xs = np.linspace(obs["year"].min(), obs["year"].max() if unreliable else end, 40)
         curve = fitted_curve(None if pd.isna(r.trend_scale) else r.trend_scale, r.trend_intercept, r.trend_slope,
                              xs)
-        has_interval = pd.notna(r.pi95_lower)
+        has_interval = pd.notna(r.pi95_lower) and not unreliable
         reading = w(f"plan_cycle.outlook_short.{r.target_reading}") if isinstance(r.target_reading, str) else ""
+        reading = w("figures.unreliable") if unreliable and not reading else reading
         reading = "\n" + wrap_label(reading, lang) if reading else ""
         panels.append({"title": series_title(inputs, r.entity, r.indicator_id, r.unit, lang) + reading,
                        "scale": figure_unit(inputs.catalogue, r.unit, lang)[1],

@@ -167,8 +167,25 @@ def figures(ctx: ReportContext, name: str, draw) -> list[Figure]:
     draw() returns [(matplotlib figure or None, caption)]."""
     if name not in ctx.figures:
         charts.use_style()   # the Chinese font, whoever calls (the notebook sets it too)
-        ctx.figures[name] = [Figure(svg(fig), caption, drawn=fig) for fig, caption in draw() if fig is not None]
+        drawn = [(fig, caption) for fig, caption in draw() if fig is not None]
+        ctx.figures[name] = [Figure(svg(fig), caption, drawn=fig) for fig, caption in numbered_parts(ctx, drawn)]
     return ctx.figures[name]
+
+
+def numbered_parts(ctx: ReportContext, drawn: list[tuple]) -> list[tuple]:
+    """Figures that continue one another (a long chart in several parts) share a caption: each says which part
+    it is ("(1/3)"), so that no two captions read the same."""
+    totals: dict[str, int] = {}
+    for _, caption in drawn:
+        totals[caption] = totals.get(caption, 0) + 1
+    seen: dict[str, int] = {}
+    out = []
+    for fig, caption in drawn:
+        if totals[caption] > 1:
+            seen[caption] = seen.get(caption, 0) + 1
+            caption += ctx.t("report.figure_part", n=seen[caption], total=totals[caption])
+        out.append((fig, caption))
+    return out
 
 
 def figure_block(ctx: ReportContext, items: list) -> dict:
@@ -245,7 +262,7 @@ def value_text(ctx: ReportContext, value, comparator=None, unit: str | None = No
     """A value as the report writes it: comparator, number in the report's format, unit in its language."""
     text = _comparator(comparator) + fmt_num(value)
     if unit and text != "—":
-        text += ("" if ctx.lang == "zh" else " ") + ctx.unit(unit)
+        text += ctx.w.unit_after(unit)     # '0.2 (10,000 persons)', never '0.2 10,000 persons'
     return text
 
 

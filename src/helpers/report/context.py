@@ -70,6 +70,14 @@ class ReportContext:
         ind = self.inputs.catalogue.indicators[ind_id]
         return ind.name_zh if self.lang == "zh" else ind.name_en
 
+    def indicator_in_sentence(self, ind_id: str) -> str:
+        """An indicator's name inside an English sentence, after a possessive ("Anji's highly skilled
+        workers"): its first letter in lower case, unless the name starts with an abbreviation (R&D, STAR)."""
+        name = self.indicator_name(ind_id)
+        if self.lang == "zh" or len(name) < 2 or not name[1].islower():
+            return name
+        return name[0].lower() + name[1:]
+
     def category_label(self, category: str) -> str:
         return category_label(category, self.lang)
 

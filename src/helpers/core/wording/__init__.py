@@ -102,6 +102,14 @@ class Wording:
             return unit
         return self.unit_names.get(unit, unit)
 
+    def unit_after(self, unit: str) -> str:
+        """A unit as it follows a number in this language: 0.2万人; in English '0.2 (10,000 persons)' where the
+        unit's name starts with a number (never '0.2 10,000 persons'), '35%', '12 items per 10,000 persons'."""
+        if not unit or self.lang == "zh" or unit == "%":
+            return unit or ""
+        name = self.unit(unit)
+        return f" ({name})" if name[:1].isdigit() else f" {name}"
+
     def describe(self, key: str, values: dict, html: bool = False) -> str:
         """The sentence at `key` with language-neutral values (see the module docstring).
 

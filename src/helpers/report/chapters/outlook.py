@@ -8,8 +8,9 @@ from markupsafe import Markup
 
 from helpers.analyse import charts
 from helpers.core.config import PlanPeriod
-from helpers.core.formatting import number as fmt_num
+from helpers.core.formatting import interval
 from helpers.core.formatting import percent as fmt_pct
+from helpers.core.formatting import projection as fmt_projection
 from helpers.core.method import method_parameters
 from helpers.core.periods import period_label
 from helpers.report.blocks import (
@@ -22,7 +23,6 @@ from helpers.report.blocks import (
     figures,
     indicator_cell,
     target_text,
-    value_text,
     year_value_text,
 )
 from helpers.report.chapters.plan import many_rows
@@ -52,13 +52,16 @@ def outlook_section(ctx: ReportContext) -> Html:
     ended, nxt, year = _periods(o, ctx.lang)
     body = []
     for r in rows.itertuples():
-        projection = [value_text(ctx, r.projection)]
-        if pd.notna(r.implied_annual_growth):
+        # One rule of precision (helpers.core.formatting): three significant digits, intervals like their centre.
+        projection = [fmt_projection(r.projection, r.measure)]
+        if isinstance(getattr(r, "projection_caution", None), str):
+            projection.append(ctx.t("plan_cycle.outlook_short.unreliable_projection"))
+        elif pd.notna(r.implied_annual_growth):
             projection.append(ctx.t("plan_cycle.per_year", rate=fmt_pct(r.implied_annual_growth)))
-        if pd.notna(r.pi80_lower):
-            levels = method_parameters()
-            projection += [f"{levels.narrow_level:.0%}: {fmt_num(r.pi80_lower)}–{fmt_num(r.pi80_upper)}",
-                           f"{levels.wide_level:.0%}: {fmt_num(r.pi95_lower)}–{fmt_num(r.pi95_upper)}"]
+        if pd.notna(r.pi80_lower) and not isinstance(getattr(r, "projection_caution", None), str):
+            levels, centre = method_parameters(), (r.projection, r.measure)
+            projection += [f"{levels.narrow_level:.0%}: {interval(r.pi80_lower, r.pi80_upper, *centre)}",
+                           f"{levels.wide_level:.0%}: {interval(r.pi95_lower, r.pi95_upper, *centre)}"]
         growth = "—" if pd.isna(r.achieved_growth_last_period) and pd.isna(r.required_growth_next_period) else \
             f"{fmt_pct(r.achieved_growth_last_period)} → {fmt_pct(r.required_growth_next_period)}"
         reading = ctx.t(f"plan_cycle.outlook_short.{r.target_reading}") if isinstance(r.target_reading, str) else "—"
@@ -78,10 +81,44 @@ def outlook_section(ctx: ReportContext) -> Html:
         figure_block(ctx, outlook_figures(ctx))])
 
 
+BRIEF_ROWS = 8   # the brief: the next targets that ask most of the trend
+
+
+def outlook_brief(ctx: ReportContext) -> Html:
+    """After a plan's end, the brief says what the next plan's targets ask of the trend: the targets beyond the
+    projection's intervals (the summary counts them). Without a next plan's targets, one line: the trends,
+    for drafting it, are in the analyst report."""
+    o = ctx.outlook
+    if o is None or o.empty:
+        return Html("")
+    ended, nxt, year = _periods(o, ctx.lang)
+    with_target = o[o["next_target_value"].notna()]
+    if with_target.empty:
+        return chapter(ctx, "outlook", ctx.t("plan_cycle.outlook_title", period=nxt),
+                       [{"kind": "paragraph", "css": "note", "text": ctx.t("report.outlook_in_report",
+                                                                            period=nxt, year=year)}])
+    asks = with_target[with_target["target_reading"].isin(["clear_break", "stretch"])]
+    asks = asks.sort_values("acceleration_needed", ascending=False, na_position="last")
+    body = [[ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id),
+             target_text(ctx, r.next_target_value, r.next_target_comparator),
+             ctx.t(f"plan_cycle.outlook_short.{r.target_reading}"),
+             fmt_projection(r.projection, r.measure)] for r in asks.head(BRIEF_ROWS).itertuples()]
+    columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
+               Column(ctx.t("plan_cycle.col_next_target", period=nxt), "num"), Column(ctx.t("plan_cycle.col_position")),
+               Column(ctx.t("plan_cycle.col_projection", year=year), "num", fold=True)]
+    blocks = [{"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))}] if body else []
+    blocks.append({"kind": "notes", "entries": [ctx.t("report.outlook_in_report_full", period=nxt, year=year)]})
+    return chapter(ctx, "outlook", ctx.t("plan_cycle.outlook_title", period=nxt), blocks)
+
+
 def outlook_figures(ctx: ReportContext, limit: int = 6) -> list[Figure]:
     """The trend to the next target year with its narrow (thick) and wide (thin) intervals and the next target
     (charts.outlook_panels), three panels a figure."""
     def draw():
         panels = charts.outlook_panels(ctx.inputs, ctx.outlook, ctx.lang, limit)
-        return [(charts.trend_panels(chunk), ctx.t("plan_cycle.fig_outlook")) for chunk in charts.chunks(panels, 3)]
+        # The caption speaks of the next plan's target (a red star) only where one is drawn.
+        return [(charts.trend_panels(chunk), ctx.t("plan_cycle.fig_outlook" if any(p["target"] is not None
+                                                                                  for p in chunk)
+                                                   else "plan_cycle.fig_outlook_no_target"))
+                for chunk in charts.chunks(panels, 3)]
     return figures(ctx, "outlook", draw)

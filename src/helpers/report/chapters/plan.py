@@ -151,3 +151,78 @@ def final_counts_line(ctx: ReportContext, entity: str) -> str:
     return text + ctx.t("summary.end")
 
 
+
+
+# ----------------------------------------------------------------------------- the brief: what was missed, or lags
+
+BRIEF_ROWS = 12   # the brief's table of misses (or of indicators behind schedule): the rows that matter most
+
+
+def misses_brief(ctx: ReportContext) -> Html:
+    """The brief's account of the plan: at a final evaluation N of M met per county and the targets missed,
+    binding (约束性) first where the plan marks them, the widest misses next; in the period the indicators
+    behind 序时进度. At a base year nothing: the summary and the figures say what the plan asks."""
+    p = ctx.progress
+    final = p[p["plan_phase"].isin(FINAL_PHASES) & p["target_value"].notna()]
+    if len(final):
+        return _misses(ctx, final)
+    behind = p[~p["plan_phase"].isin(FINAL_PHASES) & p["schedule_judgement"].notna()]
+    if len(behind):
+        return _behind(ctx, behind)
+    return Html("")
+
+
+def _binding_first(rows: pd.DataFrame, then: str) -> pd.DataFrame:
+    binding = rows["target_binding"].astype("boolean").fillna(False) if "target_binding" in rows else False
+    return rows.assign(_binding=binding).sort_values(["_binding", then], ascending=[False, True])
+
+
+def _misses(ctx: ReportContext, rows: pd.DataFrame) -> Html:
+    blocks: list[dict] = []
+    if not ctx.many:
+        blocks.append({"kind": "list", "css": "summary",
+                       "entries": [final_counts_line(ctx, e) for e in dict.fromkeys(rows["entity"])]})
+    missed = _binding_first(rows[rows["verdict"] == TARGET_MISSED], "completion_rate")   # the one judgement
+    if missed.empty:
+        blocks.append({"kind": "notes", "entries": [ctx.t("report.misses_none")]})
+        return chapter(ctx, "plan", ctx.t("report.misses_title"), blocks)
+    body = [[ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
+             target_text(ctx, r.target_value, r.target_comparator), value_text(ctx, r.evaluated_value),
+             fmt_pct(r.completion_rate)] for r in missed.head(BRIEF_ROWS).itertuples()]
+    columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
+               Column(ctx.t("plan_cycle.col_target"), "num"),
+               Column(ctx.t("plan_cycle.col_actual"), "num", fold=True),
+               Column(ctx.t("plan_cycle.col_completion"), "num")]
+    blocks.append({"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))})
+    notes = []
+    if missed["_binding"].any():
+        notes.append(ctx.t("report.misses_binding"))
+    if len(missed) > BRIEF_ROWS:
+        notes.append(ctx.t("plan_cycle.many_note", n=BRIEF_ROWS))
+    if notes:
+        blocks.append({"kind": "notes", "entries": notes})
+    return chapter(ctx, "plan", ctx.t("report.misses_title"), blocks)
+
+
+def _behind(ctx: ReportContext, rows: pd.DataFrame) -> Html:
+    from helpers.analyse.evaluation import BEHIND, NOT_HELD
+    behind = rows[rows["verdict"].isin([BEHIND, NOT_HELD])]                                 # the one judgement
+    behind = _binding_first(behind.assign(_lag=behind["progress_share"] - behind["schedule_share"]), "_lag")
+    if behind.empty:
+        return chapter(ctx, "plan", ctx.t("report.behind_title"),
+                       [{"kind": "notes", "entries": [ctx.t("report.behind_none")]}])
+    body = [[ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
+             fmt_pct(r.progress_share), fmt_pct(r.schedule_share),
+             target_text(ctx, r.target_value, r.target_comparator)] for r in behind.head(BRIEF_ROWS).itertuples()]
+    columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
+               Column(ctx.t("plan_cycle.col_progress"), "num"),
+               Column(ctx.t("plan_cycle.col_schedule"), "num", fold=True),
+               Column(ctx.t("plan_cycle.col_target"), "num", fold=True)]
+    notes = [ctx.t("plan_cycle.schedule_note")]
+    if behind["_binding"].any():
+        notes.insert(0, ctx.t("report.misses_binding"))
+    if len(behind) > BRIEF_ROWS:
+        notes.append(ctx.t("plan_cycle.many_note", n=BRIEF_ROWS))
+    return chapter(ctx, "plan", ctx.t("report.behind_title"),
+                   [{"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))},
+                    {"kind": "notes", "entries": notes}])

@@ -83,10 +83,19 @@ def completion_figures(ctx: ReportContext) -> list[Figure]:
 
 
 def key_figures_brief(ctx: ReportContext) -> Html:
-    """The brief's figures that carry the story, side by side on paper: growth achieved against growth
-    required, and the counties' targets against the province's."""
-    return chapter(ctx, "figures", ctx.t("report.key_figures"),
-                   [figure_block(ctx, growth_figure(ctx) + province_figure(ctx))])
+    """The brief's figures that carry the story, side by side on paper. At a final evaluation: the target year's
+    actuals against the provincial targets. In the period (judged against 序时进度, whose laggards the brief
+    lists): the counties' targets against the province's. At a base year, what the plan asks: growth
+    achieved against growth required, and the targets against the province's."""
+    from helpers.core.periods import FINAL_PHASES
+    p = ctx.progress
+    if len(p) and p["plan_phase"].isin(FINAL_PHASES).all():
+        figs = province_figure(ctx, actuals=True) or province_figure(ctx)
+    elif p["schedule_judgement"].notna().any():
+        figs = province_figure(ctx)
+    else:
+        figs = growth_figure(ctx) + province_figure(ctx)
+    return chapter(ctx, "figures", ctx.t("report.key_figures"), [figure_block(ctx, figs)])
 
 
 def progress_brief(ctx: ReportContext) -> Html:
@@ -107,7 +116,10 @@ def trend_figures(ctx: ReportContext, limit: int = 8) -> list[Figure]:
     """Each series' trend to the target year (charts.progress_panels), three panels a figure."""
     def draw():
         panels = charts.progress_panels(ctx.inputs, ctx.progress, ctx.lang, limit)
-        return [(charts.trend_panels(chunk), ctx.t("report.fig_trend")) for chunk in charts.chunks(panels, 3)]
+        # The caption speaks of the target (a red star) only where one is drawn.
+        return [(charts.trend_panels(chunk), ctx.t("report.fig_trend" if any(p["target"] is not None for p in chunk)
+                                                   else "report.fig_trend_no_target"))
+                for chunk in charts.chunks(panels, 3)]
     return figures(ctx, "trends", draw)
 
 

@@ -22,17 +22,26 @@ from helpers.report.blocks import (
 from helpers.report.context import ReportContext
 
 
-def province_figure(ctx: ReportContext) -> list[Figure]:
+def province_figure(ctx: ReportContext, actuals: bool = False) -> list[Figure]:
+    """Each county against the provincial targets, 100% level with them: its targets, or (actuals=True, at a
+    final evaluation) its actuals of the provincial targets' year."""
     def draw():
         c = ctx.comparison
-        c = c[(c["comparison"] == "county_vs_province") & (c["basis"] == "gap and ratio") & c["target_ratio"].notna()]
+        c = c[(c["comparison"] == "county_vs_province") & (c["basis"] == "gap and ratio")]
+        if actuals:
+            c = c[c["latest_ratio"].notna() & (c["latest_year"] == c["other_year"])]
+        else:
+            c = c[c["target_ratio"].notna()]
+        column = "latest_ratio" if actuals else "target_ratio"
         rows = [{"label": ratio_label(ctx, ind_id, g.iloc[0]["comparability"]),
-                 "points": [(ctx.entity_name(e), v) for e, v in zip(g["entity"], g["target_ratio"])]}
+                 "points": [(ctx.entity_name(e), v) for e, v in zip(g["entity"], g[column])]}
                 for ind_id, g in c.groupby("indicator_id", sort=False)]
         counties = [ctx.entity_name(e) for e in ctx.inputs.entities]
-        return [(charts.ratio_chart(chunk, counties, ctx.many), ctx.t("report.fig_province"))
+        caption = (ctx.t("report.fig_province_actuals", year=int(c["other_year"].max())) if actuals and len(c)
+                   else ctx.t("report.fig_province"))
+        return [(charts.ratio_chart(chunk, counties, ctx.many), caption)
                 for chunk in charts.chunks(rows, method_parameters().rows_per_figure)]
-    return figures(ctx, "province", draw)
+    return figures(ctx, "province_actuals" if actuals else "province", draw)
 
 
 def province_table(ctx: ReportContext) -> Table:

@@ -56,11 +56,12 @@ def with_binding_mark(ctx: ReportContext, cell: Cell, binding: bool) -> Cell:
     return Cell(f"{cell.text}{ctx.t('plan_cycle.marks.binding')}", light=cell.light, lang=cell.lang, css=cell.css)
 
 
-def summary_section(ctx: ReportContext) -> Html:
-    """Page 1 of both documents: the headline judgements and the scorecard, with how it judges this year."""
+def summary_section(ctx: ReportContext, document: str = "report") -> Html:
+    """Page 1 of both documents: the headline judgements (the brief's fewer: chapters.summary) and the
+    scorecard, with how it judges this year."""
     kind = year_kind(ctx)
     return chapter(ctx, "summary", ctx.t("report.summary"), [
-        {"kind": "list", "css": "summary", "entries": executive_summary(ctx)},
+        {"kind": "list", "css": "summary", "entries": executive_summary(ctx, document)},
         {"kind": "heading", "text": ctx.t(f"report.scorecard_{kind}")},
         legend(ctx, short=ctx.many, note=ctx.t("report.not_in_plan"), codes=verdict_codes(ctx),
                final=kind == "final"),

@@ -19,16 +19,61 @@ from helpers.report.context import ReportContext
 MIN_SENTENCES, MAX_SENTENCES = 5, 8
 
 
-def executive_summary(ctx: ReportContext) -> list[str]:
+def executive_summary(ctx: ReportContext, document: str = "report") -> list[str]:
     """The sentences in order: the plan cycle's lead, coverage, headline growth, progress counts, the hardest
-    targets, against the province, data quality, comparability."""
-    sentences = lead_sentences(ctx) + [_coverage(ctx)]
+    targets, against the province, data quality, comparability.
+
+    The brief keeps what a leader reads it for: how each county did (or stands), what the targets ask, and
+    where it stands against the province. Matters for analysts (the plans' prose against their tables,
+    comparability) stay in the report. At a final evaluation the brief judges the target year's actuals only:
+    no growth or progress judged on another year, and the province compared on those actuals."""
+    final = _all_final(ctx)
+    sentences = lead_sentences(ctx)
+    if document == "brief":
+        # One judgement per cell: in the period the lead sentences judge against 序时进度, as the scorecard
+        # does; growth achieved against required is the judgement only at a base year.
+        if not (ctx.progress["plan_phase"].isin(FINAL_PHASES) | ctx.progress["schedule_judgement"].notna()).any():
+            sentences += _headline_growth(ctx)
+        if not final:
+            sentences += [s for s in (_hardest_targets(ctx),) if s]
+        sentences += [s for s in (_province(ctx, final),) if s]
+        return sentences[:MAX_SENTENCES]
+    sentences += [_coverage(ctx)]
     sentences += _headline_growth(ctx)
     sentences.append(_progress_counts(ctx))
     sentences += [s for s in (_hardest_targets(ctx), _below_province(ctx)) if s]
     sentences.append(_data_quality(ctx))
     sentences.append(_comparability(ctx))
     return sentences[:MAX_SENTENCES]
+
+
+def _all_final(ctx: ReportContext) -> bool:
+    """Every county's evaluated plan is at (or past) its target year: a final evaluation."""
+    return bool(len(ctx.progress)) and ctx.progress["plan_phase"].isin(FINAL_PHASES).all()
+
+
+def _province(ctx: ReportContext, final: bool) -> str:
+    return _actuals_against_province(ctx) if final else _below_province(ctx)
+
+
+def _actuals_against_province(ctx: ReportContext) -> str:
+    """At a final evaluation: how many of each county's target-year actuals reach the provincial targets."""
+    c = ctx.comparison
+    rows = c[(c["comparison"] == "county_vs_province") & (c["basis"] == "gap and ratio")]
+    if "latest_meets_province" not in rows or rows.empty:
+        return ""
+    rows = rows[rows["latest_meets_province"].notna() & (rows["latest_year"] == rows["other_year"])]
+    if rows.empty:
+        return ""
+    meets = rows["latest_meets_province"].astype(bool)
+    if ctx.many:
+        per_county = [(ctx.t("summary.all_counties"), int(meets.sum()), len(rows))]
+    else:
+        per_county = [(ctx.entity_name(e), int(meets[rows["entity"] == e].sum()), int((rows["entity"] == e).sum()))
+                      for e in ctx.inputs.entities if (rows["entity"] == e).any()]
+    parts = ctx.t("summary.below_sep").join(ctx.t("summary.actuals_part", county=n, meets=m, total=t)
+                                            for n, m, t in per_county)
+    return ctx.t("summary.actuals", year=int(rows["latest_year"].max()), parts=parts)
 
 
 def _coverage(ctx: ReportContext) -> str:
@@ -64,7 +109,8 @@ def _headline_growth(ctx: ReportContext) -> list[str]:
         r = rows.iloc[0]
         out.append(ctx.t("summary.headline", county=ctx.entity_name(entity),
                          indicator=ctx.indicator_name(r["indicator_id"]),
-                         latest_year=int(r["latest_year"]), latest=number(r["latest_value"]), unit=ctx.unit(r["unit"]),
+                         latest_year=int(r["latest_year"]), latest=number(r["latest_value"]),
+                         unit=ctx.w.unit_after(r["unit"]),
                          target_year=int(r["target_year"]), target=number(r["target_value"]),
                          required=percent(r["required_growth"]), achieved=percent(r["historical_growth"]),
                          faster=ctx.t("summary.faster" if r["required_growth"] > r["historical_growth"]
@@ -94,7 +140,7 @@ def _hardest_targets(ctx: ReportContext) -> str:
     if rows.empty:
         return ""
     items = [ctx.t("summary.hardest_item", county=ctx.entity_name(r.entity),
-                   indicator=ctx.indicator_name(r.indicator_id),
+                   indicator=ctx.indicator_in_sentence(r.indicator_id),
                    rate=percent(r.required_growth)) for r in rows.itertuples()]
     return ctx.t("summary.hardest", items=ctx.t("report.item_sep").join(items))
 
@@ -120,8 +166,8 @@ def _below_province(ctx: ReportContext) -> str:
     if len(gap):
         g = gap.iloc[0]
         gap_text = ctx.t("summary.below_gap", county=ctx.entity_name(g["entity"]),
-                         indicator=ctx.indicator_name(g["indicator_id"]), target=number(g["target_value"]),
-                         province=number(g["other_value"]), unit=ctx.unit(g["unit"]))
+                         indicator=ctx.indicator_in_sentence(g["indicator_id"]), target=number(g["target_value"]),
+                         province=number(g["other_value"]), unit=ctx.w.unit_after(g["unit"]))
     return ctx.t("summary.below", parts=parts, gap=gap_text)
 
 
@@ -133,7 +179,7 @@ def _data_quality(ctx: ReportContext) -> str:
         v = values.iloc[0]
         example = ctx.t("summary.data_quality_example", county=ctx.entity_name(v["entity"]),
                         indicator=ctx.indicator_name(v["indicator_id"]), prose=number(v["prose_value"]),
-                        table=number(v["table_value"]), unit=ctx.unit(v["unit"]))
+                        table=number(v["table_value"]), unit=ctx.w.unit_after(v["unit"]))
     return ctx.t("summary.data_quality", n=len(dis), n_values=len(values), example=example)
 
 

@@ -1,0 +1,128 @@
+"""The leadership brief for the year that matters (issue 16): the 2025 final evaluation, and the base year, a
+mid-period year and the year after, each on at most 4 A4 pages and 10 phone screens, nothing wider than a 390-px
+screen, no text under 12 px as shown, in both languages; for 90 synthetic counties within 8 pages. The counties'
+monitoring is a full 2021–2025 workbook filled from the template (support/brief_limits.py), some targets met
+and some missed."""
+import re
+from pathlib import Path
+
+import pytest
+
+from support import brief_limits as bl
+from support import report_checks as rc
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def browser():
+    manager, b = rc.browser()
+    yield b
+    b.close()
+    manager.stop()
+
+
+@pytest.fixture(scope="module")
+def full(tmp_path_factory):
+    """The two real counties with 2021–2025 actuals for every indicator that has a 2025 target."""
+    return bl.prepare(tmp_path_factory.mktemp("full"), 2025)
+
+
+@pytest.fixture(scope="module")
+def after(tmp_path_factory):
+    """The same, and a second workbook of 2026 actuals, as an office has when it reports on 2026."""
+    return bl.prepare(tmp_path_factory.mktemp("after"), 2026)
+
+
+def _text(stem: Path) -> str:
+    import html
+    body = Path(f"{stem}.html").read_text(encoding="utf-8")
+    body = re.sub(r"<style.*?</style>|<script.*?</script>|<svg.*?</svg>", " ", body, flags=re.S)
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body)))
+
+
+@pytest.mark.parametrize("year", bl.YEARS)
+@pytest.mark.parametrize("lang", bl.LANGS)
+def test_the_brief_meets_its_limits_in_every_kind_of_year(request, browser, year, lang):
+    root = request.getfixturevalue("after" if year > 2025 else "full")
+    stems = bl.build_brief(root, year, lang)
+    measured = bl.measure(stems["brief"], browser)
+    assert measured.breaches() == [], f"{year} {lang}: {measured}"
+    if year >= 2025:      # the misses' secondary columns fold on a phone, under each row's "more"
+        page = browser.new_page(viewport=rc.PHONE, is_mobile=True)
+        page.goto(Path(f"{stems['brief']}.html").resolve().as_uri(), wait_until="load")
+        assert page.locator("details.more").first.is_visible() and not page.locator("th.fold").first.is_visible()
+        page.close()
+    html = Path(f"{stems['brief']}.html").read_text(encoding="utf-8")
+    if lang == "en":
+        assert rc.cjk_count(html) == 0, rc.chinese_outside_quotes(html)[:10]
+    else:
+        assert rc.english_words(html) == []
+
+
+def test_the_2025_brief_is_a_final_evaluation_for_leaders(full):
+    stems = bl.build_brief(full, 2025, "zh", report=True)
+    brief, report = _text(stems["brief"]), _text(stems["report"])
+    pairs = bl.monitored_pairs(full)
+    missed = [p for p in pairs if not p.met]
+    # N of M per county, worked from the workbook the test wrote: every third pair of a county misses.
+    for county, entity in (("建德市", "jiande"), ("安吉县", "anji")):
+        mine = [p for p in pairs if p.entity == entity]
+        met = sum(p.met for p in mine)
+        assert f"{county}：{len(mine)}项目标中{met}项达标" in brief
+    # the misses, each of them, and not one met target among them
+    section = brief[brief.index("未达标的目标"):brief.index("主要图表")]
+    for p in missed:
+        assert p.indicator_zh in section, p
+    assert section.count("90.0%") == sum(1 for p in missed if p.unit not in bl.COUNT_UNITS)
+    # the data-sources line names the plans, the monitoring workbook and where the provincial targets are from
+    sources = brief[brief.index("数据来源"):brief.index("摘要")]
+    assert "jiande_talent_plan_2021-2025.txt" in sources and bl.FULL_WORKBOOK in sources
+    assert "省委目标取自anji_talent_plan_2021-2025.txt" in sources.replace(" ", "")
+    # the province figure at a final evaluation: the 2025 actuals against the provincial targets
+    assert "县市2025年实际值与省委目标之比" in brief and "县市目标与省委目标之比" not in brief
+    # analyst matters stay in the report; no progress judged on another year; no table of dashes for 十五五
+    for analyst_only in ("规划正文与主要指标表", "口径不同", "只有一个年度的实际值", "全部指标的进度"):
+        assert analyst_only not in brief, analyst_only
+    assert "尚未配置“十五五”规划目标" in brief and "目标在趋势中的位置" not in brief
+    # the report keeps every table
+    for heading in ("终期评估：目标完成情况", "附录A", "全部指标的进度", "下一期规划展望", "规划正文与主要指标表"):
+        assert heading in report, heading
+
+
+def test_the_brief_for_90_counties_stays_within_8_pages(tmp_path, browser):
+    root = bl.synthetic_workspace(tmp_path / "synthetic")
+    for lang in bl.LANGS:
+        stems = bl.build_brief(root, None, lang)
+        measured = bl.measure(stems["brief"], browser)
+        assert measured.pages <= bl.SYNTHETIC_MAX_PAGES, f"{lang}: {measured}"
+
+
+def test_with_a_partial_workbook_the_brief_gives_one_judgement_per_cell(tmp_path):
+    # 2021–2025 actuals for 人才资源总量 only (issue 16: the scorecard said 无法评估 where the progress table said
+    # 已达目标 from 2020 data). At the final evaluation every other target waits for its 2025 actual, and the
+    # scorecard, the misses and the summary say the same of each county and indicator.
+    from helpers import analyse
+    from helpers.report import chapters
+    from helpers.report.context import load_report_context
+    root = bl.workspace(tmp_path / "partial")
+    bl.write_workbook(root, "人才资源总量 2021-2025.xlsx", bl.MONITORED_YEARS, only=("talent_total",))
+    from helpers.extract import dataset
+    dataset.write(dataset.build(root / "raw", root / "config"), root / "processed")
+    analyse.build_tables(root / "processed", root / "config", 2025)
+    ctx = load_report_context(root / "processed", root / "config", 2025, None, "zh")
+    judged = dict(zip(zip(ctx.progress["entity"], ctx.progress["indicator_id"]), ctx.progress["verdict"]))
+    pairs = {(p.entity, p.indicator_id): p for p in bl.monitored_pairs(root)}
+    for key, judgement in judged.items():
+        if key[1] == "talent_total":        # 建德 and 安吉: the first pair of each county meets its target
+            assert judgement == ("target_met" if pairs[key].met else "target_missed"), key
+        else:
+            assert judgement == "not_assessable", key      # no 2025 actual: never judged on 2020's
+    misses = chapters.plan.misses_brief(ctx)
+    missed_rows = [b for b in misses.blocks if b["kind"] == "table"]
+    assert missed_rows == [] or all("人才资源总量" in str(r) for b in missed_rows for r in b["table"].rows)
+    summary = chapters.summary.executive_summary(ctx, "brief")
+    for county in ("建德市", "安吉县"):
+        line = next(s for s in summary if s.startswith(county))
+        assert "1项目标中1项达标" in line and "尚无2025年实际值" in line, line
+    assert not any("进度正常" in s or "已达目标" in s for s in summary)
