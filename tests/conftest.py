@@ -2,6 +2,7 @@
 the project's raw data and config in a temporary folder when a test needs to damage them."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -10,6 +11,11 @@ import pytest
 
 from helpers.core import paths
 from helpers.core.config import load_catalogue, load_sources
+
+# Tests run make as a user runs it, from a shell: not as a sub-make of the `make test` that started pytest, whose
+# jobserver flags (MAKEFLAGS) would reach every inner make without its pipes ("jobserver unavailable" on stderr).
+for _variable in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKE_TERMOUT", "MAKE_TERMERR"):
+    os.environ.pop(_variable, None)
 
 JIANDE = "jiande_talent_plan_2021-2025.txt"
 ANJI = "anji_talent_plan_2021-2025.txt"
