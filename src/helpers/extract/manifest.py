@@ -4,16 +4,12 @@ The manifest is in `sha256sum` format (`<hex>  <file name>`), so `sha256sum -c` 
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from helpers.core.errors import InputError
 from helpers.core.paths import MANIFEST_FILE
 from helpers.files.atomic import replaced_when_done
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+from helpers.files.processed import sha256
 
 
 def read_manifest(raw_dir: Path) -> dict[str, str]:

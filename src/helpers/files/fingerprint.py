@@ -14,7 +14,6 @@ says which.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -22,6 +21,7 @@ import time
 from pathlib import Path
 
 from helpers.files.atomic import replaced_when_done
+from helpers.files.processed import sha256
 
 # Files no one put there on purpose: Excel's lock files (~$…), Windows' and macOS's folder files.
 SYSTEM_FILES = {"thumbs.db", "desktop.ini", ".ds_store"}
@@ -45,17 +45,9 @@ def input_files(folder: Path) -> list[Path]:
     return out
 
 
-def _digest(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def fingerprint(folders: dict[str, Path]) -> dict[str, dict[str, str]]:
     """{label: {relative path: sha256}} for each folder."""
-    return {label: {p.relative_to(folder).as_posix(): _digest(p) for p in input_files(folder)}
+    return {label: {p.relative_to(folder).as_posix(): sha256(p) for p in input_files(folder)}
             for label, folder in folders.items()}
 
 
