@@ -78,13 +78,20 @@ def is_note_mark(ch: str) -> bool:
 
 
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+SUBSCRIPT_DIGITS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 def as_superscript(text: str) -> str:
-    """Text a document sets as superscript (Word's 上标, a web page's <sup>), written with superscript digits: a
-    note mark the value parser then reads as a mark (10.3 and a superscript 1 is 10.3¹, never 10.31). A reader
-    calls this for superscript runs; the digits are the only characters that change."""
+    """Text a document sets as superscript (Word's 上标, a web page's <sup>, a PDF's raised smaller digit), written
+    with superscript digits: a note mark the value parser then reads as a mark (10.3 and a superscript 1 is 10.3¹,
+    never 10.31). A reader calls this for superscript runs; the digits are the only characters that change."""
     return text.translate(SUPERSCRIPT_DIGITS)
+
+
+def as_subscript(text: str) -> str:
+    """Text set as subscript (Word's 下标, <sub>, a PDF's lowered smaller digit), with subscript digits: like a
+    superscript, a mark and never a digit of the number (15.2 and a subscript 2 is 15.2₂, never 15.22)."""
+    return text.translate(SUBSCRIPT_DIGITS)
 
 
 def split_note_marks(raw: str) -> tuple[str, str]:
