@@ -36,9 +36,9 @@ import string
 from functools import lru_cache
 from pathlib import Path
 
-from markupsafe import Markup, escape
-
 # The report languages, one place: the run's parameters, the command line and every reader take them from here.
+# Importing this module needs only the standard library (YAML and markupsafe are imported where used): the command
+# line imports LANGS before the set-up check has said whether anything else is installed.
 LANGS = ("zh", "en")
 FOLDER = Path(__file__).resolve().parent
 
@@ -136,6 +136,7 @@ class Wording:
         if missing:
             raise KeyError(f"wording '{key}' needs {', '.join(sorted(missing))}")
         if html:
+            from markupsafe import Markup, escape
             return Markup(escape(template)).format(**filled)
         return FORMATTER.format(template, **filled)
 
@@ -146,6 +147,7 @@ class Wording:
         if name in QUOTED and isinstance(value, str) and value:   # a column number is not a quotation
             return quote(str(value), html)
         if name in NAMED and html and value not in (None, ""):
+            from markupsafe import Markup
             return Markup('<span class="file" lang="zh">{}</span>').format(value)
         if name in UNITS and isinstance(value, str):
             return self.unit(value)
@@ -163,6 +165,7 @@ class Wording:
 def quote(text: str, html: bool = False) -> str:
     """Text copied from a source document: marked as a Chinese quotation in HTML, in “” in plain text."""
     if html:
+        from markupsafe import Markup
         return Markup('<q class="src" lang="zh">{}</q>').format(text)
     return f"“{text}”"
 
@@ -193,7 +196,7 @@ def with_method(node, values: dict[str, str], file: str):
 
 def read_wording(folder: Path, lang: str) -> dict:
     """One wording file (<folder>/<lang>.yaml) with its {method.…} placeholders filled."""
-    import yaml  # here, not above: the command line imports LANGS, and needs no YAML to start
+    import yaml
 
     from helpers.core.method import method_parameters
     if lang not in LANGS:
