@@ -122,12 +122,15 @@ $(INSTALLED): pyproject.toml requirements.lock environment.yml scripts/setup.sh 
 # Every step that runs Python comes after this: the install, and a quick look (no imports: packages, kernel,
 # Chromium, fonts) that repairs the set-up when a piece has gone since.
 # An environment that runs another folder's code (copied with the project) is refused, in one line.
+# (An environment whose Python has gone, or cannot run, is repaired too.)
 environment: $(INSTALLED)
-	@$(CLI) check-install --own-code-first >/dev/null; case $$? in 0) ;; \
-	    1) echo "A piece of the set-up has gone: repairing it."; $(SETUP) && touch "$(INSTALLED)" ;; *) exit 1 ;; esac
+	@if [ -x "$(PY)" ]; then $(CLI) check-install --own-code-first >/dev/null; else false; fi; case $$? in 0) ;; \
+	    1|126|127) echo "A piece of the set-up has gone: repairing it."; $(SETUP) && touch "$(INSTALLED)" ;; \
+	    *) exit 1 ;; esac
 
 $(HELPER_DEPS): $(wildcard src/helpers/*.py src/helpers/*/*.py src/helpers/*/*/*.py notebooks/*.ipynb)
-	@mkdir -p $(@D) && PYTHONPATH=src env --block-signal=INT,TERM $(PYTHON) -m helpers.run.stepdeps $@
+	@mkdir -p $(@D) && scripts/check-python.sh "$(PYTHON)" && \
+	    PYTHONPATH=src env --block-signal=INT,TERM "$(PYTHON)" -m helpers.run.stepdeps $@
 
 # ----------------------------------------------------------------------------------------- the data step
 data: $(INDICATORS) ## Extract and clean the plans' indicators into data/processed/

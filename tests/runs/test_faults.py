@@ -151,6 +151,32 @@ def test_notebooks_run_at_once_in_one_folder_each_have_a_kernel_of_their_own(tmp
     assert not list(tmp_path.glob("kernel-ipc*")) and not list(paths.NOTEBOOKS_DIR.glob("kernel-ipc*"))
 
 
+def test_a_kernel_that_never_answers_is_said_not_thrown(tmp_path, monkeypatch):
+    import papermill
+
+    from helpers.run.notebook_runner import run_notebook
+
+    def no_answer(*args, **kwargs):
+        raise RuntimeError("Kernel didn't respond in 60 seconds")
+    monkeypatch.setattr(papermill, "execute_notebook", no_answer)
+    with pytest.raises(InputError) as info:
+        run_notebook(tmp_path / "a.ipynb", tmp_path / "out.ipynb", {})
+    assert "the notebook's kernel did not start (Kernel didn't respond in 60 seconds)" in str(info.value)
+
+
+def test_a_folder_in_place_of_an_output_is_said_and_keeps_the_others(report_set):
+    """The data step publishes its files together: a folder where one of them belongs stops it, said as such."""
+    build, reports, names = report_set
+    (reports / names[0]).unlink()
+    (reports / names[0]).mkdir()
+    with pytest.raises(InputError) as info:
+        atomic.install_together([(build / n, reports / n) for n in reversed(names)])   # the folder's file last
+    assert "this is a folder, where the file should be" in info.value.problem
+    assert "move or rename that folder" in info.value.fix
+    assert all((reports / n).read_text(encoding="utf-8") == f"last good {n}" for n in names[1:])   # put back
+    assert sorted(p.name for p in reports.iterdir()) == sorted(names)
+
+
 def test_ctrl_c_is_one_line_and_exit_130(capsys):
     def interrupted():
         raise KeyboardInterrupt

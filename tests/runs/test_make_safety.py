@@ -152,6 +152,24 @@ def test_a_mistyped_parameter_stops_the_run_before_any_step(built, variables):
     assert not built["REPORTS_DIR"].exists() or not any(built["REPORTS_DIR"].rglob("*.ipynb"))
 
 
+def test_a_folder_in_place_of_a_processed_file_is_said_and_the_advice_works(made_report, tmp_path):
+    folders = {variable: tmp_path / variable.lower() for variable in ("RAW_DIR", "CONFIG_DIR", "PROCESSED_DIR")}
+    for variable, folder in folders.items():
+        shutil.copytree(made_report["folders"][variable], folder)
+    folders["REPORTS_DIR"] = tmp_path / "reports"
+    indicators = folders["PROCESSED_DIR"] / "indicators.csv"
+    indicators.unlink()
+    indicators.mkdir()
+    analysis = folders["PROCESSED_DIR"] / "analysis.json"
+    run = make(str(analysis), **folders)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert "indicators.csv: this is a folder, where the file should be" in run.stderr, run.stderr
+    assert "How to fix: move or rename that folder" in run.stderr
+    indicators.rename(indicators.with_name("indicators (a folder).csv"))     # as the advice says
+    again = make(str(analysis), **folders)
+    assert again.returncode == 0, again.stderr
+
+
 # ----------------------------------------------------------------------------- times and copies
 
 def test_files_dated_in_the_future_neither_hang_make_nor_rerun_steps(tmp_path):

@@ -50,17 +50,17 @@ def run_notebook(notebook: Path, output: Path, parameters: dict) -> str:
             raise ReportedError(exc.evalue) from None
         raise InputError(notebook, f"cell {exc.exec_count}", f"{exc.ename}: {exc.evalue}",
                          "open the notebook in JupyterLab (make lab) and run it to see where.") from None
-    except RuntimeError as exc:
-        if not str(exc).startswith("Kernel"):     # nbclient's words for a kernel that never answered
-            raise
-        raise InputError(notebook, None, f"the notebook's kernel did not start ({exc})",
-                         "rerun; if it fails again, run `make setup` (it checks the kernel) and check the free "
-                         "memory (free -h).") from None
     except DeadKernelError:
         raise InputError(notebook, None, "the notebook's kernel died while running it (it was killed, or ran "
                          "out of memory)",
                          "rerun; if it dies again, check the free memory (free -h) and the size of the inputs.") \
             from None
+    except RuntimeError as exc:   # (after DeadKernelError, one of them)
+        if not str(exc).startswith("Kernel"):     # nbclient's words for a kernel that never answered
+            raise
+        raise InputError(notebook, None, f"the notebook's kernel did not start ({exc})",
+                         "rerun; if it fails again, run `make setup` (it checks the kernel) and check the free "
+                         "memory (free -h).") from None
     return f"ran {notebook.name} -> {display_path(output)}"
 
 
