@@ -1,6 +1,7 @@
 """Comparison and progress tables built from the real processed dataset."""
 import math
 
+import pandas as pd
 import pytest
 
 from helpers import analyse
@@ -97,6 +98,45 @@ def test_rates_compare_by_gap_and_whether_target_meets_province(comparison):
     assert (r["latest_gap"], r["target_gap"], r["target_meets_province"]) == (21 - 67, 50 - 67, False)
     r = _row(comparison, comparison="county_vs_province", entity="anji", indicator_id="prof_senior_title_share")
     assert r["target_meets_province"] is True or r["target_meets_province"] == True  # noqa: E712  (8 vs 8)
+
+
+def _marked(inputs, marks: dict):
+    """The inputs with the plans' marks changed on some 2025 targets: {(entity, indicator): {column: value}}."""
+    import dataclasses
+    ind = inputs.indicators.copy()
+    for (entity, indicator), values in marks.items():
+        at = (ind["entity"] == entity) & (ind["indicator_id"] == indicator) & (ind["kind"] == "target") \
+            & (ind["year"] == 2025)
+        assert at.sum() == 1, (entity, indicator)
+        for column, value in values.items():
+            ind.loc[at, column] = value
+    return dataclasses.replace(inputs, indicators=ind)
+
+
+def test_comparison_marks_binding_approximate_and_cumulative_targets_and_sets_a_sum_only_against_a_sum(inputs):
+    # 建德 R&D 150 binding and approximate; 安吉 R&D 〔180〕 a five-year sum; the province's physicians 〔4.3〕
+    c = analyse.comparison_table(_marked(inputs, {
+        ("jiande", "rd_personnel_per_10k"): {"attribute": "约束性", "approximate": True},
+        ("anji", "rd_personnel_per_10k"): {"cumulative": True},
+        ("zhejiang", "physicians_per_1000"): {"cumulative": True}}))
+    flags = ["target_binding", "target_approximate", "target_cumulative", "other_target_binding",
+             "other_target_approximate", "other_target_cumulative"]
+    assert all(str(c[f].dtype) == "boolean" for f in flags)
+    r = _row(c, comparison="county_vs_province", entity="jiande", indicator_id="rd_personnel_per_10k")
+    assert [bool(r[f]) for f in flags] == [True, True, False, False, False, False]
+    assert r["target_gap"] == 150 - 185                       # marks change no level comparison
+    r = _row(c, comparison="county_vs_province", entity="anji", indicator_id="rd_personnel_per_10k")
+    assert [bool(r[f]) for f in flags] == [False, False, True, False, False, False]
+    assert r["target_value"] == 180 and r["latest_gap"] == 90 - 185     # the sum is shown, the actual compared
+    assert pd.isna(r["target_gap"]) and pd.isna(r["target_ratio"]) and pd.isna(r["target_meets_province"])
+    r = _row(c, comparison="county_vs_province", entity="jiande", indicator_id="physicians_per_1000")
+    assert bool(r["other_target_cumulative"]) and r["target_value"] == 5
+    assert pd.isna(r["target_gap"]) and pd.isna(r["latest_gap"]) and pd.isna(r["latest_meets_province"])
+    r = _row(c, comparison="county_vs_county", entity="jiande", indicator_id="rd_personnel_per_10k")
+    assert [bool(r[f]) for f in flags] == [True, True, False, False, False, True]
+    assert pd.isna(r["target_gap"]) and r["latest_gap"] == 85 - 90
+    r = _row(c, comparison="county_vs_county", entity="jiande", indicator_id="talent_total")
+    assert [bool(r[f]) for f in flags] == [False] * 6 and r["target_gap"] == 14 - 20
 
 
 def test_caveats_are_carried(comparison):

@@ -168,6 +168,26 @@ def test_province_table(base):
         "150", "185", "否", "81.1%")
 
 
+def test_province_table_marks_binding_and_cumulative_targets_as_the_other_tables_do(base):
+    import dataclasses
+    c = base.comparison.copy()
+    at = lambda indicator: (c["comparison"] == "county_vs_province") & (c["entity"] == "jiande") & \
+        (c["indicator_id"] == indicator)  # noqa: E731
+    c.loc[at("rd_personnel_per_10k"), "target_binding"] = True          # comparison.csv's codes, as the plans mark
+    c.loc[at("physicians_per_1000"), "other_target_cumulative"] = True
+    c.loc[at("physicians_per_1000"), ["target_meets_province", "target_ratio"]] = None   # as comparison.csv leaves it
+    marked = dataclasses.replace(base, comparison=c)
+    rows = rows_by(chapters.province.province_table(marked), 0, 1)
+    assert (rows[("建德市", RD_CAVEAT)]["2025年目标"], rows[("建德市", RD_CAVEAT)]["省目标"]) == ("150★", "185")
+    physicians = rows[("建德市", "每千人口执业（助理）医师数（需谨慎比较）")]
+    assert (physicians["2025年目标"], physicians["省目标"], physicians["目标不低于省目标"]) == ("5", "〔4.3〕", "—")
+    notes = [b for b in chapters.province.province_section(marked).blocks if b["kind"] == "notes"][0]["entries"]
+    assert any(n.startswith("★ 约束性指标") for n in notes) and any(n.startswith("〔〕：") for n in notes)
+    assert any("只与累计目标相比" in n for n in notes)
+    plain = [b for b in chapters.province.province_section(base).blocks if b["kind"] == "notes"][0]["entries"]
+    assert len(plain) == 1                                               # no marks, no notes on them
+
+
 def test_counties_side_by_side(base):
     table = chapters.counties.peers_table(base)
     assert [c.label for c in table.columns][:3] == ["指标", "建德市", "安吉县"]

@@ -84,3 +84,58 @@ def test_the_comparison_notebook_shows_a_county_name_with_markup_as_text(workspa
     shown = _html_outputs(out)
     assert "安吉县&lt;script&gt;alert(1)&lt;/script&gt;" in shown     # in the heading, as text
     assert not re.search(r"<script|<img", shown, re.IGNORECASE)
+
+
+MARKUP_NAME = "<b>*建德*</b> _x_ `c` # [a](b) $x$ | ~~s~~"
+
+
+def _rendered(markdown: str) -> str:
+    import mistune  # the Markdown renderer nbconvert uses
+    return mistune.html(markdown)
+
+
+def test_literal_shows_a_name_with_markdown_and_html_as_written():
+    from helpers.core.formatting import literal
+    rendered = _rendered(f"共 **{literal(MARKUP_NAME)}** 条")
+    assert "<strong>" in rendered                                   # the sentence's own markup is kept
+    assert not re.search(r"<(em|code|a |b>|h1|del|img)", rendered), rendered
+    assert "$x$" in rendered and "*建德*" in rendered and "&lt;b&gt;" in rendered
+
+
+def test_the_setting_line_shows_county_names_as_written():
+    from types import SimpleNamespace
+
+    from helpers.analyse import views
+    inputs = SimpleNamespace(entities=["a"], report_year=2025, name_zh=lambda e: MARKUP_NAME,
+                             name_en=lambda e: MARKUP_NAME)
+    for lang in ("zh", "en"):
+        rendered = _rendered(views.setting(inputs, lang))
+        assert "<strong>2025</strong>" in rendered
+        assert not re.search(r"<(em|code|a |b>|h1|del)", rendered), rendered
+
+
+def _markdown_arguments(notebook: Path) -> list:
+    """The argument of every Markdown(...) call in a notebook's code."""
+    import ast
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    tree = ast.parse("\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code"))
+    return [node.args[0] for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Markdown"]
+
+
+def _escaped(node) -> bool:
+    """A Markdown argument whose every value is escaped: an f-string's each {value} through literal(), or a call of
+    a helper that escapes (literal, inert, views.setting)."""
+    import ast
+    name = lambda call: getattr(call.func, "id", None) or getattr(call.func, "attr", None)  # noqa: E731
+    if isinstance(node, ast.JoinedStr):
+        return all(isinstance(v.value, ast.Call) and name(v.value) == "literal"
+                   for v in node.values if isinstance(v, ast.FormattedValue))
+    return isinstance(node, ast.Call) and name(node) in ("literal", "inert", "setting")
+
+
+def test_every_markdown_line_a_notebook_displays_escapes_its_values():
+    shown = {nb.name: [_escaped(arg) for arg in _markdown_arguments(nb)]
+             for nb in sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb"))}
+    assert sum(map(len, shown.values())) >= 6
+    assert {name: all(flags) for name, flags in shown.items()} == dict.fromkeys(shown, True), shown

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.analyse.inputs import (
+    BINDING,
     OBSERVED_KINDS,
     AnalysisInputs,
     as_numeric,
@@ -21,6 +22,24 @@ from helpers.analyse.inputs import (
 )
 from helpers.core.method import method_parameters
 from helpers.core.records import place_of_row, place_ref
+
+# What the plans say of a target, as trends.csv has it (codes, not words): binding (约束性, ★), approximate (左右),
+# cumulative (〔〕, a sum over the plan's years). For the county's target, and for the target it is set against.
+FLAGS = ("binding", "approximate", "cumulative")
+FLAG_COLUMNS = [f"{side}_{flag}" for side in ("target", "other_target") for flag in FLAGS]
+
+
+def target_flags(target: dict | None, side: str = "target") -> dict:
+    """A target's marks: binding, approximate, cumulative (all False when there is no target)."""
+    return {f"{side}_binding": target is not None and target.get("attribute") == BINDING,
+            f"{side}_approximate": target is not None and bool(target.get("approximate")),
+            f"{side}_cumulative": target is not None and bool(target.get("cumulative"))}
+
+
+def _same_kind(a: dict | None, b: dict | None) -> bool:
+    """Two targets can be set against each other: both levels, or both sums over a period (〔〕). A five-year sum
+    against a level, or a level actual against a five-year sum, is no comparison."""
+    return bool(a and a.get("cumulative")) == bool(b and b.get("cumulative"))
 
 
 def province_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
@@ -39,6 +58,7 @@ def province_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
             observed = observed_up_to(rows, inputs.report_year)
             latest = observed[-1] if observed else None
             target = plan_target(rows, plan)
+            province = ind.loc[p.Index].to_dict()
             row = {
                 "comparison": "county_vs_province", "entity": entity, "entity_name_zh": inputs.name_zh(entity),
                 "other": inputs.province, "other_name_zh": inputs.name_zh(inputs.province),
@@ -51,8 +71,9 @@ def province_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
                 "target_comparator": None if target is None else target["comparator"],
                 "other_year": int(p.year), "other_value": p.value, "other_comparator": p.comparator,
                 "comparability": meta.comparability, "comparability_reason": meta.comparability_reason,
-                "sources": source_lines(latest, target, ind.loc[p.Index].to_dict()),
+                "sources": source_lines(latest, target, province),
                 "plan": plan.period.name,
+                **target_flags(target), **target_flags(province, "other_target"),
             }
             if meta.measure == "total":
                 # A county's head count against the province's is a share, not a gap.
@@ -68,6 +89,13 @@ def province_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
                 row["target_meets_province"] = meets(row["target_value"], row["target_comparator"], p.value,
                                                       meta.direction)
                 row["latest_meets_province"] = meets(row["latest_value"], "=", p.value, meta.direction)
+            # a 〔〕 target is set only against a 〔〕 target, and an actual (a level) only against a level
+            if not _same_kind(target, province):
+                row.update({k: None for k in ("target_share_of_province", "target_gap", "target_ratio",
+                                              "target_meets_province") if k in row})
+            if province["cumulative"]:
+                row.update({k: None for k in ("latest_share_of_province", "latest_gap", "latest_ratio",
+                                              "latest_meets_province") if k in row})
             out.append(row)
     return pd.DataFrame(out)
 
@@ -142,6 +170,7 @@ def peer_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
                 "rank_latest": int((values > r.value).sum()) + 1 if meta.direction == "higher"
                 else int((values < r.value).sum()) + 1,
                 "rank_of": len(group),
+                **target_flags(_first_record(tgt, r.entity)),
                 "comparability": meta.comparability, "comparability_reason": meta.comparability_reason,
                 "basis": "not compared" if meta.comparability == "not_comparable" else "gap and ratio",
                 "sources": place_ref(place_of_row(r)),
@@ -167,6 +196,11 @@ def peer_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
+def _first_record(targets: pd.DataFrame, entity: str) -> dict | None:
+    """A county's target row from a table of targets indexed by county (one each), or None."""
+    return targets.loc[entity].to_dict() if entity in targets.index else None
+
+
 def _pair_row(inputs, a, b, ind_a, ind_b, status, reason, values_only=False) -> dict:
     rows_a, rows_b = series(inputs, a, ind_a), series(inputs, b, ind_b)
     la, lb = observed_up_to(rows_a, inputs.report_year), observed_up_to(rows_b, inputs.report_year)
@@ -188,12 +222,14 @@ def _pair_row(inputs, a, b, ind_a, ind_b, status, reason, values_only=False) -> 
         "not_comparable" else "gap and ratio",
         "sources": source_lines(la, ta, lb, tb),
         "plan": inputs.plan_of(a).period.name, "other_plan": inputs.plan_of(b).period.name,
+        **target_flags(ta), **target_flags(tb, "other_target"),
     }
     if status != "not_comparable" and not values_only:
         row["latest_gap"] = difference(row["latest_value"], row["other_value"])
         row["latest_ratio"] = ratio(row["latest_value"], row["other_value"])
-        row["target_gap"] = difference(row["target_value"], row["other_target_value"])
-        row["target_ratio"] = ratio(row["target_value"], row["other_target_value"])
+        if _same_kind(ta, tb):   # a 〔〕 sum is set only against a 〔〕 sum
+            row["target_gap"] = difference(row["target_value"], row["other_target_value"])
+            row["target_ratio"] = ratio(row["target_value"], row["other_target_value"])
     return row
 
 
@@ -203,7 +239,7 @@ EMPTY_COLUMNS = ["comparison", "entity", "entity_name_zh", "other", "other_name_
                  "target_year", "target_value", "target_comparator", "other_year", "other_value", "other_comparator",
                  "comparability", "comparability_reason", "sources", "plan", "latest_share_of_province",
                  "target_share_of_province", "latest_gap", "latest_ratio", "target_gap", "target_ratio",
-                 "target_meets_province", "latest_meets_province"]
+                 "target_meets_province", "latest_meets_province", *FLAG_COLUMNS]
 
 
 def comparison_table(inputs: AnalysisInputs) -> pd.DataFrame:
@@ -214,4 +250,5 @@ def comparison_table(inputs: AnalysisInputs) -> pd.DataFrame:
                                "rank_of",
                              "latest_share_of_province", "target_share_of_province", "latest_gap", "latest_ratio",
                              "target_gap", "target_ratio"))
+    frame = frame.astype({c: "boolean" for c in FLAG_COLUMNS if c in frame})
     return frame.astype({c: "Int64" for c in ("latest_year", "target_year", "other_year") if c in frame})

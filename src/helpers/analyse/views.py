@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analyse.growth import RATE_CAGR, category_label
-from helpers.core.formatting import interval, number, percent, projection, table_view
+from helpers.core.formatting import interval, literal, number, percent, projection, table_view
 from helpers.core.method import KEYS, method_parameters
 from helpers.core.wording import Wording, notes_text, words
 
@@ -47,10 +47,10 @@ def _in_words(codes: pd.Series, w: Wording, key: str) -> pd.Series:
 
 
 def setting(inputs, lang: str = "zh") -> str:
-    """The notebook's first line: the report year and the counties."""
+    """The notebook's first line, as Markdown: the report year and the counties, their names shown as written."""
     w = words(lang)
     names = [inputs.name_zh(e) if lang == "zh" else inputs.name_en(e) for e in inputs.entities]
-    return w("views.setting", year=inputs.report_year, counties=w("views.list_sep").join(names))
+    return w("views.setting", year=literal(inputs.report_year), counties=literal(w("views.list_sep").join(names)))
 
 
 def method_view(lang: str = "zh"):

@@ -81,8 +81,20 @@ def interval(low, high, centre, measure: str | None = None, missing: str = "—"
 # ----------------------------------------------------------------------------- tables in the notebooks
 
 def inert(text: str) -> str:
-    """Text for a notebook's Markdown with any markup in it shown, not run (names come from hand-edited files)."""
+    """Text for a notebook's Markdown with any HTML in it shown, not run; its Markdown (a `path`) kept."""
     return html.escape(str(text), quote=False)
+
+
+# What Markdown in JupyterLab would read as markup inside a line: emphasis (* _), code (`), links and images ([ ] !),
+# tables (|), strike-through (~), headings (#), maths ($) and the backslash itself.
+MARKDOWN_MARKUP = re.compile(r"([\\`*_\[\]#!|~$])")
+
+
+def literal(value) -> str:
+    """A value put into a notebook's Markdown, shown exactly as written: its HTML and its Markdown escaped (a plan's
+    or a county's name like '<b>*建德*</b>' or '$x$' is neither markup nor maths). The sentence around it keeps its
+    own markup: f"共 **{literal(n)}** 条"."""
+    return MARKDOWN_MARKUP.sub(r"\\\1", html.escape(str(value), quote=False))
 
 
 # Text longer than this wraps at a readable width; shorter text (names, codes, dates) stays on one line, so that

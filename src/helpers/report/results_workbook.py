@@ -137,7 +137,7 @@ NOTES = {"note_values": ("note", "notes"), "progress_notes": ("progress_notes", 
          "evaluation_notes": ("evaluation_notes", "evaluation_notes")}
 YES_NO = ("target_met", "hold_target", "target_meets_province", "latest_meets_province", "next_plan_configured",
           "approximate", "cumulative", "estimated", "target_binding", "target_approximate", "target_cumulative",
-          "base_estimated")
+          "base_estimated", "other_target_binding", "other_target_approximate", "other_target_cumulative")
 PERIOD_COLUMNS = ("plan", "other_plan", "ended_plan", "next_plan")
 
 

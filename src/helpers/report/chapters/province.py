@@ -2,6 +2,10 @@
 many counties one row per indicator)."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+import pandas as pd
+
 from helpers.analyse import charts
 from helpers.core.formatting import number as fmt_num
 from helpers.core.formatting import percent as fmt_pct
@@ -19,6 +23,7 @@ from helpers.report.blocks import (
     value_text,
     yes_no,
 )
+from helpers.report.chapters.plan import MARKS, flag, marked_target, marks_notes
 from helpers.report.context import ReportContext
 
 
@@ -44,6 +49,24 @@ def province_figure(ctx: ReportContext, actuals: bool = False) -> list[Figure]:
     return figures(ctx, "province_actuals" if actuals else "province", draw)
 
 
+def _province_target(ctx: ReportContext, r) -> str:
+    """The provincial target a row is set against, marked as the county's is (★, 约, 〔〕)."""
+    return marked_target(ctx, SimpleNamespace(
+        target_value=r.other_value, target_comparator=r.other_comparator,
+        **{f"target_{m}": flag(r, f"other_target_{m}") for m in MARKS}))
+
+
+def province_marks_notes(ctx: ReportContext, rows: pd.DataFrame) -> list[str]:
+    """What the marks in the table mean (on the county's targets or the province's), and, where a five-year sum
+    (〔〕) meets a level, that the two are not set against each other."""
+    either = pd.DataFrame({f"target_{m}": [flag(r, f"target_{m}") or flag(r, f"other_target_{m}")
+                                           for r in rows.itertuples()] for m in MARKS})
+    notes = marks_notes(ctx, either)
+    if any(flag(r, "target_cumulative") != flag(r, "other_target_cumulative") for r in rows.itertuples()):
+        notes.append(ctx.t("report.province_sum_note"))
+    return notes
+
+
 def province_table(ctx: ReportContext) -> Table:
     c = ctx.comparison[ctx.comparison["comparison"] == "county_vs_province"]
     columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
@@ -55,7 +78,7 @@ def province_table(ctx: ReportContext) -> Table:
     for r in c.itertuples():
         total = r.basis == "share of province"
         rows.append([ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
-                     value_text(ctx, r.target_value, r.target_comparator), value_text(ctx, r.other_value),
+                     marked_target(ctx, r), _province_target(ctx, r),
                      "—" if total else yes_no(ctx, getattr(r, "target_meets_province", None)), ctx.unit(r.unit),
                      value_text(ctx, r.latest_value),
                      fmt_pct(r.target_share_of_province) if total else fmt_pct(r.target_ratio)])
@@ -93,8 +116,10 @@ def province_section(ctx: ReportContext) -> Html:
         blocks = [{"kind": "table", "table": province_many_table(ctx)},
                   {"kind": "notes", "entries": [ctx.t("report.province_many_note")]}]
     else:
+        rows = ctx.comparison[ctx.comparison["comparison"] == "county_vs_province"]
         blocks = [{"kind": "table", "table": province_table(ctx)},
-                  {"kind": "notes", "entries": [ctx.t("report.province_note", unit=ctx.unit("万人"))]}]
+                  {"kind": "notes", "entries": [ctx.t("report.province_note", unit=ctx.unit("万人"))]
+                   + province_marks_notes(ctx, rows)}]
     return chapter(ctx, "province", ctx.t("report.province"), [figure_block(ctx, province_figure(ctx))] + blocks)
 
 
