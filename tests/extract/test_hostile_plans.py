@@ -217,3 +217,57 @@ def test_a_raised_or_lowered_digit_in_a_pdf_is_a_note_mark_never_a_digit(workspa
     share = ds.indicators.query("entity == 'tonglu' and indicator_id == 'high_skilled_share_of_skilled' and "
                                 "year == 2030 and kind == 'target'").iloc[0]
     assert share["value"] == 40 and "note mark ₂" in share["note"]
+
+
+# ------------------------------------------------------------------------------------------- web pages
+
+def _page(workspace: Path, old: str, new: str) -> dataset.Dataset:
+    """The plan as a UTF-8 web page, with the markup `old` replaced by `new`; the dataset built."""
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = write_html(PlanContent(**_table()), workspace / "raw" / "tonglu_15.html")
+    page = path.read_text(encoding="utf-8")
+    assert page.count(old) == 1, old
+    path.write_text(page.replace(old, new), encoding="utf-8")
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    return _build(workspace)
+
+
+@pytest.mark.parametrize("markup, value, note", [
+    ("20<span>.5</span>", 20.5, ""),                                   # was '20 .5': refused
+    ("20<!-- 待核 -->.5", 20.5, ""),                                    # was '20 .5': refused
+    ('20<span style="display: none">9</span>', 20, ""),                # hidden by its style: never 209
+    ('20<span style="vertical-align:super;font-size:8px">1</span>', 20, "note mark ¹"),   # a raised mark
+])
+def test_a_web_pages_cell_is_read_as_the_browser_shows_it(workspace, markup, value, note):
+    row = _total_2030(_page(workspace, ">20左右<", f">{markup}<"))
+    assert row["value"] == value and note in row["note"]
+
+
+def test_a_raised_note_mark_in_a_web_pages_prose_is_never_a_digit(tmp_path):
+    """增至15.2<sup>1</sup>万人 in a paragraph: was read 15.21万人 (only table cells knew <sup>)."""
+    from helpers.extract.documents.web import read_html
+    path = tmp_path / "page.html"
+    path.write_text('<html><head><meta charset="utf-8"></head><body><p>人才资源总量增至15.2<sup>1</sup>万人，'
+                    '其中<span style="display:none">9</span>高层次人才2<sub>2</sub>万人。</p></body></html>',
+                    encoding="utf-8")
+    assert [p.text for p in read_html(path).paragraphs] == ["人才资源总量增至15.2¹万人，其中高层次人才2₂万人。"]
+
+
+def test_a_note_rows_colspan_past_the_tables_width_adds_no_column(workspace):
+    """colspan="99" for 'the whole width' made 92 empty columns, refused as an unknown empty header."""
+    ds = _page(workspace, 'colspan="7"', 'colspan="99"')
+    assert _total_2030(ds)["value"] == 20
+
+
+def test_a_table_whose_rows_outgrow_its_header_names_the_cause(workspace):
+    """A rowspan running past the table (rowspan="0", to its end) shifts the later rows: the empty header cell
+    it makes is named as such, not as a header to add under header_roles (advice that could not work)."""
+    with pytest.raises(InputError) as info:
+        _page(workspace, '<td rowspan="2">人才规模</td>', '<td rowspan="0">人才规模</td>')
+    assert "header has an empty cell" in info.value.problem and "header_roles" not in info.value.fix
+
+
+def test_a_page_nested_thousands_deep_is_refused_not_a_traceback(workspace):
+    with pytest.raises(InputError) as info:
+        _page(workspace, '<div class="article">', '<div class="article">' + "<div>" * 5000 + "x" + "</div>" * 5000)
+    assert "nests its elements" in info.value.problem
