@@ -271,3 +271,68 @@ def test_a_page_nested_thousands_deep_is_refused_not_a_traceback(workspace):
     with pytest.raises(InputError) as info:
         _page(workspace, '<div class="article">', '<div class="article">' + "<div>" * 5000 + "x" + "</div>" * 5000)
     assert "nests its elements" in info.value.problem
+
+
+# ------------------------------------------------------------------------------------------- files
+
+def _named(workspace: Path, name: str, content: bytes | None) -> InputError:
+    """A plan entry for raw/`name` holding `content` (None: a folder); the error the data step gives."""
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = workspace / "raw" / name
+    if content is None:
+        path.mkdir()
+        (path / "plan.docx").write_bytes(b"PK\x03\x04")
+    else:
+        path.write_bytes(content)
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    return info.value
+
+
+@pytest.mark.parametrize("name, content, problem, fix", [
+    ("t.docx", b"", "empty (0 bytes)", "download the plan again"),
+    ("t.pdf", b"", "empty (0 bytes)", "download the plan again"),
+    ("t.docx", b"<!DOCTYPE html><html><body>x</body></html>", "a web page, under a .docx name",
+     'rename it to "t.html"'),
+    ("t.pdf", b"PK\x03\x04" + b"\0" * 100, "a Word .docx", 'rename it to "t.docx"'),
+    ("t.html", b"%PDF-1.4\n" + bytes(range(256)), "a PDF, under a .html name", 'rename it to "t.pdf"'),
+    ("t.docx", None, "a folder, not a plan document", "name the plan's file itself"),
+])
+def test_a_plan_file_that_is_not_what_its_name_says_is_named_as_what_it_is(workspace, name, content, problem, fix):
+    """Was: 'damaged or not a .docx (PackageNotFoundError …)', a charset error for a PDF named .html, and for a
+    folder 'not listed in checksums.sha256: run make manifest', which then changed nothing."""
+    error = _named(workspace, name, content)
+    assert problem in error.problem and fix in error.fix
+
+
+@pytest.mark.slow
+def test_a_pdf_table_without_ruling_lines_says_so_where_its_title_is(workspace):
+    """Was: 'no table is titled …: correct table_title', advice that cannot help. The page is printed by Chromium
+    with its table's borders turned off."""
+    import pypdfium2 as pdfium
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    page = write_html(PlanContent(**_table()), workspace / "page.html",
+                      style=" td,th{border:none !important}")
+    path = print_pdfs_chromium([(page, workspace / "raw" / "t15.pdf")], header_footer=False)[0]
+    assert len(pdfium.PdfDocument(str(path))) >= 1
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert "no table drawn with ruling lines" in info.value.problem and str(info.value.where).startswith("page 1")
+    assert "table_title" not in info.value.fix
+
+
+def test_a_pdf_of_a_thousand_pages_is_refused_at_once(tmp_path, monkeypatch):
+    """A 1000-page PDF took 3½ minutes to read, with no word: now refused by its page count, before reading."""
+    import pypdfium2 as pdfium
+
+    from helpers.extract.documents import pdf as pdf_reader
+    document = pdfium.PdfDocument.new()
+    for _ in range(pdf_reader.MAX_PAGES + 1):
+        document.new_page(595, 842)
+    path = tmp_path / "long.pdf"
+    document.save(str(path))
+    with pytest.raises(InputError) as info:
+        pdf_reader.read_pdf(path)
+    assert f"{pdf_reader.MAX_PAGES + 1} pages" in info.value.problem
