@@ -8,6 +8,7 @@ from matplotlib import font_manager
 
 from helpers import analyse
 from helpers.analyse import charts, figures
+from helpers.core import style
 from helpers.extract import dataset
 
 
@@ -60,7 +61,7 @@ def test_the_notebooks_and_the_report_draw_trends_alike(drawn):
     """One figure stack: the notebook's trend figure is the report's panels with a legend in the first."""
     axes = drawn["trends"].axes
     assert axes[0].get_legend() is not None and all(ax.get_legend() is None for ax in axes[1:])
-    assert {line.get_color() for ax in axes for line in ax.get_lines()} == {charts.TREND_COLOUR}
+    assert {line.get_color() for ax in axes for line in ax.get_lines()} == {style.TREND_COLOUR}
 
 
 # ----------------------------------------------------------------------------- charts with a row per indicator

@@ -6,10 +6,11 @@ import shutil
 import pytest
 
 from helpers.analyse import evaluation, growth
-from helpers.core import paths
+from helpers.core import paths, wording
 from helpers.core.errors import InputError
 from helpers.core.method import METHOD_FILE, load_method, method_parameters
-from helpers.core.wording import FOLDER, LANGS, words
+from helpers.core.wording import LANGS, words
+from helpers.report import wording as report_wording
 
 
 def test_the_shipped_method():
@@ -42,10 +43,11 @@ def test_no_wording_file_restates_a_method_number():
     """The numbers are placeholders ({method.…}) in the files as written, so that changing config/method.yaml
     changes every text."""
     restated = re.compile(r"(?<![\d.])(0\.95|0\.6|95%|80%)(?![\d])|5个百分点|5 percentage points|R < 0\b")
-    for lang in LANGS:
-        text = (FOLDER / f"{lang}.yaml").read_text(encoding="utf-8")
-        found = [line for line in text.splitlines() if restated.search(line)]
-        assert found == [], f"{lang}.yaml restates a number of config/method.yaml: {found[:3]}"
+    for folder in (wording.FOLDER, report_wording.FOLDER):
+        for lang in LANGS:
+            text = (folder / f"{lang}.yaml").read_text(encoding="utf-8")
+            found = [line for line in text.splitlines() if restated.search(line)]
+            assert found == [], f"{folder}/{lang}.yaml restates a number of config/method.yaml: {found[:3]}"
 
 
 def _method_file(tmp_path, change):

@@ -214,11 +214,12 @@ def test_results_workbook(workspace):
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1 and ws.print_title_rows
     row = next(r for r in range(3, ws.max_row + 1) if ws.cell(r, header["entity"]).value == "jiande"
                and ws.cell(r, header["indicator_id"]).value == "talent_total")
-    from helpers.analyse.growth import CATEGORIES, CATEGORY_COLOURS, category_label
+    from helpers.analyse.growth import CATEGORIES, category_label
+    from helpers.core.style import LIGHTS
     code = {category_label(c, "zh"): c for c in CATEGORIES}     # the category in words, coloured as its code
     category = ws.cell(row, header["progress_category"])
-    assert category.fill.fgColor.rgb.upper().endswith(CATEGORY_COLOURS[code[category.value]].lstrip("#").upper())
+    assert category.fill.fgColor.rgb.upper().endswith(LIGHTS[code[category.value]].lstrip("#").upper())
     other = ws.cell(row + 1, header["progress_category"])
-    assert other.fill.fgColor.rgb.upper().endswith(CATEGORY_COLOURS[code[other.value]].lstrip("#").upper())
+    assert other.fill.fgColor.rgb.upper().endswith(LIGHTS[code[other.value]].lstrip("#").upper())
     assert ws.cell(row, header["required_growth"]).number_format == "0.0%"
     assert ws.column_dimensions["A"].width >= 8

@@ -1,8 +1,10 @@
-"""The wording files: the same keys and placeholders in both languages, and each language pure."""
+"""The wording files (the shared words and the report's own): the same keys and placeholders in both languages,
+and each language pure."""
 import re
 import string
 
 from helpers.core.wording import LANGS, notes_text, words
+from helpers.report.wording import report_words
 
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
 
@@ -23,14 +25,14 @@ def _placeholders(text: str) -> set[str]:
 
 
 def test_both_languages_have_the_same_keys_and_placeholders():
-    zh, en = (dict(_leaves(words(lang)._doc)) for lang in LANGS)
+    zh, en = (dict(_leaves(report_words(lang)._doc)) for lang in LANGS)
     assert set(zh) == set(en), f"only in zh: {set(zh) - set(en)}; only in en: {set(en) - set(zh)}"
     for key in zh:
         assert _placeholders(zh[key]) == _placeholders(en[key]), key
 
 
 def test_the_english_wording_has_no_chinese():
-    chinese = {key: text for key, text in _leaves(words("en")._doc) if CJK.search(text)}
+    chinese = {key: text for key, text in _leaves(report_words("en")._doc) if CJK.search(text)}
     assert chinese == {}
 
 
@@ -68,7 +70,7 @@ def test_english_agrees_in_number_and_says_comparators_in_words():
     en = words("en")
     assert en("plan_cycle.counts", county="Anji", met=1, judged=1) == "Anji: 1 of 1 target met"
     assert en("plan_cycle.counts", county="Anji", met=2, judged=3) == "Anji: 2 of 3 targets met"
-    assert en("summary.count_item", label="target already met", n=2) == "target already met: 2"
+    assert report_words("en")("summary.count_item", label="target already met", n=2) == "target already met: 2"
     assert words("zh")("plan_cycle.counts", county="安吉", met=1, judged=1) == "安吉：1项目标中1项达标"
     # progress reasons are stored as codes and values, and said in each language from the wording
     from helpers.analyse.progress import notes_json
@@ -104,3 +106,11 @@ def test_an_indicator_after_a_possessive_reads_as_english(tmp_path):
     assert ctx.indicator_in_sentence("high_skilled_talent") == "highly skilled workers"
     assert ctx.indicator_in_sentence("rd_personnel_per_10k").startswith("R&D")
 
+
+
+def test_the_report_wording_and_the_shared_wording_hold_no_key_twice():
+    from helpers.core.wording import read_wording
+    from helpers.report import wording
+    for lang in LANGS:
+        assert not words(lang)._doc.keys() & read_wording(wording.FOLDER, lang).keys()
+        assert report_words(lang)("report.title", start_year=2021, target_year=2025)

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from conftest import make
+from helpers.core import paths
 from helpers.files.processed import read_processed
 
 DATA_STEP, ANALYSIS_STEP, REPORT_NOTEBOOK = "notebooks/01_data.ipynb", "helpers analyse", "notebooks/04_report.ipynb"
@@ -77,6 +78,21 @@ def test_touching_a_helper_rebuilds_the_steps_that_use_it(made_report, helper, r
         assert step not in dry, f"touching {helper} should not rerun {step}"
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_rewording_a_report_title_rebuilds_only_the_report(made_report, lang):
+    """The report's titles are in its own wording file (helpers/report/wording/), which only the report notebook
+    reads: rewording one reruns the report and its rendering, never the data, the analysis or the workbook."""
+    import yaml
+
+    from helpers.report import wording
+    words = wording.FOLDER / f"{lang}.yaml"
+    assert "title" in yaml.safe_load(words.read_text(encoding="utf-8"))["report"]
+    dry = _would_run(made_report, str(words.relative_to(paths.PROJECT_ROOT)))
+    assert REPORT_NOTEBOOK in dry and "render documents" in dry
+    for step in (DATA_STEP, ANALYSIS_STEP, "results-workbook"):
+        assert step not in dry, f"rewording a report title should not rerun {step}"
+
+
 def test_the_run_is_worked_out_once_and_every_later_step_reads_it(made_report):
     """No step after `resolve` gets YEAR, ENTITIES or LANG: they read run.json. There is no second make."""
     out = made_report["run"].stdout
@@ -113,9 +129,7 @@ def test_stored_tables_equal_a_fresh_computation(made_report):
 
 def test_the_makefile_and_the_run_name_the_built_files_alike():
     """The report is built under fixed names (the Makefile's) and published under the run's (helpers.run.parameters)."""
-    from helpers.core import paths
-    from helpers.run import parameters
     run = subprocess.run(["make", "-s", "--no-print-directory", "--eval",
                           "show: ; @echo $(notdir $(REPORT_NOTEBOOK) $(RESULTS))", "show"],
                          cwd=paths.PROJECT_ROOT, capture_output=True, text=True, check=True)
-    assert run.stdout.split() == [parameters.BUILT_NOTEBOOK, parameters.BUILT_RESULTS]
+    assert run.stdout.split() == [paths.BUILT_NOTEBOOK, paths.BUILT_RESULTS]

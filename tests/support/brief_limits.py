@@ -26,6 +26,7 @@ import pandas as pd
 from helpers import analyse
 from helpers.core import paths
 from helpers.core.config import load_catalogue, load_sources
+from helpers.core.wording import LANGS
 from helpers.extract import dataset
 from helpers.extract.monitoring import DATA_SHEET, write_template
 from helpers.run import cli
@@ -38,7 +39,6 @@ MAX_SCREENS = 10              # screens of 390 × 844 px
 MIN_TEXT_PX = 12              # the smallest text as shown, figures' SVG text included
 SYNTHETIC_MAX_PAGES = 8       # the brief for 90 synthetic counties
 YEARS = (2020, 2023, 2025, 2026)   # base year, mid-period, target year, the year after
-LANGS = ("zh", "en")
 
 FULL_WORKBOOK = "2021-2025年 监测数据.xlsx"
 NEXT_YEAR_WORKBOOK = "2026年 监测数据.xlsx"

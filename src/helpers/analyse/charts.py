@@ -24,23 +24,26 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 from matplotlib.transforms import blended_transform_factory
 
-from helpers.analyse.growth import CATEGORY_COLOURS
 from helpers.analyse.inputs import observed_up_to, series
 from helpers.analyse.trends import fitted_curve
 from helpers.core.method import method_parameters
+from helpers.core.style import (
+    CHINESE_FONT,
+    COUNTY_COLOURS,
+    COUNTY_MARKERS,
+    FONT_FIX,
+    FONT_MISSING,
+    INK,
+    LIGHTS,
+    OBSERVED_COLOUR,
+    PROVINCE_COLOUR,
+    TREND_COLOUR,
+)
 from helpers.core.wording import words_for
 
 WIDTH = 3.6              # inches
 FONT = 9.5               # pt: the smallest text in a figure is 9 pt (ticks)
 TICK = 9
-PROVINCE_COLOUR = "#d1342f"
-TARGET_COLOUR = "#1f2328"  # the 100% line where a ratio is to the county's own target
-TREND_COLOUR = "#0072B2"   # a fitted trend and its intervals
-OBSERVED_COLOUR = "#222"   # observed values
-# Colour-blind safe county colours (Okabe–Ito), with a marker each so that print in grey still tells them apart.
-COUNTY_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"]
-COUNTY_MARKERS = ["o", "s", "D", "^", "v", "P"]
-CHINESE_FONT = "Noto Sans CJK SC"
 
 
 def chinese_font_file() -> str:
@@ -51,9 +54,7 @@ def chinese_font_file() -> str:
     try:
         return font_manager.findfont(font_manager.FontProperties(family=CHINESE_FONT), fallback_to_default=False)
     except ValueError:
-        raise InputError(None, None, f"the Chinese font '{CHINESE_FONT}' is not installed, so Chinese text in "
-                         "figures would show as empty boxes",
-                         "run `make setup` (it installs the Debian package fonts-noto-cjk).") from None
+        raise InputError(None, None, FONT_MISSING, FONT_FIX) from None
 
 
 def use_style() -> None:
@@ -67,7 +68,7 @@ def use_style() -> None:
     # written, not parsed as a formula (which fails).
     mpl.rcParams.update({"font.family": CHINESE_FONT, "axes.unicode_minus": False, "svg.fonttype": "none",
                          "text.parse_math": False,
-                         "text.color": "#222", "axes.labelcolor": "#222", "axes.edgecolor": "#b0b7bf",
+                         "text.color": INK, "axes.labelcolor": INK, "axes.edgecolor": "#b0b7bf",
                          "xtick.color": "#333", "ytick.color": "#333"})
 
 
@@ -133,7 +134,7 @@ def _rows_figure(labels: list[str], top: float = 0.05, bottom: float = 0.42):
 def _row_label(ax, y: float, text: str) -> None:
     """A row's label just above its marks (row_layout leaves it the room), starting at the axes' left edge."""
     ax.text(0, y + MARKS_BAND / 2, text, transform=blended_transform_factory(ax.transAxes, ax.transData),
-            fontsize=FONT, va="bottom", ha="left", color="#222", zorder=5, linespacing=1.2,
+            fontsize=FONT, va="bottom", ha="left", color=INK, zorder=5, linespacing=1.2,
             bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
 
 
@@ -153,7 +154,7 @@ def growth_chart(rows: list[dict], axis_label: str) -> Figure | None:
     fig, ax, ys = _rows_figure([r["label"] for r in rows])
     # Few artists, however many rows: the lines in one collection, each kind of mark in one line.
     ax.add_collection(LineCollection([[(r["achieved"], y), (r["required"], y)] for r, y in zip(rows, ys)],
-                                     colors=[CATEGORY_COLOURS.get(r["category"], "#888") for r in rows],
+                                     colors=[LIGHTS.get(r["category"], "#888") for r in rows],
                                      linewidths=3.5, capstyle="round", zorder=2))
     ax.plot([r["achieved"] for r in rows], ys, ls="", marker="o", ms=7, mfc="white", mec=OBSERVED_COLOUR, mew=1.4,
             zorder=3)
@@ -194,7 +195,7 @@ def ratio_chart(rows: list[dict], counties: list[str], many: bool, reference: st
             dots_y += [y + j for j in jitter]
             medians.append(float(np.median(ratios)) if ratios else np.nan)
         ax.plot(dots_x, dots_y, ls="", marker="o", ms=3, color="#888", alpha=0.6, mew=0, zorder=2)
-        ax.plot(medians, ys, ls="", marker="D", ms=6, color="#222", zorder=3)
+        ax.plot(medians, ys, ls="", marker="D", ms=6, color=INK, zorder=3)
     else:
         # One artist per county: its marker in every row it has a value for.
         for county in counties:
@@ -257,7 +258,7 @@ def trend_panels(panels: list[dict], legend: dict | None = None) -> Figure | Non
         ax = fig.add_axes((0.55 / WIDTH, (ax_top - ax_h) / height, 1 - 0.7 / WIDTH, ax_h / height))
         _style(ax)
         ax.grid(axis="y", color="#e3e6ea", lw=0.8)
-        fig.text(0.12 / WIDTH, (top - 0.02) / height, p["title"], fontsize=FONT, va="top", ha="left", color="#222")
+        fig.text(0.12 / WIDTH, (top - 0.02) / height, p["title"], fontsize=FONT, va="top", ha="left", color=INK)
         if p.get("curve_x") is not None:
             ax.plot(p["curve_x"], p["curve_y"], color=TREND_COLOUR, lw=1.8, label=names.get("trend"))
         if p.get("interval"):

@@ -46,9 +46,6 @@ BEHIND = "behind"
 HELD = "held"
 NOT_HELD = "not_held"
 JUDGEMENTS = (AHEAD, ON_SCHEDULE, BEHIND, HELD, NOT_HELD)
-# The traffic-light colours of the progress categories (helpers.analyse.growth), one meaning each.
-SCHEDULE_COLOURS = {AHEAD: "#1a7f37", ON_SCHEDULE: "#4caf50", BEHIND: "#f08c2e", HELD: "#4caf50",
-                    NOT_HELD: "#d1342f"}
 
 
 def progress_share(base: float, value: float, target: float) -> float | None:

@@ -15,11 +15,19 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from helpers.analyse import charts
-from helpers.analyse.charts import CHINESE_FONT, COUNTY_COLOURS, PROVINCE_COLOUR, TREND_COLOUR, chinese_font_file
-from helpers.analyse.growth import CATEGORIES, CATEGORY_COLOURS, category_label, category_text_colour
+from helpers.analyse.charts import chinese_font_file
+from helpers.analyse.growth import CATEGORIES, category_label
 from helpers.core.config import PlanPeriod
 from helpers.core.method import method_parameters
 from helpers.core.periods import period_label
+from helpers.core.style import (
+    CHINESE_FONT,
+    COUNTY_COLOURS,
+    LIGHTS,
+    PROVINCE_COLOUR,
+    TREND_COLOUR,
+    light_text_colour,
+)
 from helpers.core.wording import words
 
 
@@ -242,20 +250,20 @@ def progress_heat_table(progress: pd.DataFrame, lang: str = "zh") -> plt.Figure:
                                aggfunc="first").reindex(index=indicators, columns=counties)
     numeric = codes.apply(lambda col: col.map(order)).astype(float)
     fig, ax = plt.subplots(figsize=(2.2 + 1.6 * len(counties), 0.8 + 0.36 * len(indicators)))
-    cmap = ListedColormap([CATEGORY_COLOURS[c] for c in CATEGORIES])
+    cmap = ListedColormap([LIGHTS[c] for c in CATEGORIES])
     sns.heatmap(numeric, cmap=cmap, vmin=-0.5, vmax=len(CATEGORIES) - 0.5, cbar=False, linewidths=1,
                 linecolor="white", ax=ax, mask=numeric.isna())
     for (i, j), code in np.ndenumerate(codes.values):
         if isinstance(code, str):
             ax.text(j + 0.5, i + 0.5, category_label(code, lang), ha="center", va="center",
                     fontsize=8 if lang == "zh" else 7,
-                    color=category_text_colour(code))
+                    color=light_text_colour(code))
     ax.grid(False)
     ax.set_xlabel("")
     ax.set_ylabel("")
     ax.tick_params(labelsize=8.5, length=0)
     ax.xaxis.tick_top()
-    handles = [Patch(color=CATEGORY_COLOURS[c], label=category_label(c, lang)) for c in CATEGORIES]
+    handles = [Patch(color=LIGHTS[c], label=category_label(c, lang)) for c in CATEGORIES]
     fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=8, frameon=False)
     fig.tight_layout(rect=(0, 0.06, 1, 1))
     plt.close(fig)

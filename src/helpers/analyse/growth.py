@@ -45,18 +45,6 @@ def category_label(category: str, lang: str) -> str:
     return words(lang)(f"categories.{category}")
 
 
-# Traffic-light colours, one place for every table and figure.
-CATEGORY_COLOURS = {
-    TARGET_MET: "#1a7f37", ON_TRACK: "#4caf50", NEEDS_ACCELERATION: "#f2c037",
-    LIMITED_PROGRESS: "#f08c2e", MOVING_AWAY: "#d1342f", TARGET_MISSED: "#7a1f1f", NOT_ASSESSABLE: "#b0b7bf",
-}
-# Categories whose colour is dark enough to need white text.
-DARK_CATEGORIES = (TARGET_MET, MOVING_AWAY, TARGET_MISSED)
-
-
-def category_text_colour(category: str) -> str:
-    return "#fff" if category in DARK_CATEGORIES else "#222"
-
 ONE_OBSERVATION = "one_observation"   # a progress reason: no earlier value to measure growth from
 
 RATE_CAGR = "compound annual growth rate"

@@ -166,7 +166,7 @@ def verdict_label(code: str, lang: str, final: bool = False) -> str:
     w = words(lang)
     if final and code in (TARGET_MET, TARGET_MISSED):
         return w("plan_cycle.met.yes" if code == TARGET_MET else "plan_cycle.met.no")
-    if code in ev.SCHEDULE_COLOURS:
+    if code in ev.JUDGEMENTS:
         return w(f"plan_cycle.schedule.{code}")
     return category_label(code, lang)
 

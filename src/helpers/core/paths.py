@@ -13,10 +13,14 @@ CATALOGUE_FILE = "catalogue.yaml"
 
 RAW_DIR = PROJECT_ROOT / "data" / "raw"
 MANIFEST_FILE = "checksums.sha256"  # inside the raw directory
+MONITORING_DIR = "monitoring"       # inside the raw directory: the analysts' yearly workbooks, any names
 
 PROCESSED_DIR = PROJECT_ROOT / "data" / "processed"
 REPORTS_DIR = PROJECT_ROOT / "reports"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+TEMPLATES_DIR = PROJECT_ROOT / "templates"             # the documents' HTML template (nbconvert): offline_report/
+REPORT_TEMPLATES = TEMPLATES_DIR / "report"            # the report's blocks (Jinja2)
+MONITORING_TEMPLATE = "monitoring-template.xlsx"       # in the reports folder: `python -m helpers template`
 
 # Processed outputs: the contract other notebooks and analysts rely on.
 INDICATORS_CSV = "indicators.csv"
@@ -33,6 +37,15 @@ OUTLOOK_CSV = "outlook.csv"   # drafting the next plan: trends projected to its 
 ANALYSIS_JSON = "analysis.json"
 # The run (year, counties, language, documents …), worked out once by `python -m helpers resolve`.
 RUN_JSON = "run.json"
+
+# The report's files: built in reports/.build/ under fixed names (the Makefile's REPORT_NOTEBOOK and RESULTS; a
+# test checks that they agree), then published in reports/<year>/ under the run's names, which end in
+# <year>_<lang>[_<counties>] (helpers.run.parameters.Run.files).
+BUILT_NOTEBOOK = "04_report.ipynb"
+BUILT_RESULTS = "results.xlsx"
+PUBLISHED_NOTEBOOK = "04_report_{end}.ipynb"
+PUBLISHED_RESULTS = "talent-plan-results_{end}.xlsx"
+PUBLISHED_DOCUMENT = "talent-plan-{document}_{end}"     # the brief's or the report's, without .html/.pdf
 
 
 def display_path(path: Path | str) -> str:

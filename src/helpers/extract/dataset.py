@@ -45,7 +45,6 @@ EXTRA_COLUMNS = ["entity_name_zh", "indicator_name_zh", "indicator_name_en", "ca
 FLAG_COLUMNS = ("approximate", "cumulative", "estimated")
 # `plan`: the period name of the plan document a row comes from (十四五, 十五五, …); for a monitoring
 # actual, the county's plan whose period holds its year (base year < year ≤ target year), else empty.
-MONITORING_DIR = "monitoring"  # inside the raw directory: the analysts' yearly workbooks
 KIND_ORDER = {"actual": 0, "baseline_derived": 0, "target": 1}
 CLEANING_LOG_COLUMNS = ["entity", "indicator_id", "source_file", "source_line", "step", "decision", "evidence",
                         "values", "evidence_values", "source_place"]
@@ -99,7 +98,7 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
 
     observations, province_checks = _reconcile_province(observations, sources, catalogue)
     checks += province_checks
-    monitored, monitoring_decisions = read_monitoring(raw_dir / MONITORING_DIR, sources, catalogue)
+    monitored, monitoring_decisions = read_monitoring(raw_dir / paths.MONITORING_DIR, sources, catalogue)
     for obs in monitored:
         covering = plan_covering(sources.plans_of(obs.entity), obs.year)
         obs.plan = covering.period.name if covering else ""

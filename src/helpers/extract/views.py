@@ -154,7 +154,7 @@ def baselines(ds: Dataset, lang: str = "zh"):
 def comparability(ds: Dataset, lang: str = "zh"):
     w = words(lang)
     cat = ds.catalogue
-    status = {"caveat": w("report.caveat"), "not_comparable": w("report.not_comparable_status")}
+    status = {"caveat": w("definitions.caveat"), "not_comparable": w("definitions.not_comparable")}
     name = f"name_{lang}"
     rows = [(getattr(i, name), status.get(i.comparability, i.comparability),
              i.comparability_reason if lang == "zh" else i.comparability_reason_en)

@@ -20,6 +20,7 @@ import sys
 import time
 from pathlib import Path
 
+from helpers.core.paths import NOTEBOOKS_DIR, TEMPLATES_DIR
 from helpers.files.atomic import replaced_when_done
 from helpers.files.processed import sha256
 
@@ -69,7 +70,7 @@ def update(output: Path, folders: dict[str, Path]) -> bool:
 FUTURE_SLACK_SECONDS = 2
 # What make compares by time, in the project: the code and notebooks, the templates, the set-up files.
 PROJECT_FILES = ("Makefile", "pyproject.toml", "requirements.lock", "environment.yml")
-PROJECT_FOLDERS = ("src", "notebooks", "templates", "scripts")
+PROJECT_FOLDERS = ("src", NOTEBOOKS_DIR.name, TEMPLATES_DIR.name, "scripts")
 
 
 def settle_future_times(folders: list[Path], project_root: Path | None = None) -> list[Path]:

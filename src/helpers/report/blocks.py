@@ -23,11 +23,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from helpers.analyse import charts
-from helpers.analyse.evaluation import AHEAD, BEHIND, HELD, NOT_HELD, ON_SCHEDULE, SCHEDULE_COLOURS
+from helpers.analyse.evaluation import AHEAD, BEHIND, HELD, NOT_HELD, ON_SCHEDULE
 from helpers.analyse.growth import (
     CATEGORIES,
-    CATEGORY_COLOURS,
-    DARK_CATEGORIES,
     NOT_ASSESSABLE,
     RATE_CAGR,
     TARGET_MET,
@@ -36,12 +34,11 @@ from helpers.analyse.growth import (
 from helpers.analyse.progress import VERDICTS, verdict_label
 from helpers.core.formatting import number as fmt_num
 from helpers.core.formatting import percent as fmt_pct
-from helpers.core.paths import PROJECT_ROOT
+from helpers.core.paths import REPORT_TEMPLATES
 from helpers.core.periods import FINAL_PHASES, IN_PERIOD
+from helpers.core.style import LIGHTS, light_text_colour
 from helpers.core.wording import place_text, quote
 from helpers.report.context import ReportContext
-
-TEMPLATES = PROJECT_ROOT / "templates" / "report"
 
 
 class Html(str):
@@ -130,7 +127,7 @@ def svg(fig) -> Markup:
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
+    env = Environment(loader=FileSystemLoader(str(REPORT_TEMPLATES)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     return env
 
@@ -198,14 +195,10 @@ def figure_block(ctx: ReportContext, items: list) -> dict:
 
 # ----------------------------------------------------------------------------- judgements as traffic lights
 
-# Text on a dark traffic light is white; on a light one, near-black.
-DARK_LIGHTS = DARK_CATEGORIES + ("ahead", "not_held")
-
-
 def light_styles() -> list[tuple[str, str, str]]:
-    """The traffic-light CSS classes: (code, background, text colour), from the one colour mapping."""
-    colours = {**CATEGORY_COLOURS, **SCHEDULE_COLOURS}   # progress categories and 序时进度 judgements
-    return [(code, colour, "#fff" if code in DARK_LIGHTS else "#222") for code, colour in colours.items()]
+    """The traffic-light CSS classes: (code, background, text colour), from the one colour mapping
+    (helpers.core.style: progress categories and 序时进度 judgements)."""
+    return [(code, colour, light_text_colour(code)) for code, colour in LIGHTS.items()]
 
 
 def light(ctx: ReportContext, category, final: bool = False) -> Cell:
@@ -254,7 +247,7 @@ def legend(ctx: ReportContext, short: bool = False, note: str = "", codes=CATEGO
 def indicator_cell(ctx: ReportContext, ind_id: str, comparability: str = "same") -> str:
     name = ctx.indicator_name(ind_id)
     if comparability == "caveat":
-        return name + ctx.t("report.caveat_mark", caveat=ctx.t("report.caveat"))
+        return name + ctx.t("report.caveat_mark", caveat=ctx.t("definitions.caveat"))
     return name
 
 

@@ -1,10 +1,11 @@
 """What every chapter of the report reads: the analysis tables as `make analysis` wrote them, the inputs they
 were built from, the report's language, and the words in that language.
 
-Words are reached one way: `ctx.t(key, **values)` gives the sentence at a wording key (helpers/core/wording/*.yaml,
-e.g. "report.title", "summary.coverage", "plan_cycle.final_title") with the years and shared phrases filled
-in. Tables of labels and lists (`ctx.w.table`, `ctx.w.list`) and cleaning decisions (`ctx.w.describe`) come
-from the same Wording.
+Words are reached one way: `ctx.t(key, **values)` gives the sentence at a wording key (the report's own in
+helpers/report/wording/*.yaml, e.g. "report.title", "summary.coverage"; the shared ones in
+helpers/core/wording/*.yaml, e.g. "plan_cycle.final_title") with the years and shared phrases filled in.
+Tables of labels and lists (`ctx.w.table`, `ctx.w.list`) and cleaning decisions (`ctx.w.describe`) come from
+the same Wording.
 """
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ from helpers.analyse.growth import category_label
 from helpers.core import paths
 from helpers.core.config import PlanPeriod
 from helpers.core.method import method_parameters
-from helpers.core.wording import Wording, notes_text, words_for
+from helpers.core.wording import Wording, notes_text
 from helpers.files.processed import read_processed
+from helpers.report.wording import report_words
 
 
 @dataclass
@@ -35,7 +37,7 @@ class ReportContext:
 
     @cached_property
     def w(self) -> Wording:
-        return words_for(self.lang, self.inputs.catalogue)
+        return report_words(self.lang, self.inputs.catalogue)
 
     @property
     def years(self) -> dict[str, int]:

@@ -23,11 +23,11 @@ from html import unescape
 from pathlib import Path
 
 from helpers.core.errors import InputError
-from helpers.core.paths import PROJECT_ROOT
+from helpers.core.paths import TEMPLATES_DIR
+from helpers.core.style import css_font_family
 from helpers.files.atomic import replaced_when_done
 
-TEMPLATE_DIR = PROJECT_ROOT / "templates"
-TEMPLATE_NAME = "offline_report"
+TEMPLATE_NAME = "offline_report"   # templates/offline_report/
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
 PDF_TIMEOUT_SECONDS = 180
 DOCUMENTS = ("brief", "report")
@@ -56,9 +56,9 @@ def _title(nb) -> str:
 
 def _exporter(lang: str):
     from nbconvert import HTMLExporter
-    exporter = HTMLExporter(template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATE_DIR)])
+    exporter = HTMLExporter(template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATES_DIR)])
     # The bare code zh: zh-CN makes Chromium pick non-Simplified glyphs. Quoted Chinese in an English report
-    # is marked lang="zh", and the report CSS puts Noto Sans CJK SC first.
+    # is marked lang="zh", and the report CSS puts the Chinese font first (helpers.core.style).
     exporter.language_code = "zh" if lang == "zh" else "en"
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
@@ -86,7 +86,8 @@ def export_html(notebook: Path, document: str = "brief", lang: str = "zh", nb=No
         raise InputError(notebook, None, f"no cell of the notebook is tagged '{document}'",
                          "tag each report cell with brief and/or report (View > Cell Toolbar > Tags in JupyterLab).")
     exporter = exporter or _exporter(lang)
-    body, _ = exporter.from_notebook_node(part, resources={"metadata": {"name": _title(part)}, "document": document})
+    body, _ = exporter.from_notebook_node(part, resources={"metadata": {"name": _title(part)}, "document": document,
+                                                             "report_font": css_font_family()})
     return body
 
 

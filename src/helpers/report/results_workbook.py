@@ -16,14 +16,15 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.analyse import AnalysisInputs, target_counts
-from helpers.analyse.evaluation import SCHEDULE_COLOURS
-from helpers.analyse.growth import CATEGORY_COLOURS, category_label
+from helpers.analyse.evaluation import JUDGEMENTS
+from helpers.analyse.growth import CATEGORIES, category_label
 from helpers.analyse.progress import verdict_label
 from helpers.core import paths
 from helpers.core.config import PlanPeriod
 from helpers.core.periods import FINAL_PHASES, period_label
 from helpers.core.records import place_of_row
-from helpers.core.wording import derivations, notes_text, place_text, words, words_for
+from helpers.core.style import LIGHTS
+from helpers.core.wording import LANGS, derivations, notes_text, place_text, words, words_for
 from helpers.files.atomic import replaced_when_done
 from helpers.files.outputs import write_xlsx
 from helpers.files.processed import read_processed
@@ -49,15 +50,12 @@ def write_results(inputs: AnalysisInputs, tables: dict, path: Path, lang: str = 
     """The processed indicators and the analysis tables (as read by helpers.analyse.read_tables)."""
     ind = inputs.indicators
     ind = ind[ind["entity"].isin(inputs.entities + [inputs.province])]
-    colours = {}
-    for category, colour in CATEGORY_COLOURS.items():
-        colours[category] = colour
-        colours[category_label(category, "zh")] = colour
-        colours[category_label(category, "en")] = colour
-    judgement_colours = dict(SCHEDULE_COLOURS)
-    for judgement, colour in SCHEDULE_COLOURS.items():
-        for language in ("zh", "en"):
-            judgement_colours[words(language)(f"plan_cycle.schedule.{judgement}")] = colour
+    # Each code, and its label in either language, coloured like the report's traffic light.
+    colours = {name: LIGHTS[category] for category in CATEGORIES
+               for name in (category, *(category_label(category, language) for language in LANGS))}
+    judgement_colours = {name: LIGHTS[judgement] for judgement in JUDGEMENTS
+                         for name in (judgement, *(words(language)(f"plan_cycle.schedule.{judgement}")
+                                                   for language in LANGS))}
     formats = {c: PERCENT for c in ("historical_growth", "required_growth", "trend_annual_growth",
                                     "trend_probability_meets_target", "latest_share_of_province",
                                     "target_share_of_province", "progress_share", "schedule_share",
@@ -75,7 +73,7 @@ def write_results(inputs: AnalysisInputs, tables: dict, path: Path, lang: str = 
     fills = {c: colours for c in ("progress_category", "sdg_progress_category")}
     fills["schedule_judgement"] = judgement_colours
     fills["verdict"] = {verdict_label(code, lang, final): colour for final in (False, True)
-                        for code, colour in {**CATEGORY_COLOURS, **SCHEDULE_COLOURS}.items()}
+                        for code, colour in LIGHTS.items()}
     with replaced_when_done(path) as partial:
         names = inputs.sources.entity_names()
         frames = {"indicators": ind.copy()}

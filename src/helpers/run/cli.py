@@ -281,6 +281,8 @@ def _synthetic(args) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
+    # Here, not at the top: what the command line imports at the top, every step depends on (helpers.run.stepdeps).
+    from helpers.core.wording import LANGS
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -344,7 +346,7 @@ def _parser() -> argparse.ArgumentParser:
     folders(sub, "processed", "config")
 
     sub = command("template", _template, "write the yearly monitoring workbook template")
-    sub.add_argument("output", type=Path, nargs="?", default=paths.REPORTS_DIR / "monitoring-template.xlsx")
+    sub.add_argument("output", type=Path, nargs="?", default=paths.REPORTS_DIR / paths.MONITORING_TEMPLATE)
     folders(sub, "config")
 
     sub = command("results-workbook", _results_workbook, "write the results workbook of the run (run.json), in its "
@@ -365,7 +367,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--report", type=Path, help="documents: the full report's output path without .html/.pdf")
     sub.add_argument("--html-only", action="store_true", help="documents: HTML only, no PDF")
     sub.add_argument("--document", choices=["brief", "report"], default="brief")
-    sub.add_argument("--lang", choices=["zh", "en"], default="zh")
+    sub.add_argument("--lang", choices=LANGS, default="zh")
     folders(sub, "config")
 
     sub = command("synthetic", _synthetic, "write N synthetic county plans into a scratch folder", after_error="")

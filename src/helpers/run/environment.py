@@ -26,9 +26,9 @@ import tomllib
 from pathlib import Path
 
 from helpers.core import paths
+from helpers.core.style import CHINESE_FONT, FONT_FILES, FONT_MISSING
 
 PROJECT_DISTRIBUTION = "talent-plan-monitor"
-CHINESE_FONT = "Noto Sans CJK SC"          # the font the figures and the report's CSS ask for
 FIX = ("run `make setup`: it installs what is missing (the Debian packages with apt, the Python packages into "
        "{prefix}) and registers the kernel.")
 
@@ -107,7 +107,7 @@ def missing_system() -> list[str]:
     if not any(shutil.which(name) for name in CHROMIUM_CANDIDATES):
         missing.append("Chromium (prints the PDFs): not found")
     if not _has_font(CHINESE_FONT):
-        missing.append(f"font {CHINESE_FONT} (Chinese in figures and PDFs): not found")
+        missing.append(FONT_MISSING)
     if not shutil.which("pdftotext"):
         missing.append("poppler-utils (pdftotext, for the report tests): not found")
     return missing
@@ -126,7 +126,7 @@ def _has_font(family: str) -> bool:
     if shutil.which("fc-list"):
         found = subprocess.run(["fc-list", family, "family"], capture_output=True, text=True).stdout
         return bool(found.strip())
-    return any(Path("/usr/share/fonts").rglob("NotoSansCJK*"))
+    return any(Path("/usr/share/fonts").rglob(FONT_FILES))
 
 
 def _normal(name: str) -> str:

@@ -31,8 +31,8 @@ from pathlib import Path
 
 from helpers.core import paths
 from helpers.core.errors import ParameterError
+from helpers.core.wording import LANGS
 
-LANGS = ("zh", "en")
 DOCUMENTS = ("brief", "report")   # the brief (talent-plan-brief_*) and the full report (talent-plan-report_*)
 # A subset of counties is named in its reports' file names; past this length by a count and a digest.
 TAG_MAX_CHARS = 40
@@ -187,10 +187,6 @@ def folder(value, default: Path, name: str, spelling: dict = NOTEBOOK, must_exis
 
 # ----------------------------------------------------------------------------- the run, worked out once
 
-# The report's files as `make report` builds them in reports/.build/ (the Makefile's REPORT_NOTEBOOK and
-# RESULTS; a test checks that they agree), before they are published under the run's names.
-BUILT_NOTEBOOK = "04_report.ipynb"
-BUILT_RESULTS = "results.xlsx"
 ABOUT = ("The run, worked out once by `python -m helpers resolve` (make) from YEAR, ENTITIES, LANG and DOCUMENTS, "
          "the processed data and the config. Every later step reads it; `inputs` are the fingerprints of the "
          "files it was worked out from, and a step refuses a run.json that no longer matches them.")
@@ -215,15 +211,16 @@ class Run:
     def files(self) -> dict[str, str]:
         """The report's file names (the documents' without .html/.pdf). One place for them."""
         end = f"{self.year}_{self.lang}{self.tag}"
-        names = {"notebook": f"04_report_{end}.ipynb", "results": f"talent-plan-results_{end}.xlsx"}
-        return names | {d: f"talent-plan-{d}_{end}" for d in self.documents}
+        names = {"notebook": paths.PUBLISHED_NOTEBOOK.format(end=end),
+                 "results": paths.PUBLISHED_RESULTS.format(end=end)}
+        return names | {d: paths.PUBLISHED_DOCUMENT.format(document=d, end=end) for d in self.documents}
 
     def published(self, html_only: bool = False) -> list[tuple[str, str]]:
         """(built name, published name) of each file of the report, in reports/.build/ and reports/<year>/."""
         files = self.files
-        pairs = [(BUILT_NOTEBOOK, files["notebook"])]
+        pairs = [(paths.BUILT_NOTEBOOK, files["notebook"])]
         if not html_only:
-            pairs.append((BUILT_RESULTS, files["results"]))
+            pairs.append((paths.BUILT_RESULTS, files["results"]))
         for document in self.documents:
             pairs += [(f"{document}.{suffix}", f"{files[document]}.{suffix}")
                       for suffix in (("html",) if html_only else ("html", "pdf"))]

@@ -54,7 +54,7 @@ def generate(n: int, scratch: Path, seed: int = 1) -> Path:
     if scratch.exists():
         shutil.rmtree(scratch)
     raw, config = scratch / "raw", scratch / "config"
-    (raw / "monitoring").mkdir(parents=True)
+    (raw / paths.MONITORING_DIR).mkdir(parents=True)
     config.mkdir(parents=True)
     shutil.copy(paths.CONFIG_DIR / paths.CATALOGUE_FILE, config / paths.CATALOGUE_FILE)
     sources = yaml.safe_load((paths.CONFIG_DIR / paths.SOURCES_FILE).read_text(encoding="utf-8"))
@@ -96,7 +96,7 @@ def generate(n: int, scratch: Path, seed: int = 1) -> Path:
     write_manifest(raw, [p["file"] for p in plans])
     rows_per_book = COUNTIES_PER_WORKBOOK * len(MONITORED) * MONITORED_YEARS
     for start in range(0, len(monitoring_rows), rows_per_book):
-        _write_monitoring(raw / "monitoring" / f"监测_{start // rows_per_book + 1:02d}.xlsx",
+        _write_monitoring(raw / paths.MONITORING_DIR / f"监测_{start // rows_per_book + 1:02d}.xlsx",
                           monitoring_rows[start:start + rows_per_book])
     return scratch
 

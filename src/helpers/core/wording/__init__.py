@@ -1,4 +1,6 @@
-"""Every word a reader sees, one YAML file per language (zh.yaml, en.yaml): the one place for wording.
+"""Every word a reader sees, one YAML file per language (zh.yaml, en.yaml): the one place for wording, but for
+the report's own sentences (titles, chapter texts: helpers/report/wording/, joined to these by the report), kept
+apart so that rewording them rebuilds only the report.
 
     w = words("zh")
     w("report.title")                         the text at a dotted key
@@ -34,9 +36,9 @@ import string
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-from markupsafe import Markup, escape
-
+# The report languages, one place: the run's parameters, the command line and every reader take them from here.
+# Importing this module needs only the standard library (YAML and markupsafe are imported where used): the command
+# line imports LANGS before the set-up check has said whether anything else is installed.
 LANGS = ("zh", "en")
 FOLDER = Path(__file__).resolve().parent
 
@@ -90,6 +92,15 @@ class Wording:
             return False
         return True
 
+    def joined(self, more: dict, file: str) -> Wording:
+        """This wording and a stage's own words (helpers.report.wording), one Wording; a key in both is refused."""
+        twice = sorted(self._doc.keys() & more.keys())
+        if twice:
+            raise KeyError(f"{file}: {', '.join(twice)} is already in helpers/core/wording/{self.lang}.yaml")
+        both = Wording(self.lang, {**self._doc, **more})
+        both.unit_names = self.unit_names
+        return both
+
     def table(self, key: str) -> dict[str, str]:
         return dict(self._at(key))
 
@@ -125,6 +136,7 @@ class Wording:
         if missing:
             raise KeyError(f"wording '{key}' needs {', '.join(sorted(missing))}")
         if html:
+            from markupsafe import Markup, escape
             return Markup(escape(template)).format(**filled)
         return FORMATTER.format(template, **filled)
 
@@ -135,6 +147,7 @@ class Wording:
         if name in QUOTED and isinstance(value, str) and value:   # a column number is not a quotation
             return quote(str(value), html)
         if name in NAMED and html and value not in (None, ""):
+            from markupsafe import Markup
             return Markup('<span class="file" lang="zh">{}</span>').format(value)
         if name in UNITS and isinstance(value, str):
             return self.unit(value)
@@ -152,6 +165,7 @@ class Wording:
 def quote(text: str, html: bool = False) -> str:
     """Text copied from a source document: marked as a Chinese quotation in HTML, in “” in plain text."""
     if html:
+        from markupsafe import Markup
         return Markup('<q class="src" lang="zh">{}</q>').format(text)
     return f"“{text}”"
 
@@ -180,15 +194,22 @@ def with_method(node, values: dict[str, str], file: str):
     return METHOD_PLACEHOLDER.sub(fill, node)
 
 
-@lru_cache(maxsize=None)
-def words(lang: str) -> Wording:
+def read_wording(folder: Path, lang: str) -> dict:
+    """One wording file (<folder>/<lang>.yaml) with its {method.…} placeholders filled."""
+    import yaml
+
     from helpers.core.method import method_parameters
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
     # libyaml's parser where PyYAML has it (five times faster; every report and notebook reads these files).
-    doc = yaml.load((FOLDER / f"{lang}.yaml").read_text(encoding="utf-8"),
+    doc = yaml.load((folder / f"{lang}.yaml").read_text(encoding="utf-8"),
                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return Wording(lang, with_method(doc, method_parameters().wording_values(), f"{lang}.yaml"))
+    return with_method(doc, method_parameters().wording_values(), f"{lang}.yaml")
+
+
+@lru_cache(maxsize=None)
+def words(lang: str) -> Wording:
+    return Wording(lang, read_wording(FOLDER, lang))
 
 
 def words_for(lang: str, catalogue) -> Wording:

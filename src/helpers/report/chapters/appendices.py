@@ -57,10 +57,10 @@ def appendix_section(ctx: ReportContext) -> Html:
                                                                          fold=True),
          Column(ctx.t("report.source"), "src", fold=True)], rows, more=ctx.t("report.more"))}]
     cat = ctx.inputs.catalogue
-    rows = [[ctx.indicator_name(i.id), ctx.t("report.caveat"), ctx.indicator_reason(i.id)]
+    rows = [[ctx.indicator_name(i.id), ctx.t("definitions.caveat"), ctx.indicator_reason(i.id)]
             for i in cat.indicators.values() if i.comparability == "caveat"]
     rows += [[" ↔ ".join(ctx.indicator_name(x) for x in rel.indicators),
-              ctx.t("report.not_comparable_status") if rel.status == "not_comparable" else ctx.t(rel.status),
+              ctx.t("definitions.not_comparable") if rel.status == "not_comparable" else ctx.t(rel.status),
               ctx.relation_reason(*rel.indicators)] for rel in cat.relations]
     blocks += [{"kind": "heading", "text": ctx.t("report.caveats")}, {"kind": "table", "table": Table(
         [Column(ctx.t("report.indicator"), "name"), Column(ctx.t("report.comparability"), "nowrap"),

@@ -10,6 +10,7 @@ from helpers.analyse.evaluation import completion_rate
 from helpers.analyse.growth import NOT_ASSESSABLE, RATE_CAGR
 from helpers.core.method import method_parameters
 from helpers.core.periods import FINAL_PHASES
+from helpers.core.style import TARGET_COLOUR
 from helpers.report.blocks import (
     Column,
     Figure,
@@ -77,7 +78,7 @@ def completion_figures(ctx: ReportContext) -> list[Figure]:
                 rows.append({"label": ratio_label(ctx, ind_id, g.iloc[0]["comparability"]),
                              "points": points})
         counties = [ctx.entity_name(e) for e in ctx.inputs.entities]
-        return [(charts.ratio_chart(chunk, counties, ctx.many, reference=charts.TARGET_COLOUR),
+        return [(charts.ratio_chart(chunk, counties, ctx.many, reference=TARGET_COLOUR),
                  ctx.t("report.fig_completion")) for chunk in charts.chunks(rows, method_parameters().rows_per_figure)]
     return figures(ctx, "completion", draw)
 
@@ -87,7 +88,6 @@ def key_figures_brief(ctx: ReportContext) -> Html:
     actuals against the provincial targets. In the period (judged against 序时进度, whose laggards the brief
     lists): the counties' targets against the province's. At a base year, what the plan asks: growth
     achieved against growth required, and the targets against the province's."""
-    from helpers.core.periods import FINAL_PHASES
     p = ctx.progress
     if len(p) and p["plan_phase"].isin(FINAL_PHASES).all():
         figs = province_figure(ctx, actuals=True) or province_figure(ctx)
