@@ -14,21 +14,14 @@ from helpers import analyse
 from helpers.core.wording import words
 from helpers.extract import dataset
 from helpers.extract.monitoring import COLUMNS, DATA_SHEET
-from support.tonglu import D, make_county
+from support.tonglu import D, project_with_county
 
 LAYOUTS = ["word_tab_cells", "cell_per_line"]
 
 
 @pytest.fixture(scope="module", params=LAYOUTS)
 def county(request, tmp_path_factory):
-    import shutil
-
-    from helpers.core import paths
-    workspace = tmp_path_factory.mktemp(request.param)
-    shutil.copytree(paths.RAW_DIR, workspace / "raw")
-    shutil.copytree(paths.CONFIG_DIR, workspace / "config")
-    (workspace / "processed").mkdir()
-    return make_county(workspace, request.param)
+    return project_with_county(tmp_path_factory.mktemp(request.param), request.param)
 
 
 def _inputs(workspace: Path, year: int):
