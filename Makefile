@@ -30,7 +30,9 @@ ENV_DIR   := .venv
 INSTALLED := $(ENV_DIR)/.installed
 endif
 PY    := $(ENV_DIR)/bin/python
-CLI   := $(PY) -m helpers
+# Each step starts with Ctrl-C and SIGTERM held back (coreutils' env) until it can stop in one line: one that comes
+# while Python itself starts would otherwise print a traceback (helpers/__init__.py lets them through).
+CLI   := env --block-signal=INT,TERM $(PY) -m helpers
 # Every step works on this folder's files, whichever folder the environment's code was installed from (a project
 # copied with its .venv): helpers.core.paths reads the project folder from here.
 export TALENT_PROJECT_ROOT := $(CURDIR)
@@ -60,18 +62,22 @@ FOLDERS      := --processed-dir $(call quote,$(PROCESSED_DIR)) --config-dir $(ca
 # ----------------------------------------------------------------------------------------- the run's parameters
 # YEAR= the year reported on (default: the latest with actual values); ENTITIES= counties, e.g. jiande,anji
 # (default: all); LANG= zh or en (default zh); DOCUMENTS= brief and/or report (default: both).
-# Taken as typed and never expanded by make, so that no value ($(…), quotes) can run anything; they reach
-# only `resolve`, quoted, which checks them. LANG is also the shell's locale variable: only a LANG= given on the
-# make command line chooses the report's language.
-override YEAR      := $(value YEAR)
-override ENTITIES  := $(value ENTITIES)
-override DOCUMENTS := $(value DOCUMENTS)
+# Taken as typed and never expanded by make, so that no value ($(…), quotes) can run anything; blanks (a newline
+# too, which would split a recipe line) become one space. They reach only `inputs` (the first step, which checks
+# their form) and `resolve` (which checks them against the data), quoted. LANG is also the shell's locale
+# variable: only a LANG= given on the make command line chooses the report's language.
+override YEAR      := $(strip $(value YEAR))
+override ENTITIES  := $(strip $(value ENTITIES))
+override DOCUMENTS := $(strip $(value DOCUMENTS))
 REPORT_LANG :=
 ifeq ($(origin LANG),command line)
-override LANG := $(value LANG)
+override LANG := $(strip $(value LANG))
 REPORT_LANG   := $(LANG)
 endif
 unexport YEAR ENTITIES DOCUMENTS
+
+RUN_PARAMETERS = --year $(call quote,$(YEAR)) --entities $(call quote,$(ENTITIES)) --lang $(call quote,$(REPORT_LANG)) \
+                 --documents $(call quote,$(DOCUMENTS))
 
 # ----------------------------------------------------------------------------------------- the files
 INPUTS     := $(PROCESSED_DIR)/.inputs.json
@@ -116,22 +122,26 @@ $(INSTALLED): pyproject.toml requirements.lock environment.yml scripts/setup.sh 
 # Every step that runs Python comes after this: the install, and a quick look (no imports: packages, kernel,
 # Chromium, fonts) that repairs the set-up when a piece has gone since.
 # An environment that runs another folder's code (copied with the project) is refused, in one line.
+# (An environment whose Python has gone, or cannot run, is repaired too.)
 environment: $(INSTALLED)
-	@$(CLI) check-install --own-code-first >/dev/null; case $$? in 0) ;; \
-	    1) echo "A piece of the set-up has gone: repairing it."; $(SETUP) && touch "$(INSTALLED)" ;; *) exit 1 ;; esac
+	@if [ -x "$(PY)" ]; then $(CLI) check-install --own-code-first >/dev/null; else false; fi; case $$? in 0) ;; \
+	    1|126|127) echo "A piece of the set-up has gone: repairing it."; $(SETUP) && touch "$(INSTALLED)" ;; \
+	    *) exit 1 ;; esac
 
 $(HELPER_DEPS): $(wildcard src/helpers/*.py src/helpers/*/*.py src/helpers/*/*/*.py notebooks/*.ipynb)
-	@mkdir -p $(@D) && PYTHONPATH=src $(PYTHON) -m helpers.run.stepdeps $@
+	@mkdir -p $(@D) && scripts/check-python.sh "$(PYTHON)" && \
+	    PYTHONPATH=src env --block-signal=INT,TERM "$(PYTHON)" -m helpers.run.stepdeps $@
 
 # ----------------------------------------------------------------------------------------- the data step
 data: $(INDICATORS) ## Extract and clean the plans' indicators into data/processed/
 
 # Every input (plans, monitoring workbooks with any name, config) by content: rewritten only when one is added,
 # removed, renamed or changed, so that its time tells make when to redo the steps after it (make itself cannot
-# name files with spaces, # or :). It runs on every make, even `make -n` (+): only it can tell.
+# name files with spaces, # or :). It runs on every make, even `make -n` (+): only it can tell. It checks the run's
+# parameters first, as far as they can be checked without the data: a mistyped YEAR stops the run before any step.
 $(INPUTS): FORCE | environment
 	+@$(CLI) inputs $(call quote,$@) --raw-dir $(call quote,$(RAW_DIR)) --config-dir $(call quote,$(CONFIG_DIR)) \
-	    --reports-dir $(call quote,$(REPORTS_DIR))
+	    --reports-dir $(call quote,$(REPORTS_DIR)) $(RUN_PARAMETERS)
 
 # The data notebook: plans and workbooks -> indicators.csv, the checks and the cleaning log.
 $(INDICATORS): $(INPUTS) $(DATA_HELPERS) notebooks/01_data.ipynb | environment
@@ -144,8 +154,7 @@ $(INDICATORS): $(INPUTS) $(DATA_HELPERS) notebooks/01_data.ipynb | environment
 # value stops here, with one line), the year defaulted, each county's evaluated plan and the report's file names
 # found, all written to run.json. Rewritten only when the run changes; runs every time, even under `make -n`.
 $(RUN): $(INDICATORS) FORCE | environment
-	+@$(CLI) resolve --year $(call quote,$(YEAR)) --entities $(call quote,$(ENTITIES)) \
-	    --lang $(call quote,$(REPORT_LANG)) --documents $(call quote,$(DOCUMENTS)) $(FOLDERS)
+	+@$(CLI) resolve $(RUN_PARAMETERS) $(FOLDERS)
 
 # ----------------------------------------------------------------------------------------- the analysis
 analysis: $(ANALYSIS) $(ANALYSIS_NOTEBOOKS) ## Compare with the province and each other; growth, progress, outlook

@@ -30,6 +30,7 @@ if [ "$ENV_KIND" = venv ]; then
     if "$PY" -c "import sys" 2>/dev/null; then
         echo "present: $("$PY" --version)"
     else
+        scripts/check-python.sh "$PYTHON"
         echo "creating it with $PYTHON -m venv (a few seconds)"
         "$PYTHON" -m venv --clear "$ENV_DIR"
     fi

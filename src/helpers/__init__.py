@@ -8,6 +8,9 @@ import sys
 if sys.argv[:1] == ["-m"]:
     # `python -m helpers …` (what make runs): Ctrl-C or SIGTERM while the command is still starting, before it
     # sets its own handling (helpers.run.cli), is one line too, never a traceback; nothing was written yet.
+    # Python's own start-up (before this line) would turn it into a KeyboardInterrupt traceback, so make starts
+    # every step with the two signals blocked (`env --block-signal`, the Makefile's CLI): one that came meanwhile
+    # waits, and arrives here, once they are unblocked.
     import os
     import signal
 
@@ -17,6 +20,7 @@ if sys.argv[:1] == ["-m"]:
 
     for _signal in (signal.SIGINT, signal.SIGTERM):
         signal.signal(_signal, _stopped_while_starting)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
 
 # Speed: jsonschema imports rfc3987_syntax when it is installed (JupyterLab pulls it in), and that
 # module compiles a grammar at import: 1.2 s in every process that reads or runs a notebook. Notebook

@@ -5,12 +5,14 @@ import errno
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import make
 from helpers.core import paths
 from helpers.core.errors import InputError
 from helpers.extract import dataset
@@ -127,6 +129,54 @@ def test_a_killed_kernel_is_said_and_replaces_nothing(tmp_path):
         "dies.ipynb"]
 
 
+def test_notebooks_run_at_once_in_one_folder_each_have_a_kernel_of_their_own(tmp_path):
+    """make -j2 runs two notebooks side by side (make analysis: 02 and 03), and two runs may share a project: each
+    kernel has its own socket files (their names used to be kernel-ipc-1 … in the working folder, the same for all:
+    two kernels took each other's, one never answered, and its run ended in a traceback a minute later)."""
+    notebook = tmp_path / "which.ipynb"
+    notebook.write_text(json.dumps({
+        "cells": [{"cell_type": "code", "execution_count": None, "id": "a", "metadata": {}, "outputs": [],
+                   "source": ["import json, time\n", "from ipykernel.connect import get_connection_file\n",
+                              "print(json.load(open(get_connection_file()))['ip'])\n", "time.sleep(2)"]}],
+        "metadata": {"kernelspec": {"name": "talent-plan", "display_name": "talent-plan", "language": "python"}},
+        "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+    outputs = [tmp_path / f"run{i}.ipynb" for i in range(3)]
+    runs = [subprocess.Popen([sys.executable, "-m", "helpers", "run", str(notebook), str(output)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for output in outputs]
+    for run in runs:
+        _, err = run.communicate(timeout=300)
+        assert run.returncode == 0 and err == "", err
+    sockets = [json.loads(o.read_text(encoding="utf-8"))["cells"][0]["outputs"][0]["text"][0].strip() for o in outputs]
+    assert len(set(sockets)) == 3 and all(Path(s).is_absolute() for s in sockets), sockets
+    assert not list(tmp_path.glob("kernel-ipc*")) and not list(paths.NOTEBOOKS_DIR.glob("kernel-ipc*"))
+
+
+def test_a_kernel_that_never_answers_is_said_not_thrown(tmp_path, monkeypatch):
+    import papermill
+
+    from helpers.run.notebook_runner import run_notebook
+
+    def no_answer(*args, **kwargs):
+        raise RuntimeError("Kernel didn't respond in 60 seconds")
+    monkeypatch.setattr(papermill, "execute_notebook", no_answer)
+    with pytest.raises(InputError) as info:
+        run_notebook(tmp_path / "a.ipynb", tmp_path / "out.ipynb", {})
+    assert "the notebook's kernel did not start (Kernel didn't respond in 60 seconds)" in str(info.value)
+
+
+def test_a_folder_in_place_of_an_output_is_said_and_keeps_the_others(report_set):
+    """The data step publishes its files together: a folder where one of them belongs stops it, said as such."""
+    build, reports, names = report_set
+    (reports / names[0]).unlink()
+    (reports / names[0]).mkdir()
+    with pytest.raises(InputError) as info:
+        atomic.install_together([(build / n, reports / n) for n in reversed(names)])   # the folder's file last
+    assert "this is a folder, where the file should be" in info.value.problem
+    assert "move or rename that folder" in info.value.fix
+    assert all((reports / n).read_text(encoding="utf-8") == f"last good {n}" for n in names[1:])   # put back
+    assert sorted(p.name for p in reports.iterdir()) == sorted(names)
+
+
 def test_ctrl_c_is_one_line_and_exit_130(capsys):
     def interrupted():
         raise KeyboardInterrupt
@@ -134,6 +184,34 @@ def test_ctrl_c_is_one_line_and_exit_130(capsys):
     assert cli.exit_status(interrupted, after_error="Nothing was replaced.") == cli.INTERRUPTED
     err = capsys.readouterr().err
     assert err == "interrupted. Nothing was replaced.\n"
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_before_python_has_started_is_one_line_too(tmp_path, signum):
+    """The earliest Ctrl-C there is: already waiting when the step's Python starts (make starts each step with it
+    held back, as here). It arrives once the command can stop in one line, never during Python's start-up."""
+    def pending_from_the_start():
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        os.kill(os.getpid(), signum)
+    result = subprocess.run([sys.executable, "-m", "helpers", "resolve", "--processed-dir", str(tmp_path)],
+                            capture_output=True, text=True, timeout=60, preexec_fn=pending_from_the_start)
+    assert result.returncode == cli.INTERRUPTED, result.stderr
+    assert result.stderr == "interrupted. Nothing was replaced: the command had not started.\n"
+
+
+def test_make_starts_every_step_with_ctrl_c_held_back(tmp_path):
+    """What the Makefile runs as `python -m helpers` starts with SIGINT and SIGTERM blocked (helpers/__init__.py
+    unblocks them once its handler is in place)."""
+    mask = tmp_path / "mask"
+    python = tmp_path / "python"
+    python.write_text(f"#!/bin/bash\ngrep SigBlk /proc/self/status > '{mask}'\n", encoding="utf-8")
+    python.chmod(0o755)
+    stamp = tmp_path / "installed"
+    stamp.touch()
+    run = make("environment", PY=python, INSTALLED=stamp, SETUP="false")
+    assert run.returncode == 0, run.stderr
+    blocked = int(mask.read_text(encoding="utf-8").split()[1], 16)
+    assert blocked & (1 << (signal.SIGINT - 1)) and blocked & (1 << (signal.SIGTERM - 1))
 
 
 def test_an_os_error_anywhere_is_said_not_thrown(capsys):

@@ -85,7 +85,10 @@ def test_make_lab_serves_jupyterlab_on_the_project_kernel(tmp_path):
         assert info["transport"] == "ipc"
         client = BlockingKernelClient(connection_file=str(connection))
         client.load_connection_file()
-        client.start_channels()
+        # No heartbeat: it gives a kernel 1 s to answer each ping, and on a loaded machine (several JupyterLabs
+        # starting at once) declared a live kernel dead ("Kernel died before replying to kernel_info"). The test
+        # is the kernel's own reply, within 60 s. (JupyterLab itself watches the kernel's process, not pings.)
+        client.start_channels(hb=False)
         try:
             client.wait_for_ready(timeout=60)
             reply = client.execute_interactive("import sys, helpers; print(sys.prefix)", timeout=60)

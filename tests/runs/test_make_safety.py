@@ -45,6 +45,19 @@ def test_a_quote_in_a_year_is_the_projects_error_not_the_shells(made_report):
     assert run.returncode == 2 and _one_line_of_ours(run).startswith("error: YEAR=2020' is not a year")
 
 
+@pytest.mark.parametrize("value", ["20\n20", "2020'\n;touch {marker}", "2020\n'"])
+def test_a_newline_in_a_value_is_text_not_a_second_command(made_report, tmp_path, value):
+    marker = tmp_path / "ran"
+    run = make("report", YEAR=value.format(marker=marker), **made_report["folders"])
+    assert run.returncode == 2 and _one_line_of_ours(run).startswith("error: YEAR="), run.stderr
+    assert "is not a year" in run.stderr and "unexpected" not in run.stderr and not marker.exists()
+
+
+def test_a_year_given_with_blanks_around_it_is_that_year(made_report):
+    run = make("report", YEAR=" 2020\n", **made_report["folders"])
+    assert run.returncode == 0 and "the run: 2020" in run.stdout, run.stderr
+
+
 @pytest.mark.parametrize("variable", ["PROCESSED_DIR", "REPORTS_DIR", "RAW_DIR"])
 @pytest.mark.parametrize("name", ["with space", "a:b", "$(shell touch ran)"])
 def test_a_folder_make_cannot_name_is_refused_in_one_line(made_report, tmp_path, variable, name):
@@ -126,6 +139,35 @@ def test_a_full_disk_while_recording_the_inputs_fails_the_run(built, tmp_path):
         subprocess.run(["umount", str(disk)], capture_output=True)
     assert run.returncode == 2 and "Nothing to be done" not in run.stdout + run.stderr
     assert "the disk is full" in run.stderr and "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize("variables", [{"YEAR": "20x5"}, {"ENTITIES": "foo"}, {"LANG": "fr"}, {"DOCUMENTS": "boss"}])
+def test_a_mistyped_parameter_stops_the_run_before_any_step(built, variables):
+    """The data step has something to do (`built`), yet a value that cannot be right stops the run first."""
+    before = {p.name: p.read_bytes() for p in built["PROCESSED_DIR"].iterdir()}
+    run = make("report", **variables, **built)
+    assert run.returncode == 2 and _one_line_of_ours(run).startswith("error: "), run.stderr
+    assert "helpers run" not in run.stdout and "01_data" not in run.stdout
+    assert {p.name: p.read_bytes() for p in built["PROCESSED_DIR"].iterdir()} == before
+    assert not built["REPORTS_DIR"].exists() or not any(built["REPORTS_DIR"].rglob("*.ipynb"))
+
+
+def test_a_folder_in_place_of_a_processed_file_is_said_and_the_advice_works(made_report, tmp_path):
+    folders = {variable: tmp_path / variable.lower() for variable in ("RAW_DIR", "CONFIG_DIR", "PROCESSED_DIR")}
+    for variable, folder in folders.items():
+        shutil.copytree(made_report["folders"][variable], folder)
+    folders["REPORTS_DIR"] = tmp_path / "reports"
+    indicators = folders["PROCESSED_DIR"] / "indicators.csv"
+    indicators.unlink()
+    indicators.mkdir()
+    analysis = folders["PROCESSED_DIR"] / "analysis.json"
+    run = make(str(analysis), **folders)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert "indicators.csv: this is a folder, where the file should be" in run.stderr, run.stderr
+    assert "How to fix: move or rename that folder" in run.stderr
+    indicators.rename(indicators.with_name("indicators (a folder).csv"))     # as the advice says
+    again = make(str(analysis), **folders)
+    assert again.returncode == 0, again.stderr
 
 
 # ----------------------------------------------------------------------------- times and copies

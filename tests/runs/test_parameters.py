@@ -38,6 +38,29 @@ def test_a_bad_value_is_one_line_and_exit_1(capsys, args, words):
     assert err.count("\n") == 1 and "Traceback" not in err and "Nothing was replaced" not in err
 
 
+@pytest.mark.parametrize("args, words", [
+    (["--year", "20x5"], "YEAR=20x5 is not a year"),
+    (["--year", "99999"], "YEAR=99999 is not a year"),
+    (["--year", "-1"], "YEAR=-1 is not a year"),
+    (["--entities", "foo"], "'foo' is not a county"),
+    (["--lang", "EN"], "LANG=EN is not a report language"),
+    (["--documents", "Brief"], "'Brief' is not a document"),
+])
+def test_the_first_step_refuses_a_mistyped_value_before_the_data_exist(capsys, tmp_path, args, words):
+    """`python -m helpers inputs` (make's first step) checks what needs no data, and records nothing."""
+    record = tmp_path / ".inputs.json"
+    status = cli.main(["inputs", str(record), "--raw-dir", str(tmp_path), *args])
+    out, err = capsys.readouterr()
+    assert status == 1 and out == "" and err.startswith("error: ") and words in err and err.count("\n") == 1
+    assert not record.exists()
+
+
+def test_the_first_step_lets_a_year_without_data_through_to_resolve(capsys, tmp_path):
+    record = tmp_path / ".inputs.json"
+    assert cli.main(["inputs", str(record), "--raw-dir", str(tmp_path), "--year", "2030", "--entities", "anji"]) == 0
+    assert record.exists()
+
+
 @pytest.mark.parametrize("year, words", [
     ("2030", "YEAR=2030 has no data: the counties have actual values for 2015, 2020 only"),
     ("2019", "YEAR=2019 has no data"),

@@ -107,3 +107,40 @@ def test_environment_yml_lists_conda_forge_packages_and_says_where_chromium_come
     pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
     assert pip == ['-e ".[dev]"'] or pip == ["-e .[dev]"]  # only the project itself comes from pip
     assert "Chromium" in text and "fonts-noto-cjk" in text and "from the system" in text
+
+
+def test_an_environment_whose_python_has_gone_is_repaired(tmp_path):
+    """A conda environment (or .venv) whose python was deleted, or points at a Python removed since: every step
+    repairs it, as for any piece gone (it used to stop with env's 'No such file or directory')."""
+    prefix = tmp_path / "envs" / "talent-plan"
+    (prefix / "bin").mkdir(parents=True)
+    (prefix / "bin" / "python").symlink_to(tmp_path / "a Python removed since")
+    (prefix / ".talent-plan-installed").touch()
+    run = subprocess.run(["make", "--no-print-directory", "environment", "SETUP=echo setting up"],
+                         cwd=paths.PROJECT_ROOT, capture_output=True, text=True,
+                         env=_env(CONDA_PREFIX=str(prefix), CONDA_DEFAULT_ENV="talent-plan"))
+    assert run.returncode == 0, run.stderr
+    assert "A piece of the set-up has gone: repairing it.\nsetting up" in run.stdout and run.stderr == ""
+
+
+@pytest.mark.parametrize("kind", ["old", "missing"])
+def test_a_python_too_old_for_the_project_is_said_in_one_line(tmp_path, kind):
+    """The step list (.make/helpers.mk) is made with PYTHON (python3 on PATH) before anything is installed, and
+    setup.sh builds the venv with it: one too old (here a stand-in for Python 3.6, which cannot even parse our
+    code: a SyntaxError traceback) or missing is named, with what to do, before it runs any of our code."""
+    python = "no-such-python"
+    if kind == "old":
+        python = str(tmp_path / "python3")
+        Path(python).write_text('#!/bin/sh\n[ "$1" = --version ] && echo "Python 3.6.15" && exit 0\n'
+                                'echo "SyntaxError: future feature annotations is not defined" >&2; exit 1\n')
+        Path(python).chmod(0o755)
+    needs = "the project needs Python 3.11 or later"
+    run = subprocess.run(["scripts/check-python.sh", python], cwd=paths.PROJECT_ROOT, capture_output=True, text=True)
+    assert run.returncode == 1 and run.stderr.count("\n") == 1 and needs in run.stderr, run.stderr
+    assert f"PYTHON={python} is " in run.stderr and "make report PYTHON=python3.11" in run.stderr
+    assert subprocess.run(["scripts/check-python.sh", sys.executable], cwd=paths.PROJECT_ROOT).returncode == 0
+    # make, with that python first on PATH and a step list to make: our line, no traceback
+    stepdeps = tmp_path / "helpers.mk"
+    run = subprocess.run(["make", "--no-print-directory", str(stepdeps), f"HELPER_DEPS={stepdeps}", f"PYTHON={python}"],
+                         cwd=paths.PROJECT_ROOT, capture_output=True, text=True)
+    assert run.returncode == 2 and needs in run.stderr and "Traceback" not in run.stderr and not stepdeps.exists()

@@ -69,6 +69,9 @@ def file_error(exc: OSError, path: Path | str | None = None, writing: bool | Non
     if code in (errno.EBUSY, errno.ETXTBSY):
         return InputError(path, None, f"the file could not be {verb}: another program is using it",
                           "close it in that program, then rerun.")
+    if code == errno.EISDIR:   # e.g. a folder made where a processed file belongs: rerunning alone changes nothing
+        return InputError(path, None, "this is a folder, where the file should be",
+                          "move or rename that folder (a file of this name belongs there), then rerun.")
     if code == errno.EROFS:
         return InputError(path, None, f"the file could not be {verb}: the disk is mounted read-only",
                           "write to a folder on a writable disk.")

@@ -165,10 +165,10 @@ def install_together(pairs: list[tuple[Path, Path]], keep: bool = True) -> list[
     try:
         for source, target in pairs:
             kept = None
-            if target.exists():
-                kept = backups / f"{len(done)}{target.suffix}"   # the last good file, to put back on failure
-                _link_or_copy(target, kept)
             try:
+                if target.exists():
+                    kept = backups / f"{len(done)}{target.suffix}"   # the last good file, to put back on failure
+                    _link_or_copy(target, kept)                     # (a folder in its place cannot be kept)
                 if keep:
                     partial = target.with_name(f".{target.stem}.{os.getpid()}.partial{target.suffix}")
                     _link_or_copy(source, partial)

@@ -108,6 +108,11 @@ def _what_was_left(folders: list[Path]) -> Callable[[], str]:
 
 def _inputs(args) -> None:
     from helpers.files.fingerprint import settle_future_times, update
+    from helpers.run.parameters import MAKE, check_before_data
+    # The first step of every run: a mistyped parameter stops it here, before anything runs (resolve checks the
+    # year against the data once the data step has run).
+    check_before_data(args.year, args.entities, args.lang, args.documents, args.config_dir, spelling=MAKE,
+                      base=Path.cwd())
     settle_future_times([args.config_dir, args.output.parent, *([args.reports_dir] if args.reports_dir else [])])
     update(args.output, {"raw": args.raw_dir, "config": args.config_dir})
 
@@ -298,24 +303,29 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument(f"--{name}-dir", type=Path, default=defaults[name])
 
 
+    def run_parameters(sub: argparse.ArgumentParser) -> None:
+        # Checked by helpers.run.parameters, not by argparse, so that every bad value gets the same one line.
+        sub.add_argument("--year", default="", help="the year reported on (default: the latest with actual values)")
+        sub.add_argument("--entities", default="", help="counties, e.g. jiande,anji (default: all)")
+        sub.add_argument("--lang", default="", help="zh (the default) or en")
+        sub.add_argument("--documents", default="", help="brief and/or report (default: both)")
+
     sub = command("run", _run, "execute a notebook with papermill", after_error=None)
     sub.add_argument("notebook", type=Path)
     sub.add_argument("output", type=Path)
     sub.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"))
 
     sub = command("inputs", _inputs, "fingerprint every input file; rewrite OUTPUT only when one changed (and give "
-                  "files dated in the future the present time)", after_error="")
+                  "files dated in the future the present time); first check the run's parameters as far as they "
+                  "can be checked without the data", after_error="")
     sub.add_argument("output", type=Path)
     folders(sub, "raw", "config")
     sub.add_argument("--reports-dir", type=Path, help="also settle the times of the reports built here")
+    run_parameters(sub)
 
     sub = command("resolve", _resolve, "check the run's parameters and work the run out once: run.json in the "
                   "processed folder, rewritten only when the run changes", after_error="")
-    # Checked by helpers.run.parameters, not by argparse, so that every bad value gets the same one line.
-    sub.add_argument("--year", default="", help="the year reported on (default: the latest with actual values)")
-    sub.add_argument("--entities", default="", help="counties, e.g. jiande,anji (default: all)")
-    sub.add_argument("--lang", default="", help="zh (the default) or en")
-    sub.add_argument("--documents", default="", help="brief and/or report (default: both)")
+    run_parameters(sub)
     folders(sub, "processed", "config")
 
     sub = command("publish", _publish, "put a report's built files in place together, all or none: with --run, "

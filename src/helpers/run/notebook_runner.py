@@ -55,18 +55,36 @@ def run_notebook(notebook: Path, output: Path, parameters: dict) -> str:
                          "out of memory)",
                          "rerun; if it dies again, check the free memory (free -h) and the size of the inputs.") \
             from None
+    except RuntimeError as exc:   # (after DeadKernelError, one of them)
+        if not str(exc).startswith("Kernel"):     # nbclient's words for a kernel that never answered
+            raise
+        raise InputError(notebook, None, f"the notebook's kernel did not start ({exc})",
+                         "rerun; if it fails again, run `make setup` (it checks the kernel) and check the free "
+                         "memory (free -h).") from None
     return f"ran {notebook.name} -> {display_path(output)}"
 
 
 def _quiet_kernel_manager():
     """A kernel manager whose kernel keeps its own log to itself: it prints a traceback when a run is stopped.
     (Its "running over TCP without encryption" warning does not arise at all: see KERNEL_TRANSPORT.) What goes
-    wrong in a notebook comes back through papermill, in the project's words."""
+    wrong in a notebook comes back through papermill, in the project's words.
+
+    Each kernel gets socket files of its own, named after its own connection file in Jupyter's runtime folder (as
+    JupyterLab names its kernels'): left to itself, jupyter_client names them kernel-ipc-1 … in the working folder,
+    the same for every kernel started there, so that two notebooks run at once (make -j2, two runs in one project)
+    took each other's sockets: one kernel never answered, and its run failed after a minute."""
+    import uuid
+
     from jupyter_client import AsyncKernelManager
+    from jupyter_core.paths import jupyter_runtime_dir
 
     class QuietKernelManager(AsyncKernelManager):
         async def start_kernel(self, **kw):
             kw.setdefault("stderr", subprocess.DEVNULL)
+            runtime = Path(jupyter_runtime_dir())
+            runtime.mkdir(parents=True, exist_ok=True)
+            self.connection_file = str(runtime / f"kernel-{uuid.uuid4()}.json")
+            self.ip = self.connection_file.removesuffix(".json") + "-ipc"
             return await super().start_kernel(**kw)
 
     return QuietKernelManager

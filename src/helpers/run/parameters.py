@@ -251,6 +251,27 @@ def evaluated_plans(sources, entities, year: int) -> dict[str, dict]:
     return out
 
 
+def check_before_data(year=None, entities=None, lang=None, documents=None, config_dir=None,
+                      spelling: dict = NOTEBOOK, base: Path | None = None) -> None:
+    """What can be checked before the data step: the language, the documents, the year's form, and the counties
+    given (against the config). `make` runs it in its first step (`python -m helpers inputs`), so that a mistyped
+    value stops the run before anything runs; `resolve` checks it all again, and the year against the data.
+    A config that cannot be read is left to the data step, which says what is wrong with it."""
+    from helpers.core.config import load_sources
+    from helpers.core.errors import InputError
+    check_lang(lang, spelling)
+    check_documents(documents, spelling)
+    parse_year(year, spelling)
+    if not parse_entities(entities):
+        return
+    config_dir = folder(config_dir, paths.CONFIG_DIR, "config_dir", spelling, base=base)
+    try:
+        load_sources(config_dir)
+    except InputError:
+        return
+    check_entities(entities, config_dir, spelling)
+
+
 def resolve(year=None, entities=None, lang=None, documents=None, processed_dir=None, config_dir=None,
             spelling: dict = NOTEBOOK, base: Path | None = None) -> Run:
     """Every parameter checked, the year against the processed data, and the run worked out."""
