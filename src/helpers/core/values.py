@@ -5,6 +5,8 @@ One parser for both. Besides the number it reads what real plans write around it
     10.3¹  10.3①  12.9※  35%*  10.3注1    a note mark glued to the number: the mark is recorded, never a digit
     14左右  约14                            an approximate figure: 14, recorded as approximate
     〔3〕  [3]  ［3］  【3】                  a five-year cumulative figure (〔〕内为五年累计数), never a level
+    /  —  ——  －  --  无  暂无              no value given: left empty, never 0
+    1,234.5  −5                           a thousands separator (groups of three digits), a minus sign
 
 A mark inside the number (10.¹3), or a character that Unicode would silently turn into a digit anywhere but
 at the end (½, ⑩ in the middle), is refused: it cannot be read without guessing.
@@ -30,8 +32,11 @@ CUMULATIVE = re.compile(r"^[〔\[【]\s*(?P<inner>[^〔〕\[\]【】]+?)\s*[〕\
 SYMBOL_MARKS = "※*＊†‡#＃"
 # 注1, 注①, (注1), （注1）, 注: a note reference written out, at the end of the cell.
 WRITTEN_NOTE = re.compile(r"[(（]?注\s*[0-9０-９①-⑳]*[)）]?$")
-# What the plans write for "not given". Never read as 0.
-MISSING = {"/", "／"}
+# What the plans write for "not given" (after normalisation: ／ is /, － is -): a slash, a dash of any length
+# (— ―, an en dash, hyphens), 无 or 暂无. Never read as 0.
+MISSING = re.compile(r"^(?:/|[-—―–−]+|暂?无)$")
+# 1,234 or 1,234.5: a thousands separator, only between groups of exactly three digits (1,23 stays not a number).
+THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
 # No figure of a talent plan comes near this (a province's head count is some 10^7): anything larger is a
 # mistake, and 1e308 would become infinity in the arithmetic after it.
 LARGEST_VALUE = 1e12
@@ -73,13 +78,20 @@ def is_note_mark(ch: str) -> bool:
 
 
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+SUBSCRIPT_DIGITS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 def as_superscript(text: str) -> str:
-    """Text a document sets as superscript (Word's 上标, a web page's <sup>), written with superscript digits: a
-    note mark the value parser then reads as a mark (10.3 and a superscript 1 is 10.3¹, never 10.31). A reader
-    calls this for superscript runs; the digits are the only characters that change."""
+    """Text a document sets as superscript (Word's 上标, a web page's <sup>, a PDF's raised smaller digit), written
+    with superscript digits: a note mark the value parser then reads as a mark (10.3 and a superscript 1 is 10.3¹,
+    never 10.31). A reader calls this for superscript runs; the digits are the only characters that change."""
     return text.translate(SUPERSCRIPT_DIGITS)
+
+
+def as_subscript(text: str) -> str:
+    """Text set as subscript (Word's 下标, <sub>, a PDF's lowered smaller digit), with subscript digits: like a
+    superscript, a mark and never a digit of the number (15.2 and a subscript 2 is 15.2₂, never 15.22)."""
+    return text.translate(SUBSCRIPT_DIGITS)
 
 
 def split_note_marks(raw: str) -> tuple[str, str]:
@@ -106,8 +118,9 @@ def split_note_marks(raw: str) -> tuple[str, str]:
 def parse_value_cell(raw: str) -> CellValue:
     body, marks = split_note_marks(raw)
     text = normalise(body)
-    if text in MISSING:
+    if MISSING.match(text):
         return CellValue(None, "=", False, True, note_marks=marks)
+    text = _plain_number(text)
     cumulative = CUMULATIVE.match(text)
     if cumulative:
         text = cumulative["inner"]
@@ -123,6 +136,12 @@ def parse_value_cell(raw: str) -> CellValue:
         comparator = ">="
     return CellValue(check_magnitude(float(m["num"])), comparator, bool(m["pct"]), False,
                      approximate=bool(approximate), cumulative=bool(cumulative), note_marks=marks)
+
+
+def _plain_number(text: str) -> str:
+    """A minus sign (−) as the hyphen-minus, and 1,234.5 without its thousands separators; anything else as it is."""
+    text = text.replace("\u2212", "-")
+    return THOUSANDS.sub(lambda m: m.group().replace(",", ""), text)
 
 
 def looks_like_a_fraction(value: float, unit: str) -> bool:

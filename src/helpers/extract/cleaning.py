@@ -330,12 +330,12 @@ def _note_plan_marks(obs: Observation, column, cell: Cell, parsed, cumulative_no
 
 def _note_cell(obs: Observation, column, cell: Cell, parsed, unit_note, log) -> None:
     """What was done to read one cell, on its observation and in the cleaning log: a unit read differently, a
-    missing value ('/'), a % sign in the cell, a comparator (> 10)."""
+    missing value ('/', '—', 无), a % sign in the cell, a comparator (> 10)."""
     if unit_note:
         obs.notes.append(unit_note)
     if parsed.missing:
-        obs.notes.append(note("missing"))
-        log("missing", {"column": column.header.text}, cell=cell)
+        obs.notes.append(note("missing", raw=cell.raw.strip()))
+        log("missing", {"column": column.header.text, "raw": cell.raw.strip()}, cell=cell)
     if parsed.percent_sign:
         obs.notes.append(note("percent_in_cell"))
         log("percent_in_cell", {"raw": cell.raw.strip(), "value": parsed.value}, cell=cell)

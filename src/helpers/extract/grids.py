@@ -13,6 +13,7 @@ import re
 from helpers.core.config import Plan, Sources
 from helpers.core.errors import InputError
 from helpers.core.text import normalise
+from helpers.core.values import NotANumber, parse_value_cell
 from helpers.extract import tables
 from helpers.extract.documents.model import Document, Grid, GridCell, Paragraph
 from helpers.extract.tables import Cell, ParsedTable, TableRow
@@ -20,6 +21,7 @@ from helpers.extract.tables import Cell, ParsedTable, TableRow
 # A note row (注：…, 注1：…) ends the table's rows; it and the rows after it are the table's notes.
 FOOTNOTE = tables.TABLE_NOTE
 SERIAL = re.compile(r"^\d{1,3}$")
+VALUE_ROLES = ("actual", "target", "year")    # the columns that hold figures
 
 
 def as_cell(cell: GridCell | Paragraph) -> Cell:
@@ -91,12 +93,36 @@ def _read(document: Document, grid: Grid, title: Cell, header_index: int, plan: 
         if not row.name.text:
             raise InputError(path, row.name.where, "a table row has an empty indicator name",
                              "restore the name cell of this row.")
+        _no_merged_figure(path, grid_row, roles, header, row.name.text)
         rows.append(row)
         end = row.last_line
+    if not rows:
+        raise InputError(path, title.where, "the plan's table has a header but no indicator rows under it",
+                         "check that this is the complete plan (a draft or an abstract may leave its table empty); "
+                         "ask the office for the complete document.")
     if not notes and grid.after and FOOTNOTE.search(normalise(grid.after[0].text)):
         notes = [as_cell(grid.after[0])]      # the note as a paragraph just below the table
     table = ParsedTable(path, title, header, roles, columns, rows, end, notes)
     return tables.resolve_year_columns(table, plan.period, sources)
+
+
+def _no_merged_figure(path, grid_row: list[GridCell], roles: list[str], header: list[Cell], name: str) -> None:
+    """A value cell merged over several rows or columns cannot hold a figure: it would be read as every row's or
+    every year's own, a guess. A merged '/' or '—' (no value for any of them) is read as it says."""
+    for role, cell, head in zip(roles, grid_row, header):
+        if role not in VALUE_ROLES or not cell.spanned or not cell.text:
+            continue
+        try:
+            if parse_value_cell(cell.text).missing:
+                continue
+        except NotANumber:
+            pass    # not a number at all: the cleaning names the cell
+        raise InputError(path, cell.place, f"the {head.text} cell of '{name}' is part of a merged cell holding "
+                         f"'{cell.text}': one figure written across several rows or columns cannot be read as "
+                         "each indicator's or each year's own without guessing",
+                         "in a .docx, unmerge the cells (Layout → Split Cells) and write each row's own figure, or / "
+                         "where the plan gives none, then run `make manifest`; for a PDF or web page, ask the office "
+                         "for the .docx or for the figure of each row.")
 
 
 def _header(grid: Grid, index: int) -> tuple[list[Cell], int]:

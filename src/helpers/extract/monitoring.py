@@ -22,9 +22,10 @@ from helpers.core.errors import InputError
 from helpers.core.paths import display_path
 from helpers.core.periods import FIVE_YEARS
 from helpers.core.records import Decision, Observation, note, place
-from helpers.core.text import name_key
+from helpers.core.text import name_key, normalise
 from helpers.core.values import (
     LARGEST_VALUE,
+    MISSING,
     ImplausibleMagnitude,
     NotANumber,
     check_magnitude,
@@ -457,10 +458,10 @@ class _RowCells:
 
 def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalogue: Catalogue) -> Observation | None:
     """One row as an actual value, every field checked; None for a row with no value (the template lists every
-    county and indicator, and most rows stay empty)."""
+    county and indicator, and most rows stay empty), or one that says there is none (/, —, 无 as in the plans)."""
     path, where = cell.path, cell.where
     value, value_cell = cell("value")
-    if value is None or (isinstance(value, str) and not value.strip()):
+    if value is None or (isinstance(value, str) and (not value.strip() or MISSING.match(normalise(value)))):
         return None
     county, county_cell = cell("county")
     entity = lookup.entities.get(name_key(str(county or "")).lower())

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from helpers.core.errors import InputError
-from helpers.core.values import as_superscript
+from helpers.core.values import as_subscript, as_superscript
 from helpers.extract.documents.model import Document, Grid, GridCell, Paragraph, Place, expand, join_lines
 
 DECLARED = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -154,6 +154,8 @@ class _PageReader:
 def _cell_text(cell) -> str:
     for raised in cell.find_all("sup"):   # a raised note mark (<sup>1</sup>) is a mark, never a digit
         raised.replace_with(as_superscript(raised.get_text()))
+    for lowered in cell.find_all("sub"):  # and so is a lowered one (<sub>2</sub>)
+        lowered.replace_with(as_subscript(lowered.get_text()))
     return re.sub(r"[ \t\r\f\v\u00a0]+", " ", join_lines(cell.get_text("\n"))).strip()
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers.core.errors import InputError
-from helpers.core.values import as_superscript
+from helpers.core.values import as_subscript, as_superscript
 from helpers.extract.documents.model import Document, Grid, GridCell, Paragraph, Place, join_lines
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"   # an old .doc, a .wps, or a password-protected .docx (all OLE compound files)
@@ -39,24 +39,43 @@ def read_docx(path: Path) -> Document:
     return Document(path, "docx", paragraphs, grids)
 
 
+# A text box is stored twice, for new and old Word (mc:Choice and its mc:Fallback copy): the copy is skipped, or
+# a 5 in a text box would read as 55.
+FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+OFF = {"0", "false", "off"}
+
+
 def _paragraph_text(p, qn) -> str:
-    """The text of a paragraph's runs (tabs as spaces), without fields' instructions or deleted text."""
+    """The text of a paragraph's runs as Word shows it (tabs as spaces): without fields' instructions, deleted
+    text, hidden text (隐藏文字, w:vanish) or a text box's fallback copy. A raised or lowered run (上标, 下标)
+    is a note mark, never a digit of the number."""
     out = []
     for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
+        if any(parent.tag == FALLBACK for parent in node.iterancestors()):
+            continue
         if node.tag != qn("w:t"):
             out.append(" ")
-        elif _superscript(node, qn):   # a raised note mark (上标) is a mark, never a digit of the number
-            out.append(as_superscript(node.text or ""))
-        else:
-            out.append(node.text or "")
+            continue
+        properties = _run_properties(node, qn)
+        if _set(properties, "w:vanish", qn):
+            continue
+        align = properties.find(qn("w:vertAlign")) if properties is not None else None
+        position = align.get(qn("w:val")) if align is not None else None
+        text = node.text or ""
+        out.append({"superscript": as_superscript, "subscript": as_subscript}.get(position, str)(text))
     return "".join(out).strip()
 
 
-def _superscript(text_node, qn) -> bool:
-    """Whether a w:t node's run is set as superscript (w:rPr/w:vertAlign w:val="superscript")."""
+def _run_properties(text_node, qn):
+    """The w:rPr of a w:t node's run, or None."""
     run = text_node.getparent()
-    align = run.find(f"{qn('w:rPr')}/{qn('w:vertAlign')}") if run is not None else None
-    return align is not None and align.get(qn("w:val")) == "superscript"
+    return run.find(qn("w:rPr")) if run is not None else None
+
+
+def _set(properties, name: str, qn) -> bool:
+    """Whether an on/off run property (w:vanish) is on: present, and not w:val="0"/"false"."""
+    element = properties.find(qn(name)) if properties is not None else None
+    return element is not None and element.get(qn("w:val"), "true").lower() not in OFF
 
 
 def _grid(tbl, number: int, qn) -> list[list[GridCell]]:
