@@ -7,7 +7,7 @@ import pytest
 from matplotlib import font_manager
 
 from helpers import analyse
-from helpers.analyse import figures
+from helpers.analyse import charts, figures
 from helpers.core import style
 from helpers.extract import dataset
 
@@ -62,3 +62,76 @@ def test_the_notebooks_and_the_report_draw_trends_alike(drawn):
     axes = drawn["trends"].axes
     assert axes[0].get_legend() is not None and all(ax.get_legend() is None for ax in axes[1:])
     assert {line.get_color() for ax in axes for line in ax.get_lines()} == {style.TREND_COLOUR}
+
+
+# ----------------------------------------------------------------------------- charts with a row per indicator
+
+LONG_EN = ["Coverage of quality pre-school and upper-secondary education in the county's rural townships",
+           "Talent pool", "Share of professionals with intermediate or senior titles",
+           "High-value invention patents per 10,000 people (caveat) ↓", "R&D personnel per 10,000 workers"]
+
+
+LONG_ZH = ["安吉县 · 优质学前教育和高中段教育覆盖率及农村实用人才培训覆盖面（需谨慎比较）", "人才资源总量",
+           "每万名劳动力（就业人员）中R&D人员数（需谨慎比较）↓", "建德市 · 院士专家工作站、博士后科研工作站总量"]
+
+
+def _row_labels(n: int, lang: str) -> list[str]:
+    """n row labels, long names (one to three lines wrapped) mixed with short ones, wrapped as the report wraps."""
+    names = LONG_EN if lang == "en" else LONG_ZH
+    return [charts.wrap_label(f"{names[i % len(names)]} {i}", lang) for i in range(n)]
+
+
+def _boxes(fig):
+    """The rows' labels and marks as drawn, in display pixels: [(text, bbox)], [(x, y, radius)] of every marker."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    FigureCanvasAgg(fig)          # text measured as drawn
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    labels = [(t.get_text(), t.get_window_extent(renderer)) for t in ax.texts]
+    points = []
+    for line in ax.lines:
+        if line.get_marker() not in (None, "None", ""):
+            xy = np.column_stack([line.get_xdata(), line.get_ydata()]).astype(float)
+            radius = line.get_markersize() / 72 * fig.dpi / 2
+            points += [(x, y, radius) for x, y in ax.transData.transform(xy[~np.isnan(xy).any(axis=1)])]
+    return labels, points
+
+
+@pytest.mark.parametrize("chart", ["growth", "ratio", "ratio_many"])
+@pytest.mark.parametrize("n,lang", [(3, "en"), (12, "en"), (12, "zh")])
+def test_row_labels_never_overlap_each_other_or_the_marks(chart, n, lang):
+    charts.use_style()
+    labels = _row_labels(n, lang)
+    if chart == "growth":
+        fig = charts.growth_chart([{"label": label, "achieved": 0.02 * (i % 4), "required": 0.05 - 0.01 * (i % 3),
+                                    "category": "on_track"} for i, label in enumerate(labels)], "Growth a year")
+    else:
+        many = chart == "ratio_many"
+        counties = [f"C{k}" for k in range(30 if many else 2)]
+        fig = charts.ratio_chart([{"label": label, "points": [(c, 0.7 + 0.02 * ((i + k) % 20))
+                                                             for k, c in enumerate(counties)]}
+                                  for i, label in enumerate(labels)], counties, many)
+    texts, points = _boxes(fig)
+    assert len(texts) == n and len(points) >= n
+    for i, (text, box) in enumerate(texts):
+        for other, second in texts[i + 1:]:
+            assert not box.overlaps(second), (text, other)
+        for x, y, r in points:
+            assert not (box.x0 - r < x < box.x1 + r and box.y0 - r < y < box.y1 + r), (text, (x, y))
+        assert box.y1 <= fig.bbox.y1 and box.x1 <= fig.bbox.x1, text           # inside the figure
+
+
+@pytest.mark.parametrize("span", [(-0.02, 0.13), (0.0, 0.25), (0.7, 1.2), (-0.004, 0.011)])
+def test_percent_ticks_are_whole_percents_shown_as_they_are(span):
+    import numpy as np
+    fig = charts.growth_chart([{"label": "a", "achieved": span[0], "required": span[1], "category": "on_track"}],
+                              "growth")
+    ax = fig.axes[0]
+    lo, hi = ax.get_xlim()
+    ticks = [t for t in ax.get_xticks() if lo <= t <= hi]
+    labels = [ax.xaxis.get_major_formatter()(t) for t in ticks]
+    assert len(ticks) >= 2 and len(set(labels)) == len(labels), labels
+    shown = np.array([float(label.rstrip("%")) for label in labels])
+    assert np.allclose(shown, np.array(ticks) * 100), (labels, ticks)                      # '3%' is 3%

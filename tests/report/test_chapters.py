@@ -4,6 +4,7 @@ final evaluation (2025) and in the period (2023); 建德 and 安吉 from their p
 expected value is worked by hand from those figures; the arithmetic is in the comments."""
 import re
 
+import pandas as pd
 import pytest
 
 from helpers.report import chapters
@@ -233,3 +234,80 @@ def test_every_chapter_takes_the_typed_context_and_reaches_words_one_way():
                 annotation = node.args.args[0].annotation
                 typed = annotation is not None and ast.unparse(annotation) == "ReportContext"
                 assert typed, f"{path.name}: {node.name}"
+
+
+# ----------------------------------------------------------------------------- the brief's misses: none dropped
+
+def _all_missed(ctx, binding: int, many: bool = False):
+    """The context with every target of 建德 and 安吉 judged missed at a final evaluation, 完成率 falling row by row
+    (row i: 90% − i·0.1%), the first `binding` of them binding (约束性)."""
+    import dataclasses
+    p = ctx.progress[ctx.progress["target_value"].notna()].copy().reset_index(drop=True)
+    p["plan_phase"], p["verdict"], p["target_met"] = "target_year", "target_missed", False
+    p["completion_rate"] = [0.9 - 0.001 * i for i in range(len(p))]
+    p["evaluated_year"], p["evaluated_value"] = 2025, p["target_value"] * p["completion_rate"]
+    p["target_binding"] = pd.array([i < binding for i in range(len(p))], dtype="boolean")
+    kind = type("ManyCounties", (type(ctx),), {"many": True}) if many else type(ctx)
+    return kind(**{**{f.name: getattr(ctx, f.name) for f in dataclasses.fields(ctx)}, "progress": p, "figures": {}})
+
+
+def _misses(ctx) -> tuple[list[tuple[str, str]], list[str], Table]:
+    html = chapters.plan.misses_brief(ctx)
+    table = tables(html)[0]
+    notes = [e for b in html.blocks if b["kind"] == "notes" for e in b["entries"]]
+    return [(text(r[0]), text(r[1])) for r in table.rows], notes, table
+
+
+def _named(ctx, rows: pd.DataFrame) -> list[tuple[str, str]]:
+    return [(ctx.entity_name(r.entity), chapters.plan.indicator_cell(ctx, r.indicator_id, r.comparability))
+            for r in rows.itertuples()]
+
+
+IN_REPORT = "全部见分析报告“终期评估：目标完成情况”一节。"
+
+
+def test_the_brief_lists_every_binding_miss_then_the_worst_and_says_how_many_more_and_where(base):
+    every = _all_missed(base, 0)
+    p, n = every.progress, len(every.progress)
+    assert n > 30
+    # no binding target: the 12 widest misses (the lowest 完成率: the last rows), the rest counted in words
+    rows, notes, _ = _misses(every)
+    assert rows == _named(every, p.iloc[::-1].head(12))
+    assert notes == [f"另有{n - 12}项未达标的目标未在此列出，{IN_REPORT}"]
+    # 14 binding targets, more than the table's 12 rows: every one is listed, first, with its star; no other fits
+    rows, notes, table = _misses(_all_missed(base, 14))
+    assert rows == _named(every, p.head(14).iloc[::-1])
+    assert all(text(r[2]).endswith("★") for r in table.rows)
+    assert notes[0] == "约束性目标列在前面。" and notes[1].startswith("★ 约束性指标")
+    assert notes[-1] == f"另有{n - 14}项未达标的目标未在此列出，{IN_REPORT}"
+    # three binding: those three first, then the nine widest of the others
+    rows, notes, _ = _misses(_all_missed(base, 3))
+    assert rows == _named(every, p.head(3).iloc[::-1]) + _named(every, p.iloc[::-1].head(9))
+    assert notes[-1] == f"另有{n - 12}项未达标的目标未在此列出，{IN_REPORT}"
+    # the report's section lists them all
+    assert len(tables(chapters.plan.plan_section(every))[0].rows) == n
+
+
+def test_with_many_counties_the_left_out_misses_are_in_the_results_workbook(base, monkeypatch):
+    n = len(_all_missed(base, 0).progress)
+    rows, notes, _ = _misses(_all_missed(base, 20, many=True))
+    assert len(rows) == 20                                    # every binding miss, although more than 12
+    assert notes[-1] == f"另有{n - 20}项未达标的目标未在此列出，全部见结果工作簿（talent-plan-results）“进度”工作表。"
+    # more binding misses than a page holds: the rest are counted, the binding ones among them named as such
+    monkeypatch.setattr(chapters.plan, "BRIEF_BINDING_ROWS", 5)
+    english = load_report_context(base.inputs.processed_dir, base.inputs.config_dir, 2020, "jiande,anji", "en")
+    rows, notes, _ = _misses(_all_missed(english, 8, many=True))
+    assert len(rows) == 12
+    assert notes[-1] == (f"{n - 12} more missed targets are not listed here (3 of them binding); all are in the "
+                         "results workbook (talent-plan-results), sheet “Progress”.")
+
+
+def test_the_province_figure_explains_the_lower_is_better_mark_only_when_it_draws_one(base, monkeypatch):
+    import dataclasses
+    caption = chapters.province.province_figure(dataclasses.replace(base, figures={}))[0].caption
+    assert caption == "县市目标与省委目标之比（100% = 与省目标持平）。" and "↓" not in caption
+    indicators = base.inputs.catalogue.indicators
+    monkeypatch.setitem(indicators, "physicians_per_1000",
+                        dataclasses.replace(indicators["physicians_per_1000"], direction="lower"))
+    figure = chapters.province.province_figure(dataclasses.replace(base, figures={}))[0]
+    assert figure.caption.endswith("↓表示越低越好的指标。") and "↓" in str(figure.svg)

@@ -21,7 +21,7 @@ import textwrap
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 from matplotlib.transforms import blended_transform_factory
 
 from helpers.analyse.inputs import observed_up_to, series
@@ -102,16 +102,47 @@ def wrap_label(text: str, lang: str, width_zh: int = 24, width_en: int = 44) -> 
     return "\n".join(textwrap.wrap(text, width_en)) or text
 
 
-def _top(first_label_lines: int) -> float:
-    """The top of a chart with row labels, in row units: room for the first row's label above its marks."""
-    return 0.3 + 0.32 * (first_label_lines + 1) + 0.12
+# Charts with a row per indicator (or series) lay their rows out in inches, the y axis counting inches down from
+# the top of the rows: each row is its own label (one LABEL_LINE a line) and under it a band for its marks. A row
+# takes the room its own label needs, so no label can reach the marks or the label of another row, however long
+# the names and however many the rows.
+LABEL_LINE = FONT * 1.3 / 72     # inches a line of label text takes
+MARKS_BAND = 0.3                 # inches for a row's marks (markers of 7 pt, a jitter of ±0.1 in)
+ROW_GAP = 0.06                   # inches between one row's marks and the next row's label
+ROWS_PAD = 0.05                  # inches above the first label and below the last marks
+
+
+def row_layout(labels: list[str]) -> tuple[list[float], float]:
+    """The y of each row's marks (inches, negative: down from the top of the rows) and the rows' height."""
+    ys, cursor = [], ROWS_PAD
+    for label in labels:
+        cursor += LABEL_LINE * (label.count("\n") + 1)
+        ys.append(-(cursor + MARKS_BAND / 2))
+        cursor += MARKS_BAND + ROW_GAP
+    return ys, cursor - ROW_GAP + ROWS_PAD
+
+
+def _rows_figure(labels: list[str], top: float = 0.05, bottom: float = 0.42):
+    """A figure of WIDTH inches for rows with labels: the y axis in inches (row_layout), fixed margins."""
+    ys, rows_height = row_layout(labels)
+    fig, ax = _figure(top + rows_height + bottom, top=top, bottom=bottom)
+    ax.set_ylim(-rows_height, 0)
+    ax.set_yticks([])
+    return fig, ax, ys
 
 
 def _row_label(ax, y: float, text: str) -> None:
-    """A row's label above its marks, starting at the axes' left edge."""
-    ax.text(0, y + 0.3, text, transform=blended_transform_factory(ax.transAxes, ax.transData), fontsize=FONT,
-            va="bottom", ha="left", color=INK, zorder=5,
+    """A row's label just above its marks (row_layout leaves it the room), starting at the axes' left edge."""
+    ax.text(0, y + MARKS_BAND / 2, text, transform=blended_transform_factory(ax.transAxes, ax.transData),
+            fontsize=FONT, va="bottom", ha="left", color=INK, zorder=5, linespacing=1.2,
             bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+
+
+def _percent_axis(ax) -> None:
+    """An x axis of shares or rates in percent, at ticks 1, 2 or 5 times a power of ten apart, each written as it
+    is (5%, 2.5%, 0.5%): never 2.5% written as '3%' beside a '5%'."""
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x * 100:.6g}%"))
 
 
 def growth_chart(rows: list[dict], axis_label: str) -> Figure | None:
@@ -120,13 +151,7 @@ def growth_chart(rows: list[dict], axis_label: str) -> Figure | None:
     if not rows:
         return None
     from matplotlib.collections import LineCollection
-    lines = [r["label"].count("\n") for r in rows]
-    height = 0.55 + sum(0.5 + 0.17 * k for k in lines)
-    fig, ax = _figure(height)
-    ys, y = [], 0.0
-    for k in lines:
-        ys.append(y)
-        y -= 1 + 0.45 * k
+    fig, ax, ys = _rows_figure([r["label"] for r in rows])
     # Few artists, however many rows: the lines in one collection, each kind of mark in one line.
     ax.add_collection(LineCollection([[(r["achieved"], y), (r["required"], y)] for r, y in zip(rows, ys)],
                                      colors=[LIGHTS.get(r["category"], "#888") for r in rows],
@@ -140,10 +165,8 @@ def growth_chart(rows: list[dict], axis_label: str) -> Figure | None:
     lo, hi = min(0.0, min(values)), max(0.0, max(values))
     pad = (hi - lo) * 0.06 or 0.01
     ax.set_xlim(lo - pad, hi + pad)
-    ax.set_ylim(ys[-1] - 0.6, _top(lines[0]))
     ax.axvline(0, color="#999", lw=0.8)
-    ax.set_yticks([])
-    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    _percent_axis(ax)
     ax.set_xlabel(axis_label, fontsize=TICK)
     return fig
 
@@ -156,14 +179,8 @@ def ratio_chart(rows: list[dict], counties: list[str], many: bool, reference: st
     median a black diamond; with few, a colour and a marker per county and a legend. One axes for all rows."""
     if not rows:
         return None
-    lines = [r["label"].count("\n") for r in rows]
     legend = 0 if many else 0.35 * int(np.ceil(len(counties) / 3))
-    height = 0.55 + legend + sum(0.55 + 0.17 * k for k in lines)
-    fig, ax = _figure(height, top=0.12 + legend)
-    ys, y = [], 0.0
-    for k in lines:
-        ys.append(y)
-        y -= 1 + 0.45 * k
+    fig, ax, ys = _rows_figure([r["label"] for r in rows], top=0.05 + legend)
     style = {c: (COUNTY_COLOURS[i % len(COUNTY_COLOURS)], COUNTY_MARKERS[i % len(COUNTY_MARKERS)])
              for i, c in enumerate(counties)}
     xs = []
@@ -173,7 +190,7 @@ def ratio_chart(rows: list[dict], counties: list[str], many: bool, reference: st
         for r, y in zip(rows, ys):
             ratios = [v for _, v in r["points"]]
             xs += ratios
-            jitter = np.linspace(-0.15, 0.15, len(ratios)) if len(ratios) > 1 else [0]
+            jitter = np.linspace(-0.1, 0.1, len(ratios)) if len(ratios) > 1 else [0]
             dots_x += ratios
             dots_y += [y + j for j in jitter]
             medians.append(float(np.median(ratios)) if ratios else np.nan)
@@ -194,9 +211,7 @@ def ratio_chart(rows: list[dict], counties: list[str], many: bool, reference: st
     lo, hi = min(xs + [1.0]), max(xs + [1.0])
     pad = (hi - lo) * 0.08 or 0.1
     ax.set_xlim(max(0, lo - pad) if lo >= 0 else lo - pad, hi + pad)
-    ax.set_ylim(ys[-1] - 0.6, _top(lines[0]))
-    ax.set_yticks([])
-    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    _percent_axis(ax)
     if not many:
         from matplotlib.lines import Line2D
         handles = [Line2D([], [], ls="", marker=style[c][1], color=style[c][0], label=c, markersize=7)

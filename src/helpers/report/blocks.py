@@ -333,7 +333,10 @@ def series_name(ctx: ReportContext, entity: str, ind_id: str) -> str:
     return f"{ctx.entity_name(entity)}{ctx.t('figures.sep')}{ctx.indicator_name(ind_id)}"
 
 
+LOWER_MARK = " ↓"   # after a ratio chart's row label: lower is better
+
+
 def ratio_label(ctx: ReportContext, ind_id: str, comparability: str) -> str:
     """An indicator's row label in a ratio chart, wrapped; ↓ marks one where lower is better."""
     lower = ctx.inputs.catalogue.indicators[ind_id].direction == "lower"
-    return figure_label(ctx, indicator_cell(ctx, ind_id, comparability) + (" ↓" if lower else ""))
+    return figure_label(ctx, indicator_cell(ctx, ind_id, comparability) + (LOWER_MARK if lower else ""))

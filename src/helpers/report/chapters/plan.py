@@ -92,8 +92,8 @@ def _final_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
     counts = [final_counts_line(ctx, e) for e in dict.fromkeys(rows["entity"])]
     # met or missed; the targets still waiting for their year's actual are counted above
     judged = rows[rows["verdict"].isin([TARGET_MET, TARGET_MISSED])]
-    if ctx.many:
-        judged = judged[judged["verdict"] == TARGET_MISSED].sort_values("completion_rate").head(many_rows())
+    if ctx.many:   # the misses that matter most: binding first, as the brief has them
+        judged, _ = shortlist(judged[judged["verdict"] == TARGET_MISSED], "completion_rate", many_rows())
     body = []
     for r in judged.itertuples():
         body.append([ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
@@ -106,7 +106,7 @@ def _final_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
                                                                      fold=True),
                Column(ctx.t("plan_cycle.col_gap"), "num", fold=True)]
     notes = [ctx.t("plan_cycle.final_note")] + marks_notes(ctx, judged) + \
-        ([ctx.t("plan_cycle.many_note", n=many_rows())] if ctx.many else [])
+        ([ctx.t("plan_cycle.many_note", n=len(judged))] if ctx.many else [])
     blocks = [{"kind": "list", "css": "summary", "entries": counts}]
     if body:
         blocks.append({"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))})
@@ -115,7 +115,7 @@ def _final_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
 
 def _schedule_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
     if ctx.many:
-        rows = rows.sort_values("progress_share").head(many_rows())
+        rows, _ = shortlist(rows.assign(_lag=rows["progress_share"] - rows["schedule_share"]), "_lag", many_rows())
     body = []
     for r in rows.itertuples():
         body.append([ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
@@ -131,7 +131,7 @@ def _schedule_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
                                                                                 fold=True),
                Column(ctx.t("plan_cycle.col_sdg"), "num", fold=True)]
     notes = [ctx.t("plan_cycle.schedule_note")] + marks_notes(ctx, rows, MARKS + ("estimated",)) + \
-        ([ctx.t("plan_cycle.many_note", n=many_rows())] if ctx.many else [])
+        ([ctx.t("plan_cycle.many_note", n=len(rows))] if ctx.many else [])
     return [{"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))}, {"kind": "notes",
                                                                                           "entries": notes}]
 
@@ -155,7 +155,11 @@ def final_counts_line(ctx: ReportContext, entity: str) -> str:
 
 # ----------------------------------------------------------------------------- the brief: what was missed, or lags
 
-BRIEF_ROWS = 12   # the brief's table of misses (or of indicators behind schedule): the rows that matter most
+# The brief's table of misses (or of indicators behind schedule) keeps the rows that matter most: every binding
+# (约束性) one, up to BRIEF_BINDING_ROWS (about a page), then the others, worst first, up to BRIEF_ROWS rows in all.
+# The rows it leaves out are counted in words, with where they all are: never dropped silently.
+BRIEF_ROWS = 12
+BRIEF_BINDING_ROWS = 36
 
 
 def misses_brief(ctx: ReportContext) -> Html:
@@ -173,8 +177,33 @@ def misses_brief(ctx: ReportContext) -> Html:
 
 
 def _binding_first(rows: pd.DataFrame, then: str) -> pd.DataFrame:
-    binding = rows["target_binding"].astype("boolean").fillna(False) if "target_binding" in rows else False
-    return rows.assign(_binding=binding).sort_values(["_binding", then], ascending=[False, True])
+    binding = rows["target_binding"].astype("boolean").fillna(False).astype(bool) if "target_binding" in rows \
+        else False
+    return rows.assign(_binding=binding).sort_values(["_binding", then], ascending=[False, True], kind="stable")
+
+
+def shortlist(rows: pd.DataFrame, then: str, limit: int | None = None,
+              binding_limit: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The rows a short table keeps, and those it leaves out: every binding row first (up to binding_limit,
+    however small `limit`), then the others in the order of `then` (lowest first) while there is room for `limit`
+    rows in all (by default the brief's BRIEF_BINDING_ROWS and BRIEF_ROWS). Both with the column `_binding`."""
+    limit = BRIEF_ROWS if limit is None else limit
+    binding_limit = BRIEF_BINDING_ROWS if binding_limit is None else binding_limit
+    ordered = _binding_first(rows, then)
+    binding = ordered[ordered["_binding"]].head(binding_limit)
+    others = ordered[~ordered["_binding"]].head(max(0, limit - len(binding)))
+    kept = pd.concat([binding, others])
+    return kept, ordered.drop(kept.index)
+
+
+def left_out_note(ctx: ReportContext, left: pd.DataFrame, kind: str, section: str) -> str:
+    """'N more … are not listed here (K of them binding); all are in …': the report's section that lists them
+    all, or, with many counties (the report keeps the worst too), the results workbook's progress sheet."""
+    where = (ctx.t("report.in_workbook", sheet=ctx.t("workbook.sheets.progress")) if ctx.many
+             else ctx.t("report.in_report", section=ctx.t(section)))
+    binding = int(left["_binding"].sum())
+    key = f"report.{kind}_more" + ("_binding" if binding else "")
+    return ctx.t(key, n=len(left), binding=binding, where=where)
 
 
 def _misses(ctx: ReportContext, rows: pd.DataFrame) -> Html:
@@ -182,47 +211,50 @@ def _misses(ctx: ReportContext, rows: pd.DataFrame) -> Html:
     if not ctx.many:
         blocks.append({"kind": "list", "css": "summary",
                        "entries": [final_counts_line(ctx, e) for e in dict.fromkeys(rows["entity"])]})
-    missed = _binding_first(rows[rows["verdict"] == TARGET_MISSED], "completion_rate")   # the one judgement
+    missed, left = shortlist(rows[rows["verdict"] == TARGET_MISSED], "completion_rate")   # the one judgement
     if missed.empty:
         blocks.append({"kind": "notes", "entries": [ctx.t("report.misses_none")]})
         return chapter(ctx, "plan", ctx.t("report.misses_title"), blocks)
     body = [[ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
-             target_text(ctx, r.target_value, r.target_comparator), value_text(ctx, r.evaluated_value),
-             fmt_pct(r.completion_rate)] for r in missed.head(BRIEF_ROWS).itertuples()]
+             marked_target(ctx, r), _judged_value(ctx, r), fmt_pct(r.completion_rate)] for r in missed.itertuples()]
     columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
                Column(ctx.t("plan_cycle.col_target"), "num"),
                Column(ctx.t("plan_cycle.col_actual"), "num", fold=True),
                Column(ctx.t("plan_cycle.col_completion"), "num")]
     blocks.append({"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))})
-    notes = []
-    if missed["_binding"].any():
-        notes.append(ctx.t("report.misses_binding"))
-    if len(missed) > BRIEF_ROWS:
-        notes.append(ctx.t("plan_cycle.many_note", n=BRIEF_ROWS))
+    notes = ([ctx.t("report.misses_binding")] if missed["_binding"].any() else []) + marks_notes(ctx, missed)
+    if len(left):
+        notes.append(left_out_note(ctx, left, "misses", "plan_cycle.final_title"))
     if notes:
         blocks.append({"kind": "notes", "entries": notes})
     return chapter(ctx, "plan", ctx.t("report.misses_title"), blocks)
 
 
+def _judged_value(ctx: ReportContext, row) -> str:
+    """The value a final evaluation judged: the target year's actual, or for a 〔〕 target the sum over the years."""
+    if flag(row, "target_cumulative"):
+        return marked_value(ctx, row, row.evaluated_year, row.evaluated_value)
+    return value_text(ctx, row.evaluated_value)
+
+
 def _behind(ctx: ReportContext, rows: pd.DataFrame) -> Html:
     from helpers.analyse.evaluation import BEHIND, NOT_HELD
     behind = rows[rows["verdict"].isin([BEHIND, NOT_HELD])]                                 # the one judgement
-    behind = _binding_first(behind.assign(_lag=behind["progress_share"] - behind["schedule_share"]), "_lag")
+    behind, left = shortlist(behind.assign(_lag=behind["progress_share"] - behind["schedule_share"]), "_lag")
     if behind.empty:
         return chapter(ctx, "plan", ctx.t("report.behind_title"),
                        [{"kind": "notes", "entries": [ctx.t("report.behind_none")]}])
     body = [[ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
              fmt_pct(r.progress_share), fmt_pct(r.schedule_share),
-             target_text(ctx, r.target_value, r.target_comparator)] for r in behind.head(BRIEF_ROWS).itertuples()]
+             marked_target(ctx, r)] for r in behind.itertuples()]
     columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
                Column(ctx.t("plan_cycle.col_progress"), "num"),
                Column(ctx.t("plan_cycle.col_schedule"), "num", fold=True),
                Column(ctx.t("plan_cycle.col_target"), "num", fold=True)]
-    notes = [ctx.t("plan_cycle.schedule_note")]
-    if behind["_binding"].any():
-        notes.insert(0, ctx.t("report.misses_binding"))
-    if len(behind) > BRIEF_ROWS:
-        notes.append(ctx.t("plan_cycle.many_note", n=BRIEF_ROWS))
+    notes = ([ctx.t("report.misses_binding")] if behind["_binding"].any() else []) + \
+        [ctx.t("plan_cycle.schedule_note")] + marks_notes(ctx, behind)
+    if len(left):
+        notes.append(left_out_note(ctx, left, "behind", "plan_cycle.schedule_title"))
     return chapter(ctx, "plan", ctx.t("report.behind_title"),
                    [{"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))},
                     {"kind": "notes", "entries": notes}])

@@ -11,6 +11,7 @@ from helpers.core.formatting import number as fmt_num
 from helpers.core.formatting import percent as fmt_pct
 from helpers.core.method import method_parameters
 from helpers.report.blocks import (
+    LOWER_MARK,
     Column,
     Figure,
     Html,
@@ -44,6 +45,8 @@ def province_figure(ctx: ReportContext, actuals: bool = False) -> list[Figure]:
         counties = [ctx.entity_name(e) for e in ctx.inputs.entities]
         caption = (ctx.t("report.fig_province_actuals", year=int(c["other_year"].max())) if actuals and len(c)
                    else ctx.t("report.fig_province"))
+        if any(row["label"].endswith(LOWER_MARK.strip()) for row in rows):   # the mark explained only where it is drawn
+            caption += ctx.t("report.lower_is_better_mark")
         return [(charts.ratio_chart(chunk, counties, ctx.many), caption)
                 for chunk in charts.chunks(rows, method_parameters().rows_per_figure)]
     return figures(ctx, "province_actuals" if actuals else "province", draw)
