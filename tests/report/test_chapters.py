@@ -9,6 +9,7 @@ import pytest
 
 from helpers.report import chapters
 from helpers.report.blocks import Cell, Table
+from helpers.report.context import load_report_context
 from support.tonglu import project_with_county, report_context
 
 RD = "每万名劳动力（就业人员）中R&D人员数"
