@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from helpers.core.paths import NOTEBOOKS_DIR, TEMPLATES_DIR
-from helpers.files.atomic import replaced_when_done
+from helpers.files.atomic import write_if_changed
 from helpers.files.processed import sha256
 
 # Files no one put there on purpose: Excel's lock files (~$…), Windows' and macOS's folder files.
@@ -54,16 +54,8 @@ def fingerprint(folders: dict[str, Path]) -> dict[str, dict[str, str]]:
 
 def update(output: Path, folders: dict[str, Path]) -> bool:
     """Rewrite `output` if the inputs' fingerprint differs from the one it holds. True when rewritten."""
-    output = Path(output)
-    text = json.dumps(fingerprint(folders), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    try:
-        if output.read_text(encoding="utf-8") == text:
-            return False
-    except (OSError, UnicodeDecodeError):
-        pass
-    with replaced_when_done(output) as partial:
-        partial.write_text(text, encoding="utf-8")
-    return True
+    return write_if_changed(output, json.dumps(fingerprint(folders), ensure_ascii=False, indent=1, sort_keys=True)
+                            + "\n")
 
 
 # A file more than this far ahead of the clock is dated in the future (a little slack for network disks).
