@@ -80,18 +80,18 @@ def test_open_sdg_needs_two_years_and_a_change_to_require():
 
 def test_where_a_next_target_falls_in_the_projection():
     from helpers.analyse import outlook as ol
-    bands = dict(projection=100, lower_80=95, upper_80=105, lower_95=90, upper_95=110)
-    assert ol.target_position(111, **bands) == ol.ABOVE_95
-    assert ol.target_position(106, **bands) == ol.ABOVE_80
-    assert ol.target_position(100, **bands) == ol.WITHIN_80
-    assert ol.target_position(92, **bands) == ol.BELOW_80
-    assert ol.target_position(80, **bands) == ol.BELOW_95
+    bands = dict(projection=100, lower_narrow=95, upper_narrow=105, lower_wide=90, upper_wide=110)
+    assert ol.target_position(111, **bands) == ol.ABOVE_WIDE
+    assert ol.target_position(106, **bands) == ol.ABOVE_NARROW
+    assert ol.target_position(100, **bands) == ol.WITHIN_NARROW
+    assert ol.target_position(92, **bands) == ol.BELOW_NARROW
+    assert ol.target_position(80, **bands) == ol.BELOW_WIDE
     # higher is better: above the band is ambitious; lower is better: below it is
-    assert ol.target_reading(ol.ABOVE_95, "higher") == ol.CLEAR_BREAK
-    assert ol.target_reading(ol.BELOW_95, "lower") == ol.CLEAR_BREAK
-    assert ol.target_reading(ol.ABOVE_80, "lower") == ol.MODEST
-    assert ol.target_reading(ol.BELOW_95, "higher") == ol.VERY_MODEST
-    assert ol.target_reading(ol.WITHIN_80, "lower") == ol.IN_LINE
-    no_interval = dict(projection=100, lower_80=None, upper_80=None, lower_95=None, upper_95=None)
+    assert ol.target_reading(ol.ABOVE_WIDE, "higher") == ol.CLEAR_BREAK
+    assert ol.target_reading(ol.BELOW_WIDE, "lower") == ol.CLEAR_BREAK
+    assert ol.target_reading(ol.ABOVE_NARROW, "lower") == ol.MODEST
+    assert ol.target_reading(ol.BELOW_WIDE, "higher") == ol.VERY_MODEST
+    assert ol.target_reading(ol.WITHIN_NARROW, "lower") == ol.IN_LINE
+    no_interval = dict(projection=100, lower_narrow=None, upper_narrow=None, lower_wide=None, upper_wide=None)
     assert ol.target_position(120, **no_interval) == ol.ABOVE_LINE
     assert ol.target_reading(ol.ABOVE_LINE, "lower") == ol.LESS_THAN_LINE

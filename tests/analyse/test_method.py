@@ -36,7 +36,7 @@ def test_the_wording_states_the_configured_numbers():
     assert "R ≥ 0.95 为进度正常，0.6–0.95 需要加速，0–0.6 进展有限，R < 0 背离目标" in "".join(zh.list("method"))
     assert "R ≥ 0.95 on track; 0.6–0.95 needs acceleration" in "".join(en.list("method"))
     assert "相差不到5个百分点为符合序时进度" in zh("plan_cycle.schedule_note")
-    assert zh("figures.band") == "95%预测区间" and en("figures.band_80") == "80% prediction interval"
+    assert zh("figures.band") == "95%预测区间" and en("figures.band_narrow") == "80% prediction interval"
 
 
 def test_no_wording_file_restates_a_method_number():

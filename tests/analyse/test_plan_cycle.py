@@ -14,21 +14,14 @@ from helpers import analyse
 from helpers.core.wording import words
 from helpers.extract import dataset
 from helpers.extract.monitoring import COLUMNS, DATA_SHEET
-from support.tonglu import D, make_county
+from support.tonglu import D, project_with_county
 
 LAYOUTS = ["word_tab_cells", "cell_per_line"]
 
 
 @pytest.fixture(scope="module", params=LAYOUTS)
 def county(request, tmp_path_factory):
-    import shutil
-
-    from helpers.core import paths
-    workspace = tmp_path_factory.mktemp(request.param)
-    shutil.copytree(paths.RAW_DIR, workspace / "raw")
-    shutil.copytree(paths.CONFIG_DIR, workspace / "config")
-    (workspace / "processed").mkdir()
-    return make_county(workspace, request.param)
+    return project_with_county(tmp_path_factory.mktemp(request.param), request.param)
 
 
 def _inputs(workspace: Path, year: int):
@@ -207,12 +200,12 @@ def test_outlook_to_the_next_target_year(county):
     # Prediction standard error in 2030 (log scale): s · √(1 + 1/n + (2030 − 2022.5)² / Σ(t − t̄)²)
     # = 0.02 · √(1 + 1/6 + 56.25 / 17.5) = 0.02 · 2.09307 = 0.041861
     se = 0.02 * math.sqrt(1 + 1 / 6 + 7.5 ** 2 / 17.5)
-    assert total["pi95_lower"] == pytest.approx(22.5 * math.exp(-T_975_4 * se), rel=1e-5)     # 20.03
-    assert total["pi95_upper"] == pytest.approx(22.5 * math.exp(T_975_4 * se), rel=1e-5)      # 25.27
-    assert total["pi80_lower"] == pytest.approx(22.5 * math.exp(-T_90_4 * se), rel=1e-5)      # 21.10
-    assert total["pi80_upper"] == pytest.approx(22.5 * math.exp(T_90_4 * se), rel=1e-5)       # 23.99
+    assert total["pi_wide_lower"] == pytest.approx(22.5 * math.exp(-T_975_4 * se), rel=1e-5)     # 20.03
+    assert total["pi_wide_upper"] == pytest.approx(22.5 * math.exp(T_975_4 * se), rel=1e-5)      # 25.27
+    assert total["pi_narrow_lower"] == pytest.approx(22.5 * math.exp(-T_90_4 * se), rel=1e-5)      # 21.10
+    assert total["pi_narrow_upper"] == pytest.approx(22.5 * math.exp(T_90_4 * se), rel=1e-5)       # 23.99
     # The 十五五 target of 26 lies above the 95% interval: it needs a clear break with the trend.
-    assert (total["next_target_value"], total["target_position"], total["target_reading"]) == (26, "above_95",
+    assert (total["next_target_value"], total["target_position"], total["target_reading"]) == (26, "above_wide",
                                                                                                "clear_break")
     # Growth achieved over 十四五: (15 ÷ 10)^(1/5) − 1 = 8.45%; required by 十五五: (26 ÷ 15)^(1/5) − 1 = 11.63%;
     # 3.18 points a year faster.
@@ -235,7 +228,7 @@ def test_no_outlook_before_a_plan_ends_and_a_drafting_outlook_without_the_next_p
     assert (total["next_plan"], total["next_target_year"]) == ("十五五", 2030)
     assert not bool(total["next_plan_configured"]) and pd.isna(total["next_target_value"])
     # two points (2015 derived, 2020): the exact line, (10.3 · 1.484^2) in 2030, no interval
-    assert total["projection"] == pytest.approx(10.3 * 1.484 ** 2) and pd.isna(total["pi95_lower"])
+    assert total["projection"] == pytest.approx(10.3 * 1.484 ** 2) and pd.isna(total["pi_wide_lower"])
     assert total["projection_caution"] == "two_points"           # marked: not drawn as a forecast
 
 

@@ -75,9 +75,9 @@ def test_the_80_percent_interval_is_statsmodels_own():
     fit = trends.fit_trend(years, values, 2030)
     model = sm.OLS(np.log(values), sm.add_constant(np.array(years, dtype=float))).fit()
     frame = model.get_prediction(np.array([[1.0, 2030.0]])).summary_frame(alpha=0.2)
-    assert fit.lower_80 == pytest.approx(float(np.exp(frame["obs_ci_lower"].iloc[0])))
-    assert fit.upper_80 == pytest.approx(float(np.exp(frame["obs_ci_upper"].iloc[0])))
-    assert fit.lower < fit.lower_80 < fit.projection < fit.upper_80 < fit.upper
+    assert fit.lower_narrow == pytest.approx(float(np.exp(frame["obs_ci_lower"].iloc[0])))
+    assert fit.upper_narrow == pytest.approx(float(np.exp(frame["obs_ci_upper"].iloc[0])))
+    assert fit.lower < fit.lower_narrow < fit.projection < fit.upper_narrow < fit.upper
 
 
 def test_a_steep_two_point_projection_is_marked_unreliable():

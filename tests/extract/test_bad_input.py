@@ -1,12 +1,10 @@
 """Bad input stops the run with a clear message and leaves the previous processed data untouched."""
 from pathlib import Path
 
-import pytest
-
 from conftest import ANJI, JIANDE
 from helpers.core.errors import InputError
-from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
+from support.data_step import data_step_refuses
 
 
 def _edit(workspace: Path, name: str, edit) -> None:
@@ -16,15 +14,6 @@ def _edit(workspace: Path, name: str, edit) -> None:
     write_manifest(workspace / "raw")  # a deliberate new version: only the content is bad
 
 
-def _run(workspace: Path) -> InputError:
-    """Build and write as `make data` does; the error must come before anything is written."""
-    processed = workspace / "processed"
-    (processed / "indicators.csv").write_text("previous good output", encoding="utf-8")
-    with pytest.raises(InputError) as info:
-        dataset.write(dataset.build(workspace / "raw", workspace / "config"), processed)
-    assert (processed / "indicators.csv").read_text(encoding="utf-8") == "previous good output"
-    assert sorted(p.name for p in processed.iterdir()) == ["indicators.csv"]
-    return info.value
 
 
 def test_missing_table(workspace):
@@ -74,7 +63,7 @@ def test_unknown_layout(workspace):
     config = workspace / "config" / "sources.yaml"
     config.write_text(config.read_text(encoding="utf-8").replace("layout: cell_per_line", "layout: pdf_table"),
                       encoding="utf-8")
-    err = _run(workspace)
+    err = data_step_refuses(workspace)
     assert err.file.endswith("sources.yaml") and "layout 'pdf_table'" in err.problem
     assert isinstance(err.where, int) and "cell_per_line" in err.fix
 
@@ -82,13 +71,13 @@ def test_unknown_layout(workspace):
 def test_changed_raw_file_is_noticed_not_used(workspace):
     path = workspace / "raw" / ANJI
     path.write_text(path.read_text(encoding="utf-8").replace("14.5", "15.4"), encoding="utf-8")
-    err = _run(workspace)
+    err = data_step_refuses(workspace)
     assert err.file.endswith(ANJI) and "has changed" in err.problem and "make manifest" in err.fix
 
 
 def test_missing_raw_file(workspace):
     (workspace / "raw" / JIANDE).unlink()
-    err = _run(workspace)
+    err = data_step_refuses(workspace)
     assert err.file.endswith(JIANDE) and "missing" in err.problem
 
 
@@ -100,7 +89,7 @@ def test_message_names_file_line_problem_and_fix(workspace):
 
 def _run_after(workspace, name, edit) -> InputError:
     _edit(workspace, name, edit)
-    return _run(workspace)
+    return data_step_refuses(workspace)
 
 
 def test_non_numeric_cell_in_a_row_without_a_unit(workspace):

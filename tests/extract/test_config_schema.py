@@ -8,7 +8,7 @@ import pytest
 
 from helpers.core.config import load_catalogue, load_sources
 from helpers.core.errors import InputError
-from helpers.extract import dataset
+from support.data_step import data_step_refuses
 
 
 def _edit(path: Path, old: str, new: str) -> int:
@@ -20,21 +20,12 @@ def _edit(path: Path, old: str, new: str) -> int:
     return line
 
 
-def _data_step_refuses(workspace: Path) -> InputError:
-    """Build and write as `make data` does: the error comes before the last good data are touched."""
-    processed = workspace / "processed"
-    (processed / "indicators.csv").write_text("last good data", encoding="utf-8")
-    with pytest.raises(InputError) as info:
-        dataset.write(dataset.build(workspace / "raw", workspace / "config"), processed)
-    assert (processed / "indicators.csv").read_text(encoding="utf-8") == "last good data"
-    assert [p.name for p in processed.iterdir()] == ["indicators.csv"]
-    return info.value
 
 
 def test_an_unknown_top_level_key_is_named_with_its_line(workspace):
     sources = workspace / "config" / "sources.yaml"
     line = _edit(sources, "province:\n", "colour_scheme: blue\nprovince:\n")
-    err = _data_step_refuses(workspace)
+    err = data_step_refuses(workspace)
     assert err.file.endswith("sources.yaml") and err.where == line
     assert "unknown key 'colour_scheme'" in err.problem and "plans" in err.fix
 
@@ -43,7 +34,7 @@ def test_a_misspelt_plan_key_names_the_nearest_known_key(workspace):
     sources = workspace / "config" / "sources.yaml"
     line = _edit(sources, "    table_title: 人才发展主要指标\n\n  - entity: anji",
                  "    tabel_title: 人才发展主要指标\n\n  - entity: anji")
-    err = _data_step_refuses(workspace)
+    err = data_step_refuses(workspace)
     assert err.where == line and "unknown key 'tabel_title' in plan 'jiande'" in err.problem
     assert "did you mean 'table_title'?" in err.fix
 
@@ -58,7 +49,7 @@ def test_a_misspelt_catalogue_key_never_turns_a_check_off(workspace):
     assert err.file.endswith("catalogue.yaml") and err.where == line
     assert "unknown key 'plausable' in indicator 'talent_total'" in err.problem
     assert "did you mean 'plausible'?" in err.fix
-    assert _data_step_refuses(workspace).where == line
+    assert data_step_refuses(workspace).where == line
 
 
 @pytest.mark.parametrize("old, new, key, near", [
@@ -79,7 +70,7 @@ def test_no_plans_never_replaces_the_last_good_data(workspace):
     text = sources.read_text(encoding="utf-8")
     start, end = text.index("plans:\n"), text.index("# A layout names a parser")
     sources.write_text(text[:start] + "plans: []\n\n" + text[end:], encoding="utf-8")
-    err = _data_step_refuses(workspace)
+    err = data_step_refuses(workspace)
     assert err.file.endswith("sources.yaml") and err.where == text[:start].count("\n") + 1
     assert "lists no plan document" in err.problem
 
@@ -87,7 +78,7 @@ def test_no_plans_never_replaces_the_last_good_data(workspace):
 @pytest.mark.parametrize("given", ["jiande", "建德市", "Jiande"])
 def test_the_province_given_a_county_id_stops_the_data_step(workspace, given):
     line = _edit(workspace / "config" / "sources.yaml", "  entity: zhejiang", f"  entity: {given}")
-    err = _data_step_refuses(workspace)
+    err = data_step_refuses(workspace)
     assert err.where == line and f"the province is given the id '{given}'" in err.problem and "建德市" in err.problem
 
 
@@ -95,7 +86,7 @@ def test_the_province_given_a_county_id_stops_the_data_step(workspace, given):
 def test_the_province_needs_its_names(workspace, key):
     old = {"name_zh": "  name_zh: 浙江省\n", "name_en": "  name_en: Zhejiang\n"}[key]
     _edit(workspace / "config" / "sources.yaml", old, f"  {key}:\n")
-    err = _data_step_refuses(workspace)
+    err = data_step_refuses(workspace)
     assert err.file.endswith("sources.yaml") and f"province has no '{key}'" in err.problem
 
 

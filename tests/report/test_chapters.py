@@ -3,17 +3,14 @@ Chromium. 桐庐 (tonglu, written by tests/support/tonglu.py: its docstring has 
 final evaluation (2025) and in the period (2023); 建德 and 安吉 from their plans at their base year (2020). Every
 expected value is worked by hand from those figures; the arithmetic is in the comments."""
 import re
-import shutil
 
 import pandas as pd
 import pytest
 
-from helpers import analyse
-from helpers.core import paths
 from helpers.report import chapters
 from helpers.report.blocks import Cell, Table
 from helpers.report.context import load_report_context
-from support.tonglu import make_county
+from support.tonglu import project_with_county, report_context
 
 RD = "每万名劳动力（就业人员）中R&D人员数"
 RD_CAVEAT = RD + "（需谨慎比较）"          # the catalogue marks it comparable with a caveat
@@ -22,31 +19,22 @@ SHARE = "高技能人才占技能劳动者比例"
 
 @pytest.fixture(scope="module")
 def county(tmp_path_factory):
-    workspace = tmp_path_factory.mktemp("chapters")
-    shutil.copytree(paths.RAW_DIR, workspace / "raw")
-    shutil.copytree(paths.CONFIG_DIR, workspace / "config")
-    (workspace / "processed").mkdir()
-    return make_county(workspace, "word_tab_cells")
-
-
-def _context(county, year: int, entities: str = "tonglu", lang: str = "zh"):
-    analyse.build_tables(county / "processed", county / "config", year, entities)   # as `make report` does
-    return load_report_context(county / "processed", county / "config", year, entities, lang)
+    return project_with_county(tmp_path_factory.mktemp("chapters"))
 
 
 @pytest.fixture(scope="module")
 def final(county):
-    return _context(county, 2025)
+    return report_context(county, 2025)
 
 
 @pytest.fixture(scope="module")
 def mid(county):
-    return _context(county, 2023)
+    return report_context(county, 2023)
 
 
 @pytest.fixture(scope="module")
 def base(county):
-    return _context(county, 2020, "jiande,anji")
+    return report_context(county, 2020, entities="jiande,anji")
 
 
 def text(cell) -> str:

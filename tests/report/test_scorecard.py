@@ -3,31 +3,18 @@ year: met or not at the final evaluation, the 序时进度 judgement in the peri
 assessed. 桐庐 (tests/support/tonglu.py) with its monitoring actuals; the expected judgements are worked by hand
 from the table in that file's docstring."""
 import re
-import shutil
 
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import analyse
 from helpers.analyse.progress import VERDICTS
-from helpers.core import paths
 from helpers.report import chapters
-from helpers.report.context import load_report_context
-from support.tonglu import make_county
+from support.tonglu import project_with_county, report_context
 
 
 @pytest.fixture(scope="module")
 def county(tmp_path_factory):
-    workspace = tmp_path_factory.mktemp("scorecard")
-    shutil.copytree(paths.RAW_DIR, workspace / "raw")
-    shutil.copytree(paths.CONFIG_DIR, workspace / "config")
-    (workspace / "processed").mkdir()
-    return make_county(workspace, "word_tab_cells")
-
-
-def _context(county, year: int, lang: str = "zh", entities: str = "tonglu"):
-    analyse.build_tables(county / "processed", county / "config", year, entities)   # as `make report` does
-    return load_report_context(county / "processed", county / "config", year, entities, lang)
+    return project_with_county(tmp_path_factory.mktemp("scorecard"))
 
 
 def scorecard(html: str) -> dict[str, tuple[str, str]]:
@@ -44,7 +31,7 @@ def scorecard(html: str) -> dict[str, tuple[str, str]]:
 
 
 def test_in_the_period_the_scorecard_shows_progress_against_the_time_elapsed(county):
-    ctx = _context(county, 2023)
+    ctx = report_context(county, 2023)
     html = chapters.scorecard.summary_section(ctx)
     card = scorecard(html)
     # 2023 is 3/5 = 60% of 2020→2025. 人才资源总量 10 → 15, 12.5 in 2023: (12.5 − 10) ÷ 5 = 50%, 10 points behind
@@ -63,20 +50,20 @@ def test_in_the_period_the_scorecard_shows_progress_against_the_time_elapsed(cou
 
 
 def test_at_the_target_year_the_scorecard_shows_targets_met_or_not(county):
-    ctx = _context(county, 2025)
+    ctx = report_context(county, 2025)
     card = scorecard(chapters.scorecard.summary_section(ctx))
     assert card["人才资源总量"] == ("达标", "target_met")                       # 15 against 15
     assert card["高技能人才占技能劳动者比例"] == ("达标", "target_met")           # 35 against 35以上: may equal
     assert card["每万名劳动力（就业人员）中R&D人员数"] == ("未达标", "target_missed")   # 120 against >120
     assert card["人才流失率"] == ("达标", "target_met")                         # lower is better: 5.9 against 6
     assert card["高技能人才"] == ("未达标", "target_missed")                  # 2.75 against 3
-    english = scorecard(chapters.scorecard.summary_section(_context(county, 2025, "en")))
+    english = scorecard(chapters.scorecard.summary_section(report_context(county, 2025, lang="en")))
     assert english["Talent outflow rate"] == ("met", "target_met")
-    assert "final evaluation" in chapters.scorecard.summary_section(_context(county, 2025, "en"))
+    assert "final evaluation" in chapters.scorecard.summary_section(report_context(county, 2025, lang="en"))
 
 
 def test_at_the_base_year_the_scorecard_shows_what_can_be_assessed(county):
-    ctx = _context(county, 2020, entities="jiande,anji")
+    ctx = report_context(county, 2020, entities="jiande,anji")
     card = scorecard(chapters.scorecard.summary_section(ctx))
     # 建德 人才资源总量: 2015 baseline from the prose, so growth achieved can be set against growth required
     assert card["人才资源总量"] == ("进度正常", "on_track")
@@ -85,14 +72,14 @@ def test_at_the_base_year_the_scorecard_shows_what_can_be_assessed(county):
 
 
 def test_every_judgement_has_its_colour(county):
-    style = chapters.title.title_block(_context(county, 2023))
+    style = chapters.title.title_block(report_context(county, 2023))
     for code in VERDICTS:
         assert re.search(rf"\.j-{code} {{ background: #[0-9a-f]{{6}}; color: #(fff|222); }}", style), code
 
 
 def test_a_county_with_two_plans_is_one_row_of_the_scorecard(county):
     # 桐庐 has a 十四五 and a 十五五 plan; with every county chosen (the default) it is compared once
-    ctx = _context(county, 2025, entities="")
+    ctx = report_context(county, 2025, entities="")
     assert ctx.inputs.entities == ["jiande", "anji", "tonglu"]
     assert not ctx.progress.duplicated(["entity", "indicator_id"]).any()
     html = BeautifulSoup(chapters.scorecard.summary_section(ctx), "html.parser")

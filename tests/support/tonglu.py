@@ -22,11 +22,13 @@ ln 1.5 / 5, through 10 in 2020 and 15 in 2025) and its residual variance is 4 ·
 """
 
 import math
+import shutil
 from pathlib import Path
 
 import openpyxl
 import yaml
 
+from helpers.core import paths
 from helpers.core.config import PlanPeriod
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
@@ -75,6 +77,22 @@ def _monitoring_workbook(path: Path, years: range) -> None:
         for year in years:
             ws.append(["桐庐县", indicator, unit, year, values[year], None, "统计年报", None])
     wb.save(path)
+
+
+def project_with_county(workspace: Path, layout: str = "word_tab_cells") -> Path:
+    """A scratch copy of the project's raw data and config in `workspace`, with 桐庐 added (make_county)."""
+    shutil.copytree(paths.RAW_DIR, workspace / "raw")
+    shutil.copytree(paths.CONFIG_DIR, workspace / "config")
+    (workspace / "processed").mkdir()
+    return make_county(workspace, layout)
+
+
+def report_context(workspace: Path, year: int, *, entities: str = "tonglu", lang: str = "zh"):
+    """The report's context for `year`, after the analysis `make report` runs first."""
+    from helpers import analyse
+    from helpers.report.context import load_report_context
+    analyse.build_tables(workspace / "processed", workspace / "config", year, entities)
+    return load_report_context(workspace / "processed", workspace / "config", year, entities, lang)
 
 
 def make_county(workspace: Path, layout: str, monitored: range = range(2021, 2026)) -> Path:

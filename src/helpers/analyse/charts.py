@@ -230,7 +230,7 @@ def _scaled(panel: dict) -> dict:
     out = dict(panel, values=[times(v) for v in panel["values"]], target=times(panel.get("target")))
     if panel.get("curve_y") is not None:
         out["curve_y"] = panel["curve_y"] * scale
-    for key in ("interval", "interval_80"):
+    for key in ("interval", "interval_narrow"):
         if panel.get(key):
             out[key] = tuple(times(v) for v in panel[key])
     return out
@@ -239,10 +239,10 @@ def _scaled(panel: dict) -> dict:
 def trend_panels(panels: list[dict], legend: dict | None = None) -> Figure | None:
     """Observed values, the fitted trend to the target year, its wide interval where one exists, and the target
     (a red star), one panel per series, stacked. panels: {title, years, values, curve_x, curve_y, target_year,
-    target, interval: (lo, hi) | None, interval_80: (lo, hi) | None and ticks: [years] (both optional: the
+    target, interval: (lo, hi) | None, interval_narrow: (lo, hi) | None and ticks: [years] (both optional: the
     outlook's inner band, and fewer year labels on its longer axis), scale: the factor every value is drawn
     with (optional: a unit drawn as another, see figure_unit)}. legend: the marks' names ({observed, trend,
-    band, band_80, target}), for a figure shown without a caption (the notebooks): a legend in the first panel."""
+    band, band_narrow, target}), for a figure shown without a caption (the notebooks): a legend in the first panel."""
     if not panels:
         return None
     titles = [p["title"].count("\n") for p in panels]
@@ -265,9 +265,9 @@ def trend_panels(panels: list[dict], legend: dict | None = None) -> Figure | Non
             lo, hi = p["interval"]
             ax.errorbar([p["target_year"]], [(lo + hi) / 2], yerr=[[(hi - lo) / 2], [(hi - lo) / 2]], fmt="none",
                         ecolor=TREND_COLOUR, capsize=5, label=names.get("band"))
-        if p.get("interval_80"):   # the outlook's inner band, drawn thicker inside the wide one
-            lo, hi = p["interval_80"]
-            ax.vlines([p["target_year"]], lo, hi, color=TREND_COLOUR, lw=5, alpha=0.45, label=names.get("band_80"))
+        if p.get("interval_narrow"):   # the outlook's inner band, drawn thicker inside the wide one
+            lo, hi = p["interval_narrow"]
+            ax.vlines([p["target_year"]], lo, hi, color=TREND_COLOUR, lw=5, alpha=0.45, label=names.get("band_narrow"))
         ax.scatter(p["years"], p["values"], color=OBSERVED_COLOUR, zorder=3, s=22, label=names.get("observed"))
         if p.get("target") is not None:
             ax.scatter([p["target_year"]], [p["target"]], marker="*", s=130, color=PROVINCE_COLOUR, zorder=4,
@@ -356,7 +356,7 @@ def outlook_panels(inputs, outlook: pd.DataFrame, lang: str, limit: int | None =
         xs = np.linspace(obs["year"].min(), obs["year"].max() if unreliable else end, 40)
         curve = fitted_curve(None if pd.isna(r.trend_scale) else r.trend_scale, r.trend_intercept, r.trend_slope,
                              xs)
-        has_interval = pd.notna(r.pi95_lower) and not unreliable
+        has_interval = pd.notna(r.pi_wide_lower) and not unreliable
         reading = w(f"plan_cycle.outlook_short.{r.target_reading}") if isinstance(r.target_reading, str) else ""
         reading = w("figures.unreliable") if unreliable and not reading else reading
         reading = "\n" + wrap_label(reading, lang) if reading else ""
@@ -365,7 +365,7 @@ def outlook_panels(inputs, outlook: pd.DataFrame, lang: str, limit: int | None =
                        "years": obs["year"].tolist(), "values": obs["value"].tolist(), "curve_x": xs,
                        "curve_y": curve, "target_year": end,
                        "target": None if pd.isna(r.next_target_value) else float(r.next_target_value),
-                       "interval": (r.pi95_lower, r.pi95_upper) if has_interval else None,
-                       "interval_80": (r.pi80_lower, r.pi80_upper) if has_interval else None,
+                       "interval": (r.pi_wide_lower, r.pi_wide_upper) if has_interval else None,
+                       "interval_narrow": (r.pi_narrow_lower, r.pi_narrow_upper) if has_interval else None,
                        "ticks": sorted({int(obs["year"].min()), int(r.next_base_year), end})})
     return panels

@@ -228,8 +228,9 @@ def outlook_panels(inputs, outlook: pd.DataFrame, lang: str = "zh", limit: int |
     target = L["next_target"].format(period=period_label(PlanPeriod(
         first["next_plan"], int(first["next_base_year"]), int(first["next_target_year"])), lang)) if first is not None \
         else ""
-    return charts.trend_panels(panels, legend={"observed": L["observed"], "trend": L["trend"], "band": L["band"],
-                                               "band_80": L["band_80"], "target": target}) or _nothing(L["no_trend"])
+    legend = {"observed": L["observed"], "trend": L["trend"], "band": L["band"], "band_narrow": L["band_narrow"],
+              "target": target}
+    return charts.trend_panels(panels, legend=legend) or _nothing(L["no_trend"])
 
 
 def _nothing(text: str) -> Figure:

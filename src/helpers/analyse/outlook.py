@@ -30,8 +30,10 @@ from helpers.analyse.trends import NOT_FITTABLE, TrendFit, fit_trend
 from helpers.core.config import Plan, PlanPeriod
 from helpers.core.periods import ended_plan, next_period, period_label
 
-# Where the next target lies against the projection's intervals (value scale, whatever the direction).
-ABOVE_95, ABOVE_80, WITHIN_80, BELOW_80, BELOW_95 = "above_95", "above_80", "within_80", "below_80", "below_95"
+# Where the next target lies against the projection's intervals (value scale, whatever the direction). The
+# narrow and wide intervals are at config/method.yaml's levels (80% and 95% by default): no name states a level.
+ABOVE_WIDE, ABOVE_NARROW, WITHIN_NARROW = "above_wide", "above_narrow", "within_narrow"
+BELOW_NARROW, BELOW_WIDE = "below_narrow", "below_wide"
 ABOVE_LINE, BELOW_LINE = "above_trend_line", "below_trend_line"     # two observations: no interval
 # What that means for a target, given the indicator's direction.
 CLEAR_BREAK, STRETCH, IN_LINE, MODEST, VERY_MODEST = "clear_break", "stretch", "in_line", "modest", "very_modest"
@@ -41,8 +43,8 @@ MORE_THAN_LINE, LESS_THAN_LINE = "more_than_trend_line", "less_than_trend_line"
 UNRELIABLE = "unreliable_projection"
 READINGS = (CLEAR_BREAK, STRETCH, IN_LINE, MODEST, VERY_MODEST, MORE_THAN_LINE, LESS_THAN_LINE, UNRELIABLE)
 
-NUMERIC = ("last_actual_value", "trend_annual_growth", "implied_annual_growth", "projection", "pi80_lower",
-           "pi80_upper", "pi95_lower", "pi95_upper", "next_target_value", "trend_probability_meets_target",
+NUMERIC = ("last_actual_value", "trend_annual_growth", "implied_annual_growth", "projection", "pi_narrow_lower",
+           "pi_narrow_upper", "pi_wide_lower", "pi_wide_upper", "next_target_value", "trend_probability_meets_target",
            "ended_base_value", "ended_target_year_value", "achieved_growth_last_period", "next_base_value",
            "required_growth_next_period", "acceleration_needed", "trend_intercept", "trend_slope")
 INTEGERS = ("ended_base_year", "ended_target_year", "next_base_year", "next_target_year", "last_actual_year")
@@ -51,7 +53,8 @@ COLUMNS = ["entity", "entity_name_zh", "entity_name_en", "indicator_id", "indica
            "next_base_year", "next_target_year", "next_plan_configured", "last_actual_year", "last_actual_value",
            "trend_method", "trend_n_obs", "trend_annual_growth", "implied_annual_growth", "projection",
            "projection_caution",
-           "pi80_lower", "pi80_upper", "pi95_lower", "pi95_upper", "next_target_value", "next_target_comparator",
+           "pi_narrow_lower", "pi_narrow_upper", "pi_wide_lower", "pi_wide_upper", "next_target_value",
+           "next_target_comparator",
            "target_position", "target_reading",
            "trend_probability_meets_target", "ended_base_value", "ended_target_year_value",
            "achieved_growth_last_period", "next_base_value", "required_growth_next_period",
@@ -90,7 +93,7 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
     comparator = "=" if target is None else target["comparator"]
     fit = fit_trend(list(by_year), list(by_year.values()), period.target_year, bounded=meta.measure == "share",
                     target=goal, comparator=comparator, direction=meta.direction)
-    position = target_position(goal, fit.projection, fit.lower_80, fit.upper_80, fit.lower, fit.upper)
+    position = target_position(goal, fit.projection, fit.lower_narrow, fit.upper_narrow, fit.lower, fit.upper)
     reading = target_reading(position, meta.direction)
     if reading is not None and fit.caution:
         reading = UNRELIABLE
@@ -120,7 +123,8 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
         "last_actual_value": None if last is None else last["value"],
         "trend_method": fit.method, "trend_n_obs": fit.n_obs, "trend_annual_growth": fit.annual_growth,
         "implied_annual_growth": implied, "projection": fit.projection, "projection_caution": fit.caution,
-        "pi80_lower": fit.lower_80, "pi80_upper": fit.upper_80, "pi95_lower": fit.lower, "pi95_upper": fit.upper,
+        "pi_narrow_lower": fit.lower_narrow, "pi_narrow_upper": fit.upper_narrow,
+        "pi_wide_lower": fit.lower, "pi_wide_upper": fit.upper,
         "next_target_value": goal, "next_target_comparator": None if goal is None else comparator,
         "target_position": position, "target_reading": reading,
         "trend_probability_meets_target": fit.probability_meets_target,
@@ -140,20 +144,20 @@ def _target(rows: list[dict], plan: Plan) -> dict | None:
     return (own or targets or [None])[0]
 
 
-def target_position(target: float | None, projection: float | None, lower_80: float | None,
-                    upper_80: float | None, lower_95: float | None, upper_95: float | None) -> str | None:
+def target_position(target: float | None, projection: float | None, lower_narrow: float | None,
+                    upper_narrow: float | None, lower_wide: float | None, upper_wide: float | None) -> str | None:
     """Where a target lies against a projection's prediction intervals (or its line, without intervals)."""
     if target is None or projection is None:
         return None
-    if lower_95 is None:
+    if lower_wide is None:
         return ABOVE_LINE if target > projection else BELOW_LINE
-    if target > upper_95:
-        return ABOVE_95
-    if target > upper_80:
-        return ABOVE_80
-    if target >= lower_80:
-        return WITHIN_80
-    return BELOW_80 if target >= lower_95 else BELOW_95
+    if target > upper_wide:
+        return ABOVE_WIDE
+    if target > upper_narrow:
+        return ABOVE_NARROW
+    if target >= lower_narrow:
+        return WITHIN_NARROW
+    return BELOW_NARROW if target >= lower_wide else BELOW_WIDE
 
 
 def target_reading(position: str | None, direction: str) -> str | None:
@@ -164,12 +168,12 @@ def target_reading(position: str | None, direction: str) -> str | None:
     good_above = direction == "higher"
     if position in (ABOVE_LINE, BELOW_LINE):
         return MORE_THAN_LINE if (position == ABOVE_LINE) == good_above else LESS_THAN_LINE
-    if position == WITHIN_80:
+    if position == WITHIN_NARROW:
         return IN_LINE
-    beyond_95 = position in (ABOVE_95, BELOW_95)
-    if (position in (ABOVE_95, ABOVE_80)) == good_above:
-        return CLEAR_BREAK if beyond_95 else STRETCH
-    return VERY_MODEST if beyond_95 else MODEST
+    beyond_wide = position in (ABOVE_WIDE, BELOW_WIDE)
+    if (position in (ABOVE_WIDE, ABOVE_NARROW)) == good_above:
+        return CLEAR_BREAK if beyond_wide else STRETCH
+    return VERY_MODEST if beyond_wide else MODEST
 
 
 def _growth(by_year: dict[int, float], ended: PlanPeriod, period: PlanPeriod, goal: float | None,

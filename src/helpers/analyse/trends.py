@@ -43,8 +43,8 @@ class TrendFit:
     projection: float | None = None
     lower: float | None = None          # the wide prediction interval, only when n >= 3
     upper: float | None = None
-    lower_80: float | None = None       # the narrow prediction interval, only when n >= 3
-    upper_80: float | None = None
+    lower_narrow: float | None = None       # the narrow prediction interval, only when n >= 3
+    upper_narrow: float | None = None
     annual_growth: float | None = None  # the fitted growth rate per year (log fits)
     probability_meets_target: float | None = None
     note: str = ""
@@ -122,7 +122,7 @@ def fit_trend(years: list[int], values: list[float], target_year: int, bounded: 
     mean = float(frame["mean"].iloc[0])
     se_obs = math.sqrt(float(frame["mean_se"].iloc[0]) ** 2 + float(model.scale))
     # The narrow interval from the same prediction error (what summary_frame(alpha=…) gives, without a second call)
-    half_80 = float(stats.t.ppf(1 - (1 - levels.narrow_level) / 2, df=model.df_resid)) * se_obs
+    half_narrow = float(stats.t.ppf(1 - (1 - levels.narrow_level) / 2, df=model.df_resid)) * se_obs
     probability = None
     if target is not None and target > 0 and (not bounded or target < 100):
         t_stat = (float(forward(np.array([target]))[0]) - mean) / se_obs if se_obs > 0 else math.inf
@@ -130,7 +130,7 @@ def fit_trend(years: list[int], values: list[float], target_year: int, bounded: 
         probability = 1 - below if direction == "higher" else below
     return TrendFit(method, n, float(back(mean)), float(back(frame["obs_ci_lower"].iloc[0])),
                     float(back(frame["obs_ci_upper"].iloc[0])),
-                    lower_80=float(back(mean - half_80)), upper_80=float(back(mean + half_80)),
+                    lower_narrow=float(back(mean - half_narrow)), upper_narrow=float(back(mean + half_narrow)),
                     annual_growth=None if bounded else float(math.exp(slope) - 1),
                     probability_meets_target=probability,
                     note=f"{n} observations, {int(model.df_resid)} residual degrees of freedom",

@@ -195,8 +195,8 @@ def outlook_view(outlook: pd.DataFrame, lang: str = "zh"):
         "next_plan": [w("views.plan_target_year", name=n, year="" if pd.isna(y) else int(y))
                       for n, y in zip(o["next_plan"], o["next_target_year"])],
         "latest_actual": _year_value(w, o["last_actual_year"], o["last_actual_value"]),
-        "projection": projected, "narrow_interval": band(o["pi80_lower"], o["pi80_upper"]),
-        "wide_interval": band(o["pi95_lower"], o["pi95_upper"]),
+        "projection": projected, "narrow_interval": band(o["pi_narrow_lower"], o["pi_narrow_upper"]),
+        "wide_interval": band(o["pi_wide_lower"], o["pi_wide_upper"]),
         "implied_growth": o["implied_annual_growth"].map(_pct),
         "next_target": _target(o["next_target_comparator"], o["next_target_value"]),
         "target_position": _in_words(o["target_reading"], w, "plan_cycle.outlook"),

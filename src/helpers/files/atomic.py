@@ -103,6 +103,20 @@ def replaced_when_done(path: Path) -> Iterator[Path]:
         _ACTIVE.discard(partial)
 
 
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write `text` to `path`, whole or not at all, unless the file holds it already: its time then tells make
+    when its content changed. True when written."""
+    path = Path(path)
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    with replaced_when_done(path) as partial:
+        partial.write_text(text, encoding="utf-8")
+    return True
+
+
 @contextmanager
 def staged_outputs(final_dir: Path) -> Iterator[Path]:
     """Yield a staging directory; on success move every file in it into final_dir, all or none.

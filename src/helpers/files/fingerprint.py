@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from helpers.core.paths import NOTEBOOKS_DIR, TEMPLATES_DIR
-from helpers.files.atomic import replaced_when_done
+from helpers.files.atomic import write_if_changed
 from helpers.files.processed import sha256
 
 # Files no one put there on purpose: Excel's lock files (~$…), Windows' and macOS's folder files.
@@ -54,16 +54,8 @@ def fingerprint(folders: dict[str, Path]) -> dict[str, dict[str, str]]:
 
 def update(output: Path, folders: dict[str, Path]) -> bool:
     """Rewrite `output` if the inputs' fingerprint differs from the one it holds. True when rewritten."""
-    output = Path(output)
-    text = json.dumps(fingerprint(folders), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    try:
-        if output.read_text(encoding="utf-8") == text:
-            return False
-    except (OSError, UnicodeDecodeError):
-        pass
-    with replaced_when_done(output) as partial:
-        partial.write_text(text, encoding="utf-8")
-    return True
+    return write_if_changed(output, json.dumps(fingerprint(folders), ensure_ascii=False, indent=1, sort_keys=True)
+                            + "\n")
 
 
 # A file more than this far ahead of the clock is dated in the future (a little slack for network disks).
@@ -73,15 +65,24 @@ PROJECT_FILES = ("Makefile", "pyproject.toml", "requirements.lock", "environment
 PROJECT_FOLDERS = ("src", NOTEBOOKS_DIR.name, TEMPLATES_DIR.name, "scripts")
 
 
+# How deep the steps write in the folders given (processed/<file>, reports/<year>/<file>): a folder given may be
+# the analyst's own (PROCESSED_DIR=~/Desktop), whose other files are not ours to touch, nor to walk through.
+OUTPUT_DEPTH = 2
+
+
 def settle_future_times(folders: list[Path], project_root: Path | None = None) -> list[Path]:
-    """Give every file dated in the future, under `folders` and in the project, the present time. Returns them."""
+    """Give every file dated in the future, in the project and up to OUTPUT_DEPTH deep in `folders`, the present
+    time. Returns them."""
     from helpers.core import paths
     root = Path(project_root or paths.PROJECT_ROOT)
     now = time.time()
     candidates = [root / name for name in PROJECT_FILES]
-    for folder in [*folders, *(root / name for name in PROJECT_FOLDERS)]:
-        if Path(folder).is_dir():
-            candidates += [p for p in Path(folder).rglob("*") if p.is_file()]
+    for folder in (root / name for name in PROJECT_FOLDERS):
+        if folder.is_dir():
+            candidates += [p for p in folder.rglob("*") if p.is_file()]
+    for folder in folders:
+        candidates += [p for pattern in ("*", "*/*")[:OUTPUT_DEPTH] for p in Path(folder).glob(pattern)
+                       if p.is_file()]
     settled = []
     for path in candidates:
         try:

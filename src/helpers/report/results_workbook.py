@@ -42,7 +42,7 @@ def key_columns(lang: str) -> list[str]:
     return [f"entity_name_{lang}", f"indicator_name_{lang}", "year", "kind", "value", "unit", "latest_year",
             "latest_value", "target_year", "target_value", "verdict", "progress_category", "schedule_judgement",
             "other_value", "target_meets_province", "last_actual_year", "last_actual_value", "projection",
-            "projection_caution", "pi80_lower", "pi80_upper", "next_target_value", "target_reading",
+            "projection_caution", "pi_narrow_lower", "pi_narrow_upper", "next_target_value", "target_reading",
             "source_file", "source_line"]
 
 
@@ -66,8 +66,8 @@ def write_results(inputs: AnalysisInputs, tables: dict, path: Path, lang: str = 
     formats.update({c: NUMBER for c in ("value", "baseline_value", "latest_value", "target_value", "other_value",
                                         "trend_projection", "trend_pi_lower", "trend_pi_upper", "latest_gap",
                                         "target_gap", "other_target_value", "base_value", "evaluated_value",
-                                        "gap_to_target", "last_actual_value", "projection", "pi80_lower",
-                                        "pi80_upper", "pi95_lower", "pi95_upper", "next_target_value",
+                                        "gap_to_target", "last_actual_value", "projection", "pi_narrow_lower",
+                                        "pi_narrow_upper", "pi_wide_lower", "pi_wide_upper", "next_target_value",
                                         "ended_base_value", "ended_target_year_value", "next_base_value")})
     formats.update({c: "0.00" for c in ("progress_ratio", "latest_ratio", "target_ratio", "sdg_progress_ratio")})
     fills = {c: colours for c in ("progress_category", "sdg_progress_category")}

@@ -56,6 +56,8 @@ def subset_tag(entities) -> str:
 
 
 def _named(name: str, value, spelling: dict) -> str:
+    if isinstance(value, Path):
+        value = str(value)
     return f"{spelling[name]}={value}" if spelling is MAKE else f"{spelling[name]} = {value!r}"
 
 
@@ -293,17 +295,8 @@ def resolve(year=None, entities=None, lang=None, documents=None, processed_dir=N
 
 def write_run(run: Run, processed_dir: Path) -> bool:
     """Record the run in run.json, rewritten only when it changed (its time tells make). True when rewritten."""
-    from helpers.files.atomic import replaced_when_done
-    path = Path(processed_dir) / paths.RUN_JSON
-    text = run.as_json()
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return False
-    except (OSError, UnicodeDecodeError):
-        pass
-    with replaced_when_done(path) as partial:
-        partial.write_text(text, encoding="utf-8")
-    return True
+    from helpers.files.atomic import write_if_changed
+    return write_if_changed(Path(processed_dir) / paths.RUN_JSON, run.as_json())
 
 
 def read_run(processed_dir=None, config_dir=None) -> Run:

@@ -58,10 +58,10 @@ def outlook_section(ctx: ReportContext) -> Html:
             projection.append(ctx.t("plan_cycle.outlook_short.unreliable_projection"))
         elif pd.notna(r.implied_annual_growth):
             projection.append(ctx.t("plan_cycle.per_year", rate=fmt_pct(r.implied_annual_growth)))
-        if pd.notna(r.pi80_lower) and not isinstance(getattr(r, "projection_caution", None), str):
+        if pd.notna(r.pi_narrow_lower) and not isinstance(getattr(r, "projection_caution", None), str):
             levels, centre = method_parameters(), (r.projection, r.measure)
-            projection += [f"{levels.narrow_level:.0%}: {interval(r.pi80_lower, r.pi80_upper, *centre)}",
-                           f"{levels.wide_level:.0%}: {interval(r.pi95_lower, r.pi95_upper, *centre)}"]
+            projection += [f"{levels.narrow_level:.0%}: {interval(r.pi_narrow_lower, r.pi_narrow_upper, *centre)}",
+                           f"{levels.wide_level:.0%}: {interval(r.pi_wide_lower, r.pi_wide_upper, *centre)}"]
         growth = "—" if pd.isna(r.achieved_growth_last_period) and pd.isna(r.required_growth_next_period) else \
             f"{fmt_pct(r.achieved_growth_last_period)} → {fmt_pct(r.required_growth_next_period)}"
         reading = ctx.t(f"plan_cycle.outlook_short.{r.target_reading}") if isinstance(r.target_reading, str) else "—"

@@ -165,10 +165,15 @@ def _below_province(ctx: ReportContext) -> str:
     gap_text = ""
     if len(gap):
         g = gap.iloc[0]
-        gap_text = ctx.t("summary.below_gap", county=ctx.entity_name(g["entity"]),
-                         indicator=ctx.indicator_in_sentence(g["indicator_id"]), target=number(g["target_value"]),
-                         province=number(g["other_value"]), unit=ctx.w.unit_after(g["unit"]))
+        gap_text = _about_row(ctx, "summary.below_gap", g, ctx.indicator_in_sentence(g["indicator_id"]),
+                              target=number(g["target_value"]), province=number(g["other_value"]))
     return ctx.t("summary.below", parts=parts, gap=gap_text)
+
+
+def _about_row(ctx: ReportContext, key: str, row, indicator: str, **values) -> str:
+    """The sentence at `key` about one row of a table: its county, indicator and unit, and `values`."""
+    return ctx.t(key, county=ctx.entity_name(row["entity"]), indicator=indicator, unit=ctx.w.unit_after(row["unit"]),
+                 **values)
 
 
 def _data_quality(ctx: ReportContext) -> str:
@@ -177,9 +182,8 @@ def _data_quality(ctx: ReportContext) -> str:
     example = ""
     if len(values):
         v = values.iloc[0]
-        example = ctx.t("summary.data_quality_example", county=ctx.entity_name(v["entity"]),
-                        indicator=ctx.indicator_name(v["indicator_id"]), prose=number(v["prose_value"]),
-                        table=number(v["table_value"]), unit=ctx.w.unit_after(v["unit"]))
+        example = _about_row(ctx, "summary.data_quality_example", v, ctx.indicator_name(v["indicator_id"]),
+                             prose=number(v["prose_value"]), table=number(v["table_value"]))
     return ctx.t("summary.data_quality", n=len(dis), n_values=len(values), example=example)
 
 

@@ -1,0 +1,19 @@
+"""The data step as `make data` runs it, for the tests of bad input and config."""
+from pathlib import Path
+
+import pytest
+
+from helpers.core.errors import InputError
+from helpers.extract import dataset
+
+
+def data_step_refuses(workspace: Path) -> InputError:
+    """Build and write as `make data` does, and return the error it stops with: the error must come before
+    anything is written, so the last good data are untouched and nothing is left beside them."""
+    processed = workspace / "processed"
+    (processed / "indicators.csv").write_text("last good data", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        dataset.write(dataset.build(workspace / "raw", workspace / "config"), processed)
+    assert (processed / "indicators.csv").read_text(encoding="utf-8") == "last good data"
+    assert sorted(p.name for p in processed.iterdir()) == ["indicators.csv"]
+    return info.value
