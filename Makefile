@@ -221,8 +221,15 @@ lab: | environment ## Open JupyterLab on the project's kernel (LAB_ARGS="--no-br
 manifest: | environment ## Record the checksums of the raw plan documents (after a deliberate change)
 	$(CLI) manifest --raw-dir $(call quote,$(RAW_DIR)) --config-dir $(call quote,$(CONFIG_DIR))
 
-clean: ## Remove what was built (never the raw data)
-	rm -rf $(PROCESSED_DIR)/*.csv $(PROCESSED_DIR)/*.xlsx $(PROCESSED_DIR)/*.json $(PROCESSED_DIR)/.inputs.json \
-	    $(EXECUTED_DIR) $(filter-out $(REPORTS_DIR)/.gitkeep,$(wildcard $(REPORTS_DIR)/*)) $(BUILD_DIR)
+# Only the files the steps write, by name: REPORTS_DIR or PROCESSED_DIR may be a folder of the analyst's (the desktop),
+# whose other files are theirs. (The data step's file names are helpers.core.paths'; a test checks that they agree.)
+DATA_STEP_FILES := $(addprefix $(PROCESSED_DIR)/,indicators.csv indicators.xlsx consistency.csv \
+                     consistency_checks.csv cleaning_log.csv build_info.json)
+YEARS_DIRS      := $(wildcard $(REPORTS_DIR)/[12][0-9][0-9][0-9])
+clean: ## Remove what was built (never the raw data, nor any other file in those folders)
+	rm -rf $(DATA_STEP_FILES) $(INPUTS) $(RUN) $(ANALYSIS) $(BUILD_DIR) $(REPORTS_DIR)/monitoring-template.xlsx \
+	    $(wildcard $(EXECUTED_DIR)/0[0-9]_*.ipynb $(addsuffix /04_report_*.ipynb,$(YEARS_DIRS)) \
+	                $(addsuffix /talent-plan-*,$(YEARS_DIRS)))
+	@rmdir $(EXECUTED_DIR) $(YEARS_DIRS) 2>/dev/null || true
 
 FORCE:

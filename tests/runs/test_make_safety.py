@@ -227,3 +227,24 @@ def test_a_copied_project_works_on_its_own_files_or_refuses(tmp_path):
     assert "make setup" in line
     assert {p.name: p.stat().st_mtime_ns for p in (copy / "data" / "processed").iterdir()} == before
     assert sorted(p.name for p in (original / "data" / "processed").iterdir()) == [".gitkeep"]
+
+
+def test_make_clean_removes_only_what_the_steps_wrote(made_report, tmp_path):
+    """REPORTS_DIR and PROCESSED_DIR may be the analyst's own folders (the desktop): `make clean` removes the files the
+    steps wrote there, by name, and nothing else (it used to remove every file in REPORTS_DIR, and every .csv, .xlsx
+    and .json in PROCESSED_DIR: `make clean REPORTS_DIR=.` removed the project)."""
+    theirs = {"notes.csv": "x", "budget.xlsx": "x", "photo.json": "x", "executed/mine.txt": "x", "2024/plan.docx": "x",
+              "monitoring.xlsx": "x", ".gitkeep": ""}
+    folders = dict(made_report["folders"])
+    for variable in ("PROCESSED_DIR", "REPORTS_DIR"):
+        desk = tmp_path / variable.lower()
+        shutil.copytree(folders[variable], desk)
+        for name, text in theirs.items():
+            (desk / name).parent.mkdir(parents=True, exist_ok=True)
+            (desk / name).write_text(text, encoding="utf-8")
+        folders[variable] = desk
+    run = make("clean", **folders)
+    assert run.returncode == 0, run.stderr
+    for variable in ("PROCESSED_DIR", "REPORTS_DIR"):
+        left = sorted(p.relative_to(folders[variable]).as_posix() for p in folders[variable].rglob("*") if p.is_file())
+        assert left == sorted(theirs), (variable, left)

@@ -176,3 +176,50 @@ def test_make_spelling_is_used_by_the_command_line():
         parameters.parse_year("20x5", MAKE)
     assert parameters.parse_year("", MAKE) is None and parameters.parse_year(2025) == 2025
     assert parameters.parse_entities("jiande，anji  jiande") == ["jiande", "anji"]
+
+
+def test_a_folder_given_as_a_path_is_named_as_typed(tmp_path):
+    with pytest.raises(ParameterError) as info:
+        parameters.read_run(tmp_path / "no such folder")
+    assert f"processed_dir = '{tmp_path / 'no such folder'}'" in str(info.value) and "PosixPath" not in str(info.value)
+
+
+def test_a_failed_notebook_run_names_only_what_it_could_have_replaced(tmp_path):
+    """Other runs write beside its output meanwhile (a shared folder, /tmp): not this run's doing."""
+    import argparse
+    output, beside = tmp_path / "out.ipynb", tmp_path / "another run's.log"
+    args = argparse.Namespace(output=output, parameter=[["raw_dir", "data/raw"]])
+    say = cli._what_was_left(cli._run_outputs(args))
+    beside.write_text("written by someone else meanwhile", encoding="utf-8")
+    assert say() == parameters_nothing_replaced()
+    output.write_text("{}", encoding="utf-8")
+    assert "out.ipynb" in say()
+
+
+def parameters_nothing_replaced() -> str:
+    from helpers.core.errors import NOTHING_REPLACED
+    return NOTHING_REPLACED
+
+
+@pytest.mark.parametrize("n", ["-5", "0", "abc"])
+def test_synthetic_wants_one_county_or_more(tmp_path, n, capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["synthetic", n, str(tmp_path / "scratch")])
+    assert "give 1 or more" in capsys.readouterr().err or n == "abc"
+    assert not (tmp_path / "scratch").exists()
+
+
+def test_files_dated_in_the_future_are_settled_only_where_the_steps_write(tmp_path):
+    """A processed folder may be a folder of the analyst's: its own deeper files are neither touched nor walked."""
+    import os
+    import time
+
+    from helpers.files.fingerprint import settle_future_times
+    ours, deep = tmp_path / "indicators.csv", tmp_path / "a" / "b" / "theirs.txt"
+    deep.parent.mkdir(parents=True)
+    tomorrow = time.time() + 86400
+    for path in (ours, deep):
+        path.write_text("x", encoding="utf-8")
+        os.utime(path, (tomorrow, tomorrow))
+    settled = settle_future_times([tmp_path], project_root=tmp_path / "no project")
+    assert settled == [ours] and deep.stat().st_mtime == tomorrow

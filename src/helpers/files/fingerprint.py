@@ -65,15 +65,24 @@ PROJECT_FILES = ("Makefile", "pyproject.toml", "requirements.lock", "environment
 PROJECT_FOLDERS = ("src", NOTEBOOKS_DIR.name, TEMPLATES_DIR.name, "scripts")
 
 
+# How deep the steps write in the folders given (processed/<file>, reports/<year>/<file>): a folder given may be
+# the analyst's own (PROCESSED_DIR=~/Desktop), whose other files are not ours to touch, nor to walk through.
+OUTPUT_DEPTH = 2
+
+
 def settle_future_times(folders: list[Path], project_root: Path | None = None) -> list[Path]:
-    """Give every file dated in the future, under `folders` and in the project, the present time. Returns them."""
+    """Give every file dated in the future, in the project and up to OUTPUT_DEPTH deep in `folders`, the present
+    time. Returns them."""
     from helpers.core import paths
     root = Path(project_root or paths.PROJECT_ROOT)
     now = time.time()
     candidates = [root / name for name in PROJECT_FILES]
-    for folder in [*folders, *(root / name for name in PROJECT_FOLDERS)]:
-        if Path(folder).is_dir():
-            candidates += [p for p in Path(folder).rglob("*") if p.is_file()]
+    for folder in (root / name for name in PROJECT_FOLDERS):
+        if folder.is_dir():
+            candidates += [p for p in folder.rglob("*") if p.is_file()]
+    for folder in folders:
+        candidates += [p for pattern in ("*", "*/*")[:OUTPUT_DEPTH] for p in Path(folder).glob(pattern)
+                       if p.is_file()]
     settled = []
     for path in candidates:
         try:

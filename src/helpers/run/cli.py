@@ -74,18 +74,22 @@ def _run(args) -> str:
 
 
 def _run_outputs(args) -> list[Path]:
-    """The folders a notebook run writes to: its output's, and its output folder parameters."""
+    """What a notebook run writes: its output, and the files in its output folder parameters (processed_dir).
+    (Not the rest of its output's folder, where other runs may write meanwhile.)"""
     inputs = {"raw_dir", "config_dir"}
-    return [args.output.parent] + [Path(v) for name, v in args.parameter if name.endswith("_dir")
-                                   and name not in inputs and v.strip()]
+    return [args.output] + [Path(v) for name, v in args.parameter if name.endswith("_dir")
+                            and name not in inputs and v.strip()]
 
 
-def _snapshot(folders: list[Path]) -> dict[Path, tuple[int, int]]:
+def _snapshot(places: list[Path]) -> dict[Path, tuple[int, int]]:
+    """Each file's time and size: a file given, or the files of a folder given."""
     state = {}
-    for folder in folders:
+    for place in places:
         try:
-            for p in Path(folder).iterdir():
-                if p.is_file() and not p.name.startswith("."):
+            files = [Path(place)] if not Path(place).is_dir() else \
+                [p for p in Path(place).iterdir() if not p.name.startswith(".")]
+            for p in files:
+                if p.is_file():
                     st = p.stat()
                     state[p] = (st.st_mtime_ns, st.st_size)
         except OSError:
@@ -279,6 +283,12 @@ def _record_rendering(folder: Path, done: list[Path]) -> None:
         partial.write_text(json.dumps(sorted(p.name for p in done)) + "\n", encoding="utf-8")
 
 
+def _at_least_one(text: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of counties: give 1 or more")
+    return int(text)
+
+
 def _synthetic(args) -> str:
     from helpers.synthetic import generate
     generate(args.n, args.scratch, args.seed)
@@ -381,7 +391,7 @@ def _parser() -> argparse.ArgumentParser:
     folders(sub, "config")
 
     sub = command("synthetic", _synthetic, "write N synthetic county plans into a scratch folder", after_error="")
-    sub.add_argument("n", type=int)
+    sub.add_argument("n", type=_at_least_one, help="how many counties (1 or more)")
     sub.add_argument("scratch", type=Path)
     sub.add_argument("--seed", type=int, default=1)
     return parser

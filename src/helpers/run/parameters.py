@@ -56,6 +56,8 @@ def subset_tag(entities) -> str:
 
 
 def _named(name: str, value, spelling: dict) -> str:
+    if isinstance(value, Path):
+        value = str(value)
     return f"{spelling[name]}={value}" if spelling is MAKE else f"{spelling[name]} = {value!r}"
 
 
