@@ -312,3 +312,18 @@ def test_the_province_figure_explains_the_lower_is_better_mark_only_when_it_draw
                         dataclasses.replace(indicators["physicians_per_1000"], direction="lower"))
     figure = chapters.province.province_figure(dataclasses.replace(base, figures={}))[0]
     assert figure.caption.endswith("↓表示越低越好的指标。") and "↓" in str(figure.svg)
+
+
+def test_the_scorecard_says_which_indicators_have_no_numeric_target_in_the_plan(base):
+    import dataclasses
+    p = base.progress.copy()
+    p["plan_phase"] = "target_year"
+    p["verdict"] = ["target_met" if pd.notna(t) else "not_assessable" for t in p["target_value"]]
+    final = dataclasses.replace(base, progress=p, figures={})
+    # 安吉's plan writes '/' for both targets: not assessable, and the note says why, naming them
+    notes = [e for b in chapters.scorecard.summary_section(final).blocks if b["kind"] == "notes" for e in b["entries"]]
+    assert notes[-1] == "规划表中未设数值目标（写作“/”）的指标同样无法评估（安吉县：全社会劳动生产率、直接融资比重）。"
+    p["verdict"] = "target_met"
+    notes = [e for b in chapters.scorecard.summary_section(dataclasses.replace(final, progress=p)).blocks
+             if b["kind"] == "notes" for e in b["entries"]]
+    assert not any("未设数值目标" in n for n in notes)
