@@ -80,7 +80,7 @@ def test_a_dash_in_a_plans_value_cell_is_read_like_a_slash_and_logged(workspace)
     ds = _build(workspace)
     row = _total_2030(ds)
     assert row["value"] != row["value"] and "“—” in the plan: not given" in row["note"]    # NaN, never 0
-    log = ds.cleaning_log.query("entity == 'tonglu' and step == 'missing'")
+    log = dataset.in_words(ds)["cleaning_log"].query("entity == 'tonglu' and step == 'missing'")
     assert len(log) == 1 and "“—”表示未给出" in log["decision"].iloc[0]
 
 
