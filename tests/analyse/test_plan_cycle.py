@@ -3,6 +3,7 @@
 桐庐 (tonglu) and every figure the expected numbers below are worked from are in tests/support/tonglu.py, with
 the arithmetic in its docstring.
 """
+import json
 import math
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pandas as pd
 import pytest
 
 from helpers import analyse
-from helpers.core.wording import words
+from helpers.core.wording import notes_text, words
 from helpers.extract import dataset
 from helpers.extract.monitoring import COLUMNS, DATA_SHEET
 from support.tonglu import D, project_with_county
@@ -217,6 +218,11 @@ def test_outlook_to_the_next_target_year(county):
     outflow = o.loc["talent_outflow_rate"]
     assert outflow["acceleration_needed"] == pytest.approx(-((5 / 5.9) ** 0.2 - (5.9 / 8) ** 0.2))
     assert outflow["acceleration_needed"] == pytest.approx(-0.0265, abs=1e-4)
+    # The notes are codes and values; each reader says them in its language.
+    assert json.loads(total["outlook_notes"]) == [{"code": "residuals", "n": 6, "df": 4}]
+    assert notes_text(total["outlook_notes"], words("zh"), "outlook_notes") == "6个观测值，残差自由度4"
+    assert notes_text(total["outlook_notes"], words("en"), "outlook_notes") == \
+        "6 observations, 4 residual degrees of freedom"
 
 
 def test_no_outlook_before_a_plan_ends_and_a_drafting_outlook_without_the_next_plan(county):
@@ -230,6 +236,13 @@ def test_no_outlook_before_a_plan_ends_and_a_drafting_outlook_without_the_next_p
     # two points (2015 derived, 2020): the exact line, (10.3 · 1.484^2) in 2030, no interval
     assert total["projection"] == pytest.approx(10.3 * 1.484 ** 2) and pd.isna(total["pi_wide_lower"])
     assert total["projection_caution"] == "two_points"           # marked: not drawn as a forecast
+    notes = json.loads(total["outlook_notes"])
+    assert notes[0] == {"code": "exact_line"} and notes[-1] == {"code": "next_plan_not_configured", "plan": "十五五"}
+    said = notes_text(total["outlook_notes"], words("en"), "outlook_notes")
+    assert said.startswith("two observations fix the line exactly") and \
+        said.endswith("; no 15th Five-Year Plan configured yet: the projection is for drafting it")
+    said = notes_text(total["outlook_notes"], words("zh"), "outlook_notes")
+    assert said.endswith("；尚未配置十五五规划：外推供起草参考")
 
 
 # ----------------------------------------------------------------------------- what the reports say

@@ -1,4 +1,5 @@
 """Prose against table: the real disagreements in these documents must be found."""
+import re
 
 
 def _find(ds, entity, indicator, check, year=None):
@@ -21,10 +22,12 @@ def test_definition_disagreement_rd_personnel(real_dataset):
     c = _find(real_dataset, "anji", "rd_personnel_per_10k", "definition")
     assert set(c["status"]) == {"disagree"} and set(c["prose_line"]) == {38, 84}
     # how the definitions differ, in each language (the catalogue's differs and differs_en)
+    from helpers.core.wording import explanation_text, words_for
+    zh, en = words_for("zh", real_dataset.catalogue), words_for("en", real_dataset.catalogue)
     line_84 = c[c["prose_line"] == 84].iloc[0]
-    assert "分母不同" in line_84["explanation_zh"]
-    assert "per 10,000 employed persons; the denominators differ" in line_84["explanation_en"]
-    assert "in Chinese" not in " ".join(c["explanation_en"])
+    assert "分母不同" in explanation_text(line_84["explanation_values"], zh)
+    assert "per 10,000 employed persons; the denominators differ" in explanation_text(line_84["explanation_values"], en)
+    assert not re.search(r"[\u4e00-\u9fff]", " ".join(explanation_text(v, en) for v in c["explanation_values"]))
 
 
 def test_comparator_disagreements(real_dataset):

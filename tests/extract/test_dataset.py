@@ -73,7 +73,7 @@ def test_implausible_unit_is_fixed_on_evidence_from_the_same_document(real_datas
     # the prose says 3.05万人 (line 6) and 新增…大学生2万名左右 (line 25): the unit is 万人.
     row = _value(real_dataset, "jiande", "graduates_under_40", 2020, "actual")
     assert (row["value"], row["unit"], row["source_unit"], row["quality"]) == (2.95, "万人", "人", "fixed")
-    log = real_dataset.cleaning_log.query("step == 'unit_fixed'")
+    log = dataset.in_words(real_dataset)["cleaning_log"].query("step == 'unit_fixed'")
     assert len(log) == 1
     evidence = json.loads(log.iloc[0]["evidence_values"])
     assert [(e["code"], e["line"]) for e in evidence] == [("level", 6), ("increment", 25)]
@@ -90,7 +90,8 @@ def test_no_other_value_is_flagged(real_dataset):
 def test_missing_unit_comes_from_catalogue_with_prose_evidence(real_dataset):
     row = _value(real_dataset, "anji", "talent_total", 2020, "actual")
     assert row["unit"] == "万人" and row["source_unit"] == ""
-    log = real_dataset.cleaning_log.query("step == 'unit_from_catalogue' and indicator_id == 'talent_total'")
+    log = dataset.in_words(real_dataset)["cleaning_log"].query(
+        "step == 'unit_from_catalogue' and indicator_id == 'talent_total'")
     assert "14.5万人" in log.iloc[0]["evidence"]
     assert json.loads(log.iloc[0]["evidence_values"])[0]["quote"] == "人才资源总量达到14.5万人"
 
@@ -135,6 +136,13 @@ def test_written_outputs(real_dataset, tmp_path):
     wb = openpyxl.load_workbook(tmp_path / "indicators.xlsx")
     sheet = wb["指标数据 indicators"]
     assert sheet.freeze_panes == "A2" and sheet.max_row == len(real_dataset.indicators) + 1
+    # The cleaning log stores codes and values; the workbook an analyst opens says each decision in Chinese.
+    log = pd.read_csv(tmp_path / "cleaning_log.csv", encoding="utf-8-sig")
+    assert "decision" not in log and "evidence" not in log and "values" in log
+    sheet = wb["清洗记录 cleaning log"]
+    header = [c.value for c in sheet[1]]
+    fixed = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[header.index("step")] == "unit_fixed")
+    assert "第6行" in fixed[header.index("evidence")] and "万人" in fixed[header.index("decision")]
     assert not list(tmp_path.parent.glob(f".{tmp_path.name}.staging-*"))
 
 

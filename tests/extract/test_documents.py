@@ -94,7 +94,7 @@ def test_a_title_in_the_contents_is_skipped_and_said(workspace):
     use_plan_file(workspace, JIANDE, made)
     ds = dataset.build(workspace / "raw", workspace / "config")
     assert len(ds.indicators.query("entity == 'jiande' and origin == 'table'")) == 38   # 19 rows, 2020 and 2025
-    skipped = ds.cleaning_log.query("step == 'title_in_contents'")
+    skipped = dataset.in_words(ds)["cleaning_log"].query("step == 'title_in_contents'")
     assert len(skipped) == 1
     assert "表题亦见于" in skipped["decision"].iloc[0] and "第2段" in skipped["decision"].iloc[0]
 
@@ -109,7 +109,7 @@ def test_a_title_in_a_text_files_contents_is_skipped_and_said(workspace):
     write_manifest(workspace / "raw")
     ds = dataset.build(workspace / "raw", workspace / "config")
     assert len(ds.indicators.query("entity == 'jiande' and origin == 'table'")) == 38   # 19 rows, 2020 and 2025
-    skipped = ds.cleaning_log.query("step == 'title_in_contents'")
+    skipped = dataset.in_words(ds)["cleaning_log"].query("step == 'title_in_contents'")
     assert skipped["source_line"].tolist() == [4]
 
 

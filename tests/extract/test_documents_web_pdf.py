@@ -155,7 +155,7 @@ def test_a_new_county_as_published_is_added_by_a_config_entry(workspace, printed
     assert tonglu.loc[("high_skilled_share_of_skilled", 2025, "target"), "value"] == 33
     assert tonglu.loc[("talent_total", 2015, "baseline_derived"), "value"] == pytest.approx(9.1 / 1.3)
     assert tonglu.loc[("talent_total", 2015, "baseline_derived"), "source_place"] != ""
-    merged = ds.cleaning_log.query("entity == 'tonglu' and step == 'merged_cell'")
+    merged = dataset.in_words(ds)["cleaning_log"].query("entity == 'tonglu' and step == 'merged_cell'")
     assert len(merged) == 1 and "人才资源" in merged["decision"].iloc[0]
 
 

@@ -80,7 +80,7 @@ def test_a_dash_in_a_plans_value_cell_is_read_like_a_slash_and_logged(workspace)
     ds = _build(workspace)
     row = _total_2030(ds)
     assert row["value"] != row["value"] and "“—” in the plan: not given" in row["note"]    # NaN, never 0
-    log = ds.cleaning_log.query("entity == 'tonglu' and step == 'missing'")
+    log = dataset.in_words(ds)["cleaning_log"].query("entity == 'tonglu' and step == 'missing'")
     assert len(log) == 1 and "“—”表示未给出" in log["decision"].iloc[0]
 
 
@@ -217,3 +217,122 @@ def test_a_raised_or_lowered_digit_in_a_pdf_is_a_note_mark_never_a_digit(workspa
     share = ds.indicators.query("entity == 'tonglu' and indicator_id == 'high_skilled_share_of_skilled' and "
                                 "year == 2030 and kind == 'target'").iloc[0]
     assert share["value"] == 40 and "note mark ₂" in share["note"]
+
+
+# ------------------------------------------------------------------------------------------- web pages
+
+def _page(workspace: Path, old: str, new: str) -> dataset.Dataset:
+    """The plan as a UTF-8 web page, with the markup `old` replaced by `new`; the dataset built."""
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = write_html(PlanContent(**_table()), workspace / "raw" / "tonglu_15.html")
+    page = path.read_text(encoding="utf-8")
+    assert page.count(old) == 1, old
+    path.write_text(page.replace(old, new), encoding="utf-8")
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    return _build(workspace)
+
+
+@pytest.mark.parametrize("markup, value, note", [
+    ("20<span>.5</span>", 20.5, ""),                                   # was '20 .5': refused
+    ("20<!-- 待核 -->.5", 20.5, ""),                                    # was '20 .5': refused
+    ('20<span style="display: none">9</span>', 20, ""),                # hidden by its style: never 209
+    ('20<span style="vertical-align:super;font-size:8px">1</span>', 20, "note mark ¹"),   # a raised mark
+])
+def test_a_web_pages_cell_is_read_as_the_browser_shows_it(workspace, markup, value, note):
+    row = _total_2030(_page(workspace, ">20左右<", f">{markup}<"))
+    assert row["value"] == value and note in row["note"]
+
+
+def test_a_raised_note_mark_in_a_web_pages_prose_is_never_a_digit(tmp_path):
+    """增至15.2<sup>1</sup>万人 in a paragraph: was read 15.21万人 (only table cells knew <sup>)."""
+    from helpers.extract.documents.web import read_html
+    path = tmp_path / "page.html"
+    path.write_text('<html><head><meta charset="utf-8"></head><body><p>人才资源总量增至15.2<sup>1</sup>万人，'
+                    '其中<span style="display:none">9</span>高层次人才2<sub>2</sub>万人。</p></body></html>',
+                    encoding="utf-8")
+    assert [p.text for p in read_html(path).paragraphs] == ["人才资源总量增至15.2¹万人，其中高层次人才2₂万人。"]
+
+
+def test_a_note_rows_colspan_past_the_tables_width_adds_no_column(workspace):
+    """colspan="99" for 'the whole width' made 92 empty columns, refused as an unknown empty header."""
+    ds = _page(workspace, 'colspan="7"', 'colspan="99"')
+    assert _total_2030(ds)["value"] == 20
+
+
+def test_a_table_whose_rows_outgrow_its_header_names_the_cause(workspace):
+    """A rowspan running past the table (rowspan="0", to its end) shifts the later rows: the empty header cell
+    it makes is named as such, not as a header to add under header_roles (advice that could not work)."""
+    with pytest.raises(InputError) as info:
+        _page(workspace, '<td rowspan="2">人才规模</td>', '<td rowspan="0">人才规模</td>')
+    assert "header has an empty cell" in info.value.problem and "header_roles" not in info.value.fix
+
+
+def test_a_page_nested_thousands_deep_is_refused_not_a_traceback(workspace):
+    with pytest.raises(InputError) as info:
+        _page(workspace, '<div class="article">', '<div class="article">' + "<div>" * 5000 + "x" + "</div>" * 5000)
+    assert "nests its elements" in info.value.problem
+
+
+# ------------------------------------------------------------------------------------------- files
+
+def _named(workspace: Path, name: str, content: bytes | None) -> InputError:
+    """A plan entry for raw/`name` holding `content` (None: a folder); the error the data step gives."""
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = workspace / "raw" / name
+    if content is None:
+        path.mkdir()
+        (path / "plan.docx").write_bytes(b"PK\x03\x04")
+    else:
+        path.write_bytes(content)
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    return info.value
+
+
+@pytest.mark.parametrize("name, content, problem, fix", [
+    ("t.docx", b"", "empty (0 bytes)", "download the plan again"),
+    ("t.pdf", b"", "empty (0 bytes)", "download the plan again"),
+    ("t.docx", b"<!DOCTYPE html><html><body>x</body></html>", "a web page, under a .docx name",
+     'rename it to "t.html"'),
+    ("t.pdf", b"PK\x03\x04" + b"\0" * 100, "a Word .docx", 'rename it to "t.docx"'),
+    ("t.html", b"%PDF-1.4\n" + bytes(range(256)), "a PDF, under a .html name", 'rename it to "t.pdf"'),
+    ("t.docx", None, "a folder, not a plan document", "name the plan's file itself"),
+])
+def test_a_plan_file_that_is_not_what_its_name_says_is_named_as_what_it_is(workspace, name, content, problem, fix):
+    """Was: 'damaged or not a .docx (PackageNotFoundError …)', a charset error for a PDF named .html, and for a
+    folder 'not listed in checksums.sha256: run make manifest', which then changed nothing."""
+    error = _named(workspace, name, content)
+    assert problem in error.problem and fix in error.fix
+
+
+@pytest.mark.slow
+def test_a_pdf_table_without_ruling_lines_says_so_where_its_title_is(workspace):
+    """Was: 'no table is titled …: correct table_title', advice that cannot help. The page is printed by Chromium
+    with its table's borders turned off."""
+    import pypdfium2 as pdfium
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    page = write_html(PlanContent(**_table()), workspace / "page.html",
+                      style=" td,th{border:none !important}")
+    path = print_pdfs_chromium([(page, workspace / "raw" / "t15.pdf")], header_footer=False)[0]
+    assert len(pdfium.PdfDocument(str(path))) >= 1
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert "no table drawn with ruling lines" in info.value.problem and str(info.value.where).startswith("page 1")
+    assert "table_title" not in info.value.fix
+
+
+def test_a_pdf_of_a_thousand_pages_is_refused_at_once(tmp_path, monkeypatch):
+    """A 1000-page PDF took 3½ minutes to read, with no word: now refused by its page count, before reading."""
+    import pypdfium2 as pdfium
+
+    from helpers.extract.documents import pdf as pdf_reader
+    document = pdfium.PdfDocument.new()
+    for _ in range(pdf_reader.MAX_PAGES + 1):
+        document.new_page(595, 842)
+    path = tmp_path / "long.pdf"
+    document.save(str(path))
+    with pytest.raises(InputError) as info:
+        pdf_reader.read_pdf(path)
+    assert f"{pdf_reader.MAX_PAGES + 1} pages" in info.value.problem

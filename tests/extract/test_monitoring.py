@@ -129,7 +129,7 @@ def test_monitoring_value_contradicting_the_plan_is_a_consistency_finding(worksp
     kept = ds.indicators.query("entity == 'jiande' and indicator_id == 'talent_total' and year == 2020")
     assert kept["value"].tolist() == [10.3] and kept["origin"].tolist() == ["table"]
     assert "m.xlsx, sheet 数据, cell E" in kept.iloc[0]["note"]
-    finding = ds.consistency.query("check == 'same_observation'").iloc[0]
+    finding = dataset.in_words(ds)["consistency"].query("check == 'same_observation'").iloc[0]
     assert (finding["table_value"], finding["prose_value"], finding["year"]) == (10.3, 10.9, 2020)
     assert finding["table_line"] == 48 and finding["prose_file"].endswith("m.xlsx")
     assert "采用前者" in finding["explanation_zh"]

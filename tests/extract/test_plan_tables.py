@@ -97,7 +97,7 @@ def test_each_mark_is_a_note_and_a_cleaning_decision_with_its_place(county):
     assert "cumulative" in rows[("provincial_incubators", 2030, "target")].note
     assert "binding" in rows[("new_high_skilled_talent", 2030, "target")].note
     assert "binding" not in rows[("new_high_skilled_talent", 2025, "actual")].note   # an actual binds nothing
-    log = ds.cleaning_log.query("entity == 'tonglu' and source_file.str.endswith('tonglu_15.txt')")
+    log = dataset.in_words(ds)["cleaning_log"].query("entity == 'tonglu' and source_file.str.endswith('tonglu_15.txt')")
     steps = log.groupby("step").size().to_dict()
     assert steps["note_mark"] == 1 and steps["approximate"] == 1 and steps["cumulative"] == 3
     assert steps["attribute_column"] == 1 and steps["year_column"] == (1 if layout == "word_tab_cells" else 2)
@@ -130,7 +130,8 @@ def test_a_workbook_note_mark_is_recorded_and_never_a_digit(county):
     row = ds.indicators.query("entity == 'tonglu' and indicator_id == 'physicians_per_1000' and year == 2030 "
                               "and kind == 'actual'").iloc[0]
     assert row["value"] == 4.6 and "note mark ²" in row["note"] and row["source_cell"] == "E26"
-    log = ds.cleaning_log.query("entity == 'tonglu' and step == 'note_mark' and source_file.str.endswith('.xlsx')")
+    log = dataset.in_words(ds)["cleaning_log"].query(
+        "entity == 'tonglu' and step == 'note_mark' and source_file.str.endswith('.xlsx')")
     assert len(log) == 1 and "“4.6²”读作4.6" in log.iloc[0]["decision"] and log.iloc[0]["source_line"] == 26
 
 

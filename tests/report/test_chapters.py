@@ -260,11 +260,19 @@ def _misses(ctx) -> tuple[list[tuple[str, str]], list[str], Table]:
 
 
 def _named(ctx, rows: pd.DataFrame) -> list[tuple[str, str]]:
-    return [(ctx.entity_name(r.entity), chapters.plan.indicator_cell(ctx, r.indicator_id, r.comparability))
+    return [(ctx.entity_name(r.entity), chapters.plan.indicator_with_unit(ctx, r.indicator_id, r.unit, r.comparability))
             for r in rows.itertuples()]
 
 
 IN_REPORT = "全部见分析报告“终期评估：目标完成情况”一节。"
+
+
+def test_the_brief_misses_name_each_indicators_unit_beside_its_numbers(base):
+    # 建德's plan (Word table, 党政人才 row): target 0.28 in 万人; the table's numbers carry no unit of their own.
+    # Every target binding, so that every miss is listed.
+    rows, _, table = _misses(_all_missed(base, 36))
+    row = next(r for r in table.rows if text(r[0]) == "建德市" and text(r[1]).startswith("党政人才"))
+    assert text(row[1]) == "党政人才（万人）" and text(row[2]) == "0.28★"       # ★: binding, as the test set it
 
 
 def test_the_brief_lists_every_binding_miss_then_the_worst_and_says_how_many_more_and_where(base):
@@ -312,3 +320,18 @@ def test_the_province_figure_explains_the_lower_is_better_mark_only_when_it_draw
                         dataclasses.replace(indicators["physicians_per_1000"], direction="lower"))
     figure = chapters.province.province_figure(dataclasses.replace(base, figures={}))[0]
     assert figure.caption.endswith("↓表示越低越好的指标。") and "↓" in str(figure.svg)
+
+
+def test_the_scorecard_says_which_indicators_have_no_numeric_target_in_the_plan(base):
+    import dataclasses
+    p = base.progress.copy()
+    p["plan_phase"] = "target_year"
+    p["verdict"] = ["target_met" if pd.notna(t) else "not_assessable" for t in p["target_value"]]
+    final = dataclasses.replace(base, progress=p, figures={})
+    # 安吉's plan writes '/' for both targets: not assessable, and the note says why, naming them
+    notes = [e for b in chapters.scorecard.summary_section(final).blocks if b["kind"] == "notes" for e in b["entries"]]
+    assert notes[-1] == "规划表中未设数值目标（写作“/”）的指标同样无法评估（安吉县：全社会劳动生产率、直接融资比重）。"
+    p["verdict"] = "target_met"
+    notes = [e for b in chapters.scorecard.summary_section(dataclasses.replace(final, progress=p)).blocks
+             if b["kind"] == "notes" for e in b["entries"]]
+    assert not any("未设数值目标" in n for n in notes)

@@ -22,13 +22,15 @@ follows 十四五, five years on), so the outlook is there while the next plan i
 """
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
 from helpers.analyse.growth import RATE_ABSOLUTE, RATE_CAGR, absolute_change, cagr
 from helpers.analyse.inputs import AnalysisInputs, as_numeric, observed_up_to, series, source_lines
-from helpers.analyse.trends import NOT_FITTABLE, TrendFit, fit_trend
+from helpers.analyse.trends import EXACT, NOT_FITTABLE, TrendFit, fit_trend
 from helpers.core.config import Plan, PlanPeriod
-from helpers.core.periods import ended_plan, next_period, period_label
+from helpers.core.periods import ended_plan, next_period
 
 # Where the next target lies against the projection's intervals (value scale, whatever the direction). The
 # narrow and wide intervals are at config/method.yaml's levels (80% and 95% by default): no name states a level.
@@ -58,7 +60,7 @@ COLUMNS = ["entity", "entity_name_zh", "entity_name_en", "indicator_id", "indica
            "target_position", "target_reading",
            "trend_probability_meets_target", "ended_base_value", "ended_target_year_value",
            "achieved_growth_last_period", "next_base_value", "required_growth_next_period",
-           "required_growth_comparator", "growth_method", "acceleration_needed", "note", "note_zh", "sources",
+           "required_growth_comparator", "growth_method", "acceleration_needed", "outlook_notes", "sources",
            "trend_scale", "trend_intercept", "trend_slope"]
 
 
@@ -98,15 +100,13 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
     if reading is not None and fit.caution:
         reading = UNRELIABLE
     growth = _growth(by_year, ended.period, period, goal, meta.direction)
-    notes = [n for n in (_fit_note(fit), growth.pop("note")) if n[0]]
+    # Notes as codes and values (outlook_notes in the wording), said by each reader in its language.
+    notes = _fit_notes(fit) + growth.pop("notes")
     if following is None:
-        notes.append((f"no {period_label(period, 'en')} configured yet: the projection is for drafting it",
-                      f"尚未配置{period.name}规划：外推供起草参考"))
+        notes.append({"code": "next_plan_not_configured", "plan": period.name})
     if cumulative:
-        total, first = float(target["value"]), period.base_year + 1
-        notes.append((f"the {period_label(period, 'en')} target {total:g} is cumulative (a sum over "
-                      f"{first}–{period.target_year}): not set against the projected level",
-                      f"{period.name}目标{total:g}为累计数（{first}—{period.target_year}年之和），不与外推的年度水平比较"))
+        notes.append({"code": "cumulative_target", "plan": period.name, "total": float(target["value"]),
+                      "first": period.base_year + 1, "target_year": period.target_year})
     implied = None
     if last is not None and fit.projection is not None and period.target_year > int(last["year"]) \
             and float(last["value"]) > 0 and fit.projection > 0:
@@ -130,7 +130,7 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
         "trend_probability_meets_target": fit.probability_meets_target,
         **growth,
         "required_growth_comparator": None if target is None else (">" if comparator == ">" else ">="),
-        "note": "; ".join(n[0] for n in notes), "note_zh": "；".join(n[1] for n in notes),
+        "outlook_notes": json.dumps(notes, ensure_ascii=False) if notes else "",
         "sources": source_lines(*observed, target),
         # The fitted line the outlook figure draws (see helpers.analyse.trends.fitted_curve).
         "trend_scale": fit.scale, "trend_intercept": fit.intercept, "trend_slope": fit.slope,
@@ -187,12 +187,10 @@ def _growth(by_year: dict[int, float], ended: PlanPeriod, period: PlanPeriod, go
     required = None if start is None or goal is None else rate(start, goal, period.target_year - period.base_year)
     notes = []
     if achieved is None:
-        notes.append((f"no {ended.base_year} or {ended.target_year} actual: growth over the "
-                      f"{period_label(ended, 'en')} not computed",
-                      f"缺少{ended.base_year}年或{ended.target_year}年实际值，未计算{ended.name}期间增速"))
+        notes.append({"code": "no_growth_last_period", "base_year": ended.base_year,
+                      "target_year": ended.target_year, "plan": ended.name})
     if required is None and goal is not None:
-        notes.append((f"no {period.base_year} actual: growth the next target requires not computed",
-                      f"缺少{period.base_year}年实际值，未计算下一期目标所需增速"))
+        notes.append({"code": "no_required_growth", "base_year": period.base_year})
     step_up = None
     if achieved is not None and required is not None:
         step_up = (required - achieved) * (1 if direction == "higher" else -1)
@@ -200,15 +198,16 @@ def _growth(by_year: dict[int, float], ended: PlanPeriod, period: PlanPeriod, go
             "next_base_value": start, "required_growth_next_period": required,
             "growth_method": method if (achieved is not None or required is not None) else "",
             "acceleration_needed": step_up,
-            "note": ("; ".join(n[0] for n in notes), "；".join(n[1] for n in notes))}
+            "notes": notes}
 
 
-def _fit_note(fit: TrendFit) -> tuple[str, str]:
-    """The trend fit's note (English, as helpers.analyse.trends writes it) and its Chinese."""
-    if fit.method.startswith("exact"):
-        return fit.note, "两个观测值确定一条直线，没有残差可估计不确定性，因此不给区间"
+def _fit_notes(fit: TrendFit) -> list[dict]:
+    """What the reader should know of the trend fit: a line through two points, a scale that cannot hold the
+    values, or how many observations and residual degrees of freedom its intervals rest on."""
+    if fit.method.startswith(EXACT):
+        return [{"code": "exact_line"}]
     if fit.method == NOT_FITTABLE:
-        return fit.note, "对数或逻辑斯蒂尺度不能容纳0（或100%）的值"
+        return [{"code": "not_fittable"}]
     if fit.lower is not None:
-        return fit.note, f"{fit.n_obs}个观测值，残差自由度{fit.n_obs - 2}"
-    return fit.note, ""
+        return [{"code": "residuals", "n": fit.n_obs, "df": fit.n_obs - 2}]
+    return []

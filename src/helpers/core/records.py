@@ -115,8 +115,7 @@ class Check:
     prose_value: float | None
     prose_comparator: str
     unit: str
-    explanation_zh: str
-    explanation_en: str
+    explanation_values: str   # JSON {code, values}: said by helpers.core.wording.explanation_text
     table_file: str
     table_line: int | None
     table_quote: str

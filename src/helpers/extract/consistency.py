@@ -17,9 +17,6 @@ from helpers.extract.prose import ProseStatement
 VALUE_TOLERANCE = 0.005      # relative: below this two figures are the same figure, rounded
 APPROX_TOLERANCE = 0.10      # for 左右 (about) increments
 
-COMPARATOR_WORDS = {"=": "等于", ">": "超过", ">=": "以上（不低于）", "≈": "左右"}
-
-
 def _same(a: float, b: float, tolerance: float) -> bool:
     if b == 0:
         return a == 0
@@ -32,17 +29,15 @@ def check_plan(statements: list[ProseStatement], table: list[Observation], catal
     checks: list[Check] = []
     by_key = {(o.entity, o.indicator_id, o.year, o.kind): o for o in table if o.origin == "table"}
 
-    def en_unit(unit: str) -> str:
-        """The English texts name units in English (config/catalogue.yaml `name_en`)."""
-        return catalogue.units[unit].name_en if unit in catalogue.units and catalogue.units[unit].name_en else unit
-
-    def add(st: ProseStatement, obs: Observation | None, check: str, status: str, zh: str, en: str,
+    def add(st: ProseStatement, obs: Observation | None, check: str, status: str, explanation: dict,
             table_value=None) -> None:
+        """One check; `explanation`: a code of consistency.explanations in the wording, and its values."""
         ind = catalogue.indicators[st.indicator_id]
         checks.append(Check(
             st.entity, st.indicator_id, ind.name_zh, check, status, st.year,
             table_value if table_value is not None else (obs.value if obs else None),
-            obs.comparator if obs else "", st.value, st.comparator, ind.unit, zh, en,
+            obs.comparator if obs else "", st.value, st.comparator, ind.unit,
+            json.dumps(explanation, ensure_ascii=False),
             obs.source_file if obs else "", obs.source_line if obs else None, obs.source_text if obs else "",
             display_path(st.file), st.line, st.quote,
             table_place=json.dumps(obs.source_place, ensure_ascii=False) if obs and obs.source_place else "",
@@ -52,20 +47,18 @@ def check_plan(statements: list[ProseStatement], table: list[Observation], catal
         if st.kind == "baseline":
             continue
         if st.kind == "increment":
-            _check_increment(st, by_key, period, add, en_unit)
+            _check_increment(st, by_key, period, add)
             continue
         kind = "actual" if st.year is not None and st.year <= period.base_year else "target"
         obs = by_key.get((st.entity, st.indicator_id, st.year, kind))
         if obs is None:
-            add(st, None, "prose_only", "not_checked",
-                "该数值只见于正文，主要指标表中没有对应数值。",
-                "This figure is in the prose only; the table has no matching value.")
+            add(st, None, "prose_only", "not_checked", {"code": "prose_only"})
             continue
-        _check_value(st, obs, add, en_unit)
+        _check_value(st, obs, add)
     return checks
 
 
-def _check_increment(st: ProseStatement, by_key: dict, period: PlanPeriod, add, en_unit) -> None:
+def _check_increment(st: ProseStatement, by_key: dict, period: PlanPeriod, add) -> None:
     """新增x: the table's target minus its base-year actual must give the increase the prose promises."""
     if st.year != period.target_year:
         return  # an increase over the past period: the table has no earlier value to check it with
@@ -78,36 +71,35 @@ def _check_increment(st: ProseStatement, by_key: dict, period: PlanPeriod, add, 
         ok = change >= st.value * (1 - VALUE_TOLERANCE)
     else:
         ok = _same(change, st.value, APPROX_TOLERANCE if st.comparator == "≈" else VALUE_TOLERANCE)
-    zh = (f"正文称新增{COMPARATOR_WORDS[st.comparator]}{st.value:g}{st.unit}；表中{target.year}年目标"
-          f"{target.value:g}减{actual.year}年完成{actual.value:g}，增加{change:g}{st.unit}。")
-    en = (f"The prose promises an increase of {st.comparator} {st.value:g} {en_unit(st.unit)}; the table's "
-          f"target minus actual is {change:g} {en_unit(st.unit)}.")
-    add(st, target, "increment", "agree" if ok else "disagree", zh, en, table_value=change)
+    add(st, target, "increment", "agree" if ok else "disagree",
+        {"code": "increment", "comparator": {"code": st.comparator}, "value": st.value, "unit": st.unit,
+         "target_year": target.year, "target": target.value, "base_year": actual.year, "actual": actual.value,
+         "change": change}, table_value=change)
 
 
-def _check_value(st: ProseStatement, obs: Observation, add, en_unit) -> None:
+def _check_value(st: ProseStatement, obs: Observation, add) -> None:
     """A stated level against the table's: its value, its comparator, and the definition its name implies."""
     if obs.value is None:
-        add(st, obs, "value", "disagree", f"正文给出{st.value:g}{st.unit}，表中为“/”（未给出）。",
-            f"The prose gives {st.value:g} {en_unit(st.unit)}; the table gives no value ('/').")
+        add(st, obs, "value", "disagree", {"code": "no_table_value", "value": st.value, "unit": st.unit})
         return
     same = _same(st.value, obs.value, VALUE_TOLERANCE)
     diff = st.value - obs.value
-    add(st, obs, "value", "agree" if same else "disagree",
-        f"正文{st.value:g}{st.unit}，表中{obs.value:g}{st.unit}" + ("，一致。" if same else
-        f"，相差{diff:+.4g}{st.unit}（{diff / obs.value:+.1%}）。" if obs.value else "。"),
-        f"Prose {st.value:g}, table {obs.value:g} {en_unit(st.unit)}"
-        + ("." if same else f": differs by {diff:+.4g}."))
+    found = {"prose": st.value, "table": obs.value, "unit": st.unit}
+    if same:
+        found["code"] = "value_agrees"
+    elif obs.value:
+        found.update(code="value_differs", diff=diff, share=diff / obs.value)
+    else:
+        found.update(code="value_differs_from_zero", diff=diff)
+    add(st, obs, "value", "agree" if same else "disagree", found)
     prose_cmp = "=" if st.comparator == "≈" else st.comparator
     if prose_cmp != obs.comparator:
         add(st, obs, "comparator", "disagree",
-            f"目标强度不一致：正文为“{COMPARATOR_WORDS[st.comparator]}{st.value:g}”，"
-            f"表中为“{COMPARATOR_WORDS[obs.comparator]}{obs.value:g}”。",
-            f"The prose says {st.comparator} {st.value:g}, the table {obs.comparator} {obs.value:g}: the "
-            "target's strength differs.")
+            {"code": "comparator", "prose_comparator": {"code": st.comparator}, "prose": st.value,
+             "table_comparator": {"code": obs.comparator}, "table": obs.value})
     differs = st.prose_name.differs
     if differs and name_key(obs.source_name) in {name_key(n) for n in st.prose_name.differs_from}:
-        how = st.prose_name.differs_en.rstrip(".") or "the catalogue explains how, in Chinese"
-        add(st, obs, "definition", "disagree", differs,
-            f"The prose names the indicator '{st.prose_name.name}', the table '{obs.source_name}': "
-            f"their definitions differ ({how}).")
+        # How the definitions differ, as the catalogue says it in each language (its differs, differs_en).
+        how = {"zh": differs, "en": st.prose_name.differs_en}
+        add(st, obs, "definition", "disagree",
+            {"code": "definition", "prose_name": st.prose_name.name, "table_name": obs.source_name, "how": how})

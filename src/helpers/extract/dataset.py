@@ -20,7 +20,7 @@ from helpers.core.paths import display_path
 from helpers.core.periods import plan_covering
 from helpers.core.records import Check, Decision, Observation, note, place
 from helpers.core.text import normalisation_stats
-from helpers.core.wording import words, words_for
+from helpers.core.wording import decision_text, evidence_text, explanation_text, words, words_for
 from helpers.extract.cleaning import TableCleaner
 from helpers.extract.consistency import VALUE_TOLERANCE, check_plan
 from helpers.extract.manifest import verify
@@ -46,7 +46,7 @@ FLAG_COLUMNS = ("approximate", "cumulative", "estimated")
 # `plan`: the period name of the plan document a row comes from (十四五, 十五五, …); for a monitoring
 # actual, the county's plan whose period holds its year (base year < year ≤ target year), else empty.
 KIND_ORDER = {"actual": 0, "baseline_derived": 0, "target": 1}
-CLEANING_LOG_COLUMNS = ["entity", "indicator_id", "source_file", "source_line", "step", "decision", "evidence",
+CLEANING_LOG_COLUMNS = ["entity", "indicator_id", "source_file", "source_line", "step",
                         "values", "evidence_values", "source_place"]
 
 
@@ -115,24 +115,17 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
 
 
 def cleaning_log_frame(decisions: list[Decision], catalogue: Catalogue) -> pd.DataFrame:
-    """cleaning_log.csv: each decision's step and values (JSON, language-neutral: what the reports render in
-    their language), with the decision and its evidence written out in Chinese for the analyst reading the file."""
-    zh = words_for("zh", catalogue)
+    """cleaning_log.csv: each decision's step and values (JSON, language-neutral), never a sentence: the data
+    notebook, indicators.xlsx and the report say them in their reader's language (helpers.core.wording
+    decision_text and evidence_text)."""
     rows = [{
         "entity": d.entity, "indicator_id": d.indicator_id, "source_file": d.source_file,
         "source_line": d.source_line, "step": d.step,
-        "decision": zh.describe(f"cleaning.decisions.{d.step}", d.values),
-        "evidence": zh("cleaning.evidence_sep").join(zh.describe(f"cleaning.evidence.{e['code']}", _inner(e))
-                                                     for e in d.evidence),
         "values": json.dumps(d.values, ensure_ascii=False),
         "evidence_values": json.dumps(d.evidence, ensure_ascii=False),
         "source_place": json.dumps(d.place, ensure_ascii=False) if d.place else "",
     } for d in decisions]
     return pd.DataFrame(rows, columns=CLEANING_LOG_COLUMNS)
-
-
-def _inner(values: dict) -> dict:
-    return {k: v for k, v in values.items() if k != "code"}
 
 
 def _with_integers(frame: pd.DataFrame) -> pd.DataFrame:
@@ -168,8 +161,8 @@ def _reconcile_province(observations: list[Observation], sources: Sources,
         checks.append(Check(
             sources.province, obs.indicator_id, ind.name_zh, "province_target", "disagree", obs.year,
             first.value, first.comparator, obs.value, obs.comparator, ind.unit,
-            f"两份规划给出的省委目标不同：{first.source_file}为{first.value}，{obs.source_file}为{obs.value}；采用前者。",
-            f"Two plans state different provincial targets ({first.value} and {obs.value}); the first is used.",
+            json.dumps({"code": "province_target", "source": first.source_file, "value": first.value,
+                        "other_source": obs.source_file, "other_value": obs.value}, ensure_ascii=False),
             first.source_file, first.source_line, first.source_text, obs.source_file, obs.source_line,
             obs.source_text))
     return out, checks
@@ -283,19 +276,16 @@ def _same_value(a: Observation, b: Observation) -> bool:
 
 def _same_observation_check(kept: Observation, other: Observation, status: str, catalogue: Catalogue) -> Check:
     ind = catalogue.indicators[kept.indicator_id]
-    kind_zh = {"target": "目标值", "actual": "实际值", "baseline_derived": "推算基数"}[kept.kind]
-    unit_en = catalogue.units[ind.unit].name_en or ind.unit
     # Where each value is, as file:line or file!sheet!cell: no language needs to translate it.
+    found = {"year": kept.year, "kind": {"code": kept.kind}, "value": _show(kept), "unit": ind.unit}
     if status == "agree":
-        zh = f"{kept.year}年{kind_zh}在两个来源中一致（{_show(kept)}{ind.unit}）。"
-        en = f"The {kept.year} {kept.kind} agrees in both sources ({_show(kept)} {unit_en})."
+        found["code"] = "same_observation_agrees"
     else:
-        zh = (f"同一观测值（{kept.year}年{kind_zh}）两个来源不同：{_ref(kept)}为{_show(kept)}，"
-              f"{_ref(other)}为{_show(other)}{ind.unit}；采用前者。")
-        en = (f"The same observation ({kept.year} {kept.kind}) differs between two sources: {_show(kept)} in "
-              f"{_ref(kept)}, {_show(other)} {unit_en} in {_ref(other)}; the first is used.")
+        found.update(code="same_observation_differs", source=_ref(kept), other_source=_ref(other),
+                     other_value=_show(other))
     return Check(kept.entity, kept.indicator_id, ind.name_zh, "same_observation", status, kept.year,
-                 kept.value, kept.comparator, other.value, other.comparator, ind.unit, zh, en,
+                 kept.value, kept.comparator, other.value, other.comparator, ind.unit,
+                 json.dumps(found, ensure_ascii=False),
                  kept.source_file, kept.source_line, kept.source_text, other.source_file, other.source_line,
                  other.source_text)
 
@@ -403,6 +393,25 @@ def catalogue_frame(catalogue: Catalogue) -> pd.DataFrame:
     } for i in catalogue.indicators.values()])
 
 
+def in_words(ds: Dataset) -> dict[str, pd.DataFrame]:
+    """The tables of findings and decisions as indicators.xlsx shows them to an analyst: each record's sentence
+    beside it (the checks' in Chinese and English, the cleaning decisions in Chinese); the CSVs keep the records."""
+    zh, en = words_for("zh", ds.catalogue), words_for("en", ds.catalogue)
+
+    def explained(frame: pd.DataFrame) -> pd.DataFrame:
+        at = frame.columns.get_loc("explanation_values")
+        frame = frame.copy()
+        frame.insert(at, "explanation_en", [explanation_text(v, en) for v in frame["explanation_values"]])
+        frame.insert(at, "explanation_zh", [explanation_text(v, zh) for v in frame["explanation_values"]])
+        return frame
+
+    log = ds.cleaning_log.copy()
+    at = log.columns.get_loc("step") + 1
+    log.insert(at, "evidence", [evidence_text(v, zh) for v in log["evidence_values"]])
+    log.insert(at, "decision", [decision_text(s, v, zh) for s, v in zip(log["step"], log["values"])])
+    return {"consistency": explained(ds.consistency), "checks": explained(ds.checks), "cleaning_log": log}
+
+
 def write(ds: Dataset, processed_dir: Path = paths.PROCESSED_DIR) -> list[Path]:
     """Write every processed output, all or nothing."""
     processed_dir = parameters.folder(processed_dir, paths.PROCESSED_DIR, "processed_dir", must_exist=False)
@@ -411,11 +420,12 @@ def write(ds: Dataset, processed_dir: Path = paths.PROCESSED_DIR) -> list[Path]:
         write_csv(ds.consistency, staging / paths.CONSISTENCY_CSV)
         write_csv(ds.checks, staging / paths.CHECKS_CSV)
         write_csv(ds.cleaning_log, staging / paths.CLEANING_LOG_CSV)
+        readable = in_words(ds)
         write_xlsx({
             "指标数据 indicators": ds.indicators,
-            "一致性问题 consistency": ds.consistency,
-            "全部核对 checks": ds.checks,
-            "清洗记录 cleaning log": ds.cleaning_log,
+            "一致性问题 consistency": readable["consistency"],
+            "全部核对 checks": readable["checks"],
+            "清洗记录 cleaning log": readable["cleaning_log"],
             "指标目录 catalogue": catalogue_frame(ds.catalogue),
         }, staging / paths.INDICATORS_XLSX)
         # What was written, byte for byte: the later steps read a processed file only while it is unchanged.

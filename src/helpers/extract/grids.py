@@ -33,6 +33,13 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
     titled = [(grid, title) for grid in document.grids if (title := _title(grid, plan)) is not None]
     if not titled:
         found = "; ".join(g.summary() for g in document.grids) or "none"
+        title = next((p for p in document.paragraphs if plan.table_title.search(normalise(p.text))), None)
+        if document.kind == "pdf" and title is not None:
+            raise InputError(path, title.place, f"the table's title is here ('{title.text[:40]}'), but no table drawn "
+                             f"with ruling lines follows it (the tables found: {found}): a PDF table without lines "
+                             "between its cells cannot be read without guessing its columns",
+                             "ask the office for the plan as .docx or for its web page, and name that file in "
+                             "config/sources.yaml (then run `make manifest`).")
         raise InputError(path, None, f"no table is titled /{plan.table_title.pattern}/ (the tables found: {found})",
                          "check that this is the complete plan with its indicator table, or correct `table_title` "
                          "for this plan in config/sources.yaml to match the title written above the table.")

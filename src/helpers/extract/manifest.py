@@ -52,6 +52,10 @@ def verify(raw_dir: Path, names: list[str]) -> dict[str, str]:
             raise InputError(path, None, "the raw plan document is missing",
                              f"copy the plan into {raw_dir} under this name, or correct `file:` in "
                              "config/sources.yaml.")
+        if path.is_dir():
+            raise InputError(path, None, "this is a folder, not a plan document",
+                             "name the plan's file itself in config/sources.yaml (the document inside the folder, "
+                             "moved into data/raw/), then run `make manifest`.")
         if name not in manifest:
             raise InputError(path, None, f"the file is not listed in {MANIFEST_FILE}",
                              "if this is a new plan document, run `make manifest` and commit the manifest.")

@@ -141,6 +141,13 @@ def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list
     roles, columns = [], []
     for cell in header:
         role = _role_of(cell.text, sources)
+        if role is None and not cell.text.strip():
+            raise InputError(path, cell.where, f"the table's header has an empty cell (column {len(roles) + 1} of "
+                             f"{len(header)}): some rows have more cells than the header names, so no value can be "
+                             "placed in its column safely",
+                             "check the table's merged cells in the document (a cell merged down or across further "
+                             "than it should, or a row with an extra cell), correct them and run `make manifest`; "
+                             "or ask the office for the plan as .docx.")
         if role is None:
             written = _compact(cell.text)
             raise InputError(path, cell.where, f"header cell '{cell.raw.strip()}' is not a known column",

@@ -9,7 +9,17 @@ import pandas as pd
 
 from helpers.core.formatting import number, table_view
 from helpers.core.records import place_of_row
-from helpers.core.wording import Wording, derivations, notes_text, place_text, words
+from helpers.core.wording import (
+    Wording,
+    decision_text,
+    derivations,
+    evidence_text,
+    explanation_text,
+    notes_text,
+    place_text,
+    words,
+    words_for,
+)
 from helpers.extract.dataset import Dataset
 
 # The words a reader sees are in helpers/core/wording/ (views.*); the data notebook is in Chinese (lang="en" for
@@ -85,16 +95,17 @@ def extraction_table(ds: Dataset, lang: str = "zh"):
 
 def cleaning_summary(ds: Dataset, lang: str = "zh"):
     """How many times each cleaning step was applied, with one example."""
-    w = words(lang)
+    w = words_for(lang, ds.catalogue)
     steps = w.table("views.steps")
-    grouped = ds.cleaning_log.groupby("step", sort=False)["decision"]
+    grouped = ds.cleaning_log.groupby("step", sort=False)["values"]
     return _headed({"cleaning_step": [steps.get(s, s) for s in grouped.groups], "code": list(grouped.groups),
-                    "times": list(grouped.size()), "example": list(grouped.first())}, w)
+                    "times": list(grouped.size()),
+                    "example": [decision_text(s, v, w) for s, v in grouped.first().items()]}, w)
 
 
 def key_decisions(ds: Dataset, lang: str = "zh"):
     """The decisions that change a number's meaning, in full, with their evidence."""
-    w = words(lang)
+    w = words_for(lang, ds.catalogue)
     steps = w.table("views.steps")
     log = ds.cleaning_log
     keep = log[log["step"].isin(["unit_fixed", "implausible", "unit_from_catalogue", "baseline_from_prose",
@@ -104,20 +115,21 @@ def key_decisions(ds: Dataset, lang: str = "zh"):
         "county": keep["entity"].map(lambda e: names[e][0 if lang == "zh" else 1]),
         "indicator": keep["indicator_id"].map(lambda i: getattr(ds.catalogue.indicators[i], f"name_{lang}")),
         "cleaning_step": keep["step"].map(steps).fillna(keep["step"]),
-        "decision": keep["decision"], "evidence": keep["evidence"],
+        "decision": [decision_text(s, v, w) for s, v in zip(keep["step"], keep["values"])],
+        "evidence": [evidence_text(v, w) for v in keep["evidence_values"]],
         "source": [_place(r, w) for r in keep.to_dict("records")],
     }, w)
 
 
 def disagreements(ds: Dataset, lang: str = "zh"):
-    w = words(lang)
+    w = words_for(lang, ds.catalogue)
     c = ds.consistency
     names = ds.sources.entity_names()
     return _headed({
         "county": c["entity"].map(lambda e: names[e][0 if lang == "zh" else 1]),
         "indicator": c[f"indicator_name_{lang}"] if f"indicator_name_{lang}" in c else c["indicator_name_zh"],
         "check": c["check"].map(w.table("views.checks")), "year": c["year"].astype("Int64"),
-        "note": c["explanation_zh"],
+        "note": [explanation_text(v, w) for v in c["explanation_values"]],
         "table_line": [w("views.at_line", text=q, line=n) for q, n in
                        zip(c["table_quote"].str.slice(0, 40), c["table_line"].astype("string"))],
         "prose_line": [w("views.at_line", text=q, line=n) for q, n in

@@ -13,7 +13,6 @@ A `<script>` in an indicator name is therefore shown as text, wherever it appear
 from __future__ import annotations
 
 import io
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,12 +31,13 @@ from helpers.analyse.growth import (
     TARGET_MISSED,
 )
 from helpers.analyse.progress import VERDICTS, verdict_label
+from helpers.core import wording
 from helpers.core.formatting import number as fmt_num
 from helpers.core.formatting import percent as fmt_pct
 from helpers.core.paths import REPORT_TEMPLATES
 from helpers.core.periods import BEFORE, FINAL_PHASES, IN_PERIOD
 from helpers.core.style import LIGHTS, light_text_colour
-from helpers.core.wording import place_text, quote
+from helpers.core.wording import place_text
 from helpers.report.context import ReportContext
 
 
@@ -254,6 +254,14 @@ def indicator_cell(ctx: ReportContext, ind_id: str, comparability: str = "same")
     return name
 
 
+def indicator_with_unit(ctx: ReportContext, ind_id: str, unit: str, comparability: str = "same") -> str:
+    """The indicator and its unit, '党政人才（万人）', for a table whose numbers stand without one."""
+    name = indicator_cell(ctx, ind_id, comparability)
+    if not isinstance(unit, str) or not unit:
+        return name
+    return f"{name}（{ctx.unit(unit)}）" if ctx.lang == "zh" else f"{name} ({ctx.unit(unit)})"
+
+
 def value_text(ctx: ReportContext, value, comparator=None, unit: str | None = None) -> str:
     """A value as the report writes it: comparator, number in the report's format, unit in its language."""
     text = _comparator(comparator) + fmt_num(value)
@@ -294,30 +302,19 @@ def source_ref(ctx: ReportContext, place: dict) -> str:
     return place_text({**place, "file": str(place["file"]).rsplit("/", 1)[-1]}, ctx.w)
 
 
-QUOTED_NAME = re.compile(r"'([^']*[\u3400-\u9fff][^']*)'")
+def decision_text(ctx: ReportContext, step: str, values) -> str:
+    """A cleaning decision in the report's language, from its language-neutral record (cleaning_log.csv)."""
+    return wording.decision_text(step, values, ctx.w, html=True)
 
 
-def quotes_marked(text: str) -> Markup:
-    """An English sentence of the data step that quotes a document's Chinese words in '…': the quotations
-    marked as such (lang="zh"), the rest escaped."""
-    out, last = Markup(""), 0
-    for m in QUOTED_NAME.finditer(text):
-        out += text[last:m.start()] + quote(m.group(1), html=True)
-        last = m.end()
-    return out + text[last:]
+def evidence_text(ctx: ReportContext, evidence) -> str:
+    """A cleaning decision's evidence in the report's language (cleaning_log.csv evidence_values)."""
+    return wording.evidence_text(evidence, ctx.w, html=True)
 
 
-def decision_text(ctx: ReportContext, step: str, values_json) -> str:
-    """A cleaning decision in the report's language, from its language-neutral values (cleaning_log.csv)."""
-    values = json.loads(values_json) if isinstance(values_json, str) and values_json else {}
-    return ctx.w.describe(f"cleaning.decisions.{step}", values, html=True)
-
-
-def evidence_text(ctx: ReportContext, evidence_json):
-    items = json.loads(evidence_json) if isinstance(evidence_json, str) and evidence_json else []
-    return Markup(ctx.t("cleaning.evidence_sep")).join(
-        ctx.w.describe(f"cleaning.evidence.{e['code']}", {k: v for k, v in e.items() if k != "code"}, html=True)
-        for e in items) if items else ""
+def explanation_text(ctx: ReportContext, explanation) -> str:
+    """What a check found, in the report's language (consistency.csv explanation_values)."""
+    return wording.explanation_text(explanation, ctx.w, html=True)
 
 
 def _comparator(comparator) -> str:

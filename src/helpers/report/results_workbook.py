@@ -154,10 +154,8 @@ def for_readers(frame, inputs: AnalysisInputs, lang: str, said: dict):
     if "source_place" in frame:   # where, as its format has it: 第48行, 表1第3行第5列, 第2页第5行, 单元格B5 …
         frame["source_place"] = [place_text(place_of_row(r), w) if isinstance(r["source_file"], str) and
                                  r["source_file"] else "" for r in frame.to_dict("records")]
-    if "note_zh" in frame:       # a table that keeps its notes in both languages (outlook.csv)
-        zh = frame.pop("note_zh")
-        if lang == "zh":
-            frame["note"] = zh
+    if "outlook_notes" in frame:   # outlook.csv: its notes, said in the reader's language where they were
+        frame["note"] = frame.pop("outlook_notes").map(lambda n: notes_text(n, w, "outlook_notes"))
     if "derivation" in frame:
         frame["derivation"] = [said.get((e, i, int(y)), d) if isinstance(d, str) and d else d for e, i, y, d in
                                zip(frame["entity"], frame["indicator_id"], frame["year"], frame["derivation"])]

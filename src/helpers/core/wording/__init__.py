@@ -27,7 +27,11 @@ a sentence, so that each report says it in its own language:
   - a value under a UNIT key is a catalogue unit (万人): the English report writes its English name;
   - a value under a PERIOD key is a plan period's name (十四五): the English report writes the 14th Five-Year Plan;
   - a value that is itself a mapping with a "code" is a nested phrase: {"problem": {"code": "fractional", ...}}
-    renders cleaning.problem.fractional with the inner values.
+    renders cleaning.problem.fractional with the inner values;
+  - a value that is a mapping of languages ({"zh": …, "en": …}) is a text the config gives in both (a catalogue
+    reason): each language writes its own; where the config gives none in English, the Chinese is quoted.
+The tables store such records (cleaning_log.csv, consistency.csv, outlook.csv and trends.csv notes) and each reader
+says them in its language with the functions at the end of this module.
 """
 from __future__ import annotations
 
@@ -144,6 +148,8 @@ class Wording:
         if isinstance(value, dict) and "code" in value:
             inner = {k: v for k, v in value.items() if k != "code"}
             return self.describe(f"{group}.{name}.{value['code']}", inner, html)
+        if isinstance(value, dict) and set(value) <= set(LANGS):
+            return value.get(self.lang) or quote(value.get("zh") or "", html)
         if name in QUOTED and isinstance(value, str) and value:   # a column number is not a quotation
             return quote(str(value), html)
         if name in NAMED and html and value not in (None, ""):
@@ -256,3 +262,36 @@ def notes_text(note_values, w: Wording, group: str = "notes") -> str:
     notes = json.loads(note_values)
     return w("notes.sep").join(w.describe(f"{group}.{n['code']}", {k: v for k, v in n.items() if k != "code"})
                                for n in notes)
+
+
+def _record(values) -> dict | list:
+    """A stored record: JSON text (as the CSVs hold it) or already read."""
+    import json
+    if isinstance(values, str):
+        return json.loads(values) if values else {}
+    return values if isinstance(values, (dict, list)) else {}
+
+
+def decision_text(step: str, values, w: Wording, html: bool = False) -> str:
+    """A cleaning decision (cleaning_log.csv `step` and `values`) in w's language."""
+    return w.describe(f"cleaning.decisions.{step}", _record(values), html)
+
+
+def evidence_text(evidence, w: Wording, html: bool = False) -> str:
+    """A cleaning decision's evidence (cleaning_log.csv `evidence_values`: a list of {code, values})."""
+    items = _record(evidence) or []
+    said = [w.describe(f"cleaning.evidence.{e['code']}", {k: v for k, v in e.items() if k != "code"}, html)
+            for e in items]
+    if html:
+        from markupsafe import Markup
+        return Markup(w("cleaning.evidence_sep")).join(said)
+    return w("cleaning.evidence_sep").join(said)
+
+
+def explanation_text(explanation, w: Wording, html: bool = False) -> str:
+    """What a check of one value found (consistency.csv `explanation_values`: {code, values}) in w's language."""
+    record = dict(_record(explanation) or {})
+    if not record:
+        return ""
+    code = record.pop("code")
+    return w.describe(f"consistency.explanations.{code}", record, html)

@@ -118,8 +118,10 @@ def join_lines(text: str) -> str:
 def expand(rows: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, bool]]]:
     """Rows of (text, rowspan, colspan) cells as a full grid of (text, spanned): each merged cell's text is
     repeated in every position it covers, the copies marked. Rows shorter than the widest are padded with
-    empty cells (a ragged HTML table)."""
+    empty cells (a ragged HTML table). The table ends at the last column a cell starts in: a colspan past it
+    (a note row's colspan="99" for 'the whole width') adds no empty columns."""
     grid: list[list[tuple[str, bool] | None]] = []
+    last_start = -1
     for r, cells in enumerate(rows):
         while len(grid) <= r:
             grid.append([])
@@ -127,6 +129,7 @@ def expand(rows: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, bool]
         for text, rowspan, colspan in cells:
             while column < len(grid[r]) and grid[r][column] is not None:
                 column += 1
+            last_start = max(last_start, column)
             for dr in range(min(max(rowspan, 1), len(rows) - r)):   # a rowspan past the last row ends there
                 while len(grid) <= r + dr:
                     grid.append([])
@@ -136,5 +139,5 @@ def expand(rows: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, bool]
                         row.append(None)
                     row[column + dc] = (text, dr > 0 or dc > 0)
             column += max(colspan, 1)
-    width = max((len(r) for r in grid), default=0)
-    return [[cell or ("", False) for cell in row] + [("", False)] * (width - len(row)) for row in grid]
+    width = min(max((len(r) for r in grid), default=0), last_start + 1)
+    return [[cell or ("", False) for cell in row[:width]] + [("", False)] * (width - len(row)) for row in grid]

@@ -27,6 +27,7 @@ from helpers.core.values import as_subscript, as_superscript
 from helpers.extract.documents.model import CJK, Document, Grid, GridCell, Paragraph, Place, join_lines
 from helpers.extract.documents.radicals import RADICAL_TO_IDEOGRAPH
 
+MAX_PAGES = 300          # a plan with its appendices is some 10–60 pages; 300 are read in well under a minute
 MIN_TEXT_CHARS = 20        # fewer in the whole document: a scan, with no text layer
 THIN = 2.5                 # a path this thin (points) is a ruling line
 SNAP = 3.0                 # ruling lines closer than this are one (a double border)
@@ -94,6 +95,13 @@ class _Repairs(dict):
 def read_pdf(path: Path) -> Document:
     import pypdfium2 as pdfium
     pdf = _open(path, pdfium)
+    if len(pdf) > MAX_PAGES:
+        pages = len(pdf)
+        pdf.close()
+        raise InputError(path, None, f"the PDF has {pages:,} pages, far more than a plan (the limit is {MAX_PAGES}): "
+                         "reading it would take minutes",
+                         "save the plan's own pages as a PDF of their own (in a PDF viewer: Print → Pages → Save as "
+                         "PDF), name that file in config/sources.yaml and run `make manifest`.")
     repairs = _Repairs()
     try:
         pages = [_read_page(pdf[i], i + 1, repairs) for i in range(len(pdf))]

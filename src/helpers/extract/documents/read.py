@@ -20,8 +20,50 @@ def is_text(path: Path) -> bool:
     return path.suffix.lower() in TEXT_SUFFIXES
 
 
+# What a file is by its first bytes, whatever its name says.
+KINDS = {"pdf": "a PDF", "zip": "a Word .docx (or another zip file)", "ole": "an old Word .doc or WPS file",
+         "html": "a web page"}
+NAMED = {".pdf": "pdf", ".docx": "zip", ".html": "html", ".htm": "html"}
+RIGHT_SUFFIX = {"pdf": ".pdf", "zip": ".docx", "ole": ".doc", "html": ".html"}
+
+
+def content_kind(head: bytes) -> str | None:
+    """pdf, zip, ole or html from a file's first bytes; None when it is none of these (or text)."""
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "ole"
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<meta", b"<head")):
+        return "html"
+    return None
+
+
+def check_file(path: Path) -> None:
+    """A plan that is a folder, an empty file, or another format under this one's name is refused here, in those
+    words, before a reader would call it damaged."""
+    if path.is_dir():
+        raise InputError(path, None, "this is a folder, not a plan document",
+                         "name the plan's file itself in config/sources.yaml (the .docx, web page or PDF inside the "
+                         "folder, moved into data/raw/), then run `make manifest`.")
+    with open(path, "rb") as f:
+        head = f.read(1024)
+    if not head:
+        raise InputError(path, None, "the file is empty (0 bytes): a download or copy that did not finish",
+                         "copy or download the plan again, then run `make manifest`.")
+    named, actual = NAMED.get(path.suffix.lower()), content_kind(head)
+    if named is None or actual is None or actual == named or (named == "zip" and actual == "ole"):
+        return     # (an OLE file named .docx: a password-protected .docx, which the Word reader names)
+    raise InputError(path, None, f"the file is {KINDS[actual]}, under a {path.suffix} name",
+                     f"rename it to \"{path.stem}{RIGHT_SUFFIX[actual]}\", name that file in config/sources.yaml, "
+                     "and run `make manifest`.")
+
+
 def read_document(path: Path) -> Document:
     """A .docx, web page or PDF (or a .doc/.wps, converted) as a Document."""
+    check_file(path)
     suffix = path.suffix.lower()
     if suffix == ".docx":
         from helpers.extract.documents.word import read_docx

@@ -22,6 +22,8 @@ GB = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030", "euc-cn", "x-e
 BLOCKS = {"address", "article", "aside", "blockquote", "center", "dd", "div", "dl", "dt", "figcaption", "figure",
           "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
           "pre", "section", "table", "ul", "br", "tr", "td", "th", "tbody", "thead", "tfoot", "caption"}
+# Text-level elements: hidden by their style, or raised and lowered, they are read as the browser shows them.
+INLINE = ["span", "font", "sup", "sub", "small", "b", "strong", "i", "em", "u", "s", "a", "ins", "label", "code"]
 SKIPPED = {"script", "style", "head", "noscript", "template", "iframe", "svg", "object", "select", "button"}
 MAX_PAGE_BYTES = 20_000_000
 NAMES = {"utf-8": "UTF-8", "gb18030": "GBK (GB18030)"}
@@ -38,9 +40,31 @@ def read_html(path: Path) -> Document:
     text, charset = decode(path, raw)
     soup = BeautifulSoup(text, "html.parser")
     reader = _PageReader()
-    reader.walk(soup.body or soup)
+    try:
+        _as_shown(soup)
+        reader.walk(soup.body or soup)
+    except RecursionError:
+        raise InputError(path, None, "the web page nests its elements thousands deep, which no plan's page does",
+                         "check that this is the plan's page; open it in the browser and print it to PDF (File → "
+                         "Print → Save as PDF), and name the PDF in config/sources.yaml.") from None
     reader.flush()
     return Document(path, "html", reader.paragraphs, reader.grids, encoding=charset)
+
+
+def _as_shown(soup) -> None:
+    """The page's text as the browser shows it: inline text hidden by its style (display:none) is dropped, and a
+    raised or lowered note mark (<sup>1</sup>, <sub>, vertical-align: super) is written as superscript or subscript
+    digits, which the value parser reads as a mark, never as a digit (15.2 and a raised 1 is 15.2¹, not 15.21)."""
+    for tag in soup.find_all(INLINE):
+        if tag.decomposed:
+            continue
+        style = re.sub(r"\s+", "", str(tag.get("style", ""))).lower()
+        if tag.has_attr("hidden") or "display:none" in style or "visibility:hidden" in style:
+            tag.decompose()
+        elif tag.name == "sup" or "vertical-align:super" in style:
+            tag.replace_with(as_superscript(tag.get_text()))
+        elif tag.name == "sub" or "vertical-align:sub" in style:
+            tag.replace_with(as_subscript(tag.get_text()))
 
 
 def decode(path: Path, raw: bytes) -> tuple[str, str]:
@@ -152,18 +176,23 @@ class _PageReader:
 
 
 def _cell_text(cell) -> str:
-    for raised in cell.find_all("sup"):   # a raised note mark (<sup>1</sup>) is a mark, never a digit
-        raised.replace_with(as_superscript(raised.get_text()))
-    for lowered in cell.find_all("sub"):  # and so is a lowered one (<sub>2</sub>)
-        lowered.replace_with(as_subscript(lowered.get_text()))
-    return re.sub(r"[ \t\r\f\v\u00a0]+", " ", join_lines(cell.get_text("\n"))).strip()
+    """A cell's text as shown: a line break at each <br> and after each block (<p>, <div>), and nothing between
+    inline pieces (15<span>.2</span> is 15.2, as the browser shows it)."""
+    for br in cell.find_all("br"):
+        br.replace_with("\n")
+    for block in cell.find_all(BLOCKS - {"br"}):
+        block.append("\n")
+    return re.sub(r"[ \t\r\f\v\u00a0]+", " ", join_lines(cell.get_text(""))).strip()
 
 
 def _span(cell, name: str) -> int:
+    """A cell's rowspan or colspan. rowspan="0" runs to the table's end, as browsers read it (expand stops it
+    there); a span past 1000 is a mistake, and columns a colspan makes past the table's last are dropped (expand)."""
     try:
-        return max(1, min(int(str(cell.get(name, "1")).strip() or 1), 1000))
+        span = int(str(cell.get(name, "1")).strip() or 1)
     except ValueError:
         return 1
+    return 1000 if span == 0 and name == "rowspan" else max(1, min(span, 1000))
 
 
 def _spread(rows, lines) -> list[list[int]]:

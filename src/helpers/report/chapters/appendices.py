@@ -14,7 +14,7 @@ from helpers.report.blocks import (
     chapter,
     decision_text,
     evidence_text,
-    quotes_marked,
+    explanation_text,
     source_ref,
     value_text,
 )
@@ -46,7 +46,7 @@ def appendix_section(ctx: ReportContext) -> Html:
         rows, more=ctx.t("report.more"))})
     dis = ctx.checks[ctx.checks["status"] == "disagree"]
     rows = [[ctx.entity_name(r.entity), ctx.indicator_name(r.indicator_id),
-             r.explanation_zh if ctx.lang == "zh" else quotes_marked(r.explanation_en),
+             explanation_text(ctx, r.explanation_values),
              Cell(quote(r.table_quote, html=True), lang="zh"), Cell(quote(r.prose_quote, html=True), lang="zh"),
              f"{source_ref(ctx, place_of_row(r, 'table'))} · {source_ref(ctx, place_of_row(r, 'prose'))}"]
             for r in dis.itertuples()]

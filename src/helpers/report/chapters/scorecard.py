@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.analyse.growth import NOT_ASSESSABLE
 from helpers.core.method import method_parameters
 from helpers.core.periods import FINAL_PHASES
 from helpers.report.blocks import Cell, Column, Html, Table, chapter, legend, light, verdict_codes, year_kind
@@ -56,6 +57,21 @@ def with_binding_mark(ctx: ReportContext, cell: Cell, binding: bool) -> Cell:
     return Cell(f"{cell.text}{ctx.t('plan_cycle.marks.binding')}", light=cell.light, lang=cell.lang, css=cell.css)
 
 
+def no_target_note(ctx: ReportContext) -> list[str]:
+    """At a final evaluation, the indicators a plan lists without a numeric target (a '/' in its table), named:
+    the scorecard shows them as not assessable, and a reader must not take that for a missing actual."""
+    p = ctx.progress
+    rows = p[p["plan_phase"].isin(FINAL_PHASES) & (p["verdict"] == NOT_ASSESSABLE) & p["target_value"].isna()]
+    if rows.empty:
+        return []
+    if ctx.many:
+        return [ctx.t("report.no_target_count", n=len(rows))]
+    items = [ctx.t("report.county_items", county=ctx.entity_name(e),
+                   items=ctx.names(ctx.indicator_in_sentence(i) for i in g["indicator_id"]))
+             for e, g in rows.groupby("entity", sort=False)]
+    return [ctx.t("report.no_target_note", items=ctx.t("report.item_sep").join(items))]
+
+
 def summary_section(ctx: ReportContext, document: str = "report") -> Html:
     """Page 1 of both documents: the headline judgements (the brief's fewer: chapters.summary) and the
     scorecard, with how it judges this year."""
@@ -66,7 +82,8 @@ def summary_section(ctx: ReportContext, document: str = "report") -> Html:
         legend(ctx, short=ctx.many, note=ctx.t("report.not_in_plan"), codes=verdict_codes(ctx),
                final=kind == "final"),
         {"kind": "notes", "entries": [ctx.t(f"report.scorecard_note_{kind}")]
-         + ([ctx.t("plan_cycle.marks_note.binding")] if binding_targets(ctx.progress).any() else [])},
+         + ([ctx.t("plan_cycle.marks_note.binding")] if binding_targets(ctx.progress).any() else [])
+         + no_target_note(ctx)},
         {"kind": "tables", "tables": scorecard_tables(ctx)},
     ], first=True)
 
