@@ -292,6 +292,7 @@ def _named(workspace: Path, name: str, content: bytes | None) -> InputError:
 
 @pytest.mark.parametrize("name, content, problem, fix", [
     ("t.docx", b"", "empty (0 bytes)", "download the plan again"),
+    ("t.txt", b"", "empty (0 bytes)", "download the plan again"),
     ("t.pdf", b"", "empty (0 bytes)", "download the plan again"),
     ("t.docx", b"<!DOCTYPE html><html><body>x</body></html>", "a web page, under a .docx name",
      'rename it to "t.html"'),
@@ -422,3 +423,16 @@ def test_an_empty_county_cell_of_a_merged_range_is_named_as_such(workspace):
         _build(workspace)
     assert info.value.where == "sheet 数据, cell A3" and "county cell is empty" in info.value.problem
     assert "Unmerge" in info.value.fix
+
+
+def test_a_web_page_that_leaves_out_its_cells_end_tags_is_read(workspace):
+    """<tr><td>a<td>b is valid HTML (end tags may be left out), which Python's parser nested cell in cell: the
+    run stopped with 'a table row has an empty indicator name', advice that could not work."""
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = write_html(PlanContent(**_table()), workspace / "raw" / "tonglu_15.html")
+    page = path.read_text(encoding="utf-8")
+    path.write_text(page.replace("</td>", "").replace("</th>", "").replace("</tr>", ""), encoding="utf-8")
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    ds = _build(workspace)
+    row = _total_2030(ds)
+    assert row["value"] == 20 and row["source_line"] == page[:page.index(">20左右<")].count("\n") + 1

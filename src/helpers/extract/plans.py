@@ -11,7 +11,7 @@ from pathlib import Path
 
 from helpers.core.config import Plan, Sources
 from helpers.extract.documents.model import Paragraph, Place
-from helpers.extract.documents.read import is_text, read_document
+from helpers.extract.documents.read import check_file, is_text, read_document
 from helpers.extract.grids import contents_mentions, parse_grid_table
 from helpers.extract.tables import ParsedTable, parse_plan_table, read_lines
 
@@ -33,6 +33,7 @@ class PlanDocument:
 
 
 def read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
+    check_file(path)
     if is_text(path):
         lines = read_lines(path)
         table = parse_plan_table(path, lines, plan, sources)

@@ -38,7 +38,7 @@ def read_html(path: Path) -> Document:
         raise InputError(path, None, f"the web page is {len(raw) / 1e6:.0f} MB, far more than a plan's page (the "
                          f"limit is {MAX_PAGE_BYTES / 1e6:.0f} MB)", "check that this is the plan's page.")
     text, charset = decode(path, raw)
-    soup = BeautifulSoup(text, "html.parser")
+    soup = BeautifulSoup(close_cells(text), "html.parser")
     reader = _PageReader()
     try:
         _as_shown(soup)
@@ -65,6 +65,48 @@ def _as_shown(soup) -> None:
             tag.replace_with(as_superscript(tag.get_text()))
         elif tag.name == "sub" or "vertical-align:sub" in style:
             tag.replace_with(as_subscript(tag.get_text()))
+
+
+# A table tag, or a script, style or comment, whose text is passed over.
+TABLE_TAG = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<(/?)(table|thead|tbody|tfoot|tr|td|th)\b[^>]*>",
+                       re.IGNORECASE | re.DOTALL)
+SECTIONS = ("thead", "tbody", "tfoot")
+
+
+def close_cells(text: str) -> str:
+    """The page with the end tags HTML lets a page leave out written in: </td>, </th>, </tr> and the table
+    sections' (<tr><td>a<td>b is valid HTML, which Python's parser would read as cells nested in cells). Only
+    end tags are added, never a line, so every source line stays where it was."""
+    out, position, open_tags = [], 0, []
+
+    def close(*names) -> str:
+        closed = ""
+        while open_tags and open_tags[-1] in names:
+            closed += f"</{open_tags.pop()}>"
+        return closed
+
+    for match in TABLE_TAG.finditer(text):
+        if match.group(3) is None:      # a comment, script or style
+            continue
+        ending, name = match.group(2) == "/", match.group(3).lower()
+        cell, row = ("td", "th"), ("td", "th", "tr")
+        if name in cell:
+            added = "" if ending else close(*cell)
+        elif name == "tr":
+            added = close(*cell) if ending else close(*row)
+        elif name in SECTIONS:
+            added = close(*row) if ending else close(*row, *SECTIONS)
+        else:
+            added = close(*row, *SECTIONS) if ending else ""
+        if ending:
+            if open_tags and (open_tags[-1] == name or (name in cell and open_tags[-1] in cell)):
+                open_tags.pop()
+        else:
+            open_tags.append(name)
+        out.append(text[position:match.start()] + added + match.group())
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out)
 
 
 def decode(path: Path, raw: bytes) -> tuple[str, str]:
