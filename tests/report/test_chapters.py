@@ -260,11 +260,19 @@ def _misses(ctx) -> tuple[list[tuple[str, str]], list[str], Table]:
 
 
 def _named(ctx, rows: pd.DataFrame) -> list[tuple[str, str]]:
-    return [(ctx.entity_name(r.entity), chapters.plan.indicator_cell(ctx, r.indicator_id, r.comparability))
+    return [(ctx.entity_name(r.entity), chapters.plan.indicator_with_unit(ctx, r.indicator_id, r.unit, r.comparability))
             for r in rows.itertuples()]
 
 
 IN_REPORT = "全部见分析报告“终期评估：目标完成情况”一节。"
+
+
+def test_the_brief_misses_name_each_indicators_unit_beside_its_numbers(base):
+    # 建德's plan (Word table, 党政人才 row): target 0.28 in 万人; the table's numbers carry no unit of their own.
+    # Every target binding, so that every miss is listed.
+    rows, _, table = _misses(_all_missed(base, 36))
+    row = next(r for r in table.rows if text(r[0]) == "建德市" and text(r[1]).startswith("党政人才"))
+    assert text(row[1]) == "党政人才（万人）" and text(row[2]) == "0.28★"       # ★: binding, as the test set it
 
 
 def test_the_brief_lists_every_binding_miss_then_the_worst_and_says_how_many_more_and_where(base):

@@ -251,6 +251,14 @@ def indicator_cell(ctx: ReportContext, ind_id: str, comparability: str = "same")
     return name
 
 
+def indicator_with_unit(ctx: ReportContext, ind_id: str, unit: str, comparability: str = "same") -> str:
+    """The indicator and its unit, '党政人才（万人）', for a table whose numbers stand without one."""
+    name = indicator_cell(ctx, ind_id, comparability)
+    if not isinstance(unit, str) or not unit:
+        return name
+    return f"{name}（{ctx.unit(unit)}）" if ctx.lang == "zh" else f"{name} ({ctx.unit(unit)})"
+
+
 def value_text(ctx: ReportContext, value, comparator=None, unit: str | None = None) -> str:
     """A value as the report writes it: comparator, number in the report's format, unit in its language."""
     text = _comparator(comparator) + fmt_num(value)

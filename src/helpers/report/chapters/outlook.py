@@ -22,15 +22,12 @@ from helpers.report.blocks import (
     figure_block,
     figures,
     indicator_cell,
+    indicator_with_unit,
     target_text,
     year_value_text,
 )
 from helpers.report.chapters.plan import many_rows
 from helpers.report.context import ReportContext
-
-
-def _unit(ctx: ReportContext, unit: str) -> str:
-    return f"（{ctx.unit(unit)}）" if ctx.lang == "zh" else f" ({ctx.unit(unit)})"
 
 
 def _periods(o: pd.DataFrame, lang: str) -> tuple[str, str, int]:
@@ -65,7 +62,7 @@ def outlook_section(ctx: ReportContext) -> Html:
         growth = "—" if pd.isna(r.achieved_growth_last_period) and pd.isna(r.required_growth_next_period) else \
             f"{fmt_pct(r.achieved_growth_last_period)} → {fmt_pct(r.required_growth_next_period)}"
         reading = ctx.t(f"plan_cycle.outlook_short.{r.target_reading}") if isinstance(r.target_reading, str) else "—"
-        body.append([ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id) + _unit(ctx, r.unit),
+        body.append([ctx.entity_name(r.entity), indicator_with_unit(ctx, r.indicator_id, r.unit),
                      target_text(ctx, r.next_target_value, r.next_target_comparator), reading,
                      Markup("<br>").join(projection), growth,
                      year_value_text(ctx, r.last_actual_year, r.last_actual_value)])

@@ -16,6 +16,7 @@ from helpers.report.blocks import (
     Table,
     chapter,
     indicator_cell,
+    indicator_with_unit,
     light,
     target_text,
     value_text,
@@ -215,7 +216,7 @@ def _misses(ctx: ReportContext, rows: pd.DataFrame) -> Html:
     if missed.empty:
         blocks.append({"kind": "notes", "entries": [ctx.t("report.misses_none")]})
         return chapter(ctx, "plan", ctx.t("report.misses_title"), blocks)
-    body = [[ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
+    body = [[ctx.entity_name(r.entity), indicator_with_unit(ctx, r.indicator_id, r.unit, r.comparability),
              marked_target(ctx, r), _judged_value(ctx, r), fmt_pct(r.completion_rate)] for r in missed.itertuples()]
     columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
                Column(ctx.t("plan_cycle.col_target"), "num"),
@@ -244,7 +245,7 @@ def _behind(ctx: ReportContext, rows: pd.DataFrame) -> Html:
     if behind.empty:
         return chapter(ctx, "plan", ctx.t("report.behind_title"),
                        [{"kind": "notes", "entries": [ctx.t("report.behind_none")]}])
-    body = [[ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
+    body = [[ctx.entity_name(r.entity), indicator_with_unit(ctx, r.indicator_id, r.unit, r.comparability),
              fmt_pct(r.progress_share), fmt_pct(r.schedule_share),
              marked_target(ctx, r)] for r in behind.itertuples()]
     columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
