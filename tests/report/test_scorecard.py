@@ -71,6 +71,19 @@ def test_at_the_base_year_the_scorecard_shows_what_can_be_assessed(county):
     assert "（基期）" in chapters.scorecard.summary_section(ctx)
 
 
+@pytest.mark.parametrize("lang, heading, note, wrong", [
+    ("zh", "（规划期开始前）", "2015年在规划期（2021—2025年）开始之前", "2015年是规划基期"),
+    ("en", "(before the plan period)", "2015 is before the plan period (2021–2025)", "2015 is the plan's base year"),
+])
+def test_a_year_before_the_plan_is_not_called_its_base_year(county, lang, heading, note, wrong):
+    """YEAR=2015 (actuals from the plans' prose) evaluates the 十四五 plan, whose base year is 2020: the scorecard
+    used to say that 2015 was the plan's base year."""
+    ctx = report_context(county, 2015, entities="jiande,anji", lang=lang)
+    assert set(ctx.progress["plan_phase"]) == {"before_base_year"}
+    text = BeautifulSoup(chapters.scorecard.summary_section(ctx), "html.parser").get_text()
+    assert heading in text and note in text and wrong not in text
+
+
 def test_every_judgement_has_its_colour(county):
     style = chapters.title.title_block(report_context(county, 2023))
     for code in VERDICTS:

@@ -223,3 +223,15 @@ def test_files_dated_in_the_future_are_settled_only_where_the_steps_write(tmp_pa
         os.utime(path, (tomorrow, tomorrow))
     settled = settle_future_times([tmp_path], project_root=tmp_path / "no project")
     assert settled == [ours] and deep.stat().st_mtime == tomorrow
+
+
+def test_a_notebook_parameter_it_does_not_have_is_refused_in_one_line(tmp_path, capsys):
+    """papermill only warns ("Passed unknown parameter") and runs with the default year: exit 0, the wrong report."""
+    from helpers.core import paths
+    output = tmp_path / "out.ipynb"
+    notebook = paths.NOTEBOOKS_DIR / "02_comparison.ipynb"
+    status = cli.main(["run", str(notebook), str(output), "-p", "report_yeer", "2025"])
+    err = capsys.readouterr().err
+    assert status == 1 and err.count("\n") == 1 and not output.exists(), err
+    assert err.startswith("error: -p report_yeer: 02_comparison.ipynb has no parameter report_yeer: its parameters are "
+                          "report_year, entities, processed_dir, config_dir.")

@@ -35,7 +35,7 @@ from helpers.core import wording
 from helpers.core.formatting import number as fmt_num
 from helpers.core.formatting import percent as fmt_pct
 from helpers.core.paths import REPORT_TEMPLATES
-from helpers.core.periods import FINAL_PHASES, IN_PERIOD
+from helpers.core.periods import BEFORE, FINAL_PHASES, IN_PERIOD
 from helpers.core.style import LIGHTS, light_text_colour
 from helpers.core.wording import place_text
 from helpers.report.context import ReportContext
@@ -219,12 +219,15 @@ PHASE_CODES = {
     IN_PERIOD: [AHEAD, ON_SCHEDULE, BEHIND, HELD, NOT_HELD, NOT_ASSESSABLE],
     "base": [c for c in CATEGORIES if c != TARGET_MISSED],
 }
+PHASE_CODES["before"] = PHASE_CODES["base"]     # judged as at the base year, but not called the base year
 
 
 def year_kind(ctx: ReportContext) -> str:
-    """final, in_period, base (the base year or before it), or mixed: which verdicts the year gives."""
+    """final, in_period, base (the base year), before (a year before the plan's base year), or mixed: which
+    verdicts the year gives, and how the scorecard says so."""
     phases = set(ctx.progress["plan_phase"])
-    kinds = {"final" if ph in FINAL_PHASES else IN_PERIOD if ph == IN_PERIOD else "base" for ph in phases}
+    kinds = {"final" if ph in FINAL_PHASES else IN_PERIOD if ph == IN_PERIOD else "before" if ph == BEFORE else "base"
+             for ph in phases}
     return kinds.pop() if len(kinds) == 1 else "mixed"
 
 

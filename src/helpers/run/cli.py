@@ -68,7 +68,8 @@ def exit_status(step: Callable[[], str | None], after_error: str | Callable[[], 
 
 
 def _run(args) -> str:
-    from helpers.run.notebook_runner import folder_parameters, parameter_value, run_notebook
+    from helpers.run.notebook_runner import check_parameter_names, folder_parameters, parameter_value, run_notebook
+    check_parameter_names(args.notebook, [name for name, _ in args.parameter])
     parameters = folder_parameters({name: parameter_value(v) for name, v in args.parameter}, Path.cwd())
     return run_notebook(args.notebook, args.output, parameters)
 

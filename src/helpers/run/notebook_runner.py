@@ -90,6 +90,24 @@ def _quiet_kernel_manager():
     return QuietKernelManager
 
 
+def check_parameter_names(notebook: Path, names: list[str]) -> None:
+    """A parameter the notebook does not have (-p report_yeer 2025) is refused, in one line: papermill would only
+    warn, and run the notebook with its default instead, exit status 0."""
+    from helpers.core.errors import ParameterError
+    notebook = Path(notebook)
+    if not names or not notebook.is_file():
+        return                                # (a missing notebook is said by the run itself)
+    import papermill
+    try:
+        known = list(papermill.inspect_notebook(str(notebook)))
+    except Exception:                         # a damaged notebook: the run says what is wrong with it
+        return
+    unknown = [name for name in names if name not in known]
+    if known and unknown:
+        raise ParameterError(f"-p {unknown[0]}: {notebook.name} has no parameter {unknown[0]}: its parameters are "
+                             f"{', '.join(known)}.")
+
+
 def parameter_value(text: str):
     """Parameters arrive as text; whole numbers become numbers, everything else stays text (a year, 2025,
     is checked as a number; 'nan' or 'inf' stay words, for the notebook's own checks to refuse)."""
