@@ -335,3 +335,12 @@ def test_the_scorecard_says_which_indicators_have_no_numeric_target_in_the_plan(
     notes = [e for b in chapters.scorecard.summary_section(dataclasses.replace(final, progress=p)).blocks
              if b["kind"] == "notes" for e in b["entries"]]
     assert not any("未设数值目标" in n for n in notes)
+
+
+def test_the_english_summary_names_the_missed_targets_as_words_in_a_sentence(county):
+    from helpers.report.chapters.summary import executive_summary
+    summary = executive_summary(report_context(county, 2025, lang="en"), "brief")
+    # 桐庐 missed 高技能人才 (2.75 against 3) and R&D (120 against >120): lower case inside the sentence, the
+    # abbreviation kept; its 十五五 total (26) asks a clear break with the trend, said as English says it
+    assert any("2 missed (highly skilled workers, R&D personnel per 10,000 workers)." in s for s in summary), summary
+    assert any("(e.g. Tonglu's total talent pool)." in s for s in summary), summary

@@ -230,8 +230,8 @@ def _final_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
                              period=period_label(period, ctx.lang), years=period.years, n=row.not_judged,
                              year=period.target_year))
             continue
-        missed = [ctx.indicator_name(i) for i in p.loc[(p["entity"] == row.entity) & (p["verdict"] == TARGET_MISSED),
-                                                         "indicator_id"]]
+        missed = [ctx.indicator_in_sentence(i)   # inside a sentence: 'highly skilled workers', 'R&D personnel'
+                  for i in p.loc[(p["entity"] == row.entity) & (p["verdict"] == TARGET_MISSED), "indicator_id"]]
         text = ctx.t("summary.final", county=ctx.entity_name(row.entity), period=period_label(period, ctx.lang),
                      years=period.years, met=row.met, judged=row.judged, missed=row.missed)
         if missed:
@@ -276,7 +276,7 @@ def _outlook_sentence(ctx: ReportContext) -> str:
     breaks = with_target[with_target["target_reading"] == CLEAR_BREAK]
     text = ctx.t("summary.outlook", period=period, n=len(with_target), breaks=len(breaks))
     if len(breaks):
-        examples = [f"{ctx.entity_name(r.entity)}{'' if ctx.lang == 'zh' else ' '}{ctx.indicator_name(r.indicator_id)}"
-                    for r in breaks.head(3).itertuples()]
+        examples = [ctx.t("summary.county_indicator", county=ctx.entity_name(r.entity),
+                          indicator=ctx.indicator_in_sentence(r.indicator_id)) for r in breaks.head(3).itertuples()]
         text += ctx.t("summary.outlook_examples", names=ctx.names(examples))
     return text + ctx.t("summary.end")
