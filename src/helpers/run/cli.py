@@ -400,7 +400,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--brief", type=Path, help="documents: the brief's output path without .html/.pdf")
     sub.add_argument("--report", type=Path, help="documents: the full report's output path without .html/.pdf")
     sub.add_argument("--html-only", action="store_true", help="documents: HTML only, no PDF")
-    sub.add_argument("--document", choices=["brief", "report"], default="brief")
+    sub.add_argument("--document", choices=paths.DOCUMENTS, default="brief")
     sub.add_argument("--lang", choices=LANGS, default="zh")
     folders(sub, "config")
 
