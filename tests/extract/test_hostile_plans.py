@@ -336,3 +336,89 @@ def test_a_pdf_of_a_thousand_pages_is_refused_at_once(tmp_path, monkeypatch):
     with pytest.raises(InputError) as info:
         pdf_reader.read_pdf(path)
     assert f"{pdf_reader.MAX_PAGES + 1} pages" in info.value.problem
+
+
+# ------------------------------------------------------------------------------------------- workbooks
+
+HEADER = ["县市", "指标", "单位", "年份", "数值", "比较符", "来源", "备注"]
+
+
+def _jiande_workbook(workspace: Path, rows: list[list], edit=None, title: str = "数据") -> Path:
+    folder = workspace / "raw" / "monitoring"
+    folder.mkdir(exist_ok=True)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = title
+    for row in [HEADER, *rows]:
+        ws.append(row)
+    if edit is not None:
+        edit(wb, ws)
+    wb.save(folder / "建德.xlsx")
+    return folder / "建德.xlsx"
+
+
+def _monitoring(workspace: Path, indicator: str):
+    ind = _build(workspace).indicators
+    return ind.query(f"entity == 'jiande' and indicator_id == '{indicator}' and origin == 'monitoring'")
+
+
+def _row(year, value, indicator="人才资源总量", unit="万人", county="建德市"):
+    return [county, indicator, unit, year, value, None, "统计公报", None]
+
+
+@pytest.mark.parametrize("first_title", ["数据", "2021年"])
+def test_every_sheet_with_the_monitoring_columns_is_read(workspace, first_title):
+    """A sheet per year, as analysts copy them: the second sheet's 2022 was dropped without a word."""
+    def second_sheet(wb, ws):
+        sheet = wb.create_sheet("2022年")
+        sheet.append(HEADER)
+        sheet.append(_row(2022, 12.0))
+    _jiande_workbook(workspace, [_row(2021, 11.2)], second_sheet, title=first_title)
+    rows = _monitoring(workspace, "talent_total")
+    assert rows.set_index("year")["value"].to_dict() == {2021: 11.2, 2022: 12.0}
+    assert rows.set_index("year")["source_sheet"].to_dict() == {2021: first_title, 2022: "2022年"}
+
+
+def test_a_hidden_second_sheet_is_read_like_the_others(workspace):
+    """Was dropped without a word (only the first sheet with the columns was read). Hidden sheets are read, as
+    a data sheet hidden behind a chart sheet is (test_hostile_workbooks); a contradiction with a visible one
+    stops the run, naming both cells."""
+    def hidden(wb, ws):
+        sheet = wb.create_sheet("旧数据")
+        sheet.append(HEADER)
+        sheet.append(_row(2022, 12.0))
+        sheet.append(_row(2021, 9.9))
+        sheet.sheet_state = "hidden"
+    _jiande_workbook(workspace, [_row(2021, 11.2)], hidden)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert info.value.where == "sheet 旧数据, cell E3" and "11.2 in" in info.value.problem
+
+
+def test_a_number_formatted_as_a_percentage_is_read_as_excel_shows_it(workspace):
+    """35.5% typed in Excel is stored as 0.355: it was read as 0.355 (flagged implausible, but kept)."""
+    def percent(wb, ws):
+        ws["E2"].number_format = "0.0%"
+    _jiande_workbook(workspace, [_row(2021, 0.355, "高技能人才占技能劳动者比例", "%")], percent)
+    row = _monitoring(workspace, "high_skilled_share_of_skilled").iloc[0]
+    assert row["value"] == 35.5 and row["source_cell"] == "E2" and row["quality"] == "ok"
+
+
+def test_a_percentage_format_on_a_head_count_is_refused(workspace):
+    def percent(wb, ws):
+        ws["E2"].number_format = "0.00%"
+    _jiande_workbook(workspace, [_row(2021, 0.112)], percent)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert info.value.where == "sheet 数据, cell E2" and "formatted as a percentage" in info.value.problem
+    assert "Number Format" in info.value.fix
+
+
+def test_an_empty_county_cell_of_a_merged_range_is_named_as_such(workspace):
+    """Was: "unknown county 'None'", with the advice to pick a county from the drop-down list."""
+    _jiande_workbook(workspace, [_row(2021, 11.2), _row(2022, 12.0, county=None)],
+                     lambda wb, ws: ws.merge_cells("A2:A3"))
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert info.value.where == "sheet 数据, cell A3" and "county cell is empty" in info.value.problem
+    assert "Unmerge" in info.value.fix

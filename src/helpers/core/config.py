@@ -18,6 +18,8 @@ from helpers.core.paths import CATALOGUE_FILE, CONFIG_DIR, SOURCES_FILE, display
 from helpers.core.text import name_key, normalise, read_utf8
 
 LINE = "__line__"
+# A county's id, as ENTITIES and file names use it: ASCII letters, digits, _ and -.
+ENTITY_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
 
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -30,7 +32,22 @@ class _Mapping(dict):
     key_lines: dict
 
 
+class DuplicateKey(yaml.YAMLError):
+    """A key written twice in one mapping: YAML keeps the last silently, so the line an analyst edited may be
+    the one that is ignored."""
+
+    def __init__(self, key: str, first: int, second: int):
+        super().__init__(f"'{key}' at lines {first} and {second}")
+        self.key, self.first, self.second = key, first, second
+
+
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    seen: dict = {}
+    for key, _ in node.value:
+        if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+            if key.value in seen:
+                raise DuplicateKey(key.value, seen[key.value], key.start_mark.line + 1)
+            seen[key.value] = key.start_mark.line + 1
     mapping = _Mapping(loader.construct_mapping(node, deep=True))
     mapping.key_lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
     mapping[LINE] = node.start_mark.line + 1
@@ -58,6 +75,10 @@ def load_yaml(path: Path) -> Any:
             return None
         _check_size(node, path)
         return loader.construct_document(node)
+    except DuplicateKey as exc:
+        raise InputError(path, exc.second, f"'{exc.key}' is given twice in one entry (lines {exc.first} and "
+                         f"{exc.second}); only one of them would be read, without a word",
+                         "keep the line you mean and delete the other.") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -113,6 +134,40 @@ def _require(entry: dict, key: str, path: Path, what: str) -> Any:
         raise InputError(path, entry.get(LINE), f"{what} has no '{key}'",
                          f"add '{key}: …' to this entry.")
     return entry[key]
+
+
+def _text(entry: dict, key: str, path: Path, what: str) -> str:
+    """A required value that must be text (a name, a file name, an id): a number or a list there is a mistake."""
+    value = _require(entry, key, path, what)
+    if not isinstance(value, str):
+        raise InputError(path, _line_of(entry, key), f"'{key}' of {what} should be text but is {_shape(value)}",
+                         f"write it as text, in quotes if it looks like a number: {key}: '{value}'."
+                         if isinstance(value, (int, float)) else f"write one text after '{key}:'.")
+    return value
+
+
+def _texts(entry: dict, key: str, path: Path, what: str) -> tuple[str, ...]:
+    """An optional list of texts (source_names, aliases …): one text given without brackets would otherwise be
+    read as a list of its characters."""
+    value = entry.get(key)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) and not isinstance(v, bool)
+                                              for v in value):
+        example = value if isinstance(value, str) else "…"
+        raise InputError(path, _line_of(entry, key), f"`{key}` of {what} should be a list of texts but is "
+                         f"{_shape(value)}", f"write it in brackets: {key}: [{example}].")
+    return tuple(str(v) for v in value)
+
+
+def _entity_id(entry: dict, path: Path) -> str:
+    """A plan's county id: a plain id, as ENTITIES, the tables and file names use it."""
+    entity = _text(entry, "entity", path, "a plan")
+    if not ENTITY_ID.fullmatch(entity):
+        raise InputError(path, _line_of(entry, "entity"), f"the entity id '{entity}' is not a plain id",
+                         "write it in ASCII letters, digits, _ or - (e.g. jiande); its Chinese and English names go "
+                         "under name_zh and name_en.")
+    return entity
 
 
 def _shape(value: Any) -> str:
@@ -424,10 +479,10 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
     first_of: dict[str, Plan] = {}
     files: dict[str, int] = {}
     for entry in _plan_entries(doc, path):
-        entity = _require(entry, "entity", path, "a plan")
+        entity = _entity_id(entry, path)
         _known_keys(entry, PLAN_KEYS, path, f"plan '{entity}'")
         _known_keys(entry.get("plan_period"), PERIOD_KEYS, path, f"the plan_period of '{entity}'")
-        file = _require(entry, "file", path, f"plan '{entity}'")
+        file = _text(entry, "file", path, f"plan '{entity}'")
         if file in files:
             raise InputError(path, entry.get(LINE), f"the file {file} is listed twice (first at line {files[file]})",
                              "list each plan document once.")
@@ -437,8 +492,8 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
         for key in ("name_zh", "name_en"):
             given = entry.get(key)
             if first is None:
-                names[key] = _require(entry, key, path, f"plan '{entity}'")
-            elif given not in (None, "") and given != getattr(first, key):
+                names[key] = _text(entry, key, path, f"plan '{entity}'")
+            elif given not in (None, "") and str(given) != getattr(first, key):
                 raise InputError(path, entry.get(LINE), f"plan '{entity}' is named {key} '{given}' here but "
                                  f"'{getattr(first, key)}' at line {first.line}",
                                  "a county keeps one name across its plans: use the same name, or leave it out.")
@@ -449,7 +504,7 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
         plan = Plan(
             entity=entity, name_zh=names["name_zh"], name_en=names["name_en"], file=file,
             layout=entry.get("layout") or None,
-            table_title=_regex(_require(entry, "table_title", path, f"plan '{entity}'"), path, entry.get(LINE)),
+            table_title=_regex(_text(entry, "table_title", path, f"plan '{entity}'"), path, entry.get(LINE)),
             line=entry.get(LINE), period=period,
         )
         first_of.setdefault(entity, plan)
@@ -473,9 +528,9 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
 
     return Sources(
         path=path,
-        province=_require(province, "entity", path, "province"),
-        province_name_zh=_require(province, "name_zh", path, "province"),
-        province_name_en=_require(province, "name_en", path, "province"),
+        province=_text(province, "entity", path, "province"),
+        province_name_zh=_text(province, "name_zh", path, "province"),
+        province_name_en=_text(province, "name_en", path, "province"),
         plan_period=default_period,
         plans=tuple(plans),
         layouts=layouts,
@@ -618,9 +673,14 @@ def _load_units(doc: dict, path: Path) -> tuple[dict[str, Unit], dict[str, str]]
     for entry in _entries(doc, "units", path, "the catalogue", "- unit: 万人 / dimension: persons"):
         _known_keys(entry, UNIT_KEYS, path, f"unit '{entry.get('unit')}'")
         _known_keys(entry.get("figure_en"), FIGURE_EN_KEYS, path, f"the figure_en of unit '{entry.get('unit')}'")
+        factor = entry.get("factor", 1)
+        if isinstance(factor, bool) or not isinstance(factor, (int, float)) or not factor > 0:
+            raise InputError(path, _line_of(entry, "factor"), f"the factor of unit '{entry.get('unit')}' is "
+                             f"{_shape(factor)}, not a positive number",
+                             "write how many of the dimension's base unit it holds, e.g. factor: 10000 for 万人.")
         u = Unit(unit=str(_require(entry, "unit", path, "a unit")), name_en=entry.get("name_en", ""),
-                 aliases=tuple(str(a) for a in entry.get("aliases", [])),
-                 dimension=_require(entry, "dimension", path, "a unit"), factor=float(entry.get("factor", 1)),
+                 aliases=_texts(entry, "aliases", path, f"unit '{entry.get('unit')}'"),
+                 dimension=_require(entry, "dimension", path, "a unit"), factor=float(factor),
                  **_figure_en(entry, path))
         units[u.unit] = u
         for alias in (u.unit, *u.aliases):
@@ -663,18 +723,34 @@ def _load_indicator(entry: dict, path: Path, units: dict[str, Unit], unit_by_ali
         if name_key(str(sh)) not in unit_by_alias:
             raise InputError(path, line, f"unit shorthand '{sh}' of '{ind_id}' is not a known unit alias",
                              "add it to a unit's aliases or remove it.")
-    low, high = entry.get("plausible", [None, None])
+    low, high = _plausible(entry, path, ind_id)
     return Indicator(
         id=ind_id, name_zh=_require(entry, "name_zh", path, f"indicator '{ind_id}'"),
         name_en=_require(entry, "name_en", path, f"indicator '{ind_id}'"), unit=unit,
         direction=direction, measure=measure, definition=str(entry.get("definition", "")).strip(),
-        source_names=tuple(str(n) for n in entry.get("source_names", []) or []),
+        source_names=_texts(entry, "source_names", path, f"indicator '{ind_id}'"),
         prose_names=tuple(prose),
-        unit_shorthands=tuple(str(s) for s in entry.get("unit_shorthands", []) or []),
-        plausible=(float("-inf") if low is None else float(low), float("inf") if high is None else float(high)),
+        unit_shorthands=_texts(entry, "unit_shorthands", path, f"indicator '{ind_id}'"),
+        plausible=(low, high),
         comparability=status, comparability_reason=str(comp.get("reason", "")).strip(), line=line,
         comparability_reason_en=str(comp.get("reason_en", "")).strip(),
     )
+
+
+def _plausible(entry: dict, path: Path, ind_id: str) -> tuple[float, float]:
+    """The indicator's plausible range [low, high]: two numbers, low not above high (a range turned round would
+    flag every value, and a misspelt one would check none)."""
+    value = entry.get("plausible")
+    if value is None:
+        return float("-inf"), float("inf")
+    numbers = isinstance(value, list) and len(value) == 2 and all(
+        v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in value)
+    if not numbers or (None not in value and value[0] > value[1]):
+        raise InputError(path, _line_of(entry, "plausible"), f"the plausible range of '{ind_id}' is "
+                         f"{_shape(value)}, not [low, high] with low at most high",
+                         "write two numbers in brackets, the lower first, e.g. plausible: [0.5, 5000].")
+    low, high = value
+    return float("-inf") if low is None else float(low), float("inf") if high is None else float(high)
 
 
 def _load_relations(doc: dict, path: Path, indicators: dict[str, Indicator]) -> list[Relation]:

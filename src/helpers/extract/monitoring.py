@@ -331,7 +331,7 @@ class _Book:
             if number > MAX_ROWS:
                 self._too_many_rows(sheet, None)
             formula_of = {i: c.value for i, c in enumerate(formula_row) if getattr(c, "data_type", None) == "f"}
-            yield number, [(c.value, formula_of.get(i)) for i, c in enumerate(value_row)]
+            yield number, [(_as_shown(c), formula_of.get(i)) for i, c in enumerate(value_row)]
 
     def _parsed(self, rows):
         """The rows as openpyxl parses them, which in read-only mode it does only as they are read: a damaged
@@ -377,6 +377,16 @@ def _open_workbooks(path: Path) -> list:
                          "open it in Excel (which can often repair it) and save it again as .xlsx.") from None
 
 
+def _as_shown(cell):
+    """A cell's value; a number formatted as a percentage (Excel stores 35% as 0.35) as the text Excel shows,
+    '35%', so that it is read as 35 with its % sign, never as 0.35."""
+    value = cell.value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and \
+            "%" in re.sub(r'"[^"]*"|\\.', "", str(getattr(cell, "number_format", "") or "")):
+        return f"{value * 100:.12g}%"
+    return value
+
+
 def _csv_rows(path: Path) -> list[list]:
     """A CSV file's rows of text cells (empty cells as None), read like a sheet: B3 is the second column of the
     third line."""
@@ -411,14 +421,15 @@ def _csv_rows(path: Path) -> list[list]:
 
 
 def _read_workbook(path: Path, lookup: _Lookup, sources: Sources, catalogue: Catalogue) -> list[Observation]:
+    """Every sheet with the monitoring columns (a sheet per year, as analysts copy them, is read like one)."""
     book = _Book(path)
     try:
-        sheet_name, header_row, columns = _find_data_sheet(path, book)
         out = []
-        for row, cells in book.rows(sheet_name, header_row + 1):
-            obs = _row_observation(_RowCells(path, sheet_name, cells, columns, row), lookup, sources, catalogue)
-            if obs is not None:
-                out.append(obs)
+        for sheet_name, header_row, columns in _find_data_sheets(path, book):
+            for row, cells in book.rows(sheet_name, header_row + 1):
+                obs = _row_observation(_RowCells(path, sheet_name, cells, columns, row), lookup, sources, catalogue)
+                if obs is not None:
+                    out.append(obs)
         return out
     finally:
         book.close()
@@ -465,6 +476,11 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
         return None
     county, county_cell = cell("county")
     entity = lookup.entities.get(name_key(str(county or "")).lower())
+    if county is None or not str(county).strip():
+        raise InputError(path, where(county_cell), "the row has a value but its county cell is empty (part of a "
+                         "merged cell? only a merged cell's first row holds its text)",
+                         "write the county in this row's cell (unmerge the cells first: Home → Merge & Center → "
+                         "Unmerge Cells, then fill each row).")
     if entity is None:
         raise InputError(path, where(county_cell),
                          f"unknown county '{county}'{_suggest(county, lookup.county_names)}",
@@ -511,8 +527,10 @@ def _checked_value(cell: _RowCells, value, value_cell: str, ind,
                              f"unit '{unit_text}' does not match the catalogue unit {ind.unit} of {ind.name_zh}",
                              f"convert the value to {ind.unit} and write {ind.unit} in the unit cell.")
     if percent_sign and ind.unit != "%":
-        raise InputError(path, where(value_cell), f"'{value}' has a % sign but {ind.name_zh} is in {ind.unit}",
-                         "remove the % sign.")
+        raise InputError(path, where(value_cell), f"'{value}' has a % sign (or the cell is formatted as a "
+                         f"percentage) but {ind.name_zh} is in {ind.unit}",
+                         f"write the value as a plain number in {ind.unit}, with no % sign, in a cell formatted as "
+                         "a Number (Home → Number Format → Number), not as a Percentage.")
     if ind.unit == "%" and not 0 <= number <= 100:
         raise InputError(path, where(value_cell),
                          f"{number:g}% for {ind.name_zh} is not a percentage between 0 and 100",
@@ -549,9 +567,12 @@ def _checked_number(path: Path, where: str, value, ind) -> tuple[float, bool, st
     return number, percent_sign, comparator, marks
 
 
-def _find_data_sheet(path: Path, book: _Book) -> tuple[str, int, dict[str, int]]:
-    names = [DATA_SHEET] + [n for n in book.sheetnames if n != DATA_SHEET]
-    for name in names:
+def _find_data_sheets(path: Path, book: _Book) -> list[tuple[str, int, dict[str, int]]]:
+    """(sheet, header row, columns) of every sheet whose first rows hold the monitoring columns, 数据 first; a
+    hidden sheet is read like the others (a data sheet hidden behind a chart sheet), and names its figures'
+    source_sheet."""
+    found = []
+    for name in [DATA_SHEET] + [n for n in book.sheetnames if n != DATA_SHEET]:
         if name not in book.sheetnames:
             continue
         for row, cells in book.rows(name, 1, 5):
@@ -564,9 +585,12 @@ def _find_data_sheet(path: Path, book: _Book) -> tuple[str, int, dict[str, int]]
                     if key in (name_key(title), ENGLISH[field]) or key.startswith(name_key(title)):
                         columns.setdefault(field, col)
             if all(f in columns for f in REQUIRED):
-                return name, row, columns
-    raise InputError(path, None, "no sheet has the monitoring columns 县市, 指标, 年份 and 数值",
-                     "start from the template (`make template`) and keep its header row.")
+                found.append((name, row, columns))
+                break
+    if not found:
+        raise InputError(path, None, "no sheet has the monitoring columns 县市, 指标, 年份 and 数值",
+                         "start from the template (`make template`) and keep its header row.")
+    return found
 
 
 def _year(raw) -> int | None:

@@ -1,0 +1,58 @@
+"""config/*.yaml edited by hand, second hostile pass (issue 18): a key written twice, a value of the wrong type,
+a list written as one text, a range turned round, a unit factor of 0. Each stops the data step at its line with
+how to fix it; none is read silently or ends in a traceback."""
+from pathlib import Path
+
+import pytest
+
+from helpers.core.errors import InputError
+from helpers.extract import dataset
+
+
+def _edit(path: Path, old: str, new: str) -> int:
+    """Replace the first `old` in the file; returns the (1-based) line it was on."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    line = text[:text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return line
+
+
+def _refused(workspace: Path) -> InputError:
+    with pytest.raises(InputError) as info:
+        dataset.build(workspace / "raw", workspace / "config")
+    return info.value
+
+
+JIANDE_TITLE = "    table_title: 人才发展主要指标\n\n  - entity: anji"
+TOTAL = "  - id: talent_total\n"
+
+
+@pytest.mark.parametrize("file, old, new, line_offset, problem, fix", [
+    # a key written twice: YAML kept the last without a word (was: exit 0, the other line ignored)
+    ("sources.yaml", JIANDE_TITLE, JIANDE_TITLE.replace("\n\n", "\n    table_title: 主要指标\n\n"), 1,
+     "'table_title' is given twice in one entry", "delete the other"),
+    ("catalogue.yaml", "    plausible: [0.5, 5000]", "    plausible: [0.5, 5000]\n    plausible: [0, 50]", 1,
+     "'plausible' is given twice", "delete the other"),
+    # a name given as a number (was: AttributeError traceback in the monitoring reader)
+    ("sources.yaml", "name_zh: 建德市", "name_zh: 123", 0, "'name_zh' of plan 'jiande' should be text but is a number",
+     "name_zh: '123'"),
+    # an entity id that is not a plain id
+    ("sources.yaml", "entity: jiande", "entity: 建德 市", 0, "the entity id '建德 市' is not a plain id", "name_zh"),
+    ("sources.yaml", "entity: jiande", "entity: ../jiande", 0, "not a plain id", "ASCII letters"),
+    # source_names as one text: read as a list of its characters (was: 'not in the catalogue: add it to
+    # source_names', where it already was)
+    ("catalogue.yaml", "source_names: [人才资源总量]", "source_names: 人才资源总量", 0,
+     "`source_names` of indicator 'talent_total' should be a list of texts", "[人才资源总量]"),
+    # a plausible range turned round: every value flagged (was: exit 0)
+    ("catalogue.yaml", "plausible: [0.5, 5000]", "plausible: [5000, 0.5]", 0, "not [low, high]", "the lower first"),
+    ("catalogue.yaml", "plausible: [0.5, 5000]", "plausible: '0.5-5000'", 0, "not [low, high]", "two numbers"),
+    # a unit factor of 0 (was: ZeroDivisionError traceback)
+    ("catalogue.yaml", "dimension: persons, factor: 10000", "dimension: persons, factor: 0", 0,
+     "factor of unit '万人'", "factor: 10000"),
+])
+def test_a_hand_edited_config_value_is_refused_at_its_line(workspace, file, old, new, line_offset, problem, fix):
+    line = _edit(workspace / "config" / file, old, new)
+    error = _refused(workspace)
+    assert error.file.endswith(file) and problem in error.problem and fix in error.fix
+    assert error.where == line + line_offset
