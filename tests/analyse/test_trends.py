@@ -47,7 +47,7 @@ def test_two_points_give_the_exact_line_and_no_interval():
     assert fit.probability_meets_target is None
     assert fit.projection == pytest.approx(10.3 * 1.484)       # the same growth for five more years
     assert fit.annual_growth == pytest.approx(1.484 ** 0.2 - 1)
-    assert "no interval" in fit.note
+    assert fit.note == {"code": "exact_line"}                  # said "… so no interval is shown"
 
 
 def test_one_point_gives_no_trend():

@@ -331,6 +331,11 @@ def test_the_scorecard_says_which_indicators_have_no_numeric_target_in_the_plan(
     # 安吉's plan writes '/' for both targets: not assessable, and the note says why, naming them
     notes = [e for b in chapters.scorecard.summary_section(final).blocks if b["kind"] == "notes" for e in b["entries"]]
     assert notes[-1] == "规划表中未设数值目标（写作“/”）的指标同样无法评估（安吉县：全社会劳动生产率、直接融资比重）。"
+    # in the period too (the 2023 scorecard judges 序时进度; the same two have nothing to be judged against)
+    in_period = p.assign(plan_phase="in_period")
+    notes = [e for b in chapters.scorecard.summary_section(dataclasses.replace(final, progress=in_period)).blocks
+             if b["kind"] == "notes" for e in b["entries"]]
+    assert notes[-1] == "规划表中未设数值目标（写作“/”）的指标同样无法评估（安吉县：全社会劳动生产率、直接融资比重）。"
     p["verdict"] = "target_met"
     notes = [e for b in chapters.scorecard.summary_section(dataclasses.replace(final, progress=p)).blocks
              if b["kind"] == "notes" for e in b["entries"]]

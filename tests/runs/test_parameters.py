@@ -235,3 +235,23 @@ def test_a_notebook_parameter_it_does_not_have_is_refused_in_one_line(tmp_path, 
     assert status == 1 and err.count("\n") == 1 and not output.exists(), err
     assert err.startswith("error: -p report_yeer: 02_comparison.ipynb has no parameter report_yeer: its parameters are "
                           "report_year, entities, processed_dir, config_dir.")
+
+
+def test_publishing_the_html_alone_says_the_pdfs_beside_it_are_older(capsys, processed, tmp_path):
+    """`make html` after a change: the published HTML is new, the PDFs and workbook beside it are the last
+    `make report`'s, with the older figures. Said, with what renews them."""
+    assert _cli(capsys, "--processed-dir", str(processed))[0] == 0
+    run = parameters.read_run(processed)
+    build, reports = tmp_path / ".build", tmp_path / "reports"
+    build.mkdir()
+    for name in ("04_report.ipynb", "brief.html", "report.html"):
+        (build / name).write_text("new", encoding="utf-8")
+    (reports / "2020").mkdir(parents=True)
+    older = [f"{run.files['brief']}.pdf", f"{run.files['report']}.pdf", run.files["results"]]
+    for name in older:
+        (reports / "2020" / name).write_text("an earlier run", encoding="utf-8")
+    status = cli.main(["publish", str(build), str(reports), "--run", str(processed / "run.json"), "--html-only"])
+    out, err = capsys.readouterr()
+    assert status == 0 and out.startswith("published 3 files")
+    assert err == f"note: {', '.join(older)} in {reports / '2020'}/ are from an earlier run than the HTML published " \
+                  "now: `make report` rebuilds them.\n"

@@ -93,7 +93,7 @@ class SdgProgress:
     method: str
     ratio: float | None
     category: str
-    note: str = ""
+    note: dict | None = None    # a code of sdg_notes and its values
 
 
 def sdg_progress(observations: list[tuple[int, float]], base_year: int, current_year: int, current: float,
@@ -101,13 +101,13 @@ def sdg_progress(observations: list[tuple[int, float]], base_year: int, current_
     """sdg-build's methodology_2 for one series (observations: (year, value), the value judged included)."""
     later = sorted((y, v) for y, v in observations if base_year <= y <= current_year)
     if not later:
-        return SdgProgress(None, None, None, "", None, NOT_ASSESSABLE, "no value from the base year on")
+        return SdgProgress(None, None, None, "", None, NOT_ASSESSABLE, {"code": "no_value_from_base"})
     year0, base = later[0]
-    note = "" if year0 == base_year else f"no {base_year} value: the base is {year0} (as sdg-build does)"
+    note = None if year0 == base_year else {"code": "base_moved", "base_year": base_year, "year": year0}
     achieved = target_met(current, target, comparator, direction)
     if current_year - year0 < 1:
         return SdgProgress(year0, None, None, "", None, TARGET_MET if achieved else NOT_ASSESSABLE,
-                           note or "needs an actual after the base year (sdg-build: at least 2 data points)")
+                           note or {"code": "one_point"})
     zero = base <= 0 or current <= 0 or target <= 0
     method, rate = (RATE_ABSOLUTE, absolute_change) if zero else (RATE_CAGR, cagr)
     observed = rate(base, current, current_year - year0)
@@ -117,5 +117,5 @@ def sdg_progress(observations: list[tuple[int, float]], base_year: int, current_
         return SdgProgress(year0, observed, required, method, ratio, TARGET_MET, note)
     if ratio is None:
         return SdgProgress(year0, observed, required, method, None, NOT_ASSESSABLE,
-                           "the target equals the base value: judged held or not held instead")
+                           {"code": "held"})
     return SdgProgress(year0, observed, required, method, ratio, category_for_ratio(ratio), note)

@@ -28,7 +28,7 @@ import pandas as pd
 
 from helpers.analyse.growth import RATE_ABSOLUTE, RATE_CAGR, absolute_change, cagr
 from helpers.analyse.inputs import AnalysisInputs, as_numeric, observed_up_to, series, source_lines
-from helpers.analyse.trends import EXACT, NOT_FITTABLE, TrendFit, fit_trend
+from helpers.analyse.trends import fit_trend
 from helpers.core.config import Plan, PlanPeriod
 from helpers.core.periods import ended_plan, next_period
 
@@ -101,7 +101,7 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
         reading = UNRELIABLE
     growth = _growth(by_year, ended.period, period, goal, meta.direction)
     # Notes as codes and values (outlook_notes in the wording), said by each reader in its language.
-    notes = _fit_notes(fit) + growth.pop("notes")
+    notes = ([fit.note] if fit.note else []) + growth.pop("notes")
     if following is None:
         notes.append({"code": "next_plan_not_configured", "plan": period.name})
     if cumulative:
@@ -199,15 +199,3 @@ def _growth(by_year: dict[int, float], ended: PlanPeriod, period: PlanPeriod, go
             "growth_method": method if (achieved is not None or required is not None) else "",
             "acceleration_needed": step_up,
             "notes": notes}
-
-
-def _fit_notes(fit: TrendFit) -> list[dict]:
-    """What the reader should know of the trend fit: a line through two points, a scale that cannot hold the
-    values, or how many observations and residual degrees of freedom its intervals rest on."""
-    if fit.method.startswith(EXACT):
-        return [{"code": "exact_line"}]
-    if fit.method == NOT_FITTABLE:
-        return [{"code": "not_fittable"}]
-    if fit.lower is not None:
-        return [{"code": "residuals", "n": fit.n_obs, "df": fit.n_obs - 2}]
-    return []

@@ -125,7 +125,7 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         "trend_method": fit.method, "trend_n_obs": fit.n_obs, "trend_annual_growth": fit.annual_growth,
         "trend_projection": fit.projection, "trend_pi_lower": fit.lower, "trend_pi_upper": fit.upper,
         "trend_projection_caution": fit.caution,
-        "trend_probability_meets_target": fit.probability_meets_target, "trend_note": fit.note,
+        "trend_probability_meets_target": fit.probability_meets_target, "trend_notes": _notes(fit.note),
         # What the trend figure draws: the fitted line and the year it is projected to.
         "trend_projection_year": plan.period.target_year, "trend_scale": fit.scale,
         "trend_intercept": fit.intercept, "trend_slope": fit.slope,
@@ -228,7 +228,7 @@ def _cumulative_judgement(observed: list[dict], target: dict, period, final: boo
     first = period.base_year + 1
     by_year = {int(r["year"]): float(r["value"]) for r in observed if first <= int(r["year"]) <= period.target_year}
     out.update(base_value=None, evaluated_year=None, evaluated_value=None)
-    out["sdg_note"] = "a cumulative target: growth rates do not apply"
+    out["sdg_notes"] = _notes({"code": "cumulative"})
     year = period.target_year if final else max(by_year, default=None)
     if year is None:
         return _with_notes(out, [{"code": "cumulative_no_actual", "first": first, "target_year": period.target_year}])
@@ -270,7 +270,12 @@ def _sdg_columns(sdg: ev.SdgProgress | None) -> dict:
             "sdg_growth_method": "" if sdg is None else sdg.method,
             "sdg_progress_ratio": None if sdg is None else sdg.ratio,
             "sdg_progress_category": None if sdg is None else sdg.category,
-            "sdg_note": "" if sdg is None else sdg.note}
+            "sdg_notes": "" if sdg is None else _notes(sdg.note)}
+
+
+def _notes(note: dict | None) -> str:
+    """One note as trends.csv stores notes: a JSON list of {code, values} (said by each reader in its language)."""
+    return json.dumps([note], ensure_ascii=False) if note else ""
 
 
 def _with_notes(out: dict, notes: list[dict]) -> dict:

@@ -47,7 +47,7 @@ class TrendFit:
     upper_narrow: float | None = None
     annual_growth: float | None = None  # the fitted growth rate per year (log fits)
     probability_meets_target: float | None = None
-    note: str = ""
+    note: dict | None = None            # what a reader should know of the fit: a code of trend_notes and its values
     caution: str | None = None          # TWO_POINTS or OUTSIDE_HISTORY: marked, never drawn as a forecast
 
     # The fitted line, z = intercept + slope * year, on the scale it was fitted on (log or logit):
@@ -96,7 +96,7 @@ def fit_trend(years: list[int], values: list[float], target_year: int, bounded: 
     x = np.array([p[0] for p in pairs], dtype=float)
     v = np.array([p[1] for p in pairs], dtype=float)
     if (v <= 0).any() or (bounded and (v >= 100).any()):
-        return TrendFit(NOT_FITTABLE, n, note="a log or logit scale cannot hold a value of 0 (or 100%)")
+        return TrendFit(NOT_FITTABLE, n, note={"code": "not_fittable"})
     forward, back = _transforms(bounded)
     z = forward(v)
     method = LOGIT if bounded else LOG
@@ -108,8 +108,7 @@ def fit_trend(years: list[int], values: list[float], target_year: int, bounded: 
         projection = float(back(intercept + slope * target_year))
         return TrendFit(EXACT if not bounded else EXACT + ", logit scale", n, projection,
                         annual_growth=None if bounded else float(math.exp(slope) - 1),
-                        note="two observations fix the line exactly; there is no residual to estimate "
-                             "uncertainty from, so no interval is shown",
+                        note={"code": "exact_line"},
                         scale=scale, intercept=float(intercept), slope=float(slope), caution=TWO_POINTS)
 
     import statsmodels.api as sm  # imported here: plan data alone (1–2 points a series) never needs it
@@ -133,7 +132,7 @@ def fit_trend(years: list[int], values: list[float], target_year: int, bounded: 
                     lower_narrow=float(back(mean - half_narrow)), upper_narrow=float(back(mean + half_narrow)),
                     annual_growth=None if bounded else float(math.exp(slope) - 1),
                     probability_meets_target=probability,
-                    note=f"{n} observations, {int(model.df_resid)} residual degrees of freedom",
+                    note={"code": "residuals", "n": n, "df": int(model.df_resid)},
                     scale=scale, intercept=intercept, slope=slope,
                     caution=OUTSIDE_HISTORY if _outside_history(x, z, target_year, mean) else None)
 

@@ -45,6 +45,7 @@ BUILT_NOTEBOOK = "04_report.ipynb"
 BUILT_RESULTS = "results.xlsx"
 PUBLISHED_NOTEBOOK = "04_report_{end}.ipynb"
 PUBLISHED_RESULTS = "talent-plan-results_{end}.xlsx"
+DOCUMENTS = ("brief", "report")                         # the two documents of a run, each the cells tagged so
 PUBLISHED_DOCUMENT = "talent-plan-{document}_{end}"     # the brief's or the report's, without .html/.pdf
 
 

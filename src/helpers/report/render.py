@@ -23,14 +23,13 @@ from html import unescape
 from pathlib import Path
 
 from helpers.core.errors import InputError
-from helpers.core.paths import TEMPLATES_DIR
+from helpers.core.paths import DOCUMENTS, TEMPLATES_DIR
 from helpers.core.style import css_font_family
 from helpers.files.atomic import replaced_when_done
 
 TEMPLATE_NAME = "offline_report"   # templates/offline_report/
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
 PDF_TIMEOUT_SECONDS = 180
-DOCUMENTS = ("brief", "report")
 
 
 def _select(nb, document: str):

@@ -104,15 +104,14 @@ SECONDARY = ("entity", "indicator_id", "other", "other_indicator_id", "trend_sca
 # After the key columns, before the rest: how a value was stated and where it comes from.
 THEN = ["comparator", "target_comparator", "quality", "origin", "plan", "derivation", "note", "source_file",
         "source_place", "source_line", "source_sheet", "source_cell"]
-# Text columns in one language only, beside their counterpart in the other.
-ENGLISH_ONLY = ("trend_note", "sdg_note")
+# Text columns in Chinese only, beside their English counterpart (every note is said in the reader's language).
 CHINESE_ONLY = ("comparability_reason", "met_indicators", "missed_indicators")
 
 
 def in_reading_order(frame, lang: str):
     """Key columns first (county, indicator, latest, target, judgement), then the columns in the reader's
     language, then ids, codes and the other language's columns."""
-    other = ("_en", ENGLISH_ONLY) if lang == "zh" else ("_zh", CHINESE_ONLY)
+    other = ("_en", ()) if lang == "zh" else ("_zh", CHINESE_ONLY)
     later = [c for c in frame.columns if c in SECONDARY or c.endswith(other[0]) or c in other[1]]
     keys = [c for c in dict.fromkeys(key_columns(lang) + THEN) if c in frame.columns and c not in later]
     rest = [c for c in frame.columns if c not in keys and c not in later]
@@ -132,7 +131,8 @@ VALUE_MAPS = {**{column: f"workbook.values.{key}" for column, key in {
     "plan_phase": "plan_cycle.phases"}
 # Columns of stored notes (JSON lists of {code, values}), written as text from the wording group beside them.
 NOTES = {"note_values": ("note", "notes"), "progress_notes": ("progress_notes", "progress_notes"),
-         "evaluation_notes": ("evaluation_notes", "evaluation_notes")}
+         "evaluation_notes": ("evaluation_notes", "evaluation_notes"), "trend_notes": ("trend_notes", "trend_notes"),
+         "sdg_notes": ("sdg_notes", "sdg_notes")}
 YES_NO = ("target_met", "hold_target", "target_meets_province", "latest_meets_province", "next_plan_configured",
           "approximate", "cumulative", "estimated", "target_binding", "target_approximate", "target_cumulative",
           "base_estimated", "other_target_binding", "other_target_approximate", "other_target_cumulative")

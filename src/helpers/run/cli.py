@@ -152,9 +152,22 @@ def _publish(args) -> str:
     if args.run_file and all(_same_file(source, target) for source, target in pairs):
         return ""
     report_dir.mkdir(parents=True, exist_ok=True)
+    new_notebook = not _same_file(*pairs[0]) if pairs else False     # (run.published: the notebook first)
     done = install_together(pairs)
+    if args.run_file and args.html_only and new_notebook:
+        _say_what_is_older(report_dir, run)
     return f"published {len(done)} files in {paths.display_path(report_dir)}/: " + \
         ", ".join(p.name for p in done)
+
+
+def _say_what_is_older(report_dir: Path, run) -> None:
+    """`make html` has published the HTML of a new report notebook alone: the run's PDFs and results workbook beside
+    it are an earlier `make report`'s, with its figures. Say so, and how to renew them."""
+    others = [report_dir / f"{run.files[d]}.pdf" for d in run.documents] + [report_dir / run.files["results"]]
+    older = [p.name for p in others if p.exists()]
+    if older:
+        print(f"note: {', '.join(older)} in {paths.display_path(report_dir)}/ are from an earlier run than the HTML "
+              "published now: `make report` rebuilds them.", file=sys.stderr)
 
 
 def _same_file(source: Path, target: Path) -> bool:
@@ -387,7 +400,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--brief", type=Path, help="documents: the brief's output path without .html/.pdf")
     sub.add_argument("--report", type=Path, help="documents: the full report's output path without .html/.pdf")
     sub.add_argument("--html-only", action="store_true", help="documents: HTML only, no PDF")
-    sub.add_argument("--document", choices=["brief", "report"], default="brief")
+    sub.add_argument("--document", choices=paths.DOCUMENTS, default="brief")
     sub.add_argument("--lang", choices=LANGS, default="zh")
     folders(sub, "config")
 

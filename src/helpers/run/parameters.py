@@ -31,9 +31,9 @@ from pathlib import Path
 
 from helpers.core import paths
 from helpers.core.errors import ParameterError
+from helpers.core.paths import DOCUMENTS
 from helpers.core.wording import LANGS
 
-DOCUMENTS = ("brief", "report")   # the brief (talent-plan-brief_*) and the full report (talent-plan-report_*)
 # A subset of counties is named in its reports' file names; past this length by a count and a digest.
 TAG_MAX_CHARS = 40
 SAFE_ID = re.compile(r"[A-Za-z0-9_.-]+")

@@ -58,10 +58,10 @@ def with_binding_mark(ctx: ReportContext, cell: Cell, binding: bool) -> Cell:
 
 
 def no_target_note(ctx: ReportContext) -> list[str]:
-    """At a final evaluation, the indicators a plan lists without a numeric target (a '/' in its table), named:
-    the scorecard shows them as not assessable, and a reader must not take that for a missing actual."""
+    """The indicators a plan lists without a numeric target (a '/' in its table), named, in any year: the
+    scorecard shows them as not assessable, and a reader must not take that for a missing actual."""
     p = ctx.progress
-    rows = p[p["plan_phase"].isin(FINAL_PHASES) & (p["verdict"] == NOT_ASSESSABLE) & p["target_value"].isna()]
+    rows = p[(p["verdict"] == NOT_ASSESSABLE) & p["target_value"].isna()]
     if rows.empty:
         return []
     if ctx.many:
