@@ -2,29 +2,17 @@
 replaced: misspelt or unknown keys (with the nearest known key), no plans, the province given a county's id,
 and a file that would expand without end (a YAML alias bomb)."""
 import time
-from pathlib import Path
 
 import pytest
 
 from helpers.core.config import load_catalogue, load_sources
 from helpers.core.errors import InputError
-from support.data_step import data_step_refuses
-
-
-def _edit(path: Path, old: str, new: str) -> int:
-    """Replace the first `old` in the file; returns the (1-based) line it was on."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    line = text[:text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return line
-
-
+from support.data_step import data_step_refuses, edit_first
 
 
 def test_an_unknown_top_level_key_is_named_with_its_line(workspace):
     sources = workspace / "config" / "sources.yaml"
-    line = _edit(sources, "province:\n", "colour_scheme: blue\nprovince:\n")
+    line = edit_first(sources, "province:\n", "colour_scheme: blue\nprovince:\n")
     err = data_step_refuses(workspace)
     assert err.file.endswith("sources.yaml") and err.where == line
     assert "unknown key 'colour_scheme'" in err.problem and "plans" in err.fix
@@ -32,7 +20,7 @@ def test_an_unknown_top_level_key_is_named_with_its_line(workspace):
 
 def test_a_misspelt_plan_key_names_the_nearest_known_key(workspace):
     sources = workspace / "config" / "sources.yaml"
-    line = _edit(sources, "    table_title: 人才发展主要指标\n\n  - entity: anji",
+    line = edit_first(sources, "    table_title: 人才发展主要指标\n\n  - entity: anji",
                  "    tabel_title: 人才发展主要指标\n\n  - entity: anji")
     err = data_step_refuses(workspace)
     assert err.where == line and "unknown key 'tabel_title' in plan 'jiande'" in err.problem
@@ -42,7 +30,7 @@ def test_a_misspelt_plan_key_names_the_nearest_known_key(workspace):
 def test_a_misspelt_catalogue_key_never_turns_a_check_off(workspace):
     # `plausable` would leave talent_total without a plausible range: −10.3万 would pass as ok.
     catalogue = workspace / "config" / "catalogue.yaml"
-    line = _edit(catalogue, "    plausible: [0.5, 5000]", "    plausable: [0.5, 5000]")
+    line = edit_first(catalogue, "    plausible: [0.5, 5000]", "    plausable: [0.5, 5000]")
     with pytest.raises(InputError) as info:
         load_catalogue(workspace / "config")
     err = info.value
@@ -58,7 +46,7 @@ def test_a_misspelt_catalogue_key_never_turns_a_check_off(workspace):
      "stauts", "status"),
 ])
 def test_misspelt_keys_in_nested_catalogue_entries(workspace, old, new, key, near):
-    line = _edit(workspace / "config" / "catalogue.yaml", old, new)
+    line = edit_first(workspace / "config" / "catalogue.yaml", old, new)
     with pytest.raises(InputError) as info:
         load_catalogue(workspace / "config")
     assert info.value.where == line and f"unknown key '{key}'" in info.value.problem
@@ -77,7 +65,7 @@ def test_no_plans_never_replaces_the_last_good_data(workspace):
 
 @pytest.mark.parametrize("given", ["jiande", "建德市", "Jiande"])
 def test_the_province_given_a_county_id_stops_the_data_step(workspace, given):
-    line = _edit(workspace / "config" / "sources.yaml", "  entity: zhejiang", f"  entity: {given}")
+    line = edit_first(workspace / "config" / "sources.yaml", "  entity: zhejiang", f"  entity: {given}")
     err = data_step_refuses(workspace)
     assert err.where == line and f"the province is given the id '{given}'" in err.problem and "建德市" in err.problem
 
@@ -85,7 +73,7 @@ def test_the_province_given_a_county_id_stops_the_data_step(workspace, given):
 @pytest.mark.parametrize("key", ["name_zh", "name_en"])
 def test_the_province_needs_its_names(workspace, key):
     old = {"name_zh": "  name_zh: 浙江省\n", "name_en": "  name_en: Zhejiang\n"}[key]
-    _edit(workspace / "config" / "sources.yaml", old, f"  {key}:\n")
+    edit_first(workspace / "config" / "sources.yaml", old, f"  {key}:\n")
     err = data_step_refuses(workspace)
     assert err.file.endswith("sources.yaml") and f"province has no '{key}'" in err.problem
 

@@ -7,15 +7,7 @@ import pytest
 
 from helpers.core.errors import InputError
 from helpers.extract import dataset
-
-
-def _edit(path: Path, old: str, new: str) -> int:
-    """Replace the first `old` in the file; returns the (1-based) line it was on."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    line = text[:text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return line
+from support.data_step import edit_first
 
 
 def _refused(workspace: Path) -> InputError:
@@ -52,7 +44,7 @@ TOTAL = "  - id: talent_total\n"
      "factor of unit '万人'", "factor: 10000"),
 ])
 def test_a_hand_edited_config_value_is_refused_at_its_line(workspace, file, old, new, line_offset, problem, fix):
-    line = _edit(workspace / "config" / file, old, new)
+    line = edit_first(workspace / "config" / file, old, new)
     error = _refused(workspace)
     assert error.file.endswith(file) and problem in error.problem and fix in error.fix
     assert error.where == line + line_offset

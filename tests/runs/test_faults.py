@@ -18,6 +18,7 @@ from helpers.core.errors import InputError
 from helpers.extract import dataset
 from helpers.files import atomic
 from helpers.run import cli
+from support.disks import small_tmpfs
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -87,18 +88,9 @@ def test_a_full_disk_while_writing_the_data_is_said_and_keeps_the_data(workspace
 
 @pytest.fixture
 def small_disk(tmp_path):
-    """A real full disk: a 96 kB tmpfs (needs root and mount; skipped where they are not available)."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=96k", "tmpfs", str(mount)],
-                      capture_output=True).returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here")
-    try:
+    """A real full disk: a 96 kB tmpfs."""
+    with small_tmpfs(tmp_path / "disk", "96k") as mount:
         yield mount
-    finally:
-        # Lazily if it is busy (a file the failed write held open): a mount left behind would pile up, one per run.
-        if subprocess.run(["umount", str(mount)], capture_output=True).returncode != 0:
-            subprocess.run(["umount", "--lazy", str(mount)], capture_output=True)
 
 
 def test_a_really_full_disk(workspace, small_disk):

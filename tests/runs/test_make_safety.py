@@ -11,6 +11,7 @@ import pytest
 
 from conftest import ProjectCopy, make
 from helpers.core import paths
+from support.disks import small_tmpfs
 
 
 def _one_line_of_ours(run: subprocess.CompletedProcess) -> str:
@@ -116,12 +117,7 @@ def test_an_unwritable_inputs_record_fails_the_run(built):
 
 
 def test_a_full_disk_while_recording_the_inputs_fails_the_run(built, tmp_path):
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(disk)],
-                      capture_output=True).returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here")
-    try:
+    with small_tmpfs(tmp_path / "disk", "400k") as disk:
         processed = disk / "processed"
         shutil.copytree(built["PROCESSED_DIR"], processed)
         (processed / ".inputs.json").write_text("{}", encoding="utf-8")
@@ -135,8 +131,6 @@ def test_a_full_disk_while_recording_the_inputs_fails_the_run(built, tmp_path):
         finally:
             os.close(filler)
         run = make("data", **{**built, "PROCESSED_DIR": processed})
-    finally:
-        subprocess.run(["umount", str(disk)], capture_output=True)
     assert run.returncode == 2 and "Nothing to be done" not in run.stdout + run.stderr
     assert "the disk is full" in run.stderr and "Traceback" not in run.stderr
 

@@ -7,6 +7,15 @@ from helpers.core.errors import InputError
 from helpers.extract import dataset
 
 
+def edit_first(path: Path, old: str, new: str) -> int:
+    """Replace the first `old` in the file; returns the (1-based) line it was on."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    line = text[:text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return line
+
+
 def data_step_refuses(workspace: Path) -> InputError:
     """Build and write as `make data` does, and return the error it stops with: the error must come before
     anything is written, so the last good data are untouched and nothing is left beside them."""
