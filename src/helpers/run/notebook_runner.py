@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from helpers.core.errors import InputError, ReportedError
@@ -27,7 +28,18 @@ WORDED = ("InputError", "ParameterError")
 
 
 def run_notebook(notebook: Path, output: Path, parameters: dict) -> str:
-    """Execute `notebook` with `parameters` into `output`. Bad input becomes an InputError."""
+    """Execute `notebook` with `parameters` into `output`, which is replaced only when the run succeeds."""
+    output = Path(output).absolute()
+    with replaced_when_done(output) as partial:
+        execute_notebook(notebook, partial, parameters)
+    return f"ran {Path(notebook).name} -> {display_path(output)}"
+
+
+def execute_notebook(notebook: Path, output: Path, parameters: dict,
+                     while_kernel_starts: Callable[[], None] | None = None):
+    """Execute `notebook` with `parameters`, write it to `output` (as it is: the caller makes that atomic) and
+    return it (a notebook node). Bad input becomes an InputError. `while_kernel_starts` is called once the kernel
+    process is launched, while it boots (the report step imports nbconvert meanwhile)."""
     import papermill
     from jupyter_client.kernelspec import NoSuchKernel
     from nbclient.exceptions import DeadKernelError
@@ -37,11 +49,13 @@ def run_notebook(notebook: Path, output: Path, parameters: dict) -> str:
     # Absolute: papermill changes the working folder to the notebook's while it runs.
     notebook, output = Path(notebook).absolute(), Path(output).absolute()
     try:
-        with replaced_when_done(output) as partial:
-            papermill.execute_notebook(str(notebook), str(partial), parameters=parameters, kernel_name=KERNEL_NAME,
-                                       progress_bar=False, cwd=str(notebook.resolve().parent),
-                                       kernel_manager_class=_quiet_kernel_manager(),
-                                       config=Config({"KernelManager": {"transport": KERNEL_TRANSPORT}}))
+        # Saved once, at the end: papermill would otherwise write the whole notebook again before and after every
+        # cell (a quarter of a second for the report's), to a file that is only published when the run succeeds.
+        return papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name=KERNEL_NAME,
+                                          progress_bar=False, cwd=str(notebook.resolve().parent),
+                                          request_save_on_cell_execute=False,
+                                          kernel_manager_class=_quiet_kernel_manager(while_kernel_starts),
+                                          config=Config({"KernelManager": {"transport": KERNEL_TRANSPORT}}))
     except NoSuchKernel:
         raise InputError(None, None, f"the project's Jupyter kernel '{KERNEL_NAME}' is not registered in this "
                          f"Python environment ({sys.prefix})", "run `make setup` (it registers it).") from None
@@ -61,10 +75,9 @@ def run_notebook(notebook: Path, output: Path, parameters: dict) -> str:
         raise InputError(notebook, None, f"the notebook's kernel did not start ({exc})",
                          "rerun; if it fails again, run `make setup` (it checks the kernel) and check the free "
                          "memory (free -h).") from None
-    return f"ran {notebook.name} -> {display_path(output)}"
 
 
-def _quiet_kernel_manager():
+def _quiet_kernel_manager(while_kernel_starts: Callable[[], None] | None = None):
     """A kernel manager whose kernel keeps its own log to itself: it prints a traceback when a run is stopped.
     (Its "running over TCP without encryption" warning does not arise at all: see KERNEL_TRANSPORT.) What goes
     wrong in a notebook comes back through papermill, in the project's words.
@@ -85,7 +98,10 @@ def _quiet_kernel_manager():
             runtime.mkdir(parents=True, exist_ok=True)
             self.connection_file = str(runtime / f"kernel-{uuid.uuid4()}.json")
             self.ip = self.connection_file.removesuffix(".json") + "-ipc"
-            return await super().start_kernel(**kw)
+            started = await super().start_kernel(**kw)
+            if while_kernel_starts:
+                while_kernel_starts()
+            return started
 
     return QuietKernelManager
 
