@@ -139,9 +139,16 @@ class PdfPrinter:
     is what the layout tests read."""
 
     def __init__(self):
+        import asyncio  # noqa: F401
         import concurrent.futures
+        import concurrent.futures.thread  # noqa: F401   (asyncio's run_in_executor, used by the printing thread)
         import queue
         import threading
+
+        # What the printing thread imports is imported here, in the caller's thread, before it starts: two threads
+        # importing the same modules at once (the caller goes on to import papermill or nbconvert) can each see
+        # the other's half-imported module, an ImportError at random.
+        from playwright.async_api import async_playwright  # noqa: F401
         self._jobs: queue.Queue = queue.Queue()
         self._done: concurrent.futures.Future = concurrent.futures.Future()
         self._first: Path | None = None
