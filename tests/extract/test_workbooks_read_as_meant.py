@@ -1,7 +1,6 @@
 """Monitoring workbooks whose figures could be read as something other than what the analyst meant, without a
 word (issue 18, second pass): two header cells that could each be the 数值 or 年份 column, a value merged over
 several rows, a number format that shows another number than the cell holds. Each stops the run at its cell."""
-import re
 from pathlib import Path
 
 import openpyxl
