@@ -135,6 +135,20 @@ def test_a_workbook_note_mark_is_recorded_and_never_a_digit(county):
     assert len(log) == 1 and "“4.6²”读作4.6" in log.iloc[0]["decision"] and log.iloc[0]["source_line"] == 26
 
 
+def test_an_approximate_figure_in_the_estimated_column_is_an_approximate_actual(workspace):
+    # 人才资源总量's 2025年（预计） cell written 约15: the base year's estimated actual, about 15 (not a target)
+    add_fifteenth_plan(workspace, "word_tab_cells", WORD_PLAN.replace("\t15.2\n", "\t约15\n", 1), monitoring=False)
+    ds = dataset.build(workspace / "raw", workspace / "config")
+    row = _plan_rows(ds)[("talent_total", 2025, "actual")]
+    assert (row.value, row.approximate, row.estimated) == (15, True, True)
+    assert notes_text(row.note_values, words("en")) == \
+        "about the value (“约15”): an approximate actual; an estimate: the column is headed 2025年（预计）"
+    assert notes_text(row.note_values, words("zh")) == \
+        "约数（“约15”）：实际值为近似数；预计数：所在列标题为2025年（预计）"
+    target = _plan_rows(ds)[("talent_total", 2030, "target")]     # 20左右 stays an approximate target
+    assert notes_text(target.note_values, words("en")) == "about the value (“20左右”): an approximate target"
+
+
 def _progress(workspace: Path, year: int):
     inputs = analyse.load_inputs(workspace / "processed", workspace / "config", year, "tonglu")
     return progress_table(inputs).set_index("indicator_id")
