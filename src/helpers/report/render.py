@@ -248,6 +248,8 @@ def render_documents(notebook: Path, stems: dict[str, Path], lang: str, pdf: boo
     starts; and each document is exported and printed as soon as its last cell has run: the brief, whose cells
     come first, prints while the kernel runs the report's. (Together about two seconds off the report's path.)
     The executed notebook is rendered as it is, without being read back."""
+    # Absolute: papermill works in the notebook's folder while it runs, when the brief is written and printed.
+    notebook, stems = Path(notebook).absolute(), {document: Path(stem).absolute() for document, stem in stems.items()}
     outputs: list[Path] = []
     rendered: set[str] = set()
     exporters: list = []
@@ -269,9 +271,9 @@ def render_documents(notebook: Path, stems: dict[str, Path], lang: str, pdf: boo
             # nbconvert is imported in this thread while the kernel starts (not in a second thread: two threads
             # importing the same packages at once can see each other's half-imported modules).
             documents = _DocumentsAsTheyComplete(source, list(stems), render)
-            nb = execute(stack.enter_context(replaced_when_done(Path(notebook))), on_cell_done=documents.cell_done,
+            nb = execute(stack.enter_context(replaced_when_done(notebook)), on_cell_done=documents.cell_done,
                          while_kernel_starts=lambda: exporters.append(_exporter(lang)))
-            outputs.insert(0, Path(notebook))
+            outputs.insert(0, notebook)
         else:
             nb = _read(notebook)
         if not exporters:
