@@ -10,6 +10,7 @@ import pytest
 
 from helpers.core.errors import InputError
 from helpers.extract import dataset
+from support.notes import said
 
 HEADER = ["县市", "指标", "单位", "年份", "数值", "比较符", "来源", "备注"]
 
@@ -102,7 +103,7 @@ def test_a_note_mark_set_as_superscript_is_a_mark_never_a_digit(workspace):
     _with_rich_value(_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 0]]), shared=True)
     row = _monitoring(workspace).iloc[0]
     assert (row["value"], row["source_value"], row["source_cell"]) == (12.9, "12.9¹", "E2")
-    assert "¹" in row["note"]
+    assert "¹" in said(row)
 
 
 def test_a_superscript_stored_inline_stops_the_run_with_advice_that_works(workspace):
