@@ -126,3 +126,13 @@ def test_the_2026_brief_under_a_new_plan_says_where_the_counties_stood_and_where
     figure = chapters.progress.key_figures_brief(ctx)
     captions = [f.caption for b in figure.blocks if b["kind"] == "figures" for f in b["figures"]]
     assert captions and all(c.startswith("县市2025年实际值与省委目标之比") for c in captions), captions
+
+
+def test_the_2026_scorecard_shows_the_new_plans_indicators_and_calls_none_of_the_others_a_slash(fifteenth):
+    ctx = _context(fifteenth)
+    tables = chapters.scorecard.scorecard_tables(ctx)
+    rows = {row[0]: [cell.text for cell in row[1:]] for table in tables for row in table.rows}
+    # the 十五五 plans list 人才资源总量 and 高技能人才 only: the 十四五 indicators they dropped are not
+    # "not assessable" under 十五五, and 安吉's 十四五 '/' (全社会劳动生产率) is no '/' of its 十五五 plan
+    assert set(rows) == {"人才资源总量", "高技能人才"}
+    assert chapters.scorecard.no_target_note(ctx) == []
