@@ -3,6 +3,7 @@ documents put in a plan's table. Each case reads the right value, or stops with 
 that works when followed. The plan is the made-up 十五五 plan of tests/support/fifteenth_plan.py."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,14 @@ from helpers.core.errors import InputError
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
 from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan
-from support.plan_documents import PlanContent, use_plan_file, write_docx, write_html
+from support.plan_documents import (
+    PlanContent,
+    print_pdf_libreoffice,
+    soffice,
+    use_plan_file,
+    write_docx,
+    write_html,
+)
 
 
 def _build(workspace: Path) -> dataset.Dataset:
@@ -23,10 +31,10 @@ def _total_2030(ds: dataset.Dataset) -> float:
                                "kind == 'target'")["value"].item()
 
 
-def _docx(workspace: Path, edit) -> Path:
+def _docx(workspace: Path, edit, table: dict = DOCUMENT_TABLE) -> Path:
     import docx
     add_fifteenth_plan(workspace, "word_tab_cells")
-    path = write_docx(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.docx")
+    path = write_docx(PlanContent(**table), workspace / "raw" / "tonglu_15.docx")
     document = docx.Document(str(path))
     edit(document)
     document.save(str(path))
@@ -131,3 +139,120 @@ def test_an_empty_table_before_the_title_is_not_logged(workspace):
     _docx(workspace, spacer_above)
     ds = _build(workspace)
     assert _total_2030(ds) == 20 and ds.cleaning_log.query("step == 'empty_table'").empty
+
+
+# ------------------------------------------------------------------------------------- a table in two parts
+
+TARGETS_2030 = {"talent_total": 20, "new_high_skilled_talent": 7000, "high_skilled_share_of_skilled": 40,
+                "provincial_incubators": 3, "physicians_per_1000": 4.5}   # DOCUMENT_TABLE's 2030年目标, by hand
+
+
+def _targets_2030(ds: dataset.Dataset) -> dict:
+    rows = ds.indicators.query("entity == 'tonglu' and year == 2030 and kind == 'target' and origin == 'table'")
+    return rows.set_index("indicator_id")["value"].to_dict()
+
+
+def _split(document, between: str | None, repeat_header: bool) -> None:
+    """The plan's table cut after its third indicator into a second Word table, after a page break and the
+    line `between` (None: an empty paragraph), with the header repeated or not: as Word leaves a table that
+    was split to run over a page."""
+    import copy
+
+    from docx.enum.text import WD_BREAK
+    from docx.oxml.ns import qn
+    first = document.tables[0]._tbl
+    second = copy.deepcopy(first)
+    for tr in first.findall(qn("w:tr"))[4:]:
+        first.remove(tr)
+    rows = second.findall(qn("w:tr"))
+    for tr in rows[1:4] if repeat_header else rows[:4]:
+        second.remove(tr)
+    paragraph = document.add_paragraph(between or "")
+    (paragraph.runs[0] if between else paragraph.add_run()).add_break(WD_BREAK.PAGE)
+    first.addnext(paragraph._p)
+    paragraph._p.addnext(second)
+
+
+@pytest.mark.parametrize("between, repeat_header", [("续表", True), (None, False),
+                                                   ("“十五五”时期全县人才发展主要指标（续）", True)])
+def test_a_word_table_split_in_two_is_read_whole_and_logged(workspace, between, repeat_header):
+    """Was: exit 0 with the second part's two indicators and the 注 row dropped without a word."""
+    _docx(workspace, lambda document: _split(document, between, repeat_header))
+    ds = _build(workspace)
+    assert _targets_2030(ds) == TARGETS_2030
+    row = ds.indicators.query("entity == 'tonglu' and indicator_id == 'physicians_per_1000' and year == 2030 and "
+                              "kind == 'target'").iloc[0]
+    assert row["comparator"] == ">=" and '"table": 2' in row["source_place"]
+    log = dataset.in_words(ds)["cleaning_log"].query("entity == 'tonglu' and step == 'continued_table'")
+    assert len(log) == 1 and log["decision"].item().endswith("tonglu_15.docx表2第1行第1列起的表格（分页或“续表”之后），"
+                                                             "两部分按一张表读取，重复的表头不再读取")
+    cumulative = ds.cleaning_log.query("entity == 'tonglu' and indicator_id == 'provincial_incubators'")
+    assert "〔〕内为五年累计数" in " ".join(cumulative["evidence_values"])   # the 注 row of the second part is read
+
+
+@pytest.mark.slow
+def test_a_split_word_table_printed_to_pdf_by_libreoffice_is_read_whole(workspace, tmp_path):
+    if soffice() is None:
+        pytest.skip("LibreOffice is not installed")
+    import docx
+    made = write_docx(PlanContent(**DOCUMENT_TABLE), tmp_path / "split.docx")
+    document = docx.Document(str(made))
+    _split(document, "续表", True)
+    document.save(str(made))
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    pdf = shutil.copy(print_pdf_libreoffice(made, tmp_path / "lo"), workspace / "raw" / "tonglu_15.pdf")
+    use_plan_file(workspace, "tonglu_15.txt", Path(pdf))
+    assert _targets_2030(_build(workspace)) == TARGETS_2030
+
+
+def test_a_gbk_web_page_whose_table_is_split_in_two_is_read_whole(workspace):
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = write_html(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.html", "gb2312")
+    page = path.read_bytes().decode("gb18030")
+    cut = page.index('<tr><td rowspan="2">人才效能')
+    path.write_bytes((page[:cut] + "</table>\n<p>续表</p>\n<table>\n" + page[cut:]).encode("gb18030"))
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    assert _targets_2030(_build(workspace)) == TARGETS_2030
+
+
+def test_a_table_after_the_plans_with_a_title_of_its_own_is_not_joined(workspace):
+    """Another table of as many columns after a plan's table without a 注 row, after its own title: not a
+    continuation (its rows would be read as indicators, and the run would stop at their names)."""
+    def second_table(document):
+        title = document.add_paragraph("表2 重点人才工程")
+        other = document.add_table(rows=2, cols=7)
+        other.cell(0, 0).text, other.cell(1, 0).text = "工程", "引才工程"
+        document.tables[0]._tbl.addnext(title._p)
+        title._p.addnext(other._tbl)
+    _docx(workspace, second_table, {**DOCUMENT_TABLE, "note": ""})
+    ds = _build(workspace)
+    assert _targets_2030(ds) == TARGETS_2030 and ds.cleaning_log.query("step == 'continued_table'").empty
+
+
+# ------------------------------------------------------------------------------------- value cells
+
+def _with_cells(cells: dict) -> dict:
+    rows = [list(row) for row in DOCUMENT_TABLE["rows"]]
+    for (r, c), text in cells.items():
+        rows[r][c] = text
+    return {**DOCUMENT_TABLE, "rows": rows}
+
+
+@pytest.mark.parametrize("cell", ["+5", "＋5", "〔+5〕"])
+def test_a_plus_sign_in_a_value_cell_is_a_change_never_a_level(workspace, cell):
+    """+5 in the share's 2030年目标 (its 2025 figure: 35 %) was read as a 2030 target of 5 %, exit 0."""
+    _docx(workspace, lambda document: None, _with_cells({(2, 5): cell}))
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert str(info.value.where) == "table 1, row 4, column 6"
+    assert "a figure with a plus sign is a change" in info.value.problem and "write the level" in info.value.fix
+
+
+@pytest.mark.parametrize("cells, place", [({(0, 6): "指导性"}, "table 1, row 2, column 7"),     # 属性
+                                          ({(0, 5): "2¹0"}, "table 1, row 2, column 6")])   # a mark inside
+def test_a_word_cells_error_names_its_table_cell_not_a_line(workspace, cells, place):
+    """Were named 'line 2' (the row's ordinal), a place a .docx does not have."""
+    _docx(workspace, lambda document: None, _with_cells(cells))
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert str(info.value.where) == place
