@@ -4,6 +4,7 @@ that works when followed. The plan is the made-up 十五五 plan of tests/suppor
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -256,3 +257,113 @@ def test_a_word_cells_error_names_its_table_cell_not_a_line(workspace, cells, pl
     with pytest.raises(InputError) as info:
         _build(workspace)
     assert str(info.value.where) == place
+
+
+# ------------------------------------------------------------------------------------- size and time
+
+def test_a_pdf_of_more_pages_than_a_plan_is_refused_before_it_is_read(tmp_path):
+    """300 pages were accepted: dense pages cost some 18 ms each (5 s of processor time, about 30 s on the loaded
+    machine). A plan is 10-60 pages."""
+    import pypdfium2 as pdfium
+
+    from helpers.extract.documents import pdf as pdf_reader
+    document = pdfium.PdfDocument.new()
+    for _ in range(150):
+        document.new_page(595, 842)
+    path = tmp_path / "long.pdf"
+    document.save(str(path))
+    with pytest.raises(InputError) as info:
+        pdf_reader.read_pdf(path)
+    assert "150 pages" in info.value.problem and pdf_reader.MAX_PAGES <= 120
+
+
+def test_a_docx_that_unpacks_to_more_than_a_plan_is_refused_before_it_is_parsed(workspace, tmp_path):
+    """A .docx is a zip: a few hundred kB can unpack to gigabytes, which python-docx would read into memory."""
+    import zipfile
+
+    from helpers.extract.documents import word
+    _docx(workspace, lambda document: None)
+    path = workspace / "raw" / "tonglu_15.docx"
+    packed = tmp_path / "packed.docx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body><!--" + b" " * (word.MAX_DOCUMENT_XML_BYTES + 1) + b"-->")
+            target.writestr(item, data)
+    assert packed.stat().st_size < 200_000
+    shutil.copy(packed, path)
+    write_manifest(workspace / "raw")
+    started = time.process_time()
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert time.process_time() - started < 2.0
+    assert "unpacks to 20 MB" in info.value.problem and info.value.file.endswith("tonglu_15.docx")
+
+
+@pytest.mark.slow
+def test_a_doc_conversion_that_times_out_stops_libreoffice_and_leaves_nothing(tmp_path, monkeypatch):
+    """The conversion's timeout stopped only the soffice script: soffice.bin ran on, and wrote its profile and the
+    .docx into /tmp after the scratch folder had been removed (a folder left outside the project)."""
+    import subprocess
+    import tempfile
+
+    from helpers.extract.documents import read as reader
+    if soffice() is None:
+        pytest.skip("LibreOffice is not installed")
+    made = write_docx(PlanContent(**DOCUMENT_TABLE), tmp_path / "plan.docx")
+    subprocess.run([soffice(), f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to",
+                    "doc", "--outdir", str(tmp_path), str(made)], check=True, capture_output=True, timeout=300)
+    scratches: list[str] = []
+    real = tempfile.TemporaryDirectory
+
+    def recorded(*args, **kwargs):
+        folder = real(*args, **kwargs)
+        scratches.append(folder.name)
+        return folder
+    monkeypatch.setattr(reader.tempfile, "TemporaryDirectory", recorded)
+    monkeypatch.setattr(reader, "CONVERT_TIMEOUT", 0.5)    # LibreOffice alone takes longer to start
+    with pytest.raises(InputError) as info:
+        reader.read_document(tmp_path / "plan.doc")
+    assert "no answer in 0.5 s" in info.value.problem and "save it as .docx" in info.value.fix
+    scratch = scratches[0]
+    running = [p for p in Path("/proc").glob("[0-9]*") if _cmdline(p).find(scratch) >= 0]
+    assert running == [] and not Path(scratch).exists()
+    time.sleep(3)
+    assert not Path(scratch).exists()
+
+
+def _cmdline(process: Path) -> str:
+    try:
+        return (process / "cmdline").read_bytes().decode(errors="replace")
+    except OSError:
+        return ""
+
+
+# ------------------------------------------------------------------------------------- struck-through text
+
+@pytest.mark.parametrize("font", ["strike", "double_strike"])
+def test_a_struck_through_figure_in_a_word_cell_is_not_read(workspace, font):
+    """An old figure struck through before the new one (18 struck, then 20左右) was read 1820, exit 0."""
+    def struck(document):
+        cell = _cell(document, "20左右")
+        cell.text = ""
+        setattr(cell.paragraphs[0].add_run("18").font, font, True)
+        cell.paragraphs[0].add_run("20左右")
+    _docx(workspace, struck)
+    ds = _build(workspace)
+    assert _total_2030(ds) == 20
+    log = dataset.in_words(ds)["cleaning_log"].query("entity == 'tonglu' and step == 'struck_text'")
+    assert log["decision"].tolist() == ["1处带删除线的文字未读取：删除线表示文件已删去该内容"
+                                        "（带删除线的18后接20不读作1820）"]
+
+
+@pytest.mark.parametrize("markup", ["<s>18</s>20左右", "<del>18</del>20左右", "<strike>18</strike>20左右",
+                                    '<span style="text-decoration: line-through">18</span>20左右'])
+def test_a_struck_through_figure_on_a_web_page_is_not_read(workspace, markup):
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = write_html(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.html")
+    path.write_text(path.read_text(encoding="utf-8").replace(">20左右<", f">{markup}<"), encoding="utf-8")
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    ds = _build(workspace)
+    assert _total_2030(ds) == 20 and len(ds.cleaning_log.query("step == 'struck_text'")) == 1

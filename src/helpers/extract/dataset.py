@@ -304,6 +304,8 @@ def _reading_decisions(entity: str, document: PlanDocument) -> list[Decision]:
     for repair, count in document.repairs.items():
         if count:
             out.append(Decision(entity, "", file, None, "repair_text", {"repair": {"code": repair}, "count": count}))
+    if document.struck:
+        out.append(Decision(entity, "", file, None, "struck_text", {"count": document.struck}))
     for step, places in (("continued_table", document.table.continued), ("empty_table", document.table.empty_tables)):
         out += [Decision(entity, "", file, place_.ordinal, step, {"place": {**place_.record(), "file": file}},
                          place=place_.record()) for place_ in places]

@@ -13,6 +13,9 @@ from helpers.core.values import as_subscript, as_superscript
 from helpers.extract.documents.model import Document, Grid, GridCell, Paragraph, Place, join_lines
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"   # an old .doc, a .wps, or a password-protected .docx (all OLE compound files)
+# The document's text and formatting, unpacked (word/document.xml): a plan's is 0.2-5 MB. Past this the file is
+# not one plan, or is packed to blow up (a few MB zipped can unpack to gigabytes, more than the machine's memory).
+MAX_DOCUMENT_XML_BYTES = 20_000_000
 
 
 def read_docx(path: Path) -> Document:
@@ -36,7 +39,8 @@ def read_docx(path: Path) -> Document:
                 paragraph = Paragraph(text, Place(paragraph=len(paragraphs) + 1))
                 paragraphs.append(paragraph)
                 recent.append(paragraph)
-    return Document(path, "docx", paragraphs, grids)
+    struck = sum(1 for node in body.iter(qn("w:t")) if node.text and _struck(_run_properties(node, qn), qn))
+    return Document(path, "docx", paragraphs, grids, struck=struck)
 
 
 # A text box is stored twice, for new and old Word (mc:Choice and its mc:Fallback copy): the copy is skipped, or
@@ -47,8 +51,8 @@ OFF = {"0", "false", "off"}
 
 def _paragraph_text(p, qn) -> str:
     """The text of a paragraph's runs as Word shows it (tabs as spaces): without fields' instructions, deleted
-    text, hidden text (隐藏文字, w:vanish) or a text box's fallback copy. A raised or lowered run (上标, 下标)
-    is a note mark, never a digit of the number."""
+    text, hidden text (隐藏文字, w:vanish), struck-through text (删除线) or a text box's fallback copy. A raised or
+    lowered run (上标, 下标) is a note mark, never a digit of the number."""
     out = []
     for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
         if any(parent.tag == FALLBACK for parent in node.iterancestors()):
@@ -57,13 +61,19 @@ def _paragraph_text(p, qn) -> str:
             out.append(" ")
             continue
         properties = _run_properties(node, qn)
-        if _set(properties, "w:vanish", qn):
+        if _set(properties, "w:vanish", qn) or _struck(properties, qn):
             continue
         align = properties.find(qn("w:vertAlign")) if properties is not None else None
         position = align.get(qn("w:val")) if align is not None else None
         text = node.text or ""
         out.append({"superscript": as_superscript, "subscript": as_subscript}.get(position, str)(text))
     return "".join(out).strip()
+
+
+def _struck(properties, qn) -> bool:
+    """Struck through (删除线, single or double): text the document shows as deleted. A struck 18 before 20 was
+    read as 1820."""
+    return _set(properties, "w:strike", qn) or _set(properties, "w:dstrike", qn)
 
 
 def _run_properties(text_node, qn):
@@ -116,6 +126,7 @@ def _open(path: Path, docx):
                          "password-protected document",
                          "open it in Word or WPS, remove any password (File → Info → Protect Document), and save it "
                          "as Word Document (.docx) under a .docx name; then run `make manifest`.")
+    _not_too_large(path)
     try:
         return docx.Document(str(path))
     except PermissionError:
@@ -125,3 +136,19 @@ def _open(path: Path, docx):
                          f"({type(exc).__name__}: {str(exc)[:80]})",
                          "open it in Word or WPS (which offer to repair it) and save it again as .docx, or ask the "
                          "office for the file again; then run `make manifest`.") from None
+
+
+def _not_too_large(path: Path) -> None:
+    import zipfile
+    try:
+        with zipfile.ZipFile(path) as package:
+            unpacked = package.getinfo("word/document.xml").file_size
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return      # not a readable .docx: python-docx names it
+    if unpacked > MAX_DOCUMENT_XML_BYTES:
+        raise InputError(path, None, f"the Word document's text unpacks to {unpacked / 1e6:,.0f} MB, far more than a "
+                         f"plan's (some 0.2-5 MB; the limit is {MAX_DOCUMENT_XML_BYTES / 1e6:.0f} MB, "
+                         "MAX_DOCUMENT_XML_BYTES in helpers.extract.documents.word)",
+                         "check that this is the plan: make a file of the plan alone (copy its pages into a new "
+                         ".docx), or ask the office for the file again; name it in config/sources.yaml and run `make "
+                         "manifest`.")
