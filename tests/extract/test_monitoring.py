@@ -114,6 +114,22 @@ def test_same_observation_in_two_files_with_different_values(workspace):
     assert "15.9 here but 15.2 in" in err.problem and "a.xlsx" in err.problem
 
 
+@pytest.mark.parametrize("second", [12.95, 12.91, 12.9001])
+def test_values_that_differ_by_less_than_half_a_percent_still_contradict_each_other(workspace, second):
+    """Was: 12.9 and 12.95 (0.4% apart) counted as the same, and the first file's 12.9 kept without a word."""
+    drop(workspace, "a.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2023, "value": 12.9}])
+    err = _error(workspace, [{"county": "建德市", "indicator": "人才资源总量", "year": 2023, "value": second}],
+                 name="b.xlsx")
+    assert f"{second:g} here but 12.9 in" in err.problem and "a.xlsx" in err.problem
+
+
+def test_a_formula_result_equal_but_for_floating_point_is_the_same_value(workspace):
+    drop(workspace, "a.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2023, "value": 12.9}])
+    drop(workspace, "b.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2023,
+                                "value": 12.899999999999999}])
+    assert _build(workspace).indicators.query("origin == 'monitoring'")["value"].tolist() == [12.9]
+
+
 def test_same_observation_twice_with_the_same_value_is_kept_once(workspace):
     drop(workspace, "a.xlsx", [{"county": "安吉县", "indicator": "人才资源总量", "year": 2021, "value": 15.2}])
     drop(workspace, "b.xlsx", [{"county": "安吉县", "indicator": "人才资源总量", "year": 2021, "value": 15.2}])
