@@ -367,3 +367,61 @@ def test_a_struck_through_figure_on_a_web_page_is_not_read(workspace, markup):
     use_plan_file(workspace, "tonglu_15.txt", path)
     ds = _build(workspace)
     assert _total_2030(ds) == 20 and len(ds.cleaning_log.query("step == 'struck_text'")) == 1
+
+
+# ------------------------------------------------------------------------------------- damaged and odd tables
+
+def _rezipped(path: Path, edit) -> None:
+    """The .docx with its word/document.xml edited as bytes (what Word or a damaged copy may write)."""
+    import zipfile
+    packed = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            target.writestr(item, edit(data) if item.filename == "word/document.xml" else data)
+    packed.replace(path)
+    write_manifest(path.parent)
+
+
+@pytest.mark.parametrize("span", ["abc", "100000000"])
+def test_a_damaged_column_span_in_a_word_table_is_refused(workspace, span):
+    """'abc' was a ValueError traceback; 100 million made as many cells (7.5 GB and no end)."""
+    path = _docx(workspace, lambda document: None)
+    _rezipped(path, lambda xml: xml.replace(b"<w:tcPr>", f'<w:tcPr><w:gridSpan w:val="{span}"/>'.encode(), 1))
+    started = time.process_time()
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert time.process_time() - started < 2.0
+    assert str(info.value.where) == "table 1, row 1, column 1" and f"spans '{span}' columns" in info.value.problem
+
+
+def test_a_web_table_whose_spans_would_make_millions_of_cells_is_refused(workspace):
+    """9,000 rows of colspan="1000" (under the element cap) took 33 s and gigabytes to expand."""
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = write_html(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.html")
+    bomb = "<table>" + '<tr><td colspan="1000">x</td></tr>\n' * 9000 + "</table>"
+    path.write_text(path.read_text(encoding="utf-8").replace('<div class="article">', bomb + '<div class="article">'),
+                    encoding="utf-8")
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    started = time.process_time()
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert time.process_time() - started < 3.0 and "more than 100,000 positions" in info.value.problem
+
+
+def test_a_word_table_inside_a_content_control_is_found(workspace):
+    """A template's table in a content control (w:sdt) was not found ('no table is titled …', advice that could not
+    help), its cells read as paragraphs."""
+    path = _docx(workspace, lambda document: None)
+    _rezipped(path, lambda xml: xml.replace(b"<w:tbl>", b"<w:sdt><w:sdtContent><w:tbl>", 1)
+              .replace(b"</w:tbl>", b"</w:tbl></w:sdtContent></w:sdt>", 1))
+    assert _targets_2030(_build(workspace)) == TARGETS_2030
+
+
+def test_text_moved_away_under_tracked_changes_is_not_read(workspace):
+    """A tracked move keeps the moved text where it was as w:moveFrom: a 9 moved out of 20左右 read 209."""
+    path = _docx(workspace, lambda document: None)
+    _rezipped(path, lambda xml: xml.replace(b"<w:t>20\xe5\xb7\xa6\xe5\x8f\xb3</w:t>",
+                                            b"<w:t>20</w:t></w:r><w:moveFrom w:id=\"1\" w:author=\"a\"><w:r><w:t>9"
+                                            b"</w:t></w:r></w:moveFrom><w:r><w:t>\xe5\xb7\xa6\xe5\x8f\xb3</w:t>", 1))
+    assert _total_2030(_build(workspace)) == 20

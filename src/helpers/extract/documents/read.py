@@ -15,9 +15,10 @@ TEXT_SUFFIXES = {".txt", ".text", ""}
 STRUCTURED_SUFFIXES = {".docx", ".html", ".htm", ".pdf"}
 CONVERTED_SUFFIXES = {".doc", ".wps"}   # older Word and WPS files: LibreOffice makes a .docx of them
 SOFFICE = ("soffice", "libreoffice")
-# A plan converts in under 10 s even on a loaded machine (17 s for a document of ten plans' text, measured); a
-# conversion still running after this is stopped, LibreOffice with it.
-CONVERT_TIMEOUT = 30
+# A plan converts in 5-6 s on a loaded machine (18 s for a document of ten plans' text; a real plan took over 30 s
+# once while the machine was swapping), measured; a conversion still running after this is stopped, LibreOffice
+# with it.
+CONVERT_TIMEOUT = 60
 
 
 def is_text(path: Path) -> bool:

@@ -15,7 +15,17 @@ from pathlib import Path
 
 from helpers.core.errors import InputError
 from helpers.core.values import as_subscript, as_superscript
-from helpers.extract.documents.model import Document, Grid, GridCell, Paragraph, Place, expand, join_lines
+from helpers.extract.documents.model import (
+    MAX_GRID_POSITIONS,
+    Document,
+    Grid,
+    GridCell,
+    GridTooLarge,
+    Paragraph,
+    Place,
+    expand,
+    join_lines,
+)
 
 DECLARED = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 GB = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030", "euc-cn", "x-euc-cn", "csgb2312"}
@@ -49,6 +59,10 @@ def read_html(path: Path) -> Document:
     try:
         struck = _as_shown(soup)
         reader.walk(soup.body or soup)
+    except GridTooLarge:
+        raise InputError(path, None, f"a table of the web page merges its cells (rowspan, colspan) over more than "
+                         f"{MAX_GRID_POSITIONS:,} positions, which no plan's table does (some 300)",
+                         TOO_LARGE_FIX) from None
     except RecursionError:
         raise InputError(path, None, "the web page nests its elements thousands deep, which no plan's page does",
                          "check that this is the plan's page; open it in the browser and print it to PDF (File → "
