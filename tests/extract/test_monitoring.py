@@ -14,6 +14,7 @@ from helpers.extract import dataset
 from helpers.extract.monitoring import DATA_SHEET
 from helpers.report import chapters
 from helpers.report.context import load_report_context
+from support.notes import said
 from support.workbooks import drop, template
 
 
@@ -134,7 +135,7 @@ def test_same_observation_twice_with_the_same_value_is_kept_once(workspace):
     drop(workspace, "a.xlsx", [{"county": "安吉县", "indicator": "人才资源总量", "year": 2021, "value": 15.2}])
     drop(workspace, "b.xlsx", [{"county": "安吉县", "indicator": "人才资源总量", "year": 2021, "value": 15.2}])
     rows = _build(workspace).indicators.query("entity == 'anji' and year == 2021")
-    assert len(rows) == 1 and "b.xlsx" in rows.iloc[0]["note"]
+    assert len(rows) == 1 and "b.xlsx" in said(rows.iloc[0])
 
 
 def test_monitoring_value_contradicting_the_plan_is_a_consistency_finding(workspace):
@@ -144,7 +145,7 @@ def test_monitoring_value_contradicting_the_plan_is_a_consistency_finding(worksp
     ds = _build(workspace)
     kept = ds.indicators.query("entity == 'jiande' and indicator_id == 'talent_total' and year == 2020")
     assert kept["value"].tolist() == [10.3] and kept["origin"].tolist() == ["table"]
-    assert "m.xlsx, sheet 数据, cell E" in kept.iloc[0]["note"]
+    assert "m.xlsx, sheet 数据, cell E" in said(kept.iloc[0])
     finding = dataset.in_words(ds)["consistency"].query("check == 'same_observation'").iloc[0]
     assert (finding["table_value"], finding["prose_value"], finding["year"]) == (10.3, 10.9, 2020)
     assert finding["table_line"] == 48 and finding["prose_file"].endswith("m.xlsx")
@@ -155,7 +156,7 @@ def test_monitoring_value_agreeing_with_the_plan_confirms_it(workspace):
     drop(workspace, "m.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2020, "value": 10.3}])
     ds = _build(workspace)
     kept = ds.indicators.query("entity == 'jiande' and indicator_id == 'talent_total' and year == 2020")
-    assert len(kept) == 1 and "confirmed by" in kept.iloc[0]["note"]
+    assert len(kept) == 1 and "confirmed by" in said(kept.iloc[0])
     assert ds.consistency.query("check == 'same_observation'").empty
 
 
