@@ -425,3 +425,42 @@ def test_text_moved_away_under_tracked_changes_is_not_read(workspace):
                                             b"<w:t>20</w:t></w:r><w:moveFrom w:id=\"1\" w:author=\"a\"><w:r><w:t>9"
                                             b"</w:t></w:r></w:moveFrom><w:r><w:t>\xe5\xb7\xa6\xe5\x8f\xb3</w:t>", 1))
     assert _total_2030(_build(workspace)) == 20
+
+
+def test_a_web_tables_title_in_its_caption_is_found(workspace):
+    """<caption> was not read at all: 'no table is titled …, correct table_title', advice that could not help."""
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = write_html(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.html")
+    title = "<p><b>“十五五”时期全县人才发展主要指标</b></p>\n<table>"
+    page = path.read_text(encoding="utf-8")
+    assert page.count(title) == 1
+    path.write_text(page.replace(title, "<table><caption>“十五五”时期全县人才发展主要指标</caption>"), encoding="utf-8")
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    assert _targets_2030(_build(workspace)) == TARGETS_2030
+
+
+def test_a_note_mark_after_a_figure_in_the_prose_is_never_a_digit(workspace):
+    """党政人才达到0.3 with a superscript 1 (Word's 上标, the docx reader writes it ¹) read 0.31万人, and 0.2② read
+    0.22万人: both added as the plan's 2030 targets (they are not in its table), exit 0."""
+    def prose(document):
+        paragraph = document.add_paragraph("到2030年，全县党政人才达到0.3")
+        paragraph.add_run("1").font.superscript = True
+        paragraph.add_run("万人，社会工作人才达到0.2②万人。")
+    _docx(workspace, prose)
+    ds = _build(workspace)
+    targets = ds.indicators.query("entity == 'tonglu' and origin == 'prose' and year == 2030 and kind == 'target'")
+    assert targets.set_index("indicator_id")["value"].to_dict() == {"party_government_talent": 0.3,
+                                                                    "social_work_talent": 0.2}
+    assert "0.3¹万人" in targets.query("indicator_id == 'party_government_talent'")["source_text"].item()
+
+
+@pytest.mark.parametrize("sentence, read", [("到2030年，全县党政人才减少0.1万人。", None),
+                                            ("到2030年，全县党政人才增加0.1万人。", None),
+                                            ("到2030年，全县党政人才下降到0.2万人。", 0.2),
+                                            ("到2030年，全县党政人才达到0.3万人。", 0.3)])
+def test_a_change_in_the_prose_is_never_read_as_a_level(workspace, sentence, read):
+    """党政人才减少0.1万人 (a fall of 1,000) was the plan's 2030 target of 0.1万人, exit 0."""
+    _docx(workspace, lambda document: document.add_paragraph(sentence))
+    targets = _build(workspace).indicators.query("entity == 'tonglu' and origin == 'prose' and year == 2030 and "
+                                                 "indicator_id == 'party_government_talent'")
+    assert targets["value"].tolist() == ([] if read is None else [read])

@@ -26,6 +26,7 @@ from helpers.core.config import Catalogue, Indicator, PlanPeriod, ProseName, Sou
 from helpers.core.periods import FIVE_YEAR_NAME, plan_covering_year, resolve_period
 from helpers.core.records import note
 from helpers.core.text import NormalText, normalise_with_map
+from helpers.core.values import is_note_mark
 from helpers.extract.documents.model import Paragraph, Place
 
 NUM = r"\d+(?:\.\d+)?"
@@ -33,6 +34,9 @@ YEAR = r"(?:19|20)\d{2}"
 SENTENCE_END = "。;!?"
 # Before an indicator's name, these make the number a change over the period, not a level...
 INCREMENT_WORDS = "新增|引进|新建"
+# A change written between the name and the figure (党政人才减少0.1万人, 增加, 提高 …), not a level: read as the
+# level 0.1万人, it was the plan's target. 提高到, 下降至 … give the level and are read.
+CHANGE_WORDS = r"(?:增加|减少|下降|降低|提高|提升|增长|上升|扩大|缩小|减)(?![到至])"
 # ...and these make it an activity count (people trained), which is neither.
 FLOW_WORDS = "培训|培养|培育|选派|遴选"
 CLAUSE_END = SENTENCE_END + ",:"
@@ -145,7 +149,7 @@ class ProseReader:
             raw, number = paragraph.text, paragraph.place.ordinal
             if not raw.strip():
                 continue
-            nt = normalise_with_map(raw)
+            nt = _without_note_marks(normalise_with_map(raw))
             markers = self._year_markers(nt.text)
 
             def year_at(pos: int) -> int | None:
@@ -247,6 +251,8 @@ class ProseReader:
         if re.search(FLOW_WORDS, before):
             return []  # 培训经营管理人才2800人次: people trained, not the stock of talent
         kind = "increment" if re.search(INCREMENT_WORDS, before) else "level"
+        if kind == "level" and re.search(CHANGE_WORDS, lv["gap"]):
+            return []
         st = make(alias, kind, year, float(lv["num"]), _level_comparator(lv), lv["unit"], start, lv.end())
         if st is None:
             return []
@@ -329,3 +335,12 @@ def _level_comparator(level: re.Match) -> str:
     elif level["suffix"] == "左右":
         cmp = "≈"
     return cmp
+
+
+def _without_note_marks(nt: NormalText) -> NormalText:
+    """The normal form without the note marks (¹, ①, ※ …) of the raw text: never a digit (in normal form, NFKC,
+    党政人才达到0.3¹万人 read 0.31万人, exit 0). The quote keeps them."""
+    keep = [k for k, i in enumerate(nt.raw_index) if not is_note_mark(nt.raw[i])]
+    if len(keep) == len(nt.text):
+        return nt
+    return NormalText(nt.raw, "".join(nt.text[k] for k in keep), tuple(nt.raw_index[k] for k in keep))

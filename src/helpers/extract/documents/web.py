@@ -259,6 +259,11 @@ class _PageReader:
         self.buffer, self.buffer_line = [], None
 
     def table(self, table) -> None:
+        caption = table.find("caption", recursive=False)
+        if caption is not None and caption.get_text().strip():
+            # <caption>: the table's title, shown above it (it was not read at all, and the table not found)
+            self.buffer, self.buffer_line = [caption.get_text()], caption.sourceline
+            self.flush()
         self.grids.append(Grid(len(self.grids) + 1, _rows(table), self.recent[-3:]))
         self.recent = []
         self.grids[-1].after = self.recent
