@@ -24,6 +24,7 @@ given relative are read from the working folder (the project's, under make).
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from pathlib import Path
@@ -250,8 +251,21 @@ def _analyse(args) -> str:
 def _template(args) -> str:
     from helpers.core.config import load_catalogue, load_sources
     from helpers.extract.monitoring import write_template
-    path = write_template(args.output, load_sources(args.config_dir), load_catalogue(args.config_dir))
+    output = _template_path(args.output)
+    path = write_template(output, load_sources(args.config_dir), load_catalogue(args.config_dir))
     return f"wrote {paths.display_path(path)}: fill it in and save it (any name) in data/raw/monitoring/"
+
+
+def _template_path(given: str) -> Path:
+    """Where the template goes: into a folder given as one (ending in /, or one that exists), under its usual
+    name; otherwise the workbook named, which must end in .xlsx (Excel opens nothing else as a workbook)."""
+    path = Path(given).expanduser()
+    if given.endswith(("/", os.sep)) or path.is_dir():
+        return path / paths.MONITORING_TEMPLATE
+    if path.suffix.lower() != ".xlsx":
+        raise ParameterError(f"{given}: give a workbook name ending in .xlsx, or a folder (ending in /) to write "
+                             f"{paths.MONITORING_TEMPLATE} in.")
+    return path
 
 
 def _results_workbook(args) -> str:
@@ -380,7 +394,9 @@ def _parser() -> argparse.ArgumentParser:
     folders(sub, "processed", "config")
 
     sub = command("template", _template, "write the yearly monitoring workbook template")
-    sub.add_argument("output", type=Path, nargs="?", default=paths.REPORTS_DIR / paths.MONITORING_TEMPLATE)
+    # (As typed, not as a Path, which would drop the / that says "a folder".)
+    sub.add_argument("output", nargs="?", default=str(paths.REPORTS_DIR / paths.MONITORING_TEMPLATE),
+                     help="a workbook name ending in .xlsx, or a folder to write it in (default: %(default)s)")
     folders(sub, "config")
 
     sub = command("results-workbook", _results_workbook, "write the results workbook of the run (run.json), in its "
