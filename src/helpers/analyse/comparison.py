@@ -44,7 +44,11 @@ def _same_kind(a: dict | None, b: dict | None) -> bool:
 
 def province_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
     """Each county's latest actual and its plan's target against the provincial target of the same indicator
-    and year (the county's plan's target year)."""
+    and year (the county's plan's target year).
+
+    The actual is the latest up to the provincial target's year: after that year (a final evaluation while no
+    later plan is configured) it is the target year's actual, the one trends.csv judges, never a later year's
+    set against a target for an earlier one."""
     ind = inputs.indicators
     prov = ind[(ind["entity"] == inputs.province) & (ind["kind"] == "target") & ind["value"].notna()]
     out = []
@@ -55,7 +59,7 @@ def province_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
             rows = series(inputs, entity, p.indicator_id)
             if not rows:
                 continue
-            observed = observed_up_to(rows, inputs.report_year)
+            observed = observed_up_to(rows, min(inputs.report_year, int(p.year)))
             latest = observed[-1] if observed else None
             target = plan_target(rows, plan)
             province = ind.loc[p.Index].to_dict()
