@@ -95,7 +95,7 @@ REPORT_TEMPLATE := $(wildcard templates/offline_report/* templates/report/*)
 RUN_NB := $(CLI) run
 
 # Which helper files each step uses (DATA_HELPERS, ANALYSIS_HELPERS, ANALYSIS_NOTEBOOK_HELPERS,
-# REPORT_HELPERS, RESULTS_HELPERS, RENDER_HELPERS), read from the import graph of its notebooks and command by
+# REPORT_HELPERS, RESULTS_HELPERS), read from the import graph of its notebooks and command by
 # `python -m helpers.run.stepdeps` (standard library only: it runs before the install). Make remakes the list
 # when a helper or a notebook changes, and reads it only for the targets that build.
 HELPER_DEPS := .make/helpers.mk
@@ -170,19 +170,16 @@ $(ANALYSIS_NOTEBOOKS): $(EXECUTED_DIR)/%.ipynb: notebooks/%.ipynb $(ANALYSIS) $(
 	$(RUN_NB) $< $(call quote,$@) -p processed_dir $(call quote,$(PROCESSED_DIR)) -p config_dir $(call quote,$(CONFIG_DIR))
 
 # ----------------------------------------------------------------------------------------- the report
-# The report notebook, executed for the run: one notebook serves both documents.
-$(REPORT_NOTEBOOK): $(RUN) $(ANALYSIS) $(INDICATORS) $(INPUTS) $(REPORT_HELPERS) notebooks/04_report.ipynb
-	$(RUN_NB) notebooks/04_report.ipynb $(call quote,$@) -p processed_dir $(call quote,$(PROCESSED_DIR)) \
-	    -p config_dir $(call quote,$(CONFIG_DIR))
+# The report notebook, executed for the run (one notebook serves both documents), and the run's documents, HTML
+# and PDF, rendered from it, in one process: Chromium starts while the kernel runs. documents.json lists them.
+$(REPORT_NOTEBOOK) $(RENDERED) &: $(RUN) $(ANALYSIS) $(INDICATORS) $(INPUTS) $(REPORT_HELPERS) notebooks/04_report.ipynb \
+                                  $(REPORT_TEMPLATE)
+	$(CLI) report notebooks/04_report.ipynb --into $(call quote,$(BUILD_DIR)) $(FOLDERS)
 
 # The results workbook for analysts: the stored tables, in the run's language. (Built beside the notebook.)
 $(RESULTS): $(RUN) $(ANALYSIS) $(INDICATORS) $(INPUTS) $(RESULTS_HELPERS)
 	$(CLI) results-workbook $(call quote,$@) $(FOLDERS)
 
-# The run's documents, HTML and PDF, in one render (one nbconvert, one Chromium); documents.json lists them.
-$(RENDERED): $(REPORT_NOTEBOOK) $(REPORT_TEMPLATE) $(RENDER_HELPERS)
-	$(CLI) render documents $(call quote,$<) --run $(call quote,$(RUN)) --into $(call quote,$(@D)) \
-	    --config-dir $(call quote,$(CONFIG_DIR))
 
 # The report's files go into reports/<year>/ under the run's names, all together or none: a failed or stopped
 # run never leaves half a report beside the last good one. Publishing again what is already there does nothing.
@@ -190,9 +187,8 @@ report: $(RENDERED) $(RESULTS) ## Build the yearly brief and report: reports/<ye
 	@$(CLI) publish $(call quote,$(BUILD_DIR)) $(call quote,$(REPORTS_DIR)) --run $(call quote,$(RUN)) \
 	    --config-dir $(call quote,$(CONFIG_DIR))
 
-html: $(REPORT_NOTEBOOK) | environment ## Build the brief's and the report's HTML alone
-	$(CLI) render documents $(call quote,$<) --run $(call quote,$(RUN)) --into $(call quote,$(BUILD_DIR)) --html-only \
-	    --config-dir $(call quote,$(CONFIG_DIR))
+html: $(RUN) $(ANALYSIS) $(INDICATORS) $(INPUTS) | environment ## Build the brief's and the report's HTML alone
+	$(CLI) report notebooks/04_report.ipynb --into $(call quote,$(BUILD_DIR)) $(FOLDERS) --html-only
 	@$(CLI) publish $(call quote,$(BUILD_DIR)) $(call quote,$(REPORTS_DIR)) --run $(call quote,$(RUN)) --html-only \
 	    --config-dir $(call quote,$(CONFIG_DIR))
 

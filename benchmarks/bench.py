@@ -111,14 +111,12 @@ def main() -> int:
              "-p", "processed_dir", str(processed)], args.reps)))
     rows.append(("stage: analysis tables (python -m helpers analyse)", repeat(
         [str(PY), "-m", "helpers", "analyse", "--processed-dir", str(processed)], args.reps)))
-    rows.append(("stage: report notebook (04)", repeat(
-        [str(PY), "-m", "helpers", "run", str(nb / "04_report.ipynb"), str(stages / "04.ipynb"),
-         "-p", "processed_dir", str(processed)], args.reps)))
-    rows.append(("stage: both documents, HTML and PDF (`render documents`, as make report)", repeat(
-        [str(PY), "-m", "helpers", "render", "documents", str(stages / "04.ipynb"), "--brief", str(stages / "b"),
-         "--report", str(stages / "r")], args.reps)))
+    rows.append(("stage: report notebook (04) and both documents, HTML and PDF (`python -m helpers report`)", repeat(
+        [str(PY), "-m", "helpers", "report", str(nb / "04_report.ipynb"), "--into", str(stages),
+         "--processed-dir", str(processed)], args.reps)))
     rows.append(("stage: HTML render (nbconvert)", repeat(
-        [str(PY), "-m", "helpers", "render", "html", str(stages / "04.ipynb"), str(stages / "r.html")], args.reps)))
+        [str(PY), "-m", "helpers", "render", "html", str(stages / "04_report.ipynb"), str(stages / "r.html")],
+        args.reps)))
     rows.append(("stage: PDF render (Chromium)", repeat(
         [str(PY), "-m", "helpers", "render", "pdf", str(stages / "r.html"), str(stages / "r.pdf")], args.reps)))
 

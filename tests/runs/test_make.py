@@ -10,7 +10,9 @@ from conftest import make
 from helpers.core import paths
 from helpers.files.processed import read_processed
 
-DATA_STEP, ANALYSIS_STEP, REPORT_NOTEBOOK = "notebooks/01_data.ipynb", "helpers analyse", "notebooks/04_report.ipynb"
+# The report step executes the report notebook and renders its documents, in one process.
+DATA_STEP, ANALYSIS_STEP = "notebooks/01_data.ipynb", "helpers analyse"
+REPORT_STEP = "helpers report notebooks/04_report.ipynb"
 
 
 def test_make_report_leaves_the_analysis_tables_and_shows_their_figures(made_report):
@@ -38,7 +40,7 @@ def test_no_step_prints_the_kernel_tcp_warning(made_report):
 
 def test_the_analysis_runs_once_before_the_report(made_report):
     out = made_report["run"].stdout
-    assert out.count(ANALYSIS_STEP) == 1 and out.index(ANALYSIS_STEP) < out.index(REPORT_NOTEBOOK)
+    assert out.count(ANALYSIS_STEP) == 1 and out.index(ANALYSIS_STEP) < out.index(REPORT_STEP)
     for name in ("02_comparison", "03_growth"):        # the analysts' notebooks are not on the report's path
         assert name not in out
 
@@ -52,23 +54,21 @@ def _would_run(made_report, touched: str) -> str:
 
 def test_nothing_changed_nothing_runs(made_report):
     dry = make("-n", "report", **made_report["folders"]).stdout
-    assert "helpers run" not in dry and ANALYSIS_STEP not in dry and "helpers render" not in dry
+    assert "helpers run" not in dry and ANALYSIS_STEP not in dry and REPORT_STEP not in dry
     assert "results-workbook" not in dry
 
 
 @pytest.mark.parametrize("helper, runs, skips", [
-    ("src/helpers/extract/tables.py", [DATA_STEP, ANALYSIS_STEP, REPORT_NOTEBOOK], []),
+    ("src/helpers/extract/tables.py", [DATA_STEP, ANALYSIS_STEP, REPORT_STEP], []),
     ("src/helpers/extract/monitoring.py", [DATA_STEP], []),
-    ("src/helpers/analyse/comparison.py", [ANALYSIS_STEP, REPORT_NOTEBOOK, "results-workbook"], [DATA_STEP]),
-    ("src/helpers/report/chapters/progress.py", [REPORT_NOTEBOOK, "render documents"],
-     [DATA_STEP, ANALYSIS_STEP, "results-workbook"]),
-    ("src/helpers/report/results_workbook.py", ["results-workbook"],
-     [DATA_STEP, ANALYSIS_STEP, REPORT_NOTEBOOK, "render documents"]),
-    ("src/helpers/report/render.py", ["render documents"], [DATA_STEP, ANALYSIS_STEP, REPORT_NOTEBOOK]),
+    ("src/helpers/analyse/comparison.py", [ANALYSIS_STEP, REPORT_STEP, "results-workbook"], [DATA_STEP]),
+    ("src/helpers/report/chapters/progress.py", [REPORT_STEP], [DATA_STEP, ANALYSIS_STEP, "results-workbook"]),
+    ("src/helpers/report/results_workbook.py", ["results-workbook"], [DATA_STEP, ANALYSIS_STEP, REPORT_STEP]),
+    ("src/helpers/report/render.py", [REPORT_STEP], [DATA_STEP, ANALYSIS_STEP, "results-workbook"]),
+    ("templates/offline_report/report.css", [REPORT_STEP], [DATA_STEP, ANALYSIS_STEP, "results-workbook"]),
     # number formats: the data notebook's tables (its views) and the report show numbers alike
-    ("src/helpers/core/formatting.py", [DATA_STEP, REPORT_NOTEBOOK], []),
-    ("src/helpers/run/environment.py", [], [DATA_STEP, ANALYSIS_STEP, REPORT_NOTEBOOK, "helpers render",
-                                        "results-workbook"]),                     # used by no step: set-up
+    ("src/helpers/core/formatting.py", [DATA_STEP, REPORT_STEP], []),
+    ("src/helpers/run/environment.py", [], [DATA_STEP, ANALYSIS_STEP, REPORT_STEP, "results-workbook"]),  # set-up
 ])
 def test_touching_a_helper_rebuilds_the_steps_that_use_it(made_report, helper, runs, skips):
     dry = _would_run(made_report, helper)
@@ -88,7 +88,7 @@ def test_rewording_a_report_title_rebuilds_only_the_report(made_report, lang):
     words = wording.FOLDER / f"{lang}.yaml"
     assert "title" in yaml.safe_load(words.read_text(encoding="utf-8"))["report"]
     dry = _would_run(made_report, str(words.relative_to(paths.PROJECT_ROOT)))
-    assert REPORT_NOTEBOOK in dry and "render documents" in dry
+    assert REPORT_STEP in dry
     for step in (DATA_STEP, ANALYSIS_STEP, "results-workbook"):
         assert step not in dry, f"rewording a report title should not rerun {step}"
 
@@ -99,7 +99,7 @@ def test_the_run_is_worked_out_once_and_every_later_step_reads_it(made_report):
     assert out.count("the run: 2020, jiande, anji, zh, brief and report") == 1     # what `resolve` says
     assert out.index(DATA_STEP) < out.index("the run: ") < out.index(ANALYSIS_STEP)
     for line in out.splitlines():
-        if "helpers analyse" in line or "helpers run" in line or "results-workbook" in line or "render" in line:
+        if "helpers analyse" in line or "helpers run" in line or "results-workbook" in line or REPORT_STEP in line:
             assert "--year" not in line and "report_year" not in line and "--lang" not in line, line
     assert "make[1]" not in out and "make --no-print-directory" not in out
 
@@ -107,7 +107,7 @@ def test_the_run_is_worked_out_once_and_every_later_step_reads_it(made_report):
 def test_the_latest_year_given_or_not_is_the_same_run(made_report):
     """`make report` and `make report YEAR=<latest>` write the same run.json, so nothing reruns."""
     dry = make("-n", "report", YEAR="2020", **made_report["folders"]).stdout
-    assert "helpers run" not in dry and ANALYSIS_STEP not in dry and "helpers render" not in dry
+    assert "helpers run" not in dry and ANALYSIS_STEP not in dry and REPORT_STEP not in dry
 
 
 def test_the_analysis_reruns_when_its_parameters_change(made_report):

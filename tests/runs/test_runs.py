@@ -132,21 +132,44 @@ def _wait_for(proc: subprocess.Popen, when) -> None:
     assert proc.poll() is None, "the run ended before it could be stopped"
 
 
-def _report_notebook_started(project: ProjectCopy):
-    """True once the report notebook's kernel runs (papermill has begun writing its partial notebook)."""
-    return lambda: any(p.suffix == ".ipynb" for p in _hidden(project.root / "reports"))
+def _report_step(proc: subprocess.Popen):
+    """The report step's process (python -m helpers report), once make has started it."""
+    import psutil
+    for child in psutil.Process(proc.pid).children(recursive=True):
+        try:
+            command = child.cmdline()
+        except psutil.Error:
+            continue
+        if "helpers" in command and "report" in command:
+            return child
+    return None
+
+
+def _report_kernel_runs(proc: subprocess.Popen):
+    """True once the report step's kernel runs the report notebook."""
+    import psutil
+
+    def runs() -> bool:
+        step = _report_step(proc)
+        try:
+            return step is not None and any("ipykernel_launcher" in " ".join(c.cmdline()) for c in step.children())
+        except psutil.Error:
+            return False
+    return runs
+
+
+def _report_printing(project: ProjectCopy):
+    """True once the report step has written a document's HTML, not yet published (it prints its PDF now)."""
+    return lambda: any(p.suffix == ".html" for p in _hidden(project.root / "reports"))
 
 
 def test_a_killed_report_run_keeps_the_last_report_and_its_leftovers_go_next_time(project):
-    import psutil
     reports = project.root / "reports" / "2021"
     before = _files(reports)
     os.utime(project.root / "notebooks" / "04_report.ipynb")
     proc = _start(project, "report")
-    _wait_for(proc, _report_notebook_started(project))
-    for child in psutil.Process(proc.pid).children(recursive=True):
-        if "helpers" in child.cmdline() and "run" in child.cmdline():
-            child.kill()                                  # SIGKILL: no clean-up of its own
+    _wait_for(proc, _report_printing(project))
+    _report_step(proc).kill()                           # SIGKILL: no clean-up of its own
     proc.communicate(timeout=120)
     assert proc.returncode != 0 and _files(reports) == before
     assert _hidden(project.root / "reports")              # what it left: the next run removes it (below)
@@ -177,7 +200,7 @@ def test_sigterm_while_the_report_is_built_keeps_every_file_of_the_last_report(p
     before = _files(reports)
     os.utime(project.root / "notebooks" / "04_report.ipynb")
     proc = _start(project, "report")
-    _wait_for(proc, _report_notebook_started(project))
+    _wait_for(proc, _report_kernel_runs(proc))
     os.kill(proc.pid, signal.SIGTERM)                   # to make, which passes it on
     _, err = proc.communicate(timeout=120)
     assert proc.returncode != 0 and "Traceback" not in err and "Deleting file" not in err

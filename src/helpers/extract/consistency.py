@@ -28,6 +28,7 @@ def check_plan(statements: list[ProseStatement], table: list[Observation], catal
     """Every prose statement of one plan document against the same document's table (`period`: the plan's)."""
     checks: list[Check] = []
     by_key = {(o.entity, o.indicator_id, o.year, o.kind): o for o in table if o.origin == "table"}
+    shown = {st.file: display_path(st.file) for st in statements}   # once a file: it resolves the path
 
     def add(st: ProseStatement, obs: Observation | None, check: str, status: str, explanation: dict,
             table_value=None) -> None:
@@ -39,7 +40,7 @@ def check_plan(statements: list[ProseStatement], table: list[Observation], catal
             obs.comparator if obs else "", st.value, st.comparator, ind.unit,
             json.dumps(explanation, ensure_ascii=False),
             obs.source_file if obs else "", obs.source_line if obs else None, obs.source_text if obs else "",
-            display_path(st.file), st.line, st.quote,
+            shown[st.file], st.line, st.quote,
             table_place=json.dumps(obs.source_place, ensure_ascii=False) if obs and obs.source_place else "",
             prose_place=json.dumps(st.place.record(), ensure_ascii=False) if st.place else ""))
 

@@ -8,7 +8,7 @@ Nothing is written until every input has been read and checked.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -108,7 +108,8 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
     return Dataset(
         indicators=_indicator_frame(observations, sources, catalogue),
         cleaning_log=_with_integers(cleaning_log_frame(decisions, catalogue)),
-        checks=_with_integers(pd.DataFrame([asdict(c) for c in checks],
+        # (vars: the checks are flat records, and asdict's deep copy cost seconds on a long plan)
+        checks=_with_integers(pd.DataFrame([vars(c) for c in checks],
                                            columns=[f for f in Check.__dataclass_fields__])),
         sources=sources, catalogue=catalogue, raw_digests=digests,
     )
@@ -293,7 +294,7 @@ def _same_observation_check(kept: Observation, other: Observation, status: str, 
 def _reading_decisions(entity: str, document: PlanDocument) -> list[Decision]:
     """What reading the document did to its text: normalised it, removed Word bookmarks, repaired a PDF's text
     (radical code points, spaces between digits and Chinese, wrapped lines, page headers and footers), and
-    skipped a table of contents' mention of the table's title."""
+    skipped an empty table between the title and the table, and a table of contents' mention of the title."""
     stats = normalisation_stats(document.text)
     file = display_path(document.path)
     out = [Decision(entity, "", file, None, "normalise_text",
@@ -303,6 +304,9 @@ def _reading_decisions(entity: str, document: PlanDocument) -> list[Decision]:
     for repair, count in document.repairs.items():
         if count:
             out.append(Decision(entity, "", file, None, "repair_text", {"repair": {"code": repair}, "count": count}))
+    for empty in document.table.empty_tables:
+        out.append(Decision(entity, "", file, empty.ordinal, "empty_table", {"place": {**empty.record(), "file": file}},
+                            place=empty.record()))
     for mention in document.contents:
         out.append(Decision(entity, "", file, mention.place.ordinal, "title_in_contents",
                             {"place": {**mention.place.record(), "file": file}, "quote": mention.text.strip()[:60]},

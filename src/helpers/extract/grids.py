@@ -9,13 +9,14 @@ so that what the cells mean is decided in one place for every format.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from helpers.core.config import Plan, Sources
 from helpers.core.errors import InputError
 from helpers.core.text import normalise
 from helpers.core.values import NotANumber, parse_value_cell
 from helpers.extract import tables
-from helpers.extract.documents.model import Document, Grid, GridCell, Paragraph
+from helpers.extract.documents.model import Document, Grid, GridCell, Paragraph, Place
 from helpers.extract.tables import Cell, ParsedTable, TableRow
 
 # A note row (注：…, 注1：…) ends the table's rows; it and the rows after it are the table's notes.
@@ -24,13 +25,27 @@ SERIAL = re.compile(r"^\d{1,3}$")
 VALUE_ROLES = ("actual", "target", "year")    # the columns that hold figures
 
 
+class NestedTable(InputError):
+    """The plan's table holds a table in one of its cells."""
+
+
 def as_cell(cell: GridCell | Paragraph) -> Cell:
     return Cell(cell.text, normalise(cell.text), cell.place.ordinal, cell.place)
 
 
 def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> ParsedTable:
     path = document.path
-    titled = [(grid, title) for grid in document.grids if (title := _title(grid, plan)) is not None]
+    grids, skipped, trailing = _without_empty_tables(document.grids)
+    titled = [(grid, title) for grid in grids if (title := _title(grid, plan)) is not None]
+    # A web page's table that holds tables is read as the page it holds; when it is the plan's own table (a table
+    # in one of its cells), it is tried last, to name that cell.
+    titled += [(grid, title) for grid in document.outer_grids if (title := _title(grid, plan)) is not None]
+    last_empty = next((g for g in reversed(trailing) if _title(g, plan)), None)
+    if not titled and last_empty is not None:
+        raise InputError(path, _first_place(last_empty), "the table title is followed by an empty table (no text "
+                         "in any cell), and no table with text after it",
+                         "check that this is the complete plan: a draft may leave its indicator table empty; ask the "
+                         "office for the complete document, name it in config/sources.yaml and run `make manifest`.")
     if not titled:
         found = "; ".join(g.summary() for g in document.grids) or "none"
         title = next((p for p in document.paragraphs if plan.table_title.search(normalise(p.text))), None)
@@ -46,10 +61,42 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
     first_error: InputError | None = None
     for grid, (title, header_index) in titled:
         try:
-            return _read(document, grid, title, header_index, plan, sources)
+            table = _read(document, grid, title, header_index, plan, sources)
+        except NestedTable as exc:    # the plan's table, with a table in a cell: that is the error to name
+            raise exc from None
         except InputError as exc:   # a titled table with an unknown header: another titled one may be the plan's
             first_error = first_error or exc
+            continue
+        table.empty_tables = [_first_place(g) for g in _after_title(skipped.get(grid.number, []), title)]
+        return table
     raise first_error
+
+
+def _without_empty_tables(grids: list[Grid]) -> tuple[list[Grid], dict[int, list[Grid]], list[Grid]]:
+    """The tables with text; the empty ones (no text in any cell: a spacer table, or one whose text was deleted)
+    each table with text follows, by its number; and the empty ones at the end. A table after empty ones takes
+    the paragraphs above them (where the title is)."""
+    kept, skipped, empty = [], {}, []
+    for grid in grids:
+        if not any(c.text.strip() for row in grid.rows for c in row):
+            empty.append(grid)
+            continue
+        if empty:
+            skipped[grid.number] = empty
+            grid = replace(grid, before=([p for g in empty for p in g.before] + grid.before)[-3:])
+            empty = []
+        kept.append(grid)
+    return kept, skipped, empty
+
+
+def _after_title(empty: list[Grid], title: Cell) -> list[Grid]:
+    """The empty tables that stand between the title and the table: from the one the title is just above."""
+    first = next((i for i, g in enumerate(empty) if any(p.place == title.place for p in g.before)), len(empty))
+    return empty[first:]
+
+
+def _first_place(grid: Grid) -> Place:
+    return grid.rows[0][0].place if grid.rows and grid.rows[0] else Place(table=grid.number, row=1, column=1)
 
 
 def contents_mentions(document: Document, plan: Plan, table: ParsedTable) -> list[Paragraph]:
@@ -77,6 +124,7 @@ def _read(document: Document, grid: Grid, title: Cell, header_index: int, plan: 
     if not header:
         raise InputError(path, title.where, "the table title is followed by no table header",
                          "check the document around this place.")
+    _no_nested_table(document, grid, grid.rows[header_index], header, "")
     roles, columns = tables.header_roles(header, sources, path)
     header_texts = [c.text for c in header]
     rows: list[TableRow] = []
@@ -101,6 +149,7 @@ def _read(document: Document, grid: Grid, title: Cell, header_index: int, plan: 
             raise InputError(path, row.name.where, "a table row has an empty indicator name",
                              "restore the name cell of this row.")
         _no_merged_figure(path, grid_row, roles, header, row.name.text)
+        _no_nested_table(document, grid, grid_row, header, row.name.text)
         rows.append(row)
         end = row.last_line
     if not rows:
@@ -130,6 +179,28 @@ def _no_merged_figure(path, grid_row: list[GridCell], roles: list[str], header: 
                          "in a .docx, unmerge the cells (Layout → Split Cells) and write each row's own figure, or / "
                          "where the plan gives none, then run `make manifest`; for a PDF or web page, ask the office "
                          "for the .docx or for the figure of each row.")
+
+
+def _no_nested_table(document: Document, grid: Grid, grid_row: list[GridCell], header: list[Cell], name: str) -> None:
+    """A cell of the plan's table that holds a table of its own: what the browser or Word shows there is that
+    table's cells, which cannot be read as the cell's one figure without guessing (and python-docx gives a Word
+    cell's text without it: the figure would be missing)."""
+    for number, (cell, head) in enumerate(zip(grid_row, header), 1):
+        if not cell.holds_table:
+            continue
+        row_number = next(r for r, row in enumerate(grid.rows, 1) if row is grid_row)
+        what = f"the {head.text} cell of '{name}'" if name else f"the header cell '{head.text}'"
+        in_word = document.kind in ("docx", "doc", "wps")
+        fix = ("open the document in Word or WPS, click into the small table inside this cell, and turn it into "
+               "the cell's text (Layout → Convert to Text; WPS: 表格工具 → 转换成文本), leaving the figure alone in "
+               "the cell; save it as .docx and run `make manifest`." if in_word else
+               "ask the office for the plan as .docx; or open the page in a text editor at this line, replace the "
+               "inner <table>…</table> with the figure it holds, save it, and run `make manifest`.")
+        if cell.place.row is None:     # a web page's place is a line: say where in the table
+            what += f" (row {row_number}, column {number} of the plan's table)"
+        held = f" ('{cell.text[:40]}')" if cell.text else ""
+        raise NestedTable(document.path, cell.place, f"{what} holds a table of its own{held}: a table inside a "
+                          "table's cell cannot be read as that cell's one figure without guessing", fix)
 
 
 def _header(grid: Grid, index: int) -> tuple[list[Cell], int]:

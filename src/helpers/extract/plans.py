@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpers.core.config import Plan, Sources
+from helpers.core.errors import InputError
 from helpers.extract.documents.model import Paragraph, Place
 from helpers.extract.documents.read import check_file, is_text, read_document
 from helpers.extract.grids import contents_mentions, parse_grid_table
@@ -32,19 +33,37 @@ class PlanDocument:
         return self.kind != "txt"
 
 
+# A plan's text, its paragraphs and its table's cells: the two real plans have 13,000 and 16,000 characters, a long
+# plan some 60,000. A document past this is not one plan (a yearbook, a bundle of documents, a site's archive
+# page), and its prose, read sentence by sentence and checked against the table, would take minutes.
+MAX_PLAN_CHARS = 200_000
+
+
 def read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
     check_file(path)
     if is_text(path):
         lines = read_lines(path)
+        _not_too_long(path, sum(len(line) for line in lines))
         table = parse_plan_table(path, lines, plan, sources)
         skip = range(table.title.line, table.end_line + 1)
         prose = [Paragraph(raw, Place(line=n)) for n, raw in enumerate(lines, 1) if n not in skip]
         contents = [Paragraph(c.raw, Place(line=c.line)) for c in table.contents]
         return PlanDocument(path, "txt", table, prose, "\n".join(lines), contents=contents)
     document = read_document(path)
+    _not_too_long(path, sum(len(p.text) for p in document.paragraphs) +
+                  sum(len(c.text) for grid in document.grids for row in grid.rows for c in row if not c.spanned))
     table = parse_grid_table(document, plan, sources)
     prose = [p for p in document.paragraphs if p.place != table.title.place]
     text = "\n".join([p.text for p in document.paragraphs] +
                      [c.text for grid in document.grids for row in grid.rows for c in row if not c.spanned])
     return PlanDocument(path, document.kind, table, prose, text, dict(document.repairs),
                         contents_mentions(document, plan, table))
+
+
+def _not_too_long(path: Path, characters: int) -> None:
+    if characters > MAX_PLAN_CHARS:
+        raise InputError(path, None, f"the document holds {characters:,} characters of text, more than ten plans "
+                         f"(a plan has some 15,000-60,000; the limit is {MAX_PLAN_CHARS:,}, MAX_PLAN_CHARS in "
+                         "helpers.extract.plans): it is not one plan alone",
+                         "make a file of the plan alone (copy its pages into a new .docx, or print only its pages "
+                         "to PDF), name that file in config/sources.yaml, and run `make manifest`.")

@@ -18,6 +18,7 @@ import copy
 import os
 import re
 import shutil
+from collections.abc import Callable
 from contextlib import ExitStack
 from html import unescape
 from pathlib import Path
@@ -55,7 +56,27 @@ def _title(nb) -> str:
 
 def _exporter(lang: str):
     from nbconvert import HTMLExporter
-    exporter = HTMLExporter(template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATES_DIR)])
+    from nbconvert.exporters.templateexporter import TemplateExporter
+    from nbconvert.filters.highlight import Highlight2HTML
+    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+
+    class ReportExporter(HTMLExporter):
+        """nbconvert's HTML exporter without its last step, which parses the whole page again with BeautifulSoup's
+        pure-Python parser (a third of the render's own time) only to give each code cell and output a tabindex
+        and each <img> without one an alt text: the report has no code cells, its figures are inline SVG with
+        their own titles, and a tab stop on every paragraph of a report hinders keyboard and screen-reader users
+        rather than helps them. The rest is HTMLExporter.from_notebook_node (nbconvert 7, as pinned)."""
+
+        def from_notebook_node(self, nb, resources=None, **kw):
+            lexer = nb.metadata.get("language_info", {}).get("pygments_lexer")
+            self.register_filter("highlight_code", self.filters.get("highlight_code", Highlight2HTML(
+                pygments_lexer=lexer, parent=self)))
+            resources = self._init_resources(resources)
+            self.register_filter("filter_data_type", WidgetsDataTypeFilter(
+                notebook_metadata=self._nb_metadata, parent=self, resources=resources))
+            return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+
+    exporter = ReportExporter(template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATES_DIR)])
     # The bare code zh: zh-CN makes Chromium pick non-Simplified glyphs. Quoted Chinese in an English report
     # is marked lang="zh", and the report CSS puts the Chinese font first (helpers.core.style).
     exporter.language_code = "zh" if lang == "zh" else "en"
@@ -118,9 +139,16 @@ class PdfPrinter:
     is what the layout tests read."""
 
     def __init__(self):
+        import asyncio  # noqa: F401
         import concurrent.futures
+        import concurrent.futures.thread  # noqa: F401   (asyncio's run_in_executor, used by the printing thread)
         import queue
         import threading
+
+        # What the printing thread imports is imported here, in the caller's thread, before it starts: two threads
+        # importing the same modules at once (the caller goes on to import papermill or nbconvert) can each see
+        # the other's half-imported module, an ImportError at random.
+        from playwright.async_api import async_playwright  # noqa: F401
         self._jobs: queue.Queue = queue.Queue()
         self._done: concurrent.futures.Future = concurrent.futures.Future()
         self._first: Path | None = None
@@ -209,15 +237,29 @@ def print_pdf(html_file: Path, pdf_file: Path) -> None:
         print_pdfs([(Path(html_file), partial)])
 
 
-def render_documents(notebook: Path, stems: dict[str, Path], lang: str, pdf: bool = True) -> list[Path]:
+def render_documents(notebook: Path, stems: dict[str, Path], lang: str, pdf: bool = True,
+                     execute: Callable[[Path, Callable[[], None]], object] | None = None) -> list[Path]:
     """Both documents (or those in `stems`, document -> output path without suffix): HTML and PDF, all
-    published together."""
+    published together.
+
+    With `execute` (the report step, `python -m helpers report`), the notebook is first executed into `notebook`
+    by execute(temporary path, what to do while the kernel starts) -> the executed notebook, and published with
+    the documents. Chromium starts while the kernel runs, nbconvert is imported while it starts (together about a
+    second and a half, off the report's critical path), and the executed notebook is rendered as it is, without
+    being read back."""
     outputs = []
     with ExitStack() as stack:
-        # Chromium starts now, while nbconvert reads the notebook and exports the HTML.
+        # Chromium starts now, while the notebook runs or nbconvert reads it, and the HTML is exported.
         printer = stack.enter_context(PdfPrinter()) if pdf else None
-        nb = _read(notebook)
-        exporter = _exporter(lang)
+        if execute:
+            made = []   # nbconvert is imported while the kernel starts, in this thread (not in a second one: two
+            #             threads importing the same packages at once can see each other's half-imported modules)
+            nb = execute(stack.enter_context(replaced_when_done(Path(notebook))), lambda: made.append(_exporter(lang)))
+            exporter = made[0] if made else _exporter(lang)
+            outputs.append(Path(notebook))
+        else:
+            nb = _read(notebook)
+            exporter = _exporter(lang)
         for document, stem in stems.items():
             html_path = Path(f"{stem}.html")
             partial = stack.enter_context(replaced_when_done(html_path))

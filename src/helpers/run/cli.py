@@ -302,6 +302,26 @@ def _render(args) -> str:  # one file at a time; `report` builds and publishes t
     return f"wrote {args.output}"
 
 
+def _report(args) -> str:
+    """The report step: the report notebook executed for the run (run.json) and its documents rendered from it,
+    in one process, so that Chromium starts while the kernel runs; all published together, or nothing."""
+    from helpers.report import render
+    from helpers.run.notebook_runner import execute_notebook, folder_parameters
+    from helpers.run.parameters import read_run
+    run = read_run(args.processed_dir, args.config_dir)
+    parameters = folder_parameters({"processed_dir": str(args.processed_dir), "config_dir": str(args.config_dir)},
+                                   Path.cwd())
+
+    def execute(partial: Path, while_kernel_starts) -> object:
+        return execute_notebook(args.notebook, partial, parameters, while_kernel_starts)
+
+    done = render.render_documents(args.into / args.notebook.name, {doc: args.into / doc for doc in run.documents},
+                                   run.lang, pdf=not args.html_only, execute=execute)
+    if not args.html_only:
+        _record_rendering(args.into, done)
+    return "wrote " + ", ".join(paths.display_path(p) for p in done)
+
+
 def _record_rendering(folder: Path, done: list[Path]) -> None:
     """documents.json: what one render wrote (make's target for it), written last."""
     import json
@@ -402,6 +422,14 @@ def _parser() -> argparse.ArgumentParser:
     sub = command("results-workbook", _results_workbook, "write the results workbook of the run (run.json), in its "
                   "language")
     sub.add_argument("output", type=Path)
+    folders(sub, "processed", "config")
+
+    sub = command("report", _report, "execute the report notebook for the run (run.json in the processed folder) "
+                  "and render its documents from it, HTML and PDF, into --into DIR: NOTEBOOK's executed copy, "
+                  "brief.html, brief.pdf, report.html, report.pdf (the run's documents), listed in documents.json")
+    sub.add_argument("notebook", type=Path)
+    sub.add_argument("--into", type=Path, required=True, help="the folder to write them in")
+    sub.add_argument("--html-only", action="store_true", help="the executed notebook and the HTML only, no PDF")
     folders(sub, "processed", "config")
 
     sub = command("render", _render, "render the report's documents (the brief and the report) from the executed "

@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from helpers.core import paths
@@ -36,41 +37,69 @@ WORDED = ("InputError", "ParameterError")
 
 
 def run_notebook(notebook: Path, output: Path, parameters: dict) -> str:
-    """Execute `notebook` with `parameters` into `output`. Bad input becomes an InputError."""
-    import papermill
+    """Execute `notebook` with `parameters` into `output`, which is replaced only when the run succeeds."""
+    output = Path(output).absolute()
+    with replaced_when_done(output) as partial:
+        execute_notebook(notebook, partial, parameters)
+    return f"ran {Path(notebook).name} -> {display_path(output)}"
+
+
+def execute_notebook(notebook: Path, output: Path, parameters: dict,
+                     while_kernel_starts: Callable[[], None] | None = None):
+    """Execute `notebook` with `parameters`, write it to `output` (as it is: the caller makes that atomic) and
+    return it (a notebook node). Bad input becomes an InputError.
+
+    The kernel is launched first and boots (about a second) while papermill is imported and `while_kernel_starts`
+    runs (the report step imports nbconvert then); papermill then runs the notebook on it. (Launched by papermill,
+    the kernel would start only once papermill is imported.)"""
     from jupyter_client.kernelspec import NoSuchKernel
-    from nbclient.exceptions import DeadKernelError
-    from papermill.exceptions import PapermillExecutionError
-    from traitlets.config import Config
+    from jupyter_core.utils import run_sync
 
     # Absolute: papermill changes the working folder to the notebook's while it runs.
     notebook, output = Path(notebook).absolute(), Path(output).absolute()
+    folder = str(notebook.resolve().parent)
     try:
-        with replaced_when_done(output) as partial:
-            papermill.execute_notebook(str(notebook), str(partial), parameters=parameters, kernel_name=KERNEL_NAME,
-                                       progress_bar=False, cwd=str(notebook.resolve().parent),
-                                       kernel_manager_class=_quiet_kernel_manager(),
-                                       config=Config({"KernelManager": {"transport": RUN_KERNEL_TRANSPORT}}))
+        kernel = _quiet_kernel_manager()(kernel_name=KERNEL_NAME, transport=RUN_KERNEL_TRANSPORT)
+        run_sync(kernel.start_kernel)(cwd=folder)
     except NoSuchKernel:
         raise InputError(None, None, f"the project's Jupyter kernel '{KERNEL_NAME}' is not registered in this "
                          f"Python environment ({sys.prefix})", "run `make setup` (it registers it).") from None
-    except PapermillExecutionError as exc:
-        if exc.ename in WORDED or "\n  How to fix: " in (exc.evalue or ""):   # an InputError's kind, worded
-            raise ReportedError(exc.evalue) from None
-        raise InputError(notebook, f"cell {exc.exec_count}", f"{exc.ename}: {exc.evalue}",
-                         "open the notebook in JupyterLab (make lab) and run it to see where.") from None
-    except DeadKernelError:
-        raise InputError(notebook, None, "the notebook's kernel died while running it (it was killed, or ran "
-                         "out of memory)",
-                         "rerun; if it dies again, check the free memory (free -h) and the size of the inputs.") \
-            from None
-    except RuntimeError as exc:   # (after DeadKernelError, one of them)
-        if not str(exc).startswith("Kernel"):     # nbclient's words for a kernel that never answered
+    try:
+        import papermill
+        if while_kernel_starts:
+            while_kernel_starts()
+        # Saved once, at the end: papermill would otherwise write the whole notebook again before and after every
+        # cell (a quarter of a second for the report's), to a file that is only published when the run succeeds.
+        return papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name=KERNEL_NAME,
+                                          km=kernel, progress_bar=False, cwd=folder,
+                                          request_save_on_cell_execute=False)
+    except Exception as exc:
+        worded = _worded(exc, notebook)
+        if worded is None:
             raise
-        raise InputError(notebook, None, f"the notebook's kernel did not start ({exc})",
-                         "rerun; if it fails again, run `make setup` (it checks the kernel) and check the free "
-                         "memory (free -h).") from None
-    return f"ran {notebook.name} -> {display_path(output)}"
+        raise worded from None
+    finally:
+        run_sync(kernel.shutdown_kernel)()
+
+
+def _worded(exc: Exception, notebook: Path) -> Exception | None:
+    """What went wrong in a notebook's run, in the project's words (None: not one of the known ways)."""
+    from nbclient.exceptions import DeadKernelError
+    from papermill.exceptions import PapermillExecutionError
+    if isinstance(exc, PapermillExecutionError):
+        if exc.ename in WORDED or "\n  How to fix: " in (exc.evalue or ""):   # an InputError's kind, worded
+            return ReportedError(exc.evalue)
+        return InputError(notebook, f"cell {exc.exec_count}", f"{exc.ename}: {exc.evalue}",
+                          "open the notebook in JupyterLab (make lab) and run it to see where.")
+    if isinstance(exc, DeadKernelError):
+        return InputError(notebook, None, "the notebook's kernel died while running it (it was killed, or ran "
+                          "out of memory)",
+                          "rerun; if it dies again, check the free memory (free -h) and the size of the inputs.")
+    if isinstance(exc, RuntimeError) and str(exc).startswith("Kernel"):  # nbclient: a kernel that never answered
+        return InputError(notebook, None, f"the notebook's kernel did not start ({exc})",
+                          "rerun; if it fails again, run `make setup` (it checks the kernel) and check the free "
+                          "memory (free -h).")
+    return None
 
 
 def _quiet_kernel_manager():

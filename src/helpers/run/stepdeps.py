@@ -32,9 +32,9 @@ STEPS = {  # make variable: (notebooks it runs, modules its command imports)
     "ANALYSIS_HELPERS": ([], ["helpers.analyse.tables"]),
     "ANALYSIS_NOTEBOOK_HELPERS": (["notebooks/02_comparison.ipynb", "notebooks/03_growth.ipynb"],
                                   ["helpers.run.notebook_runner"]),
-    "REPORT_HELPERS": (["notebooks/04_report.ipynb"], ["helpers.run.notebook_runner"]),
+    "REPORT_HELPERS": (["notebooks/04_report.ipynb"], ["helpers.run.notebook_runner", "helpers.report.render",
+                                                        "helpers.run.parameters"]),
     "RESULTS_HELPERS": ([], ["helpers.analyse", "helpers.report.results_workbook"]),
-    "RENDER_HELPERS": ([], ["helpers.report.render"]),
 }
 
 

@@ -78,6 +78,7 @@ class GridCell:
     text: str       # the cell's text, its lines joined
     place: Place
     spanned: bool = False   # a merged cell's copy: the text of the merged cell above or to the left
+    holds_table: bool = False   # the cell holds a table of its own (a table nested in a table)
 
 
 @dataclass
@@ -107,6 +108,9 @@ class Document:
     grids: list[Grid]
     repairs: dict[str, int] = field(default_factory=dict)   # what the reader repaired, counted (a PDF's text)
     encoding: str = ""                 # a web page's: the charset it was read in
+    # A web page's tables that hold other tables: read as the page they hold (their tables are in `grids`), and
+    # kept as grids too, to name the cell when the plan's own table holds a table in a cell.
+    outer_grids: list[Grid] = field(default_factory=list)
 
 
 def join_lines(text: str) -> str:

@@ -23,9 +23,15 @@ BLOCKS = {"address", "article", "aside", "blockquote", "center", "dd", "div", "d
           "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
           "pre", "section", "table", "ul", "br", "tr", "td", "th", "tbody", "thead", "tfoot", "caption"}
 # Text-level elements: hidden by their style, or raised and lowered, they are read as the browser shows them.
-INLINE = ["span", "font", "sup", "sub", "small", "b", "strong", "i", "em", "u", "s", "a", "ins", "label", "code"]
+INLINE = {"span", "font", "sup", "sub", "small", "b", "strong", "i", "em", "u", "s", "a", "ins", "label", "code"}
 SKIPPED = {"script", "style", "head", "noscript", "template", "iframe", "svg", "object", "select", "button"}
-MAX_PAGE_BYTES = 20_000_000
+# A plan's page, saved from the browser, is some 50-500 kB and a few thousand elements, inline styles and the site's
+# menus included. Reading costs about 0.1 ms of processor time an element (Python's HTML parser and the walk),
+# so the caps keep any page read within about three seconds on a loaded machine (measured: tests/extract/
+# test_web_pages.py); a 19 MB page once took 62 s.
+MAX_PAGE_BYTES = 2_000_000
+MAX_PAGE_ELEMENTS = 20_000
+START_TAG = re.compile(rb"<[A-Za-z]")
 NAMES = {"utf-8": "UTF-8", "gb18030": "GBK (GB18030)"}
 FIX_CHARSET = ("correct the declaration in that line to the page's real encoding (charset={real}), then run `make "
                "manifest`; or save the page again from the browser (File → Save Page As…, Web page, HTML only).")
@@ -34,9 +40,7 @@ FIX_CHARSET = ("correct the declaration in that line to the page's real encoding
 def read_html(path: Path) -> Document:
     from bs4 import BeautifulSoup
     raw = path.read_bytes()
-    if len(raw) > MAX_PAGE_BYTES:
-        raise InputError(path, None, f"the web page is {len(raw) / 1e6:.0f} MB, far more than a plan's page (the "
-                         f"limit is {MAX_PAGE_BYTES / 1e6:.0f} MB)", "check that this is the plan's page.")
+    _not_too_large(path, raw)
     text, charset = decode(path, raw)
     soup = BeautifulSoup(close_cells(text), "html.parser")
     reader = _PageReader()
@@ -48,14 +52,38 @@ def read_html(path: Path) -> Document:
                          "check that this is the plan's page; open it in the browser and print it to PDF (File → "
                          "Print → Save as PDF), and name the PDF in config/sources.yaml.") from None
     reader.flush()
-    return Document(path, "html", reader.paragraphs, reader.grids, encoding=charset)
+    return Document(path, "html", reader.paragraphs, reader.grids, encoding=charset, outer_grids=reader.outer_grids)
+
+
+TOO_LARGE_FIX = ("check that this is the plan's page (File → Save Page As…, Web page, HTML only, from the page "
+                 "that shows the plan). If it is, open it in the browser and print it to PDF (File → Print → Save as "
+                 "PDF), or ask the office for the plan as .docx; name that file in config/sources.yaml and run `make "
+                 "manifest`.")
+
+
+def _not_too_large(path: Path, raw: bytes) -> None:
+    """Refused before it is parsed: a page past MAX_PAGE_BYTES, or with more than MAX_PAGE_ELEMENTS elements
+    (the line where it passes the limit named: that is where the bulk begins)."""
+    if len(raw) > MAX_PAGE_BYTES:
+        raise InputError(path, None, f"the web page is {len(raw) / 1e6:.1f} MB, far more than a plan's page (some "
+                         f"50-500 kB; the limit is {MAX_PAGE_BYTES / 1e6:.0f} MB, MAX_PAGE_BYTES in "
+                         "helpers.extract.documents.web)", TOO_LARGE_FIX)
+    count = 0
+    for tag in START_TAG.finditer(raw):
+        count += 1
+        if count > MAX_PAGE_ELEMENTS:
+            total = count + len(START_TAG.findall(raw, tag.end()))
+            raise InputError(path, raw.count(b"\n", 0, tag.start()) + 1,
+                             f"the web page has {total:,} elements (tags), far more than a plan's page (a few "
+                             f"thousand; the limit is {MAX_PAGE_ELEMENTS:,}, MAX_PAGE_ELEMENTS in "
+                             "helpers.extract.documents.web): it passes the limit at this line", TOO_LARGE_FIX)
 
 
 def _as_shown(soup) -> None:
     """The page's text as the browser shows it: inline text hidden by its style (display:none) is dropped, and a
     raised or lowered note mark (<sup>1</sup>, <sub>, vertical-align: super) is written as superscript or subscript
     digits, which the value parser reads as a mark, never as a digit (15.2 and a raised 1 is 15.2¹, not 15.21)."""
-    for tag in soup.find_all(INLINE):
+    for tag in [d for d in soup.descendants if getattr(d, "name", None) in INLINE]:   # (a set: find_all is slower)
         if tag.decomposed:
             continue
         style = re.sub(r"\s+", "", str(tag.get("style", ""))).lower()
@@ -162,6 +190,7 @@ class _PageReader:
     def __init__(self):
         self.paragraphs: list[Paragraph] = []
         self.grids: list[Grid] = []
+        self.outer_grids: list[Grid] = []
         self.recent: list[Paragraph] = []
         self.buffer: list[str] = []
         self.buffer_line: int | None = None
@@ -187,6 +216,12 @@ class _PageReader:
             self.flush()
             if child.name == "table" and not child.find("table"):
                 self.table(child)
+            elif child.name == "table":
+                before = self.recent[-3:]
+                self.walk(child)
+                self.flush()
+                # (its grid made after the walk: reading a cell's text writes its line breaks into the tree)
+                self.outer_grids.append(Grid(len(self.outer_grids) + 1, _rows(child, nested=True), before))
             else:
                 self.walk(child)
                 self.flush()
@@ -200,30 +235,40 @@ class _PageReader:
         self.buffer, self.buffer_line = [], None
 
     def table(self, table) -> None:
-        number = len(self.grids) + 1
-        rows, lines = [], []
-        for tr in table.find_all("tr"):
-            if tr.find_parent("table") is not table:
-                continue
-            cells = tr.find_all(["td", "th"], recursive=False)
-            rows.append([(_cell_text(c), _span(c, "rowspan"), _span(c, "colspan")) for c in cells])
-            lines.append([c.sourceline or tr.sourceline or 1 for c in cells])
-        expanded = expand(rows)
-        line_of = _spread(rows, lines)
-        grid_rows = [[GridCell(text, Place(line=line_of[r][c]), spanned) for c, (text, spanned) in enumerate(row)]
-                     for r, row in enumerate(expanded)]
-        self.grids.append(Grid(number, grid_rows, self.recent[-3:]))
+        self.grids.append(Grid(len(self.grids) + 1, _rows(table), self.recent[-3:]))
         self.recent = []
         self.grids[-1].after = self.recent
+
+
+def _rows(table, nested: bool = False) -> list[list[GridCell]]:
+    """A table's rows (not those of a table inside it, when it is `nested`: holds tables), merged cells expanded."""
+    rows, lines, marks = [], [], []
+    for tr in table.find_all("tr"):
+        if nested and next(parent for parent in tr.parents if parent.name == "table") is not table:
+            continue
+        cells = [c for c in tr.children if getattr(c, "name", None) in ("td", "th")]
+        rows.append([(_cell_text(c), _span(c, "rowspan"), _span(c, "colspan")) for c in cells])
+        lines.append([c.sourceline or tr.sourceline or 1 for c in cells])
+        marks.append(["table" if nested and c.find("table") is not None else "" for c in cells])
+    expanded = expand(rows)
+    line_of = _spread(rows, lines)
+    # which positions a cell holding a table covers, expanded like the texts
+    holds = expand([[(mark, rs, cs) for (_, rs, cs), mark in zip(row, row_marks)]
+                    for row, row_marks in zip(rows, marks)])
+    return [[GridCell(text, Place(line=line_of[r][c]), spanned, holds[r][c][0] == "table")
+             for c, (text, spanned) in enumerate(row)] for r, row in enumerate(expanded)]
 
 
 def _cell_text(cell) -> str:
     """A cell's text as shown: a line break at each <br> and after each block (<p>, <div>), and nothing between
     inline pieces (15<span>.2</span> is 15.2, as the browser shows it)."""
-    for br in cell.find_all("br"):
-        br.replace_with("\n")
-    for block in cell.find_all(BLOCKS - {"br"}):
-        block.append("\n")
+    # One pass over the cell's elements: a find_all with the thirty block names builds its matcher anew for
+    # each call, which made a large table's cells cost seconds.
+    for element in [d for d in cell.descendants if getattr(d, "name", None) in BLOCKS]:
+        if element.name == "br":
+            element.replace_with("\n")
+        else:
+            element.append("\n")
     return re.sub(r"[ \t\r\f\v\u00a0]+", " ", join_lines(cell.get_text(""))).strip()
 
 

@@ -86,6 +86,7 @@ def _grid(tbl, number: int, qn) -> list[list[GridCell]]:
         row: list[GridCell] = []
         for tc in tr.iterchildren(qn("w:tc")):
             text = join_lines("\n".join(_paragraph_text(p, qn) for p in tc.iterchildren(qn("w:p"))))
+            nested = tc.find(qn("w:tbl")) is not None    # a table inside the cell: its text is not the cell's
             props = tc.find(qn("w:tcPr"))
             span, continues = 1, False
             if props is not None:
@@ -99,7 +100,8 @@ def _grid(tbl, number: int, qn) -> list[list[GridCell]]:
                 above = rows[-1][column - 1] if continues and rows and len(rows[-1]) >= column else None
                 cell_text = above.text if above is not None else text
                 row.append(GridCell(cell_text, Place(table=number, row=r, column=column),
-                                    spanned=k > 0 or above is not None))
+                                    spanned=k > 0 or above is not None,
+                                    holds_table=above.holds_table if above is not None else nested))
         rows.append(row)
     width = max((len(r) for r in rows), default=0)
     for r, row in enumerate(rows, 1):
