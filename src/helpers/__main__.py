@@ -4,12 +4,13 @@ import signal
 import sys
 
 from helpers.core.errors import NOTHING_REPLACED
+from helpers.run.stopping import say_stopped
 
 
 def _stopped_while_starting(signum, frame):
     """Ctrl-C or SIGTERM (make stopped) before the command has started: nothing is touched yet, so one line and
     out (helpers.run.cli installs the handler that cleans up once the command runs)."""
-    print(f"interrupted. {NOTHING_REPLACED}", file=sys.stderr, flush=True)
+    say_stopped(NOTHING_REPLACED, nothing_replaced=True)
     os._exit(130)
 
 

@@ -197,6 +197,39 @@ def test_a_run_works_whatever_the_length_of_the_home_folders_path(tmp_path, own_
     assert done.returncode == 0 and done.stderr == "", done.stderr
 
 
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_under_make_j2_says_so_once(tmp_path, signum):
+    """Ctrl-C reaches every step make runs side by side (make -j2: the report notebook and the results workbook, or
+    the two analysis notebooks), and each printed its own "interrupted." line; SIGTERM to make, which passes it on
+    to each, did the same. Now one line for the run."""
+    import time
+    env = {**os.environ, "TALENT_PROJECT_ROOT": str(tmp_path)}
+    for job in ("a", "b"):
+        _notebook(tmp_path / f"{job}.ipynb", "import pathlib, time", f"pathlib.Path('{job}.started').touch()",
+                  "time.sleep(600)")
+    (tmp_path / "Makefile").write_text(
+        "all: a.out b.out\n%.out: %.ipynb\n"
+        f"\tenv --block-signal=INT,TERM {sys.executable} -m helpers run $< $@\n", encoding="utf-8")
+
+    def like_a_terminal():
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.setsid()
+    make_run = subprocess.Popen(["make", "-j2", "--no-print-directory"], cwd=tmp_path, env=env, text=True,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=like_a_terminal)
+    deadline = time.monotonic() + 180
+    while not all((tmp_path / f"{job}.started").exists() for job in "ab") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert make_run.poll() is None, make_run.communicate()
+    if signum == signal.SIGINT:
+        os.killpg(make_run.pid, signum)                  # Ctrl-C: to the terminal's whole group
+    else:
+        make_run.send_signal(signum)                     # to make alone
+    _, err = make_run.communicate(timeout=120)
+    ours = [line for line in err.splitlines() if not line.startswith("make")]
+    assert ours == ["interrupted. Nothing was replaced: the outputs of the last good run are still in place."], err
+    assert make_run.returncode != 0
+
+
 def test_notebooks_run_at_once_in_one_folder_each_have_a_kernel_of_their_own(tmp_path):
     """make -j2 runs two notebooks side by side (make analysis: 02 and 03), and two runs may share a project: each
     kernel has its own ports and connection file (their socket files used to be named kernel-ipc-1 … in the working

@@ -462,6 +462,7 @@ def _stop_cleanly(after_error) -> None:
 
     def stop(signum, frame):
         from helpers.files.atomic import remove_own_temporaries
+        from helpers.run.stopping import say_stopped
         try:
             # SIGTERM, not SIGKILL: a kernel that is publishing the processed files finishes that first.
             import psutil
@@ -474,7 +475,7 @@ def _stop_cleanly(after_error) -> None:
         remove_own_temporaries()
         # A command that writes nothing (parameters, inputs …) has no after-error text: nothing was replaced.
         text = (after_error() if callable(after_error) else after_error) or NOTHING_REPLACED
-        print(f"interrupted. {text}", file=sys.stderr, flush=True)
+        say_stopped(text, nothing_replaced=text == NOTHING_REPLACED)   # once, whatever the steps stopped with it
         os._exit(INTERRUPTED)
 
     for sig in (signal.SIGINT, signal.SIGTERM):
