@@ -146,7 +146,7 @@ def own_home(tmp_path):
 
 
 def _written(home: Path) -> list[Path]:
-    return [p for p in home.rglob("*") if not p.is_dir()]
+    return list(home.rglob("*"))
 
 
 def test_a_killed_run_leaves_nothing_outside_the_project_and_the_next_run_tidies_up(tmp_path, own_home):

@@ -106,19 +106,20 @@ def _quiet_kernel_manager():
     """A kernel manager whose kernel keeps its own log to itself: it prints a traceback when a run is stopped.
     What goes wrong in a notebook comes back through papermill, in the project's words.
 
-    Its kernel writes nothing outside the project: its connection file goes in KERNEL_FILES, named after this
-    process (the next run removes it if this one is killed), and IPython's profile folder (IPYTHONDIR, which would
-    be ~/.ipython, with every cell of every run in its history) in the same folder, without the history."""
+    Nothing it does writes outside the project: its kernel's connection file goes in KERNEL_FILES, named after this
+    process (the next run removes it if this one is killed), and IPython's folder (IPYTHONDIR, which would be
+    ~/.ipython: jupyter_client makes it to look for kernels in it, and the kernel keeps its profile there, with every
+    cell of every run in its history) in the same folder, without the history."""
     import uuid
 
     from jupyter_client import AsyncKernelManager
+    folder = _kernel_files_folder()
+    os.environ["IPYTHONDIR"] = str(folder / "ipython")    # for this process, and the kernel it starts
 
     class QuietKernelManager(AsyncKernelManager):
         async def start_kernel(self, **kw):
             kw.setdefault("stderr", subprocess.DEVNULL)
-            folder = _kernel_files_folder()
             self.connection_file = str(folder / f"kernel-{os.getpid()}-{uuid.uuid4().hex[:12]}.json")
-            kw["env"] = {**(kw.get("env") or os.environ), "IPYTHONDIR": str(folder / "ipython")}
             kw["extra_arguments"] = [*(kw.get("extra_arguments") or []), "--HistoryManager.enabled=False"]
             return await super().start_kernel(**kw)
 
