@@ -17,6 +17,8 @@ def _stopped_while_starting(signum, frame):
 for _signal in (signal.SIGINT, signal.SIGTERM):
     signal.signal(_signal, _stopped_while_starting)
 
-from helpers.run.cli import main  # noqa: E402  (after the handler: importing the command line takes a moment)
+from helpers.run.cli import keep_tools_in_the_project, main  # noqa: E402  (after the handler: it takes a moment)
 
+if sys.argv[1:2] != ["lab"]:
+    keep_tools_in_the_project()
 sys.exit(main(handle_signals=True))

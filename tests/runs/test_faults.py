@@ -139,7 +139,8 @@ def own_home(tmp_path):
     import tempfile
     home = Path(tempfile.mkdtemp(prefix="home-"))
     (tmp_path / "project").mkdir()
-    env = {name: value for name, value in os.environ.items() if not name.startswith(("JUPYTER", "XDG_", "IPYTHON"))}
+    tools = ("JUPYTER", "XDG_", "IPYTHON", "MPL")       # variables that would say where to write instead
+    env = {name: value for name, value in os.environ.items() if not name.startswith(tools)}
     env.update(HOME=str(home), TALENT_PROJECT_ROOT=str(tmp_path / "project"))
     yield home, env
     shutil.rmtree(home)
@@ -151,8 +152,9 @@ def _written(home: Path) -> list[Path]:
 
 def test_a_killed_run_leaves_nothing_outside_the_project_and_the_next_run_tidies_up(tmp_path, own_home):
     """A run stopped by force (SIGKILL of make's step) used to leave its kernel's connection file and five socket
-    files in ~/.local/share/jupyter/runtime for good (and every run wrote IPython's history in ~/.ipython). Now the
-    kernel's files are the project's (.make/kernels/), and the next run removes those of a killed run."""
+    files in ~/.local/share/jupyter/runtime for good (and every run wrote IPython's history in ~/.ipython, and
+    matplotlib its font cache in ~/.cache). Now the kernel's files are the project's (.make/kernels/), and the next
+    run removes those of a killed run; IPython's and matplotlib's folders are the project's (.make/)."""
     import time
 
     import psutil
@@ -176,12 +178,14 @@ def test_a_killed_run_leaves_nothing_outside_the_project_and_the_next_run_tidies
     assert _written(home) == []
     kernel_files = project / ".make" / "kernels"
     assert len(list(kernel_files.glob("kernel-*.json"))) == 1    # the killed run's, in the project
-    quick = _notebook(tmp_path / "quick.ipynb", "1 + 1")
+    # (A figure: matplotlib keeps a font cache, and a config folder, in the project too.)
+    quick = _notebook(tmp_path / "quick.ipynb", "import matplotlib.pyplot as plt", "plt.plot([1, 2])")
     done = subprocess.run([sys.executable, "-m", "helpers", "run", str(quick), str(tmp_path / "quick-out.ipynb")],
                           env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert list(kernel_files.glob("kernel-*.json")) == []
     assert _written(home) == []
+    assert list((project / ".make" / "matplotlib").glob("fontlist-*.json"))
 
 
 def test_a_run_works_whatever_the_length_of_the_home_folders_path(tmp_path, own_home):

@@ -482,6 +482,17 @@ def _stop_cleanly(after_error) -> None:
         signal.signal(sig, stop)
 
 
+def keep_tools_in_the_project() -> None:
+    """The tools a command runs keep their files in the project (.make/), not in the user's home: IPython's folder
+    (jupyter_client makes ~/.ipython to look for kernels in it; a kernel keeps its profile there, and its history of
+    every cell of every run) and matplotlib's (its font cache; and a matplotlibrc of the user's would change the
+    report's figures; a read-only home put its warning in the executed report). For this command and every process
+    it starts: its notebook's kernel. (Not for JupyterLab, which is the analyst's own.)"""
+    scratch = paths.PROJECT_ROOT / ".make"
+    os.environ["IPYTHONDIR"] = str(scratch / "ipython")
+    os.environ["MPLCONFIGDIR"] = str(scratch / "matplotlib")
+
+
 def main(argv: list[str] | None = None, handle_signals: bool = False) -> int:
     parser = _parser()
     args, unknown = parser.parse_known_args(argv)

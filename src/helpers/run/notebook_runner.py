@@ -106,15 +106,12 @@ def _quiet_kernel_manager():
     """A kernel manager whose kernel keeps its own log to itself: it prints a traceback when a run is stopped.
     What goes wrong in a notebook comes back through papermill, in the project's words.
 
-    Nothing it does writes outside the project: its kernel's connection file goes in KERNEL_FILES, named after this
-    process (the next run removes it if this one is killed), and IPython's folder (IPYTHONDIR, which would be
-    ~/.ipython: jupyter_client makes it to look for kernels in it, and the kernel keeps its profile there, with every
-    cell of every run in its history) in the same folder, without the history."""
+    Its kernel's connection file goes in KERNEL_FILES, named after this process (the next run removes it if this one
+    is killed). (IPython's own folder is the project's too: see helpers.run.cli.keep_tools_in_the_project.)"""
     import uuid
 
     from jupyter_client import AsyncKernelManager
     folder = _kernel_files_folder()
-    os.environ["IPYTHONDIR"] = str(folder / "ipython")    # for this process, and the kernel it starts
 
     class QuietKernelManager(AsyncKernelManager):
         async def start_kernel(self, **kw):
