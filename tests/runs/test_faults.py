@@ -307,6 +307,19 @@ def test_ctrl_c_before_python_has_started_is_one_line_too(tmp_path, signum):
     assert result.stderr == "interrupted. Nothing was replaced: the command had not started.\n"
 
 
+def test_ctrl_c_while_the_command_imports_what_stopping_needs_is_one_line_too():
+    """Ctrl-C as `inputs` starts, while it imports helpers.files.atomic: the handler imported that module itself,
+    found it half-made, and ended in an ImportError traceback (seen once in some twenty random Ctrl-Cs)."""
+    half_made = ("import os, signal, sys, types\n"
+                 "from helpers.run import cli\n"
+                 "cli._stop_cleanly('')\n"
+                 "sys.modules['helpers.files.atomic'] = types.ModuleType('helpers.files.atomic')\n"
+                 "os.kill(os.getpid(), signal.SIGINT)\n")
+    result = subprocess.run([sys.executable, "-c", half_made], capture_output=True, text=True, timeout=60)
+    assert result.returncode == cli.INTERRUPTED, result.stderr
+    assert result.stderr == "interrupted. Nothing was replaced: the outputs of the last good run are still in place.\n"
+
+
 def test_make_starts_every_step_with_ctrl_c_held_back(tmp_path):
     """What the Makefile runs as `python -m helpers` starts with SIGINT and SIGTERM blocked (helpers/__init__.py
     unblocks them once its handler is in place)."""

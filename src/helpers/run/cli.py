@@ -460,23 +460,28 @@ def _stop_cleanly(after_error) -> None:
     temporary files removed, its kernel and Chromium stopped, the last good outputs in place."""
     import os
 
+    # Imported now, not when stopped: a signal that came while the command was importing the same module (atomic,
+    # as `inputs` starts) would find it half-made, and the handler's import failed with an ImportError traceback.
+    from helpers.files.atomic import remove_own_temporaries
+    from helpers.run.stopping import say_stopped
+
     def stop(signum, frame):
-        from helpers.files.atomic import remove_own_temporaries
-        from helpers.run.stopping import say_stopped
         try:
-            # SIGTERM, not SIGKILL: a kernel that is publishing the processed files finishes that first.
-            import psutil
-            children = psutil.Process().children(recursive=True)
-            for child in children:
-                child.terminate()
-            psutil.wait_procs(children, timeout=5)
-        except Exception:  # psutil missing, or a child already gone: the kernel also stops when we do
-            pass
-        remove_own_temporaries()
-        # A command that writes nothing (parameters, inputs …) has no after-error text: nothing was replaced.
-        text = (after_error() if callable(after_error) else after_error) or NOTHING_REPLACED
-        say_stopped(text, nothing_replaced=text == NOTHING_REPLACED)   # once, whatever the steps stopped with it
-        os._exit(INTERRUPTED)
+            try:
+                # SIGTERM, not SIGKILL: a kernel that is publishing the processed files finishes that first.
+                import psutil
+                children = psutil.Process().children(recursive=True)
+                for child in children:
+                    child.terminate()
+                psutil.wait_procs(children, timeout=5)
+            except Exception:  # psutil missing, or a child already gone: the kernel also stops when we do
+                pass
+            remove_own_temporaries()
+            # A command that writes nothing (parameters, inputs …) has no after-error text: nothing was replaced.
+            text = (after_error() if callable(after_error) else after_error) or NOTHING_REPLACED
+            say_stopped(text, nothing_replaced=text == NOTHING_REPLACED)   # once, whatever the steps stopped with
+        finally:
+            os._exit(INTERRUPTED)          # whatever happened above: stopped is stopped, never a traceback
 
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, stop)
