@@ -188,6 +188,18 @@ def test_a_killed_run_leaves_nothing_outside_the_project_and_the_next_run_tidies
     assert list((project / ".make" / "matplotlib").glob("fontlist-*.json"))
 
 
+@pytest.mark.parametrize("tmpdir", ["/a folder that is not there", "/proc"])
+def test_a_temporary_folder_that_cannot_be_written_in_is_passed_over(tmp_path, tmpdir):
+    """TMPDIR gone or read-only: Python passes over it by itself, but Chromium failed to start (with advice about
+    Chromium). Every process a command starts gets the folder Python found instead."""
+    where = _notebook(tmp_path / "where.ipynb", "import os", "print(os.environ['TMPDIR'])")
+    done = subprocess.run([sys.executable, "-m", "helpers", "run", str(where), str(tmp_path / "out.ipynb")],
+                          env={**os.environ, "TMPDIR": tmpdir}, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    used = json.loads((tmp_path / "out.ipynb").read_text(encoding="utf-8"))["cells"][0]["outputs"][0]["text"]
+    assert "".join(used).strip() == "/tmp"
+
+
 def test_a_run_works_whatever_the_length_of_the_home_folders_path(tmp_path, own_home):
     """Kernels' sockets were files in ~/.local/share/jupyter/runtime: with a home folder's path of some 60
     characters, every notebook run ended in a traceback (zmq: "File name too long")."""

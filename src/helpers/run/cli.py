@@ -492,10 +492,15 @@ def keep_tools_in_the_project() -> None:
     (jupyter_client makes ~/.ipython to look for kernels in it; a kernel keeps its profile there, and its history of
     every cell of every run) and matplotlib's (its font cache; and a matplotlibrc of the user's would change the
     report's figures; a read-only home put its warning in the executed report). For this command and every process
-    it starts: its notebook's kernel. (Not for JupyterLab, which is the analyst's own.)"""
+    it starts: its notebook's kernel, Chromium. (Not for JupyterLab, which is the analyst's own.)"""
     scratch = paths.PROJECT_ROOT / ".make"
     os.environ["IPYTHONDIR"] = str(scratch / "ipython")
     os.environ["MPLCONFIGDIR"] = str(scratch / "matplotlib")
+    # A TMPDIR that cannot be written in (gone, read-only): Python passes over it to /tmp by itself, but Chromium
+    # failed, with advice about Chromium. Every process the command starts uses the folder Python found.
+    if os.environ.get("TMPDIR"):
+        import tempfile
+        os.environ["TMPDIR"] = tempfile.gettempdir()
 
 
 def main(argv: list[str] | None = None, handle_signals: bool = False) -> int:
