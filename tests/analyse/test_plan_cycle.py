@@ -15,6 +15,7 @@ from helpers import analyse
 from helpers.core.wording import notes_text, words
 from helpers.extract import dataset
 from helpers.extract.monitoring import COLUMNS, DATA_SHEET
+from support.notes import said
 from support.tonglu import D, project_with_county
 
 LAYOUTS = ["word_tab_cells", "cell_per_line"]
@@ -51,7 +52,7 @@ def test_both_plans_are_read_and_every_target_records_its_plan(county):
     total_2025 = tonglu[(tonglu["indicator_id"] == "talent_total") & (tonglu["year"] == 2025)
                         & (tonglu["kind"] == "actual")]
     assert len(total_2025) == 1 and total_2025.iloc[0]["origin"] == "table"
-    assert "confirmed by" in total_2025.iloc[0]["note"]
+    assert "confirmed by" in said(total_2025.iloc[0])
     # 十五五 prose: 比2020年增长50% gives 2020 = 15 ÷ 1.5 = 10, which agrees with the 十四五 table's 10.
     assert tonglu[(tonglu["indicator_id"] == "talent_total") & (tonglu["year"] == 2020)]["value"].tolist() == [10]
     # A monitoring actual records the plan whose period holds its year.

@@ -173,20 +173,47 @@ def test_a_csv_in_monitoring_is_read_like_a_workbook(workspace):
     assert rows.iloc[0]["source_cell"] == "E2" and rows.iloc[0]["source_file"].endswith("2021 监测.csv")
 
 
-def test_negative_head_counts_and_fractions_for_percentages_are_flagged(workspace):
-    drop(workspace, "m.xlsx", [
-        {"county": "建德市", "indicator": "人才资源总量", "year": 2021, "value": -3},
-        {"county": "安吉县", "indicator": "高技能人才占技能劳动者比例", "year": 2021, "value": 0.35}])
-    ds = _build(workspace)
-    flagged = ds.indicators.query("origin == 'monitoring'").set_index("indicator_id")
-    assert flagged.loc["talent_total", "quality"] == "implausible"
-    assert flagged.loc["high_skilled_share_of_skilled", "quality"] == "implausible"
-    log = ds.cleaning_log[ds.cleaning_log["step"] == "implausible"]
-    assert {"jiande", "anji"} <= set(log["entity"]) and log["source_file"].str.endswith("m.xlsx").all()
-    # As the data notebook and the report's data-quality part say them:
-    from helpers.extract import views
-    shown = views.key_decisions(ds).to_string()
-    assert "-3万人超出合理范围" in shown and "0.35%像是小数写法" in shown
+@pytest.mark.parametrize("value, problem", [
+    (129000, "outside the plausible range 0.5–5000 万人 of the catalogue; written in 人? 129000 人 is 12.9 万人"),
+    (-3, "-3 万人 for 人才资源总量 is outside the plausible range"),
+])
+def test_a_head_count_outside_the_plausible_range_stops_the_run_at_its_cell(workspace, value, problem):
+    """Was: kept and flagged `implausible` in the cleaning log, while the brief judged Jiande's 人才资源总量
+    'ahead of schedule' (快于序时进度) on 129000 万人, a count in 人 typed under the template's 万人."""
+    path = drop(workspace, "m.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2023, "value": value}])
+    err = _error(workspace)
+    assert err.file.endswith("m.xlsx") and err.where == "sheet 数据, cell E2" and problem in err.problem
+    assert "write the value in 万人" in err.fix and "widen `plausible` of talent_total" in err.fix
+    # Either piece of advice, followed, gives a run whose value is the one meant.
+    wb = openpyxl.load_workbook(path)
+    wb[DATA_SHEET]["E2"] = 12.9
+    wb.save(path)
+    assert _build(workspace).indicators.query("origin == 'monitoring'")["value"].tolist() == [12.9]
+
+
+def test_widening_the_plausible_range_as_advised_lets_a_real_figure_through(workspace):
+    drop(workspace, "m.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2023, "value": 6000}])
+    assert "widen `plausible`" in _error(workspace).fix
+    catalogue = workspace / "config" / "catalogue.yaml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace("plausible: [0.5, 5000]",
+                                                                       "plausible: [0.5, 8000]", 1), encoding="utf-8")
+    rows = _build(workspace).indicators.query("origin == 'monitoring'")
+    assert rows[["value", "quality"]].values.tolist() == [[6000.0, "ok"]]
+
+
+def test_a_percentage_written_as_a_fraction_stops_the_run_unless_its_percent_sign_says_so(workspace):
+    share = "高技能人才占技能劳动者比例"
+    path = drop(workspace, "m.xlsx", [{"county": "安吉县", "indicator": share, "year": 2023, "value": 0.35}])
+    err = _error(workspace)
+    assert re.fullmatch(r"sheet 数据, cell E\d+", err.where) and "looks like a percentage written as a fraction" \
+        in err.problem and "35 for 35%" in err.fix and "(0.35%)" in err.fix
+    wb = openpyxl.load_workbook(path)      # a share really below 1%, written with its % sign as advised
+    ws = wb[DATA_SHEET]
+    cell = next(c for row in ws.iter_rows(min_col=5, max_col=5) for c in row if c.value == 0.35)
+    cell.value = "0.35%"
+    wb.save(path)
+    rows = _build(workspace).indicators.query("origin == 'monitoring'")
+    assert rows[["value", "quality"]].values.tolist() == [[0.35, "ok"]]
 
 
 def test_a_conflicting_duplicate_names_files_that_exist(workspace, monkeypatch):

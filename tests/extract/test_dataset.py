@@ -146,6 +146,25 @@ def test_written_outputs(real_dataset, tmp_path):
     assert not list(tmp_path.parent.glob(f".{tmp_path.name}.staging-*"))
 
 
+def test_indicators_store_notes_as_codes_and_values_and_the_workbook_says_them(real_dataset, tmp_path):
+    # Codes and values in the tables, words only at the edge: indicators.csv keeps each note's record
+    # (note_values), never a sentence in one language; indicators.xlsx says it in Chinese and in English.
+    dataset.write(real_dataset, tmp_path)
+    back = pd.read_csv(tmp_path / "indicators.csv", encoding="utf-8-sig")
+    assert "note" not in back and "note_values" in back
+    # 建德's 2025 target for 专业技术人才的中高级职称比例, written >10 in its table: the comparator kept
+    row = back.query("entity == 'jiande' and indicator_id == 'prof_mid_senior_title_share' and kind == 'target'")
+    assert json.loads(row.iloc[0]["note_values"]) == [{"code": "comparator", "comparator": ">"}]
+    sheet = openpyxl.load_workbook(tmp_path / "indicators.xlsx")["指标数据 indicators"]
+    header = [c.value for c in sheet[1]]
+    assert "note" not in header
+    at = header.index("note_values")
+    assert header[at - 2: at] == ["note_zh", "note_en"]
+    shown = next(r for r in sheet.iter_rows(min_row=2, values_only=True)
+                if r[:2] == ("jiande", "prof_mid_senior_title_share") and r[4] == "target")
+    assert shown[at - 1] == "comparator '>' kept" and shown[at - 2] == "保留比较符>"
+
+
 def test_xlsx_text_is_never_a_formula(tmp_path):
     from helpers.files.outputs import write_xlsx
     write_xlsx({"s": pd.DataFrame({"name": ["=1+1", "@SUM(A1)", "-2+3", "plain"], "v": [1, 2, 3, 4]})},

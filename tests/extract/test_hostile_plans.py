@@ -12,6 +12,7 @@ from helpers.core.errors import InputError
 from helpers.core.values import NotANumber, parse_value_cell
 from helpers.extract import dataset
 from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan
+from support.notes import said
 from support.plan_documents import (
     PlanContent,
     print_pdf_libreoffice,
@@ -79,7 +80,7 @@ def test_a_dash_in_a_plans_value_cell_is_read_like_a_slash_and_logged(workspace)
     _docx(workspace, _table(cells={TOTAL_2030: "—"}))
     ds = _build(workspace)
     row = _total_2030(ds)
-    assert row["value"] != row["value"] and "“—” in the plan: not given" in row["note"]    # NaN, never 0
+    assert row["value"] != row["value"] and "“—” in the plan: not given" in said(row)    # NaN, never 0
     log = dataset.in_words(ds)["cleaning_log"].query("entity == 'tonglu' and step == 'missing'")
     assert len(log) == 1 and "“—”表示未给出" in log["decision"].iloc[0]
 
@@ -113,7 +114,7 @@ def test_a_subscript_or_hidden_run_is_never_a_digit_of_the_number(workspace, fon
     prints, is not read at all (was 202)."""
     _docx(workspace, _table(cells={TOTAL_2030: "20"}), _run_after("20", "2", **font))
     row = _total_2030(_build(workspace))
-    assert row["value"] == 20 and note in row["note"]
+    assert row["value"] == 20 and note in said(row)
 
 
 def test_a_text_box_is_read_once_not_with_its_fallback_copy(workspace):
@@ -177,7 +178,7 @@ def test_a_subscript_on_a_web_page_is_a_note_mark(workspace):
     path.write_text(path.read_text(encoding="utf-8").replace(">20₂<", ">20<sub>2</sub><"), encoding="utf-8")
     use_plan_file(workspace, "tonglu_15.txt", path)
     row = _total_2030(_build(workspace))
-    assert row["value"] == 20 and "note mark ₂" in row["note"]
+    assert row["value"] == 20 and "note mark ₂" in said(row)
 
 
 @pytest.fixture(scope="module")
@@ -213,10 +214,10 @@ def test_a_raised_or_lowered_digit_in_a_pdf_is_a_note_mark_never_a_digit(workspa
     use_plan_file(workspace, "tonglu_15.txt", Path(shutil.copy(raised_pdfs[printer], workspace / "raw" / "t15.pdf")))
     ds = _build(workspace)
     row = _total_2030(ds)
-    assert row["value"] == 20 and "note mark ¹" in row["note"]
+    assert row["value"] == 20 and "note mark ¹" in said(row)
     share = ds.indicators.query("entity == 'tonglu' and indicator_id == 'high_skilled_share_of_skilled' and "
                                 "year == 2030 and kind == 'target'").iloc[0]
-    assert share["value"] == 40 and "note mark ₂" in share["note"]
+    assert share["value"] == 40 and "note mark ₂" in said(share)
 
 
 # ------------------------------------------------------------------------------------------- web pages
@@ -240,7 +241,7 @@ def _page(workspace: Path, old: str, new: str) -> dataset.Dataset:
 ])
 def test_a_web_pages_cell_is_read_as_the_browser_shows_it(workspace, markup, value, note):
     row = _total_2030(_page(workspace, ">20左右<", f">{markup}<"))
-    assert row["value"] == value and note in row["note"]
+    assert row["value"] == value and note in said(row)
 
 
 def test_a_raised_note_mark_in_a_web_pages_prose_is_never_a_digit(tmp_path):

@@ -14,6 +14,7 @@ from helpers.extract import dataset
 from helpers.extract.monitoring import DATA_SHEET
 from helpers.report import chapters
 from helpers.report.context import load_report_context
+from support.notes import said
 from support.workbooks import drop, template
 
 
@@ -114,11 +115,27 @@ def test_same_observation_in_two_files_with_different_values(workspace):
     assert "15.9 here but 15.2 in" in err.problem and "a.xlsx" in err.problem
 
 
+@pytest.mark.parametrize("second", [12.95, 12.91, 12.9001])
+def test_values_that_differ_by_less_than_half_a_percent_still_contradict_each_other(workspace, second):
+    """Was: 12.9 and 12.95 (0.4% apart) counted as the same, and the first file's 12.9 kept without a word."""
+    drop(workspace, "a.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2023, "value": 12.9}])
+    err = _error(workspace, [{"county": "建德市", "indicator": "人才资源总量", "year": 2023, "value": second}],
+                 name="b.xlsx")
+    assert f"{second:g} here but 12.9 in" in err.problem and "a.xlsx" in err.problem
+
+
+def test_a_formula_result_equal_but_for_floating_point_is_the_same_value(workspace):
+    drop(workspace, "a.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2023, "value": 12.9}])
+    drop(workspace, "b.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2023,
+                                "value": 12.899999999999999}])
+    assert _build(workspace).indicators.query("origin == 'monitoring'")["value"].tolist() == [12.9]
+
+
 def test_same_observation_twice_with_the_same_value_is_kept_once(workspace):
     drop(workspace, "a.xlsx", [{"county": "安吉县", "indicator": "人才资源总量", "year": 2021, "value": 15.2}])
     drop(workspace, "b.xlsx", [{"county": "安吉县", "indicator": "人才资源总量", "year": 2021, "value": 15.2}])
     rows = _build(workspace).indicators.query("entity == 'anji' and year == 2021")
-    assert len(rows) == 1 and "b.xlsx" in rows.iloc[0]["note"]
+    assert len(rows) == 1 and "b.xlsx" in said(rows.iloc[0])
 
 
 def test_monitoring_value_contradicting_the_plan_is_a_consistency_finding(workspace):
@@ -128,7 +145,7 @@ def test_monitoring_value_contradicting_the_plan_is_a_consistency_finding(worksp
     ds = _build(workspace)
     kept = ds.indicators.query("entity == 'jiande' and indicator_id == 'talent_total' and year == 2020")
     assert kept["value"].tolist() == [10.3] and kept["origin"].tolist() == ["table"]
-    assert "m.xlsx, sheet 数据, cell E" in kept.iloc[0]["note"]
+    assert "m.xlsx, sheet 数据, cell E" in said(kept.iloc[0])
     finding = dataset.in_words(ds)["consistency"].query("check == 'same_observation'").iloc[0]
     assert (finding["table_value"], finding["prose_value"], finding["year"]) == (10.3, 10.9, 2020)
     assert finding["table_line"] == 48 and finding["prose_file"].endswith("m.xlsx")
@@ -139,7 +156,7 @@ def test_monitoring_value_agreeing_with_the_plan_confirms_it(workspace):
     drop(workspace, "m.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2020, "value": 10.3}])
     ds = _build(workspace)
     kept = ds.indicators.query("entity == 'jiande' and indicator_id == 'talent_total' and year == 2020")
-    assert len(kept) == 1 and "confirmed by" in kept.iloc[0]["note"]
+    assert len(kept) == 1 and "confirmed by" in said(kept.iloc[0])
     assert ds.consistency.query("check == 'same_observation'").empty
 
 

@@ -6,6 +6,7 @@ import yaml
 
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
+from support.notes import said
 
 WORD_LAYOUT_PLAN = """桐庐县人才发展“十四五”规划
 一、发展基础
@@ -117,7 +118,7 @@ def test_third_county_from_a_config_entry(workspace: Path, layout, text):
         # Tonglu restates two provincial targets: 1650 agrees with Anji's, 20 for direct financing too.
         kept = ds.indicators.query("entity == 'zhejiang' and indicator_id == 'talent_total'").iloc[0]
         assert kept["source_file"].endswith("anji_talent_plan_2021-2025.txt")
-        assert "tonglu_plan.txt" in kept["note"]
+        assert "tonglu_plan.txt" in said(kept)
 
 
 def test_plans_disagreeing_on_a_provincial_target_are_reported(workspace: Path):

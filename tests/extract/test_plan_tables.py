@@ -39,6 +39,7 @@ from helpers.core.errors import InputError
 from helpers.core.wording import notes_text, words
 from helpers.extract import dataset
 from support.fifteenth_plan import PLANS, WORD_PLAN, add_fifteenth_plan
+from support.notes import said
 
 
 @pytest.fixture(scope="module", params=list(PLANS))
@@ -92,11 +93,11 @@ def test_each_mark_is_a_note_and_a_cleaning_decision_with_its_place(county):
     rows = _plan_rows(ds)
     share = rows[("high_skilled_share_of_skilled", 2025, "actual")]
     mark = "¹" if layout == "word_tab_cells" else "①"
-    assert f"note mark {mark}" in share.note
-    assert "approximate" in rows[("talent_total", 2030, "target")].note
-    assert "cumulative" in rows[("provincial_incubators", 2030, "target")].note
-    assert "binding" in rows[("new_high_skilled_talent", 2030, "target")].note
-    assert "binding" not in rows[("new_high_skilled_talent", 2025, "actual")].note   # an actual binds nothing
+    assert f"note mark {mark}" in said(share)
+    assert "approximate" in said(rows[("talent_total", 2030, "target")])
+    assert "cumulative" in said(rows[("provincial_incubators", 2030, "target")])
+    assert "binding" in said(rows[("new_high_skilled_talent", 2030, "target")])
+    assert "binding" not in said(rows[("new_high_skilled_talent", 2025, "actual")])   # an actual binds nothing
     log = dataset.in_words(ds)["cleaning_log"].query("entity == 'tonglu' and source_file.str.endswith('tonglu_15.txt')")
     steps = log.groupby("step").size().to_dict()
     assert steps["note_mark"] == 1 and steps["approximate"] == 1 and steps["cumulative"] == 3
@@ -120,7 +121,7 @@ def test_a_stated_actual_is_preferred_to_the_plans_estimate(county):
     assert len(kept) == 1
     if layout == "word_tab_cells":    # the plan's 15.2 is an estimate: the workbook's 15.0 is kept, the 15.2 named
         assert (kept.iloc[0]["value"], kept.iloc[0]["origin"]) == (15.0, "monitoring")
-        assert "tonglu_15.txt, line" in kept.iloc[0]["note"] and "gives 15.2" in kept.iloc[0]["note"]
+        assert "tonglu_15.txt, line" in said(kept.iloc[0]) and "gives 15.2" in said(kept.iloc[0])
     else:                             # the plan's 2025 column is an actual: the plan is kept, as before
         assert (kept.iloc[0]["value"], kept.iloc[0]["origin"]) == (15.2, "table")
 
@@ -129,10 +130,24 @@ def test_a_workbook_note_mark_is_recorded_and_never_a_digit(county):
     _, _, ds = county
     row = ds.indicators.query("entity == 'tonglu' and indicator_id == 'physicians_per_1000' and year == 2030 "
                               "and kind == 'actual'").iloc[0]
-    assert row["value"] == 4.6 and "note mark ²" in row["note"] and row["source_cell"] == "E26"
+    assert row["value"] == 4.6 and "note mark ²" in said(row) and row["source_cell"] == "E26"
     log = dataset.in_words(ds)["cleaning_log"].query(
         "entity == 'tonglu' and step == 'note_mark' and source_file.str.endswith('.xlsx')")
     assert len(log) == 1 and "“4.6²”读作4.6" in log.iloc[0]["decision"] and log.iloc[0]["source_line"] == 26
+
+
+def test_an_approximate_figure_in_the_estimated_column_is_an_approximate_actual(workspace):
+    # 人才资源总量's 2025年（预计） cell written 约15: the base year's estimated actual, about 15 (not a target)
+    add_fifteenth_plan(workspace, "word_tab_cells", WORD_PLAN.replace("\t15.2\n", "\t约15\n", 1), monitoring=False)
+    ds = dataset.build(workspace / "raw", workspace / "config")
+    row = _plan_rows(ds)[("talent_total", 2025, "actual")]
+    assert (row.value, row.approximate, row.estimated) == (15, True, True)
+    assert notes_text(row.note_values, words("en")) == \
+        "about the value (“约15”): an approximate actual; an estimate: the column is headed 2025年（预计）"
+    assert notes_text(row.note_values, words("zh")) == \
+        "约数（“约15”）：实际值为近似数；预计数：所在列标题为2025年（预计）"
+    target = _plan_rows(ds)[("talent_total", 2030, "target")]     # 20左右 stays an approximate target
+    assert notes_text(target.note_values, words("en")) == "about the value (“20左右”): an approximate target"
 
 
 def _progress(workspace: Path, year: int):

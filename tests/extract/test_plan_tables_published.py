@@ -7,6 +7,7 @@ import pytest
 
 from helpers.extract import dataset
 from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan
+from support.notes import said
 from support.plan_documents import PlanContent, use_plan_file, write_docx, write_html
 
 
@@ -43,4 +44,4 @@ def test_a_superscript_note_mark_is_never_a_digit(workspace, writer, suffix):
     ds = _publish(workspace, writer, suffix)
     share = ds.indicators.query("entity == 'tonglu' and indicator_id == 'high_skilled_share_of_skilled' "
                                 "and year == 2025").iloc[0]
-    assert share["value"] == 35 and "note mark ¹" in share["note"]       # never 351
+    assert share["value"] == 35 and "note mark ¹" in said(share)       # never 351

@@ -69,7 +69,8 @@ def test_a_superscript_run_of_a_document_is_a_note_mark():
     assert (parsed.value, parsed.note_marks) == (10.3, "¹")
 
 
-@pytest.mark.parametrize("cell", ["10.¹3", "1²0", "①0.3", "½", "⑩"])
+@pytest.mark.parametrize("cell", ["10.¹3", "1²0", "①0.3", "½", "⑩",
+                                  "12½", "10.3¼", "3⅓", "12.5½"])   # a fraction is part of the value: never 12
 def test_a_mark_inside_a_number_or_alone_is_refused(cell):
     with pytest.raises(NotANumber):
         parse_value_cell(cell)

@@ -271,6 +271,28 @@ def test_notebooks_run_at_once_in_one_folder_each_have_a_kernel_of_their_own(tmp
     assert not list(tmp_path.glob("kernel-ipc*")) and not list(paths.NOTEBOOKS_DIR.glob("kernel-ipc*"))
 
 
+def test_a_notebook_run_keeps_no_history_in_the_home_folder_and_leaves_no_kernel_behind(tmp_path):
+    """The runner starts the kernel itself (it boots while papermill is imported): with papermill's setting, its
+    IPython history in memory, not in ~/.ipython; and the kernel ends with the run."""
+    import psutil
+    notebook = tmp_path / "small.ipynb"
+    notebook.write_text(json.dumps({
+        "cells": [{"cell_type": "code", "execution_count": None, "id": "a", "metadata": {}, "outputs": [],
+                   "source": ["import os\n", "print(os.getpid())"]}],
+        "metadata": {"kernelspec": {"name": "talent-plan", "display_name": "talent-plan", "language": "python"}},
+        "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+    import tempfile
+    home = Path(tempfile.mkdtemp(prefix="home-", dir="/tmp"))   # short: socket paths under it are limited
+    environment = {k: v for k, v in os.environ.items() if k not in ("IPYTHONDIR", "JUPYTER_RUNTIME_DIR")}
+    result = subprocess.run([sys.executable, "-m", "helpers", "run", str(notebook), str(tmp_path / "out.ipynb")],
+                            capture_output=True, text=True, timeout=300, env={**environment, "HOME": str(home)})
+    assert result.returncode == 0, result.stderr
+    assert not list(home.rglob("history.sqlite"))
+    shutil.rmtree(home)
+    kernel = int(json.loads((tmp_path / "out.ipynb").read_text(encoding="utf-8"))["cells"][0]["outputs"][0]["text"][0])
+    assert not psutil.pid_exists(kernel) or psutil.Process(kernel).status() == psutil.STATUS_ZOMBIE
+
+
 def test_a_kernel_that_never_answers_is_said_not_thrown(tmp_path, monkeypatch):
     import papermill
 

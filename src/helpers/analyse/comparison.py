@@ -136,8 +136,10 @@ def county_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
 def peer_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
     """Each county against the median of the other counties, indicator by indicator.
 
-    Caveats travel as in the pairwise comparison; an indicator that is not comparable between counties
-    is listed with its reason and not compared; look-alike pairs (catalogue relations) are listed once.
+    A county's target is set against the median of its peers' targets of the same kind: a five-year sum (〔〕)
+    against their sums, a level against their levels. Caveats travel as in the pairwise comparison; an
+    indicator that is not comparable between counties is listed with its reason and not compared; look-alike
+    pairs (catalogue relations) are listed once.
     """
     ind = inputs.indicators
     counties = ind[ind["entity"].isin(inputs.entities) & ind["value"].notna()]
@@ -158,9 +160,13 @@ def peer_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
             continue
         values = group["value"].to_numpy(dtype=float)
         target_by_entity = tgt["value"].to_dict()
+        sum_by_entity = tgt["cumulative"].astype(bool).to_dict()
         for i, r in enumerate(group.itertuples()):
             peer_latest = float(np.median(np.delete(values, i)))
-            peer_targets = [v for e, v in target_by_entity.items() if e != r.entity]
+            # a county's 〔〕 sum against its peers' sums, a level against their levels (a county without a
+            # target: against their levels)
+            own_sum = sum_by_entity.get(r.entity, False)
+            peer_targets = [v for e, v in target_by_entity.items() if e != r.entity and sum_by_entity[e] == own_sum]
             peer_target = float(np.median(peer_targets)) if peer_targets else None
             target = target_by_entity.get(r.entity)
             row = {
@@ -175,6 +181,7 @@ def peer_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
                 else int((values < r.value).sum()) + 1,
                 "rank_of": len(group),
                 **target_flags(_first_record(tgt, r.entity)),
+                "other_target_cumulative": peer_target is not None and own_sum,
                 "comparability": meta.comparability, "comparability_reason": meta.comparability_reason,
                 "basis": "not compared" if meta.comparability == "not_comparable" else "gap and ratio",
                 "sources": place_ref(place_of_row(r)),

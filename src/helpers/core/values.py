@@ -9,7 +9,8 @@ One parser for both. Besides the number it reads what real plans write around it
     1,234.5  −5                           a thousands separator (groups of three digits), a minus sign
 
 A mark inside the number (10.¹3), or a character that Unicode would silently turn into a digit anywhere but
-at the end (½, ⑩ in the middle), is refused: it cannot be read without guessing.
+at the end (⑩ in the middle), is refused: it cannot be read without guessing. So is a fraction character
+anywhere (12½): it is part of the value, never a note mark.
 """
 from __future__ import annotations
 
@@ -73,8 +74,15 @@ def check_magnitude(value: float) -> float:
 
 def is_note_mark(ch: str) -> bool:
     """A character that marks a note: superscript, circled or otherwise decorated digits (Unicode 'other
-    number', which NFKC would turn into plain digits: ¹ → 1, ① → 1), and ※ * † ‡ #."""
-    return ch in SYMBOL_MARKS or unicodedata.category(ch) == "No"
+    number', which NFKC would turn into plain digits: ¹ → 1, ① → 1), and ※ * † ‡ #. A fraction (½ ¼ ⅓, also
+    'other number') is part of the value, never a mark: 12½ is twelve and a half, and is refused (write 12.5)
+    rather than read as 12."""
+    return ch in SYMBOL_MARKS or (unicodedata.category(ch) == "No" and not is_fraction(ch))
+
+
+def is_fraction(ch: str) -> bool:
+    """½ ¼ ⅓ ⅞ …: a vulgar fraction, which NFKC writes with the fraction slash (½ → 1⁄2)."""
+    return "\u2044" in unicodedata.normalize("NFKC", ch)
 
 
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")

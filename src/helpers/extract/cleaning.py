@@ -314,8 +314,8 @@ def _note_plan_marks(obs: Observation, column, cell: Cell, parsed, cumulative_no
     if parsed.note_marks:
         obs.notes.append(note("note_mark", mark=parsed.note_marks))
         log("note_mark", {"raw": raw, "value": parsed.value, "mark": parsed.note_marks}, cell=cell)
-    if parsed.approximate:
-        obs.notes.append(note("approximate", raw=raw))
+    if parsed.approximate:   # 20左右 in a target column: an approximate target; 约15 in 2025年（预计）: an actual
+        obs.notes.append(note("approximate" if obs.kind == "target" else "approximate_actual", raw=raw))
         log("approximate", {"raw": raw, "value": parsed.value}, cell=cell)
     if parsed.cumulative:
         obs.notes.append(note("cumulative"))

@@ -20,7 +20,7 @@ from helpers.core.paths import display_path
 from helpers.core.periods import plan_covering
 from helpers.core.records import Check, Decision, Observation, note, place
 from helpers.core.text import normalisation_stats
-from helpers.core.wording import decision_text, evidence_text, explanation_text, words, words_for
+from helpers.core.wording import decision_text, evidence_text, explanation_text, notes_text, words_for
 from helpers.extract.cleaning import TableCleaner
 from helpers.extract.consistency import VALUE_TOLERANCE, check_plan
 from helpers.extract.manifest import verify
@@ -37,7 +37,7 @@ from helpers.run import parameters
 CONTRACT_COLUMNS = ["entity", "indicator_id", "source_name", "year", "kind", "value", "comparator", "unit",
                     "source_unit", "source_file", "source_line", "source_text"]
 EXTRA_COLUMNS = ["entity_name_zh", "indicator_name_zh", "indicator_name_en", "category", "source_value",
-                 "origin", "derivation", "quality", "note", "source_sheet", "source_cell", "plan", "note_values",
+                 "origin", "derivation", "quality", "source_sheet", "source_cell", "plan", "note_values",
                  "source_place", "attribute", "approximate", "cumulative", "estimated"]
 # What the plan's table says of a figure (helpers.records.Observation): `attribute` 约束性 (binding) or 预期性, as
 # the 属性 column gives it; `approximate` 14左右; `cumulative` 〔3〕, a sum over the plan's years, never a level;
@@ -260,10 +260,6 @@ def _ref(o: Observation) -> str:
     return f"{o.source_file}!{o.source_sheet}!{o.source_cell}" if o.source_cell else f"{o.source_file}:{o.source_line}"
 
 
-def _values(n: dict) -> dict:
-    return {k: v for k, v in n.items() if k != "code"}
-
-
 def _show(o: Observation) -> str:
     return "/" if o.value is None else f"{'' if o.comparator == '=' else o.comparator}{o.value:g}"
 
@@ -369,8 +365,6 @@ def _indicator_frame(observations: list[Observation], sources: Sources, catalogu
             "source_text": o.source_text, "entity_name_zh": names[o.entity][0], "indicator_name_zh": ind.name_zh,
             "indicator_name_en": ind.name_en, "category": o.category, "source_value": o.source_value,
             "origin": o.origin, "derivation": o.derivation, "quality": o.quality,
-            "note": words("en")("notes.sep").join(words("en").describe(f"notes.{n['code']}", _values(n))
-                                                  for n in o.notes),
             "note_values": json.dumps(o.notes, ensure_ascii=False) if o.notes else "",
             "source_sheet": o.source_sheet, "source_cell": o.source_cell, "plan": o.plan,
             "source_place": json.dumps(o.source_place, ensure_ascii=False) if o.source_place else "",
@@ -398,8 +392,8 @@ def catalogue_frame(catalogue: Catalogue) -> pd.DataFrame:
 
 
 def in_words(ds: Dataset) -> dict[str, pd.DataFrame]:
-    """The tables of findings and decisions as indicators.xlsx shows them to an analyst: each record's sentence
-    beside it (the checks' in Chinese and English, the cleaning decisions in Chinese); the CSVs keep the records."""
+    """The tables as indicators.xlsx shows them to an analyst: each record's sentence beside it (the values' notes
+    and the checks' in Chinese and English, the cleaning decisions in Chinese); the CSVs keep the records."""
     zh, en = words_for("zh", ds.catalogue), words_for("en", ds.catalogue)
 
     def explained(frame: pd.DataFrame) -> pd.DataFrame:
@@ -413,7 +407,12 @@ def in_words(ds: Dataset) -> dict[str, pd.DataFrame]:
     at = log.columns.get_loc("step") + 1
     log.insert(at, "evidence", [evidence_text(v, zh) for v in log["evidence_values"]])
     log.insert(at, "decision", [decision_text(s, v, zh) for s, v in zip(log["step"], log["values"])])
-    return {"consistency": explained(ds.consistency), "checks": explained(ds.checks), "cleaning_log": log}
+    indicators = ds.indicators.copy()
+    at = indicators.columns.get_loc("note_values")
+    indicators.insert(at, "note_en", [notes_text(n, en) for n in indicators["note_values"]])
+    indicators.insert(at, "note_zh", [notes_text(n, zh) for n in indicators["note_values"]])
+    return {"indicators": indicators, "consistency": explained(ds.consistency), "checks": explained(ds.checks),
+            "cleaning_log": log}
 
 
 def write(ds: Dataset, processed_dir: Path = paths.PROCESSED_DIR) -> list[Path]:
@@ -426,7 +425,7 @@ def write(ds: Dataset, processed_dir: Path = paths.PROCESSED_DIR) -> list[Path]:
         write_csv(ds.cleaning_log, staging / paths.CLEANING_LOG_CSV)
         readable = in_words(ds)
         write_xlsx({
-            "指标数据 indicators": ds.indicators,
+            "指标数据 indicators": readable["indicators"],
             "一致性问题 consistency": readable["consistency"],
             "全部核对 checks": readable["checks"],
             "清洗记录 cleaning log": readable["cleaning_log"],

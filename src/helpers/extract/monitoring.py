@@ -39,7 +39,10 @@ DATA_SHEET = "数据"
 LISTS_SHEET = "选项"
 INSTRUCTIONS_SHEET = "说明"
 COMPARATORS = ("=", ">", ">=")
-SAME_TOLERANCE = 0.005  # relative; two workbooks' values further apart than this contradict each other
+# Two cells giving one observation agree only when their values are equal up to the last digits of floating
+# point (a formula's 12.899999999999999 is 12.9): 12.9 in one and 12.95 in the other contradict each other, and
+# keeping either without a word would be a silent choice (it was 0.5%, and the first file read won).
+SAME_TOLERANCE = 1e-9  # relative
 
 
 def year_range(sources: Sources) -> tuple[int, int]:
@@ -253,7 +256,7 @@ def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue) -> tup
                     first.notes.append(note("also_stated", place=place(obs)))
                     continue
                 raise InputError(obs.source_file, f"sheet {obs.source_sheet}, cell {obs.source_cell}",
-                                 f"{_describe(obs, catalogue)} is {obs.value:g} here but {first.value:g} in "
+                                 f"{_describe(obs, catalogue)} is {obs.value:.12g} here but {first.value:.12g} in "
                                  f"{first.source_file}, sheet {first.source_sheet}, cell {first.source_cell}",
                                  "keep one value: correct or delete one of the two cells.")
             seen[key] = obs
@@ -262,26 +265,9 @@ def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue) -> tup
             for mark in (n["mark"] for n in obs.notes if n["code"] == "note_mark"):
                 decisions.append(Decision(obs.entity, obs.indicator_id, obs.source_file, obs.source_line,
                                           "note_mark", {"raw": obs.source_value, "value": obs.value, "mark": mark}))
-            problem = _implausible(obs, catalogue.indicators[obs.indicator_id])
-            if problem:   # kept, flagged, and listed where the analyst and the report's data-quality part see it
-                obs.quality = "implausible"
-                obs.notes.append(note("implausible_kept", place=place(obs)))
-                decisions.append(Decision(obs.entity, obs.indicator_id, obs.source_file, obs.source_line,
-                                          "implausible", {"problem": problem}))
         decisions.append(Decision("", "", display_path(path), None, "monitoring_workbook",
                                   {"kept": kept, "file": path.name}))
     return observations, decisions
-
-
-def _implausible(obs: Observation, ind) -> dict:
-    """What is implausible about a workbook's value (a wording code and its values), or {}: outside the
-    catalogue's plausible range (a negative head count), or a percentage written as a fraction (0.35)."""
-    low, high = ind.plausible
-    if not low <= obs.value <= high:
-        return {"code": "out_of_range", "value": obs.value, "unit": ind.unit, "low": low, "high": high}
-    if looks_like_a_fraction(obs.value, ind.unit):
-        return {"code": "fraction_for_percent", "value": obs.value}
-    return {}
 
 
 def _same(a: float | None, b: float | None) -> bool:
@@ -535,12 +521,44 @@ def _checked_value(cell: _RowCells, value, value_cell: str, ind,
         raise InputError(path, where(value_cell),
                          f"{number:g}% for {ind.name_zh} is not a percentage between 0 and 100",
                          "write the percentage as a number from 0 to 100 (35 for 35%, not 0.35 or 3500).")
+    _check_plausible(path, where(value_cell), number, percent_sign, ind, catalogue)
     cmp_raw, cmp_cell = cell("comparator")
     comparator = cmp_from_value or _comparator(cmp_raw)
     if comparator is None:
         raise InputError(path, where(cmp_cell), f"comparator '{cmp_raw}' is not one of {', '.join(COMPARATORS)}",
                          "leave it empty for an exact value, or pick from the list.")
     return number, comparator, unit_text, marks
+
+
+def _check_plausible(path: Path, where: str, number: float, percent_sign: bool, ind, catalogue: Catalogue) -> None:
+    """A workbook's value outside the catalogue's plausible range (a head count in 人 where the catalogue counts
+    万人, a negative count), or a percentage written as a fraction (0.35 for 35%), stops the run at its cell.
+    (A plan's figure is kept and flagged, as published; a workbook is the analysts' own and can be corrected, and
+    a wrong figure kept would be judged in the brief as if it were right.)"""
+    low, high = ind.plausible
+    if not low <= number <= high:
+        raise InputError(path, where, f"{number:g} {ind.unit} for {ind.name_zh} is outside the plausible range "
+                         f"{low:g}–{high:g} {ind.unit} of the catalogue{_in_another_unit(number, ind, catalogue)}",
+                         f"write the value in {ind.unit}, the catalogue's unit. If the figure really is right, widen "
+                         f"`plausible` of {ind.id} in {display_path(catalogue.path)} (the entry at line {ind.line}).")
+    if not percent_sign and looks_like_a_fraction(number, ind.unit):
+        raise InputError(path, where, f"{number:g} for {ind.name_zh} (in %) looks like a percentage written as a "
+                         f"fraction: {number:g} is {number * 100:g}%",
+                         f"write the percentage as a number from 0 to 100 ({number * 100:g} for {number * 100:g}%). "
+                         f"If the share really is below 1%, write it with its % sign ({number:g}%).")
+
+
+def _in_another_unit(number: float, ind, catalogue: Catalogue) -> str:
+    """', as if written in 人: 129000 人 is 12.9 万人' when the value is plausible in another unit of the same kind."""
+    unit = catalogue.units.get(ind.unit)
+    low, high = ind.plausible
+    for other in catalogue.units.values():
+        if unit is None or other.unit == unit.unit or other.dimension != unit.dimension:
+            continue
+        converted = number * other.factor / unit.factor
+        if low <= converted <= high:
+            return f"; written in {other.unit}? {number:g} {other.unit} is {converted:g} {ind.unit}"
+    return ""
 
 
 def _checked_number(path: Path, where: str, value, ind) -> tuple[float, bool, str | None, str]:
@@ -576,21 +594,41 @@ def _find_data_sheets(path: Path, book: _Book) -> list[tuple[str, int, dict[str,
         if name not in book.sheetnames:
             continue
         for row, cells in book.rows(name, 1, 5):
-            columns = {}
+            candidates: dict[str, list[int]] = {}
             for col, (text, _) in enumerate(cells, 1):
                 if text is None:
                     continue
                 key = name_key(str(text)).lower()
                 for title, field in COLUMNS:
                     if key in (name_key(title), ENGLISH[field]) or key.startswith(name_key(title)):
-                        columns.setdefault(field, col)
-            if all(f in columns for f in REQUIRED):
-                found.append((name, row, columns))
+                        candidates.setdefault(field, []).append(col)
+            if all(f in candidates for f in REQUIRED):
+                _one_column_each(path, name, row, cells, candidates)
+                found.append((name, row, {field: cols[0] for field, cols in candidates.items()}))
                 break
     if not found:
         raise InputError(path, None, "no sheet has the monitoring columns 县市, 指标, 年份 and 数值",
                          "start from the template (`make template`) and keep its header row.")
     return found
+
+
+# Fields whose column must be unambiguous: each changes which value is read, for which county, indicator and year.
+# (Two 来源 or 备注 columns are harmless: the first is quoted.)
+UNAMBIGUOUS = ("county", "indicator", "unit", "year", "value", "comparator")
+
+
+def _one_column_each(path: Path, sheet: str, row: int, cells: list, candidates: dict[str, list[int]]) -> None:
+    """Two header cells that could each be one field's column (数值（万人） and 数值, 年份（基期） and 年份) stop
+    the run: reading either would be a guess, and the other column's figures would be left out without a word."""
+    for title, field in COLUMNS:
+        cols = candidates.get(field, [])
+        if field in UNAMBIGUOUS and len(cols) > 1:
+            named = " and ".join(f"{get_column_letter(c)}{row} ({cells[c - 1][0]})" for c in cols)
+            raise InputError(path, f"sheet {sheet}, row {row}", f"the header has more than one {title} column: "
+                             f"{named}, so which one holds the {field} is a guess",
+                             f"keep one column headed {title}: rename the other so that its header does not start "
+                             f"with {title} (e.g. 说明), or move its figures to rows of their own, one row per county, "
+                             "indicator and year, as in the template (`make template`).")
 
 
 def _year(raw) -> int | None:

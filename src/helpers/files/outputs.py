@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+
+# openpyxl is imported where a workbook is written: the analysis and the report notebook, which import this module
+# for its CSV functions, need not pay for it (a tenth of a second each, on the report's critical path).
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 PRINTED_COLUMNS = 14   # for_print: at most this many columns shown (and printed); the rest grouped and collapsed
@@ -21,7 +21,6 @@ PRINTED_WIDTH = 145
 PRINTED_MIN_COLUMNS = 4  # the key columns a printed page always keeps (county, indicator, ...)
 PRINTED_TEXT_WIDTH = 36  # for_print: the widest a column gets (characters); longer text wraps
 LINE_HEIGHT = 15.0       # points: one line of 11-point text
-TOP = Alignment(vertical="top")   # for_print: a row's cells line up at the top when one of them wraps
 
 
 # A text cell that Excel would run as a formula when it opens a CSV: = + - @ (and a tab or carriage return
@@ -86,6 +85,9 @@ def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path, number_formats: dict
     for_print: landscape A4, fit to the page width, header row repeated on every printed page.
     Text from the documents that starts with = + - @ is stored as text, never as a formula.
     """
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, PatternFill
+
     wb = Workbook()
     wb.remove(wb.active)
     header_fill = PatternFill("solid", fgColor="DDE6F0")
@@ -108,7 +110,7 @@ def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path, number_formats: dict
                 if fmt and isinstance(value, (int, float)):
                     cell.number_format = fmt
                 if for_print:
-                    cell.alignment = TOP
+                    cell.alignment = Alignment(vertical="top")   # a row's cells line up at the top
                 colour = (fills or {}).get(frame.columns[c - 1], {}).get(value) if isinstance(value, str) else None
                 if colour:
                     cell.fill = PatternFill("solid", fgColor=colour.lstrip("#"))
@@ -131,6 +133,9 @@ def _widths(ws, frame: pd.DataFrame, labels: dict[str, str] | None, header_rows:
     """Each column as wide as its text, up to a cap. For print, longer text wraps within its column, so that the
     printed page keeps its scale; spreadsheets do not grow a row for text they did not lay out, so each row
     gets the lines its text needs (in the columns that print)."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
     lines: dict[int, int] = {}
     cap = PRINTED_TEXT_WIDTH if for_print else 60
     widths = []
@@ -152,8 +157,10 @@ def _widths(ws, frame: pd.DataFrame, labels: dict[str, str] | None, header_rows:
             ws.row_dimensions[row].height = LINE_HEIGHT * n
 
 
-def _header(ws, columns, labels: dict[str, str] | None, fill: PatternFill) -> None:
+def _header(ws, columns, labels: dict[str, str] | None, fill) -> None:
     """Row 1: the headers a reader sees; with labels, row 2 (hidden): the column ids."""
+    from openpyxl.styles import Alignment, Font
+
     for col, name in enumerate(columns, 1):
         cell = ws.cell(row=1, column=col, value=str((labels or {}).get(name, name)))
         cell.font = Font(bold=True)
@@ -179,6 +186,7 @@ def printed_columns(widths: list[float]) -> int:
 def _print_setup(ws, header_rows: int, n_columns: int) -> None:
     """Landscape A4 with narrow margins, the leading columns that fit at 8 points or more, fit to the page width;
     the header repeated on every page; the sheet's name above and the page number (n / N) below."""
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.page import PageMargins
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4

@@ -89,16 +89,19 @@ def province_table(ctx: ReportContext) -> Table:
 
 
 def province_many_table(ctx: ReportContext) -> Table:
-    """Many counties: one row per indicator, how the counties' targets stand against the province's."""
+    """Many counties: one row per indicator, how the counties' targets stand against the province's. Only the
+    targets of the province's kind count: levels beside a level, five-year sums (〔〕) beside a sum."""
     c = ctx.comparison[ctx.comparison["comparison"] == "county_vs_province"]
     rows = []
     for ind_id, g in c.groupby("indicator_id", sort=False):
         first = g.iloc[0]
         with_target = g.dropna(subset=["target_value"])
+        with_target = with_target[[flag(r, "target_cumulative") == flag(r, "other_target_cumulative")
+                                   for r in with_target.itertuples()]]
         if first["basis"] == "share of province":
             verdict = ctx.t("report.share_total", share=fmt_pct(with_target["target_share_of_province"].sum()))
         else:
-            meets = with_target["target_meets_province"].astype("boolean")
+            meets = with_target["target_meets_province"].astype("boolean").dropna()
             verdict = ctx.t("report.meets_count", meets=int(meets.sum()), total=len(meets))
         lo = with_target.loc[with_target["target_value"].idxmin()] if len(with_target) else None
         hi = with_target.loc[with_target["target_value"].idxmax()] if len(with_target) else None
@@ -116,8 +119,12 @@ def province_many_table(ctx: ReportContext) -> Table:
 
 def province_section(ctx: ReportContext) -> Html:
     if ctx.many:
+        rows = ctx.comparison[ctx.comparison["comparison"] == "county_vs_province"]
+        mixed = any(flag(r, "target_cumulative") != flag(r, "other_target_cumulative") for r in rows.itertuples()
+                    if pd.notna(r.target_value))
         blocks = [{"kind": "table", "table": province_many_table(ctx)},
-                  {"kind": "notes", "entries": [ctx.t("report.province_many_note")]}]
+                  {"kind": "notes", "entries": [ctx.t("report.province_many_note")]
+                   + ([ctx.t("report.province_sum_note")] if mixed else [])}]
     else:
         rows = ctx.comparison[ctx.comparison["comparison"] == "county_vs_province"]
         blocks = [{"kind": "table", "table": province_table(ctx)},
