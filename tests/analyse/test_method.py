@@ -74,6 +74,15 @@ def _line(text: str, start: str) -> int:
     (lambda t: t.replace("  wide: 95", "  wide: 70"), "prediction_intervals:", r"wider than the narrow one"),
     (lambda t: t.replace("  panels_per_figure: 4", "  panels_per_figure:\n    - 4"), "panels_per_figure",
      r"should be a whole number"),
+    # YAML's .nan and .inf (issue 18, second pass): a tolerance of nan was accepted, and judged nothing on schedule
+    # or behind; many_counties .nan and .inf were a ValueError and an OverflowError traceback
+    (lambda t: t.replace("schedule_tolerance_points: 5", "schedule_tolerance_points: .nan"),
+     "schedule_tolerance_points", r"should be a number"),
+    (lambda t: t.replace("many_counties: 6", "many_counties: .nan"), "many_counties", r"should be a whole number"),
+    (lambda t: t.replace("many_counties: 6", "many_counties: .inf"), "many_counties", r"should be a whole number"),
+    (lambda t: t.replace("  on_track: 0.95", "  on_track: .inf"), "on_track", r"should be a number"),
+    (lambda t: t.replace("  limited_progress: 0", "  limited_progress: -.inf"), "limited_progress",
+     r"should be a number"),
 ])
 def test_a_bad_value_is_named_with_its_line(tmp_path, change, line_of, message):
     folder = _method_file(tmp_path, change)

@@ -39,6 +39,13 @@ TOTAL = "  - id: talent_total\n"
     # a plausible range turned round: every value flagged (was: exit 0)
     ("catalogue.yaml", "plausible: [0.5, 5000]", "plausible: [5000, 0.5]", 0, "not [low, high]", "the lower first"),
     ("catalogue.yaml", "plausible: [0.5, 5000]", "plausible: '0.5-5000'", 0, "not [low, high]", "two numbers"),
+    # a bound of .nan (second pass: was accepted, and every value of the indicator flagged implausible)
+    ("catalogue.yaml", "plausible: [0.5, 5000]", "plausible: [.nan, 5000]", 0, "not [low, high]", "two numbers"),
+    # a pattern that repeats a repeating part (second pass: the data step hung on the first line it did not match)
+    ("sources.yaml", "end_pattern: '^注[:：]'", "end_pattern: '(.*)*x$'", 0, "repeats without limit a part",
+     "repeat the part once"),
+    ("sources.yaml", "table_title: 人才发展主要指标", r"table_title: '(\s*人才\S+)+指标表'", 0,
+     "repeats without limit a part", "(.*)* what .* matches"),
     # a unit factor of 0 (was: ZeroDivisionError traceback)
     ("catalogue.yaml", "dimension: persons, factor: 10000", "dimension: persons, factor: 0", 0,
      "factor of unit '万人'", "factor: 10000"),
@@ -48,3 +55,10 @@ def test_a_hand_edited_config_value_is_refused_at_its_line(workspace, file, old,
     error = _refused(workspace)
     assert error.file.endswith(file) and problem in error.problem and fix in error.fix
     assert error.where == line + line_offset
+
+
+@pytest.mark.parametrize("pattern", ["人才发展主要指标", "^注[:：]", r"(?P<year>\d{4})年?省定目标", r"(\d{1,3},)+",
+                                     "人才(发展)?主要指标", r"^[一二三四五六七八九十]+、", r"(主要|核心)+指标"])
+def test_ordinary_patterns_are_accepted(workspace, pattern):
+    from helpers.core.config import _regex
+    assert _regex(pattern, workspace / "config" / "sources.yaml", 1).pattern == pattern

@@ -422,7 +422,7 @@ def test_an_empty_county_cell_of_a_merged_range_is_named_as_such(workspace):
                      lambda wb, ws: ws.merge_cells("A2:A3"))
     with pytest.raises(InputError) as info:
         _build(workspace)
-    assert info.value.where == "sheet 数据, cell A3" and "county cell is empty" in info.value.problem
+    assert info.value.where == "sheet 数据, cells A2:A3" and "are merged" in info.value.problem   # (the range, now)
     assert "Unmerge" in info.value.fix
 
 

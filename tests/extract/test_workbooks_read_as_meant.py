@@ -1,6 +1,8 @@
 """Monitoring workbooks whose figures could be read as something other than what the analyst meant, without a
 word (issue 18, second pass): two header cells that could each be the 数值 or 年份 column, a value merged over
 several rows, a number format that shows another number than the cell holds. Each stops the run at its cell."""
+import re
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -8,6 +10,7 @@ import pytest
 
 from helpers.core.errors import InputError
 from helpers.extract import dataset
+from support.notes import said
 
 HEADER = ["县市", "指标", "单位", "年份", "数值", "比较符", "来源", "备注"]
 
@@ -61,3 +64,182 @@ def test_a_fraction_character_in_a_value_cell_is_refused_not_read_as_a_mark(work
     _workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, "12½"]])
     err = _refused(workspace)
     assert err.where == "sheet 数据, cell E2" and "'12½'" in err.problem and "is not a number" in err.problem
+
+
+# ----------------------------------------------------------------------------- a note mark set as superscript
+
+SUPERSCRIPT_ONE = ('<r><t>12.9</t></r><r><rPr><vertAlign val="superscript"/></rPr><t>1</t></r>')
+
+
+def _with_rich_value(path: Path, shared: bool) -> Path:
+    """The workbook with E2 holding 12.9 and a superscript 1 (a note mark typed in Excel: type 12.91, select the 1,
+    Format Cells → Superscript): in the shared strings, as Excel, WPS and LibreOffice store it, or inline, as
+    programs writing workbooks store it."""
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
+    cell = re.search(r'<c r="E2"[^>]*>.*?</c>', sheet).group()
+    if shared:
+        sheet = sheet.replace(cell, '<c r="E2" t="s"><v>0</v></c>')
+        parts["xl/sharedStrings.xml"] = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                                         f'count="1" uniqueCount="1"><si>{SUPERSCRIPT_ONE}</si></sst>').encode()
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
+            b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+            b'spreadsheetml.sharedStrings+xml"/></Types>'))
+        parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"</Relationships>", (
+            b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            b'sharedStrings" Target="sharedStrings.xml"/></Relationships>'))
+    else:
+        sheet = sheet.replace(cell, f'<c r="E2" t="inlineStr"><is>{SUPERSCRIPT_ONE}</is></c>')
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode("utf-8")
+    with zipfile.ZipFile(path, "w") as z:
+        for name, content in parts.items():
+            z.writestr(name, content)
+    return path
+
+
+def test_a_note_mark_set_as_superscript_is_a_mark_never_a_digit(workspace):
+    """Was: 12.91. As Excel stores it (shared strings), the superscript 1 is read as the note mark ¹."""
+    _with_rich_value(_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 0]]), shared=True)
+    row = _monitoring(workspace).iloc[0]
+    assert (row["value"], row["source_value"], row["source_cell"]) == (12.9, "12.9¹", "E2")
+    assert "¹" in said(row)
+
+
+def test_a_superscript_stored_inline_stops_the_run_with_advice_that_works(workspace):
+    """Stored inline (as programs write it), openpyxl's read-only mode runs the parts together: was 12.91."""
+    path = _with_rich_value(_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 0]]), shared=False)
+    err = _refused(workspace)
+    assert err.where == "sheet 数据, cell E2" and "superscript" in err.problem and "12.91" in err.problem
+    assert "save it" in err.fix
+    # Saved again by Excel, WPS or LibreOffice, the text is in the shared strings and reads as 12.9 with its mark.
+    _with_rich_value(_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 0]]), shared=True)
+    assert path.exists() and _monitoring(workspace)["value"].tolist() == [12.9]
+
+
+# ----------------------------------------------------------------------------- merged cells
+
+@pytest.mark.parametrize("merge, where", [("E2:E3", "cells E2:E3"), ("D2:D3", "cells D2:D3"), ("A2:A3", "cells A2:A3")])
+def test_a_value_year_or_county_merged_over_rows_stops_the_run(workspace, merge, where):
+    """Was, for a value: 12.9 merged over its 2022 and 2023 rows read for 2022 alone, 2023 dropped without a word."""
+    rows = [["建德市", "人才资源总量", "万人", 2022, 12.9], ["建德市", "人才资源总量", "万人", 2023, None]]
+    _workbook(workspace, rows, edit=lambda ws: ws.merge_cells(merge))
+    err = _refused(workspace)
+    assert err.where == f"sheet 数据, {where}" and "are merged" in err.problem and "Unmerge Cells" in err.fix
+
+
+def test_merged_cells_elsewhere_are_harmless(workspace):
+    def edit(ws):
+        ws.merge_cells("G2:H2")          # 来源 and 备注 merged
+        ws.merge_cells("G3:G4")          # a note over two rows
+    _workbook(workspace, [["建德市", "人才资源总量", "万人", 2022, 12.1, None, "年鉴"],
+                          ["建德市", "人才资源总量", "万人", 2023, 12.9, None, "年鉴"]], edit=edit)
+    assert _monitoring(workspace)["value"].tolist() == [12.1, 12.9]
+
+
+# ----------------------------------------------------------------------------- number formats
+
+@pytest.mark.parametrize("stored, number_format", [
+    (129000, '0!.0,"万"'),      # the Chinese way of showing 人 in 万: 129000 shown as 12.9万
+    (129000, '0"."0000'),       # 12.9000
+    (12900, "0.0,"),            # divided by 1,000: 12.9
+    (12900000, "0.00,,"),       # divided by a million
+])
+def test_a_number_format_that_shows_another_number_stops_the_run(workspace, stored, number_format):
+    """Was: the stored 129000 read (and, where the plausible range allows it, published) while the sheet shows 12.9."""
+    def edit(ws):
+        ws["E2"].number_format = number_format
+    _workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, stored]], edit=edit)
+    err = _refused(workspace)
+    assert err.where == "sheet 数据, cell E2" and f"holds {stored:g}" in err.problem and "Number Format" in err.fix
+
+
+@pytest.mark.parametrize("number_format", ["#,##0.00", '0.0"万人"', "0.00_ ", "[Red]0.0", "General"])
+def test_number_formats_that_show_the_number_held_are_read(workspace, number_format):
+    def edit(ws):
+        ws["E2"].number_format = number_format
+    _workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 12.9]], edit=edit)
+    assert _monitoring(workspace)["value"].tolist() == [12.9]
+
+
+# ----------------------------------------------------------------------------- years, and very wide rows
+
+def test_a_year_that_has_not_ended_cannot_have_an_actual(workspace):
+    """Was: 2035 (for 2023) accepted, and the brief made for 2035 by default."""
+    from datetime import date
+
+    from helpers.core.config import load_sources
+    next_year = max(date.today().year, load_sources().periods()[-1].target_year) + 1
+    _workbook(workspace, [["建德市", "人才资源总量", "万人", next_year, 12.9]])
+    err = _refused(workspace)
+    assert err.where == "sheet 数据, cell D2" and f"year {next_year} has not ended" in err.problem
+    assert "after every configured plan period" in err.problem
+
+
+def test_an_empty_year_cell_is_named_as_such(workspace):
+    _workbook(workspace, [["建德市", "人才资源总量", "万人", None, 12.9]])
+    err = _refused(workspace)
+    assert err.where == "sheet 数据, cell D2" and "year cell is empty" in err.problem
+
+
+def test_a_cell_in_the_last_column_does_not_make_every_row_that_long(workspace):
+    """A cell in column XFD (16,384) on each of 3,000 rows: each row was read 16,384 cells long (2 minutes here;
+    a hundred thousand such rows, an hour). Now the rows are read up to the header's last column."""
+    import time
+    path = _workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 12.9]])
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
+    far = "".join(f'<row r="{r}"><c r="XFD{r}" t="inlineStr"><is><t>x</t></is></c></row>' for r in range(3, 3003))
+    sheet = re.sub(r'<dimension ref="[^"]*"\s*/>', "", sheet.replace("</sheetData>", far + "</sheetData>"))
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, content in parts.items():
+            z.writestr(name, content)
+    started = time.monotonic()
+    assert _monitoring(workspace)["value"].tolist() == [12.9]
+    assert time.monotonic() - started < 30
+
+
+# ----------------------------------------------------------------------------- links
+
+def _linked(workspace: Path, target: Path, name: str = "linked.xlsx") -> Path:
+    link = workspace / "raw" / "monitoring" / name
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(target)
+    return link
+
+
+def test_a_broken_link_is_named_not_skipped(workspace):
+    """Was: skipped without a word (a link to a share that is not mounted: its figures silently left out)."""
+    _linked(workspace, Path("/mnt/share-not-mounted/2023.xlsx"))
+    err = _refused(workspace)
+    assert err.file.endswith("linked.xlsx") and "/mnt/share-not-mounted/2023.xlsx, which does not exist" in err.problem
+
+
+def test_a_linked_folder_is_named_not_skipped(workspace, tmp_path_factory):
+    """Was: its workbooks skipped without a word (folder links are not followed)."""
+    elsewhere = tmp_path_factory.mktemp("share")
+    _workbook(elsewhere, [["建德市", "人才资源总量", "万人", 2023, 12.9]])
+    _linked(workspace, elsewhere / "raw" / "monitoring", name="2023")
+    err = _refused(workspace)
+    assert err.file.endswith("monitoring/2023") and "the folder is a link" in err.problem and "cp -r" in err.fix
+
+
+def test_a_link_to_a_workbook_outside_the_raw_folder_is_named_and_the_advice_works(workspace, tmp_path_factory):
+    import subprocess
+    elsewhere = tmp_path_factory.mktemp("desktop")
+    _workbook(elsewhere, [["建德市", "人才资源总量", "万人", 2023, 12.9]])
+    _linked(workspace, elsewhere / "raw" / "monitoring" / "m.xlsx")
+    err = _refused(workspace)
+    assert "outside the raw data folder" in err.problem and "cp --remove-destination" in err.fix
+    command = err.fix.split("(", 1)[1].rsplit(")", 1)[0]
+    subprocess.run(command, shell=True, check=True)
+    assert _monitoring(workspace)["value"].tolist() == [12.9]
+
+
+def test_a_link_inside_the_raw_folder_is_read(workspace):
+    kept = _workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 12.9]], name="2023.xlsx")
+    kept.rename(workspace / "raw" / "2023.xlsx")
+    _linked(workspace, workspace / "raw" / "2023.xlsx")
+    assert _monitoring(workspace)["value"].tolist() == [12.9]

@@ -5,6 +5,7 @@ Both files are edited by hand, so every mistake in them is reported with its fil
 from __future__ import annotations
 
 import difflib
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -354,10 +355,49 @@ def plan_path(raw_dir: Path, plan: Plan, sources: Sources) -> Path:
 
 def _regex(text: str, path: Path, line: int | None) -> re.Pattern:
     try:
-        return re.compile(text)
+        pattern = re.compile(text)
     except re.error as exc:
         raise InputError(path, line, f"'{text}' is not a valid regular expression ({exc})",
                          "correct the pattern.") from None
+    if _nested_repeat(text):
+        raise InputError(path, line, f"the pattern '{text}' repeats without limit a part that itself repeats without "
+                         "limit: on a line it does not match, Python tries every way of splitting the line between "
+                         "the two, which for a line of a hundred characters takes longer than the age of the universe "
+                         "(the run would hang)",
+                         "repeat the part once: (a+)+ matches what a+ matches, (.*)* what .* matches.")
+    return pattern
+
+
+def _nested_repeat(text: str) -> bool:
+    """Whether the pattern repeats without limit a part that repeats without limit itself: (a+)+, (.*)*, (\\s*x)*.
+    (Python's own parser reads the pattern; the check is skipped if its internals ever change.)"""
+    try:
+        from re import _constants as constants
+        from re import _parser as parser
+        parsed = parser.parse(text)
+    except (ImportError, AttributeError, re.error):
+        return False
+    repeats = {constants.MAX_REPEAT, constants.MIN_REPEAT, getattr(constants, "POSSESSIVE_REPEAT", None)}
+
+    def items(tokens):
+        for op, av in tokens:
+            yield op, av
+            children = av if isinstance(av, (list, tuple)) else ()
+            for child in children:
+                if isinstance(child, parser.SubPattern):
+                    yield from items(child)
+                elif isinstance(child, (list, tuple)):
+                    for grandchild in child:
+                        if isinstance(grandchild, parser.SubPattern):
+                            yield from items(grandchild)
+
+    def unbounded(op, av) -> bool:
+        return op in repeats and av[1] == constants.MAXREPEAT
+
+    for op, av in items(parsed):
+        if unbounded(op, av) and any(unbounded(o, a) for o, a in items(av[2])):
+            return True
+    return False
 
 
 PERIOD_EXAMPLE = "plan_period: {name: 十四五, base_year: 2020, target_year: 2025}"
@@ -468,7 +508,8 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
         layouts[name] = Layout(
             name=name,
             parser=_require(spec, "parser", path, f"layout '{name}'"),
-            end_pattern=_regex(_require(spec, "end_pattern", path, f"layout '{name}'"), path, spec.get(LINE)),
+            end_pattern=_regex(_require(spec, "end_pattern", path, f"layout '{name}'"), path,
+                               _line_of(spec, "end_pattern")),
             group_labels=tuple(normalise(g) for g in spec.get("group_labels", []) or []),
             line=spec.get(LINE),
         )
@@ -504,7 +545,8 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
         plan = Plan(
             entity=entity, name_zh=names["name_zh"], name_en=names["name_en"], file=file,
             layout=entry.get("layout") or None,
-            table_title=_regex(_text(entry, "table_title", path, f"plan '{entity}'"), path, entry.get(LINE)),
+            table_title=_regex(_text(entry, "table_title", path, f"plan '{entity}'"), path,
+                               _line_of(entry, "table_title")),
             line=entry.get(LINE), period=period,
         )
         first_of.setdefault(entity, plan)
@@ -522,7 +564,8 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
         if role not in HEADER_ROLE_NAMES:
             raise InputError(path, entry.get(LINE), f"unknown header role '{role}'",
                              f"use one of {', '.join(HEADER_ROLE_NAMES)}.")
-        roles.append(HeaderRole(_regex(_require(entry, "pattern", path, "a header role"), path, entry.get(LINE)),
+        roles.append(HeaderRole(_regex(_require(entry, "pattern", path, "a header role"), path,
+                                       _line_of(entry, "pattern")),
                                 role, entry.get("entity")))
     roles += [HeaderRole(re.compile(pattern), role, entity) for pattern, role, entity in DEFAULT_HEADER_ROLES]
 
@@ -744,7 +787,7 @@ def _plausible(entry: dict, path: Path, ind_id: str) -> tuple[float, float]:
     if value is None:
         return float("-inf"), float("inf")
     numbers = isinstance(value, list) and len(value) == 2 and all(
-        v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in value)
+        v is None or (isinstance(v, (int, float)) and not isinstance(v, bool) and not math.isnan(v)) for v in value)
     if not numbers or (None not in value and value[0] > value[1]):
         raise InputError(path, _line_of(entry, "plausible"), f"the plausible range of '{ind_id}' is "
                          f"{_shape(value)}, not [low, high] with low at most high",

@@ -8,6 +8,7 @@ out of range, stops the run with the file, the line and what to write instead.
 from __future__ import annotations
 
 import difflib
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -73,7 +74,7 @@ def _value(doc: dict, key: str, path: Path):
         parent, node = node, node[part]
     kind, low, high, meaning = KEYS[key]
     line = getattr(parent, "key_lines", {}).get(key.rsplit(".", 1)[-1]) or parent.get(LINE)
-    number = isinstance(node, (int, float)) and not isinstance(node, bool)
+    number = isinstance(node, (int, float)) and not isinstance(node, bool) and math.isfinite(node)
     if not number or (kind is int and node != int(node)):
         raise InputError(path, line, f"`{key}` should be {'a whole number' if kind is int else 'a number'} "
                          f"({meaning}) but is {node!r}", "write a number, as in the version in git.")

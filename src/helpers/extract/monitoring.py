@@ -7,12 +7,15 @@ Nothing is read by position only: columns are found by their header.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -28,6 +31,8 @@ from helpers.core.values import (
     MISSING,
     ImplausibleMagnitude,
     NotANumber,
+    as_subscript,
+    as_superscript,
     check_magnitude,
     looks_like_a_fraction,
     parse_value_cell,
@@ -209,6 +214,9 @@ SAVE_AS_XLSX = {".xls": "an Excel 97–2003 workbook (.xls)", ".xlsb": "an Excel
 # Limits past which a file cannot be a county's yearly figures (the template is some 30 kB and 200 rows).
 MAX_WORKBOOK_BYTES = 50_000_000
 MAX_ROWS = 100_000
+# The header is looked for in the first columns only, and a row is read up to the header's last column: a cell far
+# to the right (XFD, column 16,384) would otherwise make every row that long (1,000 such rows took 40 s).
+MAX_HEADER_COLUMNS = 100
 ZIP_MAGIC, OLE2_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -218,6 +226,7 @@ def monitoring_files(folder: Path) -> list[Path]:
     that is not a spreadsheet (README.md) are passed over. A file of any other kind is an InputError that says
     what to do with it."""
     from helpers.files.fingerprint import input_files
+    _check_links(Path(folder))
     files = []
     for path in input_files(folder):
         suffix = path.suffix.lower()
@@ -236,6 +245,35 @@ def monitoring_files(folder: Path) -> list[Path]:
                              "if it holds yearly figures, save them as .xlsx from the template (`make template`); "
                              "otherwise move it out of data/raw/monitoring/.")
     return files
+
+
+def _check_links(folder: Path) -> None:
+    """A link in the folder is read only when it leads to a file inside data/raw/: a link to a folder is not
+    followed (its workbooks would be skipped without a word), a broken one leads nowhere (a disk not mounted?), and
+    one leading outside the project's raw data makes its figures depend on a file the project does not keep."""
+    from helpers.files.fingerprint import is_input
+    if not folder.is_dir():
+        return
+    raw = folder.resolve().parent
+    for link in sorted(p for p in folder.rglob("*") if p.is_symlink()):
+        if not all(is_input(Path(part)) for part in link.relative_to(folder).parts):
+            continue
+        target = os.readlink(link)
+        copy = f"cp --remove-destination \"$(readlink -f '{link}')\" '{link}'"
+        if not link.exists():
+            raise InputError(link, None, f"the file is a link to {target}, which does not exist (a disk or share that "
+                             "is not connected?), so its figures would be left out",
+                             "connect the disk, or copy the workbook itself here in place of the link, or delete "
+                             "the link.")
+        if link.is_dir():
+            raise InputError(link, None, f"the folder is a link to {target}, which is not followed: the workbooks "
+                             "in it would be left out without a word",
+                             f"copy the folder itself here in place of the link (target=\"$(readlink -f '{link}')\" "
+                             f"&& rm '{link}' && cp -r \"$target\" '{link}').")
+        if not link.resolve().is_relative_to(raw):
+            raise InputError(link, None, f"the file is a link to {target}, outside the raw data folder "
+                             f"{display_path(raw)}: the figures would come from a file the project does not keep",
+                             f"copy the workbook itself here in place of the link ({copy}).")
 
 
 def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue) -> tuple[list[Observation], list[Decision]]:
@@ -292,32 +330,42 @@ class _Book:
         if path.suffix.lower() == CSV_SUFFIX:
             self._csv = _csv_rows(path)
             self.sheetnames = [DATA_SHEET]
+            self._parts = {}
             return
         self._workbooks = _open_workbooks(path)
         values = self._workbooks[0]
         self.sheetnames = [ws.title for ws in values.worksheets]   # (worksheets only: no chart sheets)
+        self._parts = {ws.title: getattr(ws, "_worksheet_path", None) for ws in values.worksheets}
 
     def close(self) -> None:
         for wb in self._workbooks:
             wb.close()
 
-    def rows(self, sheet: str, first: int = 1, last: int | None = None):
-        """(row number, [(value, formula or None) for each cell]) from row `first`; at most MAX_ROWS rows."""
+    def rows(self, sheet: str, first: int = 1, last: int | None = None, columns: int = MAX_HEADER_COLUMNS):
+        """(row number, [(value, formula or None) for each cell]) from row `first`, of the first `columns` columns;
+        at most MAX_ROWS rows."""
         if self._csv is not None:
             for number, row in enumerate(self._csv[first - 1:last], first):
-                yield number, [(value, None) for value in row]
+                yield number, [(value, None) for value in row[:columns]]
             return
         values, formulas = (wb[sheet] for wb in self._workbooks)
         if values.max_row is not None and values.max_row > MAX_ROWS:    # (the size the file declares)
             self._too_many_rows(sheet, values.max_row)
         for ws in (values, formulas):
             ws.reset_dimensions()    # a declared size can be wrong: read every row the sheet holds
-        pairs = zip(values.iter_rows(min_row=first, max_row=last), formulas.iter_rows(min_row=first, max_row=last))
+        pairs = zip(values.iter_rows(min_row=first, max_row=last, max_col=columns),
+                    formulas.iter_rows(min_row=first, max_row=last, max_col=columns))
         for number, (value_row, formula_row) in enumerate(self._parsed(pairs), first):
             if number > MAX_ROWS:
                 self._too_many_rows(sheet, None)
             formula_of = {i: c.value for i, c in enumerate(formula_row) if getattr(c, "data_type", None) == "f"}
             yield number, [(_as_shown(c), formula_of.get(i)) for i, c in enumerate(value_row)]
+
+    def layout(self, sheet: str) -> _SheetLayout:
+        """What the sheet's cells alone do not say in read-only mode: its merged ranges, and the cells holding text
+        stored inline with superscript or subscript parts."""
+        part = self._parts.get(sheet)
+        return _sheet_layout(self.path, part) if part else _SheetLayout([], [])
 
     def _parsed(self, rows):
         """The rows as openpyxl parses them, which in read-only mode it does only as they are read: a damaged
@@ -357,7 +405,8 @@ def _open_workbooks(path: Path) -> list:
                          "or a damaged download renamed to .xlsx?)",
                          "open it in Excel or WPS and save it as an Excel Workbook (.xlsx).")
     try:
-        return [load_workbook(path, read_only=True, data_only=True), load_workbook(path, read_only=True)]
+        return [load_workbook(path, read_only=True, data_only=True, rich_text=True),
+                load_workbook(path, read_only=True)]
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise InputError(path, None, f"the workbook is damaged and cannot be read ({type(exc).__name__})",
                          "open it in Excel (which can often repair it) and save it again as .xlsx.") from None
@@ -365,12 +414,98 @@ def _open_workbooks(path: Path) -> list:
 
 def _as_shown(cell):
     """A cell's value; a number formatted as a percentage (Excel stores 35% as 0.35) as the text Excel shows,
-    '35%', so that it is read as 35 with its % sign, never as 0.35."""
+    '35%', so that it is read as 35 with its % sign, never as 0.35; text with parts set as superscript or
+    subscript (a note mark: 12.9 and a superscript 1) with superscript or subscript digits, 12.9¹, which the value
+    parser reads as 12.9 and the mark ¹, never as 12.91."""
     value = cell.value
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and \
-            "%" in re.sub(r'"[^"]*"|\\.', "", str(getattr(cell, "number_format", "") or "")):
-        return f"{value * 100:.12g}%"
+    if isinstance(value, CellRichText):
+        return "".join(_run_text(part) for part in value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number_format = str(getattr(cell, "number_format", "") or "")
+        if "%" in _format_code(number_format):
+            return f"{value * 100:.12g}%"
+        if _shows_another_number(number_format):
+            return _Rescaled(value, number_format)
     return value
+
+
+def _run_text(part) -> str:
+    if not isinstance(part, TextBlock):
+        return str(part)
+    align = getattr(part.font, "vertAlign", None)
+    return as_superscript(part.text) if align == "superscript" else \
+        as_subscript(part.text) if align == "subscript" else part.text
+
+
+def _format_code(number_format: str) -> str:
+    """A number format without its quoted text ("万") and escaped characters (\\x, !x)."""
+    return re.sub(r'"[^"]*"|[\\!].', "", number_format)
+
+
+# A number format that makes Excel show another number than the cell holds: a comma after the last digit
+# placeholder divides by 1,000 for each comma (0.0, shows 12900 as 12.9; 0.00,, shows millions), and a decimal
+# point written in as text (0!.0000, "0\.0000", 0"."0000) shows 129000 as 12.9000: the Chinese way of showing 人 in 万.
+SCALING_COMMA = re.compile(r"[0#?],+(?![0#?,])")
+LITERAL_POINT = re.compile(r'[!\\]\.|"[^"]*\.[^"]*"')
+
+
+def _shows_another_number(number_format: str) -> bool:
+    if number_format in ("General", "@", ""):
+        return False
+    without_brackets = re.sub(r"\[[^\]]*\]", "", number_format)        # [Red], [>100] …
+    return bool(SCALING_COMMA.search(_format_code(without_brackets)) or LITERAL_POINT.search(without_brackets))
+
+
+@dataclass(frozen=True)
+class _Rescaled:
+    """A number whose cell's format shows another number (see _shows_another_number): never read as either."""
+    value: float
+    number_format: str
+
+    def __str__(self) -> str:
+        return f"{self.value:g}"
+
+
+@dataclass
+class _SheetLayout:
+    merged: list[tuple[int, int, int, int]]    # (first row, first column, last row, last column), 1-based
+    inline_marks: list[str]                    # cells whose inline text has a superscript or subscript part
+
+
+MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)([0-9]+)(?::([A-Z]+)([0-9]+))?"')
+CELL_START = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]+[0-9]+)"')
+INLINE_MARK = re.compile(rb'vertAlign\s+val="(?:superscript|subscript)"')
+
+
+def _sheet_layout(path: Path, part: str) -> _SheetLayout:
+    """The merged ranges of a sheet, and its cells whose text is stored inline (as programs other than Excel write
+    it) with superscript or subscript parts, which openpyxl's read-only mode reads run into one (12.9 and a
+    superscript 1 as 12.91). Read from the sheet's XML as a stream: memory stays small whatever the sheet's size."""
+    import zipfile
+
+    from openpyxl.utils import column_index_from_string
+    merged, marks = [], []
+    with zipfile.ZipFile(path) as archive, archive.open(part.lstrip("/")) as xml:
+        carry, last_cell = b"", None
+        while chunk := xml.read(1 << 20):
+            data = carry + chunk
+            for m in MERGE_CELL.finditer(data):
+                first_col, first_row = column_index_from_string(m[1].decode()), int(m[2])
+                last_col = column_index_from_string(m[3].decode()) if m[3] else first_col
+                merged.append((first_row, first_col, int(m[4]) if m[4] else first_row, last_col))
+            if INLINE_MARK.search(data):
+                position = 0
+                for m in INLINE_MARK.finditer(data):
+                    cells = [c[1].decode() for c in CELL_START.finditer(data, position, m.start())]
+                    last_cell = cells[-1] if cells else last_cell
+                    position = m.end()
+                    if last_cell and last_cell not in marks:
+                        marks.append(last_cell)
+            cells = list(CELL_START.finditer(data))
+            last_cell = cells[-1][1].decode() if cells else last_cell
+            carry = data[-200:]    # (a tag cut between two chunks is found whole in the next)
+    merged = sorted(set(merged))
+    return _SheetLayout(merged, marks)
 
 
 def _csv_rows(path: Path) -> list[list]:
@@ -412,13 +547,43 @@ def _read_workbook(path: Path, lookup: _Lookup, sources: Sources, catalogue: Cat
     try:
         out = []
         for sheet_name, header_row, columns in _find_data_sheets(path, book):
-            for row, cells in book.rows(sheet_name, header_row + 1):
+            _check_layout(path, sheet_name, header_row, columns, book.layout(sheet_name))
+            for row, cells in book.rows(sheet_name, header_row + 1, columns=max(columns.values())):
                 obs = _row_observation(_RowCells(path, sheet_name, cells, columns, row), lookup, sources, catalogue)
                 if obs is not None:
                     out.append(obs)
         return out
     finally:
         book.close()
+
+
+def _check_layout(path: Path, sheet: str, header_row: int, columns: dict[str, int], layout: _SheetLayout) -> None:
+    """Cells whose figures would be read other than as they look: a county, indicator, year or value merged over
+    several rows (the rows below its first hold nothing, though the sheet shows the value beside them), and a value
+    cell whose text has a superscript part stored inline (12.9 and a superscript 1 read as 12.91)."""
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+    watched = {col: field for field, col in columns.items() if field in UNAMBIGUOUS}
+    titles = {field: title for title, field in COLUMNS}
+    for first_row, first_col, last_row, last_col in layout.merged:
+        fields = [watched[c] for c in range(first_col, last_col + 1) if c in watched]
+        if last_row > first_row and last_row > header_row and fields:
+            merged = f"{get_column_letter(first_col)}{first_row}:{get_column_letter(last_col)}{last_row}"
+            title = titles[fields[0]]
+            below = f"row {last_row}" if last_row == first_row + 1 else f"rows {first_row + 1}–{last_row}"
+            raise InputError(path, f"sheet {sheet}, cells {merged}", f"the cells {merged} ({title}) are merged: only "
+                             f"{get_column_letter(first_col)}{first_row} holds the {title}, and {below} would be read "
+                             "without one, though the sheet shows it beside them",
+                             f"unmerge them (select them, Home → Merge & Center → Unmerge Cells) and write the {title} "
+                             "in each row.")
+    for coordinate in layout.inline_marks:
+        letters, row = coordinate_from_string(coordinate)
+        if row > header_row and watched.get(column_index_from_string(letters)) == "value":
+            raise InputError(path, f"sheet {sheet}, cell {coordinate}", "the value's text has a part set as "
+                             "superscript or subscript (a note mark?), stored as programs other than Excel store it, "
+                             "which this reader cannot tell from the digits beside it (12.9 and a superscript 1 would "
+                             "be 12.91)",
+                             "open the workbook in Excel, WPS or LibreOffice and save it (they store such text so that "
+                             "it is read as 12.9 with the note mark ¹), or move the note to the 备注 column.")
 
 
 class _RowCells:
@@ -436,6 +601,15 @@ class _RowCells:
             return None, None
         value, formula = self._cells[col - 1] if col <= len(self._cells) else (None, None)
         coordinate = f"{get_column_letter(col)}{self.row}"
+        if isinstance(value, _Rescaled):
+            if field not in UNAMBIGUOUS:
+                return value.value, coordinate
+            raise InputError(self.path, self.where(coordinate),
+                             f"the cell holds {value.value:g}, but its number format {value.number_format!r} shows "
+                             "another number (divided by 1,000 for each comma after the digits, or with a decimal "
+                             "point written in as text), so what the sheet shows is not what it holds",
+                             "type the number as it should be read, in the unit of the 单位 column (12.9 for 12.9 "
+                             "万人), in a cell formatted as a Number (Home → Number Format → Number).")
         if formula is not None and value is None:
             raise InputError(self.path, self.where(coordinate),
                              f"the cell holds the formula {formula} but no computed value",
@@ -480,12 +654,22 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
                          "pick the indicator from the drop-down list (names as in config/catalogue.yaml).")
     ind = catalogue.indicators[ind_id]
     year_raw, year_cell = cell("year")
+    if year_raw is None or not str(year_raw).strip():
+        raise InputError(path, where(year_cell), "the row has a value but its year cell is empty",
+                         "write the year the value is for, four digits (2023), in this row's cell.")
     year = _year(year_raw)
     first, last = year_range(sources)
     if year is None or not first <= year <= last:
         raise InputError(path, where(year_cell), f"year '{year_raw}' is not a year between {first} and {last}",
                          f"write a four-digit year from {first} to {last} (the years of the plan periods in "
                          "config/sources.yaml).")
+    this_year, last_target = date.today().year, sources.periods()[-1].target_year
+    if year > this_year and year > last_target:
+        raise InputError(path, where(year_cell), f"year {year} has not ended (it is {this_year} now) and is after "
+                         f"every configured plan period (the last ends in {last_target}), so no actual value can exist "
+                         "for it: a typing error?",
+                         f"write the year the value is for ({this_year} or earlier); the plan's targets for later "
+                         "years come from the plan itself.")
     number, comparator, unit_text, marks = _checked_value(cell, value, value_cell, ind, catalogue)
     source, _ = cell("source")
     remark, _ = cell("note")
