@@ -63,3 +63,76 @@ def test_the_2026_key_figure_sets_the_2025_actuals_against_the_province(after):
     figure = chapters.progress.key_figures_brief(_context(after))
     captions = [f.caption for b in figure.blocks if b["kind"] == "figures" for f in b["figures"]]
     assert captions and all(c.startswith("县市2025年实际值与省委目标之比") for c in captions), captions
+
+
+# ---------------------------------------------------------------- 2026 with the counties' 十五五 plans configured
+
+# 建德 and 安吉 each add a 十五五 plan (2025 → 2030): their 2025 column restates the workbook's 2025 actuals
+# (so nothing disagrees), and 2030 targets. The province has set no targets for 2030: in 2026 the counties stand
+# against the province where 十四五 left them, on the 2025 actuals (the same 2 of 4 and 2 of 9 as above), while
+# the brief's lead sentences judge the first year of 十五五 and its outlook says where the 十五五 targets aim.
+FIFTEENTH = {   # (indicator as the table writes it, unit, 2025 actual = the workbook's, 2030 target)
+    "jiande": ("word_tab_cells", [("人才资源总量", "万人", "14.28", "18"), ("高技能人才", "万人", "2.7", "3.5")]),
+    "anji": ("cell_per_line", [("人才资源总量", "万人", "20.4", "26"), ("高技能人才", "万人", "3.78", "5")]),
+}
+
+
+@pytest.fixture(scope="module")
+def fifteenth(tmp_path_factory):
+    import yaml
+
+    from helpers.core.config import PlanPeriod
+    from helpers.extract import dataset
+    from helpers.extract.manifest import write_manifest
+    from helpers.synthetic import plan_document
+    root = bl.prepare(tmp_path_factory.mktemp("fifteenth"), 2026)
+    raw, config = root / "raw", root / "config"
+    sources = yaml.safe_load((config / "sources.yaml").read_text(encoding="utf-8"))
+    for entity, (layout, rows) in FIFTEENTH.items():
+        (raw / f"{entity}_15.txt").write_text(plan_document(layout, f"{entity}人才发展“十五五”规划",
+                                                            PlanPeriod("十五五", 2025, 2030), rows), encoding="utf-8")
+        sources["plans"].append({"entity": entity, "file": f"{entity}_15.txt", "layout": layout,
+                                 "table_title": "人才发展主要指标",
+                                 "plan_period": {"name": "十五五", "base_year": 2025, "target_year": 2030}})
+    write_manifest(raw)
+    (config / "sources.yaml").write_text(yaml.safe_dump(sources, allow_unicode=True, sort_keys=False),
+                                         encoding="utf-8")
+    dataset.write(dataset.build(raw, config), root / "processed")
+    analyse.build_tables(root / "processed", config, 2026)
+    return root
+
+
+def test_under_a_new_plan_the_province_is_set_against_the_plan_that_ended(fifteenth):
+    ctx = _context(fifteenth)
+    assert set(ctx.progress["plan"]) == {"十五五"} and set(ctx.progress["plan_phase"]) == {"in_period"}
+    c = ctx.comparison
+    rows = c[c["comparison"] == "county_vs_province"].set_index(["entity", "indicator_id"])
+    assert set(rows["plan"]) == {"十四五"} and set(rows["other_year"]) == {2025}
+    assert rows.loc[("jiande", "rd_personnel_per_10k"), ["latest_year", "latest_value", "target_value"]].tolist() \
+        == [2025, 153, 150]
+    assert rows.loc[("anji", "talent_total"), ["target_value", "target_share_of_province"]].tolist() == \
+        [20, pytest.approx(20 / 1650)]
+    # the report's province table heads the county's targets with their year, 2025 (not the 十五五's 2030)
+    table = chapters.province.province_table(ctx)
+    assert [col.label for col in table.columns][2] == "2025年目标"
+
+
+def test_the_2026_brief_under_a_new_plan_says_where_the_counties_stood_and_where_the_new_targets_aim(fifteenth):
+    ctx = _context(fifteenth)
+    summary = chapters.summary.executive_summary(ctx, "brief")
+    assert summary[0].startswith("截至2026年，建德市“十五五”规划的序时进度为20.0%")
+    assert any(s.startswith("“十五五”规划4项有目标的指标中") for s in summary), summary
+    assert "2025年实际值对照省委目标：建德市2/4项达到，安吉县2/9项达到。" in summary
+    figure = chapters.progress.key_figures_brief(ctx)
+    captions = [f.caption for b in figure.blocks if b["kind"] == "figures" for f in b["figures"]]
+    assert captions and all(c.startswith("县市2025年实际值与省委目标之比") for c in captions), captions
+
+
+def test_the_2026_scorecard_shows_the_new_plans_indicators_and_calls_none_of_the_others_a_slash(fifteenth):
+    ctx = _context(fifteenth)
+    tables = chapters.scorecard.scorecard_tables(ctx)
+    rows = {row[0]: [cell.text for cell in row[1:]] for table in tables for row in table.rows}
+    # the 十五五 plans list 人才资源总量 and 高技能人才 only: the 十四五 indicators they dropped are not
+    # "not assessable" under 十五五, and 安吉's 十四五 '/' (全社会劳动生产率) is no '/' of its 十五五 plan
+    assert set(rows) == {"人才资源总量", "高技能人才"}
+    assert chapters.scorecard.no_target_note(ctx) == []

@@ -20,7 +20,9 @@ from helpers.analyse.inputs import (
     series,
     source_lines,
 )
+from helpers.core.config import Plan
 from helpers.core.method import method_parameters
+from helpers.core.periods import ended_plan
 from helpers.core.records import place_of_row, place_ref
 
 # What the plans say of a target, as trends.csv has it (codes, not words): binding (约束性, ★), approximate (左右),
@@ -44,7 +46,7 @@ def _same_kind(a: dict | None, b: dict | None) -> bool:
 
 def province_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
     """Each county's latest actual and its plan's target against the provincial target of the same indicator
-    and year (the county's plan's target year).
+    and year (the target year of the county's plan, province_plan).
 
     The actual is the latest up to the provincial target's year: after that year (a final evaluation while no
     later plan is configured) it is the target year's actual, the one trends.csv judges, never a later year's
@@ -53,7 +55,7 @@ def province_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
     prov = ind[(ind["entity"] == inputs.province) & (ind["kind"] == "target") & ind["value"].notna()]
     out = []
     for entity in inputs.entities:
-        plan = inputs.plan_of(entity)
+        plan = province_plan(inputs, entity, set(prov["year"]))
         for p in prov[prov["year"] == plan.period.target_year].itertuples():
             meta = inputs.catalogue.indicators[p.indicator_id]
             rows = series(inputs, entity, p.indicator_id)
@@ -102,6 +104,17 @@ def province_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
                                               "latest_meets_province") if k in row})
             out.append(row)
     return pd.DataFrame(out)
+
+
+def province_plan(inputs: AnalysisInputs, entity: str, province_years: set) -> Plan:
+    """The plan a county is set against the province on: the plan the report year evaluates; while the province
+    has no targets for that plan's target year (a new plan's first years: 2026 under 十五五), the plan that ended
+    by the report year, whose target year's actuals and targets meet the province's targets of that year."""
+    plan = inputs.plan_of(entity)
+    if plan.period.target_year in province_years:
+        return plan
+    ended = ended_plan(inputs.sources.plans_of(entity), inputs.report_year)
+    return ended if ended is not None and ended.period.target_year in province_years else plan
 
 
 PEERS = "peer_median"

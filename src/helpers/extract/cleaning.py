@@ -48,10 +48,18 @@ def split_name_unit(cell: Cell) -> tuple[str, str, bool]:
 
 
 def _parse_cell(path: Path, name: str, column, cell: Cell):
+    if "+" in cell.text:
+        # +5 in a share's 2030 column is 5 points more than now, not a level of 5 %: read as 5, it was silently wrong
+        raise InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{cell.raw.strip()}': a "
+                         "figure with a plus sign is a change (an increase on an earlier year), not the level this "
+                         "column holds",
+                         "write the level the plan sets for that year in the cell (the earlier year's figure plus the "
+                         "change), or / when the plan gives no level, and run `make manifest`; for a web page or PDF, "
+                         "ask the office for the level.")
     try:
         return parse_value_cell(cell.raw)
     except NoteMarkInsideNumber:
-        raise InputError(path, cell.line,
+        raise InputError(path, cell.where,
                          f"the {column.header.text} cell of '{name}' is '{cell.raw.strip()}': a note mark (a "
                          "superscript or circled number, ※ or *) stands inside the number, so it cannot be read safely",
                          "write the number first and the note mark after it (10.3¹), or remove the mark.") from None
@@ -73,7 +81,7 @@ def _attribute(path: Path, row: TableRow, name: str) -> str:
     if not written:
         return ""
     if written not in ATTRIBUTES:
-        raise InputError(path, row.attribute.line, f"the 属性 cell of '{name}' is '{row.attribute.raw.strip()}', "
+        raise InputError(path, row.attribute.where, f"the 属性 cell of '{name}' is '{row.attribute.raw.strip()}', "
                          "neither 约束性 (binding) nor 预期性 (expected)",
                          "write 约束性 or 预期性 in the cell, or leave it empty when the plan gives none.")
     return ATTRIBUTES[written]

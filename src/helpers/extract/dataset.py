@@ -300,9 +300,11 @@ def _reading_decisions(entity: str, document: PlanDocument) -> list[Decision]:
     for repair, count in document.repairs.items():
         if count:
             out.append(Decision(entity, "", file, None, "repair_text", {"repair": {"code": repair}, "count": count}))
-    for empty in document.table.empty_tables:
-        out.append(Decision(entity, "", file, empty.ordinal, "empty_table", {"place": {**empty.record(), "file": file}},
-                            place=empty.record()))
+    if document.struck:
+        out.append(Decision(entity, "", file, None, "struck_text", {"count": document.struck}))
+    for step, places in (("continued_table", document.table.continued), ("empty_table", document.table.empty_tables)):
+        out += [Decision(entity, "", file, place_.ordinal, step, {"place": {**place_.record(), "file": file}},
+                         place=place_.record()) for place_ in places]
     for mention in document.contents:
         out.append(Decision(entity, "", file, mention.place.ordinal, "title_in_contents",
                             {"place": {**mention.place.record(), "file": file}, "quote": mention.text.strip()[:60]},

@@ -60,16 +60,64 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
                          "for this plan in config/sources.yaml to match the title written above the table.")
     first_error: InputError | None = None
     for grid, (title, header_index) in titled:
+        parts = _continued_in(grid, grids, plan) if grid in grids else []
         try:
-            table = _read(document, grid, title, header_index, plan, sources)
+            table = _read(document, _joined(grid, header_index, parts, plan), title, header_index, plan, sources)
         except NestedTable as exc:    # the plan's table, with a table in a cell: that is the error to name
             raise exc from None
         except InputError as exc:   # a titled table with an unknown header: another titled one may be the plan's
             first_error = first_error or exc
             continue
         table.empty_tables = [_first_place(g) for g in _after_title(skipped.get(grid.number, []), title)]
+        table.continued = [_first_place(part) for part in parts]
         return table
     raise first_error
+
+
+# A table that runs on in the next one: Word starts a new table after a page break or a 续表 line, and a web page
+# pasted from Word has each page's part as a table of its own. Its second part was dropped without a word.
+CONTINUED = re.compile(r"续")
+
+
+def _continued_in(grid: Grid, grids: list[Grid], plan: Plan) -> list[Grid]:
+    """The tables the plan's table continues in: each next table with as many columns and nothing between it and
+    the part before but a continuation line (续表, 表1（续）) or the title again, until a part holds the 注 row."""
+    parts: list[Grid] = []
+    before = grid
+    for following in grids[grids.index(grid) + 1:]:
+        between = [normalise(p.text) for p in before.after]
+        if _has_note_row(before) or following.width != grid.width or not all(
+                (CONTINUED.search(text) and len(text) <= 40) or plan.table_title.search(text) for text in between):
+            break
+        parts.append(following)
+        before = following
+    return parts
+
+
+def _has_note_row(grid: Grid) -> bool:
+    return any(FOOTNOTE.search(next((normalise(c.text) for c in row if c.text.strip()), "")) for row in grid.rows)
+
+
+def _joined(grid: Grid, header_index: int, parts: list[Grid], plan: Plan) -> Grid:
+    """The table and its continued parts as one grid: a part's leading rows that repeat the header, or give the
+    title or 续表 in one cell, are dropped."""
+    if not parts:
+        return grid
+    _, data_start = _header(grid, header_index)
+    repeated = [[normalise(c.text) for c in row] for row in grid.rows[header_index:data_start]]
+    rows = list(grid.rows)
+    for part in parts:
+        start = 0
+        for row in part.rows:
+            texts = [normalise(c.text) for c in row]
+            single = {t for t in texts if t}
+            if texts in repeated or (len(single) == 1 and (CONTINUED.search(next(iter(single))) or
+                                                           plan.table_title.search(next(iter(single))))):
+                start += 1
+                continue
+            break
+        rows += part.rows[start:]
+    return replace(grid, rows=rows, after=parts[-1].after)
 
 
 def _without_empty_tables(grids: list[Grid]) -> tuple[list[Grid], dict[int, list[Grid]], list[Grid]]:

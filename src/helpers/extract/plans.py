@@ -26,6 +26,7 @@ class PlanDocument:
     text: str                        # the document's text, for the normalisation record
     repairs: dict[str, int] = field(default_factory=dict)   # what the reader repaired (a PDF's text), counted
     contents: list[Paragraph] = field(default_factory=list)  # title matches skipped: a table of contents
+    struck: int = 0                  # pieces of struck-through text not read
 
     @property
     def structured(self) -> bool:
@@ -57,7 +58,7 @@ def read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
     text = "\n".join([p.text for p in document.paragraphs] +
                      [c.text for grid in document.grids for row in grid.rows for c in row if not c.spanned])
     return PlanDocument(path, document.kind, table, prose, text, dict(document.repairs),
-                        contents_mentions(document, plan, table))
+                        contents_mentions(document, plan, table), document.struck)
 
 
 def _not_too_long(path: Path, characters: int) -> None:

@@ -75,6 +75,7 @@ class ParsedTable:
     notes: list[Cell] = field(default_factory=list)      # the table's 注 lines or rows (〔〕内为五年累计数 …)
     contents: list[Cell] = field(default_factory=list)   # title matches skipped: a table of contents' entries
     empty_tables: list[Place] = field(default_factory=list)   # empty tables between the title and the table, skipped
+    continued: list[Place] = field(default_factory=list)      # where the table continues in a table of its own
 
 
 # Absurd inputs are refused before they are parsed: a real plan is some 50 kB, and its longest line is a

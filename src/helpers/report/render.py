@@ -238,37 +238,77 @@ def print_pdf(html_file: Path, pdf_file: Path) -> None:
 
 
 def render_documents(notebook: Path, stems: dict[str, Path], lang: str, pdf: bool = True,
-                     execute: Callable[[Path, Callable[[], None]], object] | None = None) -> list[Path]:
+                     execute: Callable[..., object] | None = None, source: Path | None = None) -> list[Path]:
     """Both documents (or those in `stems`, document -> output path without suffix): HTML and PDF, all
     published together.
 
-    With `execute` (the report step, `python -m helpers report`), the notebook is first executed into `notebook`
-    by execute(temporary path, what to do while the kernel starts) -> the executed notebook, and published with
-    the documents. Chromium starts while the kernel runs, nbconvert is imported while it starts (together about a
-    second and a half, off the report's critical path), and the executed notebook is rendered as it is, without
-    being read back."""
-    outputs = []
+    With `execute` (the report step, `python -m helpers report`), the notebook `source` is first executed into
+    `notebook` by execute(temporary path, while_kernel_starts=…, on_cell_done=…) -> the executed notebook, and
+    published with the documents. Chromium starts while the kernel runs; nbconvert is imported while the kernel
+    starts; and each document is exported and printed as soon as its last cell has run: the brief, whose cells
+    come first, prints while the kernel runs the report's. (Together about two seconds off the report's path.)
+    The executed notebook is rendered as it is, without being read back."""
+    # Absolute: papermill works in the notebook's folder while it runs, when the brief is written and printed.
+    notebook, stems = Path(notebook).absolute(), {document: Path(stem).absolute() for document, stem in stems.items()}
+    outputs: list[Path] = []
+    rendered: set[str] = set()
+    exporters: list = []
     with ExitStack() as stack:
-        # Chromium starts now, while the notebook runs or nbconvert reads it, and the HTML is exported.
         printer = stack.enter_context(PdfPrinter()) if pdf else None
-        if execute:
-            made = []   # nbconvert is imported while the kernel starts, in this thread (not in a second one: two
-            #             threads importing the same packages at once can see each other's half-imported modules)
-            nb = execute(stack.enter_context(replaced_when_done(Path(notebook))), lambda: made.append(_exporter(lang)))
-            exporter = made[0] if made else _exporter(lang)
-            outputs.append(Path(notebook))
-        else:
-            nb = _read(notebook)
-            exporter = _exporter(lang)
-        for document, stem in stems.items():
-            html_path = Path(f"{stem}.html")
+
+        def render(document: str, nb) -> None:
+            html_path = Path(f"{stems[document]}.html")
             partial = stack.enter_context(replaced_when_done(html_path))
-            partial.write_text(export_html(notebook, document, lang, nb=nb, exporter=exporter), encoding="utf-8")
+            partial.write_text(export_html(notebook, document, lang, nb=nb, exporter=exporters[0]), encoding="utf-8")
             outputs.append(html_path)
-            if pdf:   # it prints while the next document is exported
-                pdf_path = Path(f"{stem}.pdf")
+            if pdf:   # it prints while the next document is exported, or while the kernel runs on
+                pdf_path = Path(f"{stems[document]}.pdf")
                 printer.submit(partial, stack.enter_context(replaced_when_done(pdf_path)))
                 outputs.append(pdf_path)
+            rendered.add(document)
+
+        if execute:
+            # nbconvert is imported in this thread while the kernel starts (not in a second thread: two threads
+            # importing the same packages at once can see each other's half-imported modules).
+            documents = _DocumentsAsTheyComplete(source, list(stems), render)
+            nb = execute(stack.enter_context(replaced_when_done(notebook)), on_cell_done=documents.cell_done,
+                         while_kernel_starts=lambda: exporters.append(_exporter(lang)))
+            outputs.insert(0, notebook)
+        else:
+            nb = _read(notebook)
+        if not exporters:
+            exporters.append(_exporter(lang))
+        for document in stems:
+            if document not in rendered:
+                render(document, nb)
         if pdf:
             printer.finish()
     return outputs
+
+
+class _DocumentsAsTheyComplete:
+    """Follows the report notebook's cells as the kernel runs them, and calls complete(document, notebook) once a
+    document's last cell has run without error: its cells are final, and the document can be exported while the
+    kernel runs the other's cells. (A notebook it cannot read is left to papermill to report.)"""
+
+    def __init__(self, source: Path | None, documents: list[str], complete: Callable[[str, object], None]):
+        import json
+        self.complete, self.metadata, self.left = complete, {}, {}
+        self.cells: dict[str, list] = {document: [] for document in documents}
+        try:
+            notebook = json.loads(Path(source).read_text(encoding="utf-8"))
+            tags = [cell.get("metadata", {}).get("tags", []) for cell in notebook["cells"]]
+            self.metadata = notebook.get("metadata", {})
+        except (TypeError, OSError, ValueError, KeyError, AttributeError):
+            return
+        self.left = {document: sum(document in t for t in tags) for document in documents}
+
+    def cell_done(self, cell, ok: bool) -> None:
+        import nbformat
+        for document, left in self.left.items():
+            if ok and left and document in cell.get("metadata", {}).get("tags", []):
+                self.cells[document].append(cell)
+                self.left[document] = left - 1
+                if left == 1:
+                    self.complete(document, nbformat.from_dict({"cells": self.cells[document], "nbformat": 4,
+                                                                "nbformat_minor": 5, "metadata": self.metadata}))

@@ -298,11 +298,11 @@ def _report(args) -> str:
     parameters = folder_parameters({"processed_dir": str(args.processed_dir), "config_dir": str(args.config_dir)},
                                    Path.cwd())
 
-    def execute(partial: Path, while_kernel_starts) -> object:
-        return execute_notebook(args.notebook, partial, parameters, while_kernel_starts)
+    def execute(partial: Path, **hooks) -> object:
+        return execute_notebook(args.notebook, partial, parameters, **hooks)
 
     done = render.render_documents(args.into / args.notebook.name, {doc: args.into / doc for doc in run.documents},
-                                   run.lang, pdf=not args.html_only, execute=execute)
+                                   run.lang, pdf=not args.html_only, execute=execute, source=args.notebook)
     if not args.html_only:
         _record_rendering(args.into, done)
     return "wrote " + ", ".join(paths.display_path(p) for p in done)

@@ -36,13 +36,15 @@ def run_notebook(notebook: Path, output: Path, parameters: dict) -> str:
 
 
 def execute_notebook(notebook: Path, output: Path, parameters: dict,
-                     while_kernel_starts: Callable[[], None] | None = None):
+                     while_kernel_starts: Callable[[], None] | None = None,
+                     on_cell_done: Callable[[object, bool], None] | None = None):
     """Execute `notebook` with `parameters`, write it to `output` (as it is: the caller makes that atomic) and
     return it (a notebook node). Bad input becomes an InputError.
 
     The kernel is launched first and boots (about a second) while papermill is imported and `while_kernel_starts`
     runs (the report step imports nbconvert then); papermill then runs the notebook on it. (Launched by papermill,
-    the kernel would start only once papermill is imported.)"""
+    the kernel would start only once papermill is imported.) on_cell_done(cell, ran_without_error) is called as
+    each cell has run, with its outputs."""
     from jupyter_client.kernelspec import NoSuchKernel
     from jupyter_core.utils import run_sync
 
@@ -64,7 +66,7 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict,
         # cell (a quarter of a second for the report's), to a file that is only published when the run succeeds.
         return papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name=KERNEL_NAME,
                                           km=kernel, progress_bar=False, cwd=folder,
-                                          request_save_on_cell_execute=False)
+                                          request_save_on_cell_execute=False, **_hooks(on_cell_done))
     except Exception as exc:
         worded = _worded(exc, notebook)
         if worded is None:
@@ -74,6 +76,14 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict,
         # Stopped at once: the executed notebook is written, and the kernel holds nothing worth waiting for (its
         # history is in memory); asked to shut down, it takes about 0.4 s more to end.
         run_sync(kernel.shutdown_kernel)(now=True)
+
+
+def _hooks(on_cell_done: Callable[[object, bool], None] | None) -> dict:
+    """nbclient's hook after each cell, as on_cell_done(cell, ran_without_error)."""
+    if on_cell_done is None:
+        return {}
+    return {"on_cell_executed": lambda cell, cell_index, execute_reply:
+            on_cell_done(cell, execute_reply.get("content", {}).get("status") == "ok")}
 
 
 def _worded(exc: Exception, notebook: Path) -> Exception | None:

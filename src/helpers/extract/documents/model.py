@@ -108,6 +108,7 @@ class Document:
     grids: list[Grid]
     repairs: dict[str, int] = field(default_factory=dict)   # what the reader repaired, counted (a PDF's text)
     encoding: str = ""                 # a web page's: the charset it was read in
+    struck: int = 0                    # pieces of struck-through text not read (Word's 删除线, <s>, <del>)
     # A web page's tables that hold other tables: read as the page they hold (their tables are in `grids`), and
     # kept as grids too, to name the cell when the plan's own table holds a table in a cell.
     outer_grids: list[Grid] = field(default_factory=list)
@@ -119,6 +120,15 @@ def join_lines(text: str) -> str:
     return re.sub(r"\s*\n\s*", " ", text)
 
 
+# A plan's table is some 30 rows by 10 columns; a site's layout table a few thousand cells. Spans that would make
+# more positions than this are refused (10,000 rows of colspan="1000" took 33 s and gigabytes).
+MAX_GRID_POSITIONS = 100_000
+
+
+class GridTooLarge(ValueError):
+    """A table whose merged cells would expand past MAX_GRID_POSITIONS."""
+
+
 def expand(rows: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, bool]]]:
     """Rows of (text, rowspan, colspan) cells as a full grid of (text, spanned): each merged cell's text is
     repeated in every position it covers, the copies marked. Rows shorter than the widest are padded with
@@ -126,6 +136,7 @@ def expand(rows: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, bool]
     (a note row's colspan="99" for 'the whole width') adds no empty columns."""
     grid: list[list[tuple[str, bool] | None]] = []
     last_start = -1
+    positions = 0
     for r, cells in enumerate(rows):
         while len(grid) <= r:
             grid.append([])
@@ -134,6 +145,9 @@ def expand(rows: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, bool]
             while column < len(grid[r]) and grid[r][column] is not None:
                 column += 1
             last_start = max(last_start, column)
+            positions += min(max(rowspan, 1), len(rows) - r) * max(colspan, 1)
+            if positions > MAX_GRID_POSITIONS:
+                raise GridTooLarge(f"row {r + 1}")
             for dr in range(min(max(rowspan, 1), len(rows) - r)):   # a rowspan past the last row ends there
                 while len(grid) <= r + dr:
                     grid.append([])

@@ -1,7 +1,9 @@
 """Which reader reads a plan document, by its file type; .doc and .wps are converted to .docx first."""
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -13,7 +15,10 @@ TEXT_SUFFIXES = {".txt", ".text", ""}
 STRUCTURED_SUFFIXES = {".docx", ".html", ".htm", ".pdf"}
 CONVERTED_SUFFIXES = {".doc", ".wps"}   # older Word and WPS files: LibreOffice makes a .docx of them
 SOFFICE = ("soffice", "libreoffice")
-CONVERT_TIMEOUT = 120
+# A plan converts in 5-6 s on a loaded machine (18 s for a document of ten plans' text; a real plan took over 30 s
+# once while the machine was swapping), measured; a conversion still running after this is stopped, LibreOffice
+# with it.
+CONVERT_TIMEOUT = 60
 
 
 def is_text(path: Path) -> bool:
@@ -92,19 +97,46 @@ def _converted(path: Path) -> Document:
                          "`make manifest`).")
     with tempfile.TemporaryDirectory(prefix="plan-convert-") as scratch:
         profile = Path(scratch) / "profile"
-        try:
-            run = subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
-                                  "--convert-to", "docx", "--outdir", scratch, str(path)],
-                                 capture_output=True, text=True, timeout=CONVERT_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            run = None
+        said = _convert(soffice, profile, scratch, path)
         converted = Path(scratch) / (path.stem + ".docx")
-        if run is None or not converted.exists():
-            said = (run.stderr or run.stdout).strip()[:200] if run is not None else \
-                f"no answer in {CONVERT_TIMEOUT} s"
+        if not converted.exists():
             raise InputError(path, None, f"LibreOffice could not convert the file to .docx ({said})",
                              "open the file in WPS or Word and save it as .docx (then name the .docx in "
                              "config/sources.yaml and run `make manifest`).")
         document = read_docx(converted)
     document.path, document.kind = path, path.suffix.lower().lstrip(".")
     return document
+
+
+def _convert(soffice: str, profile: Path, scratch: str, path: Path) -> str:
+    """Run LibreOffice's conversion into `scratch`; what it said (on a timeout, that it gave no answer). It runs
+    in a process group of its own, stopped whole when the conversion times out or the run is interrupted: its
+    soffice.bin (a grandchild) otherwise ran on and wrote its profile and the .docx into /tmp after the scratch
+    folder was removed."""
+    process = subprocess.Popen([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+                                "docx", "--outdir", scratch, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, start_new_session=True)
+    try:
+        out, err = process.communicate(timeout=CONVERT_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return f"no answer in {CONVERT_TIMEOUT} s"
+    finally:
+        if process.poll() is None or _group_alive(process.pid):
+            _stop_group(process)
+    return (err or out or "no .docx written").strip()[:200]
+
+
+def _group_alive(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+        return True
+    except (ProcessLookupError, PermissionError):
+        return False
+
+
+def _stop_group(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    process.wait()

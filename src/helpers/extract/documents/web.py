@@ -15,7 +15,17 @@ from pathlib import Path
 
 from helpers.core.errors import InputError
 from helpers.core.values import as_subscript, as_superscript
-from helpers.extract.documents.model import Document, Grid, GridCell, Paragraph, Place, expand, join_lines
+from helpers.extract.documents.model import (
+    MAX_GRID_POSITIONS,
+    Document,
+    Grid,
+    GridCell,
+    GridTooLarge,
+    Paragraph,
+    Place,
+    expand,
+    join_lines,
+)
 
 DECLARED = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 GB = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030", "euc-cn", "x-euc-cn", "csgb2312"}
@@ -23,7 +33,9 @@ BLOCKS = {"address", "article", "aside", "blockquote", "center", "dd", "div", "d
           "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
           "pre", "section", "table", "ul", "br", "tr", "td", "th", "tbody", "thead", "tfoot", "caption"}
 # Text-level elements: hidden by their style, or raised and lowered, they are read as the browser shows them.
-INLINE = {"span", "font", "sup", "sub", "small", "b", "strong", "i", "em", "u", "s", "a", "ins", "label", "code"}
+INLINE = {"span", "font", "sup", "sub", "small", "b", "strong", "i", "em", "u", "s", "a", "ins", "label", "code",
+          "del", "strike"}
+STRUCK = {"s", "del", "strike"}
 SKIPPED = {"script", "style", "head", "noscript", "template", "iframe", "svg", "object", "select", "button"}
 # A plan's page, saved from the browser, is some 50-500 kB and a few thousand elements, inline styles and the site's
 # menus included. Reading costs about 0.1 ms of processor time an element (Python's HTML parser and the walk),
@@ -45,14 +57,19 @@ def read_html(path: Path) -> Document:
     soup = BeautifulSoup(close_cells(text), "html.parser")
     reader = _PageReader()
     try:
-        _as_shown(soup)
+        struck = _as_shown(soup)
         reader.walk(soup.body or soup)
+    except GridTooLarge:
+        raise InputError(path, None, f"a table of the web page merges its cells (rowspan, colspan) over more than "
+                         f"{MAX_GRID_POSITIONS:,} positions, which no plan's table does (some 300)",
+                         TOO_LARGE_FIX) from None
     except RecursionError:
         raise InputError(path, None, "the web page nests its elements thousands deep, which no plan's page does",
                          "check that this is the plan's page; open it in the browser and print it to PDF (File → "
                          "Print → Save as PDF), and name the PDF in config/sources.yaml.") from None
     reader.flush()
-    return Document(path, "html", reader.paragraphs, reader.grids, encoding=charset, outer_grids=reader.outer_grids)
+    return Document(path, "html", reader.paragraphs, reader.grids, encoding=charset, outer_grids=reader.outer_grids,
+                    struck=struck)
 
 
 TOO_LARGE_FIX = ("check that this is the plan's page (File → Save Page As…, Web page, HTML only, from the page "
@@ -79,20 +96,27 @@ def _not_too_large(path: Path, raw: bytes) -> None:
                              "helpers.extract.documents.web): it passes the limit at this line", TOO_LARGE_FIX)
 
 
-def _as_shown(soup) -> None:
+def _as_shown(soup) -> int:
     """The page's text as the browser shows it: inline text hidden by its style (display:none) is dropped, and a
     raised or lowered note mark (<sup>1</sup>, <sub>, vertical-align: super) is written as superscript or subscript
-    digits, which the value parser reads as a mark, never as a digit (15.2 and a raised 1 is 15.2¹, not 15.21)."""
+    digits, which the value parser reads as a mark, never as a digit (15.2 and a raised 1 is 15.2¹, not 15.21).
+    Struck-through text (<s>, <del>, line-through), which the page shows as deleted, is dropped and counted: a
+    struck 18 before 20 was read as 1820."""
+    struck = 0
     for tag in [d for d in soup.descendants if getattr(d, "name", None) in INLINE]:   # (a set: find_all is slower)
         if tag.decomposed:
             continue
         style = re.sub(r"\s+", "", str(tag.get("style", ""))).lower()
         if tag.has_attr("hidden") or "display:none" in style or "visibility:hidden" in style:
             tag.decompose()
+        elif tag.name in STRUCK or "line-through" in style:
+            struck += bool(tag.get_text().strip())
+            tag.decompose()
         elif tag.name == "sup" or "vertical-align:super" in style:
             tag.replace_with(as_superscript(tag.get_text()))
         elif tag.name == "sub" or "vertical-align:sub" in style:
             tag.replace_with(as_subscript(tag.get_text()))
+    return struck
 
 
 # A table tag, or a script, style or comment, whose text is passed over.

@@ -13,6 +13,9 @@ from helpers.core.values import as_subscript, as_superscript
 from helpers.extract.documents.model import Document, Grid, GridCell, Paragraph, Place, join_lines
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"   # an old .doc, a .wps, or a password-protected .docx (all OLE compound files)
+# The document's text and formatting, unpacked (word/document.xml): a plan's is 0.2-5 MB. Past this the file is
+# not one plan, or is packed to blow up (a few MB zipped can unpack to gigabytes, more than the machine's memory).
+MAX_DOCUMENT_XML_BYTES = 20_000_000
 
 
 def read_docx(path: Path) -> Document:
@@ -23,47 +26,69 @@ def read_docx(path: Path) -> Document:
     paragraphs: list[Paragraph] = []
     grids: list[Grid] = []
     recent: list[Paragraph] = []          # the paragraphs since the last table: where a table's title is
-    for element in body.iterchildren():
+    for element in _blocks(body, qn):
         if element.tag == qn("w:tbl"):
-            grids.append(Grid(len(grids) + 1, _grid(element, len(grids) + 1, qn), recent[-3:]))
+            grids.append(Grid(len(grids) + 1, _grid(element, len(grids) + 1, qn, path), recent[-3:]))
             recent = []
             grids[-1].after = recent      # the paragraphs after it: this list, filled as they come
             continue
-        # a paragraph, or a content control (a table of contents) holding paragraphs
-        for p in ([element] if element.tag == qn("w:p") else element.iter(qn("w:p"))):
-            text = _paragraph_text(p, qn)
-            if text:
-                paragraph = Paragraph(text, Place(paragraph=len(paragraphs) + 1))
-                paragraphs.append(paragraph)
-                recent.append(paragraph)
-    return Document(path, "docx", paragraphs, grids)
+        text = _paragraph_text(element, qn)
+        if text:
+            paragraph = Paragraph(text, Place(paragraph=len(paragraphs) + 1))
+            paragraphs.append(paragraph)
+            recent.append(paragraph)
+    struck = sum(1 for node in body.iter(qn("w:t")) if node.text and _struck(_run_properties(node, qn), qn))
+    return Document(path, "docx", paragraphs, grids, struck=struck)
+
+
+CONTAINERS = ("w:sdt", "w:sdtContent", "w:customXml")
+
+
+def _blocks(element, qn):
+    """The body's paragraphs and tables in order, also those inside a content control (w:sdt: a table of contents,
+    or a template's field holding the plan's table, which was not found) or custom XML."""
+    containers = {qn(name) for name in CONTAINERS}
+    for child in element.iterchildren():
+        if child.tag in (qn("w:p"), qn("w:tbl")):
+            yield child
+        elif child.tag in containers:
+            yield from _blocks(child, qn)
 
 
 # A text box is stored twice, for new and old Word (mc:Choice and its mc:Fallback copy): the copy is skipped, or
 # a 5 in a text box would read as 55.
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 OFF = {"0", "false", "off"}
+# Text moved elsewhere under tracked changes (修订: 移动): Word keeps it where it was, as deleted text kept in w:t
+# (a deletion's is w:delText, never read); read there too, a moved 9 was read twice.
+MOVED_AWAY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}moveFrom"
 
 
 def _paragraph_text(p, qn) -> str:
     """The text of a paragraph's runs as Word shows it (tabs as spaces): without fields' instructions, deleted
-    text, hidden text (隐藏文字, w:vanish) or a text box's fallback copy. A raised or lowered run (上标, 下标)
-    is a note mark, never a digit of the number."""
+    text, hidden text (隐藏文字, w:vanish), struck-through text (删除线) or a text box's fallback copy. A raised or
+    lowered run (上标, 下标) is a note mark, never a digit of the number."""
     out = []
     for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
-        if any(parent.tag == FALLBACK for parent in node.iterancestors()):
+        if any(parent.tag in (FALLBACK, MOVED_AWAY) for parent in node.iterancestors()):
             continue
         if node.tag != qn("w:t"):
             out.append(" ")
             continue
         properties = _run_properties(node, qn)
-        if _set(properties, "w:vanish", qn):
+        if _set(properties, "w:vanish", qn) or _struck(properties, qn):
             continue
         align = properties.find(qn("w:vertAlign")) if properties is not None else None
         position = align.get(qn("w:val")) if align is not None else None
         text = node.text or ""
         out.append({"superscript": as_superscript, "subscript": as_subscript}.get(position, str)(text))
     return "".join(out).strip()
+
+
+def _struck(properties, qn) -> bool:
+    """Struck through (删除线, single or double): text the document shows as deleted. A struck 18 before 20 was
+    read as 1820."""
+    return _set(properties, "w:strike", qn) or _set(properties, "w:dstrike", qn)
 
 
 def _run_properties(text_node, qn):
@@ -78,7 +103,30 @@ def _set(properties, name: str, qn) -> bool:
     return element is not None and element.get(qn("w:val"), "true").lower() not in OFF
 
 
-def _grid(tbl, number: int, qn) -> list[list[GridCell]]:
+# Word's own limit on a table's columns is 63; LibreOffice's is larger. No plan's table comes near this.
+MAX_COLUMNS = 200
+
+
+def _span(path: Path, written: str, place: Place, used: int) -> int:
+    """A cell's column span (w:gridSpan) as a number of columns; a damaged one (not a number, or past MAX_COLUMNS
+    with the row's cells before it: 100 million columns made as many cells) is refused."""
+    try:
+        span = int(written)
+    except ValueError:
+        raise _damaged(path, place, f"'{written}'") from None
+    if used + span > MAX_COLUMNS:
+        raise _damaged(path, place, f"'{written}'")
+    return max(1, span)
+
+
+def _damaged(path: Path, place: Place, columns: str) -> InputError:
+    return InputError(path, place, f"a row of this table spans {columns} columns (a Word table has at most 63): the "
+                      "document is damaged",
+                      "open it in Word or WPS, which repair such tables, and save it again as .docx; or ask the office "
+                      "for the file again. Then run `make manifest`.")
+
+
+def _grid(tbl, number: int, qn, path: Path) -> list[list[GridCell]]:
     """The table's rows, merged cells expanded: a horizontal merge (gridSpan) and a vertical one (vMerge
     continue) repeat the merged cell's text, marked as spanned."""
     rows: list[list[GridCell]] = []
@@ -89,10 +137,13 @@ def _grid(tbl, number: int, qn) -> list[list[GridCell]]:
             nested = tc.find(qn("w:tbl")) is not None    # a table inside the cell: its text is not the cell's
             props = tc.find(qn("w:tcPr"))
             span, continues = 1, False
+            if len(row) >= MAX_COLUMNS:
+                raise _damaged(path, Place(table=number, row=r, column=len(row) + 1), f"more than {MAX_COLUMNS}")
             if props is not None:
                 grid_span = props.find(qn("w:gridSpan"))
                 if grid_span is not None:
-                    span = max(1, int(grid_span.get(qn("w:val"), "1")))
+                    span = _span(path, grid_span.get(qn("w:val"), "1"), Place(table=number, row=r, column=len(row) + 1),
+                                 len(row))
                 v_merge = props.find(qn("w:vMerge"))
                 continues = v_merge is not None and v_merge.get(qn("w:val"), "continue") == "continue"
             for k in range(span):
@@ -116,6 +167,7 @@ def _open(path: Path, docx):
                          "password-protected document",
                          "open it in Word or WPS, remove any password (File → Info → Protect Document), and save it "
                          "as Word Document (.docx) under a .docx name; then run `make manifest`.")
+    _not_too_large(path)
     try:
         return docx.Document(str(path))
     except PermissionError:
@@ -125,3 +177,19 @@ def _open(path: Path, docx):
                          f"({type(exc).__name__}: {str(exc)[:80]})",
                          "open it in Word or WPS (which offer to repair it) and save it again as .docx, or ask the "
                          "office for the file again; then run `make manifest`.") from None
+
+
+def _not_too_large(path: Path) -> None:
+    import zipfile
+    try:
+        with zipfile.ZipFile(path) as package:
+            unpacked = package.getinfo("word/document.xml").file_size
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return      # not a readable .docx: python-docx names it
+    if unpacked > MAX_DOCUMENT_XML_BYTES:
+        raise InputError(path, None, f"the Word document's text unpacks to {unpacked / 1e6:,.0f} MB, far more than a "
+                         f"plan's (some 0.2-5 MB; the limit is {MAX_DOCUMENT_XML_BYTES / 1e6:.0f} MB, "
+                         "MAX_DOCUMENT_XML_BYTES in helpers.extract.documents.word)",
+                         "check that this is the plan: make a file of the plan alone (copy its pages into a new "
+                         ".docx), or ask the office for the file again; name it in config/sources.yaml and run `make "
+                         "manifest`.")

@@ -84,13 +84,17 @@ def completion_figures(ctx: ReportContext) -> list[Figure]:
 
 
 def key_figures_brief(ctx: ReportContext) -> Html:
-    """The brief's figures that carry the story, side by side on paper. At a final evaluation: the target year's
+    """The brief's figures that carry the story, side by side on paper. Once the provincial targets' year has
+    actuals (a final evaluation, or the first years of a plan the province has set no targets for yet): those
     actuals against the provincial targets. In the period (judged against 序时进度, whose laggards the brief
     lists): the counties' targets against the province's. At a base year, what the plan asks: growth
     achieved against growth required, and the targets against the province's."""
     p = ctx.progress
-    if len(p) and p["plan_phase"].isin(FINAL_PHASES).all():
-        figs = province_figure(ctx, actuals=True) or province_figure(ctx)
+    actuals = province_figure(ctx, actuals=True)
+    if actuals:
+        figs = actuals
+    elif len(p) and p["plan_phase"].isin(FINAL_PHASES).all():
+        figs = province_figure(ctx)
     elif p["schedule_judgement"].notna().any():
         figs = province_figure(ctx)
     else:

@@ -25,6 +25,7 @@ from helpers.report.blocks import (
     yes_no,
 )
 from helpers.report.chapters.plan import MARKS, flag, marked_target, marks_notes
+from helpers.report.chapters.summary import province_year
 from helpers.report.context import ReportContext
 
 
@@ -73,7 +74,8 @@ def province_marks_notes(ctx: ReportContext, rows: pd.DataFrame) -> list[str]:
 def province_table(ctx: ReportContext) -> Table:
     c = ctx.comparison[ctx.comparison["comparison"] == "county_vs_province"]
     columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
-               Column(ctx.t("report.target"), "num"), Column(ctx.t("report.prov_target"), "num"),
+               Column(ctx.t("report.target", **province_year(ctx, c)), "num"),
+               Column(ctx.t("report.prov_target"), "num"),
                Column(ctx.t("report.meets"), "nowrap", fold=True), Column(ctx.t("report.unit"), "nowrap", fold=True),
                Column(ctx.t("report.latest"), "num", fold=True), Column(ctx.t("report.share_or_ratio"), "num",
                                                                         fold=True)]

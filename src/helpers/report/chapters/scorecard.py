@@ -15,6 +15,11 @@ from helpers.report.context import ReportContext
 def scorecard_tables(ctx: ReportContext) -> list[Table]:
     """Each county, each indicator, one coloured verdict for the report year (trends.csv `verdict`)."""
     p = ctx.progress
+    # an indicator the evaluated plan does not list (a 十四五 indicator its 十五五 plan dropped): "—", as for
+    # an indicator no plan of the county has, not "not assessable"
+    absent = plan_target_rows(ctx, with_value=None)
+    p = p[[(e, i) in absent or pd.notna(t) or v != NOT_ASSESSABLE
+           for e, i, t, v in zip(p["entity"], p["indicator_id"], p["target_value"], p["verdict"])]]
     judgement = dict(zip(zip(p["entity"], p["indicator_id"]), p["verdict"]))
     final = dict(zip(zip(p["entity"], p["indicator_id"]), p["plan_phase"].isin(FINAL_PHASES)))
     binding = {k for k, b in zip(zip(p["entity"], p["indicator_id"]), binding_targets(p)) if b}
@@ -57,11 +62,28 @@ def with_binding_mark(ctx: ReportContext, cell: Cell, binding: bool) -> Cell:
     return Cell(f"{cell.text}{ctx.t('plan_cycle.marks.binding')}", light=cell.light, lang=cell.lang, css=cell.css)
 
 
+def plan_target_rows(ctx: ReportContext, with_value: bool | None) -> set[tuple[str, str]]:
+    """(county, indicator) pairs whose evaluated plan has a target row for its target year: any
+    (with_value=None), or only those without a number (with_value=False: a '/' in the plan's table)."""
+    ind = ctx.inputs.indicators
+    out = set()
+    for entity in ctx.inputs.entities:
+        period = ctx.inputs.plan_of(entity).period
+        rows = ind[(ind["entity"] == entity) & (ind["kind"] == "target") & (ind["year"] == period.target_year)]
+        if with_value is False:
+            rows = rows[rows["value"].isna()]
+        out |= {(entity, i) for i in rows["indicator_id"]}
+    return out
+
+
 def no_target_note(ctx: ReportContext) -> list[str]:
     """The indicators a plan lists without a numeric target (a '/' in its table), named, in any year: the
-    scorecard shows them as not assessable, and a reader must not take that for a missing actual."""
+    scorecard shows them as not assessable, and a reader must not take that for a missing actual. (An
+    indicator the plan does not list at all is shown as "—", not named here.)"""
     p = ctx.progress
-    rows = p[(p["verdict"] == NOT_ASSESSABLE) & p["target_value"].isna()]
+    slash = plan_target_rows(ctx, with_value=False)
+    listed = pd.Series([(e, i) in slash for e, i in zip(p["entity"], p["indicator_id"])], index=p.index)
+    rows = p[(p["verdict"] == NOT_ASSESSABLE) & p["target_value"].isna() & listed]
     if rows.empty:
         return []
     if ctx.many:

@@ -53,11 +53,13 @@ def _all_final(ctx: ReportContext) -> bool:
 
 
 def _province(ctx: ReportContext, final: bool) -> str:
-    return _actuals_against_province(ctx) if final else _below_province(ctx)
+    """Once the provincial targets' year has actuals (a final evaluation, or the first years of a plan the
+    province has set no targets for yet): those actuals against the province; before, the targets."""
+    return _actuals_against_province(ctx) or ("" if final else _below_province(ctx))
 
 
 def _actuals_against_province(ctx: ReportContext) -> str:
-    """At a final evaluation: how many of each county's target-year actuals reach the provincial targets."""
+    """How many of each county's actuals of the provincial targets' year reach those targets."""
     c = ctx.comparison
     rows = c[(c["comparison"] == "county_vs_province") & (c["basis"] == "gap and ratio")]
     if "latest_meets_province" not in rows or rows.empty:
@@ -78,10 +80,11 @@ def _actuals_against_province(ctx: ReportContext) -> str:
 
 def _coverage(ctx: ReportContext) -> str:
     p = ctx.progress
-    with_prov = ctx.comparison.loc[ctx.comparison["comparison"] == "county_vs_province", "indicator_id"].nunique()
+    province = ctx.comparison[ctx.comparison["comparison"] == "county_vs_province"]
     names = (ctx.t("report.many_entities", n=len(ctx.inputs.entities)) if ctx.many
              else ctx.names(ctx.entity_name(e) for e in ctx.inputs.entities))
-    return ctx.t("summary.coverage", names=names, n_ind=p["indicator_id"].nunique(), with_prov=with_prov)
+    return ctx.t("summary.coverage", names=names, n_ind=p["indicator_id"].nunique(),
+                 with_prov=province["indicator_id"].nunique(), **province_year(ctx, province))
 
 
 def _headline_growth(ctx: ReportContext) -> list[str]:
@@ -167,7 +170,14 @@ def _below_province(ctx: ReportContext) -> str:
         g = gap.iloc[0]
         gap_text = _about_row(ctx, "summary.below_gap", g, ctx.indicator_in_sentence(g["indicator_id"]),
                               target=number(g["target_value"]), province=number(g["other_value"]))
-    return ctx.t("summary.below", parts=parts, gap=gap_text)
+    return ctx.t("summary.below", parts=parts, gap=gap_text, **province_year(ctx, rows))
+
+
+def province_year(ctx: ReportContext, rows) -> dict:
+    """{target_year} for a sentence about the provincial targets: their year (a county under a new plan is set
+    against them on the plan that ended: helpers.analyse.comparison.province_plan), not the report's plan's."""
+    years = rows["other_year"].dropna() if "other_year" in rows else []
+    return {"target_year": int(max(years))} if len(years) else {}
 
 
 def _about_row(ctx: ReportContext, key: str, row, indicator: str, **values) -> str:
