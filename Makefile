@@ -122,11 +122,13 @@ $(INSTALLED): pyproject.toml requirements.lock environment.yml scripts/setup.sh 
 # Every step that runs Python comes after this: the install, and a quick look (no imports: packages, kernel,
 # Chromium, fonts) that repairs the set-up when a piece has gone since.
 # An environment that runs another folder's code (copied with the project) is refused, in one line.
-# (An environment whose Python has gone, or cannot run, is repaired too.)
+# (An environment whose Python has gone, or cannot run, is repaired too; so is one that finds no project code, as
+# in a folder moved since its set-up: the repair's one line is all it says, not Python's "No module named helpers".)
 environment: $(INSTALLED)
-	@if [ -x "$(PY)" ]; then $(CLI) check-install --own-code-first >/dev/null; else false; fi; case $$? in 0) ;; \
+	@if [ -x "$(PY)" ]; then why=$$($(CLI) check-install --own-code-first 2>&1 >/dev/null); else false; fi; \
+	    case $$? in 0) ;; \
 	    1|126|127) echo "A piece of the set-up has gone: repairing it."; $(SETUP) && touch "$(INSTALLED)" ;; \
-	    *) exit 1 ;; esac
+	    *) echo "$$why" >&2; exit 1 ;; esac
 
 $(HELPER_DEPS): $(wildcard src/helpers/*.py src/helpers/*/*.py src/helpers/*/*/*.py notebooks/*.ipynb)
 	@mkdir -p $(@D) && scripts/check-python.sh "$(PYTHON)" && \

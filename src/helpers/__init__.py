@@ -14,8 +14,10 @@ if sys.argv[:1] == ["-m"]:
     import os
     import signal
 
+    from helpers.run.stopping import say_stopped
+
     def _stopped_while_starting(signum, frame):
-        print("interrupted. Nothing was replaced: the command had not started.", file=sys.stderr, flush=True)
+        say_stopped("Nothing was replaced: the command had not started.", nothing_replaced=True)
         os._exit(130)
 
     for _signal in (signal.SIGINT, signal.SIGTERM):

@@ -4,18 +4,21 @@ import signal
 import sys
 
 from helpers.core.errors import NOTHING_REPLACED
+from helpers.run.stopping import say_stopped
 
 
 def _stopped_while_starting(signum, frame):
     """Ctrl-C or SIGTERM (make stopped) before the command has started: nothing is touched yet, so one line and
     out (helpers.run.cli installs the handler that cleans up once the command runs)."""
-    print(f"interrupted. {NOTHING_REPLACED}", file=sys.stderr, flush=True)
+    say_stopped(NOTHING_REPLACED, nothing_replaced=True)
     os._exit(130)
 
 
 for _signal in (signal.SIGINT, signal.SIGTERM):
     signal.signal(_signal, _stopped_while_starting)
 
-from helpers.run.cli import main  # noqa: E402  (after the handler: importing the command line takes a moment)
+from helpers.run.cli import keep_tools_in_the_project, main  # noqa: E402  (after the handler: it takes a moment)
 
+if sys.argv[1:2] != ["lab"]:
+    keep_tools_in_the_project()
 sys.exit(main(handle_signals=True))

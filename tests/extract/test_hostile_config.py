@@ -46,6 +46,17 @@ TOTAL = "  - id: talent_total\n"
      "repeat the part once"),
     ("sources.yaml", "table_title: 人才发展主要指标", r"table_title: '(\s*人才\S+)+指标表'", 0,
      "repeats without limit a part", "(.*)* what .* matches"),
+    # a name that is another entry's (second pass: an entry copied with a new id but its old name_zh, or a name_en
+    # that is another's id, had a workbook's 人才资源总量 filed under 党政人才; a county's name_en another's name_zh,
+    # 建德市's rows filed under 安吉县; each without a word)
+    ("catalogue.yaml", "    name_zh: 党政人才\n", "    name_zh: 人才资源总量\n", -1,
+     "'人才资源总量' is the name_zh of the indicator 'party_government_talent' here and the name_zh of 'talent_total'",
+     "names of its own"),
+    ("catalogue.yaml", "    name_en: Party and government talent\n", "    name_en: talent_total\n", -2,
+     "'talent_total' is the name_en of the indicator 'party_government_talent' here and the id of 'talent_total'",
+     "names of its own"),
+    ("sources.yaml", "    name_en: Anji\n", "    name_en: 建德市\n", -2,
+     "'建德市' is the name_en of the county 'anji' here and the name_zh of 'jiande'", "names of its own"),
     # a unit factor of 0 (was: ZeroDivisionError traceback)
     ("catalogue.yaml", "dimension: persons, factor: 10000", "dimension: persons, factor: 0", 0,
      "factor of unit '万人'", "factor: 10000"),

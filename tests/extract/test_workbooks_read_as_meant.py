@@ -243,3 +243,12 @@ def test_a_link_inside_the_raw_folder_is_read(workspace):
     kept.rename(workspace / "raw" / "2023.xlsx")
     _linked(workspace, workspace / "raw" / "2023.xlsx")
     assert _monitoring(workspace)["value"].tolist() == [12.9]
+
+
+def test_a_csv_whose_lines_end_in_a_carriage_return_alone_is_read(workspace):
+    """As Excel for Mac saves 'CSV (Macintosh)'. Was: 'the line cannot be read as CSV' at line 1."""
+    folder = workspace / "raw" / "monitoring"
+    folder.mkdir(exist_ok=True)
+    (folder / "2023.csv").write_bytes("县市,指标,单位,年份,数值\r建德市,人才资源总量,万人,2023,12.9\r".encode("utf-8"))
+    row = _monitoring(workspace).iloc[0]
+    assert (row["value"], row["source_cell"]) == (12.9, "E2")

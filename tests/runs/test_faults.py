@@ -123,15 +123,140 @@ def test_a_killed_kernel_is_said_and_replaces_nothing(tmp_path):
         "dies.ipynb"]
 
 
+def _notebook(path: Path, *lines: str) -> Path:
+    path.write_text(json.dumps({
+        "cells": [{"cell_type": "code", "execution_count": None, "id": "a", "metadata": {}, "outputs": [],
+                   "source": [line + "\n" for line in lines]}],
+        "metadata": {"kernelspec": {"name": "talent-plan", "display_name": "talent-plan", "language": "python"}},
+        "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def own_home(tmp_path):
+    """An empty home folder, and the environment of a run whose home it is (and whose project is tmp/project). Short
+    (in /tmp), as most are: a socket's path may not exceed 107 bytes (see the next test for a long one)."""
+    import tempfile
+    home = Path(tempfile.mkdtemp(prefix="home-"))
+    (tmp_path / "project").mkdir()
+    tools = ("JUPYTER", "XDG_", "IPYTHON", "MPL")       # variables that would say where to write instead
+    env = {name: value for name, value in os.environ.items() if not name.startswith(tools)}
+    env.update(HOME=str(home), TALENT_PROJECT_ROOT=str(tmp_path / "project"))
+    yield home, env
+    shutil.rmtree(home)
+
+
+def _written(home: Path) -> list[Path]:
+    return list(home.rglob("*"))
+
+
+def test_a_killed_run_leaves_nothing_outside_the_project_and_the_next_run_tidies_up(tmp_path, own_home):
+    """A run stopped by force (SIGKILL of make's step) used to leave its kernel's connection file and five socket
+    files in ~/.local/share/jupyter/runtime for good (and every run wrote IPython's history in ~/.ipython, and
+    matplotlib its font cache in ~/.cache). Now the kernel's files are the project's (.make/kernels/), and the next
+    run removes those of a killed run; IPython's and matplotlib's folders are the project's (.make/)."""
+    import time
+
+    import psutil
+    home, env = own_home
+    project = tmp_path / "project"
+    started = tmp_path / "started"
+    waits = _notebook(tmp_path / "waits.ipynb", "import pathlib, time", f"pathlib.Path({str(started)!r}).touch()",
+                      "time.sleep(600)")
+    run = subprocess.Popen([sys.executable, "-m", "helpers", "run", str(waits), str(tmp_path / "out.ipynb")],
+                           env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not started.exists() and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    kernels = psutil.Process(run.pid).children(recursive=True)
+    run.kill()
+    run.wait()
+    psutil.wait_procs(kernels, timeout=10)               # a kernel stops when the run that started it has gone
+    for kernel in kernels:
+        kernel.kill() if kernel.is_running() else None
+    assert started.exists()
+    assert _written(home) == []
+    kernel_files = project / ".make" / "kernels"
+    assert len(list(kernel_files.glob("kernel-*.json"))) == 1    # the killed run's, in the project
+    # (A figure: matplotlib keeps a font cache, and a config folder, in the project too.)
+    quick = _notebook(tmp_path / "quick.ipynb", "import matplotlib.pyplot as plt", "plt.plot([1, 2])")
+    done = subprocess.run([sys.executable, "-m", "helpers", "run", str(quick), str(tmp_path / "quick-out.ipynb")],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert list(kernel_files.glob("kernel-*.json")) == []
+    assert _written(home) == []
+    assert list((project / ".make" / "matplotlib").glob("fontlist-*.json"))
+
+
+@pytest.mark.parametrize("tmpdir", ["/a folder that is not there", "/proc"])
+def test_a_temporary_folder_that_cannot_be_written_in_is_passed_over(tmp_path, tmpdir):
+    """TMPDIR gone or read-only: Python passes over it by itself, but Chromium failed to start (with advice about
+    Chromium). Every process a command starts gets the folder Python found instead."""
+    where = _notebook(tmp_path / "where.ipynb", "import os", "print(os.environ['TMPDIR'])")
+    done = subprocess.run([sys.executable, "-m", "helpers", "run", str(where), str(tmp_path / "out.ipynb")],
+                          env={**os.environ, "TMPDIR": tmpdir}, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    used = json.loads((tmp_path / "out.ipynb").read_text(encoding="utf-8"))["cells"][0]["outputs"][0]["text"]
+    assert "".join(used).strip() == "/tmp"
+
+
+def test_a_run_works_whatever_the_length_of_the_home_folders_path(tmp_path, own_home):
+    """Kernels' sockets were files in ~/.local/share/jupyter/runtime: with a home folder's path of some 60
+    characters, every notebook run ended in a traceback (zmq: "File name too long")."""
+    _, env = own_home
+    home = tmp_path / ("a long name for a home folder " * 3).strip()
+    home.mkdir()
+    env = {**env, "HOME": str(home)}
+    quick = _notebook(tmp_path / "quick.ipynb", "1 + 1")
+    done = subprocess.run([sys.executable, "-m", "helpers", "run", str(quick), str(tmp_path / "quick-out.ipynb")],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_under_make_j2_says_so_once(tmp_path, signum):
+    """Ctrl-C reaches every step make runs side by side (make -j2: the report notebook and the results workbook, or
+    the two analysis notebooks), and each printed its own "interrupted." line; SIGTERM to make, which passes it on
+    to each, did the same. Now one line for the run."""
+    import time
+    env = {**os.environ, "TALENT_PROJECT_ROOT": str(tmp_path)}
+    for job in ("a", "b"):
+        _notebook(tmp_path / f"{job}.ipynb", "import pathlib, time", f"pathlib.Path('{job}.started').touch()",
+                  "time.sleep(600)")
+    (tmp_path / "Makefile").write_text(
+        "all: a.out b.out\n%.out: %.ipynb\n"
+        f"\tenv --block-signal=INT,TERM {sys.executable} -m helpers run $< $@\n", encoding="utf-8")
+
+    def like_a_terminal():
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.setsid()
+    make_run = subprocess.Popen(["make", "-j2", "--no-print-directory"], cwd=tmp_path, env=env, text=True,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=like_a_terminal)
+    deadline = time.monotonic() + 180
+    while not all((tmp_path / f"{job}.started").exists() for job in "ab") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert make_run.poll() is None, make_run.communicate()
+    if signum == signal.SIGINT:
+        os.killpg(make_run.pid, signum)                  # Ctrl-C: to the terminal's whole group
+    else:
+        make_run.send_signal(signum)                     # to make alone
+    _, err = make_run.communicate(timeout=120)
+    ours = [line for line in err.splitlines() if not line.startswith("make")]
+    assert ours == ["interrupted. Nothing was replaced: the outputs of the last good run are still in place."], err
+    assert make_run.returncode != 0
+
+
 def test_notebooks_run_at_once_in_one_folder_each_have_a_kernel_of_their_own(tmp_path):
     """make -j2 runs two notebooks side by side (make analysis: 02 and 03), and two runs may share a project: each
-    kernel has its own socket files (their names used to be kernel-ipc-1 … in the working folder, the same for all:
-    two kernels took each other's, one never answered, and its run ended in a traceback a minute later)."""
+    kernel has its own ports and connection file (their socket files used to be named kernel-ipc-1 … in the working
+    folder, the same for all: two kernels took each other's, one never answered, and its run ended in a traceback a
+    minute later)."""
     notebook = tmp_path / "which.ipynb"
     notebook.write_text(json.dumps({
         "cells": [{"cell_type": "code", "execution_count": None, "id": "a", "metadata": {}, "outputs": [],
                    "source": ["import json, time\n", "from ipykernel.connect import get_connection_file\n",
-                              "print(json.load(open(get_connection_file()))['ip'])\n", "time.sleep(2)"]}],
+                              "c = get_connection_file()\n", "print(c, json.load(open(c))['shell_port'])\n",
+                              "time.sleep(2)"]}],
         "metadata": {"kernelspec": {"name": "talent-plan", "display_name": "talent-plan", "language": "python"}},
         "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
     outputs = [tmp_path / f"run{i}.ipynb" for i in range(3)]
@@ -140,8 +265,9 @@ def test_notebooks_run_at_once_in_one_folder_each_have_a_kernel_of_their_own(tmp
     for run in runs:
         _, err = run.communicate(timeout=300)
         assert run.returncode == 0 and err == "", err
-    sockets = [json.loads(o.read_text(encoding="utf-8"))["cells"][0]["outputs"][0]["text"][0].strip() for o in outputs]
-    assert len(set(sockets)) == 3 and all(Path(s).is_absolute() for s in sockets), sockets
+    kernels = [json.loads(o.read_text(encoding="utf-8"))["cells"][0]["outputs"][0]["text"][0].split() for o in outputs]
+    assert len({file for file, _ in kernels}) == 3 and len({port for _, port in kernels}) == 3, kernels
+    assert all(Path(file).parent == paths.PROJECT_ROOT / ".make" / "kernels" for file, _ in kernels), kernels
     assert not list(tmp_path.glob("kernel-ipc*")) and not list(paths.NOTEBOOKS_DIR.glob("kernel-ipc*"))
 
 
@@ -215,6 +341,19 @@ def test_ctrl_c_before_python_has_started_is_one_line_too(tmp_path, signum):
     assert result.stderr == "interrupted. Nothing was replaced: the command had not started.\n"
 
 
+def test_ctrl_c_while_the_command_imports_what_stopping_needs_is_one_line_too():
+    """Ctrl-C as `inputs` starts, while it imports helpers.files.atomic: the handler imported that module itself,
+    found it half-made, and ended in an ImportError traceback (seen once in some twenty random Ctrl-Cs)."""
+    half_made = ("import os, signal, sys, types\n"
+                 "from helpers.run import cli\n"
+                 "cli._stop_cleanly('')\n"
+                 "sys.modules['helpers.files.atomic'] = types.ModuleType('helpers.files.atomic')\n"
+                 "os.kill(os.getpid(), signal.SIGINT)\n")
+    result = subprocess.run([sys.executable, "-c", half_made], capture_output=True, text=True, timeout=60)
+    assert result.returncode == cli.INTERRUPTED, result.stderr
+    assert result.stderr == "interrupted. Nothing was replaced: the outputs of the last good run are still in place.\n"
+
+
 def test_make_starts_every_step_with_ctrl_c_held_back(tmp_path):
     """What the Makefile runs as `python -m helpers` starts with SIGINT and SIGTERM blocked (helpers/__init__.py
     unblocks them once its handler is in place)."""
@@ -241,7 +380,7 @@ def test_an_os_error_anywhere_is_said_not_thrown(capsys):
 
 def test_the_next_run_removes_what_a_killed_run_left_but_not_a_live_runs_files(tmp_path):
     dead = 2 ** 22 + 12345                              # above Linux's default pid_max: no such process
-    assert not atomic._running(dead)
+    assert not atomic.running(dead)
     folder = tmp_path / "processed"
     (folder / f".processed.staging-{dead}-abcd1234").mkdir(parents=True)
     (folder / f".indicators.{dead}.partial.csv").write_text("half", encoding="utf-8")

@@ -118,6 +118,8 @@ def test_the_core_and_files_import_no_stage():
 def test_the_error_types_are_a_leaf():
     assert GRAPH["helpers.core.paths"] == set()
     assert GRAPH["helpers.core.errors"] <= {"helpers.core.paths"}
-    # `import helpers` (every notebook) installs the notebook's error display, which needs the error types only
-    assert GRAPH["helpers"] == {"helpers.run.notebook_display"}
+    # `import helpers` (every notebook) installs the notebook's error display, which needs the error types only;
+    # `python -m helpers` also says Ctrl-C once per make run, which needs the project's folder only
+    assert GRAPH["helpers"] == {"helpers.run.notebook_display", "helpers.run.stopping"}
+    assert GRAPH["helpers.run.stopping"] == {"helpers.core.paths"}
     assert GRAPH["helpers.run.notebook_display"] == {"helpers.core.errors"}

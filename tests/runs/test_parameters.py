@@ -255,3 +255,20 @@ def test_publishing_the_html_alone_says_the_pdfs_beside_it_are_older(capsys, pro
     assert status == 0 and out.startswith("published 3 files")
     assert err == f"note: {', '.join(older)} in {reports / '2020'}/ are from an earlier run than the HTML published " \
                   "now: `make report` rebuilds them.\n"
+
+
+@pytest.mark.parametrize("given", ["new folder/", "existing"])
+def test_the_template_goes_into_a_folder_given_as_one(tmp_path, capsys, given):
+    """`python -m helpers template /tmp/x/` wrote a workbook named x: a folder is a folder (made if need be)."""
+    (tmp_path / "existing").mkdir()
+    assert cli.main(["template", f"{tmp_path}/{given}"]) == 0, capsys.readouterr().err
+    folder = tmp_path / given.rstrip("/")
+    assert folder.is_dir() and [p.name for p in folder.iterdir()] == ["monitoring-template.xlsx"]
+
+
+def test_the_template_is_refused_a_name_no_spreadsheet_opens(tmp_path, capsys):
+    assert cli.main(["template", str(tmp_path / "x")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "give a workbook name ending in .xlsx, or a folder (ending in /)" in err
+    assert list(tmp_path.iterdir()) == []
+    assert cli.main(["template", str(tmp_path / "x.xlsx")]) == 0 and (tmp_path / "x.xlsx").is_file()

@@ -144,3 +144,19 @@ def test_a_python_too_old_for_the_project_is_said_in_one_line(tmp_path, kind):
     run = subprocess.run(["make", "--no-print-directory", str(stepdeps), f"HELPER_DEPS={stepdeps}", f"PYTHON={python}"],
                          cwd=paths.PROJECT_ROOT, capture_output=True, text=True)
     assert run.returncode == 2 and needs in run.stderr and "Traceback" not in run.stderr and not stepdeps.exists()
+
+
+def test_a_moved_project_folder_is_repaired_in_one_line(tmp_path):
+    """A project folder moved since `make setup`: its environment's install of the project names the old place, so
+    that its Python finds no helpers. make printed Python's "No module named helpers" before repairing it: now the
+    repair's one line is all, and the run goes on."""
+    prefix = tmp_path / "envs" / "talent-plan"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(prefix)], check=True)
+    site = next(prefix.glob("lib/python3*/site-packages"))
+    (site / "__editable__.talent_plan_monitor-0.pth").write_text(f"{tmp_path / 'the old place' / 'src'}\n")
+    (prefix / ".talent-plan-installed").touch()
+    run = subprocess.run(["make", "--no-print-directory", "environment", "SETUP=echo setting up"],
+                         cwd=paths.PROJECT_ROOT, capture_output=True, text=True,
+                         env=_env(CONDA_PREFIX=str(prefix), CONDA_DEFAULT_ENV="talent-plan"))
+    assert run.returncode == 0 and run.stderr == "", run.stderr
+    assert run.stdout == "A piece of the set-up has gone: repairing it.\nsetting up\n"

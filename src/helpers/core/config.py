@@ -553,6 +553,8 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
         plans.append(plan)
     _check_periods(plans, default_period, path)
     _check_province(province, plans, path)
+    _one_meaning_each(path, [(p.entity, p.line, {"entity": p.entity, "name_zh": p.name_zh, "name_en": p.name_en})
+                             for p in plans], "county")
 
     # The file's own header words are tried first, then the defaults (DEFAULT_HEADER_ROLES).
     roles = []
@@ -705,8 +707,29 @@ def load_catalogue(config_dir: Path = CONFIG_DIR) -> Catalogue:
                                  f"source name '{name}' is claimed by both '{by_source_name[key]}' and '{ind.id}'",
                                  "a table name must identify one indicator; remove it from one of them.")
             by_source_name[key] = ind.id
+    _one_meaning_each(path, [(i.id, i.line, {"id": i.id, "name_zh": i.name_zh, "name_en": i.name_en,
+                                              **{f"source_names[{n}]": s for n, s in enumerate(i.source_names)}})
+                             for i in indicators.values()], "indicator")
     relations = _load_relations(doc, path, indicators)
     return Catalogue(path, units, indicators, tuple(relations), by_source_name, unit_by_alias)
+
+
+def _one_meaning_each(path: Path, entries: list[tuple[str, int, dict[str, str]]], what: str) -> None:
+    """Every id and name (spaces and case aside, as a workbook's 县市 and 指标 cells are matched) names one county or
+    one indicator: an entry copied and given a new id but the old name_zh would have the workbook's rows for the
+    one filed under the other without a word."""
+    seen: dict[str, tuple[str, str, int]] = {}
+    for owner, line, names in entries:
+        for key_name, name in names.items():
+            key = name_key(str(name)).lower()
+            if not key:
+                continue
+            first = seen.setdefault(key, (owner, key_name, line))
+            if first[0] != owner:
+                raise InputError(path, line, f"'{name}' is the {key_name} of the {what} '{owner}' here and the "
+                                 f"{first[1]} of '{first[0]}' at line {first[2]}: a workbook row naming it could be "
+                                 f"either's", f"give each {what} names of its own (copied an entry and kept its "
+                                 "names?).")
 
 
 def _load_units(doc: dict, path: Path) -> tuple[dict[str, Unit], dict[str, str]]:

@@ -528,7 +528,7 @@ def _csv_rows(path: Path) -> list[list]:
     else:
         raise InputError(path, None, "the CSV file is neither UTF-8 nor GBK text",
                          "save it from Excel as CSV UTF-8, or as an Excel Workbook (.xlsx).")
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text, newline=None))   # (any line ending: a Mac's CSV ends lines with \r alone)
     try:
         rows = [[cell if cell.strip() else None for cell in row] for row in reader]
     except csv.Error as exc:   # a cell past csv's field limit (131,072 characters)

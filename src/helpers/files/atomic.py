@@ -40,7 +40,8 @@ def remove_own_temporaries() -> None:
     _ACTIVE.clear()
 
 
-def _running(pid: int) -> bool:
+def running(pid: int) -> bool:
+    """Is process `pid` alive (this one included)?"""
     if pid == os.getpid():
         return True
     try:
@@ -65,7 +66,7 @@ def remove_leftovers(folder: Path) -> list[Path]:
         if not m:
             continue
         pid = m["pid"] or m["spid"]
-        if pid and _running(int(pid)):
+        if pid and running(int(pid)):
             continue
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry, ignore_errors=True)

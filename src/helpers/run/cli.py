@@ -24,6 +24,7 @@ given relative are read from the working folder (the project's, under make).
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from pathlib import Path
@@ -250,8 +251,21 @@ def _analyse(args) -> str:
 def _template(args) -> str:
     from helpers.core.config import load_catalogue, load_sources
     from helpers.extract.monitoring import write_template
-    path = write_template(args.output, load_sources(args.config_dir), load_catalogue(args.config_dir))
+    output = _template_path(args.output)
+    path = write_template(output, load_sources(args.config_dir), load_catalogue(args.config_dir))
     return f"wrote {paths.display_path(path)}: fill it in and save it (any name) in data/raw/monitoring/"
+
+
+def _template_path(given: str) -> Path:
+    """Where the template goes: into a folder given as one (ending in /, or one that exists), under its usual
+    name; otherwise the workbook named, which must end in .xlsx (Excel opens nothing else as a workbook)."""
+    path = Path(given).expanduser()
+    if given.endswith(("/", os.sep)) or path.is_dir():
+        return path / paths.MONITORING_TEMPLATE
+    if path.suffix.lower() != ".xlsx":
+        raise ParameterError(f"{given}: give a workbook name ending in .xlsx, or a folder (ending in /) to write "
+                             f"{paths.MONITORING_TEMPLATE} in.")
+    return path
 
 
 def _results_workbook(args) -> str:
@@ -400,7 +414,9 @@ def _parser() -> argparse.ArgumentParser:
     folders(sub, "processed", "config")
 
     sub = command("template", _template, "write the yearly monitoring workbook template")
-    sub.add_argument("output", type=Path, nargs="?", default=paths.REPORTS_DIR / paths.MONITORING_TEMPLATE)
+    # (As typed, not as a Path, which would drop the / that says "a folder".)
+    sub.add_argument("output", nargs="?", default=str(paths.REPORTS_DIR / paths.MONITORING_TEMPLATE),
+                     help="a workbook name ending in .xlsx, or a folder to write it in (default: %(default)s)")
     folders(sub, "config")
 
     sub = command("results-workbook", _results_workbook, "write the results workbook of the run (run.json), in its "
@@ -444,25 +460,47 @@ def _stop_cleanly(after_error) -> None:
     temporary files removed, its kernel and Chromium stopped, the last good outputs in place."""
     import os
 
+    # Imported now, not when stopped: a signal that came while the command was importing the same module (atomic,
+    # as `inputs` starts) would find it half-made, and the handler's import failed with an ImportError traceback.
+    from helpers.files.atomic import remove_own_temporaries
+    from helpers.run.stopping import say_stopped
+
     def stop(signum, frame):
-        from helpers.files.atomic import remove_own_temporaries
         try:
-            # SIGTERM, not SIGKILL: a kernel that is publishing the processed files finishes that first.
-            import psutil
-            children = psutil.Process().children(recursive=True)
-            for child in children:
-                child.terminate()
-            psutil.wait_procs(children, timeout=5)
-        except Exception:  # psutil missing, or a child already gone: the kernel also stops when we do
-            pass
-        remove_own_temporaries()
-        # A command that writes nothing (parameters, inputs …) has no after-error text: nothing was replaced.
-        text = (after_error() if callable(after_error) else after_error) or NOTHING_REPLACED
-        print(f"interrupted. {text}", file=sys.stderr, flush=True)
-        os._exit(INTERRUPTED)
+            try:
+                # SIGTERM, not SIGKILL: a kernel that is publishing the processed files finishes that first.
+                import psutil
+                children = psutil.Process().children(recursive=True)
+                for child in children:
+                    child.terminate()
+                psutil.wait_procs(children, timeout=5)
+            except Exception:  # psutil missing, or a child already gone: the kernel also stops when we do
+                pass
+            remove_own_temporaries()
+            # A command that writes nothing (parameters, inputs …) has no after-error text: nothing was replaced.
+            text = (after_error() if callable(after_error) else after_error) or NOTHING_REPLACED
+            say_stopped(text, nothing_replaced=text == NOTHING_REPLACED)   # once, whatever the steps stopped with
+        finally:
+            os._exit(INTERRUPTED)          # whatever happened above: stopped is stopped, never a traceback
 
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, stop)
+
+
+def keep_tools_in_the_project() -> None:
+    """The tools a command runs keep their files in the project (.make/), not in the user's home: IPython's folder
+    (jupyter_client makes ~/.ipython to look for kernels in it; a kernel keeps its profile there, and its history of
+    every cell of every run) and matplotlib's (its font cache; and a matplotlibrc of the user's would change the
+    report's figures; a read-only home put its warning in the executed report). For this command and every process
+    it starts: its notebook's kernel, Chromium. (Not for JupyterLab, which is the analyst's own.)"""
+    scratch = paths.PROJECT_ROOT / ".make"
+    os.environ["IPYTHONDIR"] = str(scratch / "ipython")
+    os.environ["MPLCONFIGDIR"] = str(scratch / "matplotlib")
+    # A TMPDIR that cannot be written in (gone, read-only): Python passes over it to /tmp by itself, but Chromium
+    # failed, with advice about Chromium. Every process the command starts uses the folder Python found.
+    if os.environ.get("TMPDIR"):
+        import tempfile
+        os.environ["TMPDIR"] = tempfile.gettempdir()
 
 
 def main(argv: list[str] | None = None, handle_signals: bool = False) -> int:

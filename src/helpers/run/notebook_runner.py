@@ -5,24 +5,33 @@ failed run leaves the previous executed notebook in place.
 """
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from helpers.core import paths
 from helpers.core.errors import InputError, ReportedError
 from helpers.core.paths import display_path
-from helpers.files.atomic import replaced_when_done
+from helpers.files.atomic import replaced_when_done, running
 
 # The project's kernel: every notebook names it in its metadata, and `make setup` registers it in the
 # environment's own prefix (python -m helpers kernel), so that papermill and JupyterLab run the same Python.
 KERNEL_NAME = "talent-plan"
 KERNEL_DISPLAY_NAME = "Python (talent-plan 人才规划)"
-# Kernels talk to papermill and to JupyterLab over local IPC sockets (files in Jupyter's runtime folder)
-# rather than TCP ports: nothing listens on the network, so there is nothing to encrypt, and ipykernel has no
-# reason to print "Kernel is running over TCP without encryption". `make lab` passes the same setting.
+# JupyterLab's kernels talk to it over local IPC sockets (files in Jupyter's runtime folder) rather than TCP
+# ports: nothing listens on the network, so there is nothing to encrypt, and ipykernel has no reason to print
+# "Kernel is running over TCP without encryption" in the analyst's terminal (`make lab` passes this setting).
 KERNEL_TRANSPORT = "ipc"
+# A run's kernels (papermill's) keep their files in the project instead (KERNEL_FILES): a run stopped by force
+# (SIGKILL, Ctrl-C at a bad moment) used to leave its connection file and five sockets in ~/.local/share/jupyter
+# for good. A socket's path may not exceed 107 bytes, which a project's folder alone may, so these kernels listen
+# on 127.0.0.1 (TCP ports; every message signed with the key in their connection file, readable by its owner only).
+# Each connection file is named after the run's process: the next run removes those of runs that have gone.
+RUN_KERNEL_TRANSPORT = "tcp"
+KERNEL_FILES = paths.PROJECT_ROOT / ".make" / "kernels"
 # Errors raised inside a notebook that are already worded for the analyst: shown as they are.
 WORDED = ("InputError", "ParameterError")
 
@@ -52,7 +61,7 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict,
     notebook, output = Path(notebook).absolute(), Path(output).absolute()
     folder = str(notebook.resolve().parent)
     try:
-        kernel = _quiet_kernel_manager()(kernel_name=KERNEL_NAME, transport=KERNEL_TRANSPORT)
+        kernel = _quiet_kernel_manager()(kernel_name=KERNEL_NAME, transport=RUN_KERNEL_TRANSPORT)
         # Its IPython history in memory, as papermill's own kernels have it: no file in the user's home.
         run_sync(kernel.start_kernel)(cwd=folder, extra_arguments=["--HistoryManager.hist_file=:memory:"])
     except NoSuchKernel:
@@ -108,28 +117,32 @@ def _worded(exc: Exception, notebook: Path) -> Exception | None:
 
 def _quiet_kernel_manager():
     """A kernel manager whose kernel keeps its own log to itself: it prints a traceback when a run is stopped.
-    (Its "running over TCP without encryption" warning does not arise at all: see KERNEL_TRANSPORT.) What goes
-    wrong in a notebook comes back through papermill, in the project's words.
+    What goes wrong in a notebook comes back through papermill, in the project's words.
 
-    Each kernel gets socket files of its own, named after its own connection file in Jupyter's runtime folder (as
-    JupyterLab names its kernels'): left to itself, jupyter_client names them kernel-ipc-1 … in the working folder,
-    the same for every kernel started there, so that two notebooks run at once (make -j2, two runs in one project)
-    took each other's sockets: one kernel never answered, and its run failed after a minute."""
+    Its kernel's connection file goes in KERNEL_FILES, named after this process (the next run removes it if this one
+    is killed). (IPython's own folder is the project's too: see helpers.run.cli.keep_tools_in_the_project.)"""
     import uuid
 
     from jupyter_client import AsyncKernelManager
-    from jupyter_core.paths import jupyter_runtime_dir
+    folder = _kernel_files_folder()
 
     class QuietKernelManager(AsyncKernelManager):
         async def start_kernel(self, **kw):
             kw.setdefault("stderr", subprocess.DEVNULL)
-            runtime = Path(jupyter_runtime_dir())
-            runtime.mkdir(parents=True, exist_ok=True)
-            self.connection_file = str(runtime / f"kernel-{uuid.uuid4()}.json")
-            self.ip = self.connection_file.removesuffix(".json") + "-ipc"
+            self.connection_file = str(folder / f"kernel-{os.getpid()}-{uuid.uuid4().hex[:12]}.json")
             return await super().start_kernel(**kw)
 
     return QuietKernelManager
+
+
+def _kernel_files_folder() -> Path:
+    """KERNEL_FILES, without the connection files of runs that have gone (killed: they could not remove them)."""
+    KERNEL_FILES.mkdir(parents=True, exist_ok=True)
+    for old in KERNEL_FILES.glob("kernel-*.json"):
+        pid = old.name.split("-")[1]
+        if pid.isdigit() and not running(int(pid)):
+            old.unlink(missing_ok=True)
+    return KERNEL_FILES
 
 
 def check_parameter_names(notebook: Path, names: list[str]) -> None:

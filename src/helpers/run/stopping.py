@@ -1,0 +1,55 @@
+"""The one line a stopped command prints (Ctrl-C, or SIGTERM from a stopped make), once per make run.
+
+Ctrl-C reaches every process of the terminal's foreground group at once: under `make -j2` that is two steps,
+each of which used to print its own "interrupted." line. The first step of a make run to say it leaves a mark
+(.make/stopped-<make's pid>-<its start time>); the others say nothing more, unless they have something else to
+say (files they replaced). A command not run by make always says it. Light (imported in a command's first
+milliseconds, by helpers/__init__.py): the standard library and helpers.core.paths; psutil when stopped.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+from helpers.core import paths
+
+MAKES = ("make", "gmake")
+
+
+def say_stopped(text: str, nothing_replaced: bool) -> None:
+    """Print "interrupted. TEXT" on stderr, unless another step of this make run has said it already and this
+    one has nothing to add (it replaced nothing)."""
+    if not nothing_replaced or _first_to_say():
+        print(f"interrupted. {text}", file=sys.stderr, flush=True)
+
+
+def _first_to_say() -> bool:
+    try:
+        import psutil
+        make = next((p for p in psutil.Process().parents() if p.name() in MAKES), None)
+        if make is None:
+            return True
+        marks = paths.PROJECT_ROOT / ".make"
+        marks.mkdir(exist_ok=True)
+        for old in marks.glob("stopped-*"):          # the marks of make runs that have ended
+            if not _alive(old.name.removeprefix("stopped-")):
+                old.unlink(missing_ok=True)
+        os.close(os.open(marks / f"stopped-{_run(make)}", os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+    except FileExistsError:
+        return False
+    except Exception:      # cannot tell (psutil missing, a read-only project): say it
+        pass
+    return True
+
+
+def _run(process) -> str:
+    return f"{process.pid}-{round(process.create_time() * 100)}"
+
+
+def _alive(run: str) -> bool:
+    import psutil
+    pid = run.split("-")[0]
+    try:
+        return pid.isdigit() and _run(psutil.Process(int(pid))) == run
+    except psutil.Error:
+        return False
