@@ -114,3 +114,13 @@ def test_the_report_wording_and_the_shared_wording_hold_no_key_twice():
     for lang in LANGS:
         assert not words(lang)._doc.keys() & read_wording(wording.FOLDER, lang).keys()
         assert report_words(lang)("report.title", start_year=2021, target_year=2025)
+
+
+def test_wording_with_the_catalogues_units_leaves_the_shared_wording_as_it_was(catalogue):
+    """words(lang) is cached for the whole process (a JupyterLab kernel runs every notebook): words_for() must not
+    change it, or a later notebook words units otherwise than make's run did."""
+    from helpers.core.wording import words, words_for
+    for lang in ("zh", "en"):
+        before = dict(words(lang).unit_names)
+        assert words_for(lang, catalogue).unit_names and words_for(lang, catalogue) is not words(lang)
+        assert words(lang).unit_names == before

@@ -35,6 +35,7 @@ says them in its language with the functions at the end of this module.
 """
 from __future__ import annotations
 
+import copy
 import re
 import string
 from functools import lru_cache
@@ -220,7 +221,7 @@ def words(lang: str) -> Wording:
 
 def words_for(lang: str, catalogue) -> Wording:
     """The wording of one language, with the catalogue's unit names (config/catalogue.yaml `name_en`)."""
-    w = words(lang)
+    w = copy.copy(words(lang))   # a copy: words(lang) is cached and shared, and must stay as its file says
     w.unit_names = {u.unit: (u.name_en or u.unit) for u in catalogue.units.values()}
     return w
 
