@@ -19,7 +19,7 @@ import os
 import re
 import shutil
 from collections.abc import Callable
-from contextlib import ExitStack
+from contextlib import ExitStack, nullcontext
 from html import unescape
 from pathlib import Path
 
@@ -253,8 +253,9 @@ def render_documents(notebook: Path, stems: dict[str, Path], lang: str, pdf: boo
     outputs: list[Path] = []
     rendered: set[str] = set()
     exporters: list = []
-    with ExitStack() as stack:
-        printer = stack.enter_context(PdfPrinter()) if pdf else None
+    # The printer is closed before the outputs are settled: on an error, no print still in flight (the brief's,
+    # started while the kernel ran) writes its PDF after the temporary files are removed.
+    with ExitStack() as stack, (PdfPrinter() if pdf else nullcontext()) as printer:
 
         def render(document: str, nb) -> None:
             html_path = Path(f"{stems[document]}.html")
