@@ -4,6 +4,7 @@ no traceback, and the last good outputs in place."""
 import errno
 import json
 import os
+import shlex
 import shutil
 import signal
 import subprocess
@@ -225,7 +226,7 @@ def test_ctrl_c_under_make_j2_says_so_once(tmp_path, signum):
                   "time.sleep(600)")
     (tmp_path / "Makefile").write_text(
         "all: a.out b.out\n%.out: %.ipynb\n"
-        f"\tenv --block-signal=INT,TERM {sys.executable} -m helpers run $< $@\n", encoding="utf-8")
+        f"\tenv --block-signal=INT,TERM {shlex.quote(sys.executable)} -m helpers run $< $@\n", encoding="utf-8")
 
     def like_a_terminal():
         signal.signal(signal.SIGINT, signal.SIG_DFL)
@@ -265,7 +266,8 @@ def test_notebooks_run_at_once_in_one_folder_each_have_a_kernel_of_their_own(tmp
     for run in runs:
         _, err = run.communicate(timeout=300)
         assert run.returncode == 0 and err == "", err
-    kernels = [json.loads(o.read_text(encoding="utf-8"))["cells"][0]["outputs"][0]["text"][0].split() for o in outputs]
+    kernels = [json.loads(o.read_text(encoding="utf-8"))["cells"][0]["outputs"][0]["text"][0].rsplit(maxsplit=1)
+               for o in outputs]   # (the file's path may hold spaces: the project's folder may)
     assert len({file for file, _ in kernels}) == 3 and len({port for _, port in kernels}) == 3, kernels
     assert all(Path(file).parent == paths.PROJECT_ROOT / ".make" / "kernels" for file, _ in kernels), kernels
     assert not list(tmp_path.glob("kernel-ipc*")) and not list(paths.NOTEBOOKS_DIR.glob("kernel-ipc*"))
