@@ -106,12 +106,7 @@ def test_a_really_full_disk(workspace, small_disk):
 
 
 def test_a_killed_kernel_is_said_and_replaces_nothing(tmp_path):
-    notebook = tmp_path / "dies.ipynb"
-    notebook.write_text(json.dumps({
-        "cells": [{"cell_type": "code", "execution_count": None, "id": "a", "metadata": {}, "outputs": [],
-                   "source": ["import os, signal\n", "os.kill(os.getpid(), signal.SIGKILL)"]}],
-        "metadata": {"kernelspec": {"name": "talent-plan", "display_name": "talent-plan", "language": "python"}},
-        "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+    notebook = _notebook(tmp_path / "dies.ipynb", "import os, signal", "os.kill(os.getpid(), signal.SIGKILL)")
     output = tmp_path / "out" / "dies.ipynb"
     output.parent.mkdir()
     output.write_text("last good", encoding="utf-8")
@@ -277,12 +272,7 @@ def test_a_notebook_run_keeps_no_history_in_the_home_folder_and_leaves_no_kernel
     """The runner starts the kernel itself (it boots while papermill is imported): with papermill's setting, its
     IPython history in memory, not in ~/.ipython; and the kernel ends with the run."""
     import psutil
-    notebook = tmp_path / "small.ipynb"
-    notebook.write_text(json.dumps({
-        "cells": [{"cell_type": "code", "execution_count": None, "id": "a", "metadata": {}, "outputs": [],
-                   "source": ["import os\n", "print(os.getpid())"]}],
-        "metadata": {"kernelspec": {"name": "talent-plan", "display_name": "talent-plan", "language": "python"}},
-        "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+    notebook = _notebook(tmp_path / "small.ipynb", "import os", "print(os.getpid())")
     import tempfile
     home = Path(tempfile.mkdtemp(prefix="home-", dir="/tmp"))   # short: socket paths under it are limited
     environment = {k: v for k, v in os.environ.items() if k not in ("IPYTHONDIR", "JUPYTER_RUNTIME_DIR")}
