@@ -333,6 +333,24 @@ def test_ctrl_c_before_python_has_started_is_one_line_too(tmp_path, signum):
     assert result.stderr == "interrupted. Nothing was replaced: the command had not started.\n"
 
 
+def test_commands_a_make_step_starts_itself_each_say_they_were_stopped(tmp_path):
+    """Only the steps make runs share one "interrupted." line. A program run by make that starts commands of its
+    own (the test suite under `make test`, CI) is not make's step: each of its commands says it. Under `make test`
+    the first stopped command left the mark, and every later one printed nothing."""
+    twice = ("import os, signal, subprocess, sys\n"
+             "def pending():\n"
+             "    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})\n"
+             "    os.kill(os.getpid(), signal.SIGTERM)\n"
+             "for _ in range(2):\n"
+             f"    r = subprocess.run([sys.executable, '-m', 'helpers', 'resolve', '--processed-dir', {str(tmp_path)!r}],"
+             " capture_output=True, text=True, preexec_fn=pending)\n"
+             "    print(r.returncode, r.stderr, end='')\n")
+    (tmp_path / "program.py").write_text(twice, encoding="utf-8")
+    (tmp_path / "Makefile").write_text(f"all:\n\t@{shlex.quote(sys.executable)} program.py\n", encoding="utf-8")
+    run = subprocess.run(["make", "--no-print-directory"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert run.stdout == "130 interrupted. Nothing was replaced: the command had not started.\n" * 2, run.stderr
+
+
 def test_ctrl_c_while_the_command_imports_what_stopping_needs_is_one_line_too():
     """Ctrl-C as `inputs` starts, while it imports helpers.files.atomic: the handler imported that module itself,
     found it half-made, and ended in an ImportError traceback (seen once in some twenty random Ctrl-Cs)."""

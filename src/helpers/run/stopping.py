@@ -14,6 +14,8 @@ import sys
 from helpers.core import paths
 
 MAKES = ("make", "gmake")
+# What may stand between make and a step's Python: the recipe's shell, and `env` (which execs, but a wrapper may not).
+BETWEEN = ("sh", "bash", "dash", "zsh", "env")
 
 
 def say_stopped(text: str, nothing_replaced: bool) -> None:
@@ -26,7 +28,7 @@ def say_stopped(text: str, nothing_replaced: bool) -> None:
 def _first_to_say() -> bool:
     try:
         import psutil
-        make = next((p for p in psutil.Process().parents() if p.name() in MAKES), None)
+        make = _make_that_ran_this_step(psutil.Process())
         if make is None:
             return True
         marks = paths.PROJECT_ROOT / ".make"
@@ -40,6 +42,18 @@ def _first_to_say() -> bool:
     except Exception:      # cannot tell (psutil missing, a read-only project): say it
         pass
     return True
+
+
+def _make_that_ran_this_step(process):
+    """The make whose recipe started this command, through shells only; None for a command started otherwise.
+    Not any make further up: the commands a test suite run by `make test` starts are not that make's steps, and
+    each of them says it."""
+    for parent in process.parents():
+        if parent.name() in MAKES:
+            return parent
+        if parent.name() not in BETWEEN:
+            return None
+    return None
 
 
 def _run(process) -> str:
