@@ -22,23 +22,65 @@ def read_docx(path: Path) -> Document:
     import docx
     from docx.oxml.ns import qn
 
-    body = _open(path, docx).element.body
+    document = _open(path, docx)
+    body = document.element.body
+    hidden_styles = _hidden_styles(document, qn)
     paragraphs: list[Paragraph] = []
     grids: list[Grid] = []
     recent: list[Paragraph] = []          # the paragraphs since the last table: where a table's title is
     for element in _blocks(body, qn):
         if element.tag == qn("w:tbl"):
-            grids.append(Grid(len(grids) + 1, _grid(element, len(grids) + 1, qn, path), recent[-3:]))
+            grids.append(Grid(len(grids) + 1, _grid(element, len(grids) + 1, qn, path, hidden_styles), recent[-3:]))
             recent = []
             grids[-1].after = recent      # the paragraphs after it: this list, filled as they come
             continue
-        text = _paragraph_text(element, qn)
+        text = _paragraph_text(element, qn, hidden_styles)
         if text:
             paragraph = Paragraph(text, Place(paragraph=len(paragraphs) + 1))
             paragraphs.append(paragraph)
             recent.append(paragraph)
     struck = sum(1 for node in body.iter(qn("w:t")) if node.text and _struck(_run_properties(node, qn), qn))
-    return Document(path, "docx", paragraphs, grids, struck=struck)
+    hidden = sum(1 for node in body.iter(qn("w:t")) if node.text and node.text.strip()
+                 and not any(parent.tag == FALLBACK for parent in node.iterancestors())
+                 and _hidden(node, qn, hidden_styles))
+    return Document(path, "docx", paragraphs, grids, struck=struck, hidden=hidden)
+
+
+def _hidden_styles(document, qn) -> set[str]:
+    """The ids of the styles that hide their text (隐藏文字 set in a character or paragraph style, or in the style it is
+    based on): a run in such a style is hidden though its own properties say nothing."""
+    elements = {style.get(qn("w:styleId")): style for style in document.styles.element.iterchildren(qn("w:style"))}
+
+    def hides(style_id: str, seen: tuple = ()) -> bool:
+        style = elements.get(style_id)
+        if style is None or style_id in seen:
+            return False
+        properties = style.find(qn("w:rPr"))
+        if properties is not None and properties.find(qn("w:vanish")) is not None:
+            return _set(properties, "w:vanish", qn)
+        based = style.find(qn("w:basedOn"))
+        return based is not None and hides(based.get(qn("w:val")), (*seen, style_id))
+
+    return {style_id for style_id in elements if style_id and hides(style_id)}
+
+
+def _hidden(text_node, qn, hidden_styles: set[str]) -> bool:
+    """Hidden text (隐藏文字, w:vanish; w:webHidden, hidden in Web layout and on a web page): in the run's own
+    properties, else in its character style, else in its paragraph's style. A hidden 9 between 2 and 0 was 290."""
+    properties = _run_properties(text_node, qn)
+    for name in ("w:vanish", "w:webHidden"):
+        if properties is not None and properties.find(qn(name)) is not None:
+            if _set(properties, name, qn):
+                return True
+            if name == "w:vanish":
+                return False        # switched off in the run itself, whatever its style says
+    run_style = properties.find(qn("w:rStyle")) if properties is not None else None
+    if run_style is not None and run_style.get(qn("w:val")) in hidden_styles:
+        return True
+    paragraph = next((parent for parent in text_node.iterancestors(qn("w:p"))), None)
+    paragraph_properties = paragraph.find(qn("w:pPr")) if paragraph is not None else None
+    paragraph_style = paragraph_properties.find(qn("w:pStyle")) if paragraph_properties is not None else None
+    return paragraph_style is not None and paragraph_style.get(qn("w:val")) in hidden_styles
 
 
 CONTAINERS = ("w:sdt", "w:sdtContent", "w:customXml")
@@ -64,10 +106,10 @@ OFF = {"0", "false", "off"}
 MOVED_AWAY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}moveFrom"
 
 
-def _paragraph_text(p, qn) -> str:
+def _paragraph_text(p, qn, hidden_styles: set[str]) -> str:
     """The text of a paragraph's runs as Word shows it (tabs as spaces): without fields' instructions, deleted
-    text, hidden text (隐藏文字, w:vanish), struck-through text (删除线) or a text box's fallback copy. A raised or
-    lowered run (上标, 下标) is a note mark, never a digit of the number."""
+    text, hidden text (隐藏文字: w:vanish, w:webHidden, a hidden style; _hidden), struck-through text (删除线) or a
+    text box's fallback copy. A raised or lowered run (上标, 下标) is a note mark, never a digit of the number."""
     out = []
     for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
         if any(parent.tag in (FALLBACK, MOVED_AWAY) for parent in node.iterancestors()):
@@ -76,7 +118,7 @@ def _paragraph_text(p, qn) -> str:
             out.append(" ")
             continue
         properties = _run_properties(node, qn)
-        if _set(properties, "w:vanish", qn) or _struck(properties, qn):
+        if _hidden(node, qn, hidden_styles) or _struck(properties, qn):
             continue
         align = properties.find(qn("w:vertAlign")) if properties is not None else None
         position = align.get(qn("w:val")) if align is not None else None
@@ -126,14 +168,14 @@ def _damaged(path: Path, place: Place, columns: str) -> InputError:
                       "for the file again. Then run `make manifest`.")
 
 
-def _grid(tbl, number: int, qn, path: Path) -> list[list[GridCell]]:
+def _grid(tbl, number: int, qn, path: Path, hidden_styles: set[str]) -> list[list[GridCell]]:
     """The table's rows, merged cells expanded: a horizontal merge (gridSpan) and a vertical one (vMerge
     continue) repeat the merged cell's text, marked as spanned."""
     rows: list[list[GridCell]] = []
     for r, tr in enumerate(tbl.iterchildren(qn("w:tr")), 1):
         row: list[GridCell] = []
         for tc in tr.iterchildren(qn("w:tc")):
-            text = join_lines("\n".join(_paragraph_text(p, qn) for p in tc.iterchildren(qn("w:p"))))
+            text = join_lines("\n".join(_paragraph_text(p, qn, hidden_styles) for p in tc.iterchildren(qn("w:p"))))
             nested = tc.find(qn("w:tbl")) is not None    # a table inside the cell: its text is not the cell's
             props = tc.find(qn("w:tcPr"))
             span, continues = 1, False
