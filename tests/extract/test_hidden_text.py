@@ -16,7 +16,7 @@ from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan
 from support.plan_documents import PlanContent, print_pdfs_chromium, use_plan_file, write_docx, write_html
 
 HIDDEN_LOG = ("1处隐藏文字未读取：文件设为不显示的文字读者看不到（网页样式display:none、visibility:hidden、opacity:0、"
-              "font-size:0或hidden属性，Word隐藏文字），不予读取（隐藏的9夹在2与0之间不读作290）")
+              "font-size:0或hidden属性，Word隐藏文字，PDF中全透明或小于1.5磅的文字），不予读取（隐藏的9夹在2与0之间不读作290）")
 
 
 def _build(workspace: Path) -> dataset.Dataset:
@@ -218,4 +218,17 @@ def test_a_page_of_many_style_rules_and_elements_is_read_in_a_few_seconds(worksp
     started = time.process_time()
     ds = _build(workspace)
     assert time.process_time() - started < 3.0
+    assert _total_2030(ds) == 20 and _hidden_log(ds) == [HIDDEN_LOG]
+
+
+# ------------------------------------------------------------------------------------- PDF: text no reader sees
+
+@pytest.mark.slow
+def test_text_a_pdf_sets_too_small_to_see_is_not_read(workspace, tmp_path):
+    """The page printed by the browser with the 9 at 1 px (0.75 pt): it was read as '20左右9', or 290 where it
+    stood in line. Text under 1.5 pt, and fully transparent text, is not read, and is counted."""
+    page = _page(workspace, '2<span style="font-size:1px">9</span>0左右')
+    pdf = print_pdfs_chromium([(page, tmp_path / "tonglu_15.pdf")])[0]
+    use_plan_file(workspace, "tonglu_15.html", pdf)
+    ds = _build(workspace)
     assert _total_2030(ds) == 20 and _hidden_log(ds) == [HIDDEN_LOG]

@@ -297,6 +297,8 @@ def _reading_decisions(entity: str, document: PlanDocument) -> list[Decision]:
                     {"changed": stats.changed_chars, "no_break_spaces": stats.no_break_spaces})]
     if stats.bookmarks:
         out.append(Decision(entity, "", file, None, "remove_bookmarks", {"bookmarks": stats.bookmarks}))
+    if stats.invisible:
+        out.append(Decision(entity, "", file, None, "remove_invisible", {"count": stats.invisible}))
     for repair, count in document.repairs.items():
         if count:
             out.append(Decision(entity, "", file, None, "repair_text", {"repair": {"code": repair}, "count": count}))
