@@ -303,6 +303,10 @@ def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue) -> tup
             for mark in (n["mark"] for n in obs.notes if n["code"] == "note_mark"):
                 decisions.append(Decision(obs.entity, obs.indicator_id, obs.source_file, obs.source_line,
                                           "note_mark", {"raw": obs.source_value, "value": obs.value, "mark": mark}))
+            if any(n["code"] == "comparator" for n in obs.notes):   # (>12.9 in the value cell: as a plan's cell)
+                decisions.append(Decision(obs.entity, obs.indicator_id, obs.source_file, obs.source_line,
+                                          "comparator", {"raw": obs.source_value, "value": obs.value,
+                                                         "comparator": obs.comparator}))
         decisions.append(Decision("", "", display_path(path), None, "monitoring_workbook",
                                   {"kept": kept, "file": path.name}))
     return observations, decisions
@@ -679,7 +683,8 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
                        value=float(number), comparator=comparator, unit=ind.unit, source_unit=unit_text,
                        source_value=str(value), origin="monitoring", source_file=display_path(path),
                        source_line=cell.row, source_text=text, source_sheet=cell.sheet_name, source_cell=value_cell,
-                       notes=[note("note_mark", mark=marks)] if marks else [])
+                       notes=([note("note_mark", mark=marks)] if marks else []) +
+                       ([note("comparator", comparator=comparator)] if _comparator_in_value(value) else []))
 
 
 def _checked_value(cell: _RowCells, value, value_cell: str, ind,
@@ -707,11 +712,27 @@ def _checked_value(cell: _RowCells, value, value_cell: str, ind,
                          "write the percentage as a number from 0 to 100 (35 for 35%, not 0.35 or 3500).")
     _check_plausible(path, where(value_cell), number, percent_sign, ind, catalogue)
     cmp_raw, cmp_cell = cell("comparator")
-    comparator = cmp_from_value or _comparator(cmp_raw)
+    comparator = _comparator(cmp_raw)
     if comparator is None:
         raise InputError(path, where(cmp_cell), f"comparator '{cmp_raw}' is not one of {', '.join(COMPARATORS)}",
                          "leave it empty for an exact value, or pick from the list.")
-    return number, comparator, unit_text, marks
+    if cmp_from_value and not _blank(cmp_raw) and cmp_from_value != comparator:
+        # Either reading would overrule a cell the analyst wrote: 12.9以上 (at least) with > (more than) in the
+        # 比较符 column, or >12.9 with = (exactly). Which one is meant is theirs to say.
+        raise InputError(path, f"sheet {cell.sheet_name}, cells {value_cell} and {cmp_cell}",
+                         f"the value '{value}' in {value_cell} says {_COMPARATOR_WORDS[cmp_from_value]}, but the "
+                         f"比较符 cell {cmp_cell} says '{cmp_raw}' ({_COMPARATOR_WORDS[comparator]}): which one is "
+                         "meant is a guess",
+                         f"write the number alone in {value_cell} ({number:g}) and the comparator in {cmp_cell} "
+                         "(> for more than, >= for at least, empty for the exact value).")
+    return number, cmp_from_value or comparator, unit_text, marks
+
+
+_COMPARATOR_WORDS = {"=": "exactly", ">": "more than (>)", ">=": "at least (>=)"}
+
+
+def _blank(raw) -> bool:
+    return raw is None or str(raw).strip() == ""
 
 
 def _check_plausible(path: Path, where: str, number: float, percent_sign: bool, ind, catalogue: Catalogue) -> None:
@@ -842,6 +863,11 @@ def _number(raw) -> tuple[float | None, bool, str | None, str]:
         return None, False, None, ""
     return (parsed.value, parsed.percent_sign, (parsed.comparator if parsed.comparator != "=" else None),
             parsed.note_marks)
+
+
+def _comparator_in_value(raw) -> bool:
+    """True for a value cell whose text carries its own comparator (>12.9, ≥12.9, 12.9以上)."""
+    return isinstance(raw, str) and _number(raw)[2] is not None
 
 
 def _comparator(raw) -> str | None:
