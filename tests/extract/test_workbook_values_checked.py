@@ -76,9 +76,10 @@ def test_a_comparator_in_the_value_cell_alone_or_agreeing_is_kept_and_logged(wor
 JIANDE_TOTALS = [["建德市", "人才资源总量", "万人", 2021, 11.0], ["建德市", "人才资源总量", "万人", 2022, 11.8]]
 
 
+# Each was accepted: the plausible range of 人才资源总量 is 0.5–5000 万人.
 @pytest.mark.parametrize("typed, times, guess", [
-    (2030, "is 145 times the largest", "a year typed in the value cell?"),       # was: accepted (the plausible range is 0.5–5000 万人); 2030 ÷ 14
-    (129, "is 9.21 times the largest", "a misplaced decimal point?"),       # 129 for 12.9: was accepted
+    (2030, "is 145 times the largest", "a year typed in the value cell?"),      # 2030 ÷ 14
+    (129, "is 9.21 times the largest", "a misplaced decimal point?"),          # 129 for 12.9: 129 ÷ 14
     (1.29, "is the smallest divided by 5.38", "a misplaced decimal point?"),   # 1.29 for 12.9: 6.9407 ÷ 1.29
 ])
 def test_a_value_far_out_of_line_with_the_countys_other_figures_stops_the_run(workspace, typed, times, guess):
@@ -99,7 +100,8 @@ def test_the_factor_comes_from_the_method_and_the_figures_in_line_are_read(works
     _workbook(workspace, [*JIANDE_TOTALS, ["建德市", "人才资源总量", "万人", 2023, 60]])   # 4.6 × 13
     assert _monitoring(workspace)["value"].tolist() == [11.0, 11.8, 60.0]
     shipped = method.method_parameters()
-    monkeypatch.setattr(method, "method_parameters", lambda: method.Method(**{**vars(shipped), "out_of_line_factor": 4}))
+    stricter = method.Method(**{**vars(shipped), "out_of_line_factor": 4})
+    monkeypatch.setattr(method, "method_parameters", lambda: stricter)
     monkeypatch.setattr(dataset, "method_parameters", method.method_parameters)
     assert "60 万人" in _refused(workspace).problem
 
