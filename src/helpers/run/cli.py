@@ -119,6 +119,9 @@ def _inputs(args) -> None:
     # year against the data once the data step has run).
     check_before_data(args.year, args.entities, args.lang, args.documents, args.config_dir, spelling=MAKE,
                       base=Path.cwd())
+    # One run at a time writes these folders: a second run stops here, before it has written anything.
+    from helpers.run.run_lock import take_for_make_run
+    take_for_make_run([args.output.parent, args.reports_dir or paths.REPORTS_DIR])
     settle_future_times([args.config_dir, args.output.parent, *([args.reports_dir] if args.reports_dir else [])])
     update(args.output, {"raw": args.raw_dir, "config": args.config_dir})
 
