@@ -50,12 +50,15 @@ def exit_status(step: Callable[[], str | None], after_error: str | Callable[[], 
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
+        _said_once()
         print(f"interrupted.{afterwards() or ' ' + NOTHING_REPLACED}".replace("\n", " "), file=sys.stderr)
         return INTERRUPTED
     except OSError as exc:
+        _said_once()
         print(f"error: {file_error(exc, writing=None)}{afterwards()}", file=sys.stderr)
         return 1
     except (InputError, ReportedError) as exc:
+        _said_once()
         print(f"error: {exc}{afterwards()}", file=sys.stderr)
         return 1
     if message:
@@ -66,6 +69,12 @@ def exit_status(step: Callable[[], str | None], after_error: str | Callable[[], 
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 1
     return 0
+
+
+def _said_once() -> None:
+    """The failure is said in words: what it left half-done (a workbook's zip archive on a full disk) fails again as
+    Python clears it away, and would add "Exception ignored in: …" and a traceback after the words."""
+    sys.unraisablehook = lambda unraisable: None
 
 
 def _run(args) -> str:
@@ -490,20 +499,52 @@ def _stop_cleanly(after_error) -> None:
         signal.signal(sig, stop)
 
 
-def keep_tools_in_the_project() -> None:
+def keep_tools_in_the_project(lab: bool = False) -> None:
     """The tools a command runs keep their files in the project (.make/), not in the user's home: IPython's folder
     (jupyter_client makes ~/.ipython to look for kernels in it; a kernel keeps its profile there, and its history of
     every cell of every run) and matplotlib's (its font cache; and a matplotlibrc of the user's would change the
     report's figures; a read-only home put its warning in the executed report). For this command and every process
-    it starts: its notebook's kernel, Chromium. (Not for JupyterLab, which is the analyst's own.)"""
+    it starts: its notebook's kernel, Chromium (whose own folders helpers.report.render moves). For JupyterLab
+    (`lab`), also its runtime files (the server's and each kernel's connection files and sockets, its cookie secret),
+    its workspaces and the logs of the npm it asks for its prefix: a JupyterLab stopped with Ctrl-C left them in
+    ~/.local/share/jupyter/runtime, ~/.jupyter/lab/workspaces and ~/.npm/_logs. (Its user settings, which an
+    analyst changes on purpose, stay theirs.)"""
     scratch = paths.PROJECT_ROOT / ".make"
     os.environ["IPYTHONDIR"] = str(scratch / "ipython")
     os.environ["MPLCONFIGDIR"] = str(scratch / "matplotlib")
     # A TMPDIR that cannot be written in (gone, read-only): Python passes over it to /tmp by itself, but Chromium
-    # failed, with advice about Chromium. Every process the command starts uses the folder Python found.
+    # failed, with advice about Chromium. Every process the command starts uses the folder Python found. One too long
+    # for a socket's path in it (Chromium's, in a folder it makes there) is passed over too: Chromium could not start.
     if os.environ.get("TMPDIR"):
         import tempfile
-        os.environ["TMPDIR"] = tempfile.gettempdir()
+        found = tempfile.gettempdir()
+        if len(os.fsencode(found)) > TMPDIR_MAX and os.access("/tmp", os.W_OK):
+            found = "/tmp"
+        os.environ["TMPDIR"] = found
+    if lab:
+        os.environ["JUPYTER_RUNTIME_DIR"] = str(lab_runtime_dir())
+        os.environ["JUPYTERLAB_WORKSPACES_DIR"] = str(scratch / "lab-workspaces")
+        os.environ["npm_config_cache"] = str(scratch / "npm")
+
+
+# Chromium's sockets are at <TMPDIR>/.org.chromium.Chromium.XXXXXX/SingletonSocket, 45 bytes more, within 107.
+TMPDIR_MAX = 60
+# A kernel's IPC socket (JupyterLab's kernels use them) is a file in the runtime folder, and its path may not exceed
+# 107 bytes: `kernel-<36-character id>-ipc-<n>` takes 50 of them.
+SOCKET_PATH_MAX, SOCKET_NAME = 107, 50
+
+
+def lab_runtime_dir() -> Path:
+    """JupyterLab's runtime folder: the project's .make/jupyter-runtime, or, in a project folder whose path is too
+    long for a socket in it, a short folder of the project's in the temporary folder (removed with it)."""
+    import hashlib
+    import tempfile
+    own = paths.PROJECT_ROOT / ".make" / "jupyter-runtime"
+    name = f"talent-plan-{os.getuid()}-{hashlib.sha256(os.fsencode(own)).hexdigest()[:10]}"
+    for folder in (own, Path(tempfile.gettempdir()) / name, Path("/tmp") / name):
+        if len(os.fsencode(folder)) + 1 + SOCKET_NAME <= SOCKET_PATH_MAX:
+            return folder
+    return own
 
 
 def main(argv: list[str] | None = None, handle_signals: bool = False) -> int:
