@@ -525,6 +525,22 @@ def keep_tools_in_the_project(lab: bool = False) -> None:
         os.environ["JUPYTER_RUNTIME_DIR"] = str(lab_runtime_dir())
         os.environ["JUPYTERLAB_WORKSPACES_DIR"] = str(scratch / "lab-workspaces")
         os.environ["npm_config_cache"] = str(scratch / "npm")
+        # Its configuration folder too (jupyter_core marks there that it has looked for IPython 3's settings to
+        # migrate); the analyst's own JupyterLab settings, which they change on purpose, stay where they were.
+        os.environ.setdefault("JUPYTERLAB_SETTINGS_DIR", str(_jupyter_config_dir() / "lab" / "user-settings"))
+        os.environ["JUPYTER_CONFIG_DIR"] = str(scratch / "jupyter-config")
+        # And its data folder (its record of trusted notebooks and the key it signs them with). The analyst's own
+        # kernels registered there (`--user`) are still offered: that folder is read, never written.
+        from jupyter_core.paths import jupyter_data_dir
+        theirs = jupyter_data_dir()
+        if Path(theirs).is_dir():
+            os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [os.environ.get("JUPYTER_PATH"), theirs]))
+        os.environ["JUPYTER_DATA_DIR"] = str(scratch / "jupyter-data")
+
+
+def _jupyter_config_dir() -> Path:
+    from jupyter_core.paths import jupyter_config_dir
+    return Path(jupyter_config_dir())
 
 
 # Chromium's sockets are at <TMPDIR>/.org.chromium.Chromium.XXXXXX/SingletonSocket, 45 bytes more, within 107.
