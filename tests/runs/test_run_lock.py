@@ -12,7 +12,7 @@ import pytest
 from conftest import make
 from helpers.core import paths
 from helpers.core.errors import InputError
-from helpers.run import run_lock
+from helpers.files import run_lock
 
 
 @pytest.fixture
@@ -85,5 +85,5 @@ def test_a_notebook_publishing_keeps_a_make_run_from_starting_meanwhile(tmp_path
     with run_lock.writing(tmp_path):
         with pytest.raises(run_lock.RunInProgress):
             # (as the first step of another make run would: here with no make above it, it only checks)
-            run_lock.take_for_make_run([tmp_path])
-    run_lock.take_for_make_run([tmp_path])     # published: free again
+            run_lock.take_for_make_run([tmp_path], None)
+    run_lock.take_for_make_run([tmp_path], None)     # published: free again

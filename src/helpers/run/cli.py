@@ -129,8 +129,12 @@ def _inputs(args) -> None:
     check_before_data(args.year, args.entities, args.lang, args.documents, args.config_dir, spelling=MAKE,
                       base=Path.cwd())
     # One run at a time writes these folders: a second run stops here, before it has written anything.
-    from helpers.run.run_lock import take_for_make_run
-    take_for_make_run([args.output.parent, args.reports_dir or paths.REPORTS_DIR])
+    import psutil
+
+    from helpers.files.run_lock import take_for_make_run
+    from helpers.run.stopping import make_that_ran_this_step
+    make = make_that_ran_this_step(psutil.Process())
+    take_for_make_run([args.output.parent, args.reports_dir or paths.REPORTS_DIR], make)
     settle_future_times([args.config_dir, args.output.parent, *([args.reports_dir] if args.reports_dir else [])])
     update(args.output, {"raw": args.raw_dir, "config": args.config_dir})
 
@@ -479,6 +483,10 @@ def _stop_cleanly(after_error) -> None:
 
     def stop(signum, frame):
         try:
+            # asyncio's child watcher (Chromium's driver is its child) would log, as the children stopped here end,
+            # "Unknown child process pid …" or "Loop … that handles pid … is closed" beside the one line.
+            import logging
+            logging.getLogger("asyncio").disabled = True
             try:
                 # SIGTERM, not SIGKILL: a kernel that is publishing the processed files finishes that first.
                 import psutil

@@ -37,13 +37,10 @@ class RunInProgress(ParameterError):
     """Another run writes the same folders now. One line, like a bad parameter: nothing was started."""
 
 
-def take_for_make_run(folders: list[Path]) -> None:
-    """For the first step of a make run: record the make run that started this step as writing `folders`, or stop
-    (RunInProgress) when another run writes one of them. Run by hand, outside make, it only checks."""
-    import psutil
-
-    from helpers.run.stopping import make_that_ran_this_step
-    make = make_that_ran_this_step(psutil.Process())
+def take_for_make_run(folders: list[Path], make) -> None:
+    """For the first step of a make run: record `make` (the make process that started the step, found by
+    helpers.run.stopping) as writing `folders`, or stop (RunInProgress) when another run writes one of them. With no
+    make (a command run by hand), it only checks."""
     other = _record(folders, owner=make, keep=make is not None)
     if other:
         raise RunInProgress(_in_progress(other, "this run"))
