@@ -162,3 +162,44 @@ def test_a_digit_of_another_script_is_refused_not_read(workspace, written):
     with pytest.raises(InputError) as info:
         _build(workspace)
     assert f"is '{written}', not a number" in info.value.problem and "write a number" in info.value.fix
+
+
+@pytest.mark.parametrize("shading, expected", [
+    ("", 20),                                                           # white on the white page: unseen
+    ('<w:shd w:val="clear" w:color="auto" w:fill="1F4E79"/>', 290),     # white on a dark cell: Word shows it
+])
+def test_a_white_digit_between_shown_ones_is_not_read_unless_its_cell_is_shaded(workspace, shading, expected):
+    """A 9 set in white between a black 2 and 0 shows as 20 on the page and was read 290. On a shaded cell the same
+    white 9 is seen, and read."""
+    import docx
+    from docx.oxml import parse_xml
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = write_docx(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.docx")
+    document = docx.Document(str(path))
+    cell = next(c for row in document.tables[0].rows for c in row.cells if c.text == "20左右")
+    cell.text = ""
+    if shading:
+        cell._tc.get_or_add_tcPr().append(parse_xml(shading.replace("<w:shd ", f'<w:shd xmlns:w="{W}" ')))
+    cell.paragraphs[0].add_run("2")
+    cell.paragraphs[0].add_run("9").font.color.rgb = docx.shared.RGBColor(0xFF, 0xFF, 0xFF)
+    cell.paragraphs[0].add_run("0左右")
+    document.save(str(path))
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    ds = _build(workspace)
+    assert _target(ds) == (expected, "=")
+    log = ds.cleaning_log.query("entity == 'tonglu' and step == 'hidden_text'")
+    assert len(log) == (expected == 20)
+
+
+def test_a_header_all_in_white_on_a_coloured_table_style_is_read(workspace):
+    """White text alone in its paragraph is white on a coloured row (a table style's header): read as shown."""
+    import docx
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = write_docx(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.docx")
+    document = docx.Document(str(path))
+    for cell in document.tables[0].rows[0].cells:
+        for run in cell.paragraphs[0].runs:
+            run.font.color.rgb = docx.shared.RGBColor(0xFF, 0xFF, 0xFF)
+    document.save(str(path))
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    assert _target(_build(workspace)) == (20, "=")

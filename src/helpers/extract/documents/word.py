@@ -43,6 +43,7 @@ def read_docx(path: Path) -> Document:
     hidden = sum(1 for node in body.iter(qn("w:t")) if node.text and node.text.strip()
                  and not any(parent.tag == FALLBACK for parent in node.iterancestors())
                  and styles.hidden(node))
+    hidden += sum(len(_white_among_shown(p, qn, styles)) for p in body.iter(qn("w:p")))
     return Document(path, "docx", paragraphs, grids, struck=struck, hidden=hidden)
 
 
@@ -138,9 +139,9 @@ def _paragraph_text(p, qn, styles: _Styles) -> str:
     box's fallback copy or ruby text (拼音指南: the small guide above the text; a 9 above 20 was 920). A raised or
     lowered run (上标, 下标, by itself or its style) is a note mark, never a digit of the number. A non-breaking hyphen
     (Ctrl+Shift+-) is a hyphen (20‑25 was 2025), and a sign inserted as a symbol (≥ from the Symbol font) its sign."""
-    out = []
+    out, white = [], _white_among_shown(p, qn, styles)
     for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:noBreakHyphen"), qn("w:sym")):
-        if any(parent.tag in (FALLBACK, MOVED_AWAY, RUBY_TEXT) for parent in node.iterancestors()):
+        if node in white or any(parent.tag in (FALLBACK, MOVED_AWAY, RUBY_TEXT) for parent in node.iterancestors()):
             continue
         if node.tag in (qn("w:tab"), qn("w:br")):
             out.append(" ")
@@ -152,6 +153,46 @@ def _paragraph_text(p, qn, styles: _Styles) -> str:
             position = styles.position(node)
             out.append({"superscript": as_superscript, "subscript": as_subscript}.get(position, str)(node.text or ""))
     return "".join(out).strip()
+
+
+WHITE = {"FFFFFF", "FEFEFE", "FDFDFD"}
+NO_FILL = {"", "auto", "FFFFFF", "none"}
+
+
+def _white_among_shown(p, qn, styles: _Styles) -> set:
+    """The w:t nodes of a paragraph set in white between text that is not, where nothing behind them is shaded
+    (the run's, the paragraph's or the cell's shading or highlight): white on the white page, unseen. A white 9
+    between 2 and 0 was read 290. A paragraph all in white is left as it is: that is white on a coloured table style
+    (a header row), which Word shows."""
+    texts = [node for node in p.iter(qn("w:t")) if (node.text or "").strip()]
+    white = [node for node in texts if _colour(styles.property(node, "w:color"), qn) in WHITE]
+    if not white or len(white) == len(texts) or _shaded(p, qn) or any(_shaded_run(node, qn, styles) for node in white):
+        return set()
+    return set(white)
+
+
+def _colour(element, qn) -> str:
+    if element is None or element.get(qn("w:themeColor")):
+        return ""
+    return element.get(qn("w:val"), "").upper()
+
+
+def _shaded(p, qn) -> bool:
+    """Whether the paragraph or its table cell is shaded (w:shd with a fill other than white)."""
+    properties = [p.find(qn("w:pPr"))] + [cell.find(qn("w:tcPr")) for cell in p.iterancestors(qn("w:tc"))]
+    for element in properties:
+        shading = element.find(qn("w:shd")) if element is not None else None
+        if shading is not None and (shading.get(qn("w:fill"), "").upper() not in {f.upper() for f in NO_FILL}
+                                    or shading.get(qn("w:themeFill"))):
+            return True
+    return False
+
+
+def _shaded_run(node, qn, styles: _Styles) -> bool:
+    shading, highlight = styles.property(node, "w:shd"), styles.property(node, "w:highlight")
+    return (highlight is not None and highlight.get(qn("w:val"), "none") != "none") or (
+        shading is not None and (shading.get(qn("w:fill"), "").upper() not in {f.upper() for f in NO_FILL}
+                                 or bool(shading.get(qn("w:themeFill")))))
 
 
 def _symbol(node, qn) -> str:
