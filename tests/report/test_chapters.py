@@ -275,6 +275,28 @@ def test_the_brief_misses_name_each_indicators_unit_beside_its_numbers(base):
     assert text(row[1]) == "党政人才（万人）" and text(row[2]) == "0.28★"       # ★: binding, as the test set it
 
 
+def test_the_brief_misses_say_everything_after_a_name_in_one_bracket(base):
+    # 社会工作专业人才（每万人持证数） is counted in 人/万人; R&D人员数 in 人年/万人, comparable with a caveat. The
+    # table puts the unit (and the caveat) in the name's own bracket: never two brackets in a row.
+    rows, _, _ = _misses(_all_missed(base, 36))
+    names = {name for _, name in rows}
+    assert "社会工作专业人才（每万人持证数，人/万人）" in names
+    assert RD + "（人年/万人，需谨慎比较）" in names
+    assert not any("）（" in name for name in names), names
+    english = load_report_context(base.inputs.processed_dir, base.inputs.config_dir, 2020, "jiande,anji", "en")
+    rows, _, _ = _misses(_all_missed(english, 36))
+    names = {name for _, name in rows}
+    assert "R&D personnel per 10,000 workers (person-years per 10,000; caveat)" in names
+    assert not any(") (" in name for name in names), names
+
+
+def test_on_a_phone_the_brief_misses_keep_the_target_years_actual_beside_the_target(base):
+    # the one number a leader reads the table for is never folded under 展开 (nor the target or 完成率)
+    _, _, table = _misses(_all_missed(base, 36))
+    kept = [c.label for c in table.columns if not c.fold]
+    assert kept == ["县市", "指标", "目标", "目标年份实际", "完成率"]
+
+
 def test_the_brief_lists_every_binding_miss_then_the_worst_and_says_how_many_more_and_where(base):
     every = _all_missed(base, 0)
     p, n = every.progress, len(every.progress)
