@@ -342,8 +342,9 @@ def test_commands_a_make_step_starts_itself_each_say_they_were_stopped(tmp_path)
              "    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})\n"
              "    os.kill(os.getpid(), signal.SIGTERM)\n"
              "for _ in range(2):\n"
-             f"    r = subprocess.run([sys.executable, '-m', 'helpers', 'resolve', '--processed-dir', {str(tmp_path)!r}],"
-             " capture_output=True, text=True, preexec_fn=pending)\n"
+             "    r = subprocess.run([sys.executable, '-m', 'helpers', 'resolve', '--processed-dir',\n"
+             f"                        {str(tmp_path)!r}],\n"
+             "                       capture_output=True, text=True, preexec_fn=pending)\n"
              "    print(r.returncode, r.stderr, end='')\n")
     (tmp_path / "program.py").write_text(twice, encoding="utf-8")
     (tmp_path / "Makefile").write_text(f"all:\n\t@{shlex.quote(sys.executable)} program.py\n", encoding="utf-8")
