@@ -99,3 +99,24 @@ def test_a_missing_key_or_file_is_named(tmp_path):
     shutil.rmtree(folder)
     with pytest.raises(InputError, match="the configuration file is missing"):
         load_method(folder)
+
+
+@pytest.mark.parametrize("old, new, line_of", [
+    # Was accepted (issue 18, third pass): a report of 10**12 rows per figure or panels per figure, and thresholds
+    # that judge nothing.
+    ("  rows_per_figure: 9", "  rows_per_figure: 1000000000000", "rows_per_figure"),
+    ("  panels_per_figure: 4", "  panels_per_figure: 10_000_000", "panels_per_figure"),
+    ("  rows_with_many_counties: 15", "  rows_with_many_counties: 0x7fffffff", "rows_with_many_counties"),
+    ("many_counties: 6", "many_counties: 1.0e+12", "many_counties"),
+    ("  scorecard_halves_up_to: 3", "  scorecard_halves_up_to: 100000", "scorecard_halves_up_to"),
+    ("  on_track: 0.95", "  on_track: 1.0e+9", "on_track"),
+    ("  limited_progress: 0", "  limited_progress: -1.0e+9", "limited_progress"),
+    ("  out_of_line_factor: 5", "  out_of_line_factor: 1.0e+12", "out_of_line_factor"),
+    ("  out_of_line_factor: 5", "  out_of_line_factor: 1", "out_of_line_factor"),
+])
+def test_a_number_past_its_cap_is_named_with_its_line(tmp_path, old, new, line_of):
+    folder = _method_file(tmp_path, lambda t: t.replace(old, new))
+    with pytest.raises(InputError, match=r"it should be between -?\d") as caught:
+        load_method(folder)
+    assert caught.value.where == _line((folder / METHOD_FILE).read_text(encoding="utf-8"), line_of)
+    assert "write a value in that range" in caught.value.fix

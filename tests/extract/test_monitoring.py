@@ -98,8 +98,8 @@ def test_unit_not_matching_the_catalogue(workspace):
 
 
 def test_year_outside_range(workspace):
-    err = _error(workspace, [{"county": "建德市", "indicator": "人才资源总量", "year": 2041, "value": 11}])
-    assert re.search(r"cell D\d+", err.where) and "between 2015 and 2035" in err.problem
+    err = _error(workspace, [{"county": "建德市", "indicator": "人才资源总量", "year": 2014, "value": 11}])
+    assert re.search(r"cell D\d+", err.where) and "between 2015 and 2030" in err.problem
 
 
 def test_percentage_above_100(workspace):

@@ -164,16 +164,31 @@ def test_number_formats_that_show_the_number_held_are_read(workspace, number_for
 
 # ----------------------------------------------------------------------------- years, and very wide rows
 
-def test_a_year_that_has_not_ended_cannot_have_an_actual(workspace):
-    """Was: 2035 (for 2023) accepted, and the brief made for 2035 by default."""
-    from datetime import date
+class _Calendar:
+    """A date class whose today() is in the given year: what the year check must not depend on."""
+    def __init__(self, year: int):
+        self.year = year
 
-    from helpers.core.config import load_sources
-    next_year = max(date.today().year, load_sources().periods()[-1].target_year) + 1
-    _workbook(workspace, [["建德市", "人才资源总量", "万人", next_year, 12.9]])
+    def today(self):
+        from datetime import date
+        return date(self.year, 6, 30)
+
+
+@pytest.mark.parametrize("today", [2020, 2026, 2040])
+def test_a_year_after_the_plans_cannot_have_an_actual_whatever_the_date(workspace, monkeypatch, today):
+    """Was: 2035 (for 2023) accepted, and the brief made for 2035 by default; then refused by the calendar (a year
+    that has not ended), so that the same files passed or failed by the day the run was made. Now by the
+    configured periods alone: 十四五 ends 2025, and the actuals of the five years after it come in before the next
+    plan is configured; 2031 cannot be an actual's year."""
+    from helpers.extract import monitoring
+    monkeypatch.setattr(monitoring, "date", _Calendar(today), raising=False)
+    _workbook(workspace, [["建德市", "人才资源总量", "万人", 2031, 12.9]])
     err = _refused(workspace)
-    assert err.where == "sheet 数据, cell D2" and f"year {next_year} has not ended" in err.problem
-    assert "after every configured plan period" in err.problem
+    assert err.where == "sheet 数据, cell D2" and "year 2031 is after the last configured plan period (十四五, " \
+        "2021–2025) and the five years after it (to 2030)" in err.problem
+    assert "write the year the value is for (2030 or earlier)" in err.fix
+    _workbook(workspace, [["建德市", "人才资源总量", "万人", 2030, 12.9]])
+    assert _monitoring(workspace)[["year", "value"]].values.tolist() == [[2030, 12.9]]
 
 
 def test_an_empty_year_cell_is_named_as_such(workspace):

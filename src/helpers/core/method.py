@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,19 +19,24 @@ from helpers.core.errors import InputError
 
 METHOD_FILE = "method.yaml"
 
-# Every key, with its kind, its smallest and largest value (None: unbounded) and what it means, for messages.
+# Every key, with its kind, its smallest and largest value and what it means, for messages. Every number is capped:
+# a count of rows, panels or counties of 10**12 would have the report build a figure or a table until memory runs out,
+# and a threshold of a million judges nothing. The caps are far above any report's use.
 KEYS = {
-    "progress.on_track": (float, 0, None, "the progress ratio R from which a series is on track"),
-    "progress.needs_acceleration": (float, 0, None, "the R from which a series needs acceleration"),
-    "progress.limited_progress": (float, None, None, "the R from which a series makes limited progress"),
+    "progress.on_track": (float, 0, 10, "the progress ratio R from which a series is on track"),
+    "progress.needs_acceleration": (float, 0, 10, "the R from which a series needs acceleration"),
+    "progress.limited_progress": (float, -10, 10, "the R from which a series makes limited progress"),
     "schedule_tolerance_points": (float, 0, 100, "percentage points either side of the schedule share"),
-    "many_counties": (int, 1, None, "the number of counties above which counties are ranked, not paired"),
+    "many_counties": (int, 1, 100, "the number of counties above which counties are ranked, not paired"),
     "prediction_intervals.wide": (float, 1, 99.9, "the wide prediction interval, in per cent"),
     "prediction_intervals.narrow": (float, 1, 99.9, "the narrow prediction interval, in per cent"),
-    "report.panels_per_figure": (int, 1, None, "small charts in one figure"),
-    "report.rows_per_figure": (int, 1, None, "rows of a one-axes chart"),
-    "report.rows_with_many_counties": (int, 1, None, "rows a table keeps when there are many counties"),
-    "report.scorecard_halves_up_to": (int, 0, None, "counties up to which the scorecard has two halves"),
+    "report.panels_per_figure": (int, 1, 16, "small charts in one figure"),
+    "report.rows_per_figure": (int, 1, 40, "rows of a one-axes chart"),
+    "report.rows_with_many_counties": (int, 1, 200, "rows a table keeps when there are many counties"),
+    "report.scorecard_halves_up_to": (int, 0, 20, "counties up to which the scorecard has two halves"),
+    "monitoring.out_of_line_factor": (float, 2, 1000, "how many times a workbook's value may exceed the county's "
+                                      "other figures for the indicator (or fall below them) before the data step "
+                                      "stops at its cell"),
 }
 
 
@@ -49,6 +54,8 @@ class Method:
     rows_per_figure: int
     rows_with_many_counties: int
     scorecard_halves_up_to: int
+    out_of_line_factor: float        # helpers.extract.monitoring.check_in_line
+    lines: dict = field(default_factory=dict, compare=False)   # key -> its line in the file, for messages
 
     def wording_values(self) -> dict[str, str]:
         """Each parameter as the wording writes it, under its {method.…} placeholder."""
@@ -73,16 +80,27 @@ def _value(doc: dict, key: str, path: Path):
                              f"add it (`git diff {paths.display_path(path)}` shows what changed).")
         parent, node = node, node[part]
     kind, low, high, meaning = KEYS[key]
-    line = getattr(parent, "key_lines", {}).get(key.rsplit(".", 1)[-1]) or parent.get(LINE)
+    line = _line(doc, key)
     number = isinstance(node, (int, float)) and not isinstance(node, bool) and math.isfinite(node)
     if not number or (kind is int and node != int(node)):
         raise InputError(path, line, f"`{key}` should be {'a whole number' if kind is int else 'a number'} "
                          f"({meaning}) but is {node!r}", "write a number, as in the version in git.")
-    if (low is not None and node < low) or (high is not None and node > high):
-        bounds = f"at least {low}" if high is None else f"between {low} and {high}"
+    if not low <= node <= high:
+        bounds = f"between {low} and {high}"
         raise InputError(path, line, f"`{key}` is {node}: it should be {bounds} ({meaning})",
                          "write a value in that range.")
     return kind(node)
+
+
+def _line(doc: dict, key: str) -> int | None:
+    """The line of a key (progress.on_track), or of the nearest section that holds it."""
+    node, line = doc, doc.get(LINE)
+    for part in key.split("."):
+        if not isinstance(node, dict):
+            break
+        line = getattr(node, "key_lines", {}).get(part) or node.get(LINE) or line
+        node = node.get(part)
+    return line
 
 
 def _unknown_keys(node: dict, path: Path, prefix: str = "") -> None:
@@ -119,7 +137,8 @@ def load_method(config_dir: Path = paths.CONFIG_DIR) -> Method:
     return Method(path, v["progress.on_track"], v["progress.needs_acceleration"], v["progress.limited_progress"],
                   v["schedule_tolerance_points"] / 100, v["many_counties"], v["prediction_intervals.wide"] / 100,
                   v["prediction_intervals.narrow"] / 100, v["report.panels_per_figure"], v["report.rows_per_figure"],
-                  v["report.rows_with_many_counties"], v["report.scorecard_halves_up_to"])
+                  v["report.rows_with_many_counties"], v["report.scorecard_halves_up_to"],
+                  v["monitoring.out_of_line_factor"], {key: _line(doc, key) for key in KEYS})
 
 
 @lru_cache(maxsize=None)

@@ -16,6 +16,7 @@ import pandas as pd
 from helpers.core import paths
 from helpers.core.config import Catalogue, Plan, Sources, load_catalogue, load_sources, plan_path
 from helpers.core.errors import InputError
+from helpers.core.method import method_parameters
 from helpers.core.paths import display_path
 from helpers.core.periods import plan_covering
 from helpers.core.records import Check, Decision, Observation, note, place
@@ -24,7 +25,7 @@ from helpers.core.wording import decision_text, evidence_text, explanation_text,
 from helpers.extract.cleaning import TableCleaner
 from helpers.extract.consistency import VALUE_TOLERANCE, check_plan
 from helpers.extract.manifest import verify
-from helpers.extract.monitoring import read_monitoring
+from helpers.extract.monitoring import check_in_line, read_monitoring
 from helpers.extract.plans import PlanDocument, read_plan
 from helpers.extract.prose import ProseReader, ProseStatement
 from helpers.extract.tables import resolve_year_columns
@@ -99,6 +100,9 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
     observations, province_checks = _reconcile_province(observations, sources, catalogue)
     checks += province_checks
     monitored, monitoring_decisions = read_monitoring(raw_dir / paths.MONITORING_DIR, sources, catalogue)
+    method = method_parameters()
+    check_in_line(monitored, observations, sources, catalogue, method.out_of_line_factor,
+                  f"{display_path(method.path)}, line {method.lines['monitoring.out_of_line_factor']}")
     for obs in monitored:
         covering = plan_covering(sources.plans_of(obs.entity), obs.year)
         obs.plan = covering.period.name if covering else ""

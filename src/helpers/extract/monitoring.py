@@ -10,7 +10,6 @@ import difflib
 import os
 import re
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -51,12 +50,13 @@ SAME_TOLERANCE = 1e-9  # relative
 
 
 def year_range(sources: Sources) -> tuple[int, int]:
-    """The years a monitoring actual may have, from the configured periods: from the base year of the
-    period before the first plan (the plans' prose states baselines from then) to the end of the period
-    after the last plan's next (actuals keep coming while the next plan is drafted and before it is
-    configured)."""
+    """The years a monitoring actual may have, from the configured periods alone (never from the calendar, so that
+    a run gives the same answer on any day): from the base year of the period before the first plan (the plans'
+    prose states baselines from then) to the target year of the period after the last plan (its actuals come in
+    while the next plan is drafted, before it is configured). A later year can only be a typing error."""
     periods = sources.periods()
-    return periods[0].base_year - FIVE_YEARS, periods[-1].target_year + 2 * FIVE_YEARS
+    return periods[0].base_year - FIVE_YEARS, periods[-1].target_year + FIVE_YEARS
+
 
 # header (Chinese, as in the template) -> field; English headers are accepted too.
 COLUMNS = [("县市", "county"), ("指标", "indicator"), ("单位", "unit"), ("年份", "year"), ("数值", "value"),
@@ -303,9 +303,64 @@ def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue) -> tup
             for mark in (n["mark"] for n in obs.notes if n["code"] == "note_mark"):
                 decisions.append(Decision(obs.entity, obs.indicator_id, obs.source_file, obs.source_line,
                                           "note_mark", {"raw": obs.source_value, "value": obs.value, "mark": mark}))
+            if any(n["code"] == "comparator" for n in obs.notes):   # (>12.9 in the value cell: as a plan's cell)
+                decisions.append(Decision(obs.entity, obs.indicator_id, obs.source_file, obs.source_line,
+                                          "comparator", {"raw": obs.source_value, "value": obs.value,
+                                                         "comparator": obs.comparator}))
         decisions.append(Decision("", "", display_path(path), None, "monitoring_workbook",
                                   {"kept": kept, "file": path.name}))
     return observations, decisions
+
+
+def check_in_line(monitored: list[Observation], others: list[Observation], sources: Sources, catalogue: Catalogue,
+                  factor: float, factor_place: str) -> None:
+    """A workbook's value far out of line with the county's other figures for the indicator stops the run at its
+    cell: more than `factor` times the largest of them, or less than the smallest divided by `factor` (method.yaml's
+    monitoring.out_of_line_factor, at `factor_place`). The other figures are the county's plan figures (actuals and
+    targets as levels, not five-year sums, and not those flagged implausible) and its workbooks' other years. It
+    catches what the catalogue's plausible range cannot: that range holds every county's figures, so a year typed
+    in a value cell (2030 for 12.9 万人) or a lost decimal point (129 for 12.9) lies inside it. The value furthest
+    out is named first; a county's first figure for an indicator, with nothing to compare, is left to the range."""
+    first_year, last_year = year_range(sources)
+    figures: dict[tuple, list[Observation]] = {}
+    for obs in [*others, *monitored]:
+        if obs.value is not None and obs.value > 0 and not obs.cumulative and obs.quality != "implausible":
+            figures.setdefault((obs.entity, obs.indicator_id), []).append(obs)
+    worst = None
+    for obs in monitored:
+        rest = [o for o in figures.get((obs.entity, obs.indicator_id), []) if o is not obs]
+        if obs.value is None or obs.value <= 0 or not rest:
+            continue
+        low, high = min(o.value for o in rest), max(o.value for o in rest)
+        out = max(obs.value / (factor * high), low / (factor * obs.value))
+        if out > 1 and (worst is None or (out, obs.value) > worst[0]):
+            worst = ((out, obs.value), obs, rest, low, high)
+    if worst is None:
+        return
+    _, obs, rest, low, high = worst
+    ind = catalogue.indicators[obs.indicator_id]
+    above = obs.value > factor * high
+    times = obs.value / high if above else low / obs.value
+    spread = f"{low:g}" if low == high else f"from {low:g} to {high:g}"
+    years = sorted({o.year for o in rest})
+    shown = ", ".join(_figure(o) for o in sorted(rest, key=lambda o: (abs(o.year - obs.year), o.year))[:3])
+    year_like = above and float(obs.value).is_integer() and first_year <= obs.value <= last_year
+    guess = "a year typed in the value cell?" if year_like else \
+        "a figure in another unit, or a misplaced decimal point?"
+    raise InputError(obs.source_file, f"sheet {obs.source_sheet}, cell {obs.source_cell}",
+                     f"{obs.value:g} {ind.unit} for {ind.name_zh} ({obs.entity}, {obs.year}) is "
+                     f"{f'{times:.3g} times the largest' if above else f'the smallest divided by {times:.3g}'} of "
+                     f"the county's other figures for it, which run {spread} {ind.unit} in {years[0]}–{years[-1]} "
+                     f"({shown}): {guess}",
+                     f"write the {obs.year} figure in {ind.unit}, the unit of the 单位 column. If it really is "
+                     f"right, raise `monitoring.out_of_line_factor` ({factor:g}) in {factor_place}, or correct the "
+                     "other figure that is wrong.")
+
+
+def _figure(obs: Observation) -> str:
+    where = f"{Path(obs.source_file).name} {obs.source_cell}" if obs.source_cell else \
+        f"{Path(obs.source_file).name} line {obs.source_line}"
+    return f"{obs.year} {obs.kind} {obs.value:g} at {where}"
 
 
 def _same(a: float | None, b: float | None) -> bool:
@@ -659,17 +714,17 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
                          "write the year the value is for, four digits (2023), in this row's cell.")
     year = _year(year_raw)
     first, last = year_range(sources)
+    if year is not None and year > last:
+        last_period = sources.periods()[-1]
+        raise InputError(path, where(year_cell), f"year {year} is after the last configured plan period "
+                         f"({last_period.name}, {last_period.base_year + 1}–{last_period.target_year}) and the five "
+                         f"years after it (to {last}), so no actual value can be for it yet: a typing error?",
+                         f"write the year the value is for ({last} or earlier). A later plan's years are accepted once "
+                         "the plan is configured in config/sources.yaml.")
     if year is None or not first <= year <= last:
         raise InputError(path, where(year_cell), f"year '{year_raw}' is not a year between {first} and {last}",
                          f"write a four-digit year from {first} to {last} (the years of the plan periods in "
                          "config/sources.yaml).")
-    this_year, last_target = date.today().year, sources.periods()[-1].target_year
-    if year > this_year and year > last_target:
-        raise InputError(path, where(year_cell), f"year {year} has not ended (it is {this_year} now) and is after "
-                         f"every configured plan period (the last ends in {last_target}), so no actual value can exist "
-                         "for it: a typing error?",
-                         f"write the year the value is for ({this_year} or earlier); the plan's targets for later "
-                         "years come from the plan itself.")
     number, comparator, unit_text, marks = _checked_value(cell, value, value_cell, ind, catalogue)
     source, _ = cell("source")
     remark, _ = cell("note")
@@ -679,7 +734,8 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
                        value=float(number), comparator=comparator, unit=ind.unit, source_unit=unit_text,
                        source_value=str(value), origin="monitoring", source_file=display_path(path),
                        source_line=cell.row, source_text=text, source_sheet=cell.sheet_name, source_cell=value_cell,
-                       notes=[note("note_mark", mark=marks)] if marks else [])
+                       notes=([note("note_mark", mark=marks)] if marks else []) +
+                       ([note("comparator", comparator=comparator)] if _comparator_in_value(value) else []))
 
 
 def _checked_value(cell: _RowCells, value, value_cell: str, ind,
@@ -707,11 +763,27 @@ def _checked_value(cell: _RowCells, value, value_cell: str, ind,
                          "write the percentage as a number from 0 to 100 (35 for 35%, not 0.35 or 3500).")
     _check_plausible(path, where(value_cell), number, percent_sign, ind, catalogue)
     cmp_raw, cmp_cell = cell("comparator")
-    comparator = cmp_from_value or _comparator(cmp_raw)
+    comparator = _comparator(cmp_raw)
     if comparator is None:
         raise InputError(path, where(cmp_cell), f"comparator '{cmp_raw}' is not one of {', '.join(COMPARATORS)}",
                          "leave it empty for an exact value, or pick from the list.")
-    return number, comparator, unit_text, marks
+    if cmp_from_value and not _blank(cmp_raw) and cmp_from_value != comparator:
+        # Either reading would overrule a cell the analyst wrote: 12.9以上 (at least) with > (more than) in the
+        # 比较符 column, or >12.9 with = (exactly). Which one is meant is theirs to say.
+        raise InputError(path, f"sheet {cell.sheet_name}, cells {value_cell} and {cmp_cell}",
+                         f"the value '{value}' in {value_cell} says {_COMPARATOR_WORDS[cmp_from_value]}, but the "
+                         f"比较符 cell {cmp_cell} says '{cmp_raw}' ({_COMPARATOR_WORDS[comparator]}): which one is "
+                         "meant is a guess",
+                         f"write the number alone in {value_cell} ({number:g}) and the comparator in {cmp_cell} "
+                         "(> for more than, >= for at least, empty for the exact value).")
+    return number, cmp_from_value or comparator, unit_text, marks
+
+
+_COMPARATOR_WORDS = {"=": "exactly", ">": "more than (>)", ">=": "at least (>=)"}
+
+
+def _blank(raw) -> bool:
+    return raw is None or str(raw).strip() == ""
 
 
 def _check_plausible(path: Path, where: str, number: float, percent_sign: bool, ind, catalogue: Catalogue) -> None:
@@ -842,6 +914,11 @@ def _number(raw) -> tuple[float | None, bool, str | None, str]:
         return None, False, None, ""
     return (parsed.value, parsed.percent_sign, (parsed.comparator if parsed.comparator != "=" else None),
             parsed.note_marks)
+
+
+def _comparator_in_value(raw) -> bool:
+    """True for a value cell whose text carries its own comparator (>12.9, ≥12.9, 12.9以上)."""
+    return isinstance(raw, str) and _number(raw)[2] is not None
 
 
 def _comparator(raw) -> str | None:

@@ -1,0 +1,116 @@
+"""Monitoring workbooks, third hostile pass (issue 18): a value cell whose figure the analyst did not mean, or
+meant otherwise than the sheet says. A comparator typed into the value cell (>12.9, ≥12.9, 12.9以上) agrees
+with the 比较符 column or stops the run; a year typed into a value cell (2030 for 12.9 万人) stops the run; the
+year check depends on the configured plans, never on the calendar; CSV files saved in the wrong way say so."""
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from helpers.core.errors import InputError
+from helpers.extract import dataset
+
+HEADER = ["县市", "指标", "单位", "年份", "数值", "比较符", "来源", "备注"]
+
+
+def _workbook(workspace: Path, rows: list[list], header=HEADER, name: str = "m.xlsx") -> Path:
+    path = workspace / "raw" / "monitoring" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "数据"
+    for row in [header, *rows]:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def _refused(workspace: Path) -> InputError:
+    with pytest.raises(InputError) as info:
+        dataset.build(workspace / "raw", workspace / "config")
+    return info.value
+
+
+def _built(workspace: Path):
+    return dataset.build(workspace / "raw", workspace / "config")
+
+
+def _monitoring(workspace: Path):
+    return _built(workspace).indicators.query("origin == 'monitoring'")
+
+
+# ----------------------------------------------------------------------------- a comparator in the value cell
+
+@pytest.mark.parametrize("value, column", [
+    (">12.9", "="),       # was: > kept, the 比较符 cell's = silently overruled
+    ("≥12.9", ">"),       # was: >= kept, the 比较符 cell's > silently dropped
+    ("12.9以上", ">"),
+    ("＞12.9", ">="),
+])
+def test_a_comparator_in_the_value_cell_that_the_comparator_column_contradicts_stops_the_run(workspace, value,
+                                                                                              column):
+    _workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, value, column]])
+    err = _refused(workspace)
+    assert err.file.endswith("monitoring/m.xlsx") and err.where == "sheet 数据, cells E2 and F2"
+    assert value in err.problem and f"'{column}'" in err.problem
+    assert "write the number alone in E2 (12.9)" in err.fix and "F2" in err.fix
+
+
+@pytest.mark.parametrize("value, column, comparator", [
+    (">12.9", None, ">"), ("≥12.9", None, ">="), ("12.9以上", None, ">="), (">12.9", ">", ">"),
+    ("12.9以上", "≥", ">="),
+])
+def test_a_comparator_in_the_value_cell_alone_or_agreeing_is_kept_and_logged(workspace, value, column, comparator):
+    _workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, value, column]])
+    built = _built(workspace)
+    row = built.indicators.query("origin == 'monitoring'")
+    assert row[["value", "comparator", "source_cell"]].values.tolist() == [[12.9, comparator, "E2"]]
+    logged = built.cleaning_log.query("step == 'comparator' and source_file.str.endswith('m.xlsx')")
+    assert len(logged) == 1 and json.loads(logged["values"].iloc[0]) == \
+        {"raw": value, "value": 12.9, "comparator": comparator}
+
+
+# ----------------------------------------------------------------------------- a value far out of line
+
+JIANDE_TOTALS = [["建德市", "人才资源总量", "万人", 2021, 11.0], ["建德市", "人才资源总量", "万人", 2022, 11.8]]
+
+
+# Each was accepted: the plausible range of 人才资源总量 is 0.5–5000 万人.
+@pytest.mark.parametrize("typed, times, guess", [
+    (2030, "is 145 times the largest", "a year typed in the value cell?"),      # 2030 ÷ 14
+    (129, "is 9.21 times the largest", "a misplaced decimal point?"),          # 129 for 12.9: 129 ÷ 14
+    (1.29, "is the smallest divided by 5.38", "a misplaced decimal point?"),   # 1.29 for 12.9: 6.9407 ÷ 1.29
+])
+def test_a_value_far_out_of_line_with_the_countys_other_figures_stops_the_run(workspace, typed, times, guess):
+    _workbook(workspace, [*JIANDE_TOTALS, ["建德市", "人才资源总量", "万人", 2023, typed]])
+    err = _refused(workspace)
+    assert err.file.endswith("monitoring/m.xlsx") and err.where == "sheet 数据, cell E4"
+    assert f"{typed:g} 万人 for 人才资源总量 (jiande, 2023) {times}" in err.problem
+    assert guess in err.problem
+    # Jiande's plan: 10.3 in 2020 (line 48), 14 in 2025 (line 49), and 6.9407 in 2015 derived from its prose
+    # (10.3 万人 in 2020, 48.4% more than in 2015: line 5); the workbook's 11 and 11.8
+    assert "which run from 6.9407 to 14 万人 in 2015–2025 (2022 actual 11.8 at m.xlsx E3, 2021 actual 11 at m.xlsx " \
+        "E2, 2025 target 14 at jiande_talent_plan_2021-2025.txt line 49)" in err.problem
+    assert "raise `monitoring.out_of_line_factor` (5) in config/method.yaml, line " in err.fix
+
+
+def test_the_factor_comes_from_the_method_and_the_figures_in_line_are_read(workspace, monkeypatch):
+    from helpers.core import method
+    _workbook(workspace, [*JIANDE_TOTALS, ["建德市", "人才资源总量", "万人", 2023, 60]])   # 4.6 × 13
+    assert _monitoring(workspace)["value"].tolist() == [11.0, 11.8, 60.0]
+    shipped = method.method_parameters()
+    stricter = method.Method(**{**vars(shipped), "out_of_line_factor": 4})
+    monkeypatch.setattr(method, "method_parameters", lambda: stricter)
+    monkeypatch.setattr(dataset, "method_parameters", method.method_parameters)
+    assert "60 万人" in _refused(workspace).problem
+
+
+def test_a_workbook_only_series_names_the_value_furthest_out(workspace):
+    """An indicator the plan does not state: the workbooks' own years are the reference."""
+    rows = [["建德市", "人才资源总量", "万人", 2021, 11.0]] + \
+        [["安吉县", "高价值专利授权数", "件", year, value] for year, value in ((2021, 120), (2022, 135), (2023, 2023))]
+    _workbook(workspace, rows)
+    err = _refused(workspace)
+    assert err.where == "sheet 数据, cell E5" and "a year typed in the value cell?" in err.problem
+    assert "which run from 120 to 135 件 in 2021–2022" in err.problem
