@@ -11,6 +11,12 @@
 # command below is in a rule. The parameters reach only `resolve`, quoted; later steps read run.json.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
+# Every path here is the project's folder's: make must run in it (`make -C FOLDER` does), not read this file from
+# elsewhere (`make -f …/Makefile`), which ran the steps on the other folder and wrote there.
+ifneq ($(realpath $(firstword $(MAKEFILE_LIST))),$(realpath Makefile))
+$(error make reads this Makefile from another folder ($(CURDIR)), whose files it would work on: run it in the project's \
+    folder, `make -C "$(dir $(firstword $(MAKEFILE_LIST)))" $(MAKECMDGOALS)` (or cd there first))
+endif
 .SUFFIXES:
 # Independent steps run side by side (the results workbook beside the report notebook); JOBS=1: one at a time.
 JOBS ?= 2

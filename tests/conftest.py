@@ -57,24 +57,28 @@ def raw_lines(name: str) -> list[str]:
     return (paths.RAW_DIR / name).read_text(encoding="utf-8").splitlines()
 
 
-def make(*arguments: str, **variables) -> subprocess.CompletedProcess:
-    """`make` in the project, as a user runs it, with folders and parameters given as NAME=value."""
+def make(*arguments: str, env: dict | None = None, **variables) -> subprocess.CompletedProcess:
+    """`make` in the project, as a user runs it, with folders and parameters given as NAME=value (and `env`, the
+    environment's variables changed)."""
     return subprocess.run(["make", "--no-print-directory", *arguments, *(f"{k}={v}" for k, v in variables.items())],
-                          cwd=paths.PROJECT_ROOT, capture_output=True, text=True, timeout=900)
+                          cwd=paths.PROJECT_ROOT, capture_output=True, text=True, timeout=900,
+                          env=None if env is None else {**os.environ, **env})
 
 
 @pytest.fixture(scope="session")
 def made_report(tmp_path_factory) -> dict:
     """A cold `make report` on a copy of the raw data and config, into scratch folders (as the benchmark runs it).
-    Returns the folders (as make variables) and the completed run."""
+    Returns the folders (as make variables) and the completed run. It runs with HOME an empty folder (`home`): a
+    run writes nothing outside the project (test_make_safety checks that it stays empty)."""
     root = tmp_path_factory.mktemp("made")
+    (root / "home").mkdir()
     shutil.copytree(paths.RAW_DIR, root / "raw")
     shutil.copytree(paths.CONFIG_DIR, root / "config")
     folders = {"RAW_DIR": root / "raw", "CONFIG_DIR": root / "config", "PROCESSED_DIR": root / "processed",
                "REPORTS_DIR": root / "reports"}
-    run = make("report", **folders)
+    run = make("report", env={"HOME": str(root / "home")}, **folders)
     assert run.returncode == 0, run.stdout + run.stderr
-    return {"folders": folders, "run": run, "root": root}
+    return {"folders": folders, "run": run, "root": root, "home": root / "home"}
 
 
 class ProjectCopy:

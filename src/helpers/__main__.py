@@ -19,6 +19,5 @@ for _signal in (signal.SIGINT, signal.SIGTERM):
 
 from helpers.run.cli import keep_tools_in_the_project, main  # noqa: E402  (after the handler: it takes a moment)
 
-if sys.argv[1:2] != ["lab"]:
-    keep_tools_in_the_project()
+keep_tools_in_the_project(lab=sys.argv[1:2] == ["lab"])
 sys.exit(main(handle_signals=True))

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import make
 from helpers.core import paths
-from helpers.core.errors import InputError
+from helpers.core.errors import NOTHING_REPLACED, InputError
 from helpers.extract import dataset
 from helpers.files import atomic
 from helpers.run import cli
@@ -194,6 +194,18 @@ def test_a_temporary_folder_that_cannot_be_written_in_is_passed_over(tmp_path, t
     assert done.returncode == 0, done.stderr
     used = json.loads((tmp_path / "out.ipynb").read_text(encoding="utf-8"))["cells"][0]["outputs"][0]["text"]
     assert "".join(used).strip() == "/tmp"
+
+
+def test_a_temporary_folder_too_long_for_chromiums_sockets_is_passed_over(tmp_path):
+    """A TMPDIR of 150 characters: Chromium makes its sockets' folder there, whose path then passed 107 bytes, and it
+    could not start ("Target page, context or browser has been closed", with advice about installing Chromium)."""
+    long = tmp_path / ("t" * 150)
+    long.mkdir()
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>一页</p></body></html>", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "helpers", "render", "pdf", str(page), str(tmp_path / "page.pdf")],
+                          env={**os.environ, "TMPDIR": str(long)}, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and (tmp_path / "page.pdf").read_bytes()[:5] == b"%PDF-", done.stderr
 
 
 def test_a_run_works_whatever_the_length_of_the_home_folders_path(tmp_path, own_home):
@@ -439,3 +451,73 @@ def test_leftover_staging_folders_are_not_in_the_processed_tables(workspace):
     assert all(p.parent == processed and not p.name.startswith(".") for p in written)
     assert not [p for p in processed.iterdir() if p.name.startswith(".") and p.is_dir()]
     shutil.rmtree(processed)
+
+
+@pytest.mark.parametrize("registered, said", [
+    ('{"argv": ["/nowhere/python", "-m", "ipykernel_launcher", "-f", "{connection_file}"], "language": "python", '
+     '"display_name": "x"}', "the program it names, /nowhere/python, does not exist"),
+    ('{"argv": ["{kernels}/talent-plan/kernel.json", "{connection_file}"], "language": "python", "display_name": "x"}',
+     "kernel.json, cannot be run (Permission denied)"),
+    ('{"argv": ', "its registration is damaged (JSONDecodeError"),
+    ('{"argv": ["' + sys.executable + '", "-c", "raise SystemExit(3)", "{connection_file}"], "language": "python", '
+     '"display_name": "x"}', "it ended as it started, before it ran a cell"),
+])
+def test_a_kernel_that_cannot_start_is_worded_with_advice_that_works(tmp_path, registered, said):
+    """A kernel registered for a Python that has gone (a project moved, a stale registration in ~/.local/share/jupyter
+    that hides the environment's own), a damaged registration, a kernel that dies as it starts (a port taken
+    meanwhile, a broken package): what, why and the fix, never a traceback nor jupyter_client's own log line."""
+    kernels = tmp_path / "jupyter" / "kernels"
+    (kernels / "talent-plan").mkdir(parents=True)
+    (kernels / "talent-plan" / "kernel.json").write_text(registered.replace("{kernels}", str(kernels)))
+    notebook = _notebook(tmp_path / "one.ipynb", "print(1)")
+    env = {**os.environ, "JUPYTER_PATH": str(tmp_path / "jupyter")}
+    command = [sys.executable, "-m", "helpers", "run", str(notebook), str(tmp_path / "out.ipynb")]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
+    assert run.returncode == 1 and run.stderr.startswith("error: ") and said in run.stderr, run.stderr
+    assert "Traceback" not in run.stderr and "Error occurred while starting" not in run.stderr
+    assert "How to fix: " in run.stderr and not (tmp_path / "out.ipynb").exists()
+    if "ended as it started" not in said:       # the advice: remove the registration that hides the environment's
+        assert f'`rm -r "{kernels / "talent-plan"}"`' in run.stderr
+        shutil.rmtree(kernels / "talent-plan")
+        again = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
+        assert again.returncode == 0, again.stderr
+
+
+def test_a_failure_is_said_once_without_pythons_traceback_for_what_it_left_half_done(tmp_path):
+    """openpyxl leaves its half-written zip archive open when the disk fills (results-workbook on a 56 kB disk); as
+    Python cleared it away, closing it failed again: "Exception ignored in: <function ZipFile.__del__>" and a
+    traceback after the worded error. Here an object as such an archive: its clean-up fails as the disk is full."""
+    program = ("import errno, sys\n"
+               "from helpers.run import cli\n"
+               "from helpers.core.errors import file_error\n"
+               "class Archive:\n"
+               "    def __del__(self):\n"
+               "        raise OSError(errno.ENOSPC, 'No space left on device')\n"
+               "def step():\n"
+               "    archive = Archive()\n"
+               "    archive.me = archive\n"         # (freed only by the garbage collector, after the words)
+               "    raise file_error(OSError(errno.ENOSPC, 'No space left on device'), 'results.xlsx')\n"
+               "status = cli.exit_status(step)\n"
+               "import gc; gc.collect()\n"
+               "sys.exit(status)\n")
+    run = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 1 and run.stderr.startswith("error: results.xlsx: the disk is full"), run.stderr
+    assert "Traceback" not in run.stderr and "Exception ignored" not in run.stderr, run.stderr
+
+
+def test_a_stopped_command_with_a_child_of_asyncio_says_one_line(tmp_path):
+    """Ctrl-C while Chromium's driver (a child started by asyncio, in the printing thread) runs: as the stop ended it,
+    asyncio's child watcher logged "Loop … that handles pid … is closed" or "Unknown child process pid …" beside the
+    one line (seen in make report -j2 stopped at random moments). Five tries: the watcher's timing varies."""
+    program = ("import asyncio, os, signal, threading, time\n"
+               "from helpers.run import cli\n"
+               "cli._stop_cleanly('')\n"
+               "async def driver():\n"
+               "    await asyncio.create_subprocess_exec('sleep', '30')\n"      # left running as its loop closes
+               "threading.Thread(target=lambda: asyncio.run(driver()), daemon=True).start()\n"
+               "time.sleep(1)\n"
+               "os.kill(os.getpid(), signal.SIGTERM)\n"
+               "time.sleep(10)\n")
+    for _ in range(5):
+        run = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
+        assert run.returncode == 130 and run.stderr.splitlines() == [f"interrupted. {NOTHING_REPLACED}"], run.stderr

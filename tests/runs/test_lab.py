@@ -50,13 +50,18 @@ def _get(url: str, token: str, data: dict | None = None, method: str | None = No
 
 
 def test_make_lab_serves_jupyterlab_on_the_project_kernel(tmp_path):
+    """… and writes nothing outside the project (HOME is an empty folder here): its runtime files, workspaces, the
+    kernels' IPython folder and npm's logs are in .make/, also when it is stopped with Ctrl-C."""
     port, token = _free_port(), os.urandom(8).hex()
     base = f"http://127.0.0.1:{port}"
     log = tmp_path / "lab.log"
+    home = tmp_path / "home"
+    home.mkdir()
     with open(log, "w") as out:
         lab = subprocess.Popen(["make", "--no-print-directory", "lab",
                                 f"LAB_ARGS=--no-browser --port={port} --IdentityProvider.token={token}"],
-                               cwd=paths.PROJECT_ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+                               cwd=paths.PROJECT_ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+                               env={**os.environ, "HOME": str(home)})
     try:
         for _ in range(120):                      # JupyterLab starts in a few seconds; allow a busy machine
             try:
@@ -74,8 +79,9 @@ def test_make_lab_serves_jupyterlab_on_the_project_kernel(tmp_path):
         # A kernel as JupyterLab starts one when a notebook opens: the project's Python, over IPC.
         kernel = _get(f"{base}/api/kernels", token, data={"name": KERNEL_NAME}, method="POST")[1]
         from jupyter_client import BlockingKernelClient
-        from jupyter_core.paths import jupyter_runtime_dir
-        connection = Path(jupyter_runtime_dir()) / f"kernel-{kernel['id']}.json"
+
+        from helpers.run.cli import lab_runtime_dir
+        connection = lab_runtime_dir() / f"kernel-{kernel['id']}.json"
         for _ in range(60):                       # written by the server as the kernel starts
             try:
                 info = json.loads(connection.read_text())
@@ -110,9 +116,19 @@ def test_make_lab_serves_jupyterlab_on_the_project_kernel(tmp_path):
         assert copy["writable"] is True and copy["type"] == "notebook"
         _get(f"{base}/api/contents/lab/02_comparison.ipynb", token, method="PUT",
              data={"type": "notebook", "format": "json", "content": copy["content"]})
+        # A workspace, as the browser saves one when it opens JupyterLab.
+        _get(f"{base}/lab/api/workspaces/lab", token, method="PUT",
+             data={"data": {}, "metadata": {"id": "lab", "last_modified": "2026-12-01T00:00:00+00:00"}})
     finally:
-        os.killpg(lab.pid, signal.SIGTERM)
-        lab.wait(timeout=30)
+        os.killpg(lab.pid, signal.SIGINT)        # Ctrl-C, twice, as an analyst stops it
+        time.sleep(1)
+        os.killpg(lab.pid, signal.SIGINT)
+        try:
+            lab.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(lab.pid, signal.SIGTERM)
+            lab.wait(timeout=30)
+    assert sorted(p.relative_to(home).as_posix() for p in home.rglob("*")) == []
     text = log.read_text()
     # (As root, JupyterLab serves only with --allow-root, which `python -m helpers lab` adds: it served above.)
     assert "Kernel started" in text and TCP_WARNING not in text, text

@@ -242,3 +242,44 @@ def test_make_clean_removes_only_what_the_steps_wrote(made_report, tmp_path):
     for variable in ("PROCESSED_DIR", "REPORTS_DIR"):
         left = sorted(p.relative_to(folders[variable]).as_posix() for p in folders[variable].rglob("*") if p.is_file())
         assert left == sorted(theirs), (variable, left)
+
+
+def test_settling_future_times_never_changes_a_file_outside_the_project_through_a_link(tmp_path):
+    from helpers.files.fingerprint import settle_future_times
+    root, outside = tmp_path / "project", tmp_path / "outside"
+    (root / "config").mkdir(parents=True)
+    (outside / "folder").mkdir(parents=True)
+    tomorrow = time.time() + 86400
+    theirs = outside / "sources.yaml"
+    theirs.write_text("x")
+    (outside / "folder" / "catalogue.yaml").write_text("x")
+    (root / "config" / "sources.yaml").symlink_to(theirs)                 # a linked file
+    (root / "config" / "linked").symlink_to(outside / "folder")           # a linked folder
+    own = root / "config" / "method.yaml"
+    own.write_text("x")
+    for path in (theirs, outside / "folder" / "catalogue.yaml", own):
+        os.utime(path, (tomorrow, tomorrow))
+    settled = settle_future_times([root / "config"], project_root=root)
+    assert settled == [own] and own.stat().st_mtime < time.time() + 5
+    assert theirs.stat().st_mtime == tomorrow and (outside / "folder" / "catalogue.yaml").stat().st_mtime == tomorrow
+
+
+def test_a_whole_make_report_writes_nothing_outside_the_project(made_report):
+    """Run with HOME an empty folder (conftest's made_report): Chromium's settings and crash-report folders, dconf's
+    and fontconfig's caches, IPython's and matplotlib's folders all stay in the project's .make/."""
+    assert sorted(p.relative_to(made_report["home"]).as_posix() for p in made_report["home"].rglob("*")) == []
+
+
+def test_make_read_from_another_folder_refuses_in_one_line_and_writes_nothing_there(tmp_path):
+    """`make -f …/Makefile report` from another folder ran the steps on that folder's (missing) files and wrote its
+    .make/ there, ending in a shell error; `make -C FOLDER` is the way, and the line says so."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    run = subprocess.run(["make", "-f", str(paths.PROJECT_ROOT / "Makefile"), "report"], cwd=elsewhere,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1, run.stderr
+    assert "run it in the project's folder" in run.stderr and f'make -C "{paths.PROJECT_ROOT}/" report' in run.stderr
+    assert list(elsewhere.iterdir()) == []
+    advised = subprocess.run(["make", "-C", f"{paths.PROJECT_ROOT}/", "help"], cwd=elsewhere, capture_output=True,
+                             text=True, timeout=120)
+    assert advised.returncode == 0 and "make report" in advised.stdout

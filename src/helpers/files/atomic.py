@@ -125,7 +125,13 @@ def staged_outputs(final_dir: Path) -> Iterator[Path]:
     On any error the staging directory is removed and final_dir is left as it was: if a file cannot be
     moved into place (it is locked, say), the files already moved are put back as they were.
     """
-    final_dir = Path(final_dir)
+    from helpers.files.run_lock import writing
+    with writing(Path(final_dir)), _staged(Path(final_dir)) as staging:   # never while another run writes there
+        yield staging
+
+
+@contextmanager
+def _staged(final_dir: Path) -> Iterator[Path]:
     staging = None
     try:
         final_dir.mkdir(parents=True, exist_ok=True)

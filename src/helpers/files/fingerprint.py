@@ -83,14 +83,26 @@ def settle_future_times(folders: list[Path], project_root: Path | None = None) -
     for folder in folders:
         candidates += [p for pattern in ("*", "*/*")[:OUTPUT_DEPTH] for p in Path(folder).glob(pattern)
                        if p.is_file()]
-    settled = []
+    # Only what is the project's or the run's: a link (a linked file, or a file in a linked folder) that leads
+    # elsewhere is read, but what it leads to is someone else's, and its time is not ours to change.
+    ours = [root.resolve(), *(Path(folder).resolve() for folder in folders)]
+    settled, elsewhere = [], []
     for path in candidates:
         try:
             if path.stat().st_mtime > now + FUTURE_SLACK_SECONDS:
-                os.utime(path)
+                target = path.resolve()
+                if not any(target.is_relative_to(place) for place in ours):
+                    elsewhere.append((path, target))
+                    continue
+                os.utime(target)
                 settled.append(path)
         except OSError:
             continue
+    for link, target in elsewhere[:3]:
+        print(f"note: {paths.display_path(link)} leads to {target}, outside the project, which is dated in the future: "
+              "left as it is (make may redo the steps after it until that time has passed); give it the present "
+              f"time yourself (`touch \"{target}\"`) or copy the file into the project instead of the link.",
+              file=sys.stderr)
     if settled:
         names = ", ".join(paths.display_path(p) for p in settled[:3]) + (" …" if len(settled) > 3 else "")
         print(f"note: {len(settled)} files were dated in the future (copied from a machine whose clock was ahead?); "

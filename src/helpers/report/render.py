@@ -24,7 +24,7 @@ from html import unescape
 from pathlib import Path
 
 from helpers.core.errors import InputError
-from helpers.core.paths import DOCUMENTS, TEMPLATES_DIR
+from helpers.core.paths import DOCUMENTS, PROJECT_ROOT, TEMPLATES_DIR
 from helpers.core.style import css_font_family
 from helpers.files.atomic import replaced_when_done
 
@@ -123,10 +123,26 @@ def find_chromium() -> str:
 def chromium_args(extra: list[str]) -> list[str]:
     args = [find_chromium(), "--headless", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--hide-scrollbars", "--font-render-hinting=none"]
+            "--hide-scrollbars", "--font-render-hinting=none",
+            # no crash reporter: it keeps its folder (Crash Reports) in the user's ~/.config/chromium
+            "--disable-breakpad", "--disable-crash-reporter"]
     if os.geteuid() == 0:
         args.append("--no-sandbox")  # Chromium refuses to run as root with its sandbox
     return args + extra
+
+
+def browser_environment() -> dict[str, str]:
+    """Chromium's environment: its own folders (settings, crash reports, and the dconf and fontconfig caches it
+    fills) in the project's .make/chromium/, not in the user's ~/.config and ~/.cache."""
+    environment = dict(os.environ)
+    folder = PROJECT_ROOT / ".make" / "chromium"
+    try:
+        for sub in ("config", "cache"):
+            (folder / sub).mkdir(parents=True, exist_ok=True)
+    except OSError:          # a read-only project: Chromium's defaults, rather than no PDF
+        return environment
+    environment.update(XDG_CONFIG_HOME=str(folder / "config"), XDG_CACHE_HOME=str(folder / "cache"))
+    return environment
 
 
 class PdfPrinter:
@@ -177,7 +193,8 @@ class PdfPrinter:
             await page.pdf(path=str(pdf_file), prefer_css_page_size=True, print_background=True, tagged=True)
 
         async with async_playwright() as p:
-            browser = await p.chromium.launch(executable_path=find_chromium(), args=chromium_args([])[2:])
+            browser = await p.chromium.launch(executable_path=find_chromium(), args=chromium_args([])[2:],
+                                              env=browser_environment())
             printing = []
             try:
                 loop = asyncio.get_running_loop()

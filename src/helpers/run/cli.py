@@ -50,12 +50,15 @@ def exit_status(step: Callable[[], str | None], after_error: str | Callable[[], 
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
+        _said_once()
         print(f"interrupted.{afterwards() or ' ' + NOTHING_REPLACED}".replace("\n", " "), file=sys.stderr)
         return INTERRUPTED
     except OSError as exc:
+        _said_once()
         print(f"error: {file_error(exc, writing=None)}{afterwards()}", file=sys.stderr)
         return 1
     except (InputError, ReportedError) as exc:
+        _said_once()
         print(f"error: {exc}{afterwards()}", file=sys.stderr)
         return 1
     if message:
@@ -66,6 +69,12 @@ def exit_status(step: Callable[[], str | None], after_error: str | Callable[[], 
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 1
     return 0
+
+
+def _said_once() -> None:
+    """The failure is said in words: what it left half-done (a workbook's zip archive on a full disk) fails again as
+    Python clears it away, and would add "Exception ignored in: …" and a traceback after the words."""
+    sys.unraisablehook = lambda unraisable: None
 
 
 def _run(args) -> str:
@@ -119,6 +128,13 @@ def _inputs(args) -> None:
     # year against the data once the data step has run).
     check_before_data(args.year, args.entities, args.lang, args.documents, args.config_dir, spelling=MAKE,
                       base=Path.cwd())
+    # One run at a time writes these folders: a second run stops here, before it has written anything.
+    import psutil
+
+    from helpers.files.run_lock import take_for_make_run
+    from helpers.run.stopping import make_that_ran_this_step
+    make = make_that_ran_this_step(psutil.Process())
+    take_for_make_run([args.output.parent, args.reports_dir or paths.REPORTS_DIR], make)
     settle_future_times([args.config_dir, args.output.parent, *([args.reports_dir] if args.reports_dir else [])])
     update(args.output, {"raw": args.raw_dir, "config": args.config_dir})
 
@@ -467,6 +483,10 @@ def _stop_cleanly(after_error) -> None:
 
     def stop(signum, frame):
         try:
+            # asyncio's child watcher (Chromium's driver is its child) would log, as the children stopped here end,
+            # "Unknown child process pid …" or "Loop … that handles pid … is closed" beside the one line.
+            import logging
+            logging.getLogger("asyncio").disabled = True
             try:
                 # SIGTERM, not SIGKILL: a kernel that is publishing the processed files finishes that first.
                 import psutil
@@ -487,20 +507,68 @@ def _stop_cleanly(after_error) -> None:
         signal.signal(sig, stop)
 
 
-def keep_tools_in_the_project() -> None:
+def keep_tools_in_the_project(lab: bool = False) -> None:
     """The tools a command runs keep their files in the project (.make/), not in the user's home: IPython's folder
     (jupyter_client makes ~/.ipython to look for kernels in it; a kernel keeps its profile there, and its history of
     every cell of every run) and matplotlib's (its font cache; and a matplotlibrc of the user's would change the
     report's figures; a read-only home put its warning in the executed report). For this command and every process
-    it starts: its notebook's kernel, Chromium. (Not for JupyterLab, which is the analyst's own.)"""
+    it starts: its notebook's kernel, Chromium (whose own folders helpers.report.render moves). For JupyterLab
+    (`lab`), also its runtime files (the server's and each kernel's connection files and sockets, its cookie secret),
+    its workspaces and the logs of the npm it asks for its prefix: a JupyterLab stopped with Ctrl-C left them in
+    ~/.local/share/jupyter/runtime, ~/.jupyter/lab/workspaces and ~/.npm/_logs. (Its user settings, which an
+    analyst changes on purpose, stay theirs.)"""
     scratch = paths.PROJECT_ROOT / ".make"
     os.environ["IPYTHONDIR"] = str(scratch / "ipython")
     os.environ["MPLCONFIGDIR"] = str(scratch / "matplotlib")
     # A TMPDIR that cannot be written in (gone, read-only): Python passes over it to /tmp by itself, but Chromium
-    # failed, with advice about Chromium. Every process the command starts uses the folder Python found.
+    # failed, with advice about Chromium. Every process the command starts uses the folder Python found. One too long
+    # for a socket's path in it (Chromium's, in a folder it makes there) is passed over too: Chromium could not start.
     if os.environ.get("TMPDIR"):
         import tempfile
-        os.environ["TMPDIR"] = tempfile.gettempdir()
+        found = tempfile.gettempdir()
+        if len(os.fsencode(found)) > TMPDIR_MAX and os.access("/tmp", os.W_OK):
+            found = "/tmp"
+        os.environ["TMPDIR"] = found
+    if lab:
+        os.environ["JUPYTER_RUNTIME_DIR"] = str(lab_runtime_dir())
+        os.environ["JUPYTERLAB_WORKSPACES_DIR"] = str(scratch / "lab-workspaces")
+        os.environ["npm_config_cache"] = str(scratch / "npm")
+        # Its configuration folder too (jupyter_core marks there that it has looked for IPython 3's settings to
+        # migrate); the analyst's own JupyterLab settings, which they change on purpose, stay where they were.
+        os.environ.setdefault("JUPYTERLAB_SETTINGS_DIR", str(_jupyter_config_dir() / "lab" / "user-settings"))
+        os.environ["JUPYTER_CONFIG_DIR"] = str(scratch / "jupyter-config")
+        # And its data folder (its record of trusted notebooks and the key it signs them with). The analyst's own
+        # kernels registered there (`--user`) are still offered: that folder is read, never written.
+        from jupyter_core.paths import jupyter_data_dir
+        theirs = jupyter_data_dir()
+        if Path(theirs).is_dir():
+            os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [os.environ.get("JUPYTER_PATH"), theirs]))
+        os.environ["JUPYTER_DATA_DIR"] = str(scratch / "jupyter-data")
+
+
+def _jupyter_config_dir() -> Path:
+    from jupyter_core.paths import jupyter_config_dir
+    return Path(jupyter_config_dir())
+
+
+# Chromium's sockets are at <TMPDIR>/.org.chromium.Chromium.XXXXXX/SingletonSocket, 45 bytes more, within 107.
+TMPDIR_MAX = 60
+# A kernel's IPC socket (JupyterLab's kernels use them) is a file in the runtime folder, and its path may not exceed
+# 107 bytes: `kernel-<36-character id>-ipc-<n>` takes 50 of them.
+SOCKET_PATH_MAX, SOCKET_NAME = 107, 50
+
+
+def lab_runtime_dir() -> Path:
+    """JupyterLab's runtime folder: the project's .make/jupyter-runtime, or, in a project folder whose path is too
+    long for a socket in it, a short folder of the project's in the temporary folder (removed with it)."""
+    import hashlib
+    import tempfile
+    own = paths.PROJECT_ROOT / ".make" / "jupyter-runtime"
+    name = f"talent-plan-{os.getuid()}-{hashlib.sha256(os.fsencode(own)).hexdigest()[:10]}"
+    for folder in (own, Path(tempfile.gettempdir()) / name, Path("/tmp") / name):
+        if len(os.fsencode(folder)) + 1 + SOCKET_NAME <= SOCKET_PATH_MAX:
+            return folder
+    return own
 
 
 def main(argv: list[str] | None = None, handle_signals: bool = False) -> int:

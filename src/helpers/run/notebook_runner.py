@@ -56,17 +56,28 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict,
     each cell has run, with its outputs."""
     from jupyter_client.kernelspec import NoSuchKernel
     from jupyter_core.utils import run_sync
+    _quiet_papermill_log()
 
     # Absolute: papermill changes the working folder to the notebook's while it runs.
     notebook, output = Path(notebook).absolute(), Path(output).absolute()
     folder = str(notebook.resolve().parent)
+    kernel = _quiet_kernel_manager()(kernel_name=KERNEL_NAME, transport=RUN_KERNEL_TRANSPORT)
     try:
-        kernel = _quiet_kernel_manager()(kernel_name=KERNEL_NAME, transport=RUN_KERNEL_TRANSPORT)
         # Its IPython history in memory, as papermill's own kernels have it: no file in the user's home.
         run_sync(kernel.start_kernel)(cwd=folder, extra_arguments=["--HistoryManager.hist_file=:memory:"])
     except NoSuchKernel:
         raise InputError(None, None, f"the project's Jupyter kernel '{KERNEL_NAME}' is not registered in this "
                          f"Python environment ({sys.prefix})", "run `make setup` (it registers it).") from None
+    except OSError as exc:        # its program is missing or cannot be run
+        raise InputError(_kernel_spec_file(), None, f"the project's Jupyter kernel '{KERNEL_NAME}' cannot be "
+                         f"started: the program it names, {exc.filename or _kernel_program(kernel)}, "
+                         f"{'does not exist' if isinstance(exc, FileNotFoundError) else 'cannot be run'} "
+                         f"({exc.strerror or exc}): the kernel was registered for another Python",
+                         _reregister(_kernel_spec_file())) from None
+    except Exception as exc:      # a kernel spec that is damaged, or that jupyter_client cannot use
+        raise InputError(_kernel_spec_file(), None, f"the project's Jupyter kernel '{KERNEL_NAME}' cannot be "
+                         f"started: its registration is damaged ({type(exc).__name__}: {str(exc)[:200]})",
+                         _reregister(_kernel_spec_file())) from None
     try:
         import papermill
         if while_kernel_starts:
@@ -77,7 +88,7 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict,
                                           km=kernel, progress_bar=False, cwd=folder,
                                           request_save_on_cell_execute=False, **_hooks(on_cell_done))
     except Exception as exc:
-        worded = _worded(exc, notebook)
+        worded = _worded(exc, notebook, kernel)
         if worded is None:
             raise
         raise worded from None
@@ -85,6 +96,17 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict,
         # Stopped at once: the executed notebook is written, and the kernel holds nothing worth waiting for (its
         # history is in memory); asked to shut down, it takes about 0.4 s more to end.
         run_sync(kernel.shutdown_kernel)(now=True)
+
+
+def _quiet_papermill_log() -> None:
+    """nbclient logs (through papermill's logger) a kernel that fails to start, before raising the error that this
+    module words: the analyst would see the same failure twice, once unworded."""
+    import logging
+    log = logging.getLogger("papermill")
+    if not any(getattr(f, "__name__", "") == "_not_kernel_start" for f in log.filters):
+        def _not_kernel_start(record) -> bool:
+            return not str(record.msg).startswith("Error occurred while starting new kernel client")
+        log.addFilter(_not_kernel_start)
 
 
 def _hooks(on_cell_done: Callable[[object, bool], None] | None) -> dict:
@@ -95,7 +117,32 @@ def _hooks(on_cell_done: Callable[[object, bool], None] | None) -> dict:
             on_cell_done(cell, execute_reply.get("content", {}).get("status") == "ok")}
 
 
-def _worded(exc: Exception, notebook: Path) -> Exception | None:
+def _kernel_spec_file(kernel=None) -> Path | None:
+    """The kernel.json that jupyter_client found for the project's kernel (without reading it: it may be damaged)."""
+    from jupyter_client.kernelspec import KernelSpecManager
+    try:
+        return Path(KernelSpecManager().find_kernel_specs()[KERNEL_NAME]) / "kernel.json"
+    except Exception:
+        return None
+
+
+def _reregister(spec: Path | None) -> str:
+    """How to get a kernel spec that works: `make setup` registers it in this environment; one registered elsewhere
+    (~/.local/share/jupyter, JUPYTER_PATH) comes first and hides it, and must go."""
+    if spec is not None and not spec.resolve().is_relative_to(Path(sys.prefix).resolve()):
+        return (f"remove the registration in {spec.parent}, which hides this environment's own: "
+                f'`rm -r "{spec.parent}"`, then run `make setup` (it registers the kernel in {sys.prefix}).')
+    return f"run `make setup`: it registers the kernel again, for this environment's Python ({sys.executable})."
+
+
+def _kernel_program(kernel) -> str:
+    try:
+        return kernel.kernel_spec.argv[0]
+    except Exception:
+        return "?"
+
+
+def _worded(exc: Exception, notebook: Path, kernel=None) -> Exception | None:
     """What went wrong in a notebook's run, in the project's words (None: not one of the known ways)."""
     from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
@@ -109,9 +156,13 @@ def _worded(exc: Exception, notebook: Path) -> Exception | None:
                           "out of memory)",
                           "rerun; if it dies again, check the free memory (free -h) and the size of the inputs.")
     if isinstance(exc, RuntimeError) and str(exc).startswith("Kernel"):  # nbclient: a kernel that never answered
-        return InputError(notebook, None, f"the notebook's kernel did not start ({exc})",
-                          "rerun; if it fails again, run `make setup` (it checks the kernel) and check the free "
-                          "memory (free -h).")
+        why = ("it ended as it started, before it ran a cell: its Python or its packages are broken, or a port it "
+               "was given was taken by another program meanwhile, or there was no memory left"
+               if "died" in str(exc) else "it did not answer: the machine is overloaded or out of memory")
+        program = _kernel_program(kernel) if kernel is not None else "?"
+        return InputError(notebook, None, f"the notebook's kernel did not start ({exc}): {why}",
+                          f"rerun; if it fails again, run `make setup` (it checks and repairs the environment and "
+                          f"the kernel; the kernel runs {program}) and check the free memory (free -h).")
     return None
 
 

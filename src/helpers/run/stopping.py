@@ -28,7 +28,7 @@ def say_stopped(text: str, nothing_replaced: bool) -> None:
 def _first_to_say() -> bool:
     try:
         import psutil
-        make = _make_that_ran_this_step(psutil.Process())
+        make = make_that_ran_this_step(psutil.Process())
         if make is None:
             return True
         marks = paths.PROJECT_ROOT / ".make"
@@ -44,7 +44,7 @@ def _first_to_say() -> bool:
     return True
 
 
-def _make_that_ran_this_step(process):
+def make_that_ran_this_step(process):
     """The make whose recipe started this command, through shells only; None for a command started otherwise.
     Not any make further up: the commands a test suite run by `make test` starts are not that make's steps, and
     each of them says it."""
