@@ -114,3 +114,97 @@ def test_a_workbook_only_series_names_the_value_furthest_out(workspace):
     err = _refused(workspace)
     assert err.where == "sheet 数据, cell E5" and "a year typed in the value cell?" in err.problem
     assert "which run from 120 to 135 件 in 2021–2022" in err.problem
+
+
+# ----------------------------------------------------------------------------- CSV files saved the wrong way
+
+CSV_TEXT = ",".join(HEADER) + "\n建德市,人才资源总量,万人,2023,12.9,,,\n"
+
+
+def _csv(workspace: Path, data: bytes, name: str = "2023.csv") -> Path:
+    path = workspace / "raw" / "monitoring" / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("encoding, order", [("utf-16-le", "little-endian"), ("utf-16", "little-endian"),
+                                             ("utf-16-be", "big-endian")])
+def test_a_utf16_csv_says_what_it_is_and_the_conversion_works(workspace, encoding, order):
+    """Was: 'no sheet has the monitoring columns' (without a byte-order mark, read as GBK) or 'neither UTF-8 nor
+    GBK'. The advice's command, run as written, makes the file readable."""
+    import subprocess
+    path = _csv(workspace, CSV_TEXT.encode(encoding))
+    err = _refused(workspace)
+    assert err.file.endswith("2023.csv") and f"the file is UTF-16 text ({order}" in err.problem
+    assert "Excel 工作簿 (*.xlsx)" in err.fix
+    if encoding == "utf-16":                      # (iconv keeps a byte-order mark: the reader skips it)
+        return
+    command = err.fix[err.fix.index("`iconv") + 1:err.fix.index("`", err.fix.index("`iconv") + 1)]
+    subprocess.run(command, shell=True, check=True)
+    assert _monitoring(workspace)[["value", "source_cell"]].values.tolist() == [[12.9, "E2"]]
+    assert path.exists()
+
+
+@pytest.mark.parametrize("separator, name", [(";", "semicolons (;)"), ("\t", "tabs")])
+def test_a_csv_separated_by_semicolons_or_tabs_says_so(workspace, separator, name):
+    """Was: 'no sheet has the monitoring columns' for a file whose header is all there."""
+    _csv(workspace, CSV_TEXT.replace(",", separator).replace("12.9", "12,9").encode("utf-8"))
+    err = _refused(workspace)
+    assert err.where == "line 1" and f"the columns are separated by {name}, not commas" in err.problem
+    assert "Excel 工作簿 (*.xlsx)" in err.fix
+
+
+def test_an_empty_csv_says_it_is_empty(workspace):
+    _csv(workspace, b"")
+    err = _refused(workspace)
+    assert err.file.endswith("2023.csv") and "the CSV file is empty" in err.problem
+
+
+def test_a_csv_with_commas_and_a_semicolon_in_a_cell_is_read(workspace):
+    _csv(workspace, CSV_TEXT.replace(",,,\n", ",,统计公报;第3页,\n").encode("utf-8"))
+    assert _monitoring(workspace)["value"].tolist() == [12.9]
+
+
+# ----------------------------------------------------------------------------- dates and Excel's errors as values
+
+def _dated(ws):
+    """Cells as Excel leaves them: E2 formatted as a date, with 12.9 typed in (shown as 1900-01-12), D3 the year
+    2023 typed into a date cell (shown as 1905-07-15)."""
+    ws["E2"].number_format = "yyyy-mm-dd"
+    ws["D3"].number_format = "yyyy-mm-dd"
+
+
+@pytest.mark.parametrize("row, where, what", [
+    (0, "cell E2", "the value cell holds a date or time (1900-01-12"),
+    (1, "cell D3", "the year cell holds a date or time (1905-07-15"),
+])
+def test_a_date_formatted_cell_says_so_and_the_advice_works(workspace, row, where, what):
+    """Was: "value '1900-01-12 00:00:00' is not a number", advising to write a number: typed again into the same
+    cell, a number stays a date."""
+    rows = [["建德市", "人才资源总量", "万人", 2022, 12.9], ["建德市", "人才资源总量", "万人", 2023, 13.4]]
+    rows[1 - row] = rows[1 - row][:3] + [None, None]       # one bad cell at a time
+    path = workspace / "raw" / "monitoring" / "m.xlsx"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "数据"
+    for r in [HEADER, *rows]:
+        ws.append(r)
+    _dated(ws)
+    wb.save(path)
+    err = _refused(workspace)
+    assert err.where == f"sheet 数据, {where}" and what in err.problem and "set its format to Number" in err.fix
+    wb = openpyxl.load_workbook(path)            # as advised: the format to Number, the figure typed again
+    cell = wb["数据"][where.split()[-1]]
+    cell.number_format, cell.value = "General", cell.value if not hasattr(cell.value, "year") else \
+        (12.9 if row == 0 else 2023)
+    wb.save(path)
+    assert len(_monitoring(workspace)) == 1
+
+
+@pytest.mark.parametrize("error", ["#DIV/0!", "#REF!", "#N/A", "#VALUE!"])
+def test_an_excel_error_in_a_value_cell_says_the_formula_failed(workspace, error):
+    _workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, error]])
+    err = _refused(workspace)
+    assert err.where == "sheet 数据, cell E2" and f"the cell shows Excel's error {error}" in err.problem
+    assert "correct the formula" in err.fix

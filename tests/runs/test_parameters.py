@@ -1,6 +1,8 @@
 """Report parameters are checked before anything is built, with one line that says what to give instead:
 the same words from the command line (YEAR=) and in a notebook (report_year =). The run is worked out once,
 into run.json, which every later step reads and checks."""
+import json
+
 import pytest
 
 from helpers.extract import dataset
@@ -272,3 +274,23 @@ def test_the_template_is_refused_a_name_no_spreadsheet_opens(tmp_path, capsys):
     assert err.count("\n") == 1 and "give a workbook name ending in .xlsx, or a folder (ending in /)" in err
     assert list(tmp_path.iterdir()) == []
     assert cli.main(["template", str(tmp_path / "x.xlsx")]) == 0 and (tmp_path / "x.xlsx").is_file()
+
+
+@pytest.mark.parametrize("edit", [
+    lambda r: r | {"year": 2019},                                    # another year, with data or not
+    lambda r: r | {"entities": ["jiande"]},                          # a county removed
+    lambda r: r | {"files": r["files"] | {"brief": "brief_final"}},  # another file name
+    lambda r: {k: v for k, v in r.items() if k != "fingerprint"},    # a record from before fingerprints
+])
+def test_a_run_json_edited_by_hand_is_refused_with_the_command_that_rebuilds_it(processed, edit):
+    """Was: accepted, and every later step reported on what the edit said (issue 18, third pass)."""
+    from helpers.core.errors import InputError
+    parameters.write_run(parameters.resolve(processed_dir=processed), processed)
+    path = processed / "run.json"
+    path.write_text(json.dumps(edit(json.loads(path.read_text(encoding="utf-8"))), ensure_ascii=False, indent=1),
+                    encoding="utf-8")
+    with pytest.raises(InputError, match="the record of the run is not what `resolve` wrote") as caught:
+        parameters.read_run(processed)
+    assert "run `make report`" in caught.value.fix and "instead of editing run.json" in caught.value.fix
+    parameters.write_run(parameters.resolve(processed_dir=processed), processed)   # what `make report` runs
+    assert parameters.read_run(processed).year == 2020

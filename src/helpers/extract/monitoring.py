@@ -6,6 +6,7 @@ Nothing is read by position only: columns are found by their header.
 """
 from __future__ import annotations
 
+import datetime
 import difflib
 import os
 import re
@@ -574,6 +575,7 @@ def _csv_rows(path: Path) -> list[list]:
                          f"(the limit is {MAX_WORKBOOK_BYTES / 1e6:.0f} MB)",
                          "check that this is the right file; keep the monitoring rows in a file of their own.")
     raw = path.read_bytes()
+    _check_csv_bytes(path, raw)
     for encoding in ("utf-8-sig", "gb18030"):   # Excel on a Chinese Windows saves CSV as GBK
         try:
             text = raw.decode(encoding)
@@ -583,6 +585,7 @@ def _csv_rows(path: Path) -> list[list]:
     else:
         raise InputError(path, None, "the CSV file is neither UTF-8 nor GBK text",
                          "save it from Excel as CSV UTF-8, or as an Excel Workbook (.xlsx).")
+    _check_separator(path, text)
     reader = csv.reader(io.StringIO(text, newline=None))   # (any line ending: a Mac's CSV ends lines with \r alone)
     try:
         rows = [[cell if cell.strip() else None for cell in row] for row in reader]
@@ -594,6 +597,45 @@ def _csv_rows(path: Path) -> list[list]:
         raise InputError(path, None, f"the file has {len(rows):,} lines, far more than a county's yearly figures "
                          f"(the limit is {MAX_ROWS:,})", "keep the monitoring rows in a file of their own.")
     return rows
+
+
+# How to save a CSV file this folder reads, in words that work in Excel and WPS (Chinese menus as they are named).
+SAVE_AS_WORKBOOK = ("open it in Excel or WPS and save it as an Excel Workbook (文件 → 另存为 → Excel 工作簿 (*.xlsx)) "
+                    "in the same folder, then delete the .csv file: a workbook has no encoding or separator to get "
+                    "wrong")
+
+
+def _check_csv_bytes(path: Path, raw: bytes) -> None:
+    """An empty file, and UTF-16 text (Excel's “Unicode 文本”, with or without its byte-order mark), which would
+    otherwise be read as GBK and found to have no header, say what they are."""
+    if not raw.strip():
+        raise InputError(path, None, "the CSV file is empty (a save that failed, or a new file never filled in)",
+                         "delete it, or fill it in from the template (`make template`) and save it as .xlsx.")
+    head = raw[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+        # (UTF-8 and GBK text never hold a NUL byte; UTF-16 puts one beside every ASCII letter, digit and comma)
+        # (little-endian puts the NUL after each such character, at odd offsets; big-endian before, at even ones)
+        little = head.startswith(b"\xff\xfe") or (not head.startswith(b"\xfe\xff") and
+                                                   head[1::2].count(0) >= head[0::2].count(0))
+        order = "little-endian" if little else "big-endian"
+        encoding = "UTF-16LE" if order == "little-endian" else "UTF-16BE"
+        raise InputError(path, None, f"the file is UTF-16 text ({order}: what Excel saves as “Unicode 文本 (*.txt)”), "
+                         "not the UTF-8 or GBK text of a CSV file, so no cell of it can be read",
+                         f"{SAVE_AS_WORKBOOK}. Or convert it here: `iconv -f {encoding} -t UTF-8 '{path}' > "
+                         f"'{path}.utf8' && mv '{path}.utf8' '{path}'` (then check that its columns are separated "
+                         "by commas).")
+
+
+def _check_separator(path: Path, text: str) -> None:
+    """A CSV file whose columns are separated by semicolons (as Excel saves CSV where Windows' list separator is
+    ';', and writes 12,9 for 12.9) or tabs would be read as one column: its first line says so."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    for separator, name in ((";", "semicolons (;)"), ("\t", "tabs")):
+        if first.count(separator) >= 3 and first.count(separator) > first.count(","):
+            raise InputError(path, "line 1", f"the columns are separated by {name}, not commas, so each line would "
+                             "be read as one cell (Excel saves CSV so where the computer's list separator is not a "
+                             "comma, and may write 12,9 for 12.9)",
+                             SAVE_AS_WORKBOOK + ".")
 
 
 def _read_workbook(path: Path, lookup: _Lookup, sources: Sources, catalogue: Catalogue) -> list[Observation]:
@@ -712,6 +754,7 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
     if year_raw is None or not str(year_raw).strip():
         raise InputError(path, where(year_cell), "the row has a value but its year cell is empty",
                          "write the year the value is for, four digits (2023), in this row's cell.")
+    _not_a_date(path, where(year_cell), year_raw, "year", "2023")
     year = _year(year_raw)
     first, last = year_range(sources)
     if year is not None and year > last:
@@ -817,7 +860,29 @@ def _in_another_unit(number: float, ind, catalogue: Catalogue) -> str:
     return ""
 
 
+# What Excel shows in a cell whose formula failed (openpyxl reads it as this text).
+EXCEL_ERROR = re.compile(r"#(DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!)")
+DATES = (datetime.datetime, datetime.date, datetime.time, datetime.timedelta)
+
+
+def _not_a_date(path: Path, where: str, value, what: str, example: str) -> None:
+    """A cell formatted as a date holds a date whatever is typed into it (Excel turns 12/9 into 9 December, and shows
+    12.9 typed into a date cell as 1900-01-12): retyping the figure alone would not help, the format must go."""
+    if isinstance(value, DATES):
+        raise InputError(path, where, f"the {what} cell holds a date or time ({value}), not a number: the cell is "
+                         "formatted as a date (Excel makes 12/9 or 12-9 typed in a cell a date, and shows any number "
+                         "typed into a date cell as a date)",
+                         "select the cell, set its format to Number (Home → Number Format → Number; WPS: 开始 → "
+                         f"数字格式 → 数值), then type the {what} again ({example}) and save.")
+
+
 def _checked_number(path: Path, where: str, value, ind) -> tuple[float, bool, str | None, str]:
+    _not_a_date(path, where, value, "value", "12.9")
+    if isinstance(value, str) and EXCEL_ERROR.fullmatch(value.strip()):
+        raise InputError(path, where, f"the cell shows Excel's error {value.strip()} for {ind.name_zh}: its formula "
+                         "failed (#DIV/0! divides by an empty cell or zero, #REF! refers to a deleted cell, #N/A "
+                         "finds nothing), so there is no value to read",
+                         "correct the formula so that it gives the year's figure, or type the figure itself, and save.")
     if isinstance(value, str):
         try:
             parsed = parse_value_cell(value)

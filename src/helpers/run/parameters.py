@@ -232,7 +232,15 @@ class Run:
         record = {"about": ABOUT, "year": self.year, "entities": list(self.entities), "subset": self.subset,
                   "tag": self.tag, "lang": self.lang, "documents": list(self.documents), "plans": self.plans,
                   "files": self.files, "inputs": self.inputs}
-        return json.dumps(record, ensure_ascii=False, indent=1) + "\n"
+        return json.dumps(record | {"fingerprint": record_fingerprint(record)}, ensure_ascii=False, indent=1) + "\n"
+
+
+def record_fingerprint(record: dict) -> str:
+    """SHA-256 of a run record's content (without its own fingerprint), as `resolve` wrote it: a run.json edited by
+    hand (another year, a county removed, another file name) no longer matches it, and is refused like every other
+    processed file that is not what its step wrote."""
+    content = {key: value for key, value in record.items() if key != "fingerprint"}
+    return hashlib.sha256(json.dumps(content, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def input_fingerprints(processed_dir: Path, config_dir: Path) -> dict[str, str]:
@@ -315,6 +323,11 @@ def read_run(processed_dir=None, config_dir=None) -> Run:
                   check_documents(record["documents"]), dict(record["plans"]), dict(record["inputs"]))
     except (ValueError, KeyError, TypeError, ParameterError):
         raise InputError(path, None, "the record of the run is damaged", again) from None
+    if not isinstance(record, dict) or record.get("fingerprint") != record_fingerprint(record):
+        raise InputError(path, None, "the record of the run is not what `resolve` wrote: it was changed afterwards "
+                         "(edited by hand?), so the year, the counties and the file names it holds cannot be trusted",
+                         f"{again} To report on another year or other counties, give them to make (`make report "
+                         "YEAR=2024 ENTITIES=jiande`) instead of editing run.json.")
     if not run.entities or run.year < 1 or not all(isinstance(e, str) for e in run.entities):
         raise InputError(path, None, "the record of the run is damaged", again)
     current = input_fingerprints(processed_dir, config_dir)
