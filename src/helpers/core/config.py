@@ -423,6 +423,15 @@ def _plan_period(spec: Any, path: Path, line: int | None, what: str) -> PlanPeri
         raise InputError(path, spec.get(LINE), f"{what} {period.name} has target_year {period.target_year}, "
                          f"which is not after its base_year {period.base_year}",
                          f"the target year comes after the base year, as in {PERIOD_EXAMPLE}.")
+    from helpers.core.periods import FIVE_YEARS, plan_number  # (periods reads this module's PlanPeriod)
+    if plan_number(period.name) is not None and period.target_year - period.base_year != FIVE_YEARS:
+        # A 十n五 plan lasts five years: that is what its name says. 十四五 from 2015 (a typo for 2020) would
+        # read the plan's 2016–2019 figures as this period's, and judge the final year against the wrong base.
+        raise InputError(path, spec.get(LINE), f"{what} {period.name} runs from {period.base_year} to "
+                         f"{period.target_year}, {period.target_year - period.base_year} years, but a 十n五 plan "
+                         f"lasts {FIVE_YEARS}",
+                         f"write its base_year and target_year {FIVE_YEARS} years apart, as in {PERIOD_EXAMPLE} "
+                         "(a plan of another length takes a name that is not 十n五).")
     return period
 
 
