@@ -2,8 +2,10 @@
 
 The plans mix full-width and half-width punctuation, no-break spaces and Word bookmarks.
 Parsers work on one normal form (Unicode NFKC: full-width ASCII becomes half-width, a
-no-break space becomes a space) with bookmarks removed, while every quote shown to an
-analyst is cut from the raw line, unchanged, through the index map kept here.
+no-break space becomes a space) with bookmarks and invisible characters removed (Unicode's
+format characters: a zero-width space or joiner, a direction mark, a soft hyphen, which a
+document shows as nothing: `2<zero-width space>0` is 20 as shown, and was "not a number"),
+while every quote shown to an analyst is cut from the raw line, unchanged, through the index map kept here.
 """
 from __future__ import annotations
 
@@ -40,6 +42,8 @@ def normalise_with_map(raw: str) -> NormalText:
         if i in bookmarks:
             skip_until = bookmarks[i]
             continue
+        if unicodedata.category(ch) == "Cf":
+            continue     # invisible (zero-width space or joiner, a direction mark, a soft hyphen): shown as nothing
         for n in unicodedata.normalize("NFKC", ch):
             if n.isspace():
                 n = " "
@@ -69,6 +73,7 @@ class NormalisationStats:
     bookmarks: int
     changed_chars: int  # characters NFKC changed (full-width punctuation, no-break spaces, ...)
     no_break_spaces: int
+    invisible: int = 0  # invisible (format) characters removed: zero-width spaces, direction marks, soft hyphens
 
 
 def normalisation_stats(raw: str) -> NormalisationStats:
@@ -78,6 +83,7 @@ def normalisation_stats(raw: str) -> NormalisationStats:
         bookmarks=len(BOOKMARK.findall(raw)),
         changed_chars=changed,
         no_break_spaces=without_bookmarks.count("\u00a0"),
+        invisible=sum(1 for ch in without_bookmarks if unicodedata.category(ch) == "Cf"),
     )
 
 

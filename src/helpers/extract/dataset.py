@@ -301,11 +301,15 @@ def _reading_decisions(entity: str, document: PlanDocument) -> list[Decision]:
                     {"changed": stats.changed_chars, "no_break_spaces": stats.no_break_spaces})]
     if stats.bookmarks:
         out.append(Decision(entity, "", file, None, "remove_bookmarks", {"bookmarks": stats.bookmarks}))
+    if stats.invisible:
+        out.append(Decision(entity, "", file, None, "remove_invisible", {"count": stats.invisible}))
     for repair, count in document.repairs.items():
         if count:
             out.append(Decision(entity, "", file, None, "repair_text", {"repair": {"code": repair}, "count": count}))
     if document.struck:
         out.append(Decision(entity, "", file, None, "struck_text", {"count": document.struck}))
+    if document.hidden:
+        out.append(Decision(entity, "", file, None, "hidden_text", {"count": document.hidden}))
     for step, places in (("continued_table", document.table.continued), ("empty_table", document.table.empty_tables)):
         out += [Decision(entity, "", file, place_.ordinal, step, {"place": {**place_.record(), "file": file}},
                          place=place_.record()) for place_ in places]

@@ -27,6 +27,7 @@ class PlanDocument:
     repairs: dict[str, int] = field(default_factory=dict)   # what the reader repaired (a PDF's text), counted
     contents: list[Paragraph] = field(default_factory=list)  # title matches skipped: a table of contents
     struck: int = 0                  # pieces of struck-through text not read
+    hidden: int = 0                  # pieces of hidden text not read (Word's 隐藏文字, a web page's display:none)
 
     @property
     def structured(self) -> bool:
@@ -58,7 +59,8 @@ def read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
     text = "\n".join([p.text for p in document.paragraphs] +
                      [c.text for grid in document.grids for row in grid.rows for c in row if not c.spanned])
     return PlanDocument(path, document.kind, table, prose, text, dict(document.repairs),
-                        contents_mentions(document, plan, table), document.struck)
+                        contents_mentions(document, plan, table), document.struck,
+                        document.hidden)
 
 
 def _not_too_long(path: Path, characters: int) -> None:

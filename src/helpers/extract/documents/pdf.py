@@ -104,9 +104,9 @@ def read_pdf(path: Path) -> Document:
                          "reading it would take minutes",
                          "save the plan's own pages as a PDF of their own (in a PDF viewer: Print → Pages → Save as "
                          "PDF), name that file in config/sources.yaml and run `make manifest`.")
-    repairs = _Repairs()
+    repairs, unseen = _Repairs(), _Repairs()
     try:
-        pages = [_read_page(pdf[i], i + 1, repairs) for i in range(len(pdf))]
+        pages = [_read_page(pdf[i], i + 1, repairs, unseen) for i in range(len(pdf))]
     finally:
         pdf.close()
     if sum(len(lines) + len(tables) for lines, tables, _ in pages) == 0 or \
@@ -117,7 +117,9 @@ def read_pdf(path: Path) -> Document:
                          "table and text cannot be read",
                          "ask the office for the plan as .docx (or its web page); a scan cannot be read reliably.")
     _drop_furniture(pages, repairs)
-    return _assemble(path, pages, repairs)
+    document = _assemble(path, pages, repairs)
+    document.hidden = unseen.get("hidden", 0)
+    return document
 
 
 def _open(path: Path, pdfium):
@@ -134,16 +136,23 @@ def _open(path: Path, pdfium):
 
 # ------------------------------------------------------------------------------------------ one page
 
-def _read_page(page, number: int, repairs: _Repairs) -> tuple[list[_Line], list[_Table], float]:
+def _read_page(page, number: int, repairs: _Repairs, unseen: _Repairs) -> tuple[list[_Line], list[_Table], float]:
     width, height = page.get_size()
-    chars = _chars(page, height)
+    chars = _chars(page, height, unseen)
     h_edges, v_edges = _edges(page, width, height)
     tables, inside = _tables(h_edges, v_edges, chars, number, repairs)
     lines = _lines([c for i, c in enumerate(chars) if i not in inside], number, repairs)
     return lines, tables, height
 
 
-def _chars(page, height: float) -> list[_Char]:
+# Text set smaller than this (points) is no text a reader sees: a 9 at 1 pt between 2 and 0 is a speck.
+MIN_VISIBLE_SIZE = 1.5
+
+
+def _chars(page, height: float, unseen: _Repairs) -> list[_Char]:
+    """The page's characters, without those no reader sees: fully transparent ones (a page's color: transparent,
+    printed by the browser as text of alpha 0) and those set under MIN_VISIBLE_SIZE; counted in `unseen`. A 9 so
+    hidden between 2 and 0 was read 290. (White text is not told apart: PDFium reports the browser's white as grey.)"""
     import ctypes
 
     import pypdfium2.raw as raw
@@ -152,6 +161,7 @@ def _chars(page, height: float) -> list[_Char]:
     pending_high = None
     box = raw.FS_RECTF()
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
     for i in range(textpage.count_chars()):
         if raw.FPDFText_IsGenerated(textpage, i) == 1:
             continue
@@ -164,10 +174,15 @@ def _chars(page, height: float) -> list[_Char]:
         pending_high = None
         if code in (0, 0x0D, 0x0A, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
             continue
+        size = raw.FPDFText_GetFontSize(textpage, i)
+        if not chr(code).isspace() and (size < MIN_VISIBLE_SIZE or (
+                raw.FPDFText_GetFillColor(textpage, i, red, green, blue, alpha) and alpha.value == 0)):
+            unseen.add("hidden", 1)
+            continue
         raw.FPDFText_GetLooseCharBox(textpage, i, box)   # the font's box, not the ink's: 。 sits on its line
         raw.FPDFText_GetCharOrigin(textpage, i, origin_x, origin_y)
         out.append(_Char(chr(code), box.left, box.right, height - box.top, height - box.bottom,
-                         height - origin_y.value, raw.FPDFText_GetFontSize(textpage, i)))
+                         height - origin_y.value, size))
     textpage.close()
     return out
 

@@ -32,7 +32,7 @@ GB = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030", "euc-cn", "x-e
 BLOCKS = {"address", "article", "aside", "blockquote", "center", "dd", "div", "dl", "dt", "figcaption", "figure",
           "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
           "pre", "section", "table", "ul", "br", "tr", "td", "th", "tbody", "thead", "tfoot", "caption"}
-# Text-level elements: hidden by their style, or raised and lowered, they are read as the browser shows them.
+# Text-level elements: struck through, or raised and lowered, they are read as the browser shows them.
 INLINE = {"span", "font", "sup", "sub", "small", "b", "strong", "i", "em", "u", "s", "a", "ins", "label", "code",
           "del", "strike"}
 STRUCK = {"s", "del", "strike"}
@@ -57,6 +57,7 @@ def read_html(path: Path) -> Document:
     soup = BeautifulSoup(close_cells(text), "html.parser")
     reader = _PageReader()
     try:
+        hidden = _hide(path, soup)
         struck = _as_shown(soup)
         reader.walk(soup.body or soup)
     except GridTooLarge:
@@ -69,7 +70,7 @@ def read_html(path: Path) -> Document:
                          "Print → Save as PDF), and name the PDF in config/sources.yaml.") from None
     reader.flush()
     return Document(path, "html", reader.paragraphs, reader.grids, encoding=charset, outer_grids=reader.outer_grids,
-                    struck=struck)
+                    struck=struck, hidden=hidden)
 
 
 TOO_LARGE_FIX = ("check that this is the plan's page (File → Save Page As…, Web page, HTML only, from the page "
@@ -96,8 +97,34 @@ def _not_too_large(path: Path, raw: bytes) -> None:
                              "helpers.extract.documents.web): it passes the limit at this line", TOO_LARGE_FIX)
 
 
+UNSURE_FIX = ("open the page in the browser and print it to PDF (File → Print → Save as PDF), which keeps only what "
+              "the browser shows; name the PDF in config/sources.yaml and run `make manifest`.")
+
+
+def _hide(path: Path, soup) -> int:
+    """What the page's style hides (helpers.extract.documents.styles) is not read: `2<span class="hide">9</span>0`
+    shows 20, and was read as 290. Counted for the cleaning log (the pieces that held text). A hidden table cell is
+    refused: the browser shows the row's later cells one column to the left, under other headers."""
+    from helpers.extract.documents.styles import UnsureStyle, hidden_elements
+    try:
+        hidden = hidden_elements(soup)
+    except UnsureStyle as unsure:
+        raise InputError(path, unsure.line, f"{unsure.what}: what the browser shows of the page cannot be told",
+                         UNSURE_FIX) from None
+    count = 0
+    for element in hidden:
+        text = element.get_text().strip()
+        if element.name in ("td", "th") and text:
+            raise InputError(path, element.sourceline or 1, f"a table cell ('{text[:20]}') is hidden by the page's "
+                             "style (display: none, visibility: hidden, …) or its hidden attribute: the browser "
+                             "shows that row's cells shifted under other headers, or leaves a gap", UNSURE_FIX)
+        count += bool(text)
+        element.decompose()
+    return count
+
+
 def _as_shown(soup) -> int:
-    """The page's text as the browser shows it: inline text hidden by its style (display:none) is dropped, and a
+    """The page's text as the browser shows it (what its style hides already removed, _hide): a
     raised or lowered note mark (<sup>1</sup>, <sub>, vertical-align: super) is written as superscript or subscript
     digits, which the value parser reads as a mark, never as a digit (15.2 and a raised 1 is 15.2¹, not 15.21).
     Struck-through text (<s>, <del>, line-through), which the page shows as deleted, is dropped and counted: a
@@ -107,9 +134,7 @@ def _as_shown(soup) -> int:
         if tag.decomposed:
             continue
         style = re.sub(r"\s+", "", str(tag.get("style", ""))).lower()
-        if tag.has_attr("hidden") or "display:none" in style or "visibility:hidden" in style:
-            tag.decompose()
-        elif tag.name in STRUCK or "line-through" in style:
+        if tag.name in STRUCK or "line-through" in style:
             struck += bool(tag.get_text().strip())
             tag.decompose()
         elif tag.name == "sup" or "vertical-align:super" in style:

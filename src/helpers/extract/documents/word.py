@@ -22,23 +22,85 @@ def read_docx(path: Path) -> Document:
     import docx
     from docx.oxml.ns import qn
 
-    body = _open(path, docx).element.body
+    document = _open(path, docx)
+    body = document.element.body
+    styles = _Styles(document, qn)
     paragraphs: list[Paragraph] = []
     grids: list[Grid] = []
     recent: list[Paragraph] = []          # the paragraphs since the last table: where a table's title is
     for element in _blocks(body, qn):
         if element.tag == qn("w:tbl"):
-            grids.append(Grid(len(grids) + 1, _grid(element, len(grids) + 1, qn, path), recent[-3:]))
+            grids.append(Grid(len(grids) + 1, _grid(element, len(grids) + 1, qn, path, styles), recent[-3:]))
             recent = []
             grids[-1].after = recent      # the paragraphs after it: this list, filled as they come
             continue
-        text = _paragraph_text(element, qn)
+        text = _paragraph_text(element, qn, styles)
         if text:
             paragraph = Paragraph(text, Place(paragraph=len(paragraphs) + 1))
             paragraphs.append(paragraph)
             recent.append(paragraph)
-    struck = sum(1 for node in body.iter(qn("w:t")) if node.text and _struck(_run_properties(node, qn), qn))
-    return Document(path, "docx", paragraphs, grids, struck=struck)
+    struck = sum(1 for node in body.iter(qn("w:t")) if node.text and _struck(node, styles))
+    hidden = sum(1 for node in body.iter(qn("w:t")) if node.text and node.text.strip()
+                 and not any(parent.tag == FALLBACK for parent in node.iterancestors())
+                 and styles.hidden(node))
+    return Document(path, "docx", paragraphs, grids, struck=struck, hidden=hidden)
+
+
+class _Styles:
+    """A run's formatting as Word shows it: set on the run itself, else by its character style, else by its
+    paragraph's style, each style with the styles it is based on. Hidden text or a raised note mark set by a style
+    (a 注号 character style in 上标) was read as text of the number: 20 and a raised 1 was 201."""
+
+    def __init__(self, document, qn):
+        self.qn = qn
+        self.elements = {style.get(qn("w:styleId")): style
+                         for style in document.styles.element.iterchildren(qn("w:style"))}
+
+    def property(self, text_node, name: str):
+        """The run property element `name` (w:vanish) that applies to the w:t node's run, or None."""
+        qn = self.qn
+        properties = _run_properties(text_node, qn)
+        found = properties.find(qn(name)) if properties is not None else None
+        if found is not None:
+            return found
+        run_style = properties.find(qn("w:rStyle")) if properties is not None else None
+        if run_style is not None and (found := self._in_style(run_style.get(qn("w:val")), name)) is not None:
+            return found
+        paragraph = next(text_node.iterancestors(qn("w:p")), None)
+        paragraph_properties = paragraph.find(qn("w:pPr")) if paragraph is not None else None
+        style = paragraph_properties.find(qn("w:pStyle")) if paragraph_properties is not None else None
+        return self._in_style(style.get(qn("w:val")), name) if style is not None else None
+
+    def _in_style(self, style_id: str, name: str, seen: tuple = ()):
+        style = self.elements.get(style_id)
+        if style is None or style_id in seen:
+            return None
+        properties = style.find(self.qn("w:rPr"))
+        found = properties.find(self.qn(name)) if properties is not None else None
+        if found is not None:
+            return found
+        based = style.find(self.qn("w:basedOn"))
+        return self._in_style(based.get(self.qn("w:val")), name, (*seen, style_id)) if based is not None else None
+
+    def on(self, text_node, name: str) -> bool:
+        """Whether an on/off property (w:vanish) applies to the run: found, and not w:val="0"/"false"."""
+        found = self.property(text_node, name)
+        return found is not None and found.get(self.qn("w:val"), "true").lower() not in OFF
+
+    def hidden(self, text_node) -> bool:
+        """Hidden text (隐藏文字, w:vanish; w:webHidden, hidden in Web layout and on a web page), or text set at 1 pt
+        or less (w:sz in half-points), which no reader sees. A hidden 9 between 2 and 0 was 290."""
+        size = self.property(text_node, "w:sz")
+        try:
+            tiny = size is not None and float(size.get(self.qn("w:val"), "24")) <= 2
+        except ValueError:
+            tiny = False
+        return tiny or self.on(text_node, "w:vanish") or self.on(text_node, "w:webHidden")
+
+    def position(self, text_node) -> str | None:
+        """superscript, subscript, or None: the run's vertical alignment (上标, 下标), by itself or by its style."""
+        found = self.property(text_node, "w:vertAlign")
+        return found.get(self.qn("w:val")) if found is not None else None
 
 
 CONTAINERS = ("w:sdt", "w:sdtContent", "w:customXml")
@@ -64,43 +126,59 @@ OFF = {"0", "false", "off"}
 MOVED_AWAY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}moveFrom"
 
 
-def _paragraph_text(p, qn) -> str:
+# The Symbol font's signs a plan's figures use (Insert → Symbol writes them as w:sym, no text): ≥4.5 read as 4.5.
+SYMBOL_FONT = {0xB3: "≥", 0xA3: "≤", 0xB1: "±", 0xB4: "×", 0xB8: "÷", 0xBB: "≈", 0xB9: "≠", 0x7E: "~", 0xB0: "°",
+               0x2D: "-", 0x2B: "+", 0x25: "%", 0x3C: "<", 0x3E: ">", 0x3D: "="}
+RUBY_TEXT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rt"
+
+
+def _paragraph_text(p, qn, styles: _Styles) -> str:
     """The text of a paragraph's runs as Word shows it (tabs as spaces): without fields' instructions, deleted
-    text, hidden text (隐藏文字, w:vanish), struck-through text (删除线) or a text box's fallback copy. A raised or
-    lowered run (上标, 下标) is a note mark, never a digit of the number."""
+    text, hidden text (隐藏文字: w:vanish, w:webHidden, a hidden style; _Styles), struck-through text (删除线), a text
+    box's fallback copy or ruby text (拼音指南: the small guide above the text; a 9 above 20 was 920). A raised or
+    lowered run (上标, 下标, by itself or its style) is a note mark, never a digit of the number. A non-breaking hyphen
+    (Ctrl+Shift+-) is a hyphen (20‑25 was 2025), and a sign inserted as a symbol (≥ from the Symbol font) its sign."""
     out = []
-    for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
-        if any(parent.tag in (FALLBACK, MOVED_AWAY) for parent in node.iterancestors()):
+    for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:noBreakHyphen"), qn("w:sym")):
+        if any(parent.tag in (FALLBACK, MOVED_AWAY, RUBY_TEXT) for parent in node.iterancestors()):
             continue
-        if node.tag != qn("w:t"):
+        if node.tag in (qn("w:tab"), qn("w:br")):
             out.append(" ")
-            continue
-        properties = _run_properties(node, qn)
-        if _set(properties, "w:vanish", qn) or _struck(properties, qn):
-            continue
-        align = properties.find(qn("w:vertAlign")) if properties is not None else None
-        position = align.get(qn("w:val")) if align is not None else None
-        text = node.text or ""
-        out.append({"superscript": as_superscript, "subscript": as_subscript}.get(position, str)(text))
+        elif node.tag == qn("w:noBreakHyphen"):
+            out.append("-")
+        elif node.tag == qn("w:sym"):
+            out.append(_symbol(node, qn))
+        elif not (styles.hidden(node) or _struck(node, styles)):
+            position = styles.position(node)
+            out.append({"superscript": as_superscript, "subscript": as_subscript}.get(position, str)(node.text or ""))
     return "".join(out).strip()
 
 
-def _struck(properties, qn) -> bool:
-    """Struck through (删除线, single or double): text the document shows as deleted. A struck 18 before 20 was
-    read as 1820."""
-    return _set(properties, "w:strike", qn) or _set(properties, "w:dstrike", qn)
+def _symbol(node, qn) -> str:
+    """A w:sym's character: a Symbol-font sign (F0B3 is ≥), a Unicode code point as such, else named in brackets
+    (a Wingdings mark in a value cell is then 'not a number', with the cell named)."""
+    font, written = node.get(qn("w:font"), ""), node.get(qn("w:char"), "")
+    try:
+        code = int(written, 16)
+    except ValueError:
+        return f"[symbol {written}]"
+    if 0xF000 <= code <= 0xF0FF:
+        if font.lower() == "symbol" and code - 0xF000 in SYMBOL_FONT:
+            return SYMBOL_FONT[code - 0xF000]
+        return f"[symbol {written} of the {font} font]"
+    return chr(code)
+
+
+def _struck(text_node, styles: _Styles) -> bool:
+    """Struck through (删除线, single or double, by itself or its style): text the document shows as deleted. A
+    struck 18 before 20 was read as 1820."""
+    return styles.on(text_node, "w:strike") or styles.on(text_node, "w:dstrike")
 
 
 def _run_properties(text_node, qn):
     """The w:rPr of a w:t node's run, or None."""
     run = text_node.getparent()
     return run.find(qn("w:rPr")) if run is not None else None
-
-
-def _set(properties, name: str, qn) -> bool:
-    """Whether an on/off run property (w:vanish) is on: present, and not w:val="0"/"false"."""
-    element = properties.find(qn(name)) if properties is not None else None
-    return element is not None and element.get(qn("w:val"), "true").lower() not in OFF
 
 
 # Word's own limit on a table's columns is 63; LibreOffice's is larger. No plan's table comes near this.
@@ -126,14 +204,14 @@ def _damaged(path: Path, place: Place, columns: str) -> InputError:
                       "for the file again. Then run `make manifest`.")
 
 
-def _grid(tbl, number: int, qn, path: Path) -> list[list[GridCell]]:
+def _grid(tbl, number: int, qn, path: Path, styles: _Styles) -> list[list[GridCell]]:
     """The table's rows, merged cells expanded: a horizontal merge (gridSpan) and a vertical one (vMerge
     continue) repeat the merged cell's text, marked as spanned."""
     rows: list[list[GridCell]] = []
     for r, tr in enumerate(tbl.iterchildren(qn("w:tr")), 1):
         row: list[GridCell] = []
         for tc in tr.iterchildren(qn("w:tc")):
-            text = join_lines("\n".join(_paragraph_text(p, qn) for p in tc.iterchildren(qn("w:p"))))
+            text = join_lines("\n".join(_paragraph_text(p, qn, styles) for p in tc.iterchildren(qn("w:p"))))
             nested = tc.find(qn("w:tbl")) is not None    # a table inside the cell: its text is not the cell's
             props = tc.find(qn("w:tcPr"))
             span, continues = 1, False
