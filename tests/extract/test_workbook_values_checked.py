@@ -250,3 +250,34 @@ def test_hidden_rows_are_read_and_the_cleaning_log_says_so(workspace):
     said = [decision_text("hidden_rows", logged["values"].iloc[0], words(lang)) for lang in ("zh", "en")]
     assert said[0] == "m.xlsx的数据表第3–5行在Excel中隐藏，仍与其他行一样读取（隐藏不等于删除：不应读取的行请删除）"
     assert said[1].startswith("rows 3–5 of sheet 数据 in m.xlsx are hidden in Excel, and were read like the others")
+
+
+# ----------------------------------------------------------------------------- renamed or missing columns
+
+@pytest.mark.parametrize("header, row, missing", [
+    (["县市", "指标", "单位", "年份", "实际值"], ["建德市", "人才资源总量", "万人", 2023, 12.9], "no 数值 column"),
+    (["指标", "单位", "年份", "数值"], ["人才资源总量", "万人", 2023, 12.9], "no 县市 column"),   # a sheet per county
+    (["county", "indicator", "unit", "yr", "value"], ["建德市", "人才资源总量", "万人", 2023, 12.9], "no 年份 column"),
+])
+def test_a_renamed_or_missing_column_is_named(workspace, header, row, missing):
+    """Was: 'no sheet has the monitoring columns 县市, 指标, 年份 and 数值', for a header that has all but one."""
+    _workbook(workspace, [row], header=header)
+    err = _refused(workspace)
+    assert err.where == "sheet 数据, row 1" and missing in err.problem and ", ".join(header) in err.problem
+    assert "as the template does (县市, 指标, 单位, 年份, 数值, 比较符, 来源, 备注)" in err.fix
+
+
+def test_a_header_below_the_rows_searched_says_where_it_is_looked_for(workspace):
+    def titled(ws):
+        ws.insert_rows(1, 6)
+        ws["A1"] = "建德市年度监测"
+    path = workspace / "raw" / "monitoring" / "m.xlsx"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in [HEADER, ["建德市", "人才资源总量", "万人", 2023, 12.9]]:
+        ws.append(row)
+    titled(ws)
+    wb.save(path)
+    err = _refused(workspace)
+    assert "in its first 5 rows" in err.problem and "delete the title rows above it" in err.fix

@@ -222,6 +222,7 @@ MAX_ROWS = 100_000
 # The header is looked for in the first columns only, and a row is read up to the header's last column: a cell far
 # to the right (XFD, column 16,384) would otherwise make every row that long (1,000 such rows took 40 s).
 MAX_HEADER_COLUMNS = 100
+HEADER_ROWS = 5     # the header row is looked for in the first rows of a sheet (a title row or two above it is fine)
 ZIP_MAGIC, OLE2_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -960,11 +961,11 @@ def _find_data_sheets(path: Path, book: _Book) -> list[tuple[str, int, dict[str,
     """(sheet, header row, columns) of every sheet whose first rows hold the monitoring columns, 数据 first; a
     hidden sheet is read like the others (a data sheet hidden behind a chart sheet), and names its figures'
     source_sheet."""
-    found = []
+    found, nearest = [], None
     for name in [DATA_SHEET] + [n for n in book.sheetnames if n != DATA_SHEET]:
         if name not in book.sheetnames:
             continue
-        for row, cells in book.rows(name, 1, 5):
+        for row, cells in book.rows(name, 1, HEADER_ROWS):
             candidates: dict[str, list[int]] = {}
             for col, (text, _) in enumerate(cells, 1):
                 if text is None:
@@ -977,8 +978,24 @@ def _find_data_sheets(path: Path, book: _Book) -> list[tuple[str, int, dict[str,
                 _one_column_each(path, name, row, cells, candidates)
                 found.append((name, row, {field: cols[0] for field, cols in candidates.items()}))
                 break
+            have = [f for f in REQUIRED if f in candidates]
+            if len(have) >= 2 and (nearest is None or len(have) > len(nearest[2])):
+                nearest = (name, row, have, [str(text) for text, _ in cells if text is not None])
+    if not found and nearest:
+        # A header with some of the columns: one was renamed (实际值 for 数值) or deleted (a sheet per county).
+        name, row, have, header = nearest
+        titles = {field: title for title, field in COLUMNS}
+        missing = [titles[f] for f in REQUIRED if f not in have]
+        raise InputError(path, f"sheet {name}, row {row}", f"the header ({', '.join(header)}) has "
+                         f"{', '.join(titles[f] for f in have)} but no {' or '.join(missing)} column, so no row can be "
+                         "read",
+                         f"head the column that holds them {' and '.join(missing)}, as the template does "
+                         f"({', '.join(t for t, _ in COLUMNS)}); a column that is not there (a sheet per county: the "
+                         "county in the sheet's name) is added with its value in every row.")
     if not found:
-        raise InputError(path, None, "no sheet has the monitoring columns 县市, 指标, 年份 and 数值",
+        raise InputError(path, None, f"no sheet has the monitoring columns 县市, 指标, 年份 and 数值 in its first "
+                         f"{HEADER_ROWS} rows, where the header row is looked for",
+                         f"put the header row within the first {HEADER_ROWS} rows (delete the title rows above it), or "
                          "start from the template (`make template`) and keep its header row.")
     return found
 
