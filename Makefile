@@ -20,6 +20,15 @@ endif
 .SUFFIXES:
 # Independent steps run side by side (the results workbook beside the report notebook); JOBS=1: one at a time.
 JOBS ?= 2
+# (A number of jobs that is not one, JOBS=0 or JOBS=two, made make print its own complaint on every restart and go on.)
+not_digits = $(subst 0,,$(subst 1,,$(subst 2,,$(subst 3,,$(subst 4,,$(subst 5,,$(subst 6,,$(subst 7,,$(subst 8,,$(subst \
+               9,,$(1)))))))))))
+ifneq ($(words $(value JOBS))$(call not_digits,$(value JOBS)),1)
+$(error JOBS='$(value JOBS)' is not a number of steps to run side by side: give 1 or more, e.g. JOBS=1)
+endif
+ifeq ($(subst 0,,$(value JOBS)),)
+$(error JOBS='$(value JOBS)' is not a number of steps to run side by side: give 1 or more, e.g. JOBS=1)
+endif
 MAKEFLAGS += --jobs=$(JOBS)
 
 # ----------------------------------------------------------------------------------------- the environment

@@ -283,3 +283,13 @@ def test_make_read_from_another_folder_refuses_in_one_line_and_writes_nothing_th
     advised = subprocess.run(["make", "-C", f"{paths.PROJECT_ROOT}/", "help"], cwd=elsewhere, capture_output=True,
                              text=True, timeout=120)
     assert advised.returncode == 0 and "make report" in advised.stdout
+
+
+@pytest.mark.parametrize("jobs", ["0", "two", "-1", "1 2", ""])
+def test_a_number_of_jobs_that_is_not_one_is_refused_in_one_line(jobs):
+    """JOBS=0 made make print "the '-j' option requires a positive integer argument" on each of its restarts and go
+    on; JOBS=two was passed over in silence."""
+    run = make("help", JOBS=jobs)
+    assert run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1, run.stderr
+    assert f"JOBS='{jobs}' is not a number of steps to run side by side: give 1 or more" in run.stderr
+    assert make("help", JOBS="1").returncode == 0

@@ -87,3 +87,15 @@ def test_a_notebook_publishing_keeps_a_make_run_from_starting_meanwhile(tmp_path
             # (as the first step of another make run would: here with no make above it, it only checks)
             run_lock.take_for_make_run([tmp_path], None)
     run_lock.take_for_make_run([tmp_path], None)     # published: free again
+
+
+def test_a_record_that_cannot_be_kept_never_stops_a_run(tmp_path, monkeypatch):
+    """.make/ on a full disk, or its record unwritable (here a folder in its place): the run goes on, and says what it
+    cannot write when it writes its outputs, in its words (not an OSError about .make/runs.json)."""
+    from helpers.files.atomic import staged_outputs
+    monkeypatch.setattr(paths, "PROJECT_ROOT", tmp_path)
+    (tmp_path / ".make" / run_lock.RECORD).mkdir(parents=True)
+    with staged_outputs(tmp_path / "processed") as staging:
+        (staging / "a.csv").write_text("a")
+    run_lock.take_for_make_run([tmp_path / "processed"], psutil.Process())
+    assert (tmp_path / "processed" / "a.csv").read_text() == "a"

@@ -102,10 +102,13 @@ def _key(folder: Path) -> str:
 def _locked() -> Iterator[tuple[int, list]]:
     """The record file, opened and flocked, with its live entries."""
     record = _record_file()
-    if record is None:
+    try:
+        fd = os.open(record, os.O_RDWR | os.O_CREAT, 0o644) if record is not None else -1
+    except OSError:     # .make/ read-only, or its disk full: no record is kept; the run says what it cannot write
+        fd = -1
+    if fd < 0:
         yield -1, []
         return
-    fd = os.open(record, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         deadline = time.monotonic() + WAIT_FOR_RECORD_SECONDS
         while True:
@@ -132,9 +135,12 @@ def _write(fd: int, entries: list) -> None:
     if fd < 0:
         return
     data = json.dumps(entries, ensure_ascii=False, indent=1).encode()
-    os.lseek(fd, 0, os.SEEK_SET)
-    os.ftruncate(fd, 0)
-    os.write(fd, data)
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.ftruncate(fd, 0)
+        os.write(fd, data)
+    except OSError:     # a full disk: the run itself says so when it writes its outputs, in its words
+        pass
 
 
 def _record(folders: list[Path], owner, keep: bool, accept_ours: bool = False) -> dict | None:
