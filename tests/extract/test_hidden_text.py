@@ -13,7 +13,15 @@ from helpers.core.errors import InputError
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
 from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan
-from support.plan_documents import PlanContent, print_pdfs_chromium, use_plan_file, write_docx, write_html
+from support.plan_documents import (
+    PlanContent,
+    print_pdf_libreoffice,
+    print_pdfs_chromium,
+    soffice,
+    use_plan_file,
+    write_docx,
+    write_html,
+)
 
 HIDDEN_LOG = ("1处隐藏文字未读取：文件设为不显示的文字读者看不到（网页样式display:none、visibility:hidden、opacity:0、"
               "font-size:0或hidden属性，Word隐藏文字，PDF中全透明或小于1.5磅的文字），不予读取（隐藏的9夹在2与0之间不读作290）")
@@ -232,3 +240,43 @@ def test_text_a_pdf_sets_too_small_to_see_is_not_read(workspace, tmp_path):
     use_plan_file(workspace, "tonglu_15.html", pdf)
     ds = _build(workspace)
     assert _total_2030(ds) == 20 and _hidden_log(ds) == [HIDDEN_LOG]
+
+
+@pytest.mark.slow
+def test_text_struck_through_in_a_pdf_is_not_read(workspace, tmp_path):
+    """The browser prints <s>18</s>20左右 as 18, a line through it, then 20左右: it was read 1820. A character a
+    line crosses between a quarter and a half of its size above its baseline is struck through, and not read."""
+    page = _page(workspace, "<s>18</s>20左右")
+    pdf = print_pdfs_chromium([(page, tmp_path / "tonglu_15.pdf")])[0]
+    use_plan_file(workspace, "tonglu_15.html", pdf)
+    ds = _build(workspace)
+    assert _total_2030(ds) == 20
+    log = dataset.in_words(ds)["cleaning_log"].query("entity == 'tonglu' and step == 'struck_text'")
+    assert log["decision"].tolist() == ["1处带删除线的文字未读取：删除线表示文件已删去该内容"
+                                        "（带删除线的18后接20不读作1820）"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+def test_a_deletion_a_pdf_shows_with_its_tracked_changes_is_not_read_into_the_figure(workspace, tmp_path):
+    """A .docx with a tracked deletion (修订: a 9 deleted between 2 and 0), exported by LibreOffice with its changes
+    shown: the PDF shows 2, a struck 9, 0. It was read 290; now the struck 9 is not read, and the gap it leaves is
+    refused with the cell named (a PDF cannot be edited: the advice names the cell to check)."""
+    import docx
+    from docx.oxml import parse_xml
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    path = write_docx(PlanContent(**DOCUMENT_TABLE), tmp_path / "tonglu_15.docx")
+    document = docx.Document(str(path))
+    cell = next(c for row in document.tables[0].rows for c in row.cells if c.text == "20左右")
+    cell.text = ""
+    for run in ([f'<w:r {w}><w:t>2</w:t></w:r>', f'<w:del {w} w:id="1" w:author="a" w:date="2026-01-01T00:00:00Z">'
+                 '<w:r><w:delText>9</w:delText></w:r></w:del>', f'<w:r {w}><w:t>0左右</w:t></w:r>']):
+        cell.paragraphs[0]._p.append(parse_xml(run))
+    document.save(str(path))
+    pdf = print_pdf_libreoffice(path, tmp_path / "printed")
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    use_plan_file(workspace, "tonglu_15.txt", pdf)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert str(info.value.where) == "page 1, table 1, row 2, column 6"
+    assert "is '2 0左右', not a number" in info.value.problem

@@ -149,3 +149,16 @@ def test_an_invisible_character_inside_a_figure_on_a_web_page_is_removed_and_log
 def test_an_invisible_character_inside_a_figure_in_word_is_removed(workspace):
     _word_cell(workspace, _text("2\u200b0左右"))
     assert _target(_build(workspace)) == (20, "=")
+
+
+@pytest.mark.parametrize("written", ["20\u0660", "2\u06f00", "\u0662\u0660"])
+def test_a_digit_of_another_script_is_refused_not_read(workspace, written):
+    """The Arabic-Indic zero ٠ looks like a dot: 20٠ was read 200 (Python's \\d takes every script's digits). A
+    plan's figures are written in 0-9 (full-width ones are normalised): another script's digit is refused, named."""
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = write_html(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.html")
+    path.write_text(path.read_text(encoding="utf-8").replace(">20左右<", f">{written}<"), encoding="utf-8")
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert f"is '{written}', not a number" in info.value.problem and "write a number" in info.value.fix

@@ -21,9 +21,11 @@ from dataclasses import dataclass
 
 from helpers.core.text import normalise
 
-# After normalisation: optional comparator, a number, optional % sign, optional 以上 (or more).
+# After normalisation: optional comparator, a number, optional % sign, optional 以上 (or more). Digits are 0-9
+# (full-width ones are by then): Python's \d also takes other scripts' digits, and the Arabic-Indic zero ٠, which
+# looks like a dot, made 20٠ read 200.
 VALUE = re.compile(
-    r"^(?P<cmp>>=|≥|>|大于|超过)?\s*(?P<num>[+-]?\d+(?:\.\d+)?)\s*(?P<pct>%)?\s*(?P<suffix>以上|及以上)?$"
+    r"^(?P<cmp>>=|≥|>|大于|超过)?\s*(?P<num>[+-]?[0-9]+(?:\.[0-9]+)?)\s*(?P<pct>%)?\s*(?P<suffix>以上|及以上)?$"
 )
 # 约14 or 14左右 (14 左右): about 14.
 APPROXIMATE = re.compile(r"^(?:约\s*(?P<before>.+)|(?P<after>.+?)\s*左右)$")
@@ -37,7 +39,7 @@ WRITTEN_NOTE = re.compile(r"[(（]?注\s*[0-9０-９①-⑳]*[)）]?$")
 # (— ―, an en dash, hyphens), 无 or 暂无. Never read as 0.
 MISSING = re.compile(r"^(?:/|[-—―–−]+|暂?无)$")
 # 1,234 or 1,234.5: a thousands separator, only between groups of exactly three digits (1,23 stays not a number).
-THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
+THOUSANDS = re.compile(r"(?<![0-9,.])[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9,])")
 # No figure of a talent plan comes near this (a province's head count is some 10^7): anything larger is a
 # mistake, and 1e308 would become infinity in the arithmetic after it.
 LARGEST_VALUE = 1e12
