@@ -73,3 +73,17 @@ def test_a_hand_edited_config_value_is_refused_at_its_line(workspace, file, old,
 def test_ordinary_patterns_are_accepted(workspace, pattern):
     from helpers.core.config import _regex
     assert _regex(pattern, workspace / "config" / "sources.yaml", 1).pattern == pattern
+
+
+@pytest.mark.parametrize("base_year", [2015, 2024, 1900])
+def test_a_five_year_plan_of_another_length_is_refused_at_its_line(workspace, base_year):
+    """Was (third pass): 十四五 from 2015, 2024 or 1900 to 2025 accepted, and the plans read by it (96 rows became
+    103, 106)."""
+    sources = workspace / "config" / "sources.yaml"
+    text = sources.read_text(encoding="utf-8")
+    sources.write_text(text.replace("base_year: 2020", f"base_year: {base_year}", 1), encoding="utf-8")
+    err = _refused(workspace)
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if t.startswith("plan_period:")) + 1
+    assert err.file.endswith("sources.yaml") and err.where == line
+    assert f"十四五 runs from {base_year} to 2025, {2025 - base_year} years, but a 十n五 plan lasts 5" in err.problem
+    assert "5 years apart" in err.fix

@@ -208,3 +208,76 @@ def test_an_excel_error_in_a_value_cell_says_the_formula_failed(workspace, error
     err = _refused(workspace)
     assert err.where == "sheet 数据, cell E2" and f"the cell shows Excel's error {error}" in err.problem
     assert "correct the formula" in err.fix
+
+
+# ----------------------------------------------------------------------------- a workbook that unpacks to too much
+
+def test_a_workbook_that_unpacks_to_too_much_is_refused_before_it_is_read(workspace, monkeypatch):
+    """Was: openpyxl reads a workbook's shared text whole, even read-only: a file of a few MB that unpacks to
+    gigabytes (a zip bomb) exhausts the memory and kills the kernel. Here a 3 MB part against a limit set to 2 MB."""
+    import zipfile
+
+    from helpers.extract import monitoring
+    path = _workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 12.9]])
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("docProps/padding.xml", b"<a/>" * 750_000)
+    assert path.stat().st_size < 100_000
+    monkeypatch.setattr(monitoring, "MAX_UNPACKED_BYTES", 2_000_000)
+    err = _refused(workspace)
+    assert err.file.endswith("m.xlsx") and "the workbook unpacks to 3 MB" in err.problem and "(the limit is 2 MB)" \
+        in err.problem
+    monkeypatch.setattr(monitoring, "MAX_UNPACKED_BYTES", 200_000_000)
+    assert _monitoring(workspace)["value"].tolist() == [12.9]
+
+
+# ----------------------------------------------------------------------------- hidden rows
+
+def test_hidden_rows_are_read_and_the_cleaning_log_says_so(workspace):
+    """Was: read without a word; an analyst who hid an old figure (rather than deleting it) did not learn that the
+    report used it."""
+    from helpers.core.wording import decision_text, words
+    rows = [["建德市", "人才资源总量", "万人", year, value] for year, value in
+            ((2021, 11.0), (2022, 11.8), (2023, 12.9), (2024, 13.4))]
+    path = _workbook(workspace, rows)
+    wb = openpyxl.load_workbook(path)
+    for row in (3, 4, 5):
+        wb["数据"].row_dimensions[row].hidden = True
+    wb.save(path)
+    built = _built(workspace)
+    assert built.indicators.query("origin == 'monitoring'")["value"].tolist() == [11.0, 11.8, 12.9, 13.4]
+    logged = built.cleaning_log.query("step == 'hidden_rows'")
+    assert json.loads(logged["values"].iloc[0]) == {"file": "m.xlsx", "sheet": "数据", "rows": "3–5"}
+    said = [decision_text("hidden_rows", logged["values"].iloc[0], words(lang)) for lang in ("zh", "en")]
+    assert said[0] == "m.xlsx的数据表第3–5行在Excel中隐藏，仍与其他行一样读取（隐藏不等于删除：不应读取的行请删除）"
+    assert said[1].startswith("rows 3–5 of sheet 数据 in m.xlsx are hidden in Excel, and were read like the others")
+
+
+# ----------------------------------------------------------------------------- renamed or missing columns
+
+@pytest.mark.parametrize("header, row, missing", [
+    (["县市", "指标", "单位", "年份", "实际值"], ["建德市", "人才资源总量", "万人", 2023, 12.9], "no 数值 column"),
+    (["指标", "单位", "年份", "数值"], ["人才资源总量", "万人", 2023, 12.9], "no 县市 column"),   # a sheet per county
+    (["county", "indicator", "unit", "yr", "value"], ["建德市", "人才资源总量", "万人", 2023, 12.9], "no 年份 column"),
+])
+def test_a_renamed_or_missing_column_is_named(workspace, header, row, missing):
+    """Was: 'no sheet has the monitoring columns 县市, 指标, 年份 and 数值', for a header that has all but one."""
+    _workbook(workspace, [row], header=header)
+    err = _refused(workspace)
+    assert err.where == "sheet 数据, row 1" and missing in err.problem and ", ".join(header) in err.problem
+    assert "as the template does (县市, 指标, 单位, 年份, 数值, 比较符, 来源, 备注)" in err.fix
+
+
+def test_a_header_below_the_rows_searched_says_where_it_is_looked_for(workspace):
+    def titled(ws):
+        ws.insert_rows(1, 6)
+        ws["A1"] = "建德市年度监测"
+    path = workspace / "raw" / "monitoring" / "m.xlsx"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in [HEADER, ["建德市", "人才资源总量", "万人", 2023, 12.9]]:
+        ws.append(row)
+    titled(ws)
+    wb.save(path)
+    err = _refused(workspace)
+    assert "in its first 5 rows" in err.problem and "delete the title rows above it" in err.fix

@@ -401,6 +401,11 @@ def _nested_repeat(text: str) -> bool:
 
 
 PERIOD_EXAMPLE = "plan_period: {name: 十四五, base_year: 2020, target_year: 2025}"
+# A five-year plan (五年规划) lasts five years: that is what its name says (helpers.core.periods places periods by it).
+FIVE_YEARS = 5
+DIGITS = "一二三四五六七八九"
+# 十一五 … 十九五: the 11th to the 19th five-year plans (what the plans of these decades name).
+FIVE_YEAR_NAME = re.compile(rf"十[{DIGITS}]五")
 
 
 def _year(spec: dict, key: str, path: Path, what: str) -> int:
@@ -423,6 +428,14 @@ def _plan_period(spec: Any, path: Path, line: int | None, what: str) -> PlanPeri
         raise InputError(path, spec.get(LINE), f"{what} {period.name} has target_year {period.target_year}, "
                          f"which is not after its base_year {period.base_year}",
                          f"the target year comes after the base year, as in {PERIOD_EXAMPLE}.")
+    if FIVE_YEAR_NAME.fullmatch(period.name) and period.target_year - period.base_year != FIVE_YEARS:
+        # A 十n五 plan lasts five years: that is what its name says. 十四五 from 2015 (a typo for 2020) would
+        # read the plan's 2016–2019 figures as this period's, and judge the final year against the wrong base.
+        raise InputError(path, spec.get(LINE), f"{what} {period.name} runs from {period.base_year} to "
+                         f"{period.target_year}, {period.target_year - period.base_year} years, but a 十n五 plan "
+                         f"lasts {FIVE_YEARS}",
+                         f"write its base_year and target_year {FIVE_YEARS} years apart, as in {PERIOD_EXAMPLE} "
+                         "(a plan of another length takes a name that is not 十n五).")
     return period
 
 

@@ -18,16 +18,10 @@ are code, and both are written here:
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-from helpers.core.config import Plan, PlanPeriod
-
-# A five-year plan (五年规划) lasts five years: that is what its name says.
-FIVE_YEARS = 5
-DIGITS = "一二三四五六七八九"
-# 十一五 … 十九五: the 11th to the 19th five-year plans (what the plans of these decades name).
-FIVE_YEAR_NAME = re.compile(rf"十[{DIGITS}]五")
+# (FIVE_YEARS, DIGITS, FIVE_YEAR_NAME: kept in helpers.core.config, which checks each configured period by them)
+from helpers.core.config import DIGITS, FIVE_YEAR_NAME, FIVE_YEARS, Plan, PlanPeriod
 
 # Where a report year stands in the plan it evaluates.
 BEFORE = "before_base_year"

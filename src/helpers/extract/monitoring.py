@@ -214,10 +214,15 @@ SAVE_AS_XLSX = {".xls": "an Excel 97–2003 workbook (.xls)", ".xlsb": "an Excel
                 ".numbers": "a Numbers spreadsheet"}
 # Limits past which a file cannot be a county's yearly figures (the template is some 30 kB and 200 rows).
 MAX_WORKBOOK_BYTES = 50_000_000
+# What a workbook's parts may unpack to: openpyxl reads the shared text of a workbook whole, even in read-only mode,
+# so a small file that unpacks to gigabytes (a zip bomb, or a sheet of repeated text) would exhaust the memory.
+# (100,000 rows of the template's columns unpack to some 40 MB.)
+MAX_UNPACKED_BYTES = 200_000_000
 MAX_ROWS = 100_000
 # The header is looked for in the first columns only, and a row is read up to the header's last column: a cell far
 # to the right (XFD, column 16,384) would otherwise make every row that long (1,000 such rows took 40 s).
 MAX_HEADER_COLUMNS = 100
+HEADER_ROWS = 5     # the header row is looked for in the first rows of a sheet (a title row or two above it is fine)
 ZIP_MAGIC, OLE2_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -285,7 +290,7 @@ def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue) -> tup
     decisions: list[Decision] = []
     seen: dict[tuple, Observation] = {}
     for path in monitoring_files(folder):
-        rows = _read_workbook(path, lookup, sources, catalogue)
+        rows, hidden = _read_workbook(path, lookup, sources, catalogue)
         kept = 0
         for obs in rows:
             key = (obs.entity, obs.indicator_id, obs.year)
@@ -310,6 +315,9 @@ def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue) -> tup
                                                          "comparator": obs.comparator}))
         decisions.append(Decision("", "", display_path(path), None, "monitoring_workbook",
                                   {"kept": kept, "file": path.name}))
+        for sheet, hidden_rows in hidden.items():   # (read like the others, and said: hidden is not deleted)
+            decisions.append(Decision("", "", display_path(path), None, "hidden_rows",
+                                      {"file": path.name, "sheet": sheet, "rows": _row_list(hidden_rows)}))
     return observations, decisions
 
 
@@ -362,6 +370,17 @@ def _figure(obs: Observation) -> str:
     where = f"{Path(obs.source_file).name} {obs.source_cell}" if obs.source_cell else \
         f"{Path(obs.source_file).name} line {obs.source_line}"
     return f"{obs.year} {obs.kind} {obs.value:g} at {where}"
+
+
+def _row_list(rows: list[int]) -> str:
+    """5, 7–9: the rows, runs of them as ranges."""
+    runs: list[list[int]] = []
+    for row in sorted(rows):
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
 
 
 def _same(a: float | None, b: float | None) -> bool:
@@ -421,7 +440,7 @@ class _Book:
         """What the sheet's cells alone do not say in read-only mode: its merged ranges, and the cells holding text
         stored inline with superscript or subscript parts."""
         part = self._parts.get(sheet)
-        return _sheet_layout(self.path, part) if part else _SheetLayout([], [])
+        return _sheet_layout(self.path, part) if part else _SheetLayout([], [], [])
 
     def _parsed(self, rows):
         """The rows as openpyxl parses them, which in read-only mode it does only as they are read: a damaged
@@ -460,12 +479,30 @@ def _open_workbooks(path: Path) -> list:
         raise InputError(path, None, "the file is not an Excel workbook, whatever its name says (a web page, a CSV "
                          "or a damaged download renamed to .xlsx?)",
                          "open it in Excel or WPS and save it as an Excel Workbook (.xlsx).")
+    _check_unpacked_size(path)
     try:
         return [load_workbook(path, read_only=True, data_only=True, rich_text=True),
                 load_workbook(path, read_only=True)]
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise InputError(path, None, f"the workbook is damaged and cannot be read ({type(exc).__name__})",
                          "open it in Excel (which can often repair it) and save it again as .xlsx.") from None
+
+
+def _check_unpacked_size(path: Path) -> None:
+    """The sizes its parts declare (a part is never read past its declared size, so they are what would be read)."""
+    import zipfile
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise InputError(path, None, "the workbook is damaged and cannot be read (its zip archive is broken)",
+                         "open it in Excel (which can often repair it) and save it again as .xlsx.") from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise InputError(path, None, f"the workbook unpacks to {unpacked / 1e6:,.0f} MB, far more than a county's "
+                         f"yearly figures (the limit is {MAX_UNPACKED_BYTES / 1e6:.0f} MB): reading it would exhaust "
+                         "the memory",
+                         "check that this is the right file; copy the monitoring rows into a workbook of their own "
+                         "(`make template`) and save that one here instead.")
 
 
 def _as_shown(cell):
@@ -526,11 +563,14 @@ class _Rescaled:
 class _SheetLayout:
     merged: list[tuple[int, int, int, int]]    # (first row, first column, last row, last column), 1-based
     inline_marks: list[str]                    # cells whose inline text has a superscript or subscript part
+    hidden_rows: list[int]                     # rows hidden in Excel (hidden, or folded away in a group)
 
 
 MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)([0-9]+)(?::([A-Z]+)([0-9]+))?"')
 CELL_START = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]+[0-9]+)"')
 INLINE_MARK = re.compile(rb'vertAlign\s+val="(?:superscript|subscript)"')
+ROW_START = re.compile(rb'<(?:\w+:)?row\s([^>]*)>')
+ROW_NUMBER, HIDDEN = re.compile(rb'\br="([0-9]+)"'), re.compile(rb'\bhidden="(?:1|true)"')
 
 
 def _sheet_layout(path: Path, part: str) -> _SheetLayout:
@@ -540,7 +580,7 @@ def _sheet_layout(path: Path, part: str) -> _SheetLayout:
     import zipfile
 
     from openpyxl.utils import column_index_from_string
-    merged, marks = [], []
+    merged, marks, hidden = [], [], set()
     with zipfile.ZipFile(path) as archive, archive.open(part.lstrip("/")) as xml:
         carry, last_cell = b"", None
         while chunk := xml.read(1 << 20):
@@ -557,11 +597,15 @@ def _sheet_layout(path: Path, part: str) -> _SheetLayout:
                     position = m.end()
                     if last_cell and last_cell not in marks:
                         marks.append(last_cell)
+            for m in ROW_START.finditer(data):
+                number = ROW_NUMBER.search(m[1])
+                if number and HIDDEN.search(m[1]):
+                    hidden.add(int(number[1]))
             cells = list(CELL_START.finditer(data))
             last_cell = cells[-1][1].decode() if cells else last_cell
             carry = data[-200:]    # (a tag cut between two chunks is found whole in the next)
     merged = sorted(set(merged))
-    return _SheetLayout(merged, marks)
+    return _SheetLayout(merged, marks, sorted(hidden))
 
 
 def _csv_rows(path: Path) -> list[list]:
@@ -638,18 +682,25 @@ def _check_separator(path: Path, text: str) -> None:
                              SAVE_AS_WORKBOOK + ".")
 
 
-def _read_workbook(path: Path, lookup: _Lookup, sources: Sources, catalogue: Catalogue) -> list[Observation]:
-    """Every sheet with the monitoring columns (a sheet per year, as analysts copy them, is read like one)."""
+def _read_workbook(path: Path, lookup: _Lookup, sources: Sources,
+                   catalogue: Catalogue) -> tuple[list[Observation], dict[str, list[int]]]:
+    """Every sheet with the monitoring columns (a sheet per year, as analysts copy them, is read like one), and the
+    rows read though hidden in Excel, by sheet: a hidden row is not a deleted one, and its figure is read like the
+    others, which the cleaning log says (an analyst who hid an old figure sees that it was read)."""
     book = _Book(path)
     try:
-        out = []
+        out, hidden = [], {}
         for sheet_name, header_row, columns in _find_data_sheets(path, book):
-            _check_layout(path, sheet_name, header_row, columns, book.layout(sheet_name))
+            layout = book.layout(sheet_name)
+            _check_layout(path, sheet_name, header_row, columns, layout)
+            hidden_rows = set(layout.hidden_rows)
             for row, cells in book.rows(sheet_name, header_row + 1, columns=max(columns.values())):
                 obs = _row_observation(_RowCells(path, sheet_name, cells, columns, row), lookup, sources, catalogue)
                 if obs is not None:
                     out.append(obs)
-        return out
+                    if row in hidden_rows:
+                        hidden.setdefault(sheet_name, []).append(row)
+        return out, hidden
     finally:
         book.close()
 
@@ -910,11 +961,11 @@ def _find_data_sheets(path: Path, book: _Book) -> list[tuple[str, int, dict[str,
     """(sheet, header row, columns) of every sheet whose first rows hold the monitoring columns, 数据 first; a
     hidden sheet is read like the others (a data sheet hidden behind a chart sheet), and names its figures'
     source_sheet."""
-    found = []
+    found, nearest = [], None
     for name in [DATA_SHEET] + [n for n in book.sheetnames if n != DATA_SHEET]:
         if name not in book.sheetnames:
             continue
-        for row, cells in book.rows(name, 1, 5):
+        for row, cells in book.rows(name, 1, HEADER_ROWS):
             candidates: dict[str, list[int]] = {}
             for col, (text, _) in enumerate(cells, 1):
                 if text is None:
@@ -927,8 +978,24 @@ def _find_data_sheets(path: Path, book: _Book) -> list[tuple[str, int, dict[str,
                 _one_column_each(path, name, row, cells, candidates)
                 found.append((name, row, {field: cols[0] for field, cols in candidates.items()}))
                 break
+            have = [f for f in REQUIRED if f in candidates]
+            if len(have) >= 2 and (nearest is None or len(have) > len(nearest[2])):
+                nearest = (name, row, have, [str(text) for text, _ in cells if text is not None])
+    if not found and nearest:
+        # A header with some of the columns: one was renamed (实际值 for 数值) or deleted (a sheet per county).
+        name, row, have, header = nearest
+        titles = {field: title for title, field in COLUMNS}
+        missing = [titles[f] for f in REQUIRED if f not in have]
+        raise InputError(path, f"sheet {name}, row {row}", f"the header ({', '.join(header)}) has "
+                         f"{', '.join(titles[f] for f in have)} but no {' or '.join(missing)} column, so no row can be "
+                         "read",
+                         f"head the column that holds them {' and '.join(missing)}, as the template does "
+                         f"({', '.join(t for t, _ in COLUMNS)}); a column that is not there (a sheet per county: the "
+                         "county in the sheet's name) is added with its value in every row.")
     if not found:
-        raise InputError(path, None, "no sheet has the monitoring columns 县市, 指标, 年份 and 数值",
+        raise InputError(path, None, f"no sheet has the monitoring columns 县市, 指标, 年份 and 数值 in its first "
+                         f"{HEADER_ROWS} rows, where the header row is looked for",
+                         f"put the header row within the first {HEADER_ROWS} rows (delete the title rows above it), or "
                          "start from the template (`make template`) and keep its header row.")
     return found
 
