@@ -67,38 +67,25 @@ def test_the_2026_key_figure_sets_the_2025_actuals_against_the_province(after):
 
 # ---------------------------------------------------------------- 2026 with the counties' 十五五 plans configured
 
-# 建德 and 安吉 each add a 十五五 plan (2025 → 2030): their 2025 column restates the workbook's 2025 actuals
-# (so nothing disagrees), and 2030 targets. The province has set no targets for 2030: in 2026 the counties stand
-# against the province where 十四五 left them, on the 2025 actuals (the same 2 of 4 and 2 of 9 as above), while
-# the brief's lead sentences judge the first year of 十五五 and its outlook says where the 十五五 targets aim.
-FIFTEENTH = {   # (indicator as the table writes it, unit, 2025 actual = the workbook's, 2030 target)
-    "jiande": ("word_tab_cells", [("人才资源总量", "万人", "14.28", "18"), ("高技能人才", "万人", "2.7", "3.5")]),
-    "anji": ("cell_per_line", [("人才资源总量", "万人", "20.4", "26"), ("高技能人才", "万人", "3.78", "5")]),
-}
+def test_the_lone_key_figure_is_drawn_in_two_halves_on_one_scale(after):
+    # 9 indicators set against the province (4 of 建德's, 9 of 安吉's): alone in its block a chart of 9 rows would
+    # fill half the page's width and run down the page; drawn as 5 + 4 rows side by side it is half as tall, and
+    # both halves share one ratio axis, so that a dot means the same in either.
+    figure = chapters.progress.key_figures_brief(_context(after))
+    figs = [f for b in figure.blocks if b["kind"] == "figures" for f in b["figures"]]
+    assert [len(f.drawn.axes[0].texts) for f in figs] == [5, 4]
+    assert figs[0].drawn.axes[0].get_xlim() == figs[1].drawn.axes[0].get_xlim()
+    assert [f.caption[-5:] for f in figs] == ["（1/2）", "（2/2）"]
 
 
+# 建德 and 安吉 each add a 十五五 plan (2025 → 2030; support/brief_limits.py FIFTEENTH): their 2025 column restates
+# the workbook's 2025 actuals, and 2030 targets. The province has set no targets for 2030: in 2026 the counties
+# stand against the province where 十四五 left them, on the 2025 actuals (the same 2 of 4 and 2 of 9 as above),
+# while the brief's lead sentences judge the first year of 十五五 and its outlook says where the 十五五 targets aim.
 @pytest.fixture(scope="module")
 def fifteenth(tmp_path_factory):
-    import yaml
-
-    from helpers.core.config import PlanPeriod
-    from helpers.extract import dataset
-    from helpers.extract.manifest import write_manifest
-    from helpers.synthetic import plan_document
-    root = bl.prepare(tmp_path_factory.mktemp("fifteenth"), 2026)
-    raw, config = root / "raw", root / "config"
-    sources = yaml.safe_load((config / "sources.yaml").read_text(encoding="utf-8"))
-    for entity, (layout, rows) in FIFTEENTH.items():
-        (raw / f"{entity}_15.txt").write_text(plan_document(layout, f"{entity}人才发展“十五五”规划",
-                                                            PlanPeriod("十五五", 2025, 2030), rows), encoding="utf-8")
-        sources["plans"].append({"entity": entity, "file": f"{entity}_15.txt", "layout": layout,
-                                 "table_title": "人才发展主要指标",
-                                 "plan_period": {"name": "十五五", "base_year": 2025, "target_year": 2030}})
-    write_manifest(raw)
-    (config / "sources.yaml").write_text(yaml.safe_dump(sources, allow_unicode=True, sort_keys=False),
-                                         encoding="utf-8")
-    dataset.write(dataset.build(raw, config), root / "processed")
-    analyse.build_tables(root / "processed", config, 2026)
+    root = bl.prepare_fifteenth(tmp_path_factory.mktemp("fifteenth"), 2026)
+    analyse.build_tables(root / "processed", root / "config", 2026)
     return root
 
 
@@ -120,12 +107,31 @@ def test_under_a_new_plan_the_province_is_set_against_the_plan_that_ended(fiftee
 def test_the_2026_brief_under_a_new_plan_says_where_the_counties_stood_and_where_the_new_targets_aim(fifteenth):
     ctx = _context(fifteenth)
     summary = chapters.summary.executive_summary(ctx, "brief")
-    assert summary[0].startswith("截至2026年，建德市“十五五”规划的序时进度为20.0%")
+    assert summary[1].startswith("截至2026年，建德市“十五五”规划的序时进度为20.0%")   # after how 十四五 ended
     assert any(s.startswith("“十五五”规划4项有目标的指标中") for s in summary), summary
     assert "2025年实际值对照省委目标：建德市2/4项达到，安吉县2/9项达到。" in summary
     figure = chapters.progress.key_figures_brief(ctx)
     captions = [f.caption for b in figure.blocks if b["kind"] == "figures" for f in b["figures"]]
     assert captions and all(c.startswith("县市2025年实际值与省委目标之比") for c in captions), captions
+
+
+def test_the_2026_brief_under_a_new_plan_says_how_the_plan_before_ended(fifteenth, after):
+    # 十四五's final evaluation stands on the workbook's 2025 actuals: every third pair of a county missed
+    # (support/brief_limits.py), so 建德 met 13 of its 19 targets and 安吉 11 of 16, as the 2025 brief says.
+    pairs = bl.monitored_pairs(fifteenth)
+    counts = {e: (sum(p.met for p in pairs if p.entity == e), sum(p.entity == e for p in pairs))
+              for e in ("jiande", "anji")}
+    assert counts == {"jiande": (13, 19), "anji": (11, 16)}
+    summary = chapters.summary.executive_summary(_context(fifteenth), "brief")
+    assert summary[0] == ("“十四五”规划（2021–2025年）已结束，终期评估：建德市19项目标中13项达标，"
+                          "安吉县16项目标中11项达标；逐项结果见2025年度领导简报"
+                          "（talent-plan-brief_2025_zh）。"), summary
+    english = chapters.summary.executive_summary(_context(fifteenth, "en"), "brief")
+    assert english[0] == ("The 14th Five-Year Plan (2021–2025) has ended. Final evaluation: Jiande met 13 of 19 "
+                          "targets; Anji met 11 of 16 targets; each target is in the 2025 brief "
+                          "(talent-plan-brief_2025_en).")
+    # while 十四五 is still the plan evaluated (no 十五五 configured), its own final evaluation says it, once
+    assert not any("已结束" in s for s in chapters.summary.executive_summary(_context(after), "brief"))
 
 
 def test_the_2026_scorecard_shows_the_new_plans_indicators_and_calls_none_of_the_others_a_slash(fifteenth):

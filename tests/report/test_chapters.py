@@ -275,6 +275,44 @@ def test_the_brief_misses_name_each_indicators_unit_beside_its_numbers(base):
     assert text(row[1]) == "党政人才（万人）" and text(row[2]) == "0.28★"       # ★: binding, as the test set it
 
 
+def test_the_brief_misses_say_everything_after_a_name_in_one_bracket(base):
+    # 社会工作专业人才（每万人持证数） is counted in 人/万人; R&D人员数 in 人年/万人, comparable with a caveat. The
+    # table puts the unit (and the caveat) in the name's own bracket: never two brackets in a row.
+    rows, _, _ = _misses(_all_missed(base, 36))
+    names = {name for _, name in rows}
+    assert "社会工作专业人才（每万人持证数，人/万人）" in names
+    assert RD + "（人年/万人，需谨慎比较）" in names
+    assert not any("）（" in name for name in names), names
+    english = load_report_context(base.inputs.processed_dir, base.inputs.config_dir, 2020, "jiande,anji", "en")
+    rows, _, _ = _misses(_all_missed(english, 36))
+    names = {name for _, name in rows}
+    assert "R&D personnel per 10,000 workers (person-years per 10,000; caveat)" in names
+    assert not any(") (" in name for name in names), names
+
+
+def test_on_a_phone_the_brief_misses_keep_the_target_years_actual_beside_the_target(base):
+    # the one number a leader reads the table for is never folded under 展开 (nor the target or 完成率)
+    _, _, table = _misses(_all_missed(base, 36))
+    kept = [c.label for c in table.columns if not c.fold]
+    assert kept == ["县市", "指标", "目标", "目标年份实际", "完成率"]
+
+
+def test_on_a_phone_the_brief_behind_table_keeps_the_schedule_beside_the_progress(mid, county):
+    # 2023 is 60% of 2020→2025 (序时进度); 桐庐's 人才资源总量 has come 50% of the way: behind. On a phone the
+    # 序时进度 stays beside the 完成进度; the note explains those two, not the SDG ratio the brief does not show
+    # (the report, which shows it, still explains it).
+    brief = chapters.plan.misses_brief(mid)
+    table = tables(brief)[0]
+    assert [c.label for c in table.columns if not c.fold] == ["县市", "指标", "完成进度", "序时进度"]
+    row = rows_by(table, 0, 1)[("桐庐县", "人才资源总量（万人）")]
+    assert (row["完成进度"], row["序时进度"], row["目标"]) == ("50.0%", "60.0%", "15")
+    notes = [e for b in brief.blocks if b["kind"] == "notes" for e in b["entries"]]
+    assert any(n.startswith("完成进度 =") for n in notes) and not any("SDG" in n for n in notes), notes
+    report_notes = [e for b in chapters.plan.plan_section(mid).blocks if b["kind"] == "notes" for e in b["entries"]]
+    assert any(n.startswith("完成进度 =") and n.endswith("SDG比值为 Open SDG 方法（基期起的已实现增速 ÷ 所需增速）。")
+               for n in report_notes), report_notes
+
+
 def test_the_brief_lists_every_binding_miss_then_the_worst_and_says_how_many_more_and_where(base):
     every = _all_missed(base, 0)
     p, n = every.progress, len(every.progress)

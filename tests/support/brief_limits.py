@@ -37,6 +37,7 @@ from support import report_checks as rc
 MAX_PAGES = 4                 # A4 pages of the PDF brief, two counties with every indicator monitored
 MAX_SCREENS = 10              # screens of 390 × 844 px
 MIN_TEXT_PX = 12              # the smallest text as shown, figures' SVG text included
+MIN_PAGE_FILL = 0.25          # no A4 page of a brief of several pages, the last included, is less full than this
 SYNTHETIC_MAX_PAGES = 8       # the brief for 90 synthetic counties
 YEARS = (2020, 2023, 2025, 2026)   # base year, mid-period, target year, the year after
 
@@ -152,6 +153,39 @@ def prepare(root: Path, year: int) -> Path:
     return root
 
 
+# 建德 and 安吉 each add a 十五五 plan (2025 → 2030), as offices do in 2026: the 2025 column restates the
+# workbook's 2025 actuals (so nothing disagrees) and the 2030 targets are new. The province has set none for 2030.
+FIFTEENTH = {   # (indicator as the table writes it, unit, 2025 actual = the workbook's, 2030 target)
+    "jiande": ("word_tab_cells", [("人才资源总量", "万人", "14.28", "18"), ("高技能人才", "万人", "2.7", "3.5")]),
+    "anji": ("cell_per_line", [("人才资源总量", "万人", "20.4", "26"), ("高技能人才", "万人", "3.78", "5")]),
+}
+
+
+def prepare_fifteenth(root: Path, year: int = 2026) -> Path:
+    """prepare(root, year), and then the counties' 十五五 plans (FIFTEENTH) configured: what an office has in 2026."""
+    import yaml
+
+    from helpers.core.config import PlanPeriod
+    from helpers.extract.manifest import write_manifest
+    from helpers.synthetic import plan_document
+    root = prepare(root, year)
+    raw, config = root / "raw", root / "config"
+    sources = yaml.safe_load((config / "sources.yaml").read_text(encoding="utf-8"))
+    if not any(p["file"].endswith("_15.txt") for p in sources["plans"]):
+        for entity, (layout, rows) in FIFTEENTH.items():
+            (raw / f"{entity}_15.txt").write_text(plan_document(layout, f"{entity}人才发展“十五五”规划",
+                                                                PlanPeriod("十五五", 2025, 2030), rows),
+                                                  encoding="utf-8")
+            sources["plans"].append({"entity": entity, "file": f"{entity}_15.txt", "layout": layout,
+                                     "table_title": "人才发展主要指标",
+                                     "plan_period": {"name": "十五五", "base_year": 2025, "target_year": 2030}})
+        write_manifest(raw)
+        (config / "sources.yaml").write_text(yaml.safe_dump(sources, allow_unicode=True, sort_keys=False),
+                                             encoding="utf-8")
+    dataset.write(dataset.build(raw, config), root / "processed")
+    return root
+
+
 def build_brief(root: Path, year: int | None, lang: str, report: bool = False) -> dict[str, Path]:
     """The brief (and the analyst report, if asked) for `year` as `make report` builds them: the analysis tables,
     the executed report notebook, then the documents' HTML and PDF. Returns the documents' stems."""
@@ -194,6 +228,7 @@ class Measured:
     screens: float
     page_width: int             # the page's scroll width at 390 px
     smallest: list              # [(px, text)], the smallest texts as shown
+    fills: list                 # how full each A4 page is (report_checks.page_fill)
 
     @property
     def smallest_px(self) -> float:
@@ -209,11 +244,14 @@ class Measured:
             out.append(f"{self.page_width} px wide > {rc.PHONE['width']}")
         if self.smallest_px < MIN_TEXT_PX:
             out.append(f"text at {self.smallest_px} px < {MIN_TEXT_PX}: {self.smallest[:3]}")
+        if len(self.fills) > 1 and min(self.fills) < MIN_PAGE_FILL:
+            out.append(f"page {self.fills.index(min(self.fills)) + 1} only {min(self.fills):.0%} full")
         return out
 
     def __str__(self) -> str:
         return (f"{self.pages} pages, {self.screens:.1f} screens, {self.page_width} px wide, "
-                f"smallest text {self.smallest_px} px ({self.smallest[0][1] if self.smallest else ''})")
+                f"smallest text {self.smallest_px} px ({self.smallest[0][1] if self.smallest else ''}), "
+                f"pages {', '.join(f'{f:.0%}' for f in self.fills)} full")
 
 
 def measure(stem: Path, browser=None, screenshot: Path | None = None) -> Measured:
@@ -233,12 +271,14 @@ def measure(stem: Path, browser=None, screenshot: Path | None = None) -> Measure
         if own:
             browser.close()
             manager.stop()
-    return Measured(rc.pdf_pages(Path(f"{stem}.pdf")), phone["screens"], width, phone["smallest"])
+    pdf = Path(f"{stem}.pdf")
+    return Measured(rc.pdf_pages(pdf), phone["screens"], width, phone["smallest"], rc.page_fill(pdf))
 
 
 def main(argv: list[str]) -> int:
     scratch = Path(argv[0])
-    years = [int(y) for y in argv[1:] if y != "synthetic"] if len(argv) > 1 else list(YEARS)
+    # a year, "synthetic" (90 counties), or "2026+15": 2026 with the counties' 十五五 plans configured
+    years = [y for y in argv[1:] if y != "synthetic"] if len(argv) > 1 else [str(y) for y in YEARS]
     manager, browser = rc.browser()
     try:
         if "synthetic" in argv[1:]:
@@ -249,12 +289,14 @@ def main(argv: list[str]) -> int:
                 print(f"{SYNTHETIC_COUNTIES} counties {lang}: {m}"
                       + ("" if m.pages <= SYNTHETIC_MAX_PAGES else f"  BREACH: > {SYNTHETIC_MAX_PAGES} pages"),
                       flush=True)
-        for year in years:
-            root = prepare(scratch / ("after" if year > 2025 else "full"), year)
+        for name in years:
+            year = int(name.split("+")[0])
+            root = (prepare_fifteenth(scratch / "fifteenth", year) if name.endswith("+15")
+                    else prepare(scratch / ("after" if year > 2025 else "full"), year))
             for lang in LANGS:
                 stems = build_brief(root, year, lang, report=True)
                 m = measure(stems["brief"], browser, screenshot=Path(f"{stems['brief']}_phone.png"))
-                print(f"{year} {lang}: {m}" + (f"  BREACHES: {'; '.join(m.breaches())}" if m.breaches() else ""),
+                print(f"{name} {lang}: {m}" + (f"  BREACHES: {'; '.join(m.breaches())}" if m.breaches() else ""),
                       flush=True)
     finally:
         browser.close()

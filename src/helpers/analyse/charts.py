@@ -171,25 +171,32 @@ def growth_chart(rows: list[dict], axis_label: str) -> Figure | None:
     return fig
 
 
-def ratio_chart(rows: list[dict], counties: list[str], many: bool, reference: str = PROVINCE_COLOUR
-                ) -> Figure | None:
+def ratio_span(rows: list[dict]) -> tuple[float, float]:
+    """The ratio axis's range for these rows: every ratio and 100%, with a margin."""
+    xs = [v for r in rows for _, v in r["points"]]
+    lo, hi = min(xs + [1.0]), max(xs + [1.0])
+    pad = (hi - lo) * 0.08 or 0.1
+    return (max(0, lo - pad) if lo >= 0 else lo - pad, hi + pad)
+
+
+def ratio_chart(rows: list[dict], counties: list[str], many: bool, reference: str = PROVINCE_COLOUR,
+                span: tuple[float, float] | None = None) -> Figure | None:
     """Ratios against a reference drawn at 100% (a dashed line in the colour `reference`), one row per
     indicator: county targets against the provincial target, or latest actuals against their own targets.
     rows: {label, points: [(county, ratio)]}. With many counties every county is a small grey dot and the
-    median a black diamond; with few, a colour and a marker per county and a legend. One axes for all rows."""
+    median a black diamond; with few, a colour and a marker per county and a legend. One axes for all rows;
+    `span`: its range (the same for the parts of one chart drawn as several figures), else ratio_span(rows)."""
     if not rows:
         return None
     legend = 0 if many else 0.35 * int(np.ceil(len(counties) / 3))
     fig, ax, ys = _rows_figure([r["label"] for r in rows], top=0.05 + legend)
     style = {c: (COUNTY_COLOURS[i % len(COUNTY_COLOURS)], COUNTY_MARKERS[i % len(COUNTY_MARKERS)])
              for i, c in enumerate(counties)}
-    xs = []
     if many:
         # All counties' dots in one artist, jittered within their row; the medians in another.
         dots_x, dots_y, medians = [], [], []
         for r, y in zip(rows, ys):
             ratios = [v for _, v in r["points"]]
-            xs += ratios
             jitter = np.linspace(-0.1, 0.1, len(ratios)) if len(ratios) > 1 else [0]
             dots_x += ratios
             dots_y += [y + j for j in jitter]
@@ -201,16 +208,13 @@ def ratio_chart(rows: list[dict], counties: list[str], many: bool, reference: st
         for county in counties:
             colour, marker = style[county]
             pts = [(v, y) for r, y in zip(rows, ys) for c, v in r["points"] if c == county]
-            xs += [v for v, _ in pts]
             if pts:
                 ax.plot([v for v, _ in pts], [y for _, y in pts], ls="", marker=marker, ms=7, color=colour,
                         mec="white", mew=0.6, zorder=3, label=county)
     for r, y in zip(rows, ys):
         _row_label(ax, y, r["label"])
     ax.axvline(1.0, color=reference, ls="--", lw=1.2, zorder=1)
-    lo, hi = min(xs + [1.0]), max(xs + [1.0])
-    pad = (hi - lo) * 0.08 or 0.1
-    ax.set_xlim(max(0, lo - pad) if lo >= 0 else lo - pad, hi + pad)
+    ax.set_xlim(*(span or ratio_span(rows)))
     _percent_axis(ax)
     if not many:
         from matplotlib.lines import Line2D

@@ -13,6 +13,9 @@ Once a county's plan has reached its target year (the report year is at or after
   the narrow interval, in line with the trend; on the other side, a modest or very modest target (the trend
   alone would beat it). With two observations there is an exact line but no interval: the reading only says
   more or less than the line;
+- the plan that ended, as its final evaluation judged it: its target, and whether the target-year actual met it
+  (`ended_target_met`, by helpers.analyse.progress.plan_judgement as at the target year), so that a report under
+  the next plan can say how the last one ended;
 - the growth achieved over the plan that ended (its base-year actual to its target-year actual) against the
   growth the next target requires (the next plan's base-year actual to its target), and the difference in
   the good direction (`acceleration_needed`: above 0, the next target asks for faster progress).
@@ -27,7 +30,8 @@ import json
 import pandas as pd
 
 from helpers.analyse.growth import RATE_ABSOLUTE, RATE_CAGR, absolute_change, cagr
-from helpers.analyse.inputs import AnalysisInputs, as_numeric, observed_up_to, series, source_lines
+from helpers.analyse.inputs import AnalysisInputs, as_numeric, observed_up_to, plan_target, series, source_lines
+from helpers.analyse.progress import plan_judgement
 from helpers.analyse.trends import fit_trend
 from helpers.core.config import Plan, PlanPeriod
 from helpers.core.periods import ended_plan, next_period
@@ -47,8 +51,8 @@ READINGS = (CLEAR_BREAK, STRETCH, IN_LINE, MODEST, VERY_MODEST, MORE_THAN_LINE, 
 
 NUMERIC = ("last_actual_value", "trend_annual_growth", "implied_annual_growth", "projection", "pi_narrow_lower",
            "pi_narrow_upper", "pi_wide_lower", "pi_wide_upper", "next_target_value", "trend_probability_meets_target",
-           "ended_base_value", "ended_target_year_value", "achieved_growth_last_period", "next_base_value",
-           "required_growth_next_period", "acceleration_needed", "trend_intercept", "trend_slope")
+           "ended_base_value", "ended_target_year_value", "ended_target_value", "achieved_growth_last_period",
+           "next_base_value", "required_growth_next_period", "acceleration_needed", "trend_intercept", "trend_slope")
 INTEGERS = ("ended_base_year", "ended_target_year", "next_base_year", "next_target_year", "last_actual_year")
 COLUMNS = ["entity", "entity_name_zh", "entity_name_en", "indicator_id", "indicator_name_zh", "indicator_name_en",
            "unit", "measure", "direction", "ended_plan", "ended_base_year", "ended_target_year", "next_plan",
@@ -58,9 +62,10 @@ COLUMNS = ["entity", "entity_name_zh", "entity_name_en", "indicator_id", "indica
            "pi_narrow_lower", "pi_narrow_upper", "pi_wide_lower", "pi_wide_upper", "next_target_value",
            "next_target_comparator",
            "target_position", "target_reading",
-           "trend_probability_meets_target", "ended_base_value", "ended_target_year_value",
-           "achieved_growth_last_period", "next_base_value", "required_growth_next_period",
-           "required_growth_comparator", "growth_method", "acceleration_needed", "outlook_notes", "sources",
+           "trend_probability_meets_target", "ended_base_value", "ended_target_year_value", "ended_target_value",
+           "ended_target_comparator", "ended_target_met", "achieved_growth_last_period", "next_base_value",
+           "required_growth_next_period", "required_growth_comparator", "growth_method", "acceleration_needed",
+           "outlook_notes", "sources",
            "trend_scale", "trend_intercept", "trend_slope"]
 
 
@@ -78,7 +83,8 @@ def outlook_table(inputs: AnalysisInputs) -> pd.DataFrame:
         for ind_id in dict.fromkeys(inputs.indicators.loc[inputs.indicators["entity"] == entity, "indicator_id"]):
             out.append(_row(inputs, entity, ind_id, ended, following, period))
     frame = as_numeric(pd.DataFrame(out, columns=COLUMNS), NUMERIC)
-    return frame.astype({c: "Int64" for c in INTEGERS} | {"next_plan_configured": "boolean"})
+    return frame.astype({c: "Int64" for c in INTEGERS} | {"next_plan_configured": "boolean",
+                                                            "ended_target_met": "boolean"})
 
 
 def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, following: Plan | None,
@@ -100,6 +106,10 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
     if reading is not None and fit.caution:
         reading = UNRELIABLE
     growth = _growth(by_year, ended.period, period, goal, meta.direction)
+    # The ended plan's final evaluation, judged as at its target year (the same judgement its report gave).
+    ended_target = plan_target(rows, ended)
+    ended_judged = plan_judgement(observed_up_to(rows, ended.period.target_year), ended_target, ended,
+                                  ended.period.target_year, meta.direction)
     # Notes as codes and values (outlook_notes in the wording), said by each reader in its language.
     notes = ([fit.note] if fit.note else []) + growth.pop("notes")
     if following is None:
@@ -129,9 +139,12 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
         "target_position": position, "target_reading": reading,
         "trend_probability_meets_target": fit.probability_meets_target,
         **growth,
+        "ended_target_value": None if ended_target is None else ended_target["value"],
+        "ended_target_comparator": None if ended_target is None else ended_target["comparator"],
+        "ended_target_met": ended_judged["target_met"],
         "required_growth_comparator": None if target is None else (">" if comparator == ">" else ">="),
         "outlook_notes": json.dumps(notes, ensure_ascii=False) if notes else "",
-        "sources": source_lines(*observed, target),
+        "sources": source_lines(*observed, target, ended_target),
         # The fitted line the outlook figure draws (see helpers.analyse.trends.fitted_curve).
         "trend_scale": fit.scale, "trend_intercept": fit.intercept, "trend_slope": fit.slope,
     }

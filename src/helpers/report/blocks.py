@@ -255,11 +255,20 @@ def indicator_cell(ctx: ReportContext, ind_id: str, comparability: str = "same")
 
 
 def indicator_with_unit(ctx: ReportContext, ind_id: str, unit: str, comparability: str = "same") -> str:
-    """The indicator and its unit, '党政人才（万人）', for a table whose numbers stand without one."""
-    name = indicator_cell(ctx, ind_id, comparability)
-    if not isinstance(unit, str) or not unit:
-        return name
-    return f"{name}（{ctx.unit(unit)}）" if ctx.lang == "zh" else f"{name} ({ctx.unit(unit)})"
+    """The indicator and its unit, '党政人才（万人）', for a table whose numbers stand without one. One bracket
+    holds everything said after the name: a name's own closing bracket, the unit, the caveat mark
+    ('社会工作专业人才（每万人持证数，人/万人）', never '…（每万人持证数）（人/万人）')."""
+    name = ctx.indicator_name(ind_id)
+    notes = []
+    opening, closing = ("（", "）") if ctx.lang == "zh" else (" (", ")")
+    if name.endswith(closing) and name.rfind(opening.strip()) > 0:
+        cut = name.rindex(opening.strip())
+        name, notes = name[:cut].rstrip(), [name[cut + 1:-1]]
+    if isinstance(unit, str) and unit:
+        notes.append(ctx.unit(unit))
+    if comparability == "caveat":
+        notes.append(ctx.t("definitions.caveat"))
+    return ctx.t("report.with_notes", name=name, notes=ctx.t("report.notes_sep").join(notes)) if notes else name
 
 
 def value_text(ctx: ReportContext, value, comparator=None, unit: str | None = None) -> str:

@@ -68,7 +68,8 @@ def write_results(inputs: AnalysisInputs, tables: dict, path: Path, lang: str = 
                                         "target_gap", "other_target_value", "base_value", "evaluated_value",
                                         "gap_to_target", "last_actual_value", "projection", "pi_narrow_lower",
                                         "pi_narrow_upper", "pi_wide_lower", "pi_wide_upper", "next_target_value",
-                                        "ended_base_value", "ended_target_year_value", "next_base_value")})
+                                        "ended_base_value", "ended_target_year_value", "ended_target_value",
+                                        "next_base_value")})
     formats.update({c: "0.00" for c in ("progress_ratio", "latest_ratio", "target_ratio", "sdg_progress_ratio")})
     fills = {c: colours for c in ("progress_category", "sdg_progress_category")}
     fills["schedule_judgement"] = judgement_colours
@@ -133,9 +134,10 @@ VALUE_MAPS = {**{column: f"workbook.values.{key}" for column, key in {
 NOTES = {"note_values": ("note", "notes"), "progress_notes": ("progress_notes", "progress_notes"),
          "evaluation_notes": ("evaluation_notes", "evaluation_notes"), "trend_notes": ("trend_notes", "trend_notes"),
          "sdg_notes": ("sdg_notes", "sdg_notes")}
-YES_NO = ("target_met", "hold_target", "target_meets_province", "latest_meets_province", "next_plan_configured",
-          "approximate", "cumulative", "estimated", "target_binding", "target_approximate", "target_cumulative",
-          "base_estimated", "other_target_binding", "other_target_approximate", "other_target_cumulative")
+YES_NO = ("target_met", "ended_target_met", "hold_target", "target_meets_province", "latest_meets_province",
+          "next_plan_configured", "approximate", "cumulative", "estimated", "target_binding", "target_approximate",
+          "target_cumulative", "base_estimated", "other_target_binding", "other_target_approximate",
+          "other_target_cumulative")
 PERIOD_COLUMNS = ("plan", "other_plan", "ended_plan", "next_plan")
 
 

@@ -131,7 +131,8 @@ def _schedule_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
                Column(ctx.t("plan_cycle.col_latest"), "num", fold=True), Column(ctx.t("plan_cycle.col_target"), "num",
                                                                                 fold=True),
                Column(ctx.t("plan_cycle.col_sdg"), "num", fold=True)]
-    notes = [ctx.t("plan_cycle.schedule_note")] + marks_notes(ctx, rows, MARKS + ("estimated",)) + \
+    notes = [ctx.t("plan_cycle.schedule_note") + ctx.t("plan_cycle.sdg_note")] + \
+        marks_notes(ctx, rows, MARKS + ("estimated",)) + \
         ([ctx.t("plan_cycle.many_note", n=len(rows))] if ctx.many else [])
     return [{"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))}, {"kind": "notes",
                                                                                           "entries": notes}]
@@ -218,9 +219,9 @@ def _misses(ctx: ReportContext, rows: pd.DataFrame) -> Html:
         return chapter(ctx, "plan", ctx.t("report.misses_title"), blocks)
     body = [[ctx.entity_name(r.entity), indicator_with_unit(ctx, r.indicator_id, r.unit, r.comparability),
              marked_target(ctx, r), _judged_value(ctx, r), fmt_pct(r.completion_rate)] for r in missed.itertuples()]
+    # Every column stays on a phone: the target-year actual against the target is what the table is for.
     columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
-               Column(ctx.t("plan_cycle.col_target"), "num"),
-               Column(ctx.t("plan_cycle.col_actual"), "num", fold=True),
+               Column(ctx.t("plan_cycle.col_target"), "num"), Column(ctx.t("plan_cycle.col_actual"), "num"),
                Column(ctx.t("plan_cycle.col_completion"), "num")]
     blocks.append({"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))})
     notes = ([ctx.t("report.misses_binding")] if missed["_binding"].any() else []) + marks_notes(ctx, missed)
@@ -248,9 +249,9 @@ def _behind(ctx: ReportContext, rows: pd.DataFrame) -> Html:
     body = [[ctx.entity_name(r.entity), indicator_with_unit(ctx, r.indicator_id, r.unit, r.comparability),
              fmt_pct(r.progress_share), fmt_pct(r.schedule_share),
              marked_target(ctx, r)] for r in behind.itertuples()]
+    # On a phone 完成进度 keeps 序时进度 beside it (the one without the other says nothing); the target folds.
     columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
-               Column(ctx.t("plan_cycle.col_progress"), "num"),
-               Column(ctx.t("plan_cycle.col_schedule"), "num", fold=True),
+               Column(ctx.t("plan_cycle.col_progress"), "num"), Column(ctx.t("plan_cycle.col_schedule"), "num"),
                Column(ctx.t("plan_cycle.col_target"), "num", fold=True)]
     notes = ([ctx.t("report.misses_binding")] if behind["_binding"].any() else []) + \
         [ctx.t("plan_cycle.schedule_note")] + marks_notes(ctx, behind)

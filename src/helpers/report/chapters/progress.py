@@ -90,13 +90,10 @@ def key_figures_brief(ctx: ReportContext) -> Html:
     lists): the counties' targets against the province's. At a base year, what the plan asks: growth
     achieved against growth required, and the targets against the province's."""
     p = ctx.progress
-    actuals = province_figure(ctx, actuals=True)
-    if actuals:
-        figs = actuals
-    elif len(p) and p["plan_phase"].isin(FINAL_PHASES).all():
-        figs = province_figure(ctx)
-    elif p["schedule_judgement"].notna().any():
-        figs = province_figure(ctx)
+    if province_figure(ctx, actuals=True):
+        figs = province_figure(ctx, actuals=True, alone=True)
+    elif (len(p) and p["plan_phase"].isin(FINAL_PHASES).all()) or p["schedule_judgement"].notna().any():
+        figs = province_figure(ctx, alone=True)
     else:
         figs = growth_figure(ctx) + province_figure(ctx)
     return chapter(ctx, "figures", ctx.t("report.key_figures"), [figure_block(ctx, figs)])

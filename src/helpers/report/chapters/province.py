@@ -28,10 +28,15 @@ from helpers.report.chapters.plan import MARKS, flag, marked_target, marks_notes
 from helpers.report.chapters.summary import province_year
 from helpers.report.context import ReportContext
 
+# A figure alone in a block fills half of an A4 page's width (two sit side by side): one of this many rows or more
+# is drawn in two halves that sit side by side, half as tall, so that the page's other half is not left empty.
+HALVES_FROM_ROWS = 5
 
-def province_figure(ctx: ReportContext, actuals: bool = False) -> list[Figure]:
+
+def province_figure(ctx: ReportContext, actuals: bool = False, alone: bool = False) -> list[Figure]:
     """Each county against the provincial targets, 100% level with them: its targets, or (actuals=True, at a
-    final evaluation) its actuals of the provincial targets' year."""
+    final evaluation) its actuals of the provincial targets' year. alone=True: the figure is the only one of
+    its block, and is drawn in two halves from HALVES_FROM_ROWS rows."""
     def draw():
         c = ctx.comparison
         c = c[(c["comparison"] == "county_vs_province") & (c["basis"] == "gap and ratio")]
@@ -48,9 +53,13 @@ def province_figure(ctx: ReportContext, actuals: bool = False) -> list[Figure]:
                    else ctx.t("report.fig_province"))
         if any(row["label"].endswith(LOWER_MARK.strip()) for row in rows):   # the mark explained only where it is drawn
             caption += ctx.t("report.lower_is_better_mark")
-        return [(charts.ratio_chart(chunk, counties, ctx.many), caption)
-                for chunk in charts.chunks(rows, method_parameters().rows_per_figure)]
-    return figures(ctx, "province_actuals" if actuals else "province", draw)
+        size = method_parameters().rows_per_figure
+        if alone and HALVES_FROM_ROWS <= len(rows) <= size:
+            size = (len(rows) + 1) // 2
+        span = charts.ratio_span(rows) if rows else None     # the parts of one chart share its axis
+        return [(charts.ratio_chart(chunk, counties, ctx.many, span=span), caption)
+                for chunk in charts.chunks(rows, size)]
+    return figures(ctx, ("province_actuals" if actuals else "province") + ("_alone" if alone else ""), draw)
 
 
 def _province_target(ctx: ReportContext, r) -> str:

@@ -216,6 +216,7 @@ def lead_sentences(ctx: ReportContext) -> list[str]:
     final = [e for e, ph in phases.items() if ph in FINAL_PHASES]
     in_period = [e for e, ph in phases.items() if ph == IN_PERIOD]
     out += _final_sentences(ctx, final)
+    out += [s for s in (_ended_plan_sentence(ctx),) if s]
     out += _schedule_sentences(ctx, in_period)
     outlook = _outlook_sentence(ctx)
     if outlook:
@@ -250,6 +251,43 @@ def _final_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
             text += ctx.t("summary.final_pending", n=row.not_judged, year=period.target_year)
         out.append(text + ctx.t("summary.end"))
     return out
+
+
+def _ended_plan_sentence(ctx: ReportContext) -> str:
+    """Under a new plan, how the one before it ended: its final evaluation, N of M targets met per county (on
+    the target year's actuals, outlook.csv ended_target_met), and where each target is: that year's brief."""
+    o = ctx.outlook
+    if o is None or o.empty or "ended_target_met" not in o:
+        return ""
+    evaluated = {e: ctx.inputs.plan_of(e).period.name for e in ctx.inputs.entities}
+    rows = o[[evaluated.get(e) not in (None, ended) for e, ended in zip(o["entity"], o["ended_plan"])]]
+    rows = rows[rows["ended_target_value"].notna()]
+    if rows.empty:
+        return ""
+    first = rows.iloc[0]
+    period = PlanPeriod(first["ended_plan"], int(first["ended_base_year"]), int(first["ended_target_year"]))
+    groups = [(ctx.t("summary.counties", n=rows["entity"].nunique()), rows)] if ctx.many else \
+        [(ctx.entity_name(e), g) for e, g in rows.groupby("entity", sort=False)]
+    parts = []
+    for county, g in groups:
+        met = g["ended_target_met"].astype("boolean")
+        text = ctx.t("summary.ended_part", county=county, met=int(met.fillna(False).sum()),
+                     judged=int(met.notna().sum()))
+        if met.isna().any():
+            text += ctx.t("summary.ended_pending", n=int(met.isna().sum()), year=period.target_year)
+        parts.append(text)
+    return ctx.t("summary.ended", period=period_label(period, ctx.lang), years=period.years,
+                 year=period.target_year, parts=ctx.t("summary.below_sep").join(parts),
+                 brief=_brief_name(ctx, period.target_year))
+
+
+def _brief_name(ctx: ReportContext, year: int) -> str:
+    """The file name of the brief `make report YEAR=year` publishes for these counties, in this language."""
+    from helpers.core.paths import PUBLISHED_DOCUMENT
+    from helpers.run.parameters import subset_tag
+    entities = list(ctx.inputs.entities)
+    tag = "" if entities == list(ctx.inputs.sources.counties()) else subset_tag(entities)
+    return PUBLISHED_DOCUMENT.format(document="brief", end=f"{year}_{ctx.lang}{tag}")
 
 
 def _schedule_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
