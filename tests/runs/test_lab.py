@@ -150,3 +150,27 @@ def test_make_lab_copies_each_notebook_once_and_names_the_ones_changed_since(tmp
     assert "the analyst" in copy.read_text(encoding="utf-8")
     copy.unlink()
     assert prepare_copies(tmp_path) == [] and "a new version" in copy.read_text(encoding="utf-8")
+
+
+def test_a_copy_cut_short_is_never_kept_as_the_analysts(tmp_path, monkeypatch):
+    """A full disk (or Ctrl-C) while `make lab` copies a notebook: the half-written copy was kept in lab/ as the
+    analyst's own, and never made again. The copy is whole or not there, and the error is the project's."""
+    import errno
+    import shutil
+
+    from helpers.core.errors import InputError
+    from helpers.run.lab import prepare_copies
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "02_comparison.ipynb").write_text('{"cells": ["' + "x" * 1000 + '"]}', encoding="utf-8")
+    copy_whole = shutil.copyfile
+
+    def disk_fills(source, target):
+        Path(target).write_text('{"cells": ["xx', encoding="utf-8")
+        raise OSError(errno.ENOSPC, "No space left on device", str(target))
+    monkeypatch.setattr(shutil, "copyfile", disk_fills)
+    with pytest.raises(InputError) as full:
+        prepare_copies(tmp_path)
+    assert "the disk is full" in str(full.value) and list((tmp_path / "lab").iterdir()) == []
+    monkeypatch.setattr(shutil, "copyfile", copy_whole)
+    assert prepare_copies(tmp_path) == []
+    assert (tmp_path / "lab" / "02_comparison.ipynb").read_text(encoding="utf-8").endswith('"]}')

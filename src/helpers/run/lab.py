@@ -21,6 +21,7 @@ from jupyter_server.services.contents.largefilemanager import AsyncLargeFileMana
 from tornado import web
 
 from helpers.core import paths
+from helpers.files.atomic import replaced_when_done, write_if_changed
 
 WORK_DIR = "lab"            # the analysts' copies, beside notebooks/ (in .gitignore)
 COMMITTED_DIR = "notebooks"
@@ -42,12 +43,14 @@ def prepare_copies(root: Path = paths.PROJECT_ROOT) -> list[str]:
         digest = hashlib.sha256(notebook.read_bytes()).hexdigest()
         copy = work / notebook.name
         if not copy.exists():
-            shutil.copyfile(notebook, copy)
+            # Whole or not at all: a copy cut short (Ctrl-C, a full disk) would be kept as the analyst's own.
+            with replaced_when_done(copy) as partial:
+                shutil.copyfile(notebook, partial)
             record[notebook.name] = digest
         elif record.get(notebook.name) != digest:
             notes.append(f"{COMMITTED_DIR}/{notebook.name} has changed since {WORK_DIR}/{notebook.name} was copied "
                          f"from it: delete your copy to get the new one at the next `make lab`.")
-    record_path.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    write_if_changed(record_path, json.dumps(record, indent=1, sort_keys=True) + "\n")
     return notes
 
 
