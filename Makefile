@@ -13,9 +13,18 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 # Every path here is the project's folder's: make must run in it (`make -C FOLDER` does), not read this file from
 # elsewhere (`make -f …/Makefile`), which ran the steps on the other folder and wrote there.
+# make's functions split names at spaces: the name make read is compared whole, as text, before as a path.
+MAKEFILE_READ := $(strip $(MAKEFILE_LIST))
+ifeq ($(wildcard Makefile),)
+MAKEFILE_ELSEWHERE := yes
+else ifneq ($(MAKEFILE_READ),$(CURDIR)/Makefile)
 ifneq ($(realpath $(firstword $(MAKEFILE_LIST))),$(realpath Makefile))
+MAKEFILE_ELSEWHERE := yes
+endif
+endif
+ifdef MAKEFILE_ELSEWHERE
 $(error make reads this Makefile from another folder ($(CURDIR)), whose files it would work on: run it in the project's \
-    folder, `make -C "$(dir $(firstword $(MAKEFILE_LIST)))" $(MAKECMDGOALS)` (or cd there first))
+    folder, `make -C "$(MAKEFILE_READ:/Makefile=)" $(MAKECMDGOALS)` (or cd there first))
 endif
 .SUFFIXES:
 # Independent steps run side by side (the results workbook beside the report notebook); JOBS=1: one at a time.

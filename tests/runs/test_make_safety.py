@@ -278,11 +278,15 @@ def test_make_read_from_another_folder_refuses_in_one_line_and_writes_nothing_th
     run = subprocess.run(["make", "-f", str(paths.PROJECT_ROOT / "Makefile"), "report"], cwd=elsewhere,
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1, run.stderr
-    assert "run it in the project's folder" in run.stderr and f'make -C "{paths.PROJECT_ROOT}/" report' in run.stderr
+    assert "run it in the project's folder" in run.stderr and f'make -C "{paths.PROJECT_ROOT}" report' in run.stderr
     assert list(elsewhere.iterdir()) == []
     advised = subprocess.run(["make", "-C", f"{paths.PROJECT_ROOT}/", "help"], cwd=elsewhere, capture_output=True,
                              text=True, timeout=120)
     assert advised.returncode == 0 and "make report" in advised.stdout
+    (elsewhere / "Makefile").write_text("report:\n\ttouch ran\n", encoding="utf-8")   # a folder with its own
+    again = subprocess.run(["make", "-f", str(paths.PROJECT_ROOT / "Makefile"), "report"], cwd=elsewhere,
+                           capture_output=True, text=True, timeout=120)
+    assert again.returncode == 2 and "from another folder" in again.stderr and not (elsewhere / "ran").exists()
 
 
 @pytest.mark.parametrize("jobs", ["0", "two", "-1", "1 2", ""])

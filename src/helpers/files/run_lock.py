@@ -175,6 +175,8 @@ def _command(process) -> str:
         words = process.cmdline()
     except Exception:
         return process.name()
+    if not words:       # a process just started: its command line is not yet readable
+        return process.name()
     if words and Path(words[0]).name in ("make", "gmake"):
         words = [Path(words[0]).name] + [w for w in words[1:] if w != "--no-print-directory"]
     elif any(w.endswith("ipykernel_launcher") or w == "ipykernel_launcher" for w in words):
