@@ -8,37 +8,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from helpers.core.errors import InputError
 from helpers.extract import dataset
-
-HEADER = ["县市", "指标", "单位", "年份", "数值", "比较符", "来源", "备注"]
-
-
-def _workbook(workspace: Path, rows: list[list], header=HEADER, name: str = "m.xlsx") -> Path:
-    path = workspace / "raw" / "monitoring" / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "数据"
-    for row in [header, *rows]:
-        ws.append(row)
-    wb.save(path)
-    return path
-
-
-def _refused(workspace: Path) -> InputError:
-    with pytest.raises(InputError) as info:
-        dataset.build(workspace / "raw", workspace / "config")
-    return info.value
-
-
-def _built(workspace: Path):
-    return dataset.build(workspace / "raw", workspace / "config")
-
-
-def _monitoring(workspace: Path):
-    return _built(workspace).indicators.query("origin == 'monitoring'")
-
+from support.data_step import build_refused, monitored
+from support.workbooks import HEADER, one_sheet_workbook
 
 # ----------------------------------------------------------------------------- a comparator in the value cell
 
@@ -50,8 +22,8 @@ def _monitoring(workspace: Path):
 ])
 def test_a_comparator_in_the_value_cell_that_the_comparator_column_contradicts_stops_the_run(workspace, value,
                                                                                               column):
-    _workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, value, column]])
-    err = _refused(workspace)
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, value, column]])
+    err = build_refused(workspace)
     assert err.file.endswith("monitoring/m.xlsx") and err.where == "sheet 数据, cells E2 and F2"
     assert value in err.problem and f"'{column}'" in err.problem
     assert "write the number alone in E2 (12.9)" in err.fix and "F2" in err.fix
@@ -62,8 +34,8 @@ def test_a_comparator_in_the_value_cell_that_the_comparator_column_contradicts_s
     ("12.9以上", "≥", ">="),
 ])
 def test_a_comparator_in_the_value_cell_alone_or_agreeing_is_kept_and_logged(workspace, value, column, comparator):
-    _workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, value, column]])
-    built = _built(workspace)
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, value, column]])
+    built = dataset.build(workspace / "raw", workspace / "config")
     row = built.indicators.query("origin == 'monitoring'")
     assert row[["value", "comparator", "source_cell"]].values.tolist() == [[12.9, comparator, "E2"]]
     logged = built.cleaning_log.query("step == 'comparator' and source_file.str.endswith('m.xlsx')")
@@ -83,8 +55,8 @@ JIANDE_TOTALS = [["建德市", "人才资源总量", "万人", 2021, 11.0], ["�
     (1.29, "is the smallest divided by 5.38", "a misplaced decimal point?"),   # 1.29 for 12.9: 6.9407 ÷ 1.29
 ])
 def test_a_value_far_out_of_line_with_the_countys_other_figures_stops_the_run(workspace, typed, times, guess):
-    _workbook(workspace, [*JIANDE_TOTALS, ["建德市", "人才资源总量", "万人", 2023, typed]])
-    err = _refused(workspace)
+    one_sheet_workbook(workspace, [*JIANDE_TOTALS, ["建德市", "人才资源总量", "万人", 2023, typed]])
+    err = build_refused(workspace)
     assert err.file.endswith("monitoring/m.xlsx") and err.where == "sheet 数据, cell E4"
     assert f"{typed:g} 万人 for 人才资源总量 (jiande, 2023) {times}" in err.problem
     assert guess in err.problem
@@ -97,21 +69,21 @@ def test_a_value_far_out_of_line_with_the_countys_other_figures_stops_the_run(wo
 
 def test_the_factor_comes_from_the_method_and_the_figures_in_line_are_read(workspace, monkeypatch):
     from helpers.core import method
-    _workbook(workspace, [*JIANDE_TOTALS, ["建德市", "人才资源总量", "万人", 2023, 60]])   # 4.6 × 13
-    assert _monitoring(workspace)["value"].tolist() == [11.0, 11.8, 60.0]
+    one_sheet_workbook(workspace, [*JIANDE_TOTALS, ["建德市", "人才资源总量", "万人", 2023, 60]])   # 4.6 × 13
+    assert monitored(workspace)["value"].tolist() == [11.0, 11.8, 60.0]
     shipped = method.method_parameters()
     stricter = method.Method(**{**vars(shipped), "out_of_line_factor": 4})
     monkeypatch.setattr(method, "method_parameters", lambda: stricter)
     monkeypatch.setattr(dataset, "method_parameters", method.method_parameters)
-    assert "60 万人" in _refused(workspace).problem
+    assert "60 万人" in build_refused(workspace).problem
 
 
 def test_a_workbook_only_series_names_the_value_furthest_out(workspace):
     """An indicator the plan does not state: the workbooks' own years are the reference."""
     rows = [["建德市", "人才资源总量", "万人", 2021, 11.0]] + \
         [["安吉县", "高价值专利授权数", "件", year, value] for year, value in ((2021, 120), (2022, 135), (2023, 2023))]
-    _workbook(workspace, rows)
-    err = _refused(workspace)
+    one_sheet_workbook(workspace, rows)
+    err = build_refused(workspace)
     assert err.where == "sheet 数据, cell E5" and "a year typed in the value cell?" in err.problem
     assert "which run from 120 to 135 件 in 2021–2022" in err.problem
 
@@ -134,14 +106,14 @@ def test_a_utf16_csv_says_what_it_is_and_the_conversion_works(workspace, encodin
     GBK'. The advice's command, run as written, makes the file readable."""
     import subprocess
     path = _csv(workspace, CSV_TEXT.encode(encoding))
-    err = _refused(workspace)
+    err = build_refused(workspace)
     assert err.file.endswith("2023.csv") and f"the file is UTF-16 text ({order}" in err.problem
     assert "Excel 工作簿 (*.xlsx)" in err.fix
     if encoding == "utf-16":                      # (iconv keeps a byte-order mark: the reader skips it)
         return
     command = err.fix[err.fix.index("`iconv") + 1:err.fix.index("`", err.fix.index("`iconv") + 1)]
     subprocess.run(command, shell=True, check=True)
-    assert _monitoring(workspace)[["value", "source_cell"]].values.tolist() == [[12.9, "E2"]]
+    assert monitored(workspace)[["value", "source_cell"]].values.tolist() == [[12.9, "E2"]]
     assert path.exists()
 
 
@@ -149,20 +121,20 @@ def test_a_utf16_csv_says_what_it_is_and_the_conversion_works(workspace, encodin
 def test_a_csv_separated_by_semicolons_or_tabs_says_so(workspace, separator, name):
     """Was: 'no sheet has the monitoring columns' for a file whose header is all there."""
     _csv(workspace, CSV_TEXT.replace(",", separator).replace("12.9", "12,9").encode("utf-8"))
-    err = _refused(workspace)
+    err = build_refused(workspace)
     assert err.where == "line 1" and f"the columns are separated by {name}, not commas" in err.problem
     assert "Excel 工作簿 (*.xlsx)" in err.fix
 
 
 def test_an_empty_csv_says_it_is_empty(workspace):
     _csv(workspace, b"")
-    err = _refused(workspace)
+    err = build_refused(workspace)
     assert err.file.endswith("2023.csv") and "the CSV file is empty" in err.problem
 
 
 def test_a_csv_with_commas_and_a_semicolon_in_a_cell_is_read(workspace):
     _csv(workspace, CSV_TEXT.replace(",,,\n", ",,统计公报;第3页,\n").encode("utf-8"))
-    assert _monitoring(workspace)["value"].tolist() == [12.9]
+    assert monitored(workspace)["value"].tolist() == [12.9]
 
 
 # ----------------------------------------------------------------------------- dates and Excel's errors as values
@@ -192,20 +164,20 @@ def test_a_date_formatted_cell_says_so_and_the_advice_works(workspace, row, wher
         ws.append(r)
     _dated(ws)
     wb.save(path)
-    err = _refused(workspace)
+    err = build_refused(workspace)
     assert err.where == f"sheet 数据, {where}" and what in err.problem and "set its format to Number" in err.fix
     wb = openpyxl.load_workbook(path)            # as advised: the format to Number, the figure typed again
     cell = wb["数据"][where.split()[-1]]
     cell.number_format, cell.value = "General", cell.value if not hasattr(cell.value, "year") else \
         (12.9 if row == 0 else 2023)
     wb.save(path)
-    assert len(_monitoring(workspace)) == 1
+    assert len(monitored(workspace)) == 1
 
 
 @pytest.mark.parametrize("error", ["#DIV/0!", "#REF!", "#N/A", "#VALUE!"])
 def test_an_excel_error_in_a_value_cell_says_the_formula_failed(workspace, error):
-    _workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, error]])
-    err = _refused(workspace)
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, error]])
+    err = build_refused(workspace)
     assert err.where == "sheet 数据, cell E2" and f"the cell shows Excel's error {error}" in err.problem
     assert "correct the formula" in err.fix
 
@@ -218,16 +190,16 @@ def test_a_workbook_that_unpacks_to_too_much_is_refused_before_it_is_read(worksp
     import zipfile
 
     from helpers.extract import monitoring
-    path = _workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 12.9]])
+    path = one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 12.9]])
     with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("docProps/padding.xml", b"<a/>" * 750_000)
     assert path.stat().st_size < 100_000
     monkeypatch.setattr(monitoring, "MAX_UNPACKED_BYTES", 2_000_000)
-    err = _refused(workspace)
+    err = build_refused(workspace)
     assert err.file.endswith("m.xlsx") and "the workbook unpacks to 3 MB" in err.problem and "(the limit is 2 MB)" \
         in err.problem
     monkeypatch.setattr(monitoring, "MAX_UNPACKED_BYTES", 200_000_000)
-    assert _monitoring(workspace)["value"].tolist() == [12.9]
+    assert monitored(workspace)["value"].tolist() == [12.9]
 
 
 # ----------------------------------------------------------------------------- hidden rows
@@ -238,12 +210,12 @@ def test_hidden_rows_are_read_and_the_cleaning_log_says_so(workspace):
     from helpers.core.wording import decision_text, words
     rows = [["建德市", "人才资源总量", "万人", year, value] for year, value in
             ((2021, 11.0), (2022, 11.8), (2023, 12.9), (2024, 13.4))]
-    path = _workbook(workspace, rows)
+    path = one_sheet_workbook(workspace, rows)
     wb = openpyxl.load_workbook(path)
     for row in (3, 4, 5):
         wb["数据"].row_dimensions[row].hidden = True
     wb.save(path)
-    built = _built(workspace)
+    built = dataset.build(workspace / "raw", workspace / "config")
     assert built.indicators.query("origin == 'monitoring'")["value"].tolist() == [11.0, 11.8, 12.9, 13.4]
     logged = built.cleaning_log.query("step == 'hidden_rows'")
     assert json.loads(logged["values"].iloc[0]) == {"file": "m.xlsx", "sheet": "数据", "rows": "3–5"}
@@ -261,8 +233,8 @@ def test_hidden_rows_are_read_and_the_cleaning_log_says_so(workspace):
 ])
 def test_a_renamed_or_missing_column_is_named(workspace, header, row, missing):
     """Was: 'no sheet has the monitoring columns 县市, 指标, 年份 and 数值', for a header that has all but one."""
-    _workbook(workspace, [row], header=header)
-    err = _refused(workspace)
+    one_sheet_workbook(workspace, [row], header=header)
+    err = build_refused(workspace)
     assert err.where == "sheet 数据, row 1" and missing in err.problem and ", ".join(header) in err.problem
     assert "as the template does (县市, 指标, 单位, 年份, 数值, 比较符, 来源, 备注)" in err.fix
 
@@ -279,5 +251,5 @@ def test_a_header_below_the_rows_searched_says_where_it_is_looked_for(workspace)
         ws.append(row)
     titled(ws)
     wb.save(path)
-    err = _refused(workspace)
+    err = build_refused(workspace)
     assert "in its first 5 rows" in err.problem and "delete the title rows above it" in err.fix

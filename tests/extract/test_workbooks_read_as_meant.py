@@ -5,38 +5,11 @@ import re
 import zipfile
 from pathlib import Path
 
-import openpyxl
 import pytest
 
-from helpers.core.errors import InputError
-from helpers.extract import dataset
+from support.data_step import build_refused, monitored
 from support.notes import said
-
-HEADER = ["县市", "指标", "单位", "年份", "数值", "比较符", "来源", "备注"]
-
-
-def _workbook(workspace: Path, rows: list[list], header=HEADER, edit=None, name: str = "m.xlsx") -> Path:
-    path = workspace / "raw" / "monitoring" / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "数据"
-    for row in [header, *rows]:
-        ws.append(row)
-    if edit:
-        edit(ws)
-    wb.save(path)
-    return path
-
-
-def _refused(workspace: Path) -> InputError:
-    with pytest.raises(InputError) as info:
-        dataset.build(workspace / "raw", workspace / "config")
-    return info.value
-
-
-def _monitoring(workspace: Path):
-    return dataset.build(workspace / "raw", workspace / "config").indicators.query("origin == 'monitoring'")
+from support.workbooks import HEADER, one_sheet_workbook
 
 
 @pytest.mark.parametrize("header, row, columns", [
@@ -48,21 +21,21 @@ def _monitoring(workspace: Path):
      "D1 (年份（基期）) and E1 (年份)"),
 ])
 def test_two_columns_that_could_each_be_one_field_stop_the_run(workspace, header, row, columns):
-    _workbook(workspace, [row], header=header)
-    err = _refused(workspace)
+    one_sheet_workbook(workspace, [row], header=header)
+    err = build_refused(workspace)
     assert err.where == "sheet 数据, row 1" and columns in err.problem and "keep one column headed" in err.fix
 
 
 def test_two_note_columns_are_harmless(workspace):
-    _workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 12.9, None, "年鉴", "备注一", "备注二"]],
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 12.9, None, "年鉴", "备注一", "备注二"]],
               header=HEADER + ["备注2"])
-    assert _monitoring(workspace)["value"].tolist() == [12.9]
+    assert monitored(workspace)["value"].tolist() == [12.9]
 
 
 def test_a_fraction_character_in_a_value_cell_is_refused_not_read_as_a_mark(workspace):
     """Was: 12½ read as 12, the ½ taken for a note mark."""
-    _workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, "12½"]])
-    err = _refused(workspace)
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, "12½"]])
+    err = build_refused(workspace)
     assert err.where == "sheet 数据, cell E2" and "'12½'" in err.problem and "is not a number" in err.problem
 
 
@@ -100,21 +73,21 @@ def _with_rich_value(path: Path, shared: bool) -> Path:
 
 def test_a_note_mark_set_as_superscript_is_a_mark_never_a_digit(workspace):
     """Was: 12.91. As Excel stores it (shared strings), the superscript 1 is read as the note mark ¹."""
-    _with_rich_value(_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 0]]), shared=True)
-    row = _monitoring(workspace).iloc[0]
+    _with_rich_value(one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 0]]), shared=True)
+    row = monitored(workspace).iloc[0]
     assert (row["value"], row["source_value"], row["source_cell"]) == (12.9, "12.9¹", "E2")
     assert "¹" in said(row)
 
 
 def test_a_superscript_stored_inline_stops_the_run_with_advice_that_works(workspace):
     """Stored inline (as programs write it), openpyxl's read-only mode runs the parts together: was 12.91."""
-    path = _with_rich_value(_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 0]]), shared=False)
-    err = _refused(workspace)
+    path = _with_rich_value(one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 0]]), shared=False)
+    err = build_refused(workspace)
     assert err.where == "sheet 数据, cell E2" and "superscript" in err.problem and "12.91" in err.problem
     assert "save it" in err.fix
     # Saved again by Excel, WPS or LibreOffice, the text is in the shared strings and reads as 12.9 with its mark.
-    _with_rich_value(_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 0]]), shared=True)
-    assert path.exists() and _monitoring(workspace)["value"].tolist() == [12.9]
+    _with_rich_value(one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 0]]), shared=True)
+    assert path.exists() and monitored(workspace)["value"].tolist() == [12.9]
 
 
 # ----------------------------------------------------------------------------- merged cells
@@ -123,8 +96,8 @@ def test_a_superscript_stored_inline_stops_the_run_with_advice_that_works(worksp
 def test_a_value_year_or_county_merged_over_rows_stops_the_run(workspace, merge, where):
     """Was, for a value: 12.9 merged over its 2022 and 2023 rows read for 2022 alone, 2023 dropped without a word."""
     rows = [["建德市", "人才资源总量", "万人", 2022, 12.9], ["建德市", "人才资源总量", "万人", 2023, None]]
-    _workbook(workspace, rows, edit=lambda ws: ws.merge_cells(merge))
-    err = _refused(workspace)
+    one_sheet_workbook(workspace, rows, edit=lambda ws: ws.merge_cells(merge))
+    err = build_refused(workspace)
     assert err.where == f"sheet 数据, {where}" and "are merged" in err.problem and "Unmerge Cells" in err.fix
 
 
@@ -132,9 +105,9 @@ def test_merged_cells_elsewhere_are_harmless(workspace):
     def edit(ws):
         ws.merge_cells("G2:H2")          # 来源 and 备注 merged
         ws.merge_cells("G3:G4")          # a note over two rows
-    _workbook(workspace, [["建德市", "人才资源总量", "万人", 2022, 12.1, None, "年鉴"],
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2022, 12.1, None, "年鉴"],
                           ["建德市", "人才资源总量", "万人", 2023, 12.9, None, "年鉴"]], edit=edit)
-    assert _monitoring(workspace)["value"].tolist() == [12.1, 12.9]
+    assert monitored(workspace)["value"].tolist() == [12.1, 12.9]
 
 
 # ----------------------------------------------------------------------------- number formats
@@ -149,8 +122,8 @@ def test_a_number_format_that_shows_another_number_stops_the_run(workspace, stor
     """Was: the stored 129000 read (and, where the plausible range allows it, published) while the sheet shows 12.9."""
     def edit(ws):
         ws["E2"].number_format = number_format
-    _workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, stored]], edit=edit)
-    err = _refused(workspace)
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, stored]], edit=edit)
+    err = build_refused(workspace)
     assert err.where == "sheet 数据, cell E2" and f"holds {stored:g}" in err.problem and "Number Format" in err.fix
 
 
@@ -158,8 +131,8 @@ def test_a_number_format_that_shows_another_number_stops_the_run(workspace, stor
 def test_number_formats_that_show_the_number_held_are_read(workspace, number_format):
     def edit(ws):
         ws["E2"].number_format = number_format
-    _workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 12.9]], edit=edit)
-    assert _monitoring(workspace)["value"].tolist() == [12.9]
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 12.9]], edit=edit)
+    assert monitored(workspace)["value"].tolist() == [12.9]
 
 
 # ----------------------------------------------------------------------------- years, and very wide rows
@@ -182,18 +155,18 @@ def test_a_year_after_the_plans_cannot_have_an_actual_whatever_the_date(workspac
     plan is configured; 2031 cannot be an actual's year."""
     from helpers.extract import monitoring
     monkeypatch.setattr(monitoring, "date", _Calendar(today), raising=False)
-    _workbook(workspace, [["建德市", "人才资源总量", "万人", 2031, 12.9]])
-    err = _refused(workspace)
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2031, 12.9]])
+    err = build_refused(workspace)
     assert err.where == "sheet 数据, cell D2" and "year 2031 is after the last configured plan period (十四五, " \
         "2021–2025) and the five years after it (to 2030)" in err.problem
     assert "write the year the value is for (2030 or earlier)" in err.fix
-    _workbook(workspace, [["建德市", "人才资源总量", "万人", 2030, 12.9]])
-    assert _monitoring(workspace)[["year", "value"]].values.tolist() == [[2030, 12.9]]
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2030, 12.9]])
+    assert monitored(workspace)[["year", "value"]].values.tolist() == [[2030, 12.9]]
 
 
 def test_an_empty_year_cell_is_named_as_such(workspace):
-    _workbook(workspace, [["建德市", "人才资源总量", "万人", None, 12.9]])
-    err = _refused(workspace)
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", None, 12.9]])
+    err = build_refused(workspace)
     assert err.where == "sheet 数据, cell D2" and "year cell is empty" in err.problem
 
 
@@ -201,7 +174,7 @@ def test_a_cell_in_the_last_column_does_not_make_every_row_that_long(workspace):
     """A cell in column XFD (16,384) on each of 3,000 rows: each row was read 16,384 cells long (2 minutes here;
     a hundred thousand such rows, an hour). Now the rows are read up to the header's last column."""
     import time
-    path = _workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 12.9]])
+    path = one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 12.9]])
     with zipfile.ZipFile(path) as z:
         parts = {n: z.read(n) for n in z.namelist()}
     sheet = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
@@ -212,7 +185,7 @@ def test_a_cell_in_the_last_column_does_not_make_every_row_that_long(workspace):
         for name, content in parts.items():
             z.writestr(name, content)
     started = time.monotonic()
-    assert _monitoring(workspace)["value"].tolist() == [12.9]
+    assert monitored(workspace)["value"].tolist() == [12.9]
     assert time.monotonic() - started < 30
 
 
@@ -228,36 +201,36 @@ def _linked(workspace: Path, target: Path, name: str = "linked.xlsx") -> Path:
 def test_a_broken_link_is_named_not_skipped(workspace):
     """Was: skipped without a word (a link to a share that is not mounted: its figures silently left out)."""
     _linked(workspace, Path("/mnt/share-not-mounted/2023.xlsx"))
-    err = _refused(workspace)
+    err = build_refused(workspace)
     assert err.file.endswith("linked.xlsx") and "/mnt/share-not-mounted/2023.xlsx, which does not exist" in err.problem
 
 
 def test_a_linked_folder_is_named_not_skipped(workspace, tmp_path_factory):
     """Was: its workbooks skipped without a word (folder links are not followed)."""
     elsewhere = tmp_path_factory.mktemp("share")
-    _workbook(elsewhere, [["建德市", "人才资源总量", "万人", 2023, 12.9]])
+    one_sheet_workbook(elsewhere, [["建德市", "人才资源总量", "万人", 2023, 12.9]])
     _linked(workspace, elsewhere / "raw" / "monitoring", name="2023")
-    err = _refused(workspace)
+    err = build_refused(workspace)
     assert err.file.endswith("monitoring/2023") and "the folder is a link" in err.problem and "cp -r" in err.fix
 
 
 def test_a_link_to_a_workbook_outside_the_raw_folder_is_named_and_the_advice_works(workspace, tmp_path_factory):
     import subprocess
     elsewhere = tmp_path_factory.mktemp("desktop")
-    _workbook(elsewhere, [["建德市", "人才资源总量", "万人", 2023, 12.9]])
+    one_sheet_workbook(elsewhere, [["建德市", "人才资源总量", "万人", 2023, 12.9]])
     _linked(workspace, elsewhere / "raw" / "monitoring" / "m.xlsx")
-    err = _refused(workspace)
+    err = build_refused(workspace)
     assert "outside the raw data folder" in err.problem and "cp --remove-destination" in err.fix
     command = err.fix.split("(", 1)[1].rsplit(")", 1)[0]
     subprocess.run(command, shell=True, check=True)
-    assert _monitoring(workspace)["value"].tolist() == [12.9]
+    assert monitored(workspace)["value"].tolist() == [12.9]
 
 
 def test_a_link_inside_the_raw_folder_is_read(workspace):
-    kept = _workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 12.9]], name="2023.xlsx")
+    kept = one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 12.9]], name="2023.xlsx")
     kept.rename(workspace / "raw" / "2023.xlsx")
     _linked(workspace, workspace / "raw" / "2023.xlsx")
-    assert _monitoring(workspace)["value"].tolist() == [12.9]
+    assert monitored(workspace)["value"].tolist() == [12.9]
 
 
 def test_a_csv_whose_lines_end_in_a_carriage_return_alone_is_read(workspace):
@@ -265,5 +238,5 @@ def test_a_csv_whose_lines_end_in_a_carriage_return_alone_is_read(workspace):
     folder = workspace / "raw" / "monitoring"
     folder.mkdir(exist_ok=True)
     (folder / "2023.csv").write_bytes("县市,指标,单位,年份,数值\r建德市,人才资源总量,万人,2023,12.9\r".encode("utf-8"))
-    row = _monitoring(workspace).iloc[0]
+    row = monitored(workspace).iloc[0]
     assert (row["value"], row["source_cell"]) == (12.9, "E2")

@@ -16,6 +16,18 @@ def edit_first(path: Path, old: str, new: str) -> int:
     return line
 
 
+def build_refused(workspace: Path) -> InputError:
+    """The error the data step's build stops with (nothing written)."""
+    with pytest.raises(InputError) as info:
+        dataset.build(workspace / "raw", workspace / "config")
+    return info.value
+
+
+def monitored(workspace: Path):
+    """The indicators the data step builds from the monitoring workbooks."""
+    return dataset.build(workspace / "raw", workspace / "config").indicators.query("origin == 'monitoring'")
+
+
 def data_step_refuses(workspace: Path) -> InputError:
     """Build and write as `make data` does, and return the error it stops with: the error must come before
     anything is written, so the last good data are untouched and nothing is left beside them."""

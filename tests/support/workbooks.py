@@ -6,6 +6,9 @@ import openpyxl
 from helpers.core.config import load_catalogue, load_sources
 from helpers.extract.monitoring import DATA_SHEET, write_template
 
+# The monitoring sheet's columns, as the template heads them.
+HEADER = ["县市", "指标", "单位", "年份", "数值", "比较符", "来源", "备注"]
+
 
 def template(path: Path, config: Path | None = None) -> Path:
     kwargs = {} if config is None else {"config_dir": config}
@@ -43,3 +46,19 @@ def drop(workspace: Path, name: str, rows: list[dict]) -> Path:
     folder = workspace / "raw" / "monitoring"
     folder.mkdir(exist_ok=True)
     return fill(template(folder / name, workspace / "config"), rows)
+
+
+def one_sheet_workbook(workspace: Path, rows: list[list], header=HEADER, edit=None, name: str = "m.xlsx") -> Path:
+    """A monitoring workbook of one sheet, 数据: the header and the rows as given (no template), `edit(ws)` before
+    it is saved; in the project's data/raw/monitoring/."""
+    path = workspace / "raw" / "monitoring" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "数据"
+    for row in [header, *rows]:
+        ws.append(row)
+    if edit:
+        edit(ws)
+    wb.save(path)
+    return path
