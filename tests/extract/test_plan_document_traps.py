@@ -85,21 +85,27 @@ def test_an_unknown_symbol_in_a_value_cell_is_named_not_dropped(workspace):
     assert "[symbol F0FC of the Wingdings font]20" in info.value.problem
 
 
-def test_a_note_mark_raised_by_a_character_style_is_a_mark_not_a_digit(workspace):
-    """A 注号 character style set in 上标: 20 and the raised 1 were read 201."""
+def _cell_with_a_character_style(workspace: Path, style: str, font: str, *runs: tuple[str, bool]) -> None:
+    """The 2030 target cell (20左右) of a .docx plan rewritten as `runs`, (text, styled) each, where a styled run
+    has the character style `style`, whose font sets `font` (superscript, strike …)."""
     import docx
     from docx.enum.style import WD_STYLE_TYPE
     add_fifteenth_plan(workspace, "word_tab_cells")
     path = write_docx(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.docx")
     document = docx.Document(str(path))
-    style = document.styles.add_style("注号", WD_STYLE_TYPE.CHARACTER)
-    style.font.superscript = True
+    character = document.styles.add_style(style, WD_STYLE_TYPE.CHARACTER)
+    setattr(character.font, font, True)
     cell = next(c for row in document.tables[0].rows for c in row.cells if c.text == "20左右")
     cell.text = ""
-    cell.paragraphs[0].add_run("20")
-    cell.paragraphs[0].add_run("1", style=style)
+    for text, styled in runs:
+        cell.paragraphs[0].add_run(text, style=character if styled else None)
     document.save(str(path))
     use_plan_file(workspace, "tonglu_15.txt", path)
+
+
+def test_a_note_mark_raised_by_a_character_style_is_a_mark_not_a_digit(workspace):
+    """A 注号 character style set in 上标: 20 and the raised 1 were read 201."""
+    _cell_with_a_character_style(workspace, "注号", "superscript", ("20", False), ("1", True))
     ds = _build(workspace)
     assert _target(ds) == (20, "=")
     assert "¹" in ds.indicators.query("entity == 'tonglu' and year == 2030 and kind == 'target' and "
@@ -113,19 +119,7 @@ def test_text_set_at_half_a_point_is_not_read(workspace):
 
 
 def test_struck_through_by_a_style_is_not_read(workspace):
-    import docx
-    from docx.enum.style import WD_STYLE_TYPE
-    add_fifteenth_plan(workspace, "word_tab_cells")
-    path = write_docx(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.docx")
-    document = docx.Document(str(path))
-    style = document.styles.add_style("旧值", WD_STYLE_TYPE.CHARACTER)
-    style.font.strike = True
-    cell = next(c for row in document.tables[0].rows for c in row.cells if c.text == "20左右")
-    cell.text = ""
-    cell.paragraphs[0].add_run("18", style=style)
-    cell.paragraphs[0].add_run("20左右")
-    document.save(str(path))
-    use_plan_file(workspace, "tonglu_15.txt", path)
+    _cell_with_a_character_style(workspace, "旧值", "strike", ("18", True), ("20左右", False))
     assert _target(_build(workspace)) == (20, "=")
 
 

@@ -155,15 +155,7 @@ def test_a_date_formatted_cell_says_so_and_the_advice_works(workspace, row, wher
     cell, a number stays a date."""
     rows = [["建德市", "人才资源总量", "万人", 2022, 12.9], ["建德市", "人才资源总量", "万人", 2023, 13.4]]
     rows[1 - row] = rows[1 - row][:3] + [None, None]       # one bad cell at a time
-    path = workspace / "raw" / "monitoring" / "m.xlsx"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "数据"
-    for r in [HEADER, *rows]:
-        ws.append(r)
-    _dated(ws)
-    wb.save(path)
+    path = one_sheet_workbook(workspace, rows, edit=_dated)
     err = build_refused(workspace)
     assert err.where == f"sheet 数据, {where}" and what in err.problem and "set its format to Number" in err.fix
     wb = openpyxl.load_workbook(path)            # as advised: the format to Number, the figure typed again
