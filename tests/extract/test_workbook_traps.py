@@ -72,7 +72,8 @@ def test_a_hidden_sheet_is_read_and_the_cleaning_log_says_so(workspace):
     [values] = _logged(workspace, "hidden_sheet")
     assert values == {"file": "m.xlsx", "sheet": "数据", "count": 2}
     said = [decision_text("hidden_sheet", json.dumps(values), words(lang)) for lang in ("zh", "en")]
-    assert said[0] == "m.xlsx的数据表在Excel中隐藏，其中2行数据仍与其他表一样读取（隐藏不等于删除：不应读取的表或行请删除）"
+    assert said[0] == ("m.xlsx的数据表在Excel中隐藏，其中2行数据仍与其他表一样读取"
+                       "（隐藏不等于删除：不应读取的表或行请删除）")
     assert said[1].startswith("sheet 数据 in m.xlsx is hidden in Excel; its figures (2 rows) were read")
 
 
