@@ -80,3 +80,51 @@ def test_a_hidden_sheet_is_read_and_the_cleaning_log_says_so(workspace):
 def test_a_visible_sheet_and_the_templates_hidden_lists_are_not_logged(workspace):
     one_sheet_workbook(workspace, [ROW])
     assert _logged(workspace, "hidden_sheet") == []
+
+
+# ----------------------------------------------------------------------------- own hostile pass
+
+def test_a_strict_open_xml_workbook_is_named_as_such(workspace):
+    """Was: "no sheet has the monitoring columns 县市, 指标, 年份 and 数值 in its first 5 rows" of a sheet whose first
+    row has them (openpyxl reads no cell of Excel's "Strict Open XML Spreadsheet"); its advice could not work."""
+    import zipfile
+    path = one_sheet_workbook(workspace, [ROW])
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    strict = {name: data.replace(b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                                 b"http://purl.oclc.org/ooxml/spreadsheetml/main") for name, data in parts.items()}
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in strict.items():
+            archive.writestr(name, data)
+    err = build_refused(workspace)
+    assert err.file.endswith("m.xlsx") and err.where is None
+    assert "saved as “Strict Open XML Spreadsheet”" in err.problem and "Excel 工作簿 (*.xlsx)" in err.fix
+
+
+def test_a_nul_in_a_utf8_csv_is_named_at_its_line_not_as_utf16(workspace):
+    """Was: "the file is UTF-16 text (big-endian …)" for a UTF-8 CSV with one NUL byte, and iconv advice that
+    would garble it. UTF-16 has a NUL beside every ASCII character; one NUL is damage, named at its line."""
+    folder = workspace / "raw" / "monitoring"
+    folder.mkdir(exist_ok=True)
+    (folder / "m.csv").write_bytes("县市,指标,单位,年份,数值\n建德市,人才资源总量,万人,2023,12\0.9\n".encode("utf-8"))
+    err = build_refused(workspace)
+    assert err.file.endswith("m.csv") and err.where == "line 2"
+    assert "the line holds a NUL character (byte 0)" in err.problem and "UTF-16" not in err.problem
+    assert "delete the character on line 2" in err.fix
+
+
+def test_a_utf16_csv_is_still_named_as_utf16(workspace):
+    folder = workspace / "raw" / "monitoring"
+    folder.mkdir(exist_ok=True)
+    (folder / "m.csv").write_bytes("县市,指标,单位,年份,数值\n建德市,人才资源总量,万人,2023,12.9\n".encode("utf-16-le"))
+    assert "the file is UTF-16 text (little-endian" in build_refused(workspace).problem
+
+
+def test_a_negative_zero_is_read_as_zero(workspace):
+    """Was: '-0' in a workbook kept as -0.0, which the report prints as -0 (a share of -0%)."""
+    import math
+    one_sheet_workbook(workspace, [["建德市", "专业技术人才中高级职称比例", "%", 2023, "-0"],
+                                   ["建德市", "专业技术人才中高级职称比例", "%", 2024, "−0"]])
+    values = monitored(workspace)["value"].tolist()
+    assert values == [0.0, 0.0] and all(math.copysign(1, v) == 1 for v in values)
+    assert [f"{v:g}" for v in values] == ["0", "0"]
