@@ -46,6 +46,11 @@ TOTAL = "  - id: talent_total\n"
      "repeat the part once"),
     ("sources.yaml", "table_title: 人才发展主要指标", r"table_title: '(\s*人才\S+)+指标表'", 0,
      "repeats without limit a part", "(.*)* what .* matches"),
+    # syntax Python's re reads as text and the regex package otherwise (own pass: 人才{e<=1} would have been fuzzy
+    # matching, one character of the title allowed to differ; [[:digit:]] a class of digits)
+    ("sources.yaml", "table_title: 人才发展主要指标", "table_title: '人才发展{e<=1}主要指标'", 0,
+     "has '{e<=1}', which Python's re reads as plain text", "escape them"),
+    ("sources.yaml", "end_pattern: '^注[:：]'", "end_pattern: '^注[[:digit:]]'", 0, "has '[:digit:]'", "\\d"),
     # a name that is another entry's (second pass: an entry copied with a new id but its old name_zh, or a name_en
     # that is another's id, had a workbook's 人才资源总量 filed under 党政人才; a county's name_en another's name_zh,
     # 建德市's rows filed under 安吉县; each without a word)

@@ -374,6 +374,13 @@ def plan_path(raw_dir: Path, plan: Plan, sources: Sources) -> Path:
 def _regex(text: str, path: Path, line: int | None, key: str) -> UserPattern:
     """A configured pattern, matched under a time limit (helpers.core.patterns); one that repeats a repeating part
     is refused here already, with its line."""
+    other = REGEX_ONLY.search(text)
+    if other:
+        raise InputError(path, line, f"the pattern '{text}' has '{other.group()}', which Python's re reads as plain "
+                         "text but the `regex` package that matches the patterns reads otherwise (fuzzy matching, or "
+                         "a POSIX class such as [:digit:])",
+                         "for braces or brackets meant as text escape them (\\{ \\} \\[ \\]); a repeat is written "
+                         "with digits ({4}, {1,3}); a class of digits is \\d.")
     try:
         re.compile(text)      # the syntax the configuration documents (and `re`'s message for an error)
         pattern = UserPattern(text, path, line, key)
@@ -387,6 +394,11 @@ def _regex(text: str, path: Path, line: int | None, key: str) -> UserPattern:
                          "(the run would hang)",
                          "repeat the part once: (a+)+ matches what a+ matches, (.*)* what .* matches.")
     return pattern
+
+
+# Syntax that `re` takes as plain text and `regex` (V0) does not: braces that are no repeat ({e<=1} is fuzzy matching
+# in regex) and a POSIX class inside brackets ([[:digit:]]). Everything else reads alike in both.
+REGEX_ONLY = re.compile(r"(?<!\\)\{(?![\d,]*\})[^}]*\}|\[:\^?[a-z]+:\]")
 
 
 def _nested_repeat(text: str) -> bool:
