@@ -128,3 +128,40 @@ def test_a_negative_zero_is_read_as_zero(workspace):
     values = monitored(workspace)["value"].tolist()
     assert values == [0.0, 0.0] and all(math.copysign(1, v) == 1 for v in values)
     assert [f"{v:g}" for v in values] == ["0", "0"]
+
+
+def test_a_header_past_the_hundredth_column_gets_advice_that_works(workspace):
+    """Was: "… in its first 5 rows …: put the header row within the first 5 rows", of a header in row 1 (starting
+    in column CW, past the 100 columns looked at). Now the columns are named too, and moving the table to column A
+    (the advice) reads it."""
+    def far_right(ws):
+        ws.insert_cols(1, 100)
+    path = one_sheet_workbook(workspace, [ROW], edit=far_right)
+    err = build_refused(workspace)
+    assert "in its first 5 rows and first 100 columns (A–CV)" in err.problem
+    assert "starting in column A" in err.fix and "the empty columns before it" in err.fix
+    wb = openpyxl.load_workbook(path)
+    wb["数据"].delete_cols(1, 100)
+    wb.save(path)
+    assert monitored(workspace)["value"].tolist() == [12.9]
+
+
+def test_a_wide_table_with_a_column_per_year_is_named_as_such(workspace):
+    """Was: "the header (县市, 指标, 单位, 2021, 2022, 2023) has 县市, 指标 but no 年份 or 数值 column … head the
+    column that holds them 年份 and 数值", advice no one column can follow (the years are three columns)."""
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 11.2, 12.0, 12.9]],
+                       header=["县市", "指标", "单位", "2021", "2022年", 2023])
+    err = build_refused(workspace)
+    assert err.where == "sheet 数据, row 1"
+    assert err.problem.startswith("the header has a column for each year (2021, 2022年, 2023): a wide table")
+    assert "one row per county, indicator and year" in err.fix
+
+
+def test_a_year_cell_whose_format_shows_another_number_is_told_to_take_a_number_format(workspace):
+    """Was: "type the number as it should be read, in the unit of the 单位 column (12.9 for 12.9 万人)", of a year."""
+    def scaled(ws):
+        ws["D2"].number_format = "0,"
+    one_sheet_workbook(workspace, [ROW], edit=scaled)
+    err = build_refused(workspace)
+    assert err.where == "sheet 数据, cell D2" and "its number format '0,' shows another number" in err.problem
+    assert "type the year (2023)" in err.fix and "单位" not in err.fix

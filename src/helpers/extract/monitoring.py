@@ -800,6 +800,8 @@ class _RowCells:
                              f"the cell holds {value.value:g}, but its number format {value.number_format!r} shows "
                              "another number (divided by 1,000 for each comma after the digits, or with a decimal "
                              "point written in as text), so what the sheet shows is not what it holds",
+                             "set the cell's format to Number (Home → Number Format → Number) and type the year "
+                             "(2023)." if field == "year" else
                              "type the number as it should be read, in the unit of the 单位 column (12.9 for 12.9 "
                              "万人), in a cell formatted as a Number (Home → Number Format → Number).")
         if formula is not None and value is None:
@@ -1048,23 +1050,39 @@ def _find_data_sheets(path: Path, book: _Book) -> list[tuple[str, int, dict[str,
             have = [f for f in REQUIRED if f in candidates]
             if len(have) >= 2 and (nearest is None or len(have) > len(nearest[2])):
                 nearest = (name, row, have, [str(text) for text, _ in cells if text is not None])
-    if not found and nearest:
+    if not found:
+        _no_data_sheet(path, nearest)
+    return found
+
+
+def _no_data_sheet(path: Path, nearest) -> None:
+    """Why no sheet has the monitoring columns: the sheet whose header has most of them (`nearest`: sheet, row, the
+    fields it has, its header texts), or none."""
+    if nearest:
         # A header with some of the columns: one was renamed (实际值 for 数值) or deleted (a sheet per county).
         name, row, have, header = nearest
         titles = {field: title for title, field in COLUMNS}
         missing = [titles[f] for f in REQUIRED if f not in have]
+        years = [text for text in header if _year(text) is not None]
+        if "year" not in have and len(years) >= 2:
+            raise InputError(path, f"sheet {name}, row {row}", f"the header has a column for each year "
+                             f"({', '.join(years)}): a wide table, which this folder does not read (a figure's year "
+                             "would be a guess from its column)",
+                             "put each figure on a row of its own, under 县市, 指标, 单位, 年份, 数值 (the template's "
+                             "columns: `make template`): one row per county, indicator and year, the year in 年份 and "
+                             "the figure in 数值.")
         raise InputError(path, f"sheet {name}, row {row}", f"the header ({', '.join(header)}) has "
                          f"{', '.join(titles[f] for f in have)} but no {' or '.join(missing)} column, so no row can be "
                          "read",
                          f"head the column that holds them {' and '.join(missing)}, as the template does "
                          f"({', '.join(t for t, _ in COLUMNS)}); a column that is not there (a sheet per county: the "
                          "county in the sheet's name) is added with its value in every row.")
-    if not found:
-        raise InputError(path, None, f"no sheet has the monitoring columns 县市, 指标, 年份 and 数值 in its first "
-                         f"{HEADER_ROWS} rows, where the header row is looked for",
-                         f"put the header row within the first {HEADER_ROWS} rows (delete the title rows above it), or "
-                         "start from the template (`make template`) and keep its header row.")
-    return found
+    raise InputError(path, None, f"no sheet has the monitoring columns 县市, 指标, 年份 and 数值 in its first "
+                     f"{HEADER_ROWS} rows and first {MAX_HEADER_COLUMNS} columns (A–"
+                     f"{get_column_letter(MAX_HEADER_COLUMNS)}), where the header row is looked for",
+                     f"put the header row within the first {HEADER_ROWS} rows, starting in column A (delete the "
+                     "title rows above it and the empty columns before it), or start from the template (`make "
+                     "template`) and keep its header row.")
 
 
 # Fields whose column must be unambiguous: each changes which value is read, for which county, indicator and year.
