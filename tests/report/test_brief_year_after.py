@@ -75,7 +75,7 @@ def test_the_lone_key_figure_is_drawn_in_two_halves_on_one_scale(after):
     figs = [f for b in figure.blocks if b["kind"] == "figures" for f in b["figures"]]
     assert [len(f.drawn.axes[0].texts) for f in figs] == [5, 4]
     assert figs[0].drawn.axes[0].get_xlim() == figs[1].drawn.axes[0].get_xlim()
-    assert [f.caption[-5:] for f in figs] == ["（1/2）", "（2/2）"]
+    assert [f.caption[-6:] for f in figs] == ["（1/2）。", "（2/2）。"]
 
 
 # 建德 and 安吉 each add a 十五五 plan (2025 → 2030; support/brief_limits.py FIFTEENTH): their 2025 column restates
@@ -123,7 +123,7 @@ def test_the_2026_brief_under_a_new_plan_says_how_the_plan_before_ended(fifteent
               for e in ("jiande", "anji")}
     assert counts == {"jiande": (13, 19), "anji": (11, 16)}
     summary = chapters.summary.executive_summary(_context(fifteenth), "brief")
-    assert summary[0] == ("“十四五”规划（2021–2025年）已结束，终期评估：建德市19项目标中13项达标，"
+    assert summary[0] == ("“十四五”规划（2021—2025年）已结束，终期评估：建德市19项目标中13项达标，"
                           "安吉县16项目标中11项达标；逐项结果见2025年度领导简报"
                           "（talent-plan-brief_2025_zh）。"), summary
     english = chapters.summary.executive_summary(_context(fifteenth, "en"), "brief")

@@ -47,14 +47,26 @@ def plan_name(number: int) -> str | None:
     return f"十{DIGITS[number - 11]}五" if 11 <= number <= 19 else None
 
 
+def years_text(first: int, last: int, lang: str) -> str:
+    """Years from-to as each language writes them, one form everywhere: 2021—2025 in Chinese (一字线, GB/T 15834),
+    2021–2025 in English (an en dash). The form is the wording's (definitions.year_range)."""
+    from helpers.core.wording import words
+    return words(lang)("definitions.year_range", first=first, last=last)
+
+
+def period_years(period: PlanPeriod, lang: str) -> str:
+    """The years a period covers (the base year is the year before it starts): 2021—2025 / 2021–2025."""
+    return years_text(period.base_year + 1, period.target_year, lang)
+
+
 def period_label(period: PlanPeriod, lang: str) -> str:
     """A period as a reader sees it: 十五五 in Chinese; in English the 15th Five-Year Plan (by its number),
     or the plan for its years when the name is not a five-year plan's."""
     if lang == "zh" or not period.name:
-        return period.name or period.years
+        return period.name or period_years(period, lang)
     number = plan_number(period.name)
     if number is None:
-        return period.name if period.name.isascii() else f"the {period.years} plan"
+        return period.name if period.name.isascii() else f"the {period_years(period, lang)} plan"
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix} Five-Year Plan"
 

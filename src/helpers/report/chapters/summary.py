@@ -12,7 +12,7 @@ from helpers.analyse.outlook import CLEAR_BREAK
 from helpers.analyse.progress import VERDICTS, note_codes, target_counts
 from helpers.core.config import PlanPeriod
 from helpers.core.formatting import number, percent
-from helpers.core.periods import FINAL_PHASES, IN_PERIOD, period_label
+from helpers.core.periods import FINAL_PHASES, IN_PERIOD, period_label, period_years
 from helpers.report.blocks import judgement_label
 from helpers.report.context import ReportContext
 
@@ -238,13 +238,14 @@ def _final_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
         period = ctx.inputs.plan_of(row.entity).period
         if not row.judged:
             out.append(ctx.t("summary.final_none", county=ctx.entity_name(row.entity),
-                             period=period_label(period, ctx.lang), years=period.years, n=row.not_judged,
+                             period=period_label(period, ctx.lang), years=period_years(period, ctx.lang),
+                             n=row.not_judged,
                              year=period.target_year))
             continue
         missed = [ctx.indicator_in_sentence(i)   # inside a sentence: 'highly skilled workers', 'R&D personnel'
                   for i in p.loc[(p["entity"] == row.entity) & (p["verdict"] == TARGET_MISSED), "indicator_id"]]
         text = ctx.t("summary.final", county=ctx.entity_name(row.entity), period=period_label(period, ctx.lang),
-                     years=period.years, met=row.met, judged=row.judged, missed=row.missed)
+                     years=period_years(period, ctx.lang), met=row.met, judged=row.judged, missed=row.missed)
         if missed:
             text += ctx.t("summary.final_missed", names=ctx.names(missed))
         if row.not_judged:
@@ -276,7 +277,7 @@ def _ended_plan_sentence(ctx: ReportContext) -> str:
         if met.isna().any():
             text += ctx.t("summary.ended_pending", n=int(met.isna().sum()), year=period.target_year)
         parts.append(text)
-    return ctx.t("summary.ended", period=period_label(period, ctx.lang), years=period.years,
+    return ctx.t("summary.ended", period=period_label(period, ctx.lang), years=period_years(period, ctx.lang),
                  year=period.target_year, parts=ctx.t("summary.below_sep").join(parts),
                  brief=_brief_name(ctx, period.target_year))
 
