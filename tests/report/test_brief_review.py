@@ -80,3 +80,16 @@ def test_a_captions_part_number_comes_before_its_full_stop(contexts):
         figure = chapters.progress.key_figures_brief(contexts[lang])
         captions = [f.caption for b in figure.blocks if b["kind"] == "figures" for f in b["figures"]]
         assert len(captions) == 2 and captions[0].endswith(ends[0]) and captions[1].endswith(ends[1]), captions
+
+
+def test_every_wording_joins_years_with_its_languages_dash():
+    # the sentences that write years from-to themselves ({start_year}—{target_year}年) agree with the one form
+    from helpers.core.formatting import YEAR_DASH
+    from helpers.core.wording import FOLDER as CORE
+    from helpers.report.wording import FOLDER as REPORT
+    joined = re.compile(r"\{(?:\w*year\w*|first)\}([–—-])\{\w*year\w*\}")
+    for lang, dash in YEAR_DASH.items():
+        for folder in (CORE, REPORT):
+            text = (folder / f"{lang}.yaml").read_text(encoding="utf-8")
+            dashes = set(joined.findall(text))
+            assert dashes == {dash}, (folder, lang, dashes)

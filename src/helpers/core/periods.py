@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 # (FIVE_YEARS, DIGITS, FIVE_YEAR_NAME: kept in helpers.core.config, which checks each configured period by them)
 from helpers.core.config import DIGITS, FIVE_YEAR_NAME, FIVE_YEARS, Plan, PlanPeriod
+from helpers.core.formatting import years
 
 # Where a report year stands in the plan it evaluates.
 BEFORE = "before_base_year"
@@ -47,16 +48,10 @@ def plan_name(number: int) -> str | None:
     return f"十{DIGITS[number - 11]}五" if 11 <= number <= 19 else None
 
 
-def years_text(first: int, last: int, lang: str) -> str:
-    """Years from-to as each language writes them, one form everywhere: 2021—2025 in Chinese (一字线, GB/T 15834),
-    2021–2025 in English (an en dash). The form is the wording's (definitions.year_range)."""
-    from helpers.core.wording import words
-    return words(lang)("definitions.year_range", first=first, last=last)
-
-
 def period_years(period: PlanPeriod, lang: str) -> str:
-    """The years a period covers (the base year is the year before it starts): 2021—2025 / 2021–2025."""
-    return years_text(period.base_year + 1, period.target_year, lang)
+    """The years a period covers (the base year is the year before it starts), as the language writes years
+    from-to (helpers.core.formatting.years): 2021—2025 / 2021–2025."""
+    return years(period.base_year + 1, period.target_year, lang)
 
 
 def period_label(period: PlanPeriod, lang: str) -> str:

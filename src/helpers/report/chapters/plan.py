@@ -7,8 +7,9 @@ import pandas as pd
 from helpers.analyse.growth import TARGET_MET, TARGET_MISSED
 from helpers.analyse.progress import target_counts
 from helpers.core.formatting import percent as fmt_pct
+from helpers.core.formatting import years
 from helpers.core.method import method_parameters
-from helpers.core.periods import FINAL_PHASES, years_text
+from helpers.core.periods import FINAL_PHASES
 from helpers.report.blocks import (
     Cell,
     Column,
@@ -54,7 +55,7 @@ def marked_target(ctx: ReportContext, row) -> str:
 def marked_value(ctx: ReportContext, row, year, value, base: bool = False) -> str:
     """A year's actual: for a cumulative target the sum over the period's years; (预计) for an estimated base."""
     if flag(row, "target_cumulative") and not base and value is not None and not pd.isna(value):
-        return f"{years_text(int(row.base_year) + 1, int(year), ctx.lang)}: {value_text(ctx, value)}"
+        return f"{years(int(row.base_year) + 1, int(year), ctx.lang)}: {value_text(ctx, value)}"
     text = year_value_text(ctx, year, value)
     return text + ctx.t("plan_cycle.marks.estimated") if base and flag(row, "base_estimated") and text != "—" else text
 

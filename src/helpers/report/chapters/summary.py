@@ -221,7 +221,27 @@ def lead_sentences(ctx: ReportContext) -> list[str]:
     outlook = _outlook_sentence(ctx)
     if outlook:
         out.append(outlook)
+    out += [s for s in (_since_ended_sentence(ctx),) if s]
     return out
+
+
+def _since_ended_sentence(ctx: ReportContext) -> str:
+    """After a plan's end, while the next plan has no targets: how many of each county's actuals of the report
+    year kept the pace of the plan that ended, slowed, or fell back (helpers.report.chapters.outlook)."""
+    from helpers.analyse.outlook import FELL_BACK, KEPT_PACE, SLOWED
+    from helpers.report.chapters.outlook import since_ended
+    found = since_ended(ctx)
+    if found is None or found[0].empty:
+        return ""
+    rows, words = found
+    groups = [(ctx.t("summary.counties", n=rows["entity"].nunique()), rows)] if ctx.many else \
+        [(ctx.entity_name(e), rows[rows["entity"] == e]) for e in ctx.inputs.entities if (rows["entity"] == e).any()]
+    parts = []
+    for county, g in groups:
+        pace = g["pace_since_ended"].value_counts()
+        parts.append(ctx.t("summary.since_part", county=county, n=len(g), kept=int(pace.get(KEPT_PACE, 0)),
+                           slowed=int(pace.get(SLOWED, 0)), fell=int(pace.get(FELL_BACK, 0))))
+    return ctx.t("summary.since", parts=ctx.t("summary.below_sep").join(parts), **words)
 
 
 def _final_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
