@@ -434,3 +434,93 @@ def test_a_style_sheet_for_print_or_an_alternative_is_not_applied_on_screen(work
     write_manifest(workspace / "raw")
     ds = _build(workspace)
     assert _total_2030(ds) == 290 and _hidden_log(ds) == []
+
+
+# ------------------------------------------------------------------------------------- web pages: hostile pass
+
+@pytest.mark.parametrize("cell", [
+    '2<span style="position:absolute;left:-9999px">9</span>0左右',               # off the page
+    '2<span style="position:relative;left:-9999px">9</span>0左右',
+    '2<span style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0)">9</span>0左右',
+    '2<span style="display:inline-block;text-indent:-9999px">9</span>0左右',     # image replacement
+    '2<span style="display:inline-block;height:0;width:0;overflow:hidden">9</span>0左右',
+    '2<span style="display:inline-block;max-height:0;overflow:hidden">9</span>0左右',
+    '2<span style="display:inline-block;transform:scale(0)">9</span>0左右',
+    '2<span style="display:inline-block;transform:translateX(-9999px)">9</span>0左右',
+    '2<span style="display:inline-block;clip-path:inset(50%)">9</span>0左右',
+    '2<span style="display:inline-block;content-visibility:hidden">9</span>0左右',
+    '2<span style="filter:opacity(0)">9</span>0左右',
+    '2<span style="-webkit-text-fill-color:transparent">9</span>0左右',
+    '2<span style="font-size:1px">9</span>0左右',                                  # a speck
+    '2<span style="font-size:0.01em">9</span>0左右',
+    '20<details><summary>左右</summary>9</details>',                             # closed: its summary alone
+    '20<dialog>9</dialog>左右',                                                  # not open
+])
+def test_text_moved_out_of_sight_or_clipped_away_is_not_read(workspace, cell):
+    """Each 9 is out of sight in Chromium (screenshots: 20左右, or 2 0左右) and was read 290 (209 for the dialog,
+    20左右9 for the details)."""
+    _page(workspace, cell)
+    ds = _build(workspace)
+    assert _total_2030(ds) == 20 and _hidden_log(ds) == [HIDDEN_LOG]
+
+
+@pytest.mark.parametrize("cell", [
+    '2<span style="text-indent:-9999px">9</span>0左右',          # text-indent and transform move no inline text
+    '2<span style="transform:scale(0)">9</span>0左右',
+    '2<span aria-hidden="true">9</span>0左右',                   # hidden from screen readers, shown on screen
+    '2<span style="font-size:10px">9</span>0左右',
+    '2<span style="position:relative;left:-2px">9</span>0左右',
+])
+def test_text_the_browser_still_shows_is_read(workspace, cell):
+    """Chromium shows 290 for each (screenshots)."""
+    _page(workspace, cell)
+    ds = _build(workspace)
+    assert _total_2030(ds) == 290 and _hidden_log(ds) == []
+
+
+def _comparator_2030(ds: dataset.Dataset) -> str:
+    return ds.indicators.query("entity == 'tonglu' and indicator_id == 'talent_total' and year == 2030 and "
+                               "kind == 'target'")["comparator"].item()
+
+
+@pytest.mark.parametrize("cell, style, comparator", [
+    ('<span class="b"></span>0左右', '.b::before{content:"2"}', "="),         # was read 0
+    ('2<span class="a"></span>左右', 'td .a:after{content:"0"}', "="),         # was read 2
+    ('<span class="ge">20</span>', '.ge::before{content:"≥"}', ">="),         # was read exactly 20
+    ('<span class="i"></span>20左右', '.i::before{content:"\\e601"}', "="),    # an icon font's mark: no text
+    ('<span class="b" data-v="2"></span>0左右', '.b::before{content:attr(data-v)}', "="),
+])
+def test_text_a_style_writes_before_or_after_an_element_is_read_where_it_shows(workspace, cell, style, comparator):
+    """Chromium shows 20左右 (≥20左右) for each (screenshots)."""
+    _page(workspace, cell, style)
+    ds = _build(workspace)
+    assert (_total_2030(ds), _comparator_2030(ds)) == (20, comparator)
+
+
+@pytest.mark.parametrize("cell, style, problem", [
+    ('<bdo dir="rtl">02</bdo>左右', "",
+     "the text '02' is shown in another order than the page stores it (a right-to-left override)"),
+    ('<span class="r">02</span>左右', ".r{unicode-bidi:bidi-override;direction:rtl}",
+     "the text '02' is shown in another order than the page stores it (a right-to-left override)"),
+    ('<span style="display:inline-flex;flex-direction:row-reverse"><span>0</span><span>2</span></span>左右', "",
+     "the text '02' is shown in another order than the page stores it (a flex box in reverse)"),
+    ('<span class="n"></span>0左右', "table{counter-reset:r 1} .n::before{counter-increment:r;content:counter(r)}",
+     "the page's style numbers a table cell's text by a CSS counter, which this reader does not follow"),
+])
+def test_digits_the_browser_reorders_or_counts_are_refused(workspace, cell, style, problem):
+    """Chromium shows 20左右 for each (screenshots); they were read 02 or 0."""
+    path = _page(workspace, cell, style)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    page = path.read_text(encoding="utf-8")
+    assert info.value.where == page[:page.index(cell)].count("\n") + 1
+    assert info.value.problem.startswith(problem) and "print it to PDF" in info.value.fix
+
+
+@pytest.mark.parametrize("cell", ['2<noscript>9</noscript>0左右', '2<script>var shown = 9</script>0左右',
+                                  '2<style>.x{}</style>0左右'])
+def test_what_a_browser_never_shows_in_a_cell_is_not_read_into_it(workspace, cell):
+    """A <noscript> (the browser runs scripts), a script's code or a style's rules inside a table cell: Chromium
+    shows 20左右; they were read 290, 2var shown = 90 …"""
+    _page(workspace, cell, charset="gb2312")
+    assert _total_2030(_build(workspace)) == 20

@@ -27,9 +27,28 @@ from dataclasses import dataclass
 ZERO = re.compile(r"^[+-]?0*\.?0*(px|pt|em|rem|%|pc|mm|cm|in|ex|ch|vw|vh)?$")
 # Whether a value of these properties hides an element's text; any other value of the property shows it. The first
 # two hide all an element holds; the last two are inherited, and a child may show itself again.
+LENGTH = re.compile(r"^([+-]?[0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)(px|pt|em|rem|%|pc|mm|cm|in|ex|ch|q)?$")
+# A length in CSS pixels, with em and % taken of the browser's 16 px: enough to tell a speck or a far move.
+PIXELS = {"px": 1, "pt": 4 / 3, "pc": 16, "mm": 96 / 25.4, "cm": 96 / 2.54, "in": 96, "q": 96 / 101.6, "em": 16,
+          "rem": 16, "ex": 8, "ch": 8, "%": 0.16, None: 1}
+
+
+def _pixels(value: str) -> float | None:
+    found = LENGTH.match(value.strip())
+    return float(found.group(1)) * PIXELS[found.group(2)] if found else None
+
+
+def _tiny(value: str) -> bool:
+    """A font size under 2 px (1.5 pt, as a PDF's text no reader sees): a 9 at 1 px between 2 and 0 shows as 20."""
+    size = _pixels(value)
+    return bool(ZERO.match(value)) or (size is not None and size < 2)
+
+
 HIDING = {"display": lambda value: value == "none", "opacity": lambda value: bool(ZERO.match(value)),
           "visibility": lambda value: value in ("hidden", "collapse"),
-          "font-size": lambda value: bool(ZERO.match(value))}
+          "font-size": _tiny,
+          "content-visibility": lambda value: value == "hidden",
+          "filter": lambda value: bool(re.search(r"opacity\(\s*[+-]?0*\.?0*%?\s*\)", value))}
 INHERITED = ("visibility", "font-size")
 # What sets the colour of text and what is behind it (unseen_text).
 COLOURING = ("color", "background-color", "background", "background-image")
@@ -37,7 +56,20 @@ COLOURING = ("color", "background-color", "background", "background-image")
 # the text from what is behind it: white on white is 1.0, #f5f5f5 on white 1.09; the palest grey a page writes a
 # figure in (#ccc on white) is 1.6.
 MIN_CONTRAST = 1.2
-COLOURS = (*COLOURING, "opacity")
+COLOURS = (*COLOURING, "opacity", "-webkit-text-fill-color")
+# What moves an element's text out of sight or clips it away (the tricks of text for screen readers only and of
+# image replacement): position with a far offset, clip, clip-path, transform, text-indent, a box of no size with
+# its overflow hidden. Read with display and position: most act only on a box, not on inline text.
+BOXED = ("position", "left", "right", "top", "bottom", "transform", "clip", "clip-path", "text-indent", "width",
+         "height", "max-width", "max-height", "overflow", "overflow-x", "overflow-y")
+# What reorders a piece of text: a bidirectional override right to left, a flex box laid out in reverse.
+REORDERING = ("unicode-bidi", "direction", "flex-direction")
+# Elements a browser shows inline unless told otherwise (their box takes no transform, size or text-indent).
+INLINE_TAGS = {"span", "a", "b", "i", "em", "strong", "font", "small", "big", "sub", "sup", "u", "s", "del", "ins",
+               "strike", "label", "code", "abbr", "q", "cite", "mark", "bdo", "bdi", "time", "var", "kbd", "samp",
+               "dfn", "tt", "nobr", "acronym", "data", "output"}
+FAR_PIXELS = 999
+READ = {*HIDING, *COLOURS, *BOXED, *REORDERING, "content"}
 BLACK, WHITE = (0.0, 0.0, 0.0, 1.0), (1.0, 1.0, 1.0)
 # Selectors of generated content or of a browser's own parts (scroll bars, placeholders): they hold no page text.
 NO_PAGE_TEXT = re.compile(r"::|:(before|after|first-line|first-letter|selection|placeholder|marker|backdrop)\b|:-",
@@ -85,6 +117,7 @@ class PageStyle:
     def __init__(self, soup, load=None):
         self.soup = soup
         self.cascade = _Cascade(_rules(soup, load or (lambda href, base, line: None)))
+        self.cascade.generate(soup)
 
     def hidden_elements(self) -> list:
         """The elements of the page its style hides (display:none, visibility:hidden, opacity:0, font-size:0, the
@@ -92,10 +125,22 @@ class PageStyle:
         cascade = self.cascade
         hidden, removed = [], set()
         for element in self.soup.find_all(True):                # document order: a parent before its children
-            if not cascade.may_hide(element) or any(id(parent) in removed for parent in element.parents):
+            if id(element) in removed or any(id(parent) in removed for parent in element.parents):
                 continue
-            hiding = [name for name in HIDING
-                      if (found := cascade.winner(element, name)) and HIDING[name](found.value)]
+            cascade.not_reordered(element)
+            if element.name == "details" and not element.has_attr("open"):
+                closed = _closed_details(self.soup, element)     # all but its summary: shown when opened
+                hidden += closed
+                removed.update(id(child) for child in closed)
+            if element.name == "dialog" and not element.has_attr("open"):
+                hiding = ["dialog"]
+            elif cascade.out_of_sight(element):
+                hiding = ["out of sight"]
+            elif not cascade.may_hide(element):
+                continue
+            else:
+                hiding = [name for name in HIDING
+                          if (found := cascade.winner(element, name)) and HIDING[name](found.value)]
             if not hiding:
                 continue
             for name in set(hiding) & set(INHERITED):
@@ -122,13 +167,29 @@ class PageStyle:
             colours = shown[id(element)] = self.cascade.colours(element, *parent)
             if colours not in seen:
                 colour, background, opacity = colours
-                seen[colours] = background is None or _contrast(_over(colour, background, opacity),
+                seen[colours] = background is None or contrast(_over(colour, background, opacity),
                                                                 background) >= MIN_CONTRAST
             if seen[colours]:
                 continue
             unseen += [child for child in element.children if isinstance(child, NavigableString)
                        and not isinstance(child, PreformattedString) and child.strip()]
         return unseen
+
+
+def _closed_details(soup, details) -> list:
+    """A closed <details>'s content, its first <summary> apart (text directly inside it wrapped in a <span>)."""
+    from bs4 import NavigableString
+    from bs4.element import PreformattedString
+    summary = details.find("summary", recursive=False)
+    closed = []
+    for child in list(details.children):
+        if child is summary:
+            continue
+        if isinstance(child, NavigableString) and not isinstance(child, PreformattedString) and child.strip():
+            closed.append(child.wrap(soup.new_tag("span")))
+        elif getattr(child, "name", None):
+            closed.append(child)
+    return closed
 
 
 def hidden_elements(soup) -> list:
@@ -214,6 +275,9 @@ class _Cascade:
         image = self._winner_of(matched, "background", "background-image")
         if image is not None and _image(image.value):
             background = None       # an image behind the text: its colours cannot be told
+        fill = self._winner_of(matched, "-webkit-text-fill-color")
+        if fill is not None and isinstance(parsed := _colour(fill.value), tuple):
+            colour = parsed             # painted over the text's colour (Chromium, WebKit)
         own_opacity = max(matched.get("opacity", ()), key=lambda d: d.rank, default=None)
         if own_opacity is not None:
             opacity *= _fraction(own_opacity.value)
@@ -222,6 +286,70 @@ class _Cascade:
     @staticmethod
     def _winner_of(matched, *names: str) -> Declaration | None:
         return max((d for name in names for d in matched.get(name, ())), key=lambda d: d.rank, default=None)
+
+    def value(self, element, name: str) -> str:
+        found = self._winner_of(self._matched(element), name)
+        return found.value if found is not None else ""
+
+    def out_of_sight(self, element) -> bool:
+        """Whether the element's box is moved out of sight or clipped away (BOXED): `position:absolute;
+        left:-9999px`, `clip:rect(0,0,0,0)`, `transform:scale(0)`, `text-indent:-9999px`, `height:0;
+        overflow:hidden` … A 9 so hidden between 2 and 0 shows as 20 (rendered by Chromium), and was read 290."""
+        matched = self._matched(element)
+        if not any(name in matched for name in BOXED):
+            return False
+        value = lambda name: self.value(element, name)                      # noqa: E731
+        position = value("position")
+        display = value("display") or ("inline" if element.name in INLINE_TAGS else "block")
+        boxed = display not in ("inline", "contents") or position in ("absolute", "fixed")
+        if position in ("absolute", "fixed", "relative", "sticky") and any(
+                _far(value(side)) for side in ("left", "right", "top", "bottom")):
+            return True
+        if position in ("absolute", "fixed") and _empty_rect(value("clip")):
+            return True
+        if _clipped_away(value("clip-path")):
+            return True
+        if not boxed:
+            return False
+        overflow = " ".join(value(name) for name in ("overflow", "overflow-x", "overflow-y"))
+        hidden_overflow = any(word in overflow.split() for word in ("hidden", "clip", "scroll", "auto"))
+        return _vanishing(value("transform")) or _far(value("text-indent")) or (hidden_overflow and any(
+            (size := _pixels(value(name))) is not None and size <= 1
+            for name in ("width", "height", "max-width", "max-height")))
+
+    def not_reordered(self, element) -> None:
+        """Digits the browser shows in another order than the page stores them are refused: a right-to-left
+        override (<bdo dir="rtl">02</bdo>, unicode-bidi: bidi-override; direction: rtl) shows 02 as 20, and a flex
+        box in reverse (flex-direction: row-reverse) its pieces backwards; both were read 02."""
+        matched = self._matched(element)
+        if element.name != "bdo" and not any(name in matched for name in REORDERING):
+            return
+        override = (element.name == "bdo" and str(element.get("dir", "")).lower() == "rtl") or (
+            self.value(element, "unicode-bidi") in ("bidi-override", "isolate-override")
+            and (self.value(element, "direction") or str(element.get("dir", "")).lower()) == "rtl")
+        reversed_box = self.value(element, "flex-direction").endswith("reverse") and \
+            self.value(element, "display") in ("flex", "inline-flex")
+        text = element.get_text().strip() if override or reversed_box else ""
+        if len(text) > 1 and re.search(r"[0-9０-９]", text):
+            raise UnsureStyle(element.sourceline or 1, f"the text '{text[:20]}' is shown in another order than the "
+                              "page stores it (" + ("a right-to-left override" if override else
+                                                    "a flex box in reverse") + ")")
+
+    def generate(self, soup) -> None:
+        """The text of ::before and ::after rules (`content: "2"`) put where the browser shows it: a 2 so given
+        before 0 shows as 20, and was read 0. An icon font's mark (a private-use character) is no text, and a
+        counter's number in a table cell cannot be told: refused."""
+        from bs4 import NavigableString
+        if not any(rule.property.startswith(("before:", "after:")) for rules in self.by_key.values() for rule in rules):
+            return
+        for element in soup.find_all(True):
+            matched = self._matched(element)
+            for which in ("before", "after"):
+                found = self._winner_of(matched, f"{which}:content")
+                text = _generated(found.value, element) if found is not None else ""
+                if text:
+                    (element.insert(0, NavigableString(text)) if which == "before"
+                     else element.append(NavigableString(text)))
 
     def nothing_shown_again(self, element, name: str) -> None:
         """visibility:hidden and font-size:0 are inherited, and a child may show itself again (visibility:visible,
@@ -293,7 +421,7 @@ def _over(colour, background, opacity: float) -> tuple:
     return tuple(c * alpha + b * (1 - alpha) for c, b in zip(colour[:3], background))
 
 
-def _contrast(first, second) -> float:
+def contrast(first, second) -> float:
     """WCAG's contrast ratio of two colours (r, g, b): 1 (the same) to 21 (black on white)."""
     def luminance(rgb) -> float:
         linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
@@ -304,7 +432,7 @@ def _contrast(first, second) -> float:
 
 def _invisible_on_white(value: str) -> bool:
     colour = _colour(value)
-    return isinstance(colour, tuple) and _contrast(_over(colour, WHITE, 1.0), WHITE) < MIN_CONTRAST
+    return isinstance(colour, tuple) and contrast(_over(colour, WHITE, 1.0), WHITE) < MIN_CONTRAST
 
 
 def _inline(element) -> list[tuple[str, Declaration]]:
@@ -322,7 +450,7 @@ def _declarations(nodes) -> list[tuple[str, str, bool]]:
     import tinycss2
     out = []
     for node in nodes:
-        if node.type == "declaration" and (node.lower_name in HIDING or node.lower_name in COLOURING):
+        if node.type == "declaration" and node.lower_name in READ:
             value = tinycss2.serialize(node.value).strip().lower()
             out.append((node.lower_name, value, node.important))
     return out
@@ -400,6 +528,10 @@ def _compiled(prelude: str, declarations, line: int, order: int) -> list[Rule]:
     import soupsieve
     rules = []
     for selector in _split(prelude):
+        pseudo = GENERATED.search(selector or "")
+        if pseudo and not NO_PAGE_TEXT.search(selector[:pseudo.start()]):
+            rules += _generating(selector, pseudo, declarations, line, order + len(rules))
+            continue
         if not selector or NO_PAGE_TEXT.search(selector):
             continue
         hides = any((name in HIDING and HIDING[name](value)) or (name == "color" and _invisible_on_white(value))
@@ -416,6 +548,93 @@ def _compiled(prelude: str, declarations, line: int, order: int) -> list[Rule]:
             rules.append(Rule(selector, compiled, line, name,
                               Declaration(value, important, False, specificity, order + len(rules)), _key(selector)))
     return rules
+
+
+GENERATED = re.compile(r"::?(before|after)\s*$", re.IGNORECASE)
+
+
+def _generating(selector: str, pseudo, declarations, line: int, order: int) -> list[Rule]:
+    """A ::before or ::after rule's content, as a rule of the element it is generated in (before:content)."""
+    import cssselect
+    import soupsieve
+    base = selector[:pseudo.start()].strip() or "*"
+    content = [(value, important) for name, value, important in declarations if name == "content"]
+    if not content:
+        return []
+    try:
+        compiled = soupsieve.compile(base)
+        specificity = max(s.specificity() for s in cssselect.parse(base))
+    except (soupsieve.SelectorSyntaxError, cssselect.SelectorError, NotImplementedError, ValueError):
+        if any(_generated(value, None) for value, _ in content):
+            raise UnsureStyle(line, f"the page's style writes text before or after the elements chosen by "
+                                    f"'{base[:60]}', a CSS selector this reader cannot match") from None
+        return []
+    which = pseudo.group(1).lower()
+    return [Rule(selector, compiled, line, f"{which}:content",
+                 Declaration(value, important, False, specificity, order + k), _key(base))
+            for k, (value, important) in enumerate(content)]
+
+
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
+def _generated(value: str, element) -> str:
+    """The text a `content` value writes (strings, attr(), quotes); "" for none, normal or an image. A counter in a
+    table cell is refused: its number depends on the page's counting, which is not followed here."""
+    import tinycss2
+    out = []
+    for token in tinycss2.parse_component_value_list(value):
+        if token.type == "string":
+            out.append(token.value)
+        elif token.type == "function" and token.lower_name == "attr" and element is not None:
+            out.append(str(element.get(tinycss2.serialize(token.arguments).strip(), "")))
+        elif token.type == "function" and token.lower_name in ("counter", "counters"):
+            inside_cell = element is None or element.name in ("td", "th") or element.find_parent(("td", "th"))
+            if inside_cell:
+                raise UnsureStyle(element.sourceline if element is not None else 1,
+                                  "the page's style numbers a table cell's text by a CSS counter, which this reader "
+                                  "does not follow")
+        elif token.type == "ident" and token.lower_value in ("open-quote", "close-quote"):
+            out.append("“" if token.lower_value == "open-quote" else "”")
+    return PRIVATE_USE.sub("", "".join(out))
+
+
+def _far(value: str) -> bool:
+    size = _pixels(value) if value else None
+    return size is not None and abs(size) >= FAR_PIXELS
+
+
+def _empty_rect(value: str) -> bool:
+    """clip: rect(…) of no width or no height (rect(0,0,0,0), rect(1px,1px,1px,1px))."""
+    found = re.match(r"rect\((.*)\)$", value)
+    if not found:
+        return False
+    sides = [_pixels(part) for part in re.split(r"[\s,]+", found.group(1).strip()) if part]
+    return len(sides) == 4 and None not in sides and (sides[0] >= sides[2] or sides[3] >= sides[1])
+
+
+def _clipped_away(value: str) -> bool:
+    """clip-path that leaves nothing: inset(50%) or more, a circle or ellipse of no radius."""
+    found = re.match(r"(inset|circle|ellipse)\(\s*([^\s,)]+)", value)
+    if not found:
+        return False
+    size = found.group(2)
+    if found.group(1) == "inset":
+        return size.endswith("%") and float(size[:-1] or 0) >= 50
+    return bool(ZERO.match(size))
+
+
+def _vanishing(value: str) -> bool:
+    """A transform that shrinks the box to nothing (scale(0), scaleX(0), matrix(0, …)) or moves it far away."""
+    for name, arguments in re.findall(r"([a-z0-9]+)\(([^)]*)\)", value):
+        numbers = [part for part in re.split(r"[\s,]+", arguments.strip()) if part]
+        if name.startswith("scale") and any(ZERO.match(n) for n in numbers[:2]):
+            return True
+        if name == "matrix" and len(numbers) == 6 and all(ZERO.match(n) for n in numbers[:4]):
+            return True
+        if name.startswith("translate") and any(_far(n) for n in numbers):
+            return True
+    return False
 
 
 def _split(prelude: str) -> list[str]:

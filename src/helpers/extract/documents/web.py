@@ -131,7 +131,14 @@ def _hide(path: Path, soup, sheets: LinkedSheets) -> int:
         element.decompose()
     for text in unseen:
         text.extract()
+    for element in soup.find_all(NEVER_SHOWN):          # their text is no page text, in a table cell too
+        element.decompose()
     return count + len(unseen)
+
+
+# Elements whose text the browser never shows: a script's code, a style's rules, what a page shows only where
+# scripts are off (<noscript>: the browser's scripts are on), a template's content.
+NEVER_SHOWN = ["script", "style", "noscript", "template"]
 
 
 # A style sheet is some 10-300 kB; past this it is not read (and said so, as a sheet that cannot be read).
