@@ -78,6 +78,13 @@ unsafe_folder = $(or $(filter-out 1,$(words $(value $(1)))),$(strip \
 $(foreach folder,RAW_DIR CONFIG_DIR PROCESSED_DIR REPORTS_DIR,$(if $(call unsafe_folder,$(folder)),$(error \
     $(folder)='$(value $(folder))': make cannot use a folder whose name is empty or has a space or a character it reserves ( $(UNSAFE_IN_PATHS) ). \
     Give one without (a link to it will do))))
+# The steps' outputs never go into the raw data or the config: a report or a processed table written into
+# data/raw/monitoring/ is read as a workbook by the next data step (REPORTS_DIR=data/raw/monitoring published an
+# .xlsx and a notebook there), and data/raw/ is never edited by the code.
+inside_folder = $(filter $(abspath $(value $(2)))/%,$(abspath $(value $(1)))/)
+$(foreach out,PROCESSED_DIR REPORTS_DIR,$(foreach in,RAW_DIR CONFIG_DIR,$(if $(call inside_folder,$(out),$(in)),$(error \
+    $(out)='$(value $(out))' is inside $(in) ($(value $(in))), which holds the inputs: the outputs would be mixed with \
+    them. Give a folder outside it, e.g. $(out)=$(if $(filter PROCESSED_DIR,$(out)),data/processed,reports)))))
 
 EXECUTED_DIR := $(REPORTS_DIR)/executed
 BUILD_DIR    := $(REPORTS_DIR)/.build

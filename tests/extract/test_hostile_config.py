@@ -95,6 +95,9 @@ TOTAL = "  - id: talent_total\n"
      "number ('123')", "id: '123'"),
     ("catalogue.yaml", "name_en: persons,", "name_en: 2023-01-01,", 0,
      "'name_en' of unit '人' should be text but is a date", "in quotes"),
+    # the province's id not a plain id (redteam pass: '../../zj x' was accepted, and written into every province row)
+    ("sources.yaml", "  entity: zhejiang\n", "  entity: ../../zj x\n", 0,
+     "the entity id '../../zj x' is not a plain id", "e.g. zhejiang"),
     # a layout's group labels without brackets, read as a list of characters (was: Anji's plan stopped at its line
     # 114, "expected a row number or a group label (其, 中) here, found '其中'", blaming the plan)
     ("sources.yaml", "group_labels: [其中]", "group_labels: 其中", 0,
@@ -127,3 +130,17 @@ def test_a_five_year_plan_of_another_length_is_refused_at_its_line(workspace, ba
     assert err.file.endswith("sources.yaml") and err.where == line
     assert f"十四五 runs from {base_year} to 2025, {2025 - base_year} years, but a 十n五 plan lasts 5" in err.problem
     assert "5 years apart" in err.fix
+
+
+@pytest.mark.parametrize("written", ["./jiande_talent_plan_2021-2025.txt",
+                                     "monitoring/../jiande_talent_plan_2021-2025.txt"])
+def test_a_plan_file_written_with_a_detour_is_the_file_the_manifest_lists(workspace, written):
+    """Redteam pass: `file: ./x.txt` was refused as 'not listed in checksums.sha256' though x.txt is listed, with
+    advice ('if this is a new plan document, run make manifest') that did not fit; the same plan is read."""
+    from helpers.extract.manifest import read_manifest, write_manifest
+    before = dataset.build(workspace / "raw", workspace / "config").indicators
+    edit_first(workspace / "config" / "sources.yaml", "file: jiande_talent_plan_2021-2025.txt", f"file: {written}")
+    after = dataset.build(workspace / "raw", workspace / "config").indicators
+    assert len(after) == len(before) and (after["value"].fillna(-1) == before["value"].fillna(-1)).all()
+    write_manifest(workspace / "raw", [written])      # what `make manifest` records: the plain name
+    assert "jiande_talent_plan_2021-2025.txt" in read_manifest(workspace / "raw")

@@ -72,6 +72,24 @@ def test_a_folder_make_cannot_name_is_refused_in_one_line(made_report, tmp_path,
     assert list(tmp_path.iterdir()) == [] and not (paths.PROJECT_ROOT / "ran").exists()   # no stray folder
 
 
+@pytest.mark.parametrize("variable, inside", [
+    ("REPORTS_DIR", "raw/monitoring"),   # the results workbook published there was read as monitoring data next time
+    ("REPORTS_DIR", "raw"),
+    ("PROCESSED_DIR", "config"),
+    ("PROCESSED_DIR", "raw/monitoring/2025"),
+])
+def test_an_output_folder_inside_the_inputs_is_refused_in_one_line(made_report, variable, inside):
+    """Seen in the hostile pass: REPORTS_DIR=data/raw/monitoring published the report, a notebook and the results
+    workbook among the analysts' workbooks (exit 0), and the next `make data` stopped on them."""
+    root = made_report["root"]
+    before = sorted(p for p in (root / "raw").rglob("*")) + sorted(p for p in (root / "config").rglob("*"))
+    run = make("report", **{**made_report["folders"], variable: root / inside})
+    assert run.returncode == 2
+    line = _one_line_of_ours(run)
+    assert f"{variable}=" in line and "inside" in line and "Give a folder outside it" in line
+    assert sorted(p for p in (root / "raw").rglob("*")) + sorted(p for p in (root / "config").rglob("*")) == before
+
+
 # ----------------------------------------------------------------------------- a run that cannot write fails
 
 @pytest.fixture

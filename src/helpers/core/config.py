@@ -178,13 +178,13 @@ def _texts(entry: dict, key: str, path: Path, what: str) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
-def _entity_id(entry: dict, path: Path) -> str:
-    """A plan's county id: a plain id, as ENTITIES, the tables and file names use it."""
-    entity = _text(entry, "entity", path, "a plan")
+def _entity_id(entry: dict, path: Path, what: str = "a plan", example: str = "jiande") -> str:
+    """A county's (or the province's) id: a plain id, as ENTITIES, the tables and file names use it."""
+    entity = _text(entry, "entity", path, what)
     if not ENTITY_ID.fullmatch(entity):
         raise InputError(path, _line_of(entry, "entity"), f"the entity id '{entity}' is not a plain id",
-                         "write it in ASCII letters, digits, _ or - (e.g. jiande); its Chinese and English names go "
-                         "under name_zh and name_en.")
+                         f"write it in ASCII letters, digits, _ or - (e.g. {example}); its Chinese and English names "
+                         "go under name_zh and name_en.")
     return entity
 
 
@@ -625,7 +625,7 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
 
     return Sources(
         path=path,
-        province=_text(province, "entity", path, "province"),
+        province=_entity_id(province, path, "province", "zhejiang"),
         province_name_zh=_text(province, "name_zh", path, "province"),
         province_name_en=_text(province, "name_en", path, "province"),
         plan_period=default_period,

@@ -4,12 +4,19 @@ The manifest is in `sha256sum` format (`<hex>  <file name>`), so `sha256sum -c` 
 """
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 from helpers.core.errors import InputError
 from helpers.core.paths import MANIFEST_FILE
 from helpers.files.atomic import replaced_when_done
 from helpers.files.processed import sha256
+
+
+def _key(name: str) -> str:
+    """A file's name as the manifest records it: `./x.txt` and `monitoring/../x.txt` are x.txt (they were refused
+    as 'not listed', with advice to record them again under the odd name)."""
+    return posixpath.normpath(str(name))
 
 
 def read_manifest(raw_dir: Path) -> dict[str, str]:
@@ -25,7 +32,7 @@ def read_manifest(raw_dir: Path) -> dict[str, str]:
         if len(parts) != 2 or len(parts[0]) != 64:
             raise InputError(path, number, f"expected '<sha256>  <file name>', found {line!r}",
                              "run `make manifest` to rewrite the manifest.")
-        entries[parts[1].lstrip("*").strip()] = parts[0].lower()
+        entries[_key(parts[1].lstrip("*").strip())] = parts[0].lower()
     return entries
 
 
@@ -34,7 +41,7 @@ def write_manifest(raw_dir: Path, names: list[str] | None = None) -> Path:
     raw_dir = Path(raw_dir)
     if names is None:
         names = sorted(p.name for p in raw_dir.iterdir() if p.is_file() and p.name != MANIFEST_FILE)
-    lines = [f"{sha256(raw_dir / n)}  {n}" for n in sorted(names)]
+    lines = [f"{sha256(raw_dir / n)}  {_key(n)}" for n in sorted(names)]
     path = raw_dir / MANIFEST_FILE
     with replaced_when_done(path) as partial:
         partial.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -56,14 +63,15 @@ def verify(raw_dir: Path, names: list[str]) -> dict[str, str]:
             raise InputError(path, None, "this is a folder, not a plan document",
                              "name the plan's file itself in config/sources.yaml (the document inside the folder, "
                              "moved into data/raw/), then run `make manifest`.")
-        if name not in manifest:
+        if _key(name) not in manifest:
             raise InputError(path, None, f"the file is not listed in {MANIFEST_FILE}",
                              "if this is a new plan document, run `make manifest` and commit the manifest.")
         digest = sha256(path)
-        if digest != manifest[name]:
+        recorded = manifest[_key(name)]
+        if digest != recorded:
             raise InputError(path, None,
                              f"the file has changed since its checksum was recorded "
-                             f"(manifest {manifest[name][:12]}…, now {digest[:12]}…); raw data must not be edited",
+                             f"(manifest {recorded[:12]}…, now {digest[:12]}…); raw data must not be edited",
                              "restore the original (git checkout -- data/raw/), or, if this is a deliberate new "
                              "version of the document, run `make manifest` and commit the manifest with it.")
         digests[name] = digest
