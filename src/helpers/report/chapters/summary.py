@@ -275,8 +275,7 @@ def _final_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
         text = ctx.t("summary.final", county=ctx.entity_name(row.entity), period=period_label(period, ctx.lang),
                      years=period_years(period, ctx.lang), met=row.met, judged=row.judged, missed=row.missed)
         if missed and row.missed > len(missed):
-            text += ctx.t("summary.final_missed_more", names=ctx.names(missed), n=row.missed,
-                          more=row.missed - len(missed))
+            text += ctx.t("summary.final_missed_more", names=ctx.names(missed), more=row.missed - len(missed))
         elif missed:
             text += ctx.t("summary.final_missed", names=ctx.names(missed))
         if row.not_judged:
