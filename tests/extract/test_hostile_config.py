@@ -60,6 +60,16 @@ TOTAL = "  - id: talent_total\n"
     # a unit factor of 0 (was: ZeroDivisionError traceback)
     ("catalogue.yaml", "dimension: persons, factor: 10000", "dimension: persons, factor: 0", 0,
      "factor of unit '万人'", "factor: 10000"),
+    # a factor of 1e300 or .inf (second pass: every value in 万人 flagged implausible at its own cell, or stopped at a
+    # workbook's cell, instead of the one catalogue line being named)
+    ("catalogue.yaml", "dimension: persons, factor: 10000", "dimension: persons, factor: 1.0e+300", 0,
+     "the factor of unit '万人' is a number ('1e+300'), not a positive number from 1e-08 to 1e+08", "factor: 10000"),
+    ("catalogue.yaml", "dimension: persons, factor: 10000", "dimension: persons, factor: .inf", 0,
+     "the factor of unit '万人' is a number ('inf'), not a positive number", "factor: 10000"),
+    ("catalogue.yaml", "{name: thousand persons, factor: 10}", "{name: thousand persons, factor: 1.0e+300}", 0,
+     "the factor of the figure_en of unit '万人' is a number ('1e+300')", "factor: 10}"),
+    ("catalogue.yaml", "{name: thousand persons, factor: 10}", "{name: thousand persons, factor: .nan}", 0,
+     "the factor of the figure_en of unit '万人' is a number ('nan')", "factor: 10}"),
 ])
 def test_a_hand_edited_config_value_is_refused_at_its_line(workspace, file, old, new, line_offset, problem, fix):
     line = edit_first(workspace / "config" / file, old, new)
@@ -72,7 +82,7 @@ def test_a_hand_edited_config_value_is_refused_at_its_line(workspace, file, old,
                                      "人才(发展)?主要指标", r"^[一二三四五六七八九十]+、", r"(主要|核心)+指标"])
 def test_ordinary_patterns_are_accepted(workspace, pattern):
     from helpers.core.config import _regex
-    assert _regex(pattern, workspace / "config" / "sources.yaml", 1).pattern == pattern
+    assert _regex(pattern, workspace / "config" / "sources.yaml", 1, "table_title").pattern == pattern
 
 
 @pytest.mark.parametrize("base_year", [2015, 2024, 1900])

@@ -16,6 +16,7 @@ import yaml
 
 from helpers.core.errors import InputError
 from helpers.core.paths import CATALOGUE_FILE, CONFIG_DIR, SOURCES_FILE, display_path
+from helpers.core.patterns import UserPattern
 from helpers.core.text import name_key, normalise, read_utf8
 
 LINE = "__line__"
@@ -224,7 +225,7 @@ def _structure_errors(load):
 
 @dataclass(frozen=True)
 class HeaderRole:
-    pattern: re.Pattern
+    pattern: UserPattern
     role: str
     entity: str | None  # "province" or None
 
@@ -260,7 +261,7 @@ DEFAULT_HEADER_ROLES = (
 class Layout:
     name: str
     parser: str
-    end_pattern: re.Pattern
+    end_pattern: UserPattern
     group_labels: tuple[str, ...]
     line: int
 
@@ -285,7 +286,7 @@ class Plan:
     name_en: str
     file: str
     layout: str | None     # how a plain-text plan's table is laid out; a .docx, web page or PDF needs none
-    table_title: re.Pattern
+    table_title: UserPattern
     line: int
     period: PlanPeriod
 
@@ -353,9 +354,12 @@ def plan_path(raw_dir: Path, plan: Plan, sources: Sources) -> Path:
     return path
 
 
-def _regex(text: str, path: Path, line: int | None) -> re.Pattern:
+def _regex(text: str, path: Path, line: int | None, key: str) -> UserPattern:
+    """A configured pattern, matched under a time limit (helpers.core.patterns); one that repeats a repeating part
+    is refused here already, with its line."""
     try:
-        pattern = re.compile(text)
+        re.compile(text)      # the syntax the configuration documents (and `re`'s message for an error)
+        pattern = UserPattern(text, path, line, key)
     except re.error as exc:
         raise InputError(path, line, f"'{text}' is not a valid regular expression ({exc})",
                          "correct the pattern.") from None
@@ -522,7 +526,7 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
             name=name,
             parser=_require(spec, "parser", path, f"layout '{name}'"),
             end_pattern=_regex(_require(spec, "end_pattern", path, f"layout '{name}'"), path,
-                               _line_of(spec, "end_pattern")),
+                               _line_of(spec, "end_pattern"), "end_pattern"),
             group_labels=tuple(normalise(g) for g in spec.get("group_labels", []) or []),
             line=spec.get(LINE),
         )
@@ -559,7 +563,7 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
             entity=entity, name_zh=names["name_zh"], name_en=names["name_en"], file=file,
             layout=entry.get("layout") or None,
             table_title=_regex(_text(entry, "table_title", path, f"plan '{entity}'"), path,
-                               _line_of(entry, "table_title")),
+                               _line_of(entry, "table_title"), "table_title"),
             line=entry.get(LINE), period=period,
         )
         first_of.setdefault(entity, plan)
@@ -580,9 +584,10 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
             raise InputError(path, entry.get(LINE), f"unknown header role '{role}'",
                              f"use one of {', '.join(HEADER_ROLE_NAMES)}.")
         roles.append(HeaderRole(_regex(_require(entry, "pattern", path, "a header role"), path,
-                                       _line_of(entry, "pattern")),
+                                       _line_of(entry, "pattern"), "pattern"),
                                 role, entry.get("entity")))
-    roles += [HeaderRole(re.compile(pattern), role, entity) for pattern, role, entity in DEFAULT_HEADER_ROLES]
+    roles += [HeaderRole(UserPattern(pattern, None, None, "pattern"), role, entity)
+              for pattern, role, entity in DEFAULT_HEADER_ROLES]
 
     return Sources(
         path=path,
@@ -684,7 +689,23 @@ def _figure_en(entry: dict, path: Path) -> dict:
     if not isinstance(figure, dict) or not figure.get("name") or not isinstance(figure.get("factor"), (int, float)):
         raise InputError(path, entry.get(LINE), f"unit '{entry.get('unit')}' has a figure_en that is not "
                          "{name: …, factor: a number}", "write e.g. figure_en: {name: thousand persons, factor: 10}.")
-    return {"figure_name_en": str(figure["name"]), "figure_factor_en": float(figure["factor"])}
+    factor = _factor(figure["factor"], path, _line_of(figure, "factor"), f"the figure_en of unit '{entry.get('unit')}'",
+                     "write e.g. figure_en: {name: thousand persons, factor: 10}.")
+    return {"figure_name_en": str(figure["name"]), "figure_factor_en": factor}
+
+
+# A unit's factor: from 亿 (10^8, the largest counting unit a plan uses) down to its inverse. A factor past these
+# (1e300, .inf, a typo's extra zeros) would turn every value of the unit into one far outside any plausible range,
+# and each would be flagged at its cell instead of the one wrong line of the catalogue being named.
+FACTOR_RANGE = (1e-8, 1e8)
+
+
+def _factor(value: Any, path: Path, line: int | None, what: str, fix: str) -> float:
+    low, high = FACTOR_RANGE
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+        raise InputError(path, line, f"the factor of {what} is {_shape(value)}, not a positive number from {low:g} "
+                         f"to {high:g} (亿, 10^8, is the largest counting unit)", fix)
+    return float(value)
 
 
 # The keys catalogue.yaml may have, at each level.
@@ -752,11 +773,8 @@ def _load_units(doc: dict, path: Path) -> tuple[dict[str, Unit], dict[str, str]]
     for entry in _entries(doc, "units", path, "the catalogue", "- unit: 万人 / dimension: persons"):
         _known_keys(entry, UNIT_KEYS, path, f"unit '{entry.get('unit')}'")
         _known_keys(entry.get("figure_en"), FIGURE_EN_KEYS, path, f"the figure_en of unit '{entry.get('unit')}'")
-        factor = entry.get("factor", 1)
-        if isinstance(factor, bool) or not isinstance(factor, (int, float)) or not factor > 0:
-            raise InputError(path, _line_of(entry, "factor"), f"the factor of unit '{entry.get('unit')}' is "
-                             f"{_shape(factor)}, not a positive number",
-                             "write how many of the dimension's base unit it holds, e.g. factor: 10000 for 万人.")
+        factor = _factor(entry.get("factor", 1), path, _line_of(entry, "factor"), f"unit '{entry.get('unit')}'",
+                         "write how many of the dimension's base unit it holds, e.g. factor: 10000 for 万人.")
         u = Unit(unit=str(_require(entry, "unit", path, "a unit")), name_en=entry.get("name_en", ""),
                  aliases=_texts(entry, "aliases", path, f"unit '{entry.get('unit')}'"),
                  dimension=_require(entry, "dimension", path, "a unit"), factor=float(factor),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import Path
 
 from helpers.core.config import Plan, Sources
 from helpers.core.errors import InputError
@@ -36,11 +37,11 @@ def as_cell(cell: GridCell | Paragraph) -> Cell:
 def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> ParsedTable:
     path = document.path
     grids, skipped, trailing = _without_empty_tables(document.grids)
-    titled = [(grid, title) for grid in grids if (title := _title(grid, plan)) is not None]
+    titled = [(grid, title) for grid in grids if (title := _title(grid, plan, path)) is not None]
     # A web page's table that holds tables is read as the page it holds; when it is the plan's own table (a table
     # in one of its cells), it is tried last, to name that cell.
-    titled += [(grid, title) for grid in document.outer_grids if (title := _title(grid, plan)) is not None]
-    last_empty = next((g for g in reversed(trailing) if _title(g, plan)), None)
+    titled += [(grid, title) for grid in document.outer_grids if (title := _title(grid, plan, path)) is not None]
+    last_empty = next((g for g in reversed(trailing) if _title(g, plan, path)), None)
     if not titled and last_empty is not None:
         raise InputError(path, _first_place(last_empty), "the table title is followed by an empty table (no text "
                          "in any cell), and no table with text after it",
@@ -48,7 +49,8 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
                          "office for the complete document, name it in config/sources.yaml and run `make manifest`.")
     if not titled:
         found = "; ".join(g.summary() for g in document.grids) or "none"
-        title = next((p for p in document.paragraphs if plan.table_title.search(normalise(p.text))), None)
+        title = next((p for p in document.paragraphs
+                      if plan.table_title.search(normalise(p.text), path, p.place)), None)
         if document.kind == "pdf" and title is not None:
             raise InputError(path, title.place, f"the table's title is here ('{title.text[:40]}'), but no table drawn "
                              f"with ruling lines follows it (the tables found: {found}): a PDF table without lines "
@@ -60,9 +62,9 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
                          "for this plan in config/sources.yaml to match the title written above the table.")
     first_error: InputError | None = None
     for grid, (title, header_index) in titled:
-        parts = _continued_in(grid, grids, plan) if grid in grids else []
+        parts = _continued_in(grid, grids, plan, path) if grid in grids else []
         try:
-            table = _read(document, _joined(grid, header_index, parts, plan), title, header_index, plan, sources)
+            table = _read(document, _joined(grid, header_index, parts, plan, path), title, header_index, plan, sources)
         except NestedTable as exc:    # the plan's table, with a table in a cell: that is the error to name
             raise exc from None
         except InputError as exc:   # a titled table with an unknown header: another titled one may be the plan's
@@ -79,15 +81,16 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
 CONTINUED = re.compile(r"续")
 
 
-def _continued_in(grid: Grid, grids: list[Grid], plan: Plan) -> list[Grid]:
+def _continued_in(grid: Grid, grids: list[Grid], plan: Plan, path: Path) -> list[Grid]:
     """The tables the plan's table continues in: each next table with as many columns and nothing between it and
     the part before but a continuation line (续表, 表1（续）) or the title again, until a part holds the 注 row."""
     parts: list[Grid] = []
     before = grid
     for following in grids[grids.index(grid) + 1:]:
-        between = [normalise(p.text) for p in before.after]
+        between = [(normalise(p.text), p.place) for p in before.after]
         if _has_note_row(before) or following.width != grid.width or not all(
-                (CONTINUED.search(text) and len(text) <= 40) or plan.table_title.search(text) for text in between):
+                (CONTINUED.search(text) and len(text) <= 40) or plan.table_title.search(text, path, place)
+                for text, place in between):
             break
         parts.append(following)
         before = following
@@ -98,7 +101,7 @@ def _has_note_row(grid: Grid) -> bool:
     return any(FOOTNOTE.search(next((normalise(c.text) for c in row if c.text.strip()), "")) for row in grid.rows)
 
 
-def _joined(grid: Grid, header_index: int, parts: list[Grid], plan: Plan) -> Grid:
+def _joined(grid: Grid, header_index: int, parts: list[Grid], plan: Plan, path: Path) -> Grid:
     """The table and its continued parts as one grid: a part's leading rows that repeat the header, or give the
     title or 续表 in one cell, are dropped."""
     if not parts:
@@ -112,7 +115,8 @@ def _joined(grid: Grid, header_index: int, parts: list[Grid], plan: Plan) -> Gri
             texts = [normalise(c.text) for c in row]
             single = {t for t in texts if t}
             if texts in repeated or (len(single) == 1 and (CONTINUED.search(next(iter(single))) or
-                                                           plan.table_title.search(next(iter(single))))):
+                                                           plan.table_title.search(next(iter(single)), path,
+                                                                                   row[0].place))):
                 start += 1
                 continue
             break
@@ -150,17 +154,17 @@ def _first_place(grid: Grid) -> Place:
 def contents_mentions(document: Document, plan: Plan, table: ParsedTable) -> list[Paragraph]:
     """Paragraphs that match the table's title but are not its title: a table of contents' entries."""
     return [p for p in document.paragraphs
-            if p.place != table.title.place and plan.table_title.search(normalise(p.text))]
+            if p.place != table.title.place and plan.table_title.search(normalise(p.text), document.path, p.place)]
 
 
-def _title(grid: Grid, plan: Plan) -> tuple[Cell, int] | None:
+def _title(grid: Grid, plan: Plan, path: Path) -> tuple[Cell, int] | None:
     """The grid's title and the index of its header row, when its title matches the plan's table title."""
     for paragraph in reversed(grid.before):
-        if plan.table_title.search(normalise(paragraph.text)):
+        if plan.table_title.search(normalise(paragraph.text), path, paragraph.place):
             return as_cell(paragraph), 0
     if grid.rows:
         texts = {c.text for c in grid.rows[0] if c.text}
-        if len(texts) == 1 and plan.table_title.search(normalise(next(iter(texts)))):
+        if len(texts) == 1 and plan.table_title.search(normalise(next(iter(texts))), path, grid.rows[0][0].place):
             return as_cell(grid.rows[0][0]), 1
     return None
 

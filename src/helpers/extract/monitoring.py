@@ -290,7 +290,7 @@ def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue) -> tup
     decisions: list[Decision] = []
     seen: dict[tuple, Observation] = {}
     for path in monitoring_files(folder):
-        rows, hidden = _read_workbook(path, lookup, sources, catalogue)
+        rows, said = _read_workbook(path, lookup, sources, catalogue)
         kept = 0
         for obs in rows:
             key = (obs.entity, obs.indicator_id, obs.year)
@@ -315,9 +315,8 @@ def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue) -> tup
                                                          "comparator": obs.comparator}))
         decisions.append(Decision("", "", display_path(path), None, "monitoring_workbook",
                                   {"kept": kept, "file": path.name}))
-        for sheet, hidden_rows in hidden.items():   # (read like the others, and said: hidden is not deleted)
-            decisions.append(Decision("", "", display_path(path), None, "hidden_rows",
-                                      {"file": path.name, "sheet": sheet, "rows": _row_list(hidden_rows)}))
+        for code, values in said:   # (hidden sheets and rows: read like the others, and said; years read from text)
+            decisions.append(Decision("", "", display_path(path), None, code, {"file": path.name, **values}))
     return observations, decisions
 
 
@@ -405,11 +404,13 @@ class _Book:
         if path.suffix.lower() == CSV_SUFFIX:
             self._csv = _csv_rows(path)
             self.sheetnames = [DATA_SHEET]
+            self.hidden_sheets = {}
             self._parts = {}
             return
         self._workbooks = _open_workbooks(path)
         values = self._workbooks[0]
         self.sheetnames = [ws.title for ws in values.worksheets]   # (worksheets only: no chart sheets)
+        self.hidden_sheets = {ws.title: ws.sheet_state != "visible" for ws in values.worksheets}
         self._parts = {ws.title: getattr(ws, "_worksheet_path", None) for ws in values.worksheets}
 
     def close(self) -> None:
@@ -683,24 +684,38 @@ def _check_separator(path: Path, text: str) -> None:
 
 
 def _read_workbook(path: Path, lookup: _Lookup, sources: Sources,
-                   catalogue: Catalogue) -> tuple[list[Observation], dict[str, list[int]]]:
-    """Every sheet with the monitoring columns (a sheet per year, as analysts copy them, is read like one), and the
-    rows read though hidden in Excel, by sheet: a hidden row is not a deleted one, and its figure is read like the
-    others, which the cleaning log says (an analyst who hid an old figure sees that it was read)."""
+                   catalogue: Catalogue) -> tuple[list[Observation], list[tuple[str, dict]]]:
+    """Every sheet with the monitoring columns (a sheet per year, as analysts copy them, is read like one), and what
+    the cleaning log says of the file, (code, values) by sheet: a sheet or rows hidden in Excel, read like the others
+    (hidden is not deleted: an analyst who hid an old figure sees that it was read), and years read from text with a
+    zero decimal part (2023.0, as a CSV export writes a year column with an empty cell)."""
     book = _Book(path)
     try:
-        out, hidden = [], {}
+        out, said = [], []
         for sheet_name, header_row, columns in _find_data_sheets(path, book):
             layout = book.layout(sheet_name)
             _check_layout(path, sheet_name, header_row, columns, layout)
-            hidden_rows = set(layout.hidden_rows)
+            hidden_rows, read_hidden, decimal_years = set(layout.hidden_rows), [], []
             for row, cells in book.rows(sheet_name, header_row + 1, columns=max(columns.values())):
-                obs = _row_observation(_RowCells(path, sheet_name, cells, columns, row), lookup, sources, catalogue)
-                if obs is not None:
-                    out.append(obs)
-                    if row in hidden_rows:
-                        hidden.setdefault(sheet_name, []).append(row)
-        return out, hidden
+                row_cells = _RowCells(path, sheet_name, cells, columns, row)
+                obs = _row_observation(row_cells, lookup, sources, catalogue)
+                if obs is None:
+                    continue
+                out.append(obs)
+                if row in hidden_rows:
+                    read_hidden.append(row)
+                year_raw = row_cells("year")[0]
+                if isinstance(year_raw, str) and DECIMAL_YEAR.fullmatch(year_raw):
+                    decimal_years.append((row, year_raw.strip(), obs.year))
+            read = sum(o.source_sheet == sheet_name for o in out)
+            if book.hidden_sheets.get(sheet_name) and read:
+                said.append(("hidden_sheet", {"sheet": sheet_name, "count": read}))
+            if read_hidden:
+                said.append(("hidden_rows", {"sheet": sheet_name, "rows": _row_list(read_hidden)}))
+            if decimal_years:
+                said.append(("decimal_year", {"sheet": sheet_name, "rows": _row_list([r for r, _, _ in decimal_years]),
+                                              "raw": decimal_years[0][1], "year": decimal_years[0][2]}))
+        return out, said
     finally:
         book.close()
 
@@ -782,6 +797,7 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
     value, value_cell = cell("value")
     if value is None or (isinstance(value, str) and (not value.strip() or MISSING.match(normalise(value)))):
         return None
+    _not_a_header(cell)
     county, county_cell = cell("county")
     entity = lookup.entities.get(name_key(str(county or "")).lower())
     if county is None or not str(county).strip():
@@ -830,6 +846,29 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
                        source_line=cell.row, source_text=text, source_sheet=cell.sheet_name, source_cell=value_cell,
                        notes=([note("note_mark", mark=marks)] if marks else []) +
                        ([note("comparator", comparator=comparator)] if _comparator_in_value(value) else []))
+
+
+def _heads(text, field: str) -> bool:
+    """Whether a cell's text heads the column of `field`: its title (县市), its English name (county), or its title
+    and more (数值（万人）)."""
+    key = name_key(str(text or "")).lower()
+    title = next(t for t, f in COLUMNS if f == field)
+    return bool(key) and (key in (name_key(title), ENGLISH[field]) or key.startswith(name_key(title)))
+
+
+def _not_a_header(cell: _RowCells) -> None:
+    """A row below the header that heads the columns again (a second sheet's rows pasted under the first, header
+    and all): it was read as data, 'unknown county 县市'. Its rows may be in another column order, so nothing below
+    it is read by a guess."""
+    heads = [f for f in REQUIRED if _heads(cell(f)[0], f)]
+    if len(heads) >= 2:
+        titles = dict((f, t) for t, f in COLUMNS)
+        raise InputError(cell.path, f"sheet {cell.sheet_name}, row {cell.row}", "this row repeats the header "
+                         f"({', '.join(str(cell(f)[0]) for f in heads)}): rows pasted from another sheet with their "
+                         "header? It is not a row of figures",
+                         f"delete row {cell.row}; if the columns below it are in another order than the header's "
+                         f"({', '.join(titles[f] for f in REQUIRED)} …), move those rows under the matching columns "
+                         "first.")
 
 
 def _checked_value(cell: _RowCells, value, value_cell: str, ind,
@@ -970,9 +1009,8 @@ def _find_data_sheets(path: Path, book: _Book) -> list[tuple[str, int, dict[str,
             for col, (text, _) in enumerate(cells, 1):
                 if text is None:
                     continue
-                key = name_key(str(text)).lower()
-                for title, field in COLUMNS:
-                    if key in (name_key(title), ENGLISH[field]) or key.startswith(name_key(title)):
+                for _, field in COLUMNS:
+                    if _heads(text, field):
                         candidates.setdefault(field, []).append(col)
             if all(f in candidates for f in REQUIRED):
                 _one_column_each(path, name, row, cells, candidates)
@@ -1019,6 +1057,11 @@ def _one_column_each(path: Path, sheet: str, row: int, cells: list, candidates: 
                              "indicator and year, as in the template (`make template`).")
 
 
+# A year written as text with a zero decimal part: 2023.0, as a CSV export writes a year column with an empty cell
+# (pandas reads the column as decimals). It can be no other year than 2023; read so, and the cleaning log says so.
+DECIMAL_YEAR = re.compile(r"\s*\d{4}\.0+\s*")
+
+
 def _year(raw) -> int | None:
     if isinstance(raw, bool) or raw is None:
         return None
@@ -1026,6 +1069,8 @@ def _year(raw) -> int | None:
         return int(raw)
     if isinstance(raw, str) and re.fullmatch(r"\s*\d{4}\s*(年)?\s*", raw):
         return int(re.sub(r"\D", "", raw))
+    if isinstance(raw, str) and DECIMAL_YEAR.fullmatch(raw):
+        return int(raw.strip().split(".")[0])
     return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from helpers.core import patterns
 from helpers.core.config import Plan, Sources
 from helpers.core.errors import InputError
 from helpers.extract.documents.model import Paragraph, Place
@@ -43,6 +44,11 @@ MAX_PLAN_CHARS = 200_000
 
 def read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
     check_file(path)
+    with patterns.reading(path):    # the configured patterns' time for this document (no pattern hangs a run)
+        return _read_plan(path, plan, sources)
+
+
+def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
     if is_text(path):
         lines = read_lines(path)
         _not_too_long(path, sum(len(line) for line in lines))

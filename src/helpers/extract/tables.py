@@ -119,7 +119,7 @@ def read_lines(path: Path) -> list[str]:
 def title_lines(lines: list[str], plan: Plan, path: Path) -> list[int]:
     """The indexes of the lines that match the table title: the table's own, and perhaps a table of contents'
     entry before it."""
-    found = [index for index, raw in enumerate(lines) if plan.table_title.search(normalise(raw))]
+    found = [index for index, raw in enumerate(lines) if plan.table_title.search(normalise(raw), path, index + 1)]
     if not found:
         raise InputError(path, f"lines 1–{len(lines)}",
                          f"no main-indicator table: no line matches the table title /{plan.table_title.pattern}/",
@@ -142,7 +142,7 @@ VALUE_ROLES = ("actual", "target", "year")
 def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list[str], list[ValueColumn]]:
     roles, columns = [], []
     for cell in header:
-        role = _role_of(cell.text, sources)
+        role = _role_of(cell, sources, path)
         if role is None and not cell.text.strip():
             raise InputError(path, cell.where, f"the table's header has an empty cell (column {len(roles) + 1} of "
                              f"{len(header)}): some rows have more cells than the header names, so no value can be "
@@ -177,9 +177,9 @@ def _compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _role_of(text: str, sources: Sources):
+def _role_of(cell: Cell, sources: Sources, path: Path):
     for hr in sources.header_roles:
-        m = hr.pattern.fullmatch(_compact(text))
+        m = hr.pattern.fullmatch(_compact(cell.text), path, cell.where)
         if m:
             return hr.role, m, hr.entity
     return None
@@ -270,7 +270,7 @@ def _tab_blocks(lines: list[str], title_index: int, layout: Layout, path: Path) 
     for index in range(title_index + 1, len(lines)):
         raw = lines[index]
         text = normalise(raw)
-        if text and layout.end_pattern.search(text):
+        if text and layout.end_pattern.search(text, path, index + 1):
             # The closing line (the 注 footnote) may itself be a merged, tab-indented cell.
             if current:
                 blocks.append(current)
@@ -327,7 +327,7 @@ def parse_cell_stream(lines: list[str], title_index: int, layout: Layout, source
     """One cell per line, rows not marked: a serial number starts a row, a group label such as
     其中 starts un-numbered sub-rows, and the header fixes how many value cells follow a name."""
     title = Cell(lines[title_index], normalise(lines[title_index]), title_index + 1)
-    cells, end_line = _stream_cells(lines, title_index, layout)
+    cells, end_line = _stream_cells(lines, title_index, layout, path)
     if end_line is None:
         raise _truncated(path, title, layout, len(lines))
     # The table's note (注：…) comes after its last row: it and what follows it are notes, not cells of a row.
@@ -335,7 +335,7 @@ def parse_cell_stream(lines: list[str], title_index: int, layout: Layout, source
     cells, notes = cells[:first_note], cells[first_note:]
 
     header: list[Cell] = []
-    while cells and _role_of(cells[0].text, sources) is not None:
+    while cells and _role_of(cells[0], sources, path) is not None:
         header.append(cells.pop(0))
     if not header:
         at = cells[0].line if cells else title.line
@@ -358,14 +358,14 @@ def parse_cell_stream(lines: list[str], title_index: int, layout: Layout, source
     return ParsedTable(path, title, header, roles, columns, rows, end_line, notes)
 
 
-def _stream_cells(lines: list[str], title_index: int, layout: Layout) -> tuple[list[Cell], int | None]:
+def _stream_cells(lines: list[str], title_index: int, layout: Layout, path: Path) -> tuple[list[Cell], int | None]:
     """The table's non-empty cells after its title, and the line that closes it (None when none does)."""
     cells: list[Cell] = []
     for index in range(title_index + 1, len(lines)):
         text = normalise(lines[index])
         if not text:
             continue
-        if layout.end_pattern.search(text):
+        if layout.end_pattern.search(text, path, index + 1):
             return cells, index + 1
         cells.append(Cell(lines[index], text, index + 1))
     return cells, None
