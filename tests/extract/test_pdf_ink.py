@@ -36,6 +36,10 @@ PAGES = {
     "white_nine": ("2<span style='color:#fff'>9</span>0左右", "", True),
     "white_nine_no_background": ("2<span style='color:#fff'>9</span>0左右", "", False),
     "nearly_transparent_nine": ("2<span style='opacity:0.01'>9</span>0左右", "", False),
+    "nearly_transparent_minus": ("<span style='opacity:0.01'>-</span>20左右", "", False),      # was -20
+    "nearly_transparent_point": ("2<span style='opacity:0.01'>.</span>0左右", "", False),      # was 2
+    "one_scaled_up": ("<span style='display:inline-block;font-size:1px;transform:scale(12);"
+                      "transform-origin:left bottom;width:7px'>1</span>20左右", "", False),
     "one_in_the_cells_colour": ("<span style='color:#ffe699'>1</span>20左右", "td:has(span){background:#ffe699}",
                                 True),
     "white_box_over_one": ("<span style='position:relative'>1<span style='position:absolute;left:0;top:0;"
@@ -51,6 +55,20 @@ PAGES = {
 }
 
 
+# A sentence added to the plan's prose, 到2030年，全县人才资源总量达到20万人左右, a 1 before the 20 (name: its style)
+PROSE = {"prose_hidden_one": "opacity:0.01", "prose_faint_one": "opacity:0.1"}
+SENTENCE = "到2030年，全县人才资源总量达到{}20万人左右。"
+
+
+def _with_sentence(path: Path, style: str) -> Path:
+    page = path.read_text(encoding="utf-8")
+    paragraph = "<p>“十四五”期间，全县人才工作取得新成效。</p>"
+    assert page.count(paragraph) == 1
+    one = f"<span style='{style}'>1</span>"
+    path.write_text(page.replace(paragraph, paragraph[:-4] + SENTENCE.format(one) + "</p>"), encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("ink")
@@ -58,6 +76,9 @@ def printed(tmp_path_factory) -> dict[str, Path]:
     for background in (False, True):
         pairs = [(web_page_with_target(folder / f"{name}.html", cell, style), folder / f"{name}.pdf")
                  for name, (cell, style, with_background) in PAGES.items() if with_background == background]
+        if not background:
+            pairs += [(_with_sentence(web_page_with_target(folder / f"{name}.html", "20左右"), style),
+                       folder / f"{name}.pdf") for name, style in PROSE.items()]
         made.update({pdf.stem: pdf for pdf in print_pdfs_chromium(pairs, print_background=background)})
     return made
 
@@ -88,9 +109,10 @@ def _refused(workspace: Path, pdf: Path) -> InputError:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["white_nine", "nearly_transparent_nine", "one_in_the_cells_colour",
-                                  "white_box_over_one"])
-def test_a_digit_that_leaves_no_ink_is_not_read(workspace, printed, name):
-    """Shown 20左右 (2, a blank, 0; or 20 after a blank): read 290 or 120. Now 20, the unseen digit counted."""
+                                  "white_box_over_one", "nearly_transparent_minus", "nearly_transparent_point"])
+def test_a_character_that_leaves_no_ink_is_not_read(workspace, printed, name):
+    """Shown 20左右 (2, a blank, 0; or 20 after a blank): read 290, 120, -20 or 2. Now 20, the unseen character
+    counted."""
     ds = _build(workspace, printed[name])
     assert _target(ds) == 20 and _steps(ds) == [HIDDEN]
 
@@ -111,6 +133,14 @@ def test_white_text_chromium_prints_grey_is_read_as_the_pdf_shows_it(workspace, 
 
 
 @pytest.mark.slow
+def test_a_digit_set_at_1_pt_and_scaled_up_is_read_at_the_size_it_is_drawn(workspace, printed):
+    """font-size:1px, transform:scale(12): PDFium gives the font size as 1 and the text's matrix as 9, a 9 pt 1 a
+    reader sees before 20左右. It was dropped as text under 1.5 pt (read 20); it is 120 as shown."""
+    ds = _build(workspace, printed["one_scaled_up"])
+    assert _target(ds) == 120 and _steps(ds) == []
+
+
+@pytest.mark.slow
 def test_a_digit_drawn_only_in_outline_is_read(workspace, printed):
     """color:transparent with -webkit-text-stroke: no fill, but an outline a reader sees. It was dropped as
     transparent ('2 0左右', refused); it is 290 as shown."""
@@ -128,6 +158,24 @@ def test_a_digit_a_reader_may_see_otherwise_stops_the_run_with_the_cell_named(wo
     error = _refused(workspace, printed[name])
     assert str(error.where) == CELL and problem in error.problem
     assert "ask the office which figure is meant" in error.fix and "config/sources.yaml" in error.fix
+
+
+@pytest.mark.slow
+def test_a_digit_the_prose_hides_is_not_read_and_the_prose_agrees_with_the_table(workspace, printed):
+    """The prose shows 人才资源总量达到20万人左右 (a 1 at 1% opacity before the 20): it was read 120, and the
+    published consistency check said the prose disagrees with the table's 20."""
+    ds = _build(workspace, printed["prose_hidden_one"])
+    check = ds.checks.query("entity == 'tonglu' and indicator_id == 'talent_total' and check == 'value'").iloc[0]
+    assert (check["prose_value"], check["table_value"], check["status"]) == (20, 20, "agree")
+    assert _steps(ds) == [HIDDEN]
+
+
+@pytest.mark.slow
+def test_a_faint_digit_in_the_prose_stops_the_run_with_its_line(workspace, printed):
+    error = _refused(workspace, printed["prose_faint_one"])
+    assert str(error.where) == "page 1, line 3"
+    assert error.problem.startswith("in the line '“十四五”期间，全县人才工作取得新成效。"
+                                    "到2030年，全县人才资源总量达到120万人左右。', '1' is printed so faint")
 
 
 # ------------------------------------------------------------------------------------------ edited PDFs
@@ -216,6 +264,26 @@ def _twenty_printed_twice(pdf, page):
 def test_a_digit_a_pdf_editor_hides_is_not_read(workspace, printed, tmp_path, base, edit):
     ds = _build(workspace, _edited(printed[base], tmp_path / "tonglu_15.pdf", edit))
     assert _target(ds) == 20 and _steps(ds) == [HIDDEN]
+
+
+def _comment_over_the_figure(pdf, page):
+    """A FreeText comment saying 25, white, over 20左右, without an appearance of its own (as some editors leave
+    it): poppler draws 25 in a box over the cell; PDFium draws nothing, and 20 was read."""
+    import pypdfium2.raw as raw
+    at = _find(page, "20左右")
+    comment = raw.FPDFPage_CreateAnnot(page, raw.FPDF_ANNOT_FREETEXT)
+    raw.FPDFAnnot_SetRect(comment, raw.FS_RECTF(at["left"] - 2, at["top"] + 2, at["left"] + 40, at["bottom"] - 3))
+    raw.FPDFAnnot_SetColor(comment, raw.FPDFANNOT_COLORTYPE_Color, 255, 255, 255, 255)
+    for key, value in ((b"Contents", "25"), (b"DA", "/Helv 10 Tf 0 g")):
+        text = ctypes.create_string_buffer(f"{value}\0".encode("utf-16-le"))
+        raw.FPDFAnnot_SetStringValue(comment, key, ctypes.cast(text, ctypes.POINTER(raw.FPDF_WCHAR)))
+    raw.FPDFPage_CloseAnnot(comment)
+
+
+@pytest.mark.slow
+def test_a_digit_under_a_comment_stops_the_run(workspace, printed, tmp_path):
+    error = _refused(workspace, _edited(printed["base"], tmp_path / "tonglu_15.pdf", _comment_over_the_figure))
+    assert str(error.where) == CELL and "'2' has an annotation (FREETEXT" in error.problem
 
 
 @pytest.mark.slow

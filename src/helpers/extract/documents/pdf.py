@@ -192,7 +192,8 @@ def _chars(page, height: float, unseen: _Repairs) -> list[_Char]:
     out: list[_Char] = []
     pending_high = None
     replaced: dict[int, bool] = {}
-    box = raw.FS_RECTF()
+    covers = _annotations(page)
+    box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     red, green, blue, alpha, stroke = (ctypes.c_uint() for _ in range(5))
@@ -209,7 +210,13 @@ def _chars(page, height: float, unseen: _Repairs) -> list[_Char]:
         if code in (0, 0x0D, 0x0A, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
             continue
         size = raw.FPDFText_GetFontSize(textpage, i)
-        if not chr(code).isspace() and (size < MIN_VISIBLE_SIZE or (
+        drawn = size
+        if size < MIN_VISIBLE_SIZE or chr(code).isdigit():
+            # the size it is drawn at: its font size scaled by the text's matrix (a 1 pt 1 scaled up twelvefold
+            # is a 12 pt 1 a reader sees, and was not read; a digit scaled down to a speck is no digit)
+            raw.FPDFText_GetMatrix(textpage, i, matrix)
+            drawn = size * math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+        if not chr(code).isspace() and (drawn < MIN_VISIBLE_SIZE or (
                 raw.FPDFText_GetFillColor(textpage, i, red, green, blue, alpha) and alpha.value == 0
                 and raw.FPDFText_GetStrokeColor(textpage, i, red, green, blue, stroke) and stroke.value == 0)):
             unseen.add("hidden", 1)
@@ -217,19 +224,60 @@ def _chars(page, height: float, unseen: _Repairs) -> list[_Char]:
         raw.FPDFText_GetLooseCharBox(textpage, i, box)   # the font's box, not the ink's: 。 sits on its line
         raw.FPDFText_GetCharOrigin(textpage, i, origin_x, origin_y)
         raw.FPDFText_GetCharBox(textpage, i, left, right, bottom, top)
-        upright, doubt = True, ""
-        if chr(code).isdigit():     # (only a figure's digits are looked at so closely: each call costs)
-            angle = raw.FPDFText_GetCharAngle(textpage, i)
-            upright = min(angle, 2 * math.pi - angle) < 0.05
-            if not upright:
-                doubt = f"'{chr(code)}' is set turned (vertical or rotated text), whose order is not read for sure"
-        if chr(code).isdigit() and _replaced(raw.FPDFText_GetTextObject(textpage, i), replaced):
-            doubt = (f"'{chr(code)}' is the PDF's replacement text (ActualText), given for what is printed there, "
-                     "which need not be the same")
+        glyph = (left.value, right.value, bottom.value, top.value)
+        upright, doubt = _digit_doubt(textpage, i, chr(code), glyph, covers, replaced) if chr(code).isdigit() \
+            else (True, "")
         out.append(_Char(chr(code), box.left, box.right, height - box.top, height - box.bottom,
-                         height - origin_y.value, size, (left.value, right.value, bottom.value, top.value),
-                         upright, doubt))
+                         height - origin_y.value, size, glyph, upright, doubt))
     textpage.close()
+    return out
+
+
+def _digit_doubt(textpage, i: int, digit: str, glyph: tuple, covers: list[tuple], replaced: dict) -> tuple:
+    """Whether the digit is set upright, and why a reader may see it otherwise: turned (vertical text), given by
+    an ActualText, or under an annotation. (Only a figure's digits are looked at so closely: each call costs.)"""
+    import pypdfium2.raw as raw
+    angle = raw.FPDFText_GetCharAngle(textpage, i)
+    upright = min(angle, 2 * math.pi - angle) < 0.05
+    left, right, bottom, top = glyph
+    cover = next((kind for a, b, c, d, kind in covers if a < right and left < b and c < top and bottom < d), None)
+    if cover:
+        return upright, (f"'{digit}' has an annotation ({cover}, a comment or form field a PDF editor adds) over it: "
+                         "what a viewer shows there is the annotation's, which is not read")
+    if _replaced(raw.FPDFText_GetTextObject(textpage, i), replaced):
+        return upright, (f"'{digit}' is the PDF's replacement text (ActualText), given for what is printed there, "
+                         "which need not be the same")
+    if not upright:
+        return upright, f"'{digit}' is set turned (vertical or rotated text), whose order is not read for sure"
+    return upright, ""
+
+
+# Annotations that mark text without hiding it (a highlight, an underline) or are no drawing (a link, a popup).
+SEE_THROUGH_ANNOTATIONS = {"LINK", "POPUP", "HIGHLIGHT", "UNDERLINE", "SQUIGGLY"}
+ANNOTATION_KINDS = ["TEXT", "LINK", "FREETEXT", "LINE", "SQUARE", "CIRCLE", "POLYGON", "POLYLINE", "HIGHLIGHT",
+                    "UNDERLINE", "SQUIGGLY", "STRIKEOUT", "STAMP", "CARET", "INK", "POPUP", "FILEATTACHMENT", "SOUND",
+                    "MOVIE", "WIDGET", "SCREEN", "PRINTERMARK", "TRAPNET", "WATERMARK", "THREED", "RICHMEDIA",
+                    "XFAWIDGET", "REDACT"]
+
+
+def _annotations(page) -> list[tuple]:
+    """The boxes (left, right, bottom, top) of the page's annotations a viewer draws over the text, and their
+    kinds. PDFium does not draw every kind (a FreeText comment without its own appearance: poppler shows its 25
+    over the 20 PDFium reads), so a digit under one is not read for sure."""
+    import pypdfium2.raw as raw
+    kinds = {getattr(raw, f"FPDF_ANNOT_{name}"): name for name in ANNOTATION_KINDS}
+    out = []
+    rect = raw.FS_RECTF()
+    for index in range(raw.FPDFPage_GetAnnotCount(page)):
+        annotation = raw.FPDFPage_GetAnnot(page, index)
+        try:
+            kind = kinds.get(raw.FPDFAnnot_GetSubtype(annotation), "UNKNOWN")
+            hidden = raw.FPDFAnnot_GetFlags(annotation) & (raw.FPDF_ANNOT_FLAG_HIDDEN | raw.FPDF_ANNOT_FLAG_NOVIEW)
+            if kind not in SEE_THROUGH_ANNOTATIONS and not hidden and raw.FPDFAnnot_GetRect(annotation, rect):
+                out.append((min(rect.left, rect.right), max(rect.left, rect.right),
+                            min(rect.bottom, rect.top), max(rect.bottom, rect.top), kind))
+        finally:
+            raw.FPDFPage_CloseAnnot(annotation)
     return out
 
 
