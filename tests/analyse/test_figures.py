@@ -68,7 +68,7 @@ def test_the_notebooks_and_the_report_draw_trends_alike(drawn):
 
 LONG_EN = ["Coverage of quality pre-school and upper-secondary education in the county's rural townships",
            "Talent pool", "Share of professionals with intermediate or senior titles",
-           "High-value invention patents per 10,000 people (caveat) ↓", "R&D personnel per 10,000 workers"]
+           "High-value invention patents per 10,000 people (compare with care) ↓", "R&D personnel per 10,000 workers"]
 
 
 LONG_ZH = ["安吉县 · 优质学前教育和高中段教育覆盖率及农村实用人才培训覆盖面（需谨慎比较）", "人才资源总量",

@@ -266,9 +266,9 @@ def test_the_2025_report_reads_as_a_final_evaluation(county):
     from helpers.report import chapters
     ctx = _report(county, 2025)
     title = _text(chapters.title.title_block(ctx))
-    assert "“十四五”规划（2021–2025年）· 终期评估" in title
+    assert "“十四五”规划（2021—2025年）· 终期评估" in title
     summary = chapters.summary.executive_summary(ctx)
-    assert summary[0].startswith("桐庐县“十四五”规划（2021–2025年）终期评估：6项目标中4项达标、2项未达标")
+    assert summary[0].startswith("桐庐县“十四五”规划（2021—2025年）终期评估：6项目标中4项达标、2项未达标")
     assert "高技能人才" in summary[0] and "R&D人员数" in summary[0]
     final = _text(chapters.plan.plan_section(ctx))
     assert "终期评估" in final and "桐庐县：6项目标中4项达标" in final and "91.7%" in final
@@ -297,4 +297,4 @@ def test_reports_after_a_plan_ends_show_the_outlook(county):
     assert "80%: 21.1–24.0" in outlook and "8.4% → 11.6%" in outlook
     assert any("需要明显突破既有趋势" in s for s in chapters.summary.executive_summary(ctx))
     later = _report(county, 2026)
-    assert "“十五五”规划（2026–2030年）· 规划期内" in _text(chapters.title.title_block(later))
+    assert "“十五五”规划（2026—2030年）· 规划期内" in _text(chapters.title.title_block(later))

@@ -273,7 +273,7 @@ def test_the_final_evaluation_and_the_scorecard_mark_binding_approximate_and_cum
     layout, workspace, _ = county
     ctx = _report(workspace, 2030, "zh")
     final = _text(plan.plan_section(ctx))
-    assert "〔7,000〕★" in final and "2026–2030: 7,100" in final      # the five-year sum, against the binding total
+    assert "〔7,000〕★" in final and "2026—2030: 7,100" in final      # the five-year sum, against the binding total
     assert "约20" in final and "≥40★" not in final and "40★" in final
     assert "★ 约束性指标" in final and "〔〕：规划期累计数" in final and "约：规划写作“左右”" in final
     summary = _text(scorecard.summary_section(ctx))
@@ -286,7 +286,7 @@ def test_the_mid_term_report_marks_an_estimated_base(county):
     from helpers.report.chapters import plan
     layout, workspace, _ = county
     table = _text(plan.plan_section(_report(workspace, 2028, "zh")))
-    assert "2026–2028: 4,200" in table and "符合序时进度" in table
+    assert "2026—2028: 4,200" in table and "符合序时进度" in table
     if layout == "word_tab_cells":   # 35¹ under 2025年（预计）
         assert "2025: 35（预计）" in table and "（预计）：规划表中标明“预计”的基期数值" in table
     else:

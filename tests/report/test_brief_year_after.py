@@ -65,6 +65,73 @@ def test_the_2026_key_figure_sets_the_2025_actuals_against_the_province(after):
     assert captions and all(c.startswith("县市2025年实际值与省委目标之比") for c in captions), captions
 
 
+# ---------------------------------------------------------------- the 2026 actuals, while 十五五 has no targets
+# Without a 十五五 target to monitor them against, the 2026 actuals are set against the pace 十四五 achieved:
+# the growth 2025 → 2026 against the annual growth 2020 → 2025, in the indicator's good direction. The workspace's
+# 2026 actuals go on the straight line 2020 → 2025 (Pair.actual: × 0.99 or × 1.01 for a deterministic wobble),
+# so most compound rates slow down. Worked by hand:
+#   建德 党政人才        0.28 → 0.252 (missed): (0.252/0.28)^(1/5) − 1 = −2.09% a year;
+#                       2026: (0.28 − 0.028 × 1.2) × 0.99 = 0.2439, 0.2439/0.252 − 1 = −3.21%   → fell back
+#   安吉 R&D人员数       90 → 183.6: (183.6/90)^(1/5) − 1 = 15.33% a year;
+#                       2026: (90 + 93.6 × 1.2) × 0.99 = 200.2968, 200.2968/183.6 − 1 = 9.09%  → slowed
+#   建德 科创板上市企业数  0 → 0 (a value is 0: changes per year), 0 a year; 2026: 1, +1 a year     → kept pace
+# Of 建德's 19 pairs 2 kept pace (also 高技能人才: 4.29% against 3.62%), 15 slowed, 2 fell back (also 优质学前…
+# 覆盖率, 81 → 80.78 where higher is better); of 安吉's 16 (its two '/' indicators have no actuals) 1 kept pace
+# (执业医师数: 2.52% against 1.58%) and 15 slowed.
+
+def test_in_2026_the_actuals_are_set_against_the_pace_of_the_plan_that_ended(after):
+    o = _context(after).outlook.set_index(["entity", "indicator_id"])
+    party = o.loc[("jiande", "party_government_talent")]
+    assert party["achieved_growth_last_period"] == pytest.approx(0.9 ** 0.2 - 1)
+    assert party["growth_since_ended"] == pytest.approx(0.2439 / 0.252 - 1)
+    assert party["pace_since_ended"] == "fell_back"
+    rd = o.loc[("anji", "rd_personnel_per_10k")]
+    assert rd["achieved_growth_last_period"] == pytest.approx((183.6 / 90) ** 0.2 - 1)
+    assert rd["growth_since_ended"] == pytest.approx(200.2968 / 183.6 - 1)
+    assert rd["pace_since_ended"] == "slowed"
+    star = o.loc[("jiande", "star_market_listed_firms")]
+    assert (star["achieved_growth_last_period"], star["growth_since_ended"], star["pace_since_ended"]) == \
+        (0, 1, "kept_pace")
+
+
+def test_the_2026_brief_says_how_the_2026_actuals_kept_the_pace(after):
+    summary = chapters.summary.executive_summary(_context(after), "brief")
+    assert ("2026年实际值（“十五五”尚无目标，对照“十四五”年均增速）：建德市19项中2项保持增速、15项放缓、2项回落，"
+            "安吉县16项中1项保持增速、15项放缓、0项回落。") in summary, summary
+    english = chapters.summary.executive_summary(_context(after, "en"), "brief")
+    assert ("2026 actuals (15th Five-Year Plan targets not yet set; against the 14th Five-Year Plan's annual "
+            "growth): Jiande: of 19, 2 kept pace, 15 slowed, 2 fell back; Anji: of 16, 1 kept pace, 15 slowed, "
+            "0 fell back.") in english, english
+
+
+def test_the_2026_brief_lists_the_actuals_that_fell_back_first_then_the_widest_slowdowns(after):
+    outlook = chapters.outlook.outlook_brief(_context(after))
+    assert "<h2>2026年监测：对照“十四五”年均增速</h2>" in outlook.replace("\n", "")
+    table = next(b["table"] for b in outlook.blocks if b["kind"] == "table")
+    assert [c.label for c in table.columns] == ["县市", "指标", "增速对照", "2026年增速", "“十四五”年均增速",
+                                                "2026年实际"]
+    rows = [[getattr(cell, "text", cell) for cell in row] for row in table.rows]
+    assert rows[0] == ["建德市", "党政人才", "回落", "-3.2%", "-2.1%", "0.2439万人"]
+    assert [r[1] for r in rows[:3]] == ["党政人才", "优质学前教育和高中段教育覆盖率",
+                                        "省级以上人才科技孵化载体"]      # 3 → 3: 0% against 24.6% a year
+    assert len(rows) == 4
+    notes = next(b["entries"] for b in outlook.blocks if b["kind"] == "notes")
+    # 35 pairs judged, 3 kept pace: 32 slowed or fell back, 4 listed
+    assert "另有28项放缓或回落，全部见结果工作簿" in notes[-1]
+
+
+def test_without_actuals_of_the_year_the_brief_says_so(after, tmp_path):
+    # the same counties in 2027, a year without actuals: nothing is judged, and the brief says why
+    import shutil
+    for name in ("processed", "config", "raw"):
+        shutil.copytree(after / name, tmp_path / name)
+    analyse.build_tables(tmp_path / "processed", tmp_path / "config", 2027, year_must_have_data=False)
+    ctx = load_report_context(tmp_path / "processed", tmp_path / "config", 2027, None, "zh", year_must_have_data=False)
+    assert chapters.outlook.since_ended_blocks(ctx)[1] == {"kind": "notes", "entries": [
+        "尚无2027年实际值：在年度监测表中补充后，2027年实际值将对照“十四五”期间的年均增速监测。"]}
+    assert not any("2027年实际值（" in s for s in chapters.summary.executive_summary(ctx, "brief"))
+
+
 # ---------------------------------------------------------------- 2026 with the counties' 十五五 plans configured
 
 def test_the_lone_key_figure_is_drawn_in_two_halves_on_one_scale(after):
@@ -75,7 +142,7 @@ def test_the_lone_key_figure_is_drawn_in_two_halves_on_one_scale(after):
     figs = [f for b in figure.blocks if b["kind"] == "figures" for f in b["figures"]]
     assert [len(f.drawn.axes[0].texts) for f in figs] == [5, 4]
     assert figs[0].drawn.axes[0].get_xlim() == figs[1].drawn.axes[0].get_xlim()
-    assert [f.caption[-5:] for f in figs] == ["（1/2）", "（2/2）"]
+    assert [f.caption[-6:] for f in figs] == ["（1/2）。", "（2/2）。"]
 
 
 # 建德 and 安吉 each add a 十五五 plan (2025 → 2030; support/brief_limits.py FIFTEENTH): their 2025 column restates
@@ -123,7 +190,7 @@ def test_the_2026_brief_under_a_new_plan_says_how_the_plan_before_ended(fifteent
               for e in ("jiande", "anji")}
     assert counts == {"jiande": (13, 19), "anji": (11, 16)}
     summary = chapters.summary.executive_summary(_context(fifteenth), "brief")
-    assert summary[0] == ("“十四五”规划（2021–2025年）已结束，终期评估：建德市19项目标中13项达标，"
+    assert summary[0] == ("“十四五”规划（2021—2025年）已结束，终期评估：建德市19项目标中13项达标，"
                           "安吉县16项目标中11项达标；逐项结果见2025年度领导简报"
                           "（talent-plan-brief_2025_zh）。"), summary
     english = chapters.summary.executive_summary(_context(fifteenth, "en"), "brief")
@@ -132,6 +199,12 @@ def test_the_2026_brief_under_a_new_plan_says_how_the_plan_before_ended(fifteent
                           "(talent-plan-brief_2025_en).")
     # while 十四五 is still the plan evaluated (no 十五五 configured), its own final evaluation says it, once
     assert not any("已结束" in s for s in chapters.summary.executive_summary(_context(after), "brief"))
+
+
+def test_under_a_new_plan_with_targets_the_2026_actuals_are_judged_by_it_alone(fifteenth):
+    ctx = _context(fifteenth)
+    assert chapters.outlook.since_ended_blocks(ctx) == []
+    assert not any("对照“十四五”年均增速" in s for s in chapters.summary.executive_summary(ctx, "brief"))
 
 
 def test_the_2026_scorecard_shows_the_new_plans_indicators_and_calls_none_of_the_others_a_slash(fifteenth):

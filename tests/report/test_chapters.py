@@ -62,8 +62,8 @@ def rows_by(table: Table, *key_columns: int) -> dict:
 # ----------------------------------------------------------------------------- title
 
 def test_title_names_the_plan_and_where_the_year_stands(final, mid):
-    assert chapters.title.plan_line(final) == "评估规划：“十四五”规划（2021–2025年）· 终期评估"
-    assert chapters.title.plan_line(mid) == "评估规划：“十四五”规划（2021–2025年）· 规划期内"
+    assert chapters.title.plan_line(final) == "评估规划：“十四五”规划（2021—2025年）· 终期评估"
+    assert chapters.title.plan_line(mid) == "评估规划：“十四五”规划（2021—2025年）· 规划期内"
 
 
 # ----------------------------------------------------------------------------- summary and scorecard
@@ -73,7 +73,7 @@ def test_summary_leads_with_met_and_missed_at_the_final_evaluation(final):
     assert chapters.summary.MIN_SENTENCES <= len(sentences) <= chapters.summary.MAX_SENTENCES
     # met: 人才资源总量 15 = 15, 占比 35 ≥ 35, 党政人才 0.3 held, 流失率 5.9 ≤ 6; missed: R&D 120 not > 120,
     # 高技能人才 2.75 < 3 (the 十五五 table's 2025 figure)
-    assert sentences[0] == ("桐庐县“十四五”规划（2021–2025年）终期评估：6项目标中4项达标、2项未达标"
+    assert sentences[0] == ("桐庐县“十四五”规划（2021—2025年）终期评估：6项目标中4项达标、2项未达标"
                             f"（未达标：高技能人才、{RD}）。")
 
 
@@ -286,7 +286,7 @@ def test_the_brief_misses_say_everything_after_a_name_in_one_bracket(base):
     english = load_report_context(base.inputs.processed_dir, base.inputs.config_dir, 2020, "jiande,anji", "en")
     rows, _, _ = _misses(_all_missed(english, 36))
     names = {name for _, name in rows}
-    assert "R&D personnel per 10,000 workers (person-years per 10,000; caveat)" in names
+    assert "R&D personnel per 10,000 workers (person-years per 10,000; compare with care)" in names
     assert not any(") (" in name for name in names), names
 
 
@@ -294,7 +294,7 @@ def test_on_a_phone_the_brief_misses_keep_the_target_years_actual_beside_the_tar
     # the one number a leader reads the table for is never folded under 展开 (nor the target or 完成率)
     _, _, table = _misses(_all_missed(base, 36))
     kept = [c.label for c in table.columns if not c.fold]
-    assert kept == ["县市", "指标", "目标", "目标年份实际", "完成率"]
+    assert kept == ["县市", "指标", "目标", "2025年实际", "完成率"]
 
 
 def test_on_a_phone_the_brief_behind_table_keeps_the_schedule_beside_the_progress(mid, county):

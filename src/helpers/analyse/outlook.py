@@ -18,7 +18,11 @@ Once a county's plan has reached its target year (the report year is at or after
   the next plan can say how the last one ended;
 - the growth achieved over the plan that ended (its base-year actual to its target-year actual) against the
   growth the next target requires (the next plan's base-year actual to its target), and the difference in
-  the good direction (`acceleration_needed`: above 0, the next target asks for faster progress).
+  the good direction (`acceleration_needed`: above 0, the next target asks for faster progress);
+- the years since the plan ended, monitored while the next plan has no targets yet: the annual growth from the
+  ended plan's target-year actual to the last actual after it (`growth_since_ended`: 2025 → 2026), set against
+  the growth the ended plan achieved (`pace_since_ended`, in the indicator's good direction: `kept_pace` at least
+  as fast, `slowed` better but slower, `fell_back` worse than at the target year).
 
 The next period is the county's next configured plan; without one it is placed by helpers.core.periods (十五五
 follows 十四五, five years on), so the outlook is there while the next plan is still being drafted.
@@ -48,11 +52,15 @@ MORE_THAN_LINE, LESS_THAN_LINE = "more_than_trend_line", "less_than_trend_line"
 # gives no reading of the target: it is marked, and not drawn as a forecast.
 UNRELIABLE = "unreliable_projection"
 READINGS = (CLEAR_BREAK, STRETCH, IN_LINE, MODEST, VERY_MODEST, MORE_THAN_LINE, LESS_THAN_LINE, UNRELIABLE)
+# The years after a plan's end against the pace the plan achieved (in the good direction), worst last.
+KEPT_PACE, SLOWED, FELL_BACK = "kept_pace", "slowed", "fell_back"
+PACES = (KEPT_PACE, SLOWED, FELL_BACK)
 
 NUMERIC = ("last_actual_value", "trend_annual_growth", "implied_annual_growth", "projection", "pi_narrow_lower",
            "pi_narrow_upper", "pi_wide_lower", "pi_wide_upper", "next_target_value", "trend_probability_meets_target",
            "ended_base_value", "ended_target_year_value", "ended_target_value", "achieved_growth_last_period",
-           "next_base_value", "required_growth_next_period", "acceleration_needed", "trend_intercept", "trend_slope")
+           "next_base_value", "required_growth_next_period", "acceleration_needed", "trend_intercept", "trend_slope",
+           "growth_since_ended")
 INTEGERS = ("ended_base_year", "ended_target_year", "next_base_year", "next_target_year", "last_actual_year")
 COLUMNS = ["entity", "entity_name_zh", "entity_name_en", "indicator_id", "indicator_name_zh", "indicator_name_en",
            "unit", "measure", "direction", "ended_plan", "ended_base_year", "ended_target_year", "next_plan",
@@ -65,7 +73,7 @@ COLUMNS = ["entity", "entity_name_zh", "entity_name_en", "indicator_id", "indica
            "trend_probability_meets_target", "ended_base_value", "ended_target_year_value", "ended_target_value",
            "ended_target_comparator", "ended_target_met", "achieved_growth_last_period", "next_base_value",
            "required_growth_next_period", "required_growth_comparator", "growth_method", "acceleration_needed",
-           "outlook_notes", "sources",
+           "growth_since_ended", "pace_since_ended", "outlook_notes", "sources",
            "trend_scale", "trend_intercept", "trend_slope"]
 
 
@@ -106,6 +114,7 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
     if reading is not None and fit.caution:
         reading = UNRELIABLE
     growth = _growth(by_year, ended.period, period, goal, meta.direction)
+    since = _since_ended(by_year, ended.period, last, growth, meta.direction)
     # The ended plan's final evaluation, judged as at its target year (the same judgement its report gave).
     ended_target = plan_target(rows, ended)
     ended_judged = plan_judgement(observed_up_to(rows, ended.period.target_year), ended_target, ended,
@@ -138,7 +147,7 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
         "next_target_value": goal, "next_target_comparator": None if goal is None else comparator,
         "target_position": position, "target_reading": reading,
         "trend_probability_meets_target": fit.probability_meets_target,
-        **growth,
+        **growth, **since,
         "ended_target_value": None if ended_target is None else ended_target["value"],
         "ended_target_comparator": None if ended_target is None else ended_target["comparator"],
         "ended_target_met": ended_judged["target_met"],
@@ -187,6 +196,26 @@ def target_reading(position: str | None, direction: str) -> str | None:
     if (position in (ABOVE_WIDE, ABOVE_NARROW)) == good_above:
         return CLEAR_BREAK if beyond_wide else STRETCH
     return VERY_MODEST if beyond_wide else MODEST
+
+
+def _since_ended(by_year: dict[int, float], ended: PlanPeriod, last: dict | None, growth: dict,
+                 direction: str) -> dict:
+    """The years after the plan's target year: the annual growth from its target-year actual to the last actual,
+    by the method the plan's own growth used (a rate; a change per year where a value is 0), and its pace against
+    the growth the plan achieved, in the good direction."""
+    end, since, pace = by_year.get(ended.target_year), None, None
+    if last is not None and end is not None and int(last["year"]) > ended.target_year:
+        value, years = float(last["value"]), int(last["year"]) - ended.target_year
+        absolute = growth["growth_method"] == RATE_ABSOLUTE or end <= 0 or value <= 0
+        since = (absolute_change if absolute else cagr)(end, value, years)
+        good = 1 if direction == "higher" else -1
+        achieved = growth["achieved_growth_last_period"]
+        alike = absolute == (growth["growth_method"] == RATE_ABSOLUTE)    # both rates, or both changes per year
+        if (value - end) * good < 0:
+            pace = FELL_BACK
+        elif achieved is not None and alike:
+            pace = KEPT_PACE if since * good >= achieved * good else SLOWED
+    return {"growth_since_ended": since, "pace_since_ended": pace}
 
 
 def _growth(by_year: dict[int, float], ended: PlanPeriod, period: PlanPeriod, goal: float | None,

@@ -273,11 +273,6 @@ class PlanPeriod:
     base_year: int
     target_year: int
 
-    @property
-    def years(self) -> str:
-        """The years the period covers, e.g. 2021–2025 (the base year is the year before it starts)."""
-        return f"{self.base_year + 1}–{self.target_year}"
-
 
 @dataclass(frozen=True)
 class Plan:

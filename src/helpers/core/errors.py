@@ -6,6 +6,7 @@ into an exit status is helpers.run.cli's job; how a notebook shows them, helpers
 from __future__ import annotations
 
 import errno
+import shlex
 from pathlib import Path
 
 from helpers.core.paths import display_path
@@ -52,12 +53,44 @@ class ReportedError(Exception):
     shown as it is."""
 
 
+# The file attributes (chattr) that stop any change to a file, whoever asks: their letters, as lsattr shows them.
+LOCKS = {"i": "immutable", "a": "append-only"}
+_FS_IOC_GETFLAGS = 0x80086601                 # linux/fs.h
+_FLAGS = {"i": 0x00000010, "a": 0x00000020}   # FS_IMMUTABLE_FL, FS_APPEND_FL
+
+
+def _locked_attribute(path) -> str:
+    """The letter of the attribute that locks the file (i, a), or "" (none, or it cannot be told)."""
+    import array
+    import fcntl
+    import os
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except (OSError, TypeError, ValueError):
+        return ""
+    try:
+        flags = array.array("l", [0])
+        fcntl.ioctl(fd, _FS_IOC_GETFLAGS, flags, True)
+    except OSError:
+        return ""
+    finally:
+        os.close(fd)
+    return next((letter for letter, bit in _FLAGS.items() if flags[0] & bit), "")
+
+
 def file_error(exc: OSError, path: Path | str | None = None, writing: bool | None = True) -> InputError:
     """An operating-system error on a file (locked, read-only, disk full …) in the project's words.
     writing: True or False when known, None when the error could come from either."""
     path = path if path is not None else exc.filename
     verb = {True: "written", False: "read", None: "opened"}[writing]
     code = exc.errno
+    locked = _locked_attribute(path) if code in (errno.EACCES, errno.EPERM) else ""
+    if locked:
+        # chattr +i (or +a): no program holds it, and no permission (nor root) lets it be replaced.
+        return InputError(path, None, f"the file could not be {verb}: it is locked against changes (its "
+                          f"{LOCKS[locked]} attribute is set: `lsattr` shows an {locked})",
+                          f"unlock it with `chattr -{locked} {shlex.quote(str(display_path(path)))}` (as root), then "
+                          "rerun; the last good outputs are still in place.")
     if code in (errno.ENOSPC, errno.EDQUOT):
         return InputError(path, None, "the disk is full: the file could not be written",
                           "free some space on that disk (`df -h` shows how much is left), then rerun; the last "

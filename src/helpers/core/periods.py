@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 # (FIVE_YEARS, DIGITS, FIVE_YEAR_NAME: kept in helpers.core.config, which checks each configured period by them)
 from helpers.core.config import DIGITS, FIVE_YEAR_NAME, FIVE_YEARS, Plan, PlanPeriod
+from helpers.core.formatting import years
 
 # Where a report year stands in the plan it evaluates.
 BEFORE = "before_base_year"
@@ -47,14 +48,20 @@ def plan_name(number: int) -> str | None:
     return f"十{DIGITS[number - 11]}五" if 11 <= number <= 19 else None
 
 
+def period_years(period: PlanPeriod, lang: str) -> str:
+    """The years a period covers (the base year is the year before it starts), as the language writes years
+    from-to (helpers.core.formatting.years): 2021—2025 / 2021–2025."""
+    return years(period.base_year + 1, period.target_year, lang)
+
+
 def period_label(period: PlanPeriod, lang: str) -> str:
     """A period as a reader sees it: 十五五 in Chinese; in English the 15th Five-Year Plan (by its number),
     or the plan for its years when the name is not a five-year plan's."""
     if lang == "zh" or not period.name:
-        return period.name or period.years
+        return period.name or period_years(period, lang)
     number = plan_number(period.name)
     if number is None:
-        return period.name if period.name.isascii() else f"the {period.years} plan"
+        return period.name if period.name.isascii() else f"the {period_years(period, lang)} plan"
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix} Five-Year Plan"
 

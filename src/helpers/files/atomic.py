@@ -96,12 +96,37 @@ def replaced_when_done(path: Path) -> Iterator[Path]:
         os.replace(partial, path)
     except OSError as exc:
         if _writing_error(exc, partial, path, path.parent):
-            raise file_error(exc, path) from None
+            raise file_error(exc, published_twin(path) or path) from None
         raise
     finally:
         with suppress(OSError):      # (on a read-only disk even removing a file that is not there fails)
             partial.unlink(missing_ok=True)
         _ACTIVE.discard(partial)
+
+
+def published_twin(path: Path, most: int = 10_000) -> Path | None:
+    """The published file that is this built file (a hard link: publishing links the build's files into
+    reports/<year>/), looked for in the folders beside the build folder; None when the file has no other name.
+    A published file locked against changes (chattr +i) locks its build copy too: the user knows the published
+    one, and only unlocking it helps."""
+    try:
+        own = path.stat()
+        if own.st_nlink < 2:
+            return None
+        seen = 0
+        for folder in sorted(path.parent.parent.iterdir()):
+            if folder == path.parent or not folder.is_dir() or folder.is_symlink():
+                continue
+            for other in sorted(folder.iterdir()):
+                seen += 1
+                if seen > most:
+                    return None
+                st = other.stat()
+                if (st.st_ino, st.st_dev) == (own.st_ino, own.st_dev):
+                    return other
+    except OSError:
+        pass
+    return None
 
 
 def write_if_changed(path: Path, text: str) -> bool:

@@ -169,9 +169,13 @@ def figures(ctx: ReportContext, name: str, draw) -> list[Figure]:
     return ctx.figures[name]
 
 
+FULL_STOPS = ("。", ".")
+
+
 def numbered_parts(ctx: ReportContext, drawn: list[tuple]) -> list[tuple]:
     """Figures that continue one another (a long chart in several parts) share a caption: each says which part
-    it is ("(1/3)"), so that no two captions read the same."""
+    it is ("(1/3)"), so that no two captions read the same. The part belongs to the caption's last sentence: it
+    comes before the full stop ("…之比（1/2）。", "… reached) (1 of 2).")."""
     totals: dict[str, int] = {}
     for _, caption in drawn:
         totals[caption] = totals.get(caption, 0) + 1
@@ -180,7 +184,9 @@ def numbered_parts(ctx: ReportContext, drawn: list[tuple]) -> list[tuple]:
     for fig, caption in drawn:
         if totals[caption] > 1:
             seen[caption] = seen.get(caption, 0) + 1
-            caption += ctx.t("report.figure_part", n=seen[caption], total=totals[caption])
+            part = ctx.t("report.figure_part", n=seen[caption], total=totals[caption])
+            stop = caption[-1] if caption.endswith(FULL_STOPS) else ""
+            caption = caption[:len(caption) - len(stop)] + part + stop
         out.append((fig, caption))
     return out
 

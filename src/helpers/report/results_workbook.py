@@ -62,7 +62,7 @@ def write_results(inputs: AnalysisInputs, tables: dict, path: Path, lang: str = 
                                     "completion_rate", "observed_growth_since_base",
                                     "required_growth_base_to_target", "implied_annual_growth",
                                     "achieved_growth_last_period", "required_growth_next_period",
-                                    "acceleration_needed")}
+                                    "acceleration_needed", "growth_since_ended")}
     formats.update({c: NUMBER for c in ("value", "baseline_value", "latest_value", "target_value", "other_value",
                                         "trend_projection", "trend_pi_lower", "trend_pi_upper", "latest_gap",
                                         "target_gap", "other_target_value", "base_value", "evaluated_value",
@@ -129,6 +129,7 @@ VALUE_MAPS = {**{column: f"workbook.values.{key}" for column, key in {
     "trend_projection_caution": "caution", "attribute": "attribute", "target_attribute": "attribute"}.items()},
     "progress_category": "categories", "sdg_progress_category": "categories",
     "schedule_judgement": "plan_cycle.schedule", "target_reading": "plan_cycle.outlook",
+    "pace_since_ended": "plan_cycle.pace",
     "plan_phase": "plan_cycle.phases"}
 # Columns of stored notes (JSON lists of {code, values}), written as text from the wording group beside them.
 NOTES = {"note_values": ("note", "notes"), "progress_notes": ("progress_notes", "progress_notes"),

@@ -32,6 +32,7 @@ from typing import Callable
 
 from helpers.core import paths
 from helpers.core.errors import NOTHING_REPLACED, InputError, ParameterError, ReportedError, file_error
+from helpers.run.stopping import say
 
 INTERRUPTED = 130  # the shell's exit status for a run stopped by Ctrl-C
 
@@ -47,19 +48,19 @@ def exit_status(step: Callable[[], str | None], after_error: str | Callable[[], 
     try:
         message = step()
     except ParameterError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        say(f"error: {exc}")
         return 1
     except KeyboardInterrupt:
         _said_once()
-        print(f"interrupted.{afterwards() or ' ' + NOTHING_REPLACED}".replace("\n", " "), file=sys.stderr)
+        say(f"interrupted.{afterwards() or ' ' + NOTHING_REPLACED}".replace("\n", " "))
         return INTERRUPTED
     except OSError as exc:
         _said_once()
-        print(f"error: {file_error(exc, writing=None)}{afterwards()}", file=sys.stderr)
+        say(f"error: {file_error(exc, writing=None)}{afterwards()}")
         return 1
     except (InputError, ReportedError) as exc:
         _said_once()
-        print(f"error: {exc}{afterwards()}", file=sys.stderr)
+        say(f"error: {exc}{afterwards()}")
         return 1
     if message:
         try:
@@ -112,13 +113,13 @@ def _what_was_left(folders: list[Path]) -> Callable[[], str]:
     """After a failure: say honestly whether the run replaced any output before it stopped."""
     before = _snapshot(folders)
 
-    def say() -> str:
+    def what() -> str:
         changed = sorted(p for p, s in _snapshot(folders).items() if before.get(p) != s)
         if not changed:
             return NOTHING_REPLACED
         return ("Replaced before the failure, each file complete: " +
                 ", ".join(paths.display_path(p) for p in changed) + ". Every other output is from the last good run.")
-    return say
+    return what
 
 
 def _inputs(args) -> None:
@@ -183,8 +184,8 @@ def _say_what_is_older(report_dir: Path, run) -> None:
     others = [report_dir / f"{run.files[d]}.pdf" for d in run.documents] + [report_dir / run.files["results"]]
     older = [p.name for p in others if p.exists()]
     if older:
-        print(f"note: {', '.join(older)} in {paths.display_path(report_dir)}/ are from an earlier run than the HTML "
-              "published now: `make report` rebuilds them.", file=sys.stderr)
+        say(f"note: {', '.join(older)} in {paths.display_path(report_dir)}/ are from an earlier run than the HTML "
+              "published now: `make report` rebuilds them.")
 
 
 def _same_file(source: Path, target: Path) -> bool:
@@ -202,7 +203,7 @@ def _check_install(args) -> str:
     if args.own_code_first:
         problem = foreign_code()
         if problem:        # exit 2: refused (make does not repair it: the environment may be another folder's)
-            print(f"error: {problem}", file=sys.stderr)
+            say(f"error: {problem}")
             raise SystemExit(2)
     missing = check(imports=args.imports, packages_only=args.packages_only)
     if missing:
@@ -225,7 +226,7 @@ def _lab(args) -> str:
     from helpers.run.lab import WORK_DIR, prepare_copies
     from helpers.run.notebook_runner import KERNEL_NAME, KERNEL_TRANSPORT
     for note in prepare_copies():
-        print(f"note: {note}", file=sys.stderr)
+        say(f"note: {note}")
     print(f"Your copies of the notebooks are in {WORK_DIR}/ (notebooks/ is read-only in JupyterLab).", flush=True)
     command = [sys.executable, "-m", "jupyter", "lab", f"--KernelManager.transport={KERNEL_TRANSPORT}",
                f"--MappingKernelManager.default_kernel_name={KERNEL_NAME}",

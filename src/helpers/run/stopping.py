@@ -18,11 +18,19 @@ MAKES = ("make", "gmake")
 BETWEEN = ("sh", "bash", "dash", "zsh", "env")
 
 
+def say(text: str) -> None:
+    """One line on stderr, written whole, its newline with it. Python's stderr (not a terminal: under make) writes
+    through, and print() writes the text and then the newline, two writes: a make -j2 whose other step ended in
+    between printed its own "make: *** … Interrupt" after the text, on the same line (seen once in 22 Ctrl-Cs)."""
+    sys.stderr.write(f"{text}\n")
+    sys.stderr.flush()
+
+
 def say_stopped(text: str, nothing_replaced: bool) -> None:
-    """Print "interrupted. TEXT" on stderr, unless another step of this make run has said it already and this
+    """Say "interrupted. TEXT" on stderr, unless another step of this make run has said it already and this
     one has nothing to add (it replaced nothing)."""
     if not nothing_replaced or _first_to_say():
-        print(f"interrupted. {text}", file=sys.stderr, flush=True)
+        say(f"interrupted. {text}")
 
 
 def _first_to_say() -> bool:

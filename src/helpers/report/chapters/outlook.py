@@ -7,13 +7,16 @@ import pandas as pd
 from markupsafe import Markup
 
 from helpers.analyse import charts
+from helpers.analyse.growth import MOVING_AWAY, NEEDS_ACCELERATION, ON_TRACK, RATE_ABSOLUTE
+from helpers.analyse.outlook import FELL_BACK, KEPT_PACE, SLOWED
 from helpers.core.config import PlanPeriod
-from helpers.core.formatting import interval
+from helpers.core.formatting import interval, years
 from helpers.core.formatting import percent as fmt_pct
 from helpers.core.formatting import projection as fmt_projection
 from helpers.core.method import method_parameters
-from helpers.core.periods import period_label
+from helpers.core.periods import period_label, period_years
 from helpers.report.blocks import (
+    Cell,
     Column,
     Figure,
     Html,
@@ -24,6 +27,7 @@ from helpers.report.blocks import (
     indicator_cell,
     indicator_with_unit,
     target_text,
+    value_text,
     year_value_text,
 )
 from helpers.report.chapters.plan import many_rows
@@ -72,7 +76,11 @@ def outlook_section(ctx: ReportContext) -> Html:
                Column(ctx.t("plan_cycle.col_growths", ended=ended, period=nxt), "num", fold=True),
                Column(ctx.t("plan_cycle.col_latest"), "num", fold=True)]
     notes = [ctx.t("plan_cycle.outlook_note")] + ([ctx.t("plan_cycle.many_note", n=many_rows())] if ctx.many else [])
-    return chapter(ctx, "outlook", ctx.t("plan_cycle.outlook_title", period=nxt), [
+    # (the years since the plan ended first: all that slowed or fell back; with many counties the worst)
+    since = since_ended_blocks(ctx, many_rows() if ctx.many else None)
+    if since:
+        since.append({"kind": "heading", "text": ctx.t("report.projections_title", year=year)})
+    return chapter(ctx, "outlook", ctx.t("plan_cycle.outlook_title", period=nxt), since + [
         {"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))}, {"kind": "notes",
                                                                                       "entries": notes},
         figure_block(ctx, outlook_figures(ctx))])
@@ -91,6 +99,11 @@ def outlook_brief(ctx: ReportContext) -> Html:
     ended, nxt, year = _periods(o, ctx.lang)
     with_target = o[o["next_target_value"].notna()]
     if with_target.empty:
+        # The year after a plan's end, before the next plan has targets: its actuals against the pace of the plan
+        # that ended, under their own title (the summary says where the trends for drafting the next plan are).
+        since = since_ended_blocks(ctx)
+        if since:
+            return chapter(ctx, "outlook", since[0]["text"], since[1:])
         return chapter(ctx, "outlook", ctx.t("plan_cycle.outlook_title", period=nxt),
                        [{"kind": "paragraph", "css": "note", "text": ctx.t("report.outlook_in_report",
                                                                             period=nxt, year=year)}])
@@ -106,6 +119,81 @@ def outlook_brief(ctx: ReportContext) -> Html:
     blocks = [{"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))}] if body else []
     blocks.append({"kind": "notes", "entries": [ctx.t("report.outlook_in_report_full", period=nxt, year=year)]})
     return chapter(ctx, "outlook", ctx.t("plan_cycle.outlook_title", period=nxt), blocks)
+
+
+# ----------------------------------------------------------------------------- the years after a plan's end
+
+# How each pace is coloured: as the progress category it is akin to.
+PACE_LIGHTS = {KEPT_PACE: ON_TRACK, SLOWED: NEEDS_ACCELERATION, FELL_BACK: MOVING_AWAY}
+
+
+def since_ended(ctx: ReportContext) -> tuple[pd.DataFrame, dict] | None:
+    """The report year after a plan's end, while the next plan has no targets: the outlook's rows with an actual
+    of that year judged against the ended plan's pace (outlook.csv pace_since_ended), and the words' values.
+    None when the year is not after a plan's end, or the next plan has its targets."""
+    o = ctx.outlook
+    if o is None or o.empty:
+        return None
+    year = ctx.inputs.report_year
+    open_rows = o[~o["next_plan_configured"].fillna(False).astype(bool) & (o["ended_target_year"] < year)]
+    if open_rows.empty:
+        return None
+    first = open_rows.iloc[0]
+    ended = PlanPeriod(first["ended_plan"], int(first["ended_base_year"]), int(first["ended_target_year"]))
+    nxt = PlanPeriod(first["next_plan"], int(first["next_base_year"]), int(first["next_target_year"]))
+    judged = open_rows[(open_rows["last_actual_year"] == year) & open_rows["pace_since_ended"].notna()]
+    return judged, {"year": year, "ended": period_label(ended, ctx.lang), "period": period_label(nxt, ctx.lang),
+                    "years": period_years(ended, ctx.lang), "ended_year": ended.target_year}
+
+
+SINCE_ROWS = 4   # the brief: the actuals that fell back, then those that slowed most
+
+
+def since_ended_blocks(ctx: ReportContext, limit: int | None = SINCE_ROWS) -> list[dict]:
+    """The report year's actuals against the pace of the plan that ended, while the next plan has no targets to
+    monitor them against: those that fell back or slowed (fell back first, the widest shortfall first; `limit`
+    rows, None: all), or one sentence that all kept pace, or that the year has no actuals yet."""
+    found = since_ended(ctx)
+    if found is None:
+        return []
+    rows, words = found
+    blocks: list[dict] = [{"kind": "heading", "text": ctx.t("report.since_title", **words)}]
+    if rows.empty:
+        return blocks + [{"kind": "notes", "entries": [ctx.t("report.since_none", **words)]}]
+    good = rows["direction"].map({"higher": 1, "lower": -1}).fillna(1)
+    shortfall = (rows["growth_since_ended"] - rows["achieved_growth_last_period"]).fillna(0) * good
+    lagging = rows.assign(_order=rows["pace_since_ended"].map({FELL_BACK: 0, SLOWED: 1}), _shortfall=shortfall)
+    lagging = lagging[lagging["_order"].notna()].sort_values(["_order", "_shortfall"], kind="stable")
+    if lagging.empty:
+        return blocks + [{"kind": "notes", "entries": [ctx.t("report.since_all_kept", n=len(rows), **words)]}]
+    year, ended_year = words["year"], words["ended_year"]
+    body = [[ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id),
+             Cell(ctx.t(f"plan_cycle.pace.{r.pace_since_ended}"), light=PACE_LIGHTS[r.pace_since_ended]),
+             fmt_growth(r.growth_since_ended, r.growth_method, ctx, r.unit),
+             fmt_growth(r.achieved_growth_last_period, r.growth_method, ctx, r.unit),
+             value_text(ctx, r.last_actual_value, unit=r.unit)]
+            for r in (lagging if limit is None else lagging.head(limit)).itertuples()]
+    growth = (ctx.t("plan_cycle.col_growth_year", year=year) if year - ended_year == 1 else
+              ctx.t("plan_cycle.col_growth_years", years=years(ended_year, year, ctx.lang)))
+    columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
+               Column(ctx.t("plan_cycle.col_pace"), "judgement"), Column(growth, "num"),
+               Column(ctx.t("plan_cycle.col_growth_ended", period=words["ended"]), "num"),
+               Column(ctx.t("plan_cycle.col_actual_year", year=year), "num", fold=True)]
+    note = ctx.t("report.since_note", **words)
+    if limit is not None and len(lagging) > limit:
+        where = ctx.t("report.in_workbook", sheet=ctx.t("workbook.sheets.outlook"))     # every row, every run
+        note += ctx.t("report.since_more", n=len(lagging) - limit, where=where)
+    notes = [note]
+    return blocks + [{"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))},
+                     {"kind": "notes", "entries": notes}]
+
+
+def fmt_growth(rate, method, ctx: ReportContext, unit: str) -> str:
+    """An annual growth as the outlook writes it: a rate (6.8%), or a change per year in the indicator's unit
+    where a value is 0 (growth rates are undefined)."""
+    if rate is None or pd.isna(rate):
+        return "—"
+    return value_text(ctx, rate, unit=unit) if method == RATE_ABSOLUTE else fmt_pct(rate)
 
 
 def outlook_figures(ctx: ReportContext, limit: int = 6) -> list[Figure]:

@@ -7,6 +7,7 @@ import pandas as pd
 from helpers.analyse.growth import TARGET_MET, TARGET_MISSED
 from helpers.analyse.progress import target_counts
 from helpers.core.formatting import percent as fmt_pct
+from helpers.core.formatting import years
 from helpers.core.method import method_parameters
 from helpers.core.periods import FINAL_PHASES
 from helpers.report.blocks import (
@@ -54,7 +55,7 @@ def marked_target(ctx: ReportContext, row) -> str:
 def marked_value(ctx: ReportContext, row, year, value, base: bool = False) -> str:
     """A year's actual: for a cumulative target the sum over the period's years; (预计) for an estimated base."""
     if flag(row, "target_cumulative") and not base and value is not None and not pd.isna(value):
-        return f"{int(row.base_year) + 1}–{int(year)}: {value_text(ctx, value)}"
+        return f"{years(int(row.base_year) + 1, int(year), ctx.lang)}: {value_text(ctx, value)}"
     text = year_value_text(ctx, year, value)
     return text + ctx.t("plan_cycle.marks.estimated") if base and flag(row, "base_estimated") and text != "—" else text
 
@@ -221,7 +222,7 @@ def _misses(ctx: ReportContext, rows: pd.DataFrame) -> Html:
              marked_target(ctx, r), _judged_value(ctx, r), fmt_pct(r.completion_rate)] for r in missed.itertuples()]
     # Every column stays on a phone: the target-year actual against the target is what the table is for.
     columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
-               Column(ctx.t("plan_cycle.col_target"), "num"), Column(ctx.t("plan_cycle.col_actual"), "num"),
+               Column(ctx.t("plan_cycle.col_target"), "num"), Column(actual_heading(ctx, missed), "num"),
                Column(ctx.t("plan_cycle.col_completion"), "num")]
     blocks.append({"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))})
     notes = ([ctx.t("report.misses_binding")] if missed["_binding"].any() else []) + marks_notes(ctx, missed)
@@ -230,6 +231,15 @@ def _misses(ctx: ReportContext, rows: pd.DataFrame) -> Html:
     if notes:
         blocks.append({"kind": "notes", "entries": notes})
     return chapter(ctx, "plan", ctx.t("report.misses_title"), blocks)
+
+
+def actual_heading(ctx: ReportContext, rows: pd.DataFrame) -> str:
+    """The heading of the column of judged actuals: the year they are for (2025年实际) when the rows share one,
+    the target year's actual in general when they do not (counties whose plans end in different years)."""
+    years = rows["evaluated_year"].dropna().unique()
+    if len(years) == 1:
+        return ctx.t("plan_cycle.col_actual_year", year=int(years[0]))
+    return ctx.t("plan_cycle.col_actual")
 
 
 def _judged_value(ctx: ReportContext, row) -> str:

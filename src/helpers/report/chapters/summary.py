@@ -12,7 +12,7 @@ from helpers.analyse.outlook import CLEAR_BREAK
 from helpers.analyse.progress import VERDICTS, note_codes, target_counts
 from helpers.core.config import PlanPeriod
 from helpers.core.formatting import number, percent
-from helpers.core.periods import FINAL_PHASES, IN_PERIOD, period_label
+from helpers.core.periods import FINAL_PHASES, IN_PERIOD, period_label, period_years
 from helpers.report.blocks import judgement_label
 from helpers.report.context import ReportContext
 
@@ -221,7 +221,27 @@ def lead_sentences(ctx: ReportContext) -> list[str]:
     outlook = _outlook_sentence(ctx)
     if outlook:
         out.append(outlook)
+    out += [s for s in (_since_ended_sentence(ctx),) if s]
     return out
+
+
+def _since_ended_sentence(ctx: ReportContext) -> str:
+    """After a plan's end, while the next plan has no targets: how many of each county's actuals of the report
+    year kept the pace of the plan that ended, slowed, or fell back (helpers.report.chapters.outlook)."""
+    from helpers.analyse.outlook import FELL_BACK, KEPT_PACE, SLOWED
+    from helpers.report.chapters.outlook import since_ended
+    found = since_ended(ctx)
+    if found is None or found[0].empty:
+        return ""
+    rows, words = found
+    groups = [(ctx.t("summary.counties", n=rows["entity"].nunique()), rows)] if ctx.many else \
+        [(ctx.entity_name(e), rows[rows["entity"] == e]) for e in ctx.inputs.entities if (rows["entity"] == e).any()]
+    parts = []
+    for county, g in groups:
+        pace = g["pace_since_ended"].value_counts()
+        parts.append(ctx.t("summary.since_part", county=county, n=len(g), kept=int(pace.get(KEPT_PACE, 0)),
+                           slowed=int(pace.get(SLOWED, 0)), fell=int(pace.get(FELL_BACK, 0))))
+    return ctx.t("summary.since", parts=ctx.t("summary.below_sep").join(parts), **words)
 
 
 def _final_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
@@ -238,13 +258,14 @@ def _final_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
         period = ctx.inputs.plan_of(row.entity).period
         if not row.judged:
             out.append(ctx.t("summary.final_none", county=ctx.entity_name(row.entity),
-                             period=period_label(period, ctx.lang), years=period.years, n=row.not_judged,
+                             period=period_label(period, ctx.lang), years=period_years(period, ctx.lang),
+                             n=row.not_judged,
                              year=period.target_year))
             continue
         missed = [ctx.indicator_in_sentence(i)   # inside a sentence: 'highly skilled workers', 'R&D personnel'
                   for i in p.loc[(p["entity"] == row.entity) & (p["verdict"] == TARGET_MISSED), "indicator_id"]]
         text = ctx.t("summary.final", county=ctx.entity_name(row.entity), period=period_label(period, ctx.lang),
-                     years=period.years, met=row.met, judged=row.judged, missed=row.missed)
+                     years=period_years(period, ctx.lang), met=row.met, judged=row.judged, missed=row.missed)
         if missed:
             text += ctx.t("summary.final_missed", names=ctx.names(missed))
         if row.not_judged:
@@ -276,7 +297,7 @@ def _ended_plan_sentence(ctx: ReportContext) -> str:
         if met.isna().any():
             text += ctx.t("summary.ended_pending", n=int(met.isna().sum()), year=period.target_year)
         parts.append(text)
-    return ctx.t("summary.ended", period=period_label(period, ctx.lang), years=period.years,
+    return ctx.t("summary.ended", period=period_label(period, ctx.lang), years=period_years(period, ctx.lang),
                  year=period.target_year, parts=ctx.t("summary.below_sep").join(parts),
                  brief=_brief_name(ctx, period.target_year))
 

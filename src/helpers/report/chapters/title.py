@@ -6,7 +6,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from helpers.core.periods import period_label, phase
+from helpers.core.periods import period_label, period_years, phase
 from helpers.report.blocks import Html, light_styles, render
 from helpers.report.context import ReportContext
 
@@ -66,7 +66,8 @@ def plan_line(ctx: ReportContext) -> str:
     items: dict[str, list[str]] = {}
     for entity in ctx.inputs.entities:
         period = ctx.inputs.plan_of(entity).period
-        item = ctx.t("plan_cycle.plan_item", period=period_label(period, ctx.lang), years=period.years,
+        item = ctx.t("plan_cycle.plan_item", period=period_label(period, ctx.lang),
+                     years=period_years(period, ctx.lang),
                      phase=ctx.t(f"plan_cycle.phases.{phase(period, ctx.inputs.report_year)}"))
         items.setdefault(item, []).append(ctx.entity_name(entity))
     if len(items) == 1:
