@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -303,8 +303,8 @@ def _replaced(text_object, known: dict[int, bool]) -> bool:
 # (invisible), or by standing outside the page's crop box. (Chromium prints white text grey unless backgrounds are
 # printed: that grey is seen, and read.) Where a figure is read from (a line with a digit, a ruled table) the page
 # is rendered, INK_SCALE pixels a point, and a character's contrast is the largest difference, in red, green or
-# blue, between two pixels in its glyph's columns across its line's height (the figures of its cost: README,
-# "Plans as published").
+# blue, between two pixels in its glyph's columns across its line's height (its cost: docs/data.md, "The PDF
+# library, measured").
 INK_SCALE = 2.0
 NO_INK = 8      # contrast (of 255) under which nothing is drawn where the character stands: unseen, not read
 FAINT = 40      # under this a reader may or may not see it (black text at 10% opacity measures 25): not decided
@@ -397,17 +397,30 @@ def _mapped(matrix, x, y):
 
 def _close_blanks(kept: list[_Char], blanks: list[_Char]) -> None:
     """The blank an unseen character leaves in its line is no gap between words (2, a blank, 0 reads 20): the
-    character before it on its line is taken to reach over it."""
+    character before it on its line is taken to reach over it. (Found by bisection: a page may hide thousands.)"""
     by_line: dict[int, list[_Char]] = {}
     for ch in kept:
         by_line.setdefault(round(ch.baseline), []).append(ch)
-    for blank in sorted(blanks, key=lambda c: c.x0):
-        line = [c for key in (round(blank.baseline) - 1, round(blank.baseline), round(blank.baseline) + 1)
-                for c in by_line.get(key, ()) if abs(c.baseline - blank.baseline) < 0.5]
-        before = max((c for c in line if blank.x0 - 0.5 * max(blank.size, 1) <= c.x1 <= blank.x0 + 0.5),
-                     key=lambda c: c.x1, default=None)
-        if before is not None:
-            before.x1 = max(before.x1, blank.x1)
+    ends = {}
+    for key, line in by_line.items():
+        line.sort(key=lambda c: c.x1)
+        ends[key] = [c.x1 for c in line]
+    runs: list[list] = []       # unseen characters side by side on a line: one blank (baseline, size, x0, x1)
+    for blank in sorted(blanks, key=lambda c: (round(c.baseline, 1), c.x0)):
+        last = runs[-1] if runs else None
+        if last and abs(last[0] - blank.baseline) < 0.5 and blank.x0 <= last[3] + 0.5:
+            last[3] = max(last[3], blank.x1)
+        else:
+            runs.append([blank.baseline, max(blank.size, 1), blank.x0, blank.x1])
+    for baseline, size, x0, x1 in runs:
+        candidates = []
+        for key in (round(baseline) - 1, round(baseline), round(baseline) + 1):
+            line = by_line.get(key, [])
+            low, high = bisect_left(ends.get(key, []), x0 - 0.5 * size), bisect_right(ends.get(key, []), x0 + 0.5)
+            candidates += [c for c in line[low:high][-3:] if abs(c.baseline - baseline) < 0.5]
+        if candidates:
+            before = max(candidates, key=lambda c: c.x1)
+            before.x1 = max(before.x1, x1)
 
 
 OVERPRINTED = 0.25      # two glyphs' boxes sharing more than this of the smaller are printed over one another
