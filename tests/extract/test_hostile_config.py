@@ -46,6 +46,11 @@ TOTAL = "  - id: talent_total\n"
      "repeat the part once"),
     ("sources.yaml", "table_title: 人才发展主要指标", r"table_title: '(\s*人才\S+)+指标表'", 0,
      "repeats without limit a part", "(.*)* what .* matches"),
+    # syntax Python's re reads as text and the regex package otherwise (own pass: 人才{e<=1} would have been fuzzy
+    # matching, one character of the title allowed to differ; [[:digit:]] a class of digits)
+    ("sources.yaml", "table_title: 人才发展主要指标", "table_title: '人才发展{e<=1}主要指标'", 0,
+     "has '{e<=1}', which Python's re reads as plain text", "escape them"),
+    ("sources.yaml", "end_pattern: '^注[:：]'", "end_pattern: '^注[[:digit:]]'", 0, "has '[:digit:]'", "\\d"),
     # a name that is another entry's (second pass: an entry copied with a new id but its old name_zh, or a name_en
     # that is another's id, had a workbook's 人才资源总量 filed under 党政人才; a county's name_en another's name_zh,
     # 建德市's rows filed under 安吉县; each without a word)
@@ -70,6 +75,31 @@ TOTAL = "  - id: talent_total\n"
      "the factor of the figure_en of unit '万人' is a number ('1e+300')", "factor: 10}"),
     ("catalogue.yaml", "{name: thousand persons, factor: 10}", "{name: thousand persons, factor: .nan}", 0,
      "the factor of the figure_en of unit '万人' is a number ('nan')", "factor: 10}"),
+    # own hostile pass: a pattern YAML reads as yes/no or a number (was: "the file's structure is not what the
+    # project expects (TypeError: first argument must be string or compiled pattern)", with no line)
+    ("sources.yaml", "end_pattern: '^注[:：]'", "end_pattern: yes", 0,
+     "'end_pattern' of layout 'word_tab_cells' should be text but is yes/no ('True')", "put the word in quotes"),
+    ("sources.yaml", "end_pattern: '^注[:：]'", "end_pattern: 5", 0,
+     "'end_pattern' of layout 'word_tab_cells' should be text but is a number ('5')", "end_pattern: '5'"),
+    # a header role's entity misspelt (was: accepted, and the province's column read as the county's targets)
+    ("sources.yaml", "header_roles: []", "header_roles:\n  - {pattern: '(?P<year>\\d{4})年?省定目标', role: target, "
+     "entity: provinc}", 1, "a header role's entity is 'provinc'", "`entity: province`"),
+    # a file name with a NUL written as an escape (was: ValueError traceback, "embedded null byte")
+    ("sources.yaml", "file: jiande_talent_plan_2021-2025.txt", 'file: "jiande\\0.txt"', 0,
+     "'file' of plan 'jiande' holds a control character (U+0000)", "without escapes"),
+    # names and ids YAML reads as a date or a number (was: TypeError traceback in the monitoring reader; an id of
+    # 123 was blamed on the relation naming the indicator, 380 lines further down)
+    ("catalogue.yaml", "    name_zh: 人才资源总量\n", "    name_zh: 2023-01-01\n", 0,
+     "'name_zh' of indicator 'talent_total' should be text but is a date ('2023-01-01')", "name_zh: '2023-01-01'"),
+    ("catalogue.yaml", "  - id: talent_total\n", "  - id: 123\n", 0, "'id' of an indicator should be text but is a "
+     "number ('123')", "id: '123'"),
+    ("catalogue.yaml", "name_en: persons,", "name_en: 2023-01-01,", 0,
+     "'name_en' of unit '人' should be text but is a date", "in quotes"),
+    # a layout's group labels without brackets, read as a list of characters (was: Anji's plan stopped at its line
+    # 114, "expected a row number or a group label (其, 中) here, found '其中'", blaming the plan)
+    ("sources.yaml", "group_labels: [其中]", "group_labels: 其中", 0,
+     "`group_labels` of layout 'cell_per_line' should be a list of texts but is a text ('其中')",
+     "group_labels: [其中]"),
 ])
 def test_a_hand_edited_config_value_is_refused_at_its_line(workspace, file, old, new, line_offset, problem, fix):
     line = edit_first(workspace / "config" / file, old, new)

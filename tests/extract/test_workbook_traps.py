@@ -80,3 +80,88 @@ def test_a_hidden_sheet_is_read_and_the_cleaning_log_says_so(workspace):
 def test_a_visible_sheet_and_the_templates_hidden_lists_are_not_logged(workspace):
     one_sheet_workbook(workspace, [ROW])
     assert _logged(workspace, "hidden_sheet") == []
+
+
+# ----------------------------------------------------------------------------- own hostile pass
+
+def test_a_strict_open_xml_workbook_is_named_as_such(workspace):
+    """Was: "no sheet has the monitoring columns 县市, 指标, 年份 and 数值 in its first 5 rows" of a sheet whose first
+    row has them (openpyxl reads no cell of Excel's "Strict Open XML Spreadsheet"); its advice could not work."""
+    import zipfile
+    path = one_sheet_workbook(workspace, [ROW])
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    strict = {name: data.replace(b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                                 b"http://purl.oclc.org/ooxml/spreadsheetml/main") for name, data in parts.items()}
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in strict.items():
+            archive.writestr(name, data)
+    err = build_refused(workspace)
+    assert err.file.endswith("m.xlsx") and err.where is None
+    assert "saved as “Strict Open XML Spreadsheet”" in err.problem and "Excel 工作簿 (*.xlsx)" in err.fix
+
+
+def test_a_nul_in_a_utf8_csv_is_named_at_its_line_not_as_utf16(workspace):
+    """Was: "the file is UTF-16 text (big-endian …)" for a UTF-8 CSV with one NUL byte, and iconv advice that
+    would garble it. UTF-16 has a NUL beside every ASCII character; one NUL is damage, named at its line."""
+    folder = workspace / "raw" / "monitoring"
+    folder.mkdir(exist_ok=True)
+    (folder / "m.csv").write_bytes("县市,指标,单位,年份,数值\n建德市,人才资源总量,万人,2023,12\0.9\n".encode("utf-8"))
+    err = build_refused(workspace)
+    assert err.file.endswith("m.csv") and err.where == "line 2"
+    assert "the line holds a NUL character (byte 0)" in err.problem and "UTF-16" not in err.problem
+    assert "delete the character on line 2" in err.fix
+
+
+def test_a_utf16_csv_is_still_named_as_utf16(workspace):
+    folder = workspace / "raw" / "monitoring"
+    folder.mkdir(exist_ok=True)
+    (folder / "m.csv").write_bytes("县市,指标,单位,年份,数值\n建德市,人才资源总量,万人,2023,12.9\n".encode("utf-16-le"))
+    assert "the file is UTF-16 text (little-endian" in build_refused(workspace).problem
+
+
+def test_a_negative_zero_is_read_as_zero(workspace):
+    """Was: '-0' in a workbook kept as -0.0, which the report prints as -0 (a share of -0%)."""
+    import math
+    one_sheet_workbook(workspace, [["建德市", "专业技术人才中高级职称比例", "%", 2023, "-0"],
+                                   ["建德市", "专业技术人才中高级职称比例", "%", 2024, "−0"]])
+    values = monitored(workspace)["value"].tolist()
+    assert values == [0.0, 0.0] and all(math.copysign(1, v) == 1 for v in values)
+    assert [f"{v:g}" for v in values] == ["0", "0"]
+
+
+def test_a_header_past_the_hundredth_column_gets_advice_that_works(workspace):
+    """Was: "… in its first 5 rows …: put the header row within the first 5 rows", of a header in row 1 (starting
+    in column CW, past the 100 columns looked at). Now the columns are named too, and moving the table to column A
+    (the advice) reads it."""
+    def far_right(ws):
+        ws.insert_cols(1, 100)
+    path = one_sheet_workbook(workspace, [ROW], edit=far_right)
+    err = build_refused(workspace)
+    assert "in its first 5 rows and first 100 columns (A–CV)" in err.problem
+    assert "starting in column A" in err.fix and "the empty columns before it" in err.fix
+    wb = openpyxl.load_workbook(path)
+    wb["数据"].delete_cols(1, 100)
+    wb.save(path)
+    assert monitored(workspace)["value"].tolist() == [12.9]
+
+
+def test_a_wide_table_with_a_column_per_year_is_named_as_such(workspace):
+    """Was: "the header (县市, 指标, 单位, 2021, 2022, 2023) has 县市, 指标 but no 年份 or 数值 column … head the
+    column that holds them 年份 and 数值", advice no one column can follow (the years are three columns)."""
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 11.2, 12.0, 12.9]],
+                       header=["县市", "指标", "单位", "2021", "2022年", 2023])
+    err = build_refused(workspace)
+    assert err.where == "sheet 数据, row 1"
+    assert err.problem.startswith("the header has a column for each year (2021, 2022年, 2023): a wide table")
+    assert "one row per county, indicator and year" in err.fix
+
+
+def test_a_year_cell_whose_format_shows_another_number_is_told_to_take_a_number_format(workspace):
+    """Was: "type the number as it should be read, in the unit of the 单位 column (12.9 for 12.9 万人)", of a year."""
+    def scaled(ws):
+        ws["D2"].number_format = "0,"
+    one_sheet_workbook(workspace, [ROW], edit=scaled)
+    err = build_refused(workspace)
+    assert err.where == "sheet 数据, cell D2" and "its number format '0,' shows another number" in err.problem
+    assert "type the year (2023)" in err.fix and "单位" not in err.fix

@@ -4,6 +4,7 @@ Both files are edited by hand, so every mistake in them is reported with its fil
 """
 from __future__ import annotations
 
+import datetime
 import difflib
 import math
 import os
@@ -143,9 +144,24 @@ def _text(entry: dict, key: str, path: Path, what: str) -> str:
     value = _require(entry, key, path, what)
     if not isinstance(value, str):
         raise InputError(path, _line_of(entry, key), f"'{key}' of {what} should be text but is {_shape(value)}",
-                         f"write it as text, in quotes if it looks like a number: {key}: '{value}'."
-                         if isinstance(value, (int, float)) else f"write one text after '{key}:'.")
+                         _quote_it(entry, key, value))
+    control = next((c for c in value if ord(c) < 32 and c not in "\t\n"), None)
+    if control is not None:
+        raise InputError(path, _line_of(entry, key), f"'{key}' of {what} holds a control character "
+                         f"(U+{ord(control):04X}): a \\0 or \\x.. escape in double quotes?",
+                         f"write the text itself after '{key}:', without escapes.")
     return value
+
+
+def _quote_it(entry: dict, key: str, value: Any) -> str:
+    """How to write as text a value YAML read as something else: 123, 2023-01-01, yes/no/on/off (YAML 1.1's
+    yes/no words; the word written is gone, so the line's own text is quoted)."""
+    if isinstance(value, bool):
+        return (f"YAML reads yes, no, on, off, true and false as yes/no: put the word in quotes, e.g. {key}: "
+                "'yes'.")
+    if isinstance(value, (int, float, datetime.date)):
+        return f"write it as text, in quotes: {key}: '{value}'."
+    return f"write one text after '{key}:'."
 
 
 def _texts(entry: dict, key: str, path: Path, what: str) -> tuple[str, ...]:
@@ -173,7 +189,8 @@ def _entity_id(entry: dict, path: Path) -> str:
 
 
 def _shape(value: Any) -> str:
-    kind = {str: "a text", int: "a number", float: "a number", bool: "yes/no", list: "a list"}.get(type(value))
+    kind = {str: "a text", int: "a number", float: "a number", bool: "yes/no", list: "a list",
+            datetime.date: "a date", datetime.datetime: "a date and time"}.get(type(value))
     return f"{kind} ({str(value)[:40]!r})" if kind else f"a {type(value).__name__}"
 
 
@@ -352,6 +369,13 @@ def plan_path(raw_dir: Path, plan: Plan, sources: Sources) -> Path:
 def _regex(text: str, path: Path, line: int | None, key: str) -> UserPattern:
     """A configured pattern, matched under a time limit (helpers.core.patterns); one that repeats a repeating part
     is refused here already, with its line."""
+    other = REGEX_ONLY.search(text)
+    if other:
+        raise InputError(path, line, f"the pattern '{text}' has '{other.group()}', which Python's re reads as plain "
+                         "text but the `regex` package that matches the patterns reads otherwise (fuzzy matching, or "
+                         "a POSIX class such as [:digit:])",
+                         "for braces or brackets meant as text escape them (\\{ \\} \\[ \\]); a repeat is written "
+                         "with digits ({4}, {1,3}); a class of digits is \\d.")
     try:
         re.compile(text)      # the syntax the configuration documents (and `re`'s message for an error)
         pattern = UserPattern(text, path, line, key)
@@ -365,6 +389,11 @@ def _regex(text: str, path: Path, line: int | None, key: str) -> UserPattern:
                          "(the run would hang)",
                          "repeat the part once: (a+)+ matches what a+ matches, (.*)* what .* matches.")
     return pattern
+
+
+# Syntax that `re` takes as plain text and `regex` (V0) does not: braces that are no repeat ({e<=1} is fuzzy matching
+# in regex) and a POSIX class inside brackets ([[:digit:]]). Everything else reads alike in both.
+REGEX_ONLY = re.compile(r"(?<!\\)\{(?![\d,]*\})[^}]*\}|\[:\^?[a-z]+:\]")
 
 
 def _nested_repeat(text: str) -> bool:
@@ -495,6 +524,30 @@ def _plan_entries(doc: dict, path: Path) -> list[dict]:
     return entries
 
 
+def _header_roles(doc: dict, path: Path) -> list[HeaderRole]:
+    """The file's own header words, tried first, then the defaults (DEFAULT_HEADER_ROLES)."""
+    roles = []
+    given = _entries(doc, "header_roles", path, "the file", "- {pattern: '序号', role: serial}") \
+        if "header_roles" in doc else []
+    for entry in given:
+        _known_keys(entry, HEADER_ROLE_KEYS, path, "a header role")
+        role = _require(entry, "role", path, "a header role")
+        if role not in HEADER_ROLE_NAMES:
+            raise InputError(path, entry.get(LINE), f"unknown header role '{role}'",
+                             f"use one of {', '.join(HEADER_ROLE_NAMES)}.")
+        entity = entry.get("entity")
+        if entity not in (None, "province"):
+            raise InputError(path, _line_of(entry, "entity"), f"a header role's entity is '{entity}'; the one entity "
+                             "a header column can name is the province", "write `entity: province` for a column of "
+                             "the province's figures, or leave `entity` out for the county's own.")
+        roles.append(HeaderRole(_regex(_text(entry, "pattern", path, "a header role"), path,
+                                       _line_of(entry, "pattern"), "pattern"),
+                                role, entity))
+    roles += [HeaderRole(UserPattern(pattern, None, None, "pattern"), role, entity)
+              for pattern, role, entity in DEFAULT_HEADER_ROLES]
+    return roles
+
+
 @_structure_errors
 def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
     path = Path(config_dir) / SOURCES_FILE
@@ -520,9 +573,9 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
         layouts[name] = Layout(
             name=name,
             parser=_require(spec, "parser", path, f"layout '{name}'"),
-            end_pattern=_regex(_require(spec, "end_pattern", path, f"layout '{name}'"), path,
+            end_pattern=_regex(_text(spec, "end_pattern", path, f"layout '{name}'"), path,
                                _line_of(spec, "end_pattern"), "end_pattern"),
-            group_labels=tuple(normalise(g) for g in spec.get("group_labels", []) or []),
+            group_labels=tuple(normalise(g) for g in _texts(spec, "group_labels", path, f"layout '{name}'")),
             line=spec.get(LINE),
         )
 
@@ -568,21 +621,7 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
     _one_meaning_each(path, [(p.entity, p.line, {"entity": p.entity, "name_zh": p.name_zh, "name_en": p.name_en})
                              for p in plans], "county")
 
-    # The file's own header words are tried first, then the defaults (DEFAULT_HEADER_ROLES).
-    roles = []
-    given = _entries(doc, "header_roles", path, "the file", "- {pattern: '序号', role: serial}") \
-        if "header_roles" in doc else []
-    for entry in given:
-        _known_keys(entry, HEADER_ROLE_KEYS, path, "a header role")
-        role = _require(entry, "role", path, "a header role")
-        if role not in HEADER_ROLE_NAMES:
-            raise InputError(path, entry.get(LINE), f"unknown header role '{role}'",
-                             f"use one of {', '.join(HEADER_ROLE_NAMES)}.")
-        roles.append(HeaderRole(_regex(_require(entry, "pattern", path, "a header role"), path,
-                                       _line_of(entry, "pattern"), "pattern"),
-                                role, entry.get("entity")))
-    roles += [HeaderRole(UserPattern(pattern, None, None, "pattern"), role, entity)
-              for pattern, role, entity in DEFAULT_HEADER_ROLES]
+    roles = _header_roles(doc, path)
 
     return Sources(
         path=path,
@@ -723,7 +762,7 @@ def load_catalogue(config_dir: Path = CONFIG_DIR) -> Catalogue:
     indicators: dict[str, Indicator] = {}
     by_source_name: dict[str, str] = {}
     for entry in _entries(doc, "indicators", path, "the catalogue", "- id: talent_total / name_zh: …"):
-        ind_id = _require(entry, "id", path, "an indicator")
+        ind_id = _text(entry, "id", path, "an indicator")
         if ind_id in indicators:
             raise InputError(path, entry.get(LINE), f"indicator id '{ind_id}' is defined twice",
                              "merge the two entries.")
@@ -770,7 +809,9 @@ def _load_units(doc: dict, path: Path) -> tuple[dict[str, Unit], dict[str, str]]
         _known_keys(entry.get("figure_en"), FIGURE_EN_KEYS, path, f"the figure_en of unit '{entry.get('unit')}'")
         factor = _factor(entry.get("factor", 1), path, _line_of(entry, "factor"), f"unit '{entry.get('unit')}'",
                          "write how many of the dimension's base unit it holds, e.g. factor: 10000 for 万人.")
-        u = Unit(unit=str(_require(entry, "unit", path, "a unit")), name_en=entry.get("name_en", ""),
+        if entry.get("name_en") is not None:
+            _text(entry, "name_en", path, f"unit '{entry.get('unit')}'")
+        u = Unit(unit=str(_require(entry, "unit", path, "a unit")), name_en=entry.get("name_en") or "",
                  aliases=_texts(entry, "aliases", path, f"unit '{entry.get('unit')}'"),
                  dimension=_require(entry, "dimension", path, "a unit"), factor=float(factor),
                  **_figure_en(entry, path))
@@ -786,7 +827,7 @@ def _load_units(doc: dict, path: Path) -> tuple[dict[str, Unit], dict[str, str]]
 
 def _load_indicator(entry: dict, path: Path, units: dict[str, Unit], unit_by_alias: dict[str, str]) -> Indicator:
     """One indicator entry, every field checked (its unit, direction, measure and comparability must be known)."""
-    ind_id = _require(entry, "id", path, "an indicator")
+    ind_id = _text(entry, "id", path, "an indicator")
     line = entry.get(LINE)
     _known_keys(entry, INDICATOR_KEYS, path, f"indicator '{ind_id}'")
     _known_keys(entry.get("comparability"), COMPARABILITY_KEYS, path, f"the comparability of '{ind_id}'")
@@ -817,8 +858,8 @@ def _load_indicator(entry: dict, path: Path, units: dict[str, Unit], unit_by_ali
                              "add it to a unit's aliases or remove it.")
     low, high = _plausible(entry, path, ind_id)
     return Indicator(
-        id=ind_id, name_zh=_require(entry, "name_zh", path, f"indicator '{ind_id}'"),
-        name_en=_require(entry, "name_en", path, f"indicator '{ind_id}'"), unit=unit,
+        id=ind_id, name_zh=_text(entry, "name_zh", path, f"indicator '{ind_id}'"),
+        name_en=_text(entry, "name_en", path, f"indicator '{ind_id}'"), unit=unit,
         direction=direction, measure=measure, definition=str(entry.get("definition", "")).strip(),
         source_names=_texts(entry, "source_names", path, f"indicator '{ind_id}'"),
         prose_names=tuple(prose),

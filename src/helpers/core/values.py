@@ -69,9 +69,10 @@ class ImplausibleMagnitude(NotANumber):
 
 
 def check_magnitude(value: float) -> float:
+    """The value, if a county could report it; a negative zero (-0, −0) as 0, which a report would print as -0."""
     if not math.isfinite(value) or abs(value) > LARGEST_VALUE:
         raise ImplausibleMagnitude(f"{value:g}")
-    return value
+    return value + 0.0
 
 
 def is_note_mark(ch: str) -> bool:

@@ -481,6 +481,7 @@ def _open_workbooks(path: Path) -> list:
                          "or a damaged download renamed to .xlsx?)",
                          "open it in Excel or WPS and save it as an Excel Workbook (.xlsx).")
     _check_unpacked_size(path)
+    _check_not_strict(path)
     try:
         return [load_workbook(path, read_only=True, data_only=True, rich_text=True),
                 load_workbook(path, read_only=True)]
@@ -504,6 +505,28 @@ def _check_unpacked_size(path: Path) -> None:
                          "the memory",
                          "check that this is the right file; copy the monitoring rows into a workbook of their own "
                          "(`make template`) and save that one here instead.")
+
+
+# Excel's "Strict Open XML Spreadsheet (*.xlsx)" names its parts' XML in this namespace; openpyxl reads only the
+# transitional one (Excel's default "Excel Workbook"), and would find no sheet with cells in it.
+STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+
+
+def _check_not_strict(path: Path) -> None:
+    """A workbook saved as Strict Open XML: openpyxl finds no cells in it, and the message was 'no sheet has the
+    monitoring columns … in its first 5 rows', of a sheet whose first row has them."""
+    import zipfile
+    with zipfile.ZipFile(path) as archive:
+        part = next((n for n in archive.namelist() if n.lower().endswith("workbook.xml")), None)
+        if part is None:
+            return
+        with archive.open(part) as xml:
+            head = xml.read(4096)
+    if STRICT_NAMESPACE in head:
+        raise InputError(path, None, "the workbook is saved as “Strict Open XML Spreadsheet”, a form of .xlsx this "
+                         "project cannot read (no cell of it would be found)",
+                         "open it in Excel and save it as an Excel Workbook (文件 → 另存为 → Excel 工作簿 (*.xlsx); "
+                         "not “Strict Open XML 电子表格”), or in WPS as .xlsx.")
 
 
 def _as_shown(cell):
@@ -657,7 +680,7 @@ def _check_csv_bytes(path: Path, raw: bytes) -> None:
         raise InputError(path, None, "the CSV file is empty (a save that failed, or a new file never filled in)",
                          "delete it, or fill it in from the template (`make template`) and save it as .xlsx.")
     head = raw[:4096]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(0) * 8 >= len(head):
         # (UTF-8 and GBK text never hold a NUL byte; UTF-16 puts one beside every ASCII letter, digit and comma)
         # (little-endian puts the NUL after each such character, at odd offsets; big-endian before, at even ones)
         little = head.startswith(b"\xff\xfe") or (not head.startswith(b"\xfe\xff") and
@@ -669,6 +692,12 @@ def _check_csv_bytes(path: Path, raw: bytes) -> None:
                          f"{SAVE_AS_WORKBOOK}. Or convert it here: `iconv -f {encoding} -t UTF-8 '{path}' > "
                          f"'{path}.utf8' && mv '{path}.utf8' '{path}'` (then check that its columns are separated "
                          "by commas).")
+    if b"\x00" in raw:    # (a NUL or two in UTF-8 or GBK text: not UTF-16, whose every other byte is NUL)
+        line = raw[:raw.index(b"\x00")].count(b"\n") + 1
+        raise InputError(path, f"line {line}", "the line holds a NUL character (byte 0), which no CSV text holds: the "
+                         "file is damaged, or binary data was pasted into it",
+                         f"open the file in a text editor and delete the character on line {line} (or retype that "
+                         f"line), or {SAVE_AS_WORKBOOK}.")
 
 
 def _check_separator(path: Path, text: str) -> None:
@@ -771,6 +800,8 @@ class _RowCells:
                              f"the cell holds {value.value:g}, but its number format {value.number_format!r} shows "
                              "another number (divided by 1,000 for each comma after the digits, or with a decimal "
                              "point written in as text), so what the sheet shows is not what it holds",
+                             "set the cell's format to Number (Home → Number Format → Number) and type the year "
+                             "(2023)." if field == "year" else
                              "type the number as it should be read, in the unit of the 单位 column (12.9 for 12.9 "
                              "万人), in a cell formatted as a Number (Home → Number Format → Number).")
         if formula is not None and value is None:
@@ -1019,23 +1050,39 @@ def _find_data_sheets(path: Path, book: _Book) -> list[tuple[str, int, dict[str,
             have = [f for f in REQUIRED if f in candidates]
             if len(have) >= 2 and (nearest is None or len(have) > len(nearest[2])):
                 nearest = (name, row, have, [str(text) for text, _ in cells if text is not None])
-    if not found and nearest:
+    if not found:
+        _no_data_sheet(path, nearest)
+    return found
+
+
+def _no_data_sheet(path: Path, nearest) -> None:
+    """Why no sheet has the monitoring columns: the sheet whose header has most of them (`nearest`: sheet, row, the
+    fields it has, its header texts), or none."""
+    if nearest:
         # A header with some of the columns: one was renamed (实际值 for 数值) or deleted (a sheet per county).
         name, row, have, header = nearest
         titles = {field: title for title, field in COLUMNS}
         missing = [titles[f] for f in REQUIRED if f not in have]
+        years = [text for text in header if _year(text) is not None]
+        if "year" not in have and len(years) >= 2:
+            raise InputError(path, f"sheet {name}, row {row}", f"the header has a column for each year "
+                             f"({', '.join(years)}): a wide table, which this folder does not read (a figure's year "
+                             "would be a guess from its column)",
+                             "put each figure on a row of its own, under 县市, 指标, 单位, 年份, 数值 (the template's "
+                             "columns: `make template`): one row per county, indicator and year, the year in 年份 and "
+                             "the figure in 数值.")
         raise InputError(path, f"sheet {name}, row {row}", f"the header ({', '.join(header)}) has "
                          f"{', '.join(titles[f] for f in have)} but no {' or '.join(missing)} column, so no row can be "
                          "read",
                          f"head the column that holds them {' and '.join(missing)}, as the template does "
                          f"({', '.join(t for t, _ in COLUMNS)}); a column that is not there (a sheet per county: the "
                          "county in the sheet's name) is added with its value in every row.")
-    if not found:
-        raise InputError(path, None, f"no sheet has the monitoring columns 县市, 指标, 年份 and 数值 in its first "
-                         f"{HEADER_ROWS} rows, where the header row is looked for",
-                         f"put the header row within the first {HEADER_ROWS} rows (delete the title rows above it), or "
-                         "start from the template (`make template`) and keep its header row.")
-    return found
+    raise InputError(path, None, f"no sheet has the monitoring columns 县市, 指标, 年份 and 数值 in its first "
+                     f"{HEADER_ROWS} rows and first {MAX_HEADER_COLUMNS} columns (A–"
+                     f"{get_column_letter(MAX_HEADER_COLUMNS)}), where the header row is looked for",
+                     f"put the header row within the first {HEADER_ROWS} rows, starting in column A (delete the "
+                     "title rows above it and the empty columns before it), or start from the template (`make "
+                     "template`) and keep its header row.")
 
 
 # Fields whose column must be unambiguous: each changes which value is read, for which county, indicator and year.
@@ -1080,7 +1127,7 @@ def _number(raw) -> tuple[float | None, bool, str | None, str]:
     if isinstance(raw, bool):
         return None, False, None, ""
     if isinstance(raw, (int, float)):
-        return float(raw), False, None, ""
+        return float(raw) + 0.0, False, None, ""    # (+ 0.0: a negative zero, -0, is 0)
     try:
         parsed = parse_value_cell(str(raw))
     except ImplausibleMagnitude:
