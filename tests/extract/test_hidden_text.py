@@ -23,8 +23,8 @@ from support.plan_documents import (
 )
 
 HIDDEN_LOG = ("1处隐藏文字未读取：文件设为不显示的文字读者看不到（网页样式display:none、visibility:hidden、opacity:0、"
-              "font-size:0或hidden属性，Word隐藏文字，PDF中在页面上不留墨迹（白底白字、近乎透明、被遮盖、被裁掉、不可见图层）或小于1.5磅的"
-              "文字），不予读取（隐藏的9夹在2与0之间不读作290）")
+              "font-size:0或hidden属性、与背景同色的文字，Word隐藏文字或白底上的白字，PDF中在页面上不留墨迹（白底白字、近乎透明、"
+              "被遮盖、被裁掉、不可见图层）或小于1.5磅的文字），不予读取（隐藏的9夹在2与0之间不读作290）")
 
 
 def _build(workspace: Path) -> dataset.Dataset:
@@ -107,6 +107,58 @@ def test_text_the_page_shows_after_all_is_read_as_shown(workspace, cell, style):
     _page(workspace, cell, style)
     ds = _build(workspace)
     assert _total_2030(ds) == 290 and _hidden_log(ds) == []
+
+
+# ------------------------------------------------------------------------------------- web pages: unseen colours
+
+@pytest.mark.parametrize("cell, style", [
+    ('2<span style="color:#fff">9</span>0左右', ""),                                # the case of issue 18
+    ('2<span class="x">9</span>0左右', ".x{color:white}"),
+    ('2<span class="x">9</span>0左右', ".x{color:#FFFFFF80} .x{color:#fffe}"),     # the later rule: #rgba
+    ('2<font color="white">9</font>0左右', ""),                                      # HTML's own colour attribute
+    ('2<font color="ffffff">9</font>0左右', ""),                                     # … without its #
+    ('2<span style="color:transparent">9</span>0左右', ""),
+    ('2<span style="color:rgba(0,0,0,0.02)">9</span>0左右', ""),                    # black, nearly transparent
+    ('2<span style="color:rgb(250 250 250)">9</span>0左右', ""),                    # a white a shade off
+    ('2<span style="color:hsl(0, 0%, 98%)">9</span>0左右', ""),
+    ('2<span style="opacity:0.05">9</span>0左右', ""),                              # all but transparent
+    ('2<span class="x">9</span>0左右', ".article td{background-color:#1F4E79} .x{color:#1f4e79}"),  # on its cell
+    ('2<span class="x">9</span>0左右', "table{background:#fff0f0 url(x.png)} td{background:#003366} .x{color:#036}"),
+    ('2<b><i>9</i></b>0左右', "td b{color:#fff}"),                                   # inherited by the <i>
+    ('2<span class="x" style="color:#000">9</span>0左右', ".x{color:#fff !important}"),   # !important wins
+])
+def test_text_in_the_colour_of_what_is_behind_it_is_not_read_and_is_logged(workspace, cell, style):
+    """A 9 the page paints in the colour behind it shows as 20 and was read 290."""
+    _page(workspace, cell, style)
+    ds = _build(workspace)
+    assert _total_2030(ds) == 20
+    assert _hidden_log(ds) == [HIDDEN_LOG]
+
+
+@pytest.mark.parametrize("cell, style", [
+    ('2<span style="color:#fff">9</span>0左右', ".article td{background:#1F4E79}"),    # white on a dark cell: seen
+    ('2<span style="color:#fff">9</span>0左右', ".article tr:nth-child(2){background-color:navy}"),   # its row's
+    ('2<span style="color:#ccc">9</span>0左右', ""),                                # pale grey (1.6): seen
+    ('2<span style="color:#fff;background:#c00">9</span>0左右', ""),                # white on its own red
+    ('2<span style="color:#fff">9</span>0左右', "td{background:url(dark.png)}"),      # on an image: cannot judge
+    ('2<span style="color:#fff">9</span>0左右', "@media print{td{color:black}} body{background:black;color:#eee}"),
+    ('2<span class="x">9</span>0左右', ".x{color:#fff} td .x{color:currentcolor}"),  # the later, more specific
+    ('2<span style="opacity:0.5">9</span>0左右', ""),                               # half: seen
+])
+def test_light_text_on_a_dark_background_and_other_seen_colours_are_read(workspace, cell, style):
+    _page(workspace, cell, style)
+    ds = _build(workspace)
+    assert _total_2030(ds) == 290 and _hidden_log(ds) == []
+
+
+def test_the_whole_page_in_light_text_on_dark_is_read(workspace):
+    """A page in white on black (its body's colours): every figure is seen, and read."""
+    path = _page(workspace, "20左右")
+    page = path.read_text(encoding="utf-8")
+    path.write_text(page.replace("<body>", '<body bgcolor="#000000" text="#ffffff">'), encoding="utf-8")
+    write_manifest(workspace / "raw")
+    ds = _build(workspace)
+    assert _total_2030(ds) == 20 and _hidden_log(ds) == []
 
 
 # ------------------------------------------------------------------------------------- web pages: refused
@@ -275,3 +327,194 @@ def test_a_deletion_a_pdf_shows_with_its_tracked_changes_is_not_read_into_the_fi
         _build(workspace)
     assert str(info.value.where) == "page 1, table 1, row 2, column 6"
     assert "is '2 0左右', not a number" in info.value.problem
+
+
+# ------------------------------------------------------------------------------------- web pages: linked style sheets
+
+def _linking(workspace: Path, href: str, cell: str = '2<span class="hide">9</span>0左右') -> Path:
+    """桐庐's plan page linking the style sheet `href` in its head, its 2030 target cell written as `cell`."""
+    path = _page(workspace, cell)
+    page = path.read_text(encoding="utf-8")
+    path.write_text(page.replace("</head>", f'<link rel="stylesheet" type="text/css" href="{href}">\n</head>'),
+                    encoding="utf-8")
+    write_manifest(workspace / "raw")
+    return path
+
+
+def _link_line(path: Path) -> int:
+    page = path.read_text(encoding="utf-8")
+    return page[:page.index("<link")].count("\n") + 1
+
+
+@pytest.mark.parametrize("href, sheets", [
+    ("plan.css", {"plan.css": ".hide{display:none}"}),
+    ("./tonglu_15_files/site.css", {"tonglu_15_files/site.css": ".hide { color: #fff }"}),    # saved complete
+    ("tonglu_15_files/%E6%A0%B7%E5%BC%8F.css?v=3", {"tonglu_15_files/样式.css": ".hide{visibility:hidden}"}),
+    ("a.css", {"a.css": '@import url("css/b.css");', "css/b.css": '@import "c.css" screen;',
+               "css/c.css": ".hide{display:none}"}),                # imported, from the importing sheet's folder
+])
+def test_a_linked_style_sheet_beside_the_page_is_read(workspace, href, sheets):
+    """<link rel="stylesheet"> was not read: a hiding rule in the page's own style sheet was missed, 290 read."""
+    for name, text in sheets.items():
+        (workspace / "raw" / name).parent.mkdir(parents=True, exist_ok=True)
+        (workspace / "raw" / name).write_text(text, encoding="utf-8")
+    _linking(workspace, href)
+    ds = _build(workspace)
+    assert _total_2030(ds) == 20 and _hidden_log(ds) == [HIDDEN_LOG]
+    assert ds.cleaning_log.query("step == 'unread_stylesheet'").empty
+
+
+def _unread_log(ds: dataset.Dataset) -> list[str]:
+    log = dataset.in_words(ds)["cleaning_log"]
+    return log.query("entity == 'tonglu' and step == 'unread_stylesheet'")["decision"].tolist()
+
+
+@pytest.mark.parametrize("href, why", [
+    ("https://www.tonglu.gov.cn/css/main.css", "a web address, not fetched"),
+    ("//www.tonglu.gov.cn/css/main.css", "a web address, not fetched"),
+    ("/css/main.css", "a path on the web site, not a file beside the page"),
+    ("../outside.css", "outside the page's folder"),         # exists, hides the 9: never read
+    ("missing.css", "not found"),
+])
+def test_a_figure_a_style_sheet_that_cannot_be_read_could_change_is_refused(workspace, href, why):
+    """The page links a style sheet that is not beside it, and the cell's digits stand in separate elements: which
+    of them the browser shows cannot be told, and reading all of them (290) may be wrong. Refused, the cell's line
+    named; never fetched from the web, never read from outside the page's folder."""
+    (workspace / "outside.css").write_text(".hide{display:none}", encoding="utf-8")
+    path = _linking(workspace, href)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    page = path.read_text(encoding="utf-8")
+    assert info.value.where == page[:page.index('2<span class="hide">')].count("\n") + 1
+    assert info.value.problem.startswith(f"the page links a style sheet that could not be read ('{href}' at line "
+                                         f"{_link_line(path)}: {why}), and this table cell's figure ('290左右')")
+    assert '"Web page, complete"' in info.value.fix and "print the page to PDF" in info.value.fix
+
+
+def test_the_advice_for_a_style_sheet_not_read_works_when_followed(workspace):
+    """Saved again as "Web page, complete", the page links its style sheet in the folder beside it: read, 20."""
+    path = _linking(workspace, "https://www.tonglu.gov.cn/css/main.css")
+    with pytest.raises(InputError):
+        _build(workspace)
+    (workspace / "raw" / "tonglu_15_files").mkdir()
+    (workspace / "raw" / "tonglu_15_files" / "main.css").write_text(".hide{display:none}", encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("https://www.tonglu.gov.cn/css/", "./tonglu_15_files/"),
+                    encoding="utf-8")
+    write_manifest(workspace / "raw")
+    assert _total_2030(_build(workspace)) == 20
+
+
+@pytest.mark.parametrize("cell", ["20左右", "<b>20</b>左右", '<span class="v">20</span>左右<sup>1</sup>'])
+def test_a_style_sheet_that_cannot_be_read_is_logged_where_it_could_change_no_figure(workspace, cell):
+    """No figure is made of pieces the unread sheet could hide: the page is read, and the cleaning log says which
+    sheet was not read and that the text was read as if it hid nothing."""
+    path = _linking(workspace, "https://www.tonglu.gov.cn/css/main.css", cell)
+    ds = _build(workspace)
+    assert _total_2030(ds) == 20
+    line = _link_line(path)
+    assert _unread_log(ds) == [f"网页第{line}行链接的样式表（https://www.tonglu.gov.cn/css/main.css）未能读取（网址不下载；"
+                               "只读取网页旁的样式表文件）：网页文字按该样式表不隐藏任何内容读取。表格中没有由可能被其隐藏的几段拼成的数字"
+                               "（若有，该网页不予读取）；如需确认，请连同样式表保存网页（另存为“网页，全部”），或在浏览器中打印为PDF"]
+
+
+@pytest.mark.parametrize("link", ['<link rel="stylesheet" media="print" href="p.css">',
+                                  '<link rel="alternate stylesheet" title="大字" href="p.css">',
+                                  '<style media="print">.hide{display:none}</style>'])
+def test_a_style_sheet_for_print_or_an_alternative_is_not_applied_on_screen(workspace, link):
+    """Print-only and alternative style sheets do not change what the screen shows: the 9 is seen, 290 read."""
+    (workspace / "raw" / "p.css").write_text(".hide{display:none}", encoding="utf-8")
+    path = _page(workspace, '2<span class="hide">9</span>0左右')
+    path.write_text(path.read_text(encoding="utf-8").replace("</head>", link + "\n</head>"), encoding="utf-8")
+    write_manifest(workspace / "raw")
+    ds = _build(workspace)
+    assert _total_2030(ds) == 290 and _hidden_log(ds) == []
+
+
+# ------------------------------------------------------------------------------------- web pages: hostile pass
+
+@pytest.mark.parametrize("cell", [
+    '2<span style="position:absolute;left:-9999px">9</span>0左右',               # off the page
+    '2<span style="position:relative;left:-9999px">9</span>0左右',
+    '2<span style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0)">9</span>0左右',
+    '2<span style="display:inline-block;text-indent:-9999px">9</span>0左右',     # image replacement
+    '2<span style="display:inline-block;height:0;width:0;overflow:hidden">9</span>0左右',
+    '2<span style="display:inline-block;max-height:0;overflow:hidden">9</span>0左右',
+    '2<span style="display:inline-block;transform:scale(0)">9</span>0左右',
+    '2<span style="display:inline-block;transform:translateX(-9999px)">9</span>0左右',
+    '2<span style="display:inline-block;clip-path:inset(50%)">9</span>0左右',
+    '2<span style="display:inline-block;content-visibility:hidden">9</span>0左右',
+    '2<span style="filter:opacity(0)">9</span>0左右',
+    '2<span style="-webkit-text-fill-color:transparent">9</span>0左右',
+    '2<span style="font-size:1px">9</span>0左右',                                  # a speck
+    '2<span style="font-size:0.01em">9</span>0左右',
+    '20<details><summary>左右</summary>9</details>',                             # closed: its summary alone
+    '20<dialog>9</dialog>左右',                                                  # not open
+])
+def test_text_moved_out_of_sight_or_clipped_away_is_not_read(workspace, cell):
+    """Each 9 is out of sight in Chromium (screenshots: 20左右, or 2 0左右) and was read 290 (209 for the dialog,
+    20左右9 for the details)."""
+    _page(workspace, cell)
+    ds = _build(workspace)
+    assert _total_2030(ds) == 20 and _hidden_log(ds) == [HIDDEN_LOG]
+
+
+@pytest.mark.parametrize("cell", [
+    '2<span style="text-indent:-9999px">9</span>0左右',          # text-indent and transform move no inline text
+    '2<span style="transform:scale(0)">9</span>0左右',
+    '2<span aria-hidden="true">9</span>0左右',                   # hidden from screen readers, shown on screen
+    '2<span style="font-size:10px">9</span>0左右',
+    '2<span style="position:relative;left:-2px">9</span>0左右',
+])
+def test_text_the_browser_still_shows_is_read(workspace, cell):
+    """Chromium shows 290 for each (screenshots)."""
+    _page(workspace, cell)
+    ds = _build(workspace)
+    assert _total_2030(ds) == 290 and _hidden_log(ds) == []
+
+
+def _comparator_2030(ds: dataset.Dataset) -> str:
+    return ds.indicators.query("entity == 'tonglu' and indicator_id == 'talent_total' and year == 2030 and "
+                               "kind == 'target'")["comparator"].item()
+
+
+@pytest.mark.parametrize("cell, style, comparator", [
+    ('<span class="b"></span>0左右', '.b::before{content:"2"}', "="),         # was read 0
+    ('2<span class="a"></span>左右', 'td .a:after{content:"0"}', "="),         # was read 2
+    ('<span class="ge">20</span>', '.ge::before{content:"≥"}', ">="),         # was read exactly 20
+    ('<span class="i"></span>20左右', '.i::before{content:"\\e601"}', "="),    # an icon font's mark: no text
+    ('<span class="b" data-v="2"></span>0左右', '.b::before{content:attr(data-v)}', "="),
+])
+def test_text_a_style_writes_before_or_after_an_element_is_read_where_it_shows(workspace, cell, style, comparator):
+    """Chromium shows 20左右 (≥20左右) for each (screenshots)."""
+    _page(workspace, cell, style)
+    ds = _build(workspace)
+    assert (_total_2030(ds), _comparator_2030(ds)) == (20, comparator)
+
+
+@pytest.mark.parametrize("cell, style, problem", [
+    ('<bdo dir="rtl">02</bdo>左右', "",
+     "the text '02' is shown in another order than the page stores it (a right-to-left override)"),
+    ('<span class="r">02</span>左右', ".r{unicode-bidi:bidi-override;direction:rtl}",
+     "the text '02' is shown in another order than the page stores it (a right-to-left override)"),
+    ('<span style="display:inline-flex;flex-direction:row-reverse"><span>0</span><span>2</span></span>左右', "",
+     "the text '02' is shown in another order than the page stores it (a flex box in reverse)"),
+    ('<span class="n"></span>0左右', "table{counter-reset:r 1} .n::before{counter-increment:r;content:counter(r)}",
+     "the page's style numbers a table cell's text by a CSS counter, which this reader does not follow"),
+])
+def test_digits_the_browser_reorders_or_counts_are_refused(workspace, cell, style, problem):
+    """Chromium shows 20左右 for each (screenshots); they were read 02 or 0."""
+    path = _page(workspace, cell, style)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    page = path.read_text(encoding="utf-8")
+    assert info.value.where == page[:page.index(cell)].count("\n") + 1
+    assert info.value.problem.startswith(problem) and "print it to PDF" in info.value.fix
+
+
+@pytest.mark.parametrize("cell", ['2<noscript>9</noscript>0左右', '2<script>var shown = 9</script>0左右',
+                                  '2<style>.x{}</style>0左右'])
+def test_what_a_browser_never_shows_in_a_cell_is_not_read_into_it(workspace, cell):
+    """A <noscript> (the browser runs scripts), a script's code or a style's rules inside a table cell: Chromium
+    shows 20左右; they were read 290, 2var shown = 90 …"""
+    _page(workspace, cell, charset="gb2312")
+    assert _total_2030(_build(workspace)) == 20

@@ -197,3 +197,230 @@ def test_a_header_all_in_white_on_a_coloured_table_style_is_read(workspace):
     document.save(str(path))
     use_plan_file(workspace, "tonglu_15.txt", path)
     assert _target(_build(workspace)) == (20, "=")
+
+
+@pytest.mark.parametrize("runs", [
+    (_text("2"), f'<w:dir w:val="rtl">{_text("0")}</w:dir>', _text("左右")),             # the case of issue 18
+    (f'<w:dir w:val="rtl">{_text("02")}</w:dir>', _text("左右")),
+    (f'<w:bdo w:val="rtl">{_text("02")}</w:bdo>', _text("左右")),                      # Word shows 20, LibreOffice 02
+    (_text("1"), f'<w:bdo w:val="rtl">{_text("5")}{_text("2")}</w:bdo>', _text("左右")),
+    (f'<w:dir w:val="ltr"><w:bdo w:val="rtl">{_text("20左右")}</w:bdo></w:dir>',),
+])
+def test_digits_set_right_to_left_in_word_are_refused_with_the_cell_named(workspace, runs):
+    """w:bdo (an override) and w:dir (an embedding) right to left: Word reorders what they hold (an override's 02 shows
+    as 20), LibreOffice shows it as stored (its PDF of the 02 override: 02左右). The figure the reader sees depends on
+    the program: refused, the cell named, never read as stored nor with the runs dropped."""
+    _word_cell(workspace, *runs)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert str(info.value.where) == "table 1, row 2, column 6"
+    assert "is set right to left" in info.value.problem and "type it again" in info.value.fix
+
+
+@pytest.mark.parametrize("wrapper", ["w:dir", "w:bdo"])
+def test_runs_inside_a_left_to_right_direction_are_read_never_dropped(workspace, wrapper):
+    """python-docx's paragraph.runs skips the runs inside w:dir and w:bdo: a 9 inside one, shown between 2 and 0,
+    would be dropped (20 read, 290 shown). Left to right, they are read where they stand."""
+    _word_cell(workspace, _text("2"), f'<{wrapper} w:val="ltr">{_text("9")}</{wrapper}>', _text("0左右"))
+    assert _target(_build(workspace)) == (290, "=")
+
+
+def test_digits_set_right_to_left_in_a_paragraph_are_refused_with_the_paragraph_named(workspace):
+    import docx
+    from docx.oxml import parse_xml
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = write_docx(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.docx")
+    document = docx.Document(str(path))
+    paragraph = next(p for p in document.paragraphs if p.text.startswith("“十四五”期间"))
+    paragraph._p.append(parse_xml(f'<w:bdo xmlns:w="{W}" w:val="rtl">{_text("人才总量达到15.2万人")}</w:bdo>'))
+    document.save(str(path))
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    number = [p.text for p in document.paragraphs if p.text.strip()].index(paragraph.text) + 1
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert str(info.value.where) == f"paragraph {number}" and "'人才总量达到15.2万人' here is set right to left" in \
+        info.value.problem
+
+
+# ------------------------------------------------------------------------------------------- Word: hostile pass
+
+M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+
+
+def _run(text: str, properties: str) -> str:
+    return f'<w:r><w:rPr>{properties}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def _hidden_decisions(ds: dataset.Dataset) -> int:
+    return len(ds.cleaning_log.query("entity == 'tonglu' and step == 'hidden_text'"))
+
+
+@pytest.mark.parametrize("properties", [
+    '<w:color w:val="FFFFFF" w:themeColor="background1"/>',        # white by the theme's name (was not judged)
+    '<w:color w:val="F5F5F5"/>',                                   # a white a shade off
+    '<w:color w:val="FFFFFF"/><w:highlight w:val="white"/>',       # on a white highlight (was: 'highlighted')
+    '<w:color w:val="FFFF00"/><w:highlight w:val="yellow"/>',      # yellow on yellow
+    '<w:sz w:val="3"/><w:szCs w:val="3"/>',                        # 1.5 pt: a speck (LibreOffice's PDF: 20左右)
+    '<w:w w:val="1"/>',                                            # squeezed to 1% of its width: nothing shows
+])
+def test_a_digit_word_shows_as_nothing_is_not_read(workspace, properties):
+    """Each 9 between 2 and 0 shows as nothing (rendered by LibreOffice: 2 0左右 or 20左右) and was read 290."""
+    _word_cell(workspace, _text("2"), _run("9", properties), _text("0左右"))
+    ds = _build(workspace)
+    assert _target(ds) == (20, "=") and _hidden_decisions(ds) == 1
+
+
+@pytest.mark.parametrize("properties", [
+    '<w:shd w:val="clear" w:color="auto" w:fill="000000"/>',       # automatic colour on black: Word shows it white
+    '<w:color w:val="FFFFFF"/><w:highlight w:val="darkBlue"/>',    # white on a dark highlight
+    '<w:color w:val="FFFFFF" w:themeColor="background1"/><w:shd w:val="clear" w:color="auto" w:fill="C00000"/>',
+    '<w:sz w:val="8"/>',                                           # 4 pt: small, and seen
+])
+def test_a_digit_word_shows_on_its_own_colour_is_read(workspace, properties):
+    _word_cell(workspace, _text("2"), _run("9", properties), _text("0左右"))
+    ds = _build(workspace)
+    assert _target(ds) == (290, "=") and _hidden_decisions(ds) == 0
+
+
+@pytest.mark.parametrize("brk", ["<w:r><w:cr/></w:r>", '<w:r><w:ptab w:relativeTo="margin" w:alignment="right" '
+                                                      'w:leader="none"/></w:r>'])
+def test_a_carriage_return_or_positioned_tab_inside_a_figure_is_not_read_as_nothing(workspace, brk):
+    """2, a line break (w:cr) or a positioned tab (w:ptab), 0: Word shows 2 and 0 apart (LibreOffice's PDF: 2 above
+    0左右), and it was read 20. Now read as a space, and the cell refused as no number."""
+    _word_cell(workspace, _text("2"), brk, _text("0左右"))
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert str(info.value.where) == "table 1, row 2, column 6" and "is '2 0左右', not a number" in info.value.problem
+
+
+def test_a_digit_raised_by_its_position_is_a_note_mark(workspace):
+    """A 1 raised 3 pt (字符位置 提升, w:position) after 20左右 is a note mark, as a superscript one is."""
+    _word_cell(workspace, _text("20左右"), _run("1", '<w:position w:val="6"/>'))
+    assert _target(_build(workspace)) == (20, "=")
+
+
+def test_a_digit_lowered_out_of_its_line_inside_a_figure_is_refused(workspace):
+    """A 9 lowered 30 pt between 2 and 0 leaves its line (LibreOffice's PDF: 2 0左右); it was read 290. A lowered
+    digit is a mark, and a mark inside a number is refused with the cell named."""
+    _word_cell(workspace, _text("2"), _run("9", '<w:position w:val="-60"/>'), _text("0左右"))
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert str(info.value.where) == "table 1, row 2, column 6" and "stands inside the number" in info.value.problem
+
+
+@pytest.mark.parametrize("runs", [
+    (f'<w:fldSimple w:instr=" =2*10 ">{_text("29")}</w:fldSimple>', _text("左右")),
+    ('<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>',
+     '<w:r><w:instrText xml:space="preserve"> QUOTE 20 </w:instrText></w:r>',
+     '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', _text("29"), '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+     _text("左右")),
+])
+def test_a_figure_a_field_computes_anew_is_refused(workspace, runs):
+    """A formula field (= 2*10) stored with the result 29, or a field marked to be updated: LibreOffice shows 20
+    (rendered), Word 29 until it updates the field; it was read 29. Refused with the cell named."""
+    _word_cell(workspace, *runs)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert str(info.value.where) == "table 1, row 2, column 6"
+    assert "the figure '29' here is the stored result of a field that is computed anew" in info.value.problem
+    assert "Ctrl+Shift+F9" in info.value.fix
+
+
+def test_a_field_shown_as_stored_is_read_as_stored(workspace):
+    """A QUOTE field not marked for update: Word and LibreOffice both show its stored result (rendered: 29左右)."""
+    _word_cell(workspace, '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+               '<w:r><w:instrText xml:space="preserve"> QUOTE 20 </w:instrText></w:r>',
+               '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', _text("29"),
+               '<w:r><w:fldChar w:fldCharType="end"/></w:r>', _text("左右"))
+    assert _target(_build(workspace)) == (29, "=")
+
+
+def test_a_text_box_beside_a_cells_figure_is_refused(workspace):
+    """A text box holding 9, anchored in the cell of 20左右, which Word shows elsewhere (LibreOffice's PDF: 20左右 in
+    the cell): it was read 209. Refused with the cell named (a text box alone in a cell is read: test_hostile_plans)."""
+    box = ('<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+           '<mc:Choice Requires="wps"><w:drawing><wps:txbx xmlns:wps="http://schemas.microsoft.com/office/word/2010/'
+           'wordprocessingShape"><w:txbxContent><w:p><w:r><w:t>9</w:t></w:r></w:p></w:txbxContent></wps:txbx>'
+           '</w:drawing></mc:Choice><mc:Fallback/></mc:AlternateContent></w:r>')
+    _word_cell(workspace, _text("20"), box, _text("左右"))
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert str(info.value.where) == "table 1, row 2, column 6"
+    assert info.value.problem.startswith("a text box holding '9' stands in this cell beside its text '20左右'")
+
+
+def test_an_equations_figure_is_read(workspace):
+    """20 written as an equation (公式, m:oMath): Word and LibreOffice show 20左右; it was read '左右'."""
+    _word_cell(workspace, f'<m:oMath xmlns:m="{M}"><m:r><m:t>20</m:t></m:r></m:oMath>', _text("左右"))
+    assert _target(_build(workspace)) == (20, "=")
+
+
+def test_an_equation_setting_its_figures_out_of_line_is_refused(workspace):
+    """A fraction 1/2 as an equation is stored as 1 then 2: never read as 12."""
+    _word_cell(workspace, f'<m:oMath xmlns:m="{M}"><m:f><m:num><m:r><m:t>1</m:t></m:r></m:num><m:den><m:r><m:t>2'
+                          '</m:t></m:r></m:den></m:f></m:oMath>', _text("左右"))
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert str(info.value.where) == "table 1, row 2, column 6" and "sets its figures out of line" in info.value.problem
+
+
+def _word_table(workspace: Path, edit) -> None:
+    """The .docx plan with `edit(tbl_element, row_element_of_20左右)` applied to its table's XML."""
+    import docx
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = write_docx(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.docx")
+    document = docx.Document(str(path))
+    row = next(r for r in document.tables[0].rows if any(c.text == "20左右" for c in r.cells))
+    edit(document.tables[0]._tbl, row._tr)
+    document.save(str(path))
+    use_plan_file(workspace, "tonglu_15.txt", path)
+
+
+def _wrapped(element, wrapper: str = "w:sdt") -> None:
+    """Put the element inside a content control (w:sdt/w:sdtContent) or custom XML, where it stood."""
+    from docx.oxml import parse_xml
+    parent, index = element.getparent(), element.getparent().index(element)
+    box = parse_xml(f'<w:sdt xmlns:w="{W}"><w:sdtPr/><w:sdtContent/></w:sdt>' if wrapper == "w:sdt" else
+                    f'<w:customXml xmlns:w="{W}" w:element="v"/>')
+    (box[1] if wrapper == "w:sdt" else box).append(element)
+    parent.insert(index, box)
+
+
+def _value_cell(tr):
+    return next(tc for tc in tr.iter(f"{{{W}}}tc") if "".join(t.text or "" for t in tc.iter(f"{{{W}}}t")) == "20左右")
+
+
+@pytest.mark.parametrize("edit", [
+    lambda tbl, tr: _wrapped(_value_cell(tr).find(f"{{{W}}}p")),                   # the cell's paragraph
+    lambda tbl, tr: _wrapped(_value_cell(tr).find(f"{{{W}}}p"), "w:customXml"),
+    lambda tbl, tr: _wrapped(_value_cell(tr)),                                      # the cell
+    lambda tbl, tr: _wrapped(tr),                                                   # the row
+])
+def test_a_figure_inside_a_content_control_in_a_table_is_read(workspace, edit):
+    """A content control (内容控件, w:sdt) or custom XML around a cell's paragraph, a cell or a row: Word and
+    LibreOffice show 20左右 (rendered). Read was: the cell empty, the row's later cells one column to the left,
+    the row lost."""
+    _word_table(workspace, edit)
+    ds = _build(workspace)
+    assert _target(ds) == (20, "=")
+    attribute = ds.indicators.query("entity == 'tonglu' and indicator_id == 'talent_total' and year == 2030 and "
+                                    "kind == 'target'")
+    assert attribute["attribute"].tolist() == ["预期性"]       # the cell after it, in its own column
+
+
+def test_a_row_that_leaves_out_its_first_columns_is_read_under_its_headers(workspace):
+    """A row whose first cell is left out (w:gridBefore 1: Word shows its cells one column to the right, the 类别
+    column blank): its figures were read under the headers to their left."""
+    def edit(tbl, tr):
+        from docx.oxml import parse_xml
+        below = tr.getnext()                      # 新增高技能人才: its 类别 cell continues the merged 人才规模
+        below.remove(below.find(f"{{{W}}}tc"))
+        properties = below.find(f"{{{W}}}trPr")
+        if properties is None:
+            properties = parse_xml(f'<w:trPr xmlns:w="{W}"/>')
+            below.insert(0, properties)
+        properties.append(parse_xml(f'<w:gridBefore xmlns:w="{W}" w:val="1"/>'))
+    _word_table(workspace, edit)
+    ds = _build(workspace)
+    new = ds.indicators.query("entity == 'tonglu' and year == 2030 and kind == 'target' and unit == '人'")
+    assert new["value"].tolist() == [7000] and new["cumulative"].tolist() == [True]

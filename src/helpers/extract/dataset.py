@@ -310,6 +310,8 @@ def _reading_decisions(entity: str, document: PlanDocument) -> list[Decision]:
         out.append(Decision(entity, "", file, None, "struck_text", {"count": document.struck}))
     if document.hidden:
         out.append(Decision(entity, "", file, None, "hidden_text", {"count": document.hidden}))
+    out += [Decision(entity, "", file, line, "unread_stylesheet", {"href": href, "line": line})
+            for href, line in document.unread_stylesheets]
     for step, places in (("continued_table", document.table.continued), ("empty_table", document.table.empty_tables)):
         out += [Decision(entity, "", file, place_.ordinal, step, {"place": {**place_.record(), "file": file}},
                          place=place_.record()) for place_ in places]

@@ -113,6 +113,8 @@ class Document:
     # A web page's tables that hold other tables: read as the page they hold (their tables are in `grids`), and
     # kept as grids too, to name the cell when the plan's own table holds a table in a cell.
     outer_grids: list[Grid] = field(default_factory=list)
+    # A web page's linked style sheets that could not be read (a web address, not beside the page): (href, line).
+    unread_stylesheets: list[tuple[str, int]] = field(default_factory=list)
 
 
 def join_lines(text: str) -> str:

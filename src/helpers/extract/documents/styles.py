@@ -8,9 +8,16 @@ the browser's cascade ranks them: !important first, then an inline style, then t
 the later rule. A rule for a state of the page (:hover, :focus) matches nothing, as the page is first shown; a rule
 inside @media applies when its query is plain `screen` or `all` (not a phone's width, not print).
 
+Text in the colour of what is behind it is unseen too (unseen_text): `2<span style="color:#fff">9</span>0` shows 20
+on the white page. Each text's colour (`color`, inherited; <font color>) is laid over its background (the
+`background-color` of the nearest element that sets one, <td bgcolor>; the white page when none does), with the
+opacity of the elements it is in; a contrast ratio (WCAG's) under MIN_CONTRAST is text no reader can tell from its
+background. White text on a dark cell is seen, and read; text on a background image cannot be judged, and is read.
+
 Where the page's style cannot be read for sure (a selector hiding text that no reader here can match, or text
 shown again inside hidden text by visibility:visible or a font size), the page is refused with the line named.
-Style sheets in other files (<link rel="stylesheet">) are not read: a page saved as "HTML only" has none.
+Style sheets in other files (<link rel="stylesheet">, @import) are read through the `load` the page's reader gives
+(helpers.extract.documents.web: a file next to the page, never a web address).
 """
 from __future__ import annotations
 
@@ -20,10 +27,50 @@ from dataclasses import dataclass
 ZERO = re.compile(r"^[+-]?0*\.?0*(px|pt|em|rem|%|pc|mm|cm|in|ex|ch|vw|vh)?$")
 # Whether a value of these properties hides an element's text; any other value of the property shows it. The first
 # two hide all an element holds; the last two are inherited, and a child may show itself again.
+LENGTH = re.compile(r"^([+-]?[0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)(px|pt|em|rem|%|pc|mm|cm|in|ex|ch|q)?$")
+# A length in CSS pixels, with em and % taken of the browser's 16 px: enough to tell a speck or a far move.
+PIXELS = {"px": 1, "pt": 4 / 3, "pc": 16, "mm": 96 / 25.4, "cm": 96 / 2.54, "in": 96, "q": 96 / 101.6, "em": 16,
+          "rem": 16, "ex": 8, "ch": 8, "%": 0.16, None: 1}
+
+
+def _pixels(value: str) -> float | None:
+    found = LENGTH.match(value.strip())
+    return float(found.group(1)) * PIXELS[found.group(2)] if found else None
+
+
+def _tiny(value: str) -> bool:
+    """A font size under 2 px (1.5 pt, as a PDF's text no reader sees): a 9 at 1 px between 2 and 0 shows as 20."""
+    size = _pixels(value)
+    return bool(ZERO.match(value)) or (size is not None and size < 2)
+
+
 HIDING = {"display": lambda value: value == "none", "opacity": lambda value: bool(ZERO.match(value)),
           "visibility": lambda value: value in ("hidden", "collapse"),
-          "font-size": lambda value: bool(ZERO.match(value))}
+          "font-size": _tiny,
+          "content-visibility": lambda value: value == "hidden",
+          "filter": lambda value: bool(re.search(r"opacity\(\s*[+-]?0*\.?0*%?\s*\)", value))}
 INHERITED = ("visibility", "font-size")
+# What sets the colour of text and what is behind it (unseen_text).
+COLOURING = ("color", "background-color", "background", "background-image")
+# Under this contrast ratio (WCAG's: 1 for text in its background's colour, 21 for black on white) no reader tells
+# the text from what is behind it: white on white is 1.0, #f5f5f5 on white 1.09; the palest grey a page writes a
+# figure in (#ccc on white) is 1.6.
+MIN_CONTRAST = 1.2
+COLOURS = (*COLOURING, "opacity", "-webkit-text-fill-color")
+# What moves an element's text out of sight or clips it away (the tricks of text for screen readers only and of
+# image replacement): position with a far offset, clip, clip-path, transform, text-indent, a box of no size with
+# its overflow hidden. Read with display and position: most act only on a box, not on inline text.
+BOXED = ("position", "left", "right", "top", "bottom", "transform", "clip", "clip-path", "text-indent", "width",
+         "height", "max-width", "max-height", "overflow", "overflow-x", "overflow-y")
+# What reorders a piece of text: a bidirectional override right to left, a flex box laid out in reverse.
+REORDERING = ("unicode-bidi", "direction", "flex-direction")
+# Elements a browser shows inline unless told otherwise (their box takes no transform, size or text-indent).
+INLINE_TAGS = {"span", "a", "b", "i", "em", "strong", "font", "small", "big", "sub", "sup", "u", "s", "del", "ins",
+               "strike", "label", "code", "abbr", "q", "cite", "mark", "bdo", "bdi", "time", "var", "kbd", "samp",
+               "dfn", "tt", "nobr", "acronym", "data", "output"}
+FAR_PIXELS = 999
+READ = {*HIDING, *COLOURS, *BOXED, *REORDERING, "content"}
+BLACK, WHITE = (0.0, 0.0, 0.0, 1.0), (1.0, 1.0, 1.0)
 # Selectors of generated content or of a browser's own parts (scroll bars, placeholders): they hold no page text.
 NO_PAGE_TEXT = re.compile(r"::|:(before|after|first-line|first-letter|selection|placeholder|marker|backdrop)\b|:-",
                           re.IGNORECASE)
@@ -62,22 +109,92 @@ class UnsureStyle(ValueError):
         self.line, self.what = line, what
 
 
+class PageStyle:
+    """A page's style, its rules read once: what it hides (hidden_elements) and the text it shows in the colour of
+    what is behind it (unseen_text). `load(href, base, line)` gives a linked or imported style sheet's text and the
+    base its own links are read from, or None when it cannot be read (the reader of the page says why)."""
+
+    def __init__(self, soup, load=None):
+        self.soup = soup
+        self.cascade = _Cascade(_rules(soup, load or (lambda href, base, line: None)))
+        self.cascade.generate(soup)
+
+    def hidden_elements(self) -> list:
+        """The elements of the page its style hides (display:none, visibility:hidden, opacity:0, font-size:0, the
+        `hidden` attribute), outermost only, in document order. Raises UnsureStyle where that cannot be told."""
+        cascade = self.cascade
+        hidden, removed = [], set()
+        for element in self.soup.find_all(True):                # document order: a parent before its children
+            if id(element) in removed or any(id(parent) in removed for parent in element.parents):
+                continue
+            cascade.not_reordered(element)
+            if element.name == "details" and not element.has_attr("open"):
+                closed = _closed_details(self.soup, element)     # all but its summary: shown when opened
+                hidden += closed
+                removed.update(id(child) for child in closed)
+            if element.name == "dialog" and not element.has_attr("open"):
+                hiding = ["dialog"]
+            elif cascade.out_of_sight(element):
+                hiding = ["out of sight"]
+            elif not cascade.may_hide(element):
+                continue
+            else:
+                hiding = [name for name in HIDING
+                          if (found := cascade.winner(element, name)) and HIDING[name](found.value)]
+            if not hiding:
+                continue
+            for name in set(hiding) & set(INHERITED):
+                cascade.nothing_shown_again(element, name)
+            hidden.append(element)
+            removed.add(id(element))
+        return hidden
+
+    def unseen_text(self, hidden: list, not_shown: set[str]) -> list:
+        """The pieces of text (bs4 strings) the page shows in the colour of what is behind them, outside the
+        `hidden` elements and the elements whose text is never shown (`not_shown`: script, template, …)."""
+        from bs4 import NavigableString
+        from bs4.element import PreformattedString
+        skipped = {id(element) for element in hidden}
+        # Each element's text colour (r, g, b, alpha), its background (r, g, b; None where an image is behind it)
+        # and the opacity it is shown with: its parent's, unless it sets its own.
+        shown = {id(self.soup): (BLACK, WHITE, 1.0)}
+        seen: dict[tuple, bool] = {}        # whether text is seen, by its colours (most elements keep their parent's)
+        unseen = []
+        for element in self.soup.find_all(True):               # document order: a parent before its children
+            parent = shown.get(id(element.parent))
+            if parent is None or id(element) in skipped or element.name in not_shown:
+                continue
+            colours = shown[id(element)] = self.cascade.colours(element, *parent)
+            if colours not in seen:
+                colour, background, opacity = colours
+                seen[colours] = background is None or contrast(_over(colour, background, opacity),
+                                                                background) >= MIN_CONTRAST
+            if seen[colours]:
+                continue
+            unseen += [child for child in element.children if isinstance(child, NavigableString)
+                       and not isinstance(child, PreformattedString) and child.strip()]
+        return unseen
+
+
+def _closed_details(soup, details) -> list:
+    """A closed <details>'s content, its first <summary> apart (text directly inside it wrapped in a <span>)."""
+    from bs4 import NavigableString
+    from bs4.element import PreformattedString
+    summary = details.find("summary", recursive=False)
+    closed = []
+    for child in list(details.children):
+        if child is summary:
+            continue
+        if isinstance(child, NavigableString) and not isinstance(child, PreformattedString) and child.strip():
+            closed.append(child.wrap(soup.new_tag("span")))
+        elif getattr(child, "name", None):
+            closed.append(child)
+    return closed
+
+
 def hidden_elements(soup) -> list:
-    """The elements of the page its style hides (display:none, visibility:hidden, opacity:0, font-size:0, the
-    `hidden` attribute), outermost only, in document order. Raises UnsureStyle where that cannot be told."""
-    cascade = _Cascade(_rules(soup))
-    hidden, removed = [], set()
-    for element in soup.find_all(True):                    # document order: a parent before its children
-        if not cascade.may_hide(element) or any(id(parent) in removed for parent in element.parents):
-            continue
-        hiding = [name for name in HIDING if (found := cascade.winner(element, name)) and HIDING[name](found.value)]
-        if not hiding:
-            continue
-        for name in set(hiding) & set(INHERITED):
-            cascade.nothing_shown_again(element, name)
-        hidden.append(element)
-        removed.add(id(element))
-    return hidden
+    """The elements of the page its <style> blocks and inline styles hide (PageStyle.hidden_elements)."""
+    return PageStyle(soup).hidden_elements()
 
 
 def _keys(element) -> list[tuple[str, str]]:
@@ -86,37 +203,153 @@ def _keys(element) -> list[tuple[str, str]]:
             *(("class", c.lower()) for c in (classes if isinstance(classes, list) else str(classes).split()))]
 
 
+# HTML's own colour attributes: <font color>, <body text>, and bgcolor on the page, a table, a row or a cell. They
+# rank below every rule of the page's style (as a browser's presentational hints do).
+COLOUR_ATTRIBUTES = {"color": (("font", "color"), ("body", "text")),
+                     "background-color": tuple((tag, "bgcolor") for tag in ("body", "table", "tr", "td", "th"))}
+
+
 class _Cascade:
     """The rules, looked up by the id, class or tag their selector needs (as browsers do: a page of thousands of
-    elements and hundreds of rules, each rule tried on every element, took over 30 s), and each element's inline
-    style read once."""
+    elements and hundreds of rules, each rule tried on every element, took over 30 s), and each element's matching
+    rules and inline style found once."""
 
     def __init__(self, rules: list[Rule]):
         self.by_key: dict[tuple[str, str], list[Rule]] = {}
         for rule in rules:
             self.by_key.setdefault(rule.key, []).append(rule)
-        self.inline_styles: dict[int, list[tuple[str, Declaration]]] = {}
+        self.matched: dict[int, dict[str, list[Declaration]]] = {}
 
     def declarations(self, element, name: str) -> list[Declaration]:
-        found = [rule.declaration for key in _keys(element) for rule in self.by_key.get(key, ())
-                 if rule.property == name and rule.compiled.match(element)]
-        return found + [d for p, d in self.inline(element) if p == name]
+        return list(self._matched(element).get(name, ()))
 
-    def inline(self, element) -> list[tuple[str, Declaration]]:
-        if id(element) not in self.inline_styles:
-            self.inline_styles[id(element)] = _inline(element)
-        return self.inline_styles[id(element)]
+    def _matched(self, element) -> dict[str, list[Declaration]]:
+        """The declarations of each property that apply to the element: its rules' (each selector matched once),
+        its inline style's and its colour attributes'."""
+        if id(element) not in self.matched:
+            found: dict[str, list[Declaration]] = {}
+            for tag_name, attribute in (pair for pairs in COLOUR_ATTRIBUTES.values() for pair in pairs):
+                if element.name == tag_name and element.get(attribute):
+                    name = "color" if attribute in ("color", "text") else "background-color"
+                    found.setdefault(name, []).append(Declaration(_legacy_colour(str(element[attribute])), False,
+                                                                  False, (0, 0, 0), -1))
+            matches: dict[int, bool] = {}
+            for key in _keys(element):
+                for rule in self.by_key.get(key, ()):
+                    if id(rule.compiled) not in matches:
+                        matches[id(rule.compiled)] = bool(rule.compiled.match(element))
+                    if matches[id(rule.compiled)]:
+                        found.setdefault(rule.property, []).append(rule.declaration)
+            for name, declaration in _inline(element):
+                found.setdefault(name, []).append(declaration)
+            self.matched[id(element)] = found
+        return self.matched[id(element)]
 
     def may_hide(self, element) -> bool:
         """Whether anything could hide it: the `hidden` attribute, or a hiding declaration that applies to it."""
+        matched = self._matched(element)
         return element.has_attr("hidden") or any(
-            HIDING[name](d.value) for name in HIDING for d in self.declarations(element, name))
+            HIDING[name](d.value) for name in HIDING for d in matched.get(name, ()))
 
     def winner(self, element, name: str) -> Declaration | None:
         found = self.declarations(element, name)
         if name == "display" and element.has_attr("hidden"):   # the browser's own [hidden]{display:none}: the least
             found.append(Declaration("none", False, False, (0, 0, 0), -1))
         return max(found, key=lambda d: d.rank, default=None)
+
+    def colours(self, element, colour, background, opacity) -> tuple:
+        """The element's text colour, background and opacity, from its parent's (given)."""
+        matched = self._matched(element)
+        if not any(name in matched for name in COLOURS):
+            return colour, background, opacity
+        own = max(matched.get("color", ()), key=lambda d: d.rank, default=None)
+        if own is not None:
+            parsed = _colour(own.value)
+            colour = parsed if isinstance(parsed, tuple) else (BLACK if own.value == "initial" else colour)
+        painting = self._winner_of(matched, "background", "background-color")
+        if painting is not None:
+            painted = _background_colour(painting.value, colour)
+            if painted is not None and painted[3] > 0:
+                background = (painted[:3] if painted[3] >= 1 else
+                              None if background is None else _over(painted, background, 1.0))
+        image = self._winner_of(matched, "background", "background-image")
+        if image is not None and _image(image.value):
+            background = None       # an image behind the text: its colours cannot be told
+        fill = self._winner_of(matched, "-webkit-text-fill-color")
+        if fill is not None and isinstance(parsed := _colour(fill.value), tuple):
+            colour = parsed             # painted over the text's colour (Chromium, WebKit)
+        own_opacity = max(matched.get("opacity", ()), key=lambda d: d.rank, default=None)
+        if own_opacity is not None:
+            opacity *= _fraction(own_opacity.value)
+        return colour, background, opacity
+
+    @staticmethod
+    def _winner_of(matched, *names: str) -> Declaration | None:
+        return max((d for name in names for d in matched.get(name, ())), key=lambda d: d.rank, default=None)
+
+    def value(self, element, name: str) -> str:
+        found = self._winner_of(self._matched(element), name)
+        return found.value if found is not None else ""
+
+    def out_of_sight(self, element) -> bool:
+        """Whether the element's box is moved out of sight or clipped away (BOXED): `position:absolute;
+        left:-9999px`, `clip:rect(0,0,0,0)`, `transform:scale(0)`, `text-indent:-9999px`, `height:0;
+        overflow:hidden` … A 9 so hidden between 2 and 0 shows as 20 (rendered by Chromium), and was read 290."""
+        matched = self._matched(element)
+        if not any(name in matched for name in BOXED):
+            return False
+        value = lambda name: self.value(element, name)                      # noqa: E731
+        position = value("position")
+        display = value("display") or ("inline" if element.name in INLINE_TAGS else "block")
+        boxed = display not in ("inline", "contents") or position in ("absolute", "fixed")
+        if position in ("absolute", "fixed", "relative", "sticky") and any(
+                _far(value(side)) for side in ("left", "right", "top", "bottom")):
+            return True
+        if position in ("absolute", "fixed") and _empty_rect(value("clip")):
+            return True
+        if _clipped_away(value("clip-path")):
+            return True
+        if not boxed:
+            return False
+        overflow = " ".join(value(name) for name in ("overflow", "overflow-x", "overflow-y"))
+        hidden_overflow = any(word in overflow.split() for word in ("hidden", "clip", "scroll", "auto"))
+        return _vanishing(value("transform")) or _far(value("text-indent")) or (hidden_overflow and any(
+            (size := _pixels(value(name))) is not None and size <= 1
+            for name in ("width", "height", "max-width", "max-height")))
+
+    def not_reordered(self, element) -> None:
+        """Digits the browser shows in another order than the page stores them are refused: a right-to-left
+        override (<bdo dir="rtl">02</bdo>, unicode-bidi: bidi-override; direction: rtl) shows 02 as 20, and a flex
+        box in reverse (flex-direction: row-reverse) its pieces backwards; both were read 02."""
+        matched = self._matched(element)
+        if element.name != "bdo" and not any(name in matched for name in REORDERING):
+            return
+        override = (element.name == "bdo" and str(element.get("dir", "")).lower() == "rtl") or (
+            self.value(element, "unicode-bidi") in ("bidi-override", "isolate-override")
+            and (self.value(element, "direction") or str(element.get("dir", "")).lower()) == "rtl")
+        reversed_box = self.value(element, "flex-direction").endswith("reverse") and \
+            self.value(element, "display") in ("flex", "inline-flex")
+        text = element.get_text().strip() if override or reversed_box else ""
+        if len(text) > 1 and re.search(r"[0-9０-９]", text):
+            raise UnsureStyle(element.sourceline or 1, f"the text '{text[:20]}' is shown in another order than the "
+                              "page stores it (" + ("a right-to-left override" if override else
+                                                    "a flex box in reverse") + ")")
+
+    def generate(self, soup) -> None:
+        """The text of ::before and ::after rules (`content: "2"`) put where the browser shows it: a 2 so given
+        before 0 shows as 20, and was read 0. An icon font's mark (a private-use character) is no text, and a
+        counter's number in a table cell cannot be told: refused."""
+        from bs4 import NavigableString
+        if not any(rule.property.startswith(("before:", "after:")) for rules in self.by_key.values() for rule in rules):
+            return
+        for element in soup.find_all(True):
+            matched = self._matched(element)
+            for which in ("before", "after"):
+                found = self._winner_of(matched, f"{which}:content")
+                text = _generated(found.value, element) if found is not None else ""
+                if text:
+                    (element.insert(0, NavigableString(text)) if which == "before"
+                     else element.append(NavigableString(text)))
 
     def nothing_shown_again(self, element, name: str) -> None:
         """visibility:hidden and font-size:0 are inherited, and a child may show itself again (visibility:visible,
@@ -130,6 +363,78 @@ class _Cascade:
                                   f"inside text the page's style hides ({name}: {self.winner(element, name).value})")
 
 
+def _colour(value: str):
+    """A CSS colour as (r, g, b, alpha), each 0-1; 'currentcolor'; or None (not a colour: inherit, a typo)."""
+    import tinycss2.color4
+    parsed = tinycss2.color4.parse_color(value.strip())
+    if parsed is None or isinstance(parsed, str):
+        return parsed
+    try:
+        red, green, blue = parsed.to("srgb").coordinates
+    except NotImplementedError:     # lab(), oklch(), display-p3 …: judged by lightness alone, as a grey
+        grey = (parsed.coordinates[0] / 100 if parsed.space in ("lab", "lch") else parsed.coordinates[0]
+                if parsed.space in ("oklab", "oklch") else sum(parsed.coordinates) / 3)
+        red = green = blue = grey
+    return tuple(min(1.0, max(0.0, float(c))) for c in (red, green, blue)) + (float(parsed.alpha),)
+
+
+HEX6 = re.compile(r"^[0-9a-fA-F]{6}$")
+
+
+def _legacy_colour(value: str) -> str:
+    """An HTML colour attribute as CSS: `ffffff` without its # is white there too."""
+    value = value.strip()
+    return f"#{value}" if HEX6.match(value) else value.lower()
+
+
+def _image(value: str) -> bool:
+    return "url(" in value or "gradient(" in value or "image(" in value
+
+
+def _background_colour(value: str, colour):
+    """The colour a `background` or `background-color` value paints (currentcolor: the text's own), or None."""
+    import tinycss2
+    if value in ("none", "initial", "unset"):
+        return (0.0, 0.0, 0.0, 0.0)
+    for token in tinycss2.parse_component_value_list(value):
+        if token.type in ("whitespace", "url", "comment"):
+            continue
+        parsed = _colour(tinycss2.serialize([token]))
+        if parsed == "currentcolor":
+            return colour
+        if parsed is not None:
+            return parsed
+    return None
+
+
+def _fraction(value: str) -> float:
+    try:
+        number = float(value[:-1]) / 100 if value.endswith("%") else float(value)
+    except ValueError:
+        return 1.0
+    return min(1.0, max(0.0, number))
+
+
+def _over(colour, background, opacity: float) -> tuple:
+    """The colour (r, g, b, alpha) as seen laid over the background (r, g, b) with the opacity."""
+    alpha = colour[3] * opacity
+    return tuple(c * alpha + b * (1 - alpha) for c, b in zip(colour[:3], background))
+
+
+def contrast(first, second) -> float:
+    """WCAG's contrast ratio of two colours (r, g, b): 1 (the same) to 21 (black on white)."""
+    def luminance(rgb) -> float:
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _invisible_on_white(value: str) -> bool:
+    colour = _colour(value)
+    return isinstance(colour, tuple) and contrast(_over(colour, WHITE, 1.0), WHITE) < MIN_CONTRAST
+
+
 def _inline(element) -> list[tuple[str, Declaration]]:
     style = element.get("style")
     if not style:
@@ -140,41 +445,82 @@ def _inline(element) -> list[tuple[str, Declaration]]:
 
 
 def _declarations(nodes) -> list[tuple[str, str, bool]]:
-    """The declarations among tinycss2's nodes that may hide text (HIDING): (property, lower-case value, !important)."""
+    """The declarations among tinycss2's nodes that may hide text or set its colours (HIDING, COLOURING):
+    (property, lower-case value, !important)."""
     import tinycss2
     out = []
     for node in nodes:
-        if node.type == "declaration" and node.lower_name in HIDING:
+        if node.type == "declaration" and node.lower_name in READ:
             value = tinycss2.serialize(node.value).strip().lower()
             out.append((node.lower_name, value, node.important))
     return out
 
 
-def _rules(soup) -> list[Rule]:
-    """The rules of the page's <style> blocks that may hide or show text (HIDING), in the page's order."""
+def _shown_media(media) -> bool:
+    """Whether a media query (a <style>'s or <link>'s media attribute, @media's, @import's) holds on screen."""
+    return media is None or str(media).strip().lower() in SHOWN_MEDIA
+
+
+# An @import in an imported sheet: followed this deep, no more (a sheet importing itself).
+MAX_IMPORT_DEPTH = 5
+
+
+def _rules(soup, load) -> list[Rule]:
+    """The rules of the page's <style> blocks and linked style sheets that may hide or show text, or set its
+    colours, in the page's order."""
     import tinycss2
     rules: list[Rule] = []
-    for style in soup.find_all("style"):
-        line = style.sourceline or 1
-        nodes = tinycss2.parse_stylesheet(style.get_text(), skip_comments=True, skip_whitespace=True)
-        for node in _applied(nodes):
+    for element in soup.find_all(["style", "link"]):
+        line = element.sourceline or 1
+        if not _shown_media(element.get("media")):
+            continue
+        if element.name == "link":
+            relations = [r.lower() for r in (element.get("rel") or [])]
+            if "stylesheet" not in relations or "alternate" in relations or element.has_attr("disabled"):
+                continue
+            loaded = load(str(element.get("href", "")).strip(), None, line)
+            if loaded is None:
+                continue
+            text, base = loaded
+        else:
+            if str(element.get("type", "text/css")).strip().lower() not in ("", "text/css"):
+                continue        # not CSS: the browser does not apply it
+            text, base = element.get_text(), None
+        nodes = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
+        for node in _applied(nodes, load, base, line, 0):
             declarations = _declarations(tinycss2.parse_blocks_contents(node.content))
             if declarations:
                 rules += _compiled(tinycss2.serialize(node.prelude), declarations, line, len(rules))
     return rules
 
 
-def _applied(nodes):
-    """The qualified rules that apply on screen: those at the top, and inside @media screen / all and @supports."""
+def _applied(nodes, load, base, line: int, depth: int):
+    """The qualified rules that apply on screen: those at the top, inside @media screen / all and @supports, and
+    those of the sheets an @import brings in (where they stand)."""
     import tinycss2
     for node in nodes:
         if node.type == "qualified-rule":
             yield node
-        elif node.type != "at-rule" or node.content is None:
+        elif node.type != "at-rule":
+            continue
+        elif node.lower_at_keyword == "import" and depth < MAX_IMPORT_DEPTH:
+            prelude = [t for t in node.prelude if t.type not in ("whitespace", "comment")]
+            target = prelude[0] if prelude else None
+            href = (target.value if target is not None and target.type in ("url", "string") else
+                    tinycss2.serialize(target.arguments).strip(" '\"")
+                    if target is not None and target.type == "function" and target.lower_name == "url" else "")
+            if not href or not _shown_media(tinycss2.serialize(prelude[1:]) if len(prelude) > 1 else None):
+                continue
+            loaded = load(href, base, line)
+            if loaded is not None:
+                yield from _applied(tinycss2.parse_stylesheet(loaded[0], skip_comments=True, skip_whitespace=True),
+                                    load, loaded[1], line, depth + 1)
+        elif node.content is None:
             continue
         elif node.lower_at_keyword == "supports" or (
-                node.lower_at_keyword == "media" and tinycss2.serialize(node.prelude).strip().lower() in SHOWN_MEDIA):
-            yield from _applied(tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True))
+                node.lower_at_keyword == "media" and _shown_media(tinycss2.serialize(node.prelude))):
+            yield from _applied(tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True),
+                                load, base, line, depth)
 
 
 def _compiled(prelude: str, declarations, line: int, order: int) -> list[Rule]:
@@ -182,9 +528,14 @@ def _compiled(prelude: str, declarations, line: int, order: int) -> list[Rule]:
     import soupsieve
     rules = []
     for selector in _split(prelude):
+        pseudo = GENERATED.search(selector or "")
+        if pseudo and not NO_PAGE_TEXT.search(selector[:pseudo.start()]):
+            rules += _generating(selector, pseudo, declarations, line, order + len(rules))
+            continue
         if not selector or NO_PAGE_TEXT.search(selector):
             continue
-        hides = any(HIDING[name](value) for name, value, _ in declarations)
+        hides = any((name in HIDING and HIDING[name](value)) or (name == "color" and _invisible_on_white(value))
+                    for name, value, _ in declarations)
         try:
             compiled = soupsieve.compile(selector)
             specificity = max(s.specificity() for s in cssselect.parse(selector))
@@ -197,6 +548,93 @@ def _compiled(prelude: str, declarations, line: int, order: int) -> list[Rule]:
             rules.append(Rule(selector, compiled, line, name,
                               Declaration(value, important, False, specificity, order + len(rules)), _key(selector)))
     return rules
+
+
+GENERATED = re.compile(r"::?(before|after)\s*$", re.IGNORECASE)
+
+
+def _generating(selector: str, pseudo, declarations, line: int, order: int) -> list[Rule]:
+    """A ::before or ::after rule's content, as a rule of the element it is generated in (before:content)."""
+    import cssselect
+    import soupsieve
+    base = selector[:pseudo.start()].strip() or "*"
+    content = [(value, important) for name, value, important in declarations if name == "content"]
+    if not content:
+        return []
+    try:
+        compiled = soupsieve.compile(base)
+        specificity = max(s.specificity() for s in cssselect.parse(base))
+    except (soupsieve.SelectorSyntaxError, cssselect.SelectorError, NotImplementedError, ValueError):
+        if any(_generated(value, None) for value, _ in content):
+            raise UnsureStyle(line, f"the page's style writes text before or after the elements chosen by "
+                                    f"'{base[:60]}', a CSS selector this reader cannot match") from None
+        return []
+    which = pseudo.group(1).lower()
+    return [Rule(selector, compiled, line, f"{which}:content",
+                 Declaration(value, important, False, specificity, order + k), _key(base))
+            for k, (value, important) in enumerate(content)]
+
+
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
+def _generated(value: str, element) -> str:
+    """The text a `content` value writes (strings, attr(), quotes); "" for none, normal or an image. A counter in a
+    table cell is refused: its number depends on the page's counting, which is not followed here."""
+    import tinycss2
+    out = []
+    for token in tinycss2.parse_component_value_list(value):
+        if token.type == "string":
+            out.append(token.value)
+        elif token.type == "function" and token.lower_name == "attr" and element is not None:
+            out.append(str(element.get(tinycss2.serialize(token.arguments).strip(), "")))
+        elif token.type == "function" and token.lower_name in ("counter", "counters"):
+            inside_cell = element is None or element.name in ("td", "th") or element.find_parent(("td", "th"))
+            if inside_cell:
+                raise UnsureStyle(element.sourceline if element is not None else 1,
+                                  "the page's style numbers a table cell's text by a CSS counter, which this reader "
+                                  "does not follow")
+        elif token.type == "ident" and token.lower_value in ("open-quote", "close-quote"):
+            out.append("“" if token.lower_value == "open-quote" else "”")
+    return PRIVATE_USE.sub("", "".join(out))
+
+
+def _far(value: str) -> bool:
+    size = _pixels(value) if value else None
+    return size is not None and abs(size) >= FAR_PIXELS
+
+
+def _empty_rect(value: str) -> bool:
+    """clip: rect(…) of no width or no height (rect(0,0,0,0), rect(1px,1px,1px,1px))."""
+    found = re.match(r"rect\((.*)\)$", value)
+    if not found:
+        return False
+    sides = [_pixels(part) for part in re.split(r"[\s,]+", found.group(1).strip()) if part]
+    return len(sides) == 4 and None not in sides and (sides[0] >= sides[2] or sides[3] >= sides[1])
+
+
+def _clipped_away(value: str) -> bool:
+    """clip-path that leaves nothing: inset(50%) or more, a circle or ellipse of no radius."""
+    found = re.match(r"(inset|circle|ellipse)\(\s*([^\s,)]+)", value)
+    if not found:
+        return False
+    size = found.group(2)
+    if found.group(1) == "inset":
+        return size.endswith("%") and float(size[:-1] or 0) >= 50
+    return bool(ZERO.match(size))
+
+
+def _vanishing(value: str) -> bool:
+    """A transform that shrinks the box to nothing (scale(0), scaleX(0), matrix(0, …)) or moves it far away."""
+    for name, arguments in re.findall(r"([a-z0-9]+)\(([^)]*)\)", value):
+        numbers = [part for part in re.split(r"[\s,]+", arguments.strip()) if part]
+        if name.startswith("scale") and any(ZERO.match(n) for n in numbers[:2]):
+            return True
+        if name == "matrix" and len(numbers) == 6 and all(ZERO.match(n) for n in numbers[:4]):
+            return True
+        if name.startswith("translate") and any(_far(n) for n in numbers):
+            return True
+    return False
 
 
 def _split(prelude: str) -> list[str]:

@@ -5,6 +5,9 @@ are not GB2312, and sites that declare gb2312 write them), never by guessing whi
 declaration the bytes contradict is an error, not garbage. Tables are read with rowspan and colspan expanded;
 a layout table (the site's frame around the article, holding other tables) is read as the page it holds.
 
+What the page's style hides from its reader, and text in the colour of what is behind it, is not read (styles.py);
+its style sheets are read from files beside it, never from the web (LinkedSheets).
+
 Places: the source line of each paragraph and table cell (第12行), as a text editor or the browser's "view
 source" numbers them.
 """
@@ -56,8 +59,9 @@ def read_html(path: Path) -> Document:
     text, charset = decode(path, raw)
     soup = BeautifulSoup(close_cells(text), "html.parser")
     reader = _PageReader()
+    sheets = LinkedSheets(path)
     try:
-        hidden = _hide(path, soup)
+        hidden = _hide(path, soup, sheets)
         struck = _as_shown(soup)
         reader.walk(soup.body or soup)
     except GridTooLarge:
@@ -69,8 +73,10 @@ def read_html(path: Path) -> Document:
                          "check that this is the plan's page; open it in the browser and print it to PDF (File → "
                          "Print → Save as PDF), and name the PDF in config/sources.yaml.") from None
     reader.flush()
+    if sheets.unread:
+        _nothing_it_could_hide_matters(path, soup, sheets)
     return Document(path, "html", reader.paragraphs, reader.grids, encoding=charset, outer_grids=reader.outer_grids,
-                    struck=struck, hidden=hidden)
+                    struck=struck, hidden=hidden, unread_stylesheets=[(href, line) for href, line, _ in sheets.unread])
 
 
 TOO_LARGE_FIX = ("check that this is the plan's page (File → Save Page As…, Web page, HTML only, from the page "
@@ -101,13 +107,16 @@ UNSURE_FIX = ("open the page in the browser and print it to PDF (File → Print 
               "the browser shows; name the PDF in config/sources.yaml and run `make manifest`.")
 
 
-def _hide(path: Path, soup) -> int:
+def _hide(path: Path, soup, sheets: LinkedSheets) -> int:
     """What the page's style hides (helpers.extract.documents.styles) is not read: `2<span class="hide">9</span>0`
-    shows 20, and was read as 290. Counted for the cleaning log (the pieces that held text). A hidden table cell is
-    refused: the browser shows the row's later cells one column to the left, under other headers."""
-    from helpers.extract.documents.styles import UnsureStyle, hidden_elements
+    shows 20, and was read as 290; nor is text in the colour of what is behind it (`2<span style="color:#fff">9
+    </span>0`, white on the white page). Counted for the cleaning log (the pieces that held text). A hidden table
+    cell is refused: the browser shows the row's later cells one column to the left, under other headers."""
+    from helpers.extract.documents.styles import PageStyle, UnsureStyle
     try:
-        hidden = hidden_elements(soup)
+        style = PageStyle(soup, sheets.load)
+        hidden = style.hidden_elements()
+        unseen = style.unseen_text(hidden, SKIPPED)
     except UnsureStyle as unsure:
         raise InputError(path, unsure.line, f"{unsure.what}: what the browser shows of the page cannot be told",
                          UNSURE_FIX) from None
@@ -120,7 +129,93 @@ def _hide(path: Path, soup) -> int:
                              "shows that row's cells shifted under other headers, or leaves a gap", UNSURE_FIX)
         count += bool(text)
         element.decompose()
-    return count
+    for text in unseen:
+        text.extract()
+    for element in soup.find_all(NEVER_SHOWN):          # their text is no page text, in a table cell too
+        element.decompose()
+    return count + len(unseen)
+
+
+# Elements whose text the browser never shows: a script's code, a style's rules, what a page shows only where
+# scripts are off (<noscript>: the browser's scripts are on), a template's content.
+NEVER_SHOWN = ["script", "style", "noscript", "template"]
+
+
+# A style sheet is some 10-300 kB; past this it is not read (and said so, as a sheet that cannot be read).
+MAX_STYLESHEET_BYTES = 2_000_000
+REMOTE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+
+
+class LinkedSheets:
+    """The style sheets a page links (<link rel="stylesheet">, @import), read only where they are files beside
+    the page: in its folder or a folder within it ("Web page, complete" saves them in `<page>_files/`). A web
+    address is never fetched, and nothing outside the page's folder is read (a link to ../ or a linked file that
+    leads elsewhere). Those that cannot be read are kept in `unread` (href, the page's line, why), for the
+    cleaning log and the check that nothing they could hide changes a figure."""
+
+    def __init__(self, page: Path):
+        self.folder = page.parent.resolve()
+        self.unread: list[tuple[str, int, str]] = []
+
+    def load(self, href: str, base, line: int):
+        """The sheet's text and its folder (the base of its own @import), or None."""
+        from urllib.parse import unquote, urlsplit
+        if not href:
+            return None
+        if REMOTE.match(href):
+            return self._unread(href, line, "a web address, not fetched")
+        relative = unquote(urlsplit(href).path)
+        target = ((base or self.folder) / relative.lstrip("/")) if not relative.startswith("/") else None
+        if target is None:
+            return self._unread(href, line, "a path on the web site, not a file beside the page")
+        try:
+            found = target.resolve()
+        except (OSError, RuntimeError):
+            return self._unread(href, line, "not found")
+        if not found.is_relative_to(self.folder):
+            return self._unread(href, line, "outside the page's folder")
+        try:
+            raw = found.read_bytes()[:MAX_STYLESHEET_BYTES + 1]
+        except OSError:
+            return self._unread(href, line, "not found")
+        if len(raw) > MAX_STYLESHEET_BYTES:
+            return self._unread(href, line, "larger than a style sheet")
+        for charset in ("utf-8-sig", "gb18030"):
+            try:
+                return raw.decode(charset), found.parent
+            except UnicodeDecodeError:
+                continue
+        return self._unread(href, line, "not text")
+
+    def _unread(self, href: str, line: int, why: str) -> None:
+        self.unread.append((href, line, why))
+        return None
+
+
+DIGIT_END, DIGIT_START = re.compile(r"[0-9.０-９．]$"), re.compile(r"^[0-9.０-９．]")
+STYLESHEET_FIX = ("save the page again with its style sheets (in the browser: File → Save Page As…, \"Web page, "
+                  "complete\", which saves them in a folder beside the page) and copy the page and that folder into "
+                  "data/raw/; or print the page to PDF (File → Print → Save as PDF) and name the PDF in "
+                  "config/sources.yaml. Then run `make manifest`.")
+
+
+def _nothing_it_could_hide_matters(path: Path, soup, sheets: LinkedSheets) -> None:
+    """A style sheet that could not be read may hide any text, and the page's text is read as if it hid none (the
+    cleaning log says so). Where that could change a figure, the page is refused: a table cell whose digits are in
+    separate elements (`2<span class="old">9</span>0`), any of which a rule of that sheet may hide."""
+    from bs4 import NavigableString
+    from bs4.element import PreformattedString
+    for cell in soup.find_all(("td", "th")):
+        pieces = [(text, text.parent) for text in cell.descendants if isinstance(text, NavigableString)
+                  and not isinstance(text, PreformattedString) and text.strip()]
+        for (before, parent), (after, next_parent) in zip(pieces, pieces[1:]):
+            if parent is not next_parent and DIGIT_END.search(before.strip()) and DIGIT_START.search(after.strip()):
+                href, line, why = sheets.unread[0]
+                raise InputError(path, cell.sourceline or 1,
+                                 f"the page links a style sheet that could not be read ('{href[:80]}' at line {line}:"
+                                 f" {why}), and this table cell's figure ('{cell.get_text().strip()[:20]}') is made "
+                                 "of pieces in separate elements, any of which that style sheet may hide: the figure "
+                                 "the browser shows cannot be told", STYLESHEET_FIX)
 
 
 def _as_shown(soup) -> int:

@@ -6,6 +6,7 @@ are table N, row, column, counting every grid column (表1第3行第5列).
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from helpers.core.errors import InputError
@@ -36,6 +37,8 @@ def read_docx(path: Path) -> Document:
             continue
         text = _paragraph_text(element, qn, styles)
         if text:
+            _no_digits_right_to_left(path, element, qn, Place(paragraph=len(paragraphs) + 1))
+            _nothing_unsure(path, element, qn, Place(paragraph=len(paragraphs) + 1), in_cell=False)
             paragraph = Paragraph(text, Place(paragraph=len(paragraphs) + 1))
             paragraphs.append(paragraph)
             recent.append(paragraph)
@@ -89,14 +92,16 @@ class _Styles:
         return found is not None and found.get(self.qn("w:val"), "true").lower() not in OFF
 
     def hidden(self, text_node) -> bool:
-        """Hidden text (隐藏文字, w:vanish; w:webHidden, hidden in Web layout and on a web page), or text set at 1 pt
-        or less (w:sz in half-points), which no reader sees. A hidden 9 between 2 and 0 was 290."""
-        size = self.property(text_node, "w:sz")
+        """Hidden text (隐藏文字, w:vanish; w:webHidden, hidden in Web layout and on a web page), text set at 1.5 pt
+        or less (w:sz in half-points; a 1.5 pt 9 between 2 and 0 shows as a speck, and was read 290), or squeezed
+        to under a fifth of its width (字符缩放, w:w: a 9 at 1% shows as nothing), which no reader sees."""
+        size, scale = self.property(text_node, "w:sz"), self.property(text_node, "w:w")
         try:
-            tiny = size is not None and float(size.get(self.qn("w:val"), "24")) <= 2
+            tiny = size is not None and float(size.get(self.qn("w:val"), "24")) <= TINY_HALF_POINTS
+            squeezed = scale is not None and float(scale.get(self.qn("w:val"), "100").rstrip("%")) < MIN_WIDTH_PERCENT
         except ValueError:
-            tiny = False
-        return tiny or self.on(text_node, "w:vanish") or self.on(text_node, "w:webHidden")
+            tiny = squeezed = False
+        return tiny or squeezed or self.on(text_node, "w:vanish") or self.on(text_node, "w:webHidden")
 
     def position(self, text_node) -> str | None:
         """superscript, subscript, or None: the run's vertical alignment (上标, 下标), by itself or by its style."""
@@ -104,7 +109,21 @@ class _Styles:
         return found.get(self.qn("w:val")) if found is not None else None
 
 
+TINY_HALF_POINTS = 3
+MIN_WIDTH_PERCENT = 20
 CONTAINERS = ("w:sdt", "w:sdtContent", "w:customXml")
+
+
+def _children(element, name: str, qn):
+    """The element's children `name` (w:tr, w:tc, w:p), also those inside a content control or custom XML around
+    them: a row, a cell or a cell's paragraph in a w:sdt was skipped (a cell's figure read as empty, the row's later
+    cells one column to the left, a row lost)."""
+    containers = {qn(c) for c in CONTAINERS}
+    for child in element.iterchildren():
+        if child.tag == qn(name):
+            yield child
+        elif child.tag in containers:
+            yield from _children(child, name, qn)
 
 
 def _blocks(element, qn):
@@ -137,62 +156,112 @@ def _paragraph_text(p, qn, styles: _Styles) -> str:
     """The text of a paragraph's runs as Word shows it (tabs as spaces): without fields' instructions, deleted
     text, hidden text (隐藏文字: w:vanish, w:webHidden, a hidden style; _Styles), struck-through text (删除线), a text
     box's fallback copy or ruby text (拼音指南: the small guide above the text; a 9 above 20 was 920). A raised or
-    lowered run (上标, 下标, by itself or its style) is a note mark, never a digit of the number. A non-breaking hyphen
-    (Ctrl+Shift+-) is a hyphen (20‑25 was 2025), and a sign inserted as a symbol (≥ from the Symbol font) its sign."""
-    out, white = [], _white_among_shown(p, qn, styles)
-    for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:noBreakHyphen"), qn("w:sym")):
+    lowered run (上标, 下标, by itself or its style; or set higher or lower than the rest, 位置 提升/降低) is a note
+    mark, never a digit of the number. A line break (w:br, w:cr) and a tab (w:tab, w:ptab) are spaces: 2, a break,
+    0 was read 20. An equation's plain text (m:t) is read where it stands (an equation's 20 was not read at all).
+    A non-breaking hyphen (Ctrl+Shift+-) is a hyphen (20‑25 was 2025), and a sign inserted as a symbol (≥ from the
+    Symbol font) its sign."""
+    out, white, shifted = [], _white_among_shown(p, qn, styles), _shifted(p, qn, styles)
+    for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:ptab"), qn("w:noBreakHyphen"),
+                       qn("w:sym"), MATH_TEXT):
         if node in white or any(parent.tag in (FALLBACK, MOVED_AWAY, RUBY_TEXT) for parent in node.iterancestors()):
             continue
-        if node.tag in (qn("w:tab"), qn("w:br")):
+        if node.tag in (qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:ptab")):
             out.append(" ")
+        elif node.tag == MATH_TEXT:
+            out.append(node.text or "")
         elif node.tag == qn("w:noBreakHyphen"):
             out.append("-")
         elif node.tag == qn("w:sym"):
             out.append(_symbol(node, qn))
         elif not (styles.hidden(node) or _struck(node, styles)):
-            position = styles.position(node)
+            position = styles.position(node) or shifted.get(node)
             out.append({"superscript": as_superscript, "subscript": as_subscript}.get(position, str)(node.text or ""))
     return "".join(out).strip()
 
 
-WHITE = {"FFFFFF", "FEFEFE", "FDFDFD"}
-NO_FILL = {"", "auto", "FFFFFF", "none"}
+NO_FILL = {"", "AUTO", "NONE"}
+# Word's highlight colours (突出显示), by name.
+HIGHLIGHT = {"white": "FFFFFF", "yellow": "FFFF00", "green": "00FF00", "cyan": "00FFFF", "magenta": "FF00FF",
+             "blue": "0000FF", "red": "FF0000", "darkBlue": "000080", "darkCyan": "008080", "darkGreen": "008000",
+             "darkMagenta": "800080", "darkRed": "800000", "darkYellow": "808000", "darkGray": "808080",
+             "lightGray": "C0C0C0", "black": "000000"}
 
 
 def _white_among_shown(p, qn, styles: _Styles) -> set:
-    """The w:t nodes of a paragraph set in white between text that is not, where nothing behind them is shaded
-    (the run's, the paragraph's or the cell's shading or highlight): white on the white page, unseen. A white 9
-    between 2 and 0 was read 290. A paragraph all in white is left as it is: that is white on a coloured table style
-    (a header row), which Word shows."""
+    """The w:t nodes of a paragraph set in the colour of what is behind them (the run's highlight or shading, else
+    the paragraph's or the cell's shading, else the white page) between text that is not: a white 9 between 2 and
+    0, or one in a white a shade off (F5F5F5), or white on a white highlight, was read 290. The contrast is
+    WCAG's (helpers.extract.documents.styles.contrast; under 1.2 no reader tells them apart). Automatic colour
+    (auto) is never unseen: Word shows it white on a dark fill. A paragraph all in one unseen colour is left as it
+    is: that is white on a coloured table style (a header row), whose colour is not read here, and Word shows it."""
     texts = [node for node in p.iter(qn("w:t")) if (node.text or "").strip()]
-    white = [node for node in texts if _colour(styles.property(node, "w:color"), qn) in WHITE]
-    if not white or len(white) == len(texts) or _shaded(p, qn) or any(_shaded_run(node, qn, styles) for node in white):
+    white = [node for node in texts if _unseen_colour(node, p, qn, styles)]
+    if not white or len(white) == len(texts):
         return set()
     return set(white)
 
 
+def _unseen_colour(node, p, qn, styles: _Styles) -> bool:
+    from helpers.extract.documents.styles import MIN_CONTRAST, contrast
+    colour = _rgb(_colour(styles.property(node, "w:color"), qn))
+    behind = _behind(node, p, qn, styles)
+    return colour is not None and behind is not None and contrast(colour, behind) < MIN_CONTRAST
+
+
 def _colour(element, qn) -> str:
-    if element is None or element.get(qn("w:themeColor")):
-        return ""
-    return element.get(qn("w:val"), "").upper()
+    return "" if element is None else element.get(qn("w:val"), "").upper()
 
 
-def _shaded(p, qn) -> bool:
-    """Whether the paragraph or its table cell is shaded (w:shd with a fill other than white)."""
-    properties = [p.find(qn("w:pPr"))] + [cell.find(qn("w:tcPr")) for cell in p.iterancestors(qn("w:tc"))]
-    for element in properties:
-        shading = element.find(qn("w:shd")) if element is not None else None
-        if shading is not None and (shading.get(qn("w:fill"), "").upper() not in {f.upper() for f in NO_FILL}
-                                    or shading.get(qn("w:themeFill"))):
-            return True
-    return False
+def _rgb(written: str) -> tuple | None:
+    """A Word colour (RRGGBB) as (r, g, b) from 0 to 1; None for auto or anything else."""
+    if len(written) != 6:
+        return None
+    try:
+        return tuple(int(written[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    except ValueError:
+        return None
 
 
-def _shaded_run(node, qn, styles: _Styles) -> bool:
-    shading, highlight = styles.property(node, "w:shd"), styles.property(node, "w:highlight")
-    return (highlight is not None and highlight.get(qn("w:val"), "none") != "none") or (
-        shading is not None and (shading.get(qn("w:fill"), "").upper() not in {f.upper() for f in NO_FILL}
-                                 or bool(shading.get(qn("w:themeFill")))))
+def _behind(node, p, qn, styles: _Styles) -> tuple | None:
+    """The colour behind a run's text: its highlight, its shading, its paragraph's, its cell's, else the white page;
+    None where a theme's fill is behind it (not read here: no judgement)."""
+    highlight = styles.property(node, "w:highlight")
+    if highlight is not None and highlight.get(qn("w:val"), "none") != "none":
+        return _rgb(HIGHLIGHT.get(highlight.get(qn("w:val")), ""))
+    shadings = [styles.property(node, "w:shd")] + [
+        element.find(qn("w:shd")) if element is not None else None
+        for element in [p.find(qn("w:pPr"))] + [cell.find(qn("w:tcPr")) for cell in p.iterancestors(qn("w:tc"))]]
+    for shading in shadings:
+        if shading is None:
+            continue
+        if shading.get(qn("w:themeFill")):
+            return None
+        fill = shading.get(qn("w:fill"), "").upper()
+        if fill not in NO_FILL:
+            return _rgb(fill)
+    return (1.0, 1.0, 1.0)
+
+
+MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+MATH_TEXT = MATH + "t"
+
+
+def _shifted(p, qn, styles: _Styles) -> dict:
+    """The w:t nodes of a paragraph raised or lowered (w:position, in half-points) from the rest of its text:
+    superscript or subscript. A paragraph all at one position is left as it is (a nudged line)."""
+    texts = [node for node in p.iter(qn("w:t")) if (node.text or "").strip()]
+    positions = {}
+    for node in texts:
+        found = styles.property(node, "w:position")
+        try:
+            positions[node] = int(float(found.get(qn("w:val"), "0"))) if found is not None else 0
+        except ValueError:
+            positions[node] = 0
+    if len(set(positions.values())) < 2:
+        return {}
+    usual = max(set(positions.values()), key=list(positions.values()).count)
+    return {node: "superscript" if at > usual else "subscript" for node, at in positions.items() if at != usual}
 
 
 def _symbol(node, qn) -> str:
@@ -222,6 +291,102 @@ def _run_properties(text_node, qn):
     return run.find(qn("w:rPr")) if run is not None else None
 
 
+DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _no_digits_right_to_left(path: Path, p, qn, place: Place) -> None:
+    """Digits set right to left (w:bdo w:val="rtl", a bidirectional override, or w:dir w:val="rtl", an embedding)
+    are refused with the cell or paragraph named: Word shows an override's digits reversed (the stored 02 as 20),
+    and an embedding's text reordered around its spaces and signs, while LibreOffice and WPS show both as stored
+    (rendered: '02左右' in a w:bdo shows as 02左右 in LibreOffice's PDF). What the reader sees depends on the program:
+    the figure cannot be told. Their runs are never dropped: every w:t of the paragraph is read (_paragraph_text)."""
+    for element in p.iter(qn("w:bdo"), qn("w:dir")):
+        if element.get(qn("w:val"), "").lower() != "rtl":
+            continue
+        inside = "".join(node.text or "" for node in element.iter(qn("w:t")))
+        if DIGIT.search(inside):
+            kind = "w:bdo, a right-to-left override" if element.tag == qn("w:bdo") else \
+                "w:dir, a right-to-left embedding"
+            raise InputError(path, place, f"the text '{inside[:20]}' here is set right to left ({kind}): Word shows "
+                             "such digits in another order than they are stored (02 may show as 20), LibreOffice and "
+                             "WPS as stored, so the figure the reader sees cannot be told",
+                             "open the document in Word or WPS, delete this text and type it again (typed anew, it "
+                             "runs left to right), check that it shows the figure of the plan, save the document "
+                             "and run `make manifest`.")
+
+
+TEXT_BOX = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}txbxContent"
+# An equation's parts that set its text out of line: a fraction, a power, a root, brackets, a sum, a matrix …
+MATH_LAYOUT = {MATH + name for name in ("f", "sSup", "sSub", "sSubSup", "sPre", "rad", "d", "nary", "func", "limLow",
+                                        "limUpp", "bar", "acc", "groupChr", "eqArr", "m", "phant", "box",
+                                        "borderBox")}
+
+
+def _nothing_unsure(path: Path, p, qn, place: Place, in_cell: bool) -> None:
+    """Refused, with the place named, where the text stored is not what every reader is shown:
+    - a field's figure Word computes anew (a formula field, = 2*10, or one marked to be updated, w:dirty): the
+      stored result is the last one computed (29), which LibreOffice recomputes on opening (20) and Word when
+      printing or told to;
+    - an equation set out of line (a fraction, a power, a root): its digits in the order stored are no figure;
+    - in a table cell, a text box holding digits beside other text: Word shows the box where it is anchored (over
+      another cell, elsewhere on the page), and its 9 was read into 20 as 209."""
+    problem = ""
+    for text in _recomputed_field_results(p, qn):
+        if DIGIT.search(text):
+            problem = (f"the figure '{text.strip()[:20]}' here is the stored result of a field that is computed anew "
+                       "(a formula, or a field marked to be updated): Word shows the stored result until it updates "
+                       "the field, LibreOffice and WPS compute it again, so the figure the reader sees cannot be told")
+            break
+    for math in p.iter(MATH + "oMath"):
+        text = "".join(node.text or "" for node in math.iter(MATH_TEXT))
+        if DIGIT.search(text) and any(node.tag in MATH_LAYOUT for node in math.iter()):
+            problem = problem or (f"the equation '{text[:20]}' here sets its figures out of line (a fraction, a "
+                                  "power, a root …): the digits in the order stored are not the figure shown")
+    if in_cell:
+        boxed = "".join(node.text or "" for node in p.iter(qn("w:t")) if _in_text_box(node))
+        outside = "".join(node.text or "" for node in p.iter(qn("w:t")) if not _in_text_box(node)
+                          and not any(parent.tag == FALLBACK for parent in node.iterancestors()))
+        if DIGIT.search(boxed) and outside.strip():
+            problem = problem or (f"a text box holding '{boxed.strip()[:20]}' stands in this cell beside its text "
+                                  f"'{outside.strip()[:20]}': Word shows the box where it is anchored, not in the "
+                                  "text's order, so the figure the reader sees cannot be told")
+    if problem:
+        raise InputError(path, place, problem, "open the document in Word or WPS, write the figure in the text itself "
+                         "as the plan shows it (select it and press Ctrl+Shift+F9 to turn a field into plain text; "
+                         "retype an equation or a text box's figure), save the document and run `make manifest`.")
+
+
+def _in_text_box(node) -> bool:
+    return any(parent.tag in (TEXT_BOX, FALLBACK) for parent in node.iterancestors())
+
+
+def _recomputed_field_results(p, qn) -> list[str]:
+    """The results (text as stored) of the paragraph's fields that are recomputed: a formula (=) or a field marked
+    dirty, simple (w:fldSimple) or complex (w:fldChar begin, w:instrText, separate, result, end)."""
+    results = [("".join(node.text or "" for node in simple.iter(qn("w:t"))))
+               for simple in p.iter(qn("w:fldSimple"))
+               if simple.get(qn("w:instr"), "").strip().startswith("=")
+               or simple.get(qn("w:dirty"), "false").lower() in ("true", "1", "on")]
+    open_fields: list[dict] = []
+    for node in p.iter(qn("w:fldChar"), qn("w:instrText"), qn("w:t")):
+        if node.tag == qn("w:fldChar"):
+            kind = node.get(qn("w:fldCharType"))
+            if kind == "begin":
+                open_fields.append({"instruction": "", "result": None,
+                                    "dirty": node.get(qn("w:dirty"), "false").lower() in ("true", "1", "on")})
+            elif kind == "separate" and open_fields:
+                open_fields[-1]["result"] = ""
+            elif kind == "end" and open_fields:
+                field = open_fields.pop()
+                if field["result"] is not None and (field["dirty"] or field["instruction"].strip().startswith("=")):
+                    results.append(field["result"])
+        elif node.tag == qn("w:instrText") and open_fields:
+            open_fields[-1]["instruction"] += node.text or ""
+        elif open_fields and open_fields[-1]["result"] is not None:
+            open_fields[-1]["result"] += node.text or ""
+    return results
+
+
 # Word's own limit on a table's columns is 63; LibreOffice's is larger. No plan's table comes near this.
 MAX_COLUMNS = 200
 
@@ -245,14 +410,30 @@ def _damaged(path: Path, place: Place, columns: str) -> InputError:
                       "for the file again. Then run `make manifest`.")
 
 
+def _grid_skipped(path: Path, tr, name: str, qn, number: int, r: int) -> int:
+    """The grid columns a row leaves out before its first cell (w:gridBefore): Word shows its cells that many
+    columns to the right. Not counted, the row's figures were read under the headers to their left."""
+    properties = tr.find(qn("w:trPr"))
+    found = properties.find(qn(name)) if properties is not None else None
+    if found is None:
+        return 0
+    return _span(path, found.get(qn("w:val"), "0"), Place(table=number, row=r, column=1), 0) \
+        if found.get(qn("w:val"), "0") != "0" else 0
+
+
 def _grid(tbl, number: int, qn, path: Path, styles: _Styles) -> list[list[GridCell]]:
     """The table's rows, merged cells expanded: a horizontal merge (gridSpan) and a vertical one (vMerge
     continue) repeat the merged cell's text, marked as spanned."""
     rows: list[list[GridCell]] = []
-    for r, tr in enumerate(tbl.iterchildren(qn("w:tr")), 1):
-        row: list[GridCell] = []
-        for tc in tr.iterchildren(qn("w:tc")):
-            text = join_lines("\n".join(_paragraph_text(p, qn, styles) for p in tc.iterchildren(qn("w:p"))))
+    for r, tr in enumerate(_children(tbl, "w:tr", qn), 1):
+        row: list[GridCell] = [GridCell("", Place(table=number, row=r, column=c))
+                               for c in range(1, _grid_skipped(path, tr, "w:gridBefore", qn, number, r) + 1)]
+        for tc in _children(tr, "w:tc", qn):
+            paragraphs = list(_children(tc, "w:p", qn))
+            for p in paragraphs:
+                _no_digits_right_to_left(path, p, qn, Place(table=number, row=r, column=len(row) + 1))
+                _nothing_unsure(path, p, qn, Place(table=number, row=r, column=len(row) + 1), in_cell=True)
+            text = join_lines("\n".join(_paragraph_text(p, qn, styles) for p in paragraphs))
             nested = tc.find(qn("w:tbl")) is not None    # a table inside the cell: its text is not the cell's
             props = tc.find(qn("w:tcPr"))
             span, continues = 1, False
