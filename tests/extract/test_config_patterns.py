@@ -89,8 +89,9 @@ class _SlowClock:
 def test_a_pattern_slow_on_every_line_stops_when_the_documents_time_is_spent(workspace, monkeypatch):
     """Was: no limit over a document: a pattern taking just under a second on each of the plan's 400 lines would
     hold the run for minutes. Now the patterns have DOCUMENT_SECONDS (5 s) for all their matches on one document:
-    at 0.5 s a match, the 10th line spends it (the title is searched first, line by line)."""
-    line = edit_first(workspace / "config" / "sources.yaml", TITLE, "table_title: '人才发展主要指标'")
+    at 0.5 s a match, the 10th line spends it (the title is searched first, line by line). (A title of plain words
+    cannot backtrack and is found without the limit: this one has a pattern's .*)"""
+    line = edit_first(workspace / "config" / "sources.yaml", TITLE, "table_title: '人才发展主要指标.*'")
     monkeypatch.setattr(patterns, "time", _SlowClock())
     with pytest.raises(InputError) as info:
         dataset.build(workspace / "raw", workspace / "config")
@@ -109,3 +110,19 @@ def test_configured_patterns_read_full_width_digits_and_spaces_as_before(workspa
     assert match is not None and match.group("year") == "２０２５" and int(match.group("year")) == 2025
     title = patterns.UserPattern(r"人才\s*发展\w+指标", None, None, "table_title")
     assert title.search("（二）人才\u3000发展主要指标", Path("plan.txt"), 1).group() == "人才\u3000发展主要指标"
+
+
+def test_plain_words_are_found_without_the_limit(monkeypatch):
+    """Plain words cannot backtrack: they are matched with re, untimed (a table title is searched for on every line
+    of a plan, and the timeout costs some 3 µs a match). A pattern with a .* is timed: on the slow clock its 10th
+    match spends the document's 5 s."""
+    monkeypatch.setattr(patterns, "time", _SlowClock())
+    plain = patterns.UserPattern("人才发展主要指标", Path("sources.yaml"), 34, "table_title")
+    timed = patterns.UserPattern("人才发展主要指标.*", Path("sources.yaml"), 34, "table_title")
+    with patterns.reading(Path("plan.txt")):
+        lines = ["x", "人才发展主要指标"] * 50
+        assert [bool(plain.search(text, Path("plan.txt"), n)) for n, text in enumerate(lines)] == [False, True] * 50
+        for n in range(1, 10):
+            timed.search("正文", Path("plan.txt"), n)
+        with pytest.raises(InputError, match="more than 5 s in all on this document's first 10 texts"):
+            timed.search("正文", Path("plan.txt"), 10)

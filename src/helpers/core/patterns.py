@@ -12,6 +12,7 @@ Either stops the run with the pattern's line in the configuration, the document'
 """
 from __future__ import annotations
 
+import re
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -63,11 +64,19 @@ class UserPattern:
         self.pattern = text
         self.config, self.line, self.key = config, line, key
         self._compiled = None
+        # Plain words (人才发展主要指标: no character with a meaning in a pattern) cannot backtrack: `re` finds them in
+        # time proportional to the line, with no limit to keep. So do the code's own patterns (config None), known
+        # safe. (A table title is searched for on every line of a plan: most configured patterns are plain words.)
+        self._plain = re.compile(text) if config is None or re.escape(text) == text else None
 
     def search(self, text: str, document: Path, where):
+        if self._plain is not None:
+            return self._plain.search(text)
         return self._match("search", text, document, where)
 
     def fullmatch(self, text: str, document: Path, where):
+        if self._plain is not None:
+            return self._plain.fullmatch(text)
         return self._match("fullmatch", text, document, where)
 
     def _compile(self):
