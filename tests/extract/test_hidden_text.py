@@ -12,7 +12,7 @@ import pytest
 from helpers.core.errors import InputError
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
-from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan
+from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, web_page_with_target
 from support.plan_documents import (
     PlanContent,
     print_pdf_libreoffice,
@@ -20,12 +20,11 @@ from support.plan_documents import (
     soffice,
     use_plan_file,
     write_docx,
-    write_html,
 )
 
 HIDDEN_LOG = ("1处隐藏文字未读取：文件设为不显示的文字读者看不到（网页样式display:none、visibility:hidden、opacity:0、"
-              "font-size:0或hidden属性、与背景同色的文字，Word隐藏文字或白底上的白字，PDF中全透明或小于1.5磅的文字），不予读取"
-              "（隐藏的9夹在2与0之间不读作290）")
+              "font-size:0或hidden属性、与背景同色的文字，Word隐藏文字或白底上的白字，PDF中在页面上不留墨迹（白底白字、近乎透明、"
+              "被遮盖、被裁掉、不可见图层）或小于1.5磅的文字），不予读取（隐藏的9夹在2与0之间不读作290）")
 
 
 def _build(workspace: Path) -> dataset.Dataset:
@@ -46,12 +45,7 @@ def _page(workspace: Path, cell: str, style: str = "", charset: str = "utf-8") -
     """桐庐's plan as a web page whose 2030 target cell (20左右) is written as `cell`, the page's <style> ending
     with `style`."""
     add_fifteenth_plan(workspace, "word_tab_cells")
-    path = write_html(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.html", charset=charset,
-                      style=style)
-    encoding = "utf-8" if charset == "utf-8" else "gb18030"
-    page = path.read_bytes().decode(encoding)
-    assert page.count(">20左右<") == 1
-    path.write_bytes(page.replace(">20左右<", f">{cell}<").encode(encoding))
+    path = web_page_with_target(workspace / "raw" / "tonglu_15.html", cell, style, charset)
     use_plan_file(workspace, "tonglu_15.txt", path)
     return path
 

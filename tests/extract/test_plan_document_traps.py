@@ -3,6 +3,7 @@ fourth hostile pass on plan documents): each was a silent wrong value, exit 0, o
 act on. The plan is the made-up 十五五 plan of tests/support/fifteenth_plan.py; its 2030 target 20左右 is rewritten."""
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from helpers.core.errors import InputError
 from helpers.extract import dataset
 from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan
-from support.plan_documents import PlanContent, use_plan_file, write_docx, write_html
+from support.plan_documents import PlanContent, soffice, use_plan_file, write_docx, write_html
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -424,3 +425,50 @@ def test_a_row_that_leaves_out_its_first_columns_is_read_under_its_headers(works
     ds = _build(workspace)
     new = ds.indicators.query("entity == 'tonglu' and year == 2030 and kind == 'target' and unit == '人'")
     assert new["value"].tolist() == [7000] and new["cumulative"].tolist() == [True]
+
+
+@pytest.mark.parametrize("written", ["02左右", "〔０5〕", "02.5"])
+def test_a_figure_with_a_zero_before_its_first_digit_is_refused(workspace, written):
+    """02左右 was read 2: no plan writes a figure so, and 20 set right to left is stored 02 (Word shows 20)."""
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = write_html(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.html")
+    path.write_text(path.read_text(encoding="utf-8").replace(">20左右<", f">{written}<"), encoding="utf-8")
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert f"is '{written}': a figure with a 0 before its first digit" in info.value.problem
+    assert "type that figure anew" in info.value.fix
+
+
+@pytest.mark.parametrize("written, value", [("0.5", 0.5), ("10.05", 10.05), ("20左右", 20)])
+def test_a_zero_in_its_place_is_read(workspace, written, value):
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = write_html(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.html")
+    path.write_text(path.read_text(encoding="utf-8").replace(">20左右<", f">{written}<"), encoding="utf-8")
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    assert _target(_build(workspace))[0] == value
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+def test_a_figure_set_right_to_left_in_an_old_word_file_is_refused(workspace, tmp_path):
+    """The .docx whose cell holds 02 in a right-to-left override (Word shows 20), saved as .doc by LibreOffice: the
+    .doc is read through LibreOffice's .docx of it, which has lost the override, and it was read 2. Refused."""
+    import docx
+    from docx.oxml import parse_xml
+    path = write_docx(PlanContent(**DOCUMENT_TABLE), tmp_path / "tonglu_15.docx")
+    document = docx.Document(str(path))
+    cell = next(c for row in document.tables[0].rows for c in row.cells if c.text == "20左右")
+    cell.text = ""
+    cell.paragraphs[0]._p.append(parse_xml(f'<w:bdo xmlns:w="{W}" w:val="rtl">{_text("02")}</w:bdo>'))
+    cell.paragraphs[0]._p.append(parse_xml(_text("左右").replace("<w:r>", f'<w:r xmlns:w="{W}">', 1)))
+    document.save(str(path))
+    out = tmp_path / "doc"
+    subprocess.run([soffice(), f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to",
+                    "doc:MS Word 97", "--outdir", str(out), str(path)], check=True, capture_output=True, timeout=300)
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    use_plan_file(workspace, "tonglu_15.txt", out / "tonglu_15.doc")
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert str(info.value.where) == "table 1, row 2, column 6"
+    assert "is '02左右': a figure with a 0 before its first digit" in info.value.problem

@@ -93,3 +93,37 @@ def test_every_wording_joins_years_with_its_languages_dash():
             text = (folder / f"{lang}.yaml").read_text(encoding="utf-8")
             dashes = set(joined.findall(text))
             assert dashes == {dash}, (folder, lang, dashes)
+
+
+def test_a_county_that_missed_every_target_is_summed_up_in_one_short_sentence(contexts):
+    # 建德 with all 19 targets missed, 完成率 falling row by row: the sentence names the 6 worst and says how many
+    import dataclasses
+    for lang, expected in (("zh", "（未达标：院士专家工作站、博士后科研工作站总量、每千人口执业（助理）医师数、"),
+                           ("en", " (academician expert and postdoctoral workstations, licensed (assistant) ")):
+        ctx = contexts[lang]
+        p = ctx.progress.copy()
+        judged = (p["entity"] == "jiande") & p["verdict"].isin(["target_met", "target_missed"])
+        assert judged.sum() == 19
+        p.loc[judged, "verdict"] = "target_missed"
+        p.loc[judged, "completion_rate"] = [0.9 - 0.01 * i for i in range(19)]
+        missed_all = dataclasses.replace(ctx, progress=p, figures={})
+        first = chapters.summary.executive_summary(missed_all, "brief")[0]
+        assert expected in first, first
+        assert first.endswith("及另外13项）。" if lang == "zh" else " and 13 more).")
+        assert len(first) < (160 if lang == "zh" else 420), first
+    # the 2025 brief's own sentences (6 and 5 misses) still name every one, in the catalogue's order
+    assert "（未达标：党政人才、高技能人才、40周岁以下大学生人数、专业技术人才中高级职称比例、科创板上市企业数、" \
+        "优质学前教育和高中段教育覆盖率）" in chapters.summary.executive_summary(contexts["zh"], "brief")[0]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_notebooks_figures_mark_a_pair_to_compare_with_care_in_the_reports_words(lang):
+    # the notebooks' figures said （口径注意） where the report and its tables say （需谨慎比较）
+    from helpers.analyse.figures import _label
+    from helpers.core.wording import words
+    row = {"comparability": "caveat", "indicator_name_zh": "每千人口执业（助理）医师数",
+           "indicator_name_en": "Practising physicians per 1,000 people"}
+    caveat = words(lang)("definitions.caveat")
+    expected = {"zh": f"每千人口执业（助理）医师数（{caveat}）",
+                "en": f"Practising physicians per 1,000 people ({caveat})"}[lang]
+    assert _label(row, lang) == expected

@@ -68,3 +68,38 @@ def test_publishing_over_a_locked_file_names_it_with_advice_that_works(reports):
     subprocess.run(advice_command(error), check=True)
     install_together(pairs)
     assert (reports / "2025" / PUBLISHED).read_text() == "the new brief"
+
+
+def test_publishing_into_a_locked_folder_names_the_folder_not_its_staging_copy(tmp_path, capsys):
+    from helpers.run import cli
+    build, year = tmp_path / "reports" / ".build", tmp_path / "reports" / "2025"
+    build.mkdir(parents=True)
+    year.mkdir()
+    (build / "brief.pdf").write_text("the new brief")
+    chattr("+i", year)
+    try:
+        assert cli.main(["publish", str(build), str(year), "brief.pdf"]) == 1
+        said = capsys.readouterr().err
+        assert f"{year}: no file can be written in this folder: it is locked against changes" in said, said
+        assert ".publish.staging" not in said
+        command = said[said.index("`chattr") + 1:said.index("`", said.index("`chattr") + 1)].split()
+        assert command == ["chattr", "-i", str(year)]
+        subprocess.run(command, check=True)                   # the advice, followed
+        assert cli.main(["publish", str(build), str(year), "brief.pdf"]) == 0
+        assert (year / "brief.pdf").read_text() == "the new brief"
+    finally:
+        subprocess.run(["chattr", "-i", str(year)], check=False)
+
+
+def test_rebuilding_in_a_locked_build_folder_names_the_folder(tmp_path):
+    build = tmp_path / "reports" / ".build"
+    build.mkdir(parents=True)
+    (build / "brief.pdf").write_text("the last brief")
+    chattr("+i", build)
+    try:
+        with pytest.raises(InputError) as caught:
+            with replaced_when_done(build / "brief.pdf") as partial:
+                partial.write_text("the new brief")
+        assert caught.value.file == str(build) and "chattr -i" in caught.value.fix, str(caught.value)
+    finally:
+        subprocess.run(["chattr", "-i", str(build)], check=False)

@@ -211,3 +211,15 @@ DOCUMENT_TABLE = {
     "note": "注：〔〕内为五年累计数。¹为快报数。",
     "after": ["三、主要任务", "示例。"],
 }
+
+
+def web_page_with_target(path: Path, cell: str, style: str = "", charset: str = "utf-8") -> Path:
+    """桐庐's plan as a web page at `path` whose 2030 target cell for 人才资源总量 (20左右) is the markup `cell`,
+    the page's <style> ending with `style`."""
+    from support.plan_documents import PlanContent, write_html
+    write_html(PlanContent(**DOCUMENT_TABLE), path, charset=charset, style=style)
+    encoding = "utf-8" if charset == "utf-8" else "gb18030"
+    page = path.read_bytes().decode(encoding)
+    assert page.count(">20左右<") == 1
+    path.write_bytes(page.replace(">20左右<", f">{cell}<").encode(encoding))
+    return path

@@ -162,9 +162,11 @@ def write_html(content: PlanContent, path: Path, charset: str = "utf-8", **optio
 
 # ---------------------------------------------------------------------------------------------- PDF
 
-def print_pdfs_chromium(pages: list[tuple[Path, Path]], header_footer: bool = True) -> list[Path]:
+def print_pdfs_chromium(pages: list[tuple[Path, Path]], header_footer: bool = True,
+                        print_background: bool = False) -> list[Path]:
     """Web pages printed to PDF (html, pdf pairs) by the Chromium the project prints its reports with, with a
-    running header and page numbers as a browser prints them."""
+    running header and page numbers as a browser prints them; with the pages' background colours and images if
+    `print_background` (the print dialog's 背景图形 box, unticked by default)."""
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
@@ -173,6 +175,7 @@ def print_pdfs_chromium(pages: list[tuple[Path, Path]], header_footer: bool = Tr
             for html_path, pdf_path in pages:
                 page.goto(html_path.resolve().as_uri())
                 page.pdf(path=str(pdf_path), format="A4", display_header_footer=header_footer,
+                         print_background=print_background,
                          header_template='<div style="font-size:8px;width:100%;text-align:center">人才发展规划</div>',
                          footer_template='<div style="font-size:8px;width:100%;text-align:center">'
                                          '<span class="pageNumber"></span> / <span class="totalPages"></span></div>',

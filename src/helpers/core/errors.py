@@ -59,8 +59,8 @@ _FS_IOC_GETFLAGS = 0x80086601                 # linux/fs.h
 _FLAGS = {"i": 0x00000010, "a": 0x00000020}   # FS_IMMUTABLE_FL, FS_APPEND_FL
 
 
-def _locked_attribute(path) -> str:
-    """The letter of the attribute that locks the file (i, a), or "" (none, or it cannot be told)."""
+def locked_attribute(path) -> str:
+    """The letter of the attribute that locks the file or folder (i, a), or "" (none, or it cannot be told)."""
     import array
     import fcntl
     import os
@@ -78,19 +78,32 @@ def _locked_attribute(path) -> str:
     return next((letter for letter, bit in _FLAGS.items() if flags[0] & bit), "")
 
 
+def _locked(path: Path, verb: str) -> InputError | None:
+    """The file, or else the folder it is written in, locked against changes (chattr +i or +a): no program holds
+    it, and no permission (nor root) lets it be changed. (The file a run writes in a locked folder is a temporary
+    one, whose name the user never saw: the folder is named.)"""
+    for what, locked in (("file", path), ("folder", path.parent)):
+        letter = locked_attribute(locked)
+        if letter:
+            problem = (f"the file could not be {verb}: it is locked against changes" if what == "file" else
+                       "no file can be written in this folder: it is locked against changes")
+            return InputError(locked, None, f"{problem} (its {LOCKS[letter]} attribute is set: "
+                              f"`lsattr{' -d' if what == 'folder' else ''}` shows an {letter})",
+                              f"unlock it with `chattr -{letter} {shlex.quote(str(display_path(locked)))}` (as root), "
+                              "then rerun; the last good outputs are still in place.")
+    return None
+
+
 def file_error(exc: OSError, path: Path | str | None = None, writing: bool | None = True) -> InputError:
     """An operating-system error on a file (locked, read-only, disk full …) in the project's words.
     writing: True or False when known, None when the error could come from either."""
     path = path if path is not None else exc.filename
     verb = {True: "written", False: "read", None: "opened"}[writing]
     code = exc.errno
-    locked = _locked_attribute(path) if code in (errno.EACCES, errno.EPERM) else ""
-    if locked:
-        # chattr +i (or +a): no program holds it, and no permission (nor root) lets it be replaced.
-        return InputError(path, None, f"the file could not be {verb}: it is locked against changes (its "
-                          f"{LOCKS[locked]} attribute is set: `lsattr` shows an {locked})",
-                          f"unlock it with `chattr -{locked} {shlex.quote(str(display_path(path)))}` (as root), then "
-                          "rerun; the last good outputs are still in place.")
+    if code in (errno.EACCES, errno.EPERM) and path is not None:
+        locked = _locked(Path(path), verb)
+        if locked is not None:
+            return locked
     if code in (errno.ENOSPC, errno.EDQUOT):
         return InputError(path, None, "the disk is full: the file could not be written",
                           "free some space on that disk (`df -h` shows how much is left), then rerun; the last "

@@ -23,6 +23,9 @@ from helpers.extract.tables import Cell, ParsedTable, TableRow, resolve_year_col
 
 # "专业技术人才高级职称比例(%" -> name, unit (closing bracket optional: some are broken in the source)
 NAME_WITH_UNIT = re.compile(r"^(?P<name>.+?)\((?P<unit>[^()]*)(?P<close>\))?$")
+# A figure that starts with a 0 and another digit (02, 〔05〕): no plan writes one; 20 set right to left is stored 02.
+LEADING_ZERO = re.compile(r"(?<![0-9.])0[0-9]")
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # Tolerances used when a prose figure is taken as evidence for a table figure.
 EVIDENCE_TOLERANCE = 0.05
 # A 属性 cell as written (normalised, spaces removed) and what it means.
@@ -56,6 +59,14 @@ def _parse_cell(path: Path, name: str, column, cell: Cell):
                          "write the level the plan sets for that year in the cell (the earlier year's figure plus the "
                          "change), or / when the plan gives no level, and run `make manifest`; for a web page or PDF, "
                          "ask the office for the level.")
+    if LEADING_ZERO.search(cell.raw.translate(FULL_WIDTH_DIGITS)):
+        raise InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{cell.raw.strip()}': a "
+                         "figure with a 0 before its first digit, which no plan writes; it may be a figure shown in "
+                         "another order than it is stored (Word shows 02 set right to left as 20; a .doc file "
+                         "converted for reading loses that setting)",
+                         "open the document in Word or WPS and look at the figure it shows; type that figure anew "
+                         "(it then runs left to right, without the 0 in front), save the document and run `make "
+                         "manifest`.")
     try:
         return parse_value_cell(cell.raw)
     except NoteMarkInsideNumber:

@@ -20,7 +20,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Iterator
 
-from helpers.core.errors import file_error
+from helpers.core.errors import file_error, locked_attribute
 
 # .indicators.1234.partial.csv, .2025.staging-1234-abcd/ (older runs wrote no process id)
 LEFTOVER = re.compile(r"^\..+?(?:\.(?P<pid>\d+))?\.partial(?:\.[^.]*)?$|^\..+\.staging-(?:(?P<spid>\d+)-)?\w+$")
@@ -96,7 +96,8 @@ def replaced_when_done(path: Path) -> Iterator[Path]:
         os.replace(partial, path)
     except OSError as exc:
         if _writing_error(exc, partial, path, path.parent):
-            raise file_error(exc, published_twin(path) or path) from None
+            # (a locked file the run rebuilds is the published one's build copy: the user knows the published one)
+            raise file_error(exc, (locked_attribute(path) and published_twin(path)) or path) from None
         raise
     finally:
         with suppress(OSError):      # (on a read-only disk even removing a file that is not there fails)

@@ -124,9 +124,10 @@ def _what_was_left(folders: list[Path]) -> Callable[[], str]:
 
 def _inputs(args) -> None:
     from helpers.files.fingerprint import settle_future_times, update
-    from helpers.run.parameters import MAKE, check_before_data
+    from helpers.run.parameters import MAKE, check_before_data, check_output_folders
     # The first step of every run: a mistyped parameter stops it here, before anything runs (resolve checks the
-    # year against the data once the data step has run).
+    # year against the data once the data step has run); an output folder among the inputs, before it is written.
+    check_output_folders(args.raw_dir, {"processed_dir": args.output.parent, "reports_dir": args.reports_dir})
     check_before_data(args.year, args.entities, args.lang, args.documents, args.config_dir, spelling=MAKE,
                       base=Path.cwd())
     # One run at a time writes these folders: a second run stops here, before it has written anything.

@@ -261,6 +261,24 @@ def evaluated_plans(sources, entities, year: int) -> dict[str, dict]:
     return out
 
 
+def check_output_folders(raw_dir: Path, outputs: dict[str, Path], spelling: dict = MAKE) -> None:
+    """The folders a run writes (outputs: {"processed_dir": …, "reports_dir": …}) are not the monitoring folder,
+    nor inside it: every file there is read as a monitoring workbook, and REPORTS_DIR=data/raw/monitoring published
+    the results workbook and the report notebook there, which the next run read back (and refused)."""
+    monitoring = Path(raw_dir) / paths.MONITORING_DIR
+    read = monitoring.resolve()
+    for name, output in outputs.items():
+        if output is None:
+            continue
+        written = Path(output).resolve()
+        if written == read or written.is_relative_to(read):
+            default = paths.PROCESSED_DIR if name == "processed_dir" else paths.REPORTS_DIR
+            raise ParameterError(f"{_named(name, output, spelling)} is {'' if written == read else 'inside '}"
+                                 f"{monitoring}, whose every file the data step reads as a monitoring workbook: the "
+                                 f"run's outputs would be read back as inputs. Give a folder outside it, e.g. the "
+                                 f"default, {paths.display_path(default)}.")
+
+
 def check_before_data(year=None, entities=None, lang=None, documents=None, config_dir=None,
                       spelling: dict = NOTEBOOK, base: Path | None = None) -> None:
     """What can be checked before the data step: the language, the documents, the year's form, and the counties

@@ -11,14 +11,18 @@ What a PDF's text layer gets wrong is repaired here, and counted (the cleaning l
 - spaces between digits and Chinese (`2025 年`), and between Chinese characters;
 - page headers, footers and page numbers (a line in a page's margin repeated on other pages, or a number);
 - sentences wrapped across lines (and pages), joined into their paragraph; a cell's lines joined likewise.
+What its reader does not see is not read: text that leaves no ink on the rendered page (_inked), text under
+1.5 pt, struck-through text; a digit a reader may see otherwise (faint, printed over another character, turned,
+given by ActualText, in a table the crop box cuts) stops the run with its place.
 
 Places: a paragraph is the page and line where it starts (第2页第5行, counting the page's text lines outside
 tables); a table cell is its page, the table's number in the document, and its row and column (第3页表1第3行第5列).
 """
 from __future__ import annotations
 
+import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,6 +61,9 @@ class _Char:
     bottom: float
     baseline: float = 0.0   # where the glyph stands (its origin), from the top like `top` and `bottom`
     size: float = 0.0       # the font size it is set in
+    glyph: tuple = ()       # the glyph's own box in PDF page space (left, right, bottom, top): where its ink is
+    upright: bool = True    # set upright (not turned, as a vertical cell's sideways digits are)
+    doubt: str = ""         # why a reader may see it otherwise (printed faint, or over another character)
 
     @property
     def cx(self) -> float:
@@ -76,6 +83,7 @@ class _Line:
     bottom: float
     page: int
     number: int = 0   # on its page, counting text lines outside tables
+    doubt: str = ""   # a digit on it a reader may see otherwise (_Char.doubt)
 
 
 @dataclass
@@ -86,6 +94,8 @@ class _Table:
     xs: list[float]
     ys: list[float]
     rows: list[list[tuple[str, bool]]]      # (text, spanned)
+    doubts: dict = None                     # (row, column), 0-based: why a reader may see the cell otherwise
+    cut: bool = False                       # it runs past the page's visible area
 
 
 class _Repairs(dict):
@@ -106,7 +116,8 @@ def read_pdf(path: Path) -> Document:
                          "PDF), name that file in config/sources.yaml and run `make manifest`.")
     repairs, unseen = _Repairs(), _Repairs()
     try:
-        pages = [_read_page(pdf[i], i + 1, repairs, unseen) for i in range(len(pdf))]
+        canvas: dict = {}     # the bitmap the pages are drawn into, one after the other
+        pages = [_read_page(pdf[i], i + 1, repairs, unseen, canvas) for i in range(len(pdf))]
     finally:
         pdf.close()
     if sum(len(lines) + len(tables) for lines, tables, _ in pages) == 0 or \
@@ -136,15 +147,34 @@ def _open(path: Path, pdfium):
 
 # ------------------------------------------------------------------------------------------ one page
 
-def _read_page(page, number: int, repairs: _Repairs, unseen: _Repairs) -> tuple[list[_Line], list[_Table], float]:
+def _read_page(page, number: int, repairs: _Repairs, unseen: _Repairs,
+               canvas: dict) -> tuple[list[_Line], list[_Table], float]:
     width, height = page.get_size()
-    chars = _chars(page, height, unseen)
     h_edges, v_edges = _edges(page, width, height)
+    components = _components(h_edges, v_edges)
+    regions = [(min(x for x, _, _ in vs), min(y for y, _, _ in hs), max(x for x, _, _ in vs), max(y for y, _, _ in hs))
+               for hs, vs in components]
+    chars = _inked(page, height, _chars(page, height, unseen), regions, unseen, canvas)
     chars, struck = _not_struck(chars, h_edges)
     unseen.add("struck", struck)
-    tables, inside = _tables(h_edges, v_edges, chars, number, repairs)
+    tables, inside = _tables(components, chars, number, repairs)
+    _mark_cut(page, height, tables)
     lines = _lines([c for i, c in enumerate(chars) if i not in inside], number, repairs)
     return lines, tables, height
+
+
+def _mark_cut(page, height: float, tables: list[_Table]) -> None:
+    """A table whose ruling lines run past the page's visible area (its crop box: a page cropped in a PDF editor)
+    is cut off: the reader sees part of it, and a cell's text at the edge (2 of 20) would be read as its figure."""
+    import pypdfium2.raw as raw
+    if raw.FPDFPage_GetRotation(page) != 0:
+        return
+    box = raw.FS_RECTF()
+    if not raw.FPDF_GetPageBoundingBox(page, box):
+        return
+    for table in tables:
+        table.cut = (table.xs[0] < box.left - SNAP or table.xs[-1] > box.right + SNAP
+                     or height - table.ys[0] > box.top + SNAP or height - table.ys[-1] < box.bottom - SNAP)
 
 
 # Text set smaller than this (points) is no text a reader sees: a 9 at 1 pt between 2 and 0 is a speck.
@@ -153,17 +183,20 @@ MIN_VISIBLE_SIZE = 1.5
 
 def _chars(page, height: float, unseen: _Repairs) -> list[_Char]:
     """The page's characters, without those no reader sees: fully transparent ones (a page's color: transparent,
-    printed by the browser as text of alpha 0) and those set under MIN_VISIBLE_SIZE; counted in `unseen`. A 9 so
-    hidden between 2 and 0 was read 290. (White text is not told apart: PDFium reports the browser's white as grey.)"""
+    printed by the browser as text of alpha 0, with no outline) and those set under MIN_VISIBLE_SIZE; counted in
+    `unseen`. A 9 so hidden between 2 and 0 was read 290. The rest is judged by its ink (_inked)."""
     import ctypes
 
     import pypdfium2.raw as raw
     textpage = page.get_textpage()
     out: list[_Char] = []
     pending_high = None
-    box = raw.FS_RECTF()
+    replaced: dict[int, bool] = {}
+    covers = _annotations(page)
+    box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    red, green, blue, alpha, stroke = (ctypes.c_uint() for _ in range(5))
     for i in range(textpage.count_chars()):
         if raw.FPDFText_IsGenerated(textpage, i) == 1:
             continue
@@ -177,16 +210,324 @@ def _chars(page, height: float, unseen: _Repairs) -> list[_Char]:
         if code in (0, 0x0D, 0x0A, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
             continue
         size = raw.FPDFText_GetFontSize(textpage, i)
-        if not chr(code).isspace() and (size < MIN_VISIBLE_SIZE or (
-                raw.FPDFText_GetFillColor(textpage, i, red, green, blue, alpha) and alpha.value == 0)):
+        drawn = size
+        if size < MIN_VISIBLE_SIZE or chr(code).isdigit():
+            # the size it is drawn at: its font size scaled by the text's matrix (a 1 pt 1 scaled up twelvefold
+            # is a 12 pt 1 a reader sees, and was not read; a digit scaled down to a speck is no digit)
+            raw.FPDFText_GetMatrix(textpage, i, matrix)
+            drawn = size * math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+        if not chr(code).isspace() and (drawn < MIN_VISIBLE_SIZE or (
+                raw.FPDFText_GetFillColor(textpage, i, red, green, blue, alpha) and alpha.value == 0
+                and raw.FPDFText_GetStrokeColor(textpage, i, red, green, blue, stroke) and stroke.value == 0)):
             unseen.add("hidden", 1)
             continue
         raw.FPDFText_GetLooseCharBox(textpage, i, box)   # the font's box, not the ink's: 。 sits on its line
         raw.FPDFText_GetCharOrigin(textpage, i, origin_x, origin_y)
+        raw.FPDFText_GetCharBox(textpage, i, left, right, bottom, top)
+        glyph = (left.value, right.value, bottom.value, top.value)
+        upright, doubt = _digit_doubt(textpage, i, chr(code), glyph, covers, replaced) if chr(code).isdigit() \
+            else (True, "")
         out.append(_Char(chr(code), box.left, box.right, height - box.top, height - box.bottom,
-                         height - origin_y.value, size))
+                         height - origin_y.value, size, glyph, upright, doubt))
     textpage.close()
     return out
+
+
+def _digit_doubt(textpage, i: int, digit: str, glyph: tuple, covers: list[tuple], replaced: dict) -> tuple:
+    """Whether the digit is set upright, and why a reader may see it otherwise: turned (vertical text), given by
+    an ActualText, or under an annotation. (Only a figure's digits are looked at so closely: each call costs.)"""
+    import pypdfium2.raw as raw
+    angle = raw.FPDFText_GetCharAngle(textpage, i)
+    upright = min(angle, 2 * math.pi - angle) < 0.05
+    left, right, bottom, top = glyph
+    cover = next((kind for a, b, c, d, kind in covers if a < right and left < b and c < top and bottom < d), None)
+    if cover:
+        return upright, (f"'{digit}' has an annotation ({cover}, a comment or form field a PDF editor adds) over it: "
+                         "what a viewer shows there is the annotation's, which is not read")
+    if _replaced(raw.FPDFText_GetTextObject(textpage, i), replaced):
+        return upright, (f"'{digit}' is the PDF's replacement text (ActualText), given for what is printed there, "
+                         "which need not be the same")
+    if not upright:
+        return upright, f"'{digit}' is set turned (vertical or rotated text), whose order is not read for sure"
+    return upright, ""
+
+
+# Annotations that mark text without hiding it (a highlight, an underline) or are no drawing (a link, a popup).
+SEE_THROUGH_ANNOTATIONS = {"LINK", "POPUP", "HIGHLIGHT", "UNDERLINE", "SQUIGGLY"}
+ANNOTATION_KINDS = ["TEXT", "LINK", "FREETEXT", "LINE", "SQUARE", "CIRCLE", "POLYGON", "POLYLINE", "HIGHLIGHT",
+                    "UNDERLINE", "SQUIGGLY", "STRIKEOUT", "STAMP", "CARET", "INK", "POPUP", "FILEATTACHMENT", "SOUND",
+                    "MOVIE", "WIDGET", "SCREEN", "PRINTERMARK", "TRAPNET", "WATERMARK", "THREED", "RICHMEDIA",
+                    "XFAWIDGET", "REDACT"]
+
+
+def _annotations(page) -> list[tuple]:
+    """The boxes (left, right, bottom, top) of the page's annotations a viewer draws over the text, and their
+    kinds. PDFium does not draw every kind (a FreeText comment without its own appearance: poppler shows its 25
+    over the 20 PDFium reads), so a digit under one is not read for sure."""
+    import pypdfium2.raw as raw
+    kinds = {getattr(raw, f"FPDF_ANNOT_{name}"): name for name in ANNOTATION_KINDS}
+    out = []
+    rect = raw.FS_RECTF()
+    for index in range(raw.FPDFPage_GetAnnotCount(page)):
+        annotation = raw.FPDFPage_GetAnnot(page, index)
+        try:
+            kind = kinds.get(raw.FPDFAnnot_GetSubtype(annotation), "UNKNOWN")
+            hidden = raw.FPDFAnnot_GetFlags(annotation) & (raw.FPDF_ANNOT_FLAG_HIDDEN | raw.FPDF_ANNOT_FLAG_NOVIEW)
+            if kind not in SEE_THROUGH_ANNOTATIONS and not hidden and raw.FPDFAnnot_GetRect(annotation, rect):
+                out.append((min(rect.left, rect.right), max(rect.left, rect.right),
+                            min(rect.bottom, rect.top), max(rect.bottom, rect.top), kind))
+        finally:
+            raw.FPDFPage_CloseAnnot(annotation)
+    return out
+
+
+def _replaced(text_object, known: dict[int, bool]) -> bool:
+    """The text object is inside marked content with an ActualText: PDFium then gives that text for its
+    characters, not the printed glyphs' (a printed 1 under ActualText 9 was read 9)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+    key = ctypes.cast(text_object, ctypes.c_void_p).value or 0
+    if key not in known:
+        length = ctypes.c_ulong()
+        known[key] = any(
+            raw.FPDFPageObjMark_GetParamStringValue(raw.FPDFPageObj_GetMark(text_object, m), b"ActualText", None, 0,
+                                                    length)
+            for m in range(max(raw.FPDFPageObj_CountMarks(text_object), 0)))
+    return known[key]
+
+
+# Whether a character is seen is decided by the ink it leaves on the page as a viewer draws it, not by the colour
+# its text declares: text is hidden by a soft mask's opacity (which PDFium does not report), by a colour that is
+# its background's, by a rectangle or an annotation drawn over it, by a clipping path, by rendering mode 3
+# (invisible), or by standing outside the page's crop box. (Chromium prints white text grey unless backgrounds are
+# printed: that grey is seen, and read.) Where a figure is read from (a line with a digit, a ruled table) the page
+# is rendered, INK_SCALE pixels a point, and a character's contrast is the largest difference, in red, green or
+# blue, between two pixels in its glyph's columns across its line's height (its cost: docs/data.md, "The PDF
+# library, measured").
+INK_SCALE = 2.0
+NO_INK = 8      # contrast (of 255) under which nothing is drawn where the character stands: unseen, not read
+FAINT = 40      # under this a reader may or may not see it (black text at 10% opacity measures 25): not decided
+
+
+def _inked(page, height: float, chars: list[_Char], regions: list[tuple], unseen: _Repairs,
+           canvas: dict) -> list[_Char]:
+    """The characters that leave ink on the page. Those that leave none are unseen: counted in `unseen`, not read.
+    Those that leave too little to tell are kept, with a doubt (a figure with one is refused). Only what a figure
+    is read from is looked at: the lines with a digit, and the ruled regions (`regions`: left, top, right, bottom)
+    a table is read from, whatever is in them (a hidden 万 or word changes a figure too)."""
+    import numpy as np
+    glyphs = [c for c in chars if not c.text.isspace()]
+    lines: dict[float, list[int]] = {}
+    for i, ch in enumerate(glyphs):
+        lines.setdefault(round(ch.baseline, 1), []).append(i)
+    checked = np.zeros(len(glyphs), dtype=bool)
+    for members in lines.values():
+        if any(glyphs[i].text.isdigit() for i in members):
+            checked[members] = True
+    centres = np.array([(c.cx, c.cy) for c in glyphs]).reshape(-1, 2)
+    for left, top, right, bottom in regions:
+        checked |= (centres[:, 0] >= left) & (centres[:, 0] <= right) & (centres[:, 1] >= top) & \
+            (centres[:, 1] <= bottom)
+    if not checked.any():
+        return chars
+    contrast = _contrast(page, height, glyphs, lines, checked, regions, canvas)
+    by_glyph = {id(ch): int(value) for ch, value in zip(glyphs, contrast)}
+    kept: list[_Char] = []
+    blanks: list[_Char] = []
+    for ch in chars:
+        value = by_glyph.get(id(ch), 255)
+        if value < NO_INK:
+            unseen.add("hidden", 1)
+            blanks.append(ch)
+            continue
+        if value < FAINT:
+            ch.doubt = (f"'{ch.text}' is printed so faint (a contrast of {value} of 255 with what is around it; black "
+                        "text at 10% opacity measures 25) that a reader may see it or not")
+        kept.append(ch)
+    _close_blanks(kept, blanks)
+    return _overprinted(kept)
+
+
+def _contrast(page, height: float, glyphs: list[_Char], lines: dict, checked, regions: list[tuple], canvas: dict):
+    """Each glyph's contrast (0–255): the largest difference, in blue, green or red, between two pixels in its
+    columns across its line's height, on the page drawn where the `checked` glyphs and the `regions` are (255, as
+    if seen, for the glyphs not checked; 0 for one off the page)."""
+    import numpy as np
+    to_pixels, rows, columns = _page_to_pixels(page)
+    boxes = np.array([c.glyph for c in glyphs])                          # left, right, bottom, top
+    xs, ys = _mapped(to_pixels, boxes[:, [0, 0, 1, 1]], boxes[:, [2, 3, 2, 3]])
+    # the pixels whose centre is in the glyph's box, at least one column: not its neighbours' anti-aliased edges
+    x0 = np.clip(np.rint(xs.min(axis=1)), 0, columns).astype(int)
+    x1 = np.clip(np.maximum(np.rint(xs.max(axis=1)), x0 + 1), 0, columns).astype(int)
+    y0 = np.clip(np.floor(ys.min(axis=1)), 0, rows).astype(int)
+    y1 = np.clip(np.ceil(ys.max(axis=1)), 0, rows).astype(int)
+    clips = []
+    for left, top, right, bottom in regions:
+        rx, ry = _mapped(to_pixels, np.array([left, right, left, right]),
+                         np.array([height - top, height - top, height - bottom, height - bottom]))
+        clips.append((rx.min(), ry.min(), rx.max(), ry.max()))
+    for members in lines.values():
+        index = [i for i in members if checked[i]]
+        if index:
+            clips.append((x0[index].min(), y0[index].min(), x1[index].max(), y1[index].max()))
+    pixels = _rendered(page, canvas, rows, columns, clips)
+    contrast = np.where(checked, 0, 255)
+    for members in lines.values():
+        index = np.array(members)
+        index = index[checked[index] & (x1[index] > x0[index]) & (x0[index] < columns) & (y1[index] > y0[index])]
+        if not len(index):
+            continue
+        band = pixels[y0[index].min():y1[index].max()]
+        # each column's lightest and darkest pixel, then each glyph's columns; a last column repeated so that a
+        # glyph ending at the page's edge has an end to cut at
+        high, low = band.max(axis=0), band.min(axis=0)
+        high, low = np.vstack([high, high[-1:]]), np.vstack([low, low[-1:]])
+        cuts = np.ravel(np.column_stack([x0[index], x1[index]]))
+        most = np.maximum.reduceat(high, cuts, axis=0)[::2].astype(int)
+        least = np.minimum.reduceat(low, cuts, axis=0)[::2].astype(int)
+        contrast[index] = (most - least).max(axis=1)
+    return contrast
+
+
+def _mapped(matrix, x, y):
+    """Points of PDF page space as the bitmap's columns and rows."""
+    return (matrix[0, 0] * x + matrix[0, 1] * y + matrix[0, 2], matrix[1, 0] * x + matrix[1, 1] * y + matrix[1, 2])
+
+
+def _close_blanks(kept: list[_Char], blanks: list[_Char]) -> None:
+    """The blank an unseen character leaves in its line is no gap between words (2, a blank, 0 reads 20): the
+    character before it on its line is taken to reach over it. (Found by bisection: a page may hide thousands.)"""
+    by_line: dict[int, list[_Char]] = {}
+    for ch in kept:
+        by_line.setdefault(round(ch.baseline), []).append(ch)
+    ends = {}
+    for key, line in by_line.items():
+        line.sort(key=lambda c: c.x1)
+        ends[key] = [c.x1 for c in line]
+    runs: list[list] = []       # unseen characters side by side on a line: one blank (baseline, size, x0, x1)
+    for blank in sorted(blanks, key=lambda c: (round(c.baseline, 1), c.x0)):
+        last = runs[-1] if runs else None
+        if last and abs(last[0] - blank.baseline) < 0.5 and blank.x0 <= last[3] + 0.5:
+            last[3] = max(last[3], blank.x1)
+        else:
+            runs.append([blank.baseline, max(blank.size, 1), blank.x0, blank.x1])
+    for baseline, size, x0, x1 in runs:
+        candidates = []
+        for key in (round(baseline) - 1, round(baseline), round(baseline) + 1):
+            line = by_line.get(key, [])
+            low, high = bisect_left(ends.get(key, []), x0 - 0.5 * size), bisect_right(ends.get(key, []), x0 + 0.5)
+            candidates += [c for c in line[low:high][-3:] if abs(c.baseline - baseline) < 0.5]
+        if candidates:
+            before = max(candidates, key=lambda c: c.x1)
+            before.x1 = max(before.x1, x1)
+
+
+OVERPRINTED = 0.25      # two glyphs' boxes sharing more than this of the smaller are printed over one another
+OVERPRINT_CHUNK = 500   # digits compared at a time (the pairs to compare are held in memory together)
+
+
+def _overprinted(chars: list[_Char]) -> list[_Char]:
+    """Digits printed over other characters. The same digit twice in one place (bold as some programs make it,
+    printing it twice, perhaps a little apart or in another font) is read once: 2200 was read for 20. A digit and
+    another character over one another (a 9 made invisible and set over the 0 of 20, whose ink then shows through
+    it) cannot be told apart, and both are marked a doubt. Only digits are compared, with the glyphs whose columns
+    they share (numpy: a page has a thousand characters)."""
+    import numpy as np
+    glyphs = [c for c in chars if c.glyph and not c.text.isspace()]
+    digits = np.array([i for i, c in enumerate(glyphs) if c.text.isdigit()], dtype=int)
+    if not len(digits):
+        return chars
+    box = np.array([c.glyph for c in glyphs])                    # left, right, bottom, top
+    area = (box[:, 1] - box[:, 0]) * (box[:, 3] - box[:, 2])
+    order = np.argsort(box[:, 0], kind="stable")
+    lefts = box[order, 0]
+    widest = float((box[:, 1] - box[:, 0]).max())
+    pairs = []
+    for start in range(0, len(digits), OVERPRINT_CHUNK):
+        chunk = digits[start:start + OVERPRINT_CHUNK]
+        low = np.searchsorted(lefts, box[chunk, 0] - widest, "left")
+        high = np.searchsorted(lefts, box[chunk, 1], "left")
+        counts = high - low
+        one = np.repeat(chunk, counts)
+        other = order[np.repeat(low, counts) + np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)]
+        across = np.minimum(box[one, 1], box[other, 1]) - np.maximum(box[one, 0], box[other, 0])
+        up = np.minimum(box[one, 3], box[other, 3]) - np.maximum(box[one, 2], box[other, 2])
+        smaller = np.minimum(area[one], area[other])
+        hit = (one != other) & (across > 0) & (up > 0) & (smaller > 0)
+        hit[hit] = across[hit] * up[hit] > OVERPRINTED * smaller[hit]
+        pairs += zip(one[hit].tolist(), other[hit].tolist())
+    dropped: set[int] = set()
+    for i, j in sorted(pairs):
+        if i in dropped or j in dropped:
+            continue
+        if glyphs[i].text == glyphs[j].text:
+            dropped.add(max(i, j))             # printed twice: the first kept
+            continue
+        for one, two in ((glyphs[i], glyphs[j]), (glyphs[j], glyphs[i])):
+            one.doubt = one.doubt or f"'{one.text}' is printed over '{two.text}'"
+    gone = {id(glyphs[i]) for i in dropped}
+    return [ch for ch in chars if id(ch) not in gone]
+
+
+def _page_to_pixels(page):
+    """The matrix that takes a point in PDF page space (x, y, 1) to the page's bitmap's column and row (its crop
+    box, rotation and scale, as PDFium maps them), and the bitmap's rows and columns."""
+    import ctypes
+
+    import numpy as np
+    import pypdfium2.raw as raw
+    columns = math.ceil(page.get_width() * INK_SCALE)
+    rows = math.ceil(page.get_height() * INK_SCALE)
+    x, y = ctypes.c_int(), ctypes.c_int()
+    mapped = []
+    for px, py in ((0.0, 0.0), (1000.0, 0.0), (0.0, 1000.0)):
+        raw.FPDF_PageToDevice(page, 0, 0, columns, rows, 0, px, py, x, y)
+        mapped.append((x.value, y.value))
+    (ox, oy), (ax, ay), (bx, by) = mapped
+    return np.array([[(ax - ox) / 1000, (bx - ox) / 1000, ox], [(ay - oy) / 1000, (by - oy) / 1000, oy]]), rows, columns
+
+
+def _rendered(page, canvas: dict, rows: int, columns: int, clips: list[tuple]):
+    """The page as a viewer draws it (with its annotations) within `clips` (column, row, column, row), anything
+    elsewhere (only the clips are looked at): rows × columns × colours (blue, green, red). PDFium draws only what
+    falls in a clip, so a page of prose with a few figures costs a few lines' drawing. Drawn into `canvas`'s
+    buffer, kept from page to page (a new bitmap for each page cost as much as a third of the drawing)."""
+    import ctypes
+
+    import numpy as np
+    import pypdfium2.raw as raw
+    stride = (columns * 3 + 3) // 4 * 4
+    buffer = canvas.get("buffer")
+    if buffer is None or buffer.size < rows * stride:
+        buffer = canvas["buffer"] = np.empty(rows * stride, dtype=np.uint8)
+    address = buffer.ctypes.data
+    for left, top, right, bottom in _merged(clips, rows, columns):
+        bitmap = raw.FPDFBitmap_CreateEx(right - left, bottom - top, raw.FPDFBitmap_BGR,
+                                         ctypes.c_void_p(address + top * stride + left * 3), stride)
+        try:
+            raw.FPDFBitmap_FillRect(bitmap, 0, 0, right - left, bottom - top, 0xFFFFFFFF)
+            raw.FPDF_RenderPageBitmap(bitmap, page, -left, -top, columns, rows, 0, raw.FPDF_ANNOT)
+        finally:
+            raw.FPDFBitmap_Destroy(bitmap)
+    return buffer[:rows * stride].reshape(rows, stride)[:, :columns * 3].reshape(rows, columns, 3)
+
+
+def _merged(clips: list[tuple], rows: int, columns: int) -> list[tuple[int, int, int, int]]:
+    """The clips as whole pixels within the page, with a margin of two (the contrast around a glyph), those that
+    overlap or touch (a paragraph's lines, a table's rows) joined into one."""
+    boxes = sorted((max(int(left) - 2, 0), max(int(top) - 2, 0), min(int(right) + 3, columns),
+                    min(int(bottom) + 3, rows)) for left, top, right, bottom in clips)
+    merged: list[list[int]] = []
+    for box in sorted(boxes, key=lambda b: b[1]):
+        if box[2] <= box[0] or box[3] <= box[1]:
+            continue
+        last = merged[-1] if merged else None
+        if last and box[1] <= last[3] and box[0] <= last[2] and box[2] >= last[0]:
+            last[0], last[2], last[3] = min(last[0], box[0]), max(last[2], box[2]), max(last[3], box[3])
+        else:
+            merged.append(list(box))
+    return [tuple(box) for box in merged]
 
 
 # A line struck through text crosses its glyphs a quarter to a half of the font size above the baseline (LibreOffice
@@ -206,7 +547,7 @@ def _not_struck(chars: list[_Char], h_edges: list[tuple]) -> tuple[list[_Char], 
         low = bisect_left(ys, char.baseline - STRIKE_BAND[1] * char.size)
         high = bisect_right(ys, char.baseline - STRIKE_BAND[0] * char.size)
         hit = next((k for k in range(low, high) if edges[k][1] <= char.cx <= edges[k][2]), None)
-        if hit is None or char.text.isspace():
+        if hit is None or char.text.isspace() or not char.upright:   # a turned glyph's baseline is at its side
             kept.append(char)
         else:
             strikes.add(hit)
@@ -273,9 +614,9 @@ def _components(h_edges, v_edges) -> list[tuple[list, list]]:
     return [g for g in groups.values() if g[0] and g[1]]
 
 
-def _tables(h_edges, v_edges, chars: list[_Char], page: int, repairs: _Repairs) -> tuple[list[_Table], set[int]]:
+def _tables(components, chars: list[_Char], page: int, repairs: _Repairs) -> tuple[list[_Table], set[int]]:
     tables, inside = [], set()
-    for hs, vs in _components(h_edges, v_edges):
+    for hs, vs in components:
         xs, ys = _cluster([x for x, _, _ in vs]), _cluster([y for y, _, _ in hs])
         if len(xs) < 3 or len(ys) < 2:      # not a table of two columns (one row: perhaps a table's last row,
             continue                        # alone on the next page)
@@ -303,7 +644,8 @@ def _grid(hs, vs, xs, ys, chars, inside: set[int], repairs: _Repairs) -> _Table 
     cell_text = {root: _text_of(cs, repairs) for root, cs in texts.items()}
     rows = [[(cell_text.get(find((r, c)), ""), find((r, c)) != (r, c)) for c in range(n_cols)]
             for r in range(n_rows)]
-    return _Table(0, ys[0], ys[-1], xs, ys, rows)
+    doubts = {root: next(ch.doubt for ch in cs if ch.doubt) for root, cs in texts.items() if any(ch.doubt for ch in cs)}
+    return _Table(0, ys[0], ys[-1], xs, ys, rows, doubts)
 
 
 def _merged_cells(hs, vs, xs, ys):
@@ -373,6 +715,8 @@ def _mark_raised(chars: list[_Char]) -> None:
     body = max(chars, key=lambda c: (c.size, c.bottom - c.top))
     height = body.bottom - body.top
     for ch in chars:
+        if not ch.upright:
+            continue
         smaller = ch.size < RAISED_SIZE * body.size or ch.bottom - ch.top < RAISED_SIZE * height
         shift = ch.baseline - body.baseline          # negative: raised (the page's y runs downwards)
         if smaller and abs(shift) > RAISED_SHIFT * height:
@@ -392,8 +736,9 @@ def _lines(chars: list[_Char], page: int, repairs: _Repairs) -> list[_Line]:
     for group in _group_lines(chars):
         text = _repaired(_line_text(group), repairs)
         if text:
+            doubt = next((c.doubt for c in group if c.doubt and (c.text.isdigit() or "printed over" in c.doubt)), "")
             out.append(_Line(text, min(c.x0 for c in group), max(c.x1 for c in group),
-                             min(c.top for c in group), max(c.bottom for c in group), page))
+                             min(c.top for c in group), max(c.bottom for c in group), page, doubt=doubt))
     return out
 
 
@@ -456,14 +801,21 @@ def _assemble(path: Path, pages, repairs: _Repairs) -> Document:
             if isinstance(item, _Table):
                 flush()
                 if position == 0 and isinstance(previous, _Table) and _continues(previous, item):
+                    first_row = len(grids[-1].rows)
                     _join(item, grids[-1], repairs)
                     repairs.add("continued_tables", 1)
+                    _refuse_doubts(path, item, grids[-1], first_row)
                 else:
                     grids.append(_as_grid(item, len(grids) + 1, recent[-3:]))
+                    _refuse_doubts(path, item, grids[-1], 0)
                     recent = []
                     grids[-1].after = recent
                 previous = item
                 continue
+            if item.doubt:
+                raise InputError(path, Place(page=item.page, line=item.number),
+                                 f"in the line '{item.text}', {item.doubt}, so the figure it gives cannot be read "
+                                 "for sure", DOUBT_FIX)
             if current and _continues_paragraph(current[-1], item, left, right):
                 current.append(item)
                 repairs.add("wrapped_lines", 1)
@@ -473,6 +825,28 @@ def _assemble(path: Path, pages, repairs: _Repairs) -> Document:
             previous = item
     flush()
     return Document(path, "pdf", paragraphs, grids, dict(repairs))
+
+
+DOUBT_FIX = ("look at the place in the PDF and ask the office which figure is meant; then get the plan as .docx or "
+             "its web page (a PDF's text cannot be corrected here), name that file in config/sources.yaml and run "
+             "`make manifest`.")
+
+
+def _refuse_doubts(path: Path, table: _Table, grid: Grid, first_row: int) -> None:
+    """A cell with a character a reader may see otherwise (printed faint, or over another) stops the run with the
+    cell named: what its figure is cannot be told for sure. `first_row`: where the table's rows start in the grid
+    (a part on a later page whose first row, the rest of a row the page break split, was joined to the row above)."""
+    if table.cut:
+        raise InputError(path, f"page {table.page}, table {grid.number}",
+                         "the table runs past the edge of the page as it is shown (the page was cropped): part of "
+                         "it is cut off, so its figures cannot be read as a reader sees them",
+                         "ask the office for the plan as .docx or its web page, or for the PDF as it was printed "
+                         "(not cropped); name that file in config/sources.yaml and run `make manifest`.")
+    joined = len(grid.rows) - first_row < len(table.rows)
+    for (r, c), doubt in sorted((table.doubts or {}).items()):
+        cell = grid.rows[first_row + r - joined][c]
+        raise InputError(path, cell.place, f"in the table cell '{cell.text}', {doubt}, so its figure cannot be "
+                         "read for sure", DOUBT_FIX)
 
 
 def _continues_paragraph(last: _Line, line: _Line, left: float, right: float) -> bool:

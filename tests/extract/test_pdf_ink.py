@@ -1,0 +1,448 @@
+"""A PDF's figure is read as its ink shows it (issue 18, second pass: no silent wrong value). A PDF's text layer
+holds characters its reader never sees: a digit at 1% opacity, in white on white or in the cell's own colour,
+under a white box or an annotation, in an optional-content layer switched off, in rendering mode 3. Each was read
+into the figure (桐庐's 2030 target, shown 20左右, read 290 or 120, exit 0). Now the page is rendered, a character
+that leaves no ink is not read and is counted with the hidden text; a digit that cannot be told for sure (printed
+faint, printed over another, turned sideways, given by ActualText, in a table the crop box cuts) stops the run
+with the cell named.
+
+The cell is 人才资源总量's 2030年目标: the document's second table (the first is the site's 信息公开 table), row 2,
+column 6. Expected values are read off the page as pdftoppm draws it."""
+from __future__ import annotations
+
+import ctypes
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers.core.errors import InputError
+from helpers.extract import dataset
+from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, web_page_with_target
+from support.plan_documents import (
+    PlanContent,
+    print_pdf_libreoffice,
+    print_pdfs_chromium,
+    soffice,
+    use_plan_file,
+    write_docx,
+)
+
+CELL = "page 1, table 2, row 2, column 6"
+HIDDEN = "hidden_text"
+
+# Chromium prints (name: the cell's markup, the page's extra style, printed with backgrounds)
+PAGES = {
+    "white_nine": ("2<span style='color:#fff'>9</span>0左右", "", True),
+    "white_nine_no_background": ("2<span style='color:#fff'>9</span>0左右", "", False),
+    "nearly_transparent_nine": ("2<span style='opacity:0.01'>9</span>0左右", "", False),
+    "nearly_transparent_minus": ("<span style='opacity:0.01'>-</span>20左右", "", False),      # was -20
+    "nearly_transparent_point": ("2<span style='opacity:0.01'>.</span>0左右", "", False),      # was 2
+    "one_scaled_up": ("<span style='display:inline-block;font-size:1px;transform:scale(12);"
+                      "transform-origin:left bottom;width:7px'>1</span>20左右", "", False),
+    "one_in_the_cells_colour": ("<span style='color:#ffe699'>1</span>20左右", "td:has(span){background:#ffe699}",
+                                True),
+    "white_box_over_one": ("<span style='position:relative'>1<span style='position:absolute;left:0;top:0;"
+                           "width:100%;height:100%;background:#fff'></span></span>20左右", "", True),
+    "white_on_blue": ("<span style='color:#fff'>20左右</span>", "td:has(span){background:#1f4e79}", True),
+    "light_on_dark": ("<span style='color:#ddd'>20左右</span>", "td:has(span){background:#333}", True),
+    "faint_nine": ("2<span style='opacity:0.1'>9</span>0左右", "", False),
+    "nine_set_over_the_nought": ("2<span style='opacity:0.01;position:absolute'>9</span>0左右", "", False),
+    "vertical": ("<div style='writing-mode:vertical-rl'>20左右</div>", "", False),
+    "outlined_nine": ("2<span style='color:transparent;-webkit-text-stroke:0.6px #000'>9</span>0左右", "", False),
+    "base": ("<span style='display:inline-block;width:8pt'></span>20左右", "", False),     # for the edits below
+    "base_120": ("120左右", "", False),
+}
+
+
+# A sentence added to the plan's prose, 到2030年，全县人才资源总量达到20万人左右, a 1 before the 20 (name: its style)
+PROSE = {"prose_hidden_one": "opacity:0.01", "prose_faint_one": "opacity:0.1"}
+SENTENCE = "到2030年，全县人才资源总量达到{}20万人左右。"
+
+
+def _with_sentence(path: Path, style: str) -> Path:
+    page = path.read_text(encoding="utf-8")
+    paragraph = "<p>“十四五”期间，全县人才工作取得新成效。</p>"
+    assert page.count(paragraph) == 1
+    one = f"<span style='{style}'>1</span>"
+    path.write_text(page.replace(paragraph, paragraph[:-4] + SENTENCE.format(one) + "</p>"), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("ink")
+    made = {}
+    for background in (False, True):
+        pairs = [(web_page_with_target(folder / f"{name}.html", cell, style), folder / f"{name}.pdf")
+                 for name, (cell, style, with_background) in PAGES.items() if with_background == background]
+        if not background:
+            pairs += [(_with_sentence(web_page_with_target(folder / f"{name}.html", "20左右"), style),
+                       folder / f"{name}.pdf") for name, style in PROSE.items()]
+        made.update({pdf.stem: pdf for pdf in print_pdfs_chromium(pairs, print_background=background)})
+    return made
+
+
+def _build(workspace: Path, pdf: Path) -> dataset.Dataset:
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    use_plan_file(workspace, "tonglu_15.txt", Path(shutil.copy(pdf, workspace / "raw" / "tonglu_15.pdf")))
+    return dataset.build(workspace / "raw", workspace / "config")
+
+
+def _target(ds: dataset.Dataset) -> float:
+    return ds.indicators.query("entity == 'tonglu' and indicator_id == 'talent_total' and year == 2030 and "
+                               "kind == 'target'")["value"].item()
+
+
+def _steps(ds: dataset.Dataset) -> list[str]:
+    log = dataset.in_words(ds)["cleaning_log"]
+    return log.query("entity == 'tonglu' and step in ('hidden_text', 'struck_text')")["step"].tolist()
+
+
+def _refused(workspace: Path, pdf: Path) -> InputError:
+    with pytest.raises(InputError) as info:
+        _build(workspace, pdf)
+    return info.value
+
+
+# ------------------------------------------------------------------------------------------ Chromium prints
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["white_nine", "nearly_transparent_nine", "one_in_the_cells_colour",
+                                  "white_box_over_one", "nearly_transparent_minus", "nearly_transparent_point"])
+def test_a_character_that_leaves_no_ink_is_not_read(workspace, printed, name):
+    """Shown 20左右 (2, a blank, 0; or 20 after a blank): read 290, 120, -20 or 2. Now 20, the unseen character
+    counted."""
+    ds = _build(workspace, printed[name])
+    assert _target(ds) == 20 and _steps(ds) == [HIDDEN]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["white_on_blue", "light_on_dark"])
+def test_light_text_on_a_dark_cell_is_read(workspace, printed, name):
+    ds = _build(workspace, printed[name])
+    assert _target(ds) == 20 and _steps(ds) == []
+
+
+@pytest.mark.slow
+def test_white_text_chromium_prints_grey_is_read_as_the_pdf_shows_it(workspace, printed):
+    """Printed without backgrounds (the dialog's default), Chromium darkens text too light for paper: the white 9
+    is on the PDF in grey (#ababab), plain to see, and 290 is what the PDF shows."""
+    ds = _build(workspace, printed["white_nine_no_background"])
+    assert _target(ds) == 290 and _steps(ds) == []
+
+
+@pytest.mark.slow
+def test_a_digit_set_at_1_pt_and_scaled_up_is_read_at_the_size_it_is_drawn(workspace, printed):
+    """font-size:1px, transform:scale(12): PDFium gives the font size as 1 and the text's matrix as 9, a 9 pt 1 a
+    reader sees before 20左右. It was dropped as text under 1.5 pt (read 20); it is 120 as shown."""
+    ds = _build(workspace, printed["one_scaled_up"])
+    assert _target(ds) == 120 and _steps(ds) == []
+
+
+@pytest.mark.slow
+def test_a_digit_drawn_only_in_outline_is_read(workspace, printed):
+    """color:transparent with -webkit-text-stroke: no fill, but an outline a reader sees. It was dropped as
+    transparent ('2 0左右', refused); it is 290 as shown."""
+    ds = _build(workspace, printed["outlined_nine"])
+    assert _target(ds) == 290 and _steps(ds) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name, problem", [
+    ("faint_nine", "'9' is printed so faint (a contrast of"),          # was 290: the 9 is a ghost at 10% opacity
+    ("nine_set_over_the_nought", "'0' is printed over '9'"),          # was 290: shown 20, the 9 over the 0
+    ("vertical", "'2' is set turned (vertical or rotated text)"),     # was 2: the 0 taken for struck through
+])
+def test_a_digit_a_reader_may_see_otherwise_stops_the_run_with_the_cell_named(workspace, printed, name, problem):
+    error = _refused(workspace, printed[name])
+    assert str(error.where) == CELL and problem in error.problem
+    assert "ask the office which figure is meant" in error.fix and "config/sources.yaml" in error.fix
+
+
+@pytest.mark.slow
+def test_a_digit_the_prose_hides_is_not_read_and_the_prose_agrees_with_the_table(workspace, printed):
+    """The prose shows 人才资源总量达到20万人左右 (a 1 at 1% opacity before the 20): it was read 120, and the
+    published consistency check said the prose disagrees with the table's 20."""
+    ds = _build(workspace, printed["prose_hidden_one"])
+    check = ds.checks.query("entity == 'tonglu' and indicator_id == 'talent_total' and check == 'value'").iloc[0]
+    assert (check["prose_value"], check["table_value"], check["status"]) == (20, 20, "agree")
+    assert _steps(ds) == [HIDDEN]
+
+
+@pytest.mark.slow
+def test_a_faint_digit_in_the_prose_stops_the_run_with_its_line(workspace, printed):
+    error = _refused(workspace, printed["prose_faint_one"])
+    assert str(error.where) == "page 1, line 3"
+    assert error.problem.startswith("in the line '“十四五”期间，全县人才工作取得新成效。"
+                                    "到2030年，全县人才资源总量达到120万人左右。', '1' is printed so faint")
+
+
+# ------------------------------------------------------------------------------------------ edited PDFs
+
+def _find(page, text: str) -> dict:
+    """Where `text` starts on the page: its first glyph's box and origin (PDF points), and its font size."""
+    import pypdfium2.raw as raw
+    search = page.get_textpage().search(text, match_case=True)
+    index = search.get_next()[0]
+    textpage = search.textpage
+    left, right, bottom, top, x, y = (ctypes.c_double() for _ in range(6))
+    raw.FPDFText_GetCharBox(textpage, index, left, right, bottom, top)
+    raw.FPDFText_GetCharOrigin(textpage, index, x, y)
+    return {"left": left.value, "right": right.value, "bottom": bottom.value, "top": top.value, "x": x.value,
+            "y": y.value, "size": raw.FPDFText_GetFontSize(textpage, index)}
+
+
+def _edited(source: Path, target: Path, edit) -> Path:
+    """The first page of `source` edited by `edit(pdf, page)` through PDFium's own editing calls."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+    pdf = pdfium.PdfDocument(str(source))
+    page = pdf[0]
+    edit(pdf, page)
+    raw.FPDFPage_GenerateContent(page)
+    pdf.save(str(target))
+    pdf.close()
+    return target
+
+
+def _one_before_twenty(mode: int = 0, rgba=(0, 0, 0, 255)):
+    """A Helvetica 1 set in the blank before 20左右, in text rendering mode `mode` and colour `rgba`."""
+    def edit(pdf, page):
+        import pypdfium2.raw as raw
+        at = _find(page, "20左右")
+        text = raw.FPDFPageObj_NewTextObj(pdf, b"Helvetica", ctypes.c_float(at["size"]))
+        wide = ctypes.create_string_buffer("1\0".encode("utf-16-le"))
+        raw.FPDFText_SetText(text, ctypes.cast(wide, ctypes.POINTER(raw.FPDF_WCHAR)))
+        raw.FPDFTextObj_SetTextRenderMode(text, mode)
+        raw.FPDFPageObj_SetFillColor(text, *rgba)
+        raw.FPDFPageObj_Transform(text, 1, 0, 0, 1, at["x"] - 6.5, at["y"])
+        raw.FPDFPage_InsertObject(page, text)
+    return edit
+
+
+def _white_box_over_the_one(pdf, page):
+    import pypdfium2.raw as raw
+    at = _find(page, "120左右")
+    box = raw.FPDFPageObj_CreateNewRect(at["left"] - 0.5, at["bottom"] - 0.5, at["right"] - at["left"] + 1,
+                                        at["top"] - at["bottom"] + 1)
+    raw.FPDFPageObj_SetFillColor(box, 255, 255, 255, 255)
+    raw.FPDFPath_SetDrawMode(box, raw.FPDF_FILLMODE_WINDING, 0)
+    raw.FPDFPage_InsertObject(page, box)
+
+
+def _annotation_over_the_one(pdf, page):
+    """A square annotation, white inside and out, over the 1 (as a PDF editor's 'white-out' draws one)."""
+    import pypdfium2.raw as raw
+    at = _find(page, "120左右")
+    annotation = raw.FPDFPage_CreateAnnot(page, raw.FPDF_ANNOT_SQUARE)
+    raw.FPDFAnnot_SetRect(annotation, raw.FS_RECTF(at["left"] - 1, at["top"] + 1, at["right"] + 1, at["bottom"] - 1))
+    for kind in (raw.FPDFANNOT_COLORTYPE_InteriorColor, raw.FPDFANNOT_COLORTYPE_Color):
+        raw.FPDFAnnot_SetColor(annotation, kind, 255, 255, 255, 255)
+    raw.FPDFPage_CloseAnnot(annotation)
+
+
+def _twenty_printed_twice(pdf, page):
+    """20 printed again a fifth of a point to the right, in Helvetica: bold as some programs make it."""
+    import pypdfium2.raw as raw
+    at = _find(page, "20左右")
+    text = raw.FPDFPageObj_NewTextObj(pdf, b"Helvetica", ctypes.c_float(at["size"]))
+    wide = ctypes.create_string_buffer("20\0".encode("utf-16-le"))
+    raw.FPDFText_SetText(text, ctypes.cast(wide, ctypes.POINTER(raw.FPDF_WCHAR)))
+    raw.FPDFPageObj_Transform(text, 1, 0, 0, 1, at["x"] + 0.2, at["y"])
+    raw.FPDFPage_InsertObject(page, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("base, edit", [
+    ("base", _one_before_twenty(mode=3)),                        # rendering mode 3: invisible
+    ("base", _one_before_twenty(mode=7)),                        # mode 7: a clipping path, no ink
+    ("base", _one_before_twenty(rgba=(255, 255, 255, 255))),     # white, set by a PDF editor
+    ("base_120", _white_box_over_the_one),                       # shown (blank)20左右, read 120
+    ("base_120", _annotation_over_the_one),
+], ids=["mode 3", "mode 7", "white", "white box", "annotation"])
+def test_a_digit_a_pdf_editor_hides_is_not_read(workspace, printed, tmp_path, base, edit):
+    ds = _build(workspace, _edited(printed[base], tmp_path / "tonglu_15.pdf", edit))
+    assert _target(ds) == 20 and _steps(ds) == [HIDDEN]
+
+
+def _comment_over_the_figure(pdf, page):
+    """A FreeText comment saying 25, white, over 20左右, without an appearance of its own (as some editors leave
+    it): poppler draws 25 in a box over the cell; PDFium draws nothing, and 20 was read."""
+    import pypdfium2.raw as raw
+    at = _find(page, "20左右")
+    comment = raw.FPDFPage_CreateAnnot(page, raw.FPDF_ANNOT_FREETEXT)
+    raw.FPDFAnnot_SetRect(comment, raw.FS_RECTF(at["left"] - 2, at["top"] + 2, at["left"] + 40, at["bottom"] - 3))
+    raw.FPDFAnnot_SetColor(comment, raw.FPDFANNOT_COLORTYPE_Color, 255, 255, 255, 255)
+    for key, value in ((b"Contents", "25"), (b"DA", "/Helv 10 Tf 0 g")):
+        text = ctypes.create_string_buffer(f"{value}\0".encode("utf-16-le"))
+        raw.FPDFAnnot_SetStringValue(comment, key, ctypes.cast(text, ctypes.POINTER(raw.FPDF_WCHAR)))
+    raw.FPDFPage_CloseAnnot(comment)
+
+
+@pytest.mark.slow
+def test_a_digit_under_a_comment_stops_the_run(workspace, printed, tmp_path):
+    error = _refused(workspace, _edited(printed["base"], tmp_path / "tonglu_15.pdf", _comment_over_the_figure))
+    assert str(error.where) == CELL and "'2' has an annotation (FREETEXT" in error.problem
+
+
+@pytest.mark.slow
+def test_a_figure_printed_twice_is_read_once(workspace, printed, tmp_path):
+    ds = _build(workspace, _edited(printed["base"], tmp_path / "tonglu_15.pdf", _twenty_printed_twice))
+    assert _target(ds) == 20
+
+
+def _with_content(source: Path, target: Path, content: str, ocg_off: bool = False, transparency: float | None = None):
+    """`source` with `content` drawn on its first page (after its own, in a fresh graphics state), in Helvetica
+    (/HX); inside the optional-content group /oc1, switched off, if `ocg_off`; /GSX: fill and stroke alpha
+    `transparency`."""
+    from pypdf import PdfWriter
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        FloatObject,
+        NameObject,
+        TextStringObject,
+    )
+    writer = PdfWriter(clone_from=str(source))
+    page = writer.pages[0]
+
+    def stream(text: str):
+        made = DecodedStreamObject()
+        made.set_data(text.encode())
+        return writer._add_object(made)
+
+    def name(text: str) -> NameObject:
+        return NameObject(text)
+
+    resources = page["/Resources"]
+    fonts = resources.get("/Font", DictionaryObject())
+    fonts[name("/HX")] = writer._add_object(DictionaryObject({name("/Type"): name("/Font"),
+                                                              name("/Subtype"): name("/Type1"),
+                                                              name("/BaseFont"): name("/Helvetica")}))
+    resources[name("/Font")] = fonts
+    if ocg_off:
+        group = writer._add_object(DictionaryObject({name("/Type"): name("/OCG"),
+                                                     name("/Name"): TextStringObject("旧数")}))
+        writer._root_object[name("/OCProperties")] = DictionaryObject({
+            name("/OCGs"): ArrayObject([group]),
+            name("/D"): DictionaryObject({name("/OFF"): ArrayObject([group]), name("/Order"): ArrayObject([group])})})
+        resources[name("/Properties")] = DictionaryObject({name("/oc1"): group})
+    if transparency is not None:
+        states = resources.get("/ExtGState", DictionaryObject())
+        states[name("/GSX")] = writer._add_object(DictionaryObject({name("/ca"): FloatObject(transparency),
+                                                                    name("/CA"): FloatObject(transparency)}))
+        resources[name("/ExtGState")] = states
+    contents = page["/Contents"]
+    own = list(contents) if isinstance(contents, list) else [page.raw_get("/Contents")]
+    page[name("/Contents")] = ArrayObject([stream("q\n"), *own, stream("\nQ\n"), stream(content)])
+    writer.write(str(target))
+    return target
+
+
+def _one_at(pdf: Path, text: str = "20左右") -> tuple[float, float, float]:
+    import pypdfium2 as pdfium
+    document = pdfium.PdfDocument(str(pdf))
+    at = _find(document[0], text)
+    document.close()
+    return at["x"] - 6.5, at["y"], at["size"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["optional content switched off", "fill alpha 0.003"])
+def test_a_digit_in_a_layer_switched_off_or_nearly_transparent_is_not_read(workspace, printed, tmp_path, kind):
+    """A 1 before 20左右 in an optional-content layer (OCG) switched off, or drawn through a graphics state of
+    0.3% opacity (ExtGState ca): not shown, and read 120."""
+    x, y, size = _one_at(printed["base"])
+    if kind.startswith("optional"):
+        pdf = _with_content(printed["base"], tmp_path / "tonglu_15.pdf",
+                            f"/OC /oc1 BDC BT /HX {size:.2f} Tf {x:.2f} {y:.2f} Td (1) Tj ET EMC", ocg_off=True)
+    else:
+        pdf = _with_content(printed["base"], tmp_path / "tonglu_15.pdf",
+                            f"q /GSX gs BT /HX {size:.2f} Tf {x:.2f} {y:.2f} Td (1) Tj ET Q", transparency=0.003)
+    ds = _build(workspace, pdf)
+    assert _target(ds) == 20 and _steps(ds) == [HIDDEN]
+
+
+@pytest.mark.slow
+def test_a_digit_given_by_actual_text_stops_the_run(workspace, printed, tmp_path):
+    """A printed 1 whose marked content says its text is 9 (/ActualText): PDFium gives the 9, and 120 shown was
+    read 920. A digit under ActualText is refused with the cell named."""
+    x, y, size = _one_at(printed["base"])
+    pdf = _with_content(printed["base"], tmp_path / "tonglu_15.pdf",
+                        f"/Span <</ActualText (9)>> BDC BT /HX {size:.2f} Tf {x:.2f} {y:.2f} Td (1) Tj ET EMC")
+    error = _refused(workspace, pdf)
+    assert str(error.where) == CELL and "'9' is the PDF's replacement text (ActualText)" in error.problem
+
+
+@pytest.mark.slow
+def test_a_table_the_crop_box_cuts_stops_the_run(workspace, printed, tmp_path):
+    """The page cropped (in a PDF editor) between the 2 and the 0 of 20左右: the reader sees a 2 at the page's
+    edge and the table cut off; the 2 was read as the target."""
+    from pypdf import PdfWriter
+    x, _, _ = _one_at(printed["base_120"], "120左右")
+    writer = PdfWriter(clone_from=str(printed["base_120"]))
+    page = writer.pages[0]
+    page.cropbox.upper_right = (x + 6.5 + 8, float(page.mediabox.top))     # just after the 1 and the 2
+    pdf = tmp_path / "tonglu_15.pdf"
+    writer.write(str(pdf))
+    error = _refused(workspace, pdf)
+    assert error.where == "page 1, table 2" and "the table runs past the edge of the page" in error.problem
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("change", ["rotated", "crop box inside the page"])
+def test_a_rotated_or_cropped_page_is_read_as_before(workspace, printed, tmp_path, change):
+    """The ink is looked for where PDFium draws the page: a page turned by /Rotate 90, or whose crop box starts
+    away from (0, 0), is read like the page it was."""
+    from pypdf import PdfWriter
+    writer = PdfWriter(clone_from=str(printed["base_120"]))
+    page = writer.pages[0]
+    if change == "rotated":
+        page.rotate(90)
+    else:
+        page.cropbox.lower_left = (10, 10)
+        page.cropbox.upper_right = (float(page.mediabox.right) - 10, float(page.mediabox.top) - 10)
+    pdf = tmp_path / "tonglu_15.pdf"
+    writer.write(str(pdf))
+    ds = _build(workspace, pdf)
+    assert _target(ds) == 120 and _steps(ds) == []
+
+
+# ------------------------------------------------------------------------------------------ LibreOffice
+
+def _word_cell(path: Path, runs, fill: str | None = None) -> Path:
+    """The plan as .docx, its 20左右 cell rewritten as `runs` (text, colour or None), the cell shaded `fill`."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import RGBColor
+    write_docx(PlanContent(**DOCUMENT_TABLE), path)
+    document = docx.Document(str(path))
+    cell = next(c for row in document.tables[0].rows for c in row.cells if c.text == "20左右")
+    cell.text = ""
+    for text, colour in runs:
+        run = cell.paragraphs[0].add_run(text)
+        if colour:
+            run.font.color.rgb = RGBColor.from_string(colour)
+    if fill:
+        shading = OxmlElement("w:shd")
+        for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)):
+            shading.set(qn(key), value)
+        cell._tc.get_or_add_tcPr().append(shading)
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("runs, fill, hidden", [
+    ([("1", "FFFFFF"), ("20左右", None)], None, True),             # was 120
+    ([("1", "FFE699"), ("20左右", None)], "FFE699", True),         # the 1 in the cell's shading: was 120
+    ([("20左右", "FFFFFF")], "1F4E79", False),                     # white on dark blue: read
+], ids=["white 1", "1 in the shading's colour", "white on blue"])
+def test_a_word_plan_printed_by_libreoffice_is_read_as_its_ink_shows(workspace, tmp_path, runs, fill, hidden):
+    pdf = print_pdf_libreoffice(_word_cell(tmp_path / "tonglu_15.docx", runs, fill), tmp_path / "lo")
+    ds = _build(workspace, pdf)
+    assert _target(ds) == 20 and _steps(ds) == ([HIDDEN] if hidden else [])
