@@ -81,7 +81,12 @@ $(foreach folder,RAW_DIR CONFIG_DIR PROCESSED_DIR REPORTS_DIR,$(if $(call unsafe
 # The steps' outputs never go into the raw data or the config: a report or a processed table written into
 # data/raw/monitoring/ is read as a workbook by the next data step (REPORTS_DIR=data/raw/monitoring published an
 # .xlsx and a notebook there), and data/raw/ is never edited by the code.
-inside_folder = $(filter $(abspath $(value $(2)))/%,$(abspath $(value $(1)))/)
+# Compared as text after abspath: relative folders against this folder, or against a stand-in when its path has a
+# space or a % (make splits at spaces; % is filter's wildcard), in which case a folder given by its absolute path
+# has them too, and was refused above.
+CHECK_ROOT := $(if $(and $(filter 1,$(words $(CURDIR))),$(if $(findstring %,$(CURDIR)),,yes)),$(CURDIR),/project)
+folder_path = $(abspath $(if $(filter /%,$(value $(1))),,$(CHECK_ROOT)/)$(value $(1)))
+inside_folder = $(filter $(call folder_path,$(2))/%,$(call folder_path,$(1))/)
 $(foreach out,PROCESSED_DIR REPORTS_DIR,$(foreach in,RAW_DIR CONFIG_DIR,$(if $(call inside_folder,$(out),$(in)),$(error \
     $(out)='$(value $(out))' is inside $(in) ($(value $(in))), which holds the inputs: the outputs would be mixed with \
     them. Give a folder outside it, e.g. $(out)=$(if $(filter PROCESSED_DIR,$(out)),data/processed,reports)))))
