@@ -114,3 +114,16 @@ def test_a_county_that_missed_every_target_is_summed_up_in_one_short_sentence(co
     # the 2025 brief's own sentences (6 and 5 misses) still name every one, in the catalogue's order
     assert "（未达标：党政人才、高技能人才、40周岁以下大学生人数、专业技术人才中高级职称比例、科创板上市企业数、" \
         "优质学前教育和高中段教育覆盖率）" in chapters.summary.executive_summary(contexts["zh"], "brief")[0]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_notebooks_figures_mark_a_pair_to_compare_with_care_in_the_reports_words(lang):
+    # the notebooks' figures said （口径注意） where the report and its tables say （需谨慎比较）
+    from helpers.analyse.figures import _label
+    from helpers.core.wording import words
+    row = {"comparability": "caveat", "indicator_name_zh": "每千人口执业（助理）医师数",
+           "indicator_name_en": "Practising physicians per 1,000 people"}
+    caveat = words(lang)("definitions.caveat")
+    expected = {"zh": f"每千人口执业（助理）医师数（{caveat}）",
+                "en": f"Practising physicians per 1,000 people ({caveat})"}[lang]
+    assert _label(row, lang) == expected

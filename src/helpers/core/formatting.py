@@ -36,17 +36,6 @@ def percent(value, missing: str = "—") -> str:
 PROJECTION_DIGITS = 3
 
 
-def _decimals(value: float, measure: str | None) -> int:
-    """The decimal places a projection of this size and kind is shown with."""
-    if measure == "count":
-        return 0
-    if measure == "share":
-        return 1
-    if value == 0:
-        return 0
-    return max(PROJECTION_DIGITS - 1 - math.floor(math.log10(abs(value))), 0)
-
-
 def _half_up(value: float, digits: int) -> float:
     """Rounded half away from zero (22.5 → 23), as a reader rounds; `digits` may be negative (161,447 → 161,000)."""
     scale = 10.0 ** digits
