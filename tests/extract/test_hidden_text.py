@@ -12,7 +12,7 @@ import pytest
 from helpers.core.errors import InputError
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
-from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, web_page_with_target
+from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, total_target_2030, web_page_with_target
 from support.plan_documents import (
     PlanContent,
     print_pdf_libreoffice,
@@ -32,8 +32,7 @@ def _build(workspace: Path) -> dataset.Dataset:
 
 
 def _total_2030(ds: dataset.Dataset) -> float:
-    return ds.indicators.query("entity == 'tonglu' and indicator_id == 'talent_total' and year == 2030 and "
-                               "kind == 'target'")["value"].item()
+    return total_target_2030(ds)["value"]
 
 
 def _hidden_log(ds: dataset.Dataset) -> list[str]:
@@ -473,8 +472,7 @@ def test_text_the_browser_still_shows_is_read(workspace, cell):
 
 
 def _comparator_2030(ds: dataset.Dataset) -> str:
-    return ds.indicators.query("entity == 'tonglu' and indicator_id == 'talent_total' and year == 2030 and "
-                               "kind == 'target'")["comparator"].item()
+    return total_target_2030(ds)["comparator"]
 
 
 @pytest.mark.parametrize("cell, style, comparator", [

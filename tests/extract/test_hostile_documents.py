@@ -12,7 +12,7 @@ import pytest
 from helpers.core.errors import InputError
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
-from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan
+from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, total_target_2030
 from support.plan_documents import (
     PlanContent,
     print_pdf_libreoffice,
@@ -28,8 +28,7 @@ def _build(workspace: Path) -> dataset.Dataset:
 
 
 def _total_2030(ds: dataset.Dataset) -> float:
-    return ds.indicators.query("entity == 'tonglu' and indicator_id == 'talent_total' and year == 2030 and "
-                               "kind == 'target'")["value"].item()
+    return total_target_2030(ds)["value"]
 
 
 def _docx(workspace: Path, edit, table: dict = DOCUMENT_TABLE) -> Path:

@@ -11,7 +11,7 @@ import pytest
 from helpers.core.errors import InputError
 from helpers.core.values import NotANumber, parse_value_cell
 from helpers.extract import dataset
-from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan
+from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, total_target_2030
 from support.notes import said
 from support.plan_documents import (
     PlanContent,
@@ -51,8 +51,7 @@ def _build(workspace: Path) -> dataset.Dataset:
 
 
 def _total_2030(ds: dataset.Dataset):
-    return ds.indicators.query("entity == 'tonglu' and indicator_id == 'talent_total' and year == 2030 "
-                               "and kind == 'target'").iloc[0]
+    return total_target_2030(ds)
 
 
 # ------------------------------------------------------------------------------------------- value cells

@@ -18,7 +18,7 @@ import pytest
 
 from helpers.core.errors import InputError
 from helpers.extract import dataset
-from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, web_page_with_target
+from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, total_target_2030, web_page_with_target
 from support.plan_documents import (
     PlanContent,
     print_pdf_libreoffice,
@@ -90,8 +90,7 @@ def _build(workspace: Path, pdf: Path) -> dataset.Dataset:
 
 
 def _target(ds: dataset.Dataset) -> float:
-    return ds.indicators.query("entity == 'tonglu' and indicator_id == 'talent_total' and year == 2030 and "
-                               "kind == 'target'")["value"].item()
+    return total_target_2030(ds)["value"]
 
 
 def _steps(ds: dataset.Dataset) -> list[str]:

@@ -10,7 +10,7 @@ import pytest
 
 from helpers.core.errors import InputError
 from helpers.extract import dataset
-from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan
+from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, total_target_2030
 from support.plan_documents import PlanContent, soffice, use_plan_file, write_docx, write_html
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -21,9 +21,8 @@ def _build(workspace: Path) -> dataset.Dataset:
 
 
 def _target(ds: dataset.Dataset) -> tuple[float, str]:
-    row = ds.indicators.query("entity == 'tonglu' and indicator_id == 'talent_total' and year == 2030 and "
-                              "kind == 'target'")
-    return row["value"].item(), row["comparator"].item()
+    row = total_target_2030(ds)
+    return row["value"], row["comparator"]
 
 
 def _word_cell(workspace: Path, *runs: str) -> None:
@@ -404,9 +403,7 @@ def test_a_figure_inside_a_content_control_in_a_table_is_read(workspace, edit):
     _word_table(workspace, edit)
     ds = _build(workspace)
     assert _target(ds) == (20, "=")
-    attribute = ds.indicators.query("entity == 'tonglu' and indicator_id == 'talent_total' and year == 2030 and "
-                                    "kind == 'target'")
-    assert attribute["attribute"].tolist() == ["预期性"]       # the cell after it, in its own column
+    assert total_target_2030(ds)["attribute"] == "预期性"       # the cell after it, in its own column
 
 
 def test_a_row_that_leaves_out_its_first_columns_is_read_under_its_headers(workspace):
