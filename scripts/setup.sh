@@ -27,7 +27,16 @@ scripts/ensure-system-deps.sh "${SYSTEM_PACKAGES[@]}"
 
 if [ "$ENV_KIND" = venv ]; then
     step "Python environment $ENV_DIR"
-    if "$PY" -c "import sys" 2>/dev/null; then
+    # A venv copied with the project folder still belongs to the original: its tools (bin/papermill, bin/jupyter),
+    # its install of the project and its kernel run the original's Python and helpers. pyvenv.cfg records the
+    # folder it was made in; one made elsewhere is made anew here.
+    made_in=$(sed -n 's/^command = .* -m venv \(-[^ ]* \)*//p' "$ENV_DIR/pyvenv.cfg" 2>/dev/null || true)
+    elsewhere=""
+    if [ -n "$made_in" ] && [ "$(cd "$made_in" 2>/dev/null && pwd -P)" != "$(cd "$ENV_DIR" && pwd -P)" ]; then
+        elsewhere=yes
+        echo "$ENV_DIR was made in $made_in (copied with the project folder): making this folder's own."
+    fi
+    if [ -z "$elsewhere" ] && "$PY" -c "import sys" 2>/dev/null; then
         echo "present: $("$PY" --version)"
     else
         scripts/check-python.sh "$PYTHON"

@@ -32,3 +32,9 @@ sys.modules.setdefault("rfc3987_syntax", None)
 from helpers.run.notebook_display import show_input_errors_briefly  # noqa: E402
 
 show_input_errors_briefly()
+
+# A copied project folder's environment runs the original's helpers; run directly (not by make, which names the
+# folder), they would work on the original's files. Refused here, before anything is read or written.
+from helpers.run.environment import refuse_another_project  # noqa: E402
+
+refuse_another_project()

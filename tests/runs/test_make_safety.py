@@ -4,6 +4,7 @@ can run a command, a folder make cannot name is refused in one line. Reading the
 import os
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -239,6 +240,55 @@ def test_a_copied_project_works_on_its_own_files_or_refuses(tmp_path):
     assert "make setup" in line
     assert {p.name: p.stat().st_mtime_ns for p in (copy / "data" / "processed").iterdir()} == before
     assert sorted(p.name for p in (original / "data" / "processed").iterdir()) == [".gitkeep"]
+
+
+def _a_project_and_its_copy(tmp_path: Path) -> tuple[Path, Path]:
+    """A minimal project folder (the Makefile, src/helpers, an empty data/processed) and a copy of it (`cp -a`)."""
+    original = tmp_path / "original"
+    (original / "data" / "processed").mkdir(parents=True)
+    shutil.copy2(paths.PROJECT_ROOT / "Makefile", original)
+    shutil.copytree(paths.PROJECT_ROOT / "src" / "helpers", original / "src" / "helpers",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    (original / "notebooks").mkdir()
+    copy = tmp_path / "copy"
+    subprocess.run(["cp", "-a", str(original), str(copy)], check=True)
+    return original, copy
+
+
+def test_the_tools_of_a_copied_environment_run_in_the_copy_refuse_in_one_line(tmp_path):
+    """Run directly, not by make (`.venv/bin/python -m helpers …`, `.venv/bin/papermill …`), the tools of an
+    environment copied with the project run the original's helpers, which worked on the original's files: they
+    wrote into its data/processed. Now `import helpers` refuses, naming both folders and the fix, before anything is
+    written; from the original's own folder the same notebook writes there as before."""
+    import nbformat
+    original, copy = _a_project_and_its_copy(tmp_path)
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("from helpers.core import paths\n"
+                                          "(paths.PROCESSED_DIR / 'written.csv').write_text('x')")]
+    nbformat.write(nb, copy / "notebooks" / "write.ipynb")
+    # The copied environment: its Python finds the original's helpers (its editable install points there).
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "TALENT_PROJECT_ROOT")}
+    env.update(PYTHONPATH=str(original / "src"), IPYTHONDIR=str(tmp_path / "ipython"))
+    processed = original / "data" / "processed"
+
+    command = subprocess.run([sys.executable, "-m", "helpers", "resolve"], cwd=copy, env=env, capture_output=True,
+                             text=True, timeout=60)
+    assert command.returncode == 2 and len(command.stderr.splitlines()) == 1, command.stderr
+    line = command.stderr
+    assert line.startswith(f"error: {copy}: you are working in this project folder") and f"{original} (" in line
+    assert f"run `make setup` in {copy}" in line and "Traceback" not in line
+
+    def papermill(cwd: Path) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "papermill", "-k", "python3", str(copy / "notebooks" /
+                               "write.ipynb"), str(tmp_path / "out.ipynb")], cwd=cwd, env=env, capture_output=True,
+                              text=True, timeout=120)
+    notebook = papermill(copy / "notebooks")
+    assert notebook.returncode != 0 and list(processed.iterdir()) == []
+    assert f"InputError: {copy}: you are working in this project folder" in notebook.stderr, notebook.stderr
+    assert list(processed.iterdir()) == [] and list((copy / "data" / "processed").iterdir()) == []
+    # The same notebook, run from the original's folder, writes there: the helpers' folder is the original.
+    assert papermill(original).returncode == 0
+    assert [p.name for p in processed.iterdir()] == ["written.csv"]
 
 
 def test_make_clean_removes_only_what_the_steps_wrote(made_report, tmp_path):

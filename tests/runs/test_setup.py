@@ -2,6 +2,7 @@
 and `make setup` says what is missing and installs it. (No conda here: a venv stands in for the conda
 environment, and a stub records what `conda` was asked to do.)"""
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -160,3 +161,39 @@ def test_a_moved_project_folder_is_repaired_in_one_line(tmp_path):
                          env=_env(CONDA_PREFIX=str(prefix), CONDA_DEFAULT_ENV="talent-plan"))
     assert run.returncode == 0 and run.stderr == "", run.stderr
     assert run.stdout == "A piece of the set-up has gone: repairing it.\nsetting up\n"
+
+
+def test_setup_in_a_copied_folder_makes_the_folder_an_environment_of_its_own(tmp_path):
+    """A .venv copied with the project folder (`cp -a`) belongs to the original: its tools' first lines, its install
+    of the project and its kernel name the original's Python, so `make setup` in the copy kept running the
+    original's (papermill, the kernel). setup.sh now makes the copy's own, and keeps one made in its folder. (A
+    stand-in PYTHON makes the venvs without pip: the install that follows fails, quickly; the venv is what counts.)"""
+    original = tmp_path / "original"
+    (original / "scripts").mkdir(parents=True)
+    for name in ("scripts/setup.sh", "scripts/check-python.sh", "scripts/ensure-system-deps.sh", "pyproject.toml",
+                 "requirements.lock"):
+        shutil.copy2(paths.PROJECT_ROOT / name, original / name)
+    python = tmp_path / "python3"
+    python.write_text(f'#!/bin/sh\nif [ "$1 $2" = "-m venv" ]; then shift 2; exec "{sys.executable}" -m venv '
+                      f'--without-pip "$@"; fi\nexec "{sys.executable}" "$@"\n')
+    python.chmod(0o755)
+    subprocess.run([str(python), "-m", "venv", "--clear", str(original / ".venv")], check=True)
+    copy = tmp_path / "copy"
+    subprocess.run(["cp", "-a", str(original), str(copy)], check=True)
+
+    def setup(folder: Path) -> subprocess.CompletedProcess:
+        return subprocess.run(["scripts/setup.sh"], cwd=folder, capture_output=True, text=True, timeout=120,
+                              env=_env(PYTHON=str(python), ENV_KIND="venv", ENV_DIR=".venv"))
+
+    def made_in(folder: Path) -> str:
+        config = (folder / ".venv" / "pyvenv.cfg").read_text(encoding="utf-8")
+        return next(line for line in config.splitlines() if line.startswith("command")).rsplit(" ", 1)[1]
+
+    run = setup(copy)
+    assert f".venv was made in {original / '.venv'} (copied with the project folder)" in run.stdout, run.stdout
+    assert made_in(copy) == str(copy / ".venv") and made_in(original) == str(original / ".venv")
+    marker = original / ".venv" / "made here"
+    marker.touch()
+    run = setup(original)
+    assert "present: Python 3" in run.stdout and "was made in" not in run.stdout, run.stdout
+    assert marker.exists()
