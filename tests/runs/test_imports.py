@@ -119,7 +119,8 @@ def test_the_error_types_are_a_leaf():
     assert GRAPH["helpers.core.paths"] == set()
     assert GRAPH["helpers.core.errors"] <= {"helpers.core.paths"}
     # `import helpers` (every notebook) installs the notebook's error display, which needs the error types only;
-    # `python -m helpers` also says Ctrl-C once per make run, which needs the project's folder only
-    assert GRAPH["helpers"] == {"helpers.run.notebook_display", "helpers.run.stopping"}
+    # `python -m helpers` also says Ctrl-C once per make run, which needs the project's folder only; and it refuses
+    # to work on another project folder than the one the user works in (a copied environment's tools)
+    assert GRAPH["helpers"] == {"helpers.run.notebook_display", "helpers.run.stopping", "helpers.run.environment"}
     assert GRAPH["helpers.run.stopping"] == {"helpers.core.paths"}
     assert GRAPH["helpers.run.notebook_display"] == {"helpers.core.errors"}

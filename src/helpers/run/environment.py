@@ -17,15 +17,13 @@ TALENT_PROJECT_ROOT, so their helpers would work on the original's files: `impor
 """
 from __future__ import annotations
 
-import filecmp
+# `import helpers` imports this module (refuse_another_project): the slower imports (importlib.metadata, tomllib,
+# subprocess, filecmp: 30-50 ms) are in the functions that use them.
 import importlib
-import importlib.metadata as metadata
 import json
 import re
 import shutil
-import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
 from helpers.core import paths
@@ -38,6 +36,7 @@ FIX = ("run `make setup`: it installs what is missing (the Debian packages with 
 
 def required_distributions(pyproject: Path = paths.PROJECT_ROOT / "pyproject.toml") -> list[str]:
     """The distributions pyproject.toml asks for, with its dev extras (the tests need them too)."""
+    import tomllib
     project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
     requirements = project["dependencies"] + [r for group in project.get("optional-dependencies", {}).values()
                                               for r in group]
@@ -46,6 +45,7 @@ def required_distributions(pyproject: Path = paths.PROJECT_ROOT / "pyproject.tom
 
 def missing_packages(imports: bool = False) -> list[str]:
     """Distributions not installed in this environment (or, with `imports`, installed but failing to import)."""
+    import importlib.metadata as metadata
     absent, broken = [], []
     modules = _modules_by_distribution() if imports else {}
     for name in [PROJECT_DISTRIBUTION] + required_distributions():
@@ -81,8 +81,7 @@ def missing_kernel() -> list[str]:
 def foreign_code(project_root: Path = paths.PROJECT_ROOT) -> str:
     """Empty when this environment runs the helpers of `project_root`; otherwise why not, in one line. The
     helpers of another folder are accepted only while they are identical to this folder's."""
-    import helpers
-    running = Path(helpers.__file__).resolve().parent
+    running = Path(__file__).resolve().parents[1]     # the helpers package this module is part of
     own = Path(project_root) / "src" / "helpers"
     if not own.is_dir() or running == own.resolve():
         return ""
@@ -143,6 +142,7 @@ def _same_folder(a: Path, b: Path) -> bool:
 
 def _differing_files(a: Path, b: Path) -> list[str]:
     """The Python and data files that differ between two copies of the package (one missing counts)."""
+    import filecmp
     def files(root: Path) -> set[str]:
         return {p.relative_to(root).as_posix() for p in root.rglob("*")
                 if p.is_file() and "__pycache__" not in p.parts}
@@ -173,6 +173,7 @@ def check(imports: bool = False, packages_only: bool = False) -> list[str]:
 
 
 def _has_font(family: str) -> bool:
+    import subprocess
     if shutil.which("fc-list"):
         found = subprocess.run(["fc-list", family, "family"], capture_output=True, text=True).stdout
         return bool(found.strip())
@@ -185,6 +186,7 @@ def _normal(name: str) -> str:
 
 def _modules_by_distribution() -> dict[str, list[str]]:
     """Each distribution's importable top-level modules (public names first)."""
+    import importlib.metadata as metadata
     out: dict[str, list[str]] = {}
     for module, dists in metadata.packages_distributions().items():
         for dist in dists:
