@@ -127,3 +127,23 @@ def test_the_notebooks_figures_mark_a_pair_to_compare_with_care_in_the_reports_w
     expected = {"zh": f"每千人口执业（助理）医师数（{caveat}）",
                 "en": f"Practising physicians per 1,000 people ({caveat})"}[lang]
     assert _label(row, lang) == expected
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_with_no_target_judged_the_brief_never_says_every_target_judged_was_met(contexts, lang):
+    # a plan that ended with no target-year actual for any target (the hostile pass: 安吉, 2026) was summed up
+    # under 未达标的目标 as 所评估的目标全部达标 while none was judged
+    import dataclasses
+
+    from helpers.analyse.growth import NOT_ASSESSABLE, TARGET_MET, TARGET_MISSED
+    ctx = contexts[lang]
+    judged = ctx.progress["verdict"].isin([TARGET_MET, TARGET_MISSED])
+    assert judged.sum() == 24 + 11             # 13 + 11 met, 6 + 5 missed: the workspace's final evaluation
+    none_judged = dataclasses.replace(ctx, progress=ctx.progress.assign(
+        verdict=ctx.progress["verdict"].where(~judged, NOT_ASSESSABLE)))
+    words = html.unescape(re.sub(r"<[^>]+>", " ", str(chapters.plan.misses_brief(none_judged))))
+    assert ctx.t("report.misses_none") not in words
+    assert ctx.t("report.misses_none_judged") in words
+    all_met = dataclasses.replace(ctx, progress=ctx.progress.assign(
+        verdict=ctx.progress["verdict"].where(ctx.progress["verdict"] != TARGET_MISSED, TARGET_MET)))
+    assert ctx.t("report.misses_none") in html.unescape(str(chapters.plan.misses_brief(all_met)))

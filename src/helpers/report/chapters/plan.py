@@ -216,7 +216,10 @@ def _misses(ctx: ReportContext, rows: pd.DataFrame) -> Html:
                        "entries": [final_counts_line(ctx, e) for e in dict.fromkeys(rows["entity"])]})
     missed, left = shortlist(rows[rows["verdict"] == TARGET_MISSED], "completion_rate")   # the one judgement
     if missed.empty:
-        blocks.append({"kind": "notes", "entries": [ctx.t("report.misses_none")]})
+        # "every target judged was met" only where some target was judged: with no target-year actual, none was
+        judged = rows["verdict"].isin([TARGET_MET, TARGET_MISSED]).any()
+        none = "report.misses_none" if judged else "report.misses_none_judged"
+        blocks.append({"kind": "notes", "entries": [ctx.t(none)]})
         return chapter(ctx, "plan", ctx.t("report.misses_title"), blocks)
     body = [[ctx.entity_name(r.entity), indicator_with_unit(ctx, r.indicator_id, r.unit, r.comparability),
              marked_target(ctx, r), _judged_value(ctx, r), fmt_pct(r.completion_rate)] for r in missed.itertuples()]
