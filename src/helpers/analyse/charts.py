@@ -310,7 +310,8 @@ def series_title(inputs, entity: str, ind_id: str, unit: str, lang: str) -> str:
 
 def _observed(inputs, entity: str, ind_id: str) -> pd.DataFrame:
     """The observations a trend was fitted to (up to the report year)."""
-    return pd.DataFrame(observed_up_to(series(inputs, entity, ind_id), inputs.report_year))
+    return pd.DataFrame(observed_up_to(series(inputs, entity, ind_id), inputs.report_year,
+                                       inputs.plan_of(entity).period.base_year))
 
 
 def progress_panels(inputs, progress: pd.DataFrame, lang: str, limit: int | None = None) -> list[dict]:

@@ -156,7 +156,8 @@ def peer_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
     """
     ind = inputs.indicators
     counties = ind[ind["entity"].isin(inputs.entities) & ind["value"].notna()]
-    observed = counties["kind"].isin(OBSERVED_KINDS) & ~counties["cumulative"]   # a 〔〕 sum is not a level
+    # a 〔〕 sum is not a level, and a plan's estimate (预计) is not an actual
+    observed = counties["kind"].isin(OBSERVED_KINDS) & ~counties["cumulative"] & ~counties["estimated"]
     latest = (counties[observed & (counties["year"] <= inputs.report_year)]
               .sort_values("year").groupby(["indicator_id", "entity"]).tail(1))
     # Each county's plan target: the target year of the plan the report year evaluates (own document first).

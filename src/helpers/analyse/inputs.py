@@ -152,10 +152,14 @@ def has_value(record: dict) -> bool:
     return record["value"] is not None and not pd.isna(record["value"])
 
 
-def observed_up_to(records: list[dict], up_to: int) -> list[dict]:
-    """Actual and baseline observations up to a year, one per year (an actual wins over a derived one)."""
+def observed_up_to(records: list[dict], up_to: int, estimate_year: int | None = None) -> list[dict]:
+    """Actual and baseline observations up to a year, one per year (an actual wins over a derived one).
+
+    An estimate (a plan's 预计 column, e.g. a 十五五 plan's 2025年（预计）) is not an actual: it is left out, except
+    in `estimate_year`, the base year of the plan evaluated, where it is that plan's own base (marked 预计)."""
     obs = sorted((r for r in records if r["kind"] in OBSERVED_KINDS and has_value(r) and r["year"] <= up_to
-                  and not r.get("cumulative")),   # a cumulative figure (〔〕) is a sum over years, not a level
+                  and not r.get("cumulative")   # a cumulative figure (〔〕) is a sum over years, not a level
+                  and (not r.get("estimated") or r["year"] == estimate_year)),
                  key=lambda r: (r["year"], r["kind"]))
     out, years = [], set()
     for r in obs:
@@ -163,6 +167,12 @@ def observed_up_to(records: list[dict], up_to: int) -> list[dict]:
             years.add(r["year"])
             out.append(r)
     return out
+
+
+def estimate_only(records: list[dict], year: int) -> dict | None:
+    """A plan's estimate (预计) of a year's figure, where it is all there is of that year (no actual)."""
+    return next((r for r in records if r["kind"] in OBSERVED_KINDS and has_value(r) and r["year"] == year
+                 and r.get("estimated") and not r.get("cumulative")), None)
 
 
 def plan_target(records: list[dict], plan: Plan) -> dict | None:

@@ -34,7 +34,15 @@ import json
 import pandas as pd
 
 from helpers.analyse.growth import RATE_ABSOLUTE, RATE_CAGR, absolute_change, cagr
-from helpers.analyse.inputs import AnalysisInputs, as_numeric, observed_up_to, plan_target, series, source_lines
+from helpers.analyse.inputs import (
+    AnalysisInputs,
+    as_numeric,
+    estimate_only,
+    observed_up_to,
+    plan_target,
+    series,
+    source_lines,
+)
 from helpers.analyse.progress import plan_judgement
 from helpers.analyse.trends import fit_trend
 from helpers.core.config import Plan, PlanPeriod
@@ -117,8 +125,9 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
     since = _since_ended(by_year, ended.period, last, growth, meta.direction)
     # The ended plan's final evaluation, judged as at its target year (the same judgement its report gave).
     ended_target = plan_target(rows, ended)
-    ended_judged = plan_judgement(observed_up_to(rows, ended.period.target_year), ended_target, ended,
-                                  ended.period.target_year, meta.direction)
+    ended_judged = plan_judgement(observed_up_to(rows, ended.period.target_year, ended.period.base_year),
+                                  ended_target, ended, ended.period.target_year, meta.direction,
+                                  estimate_only(rows, ended.period.target_year))
     # Notes as codes and values (outlook_notes in the wording), said by each reader in its language.
     notes = ([fit.note] if fit.note else []) + growth.pop("notes")
     if following is None:

@@ -34,6 +34,7 @@ from helpers.analyse.inputs import (
     BINDING,
     AnalysisInputs,
     as_numeric,
+    estimate_only,
     observed_up_to,
     plan_target,
     series,
@@ -71,7 +72,7 @@ def progress_table(inputs: AnalysisInputs) -> pd.DataFrame:
 def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
     meta = inputs.catalogue.indicators[ind_id]
     rows = series(inputs, entity, ind_id)
-    observed = observed_up_to(rows, inputs.report_year)
+    observed = observed_up_to(rows, inputs.report_year, plan.period.base_year)
     latest = observed[-1] if observed else None
     base = observed[0] if len(observed) > 1 else None
     target = plan_target(rows, plan)
@@ -81,7 +82,8 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         None if latest is None else int(latest["year"]), None if latest is None else float(latest["value"]),
         None if target is None else int(target["year"]), None if target is None else float(target["value"]),
         "=" if target is None else target["comparator"], meta.direction)
-    judged = plan_judgement(observed, target, plan, inputs.report_year, meta.direction)
+    judged = plan_judgement(observed, target, plan, inputs.report_year, meta.direction,
+                            estimate_only(rows, plan.period.target_year))
     if cumulative:
         # A five-year sum: judged on the sum of the yearly actuals (plan_judgement), never as a level's growth.
         met = judged["target_met"]
@@ -171,14 +173,21 @@ def verdict_label(code: str, lang: str, final: bool = False) -> str:
     return category_label(code, lang)
 
 
-def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report_year: int, direction: str) -> dict:
-    """The plan-period columns of one row (see helpers.analyse.evaluation for the formulas)."""
+def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report_year: int, direction: str,
+                   estimate: dict | None = None) -> dict:
+    """The plan-period columns of one row (see helpers.analyse.evaluation for the formulas).
+
+    `observed` holds actuals only (observed_up_to). `estimate` is a plan's estimate (预计) of the target year's
+    figure where no actual exists: it is never judged as the actual; the notes name it and ask for the actual."""
     period = plan.period
     where = phase(period, report_year)
     final = where in FINAL_PHASES
     by_year = {int(r["year"]): float(r["value"]) for r in observed}
     base = by_year.get(period.base_year)
     notes: list[dict] = []
+    if final and period.target_year not in by_year and estimate is not None:
+        notes.append({"code": "estimate_not_actual", "year": period.target_year, "plan": estimate["plan"],
+                      "value": float(estimate["value"])})
     # The value judged: at the final evaluation the target year's actual; otherwise the latest actual.
     if final and period.target_year in by_year:
         year, value = period.target_year, by_year[period.target_year]
