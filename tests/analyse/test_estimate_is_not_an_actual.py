@@ -61,6 +61,9 @@ def test_the_final_evaluation_judges_no_estimate_as_met_or_missed(estimated):
         assert {"code": "estimate_not_actual", "year": 2025, "plan": "十五五", "value": value} in notes
     said = notes_text(rows.loc["talent_total", "evaluation_notes"], words("zh"), "evaluation_notes")
     assert "2025年只有十五五规划的预计数15，预计数不作为实际值评估；请在监测工作簿中填入2025年实际值" in said
+    said = notes_text(rows.loc["talent_total", "evaluation_notes"], words("en"), "evaluation_notes")
+    assert "for 2025 there is only the 15th Five-Year Plan's estimate, 15; an estimate is not judged as an " \
+           "actual: enter the 2025 actual in the monitoring workbook" in said       # all English, "plan" once
 
 
 def test_the_province_is_set_against_actuals_only(estimated):

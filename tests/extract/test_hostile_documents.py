@@ -463,3 +463,25 @@ def test_a_change_in_the_prose_is_never_read_as_a_level(workspace, sentence, rea
     targets = _build(workspace).indicators.query("entity == 'tonglu' and origin == 'prose' and year == 2030 and "
                                                  "indicator_id == 'party_government_talent'")
     assert targets["value"].tolist() == ([] if read is None else [read])
+
+
+# ------------------------------------------------------------------------------------- a header of two rows
+
+def test_a_second_header_row_is_named_as_one_and_its_advice_works(workspace):
+    """A header in two rows (一级指标 / 二级指标 over the columns) read its second row as an indicator: "'二级指标'
+    is not in the catalogue: add it to source_names", advice that would put a header's words in the catalogue.
+    Now the row is named as a second header row; the advice (one header row) gives the figures."""
+    second = ["一级指标", "", "二级指标", "", "", "", ""]
+    table = dict(DOCUMENT_TABLE, header=["类别", "序号", "指标", "单位", "2025年（预计）", "2030年目标", "属性"],
+                 rows=[second] + DOCUMENT_TABLE["rows"])
+    path = _docx(workspace, lambda document: None, table)
+    with pytest.raises(InputError) as caught:
+        _build(workspace)
+    said = str(caught.value)
+    assert "'二级指标' in the indicator column is a header's words" in said and "second row" in said
+    assert "table 1, row 2, column 3" in said                    # the cell of the second header row
+    assert "source_names" not in said
+
+    write_docx(PlanContent(**DOCUMENT_TABLE), path)               # the advice followed: one header row
+    write_manifest(workspace / "raw")
+    assert _total_2030(_build(workspace)) == 20

@@ -98,7 +98,16 @@ def _attribute(path: Path, row: TableRow, name: str) -> str:
     return ATTRIBUTES[written]
 
 
-def _unknown_name(path: Path, cell: Cell, name: str, catalogue: Catalogue) -> InputError:
+def _unknown_name(path: Path, cell: Cell, name: str, catalogue: Catalogue, sources: Sources) -> InputError:
+    if any(r.role in ("category", "name") and r.pattern.fullmatch(re.sub(r"\s+", "", name), path, cell.where)
+           for r in sources.header_roles):
+        # 二级指标 under 一级指标: the table's header has a second row, which cannot be read as an indicator (and
+        # adding a header's words to the catalogue, as the advice for an unknown name says, would be harmful)
+        return InputError(path, cell.where, f"'{name}' in the indicator column is a header's words, not an "
+                          "indicator's name: the table's header has a second row (e.g. 一级指标 over 二级指标)",
+                          "make the header one row in the plan document: keep one heading per column (指标名称, "
+                          "单位, 2025年目标, …), delete the second header row, save the document, and run "
+                          "`make manifest`.")
     close = difflib.get_close_matches(name, catalogue.all_source_names(), n=1, cutoff=0.5)
     hint = f" Did you mean '{close[0]}'?" if close else ""
     return InputError(path, cell.where, f"indicator '{name}' is not in the catalogue.{hint}",
@@ -176,7 +185,7 @@ class TableCleaner:
         for the same indicator, stops the run."""
         ind_id = self.catalogue.indicator_for_name(name)
         if ind_id is None:
-            raise _unknown_name(path, row.name, name, self.catalogue)
+            raise _unknown_name(path, row.name, name, self.catalogue, self.sources)
         ind = self.catalogue.indicators[ind_id]
         if ind_id in seen:
             first = seen[ind_id]
