@@ -35,6 +35,6 @@ show_input_errors_briefly()
 
 # A copied project folder's environment runs the original's helpers; run directly (not by make, which names the
 # folder), they would work on the original's files. Refused here, before anything is read or written.
-from helpers.run.environment import refuse_another_project  # noqa: E402
+from helpers.run.project_folder import refuse_another_project  # noqa: E402
 
 refuse_another_project()
