@@ -84,7 +84,7 @@ def test_a_captions_part_number_comes_before_its_full_stop(contexts):
 
 def test_every_wording_joins_years_with_its_languages_dash():
     # the sentences that write years from-to themselves ({start_year}—{target_year}年) agree with the one form
-    from helpers.core.formatting import YEAR_DASH
+    from helpers.core.periods import YEAR_DASH
     from helpers.core.wording import FOLDER as CORE
     from helpers.report.wording import FOLDER as REPORT
     joined = re.compile(r"\{(?:\w*year\w*|first)\}([–—-])\{\w*year\w*\}")

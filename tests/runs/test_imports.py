@@ -126,3 +126,18 @@ def test_the_error_types_are_a_leaf():
     # (every step imports it, so it stays off the environment check's imports: render.py, the kernel's name)
     assert GRAPH["helpers.run.project_folder"] == {"helpers.core.paths", "helpers.core.errors", "helpers.run.stopping"}
     assert GRAPH["helpers.run.notebook_display"] == {"helpers.core.errors"}
+
+
+def test_recording_the_run_reads_the_configuration_without_pandas(tmp_path):
+    # `python -m helpers resolve` runs in every make report (0.19 s, 23 MB): it reads the configuration and the
+    # run's parameters, never a table. Reading the plan periods once pulled in helpers.core.formatting, and so
+    # pandas (0.34 s, 73 MB in the benchmark): the years from-to live in helpers.core.periods.
+    import subprocess
+    import sys
+    probe = ("import sys; from pathlib import Path; from helpers.run import parameters as p; "
+             "from helpers.core import config, periods; config.load_sources(Path('config')); "
+             "print(sorted(m for m in ('pandas', 'numpy') if m in sys.modules))")
+    run = subprocess.run([sys.executable, "-c", probe], cwd=paths.PROJECT_ROOT, capture_output=True, text=True,
+                         timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"

@@ -13,16 +13,6 @@ def number(value, missing: str = "—") -> str:
     return missing if value is None or pd.isna(value) else f"{value:,.4g}"
 
 
-# Years from-to, one form in each language: 一字线 in Chinese (GB/T 15834: 2021—2025年), an en dash in English
-# (2021–2025). The wording files join year placeholders with the same dash (tests/report/test_wording.py checks).
-YEAR_DASH = {"zh": "—", "en": "–"}
-
-
-def years(first: int, last: int, lang: str) -> str:
-    """Years from-to as the language writes them: 2021—2025 in Chinese, 2021–2025 in English."""
-    return f"{first}{YEAR_DASH[lang]}{last}"
-
-
 def percent(value, missing: str = "—") -> str:
     """A rate as a percentage with one decimal: 0.0633 -> 6.3%."""
     return missing if value is None or pd.isna(value) else f"{value:.1%}"

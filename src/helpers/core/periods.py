@@ -22,7 +22,18 @@ from collections.abc import Iterable
 
 # (FIVE_YEARS, DIGITS, FIVE_YEAR_NAME: kept in helpers.core.config, which checks each configured period by them)
 from helpers.core.config import DIGITS, FIVE_YEAR_NAME, FIVE_YEARS, Plan, PlanPeriod
-from helpers.core.formatting import years
+
+# (here, not in helpers.core.formatting, which imports pandas: reading the configuration, as every step and
+# `python -m helpers resolve` do, needs the periods and not pandas)
+# Years from-to, one form in each language: 一字线 in Chinese (GB/T 15834: 2021—2025年), an en dash in English
+# (2021–2025). The wording files join year placeholders with the same dash (tests/report/test_wording.py checks).
+YEAR_DASH = {"zh": "—", "en": "–"}
+
+
+def years(first: int, last: int, lang: str) -> str:
+    """Years from-to as the language writes them: 2021—2025 in Chinese, 2021–2025 in English."""
+    return f"{first}{YEAR_DASH[lang]}{last}"
+
 
 # Where a report year stands in the plan it evaluates.
 BEFORE = "before_base_year"
@@ -50,7 +61,7 @@ def plan_name(number: int) -> str | None:
 
 def period_years(period: PlanPeriod, lang: str) -> str:
     """The years a period covers (the base year is the year before it starts), as the language writes years
-    from-to (helpers.core.formatting.years): 2021—2025 / 2021–2025."""
+    from-to (years): 2021—2025 / 2021–2025."""
     return years(period.base_year + 1, period.target_year, lang)
 
 

@@ -7,9 +7,8 @@ import pandas as pd
 from helpers.analyse.growth import TARGET_MET, TARGET_MISSED
 from helpers.analyse.progress import target_counts
 from helpers.core.formatting import percent as fmt_pct
-from helpers.core.formatting import years
 from helpers.core.method import method_parameters
-from helpers.core.periods import FINAL_PHASES
+from helpers.core.periods import FINAL_PHASES, years
 from helpers.report.blocks import (
     Cell,
     Column,
