@@ -10,11 +10,11 @@ from helpers.analyse import charts
 from helpers.analyse.growth import MOVING_AWAY, NEEDS_ACCELERATION, ON_TRACK, RATE_ABSOLUTE
 from helpers.analyse.outlook import FELL_BACK, KEPT_PACE, SLOWED
 from helpers.core.config import PlanPeriod
-from helpers.core.formatting import interval, years
+from helpers.core.formatting import interval
 from helpers.core.formatting import percent as fmt_pct
 from helpers.core.formatting import projection as fmt_projection
 from helpers.core.method import method_parameters
-from helpers.core.periods import period_label, period_years
+from helpers.core.periods import period_label, period_years, years
 from helpers.report.blocks import (
     Cell,
     Column,
