@@ -10,7 +10,7 @@ import pytest
 
 from helpers.core.errors import InputError
 from helpers.extract import dataset
-from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, total_target_2030
+from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, total_target_2030, web_page_with_target
 from support.plan_documents import PlanContent, soffice, use_plan_file, write_docx, write_html
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -150,8 +150,7 @@ def test_a_digit_of_another_script_is_refused_not_read(workspace, written):
     """The Arabic-Indic zero ٠ looks like a dot: 20٠ was read 200 (Python's \\d takes every script's digits). A
     plan's figures are written in 0-9 (full-width ones are normalised): another script's digit is refused, named."""
     add_fifteenth_plan(workspace, "word_tab_cells")
-    path = write_html(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.html")
-    path.write_text(path.read_text(encoding="utf-8").replace(">20左右<", f">{written}<"), encoding="utf-8")
+    path = web_page_with_target(workspace / "raw" / "tonglu_15.html", written)
     use_plan_file(workspace, "tonglu_15.txt", path)
     with pytest.raises(InputError) as info:
         _build(workspace)
@@ -428,8 +427,7 @@ def test_a_row_that_leaves_out_its_first_columns_is_read_under_its_headers(works
 def test_a_figure_with_a_zero_before_its_first_digit_is_refused(workspace, written):
     """02左右 was read 2: no plan writes a figure so, and 20 set right to left is stored 02 (Word shows 20)."""
     add_fifteenth_plan(workspace, "word_tab_cells")
-    path = write_html(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.html")
-    path.write_text(path.read_text(encoding="utf-8").replace(">20左右<", f">{written}<"), encoding="utf-8")
+    path = web_page_with_target(workspace / "raw" / "tonglu_15.html", written)
     use_plan_file(workspace, "tonglu_15.txt", path)
     with pytest.raises(InputError) as info:
         _build(workspace)
@@ -440,8 +438,7 @@ def test_a_figure_with_a_zero_before_its_first_digit_is_refused(workspace, writt
 @pytest.mark.parametrize("written, value", [("0.5", 0.5), ("10.05", 10.05), ("20左右", 20)])
 def test_a_zero_in_its_place_is_read(workspace, written, value):
     add_fifteenth_plan(workspace, "word_tab_cells")
-    path = write_html(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.html")
-    path.write_text(path.read_text(encoding="utf-8").replace(">20左右<", f">{written}<"), encoding="utf-8")
+    path = web_page_with_target(workspace / "raw" / "tonglu_15.html", written)
     use_plan_file(workspace, "tonglu_15.txt", path)
     assert _target(_build(workspace))[0] == value
 
