@@ -17,7 +17,8 @@ from helpers.core import paths
 from support.workbooks import drop
 
 ROWS = ([dict(county="建德市", indicator="科创板上市企业数", year=2025, value=1)]
-        + [dict(county="建德市", indicator="优质学前教育和高中段教育覆盖率", year=y, value=100) for y in range(2021, 2026)])
+        + [dict(county="建德市", indicator="优质学前教育和高中段教育覆盖率", year=y, value=100)
+           for y in range(2021, 2026)])
 
 
 @pytest.mark.slow
