@@ -99,3 +99,17 @@ def test_outlook_table_states_no_number_it_cannot_have(edges, series_ids):
         row = o.loc[key]
         assert pd.isna(row["projection"]) and pd.isna(row["implied_annual_growth"]), key
         assert "not_fittable" in row["outlook_notes"]
+
+
+@pytest.mark.parametrize("lang, shown", [("zh", "0.2家 → —"), ("en", "0.2 entities → —")])
+def test_the_outlook_writes_a_change_per_year_where_a_value_is_0_not_a_percentage(edges, lang, shown):
+    """建德 科创板上市企业数 0 (2020) → 1 (2025): a growth rate from 0 is undefined, so the growth achieved over
+    十四五 is a change per year, (1 − 0) ÷ 5 = 0.2 (家), as outlook.csv says (growth_method); main printed it as
+    a rate, 20.0%."""
+    from helpers.report import chapters
+    ctx = _context(edges, lang)
+    row = ctx.outlook.set_index(["entity", "indicator_id"]).loc[
+        ("jiande", next(i for i, ind in ctx.inputs.catalogue.indicators.items() if ind.name_zh == "科创板上市企业数"))]
+    assert row["growth_method"].startswith("absolute") and row["achieved_growth_last_period"] == pytest.approx(0.2)
+    text = str(chapters.outlook.outlook_section(ctx))
+    assert shown in text and "20.0% → —" not in text

@@ -188,10 +188,13 @@ def ratio_chart(rows: list[dict], counties: list[str], many: bool, reference: st
     `span`: its range (the same for the parts of one chart drawn as several figures), else ratio_span(rows)."""
     if not rows:
         return None
-    legend = 0 if many else 0.35 * int(np.ceil(len(counties) / 3))
-    fig, ax, ys = _rows_figure([r["label"] for r in rows], top=0.05 + legend)
+    # Each county keeps its colour and marker (its place in `counties`), but the legend lists only the counties
+    # drawn: one without a point here (no value of these indicators) is not named as if it were.
     style = {c: (COUNTY_COLOURS[i % len(COUNTY_COLOURS)], COUNTY_MARKERS[i % len(COUNTY_MARKERS)])
              for i, c in enumerate(counties)}
+    drawn = [c for c in counties if any(name == c for r in rows for name, _ in r["points"])]
+    legend = 0 if many or not drawn else 0.35 * int(np.ceil(len(drawn) / 3))
+    fig, ax, ys = _rows_figure([r["label"] for r in rows], top=0.05 + legend)
     if many:
         # All counties' dots in one artist, jittered within their row; the medians in another.
         dots_x, dots_y, medians = [], [], []
@@ -216,10 +219,10 @@ def ratio_chart(rows: list[dict], counties: list[str], many: bool, reference: st
     ax.axvline(1.0, color=reference, ls="--", lw=1.2, zorder=1)
     ax.set_xlim(*(span or ratio_span(rows)))
     _percent_axis(ax)
-    if not many:
+    if not many and drawn:
         from matplotlib.lines import Line2D
         handles = [Line2D([], [], ls="", marker=style[c][1], color=style[c][0], label=c, markersize=7)
-                   for c in counties]
+                   for c in drawn]
         fig.legend(handles=handles, loc="upper left", ncol=3, frameon=False, fontsize=FONT,
                    bbox_to_anchor=(0.0, 1.0), handletextpad=0.3, columnspacing=1.2)
     return fig

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from helpers.analyse.growth import target_met
 from helpers.core.method import method_parameters
 
 LOG = "log-linear OLS"
@@ -34,6 +35,7 @@ NOT_FITTABLE = "no trend (a value is 0 or outside the scale's bounds)"
 TWO_POINTS = "two_points"
 OUTSIDE_HISTORY = "outside_history"
 RUNAWAY_MARGIN = 0.10   # a year, on the log or logit scale: about 10 percentage points of growth a year
+EXACT_FIT = 1e-9        # a prediction error this small (relative, fitted scale) is none: the fit is exact
 
 
 @dataclass(frozen=True)
@@ -124,9 +126,15 @@ def fit_trend(years: list[int], values: list[float], target_year: int, bounded: 
     half_narrow = float(stats.t.ppf(1 - (1 - levels.narrow_level) / 2, df=model.df_resid)) * se_obs
     probability = None
     if target is not None and target > 0 and (not bounded or target < 100):
-        t_stat = (float(forward(np.array([target]))[0]) - mean) / se_obs if se_obs > 0 else math.inf
-        below = float(stats.t.cdf(t_stat, df=model.df_resid))
-        probability = 1 - below if direction == "higher" else below
+        if se_obs <= EXACT_FIT * max(1.0, abs(mean)):
+            # No residual (a series that does not move, or one exactly on its line): the projection is certain,
+            # and so is whether it meets the target (its value to 9 digits: 10.3, not 10.300000000001864).
+            projected = float(f"{float(back(mean)):.9g}")
+            probability = 1.0 if target_met(projected, target, comparator, direction) else 0.0
+        else:
+            t_stat = (float(forward(np.array([target]))[0]) - mean) / se_obs
+            below = float(stats.t.cdf(t_stat, df=model.df_resid))
+            probability = 1 - below if direction == "higher" else below
     return TrendFit(method, n, float(back(mean)), float(back(frame["obs_ci_lower"].iloc[0])),
                     float(back(frame["obs_ci_upper"].iloc[0])),
                     lower_narrow=float(back(mean - half_narrow)), upper_narrow=float(back(mean + half_narrow)),

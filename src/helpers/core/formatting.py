@@ -4,18 +4,33 @@ from __future__ import annotations
 import html
 import math
 import re
+from decimal import Decimal
 
 import pandas as pd
 
 
-def number(value, missing: str = "—") -> str:
-    """Four significant digits with thousands separators: 1,650 · 0.28 · 6.35."""
-    return missing if value is None or pd.isna(value) else f"{value:,.4g}"
+def _missing(value) -> bool:
+    """No number to show: missing, or not a number a reader can use (inf, nan)."""
+    return value is None or pd.isna(value) or (isinstance(value, (int, float)) and math.isinf(value))
+
+
+def number(value, missing: str = "—", digits: int = 4) -> str:
+    """Four (`digits`) significant digits with thousands separators: 1,650 · 0.28 · 6.35. Never an exponent, which
+    a reader does not read: from 10,000 up a number is written whole (200,000, not 2e+05; 25,825), below 0.0001 in
+    full (0.00001234)."""
+    if _missing(value):
+        return missing
+    text = f"{value:,.{digits}g}"
+    if "e" not in text:
+        return text
+    if abs(value) >= 1:
+        return f"{value:,.0f}"
+    return format(Decimal(f"{value:.{digits}g}"), "f")
 
 
 def percent(value, missing: str = "—") -> str:
     """A rate as a percentage with one decimal: 0.0633 -> 6.3%."""
-    return missing if value is None or pd.isna(value) else f"{value:.1%}"
+    return missing if _missing(value) else f"{value:.1%}"
 
 
 # ----------------------------------------------------------------------------- projections

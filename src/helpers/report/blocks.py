@@ -302,7 +302,7 @@ def rate_text(ctx: ReportContext, value, method, comparator=None) -> str:
     prefix = ">" if comparator == ">" else ""
     if method == RATE_CAGR:
         return prefix + fmt_pct(value)
-    return prefix + f"{value:+.3g}{ctx.t('report.per_year')}"
+    return prefix + ("+" if value >= 0 else "") + fmt_num(value, digits=3) + ctx.t("report.per_year")
 
 
 def yes_no(ctx: ReportContext, value) -> str:

@@ -36,8 +36,10 @@ says them in its language with the functions at the end of this module.
 from __future__ import annotations
 
 import copy
+import math
 import re
 import string
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -64,7 +66,12 @@ class _Formatter(string.Formatter):
         if format_spec.startswith("plural:"):
             one, _, other = format_spec[len("plural:"):].partition("|")
             return one if value == 1 else (other or one)
-        return super().format_field(value, format_spec)
+        text = super().format_field(value, format_spec)
+        if format_spec.endswith("g") and "e" in text and isinstance(value, (int, float)) and math.isfinite(value):
+            # Never an exponent (2e+05), which a reader does not read: the same digits written out (200000).
+            digits = format(Decimal(text.lstrip("+")), ",f" if "," in format_spec else "f")
+            return ("+" if text.startswith("+") else "") + digits
+        return text
 
 
 FORMATTER = _Formatter()

@@ -63,8 +63,10 @@ def outlook_section(ctx: ReportContext) -> Html:
             levels, centre = method_parameters(), (r.projection, r.measure)
             projection += [f"{levels.narrow_level:.0%}: {interval(r.pi_narrow_lower, r.pi_narrow_upper, *centre)}",
                            f"{levels.wide_level:.0%}: {interval(r.pi_wide_lower, r.pi_wide_upper, *centre)}"]
+        # (a value of 0 makes growth rates undefined: both are then changes per year, in the indicator's unit)
         growth = "—" if pd.isna(r.achieved_growth_last_period) and pd.isna(r.required_growth_next_period) else \
-            f"{fmt_pct(r.achieved_growth_last_period)} → {fmt_pct(r.required_growth_next_period)}"
+            " → ".join(fmt_growth(g, r.growth_method, ctx, r.unit)
+                       for g in (r.achieved_growth_last_period, r.required_growth_next_period))
         reading = ctx.t(f"plan_cycle.outlook_short.{r.target_reading}") if isinstance(r.target_reading, str) else "—"
         body.append([ctx.entity_name(r.entity), indicator_with_unit(ctx, r.indicator_id, r.unit),
                      target_text(ctx, r.next_target_value, r.next_target_comparator), reading,
