@@ -5,10 +5,11 @@ The manifest is in `sha256sum` format (`<hex>  <file name>`), so `sha256sum -c` 
 from __future__ import annotations
 
 import posixpath
+import shlex
 from pathlib import Path
 
 from helpers.core.errors import InputError
-from helpers.core.paths import MANIFEST_FILE
+from helpers.core.paths import MANIFEST_FILE, display_path
 from helpers.files.atomic import replaced_when_done
 from helpers.files.processed import sha256
 
@@ -72,7 +73,11 @@ def verify(raw_dir: Path, names: list[str]) -> dict[str, str]:
             raise InputError(path, None,
                              f"the file has changed since its checksum was recorded "
                              f"(manifest {recorded[:12]}…, now {digest[:12]}…); raw data must not be edited",
-                             "restore the original (git checkout -- data/raw/), or, if this is a deliberate new "
-                             "version of the document, run `make manifest` and commit the manifest with it.")
+                             "restore this file as published: "
+                             f"`git checkout -- {shlex.quote(display_path(path))}` if it is committed, or copy it "
+                             "again from where the office published it. To read a cell of the plan differently, do "
+                             "not edit the document: say how it reads under `readings:` of its entry in "
+                             "config/sources.yaml (docs/data.md). Only if the office has published a new version of "
+                             "the plan, put that in its place and run `make manifest`.")
         digests[name] = digest
     return digests
