@@ -139,6 +139,18 @@ def test_an_implausible_figure_stops_and_widening_the_range_keeps_it(workspace):
     assert _total(_build(workspace), 2025)["value"] == -3
 
 
+@pytest.mark.parametrize("cells, advice", [({(0, 3): "人", (0, 4): "15.2", (0, 5): "20左右"}, "unit: '万人'"),
+                                           ({(1, 4): "〔6500.5〕"}, "cell: '〔6500.5〕'")])
+def test_a_fractional_head_count_stops_with_advice_that_is_not_to_widen_the_range(workspace, cells, advice):
+    """15.2 人 (a head count in 人 cannot be fractional): the unit that makes it plausible, or a reading."""
+    _plan(workspace, cells)
+    error = _error(workspace)
+    assert "cannot be fractional" in error.problem and advice in error.fix and "widen" not in error.fix
+    if "unit" in advice:
+        _follow_reading_advice(workspace, error.fix, because="规划正文以万人计")
+        assert _total(_build(workspace), 2030)["value"] == 20
+
+
 # ------------------------------------------------------------------------------------- the forms of a target cell
 
 @pytest.mark.parametrize("written, value, comparator, approximate, stretch", [

@@ -462,6 +462,10 @@ class TableCleaner:
                          f"{ind.unit}), say so {where}: - {{indicator: {_yaml_text(name)}, unit: "
                          f"{_yaml_text(candidate.unit)}, because: '…'}}. ")
                 break
+        if unit is not None and self._implausible(ind, unit, [(value, False)], factor).get("code") == "fractional":
+            return InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{written}', read in "
+                              f"{read_in}: a head count of {value:g} {unit.unit} cannot be fractional",
+                              other or reading_advice(self.sources, plan, name, written, _example_reading(written)))
         return InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{written}', read in "
                           f"{read_in}: {value * factor:g} {ind.unit} is outside the plausible range {low:g}–{high:g} "
                           f"{ind.unit} of the catalogue", other + widen)
