@@ -10,6 +10,7 @@ from helpers.core.formatting import percent as fmt_pct
 from helpers.core.method import method_parameters
 from helpers.core.periods import FINAL_PHASES, years
 from helpers.report.blocks import (
+    MAX_SENTENCES,
     Cell,
     Column,
     Html,
@@ -209,7 +210,6 @@ def left_out_note(ctx: ReportContext, left: pd.DataFrame, kind: str, section: st
 
 
 def _misses(ctx: ReportContext, rows: pd.DataFrame) -> Html:
-    from helpers.report.chapters.summary import MAX_SENTENCES
     blocks: list[dict] = []
     counties = list(dict.fromkeys(rows["entity"]))
     if not ctx.many and len(counties) > MAX_SENTENCES:

@@ -13,10 +13,9 @@ from helpers.analyse.progress import VERDICTS, target_counts
 from helpers.core.config import PlanPeriod
 from helpers.core.formatting import number, percent
 from helpers.core.periods import FINAL_PHASES, IN_PERIOD, period_label, period_years
-from helpers.report.blocks import judgement_label
+from helpers.report.blocks import MAX_SENTENCES, MIN_SENTENCES, judgement_label  # noqa: F401 (tests read MIN_SENTENCES here)
 from helpers.report.context import ReportContext
 
-MIN_SENTENCES, MAX_SENTENCES = 5, 8
 # A final evaluation's sentence names at most this many missed targets: a county that missed 19 had a sentence of
 # 280 characters (805 in English) naming them all. Beyond it: the worst, binding first (as the misses table
 # orders them), and how many in all; the table lists every one.
