@@ -49,6 +49,7 @@ SENTENCE_END = "。！？；：!?;:"
 # ordinary line, of whatever size or font, share one baseline (to a hundredth of a point).
 RAISED_SIZE = 0.9
 RAISED_SHIFT = 0.05
+ASCII_DIGITS = set("0123456789")
 FIRST_WORD = re.compile(rf"(?:[^{CJK}\s]+|.)[，。、；：？！）》」』”’%,.;:)]*")
 
 
@@ -61,6 +62,7 @@ class _Char:
     bottom: float
     baseline: float = 0.0   # where the glyph stands (its origin), from the top like `top` and `bottom`
     size: float = 0.0       # the font size it is set in
+    drawn: float = 0.0      # a digit's: the size it is drawn at (its font size scaled by the text's matrix)
     glyph: tuple = ()       # the glyph's own box in PDF page space (left, right, bottom, top): where its ink is
     upright: bool = True    # set upright (not turned, as a vertical cell's sideways digits are)
     doubt: str = ""         # why a reader may see it otherwise (printed faint, or over another character)
@@ -228,7 +230,7 @@ def _chars(page, height: float, unseen: _Repairs) -> list[_Char]:
         upright, doubt = _digit_doubt(textpage, i, chr(code), glyph, covers, replaced) if chr(code).isdigit() \
             else (True, "")
         out.append(_Char(chr(code), box.left, box.right, height - box.top, height - box.bottom,
-                         height - origin_y.value, size, glyph, upright, doubt))
+                         height - origin_y.value, size, drawn, glyph, upright, doubt))
     textpage.close()
     return out
 
@@ -709,18 +711,40 @@ def _line_text(chars: list[_Char]) -> str:
 def _mark_raised(chars: list[_Char]) -> None:
     """Digits set smaller and raised (or lowered) off the line's baseline are a note mark (10.3 and a raised 1,
     as Word's 上标 or a web page's <sup> print), never a digit of the number: written as superscript (subscript)
-    digits, which the value parser reads as a mark. The line's own text is its largest characters."""
+    digits, which the value parser reads as a mark. The line's own text is its largest characters. A digit set
+    smaller than the others of its figure but on their baseline (2, a small 1, 0) is no note mark, and whether a
+    reader takes it into the figure cannot be told: it is a doubt."""
     if not chars:
         return
     body = max(chars, key=lambda c: (c.size, c.bottom - c.top))
     height = body.bottom - body.top
     for ch in chars:
-        if not ch.upright:
-            continue
-        smaller = ch.size < RAISED_SIZE * body.size or ch.bottom - ch.top < RAISED_SIZE * height
-        shift = ch.baseline - body.baseline          # negative: raised (the page's y runs downwards)
-        if smaller and abs(shift) > RAISED_SHIFT * height:
-            ch.text = as_superscript(ch.text) if shift < 0 else as_subscript(ch.text)
+        if ch.upright and _smaller(ch, body):
+            shift = ch.baseline - body.baseline          # negative: raised (the page's y runs downwards)
+            if abs(shift) > RAISED_SHIFT * height:
+                ch.text = as_superscript(ch.text) if shift < 0 else as_subscript(ch.text)
+    for figure in _figures(chars):
+        largest = max(c.drawn for c in figure)
+        for ch in figure:
+            if ch.drawn < RAISED_SIZE * largest:
+                ch.doubt = ch.doubt or (f"'{ch.text}' is set smaller than the other digits of "
+                                        f"'{''.join(c.text for c in figure)}' but on their line (no raised note "
+                                        "mark), so a reader may take it into the figure or not")
+
+
+def _smaller(ch: _Char, than: _Char) -> bool:
+    return ch.size < RAISED_SIZE * than.size or ch.bottom - ch.top < RAISED_SIZE * (than.bottom - than.top)
+
+
+def _figures(chars: list[_Char]) -> list[list[_Char]]:
+    """The runs of side-by-side digits (0-9, not the note marks written as superscript) on a line, in order."""
+    runs: list[list[_Char]] = [[]]
+    for ch in chars:
+        if ch.text in ASCII_DIGITS and ch.upright:
+            runs[-1].append(ch)
+        elif runs[-1] and ch.text not in ".,":
+            runs.append([])
+    return [run for run in runs if len(run) > 1]
 
 
 def _repaired(text: str, repairs: _Repairs) -> str:
