@@ -244,3 +244,21 @@ def _read_log(line: int, href: str, file: str) -> str:
     return (f"网页第{line}行链接的样式表（{href}）已读取，文件为{file}："
             "网页显示哪些文字（从而读取哪些文字）由其规则决定（隐藏的文字不读取）。"
             "其校验和与网页一同记录在checksums.sha256中（make manifest），样式表被改动、缺失或新增时运行停止")
+
+
+def test_a_sheet_the_manifest_records_that_the_plan_no_longer_reads_is_refused(workspace):
+    """A manifest that lists a style sheet under a plan that reads none (here, Jiande's text export, the line moved
+    by hand): refused after reading, the sheet and the plan named; `make manifest` writes it as read."""
+    raw = workspace / "raw"
+    (raw / "old.css").write_text(ORIGINAL, encoding="utf-8")
+    jiande = "jiande_talent_plan_2021-2025.txt"
+    lines = (raw / paths.MANIFEST_FILE).read_text(encoding="utf-8").splitlines()
+    at = next(n for n, line in enumerate(lines) if line.endswith(jiande)) + 1
+    lines.insert(at, f"{LINKED_INDENT}{sha256(raw / 'old.css')}  old.css")
+    (raw / paths.MANIFEST_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    error = _refusal(workspace)
+    assert Path(error.file) == raw / "old.css" and error.problem == (
+        f"checksums.sha256 records this style sheet with the plan {jiande}, which no longer reads it")
+    assert error.fix == CHANGED_FIX
+    make_manifest(workspace)
+    _build(workspace)

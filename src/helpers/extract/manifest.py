@@ -160,5 +160,5 @@ def verify_read(raw_dir: Path, plan: str, read: Iterable[LinkedFile]) -> None:
                              "with it.")
     for name in recorded:
         if name not in names:
-            raise InputError(raw_dir / name, None, f"{MANIFEST_FILE} records this style sheet with the plan's web "
-                             f"page {plan}, but the page no longer reads it", CHANGED_FIX)
+            raise InputError(raw_dir / name, None, f"{MANIFEST_FILE} records this style sheet with the plan {plan}, "
+                             "which no longer reads it", CHANGED_FIX)
