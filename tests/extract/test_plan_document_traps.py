@@ -154,7 +154,7 @@ def test_a_digit_of_another_script_is_refused_not_read(workspace, written):
     use_plan_file(workspace, "tonglu_15.txt", path)
     with pytest.raises(InputError) as info:
         _build(workspace)
-    assert f"is '{written}', not a number" in info.value.problem and "write a number" in info.value.fix
+    assert f"is '{written}', not a number" in info.value.problem and "`readings:`" in info.value.fix
 
 
 @pytest.mark.parametrize("shading, expected", [
@@ -436,7 +436,7 @@ def test_a_figure_with_a_zero_before_its_first_digit_is_refused(workspace, writt
     with pytest.raises(InputError) as info:
         _build(workspace)
     assert f"is '{written}': a figure with a 0 before its first digit" in info.value.problem
-    assert "type that figure anew" in info.value.fix
+    assert "look at the figure it shows" in info.value.fix and "`readings:`" in info.value.fix
 
 
 @pytest.mark.parametrize("written, value", [("0.5", 0.5), ("10.05", 10.05), ("20左右", 20)])

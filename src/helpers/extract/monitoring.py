@@ -1006,8 +1006,8 @@ def _blank(raw) -> bool:
 def _check_plausible(path: Path, where: str, number: float, percent_sign: bool, ind, catalogue: Catalogue) -> None:
     """A workbook's value outside the catalogue's plausible range (a head count in 人 where the catalogue counts
     万人, a negative count), or a percentage written as a fraction (0.35 for 35%), stops the run at its cell.
-    (A plan's figure is kept and flagged, as published; a workbook is the analysts' own and can be corrected, and
-    a wrong figure kept would be judged in the brief as if it were right.)"""
+    (A plan's figure stops the run too, helpers.extract.cleaning: a wrong figure kept would be judged in the brief
+    as if it were right.)"""
     low, high = ind.plausible
     if not low <= number <= high:
         raise InputError(path, where, f"{number:g} {ind.unit} for {ind.name_zh} is outside the plausible range "
