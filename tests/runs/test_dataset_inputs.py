@@ -49,6 +49,7 @@ def _lab_run(project: ProjectCopy, raw_dir) -> subprocess.CompletedProcess:
                           text=True, env={**os.environ, "TALENT_PROJECT_ROOT": str(project.root)}, timeout=300)
 
 
+@pytest.mark.slow     # whole make runs
 def test_make_rebuilds_a_dataset_written_from_another_folder(tmp_path):
     """The project's own plans, and a colleague's folder holding the same files: `make report` must publish the
     dataset built from data/raw, citing data/raw, not the one the lab notebook wrote from the other folder."""
