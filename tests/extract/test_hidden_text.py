@@ -15,6 +15,7 @@ from helpers.extract.manifest import write_manifest
 from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, total_target_2030, web_page_with_target
 from support.plan_documents import (
     PlanContent,
+    make_manifest,
     print_pdf_libreoffice,
     print_pdfs_chromium,
     soffice,
@@ -358,6 +359,7 @@ def test_a_linked_style_sheet_beside_the_page_is_read(workspace, href, sheets):
         (workspace / "raw" / name).parent.mkdir(parents=True, exist_ok=True)
         (workspace / "raw" / name).write_text(text, encoding="utf-8")
     _linking(workspace, href)
+    make_manifest(workspace)       # the sheets the page reads recorded with it
     ds = _build(workspace)
     assert _total_2030(ds) == 20 and _hidden_log(ds) == [HIDDEN_LOG]
     assert ds.cleaning_log.query("step == 'unread_stylesheet'").empty
@@ -399,7 +401,7 @@ def test_the_advice_for_a_style_sheet_not_read_works_when_followed(workspace):
     (workspace / "raw" / "tonglu_15_files" / "main.css").write_text(".hide{display:none}", encoding="utf-8")
     path.write_text(path.read_text(encoding="utf-8").replace("https://www.tonglu.gov.cn/css/", "./tonglu_15_files/"),
                     encoding="utf-8")
-    write_manifest(workspace / "raw")
+    make_manifest(workspace)
     assert _total_2030(_build(workspace)) == 20
 
 

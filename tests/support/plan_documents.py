@@ -216,6 +216,20 @@ def use_plan_file(workspace: Path, old_file: str, new_path: Path) -> None:
     write_manifest(raw)
 
 
+def make_manifest(workspace: Path) -> str:
+    """`make manifest` in the workspace (the command it runs): the plans read, their checksums recorded with those
+    of the files beside them that their readers read (a web page's style sheets). What it printed."""
+    import contextlib
+    import io
+
+    from helpers.run import cli
+    said = io.StringIO()
+    with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
+        status = cli.main(["manifest", "--raw-dir", str(workspace / "raw"), "--config-dir", str(workspace / "config")])
+    assert status == 0, said.getvalue()
+    return said.getvalue()
+
+
 # ---------------------------------------------------------------------------------------------- comparing
 
 JIANDE = "jiande_talent_plan_2021-2025.txt"

@@ -24,7 +24,7 @@ from helpers.core.text import normalisation_stats
 from helpers.core.wording import decision_text, evidence_text, explanation_text, notes_text, words_for
 from helpers.extract.cleaning import TableCleaner
 from helpers.extract.consistency import VALUE_TOLERANCE, check_plan
-from helpers.extract.manifest import verify
+from helpers.extract.manifest import verify, verify_read
 from helpers.extract.monitoring import check_in_line, read_monitoring
 from helpers.extract.plans import PlanDocument, read_plan
 from helpers.extract.prose import ProseReader, ProseStatement
@@ -84,6 +84,7 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
     for plan in sources.plans:
         path = plan_path(raw_dir, plan, sources)
         document = read_plan(path, plan, sources)
+        verify_read(raw_dir, plan.file, document.linked_files)
         table = document.table
         _check_table_period(table, plan, sources)
         statements = reader.read_paragraphs(plan.entity, path, document.prose, period=plan.period,
@@ -293,8 +294,9 @@ def _same_observation_check(kept: Observation, other: Observation, status: str, 
 
 def _reading_decisions(entity: str, document: PlanDocument) -> list[Decision]:
     """What reading the document did to its text: normalised it, removed Word bookmarks, repaired a PDF's text
-    (radical code points, spaces between digits and Chinese, wrapped lines, page headers and footers), and
-    skipped an empty table between the title and the table, and a table of contents' mention of the title."""
+    (radical code points, spaces between digits and Chinese, wrapped lines, page headers and footers), read a web
+    page with the style sheets beside it (or without those it could not read), and skipped an empty table between
+    the title and the table, and a table of contents' mention of the title."""
     stats = normalisation_stats(document.text)
     file = display_path(document.path)
     out = [Decision(entity, "", file, None, "normalise_text",
@@ -310,6 +312,10 @@ def _reading_decisions(entity: str, document: PlanDocument) -> list[Decision]:
         out.append(Decision(entity, "", file, None, "struck_text", {"count": document.struck}))
     if document.hidden:
         out.append(Decision(entity, "", file, None, "hidden_text", {"count": document.hidden}))
+    # The style sheets a web page was read with, and those it links that could not be read: which text it shows.
+    out += [Decision(entity, "", file, sheet.line, "read_stylesheet",
+                     {"href": sheet.href, "line": sheet.line, "file": display_path(sheet.path)})
+            for sheet in document.linked_files]
     out += [Decision(entity, "", file, line, "unread_stylesheet", {"href": href, "line": line})
             for href, line in document.unread_stylesheets]
     for step, places in (("continued_table", document.table.continued), ("empty_table", document.table.empty_tables)):

@@ -1,16 +1,35 @@
-"""Checksums of the raw plan documents, so that a changed raw file is noticed, never used silently.
+"""Checksums of the raw plan documents, and of the files beside them that their readers read (a web page's linked
+style sheets, which decide what the page shows), so that a changed raw file is noticed, never used silently.
 
-The manifest is in `sha256sum` format (`<hex>  <file name>`), so `sha256sum -c` can check it too.
+The manifest is in `sha256sum` format (`<hex>  <file name>`), so `sha256sum -c` can check it too (in data/raw/).
+A file a plan's reader reads beside it is listed on an indented line under the plan's own line:
+
+    3f5e…  tonglu_15.html
+        9a01…  tonglu_15_files/main.css
+
+A manifest written before these files were recorded has no indented lines: its plans that read no file beside them
+are checked as before, and a page that reads a style sheet is refused until `make manifest` records it.
 """
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 from pathlib import Path
 
 from helpers.core.errors import InputError
 from helpers.core.paths import MANIFEST_FILE
+from helpers.extract.documents.model import LinkedFile
 from helpers.files.atomic import replaced_when_done
 from helpers.files.processed import sha256
+
+# A file its plan reads: indented under the plan's line (sha256sum -c skips the indent, and the comments).
+LINKED_INDENT = "    "
+LINKED_HEADER = ("# Checksums of the raw plan documents, written by `make manifest` (check: sha256sum -c "
+                 f"{MANIFEST_FILE}).\n# An indented line is a file that the plan on the line above reads too "
+                 "(a web page's linked style sheet).\n")
+# The advice for a raw file that differs from its checksum: a plan, or a file its plan reads.
+CHANGED_FIX = ("restore the original (git checkout -- data/raw/), or, if this is a deliberate new version of the "
+               "document, run `make manifest` and commit the manifest with it.")
 
 
 def _key(name: str) -> str:
@@ -19,12 +38,21 @@ def _key(name: str) -> str:
     return posixpath.normpath(str(name))
 
 
-def read_manifest(raw_dir: Path) -> dict[str, str]:
+def linked_name(raw_dir: Path, path: Path) -> str:
+    """The manifest's name of a file a plan's reader read (a resolved path inside the raw folder: the page's
+    folder is, and the reader reads nothing outside it)."""
+    return _key(Path(path).relative_to(Path(raw_dir).resolve()).as_posix())
+
+
+def _read(raw_dir: Path) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """Every file listed (name -> sha256), and for each plan the files it reads (plan -> {name: sha256})."""
     path = Path(raw_dir) / MANIFEST_FILE
     if not path.exists():
         raise InputError(path, None, "the checksum manifest of the raw files is missing",
                          "run `make manifest` to record the raw files' checksums, then commit it.")
     entries: dict[str, str] = {}
+    linked: dict[str, dict[str, str]] = {}
+    plan = None
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -32,26 +60,49 @@ def read_manifest(raw_dir: Path) -> dict[str, str]:
         if len(parts) != 2 or len(parts[0]) != 64:
             raise InputError(path, number, f"expected '<sha256>  <file name>', found {line!r}",
                              "run `make manifest` to rewrite the manifest.")
-        entries[_key(parts[1].lstrip("*").strip())] = parts[0].lower()
-    return entries
+        name, digest = _key(parts[1].lstrip("*").strip()), parts[0].lower()
+        if line[0].isspace():
+            if plan is None:
+                raise InputError(path, number, "an indented line (a file a plan reads) stands before any plan's line",
+                                 "run `make manifest` to rewrite the manifest.")
+            linked[plan][name] = digest
+        else:
+            plan = name
+            linked.setdefault(plan, {})
+        entries[name] = digest
+    return entries, linked
 
 
-def write_manifest(raw_dir: Path, names: list[str] | None = None) -> Path:
-    """Record the checksums of the given raw files (default: every file in raw_dir)."""
+def read_manifest(raw_dir: Path) -> dict[str, str]:
+    """Every file the manifest lists, plans and the files they read: name -> sha256."""
+    return _read(raw_dir)[0]
+
+
+def write_manifest(raw_dir: Path, names: list[str] | None = None,
+                   linked: dict[str, Iterable[Path]] | None = None) -> Path:
+    """Record the checksums of the given raw files (default: every file in raw_dir), and under each the files
+    its reader read (`linked`: name -> the files as read, helpers.extract.documents.model.LinkedFile.path)."""
     raw_dir = Path(raw_dir)
     if names is None:
         names = sorted(p.name for p in raw_dir.iterdir() if p.is_file() and p.name != MANIFEST_FILE)
-    lines = [f"{sha256(raw_dir / n)}  {_key(n)}" for n in sorted(names)]
+    linked = linked or {}
+    lines = []
+    for name in sorted(names):
+        lines.append(f"{sha256(raw_dir / name)}  {_key(name)}")
+        read = sorted({linked_name(raw_dir, p) for p in linked.get(name, ())})
+        lines += [f"{LINKED_INDENT}{sha256(raw_dir / n)}  {n}" for n in read]
+    header = LINKED_HEADER if any(line.startswith(LINKED_INDENT) for line in lines) else ""
     path = raw_dir / MANIFEST_FILE
     with replaced_when_done(path) as partial:
-        partial.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        partial.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
 def verify(raw_dir: Path, names: list[str]) -> dict[str, str]:
-    """Check that each named raw file exists and matches the manifest. Returns name -> sha256."""
+    """Check that each named raw file exists and matches the manifest, and so does every file the manifest records
+    it reads. Returns name -> sha256, for both."""
     raw_dir = Path(raw_dir)
-    manifest = read_manifest(raw_dir)
+    manifest, linked = _read(raw_dir)
     digests = {}
     for name in names:
         path = raw_dir / name
@@ -72,7 +123,42 @@ def verify(raw_dir: Path, names: list[str]) -> dict[str, str]:
             raise InputError(path, None,
                              f"the file has changed since its checksum was recorded "
                              f"(manifest {recorded[:12]}…, now {digest[:12]}…); raw data must not be edited",
-                             "restore the original (git checkout -- data/raw/), or, if this is a deliberate new "
-                             "version of the document, run `make manifest` and commit the manifest with it.")
+                             CHANGED_FIX)
         digests[name] = digest
+        for sheet, recorded in linked.get(_key(name), {}).items():
+            digests[sheet] = _verify_linked_file(raw_dir, sheet, recorded, name)
     return digests
+
+
+def _verify_linked_file(raw_dir: Path, name: str, recorded: str, plan: str) -> str:
+    path = raw_dir / name
+    if not path.is_file():
+        raise InputError(path, None, f"the style sheet that the plan's web page {plan} reads is missing ("
+                         f"{MANIFEST_FILE} records it with the page): the page's text may be read otherwise without "
+                         "it", CHANGED_FIX)
+    digest = sha256(path)
+    if digest != recorded:
+        raise InputError(path, None, f"the style sheet that the plan's web page {plan} reads has changed since its "
+                         f"checksum was recorded (manifest {recorded[:12]}…, now {digest[:12]}…); raw data must not "
+                         "be edited: a style sheet decides which of the page's text is read", CHANGED_FIX)
+    return digest
+
+
+def verify_read(raw_dir: Path, plan: str, read: Iterable[LinkedFile]) -> None:
+    """After reading the plan `plan` (its name in the manifest): the files beside it that its reader read are those
+    the manifest records with it, which verify() checked before the plan was read."""
+    raw_dir = Path(raw_dir)
+    recorded = _read(raw_dir)[1].get(_key(plan), {})
+    names = {linked_name(raw_dir, f.path): f for f in read}
+    for name, linked in names.items():
+        if name not in recorded:
+            raise InputError(linked.path, None, f"the plan's web page {plan} reads this style sheet (its line "
+                             f"{linked.line} links '{linked.href[:80]}'), which {MANIFEST_FILE} does not list with "
+                             "the page (a manifest written before `make manifest` recorded style sheets lists none)",
+                             "remove the file if it was added by mistake (`git status data/raw/` lists it), or, if "
+                             "the page is deliberately read with it, run `make manifest` and commit the manifest "
+                             "with it.")
+    for name in recorded:
+        if name not in names:
+            raise InputError(raw_dir / name, None, f"{MANIFEST_FILE} records this style sheet with the plan's web "
+                             f"page {plan}, but the page no longer reads it", CHANGED_FIX)

@@ -12,7 +12,7 @@ from pathlib import Path
 from helpers.core import patterns
 from helpers.core.config import Plan, Sources
 from helpers.core.errors import InputError
-from helpers.extract.documents.model import Paragraph, Place
+from helpers.extract.documents.model import LinkedFile, Paragraph, Place
 from helpers.extract.documents.read import check_file, is_text, read_document
 from helpers.extract.grids import contents_mentions, parse_grid_table
 from helpers.extract.tables import ParsedTable, parse_plan_table, read_lines
@@ -30,6 +30,7 @@ class PlanDocument:
     struck: int = 0                  # pieces of struck-through text not read
     hidden: int = 0                  # pieces of hidden text not read (Word's 隐藏文字, a web page's display:none)
     unread_stylesheets: list[tuple[str, int]] = field(default_factory=list)   # a web page's: (href, line)
+    linked_files: list[LinkedFile] = field(default_factory=list)   # files beside it its reader read (style sheets)
 
     @property
     def structured(self) -> bool:
@@ -67,7 +68,7 @@ def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
                      [c.text for grid in document.grids for row in grid.rows for c in row if not c.spanned])
     return PlanDocument(path, document.kind, table, prose, text, dict(document.repairs),
                         contents_mentions(document, plan, table), document.struck,
-                        document.hidden, list(document.unread_stylesheets))
+                        document.hidden, list(document.unread_stylesheets), list(document.linked_files))
 
 
 def _not_too_long(path: Path, characters: int) -> None:

@@ -248,16 +248,20 @@ def _manifest(args) -> str:
     sources = load_sources(args.config_dir)
     files = [p.file for p in sources.plans]
     from helpers.extract.plans import read_plan
+    linked = {}
     for plan in sources.plans:
         path = plan_path(args.raw_dir, plan, sources)
         if not path.exists():
             raise InputError(path, None, "the raw plan document named in config/sources.yaml is missing",
                              f"copy it into {paths.display_path(args.raw_dir)}/ first.")
         # A file the data step cannot read is not recorded as good: its problem is said now (a scan, a password,
-        # a damaged file, no table under the configured title), with how to fix it.
-        read_plan(path, plan, sources)
-    path = write_manifest(args.raw_dir, files)
-    return f"recorded {len(files)} checksums in {paths.display_path(path)}"
+        # a damaged file, no table under the configured title), with how to fix it. The files beside it that its
+        # reader read (a web page's style sheets) are recorded with it.
+        linked[plan.file] = [f.path for f in read_plan(path, plan, sources).linked_files]
+    path = write_manifest(args.raw_dir, files, linked)
+    sheets = len({p for read in linked.values() for p in read})
+    return (f"recorded {len(files)} checksums in {paths.display_path(path)}" +
+            (f", and those of {sheets} style sheet{'s' * (sheets != 1)} the plans read" if sheets else ""))
 
 
 def _analyse(args) -> str:

@@ -100,6 +100,16 @@ class Grid:
         return f"table {self.number}: " + (f"'{title[:40]}' above it; " if title else "") + f"first row '{first[:60]}'"
 
 
+@dataclass(frozen=True)
+class LinkedFile:
+    """A file beside the document that its reader read, as part of what the document shows (a web page's linked
+    style sheet: its rules decide which text the page shows). The data step checks it against the checksum
+    manifest with its document (helpers.extract.manifest), and the cleaning log names it."""
+    path: Path      # as read: the resolved file
+    href: str       # how the document names it (a link's href, an @import's url)
+    line: int       # the document's line that brings it in (the <link>, or the <style> or link whose sheet imports it)
+
+
 @dataclass
 class Document:
     path: Path
@@ -115,6 +125,8 @@ class Document:
     outer_grids: list[Grid] = field(default_factory=list)
     # A web page's linked style sheets that could not be read (a web address, not beside the page): (href, line).
     unread_stylesheets: list[tuple[str, int]] = field(default_factory=list)
+    # The files beside the document its reader read (a web page's style sheets), each once, in the order read.
+    linked_files: list[LinkedFile] = field(default_factory=list)
 
 
 def join_lines(text: str) -> str:

@@ -24,6 +24,7 @@ from helpers.extract.documents.model import (
     Grid,
     GridCell,
     GridTooLarge,
+    LinkedFile,
     Paragraph,
     Place,
     expand,
@@ -76,7 +77,8 @@ def read_html(path: Path) -> Document:
     if sheets.unread:
         _nothing_it_could_hide_matters(path, soup, sheets)
     return Document(path, "html", reader.paragraphs, reader.grids, encoding=charset, outer_grids=reader.outer_grids,
-                    struck=struck, hidden=hidden, unread_stylesheets=[(href, line) for href, line, _ in sheets.unread])
+                    struck=struck, hidden=hidden, unread_stylesheets=[(href, line) for href, line, _ in sheets.unread],
+                    linked_files=list(sheets.read.values()))
 
 
 TOO_LARGE_FIX = ("check that this is the plan's page (File → Save Page As…, Web page, HTML only, from the page "
@@ -151,11 +153,14 @@ class LinkedSheets:
     the page: in its folder or a folder within it ("Web page, complete" saves them in `<page>_files/`). A web
     address is never fetched, and nothing outside the page's folder is read (a link to ../ or a linked file that
     leads elsewhere). Those that cannot be read are kept in `unread` (href, the page's line, why), for the
-    cleaning log and the check that nothing they could hide changes a figure."""
+    cleaning log and the check that nothing they could hide changes a figure; every file whose bytes were read is
+    kept in `read` (a sheet past the size limit or not text too: a new version of it may be read), for the
+    checksum manifest and the cleaning log."""
 
     def __init__(self, page: Path):
         self.folder = page.parent.resolve()
         self.unread: list[tuple[str, int, str]] = []
+        self.read: dict[Path, LinkedFile] = {}
 
     def load(self, href: str, base, line: int):
         """The sheet's text and its folder (the base of its own @import), or None."""
@@ -178,6 +183,7 @@ class LinkedSheets:
             raw = found.read_bytes()[:MAX_STYLESHEET_BYTES + 1]
         except OSError:
             return self._unread(href, line, "not found")
+        self.read.setdefault(found, LinkedFile(found, href, line))
         if len(raw) > MAX_STYLESHEET_BYTES:
             return self._unread(href, line, "larger than a style sheet")
         for charset in ("utf-8-sig", "gb18030"):
