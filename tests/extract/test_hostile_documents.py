@@ -245,7 +245,8 @@ def test_a_plus_sign_in_a_value_cell_is_a_change_never_a_level(workspace, cell):
     with pytest.raises(InputError) as info:
         _build(workspace)
     assert str(info.value.where) == "table 1, row 4, column 6"
-    assert "a figure with a plus sign is a change" in info.value.problem and "write the level" in info.value.fix
+    assert "a figure with a plus sign is a change" in info.value.problem
+    assert "the level the plan sets" in info.value.fix and "`readings:`" in info.value.fix
 
 
 @pytest.mark.parametrize("cells, place", [({(0, 6): "指导性"}, "table 1, row 2, column 7"),     # 属性

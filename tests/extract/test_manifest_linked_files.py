@@ -6,6 +6,7 @@ the data step refuses a changed, missing or new sheet, naming it and the page, w
 checksum gives; the cleaning log names every sheet a page was read with."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -15,7 +16,7 @@ import pytest
 from helpers.core import paths
 from helpers.core.errors import InputError
 from helpers.extract import dataset
-from helpers.extract.manifest import CHANGED_FIX, LINKED_INDENT, read_manifest, write_manifest
+from helpers.extract.manifest import LINKED_INDENT, changed_fix, read_manifest, write_manifest
 from helpers.files.processed import sha256
 from support.fifteenth_plan import add_fifteenth_plan, total_target_2030, web_page_with_target
 from support.plan_documents import make_manifest, use_plan_file
@@ -117,8 +118,8 @@ def test_a_style_sheet_edited_after_make_manifest_stops_the_data_step(workspace,
     assert error.problem == (f"the style sheet that the plan's web page {PAGE} reads has changed since its checksum "
                              f"was recorded (manifest {recorded[:12]}…, now {sha256(sheet)[:12]}…); raw data must not "
                              "be edited: a style sheet decides which of the page's text is read")
-    assert error.fix == CHANGED_FIX
-    assert error.fix == _plan_changed_fix(workspace)          # the very advice a changed plan gets
+    assert error.fix == changed_fix(sheet)                     # restore that sheet, never all of data/raw/
+    assert _plan_changed_fix(workspace) == changed_fix(workspace / "scratch" / "raw" / PAGE)   # a plan's alike
     sheet.write_text(ORIGINAL, encoding="utf-8")             # restore the original
     assert total_target_2030(_build(workspace))["value"] == 20
     sheet.write_text(EDITED, encoding="utf-8")               # a deliberate new version: run `make manifest`
@@ -149,7 +150,7 @@ def test_a_style_sheet_removed_after_make_manifest_stops_the_data_step(workspace
     assert Path(error.file) == sheet
     assert error.problem == (f"the style sheet that the plan's web page {PAGE} reads is missing (checksums.sha256 "
                              "records it with the page): the page's text may be read otherwise without it")
-    assert error.fix == CHANGED_FIX
+    assert error.fix == changed_fix(sheet)
     sheet.write_text(ORIGINAL, encoding="utf-8")
     assert total_target_2030(_build(workspace))["value"] == 20
     sheet.unlink()                          # deliberately saved without it: recorded again, read without it
@@ -159,7 +160,8 @@ def test_a_style_sheet_removed_after_make_manifest_stops_the_data_step(workspace
 
 
 def test_the_advice_to_restore_works_with_git(workspace):
-    """`git checkout -- data/raw/` (here the workspace's raw/) brings back an edited and a removed sheet."""
+    """The advice's `git checkout -- <that file>`, followed for each file named, brings back an edited and a removed
+    sheet."""
     _page(workspace, sheets={SHEET: ORIGINAL, "tonglu_15_files/print.css": ".x{}"})
     path = _page_links(workspace, "tonglu_15_files/print.css")
     make_manifest(workspace)
@@ -170,7 +172,9 @@ def test_the_advice_to_restore_works_with_git(workspace):
     (workspace / "raw" / SHEET).write_text(EDITED, encoding="utf-8")
     (workspace / "raw" / "tonglu_15_files/print.css").unlink()
     assert "has changed" in _refusal(workspace).problem
-    subprocess.run([*git, "checkout", "--", "raw/"], cwd=workspace, check=True)
+    for _ in range(2):       # the advice followed, file by file: `git checkout -- <that file>`
+        command = re.search(r"`(git checkout -- [^`]+)`", _refusal(workspace).fix).group(1)
+        subprocess.run(command, shell=True, cwd=workspace, check=True)
     assert total_target_2030(_build(workspace))["value"] == 20 and path.exists()
 
 
@@ -244,3 +248,21 @@ def _read_log(line: int, href: str, file: str) -> str:
     return (f"网页第{line}行链接的样式表（{href}）已读取，文件为{file}："
             "网页显示哪些文字（从而读取哪些文字）由其规则决定（隐藏的文字不读取）。"
             "其校验和与网页一同记录在checksums.sha256中（make manifest），样式表被改动、缺失或新增时运行停止")
+
+
+def test_a_sheet_the_manifest_records_that_the_plan_no_longer_reads_is_refused(workspace):
+    """A manifest that lists a style sheet under a plan that reads none (here, Jiande's text export, the line moved
+    by hand): refused after reading, the sheet and the plan named; `make manifest` writes it as read."""
+    raw = workspace / "raw"
+    (raw / "old.css").write_text(ORIGINAL, encoding="utf-8")
+    jiande = "jiande_talent_plan_2021-2025.txt"
+    lines = (raw / paths.MANIFEST_FILE).read_text(encoding="utf-8").splitlines()
+    at = next(n for n, line in enumerate(lines) if line.endswith(jiande)) + 1
+    lines.insert(at, f"{LINKED_INDENT}{sha256(raw / 'old.css')}  old.css")
+    (raw / paths.MANIFEST_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    error = _refusal(workspace)
+    assert Path(error.file) == raw / "old.css" and error.problem == (
+        f"checksums.sha256 records this style sheet with the plan {jiande}, which no longer reads it")
+    assert error.fix == changed_fix(raw / "old.css")
+    make_manifest(workspace)
+    _build(workspace)

@@ -206,7 +206,8 @@ def _build_error(workspace: Path, layout: str, text: str) -> InputError:
 def test_an_unknown_header_names_itself_and_the_config_key(workspace):
     err = _build_error(workspace, "word_tab_cells", WORD_PLAN.replace("\t属性\n", "\t考核方式\n", 1))
     assert "'考核方式' is not a known column" in err.problem
-    assert "`header_roles` in config/sources.yaml" in err.fix and "{pattern: '考核方式', role: name}" in err.fix
+    assert "`header_roles` in " in err.fix and "sources.yaml" in err.fix
+    assert "{pattern: '考核方式', role: remark}" in err.fix
     assert str(err.where) == str(WORD_PLAN.splitlines().index("\t属性") + 1)
 
 

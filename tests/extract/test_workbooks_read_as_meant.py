@@ -226,6 +226,84 @@ def test_a_link_to_a_workbook_outside_the_raw_folder_is_named_and_the_advice_wor
     assert monitored(workspace)["value"].tolist() == [12.9]
 
 
+def _in_the_project(workspace: Path, monkeypatch) -> None:
+    """The workspace as the project folder, as in a real run: errors name files relative to it (in a scratch folder
+    outside the project every path was shown as given, which hid a link named by what it leads to)."""
+    from helpers.core import paths
+    monkeypatch.setattr(paths, "PROJECT_ROOT", workspace)
+    monkeypatch.chdir(workspace)
+
+
+def test_a_link_to_a_folder_holding_it_is_named_and_deleting_it_as_advised_works(workspace, monkeypatch):
+    """`ln -s .. data/raw/monitoring/loop`: the error named data/raw (the folder the link leads to, not the link),
+    and its advice, `cp -r "$target" loop`, copied data/raw into itself. Now the link is named, and the advice,
+    deleting it, works when followed."""
+    import subprocess
+    _in_the_project(workspace, monkeypatch)
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 12.9]])
+    for name, target in (("loop", ".."), ("self", "."), ("2023/up", "../../..")):
+        link = _linked(workspace, Path(target), name=name)
+        err = build_refused(workspace)
+        assert err.file == f"raw/monitoring/{name}", err
+        assert "which holds the link itself: a loop" in err.problem and "cp -r" not in err.fix
+        assert err.fix == f"delete the link (rm raw/monitoring/{name})."
+        subprocess.run(err.fix.split("(", 1)[1].rsplit(")", 1)[0], shell=True, check=True, cwd=workspace)
+        assert not link.is_symlink() and (workspace / "raw" / "monitoring").is_dir()
+        assert monitored(workspace)["value"].tolist() == [12.9]
+
+
+def test_a_loop_of_links_is_named_not_a_traceback(workspace, monkeypatch):
+    """a → b → a, or me → me: `Symlink loop from …` (a RuntimeError from the notebook's cell). Now each link of the
+    loop is named, and deleting them as advised works."""
+    import subprocess
+    _in_the_project(workspace, monkeypatch)
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 12.9]])
+    _linked(workspace, Path("b.xlsx"), name="a.xlsx")
+    _linked(workspace, Path("a.xlsx"), name="b.xlsx")
+    err = build_refused(workspace)
+    assert err.file == "raw/monitoring/a.xlsx"
+    assert "loop of links (raw/monitoring/a.xlsx → raw/monitoring/b.xlsx → raw/monitoring/a.xlsx)" in err.problem
+    assert err.fix.startswith("delete the links (rm raw/monitoring/a.xlsx raw/monitoring/b.xlsx)")
+    subprocess.run(err.fix.split("(", 1)[1].split(")", 1)[0], shell=True, check=True, cwd=workspace)
+    _linked(workspace, Path("me.xlsx"), name="me.xlsx")
+    err = build_refused(workspace)
+    assert err.file == "raw/monitoring/me.xlsx" and "(raw/monitoring/me.xlsx → raw/monitoring/me.xlsx)" in err.problem
+    subprocess.run(err.fix.split("(", 1)[1].split(")", 1)[0], shell=True, check=True, cwd=workspace)
+    assert monitored(workspace)["value"].tolist() == [12.9]
+
+
+def test_a_link_in_the_project_is_named_as_the_link(workspace, monkeypatch):
+    """A broken link, and a link to a workbook outside the raw folder, were named by what they lead to."""
+    import subprocess
+    _in_the_project(workspace, monkeypatch)
+    _linked(workspace, Path("/mnt/share-not-mounted/2023.xlsx"))
+    err = build_refused(workspace)
+    assert err.file == "raw/monitoring/linked.xlsx" and "rm raw/monitoring/linked.xlsx" in err.fix
+    (workspace / "raw" / "monitoring" / "linked.xlsx").unlink()
+    elsewhere = workspace / "desktop"
+    one_sheet_workbook(elsewhere, [["建德市", "人才资源总量", "万人", 2023, 12.9]])
+    _linked(workspace, elsewhere / "raw" / "monitoring" / "m.xlsx")
+    err = build_refused(workspace)
+    assert err.file == "raw/monitoring/linked.xlsx"
+    subprocess.run(err.fix.split("(", 1)[1].rsplit(")", 1)[0], shell=True, check=True, cwd=workspace)
+    assert not (workspace / "raw" / "monitoring" / "linked.xlsx").is_symlink()
+    assert monitored(workspace)["value"].tolist() == [12.9]
+
+
+def test_adding_a_link_that_leads_to_no_file_reruns_the_data_step(workspace, tmp_path):
+    """The inputs' fingerprint (.inputs.json, whose time tells make to rerun the data step) listed files only: a
+    link to a folder, a broken link or a loop of links added to data/raw/monitoring/ left it as it was, so make said
+    nothing and the link was never named, until another input changed."""
+    from helpers.files.fingerprint import update
+    inputs = tmp_path / "inputs.json"
+    assert update(inputs, {"raw": workspace / "raw"})
+    for name, target in (("loop", ".."), ("gone.xlsx", "/mnt/share-not-mounted/2023.xlsx"), ("me.xlsx", "me.xlsx")):
+        _linked(workspace, Path(target), name=name)
+        assert update(inputs, {"raw": workspace / "raw"}), name
+        assert not update(inputs, {"raw": workspace / "raw"}), name
+        assert f'"monitoring/{name}": "link to {target}"' in inputs.read_text(encoding="utf-8")
+
+
 def test_a_link_inside_the_raw_folder_is_read(workspace):
     kept = one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 12.9]], name="2023.xlsx")
     kept.rename(workspace / "raw" / "2023.xlsx")

@@ -284,10 +284,84 @@ def test_the_tools_of_a_copied_environment_run_in_the_copy_refuse_in_one_line(tm
                               text=True, timeout=120)
     notebook = papermill(copy / "notebooks")
     assert notebook.returncode != 0 and list(processed.iterdir()) == []
-    assert f"InputError: {copy}: you are working in this project folder" in notebook.stderr, notebook.stderr
+    # (papermill itself refuses as it starts, before the kernel: pyproject.toml's papermill.engine entry point)
+    assert notebook.stderr.startswith(f"error: {copy}: you are working in this project folder"), notebook.stderr
     assert list(processed.iterdir()) == [] and list((copy / "data" / "processed").iterdir()) == []
     # The same notebook, run from the original's folder, writes there: the helpers' folder is the original.
     assert papermill(original).returncode == 0
+    assert [p.name for p in processed.iterdir()] == ["written.csv"]
+
+
+def _an_environment_in(folder: Path) -> Path:
+    """A venv in `folder`/.venv as `make setup` leaves it, for what matters here: its python (a link to the system's)
+    and pyvenv.cfg, an install of the folder's own helpers (a .pth, as the editable install's), the packages (this
+    checkout's, by a link inside it), and a bin/papermill whose first line names its python, as pip writes it."""
+    venv = folder / ".venv"
+    site = venv / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}" / "site-packages"
+    site.mkdir(parents=True)
+    (venv / "bin").mkdir()
+    system_python = Path(os.path.realpath(sys.executable))
+    (venv / "bin" / "python").symlink_to(system_python)
+    (venv / "pyvenv.cfg").write_text(f"home = {system_python.parent}\ninclude-system-site-packages = false\n"
+                                     f"version = {'.'.join(map(str, sys.version_info[:3]))}\n", encoding="utf-8")
+    packages = next(Path(p) for p in sys.path if p.endswith("site-packages") and Path(p).is_relative_to(sys.prefix))
+    (site / "packages").symlink_to(packages)
+    (site / "this-project.pth").write_text(f"{folder / 'src'}\n{site / 'packages'}\n", encoding="utf-8")
+    papermill = venv / "bin" / "papermill"
+    papermill.write_text(f"#!{venv / 'bin' / 'python'}\nimport sys\nfrom papermill.__main__ import papermill\n"
+                         "sys.exit(papermill())\n", encoding="utf-8")
+    papermill.chmod(0o755)
+    return venv
+
+
+def test_the_tools_of_a_copied_environment_run_from_outside_any_project_refuse_in_one_line(tmp_path):
+    """`cp -a` copies the .venv too: its python still runs the original's helpers (the editable install), and its
+    bin/papermill the original's Python (its first line). Run from a folder in no project (`cd ~`), neither finds a
+    project in the working folder: `python -m helpers resolve` and `papermill` on the copy's notebook wrote into
+    the original's data/processed. Now both refuse in one line naming the two folders and `make setup` in the copy;
+    the original's own tools still work from there."""
+    import nbformat
+    original = tmp_path / "original"
+    (original / "data" / "processed").mkdir(parents=True)
+    (original / "notebooks").mkdir()
+    shutil.copy2(paths.PROJECT_ROOT / "Makefile", original)
+    shutil.copytree(paths.PROJECT_ROOT / "src" / "helpers", original / "src" / "helpers",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    _an_environment_in(original)
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("from helpers.core import paths\n"
+                                          "(paths.PROCESSED_DIR / 'written.csv').write_text('x')")]
+    nbformat.write(nb, original / "notebooks" / "write.ipynb")
+    copy = tmp_path / "my copy"
+    subprocess.run(["cp", "-a", str(original), str(copy)], check=True)
+    outside = tmp_path / "home"
+    outside.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "TALENT_PROJECT_ROOT",
+                                                             "PYTHONPATH")}
+    env.update(IPYTHONDIR=str(tmp_path / "ipython"))
+    processed = original / "data" / "processed"
+
+    def from_outside(*command: object) -> subprocess.CompletedProcess:
+        return subprocess.run([str(c) for c in command], cwd=outside, env=env, capture_output=True, text=True,
+                              timeout=120)
+
+    def refused(run: subprocess.CompletedProcess) -> None:
+        assert run.returncode == 2 and len(run.stderr.splitlines()) == 1, run.stderr
+        assert run.stderr.startswith(f"error: {copy}: what you ran is this project folder's environment, but it runs "
+                                     f"the helpers of another one, {original} ("), run.stderr
+        assert f"run `make setup` in {copy} " in run.stderr and "Traceback" not in run.stderr
+        assert list(processed.iterdir()) == [] and list((copy / "data" / "processed").iterdir()) == []
+
+    refused(from_outside(copy / ".venv" / "bin" / "python", "-m", "helpers", "resolve"))
+    refused(from_outside(copy / ".venv" / "bin" / "papermill", "-k", "python3", copy / "notebooks" / "write.ipynb",
+                         tmp_path / "out.ipynb"))
+    refused(from_outside(copy / ".venv" / "bin" / "python", "-m", "papermill", "-k", "python3",
+                         copy / "notebooks" / "write.ipynb", tmp_path / "out.ipynb"))
+    # The original's own tools, from the same folder, work on the original's files.
+    assert from_outside(original / ".venv" / "bin" / "python", "-c", "import helpers").returncode == 0
+    run = from_outside(original / ".venv" / "bin" / "papermill", "-k", "python3", original / "notebooks" /
+                       "write.ipynb", tmp_path / "out.ipynb")
+    assert run.returncode == 0, run.stderr
     assert [p.name for p in processed.iterdir()] == ["written.csv"]
 
 

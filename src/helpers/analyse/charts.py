@@ -263,7 +263,7 @@ def trend_panels(panels: list[dict], legend: dict | None = None) -> Figure | Non
         _style(ax)
         ax.grid(axis="y", color="#e3e6ea", lw=0.8)
         fig.text(0.12 / WIDTH, (top - 0.02) / height, p["title"], fontsize=FONT, va="top", ha="left", color=INK)
-        if p.get("curve_x") is not None:
+        if p.get("curve_x") is not None and p.get("curve_y") is not None:   # no line: the title says why
             ax.plot(p["curve_x"], p["curve_y"], color=TREND_COLOUR, lw=1.8, label=names.get("trend"))
         if p.get("interval"):
             lo, hi = p["interval"]
@@ -314,6 +314,20 @@ def _observed(inputs, entity: str, ind_id: str) -> pd.DataFrame:
                                        inputs.plan_of(entity).period.base_year))
 
 
+def no_trend_line(curve, observed: pd.DataFrame, measure: str, w) -> str:
+    """Why a panel of two observations or more has no trend line (helpers.analyse.trends cannot fit a log scale
+    through 0 or below, nor a logit scale through 0 or 100%), in the reader's language; '' when it has one."""
+    if curve is not None:
+        return ""
+    values = observed["value"].astype(float)
+    low, high = float(values.min()), float(values.max())
+    if measure == "share" and high >= 100:
+        return w("figures.no_trend_line", value=f"{high:g}%")
+    if low <= 0:
+        return w("figures.no_trend_line", value=f"{low:g}" + ("%" if measure == "share" else ""))
+    return w("figures.no_trend_line_other")
+
+
 def progress_panels(inputs, progress: pd.DataFrame, lang: str, limit: int | None = None) -> list[dict]:
     """A trend panel per series of the progress table (trends.csv) with two observations or more: the line and
     its interval as the table holds them, never refitted, to the plan's target year, and the plan's target. With
@@ -333,7 +347,8 @@ def progress_panels(inputs, progress: pd.DataFrame, lang: str, limit: int | None
         curve = fitted_curve(None if pd.isna(r.trend_scale) else r.trend_scale, r.trend_intercept, r.trend_slope,
                              xs)
         has_interval = pd.notna(r.trend_pi_lower) and not unreliable
-        note = ("\n" + w("figures.unreliable") if unreliable
+        note = ("\n" + wrap_label(no_line, lang) if (no_line := no_trend_line(curve, obs, r.measure, w))
+                else "\n" + w("figures.unreliable") if unreliable
                 else "" if has_interval else "\n" + w("figures.no_interval"))
         panels.append({"title": series_title(inputs, r.entity, r.indicator_id, r.unit, lang) + note,
                        "scale": figure_unit(inputs.catalogue, r.unit, lang)[1],
@@ -364,11 +379,12 @@ def outlook_panels(inputs, outlook: pd.DataFrame, lang: str, limit: int | None =
         has_interval = pd.notna(r.pi_wide_lower) and not unreliable
         reading = w(f"plan_cycle.outlook_short.{r.target_reading}") if isinstance(r.target_reading, str) else ""
         reading = w("figures.unreliable") if unreliable and not reading else reading
+        reading = no_trend_line(curve, obs, r.measure, w) or reading
         reading = "\n" + wrap_label(reading, lang) if reading else ""
         panels.append({"title": series_title(inputs, r.entity, r.indicator_id, r.unit, lang) + reading,
                        "scale": figure_unit(inputs.catalogue, r.unit, lang)[1],
-                       "years": obs["year"].tolist(), "values": obs["value"].tolist(), "curve_x": xs,
-                       "curve_y": curve, "target_year": end,
+                       "years": obs["year"].tolist(), "values": obs["value"].tolist(),
+                       "curve_x": None if curve is None else xs, "curve_y": curve, "target_year": end,
                        "target": None if pd.isna(r.next_target_value) else float(r.next_target_value),
                        "interval": (r.pi_wide_lower, r.pi_wide_upper) if has_interval else None,
                        "interval_narrow": (r.pi_narrow_lower, r.pi_narrow_upper) if has_interval else None,

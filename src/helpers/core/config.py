@@ -292,6 +292,19 @@ class PlanPeriod:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """The analyst's reading of a plan table's cell the project cannot read by itself (`readings:` of a plan
+    entry): the plan stays as published, and the reading is recorded with the cell and the reason. Either a value
+    cell (`cell`, as the table writes it, read as `reads`) or the row's unit (`unit`)."""
+    indicator: str         # the row's indicator name, as the table writes it (or any of the catalogue's names)
+    cell: str | None       # the value cell as written: the reading holds only while the cell says this
+    reads: str | None      # how to read it: a figure the project reads (20, ≥20, 20左右, / for none)
+    unit: str | None       # or: the row's unit (a unit of the catalogue's vocabulary)
+    because: str           # why: the plan's words elsewhere, the office's answer …
+    line: int
+
+
+@dataclass(frozen=True)
 class Plan:
     entity: str
     name_zh: str
@@ -301,6 +314,7 @@ class Plan:
     table_title: UserPattern
     line: int
     period: PlanPeriod
+    readings: tuple[Reading, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -496,9 +510,58 @@ def _check_periods(plans: list[Plan], default: PlanPeriod, path: Path) -> None:
 SOURCES_KEYS = ("province", "plan_period", "plans", "layouts", "header_roles")
 PROVINCE_KEYS = ("entity", "name_zh", "name_en")
 PERIOD_KEYS = ("name", "base_year", "target_year")
-PLAN_KEYS = ("entity", "name_zh", "name_en", "file", "layout", "table_title", "plan_period")
+PLAN_KEYS = ("entity", "name_zh", "name_en", "file", "layout", "table_title", "plan_period", "readings")
+READING_KEYS = ("indicator", "cell", "reads", "unit", "because")
+READING_EXAMPLE = "- {indicator: 人才资源总量, cell: '20（力争22）', reads: '20', because: '…'}"
+# What `because` says in the advice's example: left as it is, it explains nothing.
+BECAUSE_PLACEHOLDER = "…"
 LAYOUT_KEYS = ("description", "parser", "end_pattern", "group_labels")
 HEADER_ROLE_KEYS = ("pattern", "role", "entity")
+
+
+def _readings(entry: dict, path: Path, what: str) -> tuple[Reading, ...]:
+    """A plan's `readings:`, each checked: a value cell's reading is one the value parser reads, a unit is not
+    checked here (the catalogue does that when the table is read), and each says why."""
+    if entry.get("readings") is None:
+        return ()
+    from helpers.core.values import NotANumber, parse_value_cell
+    readings = []
+    for item in _entries(entry, "readings", path, what, READING_EXAMPLE):
+        _known_keys(item, READING_KEYS, path, f"a reading of {what}")
+        line = item.get(LINE)
+        indicator = _text(item, "indicator", path, f"a reading of {what}")
+        because = _text(item, "because", path, f"a reading of {what}").strip()
+        if because in ("", BECAUSE_PLACEHOLDER):
+            raise InputError(path, _line_of(item, "because"), f"the reading of '{indicator}' does not say why",
+                             "write after `because:` why the cell reads so (the plan's words elsewhere, the "
+                             "office's answer): the reading is shown with the figure wherever it is cited.")
+        has_cell, has_unit = "cell" in item, "unit" in item
+        if has_cell == has_unit or has_cell != ("reads" in item):
+            raise InputError(path, line, f"the reading of '{indicator}' should give either `cell` and `reads` (how "
+                             "to read a value cell) or `unit` (the row's unit)",
+                             f"write it as {READING_EXAMPLE}, or - {{indicator: 人才资源总量, unit: 人, "
+                             "because: '…'}.")
+        cell = _text(item, "cell", path, f"a reading of {what}") if has_cell else None
+        reads = None
+        if has_cell:
+            reads = item["reads"]
+            if isinstance(reads, (int, float)) and not isinstance(reads, bool):
+                reads = f"{reads:g}"
+            elif not isinstance(reads, str):
+                raise InputError(path, _line_of(item, "reads"), f"`reads` of the reading of '{indicator}' should be "
+                                 f"a figure but is {_shape(reads)}", "write it in quotes, e.g. reads: '20'.")
+            try:
+                value = parse_value_cell(reads, in_plan=True)
+            except NotANumber:
+                value = None
+            if value is None or value.year is not None or value.stretch is not None:
+                raise InputError(path, _line_of(item, "reads"), f"`reads: {reads}` of the reading of '{indicator}' "
+                                 "is not a figure the project reads",
+                                 "write one figure, with a comparator or 左右 when the plan means one: 20, ≥20, >20, "
+                                 "20左右, 〔20〕 for a five-year total, or / when the cell gives no value.")
+        unit = _text(item, "unit", path, f"a reading of {what}").strip() if has_unit else None
+        readings.append(Reading(normalise(indicator), cell, reads, unit, because, line))
+    return tuple(readings)
 
 
 def _check_province(province: dict, plans: list[Plan], path: Path) -> None:
@@ -613,6 +676,7 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
             table_title=_regex(_text(entry, "table_title", path, f"plan '{entity}'"), path,
                                _line_of(entry, "table_title"), "table_title"),
             line=entry.get(LINE), period=period,
+            readings=_readings(entry, path, f"plan '{entity}' ({file})"),
         )
         first_of.setdefault(entity, plan)
         plans.append(plan)

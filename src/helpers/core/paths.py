@@ -52,11 +52,12 @@ PUBLISHED_DOCUMENT = "talent-plan-{document}_{end}"     # the brief's or the rep
 def display_path(path: Path | str) -> str:
     """A path as an analyst should read it: relative to the project when inside it. A relative path is shown
     as it is: it is already a display path (as the processed tables record it), and resolving it against the
-    working folder (notebooks/ in a kernel) would name a file that does not exist."""
+    working folder (notebooks/ in a kernel) would name a file that does not exist. A link is named as itself, not
+    as what it leads to (its folder is resolved, not the link): an error about a link names the link."""
     p = Path(path)
     if not p.is_absolute():
         return str(p)
     try:
-        return str(p.resolve().relative_to(PROJECT_ROOT.resolve()))
-    except ValueError:
+        return str((p.parent.resolve() / p.name).relative_to(PROJECT_ROOT.resolve()))
+    except (ValueError, OSError, RuntimeError):     # (RuntimeError: a loop of links above it)
         return str(p)

@@ -8,12 +8,20 @@ One parser for both. Besides the number it reads what real plans write around it
     /  —  ——  －  --  无  暂无              no value given: left empty, never 0
     1,234.5  −5                           a thousands separator (groups of three digits), a minus sign
 
+and, in a plan's table only (in_plan=True; a workbook is the analysts' own and holds one figure a cell):
+
+    20上下  近20                            about 20, like 20左右 (近: nearly; recorded as approximate, as written)
+    突破20  不低于20  不少于20               more than 20 (>, as 超过) / at least 20 (>=, as 以上)
+    20（力争22）  20，力争22                 the target 20; the stretch figure 22 (力争: strive for) recorded
+    20（2029年）                            20, given for 2029: the caller checks the year against its column's
+
 A mark inside the number (10.¹3), or a character that Unicode would silently turn into a digit anywhere but
 at the end (⑩ in the middle), is refused: it cannot be read without guessing. So is a fraction character
 anywhere (12½): it is part of the value, never a note mark.
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import unicodedata
@@ -27,8 +35,18 @@ from helpers.core.text import normalise
 VALUE = re.compile(
     r"^(?P<cmp>>=|≥|>|大于|超过)?\s*(?P<num>[+-]?[0-9]+(?:\.[0-9]+)?)\s*(?P<pct>%)?\s*(?P<suffix>以上|及以上)?$"
 )
+COMPARATORS = {"": "=", ">": ">", "大于": ">", "超过": ">", ">=": ">=", "≥": ">="}
 # 约14 or 14左右 (14 左右): about 14.
 APPROXIMATE = re.compile(r"^(?:约\s*(?P<before>.+)|(?P<after>.+?)\s*左右)$")
+# A plan table's further words for the same: 20上下 and 近20 (nearly 20) are about 20; 突破20 (breaks through 20) is
+# more than 20, as 超过 is (the prose reader reads 突破 so too); 不低于 / 不少于 20 (not less than) is at least 20.
+PLAN_APPROXIMATE = re.compile(r"^(?:[约近]\s*(?P<before>.+)|(?P<after>.+?)\s*(?:左右|上下))$")
+PLAN_COMPARATOR = re.compile(r"^(?P<cmp>突破|不低于|不少于)\s*(?P<rest>[0-9].*)$")
+PLAN_COMPARATORS = {"突破": ">", "不低于": ">=", "不少于": ">="}
+# 20（力争22）, 20，力争22 (after normalisation the brackets and comma are ASCII): the target and the stretch figure.
+STRETCH = re.compile(r"^(?P<main>.+?)\s*(?:\(\s*力争\s*(?P<inner>[^()]+?)\s*\)|[,;]\s*力争\s*(?P<after>.+))$")
+# 20（2029年）: a figure and the year it is for, in brackets.
+YEAR_IN_BRACKETS = re.compile(r"^(?P<main>.+?)\s*\(\s*(?P<year>(?:19|20)[0-9]{2})\s*年?\s*\)$")
 # 〔3〕 [3] ［3］ 【3】 (after normalisation ［］ are [ ]): a cumulative figure over the plan period.
 CUMULATIVE = re.compile(r"^[〔\[【]\s*(?P<inner>[^〔〕\[\]【】]+?)\s*[〕\]】]$")
 # Note marks that are not digits and never become one: written after the value.
@@ -54,6 +72,8 @@ class CellValue:
     approximate: bool = False     # 14左右, 约14: about the value
     cumulative: bool = False      # 〔3〕: the sum over the plan's years, not a level
     note_marks: str = ""          # note marks written after the value (¹, ①, ※ …), as written
+    stretch: float | None = None  # a plan's 20（力争22）: the stretch figure 22 (力争: strive for) beside the target
+    year: int | None = None       # a plan's 20（2029年）: the year the figure is for, as the cell says
 
 
 class NotANumber(ValueError):
@@ -126,27 +146,50 @@ def split_note_marks(raw: str) -> tuple[str, str]:
     return text, marks
 
 
-def parse_value_cell(raw: str) -> CellValue:
+def parse_value_cell(raw: str, in_plan: bool = False) -> CellValue:
+    """One cell's value. in_plan: a plan table's cell, which may also say 20上下, 近20, 突破20, 20（力争22） or
+    20（2029年） (module docstring); a workbook's cell may not."""
     body, marks = split_note_marks(raw)
     text = normalise(body)
     if MISSING.match(text):
         return CellValue(None, "=", False, True, note_marks=marks)
     text = _plain_number(text)
+    if in_plan:
+        for pattern, field in ((YEAR_IN_BRACKETS, "year"), (STRETCH, "stretch")):
+            found = pattern.match(text)
+            if found:
+                main = _parse_plain(found["main"], raw, in_plan=True)
+                if field == "year":
+                    return dataclasses.replace(main, year=int(found["year"]), note_marks=marks)
+                extra = _parse_plain(found["inner"] or found["after"], raw, in_plan=True)
+                if extra.value is None or extra.cumulative or main.value is None:
+                    raise NotANumber(raw.strip())
+                return dataclasses.replace(main, stretch=extra.value, note_marks=marks)
+    return dataclasses.replace(_parse_plain(text, raw, in_plan), note_marks=marks)
+
+
+def _parse_plain(text: str, raw: str, in_plan: bool) -> CellValue:
+    """A number with what may stand around it: a comparator or 以上, a % sign, 约/左右 (about), 〔〕 (cumulative)."""
+    text = text.strip()
+    if MISSING.match(text):
+        return CellValue(None, "=", False, True)
     cumulative = CUMULATIVE.match(text)
     if cumulative:
         text = cumulative["inner"]
-    approximate = APPROXIMATE.match(text)
+    approximate = (PLAN_APPROXIMATE if in_plan else APPROXIMATE).match(text)
     if approximate:
         text = (approximate["before"] or approximate["after"]).strip()
+    worded = PLAN_COMPARATOR.match(text) if in_plan else None
+    if worded:
+        text = worded["rest"]
     m = VALUE.match(text)
-    if not m or (approximate and (m["cmp"] or m["suffix"])):   # '约>14' says two things at once
-        raise NotANumber(raw.strip())
-    cmp = m["cmp"] or ""
-    comparator = {"": "=", ">": ">", "大于": ">", "超过": ">", ">=": ">=", "≥": ">="}[cmp]
+    if not m or ((approximate or worded) and (m["cmp"] or m["suffix"])) or (approximate and worded):
+        raise NotANumber(raw.strip())    # '约>14', '突破20以上' say two things at once
+    comparator = PLAN_COMPARATORS[worded["cmp"]] if worded else COMPARATORS[m["cmp"] or ""]
     if m["suffix"]:
         comparator = ">="
     return CellValue(check_magnitude(float(m["num"])), comparator, bool(m["pct"]), False,
-                     approximate=bool(approximate), cumulative=bool(cumulative), note_marks=marks)
+                     approximate=bool(approximate), cumulative=bool(cumulative))
 
 
 def _plain_number(text: str) -> str:

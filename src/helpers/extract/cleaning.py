@@ -6,12 +6,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers.core.config import Catalogue, Indicator, Plan, Sources, Unit
+from helpers.core.config import Catalogue, Indicator, Plan, Reading, Sources, Unit
 from helpers.core.errors import InputError
 from helpers.core.paths import display_path
 from helpers.core.records import Decision, Observation, note
+from helpers.core.text import name_key, normalise
 from helpers.core.values import (
     LARGEST_VALUE,
+    CellValue,
     ImplausibleMagnitude,
     NotANumber,
     NoteMarkInsideNumber,
@@ -50,38 +52,62 @@ def split_name_unit(cell: Cell) -> tuple[str, str, bool]:
     return m["name"].strip(), m["unit"].strip(), m["close"] is None
 
 
-def _parse_cell(path: Path, name: str, column, cell: Cell):
+def _yaml_text(text: str) -> str:
+    """Text as a single-quoted YAML scalar, for advice the analyst copies into config/sources.yaml."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def reading_advice(sources: Sources, plan: Plan, name: str, written: str, reads: str) -> str:
+    """How to read a cell the project cannot read, without editing the published plan (an edited plan no longer
+    matches its checksum, and restoring it brings the cell back): the analyst's reading in config/sources.yaml."""
+    return (f"do not edit the published plan. Say how the cell reads in {display_path(sources.path)}, under "
+            f"`readings:` of the plan entry at line {plan.line}: - {{indicator: {_yaml_text(name)}, cell: "
+            f"{_yaml_text(written)}, reads: {_yaml_text(reads)}, because: '…'}}, where reads is the figure the plan "
+            "means (20, ≥20, >20, 20左右, 〔20〕 for a five-year total, or / when it gives none) and because says why "
+            "(the plan's words elsewhere, the office's answer). The reading is recorded with the cell wherever the "
+            "figure is cited.")
+
+
+def _example_reading(raw: str) -> str:
+    """The first figure in a cell, as the example reading the advice shows (the analyst decides what it means)."""
+    found = re.search(r"[0-9]+(?:\.[0-9]+)?", normalise(raw))
+    return found.group() if found else "/"
+
+
+def _parse_cell(path: Path, name: str, column, cell: Cell, advice) -> CellValue:
+    """A value cell as the project reads it; `advice(example)` is how to state a reading of it instead."""
+    written = cell.raw.strip()
     if "+" in cell.text:
         # +5 in a share's 2030 column is 5 points more than now, not a level of 5 %: read as 5, it was silently wrong
-        raise InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{cell.raw.strip()}': a "
+        raise InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{written}': a "
                          "figure with a plus sign is a change (an increase on an earlier year), not the level this "
                          "column holds",
-                         "write the level the plan sets for that year in the cell (the earlier year's figure plus the "
-                         "change), or / when the plan gives no level, and run `make manifest`; for a web page or PDF, "
-                         "ask the office for the level.")
+                         "work out the level the plan sets for that year (the earlier year's figure plus the "
+                         "change) and " + advice("/"))
     if LEADING_ZERO.search(cell.raw.translate(FULL_WIDTH_DIGITS)):
-        raise InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{cell.raw.strip()}': a "
+        raise InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{written}': a "
                          "figure with a 0 before its first digit, which no plan writes; it may be a figure shown in "
                          "another order than it is stored (Word shows 02 set right to left as 20; a .doc file "
                          "converted for reading loses that setting)",
-                         "open the document in Word or WPS and look at the figure it shows; type that figure anew "
-                         "(it then runs left to right, without the 0 in front), save the document and run `make "
-                         "manifest`.")
+                         "open the document in Word or WPS and look at the figure it shows; then "
+                         + advice("…"))
     try:
-        return parse_value_cell(cell.raw)
+        return parse_value_cell(cell.raw, in_plan=True)
     except NoteMarkInsideNumber:
         raise InputError(path, cell.where,
-                         f"the {column.header.text} cell of '{name}' is '{cell.raw.strip()}': a note mark (a "
+                         f"the {column.header.text} cell of '{name}' is '{written}': a note mark (a "
                          "superscript or circled number, ※ or *) stands inside the number, so it cannot be read safely",
-                         "write the number first and the note mark after it (10.3¹), or remove the mark.") from None
+                         advice("…")) from None
     except ImplausibleMagnitude:
-        raise InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{cell.raw.strip()[:40]}', "
+        raise InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{written[:40]}', "
                          f"larger than any figure a plan can mean (the limit is {LARGEST_VALUE:g})",
-                         "correct the number in the plan's table (a lost decimal point or unit?).") from None
+                         "a lost decimal point or unit? Ask the office for the figure; then " + advice("…")) from None
     except NotANumber:
         raise InputError(path, cell.where,
-                         f"the {column.header.text} cell of '{name}' is '{cell.raw.strip()}', not a number",
-                         "write a number such as 12.5, >10 or 35%, or / when the plan gives no value.") from None
+                         f"the {column.header.text} cell of '{name}' is '{written}', not a number the project "
+                         "can read (it reads 20, ≥20, 20以上, 20左右, 20上下, 约20, 近20, 突破20, "
+                         "20（力争22）, 〔20〕 and / for none)",
+                         advice(_example_reading(written))) from None
 
 
 def _attribute(path: Path, row: TableRow, name: str) -> str:
@@ -115,6 +141,49 @@ def _unknown_name(path: Path, cell: Cell, name: str, catalogue: Catalogue, sourc
                       "or add a new indicator there.")
 
 
+class _Readings:
+    """A plan's `readings:` (config/sources.yaml): the analyst's reading of a value cell or of a row's unit. Each
+    must be used: one that matches no cell (the plan changed, a typo) stops the run instead of being ignored."""
+
+    def __init__(self, plan: Plan, catalogue: Catalogue, sources: Sources):
+        self.plan, self.catalogue, self.sources = plan, catalogue, sources
+        self.used: set[int] = set()
+
+    def _for_row(self, reading: Reading, ind_id: str, name: str) -> bool:
+        return name_key(reading.indicator) == name_key(name) or \
+            self.catalogue.indicator_for_name(reading.indicator) == ind_id
+
+    def of_cell(self, ind_id: str, name: str, cell: Cell) -> Reading | None:
+        for reading in self.plan.readings:
+            if reading.cell is not None and self._for_row(reading, ind_id, name) \
+                    and name_key(reading.cell) == name_key(cell.raw):
+                self.used.add(id(reading))
+                return reading
+        return None
+
+    def unit_of(self, ind_id: str, name: str) -> Reading | None:
+        for reading in self.plan.readings:
+            if reading.unit is not None and self._for_row(reading, ind_id, name):
+                self.used.add(id(reading))
+                return reading
+        return None
+
+    def where(self, reading: Reading) -> str:
+        return f"{display_path(self.sources.path)}, line {reading.line}"
+
+    def check_all_used(self) -> None:
+        for reading in self.plan.readings:
+            if id(reading) in self.used:
+                continue
+            what = f"its cell '{reading.cell}'" if reading.cell is not None else "its unit"
+            raise InputError(self.sources.path, reading.line,
+                             f"the reading of '{reading.indicator}' ({what}) for {self.plan.file} matches no row "
+                             "and cell of the plan's table: the plan or the reading has changed",
+                             "write the indicator's name and the cell as the table writes them (the message that "
+                             "asked for the reading quotes both), or remove the reading if the cell now reads "
+                             "without it.")
+
+
 class TableCleaner:
     def __init__(self, catalogue: Catalogue, sources: Sources):
         self.catalogue = catalogue
@@ -130,11 +199,9 @@ class TableCleaner:
         has_unit_column = "unit" in table.roles
         cumulative_note = next((n for n in table.notes if CUMULATIVE_NOTE.search(n.text)), None)
 
+        readings = _Readings(plan, self.catalogue, self.sources)
         for row in table.rows:
-            if has_unit_column:
-                name, unit_text, broken = row.name.text, (row.unit.text if row.unit else ""), False
-            else:
-                name, unit_text, broken = split_name_unit(row.name)
+            name, unit_text, broken, unit_in_name = self._name_and_unit(path, row, has_unit_column, plan, readings)
             ind = self._row_indicator(path, row, name, seen)
             ind_id = ind.id
 
@@ -145,19 +212,27 @@ class TableCleaner:
 
             if broken:
                 log("broken_bracket", {"raw": row.name.raw.strip(), "name": name, "source_unit": unit_text})
+            if unit_in_name:
+                log("unit_from_name", {"raw": row.name.raw.strip(), "name": name, "source_unit": unit_text})
+            unit_reading = readings.unit_of(ind_id, name)
+            if unit_reading is not None:
+                log("analyst_unit", {"name": name, "unit": unit_reading.unit, "table_unit": unit_text,
+                                     "because": unit_reading.because, "config": readings.where(unit_reading)})
+                unit_text = unit_reading.unit
             if row.category_inherited:
                 log("merged_cell", {"category": row.category})
             attribute = _attribute(path, row, name)
-            # Each cell is parsed once, here, so that a bad cell is always reported with its line.
-            cells = [(column, cell, _parse_cell(path, name, column, cell)) for column, cell in row.values]
-            values = [parsed.value for _, _, parsed in cells if parsed.value is not None]
-            factor, unit_note, unit_decision = self._unit_factor(path, row, ind, unit_text, statements, values)
+            cells = self._read_cells(path, plan, row, ind_id, name, readings, log)
+            values = [parsed.value for _, _, parsed, _ in cells if parsed.value is not None]
+            factor, unit_note, unit_decision = self._unit_factor(path, row, ind, unit_text, statements, values, plan)
 
             row_obs: list[Observation] = []
-            for column, cell, parsed in cells:
+            for column, cell, parsed, reading in cells:
                 if parsed.percent_sign and ind.unit != "%":
                     raise InputError(path, cell.where, f"'{cell.raw.strip()}' has a % sign but '{name}' is measured "
-                                     f"in {ind.unit}", "remove the % sign or correct the unit.")
+                                     f"in {ind.unit}", "check which figure the plan means (its prose, the office); "
+                                     + reading_advice(self.sources, plan, name, cell.raw.strip(),
+                                                      _example_reading(cell.raw)))
                 entity = self.sources.province if column.for_province else plan.entity
                 obs = Observation(
                     entity=entity, indicator_id=ind_id, source_name=name, year=column.year, kind=column.role,
@@ -168,17 +243,42 @@ class TableCleaner:
                     cumulative=parsed.cumulative, estimated=column.estimated and column.role == "actual",
                     source_place=cell.place.record() if cell.place else {},
                 )
+                _note_readings(obs, readings, reading, unit_reading, unit_in_name)
                 _note_cell(obs, column, cell, parsed, unit_note, log)
                 _note_plan_marks(obs, column, cell, parsed, cumulative_note, log)
                 row_obs.append(obs)
 
-            fixed = self._check_plausible(ind, unit_text, values, row_obs, statements, plan, log)
+            fixed = self._check_plausible(ind, unit_text, cells, row_obs, statements, plan, log, path, name)
             if unit_decision and not fixed:
                 log(*unit_decision)
             observations += row_obs
+        readings.check_all_used()
         if "attribute" in table.roles:
             decisions.append(_attribute_decision(plan, table, observations, file))
         return CleanTable(observations, decisions)
+
+    def _read_cells(self, path: Path, plan: Plan, row: TableRow, ind_id: str, name: str, readings: _Readings,
+                    log) -> list[tuple]:
+        """The row's value cells, each parsed once, here, so that a bad cell is always reported with its place; a
+        cell the analyst's reading covers (`readings:`) read as it says: (column, cell, parsed, reading)."""
+        cells = []
+        for column, cell in row.values:
+            written = cell.raw.strip()
+            reading = readings.of_cell(ind_id, name, cell)
+            if reading is not None:
+                parsed = parse_value_cell(reading.reads, in_plan=True)
+                log("analyst_reading", {"raw": written, "reads": reading.reads, "because": reading.because,
+                                        "config": readings.where(reading)}, cell=cell)
+            else:
+                parsed = _parse_cell(path, name, column, cell, lambda example, written=written: reading_advice(
+                    self.sources, plan, name, written, example))
+            if parsed.year is not None and parsed.year != column.year:
+                raise InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{written}': a "
+                                 f"figure for {parsed.year}, in a column for {column.year}",
+                                 reading_advice(self.sources, plan, name, written, "/")
+                                 + f" (/ when the plan sets no figure for {column.year})")
+            cells.append((column, cell, parsed, reading))
+        return cells
 
     def _row_indicator(self, path: Path, row: TableRow, name: str, seen: dict[str, TableRow]) -> Indicator:
         """The catalogue indicator a row's name stands for; a name the catalogue does not know, or a second row
@@ -197,9 +297,41 @@ class TableCleaner:
         seen[ind_id] = row
         return ind
 
+    def _name_and_unit(self, path: Path, row: TableRow, has_unit_column: bool, plan: Plan,
+                       readings: _Readings) -> tuple[str, str, bool, bool]:
+        """The row's indicator name and unit as written: (name, unit, bracket_broken, unit_in_name). A unit in
+        brackets after the name (人才资源总量（人）) is the row's unit, with a 单位 column too: when the column's
+        cell is empty it is the unit (it was ignored, and 152000 人 read as 152000 万人), and when the cell gives
+        another unit the run stops. A bracket that is not a unit (…（全口径）) stays part of the name."""
+        if not has_unit_column:
+            name, unit, broken = split_name_unit(row.name)
+            return name, unit, broken, False
+        cell_unit = row.unit.text.strip() if row.unit else ""
+        bare, in_name, broken = split_name_unit(row.name)
+        if not in_name:
+            return row.name.text, cell_unit, False, False
+        named = self.catalogue.unit_for_alias(in_name)
+        if named is None:
+            known_bare = self.catalogue.indicator_for_name(bare) is not None
+            if not cell_unit and known_bare and self.catalogue.indicator_for_name(row.name.text) is None:
+                return bare, in_name, broken, True      # a unit the vocabulary does not know: _unit_factor says so
+            return row.name.text, cell_unit, False, False
+        if not cell_unit:
+            return bare, in_name, broken, True
+        in_cell = self.catalogue.unit_for_alias(cell_unit)
+        if in_cell is not None and in_cell.unit == named.unit or \
+                readings.unit_of(self.catalogue.indicator_for_name(bare), bare) is not None:
+            return bare, cell_unit, broken, False    # (the analyst's unit, when given, replaces it)
+        raise InputError(path, row.unit.where, f"the name '{row.name.raw.strip()}' gives the unit {in_name}, but "
+                         f"its 单位 cell says '{cell_unit}': the row's figures cannot be read in either safely",
+                         f"do not edit the published plan. Find out which unit the figures are in (the plan's prose, "
+                         f"the office) and say so in {display_path(self.sources.path)}, under `readings:` of the plan "
+                         f"entry at line {plan.line}: - {{indicator: {_yaml_text(bare)}, unit: "
+                         f"{_yaml_text(in_name)}, because: '…'}} (or unit: {_yaml_text(cell_unit)}).")
+
     # ------------------------------------------------------------------ units
     def _unit_factor(self, path, row, ind: Indicator, unit_text: str, statements,
-                     values: list[float]) -> tuple[float, dict | None, tuple[str, dict, list] | None]:
+                     values: list[float], plan: Plan) -> tuple[float, dict | None, tuple[str, dict, list] | None]:
         """The factor to the catalogue unit, a note for the values, and the decision to log."""
         target = self.catalogue.units[ind.unit]
         if not unit_text:
@@ -213,8 +345,14 @@ class TableCleaner:
         unit = self.catalogue.unit_for_alias(unit_text)
         line = row.unit.where if row.unit else row.name.where
         if unit is None:
-            raise InputError(path, line, f"unit '{unit_text}' of '{row.name.text}' is not in the unit vocabulary",
-                             "add it to the `aliases` of the right unit in config/catalogue.yaml.")
+            raise InputError(path, line, f"unit '{unit_text}' of '{row.name.text}' is not in the unit vocabulary "
+                             f"(`units:` of {display_path(self.catalogue.path)}){self._not_an_alias(unit_text)}",
+                             "if it is another way of writing a unit listed there, the same quantity (万名 for 万人, "
+                             "个 for 家), add it to that unit's `aliases`. If it measures something else, it is not an "
+                             "alias: add it under `units:` as a unit of its own with a `dimension` of its own "
+                             "(e.g. - {unit: 万人次, name_en: '10,000 person-times', aliases: [万人次], dimension: "
+                             "person_times, factor: 10000}); a row in it is then an indicator measured in it "
+                             "(`unit:` of its entry under `indicators:`).")
         if unit.unit == target.unit:
             if unit_text != target.unit:
                 return 1.0, None, ("unit_alias", {"source_unit": unit_text, "unit": target.unit}, [])
@@ -231,24 +369,43 @@ class TableCleaner:
                          "correct the unit in the plan's table if it is a typo; otherwise check which catalogue "
                          "indicator this row is (config/catalogue.yaml).")
 
+    def _not_an_alias(self, unit_text: str) -> str:
+        """'万人次' is not '万人': a unit the vocabulary does not know that starts with one it does counts something
+        else (人次, person-times: visits, not persons), and adding it to that unit's aliases would mix the two."""
+        key = name_key(unit_text)
+        known = max((a for u in self.catalogue.units.values() for a in (u.unit, *u.aliases)
+                     if key.startswith(name_key(a)) and len(name_key(a)) < len(key)), key=len, default=None)
+        if known is None:
+            return ""
+        unit = self.catalogue.unit_for_alias(known)
+        added = key[len(name_key(known)):]
+        example = " (人次 counts person-times, not persons)" if "次" in added else ""
+        return (f". '{unit_text}' is not '{unit.unit}': what it adds ('{added}') makes it count something "
+                f"else{example}, so it must not be added to the aliases of {unit.unit}")
+
     # ------------------------------------------------------------------ plausibility
-    def _implausible(self, ind: Indicator, unit: Unit | None, raw_values: list[float], factor: float) -> dict:
-        """What is implausible about the values (a wording code and its values), or {} when nothing is."""
+    def _implausible(self, ind: Indicator, unit: Unit | None, raw_values: list[tuple[float, bool]],
+                     factor: float) -> dict:
+        """What is implausible about the values (each with whether its cell had a % sign), as a wording code and
+        its values, or {} when nothing is."""
         low, high = ind.plausible
         counts_persons = self.catalogue.units[ind.unit].dimension == "persons"
-        for v in raw_values:
+        for v, percent_sign in raw_values:
             if counts_persons and unit is not None and unit.factor == 1 and v != int(v):
                 return {"code": "fractional", "value": v, "unit": unit.unit}
             clean = v * factor
             if not low <= clean <= high:
                 return {"code": "out_of_range", "value": clean, "unit": ind.unit, "low": low, "high": high}
-            if looks_like_a_fraction(clean, ind.unit):
+            if looks_like_a_fraction(clean, ind.unit) and not percent_sign:
                 return {"code": "fraction_for_percent", "value": clean}
         return {}
 
-    def _check_plausible(self, ind, unit_text, raw: list[float], row_obs, statements, plan: Plan, log) -> bool:
-        """Flag implausible values (raw: the row's numbers as written); fix the unit only on evidence
-        from the same document. Returns True when the unit was corrected."""
+    def _check_plausible(self, ind, unit_text, cells, row_obs, statements, plan: Plan, log, path: Path,
+                         name: str) -> bool:
+        """Fix the unit of implausible values only on evidence from the same document (returns True when it
+        did); otherwise an implausible value stops the run at its cell (it was kept and flagged, and the brief
+        judged 152000 万人 as if it were right), with advice that needs no edit of the published plan."""
+        raw = [(parsed.value, parsed.percent_sign) for _, _, parsed, _ in cells if parsed.value is not None]
         unit = self.catalogue.unit_for_alias(unit_text) if unit_text else None
         target = self.catalogue.units[ind.unit]
         factor = (unit.factor / target.factor) if unit is not None and unit.dimension == target.dimension else 1.0
@@ -272,11 +429,46 @@ class TableCleaner:
                     log("unit_fixed", {"problem": problem, "source_unit": unit_text, "new_unit": candidate.unit},
                         evidence)
                     return True
-        for obs in row_obs:
-            obs.quality = "implausible"
-            obs.notes.append(note("implausible"))
-        log("implausible", {"problem": problem})
-        return False
+        column, cell, parsed, _ = next(c for c in cells if c[2].value is not None
+                                       and self._implausible(ind, unit, [(c[2].value, c[2].percent_sign)], factor))
+        raise self._implausible_error(path, ind, name, unit_text, unit, factor, column, cell, parsed.value, plan)
+
+    def _implausible_error(self, path: Path, ind: Indicator, name: str, unit_text: str, unit: Unit | None,
+                           factor: float, column, cell: Cell, value: float, plan: Plan) -> InputError:
+        low, high = ind.plausible
+        written = cell.raw.strip()
+        read_in = f"{unit_text}, the row's unit" if unit_text else f"{ind.unit}: the table gives no unit for the " \
+            "row, so the catalogue's is used"
+        widen = (f"If the figure really is right, widen `plausible` of {ind.id} in "
+                 f"{display_path(self.catalogue.path)} (the entry at line {ind.line}).")
+        where = (f"in {display_path(self.sources.path)}, under `readings:` of the plan entry at line {plan.line} "
+                 "(do not edit the published plan)")
+        if looks_like_a_fraction(value * factor, ind.unit) and low <= value * factor <= high:
+            return InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{written}': "
+                              f"{value:g} (in %) looks like a share written as a fraction ({value:g} is "
+                              f"{value * 100:g}%)",
+                              f"if the plan means {value * 100:g}%, say so {where}: - {{indicator: {_yaml_text(name)}, "
+                              f"cell: {_yaml_text(written)}, reads: '{value * 100:g}', because: '…'}}. If the share "
+                              f"really is below 1%, write reads: '{value:g}%' there.")
+        other = ""
+        target = self.catalogue.units[ind.unit]
+        for candidate in self.catalogue.units.values():
+            if candidate.dimension != target.dimension or (unit is not None and candidate.unit == unit.unit) \
+                    or (unit is None and candidate.unit == target.unit):
+                continue
+            converted = value * candidate.factor / target.factor
+            if low <= converted <= high:
+                other = (f"If the row's figures are in {candidate.unit} ({value:g} {candidate.unit} is {converted:g} "
+                         f"{ind.unit}), say so {where}: - {{indicator: {_yaml_text(name)}, unit: "
+                         f"{_yaml_text(candidate.unit)}, because: '…'}}. ")
+                break
+        if unit is not None and self._implausible(ind, unit, [(value, False)], factor).get("code") == "fractional":
+            return InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{written}', read in "
+                              f"{read_in}: a head count of {value:g} {unit.unit} cannot be fractional",
+                              other or reading_advice(self.sources, plan, name, written, _example_reading(written)))
+        return InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{written}', read in "
+                          f"{read_in}: {value * factor:g} {ind.unit} is outside the plausible range {low:g}–{high:g} "
+                          f"{ind.unit} of the catalogue", other + widen)
 
     def _evidence(self, ind, row_obs, rescale, statements, plan: Plan) -> list[dict]:
         """Quotes from the same document that agree with the table under the rescaled unit."""
@@ -345,6 +537,9 @@ def _note_plan_marks(obs: Observation, column, cell: Cell, parsed, cumulative_no
     if parsed.approximate:   # 20左右 in a target column: an approximate target; 约15 in 2025年（预计）: an actual
         obs.notes.append(note("approximate" if obs.kind == "target" else "approximate_actual", raw=raw))
         log("approximate", {"raw": raw, "value": parsed.value}, cell=cell)
+    if parsed.stretch is not None:   # 20（力争22）: the target is 20; 22 is what the plan strives for, recorded
+        obs.notes.append(note("stretch", raw=raw, stretch=parsed.stretch))
+        log("stretch", {"raw": raw, "value": parsed.value, "stretch": parsed.stretch}, cell=cell)
     if parsed.cumulative:
         obs.notes.append(note("cumulative"))
         evidence = [{"code": "table_note", "line": cumulative_note.line, "quote": cumulative_note.raw.strip()}] \
@@ -354,6 +549,19 @@ def _note_plan_marks(obs: Observation, column, cell: Cell, parsed, cumulative_no
         obs.notes.append(note("estimated", header=column.header.raw.strip()))
     if obs.attribute == BINDING and obs.kind == "target":
         obs.notes.append(note("binding"))
+
+
+def _note_readings(obs: Observation, readings: _Readings, reading: Reading | None, unit_reading: Reading | None,
+                   unit_in_name: bool) -> None:
+    """How the analyst's readings (config/sources.yaml) and a unit in the name's brackets made the figure."""
+    if reading is not None:
+        obs.notes.append(note("analyst_reading", raw=obs.source_value, reads=reading.reads,
+                              because=reading.because, config=readings.where(reading)))
+    if unit_reading is not None:
+        obs.notes.append(note("analyst_unit", unit=unit_reading.unit, because=unit_reading.because,
+                              config=readings.where(unit_reading)))
+    if unit_in_name:
+        obs.notes.append(note("unit_from_name", source_unit=obs.source_unit))
 
 
 def _note_cell(obs: Observation, column, cell: Cell, parsed, unit_note, log) -> None:

@@ -13,11 +13,12 @@ are checked as before, and a page that reads a style sheet is refused until `mak
 from __future__ import annotations
 
 import posixpath
+import shlex
 from collections.abc import Iterable
 from pathlib import Path
 
 from helpers.core.errors import InputError
-from helpers.core.paths import MANIFEST_FILE
+from helpers.core.paths import MANIFEST_FILE, display_path
 from helpers.extract.documents.model import LinkedFile
 from helpers.files.atomic import replaced_when_done
 from helpers.files.processed import sha256
@@ -28,8 +29,15 @@ LINKED_HEADER = ("# Checksums of the raw plan documents, written by `make manife
                  f"{MANIFEST_FILE}).\n# An indented line is a file that the plan on the line above reads too "
                  "(a web page's linked style sheet).\n")
 # The advice for a raw file that differs from its checksum: a plan, or a file its plan reads.
-CHANGED_FIX = ("restore the original (git checkout -- data/raw/), or, if this is a deliberate new version of the "
-               "document, run `make manifest` and commit the manifest with it.")
+def changed_fix(path: Path) -> str:
+    """The advice for a raw file that differs from its checksum: restore that one file (never all of data/raw/,
+    which holds the analysts' own monitoring workbooks), and never edit a plan to read a cell differently."""
+    return ("restore this file as published: "
+            f"`git checkout -- {shlex.quote(display_path(path))}` if it is committed, or copy it again from where "
+            "the office published it. To read a cell of the plan differently, do not edit the document: say how it "
+            "reads under `readings:` of its entry in config/sources.yaml (docs/data.md). Only if the office has "
+            "published a new version of the document, put that in its place, run `make manifest` and commit the "
+            "manifest with it.")
 
 
 def _key(name: str) -> str:
@@ -123,7 +131,7 @@ def verify(raw_dir: Path, names: list[str]) -> dict[str, str]:
             raise InputError(path, None,
                              f"the file has changed since its checksum was recorded "
                              f"(manifest {recorded[:12]}…, now {digest[:12]}…); raw data must not be edited",
-                             CHANGED_FIX)
+                             changed_fix(path))
         digests[name] = digest
         for sheet, recorded in linked.get(_key(name), {}).items():
             digests[sheet] = _verify_linked_file(raw_dir, sheet, recorded, name)
@@ -135,12 +143,12 @@ def _verify_linked_file(raw_dir: Path, name: str, recorded: str, plan: str) -> s
     if not path.is_file():
         raise InputError(path, None, f"the style sheet that the plan's web page {plan} reads is missing ("
                          f"{MANIFEST_FILE} records it with the page): the page's text may be read otherwise without "
-                         "it", CHANGED_FIX)
+                         "it", changed_fix(path))
     digest = sha256(path)
     if digest != recorded:
         raise InputError(path, None, f"the style sheet that the plan's web page {plan} reads has changed since its "
                          f"checksum was recorded (manifest {recorded[:12]}…, now {digest[:12]}…); raw data must not "
-                         "be edited: a style sheet decides which of the page's text is read", CHANGED_FIX)
+                         "be edited: a style sheet decides which of the page's text is read", changed_fix(path))
     return digest
 
 
@@ -160,5 +168,5 @@ def verify_read(raw_dir: Path, plan: str, read: Iterable[LinkedFile]) -> None:
                              "with it.")
     for name in recorded:
         if name not in names:
-            raise InputError(raw_dir / name, None, f"{MANIFEST_FILE} records this style sheet with the plan's web "
-                             f"page {plan}, but the page no longer reads it", CHANGED_FIX)
+            raise InputError(raw_dir / name, None, f"{MANIFEST_FILE} records this style sheet with the plan {plan}, "
+                             "which no longer reads it", changed_fix(raw_dir / name))

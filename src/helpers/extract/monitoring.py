@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import errno
 import os
 import re
 from dataclasses import dataclass
@@ -255,8 +256,9 @@ def monitoring_files(folder: Path) -> list[Path]:
 
 def _check_links(folder: Path) -> None:
     """A link in the folder is read only when it leads to a file inside data/raw/: a link to a folder is not
-    followed (its workbooks would be skipped without a word), a broken one leads nowhere (a disk not mounted?), and
-    one leading outside the project's raw data makes its figures depend on a file the project does not keep."""
+    followed (its workbooks would be skipped without a word), a broken one leads nowhere (a disk not mounted?), a
+    loop of links leads nowhere either, and one leading outside the project's raw data makes its figures depend on a
+    file the project does not keep. Each is named as the link itself, with a command that works as given."""
     from helpers.files.fingerprint import is_input
     if not folder.is_dir():
         return
@@ -264,22 +266,73 @@ def _check_links(folder: Path) -> None:
     for link in sorted(p for p in folder.rglob("*") if p.is_symlink()):
         if not all(is_input(Path(part)) for part in link.relative_to(folder).parts):
             continue
-        target = os.readlink(link)
-        copy = f"cp --remove-destination \"$(readlink -f '{link}')\" '{link}'"
+        target, shown = os.readlink(link), display_path(link)
+        loop = _loop_of_links(link)
+        if loop:
+            inside = [p for p in dict.fromkeys(loop) if p.parent.resolve().is_relative_to(folder.resolve())]
+            raise InputError(link, None, f"the file is a link to {target}, which leads into a loop of links "
+                             f"({' → '.join(display_path(p) for p in loop)}), so it leads to no "
+                             "file and its figures would be left out",
+                             f"delete the links ({_shell('rm', *inside)}), and put the workbook itself here.")
         if not link.exists():
             raise InputError(link, None, f"the file is a link to {target}, which does not exist (a disk or share that "
                              "is not connected?), so its figures would be left out",
                              "connect the disk, or copy the workbook itself here in place of the link, or delete "
-                             "the link.")
+                             f"the link ({_shell('rm', link)}).")
         if link.is_dir():
-            raise InputError(link, None, f"the folder is a link to {target}, which is not followed: the workbooks "
-                             "in it would be left out without a word",
-                             f"copy the folder itself here in place of the link (target=\"$(readlink -f '{link}')\" "
-                             f"&& rm '{link}' && cp -r \"$target\" '{link}').")
+            _refuse_linked_folder(link, target, folder)
         if not link.resolve().is_relative_to(raw):
+            copy = f"cp --remove-destination \"$(readlink -f {_quoted(shown)})\" {_quoted(shown)}"
             raise InputError(link, None, f"the file is a link to {target}, outside the raw data folder "
                              f"{display_path(raw)}: the figures would come from a file the project does not keep",
                              f"copy the workbook itself here in place of the link ({copy}).")
+
+
+def _refuse_linked_folder(link: Path, target: str, folder: Path) -> None:
+    """A link to a folder is not followed. One that leads to a folder holding it (`ln -s .. loop`: data/raw), or to
+    one inside the monitoring folder, adds nothing: delete it (copying the folder in its place would copy data/raw
+    into itself, or the same workbooks twice). One leading elsewhere: copy that folder here in its place."""
+    leads_to = link.resolve()
+    if link.parent.resolve().is_relative_to(leads_to) or leads_to.is_relative_to(folder.resolve()):
+        why = ("which holds the link itself: a loop, whose workbooks in the monitoring folder are read already"
+               if link.parent.resolve().is_relative_to(leads_to) else
+               "inside the monitoring folder, whose workbooks are read already")
+        raise InputError(link, None, f"the folder is a link to {target} ({display_path(leads_to)}), {why}; the link "
+                         "is not followed", f"delete the link ({_shell('rm', link)}).")
+    shown = display_path(link)
+    raise InputError(link, None, f"the folder is a link to {target}, which is not followed: the workbooks in it "
+                     "would be left out without a word",
+                     f"copy the folder itself here in place of the link (target=\"$(readlink -f {_quoted(shown)})\" "
+                     f"&& rm {_quoted(shown)} && cp -r \"$target\" {_quoted(shown)}).")
+
+
+def _loop_of_links(link: Path) -> list[Path]:
+    """The links followed from `link` into a loop of links, ending with the first one met again (a → b → a, or
+    me → me); [] when `link` leads somewhere (a file, a folder, or nowhere: a broken link)."""
+    try:
+        link.resolve(strict=True)
+        return []
+    except RuntimeError:                 # Python 3.11's word for a loop (later versions: OSError ELOOP)
+        pass
+    except OSError as error:
+        if error.errno != errno.ELOOP:
+            return []
+    followed: list[Path] = []
+    here = link
+    while here.is_symlink() and here not in followed and len(followed) < 40:   # (40: the system's own limit)
+        followed.append(here)
+        here = Path(os.path.normpath(here.parent / os.readlink(here)))
+    return followed + [here]
+
+
+def _quoted(path: Path | str) -> str:
+    import shlex
+    return shlex.quote(str(path))
+
+
+def _shell(command: str, *paths: Path) -> str:
+    """A command on paths as the analyst reads them (from the project folder), each quoted for the shell."""
+    return " ".join([command, *(_quoted(display_path(p)) for p in paths)])
 
 
 def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue) -> tuple[list[Observation], list[Decision]]:
@@ -979,8 +1032,8 @@ def _blank(raw) -> bool:
 def _check_plausible(path: Path, where: str, number: float, percent_sign: bool, ind, catalogue: Catalogue) -> None:
     """A workbook's value outside the catalogue's plausible range (a head count in 人 where the catalogue counts
     万人, a negative count), or a percentage written as a fraction (0.35 for 35%), stops the run at its cell.
-    (A plan's figure is kept and flagged, as published; a workbook is the analysts' own and can be corrected, and
-    a wrong figure kept would be judged in the brief as if it were right.)"""
+    (A plan's figure stops the run too, helpers.extract.cleaning: a wrong figure kept would be judged in the brief
+    as if it were right.)"""
     low, high = ind.plausible
     if not low <= number <= high:
         raise InputError(path, where, f"{number:g} {ind.unit} for {ind.name_zh} is outside the plausible range "

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from helpers.core.config import HEADER_ROLE_NAMES, Layout, Plan, PlanPeriod, Sources
 from helpers.core.errors import InputError
+from helpers.core.paths import display_path
 from helpers.core.text import normalise, read_utf8
 from helpers.extract.documents.model import Place
 
@@ -151,11 +152,8 @@ def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list
                              "than it should, or a row with an extra cell), correct them and run `make manifest`; "
                              "or ask the office for the plan as .docx.")
         if role is None:
-            written = _compact(cell.text)
             raise InputError(path, cell.where, f"header cell '{cell.raw.strip()}' is not a known column",
-                             f"add it under `header_roles` in config/sources.yaml with the role it has, e.g. "
-                             f"`- {{pattern: '{re.escape(written)}', role: name}}` (roles: "
-                             f"{', '.join(HEADER_ROLE_NAMES)}; a year column captures (?P<year>\\d{{4}})).")
+                             _header_advice(cell, sources))
         name, match, entity = role
         roles.append(name)
         if name in VALUE_ROLES:
@@ -165,11 +163,47 @@ def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list
                                  "write the year part of the pattern as (?P<year>\\d{4}).")
             columns.append(ValueColumn(name, int(year), entity == "province", cell,
                                        estimated=bool(match.groupdict().get("estimated"))))
+    names = [cell for cell, role in zip(header, roles) if role == "name"]
+    if len(names) > 1:
+        raise InputError(path, names[1].where, f"two header cells are read as the indicator name: "
+                         f"'{names[0].raw.strip()}' and '{names[1].raw.strip()}'",
+                         f"give the column that is not the indicators' names its own role under `header_roles` in "
+                         f"{display_path(sources.path)}: `- {{pattern: '{_pattern_for(names[1])}', role: remark}}` "
+                         "when it is not read (roles: " + ", ".join(HEADER_ROLE_NAMES) + ").")
     if "name" not in roles or not columns:
         raise InputError(path, header[0].where if header else None,
                          "the table header has no indicator-name column or no value column",
                          "check the header row of the table, or `header_roles` in config/sources.yaml.")
     return roles, columns
+
+
+# A header's words that say what a column holds, for the advice on an unknown header: the role that fits.
+YEAR_IN_HEADER = re.compile(r"(19|20)[0-9]{2}")
+
+
+def _pattern_for(cell: Cell) -> str:
+    """A header cell as a pattern that matches it, quoted for YAML's single quotes."""
+    return re.escape(_compact(cell.text)).replace("'", "''")
+
+
+def _header_advice(cell: Cell, sources: Sources) -> str:
+    """Advice for a header cell no pattern knows, with the role that fits: a year's column is a value column (its
+    pattern captures the year); any other column the project does not read is a remark, read and not used. (The
+    example was always `role: name`, which made a 责任单位 or 年均增长（%） column the indicator name.)"""
+    written = _compact(cell.text)
+    config = display_path(sources.path)
+    year = YEAR_IN_HEADER.search(written)
+    if year:
+        pattern = (re.escape(written[:year.start()]) + "(?P<year>\\d{4})" + re.escape(written[year.end():]))
+        pattern = pattern.replace("'", "''")
+        return (f"add it under `header_roles` in {config}: `- {{pattern: '{pattern}', role: target}}` if the column "
+                f"holds the plan's targets for that year, role: actual for figures achieved, or role: year to let "
+                f"the plan's period decide. If the column is not one to read, `- {{pattern: '{_pattern_for(cell)}', "
+                "role: remark}`.")
+    return (f"if the column is not one the project reads (a growth rate, a responsible department, a note), add under "
+            f"`header_roles` in {config}: `- {{pattern: '{_pattern_for(cell)}', role: remark}}`: its cells are read "
+            "and not used. If it is the indicators' names, units, 属性, category or serial numbers, give that role "
+            "instead: name, unit, attribute, category or serial (each role once in a table).")
 
 
 def _compact(text: str) -> str:

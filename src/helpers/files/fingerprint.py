@@ -47,9 +47,19 @@ def input_files(folder: Path) -> list[Path]:
 
 
 def fingerprint(folders: dict[str, Path]) -> dict[str, dict[str, str]]:
-    """{label: {relative path: sha256}} for each folder."""
-    return {label: {p.relative_to(folder).as_posix(): sha256(p) for p in input_files(folder)}
+    """{label: {relative path: sha256}} for each folder. A link that leads to no file (to a folder, nowhere, or
+    into a loop of links) by where it leads: adding one reruns the data step, which names it (it was not listed,
+    so make said nothing until another input changed)."""
+    return {label: {p.relative_to(folder).as_posix(): sha256(p) if p.is_file() else f"link to {os.readlink(p)}"
+                    for p in sorted(input_files(folder) + _links_to_no_file(Path(folder)))}
             for label, folder in folders.items()}
+
+
+def _links_to_no_file(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return [p for p in folder.rglob("*") if p.is_symlink() and not p.is_file()
+            and all(is_input(Path(part)) for part in p.relative_to(folder).parts)]
 
 
 def update(output: Path, folders: dict[str, Path]) -> bool:

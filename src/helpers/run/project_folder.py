@@ -4,47 +4,75 @@ A project folder copied together with its environment (`cp -a`) runs the origina
 (helpers.core.paths) are the original's. `make` names the folder it runs in (TALENT_PROJECT_ROOT), but the tools
 of the copied environment run directly (`.venv/bin/papermill`, `.venv/bin/jupyter`, `.venv/bin/python -m
 helpers`) would read and write the original's data and reports. `import helpers` calls `refuse_another_project`,
-so this module is imported by every step: it imports only the standard library and helpers.core.paths (a
-change here reruns every step, and the environment check, in helpers.run.environment, does not).
+and so does papermill as it starts (pyproject.toml's papermill.engine entry point: a copied environment's
+bin/papermill runs the original's Python, whose kernel knows nothing of the copy). This module is imported by every
+step: it imports only the standard library and helpers.core.paths (a change here reruns every step, and the
+environment check, in helpers.run.environment, does not).
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from helpers.core import paths
 
+WORKING = "working folder"       # how the user's project folder was found: the one that holds the working folder,
+ENVIRONMENT = "environment"      # or the one that holds the environment (sys.prefix) or the program they ran
 
-def another_project(project_root: Path = paths.PROJECT_ROOT, working: Path | None = None) -> tuple[Path, Path] | None:
-    """(the project folder the helpers work on, the one the user works in) when they differ; None when they agree,
-    or when the user works in no project folder. A project folder is one with this project's Makefile and
-    src/helpers; the user works in the one that holds the working folder."""
+
+def another_project(project_root: Path = paths.PROJECT_ROOT, working: Path | None = None,
+                    ran: tuple[str, ...] | None = None,
+                    named: bool | None = None) -> tuple[Path, Path, str] | None:
+    """(the project folder the helpers work on, the one the user works in, how that one was found: WORKING or
+    ENVIRONMENT) when they differ; None when they agree, or when no project folder is found.
+
+    A project folder is one with this project's Makefile and src/helpers. The user works in the one that holds the
+    working folder. From a folder in no project (`cd ~`), in the one that holds the environment they ran (`ran`:
+    sys.prefix, and the environment whose bin/ holds the program): a copied .venv's python, or its bin/papermill
+    (whose first line names the original's Python, so only its own path tells). Unless the folder to work on is named
+    (`named`: TALENT_PROJECT_ROOT, which make sets to the folder it runs in): then that is the user's choice."""
+    if not is_project_folder(project_root):
+        return None
     try:
         working = Path.cwd() if working is None else working
     except OSError:          # the working folder has been removed: it is no project's
+        working = None
+    here = _project_holding(working) if working is not None else None
+    if here is not None:
+        return None if _same_folder(here, project_root) else (Path(project_root), here, WORKING)
+    named = "TALENT_PROJECT_ROOT" in os.environ if named is None else named
+    if named:
         return None
-    folder = next((f for f in (working, *working.parents) if is_project_folder(f)), None)
-    if folder is None or not is_project_folder(project_root) or _same_folder(folder, project_root):
-        return None
-    return Path(project_root), folder
+    for place in _what_ran() if ran is None else ran:
+        here = _project_holding(Path(place))
+        if here is not None and not _same_folder(here, project_root):
+            return Path(project_root), here, ENVIRONMENT
+    return None
 
 
 def refuse_another_project() -> None:
     """Stop, before anything is read or written, when these helpers would work on another project folder than the
-    one the user works in (`another_project`): for `python -m helpers …`, in one line (exit 2, as make's own check
-    of the environment); elsewhere (a notebook's kernel, a script) as an InputError, which a notebook shows as its
-    message."""
+    one the user works in (`another_project`): in a notebook's kernel as an InputError, which it shows as its
+    message; elsewhere (`python -m helpers …`, papermill, a script) in one line, exit 2 (as make's own check of the
+    environment)."""
     found = another_project()
     if found is None:
         return
     from helpers.core.errors import InputError
-    theirs, here = found
-    error = InputError(here, None, f"you are working in this project folder, but these helpers work on the files of "
-                       f"another one, {theirs} (this folder's environment was copied from there, or is that "
-                       "folder's): they would read and write its data and reports",
+    theirs, here, how = found
+    if how == WORKING:
+        problem = (f"you are working in this project folder, but these helpers work on the files of another one, "
+                   f"{theirs} (this folder's environment was copied from there, or is that folder's): they would "
+                   "read and write its data and reports")
+    else:
+        problem = (f"what you ran is this project folder's environment, but it runs the helpers of another one, "
+                   f"{theirs} (the environment was copied from there with the folder): they would read and write "
+                   "that folder's data and reports")
+    error = InputError(here, None, problem,
                        f"run `make setup` in {here} (it gives this folder an environment of its own) and use its "
                        f"tools, or run `make` there; or work in {theirs}.")
-    if sys.argv[:1] == ["-m"]:        # `python -m helpers …`, being imported: the command's one line
+    if not _in_a_notebook():
         from helpers.run.stopping import say
         say(f"error: {error.location}: {error.problem}. How to fix: {error.fix}")
         raise SystemExit(2)
@@ -53,6 +81,31 @@ def refuse_another_project() -> None:
 
 def is_project_folder(folder: Path) -> bool:
     return (folder / "Makefile").is_file() and (folder / "src" / "helpers").is_dir()
+
+
+def _project_holding(place: Path) -> Path | None:
+    """The project folder that holds `place` (or is it), by its path as given: a .venv linked from elsewhere
+    belongs to the folder it is in."""
+    return next((f for f in (place, *place.parents) if is_project_folder(f)), None)
+
+
+def _what_ran() -> tuple[str, ...]:
+    """The environments of this process: the one it runs in (sys.prefix), and the one its program belongs to when
+    that is an environment's tool (sys.argv[0] in a venv's or conda environment's bin/: a bin/papermill whose first
+    line names another environment's Python). A script elsewhere says nothing of the environment."""
+    program = Path(os.path.abspath(sys.argv[0])) if sys.argv and sys.argv[0] not in ("", "-m", "-c") else None
+    tools_of = program.parent.parent if program is not None and program.parent.name == "bin" else None
+    if tools_of is not None and ((tools_of / "pyvenv.cfg").is_file() or (tools_of / "conda-meta").is_dir()):
+        return sys.prefix, str(tools_of)
+    return (sys.prefix,)
+
+
+def _in_a_notebook() -> bool:
+    """A kernel (or IPython) is running: it shows an InputError as its message (helpers.run.notebook_display)."""
+    if "IPython" not in sys.modules:
+        return False
+    from IPython import get_ipython
+    return get_ipython() is not None
 
 
 def _same_folder(a: Path, b: Path) -> bool:

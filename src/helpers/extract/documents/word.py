@@ -46,7 +46,7 @@ def read_docx(path: Path) -> Document:
     hidden = sum(1 for node in body.iter(qn("w:t")) if node.text and node.text.strip()
                  and not any(parent.tag == FALLBACK for parent in node.iterancestors())
                  and styles.hidden(node))
-    hidden += sum(len(_white_among_shown(p, qn, styles)) for p in body.iter(qn("w:p")))
+    hidden += sum(len(_unseen(p, qn, styles)) for p in body.iter(qn("w:p")))
     return Document(path, "docx", paragraphs, grids, struck=struck, hidden=hidden)
 
 
@@ -56,12 +56,17 @@ class _Styles:
     (a 注号 character style in 上标) was read as text of the number: 20 and a raised 1 was 201."""
 
     def __init__(self, document, qn):
+        from helpers.extract.documents.word_colours import Palette, TableStyles
         self.qn = qn
         self.elements = {style.get(qn("w:styleId")): style
                          for style in document.styles.element.iterchildren(qn("w:style"))}
+        self.palette = Palette(document)
+        self.tables = TableStyles(self.elements)
 
     def property(self, text_node, name: str):
-        """The run property element `name` (w:vanish) that applies to the w:t node's run, or None."""
+        """The run property element `name` (w:vanish) that applies to the w:t node's run, or None: set on the run,
+        by its character style, its paragraph's style, else by its table's style (word_colours.TableStyles: the
+        white text of a styled header row)."""
         qn = self.qn
         properties = _run_properties(text_node, qn)
         found = properties.find(qn(name)) if properties is not None else None
@@ -73,7 +78,14 @@ class _Styles:
         paragraph = next(text_node.iterancestors(qn("w:p")), None)
         paragraph_properties = paragraph.find(qn("w:pPr")) if paragraph is not None else None
         style = paragraph_properties.find(qn("w:pStyle")) if paragraph_properties is not None else None
-        return self._in_style(style.get(qn("w:val")), name) if style is not None else None
+        if style is not None and (found := self._in_style(style.get(qn("w:val")), name)) is not None:
+            return found
+        cell = next(text_node.iterancestors(qn("w:tc")), None)
+        for layer in self.tables.layers(cell) if cell is not None else ():
+            found = layer.find(f"{qn('w:rPr')}/{qn(name)}")
+            if found is not None:
+                return found
+        return None
 
     def _in_style(self, style_id: str, name: str, seen: tuple = ()):
         style = self.elements.get(style_id)
@@ -161,7 +173,7 @@ def _paragraph_text(p, qn, styles: _Styles) -> str:
     0 was read 20. An equation's plain text (m:t) is read where it stands (an equation's 20 was not read at all).
     A non-breaking hyphen (Ctrl+Shift+-) is a hyphen (20‑25 was 2025), and a sign inserted as a symbol (≥ from the
     Symbol font) its sign."""
-    out, white, shifted = [], _white_among_shown(p, qn, styles), _shifted(p, qn, styles)
+    out, white, shifted = [], _unseen(p, qn, styles), _shifted(p, qn, styles)
     for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:ptab"), qn("w:noBreakHyphen"),
                        qn("w:sym"), MATH_TEXT):
         if node in white or any(parent.tag in (FALLBACK, MOVED_AWAY, RUBY_TEXT) for parent in node.iterancestors()):
@@ -180,7 +192,6 @@ def _paragraph_text(p, qn, styles: _Styles) -> str:
     return "".join(out).strip()
 
 
-NO_FILL = {"", "AUTO", "NONE"}
 # Word's highlight colours (突出显示), by name.
 HIGHLIGHT = {"white": "FFFFFF", "yellow": "FFFF00", "green": "00FF00", "cyan": "00FFFF", "magenta": "FF00FF",
              "blue": "0000FF", "red": "FF0000", "darkBlue": "000080", "darkCyan": "008080", "darkGreen": "008000",
@@ -188,59 +199,53 @@ HIGHLIGHT = {"white": "FFFFFF", "yellow": "FFFF00", "green": "00FF00", "cyan": "
              "lightGray": "C0C0C0", "black": "000000"}
 
 
-def _white_among_shown(p, qn, styles: _Styles) -> set:
-    """The w:t nodes of a paragraph set in the colour of what is behind them (the run's highlight or shading, else
-    the paragraph's or the cell's shading, else the white page) between text that is not: a white 9 between 2 and
-    0, or one in a white a shade off (F5F5F5), or white on a white highlight, was read 290. The contrast is
-    WCAG's (helpers.extract.documents.styles.contrast; under 1.2 no reader tells them apart). Automatic colour
-    (auto) is never unseen: Word shows it white on a dark fill. A paragraph all in one unseen colour is left as it
-    is: that is white on a coloured table style (a header row), whose colour is not read here, and Word shows it."""
-    texts = [node for node in p.iter(qn("w:t")) if (node.text or "").strip()]
-    white = [node for node in texts if _unseen_colour(node, p, qn, styles)]
-    if not white or len(white) == len(texts):
-        return set()
-    return set(white)
-
-
-def _unseen_colour(node, p, qn, styles: _Styles) -> bool:
+def _unseen(p, qn, styles: _Styles) -> set:
+    """The w:t nodes of a paragraph set in the colour of what is behind them (_behind): a white 9 between 2 and 0,
+    or one in a white a shade off (F5F5F5), or white on a white highlight, was read 290; a cell all in white on a
+    table style's white cell was read as its figure. The contrast is WCAG's (helpers.extract.documents.styles.
+    contrast; under 1.2 no reader tells them apart). Automatic colour (auto) is never unseen: Word shows it white on
+    a dark fill. White on a table style's dark header row is seen, and read."""
     from helpers.extract.documents.styles import MIN_CONTRAST, contrast
-    colour = _rgb(_colour(styles.property(node, "w:color"), qn))
-    behind = _behind(node, p, qn, styles)
-    return colour is not None and behind is not None and contrast(colour, behind) < MIN_CONTRAST
-
-
-def _colour(element, qn) -> str:
-    return "" if element is None else element.get(qn("w:val"), "").upper()
-
-
-def _rgb(written: str) -> tuple | None:
-    """A Word colour (RRGGBB) as (r, g, b) from 0 to 1; None for auto or anything else."""
-    if len(written) != 6:
-        return None
-    try:
-        return tuple(int(written[i:i + 2], 16) / 255 for i in (0, 2, 4))
-    except ValueError:
-        return None
+    unseen = set()
+    for node in p.iter(qn("w:t")):
+        if not (node.text or "").strip():
+            continue
+        colour = styles.palette.text(styles.property(node, "w:color"))
+        behind = _behind(node, p, qn, styles) if colour is not None else None
+        if behind is not None and contrast(colour, behind) < MIN_CONTRAST:
+            unseen.add(node)
+    return unseen
 
 
 def _behind(node, p, qn, styles: _Styles) -> tuple | None:
-    """The colour behind a run's text: its highlight, its shading, its paragraph's, its cell's, else the white page;
-    None where a theme's fill is behind it (not read here: no judgement)."""
+    """The colour behind a run's text: its highlight, its shading, its paragraph's, its cell's (set on the cell, by
+    the table's style, on the table), the cell's around a nested table, else the page's (white unless the document
+    sets a page colour). None where it is not read (a theme colour the document's theme lacks, a text box's text
+    on its shape's fill): no judgement."""
+    from helpers.extract.documents.word_colours import CLEAR, rgb
+    if _in_text_box(node):
+        return None
     highlight = styles.property(node, "w:highlight")
     if highlight is not None and highlight.get(qn("w:val"), "none") != "none":
-        return _rgb(HIGHLIGHT.get(highlight.get(qn("w:val")), ""))
-    shadings = [styles.property(node, "w:shd")] + [
-        element.find(qn("w:shd")) if element is not None else None
-        for element in [p.find(qn("w:pPr"))] + [cell.find(qn("w:tcPr")) for cell in p.iterancestors(qn("w:tc"))]]
+        return rgb(HIGHLIGHT.get(highlight.get(qn("w:val")), ""))
+    shadings = [styles.property(node, "w:shd"), _find(p, qn, "w:pPr", "w:shd")]
+    for cell in p.iterancestors(qn("w:tc")):
+        layers = styles.tables.layers(cell)
+        table = next(cell.iterancestors(qn("w:tbl")), None)
+        shadings += [_find(cell, qn, "w:tcPr", "w:shd"), *(_find(layer, qn, "w:tcPr", "w:shd") for layer in layers),
+                     _find(table, qn, "w:tblPr", "w:shd"), *(_find(layer, qn, "w:tblPr", "w:shd") for layer in layers)]
     for shading in shadings:
-        if shading is None:
-            continue
-        if shading.get(qn("w:themeFill")):
-            return None
-        fill = shading.get(qn("w:fill"), "").upper()
-        if fill not in NO_FILL:
-            return _rgb(fill)
-    return (1.0, 1.0, 1.0)
+        painted = styles.palette.shading(shading)
+        if painted is not CLEAR:
+            return painted
+    return styles.palette.page
+
+
+def _find(element, qn, *path: str):
+    """element's descendant along the path of child names (w:tcPr, w:shd), or None."""
+    for name in path:
+        element = element.find(qn(name)) if element is not None else None
+    return element
 
 
 MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
