@@ -90,11 +90,13 @@ def test_the_2025_brief_is_a_final_evaluation_for_leaders(full):
     brief, report = _text(stems["brief"]), _text(stems["report"])
     pairs = bl.monitored_pairs(full)
     missed = [p for p in pairs if not p.met]
-    # N of M per county, worked from the workbook the test wrote: every third pair of a county misses.
+    # N of M per county, worked from the workbook the test wrote: every third pair of a county misses. Said once,
+    # in the summary (the table of misses does not repeat it).
     for county, entity in (("建德市", "jiande"), ("安吉县", "anji")):
         mine = [p for p in pairs if p.entity == entity]
         met = sum(p.met for p in mine)
-        assert f"{county}：{len(mine)}项目标中{met}项达标" in brief
+        assert f"{county}“十四五”规划（2021—2025年）终期评估：{len(mine)}项目标中{met}项达标" in brief
+        assert brief.count(f"{len(mine)}项目标中{met}项达标") == 1
     # the misses, each of them, and not one met target among them
     section = brief[brief.index("未达标的目标"):brief.index("主要图表")]
     for p in missed:   # a name's own closing bracket holds the unit too: 社会工作专业人才（每万人持证数，人/万人）
@@ -151,3 +153,21 @@ def test_with_a_partial_workbook_the_brief_gives_one_judgement_per_cell(tmp_path
         line = next(s for s in summary if s.startswith(county))
         assert "1项目标中1项达标" in line and "尚无2025年实际值" in line, line
     assert not any("进度正常" in s or "已达目标" in s for s in summary)
+
+
+def test_a_note_pushed_onto_a_new_page_takes_the_last_row_of_its_table_along(tmp_path, after, browser):
+    # The 2026 English brief ends with the table of 2026 actuals that slowed or fell back and its note. Made
+    # longer by eight lines, the note spills onto page 3: there it must not stand alone (main left it alone, 11%
+    # of a page), but take the table's last row (and the repeated header) with it.
+    from helpers.report.render import print_pdf
+    stems = bl.build_brief(after, 2026, "en")
+    html = Path(f"{stems['brief']}.html").read_text(encoding="utf-8")
+    start = html.rindex('<p class="note">')
+    end = html.index("</p>", start)
+    longer = tmp_path / "longer.html"
+    longer.write_text(html[:end] + " One more line of note, and another." * 24 + html[end:], encoding="utf-8")
+    print_pdf(longer, tmp_path / "longer.pdf")
+    pages = rc.pdf_pages(tmp_path / "longer.pdf")
+    assert pages == 3
+    last = [e for e in rc.pdf_elements(tmp_path / "longer.pdf") if pages in e.pages and e.kind in ("TR", "P")]
+    assert any(e.kind == "TR" and not e.header_row for e in last), last

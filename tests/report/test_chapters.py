@@ -130,10 +130,11 @@ def test_progress_table_growth_achieved_and_required(mid):
     rows = rows_by(chapters.progress.progress_table_view(mid, mid.progress), 1)
     total = rows["人才资源总量"]
     # achieved 2020→2023: (12.502 ÷ 10)^(1/3) − 1 = 7.7%; required 2023→2025: (15 ÷ 12.502)^(1/2) − 1 = 9.5%;
-    # R = 7.73 ÷ 9.54 = 0.81, between 0.6 and 0.95 (the note says so); the verdict in the period is 序时进度's
+    # the verdict in the period is 序时进度's, and the note says why it: (12.502 − 10) ÷ (15 − 10) = 50% of the way
+    # in 60% of the time (not the growth ratio R = 0.81, which is the progress category's reason)
     assert (total["进度"], total["最新实际"], total["2025年目标"], total["已实现年均增速"], total["所需年均增速"]) == (
         "慢于序时进度", "12.5", "15", "7.7%", "9.5%")
-    assert total["说明"].endswith("R = 0.81")
+    assert total["说明"] == "截至2023年完成进度50%，序时进度60%"
 
 
 def test_completion_figure_draws_latest_over_target(final):
@@ -346,7 +347,7 @@ def test_with_many_counties_the_left_out_misses_are_in_the_results_workbook(base
     rows, notes, _ = _misses(_all_missed(english, 8, many=True))
     assert len(rows) == 12
     assert notes[-1] == (f"{n - 12} more missed targets are not listed here (3 of them binding); all are in the "
-                         "results workbook (talent-plan-results), sheet “Progress”.")
+                         "results workbook (talent-plan-results), sheet \"Progress\".")
 
 
 def test_the_province_figure_explains_the_lower_is_better_mark_only_when_it_draws_one(base, monkeypatch):

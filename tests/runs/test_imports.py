@@ -122,7 +122,8 @@ def test_the_error_types_are_a_leaf():
     # `python -m helpers` also says Ctrl-C once per make run, which needs the project's folder only; and it refuses
     # to work on another project folder than the one the user works in (a copied environment's tools)
     assert GRAPH["helpers"] == {"helpers.run.notebook_display", "helpers.run.stopping", "helpers.run.project_folder"}
-    assert GRAPH["helpers.run.stopping"] == {"helpers.core.paths"}
+    assert GRAPH["helpers.run.stopping"] == {"helpers.core.paths", "helpers.core.processes"}
+    assert GRAPH["helpers.core.processes"] == set()
     # (every step imports it, so it stays off the environment check's imports: render.py, the kernel's name)
     assert GRAPH["helpers.run.project_folder"] == {"helpers.core.paths", "helpers.core.errors", "helpers.run.stopping"}
     assert GRAPH["helpers.run.notebook_display"] == {"helpers.core.errors"}

@@ -431,6 +431,23 @@ def test_make_read_from_another_folder_refuses_in_one_line_and_writes_nothing_th
     assert again.returncode == 2 and "from another folder" in again.stderr and not (elsewhere / "ran").exists()
 
 
+def test_make_in_the_notebooks_folder_says_where_to_run_it_in_one_line():
+    """`make report` in notebooks/ (where an analyst's terminal often is) said only make's own "No rule to make
+    target 'report'. Stop.": now one line says to run it in the project's folder, and how; the advice works."""
+    notebooks = paths.PROJECT_ROOT / "notebooks"
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL")}
+    run = subprocess.run(["make", "report", "YEAR=2025"], cwd=notebooks, env=env, capture_output=True, text=True,
+                         timeout=60)
+    assert run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1 and run.stdout == "", run.stderr
+    assert "make runs in the project's folder, not in notebooks/: cd .. && make report (with the same parameters)" \
+        in run.stderr
+    bare = subprocess.run(["make"], cwd=notebooks, env=env, capture_output=True, text=True, timeout=60)
+    assert bare.returncode == 2 and "cd .. && make help" in bare.stderr, bare.stderr
+    advice = bare.stderr.split("notebooks/: ", 1)[1].split(".  Stop.")[0]
+    advised = subprocess.run(advice, shell=True, cwd=notebooks, env=env, capture_output=True, text=True, timeout=60)
+    assert advised.returncode == 0 and "make report" in advised.stdout, advised.stderr
+
+
 @pytest.mark.parametrize("jobs", ["0", "two", "-1", "1 2", ""])
 def test_a_number_of_jobs_that_is_not_one_is_refused_in_one_line(jobs):
     """JOBS=0 made make print "the '-j' option requires a positive integer argument" on each of its restarts and go

@@ -294,3 +294,30 @@ def test_a_run_json_edited_by_hand_is_refused_with_the_command_that_rebuilds_it(
     assert "run `make report`" in caught.value.fix and "instead of editing run.json" in caught.value.fix
     parameters.write_run(parameters.resolve(processed_dir=processed), processed)   # what `make report` runs
     assert parameters.read_run(processed).year == 2020
+
+
+def test_a_year_after_this_one_is_never_the_default_year(workspace, monkeypatch):
+    """A workbook row typed 2029 for 2026 (late 2026: 2025's final evaluation, 2026's monitoring) made 2029 the
+    report's year without a word, since it was the latest year with data. No actual value can be for a year that has
+    not come: left to the default, the run stops naming where that year was read. A year given is taken as given."""
+    from support.workbooks import one_sheet_workbook
+    monkeypatch.setattr(parameters, "this_year", lambda: 2026)
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2025, 14.28],
+                                   ["建德市", "人才资源总量", "万人", 2029, 15.1]])
+    processed, config = workspace / "processed", workspace / "config"
+    dataset.write(dataset.build(workspace / "raw", config), processed)
+    with pytest.raises(ParameterError) as refused:
+        parameters.resolve(processed_dir=processed, config_dir=config, spelling=MAKE)
+    assert str(refused.value) == (
+        "YEAR is not given, and the latest year with actual values, 2029, is after this year (2026, by this "
+        f"computer's clock): a year typed wrong? Its values were read from {workspace / 'raw' / 'monitoring'}/m.xlsx, "
+        "sheet 数据, row 3. "
+        "Correct the year there (or the computer's clock), or give the year to report on, e.g. YEAR=2025 (the "
+        "latest year up to this one with values).")
+    with pytest.raises(ParameterError, match=r"report_year = 2024 has no data: .* for 2015, 2020, 2025, 2029 only\. "
+                                             r"Choose one of those; for a new year"):
+        parameters.resolve(2024, processed_dir=processed, config_dir=config)
+    assert parameters.resolve(2025, processed_dir=processed, config_dir=config).year == 2025
+    assert parameters.resolve(2029, processed_dir=processed, config_dir=config).year == 2029   # asked for
+    monkeypatch.setattr(parameters, "this_year", lambda: 2029)      # in 2029, 2029's figures are the latest
+    assert parameters.resolve(processed_dir=processed, config_dir=config).year == 2029

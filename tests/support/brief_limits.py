@@ -38,6 +38,9 @@ MAX_PAGES = 4                 # A4 pages of the PDF brief, two counties with eve
 MAX_SCREENS = 10              # screens of 390 × 844 px
 MIN_TEXT_PX = 12              # the smallest text as shown, figures' SVG text included
 MIN_PAGE_FILL = 0.25          # no A4 page of a brief of several pages, the last included, is less full than this
+# The last page keeps room for a few more lines (about two table rows): a brief that grows fails here, before it
+# spills onto a page of its own with a line or two (the 2026 English brief's page 2 was 99% full).
+MAX_LAST_PAGE_FILL = 0.95
 SYNTHETIC_MAX_PAGES = 8       # the brief for 90 synthetic counties
 YEARS = (2020, 2023, 2025, 2026)   # base year, mid-period, target year, the year after
 
@@ -246,6 +249,9 @@ class Measured:
             out.append(f"text at {self.smallest_px} px < {MIN_TEXT_PX}: {self.smallest[:3]}")
         if len(self.fills) > 1 and min(self.fills) < MIN_PAGE_FILL:
             out.append(f"page {self.fills.index(min(self.fills)) + 1} only {min(self.fills):.0%} full")
+        if self.fills and self.fills[-1] > MAX_LAST_PAGE_FILL:
+            out.append(f"the last page is {self.fills[-1]:.0%} full (> {MAX_LAST_PAGE_FILL:.0%}): a few more lines "
+                       f"spill onto a page of their own; shorten the brief")
         return out
 
     def __str__(self) -> str:

@@ -106,8 +106,9 @@ def sdg_progress(observations: list[tuple[int, float]], base_year: int, current_
     note = None if year0 == base_year else {"code": "base_moved", "base_year": base_year, "year": year0}
     achieved = target_met(current, target, comparator, direction)
     if current_year - year0 < 1:
+        # achieved: the status whatever the growth (as below); else why it cannot be assessed
         return SdgProgress(year0, None, None, "", None, TARGET_MET if achieved else NOT_ASSESSABLE,
-                           note or {"code": "one_point"})
+                           note if achieved else {"code": "one_point"})
     zero = base <= 0 or current <= 0 or target <= 0
     method, rate = (RATE_ABSOLUTE, absolute_change) if zero else (RATE_CAGR, cagr)
     observed = rate(base, current, current_year - year0)

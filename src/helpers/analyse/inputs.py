@@ -81,7 +81,8 @@ def load_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = pa
     chosen, _ = parameters.check_entities(entities, config_dir)
     years = parameters.years_with_data(processed_dir, chosen)
     if year_must_have_data or report_year in (None, ""):
-        year = parameters.check_year(report_year, years)
+        year = parameters.check_year(report_year, years,
+                                     places=lambda y: parameters.where_actuals_are(processed_dir, chosen, y))
     else:
         year = parameters.parse_year(report_year)
     return _read(processed_dir, config_dir, year, chosen)

@@ -89,10 +89,11 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         met = judged["target_met"]
         category = NOT_ASSESSABLE if met is None else TARGET_MET if met else TARGET_MISSED
         progress = Progress(None, None, "", None, category)   # its notes are the evaluation's
-    elif judged["target_met"] is not None and latest is not None and int(latest["year"]) > plan.period.target_year:
-        # After the target year (no later plan): the final evaluation stands on the target year's actual.
-        category = TARGET_MET if judged["target_met"] else TARGET_MISSED
-        progress = type(progress)(progress.historical_rate, None, progress.rate_method, None, category)
+    elif judged["plan_phase"] in FINAL_PHASES:
+        # At a final evaluation the category is the evaluation's, on the target year's actual: never a growth
+        # or a target judged on another year's actual. Without that actual it is not assessable, and its notes
+        # are the evaluation's, which say why (no actual, only an estimate, …).
+        progress = _final_progress(progress, judged, target, plan.period.target_year)
     fit = fit_trend([r["year"] for r in observed], [r["value"] for r in observed], plan.period.target_year,
                     bounded=meta.measure == "share",
                     target=None if target is None or cumulative else float(target["value"]),
@@ -137,6 +138,30 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         "verdict": verdict(judged["plan_phase"], judged["target_met"], judged["schedule_judgement"],
                            progress.category),
     }
+
+
+def _final_progress(progress: Progress, judged: dict, target: dict | None, target_year: int) -> Progress:
+    """The progress columns at a final evaluation: met or missed on the target year's actual, with that actual in
+    the note; not assessable without it (no ratio, no note of its own: the evaluation's notes say why). The
+    growth achieved stays (a fact, not a judgement), and the growth still required where the target year is
+    ahead of the latest actual."""
+    met = judged["target_met"]
+    if met is None:
+        return Progress(progress.historical_rate, progress.required_rate, progress.rate_method, None, NOT_ASSESSABLE)
+    reason = {"code": "final_met" if met else "final_missed", "year": judged["evaluated_year"],
+              "value": judged["evaluated_value"], "target_year": target_year, "target": float(target["value"]),
+              "target_comparator": target["comparator"]}
+    return Progress(progress.historical_rate, None, progress.rate_method, None,
+                    TARGET_MET if met else TARGET_MISSED, reason)
+
+
+def verdict_notes(row) -> str:
+    """The stored notes that say why a row's verdict is what it is (the report's progress table shows them beside
+    it): at a final evaluation and where the verdict is the progress category, the progress notes; where it is
+    the 序时进度 judgement (快于 / 符合 / 慢于, 保持 / 未保持), the evaluation's notes."""
+    if row["plan_phase"] not in FINAL_PHASES and row["verdict"] in ev.JUDGEMENTS:
+        return row["evaluation_notes"]
+    return row["progress_notes"]
 
 
 # The verdicts in the order a legend shows them, best first.
@@ -193,8 +218,6 @@ def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report
         year, value = period.target_year, by_year[period.target_year]
     elif observed:
         year, value = int(observed[-1]["year"]), float(observed[-1]["value"])
-        if final and year > period.base_year:
-            notes.append({"code": "judged_on_latest", "target_year": period.target_year, "year": year})
     else:
         year = value = None
     out = {"plan": period.name, "plan_phase": where, "base_year": period.base_year, "base_value": base,
@@ -215,17 +238,20 @@ def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report
         if final:
             notes.append({"code": "final_waits", "target_year": period.target_year})
         return _with_notes(out, notes)
+    if final and year != period.target_year:
+        # No target-year actual: the final evaluation waits for it. Nothing is judged on another year's actual
+        # (no 完成率, no 序时进度): the latest actual stays, with its year, in evaluated_year and evaluated_value.
+        notes.append({"code": "final_waits_latest", "target_year": period.target_year, "year": year})
+        return _with_notes(out, notes)
     out["completion_rate"] = ev.completion_rate(value, goal, direction)
     out["gap_to_target"] = value - goal   # in the indicator's unit; above 0 is above the target
-    if year >= period.target_year:
-        out["target_met"] = target_met(value, goal, comparator, direction) if year == period.target_year else None
+    if year == period.target_year:
+        out["target_met"] = target_met(value, goal, comparator, direction)
     if base is None:
         notes.append({"code": "no_base_value", "base_year": period.base_year})
         return _with_notes(out, notes)
     out.update(_schedule(base, year, value, goal, comparator, period, direction))
-    if year < report_year and year < period.target_year:
-        notes.append({"code": "latest_earlier", "year": year})
-    return _with_notes(out, notes)
+    return _with_notes(out, notes + _schedule_notes(out, year, value, goal, comparator, report_year, period))
 
 
 def _cumulative_judgement(observed: list[dict], target: dict, period, final: bool, report_year: int, direction: str,
@@ -270,6 +296,21 @@ def _schedule(base, year, value, goal, comparator, period, direction) -> dict:
     else:
         out["schedule_judgement"] = ev.schedule_judgement(out["progress_share"], out["schedule_share"])
     return out
+
+
+def _schedule_notes(out: dict, year: int, value: float, goal: float, comparator: str, report_year: int,
+                    period) -> list[dict]:
+    """Why a 序时进度 judgement (the value against the target for a target to hold, else the two shares), and
+    the year it is taken at when the latest actual is older than the report year."""
+    notes = []
+    if out["schedule_judgement"] and out["hold_target"]:
+        notes.append({"code": "hold", "year": year, "value": value, "target": goal, "target_comparator": comparator})
+    elif out["schedule_judgement"]:
+        notes.append({"code": "schedule_shares", "year": year, "progress": out["progress_share"],
+                      "schedule": out["schedule_share"]})
+    if year < report_year and year < period.target_year:
+        notes.append({"code": "latest_earlier", "year": year})
+    return notes
 
 
 def _sdg_columns(sdg: ev.SdgProgress | None) -> dict:

@@ -16,6 +16,7 @@ import re
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
@@ -33,14 +34,26 @@ EXAMPLES = {
 }
 
 
+@dataclass
 class _Budget:
-    """The time left for configured patterns while one document is read."""
+    """The time left for configured patterns while one document is read, and how it was spent."""
+    document: Path
+    left: float = DOCUMENT_SECONDS
+    matches: int = 0
+    spent: dict[UserPattern, float] = field(default_factory=dict)
 
-    def __init__(self, document: Path):
-        self.document = document
-        self.left = DOCUMENT_SECONDS
-        self.spent: dict[UserPattern, float] = {}
-        self.matches = 0
+    def timeout(self) -> float:
+        """One match's limit: MATCH_SECONDS, or what is left of the document's time if less (regex wants more
+        than 0)."""
+        return max(min(MATCH_SECONDS, self.left), 0.001)
+
+    def charge(self, pattern: UserPattern, seconds: float) -> None:
+        self.left -= seconds
+        self.matches += 1
+        self.spent[pattern] = self.spent.get(pattern, 0.0) + seconds
+
+    def slowest(self) -> UserPattern:
+        return max(self.spent, key=self.spent.get)
 
 
 _budget: ContextVar[_Budget | None] = ContextVar("pattern_budget", default=None)
@@ -48,7 +61,8 @@ _budget: ContextVar[_Budget | None] = ContextVar("pattern_budget", default=None)
 
 @contextmanager
 def reading(document: Path) -> Iterator[None]:
-    """Everything matched inside shares the document's budget of DOCUMENT_SECONDS."""
+    """Everything matched inside shares the document's budget of DOCUMENT_SECONDS. (A context variable, not an
+    argument: the patterns are matched deep inside the table and grid readers, which need not know of it.)"""
     token = _budget.set(_Budget(Path(document)))
     try:
         yield
@@ -70,13 +84,9 @@ class UserPattern:
         self._plain = re.compile(text) if config is None or re.escape(text) == text else None
 
     def search(self, text: str, document: Path, where):
-        if self._plain is not None:
-            return self._plain.search(text)
         return self._match("search", text, document, where)
 
     def fullmatch(self, text: str, document: Path, where):
-        if self._plain is not None:
-            return self._plain.fullmatch(text)
         return self._match("fullmatch", text, document, where)
 
     def _compile(self):
@@ -90,25 +100,23 @@ class UserPattern:
         return self._compiled
 
     def _match(self, name: str, text: str, document: Path, where):
+        if self._plain is not None:
+            return getattr(self._plain, name)(text)
         method = getattr(self._compiled or self._compile(), name)
         budget = _budget.get()
-        timeout = MATCH_SECONDS if budget is None else max(min(MATCH_SECONDS, budget.left), 0.001)
+        timeout = MATCH_SECONDS if budget is None else budget.timeout()
         started = time.perf_counter()
         try:
             found, timed_out = method(text, timeout=timeout), False
         except TimeoutError:
             found, timed_out = None, True
         if budget is not None:
-            took = time.perf_counter() - started
-            budget.left -= took
-            budget.matches += 1
-            budget.spent[self] = budget.spent.get(self, 0.0) + took
+            budget.charge(self, time.perf_counter() - started)
         if timed_out and timeout >= MATCH_SECONDS:
             raise self._slow(text, document, where, f"more than {MATCH_SECONDS:g} s on this one text")
-        if timed_out or (budget is not None and budget.left <= 0):
-            slowest = max(budget.spent, key=budget.spent.get)
-            raise slowest._slow(text, document, where, f"more than {DOCUMENT_SECONDS:g} s in all on this "
-                                f"document's first {budget.matches:,} texts", up_to=True)
+        if budget is not None and (timed_out or budget.left <= 0):
+            raise budget.slowest()._slow(text, document, where, f"more than {DOCUMENT_SECONDS:g} s in all on this "
+                                         f"document's first {budget.matches:,} texts", up_to=True)
         return found
 
     def _slow(self, text: str, document: Path, where, how_long: str, up_to: bool = False) -> InputError:

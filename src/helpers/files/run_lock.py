@@ -28,6 +28,7 @@ from typing import Iterator
 
 from helpers.core import paths
 from helpers.core.errors import InputError, ParameterError
+from helpers.core.processes import alive, identity
 
 RECORD = "runs.json"          # in the project's .make/
 WAIT_FOR_RECORD_SECONDS = 10  # the flock is held for milliseconds; a stopped (SIGSTOP) holder must not hang a run
@@ -72,24 +73,12 @@ def _record_file() -> Path | None:
     return folder / RECORD
 
 
-def _identity(process) -> str:
-    return f"{process.pid}-{round(process.create_time() * 100)}"
-
-
-def _alive(entry: dict) -> bool:
-    import psutil
-    try:
-        return _identity(psutil.Process(int(entry["pid"]))) == entry["owner"]
-    except (psutil.Error, KeyError, TypeError, ValueError):
-        return False
-
-
 def _ours(entry: dict) -> bool:
     """Is this process the recorded run's process, or started (at any depth) by it?"""
     import psutil
     me = psutil.Process()
     try:
-        return entry.get("owner") in {_identity(p) for p in [me, *me.parents()]}
+        return entry.get("owner") in {identity(p) for p in [me, *me.parents()]}
     except psutil.Error:
         return False
 
@@ -126,7 +115,7 @@ def _locked() -> Iterator[tuple[int, list]]:
             entries = [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
         except ValueError:      # damaged (a disk that filled up as it was written): nothing in it can be trusted
             entries = []
-        yield fd, [e for e in entries if _alive(e)]
+        yield fd, [e for e in entries if alive(e.get("pid"), e.get("owner"))]
     finally:
         os.close(fd)             # (and with it the flock)
 
@@ -150,14 +139,14 @@ def _record(folders: list[Path], owner, keep: bool, accept_ours: bool = False) -
     keys = {_key(f) for f in folders}
     with _locked() as (fd, entries):
         for entry in entries:
-            if keys & set(entry.get("folders", [])) and (owner is None or entry["owner"] != _identity(owner)):
+            if keys & set(entry.get("folders", [])) and (owner is None or entry["owner"] != identity(owner)):
                 if accept_ours and _ours(entry):
                     keep = False
                     continue
                 return entry
         if keep and owner is not None:
-            entries = [e for e in entries if e["owner"] != _identity(owner)]
-            entries.append({"owner": _identity(owner), "pid": owner.pid, "command": _command(owner),
+            entries = [e for e in entries if e["owner"] != identity(owner)]
+            entries.append({"owner": identity(owner), "pid": owner.pid, "command": _command(owner),
                             "started": time.strftime("%H:%M:%S", time.localtime(owner.create_time())),
                             "folders": sorted(keys)})
         _write(fd, entries)
@@ -166,7 +155,7 @@ def _record(folders: list[Path], owner, keep: bool, accept_ours: bool = False) -
 
 def _forget(owner) -> None:
     with _locked() as (fd, entries):
-        _write(fd, [e for e in entries if e["owner"] != _identity(owner)])
+        _write(fd, [e for e in entries if e["owner"] != identity(owner)])
 
 
 def _command(process) -> str:

@@ -40,6 +40,10 @@ from helpers.core.style import LIGHTS, light_text_colour
 from helpers.core.wording import place_text
 from helpers.report.context import ReportContext
 
+# The headline judgements that open both documents (chapters.summary): at least 5 sentences and at most 8. The
+# brief's later chapters do not repeat what they state (chapters.plan: N of M targets met per county).
+MIN_SENTENCES, MAX_SENTENCES = 5, 8
+
 
 class Html(str):
     """Rendered HTML that Jupyter shows as HTML (a chapter is the value of its notebook cell). A chapter's HTML

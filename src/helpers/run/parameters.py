@@ -1,7 +1,8 @@
 """The run's parameters, checked before anything is built and worked out once: one place for the Makefile
 (through `python -m helpers resolve`, which writes data/processed/run.json), the command line and the notebooks.
 
-    year       YEAR=       the year reported on: it must have actual values; empty = the latest that has
+    year       YEAR=       the year reported on: it must have actual values; empty = the latest that has (never
+                           one after this year: a typing error, refused with where its values were read)
     entities   ENTITIES=   county ids from config/sources.yaml, e.g. jiande,anji; empty = every county
     lang       LANG=       zh or en
     documents  DOCUMENTS=  brief and/or report; empty = both
@@ -152,20 +153,58 @@ def years_with_data(processed_dir: Path, entities) -> list[int]:
                        if row["kind"] == "actual" and row["value"] != "" and row["entity"] in wanted})
 
 
-def check_year(value, years: list[int], spelling: dict = NOTEBOOK) -> int:
-    """The report year: the one given, which must have data, or the latest year that has."""
+def where_actuals_are(processed_dir: Path, entities, year: int) -> list[str]:
+    """Where these counties' actual values for a year were read: the file, and the sheet and row or the line."""
+    wanted, places = set(entities), []
+    with open(Path(processed_dir) / paths.INDICATORS_CSV, encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["kind"] == "actual" and row["value"] != "" and row["entity"] in wanted and int(row["year"]) == year:
+                places.append(f"{row['source_file']}, sheet {row['source_sheet']}, row {row['source_line']}"
+                              if row["source_sheet"] else f"{row['source_file']}, line {row['source_line']}")
+    return list(dict.fromkeys(places))
+
+
+def this_year() -> int:
+    """The calendar year, by this computer's clock: no actual value can be for a later one."""
+    import datetime
+    return datetime.date.today().year
+
+
+def check_year(value, years: list[int], spelling: dict = NOTEBOOK, places=None) -> int:
+    """The report year: the one given, which must have data, or the latest year that has (`default_year`).
+    `places(year)`: where a year's actual values were read, to name them when the default is refused."""
     year = parse_year(value, spelling)
     if not years:
         raise ParameterError("no county has an actual value in the processed data: add the plans' tables or "
                              "a monitoring workbook, and run `make data`.")
     if year is None:
-        return years[-1]
+        return default_year(years, spelling, places)
     if year not in years:
         listed = ", ".join(str(y) for y in years)
+        empty = f", or leave it empty for {years[-1]}" if years[-1] <= this_year() else ""
         raise ParameterError(f"{_named('year', value, spelling)} has no data: the counties have actual values "
-                             f"for {listed} only. Choose one of those, or leave it empty for {years[-1]}; "
+                             f"for {listed} only. Choose one of those{empty}; "
                              "for a new year, add its monitoring workbook to data/raw/monitoring/ first.")
     return year
+
+
+def default_year(years: list[int], spelling: dict = NOTEBOOK, places=None) -> int:
+    """The latest year with actual values, unless it is after this year. No actual value can be for a year that
+    has not come yet: such a year is a typing error (2029 for 2026 in a workbook's 年份 cell), which the data step
+    cannot tell (the plan periods run to 2030 and tests write later years on purpose) but which must not silently
+    become the report's year: refused, naming where its values were read. A year given (YEAR=) is taken as given."""
+    latest, now = years[-1], this_year()
+    if latest <= now:
+        return latest
+    shown = places(latest) if places else []
+    where = (f" Its values were read from {'; '.join(shown[:3])}"
+             f"{f' and {len(shown) - 3} more places' if len(shown) > 3 else ''}." if shown else "")
+    earlier = [y for y in years if y <= now]
+    instead = (f"or give the year to report on, e.g. {_named('year', earlier[-1], spelling)} (the latest year up to "
+               "this one with values)" if earlier else "or give the year to report on")
+    raise ParameterError(f"{spelling['year']} is not given, and the latest year with actual values, {latest}, is after "
+                         f"this year ({now}, by this computer's clock): a year typed wrong?{where} Correct the year "
+                         f"there (or the computer's clock), {instead}.")
 
 
 # ----------------------------------------------------------------------------- folders
@@ -313,7 +352,8 @@ def resolve(year=None, entities=None, lang=None, documents=None, processed_dir=N
     if not (processed_dir / paths.INDICATORS_CSV).exists():
         raise ParameterError(f"there are no processed data in {paths.display_path(processed_dir)} yet: "
                              "run `make data` first.")
-    report_year = check_year(year, years_with_data(processed_dir, chosen), spelling)
+    report_year = check_year(year, years_with_data(processed_dir, chosen), spelling,
+                             places=lambda y: where_actuals_are(processed_dir, chosen, y))
     plans = evaluated_plans(load_sources(config_dir), chosen, report_year)
     return Run(report_year, tuple(chosen), subset, lang, documents, plans,
                input_fingerprints(processed_dir, config_dir))

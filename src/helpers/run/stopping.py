@@ -4,7 +4,8 @@ Ctrl-C reaches every process of the terminal's foreground group at once: under `
 each of which used to print its own "interrupted." line. The first step of a make run to say it leaves a mark
 (.make/stopped-<make's pid>-<its start time>); the others say nothing more, unless they have something else to
 say (files they replaced). A command not run by make always says it. Light (imported in a command's first
-milliseconds, by helpers/__init__.py): the standard library and helpers.core.paths; psutil when stopped.
+milliseconds, by helpers/__init__.py): the standard library, helpers.core.paths and .processes; psutil when
+stopped.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import os
 import sys
 
 from helpers.core import paths
+from helpers.core.processes import alive, identity
 
 MAKES = ("make", "gmake")
 # What may stand between make and a step's Python: the recipe's shell, and `env` (which execs, but a wrapper may not).
@@ -42,9 +44,10 @@ def _first_to_say() -> bool:
         marks = paths.PROJECT_ROOT / ".make"
         marks.mkdir(exist_ok=True)
         for old in marks.glob("stopped-*"):          # the marks of make runs that have ended
-            if not _alive(old.name.removeprefix("stopped-")):
+            run = old.name.removeprefix("stopped-")
+            if not alive(run.split("-")[0], run):
                 old.unlink(missing_ok=True)
-        os.close(os.open(marks / f"stopped-{_run(make)}", os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+        os.close(os.open(marks / f"stopped-{identity(make)}", os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
     except FileExistsError:
         return False
     except Exception:      # cannot tell (psutil missing, a read-only project): say it
@@ -62,16 +65,3 @@ def make_that_ran_this_step(process):
         if parent.name() not in BETWEEN:
             return None
     return None
-
-
-def _run(process) -> str:
-    return f"{process.pid}-{round(process.create_time() * 100)}"
-
-
-def _alive(run: str) -> bool:
-    import psutil
-    pid = run.split("-")[0]
-    try:
-        return pid.isdigit() and _run(psutil.Process(int(pid))) == run
-    except psutil.Error:
-        return False

@@ -10,6 +10,7 @@ from helpers.core.formatting import percent as fmt_pct
 from helpers.core.method import method_parameters
 from helpers.core.periods import FINAL_PHASES, years
 from helpers.report.blocks import (
+    MAX_SENTENCES,
     Cell,
     Column,
     Html,
@@ -210,9 +211,11 @@ def left_out_note(ctx: ReportContext, left: pd.DataFrame, kind: str, section: st
 
 def _misses(ctx: ReportContext, rows: pd.DataFrame) -> Html:
     blocks: list[dict] = []
-    if not ctx.many:
-        blocks.append({"kind": "list", "css": "summary",
-                       "entries": [final_counts_line(ctx, e) for e in dict.fromkeys(rows["entity"])]})
+    counties = list(dict.fromkeys(rows["entity"]))
+    if not ctx.many and len(counties) > MAX_SENTENCES:
+        # N of M per county is the brief summary's first sentences (chapters.summary._final_sentences), said once;
+        # here only when the summary has no room for every county's sentence
+        blocks.append({"kind": "list", "css": "summary", "entries": [final_counts_line(ctx, e) for e in counties]})
     missed, left = shortlist(rows[rows["verdict"] == TARGET_MISSED], "completion_rate")   # the one judgement
     if missed.empty:
         # "every target judged was met" only where some target was judged: with no target-year actual, none was

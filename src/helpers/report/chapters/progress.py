@@ -8,6 +8,7 @@ import pandas as pd
 from helpers.analyse import charts
 from helpers.analyse.evaluation import completion_rate
 from helpers.analyse.growth import NOT_ASSESSABLE, RATE_CAGR
+from helpers.analyse.progress import verdict_notes
 from helpers.core.method import method_parameters
 from helpers.core.periods import FINAL_PHASES
 from helpers.core.style import TARGET_COLOUR
@@ -58,8 +59,8 @@ def progress_table_view(ctx: ReportContext, rows: pd.DataFrame) -> Table:
              value_text(ctx, r.latest_value), value_text(ctx, r.target_value, r.target_comparator),
              rate_text(ctx, r.historical_growth, r.growth_method),
              rate_text(ctx, r.required_growth, r.growth_method, r.required_growth_comparator),
-             ctx.notes(r.progress_notes, "progress_notes")]
-            for r in rows.itertuples()]
+             ctx.notes(notes, "progress_notes")]          # why the verdict, as the verdict's own notes say
+            for r, notes in zip(rows.itertuples(), map(verdict_notes, rows.to_dict("records")))]
     return Table(columns, body, more=ctx.t("report.more"))
 
 

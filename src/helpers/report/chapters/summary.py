@@ -7,16 +7,15 @@ The sentences' words are in helpers/core/wording (summary.*); here only which fa
 from __future__ import annotations
 
 from helpers.analyse.evaluation import AHEAD, BEHIND, HELD, NOT_HELD, ON_SCHEDULE
-from helpers.analyse.growth import NOT_ASSESSABLE, ONE_OBSERVATION, RATE_CAGR, TARGET_MET, TARGET_MISSED
+from helpers.analyse.growth import NOT_ASSESSABLE, RATE_CAGR, TARGET_MET, TARGET_MISSED
 from helpers.analyse.outlook import CLEAR_BREAK
-from helpers.analyse.progress import VERDICTS, note_codes, target_counts
+from helpers.analyse.progress import VERDICTS, target_counts
 from helpers.core.config import PlanPeriod
 from helpers.core.formatting import number, percent
 from helpers.core.periods import FINAL_PHASES, IN_PERIOD, period_label, period_years
-from helpers.report.blocks import judgement_label
+from helpers.report.blocks import MAX_SENTENCES, MIN_SENTENCES, judgement_label  # noqa: F401 (tests read MIN_SENTENCES here)
 from helpers.report.context import ReportContext
 
-MIN_SENTENCES, MAX_SENTENCES = 5, 8
 # A final evaluation's sentence names at most this many missed targets: a county that missed 19 had a sentence of
 # 280 characters (805 in English) naming them all. Beyond it: the worst, binding first (as the misses table
 # orders them), and how many in all; the table lists every one.
@@ -134,8 +133,8 @@ def _progress_counts(ctx: ReportContext) -> str:
     parts = [ctx.t("summary.count_item", label=judgement_label(ctx, code, final[p["verdict"] == code].all()),
                    n=int(counts[code]))
              for code in VERDICTS if code != NOT_ASSESSABLE and counts.get(code, 0)]
-    one_obs = int(((p["verdict"] == NOT_ASSESSABLE)
-                   & p["progress_notes"].map(lambda n: ONE_OBSERVATION in note_codes(n))).sum())
+    # a single year of actuals (at a final evaluation the notes say why the evaluation waits instead)
+    one_obs = int(((p["verdict"] == NOT_ASSESSABLE) & (p["trend_n_obs"] == 1)).sum())
     return ctx.t("summary.progress_counts", total=len(p), assessable=len(p) - not_assessable,
                  detail=ctx.names(parts) or ctx.t("summary.none"), not_assessable=not_assessable, one_obs=one_obs)
 
