@@ -19,6 +19,7 @@ def test_the_shipped_method():
     assert (m.on_track, m.needs_acceleration, m.limited_progress) == (0.95, 0.6, 0)
     assert m.schedule_tolerance == 0.05 and m.many_counties == 6
     assert (m.wide_level, m.narrow_level) == (0.95, 0.80)
+    assert (m.no_ink, m.faint) == (8, 40)       # a PDF character's contrast (of 255): no ink, too faint to tell
 
 
 def test_the_analysis_judges_with_it():
@@ -72,6 +73,7 @@ def _line(text: str, start: str) -> int:
      "schedule_tolerance_points", r"is 500: it should be between 0 and 100"),
     (lambda t: t.replace("  on_track: 0.95", "  on_track: 0.5"), "progress:", r"thresholds should fall"),
     (lambda t: t.replace("  wide: 95", "  wide: 70"), "prediction_intervals:", r"wider than the narrow one"),
+    (lambda t: t.replace("  no_ink: 8", "  no_ink: 50"), "pdf_ink:", r"`pdf_ink.no_ink` should not be above"),
     (lambda t: t.replace("  panels_per_figure: 4", "  panels_per_figure:\n    - 4"), "panels_per_figure",
      r"should be a whole number"),
     # YAML's .nan and .inf (issue 18, second pass): a tolerance of nan was accepted, and judged nothing on schedule
@@ -113,6 +115,8 @@ def test_a_missing_key_or_file_is_named(tmp_path):
     ("  limited_progress: 0", "  limited_progress: -1.0e+9", "limited_progress"),
     ("  out_of_line_factor: 5", "  out_of_line_factor: 1.0e+12", "out_of_line_factor"),
     ("  out_of_line_factor: 5", "  out_of_line_factor: 1", "out_of_line_factor"),
+    ("  faint: 40", "  faint: 256", "faint"),
+    ("  no_ink: 8", "  no_ink: 0", "no_ink"),
 ])
 def test_a_number_past_its_cap_is_named_with_its_line(tmp_path, old, new, line_of):
     folder = _method_file(tmp_path, lambda t: t.replace(old, new))

@@ -37,6 +37,9 @@ KEYS = {
     "monitoring.out_of_line_factor": (float, 2, 1000, "how many times a workbook's value may exceed the county's "
                                       "other figures for the indicator (or fall below them) before the data step "
                                       "stops at its cell"),
+    "pdf_ink.no_ink": (int, 1, 254, "the contrast (of 255) under which a PDF's character leaves no ink and is not "
+                       "read"),
+    "pdf_ink.faint": (int, 1, 255, "the contrast (of 255) under which a PDF's digit is too faint to read for sure"),
 }
 
 
@@ -55,6 +58,8 @@ class Method:
     rows_with_many_counties: int
     scorecard_halves_up_to: int
     out_of_line_factor: float        # helpers.extract.monitoring.check_in_line
+    no_ink: int                      # a PDF character's contrast: helpers.extract.documents.pdf._inked
+    faint: int
     lines: dict = field(default_factory=dict, compare=False)   # key -> its line in the file, for messages
 
     def wording_values(self) -> dict[str, str]:
@@ -134,11 +139,15 @@ def load_method(config_dir: Path = paths.CONFIG_DIR) -> Method:
     if not v["prediction_intervals.wide"] > v["prediction_intervals.narrow"]:
         raise InputError(path, doc.key_lines["prediction_intervals"], "the wide prediction interval should be "
                          "wider than the narrow one", "make `wide` the larger per cent.")
+    if not v["pdf_ink.no_ink"] <= v["pdf_ink.faint"]:
+        raise InputError(path, doc.key_lines["pdf_ink"], "`pdf_ink.no_ink` should not be above `pdf_ink.faint` "
+                         "(no ink is fainter than faint)", "make `faint` the larger number.")
     return Method(path, v["progress.on_track"], v["progress.needs_acceleration"], v["progress.limited_progress"],
                   v["schedule_tolerance_points"] / 100, v["many_counties"], v["prediction_intervals.wide"] / 100,
                   v["prediction_intervals.narrow"] / 100, v["report.panels_per_figure"], v["report.rows_per_figure"],
                   v["report.rows_with_many_counties"], v["report.scorecard_halves_up_to"],
-                  v["monitoring.out_of_line_factor"], {key: _line(doc, key) for key in KEYS})
+                  v["monitoring.out_of_line_factor"], v["pdf_ink.no_ink"], v["pdf_ink.faint"],
+                  {key: _line(doc, key) for key in KEYS})
 
 
 @lru_cache(maxsize=None)

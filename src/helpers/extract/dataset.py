@@ -312,6 +312,9 @@ def _reading_decisions(entity: str, document: PlanDocument) -> list[Decision]:
         out.append(Decision(entity, "", file, None, "struck_text", {"count": document.struck}))
     if document.hidden:
         out.append(Decision(entity, "", file, None, "hidden_text", {"count": document.hidden}))
+    if document.watermarks:
+        out.append(Decision(entity, "", file, None, "watermark", {
+            "count": len(document.watermarks), "quote": " / ".join(dict.fromkeys(document.watermarks))[:80]}))
     # The style sheets a web page was read with, and those it links that could not be read: which text it shows.
     out += [Decision(entity, "", file, sheet.line, "read_stylesheet",
                      {"href": sheet.href, "line": sheet.line, "file": display_path(sheet.path)})

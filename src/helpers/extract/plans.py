@@ -29,6 +29,7 @@ class PlanDocument:
     contents: list[Paragraph] = field(default_factory=list)  # title matches skipped: a table of contents
     struck: int = 0                  # pieces of struck-through text not read
     hidden: int = 0                  # pieces of hidden text not read (Word's 隐藏文字, a web page's display:none)
+    watermarks: list[str] = field(default_factory=list)   # a PDF's watermark, left out: its pieces of text
     unread_stylesheets: list[tuple[str, int]] = field(default_factory=list)   # a web page's: (href, line)
     linked_files: list[LinkedFile] = field(default_factory=list)   # files beside it its reader read (style sheets)
 
@@ -68,7 +69,8 @@ def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
                      [c.text for grid in document.grids for row in grid.rows for c in row if not c.spanned])
     return PlanDocument(path, document.kind, table, prose, text, dict(document.repairs),
                         contents_mentions(document, plan, table), document.struck,
-                        document.hidden, list(document.unread_stylesheets), list(document.linked_files))
+                        document.hidden, list(document.watermarks), list(document.unread_stylesheets),
+                        list(document.linked_files))
 
 
 def _not_too_long(path: Path, characters: int) -> None:

@@ -120,6 +120,7 @@ class Document:
     encoding: str = ""                 # a web page's: the charset it was read in
     struck: int = 0                    # pieces of struck-through text not read (Word's 删除线, <s>, <del>)
     hidden: int = 0                    # pieces of hidden text not read (Word's 隐藏文字, a page's display:none)
+    watermarks: list[str] = field(default_factory=list)   # a PDF's watermark, left out: its pieces of text
     # A web page's tables that hold other tables: read as the page they hold (their tables are in `grids`), and
     # kept as grids too, to name the cell when the plan's own table holds a table in a cell.
     outer_grids: list[Grid] = field(default_factory=list)

@@ -13,7 +13,8 @@ What a PDF's text layer gets wrong is repaired here, and counted (the cleaning l
 - sentences wrapped across lines (and pages), joined into their paragraph; a cell's lines joined likewise.
 What its reader does not see is not read: text that leaves no ink on the rendered page (_inked), text under
 1.5 pt, struck-through text; a digit a reader may see otherwise (faint, printed over another character, turned,
-given by ActualText, in a table the crop box cuts) stops the run with its place.
+given by ActualText, in a table the crop box cuts, set smaller than the rest of its figure) stops the run with
+its place. A watermark printed over the page is left out, and its text counted (_without_watermarks).
 
 Places: a paragraph is the page and line where it starts (第2页第5行, counting the page's text lines outside
 tables); a table cell is its page, the table's number in the document, and its row and column (第3页表1第3行第5列).
@@ -23,10 +24,11 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpers.core.errors import InputError
+from helpers.core.method import method_parameters
 from helpers.core.values import as_subscript, as_superscript
 from helpers.extract.documents.model import CJK, Document, Grid, GridCell, Paragraph, Place, join_lines
 from helpers.extract.documents.radicals import RADICAL_TO_IDEOGRAPH
@@ -49,6 +51,7 @@ SENTENCE_END = "。！？；：!?;:"
 # ordinary line, of whatever size or font, share one baseline (to a hundredth of a point).
 RAISED_SIZE = 0.9
 RAISED_SHIFT = 0.05
+ASCII_DIGITS = set("0123456789")
 FIRST_WORD = re.compile(rf"(?:[^{CJK}\s]+|.)[，。、；：？！）》」』”’%,.;:)]*")
 
 
@@ -61,9 +64,12 @@ class _Char:
     bottom: float
     baseline: float = 0.0   # where the glyph stands (its origin), from the top like `top` and `bottom`
     size: float = 0.0       # the font size it is set in
+    drawn: float = 0.0      # a digit's: the size it is drawn at (its font size scaled by the text's matrix)
     glyph: tuple = ()       # the glyph's own box in PDF page space (left, right, bottom, top): where its ink is
     upright: bool = True    # set upright (not turned, as a vertical cell's sideways digits are)
     doubt: str = ""         # why a reader may see it otherwise (printed faint, or over another character)
+    shade: float = 0.0      # how light it is printed on white: 0 black, 1 white (its opacity counted)
+    index: int = -1         # its index in PDFium's text page
 
     @property
     def cx(self) -> float:
@@ -104,6 +110,17 @@ class _Repairs(dict):
             self[code] = self.get(code, 0) + count
 
 
+@dataclass
+class _Reading:
+    """What reading a PDF's pages needs and gathers from page to page."""
+    no_ink: int                 # a character's contrast under this: no ink (config/method.yaml, pdf_ink)
+    faint: int                  # under this: too faint to read a digit for sure
+    repairs: _Repairs = field(default_factory=_Repairs)     # what was repaired in the text, counted
+    unseen: _Repairs = field(default_factory=_Repairs)      # what is not read: hidden and struck-through text
+    watermarks: list[str] = field(default_factory=list)     # the watermark's pieces of text, left out
+    canvas: dict = field(default_factory=dict)              # the bitmap the pages are drawn into, one after another
+
+
 def read_pdf(path: Path) -> Document:
     import pypdfium2 as pdfium
     pdf = _open(path, pdfium)
@@ -114,10 +131,10 @@ def read_pdf(path: Path) -> Document:
                          "reading it would take minutes",
                          "save the plan's own pages as a PDF of their own (in a PDF viewer: Print → Pages → Save as "
                          "PDF), name that file in config/sources.yaml and run `make manifest`.")
-    repairs, unseen = _Repairs(), _Repairs()
+    ink = method_parameters()
+    reading = _Reading(ink.no_ink, ink.faint)
     try:
-        canvas: dict = {}     # the bitmap the pages are drawn into, one after the other
-        pages = [_read_page(pdf[i], i + 1, repairs, unseen, canvas) for i in range(len(pdf))]
+        pages = [_read_page(pdf[i], i + 1, reading) for i in range(len(pdf))]
     finally:
         pdf.close()
     if sum(len(lines) + len(tables) for lines, tables, _ in pages) == 0 or \
@@ -127,9 +144,10 @@ def read_pdf(path: Path) -> Document:
         raise InputError(path, None, f"the PDF has no text layer ({len(pages)} pages of images: a scan), so its "
                          "table and text cannot be read",
                          "ask the office for the plan as .docx (or its web page); a scan cannot be read reliably.")
-    _drop_furniture(pages, repairs)
-    document = _assemble(path, pages, repairs)
-    document.hidden, document.struck = unseen.get("hidden", 0), unseen.get("struck", 0)
+    _drop_furniture(pages, reading.repairs)
+    document = _assemble(path, pages, reading.repairs)
+    document.hidden, document.struck = reading.unseen.get("hidden", 0), reading.unseen.get("struck", 0)
+    document.watermarks = reading.watermarks
     return document
 
 
@@ -147,19 +165,18 @@ def _open(path: Path, pdfium):
 
 # ------------------------------------------------------------------------------------------ one page
 
-def _read_page(page, number: int, repairs: _Repairs, unseen: _Repairs,
-               canvas: dict) -> tuple[list[_Line], list[_Table], float]:
+def _read_page(page, number: int, reading: _Reading) -> tuple[list[_Line], list[_Table], float]:
     width, height = page.get_size()
     h_edges, v_edges = _edges(page, width, height)
     components = _components(h_edges, v_edges)
     regions = [(min(x for x, _, _ in vs), min(y for y, _, _ in hs), max(x for x, _, _ in vs), max(y for y, _, _ in hs))
                for hs, vs in components]
-    chars = _inked(page, height, _chars(page, height, unseen), regions, unseen, canvas)
+    chars = _inked(page, height, _chars(page, height, reading), regions, reading)
     chars, struck = _not_struck(chars, h_edges)
-    unseen.add("struck", struck)
-    tables, inside = _tables(components, chars, number, repairs)
+    reading.unseen.add("struck", struck)
+    tables, inside = _tables(components, chars, number, reading.repairs)
     _mark_cut(page, height, tables)
-    lines = _lines([c for i, c in enumerate(chars) if i not in inside], number, repairs)
+    lines = _lines([c for i, c in enumerate(chars) if i not in inside], number, reading.repairs)
     return lines, tables, height
 
 
@@ -181,10 +198,11 @@ def _mark_cut(page, height: float, tables: list[_Table]) -> None:
 MIN_VISIBLE_SIZE = 1.5
 
 
-def _chars(page, height: float, unseen: _Repairs) -> list[_Char]:
+def _chars(page, height: float, reading: _Reading) -> list[_Char]:
     """The page's characters, without those no reader sees: fully transparent ones (a page's color: transparent,
-    printed by the browser as text of alpha 0, with no outline) and those set under MIN_VISIBLE_SIZE; counted in
-    `unseen`. A 9 so hidden between 2 and 0 was read 290. The rest is judged by its ink (_inked)."""
+    printed by the browser as text of alpha 0, with no outline) and those drawn under MIN_VISIBLE_SIZE, counted as
+    hidden (a 9 so hidden between 2 and 0 was read 290); nor a watermark's (_without_watermarks). The rest is
+    judged by its ink (_inked)."""
     import ctypes
 
     import pypdfium2.raw as raw
@@ -192,7 +210,8 @@ def _chars(page, height: float, unseen: _Repairs) -> list[_Char]:
     out: list[_Char] = []
     pending_high = None
     replaced: dict[int, bool] = {}
-    covers = _annotations(page)
+    covers, annotated = _annotations(page)
+    reading.watermarks += annotated
     box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
@@ -210,17 +229,21 @@ def _chars(page, height: float, unseen: _Repairs) -> list[_Char]:
         if code in (0, 0x0D, 0x0A, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
             continue
         size = raw.FPDFText_GetFontSize(textpage, i)
-        drawn = size
+        drawn, shade = size, 0.0
         if size < MIN_VISIBLE_SIZE or chr(code).isdigit():
             # the size it is drawn at: its font size scaled by the text's matrix (a 1 pt 1 scaled up twelvefold
             # is a 12 pt 1 a reader sees, and was not read; a digit scaled down to a speck is no digit)
             raw.FPDFText_GetMatrix(textpage, i, matrix)
             drawn = size * math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
-        if not chr(code).isspace() and (drawn < MIN_VISIBLE_SIZE or (
-                raw.FPDFText_GetFillColor(textpage, i, red, green, blue, alpha) and alpha.value == 0
-                and raw.FPDFText_GetStrokeColor(textpage, i, red, green, blue, stroke) and stroke.value == 0)):
-            unseen.add("hidden", 1)
-            continue
+        if not chr(code).isspace():
+            filled = raw.FPDFText_GetFillColor(textpage, i, red, green, blue, alpha)
+            if drawn < MIN_VISIBLE_SIZE or (filled and alpha.value == 0 and raw.FPDFText_GetStrokeColor(
+                    textpage, i, red, green, blue, stroke) and stroke.value == 0):
+                reading.unseen.add("hidden", 1)
+                continue
+            if filled:     # how light it is printed on white: 0 black, 1 white (grey 153 at full opacity: 0.6)
+                opacity = alpha.value / 255
+                shade = 1 - opacity + opacity * (0.299 * red.value + 0.587 * green.value + 0.114 * blue.value) / 255
         raw.FPDFText_GetLooseCharBox(textpage, i, box)   # the font's box, not the ink's: 。 sits on its line
         raw.FPDFText_GetCharOrigin(textpage, i, origin_x, origin_y)
         raw.FPDFText_GetCharBox(textpage, i, left, right, bottom, top)
@@ -228,9 +251,81 @@ def _chars(page, height: float, unseen: _Repairs) -> list[_Char]:
         upright, doubt = _digit_doubt(textpage, i, chr(code), glyph, covers, replaced) if chr(code).isdigit() \
             else (True, "")
         out.append(_Char(chr(code), box.left, box.right, height - box.top, height - box.bottom,
-                         height - origin_y.value, size, glyph, upright, doubt))
+                         height - origin_y.value, size, drawn, glyph, upright, doubt, shade, i))
+    out = _without_watermarks(textpage, out, reading.watermarks)
     textpage.close()
     return out
+
+
+# A watermark (征求意见稿 2026.03, 内部资料, a year printed across the page) is no text of the plan: a plan with one
+# is read without it, and the cleaning log says what was left out. Its text is set in at least two of a watermark's
+# ways: turned diagonally (a vertical cell's text is turned a right angle, a watermark 30-60°), light (lighter than
+# WATERMARK_SHADE on white, its opacity counted: Chromium prints a page's rgba(0,0,0,.15) or #eee watermark in grey
+# 146-154 of 255, a shade of 0.57-0.6), large (drawn at WATERMARK_SIZE times the page's text size or more: a
+# watermark is some 40-120 pt, the text 10-16), or marked by the PDF as no content of the document (/Artifact, as
+# Acrobat and Word mark a page's header, footer and watermark; PDFium does not give which of them). A character
+# set in one of these ways alone (a grey 1 before 20, a turned digit, a large title) is no watermark: it is read,
+# or doubted, like any other. A Watermark annotation is drawn over the page, its text not in the text layer.
+WATERMARK_SHADE = 0.5
+WATERMARK_SIZE = 2.0
+WATERMARK_TURN = math.radians(5)     # turned further than this from a right angle: diagonally
+
+
+def _without_watermarks(textpage, chars: list[_Char], watermarks: list[str]) -> list[_Char]:
+    """The characters that are no watermark's (see above). The watermark's pieces of text (its run of characters
+    on a page) are added to `watermarks`, and its text objects are set invisible (rendering mode 3; the document
+    is never saved): the ink check then sees each character's own ink, not a watermark's grey over a white 9."""
+    import pypdfium2.raw as raw
+    # how large: by the font's box, as tall as the size it is drawn at (turned, taller)
+    heights = sorted(c.bottom - c.top for c in chars if not c.text.isspace())
+    large = WATERMARK_SIZE * heights[len(heights) // 2] if heights else math.inf
+    if not any(c.bottom - c.top >= large or c.shade >= WATERMARK_SHADE for c in chars):
+        return chars
+    artifacts: dict[int, bool] = {}
+    kept, piece, hidden = [], [], {}
+    for ch in chars:
+        if ch.text.isspace():
+            (piece if piece else kept).append(ch)       # a space inside a watermark's run is the watermark's
+            continue
+        ways = (ch.bottom - ch.top >= large) + (ch.shade >= WATERMARK_SHADE)
+        if ways:                        # only text already large or light is looked at further: each call costs
+            text_object = raw.FPDFText_GetTextObject(textpage, ch.index)
+            angle = raw.FPDFText_GetCharAngle(textpage, ch.index) % (math.pi / 2)
+            ways += (WATERMARK_TURN < angle < math.pi / 2 - WATERMARK_TURN) + _artifact(text_object, artifacts)
+            if ways >= 2:
+                hidden[_key(text_object)] = text_object
+                piece.append(ch)
+                continue
+        if piece:
+            watermarks.append("".join(c.text for c in piece).strip())
+            piece = []
+        kept.append(ch)
+    if piece:
+        watermarks.append("".join(c.text for c in piece).strip())
+    for text_object in hidden.values():
+        raw.FPDFTextObj_SetTextRenderMode(text_object, raw.FPDF_TEXTRENDERMODE_INVISIBLE)
+    return kept
+
+
+def _key(handle) -> int:
+    """A PDFium handle as a number, to know it again."""
+    import ctypes
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
+def _artifact(text_object, known: dict[int, bool]) -> bool:
+    """The text object is in marked content /Artifact."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+    key = _key(text_object)
+    if key not in known:
+        name, length = (ctypes.c_ushort * 16)(), ctypes.c_ulong()
+        known[key] = any(
+            raw.FPDFPageObjMark_GetName(raw.FPDFPageObj_GetMark(text_object, m), name, ctypes.sizeof(name), length)
+            and bytes(name)[:length.value].decode("utf-16-le").rstrip("\0") == "Artifact"
+            for m in range(max(raw.FPDFPageObj_CountMarks(text_object), 0)))
+    return known[key]
 
 
 def _digit_doubt(textpage, i: int, digit: str, glyph: tuple, covers: list[tuple], replaced: dict) -> tuple:
@@ -260,25 +355,37 @@ ANNOTATION_KINDS = ["TEXT", "LINK", "FREETEXT", "LINE", "SQUARE", "CIRCLE", "POL
                     "XFAWIDGET", "REDACT"]
 
 
-def _annotations(page) -> list[tuple]:
+def _annotations(page) -> tuple[list[tuple], list[str]]:
     """The boxes (left, right, bottom, top) of the page's annotations a viewer draws over the text, and their
     kinds. PDFium does not draw every kind (a FreeText comment without its own appearance: poppler shows its 25
-    over the 20 PDFium reads), so a digit under one is not read for sure."""
+    over the 20 PDFium reads), so a digit under one is not read for sure. And the texts of its Watermark
+    annotations, which are hidden for the ink check (the document is never saved): a watermark is seen through,
+    and each character is judged by its own ink, not the watermark's grey over it."""
+    import ctypes
+
     import pypdfium2.raw as raw
     kinds = {getattr(raw, f"FPDF_ANNOT_{name}"): name for name in ANNOTATION_KINDS}
-    out = []
+    covers, watermarks = [], []
     rect = raw.FS_RECTF()
     for index in range(raw.FPDFPage_GetAnnotCount(page)):
         annotation = raw.FPDFPage_GetAnnot(page, index)
         try:
             kind = kinds.get(raw.FPDFAnnot_GetSubtype(annotation), "UNKNOWN")
-            hidden = raw.FPDFAnnot_GetFlags(annotation) & (raw.FPDF_ANNOT_FLAG_HIDDEN | raw.FPDF_ANNOT_FLAG_NOVIEW)
-            if kind not in SEE_THROUGH_ANNOTATIONS and not hidden and raw.FPDFAnnot_GetRect(annotation, rect):
-                out.append((min(rect.left, rect.right), max(rect.left, rect.right),
-                            min(rect.bottom, rect.top), max(rect.bottom, rect.top), kind))
+            flags = raw.FPDFAnnot_GetFlags(annotation)
+            if flags & (raw.FPDF_ANNOT_FLAG_HIDDEN | raw.FPDF_ANNOT_FLAG_NOVIEW):
+                continue
+            if kind == "WATERMARK":
+                length = raw.FPDFAnnot_GetStringValue(annotation, b"Contents", None, 0)
+                text = (ctypes.c_ushort * max(length // 2, 1))()
+                raw.FPDFAnnot_GetStringValue(annotation, b"Contents", text, length)
+                watermarks.append(bytes(text)[:max(length - 2, 0)].decode("utf-16-le", "replace"))
+                raw.FPDFAnnot_SetFlags(annotation, flags | raw.FPDF_ANNOT_FLAG_HIDDEN)
+            elif kind not in SEE_THROUGH_ANNOTATIONS and raw.FPDFAnnot_GetRect(annotation, rect):
+                covers.append((min(rect.left, rect.right), max(rect.left, rect.right),
+                               min(rect.bottom, rect.top), max(rect.bottom, rect.top), kind))
         finally:
             raw.FPDFPage_CloseAnnot(annotation)
-    return out
+    return covers, watermarks
 
 
 def _replaced(text_object, known: dict[int, bool]) -> bool:
@@ -287,7 +394,7 @@ def _replaced(text_object, known: dict[int, bool]) -> bool:
     import ctypes
 
     import pypdfium2.raw as raw
-    key = ctypes.cast(text_object, ctypes.c_void_p).value or 0
+    key = _key(text_object)
     if key not in known:
         length = ctypes.c_ulong()
         known[key] = any(
@@ -305,14 +412,12 @@ def _replaced(text_object, known: dict[int, bool]) -> bool:
 # is rendered, INK_SCALE pixels a point, and a character's contrast is the largest difference, in red, green or
 # blue, between two pixels in its glyph's columns across its line's height (its cost: docs/data.md, "The PDF
 # library, measured").
+# What contrast is no ink, and what too faint to tell, are judgement calls: config/method.yaml, `pdf_ink`.
 INK_SCALE = 2.0
-NO_INK = 8      # contrast (of 255) under which nothing is drawn where the character stands: unseen, not read
-FAINT = 40      # under this a reader may or may not see it (black text at 10% opacity measures 25): not decided
 
 
-def _inked(page, height: float, chars: list[_Char], regions: list[tuple], unseen: _Repairs,
-           canvas: dict) -> list[_Char]:
-    """The characters that leave ink on the page. Those that leave none are unseen: counted in `unseen`, not read.
+def _inked(page, height: float, chars: list[_Char], regions: list[tuple], reading: _Reading) -> list[_Char]:
+    """The characters that leave ink on the page. Those that leave none are unseen: counted, not read.
     Those that leave too little to tell are kept, with a doubt (a figure with one is refused). Only what a figure
     is read from is looked at: the lines with a digit, and the ruled regions (`regions`: left, top, right, bottom)
     a table is read from, whatever is in them (a hidden 万 or word changes a figure too)."""
@@ -331,19 +436,20 @@ def _inked(page, height: float, chars: list[_Char], regions: list[tuple], unseen
             (centres[:, 1] <= bottom)
     if not checked.any():
         return chars
-    contrast = _contrast(page, height, glyphs, lines, checked, regions, canvas)
+    contrast = _contrast(page, height, glyphs, lines, checked, regions, reading.canvas)
     by_glyph = {id(ch): int(value) for ch, value in zip(glyphs, contrast)}
     kept: list[_Char] = []
     blanks: list[_Char] = []
     for ch in chars:
         value = by_glyph.get(id(ch), 255)
-        if value < NO_INK:
-            unseen.add("hidden", 1)
+        if value < reading.no_ink:
+            reading.unseen.add("hidden", 1)
             blanks.append(ch)
             continue
-        if value < FAINT:
-            ch.doubt = (f"'{ch.text}' is printed so faint (a contrast of {value} of 255 with what is around it; black "
-                        "text at 10% opacity measures 25) that a reader may see it or not")
+        if value < reading.faint:
+            ch.doubt = (f"'{ch.text}' is printed so faint (a contrast of {value} of 255 with what is around it, under "
+                        f"config/method.yaml's pdf_ink.faint, {reading.faint}; black text at 10% opacity measures 25) "
+                        "that a reader may see it or not")
         kept.append(ch)
     _close_blanks(kept, blanks)
     return _overprinted(kept)
@@ -425,6 +531,7 @@ def _close_blanks(kept: list[_Char], blanks: list[_Char]) -> None:
 
 OVERPRINTED = 0.25      # two glyphs' boxes sharing more than this of the smaller are printed over one another
 OVERPRINT_CHUNK = 500   # digits compared at a time (the pairs to compare are held in memory together)
+PRINTED_OVER = "is printed over"
 
 
 def _overprinted(chars: list[_Char]) -> list[_Char]:
@@ -449,6 +556,8 @@ def _overprinted(chars: list[_Char]) -> list[_Char]:
         low = np.searchsorted(lefts, box[chunk, 0] - widest, "left")
         high = np.searchsorted(lefts, box[chunk, 1], "left")
         counts = high - low
+        # every (digit, glyph) pair to compare: each digit repeated once for each glyph in its range low:high of
+        # `order`, and those ranges laid end to end (an arange restarted at each range's start)
         one = np.repeat(chunk, counts)
         other = order[np.repeat(low, counts) + np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)]
         across = np.minimum(box[one, 1], box[other, 1]) - np.maximum(box[one, 0], box[other, 0])
@@ -465,7 +574,7 @@ def _overprinted(chars: list[_Char]) -> list[_Char]:
             dropped.add(max(i, j))             # printed twice: the first kept
             continue
         for one, two in ((glyphs[i], glyphs[j]), (glyphs[j], glyphs[i])):
-            one.doubt = one.doubt or f"'{one.text}' is printed over '{two.text}'"
+            one.doubt = one.doubt or f"'{one.text}' {PRINTED_OVER} '{two.text}'"
     gone = {id(glyphs[i]) for i in dropped}
     return [ch for ch in chars if id(ch) not in gone]
 
@@ -539,7 +648,6 @@ def _not_struck(chars: list[_Char], h_edges: list[tuple]) -> tuple[list[_Char], 
     """The characters no line strikes through, and how many strike lines there were: a struck-through run (删除线,
     <s>, or a deletion a document printed with its tracked changes shows) is shown as deleted. A struck 18 before 20
     was read 1820."""
-    from bisect import bisect_left, bisect_right
     edges = sorted(h_edges)
     ys = [edge[0] for edge in edges]
     kept, strikes = [], set()
@@ -709,18 +817,40 @@ def _line_text(chars: list[_Char]) -> str:
 def _mark_raised(chars: list[_Char]) -> None:
     """Digits set smaller and raised (or lowered) off the line's baseline are a note mark (10.3 and a raised 1,
     as Word's 上标 or a web page's <sup> print), never a digit of the number: written as superscript (subscript)
-    digits, which the value parser reads as a mark. The line's own text is its largest characters."""
+    digits, which the value parser reads as a mark. The line's own text is its largest characters. A digit set
+    smaller than the others of its figure but on their baseline (2, a small 1, 0) is no note mark, and whether a
+    reader takes it into the figure cannot be told: it is a doubt."""
     if not chars:
         return
     body = max(chars, key=lambda c: (c.size, c.bottom - c.top))
     height = body.bottom - body.top
     for ch in chars:
-        if not ch.upright:
-            continue
-        smaller = ch.size < RAISED_SIZE * body.size or ch.bottom - ch.top < RAISED_SIZE * height
-        shift = ch.baseline - body.baseline          # negative: raised (the page's y runs downwards)
-        if smaller and abs(shift) > RAISED_SHIFT * height:
-            ch.text = as_superscript(ch.text) if shift < 0 else as_subscript(ch.text)
+        if ch.upright and _smaller(ch, body):
+            shift = ch.baseline - body.baseline          # negative: raised (the page's y runs downwards)
+            if abs(shift) > RAISED_SHIFT * height:
+                ch.text = as_superscript(ch.text) if shift < 0 else as_subscript(ch.text)
+    for figure in _figures(chars):
+        largest = max(c.drawn for c in figure)
+        for ch in figure:
+            if ch.drawn < RAISED_SIZE * largest:
+                ch.doubt = ch.doubt or (f"'{ch.text}' is set smaller than the other digits of "
+                                        f"'{''.join(c.text for c in figure)}' but on their line (no raised note "
+                                        "mark), so a reader may take it into the figure or not")
+
+
+def _smaller(ch: _Char, than: _Char) -> bool:
+    return ch.size < RAISED_SIZE * than.size or ch.bottom - ch.top < RAISED_SIZE * (than.bottom - than.top)
+
+
+def _figures(chars: list[_Char]) -> list[list[_Char]]:
+    """The runs of side-by-side digits (0-9, not the note marks written as superscript) on a line, in order."""
+    runs: list[list[_Char]] = [[]]
+    for ch in chars:
+        if ch.text in ASCII_DIGITS and ch.upright:
+            runs[-1].append(ch)
+        elif runs[-1] and ch.text not in ".,":
+            runs.append([])
+    return [run for run in runs if len(run) > 1]
 
 
 def _repaired(text: str, repairs: _Repairs) -> str:
@@ -736,7 +866,9 @@ def _lines(chars: list[_Char], page: int, repairs: _Repairs) -> list[_Line]:
     for group in _group_lines(chars):
         text = _repaired(_line_text(group), repairs)
         if text:
-            doubt = next((c.doubt for c in group if c.doubt and (c.text.isdigit() or "printed over" in c.doubt)), "")
+            # the line's figure is in doubt for a digit's doubt, or for a character printed over a digit (the digit
+            # perhaps in a table's cell, its doubt then the cell's); a faint word of prose is no figure
+            doubt = next((c.doubt for c in group if c.doubt and (c.text.isdigit() or PRINTED_OVER in c.doubt)), "")
             out.append(_Line(text, min(c.x0 for c in group), max(c.x1 for c in group),
                              min(c.top for c in group), max(c.bottom for c in group), page, doubt=doubt))
     return out
