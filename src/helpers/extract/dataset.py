@@ -7,8 +7,9 @@ Nothing is written until every input has been read and checked.
 """
 from __future__ import annotations
 
+import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -30,6 +31,7 @@ from helpers.extract.plans import PlanDocument, read_plan
 from helpers.extract.prose import ProseReader, ProseStatement
 from helpers.extract.tables import resolve_year_columns
 from helpers.files.atomic import staged_outputs
+from helpers.files.fingerprint import data_step_record
 from helpers.files.outputs import write_csv, write_xlsx
 from helpers.files.processed import INTEGER_COLUMNS, sha256
 from helpers.run import parameters
@@ -59,6 +61,10 @@ class Dataset:
     sources: Sources
     catalogue: Catalogue
     raw_digests: dict[str, str]
+    # Every input it is built from (helpers.files.fingerprint.record, as .inputs.json holds them), and what it held
+    # when built: `write` publishes it only unchanged, so that build_info.json binds the outputs to these inputs.
+    inputs: dict = field(default_factory=dict)
+    built: str = ""
 
     @property
     def consistency(self) -> pd.DataFrame:
@@ -75,6 +81,7 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
     for plan in sources.plans:
         plan_path(raw_dir, plan, sources)   # every plan file inside the raw folder, before any is read
     digests = verify(raw_dir, [p.file for p in sources.plans])
+    inputs = data_step_record(raw_dir, config_dir)
     reader = ProseReader(catalogue, sources)
     cleaner = TableCleaner(catalogue, sources)
 
@@ -110,14 +117,38 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
     observations, same_checks, same_decisions = _reconcile_counties(observations + monitored, sources, catalogue)
     checks += same_checks
     decisions += monitoring_decisions + same_decisions
-    return Dataset(
+    ds = Dataset(
         indicators=_indicator_frame(observations, sources, catalogue),
         cleaning_log=_with_integers(cleaning_log_frame(decisions, catalogue)),
         # (vars: the checks are flat records, and asdict's deep copy cost seconds on a long plan)
         checks=_with_integers(pd.DataFrame([vars(c) for c in checks],
                                            columns=[f for f in Check.__dataclass_fields__])),
-        sources=sources, catalogue=catalogue, raw_digests=digests,
+        sources=sources, catalogue=catalogue, raw_digests=digests, inputs=inputs,
     )
+    ds.built = content_digest(ds)
+    return ds
+
+
+def content_digest(ds: Dataset) -> str:
+    """The dataset's tables, in one sha256."""
+    h = hashlib.sha256()
+    for frame in (ds.indicators, ds.cleaning_log, ds.checks):
+        h.update(frame.to_csv().encode("utf-8"))
+    return h.hexdigest()
+
+
+def check_unchanged(ds: Dataset, processed_dir: Path) -> None:
+    """Refuse a dataset changed after it was built (a figure "corrected" in a notebook's code): the outputs would
+    cite the plan's line for a value it does not hold."""
+    if not ds.built or content_digest(ds) != ds.built:
+        raise InputError(processed_dir / paths.INDICATORS_CSV, None,
+                         "the dataset was changed after it was read from the raw files (a value set in code, rows "
+                         "added or removed), or was not made by dataset.build: its figures would be published with "
+                         "the plan's and workbook's places as their source, which do not say them; nothing was "
+                         "written",
+                         "write the dataset exactly as `dataset.build` returns it. To change a figure, correct the "
+                         "plan document or monitoring workbook in data/raw/ and run `make data`: each value must "
+                         "keep the source it was read from.")
 
 
 def cleaning_log_frame(decisions: list[Decision], catalogue: Catalogue) -> pd.DataFrame:
@@ -439,6 +470,7 @@ def in_words(ds: Dataset) -> dict[str, pd.DataFrame]:
 def write(ds: Dataset, processed_dir: Path = paths.PROCESSED_DIR) -> list[Path]:
     """Write every processed output, all or nothing."""
     processed_dir = parameters.folder(processed_dir, paths.PROCESSED_DIR, "processed_dir", must_exist=False)
+    check_unchanged(ds, processed_dir)
     with staged_outputs(processed_dir) as staging:
         write_csv(ds.indicators, staging / paths.INDICATORS_CSV)
         write_csv(ds.consistency, staging / paths.CONSISTENCY_CSV)
@@ -455,7 +487,7 @@ def write(ds: Dataset, processed_dir: Path = paths.PROCESSED_DIR) -> list[Path]:
         # What was written, byte for byte: the later steps read a processed file only while it is unchanged.
         outputs = {p.name: sha256(p) for p in sorted(staging.iterdir())}
         (staging / paths.BUILD_INFO_JSON).write_text(json.dumps(
-            {"raw_sha256": ds.raw_digests, "rows": len(ds.indicators),
+            {"inputs": ds.inputs, "raw_sha256": ds.raw_digests, "rows": len(ds.indicators),
              "disagreements": int(len(ds.consistency)), "outputs": outputs},
             ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         names = sorted(p.name for p in staging.iterdir())

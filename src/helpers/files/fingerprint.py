@@ -20,8 +20,9 @@ import sys
 import time
 from pathlib import Path
 
-from helpers.core.paths import NOTEBOOKS_DIR, TEMPLATES_DIR
-from helpers.files.atomic import write_if_changed
+from helpers.core import paths
+from helpers.core.paths import NOTEBOOKS_DIR, TEMPLATES_DIR, display_path
+from helpers.files.atomic import replaced_when_done, write_if_changed
 from helpers.files.processed import sha256
 
 # Files no one put there on purpose: Excel's lock files (~$…), Windows' and macOS's folder files.
@@ -62,10 +63,59 @@ def _links_to_no_file(folder: Path) -> list[Path]:
             and all(is_input(Path(part)) for part in p.relative_to(folder).parts)]
 
 
+def record(folders: dict[str, Path]) -> dict:
+    """What .inputs.json holds, and what the data step records in build_info.json as the inputs a dataset was
+    built from: each folder by name (a dataset built from a colleague's folder cites that folder's files, even
+    when they are the same) and every file in it by content."""
+    return {**fingerprint(folders),
+            "folders": {label: display_path(os.path.abspath(folder)) for label, folder in folders.items()}}
+
+
+def data_step_record(raw_dir: Path, config_dir: Path) -> dict:
+    """The record of the data step's inputs, the one `make` keeps in .inputs.json."""
+    return record({"raw": raw_dir, "config": config_dir})
+
+
 def update(output: Path, folders: dict[str, Path]) -> bool:
     """Rewrite `output` if the inputs' fingerprint differs from the one it holds. True when rewritten."""
-    return write_if_changed(output, json.dumps(fingerprint(folders), ensure_ascii=False, indent=1, sort_keys=True)
-                            + "\n")
+    return write_record(output, record(folders))
+
+
+def write_record(output: Path, inputs: dict, force: bool = False) -> bool:
+    """Write the inputs' `record` to `output` if it differs from the one it holds, or when `force`d (its new time
+    then tells make to redo the steps after it). True when written."""
+    text = json.dumps(inputs, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    if force:
+        with replaced_when_done(Path(output)) as partial:
+            partial.write_text(text, encoding="utf-8")
+        return True
+    return write_if_changed(output, text)
+
+
+def built_from_other_inputs(processed_dir: Path, current: dict) -> str:
+    """Why the dataset in `processed_dir` was not built from the inputs `current` records ("" when it was, or when
+    there is none). A dataset written from another folder (a lab notebook with its raw_dir changed) is newer than
+    .inputs.json, so make alone would take it for up to date and publish it."""
+    if not (Path(processed_dir) / paths.INDICATORS_CSV).exists():
+        return ""
+    try:
+        built = json.loads((Path(processed_dir) / paths.BUILD_INFO_JSON).read_text(encoding="utf-8"))["inputs"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return f"there is no record of the inputs it was built from ({paths.BUILD_INFO_JSON} is missing or older)"
+    if built == current:
+        return ""
+    if not isinstance(built, dict):
+        return f"its record of the inputs it was built from ({paths.BUILD_INFO_JSON}) is damaged"
+    recorded, given = built.get("folders") or {}, current["folders"]
+    moved = [f"{recorded.get(label, '?')}, not {folder}" for label, folder in given.items()
+             if recorded.get(label) != folder]
+    if moved:
+        return "it was built from " + "; ".join(moved)
+    changed = sorted(f"{folder}/{name}" for label, folder in given.items()
+                     for name in set(built.get(label) or {}) | set(current[label])
+                     if (built.get(label) or {}).get(name) != current[label].get(name))
+    return ("it was built from other versions of the inputs" +
+            (f" ({', '.join(changed[:3])}{' …' if len(changed) > 3 else ''})" if changed else ""))
 
 
 # A file more than this far ahead of the clock is dated in the future (a little slack for network disks).
@@ -83,7 +133,6 @@ OUTPUT_DEPTH = 2
 def settle_future_times(folders: list[Path], project_root: Path | None = None) -> list[Path]:
     """Give every file dated in the future, in the project and up to OUTPUT_DEPTH deep in `folders`, the present
     time. Returns them."""
-    from helpers.core import paths
     root = Path(project_root or paths.PROJECT_ROOT)
     now = time.time()
     candidates = [root / name for name in PROJECT_FILES]

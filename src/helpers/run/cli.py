@@ -123,7 +123,7 @@ def _what_was_left(folders: list[Path]) -> Callable[[], str]:
 
 
 def _inputs(args) -> None:
-    from helpers.files.fingerprint import settle_future_times, update
+    from helpers.files.fingerprint import built_from_other_inputs, data_step_record, settle_future_times, write_record
     from helpers.run.parameters import MAKE, check_before_data, check_output_folders
     # The first step of every run: a mistyped parameter stops it here, before anything runs (resolve checks the
     # year against the data once the data step has run); an output folder among the inputs, before it is written.
@@ -138,7 +138,18 @@ def _inputs(args) -> None:
     make = make_that_ran_this_step(psutil.Process())
     take_for_make_run([args.output.parent, args.reports_dir or paths.REPORTS_DIR], make)
     settle_future_times([args.config_dir, args.output.parent, *([args.reports_dir] if args.reports_dir else [])])
-    update(args.output, {"raw": args.raw_dir, "config": args.config_dir})
+    current = data_step_record(args.raw_dir, args.config_dir)
+    if write_record(args.output, current):
+        return      # an input changed: make rebuilds the dataset
+    # The inputs are as before, but the dataset may not be built from them: one written from a lab notebook whose
+    # raw_dir named another folder is newer than .inputs.json, and make would take it for up to date. Writing
+    # .inputs.json again makes the data step rebuild it.
+    stale = built_from_other_inputs(args.output.parent, current)
+    if stale:
+        print(f"note: {paths.display_path(args.output.parent / paths.INDICATORS_CSV)} was not built from the inputs "
+              f"named here: {stale}. Rebuilding it from {current['folders']['raw']} and "
+              f"{current['folders']['config']}.", file=sys.stderr)
+        write_record(args.output, current, force=True)
 
 
 def _resolve(args) -> str:
