@@ -478,8 +478,7 @@ class _Book:
                 yield number, [(value, None) for value in row[:columns]]
             return
         values, formulas = (wb[sheet] for wb in self._workbooks)
-        if values.max_row is not None and values.max_row > MAX_ROWS:    # (the size the file declares)
-            self._too_many_rows(sheet, values.max_row)
+        self._check_declared_size(sheet)
         for ws in (values, formulas):
             ws.reset_dimensions()    # a declared size can be wrong: read every row the sheet holds
         pairs = zip(values.iter_rows(min_row=first, max_row=last, max_col=columns),
@@ -494,7 +493,13 @@ class _Book:
         """What the sheet's cells alone do not say in read-only mode: its merged ranges, and the cells holding text
         stored inline with superscript or subscript parts."""
         part = self._parts.get(sheet)
-        return _sheet_layout(self.path, part) if part else _SheetLayout([], [], [])
+        if not part:
+            return _SheetLayout([], [], [])
+        self._check_declared_size(sheet)
+        layout = _sheet_layout(self.path, part)
+        if layout.rows_past_limit:
+            self._too_many_rows(sheet, None)
+        return layout
 
     def _parsed(self, rows):
         """The rows as openpyxl parses them, which in read-only mode it does only as they are read: a damaged
@@ -504,6 +509,11 @@ class _Book:
         except Exception as exc:  # openpyxl raises many types for a damaged sheet
             raise InputError(self.path, None, f"the workbook is damaged and cannot be read ({type(exc).__name__})",
                              "open it in Excel (which can often repair it) and save it again as .xlsx.") from None
+
+    def _check_declared_size(self, sheet: str) -> None:
+        declared = self._workbooks[0][sheet].max_row    # (the size the file declares)
+        if declared is not None and declared > MAX_ROWS:
+            self._too_many_rows(sheet, declared)
 
     def _too_many_rows(self, sheet: str, rows: int | None):
         count = f"{rows:,} rows" if rows else f"more than {MAX_ROWS:,} rows"
@@ -641,48 +651,64 @@ class _SheetLayout:
     merged: list[tuple[int, int, int, int]]    # (first row, first column, last row, last column), 1-based
     inline_marks: list[str]                    # cells whose inline text has a superscript or subscript part
     hidden_rows: list[int]                     # rows hidden in Excel (hidden, or folded away in a group)
-
-
-MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)([0-9]+)(?::([A-Z]+)([0-9]+))?"')
-CELL_START = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]+[0-9]+)"')
-INLINE_MARK = re.compile(rb'vertAlign\s+val="(?:superscript|subscript)"')
-ROW_START = re.compile(rb'<(?:\w+:)?row\s([^>]*)>')
-ROW_NUMBER, HIDDEN = re.compile(rb'\br="([0-9]+)"'), re.compile(rb'\bhidden="(?:1|true)"')
+    rows_past_limit: bool = False              # the sheet has more than MAX_ROWS rows (read no further)
 
 
 def _sheet_layout(path: Path, part: str) -> _SheetLayout:
-    """The merged ranges of a sheet, and its cells whose text is stored inline (as programs other than Excel write
-    it) with superscript or subscript parts, which openpyxl's read-only mode reads run into one (12.9 and a
-    superscript 1 as 12.91). Read from the sheet's XML as a stream: memory stays small whatever the sheet's size."""
+    """The merged ranges of a sheet, its hidden rows, and its cells whose text is stored inline (as programs other
+    than Excel write it) with superscript or subscript parts, which openpyxl's read-only mode reads run into one
+    (12.9 and a superscript 1 as 12.91). Read with an XML parser, as a stream (openpyxl's own, defusedxml's
+    iterparse): memory stays small whatever the sheet's size, time grows in step with it (up to MAX_ROWS rows),
+    and what a comment or a CDATA section holds is never taken for a cell (a pattern run over the XML took an
+    hour over a 6 kB comment)."""
     import zipfile
+    from xml.etree.ElementTree import ParseError
 
-    from openpyxl.utils import column_index_from_string
-    merged, marks, hidden = [], [], set()
-    with zipfile.ZipFile(path) as archive, archive.open(part.lstrip("/")) as xml:
-        carry, last_cell = b"", None
-        while chunk := xml.read(1 << 20):
-            data = carry + chunk
-            for m in MERGE_CELL.finditer(data):
-                first_col, first_row = column_index_from_string(m[1].decode()), int(m[2])
-                last_col = column_index_from_string(m[3].decode()) if m[3] else first_col
-                merged.append((first_row, first_col, int(m[4]) if m[4] else first_row, last_col))
-            if INLINE_MARK.search(data):
-                position = 0
-                for m in INLINE_MARK.finditer(data):
-                    cells = [c[1].decode() for c in CELL_START.finditer(data, position, m.start())]
-                    last_cell = cells[-1] if cells else last_cell
-                    position = m.end()
-                    if last_cell and last_cell not in marks:
-                        marks.append(last_cell)
-            for m in ROW_START.finditer(data):
-                number = ROW_NUMBER.search(m[1])
-                if number and HIDDEN.search(m[1]):
-                    hidden.add(int(number[1]))
-            cells = list(CELL_START.finditer(data))
-            last_cell = cells[-1][1].decode() if cells else last_cell
-            carry = data[-200:]    # (a tag cut between two chunks is found whole in the next)
-    merged = sorted(set(merged))
-    return _SheetLayout(merged, marks, sorted(hidden))
+    from openpyxl.xml.functions import iterparse
+    merged, marks, hidden = [], [], []
+    cell, row_number, sheet_data = None, 0, None
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(part.lstrip("/")) as xml:
+            for _, element in iterparse(xml, events=("start",)):    # (its attributes are known at its start)
+                tag = element.tag.rpartition("}")[2]
+                if tag == "row":
+                    if sheet_data is not None:
+                        sheet_data.clear()    # (the rows before this one, read: memory stays small)
+                    row_number, cell = int(element.get("r") or row_number + 1), None
+                    if row_number > MAX_ROWS:
+                        return _SheetLayout([], [], [], rows_past_limit=True)
+                    if element.get("hidden") in ("1", "true"):
+                        hidden.append(row_number)
+                elif tag == "c":
+                    cell = _cell_coordinate(element.get("r"), cell, row_number)
+                elif tag == "vertAlign" and cell and element.get("val") in ("superscript", "subscript"):
+                    marks += [] if cell in marks else [cell]    # (the text's parts follow their cell's start)
+                elif tag == "mergeCell":
+                    merged.append(_merged_range(element.get("ref", "")))
+                elif tag == "sheetData":
+                    sheet_data = element
+    except (ParseError, ValueError, TypeError, KeyError, zipfile.BadZipFile, OSError) as exc:
+        raise InputError(path, None, f"the workbook is damaged and cannot be read ({type(exc).__name__})",
+                         "open it in Excel (which can often repair it) and save it again as .xlsx.") from None
+    return _SheetLayout(sorted(set(merged)), marks, sorted(set(hidden)))
+
+
+def _cell_coordinate(given: str | None, previous: str | None, row_number: int) -> str:
+    """A cell's coordinate: as its r="B3" says, or (a cell may leave it out) the one after the previous cell."""
+    if given:
+        return given
+    from openpyxl.utils.cell import column_index_from_string
+    column = column_index_from_string(previous.rstrip("0123456789")) + 1 if previous else 1
+    return f"{get_column_letter(column)}{row_number}"
+
+
+def _merged_range(ref: str) -> tuple[int, int, int, int]:
+    """(first row, first column, last row, last column) of a merged range, A2:B3."""
+    from openpyxl.utils.cell import range_boundaries
+    first_col, first_row, last_col, last_row = range_boundaries(ref)
+    if first_row is None or last_row is None:
+        raise ValueError(f"a merged range of whole columns: {ref}")
+    return first_row, first_col, last_row, last_col
 
 
 def _csv_rows(path: Path) -> list[list]:
