@@ -71,11 +71,12 @@ def test_a_sign_inserted_as_a_symbol_is_read_as_its_sign(workspace, symbol, sign
 
 
 def test_a_less_or_equal_sign_inserted_as_a_symbol_is_not_dropped(workspace):
-    """≤ is no comparator the value reader takes: the cell is refused showing the sign, not read as exactly 20."""
+    """≤ from Insert → Symbol is read as its sign (at most 20), never as exactly 20: on 人才资源总量, where more is
+    better, the evaluation cannot judge an upper bound, and the cell is refused showing the sign."""
     _word_cell(workspace, '<w:r><w:sym w:font="Symbol" w:char="F0A3"/></w:r>', _text("20"))
     with pytest.raises(InputError) as info:
         _build(workspace)
-    assert "is '≤20', not a number" in info.value.problem
+    assert "is '≤20', an upper bound (at most 20)" in info.value.problem
 
 
 def test_an_unknown_symbol_in_a_value_cell_is_named_not_dropped(workspace):

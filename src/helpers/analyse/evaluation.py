@@ -75,7 +75,7 @@ def schedule_judgement(progress: float, schedule: float, tolerance: float | None
 
 def is_hold_target(base: float, target: float, comparator: str) -> bool:
     """保持: the target is the base value itself ('>' a base value asks for growth, so it is not a hold)."""
-    return target == base and comparator != ">"
+    return target == base and comparator not in (">", "<")
 
 
 def completion_rate(value: float, target: float, direction: str) -> float | None:

@@ -67,11 +67,22 @@ def absolute_change(start: float, end: float, years: float) -> float:
     return (end - start) / years
 
 
+STRICT = (">", "<")    # a target that must be passed, not only reached: 突破20 (> 20), 低于5 (< 5)
+
+
+def required_growth_comparator(comparator: str) -> str:
+    """How the growth a target requires bounds the growth that meets it: more than it for a '>' target, less than
+    it (a fall steeper than it) for a '<' target, at least it otherwise."""
+    return comparator if comparator in STRICT else ">="
+
+
 def target_met(latest: float, target: float, comparator: str, direction: str) -> bool:
-    """Whether the latest value already satisfies the target (a '>' target must be exceeded)."""
+    """Whether the latest value already satisfies the target in the indicator's direction (a '>' or '<' target
+    must be passed: 20 does not meet 突破20). A bound is on the side the direction calls better (the data step
+    refuses ≤20 where more is better): ≤20 is met by 18 and not by 22 where less is better."""
     if direction == "higher":
-        return latest > target if comparator == ">" else latest >= target
-    return latest < target if comparator == ">" else latest <= target
+        return latest > target if comparator in STRICT else latest >= target
+    return latest < target if comparator in STRICT else latest <= target
 
 
 def category_for_ratio(ratio: float) -> str:

@@ -33,7 +33,7 @@ import json
 
 import pandas as pd
 
-from helpers.analyse.growth import RATE_ABSOLUTE, RATE_CAGR, absolute_change, cagr
+from helpers.analyse.growth import RATE_ABSOLUTE, RATE_CAGR, absolute_change, cagr, required_growth_comparator
 from helpers.analyse.inputs import (
     AnalysisInputs,
     as_numeric,
@@ -160,7 +160,7 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
         "ended_target_value": None if ended_target is None else ended_target["value"],
         "ended_target_comparator": None if ended_target is None else ended_target["comparator"],
         "ended_target_met": ended_judged["target_met"],
-        "required_growth_comparator": None if target is None else (">" if comparator == ">" else ">="),
+        "required_growth_comparator": None if target is None else required_growth_comparator(comparator),
         "outlook_notes": json.dumps(notes, ensure_ascii=False) if notes else "",
         "sources": source_lines(*observed, target, ended_target),
         # The fitted line the outlook figure draws (see helpers.analyse.trends.fitted_curve).

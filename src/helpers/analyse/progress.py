@@ -28,6 +28,7 @@ from helpers.analyse.growth import (
     Progress,
     assess_progress,
     category_label,
+    required_growth_comparator,
     target_met,
 )
 from helpers.analyse.inputs import (
@@ -118,9 +119,8 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         "base_estimated": any(bool(r["estimated"]) for r in observed if int(r["year"]) == plan.period.base_year),
         # growth required from now on: latest actual -> target (the Open SDG ratio's is base -> target, below)
         "historical_growth": progress.historical_rate, "required_growth": progress.required_rate,
-        # A '>' target must be exceeded: the required rate is then a lower bound.
-        "required_growth_comparator": None if target is None else (
-            ">" if target["comparator"] == ">" else ">="),
+        # A '>' target must be exceeded: the required rate is then a lower bound ('<': an upper one).
+        "required_growth_comparator": None if target is None else required_growth_comparator(target["comparator"]),
         "growth_method": progress.rate_method, "progress_ratio": progress.ratio,
         "progress_category": progress.category,
         # after the target year the final evaluation's notes say why

@@ -132,7 +132,7 @@ def progress_view(progress: pd.DataFrame, lang: str = "zh"):
         "target": [w("views.year_value", year="" if pd.isna(y) else int(y), value=t).strip()
                    for y, t in zip(p["target_year"], _target(p["target_comparator"], p["target_value"]))],
         "historical_growth": [_pct(h) if c else _num(h) for h, c in zip(p["historical_growth"], cagr)],
-        "required_growth": [(w("views.more_than") if comparator == ">" else "")
+        "required_growth": [{">": w("views.more_than"), "<": w("views.less_than")}.get(comparator, "")
                             + (_pct(r) if c else (w("views.per_year", value=_num(r)) if _num(r) else ""))
                             for r, c, comparator in zip(p["required_growth"], cagr, p["required_growth_comparator"])],
         "ratio": p["progress_ratio"].map(_ratio),

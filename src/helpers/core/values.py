@@ -11,7 +11,14 @@ One parser for both. Besides the number it reads what real plans write around it
 and, in a plan's table only (in_plan=True; a workbook is the analysts' own and holds one figure a cell):
 
     20上下  近20                            about 20, like 20左右 (近: nearly; recorded as approximate, as written)
-    突破20  不低于20  不少于20               more than 20 (>, as 超过) / at least 20 (>=, as 以上)
+    突破20  不低于20  不少于20  ≧20          more than 20 (>, as 超过) / at least 20 (>=, as 以上; ≧ is ≥)
+    ≤20  ≦20  <20  不超过20  不高于20         an upper bound: at most 20 (<=) / less than 20 (<); 20以内 and 20以下
+    低于20  少于20  小于20                   are at most 20, as 以上 is at least (the plan's comparison, which the
+                                          evaluation then uses, so the indicator must be one where less is better)
+    20万  0.002亿  20万人                    a figure with its own multiplier (and unit): `scale`, which the caller
+                                          reads in the row's unit (20万 in a 人 row is 200000 人), or refuses
+    15.2（预计）  15.2（快报）  15.2（2025年预计）  an estimate (预计) or a preliminary count (快报数, revised later),
+                                          in brackets after the figure: `status`, with the year when written
     20（力争22）  20，力争22                 the target 20; the stretch figure 22 (力争: strive for) recorded
     20（2029年）                            20, given for 2029: the caller checks the year against its column's
 
@@ -41,8 +48,25 @@ APPROXIMATE = re.compile(r"^(?:约\s*(?P<before>.+)|(?P<after>.+?)\s*左右)$")
 # A plan table's further words for the same: 20上下 and 近20 (nearly 20) are about 20; 突破20 (breaks through 20) is
 # more than 20, as 超过 is (the prose reader reads 突破 so too); 不低于 / 不少于 20 (not less than) is at least 20.
 PLAN_APPROXIMATE = re.compile(r"^(?:[约近]\s*(?P<before>.+)|(?P<after>.+?)\s*(?:左右|上下))$")
-PLAN_COMPARATOR = re.compile(r"^(?P<cmp>突破|不低于|不少于)\s*(?P<rest>[0-9].*)$")
-PLAN_COMPARATORS = {"突破": ">", "不低于": ">=", "不少于": ">="}
+PLAN_COMPARATORS = {"突破": ">", "不低于": ">=", "不少于": ">=", "≧": ">=",
+                    # an upper bound: the evaluation then asks for the value at or below it
+                    "≤": "<=", "≦": "<=", "<=": "<=", "不超过": "<=", "不高于": "<=", "不大于": "<=",
+                    "<": "<", "低于": "<", "小于": "<", "少于": "<"}
+# (the longest first: <= before <)
+PLAN_COMPARATOR = re.compile(r"^(?P<cmp>" + "|".join(sorted(map(re.escape, PLAN_COMPARATORS), key=len, reverse=True))
+                             + r")\s*(?P<rest>[0-9].*)$")
+# 20以内, 20以下 (within, below): at most 20, as 20以上 is at least 20 (Chinese counts the figure itself in both).
+PLAN_UPPER_SUFFIX = re.compile(r"(?:以内|以下)$")
+# 20万, 0.002亿, 20万人: a figure with a multiplier of its own (and perhaps a unit after it), right after its digits.
+# Which figure that is in the row's unit is the caller's to say (SCALES gives the multiplier).
+SCALE = re.compile(r"(?<=[0-9])(?P<scale>(?:百万|千万|[千万亿])(?:[人名元家个件项])?)")
+SCALES = {"千": 1e3, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8}
+# 15.2（预计）, 15.2（快报）, 15.2（2025年预计数）: what the figure is, in brackets at the end of the cell: an estimate
+# (预计, 预估: the year was not yet counted) or a preliminary count (快报, 初步统计: counted, revised later), with the
+# year it is for when written. One run of spaces at each place (never two that meet): linear on any input.
+STATUS_IN_BRACKETS = re.compile(
+    r"\(\s*(?:(?P<year>(?:19|20)[0-9]{2})\s*(?:年\s*)?)?(?P<status>预计|预估|快报|初步统计)[数值]?\s*\)$")
+STATUSES = {"预计": "estimate", "预估": "estimate", "快报": "preliminary", "初步统计": "preliminary"}
 # 20（力争22）, 20，力争22 (after normalisation the brackets and comma are ASCII): the target and the stretch figure.
 STRETCH = re.compile(r"^(?P<main>.+?)\s*(?:\(\s*力争\s*(?P<inner>[^()]+?)\s*\)|[,;]\s*力争\s*(?P<after>.+))$")
 # 20（2029年）: a figure and the year it is for, in brackets.
@@ -74,6 +98,9 @@ class CellValue:
     note_marks: str = ""          # note marks written after the value (¹, ①, ※ …), as written
     stretch: float | None = None  # a plan's 20（力争22）: the stretch figure 22 (力争: strive for) beside the target
     year: int | None = None       # a plan's 20（2029年）: the year the figure is for, as the cell says
+    scale: str = ""               # a plan's 20万, 0.002亿, 20万人: the multiplier (and unit) written after the number,
+    #                               which the caller reads in the row's unit; value is the number as written (20)
+    status: str = ""              # a plan's 15.2（预计）: "estimate"; 15.2（快报）: "preliminary" (STATUSES)
 
 
 class NotANumber(ValueError):
@@ -147,29 +174,45 @@ def split_note_marks(raw: str) -> tuple[str, str]:
 
 
 def parse_value_cell(raw: str, in_plan: bool = False) -> CellValue:
-    """One cell's value. in_plan: a plan table's cell, which may also say 20上下, 近20, 突破20, 20（力争22） or
-    20（2029年） (module docstring); a workbook's cell may not."""
+    """One cell's value. in_plan: a plan table's cell, which may also say 20上下, 近20, 突破20, ≤20, 20以内, 20万,
+    20（力争22）, 20（2029年） or 15.2（预计） (module docstring); a workbook's cell may not."""
     body, marks = split_note_marks(raw)
     text = normalise(body)
     if MISSING.match(text):
         return CellValue(None, "=", False, True, note_marks=marks)
     text = _plain_number(text)
-    if in_plan:
-        for pattern, field in ((YEAR_IN_BRACKETS, "year"), (STRETCH, "stretch")):
-            found = pattern.match(text)
-            if found:
-                main = _parse_plain(found["main"], raw, in_plan=True)
-                if field == "year":
-                    return dataclasses.replace(main, year=int(found["year"]), note_marks=marks)
-                extra = _parse_plain(found["inner"] or found["after"], raw, in_plan=True)
-                if extra.value is None or extra.cumulative or main.value is None:
-                    raise NotANumber(raw.strip())
-                return dataclasses.replace(main, stretch=extra.value, note_marks=marks)
-    return dataclasses.replace(_parse_plain(text, raw, in_plan), note_marks=marks)
+    if not in_plan:
+        return dataclasses.replace(_parse_plain(text, raw, in_plan), note_marks=marks)
+    status = STATUS_IN_BRACKETS.search(text)
+    if status:
+        text = text[:status.start()].rstrip()
+    parsed = _parse_plan_figure(text, raw)
+    if status:
+        if status["year"] and parsed.year is not None:
+            raise NotANumber(raw.strip())     # 15.2（2024年）（2025年预计）: two years for one figure
+        parsed = dataclasses.replace(parsed, status=STATUSES[status["status"]],
+                                     year=int(status["year"]) if status["year"] else parsed.year)
+    return dataclasses.replace(parsed, note_marks=marks)
+
+
+def _parse_plan_figure(text: str, raw: str) -> CellValue:
+    """A plan cell's figure, with the year it is for (20（2029年）) or its stretch figure (20（力争22）) when given."""
+    for pattern, field in ((YEAR_IN_BRACKETS, "year"), (STRETCH, "stretch")):
+        found = pattern.match(text)
+        if found:
+            main = _parse_plain(found["main"], raw, in_plan=True)
+            if field == "year":
+                return dataclasses.replace(main, year=int(found["year"]))
+            extra = _parse_plain(found["inner"] or found["after"], raw, in_plan=True)
+            if extra.value is None or extra.cumulative or main.value is None or extra.scale != main.scale:
+                raise NotANumber(raw.strip())     # (20万（力争22）: is 22 in 万 too? a guess)
+            return dataclasses.replace(main, stretch=extra.value)
+    return _parse_plain(text, raw, in_plan=True)
 
 
 def _parse_plain(text: str, raw: str, in_plan: bool) -> CellValue:
-    """A number with what may stand around it: a comparator or 以上, a % sign, 约/左右 (about), 〔〕 (cumulative)."""
+    """A number with what may stand around it: a comparator or 以上, a % sign, 约/左右 (about), 〔〕 (cumulative);
+    in a plan's cell also 突破/不超过 … (PLAN_COMPARATOR), 以内/以下 and a multiplier (20万)."""
     text = text.strip()
     if MISSING.match(text):
         return CellValue(None, "=", False, True)
@@ -182,14 +225,24 @@ def _parse_plain(text: str, raw: str, in_plan: bool) -> CellValue:
     worded = PLAN_COMPARATOR.match(text) if in_plan else None
     if worded:
         text = worded["rest"]
+    upper = PLAN_UPPER_SUFFIX.search(text) if in_plan else None
+    if upper:
+        text = text[:upper.start()].rstrip()
+    scale = SCALE.search(text) if in_plan else None
+    if scale:
+        text = text[:scale.start()] + text[scale.end():]
     m = VALUE.match(text)
-    if not m or ((approximate or worded) and (m["cmp"] or m["suffix"])) or (approximate and worded):
-        raise NotANumber(raw.strip())    # '约>14', '突破20以上' say two things at once
+    said = [bool(approximate), bool(worded), bool(upper), bool(m and (m["cmp"] or m["suffix"]))]
+    if not m or sum(said) > 1 or (scale and (m["pct"] or SCALE.search(text))):
+        raise NotANumber(raw.strip())    # '约>14', '突破20以上', '≤20以内' say two things at once; '20万%', '2万3万'
     comparator = PLAN_COMPARATORS[worded["cmp"]] if worded else COMPARATORS[m["cmp"] or ""]
     if m["suffix"]:
         comparator = ">="
+    if upper:
+        comparator = "<="
     return CellValue(check_magnitude(float(m["num"])), comparator, bool(m["pct"]), False,
-                     approximate=bool(approximate), cumulative=bool(cumulative))
+                     approximate=bool(approximate), cumulative=bool(cumulative),
+                     scale=scale["scale"] if scale else "")
 
 
 def _plain_number(text: str) -> str:

@@ -1,6 +1,7 @@
 """Turning parsed table rows into clean, traceable observations, and logging every decision."""
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from dataclasses import dataclass
@@ -13,10 +14,12 @@ from helpers.core.records import Decision, Observation, note
 from helpers.core.text import name_key, normalise
 from helpers.core.values import (
     LARGEST_VALUE,
+    SCALES,
     CellValue,
     ImplausibleMagnitude,
     NotANumber,
     NoteMarkInsideNumber,
+    check_magnitude,
     looks_like_a_fraction,
     parse_value_cell,
 )
@@ -28,6 +31,8 @@ NAME_WITH_UNIT = re.compile(r"^(?P<name>.+?)\((?P<unit>[^()]*)(?P<close>\))?$")
 # A figure that starts with a 0 and another digit (02, 〔05〕): no plan writes one; 20 set right to left is stored 02.
 LEADING_ZERO = re.compile(r"(?<![0-9.])0[0-9]")
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# A target's comparator in the words of a message: ≤20 is 'at most 20'.
+BOUND_WORDS = {">": "more than", ">=": "at least", "<": "less than", "<=": "at most"}
 # Tolerances used when a prose figure is taken as evidence for a table figure.
 EVIDENCE_TOLERANCE = 0.05
 # A 属性 cell as written (normalised, spaces removed) and what it means.
@@ -63,8 +68,8 @@ def reading_advice(sources: Sources, plan: Plan, name: str, written: str, reads:
     return (f"do not edit the published plan. Say how the cell reads in {display_path(sources.path)}, under "
             f"`readings:` of the plan entry at line {plan.line}: - {{indicator: {_yaml_text(name)}, cell: "
             f"{_yaml_text(written)}, reads: {_yaml_text(reads)}, because: '…'}}, where reads is the figure the plan "
-            "means (20, ≥20, >20, 20左右, 〔20〕 for a five-year total, or / when it gives none) and because says why "
-            "(the plan's words elsewhere, the office's answer). The reading is recorded with the cell wherever the "
+            "means (20, ≥20, >20, ≤20, 20左右, 〔20〕 for a five-year total, or / when it gives none) and because says "
+            "why (the plan's words elsewhere, the office's answer). The reading is recorded with the cell wherever the "
             "figure is cited.")
 
 
@@ -105,8 +110,8 @@ def _parse_cell(path: Path, name: str, column, cell: Cell, advice) -> CellValue:
     except NotANumber:
         raise InputError(path, cell.where,
                          f"the {column.header.text} cell of '{name}' is '{written}', not a number the project "
-                         "can read (it reads 20, ≥20, 20以上, 20左右, 20上下, 约20, 近20, 突破20, "
-                         "20（力争22）, 〔20〕 and / for none)",
+                         "can read (it reads 20, ≥20, 20以上, ≤20, 20以内, 20左右, 20上下, 约20, 近20, "
+                         "突破20, 20万, 20（力争22）, 15.2（预计）, 〔20〕 and / for none)",
                          advice(_example_reading(written))) from None
 
 
@@ -223,6 +228,10 @@ class TableCleaner:
                 log("merged_cell", {"category": row.category})
             attribute = _attribute(path, row, name)
             cells = self._read_cells(path, plan, row, ind_id, name, readings, log)
+            cells = [(column, cell, self._in_row_unit(path, plan, ind, name, unit_text, column, cell, parsed, log),
+                      reading) for column, cell, parsed, reading in cells]
+            for column, cell, parsed, _ in cells:
+                self._check_bound(path, plan, ind, name, column, cell, parsed)
             values = [parsed.value for _, _, parsed, _ in cells if parsed.value is not None]
             factor, unit_note, unit_decision = self._unit_factor(path, row, ind, unit_text, statements, values, plan)
 
@@ -240,7 +249,8 @@ class TableCleaner:
                     unit=ind.unit, source_unit=unit_text, source_value=cell.raw.strip(), origin="table",
                     source_file=file, source_line=cell.line, source_text=row.quote(), category=row.category,
                     plan=plan.period.name, attribute=attribute, approximate=parsed.approximate,
-                    cumulative=parsed.cumulative, estimated=column.estimated and column.role == "actual",
+                    cumulative=parsed.cumulative,
+                    estimated=(column.estimated or parsed.status == "estimate") and column.role == "actual",
                     source_place=cell.place.record() if cell.place else {},
                 )
                 _note_readings(obs, readings, reading, unit_reading, unit_in_name)
@@ -279,6 +289,74 @@ class TableCleaner:
                                  + f" (/ when the plan sets no figure for {column.year})")
             cells.append((column, cell, parsed, reading))
         return cells
+
+    def _in_row_unit(self, path: Path, plan: Plan, ind: Indicator, name: str, unit_text: str, column, cell: Cell,
+                     parsed: CellValue, log) -> CellValue:
+        """A figure with a multiplier of its own (20万, 0.002亿, 20万人) as the figure in the row's unit: 20万 in a
+        人 row is 200000; in a 万人 row it is 20 (the cell says the unit again), and 0.002亿 there is 20 too. Where
+        the multiplier's meaning in the row's unit is not certain (a share, a rate per 1,000, 万元/人, a unit the
+        row does not count in), the run stops at the cell: 20万 in a 万元/人 row may be 20 or 200000."""
+        if not parsed.scale or parsed.value is None:
+            return parsed
+        factor = self._scale_factor(ind, unit_text, parsed.scale)
+        written = cell.raw.strip()
+        known = self.catalogue.unit_for_alias(unit_text) if unit_text else None
+        row_unit = known.unit if known else (unit_text or ind.unit)     # (万, an alias, as the catalogue's 万人)
+        if factor is None:
+            raise InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{written}': a figure "
+                             f"with a multiplier of its own ({parsed.scale}), in a row measured in {row_unit}: "
+                             f"which figure that is in {row_unit} cannot be told for sure",
+                             "check which figure the plan means (its prose, the office); then "
+                             + reading_advice(self.sources, plan, name, written, _example_reading(written))
+                             + f" (the figure in {row_unit}, the row's unit)")
+        value = check_magnitude(float(f"{parsed.value * factor:.12g}"))   # (0.002 × 10^4 is 20, not 20.000000000000004)
+        stretch = None if parsed.stretch is None else float(f"{parsed.stretch * factor:.12g}")
+        log("scale_in_cell", {"raw": written, "value": value, "unit": row_unit}, cell=cell)
+        return dataclasses.replace(parsed, value=value, stretch=stretch)
+
+    def _scale_factor(self, ind: Indicator, unit_text: str, scale: str) -> float | None:
+        """What a cell's multiplier (万, 亿 …, or a unit: 万人) multiplies its number by to give the figure in the
+        row's unit, or None when that cannot be told for sure."""
+        row_unit = self.catalogue.unit_for_alias(unit_text) if unit_text else self.catalogue.units[ind.unit]
+        if row_unit is None or row_unit.dimension != self.catalogue.units[ind.unit].dimension:
+            return None          # a unit the vocabulary does not know (stops the run anyway), or a shorthand (人)
+        if scale not in SCALES:  # 20万人: a unit of the vocabulary, of the row's dimension
+            cell_unit = self.catalogue.unit_for_alias(scale)
+            ok = cell_unit is not None and cell_unit.dimension == row_unit.dimension
+            return cell_unit.factor / row_unit.factor if ok else None
+        base = [a for u in self.catalogue.units.values() if u.dimension == row_unit.dimension and u.factor == 1
+                for a in (u.unit, *u.aliases)]
+        for prefix, multiplier in SCALES.items():
+            # 万人: 万 (10^4) times 人, the dimension's own unit: 0.002亿 is 0.002 × 10^8 人, 20 万人
+            if row_unit.unit.startswith(prefix) and row_unit.factor == multiplier \
+                    and row_unit.unit[len(prefix):] in base:
+                return SCALES[scale] / multiplier
+        plain = row_unit.factor == 1 and row_unit.unit in base and row_unit.unit != "%" \
+            and not any(ch in row_unit.unit for ch in "/千万亿")
+        return SCALES[scale] if plain else None      # 20万 in a 人 (家, 件) row: 200000
+
+    def _check_bound(self, path: Path, plan: Plan, ind: Indicator, name: str, column, cell: Cell,
+                     parsed: CellValue) -> None:
+        """A target that bounds the figure from the side the indicator's direction calls worse: ≤20 (at most 20)
+        for an indicator where more is better, or ≥20 where less is better. The evaluation judges a target by the
+        catalogue's direction (completion rate, schedule, trend), so such a target cannot be judged: 18 would
+        meet ≤20 and still read as 90% of it. The run stops at the cell."""
+        if column.role != "target" or parsed.comparator == "=":
+            return
+        upper = parsed.comparator in ("<", "<=")
+        if upper == (ind.direction == "lower"):
+            return
+        written = cell.raw.strip()
+        bound, better, other = ("an upper bound", "more", "less") if upper else ("a lower bound", "less", "more")
+        raise InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{written}', {bound} "
+                         f"({BOUND_WORDS[parsed.comparator]} {parsed.value:g}), but {ind.id} is an indicator where "
+                         f"{better} is better (direction: {ind.direction}, {display_path(self.catalogue.path)} "
+                         f"line {ind.line}): the evaluation cannot judge such a target",
+                         f"if {other} is better for this indicator, set its "
+                         f"`direction` in {display_path(self.catalogue.path)} (it applies to every county). If not, "
+                         "the plan sets a limit the evaluation does not judge: "
+                         + reading_advice(self.sources, plan, name, written, "/")
+                         + " (/: no target to judge, with the limit quoted in because)")
 
     def _row_indicator(self, path: Path, row: TableRow, name: str, seen: dict[str, TableRow]) -> Indicator:
         """The catalogue indicator a row's name stands for; a name the catalogue does not know, or a second row
@@ -537,6 +615,11 @@ def _note_plan_marks(obs: Observation, column, cell: Cell, parsed, cumulative_no
     if parsed.approximate:   # 20左右 in a target column: an approximate target; 约15 in 2025年（预计）: an actual
         obs.notes.append(note("approximate" if obs.kind == "target" else "approximate_actual", raw=raw))
         log("approximate", {"raw": raw, "value": parsed.value}, cell=cell)
+    if parsed.scale:       # 20万 in a 人 row: 200000 (the cleaning log has the reading, _in_row_unit)
+        obs.notes.append(note("scale_in_cell", raw=raw))
+    if parsed.status:      # 15.2（预计）: an estimate; 15.2（快报）: a preliminary count, to be revised
+        obs.notes.append(note(f"{parsed.status}_in_cell", raw=raw))
+        log(f"{parsed.status}_in_cell", {"raw": raw, "value": parsed.value, "kind": {"code": obs.kind}}, cell=cell)
     if parsed.stretch is not None:   # 20（力争22）: the target is 20; 22 is what the plan strives for, recorded
         obs.notes.append(note("stretch", raw=raw, stretch=parsed.stretch))
         log("stretch", {"raw": raw, "value": parsed.value, "stretch": parsed.stretch}, cell=cell)
@@ -545,7 +628,7 @@ def _note_plan_marks(obs: Observation, column, cell: Cell, parsed, cumulative_no
         evidence = [{"code": "table_note", "line": cumulative_note.line, "quote": cumulative_note.raw.strip()}] \
             if cumulative_note else [{"code": "no_table_note"}]
         log("cumulative", {"raw": raw, "value": parsed.value, "column": column.header.text}, evidence, cell=cell)
-    if obs.estimated:
+    if obs.estimated and column.estimated:
         obs.notes.append(note("estimated", header=column.header.raw.strip()))
     if obs.attribute == BINDING and obs.kind == "target":
         obs.notes.append(note("binding"))

@@ -303,7 +303,7 @@ def year_value_text(ctx: ReportContext, year, value) -> str:
 def rate_text(ctx: ReportContext, value, method, comparator=None) -> str:
     if value is None or pd.isna(value):
         return "—"
-    prefix = ">" if comparator == ">" else ""
+    prefix = comparator if comparator in (">", "<") else ""
     if method == RATE_CAGR:
         return prefix + fmt_pct(value)
     return prefix + ("+" if value >= 0 else "") + fmt_num(value, digits=3) + ctx.t("report.per_year")
@@ -337,7 +337,9 @@ def explanation_text(ctx: ReportContext, explanation) -> str:
 
 
 def _comparator(comparator) -> str:
-    return "" if comparator in (None, "=", ">=", "") or pd.isna(comparator) else str(comparator)
+    if comparator in (None, "=", ">=", "") or pd.isna(comparator):
+        return ""
+    return "≤" if comparator == "<=" else str(comparator)
 
 
 # ----------------------------------------------------------------------------- labels in figures
