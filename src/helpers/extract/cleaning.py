@@ -23,6 +23,7 @@ from helpers.core.values import (
     looks_like_a_fraction,
     parse_value_cell,
 )
+from helpers.extract.documents.model import UNSEEN_WHY
 from helpers.extract.prose import ProseStatement
 from helpers.extract.tables import Cell, ParsedTable, TableRow, resolve_year_columns
 
@@ -82,6 +83,15 @@ def _example_reading(raw: str) -> str:
 def _parse_cell(path: Path, name: str, column, cell: Cell, advice) -> CellValue:
     """A value cell as the project reads it; `advice(example)` is how to state a reading of it instead."""
     written = cell.raw.strip()
+    if not written and cell.unseen.strip():
+        # 20左右 all in white on a white cell shows an empty cell: said so, not only 'not a number'
+        raise InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '', not a number: it "
+                         f"shows nothing, and the text it holds, '{cell.unseen.strip()[:40]}', is "
+                         f"{UNSEEN_WHY.get(cell.unseen_why, 'not shown')}, so no reader sees it, and it is not read",
+                         "open the document in Word or WPS and look at the cell. If Word shows the figure, the colour "
+                         "behind it is one this project cannot tell: print the document to PDF from Word, name the PDF "
+                         "in config/sources.yaml instead and run `make manifest`. If it shows nothing there either, "
+                         "the published plan shows no figure here: ask the office which figure it means.")
     if "+" in cell.text:
         # +5 in a share's 2030 column is 5 points more than now, not a level of 5 %: read as 5, it was silently wrong
         raise InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{written}': a "

@@ -31,7 +31,8 @@ class NestedTable(InputError):
 
 
 def as_cell(cell: GridCell | Paragraph) -> Cell:
-    return Cell(cell.text, normalise(cell.text), cell.place.ordinal, cell.place)
+    return Cell(cell.text, normalise(cell.text), cell.place.ordinal, cell.place,
+                unseen=getattr(cell, "unseen", ""), unseen_why=getattr(cell, "unseen_why", ""))
 
 
 def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> ParsedTable:

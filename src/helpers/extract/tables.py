@@ -14,7 +14,7 @@ from helpers.core.config import HEADER_ROLE_NAMES, Layout, Plan, PlanPeriod, Sou
 from helpers.core.errors import InputError
 from helpers.core.paths import display_path
 from helpers.core.text import normalise, read_utf8
-from helpers.extract.documents.model import Place
+from helpers.extract.documents.model import UNSEEN_WHY, Place
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,8 @@ class Cell:
     text: str   # normal form
     line: int   # 1-based; a cell of a document read into a grid: its place's ordinal (Place.ordinal)
     place: Place | None = None   # a cell of a .docx, web page or PDF: where it is (None: a text file's line)
+    unseen: str = ""      # text the cell holds that no reader sees, never read (GridCell.unseen), and why
+    unseen_why: str = ""
 
     @property
     def where(self) -> int | Place:
@@ -140,10 +142,24 @@ CONTENTS_ENTRY = re.compile(r"(\.{2,}|…+|·{2,}|\s)\s*\d{1,3}$")
 VALUE_ROLES = ("actual", "target", "year")
 
 
+def unseen_cell_error(path: Path, cell: Cell, what: str) -> InputError:
+    """A document's cell that shows nothing, though it holds text no reader sees (a white heading on a white cell):
+    said as it is, with advice that fits (it was told to check the table's merged cells)."""
+    return InputError(path, cell.where, f"{what} shows nothing: its text '{cell.unseen.strip()[:40]}' is "
+                      f"{UNSEEN_WHY.get(cell.unseen_why, 'not shown')}, so no reader sees it, and it is not read",
+                      "open the document in Word or WPS and look at the cell. If it shows nothing there either, the "
+                      "document hides the text: select it, set its font colour to 自动 (Automatic) and untick 隐藏 "
+                      "(Hidden) in 字体 (Font), save the document and run `make manifest`. If Word shows the text, "
+                      "the colour behind it is one this project cannot tell: print the document to PDF from Word, "
+                      "name the PDF in config/sources.yaml instead, and run `make manifest`.")
+
+
 def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list[str], list[ValueColumn]]:
     roles, columns = [], []
     for cell in header:
         role = _role_of(cell, sources, path)
+        if role is None and not cell.text.strip() and cell.unseen.strip():
+            raise unseen_cell_error(path, cell, f"the table's header cell (column {len(roles) + 1} of {len(header)})")
         if role is None and not cell.text.strip():
             raise InputError(path, cell.where, f"the table's header has an empty cell (column {len(roles) + 1} of "
                              f"{len(header)}): some rows have more cells than the header names, so no value can be "

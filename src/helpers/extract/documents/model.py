@@ -79,6 +79,15 @@ class GridCell:
     place: Place
     spanned: bool = False   # a merged cell's copy: the text of the merged cell above or to the left
     holds_table: bool = False   # the cell holds a table of its own (a table nested in a table)
+    # Text the cell holds that no reader sees (never read): in the colour of what is behind it, or hidden; with why
+    # (UNSEEN_WHY). Kept for the advice on a cell that then reads as empty (a white header on a white cell).
+    unseen: str = ""
+    unseen_why: str = ""
+
+
+# Why a cell's text is not seen, in the words of an error message.
+UNSEEN_WHY = {"colour": "set in the colour of what is behind it (white on a white cell)",
+              "hidden": "set as hidden text (隐藏文字) or too small to see"}
 
 
 @dataclass

@@ -39,6 +39,7 @@ def read_docx(path: Path) -> Document:
         if text:
             _no_digits_right_to_left(path, element, qn, Place(paragraph=len(paragraphs) + 1))
             _nothing_unsure(path, element, qn, Place(paragraph=len(paragraphs) + 1), in_cell=False)
+            _seen_alike(path, element, qn, styles, Place(paragraph=len(paragraphs) + 1))
             paragraph = Paragraph(text, Place(paragraph=len(paragraphs) + 1))
             paragraphs.append(paragraph)
             recent.append(paragraph)
@@ -52,8 +53,10 @@ def read_docx(path: Path) -> Document:
 
 class _Styles:
     """A run's formatting as Word shows it: set on the run itself, else by its character style, else by its
-    paragraph's style, each style with the styles it is based on. Hidden text or a raised note mark set by a style
-    (a 注号 character style in 上标) was read as text of the number: 20 and a raised 1 was 201."""
+    paragraph's style, else by its table's style, else by the document's default paragraph style (正文, Normal, for a
+    paragraph that names none) and its defaults (w:docDefaults), each style with the styles it is based on. Hidden
+    text or a raised note mark set by a style (a 注号 character style in 上标) was read as text of the number: 20
+    and a raised 1 was 201; white text set by the Normal style or the defaults was read though no reader sees it."""
 
     def __init__(self, document, qn):
         from helpers.extract.documents.word_colours import Palette, TableStyles
@@ -61,7 +64,35 @@ class _Styles:
         self.elements = {style.get(qn("w:styleId")): style
                          for style in document.styles.element.iterchildren(qn("w:style"))}
         self.palette = Palette(document)
+        # The colours as LibreOffice shows them: it ignores the document's w:clrSchemeMapping (and, below, a table's
+        # own shading, w:tblPr and w:tblPrEx). Where Word and it differ on whether a text is seen, the run stops.
+        unmapped = Palette(document, mapped=False)
+        self.other_palette = self.palette if unmapped.names == self.palette.names else unmapped
         self.tables = TableStyles(self.elements)
+        self.default_paragraph = next((style.get(qn("w:styleId")) for style in self.elements.values()
+                                       if style.get(qn("w:type")) == "paragraph"
+                                       and style.get(qn("w:default"), "0").lower() in ON), None)
+        defaults = document.styles.element.find(qn("w:docDefaults"))
+        self.default_run = _find(defaults, qn, "w:rPrDefault", "w:rPr")
+        self.default_paragraph_properties = _find(defaults, qn, "w:pPrDefault", "w:pPr")
+
+    def paragraph_style(self, paragraph) -> tuple[str | None, bool]:
+        """The paragraph's style id, and whether it is the document's default (named by none, or by itself)."""
+        properties = paragraph.find(self.qn("w:pPr")) if paragraph is not None else None
+        style = properties.find(self.qn("w:pStyle")) if properties is not None else None
+        style_id = style.get(self.qn("w:val")) if style is not None else self.default_paragraph
+        return style_id, style_id == self.default_paragraph
+
+    def paragraph_shading(self, paragraph):
+        """The paragraph's shading (底纹, w:pPr/w:shd): set on it, by its style (along basedOn; the default style
+        for a paragraph that names none), else by the document's defaults; None where none sets one. A style's
+        dark shading behind white text was not read, and the figure dropped as white on white."""
+        qn = self.qn
+        found = _find(paragraph, qn, "w:pPr", "w:shd")
+        if found is None:
+            style_id, _ = self.paragraph_style(paragraph)
+            found = self._in_style(style_id, "w:shd", properties="w:pPr")
+        return found if found is not None else _find(self.default_paragraph_properties, qn, "w:shd")
 
     def property(self, text_node, name: str):
         """The run property element `name` (w:vanish) that applies to the w:t node's run, or None: set on the run,
@@ -76,27 +107,32 @@ class _Styles:
         if run_style is not None and (found := self._in_style(run_style.get(qn("w:val")), name)) is not None:
             return found
         paragraph = next(text_node.iterancestors(qn("w:p")), None)
-        paragraph_properties = paragraph.find(qn("w:pPr")) if paragraph is not None else None
-        style = paragraph_properties.find(qn("w:pStyle")) if paragraph_properties is not None else None
-        if style is not None and (found := self._in_style(style.get(qn("w:val")), name)) is not None:
+        style_id, default = self.paragraph_style(paragraph)
+        # A table style's formatting comes before the default paragraph style's (Word lets a table style's header
+        # font show over 正文's), after a style the paragraph names.
+        if not default and (found := self._in_style(style_id, name)) is not None:
             return found
         cell = next(text_node.iterancestors(qn("w:tc")), None)
         for layer in self.tables.layers(cell) if cell is not None else ():
             found = layer.find(f"{qn('w:rPr')}/{qn(name)}")
             if found is not None:
                 return found
-        return None
+        if default and (found := self._in_style(style_id, name)) is not None:
+            return found
+        return _find(self.default_run, qn, name)
 
-    def _in_style(self, style_id: str, name: str, seen: tuple = ()):
+    def _in_style(self, style_id: str | None, name: str, seen: tuple = (), properties: str = "w:rPr"):
+        """The property `name` in a style's w:rPr (or w:pPr), along the styles it is based on; None where none
+        sets it."""
         style = self.elements.get(style_id)
         if style is None or style_id in seen:
             return None
-        properties = style.find(self.qn("w:rPr"))
-        found = properties.find(self.qn(name)) if properties is not None else None
+        found = _find(style, self.qn, properties, name)
         if found is not None:
             return found
         based = style.find(self.qn("w:basedOn"))
-        return self._in_style(based.get(self.qn("w:val")), name, (*seen, style_id)) if based is not None else None
+        return self._in_style(based.get(self.qn("w:val")), name, (*seen, style_id), properties) \
+            if based is not None else None
 
     def on(self, text_node, name: str) -> bool:
         """Whether an on/off property (w:vanish) applies to the run: found, and not w:val="0"/"false"."""
@@ -153,6 +189,7 @@ def _blocks(element, qn):
 # a 5 in a text box would read as 55.
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 OFF = {"0", "false", "off"}
+ON = {"1", "true", "on"}
 # Text moved elsewhere under tracked changes (修订: 移动): Word keeps it where it was, as deleted text kept in w:t
 # (a deletion's is w:delText, never read); read there too, a moved 9 was read twice.
 MOVED_AWAY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}moveFrom"
@@ -205,40 +242,69 @@ def _unseen(p, qn, styles: _Styles) -> set:
     table style's white cell was read as its figure. The contrast is WCAG's (helpers.extract.documents.styles.
     contrast; under 1.2 no reader tells them apart). Automatic colour (auto) is never unseen: Word shows it white on
     a dark fill. White on a table style's dark header row is seen, and read."""
+    return {node for node in p.iter(qn("w:t")) if (node.text or "").strip() and _seen(node, p, qn, styles) is False}
+
+
+def _seen(node, p, qn, styles: _Styles, as_word: bool = True) -> bool | None:
+    """Whether a run's text stands out from what is behind it (contrast at least MIN_CONTRAST), as Word shows it
+    (as_word) or as LibreOffice does (without the table's own shading and the document's colour mapping, which
+    LibreOffice 7.4 does not show); None where it is not judged (automatic colour, a colour not read)."""
     from helpers.extract.documents.styles import MIN_CONTRAST, contrast
-    unseen = set()
+    palette = styles.palette if as_word else styles.other_palette
+    colour = palette.text(styles.property(node, "w:color"))
+    behind = _behind(node, p, qn, styles, as_word) if colour is not None else None
+    return None if behind is None else contrast(colour, behind) >= MIN_CONTRAST
+
+
+def _seen_in_one_program(p, qn, styles: _Styles) -> str:
+    """The text of a paragraph that Word shows and LibreOffice does not, or the other way round ('' when none):
+    white text on a table's own shading (w:tblPr, or a row's w:tblPrEx), or in a theme colour the document maps
+    otherwise than Word's default (w:clrSchemeMapping)."""
     for node in p.iter(qn("w:t")):
-        if not (node.text or "").strip():
-            continue
-        colour = styles.palette.text(styles.property(node, "w:color"))
-        behind = _behind(node, p, qn, styles) if colour is not None else None
-        if behind is not None and contrast(colour, behind) < MIN_CONTRAST:
-            unseen.add(node)
-    return unseen
+        if (node.text or "").strip() and not _in_text_box(node) \
+                and _seen(node, p, qn, styles) != _seen(node, p, qn, styles, as_word=False):
+            return node.text.strip()
+    return ""
 
 
-def _behind(node, p, qn, styles: _Styles) -> tuple | None:
+def _unseen_text(paragraphs: list, qn, styles: _Styles) -> tuple[str, str]:
+    """The text of a cell that shows nothing but holds text no reader sees, and why (model.UNSEEN_WHY): 'colour'
+    when some is in the colour of what is behind it, else 'hidden'; ('', '') when it holds none."""
+    white = [node for p in paragraphs for node in _unseen(p, qn, styles)]
+    if white:
+        return " ".join(node.text.strip() for node in white), "colour"
+    hidden = [node for p in paragraphs for node in p.iter(qn("w:t")) if (node.text or "").strip()
+              and styles.hidden(node)]
+    return (" ".join(node.text.strip() for node in hidden), "hidden") if hidden else ("", "")
+
+
+def _behind(node, p, qn, styles: _Styles, as_word: bool = True) -> tuple | None:
     """The colour behind a run's text: its highlight, its shading, its paragraph's, its cell's (set on the cell, by
     the table's style, on the table), the cell's around a nested table, else the page's (white unless the document
     sets a page colour). None where it is not read (a theme colour the document's theme lacks, a text box's text
-    on its shape's fill): no judgement."""
+    on its shape's fill): no judgement. as_word=False: as LibreOffice shows it (_seen)."""
     from helpers.extract.documents.word_colours import CLEAR, rgb
     if _in_text_box(node):
         return None
     highlight = styles.property(node, "w:highlight")
     if highlight is not None and highlight.get(qn("w:val"), "none") != "none":
         return rgb(HIGHLIGHT.get(highlight.get(qn("w:val")), ""))
-    shadings = [styles.property(node, "w:shd"), _find(p, qn, "w:pPr", "w:shd")]
+    shadings = [styles.property(node, "w:shd"), styles.paragraph_shading(p)]
     for cell in p.iterancestors(qn("w:tc")):
         layers = styles.tables.layers(cell)
         table = next(cell.iterancestors(qn("w:tbl")), None)
-        shadings += [_find(cell, qn, "w:tcPr", "w:shd"), *(_find(layer, qn, "w:tcPr", "w:shd") for layer in layers),
-                     _find(table, qn, "w:tblPr", "w:shd"), *(_find(layer, qn, "w:tblPr", "w:shd") for layer in layers)]
+        row = next(cell.iterancestors(qn("w:tr")), None)
+        # the row's exception to the table's formatting (w:tblPrEx) before the table's own
+        shadings += [_find(cell, qn, "w:tcPr", "w:shd"), *(_find(layer, qn, "w:tcPr", "w:shd") for layer in layers)]
+        if as_word:
+            shadings += [_find(row, qn, "w:tblPrEx", "w:shd"), _find(table, qn, "w:tblPr", "w:shd"),
+                         *(_find(layer, qn, "w:tblPr", "w:shd") for layer in layers)]
+    palette = styles.palette if as_word else styles.other_palette
     for shading in shadings:
-        painted = styles.palette.shading(shading)
+        painted = palette.shading(shading)
         if painted is not CLEAR:
             return painted
-    return styles.palette.page
+    return palette.page
 
 
 def _find(element, qn, *path: str):
@@ -246,6 +312,7 @@ def _find(element, qn, *path: str):
     for name in path:
         element = element.find(qn(name)) if element is not None else None
     return element
+
 
 
 MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
@@ -361,6 +428,24 @@ def _nothing_unsure(path: Path, p, qn, place: Place, in_cell: bool) -> None:
                          "retype an equation or a text box's figure), save the document and run `make manifest`.")
 
 
+def _seen_alike(path: Path, p, qn, styles: _Styles, place: Place) -> None:
+    """Refused, with the place named, where Word shows a text and LibreOffice does not, or the other way round
+    (_seen_in_one_program): white text on a table's own shading (表格底纹, w:tblPr/w:shd, or a row's exception
+    w:tblPrEx) is on the dark shading in Word and white on white in LibreOffice 7.4, which does not paint it; a theme
+    colour the document maps otherwise than Word's default (w:clrSchemeMapping: text1 as light1) is light in Word,
+    dark in LibreOffice. Read as Word shows it, the figure is one a LibreOffice reader never sees, and not read, one
+    a Word reader does."""
+    text = _seen_in_one_program(p, qn, styles)
+    if text:
+        raise InputError(path, place, f"whether the text '{text[:20]}' here can be seen depends on the program: "
+                         "it stands on a table's own shading (表格底纹 applied to the whole table or row), or is in a "
+                         "theme colour the document maps otherwise than usual, which Word shows and LibreOffice does "
+                         "not (or the other way round), so the figure the reader sees cannot be told",
+                         "open the document in Word or WPS; select the cells and shade the cells themselves "
+                         "(边框和底纹 → 底纹 → 应用于 单元格) or set the text's colour to 自动 (Automatic) or to "
+                         "a colour of its own, not a theme colour; save the document and run `make manifest`.")
+
+
 def _in_text_box(node) -> bool:
     return any(parent.tag in (TEXT_BOX, FALLBACK) for parent in node.iterancestors())
 
@@ -438,7 +523,9 @@ def _grid(tbl, number: int, qn, path: Path, styles: _Styles) -> list[list[GridCe
             for p in paragraphs:
                 _no_digits_right_to_left(path, p, qn, Place(table=number, row=r, column=len(row) + 1))
                 _nothing_unsure(path, p, qn, Place(table=number, row=r, column=len(row) + 1), in_cell=True)
+                _seen_alike(path, p, qn, styles, Place(table=number, row=r, column=len(row) + 1))
             text = join_lines("\n".join(_paragraph_text(p, qn, styles) for p in paragraphs))
+            unseen, why = ("", "") if text else _unseen_text(paragraphs, qn, styles)
             nested = tc.find(qn("w:tbl")) is not None    # a table inside the cell: its text is not the cell's
             props = tc.find(qn("w:tcPr"))
             span, continues = 1, False
@@ -457,7 +544,9 @@ def _grid(tbl, number: int, qn, path: Path, styles: _Styles) -> list[list[GridCe
                 cell_text = above.text if above is not None else text
                 row.append(GridCell(cell_text, Place(table=number, row=r, column=column),
                                     spanned=k > 0 or above is not None,
-                                    holds_table=above.holds_table if above is not None else nested))
+                                    holds_table=above.holds_table if above is not None else nested,
+                                    unseen=above.unseen if above is not None else unseen,
+                                    unseen_why=above.unseen_why if above is not None else why))
         rows.append(row)
     width = max((len(r) for r in rows), default=0)
     for r, row in enumerate(rows, 1):

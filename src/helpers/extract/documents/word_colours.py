@@ -13,11 +13,16 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 WHITE, BLACK = (1.0, 1.0, 1.0), (0.0, 0.0, 0.0)
 ON = {"1", "true", "on"}
 
-# The names a colour gives the theme's colours (w:themeColor, w:themeFill), as the theme's colour scheme calls them:
-# text and background are the dark and light colours (Word's own mapping; a document's w:clrSchemeMapping is not read).
-THEME_NAMES = {"dark1": "dk1", "text1": "dk1", "light1": "lt1", "background1": "lt1", "dark2": "dk2", "text2": "dk2",
-               "light2": "lt2", "background2": "lt2", "hyperlink": "hlink", "followedHyperlink": "folHlink",
-               **{f"accent{n}": f"accent{n}" for n in range(1, 7)}}
+# The names a colour gives the theme's colours (w:themeColor, w:themeFill), as the theme's colour scheme calls them.
+SCHEME_SLOTS = {"dark1": "dk1", "light1": "lt1", "dark2": "dk2", "light2": "lt2", "hyperlink": "hlink",
+                "followedHyperlink": "folHlink", **{f"accent{n}": f"accent{n}" for n in range(1, 7)}}
+# text1, background1 … are mapped onto the scheme by the document's w:clrSchemeMapping (settings.xml: the attribute
+# named here says which scheme colour each is); without one, Word's own mapping: text is dark, background light. A
+# document mapping text1 to light1 (and background1 to dark1) shows themeColor text1 white.
+MAPPED = {"text1": ("t1", "dark1"), "background1": ("bg1", "light1"), "text2": ("t2", "dark2"),
+          "background2": ("bg2", "light2"), "hyperlink": ("hyperlink", "hyperlink"),
+          "followedHyperlink": ("followedHyperlink", "followedHyperlink"),
+          **{f"accent{n}": (f"accent{n}", f"accent{n}") for n in range(1, 7)}}
 
 # A table style's conditional formats, the strongest first: where two apply to a cell and set the same property, the
 # first here wins (a corner cell over its row, the header and total rows over the first and last columns, those
@@ -33,8 +38,11 @@ LOOK_BITS = {"firstRow": 0x20, "lastRow": 0x40, "firstColumn": 0x80, "lastColumn
 class Palette:
     """The document's theme colours and its page colour (w:background, else white)."""
 
-    def __init__(self, document):
+    def __init__(self, document, mapped: bool = True):
+        """mapped: theme colours named as the document's w:clrSchemeMapping maps them (as Word shows them); False:
+        as Word's own mapping names them, as LibreOffice (7.4) shows them, ignoring the document's."""
         self.theme = _theme_colours(document)
+        self.names = _theme_names(document if mapped else None)
         background = document.element.find(W + "background")
         self.page = (self.colour(background, "color", "themeColor", "themeTint", "themeShade")
                      if background is not None else None) or WHITE
@@ -42,7 +50,7 @@ class Palette:
     def colour(self, element, value: str, theme: str, tint: str, shade: str) -> tuple | None:
         """A colour an element gives (r, g, b from 0 to 1): its theme colour (tinted or shaded) where the theme has
         it, else its RRGGBB value; None for auto or anything not read."""
-        named = self.theme.get(THEME_NAMES.get(element.get(W + theme, ""), ""))
+        named = self.theme.get(self.names.get(element.get(W + theme, ""), ""))
         if named is None:
             return rgb(element.get(W + value, ""))
         return _tinted(named, _fraction(element.get(W + tint)), _fraction(element.get(W + shade)))
@@ -172,6 +180,22 @@ def _conditions(r: int, rows: int, c: int, cells: int, look: dict, row_band: int
         yield f"band{(r - look['firstRow']) // row_band % 2 + 1}Horz"
     if not look["noVBand"] and not first_col and not last_col:
         yield f"band{(c - look['firstColumn']) // column_band % 2 + 1}Vert"
+
+
+def _theme_names(document) -> dict[str, str]:
+    """A theme colour's name (text1, accent1, dark1 …) → its slot in the theme's colour scheme (dk1, accent1 …), as
+    the document's w:clrSchemeMapping maps them (MAPPED)."""
+    try:
+        mapping = document.settings.element.find(W + "clrSchemeMapping") if document is not None else None
+    except Exception:            # no settings part, or one that is not XML: Word's own mapping
+        mapping = None
+    names = dict(SCHEME_SLOTS)
+    for name, (attribute, default) in MAPPED.items():
+        written = mapping.get(W + attribute, default) if mapping is not None else default
+        slot = SCHEME_SLOTS.get(written)
+        if slot is not None:
+            names[name] = slot
+    return names
 
 
 def _theme_colours(document) -> dict[str, tuple]:
