@@ -32,6 +32,7 @@ from helpers.analyse.growth import (
     NOT_ASSESSABLE,
     RATE_ABSOLUTE,
     RATE_CAGR,
+    STRICT,
     TARGET_MET,
     absolute_change,
     cagr,
@@ -75,7 +76,7 @@ def schedule_judgement(progress: float, schedule: float, tolerance: float | None
 
 def is_hold_target(base: float, target: float, comparator: str) -> bool:
     """保持: the target is the base value itself ('>' a base value asks for growth, so it is not a hold)."""
-    return target == base and comparator not in (">", "<")
+    return target == base and comparator not in STRICT
 
 
 def completion_rate(value: float, target: float, direction: str) -> float | None:

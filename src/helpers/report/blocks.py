@@ -27,6 +27,7 @@ from helpers.analyse.growth import (
     CATEGORIES,
     NOT_ASSESSABLE,
     RATE_CAGR,
+    STRICT,
     TARGET_MET,
     TARGET_MISSED,
 )
@@ -303,7 +304,7 @@ def year_value_text(ctx: ReportContext, year, value) -> str:
 def rate_text(ctx: ReportContext, value, method, comparator=None) -> str:
     if value is None or pd.isna(value):
         return "—"
-    prefix = comparator if comparator in (">", "<") else ""
+    prefix = comparator if comparator in STRICT else ""
     if method == RATE_CAGR:
         return prefix + fmt_pct(value)
     return prefix + ("+" if value >= 0 else "") + fmt_num(value, digits=3) + ctx.t("report.per_year")
