@@ -12,6 +12,7 @@ from helpers import analyse
 from helpers.analyse import figures, tables
 from helpers.analyse.trends import fitted_curve
 from helpers.core import paths
+from helpers.core.errors import InputError
 from helpers.extract import dataset
 from helpers.report import chapters
 from helpers.report.context import load_report_context
@@ -60,10 +61,13 @@ def test_refuses_tables_built_for_other_parameters(built, asked, differs):
 
 
 def test_refuses_tables_built_from_other_inputs(built):
+    inputs = _inputs(built)      # (read first: reading them now would refuse the dataset itself, built before)
     catalogue = built / "config" / "catalogue.yaml"
     catalogue.write_text(catalogue.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     with pytest.raises(analyse.TablesDoNotMatch, match="another version of catalogue.yaml"):
-        analyse.read_tables(_inputs(built))
+        analyse.read_tables(inputs)
+    with pytest.raises(InputError, match="not built from the inputs as they are now: .*catalogue.yaml"):
+        _inputs(built)
 
 
 def test_refuses_a_table_edited_by_hand_or_missing(built):

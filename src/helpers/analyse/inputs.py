@@ -15,6 +15,7 @@ from helpers.core.config import Catalogue, Plan, Sources, load_catalogue, load_s
 from helpers.core.errors import InputError
 from helpers.core.periods import evaluated_plan
 from helpers.core.records import place_of_row, place_ref
+from helpers.files.fingerprint import check_built_from_current_inputs
 from helpers.files.processed import check_as_written, rebuild_advice
 
 OBSERVED_KINDS = ("actual", "baseline_derived")
@@ -77,7 +78,7 @@ def load_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = pa
     processed_dir = parameters.folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
     config_dir = parameters.folder(config_dir, paths.CONFIG_DIR, "config_dir")
     parameters.parse_year(report_year)     # a malformed year is said first, before any file is read
-    check_as_written(processed_dir)     # exactly what the data step wrote, or a clear refusal
+    _check_dataset(processed_dir, config_dir)
     chosen, _ = parameters.check_entities(entities, config_dir)
     years = parameters.years_with_data(processed_dir, chosen)
     if year_must_have_data or report_year in (None, ""):
@@ -95,6 +96,7 @@ def load_run_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path 
     from helpers.run import parameters
     processed_dir = parameters.folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
     config_dir = parameters.folder(config_dir, paths.CONFIG_DIR, "config_dir")
+    _check_dataset(processed_dir, config_dir)
     run = run or parameters.read_run(processed_dir, config_dir)
     return _read(processed_dir, config_dir, run.year, list(run.entities))
 
@@ -108,6 +110,13 @@ def notebook_inputs(processed_dir=None, config_dir=None, report_year=None, entit
     if given or not (processed / paths.RUN_JSON).exists():
         return load_inputs(processed_dir, config_dir, report_year, entities)
     return load_run_inputs(processed_dir, config_dir)
+
+
+def _check_dataset(processed_dir: Path, config_dir: Path) -> None:
+    """The dataset is exactly what the data step wrote, from the inputs as they are now, or a clear refusal that
+    says how to rebuild it. (make checks the inputs before every run; JupyterLab does not: this is the check.)"""
+    check_as_written(processed_dir)
+    check_built_from_current_inputs(processed_dir, config_dir)
 
 
 def _read(processed_dir: Path, config_dir: Path, year: int, chosen: list[str]) -> AnalysisInputs:

@@ -29,6 +29,8 @@ CONSISTENCY_CSV = "consistency.csv"
 CLEANING_LOG_CSV = "cleaning_log.csv"
 # Beside the processed files: what the data step read (raw sha256) and wrote (each output's sha256).
 BUILD_INFO_JSON = "build_info.json"
+# make's record of every input of the data step, and of the folders it reads them from (helpers.files.fingerprint).
+INPUTS_JSON = ".inputs.json"
 CHECKS_CSV = "consistency_checks.csv"
 COMPARISON_CSV = "comparison.csv"
 TRENDS_CSV = "trends.csv"

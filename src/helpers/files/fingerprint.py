@@ -118,6 +118,46 @@ def built_from_other_inputs(processed_dir: Path, current: dict) -> str:
             (f" ({', '.join(changed[:3])}{' …' if len(changed) > 3 else ''})" if changed else ""))
 
 
+def check_built_from_current_inputs(processed_dir: Path, config_dir: Path) -> None:
+    """What make's inputs step makes sure of before every run, for an analysis read outside make (notebooks 02/03 in
+    JupyterLab): the dataset in `processed_dir` was built from the inputs as they are now. The raw folder is the one
+    make reads (.inputs.json, from make's last run), else the one the dataset names; the config folder is the one
+    the analysis reads. Otherwise an InputError naming what changed, with the command that rebuilds."""
+    processed_dir = Path(processed_dir)
+    current = data_step_record(_raw_folder(processed_dir), Path(config_dir))
+    why = built_from_other_inputs(processed_dir, current)
+    if why:
+        from helpers.core.errors import InputError
+        raise InputError(processed_dir / paths.INDICATORS_CSV, None,
+                         f"the processed data are not built from the inputs as they are now: {why}",
+                         f"rebuild them: `{_make_data(processed_dir, current['folders'])}`. (It reads the plans "
+                         "and workbooks again; the analysis then runs on what they hold now.)")
+
+
+def _raw_folder(processed_dir: Path) -> Path:
+    """The raw folder a dataset in `processed_dir` must be built from: the one make's last run read, recorded in
+    .inputs.json; without one (only lab runs so far), the one the dataset was built from."""
+    for record, keys in ((paths.INPUTS_JSON, ("folders",)), (paths.BUILD_INFO_JSON, ("inputs", "folders"))):
+        try:
+            held = json.loads((processed_dir / record).read_text(encoding="utf-8"))
+            for key in keys:
+                held = held[key]
+            folder = Path(held["raw"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        return folder if folder.is_absolute() else paths.PROJECT_ROOT / folder
+    return paths.RAW_DIR
+
+
+def _make_data(processed_dir: Path, folders: dict[str, str]) -> str:
+    """`make data`, with the folders given where they are not the project's own."""
+    given = {"RAW_DIR": (folders["raw"], paths.RAW_DIR), "CONFIG_DIR": (folders["config"], paths.CONFIG_DIR),
+             "PROCESSED_DIR": (display_path(os.path.abspath(processed_dir)), paths.PROCESSED_DIR)}
+    if all(folder == display_path(default) for folder, default in given.values()):
+        return "make data"
+    return "make data " + " ".join(f'{name}="{folder}"' for name, (folder, _) in given.items())
+
+
 # A file more than this far ahead of the clock is dated in the future (a little slack for network disks).
 FUTURE_SLACK_SECONDS = 2
 # What make compares by time, in the project: the code and notebooks, the templates, the set-up files.
