@@ -111,6 +111,24 @@ def test_a_workbook_year_cell_of_spaces_is_refused_in_a_moment(workspace):
     assert err.where == "sheet 数据, cell D2" and "is not a year" in err.problem
 
 
+@pytest.mark.parametrize("column, letter, problem", [(0, "A", "unknown county"), (1, "B", "unknown indicator"),
+                                                     (2, "C", "unit"), (3, "D", "year")])
+def test_a_workbook_cell_of_32767_characters_is_quoted_by_its_start_and_length(workspace, column, letter, problem):
+    """Refused in a moment, and the message names the cell and quotes its start, not all 32,767 characters (on main
+    the message was 33,000 characters long)."""
+    row = ["建德市", "人才资源总量", "万人", 2021, 11.2, None, "统计公报", None]
+    row[column] = "20" + "左" * (EXCEL_LONGEST - 2)
+    path = workspace / "raw" / "monitoring" / "long.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "数据"
+    wb.active.append(HEADER)
+    wb.active.append(row)
+    wb.save(path)
+    err = _quickly(_refused, workspace, seconds=30)
+    assert err.where == f"sheet 数据, cell {letter}2" and err.problem.startswith(problem)
+    assert "(32,767 characters)" in err.problem and len(str(err)) < 1000
+
+
 def test_a_plan_cell_longer_than_any_figure_is_refused_naming_it(workspace):
     """A .docx cell has no length limit: 100,000 spaces between 20 and 左右x."""
     import docx
@@ -127,6 +145,27 @@ def test_a_plan_cell_longer_than_any_figure_is_refused_naming_it(workspace):
     err = _quickly(_refused, workspace, seconds=60)
     assert err.file.endswith("tonglu_15.docx") and "100,005 characters" in err.problem
     assert len(str(err)) < 1000 and "make manifest" in err.fix
+
+
+@pytest.mark.parametrize("column", ["指标名称", "属性"])
+def test_a_plan_name_or_header_cell_of_100000_characters_is_quoted_by_its_start_and_length(workspace, column):
+    """An unknown indicator's name or header cell is quoted by its start and length (on main, whole, twice: a
+    message of 200,000 characters)."""
+    import copy
+
+    from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan
+    from support.plan_documents import PlanContent, use_plan_file, write_docx
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    content = copy.deepcopy(DOCUMENT_TABLE)
+    if column == "属性":
+        content["header"][-1] = "20" + " " * 100_000 + "x"
+    else:
+        content["rows"][0][2] = "20" + " " * 100_000 + "x"
+    path = write_docx(PlanContent(**content), workspace / "raw" / "tonglu_15.docx")
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    err = _quickly(_refused, workspace, seconds=60)
+    assert err.file.endswith("tonglu_15.docx") and "(100,003 characters)" in err.problem
+    assert len(str(err)) < 1000
 
 
 @pytest.mark.parametrize("read, text", [
