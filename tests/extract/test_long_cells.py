@@ -176,8 +176,11 @@ def test_a_plan_name_or_header_cell_of_100000_characters_is_quoted_by_its_start_
     ("helpers.extract.documents.model:join_lines", "20" + " " * 100_000 + "左右"),
     # a workbook's year cell (\s*\d{4}\s*(年)?\s*: 16,000 spaces took 3.9 s)
     ("helpers.extract.monitoring:_year", "2021" + " " * 20_000 + "x"),
-    # a web page's style: a zero length (0*\.?0*)
+    # a web page's style: a zero length (0*\.?0*), a length ([0-9]*\.?[0-9]+: 8,000 digits 13 s on main), a
+    # transform's functions (a name tried from each character: 20,000 digits 11 s on main)
     ("helpers.extract.documents.styles:ZERO.match", "0" * 30_000 + "!"),
+    ("helpers.extract.documents.styles:LENGTH.match", "1" * 30_000 + "x"),
+    ("helpers.extract.documents.styles:_vanishing", "1" * 30_000),
 ])
 def test_every_pattern_over_a_line_or_a_cell_takes_a_moment(read, text):
     """Each pattern run over a whole line or cell that went back over a run of one character from each of its
@@ -201,3 +204,14 @@ def test_a_configured_pattern_of_braces_is_checked_in_a_moment():
     assert "'{e<=1}'" in info.value.problem
     with pytest.raises(InputError, match=r"'\[:digit:\]'"):
         config._regex("[[:digit:]]年", Path("sources.yaml"), 1, "table_title")
+
+
+def test_a_notebook_table_with_a_long_text_cell_is_shown_in_a_moment():
+    """A notebook's table decides whether a text column holds numbers (NUMERIC_TEXT): a 备注 of 6,000 spaces took
+    4.5 s on main, and a workbook's 备注 holds 32,767 characters. The numbers written as text are told as before."""
+    import pandas as pd
+
+    from helpers.core.formatting import numeric_text, table_view
+    _quickly(lambda: table_view(pd.DataFrame({"备注": [" " * EXCEL_LONGEST + "x", "1" * 20_000 + "x"]})).to_html())
+    assert all(numeric_text(t) for t in ("12.5", " ≥ 1,200 ", "35 %", "3/5", "-.5", "0"))
+    assert not any(numeric_text(t) for t in ("1.", ",", ">", "12.5万", "1,2.3,4", ""))
