@@ -132,7 +132,7 @@ def test_a_bound_meets_a_target_only_when_every_figure_it_allows_does(value, val
     ("en", ["the 2025 actual is only a bound, so whether the target was met cannot be told: enter the exact figure"]),
 ])
 def test_the_brief_says_which_targets_cannot_be_told_and_why(bounded, lang, said):
-    """(2 of 2 met: 党政人才 on its bound >0.5, 经营管理人才 exactly; 12 others have no 2025 actual in this workbook.)"""
+    """(2 of 2 met: 党政人才 on its bound >0.5, 经营管理人才 exactly; 12 others have no 2025 actual here.)"""
     from helpers.analyse import charts
     from helpers.report.chapters.plan import final_counts_line
     from helpers.report.chapters.summary import executive_summary
