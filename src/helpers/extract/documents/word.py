@@ -153,9 +153,12 @@ def _blocks(element, qn):
 # a 5 in a text box would read as 55.
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 OFF = {"0", "false", "off"}
-# Text moved elsewhere under tracked changes (修订: 移动): Word keeps it where it was, as deleted text kept in w:t
-# (a deletion's is w:delText, never read); read there too, a moved 9 was read twice.
+# Text moved elsewhere under tracked changes (修订: 移动): Word keeps it where it was, as deleted text kept in w:t;
+# read there too, a moved 9 was read twice. A deletion's text is w:delText (never read), but some tools write it as
+# w:t inside w:del, which Word and LibreOffice show struck as deleted: a deleted 18 before 20 was read 1820.
+# Insertions (w:ins) and text moved here (w:moveTo) are shown, and read.
 MOVED_AWAY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}moveFrom"
+DELETED = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}del"
 
 
 # The Symbol font's signs a plan's figures use (Insert → Symbol writes them as w:sym, no text): ≥4.5 read as 4.5.
@@ -166,17 +169,18 @@ RUBY_TEXT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rt"
 
 def _paragraph_text(p, qn, styles: _Styles) -> str:
     """The text of a paragraph's runs as Word shows it (tabs as spaces): without fields' instructions, deleted
-    text, hidden text (隐藏文字: w:vanish, w:webHidden, a hidden style; _Styles), struck-through text (删除线), a text
-    box's fallback copy or ruby text (拼音指南: the small guide above the text; a 9 above 20 was 920). A raised or
-    lowered run (上标, 下标, by itself or its style; or set higher or lower than the rest, 位置 提升/降低) is a note
-    mark, never a digit of the number. A line break (w:br, w:cr) and a tab (w:tab, w:ptab) are spaces: 2, a break,
-    0 was read 20. An equation's plain text (m:t) is read where it stands (an equation's 20 was not read at all).
-    A non-breaking hyphen (Ctrl+Shift+-) is a hyphen (20‑25 was 2025), and a sign inserted as a symbol (≥ from the
-    Symbol font) its sign."""
+    text (a deletion written as w:t too), hidden text (隐藏文字: w:vanish, w:webHidden, a hidden style;
+    _Styles), struck-through text (删除线), a text box's fallback copy or ruby text (拼音指南: the small guide
+    above the text; a 9 above 20 was 920). A raised or lowered run (上标, 下标, by itself or its style; or set
+    higher or lower than the rest, 位置 提升/降低) is a note mark, never a digit of the number. A line break (w:br,
+    w:cr) and a tab (w:tab, w:ptab) are spaces: 2, a break, 0 was read 20. An equation's plain text (m:t) is read
+    where it stands (an equation's 20 was not read at all). A non-breaking hyphen (Ctrl+Shift+-) is a hyphen
+    (20‑25 was 2025), and a sign inserted as a symbol (≥ from the Symbol font) its sign."""
     out, white, shifted = [], _unseen(p, qn, styles), _shifted(p, qn, styles)
     for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:ptab"), qn("w:noBreakHyphen"),
                        qn("w:sym"), MATH_TEXT):
-        if node in white or any(parent.tag in (FALLBACK, MOVED_AWAY, RUBY_TEXT) for parent in node.iterancestors()):
+        if node in white or any(parent.tag in (FALLBACK, MOVED_AWAY, DELETED, RUBY_TEXT)
+                                for parent in node.iterancestors()):
             continue
         if node.tag in (qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:ptab")):
             out.append(" ")
