@@ -38,6 +38,7 @@ from helpers.core.values import (
     looks_like_a_fraction,
     parse_value_cell,
 )
+from helpers.extract.number_formats import Shown, shown
 from helpers.files.atomic import replaced_when_done
 from helpers.files.outputs import display_width
 
@@ -435,6 +436,25 @@ def _row_list(rows: list[int]) -> str:
     return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
 
 
+def _cell_list(coordinates: list[str]) -> str:
+    """E2:E4, E7, F2: the cells, runs of them down a column as ranges."""
+    from openpyxl.utils.cell import coordinate_from_string
+    by_column: dict[str, list[int]] = {}
+    for coordinate in coordinates:
+        letters, row = coordinate_from_string(coordinate)
+        by_column.setdefault(letters, []).append(row)
+    runs = []
+    for letters, rows in by_column.items():
+        for run in _row_list(rows).split(", "):
+            first, _, last = run.partition("–")
+            runs.append(f"{letters}{first}:{letters}{last}" if last else f"{letters}{first}")
+    return ", ".join(runs)
+
+
+def _quoted_format(number_format: str, limit: int = 60) -> str:
+    return number_format if len(number_format) <= limit else number_format[:limit] + "…"
+
+
 def _same(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return a is b
@@ -596,17 +616,21 @@ def _as_shown(cell):
     """A cell's value; a number formatted as a percentage (Excel stores 35% as 0.35) as the text Excel shows,
     '35%', so that it is read as 35 with its % sign, never as 0.35; text with parts set as superscript or
     subscript (a note mark: 12.9 and a superscript 1) with superscript or subscript digits, 12.9¹, which the value
-    parser reads as 12.9 and the mark ¹, never as 12.91."""
+    parser reads as 12.9 and the mark ¹, never as 12.91; a value whose number format shows something else than it
+    (nothing, text, other digits, another number: helpers.extract.number_formats) as a _Formatted value, which the
+    row's reader logs or refuses."""
     value = cell.value
     if isinstance(value, CellRichText):
-        return "".join(_run_text(part) for part in value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        number_format = str(getattr(cell, "number_format", "") or "")
-        if "%" in _format_code(number_format):
-            return f"{value * 100:.12g}%"
-        if _shows_another_number(number_format):
-            return _Rescaled(value, number_format)
-    return value
+        value = "".join(_run_text(part) for part in value)
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return value
+    number_format = str(getattr(cell, "number_format", "") or "")
+    seen = shown(number_format, value)
+    if seen.how == "percent":
+        return f"{value * 100:.12g}%"
+    if seen.how == "number":
+        return value
+    return _Formatted(value, number_format, seen)
 
 
 def _run_text(part) -> str:
@@ -617,33 +641,17 @@ def _run_text(part) -> str:
         as_subscript(part.text) if align == "subscript" else part.text
 
 
-def _format_code(number_format: str) -> str:
-    """A number format without its quoted text ("万") and escaped characters (\\x, !x)."""
-    return re.sub(r'"[^"]*"|[\\!].', "", number_format)
-
-
-# A number format that makes Excel show another number than the cell holds: a comma after the last digit
-# placeholder divides by 1,000 for each comma (0.0, shows 12900 as 12.9; 0.00,, shows millions), and a decimal
-# point written in as text (0!.0000, "0\.0000", 0"."0000) shows 129000 as 12.9000: the Chinese way of showing 人 in 万.
-SCALING_COMMA = re.compile(r"[0#?],+(?![0#?,])")
-LITERAL_POINT = re.compile(r'[!\\]\.|"[^"]*\.[^"]*"')
-
-
-def _shows_another_number(number_format: str) -> bool:
-    if number_format in ("General", "@", ""):
-        return False
-    without_brackets = re.sub(r"\[[^\]]*\]", "", number_format)        # [Red], [>100] …
-    return bool(SCALING_COMMA.search(_format_code(without_brackets)) or LITERAL_POINT.search(without_brackets))
-
-
 @dataclass(frozen=True)
-class _Rescaled:
-    """A number whose cell's format shows another number (see _shows_another_number): never read as either."""
-    value: float
+class _Formatted:
+    """A cell's value whose number format makes the sheet show something else (helpers.extract.number_formats):
+    nothing or a dash for zero, which are read and logged; text, other digits or another number, which stop the
+    run at the cell (never read as either)."""
+    value: float | str
     number_format: str
+    shown: Shown
 
     def __str__(self) -> str:
-        return f"{self.value:g}"
+        return f"{self.value:g}" if isinstance(self.value, float) else str(self.value)
 
 
 @dataclass
@@ -804,12 +812,15 @@ def _read_workbook(path: Path, lookup: _Lookup, sources: Sources,
             layout = book.layout(sheet_name)
             _check_layout(path, sheet_name, header_row, columns, layout)
             hidden_rows, read_hidden, decimal_years = set(layout.hidden_rows), [], []
+            formatted: dict[str, list[tuple[str, _Formatted]]] = {}     # by what the sheet shows: hidden, dash
             for row, cells in book.rows(sheet_name, header_row + 1, columns=max(columns.values())):
                 row_cells = _RowCells(path, sheet_name, cells, columns, row)
                 obs = _row_observation(row_cells, lookup, sources, catalogue)
                 if obs is None:
                     continue
                 out.append(obs)
+                for coordinate, cell in row_cells.formatted.items():
+                    formatted.setdefault(cell.shown.how, []).append((coordinate, cell))
                 if row in hidden_rows:
                     read_hidden.append(row)
                 year_raw = row_cells("year")[0]
@@ -820,6 +831,9 @@ def _read_workbook(path: Path, lookup: _Lookup, sources: Sources,
                 said.append(("hidden_sheet", {"sheet": sheet_name, "count": read}))
             if read_hidden:
                 said.append(("hidden_rows", {"sheet": sheet_name, "rows": _row_list(read_hidden)}))
+            for how, cells in formatted.items():    # (hidden_value, dash_for_zero)
+                said.append((FORMAT_DECISIONS[how], {"sheet": sheet_name, "cells": _cell_list([c for c, _ in cells]),
+                                                     "format": _quoted_format(cells[0][1].number_format)}))
             if decimal_years:
                 said.append(("decimal_year", {"sheet": sheet_name, "rows": _row_list([r for r, _, _ in decimal_years]),
                                               "raw": decimal_years[0][1], "year": decimal_years[0][2]}))
@@ -865,6 +879,7 @@ class _RowCells:
     def __init__(self, path: Path, sheet_name: str, cells: list[tuple], columns: dict[str, int], row: int):
         self.path, self.sheet_name, self.row = path, sheet_name, row
         self._cells, self._columns = cells, columns
+        self.formatted: dict[str, _Formatted] = {}    # cells read whose format hides them, or shows 0 as a dash
 
     def __call__(self, field: str):
         col = self._columns.get(field)
@@ -872,17 +887,13 @@ class _RowCells:
             return None, None
         value, formula = self._cells[col - 1] if col <= len(self._cells) else (None, None)
         coordinate = f"{get_column_letter(col)}{self.row}"
-        if isinstance(value, _Rescaled):
+        if isinstance(value, _Formatted):
             if field not in UNAMBIGUOUS:
                 return value.value, coordinate
-            raise InputError(self.path, self.where(coordinate),
-                             f"the cell holds {value.value:g}, but its number format {value.number_format!r} shows "
-                             "another number (divided by 1,000 for each comma after the digits, or with a decimal "
-                             "point written in as text), so what the sheet shows is not what it holds",
-                             "set the cell's format to Number (Home → Number Format → Number) and type the year "
-                             "(2023)." if field == "year" else
-                             "type the number as it should be read, in the unit of the 单位 column (12.9 for 12.9 "
-                             "万人), in a cell formatted as a Number (Home → Number Format → Number).")
+            if value.shown.how not in SHOWN_AND_READ:
+                self._misshown(field, coordinate, value)
+            self.formatted[coordinate] = value
+            value = value.value
         if formula is not None and value is None:
             raise InputError(self.path, self.where(coordinate),
                              f"the cell holds the formula {formula} but no computed value",
@@ -898,6 +909,32 @@ class _RowCells:
 
     def where(self, coordinate) -> str:
         return f"sheet {self.sheet_name}, cell {coordinate}"
+
+    def _misshown(self, field: str, coordinate: str, cell: _Formatted) -> None:
+        """Stop at a cell whose number format makes the sheet show text, other digits or another number than the
+        value read: either reading would be a guess (what the sheet shows is what the analyst checked)."""
+        held = f"{cell.value:g}" if isinstance(cell.value, (int, float)) else f"'{cell.value}'"
+        instead_of = "text" if isinstance(cell.value, str) else "number"
+        why = {"text": f"shows the text {cell.shown.text!r} instead of the {instead_of}",
+               "digits": f"shows {cell.shown.text}, with digits written into the format beside the number",
+               "minus": f"shows {cell.shown.text}, with a minus sign written into the format",
+               "another": f"shows another number, {cell.shown.text} (divided by 1,000 for each comma after the "
+                          "digits, with a decimal point written in as text, or with more than one % sign)"}
+        general = "set the cell's format to General (Home → Number Format → General; WPS: 开始 → 数字格式 → 常规)"
+        if field == "year":
+            fix = f"{general}, so that the sheet shows the year it holds, and type the year (2023)."
+        elif field == "value" and cell.shown.how == "text":
+            fix = (f"if the figure is not final, clear the cell (a row without a value is not read) and put "
+                   f"{cell.shown.text!r} in the 备注 column; if it is, {general}: the sheet then shows the {held} "
+                   "that is read.")
+        elif field == "value":
+            fix = (f"{general}: the sheet then shows the {held} that is read. If the figure meant is another, type "
+                   "it, in the unit of the 单位 column (12.9 for 12.9 万人).")
+        else:
+            fix = f"{general}: the sheet then shows the {held} that is read; correct it there if it is wrong."
+        raise InputError(self.path, self.where(coordinate),
+                         f"the cell holds {held}, but its number format {cell.number_format!r} {why[cell.shown.how]}, "
+                         f"so what the sheet shows is not what would be read ({held})", fix)
 
 
 def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalogue: Catalogue) -> Observation | None:
@@ -1163,6 +1200,11 @@ def _no_data_sheet(path: Path, nearest) -> None:
                      "title rows above it and the empty columns before it), or start from the template (`make "
                      "template`) and keep its header row.")
 
+
+# What a number format may show of a field's cell, and the cell still be read: nothing (;;;, the value hidden) or
+# a dash for zero (Excel's accounting format, 千位分隔样式); the cleaning log names the cells.
+SHOWN_AND_READ = ("hidden", "dash")
+FORMAT_DECISIONS = {"hidden": "hidden_value", "dash": "dash_for_zero"}
 
 # Fields whose column must be unambiguous: each changes which value is read, for which county, indicator and year.
 # (Two 来源 or 备注 columns are harmless: the first is quoted.)
