@@ -108,6 +108,7 @@ def _refused_then_read(workspace: Path, path: Path, written: str, small: str, fi
     ("20<small>9</small>左右", "209左右", "9", "209"),
     ('20<span style="font-size:60%">9</span>左右', "209左右", "9", "209"),
     ('20<font size="1">9</font>左右', "209左右", "9", "209"),
+    ('2<span style="font-size:10px">9</span>0左右', "290左右", "9", "290"),   # (was read 290 by design)
 ])
 def test_a_smaller_digit_in_a_web_pages_figure_stops_at_its_cell(workspace, cell, written, small, figure):
     """A digit set smaller than the one beside it on its line (no raised note mark) was read into the figure:
@@ -133,6 +134,8 @@ def test_a_web_cell_set_small_as_a_whole_or_with_a_note_mark_is_read(workspace, 
      "209左右", "9", "209"),
     ('<w:r><w:t>2</w:t></w:r><w:r><w:rPr><w:sz w:val="5"/></w:rPr><w:t>9</w:t></w:r><w:r><w:t>0左右</w:t></w:r>',
      "290左右", "9", "290"),
+    ('<w:r><w:t>2</w:t></w:r><w:r><w:rPr><w:sz w:val="8"/></w:rPr><w:t>9</w:t></w:r><w:r><w:t>0左右</w:t></w:r>',
+     "290左右", "9", "290"),      # 4 pt (was read 290 by design: small, and seen)
 ])
 def test_a_smaller_digit_in_a_word_figure_stops_at_its_cell(workspace, runs, written, small, figure):
     """A run of 6 pt or 2.5 pt (w:sz 12, 5 half-points) in a figure of the default size was read: 209, 290."""
