@@ -189,6 +189,7 @@ def expand(rows: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, bool]
 
 
 FIGURE_END, FIGURE_START = re.compile(r"[0-9０-９][.．]?$"), re.compile(r"^[.．]?[0-9０-９]")
+FIGURE_CHARACTERS = set("0123456789０１２３４５６７８９.．")
 
 
 def smaller_digit(pieces: list[tuple[str, float | None]]) -> str:
@@ -210,7 +211,12 @@ def smaller_digit(pieces: list[tuple[str, float | None]]) -> str:
             continue
         small, large = sorted(((before_size, before), (after_size, after)), key=lambda piece: piece[0])
         if small[0] < smaller * large[0]:
-            figure = re.search(r"[0-9０-９.．]*$", line[:at]).group() + re.search(r"^[0-9０-９.．]*", line[at:]).group()
+            start, end = at, at       # the figure's characters around the boundary (a loop: linear however long)
+            while start and line[start - 1] in FIGURE_CHARACTERS:
+                start -= 1
+            while end < len(line) and line[end] in FIGURE_CHARACTERS:
+                end += 1
+            figure = line[start:end]
             digits = small[1].strip()
             return (f"'{digits[:20]}' is set smaller ({small[0] / large[0]:.0%} of the size) than the digits "
                     f"beside it in '{figure[:20]}', on their line (no raised note mark), so a reader may take it "

@@ -434,7 +434,7 @@ FONT_SIZES = {"1": 10, "2": 13, "3": 16, "4": 18, "5": 24, "6": 32, "7": 48}
 SIZE_KEYWORDS = {"xx-small": 9, "x-small": 10, "small": 13, "medium": 16, "large": 18, "x-large": 24,
                  "xx-large": 32, "xxx-large": 48}
 FONT_SIZE = re.compile(r"(?:^|;)\s*font-size\s*:\s*([^;!]+)", re.IGNORECASE)
-LENGTH = re.compile(r"^([0-9]*\.?[0-9]+)\s*(%|em|rem|px|pt)$")
+LENGTH = re.compile(r"^([0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*(%|em|rem|px|pt)$")   # (one way to match: linear)
 UNIT_PX = {"px": 1.0, "pt": 4 / 3, "em": 16.0, "rem": 16.0}
 
 
