@@ -58,4 +58,4 @@ def test_a_long_figure_in_a_cell_reads_in_seconds(tmp_path):
     assert time.process_time() - started < 3.0
     assert [cell.doubt for grid in document.grids for row in grid.rows for cell in row if cell.doubt] == [
         "'9' is set smaller (83% of the size) than the digits beside it in '290', on their line (no raised note "
-        "mark), so a reader may take it into the figure or not"]
+        "mark): a reader may take it into the figure or not"]

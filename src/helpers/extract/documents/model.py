@@ -219,6 +219,6 @@ def smaller_digit(pieces: list[tuple[str, float | None]]) -> str:
             figure = line[start:end]
             digits = small[1].strip()
             return (f"'{digits[:20]}' is set smaller ({small[0] / large[0]:.0%} of the size) than the digits "
-                    f"beside it in '{figure[:20]}', on their line (no raised note mark), so a reader may take it "
+                    f"beside it in '{figure[:20]}', on their line (no raised note mark): a reader may take it "
                     "into the figure or not")
     return ""
