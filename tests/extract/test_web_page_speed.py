@@ -27,16 +27,16 @@ def test_a_target_inside_thousands_of_nested_spans_reads_in_seconds(tmp_path):
     assert _target_cell(document) == ["20左右"]
 
 
-def test_a_page_style_of_45000_rules_reads_in_seconds(tmp_path):
+def test_a_page_style_of_10000_rules_reads_in_seconds(tmp_path):
     """45,000 rules in the page's own <style> (1.98 MB, under MAX_PAGE_BYTES) took 44-54 s: every selector was
-    compiled. Those naming a class or id no element of the page has cannot match, and are left out uncompiled;
-    what remains is tinycss2 reading the 2 MB of CSS (some 2 s), hence the bound of 4 s."""
-    rules = "".join(f".c{i} td span.x{i}>b{{color:#{i % 255:02x}0000}}" for i in range(45_000))
+    compiled. Those naming a class or id no element of the page has cannot match, and are left out uncompiled.
+    What remains is tinycss2 reading the CSS: 2.8 s of processor time at 45,000 rules on a loaded machine, 5 s in a
+    loaded suite, so the test reads 10,000 (0.45 MB; some 10 s on main, about 1 s now)."""
+    rules = "".join(f".c{i} td span.x{i}>b{{color:#{i % 255:02x}0000}}" for i in range(10_000))
     path = web_page_with_target(tmp_path / "plan.html", "20左右", style=rules)
-    assert path.stat().st_size < web.MAX_PAGE_BYTES
     started = time.process_time()
     document = read_html(path)
-    assert time.process_time() - started < 4.0
+    assert time.process_time() - started < 3.0
     assert _target_cell(document) == ["20左右"]
 
 
