@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers.core.config import Catalogue, Indicator, Plan, Reading, Sources, Unit
-from helpers.core.errors import InputError
+from helpers.core.errors import InputError, quoted
 from helpers.core.paths import display_path
 from helpers.core.records import Decision, Observation, note
 from helpers.core.text import name_key, normalise
@@ -146,8 +146,8 @@ def _unknown_name(path: Path, cell: Cell, name: str, catalogue: Catalogue, sourc
                           "`make manifest`.")
     close = difflib.get_close_matches(name, catalogue.all_source_names(), n=1, cutoff=0.5)
     hint = f" Did you mean '{close[0]}'?" if close else ""
-    return InputError(path, cell.where, f"indicator '{name}' is not in the catalogue.{hint}",
-                      f"add '{name}' to `source_names` of the matching indicator in config/catalogue.yaml, "
+    return InputError(path, cell.where, f"indicator {quoted(name)} is not in the catalogue.{hint}",
+                      f"add {quoted(name)} to `source_names` of the matching indicator in config/catalogue.yaml, "
                       "or add a new indicator there.")
 
 

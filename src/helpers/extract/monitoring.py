@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from helpers.core.config import Catalogue, Sources
-from helpers.core.errors import InputError
+from helpers.core.errors import InputError, quoted
 from helpers.core.paths import display_path
 from helpers.core.periods import FIVE_YEARS
 from helpers.core.records import Decision, Observation, note, place
@@ -1058,14 +1058,14 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
                          "Unmerge Cells, then fill each row).")
     if entity is None:
         raise InputError(path, where(county_cell),
-                         f"unknown county '{county}'{_suggest(county, lookup.county_names)}",
+                         f"unknown county {quoted(county)}{_suggest(county, lookup.county_names)}",
                          f"use one of {', '.join(lookup.county_names)} (the drop-down list), or add the county "
                          "to config/sources.yaml.")
     indicator, indicator_cell = cell("indicator")
     ind_id = lookup.indicators.get(name_key(str(indicator or "")).lower())
     if ind_id is None:
         raise InputError(path, where(indicator_cell),
-                         f"unknown indicator '{indicator}'{_suggest(indicator, lookup.indicator_names)}",
+                         f"unknown indicator {quoted(indicator)}{_suggest(indicator, lookup.indicator_names)}",
                          "pick the indicator from the drop-down list (names as in config/catalogue.yaml).")
     ind = catalogue.indicators[ind_id]
     year_raw, year_cell = cell("year")
@@ -1083,7 +1083,7 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
                          f"write the year the value is for ({last} or earlier). A later plan's years are accepted once "
                          "the plan is configured in config/sources.yaml.")
     if year is None or not first <= year <= last:
-        raise InputError(path, where(year_cell), f"year '{year_raw}' is not a year between {first} and {last}",
+        raise InputError(path, where(year_cell), f"year {quoted(year_raw)} is not a year between {first} and {last}",
                          f"write a four-digit year from {first} to {last} (the years of the plan periods in "
                          "config/sources.yaml).")
     number, comparator, unit_text, marks = _checked_value(cell, value, value_cell, ind, catalogue)
@@ -1134,7 +1134,7 @@ def _checked_value(cell: _RowCells, value, value_cell: str, ind,
         unit = catalogue.unit_for_alias(unit_text)
         if unit is None or unit.unit != ind.unit:
             raise InputError(path, where(unit_cell),
-                             f"unit '{unit_text}' does not match the catalogue unit {ind.unit} of {ind.name_zh}",
+                             f"unit {quoted(unit_text)} does not match the catalogue unit {ind.unit} of {ind.name_zh}",
                              f"convert the value to {ind.unit} and write {ind.unit} in the unit cell.")
     if percent_sign and ind.unit != "%":
         raise InputError(path, where(value_cell), f"'{value}' has a % sign (or the cell is formatted as a "
@@ -1240,7 +1240,7 @@ def _checked_number(path: Path, where: str, value, ind) -> tuple[float, bool, st
                              "write the year's own figure as a number such as 12.5.")
     number, percent_sign, comparator, marks = _number(value)
     if number is None:
-        raise InputError(path, where, f"value '{value}' for {ind.name_zh} is not a number",
+        raise InputError(path, where, f"value {quoted(value)} for {ind.name_zh} is not a number",
                          "write a number such as 12.5 (no units or words in the cell).")
     try:
         check_magnitude(number)
