@@ -299,6 +299,11 @@ class TableCleaner:
                 parsed = parse_value_cell(reading.reads, in_plan=True)
                 log("analyst_reading", {"raw": written, "reads": reading.reads, "because": reading.because,
                                         "config": readings.where(reading)}, cell=cell)
+            elif cell.doubt:
+                raise InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{written}': "
+                                 f"{cell.doubt}, so its figure cannot be read for sure",
+                                 "look at the cell as the plan shows it and ask the office which figure is meant; "
+                                 "then " + reading_advice(self.sources, plan, name, written, "…"))
             else:
                 parsed = _parse_cell(path, name, column, cell, lambda example, written=written: reading_advice(
                     self.sources, plan, name, written, example))

@@ -31,7 +31,7 @@ class NestedTable(InputError):
 
 
 def as_cell(cell: GridCell | Paragraph) -> Cell:
-    return Cell(cell.text, normalise(cell.text), cell.place.ordinal, cell.place,
+    return Cell(cell.text, normalise(cell.text), cell.place.ordinal, cell.place, doubt=getattr(cell, "doubt", ""),
                 unseen=getattr(cell, "unseen", ""), unseen_why=getattr(cell, "unseen_why", ""))
 
 

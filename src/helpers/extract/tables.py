@@ -23,6 +23,7 @@ class Cell:
     text: str   # normal form
     line: int   # 1-based; a cell of a document read into a grid: its place's ordinal (Place.ordinal)
     place: Place | None = None   # a cell of a .docx, web page or PDF: where it is (None: a text file's line)
+    doubt: str = ""              # why a reader may see its figure otherwise (GridCell.doubt)
     unseen: str = ""      # text the cell holds that no reader sees, never read (GridCell.unseen), and why
     unseen_why: str = ""
 
