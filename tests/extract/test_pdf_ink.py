@@ -326,10 +326,11 @@ def test_a_figure_printed_twice_is_read_once(workspace, printed, tmp_path):
 
 
 def _with_content(source: Path, target: Path, content: str, ocg_off: bool = False, transparency: float | None = None,
-                  form: str | None = None):
+                  form: str | None = None, image: bool = False):
     """`source` with `content` drawn on its first page (after its own, in a fresh graphics state), in Helvetica
     (/HX); inside the optional-content group /oc1, switched off, if `ocg_off`; /GSX: fill and stroke alpha
-    `transparency`; /FmX: a form XObject drawing `form` (as Acrobat draws a watermark)."""
+    `transparency`; /FmX: a form XObject drawing `form` (as Acrobat draws a watermark); /ImX, if `image`: a grey
+    image of 2 × 2 pixels, black and white crosswise (a watermark's strokes, when stretched)."""
     from pypdf import PdfWriter
     from pypdf.generic import (
         ArrayObject,
@@ -337,6 +338,7 @@ def _with_content(source: Path, target: Path, content: str, ocg_off: bool = Fals
         DictionaryObject,
         FloatObject,
         NameObject,
+        NumberObject,
         TextStringObject,
     )
     writer = PdfWriter(clone_from=str(source))
@@ -377,6 +379,15 @@ def _with_content(source: Path, target: Path, content: str, ocg_off: bool = Fals
                             {name("/HX"): fonts[name("/HX")]})})})
         xobjects = resources.get("/XObject", DictionaryObject())
         xobjects[name("/FmX")] = writer._add_object(drawing)
+        resources[name("/XObject")] = xobjects
+    if image:
+        picture = DecodedStreamObject()
+        picture.set_data(bytes([0, 255, 255, 0]))
+        picture.update({name("/Type"): name("/XObject"), name("/Subtype"): name("/Image"),
+                        name("/Width"): NumberObject(2), name("/Height"): NumberObject(2),
+                        name("/ColorSpace"): name("/DeviceGray"), name("/BitsPerComponent"): NumberObject(8)})
+        xobjects = resources.get("/XObject", DictionaryObject())
+        xobjects[name("/ImX")] = writer._add_object(picture)
         resources[name("/XObject")] = xobjects
     contents = page["/Contents"]
     own = list(contents) if isinstance(contents, list) else [page.raw_get("/Contents")]
@@ -667,6 +678,52 @@ def test_a_declared_watermark_set_like_the_text_at_a_figure_stops_the_run(worksp
                         DECLARED.format(mark.format(size=size, x=x + at, y=y)))
     error = _refused(workspace, pdf)
     assert str(error.where) == CELL and problem in error.problem
+
+
+# A watermark drawn as shapes over the table: 内部资料 as strokes of an SVG overlay on the site's page (rgba(0,0,0,.15),
+# turned 25° or flat), printed by Chromium. Its strokes' boxes were taken for ruling lines: the table was read with
+# 19 columns, its title in the header (refused), and a white 9 under a stroke was read as ink (a faint 9 refused).
+STROKES = "".join(f"<path transform='translate({15 + 70 * k} 30)' d='M0 0h50v50h-50z M25 -5v60 M5 20h40'/>"
+                  for k in range(6))
+SVG_WATERMARK = ("<svg style='position:fixed;top:{top}px;left:220px;{turn}' width='460' height='110' "
+                 "xmlns='http://www.w3.org/2000/svg'><g fill='none' stroke='rgba(0,0,0,0.15)' stroke-width='5'>"
+                 f"{STROKES}</g></svg>")
+
+
+@pytest.fixture(scope="module")
+def drawn_watermarks(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("shapes")
+    overlays = {"turned": SVG_WATERMARK.format(top=304, turn="transform:rotate(-25deg);"),
+                "flat": SVG_WATERMARK.format(top=330, turn="")}
+    pairs = []
+    for name, overlay in overlays.items():
+        for cell, tag in (("20左右", ""), ("2<span style='color:#fff'>9</span>0左右", " white 9")):
+            page = web_page_with_target(folder / f"{name}{tag}.html", cell)
+            html = page.read_text(encoding="utf-8")
+            page.write_text(html.replace("<body>", "<body>" + overlay, 1), encoding="utf-8")
+            pairs.append((page, folder / f"{name}{tag}.pdf"))
+    return {pdf.stem: pdf for pdf in print_pdfs_chromium(pairs, print_background=True)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["turned", "flat", "turned white 9", "flat white 9"])
+def test_a_watermark_drawn_as_shapes_is_no_table_and_no_ink(workspace, drawn_watermarks, name):
+    ds = _build(workspace, drawn_watermarks[name])
+    assert _table_figures(ds) == TABLE_FIGURES
+    assert _steps(ds) == ([HIDDEN] if "white" in name else []) and _watermark_log(ds) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["a stroke", "an image"])
+def test_a_translucent_shape_across_a_white_digit_is_no_ink_of_it(workspace, printed, tmp_path, how):
+    """A stroke, or an image turned 30° (a stamp), drawn at 20% opacity across the white 9 of 2(9)0左右: what shows
+    there is the shape's, and the 9 leaves no ink (20, the 9 counted as hidden). On main it was read 290."""
+    x, y, _ = _one_at(printed["white_nine"], "左右")
+    shape = {"a stroke": f"q /GSX gs 0 G 3 w {x - 25:.1f} {y - 18:.1f} m {x + 19:.1f} {y + 26:.1f} l S Q",
+             "an image": f"q /GSX gs 13.86 8 -8 13.86 {x - 6:.1f} {y - 8:.1f} cm /ImX Do Q"}[how]
+    ds = _build(workspace, _with_content(printed["white_nine"], tmp_path / "tonglu_15.pdf", shape, transparency=0.2,
+                                         image=how == "an image"))
+    assert _target(ds) == 20 and _steps(ds) == [HIDDEN]
 
 
 @pytest.mark.slow
