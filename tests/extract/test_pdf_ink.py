@@ -663,6 +663,28 @@ def test_a_watermark_only_the_pdf_declares_is_left_out(workspace, printed, tmp_p
 
 
 @pytest.mark.slow
+def test_a_declaration_pypdf_cannot_read_leaves_the_pdf_read_as_without_it(printed, tmp_path, monkeypatch):
+    """A PDF encrypted with AES (a permissions password, as offices often set) opens in PDFium, but pypdf needs the
+    `cryptography` package to read it (DependencyError): a page with a header artifact would end in a traceback.
+    The declaration is then not read, and the page is read as any other: here DRAFT 2026.03's 3, printed over the
+    人 of the row's 单位 cell, stops the run at that cell (an InputError, not a traceback)."""
+    import pypdf
+    from pypdf.errors import DependencyError
+
+    from helpers.extract.documents.pdf import read_pdf
+
+    def encrypted(*args, **kwargs):
+        raise DependencyError("cryptography>=3.1 is required for AES algorithm")
+
+    x, y, size = _draft_across_the_second_row(printed["base"])
+    pdf = _with_content(printed["base"], tmp_path / "tonglu_15.pdf", DECLARED.format(DRAFT.format(size=size, x=x, y=y)))
+    monkeypatch.setattr(pypdf, "PdfReader", encrypted)
+    with pytest.raises(InputError, match="'人' is printed over '3'") as error:
+        read_pdf(pdf)
+    assert str(error.value.where) == "page 1, table 2, row 3, column 4"
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("mark, at, problem", [
     ("q 0.6 g BT /HX {size:.2f} Tf 1 0 0 1 {x:.2f} {y:.2f} Tm (9) Tj ET Q", 6.8,    # grey, over the 2: was 20
      "the watermark's '9' is printed over '2'"),
@@ -728,14 +750,18 @@ def test_a_translucent_shape_across_a_white_digit_is_no_ink_of_it(workspace, pri
 
 @pytest.mark.slow
 @pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
-def test_a_word_watermark_printed_by_libreoffice_is_read_around(workspace, tmp_path):
-    """Word's watermark (a WordArt shape in the header, 征求意见稿 2026.03 turned 45° in silver at 50%), printed by
-    LibreOffice: drawn as shapes, no text, across the table; the table is read as without it (as it was before)."""
+@pytest.mark.parametrize("opacity", ['<v:fill opacity=".5"/>', ""], ids=["semitransparent", "opaque"])
+def test_a_word_watermark_printed_by_libreoffice_is_read_around(workspace, tmp_path, opacity):
+    """Word's watermark (a WordArt shape in the header, 征求意见稿 2026.03 turned 45° in silver, at 50% as Word's
+    半透明 sets it, or opaque), printed by LibreOffice: drawn as shapes, no text, across the table; the table is
+    read as without it. Opaque, it is one path of some 2,000 segments whose box spans the table: its sides were
+    taken for ruling lines (8 columns, 人才资源总量 split over two rows)."""
     import docx
     from docx.oxml import parse_xml
     path = write_docx(PlanContent(**DOCUMENT_TABLE), tmp_path / "tonglu_15.docx")
     document = docx.Document(str(path))
-    document.sections[0].header.paragraphs[0]._p.append(parse_xml(WORD_WATERMARK))
+    document.sections[0].header.paragraphs[0]._p.append(parse_xml(WORD_WATERMARK.replace('<v:fill opacity=".5"/>',
+                                                                                          opacity)))
     document.save(str(path))
     ds = _build(workspace, print_pdf_libreoffice(path, tmp_path / "lo"))
     assert _table_figures(ds) == TABLE_FIGURES and _steps(ds) == [] and _watermark_log(ds) == []

@@ -701,19 +701,14 @@ def _edges(page, width: float, height: float, number: int, reading: _Reading) ->
             continue
         if kind != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             continue
-        y0, y1 = height - top.value, height - bottom.value
-        x0, x1 = left.value, right.value
-        w, hh = x1 - x0, y1 - y0
-        if hh <= THIN and w > THIN:
-            h.append(((y0 + y1) / 2, x0, x1, obj))
-        elif w <= THIN and hh > THIN:
-            v.append(((x0 + x1) / 2, y0, y1, obj))
-        elif w > THIN and hh > THIN:
-            if _opacity(obj, kind) <= reading.method.watermark_see_through:
-                reading.shapes.append(obj)          # seen through: a watermark's shape, no table's
-            elif not (w > 0.8 * width and hh > 0.8 * height) and not _turned(obj, reading.method.watermark_turn):
-                h += [(y0, x0, x1, obj), (y1, x0, x1, obj)]
-                v += [(x0, y0, y1, obj), (x1, y0, y1, obj)]
+        box = (left.value, height - top.value, right.value, height - bottom.value)
+        if box[2] - box[0] <= THIN or box[3] - box[1] <= THIN:
+            _add_ruling(box, obj, width, height, h, v)
+        elif _opacity(obj, kind) <= reading.method.watermark_see_through:
+            reading.shapes.append(obj)          # seen through: a watermark's shape, no table's
+        elif not _turned(obj, reading.method.watermark_turn):
+            for part in _rectangles(obj, height):
+                _add_ruling(part, obj, width, height, h, v)
     declared = _declared_watermarks(sections, number, reading) if sections else {}
     reading.declared = set(declared)
     reading.shapes += [obj for obj in declared.values() if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT]
@@ -782,6 +777,58 @@ def _hide_shapes(shapes: list) -> None:
             _hide_shapes([raw.FPDFFormObj_GetObject(obj, i) for i in range(raw.FPDFFormObj_CountObjects(obj))])
 
 
+def _add_ruling(box: tuple, obj, width: float, height: float, h: list, v: list) -> None:
+    """A path's box (left, top, right, bottom) as ruling lines: thin, one line; a rectangle, its four sides (but not
+    one as large as the page: a background)."""
+    x0, y0, x1, y1 = box
+    w, hh = x1 - x0, y1 - y0
+    if hh <= THIN and w > THIN:
+        h.append(((y0 + y1) / 2, x0, x1, obj))
+    elif w <= THIN and hh > THIN:
+        v.append(((x0 + x1) / 2, y0, y1, obj))
+    elif w > THIN and hh > THIN and not (w > 0.8 * width and hh > 0.8 * height):
+        h += [(y0, x0, x1, obj), (y1, x0, x1, obj)]
+        v += [(x0, y0, y1, obj), (x1, y0, y1, obj)]
+
+
+# A path of more segments than this is drawing, no table's rules (Word's WordArt watermark printed opaque by
+# LibreOffice is one path of some 2,000 segments; a table's border is a rectangle of 5)
+MAX_RULING_SEGMENTS = 400
+
+
+def _rectangles(obj, height: float) -> list[tuple[float, float, float, float]]:
+    """The boxes (left, top, right, bottom; from the page's top) of the path's parts that are drawn with straight
+    sides along the page's axes: a rectangle, or a line along them (a table's border, a cell's fill; several in one
+    path as some programs draw a table). A glyph's outline, a curve or a slanted line is none: a watermark drawn as
+    shapes (内部资料 turned 45°, one path whose box spans the table) drew ruling lines through the table."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+    count = raw.FPDFPath_CountSegments(obj)
+    matrix = raw.FS_MATRIX()
+    if count > MAX_RULING_SEGMENTS or not raw.FPDFPageObj_GetMatrix(obj, matrix):
+        return []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    parts: list[list[tuple[float, float]] | None] = []
+    for k in range(count):
+        segment = raw.FPDFPath_GetPathSegment(obj, k)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        raw.FPDFPathSegment_GetPoint(segment, x, y)
+        point = (matrix.a * x.value + matrix.c * y.value + matrix.e, matrix.b * x.value + matrix.d * y.value + matrix.f)
+        if kind == raw.FPDF_SEGMENT_MOVETO or not parts:
+            parts.append([point])
+        elif kind != raw.FPDF_SEGMENT_LINETO or parts[-1] is None:
+            parts[-1] = None                    # a curve: no part of a table
+        else:
+            last = parts[-1][-1]
+            if abs(point[0] - last[0]) > 0.01 and abs(point[1] - last[1]) > 0.01:
+                parts[-1] = None                # slanted
+            else:
+                parts[-1].append(point)
+    return [(min(xs), height - max(ys), max(xs), height - min(ys))
+            for xs, ys in ((list(zip(*part))[0], list(zip(*part))[1]) for part in parts if part and len(part) > 1)]
+
+
 def _note_artifact(obj, sections: dict[int, list]) -> None:
     """The object added to its /Artifact section with a /Subtype (a header, a footer, a watermark), if it is in one."""
     import pypdfium2.raw as raw
@@ -813,13 +860,18 @@ def _declared_watermarks(sections: dict[int, list], number: int, reading: _Readi
     `/Artifact <</Type /Pagination /Subtype /Watermark>>`, as Acrobat and Word mark one (a page's header and footer
     are artifacts of subtype /Header and /Footer). PDFium gives a mark's keys but not a name's value, so the page's
     content stream is read again (pypdf, only for a page with such marks), its /Artifact sections with a /Subtype
-    matched to PDFium's in the order they first draw something. If they cannot be matched, none is taken as
-    declared (the watermark is then judged by how it is set, as any text)."""
+    matched to PDFium's in the order they first draw something. If they cannot be matched, or pypdf cannot read
+    the page (a PDF encrypted with AES, which PDFium opens and pypdf needs the `cryptography` package for; a
+    content stream only PDFium repairs), none is taken as declared: the watermark is then judged by how it is set,
+    as any text, and the run goes on as it would without the declaration."""
     import pypdfium2.raw as raw
     from pypdf import PdfReader
-    if reading.content is None:
-        reading.content = PdfReader(str(reading.path))
-    subtypes = _artifact_subtypes(reading.content.pages[number - 1])
+    try:
+        if reading.content is None:
+            reading.content = PdfReader(str(reading.path))
+        subtypes = _artifact_subtypes(reading.content.pages[number - 1])
+    except Exception:       # pypdf's errors are many (DependencyError, PdfReadError, KeyError on a broken page)
+        return {}
     if len(subtypes) != len(sections):
         return {}
     declared: dict[int, object] = {}
