@@ -20,6 +20,11 @@ def test_the_shipped_method():
     assert m.schedule_tolerance == 0.05 and m.many_counties == 6
     assert (m.wide_level, m.narrow_level) == (0.95, 0.80)
     assert (m.no_ink, m.faint) == (8, 40)       # a PDF character's contrast (of 255): no ink, too faint to tell
+    # how a PDF's text is judged: printed over another (a share of the box), struck (the band above the baseline),
+    # a note mark (smaller, raised), a watermark (light, large, turned 5°)
+    assert (m.overprinted, m.struck_band) == (0.25, (0.15, 0.5))
+    assert (m.note_mark_smaller, m.note_mark_raised) == (0.9, 0.05)
+    assert (m.watermark_shade, m.watermark_size, round(m.watermark_turn, 4)) == (0.5, 2.0, 0.0873)
 
 
 def test_the_analysis_judges_with_it():
@@ -74,6 +79,8 @@ def _line(text: str, start: str) -> int:
     (lambda t: t.replace("  on_track: 0.95", "  on_track: 0.5"), "progress:", r"thresholds should fall"),
     (lambda t: t.replace("  wide: 95", "  wide: 70"), "prediction_intervals:", r"wider than the narrow one"),
     (lambda t: t.replace("  no_ink: 8", "  no_ink: 50"), "pdf_ink:", r"`pdf_ink.no_ink` should not be above"),
+    (lambda t: t.replace("  struck_from: 0.15", "  struck_from: 0.6"), "pdf_ink:",
+     r"`pdf_ink.struck_from` should be below `pdf_ink.struck_to`"),
     (lambda t: t.replace("  panels_per_figure: 4", "  panels_per_figure:\n    - 4"), "panels_per_figure",
      r"should be a whole number"),
     # YAML's .nan and .inf (issue 18, second pass): a tolerance of nan was accepted, and judged nothing on schedule
@@ -117,6 +124,8 @@ def test_a_missing_key_or_file_is_named(tmp_path):
     ("  out_of_line_factor: 5", "  out_of_line_factor: 1", "out_of_line_factor"),
     ("  faint: 40", "  faint: 256", "faint"),
     ("  no_ink: 8", "  no_ink: 0", "no_ink"),
+    ("  turn_degrees: 5", "  turn_degrees: 45", "turn_degrees"),       # every turn diagonal: no text flat
+    ("  size: 2.0", "  size: 1", "size"),                              # the text's own size large
 ])
 def test_a_number_past_its_cap_is_named_with_its_line(tmp_path, old, new, line_of):
     folder = _method_file(tmp_path, lambda t: t.replace(old, new))

@@ -177,6 +177,19 @@ def test_the_ink_bounds_are_the_methods(workspace, printed, monkeypatch):
 
 
 @pytest.mark.slow
+def test_how_much_smaller_a_digit_is_set_is_the_methods(workspace, printed, monkeypatch):
+    """config/method.yaml's pdf_note_marks decides: the <small> 1 of 2<small>1</small>0 (83% of the text) is set
+    smaller than its figure under the shipped 0.9, and stops the run; with 0.8 it is of the figure's size, 210."""
+    import dataclasses
+
+    from helpers.core.method import method_parameters
+    from helpers.extract.documents import pdf
+    monkeypatch.setattr(pdf, "method_parameters",
+                        lambda: dataclasses.replace(method_parameters(), note_mark_smaller=0.8))
+    assert _target(_build(workspace, printed["small_one"])) == 210
+
+
+@pytest.mark.slow
 def test_a_digit_the_prose_hides_is_not_read_and_the_prose_agrees_with_the_table(workspace, printed):
     """The prose shows 人才资源总量达到20万人左右 (a 1 at 1% opacity before the 20): it was read 120, and the
     published consistency check said the prose disagrees with the table's 20."""
@@ -312,10 +325,11 @@ def test_a_figure_printed_twice_is_read_once(workspace, printed, tmp_path):
     assert _target(ds) == 20
 
 
-def _with_content(source: Path, target: Path, content: str, ocg_off: bool = False, transparency: float | None = None):
+def _with_content(source: Path, target: Path, content: str, ocg_off: bool = False, transparency: float | None = None,
+                  form: str | None = None):
     """`source` with `content` drawn on its first page (after its own, in a fresh graphics state), in Helvetica
     (/HX); inside the optional-content group /oc1, switched off, if `ocg_off`; /GSX: fill and stroke alpha
-    `transparency`."""
+    `transparency`; /FmX: a form XObject drawing `form` (as Acrobat draws a watermark)."""
     from pypdf import PdfWriter
     from pypdf.generic import (
         ArrayObject,
@@ -354,6 +368,16 @@ def _with_content(source: Path, target: Path, content: str, ocg_off: bool = Fals
         states[name("/GSX")] = writer._add_object(DictionaryObject({name("/ca"): FloatObject(transparency),
                                                                     name("/CA"): FloatObject(transparency)}))
         resources[name("/ExtGState")] = states
+    if form is not None:
+        drawing = DecodedStreamObject()
+        drawing.set_data(form.encode())
+        drawing.update({name("/Type"): name("/XObject"), name("/Subtype"): name("/Form"),
+                        name("/BBox"): ArrayObject([FloatObject(v) for v in (0, 0, 600, 850)]),
+                        name("/Resources"): DictionaryObject({name("/Font"): DictionaryObject(
+                            {name("/HX"): fonts[name("/HX")]})})})
+        xobjects = resources.get("/XObject", DictionaryObject())
+        xobjects[name("/FmX")] = writer._add_object(drawing)
+        resources[name("/XObject")] = xobjects
     contents = page["/Contents"]
     own = list(contents) if isinstance(contents, list) else [page.raw_get("/Contents")]
     page[name("/Contents")] = ArrayObject([stream("q\n"), *own, stream("\nQ\n"), stream(content)])
@@ -591,6 +615,58 @@ def test_a_white_digit_under_a_watermark_is_not_read(workspace, printed, tmp_pat
                         "ET Q")
     ds = _build(workspace, pdf)
     assert _target(ds) == 20 and _steps(ds) == [HIDDEN] and len(_watermark_log(ds)) == 1
+
+
+# A watermark only the PDF itself declares (`/Artifact <</Type /Pagination /Subtype /Watermark>>`, as Acrobat's
+# 添加水印 and Word's export mark one), set small, dark and flat: DRAFT 2026.03 at the text's size across the table's
+# second row, between its figures. It was read into the row's cells (新增高技能人才 read 'DRAFT 2026.03新增高技能人才',
+# the row refused as an unknown indicator) or refused as a digit printed over another.
+DECLARED = "/Artifact <</Type /Pagination /Subtype /Watermark>> BDC {} EMC"
+DRAFT = "q 0 g BT /HX {size:.2f} Tf 1 0 0 1 {x:.2f} {y:.2f} Tm (DRAFT 2026.03) Tj ET Q"
+
+
+def _draft_across_the_second_row(pdf: Path) -> tuple[float, float, float]:
+    """Where DRAFT 2026.03 crosses the second row: from its 指标名称 cell, over its 单位 cell, before its 〔6500〕."""
+    import pypdfium2 as pdfium
+    document = pdfium.PdfDocument(str(pdf))
+    name = _find(document[0], "新增高技能人才")
+    document.close()
+    return name["x"] + 7 * name["size"], name["y"], name["size"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["marked content", "a form in marked content (Acrobat)", "after a header"])
+def test_a_watermark_only_the_pdf_declares_is_left_out(workspace, printed, tmp_path, how):
+    x, y, size = _draft_across_the_second_row(printed["base"])
+    draft = DRAFT.format(size=size, x=x, y=y)
+    header = ("/Artifact <</Type /Pagination /Subtype /Header>> BDC q 0 g BT /HX 9 Tf 1 0 0 1 72 800 Tm (TONGLU) Tj "
+              "ET Q EMC ")
+    content = {"marked content": DECLARED.format(draft), "a form in marked content (Acrobat)":
+               DECLARED.format("q /FmX Do Q"), "after a header": header + DECLARED.format(draft)}[how]
+    pdf = _with_content(printed["base"], tmp_path / "tonglu_15.pdf", content,
+                        form=draft if "form" in how else None)
+    ds = _build(workspace, pdf)
+    assert _table_figures(ds) == TABLE_FIGURES and _steps(ds) == []
+    log = _watermark_log(ds)
+    assert len(log) == 1 and log[0].startswith("1处水印“DRAFT 2026.03”未读取")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mark, at, problem", [
+    ("q 0.6 g BT /HX {size:.2f} Tf 1 0 0 1 {x:.2f} {y:.2f} Tm (9) Tj ET Q", 6.8,    # grey, over the 2: was 20
+     "the watermark's '9' is printed over '2'"),
+    ("q 0 g BT /HX {size:.2f} Tf 1 0 0 1 {x:.2f} {y:.2f} Tm (1) Tj ET Q", 0,        # black, before 20: was 120
+     "the watermark's '1' is set just beside '2'"),
+], ids=["grey 9 over the 2", "black 1 before 20"])
+def test_a_declared_watermark_set_like_the_text_at_a_figure_stops_the_run(workspace, printed, tmp_path, mark, at,
+                                                                           problem):
+    """What the PDF declares is not what a reader sees: a 9 at the text's size over the figure, or a 1 just before
+    it, is part of the figure to the eye. (Large or turned, a watermark is seen as one, and is left out.)"""
+    x, y, size = _one_at(printed["base"])
+    pdf = _with_content(printed["base"], tmp_path / "tonglu_15.pdf",
+                        DECLARED.format(mark.format(size=size, x=x + at, y=y)))
+    error = _refused(workspace, pdf)
+    assert str(error.where) == CELL and problem in error.problem
 
 
 @pytest.mark.slow

@@ -40,6 +40,21 @@ KEYS = {
     "pdf_ink.no_ink": (int, 1, 254, "the contrast (of 255) under which a PDF's character leaves no ink and is not "
                        "read"),
     "pdf_ink.faint": (int, 1, 255, "the contrast (of 255) under which a PDF's digit is too faint to read for sure"),
+    "pdf_ink.overprinted": (float, 0.01, 1, "the share of the smaller glyph's box two glyphs share when printed over "
+                            "one another"),
+    "pdf_ink.struck_from": (float, 0, 1, "the lowest a line may cross a PDF's character, in its size above the "
+                            "baseline, to strike it through"),
+    "pdf_ink.struck_to": (float, 0, 1, "the highest a line may cross a PDF's character, in its size above the "
+                          "baseline, to strike it through"),
+    "pdf_note_marks.smaller": (float, 0.1, 1, "the share of its line's text size under which a PDF's character is "
+                               "set smaller"),
+    "pdf_note_marks.raised": (float, 0, 1, "how far off the baseline, in its line's height, a smaller character is "
+                              "a note mark"),
+    "pdf_watermark.shade": (float, 0.05, 1, "the shade (0 black, 1 white) from which a PDF's text is light"),
+    "pdf_watermark.size": (float, 1.1, 100, "how many times the page's text size a PDF's text is drawn at to be "
+                           "large"),
+    "pdf_watermark.turn_degrees": (float, 0.5, 44, "how far from a right angle a PDF's text is turned to be turned "
+                                   "diagonally"),
 }
 
 
@@ -60,6 +75,13 @@ class Method:
     out_of_line_factor: float        # helpers.extract.monitoring.check_in_line
     no_ink: int                      # a PDF character's contrast: helpers.extract.documents.pdf._inked
     faint: int
+    overprinted: float               # the rest: helpers.extract.documents.pdf, where each is used
+    struck_band: tuple[float, float]
+    note_mark_smaller: float
+    note_mark_raised: float
+    watermark_shade: float
+    watermark_size: float
+    watermark_turn: float            # in radians
     lines: dict = field(default_factory=dict, compare=False)   # key -> its line in the file, for messages
 
     def wording_values(self) -> dict[str, str]:
@@ -142,11 +164,17 @@ def load_method(config_dir: Path = paths.CONFIG_DIR) -> Method:
     if not v["pdf_ink.no_ink"] <= v["pdf_ink.faint"]:
         raise InputError(path, doc.key_lines["pdf_ink"], "`pdf_ink.no_ink` should not be above `pdf_ink.faint` "
                          "(no ink is fainter than faint)", "make `faint` the larger number.")
+    if not v["pdf_ink.struck_from"] < v["pdf_ink.struck_to"]:
+        raise InputError(path, doc.key_lines["pdf_ink"], "`pdf_ink.struck_from` should be below `pdf_ink.struck_to` "
+                         "(the band a strike line crosses)", "make `struck_to` the larger number.")
     return Method(path, v["progress.on_track"], v["progress.needs_acceleration"], v["progress.limited_progress"],
                   v["schedule_tolerance_points"] / 100, v["many_counties"], v["prediction_intervals.wide"] / 100,
                   v["prediction_intervals.narrow"] / 100, v["report.panels_per_figure"], v["report.rows_per_figure"],
                   v["report.rows_with_many_counties"], v["report.scorecard_halves_up_to"],
-                  v["monitoring.out_of_line_factor"], v["pdf_ink.no_ink"], v["pdf_ink.faint"],
+                  v["monitoring.out_of_line_factor"], v["pdf_ink.no_ink"], v["pdf_ink.faint"], v["pdf_ink.overprinted"],
+                  (v["pdf_ink.struck_from"], v["pdf_ink.struck_to"]), v["pdf_note_marks.smaller"],
+                  v["pdf_note_marks.raised"], v["pdf_watermark.shade"], v["pdf_watermark.size"],
+                  math.radians(v["pdf_watermark.turn_degrees"]),
                   {key: _line(doc, key) for key in KEYS})
 
 

@@ -32,27 +32,32 @@ from helpers.core.text import normalise
 # After normalisation: optional comparator, a number, optional % sign, optional 以上 (or more). Digits are 0-9
 # (full-width ones are by then): Python's \d also takes other scripts' digits, and the Arabic-Indic zero ٠, which
 # looks like a dot, made 20٠ read 200.
+# No pattern here lets two runs of spaces meet (\s*(%)?\s*), nor a lazy .+? stop before each space of a run
+# (.+?\s*左右): either tries a run of n spaces in some n² ways, and a cell of 16,000 spaces took 23 s. Spaces that
+# could stand beside a part are stripped from it after the match instead.
 VALUE = re.compile(
-    r"^(?P<cmp>>=|≥|>|大于|超过)?\s*(?P<num>[+-]?[0-9]+(?:\.[0-9]+)?)\s*(?P<pct>%)?\s*(?P<suffix>以上|及以上)?$"
+    r"^(?P<cmp>>=|≥|>|大于|超过)?\s*(?P<num>[+-]?[0-9]+(?:\.[0-9]+)?)(?:\s*(?P<pct>%))?(?:\s*(?P<suffix>以上|及以上))?$"
 )
 COMPARATORS = {"": "=", ">": ">", "大于": ">", "超过": ">", ">=": ">=", "≥": ">="}
-# 约14 or 14左右 (14 左右): about 14.
-APPROXIMATE = re.compile(r"^(?:约\s*(?P<before>.+)|(?P<after>.+?)\s*左右)$")
+# 约14 or 14左右 (14 左右): about 14 (the figure's spaces stripped after).
+APPROXIMATE = re.compile(r"^(?:约(?P<before>.+)|(?P<after>.+)左右)$")
 # A plan table's further words for the same: 20上下 and 近20 (nearly 20) are about 20; 突破20 (breaks through 20) is
 # more than 20, as 超过 is (the prose reader reads 突破 so too); 不低于 / 不少于 20 (not less than) is at least 20.
-PLAN_APPROXIMATE = re.compile(r"^(?:[约近]\s*(?P<before>.+)|(?P<after>.+?)\s*(?:左右|上下))$")
+PLAN_APPROXIMATE = re.compile(r"^(?:[约近](?P<before>.+)|(?P<after>.+)(?:左右|上下))$")
 PLAN_COMPARATOR = re.compile(r"^(?P<cmp>突破|不低于|不少于)\s*(?P<rest>[0-9].*)$")
 PLAN_COMPARATORS = {"突破": ">", "不低于": ">=", "不少于": ">="}
-# 20（力争22）, 20，力争22 (after normalisation the brackets and comma are ASCII): the target and the stretch figure.
-STRETCH = re.compile(r"^(?P<main>.+?)\s*(?:\(\s*力争\s*(?P<inner>[^()]+?)\s*\)|[,;]\s*力争\s*(?P<after>.+))$")
-# 20（2029年）: a figure and the year it is for, in brackets.
-YEAR_IN_BRACKETS = re.compile(r"^(?P<main>.+?)\s*\(\s*(?P<year>(?:19|20)[0-9]{2})\s*年?\s*\)$")
-# 〔3〕 [3] ［3］ 【3】 (after normalisation ［］ are [ ]): a cumulative figure over the plan period.
-CUMULATIVE = re.compile(r"^[〔\[【]\s*(?P<inner>[^〔〕\[\]【】]+?)\s*[〕\]】]$")
+# 20（力争22）, 20，力争22 (after normalisation the brackets and comma are ASCII): the target and the stretch figure
+# (the figures' spaces stripped after; normalisation has made every space, a line break too, a plain one).
+STRETCH = re.compile(r"^(?P<main>.+?)(?:\(\s*力争(?P<inner>[^()]+)\)|[,;]\s*力争(?P<after>.+))$")
+# 20（2029年）: a figure and the year it is for, in brackets (the figure's spaces stripped after).
+YEAR_IN_BRACKETS = re.compile(r"^(?P<main>.+)\(\s*(?P<year>(?:19|20)[0-9]{2})\s*(?:年\s*)?\)$")
+# 〔3〕 [3] ［3］ 【3】 (after normalisation ［］ are [ ]): a cumulative figure over the plan period (its spaces
+# stripped after).
+CUMULATIVE = re.compile(r"^[〔\[【](?P<inner>[^〔〕\[\]【】]+)[〕\]】]$")
 # Note marks that are not digits and never become one: written after the value.
 SYMBOL_MARKS = "※*＊†‡#＃"
-# 注1, 注①, (注1), （注1）, 注: a note reference written out, at the end of the cell.
-WRITTEN_NOTE = re.compile(r"[(（]?注\s*[0-9０-９①-⑳]*[)）]?$")
+# 注1, 注①, (注1), （注1）, 注: a note reference written out, at the end of the cell (from the cell's last 注).
+WRITTEN_NOTE = re.compile(r"注\s*[0-9０-９①-⑳]*[)）]?")
 # What the plans write for "not given" (after normalisation: ／ is /, － is -): a slash, a dash of any length
 # (— ―, an en dash, hyphens), 无 or 暂无. Never read as 0.
 MISSING = re.compile(r"^(?:/|[-—―–−]+|暂?无)$")
@@ -61,6 +66,10 @@ THOUSANDS = re.compile(r"(?<![0-9,.])[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-
 # No figure of a talent plan comes near this (a province's head count is some 10^7): anything larger is a
 # mistake, and 1e308 would become infinity in the arithmetic after it.
 LARGEST_VALUE = 1e12
+# No value cell comes near this many characters: a figure with its comparator, % sign, 左右, stretch figure and note
+# marks is a few dozen. Longer text (a paragraph pasted into the cell, a cell padded with thousands of spaces: a
+# .docx cell has no limit, a workbook's holds 32,767) is refused by its length before it is read.
+LONGEST_VALUE_CELL = 1_000
 
 
 @dataclass(frozen=True)
@@ -82,6 +91,27 @@ class NotANumber(ValueError):
 
 class NoteMarkInsideNumber(NotANumber):
     """A note mark (or a character Unicode turns into a digit) inside the number: it cannot be read safely."""
+
+
+class TooLongForAFigure(NotANumber):
+    """A cell of more than LONGEST_VALUE_CELL characters (its outer spaces aside): no figure is written so."""
+
+    def __init__(self, characters: int):
+        super().__init__(f"{characters:,} characters")
+        self.characters = characters
+
+
+def too_long_for_a_figure(characters: int) -> str:
+    """What a caller says of a TooLongForAFigure cell (not quoting it: it may be tens of thousands of characters)."""
+    return (f"it holds {characters:,} characters of text, far more than any figure (12.5, ≥15, 35%, 约14: the limit "
+            f"is {LONGEST_VALUE_CELL:,})")
+
+
+def check_figure_length(raw: str) -> None:
+    """Raises TooLongForAFigure for a cell longer than any figure (LONGEST_VALUE_CELL, its outer spaces aside)."""
+    characters = len(raw.strip())
+    if characters > LONGEST_VALUE_CELL:
+        raise TooLongForAFigure(characters)
 
 
 class ImplausibleMagnitude(NotANumber):
@@ -132,10 +162,10 @@ def split_note_marks(raw: str) -> tuple[str, str]:
     text = raw.strip()
     marks = ""
     while text:
-        written = WRITTEN_NOTE.search(text)
-        if written and written.start() > 0:
-            marks = text[written.start():] + marks
-            text = text[:written.start()].rstrip()
+        written = _written_note_start(text)
+        if written:
+            marks = text[written:] + marks
+            text = text[:written].rstrip()
         elif is_note_mark(text[-1]):
             marks = text[-1] + marks
             text = text[:-1].rstrip()
@@ -146,9 +176,21 @@ def split_note_marks(raw: str) -> tuple[str, str]:
     return text, marks
 
 
+def _written_note_start(text: str) -> int:
+    """Where the note reference written out at the end of the text (注1, （注1）) starts; 0 when there is none, or it
+    is the whole text. Only the last 注 can start one (what follows its 注 holds no other): a pattern searched
+    from each character went over the text once for each."""
+    at = text.rfind("注")
+    if at < 0 or not WRITTEN_NOTE.fullmatch(text, at):
+        return 0
+    return at - 1 if at > 0 and text[at - 1] in "(（" else at
+
+
 def parse_value_cell(raw: str, in_plan: bool = False) -> CellValue:
     """One cell's value. in_plan: a plan table's cell, which may also say 20上下, 近20, 突破20, 20（力争22） or
-    20（2029年） (module docstring); a workbook's cell may not."""
+    20（2029年） (module docstring); a workbook's cell may not. A cell longer than LONGEST_VALUE_CELL is refused
+    by its length (TooLongForAFigure)."""
+    check_figure_length(raw)
     body, marks = split_note_marks(raw)
     text = normalise(body)
     if MISSING.match(text):
@@ -158,7 +200,7 @@ def parse_value_cell(raw: str, in_plan: bool = False) -> CellValue:
         for pattern, field in ((YEAR_IN_BRACKETS, "year"), (STRETCH, "stretch")):
             found = pattern.match(text)
             if found:
-                main = _parse_plain(found["main"], raw, in_plan=True)
+                main = _parse_plain(found["main"], raw, in_plan=True)   # (_parse_plain strips its spaces)
                 if field == "year":
                     return dataclasses.replace(main, year=int(found["year"]), note_marks=marks)
                 extra = _parse_plain(found["inner"] or found["after"], raw, in_plan=True)
@@ -175,7 +217,7 @@ def _parse_plain(text: str, raw: str, in_plan: bool) -> CellValue:
         return CellValue(None, "=", False, True)
     cumulative = CUMULATIVE.match(text)
     if cumulative:
-        text = cumulative["inner"]
+        text = cumulative["inner"].strip()
     approximate = (PLAN_APPROXIMATE if in_plan else APPROXIMATE).match(text)
     if approximate:
         text = (approximate["before"] or approximate["after"]).strip()

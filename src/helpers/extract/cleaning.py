@@ -17,8 +17,11 @@ from helpers.core.values import (
     ImplausibleMagnitude,
     NotANumber,
     NoteMarkInsideNumber,
+    TooLongForAFigure,
+    check_figure_length,
     looks_like_a_fraction,
     parse_value_cell,
+    too_long_for_a_figure,
 )
 from helpers.extract.prose import ProseStatement
 from helpers.extract.tables import Cell, ParsedTable, TableRow, resolve_year_columns
@@ -84,6 +87,13 @@ def _example_reading(raw: str) -> str:
 def _parse_cell(path: Path, name: str, column, cell: Cell, advice) -> CellValue:
     """A value cell as the project reads it; `advice(example)` is how to state a reading of it instead."""
     written = cell.raw.strip()
+    try:
+        check_figure_length(written)
+    except TooLongForAFigure as exc:     # (refused first: the checks below quote the cell)
+        raise InputError(path, cell.where, f"the {column.header.text} cell of '{name}': "
+                         f"{too_long_for_a_figure(exc.characters)}",
+                         "write the figure alone in the cell (12.5, >10 or 35%, or / when the plan gives no value) and "
+                         "any note below the table, save the document and run `make manifest`.") from None
     if "+" in cell.text:
         # +5 in a share's 2030 column is 5 points more than now, not a level of 5 %: read as 5, it was silently wrong
         raise InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{written}': a "

@@ -32,11 +32,13 @@ from helpers.core.values import (
     MISSING,
     ImplausibleMagnitude,
     NotANumber,
+    TooLongForAFigure,
     as_subscript,
     as_superscript,
     check_magnitude,
     looks_like_a_fraction,
     parse_value_cell,
+    too_long_for_a_figure,
 )
 from helpers.extract.cleaning import name_and_unit
 from helpers.extract.number_formats import Shown, shown
@@ -1170,6 +1172,10 @@ def _checked_number(path: Path, where: str, value, ind) -> tuple[float, bool, st
     if isinstance(value, str):
         try:
             parsed = parse_value_cell(value)
+        except TooLongForAFigure as exc:
+            raise InputError(path, where, f"the value cell for {ind.name_zh}: {too_long_for_a_figure(exc.characters)}",
+                             "write the figure alone in the cell (such as 12.5) and any note in the 备注 column, and "
+                             "save.") from None
         except NotANumber:
             parsed = None
         if parsed is not None and (parsed.approximate or parsed.cumulative):
@@ -1282,7 +1288,7 @@ def _year(raw) -> int | None:
         return None
     if isinstance(raw, (int, float)) and float(raw).is_integer():
         return int(raw)
-    if isinstance(raw, str) and re.fullmatch(r"\s*\d{4}\s*(年)?\s*", raw):
+    if isinstance(raw, str) and re.fullmatch(r"\d{4}(?:\s*年)?", raw.strip()):   # (\s*(年)?\s*: seconds over spaces)
         return int(re.sub(r"\D", "", raw))
     if isinstance(raw, str) and DECIMAL_YEAR.fullmatch(raw):
         return int(raw.strip().split(".")[0])

@@ -15,7 +15,7 @@ from pathlib import Path
 CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 # A line break inside a cell or a wrapped sentence: nothing stands for it between two Chinese characters (or a
 # Chinese character and a digit), a space elsewhere (between two Latin words).
-_BREAK_BETWEEN_CJK = re.compile(rf"(?<=[{CJK}])\s*\n\s*|\s*\n\s*(?=[{CJK}])")
+_CJK_CHARACTER = re.compile(rf"[{CJK}]")
 
 
 @dataclass(frozen=True)
@@ -131,9 +131,18 @@ class Document:
 
 
 def join_lines(text: str) -> str:
-    """A cell's or a wrapped sentence's lines as one: `2020年完成\\n值` is 2020年完成值; Latin words keep a space."""
-    text = _BREAK_BETWEEN_CJK.sub("", text.strip())
-    return re.sub(r"\s*\n\s*", " ", text)
+    """A cell's or a wrapped sentence's lines as one: `2020年完成\\n值` is 2020年完成值; Latin words keep a space.
+    A line break and the spaces around it (blank lines too) are nothing beside a Chinese character, a space
+    elsewhere. (Line by line, not by a pattern: \\s*\\n\\s* went over a run of spaces from each of them, and a
+    .docx cell of 100,000 spaces took minutes.)"""
+    parts: list[str] = []
+    for line in (line.strip() for line in text.split("\n")):
+        if line and parts:
+            beside_cjk = _CJK_CHARACTER.fullmatch(parts[-1][-1]) or _CJK_CHARACTER.fullmatch(line[0])
+            parts.append("" if beside_cjk else " ")
+        if line:
+            parts.append(line)
+    return "".join(parts)
 
 
 # A plan's table is some 30 rows by 10 columns; a site's layout table a few thousand cells. Spans that would make

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpers.core.errors import InputError
-from helpers.core.method import method_parameters
+from helpers.core.method import Method, method_parameters
 from helpers.core.values import as_subscript, as_superscript
 from helpers.extract.documents.model import CJK, Document, Grid, GridCell, Paragraph, Place, join_lines
 from helpers.extract.documents.radicals import RADICAL_TO_IDEOGRAPH
@@ -45,12 +45,6 @@ SPACE_BY_CJK = re.compile(rf"(?<=[{CJK}0-9%.])[ \t\u00a0\u3000]+(?=[{CJK}])|(?<=
 SENTENCE_END = "。！？；：!?;:"
 # What a line's first word is, that would not fit at the end of the line above: a Latin word or number, or one
 # Chinese character, with the punctuation that may not start a line (，。、) kept with it.
-# A character this much smaller than its line's text, standing this far (in its text's heights) above or below the
-# line's baseline, is set as superscript or subscript: Chromium prints <sup> at 83% raised by 0.36 of the line's
-# height, LibreOffice a 上标 run at 58% raised by 0.43 and a 下标 run lowered by only 0.11; the characters of an
-# ordinary line, of whatever size or font, share one baseline (to a hundredth of a point).
-RAISED_SIZE = 0.9
-RAISED_SHIFT = 0.05
 ASCII_DIGITS = set("0123456789")
 FIRST_WORD = re.compile(rf"(?:[^{CJK}\s]+|.)[，。、；：？！）》」』”’%,.;:)]*")
 
@@ -113,11 +107,13 @@ class _Repairs(dict):
 @dataclass
 class _Reading:
     """What reading a PDF's pages needs and gathers from page to page."""
-    no_ink: int                 # a character's contrast under this: no ink (config/method.yaml, pdf_ink)
-    faint: int                  # under this: too faint to read a digit for sure
+    method: Method              # the judgement calls: config/method.yaml, pdf_ink, pdf_note_marks, pdf_watermark
     repairs: _Repairs = field(default_factory=_Repairs)     # what was repaired in the text, counted
     unseen: _Repairs = field(default_factory=_Repairs)      # what is not read: hidden and struck-through text
     watermarks: list[str] = field(default_factory=list)     # the watermark's pieces of text, left out
+    declared: set = field(default_factory=set)              # the page's objects the PDF declares a watermark
+    path: Path | None = None                                # the PDF, read again for what PDFium does not give
+    content: object = None                                  # its pages' content streams (pypdf), when needed
     canvas: dict = field(default_factory=dict)              # the bitmap the pages are drawn into, one after another
 
 
@@ -131,8 +127,7 @@ def read_pdf(path: Path) -> Document:
                          "reading it would take minutes",
                          "save the plan's own pages as a PDF of their own (in a PDF viewer: Print → Pages → Save as "
                          "PDF), name that file in config/sources.yaml and run `make manifest`.")
-    ink = method_parameters()
-    reading = _Reading(ink.no_ink, ink.faint)
+    reading = _Reading(method_parameters(), path=path)
     try:
         pages = [_read_page(pdf[i], i + 1, reading) for i in range(len(pdf))]
     finally:
@@ -167,16 +162,16 @@ def _open(path: Path, pdfium):
 
 def _read_page(page, number: int, reading: _Reading) -> tuple[list[_Line], list[_Table], float]:
     width, height = page.get_size()
-    h_edges, v_edges = _edges(page, width, height)
+    h_edges, v_edges = _edges(page, width, height, number, reading)
     components = _components(h_edges, v_edges)
     regions = [(min(x for x, _, _ in vs), min(y for y, _, _ in hs), max(x for x, _, _ in vs), max(y for y, _, _ in hs))
                for hs, vs in components]
     chars = _inked(page, height, _chars(page, height, reading), regions, reading)
-    chars, struck = _not_struck(chars, h_edges)
+    chars, struck = _not_struck(chars, h_edges, reading.method.struck_band)
     reading.unseen.add("struck", struck)
-    tables, inside = _tables(components, chars, number, reading.repairs)
+    tables, inside = _tables(components, chars, number, reading)
     _mark_cut(page, height, tables)
-    lines = _lines([c for i, c in enumerate(chars) if i not in inside], number, reading.repairs)
+    lines = _lines([c for i, c in enumerate(chars) if i not in inside], number, reading)
     return lines, tables, height
 
 
@@ -252,49 +247,52 @@ def _chars(page, height: float, reading: _Reading) -> list[_Char]:
             else (True, "")
         out.append(_Char(chr(code), box.left, box.right, height - box.top, height - box.bottom,
                          height - origin_y.value, size, drawn, glyph, upright, doubt, shade, i))
-    out = _without_watermarks(textpage, out, reading.watermarks)
+    out = _without_watermarks(textpage, out, reading)
     textpage.close()
     return out
 
 
 # A watermark (征求意见稿 2026.03, 内部资料, a year printed across the page) is no text of the plan: a plan with one
-# is read without it, and the cleaning log says what was left out. Its text is set in at least two of a watermark's
-# ways: turned diagonally (a vertical cell's text is turned a right angle, a watermark 30-60°), light (lighter than
-# WATERMARK_SHADE on white, its opacity counted: Chromium prints a page's rgba(0,0,0,.15) or #eee watermark in grey
-# 146-154 of 255, a shade of 0.57-0.6), large (drawn at WATERMARK_SIZE times the page's text size or more: a
-# watermark is some 40-120 pt, the text 10-16), or marked by the PDF as no content of the document (/Artifact, as
-# Acrobat and Word mark a page's header, footer and watermark; PDFium does not give which of them). A character
-# set in one of these ways alone (a grey 1 before 20, a turned digit, a large title) is no watermark: it is read,
-# or doubted, like any other. A Watermark annotation is drawn over the page, its text not in the text layer.
-WATERMARK_SHADE = 0.5
-WATERMARK_SIZE = 2.0
-WATERMARK_TURN = math.radians(5)     # turned further than this from a right angle: diagonally
+# is read without it, and the cleaning log says what was left out. It is text the PDF itself declares a watermark
+# (_declared_watermarks), or text set in at least two of a watermark's ways: turned diagonally (a vertical cell's
+# text is turned a right angle, a watermark 30-60°), light (on white, its opacity counted), large (some times the
+# page's text size or more), or marked by the PDF as no content of the document (/Artifact of another kind, or of
+# none: a page's header or footer is one too). The bounds, with their reasons: config/method.yaml, `pdf_watermark`.
+# A character set in one of these ways alone (a grey 1 before 20, a turned digit, a large title) is no watermark:
+# it is read, or doubted, like any other. A watermark set like the text (neither large nor turned: a declaration a
+# reader does not see) printed over or beside a digit leaves that digit in doubt: a grey 9 at the text's size over
+# the 0 of 20, or a 1 just before it, is what a reader sees as part of the figure, whatever the PDF declares.
+# A Watermark annotation is drawn over the page, its text not in the text layer.
+BESIDE = 0.3     # a watermark's character this close (in the digit's heights) beside a digit on its line adjoins it
 
 
-def _without_watermarks(textpage, chars: list[_Char], watermarks: list[str]) -> list[_Char]:
+def _without_watermarks(textpage, chars: list[_Char], reading: _Reading) -> list[_Char]:
     """The characters that are no watermark's (see above). The watermark's pieces of text (its run of characters
     on a page) are added to `watermarks`, and its text objects are set invisible (rendering mode 3; the document
     is never saved): the ink check then sees each character's own ink, not a watermark's grey over a white 9."""
     import pypdfium2.raw as raw
     # how large: by the font's box, as tall as the size it is drawn at (turned, taller)
     heights = sorted(c.bottom - c.top for c in chars if not c.text.isspace())
-    large = WATERMARK_SIZE * heights[len(heights) // 2] if heights else math.inf
-    if not any(c.bottom - c.top >= large or c.shade >= WATERMARK_SHADE for c in chars):
+    method, watermarks, declared = reading.method, reading.watermarks, reading.declared
+    large = method.watermark_size * heights[len(heights) // 2] if heights else math.inf
+    if not declared and not any(c.bottom - c.top >= large or c.shade >= method.watermark_shade for c in chars):
         return chars
     artifacts: dict[int, bool] = {}
-    kept, piece, hidden = [], [], {}
+    kept, piece, hidden, like_text = [], [], {}, []
     for ch in chars:
         if ch.text.isspace():
             (piece if piece else kept).append(ch)       # a space inside a watermark's run is the watermark's
             continue
-        ways = (ch.bottom - ch.top >= large) + (ch.shade >= WATERMARK_SHADE)
-        if ways:                        # only text already large or light is looked at further: each call costs
+        ways = (ch.bottom - ch.top >= large) + (ch.shade >= method.watermark_shade)
+        if ways or declared:            # only text already large or light is looked at further: each call costs
             text_object = raw.FPDFText_GetTextObject(textpage, ch.index)
             angle = raw.FPDFText_GetCharAngle(textpage, ch.index) % (math.pi / 2)
-            ways += (WATERMARK_TURN < angle < math.pi / 2 - WATERMARK_TURN) + _artifact(text_object, artifacts)
-            if ways >= 2:
+            turned = method.watermark_turn < angle < math.pi / 2 - method.watermark_turn
+            if _key(text_object) in declared or (ways and ways + turned + _artifact(text_object, artifacts) >= 2):
                 hidden[_key(text_object)] = text_object
                 piece.append(ch)
+                if not turned and ch.bottom - ch.top < large:
+                    like_text.append(ch)
                 continue
         if piece:
             watermarks.append("".join(c.text for c in piece).strip())
@@ -304,7 +302,28 @@ def _without_watermarks(textpage, chars: list[_Char], watermarks: list[str]) -> 
         watermarks.append("".join(c.text for c in piece).strip())
     for text_object in hidden.values():
         raw.FPDFTextObj_SetTextRenderMode(text_object, raw.FPDF_TEXTRENDERMODE_INVISIBLE)
+    _doubt_digits_by(like_text, kept, method.overprinted)
     return kept
+
+
+def _doubt_digits_by(marks: list[_Char], chars: list[_Char], share: float) -> None:
+    """A digit with a watermark's character set like the text printed over it (sharing more than `share` of the
+    smaller glyph's box) or just beside it on its line is in doubt: a reader sees that character as the figure's."""
+    for digit in (c for c in chars if c.text.isdigit()) if marks else ():
+        size = max(digit.bottom - digit.top, 1)
+        for mark in marks:
+            left, right = max(digit.glyph[0], mark.glyph[0]), min(digit.glyph[1], mark.glyph[1])
+            low, high = max(digit.glyph[2], mark.glyph[2]), min(digit.glyph[3], mark.glyph[3])
+            areas = [(g[1] - g[0]) * (g[3] - g[2]) for g in (digit.glyph, mark.glyph)]
+            if right > left and high > low and (right - left) * (high - low) > share * min(areas):
+                digit.doubt = digit.doubt or (f"the watermark's '{mark.text}' {PRINTED_OVER} '{digit.text}', set like "
+                                              "the plan's own text (only the PDF declares it a watermark)")
+                break
+            if abs(mark.baseline - digit.baseline) < BESIDE * size and \
+                    max(mark.x0 - digit.x1, digit.x0 - mark.x1) < BESIDE * size:
+                digit.doubt = digit.doubt or (f"the watermark's '{mark.text}' is set just beside '{digit.text}', like "
+                                              "the plan's own text (only the PDF declares it a watermark)")
+                break
 
 
 def _key(handle) -> int:
@@ -442,17 +461,17 @@ def _inked(page, height: float, chars: list[_Char], regions: list[tuple], readin
     blanks: list[_Char] = []
     for ch in chars:
         value = by_glyph.get(id(ch), 255)
-        if value < reading.no_ink:
+        if value < reading.method.no_ink:
             reading.unseen.add("hidden", 1)
             blanks.append(ch)
             continue
-        if value < reading.faint:
+        if value < reading.method.faint:
             ch.doubt = (f"'{ch.text}' is printed so faint (a contrast of {value} of 255 with what is around it, under "
-                        f"config/method.yaml's pdf_ink.faint, {reading.faint}; black text at 10% opacity measures 25) "
-                        "that a reader may see it or not")
+                        f"config/method.yaml's pdf_ink.faint, {reading.method.faint}; black text at 10% opacity "
+                        "measures 25) that a reader may see it or not")
         kept.append(ch)
     _close_blanks(kept, blanks)
-    return _overprinted(kept)
+    return _overprinted(kept, reading.method.overprinted)
 
 
 def _contrast(page, height: float, glyphs: list[_Char], lines: dict, checked, regions: list[tuple], canvas: dict):
@@ -529,17 +548,16 @@ def _close_blanks(kept: list[_Char], blanks: list[_Char]) -> None:
             before.x1 = max(before.x1, x1)
 
 
-OVERPRINTED = 0.25      # two glyphs' boxes sharing more than this of the smaller are printed over one another
 OVERPRINT_CHUNK = 500   # digits compared at a time (the pairs to compare are held in memory together)
 PRINTED_OVER = "is printed over"
 
 
-def _overprinted(chars: list[_Char]) -> list[_Char]:
-    """Digits printed over other characters. The same digit twice in one place (bold as some programs make it,
-    printing it twice, perhaps a little apart or in another font) is read once: 2200 was read for 20. A digit and
-    another character over one another (a 9 made invisible and set over the 0 of 20, whose ink then shows through
-    it) cannot be told apart, and both are marked a doubt. Only digits are compared, with the glyphs whose columns
-    they share (numpy: a page has a thousand characters)."""
+def _overprinted(chars: list[_Char], share: float) -> list[_Char]:
+    """Digits printed over other characters (their glyphs' boxes sharing more than `share` of the smaller's). The same
+    digit twice in one place (bold as some programs make it, printing it twice, perhaps a little apart or in another
+    font) is read once: 2200 was read for 20. A digit and another character over one another (a 9 made invisible and
+    set over the 0 of 20, whose ink then shows through it) cannot be told apart, and both are marked a doubt. Only
+    digits are compared, with the glyphs whose columns they share (numpy: a page has a thousand characters)."""
     import numpy as np
     glyphs = [c for c in chars if c.glyph and not c.text.isspace()]
     digits = np.array([i for i, c in enumerate(glyphs) if c.text.isdigit()], dtype=int)
@@ -564,7 +582,7 @@ def _overprinted(chars: list[_Char]) -> list[_Char]:
         up = np.minimum(box[one, 3], box[other, 3]) - np.maximum(box[one, 2], box[other, 2])
         smaller = np.minimum(area[one], area[other])
         hit = (one != other) & (across > 0) & (up > 0) & (smaller > 0)
-        hit[hit] = across[hit] * up[hit] > OVERPRINTED * smaller[hit]
+        hit[hit] = across[hit] * up[hit] > share * smaller[hit]
         pairs += zip(one[hit].tolist(), other[hit].tolist())
     dropped: set[int] = set()
     for i, j in sorted(pairs):
@@ -639,21 +657,17 @@ def _merged(clips: list[tuple], rows: int, columns: int) -> list[tuple[int, int,
     return [tuple(box) for box in merged]
 
 
-# A line struck through text crosses its glyphs a quarter to a half of the font size above the baseline (LibreOffice
-# 0.28, measured); an underline lies below the baseline, and a table's rule above the tallest glyph (0.95).
-STRIKE_BAND = (0.15, 0.5)
-
-
-def _not_struck(chars: list[_Char], h_edges: list[tuple]) -> tuple[list[_Char], int]:
+def _not_struck(chars: list[_Char], h_edges: list[tuple], band: tuple[float, float]) -> tuple[list[_Char], int]:
     """The characters no line strikes through, and how many strike lines there were: a struck-through run (删除线,
     <s>, or a deletion a document printed with its tracked changes shows) is shown as deleted. A struck 18 before 20
-    was read 1820."""
+    was read 1820. `band`: where a strike line crosses, in the character's size above its baseline (config/method.yaml,
+    pdf_ink.struck_from and struck_to)."""
     edges = sorted(h_edges)
     ys = [edge[0] for edge in edges]
     kept, strikes = [], set()
     for char in chars:
-        low = bisect_left(ys, char.baseline - STRIKE_BAND[1] * char.size)
-        high = bisect_right(ys, char.baseline - STRIKE_BAND[0] * char.size)
+        low = bisect_left(ys, char.baseline - band[1] * char.size)
+        high = bisect_right(ys, char.baseline - band[0] * char.size)
         hit = next((k for k in range(low, high) if edges[k][1] <= char.cx <= edges[k][2]), None)
         if hit is None or char.text.isspace() or not char.upright:   # a turned glyph's baseline is at its side
             kept.append(char)
@@ -662,17 +676,24 @@ def _not_struck(chars: list[_Char], h_edges: list[tuple]) -> tuple[list[_Char], 
     return kept, len(strikes)
 
 
-def _edges(page, width: float, height: float) -> tuple[list[tuple], list[tuple]]:
+def _edges(page, width: float, height: float, number: int, reading: _Reading) -> tuple[list[tuple], list[tuple]]:
     """Ruling lines as (position, start, end): horizontal at y (from the top), vertical at x. A thin path is one
     line; a rectangle gives its four sides (but not one as large as the page: a background). Read through
-    PDFium's own calls: a page may hold thousands of objects, and wrapping each in Python would cost seconds."""
+    PDFium's own calls: a page may hold thousands of objects, and wrapping each in Python would cost seconds.
+    On the way, the objects the PDF declares a watermark are found (`reading.declared`); they draw no ruling line."""
     import ctypes
 
     import pypdfium2.raw as raw
     h, v = [], []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    sections: dict[int, list] = {}      # an /Artifact section with a /Subtype (its mark): the objects in it
     for index in range(raw.FPDFPage_CountObjects(page)):
         obj = raw.FPDFPage_GetObject(page, index)
+        for m in range(raw.FPDFPageObj_CountMarks(obj)):
+            mark = raw.FPDFPageObj_GetMark(obj, m)
+            if raw.FPDFPageObjMark_GetParamValueType(mark, b"Subtype") != raw.FPDF_OBJECT_UNKNOWN and \
+                    _mark_name(mark) == "Artifact":
+                sections.setdefault(_key(mark), []).append(obj)
         if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH or \
                 not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             continue
@@ -680,13 +701,91 @@ def _edges(page, width: float, height: float) -> tuple[list[tuple], list[tuple]]
         x0, x1 = left.value, right.value
         w, hh = x1 - x0, y1 - y0
         if hh <= THIN and w > THIN:
-            h.append(((y0 + y1) / 2, x0, x1))
+            h.append(((y0 + y1) / 2, x0, x1, obj))
         elif w <= THIN and hh > THIN:
-            v.append(((x0 + x1) / 2, y0, y1))
+            v.append(((x0 + x1) / 2, y0, y1, obj))
         elif w > THIN and hh > THIN and not (w > 0.8 * width and hh > 0.8 * height):
-            h += [(y0, x0, x1), (y1, x0, x1)]
-            v += [(x0, y0, y1), (x1, y0, y1)]
-    return h, v
+            h += [(y0, x0, x1, obj), (y1, x0, x1, obj)]
+            v += [(x0, y0, y1, obj), (x1, y0, y1, obj)]
+    reading.declared = _declared_watermarks(sections, number, reading) if sections else set()
+    drawn = [(a, b, c) for a, b, c, obj in h if _key(obj) not in reading.declared], \
+        [(a, b, c) for a, b, c, obj in v if _key(obj) not in reading.declared]
+    return drawn
+
+
+def _mark_name(mark) -> str:
+    import ctypes
+
+    import pypdfium2.raw as raw
+    name, length = (ctypes.c_ushort * 16)(), ctypes.c_ulong()
+    if not raw.FPDFPageObjMark_GetName(mark, name, ctypes.sizeof(name), length):
+        return ""
+    return bytes(name)[:length.value].decode("utf-16-le", "replace").rstrip("\0")
+
+
+# What a page's content streams draw, as PDFium makes objects of it (a text-showing operator, a painted path, an
+# XObject, an inline image, a shading).
+PAINTING = {b"Tj", b"TJ", b"'", b'"', b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"S", b"s", b"Do", b"sh",
+            b"INLINE IMAGE"}
+
+
+def _declared_watermarks(sections: dict[int, list], number: int, reading: _Reading) -> set[int]:
+    """The page's objects (and the objects inside them) in marked content the PDF declares a watermark:
+    `/Artifact <</Type /Pagination /Subtype /Watermark>>`, as Acrobat and Word mark one (a page's header and footer
+    are artifacts of subtype /Header and /Footer). PDFium gives a mark's keys but not a name's value, so the page's
+    content stream is read again (pypdf, only for a page with such marks), its /Artifact sections with a /Subtype
+    matched to PDFium's in the order they first draw something. If they cannot be matched, none is taken as
+    declared (the watermark is then judged by how it is set, as any text)."""
+    import pypdfium2.raw as raw
+    from pypdf import PdfReader
+    if reading.content is None:
+        reading.content = PdfReader(str(reading.path))
+    subtypes = _artifact_subtypes(reading.content.pages[number - 1])
+    if len(subtypes) != len(sections):
+        return set()
+    declared: set[int] = set()
+    for objects, subtype in zip(sections.values(), subtypes):
+        if subtype == "/Watermark":
+            for obj in objects:
+                declared |= _with_inner(obj, raw)
+    return declared
+
+
+def _artifact_subtypes(page) -> list[str]:
+    """The /Subtype of each /Artifact section that has one on a pypdf page, in the order they first draw."""
+    from pypdf.generic import NameObject
+    contents = page.get_contents()
+    resources = page.get("/Resources")
+    properties = (resources.get_object().get("/Properties") if resources is not None else None) or {}
+    stack: list = []
+    subtypes: list[str] = []     # each /Artifact section with a /Subtype, in the order they first draw
+    for operands, operator in (contents.operations if contents is not None else []):
+        if operator == b"BDC" and len(operands) == 2:
+            tag, values = operands
+            values = properties.get_object().get(values) if isinstance(values, NameObject) else values
+            values = values.get_object() if values is not None else {}
+            subtype = values.get("/Subtype") if tag == "/Artifact" and hasattr(values, "get") else None
+            stack.append([str(subtype), False] if subtype is not None else None)
+        elif operator in (b"BMC", b"BDC"):
+            stack.append(None)
+        elif operator == b"EMC":
+            if stack:
+                stack.pop()
+        elif operator in PAINTING:
+            for section in stack:
+                if section is not None and not section[1]:
+                    section[1] = True
+                    subtypes.append(section[0])
+    return subtypes
+
+
+def _with_inner(obj, raw) -> set[int]:
+    """The object's key, and the keys of the objects a form XObject holds (Acrobat draws its watermark as one)."""
+    keys = {_key(obj)}
+    if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_FORM:
+        for i in range(raw.FPDFFormObj_CountObjects(obj)):
+            keys |= _with_inner(raw.FPDFFormObj_GetObject(obj, i), raw)
+    return keys
 
 
 def _cluster(values: list[float]) -> list[float]:
@@ -722,20 +821,20 @@ def _components(h_edges, v_edges) -> list[tuple[list, list]]:
     return [g for g in groups.values() if g[0] and g[1]]
 
 
-def _tables(components, chars: list[_Char], page: int, repairs: _Repairs) -> tuple[list[_Table], set[int]]:
+def _tables(components, chars: list[_Char], page: int, reading: _Reading) -> tuple[list[_Table], set[int]]:
     tables, inside = [], set()
     for hs, vs in components:
         xs, ys = _cluster([x for x, _, _ in vs]), _cluster([y for y, _, _ in hs])
         if len(xs) < 3 or len(ys) < 2:      # not a table of two columns (one row: perhaps a table's last row,
             continue                        # alone on the next page)
-        table = _grid(hs, vs, xs, ys, chars, inside, repairs)
+        table = _grid(hs, vs, xs, ys, chars, inside, reading)
         if table is not None:
             table.page = page
             tables.append(table)
     return sorted(tables, key=lambda t: t.top), inside
 
 
-def _grid(hs, vs, xs, ys, chars, inside: set[int], repairs: _Repairs) -> _Table | None:
+def _grid(hs, vs, xs, ys, chars, inside: set[int], reading: _Reading) -> _Table | None:
     """The table's cells: the cells between neighbouring lines, joined where no line separates them; each
     character goes to the cell its centre is in."""
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
@@ -749,7 +848,7 @@ def _grid(hs, vs, xs, ys, chars, inside: set[int], repairs: _Repairs) -> _Table 
             inside.add(i)
     if not texts:
         return None
-    cell_text = {root: _text_of(cs, repairs) for root, cs in texts.items()}
+    cell_text = {root: _text_of(cs, reading) for root, cs in texts.items()}
     rows = [[(cell_text.get(find((r, c)), ""), find((r, c)) != (r, c)) for c in range(n_cols)]
             for r in range(n_rows)]
     doubts = {root: next(ch.doubt for ch in cs if ch.doubt) for root, cs in texts.items() if any(ch.doubt for ch in cs)}
@@ -786,10 +885,10 @@ def _merged_cells(hs, vs, xs, ys):
     return find
 
 
-def _text_of(chars: list[_Char], repairs: _Repairs) -> str:
+def _text_of(chars: list[_Char], reading: _Reading) -> str:
     """A cell's characters as text, its lines joined."""
     lines = _group_lines(chars)
-    return join_lines("\n".join(_repaired(_line_text(line), repairs) for line in lines))
+    return join_lines("\n".join(_repaired(_line_text(line, reading.method), reading.repairs) for line in lines))
 
 
 def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
@@ -802,9 +901,9 @@ def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
     return [sorted(line, key=lambda c: c.x0) for line in lines]
 
 
-def _line_text(chars: list[_Char]) -> str:
+def _line_text(chars: list[_Char], method: Method) -> str:
     out, previous = [], None
-    _mark_raised(chars)
+    _mark_raised(chars, method)
     for ch in chars:
         if previous is not None and ch.x0 - previous.x1 > 0.3 * (ch.bottom - ch.top) and not ch.text.isspace() \
                 and not previous.text.isspace():
@@ -814,32 +913,33 @@ def _line_text(chars: list[_Char]) -> str:
     return "".join(out).strip()
 
 
-def _mark_raised(chars: list[_Char]) -> None:
+def _mark_raised(chars: list[_Char], method: Method) -> None:
     """Digits set smaller and raised (or lowered) off the line's baseline are a note mark (10.3 and a raised 1,
     as Word's 上标 or a web page's <sup> print), never a digit of the number: written as superscript (subscript)
     digits, which the value parser reads as a mark. The line's own text is its largest characters. A digit set
     smaller than the others of its figure but on their baseline (2, a small 1, 0) is no note mark, and whether a
-    reader takes it into the figure cannot be told: it is a doubt."""
+    reader takes it into the figure cannot be told: it is a doubt. How much smaller, and how far off the baseline:
+    config/method.yaml, pdf_note_marks."""
     if not chars:
         return
     body = max(chars, key=lambda c: (c.size, c.bottom - c.top))
     height = body.bottom - body.top
     for ch in chars:
-        if ch.upright and _smaller(ch, body):
+        if ch.upright and _smaller(ch, body, method.note_mark_smaller):
             shift = ch.baseline - body.baseline          # negative: raised (the page's y runs downwards)
-            if abs(shift) > RAISED_SHIFT * height:
+            if abs(shift) > method.note_mark_raised * height:
                 ch.text = as_superscript(ch.text) if shift < 0 else as_subscript(ch.text)
     for figure in _figures(chars):
         largest = max(c.drawn for c in figure)
         for ch in figure:
-            if ch.drawn < RAISED_SIZE * largest:
+            if ch.drawn < method.note_mark_smaller * largest:
                 ch.doubt = ch.doubt or (f"'{ch.text}' is set smaller than the other digits of "
                                         f"'{''.join(c.text for c in figure)}' but on their line (no raised note "
                                         "mark), so a reader may take it into the figure or not")
 
 
-def _smaller(ch: _Char, than: _Char) -> bool:
-    return ch.size < RAISED_SIZE * than.size or ch.bottom - ch.top < RAISED_SIZE * (than.bottom - than.top)
+def _smaller(ch: _Char, than: _Char, share: float) -> bool:
+    return ch.size < share * than.size or ch.bottom - ch.top < share * (than.bottom - than.top)
 
 
 def _figures(chars: list[_Char]) -> list[list[_Char]]:
@@ -861,10 +961,10 @@ def _repaired(text: str, repairs: _Repairs) -> str:
     return spaced
 
 
-def _lines(chars: list[_Char], page: int, repairs: _Repairs) -> list[_Line]:
+def _lines(chars: list[_Char], page: int, reading: _Reading) -> list[_Line]:
     out = []
     for group in _group_lines(chars):
-        text = _repaired(_line_text(group), repairs)
+        text = _repaired(_line_text(group, reading.method), reading.repairs)
         if text:
             # the line's figure is in doubt for a digit's doubt, or for a character printed over a digit (the digit
             # perhaps in a table's cell, its doubt then the cell's); a faint word of prose is no figure
