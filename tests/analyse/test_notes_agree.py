@@ -48,7 +48,7 @@ from support import brief_limits as bl
 from support.tonglu import make_county
 
 # Notes that say why a result cannot be assessed (trends.csv progress_notes and evaluation_notes).
-WHY_NOT = {"no_target", "no_actual", "no_actual_after_base", "final_waits", "final_waits_latest",
+WHY_NOT = {"no_target", "final_bound", "no_actual", "no_actual_after_base", "final_waits", "final_waits_latest",
            "estimate_not_actual", "one_observation", "unstated_excess", "cumulative_missing", "cumulative_no_actual",
            "no_base_value"}
 # Notes that say how a result was reached, beside the note that states it.

@@ -74,6 +74,35 @@ def target_met(latest: float, target: float, comparator: str, direction: str) ->
     return latest < target if comparator == ">" else latest <= target
 
 
+# An actual known only as a bound (a workbook's 比较符 > or >=, a plan's 19.9以上): the figure is somewhere beyond it.
+LOWER_BOUNDS, UPPER_BOUNDS = (">", ">="), ("<", "<=")
+
+
+def is_bound(comparator) -> bool:
+    """Whether a value is a bound (>19.9, ≥19.5, ≤5), not the figure itself ('=', '', None, and a target's ≈)."""
+    return comparator in LOWER_BOUNDS + UPPER_BOUNDS
+
+
+def bound_meets_target(value: float, value_comparator: str, target: float, comparator: str,
+                       direction: str) -> bool | None:
+    """Whether an actual that may be a bound meets the target: True when every figure the bound allows meets it,
+    False when none does, None when the bound cannot tell (>19.9 against 20: 19.95 misses it, 25 meets it).
+    An exact actual (value_comparator '=') is target_met's. >20 against 20 is met; >=19.5 against 20 cannot be told;
+    <19 against 20 is missed (where more is better); mirrored for indicators where less is better."""
+    if not is_bound(value_comparator):
+        return target_met(value, target, comparator, direction)
+    # Where less is better, the same question on the negated figures: met means at or above -target.
+    sign = 1 if direction == "higher" else -1
+    v, t = sign * value, sign * target
+    upward = (value_comparator in LOWER_BOUNDS) == (sign == 1)     # the bound's figures lie above v
+    open_bound = value_comparator in (">", "<")                    # v itself is not among them
+    strict = comparator in (">", "<")                              # the target must be passed: t does not meet it
+    if upward:   # figures above v: all meet 'at least t' when v >= t (v == t: unless v is among them and t is not)
+        return True if v > t or (v == t and (open_bound or not strict)) else None
+    # figures below v: none meets it when v < t (v == t: when v is not among them, or t does not meet it)
+    return False if v < t or (v == t and (open_bound or strict)) else None
+
+
 def category_for_ratio(ratio: float) -> str:
     thresholds = method_parameters()
     if ratio >= thresholds.on_track:
@@ -135,4 +164,5 @@ def _final(historical, method, latest_year, latest, target_year, target, compara
     met = target_met(latest, target, comparator, direction)
     return Progress(historical, None, method, None, TARGET_MET if met else TARGET_MISSED,
                     {"code": "final_met" if met else "final_missed", "year": latest_year, "value": latest,
-                     "target_year": target_year, "target": target, "target_comparator": comparator})
+                     "value_comparator": "=", "target_year": target_year, "target": target,
+                     "target_comparator": comparator})

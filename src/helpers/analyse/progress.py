@@ -27,7 +27,9 @@ from helpers.analyse.growth import (
     TARGET_MISSED,
     Progress,
     assess_progress,
+    bound_meets_target,
     category_label,
+    is_bound,
     target_met,
 )
 from helpers.analyse.inputs import (
@@ -108,6 +110,8 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         "baseline_kind": None if base is None else base["kind"],
         "latest_year": None if latest is None else int(latest["year"]),
         "latest_value": None if latest is None else latest["value"],
+        # >19.9 (a workbook's 比较符): the latest actual is a bound, not the figure itself
+        "latest_comparator": None if latest is None else (latest.get("comparator") or "="),
         "target_year": None if target is None else int(target["year"]),
         "target_value": None if target is None else target["value"],
         "target_comparator": None if target is None else target["comparator"],
@@ -149,7 +153,8 @@ def _final_progress(progress: Progress, judged: dict, target: dict | None, targe
     if met is None:
         return Progress(progress.historical_rate, progress.required_rate, progress.rate_method, None, NOT_ASSESSABLE)
     reason = {"code": "final_met" if met else "final_missed", "year": judged["evaluated_year"],
-              "value": judged["evaluated_value"], "target_year": target_year, "target": float(target["value"]),
+              "value": judged["evaluated_value"], "value_comparator": judged["evaluated_comparator"] or "=",
+              "target_year": target_year, "target": float(target["value"]),
               "target_comparator": target["comparator"]}
     return Progress(progress.historical_rate, None, progress.rate_method, None,
                     TARGET_MET if met else TARGET_MISSED, reason)
@@ -208,6 +213,7 @@ def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report
     where = phase(period, report_year)
     final = where in FINAL_PHASES
     by_year = {int(r["year"]): float(r["value"]) for r in observed}
+    bounds = {int(r["year"]): r.get("comparator") for r in observed if is_bound(r.get("comparator"))}
     base = by_year.get(period.base_year)
     notes: list[dict] = []
     if final and period.target_year not in by_year and estimate is not None:
@@ -221,8 +227,10 @@ def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report
     else:
         year = value = None
     out = {"plan": period.name, "plan_phase": where, "base_year": period.base_year, "base_value": base,
-           "evaluated_year": year, "evaluated_value": value, "progress_share": None, "schedule_share": None,
-           "schedule_judgement": None, "hold_target": None,
+           "evaluated_year": year, "evaluated_value": value,
+           # >19.9 (a workbook's 比较符): the value judged is a bound, not the figure itself
+           "evaluated_comparator": bounds.get(year, "=") if year is not None else None, "progress_share": None,
+           "schedule_share": None, "schedule_judgement": None, "hold_target": None,
            "target_met": None, "completion_rate": None, "gap_to_target": None}
     out.update(_sdg_columns(None))
     if target is not None and target["cumulative"]:
@@ -243,6 +251,8 @@ def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report
         # (no 完成率, no 序时进度): the latest actual stays, with its year, in evaluated_year and evaluated_value.
         notes.append({"code": "final_waits_latest", "target_year": period.target_year, "year": year})
         return _with_notes(out, notes)
+    if final and year in bounds:
+        return _with_notes(out, notes + _judged_on_bound(out, year, value, bounds[year], goal, comparator, direction))
     out["completion_rate"] = ev.completion_rate(value, goal, direction)
     out["gap_to_target"] = value - goal   # in the indicator's unit; above 0 is above the target
     if year == period.target_year:
@@ -254,6 +264,18 @@ def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report
     return _with_notes(out, notes + _schedule_notes(out, year, value, goal, comparator, report_year, period))
 
 
+def _judged_on_bound(out: dict, year: int, value: float, bound: str, goal: float, comparator: str,
+                     direction: str) -> list[dict]:
+    """A final evaluation on an actual known only as a bound (>19.9): met where every figure it allows meets the
+    target (>20 against 20), missed where none does, otherwise not assessable (>19.9 against 20), never judged as
+    19.9 itself. Its 完成率 and gap would be bounds too: left out, and the note says why."""
+    out["target_met"] = bound_meets_target(value, bound, goal, comparator, direction)
+    if out["target_met"] is not None:
+        return []        # the final note (final_met, final_missed) names the bound
+    return [{"code": "final_bound", "year": year, "value": value, "value_comparator": bound, "target_year": year,
+             "target": goal, "target_comparator": comparator}]
+
+
 def _cumulative_judgement(observed: list[dict], target: dict, period, final: bool, report_year: int, direction: str,
                           out: dict) -> dict:
     """A cumulative target (〔〕: the sum over the plan's years) against the sum of the yearly actuals from the
@@ -262,7 +284,7 @@ def _cumulative_judgement(observed: list[dict], target: dict, period, final: boo
     goal, comparator = float(target["value"]), target["comparator"]
     first = period.base_year + 1
     by_year = {int(r["year"]): float(r["value"]) for r in observed if first <= int(r["year"]) <= period.target_year}
-    out.update(base_value=None, evaluated_year=None, evaluated_value=None)
+    out.update(base_value=None, evaluated_year=None, evaluated_value=None, evaluated_comparator=None)
     out["sdg_notes"] = _notes({"code": "cumulative"})
     year = period.target_year if final else max(by_year, default=None)
     if year is None:
@@ -346,19 +368,22 @@ def note_codes(stored) -> list[str]:
 
 
 def target_counts(progress: pd.DataFrame) -> pd.DataFrame:
-    """Per county, at its final evaluation: N of M targets met (M: targets with a target-year actual), and the
-    targets that cannot be judged yet (no target-year actual), from the verdict."""
+    """Per county, at its final evaluation: N of M targets met (M: targets with a target-year actual), the targets
+    whose target-year actual is only a bound that cannot tell (>19.9 against 20: `bounded`), and those that cannot
+    be judged yet (no target-year actual), from the verdict."""
     rows = []
     for entity, g in progress[progress["target_value"].notna()].groupby("entity", sort=False):
         final = g["plan_phase"].isin(FINAL_PHASES)
         met, missed = g[final & (g["verdict"] == TARGET_MET)], g[final & (g["verdict"] == TARGET_MISSED)]
+        bounded = g[final & (g["verdict"] == NOT_ASSESSABLE) & g["evaluated_comparator"].map(is_bound)
+                    & (g["evaluated_year"] == g["target_year"])]
         rows.append({"entity": entity, "entity_name_zh": g["entity_name_zh"].iloc[0],
                      "entity_name_en": g["entity_name_en"].iloc[0], "plan": g["plan"].iloc[0],
                      "plan_phase": g["plan_phase"].iloc[0], "target_year": int(g["target_year"].iloc[0]),
                      "targets": len(g), "judged": len(met) + len(missed), "met": len(met), "missed": len(missed),
-                     "not_judged": len(g) - len(met) - len(missed),
+                     "bounded": len(bounded), "not_judged": len(g) - len(met) - len(missed) - len(bounded),
                      "met_indicators": "、".join(met["indicator_name_zh"]),
                      "missed_indicators": "、".join(missed["indicator_name_zh"])})
     return pd.DataFrame(rows, columns=["entity", "entity_name_zh", "entity_name_en", "plan", "plan_phase",
-                                       "target_year", "targets", "judged", "met", "missed", "not_judged",
-                                       "met_indicators", "missed_indicators"])
+                                       "target_year", "targets", "judged", "met", "missed", "bounded",
+                                       "not_judged", "met_indicators", "missed_indicators"])

@@ -70,6 +70,7 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
         except InputError as exc:   # a titled table with an unknown header: another titled one may be the plan's
             first_error = first_error or exc
             continue
+        _refuse_unjoined_part(path, parts[-1] if parts else grid, grids)
         table.empty_tables = [_first_place(g) for g in _after_title(skipped.get(grid.number, []), title)]
         table.continued = [_first_place(part) for part in parts]
         return table
@@ -95,6 +96,23 @@ def _continued_in(grid: Grid, grids: list[Grid], plan: Plan, path: Path) -> list
         parts.append(following)
         before = following
     return parts
+
+
+def _refuse_unjoined_part(path: Path, end: Grid, grids: list[Grid]) -> None:
+    """A PDF's table on the next page with the plan's table's columns, not joined to it, is perhaps its part after
+    the page break: its rows would be dropped without a word. Unless the plan's table ended (its 注 row), the run
+    stops there."""
+    part = next((g for g in grids if g.same_columns_as == end.number), None)
+    if part is None or _has_note_row(end):
+        return
+    last_page = max(c.place.page or 0 for row in end.rows for c in row)
+    between = "; ".join(f"'{p.text[:40]}'" for p in end.after) or "nothing the reader could tell"
+    raise InputError(path, _first_place(part), f"the plan's table ends on page {last_page} and a table with the "
+                     f"same columns follows on page {last_page + 1} ({part.summary()}), but they could not be joined "
+                     f"(between them: {between}): the rows on page {last_page + 1} may be the rest of the plan's "
+                     "table, and would be left out",
+                     "ask the office for the plan as .docx or its web page (a PDF's layout cannot be corrected "
+                     "here), name that file in config/sources.yaml and run `make manifest`.")
 
 
 def _has_note_row(grid: Grid) -> bool:

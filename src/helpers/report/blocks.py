@@ -290,14 +290,15 @@ def value_text(ctx: ReportContext, value, comparator=None, unit: str | None = No
 
 
 def target_text(ctx: ReportContext, value, comparator) -> str:
-    """A target with its comparator: in a final evaluation '≥35' and '>35' are judged differently."""
+    """A target with its comparator: in a final evaluation '≥35' and '>35' are judged differently. (So is an
+    actual recorded as a bound, >19.9: never shown as 19.9.)"""
     text = value_text(ctx, value, comparator)
     return "≥" + text if comparator == ">=" and text != "—" else text
 
 
-def year_value_text(ctx: ReportContext, year, value) -> str:
-    """'2025: 15.1' (a value with the year it is for), or — when there is none."""
-    return "—" if value is None or pd.isna(value) else f"{int(year)}: {value_text(ctx, value)}"
+def year_value_text(ctx: ReportContext, year, value, comparator=None) -> str:
+    """'2025: 15.1' (a value with the year it is for; '2025: >19.9' for a bound), or — when there is none."""
+    return "—" if value is None or pd.isna(value) else f"{int(year)}: {target_text(ctx, value, comparator)}"
 
 
 def rate_text(ctx: ReportContext, value, method, comparator=None) -> str:

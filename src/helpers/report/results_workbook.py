@@ -103,8 +103,8 @@ def write_results(inputs: AnalysisInputs, tables: dict, path: Path, lang: str = 
 SECONDARY = ("entity", "indicator_id", "other", "other_indicator_id", "trend_scale", "trend_intercept",
              "trend_slope", "trend_projection_year", "sources", "note_values")
 # After the key columns, before the rest: how a value was stated and where it comes from.
-THEN = ["comparator", "target_comparator", "quality", "origin", "plan", "derivation", "note", "source_file",
-        "source_place", "source_line", "source_sheet", "source_cell"]
+THEN = ["comparator", "target_comparator", "latest_comparator", "evaluated_comparator", "quality", "origin", "plan",
+        "derivation", "note", "source_file", "source_place", "source_line", "source_sheet", "source_cell"]
 # Text columns in Chinese only, beside their English counterpart (every note is said in the reader's language).
 CHINESE_ONLY = ("comparability_reason", "met_indicators", "missed_indicators")
 

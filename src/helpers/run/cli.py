@@ -79,7 +79,14 @@ def _said_once() -> None:
 
 
 def _run(args) -> str:
-    from helpers.run.notebook_runner import check_parameter_names, folder_parameters, parameter_value, run_notebook
+    from helpers.run.notebook_runner import (
+        check_notebook,
+        check_parameter_names,
+        folder_parameters,
+        parameter_value,
+        run_notebook,
+    )
+    check_notebook(args.notebook)
     check_parameter_names(args.notebook, [name for name, _ in args.parameter])
     parameters = folder_parameters({name: parameter_value(v) for name, v in args.parameter}, Path.cwd())
     return run_notebook(args.notebook, args.output, parameters)
@@ -256,6 +263,10 @@ def _manifest(args) -> str:
     from helpers.core.config import load_sources, plan_path
     from helpers.core.errors import InputError
     from helpers.extract.manifest import write_manifest
+    if not Path(args.raw_dir).is_dir():     # (advice to copy the plans into a folder that does not exist fails)
+        raise ParameterError(f"the raw folder {args.raw_dir} (--raw-dir; make's RAW_DIR) does not exist. Name the "
+                             "folder that holds the raw plan documents, or leave it out for the default, "
+                             f"{paths.display_path(paths.RAW_DIR)}.")
     sources = load_sources(args.config_dir)
     files = [p.file for p in sources.plans]
     from helpers.extract.plans import read_plan
@@ -305,6 +316,9 @@ def _results_workbook(args) -> str:
     from helpers.analyse import load_run_inputs, read_tables
     from helpers.report.results_workbook import write_results
     from helpers.run.parameters import read_run
+    if args.output.suffix.lower() != ".xlsx":       # (an .xlsx written under reports/x.txt opens as garbage)
+        raise ParameterError(f"{args.output}: the results workbook is an Excel workbook: give a name ending in .xlsx, "
+                             f"e.g. {args.output.with_suffix('.xlsx')}.")
     run = read_run(args.processed_dir, args.config_dir)
     inputs = load_run_inputs(args.processed_dir, args.config_dir, run)
     return f"wrote {write_results(inputs, read_tables(inputs), args.output, run.lang)}"

@@ -196,6 +196,37 @@ def _kernel_files_folder() -> Path:
     return KERNEL_FILES
 
 
+def check_notebook(notebook: Path) -> None:
+    """A notebook to run is a Jupyter notebook: a file that is not one (README.md, a notebook saved as a .py, a
+    damaged or empty .ipynb) is refused before a kernel starts, naming the file and what it holds instead
+    (nbformat's NotJSONError reached the analyst as a traceback)."""
+    import json
+    notebook = Path(notebook)
+    fix = ("give the path of a Jupyter notebook (.ipynb), e.g. notebooks/01_data.ipynb; a project notebook that was "
+           "damaged is restored with `git checkout -- <notebook>`.")
+    try:
+        text = notebook.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(notebook, None, "there is no such notebook", fix) from None
+    except IsADirectoryError:
+        raise InputError(notebook, None, "this is a folder, not a notebook", fix) from None
+    except UnicodeDecodeError:
+        raise InputError(notebook, None, "this is not a Jupyter notebook: it is not even text (UTF-8)", fix) from None
+    except OSError as exc:
+        raise InputError(notebook, None, f"the notebook cannot be read ({exc.strerror or exc})",
+                         "check that the file exists and that you may read it.") from None
+    try:
+        content = json.loads(text)
+    except ValueError as exc:
+        start = " ".join(text.strip().split())[:40]
+        raise InputError(notebook, f"line {exc.lineno}" if text.strip() else None,
+                         "this is not a Jupyter notebook: a notebook is JSON, and this file "
+                         + (f"begins '{start}'" if start else "is empty"), fix) from None
+    if not (isinstance(content, dict) and isinstance(content.get("cells"), list) and "nbformat" in content):
+        raise InputError(notebook, None, "this is not a Jupyter notebook: it is JSON, but has no cells and no "
+                         "nbformat version", fix)
+
+
 def check_parameter_names(notebook: Path, names: list[str]) -> None:
     """A parameter the notebook does not have (-p report_yeer 2025) is refused, in one line: papermill would only
     warn, and run the notebook with its default instead, exit status 0."""

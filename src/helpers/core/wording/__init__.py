@@ -55,8 +55,9 @@ NAMED = frozenset({"file", "source", "other_source", "sheet"})
 UNITS = frozenset({"unit", "new_unit"})
 # plan period names (十四五): the English text names the period in English (the 14th Five-Year Plan)
 PERIODS = frozenset({"plan"})
-# a target's comparator code (=, >, >=) as a reader writes it before the number: comparators.<code> ("at least ")
-COMPARATORS = frozenset({"target_comparator"})
+# a target's or an actual's comparator code (=, >, >=) as a reader writes it before the number: comparators.<code>
+# ("at least ")
+COMPARATORS = frozenset({"target_comparator", "value_comparator"})
 
 
 class _Formatter(string.Formatter):

@@ -88,6 +88,9 @@ class Grid:
     rows: list[list[GridCell]]
     before: list[Paragraph] = field(default_factory=list)   # the paragraphs just above it, nearest last
     after: list[Paragraph] = field(default_factory=list)    # the paragraphs after it, up to the next table
+    # A PDF's: the table this one follows on the next page with the same columns, not joined to it (something
+    # stood between them): perhaps its part after a page break, which must not be lost without a word.
+    same_columns_as: int | None = None
 
     @property
     def width(self) -> int:

@@ -46,6 +46,7 @@ SENTENCE_END = "。！？；：!?;:"
 # What a line's first word is, that would not fit at the end of the line above: a Latin word or number, or one
 # Chinese character, with the punctuation that may not start a line (，。、) kept with it.
 ASCII_DIGITS = set("0123456789")
+FIGURE = re.compile(r"\d")
 FIRST_WORD = re.compile(rf"(?:[^{CJK}\s]+|.)[，。、；：？！）》」』”’%,.;:)]*")
 
 
@@ -96,6 +97,7 @@ class _Table:
     rows: list[list[tuple[str, bool]]]      # (text, spanned)
     doubts: dict = None                     # (row, column), 0-based: why a reader may see the cell otherwise
     cut: bool = False                       # it runs past the page's visible area
+    runs_on: list[bool] = field(default_factory=list)   # by column: its last cell runs on past the bottom line
 
 
 class _Repairs(dict):
@@ -825,8 +827,16 @@ def _tables(components, chars: list[_Char], page: int, reading: _Reading) -> tup
     tables, inside = [], set()
     for hs, vs in components:
         xs, ys = _cluster([x for x, _, _ in vs]), _cluster([y for y, _, _ in hs])
-        if len(xs) < 3 or len(ys) < 2:      # not a table of two columns (one row: perhaps a table's last row,
-            continue                        # alone on the next page)
+        # A table broken by a page break may leave its part's edge open: the row the break split (or a row under
+        # a merged cell that runs over the break) has its column rules but no line across the page's top (or
+        # bottom). Its cells end where the rules end; read as text outside the table, the row was lost.
+        top, bottom = min(y0 for _, y0, _ in vs), max(y1 for _, _, y1 in vs)
+        if top < ys[0] - SNAP:
+            ys.insert(0, top)
+        if bottom > ys[-1] + SNAP:
+            ys.append(bottom)
+        if len(xs) < 3 or len(ys) < 2:      # not a table of two columns
+            continue
         table = _grid(hs, vs, xs, ys, chars, inside, reading)
         if table is not None:
             table.page = page
@@ -852,7 +862,15 @@ def _grid(hs, vs, xs, ys, chars, inside: set[int], reading: _Reading) -> _Table 
     rows = [[(cell_text.get(find((r, c)), ""), find((r, c)) != (r, c)) for c in range(n_cols)]
             for r in range(n_rows)]
     doubts = {root: next(ch.doubt for ch in cs if ch.doubt) for root, cs in texts.items() if any(ch.doubt for ch in cs)}
-    return _Table(0, ys[0], ys[-1], xs, ys, rows, doubts)
+    # A cell with no line under it where its neighbours have one runs on over the page break (a merged cell)
+    under = [_ruled(hs, ys[-1], (xs[c] + xs[c + 1]) / 2) for c in range(n_cols)]
+    runs_on = [not ruled for ruled in under] if any(under) else [False] * n_cols
+    return _Table(0, ys[0], ys[-1], xs, ys, rows, doubts, runs_on=runs_on)
+
+
+def _ruled(edges, position: float, middle: float) -> bool:
+    """A ruling line at `position` that passes `middle` (a horizontal line at y passing x, or the other way)."""
+    return any(abs(p - position) <= SNAP and a - SNAP <= middle <= b + SNAP for p, a, b in edges)
 
 
 def _merged_cells(hs, vs, xs, ys):
@@ -860,9 +878,6 @@ def _merged_cells(hs, vs, xs, ys):
     joining neighbours that no ruling line separates."""
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     parent = {(r, c): (r, c) for r in range(n_rows) for c in range(n_cols)}
-
-    def line_at(edges, position, middle) -> bool:
-        return any(abs(p - position) <= SNAP and a - SNAP <= middle <= b + SNAP for p, a, b in edges)
 
     def find(k):
         while parent[k] != k:
@@ -876,11 +891,11 @@ def _merged_cells(hs, vs, xs, ys):
 
     for r in range(n_rows):
         for c in range(n_cols - 1):
-            if not line_at(vs, xs[c + 1], (ys[r] + ys[r + 1]) / 2):
+            if not _ruled(vs, xs[c + 1], (ys[r] + ys[r + 1]) / 2):
                 join((r, c), (r, c + 1))
     for c in range(n_cols):
         for r in range(n_rows - 1):
-            if not line_at(hs, ys[r + 1], (xs[c] + xs[c + 1]) / 2):
+            if not _ruled(hs, ys[r + 1], (xs[c] + xs[c + 1]) / 2):
                 join((r, c), (r + 1, c))
     return find
 
@@ -1013,6 +1028,7 @@ def _assemble(path: Path, pages, repairs: _Repairs) -> Document:
     recent: list[Paragraph] = []
     current: list[_Line] = []
     previous: _Line | _Table | None = None
+    last_part: _Table | None = None         # the last table's part read last
     left = min((line.x0 for lines, _, _ in pages for line in lines), default=0)
     right = max((line.x1 for lines, _, _ in pages for line in lines), default=0)
 
@@ -1034,15 +1050,17 @@ def _assemble(path: Path, pages, repairs: _Repairs) -> Document:
                 flush()
                 if position == 0 and isinstance(previous, _Table) and _continues(previous, item):
                     first_row = len(grids[-1].rows)
-                    _join(item, grids[-1], repairs)
+                    _join(previous, item, grids[-1], repairs)
                     repairs.add("continued_tables", 1)
                     _refuse_doubts(path, item, grids[-1], first_row)
                 else:
                     grids.append(_as_grid(item, len(grids) + 1, recent[-3:]))
+                    if last_part is not None and last_part.page == item.page - 1 and _continues(last_part, item):
+                        grids[-1].same_columns_as = grids[-2].number    # its part after a page break, perhaps
                     _refuse_doubts(path, item, grids[-1], 0)
                     recent = []
                     grids[-1].after = recent
-                previous = item
+                previous = last_part = item
                 continue
             if item.doubt:
                 raise InputError(path, Place(page=item.page, line=item.number),
@@ -1099,20 +1117,25 @@ def _continues(first: _Table, second: _Table) -> bool:
     return len(first.xs) == len(second.xs) and all(abs(a - b) <= SNAP for a, b in zip(first.xs, second.xs))
 
 
-def _join(second: _Table, grid: Grid, repairs: _Repairs) -> None:
-    """The rows of a table's part on a new page added to the grid. A row the page break split (its serial number
-    and values above the break, the rest of its name below) is joined back into one; a merged cell that runs
-    over the break, whose part below is drawn empty, gets its text in every row it covers."""
+def _join(first: _Table, second: _Table, grid: Grid, repairs: _Repairs) -> None:
+    """The rows of a table's part on a new page (`second`) added to the grid, whose last part is `first`. A row
+    the page break split (its serial number and values above the break, the rest of its name below) is joined
+    back into one, and the empty rest of a split row dropped; a merged cell that runs over the break, whose
+    part below is drawn empty, gets its text in every row it covers."""
     rows = [list(row) for row in second.rows]
     last = grid.rows[-1]
-    if rows and _split_row(last, rows[0]):
+    if rows and not any(text for text, _ in rows[0]):
+        rows.pop(0)
+        repairs.add("split_rows", 1)
+    elif rows and _split_row(last, rows[0]):
         top = rows.pop(0)
         repairs.add("split_rows", 1)
         for c, (text, _) in enumerate(top):
             if text:
                 last[c] = GridCell(join_lines(last[c].text + "\n" + text), last[c].place, last[c].spanned)
     for c in range(len(last)):
-        if last[c].spanned and last[c].text:
+        runs_on = last[c].spanned or (c < len(first.runs_on) and first.runs_on[c])
+        if runs_on and last[c].text:
             for row in rows:
                 text, spanned = row[c]
                 if text or (row is not rows[0] and not spanned):
@@ -1128,8 +1151,12 @@ def _join(second: _Table, grid: Grid, repairs: _Repairs) -> None:
 
 def _split_row(above: list[GridCell], top: list[tuple[str, bool]]) -> bool:
     """The first row on the new page is the rest of the row above it: it leaves empty a cell that row has filled
-    (a serial number, a value), and is not empty altogether."""
-    return any(text for text, _ in top) and any(
+    (a serial number, a value), and is not empty altogether. A row that fills every cell where the row above has
+    a figure (its own serial number and values) is a row of its own, though it leaves a cell empty: the part
+    below the break of a merged 类别 cell, drawn empty."""
+    figures = [c for c, cell in enumerate(above) if not cell.spanned and FIGURE.search(cell.text)]
+    complete = bool(figures) and all(top[c][0] for c in figures)
+    return not complete and any(text for text, _ in top) and any(
         not text and cell.text and not cell.spanned for (text, _), cell in zip(top, above))
 
 

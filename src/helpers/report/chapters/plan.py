@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.analyse.growth import TARGET_MET, TARGET_MISSED
+from helpers.analyse.growth import NOT_ASSESSABLE, TARGET_MET, TARGET_MISSED, is_bound
 from helpers.analyse.progress import target_counts
 from helpers.core.formatting import percent as fmt_pct
 from helpers.core.method import method_parameters
@@ -56,7 +56,8 @@ def marked_value(ctx: ReportContext, row, year, value, base: bool = False) -> st
     """A year's actual: for a cumulative target the sum over the period's years; (预计) for an estimated base."""
     if flag(row, "target_cumulative") and not base and value is not None and not pd.isna(value):
         return f"{years(int(row.base_year) + 1, int(year), ctx.lang)}: {value_text(ctx, value)}"
-    text = year_value_text(ctx, year, value)
+    # the value judged may be a bound (>19.9), shown as such; a base value is the plan's own
+    text = year_value_text(ctx, year, value, None if base else getattr(row, "evaluated_comparator", None))
     return text + ctx.t("plan_cycle.marks.estimated") if base and flag(row, "base_estimated") and text != "—" else text
 
 
@@ -151,7 +152,19 @@ def final_counts_line(ctx: ReportContext, entity: str) -> str:
     text = ctx.t("plan_cycle.counts", county=ctx.entity_name(entity), met=int(row["met"]), judged=int(row["judged"]))
     if row["not_judged"]:
         text += ctx.t("plan_cycle.counts_pending", pending=int(row["not_judged"]), year=int(row["target_year"]))
+    if row["bounded"]:
+        text += ctx.t("plan_cycle.counts_bounded", names=ctx.names(bounded_names(ctx, entity)),
+                      year=int(row["target_year"]))
     return text + ctx.t("summary.end")
+
+
+def bounded_names(ctx: ReportContext, entity: str) -> list[str]:
+    """The indicators whose target-year actual is only a bound that cannot tell (target_counts' `bounded`), as a
+    sentence names them."""
+    p = ctx.progress
+    rows = p[(p["entity"] == entity) & p["plan_phase"].isin(FINAL_PHASES) & (p["verdict"] == NOT_ASSESSABLE)
+             & p["evaluated_comparator"].map(is_bound) & (p["evaluated_year"] == p["target_year"])]
+    return [ctx.indicator_in_sentence(i) for i in rows["indicator_id"]]
 
 
 
@@ -251,7 +264,7 @@ def _judged_value(ctx: ReportContext, row) -> str:
     """The value a final evaluation judged: the target year's actual, or for a 〔〕 target the sum over the years."""
     if flag(row, "target_cumulative"):
         return marked_value(ctx, row, row.evaluated_year, row.evaluated_value)
-    return value_text(ctx, row.evaluated_value)
+    return target_text(ctx, row.evaluated_value, getattr(row, "evaluated_comparator", None))
 
 
 def _behind(ctx: ReportContext, rows: pd.DataFrame) -> Html:

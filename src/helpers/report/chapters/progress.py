@@ -7,7 +7,7 @@ import pandas as pd
 
 from helpers.analyse import charts
 from helpers.analyse.evaluation import completion_rate
-from helpers.analyse.growth import NOT_ASSESSABLE, RATE_CAGR
+from helpers.analyse.growth import NOT_ASSESSABLE, RATE_CAGR, is_bound
 from helpers.analyse.progress import verdict_notes
 from helpers.core.method import method_parameters
 from helpers.core.periods import FINAL_PHASES
@@ -27,6 +27,7 @@ from helpers.report.blocks import (
     rate_text,
     ratio_label,
     series_name,
+    target_text,
     value_text,
     verdict_codes,
     year_kind,
@@ -56,7 +57,8 @@ def progress_table_view(ctx: ReportContext, rows: pd.DataFrame) -> Table:
                Column(ctx.t("report.reason"), "note", fold=True)]
     body = [[ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
              light(ctx, r.verdict, r.plan_phase in FINAL_PHASES),
-             value_text(ctx, r.latest_value), value_text(ctx, r.target_value, r.target_comparator),
+             target_text(ctx, r.latest_value, getattr(r, "latest_comparator", None)),
+             value_text(ctx, r.target_value, r.target_comparator),
              rate_text(ctx, r.historical_growth, r.growth_method),
              rate_text(ctx, r.required_growth, r.growth_method, r.required_growth_comparator),
              ctx.notes(notes, "progress_notes")]          # why the verdict, as the verdict's own notes say
@@ -70,7 +72,8 @@ def completion_figures(ctx: ReportContext) -> list[Figure]:
     rows_per_figure (config/method.yaml) rows a figure."""
     def draw():
         p = ctx.progress
-        p = p[p["latest_value"].notna() & p["target_value"].notna()]
+        # (an actual recorded as a bound, >19.9, has no completion rate: its table row and note say why)
+        p = p[p["latest_value"].notna() & p["target_value"].notna() & ~p["latest_comparator"].map(is_bound)]
         rows = []
         for ind_id, g in p.groupby("indicator_id", sort=False):
             ratios = map(completion_rate, g["latest_value"], g["target_value"], g["direction"])

@@ -254,12 +254,13 @@ def _final_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
     if ctx.many:
         c = counts.sum(numeric_only=True)
         return [ctx.t("summary.final_many", n=len(counts), met=int(c["met"]), judged=int(c["judged"]),
-                      missed=int(c["missed"]), pending=int(c["not_judged"]))]
+                      missed=int(c["missed"]), pending=int(c["not_judged"]))
+                + (ctx.t("summary.final_many_bounded", n=int(c["bounded"])) if c["bounded"] else "")]
     out = []
     p = ctx.progress
     for row in counts.itertuples():
         period = ctx.inputs.plan_of(row.entity).period
-        if not row.judged:
+        if not row.judged and not row.bounded:
             out.append(ctx.t("summary.final_none", county=ctx.entity_name(row.entity),
                              period=period_label(period, ctx.lang), years=period_years(period, ctx.lang),
                              n=row.not_judged,
@@ -279,6 +280,10 @@ def _final_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
             text += ctx.t("summary.final_missed", names=ctx.names(missed))
         if row.not_judged:
             text += ctx.t("summary.final_pending", n=row.not_judged, year=period.target_year)
+        if row.bounded:
+            from helpers.report.chapters.plan import bounded_names
+            text += ctx.t("summary.final_bounded", names=ctx.names(bounded_names(ctx, row.entity)),
+                          year=period.target_year)
         out.append(text + ctx.t("summary.end"))
     return out
 

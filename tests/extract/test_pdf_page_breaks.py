@@ -1,0 +1,252 @@
+"""A PDF plan's table broken by a page break inside a merged 类别 cell (hostile pass 2, F5, F5b, O1).
+
+Printed by Chromium from the web page, the row after the break has its column rules but no line across its top
+(the merged cell runs on): it was read as a paragraph ('2新增高技能人才人〔6500〕〔7000〕约束性'), the rest of the
+table, not first on its page, never joined, and its rows dropped with exit 0 (the real 建德 plan with 12 or 15
+paragraphs more above its table: 31 or 26 of its 39 rows). Printed by LibreOffice from the .docx, the row after
+the break, its 类别 cell drawn empty, was joined to the row above as one split row ('人才资源总量新增高技能人才').
+Each is read as the web page or the text export gives it; a part on the next page with the table's columns that
+cannot be joined stops the run, never dropped without a word.
+"""
+from __future__ import annotations
+
+import copy
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from helpers.core import paths
+from helpers.core.errors import InputError
+from helpers.extract import dataset
+from helpers.extract.documents import pdf
+from helpers.extract.grids import parse_grid_table
+from helpers.extract.manifest import write_manifest
+from support.fifteenth_plan import DOCUMENT_TABLE, NEW_HIGH_SKILLED
+from support.plan_documents import (
+    JIANDE,
+    PlanContent,
+    html_page,
+    print_pdf_libreoffice,
+    print_pdfs_chromium,
+    real_plan,
+    soffice,
+    use_plan_file,
+    values,
+    write_docx,
+)
+
+FILLER = "（{}）人才工作取得新成效，人才队伍持续壮大，人才结构不断优化。"
+
+
+def tonglu(extra: int = 0) -> PlanContent:
+    """桐庐's 十五五 plan with `extra` paragraphs more above its table (they move its page break)."""
+    table = copy.deepcopy(DOCUMENT_TABLE)
+    table["before"] = table["before"][:1] + [FILLER.format(i) for i in range(extra)] + table["before"][1:]
+    return PlanContent(**table)
+
+
+def jiande(extra: int) -> PlanContent:
+    content = real_plan(JIANDE)
+    content.before = content.before + [FILLER.format(f"补{i}") for i in range(extra)]
+    return content
+
+
+def with_thead(page: str) -> str:
+    """The page with its table's header row in <thead>: Chromium repeats it atop each page the table runs on."""
+    start = page.index("<tr><th>")
+    end = page.index("</tr>", start) + len("</tr>")
+    return page[:start] + "<thead>" + page[start:end] + "</thead>" + page[end:]
+
+
+def fresh(folder: Path) -> Path:
+    shutil.copytree(paths.RAW_DIR, folder / "raw")
+    shutil.copytree(paths.CONFIG_DIR, folder / "config")
+    return folder
+
+
+def tonglu_values(folder: Path, document: Path):
+    """桐庐's values, its plan `document` added to a copy of the project by config alone."""
+    workspace = fresh(folder)
+    shutil.copy(document, workspace / "raw" / document.name)
+    write_manifest(workspace / "raw")
+    config = workspace / "config" / "sources.yaml"
+    doc = yaml.safe_load(config.read_text(encoding="utf-8"))
+    doc["plans"].append({"entity": "tonglu", "name_zh": "桐庐县", "name_en": "Tonglu", "file": document.name,
+                         "table_title": "人才发展主要指标",
+                         "plan_period": {"name": "十五五", "base_year": 2025, "target_year": 2030}})
+    config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    catalogue = yaml.safe_load((workspace / "config" / "catalogue.yaml").read_text(encoding="utf-8"))
+    catalogue["indicators"].append(NEW_HIGH_SKILLED)
+    (workspace / "config" / "catalogue.yaml").write_text(yaml.safe_dump(catalogue, allow_unicode=True,
+                                                                         sort_keys=False), encoding="utf-8")
+    got = values(dataset.build(workspace / "raw", workspace / "config"))
+    return got[got.entity == "tonglu"].reset_index(drop=True)
+
+
+def jiande_as(folder: Path, document: Path) -> dataset.Dataset:
+    workspace = fresh(folder)
+    use_plan_file(workspace, JIANDE, document)
+    return dataset.build(workspace / "raw", workspace / "config")
+
+
+# ------------------------------------------------------------------------------------------ printed by Chromium
+
+@pytest.fixture(scope="module")
+def printed_breaks(tmp_path_factory) -> dict[str, Path]:
+    """Each plan's web page printed by Chromium (running header and page numbers on), in one go."""
+    folder = tmp_path_factory.mktemp("breaks")
+    pages = {"tonglu_page": html_page(tonglu()),
+             # 15 paragraphs above: the break falls after the first row, inside the merged 人才规模 cell
+             "tonglu_15": html_page(tonglu(15)),
+             "tonglu_15_thead": with_thead(html_page(tonglu(15))),
+             "tonglu_tall": html_page(tonglu(), style="td{padding:60px 4px}"),
+             # rows taller than a third of a page: a row split by the break, its part on the next page empty
+             "tonglu_split": html_page(tonglu(), style="td{padding:4px 4px; height:300px}"),
+             **{f"jiande_{n}": html_page(jiande(n)) for n in (9, 12, 15, 18)}}
+    printed = []
+    for name, page in pages.items():
+        (folder / f"{name}.html").write_text(page, encoding="utf-8")
+        printed.append((folder / f"{name}.html", folder / f"{name}.pdf"))
+    print_pdfs_chromium(printed)
+    return {name: folder / f"{name}.pdf" for name in pages}
+
+
+@pytest.fixture(scope="module")
+def tonglu_from_web_page(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("web")
+    page = folder / "tonglu.html"
+    page.write_text(html_page(tonglu()), encoding="utf-8")
+    expected = tonglu_values(folder / "ws", page)
+    assert len(expected) == 10      # 5 indicators, each a 2025 value and a 2030 target
+    return expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["tonglu_15", "tonglu_15_thead", "tonglu_tall", "tonglu_split"])
+def test_a_table_broken_inside_a_merged_cell_gives_every_row(tmp_path, printed_breaks, tonglu_from_web_page, name):
+    got = tonglu_values(tmp_path, printed_breaks[name])
+    assert got.drop(columns="origin").equals(tonglu_from_web_page.drop(columns="origin"))
+    document = pdf.read_pdf(printed_breaks[name])
+    grid = next(g for g in document.grids if g.rows[0][0].text == "类别")
+    assert len({c.place.page for row in grid.rows for c in row}) >= 2
+    assert not any("新增高技能人才" in p.text for p in document.paragraphs)
+    names = [row[2].text for row in grid.rows]
+    assert "人才资源总量" in names and "新增高技能人才" in names      # two rows, not one split row
+
+
+@pytest.mark.slow
+def test_the_merged_cell_runs_on_into_the_row_after_the_break(printed_breaks):
+    grid = next(g for g in pdf.read_pdf(printed_breaks["tonglu_15"]).grids if g.rows[0][0].text == "类别")
+    row = next(r for r in grid.rows if r[2].text == "新增高技能人才")
+    assert row[0].place.page == 2 and (row[0].text, row[0].spanned) == ("人才规模", True)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("extra", [9, 12, 15, 18])
+def test_the_real_jiande_plan_broken_elsewhere_gives_all_39_rows(real_dataset, tmp_path, printed_breaks, extra):
+    ds = jiande_as(tmp_path, printed_breaks[f"jiande_{extra}"])
+    rows = ds.indicators.query("entity == 'jiande'")
+    assert len(rows) == len(real_dataset.indicators.query("entity == 'jiande'")) == 39
+    assert values(ds).equals(values(real_dataset))
+    assert len(ds.indicators.query("origin == 'table'")) == 89
+
+
+# ------------------------------------------------------------------------------------------ printed by LibreOffice
+
+@pytest.mark.slow
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+def test_a_docx_printed_by_libreoffice_broken_inside_a_merged_cell(real_dataset, tmp_path, tonglu_from_web_page):
+    """19 paragraphs above 桐庐's table, 16 and 28 above 建德's: each breaks after a row inside a merged cell."""
+    printed = print_pdf_libreoffice(write_docx(tonglu(19), tmp_path / "tonglu_19.docx"), tmp_path / "lo")
+    got = tonglu_values(tmp_path / "ws", printed)
+    assert got.drop(columns="origin").equals(tonglu_from_web_page.drop(columns="origin"))
+    for extra in (16, 28):
+        printed = print_pdf_libreoffice(write_docx(jiande(extra), tmp_path / f"jiande_{extra}.docx"), tmp_path / "lo")
+        ds = jiande_as(tmp_path / f"ws{extra}", printed)
+        assert values(ds).equals(values(real_dataset))
+
+
+# ------------------------------------------------------------------------------------------ the joining rules
+
+HEADER = real_plan(JIANDE).header
+
+
+def _rows(content: PlanContent, start: int, stop: int) -> list[list[tuple[str, bool]]]:
+    """Rows start..stop-1 of the plan's table as a page draws them: a merged cell's copy below its first row is
+    (text, spanned), and the first row on a page of a merged cell that began on the page before is drawn empty."""
+    out, above = [], list(content.rows[start])
+    for r in range(start, stop):
+        row = []
+        for c, text in enumerate(content.rows[r]):
+            if text is None:
+                row.append((above[c], True) if r > start and above[c] else ("", False))
+            else:
+                row.append((text, False))
+                above[c] = text
+        out.append(row)
+    return out
+
+
+def _part(page: int, rows: list[list[tuple[str, bool]]], top: float) -> pdf._Table:
+    xs = [50.0 + 80 * c for c in range(len(rows[0]) + 1)]
+    ys = [top + 20 * r for r in range(len(rows) + 1)]
+    return pdf._Table(page, ys[0], ys[-1], xs, ys, rows)
+
+
+def _line(page: int, text: str, top: float) -> pdf._Line:
+    return pdf._Line(text, 50.0, 400.0, top, top + 12, page)
+
+
+def _document(content: PlanContent, break_before: int, between: list[str]) -> pdf.Document:
+    """建德's table drawn over two pages, broken before data row `break_before` (0-based), with lines `between`
+    atop the second page; ruled all round on both pages, as LibreOffice prints a table."""
+    first = [[(h, False) for h in content.header]] + _rows(content, 0, break_before)
+    second = _rows(content, break_before, len(content.rows))
+    second.append([(content.note, False)] + [(content.note, True)] * (len(content.header) - 1))
+    pages = [([_line(1, content.title, 60.0)], [_part(1, first, 80.0)], 842.0),
+             ([_line(2, text, 60.0 + 15 * i) for i, text in enumerate(between)],
+              [_part(2, second, 60.0 + 15 * len(between) + 10)], 842.0)]
+    return pdf._assemble(Path("jiande.pdf"), pages, pdf._Repairs())
+
+
+def test_a_complete_row_after_the_break_is_not_a_split_row(sources):
+    """O1: the break after 省级以上人才科技孵化载体, inside the merged 人才环境 cell, drawn empty on the next page: the
+    next row has its own serial number and values, so it is a row of its own."""
+    plan = next(p for p in sources.plans if p.entity == "jiande")
+    content = real_plan(JIANDE)
+    document = _document(content, 16, [])
+    table = parse_grid_table(document, plan, sources)
+    assert len(table.rows) == 19 and document.repairs.get("split_rows", 0) == 0
+    assert [c.raw for c in table.rows[15].cells][1:] == ["16", "省级以上人才科技孵化载体", "家", "1", "2"]
+    assert [c.raw for c in table.rows[16].cells][1:] == ["17", "优质学前教育和高中段教育覆盖率", "%", "86.1%", ">90"]
+
+
+def test_the_rest_of_a_split_row_is_still_joined():
+    """A row the break split (its serial number and values above, the rest of its name below) stays one row."""
+    above = [pdf.GridCell(text, pdf.Place()) for text in ("人才环境", "16", "省级以上人才", "家", "1", "2")]
+    rest = [("", False), ("", False), ("科技孵化载体", False), ("", False), ("", False), ("", False)]
+    complete = [("", False), ("17", False), ("优质学前教育覆盖率", False), ("%", False), ("86.1%", False),
+                (">90", False)]
+    assert pdf._split_row(above, rest)
+    assert not pdf._split_row(above, complete)
+
+
+def test_a_part_that_cannot_be_joined_stops_the_run(sources):
+    """Something stands between the table's part on page 1 and the part with its columns atop page 2 (a line the
+    reader does not know for a page header): the rows on page 2 are not dropped without a word."""
+    plan = next(p for p in sources.plans if p.entity == "jiande")
+    document = _document(real_plan(JIANDE), 10, ["建德市人民政府办公室文件（内部资料）"])
+    with pytest.raises(InputError) as caught:
+        parse_grid_table(document, plan, sources)
+    assert str(caught.value.file).endswith("jiande.pdf")
+    assert "page 1" in caught.value.problem and "page 2" in caught.value.problem
+    assert "建德市人民政府办公室文件" in caught.value.problem
+
+
+def test_a_continuation_line_between_the_parts_is_joined(sources):
+    """续表 atop the next page: the part is the table's (grids._continued_in joins it), and the run goes on."""
+    plan = next(p for p in sources.plans if p.entity == "jiande")
+    table = parse_grid_table(_document(real_plan(JIANDE), 10, ["续表"]), plan, sources)
+    assert len(table.rows) == 19
