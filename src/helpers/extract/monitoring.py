@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from helpers.core.config import Catalogue, Sources
-from helpers.core.errors import InputError
+from helpers.core.errors import InputError, quoted
 from helpers.core.paths import display_path
 from helpers.core.periods import FIVE_YEARS
 from helpers.core.records import Decision, Observation, note, place
@@ -629,7 +629,10 @@ def _as_shown(cell):
     row's reader logs or refuses."""
     value = cell.value
     if isinstance(value, CellRichText):
+        doubt = _rich_text_doubt(cell, value)
         value = "".join(_run_text(part) for part in value)
+        if doubt:
+            return _Doubted(value, doubt)
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         return value
     number_format = str(getattr(cell, "number_format", "") or "")
@@ -647,6 +650,76 @@ def _run_text(part) -> str:
     align = getattr(part.font, "vertAlign", None)
     return as_superscript(part.text) if align == "superscript" else \
         as_subscript(part.text) if align == "subscript" else part.text
+
+
+def _rich_text_doubt(cell, value: CellRichText) -> str:
+    """Why the figure of a cell in rich text (parts in formatting of their own: select a character in the formula
+    bar, Format Cells) cannot be read as its digits run together, or "": a part inside or beside a figure that the
+    sheet shows struck through (a struck 1 before 2.9 was read 12.9), in the colour of the cell's fill (a white 5
+    inside 12.9, which Excel shows as "12. 9", was read 12.59), or smaller than the digit beside it (a 6 pt 5 after
+    12.9 was read 12.95; the rule and its threshold are the document readers', model.smaller_digit). A raised or
+    lowered part is a note mark (_run_text), never in doubt."""
+    from helpers.extract.documents.model import FIGURE_END, FIGURE_START, smaller_digit
+    from helpers.extract.documents.styles import MIN_CONTRAST, contrast
+    cell_font = getattr(cell, "font", None)
+    fill = _fill_colour(getattr(cell, "fill", None))
+    parts = []      # (text, size, struck, colour)
+    for part in value:
+        font = part.font if isinstance(part, TextBlock) else cell_font
+        if isinstance(part, TextBlock) and getattr(font, "vertAlign", None) in ("superscript", "subscript"):
+            parts.append((_run_text(part), None, False, None))
+            continue
+        size = getattr(font, "sz", None) or getattr(cell_font, "sz", None) or 11
+        struck = bool(getattr(font, "strike", False))
+        parts.append((part.text if isinstance(part, TextBlock) else str(part), float(size), struck,
+                      _rgb(getattr(font, "color", None))))
+    for i, (text, _, struck, colour) in enumerate(parts):
+        before, after = parts[i - 1][0] if i else "", parts[i + 1][0] if i + 1 < len(parts) else ""
+        in_figure = (FIGURE_END.search(before) and FIGURE_START.search(text)) or \
+            (FIGURE_END.search(text) and FIGURE_START.search(after))
+        if not in_figure:
+            continue
+        if struck:
+            return f"its part '{text.strip()[:20]}' is struck through, which the sheet shows as deleted"
+        if colour is not None and fill is not None and contrast(colour, fill) < MIN_CONTRAST:
+            return f"its part '{text.strip()[:20]}' is set in the colour of the cell's fill, which no reader sees"
+    return smaller_digit([(text, size) for text, size, _, _ in parts])
+
+
+# Excel's theme colours 0 and 1 (Background 1, Text 1) as a part's font colour: white and black in every built-in
+# theme. Other theme colours are not judged.
+THEME_RGB = {0: "FFFFFF", 1: "000000"}
+
+
+def _rgb(colour) -> tuple | None:
+    """An openpyxl colour as (r, g, b), each 0-1, or None where it is not told (automatic, indexed, a theme's)."""
+    if colour is None:
+        return None
+    written = THEME_RGB.get(colour.theme) if getattr(colour, "type", "") == "theme" else \
+        colour.rgb if getattr(colour, "type", "") == "rgb" and isinstance(colour.rgb, str) else None
+    if not written or len(written) not in (6, 8):
+        return None
+    return tuple(int(written[-6:][k:k + 2], 16) / 255 for k in (0, 2, 4))
+
+
+def _fill_colour(fill) -> tuple | None:
+    """The colour behind a cell's text: white without a fill, its colour with a solid one; None otherwise."""
+    if fill is None or getattr(fill, "fill_type", None) in (None, "none"):
+        return (1.0, 1.0, 1.0)
+    if fill.fill_type == "solid":
+        return _rgb(fill.fgColor)
+    return None
+
+
+class _Doubted(str):
+    """A cell's text whose figure cannot be read as its digits run together (_rich_text_doubt): refused at the
+    cell where a figure is read, else read as its text."""
+    doubt: str
+
+    def __new__(cls, text: str, doubt: str):
+        made = super().__new__(cls, text)
+        made.doubt = doubt
+        return made
 
 
 @dataclass(frozen=True)
@@ -668,6 +741,8 @@ class _SheetLayout:
     inline_marks: list[str]                    # cells whose inline text has a superscript or subscript part
     hidden_rows: list[int]                     # rows hidden in Excel (hidden, or folded away in a group)
     rows_past_limit: bool = False              # the sheet has more than MAX_ROWS rows (read no further)
+    inline_formatted: tuple = ()               # cells whose inline text has a part struck through, or coloured or
+                                               # sized of its own (_rich_text_doubt)
 
 
 def _sheet_layout(path: Path, part: str) -> _SheetLayout:
@@ -681,12 +756,13 @@ def _sheet_layout(path: Path, part: str) -> _SheetLayout:
     from xml.etree.ElementTree import ParseError
 
     from openpyxl.xml.functions import iterparse
-    merged, marks, hidden = [], [], []
-    cell, row_number, sheet_data = None, 0, None
+    merged, marks, hidden, formatted = [], [], [], []
+    cell, row_number, sheet_data, inline = None, 0, None, None
     try:
         with zipfile.ZipFile(path) as archive, archive.open(part.lstrip("/")) as xml:
             for _, element in iterparse(xml, events=("start",)):    # (its attributes are known at its start)
                 tag = element.tag.rpartition("}")[2]
+                inline = cell if tag == "is" else inline if tag in INLINE_TEXT else None
                 if tag == "row":
                     if sheet_data is not None:
                         sheet_data.clear()    # (the rows before this one, read: memory stays small)
@@ -699,6 +775,8 @@ def _sheet_layout(path: Path, part: str) -> _SheetLayout:
                     cell = _cell_coordinate(element.get("r"), cell, row_number)
                 elif tag == "vertAlign" and cell and element.get("val") in ("superscript", "subscript"):
                     marks += [] if cell in marks else [cell]    # (the text's parts follow their cell's start)
+                elif tag in PART_FORMATS and inline and element.get("val", "1") not in ("0", "false"):
+                    formatted += [] if inline in formatted else [inline]
                 elif tag == "mergeCell":
                     merged.append(_merged_range(element.get("ref", "")))
                 elif tag == "sheetData":
@@ -706,7 +784,14 @@ def _sheet_layout(path: Path, part: str) -> _SheetLayout:
     except (ParseError, ValueError, TypeError, KeyError, zipfile.BadZipFile, OSError) as exc:
         raise InputError(path, None, f"the workbook is damaged and cannot be read ({type(exc).__name__})",
                          "open it in Excel (which can often repair it) and save it again as .xlsx.") from None
-    return _SheetLayout(sorted(set(merged)), marks, sorted(set(hidden)))
+    return _SheetLayout(sorted(set(merged)), marks, sorted(set(hidden)), inline_formatted=tuple(formatted))
+
+
+# What an inline string's text (<is>) holds: its parts (runs), their formatting and text. A part's own strike
+# through, colour or size makes its figure one to judge part by part (_rich_text_doubt).
+INLINE_TEXT = {"is", "r", "rPr", "t", "rPh", "phoneticPr", "rFont", "charset", "family", "b", "i", "strike",
+               "condense", "extend", "outline", "shadow", "u", "vertAlign", "sz", "color", "scheme"}
+PART_FORMATS = {"strike", "sz", "color"}
 
 
 def _cell_coordinate(given: str | None, previous: str | None, row_number: int) -> str:
@@ -877,6 +962,15 @@ def _check_layout(path: Path, sheet: str, header_row: int, columns: dict[str, in
                              "be 12.91)",
                              "open the workbook in Excel, WPS or LibreOffice and save it (they store such text so that "
                              "it is read as 12.9 with the note mark ¹), or move the note to the 备注 column.")
+    for coordinate in layout.inline_formatted:
+        letters, row = coordinate_from_string(coordinate)
+        if row > header_row and watched.get(column_index_from_string(letters)) == "value":
+            raise InputError(path, f"sheet {sheet}, cell {coordinate}", "the value's text has a part struck "
+                             "through, or in a colour or size of its own, stored as programs other than Excel store "
+                             "it, which this reader cannot tell from the digits beside it (a struck 1 before 2.9 "
+                             "would be 12.9, a small 5 after 12.9 would be 12.95)",
+                             "look at the cell in Excel and retype it as the figure the sheet means, in one "
+                             "formatting (select the cell and type the figure: a number, not text), and save.")
 
 
 class _RowCells:
@@ -895,6 +989,14 @@ class _RowCells:
             return None, None
         value, formula = self._cells[col - 1] if col <= len(self._cells) else (None, None)
         coordinate = f"{get_column_letter(col)}{self.row}"
+        if isinstance(value, _Doubted):
+            if field in UNAMBIGUOUS:
+                raise InputError(self.path, self.where(coordinate),
+                                 f"the cell's text '{value[:40]}' is in rich text: {value.doubt}, so its "
+                                 "figure cannot be read for sure",
+                                 "look at the cell in Excel and retype it as the figure the sheet means, in one "
+                                 "formatting (select the cell and type the figure: a number, not text), and save.")
+            value = str(value)
         if isinstance(value, _Formatted):
             if field not in UNAMBIGUOUS:
                 return value.value, coordinate
@@ -962,14 +1064,14 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
                          "Unmerge Cells, then fill each row).")
     if entity is None:
         raise InputError(path, where(county_cell),
-                         f"unknown county '{county}'{_suggest(county, lookup.county_names)}",
+                         f"unknown county {quoted(county)}{_suggest(county, lookup.county_names)}",
                          f"use one of {', '.join(lookup.county_names)} (the drop-down list), or add the county "
                          "to config/sources.yaml.")
     indicator, indicator_cell = cell("indicator")
     ind_id, name_unit = _indicator(indicator, lookup, catalogue)
     if ind_id is None:
         raise InputError(path, where(indicator_cell),
-                         f"unknown indicator '{indicator}'{_suggest(indicator, lookup.indicator_names)}",
+                         f"unknown indicator {quoted(indicator)}{_suggest(indicator, lookup.indicator_names)}",
                          "pick the indicator from the drop-down list (names as in config/catalogue.yaml).")
     ind = catalogue.indicators[ind_id]
     year_raw, year_cell = cell("year")
@@ -987,7 +1089,7 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
                          f"write the year the value is for ({last} or earlier). A later plan's years are accepted once "
                          "the plan is configured in config/sources.yaml.")
     if year is None or not first <= year <= last:
-        raise InputError(path, where(year_cell), f"year '{year_raw}' is not a year between {first} and {last}",
+        raise InputError(path, where(year_cell), f"year {quoted(year_raw)} is not a year between {first} and {last}",
                          f"write a four-digit year from {first} to {last} (the years of the plan periods in "
                          "config/sources.yaml).")
     number, comparator, unit_text, marks = _checked_value(cell, value, value_cell, ind, catalogue, name_unit)
@@ -1057,7 +1159,7 @@ def _checked_value(cell: _RowCells, value, value_cell: str, ind, catalogue: Cata
         unit = catalogue.unit_for_alias(unit_text)
         if unit is None or unit.unit != ind.unit:
             raise InputError(path, where(unit_cell),
-                             f"unit '{unit_text}' does not match the catalogue unit {ind.unit} of {ind.name_zh}",
+                             f"unit {quoted(unit_text)} does not match the catalogue unit {ind.unit} of {ind.name_zh}",
                              f"convert the value to {ind.unit} and write {ind.unit} in the unit cell.")
     unit_text = unit_text or name_unit
     if percent_sign and ind.unit != "%":
@@ -1185,7 +1287,7 @@ def _checked_number(path: Path, where: str, value, ind) -> tuple[float, bool, st
                              "write the year's own figure as a number such as 12.5.")
     number, percent_sign, comparator, marks = _number(value)
     if number is None:
-        raise InputError(path, where, f"value '{value}' for {ind.name_zh} is not a number",
+        raise InputError(path, where, f"value {quoted(value)} for {ind.name_zh} is not a number",
                          "write a number such as 12.5 (no units or words in the cell).")
     try:
         check_magnitude(number)
