@@ -252,7 +252,7 @@ LAB_ARGS ?=
 lab: | environment ## Open JupyterLab on the project's kernel (LAB_ARGS="--no-browser --port=8899" passes options)
 	$(CLI) lab $(LAB_ARGS)
 
-manifest: | environment ## Record the checksums of the raw plan documents (after a deliberate change)
+manifest: | environment ## Record the checksums of the raw plans and the style sheets their web pages read (after a deliberate change)
 	$(CLI) manifest --raw-dir $(call quote,$(RAW_DIR)) --config-dir $(call quote,$(CONFIG_DIR))
 
 # Only the files the steps write, by name: REPORTS_DIR or PROCESSED_DIR may be a folder of the analyst's (the desktop),

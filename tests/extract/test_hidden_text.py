@@ -463,7 +463,7 @@ def test_text_moved_out_of_sight_or_clipped_away_is_not_read(workspace, cell):
     '2<span style="text-indent:-9999px">9</span>0左右',          # text-indent and transform move no inline text
     '2<span style="transform:scale(0)">9</span>0左右',
     '2<span aria-hidden="true">9</span>0左右',                   # hidden from screen readers, shown on screen
-    '2<span style="font-size:10px">9</span>0左右',
+    # (a 9 at 10px, shown but smaller than the 2 and 0, now stops the run: tests/extract/test_digits_as_shown.py)
     '2<span style="position:relative;left:-2px">9</span>0左右',
 ])
 def test_text_the_browser_still_shows_is_read(workspace, cell):

@@ -116,7 +116,8 @@ def test_a_style_sheet_edited_after_make_manifest_stops_the_data_step(workspace,
     error = _refusal(workspace)
     assert Path(error.file) == sheet and error.where is None
     assert error.problem == (f"the style sheet that the plan's web page {PAGE} reads has changed since its checksum "
-                             f"was recorded (manifest {recorded[:12]}…, now {sha256(sheet)[:12]}…); raw data must not "
+                             f"was recorded (checksums.sha256, line {_manifest_line(workspace, edited)}: "
+                             f"{recorded[:12]}…, now {sha256(sheet)[:12]}…); raw data must not "
                              "be edited: a style sheet decides which of the page's text is read")
     assert error.fix == changed_fix(sheet)                     # restore that sheet, never all of data/raw/
     assert _plan_changed_fix(workspace) == changed_fix(workspace / "scratch" / "raw" / PAGE)   # a plan's alike
@@ -125,6 +126,20 @@ def test_a_style_sheet_edited_after_make_manifest_stops_the_data_step(workspace,
     sheet.write_text(EDITED, encoding="utf-8")               # a deliberate new version: run `make manifest`
     make_manifest(workspace)
     assert total_target_2030(_build(workspace))["value"] == 205
+
+
+def _manifest_line(workspace: Path, name: str) -> int:
+    """The line of the manifest that records `name` (counted from 1, as an editor shows it)."""
+    lines = (workspace / "raw" / paths.MANIFEST_FILE).read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.endswith(f"  {name}"))
+
+
+def test_make_help_says_what_make_manifest_records():
+    """`make help` said "the raw plan documents": it records the style sheets their web pages read too."""
+    listed = subprocess.run(["make", "--no-print-directory", "help"], cwd=paths.PROJECT_ROOT, capture_output=True,
+                            text=True, timeout=60).stdout
+    line = next(line for line in listed.splitlines() if line.startswith("  make manifest "))
+    assert "style sheets" in line and "make manifest" in line, line
 
 
 def _plan_changed_fix(workspace: Path) -> str:
@@ -136,6 +151,7 @@ def _plan_changed_fix(workspace: Path) -> str:
         page.write("\n")
     error = _refusal(scratch)
     assert error.file.endswith(PAGE) and "has changed" in error.problem
+    assert f"(checksums.sha256, line {_manifest_line(scratch, PAGE)}: " in error.problem
     return error.fix
 
 
@@ -148,8 +164,9 @@ def test_a_style_sheet_removed_after_make_manifest_stops_the_data_step(workspace
     sheet.unlink()
     error = _refusal(workspace)
     assert Path(error.file) == sheet
-    assert error.problem == (f"the style sheet that the plan's web page {PAGE} reads is missing (checksums.sha256 "
-                             "records it with the page): the page's text may be read otherwise without it")
+    assert error.problem == (f"the style sheet that the plan's web page {PAGE} reads is missing (checksums.sha256, "
+                             f"line {_manifest_line(workspace, SHEET)}, records it with the page): the page's text may "
+                             "be read otherwise without it")
     assert error.fix == changed_fix(sheet)
     sheet.write_text(ORIGINAL, encoding="utf-8")
     assert total_target_2030(_build(workspace))["value"] == 20
@@ -262,7 +279,7 @@ def test_a_sheet_the_manifest_records_that_the_plan_no_longer_reads_is_refused(w
     (raw / paths.MANIFEST_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
     error = _refusal(workspace)
     assert Path(error.file) == raw / "old.css" and error.problem == (
-        f"checksums.sha256 records this style sheet with the plan {jiande}, which no longer reads it")
+        f"checksums.sha256, line {at + 1}, records this style sheet with the plan {jiande}, which no longer reads it")
     assert error.fix == changed_fix(raw / "old.css")
     make_manifest(workspace)
     _build(workspace)

@@ -164,7 +164,9 @@ def test_final_evaluation_2030_judges_cumulative_targets_on_the_sum_of_the_years
     assert new["completion_rate"] == pytest.approx(7100 / 7000)
     assert new["progress_category"] == "target_met"
     en, zh = words("en"), words("zh")
-    assert "1300 + 1400 + 1500 + 1400 + 1500 = 7100" in notes_text(new["evaluation_notes"], en, "evaluation_notes")
+    # (the terms and the sum written as the report writes numbers: formatting.number)
+    assert "1,300 + 1,400 + 1,500 + 1,400 + 1,500 = 7,100" in notes_text(new["evaluation_notes"], en,
+                                                                         "evaluation_notes")
     incubators = p.loc["provincial_incubators"]
     assert incubators["target_cumulative"] and not incubators["target_binding"]
     assert incubators["target_met"] is pd_na() and incubators["evaluated_value"] != incubators["evaluated_value"]

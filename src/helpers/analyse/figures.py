@@ -18,6 +18,7 @@ from helpers.analyse import charts
 from helpers.analyse.charts import chinese_font_file
 from helpers.analyse.growth import CATEGORIES, category_label
 from helpers.core.config import PlanPeriod
+from helpers.core.formatting import number
 from helpers.core.method import method_parameters
 from helpers.core.periods import period_label
 from helpers.core.style import (
@@ -106,7 +107,7 @@ def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3
         if ind_id in prov.index and first["measure"] == "total":
             # A province's head count dwarfs a county's: state it, with the county's share, instead of drawing it.
             shares = "，".join(f"{r.county} {r.target_value / prov[ind_id]:.1%}" for r in sub.itertuples())
-            ax.text(0.99, 0.04, L["prov_text"].format(v=f"{prov[ind_id]:g}", u=first["unit"], shares=shares),
+            ax.text(0.99, 0.04, L["prov_text"].format(v=number(prov[ind_id]), u=first["unit"], shares=shares),
                     transform=ax.transAxes,
                     ha="right", va="bottom", fontsize=7.5, color=PROVINCE_COLOUR)
         elif ind_id in prov.index:

@@ -153,6 +153,14 @@ def with_plan_flags(ind: pd.DataFrame) -> pd.DataFrame:
     return ind
 
 
+def cited_rows(inputs: AnalysisInputs) -> pd.DataFrame:
+    """The rows a report on the report year can cite among its sources: every target, and the observed values up to
+    that year. An actual of a later year (a workbook row typed 2029 in a report on 2025) is used by no analysis
+    (observed_up_to), so it is no source of the report's figures."""
+    ind = inputs.indicators
+    return ind[(ind["kind"] == "target") | (ind["year"] <= inputs.report_year)]
+
+
 def series(inputs: AnalysisInputs, entity: str, indicator: str) -> list[dict]:
     """One entity's rows for one indicator, as plain records."""
     return inputs.records.get((entity, indicator), [])

@@ -44,6 +44,7 @@ from helpers.analyse.inputs import (
 )
 from helpers.analyse.trends import fit_trend
 from helpers.core.config import Plan
+from helpers.core.formatting import number
 from helpers.core.periods import FINAL_PHASES, phase
 from helpers.core.wording import words
 
@@ -293,7 +294,8 @@ def _cumulative_judgement(observed: list[dict], target: dict, period, final: boo
     if missing:
         return _with_notes(out, [{"code": "cumulative_missing", "first": first, "year": year, "missing": missing}])
     total = sum(by_year[y] for y in range(first, year + 1))
-    terms = " + ".join(f"{by_year[y]:g}" for y in range(first, year + 1))
+    # (as typed, to six significant digits, never with an exponent: 1,500,000, not 1.5e+06)
+    terms = " + ".join(number(by_year[y], digits=6) for y in range(first, year + 1))
     out.update(evaluated_year=year, evaluated_value=total, completion_rate=ev.completion_rate(total, goal, direction),
                gap_to_target=total - goal, progress_share=None if goal == 0 else total / goal,
                schedule_share=ev.schedule_share(min(year, period.target_year), period.base_year, period.target_year))

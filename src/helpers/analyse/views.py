@@ -22,6 +22,13 @@ def _num(x) -> str:
     return number(x, missing="")
 
 
+def _growth(rates, methods, w: Wording) -> list[str]:
+    """Annual growths as the report writes them: a rate (6.8%), or, where a value is 0 and a rate is undefined (the
+    growth method is then RATE_ABSOLUTE), a change per year in the indicator's unit (0.2/年), never a percentage."""
+    return [_pct(r) if m == RATE_CAGR else (w("views.per_year", value=_num(r)) if _num(r) else "")
+            for r, m in zip(rates, pd.Series(methods).fillna(""))]
+
+
 def _ratio(x) -> str:
     return "" if pd.isna(x) else f"{x:.2f}"
 
@@ -124,17 +131,16 @@ def not_comparable_view(comparison: pd.DataFrame, lang: str = "zh"):
 def progress_view(progress: pd.DataFrame, lang: str = "zh"):
     w = words(lang)
     p = progress
-    cagr = p["growth_method"].fillna("") == RATE_CAGR
     return _view({
         "county": p[f"entity_name_{lang}"], "indicator": p[f"indicator_name_{lang}"], "unit": p["unit"],
         "baseline": _year_value(w, p["baseline_year"], p["baseline_value"]),
         "latest": _year_value(w, p["latest_year"], p["latest_value"]),
         "target": [w("views.year_value", year="" if pd.isna(y) else int(y), value=t).strip()
                    for y, t in zip(p["target_year"], _target(p["target_comparator"], p["target_value"]))],
-        "historical_growth": [_pct(h) if c else _num(h) for h, c in zip(p["historical_growth"], cagr)],
-        "required_growth": [(w("views.more_than") if comparator == ">" else "")
-                            + (_pct(r) if c else (w("views.per_year", value=_num(r)) if _num(r) else ""))
-                            for r, c, comparator in zip(p["required_growth"], cagr, p["required_growth_comparator"])],
+        "historical_growth": _growth(p["historical_growth"], p["growth_method"], w),
+        "required_growth": [(w("views.more_than") if comparator == ">" else "") + g
+                            for g, comparator in zip(_growth(p["required_growth"], p["growth_method"], w),
+                                                     p["required_growth_comparator"])],
         "ratio": p["progress_ratio"].map(_ratio),
         "progress": p["progress_category"].map(lambda c: category_label(c, lang)),
         "note": p["progress_notes"].map(lambda n: notes_text(n, w, "progress_notes")),
@@ -158,8 +164,8 @@ def plan_view(progress: pd.DataFrame, lang: str = "zh"):
         "judgement": _in_words(p["schedule_judgement"], w, "plan_cycle.schedule"),
         "final": p["target_met"].map(lambda m: "" if pd.isna(m) else met["yes" if m else "no"]),
         "completion_rate": p["completion_rate"].map(_pct), "gap": p["gap_to_target"].map(_num),
-        "growth_since_base": p["observed_growth_since_base"].map(_pct),
-        "growth_base_to_target": p["required_growth_base_to_target"].map(_pct),
+        "growth_since_base": _growth(p["observed_growth_since_base"], p["sdg_growth_method"], w),
+        "growth_base_to_target": _growth(p["required_growth_base_to_target"], p["sdg_growth_method"], w),
         "sdg_ratio": p["sdg_progress_ratio"].map(_ratio),
         "note": p["evaluation_notes"].map(lambda n: notes_text(n, w, "evaluation_notes")),
     }, w)
@@ -200,7 +206,7 @@ def outlook_view(outlook: pd.DataFrame, lang: str = "zh"):
         "implied_growth": o["implied_annual_growth"].map(_pct),
         "next_target": _target(o["next_target_comparator"], o["next_target_value"]),
         "target_position": _in_words(o["target_reading"], w, "plan_cycle.outlook"),
-        "growth_last_period": o["achieved_growth_last_period"].map(_pct),
-        "growth_next_period": o["required_growth_next_period"].map(_pct),
+        "growth_last_period": _growth(o["achieved_growth_last_period"], o["growth_method"], w),
+        "growth_next_period": _growth(o["required_growth_next_period"], o["growth_method"], w),
         "trend_method": o["trend_method"],
     }, w)

@@ -43,6 +43,13 @@ class InputError(Exception):
         return f"{self.location}: {self.problem}\n  How to fix: {self.fix}"
 
 
+def quoted(text: object, limit: int = 60) -> str:
+    """A cell's text as an error quotes it, in quotes: whole when short, else its start and its length (a cell of
+    a workbook holds 32,767 characters and a .docx cell any number: quoted whole, they buried the message)."""
+    text = str(text)
+    return f"'{text}'" if len(text) <= limit else f"'{text[:limit]}…' ({len(text):,} characters)"
+
+
 class ParameterError(Exception):
     """A bad parameter value (helpers.run.parameters). Its message is one line: the parameter, the problem, what
     to give instead."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers.core.config import Catalogue, Indicator, Plan, Reading, Sources, Unit
-from helpers.core.errors import InputError
+from helpers.core.errors import InputError, quoted
 from helpers.core.paths import display_path
 from helpers.core.records import Decision, Observation, note
 from helpers.core.text import name_key, normalise
@@ -49,9 +49,16 @@ class CleanTable:
 
 def split_name_unit(cell: Cell) -> tuple[str, str, bool]:
     """Name and unit from a name cell such as 党政人才队伍(万人). Returns (name, unit, bracket_broken)."""
-    m = NAME_WITH_UNIT.match(cell.text)
+    return name_and_unit(cell.text)
+
+
+def name_and_unit(text: str) -> tuple[str, str, bool]:
+    """Name and unit from an indicator's name in normal form (brackets as ASCII), 党政人才队伍(万人), as a plan's
+    table or a monitoring workbook writes it. Returns (name, unit, bracket_broken); the unit is '' when there is
+    no bracket."""
+    m = NAME_WITH_UNIT.match(text)
     if not m:
-        return cell.text, "", False
+        return text, "", False
     return m["name"].strip(), m["unit"].strip(), m["close"] is None
 
 
@@ -146,8 +153,8 @@ def _unknown_name(path: Path, cell: Cell, name: str, catalogue: Catalogue, sourc
                           "`make manifest`.")
     close = difflib.get_close_matches(name, catalogue.all_source_names(), n=1, cutoff=0.5)
     hint = f" Did you mean '{close[0]}'?" if close else ""
-    return InputError(path, cell.where, f"indicator '{name}' is not in the catalogue.{hint}",
-                      f"add '{name}' to `source_names` of the matching indicator in config/catalogue.yaml, "
+    return InputError(path, cell.where, f"indicator {quoted(name)} is not in the catalogue.{hint}",
+                      f"add {quoted(name)} to `source_names` of the matching indicator in config/catalogue.yaml, "
                       "or add a new indicator there.")
 
 
@@ -279,6 +286,11 @@ class TableCleaner:
                 parsed = parse_value_cell(reading.reads, in_plan=True)
                 log("analyst_reading", {"raw": written, "reads": reading.reads, "because": reading.because,
                                         "config": readings.where(reading)}, cell=cell)
+            elif cell.doubt:
+                raise InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{written}': "
+                                 f"{cell.doubt}, so its figure cannot be read for sure",
+                                 "look at the cell as the plan shows it and ask the office which figure is meant; "
+                                 "then " + reading_advice(self.sources, plan, name, written, "…"))
             else:
                 parsed = _parse_cell(path, name, column, cell, lambda example, written=written: reading_advice(
                     self.sources, plan, name, written, example))

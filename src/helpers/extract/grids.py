@@ -31,7 +31,7 @@ class NestedTable(InputError):
 
 
 def as_cell(cell: GridCell | Paragraph) -> Cell:
-    return Cell(cell.text, normalise(cell.text), cell.place.ordinal, cell.place)
+    return Cell(cell.text, normalise(cell.text), cell.place.ordinal, cell.place, getattr(cell, "doubt", ""))
 
 
 def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> ParsedTable:

@@ -52,14 +52,16 @@ def linked_name(raw_dir: Path, path: Path) -> str:
     return _key(Path(path).relative_to(Path(raw_dir).resolve()).as_posix())
 
 
-def _read(raw_dir: Path) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
-    """Every file listed (name -> sha256), and for each plan the files it reads (plan -> {name: sha256})."""
+def _read(raw_dir: Path) -> tuple[dict[str, str], dict[str, dict[str, str]], dict[str, int]]:
+    """Every file listed (name -> sha256), for each plan the files it reads (plan -> {name: sha256}), and the line
+    that lists each file (name -> line number), for the errors to name."""
     path = Path(raw_dir) / MANIFEST_FILE
     if not path.exists():
         raise InputError(path, None, "the checksum manifest of the raw files is missing",
                          "run `make manifest` to record the raw files' checksums, then commit it.")
     entries: dict[str, str] = {}
     linked: dict[str, dict[str, str]] = {}
+    lines: dict[str, int] = {}
     plan = None
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -78,7 +80,8 @@ def _read(raw_dir: Path) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
             plan = name
             linked.setdefault(plan, {})
         entries[name] = digest
-    return entries, linked
+        lines[name] = number
+    return entries, linked, lines
 
 
 def read_manifest(raw_dir: Path) -> dict[str, str]:
@@ -110,7 +113,7 @@ def verify(raw_dir: Path, names: list[str]) -> dict[str, str]:
     """Check that each named raw file exists and matches the manifest, and so does every file the manifest records
     it reads. Returns name -> sha256, for both."""
     raw_dir = Path(raw_dir)
-    manifest, linked = _read(raw_dir)
+    manifest, linked, lines = _read(raw_dir)
     digests = {}
     for name in names:
         path = raw_dir / name
@@ -130,25 +133,27 @@ def verify(raw_dir: Path, names: list[str]) -> dict[str, str]:
         if digest != recorded:
             raise InputError(path, None,
                              f"the file has changed since its checksum was recorded "
-                             f"(manifest {recorded[:12]}…, now {digest[:12]}…); raw data must not be edited",
+                             f"({MANIFEST_FILE}, line {lines[_key(name)]}: {recorded[:12]}…, now {digest[:12]}…); raw "
+                             "data must not be edited",
                              changed_fix(path))
         digests[name] = digest
         for sheet, recorded in linked.get(_key(name), {}).items():
-            digests[sheet] = _verify_linked_file(raw_dir, sheet, recorded, name)
+            digests[sheet] = _verify_linked_file(raw_dir, sheet, recorded, name, lines[sheet])
     return digests
 
 
-def _verify_linked_file(raw_dir: Path, name: str, recorded: str, plan: str) -> str:
+def _verify_linked_file(raw_dir: Path, name: str, recorded: str, plan: str, line: int) -> str:
     path = raw_dir / name
     if not path.is_file():
         raise InputError(path, None, f"the style sheet that the plan's web page {plan} reads is missing ("
-                         f"{MANIFEST_FILE} records it with the page): the page's text may be read otherwise without "
-                         "it", changed_fix(path))
+                         f"{MANIFEST_FILE}, line {line}, records it with the page): the page's text may be read "
+                         "otherwise without it", changed_fix(path))
     digest = sha256(path)
     if digest != recorded:
         raise InputError(path, None, f"the style sheet that the plan's web page {plan} reads has changed since its "
-                         f"checksum was recorded (manifest {recorded[:12]}…, now {digest[:12]}…); raw data must not "
-                         "be edited: a style sheet decides which of the page's text is read", changed_fix(path))
+                         f"checksum was recorded ({MANIFEST_FILE}, line {line}: {recorded[:12]}…, now {digest[:12]}…); "
+                         "raw data must not be edited: a style sheet decides which of the page's text is read",
+                         changed_fix(path))
     return digest
 
 
@@ -156,7 +161,8 @@ def verify_read(raw_dir: Path, plan: str, read: Iterable[LinkedFile]) -> None:
     """After reading the plan `plan` (its name in the manifest): the files beside it that its reader read are those
     the manifest records with it, which verify() checked before the plan was read."""
     raw_dir = Path(raw_dir)
-    recorded = _read(raw_dir)[1].get(_key(plan), {})
+    _, linked, lines = _read(raw_dir)
+    recorded = linked.get(_key(plan), {})
     names = {linked_name(raw_dir, f.path): f for f in read}
     for name, linked in names.items():
         if name not in recorded:
@@ -168,5 +174,5 @@ def verify_read(raw_dir: Path, plan: str, read: Iterable[LinkedFile]) -> None:
                              "with it.")
     for name in recorded:
         if name not in names:
-            raise InputError(raw_dir / name, None, f"{MANIFEST_FILE} records this style sheet with the plan {plan}, "
-                             "which no longer reads it", changed_fix(raw_dir / name))
+            raise InputError(raw_dir / name, None, f"{MANIFEST_FILE}, line {lines[name]}, records this style sheet "
+                             f"with the plan {plan}, which no longer reads it", changed_fix(raw_dir / name))

@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from helpers.core.config import Catalogue, Sources
-from helpers.core.errors import InputError
+from helpers.core.errors import InputError, quoted
 from helpers.core.paths import display_path
 from helpers.core.periods import FIVE_YEARS
 from helpers.core.records import Decision, Observation, note, place
@@ -40,6 +40,7 @@ from helpers.core.values import (
     parse_value_cell,
     too_long_for_a_figure,
 )
+from helpers.extract.cleaning import name_and_unit
 from helpers.extract.number_formats import Shown, shown
 from helpers.files.atomic import replaced_when_done
 from helpers.files.outputs import display_width
@@ -365,6 +366,11 @@ def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue) -> tup
             for mark in (n["mark"] for n in obs.notes if n["code"] == "note_mark"):
                 decisions.append(Decision(obs.entity, obs.indicator_id, obs.source_file, obs.source_line,
                                           "note_mark", {"raw": obs.source_value, "value": obs.value, "mark": mark}))
+            if any(n["code"] == "unit_from_name" for n in obs.notes):   # (as the plan reader logs it)
+                decisions.append(Decision(obs.entity, obs.indicator_id, obs.source_file, obs.source_line,
+                                          "unit_from_name", {"raw": obs.source_name,
+                                                             "name": name_and_unit(normalise(obs.source_name))[0],
+                                                             "source_unit": obs.source_unit}))
             if any(n["code"] == "comparator" for n in obs.notes):   # (>12.9 in the value cell: as a plan's cell)
                 decisions.append(Decision(obs.entity, obs.indicator_id, obs.source_file, obs.source_line,
                                           "comparator", {"raw": obs.source_value, "value": obs.value,
@@ -623,7 +629,10 @@ def _as_shown(cell):
     row's reader logs or refuses."""
     value = cell.value
     if isinstance(value, CellRichText):
+        doubt = _rich_text_doubt(cell, value)
         value = "".join(_run_text(part) for part in value)
+        if doubt:
+            return _Doubted(value, doubt)
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         return value
     number_format = str(getattr(cell, "number_format", "") or "")
@@ -641,6 +650,76 @@ def _run_text(part) -> str:
     align = getattr(part.font, "vertAlign", None)
     return as_superscript(part.text) if align == "superscript" else \
         as_subscript(part.text) if align == "subscript" else part.text
+
+
+def _rich_text_doubt(cell, value: CellRichText) -> str:
+    """Why the figure of a cell in rich text (parts in formatting of their own: select a character in the formula
+    bar, Format Cells) cannot be read as its digits run together, or "": a part inside or beside a figure that the
+    sheet shows struck through (a struck 1 before 2.9 was read 12.9), in the colour of the cell's fill (a white 5
+    inside 12.9, which Excel shows as "12. 9", was read 12.59), or smaller than the digit beside it (a 6 pt 5 after
+    12.9 was read 12.95; the rule and its threshold are the document readers', model.smaller_digit). A raised or
+    lowered part is a note mark (_run_text), never in doubt."""
+    from helpers.extract.documents.model import FIGURE_END, FIGURE_START, smaller_digit
+    from helpers.extract.documents.styles import MIN_CONTRAST, contrast
+    cell_font = getattr(cell, "font", None)
+    fill = _fill_colour(getattr(cell, "fill", None))
+    parts = []      # (text, size, struck, colour)
+    for part in value:
+        font = part.font if isinstance(part, TextBlock) else cell_font
+        if isinstance(part, TextBlock) and getattr(font, "vertAlign", None) in ("superscript", "subscript"):
+            parts.append((_run_text(part), None, False, None))
+            continue
+        size = getattr(font, "sz", None) or getattr(cell_font, "sz", None) or 11
+        struck = bool(getattr(font, "strike", False))
+        parts.append((part.text if isinstance(part, TextBlock) else str(part), float(size), struck,
+                      _rgb(getattr(font, "color", None))))
+    for i, (text, _, struck, colour) in enumerate(parts):
+        before, after = parts[i - 1][0] if i else "", parts[i + 1][0] if i + 1 < len(parts) else ""
+        in_figure = (FIGURE_END.search(before) and FIGURE_START.search(text)) or \
+            (FIGURE_END.search(text) and FIGURE_START.search(after))
+        if not in_figure:
+            continue
+        if struck:
+            return f"its part '{text.strip()[:20]}' is struck through, which the sheet shows as deleted"
+        if colour is not None and fill is not None and contrast(colour, fill) < MIN_CONTRAST:
+            return f"its part '{text.strip()[:20]}' is set in the colour of the cell's fill, which no reader sees"
+    return smaller_digit([(text, size) for text, size, _, _ in parts])
+
+
+# Excel's theme colours 0 and 1 (Background 1, Text 1) as a part's font colour: white and black in every built-in
+# theme. Other theme colours are not judged.
+THEME_RGB = {0: "FFFFFF", 1: "000000"}
+
+
+def _rgb(colour) -> tuple | None:
+    """An openpyxl colour as (r, g, b), each 0-1, or None where it is not told (automatic, indexed, a theme's)."""
+    if colour is None:
+        return None
+    written = THEME_RGB.get(colour.theme) if getattr(colour, "type", "") == "theme" else \
+        colour.rgb if getattr(colour, "type", "") == "rgb" and isinstance(colour.rgb, str) else None
+    if not written or len(written) not in (6, 8):
+        return None
+    return tuple(int(written[-6:][k:k + 2], 16) / 255 for k in (0, 2, 4))
+
+
+def _fill_colour(fill) -> tuple | None:
+    """The colour behind a cell's text: white without a fill, its colour with a solid one; None otherwise."""
+    if fill is None or getattr(fill, "fill_type", None) in (None, "none"):
+        return (1.0, 1.0, 1.0)
+    if fill.fill_type == "solid":
+        return _rgb(fill.fgColor)
+    return None
+
+
+class _Doubted(str):
+    """A cell's text whose figure cannot be read as its digits run together (_rich_text_doubt): refused at the
+    cell where a figure is read, else read as its text."""
+    doubt: str
+
+    def __new__(cls, text: str, doubt: str):
+        made = super().__new__(cls, text)
+        made.doubt = doubt
+        return made
 
 
 @dataclass(frozen=True)
@@ -662,6 +741,8 @@ class _SheetLayout:
     inline_marks: list[str]                    # cells whose inline text has a superscript or subscript part
     hidden_rows: list[int]                     # rows hidden in Excel (hidden, or folded away in a group)
     rows_past_limit: bool = False              # the sheet has more than MAX_ROWS rows (read no further)
+    inline_formatted: tuple = ()               # cells whose inline text has a part struck through, or coloured or
+                                               # sized of its own (_rich_text_doubt)
 
 
 def _sheet_layout(path: Path, part: str) -> _SheetLayout:
@@ -675,12 +756,13 @@ def _sheet_layout(path: Path, part: str) -> _SheetLayout:
     from xml.etree.ElementTree import ParseError
 
     from openpyxl.xml.functions import iterparse
-    merged, marks, hidden = [], [], []
-    cell, row_number, sheet_data = None, 0, None
+    merged, marks, hidden, formatted = [], [], [], []
+    cell, row_number, sheet_data, inline = None, 0, None, None
     try:
         with zipfile.ZipFile(path) as archive, archive.open(part.lstrip("/")) as xml:
             for _, element in iterparse(xml, events=("start",)):    # (its attributes are known at its start)
                 tag = element.tag.rpartition("}")[2]
+                inline = cell if tag == "is" else inline if tag in INLINE_TEXT else None
                 if tag == "row":
                     if sheet_data is not None:
                         sheet_data.clear()    # (the rows before this one, read: memory stays small)
@@ -693,6 +775,8 @@ def _sheet_layout(path: Path, part: str) -> _SheetLayout:
                     cell = _cell_coordinate(element.get("r"), cell, row_number)
                 elif tag == "vertAlign" and cell and element.get("val") in ("superscript", "subscript"):
                     marks += [] if cell in marks else [cell]    # (the text's parts follow their cell's start)
+                elif tag in PART_FORMATS and inline and element.get("val", "1") not in ("0", "false"):
+                    formatted += [] if inline in formatted else [inline]
                 elif tag == "mergeCell":
                     merged.append(_merged_range(element.get("ref", "")))
                 elif tag == "sheetData":
@@ -700,7 +784,14 @@ def _sheet_layout(path: Path, part: str) -> _SheetLayout:
     except (ParseError, ValueError, TypeError, KeyError, zipfile.BadZipFile, OSError) as exc:
         raise InputError(path, None, f"the workbook is damaged and cannot be read ({type(exc).__name__})",
                          "open it in Excel (which can often repair it) and save it again as .xlsx.") from None
-    return _SheetLayout(sorted(set(merged)), marks, sorted(set(hidden)))
+    return _SheetLayout(sorted(set(merged)), marks, sorted(set(hidden)), inline_formatted=tuple(formatted))
+
+
+# What an inline string's text (<is>) holds: its parts (runs), their formatting and text. A part's own strike
+# through, colour or size makes its figure one to judge part by part (_rich_text_doubt).
+INLINE_TEXT = {"is", "r", "rPr", "t", "rPh", "phoneticPr", "rFont", "charset", "family", "b", "i", "strike",
+               "condense", "extend", "outline", "shadow", "u", "vertAlign", "sz", "color", "scheme"}
+PART_FORMATS = {"strike", "sz", "color"}
 
 
 def _cell_coordinate(given: str | None, previous: str | None, row_number: int) -> str:
@@ -871,6 +962,15 @@ def _check_layout(path: Path, sheet: str, header_row: int, columns: dict[str, in
                              "be 12.91)",
                              "open the workbook in Excel, WPS or LibreOffice and save it (they store such text so that "
                              "it is read as 12.9 with the note mark ¹), or move the note to the 备注 column.")
+    for coordinate in layout.inline_formatted:
+        letters, row = coordinate_from_string(coordinate)
+        if row > header_row and watched.get(column_index_from_string(letters)) == "value":
+            raise InputError(path, f"sheet {sheet}, cell {coordinate}", "the value's text has a part struck "
+                             "through, or in a colour or size of its own, stored as programs other than Excel store "
+                             "it, which this reader cannot tell from the digits beside it (a struck 1 before 2.9 "
+                             "would be 12.9, a small 5 after 12.9 would be 12.95)",
+                             "look at the cell in Excel and retype it as the figure the sheet means, in one "
+                             "formatting (select the cell and type the figure: a number, not text), and save.")
 
 
 class _RowCells:
@@ -889,6 +989,14 @@ class _RowCells:
             return None, None
         value, formula = self._cells[col - 1] if col <= len(self._cells) else (None, None)
         coordinate = f"{get_column_letter(col)}{self.row}"
+        if isinstance(value, _Doubted):
+            if field in UNAMBIGUOUS:
+                raise InputError(self.path, self.where(coordinate),
+                                 f"the cell's text '{value[:40]}' is in rich text: {value.doubt}, so its "
+                                 "figure cannot be read for sure",
+                                 "look at the cell in Excel and retype it as the figure the sheet means, in one "
+                                 "formatting (select the cell and type the figure: a number, not text), and save.")
+            value = str(value)
         if isinstance(value, _Formatted):
             if field not in UNAMBIGUOUS:
                 return value.value, coordinate
@@ -956,14 +1064,14 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
                          "Unmerge Cells, then fill each row).")
     if entity is None:
         raise InputError(path, where(county_cell),
-                         f"unknown county '{county}'{_suggest(county, lookup.county_names)}",
+                         f"unknown county {quoted(county)}{_suggest(county, lookup.county_names)}",
                          f"use one of {', '.join(lookup.county_names)} (the drop-down list), or add the county "
                          "to config/sources.yaml.")
     indicator, indicator_cell = cell("indicator")
-    ind_id = lookup.indicators.get(name_key(str(indicator or "")).lower())
+    ind_id, name_unit = _indicator(indicator, lookup, catalogue)
     if ind_id is None:
         raise InputError(path, where(indicator_cell),
-                         f"unknown indicator '{indicator}'{_suggest(indicator, lookup.indicator_names)}",
+                         f"unknown indicator {quoted(indicator)}{_suggest(indicator, lookup.indicator_names)}",
                          "pick the indicator from the drop-down list (names as in config/catalogue.yaml).")
     ind = catalogue.indicators[ind_id]
     year_raw, year_cell = cell("year")
@@ -981,10 +1089,11 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
                          f"write the year the value is for ({last} or earlier). A later plan's years are accepted once "
                          "the plan is configured in config/sources.yaml.")
     if year is None or not first <= year <= last:
-        raise InputError(path, where(year_cell), f"year '{year_raw}' is not a year between {first} and {last}",
+        raise InputError(path, where(year_cell), f"year {quoted(year_raw)} is not a year between {first} and {last}",
                          f"write a four-digit year from {first} to {last} (the years of the plan periods in "
                          "config/sources.yaml).")
-    number, comparator, unit_text, marks = _checked_value(cell, value, value_cell, ind, catalogue)
+    number, comparator, unit_text, marks = _checked_value(cell, value, value_cell, ind, catalogue, name_unit)
+    unit_from_name = bool(name_unit) and _blank(cell("unit")[0])
     source, _ = cell("source")
     remark, _ = cell("note")
     text = f"{cell.sheet_name}!{value_cell}: {value}" + (f" | 来源: {source}" if source else "") + \
@@ -994,7 +1103,23 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
                        source_value=str(value), origin="monitoring", source_file=display_path(path),
                        source_line=cell.row, source_text=text, source_sheet=cell.sheet_name, source_cell=value_cell,
                        notes=([note("note_mark", mark=marks)] if marks else []) +
-                       ([note("comparator", comparator=comparator)] if _comparator_in_value(value) else []))
+                       ([note("comparator", comparator=comparator)] if _comparator_in_value(value) else []) +
+                       ([note("unit_from_name", source_unit=unit_text)] if unit_from_name else []))
+
+
+def _indicator(text, lookup: _Lookup, catalogue: Catalogue) -> tuple[str | None, str]:
+    """The indicator a name cell gives (None when it is unknown), and the unit written in brackets after the name
+    (人才资源总量（万人）), read as the plan reader reads it (helpers.extract.cleaning.name_and_unit); '' when
+    there is none. A name the catalogue knows with its brackets (社会工作专业人才（每万人持证数）) is that name, and a
+    bracket that is not a unit of the catalogue's vocabulary (…（全口径）) leaves the name unknown."""
+    key = name_key(str(text or "")).lower()
+    if key in lookup.indicators:
+        return lookup.indicators[key], ""
+    name, unit, broken = name_and_unit(normalise(str(text or "")))
+    ind_id = lookup.indicators.get(name_key(name).lower())
+    if ind_id is None or broken or not unit or catalogue.unit_for_alias(unit) is None:
+        return None, ""
+    return ind_id, unit
 
 
 def _heads(text, field: str) -> bool:
@@ -1020,20 +1145,23 @@ def _not_a_header(cell: _RowCells) -> None:
                          "first.")
 
 
-def _checked_value(cell: _RowCells, value, value_cell: str, ind,
-                   catalogue: Catalogue) -> tuple[float, str, str, str]:
-    """The row's value with its unit, comparator and note marks (12.9²), each checked against the catalogue's
-    indicator."""
+def _checked_value(cell: _RowCells, value, value_cell: str, ind, catalogue: Catalogue,
+                   name_unit: str = "") -> tuple[float, str, str, str]:
+    """The row's value with its unit (the 单位 cell's, or else the one in brackets after the indicator's name,
+    `name_unit`), comparator and note marks (12.9²), each checked against the catalogue's indicator."""
     path, where = cell.path, cell.where
     number, percent_sign, cmp_from_value, marks = _checked_number(path, where(value_cell), value, ind)
     unit_raw, unit_cell = cell("unit")
     unit_text = "" if unit_raw is None else str(unit_raw).strip()
+    if name_unit:
+        _check_name_unit(cell, name_unit, unit_text, unit_cell, ind, catalogue)
     if unit_text:
         unit = catalogue.unit_for_alias(unit_text)
         if unit is None or unit.unit != ind.unit:
             raise InputError(path, where(unit_cell),
-                             f"unit '{unit_text}' does not match the catalogue unit {ind.unit} of {ind.name_zh}",
+                             f"unit {quoted(unit_text)} does not match the catalogue unit {ind.unit} of {ind.name_zh}",
                              f"convert the value to {ind.unit} and write {ind.unit} in the unit cell.")
+    unit_text = unit_text or name_unit
     if percent_sign and ind.unit != "%":
         raise InputError(path, where(value_cell), f"'{value}' has a % sign (or the cell is formatted as a "
                          f"percentage) but {ind.name_zh} is in {ind.unit}",
@@ -1059,6 +1187,27 @@ def _checked_value(cell: _RowCells, value, value_cell: str, ind,
                          f"write the number alone in {value_cell} ({number:g}) and the comparator in {cmp_cell} "
                          "(> for more than, >= for at least, empty for the exact value).")
     return number, cmp_from_value or comparator, unit_text, marks
+
+
+def _check_name_unit(cell: _RowCells, name_unit: str, unit_text: str, unit_cell: str, ind,
+                     catalogue: Catalogue) -> None:
+    """A unit in brackets after the indicator's name (人才资源总量（人）) must be the catalogue's unit, and agree
+    with the 单位 cell when it gives one: the figure is read in the catalogue's unit, never converted."""
+    named = catalogue.unit_for_alias(name_unit)
+    indicator, indicator_cell = cell("indicator")
+    in_cell = catalogue.unit_for_alias(unit_text) if unit_text else None
+    if unit_text and (in_cell is None or in_cell.unit != named.unit):
+        raise InputError(cell.path, f"sheet {cell.sheet_name}, cells {indicator_cell} and {unit_cell}",
+                         f"the indicator's name '{indicator}' gives the unit {name_unit}, but the 单位 cell "
+                         f"{unit_cell} says '{unit_text}': which one the figure is in is a guess",
+                         f"write the name without the unit ({ind.name_zh}) in {indicator_cell}, and in {unit_cell} "
+                         f"the unit the figure is in; the figure must be in {ind.unit}, the catalogue's unit.")
+    if named.unit != ind.unit:
+        raise InputError(cell.path, cell.where(indicator_cell),
+                         f"the indicator's name '{indicator}' gives the unit {name_unit}, but {ind.name_zh} is "
+                         f"counted in {ind.unit} (the catalogue's unit)",
+                         f"convert the figure to {ind.unit} and write the name as {ind.name_zh}（{ind.unit}） or "
+                         f"{ind.name_zh}.")
 
 
 _COMPARATOR_WORDS = {"=": "exactly", ">": "more than (>)", ">=": "at least (>=)"}
@@ -1138,7 +1287,7 @@ def _checked_number(path: Path, where: str, value, ind) -> tuple[float, bool, st
                              "write the year's own figure as a number such as 12.5.")
     number, percent_sign, comparator, marks = _number(value)
     if number is None:
-        raise InputError(path, where, f"value '{value}' for {ind.name_zh} is not a number",
+        raise InputError(path, where, f"value {quoted(value)} for {ind.name_zh} is not a number",
                          "write a number such as 12.5 (no units or words in the cell).")
     try:
         check_magnitude(number)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from helpers.core.config import HEADER_ROLE_NAMES, Layout, Plan, PlanPeriod, Sources
-from helpers.core.errors import InputError
+from helpers.core.errors import InputError, quoted
 from helpers.core.paths import display_path
 from helpers.core.text import normalise, read_utf8
 from helpers.extract.documents.model import Place
@@ -23,6 +23,7 @@ class Cell:
     text: str   # normal form
     line: int   # 1-based; a cell of a document read into a grid: its place's ordinal (Place.ordinal)
     place: Place | None = None   # a cell of a .docx, web page or PDF: where it is (None: a text file's line)
+    doubt: str = ""              # why a reader may see its figure otherwise (GridCell.doubt)
 
     @property
     def where(self) -> int | Place:
@@ -153,7 +154,7 @@ def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list
                              "than it should, or a row with an extra cell), correct them and run `make manifest`; "
                              "or ask the office for the plan as .docx.")
         if role is None:
-            raise InputError(path, cell.where, f"header cell '{cell.raw.strip()}' is not a known column",
+            raise InputError(path, cell.where, f"header cell {quoted(cell.raw.strip())} is not a known column",
                              _header_advice(cell, sources))
         name, match, entity = role
         roles.append(name)

@@ -76,10 +76,13 @@ def _safe_cell_value(value):
 
 def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path, number_formats: dict[str, str] | None = None,
                fills: dict[str, dict[str, str]] | None = None, labels: dict[str, str] | None = None,
-               first: list[str] | None = None, for_print: bool = False) -> None:
+               first: list[str] | None = None, for_print: bool = False,
+               row_formats: dict[str, dict[str, dict[int, str]]] | None = None) -> None:
     """A workbook for analysts: one sheet per frame, bold frozen header, sensible column widths.
 
     number_formats: column name -> Excel number format. fills: column name -> {cell text -> hex colour}.
+    row_formats: sheet title -> column name -> {row position: format}, for the rows of a column not written like the
+    column (a growth that is a change per year where the others are rates); the other rows take the column's.
     labels: column id -> the header a reader sees; the ids then stay in a hidden second row (formulas and
     scripts can still find a column by its id). first: the key columns, moved to the left where present.
     for_print: landscape A4, fit to the page width, header row repeated on every printed page.
@@ -97,6 +100,7 @@ def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path, number_formats: dict
             frame = frame[[c for c in first if c in frame.columns] + [c for c in frame.columns if c not in first]]
         ws = wb.create_sheet(title=title[:31])
         _header(ws, frame.columns, labels, header_fill)
+        by_row = (row_formats or {}).get(title, {})
         for r, row in enumerate(frame.itertuples(index=False), header_rows + 1):
             for c, value in enumerate(row, 1):
                 value = _safe_cell_value(value)
@@ -106,7 +110,8 @@ def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path, number_formats: dict
                     cell.data_type = "s"  # keeps '=SUM(…)' and '@x' as text
                 else:
                     cell.value = value
-                fmt = (number_formats or {}).get(frame.columns[c - 1])
+                fmt = (by_row.get(frame.columns[c - 1]) or {}).get(r - header_rows - 1) \
+                    or (number_formats or {}).get(frame.columns[c - 1])
                 if fmt and isinstance(value, (int, float)):
                     cell.number_format = fmt
                 if for_print:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from helpers.analyse import AnalysisInputs, target_counts
 from helpers.analyse.evaluation import JUDGEMENTS
-from helpers.analyse.growth import CATEGORIES, category_label
+from helpers.analyse.growth import CATEGORIES, RATE_ABSOLUTE, category_label
 from helpers.analyse.progress import verdict_label
 from helpers.core import paths
 from helpers.core.config import PlanPeriod
@@ -33,6 +33,14 @@ from helpers.files.processed import read_processed
 SHEET_KEYS = {paths.COMPARISON_CSV: "comparison", paths.TRENDS_CSV: "progress", paths.OUTLOOK_CSV: "outlook"}
 PERCENT = "0.0%"
 NUMBER = "#,##0.####"
+# Each annual growth and the column that says how it was worked out: a rate (PERCENT), or, where a value is 0 and a
+# rate is undefined (RATE_ABSOLUTE), a change per year in the indicator's unit, written as the report writes it
+# (0.2/年), never as a percentage.
+GROWTH_METHOD = {"historical_growth": "growth_method", "required_growth": "growth_method",
+                 "observed_growth_since_base": "sdg_growth_method",
+                 "required_growth_base_to_target": "sdg_growth_method",
+                 "achieved_growth_last_period": "growth_method", "required_growth_next_period": "growth_method",
+                 "acceleration_needed": "growth_method", "growth_since_ended": "since_growth_method"}
 
 
 def key_columns(lang: str) -> list[str]:
@@ -88,14 +96,26 @@ def write_results(inputs: AnalysisInputs, tables: dict, path: Path, lang: str = 
             if "indicator_id" in frame and "indicator_name_en" not in frame:
                 frame["indicator_name_en"] = frame["indicator_id"].map(
                     lambda i: inputs.catalogue.indicators[i].name_en if i in inputs.catalogue.indicators else i)
+        w = words(lang)
+        per_year = {key: _changes_per_year(frame, f'{NUMBER}"{w("views.per_year", value="")}"')
+                    for key, frame in frames.items()}
         log = read_processed(inputs.processed_dir, paths.CLEANING_LOG_CSV)
         said = derivations(zip(log["entity"], log["indicator_id"], log["step"], log["values"]), lang)
         frames = {key: in_reading_order(for_readers(frame, inputs, lang, said), lang) for key, frame in frames.items()}
-        w = words(lang)
         sheets = {w(f"workbook.sheets.{key}"): frame for key, frame in frames.items()}
         write_xlsx(sheets, partial, number_formats=formats, fills=fills, labels=w.table("workbook.columns"),
-                   first=key_columns(lang), for_print=True)
+                   first=key_columns(lang), for_print=True,
+                   row_formats={w(f"workbook.sheets.{key}"): formats for key, formats in per_year.items()})
     return Path(path)
+
+
+def _changes_per_year(frame: pd.DataFrame, number_format: str) -> dict[str, dict[int, str]]:
+    """The rows (by position) of each growth column that hold a change per year (GROWTH_METHOD), and their format."""
+    out = {}
+    for column, method in GROWTH_METHOD.items():
+        if column in frame and method in frame:
+            out[column] = {i: number_format for i, m in enumerate(frame[method]) if m == RATE_ABSOLUTE}
+    return out
 
 
 # Columns an analyst rarely reads on paper: ids, the fitted line's parameters. With the other language's columns
@@ -124,7 +144,8 @@ def in_reading_order(frame, lang: str):
 VALUE_MAPS = {**{column: f"workbook.values.{key}" for column, key in {
     "kind": "kind", "baseline_kind": "kind", "origin": "origin", "quality": "quality", "comparison": "comparison",
     "basis": "basis", "comparability": "comparability", "direction": "direction", "measure": "measure",
-    "growth_method": "method", "sdg_growth_method": "method", "trend_method": "trend_method",
+    "growth_method": "method", "sdg_growth_method": "method", "since_growth_method": "method",
+    "trend_method": "trend_method",
     "trend_scale": "trend_scale", "target_position": "target_position", "projection_caution": "caution",
     "trend_projection_caution": "caution", "attribute": "attribute", "target_attribute": "attribute"}.items()},
     "progress_category": "categories", "sdg_progress_category": "categories",

@@ -612,7 +612,23 @@ def main(argv: list[str] | None = None, handle_signals: bool = False) -> int:
     after_error = _what_was_left(_run_outputs(args)) if args.after_error is None else args.after_error
     if handle_signals:
         _stop_cleanly(after_error)
-    return exit_status(lambda: args.run(args), after_error=after_error)
+    return exit_status(lambda: (_check_written_folders(args), args.run(args))[1], after_error=after_error)
+
+
+def _check_written_folders(args) -> None:
+    """The folders this command writes, named inside the project, stay inside it (no link out of it): checked
+    before anything is written (helpers.run.parameters.check_kept_in_project). `inputs`, the first step of every
+    make, checks them all (check_output_folders); the other commands check their own when run by hand."""
+    from helpers.run.parameters import check_kept_in_project
+    written = {"resolve": lambda: {"processed_dir": args.processed_dir},
+               "analyse": lambda: {"processed_dir": args.processed_dir},
+               "report": lambda: {"processed_dir": args.processed_dir, "reports_dir": args.into},
+               "publish": lambda: {"reports_dir": args.report_dir},
+               "results-workbook": lambda: {"output": args.output.parent},
+               "run": lambda: {"output": args.output.parent} | {name: Path(v) for name, v in args.parameter
+                                                                if name in ("processed_dir", "reports_dir")}}
+    if args.command in written:
+        check_kept_in_project(written[args.command]())
 
 
 if __name__ == "__main__":

@@ -304,6 +304,7 @@ def check_output_folders(raw_dir: Path, outputs: dict[str, Path], spelling: dict
     """The folders a run writes (outputs: {"processed_dir": …, "reports_dir": …}) are not the monitoring folder,
     nor inside it: every file there is read as a monitoring workbook, and REPORTS_DIR=data/raw/monitoring published
     the results workbook and the report notebook there, which the next run read back (and refused)."""
+    check_kept_in_project(outputs, spelling)
     monitoring = Path(raw_dir) / paths.MONITORING_DIR
     read = monitoring.resolve()
     for name, output in outputs.items():
@@ -316,6 +317,37 @@ def check_output_folders(raw_dir: Path, outputs: dict[str, Path], spelling: dict
                                  f"{monitoring}, whose every file the data step reads as a monitoring workbook: the "
                                  f"run's outputs would be read back as inputs. Give a folder outside it, e.g. the "
                                  f"default, {paths.display_path(default)}.")
+
+
+def check_kept_in_project(outputs: dict[str, Path], spelling: dict = MAKE) -> None:
+    """No folder a run writes, named inside the project, leads out of it through a symbolic link: data/processed
+    linked into another copy of the project had `make report` rewrite that copy's processed files, and a link at
+    reports/2025 published into it, exit 0. Checked before anything is written, with the folders a run writes
+    under them (reports/<year>, reports/executed) that exist. (A folder named outside the project, as
+    PROCESSED_DIR=/tmp/x, is the user's choice.)"""
+    from helpers.run.project_folder import link_out_of_project
+    for name, output in outputs.items():
+        if output is None:
+            continue
+        output = Path(output)
+        under = [p for p in sorted(output.iterdir()) if p.is_symlink() and p.is_dir()] if output.is_dir() else []
+        for folder in [output, *under]:
+            found = link_out_of_project(folder)
+            if found:
+                link, leads = found
+                given = _named(name, output, spelling) if folder == output and name in spelling else \
+                    paths.display_path(folder)
+                raise ParameterError(
+                    ("" if given == paths.display_path(link) else f"{given}: ") +
+                    f"{paths.display_path(link)} is a link to {leads}, outside this project folder "
+                    f"({paths.PROJECT_ROOT}): the run would write its outputs there, into another folder's files. "
+                    f"Remove the link (`rm {_shell_word(paths.display_path(link))}`: the run makes the folder again, "
+                    "empty) and run again.")
+
+
+def _shell_word(text: str) -> str:
+    import shlex
+    return shlex.quote(text)
 
 
 def check_before_data(year=None, entities=None, lang=None, documents=None, config_dir=None,

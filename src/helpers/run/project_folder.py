@@ -79,6 +79,27 @@ def refuse_another_project() -> None:
     raise error
 
 
+def link_out_of_project(folder: Path, project_root: Path = paths.PROJECT_ROOT) -> tuple[Path, Path] | None:
+    """(the link, the folder it leads to) when `folder`, named inside the project folder, leads out of it through a
+    symbolic link (its own, or one of its parents'): data/processed linked into another copy of the project, whose
+    files a run would rewrite. None for a folder that stays inside (a link within the project too), and for one
+    named outside it (PROCESSED_DIR=/tmp/x: the user's choice)."""
+    named = Path(os.path.abspath(folder))
+    for root in dict.fromkeys((Path(os.path.abspath(project_root)), Path(project_root).resolve())):
+        if named == root or not named.is_relative_to(root):
+            continue
+        try:
+            if named.resolve().is_relative_to(Path(project_root).resolve()):
+                return None
+        except (OSError, RuntimeError):      # a loop of links: not a folder anyone can write in
+            pass
+        parts = named.relative_to(root).parts
+        for place in (root.joinpath(*parts[:n]) for n in range(1, len(parts) + 1)):
+            if place.is_symlink():
+                return place, place.resolve()
+    return None
+
+
 def is_project_folder(folder: Path) -> bool:
     return (folder / "Makefile").is_file() and (folder / "src" / "helpers").is_dir()
 

@@ -79,6 +79,8 @@ class GridCell:
     place: Place
     spanned: bool = False   # a merged cell's copy: the text of the merged cell above or to the left
     holds_table: bool = False   # the cell holds a table of its own (a table nested in a table)
+    doubt: str = ""         # why a reader may see its figure otherwise (smaller_digit): refused when it is read,
+                            # unless the analyst's reading (`readings:` in config/sources.yaml) covers the cell
 
 
 @dataclass
@@ -187,3 +189,39 @@ def expand(rows: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, bool]
             column += max(colspan, 1)
     width = min(max((len(r) for r in grid), default=0), last_start + 1)
     return [[cell or ("", False) for cell in row[:width]] + [("", False)] * (width - len(row)) for row in grid]
+
+
+FIGURE_END, FIGURE_START = re.compile(r"[0-9０-９][.．]?$"), re.compile(r"^[.．]?[0-9０-９]")
+FIGURE_CHARACTERS = set("0123456789０１２３４５６７８９.．")
+
+
+def smaller_digit(pieces: list[tuple[str, float | None]]) -> str:
+    """Why a line's figure is in doubt, or "": a digit set smaller than the digit beside it, on its line (not
+    raised: a raised note mark is written as superscript before this, and is no digit here). `pieces` are the line's
+    text in reading order, each with the size it is set at (any unit, one for the line; None: not known, not
+    compared). Whether a reader takes such a digit into the figure cannot be told: 2, a small 9, 0 was read 290,
+    20 and a small 9 read 209. The threshold is the PDF reader's, one rule for every format: config/method.yaml,
+    pdf_note_marks.smaller."""
+    from helpers.core.method import method_parameters
+    smaller = method_parameters().note_mark_smaller
+    shown = [(text, size) for text, size in pieces if text]
+    line = "".join(text for text, _ in shown)
+    at = 0
+    for (before, before_size), (after, after_size) in zip(shown, shown[1:]):
+        at += len(before)
+        if before_size is None or after_size is None or not (FIGURE_END.search(before) and
+                                                              FIGURE_START.search(after)):
+            continue
+        small, large = sorted(((before_size, before), (after_size, after)), key=lambda piece: piece[0])
+        if small[0] < smaller * large[0]:
+            start, end = at, at       # the figure's characters around the boundary (a loop: linear however long)
+            while start and line[start - 1] in FIGURE_CHARACTERS:
+                start -= 1
+            while end < len(line) and line[end] in FIGURE_CHARACTERS:
+                end += 1
+            figure = line[start:end]
+            digits = small[1].strip()
+            return (f"'{digits[:20]}' is set smaller ({small[0] / large[0]:.0%} of the size) than the digits "
+                    f"beside it in '{figure[:20]}', on their line (no raised note mark): a reader may take it "
+                    "into the figure or not")
+    return ""

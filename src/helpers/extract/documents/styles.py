@@ -27,7 +27,9 @@ from dataclasses import dataclass
 ZERO = re.compile(r"^[+-]?0*(?:\.0*)?(px|pt|em|rem|%|pc|mm|cm|in|ex|ch|vw|vh)?$")   # (0*\.?0* took seconds over 0000…)
 # Whether a value of these properties hides an element's text; any other value of the property shows it. The first
 # two hide all an element holds; the last two are inherited, and a child may show itself again.
-LENGTH = re.compile(r"^([+-]?[0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)(px|pt|em|rem|%|pc|mm|cm|in|ex|ch|q)?$")
+# ([0-9]+(?:\.[0-9]+)?|\.[0-9]+ is [0-9]*\.?[0-9]+, which shared a run of digits between its two parts: a length of
+# 1,000 digits took 1.4 s, 10,000 two minutes)
+LENGTH = re.compile(r"^([+-]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:e[+-]?[0-9]+)?)(px|pt|em|rem|%|pc|mm|cm|in|ex|ch|q)?$")
 # A length in CSS pixels, with em and % taken of the browser's 16 px: enough to tell a speck or a far move.
 PIXELS = {"px": 1, "pt": 4 / 3, "pc": 16, "mm": 96 / 25.4, "cm": 96 / 2.54, "in": 96, "q": 96 / 101.6, "em": 16,
           "rem": 16, "ex": 8, "ch": 8, "%": 0.16, None: 1}
@@ -125,7 +127,8 @@ class PageStyle:
         cascade = self.cascade
         hidden, removed = [], set()
         for element in self.soup.find_all(True):                # document order: a parent before its children
-            if id(element) in removed or any(id(parent) in removed for parent in element.parents):
+            if id(element) in removed or id(element.parent) in removed:
+                removed.add(id(element))     # (its parent's mark passed down: not its every ancestor looked up)
                 continue
             cascade.not_reordered(element)
             if element.name == "details" and not element.has_attr("open"):
@@ -441,7 +444,20 @@ def _inline(element) -> list[tuple[str, Declaration]]:
         return []
     import tinycss2
     return [(name, Declaration(value, important, True, (1, 0, 0), 0))
-            for name, value, important in _declarations(tinycss2.parse_blocks_contents(str(style)))]
+            for name, value, important in
+            _declarations(_parsed(tinycss2.parse_blocks_contents, str(style), element.sourceline or 1))]
+
+
+def _parsed(parse, css: str, line: int, **options):
+    """tinycss2's `parse` of the page's CSS. tinycss2 reads an integer with Python's int(), which refuses more than
+    4,300 digits (a ValueError, not a CSS error): such a page is refused at its line, never a traceback."""
+    try:
+        return parse(css, **options)
+    except ValueError as exc:
+        if isinstance(exc, UnsureStyle):
+            raise
+        raise UnsureStyle(line, "the page's style holds a number of more than 4,300 digits, which cannot be read "
+                                "(as a size, a colour or anything else)") from None
 
 
 def _declarations(nodes) -> list[tuple[str, str, bool]]:
@@ -470,6 +486,7 @@ def _rules(soup, load) -> list[Rule]:
     colours, in the page's order."""
     import tinycss2
     rules: list[Rule] = []
+    present = {key for element in soup.find_all(True) for key in _keys(element)}
     for element in soup.find_all(["style", "link"]):
         line = element.sourceline or 1
         if not _shown_media(element.get("media")):
@@ -486,11 +503,14 @@ def _rules(soup, load) -> list[Rule]:
             if str(element.get("type", "text/css")).strip().lower() not in ("", "text/css"):
                 continue        # not CSS: the browser does not apply it
             text, base = element.get_text(), None
-        nodes = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
+        nodes = _parsed(tinycss2.parse_stylesheet, text, line, skip_comments=True, skip_whitespace=True)
         for node in _applied(nodes, load, base, line, 0):
+            prelude = tinycss2.serialize(node.prelude)
+            if not any(_may_match(GENERATED.sub("", selector), present) for selector in _split(prelude)):
+                continue            # (before its declarations are parsed: a page's <style> may hold 45,000 rules)
             declarations = _declarations(tinycss2.parse_blocks_contents(node.content))
             if declarations:
-                rules += _compiled(tinycss2.serialize(node.prelude), declarations, line, len(rules))
+                rules += _compiled(prelude, declarations, line, len(rules), present)
     return rules
 
 
@@ -513,7 +533,8 @@ def _applied(nodes, load, base, line: int, depth: int):
                 continue
             loaded = load(href, base, line)
             if loaded is not None:
-                yield from _applied(tinycss2.parse_stylesheet(loaded[0], skip_comments=True, skip_whitespace=True),
+                yield from _applied(_parsed(tinycss2.parse_stylesheet, loaded[0], line, skip_comments=True,
+                                          skip_whitespace=True),
                                     load, loaded[1], line, depth + 1)
         elif node.content is None:
             continue
@@ -523,16 +544,20 @@ def _applied(nodes, load, base, line: int, depth: int):
                                 load, base, line, depth)
 
 
-def _compiled(prelude: str, declarations, line: int, order: int) -> list[Rule]:
+def _compiled(prelude: str, declarations, line: int, order: int, present: set) -> list[Rule]:
+    """The rule's selectors compiled, each with the declarations; a selector that names an id or class no element of
+    the page has (`present`: _keys) matches nothing and is left out uncompiled (compiling costs about a millisecond a
+    selector: 45,000 rules in a page's <style> took 50 s)."""
     import cssselect
     import soupsieve
     rules = []
     for selector in _split(prelude):
         pseudo = GENERATED.search(selector or "")
         if pseudo and not NO_PAGE_TEXT.search(selector[:pseudo.start()]):
-            rules += _generating(selector, pseudo, declarations, line, order + len(rules))
+            if _may_match(selector[:pseudo.start()], present):
+                rules += _generating(selector, pseudo, declarations, line, order + len(rules))
             continue
-        if not selector or NO_PAGE_TEXT.search(selector):
+        if not selector or NO_PAGE_TEXT.search(selector) or not _may_match(selector, present):
             continue
         hides = any((name in HIDING and HIDING[name](value)) or (name == "color" and _invisible_on_white(value))
                     for name, value, _ in declarations)
@@ -624,9 +649,14 @@ def _clipped_away(value: str) -> bool:
     return bool(ZERO.match(size))
 
 
+# scale(0), matrix(…): a function's name (from its first character only: tried from each, a value of 10,000 digits
+# took 12 s) and its arguments.
+TRANSFORM_FUNCTION = re.compile(r"(?<![a-z0-9])([a-z0-9]+)\(([^)]*)\)")
+
+
 def _vanishing(value: str) -> bool:
     """A transform that shrinks the box to nothing (scale(0), scaleX(0), matrix(0, …)) or moves it far away."""
-    for name, arguments in re.findall(r"([a-z0-9]+)\(([^)]*)\)", value):
+    for name, arguments in TRANSFORM_FUNCTION.findall(value):
         numbers = [part for part in re.split(r"[\s,]+", arguments.strip()) if part]
         if name.startswith("scale") and any(ZERO.match(n) for n in numbers[:2]):
             return True
@@ -650,6 +680,23 @@ def _split(prelude: str) -> list[str]:
 
 COMBINATOR = re.compile(r"\s*[>+~]\s*|\s+")
 NESTED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+NEEDED = re.compile(r"([#.])(-?[_a-zA-Z\u0080-\uffff][\w\u0080-\uffff-]*)")
+
+
+def _may_match(selector: str, present: set) -> bool:
+    """Whether some element of the page may match the selector: every id and class it names outside () and []
+    (where :not() or :is() may name what need not be there) is on an element of the page, and the tag its last
+    compound needs (_key) too. A selector with an escape (\\) is always tried."""
+    if "\\" in selector:
+        return True
+    outside = selector
+    while (stripped := NESTED.sub("", outside)) != outside:
+        outside = stripped
+    needed = {("id" if mark == "#" else "class", name.lower()) for mark, name in NEEDED.findall(outside)}
+    key = _key(selector)
+    return needed <= present and (key == ("*", "") or key in present)
 
 
 def _key(selector: str) -> tuple[str, str]:

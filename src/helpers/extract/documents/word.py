@@ -11,7 +11,7 @@ from pathlib import Path
 
 from helpers.core.errors import InputError
 from helpers.core.values import as_subscript, as_superscript
-from helpers.extract.documents.model import Document, Grid, GridCell, Paragraph, Place, join_lines
+from helpers.extract.documents.model import Document, Grid, GridCell, Paragraph, Place, join_lines, smaller_digit
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"   # an old .doc, a .wps, or a password-protected .docx (all OLE compound files)
 # The document's text and formatting, unpacked (word/document.xml): a plan's is 0.2-5 MB. Past this the file is
@@ -61,6 +61,11 @@ class _Styles:
         self.elements = {style.get(qn("w:styleId")): style
                          for style in document.styles.element.iterchildren(qn("w:style"))}
         self.palette = Palette(document)
+        default = document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:sz')}")
+        try:
+            self.default_size = float(default.get(qn("w:val"))) / 2 if default is not None else 10.0
+        except (TypeError, ValueError):
+            self.default_size = 10.0
         self.tables = TableStyles(self.elements)
 
     def property(self, text_node, name: str):
@@ -115,6 +120,15 @@ class _Styles:
             tiny = squeezed = False
         return tiny or squeezed or self.on(text_node, "w:vanish") or self.on(text_node, "w:webHidden")
 
+    def size(self, text_node) -> float:
+        """The run's font size in points (w:sz, in half-points), by itself, its style, else the document's default
+        (w:docDefaults), else Word's own 10 pt."""
+        found = self.property(text_node, "w:sz")
+        try:
+            return float(found.get(self.qn("w:val"))) / 2 if found is not None else self.default_size
+        except (TypeError, ValueError):
+            return self.default_size
+
     def position(self, text_node) -> str | None:
         """superscript, subscript, or None: the run's vertical alignment (上标, 下标), by itself or by its style."""
         found = self.property(text_node, "w:vertAlign")
@@ -153,9 +167,12 @@ def _blocks(element, qn):
 # a 5 in a text box would read as 55.
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 OFF = {"0", "false", "off"}
-# Text moved elsewhere under tracked changes (修订: 移动): Word keeps it where it was, as deleted text kept in w:t
-# (a deletion's is w:delText, never read); read there too, a moved 9 was read twice.
+# Text moved elsewhere under tracked changes (修订: 移动): Word keeps it where it was, as deleted text kept in w:t;
+# read there too, a moved 9 was read twice. A deletion's text is w:delText (never read), but some tools write it as
+# w:t inside w:del, which Word and LibreOffice show struck as deleted: a deleted 18 before 20 was read 1820.
+# Insertions (w:ins) and text moved here (w:moveTo) are shown, and read.
 MOVED_AWAY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}moveFrom"
+DELETED = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}del"
 
 
 # The Symbol font's signs a plan's figures use (Insert → Symbol writes them as w:sym, no text): ≥4.5 read as 4.5.
@@ -166,30 +183,38 @@ RUBY_TEXT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rt"
 
 def _paragraph_text(p, qn, styles: _Styles) -> str:
     """The text of a paragraph's runs as Word shows it (tabs as spaces): without fields' instructions, deleted
-    text, hidden text (隐藏文字: w:vanish, w:webHidden, a hidden style; _Styles), struck-through text (删除线), a text
-    box's fallback copy or ruby text (拼音指南: the small guide above the text; a 9 above 20 was 920). A raised or
-    lowered run (上标, 下标, by itself or its style; or set higher or lower than the rest, 位置 提升/降低) is a note
-    mark, never a digit of the number. A line break (w:br, w:cr) and a tab (w:tab, w:ptab) are spaces: 2, a break,
-    0 was read 20. An equation's plain text (m:t) is read where it stands (an equation's 20 was not read at all).
-    A non-breaking hyphen (Ctrl+Shift+-) is a hyphen (20‑25 was 2025), and a sign inserted as a symbol (≥ from the
-    Symbol font) its sign."""
+    text (a deletion written as w:t too), hidden text (隐藏文字: w:vanish, w:webHidden, a hidden style;
+    _Styles), struck-through text (删除线), a text box's fallback copy or ruby text (拼音指南: the small guide
+    above the text; a 9 above 20 was 920). A raised or lowered run (上标, 下标, by itself or its style; or set
+    higher or lower than the rest, 位置 提升/降低) is a note mark, never a digit of the number. A line break (w:br,
+    w:cr) and a tab (w:tab, w:ptab) are spaces: 2, a break, 0 was read 20. An equation's plain text (m:t) is read
+    where it stands (an equation's 20 was not read at all). A non-breaking hyphen (Ctrl+Shift+-) is a hyphen
+    (20‑25 was 2025), and a sign inserted as a symbol (≥ from the Symbol font) its sign."""
+    return "".join(text for text, _ in _paragraph_pieces(p, qn, styles)).strip()
+
+
+def _paragraph_pieces(p, qn, styles: _Styles) -> list[tuple[str, float | None]]:
+    """The paragraph's text as shown (_paragraph_text), in pieces: each run's text with its size in points (None
+    for a tab, a break, a symbol or an equation's text), for the digit set smaller than its figure's (smaller_digit)."""
     out, white, shifted = [], _unseen(p, qn, styles), _shifted(p, qn, styles)
     for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:ptab"), qn("w:noBreakHyphen"),
                        qn("w:sym"), MATH_TEXT):
-        if node in white or any(parent.tag in (FALLBACK, MOVED_AWAY, RUBY_TEXT) for parent in node.iterancestors()):
+        if node in white or any(parent.tag in (FALLBACK, MOVED_AWAY, DELETED, RUBY_TEXT)
+                                for parent in node.iterancestors()):
             continue
         if node.tag in (qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:ptab")):
-            out.append(" ")
+            out.append((" ", None))
         elif node.tag == MATH_TEXT:
-            out.append(node.text or "")
+            out.append((node.text or "", None))
         elif node.tag == qn("w:noBreakHyphen"):
-            out.append("-")
+            out.append(("-", None))
         elif node.tag == qn("w:sym"):
-            out.append(_symbol(node, qn))
+            out.append((_symbol(node, qn), None))
         elif not (styles.hidden(node) or _struck(node, styles)):
             position = styles.position(node) or shifted.get(node)
-            out.append({"superscript": as_superscript, "subscript": as_subscript}.get(position, str)(node.text or ""))
-    return "".join(out).strip()
+            out.append(({"superscript": as_superscript, "subscript": as_subscript}.get(position, str)(node.text or ""),
+                        styles.size(node)))
+    return out
 
 
 # Word's highlight colours (突出显示), by name.
@@ -438,7 +463,9 @@ def _grid(tbl, number: int, qn, path: Path, styles: _Styles) -> list[list[GridCe
             for p in paragraphs:
                 _no_digits_right_to_left(path, p, qn, Place(table=number, row=r, column=len(row) + 1))
                 _nothing_unsure(path, p, qn, Place(table=number, row=r, column=len(row) + 1), in_cell=True)
-            text = join_lines("\n".join(_paragraph_text(p, qn, styles) for p in paragraphs))
+            pieces = [_paragraph_pieces(p, qn, styles) for p in paragraphs]
+            text = join_lines("\n".join("".join(text for text, _ in piece).strip() for piece in pieces))
+            doubt = next((found for piece in pieces if (found := smaller_digit(piece))), "")
             nested = tc.find(qn("w:tbl")) is not None    # a table inside the cell: its text is not the cell's
             props = tc.find(qn("w:tcPr"))
             span, continues = 1, False
@@ -457,7 +484,8 @@ def _grid(tbl, number: int, qn, path: Path, styles: _Styles) -> list[list[GridCe
                 cell_text = above.text if above is not None else text
                 row.append(GridCell(cell_text, Place(table=number, row=r, column=column),
                                     spanned=k > 0 or above is not None,
-                                    holds_table=above.holds_table if above is not None else nested))
+                                    holds_table=above.holds_table if above is not None else nested,
+                                    doubt=above.doubt if above is not None else doubt))
         rows.append(row)
     width = max((len(r) for r in rows), default=0)
     for r, row in enumerate(rows, 1):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.analyse.inputs import cited_rows
 from helpers.core.records import place_of_row
 from helpers.core.wording import quote
 from helpers.report.blocks import (
@@ -69,7 +70,7 @@ def appendix_section(ctx: ReportContext) -> Html:
 
 
 def sources_section(ctx: ReportContext) -> Html:
-    ind = ctx.inputs.indicators
+    ind = cited_rows(ctx.inputs)
     ind = ind[ind["entity"].isin(ctx.inputs.entities + [ctx.inputs.province])]
     if ctx.many:
         return chapter(ctx, "appendix-b", ctx.t("report.sources"), [{"kind": "table", "table": _compact_sources(ctx,

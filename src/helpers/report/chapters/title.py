@@ -6,6 +6,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from helpers.analyse.inputs import cited_rows
 from helpers.core.periods import period_label, period_years, phase
 from helpers.report.blocks import Html, light_styles, render
 from helpers.report.context import ReportContext
@@ -27,7 +28,7 @@ def sources_line(ctx: ReportContext) -> str:
     """Every kind of input the figures come from, by file name: the plans, each monitoring workbook, and the
     document the provincial targets are taken from."""
     inputs = ctx.inputs
-    ind = inputs.indicators
+    ind = cited_rows(inputs)
     names = lambda files: sorted({Path(f).name for f in files if isinstance(f, str) and f})  # noqa: E731
     prov_files = names(ind.loc[ind["entity"] == inputs.province, "source_file"])
     workbooks = names(ind.loc[ind["entity"].isin(inputs.entities) & (ind["origin"] == "monitoring"), "source_file"])

@@ -1,0 +1,154 @@
+"""Digits a reader does not see as digits of the figure (issue 18, hostile pass 2: F1, F2): text a tracked change
+deletes, and a digit set smaller than the rest of its figure on the same line, in .docx plans and web pages.
+The plan is the made-up 十五五 plan of tests/support/fifteenth_plan.py; its 2030 target of 人才资源总量 is 20左右."""
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from helpers.core.errors import InputError
+from helpers.extract import dataset
+from helpers.extract.manifest import write_manifest
+from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, total_target_2030, web_page_with_target
+from support.plan_documents import PlanContent, use_plan_file, write_docx
+
+TRACKED = 'w:id="{}" w:author="a" w:date="2025-01-01T00:00:00Z"'
+TARGET_RUN = "<w:r><w:t>20左右</w:t></w:r>"
+
+
+def _build(workspace: Path) -> dataset.Dataset:
+    return dataset.build(workspace / "raw", workspace / "config")
+
+
+def _docx_with_target(workspace: Path, runs: str) -> Path:
+    """桐庐's plan as a .docx whose 2030 target cell of 人才资源总量 holds `runs` (Word XML) in place of 20左右."""
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = write_docx(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.docx")
+    packed = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                xml = data.decode("utf-8")
+                assert xml.count(TARGET_RUN) == 1
+                data = xml.replace(TARGET_RUN, runs).encode("utf-8")
+            target.writestr(item, data)
+    packed.replace(path)
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    write_manifest(workspace / "raw")
+    return path
+
+
+# ------------------------------------------------------------------------------------------------ F1: w:del
+
+def test_a_tracked_deletion_written_with_w_t_is_not_read(workspace):
+    """Some tools write a tracked deletion's text as w:t, not w:delText: Word and LibreOffice show the 18 struck as
+    deleted before 20左右 (LibreOffice's PDF shows it struck through), and it was read: 1820 万人."""
+    deleted = f"<w:del {TRACKED.format(3)}><w:r><w:t>18</w:t></w:r></w:del>"
+    _docx_with_target(workspace, deleted + TARGET_RUN)
+    row = total_target_2030(_build(workspace))
+    assert (row["value"], row["approximate"]) == (20, True)
+
+
+@pytest.mark.parametrize("kept", ["w:ins", "w:moveTo"])
+def test_tracked_insertions_and_text_moved_here_are_read(workspace, kept):
+    """An insertion (w:ins) and text moved here (w:moveTo) are what the document shows: the 2 and the 0 of 20左右
+    each in one, read 20 (a fix that dropped tracked changes wholesale would read 左右)."""
+    runs = (f"<w:{kept[2:]} {TRACKED.format(4)}><w:r><w:t>2</w:t></w:r></w:{kept[2:]}>"
+            f"<w:r><w:t>0</w:t></w:r><{kept} {TRACKED.format(5)}><w:r><w:t>左右</w:t></w:r></{kept}>")
+    _docx_with_target(workspace, runs)
+    row = total_target_2030(_build(workspace))
+    assert (row["value"], row["approximate"]) == (20, True)
+
+
+# ------------------------------------------------------------------------------- F2: a smaller digit on the line
+
+def _page(workspace: Path, cell: str) -> Path:
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = web_page_with_target(workspace / "raw" / "tonglu_15.html", cell)
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    write_manifest(workspace / "raw")
+    return path
+
+
+def _follow_the_advice(workspace: Path, fix: str, path: Path) -> None:
+    """The reading the advice shows, copied into the plan's entry with the figure the office means (20左右)."""
+    example = re.search(r"- (\{indicator: [^{}]*\})", fix)
+    assert example, fix
+    reading = yaml.safe_load(example.group(1))
+    assert reading["reads"] == "…" and reading["because"] == "…"
+    reading.update(reads="20左右", because="办公室答复：2030年目标为20万人左右")
+    config = workspace / "config" / "sources.yaml"
+    doc = yaml.safe_load(config.read_text(encoding="utf-8"))
+    next(p for p in doc["plans"] if p["file"] == path.name).setdefault("readings", []).append(reading)
+    config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _refused_then_read(workspace: Path, path: Path, written: str, small: str, figure: str) -> InputError:
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    error = info.value
+    assert str(error.file).endswith(path.name)
+    assert error.problem.startswith(f"the 2030年目标 cell of '人才资源总量' is '{written}': '{small}' is set "
+                                    "smaller"), error.problem
+    assert f"than the digits beside it in '{figure}'" in error.problem
+    assert "readings:" in error.fix and "do not edit the published plan" in error.fix
+    _follow_the_advice(workspace, error.fix, path)
+    row = total_target_2030(_build(workspace))
+    assert (row["value"], row["approximate"]) == (20, True)
+    return error
+
+
+@pytest.mark.parametrize("cell, written, small, figure", [
+    ("2<small>9</small>0左右", "290左右", "9", "290"),
+    ("20<small>9</small>左右", "209左右", "9", "209"),
+    ('20<span style="font-size:60%">9</span>左右', "209左右", "9", "209"),
+    ('20<font size="1">9</font>左右', "209左右", "9", "209"),
+    ('2<span style="font-size:10px">9</span>0左右', "290左右", "9", "290"),   # (was read 290 by design)
+])
+def test_a_smaller_digit_in_a_web_pages_figure_stops_at_its_cell(workspace, cell, written, small, figure):
+    """A digit set smaller than the one beside it on its line (no raised note mark) was read into the figure:
+    290 and 209 万人, exit 0. The PDF reader stops at such a cell (7a353df); the web reader now too, with the cell's
+    line named and advice that works when followed."""
+    path = _page(workspace, cell)
+    error = _refused_then_read(workspace, path, written, small, figure)
+    page = path.read_text(encoding="utf-8")
+    assert error.where.line == page[:page.index(cell)].count("\n") + 1
+
+
+@pytest.mark.parametrize("cell", ["20左右<sup>1</sup>", "<small>20左右</small>", "20<small>左右</small>",
+                                  '<span style="font-size:60%">2</span><span style="font-size:60%">0</span>左右'])
+def test_a_web_cell_set_small_as_a_whole_or_with_a_note_mark_is_read(workspace, cell):
+    """Digits of one size are one figure, whatever that size; a raised <sup>1</sup> is a note mark (kept)."""
+    _page(workspace, cell)
+    row = total_target_2030(_build(workspace))
+    assert (row["value"], row["approximate"]) == (20, True)
+
+
+@pytest.mark.parametrize("runs, written, small, figure", [
+    ('<w:r><w:t>20</w:t></w:r><w:r><w:rPr><w:sz w:val="12"/></w:rPr><w:t>9</w:t></w:r><w:r><w:t>左右</w:t></w:r>',
+     "209左右", "9", "209"),
+    ('<w:r><w:t>2</w:t></w:r><w:r><w:rPr><w:sz w:val="5"/></w:rPr><w:t>9</w:t></w:r><w:r><w:t>0左右</w:t></w:r>',
+     "290左右", "9", "290"),
+    ('<w:r><w:t>2</w:t></w:r><w:r><w:rPr><w:sz w:val="8"/></w:rPr><w:t>9</w:t></w:r><w:r><w:t>0左右</w:t></w:r>',
+     "290左右", "9", "290"),      # 4 pt (was read 290 by design: small, and seen)
+])
+def test_a_smaller_digit_in_a_word_figure_stops_at_its_cell(workspace, runs, written, small, figure):
+    """A run of 6 pt or 2.5 pt (w:sz 12, 5 half-points) in a figure of the default size was read: 209, 290."""
+    path = _docx_with_target(workspace, runs)
+    error = _refused_then_read(workspace, path, written, small, figure)
+    assert str(error.where) == "table 1, row 2, column 6"
+
+
+def test_a_word_figure_at_one_size_and_its_raised_note_mark_are_read(workspace):
+    """A figure set small as a whole is read; a small raised 1 (上标) is a note mark, not a digit."""
+    runs = ('<w:r><w:rPr><w:sz w:val="12"/></w:rPr><w:t>2</w:t></w:r><w:r><w:rPr><w:sz w:val="12"/></w:rPr>'
+            '<w:t>0</w:t></w:r><w:r><w:t>左右</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+            '<w:t>1</w:t></w:r>')
+    _docx_with_target(workspace, runs)
+    row = total_target_2030(_build(workspace))
+    assert (row["value"], row["approximate"]) == (20, True)

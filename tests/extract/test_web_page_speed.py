@@ -1,0 +1,61 @@
+"""Web pages inside the size limits (MAX_PAGE_BYTES, MAX_PAGE_ELEMENTS) read in seconds, however they nest their
+elements or however many rules their own <style> holds (issue 18, hostile pass 2: F7). Each took minutes: the
+cost grew with the square of the nesting (96 s at 10,000 nested <span>s), and with every rule of the <style>
+compiled as a selector (50 s at 45,000 rules). Processor time, not wall time: the machine is shared."""
+from __future__ import annotations
+
+import time
+
+from helpers.extract.documents import web
+from helpers.extract.documents.web import read_html
+from support.fifteenth_plan import web_page_with_target
+
+
+def _target_cell(document) -> list[str]:
+    return [cell.text for grid in document.grids for row in grid.rows for cell in row if "左右" in cell.text]
+
+
+def test_a_target_inside_thousands_of_nested_spans_reads_in_seconds(tmp_path):
+    """19,500 nested <span>s around 20左右, just under MAX_PAGE_ELEMENTS: 96 s at 10,000 on main, some 6 minutes
+    at 19,500 (each inline tag's `decomposed` searched its subtree; each element's every ancestor was looked up)."""
+    depth = 19_500
+    assert depth + 200 < web.MAX_PAGE_ELEMENTS
+    path = web_page_with_target(tmp_path / "plan.html", "<span>" * depth + "20左右" + "</span>" * depth)
+    started = time.process_time()
+    document = read_html(path)
+    assert time.process_time() - started < 3.0
+    assert _target_cell(document) == ["20左右"]
+
+
+def test_a_page_style_of_10000_rules_reads_in_seconds(tmp_path):
+    """45,000 rules in the page's own <style> (1.98 MB, under MAX_PAGE_BYTES) took 44-54 s: every selector was
+    compiled. Those naming a class or id no element of the page has cannot match, and are left out uncompiled.
+    What remains is tinycss2 reading the CSS: 2.8 s of processor time at 45,000 rules on a loaded machine, 5 s in a
+    loaded suite, so the test reads 10,000 (0.45 MB; some 10 s on main, about 1 s now)."""
+    rules = "".join(f".c{i} td span.x{i}>b{{color:#{i % 255:02x}0000}}" for i in range(10_000))
+    path = web_page_with_target(tmp_path / "plan.html", "20左右", style=rules)
+    started = time.process_time()
+    document = read_html(path)
+    assert time.process_time() - started < 3.0
+    assert _target_cell(document) == ["20左右"]
+
+
+def test_a_rule_of_a_large_style_that_matches_still_hides_its_text(tmp_path):
+    """The rules left out are only those that cannot match: among 2,000 that cannot, the one naming a class the
+    page uses still hides its 9 (2<span class="old">9</span>0 shows 20, and was read 290 before styles were read)."""
+    rules = "".join(f".c{i} td span.x{i}>b{{color:red}}" for i in range(2_000)) + "td span.old{display:none}"
+    path = web_page_with_target(tmp_path / "plan.html", '2<span class="old">9</span>0左右', style=rules)
+    assert _target_cell(read_html(path)) == ["20左右"]
+
+
+def test_a_long_figure_in_a_cell_reads_in_seconds(tmp_path):
+    """The smaller-digit check (F2) names the figure around a smaller digit: a pattern searched for the digits
+    before it would take minutes over 300,000 of them."""
+    cell = "1" * 300_000 + "x2<small>9</small>0左右"
+    path = web_page_with_target(tmp_path / "plan.html", cell)
+    started = time.process_time()
+    document = read_html(path)
+    assert time.process_time() - started < 3.0
+    assert [cell.doubt for grid in document.grids for row in grid.rows for cell in row if cell.doubt] == [
+        "'9' is set smaller (83% of the size) than the digits beside it in '290', on their line (no raised note "
+        "mark): a reader may take it into the figure or not"]
