@@ -25,6 +25,7 @@ def test_the_shipped_method():
     assert (m.overprinted, m.struck_band) == (0.25, (0.15, 0.5))
     assert (m.note_mark_smaller, m.note_mark_raised) == (0.9, 0.05)
     assert (m.watermark_shade, m.watermark_size, round(m.watermark_turn, 4)) == (0.5, 2.0, 0.0873)
+    assert m.watermark_see_through == 0.5      # a shape drawn at half opacity or less is seen through
 
 
 def test_the_analysis_judges_with_it():

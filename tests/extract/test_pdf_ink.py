@@ -326,10 +326,11 @@ def test_a_figure_printed_twice_is_read_once(workspace, printed, tmp_path):
 
 
 def _with_content(source: Path, target: Path, content: str, ocg_off: bool = False, transparency: float | None = None,
-                  form: str | None = None):
+                  form: str | None = None, image: bool = False):
     """`source` with `content` drawn on its first page (after its own, in a fresh graphics state), in Helvetica
     (/HX); inside the optional-content group /oc1, switched off, if `ocg_off`; /GSX: fill and stroke alpha
-    `transparency`; /FmX: a form XObject drawing `form` (as Acrobat draws a watermark)."""
+    `transparency`; /FmX: a form XObject drawing `form` (as Acrobat draws a watermark); /ImX, if `image`: a grey
+    image of 2 × 2 pixels, black and white crosswise (a watermark's strokes, when stretched)."""
     from pypdf import PdfWriter
     from pypdf.generic import (
         ArrayObject,
@@ -337,6 +338,7 @@ def _with_content(source: Path, target: Path, content: str, ocg_off: bool = Fals
         DictionaryObject,
         FloatObject,
         NameObject,
+        NumberObject,
         TextStringObject,
     )
     writer = PdfWriter(clone_from=str(source))
@@ -377,6 +379,15 @@ def _with_content(source: Path, target: Path, content: str, ocg_off: bool = Fals
                             {name("/HX"): fonts[name("/HX")]})})})
         xobjects = resources.get("/XObject", DictionaryObject())
         xobjects[name("/FmX")] = writer._add_object(drawing)
+        resources[name("/XObject")] = xobjects
+    if image:
+        picture = DecodedStreamObject()
+        picture.set_data(bytes([0, 255, 255, 0]))
+        picture.update({name("/Type"): name("/XObject"), name("/Subtype"): name("/Image"),
+                        name("/Width"): NumberObject(2), name("/Height"): NumberObject(2),
+                        name("/ColorSpace"): name("/DeviceGray"), name("/BitsPerComponent"): NumberObject(8)})
+        xobjects = resources.get("/XObject", DictionaryObject())
+        xobjects[name("/ImX")] = writer._add_object(picture)
         resources[name("/XObject")] = xobjects
     contents = page["/Contents"]
     own = list(contents) if isinstance(contents, list) else [page.raw_get("/Contents")]
@@ -652,6 +663,28 @@ def test_a_watermark_only_the_pdf_declares_is_left_out(workspace, printed, tmp_p
 
 
 @pytest.mark.slow
+def test_a_declaration_pypdf_cannot_read_leaves_the_pdf_read_as_without_it(printed, tmp_path, monkeypatch):
+    """A PDF encrypted with AES (a permissions password, as offices often set) opens in PDFium, but pypdf needs the
+    `cryptography` package to read it (DependencyError): a page with a header artifact would end in a traceback.
+    The declaration is then not read, and the page is read as any other: here DRAFT 2026.03's 3, printed over the
+    人 of the row's 单位 cell, stops the run at that cell (an InputError, not a traceback)."""
+    import pypdf
+    from pypdf.errors import DependencyError
+
+    from helpers.extract.documents.pdf import read_pdf
+
+    def encrypted(*args, **kwargs):
+        raise DependencyError("cryptography>=3.1 is required for AES algorithm")
+
+    x, y, size = _draft_across_the_second_row(printed["base"])
+    pdf = _with_content(printed["base"], tmp_path / "tonglu_15.pdf", DECLARED.format(DRAFT.format(size=size, x=x, y=y)))
+    monkeypatch.setattr(pypdf, "PdfReader", encrypted)
+    with pytest.raises(InputError, match="'人' is printed over '3'") as error:
+        read_pdf(pdf)
+    assert str(error.value.where) == "page 1, table 2, row 3, column 4"
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("mark, at, problem", [
     ("q 0.6 g BT /HX {size:.2f} Tf 1 0 0 1 {x:.2f} {y:.2f} Tm (9) Tj ET Q", 6.8,    # grey, over the 2: was 20
      "the watermark's '9' is printed over '2'"),
@@ -669,16 +702,66 @@ def test_a_declared_watermark_set_like_the_text_at_a_figure_stops_the_run(worksp
     assert str(error.where) == CELL and problem in error.problem
 
 
+# A watermark drawn as shapes over the table: 内部资料 as strokes of an SVG overlay on the site's page (rgba(0,0,0,.15),
+# turned 25° or flat), printed by Chromium. Its strokes' boxes were taken for ruling lines: the table was read with
+# 19 columns, its title in the header (refused), and a white 9 under a stroke was read as ink (a faint 9 refused).
+STROKES = "".join(f"<path transform='translate({15 + 70 * k} 30)' d='M0 0h50v50h-50z M25 -5v60 M5 20h40'/>"
+                  for k in range(6))
+SVG_WATERMARK = ("<svg style='position:fixed;top:{top}px;left:220px;{turn}' width='460' height='110' "
+                 "xmlns='http://www.w3.org/2000/svg'><g fill='none' stroke='rgba(0,0,0,0.15)' stroke-width='5'>"
+                 f"{STROKES}</g></svg>")
+
+
+@pytest.fixture(scope="module")
+def drawn_watermarks(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("shapes")
+    overlays = {"turned": SVG_WATERMARK.format(top=304, turn="transform:rotate(-25deg);"),
+                "flat": SVG_WATERMARK.format(top=330, turn="")}
+    pairs = []
+    for name, overlay in overlays.items():
+        for cell, tag in (("20左右", ""), ("2<span style='color:#fff'>9</span>0左右", " white 9")):
+            page = web_page_with_target(folder / f"{name}{tag}.html", cell)
+            html = page.read_text(encoding="utf-8")
+            page.write_text(html.replace("<body>", "<body>" + overlay, 1), encoding="utf-8")
+            pairs.append((page, folder / f"{name}{tag}.pdf"))
+    return {pdf.stem: pdf for pdf in print_pdfs_chromium(pairs, print_background=True)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["turned", "flat", "turned white 9", "flat white 9"])
+def test_a_watermark_drawn_as_shapes_is_no_table_and_no_ink(workspace, drawn_watermarks, name):
+    ds = _build(workspace, drawn_watermarks[name])
+    assert _table_figures(ds) == TABLE_FIGURES
+    assert _steps(ds) == ([HIDDEN] if "white" in name else []) and _watermark_log(ds) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["a stroke", "an image"])
+def test_a_translucent_shape_across_a_white_digit_is_no_ink_of_it(workspace, printed, tmp_path, how):
+    """A stroke, or an image turned 30° (a stamp), drawn at 20% opacity across the white 9 of 2(9)0左右: what shows
+    there is the shape's, and the 9 leaves no ink (20, the 9 counted as hidden). On main it was read 290."""
+    x, y, _ = _one_at(printed["white_nine"], "左右")
+    shape = {"a stroke": f"q /GSX gs 0 G 3 w {x - 25:.1f} {y - 18:.1f} m {x + 19:.1f} {y + 26:.1f} l S Q",
+             "an image": f"q /GSX gs 13.86 8 -8 13.86 {x - 6:.1f} {y - 8:.1f} cm /ImX Do Q"}[how]
+    ds = _build(workspace, _with_content(printed["white_nine"], tmp_path / "tonglu_15.pdf", shape, transparency=0.2,
+                                         image=how == "an image"))
+    assert _target(ds) == 20 and _steps(ds) == [HIDDEN]
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
-def test_a_word_watermark_printed_by_libreoffice_is_read_around(workspace, tmp_path):
-    """Word's watermark (a WordArt shape in the header, 征求意见稿 2026.03 turned 45° in silver at 50%), printed by
-    LibreOffice: drawn as shapes, no text, across the table; the table is read as without it (as it was before)."""
+@pytest.mark.parametrize("opacity", ['<v:fill opacity=".5"/>', ""], ids=["semitransparent", "opaque"])
+def test_a_word_watermark_printed_by_libreoffice_is_read_around(workspace, tmp_path, opacity):
+    """Word's watermark (a WordArt shape in the header, 征求意见稿 2026.03 turned 45° in silver, at 50% as Word's
+    半透明 sets it, or opaque), printed by LibreOffice: drawn as shapes, no text, across the table; the table is
+    read as without it. Opaque, it is one path of some 2,000 segments whose box spans the table: its sides were
+    taken for ruling lines (8 columns, 人才资源总量 split over two rows)."""
     import docx
     from docx.oxml import parse_xml
     path = write_docx(PlanContent(**DOCUMENT_TABLE), tmp_path / "tonglu_15.docx")
     document = docx.Document(str(path))
-    document.sections[0].header.paragraphs[0]._p.append(parse_xml(WORD_WATERMARK))
+    document.sections[0].header.paragraphs[0]._p.append(parse_xml(WORD_WATERMARK.replace('<v:fill opacity=".5"/>',
+                                                                                          opacity)))
     document.save(str(path))
     ds = _build(workspace, print_pdf_libreoffice(path, tmp_path / "lo"))
     assert _table_figures(ds) == TABLE_FIGURES and _steps(ds) == [] and _watermark_log(ds) == []

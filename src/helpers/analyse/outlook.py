@@ -81,7 +81,7 @@ COLUMNS = ["entity", "entity_name_zh", "entity_name_en", "indicator_id", "indica
            "trend_probability_meets_target", "ended_base_value", "ended_target_year_value", "ended_target_value",
            "ended_target_comparator", "ended_target_met", "achieved_growth_last_period", "next_base_value",
            "required_growth_next_period", "required_growth_comparator", "growth_method", "acceleration_needed",
-           "growth_since_ended", "pace_since_ended", "outlook_notes", "sources",
+           "growth_since_ended", "since_growth_method", "pace_since_ended", "outlook_notes", "sources",
            "trend_scale", "trend_intercept", "trend_slope"]
 
 
@@ -211,7 +211,8 @@ def _since_ended(by_year: dict[int, float], ended: PlanPeriod, last: dict | None
                  direction: str) -> dict:
     """The years after the plan's target year: the annual growth from its target-year actual to the last actual,
     by the method the plan's own growth used (a rate; a change per year where a value is 0), and its pace against
-    the growth the plan achieved, in the good direction."""
+    the growth the plan achieved, in the good direction. Its own method is recorded (since_growth_method): a last
+    actual of 0 makes it a change per year where the plan's growth is a rate."""
     end, since, pace = by_year.get(ended.target_year), None, None
     if last is not None and end is not None and int(last["year"]) > ended.target_year:
         value, years = float(last["value"]), int(last["year"]) - ended.target_year
@@ -224,7 +225,8 @@ def _since_ended(by_year: dict[int, float], ended: PlanPeriod, last: dict | None
             pace = FELL_BACK
         elif achieved is not None and alike:
             pace = KEPT_PACE if since * good >= achieved * good else SLOWED
-    return {"growth_since_ended": since, "pace_since_ended": pace}
+    method = "" if since is None else RATE_ABSOLUTE if absolute else RATE_CAGR
+    return {"growth_since_ended": since, "since_growth_method": method, "pace_since_ended": pace}
 
 
 def _growth(by_year: dict[int, float], ended: PlanPeriod, period: PlanPeriod, goal: float | None,

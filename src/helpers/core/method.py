@@ -55,6 +55,8 @@ KEYS = {
                            "large"),
     "pdf_watermark.turn_degrees": (float, 0.5, 44, "how far from a right angle a PDF's text is turned to be turned "
                                    "diagonally"),
+    "pdf_watermark.see_through": (float, 0, 0.9, "the opacity at or under which a PDF's shape is seen through (a "
+                                  "watermark's)"),
 }
 
 
@@ -82,6 +84,7 @@ class Method:
     watermark_shade: float
     watermark_size: float
     watermark_turn: float            # in radians
+    watermark_see_through: float
     lines: dict = field(default_factory=dict, compare=False)   # key -> its line in the file, for messages
 
     def wording_values(self) -> dict[str, str]:
@@ -175,6 +178,7 @@ def load_method(config_dir: Path = paths.CONFIG_DIR) -> Method:
                   (v["pdf_ink.struck_from"], v["pdf_ink.struck_to"]), v["pdf_note_marks.smaller"],
                   v["pdf_note_marks.raised"], v["pdf_watermark.shade"], v["pdf_watermark.size"],
                   math.radians(v["pdf_watermark.turn_degrees"]),
+                  v["pdf_watermark.see_through"],
                   {key: _line(doc, key) for key in KEYS})
 
 

@@ -55,9 +55,16 @@ class CleanTable:
 
 def split_name_unit(cell: Cell) -> tuple[str, str, bool]:
     """Name and unit from a name cell such as 党政人才队伍(万人). Returns (name, unit, bracket_broken)."""
-    m = NAME_WITH_UNIT.match(cell.text)
+    return name_and_unit(cell.text)
+
+
+def name_and_unit(text: str) -> tuple[str, str, bool]:
+    """Name and unit from an indicator's name in normal form (brackets as ASCII), 党政人才队伍(万人), as a plan's
+    table or a monitoring workbook writes it. Returns (name, unit, bracket_broken); the unit is '' when there is
+    no bracket."""
+    m = NAME_WITH_UNIT.match(text)
     if not m:
-        return cell.text, "", False
+        return text, "", False
     return m["name"].strip(), m["unit"].strip(), m["close"] is None
 
 

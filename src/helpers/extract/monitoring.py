@@ -40,6 +40,7 @@ from helpers.core.values import (
     parse_value_cell,
     too_long_for_a_figure,
 )
+from helpers.extract.cleaning import name_and_unit
 from helpers.extract.number_formats import Shown, shown
 from helpers.files.atomic import replaced_when_done
 from helpers.files.outputs import display_width
@@ -365,6 +366,11 @@ def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue) -> tup
             for mark in (n["mark"] for n in obs.notes if n["code"] == "note_mark"):
                 decisions.append(Decision(obs.entity, obs.indicator_id, obs.source_file, obs.source_line,
                                           "note_mark", {"raw": obs.source_value, "value": obs.value, "mark": mark}))
+            if any(n["code"] == "unit_from_name" for n in obs.notes):   # (as the plan reader logs it)
+                decisions.append(Decision(obs.entity, obs.indicator_id, obs.source_file, obs.source_line,
+                                          "unit_from_name", {"raw": obs.source_name,
+                                                             "name": name_and_unit(normalise(obs.source_name))[0],
+                                                             "source_unit": obs.source_unit}))
             if any(n["code"] == "comparator" for n in obs.notes):   # (>12.9 in the value cell: as a plan's cell)
                 decisions.append(Decision(obs.entity, obs.indicator_id, obs.source_file, obs.source_line,
                                           "comparator", {"raw": obs.source_value, "value": obs.value,
@@ -1062,7 +1068,7 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
                          f"use one of {', '.join(lookup.county_names)} (the drop-down list), or add the county "
                          "to config/sources.yaml.")
     indicator, indicator_cell = cell("indicator")
-    ind_id = lookup.indicators.get(name_key(str(indicator or "")).lower())
+    ind_id, name_unit = _indicator(indicator, lookup, catalogue)
     if ind_id is None:
         raise InputError(path, where(indicator_cell),
                          f"unknown indicator {quoted(indicator)}{_suggest(indicator, lookup.indicator_names)}",
@@ -1086,7 +1092,8 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
         raise InputError(path, where(year_cell), f"year {quoted(year_raw)} is not a year between {first} and {last}",
                          f"write a four-digit year from {first} to {last} (the years of the plan periods in "
                          "config/sources.yaml).")
-    number, comparator, unit_text, marks = _checked_value(cell, value, value_cell, ind, catalogue)
+    number, comparator, unit_text, marks = _checked_value(cell, value, value_cell, ind, catalogue, name_unit)
+    unit_from_name = bool(name_unit) and _blank(cell("unit")[0])
     source, _ = cell("source")
     remark, _ = cell("note")
     text = f"{cell.sheet_name}!{value_cell}: {value}" + (f" | 来源: {source}" if source else "") + \
@@ -1096,7 +1103,23 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
                        source_value=str(value), origin="monitoring", source_file=display_path(path),
                        source_line=cell.row, source_text=text, source_sheet=cell.sheet_name, source_cell=value_cell,
                        notes=([note("note_mark", mark=marks)] if marks else []) +
-                       ([note("comparator", comparator=comparator)] if _comparator_in_value(value) else []))
+                       ([note("comparator", comparator=comparator)] if _comparator_in_value(value) else []) +
+                       ([note("unit_from_name", source_unit=unit_text)] if unit_from_name else []))
+
+
+def _indicator(text, lookup: _Lookup, catalogue: Catalogue) -> tuple[str | None, str]:
+    """The indicator a name cell gives (None when it is unknown), and the unit written in brackets after the name
+    (人才资源总量（万人）), read as the plan reader reads it (helpers.extract.cleaning.name_and_unit); '' when
+    there is none. A name the catalogue knows with its brackets (社会工作专业人才（每万人持证数）) is that name, and a
+    bracket that is not a unit of the catalogue's vocabulary (…（全口径）) leaves the name unknown."""
+    key = name_key(str(text or "")).lower()
+    if key in lookup.indicators:
+        return lookup.indicators[key], ""
+    name, unit, broken = name_and_unit(normalise(str(text or "")))
+    ind_id = lookup.indicators.get(name_key(name).lower())
+    if ind_id is None or broken or not unit or catalogue.unit_for_alias(unit) is None:
+        return None, ""
+    return ind_id, unit
 
 
 def _heads(text, field: str) -> bool:
@@ -1122,20 +1145,23 @@ def _not_a_header(cell: _RowCells) -> None:
                          "first.")
 
 
-def _checked_value(cell: _RowCells, value, value_cell: str, ind,
-                   catalogue: Catalogue) -> tuple[float, str, str, str]:
-    """The row's value with its unit, comparator and note marks (12.9²), each checked against the catalogue's
-    indicator."""
+def _checked_value(cell: _RowCells, value, value_cell: str, ind, catalogue: Catalogue,
+                   name_unit: str = "") -> tuple[float, str, str, str]:
+    """The row's value with its unit (the 单位 cell's, or else the one in brackets after the indicator's name,
+    `name_unit`), comparator and note marks (12.9²), each checked against the catalogue's indicator."""
     path, where = cell.path, cell.where
     number, percent_sign, cmp_from_value, marks = _checked_number(path, where(value_cell), value, ind)
     unit_raw, unit_cell = cell("unit")
     unit_text = "" if unit_raw is None else str(unit_raw).strip()
+    if name_unit:
+        _check_name_unit(cell, name_unit, unit_text, unit_cell, ind, catalogue)
     if unit_text:
         unit = catalogue.unit_for_alias(unit_text)
         if unit is None or unit.unit != ind.unit:
             raise InputError(path, where(unit_cell),
                              f"unit {quoted(unit_text)} does not match the catalogue unit {ind.unit} of {ind.name_zh}",
                              f"convert the value to {ind.unit} and write {ind.unit} in the unit cell.")
+    unit_text = unit_text or name_unit
     if percent_sign and ind.unit != "%":
         raise InputError(path, where(value_cell), f"'{value}' has a % sign (or the cell is formatted as a "
                          f"percentage) but {ind.name_zh} is in {ind.unit}",
@@ -1161,6 +1187,27 @@ def _checked_value(cell: _RowCells, value, value_cell: str, ind,
                          f"write the number alone in {value_cell} ({number:g}) and the comparator in {cmp_cell} "
                          "(> for more than, >= for at least, empty for the exact value).")
     return number, cmp_from_value or comparator, unit_text, marks
+
+
+def _check_name_unit(cell: _RowCells, name_unit: str, unit_text: str, unit_cell: str, ind,
+                     catalogue: Catalogue) -> None:
+    """A unit in brackets after the indicator's name (人才资源总量（人）) must be the catalogue's unit, and agree
+    with the 单位 cell when it gives one: the figure is read in the catalogue's unit, never converted."""
+    named = catalogue.unit_for_alias(name_unit)
+    indicator, indicator_cell = cell("indicator")
+    in_cell = catalogue.unit_for_alias(unit_text) if unit_text else None
+    if unit_text and (in_cell is None or in_cell.unit != named.unit):
+        raise InputError(cell.path, f"sheet {cell.sheet_name}, cells {indicator_cell} and {unit_cell}",
+                         f"the indicator's name '{indicator}' gives the unit {name_unit}, but the 单位 cell "
+                         f"{unit_cell} says '{unit_text}': which one the figure is in is a guess",
+                         f"write the name without the unit ({ind.name_zh}) in {indicator_cell}, and in {unit_cell} "
+                         f"the unit the figure is in; the figure must be in {ind.unit}, the catalogue's unit.")
+    if named.unit != ind.unit:
+        raise InputError(cell.path, cell.where(indicator_cell),
+                         f"the indicator's name '{indicator}' gives the unit {name_unit}, but {ind.name_zh} is "
+                         f"counted in {ind.unit} (the catalogue's unit)",
+                         f"convert the figure to {ind.unit} and write the name as {ind.name_zh}（{ind.unit}） or "
+                         f"{ind.name_zh}.")
 
 
 _COMPARATOR_WORDS = {"=": "exactly", ">": "more than (>)", ">=": "at least (>=)"}

@@ -40,7 +40,7 @@ GROWTH_METHOD = {"historical_growth": "growth_method", "required_growth": "growt
                  "observed_growth_since_base": "sdg_growth_method",
                  "required_growth_base_to_target": "sdg_growth_method",
                  "achieved_growth_last_period": "growth_method", "required_growth_next_period": "growth_method",
-                 "acceleration_needed": "growth_method"}
+                 "acceleration_needed": "growth_method", "growth_since_ended": "since_growth_method"}
 
 
 def key_columns(lang: str) -> list[str]:
@@ -144,7 +144,8 @@ def in_reading_order(frame, lang: str):
 VALUE_MAPS = {**{column: f"workbook.values.{key}" for column, key in {
     "kind": "kind", "baseline_kind": "kind", "origin": "origin", "quality": "quality", "comparison": "comparison",
     "basis": "basis", "comparability": "comparability", "direction": "direction", "measure": "measure",
-    "growth_method": "method", "sdg_growth_method": "method", "trend_method": "trend_method",
+    "growth_method": "method", "sdg_growth_method": "method", "since_growth_method": "method",
+    "trend_method": "trend_method",
     "trend_scale": "trend_scale", "target_position": "target_position", "projection_caution": "caution",
     "trend_projection_caution": "caution", "attribute": "attribute", "target_attribute": "attribute"}.items()},
     "progress_category": "categories", "sdg_progress_category": "categories",

@@ -114,6 +114,7 @@ class _Reading:
     unseen: _Repairs = field(default_factory=_Repairs)      # what is not read: hidden and struck-through text
     watermarks: list[str] = field(default_factory=list)     # the watermark's pieces of text, left out
     declared: set = field(default_factory=set)              # the page's objects the PDF declares a watermark
+    shapes: list = field(default_factory=list)              # the page's watermark shapes, hidden for the ink check
     path: Path | None = None                                # the PDF, read again for what PDFium does not give
     content: object = None                                  # its pages' content streams (pypdf), when needed
     canvas: dict = field(default_factory=dict)              # the bitmap the pages are drawn into, one after another
@@ -168,7 +169,9 @@ def _read_page(page, number: int, reading: _Reading) -> tuple[list[_Line], list[
     components = _components(h_edges, v_edges)
     regions = [(min(x for x, _, _ in vs), min(y for y, _, _ in hs), max(x for x, _, _ in vs), max(y for y, _, _ in hs))
                for hs, vs in components]
-    chars = _inked(page, height, _chars(page, height, reading), regions, reading)
+    chars = _chars(page, height, reading)
+    _hide_shapes(reading.shapes)
+    chars = _inked(page, height, chars, regions, reading)
     chars, struck = _not_struck(chars, h_edges, reading.method.struck_band)
     reading.unseen.add("struck", struck)
     tables, inside = _tables(components, chars, number, reading)
@@ -689,30 +692,153 @@ def _edges(page, width: float, height: float, number: int, reading: _Reading) ->
     h, v = [], []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     sections: dict[int, list] = {}      # an /Artifact section with a /Subtype (its mark): the objects in it
+    reading.shapes = []
     for index in range(raw.FPDFPage_CountObjects(page)):
         obj = raw.FPDFPage_GetObject(page, index)
-        for m in range(raw.FPDFPageObj_CountMarks(obj)):
-            mark = raw.FPDFPageObj_GetMark(obj, m)
-            if raw.FPDFPageObjMark_GetParamValueType(mark, b"Subtype") != raw.FPDF_OBJECT_UNKNOWN and \
-                    _mark_name(mark) == "Artifact":
-                sections.setdefault(_key(mark), []).append(obj)
-        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH or \
-                not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        _note_artifact(obj, sections)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind in (raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM):
+            if _seen_through(obj, kind, reading.method):
+                reading.shapes.append(obj)
             continue
-        y0, y1 = height - top.value, height - bottom.value
-        x0, x1 = left.value, right.value
-        w, hh = x1 - x0, y1 - y0
-        if hh <= THIN and w > THIN:
-            h.append(((y0 + y1) / 2, x0, x1, obj))
-        elif w <= THIN and hh > THIN:
-            v.append(((x0 + x1) / 2, y0, y1, obj))
-        elif w > THIN and hh > THIN and not (w > 0.8 * width and hh > 0.8 * height):
-            h += [(y0, x0, x1, obj), (y1, x0, x1, obj)]
-            v += [(x0, y0, y1, obj), (x1, y0, y1, obj)]
-    reading.declared = _declared_watermarks(sections, number, reading) if sections else set()
-    drawn = [(a, b, c) for a, b, c, obj in h if _key(obj) not in reading.declared], \
-        [(a, b, c) for a, b, c, obj in v if _key(obj) not in reading.declared]
-    return drawn
+        if kind != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        box = (left.value, height - top.value, right.value, height - bottom.value)
+        if box[2] - box[0] <= THIN or box[3] - box[1] <= THIN:
+            _add_ruling(box, obj, width, height, h, v)
+        elif _opacity(obj, kind) <= reading.method.watermark_see_through:
+            reading.shapes.append(obj)          # seen through: a watermark's shape, no table's
+        elif not _turned(obj, reading.method.watermark_turn):
+            for part in _rectangles(obj, height):
+                _add_ruling(part, obj, width, height, h, v)
+    declared = _declared_watermarks(sections, number, reading) if sections else {}
+    reading.declared = set(declared)
+    reading.shapes += [obj for obj in declared.values() if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT]
+    return [(a, b, c) for a, b, c, obj in h if _key(obj) not in declared], \
+        [(a, b, c) for a, b, c, obj in v if _key(obj) not in declared]
+
+
+# A watermark drawn as shapes (内部资料 as vector paths, or an image, over the table, as a site's overlay or Word's
+# WordArt printed by LibreOffice draws one) is seen through: drawn at an opacity of at most
+# pdf_watermark.see_through, what is under it keeps at least that share of its contrast. Such a shape draws no
+# ruling line (its strokes' boxes made a table of 19 columns), and it is hidden before the ink check, so that each
+# character is judged by its own ink (a watermark's stroke across a white 9 is no ink of the 9's). Neither is a
+# shape turned diagonally a table's (a rectangle turned 25° is no cell), nor one the PDF declares a watermark. An
+# opaque shape hides what is under it, as a reader sees it, and is left as drawn; a thin line is a rule whatever
+# its opacity (a table's borders in rgba). PDFium gives no image's opacity, only that it has some transparency:
+# an image is taken for a watermark's when it has and is turned diagonally (a stamp), or is declared one; an
+# upright translucent image is left as drawn (a seal over a date is one too).
+
+
+def _seen_through(obj, kind, method: Method) -> bool:
+    """An image or a form is seen through (see above)."""
+    import pypdfium2.raw as raw
+    if kind == raw.FPDF_PAGEOBJ_IMAGE:
+        return bool(raw.FPDFPageObj_HasTransparency(obj)) and _turned(obj, method.watermark_turn)
+    return _opacity(obj, kind) <= method.watermark_see_through
+
+
+def _opacity(obj, kind) -> float:
+    """How opaque the shape is drawn (0–1): the larger of its fill's and its stroke's alpha, of what it paints."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    mode, stroked = ctypes.c_int(1), ctypes.c_int(0)
+    if kind == raw.FPDF_PAGEOBJ_PATH and not raw.FPDFPath_GetDrawMode(obj, mode, stroked):
+        return 1.0
+    painted = []            # a path that paints nothing (neither filled nor stroked) is not seen at all: 0
+    if mode.value:
+        painted.append(alpha.value if raw.FPDFPageObj_GetFillColor(obj, red, green, blue, alpha) else 255)
+    if stroked.value:
+        painted.append(alpha.value if raw.FPDFPageObj_GetStrokeColor(obj, red, green, blue, alpha) else 255)
+    return max(painted, default=0) / 255
+
+
+def _turned(obj, turn: float) -> bool:
+    """The object is drawn turned diagonally: further than `turn` (radians) from a right angle."""
+    import pypdfium2.raw as raw
+    matrix = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, matrix):
+        return False
+    angle = math.atan2(matrix.b, matrix.a) % (math.pi / 2)
+    return turn < angle < math.pi / 2 - turn
+
+
+def _hide_shapes(shapes: list) -> None:
+    """The watermark's shapes drawn as nothing (the document is never saved): a path neither filled nor stroked,
+    an image squeezed to no size, a form's shapes likewise (its text is judged as text)."""
+    import pypdfium2.raw as raw
+    for obj in shapes:
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            raw.FPDFPath_SetDrawMode(obj, raw.FPDF_FILLMODE_NONE, False)
+        elif kind == raw.FPDF_PAGEOBJ_IMAGE:
+            raw.FPDFPageObj_SetMatrix(obj, raw.FS_MATRIX(0, 0, 0, 0, 0, 0))
+        elif kind == raw.FPDF_PAGEOBJ_FORM:
+            _hide_shapes([raw.FPDFFormObj_GetObject(obj, i) for i in range(raw.FPDFFormObj_CountObjects(obj))])
+
+
+def _add_ruling(box: tuple, obj, width: float, height: float, h: list, v: list) -> None:
+    """A path's box (left, top, right, bottom) as ruling lines: thin, one line; a rectangle, its four sides (but not
+    one as large as the page: a background)."""
+    x0, y0, x1, y1 = box
+    w, hh = x1 - x0, y1 - y0
+    if hh <= THIN and w > THIN:
+        h.append(((y0 + y1) / 2, x0, x1, obj))
+    elif w <= THIN and hh > THIN:
+        v.append(((x0 + x1) / 2, y0, y1, obj))
+    elif w > THIN and hh > THIN and not (w > 0.8 * width and hh > 0.8 * height):
+        h += [(y0, x0, x1, obj), (y1, x0, x1, obj)]
+        v += [(x0, y0, y1, obj), (x1, y0, y1, obj)]
+
+
+# A path of more segments than this is drawing, no table's rules (Word's WordArt watermark printed opaque by
+# LibreOffice is one path of some 2,000 segments; a table's border is a rectangle of 5)
+MAX_RULING_SEGMENTS = 400
+
+
+def _rectangles(obj, height: float) -> list[tuple[float, float, float, float]]:
+    """The boxes (left, top, right, bottom; from the page's top) of the path's parts that are drawn with straight
+    sides along the page's axes: a rectangle, or a line along them (a table's border, a cell's fill; several in one
+    path as some programs draw a table). A glyph's outline, a curve or a slanted line is none: a watermark drawn as
+    shapes (内部资料 turned 45°, one path whose box spans the table) drew ruling lines through the table."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+    count = raw.FPDFPath_CountSegments(obj)
+    matrix = raw.FS_MATRIX()
+    if count > MAX_RULING_SEGMENTS or not raw.FPDFPageObj_GetMatrix(obj, matrix):
+        return []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    parts: list[list[tuple[float, float]] | None] = []
+    for k in range(count):
+        segment = raw.FPDFPath_GetPathSegment(obj, k)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        raw.FPDFPathSegment_GetPoint(segment, x, y)
+        point = (matrix.a * x.value + matrix.c * y.value + matrix.e, matrix.b * x.value + matrix.d * y.value + matrix.f)
+        if kind == raw.FPDF_SEGMENT_MOVETO or not parts:
+            parts.append([point])
+        elif kind != raw.FPDF_SEGMENT_LINETO or parts[-1] is None:
+            parts[-1] = None                    # a curve: no part of a table
+        else:
+            last = parts[-1][-1]
+            if abs(point[0] - last[0]) > 0.01 and abs(point[1] - last[1]) > 0.01:
+                parts[-1] = None                # slanted
+            else:
+                parts[-1].append(point)
+    return [(min(xs), height - max(ys), max(xs), height - min(ys))
+            for xs, ys in ((list(zip(*part))[0], list(zip(*part))[1]) for part in parts if part and len(part) > 1)]
+
+
+def _note_artifact(obj, sections: dict[int, list]) -> None:
+    """The object added to its /Artifact section with a /Subtype (a header, a footer, a watermark), if it is in one."""
+    import pypdfium2.raw as raw
+    for m in range(raw.FPDFPageObj_CountMarks(obj)):
+        mark = raw.FPDFPageObj_GetMark(obj, m)
+        if raw.FPDFPageObjMark_GetParamValueType(mark, b"Subtype") != raw.FPDF_OBJECT_UNKNOWN and \
+                _mark_name(mark) == "Artifact":
+            sections.setdefault(_key(mark), []).append(obj)
 
 
 def _mark_name(mark) -> str:
@@ -731,25 +857,30 @@ PAINTING = {b"Tj", b"TJ", b"'", b'"', b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*
             b"INLINE IMAGE"}
 
 
-def _declared_watermarks(sections: dict[int, list], number: int, reading: _Reading) -> set[int]:
+def _declared_watermarks(sections: dict[int, list], number: int, reading: _Reading) -> dict[int, object]:
     """The page's objects (and the objects inside them) in marked content the PDF declares a watermark:
     `/Artifact <</Type /Pagination /Subtype /Watermark>>`, as Acrobat and Word mark one (a page's header and footer
     are artifacts of subtype /Header and /Footer). PDFium gives a mark's keys but not a name's value, so the page's
     content stream is read again (pypdf, only for a page with such marks), its /Artifact sections with a /Subtype
-    matched to PDFium's in the order they first draw something. If they cannot be matched, none is taken as
-    declared (the watermark is then judged by how it is set, as any text)."""
+    matched to PDFium's in the order they first draw something. If they cannot be matched, or pypdf cannot read
+    the page (a PDF encrypted with AES, which PDFium opens and pypdf needs the `cryptography` package for; a
+    content stream only PDFium repairs), none is taken as declared: the watermark is then judged by how it is set,
+    as any text, and the run goes on as it would without the declaration."""
     import pypdfium2.raw as raw
     from pypdf import PdfReader
-    if reading.content is None:
-        reading.content = PdfReader(str(reading.path))
-    subtypes = _artifact_subtypes(reading.content.pages[number - 1])
+    try:
+        if reading.content is None:
+            reading.content = PdfReader(str(reading.path))
+        subtypes = _artifact_subtypes(reading.content.pages[number - 1])
+    except Exception:       # pypdf's errors are many (DependencyError, PdfReadError, KeyError on a broken page)
+        return {}
     if len(subtypes) != len(sections):
-        return set()
-    declared: set[int] = set()
+        return {}
+    declared: dict[int, object] = {}
     for objects, subtype in zip(sections.values(), subtypes):
         if subtype == "/Watermark":
             for obj in objects:
-                declared |= _with_inner(obj, raw)
+                declared.update(_with_inner(obj, raw))
     return declared
 
 
@@ -781,13 +912,13 @@ def _artifact_subtypes(page) -> list[str]:
     return subtypes
 
 
-def _with_inner(obj, raw) -> set[int]:
-    """The object's key, and the keys of the objects a form XObject holds (Acrobat draws its watermark as one)."""
-    keys = {_key(obj)}
+def _with_inner(obj, raw) -> dict[int, object]:
+    """The object and the objects a form XObject holds (Acrobat draws its watermark as one), by their keys."""
+    objects = {_key(obj): obj}
     if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_FORM:
         for i in range(raw.FPDFFormObj_CountObjects(obj)):
-            keys |= _with_inner(raw.FPDFFormObj_GetObject(obj, i), raw)
-    return keys
+            objects.update(_with_inner(raw.FPDFFormObj_GetObject(obj, i), raw))
+    return objects
 
 
 def _cluster(values: list[float]) -> list[float]:

@@ -444,7 +444,20 @@ def _inline(element) -> list[tuple[str, Declaration]]:
         return []
     import tinycss2
     return [(name, Declaration(value, important, True, (1, 0, 0), 0))
-            for name, value, important in _declarations(tinycss2.parse_blocks_contents(str(style)))]
+            for name, value, important in
+            _declarations(_parsed(tinycss2.parse_blocks_contents, str(style), element.sourceline or 1))]
+
+
+def _parsed(parse, css: str, line: int, **options):
+    """tinycss2's `parse` of the page's CSS. tinycss2 reads an integer with Python's int(), which refuses more than
+    4,300 digits (a ValueError, not a CSS error): such a page is refused at its line, never a traceback."""
+    try:
+        return parse(css, **options)
+    except ValueError as exc:
+        if isinstance(exc, UnsureStyle):
+            raise
+        raise UnsureStyle(line, "the page's style holds a number of more than 4,300 digits, which cannot be read "
+                                "(as a size, a colour or anything else)") from None
 
 
 def _declarations(nodes) -> list[tuple[str, str, bool]]:
@@ -490,7 +503,7 @@ def _rules(soup, load) -> list[Rule]:
             if str(element.get("type", "text/css")).strip().lower() not in ("", "text/css"):
                 continue        # not CSS: the browser does not apply it
             text, base = element.get_text(), None
-        nodes = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
+        nodes = _parsed(tinycss2.parse_stylesheet, text, line, skip_comments=True, skip_whitespace=True)
         for node in _applied(nodes, load, base, line, 0):
             prelude = tinycss2.serialize(node.prelude)
             if not any(_may_match(GENERATED.sub("", selector), present) for selector in _split(prelude)):
@@ -520,7 +533,8 @@ def _applied(nodes, load, base, line: int, depth: int):
                 continue
             loaded = load(href, base, line)
             if loaded is not None:
-                yield from _applied(tinycss2.parse_stylesheet(loaded[0], skip_comments=True, skip_whitespace=True),
+                yield from _applied(_parsed(tinycss2.parse_stylesheet, loaded[0], line, skip_comments=True,
+                                          skip_whitespace=True),
                                     load, loaded[1], line, depth + 1)
         elif node.content is None:
             continue

@@ -171,7 +171,7 @@ def since_ended_blocks(ctx: ReportContext, limit: int | None = SINCE_ROWS) -> li
     year, ended_year = words["year"], words["ended_year"]
     body = [[ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id),
              Cell(ctx.t(f"plan_cycle.pace.{r.pace_since_ended}"), light=PACE_LIGHTS[r.pace_since_ended]),
-             fmt_growth(r.growth_since_ended, r.growth_method, ctx, r.unit),
+             fmt_growth(r.growth_since_ended, r.since_growth_method, ctx, r.unit),
              fmt_growth(r.achieved_growth_last_period, r.growth_method, ctx, r.unit),
              value_text(ctx, r.last_actual_value, unit=r.unit)]
             for r in (lagging if limit is None else lagging.head(limit)).itertuples()]
