@@ -106,8 +106,8 @@ def bound_meets_target(value: float, value_comparator: str, target: float, compa
     sign = 1 if direction == "higher" else -1
     v, t = sign * value, sign * target
     upward = (value_comparator in LOWER_BOUNDS) == (sign == 1)     # the bound's figures lie above v
-    open_bound = value_comparator in (">", "<")                    # v itself is not among them
-    strict = comparator in (">", "<")                              # the target must be passed: t does not meet it
+    open_bound = value_comparator in STRICT                 # v itself is not among them
+    strict = comparator in STRICT                           # the target must be passed: t does not meet it
     if upward:   # figures above v: all meet 'at least t' when v >= t (v == t: unless v is among them and t is not)
         return True if v > t or (v == t and (open_bound or not strict)) else None
     # figures below v: none meets it when v < t (v == t: when v is not among them, or t does not meet it)
