@@ -3,14 +3,11 @@ formula bar, Format Cells), issue 18, hostile pass 2 (F4). A part the sheet show
 the cell's fill, or smaller than the digit beside it was read as a digit: 12.95, 12.59, 12.9 where the sheet shows
 12.9 and a tiny 5, "12. 9", and a struck 1 before 2.9. Each now stops the run at its cell, in the shared strings
 (as Excel, WPS and LibreOffice store it) and stored inline (as programs writing workbooks store it)."""
-import re
-import zipfile
-from pathlib import Path
 
 import pytest
 
 from support.data_step import build_refused, monitored
-from support.workbooks import one_sheet_workbook
+from support.workbooks import one_sheet_workbook, with_rich_text_e2
 
 ROW = ["建德市", "人才资源总量", "万人", 2023, 0]
 CASES = {
@@ -23,35 +20,10 @@ CASES = {
 }
 
 
-def _with_runs(path: Path, runs: str, shared: bool) -> Path:
-    """The workbook with E2 holding the rich text `runs`: in the shared strings, or inline."""
-    with zipfile.ZipFile(path) as z:
-        parts = {n: z.read(n) for n in z.namelist()}
-    sheet = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
-    cell = re.search(r'<c r="E2"[^>]*>.*?</c>|<c r="E2"[^>]*/>', sheet).group()
-    if shared:
-        sheet = sheet.replace(cell, '<c r="E2" t="s"><v>0</v></c>')
-        parts["xl/sharedStrings.xml"] = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-                                         f'count="1" uniqueCount="1"><si>{runs}</si></sst>').encode()
-        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
-            b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-            b'spreadsheetml.sharedStrings+xml"/></Types>'))
-        parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"</Relationships>", (
-            b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-            b'sharedStrings" Target="sharedStrings.xml"/></Relationships>'))
-    else:
-        sheet = sheet.replace(cell, f'<c r="E2" t="inlineStr"><is>{runs}</is></c>')
-    parts["xl/worksheets/sheet1.xml"] = sheet.encode("utf-8")
-    with zipfile.ZipFile(path, "w") as z:
-        for name, content in parts.items():
-            z.writestr(name, content)
-    return path
-
-
 @pytest.mark.parametrize("case", list(CASES))
 def test_a_struck_white_or_smaller_part_of_a_figure_stops_at_its_cell(workspace, case):
     runs, why = CASES[case]
-    _with_runs(one_sheet_workbook(workspace, [ROW]), runs, shared=True)
+    with_rich_text_e2(one_sheet_workbook(workspace, [ROW]), runs, shared=True)
     err = build_refused(workspace)
     assert err.where == "sheet 数据, cell E2"
     assert err.problem.startswith("the cell's text '") and why in err.problem, err.problem
@@ -64,7 +36,7 @@ def test_a_struck_white_or_smaller_part_of_a_figure_stops_at_its_cell(workspace,
 @pytest.mark.parametrize("case", list(CASES))
 def test_the_same_parts_stored_inline_stop_at_the_cell(workspace, case):
     """openpyxl's read-only mode runs inline parts together, their formatting lost: refused from the sheet's XML."""
-    _with_runs(one_sheet_workbook(workspace, [ROW]), CASES[case][0], shared=False)
+    with_rich_text_e2(one_sheet_workbook(workspace, [ROW]), CASES[case][0], shared=False)
     err = build_refused(workspace)
     assert err.where == "sheet 数据, cell E2" and "struck through, or in a colour or size of its own" in err.problem
     assert "retype it as the figure the sheet means" in err.fix
@@ -76,5 +48,5 @@ def test_the_same_parts_stored_inline_stop_at_the_cell(workspace, case):
 ])
 def test_parts_in_red_bold_or_one_small_size_are_read(workspace, runs):
     """Red and bold are seen; a figure small as a whole is one figure."""
-    _with_runs(one_sheet_workbook(workspace, [ROW]), runs, shared=True)
+    with_rich_text_e2(one_sheet_workbook(workspace, [ROW]), runs, shared=True)
     assert monitored(workspace)["value"].tolist() == [12.9]

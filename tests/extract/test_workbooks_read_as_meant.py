@@ -9,7 +9,7 @@ import pytest
 
 from support.data_step import build_refused, monitored
 from support.notes import said
-from support.workbooks import HEADER, one_sheet_workbook
+from support.workbooks import HEADER, one_sheet_workbook, with_rich_text_e2
 
 
 @pytest.mark.parametrize("header, row, columns", [
@@ -46,29 +46,8 @@ SUPERSCRIPT_ONE = ('<r><t>12.9</t></r><r><rPr><vertAlign val="superscript"/></rP
 
 def _with_rich_value(path: Path, shared: bool) -> Path:
     """The workbook with E2 holding 12.9 and a superscript 1 (a note mark typed in Excel: type 12.91, select the 1,
-    Format Cells → Superscript): in the shared strings, as Excel, WPS and LibreOffice store it, or inline, as
-    programs writing workbooks store it."""
-    with zipfile.ZipFile(path) as z:
-        parts = {n: z.read(n) for n in z.namelist()}
-    sheet = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
-    cell = re.search(r'<c r="E2"[^>]*>.*?</c>', sheet).group()
-    if shared:
-        sheet = sheet.replace(cell, '<c r="E2" t="s"><v>0</v></c>')
-        parts["xl/sharedStrings.xml"] = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-                                         f'count="1" uniqueCount="1"><si>{SUPERSCRIPT_ONE}</si></sst>').encode()
-        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
-            b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-            b'spreadsheetml.sharedStrings+xml"/></Types>'))
-        parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"</Relationships>", (
-            b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-            b'sharedStrings" Target="sharedStrings.xml"/></Relationships>'))
-    else:
-        sheet = sheet.replace(cell, f'<c r="E2" t="inlineStr"><is>{SUPERSCRIPT_ONE}</is></c>')
-    parts["xl/worksheets/sheet1.xml"] = sheet.encode("utf-8")
-    with zipfile.ZipFile(path, "w") as z:
-        for name, content in parts.items():
-            z.writestr(name, content)
-    return path
+    Format Cells → Superscript)."""
+    return with_rich_text_e2(path, SUPERSCRIPT_ONE, shared)
 
 
 def test_a_note_mark_set_as_superscript_is_a_mark_never_a_digit(workspace):

@@ -1,4 +1,6 @@
 """Monitoring workbooks made as an analyst makes them: the template, filled in, dropped into a project copy."""
+import re
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -61,4 +63,30 @@ def one_sheet_workbook(workspace: Path, rows: list[list], header=HEADER, edit=No
     if edit:
         edit(ws)
     wb.save(path)
+    return path
+
+
+def with_rich_text_e2(path: Path, runs: str, shared: bool) -> Path:
+    """The workbook with E2 holding the rich text `runs` (<r> elements): in the shared strings, as Excel, WPS and
+    LibreOffice store it, or inline, as programs writing workbooks store it."""
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
+    cell = re.search(r'<c r="E2"[^>]*>.*?</c>|<c r="E2"[^>]*/>', sheet).group()
+    if shared:
+        sheet = sheet.replace(cell, '<c r="E2" t="s"><v>0</v></c>')
+        parts["xl/sharedStrings.xml"] = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                                         f'count="1" uniqueCount="1"><si>{runs}</si></sst>').encode()
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
+            b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+            b'spreadsheetml.sharedStrings+xml"/></Types>'))
+        parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"</Relationships>", (
+            b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            b'sharedStrings" Target="sharedStrings.xml"/></Relationships>'))
+    else:
+        sheet = sheet.replace(cell, f'<c r="E2" t="inlineStr"><is>{runs}</is></c>')
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode("utf-8")
+    with zipfile.ZipFile(path, "w") as z:
+        for name, content in parts.items():
+            z.writestr(name, content)
     return path
