@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers.core.errors import InputError
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
+from support.data_step import build_refused
 from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan
 from support.plan_documents import PlanContent, use_plan_file, write_docx
 
@@ -40,12 +40,6 @@ def _plan(workspace: Path, cells: dict | None = None, header: list | None = None
 
 def _build(workspace: Path) -> dataset.Dataset:
     return dataset.build(workspace / "raw", workspace / "config")
-
-
-def _error(workspace: Path) -> InputError:
-    with pytest.raises(InputError) as caught:
-        _build(workspace)
-    return caught.value
 
 
 def _total(ds: dataset.Dataset, year: int) -> dict:
@@ -102,7 +96,7 @@ def test_a_unit_in_the_name_is_the_rows_unit_when_its_unit_cell_is_empty(workspa
 
 def test_a_unit_in_the_name_that_the_unit_cell_contradicts_stops_and_its_advice_works(workspace):
     path = _plan(workspace, {(0, 2): "人才资源总量（人）", (0, 3): "万人", (0, 4): "152000", (0, 5): "200000左右"})
-    error = _error(workspace)
+    error = build_refused(workspace)
     assert str(error.where) == "table 1, row 2, column 4"
     assert "gives the unit 人, but its 单位 cell says '万人'" in error.problem
     assert "do not edit the published plan" in error.fix and "unit: '人'" in error.fix
@@ -119,7 +113,7 @@ def test_an_implausible_figure_of_a_plan_stops_at_its_cell_and_the_unit_advice_w
     """152000 under an empty 单位 cell was read in the catalogue's 万人, flagged implausible and kept, exit 0: the
     brief then asked for 957.4% a year. Now the run stops at the cell; the advice's reading gives 15.2."""
     _plan(workspace, {(0, 3): "", (0, 4): "152000", (0, 5): "200000左右"})
-    error = _error(workspace)
+    error = build_refused(workspace)
     assert str(error.where) == "table 1, row 2, column 5"
     assert "152000 万人 is outside the plausible range 0.5–5000 万人" in error.problem
     assert "the table gives no unit for the row" in error.problem
@@ -132,7 +126,7 @@ def test_an_implausible_figure_of_a_plan_stops_at_its_cell_and_the_unit_advice_w
 def test_an_implausible_figure_stops_and_widening_the_range_keeps_it(workspace):
     """The other advice: the figure really is right (a range too narrow): widened, the figure is read as written."""
     _plan(workspace, {(0, 4): "-3"})
-    error = _error(workspace)
+    error = build_refused(workspace)
     assert "-3 万人 is outside the plausible range" in error.problem and "widen `plausible`" in error.fix
     _edit_config(workspace, "catalogue.yaml", lambda doc: next(
         i for i in doc["indicators"] if i["id"] == "talent_total").update(plausible=[-10, 5000]))
@@ -144,7 +138,7 @@ def test_an_implausible_figure_stops_and_widening_the_range_keeps_it(workspace):
 def test_a_fractional_head_count_stops_with_advice_that_is_not_to_widen_the_range(workspace, cells, advice):
     """15.2 人 (a head count in 人 cannot be fractional): the unit that makes it plausible, or a reading."""
     _plan(workspace, cells)
-    error = _error(workspace)
+    error = build_refused(workspace)
     assert "cannot be fractional" in error.problem and advice in error.fix and "widen" not in error.fix
     if "unit" in advice:
         _follow_reading_advice(workspace, error.fix, because="规划正文以万人计")
@@ -202,7 +196,7 @@ def test_an_unreadable_cell_is_read_by_the_analysts_reading_without_editing_the_
     advice is a reading in config/sources.yaml, recorded with the cell wherever the figure is cited."""
     path = _plan(workspace, {(0, 5): written})
     published = path.read_bytes()
-    error = _error(workspace)
+    error = build_refused(workspace)
     assert str(error.where) == "table 1, row 2, column 6" and said in error.problem
     assert "do not edit the published plan" in error.fix and "write a number" not in error.fix
 
@@ -211,7 +205,7 @@ def test_an_unreadable_cell_is_read_by_the_analysts_reading_without_editing_the_
     # The reason is required: the advice's own placeholder is refused, with what to write.
     _edit_config(workspace, "sources.yaml", lambda doc: next(p for p in doc["plans"] if p["file"] == PLAN_FILE)
                  ["readings"][0].update(because="…", reads=reads))
-    assert "does not say why" in _error(workspace).problem
+    assert "does not say why" in build_refused(workspace).problem
     _edit_config(workspace, "sources.yaml", lambda doc: next(p for p in doc["plans"] if p["file"] == PLAN_FILE)
                  ["readings"][0].update(because="规划正文：到2030年达到20万人"))
     ds = _build(workspace)
@@ -233,7 +227,7 @@ def test_a_reading_that_matches_no_cell_stops_at_its_line(workspace):
         next(p for p in doc["plans"] if p["file"] == PLAN_FILE)["readings"] = [
             {"indicator": "人才资源总量", "cell": "20（力争22）", "reads": "20", "because": "正文"}]
     _edit_config(workspace, "sources.yaml", add)
-    error = _error(workspace)
+    error = build_refused(workspace)
     assert error.file.endswith("sources.yaml") and isinstance(error.where, int)
     assert "matches no row and cell of the plan's table" in error.problem
 
@@ -247,7 +241,7 @@ def test_a_bad_reading_is_named_at_its_line(workspace, reading, problem):
     _plan(workspace)
     _edit_config(workspace, "sources.yaml", lambda doc: next(p for p in doc["plans"] if p["file"] == PLAN_FILE)
                  .update(readings=[reading]))
-    error = _error(workspace)
+    error = build_refused(workspace)
     assert error.file.endswith("sources.yaml") and problem in error.problem
 
 
@@ -268,7 +262,7 @@ def test_the_checksum_advice_restores_that_file_only(workspace):
     document.tables[0].cell(1, 5).text = "20"
     document.save(str(path))
     assert path.read_bytes() != published
-    error = _error(workspace)
+    error = build_refused(workspace)
     assert "has changed since its checksum was recorded" in error.problem
     command = re.search(r"`(git checkout -- [^`]+)`", error.fix).group(1)
     assert "data/raw/ " not in command + " " and "`readings:`" in error.fix
@@ -285,7 +279,7 @@ def test_an_unknown_header_column_gets_the_role_that_fits_and_its_advice_works(w
     catalogue: add it to source_names')."""
     header = DOCUMENT_TABLE["header"][:6] + [title] + DOCUMENT_TABLE["header"][6:]
     _plan(workspace, header=header, column=cells)
-    error = _error(workspace)
+    error = build_refused(workspace)
     assert "is not a known column" in error.problem
     assert "role: remark}" in error.fix and "role: name}" not in error.fix
     example = re.search(r"`(- \{pattern: [^`]*role: remark\})`", error.fix).group(1)
@@ -299,7 +293,7 @@ def test_a_second_name_column_is_refused_not_read_over_the_first(workspace):
     _plan(workspace, header=header, column=["县委人才办"] * 5)
     _edit_config(workspace, "sources.yaml", lambda doc: doc.update(header_roles=[{"pattern": "责任单位",
                                                                                   "role": "name"}]))
-    error = _error(workspace)
+    error = build_refused(workspace)
     assert "two header cells are read as the indicator name: '指标名称' and '责任单位'" in error.problem
     assert "{pattern: '责任单位', role: remark}" in error.fix
 
@@ -310,12 +304,12 @@ def test_an_unknown_unit_that_counts_something_else_is_not_advised_as_an_alias(w
     """万人次 (person-times): 'add it to the aliases of the right unit' invited adding it to 万人, mixing visits with
     persons. The advice now says it is a unit of its own; followed, the row is never read as persons."""
     _plan(workspace, {(0, 3): "万人次"})
-    error = _error(workspace)
+    error = build_refused(workspace)
     assert "unit '万人次'" in error.problem and "'万人次' is not '万人'" in error.problem
     assert "must not be added to the aliases of 万人" in error.problem
     unit = yaml.safe_load(re.search(r"\(e\.g\. (- \{unit: 万人次[^}]*\})\)", error.fix).group(1))
     _edit_config(workspace, "catalogue.yaml", lambda doc: doc["units"].extend(unit))
-    error = _error(workspace)       # talent_total counts persons: a row in person-times is not it
+    error = build_refused(workspace)       # talent_total counts persons: a row in person-times is not it
     assert "does not fit the catalogue unit 万人 of indicator talent_total" in error.problem
 
     def new_indicator(doc):

@@ -17,9 +17,9 @@ import yaml
 
 from helpers import analyse
 from helpers.analyse.progress import progress_table
-from helpers.core.errors import InputError
 from helpers.core.values import parse_value_cell
 from helpers.extract import dataset
+from support.data_step import build_refused
 from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, web_page_with_target
 from support.plan_documents import PlanContent, use_plan_file, write_docx
 
@@ -65,12 +65,6 @@ def _edit_config(workspace: Path, name: str, edit) -> None:
 
 def _build(workspace: Path) -> dataset.Dataset:
     return dataset.build(workspace / "raw", workspace / "config")
-
-
-def _error(workspace: Path) -> InputError:
-    with pytest.raises(InputError) as caught:
-        _build(workspace)
-    return caught.value
 
 
 def _row(ds: dataset.Dataset, year: int, indicator: str = "talent_total") -> dict:
@@ -131,7 +125,7 @@ def test_a_figure_with_its_own_multiplier_is_read_in_the_rows_unit(workspace, un
 ])
 def test_a_multiplier_that_cannot_be_read_for_sure_stops_at_its_cell(workspace, row, cells, written, unit):
     _plan(workspace, cells)
-    error = _error(workspace)
+    error = build_refused(workspace)
     assert str(error.where) == f"table 1, row {row + 2}, column 6"
     assert f"is '{written}'" in error.problem
     if written != "20万（力争22）":
@@ -178,7 +172,7 @@ def test_a_bound_on_the_side_the_direction_calls_worse_stops_and_its_advice_work
                                                                                   bound):
     """≤20 on 人才资源总量 (more is better): judged by the catalogue's direction, 18 would 'meet' it at 90%."""
     _plan(workspace, cells, outflow=outflow, monitoring={})
-    error = _error(workspace)
+    error = build_refused(workspace)
     assert f"is '{written}', {bound}" in error.problem and "the evaluation cannot judge such a target" in error.problem
     assert "`direction`" in error.fix and "reads: '/'" in error.fix
     reading = yaml.safe_load(re.search(r"- (\{indicator: [^{}]*\})", error.fix).group(1))
@@ -244,7 +238,7 @@ def test_a_figures_status_in_brackets_is_read_and_recorded(workspace, written, s
 
 def test_a_status_for_another_year_stops_at_its_cell(workspace):
     _plan(workspace, {(0, 4): "15.2（2024年预计）"}, header={4: "2025年"})
-    error = _error(workspace)
+    error = build_refused(workspace)
     assert str(error.where) == "table 1, row 2, column 5" and "a figure for 2024, in a column for 2025" in error.problem
 
 
