@@ -953,24 +953,22 @@ def _check_layout(path: Path, sheet: str, header_row: int, columns: dict[str, in
                              "without one, though the sheet shows it beside them",
                              f"unmerge them (select them, Home → Merge & Center → Unmerge Cells) and write the {title} "
                              "in each row.")
-    for coordinate in layout.inline_marks:
-        letters, row = coordinate_from_string(coordinate)
-        if row > header_row and watched.get(column_index_from_string(letters)) == "value":
-            raise InputError(path, f"sheet {sheet}, cell {coordinate}", "the value's text has a part set as "
-                             "superscript or subscript (a note mark?), stored as programs other than Excel store it, "
-                             "which this reader cannot tell from the digits beside it (12.9 and a superscript 1 would "
-                             "be 12.91)",
-                             "open the workbook in Excel, WPS or LibreOffice and save it (they store such text so that "
-                             "it is read as 12.9 with the note mark ¹), or move the note to the 备注 column.")
-    for coordinate in layout.inline_formatted:
-        letters, row = coordinate_from_string(coordinate)
-        if row > header_row and watched.get(column_index_from_string(letters)) == "value":
-            raise InputError(path, f"sheet {sheet}, cell {coordinate}", "the value's text has a part struck "
-                             "through, or in a colour or size of its own, stored as programs other than Excel store "
-                             "it, which this reader cannot tell from the digits beside it (a struck 1 before 2.9 "
-                             "would be 12.9, a small 5 after 12.9 would be 12.95)",
-                             "look at the cell in Excel and retype it as the figure the sheet means, in one "
-                             "formatting (select the cell and type the figure: a number, not text), and save.")
+    # Rich text stored inline (programs other than Excel write it so): its parts cannot be told from the digits.
+    unreadable = [(layout.inline_marks, "the value's text has a part set as superscript or subscript (a note mark?), "
+                   "stored as programs other than Excel store it, which this reader cannot tell from the digits beside "
+                   "it (12.9 and a superscript 1 would be 12.91)",
+                   "open the workbook in Excel, WPS or LibreOffice and save it (they store such text so that it is "
+                   "read as 12.9 with the note mark ¹), or move the note to the 备注 column."),
+                  (layout.inline_formatted, "the value's text has a part struck through, or in a colour or size of "
+                   "its own, stored as programs other than Excel store it, which this reader cannot tell from the "
+                   "digits beside it (a struck 1 before 2.9 would be 12.9, a small 5 after 12.9 would be 12.95)",
+                   "look at the cell in Excel and retype it as the figure the sheet means, in one formatting (select "
+                   "the cell and type the figure: a number, not text), and save.")]
+    for coordinates, problem, fix in unreadable:
+        for coordinate in coordinates:
+            letters, row = coordinate_from_string(coordinate)
+            if row > header_row and watched.get(column_index_from_string(letters)) == "value":
+                raise InputError(path, f"sheet {sheet}, cell {coordinate}", problem, fix)
 
 
 class _RowCells:
