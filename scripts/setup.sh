@@ -74,6 +74,12 @@ else
     "$conda" env update --prefix "$ENV_DIR" --file environment.yml
 fi
 
+if [ "$ENV_KIND" = venv ]; then
+    # pip's install names src/ by its full path; this names it relative to the venv, so that in a folder moved (or
+    # copied and the original deleted) since, the helpers are found and say in one line what to do.
+    "$PY" -c 'from helpers.run.project_folder import record_own_src; print(record_own_src())'
+fi
+
 step "Jupyter kernel"
 "$PY" -m helpers kernel
 

@@ -12,6 +12,7 @@ environment check, in helpers.run.environment, does not).
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -58,6 +59,7 @@ def refuse_another_project() -> None:
     environment)."""
     found = another_project()
     if found is None:
+        _refuse_an_environment_left_behind()
         return
     from helpers.core.errors import InputError
     theirs, here, how = found
@@ -69,14 +71,81 @@ def refuse_another_project() -> None:
         problem = (f"what you ran is this project folder's environment, but it runs the helpers of another one, "
                    f"{theirs} (the environment was copied from there with the folder): they would read and write "
                    "that folder's data and reports")
-    error = InputError(here, None, problem,
-                       f"run `make setup` in {here} (it gives this folder an environment of its own) and use its "
-                       f"tools, or run `make` there; or work in {theirs}.")
+    _stop(InputError(here, None, problem,
+                     f"run `make setup` in {here} (it gives this folder an environment of its own) and use its "
+                     f"tools, or run `make` there; or work in {theirs}."))
+
+
+def _stop(error) -> None:
+    """In a notebook's kernel, the InputError, which it shows as its message; elsewhere one line, exit 2."""
     if not _in_a_notebook():
         from helpers.run.stopping import say
         say(f"error: {error.location}: {error.problem}. How to fix: {error.fix}")
         raise SystemExit(2)
     raise error
+
+
+# This file, in the environment's site-packages, names the src/ of the project folder the environment is in,
+# relative to itself (Python's site module reads a relative line so): record_own_src.
+OWN_SRC = "talent_plan_own_src.pth"
+
+
+def record_own_src(prefix: Path | None = None, project_root: Path = paths.PROJECT_ROOT) -> str:
+    """Let the environment find the code of the project folder it is in, wherever the folder goes (`make setup`
+    calls this). pip's editable install names src/ by its full path: in a folder moved since its set-up, or copied
+    and the original deleted, the environment's Python found no helpers, and `.venv/bin/python -m papermill` (which
+    loads the project's entry point as it starts) stopped with a traceback. pip's line is read first and wins while
+    its folder exists (a copy whose original is there runs the original's code, and is refused:
+    refuse_another_project); this one names the src/ beside the environment. An environment outside the project
+    folder (conda's) is left as it is."""
+    import sysconfig
+    prefix = Path(sys.prefix if prefix is None else prefix)
+    if not Path(os.path.abspath(prefix)).is_relative_to(os.path.abspath(project_root)):
+        return f"{prefix} is outside {project_root}: its install of the project is left as pip made it"
+    site = Path(sysconfig.get_path("purelib", vars={"base": str(prefix), "platbase": str(prefix)}))
+    relative = os.path.relpath(Path(project_root) / "src", site)
+    (site / OWN_SRC).write_text(relative + "\n", encoding="utf-8")
+    return f"{paths.display_path(site / OWN_SRC)} names this folder's src/ as {relative}, wherever the folder goes"
+
+
+def environment_left_behind(prefix: Path | None = None) -> Path | None:
+    """The folder a venv was made in (pyvenv.cfg's `command` line, which scripts/setup.sh reads too) when that is
+    not where it is now and is gone: the project folder was moved, or copied and the original deleted. Its
+    programs' first lines (bin/papermill, bin/jupyter) and the project's kernel still name that folder's Python.
+    None for an environment in its place, a copy whose original is still there (refuse_another_project), and an
+    environment that records no such line (conda's)."""
+    prefix = Path(sys.prefix if prefix is None else prefix)
+    try:
+        config = (prefix / "pyvenv.cfg").read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return None
+    made_in = next((line.split(" -m venv ", 1)[1] for line in config.splitlines()
+                    if line.startswith("command") and " -m venv " in line), None)
+    if made_in is None:
+        return None
+    made_in = Path(re.sub(r"^(?:-\S* )*", "", made_in) or ".")     # (its options first, as setup.sh strips them)
+    if not made_in.is_absolute() or made_in.exists() or _same_folder(made_in, prefix):
+        return None
+    return made_in
+
+
+def _refuse_an_environment_left_behind() -> None:
+    """Stop in one line when the environment running this was made in a folder that is gone (a project folder
+    moved, or copied and the original deleted): its kernel cannot start, and papermill stopped with a traceback.
+    Not under make (TALENT_PROJECT_ROOT), whose own check repairs the set-up first."""
+    if "TALENT_PROJECT_ROOT" in os.environ:
+        return
+    made_in = environment_left_behind()
+    if made_in is None:
+        return
+    from helpers.core.errors import InputError
+    here = _project_holding(Path(sys.prefix)) or Path(sys.prefix)
+    _stop(InputError(Path(sys.prefix) / "pyvenv.cfg", None, f"this folder's environment was made in "
+                     f"{made_in}, which is gone (the project folder was moved, or copied and the original deleted): "
+                     "its programs (bin/papermill, bin/jupyter) and the project's Jupyter kernel still run that "
+                     "folder's Python, so no notebook can run",
+                     f"run `make setup` in {here}: it makes this folder an environment of its own (a few minutes; "
+                     "`make` does it too, before its first step). Then run `.venv/bin/papermill` or `make lab` again."))
 
 
 def link_out_of_project(folder: Path, project_root: Path = paths.PROJECT_ROOT) -> tuple[Path, Path] | None:
