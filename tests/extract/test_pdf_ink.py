@@ -545,6 +545,13 @@ def watermarked(tmp_path_factory, printed) -> dict[str, Path]:
 
 def _with_watermark_annotation(source: Path, target: Path, x: float, y: float) -> Path:
     """A Watermark annotation over the 20左右 cell, its appearance 2026 in grey, turned 30°."""
+    return _with_annotation(source, target, "/Watermark", (x - 60, y - 50, x + 140, y + 70), "2026",
+                            "q 0.75 g BT /HX 60 Tf 0.866 0.5 -0.5 0.866 10 10 Tm (2026) Tj ET Q")
+
+
+def _with_annotation(source: Path, target: Path, subtype: str, rect: tuple, text: str, appearance: str) -> Path:
+    """An annotation of `subtype` at `rect` (left, bottom, right, top) on the first page, saying `text`
+    (/Contents), drawn by `appearance` (its /AP, in Helvetica /HX, its box the rect's size), as pypdf adds one."""
     from pypdf import PdfWriter
     from pypdf.generic import (
         ArrayObject,
@@ -552,22 +559,22 @@ def _with_watermark_annotation(source: Path, target: Path, x: float, y: float) -
         DictionaryObject,
         FloatObject,
         NameObject,
+        NumberObject,
         TextStringObject,
     )
     writer = PdfWriter(clone_from=str(source))
     name = NameObject
     font = writer._add_object(DictionaryObject({name("/Type"): name("/Font"), name("/Subtype"): name("/Type1"),
                                                 name("/BaseFont"): name("/Helvetica")}))
-    appearance = DecodedStreamObject()
-    appearance.set_data(b"q 0.75 g BT /HX 60 Tf 0.866 0.5 -0.5 0.866 10 10 Tm (2026) Tj ET Q")
-    appearance.update({name("/Type"): name("/XObject"), name("/Subtype"): name("/Form"),
-                       name("/BBox"): ArrayObject([FloatObject(v) for v in (0, 0, 200, 120)]),
-                       name("/Resources"): DictionaryObject({name("/Font"): DictionaryObject({name("/HX"): font})})})
+    drawing = DecodedStreamObject()
+    drawing.set_data(appearance.encode())
+    drawing.update({name("/Type"): name("/XObject"), name("/Subtype"): name("/Form"),
+                    name("/BBox"): ArrayObject([FloatObject(v) for v in (0, 0, rect[2] - rect[0], rect[3] - rect[1])]),
+                    name("/Resources"): DictionaryObject({name("/Font"): DictionaryObject({name("/HX"): font})})})
     annotation = DictionaryObject({
-        name("/Type"): name("/Annot"), name("/Subtype"): name("/Watermark"),
-        name("/Rect"): ArrayObject([FloatObject(v) for v in (x - 60, y - 50, x + 140, y + 70)]),
-        name("/Contents"): TextStringObject("2026"), name("/AP"): DictionaryObject({name("/N"): writer._add_object(
-            appearance)})})
+        name("/Type"): name("/Annot"), name("/Subtype"): name(subtype), name("/F"): NumberObject(4),   # printed
+        name("/Rect"): ArrayObject([FloatObject(v) for v in rect]), name("/Contents"): TextStringObject(text),
+        name("/AP"): DictionaryObject({name("/N"): writer._add_object(drawing)})})
     writer.pages[0][name("/Annots")] = ArrayObject([writer._add_object(annotation)])
     writer.write(str(target))
     return target
@@ -603,6 +610,36 @@ def test_a_watermark_over_the_table_is_left_out_and_logged(workspace, watermarke
     assert _table_figures(ds) == TABLE_FIGURES and _steps(ds) == []
     log = _watermark_log(ds)
     assert len(log) == 1 and log[0].startswith(f"1处水印“{quote}”未读取")
+
+
+def _comment_beside_the_figure(source: Path, target: Path, x: float, y: float, size: float) -> Path:
+    """A FreeText comment saying 1, added with pypdf's own annotation class, in the blank before 20左右."""
+    from pypdf import PdfWriter
+    from pypdf.annotations import FreeText
+    writer = PdfWriter(clone_from=str(source))
+    writer.add_annotation(0, FreeText(text="1", rect=(x - 1, y - 3, x + 6, y + size), font_size=f"{size:.0f}pt",
+                                      border_color=None, background_color=None))
+    writer.write(str(target))
+    return target
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["FREETEXT", "STAMP", "WATERMARK set like the text"])
+def test_an_annotation_showing_a_digit_just_before_a_figure_stops_the_run(workspace, printed, tmp_path, kind):
+    """A 1 at the text's size in the blank before 20左右, drawn by an annotation (a comment added with pypdf; a
+    stamp; a Watermark annotation whose 1 is set like the text): a viewer shows 120 (poppler draws 120), and it is
+    in no text layer. On main each was read 20, exit 0: the annotation lay beside the 2, not over it, and a
+    Watermark annotation was left out whatever it drew. Now the run stops at the cell, naming the annotation. (A
+    Watermark annotation drawn large or turned is left out: test_a_watermark_over_the_table_is_left_out_and_logged.)"""
+    x, y, size = _one_at(printed["base"])
+    pdf = tmp_path / "tonglu_15.pdf"
+    if kind == "FREETEXT":
+        _comment_beside_the_figure(printed["base"], pdf, x, y, size)
+    else:
+        _with_annotation(printed["base"], pdf, "/" + kind.split()[0].title(), (x - 1, y - 3, x + 7, y + size), "1",
+                         f"0 g BT /HX {size:.2f} Tf 1 0 0 1 1 3 Tm (1) Tj ET")
+    error = _refused(workspace, pdf)
+    assert str(error.where) == CELL and f"'2' has an annotation ({kind}:" in error.problem
 
 
 @pytest.mark.slow

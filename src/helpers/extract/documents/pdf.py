@@ -210,8 +210,7 @@ def _chars(page, height: float, reading: _Reading) -> list[_Char]:
     out: list[_Char] = []
     pending_high = None
     replaced: dict[int, bool] = {}
-    covers, annotated = _annotations(page)
-    reading.watermarks += annotated
+    covers, marks = _annotations(page, reading.method.watermark_turn)
     box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
@@ -248,10 +247,11 @@ def _chars(page, height: float, reading: _Reading) -> list[_Char]:
         raw.FPDFText_GetCharOrigin(textpage, i, origin_x, origin_y)
         raw.FPDFText_GetCharBox(textpage, i, left, right, bottom, top)
         glyph = (left.value, right.value, bottom.value, top.value)
-        upright, doubt = _digit_doubt(textpage, i, chr(code), glyph, covers, replaced) if chr(code).isdigit() \
-            else (True, "")
+        upright, doubt = _digit_doubt(textpage, i, chr(code), glyph, box.top - box.bottom, covers, replaced) \
+            if chr(code).isdigit() else (True, "")
         out.append(_Char(chr(code), box.left, box.right, height - box.top, height - box.bottom,
                          height - origin_y.value, size, drawn, glyph, upright, doubt, shade, i))
+    _watermark_annotations(page, marks, out, reading)
     out = _without_watermarks(textpage, out, reading)
     textpage.close()
     return out
@@ -352,17 +352,17 @@ def _artifact(text_object, known: dict[int, bool]) -> bool:
     return known[key]
 
 
-def _digit_doubt(textpage, i: int, digit: str, glyph: tuple, covers: list[tuple], replaced: dict) -> tuple:
+def _digit_doubt(textpage, i: int, digit: str, glyph: tuple, size: float, covers: list[tuple],
+                 replaced: dict) -> tuple:
     """Whether the digit is set upright, and why a reader may see it otherwise: turned (vertical text), given by
-    an ActualText, or under an annotation. (Only a figure's digits are looked at so closely: each call costs.)"""
+    an ActualText, or under or beside an annotation. (Only a figure's digits are looked at so closely: each call
+    costs.)"""
     import pypdfium2.raw as raw
     angle = raw.FPDFText_GetCharAngle(textpage, i)
     upright = min(angle, 2 * math.pi - angle) < 0.05
-    left, right, bottom, top = glyph
-    cover = next((kind for a, b, c, d, kind in covers if a < right and left < b and c < top and bottom < d), None)
+    cover = _cover(glyph, size, covers)
     if cover:
-        return upright, (f"'{digit}' has an annotation ({cover}, a comment or form field a PDF editor adds) over it: "
-                         "what a viewer shows there is the annotation's, which is not read")
+        return upright, _covered(digit, cover)
     if _replaced(raw.FPDFText_GetTextObject(textpage, i), replaced):
         return upright, (f"'{digit}' is the PDF's replacement text (ActualText), given for what is printed there, "
                          "which need not be the same")
@@ -373,24 +373,45 @@ def _digit_doubt(textpage, i: int, digit: str, glyph: tuple, covers: list[tuple]
 
 # Annotations that mark text without hiding it (a highlight, an underline) or are no drawing (a link, a popup).
 SEE_THROUGH_ANNOTATIONS = {"LINK", "POPUP", "HIGHLIGHT", "UNDERLINE", "SQUIGGLY"}
+# Annotations that show text, whether or not they carry their own appearance (a viewer draws a comment's or a form
+# field's text itself); any other shows text when its appearance draws text or an image
+SHOWING_TEXT = {"FREETEXT", "WIDGET"}
 ANNOTATION_KINDS = ["TEXT", "LINK", "FREETEXT", "LINE", "SQUARE", "CIRCLE", "POLYGON", "POLYLINE", "HIGHLIGHT",
                     "UNDERLINE", "SQUIGGLY", "STRIKEOUT", "STAMP", "CARET", "INK", "POPUP", "FILEATTACHMENT", "SOUND",
                     "MOVIE", "WIDGET", "SCREEN", "PRINTERMARK", "TRAPNET", "WATERMARK", "THREED", "RICHMEDIA",
                     "XFAWIDGET", "REDACT"]
 
 
-def _annotations(page) -> tuple[list[tuple], list[str]]:
+def _cover(glyph: tuple, size: float, covers: list[tuple]) -> str | None:
+    """The kind of the first annotation (`covers`: left, right, bottom, top, kind, shows text) lying over the
+    digit's glyph (left, right, bottom, top), or, if it shows text, just beside it on its line: within BESIDE of
+    the digit's `size` (its line's height) to its left or right. A comment's, a stamp's or a form field's 1 set in
+    the blank before 20 is what a reader sees as the figure's first digit (120), and it is in no text layer; a
+    white-out box beside the 2 (over a 1 it hides) shows none."""
+    left, right, bottom, top = glyph
+    return next((kind for a, b, c, d, kind, text in covers
+                 if a < right + BESIDE * size * text and left - BESIDE * size * text < b and c < top and bottom < d),
+                None)
+
+
+def _covered(digit: str, cover: str) -> str:
+    return (f"'{digit}' has an annotation ({cover}: a comment, stamp, watermark or form field a PDF editor adds) "
+            "over it or just beside it: what a viewer shows there is the annotation's, which is not read")
+
+
+def _annotations(page, turn: float) -> tuple[list[tuple], list[tuple]]:
     """The boxes (left, right, bottom, top) of the page's annotations a viewer draws over the text, and their
     kinds. PDFium does not draw every kind (a FreeText comment without its own appearance: poppler shows its 25
-    over the 20 PDFium reads), so a digit under one is not read for sure. And the texts of its Watermark
-    annotations, which are hidden for the ink check (the document is never saved): a watermark is seen through,
-    and each character is judged by its own ink, not the watermark's grey over it."""
+    over the 20 PDFium reads), so a digit under or beside one is not read for sure. And its Watermark annotations,
+    judged by _watermark_annotations: (index, box, text, [(height, turned) of each text its appearance draws]).
+    `turn`: how far from a right angle text is turned diagonally (radians)."""
     import ctypes
 
     import pypdfium2.raw as raw
     kinds = {getattr(raw, f"FPDF_ANNOT_{name}"): name for name in ANNOTATION_KINDS}
     covers, watermarks = [], []
     rect = raw.FS_RECTF()
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     for index in range(raw.FPDFPage_GetAnnotCount(page)):
         annotation = raw.FPDFPage_GetAnnot(page, index)
         try:
@@ -398,18 +419,57 @@ def _annotations(page) -> tuple[list[tuple], list[str]]:
             flags = raw.FPDFAnnot_GetFlags(annotation)
             if flags & (raw.FPDF_ANNOT_FLAG_HIDDEN | raw.FPDF_ANNOT_FLAG_NOVIEW):
                 continue
+            if kind in SEE_THROUGH_ANNOTATIONS or not raw.FPDFAnnot_GetRect(annotation, rect):
+                continue
+            box = (min(rect.left, rect.right), max(rect.left, rect.right), min(rect.bottom, rect.top),
+                   max(rect.bottom, rect.top))
             if kind == "WATERMARK":
                 length = raw.FPDFAnnot_GetStringValue(annotation, b"Contents", None, 0)
                 text = (ctypes.c_ushort * max(length // 2, 1))()
                 raw.FPDFAnnot_GetStringValue(annotation, b"Contents", text, length)
-                watermarks.append(bytes(text)[:max(length - 2, 0)].decode("utf-16-le", "replace"))
-                raw.FPDFAnnot_SetFlags(annotation, flags | raw.FPDF_ANNOT_FLAG_HIDDEN)
-            elif kind not in SEE_THROUGH_ANNOTATIONS and raw.FPDFAnnot_GetRect(annotation, rect):
-                covers.append((min(rect.left, rect.right), max(rect.left, rect.right),
-                               min(rect.bottom, rect.top), max(rect.bottom, rect.top), kind))
+                texts = []
+                for k in range(raw.FPDFAnnot_GetObjectCount(annotation)):
+                    drawn = raw.FPDFAnnot_GetObject(annotation, k)
+                    if raw.FPDFPageObj_GetType(drawn) == raw.FPDF_PAGEOBJ_TEXT and \
+                            raw.FPDFPageObj_GetBounds(drawn, left, bottom, right, top):
+                        texts.append((top.value - bottom.value, _turned(drawn, turn)))
+                watermarks.append((index, box, bytes(text)[:max(length - 2, 0)].decode("utf-16-le", "replace"),
+                                   texts))
+            else:
+                covers.append((*box, kind, kind in SHOWING_TEXT or any(
+                    raw.FPDFPageObj_GetType(raw.FPDFAnnot_GetObject(annotation, k)) in
+                    (raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_IMAGE)
+                    for k in range(raw.FPDFAnnot_GetObjectCount(annotation)))))
         finally:
             raw.FPDFPage_CloseAnnot(annotation)
     return covers, watermarks
+
+
+def _watermark_annotations(page, marks: list[tuple], chars: list[_Char], reading: _Reading) -> None:
+    """The page's Watermark annotations (`marks`, from _annotations). One whose appearance draws its text large or
+    turned (or draws no text) is a watermark a reader sees as one: its text is added to the watermarks left out,
+    and it is hidden for the ink check (the document is never saved), so that each character is judged by its own
+    ink, not the watermark's grey over it. One that draws text set like the page's own (neither large nor turned:
+    a 1 at the text's size in the blank before 20, which a viewer shows as 120) is read as no watermark but as any
+    annotation over or beside a digit: the digit is in doubt."""
+    import pypdfium2.raw as raw
+    if not marks:
+        return
+    heights = sorted(c.bottom - c.top for c in chars if not c.text.isspace())
+    large = reading.method.watermark_size * heights[len(heights) // 2] if heights else math.inf
+    for index, box, text, texts in marks:
+        if any(height < large and not turned for height, turned in texts):
+            kind = "WATERMARK set like the text"
+            for ch in chars:
+                if ch.text.isdigit() and not ch.doubt and _cover(ch.glyph, ch.bottom - ch.top, [(*box, kind, True)]):
+                    ch.doubt = _covered(ch.text, kind)
+            continue
+        reading.watermarks.append(text)
+        annotation = raw.FPDFPage_GetAnnot(page, index)
+        try:
+            raw.FPDFAnnot_SetFlags(annotation, raw.FPDFAnnot_GetFlags(annotation) | raw.FPDF_ANNOT_FLAG_HIDDEN)
+        finally:
+            raw.FPDFPage_CloseAnnot(annotation)
 
 
 def _replaced(text_object, known: dict[int, bool]) -> bool:
