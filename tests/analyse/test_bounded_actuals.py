@@ -142,3 +142,17 @@ def test_the_brief_says_which_targets_cannot_be_told_and_why(bounded, lang, said
     ctx = load_report_context(root / "processed", root / "config", 2025, None, lang)
     text = " ".join(executive_summary(ctx, "brief")) + " " + final_counts_line(ctx, "anji")
     assert all(s in text for s in said) and "99.5%" not in text, text
+
+
+def test_the_data_appendix_prints_every_bound_with_its_comparator(bounded):
+    """(main printed the workbook's >= 5.0 as the figure 5: value_text dropped ≥ and kept > and ≤.)"""
+    from helpers.analyse import charts
+    from helpers.report.chapters.appendices import sources_section
+    from helpers.report.context import load_report_context
+    root, _ = bounded
+    charts.use_style()
+    ctx = load_report_context(root / "processed", root / "config", 2025, None, "zh")
+    table = sources_section(ctx).blocks[0]["table"]
+    shown = {(str(r[1]), str(r[2])): str(r[4]) for r in table.rows if str(r[0]) == "安吉县" and str(r[3]) == "实际"}
+    assert shown[("专业技术人才", "2025")].startswith("≥5") and shown[("人才资源总量", "2025")].startswith(">19.9")
+    assert shown[("经营管理人才", "2025")].startswith("7.2"), shown

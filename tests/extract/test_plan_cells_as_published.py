@@ -155,6 +155,24 @@ def test_an_upper_bound_is_read_with_its_comparator_where_less_is_better(workspa
     assert _notes(row)["comparator"]["comparator"] == comparator
 
 
+@pytest.mark.parametrize("written", ["控制在5以内", "控制在 5 以内", "控制在5%以内", "控制在5以下"])
+def test_kept_within_a_figure_is_the_upper_bound_it_says(workspace, written):
+    """控制在5以内 (kept within 5) is ≤5, as 5以内 is (main refused it, advising a reading); the judgement is then
+    ≤5's: 4.8 meets it, 5.2 does not (test_the_final_evaluation_judges_an_upper_bound_as_written)."""
+    _plan(workspace, outflow=OUTFLOW_ROW[:5] + [written, "预期性"])
+    row = _row(_build(workspace), 2030, "talent_outflow_rate")
+    assert (row["value"], row["comparator"], row["source_value"]) == (5, "<=", written)
+    assert _notes(row)["comparator"]["comparator"] == "<="
+
+
+def test_kept_at_a_figure_without_a_bound_stops_at_its_cell(workspace):
+    """控制在5 alone: kept at 5, or within it? No bound is written, so the cell is refused, with a reading's advice."""
+    _plan(workspace, outflow=OUTFLOW_ROW[:5] + ["控制在5", "预期性"])
+    error = build_refused(workspace)
+    assert "is '控制在5', not a number the project can read" in error.problem and "控制在20以内" in error.problem
+    assert "reads:" in error.fix
+
+
 @pytest.mark.parametrize("written, comparator", [("≧20", ">="), ("≥20", ">="), ("不低于20", ">="), ("20以上", ">="),
                                                  ("突破20", ">")])
 def test_a_lower_bound_is_read_with_its_comparator_where_more_is_better(workspace, written, comparator):
@@ -265,12 +283,13 @@ def test_a_web_page_plan_reads_the_same_cells(workspace, cell, value, comparator
 def test_a_workbook_cell_takes_none_of_these_forms():
     """A monitoring workbook holds one figure a cell, in the 单位 column's unit: 20万 there is no figure."""
     from helpers.core.values import NotANumber
-    for written in ("20万", "≤20", "20以内", "15.2（快报）", "不超过20"):
+    for written in ("20万", "≤20", "20以内", "15.2（快报）", "不超过20", "控制在20以内"):
         with pytest.raises(NotANumber):
             parse_value_cell(written)
 
 
-@pytest.mark.parametrize("written", ["≤20以内", "约20以内", "不超过20以上", "20万%", "2万3万",
+@pytest.mark.parametrize("written", ["≤20以内", "约20以内", "不超过20以上", "20万%", "2万3万", "控制在≤20以内",
+                                     "控制在20以上", "控制在约20以内", "控制在20",
                                      "15.2（2024年）（2025年预计）"])
 def test_a_cell_that_says_two_things_at_once_is_refused(written):
     from helpers.core.values import NotANumber
@@ -278,7 +297,8 @@ def test_a_cell_that_says_two_things_at_once_is_refused(written):
         parse_value_cell(written, in_plan=True)
 
 
-@pytest.mark.parametrize("written", ["≤" + " " * 10_000 + "20x", "20" + " " * 10_000 + "以内x",
+@pytest.mark.parametrize("written", ["控制在" + " " * 10_000 + "20x", "≤" + " " * 10_000 + "20x",
+                                     "20" + " " * 10_000 + "以内x",
                                      "20" + " " * 10_000 + "万x", "15.2(" + " " * 10_000 + "预计" + " " * 10_000 + "x",
                                      "15.2(2025" + " " * 10_000 + "年" + " " * 10_000 + "快报" + " " * 10_000 + "x"])
 def test_the_new_patterns_are_linear_on_a_long_run_of_spaces(written):
@@ -287,7 +307,8 @@ def test_the_new_patterns_are_linear_on_a_long_run_of_spaces(written):
     import time
 
     from helpers.core import values
-    for pattern in (values.PLAN_COMPARATOR, values.PLAN_UPPER_SUFFIX, values.SCALE, values.STATUS_IN_BRACKETS):
+    for pattern in (values.PLAN_COMPARATOR, values.PLAN_UPPER_SUFFIX, values.SCALE, values.STATUS_IN_BRACKETS,
+                    values.PLAN_KEPT_WITHIN):
         started = time.perf_counter()
         pattern.search(written)
         assert time.perf_counter() - started < 0.05, pattern.pattern

@@ -12,7 +12,8 @@ and, in a plan's table only (in_plan=True; a workbook is the analysts' own and h
 
     20上下  近20                            about 20, like 20左右 (近: nearly; recorded as approximate, as written)
     突破20  不低于20  不少于20  ≧20          more than 20 (>, as 超过) / at least 20 (>=, as 以上; ≧ is ≥)
-    ≤20  ≦20  <20  不超过20  不高于20         an upper bound: at most 20 (<=) / less than 20 (<); 20以内 and 20以下
+    ≤20  ≦20  <20  不超过20  不高于20         an upper bound: at most 20 (<=) / less than 20 (<); 20以内, 20以下 and
+                                          控制在20以内 (kept within 20)
     低于20  少于20  小于20                   are at most 20, as 以上 is at least (the plan's comparison, which the
                                           evaluation then uses, so the indicator must be one where less is better)
     20万  0.002亿  20万人                    a figure with its own multiplier (and unit): `scale`, which the caller
@@ -60,6 +61,9 @@ PLAN_COMPARATOR = re.compile(r"^(?P<cmp>" + "|".join(sorted(map(re.escape, PLAN_
                              + r")\s*(?P<rest>[0-9].*)$")
 # 20以内, 20以下 (within, below): at most 20, as 20以上 is at least 20 (Chinese counts the figure itself in both).
 PLAN_UPPER_SUFFIX = re.compile(r"(?:以内|以下)$")
+# 控制在20以内 (kept within 20): the same upper bound, in the words plans use for a rate to be held down. 控制在 only
+# with 以内 or 以下 after the figure: 控制在20 alone (kept at 20?) says no bound and is refused.
+PLAN_KEPT_WITHIN = re.compile(r"^控制在\s*(?P<rest>[0-9].*)$")
 # 20万, 0.002亿, 20万人: a figure with a multiplier of its own (and perhaps a unit after it), right after its digits.
 # Which figure that is in the row's unit is the caller's to say (SCALES gives the multiplier).
 SCALE = re.compile(r"(?<=[0-9])(?P<scale>(?:百万|千万|[千万亿])(?:[人名元家个件项])?)")
@@ -264,12 +268,17 @@ def _parse_plain(text: str, raw: str, in_plan: bool) -> CellValue:
     approximate = (PLAN_APPROXIMATE if in_plan else APPROXIMATE).match(text)
     if approximate:
         text = (approximate["before"] or approximate["after"]).strip()
+    kept_within = PLAN_KEPT_WITHIN.match(text) if in_plan else None
+    if kept_within:
+        text = kept_within["rest"]
     worded = PLAN_COMPARATOR.match(text) if in_plan else None
     if worded:
         text = worded["rest"]
     upper = PLAN_UPPER_SUFFIX.search(text) if in_plan else None
     if upper:
         text = text[:upper.start()].rstrip()
+    if kept_within and not upper:
+        raise NotANumber(raw.strip())    # 控制在20: kept at 20, or within it? The plan's text says, not a guess
     scale = SCALE.search(text) if in_plan else None
     if scale:
         text = text[:scale.start()] + text[scale.end():]

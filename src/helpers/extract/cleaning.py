@@ -137,7 +137,7 @@ def _parse_cell(path: Path, name: str, column, cell: Cell, advice) -> CellValue:
     except NotANumber:
         raise InputError(path, cell.where,
                          f"the {column.header.text} cell of '{name}' is '{written}', not a number the project "
-                         "can read (it reads 20, ≥20, 20以上, ≤20, 20以内, 20左右, 20上下, 约20, 近20, "
+                         "can read (it reads 20, ≥20, 20以上, ≤20, 20以内, 控制在20以内, 20左右, 20上下, 约20, 近20, "
                          "突破20, 20万, 20（力争22）, 15.2（预计）, 〔20〕 and / for none)",
                          advice(_example_reading(written))) from None
 

@@ -283,23 +283,21 @@ def indicator_with_unit(ctx: ReportContext, ind_id: str, unit: str, comparabilit
 
 
 def value_text(ctx: ReportContext, value, comparator=None, unit: str | None = None) -> str:
-    """A value as the report writes it: comparator, number in the report's format, unit in its language."""
-    text = _comparator(comparator) + fmt_num(value)
-    if unit and text != "—":
+    """A value as the report writes it: its comparator (every one: a target's '≥35' and '>35' are judged
+    differently, and an actual recorded as a bound, ≥19.5 or >19.9, is never shown as the figure), the number in the
+    report's format, the unit in its language."""
+    text = fmt_num(value)
+    if text == "—":
+        return text
+    text = _comparator(comparator) + text
+    if unit:
         text += ctx.w.unit_after(unit)     # '0.2 (10,000 persons)', never '0.2 10,000 persons'
     return text
 
 
-def target_text(ctx: ReportContext, value, comparator) -> str:
-    """A target with its comparator: in a final evaluation '≥35' and '>35' are judged differently. (So is an
-    actual recorded as a bound, >19.9: never shown as 19.9.)"""
-    text = value_text(ctx, value, comparator)
-    return "≥" + text if comparator == ">=" and text != "—" else text
-
-
 def year_value_text(ctx: ReportContext, year, value, comparator=None) -> str:
     """'2025: 15.1' (a value with the year it is for; '2025: >19.9' for a bound), or — when there is none."""
-    return "—" if value is None or pd.isna(value) else f"{int(year)}: {target_text(ctx, value, comparator)}"
+    return "—" if value is None or pd.isna(value) else f"{int(year)}: {value_text(ctx, value, comparator)}"
 
 
 def rate_text(ctx: ReportContext, value, method, comparator=None) -> str:
@@ -338,10 +336,14 @@ def explanation_text(ctx: ReportContext, explanation) -> str:
     return wording.explanation_text(explanation, ctx.w, html=True)
 
 
+# How a comparator is printed before its value ('=' and none: the figure itself).
+COMPARATOR_SIGNS = {">": ">", ">=": "≥", "<": "<", "<=": "≤"}
+
+
 def _comparator(comparator) -> str:
-    if comparator in (None, "=", ">=", "") or pd.isna(comparator):
+    if comparator is None or (not isinstance(comparator, str) and pd.isna(comparator)) or comparator in ("", "="):
         return ""
-    return "≤" if comparator == "<=" else str(comparator)
+    return COMPARATOR_SIGNS[comparator]     # (an unknown comparator is a defect upstream: never printed as nothing)
 
 
 # ----------------------------------------------------------------------------- labels in figures

@@ -19,7 +19,6 @@ from helpers.report.blocks import (
     indicator_cell,
     indicator_with_unit,
     light,
-    target_text,
     value_text,
     year_value_text,
 )
@@ -42,7 +41,7 @@ def flag(row, name: str) -> bool:
 def marked_target(ctx: ReportContext, row) -> str:
     """The target as the plan states it: its comparator, 约 for 左右 (approximate), 〔〕 for a five-year sum, and a
     star for a binding (约束性) target (marks_notes says what each means)."""
-    text = target_text(ctx, row.target_value, row.target_comparator)
+    text = value_text(ctx, row.target_value, row.target_comparator)
     if text == "—":
         return text
     if flag(row, "target_approximate"):
@@ -264,7 +263,7 @@ def _judged_value(ctx: ReportContext, row) -> str:
     """The value a final evaluation judged: the target year's actual, or for a 〔〕 target the sum over the years."""
     if flag(row, "target_cumulative"):
         return marked_value(ctx, row, row.evaluated_year, row.evaluated_value)
-    return target_text(ctx, row.evaluated_value, getattr(row, "evaluated_comparator", None))
+    return value_text(ctx, row.evaluated_value, getattr(row, "evaluated_comparator", None))
 
 
 def _behind(ctx: ReportContext, rows: pd.DataFrame) -> Html:

@@ -27,7 +27,6 @@ from helpers.report.blocks import (
     rate_text,
     ratio_label,
     series_name,
-    target_text,
     value_text,
     verdict_codes,
     year_kind,
@@ -57,7 +56,7 @@ def progress_table_view(ctx: ReportContext, rows: pd.DataFrame) -> Table:
                Column(ctx.t("report.reason"), "note", fold=True)]
     body = [[ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
              light(ctx, r.verdict, r.plan_phase in FINAL_PHASES),
-             target_text(ctx, r.latest_value, getattr(r, "latest_comparator", None)),
+             value_text(ctx, r.latest_value, getattr(r, "latest_comparator", None)),
              value_text(ctx, r.target_value, r.target_comparator),
              rate_text(ctx, r.historical_growth, r.growth_method),
              rate_text(ctx, r.required_growth, r.growth_method, r.required_growth_comparator),
