@@ -507,11 +507,9 @@ def _inked(page, height: float, chars: list[_Char], regions: list[tuple], readin
     a table is read from, whatever is in them (a hidden 万 or word changes a figure too)."""
     import numpy as np
     glyphs = [c for c in chars if not c.text.isspace()]
-    lines: dict[float, list[int]] = {}
-    for i, ch in enumerate(glyphs):
-        lines.setdefault(round(ch.baseline, 1), []).append(i)
+    lines = _baselines(glyphs)
     checked = np.zeros(len(glyphs), dtype=bool)
-    for members in lines.values():
+    for members in lines:
         if any(glyphs[i].text.isdigit() for i in members):
             checked[members] = True
     centres = np.array([(c.cx, c.cy) for c in glyphs]).reshape(-1, 2)
@@ -539,7 +537,7 @@ def _inked(page, height: float, chars: list[_Char], regions: list[tuple], readin
     return _overprinted(kept, reading.method.overprinted)
 
 
-def _contrast(page, height: float, glyphs: list[_Char], lines: dict, checked, regions: list[tuple], canvas: dict):
+def _contrast(page, height: float, glyphs: list[_Char], lines: list, checked, regions: list[tuple], canvas: dict):
     """Each glyph's contrast (0–255): the largest difference, in blue, green or red, between two pixels in its
     columns across its line's height, on the page drawn where the `checked` glyphs and the `regions` are (255, as
     if seen, for the glyphs not checked; 0 for one off the page)."""
@@ -557,13 +555,13 @@ def _contrast(page, height: float, glyphs: list[_Char], lines: dict, checked, re
         rx, ry = _mapped(to_pixels, np.array([left, right, left, right]),
                          np.array([height - top, height - top, height - bottom, height - bottom]))
         clips.append((rx.min(), ry.min(), rx.max(), ry.max()))
-    for members in lines.values():
+    for members in lines:
         index = [i for i in members if checked[i]]
         if index:
             clips.append((x0[index].min(), y0[index].min(), x1[index].max(), y1[index].max()))
     pixels = _rendered(page, canvas, rows, columns, clips)
     contrast = np.where(checked, 0, 255)
-    for members in lines.values():
+    for members in lines:
         index = np.array(members)
         index = index[checked[index] & (x1[index] > x0[index]) & (x0[index] < columns) & (y1[index] > y0[index])]
         if not len(index):
@@ -588,29 +586,21 @@ def _mapped(matrix, x, y):
 def _close_blanks(kept: list[_Char], blanks: list[_Char]) -> None:
     """The blank an unseen character leaves in its line is no gap between words (2, a blank, 0 reads 20): the
     character before it on its line is taken to reach over it. (Found by bisection: a page may hide thousands.)"""
-    by_line: dict[int, list[_Char]] = {}
-    for ch in kept:
-        by_line.setdefault(round(ch.baseline), []).append(ch)
-    ends = {}
-    for key, line in by_line.items():
-        line.sort(key=lambda c: c.x1)
-        ends[key] = [c.x1 for c in line]
-    runs: list[list] = []       # unseen characters side by side on a line: one blank (baseline, size, x0, x1)
-    for blank in sorted(blanks, key=lambda c: (round(c.baseline, 1), c.x0)):
-        last = runs[-1] if runs else None
-        if last and abs(last[0] - blank.baseline) < 0.5 and blank.x0 <= last[3] + 0.5:
-            last[3] = max(last[3], blank.x1)
-        else:
-            runs.append([blank.baseline, max(blank.size, 1), blank.x0, blank.x1])
-    for baseline, size, x0, x1 in runs:
-        candidates = []
-        for key in (round(baseline) - 1, round(baseline), round(baseline) + 1):
-            line = by_line.get(key, [])
-            low, high = bisect_left(ends.get(key, []), x0 - 0.5 * size), bisect_right(ends.get(key, []), x0 + 0.5)
-            candidates += [c for c in line[low:high][-3:] if abs(c.baseline - baseline) < 0.5]
-        if candidates:
-            before = max(candidates, key=lambda c: c.x1)
-            before.x1 = max(before.x1, x1)
+    chars = kept + blanks
+    for line in _baselines(chars):
+        ends = sorted((chars[i].x1, i) for i in line if i < len(kept))    # the seen characters, by where they end
+        runs: list[list] = []       # unseen characters side by side: one blank (size, x0, x1)
+        for blank in sorted((chars[i] for i in line if i >= len(kept)), key=lambda c: c.x0):
+            if runs and blank.x0 <= runs[-1][2] + 0.5:
+                runs[-1][2] = max(runs[-1][2], blank.x1)
+            else:
+                runs.append([max(blank.size, 1), blank.x0, blank.x1])
+        for size, x0, x1 in runs:
+            # the seen character that ends last from half a character before the blank to its start
+            found = bisect_right(ends, (x0 + 0.5, len(chars))) - 1
+            if found >= 0 and ends[found][0] >= x0 - 0.5 * size:
+                before = chars[ends[found][1]]
+                before.x1 = max(before.x1, x1)
 
 
 OVERPRINT_CHUNK = 500   # digits compared at a time (the pairs to compare are held in memory together)
@@ -1097,13 +1087,27 @@ def _text_of(chars: list[_Char], reading: _Reading) -> str:
     return join_lines("\n".join(_repaired(_line_text(line, reading.method), reading.repairs) for line in lines))
 
 
+def _baselines(chars: list[_Char]) -> list[list[int]]:
+    """The page's lines as the characters (their indices in `chars`) standing on one baseline, to a tenth of a
+    point (an ordinary line's characters, of whatever font and size, share theirs to 0.01 pt), from the top down.
+    The one way characters are grouped into lines: the ink check looks at a line with a digit, an unseen
+    character's blank is closed on its line, and a text line is a baseline with its note marks (_group_lines)."""
+    lines: dict[float, list[int]] = {}
+    for i, ch in enumerate(chars):
+        lines.setdefault(round(ch.baseline, 1), []).append(i)
+    return [lines[key] for key in sorted(lines)]
+
+
 def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
+    """The text lines, left to right: each baseline's characters, with those of a baseline standing within half
+    a character's height of the line above (a note mark raised or lowered off it: _mark_raised) joined to it."""
     lines: list[list[_Char]] = []
-    for ch in sorted(chars, key=lambda c: (c.cy, c.x0)):
-        if lines and abs(ch.cy - lines[-1][-1].cy) <= 0.5 * max(ch.bottom - ch.top, 1):
-            lines[-1].append(ch)
+    for members in _baselines(chars):
+        line = sorted((chars[i] for i in members), key=lambda c: c.cy)
+        if lines and abs(line[0].cy - lines[-1][-1].cy) <= 0.5 * max(line[0].bottom - line[0].top, 1):
+            lines[-1] = sorted(lines[-1] + line, key=lambda c: c.cy)
         else:
-            lines.append([ch])
+            lines.append(line)
     return [sorted(line, key=lambda c: c.x0) for line in lines]
 
 
