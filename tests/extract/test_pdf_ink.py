@@ -817,3 +817,64 @@ WORD_WATERMARK = (
     'mso-position-vertical:center;mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="silver" '
     'stroked="f"><v:fill opacity=".5"/><v:textpath style="font-family:&quot;SimSun&quot;;font-size:1pt" '
     'string="征求意见稿 2026.03"/></v:shape></w:pict></w:r>')
+
+
+def _png(size: tuple[int, int], colour: tuple[int, int, int, int], margin: int = 0) -> str:
+    """A PNG with an alpha channel, as a data URL: `colour` (red, green, blue, alpha) inside a transparent margin;
+    with no margin, in vertical stripes on transparency (a watermark's strokes)."""
+    import base64
+    import io
+
+    from PIL import Image, ImageDraw
+    image = Image.new("RGBA", size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    if margin:
+        draw.rectangle([margin, margin, size[0] - 1 - margin, size[1] - 1 - margin], fill=colour)
+    else:
+        for left in range(0, size[0], 8):
+            draw.rectangle([left, 0, left + 3, size[1]], fill=colour)
+    data = io.BytesIO()
+    image.save(data, "PNG")
+    return "data:image/png;base64," + base64.b64encode(data.getvalue()).decode()
+
+
+@pytest.fixture(scope="module")
+def imaged(tmp_path_factory) -> dict[str, Path]:
+    """Chromium prints of 2(9)0左右 (a white 9) under a PNG with an alpha channel, its black stripes at 20% opacity
+    (a site's watermark image), upright; and of (1)20左右 under a white PNG, opaque inside a transparent margin."""
+    folder = tmp_path_factory.mktemp("images")
+    cells = {"striped": "<span style='position:relative'>2<span style='color:#fff'>9</span>0<img src='{}' style="
+                        "'position:absolute;left:-6px;top:-4px;width:44px;height:26px'></span>左右".format(
+                            _png((44, 26), (0, 0, 0, 51))),
+             "white": "<span style='position:relative'>1<img src='{}' style='position:absolute;left:-2px;top:-2px;"
+                      "width:calc(100% + 4px);height:calc(100% + 4px)'></span>20左右".format(
+                          _png((20, 30), (255, 255, 255, 255), margin=2))}
+    pairs = [(web_page_with_target(folder / f"{name}.html", cell), folder / f"{name}.pdf")
+             for name, cell in cells.items()]
+    return {pdf.stem: pdf for pdf in print_pdfs_chromium(pairs, print_background=True)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["a PNG with an alpha channel (Chromium)", "an image at 20% opacity (pypdf)"])
+def test_an_upright_translucent_image_over_a_white_digit_is_no_ink_of_it(workspace, printed, imaged, tmp_path, how):
+    """A watermark image set upright over 2(9)0左右, a white 9 between 2 and 0: what shows there is the image's, the 9
+    is not seen (poppler draws 2 0). On main 83a2d77 both were read 290, exit 0: only a translucent image turned
+    diagonally was hidden for the ink check, and the image's stripes were taken for the 9's ink. Its opacity is
+    measured now: its pixels' (the PNG's alpha, 20%) times what it is drawn with (ExtGState /ca 0.2, upright:
+    PDFium gives none for an image, pypdf reads it)."""
+    if how.startswith("a PNG"):
+        pdf = imaged["striped"]
+    else:
+        x, y, _ = _one_at(printed["white_nine"], "左右")
+        pdf = _with_content(printed["white_nine"], tmp_path / "tonglu_15.pdf",
+                            f"q /GSX gs 16 0 0 16 {x - 6:.1f} {y - 8:.1f} cm /ImX Do Q", transparency=0.2, image=True)
+    ds = _build(workspace, pdf)
+    assert _target(ds) == 20 and _steps(ds) == [HIDDEN]
+
+
+@pytest.mark.slow
+def test_an_opaque_image_with_an_alpha_channel_hides_what_it_covers(workspace, imaged):
+    """A white PNG, opaque inside a transparent margin, over the 1 of 120左右: a reader sees 20, and the 1 is hidden
+    (not every image with an alpha channel is seen through: its most opaque pixel decides)."""
+    ds = _build(workspace, imaged["white"])
+    assert _target(ds) == 20 and _steps(ds) == [HIDDEN]

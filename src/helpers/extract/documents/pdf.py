@@ -115,6 +115,7 @@ class _Reading:
     watermarks: list[str] = field(default_factory=list)     # the watermark's pieces of text, left out
     declared: set = field(default_factory=set)              # the page's objects the PDF declares a watermark
     shapes: list = field(default_factory=list)              # the page's watermark shapes, hidden for the ink check
+    images: list = field(default_factory=list)              # the page's own images, in the order they are drawn
     path: Path | None = None                                # the PDF, read again for what PDFium does not give
     content: object = None                                  # its pages' content streams (pypdf), when needed
     canvas: dict = field(default_factory=dict)              # the bitmap the pages are drawn into, one after another
@@ -170,7 +171,7 @@ def _read_page(page, number: int, reading: _Reading) -> tuple[list[_Line], list[
     regions = [(min(x for x, _, _ in vs), min(y for y, _, _ in hs), max(x for x, _, _ in vs), max(y for y, _, _ in hs))
                for hs, vs in components]
     chars = _chars(page, height, reading)
-    _hide_shapes(reading.shapes)
+    _hide_shapes(reading.shapes + _translucent_images(page, chars, number, reading))
     chars = _inked(page, height, chars, regions, reading)
     chars, struck = _not_struck(chars, h_edges, reading.method.struck_band)
     reading.unseen.add("struck", struck)
@@ -742,7 +743,7 @@ def _edges(page, width: float, height: float, number: int, reading: _Reading) ->
     h, v = [], []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     sections: dict[int, list] = {}      # an /Artifact section with a /Subtype (its mark): the objects in it
-    reading.shapes = []
+    reading.shapes, reading.images = [], []
     for index in range(raw.FPDFPage_CountObjects(page)):
         obj = raw.FPDFPage_GetObject(page, index)
         _note_artifact(obj, sections)
@@ -750,6 +751,8 @@ def _edges(page, width: float, height: float, number: int, reading: _Reading) ->
         if kind in (raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM):
             if _seen_through(obj, kind, reading.method):
                 reading.shapes.append(obj)
+            if kind == raw.FPDF_PAGEOBJ_IMAGE:
+                reading.images.append(obj)
             continue
         if kind != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             continue
@@ -775,9 +778,10 @@ def _edges(page, width: float, height: float, number: int, reading: _Reading) ->
 # character is judged by its own ink (a watermark's stroke across a white 9 is no ink of the 9's). Neither is a
 # shape turned diagonally a table's (a rectangle turned 25° is no cell), nor one the PDF declares a watermark. An
 # opaque shape hides what is under it, as a reader sees it, and is left as drawn; a thin line is a rule whatever
-# its opacity (a table's borders in rgba). PDFium gives no image's opacity, only that it has some transparency:
-# an image is taken for a watermark's when it has and is turned diagonally (a stamp), or is declared one; an
-# upright translucent image is left as drawn (a seal over a date is one too).
+# its opacity (a table's borders in rgba). An image is seen through when it is translucent and turned diagonally
+# (a stamp), or declared a watermark, or drawn upright over the page's text at an opacity of at most see_through:
+# its own pixels' (a PNG's alpha channel, a soft mask) times what it is drawn with (ExtGState /ca), measured
+# (_translucent_images). A seal over a date, its red ink opaque, is left as drawn.
 
 
 def _seen_through(obj, kind, method: Method) -> bool:
@@ -786,6 +790,91 @@ def _seen_through(obj, kind, method: Method) -> bool:
     if kind == raw.FPDF_PAGEOBJ_IMAGE:
         return bool(raw.FPDFPageObj_HasTransparency(obj)) and _turned(obj, method.watermark_turn)
     return _opacity(obj, kind) <= method.watermark_see_through
+
+
+def _translucent_images(page, chars: list[_Char], number: int, reading: _Reading) -> list:
+    """The page's images (`reading.images`) that are no shape already seen through, lie over its text, and are drawn
+    at pdf_watermark.see_through or less (see above): a watermark image over the table, hidden for the ink check so
+    that a white 9 under it is judged by its own ink (it was read 290). Only an image over a character is measured:
+    drawing its pixels costs."""
+    import ctypes
+
+    import numpy as np
+    import pypdfium2.raw as raw
+    glyphs = np.array([c.glyph for c in chars if c.glyph]).reshape(-1, 4)       # left, right, bottom, top
+    shapes = {_key(obj) for obj in reading.shapes}
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    alphas: list[float] | None = None
+    out = []
+    for k, image in enumerate(reading.images):
+        if _key(image) in shapes or not raw.FPDFPageObj_GetBounds(image, left, bottom, right, top) or not (
+                (glyphs[:, 0] < right.value) & (glyphs[:, 1] > left.value) & (glyphs[:, 2] < top.value)
+                & (glyphs[:, 3] > bottom.value)).any():
+            continue
+        opacity = _pixels_opacity(page, image)
+        if opacity > reading.method.watermark_see_through and raw.FPDFPageObj_HasTransparency(image):
+            if alphas is None:
+                alphas = _image_alphas(number, reading)
+            opacity *= alphas[k] if len(alphas) == len(reading.images) else 1.0
+        if opacity <= reading.method.watermark_see_through:
+            out.append(image)
+    return out
+
+
+def _pixels_opacity(page, image) -> float:
+    """The opacity of the image's most opaque pixel (0-1), its soft mask or mask counted (1 for an image that has
+    none)."""
+    import ctypes
+
+    import numpy as np
+    import pypdfium2.raw as raw
+    bitmap = raw.FPDFImageObj_GetRenderedBitmap(page.pdf, page, image)
+    if not bitmap:
+        return 1.0
+    try:
+        if raw.FPDFBitmap_GetFormat(bitmap) != raw.FPDFBitmap_BGRA:
+            return 1.0
+        width, rows, stride = (raw.FPDFBitmap_GetWidth(bitmap), raw.FPDFBitmap_GetHeight(bitmap),
+                               raw.FPDFBitmap_GetStride(bitmap))
+        if not width or not rows:
+            return 1.0
+        buffer = ctypes.cast(raw.FPDFBitmap_GetBuffer(bitmap), ctypes.POINTER(ctypes.c_uint8 * (rows * stride)))
+        pixels = np.frombuffer(buffer.contents, dtype=np.uint8).reshape(rows, stride)
+        return int(pixels[:, 3:width * 4:4].max()) / 255
+    finally:
+        raw.FPDFBitmap_Destroy(bitmap)
+
+
+def _image_alphas(number: int, reading: _Reading) -> list[float]:
+    """The opacity (ExtGState /ca) each of the page's own images is drawn with, in the order they are drawn, read
+    from its content stream with pypdf (PDFium gives none for an image); none if pypdf cannot read the page."""
+    from pypdf import PdfReader
+    try:
+        if reading.content is None:
+            reading.content = PdfReader(str(reading.path))
+        page = reading.content.pages[number - 1]
+        resources = page.get("/Resources")
+        resources = resources.get_object() if resources is not None else {}
+        states = (resources.get("/ExtGState") or {})
+        states = states.get_object() if hasattr(states, "get_object") else states
+        xobjects = (resources.get("/XObject") or {})
+        xobjects = xobjects.get_object() if hasattr(xobjects, "get_object") else xobjects
+        contents = page.get_contents()
+        alpha, saved, alphas = 1.0, [], []
+        for operands, operator in (contents.operations if contents is not None else []):
+            if operator == b"q":
+                saved.append(alpha)
+            elif operator == b"Q":
+                alpha = saved.pop() if saved else 1.0
+            elif operator == b"gs" and operands:
+                alpha = float(states[operands[0]].get_object().get("/ca", alpha))
+            elif operator == b"Do" and operands and xobjects[operands[0]].get_object().get("/Subtype") == "/Image":
+                alphas.append(alpha)
+            elif operator == b"INLINE IMAGE":
+                alphas.append(alpha)
+        return alphas
+    except Exception:       # pypdf's errors are many (DependencyError, PdfReadError, KeyError on a broken page)
+        return []
 
 
 def _opacity(obj, kind) -> float:
