@@ -326,9 +326,10 @@ def test_a_figure_printed_twice_is_read_once(workspace, printed, tmp_path):
 
 
 def _with_content(source: Path, target: Path, content: str, ocg_off: bool = False, transparency: float | None = None,
-                  form: str | None = None, image: bool = False):
+                  form: str | None = None, image: bool = False, layer: str = "旧数", layer_on: bool = False):
     """`source` with `content` drawn on its first page (after its own, in a fresh graphics state), in Helvetica
-    (/HX); inside the optional-content group /oc1, switched off, if `ocg_off`; /GSX: fill and stroke alpha
+    (/HX); /oc1: the optional-content group (layer) named `layer`, switched off if `ocg_off`, on if `layer_on`
+    (as a PDF editor adds a layer: /OCProperties); /GSX: fill and stroke alpha
     `transparency`; /FmX: a form XObject drawing `form` (as Acrobat draws a watermark); /ImX, if `image`: a grey
     image of 2 × 2 pixels, black and white crosswise (a watermark's strokes, when stretched)."""
     from pypdf import PdfWriter
@@ -358,12 +359,14 @@ def _with_content(source: Path, target: Path, content: str, ocg_off: bool = Fals
                                                               name("/Subtype"): name("/Type1"),
                                                               name("/BaseFont"): name("/Helvetica")}))
     resources[name("/Font")] = fonts
-    if ocg_off:
+    if ocg_off or layer_on:
         group = writer._add_object(DictionaryObject({name("/Type"): name("/OCG"),
-                                                     name("/Name"): TextStringObject("旧数")}))
+                                                     name("/Name"): TextStringObject(layer)}))
+        default = {name("/Order"): ArrayObject([group])}
+        if ocg_off:
+            default[name("/OFF")] = ArrayObject([group])
         writer._root_object[name("/OCProperties")] = DictionaryObject({
-            name("/OCGs"): ArrayObject([group]),
-            name("/D"): DictionaryObject({name("/OFF"): ArrayObject([group]), name("/Order"): ArrayObject([group])})})
+            name("/OCGs"): ArrayObject([group]), name("/D"): DictionaryObject(default)})
         resources[name("/Properties")] = DictionaryObject({name("/oc1"): group})
     if transparency is not None:
         states = resources.get("/ExtGState", DictionaryObject())
@@ -878,3 +881,28 @@ def test_an_opaque_image_with_an_alpha_channel_hides_what_it_covers(workspace, i
     (not every image with an alpha channel is seen through: its most opaque pixel decides)."""
     ds = _build(workspace, imaged["white"])
     assert _target(ds) == 20 and _steps(ds) == [HIDDEN]
+
+
+# A watermark in an optional-content layer, as Acrobat's 添加水印 draws one: a form in a layer named Watermark,
+# declared /Artifact /Watermark; its 1 set like the text in the blank before 20左右.
+LAYERED_ONE = "/OC /oc1 BDC " + DECLARED.format("q /FmX Do Q") + " EMC"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shown", [False, True], ids=["layer switched off", "layer shown"])
+def test_a_watermark_in_a_layer_the_viewer_hides_is_not_seen_beside_a_figure(workspace, printed, tmp_path, shown):
+    """Switched off in the PDF's layers (/OCProperties /D /OFF: the viewer hides it; poppler draws 20左右), the
+    watermark's 1 is nowhere to be seen, and 20 is read, the watermark logged. On main 83a2d77 the run stopped,
+    saying the watermark's '1' is set just beside '2'. Shown, it is beside the figure to the eye, and still stops
+    the run."""
+    x, y, size = _one_at(printed["base"])
+    pdf = _with_content(printed["base"], tmp_path / "tonglu_15.pdf", LAYERED_ONE, ocg_off=not shown,
+                        layer="Watermark", layer_on=shown,
+                        form=f"q 0 g BT /HX {size:.2f} Tf 1 0 0 1 {x:.2f} {y:.2f} Tm (1) Tj ET Q")
+    if shown:
+        error = _refused(workspace, pdf)
+        assert str(error.where) == CELL and "the watermark's '1' is set just beside '2'" in error.problem
+    else:
+        ds = _build(workspace, pdf)
+        log = _watermark_log(ds)
+        assert _target(ds) == 20 and _steps(ds) == [] and len(log) == 1 and log[0].startswith("1处水印“1”未读取")

@@ -253,7 +253,7 @@ def _chars(page, height: float, reading: _Reading) -> list[_Char]:
         out.append(_Char(chr(code), box.left, box.right, height - box.top, height - box.bottom,
                          height - origin_y.value, size, drawn, glyph, upright, doubt, shade, i))
     _watermark_annotations(page, marks, out, reading)
-    out = _without_watermarks(textpage, out, reading)
+    out = _without_watermarks(page, textpage, out, reading)
     textpage.close()
     return out
 
@@ -272,7 +272,7 @@ def _chars(page, height: float, reading: _Reading) -> list[_Char]:
 BESIDE = 0.3     # a watermark's character this close (in the digit's heights) beside a digit on its line adjoins it
 
 
-def _without_watermarks(textpage, chars: list[_Char], reading: _Reading) -> list[_Char]:
+def _without_watermarks(page, textpage, chars: list[_Char], reading: _Reading) -> list[_Char]:
     """The characters that are no watermark's (see above). The watermark's pieces of text (its run of characters
     on a page) are added to `watermarks`, and its text objects are set invisible (rendering mode 3; the document
     is never saved): the ink check then sees each character's own ink, not a watermark's grey over a white 9."""
@@ -306,10 +306,36 @@ def _without_watermarks(textpage, chars: list[_Char], reading: _Reading) -> list
         kept.append(ch)
     if piece:
         watermarks.append("".join(c.text for c in piece).strip())
+    if like_text:       # only what a viewer draws is seen beside a figure: not a layer it hides (/OC switched off)
+        like_text = _drawn(page, like_text, [hidden[key] for key in {
+            _key(raw.FPDFText_GetTextObject(textpage, ch.index)) for ch in like_text}], reading)
     for text_object in hidden.values():
         raw.FPDFTextObj_SetTextRenderMode(text_object, raw.FPDF_TEXTRENDERMODE_INVISIBLE)
     _doubt_digits_by(like_text, kept, method.overprinted)
     return kept
+
+
+def _drawn(page, chars: list[_Char], objects: list, reading: _Reading) -> list[_Char]:
+    """The characters (of the text `objects`) a viewer draws: where each stands, the page drawn with the objects
+    differs from the page drawn without them (set invisible; the document is never saved) by pdf_ink.no_ink or
+    more. Text in an optional-content layer the viewer hides (/OC, switched off in /OCProperties, as a watermark
+    layer may be) is in PDFium's text layer, but drawn nowhere."""
+    import numpy as np
+    import pypdfium2.raw as raw
+    to_pixels, rows, columns = _page_to_pixels(page)
+    boxes = np.array([c.glyph for c in chars])                           # left, right, bottom, top
+    xs, ys = _mapped(to_pixels, boxes[:, [0, 0, 1, 1]], boxes[:, [2, 3, 2, 3]])
+    x0 = np.clip(np.floor(xs.min(axis=1)), 0, columns).astype(int)
+    x1 = np.clip(np.ceil(xs.max(axis=1)), 0, columns).astype(int)
+    y0 = np.clip(np.floor(ys.min(axis=1)), 0, rows).astype(int)
+    y1 = np.clip(np.ceil(ys.max(axis=1)), 0, rows).astype(int)
+    clips = list(zip(x0, y0, x1, y1))
+    shown = _rendered(page, reading.canvas, rows, columns, clips).copy()
+    for text_object in objects:
+        raw.FPDFTextObj_SetTextRenderMode(text_object, raw.FPDF_TEXTRENDERMODE_INVISIBLE)
+    unshown = _rendered(page, reading.canvas, rows, columns, clips).astype(int)
+    return [ch for ch, left, top, right, bottom in zip(chars, x0, y0, x1, y1) if bottom > top and right > left and
+            np.abs(shown[top:bottom, left:right] - unshown[top:bottom, left:right]).max() >= reading.method.no_ink]
 
 
 def _doubt_digits_by(marks: list[_Char], chars: list[_Char], share: float) -> None:
