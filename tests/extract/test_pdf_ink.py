@@ -906,3 +906,39 @@ def test_a_watermark_in_a_layer_the_viewer_hides_is_not_seen_beside_a_figure(wor
         ds = _build(workspace, pdf)
         log = _watermark_log(ds)
         assert _target(ds) == 20 and _steps(ds) == [] and len(log) == 1 and log[0].startswith("1处水印“1”未读取")
+
+
+# A watermark drawn in a translucent form: a web page's tiles (内部资料 2026 at 18 px, turned 15°, CSS opacity .15,
+# as watermark scripts set them) printed by Chromium, and LibreOffice's own tiled watermark (PDF export, 水印 →
+# 平铺水印: 15 pt, turned 45°, in forms at 50% opacity). PDFium gives each character's own colour, black or light
+# grey at full opacity, so the tiles were turned and nothing else: each digit 'set turned' stopped the run.
+WATERMARK_TILE = ("<div style='position:absolute;top:{top}px;left:{left}px;opacity:.15;transform:rotate(-15deg);"
+                  "font-size:18px;white-space:nowrap'>内部资料 2026</div>")
+
+
+@pytest.fixture(scope="module")
+def tiled(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("tiled")
+    overlay = ("<div style='position:fixed;top:0;left:0'>" + "".join(
+        WATERMARK_TILE.format(top=top, left=left) for top in range(250, 600, 70) for left in range(20, 700, 170))
+        + "</div>")
+    page = web_page_with_target(folder / "web.html", "2<span style='color:#fff'>9</span>0左右")
+    page.write_text(page.read_text(encoding="utf-8").replace("<body>", "<body>" + overlay, 1), encoding="utf-8")
+    made = {"web page": print_pdfs_chromium([(page, folder / "web.pdf")], print_background=True)[0]}
+    if soffice() is not None:
+        made["LibreOffice"] = print_pdf_libreoffice(
+            write_docx(PlanContent(**DOCUMENT_TABLE), folder / "tonglu_15.docx"), folder / "lo",
+            '{"TiledWatermark":{"type":"string","value":"内部资料 2026"}}')
+    return made
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("tool", ["web page", "LibreOffice"])
+def test_a_tiled_watermark_drawn_translucent_is_left_out(workspace, tiled, tool):
+    if tool not in tiled:
+        pytest.skip("LibreOffice is not installed")
+    ds = _build(workspace, tiled[tool])
+    assert _table_figures(ds) == TABLE_FIGURES and _target(ds) == 20
+    assert _steps(ds) == ([HIDDEN] if tool == "web page" else [])      # the web page's white 9
+    log = _watermark_log(ds)
+    assert len(log) == 1 and "内部资料" in log[0]

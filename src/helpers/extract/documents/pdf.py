@@ -116,6 +116,7 @@ class _Reading:
     declared: set = field(default_factory=set)              # the page's objects the PDF declares a watermark
     shapes: list = field(default_factory=list)              # the page's watermark shapes, hidden for the ink check
     images: list = field(default_factory=list)              # the page's own images, in the order they are drawn
+    faded: dict = field(default_factory=dict)               # text objects in forms drawn translucent: the opacity
     path: Path | None = None                                # the PDF, read again for what PDFium does not give
     content: object = None                                  # its pages' content streams (pypdf), when needed
     canvas: dict = field(default_factory=dict)              # the bitmap the pages are drawn into, one after another
@@ -243,6 +244,8 @@ def _chars(page, height: float, reading: _Reading) -> list[_Char]:
                 continue
             if filled:     # how light it is printed on white: 0 black, 1 white (grey 153 at full opacity: 0.6)
                 opacity = alpha.value / 255
+                if reading.faded:       # and the opacity of the forms it is drawn in
+                    opacity *= reading.faded.get(_key(raw.FPDFText_GetTextObject(textpage, i)), 1.0)
                 shade = 1 - opacity + opacity * (0.299 * red.value + 0.587 * green.value + 0.114 * blue.value) / 255
         raw.FPDFText_GetLooseCharBox(textpage, i, box)   # the font's box, not the ink's: 。 sits on its line
         raw.FPDFText_GetCharOrigin(textpage, i, origin_x, origin_y)
@@ -769,7 +772,7 @@ def _edges(page, width: float, height: float, number: int, reading: _Reading) ->
     h, v = [], []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     sections: dict[int, list] = {}      # an /Artifact section with a /Subtype (its mark): the objects in it
-    reading.shapes, reading.images = [], []
+    reading.shapes, reading.images, reading.faded = [], [], {}
     for index in range(raw.FPDFPage_CountObjects(page)):
         obj = raw.FPDFPage_GetObject(page, index)
         _note_artifact(obj, sections)
@@ -779,6 +782,8 @@ def _edges(page, width: float, height: float, number: int, reading: _Reading) ->
                 reading.shapes.append(obj)
             if kind == raw.FPDF_PAGEOBJ_IMAGE:
                 reading.images.append(obj)
+            else:
+                _note_faded(obj, 1.0, reading.faded)
             continue
         if kind != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             continue
@@ -816,6 +821,23 @@ def _seen_through(obj, kind, method: Method) -> bool:
     if kind == raw.FPDF_PAGEOBJ_IMAGE:
         return bool(raw.FPDFPageObj_HasTransparency(obj)) and _turned(obj, method.watermark_turn)
     return _opacity(obj, kind) <= method.watermark_see_through
+
+
+def _note_faded(form, opacity: float, faded: dict) -> None:
+    """The text objects a form draws, by key, with the opacity they are drawn at, if the form (or one it is drawn
+    in) is drawn translucent: PDFium gives a character's own opacity only, and a watermark drawn in a translucent
+    form (LibreOffice's tiled watermark, a web page's watermark at CSS opacity .15) was taken for dark text."""
+    import pypdfium2.raw as raw
+    opacity *= min(_opacity(form, raw.FPDF_PAGEOBJ_FORM), 1.0)
+    if opacity >= 1:
+        return
+    for i in range(raw.FPDFFormObj_CountObjects(form)):
+        inner = raw.FPDFFormObj_GetObject(form, i)
+        kind = raw.FPDFPageObj_GetType(inner)
+        if kind == raw.FPDF_PAGEOBJ_TEXT:
+            faded[_key(inner)] = opacity
+        elif kind == raw.FPDF_PAGEOBJ_FORM:
+            _note_faded(inner, opacity, faded)
 
 
 def _translucent_images(page, chars: list[_Char], number: int, reading: _Reading) -> list:
