@@ -226,6 +226,14 @@ def test_spaces_the_sign_and_the_rows_own_unit_beside_the_figure_change_nothing(
     assert _logged(workspace, "format_words") == []
 
 
+@pytest.mark.parametrize("number_format", ['@" 万人"', '">"@'])
+def test_a_cell_that_says_it_has_no_value_is_skipped_whatever_its_format_writes_beside_it(workspace, number_format):
+    """— (no figure, as the plans write it) in a cell formatted @" 万人" shows "— 万人": the row has no value, as
+    with no format (a guard: text beside the figure is read as typed, but a cell without a figure has none)."""
+    _workbook(workspace, number_format, value="—")
+    assert monitored(workspace).empty
+
+
 @pytest.mark.parametrize("number_format, value", [
     ("0.00_);(0.00)", -3.5), ("0.00_);[Red]\\(0.00\\)", -3.5), ("#,##0.00_ ;[红色]-#,##0.00 ", -3.5),
     ('_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * "-"??_ ;_ @_ ', -3.5), ("+0.0;-0.0", -3.5), ("+0.0;-0.0", 3.5),

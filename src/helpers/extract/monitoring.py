@@ -1107,7 +1107,10 @@ class _RowCells:
 
 
 def _without_value(value) -> bool:
-    """A value cell that gives no figure: empty, or one that says there is none (/, —, 无 as in the plans)."""
+    """A value cell that gives no figure: empty, or one that says there is none (/, —, 无 as in the plans), whatever
+    text its number format writes beside it (— in a cell formatted @" 万人")."""
+    if isinstance(value, _Formatted):
+        value = value.value
     return value is None or (isinstance(value, str) and (not value.strip() or bool(MISSING.match(normalise(value)))))
 
 
