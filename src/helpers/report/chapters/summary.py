@@ -140,15 +140,25 @@ def _progress_counts(ctx: ReportContext) -> str:
 
 
 def _hardest_targets(ctx: ReportContext) -> str:
+    """The two targets that ask the most change a year in the indicator's better direction (a rise where more is
+    better, a fall where less is better), among those not yet reached (progress_category target_met: a target
+    already reached asks for nothing, though its 'required growth' may be positive where less is better)."""
     p = ctx.progress
     rows = p[(p["growth_method"] == RATE_CAGR) & p["required_growth"].notna() & ~p["plan_phase"].isin(FINAL_PHASES)
-             & (p["verdict"] != TARGET_MET)].sort_values("required_growth", ascending=False).head(2)
+             & (p["progress_category"] != TARGET_MET)]
+    rows = rows.assign(better=rows["required_growth"] * rows["direction"].map(better_sign))
+    rows = rows[rows["better"] > 0].sort_values("better", ascending=False, kind="stable").head(2)
     if rows.empty:
         return ""
-    items = [ctx.t("summary.hardest_item", county=ctx.entity_name(r.entity),
-                   indicator=ctx.indicator_in_sentence(r.indicator_id),
-                   rate=percent(r.required_growth)) for r in rows.itertuples()]
+    items = [ctx.t("summary.hardest_rise" if r.direction == "higher" else "summary.hardest_fall",
+                   county=ctx.entity_name(r.entity), indicator=ctx.indicator_in_sentence(r.indicator_id),
+                   rate=percent(r.better)) for r in rows.itertuples()]
     return ctx.t("summary.hardest", items=ctx.t("report.item_sep").join(items))
+
+
+def better_sign(direction: str) -> int:
+    """+1 where more is better, -1 where less is better: a change times it is positive when it is for the better."""
+    return 1 if direction == "higher" else -1
 
 
 def _below_province(ctx: ReportContext) -> str:

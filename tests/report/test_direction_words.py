@@ -1,0 +1,72 @@
+"""The summary's words follow each indicator's direction: where less is better (人才流失率, talent outflow rate) a
+target asks for a fall, lies below the trend's interval when it is ambitious, and is as demanding as the
+province's when it is no higher. Found by a hostile pass (redteam3 N2, m2, N5, N6): the words were those of an
+indicator where more is better, whatever the direction.
+
+桐庐 is tests/support/tonglu.py's county (its docstring has the plans and the actuals), with the edits each
+fixture states. Every expected figure is worked by hand in the comments.
+"""
+import copy
+
+import pytest
+
+from helpers.report.chapters.summary import executive_summary
+from support import tonglu
+
+
+def _county(workspace, *, plan_14=None, plan_15=None, actuals=None, years=range(2021, 2026),
+            layout="word_tab_cells"):
+    """tonglu's project with the target cells of `plan_14` / `plan_15` ({name: cell}) and the actuals of `actuals`
+    ({name: {year: value}}) changed."""
+    monitoring = copy.deepcopy(tonglu.MONITORING)
+    for name, values in (actuals or {}).items():
+        monitoring[name][1].update(values)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(tonglu, "PLAN_14", [(n, u, b, (plan_14 or {}).get(n, t)) for n, u, b, t in tonglu.PLAN_14])
+        mp.setattr(tonglu, "PLAN_15", [(n, u, b, (plan_15 or {}).get(n, t)) for n, u, b, t in tonglu.PLAN_15])
+        mp.setattr(tonglu, "MONITORING", monitoring)
+        import shutil
+        from helpers.core import paths
+        shutil.copytree(paths.RAW_DIR, workspace / "raw")
+        shutil.copytree(paths.CONFIG_DIR, workspace / "config")
+        (workspace / "processed").mkdir()
+        return tonglu.make_county(workspace, layout, monitored=years)
+
+
+# ----------------------------------------------------------------------------- the most demanding targets (N2, m2)
+
+@pytest.fixture(scope="module")
+def in_2026(tmp_path_factory):
+    """2026 actuals under 十五五 (2025 → 2030): 人才流失率 4.0 has already reached its 2030 target of 5 (less is
+    better), and 高技能人才 3.9 is near its 4, so that the two largest required rises are told apart."""
+    return _county(tmp_path_factory.mktemp("in_2026"), years=range(2021, 2027), actuals={
+        "人才资源总量": {2026: 16.0}, "高技能人才占技能劳动者比例": {2026: 36}, "每万名劳动力中R&D人员数": {2026: 121},
+        "党政人才": {2026: 0.3}, "人才流失率": {2026: 4.0}, "高技能人才": {2026: 3.9}})
+
+
+def test_a_target_already_reached_where_less_is_better_is_not_among_the_most_demanding(in_2026):
+    # Required a year, 2026 → 2030 (4 years), against the 十五五 targets:
+    #   人才资源总量  16 → 26:   (26/16)^(1/4) − 1 = 1.625^0.25 − 1 = 12.906%  → 12.9%
+    #   高技能人才占比 36 → 40:   (40/36)^(1/4) − 1 = 2.669%                   → 2.7%
+    #   高技能人才   3.9 → 4:    (4/3.9)^(1/4) − 1 = 0.635%
+    #   人才流失率   4.0, target 5, less is better: already reached (its "required growth", +5.7%, asks for nothing)
+    # Before: "…桐庐县人才流失率（需年均增长5.7%）" named as the second most demanding.
+    zh = executive_summary(tonglu.report_context(in_2026, 2026), "brief")
+    assert "要求年均变化最大的目标是：桐庐县人才资源总量（需年均增长12.9%）；桐庐县高技能人才占技能劳动者比例（需年均增长2.7%）。" in zh
+    en = executive_summary(tonglu.report_context(in_2026, 2026, lang="en"), "brief")
+    assert ("The most demanding targets are Tonglu's total talent pool (to rise 12.9% a year); "
+            "Tonglu's highly skilled share of skilled workers (to rise 2.7% a year).") in en
+
+
+def test_a_target_that_must_still_fall_is_named_by_the_fall_it_asks(in_2026):
+    # 2023 under 十四五 (2020 → 2025), 2 years left. Required a year:
+    #   高技能人才   2.4 → 3:    (3/2.4)^(1/2) − 1 = 1.25^0.5 − 1 = 11.803%            → 11.8%
+    #   人才流失率   7.4 → 6:    (6/7.4)^(1/2) − 1 = 0.900450 − 1 = −9.955%, a fall of 9.955% → 10.0%
+    #   人才资源总量  12.50 → 15 (10·1.5^0.6·e^−0.02 = 12.4997): (15/12.4997)^0.5 − 1 = 9.546%   → 9.5%
+    #   R&D 112 → >120: 3.5%; 高技能人才占比 33.5 → 35: 2.2%; 党政人才 0.29 → 0.3: 1.7%
+    # Before: the fall, a negative growth, sorted last; 人才资源总量 was named second.
+    zh = executive_summary(tonglu.report_context(in_2026, 2023), "brief")
+    assert "要求年均变化最大的目标是：桐庐县高技能人才（需年均增长11.8%）；桐庐县人才流失率（需年均下降10.0%）。" in zh
+    en = executive_summary(tonglu.report_context(in_2026, 2023, lang="en"), "brief")
+    assert ("The most demanding targets are Tonglu's highly skilled workers (to rise 11.8% a year); "
+            "Tonglu's talent outflow rate (to fall 10.0% a year).") in en
