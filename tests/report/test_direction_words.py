@@ -7,9 +7,11 @@ indicator where more is better, whatever the direction.
 fixture states. Every expected figure is worked by hand in the comments.
 """
 import copy
+import shutil
 
 import pytest
 
+from helpers.core import paths
 from helpers.report.chapters.summary import executive_summary
 from support import tonglu
 
@@ -25,8 +27,6 @@ def _county(workspace, *, plan_14=None, plan_15=None, actuals=None, years=range(
         mp.setattr(tonglu, "PLAN_14", [(n, u, b, (plan_14 or {}).get(n, t)) for n, u, b, t in tonglu.PLAN_14])
         mp.setattr(tonglu, "PLAN_15", [(n, u, b, (plan_15 or {}).get(n, t)) for n, u, b, t in tonglu.PLAN_15])
         mp.setattr(tonglu, "MONITORING", monitoring)
-        import shutil
-        from helpers.core import paths
         shutil.copytree(paths.RAW_DIR, workspace / "raw")
         shutil.copytree(paths.CONFIG_DIR, workspace / "config")
         (workspace / "processed").mkdir()
@@ -52,7 +52,8 @@ def test_a_target_already_reached_where_less_is_better_is_not_among_the_most_dem
     #   人才流失率   4.0, target 5, less is better: already reached (its "required growth", +5.7%, asks for nothing)
     # Before: "…桐庐县人才流失率（需年均增长5.7%）" named as the second most demanding.
     zh = executive_summary(tonglu.report_context(in_2026, 2026), "brief")
-    assert "要求年均变化最大的目标是：桐庐县人才资源总量（需年均增长12.9%）；桐庐县高技能人才占技能劳动者比例（需年均增长2.7%）。" in zh
+    assert ("要求年均变化最大的目标是：桐庐县人才资源总量（需年均增长12.9%）；"
+            "桐庐县高技能人才占技能劳动者比例（需年均增长2.7%）。") in zh
     en = executive_summary(tonglu.report_context(in_2026, 2026, lang="en"), "brief")
     assert ("The most demanding targets are Tonglu's total talent pool (to rise 12.9% a year); "
             "Tonglu's highly skilled share of skilled workers (to rise 2.7% a year).") in en
