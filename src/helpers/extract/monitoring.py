@@ -658,12 +658,17 @@ def _rich_text_doubt(cell, value: CellRichText) -> str:
     sheet shows struck through (a struck 1 before 2.9 was read 12.9), in the colour of the cell's fill (a white 5
     inside 12.9, which Excel shows as "12. 9", was read 12.59), or smaller than the digit beside it (a 6 pt 5 after
     12.9 was read 12.95; the rule and its threshold are the document readers', model.smaller_digit). A raised or
-    lowered part is a note mark (_run_text), never in doubt."""
+    lowered part is a note mark (_run_text), never in doubt. Colours are Excel's, however they are written
+    (workbook_colours: RGB, indexed, a theme's with its tint, automatic); where a part's colour or the fill cannot be
+    worked out and the part stands in a colour of its own beside the figure's other digits, it is in doubt too."""
     from helpers.extract.documents.model import FIGURE_END, FIGURE_START, smaller_digit
     from helpers.extract.documents.styles import MIN_CONTRAST, contrast
+    from helpers.extract.workbook_colours import Palette, Untold
+    palette = Palette.of(getattr(getattr(cell, "parent", None), "parent", None))   # (cell → sheet → workbook)
     cell_font = getattr(cell, "font", None)
-    fill = _fill_colour(getattr(cell, "fill", None))
-    parts = []      # (text, size, struck, colour)
+    cell_colour = palette.font(getattr(cell_font, "color", None))
+    fill = palette.fill(getattr(cell, "fill", None))
+    parts = []      # (text, size, struck, colour: (r, g, b) or Untold; None for a note mark)
     for part in value:
         font = part.font if isinstance(part, TextBlock) else cell_font
         if isinstance(part, TextBlock) and getattr(font, "vertAlign", None) in ("superscript", "subscript"):
@@ -672,43 +677,25 @@ def _rich_text_doubt(cell, value: CellRichText) -> str:
         size = getattr(font, "sz", None) or getattr(cell_font, "sz", None) or 11
         struck = bool(getattr(font, "strike", False))
         parts.append((part.text if isinstance(part, TextBlock) else str(part), float(size), struck,
-                      _rgb(getattr(font, "color", None))))
+                      palette.font(getattr(font, "color", None))))
     for i, (text, _, struck, colour) in enumerate(parts):
-        before, after = parts[i - 1][0] if i else "", parts[i + 1][0] if i + 1 < len(parts) else ""
-        in_figure = (FIGURE_END.search(before) and FIGURE_START.search(text)) or \
-            (FIGURE_END.search(text) and FIGURE_START.search(after))
-        if not in_figure:
+        before, after = parts[i - 1] if i else None, parts[i + 1] if i + 1 < len(parts) else None
+        beside = [other for other, joined in (
+            (before, before and FIGURE_END.search(before[0]) and FIGURE_START.search(text)),
+            (after, after and FIGURE_END.search(text) and FIGURE_START.search(after[0]))) if joined]
+        if not beside:
             continue
         if struck:
             return f"its part '{text.strip()[:20]}' is struck through, which the sheet shows as deleted"
-        if colour is not None and fill is not None and contrast(colour, fill) < MIN_CONTRAST:
+        if colour is None:
+            continue
+        untold = next((c for c in (colour, fill) if isinstance(c, Untold)), None)
+        if untold is None and contrast(colour, fill) < MIN_CONTRAST:
             return f"its part '{text.strip()[:20]}' is set in the colour of the cell's fill, which no reader sees"
+        if untold is not None and colour != cell_colour and any(other[3] != colour for other in beside):
+            return (f"its part '{text.strip()[:20]}' is set in a colour of its own, and whether the sheet shows it "
+                    f"on the cell's fill cannot be told ({untold.written}, which this reader does not work out)")
     return smaller_digit([(text, size) for text, size, _, _ in parts])
-
-
-# Excel's theme colours 0 and 1 (Background 1, Text 1) as a part's font colour: white and black in every built-in
-# theme. Other theme colours are not judged.
-THEME_RGB = {0: "FFFFFF", 1: "000000"}
-
-
-def _rgb(colour) -> tuple | None:
-    """An openpyxl colour as (r, g, b), each 0-1, or None where it is not told (automatic, indexed, a theme's)."""
-    if colour is None:
-        return None
-    written = THEME_RGB.get(colour.theme) if getattr(colour, "type", "") == "theme" else \
-        colour.rgb if getattr(colour, "type", "") == "rgb" and isinstance(colour.rgb, str) else None
-    if not written or len(written) not in (6, 8):
-        return None
-    return tuple(int(written[-6:][k:k + 2], 16) / 255 for k in (0, 2, 4))
-
-
-def _fill_colour(fill) -> tuple | None:
-    """The colour behind a cell's text: white without a fill, its colour with a solid one; None otherwise."""
-    if fill is None or getattr(fill, "fill_type", None) in (None, "none"):
-        return (1.0, 1.0, 1.0)
-    if fill.fill_type == "solid":
-        return _rgb(fill.fgColor)
-    return None
 
 
 class _Doubted(str):
