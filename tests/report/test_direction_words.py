@@ -71,3 +71,53 @@ def test_a_target_that_must_still_fall_is_named_by_the_fall_it_asks(in_2026):
     en = executive_summary(tonglu.report_context(in_2026, 2023, lang="en"), "brief")
     assert ("The most demanding targets are Tonglu's highly skilled workers (to rise 11.8% a year); "
             "Tonglu's talent outflow rate (to fall 10.0% a year).") in en
+
+
+# ----------------------------------------------------------------------------- the next plan's targets (N5)
+
+@pytest.fixture(scope="module")
+def outflow_to_one(tmp_path_factory):
+    """十五五 sets 人才流失率 (less is better) at 1 for 2030 and 人才资源总量 at 20."""
+    return _county(tmp_path_factory.mktemp("outflow_to_one"), plan_15={"人才流失率": "1", "人才资源总量": "20"})
+
+
+def test_a_target_far_below_the_trend_where_less_is_better_is_not_said_to_lie_above_it(outflow_to_one):
+    # The outflow rate's trend reaches about 4.55 in 2030 (95% interval about 3.5–5.9, outlook.csv): the target 1
+    # lies far BELOW the interval, beyond it on the better side, and needs a clear break. 人才资源总量's 20 lies
+    # below its interval (about 20.03–25.3, projection 22.5: 15·1.5) where more is better: very modest, no break.
+    # 高技能人才 4 (a stretch) and 高技能人才占比 40 (in line) are the other two of the 4 targets.
+    ctx = tonglu.report_context(outflow_to_one, 2025)
+    row = ctx.outlook.set_index("indicator_id").loc["talent_outflow_rate"]
+    assert (row["target_position"], row["target_reading"]) == ("below_wide", "clear_break")
+    assert ("“十五五”规划4项有目标的指标中，1项目标在指标向好的方向上超出趋势外推的95%预测区间，需要明显突破既有趋势"
+            "（如桐庐县人才流失率）。") in executive_summary(ctx, "brief")
+    en = executive_summary(tonglu.report_context(outflow_to_one, 2025, lang="en"), "brief")
+    assert ("Of the 4 indicators with a 15th Five-Year Plan target, 1 lies beyond the 95% interval of the projected "
+            "trend, in the indicator's better direction, and needs a clear break with it (e.g. Tonglu's talent "
+            "outflow rate).") in en
+
+
+def test_the_outlook_view_says_where_a_target_lies_in_words_true_for_either_direction(outflow_to_one):
+    # The analysts' view (JupyterLab) and the results workbook word the reading: the outflow rate's 1 is beyond the
+    # 95% interval on its better side (below it), not "高于" (above) it; the total's 20, below its interval where
+    # more is better, falls short of it.
+    from helpers.analyse.views import outlook_view
+    ctx = tonglu.report_context(outflow_to_one, 2025)
+    view = outlook_view(ctx.outlook).data.set_index("指标")
+    assert view.loc["人才流失率", "目标在趋势中的位置"] == "在指标向好的方向上超出95%预测区间，需要明显突破既有趋势"
+    assert view.loc["人才资源总量", "目标在趋势中的位置"] == "未达95%预测区间（按指标方向），按趋势即可超额完成"
+
+
+def test_a_target_beyond_a_two_point_line_where_less_is_better_is_not_said_to_lie_above_it():
+    # Without an interval (a line through two points) a target below the line is beyond it on the better side where
+    # less is better (target_reading: more_than_trend_line); the words were "高于趋势线" / "above the trend line".
+    from helpers.analyse.outlook import ABOVE_LINE, BELOW_LINE, target_reading
+    from helpers.core.wording import words
+    zh, en = words("zh"), words("en")
+    ahead, behind = target_reading(BELOW_LINE, "lower"), target_reading(ABOVE_LINE, "lower")
+    assert zh(f"plan_cycle.outlook_short.{ahead}") == "超出趋势线"
+    assert zh(f"plan_cycle.outlook_short.{behind}") == "未达趋势线"
+    assert zh(f"plan_cycle.outlook.{ahead}") == "在指标向好的方向上超出两点趋势线（无法估计区间）"
+    assert en(f"plan_cycle.outlook_short.{ahead}") == "beyond the trend line"
+    assert en(f"plan_cycle.outlook.{behind}") == (
+        "short of the two-point trend line, in the indicator's direction (no interval can be estimated)")
