@@ -121,3 +121,38 @@ def test_a_target_beyond_a_two_point_line_where_less_is_better_is_not_said_to_li
     assert en(f"plan_cycle.outlook_short.{ahead}") == "beyond the trend line"
     assert en(f"plan_cycle.outlook.{behind}") == (
         "short of the two-point trend line, in the indicator's direction (no interval can be estimated)")
+
+
+# ----------------------------------------------------------------------------- against the province (N6)
+
+@pytest.fixture(scope="module")
+def with_province(tmp_path_factory):
+    """The plan's table with a provincial column (tonglu's cell_per_line: the province's 人才流失率 is 5), and
+    十四五's 人才流失率 target set at 12: less is better, so 12 against 5 falls short of the province."""
+    return _county(tmp_path_factory.mktemp("with_province"), plan_14={"人才流失率": "12"}, layout="cell_per_line")
+
+
+def test_against_the_province_the_words_hold_where_less_is_better(with_province):
+    # Set against the province as a gap and ratio (the totals are shares of the province):
+    #   R&D人员数        120 against 185     short (more is better)     120/185 = 0.649
+    #   高技能人才占比    35 against 35       meets
+    #   人才流失率        12 against 5        short (less is better)     in the better direction 5/12 = 0.417
+    # → 2 of 3 short; the widest gap is the outflow rate's (0.417 < 0.649). Before: "2/3项目标低于省目标" (12 is
+    # not lower than 5) and the widest gap R&D's, since 12/5 = 2.4 sorted last.
+    ctx = tonglu.report_context(with_province, 2025)
+    assert ("与省委目标（2025年）相比，桐庐县有2/3项目标未达到省目标要求，差距最大的是桐庐县人才流失率（12对省5%）。"
+            in executive_summary(ctx, "report"))
+    en = executive_summary(tonglu.report_context(with_province, 2025, lang="en"), "report")
+    assert ("Against the provincial targets for 2025, Tonglu sets 2 of 3 targets short of the province's; the widest "
+            "gap is in Tonglu's talent outflow rate (12 against 5%).") in en
+
+
+def test_the_province_table_header_is_true_where_less_is_better(with_province):
+    # "目标不低于省目标：否" for 12 against 5 was true only by accident; for 4 against 5 it said 是 (yes), and 4 is
+    # lower. The header now says what the column means in either direction.
+    from helpers.report.chapters.province import province_table
+    table = province_table(tonglu.report_context(with_province, 2025))
+    labels = [c.label for c in table.columns]
+    assert "目标达到省目标要求" in labels and "目标不低于省目标" not in labels
+    outflow = next(r for r in table.rows if "人才流失率" in str(r[1].text if hasattr(r[1], "text") else r[1]))
+    assert outflow[labels.index("目标达到省目标要求")] == "否"

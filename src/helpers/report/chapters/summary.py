@@ -177,7 +177,10 @@ def _below_province(ctx: ReportContext) -> str:
                       for e in ctx.inputs.entities if (rows["entity"] == e).any()]
     parts = ctx.t("summary.below_sep").join(ctx.t("summary.below_part", county=n, below=b, total=t) for n, b,
                                             t in per_county)
-    gap = below.assign(rel=below["target_value"] / below["other_value"]).sort_values("rel").head(1)
+    # how far short of the province each target is, as a ratio in the better direction (6 against 5 where less is
+    # better: 5/6), smallest first
+    sign = below["indicator_id"].map(lambda i: better_sign(ctx.inputs.catalogue.indicators[i].direction))
+    gap = below.assign(rel=(below["target_value"] / below["other_value"]) ** sign).sort_values("rel").head(1)
     gap_text = ""
     if len(gap):
         g = gap.iloc[0]
