@@ -9,6 +9,7 @@ fixture states. Every expected figure is worked by hand in the comments.
 import copy
 import shutil
 
+import pandas as pd
 import pytest
 
 from helpers.core import paths
@@ -156,3 +157,49 @@ def test_the_province_table_header_is_true_where_less_is_better(with_province):
     assert "目标达到省目标要求" in labels and "目标不低于省目标" not in labels
     outflow = next(r for r in table.rows if "人才流失率" in str(r[1].text if hasattr(r[1], "text") else r[1]))
     assert outflow[labels.index("目标达到省目标要求")] == "否"
+
+
+# ----------------------------------------------------------------------------- growth required against achieved
+
+def _judged_on_growth(ctx, rows):
+    """`ctx` with only `rows` of its progress table, each judged on growth achieved against required (as where no
+    序时进度 can be judged: a county without a base-year value, or at a base year)."""
+    import dataclasses
+    rows = rows.assign(verdict=rows["progress_category"])
+    return dataclasses.replace(ctx, progress=rows)
+
+
+def _outflow_only(ctx):
+    p = ctx.progress
+    return _judged_on_growth(ctx, p[p["indicator_id"] == "talent_outflow_rate"])
+
+
+def test_the_headline_says_a_fall_where_less_is_better(in_2026):
+    # 人才流失率 in 2023: 8 (2020) → 7.4 (2023), target 6 in 2025.
+    #   achieved (7.4/8)^(1/3) − 1 = −2.565% a year, a fall of 2.6%
+    #   required (6/7.4)^(1/2) − 1 = −9.955%, a fall of 10.0%
+    #   R = −2.565 / −9.955 = 0.258: at or above 0 and below 0.6, 进展有限 (limited progress)
+    # Before: "…的目标需年均增长-10.0%，低于2020—2023年实际的-2.6%" (a fall read as slower than the one achieved).
+    from helpers.report.chapters.summary import _headline_growth
+    zh, en = (_outflow_only(tonglu.report_context(in_2026, 2023, lang=lang)) for lang in ("zh", "en"))
+    assert _headline_growth(zh) == ["桐庐县人才流失率2023年为7.4%，实现2025年6%的目标需年均下降10.0%，"
+                                     "2020—2023年实际为年均下降2.6%，判断为“进展有限”。"]
+    assert _headline_growth(en) == [
+        "Tonglu, Talent outflow rate: 7.4% in 2023; reaching 6 by 2025 needs a fall of 10.0% a year, against a fall "
+        "of 2.6% a year in 2020–2023: limited progress."]
+
+
+def test_with_many_counties_the_headline_counts_those_behind_in_the_better_direction(in_2026, monkeypatch):
+    # Two counties' outflow rates, each required to fall 9.955% a year (10.0%), one achieving a fall of 2.565%, the
+    # other (a copy) of 5%: both fall slower than required, so 2 are behind. Median falls: required 10.0%, achieved
+    # (2.565 + 5) / 2 = 3.78% → 3.8%. Before: 0 behind (−9.955 is not greater than −2.565 or −5).
+    from helpers.report.chapters.summary import _headline_growth
+    from helpers.report.context import ReportContext
+    ctx = tonglu.report_context(in_2026, 2023)
+    p = ctx.progress
+    row = p[p["indicator_id"] == "talent_outflow_rate"]
+    other = row.assign(entity="other", historical_growth=-0.05)
+    many = _judged_on_growth(ctx, pd.concat([row, other]))
+    monkeypatch.setattr(ReportContext, "many", property(lambda self: True))
+    assert _headline_growth(many) == ["2个县市的人才流失率（越低越好）可以评估：实现目标所需年均降幅的中位数为10.0%，"
+                                      "已实现年均降幅的中位数为3.8%；2个县市所需降幅大于已实现降幅。"]

@@ -103,16 +103,21 @@ def _headline_growth(ctx: ReportContext) -> list[str]:
             return []
         ind_id = assessable["indicator_id"].iloc[0]
         rows = assessable[assessable["indicator_id"] == ind_id]
-        behind = rows[rows["required_growth"] > rows["historical_growth"]]
-        return [ctx.t("summary.headline_many", n=len(rows), indicator=ctx.indicator_name(ind_id),
-                      required=percent(rows["required_growth"].median()),
-                      achieved=percent(rows["historical_growth"].median()), behind=len(behind))]
+        # growth in the better direction: a fall where less is better
+        sign = better_sign(ctx.inputs.catalogue.indicators[ind_id].direction)
+        required, achieved = rows["required_growth"] * sign, rows["historical_growth"] * sign
+        return [ctx.t("summary.headline_many" if sign > 0 else "summary.headline_many_fall", n=len(rows),
+                      indicator=ctx.indicator_name(ind_id), required=percent(required.median()),
+                      achieved=percent(achieved.median()), behind=int((required > achieved).sum()))]
     out = []
     for entity in ctx.inputs.entities:
         rows = assessable[assessable["entity"] == entity]
         if rows.empty:
             continue
         r = rows.iloc[0]
+        if r["direction"] != "higher":
+            out.append(_headline_fall(ctx, r))
+            continue
         out.append(ctx.t("summary.headline", county=ctx.entity_name(entity),
                          indicator=ctx.indicator_name(r["indicator_id"]),
                          latest_year=int(r["latest_year"]), latest=number(r["latest_value"]),
@@ -123,6 +128,20 @@ def _headline_growth(ctx: ReportContext) -> list[str]:
                                       else "summary.slower"),
                          baseline_year=int(r["baseline_year"]), label=judgement_label(ctx, r["verdict"])))
     return out
+
+
+def _headline_fall(ctx: ReportContext, r) -> str:
+    """The headline where less is better: the fall a year the target needs, and the change achieved (a fall, or a
+    rise: away from the target), each said as what it is, never as a negative growth."""
+    achieved = r["historical_growth"]
+    return ctx.t("summary.headline_fall", county=ctx.entity_name(r["entity"]),
+                 indicator=ctx.indicator_name(r["indicator_id"]),
+                 latest_year=int(r["latest_year"]), latest=number(r["latest_value"]), unit=ctx.w.unit_after(r["unit"]),
+                 target_year=int(r["target_year"]), target=number(r["target_value"]),
+                 required=percent(-r["required_growth"]),
+                 achieved=ctx.t("summary.change_fall" if achieved <= 0 else "summary.change_rise",
+                                rate=percent(abs(achieved))),
+                 baseline_year=int(r["baseline_year"]), label=judgement_label(ctx, r["verdict"]))
 
 
 def _progress_counts(ctx: ReportContext) -> str:
