@@ -203,3 +203,20 @@ def test_with_many_counties_the_headline_counts_those_behind_in_the_better_direc
     monkeypatch.setattr(ReportContext, "many", property(lambda self: True))
     assert _headline_growth(many) == ["2个县市的人才流失率（越低越好）可以评估：实现目标所需年均降幅的中位数为10.0%，"
                                       "已实现年均降幅的中位数为3.8%；2个县市所需降幅大于已实现降幅。"]
+
+
+def test_a_strict_target_at_its_level_where_less_is_better_is_not_said_to_need_exceeding_it():
+    # 低于5 (< 5) where less is better, latest 5: not met (5 is not below 5), and the growth required from 5 to 5 is 0,
+    # so the ratio cannot be formed (progress note unstated_excess). The note said the target needs the value to
+    # EXCEED its level (超过现有水平); here it must fall below it.
+    from helpers.analyse.growth import NOT_ASSESSABLE, assess_progress
+    from helpers.core.wording import notes_text, words
+    progress = assess_progress(2020, 8, 2023, 5, 2025, 5, "<", "lower")
+    assert (progress.category, progress.reason) == (NOT_ASSESSABLE, {"code": "unstated_excess"})
+    import json
+    stored = json.dumps([progress.reason])
+    assert notes_text(stored, words("zh"), "progress_notes") == (
+        "目标要求越过现有水平（越高越好的指标须高于、越低越好的须低于现有水平），但未给出越过多少")
+    assert notes_text(stored, words("en"), "progress_notes") == (
+        "the target needs the value to pass its current level (above it where more is better, below it where less "
+        "is better) by an unstated amount")
