@@ -73,8 +73,10 @@ def with_rich_text_e2(path: Path, runs: str, shared: bool) -> Path:
         parts = {n: z.read(n) for n in z.namelist()}
     sheet = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
     cell = re.search(r'<c r="E2"[^>]*>.*?</c>|<c r="E2"[^>]*/>', sheet).group()
+    style = re.search(r'<c r="E2"[^>]*?( s="[0-9]+")', cell)        # (its fill, font … kept)
+    style = style.group(1) if style else ""
     if shared:
-        sheet = sheet.replace(cell, '<c r="E2" t="s"><v>0</v></c>')
+        sheet = sheet.replace(cell, f'<c r="E2"{style} t="s"><v>0</v></c>')
         parts["xl/sharedStrings.xml"] = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
                                          f'count="1" uniqueCount="1"><si>{runs}</si></sst>').encode()
         parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
@@ -84,7 +86,7 @@ def with_rich_text_e2(path: Path, runs: str, shared: bool) -> Path:
             b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
             b'sharedStrings" Target="sharedStrings.xml"/></Relationships>'))
     else:
-        sheet = sheet.replace(cell, f'<c r="E2" t="inlineStr"><is>{runs}</is></c>')
+        sheet = sheet.replace(cell, f'<c r="E2"{style} t="inlineStr"><is>{runs}</is></c>')
     parts["xl/worksheets/sheet1.xml"] = sheet.encode("utf-8")
     with zipfile.ZipFile(path, "w") as z:
         for name, content in parts.items():

@@ -71,7 +71,7 @@ INLINE_TAGS = {"span", "a", "b", "i", "em", "strong", "font", "small", "big", "s
                "strike", "label", "code", "abbr", "q", "cite", "mark", "bdo", "bdi", "time", "var", "kbd", "samp",
                "dfn", "tt", "nobr", "acronym", "data", "output"}
 FAR_PIXELS = 999
-READ = {*HIDING, *COLOURS, *BOXED, *REORDERING, "content"}
+READ = {*HIDING, *COLOURS, *BOXED, *REORDERING, "content", "font"}
 BLACK, WHITE = (0.0, 0.0, 0.0, 1.0), (1.0, 1.0, 1.0)
 # Selectors of generated content or of a browser's own parts (scroll bars, placeholders): they hold no page text.
 NO_PAGE_TEXT = re.compile(r"::|:(before|after|first-line|first-letter|selection|placeholder|marker|backdrop)\b|:-",
@@ -151,6 +151,19 @@ class PageStyle:
             hidden.append(element)
             removed.add(id(element))
         return hidden
+
+    def font_sizes(self) -> dict[int, float | None]:
+        """Each element's font size in CSS pixels (by its id), in document order from the page's medium (16 px):
+        the same cascade that hides text sets the size, by an inline style or a style sheet's rule alike
+        (_Cascade.font_size). None where it cannot be told, and in what such an element holds."""
+        sizes: dict[int, float | None] = {id(self.soup): MEDIUM_PIXELS}
+        root: float | None = MEDIUM_PIXELS
+        for element in self.soup.find_all(True):               # document order: a parent before its children
+            size = self.cascade.font_size(element, sizes.get(id(element.parent), MEDIUM_PIXELS), root)
+            sizes[id(element)] = size
+            if element.name == "html":
+                root = size
+        return sizes
 
     def unseen_text(self, hidden: list, not_shown: set[str]) -> list:
         """The pieces of text (bs4 strings) the page shows in the colour of what is behind them, outside the
@@ -354,6 +367,18 @@ class _Cascade:
                     (element.insert(0, NavigableString(text)) if which == "before"
                      else element.append(NavigableString(text)))
 
+    def font_size(self, element, parent: float | None, root: float | None) -> float | None:
+        """The element's font size in CSS pixels, from its parent's and the root's (None: not known), as the
+        browser's cascade sets it: its inline style and the page's style sheets (font-size, or the size in a `font`
+        shorthand), ranked as for hiding, else what its tag sets (<small>, <big>, <font size>). None where it
+        cannot be told (calc(), var(), a system font)."""
+        matched = self._matched(element)
+        size = self._winner_of(matched, "font-size")
+        shorthand = self._winner_of(matched, "font")
+        if shorthand is not None and (size is None or shorthand.rank > size.rank):
+            return _font_size(_shorthand_size(shorthand.value), parent, root)
+        return _tag_font_size(element, parent) if size is None else _font_size(size.value, parent, root)
+
     def nothing_shown_again(self, element, name: str) -> None:
         """visibility:hidden and font-size:0 are inherited, and a child may show itself again (visibility:visible,
         a font size of its own): the browser shows that child's text inside the hidden element. Not guessed:
@@ -364,6 +389,64 @@ class _Cascade:
                 raise UnsureStyle(child.sourceline or element.sourceline or 1,
                                   f"text ('{child.get_text().strip()[:20]}') is shown again ({name}: {shown.value}) "
                                   f"inside text the page's style hides ({name}: {self.winner(element, name).value})")
+
+
+# Font sizes: the keywords against the browser's medium (16 px), <small> and `smaller` as browsers draw them (about
+# 5/6 of the parent's), <font size="1"> to "7" in pixels (HTML's table).
+MEDIUM_PIXELS = 16.0
+SMALLER = 5 / 6
+SIZE_KEYWORDS = {"xx-small": 9, "x-small": 10, "small": 13, "medium": 16, "large": 18, "x-large": 24,
+                 "xx-large": 32, "xxx-large": 48}
+FONT_TAG_SIZES = {1: 10, 2: 13, 3: 16, 4: 18, 5: 24, 6: 32, 7: 48}
+
+
+def _tag_font_size(element, parent: float | None) -> float | None:
+    """The size an element's tag gives its text where no style sets one: <small> and <big> a step from the
+    parent's, <font size> one of HTML's seven; else the parent's."""
+    if element.name in ("small", "big"):
+        return None if parent is None else parent * (SMALLER if element.name == "small" else 1 / SMALLER)
+    if element.name == "font" and str(element.get("size", "")).strip():
+        written = str(element["size"]).strip()
+        try:
+            step = 3 + int(written) if written[:1] in "+-" else int(written)
+        except ValueError:
+            return parent
+        return float(FONT_TAG_SIZES[min(7, max(1, step))])
+    return parent
+
+
+def _font_size(value: str, parent: float | None, root: float | None) -> float | None:
+    """A font-size value in CSS pixels: a keyword, smaller/larger, a length (em and % of the parent's size, rem of
+    the root's), inherit; None where it cannot be told (calc(), var(), a typo)."""
+    value = value.strip()
+    if value in ("inherit", "unset"):
+        return parent
+    if value == "initial":
+        return MEDIUM_PIXELS
+    if value in SIZE_KEYWORDS:
+        return float(SIZE_KEYWORDS[value])
+    if value in ("smaller", "larger"):
+        return None if parent is None else parent * (SMALLER if value == "smaller" else 1 / SMALLER)
+    found = LENGTH.match(value)
+    if not found or found.group(1).startswith("-"):
+        return None
+    number, unit = float(found.group(1)), found.group(2)
+    if unit in ("em", "%"):
+        return None if parent is None else parent * number / (100 if unit == "%" else 1)
+    if unit == "rem":
+        return None if root is None else root * number
+    if unit in ("ex", "ch"):
+        return None if parent is None else parent * number / 2
+    return number * PIXELS[unit] if (unit is not None or number == 0) else None
+
+
+def _shorthand_size(value: str) -> str:
+    """The size in a `font` shorthand (`italic 12px/1.5 serif` → 12px), or "" (a system font: not told)."""
+    for word in value.split():
+        size = word.split("/")[0]
+        if size in SIZE_KEYWORDS or size in ("smaller", "larger") or LENGTH.match(size):
+            return size
+    return ""
 
 
 def _colour(value: str):
@@ -443,9 +526,9 @@ def _inline(element) -> list[tuple[str, Declaration]]:
     if not style:
         return []
     import tinycss2
-    return [(name, Declaration(value, important, True, (1, 0, 0), 0))
-            for name, value, important in
-            _declarations(_parsed(tinycss2.parse_blocks_contents, str(style), element.sourceline or 1))]
+    return [(name, Declaration(value, important, True, (1, 0, 0), order))      # the later of a property's two wins
+            for order, (name, value, important) in
+            enumerate(_declarations(_parsed(tinycss2.parse_blocks_contents, str(style), element.sourceline or 1)))]
 
 
 def _parsed(parse, css: str, line: int, **options):
@@ -462,14 +545,56 @@ def _parsed(parse, css: str, line: int, **options):
 
 def _declarations(nodes) -> list[tuple[str, str, bool]]:
     """The declarations among tinycss2's nodes that may hide text or set its colours (HIDING, COLOURING):
-    (property, lower-case value, !important)."""
+    (property, lower-case value, !important), in their order. One the browser drops as invalid (_valid) is left
+    out: in `display:none;display:nonee` the first still hides."""
     import tinycss2
     out = []
     for node in nodes:
         if node.type == "declaration" and node.lower_name in READ:
             value = tinycss2.serialize(node.value).strip().lower()
-            out.append((node.lower_name, value, node.important))
+            if _valid(node.lower_name, value):
+                out.append((node.lower_name, value, node.important))
     return out
+
+
+# The values a browser keeps of the properties whose winner decides whether a digit is seen; it drops any other
+# value, and the property's earlier declaration stands (Chromium 2026: `display:none;display:nonee` hides,
+# `color:white;color:blak` is white, `font-size:6px;font-size:-3px` is 6px). CSS-wide keywords, var() and math
+# functions are kept for every property, and the properties not here are not checked.
+CSS_WIDE = {"inherit", "initial", "unset", "revert", "revert-layer"}
+DISPLAY_ONE = {"none", "contents", "inline", "block", "run-in", "flow", "flow-root", "table", "flex", "grid", "ruby",
+               "list-item", "math", "inline-block", "inline-table", "inline-flex", "inline-grid", "table-row-group",
+               "table-header-group", "table-footer-group", "table-row", "table-cell", "table-column-group",
+               "table-column", "table-caption", "ruby-text", "-webkit-box", "-webkit-inline-box", "-webkit-flex",
+               "-webkit-inline-flex"}
+DISPLAY_PARTS = {"inline", "block", "run-in", "flow", "flow-root", "table", "flex", "grid", "ruby", "list-item",
+                 "math"}
+NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:e[+-]?[0-9]+)?%?$")
+FUNCTIONS = ("var(", "calc(", "min(", "max(", "clamp(", "env(", "attr(")
+SYSTEM_FONTS = {"caption", "icon", "menu", "message-box", "small-caption", "status-bar"}
+
+
+def _valid(name: str, value: str) -> bool:
+    if value in CSS_WIDE or any(function in value for function in FUNCTIONS):
+        return True
+    words = value.split()
+    if name == "display":
+        return (len(words) == 1 and value in DISPLAY_ONE) or (
+            1 < len(words) <= 3 and len(set(words)) == len(words) and set(words) <= DISPLAY_PARTS)
+    if name in ("visibility", "content-visibility"):
+        return value in (("visible", "hidden", "collapse") if name == "visibility" else ("visible", "auto", "hidden"))
+    if name == "opacity":
+        return bool(NUMBER.match(value))
+    if name == "font-size":
+        found = LENGTH.match(value)
+        return value in SIZE_KEYWORDS or value in ("smaller", "larger", "math") or bool(
+            found and not found.group(1).startswith("-"))       # (a bare number: a quirks-mode page's pixels)
+    if name == "font":
+        size = _shorthand_size(value)
+        return value in SYSTEM_FONTS or bool(size) and words[-1].split("/")[0] != size   # a family after the size
+    if name in ("color", "-webkit-text-fill-color", "background-color"):
+        return _colour(value) is not None
+    return True
 
 
 def _shown_media(media) -> bool:

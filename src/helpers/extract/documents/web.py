@@ -62,7 +62,7 @@ def read_html(path: Path) -> Document:
     reader = _PageReader()
     sheets = LinkedSheets(path)
     try:
-        hidden = _hide(path, soup, sheets)
+        hidden, reader.sizes = _hide(path, soup, sheets)
         struck = _as_shown(soup)
         reader.walk(soup.body or soup)
     except GridTooLarge:
@@ -109,16 +109,19 @@ UNSURE_FIX = ("open the page in the browser and print it to PDF (File → Print 
               "the browser shows; name the PDF in config/sources.yaml and run `make manifest`.")
 
 
-def _hide(path: Path, soup, sheets: LinkedSheets) -> int:
+def _hide(path: Path, soup, sheets: LinkedSheets) -> tuple[int, dict]:
     """What the page's style hides (helpers.extract.documents.styles) is not read: `2<span class="hide">9</span>0`
     shows 20, and was read as 290; nor is text in the colour of what is behind it (`2<span style="color:#fff">9
     </span>0`, white on the white page). Counted for the cleaning log (the pieces that held text). A hidden table
-    cell is refused: the browser shows the row's later cells one column to the left, under other headers."""
+    cell is refused: the browser shows the row's later cells one column to the left, under other headers. Also
+    each element's font size (PageStyle.font_sizes), by its id: found before anything is taken out, and no element
+    is made after (_as_shown puts text in place of an element), so no id it holds is taken by another element."""
     from helpers.extract.documents.styles import PageStyle, UnsureStyle
     try:
         style = PageStyle(soup, sheets.load)
         hidden = style.hidden_elements()
         unseen = style.unseen_text(hidden, SKIPPED)
+        sizes = style.font_sizes()
     except UnsureStyle as unsure:
         raise InputError(path, unsure.line, f"{unsure.what}: what the browser shows of the page cannot be told",
                          UNSURE_FIX) from None
@@ -135,7 +138,7 @@ def _hide(path: Path, soup, sheets: LinkedSheets) -> int:
         text.extract()
     for element in soup.find_all(NEVER_SHOWN):          # their text is no page text, in a table cell too
         element.decompose()
-    return count + len(unseen)
+    return count + len(unseen), sizes
 
 
 # Elements whose text the browser never shows: a script's code, a style's rules, what a page shows only where
@@ -347,6 +350,7 @@ class _PageReader:
     becomes a grid, or is walked into when it only lays out the page (it holds other tables)."""
 
     def __init__(self):
+        self.sizes: dict = {}       # each element's font size (by its id), from the page's style (_hide)
         self.paragraphs: list[Paragraph] = []
         self.grids: list[Grid] = []
         self.outer_grids: list[Grid] = []
@@ -380,7 +384,7 @@ class _PageReader:
                 self.walk(child)
                 self.flush()
                 # (its grid made after the walk: reading a cell's text writes its line breaks into the tree)
-                self.outer_grids.append(Grid(len(self.outer_grids) + 1, _rows(child, nested=True), before))
+                self.outer_grids.append(Grid(len(self.outer_grids) + 1, _rows(child, self.sizes, nested=True), before))
             else:
                 self.walk(child)
                 self.flush()
@@ -399,19 +403,19 @@ class _PageReader:
             # <caption>: the table's title, shown above it (it was not read at all, and the table not found)
             self.buffer, self.buffer_line = [caption.get_text()], caption.sourceline
             self.flush()
-        self.grids.append(Grid(len(self.grids) + 1, _rows(table), self.recent[-3:]))
+        self.grids.append(Grid(len(self.grids) + 1, _rows(table, self.sizes), self.recent[-3:]))
         self.recent = []
         self.grids[-1].after = self.recent
 
 
-def _rows(table, nested: bool = False) -> list[list[GridCell]]:
+def _rows(table, sizes: dict, nested: bool = False) -> list[list[GridCell]]:
     """A table's rows (not those of a table inside it, when it is `nested`: holds tables), merged cells expanded."""
     rows, lines, marks = [], [], []
     for tr in table.find_all("tr"):
         if nested and next(parent for parent in tr.parents if parent.name == "table") is not table:
             continue
         cells = [c for c in tr.children if getattr(c, "name", None) in ("td", "th")]
-        doubts = [_smaller_digit(c) for c in cells]     # (before _cell_text writes the line breaks in)
+        doubts = [_smaller_digit(c, sizes) for c in cells]     # (before _cell_text writes the line breaks in)
         rows.append([(_cell_text(c), _span(c, "rowspan"), _span(c, "colspan")) for c in cells])
         lines.append([c.sourceline or tr.sourceline or 1 for c in cells])
         marks.append([("table" if nested and c.find("table") is not None else "", doubt)
@@ -427,66 +431,33 @@ def _rows(table, nested: bool = False) -> list[list[GridCell]]:
              for c, (text, spanned) in enumerate(row)] for r, row in enumerate(expanded)]
 
 
-# Font sizes relative to the text around: <small> and font-size: smaller are what browsers draw (about 5/6), the
-# keywords and <font size> 1-7 relative to the page's medium (16 px), absolute sizes likewise.
-SMALLER = 5 / 6
-FONT_SIZES = {"1": 10, "2": 13, "3": 16, "4": 18, "5": 24, "6": 32, "7": 48}
-SIZE_KEYWORDS = {"xx-small": 9, "x-small": 10, "small": 13, "medium": 16, "large": 18, "x-large": 24,
-                 "xx-large": 32, "xxx-large": 48}
-FONT_SIZE = re.compile(r"(?:^|;)\s*font-size\s*:\s*([^;!]+)", re.IGNORECASE)
-LENGTH = re.compile(r"^([0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*(%|em|rem|px|pt)$")   # (one way to match: linear)
-UNIT_PX = {"px": 1.0, "pt": 4 / 3, "em": 16.0, "rem": 16.0}
-
-
-def _relative_size(tag) -> float:
-    """How large the tag sets its text against its parent's (a factor), by its name, <font size> or inline
-    font-size: an absolute size against the page's medium, 16 px. 1.0 where it sets none."""
-    size = 1.0
-    if tag.name == "small":
-        size = SMALLER
-    elif tag.name == "big":
-        size = 1 / SMALLER
-    elif tag.name == "font" and tag.get("size"):
-        written = str(tag["size"]).strip()
-        try:
-            step = 3 + int(written) if written[:1] in "+-" else int(written)
-        except ValueError:
-            step = 3
-        size = FONT_SIZES[str(min(7, max(1, step)))] / 16
-    found = FONT_SIZE.search(str(tag.get("style", "")))
-    if found:
-        value = found.group(1).strip().lower()
-        length = LENGTH.match(value)
-        if value in SIZE_KEYWORDS:
-            size = SIZE_KEYWORDS[value] / 16
-        elif value in ("smaller", "larger"):
-            size = SMALLER if value == "smaller" else 1 / SMALLER
-        elif length and length.group(2) == "%":
-            size = float(length.group(1)) / 100
-        elif length and length.group(2) in ("em",):
-            size = float(length.group(1))
-        elif length:
-            size = float(length.group(1)) * UNIT_PX[length.group(2)] / 16
-    return size
-
-
-def _smaller_digit(cell) -> str:
-    """The cell's doubt (model.smaller_digit): a digit its inline markup sets smaller than the digit beside it
-    (`2<small>9</small>0`, `20<span style="font-size:60%">9</span>`, `<font size=1>`), read 290 and 209. Each
-    piece of text at its size relative to the cell's (one pass: a parent's size before its children's). Sizes set by
-    a style sheet's rules are not followed here."""
+def _smaller_digit(cell, sizes: dict) -> str:
+    """The cell's doubt (model.smaller_digit): a digit set smaller than the digit beside it (`2<small>9</small>0`,
+    `20<span style="font-size:60%">9</span>`, `<font size=1>`, `2<span class="n">9</span>0` with `.n{font-size:
+    40%}` in a style sheet), read 290 and 209. Each piece of text at its element's font size (`sizes`, from the
+    page's style: styles.PageStyle.font_sizes). A digit whose size cannot be told (calc(), var()) beside a digit of
+    another element is in doubt too."""
     from bs4 import NavigableString, Tag
     from bs4.element import PreformattedString
 
-    from helpers.extract.documents.model import smaller_digit
-    sizes, pieces = {id(cell): 1.0}, []
+    from helpers.extract.documents.model import FIGURE_END, FIGURE_START, smaller_digit
+    pieces, parents = [], []
     for node in cell.descendants:
-        if isinstance(node, Tag):
-            sizes[id(node)] = sizes.get(id(node.parent), 1.0) * _relative_size(node)
-            if node.name in BLOCKS:
-                pieces.append(("\n", None))
-        elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString):
-            pieces.append((str(node), sizes.get(id(node.parent), 1.0)))
+        if isinstance(node, Tag) and node.name in BLOCKS:
+            pieces.append(("\n", None))
+            parents.append(None)
+        elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString) and str(node):
+            pieces.append((str(node), sizes.get(id(node.parent))))
+            parents.append(id(node.parent))
+    for k in range(len(pieces) - 1):
+        (before, before_size), (after, after_size) = pieces[k], pieces[k + 1]
+        unknown = before_size is None or after_size is None
+        if unknown and None not in parents[k:k + 2] and parents[k] != parents[k + 1] and \
+                FIGURE_END.search(before) and FIGURE_START.search(after):
+            piece = before if before_size is None else after
+            return (f"'{piece.strip()[:20]}' is set at a size the page's style gives in a way this reader cannot "
+                    f"work out (calc(), var() …), beside the digits of '{(before + after).strip()[:20]}': whether "
+                    "it is set smaller, and a reader takes it into the figure, cannot be told")
     return smaller_digit(pieces)
 
 
