@@ -109,3 +109,66 @@ def test_commands_run_by_hand_refuse_it_too(inside, tmp_path, capsys, command):
     assert cli.main([*command, str(inside / "processed")]) == 1
     assert f"is a link to {tmp_path}, outside this project folder" in capsys.readouterr().err
     assert not any(tmp_path.iterdir())
+
+
+# ----------------------------------------------------------------------------- JupyterLab (issue 18, leftover 3)
+
+@pytest.fixture
+def linked_out(inside, tmp_path):
+    """data/processed-like folder inside the project, a link into another copy's processed data (built there)."""
+    from helpers.extract import dataset
+    other = tmp_path / "other copy" / "data" / "processed"
+    other.mkdir(parents=True)
+    dataset.write(dataset.build(paths.RAW_DIR, paths.CONFIG_DIR), other)
+    (inside / "processed").symlink_to(other)
+    return inside / "processed", other
+
+
+def _said(call) -> str:
+    from helpers.core.errors import ParameterError
+    with pytest.raises(ParameterError) as info:
+        call()
+    return str(info.value)
+
+
+def test_the_notebooks_helpers_refuse_a_processed_folder_linked_out_of_the_project(linked_out):
+    """make and `python -m helpers` refused it (F8, 2b50e7b); a notebook in JupyterLab read the other copy's data
+    (02, 03, 04) and wrote over it (01), without a word."""
+    from helpers import analyse
+    from helpers.extract import dataset
+    from helpers.report.context import load_run_context
+    link, other = linked_out
+    before = {p.name: p.stat().st_mtime_ns for p in other.iterdir()}
+    shown = paths.display_path(link)
+    for call in (lambda: analyse.load_inputs(link), lambda: analyse.notebook_inputs(link),
+                 lambda: analyse.load_run_inputs(link), lambda: load_run_context(link),
+                 lambda: dataset.write(dataset.build(paths.RAW_DIR, paths.CONFIG_DIR), link)):
+        said = _said(call)
+        assert said.startswith(f"processed_dir = '{link}': {shown} is a link to {other}, outside this project "
+                               f"folder ({paths.PROJECT_ROOT}): the run would read or write another folder's data "
+                               "there."), said
+        assert f"Remove the link (`rm {shown}`" in said
+    assert {p.name: p.stat().st_mtime_ns for p in other.iterdir()} == before      # nothing written there
+
+
+def test_the_notebooks_helpers_read_a_processed_folder_linked_inside_the_project(inside):
+    from helpers import analyse
+    from helpers.extract import dataset
+    (inside / "real").mkdir()
+    (inside / "processed").symlink_to(inside / "real")
+    dataset.write(dataset.build(paths.RAW_DIR, paths.CONFIG_DIR), inside / "processed")
+    assert analyse.load_inputs(inside / "processed").report_year == 2020
+
+
+@pytest.mark.slow     # papermill runs a notebook, as JupyterLab would
+def test_a_notebook_run_on_a_processed_folder_linked_out_is_refused_in_its_words(linked_out, tmp_path):
+    import subprocess
+    import sys
+    link, other = linked_out
+    run = subprocess.run([sys.executable, "-m", "papermill", "--cwd", str(paths.PROJECT_ROOT / "notebooks"),
+                          str(paths.PROJECT_ROOT / "notebooks" / "03_growth.ipynb"), str(tmp_path / "out.ipynb"),
+                          "-p", "processed_dir", str(link)], cwd=paths.PROJECT_ROOT, capture_output=True, text=True,
+                         timeout=600)
+    said = run.stdout + run.stderr
+    assert run.returncode != 0
+    assert f"ParameterError: processed_dir = '{link}': {paths.display_path(link)} is a link to {other}" in said

@@ -888,16 +888,21 @@ def _read_workbook(path: Path, lookup: _Lookup, sources: Sources,
     book = _Book(path)
     try:
         out, said = [], []
-        for sheet_name, header_row, columns in _find_data_sheets(path, book):
+        for sheet_name, header_row, columns, value_title in _find_data_sheets(path, book):
             layout = book.layout(sheet_name)
             _check_layout(path, sheet_name, header_row, columns, layout)
             hidden_rows, read_hidden, decimal_years = set(layout.hidden_rows), [], []
             formatted: dict[str, list[tuple[str, _Formatted]]] = {}     # by what the sheet shows: hidden, dash
+            not_actuals = _not_actuals(sheet_name)
+            header = _StatedYears(path, sheet_name, f"{get_column_letter(columns['value'])}{header_row}", value_title)
             for row, cells in book.rows(sheet_name, header_row + 1, columns=max(columns.values())):
+                if not_actuals and not _without_value(_raw(cells, columns["value"])):
+                    _refuse_not_actuals(path, sheet_name, not_actuals, f"{get_column_letter(columns['value'])}{row}")
                 row_cells = _RowCells(path, sheet_name, cells, columns, row)
                 obs = _row_observation(row_cells, lookup, sources, catalogue)
                 if obs is None:
                     continue
+                header.check(obs, row_cells("year")[1])
                 out.append(obs)
                 for coordinate, cell in row_cells.formatted.items():
                     formatted.setdefault(cell.shown.how, []).append((coordinate, cell))
@@ -917,9 +922,76 @@ def _read_workbook(path: Path, lookup: _Lookup, sources: Sources,
             if decimal_years:
                 said.append(("decimal_year", {"sheet": sheet_name, "rows": _row_list([r for r, _, _ in decimal_years]),
                                               "raw": decimal_years[0][1], "year": decimal_years[0][2]}))
+            header.refuse_other_years()
         return out, said
     finally:
         book.close()
+
+
+# A sheet whose name says its figures are not actual values: read, they would be counted as the year's actuals
+# (every sheet with the template's header is read, whatever its name). Its figures stop the run at the sheet: which
+# the analyst meant, rename or move, is theirs to say (docs/monitoring.md). Matched anywhere in the name, any case.
+NOT_ACTUALS = ((("目标", "target"), "targets"),
+               (("草稿", "初稿", "草案", "draft"), "a draft"),
+               (("预测", "预计", "估计", "测算", "forecast", "estimate", "projection"), "estimates or forecasts"),
+               (("说明", "示例", "样例", "范例", "instruction", "example", "sample", "readme"),
+                "instructions or examples"))
+
+
+def _not_actuals(sheet: str) -> tuple[str, str] | None:
+    """(the word, what the sheet's name says it holds) when the name says its figures are not actual values."""
+    name = normalise(sheet).lower()
+    return next(((word, what) for words, what in NOT_ACTUALS for word in words if word in name), None)
+
+
+def _refuse_not_actuals(path: Path, sheet: str, said: tuple[str, str], coordinate: str) -> None:
+    word, what = said
+    raise InputError(path, f"sheet {sheet}, cell {coordinate}", f"the sheet's name says it holds {what} ('{word}'), "
+                     f"not actual values, but it has the monitoring columns and a figure in {coordinate}: its figures "
+                     "would be read as the years' actual values",
+                     "if they are actual values, rename the sheet (right-click its tab → Rename; e.g. 数据 or 2024年); "
+                     "if they are not, move the sheet into a workbook outside data/raw/monitoring/ (right-click its "
+                     "tab → Move or Copy → (new book)) or delete it. Targets are read from the plans, never from here.")
+
+
+def _raw(cells: list[tuple], column: int):
+    """A row's cell as stored, before any check (a number shown otherwise by its format: the number)."""
+    value = cells[column - 1][0] if column <= len(cells) else None
+    return value.value if isinstance(value, _Formatted) else value
+
+
+# Years named in the value column's header: 数值（2023年）, 数值（2021—2025年） (a span), 数值 2023.
+HEADER_YEARS = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})"
+                          r"(?:\s*(?:年\s*)?[-–—―~～至到]\s*((?:19|20)[0-9]{2}))?(?![0-9])")
+
+
+class _StatedYears:
+    """The years the value column's header names, against each row's 年份: a header 数值（2023年） over a row whose
+    year is 2024 was read as 2024, the header's year ignored. Either cell may be the wrong one, so a row whose year
+    the header does not name stops the run at both cells, with every such row (docs/monitoring.md). A header that
+    names no year says nothing of the rows' years."""
+
+    def __init__(self, path: Path, sheet: str, coordinate: str, title: str):
+        self.path, self.sheet, self.coordinate, self.title = path, sheet, coordinate, title
+        self.spans = [(int(a), int(b or a)) for a, b in HEADER_YEARS.findall(normalise(title))]
+        self.others: list[tuple[Observation, str]] = []
+
+    def check(self, obs: Observation, year_cell: str) -> None:
+        if self.spans and not any(min(a, b) <= obs.year <= max(a, b) for a, b in self.spans):
+            self.others.append((obs, year_cell))
+
+    def refuse_other_years(self) -> None:
+        if not self.others:
+            return
+        obs, year_cell = self.others[0]
+        stated = ", ".join(str(a) if a == b else f"{min(a, b)}–{max(a, b)}" for a, b in self.spans)
+        rows = _row_list([o.source_line for o, _ in self.others])
+        raise InputError(self.path, f"sheet {self.sheet}, cells {self.coordinate} and {year_cell}",
+                         f"the header {self.coordinate} ('{self.title[:60]}') says the figures below it are for "
+                         f"{stated}, but the year cell {year_cell} says {obs.year} (rows with a year the header does "
+                         f"not name: {rows}): which year a figure is for would be a guess",
+                         f"if the 年份 cells are right, take the year out of the header (write 数值 in "
+                         f"{self.coordinate}); if the header is right, correct the 年份 cells in rows {rows}.")
 
 
 def _check_layout(path: Path, sheet: str, header_row: int, columns: dict[str, int], layout: _SheetLayout) -> None:
@@ -1032,12 +1104,17 @@ class _RowCells:
                          f"so what the sheet shows is not what would be read ({held})", fix)
 
 
+def _without_value(value) -> bool:
+    """A value cell that gives no figure: empty, or one that says there is none (/, —, 无 as in the plans)."""
+    return value is None or (isinstance(value, str) and (not value.strip() or bool(MISSING.match(normalise(value)))))
+
+
 def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalogue: Catalogue) -> Observation | None:
     """One row as an actual value, every field checked; None for a row with no value (the template lists every
     county and indicator, and most rows stay empty), or one that says there is none (/, —, 无 as in the plans)."""
     path, where = cell.path, cell.where
     value, value_cell = cell("value")
-    if value is None or (isinstance(value, str) and (not value.strip() or MISSING.match(normalise(value)))):
+    if _without_value(value):
         return None
     _not_a_header(cell)
     county, county_cell = cell("county")
@@ -1283,10 +1360,10 @@ def _checked_number(path: Path, where: str, value, ind) -> tuple[float, bool, st
     return number, percent_sign, comparator, marks
 
 
-def _find_data_sheets(path: Path, book: _Book) -> list[tuple[str, int, dict[str, int]]]:
-    """(sheet, header row, columns) of every sheet whose first rows hold the monitoring columns, 数据 first; a
-    hidden sheet is read like the others (a data sheet hidden behind a chart sheet), and names its figures'
-    source_sheet."""
+def _find_data_sheets(path: Path, book: _Book) -> list[tuple[str, int, dict[str, int], str]]:
+    """(sheet, header row, columns, the value column's header text) of every sheet whose first rows hold the
+    monitoring columns, 数据 first; a hidden sheet is read like the others (a data sheet hidden behind a chart
+    sheet), and names its figures' source_sheet."""
     found, nearest = [], None
     for name in [DATA_SHEET] + [n for n in book.sheetnames if n != DATA_SHEET]:
         if name not in book.sheetnames:
@@ -1301,7 +1378,8 @@ def _find_data_sheets(path: Path, book: _Book) -> list[tuple[str, int, dict[str,
                         candidates.setdefault(field, []).append(col)
             if all(f in candidates for f in REQUIRED):
                 _one_column_each(path, name, row, cells, candidates)
-                found.append((name, row, {field: cols[0] for field, cols in candidates.items()}))
+                found.append((name, row, {field: cols[0] for field, cols in candidates.items()},
+                              str(cells[candidates["value"][0] - 1][0])))
                 break
             have = [f for f in REQUIRED if f in candidates]
             if len(have) >= 2 and (nearest is None or len(have) > len(nearest[2])):

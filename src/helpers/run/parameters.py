@@ -223,7 +223,12 @@ def folder(value, default: Path, name: str, spelling: dict = NOTEBOOK, must_exis
         raise ParameterError(f"{_named(name, value if not _blank(value) else str(default), spelling)}: "
                              f"there is no folder {path}: give a folder that exists (a relative one is read "
                              f"from {base or paths.PROJECT_ROOT}).")
+    if name in WRITTEN_FOLDERS:     # (a notebook in JupyterLab reads and writes it as make does: the same refusal)
+        check_kept_in_project({name: path}, spelling, would="read or write another folder's data there")
     return path
+
+
+WRITTEN_FOLDERS = ("processed_dir", "reports_dir")
 
 
 # ----------------------------------------------------------------------------- the run, worked out once
@@ -319,7 +324,8 @@ def check_output_folders(raw_dir: Path, outputs: dict[str, Path], spelling: dict
                                  f"default, {paths.display_path(default)}.")
 
 
-def check_kept_in_project(outputs: dict[str, Path], spelling: dict = MAKE) -> None:
+def check_kept_in_project(outputs: dict[str, Path], spelling: dict = MAKE,
+                          would: str = "write its outputs there, into another folder's files") -> None:
     """No folder a run writes, named inside the project, leads out of it through a symbolic link: data/processed
     linked into another copy of the project had `make report` rewrite that copy's processed files, and a link at
     reports/2025 published into it, exit 0. Checked before anything is written, with the folders a run writes
@@ -340,7 +346,7 @@ def check_kept_in_project(outputs: dict[str, Path], spelling: dict = MAKE) -> No
                 raise ParameterError(
                     ("" if given == paths.display_path(link) else f"{given}: ") +
                     f"{paths.display_path(link)} is a link to {leads}, outside this project folder "
-                    f"({paths.PROJECT_ROOT}): the run would write its outputs there, into another folder's files. "
+                    f"({paths.PROJECT_ROOT}): the run would {would}. "
                     f"Remove the link (`rm {_shell_word(paths.display_path(link))}`: the run makes the folder again, "
                     "empty) and run again.")
 
