@@ -109,6 +109,8 @@ def _refused_then_read(workspace: Path, path: Path, written: str, small: str, fi
     ('20<span style="font-size:60%">9</span>左右', "209左右", "9", "209"),
     ('20<font size="1">9</font>左右', "209左右", "9", "209"),
     ('2<span style="font-size:10px">9</span>0左右', "290左右", "9", "290"),   # (was read 290 by design)
+    ('20<span style="font-size:16px;font-size:6px">9</span>左右', "209左右", "9", "209"),   # the later wins (N7)
+    ('20<span style="font-size:6px;font:16px">9</span>左右', "209左右", "9", "209"),  # no font family: dropped
 ])
 def test_a_smaller_digit_in_a_web_pages_figure_stops_at_its_cell(workspace, cell, written, small, figure):
     """A digit set smaller than the one beside it on its line (no raised note mark) was read into the figure:
@@ -121,7 +123,8 @@ def test_a_smaller_digit_in_a_web_pages_figure_stops_at_its_cell(workspace, cell
 
 
 @pytest.mark.parametrize("cell", ["20左右<sup>1</sup>", "<small>20左右</small>", "20<small>左右</small>",
-                                  '<span style="font-size:60%">2</span><span style="font-size:60%">0</span>左右'])
+                                  '<span style="font-size:60%">2</span><span style="font-size:60%">0</span>左右',
+                                  '2<span style="font-size:6px;font-size:100%">0</span>左右'])    # the later wins
 def test_a_web_cell_set_small_as_a_whole_or_with_a_note_mark_is_read(workspace, cell):
     """Digits of one size are one figure, whatever that size; a raised <sup>1</sup> is a note mark (kept)."""
     _page(workspace, cell)

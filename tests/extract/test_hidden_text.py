@@ -109,6 +109,39 @@ def test_text_the_page_shows_after_all_is_read_as_shown(workspace, cell, style):
     assert _total_2030(ds) == 290 and _hidden_log(ds) == []
 
 
+# A property given twice in one style attribute or one rule: the browser uses the later declaration, unless it drops
+# it as invalid (checked against Chromium's computed style). The reader used the first: read 209 where the 9 was
+# hidden, 20 where it was shown (hostile pass 3, N7).
+@pytest.mark.parametrize("cell, style", [
+    ('2<span style="display:inline;display:none">9</span>0左右', ""),
+    ('2<span style="visibility:visible;visibility:hidden">9</span>0左右', ""),
+    ('2<span style="color:black;color:white">9</span>0左右', ""),
+    ('2<span style="color:#fff;background:#000;background-color:#fff">9</span>0左右', ""),   # the later paints
+    ('2<span class="h">9</span>0左右', ".h{display:inline;display:none}"),                  # in one rule
+    ('2<span style="display:none;display:nonee">9</span>0左右', ""),             # the typo dropped: none stands
+    ('2<span style="opacity:0;opacity:1x">9</span>0左右', ""),
+    ('2<span style="color:white;color:blak">9</span>0左右', ""),
+])
+def test_the_later_of_two_declarations_hides_as_the_browser_does(workspace, cell, style):
+    _page(workspace, cell, style)
+    ds = _build(workspace)
+    assert _total_2030(ds) == 20
+    assert _hidden_log(ds) == [HIDDEN_LOG]
+
+
+@pytest.mark.parametrize("cell, style", [
+    ('2<span style="display:none;display:inline">9</span>0左右', ""),
+    ('2<span style="color:white;color:black">9</span>0左右', ""),
+    ('2<span style="display:none;display:inline-block">9</span>0左右', ""),
+    ('2<span class="h">9</span>0左右', ".h{visibility:hidden;visibility:visible}"),
+    ('2<span style="display:none;display:inline !important;display:none">9</span>0左右', ""),   # !important first
+])
+def test_the_later_of_two_declarations_shows_as_the_browser_does(workspace, cell, style):
+    _page(workspace, cell, style)
+    ds = _build(workspace)
+    assert _total_2030(ds) == 290 and _hidden_log(ds) == []
+
+
 # ------------------------------------------------------------------------------------- web pages: unseen colours
 
 @pytest.mark.parametrize("cell, style", [

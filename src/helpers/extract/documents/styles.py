@@ -526,9 +526,9 @@ def _inline(element) -> list[tuple[str, Declaration]]:
     if not style:
         return []
     import tinycss2
-    return [(name, Declaration(value, important, True, (1, 0, 0), 0))
-            for name, value, important in
-            _declarations(_parsed(tinycss2.parse_blocks_contents, str(style), element.sourceline or 1))]
+    return [(name, Declaration(value, important, True, (1, 0, 0), order))      # the later of a property's two wins
+            for order, (name, value, important) in
+            enumerate(_declarations(_parsed(tinycss2.parse_blocks_contents, str(style), element.sourceline or 1)))]
 
 
 def _parsed(parse, css: str, line: int, **options):
@@ -545,14 +545,56 @@ def _parsed(parse, css: str, line: int, **options):
 
 def _declarations(nodes) -> list[tuple[str, str, bool]]:
     """The declarations among tinycss2's nodes that may hide text or set its colours (HIDING, COLOURING):
-    (property, lower-case value, !important)."""
+    (property, lower-case value, !important), in their order. One the browser drops as invalid (_valid) is left
+    out: in `display:none;display:nonee` the first still hides."""
     import tinycss2
     out = []
     for node in nodes:
         if node.type == "declaration" and node.lower_name in READ:
             value = tinycss2.serialize(node.value).strip().lower()
-            out.append((node.lower_name, value, node.important))
+            if _valid(node.lower_name, value):
+                out.append((node.lower_name, value, node.important))
     return out
+
+
+# The values a browser keeps of the properties whose winner decides whether a digit is seen; it drops any other
+# value, and the property's earlier declaration stands (Chromium 2026: `display:none;display:nonee` hides,
+# `color:white;color:blak` is white, `font-size:6px;font-size:-3px` is 6px). CSS-wide keywords, var() and math
+# functions are kept for every property, and the properties not here are not checked.
+CSS_WIDE = {"inherit", "initial", "unset", "revert", "revert-layer"}
+DISPLAY_ONE = {"none", "contents", "inline", "block", "run-in", "flow", "flow-root", "table", "flex", "grid", "ruby",
+               "list-item", "math", "inline-block", "inline-table", "inline-flex", "inline-grid", "table-row-group",
+               "table-header-group", "table-footer-group", "table-row", "table-cell", "table-column-group",
+               "table-column", "table-caption", "ruby-text", "-webkit-box", "-webkit-inline-box", "-webkit-flex",
+               "-webkit-inline-flex"}
+DISPLAY_PARTS = {"inline", "block", "run-in", "flow", "flow-root", "table", "flex", "grid", "ruby", "list-item",
+                 "math"}
+NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:e[+-]?[0-9]+)?%?$")
+FUNCTIONS = ("var(", "calc(", "min(", "max(", "clamp(", "env(", "attr(")
+SYSTEM_FONTS = {"caption", "icon", "menu", "message-box", "small-caption", "status-bar"}
+
+
+def _valid(name: str, value: str) -> bool:
+    if value in CSS_WIDE or any(function in value for function in FUNCTIONS):
+        return True
+    words = value.split()
+    if name == "display":
+        return (len(words) == 1 and value in DISPLAY_ONE) or (
+            1 < len(words) <= 3 and len(set(words)) == len(words) and set(words) <= DISPLAY_PARTS)
+    if name in ("visibility", "content-visibility"):
+        return value in (("visible", "hidden", "collapse") if name == "visibility" else ("visible", "auto", "hidden"))
+    if name == "opacity":
+        return bool(NUMBER.match(value))
+    if name == "font-size":
+        found = LENGTH.match(value)
+        return value in SIZE_KEYWORDS or value in ("smaller", "larger", "math") or bool(
+            found and not found.group(1).startswith("-"))       # (a bare number: a quirks-mode page's pixels)
+    if name == "font":
+        size = _shorthand_size(value)
+        return value in SYSTEM_FONTS or bool(size) and words[-1].split("/")[0] != size   # a family after the size
+    if name in ("color", "-webkit-text-fill-color", "background-color"):
+        return _colour(value) is not None
+    return True
 
 
 def _shown_media(media) -> bool:
