@@ -174,6 +174,22 @@ def _text_box(fill: str, vml_fill: str):
     return edit
 
 
+def _vml_text_box(fill: str):
+    """A11 holding only a text box as Word 2007 and older wrote it (a VML shape alone, no DrawingML), with 99 in
+    white and the shape's fill attributes `fill`."""
+    def edit(document, table) -> None:
+        import docx
+        table.rows[1].height = docx.shared.Cm(2)
+        run = _element(
+            f'<w:r {BOX_NAMESPACES}><w:pict><v:rect style="position:absolute;width:71pt;height:28pt" {fill}>'
+            '<v:textbox><w:txbxContent><w:p><w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>99</w:t></w:r></w:p>'
+            '</w:txbxContent></v:textbox></v:rect></w:pict></w:r>')
+        paragraph = table.cell(1, 1).paragraphs[0]
+        paragraph.runs[0]._r.getparent().remove(paragraph.runs[0]._r)
+        paragraph._p.append(run)
+    return edit
+
+
 # case: (how it is made, the text it is about, A11 as read (None: refused), pieces of hidden text, shown in Word)
 CASES = {
     "paragraph_style_shading": (_paragraph_style_shading, "A11", "A11", 0, True),
@@ -197,6 +213,8 @@ CASES = {
     "text_box_theme_fill": (_text_box('<a:solidFill><a:schemeClr val="bg1"><a:lumMod val="95000"/></a:schemeClr>'
                                       '</a:solidFill>', 'fillcolor="#F2F2F2"'), "99", "", 1, False),
     "text_box_no_fill": (_text_box("<a:noFill/>", 'filled="f"'), "99", "", 1, False),
+    "old_text_box_white_fill": (_vml_text_box('fillcolor="#FFFFFF"'), "99", "", 1, False),
+    "old_text_box_dark_fill": (_vml_text_box(f'fillcolor="#{DARK}"'), "99", "99", 0, True),
 }
 
 

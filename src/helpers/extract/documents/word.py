@@ -502,7 +502,9 @@ def _seen_alike(path: Path, p, qn, styles: _Styles, place: Place) -> None:
     w:tblPrEx) is on the dark shading in Word and white on white in LibreOffice 7.4, which does not paint it; a theme
     colour the document maps otherwise than Word's default (w:clrSchemeMapping: text1 as light1) is light in Word,
     dark in LibreOffice. Read as Word shows it, the figure is one a LibreOffice reader never sees, and not read, one
-    a Word reader does."""
+    a Word reader does. Likewise text seen on the page colour and not on white paper, or the other way round (Word
+    prints no page colour, LibreOffice does), and text in a colour of its own in a text box whose fill is not
+    worked out."""
     text, why = _seen_in_one_program(p, qn, styles)
     if why == "page":
         raise InputError(path, place, f"whether the text '{text[:20]}' here can be seen depends on the program: "

@@ -88,7 +88,6 @@ class Palette:
         base = WHITE if fill is CLEAR else fill          # a pattern over no fill shows the page between its dots
         return tuple(share * i + (1 - share) * b for i, b in zip(ink, base))
 
-
     def box_fill(self, node):
         """What the text box a w:t node stands in paints behind its text: a colour, CLEAR (no fill: what is behind
         the box shows through), or None where it is not told (a gradient, a picture or a pattern, a see-through
