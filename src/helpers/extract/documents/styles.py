@@ -21,6 +21,7 @@ Style sheets in other files (<link rel="stylesheet">, @import) are read through 
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -71,7 +72,10 @@ INLINE_TAGS = {"span", "a", "b", "i", "em", "strong", "font", "small", "big", "s
                "strike", "label", "code", "abbr", "q", "cite", "mark", "bdo", "bdi", "time", "var", "kbd", "samp",
                "dfn", "tt", "nobr", "acronym", "data", "output"}
 FAR_PIXELS = 999
-READ = {*HIDING, *COLOURS, *BOXED, *REORDERING, "content", "font"}
+# What draws an element's text larger or smaller than its font size: CSS zoom, and on a box (not inline text) a
+# transform's or `scale`'s factor (MAGNIFYING). A box is an element not shown inline, or one positioned or floated.
+MAGNIFYING = ("zoom", "transform", "scale")
+READ = {*HIDING, *COLOURS, *BOXED, *REORDERING, *MAGNIFYING, "content", "font", "float"}
 BLACK, WHITE = (0.0, 0.0, 0.0, 1.0), (1.0, 1.0, 1.0)
 # Selectors of generated content or of a browser's own parts (scroll bars, placeholders): they hold no page text.
 NO_PAGE_TEXT = re.compile(r"::|:(before|after|first-line|first-letter|selection|placeholder|marker|backdrop)\b|:-",
@@ -155,15 +159,19 @@ class PageStyle:
     def font_sizes(self) -> dict[int, float | None]:
         """Each element's font size in CSS pixels (by its id), in document order from the page's medium (16 px):
         the same cascade that hides text sets the size, by an inline style or a style sheet's rule alike
-        (_Cascade.font_size). None where it cannot be told, and in what such an element holds."""
+        (_Cascade.font_size), drawn larger or smaller by zoom, transform and scale (_Cascade.magnification: a 9 at
+        `zoom:0.5` or in an inline-block at `transform:scale(.3)` shows at half or a third of the size, and was read
+        290). None where it cannot be told, and in what such an element holds."""
         sizes: dict[int, float | None] = {id(self.soup): MEDIUM_PIXELS}
+        drawn: dict[int, float | None] = {id(self.soup): 1.0}    # how much larger it is drawn (zoom, scale)
         root: float | None = MEDIUM_PIXELS
         for element in self.soup.find_all(True):               # document order: a parent before its children
             size = self.cascade.font_size(element, sizes.get(id(element.parent), MEDIUM_PIXELS), root)
             sizes[id(element)] = size
+            drawn[id(element)] = self.cascade.magnification(element, drawn.get(id(element.parent), 1.0))
             if element.name == "html":
                 root = size
-        return sizes
+        return {key: None if size is None or drawn[key] is None else size * drawn[key] for key, size in sizes.items()}
 
     def unseen_text(self, hidden: list, not_shown: set[str]) -> list:
         """The pieces of text (bs4 strings) the page shows in the colour of what is behind them, outside the
@@ -316,8 +324,7 @@ class _Cascade:
             return False
         value = lambda name: self.value(element, name)                      # noqa: E731
         position = value("position")
-        display = value("display") or ("inline" if element.name in INLINE_TAGS else "block")
-        boxed = display not in ("inline", "contents") or position in ("absolute", "fixed")
+        boxed = self.boxed(element)
         if position in ("absolute", "fixed", "relative", "sticky") and any(
                 _far(value(side)) for side in ("left", "right", "top", "bottom")):
             return True
@@ -332,6 +339,24 @@ class _Cascade:
         return _vanishing(value("transform")) or _far(value("text-indent")) or (hidden_overflow and any(
             (size := _pixels(value(name))) is not None and size <= 1
             for name in ("width", "height", "max-width", "max-height")))
+
+    def boxed(self, element) -> bool:
+        """Whether the element is a box (a transform, a size or text-indent acts on it), not inline text."""
+        display = self.value(element, "display") or ("inline" if element.name in INLINE_TAGS else "block")
+        return display not in ("inline", "contents") or self.value(element, "position") in ("absolute", "fixed") \
+            or self.value(element, "float") in ("left", "right", "inline-start", "inline-end")
+
+    def magnification(self, element, parent: float | None) -> float | None:
+        """How much larger than its font size the element's text is drawn, from its parent's (given): its zoom, and
+        on a box its transform's and `scale`'s vertical factor. None where it cannot be told (calc(), var(), a 3D
+        matrix), and in what such an element holds."""
+        matched = self._matched(element)
+        if parent is None or not any(name in matched for name in MAGNIFYING):
+            return parent
+        factors = [_zoom(self.value(element, "zoom"))]
+        if self.boxed(element):
+            factors += [_transform_scale(self.value(element, "transform")), _scale(self.value(element, "scale"))]
+        return None if None in factors else parent * math.prod(factors)
 
     def not_reordered(self, element) -> None:
         """Digits the browser shows in another order than the page stores them are refused: a right-to-left
@@ -790,6 +815,55 @@ def _vanishing(value: str) -> bool:
         if name.startswith("translate") and any(_far(n) for n in numbers):
             return True
     return False
+
+
+def _factor(number: str) -> float | None:
+    """A number or percentage (0.5, 50%) as a factor; None where it is none (calc(), var(), a typo)."""
+    if not NUMBER.match(number):
+        return None
+    return float(number[:-1]) / 100 if number.endswith("%") else float(number)
+
+
+def _zoom(value: str) -> float | None:
+    """CSS zoom as a factor: 1 for none, normal, reset and 0 (Chromium draws zoom:0 at full size)."""
+    if value in ("", "normal", "reset", "initial", "unset"):
+        return 1.0
+    factor = _factor(value)
+    return None if factor is None or factor < 0 else (factor or 1.0)
+
+
+def _transform_scale(value: str) -> float | None:
+    """How much a transform draws text taller or shorter: scale(), scaleY(), scale3d(), matrix(); 1 for none and
+    the functions that move or turn (translate, rotate, skew); None for what is not worked out (matrix3d, calc())."""
+    if value in ("", "none", "initial", "unset"):
+        return 1.0
+    factor = 1.0
+    functions = TRANSFORM_FUNCTION.findall(value)
+    if not functions or "var(" in value or "calc(" in value:
+        return None
+    for name, arguments in functions:
+        numbers = [_factor(part) for part in re.split(r"[\s,]+", arguments.strip()) if part]
+        if name in ("scale", "scaley", "scale3d", "matrix") and (not numbers or None in numbers):
+            return None
+        if name == "scale":
+            factor *= numbers[-1] if len(numbers) <= 2 else 1.0
+        elif name == "scaley":
+            factor *= numbers[0]
+        elif name == "scale3d":
+            factor *= numbers[1] if len(numbers) == 3 else 1.0
+        elif name == "matrix" and len(numbers) == 6:
+            factor *= (numbers[2] ** 2 + numbers[3] ** 2) ** 0.5
+        elif name in ("matrix3d", "perspective"):
+            return None
+    return abs(factor)
+
+
+def _scale(value: str) -> float | None:
+    """The `scale` property's vertical factor (scale: 0.3, or 1 0.3); 1 for none."""
+    if value in ("", "none", "initial", "unset"):
+        return 1.0
+    numbers = [_factor(part) for part in value.split()]
+    return None if not numbers or None in numbers else abs(numbers[1] if len(numbers) > 1 else numbers[0])
 
 
 def _split(prelude: str) -> list[str]:
