@@ -142,6 +142,19 @@ def test_the_later_of_two_declarations_shows_as_the_browser_does(workspace, cell
     assert _total_2030(ds) == 290 and _hidden_log(ds) == []
 
 
+@pytest.mark.parametrize("cell, style", [
+    ('2<span style="display:none" style="display:inline">9</span>0左右', ""),
+    ('2<span class="h" class="x">9</span>0左右', ".h{display:none}"),
+])
+def test_an_attribute_given_twice_is_read_as_the_browser_reads_it_the_first(workspace, cell, style):
+    """Of an attribute written twice on one tag the browser keeps the first (HTML drops the repeat; Chromium shows
+    20). The reader's parser kept the last: read 290."""
+    _page(workspace, cell, style)
+    ds = _build(workspace)
+    assert _total_2030(ds) == 20
+    assert _hidden_log(ds) == [HIDDEN_LOG]
+
+
 # ------------------------------------------------------------------------------------- web pages: unseen colours
 
 @pytest.mark.parametrize("cell, style", [
