@@ -326,9 +326,10 @@ def test_a_figure_printed_twice_is_read_once(workspace, printed, tmp_path):
 
 
 def _with_content(source: Path, target: Path, content: str, ocg_off: bool = False, transparency: float | None = None,
-                  form: str | None = None, image: bool = False):
+                  form: str | None = None, image: bool = False, layer: str = "旧数", layer_on: bool = False):
     """`source` with `content` drawn on its first page (after its own, in a fresh graphics state), in Helvetica
-    (/HX); inside the optional-content group /oc1, switched off, if `ocg_off`; /GSX: fill and stroke alpha
+    (/HX); /oc1: the optional-content group (layer) named `layer`, switched off if `ocg_off`, on if `layer_on`
+    (as a PDF editor adds a layer: /OCProperties); /GSX: fill and stroke alpha
     `transparency`; /FmX: a form XObject drawing `form` (as Acrobat draws a watermark); /ImX, if `image`: a grey
     image of 2 × 2 pixels, black and white crosswise (a watermark's strokes, when stretched)."""
     from pypdf import PdfWriter
@@ -358,12 +359,14 @@ def _with_content(source: Path, target: Path, content: str, ocg_off: bool = Fals
                                                               name("/Subtype"): name("/Type1"),
                                                               name("/BaseFont"): name("/Helvetica")}))
     resources[name("/Font")] = fonts
-    if ocg_off:
+    if ocg_off or layer_on:
         group = writer._add_object(DictionaryObject({name("/Type"): name("/OCG"),
-                                                     name("/Name"): TextStringObject("旧数")}))
+                                                     name("/Name"): TextStringObject(layer)}))
+        default = {name("/Order"): ArrayObject([group])}
+        if ocg_off:
+            default[name("/OFF")] = ArrayObject([group])
         writer._root_object[name("/OCProperties")] = DictionaryObject({
-            name("/OCGs"): ArrayObject([group]),
-            name("/D"): DictionaryObject({name("/OFF"): ArrayObject([group]), name("/Order"): ArrayObject([group])})})
+            name("/OCGs"): ArrayObject([group]), name("/D"): DictionaryObject(default)})
         resources[name("/Properties")] = DictionaryObject({name("/oc1"): group})
     if transparency is not None:
         states = resources.get("/ExtGState", DictionaryObject())
@@ -545,6 +548,13 @@ def watermarked(tmp_path_factory, printed) -> dict[str, Path]:
 
 def _with_watermark_annotation(source: Path, target: Path, x: float, y: float) -> Path:
     """A Watermark annotation over the 20左右 cell, its appearance 2026 in grey, turned 30°."""
+    return _with_annotation(source, target, "/Watermark", (x - 60, y - 50, x + 140, y + 70), "2026",
+                            "q 0.75 g BT /HX 60 Tf 0.866 0.5 -0.5 0.866 10 10 Tm (2026) Tj ET Q")
+
+
+def _with_annotation(source: Path, target: Path, subtype: str, rect: tuple, text: str, appearance: str) -> Path:
+    """An annotation of `subtype` at `rect` (left, bottom, right, top) on the first page, saying `text`
+    (/Contents), drawn by `appearance` (its /AP, in Helvetica /HX, its box the rect's size), as pypdf adds one."""
     from pypdf import PdfWriter
     from pypdf.generic import (
         ArrayObject,
@@ -552,22 +562,22 @@ def _with_watermark_annotation(source: Path, target: Path, x: float, y: float) -
         DictionaryObject,
         FloatObject,
         NameObject,
+        NumberObject,
         TextStringObject,
     )
     writer = PdfWriter(clone_from=str(source))
     name = NameObject
     font = writer._add_object(DictionaryObject({name("/Type"): name("/Font"), name("/Subtype"): name("/Type1"),
                                                 name("/BaseFont"): name("/Helvetica")}))
-    appearance = DecodedStreamObject()
-    appearance.set_data(b"q 0.75 g BT /HX 60 Tf 0.866 0.5 -0.5 0.866 10 10 Tm (2026) Tj ET Q")
-    appearance.update({name("/Type"): name("/XObject"), name("/Subtype"): name("/Form"),
-                       name("/BBox"): ArrayObject([FloatObject(v) for v in (0, 0, 200, 120)]),
-                       name("/Resources"): DictionaryObject({name("/Font"): DictionaryObject({name("/HX"): font})})})
+    drawing = DecodedStreamObject()
+    drawing.set_data(appearance.encode())
+    drawing.update({name("/Type"): name("/XObject"), name("/Subtype"): name("/Form"),
+                    name("/BBox"): ArrayObject([FloatObject(v) for v in (0, 0, rect[2] - rect[0], rect[3] - rect[1])]),
+                    name("/Resources"): DictionaryObject({name("/Font"): DictionaryObject({name("/HX"): font})})})
     annotation = DictionaryObject({
-        name("/Type"): name("/Annot"), name("/Subtype"): name("/Watermark"),
-        name("/Rect"): ArrayObject([FloatObject(v) for v in (x - 60, y - 50, x + 140, y + 70)]),
-        name("/Contents"): TextStringObject("2026"), name("/AP"): DictionaryObject({name("/N"): writer._add_object(
-            appearance)})})
+        name("/Type"): name("/Annot"), name("/Subtype"): name(subtype), name("/F"): NumberObject(4),   # printed
+        name("/Rect"): ArrayObject([FloatObject(v) for v in rect]), name("/Contents"): TextStringObject(text),
+        name("/AP"): DictionaryObject({name("/N"): writer._add_object(drawing)})})
     writer.pages[0][name("/Annots")] = ArrayObject([writer._add_object(annotation)])
     writer.write(str(target))
     return target
@@ -603,6 +613,36 @@ def test_a_watermark_over_the_table_is_left_out_and_logged(workspace, watermarke
     assert _table_figures(ds) == TABLE_FIGURES and _steps(ds) == []
     log = _watermark_log(ds)
     assert len(log) == 1 and log[0].startswith(f"1处水印“{quote}”未读取")
+
+
+def _comment_beside_the_figure(source: Path, target: Path, x: float, y: float, size: float) -> Path:
+    """A FreeText comment saying 1, added with pypdf's own annotation class, in the blank before 20左右."""
+    from pypdf import PdfWriter
+    from pypdf.annotations import FreeText
+    writer = PdfWriter(clone_from=str(source))
+    writer.add_annotation(0, FreeText(text="1", rect=(x - 1, y - 3, x + 6, y + size), font_size=f"{size:.0f}pt",
+                                      border_color=None, background_color=None))
+    writer.write(str(target))
+    return target
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["FREETEXT", "STAMP", "WATERMARK set like the text"])
+def test_an_annotation_showing_a_digit_just_before_a_figure_stops_the_run(workspace, printed, tmp_path, kind):
+    """A 1 at the text's size in the blank before 20左右, drawn by an annotation (a comment added with pypdf; a
+    stamp; a Watermark annotation whose 1 is set like the text): a viewer shows 120 (poppler draws 120), and it is
+    in no text layer. On main each was read 20, exit 0: the annotation lay beside the 2, not over it, and a
+    Watermark annotation was left out whatever it drew. Now the run stops at the cell, naming the annotation. (A
+    Watermark annotation drawn large or turned is left out: test_a_watermark_over_the_table_is_left_out_and_logged.)"""
+    x, y, size = _one_at(printed["base"])
+    pdf = tmp_path / "tonglu_15.pdf"
+    if kind == "FREETEXT":
+        _comment_beside_the_figure(printed["base"], pdf, x, y, size)
+    else:
+        _with_annotation(printed["base"], pdf, "/" + kind.split()[0].title(), (x - 1, y - 3, x + 7, y + size), "1",
+                         f"0 g BT /HX {size:.2f} Tf 1 0 0 1 1 3 Tm (1) Tj ET")
+    error = _refused(workspace, pdf)
+    assert str(error.where) == CELL and f"'2' has an annotation ({kind}:" in error.problem
 
 
 @pytest.mark.slow
@@ -780,3 +820,125 @@ WORD_WATERMARK = (
     'mso-position-vertical:center;mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="silver" '
     'stroked="f"><v:fill opacity=".5"/><v:textpath style="font-family:&quot;SimSun&quot;;font-size:1pt" '
     'string="征求意见稿 2026.03"/></v:shape></w:pict></w:r>')
+
+
+def _png(size: tuple[int, int], colour: tuple[int, int, int, int], margin: int = 0) -> str:
+    """A PNG with an alpha channel, as a data URL: `colour` (red, green, blue, alpha) inside a transparent margin;
+    with no margin, in vertical stripes on transparency (a watermark's strokes)."""
+    import base64
+    import io
+
+    from PIL import Image, ImageDraw
+    image = Image.new("RGBA", size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    if margin:
+        draw.rectangle([margin, margin, size[0] - 1 - margin, size[1] - 1 - margin], fill=colour)
+    else:
+        for left in range(0, size[0], 8):
+            draw.rectangle([left, 0, left + 3, size[1]], fill=colour)
+    data = io.BytesIO()
+    image.save(data, "PNG")
+    return "data:image/png;base64," + base64.b64encode(data.getvalue()).decode()
+
+
+@pytest.fixture(scope="module")
+def imaged(tmp_path_factory) -> dict[str, Path]:
+    """Chromium prints of 2(9)0左右 (a white 9) under a PNG with an alpha channel, its black stripes at 20% opacity
+    (a site's watermark image), upright; and of (1)20左右 under a white PNG, opaque inside a transparent margin."""
+    folder = tmp_path_factory.mktemp("images")
+    cells = {"striped": "<span style='position:relative'>2<span style='color:#fff'>9</span>0<img src='{}' style="
+                        "'position:absolute;left:-6px;top:-4px;width:44px;height:26px'></span>左右".format(
+                            _png((44, 26), (0, 0, 0, 51))),
+             "white": "<span style='position:relative'>1<img src='{}' style='position:absolute;left:-2px;top:-2px;"
+                      "width:calc(100% + 4px);height:calc(100% + 4px)'></span>20左右".format(
+                          _png((20, 30), (255, 255, 255, 255), margin=2))}
+    pairs = [(web_page_with_target(folder / f"{name}.html", cell), folder / f"{name}.pdf")
+             for name, cell in cells.items()]
+    return {pdf.stem: pdf for pdf in print_pdfs_chromium(pairs, print_background=True)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["a PNG with an alpha channel (Chromium)", "an image at 20% opacity (pypdf)"])
+def test_an_upright_translucent_image_over_a_white_digit_is_no_ink_of_it(workspace, printed, imaged, tmp_path, how):
+    """A watermark image set upright over 2(9)0左右, a white 9 between 2 and 0: what shows there is the image's, the 9
+    is not seen (poppler draws 2 0). On main 83a2d77 both were read 290, exit 0: only a translucent image turned
+    diagonally was hidden for the ink check, and the image's stripes were taken for the 9's ink. Its opacity is
+    measured now: its pixels' (the PNG's alpha, 20%) times what it is drawn with (ExtGState /ca 0.2, upright:
+    PDFium gives none for an image, pypdf reads it)."""
+    if how.startswith("a PNG"):
+        pdf = imaged["striped"]
+    else:
+        x, y, _ = _one_at(printed["white_nine"], "左右")
+        pdf = _with_content(printed["white_nine"], tmp_path / "tonglu_15.pdf",
+                            f"q /GSX gs 16 0 0 16 {x - 6:.1f} {y - 8:.1f} cm /ImX Do Q", transparency=0.2, image=True)
+    ds = _build(workspace, pdf)
+    assert _target(ds) == 20 and _steps(ds) == [HIDDEN]
+
+
+@pytest.mark.slow
+def test_an_opaque_image_with_an_alpha_channel_hides_what_it_covers(workspace, imaged):
+    """A white PNG, opaque inside a transparent margin, over the 1 of 120左右: a reader sees 20, and the 1 is hidden
+    (not every image with an alpha channel is seen through: its most opaque pixel decides)."""
+    ds = _build(workspace, imaged["white"])
+    assert _target(ds) == 20 and _steps(ds) == [HIDDEN]
+
+
+# A watermark in an optional-content layer, as Acrobat's 添加水印 draws one: a form in a layer named Watermark,
+# declared /Artifact /Watermark; its 1 set like the text in the blank before 20左右.
+LAYERED_ONE = "/OC /oc1 BDC " + DECLARED.format("q /FmX Do Q") + " EMC"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shown", [False, True], ids=["layer switched off", "layer shown"])
+def test_a_watermark_in_a_layer_the_viewer_hides_is_not_seen_beside_a_figure(workspace, printed, tmp_path, shown):
+    """Switched off in the PDF's layers (/OCProperties /D /OFF: the viewer hides it; poppler draws 20左右), the
+    watermark's 1 is nowhere to be seen, and 20 is read, the watermark logged. On main 83a2d77 the run stopped,
+    saying the watermark's '1' is set just beside '2'. Shown, it is beside the figure to the eye, and still stops
+    the run."""
+    x, y, size = _one_at(printed["base"])
+    pdf = _with_content(printed["base"], tmp_path / "tonglu_15.pdf", LAYERED_ONE, ocg_off=not shown,
+                        layer="Watermark", layer_on=shown,
+                        form=f"q 0 g BT /HX {size:.2f} Tf 1 0 0 1 {x:.2f} {y:.2f} Tm (1) Tj ET Q")
+    if shown:
+        error = _refused(workspace, pdf)
+        assert str(error.where) == CELL and "the watermark's '1' is set just beside '2'" in error.problem
+    else:
+        ds = _build(workspace, pdf)
+        log = _watermark_log(ds)
+        assert _target(ds) == 20 and _steps(ds) == [] and len(log) == 1 and log[0].startswith("1处水印“1”未读取")
+
+
+# A watermark drawn in a translucent form: a web page's tiles (内部资料 2026 at 18 px, turned 15°, CSS opacity .15,
+# as watermark scripts set them) printed by Chromium, and LibreOffice's own tiled watermark (PDF export, 水印 →
+# 平铺水印: 15 pt, turned 45°, in forms at 50% opacity). PDFium gives each character's own colour, black or light
+# grey at full opacity, so the tiles were turned and nothing else: each digit 'set turned' stopped the run.
+WATERMARK_TILE = ("<div style='position:absolute;top:{top}px;left:{left}px;opacity:.15;transform:rotate(-15deg);"
+                  "font-size:18px;white-space:nowrap'>内部资料 2026</div>")
+
+
+@pytest.fixture(scope="module")
+def tiled(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("tiled")
+    overlay = ("<div style='position:fixed;top:0;left:0'>" + "".join(
+        WATERMARK_TILE.format(top=top, left=left) for top in range(250, 600, 70) for left in range(20, 700, 170))
+        + "</div>")
+    page = web_page_with_target(folder / "web.html", "2<span style='color:#fff'>9</span>0左右")
+    page.write_text(page.read_text(encoding="utf-8").replace("<body>", "<body>" + overlay, 1), encoding="utf-8")
+    made = {"web page": print_pdfs_chromium([(page, folder / "web.pdf")], print_background=True)[0]}
+    if soffice() is not None:
+        made["LibreOffice"] = print_pdf_libreoffice(
+            write_docx(PlanContent(**DOCUMENT_TABLE), folder / "tonglu_15.docx"), folder / "lo",
+            '{"TiledWatermark":{"type":"string","value":"内部资料 2026"}}')
+    return made
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("tool", ["web page", "LibreOffice"])
+def test_a_tiled_watermark_drawn_translucent_is_left_out(workspace, tiled, tool):
+    if tool not in tiled:
+        pytest.skip("LibreOffice is not installed")
+    ds = _build(workspace, tiled[tool])
+    assert _table_figures(ds) == TABLE_FIGURES and _target(ds) == 20
+    assert _steps(ds) == ([HIDDEN] if tool == "web page" else [])      # the web page's white 9
+    log = _watermark_log(ds)
+    assert len(log) == 1 and "内部资料" in log[0]

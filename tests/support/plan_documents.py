@@ -189,10 +189,13 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def print_pdf_libreoffice(docx_path: Path, out_dir: Path) -> Path:
+def print_pdf_libreoffice(docx_path: Path, out_dir: Path, options: str = "") -> Path:
+    """The document exported to PDF by LibreOffice, with the PDF export's `options` if any (its filter options as
+    JSON, as the export dialog sets them: '{"TiledWatermark":{"type":"string","value":"内部资料"}}')."""
     out_dir.mkdir(parents=True, exist_ok=True)
     profile = out_dir / ".profile"
-    subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+    target = f"pdf:writer_pdf_Export:{options}" if options else "pdf"
+    subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
                     "--outdir", str(out_dir), str(docx_path)], check=True, capture_output=True, timeout=300)
     return out_dir / (docx_path.stem + ".pdf")
 

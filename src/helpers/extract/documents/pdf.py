@@ -115,6 +115,8 @@ class _Reading:
     watermarks: list[str] = field(default_factory=list)     # the watermark's pieces of text, left out
     declared: set = field(default_factory=set)              # the page's objects the PDF declares a watermark
     shapes: list = field(default_factory=list)              # the page's watermark shapes, hidden for the ink check
+    images: list = field(default_factory=list)              # the page's own images, in the order they are drawn
+    faded: dict = field(default_factory=dict)               # text objects in forms drawn translucent: the opacity
     path: Path | None = None                                # the PDF, read again for what PDFium does not give
     content: object = None                                  # its pages' content streams (pypdf), when needed
     canvas: dict = field(default_factory=dict)              # the bitmap the pages are drawn into, one after another
@@ -170,7 +172,7 @@ def _read_page(page, number: int, reading: _Reading) -> tuple[list[_Line], list[
     regions = [(min(x for x, _, _ in vs), min(y for y, _, _ in hs), max(x for x, _, _ in vs), max(y for y, _, _ in hs))
                for hs, vs in components]
     chars = _chars(page, height, reading)
-    _hide_shapes(reading.shapes)
+    _hide_shapes(reading.shapes + _translucent_images(page, chars, number, reading))
     chars = _inked(page, height, chars, regions, reading)
     chars, struck = _not_struck(chars, h_edges, reading.method.struck_band)
     reading.unseen.add("struck", struck)
@@ -210,8 +212,7 @@ def _chars(page, height: float, reading: _Reading) -> list[_Char]:
     out: list[_Char] = []
     pending_high = None
     replaced: dict[int, bool] = {}
-    covers, annotated = _annotations(page)
-    reading.watermarks += annotated
+    covers, marks = _annotations(page, reading.method.watermark_turn)
     box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
@@ -243,16 +244,19 @@ def _chars(page, height: float, reading: _Reading) -> list[_Char]:
                 continue
             if filled:     # how light it is printed on white: 0 black, 1 white (grey 153 at full opacity: 0.6)
                 opacity = alpha.value / 255
+                if reading.faded:       # and the opacity of the forms it is drawn in
+                    opacity *= reading.faded.get(_key(raw.FPDFText_GetTextObject(textpage, i)), 1.0)
                 shade = 1 - opacity + opacity * (0.299 * red.value + 0.587 * green.value + 0.114 * blue.value) / 255
         raw.FPDFText_GetLooseCharBox(textpage, i, box)   # the font's box, not the ink's: 。 sits on its line
         raw.FPDFText_GetCharOrigin(textpage, i, origin_x, origin_y)
         raw.FPDFText_GetCharBox(textpage, i, left, right, bottom, top)
         glyph = (left.value, right.value, bottom.value, top.value)
-        upright, doubt = _digit_doubt(textpage, i, chr(code), glyph, covers, replaced) if chr(code).isdigit() \
-            else (True, "")
+        upright, doubt = _digit_doubt(textpage, i, chr(code), glyph, box.top - box.bottom, covers, replaced) \
+            if chr(code).isdigit() else (True, "")
         out.append(_Char(chr(code), box.left, box.right, height - box.top, height - box.bottom,
                          height - origin_y.value, size, drawn, glyph, upright, doubt, shade, i))
-    out = _without_watermarks(textpage, out, reading)
+    _watermark_annotations(page, marks, out, reading)
+    out = _without_watermarks(page, textpage, out, reading)
     textpage.close()
     return out
 
@@ -271,7 +275,7 @@ def _chars(page, height: float, reading: _Reading) -> list[_Char]:
 BESIDE = 0.3     # a watermark's character this close (in the digit's heights) beside a digit on its line adjoins it
 
 
-def _without_watermarks(textpage, chars: list[_Char], reading: _Reading) -> list[_Char]:
+def _without_watermarks(page, textpage, chars: list[_Char], reading: _Reading) -> list[_Char]:
     """The characters that are no watermark's (see above). The watermark's pieces of text (its run of characters
     on a page) are added to `watermarks`, and its text objects are set invisible (rendering mode 3; the document
     is never saved): the ink check then sees each character's own ink, not a watermark's grey over a white 9."""
@@ -305,10 +309,36 @@ def _without_watermarks(textpage, chars: list[_Char], reading: _Reading) -> list
         kept.append(ch)
     if piece:
         watermarks.append("".join(c.text for c in piece).strip())
+    if like_text:       # only what a viewer draws is seen beside a figure: not a layer it hides (/OC switched off)
+        like_text = _drawn(page, like_text, [hidden[key] for key in {
+            _key(raw.FPDFText_GetTextObject(textpage, ch.index)) for ch in like_text}], reading)
     for text_object in hidden.values():
         raw.FPDFTextObj_SetTextRenderMode(text_object, raw.FPDF_TEXTRENDERMODE_INVISIBLE)
     _doubt_digits_by(like_text, kept, method.overprinted)
     return kept
+
+
+def _drawn(page, chars: list[_Char], objects: list, reading: _Reading) -> list[_Char]:
+    """The characters (of the text `objects`) a viewer draws: where each stands, the page drawn with the objects
+    differs from the page drawn without them (set invisible; the document is never saved) by pdf_ink.no_ink or
+    more. Text in an optional-content layer the viewer hides (/OC, switched off in /OCProperties, as a watermark
+    layer may be) is in PDFium's text layer, but drawn nowhere."""
+    import numpy as np
+    import pypdfium2.raw as raw
+    to_pixels, rows, columns = _page_to_pixels(page)
+    boxes = np.array([c.glyph for c in chars])                           # left, right, bottom, top
+    xs, ys = _mapped(to_pixels, boxes[:, [0, 0, 1, 1]], boxes[:, [2, 3, 2, 3]])
+    x0 = np.clip(np.floor(xs.min(axis=1)), 0, columns).astype(int)
+    x1 = np.clip(np.ceil(xs.max(axis=1)), 0, columns).astype(int)
+    y0 = np.clip(np.floor(ys.min(axis=1)), 0, rows).astype(int)
+    y1 = np.clip(np.ceil(ys.max(axis=1)), 0, rows).astype(int)
+    clips = list(zip(x0, y0, x1, y1))
+    shown = _rendered(page, reading.canvas, rows, columns, clips).copy()
+    for text_object in objects:
+        raw.FPDFTextObj_SetTextRenderMode(text_object, raw.FPDF_TEXTRENDERMODE_INVISIBLE)
+    unshown = _rendered(page, reading.canvas, rows, columns, clips).astype(int)
+    return [ch for ch, left, top, right, bottom in zip(chars, x0, y0, x1, y1) if bottom > top and right > left and
+            np.abs(shown[top:bottom, left:right] - unshown[top:bottom, left:right]).max() >= reading.method.no_ink]
 
 
 def _doubt_digits_by(marks: list[_Char], chars: list[_Char], share: float) -> None:
@@ -352,17 +382,17 @@ def _artifact(text_object, known: dict[int, bool]) -> bool:
     return known[key]
 
 
-def _digit_doubt(textpage, i: int, digit: str, glyph: tuple, covers: list[tuple], replaced: dict) -> tuple:
+def _digit_doubt(textpage, i: int, digit: str, glyph: tuple, size: float, covers: list[tuple],
+                 replaced: dict) -> tuple:
     """Whether the digit is set upright, and why a reader may see it otherwise: turned (vertical text), given by
-    an ActualText, or under an annotation. (Only a figure's digits are looked at so closely: each call costs.)"""
+    an ActualText, or under or beside an annotation. (Only a figure's digits are looked at so closely: each call
+    costs.)"""
     import pypdfium2.raw as raw
     angle = raw.FPDFText_GetCharAngle(textpage, i)
     upright = min(angle, 2 * math.pi - angle) < 0.05
-    left, right, bottom, top = glyph
-    cover = next((kind for a, b, c, d, kind in covers if a < right and left < b and c < top and bottom < d), None)
+    cover = _cover(glyph, size, covers)
     if cover:
-        return upright, (f"'{digit}' has an annotation ({cover}, a comment or form field a PDF editor adds) over it: "
-                         "what a viewer shows there is the annotation's, which is not read")
+        return upright, _covered(digit, cover)
     if _replaced(raw.FPDFText_GetTextObject(textpage, i), replaced):
         return upright, (f"'{digit}' is the PDF's replacement text (ActualText), given for what is printed there, "
                          "which need not be the same")
@@ -373,24 +403,45 @@ def _digit_doubt(textpage, i: int, digit: str, glyph: tuple, covers: list[tuple]
 
 # Annotations that mark text without hiding it (a highlight, an underline) or are no drawing (a link, a popup).
 SEE_THROUGH_ANNOTATIONS = {"LINK", "POPUP", "HIGHLIGHT", "UNDERLINE", "SQUIGGLY"}
+# Annotations that show text, whether or not they carry their own appearance (a viewer draws a comment's or a form
+# field's text itself); any other shows text when its appearance draws text or an image
+SHOWING_TEXT = {"FREETEXT", "WIDGET"}
 ANNOTATION_KINDS = ["TEXT", "LINK", "FREETEXT", "LINE", "SQUARE", "CIRCLE", "POLYGON", "POLYLINE", "HIGHLIGHT",
                     "UNDERLINE", "SQUIGGLY", "STRIKEOUT", "STAMP", "CARET", "INK", "POPUP", "FILEATTACHMENT", "SOUND",
                     "MOVIE", "WIDGET", "SCREEN", "PRINTERMARK", "TRAPNET", "WATERMARK", "THREED", "RICHMEDIA",
                     "XFAWIDGET", "REDACT"]
 
 
-def _annotations(page) -> tuple[list[tuple], list[str]]:
+def _cover(glyph: tuple, size: float, covers: list[tuple]) -> str | None:
+    """The kind of the first annotation (`covers`: left, right, bottom, top, kind, shows text) lying over the
+    digit's glyph (left, right, bottom, top), or, if it shows text, just beside it on its line: within BESIDE of
+    the digit's `size` (its line's height) to its left or right. A comment's, a stamp's or a form field's 1 set in
+    the blank before 20 is what a reader sees as the figure's first digit (120), and it is in no text layer; a
+    white-out box beside the 2 (over a 1 it hides) shows none."""
+    left, right, bottom, top = glyph
+    return next((kind for a, b, c, d, kind, text in covers
+                 if a < right + BESIDE * size * text and left - BESIDE * size * text < b and c < top and bottom < d),
+                None)
+
+
+def _covered(digit: str, cover: str) -> str:
+    return (f"'{digit}' has an annotation ({cover}: a comment, stamp, watermark or form field a PDF editor adds) "
+            "over it or just beside it: what a viewer shows there is the annotation's, which is not read")
+
+
+def _annotations(page, turn: float) -> tuple[list[tuple], list[tuple]]:
     """The boxes (left, right, bottom, top) of the page's annotations a viewer draws over the text, and their
     kinds. PDFium does not draw every kind (a FreeText comment without its own appearance: poppler shows its 25
-    over the 20 PDFium reads), so a digit under one is not read for sure. And the texts of its Watermark
-    annotations, which are hidden for the ink check (the document is never saved): a watermark is seen through,
-    and each character is judged by its own ink, not the watermark's grey over it."""
+    over the 20 PDFium reads), so a digit under or beside one is not read for sure. And its Watermark annotations,
+    judged by _watermark_annotations: (index, box, text, [(height, turned) of each text its appearance draws]).
+    `turn`: how far from a right angle text is turned diagonally (radians)."""
     import ctypes
 
     import pypdfium2.raw as raw
     kinds = {getattr(raw, f"FPDF_ANNOT_{name}"): name for name in ANNOTATION_KINDS}
     covers, watermarks = [], []
     rect = raw.FS_RECTF()
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     for index in range(raw.FPDFPage_GetAnnotCount(page)):
         annotation = raw.FPDFPage_GetAnnot(page, index)
         try:
@@ -398,18 +449,57 @@ def _annotations(page) -> tuple[list[tuple], list[str]]:
             flags = raw.FPDFAnnot_GetFlags(annotation)
             if flags & (raw.FPDF_ANNOT_FLAG_HIDDEN | raw.FPDF_ANNOT_FLAG_NOVIEW):
                 continue
+            if kind in SEE_THROUGH_ANNOTATIONS or not raw.FPDFAnnot_GetRect(annotation, rect):
+                continue
+            box = (min(rect.left, rect.right), max(rect.left, rect.right), min(rect.bottom, rect.top),
+                   max(rect.bottom, rect.top))
             if kind == "WATERMARK":
                 length = raw.FPDFAnnot_GetStringValue(annotation, b"Contents", None, 0)
                 text = (ctypes.c_ushort * max(length // 2, 1))()
                 raw.FPDFAnnot_GetStringValue(annotation, b"Contents", text, length)
-                watermarks.append(bytes(text)[:max(length - 2, 0)].decode("utf-16-le", "replace"))
-                raw.FPDFAnnot_SetFlags(annotation, flags | raw.FPDF_ANNOT_FLAG_HIDDEN)
-            elif kind not in SEE_THROUGH_ANNOTATIONS and raw.FPDFAnnot_GetRect(annotation, rect):
-                covers.append((min(rect.left, rect.right), max(rect.left, rect.right),
-                               min(rect.bottom, rect.top), max(rect.bottom, rect.top), kind))
+                texts = []
+                for k in range(raw.FPDFAnnot_GetObjectCount(annotation)):
+                    drawn = raw.FPDFAnnot_GetObject(annotation, k)
+                    if raw.FPDFPageObj_GetType(drawn) == raw.FPDF_PAGEOBJ_TEXT and \
+                            raw.FPDFPageObj_GetBounds(drawn, left, bottom, right, top):
+                        texts.append((top.value - bottom.value, _turned(drawn, turn)))
+                watermarks.append((index, box, bytes(text)[:max(length - 2, 0)].decode("utf-16-le", "replace"),
+                                   texts))
+            else:
+                covers.append((*box, kind, kind in SHOWING_TEXT or any(
+                    raw.FPDFPageObj_GetType(raw.FPDFAnnot_GetObject(annotation, k)) in
+                    (raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_IMAGE)
+                    for k in range(raw.FPDFAnnot_GetObjectCount(annotation)))))
         finally:
             raw.FPDFPage_CloseAnnot(annotation)
     return covers, watermarks
+
+
+def _watermark_annotations(page, marks: list[tuple], chars: list[_Char], reading: _Reading) -> None:
+    """The page's Watermark annotations (`marks`, from _annotations). One whose appearance draws its text large or
+    turned (or draws no text) is a watermark a reader sees as one: its text is added to the watermarks left out,
+    and it is hidden for the ink check (the document is never saved), so that each character is judged by its own
+    ink, not the watermark's grey over it. One that draws text set like the page's own (neither large nor turned:
+    a 1 at the text's size in the blank before 20, which a viewer shows as 120) is read as no watermark but as any
+    annotation over or beside a digit: the digit is in doubt."""
+    import pypdfium2.raw as raw
+    if not marks:
+        return
+    heights = sorted(c.bottom - c.top for c in chars if not c.text.isspace())
+    large = reading.method.watermark_size * heights[len(heights) // 2] if heights else math.inf
+    for index, box, text, texts in marks:
+        if any(height < large and not turned for height, turned in texts):
+            kind = "WATERMARK set like the text"
+            for ch in chars:
+                if ch.text.isdigit() and not ch.doubt and _cover(ch.glyph, ch.bottom - ch.top, [(*box, kind, True)]):
+                    ch.doubt = _covered(ch.text, kind)
+            continue
+        reading.watermarks.append(text)
+        annotation = raw.FPDFPage_GetAnnot(page, index)
+        try:
+            raw.FPDFAnnot_SetFlags(annotation, raw.FPDFAnnot_GetFlags(annotation) | raw.FPDF_ANNOT_FLAG_HIDDEN)
+        finally:
+            raw.FPDFPage_CloseAnnot(annotation)
 
 
 def _replaced(text_object, known: dict[int, bool]) -> bool:
@@ -447,11 +537,9 @@ def _inked(page, height: float, chars: list[_Char], regions: list[tuple], readin
     a table is read from, whatever is in them (a hidden 万 or word changes a figure too)."""
     import numpy as np
     glyphs = [c for c in chars if not c.text.isspace()]
-    lines: dict[float, list[int]] = {}
-    for i, ch in enumerate(glyphs):
-        lines.setdefault(round(ch.baseline, 1), []).append(i)
+    lines = _baselines(glyphs)
     checked = np.zeros(len(glyphs), dtype=bool)
-    for members in lines.values():
+    for members in lines:
         if any(glyphs[i].text.isdigit() for i in members):
             checked[members] = True
     centres = np.array([(c.cx, c.cy) for c in glyphs]).reshape(-1, 2)
@@ -479,7 +567,7 @@ def _inked(page, height: float, chars: list[_Char], regions: list[tuple], readin
     return _overprinted(kept, reading.method.overprinted)
 
 
-def _contrast(page, height: float, glyphs: list[_Char], lines: dict, checked, regions: list[tuple], canvas: dict):
+def _contrast(page, height: float, glyphs: list[_Char], lines: list, checked, regions: list[tuple], canvas: dict):
     """Each glyph's contrast (0–255): the largest difference, in blue, green or red, between two pixels in its
     columns across its line's height, on the page drawn where the `checked` glyphs and the `regions` are (255, as
     if seen, for the glyphs not checked; 0 for one off the page)."""
@@ -497,13 +585,13 @@ def _contrast(page, height: float, glyphs: list[_Char], lines: dict, checked, re
         rx, ry = _mapped(to_pixels, np.array([left, right, left, right]),
                          np.array([height - top, height - top, height - bottom, height - bottom]))
         clips.append((rx.min(), ry.min(), rx.max(), ry.max()))
-    for members in lines.values():
+    for members in lines:
         index = [i for i in members if checked[i]]
         if index:
             clips.append((x0[index].min(), y0[index].min(), x1[index].max(), y1[index].max()))
     pixels = _rendered(page, canvas, rows, columns, clips)
     contrast = np.where(checked, 0, 255)
-    for members in lines.values():
+    for members in lines:
         index = np.array(members)
         index = index[checked[index] & (x1[index] > x0[index]) & (x0[index] < columns) & (y1[index] > y0[index])]
         if not len(index):
@@ -528,29 +616,21 @@ def _mapped(matrix, x, y):
 def _close_blanks(kept: list[_Char], blanks: list[_Char]) -> None:
     """The blank an unseen character leaves in its line is no gap between words (2, a blank, 0 reads 20): the
     character before it on its line is taken to reach over it. (Found by bisection: a page may hide thousands.)"""
-    by_line: dict[int, list[_Char]] = {}
-    for ch in kept:
-        by_line.setdefault(round(ch.baseline), []).append(ch)
-    ends = {}
-    for key, line in by_line.items():
-        line.sort(key=lambda c: c.x1)
-        ends[key] = [c.x1 for c in line]
-    runs: list[list] = []       # unseen characters side by side on a line: one blank (baseline, size, x0, x1)
-    for blank in sorted(blanks, key=lambda c: (round(c.baseline, 1), c.x0)):
-        last = runs[-1] if runs else None
-        if last and abs(last[0] - blank.baseline) < 0.5 and blank.x0 <= last[3] + 0.5:
-            last[3] = max(last[3], blank.x1)
-        else:
-            runs.append([blank.baseline, max(blank.size, 1), blank.x0, blank.x1])
-    for baseline, size, x0, x1 in runs:
-        candidates = []
-        for key in (round(baseline) - 1, round(baseline), round(baseline) + 1):
-            line = by_line.get(key, [])
-            low, high = bisect_left(ends.get(key, []), x0 - 0.5 * size), bisect_right(ends.get(key, []), x0 + 0.5)
-            candidates += [c for c in line[low:high][-3:] if abs(c.baseline - baseline) < 0.5]
-        if candidates:
-            before = max(candidates, key=lambda c: c.x1)
-            before.x1 = max(before.x1, x1)
+    chars = kept + blanks
+    for line in _baselines(chars):
+        ends = sorted((chars[i].x1, i) for i in line if i < len(kept))    # the seen characters, by where they end
+        runs: list[list] = []       # unseen characters side by side: one blank (size, x0, x1)
+        for blank in sorted((chars[i] for i in line if i >= len(kept)), key=lambda c: c.x0):
+            if runs and blank.x0 <= runs[-1][2] + 0.5:
+                runs[-1][2] = max(runs[-1][2], blank.x1)
+            else:
+                runs.append([max(blank.size, 1), blank.x0, blank.x1])
+        for size, x0, x1 in runs:
+            # the seen character that ends last from half a character before the blank to its start
+            found = bisect_right(ends, (x0 + 0.5, len(chars))) - 1
+            if found >= 0 and ends[found][0] >= x0 - 0.5 * size:
+                before = chars[ends[found][1]]
+                before.x1 = max(before.x1, x1)
 
 
 OVERPRINT_CHUNK = 500   # digits compared at a time (the pairs to compare are held in memory together)
@@ -692,7 +772,7 @@ def _edges(page, width: float, height: float, number: int, reading: _Reading) ->
     h, v = [], []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     sections: dict[int, list] = {}      # an /Artifact section with a /Subtype (its mark): the objects in it
-    reading.shapes = []
+    reading.shapes, reading.images, reading.faded = [], [], {}
     for index in range(raw.FPDFPage_CountObjects(page)):
         obj = raw.FPDFPage_GetObject(page, index)
         _note_artifact(obj, sections)
@@ -700,6 +780,10 @@ def _edges(page, width: float, height: float, number: int, reading: _Reading) ->
         if kind in (raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM):
             if _seen_through(obj, kind, reading.method):
                 reading.shapes.append(obj)
+            if kind == raw.FPDF_PAGEOBJ_IMAGE:
+                reading.images.append(obj)
+            else:
+                _note_faded(obj, 1.0, reading.faded)
             continue
         if kind != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             continue
@@ -725,9 +809,10 @@ def _edges(page, width: float, height: float, number: int, reading: _Reading) ->
 # character is judged by its own ink (a watermark's stroke across a white 9 is no ink of the 9's). Neither is a
 # shape turned diagonally a table's (a rectangle turned 25° is no cell), nor one the PDF declares a watermark. An
 # opaque shape hides what is under it, as a reader sees it, and is left as drawn; a thin line is a rule whatever
-# its opacity (a table's borders in rgba). PDFium gives no image's opacity, only that it has some transparency:
-# an image is taken for a watermark's when it has and is turned diagonally (a stamp), or is declared one; an
-# upright translucent image is left as drawn (a seal over a date is one too).
+# its opacity (a table's borders in rgba). An image is seen through when it is translucent and turned diagonally
+# (a stamp), or declared a watermark, or drawn upright over the page's text at an opacity of at most see_through:
+# its own pixels' (a PNG's alpha channel, a soft mask) times what it is drawn with (ExtGState /ca), measured
+# (_translucent_images). A seal over a date, its red ink opaque, is left as drawn.
 
 
 def _seen_through(obj, kind, method: Method) -> bool:
@@ -736,6 +821,108 @@ def _seen_through(obj, kind, method: Method) -> bool:
     if kind == raw.FPDF_PAGEOBJ_IMAGE:
         return bool(raw.FPDFPageObj_HasTransparency(obj)) and _turned(obj, method.watermark_turn)
     return _opacity(obj, kind) <= method.watermark_see_through
+
+
+def _note_faded(form, opacity: float, faded: dict) -> None:
+    """The text objects a form draws, by key, with the opacity they are drawn at, if the form (or one it is drawn
+    in) is drawn translucent: PDFium gives a character's own opacity only, and a watermark drawn in a translucent
+    form (LibreOffice's tiled watermark, a web page's watermark at CSS opacity .15) was taken for dark text."""
+    import pypdfium2.raw as raw
+    opacity *= min(_opacity(form, raw.FPDF_PAGEOBJ_FORM), 1.0)
+    if opacity >= 1:
+        return
+    for i in range(raw.FPDFFormObj_CountObjects(form)):
+        inner = raw.FPDFFormObj_GetObject(form, i)
+        kind = raw.FPDFPageObj_GetType(inner)
+        if kind == raw.FPDF_PAGEOBJ_TEXT:
+            faded[_key(inner)] = opacity
+        elif kind == raw.FPDF_PAGEOBJ_FORM:
+            _note_faded(inner, opacity, faded)
+
+
+def _translucent_images(page, chars: list[_Char], number: int, reading: _Reading) -> list:
+    """The page's images (`reading.images`) that are no shape already seen through, lie over its text, and are drawn
+    at pdf_watermark.see_through or less (see above): a watermark image over the table, hidden for the ink check so
+    that a white 9 under it is judged by its own ink (it was read 290). Only an image over a character is measured:
+    drawing its pixels costs."""
+    import ctypes
+
+    import numpy as np
+    import pypdfium2.raw as raw
+    glyphs = np.array([c.glyph for c in chars if c.glyph]).reshape(-1, 4)       # left, right, bottom, top
+    shapes = {_key(obj) for obj in reading.shapes}
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    alphas: list[float] | None = None
+    out = []
+    for k, image in enumerate(reading.images):
+        if _key(image) in shapes or not raw.FPDFPageObj_GetBounds(image, left, bottom, right, top) or not (
+                (glyphs[:, 0] < right.value) & (glyphs[:, 1] > left.value) & (glyphs[:, 2] < top.value)
+                & (glyphs[:, 3] > bottom.value)).any():
+            continue
+        opacity = _pixels_opacity(page, image)
+        if opacity > reading.method.watermark_see_through and raw.FPDFPageObj_HasTransparency(image):
+            if alphas is None:
+                alphas = _image_alphas(number, reading)
+            opacity *= alphas[k] if len(alphas) == len(reading.images) else 1.0
+        if opacity <= reading.method.watermark_see_through:
+            out.append(image)
+    return out
+
+
+def _pixels_opacity(page, image) -> float:
+    """The opacity of the image's most opaque pixel (0-1), its soft mask or mask counted (1 for an image that has
+    none)."""
+    import ctypes
+
+    import numpy as np
+    import pypdfium2.raw as raw
+    bitmap = raw.FPDFImageObj_GetRenderedBitmap(page.pdf, page, image)
+    if not bitmap:
+        return 1.0
+    try:
+        if raw.FPDFBitmap_GetFormat(bitmap) != raw.FPDFBitmap_BGRA:
+            return 1.0
+        width, rows, stride = (raw.FPDFBitmap_GetWidth(bitmap), raw.FPDFBitmap_GetHeight(bitmap),
+                               raw.FPDFBitmap_GetStride(bitmap))
+        if not width or not rows:
+            return 1.0
+        buffer = ctypes.cast(raw.FPDFBitmap_GetBuffer(bitmap), ctypes.POINTER(ctypes.c_uint8 * (rows * stride)))
+        pixels = np.frombuffer(buffer.contents, dtype=np.uint8).reshape(rows, stride)
+        return int(pixels[:, 3:width * 4:4].max()) / 255
+    finally:
+        raw.FPDFBitmap_Destroy(bitmap)
+
+
+def _image_alphas(number: int, reading: _Reading) -> list[float]:
+    """The opacity (ExtGState /ca) each of the page's own images is drawn with, in the order they are drawn, read
+    from its content stream with pypdf (PDFium gives none for an image); none if pypdf cannot read the page."""
+    from pypdf import PdfReader
+    try:
+        if reading.content is None:
+            reading.content = PdfReader(str(reading.path))
+        page = reading.content.pages[number - 1]
+        resources = page.get("/Resources")
+        resources = resources.get_object() if resources is not None else {}
+        states = (resources.get("/ExtGState") or {})
+        states = states.get_object() if hasattr(states, "get_object") else states
+        xobjects = (resources.get("/XObject") or {})
+        xobjects = xobjects.get_object() if hasattr(xobjects, "get_object") else xobjects
+        contents = page.get_contents()
+        alpha, saved, alphas = 1.0, [], []
+        for operands, operator in (contents.operations if contents is not None else []):
+            if operator == b"q":
+                saved.append(alpha)
+            elif operator == b"Q":
+                alpha = saved.pop() if saved else 1.0
+            elif operator == b"gs" and operands:
+                alpha = float(states[operands[0]].get_object().get("/ca", alpha))
+            elif operator == b"Do" and operands and xobjects[operands[0]].get_object().get("/Subtype") == "/Image":
+                alphas.append(alpha)
+            elif operator == b"INLINE IMAGE":
+                alphas.append(alpha)
+        return alphas
+    except Exception:       # pypdf's errors are many (DependencyError, PdfReadError, KeyError on a broken page)
+        return []
 
 
 def _opacity(obj, kind) -> float:
@@ -1037,13 +1224,27 @@ def _text_of(chars: list[_Char], reading: _Reading) -> str:
     return join_lines("\n".join(_repaired(_line_text(line, reading.method), reading.repairs) for line in lines))
 
 
+def _baselines(chars: list[_Char]) -> list[list[int]]:
+    """The page's lines as the characters (their indices in `chars`) standing on one baseline, to a tenth of a
+    point (an ordinary line's characters, of whatever font and size, share theirs to 0.01 pt), from the top down.
+    The one way characters are grouped into lines: the ink check looks at a line with a digit, an unseen
+    character's blank is closed on its line, and a text line is a baseline with its note marks (_group_lines)."""
+    lines: dict[float, list[int]] = {}
+    for i, ch in enumerate(chars):
+        lines.setdefault(round(ch.baseline, 1), []).append(i)
+    return [lines[key] for key in sorted(lines)]
+
+
 def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
+    """The text lines, left to right: each baseline's characters, with those of a baseline standing within half
+    a character's height of the line above (a note mark raised or lowered off it: _mark_raised) joined to it."""
     lines: list[list[_Char]] = []
-    for ch in sorted(chars, key=lambda c: (c.cy, c.x0)):
-        if lines and abs(ch.cy - lines[-1][-1].cy) <= 0.5 * max(ch.bottom - ch.top, 1):
-            lines[-1].append(ch)
+    for members in _baselines(chars):
+        line = sorted((chars[i] for i in members), key=lambda c: c.cy)
+        if lines and abs(line[0].cy - lines[-1][-1].cy) <= 0.5 * max(line[0].bottom - line[0].top, 1):
+            lines[-1] = sorted(lines[-1] + line, key=lambda c: c.cy)
         else:
-            lines.append([ch])
+            lines.append(line)
     return [sorted(line, key=lambda c: c.x0) for line in lines]
 
 
