@@ -122,7 +122,8 @@ class PageStyle:
 
     def __init__(self, soup, load=None):
         self.soup = soup
-        self.cascade = _Cascade(_rules(soup, load or (lambda href, base, line: None)))
+        quirks = _quirks(soup)
+        self.cascade = _Cascade(_rules(soup, load or (lambda href, base, line: None), quirks), quirks)
         self.cascade.generate(soup)
 
     def hidden_elements(self) -> list:
@@ -238,7 +239,8 @@ class _Cascade:
     elements and hundreds of rules, each rule tried on every element, took over 30 s), and each element's matching
     rules and inline style found once."""
 
-    def __init__(self, rules: list[Rule]):
+    def __init__(self, rules: list[Rule], quirks: bool = False):
+        self.quirks = quirks
         self.by_key: dict[tuple[str, str], list[Rule]] = {}
         for rule in rules:
             self.by_key.setdefault(rule.key, []).append(rule)
@@ -264,7 +266,7 @@ class _Cascade:
                         matches[id(rule.compiled)] = bool(rule.compiled.match(element))
                     if matches[id(rule.compiled)]:
                         found.setdefault(rule.property, []).append(rule.declaration)
-            for name, declaration in _inline(element):
+            for name, declaration in _inline(element, self.quirks):
                 found.setdefault(name, []).append(declaration)
             self.matched[id(element)] = found
         return self.matched[id(element)]
@@ -546,14 +548,15 @@ def _invisible_on_white(value: str) -> bool:
     return isinstance(colour, tuple) and contrast(_over(colour, WHITE, 1.0), WHITE) < MIN_CONTRAST
 
 
-def _inline(element) -> list[tuple[str, Declaration]]:
+def _inline(element, quirks: bool) -> list[tuple[str, Declaration]]:
     style = element.get("style")
     if not style:
         return []
     import tinycss2
     return [(name, Declaration(value, important, True, (1, 0, 0), order))      # the later of a property's two wins
             for order, (name, value, important) in
-            enumerate(_declarations(_parsed(tinycss2.parse_blocks_contents, str(style), element.sourceline or 1)))]
+            enumerate(_declarations(_parsed(tinycss2.parse_blocks_contents, str(style), element.sourceline or 1),
+                                    quirks))]
 
 
 def _parsed(parse, css: str, line: int, **options):
@@ -568,15 +571,18 @@ def _parsed(parse, css: str, line: int, **options):
                                 "(as a size, a colour or anything else)") from None
 
 
-def _declarations(nodes) -> list[tuple[str, str, bool]]:
+def _declarations(nodes, quirks: bool) -> list[tuple[str, str, bool]]:
     """The declarations among tinycss2's nodes that may hide text or set its colours (HIDING, COLOURING):
     (property, lower-case value, !important), in their order. One the browser drops as invalid (_valid) is left
-    out: in `display:none;display:nonee` the first still hides."""
+    out: in `display:none;display:nonee` the first still hides. On a page in quirks mode (_quirks) a colour
+    without its # is the colour (color:ffffff is white there, and nothing on a page of today's doctype)."""
     import tinycss2
     out = []
     for node in nodes:
         if node.type == "declaration" and node.lower_name in READ:
             value = tinycss2.serialize(node.value).strip().lower()
+            if quirks and node.lower_name in ("color", "background-color") and HASHLESS.match(value):
+                value = f"#{value}"
             if _valid(node.lower_name, value):
                 out.append((node.lower_name, value, node.important))
     return out
@@ -597,6 +603,25 @@ DISPLAY_PARTS = {"inline", "block", "run-in", "flow", "flow-root", "table", "fle
 NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:e[+-]?[0-9]+)?%?$")
 FUNCTIONS = ("var(", "calc(", "min(", "max(", "clamp(", "env(", "attr(")
 SYSTEM_FONTS = {"caption", "icon", "menu", "message-box", "small-caption", "status-bar"}
+
+
+HASHLESS = re.compile(r"^(?:[0-9a-f]{3}|[0-9a-f]{6})$")
+# The doctypes a browser shows in quirks mode (HTML's list, in short): none, the HTML 2 and 3 ones, and HTML 4
+# Transitional or Frameset without the address of its DTD, as many older government pages write it.
+QUIRKS_DOCTYPE = re.compile(r"dtd html [23]|-//ietf//|-//netscape|-//microsoft|-//w3o//|-//webtechs//")
+
+
+def _quirks(soup) -> bool:
+    """Whether the browser shows the page in quirks mode, where it reads a colour written without its #."""
+    from bs4 import Doctype
+    doctype = next((item for item in soup.contents if isinstance(item, Doctype)), None)
+    if doctype is None:
+        return True
+    text = " ".join(str(doctype).lower().split())
+    if text == "html":
+        return False
+    return not text.startswith("html") or bool(QUIRKS_DOCTYPE.search(text)) or (
+        "http" not in text and ("transitional" in text or "frameset" in text))
 
 
 def _valid(name: str, value: str) -> bool:
@@ -631,7 +656,7 @@ def _shown_media(media) -> bool:
 MAX_IMPORT_DEPTH = 5
 
 
-def _rules(soup, load) -> list[Rule]:
+def _rules(soup, load, quirks: bool) -> list[Rule]:
     """The rules of the page's <style> blocks and linked style sheets that may hide or show text, or set its
     colours, in the page's order."""
     import tinycss2
@@ -658,7 +683,7 @@ def _rules(soup, load) -> list[Rule]:
             prelude = tinycss2.serialize(node.prelude)
             if not any(_may_match(GENERATED.sub("", selector), present) for selector in _split(prelude)):
                 continue            # (before its declarations are parsed: a page's <style> may hold 45,000 rules)
-            declarations = _declarations(tinycss2.parse_blocks_contents(node.content))
+            declarations = _declarations(tinycss2.parse_blocks_contents(node.content), quirks)
             if declarations:
                 rules += _compiled(prelude, declarations, line, len(rules), present)
     return rules
