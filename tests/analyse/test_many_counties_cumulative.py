@@ -89,7 +89,7 @@ def test_the_counties_median_target_beside_the_province_is_of_levels_only(seven)
     skilled, physicians = rows
     assert skilled["县市目标中位数"] == "4.5"
     assert skilled["最低"] == "示例1县 3" and skilled["最高"] == "示例4县 6"
-    assert physicians["对照"] == "3/4个县市目标不低于省目标"
+    assert physicians["对照"] == "3/4个县市目标达到省目标要求"
     assert physicians["县市目标中位数"] == "5" and physicians["最低"] == "示例4县 3"
     notes = chapters.province.province_section(seven).blocks[-1]["entries"]
     assert "〔〕内的五年累计目标只与累计目标相比，不与年度水平相比。" in notes

@@ -81,7 +81,7 @@ def test_a_zero_shown_as_a_dash_by_the_accounting_format_is_read_as_zero_and_sai
 
 @pytest.mark.parametrize("number_format, stored, read", [
     ("0.0;-0.0%", 12.3, 12.3),            # was: refused as 1230% (the % is the negative section's)
-    ('"约"0.0"万"', 12.9, 12.9),           # was: refused as a decimal point written in as text
+    ('0.0"万"', 12.9, 12.9),               # the row's own unit (万 for 万人) beside the figure changes nothing
     ("[>100]0.0,;0.0", 12.9, 12.9),       # the condition picks the second section: 12.9 shown
     ('0.0"万人";-0.0"万人";"-"', 12.9, 12.9),
     ("0.0%;-0.0", 0.355, 35.5),           # the % is the positive section's: shown and read as 35.5%
@@ -142,6 +142,108 @@ def test_a_year_shown_as_text_is_told_to_take_general(workspace):
     assert "type the year (2023)" in err.fix and "单位" not in err.fix
 
 
+# ------------------------------------------------------- text written beside the figure: read as if typed (N1)
+# Excel shows 19.9 in a cell formatted ">"0.0 as >19.9, and the analyst who checks the sheet sees >19.9: the figure is
+# read as the same text typed into the cell would be. On main each was read as exactly 19.9 (comparator '=', no note).
+
+@pytest.mark.parametrize("number_format, value, comparator", [
+    ('">"0.0', 19.9, ">"),
+    ('"≥"0.0', 19.9, ">="),
+    ('0.0"以上"', 19.9, ">="),
+    ('0.0"万人以上"', 19.9, ">="),         # the row's unit, then 以上: 19.9以上
+    ("\\>0.0", 19.9, ">"),                # as LibreOffice writes ">"0.0 back
+    ('">"@', "19.9", ">"),                 # the figure typed as text, the format's text section shows >19.9
+])
+def test_a_comparator_the_format_shows_is_read_as_if_typed(workspace, number_format, value, comparator):
+    _workbook(workspace, number_format, value=value)
+    [row] = monitored(workspace).to_dict("records")
+    assert (row["value"], row["comparator"]) == (19.9, comparator)
+    [values] = _logged(workspace, "format_words")
+    assert values == {"file": "m.xlsx", "sheet": "数据", "cells": "E2", "format": number_format}
+    assert decision_text("format_words", json.dumps(values), words("en")).startswith(
+        "cells E2 of sheet 数据 in m.xlsx hold figures beside which their number format")
+    # the same text typed into a cell of no format is read alike
+    typed = {'">"0.0': ">19.9", '"≥"0.0': "≥19.9", '0.0"以上"': "19.9以上", '0.0"万人以上"': "19.9以上",
+             "\\>0.0": ">19.9", '">"@': ">19.9"}[number_format]
+    _workbook(workspace, "General", value=typed)
+    [row] = monitored(workspace).to_dict("records")
+    assert (row["value"], row["comparator"]) == (19.9, comparator)
+
+
+APPROXIMATE = ("value '约19.9' for 人才资源总量 is approximate (左右, 约): a monitoring workbook holds each year's own "
+               "actual value")
+
+
+@pytest.mark.parametrize("number_format, shows, typed_problem", [
+    ('"约"0.0', "约19.9", APPROXIMATE),
+    ("\\约0.0", "约19.9", APPROXIMATE),
+    ('"约"0.0"万"', "约19.9万", APPROXIMATE),
+    ('[<20]"<"0.0;0.0', "<19.9", "value '<19.9' for 人才资源总量 is not a number"),
+    ('0.0"（预计）"', "19.9（预计）", "value '19.9（预计）' for 人才资源总量 is not a number"),
+    ('0.0"%"', "19.9%", "'19.9%' has a % sign (or the cell is formatted as a percentage) but 人才资源总量 is in 万人"),
+    ('0"-"0', "1-9", "value '1-9' for 人才资源总量 is not a number"),
+])
+def test_an_estimate_or_a_sign_the_format_shows_is_refused_as_if_typed(workspace, number_format, shows,
+                                                                      typed_problem):
+    value = 19 if number_format == '0"-"0' else 19.9
+    path = _workbook(workspace, number_format, value=value)
+    err = build_refused(workspace)
+    assert err.file.endswith("m.xlsx") and err.where == "sheet 数据, cell E2"
+    assert err.problem == (f"{typed_problem} (the cell holds {value:g}, and its number format {number_format!r} "
+                           f"shows it as {shows!r}: what the sheet shows is read, as if typed into the cell)")
+    assert err.fix.startswith("set the cell's format to General (Home → Number Format → General; WPS: 开始 → 数字格式"
+                              f" → 常规), if {value:g} is the year's exact figure: the sheet then shows the {value:g}")
+    _reformat(path, "E2")       # the advice, followed: the sheet shows the figure, which is read as exact
+    assert monitored(workspace)["value"].tolist() == [value]
+    assert _logged(workspace, "format_words") == []
+
+
+def test_another_unit_the_format_shows_is_refused(workspace):
+    """0.0"人" on a 万人 row shows 19.9人: 19.9 people, or 19.9万人 with a wrong format? Was read as 19.9万人."""
+    path = _workbook(workspace, '0.0"人"', value=19.9)
+    err = build_refused(workspace)
+    assert err.where == "sheet 数据, cell E2"
+    assert err.problem == ("the cell holds 19.9, but its number format '0.0\"人\"' shows it as '19.9人', in 人, while "
+                           "人才资源总量 is counted in 万人: which unit the figure is in is a guess")
+    assert "convert it to 万人 first" in err.fix
+    _reformat(path, "E2")
+    assert monitored(workspace)["value"].tolist() == [19.9]
+
+
+@pytest.mark.parametrize("number_format, value, indicator, unit", [
+    ('0.0"万人"', 19.9, "人才资源总量", "万人"),
+    ('0.0 "万人"', 19.9, "人才资源总量", "万人"),
+    ('0.0"万人";-0.0"万人";"-"', 19.9, "人才资源总量", "万人"),
+    ('+0.0;-0.0', 19.9, "人才资源总量", "万人"),
+    ('0.0"%"', 35.5, "高技能人才占技能劳动者比例", "%"),
+    ('@" 万人"', "19.9", "人才资源总量", "万人"),
+])
+def test_spaces_the_sign_and_the_rows_own_unit_beside_the_figure_change_nothing(workspace, number_format, value,
+                                                                                  indicator, unit):
+    _workbook(workspace, number_format, value=value, indicator=indicator, unit=unit)
+    [row] = monitored(workspace).to_dict("records")
+    assert (row["value"], row["comparator"]) == (float(value), "=")
+    assert _logged(workspace, "format_words") == []
+
+
+@pytest.mark.parametrize("number_format", ['@" 万人"', '">"@'])
+def test_a_cell_that_says_it_has_no_value_is_skipped_whatever_its_format_writes_beside_it(workspace, number_format):
+    """— (no figure, as the plans write it) in a cell formatted @" 万人" shows "— 万人": the row has no value, as
+    with no format (a guard: text beside the figure is read as typed, but a cell without a figure has none)."""
+    _workbook(workspace, number_format, value="—")
+    assert monitored(workspace).empty
+
+
+@pytest.mark.parametrize("number_format, value", [
+    ("0.00_);(0.00)", -3.5), ("0.00_);[Red]\\(0.00\\)", -3.5), ("#,##0.00_ ;[红色]-#,##0.00 ", -3.5),
+    ('_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * "-"??_ ;_ @_ ', -3.5), ("+0.0;-0.0", -3.5), ("+0.0;-0.0", 3.5),
+])
+def test_the_sign_a_section_writes_is_not_words(number_format, value):
+    """A negative number in a section of its own, shown -3.50 or (3.50) as accountants write it, is the signed value
+    read; + before a positive one is its sign."""
+    assert shown(number_format, value).how == "number"
+
+
 # ----------------------------------------------------------------------------- the reader itself
 
 def test_sections_split_outside_quotes_brackets_and_escapes():
@@ -174,6 +276,9 @@ PRINTED = [
     ('[<0]"neg";0.0', 5, "5.0"), ('[>100]"big";[<0]"neg"', 5, "5"), ('[=12.9]"ok";0.0', 12.9, "ok"),
     ('[<5]0;[>5]"x"', 12.9, "x"), ('0"1"', 12.9, "131"), ("0.0\\1", 12.9, "12.91"), ("[Red];0.0", 12.9, ""),
     ('"x"@', "12.9", "x12.9"), ('0.0"万人"', 12.9, "12.9万人"), ("#,##0.0", 12345.6, "12,345.6"),
+    ('">"0.0', 19.9, ">19.9"), ("\\>0.0", 19.9, ">19.9"), ('[<20]"<"0.0;0.0', 19.9, "<19.9"),
+    ('[<20]"<"0.0;0.0', 25, "25.0"), ('0.0"以上"', 19.9, "19.9以上"), ('0.0%"以上"', 0.355, "35.5%以上"),
+    ('">"@', "19.9", ">19.9"), ("0.00_);(0.00)", -3.5, "(3.50)"), ('0"-"00', 199, "1-99"),
 ]
 
 
@@ -186,6 +291,8 @@ def _agrees(number_format, value, printed: str) -> bool:
     if seen.text:
         return seen.text == printed
     digits = re.sub(r"[^0-9.\-]", "", printed)
+    if printed.startswith("(") and printed.endswith(")"):       # a negative number as accountants write it
+        digits = "-" + digits
     return bool(digits) and float(digits) == round(float(value) * (100 if "%" in printed else 1), 6)
 
 

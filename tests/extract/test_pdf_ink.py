@@ -942,3 +942,21 @@ def test_a_tiled_watermark_drawn_translucent_is_left_out(workspace, tiled, tool)
     assert _steps(ds) == ([HIDDEN] if tool == "web page" else [])      # the web page's white 9
     log = _watermark_log(ds)
     assert len(log) == 1 and "内部资料" in log[0]
+
+
+@pytest.mark.slow
+def test_light_text_of_the_texts_size_printed_over_a_figure_says_it_may_be_a_watermark(workspace, tmp_path):
+    """内部资料 2026 in rows of light grey (rgba(0,0,0,.15)) at the text's size, upright, over the table: light, and in
+    no other way a watermark's, so it is not left out (a grey 1 before 20 is read, or doubted, like any text), and
+    where it is printed over the table's text the run stops. On main 83a2d77 it stopped saying only that '标' is
+    printed over '2'; now it says the 2 is printed light, as a watermark set at the text's size would be."""
+    rows = "\n".join(["内部资料 2026    内部资料 2026    内部资料 2026"] * 6)
+    page = web_page_with_target(tmp_path / "light.html", "20左右")
+    page.write_text(page.read_text(encoding="utf-8").replace("<body>", (
+        "<body><div style='position:fixed;top:300px;left:150px;color:rgba(0,0,0,.15);font-size:16px;"
+        f"line-height:24px;white-space:pre'>{rows}</div>"), 1), encoding="utf-8")
+    error = _refused(workspace, print_pdfs_chromium([(page, tmp_path / "light.pdf")],
+                                                          print_background=True)[0])
+    assert str(error.where) == "page 1, table 2, row 1, column 3"
+    assert "'标' is printed over '2' (the '2' printed light, as a watermark set at the text's size would be" in \
+        error.problem

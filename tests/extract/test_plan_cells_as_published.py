@@ -260,11 +260,36 @@ def test_a_status_for_another_year_stops_at_its_cell(workspace):
     assert str(error.where) == "table 1, row 2, column 5" and "a figure for 2024, in a column for 2025" in error.problem
 
 
-def test_a_status_marks_a_target_without_making_it_an_actual(workspace):
-    _plan(workspace, {(0, 5): "20左右（预计）"})
+@pytest.mark.parametrize("written, reads", [
+    ("20（预计）", "20"), ("20左右（预计）", "20左右"), ("20（2030年预计）", "20"),
+])
+def test_a_target_marked_as_an_estimate_stops_at_its_cell_until_the_analyst_says_what_it_means(workspace, written,
+                                                                                                reads):
+    """m7: a 2030 target cell 20（预计） was read as a plain target (estimated False): judged like any target, with
+    no word in the brief that the plan marks it 预计. Now refused at its cell; the advice, followed (a reading that
+    says the figure is the target, and why), reads it, and the reading is recorded with it."""
+    _plan(workspace, {(0, 5): written})
+    error = build_refused(workspace)
+    assert str(error.where) == "table 1, row 2, column 6"
+    assert error.problem.startswith(f"the 2030年目标 cell of '人才资源总量' is '{written}': a target marked as an "
+                                    "estimate (预计)")
+    assert "ask the office whether the plan sets this figure as its target; then do not edit the published plan" \
+        in error.fix and "under `readings:`" in error.fix
+    _add_reading(workspace, written, reads)
     row = _row(_build(workspace), 2030)
-    assert (row["value"], row["kind"], bool(row["approximate"]), bool(row["estimated"])) == (20, "target", True, False)
-    assert "estimate_in_cell" in _notes(row)
+    assert (row["value"], row["kind"], bool(row["estimated"])) == (20, "target", False)
+    assert bool(row["approximate"]) is ("左右" in reads)
+    assert _notes(row)["analyst_reading"]["raw"] == written
+
+
+def _add_reading(workspace, written: str, reads: str) -> None:
+    """The advice followed: a reading under the plan entry's `readings:` in config/sources.yaml."""
+    path = workspace / "config" / "sources.yaml"
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    entry = next(p for p in config["plans"] if p["entity"] == "tonglu")
+    entry.setdefault("readings", []).append({"indicator": "人才资源总量", "cell": written, "reads": reads,
+                                             "because": "the office: the plan's 2030 target"})
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 # ------------------------------------------------------------------------------ a web page

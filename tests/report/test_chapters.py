@@ -150,11 +150,11 @@ def test_province_table(base):
     rows = rows_by(chapters.province.province_table(base), 0, 1)
     total = rows[("建德市", "人才资源总量")]
     # 建德 14万人 of the province's 1,650万人: 0.8%; a share, so no "meets" judgement
-    assert (total["2025年目标"], total["省目标"], total["目标不低于省目标"], total["占全省 / 与省比值"]) == (
+    assert (total["2025年目标"], total["省目标"], total["目标达到省目标要求"], total["占全省 / 与省比值"]) == (
         "14", "1,650", "—", "0.8%")
     rd = rows[("建德市", RD_CAVEAT)]
     # 150 against the province's 185: below it, 150 ÷ 185 = 81.1%
-    assert (rd["2025年目标"], rd["省目标"], rd["目标不低于省目标"], rd["占全省 / 与省比值"]) == (
+    assert (rd["2025年目标"], rd["省目标"], rd["目标达到省目标要求"], rd["占全省 / 与省比值"]) == (
         "150", "185", "否", "81.1%")
 
 
@@ -170,7 +170,7 @@ def test_province_table_marks_binding_and_cumulative_targets_as_the_other_tables
     rows = rows_by(chapters.province.province_table(marked), 0, 1)
     assert (rows[("建德市", RD_CAVEAT)]["2025年目标"], rows[("建德市", RD_CAVEAT)]["省目标"]) == ("150★", "185")
     physicians = rows[("建德市", "每千人口执业（助理）医师数（需谨慎比较）")]
-    assert (physicians["2025年目标"], physicians["省目标"], physicians["目标不低于省目标"]) == ("5", "〔4.3〕", "—")
+    assert (physicians["2025年目标"], physicians["省目标"], physicians["目标达到省目标要求"]) == ("5", "〔4.3〕", "—")
     notes = [b for b in chapters.province.province_section(marked).blocks if b["kind"] == "notes"][0]["entries"]
     assert any(n.startswith("★ 约束性指标") for n in notes) and any(n.startswith("〔〕：") for n in notes)
     assert any("只与累计目标相比" in n for n in notes)

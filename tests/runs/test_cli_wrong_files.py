@@ -1,7 +1,8 @@
 """A command given the wrong kind of file or folder says so in words, before it starts anything: a file that is
 not a notebook to `run` (nbformat's NotJSONError was a traceback), a results workbook named .txt (an .xlsx was
 written under that name), a raw folder that does not exist to `manifest` (whose advice was to copy the plans into
-it)."""
+it) or to `inputs` (which recorded no raw file and exited 0), an output that names no file ('' and / were ValueError
+tracebacks)."""
 import pytest
 
 from helpers.run import cli
@@ -42,3 +43,39 @@ def test_a_raw_folder_that_does_not_exist_is_named_with_advice_that_works(tmp_pa
     assert status == 1 and err.count("\n") == 1, err
     assert f"the raw folder {tmp_path / 'nonexistent'} (--raw-dir; make's RAW_DIR) does not exist" in err
     assert "copy it into" not in err and "leave it out for the default, data/raw." in err
+
+
+@pytest.mark.parametrize("command", ["results-workbook", "inputs"])
+@pytest.mark.parametrize("given, words", [
+    ("", "the name given ('' or .) is the current folder, not a file"),
+    ("/", "/ is a folder, not a file"),
+    ("..", ".. is a folder, not a file"),
+])
+def test_an_output_that_names_no_file_is_refused_in_one_line(tmp_path, capsys, monkeypatch, command, given, words):
+    """Was: `results-workbook ''` and `inputs ''` (also /) a ValueError traceback (Path('.') has an empty name),
+    `results-workbook ..` advised "e.g. ...xlsx"."""
+    monkeypatch.chdir(tmp_path)
+    status = cli.main([command, given, *(["--raw-dir", str(tmp_path)] if command == "inputs" else [])])
+    err = capsys.readouterr().err
+    assert status == 1 and err.count("\n") == 1 and "Traceback" not in err, err
+    what, example = {"results-workbook": ("results workbook", "reports/results.xlsx"),
+                     "inputs": ("record of the inputs", "data/processed/.inputs.json")}[command]
+    assert err == f"error: {words}: give the {what}'s file name, e.g. {example}.\n"
+    assert "...xlsx" not in err and sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_an_existing_folder_as_the_results_workbook_is_advised_a_file_in_it(tmp_path, capsys):
+    status = cli.main(["results-workbook", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert status == 1 and err == (f"error: {tmp_path} is a folder, not a file: give the results workbook's file "
+                                   f"name, e.g. {tmp_path / 'results.xlsx'}.\n")
+
+
+def test_the_first_step_refuses_a_raw_folder_that_does_not_exist(tmp_path, capsys):
+    """Was: `inputs OUT --raw-dir /nonexistent` exit 0, and a record of no raw file written."""
+    record = tmp_path / ".inputs.json"
+    status = cli.main(["inputs", str(record), "--raw-dir", str(tmp_path / "nonexistent")])
+    err = capsys.readouterr().err
+    assert status == 1 and err.count("\n") == 1, err
+    assert f"the raw folder {tmp_path / 'nonexistent'} (--raw-dir; make's RAW_DIR) does not exist" in err
+    assert not record.exists()

@@ -161,7 +161,7 @@ def assess_progress(baseline_year: int | None, baseline: float | None, latest_ye
                         {"code": "already_met", "latest": latest, "target": target, "target_comparator": comparator})
     if historical is None:
         return Progress(None, required, method, None, NOT_ASSESSABLE, {"code": ONE_OBSERVATION})
-    if required == 0:  # only possible for '>' targets whose latest value equals the target
+    if required == 0:  # only possible for a '>' or '<' target whose latest value equals it
         return Progress(historical, required, method, None, NOT_ASSESSABLE, {"code": "unstated_excess"})
     ratio = historical / required
     return Progress(historical, required, method, ratio, category_for_ratio(ratio),

@@ -90,7 +90,7 @@ def province_view(comparison: pd.DataFrame, lang: str = "zh"):
                                zip(share, c.get("latest_share_of_province"), c.get("latest_ratio"))],
         "target_vs_province": [_pct(s) if b else _pct(r) for b, s, r in
                                zip(share, c.get("target_share_of_province"), c.get("target_ratio"))],
-        "target_not_below_province": c.get("target_meets_province").map(
+        "target_meets_province": c.get("target_meets_province").map(
             {True: w("workbook.values.yes"), False: w("workbook.values.no")}).fillna("—"),
         "comparability": c["comparability"],
         "note": c["comparability_reason"].where(c["comparability"] != "same", ""),

@@ -319,6 +319,17 @@ class TableCleaner:
                                  f"figure for {parsed.year}, in a column for {column.year}",
                                  reading_advice(self.sources, plan, name, written, "/")
                                  + f" (/ when the plan sets no figure for {column.year})")
+            if parsed.status == "estimate" and column.role == "target":
+                # 20（预计） as a target: the plan's target, or its projection of the year? Read as a plain target it
+                # was judged like any other, and the brief never said the plan marks it 预计.
+                raise InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{written}': a "
+                                 "target marked as an estimate (预计), which the evaluation cannot judge as the "
+                                 "plan's target without a word (an estimate is read only as a year's actual, as "
+                                 "15.2（预计） in the base year)",
+                                 "ask the office whether the plan sets this figure as its target; then "
+                                 + reading_advice(self.sources, plan, name, written, _example_reading(written))
+                                 + " (the figure, with 预计 quoted in because, when it is the target; / when the plan "
+                                 "sets none)")
             cells.append((column, cell, parsed, reading))
         return cells
 

@@ -1057,6 +1057,8 @@ class _RowCells:
         if isinstance(value, _Formatted):
             if field not in UNAMBIGUOUS:
                 return value.value, coordinate
+            if value.shown.how == "words":     # the value's text is read as shown (_read_as_shown); a year's 2023年
+                return (value, coordinate) if field == "value" else (value.value, coordinate)
             if value.shown.how not in SHOWN_AND_READ:
                 self._misshown(field, coordinate, value)
             self.formatted[coordinate] = value
@@ -1080,14 +1082,14 @@ class _RowCells:
     def _misshown(self, field: str, coordinate: str, cell: _Formatted) -> None:
         """Stop at a cell whose number format makes the sheet show text, other digits or another number than the
         value read: either reading would be a guess (what the sheet shows is what the analyst checked)."""
-        held = f"{cell.value:g}" if isinstance(cell.value, (int, float)) else f"'{cell.value}'"
+        held = _held(cell)
         instead_of = "text" if isinstance(cell.value, str) else "number"
         why = {"text": f"shows the text {cell.shown.text!r} instead of the {instead_of}",
                "digits": f"shows {cell.shown.text}, with digits written into the format beside the number",
                "minus": f"shows {cell.shown.text}, with a minus sign written into the format",
                "another": f"shows another number, {cell.shown.text} (divided by 1,000 for each comma after the "
                           "digits, with a decimal point written in as text, or with more than one % sign)"}
-        general = "set the cell's format to General (Home → Number Format → General; WPS: 开始 → 数字格式 → 常规)"
+        general = GENERAL_FORMAT
         if field == "year":
             fix = f"{general}, so that the sheet shows the year it holds, and type the year (2023)."
         elif field == "value" and cell.shown.how == "text":
@@ -1105,7 +1107,10 @@ class _RowCells:
 
 
 def _without_value(value) -> bool:
-    """A value cell that gives no figure: empty, or one that says there is none (/, —, 无 as in the plans)."""
+    """A value cell that gives no figure: empty, or one that says there is none (/, —, 无 as in the plans), whatever
+    text its number format writes beside it (— in a cell formatted @" 万人")."""
+    if isinstance(value, _Formatted):
+        value = value.value
     return value is None or (isinstance(value, str) and (not value.strip() or bool(MISSING.match(normalise(value)))))
 
 
@@ -1154,7 +1159,13 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
         raise InputError(path, where(year_cell), f"year {quoted(year_raw)} is not a year between {first} and {last}",
                          f"write a four-digit year from {first} to {last} (the years of the plan periods in "
                          "config/sources.yaml).")
-    number, comparator, unit_text, marks = _checked_value(cell, value, value_cell, ind, catalogue, name_unit)
+    value, formatted = _read_as_shown(cell, value, value_cell, ind, catalogue)
+    try:
+        number, comparator, unit_text, marks = _checked_value(cell, value, value_cell, ind, catalogue, name_unit)
+    except InputError as err:
+        if formatted is None or value_cell not in re.findall(r"[A-Z]+[0-9]+", str(err.where)):
+            raise
+        raise _refused_as_shown(err, formatted) from None
     unit_from_name = bool(name_unit) and _blank(cell("unit")[0])
     source, _ = cell("source")
     remark, _ = cell("note")
@@ -1167,6 +1178,57 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
                        notes=([note("note_mark", mark=marks)] if marks else []) +
                        ([note("comparator", comparator=comparator)] if _comparator_in_value(value) else []) +
                        ([note("unit_from_name", source_unit=unit_text)] if unit_from_name else []))
+
+
+def _read_as_shown(cell: _RowCells, value, value_cell: str, ind, catalogue: Catalogue):
+    """A value cell whose number format writes text beside the figure (">"0.0 shows 19.9 as >19.9, "约"0.0 as
+    约19.9, 0.0"（预计）" as 19.9（预计）: number_formats, Shown.how "words") as the text the sheet shows, which is
+    what the analyst checked: read as the same text typed into the cell would be (a comparator kept, an estimate or
+    a % refused), and the cell listed in the cleaning log; with the _Formatted cell, or None where nothing is read
+    so. The row's own unit after the figure (0.0"万人" on a 万人 row) and spaces change nothing: the figure alone is
+    read. Another unit (0.0"人" on a 万人 row, 19.9人) stops the run at the cell."""
+    if not (isinstance(value, _Formatted) and value.shown.how == "words"):
+        return value, None
+    seen = value.shown
+    after = seen.after
+    alias = next((a for a in _unit_aliases(catalogue) if after.startswith(a) and (a != "%" or ind.unit == "%")),
+                 None)     # (a % on a row in another unit: refused as 19.9% typed is, for its % sign)
+    if alias is not None:
+        unit = catalogue.unit_for_alias(alias)
+        if unit.unit != ind.unit:
+            held, named = _held(value), alias if alias == unit.unit else f"{alias} ({unit.unit})"
+            raise InputError(cell.path, cell.where(value_cell),
+                             f"the cell holds {held}, but its number format {_quoted_format(value.number_format)!r} "
+                             f"shows it as {seen.text!r}, in {named}, while {ind.name_zh} is counted "
+                             f"in {ind.unit}: which unit the figure is in is a guess",
+                             f"{GENERAL_FORMAT}: the sheet then shows the {held} that is read, in {ind.unit}. If "
+                             f"the figure is in {unit.unit}, convert it to {ind.unit} first and type it.")
+        after = after[len(alias):].strip()
+    if not (seen.before or after or seen.split):
+        return (seen.figure if seen.figure.endswith("%") else value.value), None
+    cell.formatted[value_cell] = value
+    return seen.before + seen.figure + after, value
+
+
+def _unit_aliases(catalogue: Catalogue) -> list[str]:
+    """Every unit's aliases, longest first (万人 before 万)."""
+    return sorted((a for unit in catalogue.units.values() for a in unit.aliases), key=len, reverse=True)
+
+
+def _held(cell: _Formatted) -> str:
+    return f"{cell.value:g}" if isinstance(cell.value, (int, float)) else f"'{cell.value}'"
+
+
+def _refused_as_shown(err: InputError, cell: _Formatted) -> InputError:
+    """A value refused as the text its number format shows (约19.9, 19.9（预计）, <19.9): the refusal says so, and
+    its fix starts with the format, since retyping the figure into the same format would show the same text."""
+    held = _held(cell)
+    return InputError(err.file, err.where,
+                      f"{err.problem} (the cell holds {held}, and its number format "
+                      f"{_quoted_format(cell.number_format)!r} shows it as {cell.shown.text!r}: what the sheet shows "
+                      "is read, as if typed into the cell)",
+                      f"{GENERAL_FORMAT}, if {held} is the year's exact figure: the sheet then shows the {held} that "
+                      f"is read. If it is not: {err.fix}")
 
 
 def _indicator(text, lookup: _Lookup, catalogue: Catalogue) -> tuple[str | None, str]:
@@ -1422,7 +1484,8 @@ def _no_data_sheet(path: Path, nearest) -> None:
 # What a number format may show of a field's cell, and the cell still be read: nothing (;;;, the value hidden) or
 # a dash for zero (Excel's accounting format, 千位分隔样式); the cleaning log names the cells.
 SHOWN_AND_READ = ("hidden", "dash")
-FORMAT_DECISIONS = {"hidden": "hidden_value", "dash": "dash_for_zero"}
+FORMAT_DECISIONS = {"hidden": "hidden_value", "dash": "dash_for_zero", "words": "format_words"}
+GENERAL_FORMAT = "set the cell's format to General (Home → Number Format → General; WPS: 开始 → 数字格式 → 常规)"
 
 # Fields whose column must be unambiguous: each changes which value is read, for which county, indicator and year.
 # (Two 来源 or 备注 columns are harmless: the first is quoted.)

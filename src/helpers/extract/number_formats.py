@@ -273,10 +273,18 @@ class Shown:
     text      text instead of the number, or instead of the cell's text;
     digits    other digits beside the number ("1"0.0 shows 12.9 as 112.9);
     minus     a minus sign before a positive number;
+    words     the number (or the text) with text written beside it: ">"0.0 shows >19.9, "约"0.0 约19.9, 0.0"以上"
+              19.9以上, 0.0"人" 19.9人. The text carries meaning (a comparator, an estimate, a unit) and is read as
+              the same text typed into the cell would be (helpers.extract.monitoring); spaces, the sign of a
+              negative number in a section of its own (-3.5 or (3.5)) and + before a positive one are not words;
     another   another number: divided by 1,000 for each comma after the digits, a decimal point written as text,
               or more than one % sign."""
     how: str
     text: str = ""        # what the sheet shows, where it differs from what is read
+    before: str = ""      # words: the text written before the figure (">", "约"), spaces and the sign left out
+    figure: str = ""      # words: the figure as read (19.9, -3.5, 35.5% in a % section, the cell's text for @)
+    after: str = ""       # words: the text written after it ("以上", "万人", "（预计）")
+    split: bool = False   # words: text between the digit places (0"-"00 shows 129 as 1-29), read as shown
 
 
 def shown(number_format: str, value) -> Shown:
@@ -297,7 +305,12 @@ def _shown_text(section: Section | None, value: str) -> Shown:
         return Shown("text", section.literal.strip()) if section.literal.strip() else Shown("hidden")
     if section.literal_digits:
         return Shown("digits", _render_text(section, value))
-    return Shown("number")
+    before, middle, after = _beside(section)
+    if not (before or middle or after):
+        return Shown("number")
+    written = _render_text(section, value)
+    return Shown("words", written, figure=written, split=True) if middle else \
+        Shown("words", written, before, value, after)
 
 
 def _shown_number(section: Section, value: float, minus: bool) -> Shown:
@@ -316,7 +329,47 @@ def _shown_number(section: Section, value: float, minus: bool) -> Shown:
         return Shown("another", render(section, value, minus))
     if section.minus_first and value > 0:
         return Shown("minus", render(section, value, minus))
-    return Shown("percent" if section.percent == 1 else "number")
+    return _words(section, value, minus) or Shown("percent" if section.percent == 1 else "number")
+
+
+def _beside(section: Section) -> tuple[str, str, str]:
+    """The text a section writes before the number (or the text), between its digit places, and after it, each
+    without the spaces around it."""
+    at = [i for i, (kind, _) in enumerate(section.tokens) if kind != "literal"]
+    if not at:
+        return section.literal.strip(), "", ""
+    first, last = at[0], at[-1]
+    middle = "".join(text for kind, text in section.tokens[first:last + 1] if kind == "literal")
+    return ("".join(text for _, text in section.tokens[:first]).strip(), middle.strip(),
+            "".join(text for _, text in section.tokens[last + 1:]).strip())
+
+
+def _words(section: Section, value: float, minus: bool) -> Shown | None:
+    """The number with text written beside it (Shown.how "words"), or None where the section writes nothing but
+    spaces, the % of a percentage, the sign of a negative number in a section of its own (-3.5, or (3.5) as
+    accountants write it: Excel writes no minus there, and the signed value is read) or + before a positive one."""
+    before, middle, after = _beside(section)
+    if value < 0 and not minus:
+        if before[-1:] in tuple(MINUS_SIGNS):
+            before = before[:-1].rstrip()
+        elif before.endswith("(") and after.startswith(")"):
+            before, after = before[:-1].rstrip(), after[1:].lstrip()
+    elif value > 0 and before.endswith(("+", "＋")):
+        before = before[:-1].rstrip()
+    number = value * (100 if section.percent else 1)
+    figure = f"{number:.12g}"
+    if section.percent == 1:        # the % goes with the figure: 35.5% is read as 35.5 with its % sign
+        if "%" in after:
+            after = after.replace("%", "", 1).strip()
+        else:
+            before = before.replace("%", "", 1).strip()
+        figure += "%"
+    if not (before or middle or after):
+        return None
+    written = render(section, value, minus)
+    if middle:      # text between the digit places: the figure is read as the sheet shows it
+        return Shown("words", written, figure=written, split=True)
+    return Shown("words", written, before, figure, after)
 
 
 def render(section: Section, value: float, minus: bool) -> str:

@@ -132,6 +132,8 @@ def _what_was_left(folders: list[Path]) -> Callable[[], str]:
 def _inputs(args) -> None:
     from helpers.files.fingerprint import built_from_other_inputs, data_step_record, settle_future_times, write_record
     from helpers.run.parameters import MAKE, check_before_data, check_output_folders
+    _check_output_file(args.output, "record of the inputs", paths.PROCESSED_DIR / paths.INPUTS_JSON)
+    _check_raw_folder(args.raw_dir)     # (a record of no raw file at all would pass for up to date)
     # The first step of every run: a mistyped parameter stops it here, before anything runs (resolve checks the
     # year against the data once the data step has run); an output folder among the inputs, before it is written.
     check_output_folders(args.raw_dir, {"processed_dir": args.output.parent, "reports_dir": args.reports_dir})
@@ -259,14 +261,33 @@ def _lab(args) -> str:
     os.execv(sys.executable, command + args.lab_args)   # JupyterLab takes over this process (and Ctrl-C)
 
 
+def _check_raw_folder(raw_dir: Path) -> None:
+    """A raw folder that does not exist, named on the command line: said in one line (the manifest's advice to copy
+    the plans into it failed; `inputs` recorded no raw file at all and exited 0)."""
+    if not Path(raw_dir).is_dir():
+        raise ParameterError(f"the raw folder {raw_dir} (--raw-dir; make's RAW_DIR) does not exist. Name the "
+                             "folder that holds the raw plan documents, or leave it out for the default, "
+                             f"{paths.display_path(paths.RAW_DIR)}.")
+
+
+def _check_output_file(path: Path, what: str, example: Path) -> None:
+    """An output named on the command line must name a file: '' (read as the current folder), /, .. and a folder
+    that exists name none (the advice built from '' and the temporary file beside it were ValueError tracebacks,
+    and .. was advised to become ...xlsx). Said in one line, before anything runs; a folder that exists is advised
+    a file in it."""
+    if path.name not in ("", ".", "..") and not path.is_dir():
+        return
+    given = "the name given ('' or .) is the current folder" if str(path) == "." else f"{path} is a folder"
+    if path.is_dir() and path.name not in ("", ".", ".."):
+        example = path / example.name
+    raise ParameterError(f"{given}, not a file: give the {what}'s file name, e.g. {paths.display_path(example)}.")
+
+
 def _manifest(args) -> str:
     from helpers.core.config import load_sources, plan_path
     from helpers.core.errors import InputError
     from helpers.extract.manifest import write_manifest
-    if not Path(args.raw_dir).is_dir():     # (advice to copy the plans into a folder that does not exist fails)
-        raise ParameterError(f"the raw folder {args.raw_dir} (--raw-dir; make's RAW_DIR) does not exist. Name the "
-                             "folder that holds the raw plan documents, or leave it out for the default, "
-                             f"{paths.display_path(paths.RAW_DIR)}.")
+    _check_raw_folder(args.raw_dir)     # (advice to copy the plans into a folder that does not exist fails)
     sources = load_sources(args.config_dir)
     files = [p.file for p in sources.plans]
     from helpers.extract.plans import read_plan
@@ -316,6 +337,7 @@ def _results_workbook(args) -> str:
     from helpers.analyse import load_run_inputs, read_tables
     from helpers.report.results_workbook import write_results
     from helpers.run.parameters import read_run
+    _check_output_file(args.output, "results workbook", paths.REPORTS_DIR / paths.BUILT_RESULTS)
     if args.output.suffix.lower() != ".xlsx":       # (an .xlsx written under reports/x.txt opens as garbage)
         raise ParameterError(f"{args.output}: the results workbook is an Excel workbook: give a name ending in .xlsx, "
                              f"e.g. {args.output.with_suffix('.xlsx')}.")

@@ -564,7 +564,7 @@ def _inked(page, height: float, chars: list[_Char], regions: list[tuple], readin
                         "measures 25) that a reader may see it or not")
         kept.append(ch)
     _close_blanks(kept, blanks)
-    return _overprinted(kept, reading.method.overprinted)
+    return _overprinted(kept, reading.method.overprinted, reading.method.watermark_shade)
 
 
 def _contrast(page, height: float, glyphs: list[_Char], lines: list, checked, regions: list[tuple], canvas: dict):
@@ -637,12 +637,14 @@ OVERPRINT_CHUNK = 500   # digits compared at a time (the pairs to compare are he
 PRINTED_OVER = "is printed over"
 
 
-def _overprinted(chars: list[_Char], share: float) -> list[_Char]:
+def _overprinted(chars: list[_Char], share: float, light: float) -> list[_Char]:
     """Digits printed over other characters (their glyphs' boxes sharing more than `share` of the smaller's). The same
     digit twice in one place (bold as some programs make it, printing it twice, perhaps a little apart or in another
     font) is read once: 2200 was read for 20. A digit and another character over one another (a 9 made invisible and
-    set over the 0 of 20, whose ink then shows through it) cannot be told apart, and both are marked a doubt. Only
-    digits are compared, with the glyphs whose columns they share (numpy: a page has a thousand characters)."""
+    set over the 0 of 20, whose ink then shows through it) cannot be told apart, and both are marked a doubt; one
+    printed `light` or lighter (pdf_watermark.shade) is said to be: a watermark set at the text's size and upright
+    is light in no other of a watermark's ways, and is not left out. Only digits are compared, with the glyphs
+    whose columns they share (numpy: a page has a thousand characters)."""
     import numpy as np
     glyphs = [c for c in chars if c.glyph and not c.text.isspace()]
     digits = np.array([i for i, c in enumerate(glyphs) if c.text.isdigit()], dtype=int)
@@ -677,7 +679,9 @@ def _overprinted(chars: list[_Char], share: float) -> list[_Char]:
             dropped.add(max(i, j))             # printed twice: the first kept
             continue
         for one, two in ((glyphs[i], glyphs[j]), (glyphs[j], glyphs[i])):
-            one.doubt = one.doubt or f"'{one.text}' {PRINTED_OVER} '{two.text}'"
+            one.doubt = one.doubt or f"'{one.text}' {PRINTED_OVER} '{two.text}'" + next(
+                (f" (the '{c.text}' printed light, as a watermark set at the text's size would be, which cannot be "
+                 "told from the plan's own text)" for c in (two, one) if c.shade >= light), "")
     gone = {id(glyphs[i]) for i in dropped}
     return [ch for ch in chars if id(ch) not in gone]
 

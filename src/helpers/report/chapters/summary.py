@@ -103,16 +103,21 @@ def _headline_growth(ctx: ReportContext) -> list[str]:
             return []
         ind_id = assessable["indicator_id"].iloc[0]
         rows = assessable[assessable["indicator_id"] == ind_id]
-        behind = rows[rows["required_growth"] > rows["historical_growth"]]
-        return [ctx.t("summary.headline_many", n=len(rows), indicator=ctx.indicator_name(ind_id),
-                      required=percent(rows["required_growth"].median()),
-                      achieved=percent(rows["historical_growth"].median()), behind=len(behind))]
+        # growth in the better direction: a fall where less is better
+        sign = better_sign(ctx.inputs.catalogue.indicators[ind_id].direction)
+        required, achieved = rows["required_growth"] * sign, rows["historical_growth"] * sign
+        return [ctx.t("summary.headline_many" if sign > 0 else "summary.headline_many_fall", n=len(rows),
+                      indicator=ctx.indicator_name(ind_id), required=percent(required.median()),
+                      achieved=percent(achieved.median()), behind=int((required > achieved).sum()))]
     out = []
     for entity in ctx.inputs.entities:
         rows = assessable[assessable["entity"] == entity]
         if rows.empty:
             continue
         r = rows.iloc[0]
+        if r["direction"] != "higher":
+            out.append(_headline_fall(ctx, r))
+            continue
         out.append(ctx.t("summary.headline", county=ctx.entity_name(entity),
                          indicator=ctx.indicator_name(r["indicator_id"]),
                          latest_year=int(r["latest_year"]), latest=number(r["latest_value"]),
@@ -123,6 +128,20 @@ def _headline_growth(ctx: ReportContext) -> list[str]:
                                       else "summary.slower"),
                          baseline_year=int(r["baseline_year"]), label=judgement_label(ctx, r["verdict"])))
     return out
+
+
+def _headline_fall(ctx: ReportContext, r) -> str:
+    """The headline where less is better: the fall a year the target needs, and the change achieved (a fall, or a
+    rise: away from the target), each said as what it is, never as a negative growth."""
+    achieved = r["historical_growth"]
+    return ctx.t("summary.headline_fall", county=ctx.entity_name(r["entity"]),
+                 indicator=ctx.indicator_name(r["indicator_id"]),
+                 latest_year=int(r["latest_year"]), latest=number(r["latest_value"]), unit=ctx.w.unit_after(r["unit"]),
+                 target_year=int(r["target_year"]), target=number(r["target_value"]),
+                 required=percent(-r["required_growth"]),
+                 achieved=ctx.t("summary.change_fall" if achieved <= 0 else "summary.change_rise",
+                                rate=percent(abs(achieved))),
+                 baseline_year=int(r["baseline_year"]), label=judgement_label(ctx, r["verdict"]))
 
 
 def _progress_counts(ctx: ReportContext) -> str:
@@ -140,15 +159,25 @@ def _progress_counts(ctx: ReportContext) -> str:
 
 
 def _hardest_targets(ctx: ReportContext) -> str:
+    """The two targets that ask the most change a year in the indicator's better direction (a rise where more is
+    better, a fall where less is better), among those not yet reached (progress_category target_met: a target
+    already reached asks for nothing, though its 'required growth' may be positive where less is better)."""
     p = ctx.progress
     rows = p[(p["growth_method"] == RATE_CAGR) & p["required_growth"].notna() & ~p["plan_phase"].isin(FINAL_PHASES)
-             & (p["verdict"] != TARGET_MET)].sort_values("required_growth", ascending=False).head(2)
+             & (p["progress_category"] != TARGET_MET)]
+    rows = rows.assign(better=rows["required_growth"] * rows["direction"].map(better_sign))
+    rows = rows[rows["better"] > 0].sort_values("better", ascending=False, kind="stable").head(2)
     if rows.empty:
         return ""
-    items = [ctx.t("summary.hardest_item", county=ctx.entity_name(r.entity),
-                   indicator=ctx.indicator_in_sentence(r.indicator_id),
-                   rate=percent(r.required_growth)) for r in rows.itertuples()]
+    items = [ctx.t("summary.hardest_rise" if r.direction == "higher" else "summary.hardest_fall",
+                   county=ctx.entity_name(r.entity), indicator=ctx.indicator_in_sentence(r.indicator_id),
+                   rate=percent(r.better)) for r in rows.itertuples()]
     return ctx.t("summary.hardest", items=ctx.t("report.item_sep").join(items))
+
+
+def better_sign(direction: str) -> int:
+    """+1 where more is better, -1 where less is better: a change times it is positive when it is for the better."""
+    return 1 if direction == "higher" else -1
 
 
 def _below_province(ctx: ReportContext) -> str:
@@ -167,7 +196,10 @@ def _below_province(ctx: ReportContext) -> str:
                       for e in ctx.inputs.entities if (rows["entity"] == e).any()]
     parts = ctx.t("summary.below_sep").join(ctx.t("summary.below_part", county=n, below=b, total=t) for n, b,
                                             t in per_county)
-    gap = below.assign(rel=below["target_value"] / below["other_value"]).sort_values("rel").head(1)
+    # how far short of the province each target is, as a ratio in the better direction (6 against 5 where less is
+    # better: 5/6), smallest first
+    sign = below["indicator_id"].map(lambda i: better_sign(ctx.inputs.catalogue.indicators[i].direction))
+    gap = below.assign(rel=(below["target_value"] / below["other_value"]) ** sign).sort_values("rel").head(1)
     gap_text = ""
     if len(gap):
         g = gap.iloc[0]
