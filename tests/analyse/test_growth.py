@@ -66,7 +66,8 @@ def test_strict_targets_must_be_exceeded():
 def test_target_already_met_and_missing_inputs():
     met = g.assess_progress(2015, 0.2, 2020, 0.28, 2025, 0.28, "=", "higher")  # 建德 党政人才 hold at 0.28万
     assert met.category == g.TARGET_MET
-    assert met.reason == {"code": "already_met", "latest": 0.28, "target": 0.28, "target_comparator": "="}
+    assert met.reason == {"code": "already_met", "latest": 0.28, "value_comparator": "=", "target": 0.28,
+                          "target_comparator": "="}
     assert g.assess_progress(None, None, 2020, 5, None, None, "=", "higher").reason == {"code": "no_target"}
     assert g.assess_progress(None, None, None, None, 2025, 5, "=", "higher").reason == {"code": "no_actual"}
 

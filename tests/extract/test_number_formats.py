@@ -317,3 +317,26 @@ def test_what_the_reader_says_the_sheet_shows_is_what_libreoffice_prints(tmp_pat
     for row, (number_format, value, expected) in enumerate(PRINTED, 1):
         assert printed[row] == expected, (number_format, value, printed[row])
         assert _agrees(number_format, value, printed[row]), (number_format, value, shown(number_format, value))
+
+
+@pytest.mark.parametrize("field_cell, number_format, held, shows", [
+    ("C2", '"千"@', "万人", "千万人"),          # the unit the sheet shows is 千万人, not the 万人 stored
+    ("B2", '"新增"@', "人才资源总量", "新增人才资源总量"),
+    ("A2", '@"（估）"', "建德市", "建德市（估）"),
+])
+def test_text_a_format_writes_beside_a_rows_name_or_unit_stops_the_run_at_the_cell(workspace, field_cell,
+                                                                                    number_format, held, shows):
+    """What the sheet shows is what the analyst checked: "千"@ on the 单位 cell shows 千万人. Was: read as 万人, the
+    format's 千 dropped, and the figure taken as 19.9万人 (redteam3 m5). Which of the two is meant is a guess, as
+    with other text a format shows instead of the cell's: the run stops at the cell, and the advice, followed,
+    reads the row."""
+    path = _workbook(workspace, "General", value=19.9)
+    _reformat(path, field_cell, number_format)
+    err = build_refused(workspace)
+    assert err.where == f"sheet 数据, cell {field_cell}"
+    assert err.problem == (f"the cell holds '{held}', but its number format '{number_format}' shows it as "
+                           f"'{shows}', with text written into the format beside it, so what the sheet shows is not "
+                           f"what would be read ('{held}')")
+    assert err.fix.startswith("set the cell's format to General")
+    _reformat(path, field_cell)      # the advice, followed
+    assert monitored(workspace)["value"].tolist() == [19.9]

@@ -254,6 +254,34 @@ def test_a_figures_status_in_brackets_is_read_and_recorded(workspace, written, s
     assert "快报" not in zh if status == "estimate" else "预计" not in zh
 
 
+def test_a_preliminary_count_is_marked_where_the_report_shows_it(workspace):
+    """快报 had no mark in the brief: 桐庐's 十五五 base 35（快报）, 高技能人才占技能劳动者比例, was '2025: 35'. By
+    hand, in 2027 with the workbook's 37: 完成进度 (37 − 35) ÷ (40 − 35) = 40% against 序时进度 2 ÷ 5 = 40%, a row of
+    the schedule table, whose base cell is marked and whose notes say what the mark means, in either language."""
+    from conftest import resolve_run
+    from helpers.analyse import charts
+    from helpers.report.chapters.plan import plan_section
+    from helpers.report.context import load_report_context
+    _plan(workspace, {(2, 4): "35（快报）"}, header={4: "2025年"}, outflow=OUTFLOW_ROW)   # (and its workbook)
+    dataset.write(_build(workspace), workspace / "processed")
+    resolve_run(workspace / "processed", workspace / "config", year=2027, entities="tonglu")
+    analyse.build_tables(workspace / "processed", workspace / "config", 2027)
+    charts.use_style()
+    for lang, mark, note in (("zh", "2025: 35（快报）",
+                              "（快报）：规划表中标明“快报”的数值，为初步统计数，正式数据公布后可能修订。"),
+                             ("en", "2025: 35 (prelim.)", "prelim.: a figure the plan marks as a preliminary count, "
+                                                         "which may be revised when the final figures are published.")):
+        ctx = load_report_context(workspace / "processed", workspace / "config", 2027, None, lang)
+        blocks = plan_section(ctx).blocks
+        at = next(i for i, b in enumerate(blocks) if b["kind"] == "table")   # (the 序时进度 table; its notes after)
+        table = blocks[at]["table"]
+        row = next([str(c) for c in r] for r in table.rows if "35" in str(r[5]))
+        assert row[5] == mark and row[3] == "40.0%", row
+        assert note in next(b["entries"] for b in blocks[at:] if b["kind"] == "notes")
+        others = [str(r[5]) for r in table.rows if str(r[5]) != mark]
+        assert not any("快报" in c or "prelim" in c for c in others), others     # only the figure the plan marks
+
+
 def test_a_status_for_another_year_stops_at_its_cell(workspace):
     _plan(workspace, {(0, 4): "15.2（2024年预计）"}, header={4: "2025年"})
     error = build_refused(workspace)

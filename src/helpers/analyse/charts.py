@@ -24,6 +24,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 from matplotlib.transforms import blended_transform_factory
 
+from helpers.analyse.growth import is_bound, lies_above
 from helpers.analyse.inputs import observed_up_to, series
 from helpers.analyse.trends import fitted_curve
 from helpers.core.method import method_parameters
@@ -234,7 +235,8 @@ def _scaled(panel: dict) -> dict:
     if scale == 1:
         return panel
     times = lambda v: None if v is None else v * scale  # noqa: E731
-    out = dict(panel, values=[times(v) for v in panel["values"]], target=times(panel.get("target")))
+    out = dict(panel, values=[times(v) for v in panel["values"]], target=times(panel.get("target")),
+               bounds=[(y, times(v), above) for y, v, above in panel.get("bounds", [])])
     if panel.get("curve_y") is not None:
         out["curve_y"] = panel["curve_y"] * scale
     for key in ("interval", "interval_narrow"):
@@ -249,7 +251,10 @@ def trend_panels(panels: list[dict], legend: dict | None = None) -> Figure | Non
     target, interval: (lo, hi) | None, interval_narrow: (lo, hi) | None and ticks: [years] (both optional: the
     outlook's inner band, and fewer year labels on its longer axis), scale: the factor every value is drawn
     with (optional: a unit drawn as another, see figure_unit)}. legend: the marks' names ({observed, trend,
-    band, band_narrow, target}), for a figure shown without a caption (the notebooks): a legend in the first panel."""
+    band, band_narrow, target, bound}), for a figure shown without a caption (the notebooks): a legend in the first
+    panel. An actual recorded as a bound (panel `bounds`: (year, value, above)) is no measurement: a hollow triangle
+    at the bound, pointing where the figure lies (▲ above it, ▼ below), apart from the actuals the line was fitted
+    to."""
     if not panels:
         return None
     titles = [p["title"].count("\n") for p in panels]
@@ -276,10 +281,18 @@ def trend_panels(panels: list[dict], legend: dict | None = None) -> Figure | Non
             lo, hi = p["interval_narrow"]
             ax.vlines([p["target_year"]], lo, hi, color=TREND_COLOUR, lw=5, alpha=0.45, label=names.get("band_narrow"))
         ax.scatter(p["years"], p["values"], color=OBSERVED_COLOUR, zorder=3, s=22, label=names.get("observed"))
+        bound_label = names.get("bound")
+        for above in (True, False):
+            marks = [(y, v) for y, v, up in p.get("bounds", []) if up == above]
+            if marks:
+                ax.scatter(*zip(*marks), marker="^" if above else "v", s=30, facecolor="white",
+                           edgecolor=OBSERVED_COLOUR, zorder=3, label=bound_label)
+                bound_label = None      # (one legend entry for both)
         if p.get("target") is not None:
             ax.scatter([p["target_year"]], [p["target"]], marker="*", s=130, color=PROVINCE_COLOUR, zorder=4,
                        label=names.get("target"))
-        ticks = p.get("ticks") or sorted(set(list(p["years"]) + [p["target_year"]]))
+        ticks = p.get("ticks") or sorted(set(list(p["years"]) + [y for y, _, _ in p.get("bounds", [])]
+                                             + [p["target_year"]]))
         ax.set_xticks(ticks, [str(t) for t in ticks])
         ax.tick_params(labelsize=TICK)
         if names:
@@ -311,10 +324,14 @@ def series_title(inputs, entity: str, ind_id: str, unit: str, lang: str) -> str:
     return wrap_label(name + unit, lang)
 
 
-def _observed(inputs, entity: str, ind_id: str) -> pd.DataFrame:
-    """The observations a trend was fitted to (up to the report year)."""
-    return pd.DataFrame(observed_up_to(series(inputs, entity, ind_id), inputs.report_year,
-                                       inputs.plan_of(entity).period.base_year))
+def _observed(inputs, entity: str, ind_id: str) -> tuple[pd.DataFrame, list[tuple]]:
+    """The observations a trend was fitted to (up to the report year), and apart from them the actuals recorded
+    as bounds (>19.9), which no fit takes: (year, value, whether the figure lies above the bound)."""
+    records = observed_up_to(series(inputs, entity, ind_id), inputs.report_year,
+                             inputs.plan_of(entity).period.base_year)
+    bounds = [(int(r["year"]), float(r["value"]), lies_above(r["comparator"])) for r in records
+              if is_bound(r.get("comparator"))]
+    return pd.DataFrame([r for r in records if not is_bound(r.get("comparator"))]), bounds
 
 
 def no_trend_line(curve, observed: pd.DataFrame, measure: str, w) -> str:
@@ -341,7 +358,7 @@ def progress_panels(inputs, progress: pd.DataFrame, lang: str, limit: int | None
         rows = rows.sort_values(["trend_probability_meets_target", "progress_ratio"], na_position="last").head(limit)
     panels = []
     for r in rows.itertuples():
-        obs = _observed(inputs, r.entity, r.indicator_id)
+        obs, bounds = _observed(inputs, r.entity, r.indicator_id)
         target_year = int(r.trend_projection_year)
         # An unreliable projection (helpers.analyse.trends) is not drawn as a forecast: the line stops at the
         # last actual, and the panel says why.
@@ -355,7 +372,7 @@ def progress_panels(inputs, progress: pd.DataFrame, lang: str, limit: int | None
                 else "" if has_interval else "\n" + w("figures.no_interval"))
         panels.append({"title": series_title(inputs, r.entity, r.indicator_id, r.unit, lang) + note,
                        "scale": figure_unit(inputs.catalogue, r.unit, lang)[1],
-                       "years": obs["year"].tolist(), "values": obs["value"].tolist(),
+                       "years": obs["year"].tolist(), "values": obs["value"].tolist(), "bounds": bounds,
                        "curve_x": None if curve is None else xs, "curve_y": curve, "target_year": target_year,
                        "target": None if pd.isna(r.target_value) else float(r.target_value),
                        "interval": (r.trend_pi_lower, r.trend_pi_upper) if has_interval else None})
@@ -373,7 +390,7 @@ def outlook_panels(inputs, outlook: pd.DataFrame, lang: str, limit: int | None =
         rows = rows.sort_values("acceleration_needed", ascending=False, na_position="last").head(limit)
     panels = []
     for r in rows.itertuples():
-        obs = _observed(inputs, r.entity, r.indicator_id)
+        obs, bounds = _observed(inputs, r.entity, r.indicator_id)
         end = int(r.next_target_year)
         unreliable = isinstance(getattr(r, "projection_caution", None), str)     # drawn only to the last actual
         xs = np.linspace(obs["year"].min(), obs["year"].max() if unreliable else end, 40)
@@ -386,7 +403,7 @@ def outlook_panels(inputs, outlook: pd.DataFrame, lang: str, limit: int | None =
         reading = "\n" + wrap_label(reading, lang) if reading else ""
         panels.append({"title": series_title(inputs, r.entity, r.indicator_id, r.unit, lang) + reading,
                        "scale": figure_unit(inputs.catalogue, r.unit, lang)[1],
-                       "years": obs["year"].tolist(), "values": obs["value"].tolist(),
+                       "years": obs["year"].tolist(), "values": obs["value"].tolist(), "bounds": bounds,
                        "curve_x": None if curve is None else xs, "curve_y": curve, "target_year": end,
                        "target": None if pd.isna(r.next_target_value) else float(r.next_target_value),
                        "interval": (r.pi_wide_lower, r.pi_wide_upper) if has_interval else None,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from helpers.analyse.growth import bound_meets_target, is_bound
 from helpers.analyse.inputs import (
     BINDING,
     OBSERVED_KINDS,
@@ -72,6 +73,7 @@ def province_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
                 "measure": meta.measure,
                 "latest_year": None if latest is None else int(latest["year"]),
                 "latest_value": None if latest is None else latest["value"],
+                "latest_comparator": _comparator_of(latest),
                 "target_year": None if target is None else int(target["year"]),
                 "target_value": None if target is None else target["value"],
                 "target_comparator": None if target is None else target["comparator"],
@@ -95,6 +97,13 @@ def province_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
                 row["target_meets_province"] = meets(row["target_value"], row["target_comparator"], p.value,
                                                       meta.direction)
                 row["latest_meets_province"] = meets(row["latest_value"], "=", p.value, meta.direction)
+            if is_bound(row["latest_comparator"]):
+                # An actual known only as a bound (>19.9): its share, gap and ratio would be bounds too; whether it
+                # reaches the province's target only where every figure it allows does (or none does).
+                row.update({k: None for k in ("latest_share_of_province", "latest_gap", "latest_ratio") if k in row})
+                if "latest_meets_province" in row:
+                    row["latest_meets_province"] = bound_meets_target(float(latest["value"]), latest["comparator"],
+                                                                      float(p.value), "=", meta.direction)
             # a 〔〕 target is set only against a 〔〕 target, and an actual (a level) only against a level
             if not _same_kind(target, province):
                 row.update({k: None for k in ("target_share_of_province", "target_gap", "target_ratio",
@@ -104,6 +113,11 @@ def province_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
                                               "latest_meets_province") if k in row})
             out.append(row)
     return pd.DataFrame(out)
+
+
+def _comparator_of(record: dict | None) -> str | None:
+    """A record's comparator ('=' for a figure, '>' … for a bound: a workbook's 比较符), None without a record."""
+    return None if record is None else (record.get("comparator") or "=")
 
 
 def province_plan(inputs: AnalysisInputs, entity: str, province_years: set) -> Plan:
@@ -172,11 +186,14 @@ def peer_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
         tgt = targets[targets["indicator_id"] == ind_id].set_index("entity")
         if len(group) < 2:
             continue
+        # A county's actual known only as a bound (>19.9) is no figure to rank or to take a median of.
+        figure = ~group["comparator"].map(is_bound).to_numpy()
         values = group["value"].to_numpy(dtype=float)
         target_by_entity = tgt["value"].to_dict()
         sum_by_entity = tgt["cumulative"].astype(bool).to_dict()
         for i, r in enumerate(group.itertuples()):
-            peer_latest = float(np.median(np.delete(values, i)))
+            peers = np.delete(values, i)[np.delete(figure, i)]
+            peer_latest = float(np.median(peers)) if len(peers) else None
             # a county's 〔〕 sum against its peers' sums, a level against their levels (a county without a
             # target: against their levels)
             own_sum = sum_by_entity.get(r.entity, False)
@@ -189,11 +206,12 @@ def peer_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
                 "indicator_name_zh": meta.name_zh, "other_indicator_id": ind_id,
                 "other_indicator_name_zh": meta.name_zh, "unit": meta.unit, "measure": meta.measure,
                 "latest_year": int(r.year), "latest_value": r.value,
+                "latest_comparator": r.comparator if is_bound(r.comparator) else "=",
                 "target_value": target, "target_comparator": tgt["comparator"].get(r.entity),
                 "other_value": peer_latest, "other_target_value": peer_target,
-                "rank_latest": int((values > r.value).sum()) + 1 if meta.direction == "higher"
-                else int((values < r.value).sum()) + 1,
-                "rank_of": len(group),
+                "rank_latest": None if not figure[i] else int((values[figure] > r.value).sum()) + 1
+                if meta.direction == "higher" else int((values[figure] < r.value).sum()) + 1,
+                "rank_of": int(figure.sum()),
                 **target_flags(_first_record(tgt, r.entity)),
                 "other_target_cumulative": peer_target is not None and own_sum,
                 "comparability": meta.comparability, "comparability_reason": meta.comparability_reason,
@@ -202,8 +220,9 @@ def peer_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
                 "plan": plan_of[r.entity].name,
             }
             if meta.comparability != "not_comparable":
-                row["latest_gap"] = difference(r.value, peer_latest)
-                row["latest_ratio"] = ratio(r.value, peer_latest)
+                own = r.value if figure[i] else None      # (a bound's gap and ratio would be bounds)
+                row["latest_gap"] = difference(own, peer_latest)
+                row["latest_ratio"] = ratio(own, peer_latest)
                 row["target_gap"] = difference(target, peer_target)
                 row["target_ratio"] = ratio(target, peer_target)
             out.append(row)
@@ -239,6 +258,7 @@ def _pair_row(inputs, a, b, ind_a, ind_b, status, reason, values_only=False) -> 
         "indicator_name_zh": meta_a.name_zh, "other_indicator_id": ind_b, "other_indicator_name_zh": meta_b.name_zh,
         "unit": meta_a.unit, "measure": meta_a.measure,
         "latest_year": None if la is None else int(la["year"]), "latest_value": None if la is None else la["value"],
+        "latest_comparator": _comparator_of(la), "other_comparator": _comparator_of(lb),
         "target_value": None if ta is None else ta["value"],
         "target_comparator": None if ta is None else ta["comparator"],
         "other_year": None if lb is None else int(lb["year"]), "other_value": None if lb is None else lb["value"],
@@ -250,8 +270,10 @@ def _pair_row(inputs, a, b, ind_a, ind_b, status, reason, values_only=False) -> 
         **target_flags(ta), **target_flags(tb, "other_target"),
     }
     if status != "not_comparable" and not values_only:
-        row["latest_gap"] = difference(row["latest_value"], row["other_value"])
-        row["latest_ratio"] = ratio(row["latest_value"], row["other_value"])
+        # (an actual known only as a bound, >19.9, has no gap or ratio: each would be a bound too)
+        figures = not is_bound(row["latest_comparator"]) and not is_bound(row["other_comparator"])
+        row["latest_gap"] = difference(row["latest_value"], row["other_value"]) if figures else None
+        row["latest_ratio"] = ratio(row["latest_value"], row["other_value"]) if figures else None
         if _same_kind(ta, tb):   # a 〔〕 sum is set only against a 〔〕 sum
             row["target_gap"] = difference(row["target_value"], row["other_target_value"])
             row["target_ratio"] = ratio(row["target_value"], row["other_target_value"])
@@ -261,7 +283,8 @@ def _pair_row(inputs, a, b, ind_a, ind_b, status, reason, values_only=False) -> 
 # The columns every reader of comparison.csv may ask for, also when there is nothing to compare.
 EMPTY_COLUMNS = ["comparison", "entity", "entity_name_zh", "other", "other_name_zh", "indicator_id",
                  "other_indicator_id", "indicator_name_zh", "unit", "measure", "basis", "latest_year", "latest_value",
-                 "target_year", "target_value", "target_comparator", "other_year", "other_value", "other_comparator",
+                 "latest_comparator", "target_year", "target_value", "target_comparator", "other_year", "other_value",
+                 "other_comparator",
                  "comparability", "comparability_reason", "sources", "plan", "latest_share_of_province",
                  "target_share_of_province", "latest_gap", "latest_ratio", "target_gap", "target_ratio",
                  "target_meets_province", "latest_meets_province", *FLAG_COLUMNS]

@@ -74,6 +74,14 @@ def schedule_judgement(progress: float, schedule: float, tolerance: float | None
     return ON_SCHEDULE
 
 
+def schedule_judgement_on_bound(progress: float, above: bool, schedule: float) -> str | None:
+    """序时进度 judged on a 完成进度 that is only a bound (the value judged is one: >12.9): the judgement every share
+    the bound allows gives, or None. Shares above the bound are all ahead when the bound itself is ahead (and may be
+    anything otherwise); shares below it are all behind when the bound is behind."""
+    at_bound = schedule_judgement(progress, schedule)
+    return at_bound if at_bound == (AHEAD if above else BEHIND) else None
+
+
 def is_hold_target(base: float, target: float, comparator: str) -> bool:
     """保持: the target is the base value itself ('>' a base value asks for growth, so it is not a hold)."""
     return target == base and comparator not in STRICT

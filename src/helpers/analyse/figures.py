@@ -214,7 +214,8 @@ def trend_panels(inputs, progress: pd.DataFrame, lang: str = "zh", limit: int | 
     L = words(lang).table("figures")
     panels = charts.progress_panels(inputs, progress, lang, limit)
     return charts.trend_panels(panels, legend={"observed": L["observed"], "trend": L["trend"], "band": L["band"],
-                                               "target": L["plan_target"]}) or _nothing(L["no_trend"])
+                                               "target": L["plan_target"], "bound": L["bound"]}) \
+        or _nothing(L["no_trend"])
 
 
 def outlook_panels(inputs, outlook: pd.DataFrame, lang: str = "zh", limit: int | None = None) -> Figure:
@@ -230,7 +231,7 @@ def outlook_panels(inputs, outlook: pd.DataFrame, lang: str = "zh", limit: int |
         first["next_plan"], int(first["next_base_year"]), int(first["next_target_year"])), lang)) if first is not None \
         else ""
     legend = {"observed": L["observed"], "trend": L["trend"], "band": L["band"], "band_narrow": L["band_narrow"],
-              "target": target}
+              "target": target, "bound": L["bound"]}
     return charts.trend_panels(panels, legend=legend) or _nothing(L["no_trend"])
 
 

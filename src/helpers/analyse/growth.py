@@ -114,6 +114,25 @@ def bound_meets_target(value: float, value_comparator: str, target: float, compa
     return False if v < t or (v == t and (open_bound or strict)) else None
 
 
+def lies_above(value_comparator: str) -> bool:
+    """Whether the figures a bound allows lie above it (>19.9, ≥19.5) rather than below it (<5, ≤5)."""
+    return value_comparator in LOWER_BOUNDS
+
+
+def sum_comparator(comparators) -> str | None:
+    """The comparator of a sum whose terms may be bounds (a 〔〕 target's yearly actuals): '=' when every term is a
+    figure; a lower bound when every bounded term is one (15.5 + >16 is >31.5; '>' when any bound is strict, else
+    '>='), an upper bound likewise; None when lower and upper bounds meet (15 + >16 + <17: the sum may be anything)."""
+    bounds = [c for c in comparators if is_bound(c)]
+    if not bounds:
+        return "="
+    if all(map(lies_above, bounds)):
+        return ">" if ">" in bounds else ">="
+    if not any(map(lies_above, bounds)):
+        return "<" if "<" in bounds else "<="
+    return None
+
+
 def category_for_ratio(ratio: float) -> str:
     thresholds = method_parameters()
     if ratio >= thresholds.on_track:
@@ -158,7 +177,8 @@ def assess_progress(baseline_year: int | None, baseline: float | None, latest_ye
 
     if target_met(latest, target, comparator, direction):
         return Progress(historical, required, method, None, TARGET_MET,
-                        {"code": "already_met", "latest": latest, "target": target, "target_comparator": comparator})
+                        {"code": "already_met", "latest": latest, "value_comparator": "=", "target": target,
+                         "target_comparator": comparator})
     if historical is None:
         return Progress(None, required, method, None, NOT_ASSESSABLE, {"code": ONE_OBSERVATION})
     if required == 0:  # only possible for a '>' or '<' target whose latest value equals it

@@ -140,7 +140,8 @@ def _read(processed_dir: Path, config_dir: Path, year: int, chosen: list[str]) -
 
 
 RECORD_COLUMNS = ["entity", "indicator_id", "year", "kind", "value", "comparator", "source_file", "source_line",
-                  "plan", "source_place", "attribute", "approximate", "cumulative", "estimated"]
+                  "source_sheet", "source_cell",
+                  "plan", "source_place", "attribute", "approximate", "cumulative", "estimated", "note_values"]
 BINDING = "约束性"   # the 属性 of a binding target (the other: 预期性, expected)
 
 
@@ -185,6 +186,13 @@ def observed_up_to(records: list[dict], up_to: int, estimate_year: int | None = 
             years.add(r["year"])
             out.append(r)
     return out
+
+
+def is_preliminary(record: dict | None) -> bool:
+    """Whether a figure is a preliminary count (a plan's 15.2（快报）: counted, may be revised), as the data step
+    noted it (note preliminary_in_cell)."""
+    notes = None if record is None else record.get("note_values")
+    return isinstance(notes, str) and '"preliminary_in_cell"' in notes
 
 
 def estimate_only(records: list[dict], year: int) -> dict | None:

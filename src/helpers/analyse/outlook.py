@@ -43,7 +43,7 @@ from helpers.analyse.inputs import (
     series,
     source_lines,
 )
-from helpers.analyse.progress import plan_judgement
+from helpers.analyse.progress import bounds_left_out, measured, plan_judgement
 from helpers.analyse.trends import fit_trend
 from helpers.core.config import Plan, PlanPeriod
 from helpers.core.periods import ended_plan, next_period
@@ -73,6 +73,7 @@ INTEGERS = ("ended_base_year", "ended_target_year", "next_base_year", "next_targ
 COLUMNS = ["entity", "entity_name_zh", "entity_name_en", "indicator_id", "indicator_name_zh", "indicator_name_en",
            "unit", "measure", "direction", "ended_plan", "ended_base_year", "ended_target_year", "next_plan",
            "next_base_year", "next_target_year", "next_plan_configured", "last_actual_year", "last_actual_value",
+           "last_actual_comparator",
            "trend_method", "trend_n_obs", "trend_annual_growth", "implied_annual_growth", "projection",
            "projection_caution",
            "pi_narrow_lower", "pi_narrow_upper", "pi_wide_lower", "pi_wide_upper", "next_target_value",
@@ -108,7 +109,10 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
     meta = inputs.catalogue.indicators[ind_id]
     rows = series(inputs, entity, ind_id)
     observed = observed_up_to(rows, inputs.report_year)
-    by_year = {int(r["year"]): float(r["value"]) for r in observed}
+    # Fits and growth rates take figures only: an actual known only as a bound (>19.9) is left out, and named.
+    figures = measured(observed)
+    by_year = {int(r["year"]): float(r["value"]) for r in figures}
+    bounded_years = {int(r["year"]) for r in observed} - set(by_year)
     last = observed[-1] if observed else None
     target = None if following is None else _target(rows, following)
     # A cumulative target (〔〕, a sum over the plan's years) is not a level a trend of levels can be set against.
@@ -121,22 +125,22 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
     reading = target_reading(position, meta.direction)
     if reading is not None and fit.caution:
         reading = UNRELIABLE
-    growth = _growth(by_year, ended.period, period, goal, meta.direction)
-    since = _since_ended(by_year, ended.period, last, growth, meta.direction)
+    growth = _growth(by_year, ended.period, period, goal, meta.direction, bounded_years)
+    since = _since_ended(by_year, ended.period, last if last in figures else None, growth, meta.direction)
     # The ended plan's final evaluation, judged as at its target year (the same judgement its report gave).
     ended_target = plan_target(rows, ended)
     ended_judged = plan_judgement(observed_up_to(rows, ended.period.target_year, ended.period.base_year),
                                   ended_target, ended, ended.period.target_year, meta.direction,
                                   estimate_only(rows, ended.period.target_year))
     # Notes as codes and values (outlook_notes in the wording), said by each reader in its language.
-    notes = ([fit.note] if fit.note else []) + growth.pop("notes")
+    notes = ([fit.note] if fit.note else []) + bounds_left_out(observed, fit.n_obs) + growth.pop("notes")
     if following is None:
         notes.append({"code": "next_plan_not_configured", "plan": period.name})
     if cumulative:
         notes.append({"code": "cumulative_target", "plan": period.name, "total": float(target["value"]),
                       "first": period.base_year + 1, "target_year": period.target_year})
     implied = None
-    if last is not None and fit.projection is not None and period.target_year > int(last["year"]) \
+    if last in figures and fit.projection is not None and period.target_year > int(last["year"]) \
             and float(last["value"]) > 0 and fit.projection > 0:
         implied = cagr(float(last["value"]), fit.projection, period.target_year - int(last["year"]))
     return {
@@ -149,6 +153,8 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
         "next_plan_configured": following is not None,
         "last_actual_year": None if last is None else int(last["year"]),
         "last_actual_value": None if last is None else last["value"],
+        # >19.9 (a workbook's 比较符): the last actual is a bound, not the figure itself
+        "last_actual_comparator": None if last is None else (last.get("comparator") or "="),
         "trend_method": fit.method, "trend_n_obs": fit.n_obs, "trend_annual_growth": fit.annual_growth,
         "implied_annual_growth": implied, "projection": fit.projection, "projection_caution": fit.caution,
         "pi_narrow_lower": fit.lower_narrow, "pi_narrow_upper": fit.upper_narrow,
@@ -230,8 +236,9 @@ def _since_ended(by_year: dict[int, float], ended: PlanPeriod, last: dict | None
 
 
 def _growth(by_year: dict[int, float], ended: PlanPeriod, period: PlanPeriod, goal: float | None,
-            direction: str) -> dict:
-    """Growth achieved over the plan that ended against growth the next target requires."""
+            direction: str, bounded_years: set[int] = frozenset()) -> dict:
+    """Growth achieved over the plan that ended against growth the next target requires. A year whose actual is
+    only a bound is not in `by_year` (its growth would be a bound too): its own note (bound_left_out) says so."""
     base, end = by_year.get(ended.base_year), by_year.get(ended.target_year)
     start = by_year.get(period.base_year)
     values = [v for v in (base, end, start, goal) if v is not None]
@@ -239,10 +246,10 @@ def _growth(by_year: dict[int, float], ended: PlanPeriod, period: PlanPeriod, go
     achieved = None if base is None or end is None else rate(base, end, ended.target_year - ended.base_year)
     required = None if start is None or goal is None else rate(start, goal, period.target_year - period.base_year)
     notes = []
-    if achieved is None:
+    if achieved is None and not {ended.base_year, ended.target_year} & bounded_years:
         notes.append({"code": "no_growth_last_period", "base_year": ended.base_year,
                       "target_year": ended.target_year, "plan": ended.name})
-    if required is None and goal is not None:
+    if required is None and goal is not None and period.base_year not in bounded_years:
         notes.append({"code": "no_required_growth", "base_year": period.base_year})
     step_up = None
     if achieved is not None and required is not None:

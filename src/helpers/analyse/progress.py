@@ -30,7 +30,9 @@ from helpers.analyse.growth import (
     bound_meets_target,
     category_label,
     is_bound,
+    lies_above,
     required_growth_comparator,
+    sum_comparator,
     target_met,
 )
 from helpers.analyse.inputs import (
@@ -38,6 +40,7 @@ from helpers.analyse.inputs import (
     AnalysisInputs,
     as_numeric,
     estimate_only,
+    is_preliminary,
     observed_up_to,
     plan_target,
     series,
@@ -45,8 +48,9 @@ from helpers.analyse.inputs import (
 )
 from helpers.analyse.trends import fit_trend
 from helpers.core.config import Plan
-from helpers.core.formatting import number
+from helpers.core.formatting import COMPARATOR_SIGNS, number
 from helpers.core.periods import FINAL_PHASES, phase
+from helpers.core.records import place_of_row
 from helpers.core.wording import words
 
 NUMERIC = ("baseline_value", "latest_value", "target_value", "historical_growth", "required_growth", "progress_ratio",
@@ -57,7 +61,10 @@ NUMERIC = ("baseline_value", "latest_value", "target_value", "historical_growth"
 INTEGERS = ("baseline_year", "latest_year", "target_year", "base_year", "evaluated_year", "sdg_base_year")
 # What the plan's table says of the target and the base value (indicators.csv attribute, approximate, cumulative,
 # estimated), carried to every report that judges the target: a binding (约束性) target is marked there.
-FLAGS = ("target_binding", "target_approximate", "target_cumulative", "base_estimated")
+# A preliminary count (快报: counted, may be revised) is marked where it is shown: the base value, the value judged
+# (for a 〔〕 target, a sum with such a term) and the latest actual.
+FLAGS = ("target_binding", "target_approximate", "target_cumulative", "base_estimated", "base_preliminary",
+         "evaluated_preliminary", "latest_preliminary")
 
 
 def progress_table(inputs: AnalysisInputs) -> pd.DataFrame:
@@ -78,14 +85,19 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
     rows = series(inputs, entity, ind_id)
     observed = observed_up_to(rows, inputs.report_year, plan.period.base_year)
     latest = observed[-1] if observed else None
-    base = observed[0] if len(observed) > 1 else None
+    # Growth is measured between figures: an earlier actual known only as a bound (>12.9) is no baseline.
+    figures = measured(observed)
+    base = next((r for r in figures if r is not latest), None) if len(observed) > 1 else None
     target = plan_target(rows, plan)
     cumulative = target is not None and bool(target["cumulative"])
-    progress = assess_progress(
-        None if base is None else int(base["year"]), None if base is None else float(base["value"]),
-        None if latest is None else int(latest["year"]), None if latest is None else float(latest["value"]),
-        None if target is None else int(target["year"]), None if target is None else float(target["value"]),
-        "=" if target is None else target["comparator"], meta.direction)
+    if latest is not None and is_bound(latest.get("comparator")):
+        progress = _progress_on_bound(latest, target, meta.direction)
+    else:
+        progress = assess_progress(
+            None if base is None else int(base["year"]), None if base is None else float(base["value"]),
+            None if latest is None else int(latest["year"]), None if latest is None else float(latest["value"]),
+            None if target is None else int(target["year"]), None if target is None else float(target["value"]),
+            "=" if target is None else target["comparator"], meta.direction)
     judged = plan_judgement(observed, target, plan, inputs.report_year, meta.direction,
                             estimate_only(rows, plan.period.target_year))
     if cumulative:
@@ -98,7 +110,7 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         # or a target judged on another year's actual. Without that actual it is not assessable, and its notes
         # are the evaluation's, which say why (no actual, only an estimate, …).
         progress = _final_progress(progress, judged, target, plan.period.target_year)
-    fit = fit_trend([r["year"] for r in observed], [r["value"] for r in observed], plan.period.target_year,
+    fit = fit_trend([r["year"] for r in figures], [r["value"] for r in figures], plan.period.target_year,
                     bounded=meta.measure == "share",
                     target=None if target is None or cumulative else float(target["value"]),
                     comparator="=" if target is None else target["comparator"], direction=meta.direction)
@@ -122,6 +134,8 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         "target_approximate": target is not None and bool(target["approximate"]),
         "target_cumulative": cumulative,
         "base_estimated": any(bool(r["estimated"]) for r in observed if int(r["year"]) == plan.period.base_year),
+        "base_preliminary": any(is_preliminary(r) for r in observed if int(r["year"]) == plan.period.base_year),
+        "latest_preliminary": is_preliminary(latest),
         # growth required from now on: latest actual -> target (the Open SDG ratio's is base -> target, below)
         "historical_growth": progress.historical_rate, "required_growth": progress.required_rate,
         # A '>' target must be exceeded: the required rate is then a lower bound ('<': an upper one).
@@ -133,16 +147,66 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         "trend_method": fit.method, "trend_n_obs": fit.n_obs, "trend_annual_growth": fit.annual_growth,
         "trend_projection": fit.projection, "trend_pi_lower": fit.lower, "trend_pi_upper": fit.upper,
         "trend_projection_caution": fit.caution,
-        "trend_probability_meets_target": fit.probability_meets_target, "trend_notes": _notes(fit.note),
+        "trend_probability_meets_target": fit.probability_meets_target,
+        "trend_notes": notes_json(([fit.note] if fit.note else []) + bounds_left_out(observed, fit.n_obs)),
         # What the trend figure draws: the fitted line and the year it is projected to.
         "trend_projection_year": plan.period.target_year, "trend_scale": fit.scale,
         "trend_intercept": fit.intercept, "trend_slope": fit.slope,
         "comparability": meta.comparability,
         "sources": source_lines(*observed, target),
         **judged,
+        "evaluated_preliminary": _judged_preliminary(observed, judged, plan, cumulative),
         "verdict": verdict(judged["plan_phase"], judged["target_met"], judged["schedule_judgement"],
                            progress.category),
     }
+
+
+def _judged_preliminary(observed: list[dict], judged: dict, plan: Plan, cumulative: bool) -> bool:
+    """Whether the value judged is, or (a 〔〕 target's sum) holds, a preliminary count (快报)."""
+    year = judged["evaluated_year"]
+    if year is None or pd.isna(year):
+        return False
+    first = plan.period.base_year + 1 if cumulative else int(year)
+    return any(is_preliminary(r) for r in observed if first <= int(r["year"]) <= int(year))
+
+
+def measured(observed: list[dict]) -> list[dict]:
+    """The observations that are figures: an actual known only as a bound (a workbook's 比较符, >19.9) is not a
+    measurement, so growth rates and trend fits leave it out (bounds_left_out says which)."""
+    return [r for r in observed if not is_bound(r.get("comparator"))]
+
+
+def bounds_left_out(observed: list[dict], fitted: int) -> list[dict]:
+    """Notes naming each actual a trend fit left out as a bound (its year, value and cell), and, where that leaves
+    fewer than two figures, that no trend can be fitted for that reason."""
+    notes = [{"code": "bound_left_out", "year": int(r["year"]), "value": float(r["value"]),
+              "value_comparator": r["comparator"], "place": _place(r)}
+             for r in observed if is_bound(r.get("comparator"))]
+    if notes and fitted < 2:
+        notes.append({"code": "too_few_without_bounds", "n": fitted})
+    return notes
+
+
+def _place(record: dict) -> dict:
+    """Where a value is, as a note names it: its file by name (not its folder), and its line or cell."""
+    place = place_of_row(record)
+    return {**place, "file": str(place["file"]).replace("\\", "/").rsplit("/", 1)[-1]}
+
+
+def _progress_on_bound(latest: dict, target: dict | None, direction: str) -> Progress:
+    """The progress category where the latest actual is only a bound (>19.9): no growth rate (it would be a bound
+    too); the target already met where every figure the bound allows meets it, otherwise not assessable, saying
+    why. (At a final evaluation the evaluation's judgement replaces it: _final_progress.)"""
+    year, value, bound = int(latest["year"]), float(latest["value"]), latest["comparator"]
+    if target is None:
+        return Progress(None, None, "", None, NOT_ASSESSABLE, {"code": "no_target"})
+    goal, comparator = float(target["value"]), target["comparator"]
+    if bound_meets_target(value, bound, goal, comparator, direction):
+        return Progress(None, None, "", None, TARGET_MET, {"code": "already_met", "latest": value,
+                                                            "value_comparator": bound, "target": goal,
+                                                            "target_comparator": comparator})
+    return Progress(None, None, "", None, NOT_ASSESSABLE,
+                    {"code": "latest_bound", "year": year, "value": value, "value_comparator": bound})
 
 
 def _final_progress(progress: Progress, judged: dict, target: dict | None, target_year: int) -> Progress:
@@ -240,8 +304,7 @@ def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report
         notes.append({"code": "no_target", "plan": period.name} if target is None else {"code": "no_actual"})
         return _with_notes(out, notes)
     goal, comparator = float(target["value"]), target["comparator"]
-    out.update(_sdg_columns(ev.sdg_progress(list(by_year.items()), period.base_year, year, value, period.target_year,
-                                            goal, comparator, direction)))
+    out.update(_sdg_columns(_sdg(by_year, bounds, period, year, value, goal, comparator, direction)))
     if year <= period.base_year:
         notes.append({"code": "no_actual_after_base", "base_year": period.base_year})
         if final:
@@ -252,8 +315,9 @@ def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report
         # (no 完成率, no 序时进度): the latest actual stays, with its year, in evaluated_year and evaluated_value.
         notes.append({"code": "final_waits_latest", "target_year": period.target_year, "year": year})
         return _with_notes(out, notes)
-    if final and year in bounds:
-        return _with_notes(out, notes + _judged_on_bound(out, year, value, bounds[year], goal, comparator, direction))
+    if year in bounds or period.base_year in bounds:
+        return _with_notes(out, notes + _on_bounds(out, base, year, value, bounds, goal, comparator, final,
+                                                   report_year, period, direction))
     out["completion_rate"] = ev.completion_rate(value, goal, direction)
     out["gap_to_target"] = value - goal   # in the indicator's unit; above 0 is above the target
     if year == period.target_year:
@@ -277,14 +341,83 @@ def _judged_on_bound(out: dict, year: int, value: float, bound: str, goal: float
              "target": goal, "target_comparator": comparator}]
 
 
+def _on_bounds(out: dict, base, year: int, value: float, bounds: dict, goal: float, comparator: str, final: bool,
+               report_year: int, period, direction: str) -> list[dict]:
+    """The judgement where the value judged or the base value is only a bound (>19.9): at the final evaluation on
+    the bound (_judged_on_bound), or on the target year's figure with no 完成进度 (a base that is a bound); in the
+    period as _period_on_bound says."""
+    if final and year in bounds:
+        return _judged_on_bound(out, year, value, bounds[year], goal, comparator, direction)
+    if final:
+        out.update(completion_rate=ev.completion_rate(value, goal, direction), gap_to_target=value - goal,
+                   target_met=target_met(value, goal, comparator, direction))
+        return []
+    return _period_on_bound(out, base, year, value, bounds, goal, comparator, report_year, period, direction)
+
+
+def _period_on_bound(out: dict, base, year: int, value: float, bounds: dict, goal: float, comparator: str,
+                     report_year: int, period, direction: str) -> list[dict]:
+    """序时进度 where the value judged, or the base value, is only a bound (>12.9), judged as the final evaluation
+    judges one: a target to hold is held where every figure the bound allows meets it and not held where none
+    does; otherwise the judgement is the one every 完成进度 the bound allows gives (ahead when even the bound is
+    ahead and the figures lie beyond it, behind likewise), or none, and the note says why. No 完成进度, 完成率 or
+    gap is given: each would be a bound too. A base value that is a bound gives no 完成进度 at all."""
+    if base is None:
+        return [{"code": "no_base_value", "base_year": period.base_year}]
+    if period.base_year in bounds:
+        return [{"code": "base_bound", "year": period.base_year, "value": base,
+                 "value_comparator": bounds[period.base_year]}]
+    bound = bounds[year]
+    schedule = ev.schedule_share(year, period.base_year, period.target_year)
+    hold = ev.is_hold_target(base, goal, comparator)
+    out.update(hold_target=hold, schedule_share=schedule)
+    said = {"year": year, "value": value, "value_comparator": bound}
+    notes = []
+    if hold:
+        met = bound_meets_target(value, bound, goal, comparator, direction)
+        out["schedule_judgement"] = None if met is None else ev.HELD if met else ev.NOT_HELD
+        if met is not None:
+            notes.append({"code": "hold", **said, "target": goal, "target_comparator": comparator})
+    elif goal != base:
+        share = ev.progress_share(base, value, goal)
+        above = lies_above(bound) == (goal > base)      # the shares the bound allows lie above its own
+        out["schedule_judgement"] = ev.schedule_judgement_on_bound(share, above, schedule)
+        if out["schedule_judgement"]:
+            strict = bound in (">", "<")
+            notes.append({"code": "schedule_bound", **said, "progress": share, "schedule": schedule,
+                          "progress_comparator": (">" if above else "<") + ("" if strict else "=")})
+    if not out["schedule_judgement"]:
+        notes.append({"code": "period_bound", **said, "schedule": schedule})
+    if year < report_year:
+        notes.append({"code": "latest_earlier", "year": year})
+    return notes
+
+
+def _sdg(by_year: dict, bounds: dict, period, year: int, value: float, goal: float, comparator: str,
+         direction: str) -> ev.SdgProgress:
+    """Open SDG's ratio on the figures: an earlier bound is left out (the base moves to the next figure, as where a
+    value is missing), and where the value judged is a bound there is no growth to measure: achieved where every
+    figure it allows meets the target, otherwise not assessable."""
+    if year in bounds:
+        met = bound_meets_target(value, bounds[year], goal, comparator, direction)
+        return ev.SdgProgress(None, None, None, "", None, TARGET_MET if met else NOT_ASSESSABLE,
+                              {"code": "bound", "year": year, "value": value, "value_comparator": bounds[year]})
+    figures = [(y, v) for y, v in by_year.items() if y not in bounds]
+    return ev.sdg_progress(figures, period.base_year, year, value, period.target_year, goal, comparator, direction)
+
+
 def _cumulative_judgement(observed: list[dict], target: dict, period, final: bool, report_year: int, direction: str,
                           out: dict) -> dict:
     """A cumulative target (〔〕: the sum over the plan's years) against the sum of the yearly actuals from the
     first year of the period: at the target year 终期评估 (met or not), before it 完成进度 (the sum so far as a
-    share of the target) against 序时进度. The sum needs the actual of every year; a missing year is named."""
+    share of the target) against 序时进度. The sum needs the actual of every year; a missing year is named.
+    A yearly actual known only as a bound (>16) makes the sum a bound (15.5 + >16 = >31.5), judged as the final
+    evaluation judges one, with no 完成率, gap or 完成进度; lower and upper bounds together leave nothing to judge."""
     goal, comparator = float(target["value"]), target["comparator"]
     first = period.base_year + 1
-    by_year = {int(r["year"]): float(r["value"]) for r in observed if first <= int(r["year"]) <= period.target_year}
+    in_period = [r for r in observed if first <= int(r["year"]) <= period.target_year]
+    by_year = {int(r["year"]): float(r["value"]) for r in in_period}
+    bounds = {int(r["year"]): r["comparator"] for r in in_period if is_bound(r.get("comparator"))}
     out.update(base_value=None, evaluated_year=None, evaluated_value=None, evaluated_comparator=None)
     out["sdg_notes"] = _notes({"code": "cumulative"})
     year = period.target_year if final else max(by_year, default=None)
@@ -293,18 +426,45 @@ def _cumulative_judgement(observed: list[dict], target: dict, period, final: boo
     missing = [y for y in range(first, year + 1) if y not in by_year]
     if missing:
         return _with_notes(out, [{"code": "cumulative_missing", "first": first, "year": year, "missing": missing}])
-    total = sum(by_year[y] for y in range(first, year + 1))
-    # (as typed, to six significant digits, never with an exponent: 1,500,000, not 1.5e+06)
-    terms = " + ".join(number(by_year[y], digits=6) for y in range(first, year + 1))
-    out.update(evaluated_year=year, evaluated_value=total, completion_rate=ev.completion_rate(total, goal, direction),
-               gap_to_target=total - goal, progress_share=None if goal == 0 else total / goal,
-               schedule_share=ev.schedule_share(min(year, period.target_year), period.base_year, period.target_year))
+    years = range(first, year + 1)
+    total = sum(by_year[y] for y in years)
+    # (as typed, to six significant digits, never with an exponent: 1,500,000, not 1.5e+06; a bound with its sign)
+    terms = " + ".join(COMPARATOR_SIGNS[bounds.get(y, "=")] + number(by_year[y], digits=6) for y in years)
+    summed = sum_comparator(bounds.get(y, "=") for y in years)
+    schedule = ev.schedule_share(min(year, period.target_year), period.base_year, period.target_year)
+    note = {"code": "cumulative_sum", "first": first, "year": year, "terms": terms, "total": total,
+            "value_comparator": summed or "="}
+    if summed is None:
+        return _with_notes(out, [{"code": "cumulative_mixed_bounds", "first": first, "year": year, "terms": terms}])
+    out.update(evaluated_year=year, evaluated_value=total, evaluated_comparator=summed, schedule_share=schedule)
+    if is_bound(summed):
+        return _with_notes(out, [note] + _cumulative_on_bound(out, year, total, summed, goal, comparator, period,
+                                                             direction))
+    out.update(completion_rate=ev.completion_rate(total, goal, direction), gap_to_target=total - goal,
+               progress_share=None if goal == 0 else total / goal)
     if year >= period.target_year:
         out["target_met"] = target_met(total, goal, comparator, direction)
     elif out["progress_share"] is not None:
         out["schedule_judgement"] = ev.schedule_judgement(out["progress_share"], out["schedule_share"])
-    return _with_notes(out, [{"code": "cumulative_sum", "first": first, "year": year, "terms": terms,
-                              "total": total}])
+    return _with_notes(out, [note])
+
+
+def _cumulative_on_bound(out: dict, year: int, total: float, summed: str, goal: float, comparator: str, period,
+                         direction: str) -> list[dict]:
+    """A 〔〕 target's sum that is a bound (>31.5): at the target year met, missed or not assessable as a bounded
+    actual is (bound_meets_target); before it ahead or behind only where every share of the target the bound allows
+    says so. No 完成率, gap or 完成进度 (each a bound)."""
+    said = {"year": year, "value": total, "value_comparator": summed}
+    if year >= period.target_year:
+        out["target_met"] = bound_meets_target(total, summed, goal, comparator, direction)
+        return [] if out["target_met"] is not None else [
+            {"code": "final_bound", **said, "target_year": year, "target": goal, "target_comparator": comparator}]
+    if goal != 0:
+        above = lies_above(summed) == (goal > 0)
+        out["schedule_judgement"] = ev.schedule_judgement_on_bound(total / goal, above, out["schedule_share"])
+    if out["schedule_judgement"]:
+        return []
+    return [{"code": "period_bound", **said, "schedule": out["schedule_share"]}]
 
 
 def _schedule(base, year, value, goal, comparator, period, direction) -> dict:
@@ -328,7 +488,8 @@ def _schedule_notes(out: dict, year: int, value: float, goal: float, comparator:
     the year it is taken at when the latest actual is older than the report year."""
     notes = []
     if out["schedule_judgement"] and out["hold_target"]:
-        notes.append({"code": "hold", "year": year, "value": value, "target": goal, "target_comparator": comparator})
+        notes.append({"code": "hold", "year": year, "value": value, "value_comparator": "=", "target": goal,
+                      "target_comparator": comparator})
     elif out["schedule_judgement"]:
         notes.append({"code": "schedule_shares", "year": year, "progress": out["progress_share"],
                       "schedule": out["schedule_share"]})

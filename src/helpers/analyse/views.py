@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analyse.growth import RATE_CAGR, category_label
-from helpers.core.formatting import interval, literal, number, percent, projection, table_view
+from helpers.core.formatting import COMPARATOR_SIGNS, interval, literal, number, percent, projection, table_view
 from helpers.core.method import KEYS, method_parameters
 from helpers.core.wording import Wording, notes_text, words
 
@@ -39,9 +39,17 @@ def _view(columns: dict, w: Wording):
     return table_view(pd.DataFrame({headers[key]: values for key, values in columns.items()}))
 
 
-def _year_value(w: Wording, years, values) -> list[str]:
-    return [w("views.year_value", year="" if pd.isna(y) else int(y), value=_num(v)).strip()
-            for y, v in zip(years, values)]
+def _signed(values, comparators=None) -> list[str]:
+    """Values as written, an actual recorded as a bound with its comparator (>19.9); '' where there is none."""
+    comparators = [None] * len(values) if comparators is None else comparators
+    return [(COMPARATOR_SIGNS.get(c, "") if isinstance(c, str) else "") + _num(v) if _num(v) else ""
+            for v, c in zip(values, comparators)]
+
+
+def _year_value(w: Wording, years, values, comparators=None) -> list[str]:
+    """'2025: 15.1', and '2025: >19.9' for an actual recorded as a bound (its comparator)."""
+    return [w("views.year_value", year="" if pd.isna(y) else int(y), value=text).strip()
+            for y, text in zip(years, _signed(values, comparators))]
 
 
 def _target(comparators, values) -> pd.Series:
@@ -81,7 +89,7 @@ def province_view(comparison: pd.DataFrame, lang: str = "zh"):
     return _view({
         "county": c[f"entity_name_{lang}"], "indicator": c[f"indicator_name_{lang}"], "unit": c["unit"],
         "plan": c["plan"],
-        "latest_actual": _year_value(w, c["latest_year"], c["latest_value"]),
+        "latest_actual": _year_value(w, c["latest_year"], c["latest_value"], c.get("latest_comparator")),
         "plan_target": [w("views.year_value", year="" if pd.isna(y) else int(y), value=t).strip()
                         for y, t in zip(c["target_year"], _target(c["target_comparator"], c["target_value"]))],
         "province_target": _year_value(w, c["other_year"], c["other_value"]),
@@ -104,10 +112,10 @@ def county_view(comparison: pd.DataFrame, lang: str = "zh"):
         return table_view(pd.DataFrame())
     return _view({
         "indicator": c[f"indicator_name_{lang}"], "unit": c["unit"],
-        "county_a": c[f"entity_name_{lang}"], "a_latest": c["latest_value"].map(_num),
+        "county_a": c[f"entity_name_{lang}"], "a_latest": _signed(c["latest_value"], c.get("latest_comparator")),
         "a_target": c["target_value"].map(_num),
         "county_b": c[f"other_name_{lang}"] if f"other_name_{lang}" in c else c["other_name_zh"],
-        "b_latest": c["other_value"].map(_num), "b_target": c["other_target_value"].map(_num),
+        "b_latest": _signed(c["other_value"], c.get("other_comparator")), "b_target": c["other_target_value"].map(_num),
         "latest_a_over_b": c["latest_ratio"].map(_ratio),
         "comparability": c["comparability"],
         "note": c["comparability_reason"].where(c["comparability"] != "same", ""),
@@ -134,7 +142,7 @@ def progress_view(progress: pd.DataFrame, lang: str = "zh"):
     return _view({
         "county": p[f"entity_name_{lang}"], "indicator": p[f"indicator_name_{lang}"], "unit": p["unit"],
         "baseline": _year_value(w, p["baseline_year"], p["baseline_value"]),
-        "latest": _year_value(w, p["latest_year"], p["latest_value"]),
+        "latest": _year_value(w, p["latest_year"], p["latest_value"], p.get("latest_comparator")),
         "target": [w("views.year_value", year="" if pd.isna(y) else int(y), value=t).strip()
                    for y, t in zip(p["target_year"], _target(p["target_comparator"], p["target_value"]))],
         "historical_growth": _growth(p["historical_growth"], p["growth_method"], w),
@@ -158,7 +166,7 @@ def plan_view(progress: pd.DataFrame, lang: str = "zh"):
         "county": p[f"entity_name_{lang}"], "plan": p["plan"], "indicator": p[f"indicator_name_{lang}"],
         "unit": p["unit"], "direction": _in_words(p["direction"], w, "workbook.values.direction"),
         "base_value": _year_value(w, p["base_year"], p["base_value"]),
-        "evaluated_value": _year_value(w, p["evaluated_year"], p["evaluated_value"]),
+        "evaluated_value": _year_value(w, p["evaluated_year"], p["evaluated_value"], p.get("evaluated_comparator")),
         "target": _target(p["target_comparator"], p["target_value"]),
         "progress_share": p["progress_share"].map(_pct), "schedule_share": p["schedule_share"].map(_pct),
         "judgement": _in_words(p["schedule_judgement"], w, "plan_cycle.schedule"),
@@ -200,7 +208,7 @@ def outlook_view(outlook: pd.DataFrame, lang: str = "zh"):
         "county": o[f"entity_name_{lang}"], "indicator": o[f"indicator_name_{lang}"], "unit": o["unit"],
         "next_plan": [w("views.plan_target_year", name=n, year="" if pd.isna(y) else int(y))
                       for n, y in zip(o["next_plan"], o["next_target_year"])],
-        "latest_actual": _year_value(w, o["last_actual_year"], o["last_actual_value"]),
+        "latest_actual": _year_value(w, o["last_actual_year"], o["last_actual_value"], o.get("last_actual_comparator")),
         "projection": projected, "narrow_interval": band(o["pi_narrow_lower"], o["pi_narrow_upper"]),
         "wide_interval": band(o["pi_wide_lower"], o["pi_wide_upper"]),
         "implied_growth": o["implied_annual_growth"].map(_pct),

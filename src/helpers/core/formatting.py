@@ -14,6 +14,10 @@ def _missing(value) -> bool:
     return value is None or pd.isna(value) or (isinstance(value, (int, float)) and math.isinf(value))
 
 
+# How a comparator is printed before its value, in either language ('=' and none: the figure itself).
+COMPARATOR_SIGNS = {"=": "", ">": ">", ">=": "≥", "<": "<", "<=": "≤"}
+
+
 def number(value, missing: str = "—", digits: int = 4) -> str:
     """Four (`digits`) significant digits with thousands separators: 1,650 · 0.28 · 6.35. Never an exponent, which
     a reader does not read: from 10,000 up a number is written whole (200,000, not 2e+05; 25,825), below 0.0001 in

@@ -1057,8 +1057,10 @@ class _RowCells:
         if isinstance(value, _Formatted):
             if field not in UNAMBIGUOUS:
                 return value.value, coordinate
-            if value.shown.how == "words":     # the value's text is read as shown (_read_as_shown); a year's 2023年
-                return (value, coordinate) if field == "value" else (value.value, coordinate)
+            if value.shown.how == "words" and field in ("value", "year"):   # the value's text is read as shown
+                return (value, coordinate) if field == "value" else (value.value, coordinate)   # (_read_as_shown)
+            # a name or unit with words beside it ("千"@ shows 万人 as 千万人) is refused, as other text shown
+            # instead of the cell's is: which of the two the analyst checked is a guess
             if value.shown.how not in SHOWN_AND_READ:
                 self._misshown(field, coordinate, value)
             self.formatted[coordinate] = value
@@ -1087,6 +1089,7 @@ class _RowCells:
         why = {"text": f"shows the text {cell.shown.text!r} instead of the {instead_of}",
                "digits": f"shows {cell.shown.text}, with digits written into the format beside the number",
                "minus": f"shows {cell.shown.text}, with a minus sign written into the format",
+               "words": f"shows it as {cell.shown.text!r}, with text written into the format beside it",
                "another": f"shows another number, {cell.shown.text} (divided by 1,000 for each comma after the "
                           "digits, with a decimal point written in as text, or with more than one % sign)"}
         general = GENERAL_FORMAT

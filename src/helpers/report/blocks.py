@@ -33,6 +33,7 @@ from helpers.analyse.growth import (
 )
 from helpers.analyse.progress import VERDICTS, verdict_label
 from helpers.core import wording
+from helpers.core.formatting import COMPARATOR_SIGNS
 from helpers.core.formatting import number as fmt_num
 from helpers.core.formatting import percent as fmt_pct
 from helpers.core.paths import REPORT_TEMPLATES
@@ -336,17 +337,19 @@ def explanation_text(ctx: ReportContext, explanation) -> str:
     return wording.explanation_text(explanation, ctx.w, html=True)
 
 
-# How a comparator is printed before its value ('=' and none: the figure itself).
-COMPARATOR_SIGNS = {">": ">", ">=": "≥", "<": "<", "<=": "≤"}
-
-
 def _comparator(comparator) -> str:
-    if comparator is None or (not isinstance(comparator, str) and pd.isna(comparator)) or comparator in ("", "="):
+    if comparator is None or (not isinstance(comparator, str) and pd.isna(comparator)) or comparator == "":
         return ""
     return COMPARATOR_SIGNS[comparator]     # (an unknown comparator is a defect upstream: never printed as nothing)
 
 
 # ----------------------------------------------------------------------------- labels in figures
+
+def bound_caption(ctx: ReportContext, panels: list[dict]) -> str:
+    """What a hollow triangle is, for a figure of trend panels that draws one (an actual recorded as a bound, left
+    out of the fit: charts.trend_panels)."""
+    return ctx.t("figures.bound_caption") if any(p.get("bounds") for p in panels) else ""
+
 
 def figure_label(ctx: ReportContext, text: str) -> str:
     """A label or panel title wrapped to the figure's width, in the report's language."""

@@ -123,8 +123,9 @@ def _changes_per_year(frame: pd.DataFrame, number_format: str) -> dict[str, dict
 SECONDARY = ("entity", "indicator_id", "other", "other_indicator_id", "trend_scale", "trend_intercept",
              "trend_slope", "trend_projection_year", "sources", "note_values")
 # After the key columns, before the rest: how a value was stated and where it comes from.
-THEN = ["comparator", "target_comparator", "latest_comparator", "evaluated_comparator", "quality", "origin", "plan",
-        "derivation", "note", "source_file", "source_place", "source_line", "source_sheet", "source_cell"]
+THEN = ["comparator", "target_comparator", "latest_comparator", "evaluated_comparator", "last_actual_comparator",
+        "quality", "origin", "plan", "derivation", "note", "source_file", "source_place", "source_line",
+        "source_sheet", "source_cell"]
 # Text columns in Chinese only, beside their English counterpart (every note is said in the reader's language).
 CHINESE_ONLY = ("comparability_reason", "met_indicators", "missed_indicators")
 
@@ -158,7 +159,8 @@ NOTES = {"note_values": ("note", "notes"), "progress_notes": ("progress_notes", 
          "sdg_notes": ("sdg_notes", "sdg_notes")}
 YES_NO = ("target_met", "ended_target_met", "hold_target", "target_meets_province", "latest_meets_province",
           "next_plan_configured", "approximate", "cumulative", "estimated", "target_binding", "target_approximate",
-          "target_cumulative", "base_estimated", "other_target_binding", "other_target_approximate",
+          "target_cumulative", "base_estimated", "base_preliminary", "evaluated_preliminary", "latest_preliminary",
+          "other_target_binding", "other_target_approximate",
           "other_target_cumulative")
 PERIOD_COLUMNS = ("plan", "other_plan", "ended_plan", "next_plan")
 

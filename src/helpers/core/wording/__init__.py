@@ -57,7 +57,7 @@ UNITS = frozenset({"unit", "new_unit"})
 PERIODS = frozenset({"plan"})
 # a target's or an actual's comparator code (=, >, >=) as a reader writes it before the number: comparators.<code>
 # ("at least ")
-COMPARATORS = frozenset({"target_comparator", "value_comparator"})
+COMPARATORS = frozenset({"target_comparator", "value_comparator", "progress_comparator"})
 
 
 class _Formatter(string.Formatter):

@@ -11,7 +11,8 @@ def peers_table(ctx: ReportContext) -> Table:
     """A few counties: the comparable indicators, each county's latest value side by side."""
     c = ctx.comparison[(ctx.comparison["comparison"] == "county_vs_county")
                        & (ctx.comparison["comparability"] != "not_comparable")]
-    latest = dict(zip(zip(ctx.progress["entity"], ctx.progress["indicator_id"]), ctx.progress["latest_value"]))
+    p = ctx.progress      # (an actual recorded as a bound, >19.9, printed with its comparator)
+    latest = dict(zip(zip(p["entity"], p["indicator_id"]), zip(p["latest_value"], p["latest_comparator"])))
     entities = ctx.inputs.entities
     columns = ([Column(ctx.t("report.indicator"), "name")]
                + [Column(ctx.entity_name(e), "num", fold=i >= 3) for i, e in enumerate(entities)]
@@ -19,7 +20,8 @@ def peers_table(ctx: ReportContext) -> Table:
     rows = []
     for ind_id, g in c.groupby("indicator_id", sort=False):
         comp = g.iloc[0]["comparability"]
-        rows.append([indicator_cell(ctx, ind_id, comp)] + [value_text(ctx, latest.get((e, ind_id))) for e in entities]
+        rows.append([indicator_cell(ctx, ind_id, comp)] + [value_text(ctx, *latest.get((e, ind_id), (None, None)))
+                                                       for e in entities]
                     + [ctx.unit(g.iloc[0]["unit"]), ctx.indicator_reason(ind_id) if comp == "caveat" else ""])
     return Table(columns, rows, more=ctx.t("report.more"))
 
@@ -30,7 +32,7 @@ def ranking_table(ctx: ReportContext) -> Table:
     c = c[(c["comparison"] == "county_vs_peers") & (c["basis"] != "not compared")]
     rows = []
     for ind_id, g in c.groupby("indicator_id", sort=False):
-        g = g.sort_values("rank_latest")
+        g = g[g["rank_latest"].notna()].sort_values("rank_latest")   # (a bound, >19.9, has no rank)
         names = lambda part: ctx.t("report.item_sep").join(f"{ctx.entity_name(r.entity)} {fmt_num(r.latest_value)}"  # noqa: E731
                                                            for r in part.itertuples())
         comp = g.iloc[0]["comparability"]
@@ -69,7 +71,8 @@ def counties_section(ctx: ReportContext) -> Html:
         c = ctx.comparison[(ctx.comparison["comparison"] == "county_vs_county")
                            & (ctx.comparison["comparability"] != "not_comparable")]
         rows = [[indicator_cell(ctx, r.indicator_id, r.comparability), ctx.entity_name(r.entity),
-                 value_text(ctx, r.latest_value), ctx.entity_name(r.other), value_text(ctx, r.other_value),
+                 value_text(ctx, r.latest_value, r.latest_comparator), ctx.entity_name(r.other),
+                 value_text(ctx, r.other_value, r.other_comparator),
                  ctx.unit(r.unit), ctx.indicator_reason(r.indicator_id) if r.comparability == "caveat" else ""]
                 for r in c.itertuples()]
         columns = [Column(ctx.t("report.indicator"), "name"), Column(ctx.t("report.county"), "nowrap"),

@@ -21,6 +21,7 @@ from helpers.report.blocks import (
     Figure,
     Html,
     Table,
+    bound_caption,
     chapter,
     figure_block,
     figures,
@@ -70,7 +71,8 @@ def outlook_section(ctx: ReportContext) -> Html:
         body.append([ctx.entity_name(r.entity), indicator_with_unit(ctx, r.indicator_id, r.unit),
                      value_text(ctx, r.next_target_value, r.next_target_comparator), reading,
                      Markup("<br>").join(projection), growth,
-                     year_value_text(ctx, r.last_actual_year, r.last_actual_value)])
+                     year_value_text(ctx, r.last_actual_year, r.last_actual_value,
+                                     getattr(r, "last_actual_comparator", None))])
     columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
                Column(ctx.t("plan_cycle.col_next_target", period=nxt), "num"), Column(ctx.t("plan_cycle.col_position")),
                Column(ctx.t("plan_cycle.col_projection", year=year), "num"),
@@ -172,7 +174,7 @@ def since_ended_blocks(ctx: ReportContext, limit: int | None = SINCE_ROWS) -> li
              Cell(ctx.t(f"plan_cycle.pace.{r.pace_since_ended}"), light=PACE_LIGHTS[r.pace_since_ended]),
              fmt_growth(r.growth_since_ended, r.since_growth_method, ctx, r.unit),
              fmt_growth(r.achieved_growth_last_period, r.growth_method, ctx, r.unit),
-             value_text(ctx, r.last_actual_value, unit=r.unit)]
+             value_text(ctx, r.last_actual_value, getattr(r, "last_actual_comparator", None), r.unit)]
             for r in (lagging if limit is None else lagging.head(limit)).itertuples()]
     growth = (ctx.t("plan_cycle.col_growth_year", year=year) if year - ended_year == 1 else
               ctx.t("plan_cycle.col_growth_years", years=years(ended_year, year, ctx.lang)))
@@ -205,6 +207,6 @@ def outlook_figures(ctx: ReportContext, limit: int = 6) -> list[Figure]:
         # The caption speaks of the next plan's target (a red star) only where one is drawn.
         return [(charts.trend_panels(chunk), ctx.t("plan_cycle.fig_outlook" if any(p["target"] is not None
                                                                                   for p in chunk)
-                                                   else "plan_cycle.fig_outlook_no_target"))
+                                                   else "plan_cycle.fig_outlook_no_target") + bound_caption(ctx, chunk))
                 for chunk in charts.chunks(panels, 3)]
     return figures(ctx, "outlook", draw)

@@ -52,12 +52,20 @@ def marked_target(ctx: ReportContext, row) -> str:
 
 
 def marked_value(ctx: ReportContext, row, year, value, base: bool = False) -> str:
-    """A year's actual: for a cumulative target the sum over the period's years; (预计) for an estimated base."""
+    """A year's actual: for a cumulative target the sum over the period's years; (预计) for an estimated base,
+    (快报) for a preliminary count."""
     if flag(row, "target_cumulative") and not base and value is not None and not pd.isna(value):
-        return f"{years(int(row.base_year) + 1, int(year), ctx.lang)}: {value_text(ctx, value)}"
-    # the value judged may be a bound (>19.9), shown as such; a base value is the plan's own
-    text = year_value_text(ctx, year, value, None if base else getattr(row, "evaluated_comparator", None))
-    return text + ctx.t("plan_cycle.marks.estimated") if base and flag(row, "base_estimated") and text != "—" else text
+        text = (f"{years(int(row.base_year) + 1, int(year), ctx.lang)}: "      # (a sum with a bounded term: a bound)
+                f"{value_text(ctx, value, getattr(row, 'evaluated_comparator', None))}")
+    else:   # the value judged may be a bound (>19.9), shown as such; a base value is the plan's own
+        text = year_value_text(ctx, year, value, None if base else getattr(row, "evaluated_comparator", None))
+    if text == "—":
+        return text
+    if base and flag(row, "base_estimated"):
+        text += ctx.t("plan_cycle.marks.estimated")
+    if flag(row, "base_preliminary" if base else "evaluated_preliminary"):
+        text += ctx.t("plan_cycle.marks.preliminary")
+    return text
 
 
 MARKS = ("binding", "approximate", "cumulative")
@@ -66,8 +74,9 @@ MARKS = ("binding", "approximate", "cumulative")
 def marks_notes(ctx: ReportContext, rows: pd.DataFrame, marks=MARKS) -> list[str]:
     """What the marks in a table of targets mean, for those it shows."""
     def shown(mark: str) -> bool:
-        column = f"base_{mark}" if mark == "estimated" else f"target_{mark}"
-        return column in rows and rows[column].fillna(False).astype(bool).any()
+        columns = {"estimated": ["base_estimated"], "preliminary": ["base_preliminary", "evaluated_preliminary"]}
+        return any(rows[c].fillna(False).astype(bool).any() for c in columns.get(mark, [f"target_{mark}"])
+                   if c in rows)
     return [ctx.t(f"plan_cycle.marks_note.{m}") for m in marks if shown(m)]
 
 
@@ -107,7 +116,7 @@ def _final_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
                Column(ctx.t("plan_cycle.col_actual"), "num"), Column(ctx.t("plan_cycle.col_completion"), "num",
                                                                      fold=True),
                Column(ctx.t("plan_cycle.col_gap"), "num", fold=True)]
-    notes = [ctx.t("plan_cycle.final_note")] + marks_notes(ctx, judged) + \
+    notes = [ctx.t("plan_cycle.final_note")] + marks_notes(ctx, judged, MARKS + ("preliminary",)) + \
         ([ctx.t("plan_cycle.many_note", n=len(judged))] if ctx.many else [])
     blocks = [{"kind": "list", "css": "summary", "entries": counts}]
     if body:
@@ -133,7 +142,7 @@ def _schedule_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
                                                                                 fold=True),
                Column(ctx.t("plan_cycle.col_sdg"), "num", fold=True)]
     notes = [ctx.t("plan_cycle.schedule_note") + ctx.t("plan_cycle.sdg_note")] + \
-        marks_notes(ctx, rows, MARKS + ("estimated",)) + \
+        marks_notes(ctx, rows, MARKS + ("estimated", "preliminary")) + \
         ([ctx.t("plan_cycle.many_note", n=len(rows))] if ctx.many else [])
     return [{"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))}, {"kind": "notes",
                                                                                           "entries": notes}]

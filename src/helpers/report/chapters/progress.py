@@ -17,6 +17,7 @@ from helpers.report.blocks import (
     Figure,
     Html,
     Table,
+    bound_caption,
     chapter,
     figure_block,
     figure_label,
@@ -31,6 +32,7 @@ from helpers.report.blocks import (
     verdict_codes,
     year_kind,
 )
+from helpers.report.chapters.plan import flag
 from helpers.report.chapters.province import province_figure
 from helpers.report.context import ReportContext
 
@@ -56,7 +58,8 @@ def progress_table_view(ctx: ReportContext, rows: pd.DataFrame) -> Table:
                Column(ctx.t("report.reason"), "note", fold=True)]
     body = [[ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
              light(ctx, r.verdict, r.plan_phase in FINAL_PHASES),
-             value_text(ctx, r.latest_value, getattr(r, "latest_comparator", None)),
+             value_text(ctx, r.latest_value, getattr(r, "latest_comparator", None))
+             + (ctx.t("plan_cycle.marks.preliminary") if flag(r, "latest_preliminary") else ""),
              value_text(ctx, r.target_value, r.target_comparator),
              rate_text(ctx, r.historical_growth, r.growth_method),
              rate_text(ctx, r.required_growth, r.growth_method, r.required_growth_comparator),
@@ -122,7 +125,7 @@ def trend_figures(ctx: ReportContext, limit: int = 8) -> list[Figure]:
         panels = charts.progress_panels(ctx.inputs, ctx.progress, ctx.lang, limit)
         # The caption speaks of the target (a red star) only where one is drawn.
         return [(charts.trend_panels(chunk), ctx.t("report.fig_trend" if any(p["target"] is not None for p in chunk)
-                                                   else "report.fig_trend_no_target"))
+                                                   else "report.fig_trend_no_target") + bound_caption(ctx, chunk))
                 for chunk in charts.chunks(panels, 3)]
     return figures(ctx, "trends", draw)
 

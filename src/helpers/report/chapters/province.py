@@ -94,7 +94,7 @@ def province_table(ctx: ReportContext) -> Table:
         rows.append([ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
                      marked_target(ctx, r), _province_target(ctx, r),
                      "—" if total else yes_no(ctx, getattr(r, "target_meets_province", None)), ctx.unit(r.unit),
-                     value_text(ctx, r.latest_value),
+                     value_text(ctx, r.latest_value, getattr(r, "latest_comparator", None)),
                      fmt_pct(r.target_share_of_province) if total else fmt_pct(r.target_ratio)])
     return Table(columns, rows, more=ctx.t("report.more"))
 
