@@ -142,7 +142,7 @@ def test_a_themed_fill_is_the_theme_s_colour(tmp_path):
     assert cells == [["", ""], ["", ""], ["", ""], ["", ""]]
 
 
-def test_a_white_paragraph_outside_tables_is_not_read_unless_the_page_is_coloured(tmp_path):
+def test_a_white_paragraph_is_not_read_on_a_page_colour_not_shown_and_refused_on_one_shown(tmp_path):
     import docx
     document = docx.Document()
     document.add_paragraph("人才总量达到15.2万人")
@@ -152,8 +152,16 @@ def test_a_white_paragraph_outside_tables_is_not_read_unless_the_page_is_coloure
     assert [p.text for p in read.paragraphs] == ["人才总量达到15.2万人"] and read.hidden == 1
     document.element.insert(0, _element('<w:background w:color="1F3864"/>'))    # 设计 → 页面颜色, dark blue
     document.save(str(tmp_path / "page.docx"))
+    # Without w:displayBackgroundShape (which Word writes with a page colour) Word and LibreOffice show a white
+    # page: the white line is not seen (it was read, issue 18 leftover 5).
     read = read_docx(tmp_path / "page.docx")
-    assert [p.text for p in read.paragraphs] == ["人才总量达到15.2万人", "人才总量达到99万人"] and read.hidden == 0
+    assert [p.text for p in read.paragraphs] == ["人才总量达到15.2万人"] and read.hidden == 1
+    # With it, Word shows the dark page on screen and prints a white one; LibreOffice prints it dark: refused.
+    document.settings.element.find(f"{{{W}}}zoom").addnext(_element('<w:displayBackgroundShape w:val="1"/>'))
+    document.save(str(tmp_path / "shown.docx"))
+    with pytest.raises(InputError) as caught:
+        read_docx(tmp_path / "shown.docx")
+    assert str(caught.value.where) == "paragraph 2" and "page colour (设计 → 页面颜色)" in caught.value.problem
 
 
 @pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")

@@ -47,7 +47,8 @@ def read_docx(path: Path) -> Document:
     hidden = sum(1 for node in body.iter(qn("w:t")) if node.text and node.text.strip()
                  and not any(parent.tag == FALLBACK for parent in node.iterancestors())
                  and styles.hidden(node))
-    hidden += sum(len(_unseen(p, qn, styles)) for p in body.iter(qn("w:p")))
+    # (a text box's text is in its own paragraph and the one it is anchored in: counted once)
+    hidden += len(set().union(*(_unseen(p, qn, styles) for p in body.iter(qn("w:p")))))
     return Document(path, "docx", paragraphs, grids, struck=struck, hidden=hidden)
 
 
@@ -88,16 +89,29 @@ class _Styles:
         style_id = style.get(self.qn("w:val")) if style is not None else self.default_paragraph
         return style_id, style_id == self.default_paragraph
 
-    def paragraph_shading(self, paragraph):
+    def paragraph_shading(self, paragraph, as_word: bool = True):
         """The paragraph's shading (底纹, w:pPr/w:shd): set on it, by its style (along basedOn; the default style
         for a paragraph that names none), else by the document's defaults; None where none sets one. A style's
         dark shading behind white text was not read, and the figure dropped as white on white."""
         qn = self.qn
         found = _find(paragraph, qn, "w:pPr", "w:shd")
-        if found is None:
-            style_id, _ = self.paragraph_style(paragraph)
-            found = self._in_style(style_id, "w:shd", properties="w:pPr")
-        return found if found is not None else _find(self.default_paragraph_properties, qn, "w:shd")
+        if found is not None:
+            return found
+        style_id, default = self.paragraph_style(paragraph)
+        # as for a run's formatting (property): a table style's paragraph shading (w:tblStylePr or the style's own
+        # w:pPr/w:shd) comes after a style the paragraph names and before the default paragraph style's.
+        # LibreOffice (7.4, as_word=False) paints the style's own, not a conditional format's (w:tblStylePr).
+        if not default and (found := self._in_style(style_id, "w:shd", properties="w:pPr")) is not None:
+            return found
+        cell = next(paragraph.iterancestors(qn("w:tc")), None) if paragraph is not None else None
+        for layer in self.tables.layers(cell) if cell is not None else ():
+            if not as_word and layer.tag == qn("w:tblStylePr"):
+                continue
+            if (found := _find(layer, qn, "w:pPr", "w:shd")) is not None:
+                return found
+        if default and (found := self._in_style(style_id, "w:shd", properties="w:pPr")) is not None:
+            return found
+        return _find(self.default_paragraph_properties, qn, "w:shd")
 
     def property(self, text_node, name: str):
         """The run property element `name` (w:vanish) that applies to the w:t node's run, or None: set on the run,
@@ -270,29 +284,44 @@ def _unseen(p, qn, styles: _Styles) -> set:
     table style's white cell was read as its figure. The contrast is WCAG's (helpers.extract.documents.styles.
     contrast; under 1.2 no reader tells them apart). Automatic colour (auto) is never unseen: Word shows it white on
     a dark fill. White on a table style's dark header row is seen, and read."""
-    return {node for node in p.iter(qn("w:t")) if (node.text or "").strip() and _seen(node, p, qn, styles) is False}
+    return {node for node in p.iter(qn("w:t")) if (node.text or "").strip() and not _in_fallback(node)
+            and _seen(node, p, qn, styles) is False}
 
 
-def _seen(node, p, qn, styles: _Styles, as_word: bool = True) -> bool | None:
+def _in_fallback(node) -> bool:
+    return any(parent.tag == FALLBACK for parent in node.iterancestors())
+
+
+def _seen(node, p, qn, styles: _Styles, as_word: bool = True, blank_page: bool = False) -> bool | None:
     """Whether a run's text stands out from what is behind it (contrast at least MIN_CONTRAST), as Word shows it
     (as_word) or as LibreOffice does (without the table's own shading and the document's colour mapping, which
-    LibreOffice 7.4 does not show); None where it is not judged (automatic colour, a colour not read)."""
+    LibreOffice 7.4 does not show); on a white page in place of the document's page colour (blank_page: as Word
+    prints it); None where it is not judged (automatic colour, a colour not read)."""
     from helpers.extract.documents.styles import MIN_CONTRAST, contrast
     palette = styles.palette if as_word else styles.other_palette
     colour = palette.text(styles.property(node, "w:color"))
-    behind = _behind(node, p, qn, styles, as_word) if colour is not None else None
+    behind = _behind(node, p, qn, styles, as_word, blank_page) if colour is not None else None
     return None if behind is None else contrast(colour, behind) >= MIN_CONTRAST
 
 
-def _seen_in_one_program(p, qn, styles: _Styles) -> str:
-    """The text of a paragraph that Word shows and LibreOffice does not, or the other way round ('' when none):
-    white text on a table's own shading (w:tblPr, or a row's w:tblPrEx), or in a theme colour the document maps
-    otherwise than Word's default (w:clrSchemeMapping)."""
+def _seen_in_one_program(p, qn, styles: _Styles) -> tuple[str, str]:
+    """The text of a paragraph that Word shows and LibreOffice does not, or the other way round, and why ('', ''
+    when none): white text on a table's own shading (w:tblPr, or a row's w:tblPrEx), or in a theme colour the
+    document maps otherwise than Word's default (w:clrSchemeMapping) ('program'); text whose being seen depends on
+    the page colour (shown on screen and printed by LibreOffice, not printed by Word: 'page'); text in a text box
+    of a fill not told, in a colour of its own ('box')."""
     for node in p.iter(qn("w:t")):
-        if (node.text or "").strip() and not _in_text_box(node) \
-                and _seen(node, p, qn, styles) != _seen(node, p, qn, styles, as_word=False):
-            return node.text.strip()
-    return ""
+        if not (node.text or "").strip() or _in_fallback(node):
+            continue
+        seen = _seen(node, p, qn, styles)
+        if seen != _seen(node, p, qn, styles, as_word=False):
+            return node.text.strip(), "program"
+        if styles.palette.page_on_screen_only and seen != _seen(node, p, qn, styles, blank_page=True):
+            return node.text.strip(), "page"
+        if seen is None and _in_text_box(node) and styles.palette.box_fill(node) is None \
+                and styles.palette.text(styles.property(node, "w:color")) is not None:
+            return node.text.strip(), "box"
+    return "", ""
 
 
 def _unseen_text(paragraphs: list, qn, styles: _Styles) -> tuple[str, str]:
@@ -306,18 +335,33 @@ def _unseen_text(paragraphs: list, qn, styles: _Styles) -> tuple[str, str]:
     return (" ".join(node.text.strip() for node in hidden), "hidden") if hidden else ("", "")
 
 
-def _behind(node, p, qn, styles: _Styles, as_word: bool = True) -> tuple | None:
+def _behind(node, p, qn, styles: _Styles, as_word: bool = True, blank_page: bool = False) -> tuple | None:
     """The colour behind a run's text: its highlight, its shading, its paragraph's, its cell's (set on the cell, by
     the table's style, on the table), the cell's around a nested table, else the page's (white unless the document
     sets a page colour). None where it is not read (a theme colour the document's theme lacks, a text box's text
-    on its shape's fill): no judgement. as_word=False: as LibreOffice shows it (_seen)."""
-    from helpers.extract.documents.word_colours import CLEAR, rgb
-    if _in_text_box(node):
-        return None
+    on a fill not told): no judgement. A text box's text: on its own paragraph's shading, else the box's fill, else
+    (a box without fill) what is behind the paragraph it is anchored in. as_word=False: as LibreOffice shows it
+    (_seen); blank_page: on a white page, whatever the document's page colour."""
+    from helpers.extract.documents.word_colours import CLEAR, WHITE, rgb
     highlight = styles.property(node, "w:highlight")
     if highlight is not None and highlight.get(qn("w:val"), "none") != "none":
         return rgb(HIGHLIGHT.get(highlight.get(qn("w:val")), ""))
-    shadings = [styles.property(node, "w:shd"), styles.paragraph_shading(p)]
+    palette = styles.palette if as_word else styles.other_palette
+    box = CLEAR
+    if _in_text_box(node):
+        own = next(node.iterancestors(qn("w:p")))
+        for shading in (styles.property(node, "w:shd"), styles.paragraph_shading(own, as_word)):
+            if (painted := palette.shading(shading)) is not CLEAR:
+                return painted
+        box = palette.box_fill(node)
+        if box is not CLEAR:
+            return box
+        ancestors = list(node.iterancestors())
+        outermost = max((i for i, parent in enumerate(ancestors) if parent.tag == TEXT_BOX), default=0)
+        p = next((parent for parent in ancestors[outermost:] if parent.tag == qn("w:p")), p)
+        shadings = [styles.paragraph_shading(p, as_word)]
+    else:
+        shadings = [styles.property(node, "w:shd"), styles.paragraph_shading(p, as_word)]
     for cell in p.iterancestors(qn("w:tc")):
         layers = styles.tables.layers(cell)
         table = next(cell.iterancestors(qn("w:tbl")), None)
@@ -327,12 +371,11 @@ def _behind(node, p, qn, styles: _Styles, as_word: bool = True) -> tuple | None:
         if as_word:
             shadings += [_find(row, qn, "w:tblPrEx", "w:shd"), _find(table, qn, "w:tblPr", "w:shd"),
                          *(_find(layer, qn, "w:tblPr", "w:shd") for layer in layers)]
-    palette = styles.palette if as_word else styles.other_palette
     for shading in shadings:
         painted = palette.shading(shading)
         if painted is not CLEAR:
             return painted
-    return palette.page
+    return WHITE if blank_page else palette.page
 
 
 def _find(element, qn, *path: str):
@@ -477,8 +520,24 @@ def _seen_alike(path: Path, p, qn, styles: _Styles, place: Place) -> None:
     w:tblPrEx) is on the dark shading in Word and white on white in LibreOffice 7.4, which does not paint it; a theme
     colour the document maps otherwise than Word's default (w:clrSchemeMapping: text1 as light1) is light in Word,
     dark in LibreOffice. Read as Word shows it, the figure is one a LibreOffice reader never sees, and not read, one
-    a Word reader does."""
-    text = _seen_in_one_program(p, qn, styles)
+    a Word reader does. Likewise text seen on the page colour and not on white paper, or the other way round (Word
+    prints no page colour, LibreOffice does), and text in a colour of its own in a text box whose fill is not
+    worked out."""
+    text, why = _seen_in_one_program(p, qn, styles)
+    if why == "page":
+        raise InputError(path, place, f"whether the text '{text[:20]}' here can be seen depends on the program: "
+                         "it stands on the document's page colour (设计 → 页面颜色), which Word shows on screen but "
+                         "does not print and LibreOffice prints, and it is seen on one and not on the other, so the "
+                         "figure the reader sees cannot be told",
+                         "open the document in Word or WPS; remove the page colour (设计 → 页面颜色 → 无颜色) or set "
+                         "the text's colour to 自动 (Automatic); save the document and run `make manifest`.")
+    if why == "box":
+        raise InputError(path, place, f"the text '{text[:20]}' here stands in a text box whose fill (a gradient, "
+                         "a picture, a pattern or a theme's style) this reader does not work out, in a colour of its "
+                         "own: whether the reader sees it on that fill cannot be told",
+                         "open the document in Word or WPS; give the text box a plain fill or none (形状填充 → 纯色 "
+                         "or 无填充), or write the figure in the text itself; save the document and run "
+                         "`make manifest`.")
     if text:
         raise InputError(path, place, f"whether the text '{text[:20]}' here can be seen depends on the program: "
                          "it stands on a table's own shading (表格底纹 applied to the whole table or row), or is in a "

@@ -43,9 +43,13 @@ class Palette:
         as Word's own mapping names them, as LibreOffice (7.4) shows them, ignoring the document's."""
         self.theme = _theme_colours(document)
         self.names = _theme_names(document if mapped else None)
+        # The page colour (设计 → 页面颜色, w:background) is shown only where the document's settings say so
+        # (w:displayBackgroundShape, which Word writes with it): without, Word and LibreOffice show a white page.
+        # Word prints no page colour (unless told to in its options); LibreOffice prints it: `page_on_screen_only`.
         background = document.element.find(W + "background")
         self.page = (self.colour(background, "color", "themeColor", "themeTint", "themeShade")
-                     if background is not None else None) or WHITE
+                     if background is not None and _displays_background(document) else None) or WHITE
+        self.page_on_screen_only = self.page != WHITE
 
     def colour(self, element, value: str, theme: str, tint: str, shade: str) -> tuple | None:
         """A colour an element gives (r, g, b from 0 to 1): its theme colour (tinted or shaded) where the theme has
@@ -84,9 +88,91 @@ class Palette:
         base = WHITE if fill is CLEAR else fill          # a pattern over no fill shows the page between its dots
         return tuple(share * i + (1 - share) * b for i, b in zip(ink, base))
 
+    def box_fill(self, node):
+        """What the text box a w:t node stands in paints behind its text: a colour, CLEAR (no fill: what is behind
+        the box shows through), or None where it is not told (a gradient, a picture or a pattern, a see-through
+        fill, a fill from the theme's styles other than its plain one). The box as Word 2010 and later write it
+        (wps:wsp, its wps:spPr, else its wps:style), else as older Word wrote it (a VML shape: fillcolor, filled)."""
+        for ancestor in node.iterancestors():
+            if ancestor.tag == WPS + "wsp":
+                return self._shape_fill(ancestor)
+            if isinstance(ancestor.tag, str) and ancestor.tag.startswith(VML) and \
+                    ancestor.find(VML + "textbox") is not None:
+                return _vml_fill(ancestor)
+        return None
+
+    def _shape_fill(self, shape):
+        properties = shape.find(WPS + "spPr")
+        for child in properties if properties is not None else ():
+            if child.tag == A + "noFill":
+                return CLEAR
+            if child.tag == A + "solidFill":
+                return self.drawing_colour(child)
+            if child.tag in UNTOLD_FILLS:
+                return None
+        reference = shape.find(f"{WPS}style/{A}fillRef")
+        if reference is None or reference.get("idx", "0") == "0":
+            return CLEAR
+        # the theme's first fill style is its plain one (solid, in the colour the reference gives); the others
+        # are gradients and patterns
+        return self.drawing_colour(reference) if reference.get("idx") == "1" else None
+
+    def drawing_colour(self, element) -> tuple | None:
+        """The colour a DrawingML element holds (a:srgbClr, a:schemeClr, a:sysClr, a:prstClr), with the lightness
+        changes Office writes (lumMod, lumOff); None for anything else (see-through, tints of other kinds)."""
+        written = next((child for child in element if isinstance(child.tag, str)), None)
+        if written is None:
+            return None
+        kind = written.tag.removeprefix(A)
+        value = written.get("val", "")
+        found = (rgb(value) if kind == "srgbClr" else rgb(written.get("lastClr", "")) if kind == "sysClr" else
+                 rgb(PRESET_COLOURS.get(value, "")) if kind == "prstClr" else
+                 self.theme.get(self.names.get(DRAWING_SCHEME.get(value, value), DRAWING_SCHEME.get(value, value)))
+                 if kind == "schemeClr" else None)
+        if found is None:
+            return None
+        changes = {child.tag.removeprefix(A): child.get("val", "") for child in written if isinstance(child.tag, str)}
+        if set(changes) - {"lumMod", "lumOff"}:
+            return None
+        try:
+            scale, offset = int(changes.get("lumMod", 100000)) / 100000, int(changes.get("lumOff", 0)) / 100000
+        except ValueError:
+            return None
+        hue, lightness, saturation = colorsys.rgb_to_hls(*found)
+        return colorsys.hls_to_rgb(hue, min(1.0, max(0.0, lightness * scale + offset)), saturation)
+
 
 CLEAR = "clear"
 NO_FILL = {"", "auto", "none"}
+WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
+VML = "{urn:schemas-microsoft-com:vml}"
+UNTOLD_FILLS = {A + name for name in ("gradFill", "blipFill", "pattFill", "grpFill")}
+# DrawingML's names of the theme's colours (a:schemeClr) as w:themeColor names them (mapped by clrSchemeMapping).
+DRAWING_SCHEME = {"tx1": "text1", "bg1": "background1", "tx2": "text2", "bg2": "background2",
+                  "dk1": "dark1", "lt1": "light1", "dk2": "dark2", "lt2": "light2", "folHlink": "followedHyperlink",
+                  "hlink": "hyperlink"}
+PRESET_COLOURS = {"white": "FFFFFF", "black": "000000", "red": "FF0000", "blue": "0000FF", "yellow": "FFFF00"}
+VML_COLOURS = {"white": "FFFFFF", "black": "000000", "red": "FF0000", "blue": "0000FF", "yellow": "FFFF00",
+               "green": "008000", "gray": "808080", "silver": "C0C0C0", "navy": "000080"}
+
+
+def _vml_fill(shape):
+    """A VML shape's fill: white unless it says otherwise (VML's default), none where filled="f"; a v:fill of its
+    own (a gradient, a picture, see-through) is not told."""
+    if shape.get("filled", "t").lower() in ("f", "false"):
+        return CLEAR
+    if shape.find(VML + "fill") is not None:
+        return None
+    written = shape.get("fillcolor", "white").split()[0].strip().lower()
+    return rgb(written.lstrip("#").upper() if written.startswith("#") else VML_COLOURS.get(written, ""))
+
+
+def _displays_background(document) -> bool:
+    try:
+        shown = document.settings.element.find(W + "displayBackgroundShape")
+    except Exception:            # no settings part, or one that is not XML: not shown
+        return False
+    return shown is not None and shown.get(W + "val", "true").lower() not in ("0", "false", "off")
 
 
 class TableStyles:
