@@ -111,6 +111,11 @@ def _refused_then_read(workspace: Path, path: Path, written: str, small: str, fi
     ('2<span style="font-size:10px">9</span>0左右', "290左右", "9", "290"),   # (was read 290 by design)
     ('20<span style="font-size:16px;font-size:6px">9</span>左右', "209左右", "9", "209"),   # the later wins (N7)
     ('20<span style="font-size:6px;font:16px">9</span>左右', "209左右", "9", "209"),  # no font family: dropped
+    # drawn smaller than its font size (N3): CSS zoom, and a box's transform or scale (Chromium: 9, 4, 5.4 px high)
+    ('2<span style="zoom:0.5">9</span>0左右', "290左右", "9", "290"),
+    ('20<span style="zoom:20%">9</span>左右', "209左右", "9", "209"),
+    ('20<span style="transform:scale(.3);display:inline-block">9</span>左右', "209左右", "9", "209"),
+    ('20<span style="scale:0.3;display:inline-block">9</span>左右', "209左右", "9", "209"),
 ])
 def test_a_smaller_digit_in_a_web_pages_figure_stops_at_its_cell(workspace, cell, written, small, figure):
     """A digit set smaller than the one beside it on its line (no raised note mark) was read into the figure:
@@ -124,7 +129,9 @@ def test_a_smaller_digit_in_a_web_pages_figure_stops_at_its_cell(workspace, cell
 
 @pytest.mark.parametrize("cell", ["20左右<sup>1</sup>", "<small>20左右</small>", "20<small>左右</small>",
                                   '<span style="font-size:60%">2</span><span style="font-size:60%">0</span>左右',
-                                  '2<span style="font-size:6px;font-size:100%">0</span>左右'])    # the later wins
+                                  '2<span style="font-size:6px;font-size:100%">0</span>左右',     # the later wins
+                                  '2<span style="transform:scale(.3)">0</span>左右',   # inline text: not transformed
+                                  '<span style="zoom:0.5">20</span>左右'])
 def test_a_web_cell_set_small_as_a_whole_or_with_a_note_mark_is_read(workspace, cell):
     """Digits of one size are one figure, whatever that size; a raised <sup>1</sup> is a note mark (kept)."""
     _page(workspace, cell)
@@ -145,6 +152,7 @@ SHEET_SIZES = {
     "!important over the inline style": (".n{font-size:40%!important}",
                                          '2<span class="n" style="font-size:100%">9</span>0左右'),
     "a linked sheet": ("linked:.n{font-size:40%}", '2<span class="n">9</span>0左右'),
+    "a box's transform": (".n{display:inline-block} td .n{transform:scale(0.4)}", '2<span class="n">9</span>0左右'),
 }
 
 

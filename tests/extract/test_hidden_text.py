@@ -142,6 +142,43 @@ def test_the_later_of_two_declarations_shows_as_the_browser_does(workspace, cell
     assert _total_2030(ds) == 290 and _hidden_log(ds) == []
 
 
+@pytest.mark.parametrize("cell, style", [
+    ('2<span style="display:none" style="display:inline">9</span>0左右', ""),
+    ('2<span class="h" class="x">9</span>0左右', ".h{display:none}"),
+])
+def test_an_attribute_given_twice_is_read_as_the_browser_reads_it_the_first(workspace, cell, style):
+    """Of an attribute written twice on one tag the browser keeps the first (HTML drops the repeat; Chromium shows
+    20). The reader's parser kept the last: read 290."""
+    _page(workspace, cell, style)
+    ds = _build(workspace)
+    assert _total_2030(ds) == 20
+    assert _hidden_log(ds) == [HIDDEN_LOG]
+
+
+LEGACY = '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">\n'
+
+
+@pytest.mark.parametrize("doctype, cell, style, read", [
+    ("", '2<span style="color:ffffff">9</span>0左右', "", 20),                  # no doctype: quirks mode
+    (LEGACY, '2<span class="x">9</span>0左右', ".x{color:fff}", 20),            # HTML 4.01 Transitional, no DTD
+    (LEGACY, '2<span style="color:#000;background-color:000">9</span>0左右', "", 20),   # black on black
+    ("<!DOCTYPE html>\n", '2<span style="color:ffffff">9</span>0左右', "", 290),    # today's: no colour, shown
+])
+def test_a_colour_without_its_hash_is_read_as_the_browser_reads_it_by_the_pages_doctype(workspace, doctype, cell,
+                                                                                           style, read):
+    """A page in quirks mode (no doctype, or an old one, as many older government sites write it) takes
+    color:ffffff as white: Chromium shows 20, and the 9 was read (290). On a page of today's doctype the browser
+    drops it, and shows the 9."""
+    path = _page(workspace, cell, style)
+    page = path.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>\n")
+    path.write_text(doctype + page.removeprefix("<!DOCTYPE html>\n"), encoding="utf-8")
+    write_manifest(workspace / "raw")
+    ds = _build(workspace)
+    assert _total_2030(ds) == read
+    assert _hidden_log(ds) == ([HIDDEN_LOG] if read == 20 else [])
+
+
 # ------------------------------------------------------------------------------------- web pages: unseen colours
 
 @pytest.mark.parametrize("cell, style", [

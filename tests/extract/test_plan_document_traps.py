@@ -86,6 +86,22 @@ def test_an_unknown_symbol_in_a_value_cell_is_named_not_dropped(workspace):
     assert "[symbol F0FC of the Wingdings font]20" in info.value.problem
 
 
+@pytest.mark.parametrize("fonts", ['w:ascii="Symbol" w:hAnsi="Symbol"', 'w:hAnsi="Symbol" w:eastAsia="宋体"'])
+def test_a_sign_typed_in_the_symbol_font_is_read_as_its_sign(workspace, fonts):
+    """≥ typed in a run set in the Symbol font is stored as a private-use character (U+F0B3), which Word shows as
+    ≥: the cell was refused, quoted as '20' without its sign ("not a number")."""
+    _word_cell(workspace, f'<w:r><w:rPr><w:rFonts {fonts}/></w:rPr><w:t>\uf0b3</w:t></w:r>', _text("20"))
+    assert _target(_build(workspace)) == (20, ">=")
+
+
+def test_a_private_use_character_of_another_font_is_named_not_dropped(workspace):
+    _word_cell(workspace, '<w:r><w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr>'
+                          '<w:t>\uf0fc</w:t></w:r>', _text("20"))
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert "is '[symbol F0FC of the Wingdings font]20'" in info.value.problem
+
+
 def _cell_with_a_character_style(workspace: Path, style: str, font: str, *runs: tuple[str, bool]) -> None:
     """The 2030 target cell (20左右) of a .docx plan rewritten as `runs`, (text, styled) each, where a styled run
     has the character style `style`, whose font sets `font` (superscript, strike …)."""

@@ -21,6 +21,7 @@ Style sheets in other files (<link rel="stylesheet">, @import) are read through 
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -71,7 +72,10 @@ INLINE_TAGS = {"span", "a", "b", "i", "em", "strong", "font", "small", "big", "s
                "strike", "label", "code", "abbr", "q", "cite", "mark", "bdo", "bdi", "time", "var", "kbd", "samp",
                "dfn", "tt", "nobr", "acronym", "data", "output"}
 FAR_PIXELS = 999
-READ = {*HIDING, *COLOURS, *BOXED, *REORDERING, "content", "font"}
+# What draws an element's text larger or smaller than its font size: CSS zoom, and on a box (not inline text) a
+# transform's or `scale`'s factor (MAGNIFYING). A box is an element not shown inline, or one positioned or floated.
+MAGNIFYING = ("zoom", "transform", "scale")
+READ = {*HIDING, *COLOURS, *BOXED, *REORDERING, *MAGNIFYING, "content", "font", "float"}
 BLACK, WHITE = (0.0, 0.0, 0.0, 1.0), (1.0, 1.0, 1.0)
 # Selectors of generated content or of a browser's own parts (scroll bars, placeholders): they hold no page text.
 NO_PAGE_TEXT = re.compile(r"::|:(before|after|first-line|first-letter|selection|placeholder|marker|backdrop)\b|:-",
@@ -118,7 +122,8 @@ class PageStyle:
 
     def __init__(self, soup, load=None):
         self.soup = soup
-        self.cascade = _Cascade(_rules(soup, load or (lambda href, base, line: None)))
+        quirks = _quirks(soup)
+        self.cascade = _Cascade(_rules(soup, load or (lambda href, base, line: None), quirks), quirks)
         self.cascade.generate(soup)
 
     def hidden_elements(self) -> list:
@@ -155,15 +160,19 @@ class PageStyle:
     def font_sizes(self) -> dict[int, float | None]:
         """Each element's font size in CSS pixels (by its id), in document order from the page's medium (16 px):
         the same cascade that hides text sets the size, by an inline style or a style sheet's rule alike
-        (_Cascade.font_size). None where it cannot be told, and in what such an element holds."""
+        (_Cascade.font_size), drawn larger or smaller by zoom, transform and scale (_Cascade.magnification: a 9 at
+        `zoom:0.5` or in an inline-block at `transform:scale(.3)` shows at half or a third of the size, and was read
+        290). None where it cannot be told, and in what such an element holds."""
         sizes: dict[int, float | None] = {id(self.soup): MEDIUM_PIXELS}
+        drawn: dict[int, float | None] = {id(self.soup): 1.0}    # how much larger it is drawn (zoom, scale)
         root: float | None = MEDIUM_PIXELS
         for element in self.soup.find_all(True):               # document order: a parent before its children
             size = self.cascade.font_size(element, sizes.get(id(element.parent), MEDIUM_PIXELS), root)
             sizes[id(element)] = size
+            drawn[id(element)] = self.cascade.magnification(element, drawn.get(id(element.parent), 1.0))
             if element.name == "html":
                 root = size
-        return sizes
+        return {key: None if size is None or drawn[key] is None else size * drawn[key] for key, size in sizes.items()}
 
     def unseen_text(self, hidden: list, not_shown: set[str]) -> list:
         """The pieces of text (bs4 strings) the page shows in the colour of what is behind them, outside the
@@ -230,7 +239,8 @@ class _Cascade:
     elements and hundreds of rules, each rule tried on every element, took over 30 s), and each element's matching
     rules and inline style found once."""
 
-    def __init__(self, rules: list[Rule]):
+    def __init__(self, rules: list[Rule], quirks: bool = False):
+        self.quirks = quirks
         self.by_key: dict[tuple[str, str], list[Rule]] = {}
         for rule in rules:
             self.by_key.setdefault(rule.key, []).append(rule)
@@ -256,7 +266,7 @@ class _Cascade:
                         matches[id(rule.compiled)] = bool(rule.compiled.match(element))
                     if matches[id(rule.compiled)]:
                         found.setdefault(rule.property, []).append(rule.declaration)
-            for name, declaration in _inline(element):
+            for name, declaration in _inline(element, self.quirks):
                 found.setdefault(name, []).append(declaration)
             self.matched[id(element)] = found
         return self.matched[id(element)]
@@ -316,8 +326,7 @@ class _Cascade:
             return False
         value = lambda name: self.value(element, name)                      # noqa: E731
         position = value("position")
-        display = value("display") or ("inline" if element.name in INLINE_TAGS else "block")
-        boxed = display not in ("inline", "contents") or position in ("absolute", "fixed")
+        boxed = self.boxed(element)
         if position in ("absolute", "fixed", "relative", "sticky") and any(
                 _far(value(side)) for side in ("left", "right", "top", "bottom")):
             return True
@@ -332,6 +341,24 @@ class _Cascade:
         return _vanishing(value("transform")) or _far(value("text-indent")) or (hidden_overflow and any(
             (size := _pixels(value(name))) is not None and size <= 1
             for name in ("width", "height", "max-width", "max-height")))
+
+    def boxed(self, element) -> bool:
+        """Whether the element is a box (a transform, a size or text-indent acts on it), not inline text."""
+        display = self.value(element, "display") or ("inline" if element.name in INLINE_TAGS else "block")
+        return display not in ("inline", "contents") or self.value(element, "position") in ("absolute", "fixed") \
+            or self.value(element, "float") in ("left", "right", "inline-start", "inline-end")
+
+    def magnification(self, element, parent: float | None) -> float | None:
+        """How much larger than its font size the element's text is drawn, from its parent's (given): its zoom, and
+        on a box its transform's and `scale`'s vertical factor. None where it cannot be told (calc(), var(), a 3D
+        matrix), and in what such an element holds."""
+        matched = self._matched(element)
+        if parent is None or not any(name in matched for name in MAGNIFYING):
+            return parent
+        factors = [_zoom(self.value(element, "zoom"))]
+        if self.boxed(element):
+            factors += [_transform_scale(self.value(element, "transform")), _scale(self.value(element, "scale"))]
+        return None if None in factors else parent * math.prod(factors)
 
     def not_reordered(self, element) -> None:
         """Digits the browser shows in another order than the page stores them are refused: a right-to-left
@@ -521,14 +548,15 @@ def _invisible_on_white(value: str) -> bool:
     return isinstance(colour, tuple) and contrast(_over(colour, WHITE, 1.0), WHITE) < MIN_CONTRAST
 
 
-def _inline(element) -> list[tuple[str, Declaration]]:
+def _inline(element, quirks: bool) -> list[tuple[str, Declaration]]:
     style = element.get("style")
     if not style:
         return []
     import tinycss2
     return [(name, Declaration(value, important, True, (1, 0, 0), order))      # the later of a property's two wins
             for order, (name, value, important) in
-            enumerate(_declarations(_parsed(tinycss2.parse_blocks_contents, str(style), element.sourceline or 1)))]
+            enumerate(_declarations(_parsed(tinycss2.parse_blocks_contents, str(style), element.sourceline or 1),
+                                    quirks))]
 
 
 def _parsed(parse, css: str, line: int, **options):
@@ -543,15 +571,18 @@ def _parsed(parse, css: str, line: int, **options):
                                 "(as a size, a colour or anything else)") from None
 
 
-def _declarations(nodes) -> list[tuple[str, str, bool]]:
+def _declarations(nodes, quirks: bool) -> list[tuple[str, str, bool]]:
     """The declarations among tinycss2's nodes that may hide text or set its colours (HIDING, COLOURING):
     (property, lower-case value, !important), in their order. One the browser drops as invalid (_valid) is left
-    out: in `display:none;display:nonee` the first still hides."""
+    out: in `display:none;display:nonee` the first still hides. On a page in quirks mode (_quirks) a colour
+    without its # is the colour (color:ffffff is white there, and nothing on a page of today's doctype)."""
     import tinycss2
     out = []
     for node in nodes:
         if node.type == "declaration" and node.lower_name in READ:
             value = tinycss2.serialize(node.value).strip().lower()
+            if quirks and node.lower_name in ("color", "background-color") and HASHLESS.match(value):
+                value = f"#{value}"
             if _valid(node.lower_name, value):
                 out.append((node.lower_name, value, node.important))
     return out
@@ -572,6 +603,25 @@ DISPLAY_PARTS = {"inline", "block", "run-in", "flow", "flow-root", "table", "fle
 NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:e[+-]?[0-9]+)?%?$")
 FUNCTIONS = ("var(", "calc(", "min(", "max(", "clamp(", "env(", "attr(")
 SYSTEM_FONTS = {"caption", "icon", "menu", "message-box", "small-caption", "status-bar"}
+
+
+HASHLESS = re.compile(r"^(?:[0-9a-f]{3}|[0-9a-f]{6})$")
+# The doctypes a browser shows in quirks mode (HTML's list, in short): none, the HTML 2 and 3 ones, and HTML 4
+# Transitional or Frameset without the address of its DTD, as many older government pages write it.
+QUIRKS_DOCTYPE = re.compile(r"dtd html [23]|-//ietf//|-//netscape|-//microsoft|-//w3o//|-//webtechs//")
+
+
+def _quirks(soup) -> bool:
+    """Whether the browser shows the page in quirks mode, where it reads a colour written without its #."""
+    from bs4 import Doctype
+    doctype = next((item for item in soup.contents if isinstance(item, Doctype)), None)
+    if doctype is None:
+        return True
+    text = " ".join(str(doctype).lower().split())
+    if text == "html":
+        return False
+    return not text.startswith("html") or bool(QUIRKS_DOCTYPE.search(text)) or (
+        "http" not in text and ("transitional" in text or "frameset" in text))
 
 
 def _valid(name: str, value: str) -> bool:
@@ -606,7 +656,7 @@ def _shown_media(media) -> bool:
 MAX_IMPORT_DEPTH = 5
 
 
-def _rules(soup, load) -> list[Rule]:
+def _rules(soup, load, quirks: bool) -> list[Rule]:
     """The rules of the page's <style> blocks and linked style sheets that may hide or show text, or set its
     colours, in the page's order."""
     import tinycss2
@@ -633,7 +683,7 @@ def _rules(soup, load) -> list[Rule]:
             prelude = tinycss2.serialize(node.prelude)
             if not any(_may_match(GENERATED.sub("", selector), present) for selector in _split(prelude)):
                 continue            # (before its declarations are parsed: a page's <style> may hold 45,000 rules)
-            declarations = _declarations(tinycss2.parse_blocks_contents(node.content))
+            declarations = _declarations(tinycss2.parse_blocks_contents(node.content), quirks)
             if declarations:
                 rules += _compiled(prelude, declarations, line, len(rules), present)
     return rules
@@ -790,6 +840,55 @@ def _vanishing(value: str) -> bool:
         if name.startswith("translate") and any(_far(n) for n in numbers):
             return True
     return False
+
+
+def _factor(number: str) -> float | None:
+    """A number or percentage (0.5, 50%) as a factor; None where it is none (calc(), var(), a typo)."""
+    if not NUMBER.match(number):
+        return None
+    return float(number[:-1]) / 100 if number.endswith("%") else float(number)
+
+
+def _zoom(value: str) -> float | None:
+    """CSS zoom as a factor: 1 for none, normal, reset and 0 (Chromium draws zoom:0 at full size)."""
+    if value in ("", "normal", "reset", "initial", "unset"):
+        return 1.0
+    factor = _factor(value)
+    return None if factor is None or factor < 0 else (factor or 1.0)
+
+
+def _transform_scale(value: str) -> float | None:
+    """How much a transform draws text taller or shorter: scale(), scaleY(), scale3d(), matrix(); 1 for none and
+    the functions that move or turn (translate, rotate, skew); None for what is not worked out (matrix3d, calc())."""
+    if value in ("", "none", "initial", "unset"):
+        return 1.0
+    factor = 1.0
+    functions = TRANSFORM_FUNCTION.findall(value)
+    if not functions or "var(" in value or "calc(" in value:
+        return None
+    for name, arguments in functions:
+        numbers = [_factor(part) for part in re.split(r"[\s,]+", arguments.strip()) if part]
+        if name in ("scale", "scaley", "scale3d", "matrix") and (not numbers or None in numbers):
+            return None
+        if name == "scale":
+            factor *= numbers[-1] if len(numbers) <= 2 else 1.0
+        elif name == "scaley":
+            factor *= numbers[0]
+        elif name == "scale3d":
+            factor *= numbers[1] if len(numbers) == 3 else 1.0
+        elif name == "matrix" and len(numbers) == 6:
+            factor *= (numbers[2] ** 2 + numbers[3] ** 2) ** 0.5
+        elif name in ("matrix3d", "perspective"):
+            return None
+    return abs(factor)
+
+
+def _scale(value: str) -> float | None:
+    """The `scale` property's vertical factor (scale: 0.3, or 1 0.3); 1 for none."""
+    if value in ("", "none", "initial", "unset"):
+        return 1.0
+    numbers = [_factor(part) for part in value.split()]
+    return None if not numbers or None in numbers else abs(numbers[1] if len(numbers) > 1 else numbers[0])
 
 
 def _split(prelude: str) -> list[str]:

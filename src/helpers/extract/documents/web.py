@@ -58,7 +58,8 @@ def read_html(path: Path) -> Document:
     raw = path.read_bytes()
     _not_too_large(path, raw)
     text, charset = decode(path, raw)
-    soup = BeautifulSoup(close_cells(text), "html.parser")
+    # (of an attribute written twice on a tag the browser keeps the first: html.parser kept the last)
+    soup = BeautifulSoup(close_cells(text), "html.parser", on_duplicate_attribute="ignore")
     reader = _PageReader()
     sheets = LinkedSheets(path)
     try:

@@ -263,7 +263,10 @@ def _paragraph_pieces(p, qn, styles: _Styles) -> list[tuple[str, float | None]]:
             out.append((_symbol(node, qn), None))
         elif not (styles.hidden(node) or _struck(node, styles)):
             position = styles.position(node) or shifted.get(node)
-            out.append(({"superscript": as_superscript, "subscript": as_subscript}.get(position, str)(node.text or ""),
+            text = node.text or ""
+            if SYMBOL_AREA.search(text):            # a sign typed in the Symbol font: ≥ stored as U+F0B3
+                text = SYMBOL_AREA.sub(lambda found: _font_symbol(_font(node, styles), ord(found.group())), text)
+            out.append(({"superscript": as_superscript, "subscript": as_subscript}.get(position, str)(text),
                         styles.size(node)))
     return out
 
@@ -412,11 +415,26 @@ def _symbol(node, qn) -> str:
         code = int(written, 16)
     except ValueError:
         return f"[symbol {written}]"
-    if 0xF000 <= code <= 0xF0FF:
-        if font.lower() == "symbol" and code - 0xF000 in SYMBOL_FONT:
-            return SYMBOL_FONT[code - 0xF000]
-        return f"[symbol {written} of the {font} font]"
-    return chr(code)
+    return _font_symbol(font, code) if 0xF000 <= code <= 0xF0FF else chr(code)
+
+
+# A symbol font's characters, as Word stores them (in w:sym, or as text of a run in that font): U+F000-U+F0FF.
+SYMBOL_AREA = re.compile("[\uf000-\uf0ff]")
+
+
+def _font_symbol(font: str, code: int) -> str:
+    """A symbol font's character (U+F000-U+F0FF) as Word shows it: a Symbol-font sign, else named in brackets."""
+    if font.lower() == "symbol" and code - 0xF000 in SYMBOL_FONT:
+        return SYMBOL_FONT[code - 0xF000]
+    return f"[symbol {code:04X} of the {font or 'unnamed'} font]"
+
+
+def _font(text_node, styles: _Styles) -> str:
+    """The font of a w:t node's run (w:rFonts, by itself or its style): Symbol if any of its fonts is."""
+    fonts = styles.property(text_node, "w:rFonts")
+    names = [fonts.get(styles.qn(f"w:{kind}"), "") for kind in ("ascii", "hAnsi", "eastAsia", "cs")] \
+        if fonts is not None else []
+    return next((name for name in names if name.lower() == "symbol"), next((name for name in names if name), ""))
 
 
 def _struck(text_node, styles: _Styles) -> bool:
