@@ -145,3 +145,18 @@ def test_exact_actuals_are_judged_as_before(plan):
     judged = plan_judgement(_observed((2020, 14.5, "="), (2023, 17.9, "=")), _target(20), plan, 2023, "higher")
     assert judged["progress_share"] == pytest.approx(3.4 / 5.5) and judged["schedule_judgement"] == ev.ON_SCHEDULE
     assert not pd.isna(judged["completion_rate"])
+
+
+@pytest.mark.parametrize("base, latest, comparator, goal, direction, judgement", [
+    (35, 36, "=", 30, "higher", ev.HELD),         # 保持在30以上 at 35, now 36: held (was 完成进度 −20%, 慢于)
+    (35, 29, "=", 30, "higher", ev.NOT_HELD),     # fell under the floor
+    (5.9, 4.0, "=", 6, "lower", ev.HELD),         # 控制在6以内 at 5.9, now 4.0: held (was −1900%, 慢于)
+    (35, 36, ">", 30, "higher", ev.HELD),         # a bound above the floor holds it too
+])
+def test_a_target_already_met_at_the_base_is_held_not_behind(plan, base, latest, comparator, goal, direction,
+                                                             judgement):
+    """redteam4 R4-1: a floor below the base or a cap above it is a target to keep, judged held or not held."""
+    judged = plan_judgement(_observed((2020, base, "="), (2023, latest, comparator)), _target(goal), plan, 2023,
+                            direction)
+    assert judged["hold_target"] is True and judged["progress_share"] is None
+    assert judged["schedule_judgement"] == judgement

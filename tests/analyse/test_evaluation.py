@@ -26,8 +26,17 @@ def test_the_schedule_tolerance_is_five_points_either_way(share, judgement):
 
 
 def test_hold_targets():
-    assert ev.is_hold_target(0.28, 0.28, "=") and ev.is_hold_target(0.28, 0.28, ">=")
-    assert not ev.is_hold_target(0.28, 0.28, ">")                       # '>0.28' asks for growth
+    assert ev.is_hold_target(0.28, 0.28, "=", "higher") and ev.is_hold_target(0.28, 0.28, ">=", "higher")
+    assert not ev.is_hold_target(0.28, 0.28, ">", "higher")             # '>0.28' asks for growth
+
+
+def test_a_target_the_base_already_meets_is_a_target_to_hold():
+    """redteam4 R4-1: ≥30 on a share at 35 (保持在30%以上), ≤6 on a rate at 5.9 (控制在6以内): already met, to be kept.
+    Was judged as a way to go: 完成进度 (36 − 35) / (30 − 35) = −20%, (4.0 − 5.9) / (6 − 5.9) = −1900%, 'behind'."""
+    assert ev.is_hold_target(35, 30, ">=", "higher") and ev.is_hold_target(35, 30, "=", "higher")
+    assert ev.is_hold_target(5.9, 6, "<=", "lower") and ev.is_hold_target(5.9, 6, "=", "lower")
+    assert not ev.is_hold_target(25, 30, ">=", "higher")                # still to reach: a way to go
+    assert not ev.is_hold_target(6.5, 6, "<=", "lower")
 
 
 def test_completion_rate_is_direction_aware():

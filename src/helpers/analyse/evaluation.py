@@ -82,9 +82,12 @@ def schedule_judgement_on_bound(progress: float, above: bool, schedule: float) -
     return at_bound if at_bound == (AHEAD if above else BEHIND) else None
 
 
-def is_hold_target(base: float, target: float, comparator: str) -> bool:
-    """保持: the target is the base value itself ('>' a base value asks for growth, so it is not a hold)."""
-    return target == base and comparator not in STRICT
+def is_hold_target(base: float, target: float, comparator: str, direction: str) -> bool:
+    """保持: the base value already meets the target, so the plan asks to keep it: the target is the base value
+    itself, or a floor below it or a cap above it (保持在30%以上 at 35, 控制在6以内 at 5.9). The period then judges held
+    or not held; a share of the way (完成进度) would be negative for a target already met, and read as behind.
+    '>' a base value asks for growth, so it is not a hold."""
+    return target_met(base, target, comparator, direction)
 
 
 def completion_rate(value: float, target: float, direction: str) -> float | None:

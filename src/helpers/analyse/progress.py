@@ -369,7 +369,7 @@ def _period_on_bound(out: dict, base, year: int, value: float, bounds: dict, goa
                  "value_comparator": bounds[period.base_year]}]
     bound = bounds[year]
     schedule = ev.schedule_share(year, period.base_year, period.target_year)
-    hold = ev.is_hold_target(base, goal, comparator)
+    hold = ev.is_hold_target(base, goal, comparator, direction)
     out.update(hold_target=hold, schedule_share=schedule)
     said = {"year": year, "value": value, "value_comparator": bound}
     notes = []
@@ -469,7 +469,7 @@ def _cumulative_on_bound(out: dict, year: int, total: float, summed: str, goal: 
 
 def _schedule(base, year, value, goal, comparator, period, direction) -> dict:
     """完成进度 and 序时进度 with the judgement (in the period); at the target year the shares alone."""
-    hold = ev.is_hold_target(base, goal, comparator)
+    hold = ev.is_hold_target(base, goal, comparator, direction)
     out = {"hold_target": hold, "progress_share": None if hold else ev.progress_share(base, value, goal),
            "schedule_share": ev.schedule_share(min(year, period.target_year), period.base_year, period.target_year),
            "schedule_judgement": None}
