@@ -32,7 +32,6 @@ from helpers.analyse.growth import (
     NOT_ASSESSABLE,
     RATE_ABSOLUTE,
     RATE_CAGR,
-    STRICT,
     TARGET_MET,
     absolute_change,
     cagr,
