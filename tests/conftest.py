@@ -40,10 +40,16 @@ def real_dataset():
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     """A copy of the raw data and config, free to damage: tmp/raw, tmp/config, tmp/processed."""
-    shutil.copytree(paths.RAW_DIR, tmp_path / "raw")
-    shutil.copytree(paths.CONFIG_DIR, tmp_path / "config")
-    (tmp_path / "processed").mkdir()
-    return tmp_path
+    return copy_of_project(tmp_path)
+
+
+def copy_of_project(root: Path) -> Path:
+    """The project's raw data and config copied into root (root/raw, root/config) and an empty root/processed:
+    the workspace fixture's, for a module-scoped or per-case copy."""
+    shutil.copytree(paths.RAW_DIR, root / "raw")
+    shutil.copytree(paths.CONFIG_DIR, root / "config")
+    (root / "processed").mkdir()
+    return root
 
 
 def resolve_run(processed: Path, config: Path | None = None, **parameters) -> None:

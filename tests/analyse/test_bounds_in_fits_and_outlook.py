@@ -13,12 +13,11 @@ comparator. (issue 18, leftover 1 of the fifth closing note; the final evaluatio
                  over 十四五 and no implied growth (each would be a bound; main: (7.2 ÷ 5.9)^(1/5) − 1 = 4.1%)
 """
 import json
-import shutil
 
 import pandas as pd
 import pytest
 
-from conftest import resolve_run
+from conftest import copy_of_project, resolve_run
 from helpers import analyse
 from helpers.analyse.growth import NOT_ASSESSABLE, TARGET_MET
 from helpers.core import paths
@@ -34,9 +33,7 @@ ACTUALS = {"人才资源总量": [(15.5, None), (16.5, ">"), (17.5, None), (18.5
 
 
 def _project(root):
-    shutil.copytree(paths.RAW_DIR, root / "raw")
-    shutil.copytree(paths.CONFIG_DIR, root / "config")
-    (root / "processed").mkdir()
+    copy_of_project(root)
     drop(root, WORKBOOK, [dict(county="安吉县", indicator=name, year=2021 + i, value=v,
                                **({"comparator": c} if c else {}))
                           for name, values in ACTUALS.items() for i, (v, c) in enumerate(values)])

@@ -4,12 +4,11 @@ percentage, and no number with an exponent (2e+06), which a reader does not read
 
 Worked by hand: 建德 科创板上市企业数 is 0 in 2020 (Jiande's plan, the 十四五 table's 2020 column) and 1 in 2025 (the
 workbook below): a change of (1 − 0) ÷ 5 = 0.2 (家) a year over 十四五, where a rate would read 20.0%."""
-import shutil
 
 import openpyxl
 import pytest
 
-from conftest import resolve_run
+from conftest import copy_of_project, resolve_run
 from helpers import analyse
 from helpers.analyse import figures, views
 from helpers.analyse.growth import RATE_ABSOLUTE
@@ -27,9 +26,7 @@ LISTED = "科创板上市企业数"
 @pytest.fixture(scope="module")
 def from_zero(tmp_path_factory):
     root = tmp_path_factory.mktemp("from_zero")
-    shutil.copytree(paths.RAW_DIR, root / "raw")
-    shutil.copytree(paths.CONFIG_DIR, root / "config")
-    (root / "processed").mkdir()
+    copy_of_project(root)
     drop(root, "listed.xlsx", [dict(county="建德市", indicator=LISTED, year=2025, value=1)])
     dataset.write(dataset.build(root / "raw", root / "config"), root / "processed")
     resolve_run(root / "processed", root / "config", year=2025)

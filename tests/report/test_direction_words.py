@@ -7,12 +7,11 @@ indicator where more is better, whatever the direction.
 fixture states. Every expected figure is worked by hand in the comments.
 """
 import copy
-import shutil
 
 import pandas as pd
 import pytest
 
-from helpers.core import paths
+from conftest import copy_of_project
 from helpers.report.chapters.summary import executive_summary
 from support import tonglu
 
@@ -28,9 +27,7 @@ def _county(workspace, *, plan_14=None, plan_15=None, actuals=None, years=range(
         mp.setattr(tonglu, "PLAN_14", [(n, u, b, (plan_14 or {}).get(n, t)) for n, u, b, t in tonglu.PLAN_14])
         mp.setattr(tonglu, "PLAN_15", [(n, u, b, (plan_15 or {}).get(n, t)) for n, u, b, t in tonglu.PLAN_15])
         mp.setattr(tonglu, "MONITORING", monitoring)
-        shutil.copytree(paths.RAW_DIR, workspace / "raw")
-        shutil.copytree(paths.CONFIG_DIR, workspace / "config")
-        (workspace / "processed").mkdir()
+        copy_of_project(workspace)
         return tonglu.make_county(workspace, layout, monitored=years)
 
 
