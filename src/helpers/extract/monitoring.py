@@ -41,6 +41,7 @@ from helpers.core.values import (
     too_long_for_a_figure,
 )
 from helpers.extract.cleaning import name_and_unit
+from helpers.extract.name_meaning import PART_YEAR, Said, not_actuals, part_year, stated_years
 from helpers.extract.number_formats import Shown, shown
 from helpers.files.atomic import replaced_when_done
 from helpers.files.outputs import display_width
@@ -347,7 +348,7 @@ def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue) -> tup
     decisions: list[Decision] = []
     seen: dict[tuple, Observation] = {}
     for path in monitoring_files(folder):
-        rows, said = _read_workbook(path, lookup, sources, catalogue)
+        rows, said = _read_workbook(path, folder, lookup, sources, catalogue)
         kept = 0
         for obs in rows:
             key = (obs.entity, obs.indicator_id, obs.year)
@@ -879,7 +880,7 @@ def _check_separator(path: Path, text: str) -> None:
                              SAVE_AS_WORKBOOK + ".")
 
 
-def _read_workbook(path: Path, lookup: _Lookup, sources: Sources,
+def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
                    catalogue: Catalogue) -> tuple[list[Observation], list[tuple[str, dict]]]:
     """Every sheet with the monitoring columns (a sheet per year, as analysts copy them, is read like one), and what
     the cleaning log says of the file, (code, values) by sheet: a sheet or rows hidden in Excel, read like the others
@@ -893,11 +894,12 @@ def _read_workbook(path: Path, lookup: _Lookup, sources: Sources,
             _check_layout(path, sheet_name, header_row, columns, layout)
             hidden_rows, read_hidden, decimal_years = set(layout.hidden_rows), [], []
             formatted: dict[str, list[tuple[str, _Formatted]]] = {}     # by what the sheet shows: hidden, dash
-            not_actuals = _not_actuals(sheet_name)
-            header = _StatedYears(path, sheet_name, f"{get_column_letter(columns['value'])}{header_row}", value_title)
+            header_cell = f"{get_column_letter(columns['value'])}{header_row}"
+            namings = _namings(path, Path(folder), book.sheetnames, sheet_name, header_cell, value_title)
+            header = _StatedYears(path, sheet_name, header_cell, value_title)
             for row, cells in book.rows(sheet_name, header_row + 1, columns=max(columns.values())):
-                if not_actuals and not _without_value(_raw(cells, columns["value"])):
-                    _refuse_not_actuals(path, sheet_name, not_actuals, f"{get_column_letter(columns['value'])}{row}")
+                if namings and not _without_value(_raw(cells, columns["value"])):
+                    _refuse_naming(path, sheet_name, namings[0], f"{get_column_letter(columns['value'])}{row}")
                 row_cells = _RowCells(path, sheet_name, cells, columns, row)
                 obs = _row_observation(row_cells, lookup, sources, catalogue)
                 if obs is None:
@@ -928,41 +930,85 @@ def _read_workbook(path: Path, lookup: _Lookup, sources: Sources,
         book.close()
 
 
-# A sheet whose name says its figures are not actual values: read, they would be counted as the year's actuals
-# (every sheet with the template's header is read, whatever its name). Its figures stop the run at the sheet: which
-# the analyst meant, rename or move, is theirs to say (docs/monitoring.md). Matched anywhere in the name, any case.
-NOT_ACTUALS = ((("目标", "target"), "targets"),
-               (("草稿", "初稿", "草案", "draft"), "a draft"),
-               (("预测", "预计", "估计", "测算", "forecast", "estimate", "projection"), "estimates or forecasts"),
-               (("说明", "示例", "样例", "范例", "instruction", "example", "sample", "readme"),
-                "instructions or examples"))
+# What a sheet's name, the value column's header, or the file's name or folder says of the figures (targets, a draft,
+# estimates, instructions, part of a year: helpers.extract.name_meaning, the words' one home). Every sheet with the
+# template's header is read whatever its name, so such figures would be counted as the years' actuals: they stop the
+# run at the first figure, since which the analyst meant (rename, or move out) is theirs to say (docs/monitoring.md).
+
+@dataclass(frozen=True)
+class _Naming:
+    """A name or header that says its figures are not a year's actual values: what it is, its text, and how to rename
+    it so that it no longer says so."""
+    what: str          # "the sheet's name", "the header E1", "the file's name", "the folder's name"
+    text: str
+    said: Said
+    rename: str
 
 
-def _not_actuals(sheet: str) -> tuple[str, str] | None:
-    """(the word, what the sheet's name says it holds) when the name says its figures are not actual values."""
-    name = normalise(sheet).lower()
-    return next(((word, what) for words, what in NOT_ACTUALS for word in words if word in name), None)
+def _namings(path: Path, folder: Path, sheets: list[str], sheet: str, header_cell: str,
+             value_title: str) -> list[_Naming]:
+    """What the file's folders and name (instruction words aside: README_2023数据.xlsx holds figures; and a month
+    alone, often the date the file was sent), the sheet's name and the value column's header say of the figures."""
+    out = []
+    relative = path.relative_to(folder) if path.is_relative_to(folder) else Path(path.name)
+    place = folder
+    for part in relative.parent.parts:
+        place = place / part
+        said = not_actuals(part, instructions=False) or part_year(part, month_alone=False)
+        if said:
+            new = place.with_name(_renamed(part, said, {p.name for p in place.parent.iterdir()}, "数据"))
+            out.append(_Naming("the folder's name", part, said, f"rename the folder ({_shell('mv', place, new)})"))
+    said = not_actuals(path.stem, instructions=False) or part_year(path.stem, month_alone=False)
+    if said:
+        taken = {p.stem for p in path.parent.iterdir()}
+        new = path.with_name(_renamed(path.stem, said, taken, "监测数据") + path.suffix)
+        out.append(_Naming("the file's name", path.name, said, f"rename the file ({_shell('mv', path, new)})"))
+    said = not_actuals(sheet) or part_year(sheet)
+    if said:
+        out.append(_Naming("the sheet's name", sheet, said, "rename the sheet (right-click its tab → Rename; e.g. "
+                           f"{_renamed(sheet, said, set(sheets), DATA_SHEET)})"))
+    said = not_actuals(value_title) or part_year(value_title)
+    if said:
+        out.append(_Naming(f"the header {header_cell}", value_title, said, f"write 数值 in {header_cell}"))
+    return out
 
 
-def _refuse_not_actuals(path: Path, sheet: str, said: tuple[str, str], coordinate: str) -> None:
-    word, what = said
-    raise InputError(path, f"sheet {sheet}, cell {coordinate}", f"the sheet's name says it holds {what} ('{word}'), "
-                     f"not actual values, but it has the monitoring columns and a figure in {coordinate}: its figures "
-                     "would be read as the years' actual values",
-                     "if they are actual values, rename the sheet (right-click its tab → Rename; e.g. 数据 or 2024年); "
-                     "if they are not, move the sheet into a workbook outside data/raw/monitoring/ (right-click its "
-                     "tab → Move or Copy → (new book)) or delete it. Targets are read from the plans, never from here.")
+def _renamed(name: str, said: Said, taken: set[str], otherwise: str) -> str:
+    """The name without the words that say what it says (2024（草稿） → 2024), or `otherwise` when nothing is left;
+    not a name already `taken` (2024_2)."""
+    text = re.sub(re.escape(said.words), "", normalise(name), flags=re.IGNORECASE)
+    text = re.sub(r"\(\s*\)|\[\s*\]|【\s*】", "", text).strip(" _-·.、,")
+    if len(re.findall(r"\w", text)) < 2 or not_actuals(text) or part_year(text):     # (规划值 → 值: say 数据)
+        text = otherwise
+    new, n = text, 1
+    while new in taken:
+        n += 1
+        new = f"{text}_{n}"
+    return new
+
+
+def _refuse_naming(path: Path, sheet: str, naming: _Naming, coordinate: str) -> None:
+    said = naming.said
+    where = (f"sheet {sheet}, cells {naming.what.split()[-1]} and {coordinate}" if naming.what.startswith("the header")
+             else f"sheet {sheet}, cell {coordinate}")
+    problem = f"{naming.what} ({quoted(naming.text)}) says the figures are {said.what} ('{said.words}')"
+    if said.what == PART_YEAR:
+        raise InputError(path, where, f"{problem}, but the sheet has a figure in {coordinate}: a figure for part of a "
+                         "year would be read as the whole year's actual value",
+                         f"write each year's whole-year figure (to the year's end) instead, and {naming.rename}, so "
+                         "that it no longer names part of a year; if the year's figure is not known yet, delete the "
+                         "figures (or move them into a workbook outside data/raw/monitoring/) until it is.")
+    raise InputError(path, where, f"{problem}, not actual values, but the sheet has a figure in {coordinate}: its "
+                     "figures would be read as the years' actual values",
+                     f"if they are actual values, {naming.rename}, so that it no longer says {said.what}; if they are "
+                     "not, move them into a workbook outside data/raw/monitoring/ or delete them"
+                     + (" (targets are read from the plans, never from here)." if said.what == "targets" else "."))
 
 
 def _raw(cells: list[tuple], column: int):
     """A row's cell as stored, before any check (a number shown otherwise by its format: the number)."""
     value = cells[column - 1][0] if column <= len(cells) else None
     return value.value if isinstance(value, _Formatted) else value
-
-
-# Years named in the value column's header: 数值（2023年）, 数值（2021—2025年） (a span), 数值 2023.
-HEADER_YEARS = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})"
-                          r"(?:\s*(?:年\s*)?[-–—―~～至到]\s*((?:19|20)[0-9]{2}))?(?![0-9])")
 
 
 class _StatedYears:
@@ -973,7 +1019,7 @@ class _StatedYears:
 
     def __init__(self, path: Path, sheet: str, coordinate: str, title: str):
         self.path, self.sheet, self.coordinate, self.title = path, sheet, coordinate, title
-        self.spans = [(int(a), int(b or a)) for a, b in HEADER_YEARS.findall(normalise(title))]
+        self.spans = stated_years(title)    # (数值（2023年）, 数值（2021—2025年）, 二〇二三年, 23年)
         self.others: list[tuple[Observation, str]] = []
 
     def check(self, obs: Observation, year_cell: str) -> None:
