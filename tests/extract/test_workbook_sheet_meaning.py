@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 
 from helpers.core import paths
+from helpers.extract.name_meaning import part_year, stated_years
 from support.data_step import build_refused, monitored
 from support.workbooks import HEADER, one_sheet_workbook
 
@@ -197,7 +198,7 @@ def test_a_header_naming_the_whole_year_is_read(workspace, header):
     assert monitored(workspace)[["year", "value"]].values.tolist() == [[2025, 13.4]]
 
 
-@pytest.mark.parametrize("name", ["2025年上半年", "2025Q1", "1-9月"])
+@pytest.mark.parametrize("name", ["2025年上半年", "2025Q1", "1-9月", "季度数据"])
 def test_a_part_year_sheet_stops_the_run(workspace, name):
     path = one_sheet_workbook(workspace, [[*JIANDE, 2023, 12.9]], edit=_with_sheet(name))
     err = build_refused(workspace)
@@ -280,3 +281,20 @@ def test_a_second_file_of_the_suggested_name_is_not_overwritten(workspace):
     assert "2025_2.xlsx" in err.fix
     _follow_mv(err.fix)
     assert monitored(workspace).set_index("year")["value"].to_dict() == {2023: 12.9, 2025: 13.4}
+
+
+@pytest.mark.parametrize("text, years", [("数值（二〇二三年）", [(2023, 2023)]), ("数值（23年度）", [(2023, 2023)]),
+                                         ("数值（21—23年）", [(2021, 2023)]), ("数值（近10年）", []),
+                                         ("数值（10年来）", []), ("数值（万人）", [])])
+def test_the_years_a_header_names(text, years):
+    """A count of years (近10年) is no year: read as 2010, it contradicted every row."""
+    assert stated_years(text) == years
+
+
+@pytest.mark.parametrize("text, month_alone, words", [
+    ("季度数据", True, "季度"), ("2025年6月", True, "6月"), ("2025年6月", False, None), ("2025年12月", True, None),
+    ("1-12月", True, None), ("截至12月底", True, None), ("前四季度", True, None), ("7-12月", True, "7-12月"),
+    ("2024年数据（2025年3月报送）", False, None), ("2025年中国", True, None), ("headquarters", True, None)])
+def test_what_says_part_of_a_year(text, month_alone, words):
+    said = part_year(text, month_alone=month_alone)
+    assert (said and said.words) == words

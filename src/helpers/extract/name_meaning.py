@@ -81,6 +81,7 @@ _QUARTERS = re.compile(r"(?<![0-9])([一二三四1-4])\s*[-–—―~至到]\s*(
                        r"|前\s*([一二三四1-4])\s*个?\s*季度?"                             # 前三季度
                        r"|第?[一二三四1-4]\s*季度"                                         # 一季度, 第2季度
                        r"|(?<![a-z])(?:q[1-4]|h[12])(?![0-9])|上半年|下半年|半年"          # Q1, H1, 上半年
+                       r"|季度|月度"                                                      # 季度数据, 分月度
                        r"|(?<![a-z])(?:ytd|year[- ]to[- ]date|quarter|half[- ]year|first half|second half)")
 
 
@@ -117,10 +118,11 @@ def part_year(raw: str, month_alone: bool = True) -> Said | None:
 _CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _NUMERALS = "[〇零○一二三四五六七八九]{4}"
 _CHINESE_YEAR = re.compile(rf"{_NUMERALS}(?=\s*(?:年|[-–—―~至到]))|(?<=[-–—―~至到]){_NUMERALS}")
-# Years: 2023, a span 2021—2025 (2021年至2023年); a year of two digits with 年 (23年, 21-23年) is 20xx.
+# Years: 2023, a span 2021—2025 (2021年至2023年); a year of two digits with 年 (23年, 21-23年) is 20xx, but not a
+# count of years (近10年, 10年来).
 _YEARS = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})"
                     r"(?:\s*(?:年\s*)?[-–—―~至到]\s*((?:19|20)[0-9]{2}))?(?![0-9])"
-                    r"|(?<![0-9])([0-9]{2})(?:\s*(?:年\s*)?[-–—―~至到]\s*([0-9]{2}))?\s*年")
+                    r"|(?<![0-9近前后第每])([0-9]{2})(?:\s*(?:年\s*)?[-–—―~至到]\s*([0-9]{2}))?\s*年(?![来间内])")
 
 
 def stated_years(raw: str) -> list[tuple[int, int]]:
