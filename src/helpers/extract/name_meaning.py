@@ -49,7 +49,9 @@ def _found(word: str, text: str) -> bool:
 
 
 def _text(raw: str) -> str:
-    return normalise(str(raw)).lower()
+    """The text as matched: normal form, lower case, and each run of spaces one space (a header of 30,000 spaces made
+    the patterns' neighbouring \\s* try every way of sharing them: 15 s for one cell)."""
+    return re.sub(r"\s+", " ", normalise(str(raw))).lower()
 
 
 def not_actuals(raw: str, instructions: bool = True) -> Said | None:
@@ -128,7 +130,7 @@ _YEARS = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})"
 def stated_years(raw: str) -> list[tuple[int, int]]:
     """The years or spans of years a header names: 数值（2023年） [(2023, 2023)], 数值（2021—2025年） [(2021, 2025)],
     数值（二〇二三年） and 数值（23年） [(2023, 2023)]."""
-    text = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), normalise(str(raw)))
+    text = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), _text(raw))
     spans = []
     for four, four_end, two, two_end in _YEARS.findall(text):
         if four:
