@@ -152,6 +152,7 @@ def test_a_year_shown_as_text_is_told_to_take_general(workspace):
     ('0.0"以上"', 19.9, ">="),
     ('0.0"万人以上"', 19.9, ">="),         # the row's unit, then 以上: 19.9以上
     ("\\>0.0", 19.9, ">"),                # as LibreOffice writes ">"0.0 back
+    ('[<20]"<"0.0;0.0', 19.9, "<"),        # <19.9 below 20: an upper bound, as <19.9 typed is
     ('">"@', "19.9", ">"),                 # the figure typed as text, the format's text section shows >19.9
 ])
 def test_a_comparator_the_format_shows_is_read_as_if_typed(workspace, number_format, value, comparator):
@@ -164,7 +165,7 @@ def test_a_comparator_the_format_shows_is_read_as_if_typed(workspace, number_for
         "cells E2 of sheet 数据 in m.xlsx hold figures beside which their number format")
     # the same text typed into a cell of no format is read alike
     typed = {'">"0.0': ">19.9", '"≥"0.0': "≥19.9", '0.0"以上"': "19.9以上", '0.0"万人以上"': "19.9以上",
-             "\\>0.0": ">19.9", '">"@': ">19.9"}[number_format]
+             "\\>0.0": ">19.9", '">"@': ">19.9", '[<20]"<"0.0;0.0': "<19.9"}[number_format]
     _workbook(workspace, "General", value=typed)
     [row] = monitored(workspace).to_dict("records")
     assert (row["value"], row["comparator"]) == (19.9, comparator)
@@ -178,7 +179,6 @@ APPROXIMATE = ("value '约19.9' for 人才资源总量 is approximate (左右, �
     ('"约"0.0', "约19.9", APPROXIMATE),
     ("\\约0.0", "约19.9", APPROXIMATE),
     ('"约"0.0"万"', "约19.9万", APPROXIMATE),
-    ('[<20]"<"0.0;0.0', "<19.9", "value '<19.9' for 人才资源总量 is not a number"),
     ('0.0"（预计）"', "19.9（预计）", "value '19.9（预计）' for 人才资源总量 is not a number"),
     ('0.0"%"', "19.9%", "'19.9%' has a % sign (or the cell is formatted as a percentage) but 人才资源总量 is in 万人"),
     ('0"-"0', "1-9", "value '1-9' for 人才资源总量 is not a number"),

@@ -334,11 +334,15 @@ def test_a_web_page_plan_reads_the_same_cells(workspace, cell, value, comparator
 # ------------------------------------------------------------------------------ the parser alone
 
 def test_a_workbook_cell_takes_none_of_these_forms():
-    """A monitoring workbook holds one figure a cell, in the 单位 column's unit: 20万 there is no figure."""
+    """A monitoring workbook holds one figure a cell, in the 单位 column's unit: 20万 there is no figure. A bound it
+    may hold (an actual known only as at most 20: tests/extract/test_workbook_upper_bounds.py)."""
     from helpers.core.values import NotANumber
-    for written in ("20万", "≤20", "20以内", "15.2（快报）", "不超过20", "控制在20以内"):
+    for written in ("20万", "15.2（快报）", "控制在20以内"):
         with pytest.raises(NotANumber):
             parse_value_cell(written)
+    for written in ("≤20", "20以内", "不超过20"):
+        parsed = parse_value_cell(written)
+        assert (parsed.value, parsed.comparator) == (20, "<=")
 
 
 @pytest.mark.parametrize("written", ["≤20以内", "约20以内", "不超过20以上", "20万%", "2万3万", "控制在≤20以内",

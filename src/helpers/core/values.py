@@ -8,14 +8,17 @@ One parser for both. Besides the number it reads what real plans write around it
     /  —  ——  －  --  无  暂无              no value given: left empty, never 0
     1,234.5  −5                           a thousands separator (groups of three digits), a minus sign
 
-and, in a plan's table only (in_plan=True; a workbook is the analysts' own and holds one figure a cell):
+and, in a plan's table or a monitoring workbook's value cell alike (an actual known only as a bound, 人才流失率 <5.5):
+
+    突破20  不低于20  不少于20  ≧20          more than 20 (>, as 超过) / at least 20 (>=, as 以上; ≧ is ≥)
+    ≤20  ≦20  <20  不超过20  不高于20         an upper bound: at most 20 (<=) / less than 20 (<); 20以内, 20以下 too
+    低于20  少于20  小于20                   are less than 20 (<), as 超过 is more than (the plan's comparison, which
+                                          the evaluation then uses, so the indicator must be one where less is better)
+
+and in a plan's table only (in_plan=True; a workbook is the analysts' own and holds one figure a cell):
 
     20上下  近20                            about 20, like 20左右 (近: nearly; recorded as approximate, as written)
-    突破20  不低于20  不少于20  ≧20          more than 20 (>, as 超过) / at least 20 (>=, as 以上; ≧ is ≥)
-    ≤20  ≦20  <20  不超过20  不高于20         an upper bound: at most 20 (<=) / less than 20 (<); 20以内, 20以下 and
-                                          控制在20以内 (kept within 20)
-    低于20  少于20  小于20                   are at most 20, as 以上 is at least (the plan's comparison, which the
-                                          evaluation then uses, so the indicator must be one where less is better)
+    控制在20以内                             kept within 20: at most 20, as 20以内
     20万  0.002亿  20万人                    a figure with its own multiplier (and unit): `scale`, which the caller
                                           reads in the row's unit (20万 in a 人 row is 200000 人), or refuses
     15.2（预计）  15.2（快报）  15.2（2025年预计）  an estimate (预计) or a preliminary count (快报数, revised later),
@@ -103,7 +106,7 @@ LONGEST_VALUE_CELL = 1_000
 @dataclass(frozen=True)
 class CellValue:
     value: float | None       # None when the plan gives no value
-    comparator: str           # "=", ">" or ">="
+    comparator: str           # "=", ">", ">=", "<" or "<="
     percent_sign: bool        # the cell itself carried a % sign
     missing: bool
     approximate: bool = False     # 14左右, 约14: about the value
@@ -271,10 +274,10 @@ def _parse_plain(text: str, raw: str, in_plan: bool) -> CellValue:
     kept_within = PLAN_KEPT_WITHIN.match(text) if in_plan else None
     if kept_within:
         text = kept_within["rest"]
-    worded = PLAN_COMPARATOR.match(text) if in_plan else None
+    worded = PLAN_COMPARATOR.match(text)      # (a workbook's bound too: <5.5, ≤5.5, 不高于5.5)
     if worded:
         text = worded["rest"]
-    upper = PLAN_UPPER_SUFFIX.search(text) if in_plan else None
+    upper = PLAN_UPPER_SUFFIX.search(text)
     if upper:
         text = text[:upper.start()].rstrip()
     if kept_within and not upper:
@@ -294,6 +297,16 @@ def _parse_plain(text: str, raw: str, in_plan: bool) -> CellValue:
     return CellValue(check_magnitude(float(m["num"])), comparator, bool(m["pct"]), False,
                      approximate=bool(approximate), cumulative=bool(cumulative),
                      scale=scale["scale"] if scale else "")
+
+
+def comparator_alone(raw) -> str | None:
+    """A comparator written alone, as a workbook's 比较符 cell holds it: empty or = (the figure itself), > >= < <=,
+    ≥ ≤ (and ＞ ＜, ≧ ≦) or a word a value cell may carry (超过, 不低于, 低于, 不高于 …, the words above: one home);
+    None for anything else."""
+    text = "" if raw is None else normalise(str(raw)).strip()
+    if text == "=":
+        return "="
+    return COMPARATORS.get(text) or PLAN_COMPARATORS.get(text)
 
 
 def _plain_number(text: str) -> str:

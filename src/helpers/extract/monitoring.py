@@ -36,6 +36,7 @@ from helpers.core.values import (
     as_subscript,
     as_superscript,
     check_magnitude,
+    comparator_alone,
     looks_like_a_fraction,
     parse_value_cell,
     too_long_for_a_figure,
@@ -49,7 +50,9 @@ from helpers.files.outputs import display_width
 DATA_SHEET = "数据"
 LISTS_SHEET = "选项"
 INSTRUCTIONS_SHEET = "说明"
-COMPARATORS = ("=", ">", ">=")
+# The 比较符 list: the figure itself, or a bound (an actual known only as more than / at least, less than / at most:
+# 人才流失率 <5.5). The cell may also hold ≥ ≤ or a word (不低于, 不高于: values.comparator_alone).
+COMPARATORS = ("=", ">", ">=", "<", "<=")
 # Two cells giving one observation agree only when their values are equal up to the last digits of floating
 # point (a formula's 12.899999999999999 is 12.9): 12.9 in one and 12.95 in the other contradict each other, and
 # keeping either without a word would be a silent choice (it was 0.5%, and the first file read won).
@@ -92,6 +95,10 @@ INSTRUCTIONS = [
      "6. The same observation with two different values in two workbooks stops the run and names the cells. A "
      "value differing from a plan's actual for the same year is reported in consistency.csv and the report's "
      "appendix, and the plan's figure is used."),
+    ("7. “比较符”：确切值留空；只知道界限时选 >（超过）、>=（不低于）、<（低于）或 <=（不高于），"
+     "如人才流失率低于5.5，数值填 5.5，比较符选 <。",
+     "7. 比较符: empty for the exact figure; for a figure known only as a bound pick > (more than), >= (at least), "
+     "< (less than) or <= (at most): a turnover rate below 5.5 is 5.5 with <."),
 ]
 
 
@@ -1346,7 +1353,7 @@ def _checked_value(cell: _RowCells, value, value_cell: str, ind, catalogue: Cata
                          "write the percentage as a number from 0 to 100 (35 for 35%, not 0.35 or 3500).")
     _check_plausible(path, where(value_cell), number, percent_sign, ind, catalogue)
     cmp_raw, cmp_cell = cell("comparator")
-    comparator = _comparator(cmp_raw)
+    comparator = comparator_alone(cmp_raw)
     if comparator is None:
         raise InputError(path, where(cmp_cell), f"comparator '{cmp_raw}' is not one of {', '.join(COMPARATORS)}",
                          "leave it empty for an exact value, or pick from the list.")
@@ -1358,7 +1365,8 @@ def _checked_value(cell: _RowCells, value, value_cell: str, ind, catalogue: Cata
                          f"比较符 cell {cmp_cell} says '{cmp_raw}' ({_COMPARATOR_WORDS[comparator]}): which one is "
                          "meant is a guess",
                          f"write the number alone in {value_cell} ({number:g}) and the comparator in {cmp_cell} "
-                         "(> for more than, >= for at least, empty for the exact value).")
+                         "(> for more than, >= for at least, < for less than, <= for at most, empty for the exact "
+                         "value).")
     return number, cmp_from_value or comparator, unit_text, marks
 
 
@@ -1383,7 +1391,8 @@ def _check_name_unit(cell: _RowCells, name_unit: str, unit_text: str, unit_cell:
                          f"{ind.name_zh}.")
 
 
-_COMPARATOR_WORDS = {"=": "exactly", ">": "more than (>)", ">=": "at least (>=)"}
+_COMPARATOR_WORDS = {"=": "exactly", ">": "more than (>)", ">=": "at least (>=)", "<": "less than (<)",
+                     "<=": "at most (<=)"}
 
 
 def _blank(raw) -> bool:
@@ -1592,15 +1601,8 @@ def _number(raw) -> tuple[float | None, bool, str | None, str]:
 
 
 def _comparator_in_value(raw) -> bool:
-    """True for a value cell whose text carries its own comparator (>12.9, ≥12.9, 12.9以上)."""
+    """True for a value cell whose text carries its own comparator (>12.9, ≥12.9, 12.9以上, <5.5, 不高于5.5)."""
     return isinstance(raw, str) and _number(raw)[2] is not None
-
-
-def _comparator(raw) -> str | None:
-    if raw is None or str(raw).strip() == "":
-        return "="
-    text = str(raw).strip().replace("≥", ">=").replace("＞", ">")
-    return text if text in COMPARATORS else None
 
 
 def _suggest(text, names: list[str]) -> str:
