@@ -1049,3 +1049,51 @@ def test_a_picture_that_leaves_the_digit_seen_or_hides_it_plainly_is_read_as_sho
     ds = _build(workspace, pdf)
     assert _target(ds) == target and _steps(ds) == steps
 
+
+def _in_a_layer(source: Path, target: Path, on: bool) -> Path:
+    """`source` with its first page's annotation put in an optional-content layer (/OC: an OCG named 批注), on or
+    switched off in the PDF's default configuration (/OCProperties /D), as a PDF editor hides a layer of comments."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+    writer = PdfWriter(clone_from=str(source))
+    group = writer._add_object(DictionaryObject({NameObject("/Type"): NameObject("/OCG"),
+                                                 NameObject("/Name"): TextStringObject("批注")}))
+    default = {NameObject("/Order"): ArrayObject([group])}
+    if not on:
+        default[NameObject("/OFF")] = ArrayObject([group])
+    writer._root_object[NameObject("/OCProperties")] = DictionaryObject({
+        NameObject("/OCGs"): ArrayObject([group]), NameObject("/D"): DictionaryObject(default)})
+    writer.pages[0]["/Annots"][0].get_object()[NameObject("/OC")] = group
+    writer.write(str(target))
+    return target
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("edit, problem", [
+    ("white-out", "'1' has an annotation (SQUARE, in a layer the PDF switches off)"),
+    ("stamp", "'2' has an annotation (STAMP, in a layer the PDF switches off)"),
+])
+def test_an_annotation_in_a_layer_switched_off_stops_the_run(workspace, printed, tmp_path, edit, problem):
+    """An annotation in a layer the PDF switches off: a white square over the 1 of 120左右 (a PDF editor's
+    white-out), or a stamp drawing a 1 in the blank before 20左右. poppler hides it (draws 120左右 and 20左右), and so
+    does Acrobat; PDFium, which Chrome and Edge show PDFs with, draws it (rendered by pypdfium2: 20左右 and 120左右).
+    On main d24fbfe the white-out hid the 1 from the ink check: read 20, exit 0, where poppler shows 120; the stamp
+    stopped the run as an annotation any viewer shows. What a reader sees depends on the viewer: the run stops at
+    the cell, saying so."""
+    if edit == "white-out":
+        source = _edited(printed["base_120"], tmp_path / "square.pdf", _annotation_over_the_one)
+    else:
+        x, y, size = _one_at(printed["base"])
+        source = _with_annotation(printed["base"], tmp_path / "stamp.pdf", "/Stamp", (x - 1, y - 3, x + 7, y + size),
+                                  "1", f"0 g BT /HX {size:.2f} Tf 1 0 0 1 1 3 Tm (1) Tj ET")
+    error = _refused(workspace, _in_a_layer(source, tmp_path / "tonglu_15.pdf", on=False))
+    assert str(error.where) == CELL and problem in error.problem
+    assert "Acrobat and poppler do not show it, PDFium (the viewer of Chrome, Edge" in error.problem
+
+
+@pytest.mark.slow
+def test_an_annotation_in_a_layer_shown_is_judged_as_any_annotation(workspace, printed, tmp_path):
+    """The white-out's layer on: every viewer hides the 1 under it (poppler: 20左右), and 20 is read."""
+    source = _edited(printed["base_120"], tmp_path / "square.pdf", _annotation_over_the_one)
+    ds = _build(workspace, _in_a_layer(source, tmp_path / "tonglu_15.pdf", on=True))
+    assert _target(ds) == 20 and _steps(ds) == [HIDDEN]

@@ -173,7 +173,7 @@ def _read_page(page, number: int, reading: _Reading) -> tuple[list[_Line], list[
     components = _components(h_edges, v_edges)
     regions = [(min(x for x, _, _ in vs), min(y for y, _, _ in hs), max(x for x, _, _ in vs), max(y for y, _, _ in hs))
                for hs, vs in components]
-    chars = _chars(page, height, reading)
+    chars = _chars(page, number, height, reading)
     _hide_shapes(reading.shapes + _images_over_text(page, chars, number, reading))
     chars = _inked(page, height, chars, regions, reading)
     chars, struck = _not_struck(chars, h_edges, reading.method.struck_band)
@@ -202,7 +202,7 @@ def _mark_cut(page, height: float, tables: list[_Table]) -> None:
 MIN_VISIBLE_SIZE = 1.5
 
 
-def _chars(page, height: float, reading: _Reading) -> list[_Char]:
+def _chars(page, number: int, height: float, reading: _Reading) -> list[_Char]:
     """The page's characters, without those no reader sees: fully transparent ones (a page's color: transparent,
     printed by the browser as text of alpha 0, with no outline) and those drawn under MIN_VISIBLE_SIZE, counted as
     hidden (a 9 so hidden between 2 and 0 was read 290); nor a watermark's (_without_watermarks). The rest is
@@ -214,7 +214,7 @@ def _chars(page, height: float, reading: _Reading) -> list[_Char]:
     out: list[_Char] = []
     pending_high = None
     replaced: dict[int, bool] = {}
-    covers, marks = _annotations(page, reading.method.watermark_turn)
+    covers, marks = _annotations(page, number, reading)
     box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
@@ -428,19 +428,31 @@ def _cover(glyph: tuple, size: float, covers: list[tuple]) -> str | None:
 
 
 def _covered(digit: str, cover: str) -> str:
+    if cover.endswith(IN_A_LAYER_OFF):
+        return (f"'{digit}' has an annotation ({cover}) over it or just beside it: Acrobat and poppler do not show "
+                "it, PDFium (the viewer of Chrome, Edge and the browsers built on them) does: what a reader sees there "
+                "depends on the viewer")
     return (f"'{digit}' has an annotation ({cover}: a comment, stamp, watermark or form field a PDF editor adds) "
             "over it or just beside it: what a viewer shows there is the annotation's, which is not read")
 
 
-def _annotations(page, turn: float) -> tuple[list[tuple], list[tuple]]:
+IN_A_LAYER_OFF = "in a layer the PDF switches off"
+
+
+def _annotations(page, number: int, reading: _Reading) -> tuple[list[tuple], list[tuple]]:
     """The boxes (left, right, bottom, top) of the page's annotations a viewer draws over the text, and their
     kinds. PDFium does not draw every kind (a FreeText comment without its own appearance: poppler shows its 25
     over the 20 PDFium reads), so a digit under or beside one is not read for sure. And its Watermark annotations,
     judged by _watermark_annotations: (index, box, text, [(height, turned) of each text its appearance draws]).
-    `turn`: how far from a right angle text is turned diagonally (radians)."""
+    An annotation in an optional-content layer (/OC) not shown for sure (_layer_shown: switched off, as a PDF
+    editor hides a layer of comments) is drawn by PDFium, which Chrome and Edge show PDFs with, and not by Acrobat
+    or poppler: a white-out square in a switched-off layer over the 1 of 120 hid it from PDFium's ink check (read
+    20; poppler draws 120). It is hidden for the ink check (the document is never saved), so that what is under it
+    is judged as Acrobat shows it, and a digit under or beside it is in doubt."""
     import ctypes
 
     import pypdfium2.raw as raw
+    turn = reading.method.watermark_turn
     kinds = {getattr(raw, f"FPDF_ANNOT_{name}"): name for name in ANNOTATION_KINDS}
     covers, watermarks = [], []
     rect = raw.FS_RECTF()
@@ -469,13 +481,59 @@ def _annotations(page, turn: float) -> tuple[list[tuple], list[tuple]]:
                 watermarks.append((index, box, bytes(text)[:max(length - 2, 0)].decode("utf-16-le", "replace"),
                                    texts))
             else:
-                covers.append((*box, kind, kind in SHOWING_TEXT or any(
+                shows_text = kind in SHOWING_TEXT or any(
                     raw.FPDFPageObj_GetType(raw.FPDFAnnot_GetObject(annotation, k)) in
                     (raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_IMAGE)
-                    for k in range(raw.FPDFAnnot_GetObjectCount(annotation)))))
+                    for k in range(raw.FPDFAnnot_GetObjectCount(annotation)))
+                if raw.FPDFAnnot_HasKey(annotation, b"OC") and not _layer_shown(number, index, reading):
+                    raw.FPDFAnnot_SetFlags(annotation, flags | raw.FPDF_ANNOT_FLAG_HIDDEN)
+                    kind = f"{kind}, {IN_A_LAYER_OFF}"
+                covers.append((*box, kind, shows_text))
         finally:
             raw.FPDFPage_CloseAnnot(annotation)
     return covers, watermarks
+
+
+def _layer_shown(number: int, index: int, reading: _Reading) -> bool:
+    """Whether the page's annotation `index` (in its /Annots), which names an optional-content layer (/OC), is shown
+    for sure: its layer (an /OCG), or the layers its membership (an /OCMD) names by its policy (/P), on in the PDF's
+    default configuration (/OCProperties /D: /BaseState, /ON, /OFF). Not for sure where the PDF also switches
+    layers by use (/AS: on printing, say), where the membership is an expression (/VE), or where pypdf cannot read
+    the page (PDFium gives no layers)."""
+    from pypdf import PdfReader
+    from pypdf.generic import ArrayObject, IndirectObject
+    try:
+        if reading.content is None:
+            reading.content = PdfReader(str(reading.path))
+        annotation = reading.content.pages[number - 1]["/Annots"][index].get_object()
+        properties = reading.content.trailer["/Root"]["/OCProperties"].get_object()
+        default = properties["/D"].get_object()
+        if "/AS" in default:
+            return False
+        on = {ref.idnum for ref in default.get("/ON", []) if isinstance(ref, IndirectObject)}
+        off = {ref.idnum for ref in default.get("/OFF", []) if isinstance(ref, IndirectObject)}
+        base_on = default.get("/BaseState", "/ON") != "/OFF"
+
+        def shown(group) -> bool:
+            if not isinstance(group, IndirectObject):
+                return False
+            return group.idnum not in off if base_on else group.idnum in on
+
+        layer = annotation.raw_get("/OC")
+        found = layer.get_object()
+        if found.get("/Type") != "/OCMD":
+            return shown(layer)
+        if "/VE" in found:
+            return False
+        groups = found.raw_get("/OCGs") if "/OCGs" in found else ArrayObject()
+        groups = groups.get_object() if isinstance(groups, IndirectObject) and \
+            isinstance(groups.get_object(), ArrayObject) else groups
+        states = [shown(group) for group in (groups if isinstance(groups, ArrayObject) else [groups])]
+        policy = found.get("/P", "/AnyOn")
+        return not states or {"/AllOn": all(states), "/AnyOff": not all(states),
+                              "/AllOff": not any(states)}.get(policy, any(states))
+    except Exception:       # pypdf's errors are many (DependencyError, PdfReadError, KeyError on a broken page)
+        return False
 
 
 def _watermark_annotations(page, marks: list[tuple], chars: list[_Char], reading: _Reading) -> None:
