@@ -28,6 +28,7 @@ from helpers.report.blocks import (
     rate_text,
     ratio_label,
     series_name,
+    target_text,
     value_text,
     verdict_codes,
     year_kind,
@@ -60,7 +61,7 @@ def progress_table_view(ctx: ReportContext, rows: pd.DataFrame) -> Table:
              light(ctx, r.verdict, r.plan_phase in FINAL_PHASES),
              value_text(ctx, r.latest_value, getattr(r, "latest_comparator", None))
              + (ctx.t("plan_cycle.marks.preliminary") if flag(r, "latest_preliminary") else ""),
-             value_text(ctx, r.target_value, r.target_comparator),
+             target_text(ctx, r.target_value, r.target_comparator),
              rate_text(ctx, r.historical_growth, r.growth_method),
              rate_text(ctx, r.required_growth, r.growth_method, r.required_growth_comparator),
              ctx.notes(notes, "progress_notes")]          # why the verdict, as the verdict's own notes say
