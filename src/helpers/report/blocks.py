@@ -354,10 +354,11 @@ def _comparator(comparator) -> str:
 
 # ----------------------------------------------------------------------------- labels in figures
 
-def bound_caption(ctx: ReportContext, panels: list[dict]) -> str:
-    """What a hollow triangle is, for a figure of trend panels that draws one (an actual recorded as a bound, left
-    out of the fit: charts.trend_panels)."""
-    return ctx.t("figures.bound_caption") if any(p.get("bounds") for p in panels) else ""
+def bound_caption(ctx: ReportContext, panels: list[dict], key: str = "figures.bound_caption") -> str:
+    """What a hollow triangle is, for a figure that draws one: trend panels (an actual recorded as a bound, left out
+    of the fit: charts.trend_panels), or with key figures.ratio_bound_caption the rows of a ratio chart
+    (charts.ratio_chart: the ratio of a bound)."""
+    return ctx.t(key) if any(p.get("bounds") for p in panels) else ""
 
 
 def figure_label(ctx: ReportContext, text: str) -> str:
