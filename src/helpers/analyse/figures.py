@@ -119,10 +119,10 @@ def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3
             side = _bound_side(r.get("latest_comparator"))
             ax.plot([r["latest_value"], r["target_value"]], [y, y], color=colours[county], lw=2.5, alpha=0.7,
                     ls="-" if side is None else ":")
-            ax.scatter([r["target_value"]], [y], color=colours[county], zorder=3, s=40)
-            # (a bound above the target, or at it, is drawn over the target's dot)
+            # (a bound at the target is drawn over the target's dot, a figure under it)
             ax.scatter([r["latest_value"]], [y], color="white", edgecolor=colours[county], zorder=3 if side is None
                        else 4, s=40 if side is None else 55, marker="o" if side is None else BOUND_MARKERS[side])
+            ax.scatter([r["target_value"]], [y], color=colours[county], zorder=3, s=40)
         first = sub.iloc[0]
         if ind_id in prov.index and first["measure"] == "total":
             # A province's head count dwarfs a county's: state it, with the county's share, instead of drawing it.
