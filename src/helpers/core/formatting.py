@@ -27,12 +27,13 @@ COMPARATOR_SIGNS = {"=": "", ">": ">", ">=": "≥", "<": "<", "<=": "≤"}
 # a lower bound (>, ≥) down, an upper bound (<, ≤) up; the shown bound is then implied by the true one (>72%,
 # <28%: never more than the data allow). A figure ('=', none) and a target (a plan's threshold, printed as the plan
 # writes it) are rounded as every number is.
-LOWER, UPPER = (">", ">="), ("<", "<=")
+LOWER_BOUNDS, UPPER_BOUNDS = (">", ">="), ("<", "<=")
 
 
 def is_bound(comparator) -> bool:
-    """Whether a comparator makes its value a bound (>, ≥, <, ≤), not the figure ('=', '', None, NaN)."""
-    return isinstance(comparator, str) and comparator in LOWER + UPPER
+    """Whether a value is a bound (>19.9, ≥19.5, ≤5: an actual known only as one, a workbook's 比较符 > or >=, a
+    plan's 19.9以上, the figure somewhere beyond it), not the figure itself ('=', '', None, NaN, a target's ≈)."""
+    return isinstance(comparator, str) and comparator in LOWER_BOUNDS + UPPER_BOUNDS
 
 
 def toward_bound(value: float, comparator, decimals: int) -> float:
@@ -41,7 +42,7 @@ def toward_bound(value: float, comparator, decimals: int) -> float:
     comparator (a figure) leaves it as it is, for the usual rounding. Worked in decimal, so that 19.9 stays 19.9."""
     if not is_bound(comparator) or not math.isfinite(value):
         return value
-    rounding = ROUND_FLOOR if comparator in LOWER else ROUND_CEILING
+    rounding = ROUND_FLOOR if comparator in LOWER_BOUNDS else ROUND_CEILING
     return float(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=rounding))
 
 
