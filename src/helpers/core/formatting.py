@@ -80,20 +80,6 @@ def shown_bound(value: float, comparator, spec: str) -> float:
     return toward_bound(value, comparator, decimals)
 
 
-class Bound:
-    """A number that is a bound, to fill a format string: '{value_comparator}{value:g}' with value=Bound(19.95,
-    '>') writes its number by format_bound (helpers.core.wording pairs each comparator with its number)."""
-
-    def __init__(self, value: float, comparator):
-        self.value, self.comparator = value, comparator
-
-    def __format__(self, spec: str) -> str:
-        return format_bound(self.value, self.comparator, spec)
-
-    def __repr__(self) -> str:
-        return f"Bound({self.value!r}, {self.comparator!r})"
-
-
 def number(value, missing: str = "—", digits: int = 4, comparator=None) -> str:
     """Four (`digits`) significant digits with thousands separators: 1,650 · 0.28 · 6.35. Never an exponent, which
     a reader does not read: from 10,000 up a number is written whole (200,000, not 2e+05; 25,825), below 0.0001 in

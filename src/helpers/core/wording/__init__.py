@@ -68,9 +68,6 @@ class _Formatter(string.Formatter):
     """str.format, and `{n:plural:one|other}` for English plural agreement."""
 
     def format_field(self, value, format_spec: str):
-        if type(value).__name__ == "Bound":   # (helpers.core.formatting.Bound): its number rounded toward it
-            from helpers.core.formatting import shown_bound
-            value = shown_bound(value.value, value.comparator, format_spec)
         if format_spec.startswith("plural:"):
             one, _, other = format_spec[len("plural:"):].partition("|")
             return one if value == 1 else (other or one)
@@ -152,11 +149,12 @@ class Wording:
         group = key.rsplit(".", 2)[0]   # cleaning.decisions.unit_fixed: nested phrases are under cleaning.<name>
         filled = {name: self._value(group, name, value, html) for name, value in (values or {}).items()}
         given = values or {}
-        for comparator, name in _bound_pairs(template):      # a bound's number, rounded toward it
-            from helpers.core.formatting import Bound, is_bound
+        for comparator, name, spec in _bound_pairs(template):
+            # a bound's number, rounded toward it to the places its format shows (>72%, never >73%)
+            from helpers.core.formatting import is_bound, shown_bound
             number = given.get(name)
             if is_bound(given.get(comparator)) and isinstance(number, (int, float)) and not isinstance(number, bool):
-                filled[name] = Bound(number, given[comparator])
+                filled[name] = shown_bound(number, given[comparator], spec)
         # A placeholder the values lack is a programming error, named with its key.
         missing = _placeholders(template) - set(filled)
         if missing:
@@ -199,13 +197,13 @@ def quote(text: str, html: bool = False) -> str:
 
 
 @lru_cache(maxsize=None)
-def _bound_pairs(text: str) -> tuple[tuple[str, str], ...]:
-    """(comparator, number) for each placeholder of a bound's comparator followed at once by a number's:
-    '{value_comparator}{value:g}' → ('value_comparator', 'value')."""
+def _bound_pairs(text: str) -> tuple[tuple[str, str, str], ...]:
+    """(comparator, number, its format) for each placeholder of a bound's comparator followed at once by a number's:
+    '{value_comparator}{value:g}' → ('value_comparator', 'value', 'g')."""
     pairs, before = [], None
     for literal, name, spec, _ in string.Formatter().parse(text):
         if before in BOUND_COMPARATORS and not literal and name and spec:
-            pairs.append((before, name))
+            pairs.append((before, name, spec))
         before = name
     return tuple(pairs)
 
