@@ -44,6 +44,7 @@ from helpers.core.values import (
 from helpers.extract.cleaning import name_and_unit
 from helpers.extract.name_meaning import PART_YEAR, Said, not_actuals, part_year, stated_years
 from helpers.extract.number_formats import Shown, shown
+from helpers.extract.workbook_colours import CellColours, RuleHides, conditional_rules
 from helpers.files.atomic import replaced_when_done
 from helpers.files.outputs import display_width
 
@@ -235,6 +236,9 @@ MAX_ROWS = 100_000
 # The header is looked for in the first columns only, and a row is read up to the header's last column: a cell far
 # to the right (XFD, column 16,384) would otherwise make every row that long (1,000 such rows took 40 s).
 MAX_HEADER_COLUMNS = 100
+# Conditional-format ranges over a data sheet's figure columns judged at most (each column counted): a sheet has a
+# few; rows copied and pasted over and over leave thousands, each judged over the cells it covers.
+MAX_RULE_RANGES = 2_000
 HEADER_ROWS = 5     # the header row is looked for in the first rows of a sheet (a title row or two above it is fine)
 ZIP_MAGIC, OLE2_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -492,12 +496,18 @@ class _Book:
         self._csv: list[list] | None = None
         if path.suffix.lower() == CSV_SUFFIX:
             self._csv = _csv_rows(path)
+            self._colours, self.unseen, self._rules = None, {}, {}
             self.sheetnames = [DATA_SHEET]
             self.hidden_sheets = {}
             self._parts = {}
             return
         self._workbooks = _open_workbooks(path)
         values = self._workbooks[0]
+        self._colours = CellColours(values)
+        # the last row's judged cells whose value the sheet shows in the colour of their fill, or a conditional
+        # format hides or could hide: coordinate → (Hidden or RuleHides, number format)
+        self.unseen: dict[str, tuple] = {}
+        self._rules: dict[str, tuple] = {}      # each sheet's conditional formats (workbook_colours.Rule), by layout
         self.sheetnames = [ws.title for ws in values.worksheets]   # (worksheets only: no chart sheets)
         self.hidden_sheets = {ws.title: ws.sheet_state != "visible" for ws in values.worksheets}
         self._parts = {ws.title: getattr(ws, "_worksheet_path", None) for ws in values.worksheets}
@@ -507,9 +517,10 @@ class _Book:
             wb.close()
 
     def rows(self, sheet: str, first: int = 1, last: int | None = None, columns: int = MAX_HEADER_COLUMNS,
-             formulas: frozenset = frozenset()):
+             judged: tuple[int, ...] = (), formulas: frozenset = frozenset()):
         """(row number, [(value, True where the cell holds a formula (one of `formulas`, the layout's), else None)
-        for each cell]) from row `first`, of the first `columns` columns; at most MAX_ROWS rows."""
+        for each cell]) from row `first`, of the first `columns` columns; at most MAX_ROWS rows. The conditional
+        formats over the `judged` columns (the figures') are judged (_read)."""
         if self._csv is not None:
             for number, row in enumerate(self._csv[first - 1:last], first):
                 yield number, [(value, None) for value in row[:columns]]
@@ -517,12 +528,47 @@ class _Book:
         values = self._workbooks[0][sheet]
         self._check_declared_size(sheet)
         values.reset_dimensions()    # a declared size can be wrong: read every row the sheet holds
+        rules = self._rule_index(sheet, judged)
         for number, row in enumerate(self._parsed(values.iter_rows(min_row=first, max_row=last, max_col=columns)),
                                      first):
             if number > MAX_ROWS:
                 self._too_many_rows(sheet, None)
-            yield number, [(_as_shown(c), True if formulas and f"{get_column_letter(i)}{number}" in formulas else None)
+            self.unseen = {}
+            yield number, [(self._read(c, judged, rules),
+                            True if formulas and f"{get_column_letter(i)}{number}" in formulas else None)
                            for i, c in enumerate(row, 1)]
+
+    def _rule_index(self, sheet: str, judged: tuple[int, ...]):
+        """The sheet's conditional formats over the judged columns (workbook_colours.RuleIndex), or None; a sheet
+        with more of them than MAX_RULE_RANGES stops the run (judging them all could take hours)."""
+        if not (judged and self._rules.get(sheet)):
+            return None
+        index = self._colours.index(self._rules[sheet], judged)
+        if index.ranges > MAX_RULE_RANGES:
+            raise InputError(self.path, f"sheet {sheet}", f"the sheet has {index.ranges:,} conditional-format "
+                             f"ranges over its figures' columns, far more than a county's yearly figures need (the "
+                             f"limit is {MAX_RULE_RANGES:,}; copying and pasting rows multiplies them)",
+                             "clear the rules the sheet does not need (Home → Conditional Formatting → Clear Rules → "
+                             "Clear Rules from Entire Sheet; WPS: 开始 → 条件格式 → 清除规则 → 清除整个工作表的规则), "
+                             "and save.")
+        return index
+
+    def _read(self, cell, judged: tuple[int, ...], rules=None):
+        """A cell's value as shown (_as_shown); in a judged column, a value the sheet shows in the colour of its
+        fill is noted in `unseen` (workbook_colours), and read as it would be if it showed; so is one a
+        conditional format hides, or could hide (`rules`: workbook_colours.RuleIndex, of the judged columns)."""
+        value = _as_shown(cell)
+        if value is None or cell.column not in judged or (isinstance(value, _Formatted) and
+                                                          value.shown.how == "hidden"):
+            return value
+        raw = cell.value
+        if isinstance(raw, (int, float, str)) and not isinstance(raw, bool):
+            hidden = self._colours.hidden(cell, raw)
+            if hidden is None and rules is not None:
+                hidden = self._colours.by_rule(cell, raw, rules)
+            if hidden is not None:
+                self.unseen[cell.coordinate] = (hidden, str(cell.number_format or ""))
+        return value
 
     def layout(self, sheet: str) -> _SheetLayout:
         """What the sheet's cells alone do not say in read-only mode: its merged ranges, and the cells holding text
@@ -534,6 +580,7 @@ class _Book:
         layout = _sheet_layout(self.path, part)
         if layout.rows_past_limit:
             self._too_many_rows(sheet, None)
+        self._rules[sheet] = layout.rules
         return layout
 
     def _parsed(self, rows):
@@ -737,6 +784,7 @@ class _SheetLayout:
     inline_formatted: tuple = ()               # cells whose inline text has a part struck through, or coloured or
                                                # sized of its own (_rich_text_doubt)
     formulas: frozenset = frozenset()          # cells that hold a formula (read by its stored result)
+    rules: tuple = ()                          # its conditional formats (workbook_colours.Rule)
 
 
 def _sheet_layout(path: Path, part: str) -> _SheetLayout:
@@ -751,10 +799,11 @@ def _sheet_layout(path: Path, part: str) -> _SheetLayout:
 
     from openpyxl.xml.functions import iterparse
     merged, marks, hidden, formatted, formulas = [], [], [], [], set()
-    cell, row_number, sheet_data, inline = None, 0, None, None
+    cell, row_number, sheet_data, inline, root = None, 0, None, None, None
     try:
         with zipfile.ZipFile(path) as archive, archive.open(part.lstrip("/")) as xml:
             for _, element in iterparse(xml, events=("start",)):    # (its attributes are known at its start)
+                root = element if root is None else root
                 tag = element.tag.rpartition("}")[2]
                 inline = cell if tag == "is" else inline if tag in INLINE_TEXT else None
                 if tag == "row":
@@ -779,8 +828,9 @@ def _sheet_layout(path: Path, part: str) -> _SheetLayout:
     except (ParseError, ValueError, TypeError, KeyError, zipfile.BadZipFile, OSError) as exc:
         raise InputError(path, None, f"the workbook is damaged and cannot be read ({type(exc).__name__})",
                          "open it in Excel (which can often repair it) and save it again as .xlsx.") from None
+    # (the conditional formats follow the cells, kept whole in the tree: sheetData's rows are cleared as read)
     return _SheetLayout(sorted(set(merged)), marks, sorted(set(hidden)), inline_formatted=tuple(formatted),
-                        formulas=frozenset(formulas))
+                        formulas=frozenset(formulas), rules=conditional_rules(root) if root is not None else ())
 
 
 # What an inline string's text (<is>) holds: its parts (runs), their formatting and text. A part's own strike
@@ -906,11 +956,12 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
             header_cell = f"{get_column_letter(columns['value'])}{header_row}"
             namings = _namings(path, Path(folder), book.sheetnames, sheet_name, header_cell, value_title)
             header = _StatedYears(path, sheet_name, header_cell, value_title)
-            for row, cells in book.rows(sheet_name, header_row + 1, columns=max(columns.values()),
+            judged = tuple(sorted({columns[f] for f in UNAMBIGUOUS if f in columns}))
+            for row, cells in book.rows(sheet_name, header_row + 1, columns=max(columns.values()), judged=judged,
                                         formulas=layout.formulas):
                 if namings and not _without_value(_raw(cells, columns["value"])):
                     _refuse_naming(path, sheet_name, namings[0], f"{get_column_letter(columns['value'])}{row}")
-                row_cells = _RowCells(path, sheet_name, cells, columns, row, shown_file)
+                row_cells = _RowCells(path, sheet_name, cells, columns, row, shown_file, book.unseen)
                 obs = _row_observation(row_cells, lookup, sources, catalogue)
                 if obs is None:
                     continue
@@ -918,6 +969,7 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
                 out.append(obs)
                 for coordinate, cell in row_cells.formatted.items():
                     formatted.setdefault(cell.shown.how, []).append((coordinate, cell))
+                _note_unseen(row_cells, formatted)
                 if row in hidden_rows:
                     read_hidden.append(row)
                 year_raw = row_cells("year")[0]
@@ -928,9 +980,10 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
                 said.append(("hidden_sheet", {"sheet": sheet_name, "count": read}))
             if read_hidden:
                 said.append(("hidden_rows", {"sheet": sheet_name, "rows": _row_list(read_hidden)}))
-            for how, cells in formatted.items():    # (hidden_value, dash_for_zero)
+            for how, cells in formatted.items():    # (hidden_value, dash_for_zero, format_words, hidden_colour)
+                first = cells[0][1]
                 said.append((FORMAT_DECISIONS[how], {"sheet": sheet_name, "cells": _cell_list([c for c, _ in cells]),
-                                                     "format": _quoted_format(cells[0][1].number_format)}))
+                                                     **_how_hidden(how, first)}))
             if decimal_years:
                 said.append(("decimal_year", {"sheet": sheet_name, "rows": _row_list([r for r, _, _ in decimal_years]),
                                               "raw": decimal_years[0][1], "year": decimal_years[0][2]}))
@@ -938,6 +991,44 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
         return out, said
     finally:
         book.close()
+
+
+def _note_unseen(row_cells: _RowCells, formatted: dict[str, list]) -> None:
+    """A row's cells read that the sheet shows in the colour of their fill, by how (formatted): by the number
+    format's colour ([White]0.0 hides the value as ;;; does, and is said as it is), the font's, or a conditional
+    format's rule that holds; one that a rule not worked out could hide stops the run (_refuse_rule)."""
+    for coordinate, (hidden, number_format) in row_cells.unseen.items():
+        if isinstance(hidden, RuleHides):
+            if not hidden.certain:
+                _refuse_rule(row_cells.path, row_cells.sheet_name, coordinate, hidden)
+            formatted.setdefault("rule", []).append((coordinate, hidden))
+        elif hidden.by == "format":
+            formatted.setdefault("hidden", []).append((coordinate, _Formatted(None, number_format, Shown("hidden"))))
+        else:
+            formatted.setdefault("colour", []).append((coordinate, hidden))
+
+
+def _how_hidden(how: str, first) -> dict:
+    """What the cleaning log says of how cells were shown (first: the first such cell's _Formatted, Hidden or
+    RuleHides)."""
+    if how == "colour":
+        return {"font": first.text, "fill": first.fill}
+    if how == "rule":
+        return {"condition": first.rule.condition}
+    return {"format": _quoted_format(first.number_format)}
+
+
+def _refuse_rule(path: Path, sheet: str, coordinate: str, hidden) -> None:
+    """A figure cell that a conditional format could hide, by a rule not worked out here (a formula, a colour
+    scale, a data bar or icons without the value): whether the analyst saw the figure cannot be told."""
+    raise InputError(path, f"sheet {sheet}, cell {coordinate}",
+                     f"a conditional format on the cell ({hidden.rule.described}) can hide its value ("
+                     f"{hidden.how}), and whether it does for this cell is not worked out here: the figure may be "
+                     "invisible on the sheet and in its printout, so no one can have checked it",
+                     "clear the rule from the cell (select it, Home → Conditional Formatting → Clear Rules → Clear "
+                     "Rules from Selected Cells; WPS: 开始 → 条件格式 → 清除规则), or change the rule's format so "
+                     "that the figure shows, and save.")
+
 
 
 # What a sheet's name, the value column's header, or the file's name or folder says of the figures (targets, a draft,
@@ -1092,10 +1183,11 @@ class _RowCells:
     workbook can store, and which would stop the data step's own workbook from being written)."""
 
     def __init__(self, path: Path, sheet_name: str, cells: list[tuple], columns: dict[str, int], row: int,
-                 shown_file: str):
+                 shown_file: str, unseen: dict | None = None):      # (unseen: _Book.unseen, the row's)
         self.path, self.sheet_name, self.row, self.shown_file = path, sheet_name, row, shown_file
-        self._cells, self._columns = cells, columns
+        self._cells, self._columns, self._unseen = cells, columns, unseen or {}
         self.formatted: dict[str, _Formatted] = {}    # cells read whose format hides them, or shows 0 as a dash
+        self.unseen: dict[str, tuple] = {}            # cells read that the sheet shows in the colour of their fill
 
     def __call__(self, field: str):
         col = self._columns.get(field)
@@ -1103,6 +1195,8 @@ class _RowCells:
             return None, None
         value, formula = self._cells[col - 1] if col <= len(self._cells) else (None, None)
         coordinate = f"{get_column_letter(col)}{self.row}"
+        if field in UNAMBIGUOUS and coordinate in self._unseen:
+            self.unseen[coordinate] = self._unseen[coordinate]
         if isinstance(value, _Doubted):
             if field in UNAMBIGUOUS:
                 raise InputError(self.path, self.where(coordinate),
@@ -1557,7 +1651,8 @@ def _no_data_sheet(path: Path, nearest) -> None:
 # What a number format may show of a field's cell, and the cell still be read: nothing (;;;, the value hidden) or
 # a dash for zero (Excel's accounting format, 千位分隔样式); the cleaning log names the cells.
 SHOWN_AND_READ = ("hidden", "dash")
-FORMAT_DECISIONS = {"hidden": "hidden_value", "dash": "dash_for_zero", "words": "format_words"}
+FORMAT_DECISIONS = {"hidden": "hidden_value", "dash": "dash_for_zero", "words": "format_words",
+                    "colour": "hidden_colour", "rule": "hidden_rule"}
 GENERAL_FORMAT = "set the cell's format to General (Home → Number Format → General; WPS: 开始 → 数字格式 → 常规)"
 
 # Fields whose column must be unambiguous: each changes which value is read, for which county, indicator and year.
