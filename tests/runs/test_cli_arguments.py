@@ -314,3 +314,37 @@ def test_a_working_folder_under_one_that_may_not_be_looked_into_is_no_traceback(
     run = subprocess.run(["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", sys.executable,
                           "-c", "import helpers.run.cli"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0 and run.stderr == "", run.stderr
+
+
+# ------------------------------------------------------------------------------------------- folder parameters
+
+@pytest.mark.parametrize("value", ["/", "//", "/.."])
+def test_a_folder_parameter_is_never_the_whole_file_system(value):
+    """`run notebooks/01_data.ipynb OUT -p processed_dir /` wrote indicators.csv and the data step's other files into
+    /, exit 0 (a notebook in JupyterLab the same)."""
+    from helpers.core.errors import ParameterError
+    from helpers.run import parameters
+    with pytest.raises(ParameterError) as notebook:
+        parameters.folder(value, paths.PROCESSED_DIR, "processed_dir")
+    assert str(notebook.value) == (f"processed_dir = {value!r}: / is the root of the whole file system: give the "
+                                   "folder itself, e.g. the default, data/processed.")
+    with pytest.raises(ParameterError, match=rf"^PROCESSED_DIR={value}: / is the root of the whole file system"):
+        parameters.folder(value, paths.PROCESSED_DIR, "processed_dir", spelling=parameters.MAKE)
+
+
+def test_make_refuses_the_whole_file_system_as_its_processed_folder(here, capsys):
+    """make's first step, `inputs $(PROCESSED_DIR)/.inputs.json`, with PROCESSED_DIR=/: the record would be written
+    in /, and the data step after it."""
+    err = _one_line(cli.main(["inputs", "/.inputs.json"]), _said(capsys))
+    assert err == ("error: PROCESSED_DIR=/: / is the root of the whole file system: give the folder itself, e.g. the "
+                   "default, data/processed.\n")
+    assert not Path("/.inputs.json").exists()
+
+
+@pytest.mark.slow
+def test_a_notebook_run_with_the_whole_file_system_as_its_processed_folder_writes_nothing_there(here, capsys):
+    before = sorted(p.name for p in Path("/").iterdir())
+    status = cli.main(["run", str(paths.NOTEBOOKS_DIR / "01_data.ipynb"), "out.ipynb", "-p", "processed_dir", "/"])
+    err = capsys.readouterr().err
+    assert status == 1 and "/ is the root of the whole file system" in err and "Traceback" not in err, err
+    assert sorted(p.name for p in Path("/").iterdir()) == before and not (here / "out.ipynb").exists()
