@@ -263,8 +263,8 @@ def test_a_raw_folder_that_cannot_be_read_is_said(here, capsys, monkeypatch):
     status = cli.main(["inputs", "x/.inputs.json", "--raw-dir", "raw"])
     err = _said(capsys)
     assert status == 1 and err == ("error: raw: the raw folder cannot be read: permission denied\n"
-                                   "  How to fix: give yourself the right to read it (`chmod -R u+rX raw`), then "
-                                   "rerun.\n"), err
+                                   "  How to fix: give yourself the right to read it (`chmod -R u+rX raw`, or ask "
+                                   "its owner), then rerun.\n"), err
     assert not (here / "x").exists()
 
 
@@ -348,3 +348,25 @@ def test_a_notebook_run_with_the_whole_file_system_as_its_processed_folder_write
     err = capsys.readouterr().err
     assert status == 1 and "/ is the root of the whole file system" in err and "Traceback" not in err, err
     assert sorted(p.name for p in Path("/").iterdir()) == before and not (here / "out.ipynb").exists()
+
+
+@pytest.mark.parametrize("command", [["publish", str(BUILT), "{}", "brief.pdf"], ["synthetic", "2", "{}"],
+                                     ["report", str(paths.NOTEBOOKS_DIR / "04_report.ipynb"), "--into", "{}"]])
+def test_a_folder_that_is_a_link_to_nothing_is_said_to_be_one(here, capsys, command):
+    """Was: "the file could not be opened (File exists)", advising to check that it exists."""
+    (here / "out").symlink_to(here / "gone")
+    err = _one_line(cli.main([a.replace("{}", "out") for a in command]), _said(capsys))
+    assert err.startswith(f"error: out is a link to {here / 'gone'}, which does not exist: give the "), err
+    assert err.endswith("(or make the folder the link leads to).\n") and not (here / "gone").exists()
+
+
+@pytest.mark.parametrize("command", [["resolve"], ["template", "t.xlsx"], ["manifest"]])
+def test_a_config_folder_named_elsewhere_without_its_files_gets_advice_that_works(here, capsys, command):
+    """Was: "restore it from git (git checkout -- config/)", which restores the project's config/, not this one."""
+    (here / "conf").mkdir()
+    assert cli.main([*command, "--config-dir", "conf"]) == 1
+    err = _said(capsys)
+    assert err.startswith("error: ") and ("conf/sources.yaml: the configuration file is missing\n  How to fix: name "
+                                          "the folder that holds sources.yaml and catalogue.yaml (--config-dir; make's "
+                                          "CONFIG_DIR), or leave it out for the default, config; or copy them there "
+                                          "from it.") in err, err

@@ -308,8 +308,8 @@ def _check_raw_folder(raw_dir: Path) -> None:
                              f"{paths.display_path(paths.RAW_DIR)}.")
     if not os.access(raw_dir, os.R_OK | os.X_OK):
         raise InputError(raw_dir, None, "the raw folder cannot be read: permission denied",
-                         f"give yourself the right to read it (`chmod -R u+rX {paths.display_path(raw_dir)}`), "
-                         "then rerun.")
+                         f"give yourself the right to read it (`chmod -R u+rX {paths.display_path(raw_dir)}`, or "
+                         "ask its owner), then rerun.")
 
 
 def _check_output_file(path: Path, what: str, example: Path) -> None:
@@ -353,6 +353,9 @@ def _folder(what: str, example: Path | str) -> Callable[[str], Path]:
     """A folder argument (read, written, or both): a file is not one."""
     def folder(text: str) -> Path:
         _names_something(text, "folder", what, example)
+        if Path(text).is_symlink() and not Path(text).exists():     # (was: "could not be opened (File exists)")
+            raise ParameterError(f"{text} is a link to {os.readlink(text)}, which does not exist: give the {what}, "
+                                 f"e.g. {paths.display_path(example)} (or make the folder the link leads to).")
         if Path(text).is_file():
             raise ParameterError(f"{text} is a file, not a folder: give the {what}, e.g. "
                                  f"{paths.display_path(example)}.")
