@@ -10,7 +10,7 @@ series holding 0 (or, for a share, 100%) has no trend line. Worked by hand from 
 import pandas as pd
 import pytest
 
-from conftest import resolve_run
+from conftest import copy_of_project, resolve_run
 from helpers import analyse
 from helpers.analyse import charts
 from helpers.extract import dataset
@@ -25,13 +25,9 @@ ROWS = ([dict(county="建德市", indicator="科创板上市企业数", year=202
 
 @pytest.fixture(scope="module")
 def edges(tmp_path_factory):
-    import shutil
 
-    from helpers.core import paths
     root = tmp_path_factory.mktemp("edges")
-    shutil.copytree(paths.RAW_DIR, root / "raw")
-    shutil.copytree(paths.CONFIG_DIR, root / "config")
-    (root / "processed").mkdir()
+    copy_of_project(root)
     drop(root, "edges.xlsx", ROWS)
     dataset.write(dataset.build(root / "raw", root / "config"), root / "processed")
     resolve_run(root / "processed", root / "config", year=2025)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers.core import paths
+from conftest import copy_of_project
 from helpers.core.errors import InputError
 from helpers.extract import dataset
 from helpers.extract.documents import pdf
@@ -61,8 +61,7 @@ def with_thead(page: str) -> str:
 
 
 def fresh(folder: Path) -> Path:
-    shutil.copytree(paths.RAW_DIR, folder / "raw")
-    shutil.copytree(paths.CONFIG_DIR, folder / "config")
+    copy_of_project(folder)
     return folder
 
 
