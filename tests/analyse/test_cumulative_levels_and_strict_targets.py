@@ -100,3 +100,25 @@ def test_a_strict_target_on_its_base_is_judged_in_the_period(plan, base, value, 
     assert f"目标{comparator}{base:g}只要求越过基期值" in zh and f"2023年实际值{value:g}" in zh
     assert ("已达到目标，计为快于序时进度" if judgement == ev.AHEAD else "尚未达到目标，计为慢于序时进度") in zh
     assert ("already meets it: ahead of schedule" if judgement == ev.AHEAD else "does not meet it yet: behind") in en
+
+
+@pytest.mark.parametrize("value, bound, judgement, code", [
+    (0.31, ">", ev.AHEAD, "strict_on_base_met"),          # every figure above 0.31 passes 0.3
+    (0.3, "<", ev.BEHIND, "strict_on_base_not_met"),      # no figure below 0.3 passes it
+    (0.3, ">=", None, "period_bound"),                    # 0.3 itself does not, 0.32 does: cannot tell
+])
+def test_a_strict_target_on_its_base_against_an_actual_that_is_a_bound(plan, value, bound, judgement, code):
+    observed = [{"year": 2020, "value": 0.3, "comparator": "=", "kind": "actual"},
+                {"year": 2023, "value": value, "comparator": bound, "kind": "actual"}]
+    judged = plan_judgement(observed, _target(0.3, ">"), plan, 2023, "higher", measure="total")
+    assert judged["schedule_judgement"] == judgement and _codes(judged) == [code]
+    if judgement is not None:
+        assert f"2023年实际值{'>' if bound == '>' else '<'}{value:g}" in _said(judged, "zh")
+
+
+def test_the_sdg_ratio_of_a_strict_target_on_its_base_says_why_there_is_none(plan):
+    judged = plan_judgement(_observed({2020: 0.3, 2023: 0.29}, 2023), _target(0.3, ">"), plan, 2023, "higher",
+                            measure="total")
+    assert judged["sdg_progress_ratio"] is None
+    assert json.loads(judged["sdg_notes"]) == [{"code": "strict_on_base"}]
+    assert notes_text(judged["sdg_notes"], words("zh"), "sdg_notes") == "目标只要求越过基期值：所需增速为0，无比值可算"

@@ -32,6 +32,7 @@ from helpers.analyse.growth import (
     NOT_ASSESSABLE,
     RATE_ABSOLUTE,
     RATE_CAGR,
+    STRICT,
     TARGET_MET,
     absolute_change,
     cagr,
@@ -134,6 +135,6 @@ def sdg_progress(observations: list[tuple[int, float]], base_year: int, current_
     if achieved:   # as in sdg-build: an achieved target is the status, whatever the ratio
         return SdgProgress(year0, observed, required, method, ratio, TARGET_MET, note)
     if ratio is None:
-        return SdgProgress(year0, observed, required, method, None, NOT_ASSESSABLE,
-                           {"code": "held"})
+        return SdgProgress(year0, observed, required, method, None, NOT_ASSESSABLE,   # (>0.3 from 0.3: no hold)
+                           {"code": "strict_on_base" if comparator in STRICT else "held"})
     return SdgProgress(year0, observed, required, method, ratio, category_for_ratio(ratio), note)

@@ -390,6 +390,12 @@ def _period_on_bound(out: dict, base, year: int, value: float, bounds: dict, goa
             strict = bound in (">", "<")
             notes.append({"code": "schedule_bound", **said, "progress": share, "schedule": schedule,
                           "progress_comparator": (">" if above else "<") + ("" if strict else "=")})
+    else:   # a strict target on the base (>0.3 from 0.3, _schedule): met by every figure the bound allows, or by none
+        met = bound_meets_target(value, bound, goal, comparator, direction)
+        out["schedule_judgement"] = None if met is None else ev.AHEAD if met else ev.BEHIND
+        if met is not None:
+            notes.append({"code": "strict_on_base_met" if met else "strict_on_base_not_met", **said, "target": goal,
+                          "target_comparator": comparator})
     if not out["schedule_judgement"]:
         notes.append({"code": "period_bound", **said, "schedule": schedule})
     if year < report_year:
@@ -540,7 +546,7 @@ def _schedule_notes(out: dict, year: int, value: float, goal: float, comparator:
     elif out["schedule_judgement"] and out["progress_share"] is None:     # a strict target on the base (_schedule)
         met = out["schedule_judgement"] == ev.AHEAD
         notes.append({"code": "strict_on_base_met" if met else "strict_on_base_not_met", "year": year,
-                       "value": value, "target": goal, "target_comparator": comparator})
+                      "value": value, "value_comparator": "=", "target": goal, "target_comparator": comparator})
     elif out["schedule_judgement"]:
         notes.append({"code": "schedule_shares", "year": year, "progress": out["progress_share"],
                       "schedule": out["schedule_share"]})
