@@ -114,3 +114,5 @@ def test_the_outlook_writes_a_change_per_year_where_a_value_is_0_not_a_percentag
     assert row["growth_method"].startswith("absolute") and row["achieved_growth_last_period"] == pytest.approx(0.2)
     text = str(chapters.outlook.outlook_section(ctx))
     assert shown in text and "20.0% → —" not in text
+    # the column's heading says its figures may be changes a year, not only growth rates (R5-05)
+    assert ("年均增速或每年变化量（/年）" if lang == "zh" else "Annual growth, or change a year (/yr)") in text
