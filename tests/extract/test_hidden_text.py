@@ -523,6 +523,16 @@ def test_a_style_sheet_that_cannot_be_read_is_logged_where_it_could_change_no_fi
                                "（若有，该网页不予读取）；如需确认，请连同样式表保存网页（另存为“网页，全部”），或在浏览器中打印为PDF"]
 
 
+def test_an_import_after_other_rules_is_ignored_as_the_browser_ignores_it(workspace):
+    """An @import counts only before a sheet's other rules: after them Chromium ignores it, and shows the 9 (290).
+    The reader followed it, and its `.hide{display:none}` hid the 9: read 20, exit 0."""
+    (workspace / "raw" / "p.css").write_text(".hide{display:none}", encoding="utf-8")
+    _page(workspace, '2<span class="hide">9</span>0左右', "@import url(p.css);")     # (after the page's own rules)
+    write_manifest(workspace / "raw")
+    ds = _build(workspace)
+    assert _total_2030(ds) == 290 and _hidden_log(ds) == []
+
+
 @pytest.mark.parametrize("link", ['<link rel="alternate stylesheet" title="大字" href="p.css">',
                                   '<link rel="stylesheet" media="speech" href="p.css">'])
 def test_an_alternative_style_sheet_is_not_applied(workspace, link):

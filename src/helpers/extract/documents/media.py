@@ -65,8 +65,9 @@ class Medium:
         where = (f"printed ({self.width:g} px wide)" if self.type == "print" else
                  f"on a screen {self.width:g} px wide" + (f" and {self.height:g} high" if self.height !=
                                                           _height(self.type, self.width) else ""))
-        extra = [f"{name}: {value}" if name != "prefers-color-scheme" else f"in {value} mode"
-                 for name, value in self.settings]
+        extra = [f"{self.resolution:g} device pixels a CSS pixel"] if self.resolution != 1 else []
+        extra += [f"{name}: {value}" if name != "prefers-color-scheme" else f"in {value} mode"
+                  for name, value in self.settings]
         extra += [f"where '{query[:60]}' holds" for query in sorted(self.unknown)]
         return ", ".join([where, *extra])
 

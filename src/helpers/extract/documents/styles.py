@@ -171,6 +171,11 @@ class PageStyle:
         """Read the page as the device `medium` (media.Medium) shows it from now on (media.PRIMARY at first)."""
         self.cascade.use(medium)
 
+    def may_differ_by_device(self) -> bool:
+        """Whether a rule inside a media query, or a size in viewport units, applies to any element the page's style
+        was read for (after hidden_elements and font_sizes, every element)."""
+        return bool(self.cascade.conditional) or self.cascade.viewport_units
+
     def other_media(self, elements) -> list:
         """The devices other than the primary (media.devices) on which the page's style may show the `elements`
         otherwise: those the media queries of the rules matching them or an element around them tell apart, and
@@ -345,6 +350,9 @@ class _Cascade:
         self.rules = rules
         self.matched: dict[int, dict[str, list[Declaration]]] = {}
         self.conditional: set[int] = set()          # the elements a rule inside a media query matches
+        # whether a size or offset is in viewport units (vw …): in a rule, or in an inline style met
+        self.viewport_units = any(rule.property in SIZED and VIEWPORT_LENGTH.search(rule.declaration.value)
+                                  for rule in rules)
         self.use(PRIMARY)
 
     def use(self, medium) -> None:
@@ -395,6 +403,8 @@ class _Cascade:
                             self.conditional.add(id(element))
             for name, declaration in _inline(element, self.quirks):
                 found.setdefault(name, []).append(declaration)
+                if name in SIZED and VIEWPORT_LENGTH.search(declaration.value):
+                    self.viewport_units = True
             self.matched[id(element)] = found
         return self.matched[id(element)]
 
@@ -902,31 +912,39 @@ def _rules(soup, load, quirks: bool, sheets: _Sheets) -> list[Rule]:
     return rules
 
 
-def _applied(nodes, load, base, line: int, depth: int, sheets: _Sheets, condition: int, layer: tuple):
+def _applied(nodes, load, base, line: int, depth: int, sheets: _Sheets, condition: int, layer: tuple,
+             top: bool = True):
     """The qualified rules that may apply, each with its media condition and its layer's path: those at the top,
     inside @media (on the devices its query holds on), @layer and @supports, and those of the sheets an @import
     brings in (where they stand, in the layer and on the devices it names); those inside @container and @scope on
-    some devices (media.Query: a query this reader cannot evaluate)."""
+    some devices (media.Query: a query this reader cannot evaluate). An @import counts only at the `top` of a sheet,
+    before its other rules (@charset and `@layer a, b;` apart), as in the browser: one after them is ignored."""
     import tinycss2
+    importing = top
     for node in nodes:
         if node.type == "qualified-rule":
+            importing = False
             yield node, condition, layer
-        elif node.type != "at-rule":
+        elif node.type != "at-rule" or node.lower_at_keyword == "charset":
             continue
-        elif node.lower_at_keyword == "import" and depth < MAX_IMPORT_DEPTH:
-            yield from _imported(node, load, base, line, depth, sheets, condition, layer)
+        elif node.lower_at_keyword == "import":
+            if importing and depth < MAX_IMPORT_DEPTH:
+                yield from _imported(node, load, base, line, depth, sheets, condition, layer)
         elif node.lower_at_keyword == "layer":
             names = [name.strip() for name in tinycss2.serialize(node.prelude).split(",") if name.strip()]
             if node.content is None:            # @layer a, b; : the layers' order named
                 for name in names:
                     sheets.layer(layer, name)
                 continue
+            importing = False
             inner = sheets.layer(layer, names[0] if names else None)
             yield from _applied(tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True),
-                                load, base, line, depth, sheets, condition, inner)
+                                load, base, line, depth, sheets, condition, inner, top=False)
         elif node.content is None:
+            importing = False
             continue
         elif node.lower_at_keyword in ("supports", "media", "container", "scope"):
+            importing = False
             # (a container query or a scope: which elements it applies to depends on the layout, or is not
             # followed: taken as a query that holds on some devices, so that where it changes a figure it is in doubt)
             prelude = " ".join(tinycss2.serialize(node.prelude).split())
@@ -935,7 +953,7 @@ def _applied(nodes, load, base, line: int, depth: int, sheets: _Sheets, conditio
             if where is not None:
                 yield from _applied(tinycss2.parse_blocks_contents(node.content, skip_comments=True,
                                                                    skip_whitespace=True),
-                                    load, base, line, depth, sheets, where, layer)
+                                    load, base, line, depth, sheets, where, layer, top=False)
 
 
 def _imported(node, load, base, line: int, depth: int, sheets: _Sheets, condition: int, layer: tuple):

@@ -164,6 +164,8 @@ def _media_doubts(soup, style, hidden: list, unseen: list, sizes: dict) -> dict[
     reading of the page's style around the cells (the cells, what they hold, the elements they are in), and only a
     page whose style tells devices apart there pays it."""
     from bs4 import NavigableString
+    if not style.may_differ_by_device():
+        return {}
     cells = [cell for cell in soup.find_all(("td", "th")) if DIGIT.search(cell.get_text()) and
              sum(1 for text in cell.find_all(string=True) if type(text) is NavigableString and text.strip()) > 1]
     if not cells:       # (a cell of one piece of text is shown whole or not at all: it reads alike where shown)
