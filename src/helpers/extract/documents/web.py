@@ -148,8 +148,8 @@ def _hide(path: Path, soup, sheets: LinkedSheets) -> tuple[int, dict, dict]:
 # How many devices a page's style is read on at most, and how many elements in all (each device's reading of the
 # elements in and around the cells that matter): past this its media queries are too many to follow in seconds
 # (some 30 µs an element; a plan's table of 200 such cells and Bootstrap's breakpoints, print and dark mode read
-# on 17 devices, is some 20,000).
-MAX_MEDIA = 24
+# on 17 devices, is some 20,000; a page sizing its text at 13 breakpoints, with print and dark mode, 36 devices).
+MAX_MEDIA = 64
 MAX_MEDIA_WORK = 60_000
 
 
