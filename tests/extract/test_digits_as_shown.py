@@ -246,6 +246,8 @@ NINE = '2<span class="h">9</span>0左右'
      "on a screen 390 px wide", "the rule '.h {font-size: 8px}' inside @media (max-width:600px) (line 5)"),
     (".h{font-size:1.3vw}", "290左右", "'290左右' (a digit set smaller)", "on a screen 390 px wide",
      "the rule '.h {font-size: 1.3vw}' (line 5)"),          # 16.6 px on a desktop beside 16, 5.1 px on a phone
+    ('@media (max-width: 600px){.h::after{content:"1"}}', "290左右", "'2910左右'", "on a screen 390 px wide",
+     "the rule '.h::after {content: \"1\"}' inside @media (max-width: 600px) (line 5)"),
 ])
 def test_a_figure_another_device_shows_otherwise_stops_at_its_cell(workspace, sheet, written, elsewhere, device,
                                                                    rule):

@@ -212,7 +212,8 @@ class PageStyle:
                                              all(q.holds(medium) for q in condition))
             if differs or (name in SIZED and VIEWPORT_LENGTH.search(declaration.value)):
                 rule = cascade.rule_of(declaration)
-                written = f"{name}: {declaration.value}" + (" !important" if declaration.important else "")
+                written = f"{name.split(':')[-1]}: {declaration.value}" + (" !important" if declaration.important
+                                                                             else "")
                 if rule is None:
                     return f"the inline style '{written}' (line {element.sourceline or 1})"
                 inside = " and ".join(f"@media {query.text}" for query in condition)
@@ -524,16 +525,26 @@ class _Cascade:
         before 0 shows as 20, and was read 0. An icon font's mark (a private-use character) is no text, and a
         counter's number in a table cell cannot be told: refused."""
         from bs4 import NavigableString
-        if not any(rule.property.startswith(("before:", "after:")) for rules in self.by_key.values() for rule in rules):
+        self.inserted: set[int] = set()         # the ids of the texts put in
+        if not self.generating:
             return
         for element in soup.find_all(True):
-            matched = self._matched(element)
-            for which in ("before", "after"):
-                found = self._winner_of(matched, f"{which}:content")
-                text = _generated(found.value, element) if found is not None else ""
+            for which, text in zip(("before", "after"), self.generated(element)):
                 if text:
-                    (element.insert(0, NavigableString(text)) if which == "before"
-                     else element.append(NavigableString(text)))
+                    inserted = NavigableString(text)
+                    self.inserted.add(id(inserted))
+                    element.insert(0, inserted) if which == "before" else element.append(inserted)
+
+    @property
+    def generating(self) -> bool:
+        """Whether a ::before or ::after rule writes text (`content`)."""
+        return any(rule.property.startswith(("before:", "after:")) for rule in self.rules)
+
+    def generated(self, element) -> tuple[str, str]:
+        """The text ::before and ::after rules write before and after the element, on the device in use."""
+        matched = self._matched(element)
+        found = [self._winner_of(matched, f"{which}:content") for which in ("before", "after")]
+        return tuple(_generated(each.value, element) if each is not None else "" for each in found)
 
     def font_size(self, element, parent: float | None, root: float | None) -> float | None:
         """The element's font size in CSS pixels, from its parent's and the root's (None: not known), as the

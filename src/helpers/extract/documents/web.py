@@ -180,7 +180,11 @@ def _media_doubts(soup, style, hidden: list, unseen: list, sizes: dict) -> dict[
         raise UnsureStyle(cells[0].sourceline or 1, f"the page's style may show its tables' {len(cells):,} cells of "
                           f"figures in pieces otherwise on {len(others) + 1} kinds of device (by its media queries), "
                           "more than this reader follows")
-    first = {id(cell): _reading(cell, _ids(hidden), _ids(unseen), sizes) for cell in cells}
+    cascade = style.cascade
+    writes = cascade.generating and any(rule.declaration.media for rule in cascade.rules
+                                        if rule.property.startswith(("before:", "after:")))
+    made = (cascade.generated, cascade.inserted) if writes else None     # (::before text that differs by device)
+    first = {id(cell): _reading(cell, _ids(hidden), _ids(unseen), sizes, made) for cell in cells}
     doubts: dict[int, str] = {}
     from helpers.extract.documents.media import PRIMARY
     for medium in others:
@@ -192,7 +196,7 @@ def _media_doubts(soup, style, hidden: list, unseen: list, sizes: dict) -> dict[
         for cell in cells:
             if id(cell) in doubts:
                 continue
-            here, there = first[id(cell)], _reading(cell, hidden_there, unseen_there, sizes_there)
+            here, there = first[id(cell)], _reading(cell, hidden_there, unseen_there, sizes_there, made)
             if here is None or there is None or here == there:
                 continue
             elements = [cell, *cell.find_all(True), *cell.parents]
@@ -211,13 +215,15 @@ def _ids(items: list) -> set[int]:
     return {id(item) for item in items}
 
 
-def _reading(cell, hidden: set[int], unseen: set[int], sizes: dict) -> tuple[str, bool] | None:
+def _reading(cell, hidden: set[int], unseen: set[int], sizes: dict, made=None) -> tuple[str, bool] | None:
     """What a cell shows on a device, its text (without spaces) and whether a digit of it is set smaller than the
     digit beside it (_smaller_digit), from what the page's style hides there (the ids of the `hidden` elements and
-    the `unseen` text) and its font sizes; None where the cell, or all it holds, is not shown there."""
+    the `unseen` text) and its font sizes; None where the cell, or all it holds, is not shown there. With `made`
+    (what ::before and ::after write on the device, and the ids of the texts written in for the desktop's screen),
+    the text they write there."""
     if any(id(element) in hidden for element in (cell, *cell.parents)):
         return None
-    pieces, parents = _pieces(cell, sizes, hidden, unseen)
+    pieces, parents = _pieces(cell, sizes, hidden, unseen, made)
     text = re.sub(r"\s+", "", "".join(piece for piece, _ in pieces))
     if not text:
         return None
@@ -526,29 +532,40 @@ def _smaller_digit(cell, sizes: dict) -> str:
     return _doubt(*_pieces(cell, sizes))
 
 
-def _pieces(cell, sizes: dict, hidden: set = frozenset(), unseen: set = frozenset()) -> tuple[list, list]:
+def _pieces(cell, sizes: dict, hidden: set = frozenset(), unseen: set = frozenset(), made=None) -> tuple[list, list]:
     """A cell's pieces of text in order, each with its size (`sizes`), a line break at each block, and the id of
-    each piece's element; without the `hidden` elements (ids) and the `unseen` text (ids)."""
+    each piece's element; without the `hidden` elements (ids) and the `unseen` text (ids). With `made` (_reading),
+    the text ::before and ::after write on the device in place of what was written in."""
     from bs4 import NavigableString, Tag
     from bs4.element import PreformattedString
     pieces, parents = [], []
     passed_over = None                   # the last node of a hidden element, up to which nothing is read
-    for node in cell.descendants:
+    after: dict[int, list] = {}          # the text ::after writes, by the id of the element's last node
+    for node in (cell, *cell.descendants) if made else cell.descendants:
         if passed_over is not None:
             if node is passed_over:
                 passed_over = None
-            continue
-        if isinstance(node, Tag) and id(node) in hidden:
+        elif isinstance(node, Tag) and id(node) in hidden:
             last = node._last_descendant()
             passed_over = last if last is not None and last is not node else None
-            continue
-        if isinstance(node, Tag) and node.name in BLOCKS:
-            pieces.append(("\n", None))
-            parents.append(None)
+        elif isinstance(node, Tag):
+            if node.name in BLOCKS:
+                pieces.append(("\n", None))
+                parents.append(None)
+            if made:
+                before, behind = made[0](node)
+                if before:
+                    pieces.append((before, sizes.get(id(node))))
+                    parents.append(id(node))
+                if behind:
+                    after.setdefault(id(node._last_descendant() or node), []).append((behind, node))
         elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString) and str(node) and \
-                id(node) not in unseen:
+                id(node) not in unseen and not (made and id(node) in made[1]):
             pieces.append((str(node), sizes.get(id(node.parent))))
             parents.append(id(node.parent))
+        for text, element in reversed(after.pop(id(node), [])):     # (the innermost element's first)
+            pieces.append((text, sizes.get(id(element))))
+            parents.append(id(element))
     return pieces, parents
 
 
