@@ -48,7 +48,7 @@ from helpers.analyse.inputs import (
 )
 from helpers.analyse.trends import fit_trend
 from helpers.core.config import Plan
-from helpers.core.formatting import COMPARATOR_SIGNS, number
+from helpers.core.formatting import bound_text
 from helpers.core.periods import FINAL_PHASES, phase
 from helpers.core.records import place_of_row
 from helpers.core.wording import words
@@ -429,7 +429,7 @@ def _cumulative_judgement(observed: list[dict], target: dict, period, final: boo
     years = range(first, year + 1)
     total = sum(by_year[y] for y in years)
     # (as typed, to six significant digits, never with an exponent: 1,500,000, not 1.5e+06; a bound with its sign)
-    terms = " + ".join(COMPARATOR_SIGNS[bounds.get(y, "=")] + number(by_year[y], digits=6) for y in years)
+    terms = " + ".join(bound_text(by_year[y], bounds.get(y, "="), digits=6) for y in years)
     summed = sum_comparator(bounds.get(y, "=") for y in years)
     schedule = ev.schedule_share(min(year, period.target_year), period.base_year, period.target_year)
     note = {"code": "cumulative_sum", "first": first, "year": year, "terms": terms, "total": total,

@@ -27,6 +27,7 @@ from helpers.report.blocks import (
     figures,
     indicator_cell,
     indicator_with_unit,
+    target_text,
     value_text,
     year_value_text,
 )
@@ -69,7 +70,7 @@ def outlook_section(ctx: ReportContext) -> Html:
                        for g in (r.achieved_growth_last_period, r.required_growth_next_period))
         reading = ctx.t(f"plan_cycle.outlook_short.{r.target_reading}") if isinstance(r.target_reading, str) else "—"
         body.append([ctx.entity_name(r.entity), indicator_with_unit(ctx, r.indicator_id, r.unit),
-                     value_text(ctx, r.next_target_value, r.next_target_comparator), reading,
+                     target_text(ctx, r.next_target_value, r.next_target_comparator), reading,
                      Markup("<br>").join(projection), growth,
                      year_value_text(ctx, r.last_actual_year, r.last_actual_value,
                                      getattr(r, "last_actual_comparator", None))])
@@ -113,7 +114,7 @@ def outlook_brief(ctx: ReportContext) -> Html:
     asks = with_target[with_target["target_reading"].isin(["clear_break", "stretch"])]
     asks = asks.sort_values("acceleration_needed", ascending=False, na_position="last")
     body = [[ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id),
-             value_text(ctx, r.next_target_value, r.next_target_comparator),
+             target_text(ctx, r.next_target_value, r.next_target_comparator),
              ctx.t(f"plan_cycle.outlook_short.{r.target_reading}"),
              fmt_projection(r.projection, r.measure)] for r in asks.head(BRIEF_ROWS).itertuples()]
     columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),

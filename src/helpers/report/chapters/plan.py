@@ -19,6 +19,7 @@ from helpers.report.blocks import (
     indicator_cell,
     indicator_with_unit,
     light,
+    target_text,
     value_text,
     year_value_text,
 )
@@ -41,7 +42,7 @@ def flag(row, name: str) -> bool:
 def marked_target(ctx: ReportContext, row) -> str:
     """The target as the plan states it: its comparator, 约 for 左右 (approximate), 〔〕 for a five-year sum, and a
     star for a binding (约束性) target (marks_notes says what each means)."""
-    text = value_text(ctx, row.target_value, row.target_comparator)
+    text = target_text(ctx, row.target_value, row.target_comparator)
     if text == "—":
         return text
     if flag(row, "target_approximate"):
