@@ -153,15 +153,31 @@ SHEET_SIZES = {
                                          '2<span class="n" style="font-size:100%">9</span>0左右'),
     "a linked sheet": ("linked:.n{font-size:40%}", '2<span class="n">9</span>0左右'),
     "a box's transform": (".n{display:inline-block} td .n{transform:scale(0.4)}", '2<span class="n">9</span>0左右'),
+    # in units the reader dropped as invalid, and so read at full size (hostile pass 4, R4-3): Chromium 156 draws
+    # each 9 at 5.1, 8, 8, 6.4, 8 and 6.4 px on a screen 1280 × 800 (a container's units without a container: the
+    # viewport's), beside 16 px digits
+    "vw": (".n{font-size:0.4vw}", '2<span class="n">9</span>0左右'),
+    "vh": (".n{font-size:1vh}", '2<span class="n">9</span>0左右'),
+    "vmin": (".n{font-size:1vmin}", '2<span class="n">9</span>0左右'),
+    "vmax": (".n{font-size:0.5vmax}", '2<span class="n">9</span>0左右'),
+    "dvh": (".n{font-size:1dvh}", '2<span class="n">9</span>0左右'),
+    "cqw": (".n{font-size:0.5cqw}", '2<span class="n">9</span>0左右'),
+    # the browser's own sizes (Chromium: <code> 13 px beside 16; a heading's 18.7 px beside a 16 px 9), not followed
+    "<code>": ("", "2<code>9</code>0左右"),
+    "in a <h3>": (".n{font-size:16px}", '<h3>2<span class="n">9</span>0左右</h3>'),
 }
 
 
 def _page_with_sheet(workspace: Path, sheet: str, cell: str) -> Path:
     """_page with the rules `sheet` in the page's <style>, or (`linked:`) in a style sheet beside it, as "Web page,
-    complete" saves it, linked from the page's head."""
+    complete" saves it, linked from the page's head, or (`head:`) the markup in the page's head."""
     add_fifteenth_plan(workspace, "word_tab_cells")
     path = workspace / "raw" / "tonglu_15.html"
-    if sheet.startswith("linked:"):
+    if sheet.startswith("head:"):
+        web_page_with_target(path, cell)
+        page = path.read_text(encoding="utf-8")
+        path.write_text(page.replace("</head>", sheet[5:] + "</head>"), encoding="utf-8")
+    elif sheet.startswith("linked:"):
         (workspace / "raw" / "tonglu_15_files").mkdir()
         (workspace / "raw" / "tonglu_15_files" / "site.css").write_text(sheet[7:], encoding="utf-8")
         web_page_with_target(path, cell)
@@ -204,6 +220,96 @@ def test_a_digit_at_a_size_the_reader_cannot_work_out_stops_at_its_cell(workspac
     with pytest.raises(InputError) as info:
         _build(workspace)
     assert "'9' is set at a size the page's style gives in a way this reader cannot work out" in info.value.problem
+
+
+# ------------------------------------------------------------- a figure another device shows otherwise (R4-2, R4-3)
+
+NINE = '2<span class="h">9</span>0左右'
+
+
+@pytest.mark.parametrize("sheet, written, elsewhere, device, rule", [
+    ("@media (min-width: 800px){.h{display:none}}", "20左右", "'290左右'", "on a screen 390 px wide",
+     "the rule '.h {display: none}' inside @media (min-width: 800px) (line 5)"),
+    ("@media not print{.h{display:none}}", "20左右", "'290左右'", "printed (718 px wide)",
+     "the rule '.h {display: none}' inside @media not print (line 5)"),
+    ("@media print{.h{display:none}}", "290左右", "'20左右'", "printed (718 px wide)",
+     "the rule '.h {display: none}' inside @media print (line 5)"),
+    ("@media (prefers-color-scheme: light){.h{color:#fff}}", "20左右", "'290左右'", "on a screen 1280 px wide, in "
+     "dark mode", "the rule '.h {color: #fff}' inside @media (prefers-color-scheme: light) (line 5)"),
+    ("@media screen{@media (max-width: 600px){.h{font-size:0}}}", "290左右", "'20左右'", "on a screen 390 px wide",
+     "the rule '.h {font-size: 0}' inside @media screen and @media (max-width: 600px) (line 5)"),
+    ("@layer a{@media (max-width:600px){.h{display:none}}}", "290左右", "'20左右'", "on a screen 390 px wide",
+     "the rule '.h {display: none}' inside @media (max-width:600px) (line 5)"),
+    ('head:<style media="(min-width: 800px)">.h{visibility:hidden}</style>', "20左右", "'290左右'",
+     "on a screen 390 px wide", "the rule '.h {visibility: hidden}' inside @media (min-width: 800px) (line 6)"),
+    ("@media (max-width:600px){.h{font-size:8px}}", "290左右", "'290左右' (a digit set smaller)",
+     "on a screen 390 px wide", "the rule '.h {font-size: 8px}' inside @media (max-width:600px) (line 5)"),
+    (".h{font-size:1.3vw}", "290左右", "'290左右' (a digit set smaller)", "on a screen 390 px wide",
+     "the rule '.h {font-size: 1.3vw}' (line 5)"),          # 16.6 px on a desktop beside 16, 5.1 px on a phone
+    ('@media (max-width: 600px){.h::after{content:"1"}}', "290左右", "'2910左右'", "on a screen 390 px wide",
+     "the rule '.h::after {content: \"1\"}' inside @media (max-width: 600px) (line 5)"),
+])
+def test_a_figure_another_device_shows_otherwise_stops_at_its_cell(workspace, sheet, written, elsewhere, device,
+                                                                   rule):
+    """A rule inside a media query, or a size in viewport units, that hides a digit, shows it, or sets it smaller
+    on some devices and not on others: what Chromium 156 shows at 1280 and 390 px wide, printed, in dark mode
+    differs (the 9 hidden or shown, 8 px or 5.1 px beside 16). Such rules were not read at all, or read as the
+    desktop's screen alone (`screen`, and `print` ignored), and the cell read as one of the figures, exit 0 (hostile
+    pass 4, R4-2, R4-3). Now the run stops at the cell, naming the rule, the device and what each shows, and the
+    advice (a reading of the cell with the office's answer) works when followed."""
+    path = _page_with_sheet(workspace, sheet, NINE)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    error = info.value
+    assert str(error.file).endswith(path.name)
+    assert error.problem == (f"the 2030年目标 cell of '人才资源总量' is '{written}': the page's style shows it "
+                             f"otherwise on another device: {elsewhere} {device}, by {rule}, where a desktop's screen "
+                             f"(1280 px wide) shows '{written}', so its figure cannot be read for sure")
+    page = path.read_text(encoding="utf-8")
+    assert error.where.line == page[:page.index(NINE)].count("\n") + 1
+    _follow_the_advice(workspace, error.fix, path)
+    row = total_target_2030(_build(workspace))
+    assert (row["value"], row["approximate"]) == (20, True)
+
+
+@pytest.mark.parametrize("sheet", [
+    "@media (max-width:600px){td{font-size:12px}}",             # the whole cell smaller on a phone
+    "@media (max-width:600px){table{display:none}}",            # the table left out on a phone: read where shown
+    "@media (max-width:600px){.h{color:red}} @media print{td{color:#000}}",
+    "td{font-size:1.25vw}",                                      # 16 px on a desktop, 4.9 px on a phone: all of it
+    "@media speech{.h{display:none}} @media (min-width: 800px){.other{display:none}}",
+])
+def test_a_rule_for_some_devices_that_changes_no_figure_is_read(workspace, sheet):
+    """Rules that differ by device but show every digit of the figure alike, and at one size, change no figure: the
+    9 is read (Chromium: 290 at 1280 and 390 px wide and printed)."""
+    _page_with_sheet(workspace, sheet, NINE)
+    assert total_target_2030(_build(workspace))["value"] == 290
+
+
+@pytest.mark.parametrize("doctype, cell, read", [
+    ("", '2<span style="font-size:16">0</span>左右', 20),              # quirks mode: 16 px
+    ("<!DOCTYPE html>\n", '2<span style="font-size:16px;font-size:8">0</span>左右', 20),   # dropped: 16px stands
+])
+def test_a_font_size_without_its_unit_is_read_as_the_browser_reads_it_by_the_pages_doctype(workspace, doctype, cell,
+                                                                                          read):
+    """A page in quirks mode (no doctype) takes font-size:16 as 16 px (Chromium, in an inline style and a style
+    sheet), and one of today's doctype drops it: the reader refused both ('a size the page's style gives in a way
+    this reader cannot work out'). Read as Chromium shows them, 20."""
+    path = _page(workspace, cell)
+    page = path.read_text(encoding="utf-8")
+    path.write_text(doctype + page.removeprefix("<!DOCTYPE html>\n"), encoding="utf-8")
+    write_manifest(workspace / "raw")
+    row = total_target_2030(_build(workspace))
+    assert (row["value"], row["approximate"]) == (read, True)
+
+
+def test_a_font_size_without_its_unit_in_quirks_mode_sets_a_digit_smaller(workspace):
+    """font-size:8 on a quirks-mode page is 8 px (Chromium): the 9 is set at half the size of the 2 and the 0."""
+    path = _page(workspace, '2<span style="font-size:8">9</span>0左右')
+    page = path.read_text(encoding="utf-8")
+    path.write_text(page.removeprefix("<!DOCTYPE html>\n"), encoding="utf-8")
+    write_manifest(workspace / "raw")
+    _refused_then_read(workspace, path, "290左右", "9", "290")
 
 
 @pytest.mark.parametrize("runs, written, small, figure", [

@@ -4,9 +4,11 @@ A page hides text with its `hidden` attribute, an inline style (display:none, vi
 font-size:0) or a rule of its
 <style> blocks (.hide{display:none}): `2<span class="hide">9</span>0` shows 20, and was read as 290. The rules are
 parsed with tinycss2, the selectors matched with soupsieve (Beautiful Soup's own) and ranked with cssselect, as
-the browser's cascade ranks them: !important first, then an inline style, then the more specific selector, then
-the later rule. A rule for a state of the page (:hover, :focus) matches nothing, as the page is first shown; a rule
-inside @media applies when its query is plain `screen` or `all` (not a phone's width, not print).
+the browser's cascade ranks them: !important first, then an inline style, then its cascade layer (@layer), then the
+more specific selector, then the later rule. A rule for a state of the page (:hover, :focus) matches nothing, as the
+page is first shown. A rule inside a media query (@media, <style media>) applies on the devices its query holds on
+(media.py): the page is read as a desktop's screen shows it (media.PRIMARY), and again as another device shows it
+where its rules tell devices apart (PageStyle.use, other_media; what differs is a doubt: web._media_doubts).
 
 Text in the colour of what is behind it is unseen too (unseen_text): `2<span style="color:#fff">9</span>0` shows 20
 on the white page. Each text's colour (`color`, inherited; <font color>) is laid over its background (the
@@ -25,25 +27,50 @@ import math
 import re
 from dataclasses import dataclass
 
-ZERO = re.compile(r"^[+-]?0*(?:\.0*)?(px|pt|em|rem|%|pc|mm|cm|in|ex|ch|vw|vh)?$")   # (0*\.?0* took seconds over 0000…)
+# The length units of CSS (Values and Units 4): absolute, font-relative, viewport (vw … dvmax: the viewport of the
+# device the page is read on, media.Medium) and container-relative (cqw …: a container's, or without one the
+# viewport's; containers are not followed, so the viewport's).
+VIEWPORT_UNITS = {"vw": ("width",), "vh": ("height",), "vi": ("width",), "vb": ("height",), "vmin": ("width", "height"),
+                  "vmax": ("width", "height")}
+VIEWPORT_UNITS |= {f"{kind}{unit}": axes for kind in ("s", "l", "d") for unit, axes in list(VIEWPORT_UNITS.items())}
+VIEWPORT_UNITS |= {f"cq{unit[1:]}": axes for unit, axes in VIEWPORT_UNITS.items() if len(unit) <= 4 and unit[0] == "v"}
+UNITS = sorted(["px", "pt", "em", "rem", "%", "pc", "mm", "cm", "in", "ex", "ch", "q", "rex", "rch", "ic", "ric",
+                "lh", "rlh", "cap", "rcap", *VIEWPORT_UNITS], key=len, reverse=True)
+ZERO = re.compile(rf"^[+-]?0*(?:\.0*)?({'|'.join(UNITS)})?$")   # (0*\.?0* took seconds over 0000…)
 # Whether a value of these properties hides an element's text; any other value of the property shows it. The first
 # two hide all an element holds; the last two are inherited, and a child may show itself again.
 # ([0-9]+(?:\.[0-9]+)?|\.[0-9]+ is [0-9]*\.?[0-9]+, which shared a run of digits between its two parts: a length of
 # 1,000 digits took 1.4 s, 10,000 two minutes)
-LENGTH = re.compile(r"^([+-]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:e[+-]?[0-9]+)?)(px|pt|em|rem|%|pc|mm|cm|in|ex|ch|q)?$")
-# A length in CSS pixels, with em and % taken of the browser's 16 px: enough to tell a speck or a far move.
+LENGTH = re.compile(rf"^([+-]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:e[+-]?[0-9]+)?)({'|'.join(UNITS)})?$")
+# A length in CSS pixels, with em and % taken of the browser's 16 px: enough to tell a speck or a far move. The
+# units of a font's own measures (lh, cap) are not worked out.
 PIXELS = {"px": 1, "pt": 4 / 3, "pc": 16, "mm": 96 / 25.4, "cm": 96 / 2.54, "in": 96, "q": 96 / 101.6, "em": 16,
-          "rem": 16, "ex": 8, "ch": 8, "%": 0.16, None: 1}
+          "rem": 16, "ex": 8, "ch": 8, "rex": 8, "rch": 8, "ic": 16, "ric": 16, "%": 0.16, None: 1}
+# The viewport (CSS pixels) of the device the page is read as shown on (media.PRIMARY: a desktop's screen).
+DESKTOP = (1280.0, 800.0)
 
 
-def _pixels(value: str) -> float | None:
+def _viewport_pixels(unit: str, viewport: tuple[float, float]) -> float | None:
+    """One viewport unit (vw, vmin, cqh …) in CSS pixels on a viewport of (width, height)."""
+    axes = VIEWPORT_UNITS.get(unit)
+    if axes is None:
+        return None
+    sides = [viewport[0] if axis == "width" else viewport[1] for axis in axes]
+    return (max(sides) if unit.endswith("max") else min(sides)) / 100
+
+
+def _pixels(value: str, viewport: tuple[float, float] = DESKTOP) -> float | None:
     found = LENGTH.match(value.strip())
-    return float(found.group(1)) * PIXELS[found.group(2)] if found else None
+    if not found:
+        return None
+    unit = found.group(2)
+    factor = PIXELS[unit] if unit in PIXELS else _viewport_pixels(unit, viewport)
+    return None if factor is None else float(found.group(1)) * factor
 
 
-def _tiny(value: str) -> bool:
+def _tiny(value: str, viewport: tuple[float, float] = DESKTOP) -> bool:
     """A font size under 2 px (1.5 pt, as a PDF's text no reader sees): a 9 at 1 px between 2 and 0 shows as 20."""
-    size = _pixels(value)
+    size = _pixels(value, viewport)
     return bool(ZERO.match(value)) or (size is not None and size < 2)
 
 
@@ -75,26 +102,38 @@ FAR_PIXELS = 999
 # What draws an element's text larger or smaller than its font size: CSS zoom, and on a box (not inline text) a
 # transform's or `scale`'s factor (MAGNIFYING). A box is an element not shown inline, or one positioned or floated.
 MAGNIFYING = ("zoom", "transform", "scale")
+# The properties whose lengths decide whether and how large a digit is seen; in viewport units (vw …) that depends
+# on the device (PageStyle.other_media).
+SIZED = ("font-size", "font", *BOXED, "transform")
+VIEWPORT_LENGTH = re.compile(r"[0-9.](?:[sld]?v(?:w|h|i|b|min|max)|cq(?:w|h|i|b|min|max))\b")
 READ = {*HIDING, *COLOURS, *BOXED, *REORDERING, *MAGNIFYING, "content", "font", "float"}
 BLACK, WHITE = (0.0, 0.0, 0.0, 1.0), (1.0, 1.0, 1.0)
 # Selectors of generated content or of a browser's own parts (scroll bars, placeholders): they hold no page text.
 NO_PAGE_TEXT = re.compile(r"::|:(before|after|first-line|first-letter|selection|placeholder|marker|backdrop)\b|:-",
                           re.IGNORECASE)
-SHOWN_MEDIA = {"", "screen", "all"}
+
+
+UNLAYERED, BELOW_ALL = (math.inf,), (-math.inf,)
 
 
 @dataclass(frozen=True)
 class Declaration:
-    """One declaration of a property in HIDING, and how it ranks in the cascade."""
+    """One declaration of a property in HIDING, and how it ranks in the cascade: !important first, then an inline
+    style, then its cascade layer (`layer`: _Layers), then the more specific selector, then the later rule. `media`:
+    the condition (its number in _Cascade.conditions) on the devices it applies on; 0 on all."""
     value: str
     important: bool
     inline: bool
     specificity: tuple[int, int, int]
     order: int
+    layer: tuple = UNLAYERED
+    media: int = 0
 
     @property
     def rank(self) -> tuple:
-        return (self.important, self.inline, self.specificity, self.order)
+        # (an !important declaration of an earlier layer wins over a later layer's, and over one in no layer)
+        layer = tuple(-step for step in self.layer) if self.important else self.layer
+        return (self.important, self.inline, layer, self.specificity, self.order)
 
 
 @dataclass(frozen=True)
@@ -123,15 +162,72 @@ class PageStyle:
     def __init__(self, soup, load=None):
         self.soup = soup
         quirks = _quirks(soup)
-        self.cascade = _Cascade(_rules(soup, load or (lambda href, base, line: None), quirks), quirks)
+        sheets = _Sheets()
+        self.cascade = _Cascade(_rules(soup, load or (lambda href, base, line: None), quirks, sheets), quirks,
+                                sheets.conditions)
         self.cascade.generate(soup)
 
-    def hidden_elements(self) -> list:
+    def use(self, medium) -> None:
+        """Read the page as the device `medium` (media.Medium) shows it from now on (media.PRIMARY at first)."""
+        self.cascade.use(medium)
+
+    def may_differ_by_device(self) -> bool:
+        """Whether a rule inside a media query, or a size in viewport units, applies to any element the page's style
+        was read for (after hidden_elements and font_sizes, every element)."""
+        return bool(self.cascade.conditional) or self.cascade.viewport_units
+
+    def other_media(self, elements) -> list:
+        """The devices other than the primary (media.devices) on which the page's style may show the `elements`
+        otherwise: those the media queries of the rules matching them or an element around them tell apart, and
+        where a size or offset of theirs is in viewport units (vw …), each width apart. None where no such rule or
+        size applies to them: the page shows them alike on every device."""
+        from helpers.extract.documents.media import devices
+        cascade = self.cascade
+        numbers: set[int] = set()
+        viewport = False
+        for element in elements:
+            found = cascade._all_matched(element)
+            if id(element) in cascade.conditional:
+                numbers |= {d.media for declarations in found.values() for d in declarations if d.media}
+            viewport = viewport or any(VIEWPORT_LENGTH.search(d.value) for name in SIZED
+                                       for d in found.get(name, ()))
+        queries = list({query.text: query for number in sorted(numbers)
+                        for query in cascade.conditions[number]}.values())
+        if not queries and not viewport:
+            return []
+        return devices(queries, viewport)[1:]
+
+    def rule_for(self, elements, medium) -> str:
+        """The rule that makes the `elements` (a cell's, and the elements around it) show otherwise on the device
+        `medium` than on the primary: one inside a media query that holds on one and not the other, or a size in
+        viewport units. As the page writes it, with its line."""
+        from helpers.extract.documents.media import PRIMARY
+        cascade = self.cascade
+        found = [(element, name, declaration) for element in elements
+                 for name, declarations in cascade._all_matched(element).items() for declaration in declarations]
+        found.sort(key=lambda each: each[1] in ("font-size", "font"))      # (what hides or shows text first)
+        for element, name, declaration in found:
+            condition = cascade.conditions[declaration.media]
+            differs = declaration.media and (all(q.holds(PRIMARY) for q in condition) !=
+                                             all(q.holds(medium) for q in condition))
+            if differs or (name in SIZED and VIEWPORT_LENGTH.search(declaration.value)):
+                rule = cascade.rule_of(declaration)
+                written = f"{name.split(':')[-1]}: {declaration.value}" + (" !important" if declaration.important
+                                                                             else "")
+                if rule is None:
+                    return f"the inline style '{written}' (line {element.sourceline or 1})"
+                inside = " and ".join(f"@media {query.text}" for query in condition)
+                return (f"the rule '{rule.selector} {{{written}}}'" + (f" inside {inside}" if inside else "")
+                        + f" (line {rule.line})")
+        return "the page's style"
+
+    def hidden_elements(self, elements: list | None = None) -> list:
         """The elements of the page its style hides (display:none, visibility:hidden, opacity:0, font-size:0, the
-        `hidden` attribute), outermost only, in document order. Raises UnsureStyle where that cannot be told."""
+        `hidden` attribute), outermost only, in document order. Raises UnsureStyle where that cannot be told. Of
+        the `elements` alone where given (in document order, each with the elements around it)."""
         cascade = self.cascade
         hidden, removed = [], set()
-        for element in self.soup.find_all(True):                # document order: a parent before its children
+        for element in self.soup.find_all(True) if elements is None else elements:   # a parent before its children
             if id(element) in removed or id(element.parent) in removed:
                 removed.add(id(element))     # (its parent's mark passed down: not its every ancestor looked up)
                 continue
@@ -148,7 +244,7 @@ class PageStyle:
                 continue
             else:
                 hiding = [name for name in HIDING
-                          if (found := cascade.winner(element, name)) and HIDING[name](found.value)]
+                          if (found := cascade.winner(element, name)) and cascade.hides(name, found.value)]
             if not hiding:
                 continue
             for name in set(hiding) & set(INHERITED):
@@ -157,16 +253,17 @@ class PageStyle:
             removed.add(id(element))
         return hidden
 
-    def font_sizes(self) -> dict[int, float | None]:
+    def font_sizes(self, elements: list | None = None) -> dict[int, float | None]:
         """Each element's font size in CSS pixels (by its id), in document order from the page's medium (16 px):
         the same cascade that hides text sets the size, by an inline style or a style sheet's rule alike
         (_Cascade.font_size), drawn larger or smaller by zoom, transform and scale (_Cascade.magnification: a 9 at
         `zoom:0.5` or in an inline-block at `transform:scale(.3)` shows at half or a third of the size, and was read
-        290). None where it cannot be told, and in what such an element holds."""
+        290). None where it cannot be told, and in what such an element holds. Of the `elements` alone where
+        given (in document order, each with the elements around it)."""
         sizes: dict[int, float | None] = {id(self.soup): MEDIUM_PIXELS}
         drawn: dict[int, float | None] = {id(self.soup): 1.0}    # how much larger it is drawn (zoom, scale)
         root: float | None = MEDIUM_PIXELS
-        for element in self.soup.find_all(True):               # document order: a parent before its children
+        for element in self.soup.find_all(True) if elements is None else elements:   # a parent before its children
             size = self.cascade.font_size(element, sizes.get(id(element.parent), MEDIUM_PIXELS), root)
             sizes[id(element)] = size
             drawn[id(element)] = self.cascade.magnification(element, drawn.get(id(element.parent), 1.0))
@@ -174,9 +271,10 @@ class PageStyle:
                 root = size
         return {key: None if size is None or drawn[key] is None else size * drawn[key] for key, size in sizes.items()}
 
-    def unseen_text(self, hidden: list, not_shown: set[str]) -> list:
+    def unseen_text(self, hidden: list, not_shown: set[str], elements: list | None = None) -> list:
         """The pieces of text (bs4 strings) the page shows in the colour of what is behind them, outside the
-        `hidden` elements and the elements whose text is never shown (`not_shown`: script, template, …)."""
+        `hidden` elements and the elements whose text is never shown (`not_shown`: script, template, …). Of the
+        `elements` alone where given (in document order, each with the elements around it)."""
         from bs4 import NavigableString
         from bs4.element import PreformattedString
         skipped = {id(element) for element in hidden}
@@ -184,14 +282,17 @@ class PageStyle:
         # and the opacity it is shown with: its parent's, unless it sets its own.
         shown = {id(self.soup): (BLACK, WHITE, 1.0)}
         seen: dict[tuple, bool] = {}        # whether text is seen, by its colours (most elements keep their parent's)
+        printed = self.cascade.medium.type == "print"
         unseen = []
-        for element in self.soup.find_all(True):               # document order: a parent before its children
+        for element in self.soup.find_all(True) if elements is None else elements:   # a parent before its children
             parent = shown.get(id(element.parent))
             if parent is None or id(element) in skipped or element.name in not_shown:
                 continue
             colours = shown[id(element)] = self.cascade.colours(element, *parent)
             if colours not in seen:
                 colour, background, opacity = colours
+                if printed:         # backgrounds not printed, light text darkened (Chromium's default)
+                    colour, background = _printed(colour), WHITE
                 seen[colours] = background is None or contrast(_over(colour, background, opacity),
                                                                 background) >= MIN_CONTRAST
             if seen[colours]:
@@ -237,28 +338,61 @@ COLOUR_ATTRIBUTES = {"color": (("font", "color"), ("body", "text")),
 class _Cascade:
     """The rules, looked up by the id, class or tag their selector needs (as browsers do: a page of thousands of
     elements and hundreds of rules, each rule tried on every element, took over 30 s), and each element's matching
-    rules and inline style found once."""
+    rules and inline style found once. What applies is what applies on the device in use (`medium`: use()); the
+    rules inside a media query are kept for every device, and sorted out for the one in use."""
 
-    def __init__(self, rules: list[Rule], quirks: bool = False):
+    def __init__(self, rules: list[Rule], quirks: bool = False, conditions: list | None = None):
+        from helpers.extract.documents.media import PRIMARY
         self.quirks = quirks
+        self.conditions = conditions or [()]        # each condition: media.Query's that must all hold
         self.by_key: dict[tuple[str, str], list[Rule]] = {}
         for rule in rules:
             self.by_key.setdefault(rule.key, []).append(rule)
+        self.rules = rules
         self.matched: dict[int, dict[str, list[Declaration]]] = {}
+        self.conditional: set[int] = set()          # the elements a rule inside a media query matches
+        # whether a size or offset is in viewport units (vw …): in a rule, or in an inline style met
+        self.viewport_units = any(rule.property in SIZED and VIEWPORT_LENGTH.search(rule.declaration.value)
+                                  for rule in rules)
+        self.use(PRIMARY)
+
+    def use(self, medium) -> None:
+        """Read the page as shown on the device `medium` (media.Medium) from now on."""
+        self.medium = medium
+        self.viewport = (float(medium.width), float(medium.height))
+        self.holding = [all(query.holds(medium) for query in condition) for condition in self.conditions]
+        self.on_medium: dict[int, dict[str, list[Declaration]]] = {}
 
     def declarations(self, element, name: str) -> list[Declaration]:
         return list(self._matched(element).get(name, ()))
 
+    def rule_of(self, declaration: Declaration) -> Rule | None:
+        """The rule a declaration is of (None: an inline style's, or an HTML attribute's)."""
+        if not hasattr(self, "_rule_of"):
+            self._rule_of = {id(rule.declaration): rule for rule in self.rules}
+        return self._rule_of.get(id(declaration))
+
     def _matched(self, element) -> dict[str, list[Declaration]]:
-        """The declarations of each property that apply to the element: its rules' (each selector matched once),
-        its inline style's and its colour attributes'."""
+        """The declarations of each property that apply to the element on the device in use."""
+        found = self._all_matched(element)
+        if id(element) not in self.conditional:
+            return found
+        if id(element) not in self.on_medium:
+            holding = self.holding
+            self.on_medium[id(element)] = {name: kept for name, declarations in found.items()
+                                           if (kept := [d for d in declarations if holding[d.media]])}
+        return self.on_medium[id(element)]
+
+    def _all_matched(self, element) -> dict[str, list[Declaration]]:
+        """The declarations of each property that apply to the element on some device: its rules' (each selector
+        matched once), its inline style's and its colour attributes'."""
         if id(element) not in self.matched:
             found: dict[str, list[Declaration]] = {}
             for tag_name, attribute in (pair for pairs in COLOUR_ATTRIBUTES.values() for pair in pairs):
                 if element.name == tag_name and element.get(attribute):
                     name = "color" if attribute in ("color", "text") else "background-color"
                     found.setdefault(name, []).append(Declaration(_legacy_colour(str(element[attribute])), False,
-                                                                  False, (0, 0, 0), -1))
+                                                                  False, (0, 0, 0), -1, BELOW_ALL))
             matches: dict[int, bool] = {}
             for key in _keys(element):
                 for rule in self.by_key.get(key, ()):
@@ -266,8 +400,12 @@ class _Cascade:
                         matches[id(rule.compiled)] = bool(rule.compiled.match(element))
                     if matches[id(rule.compiled)]:
                         found.setdefault(rule.property, []).append(rule.declaration)
+                        if rule.declaration.media:
+                            self.conditional.add(id(element))
             for name, declaration in _inline(element, self.quirks):
                 found.setdefault(name, []).append(declaration)
+                if name in SIZED and VIEWPORT_LENGTH.search(declaration.value):
+                    self.viewport_units = True
             self.matched[id(element)] = found
         return self.matched[id(element)]
 
@@ -275,12 +413,16 @@ class _Cascade:
         """Whether anything could hide it: the `hidden` attribute, or a hiding declaration that applies to it."""
         matched = self._matched(element)
         return element.has_attr("hidden") or any(
-            HIDING[name](d.value) for name in HIDING for d in matched.get(name, ()))
+            self.hides(name, d.value) for name in HIDING for d in matched.get(name, ()))
+
+    def hides(self, name: str, value: str) -> bool:
+        """Whether the value of a HIDING property hides an element's text on the device in use."""
+        return _tiny(value, self.viewport) if name == "font-size" else HIDING[name](value)
 
     def winner(self, element, name: str) -> Declaration | None:
         found = self.declarations(element, name)
         if name == "display" and element.has_attr("hidden"):   # the browser's own [hidden]{display:none}: the least
-            found.append(Declaration("none", False, False, (0, 0, 0), -1))
+            found.append(Declaration("none", False, False, (0, 0, 0), -1, BELOW_ALL))
         return max(found, key=lambda d: d.rank, default=None)
 
     def colours(self, element, colour, background, opacity) -> tuple:
@@ -328,9 +470,9 @@ class _Cascade:
         position = value("position")
         boxed = self.boxed(element)
         if position in ("absolute", "fixed", "relative", "sticky") and any(
-                _far(value(side)) for side in ("left", "right", "top", "bottom")):
+                _far(value(side), self.viewport) for side in ("left", "right", "top", "bottom")):
             return True
-        if position in ("absolute", "fixed") and _empty_rect(value("clip")):
+        if position in ("absolute", "fixed") and _empty_rect(value("clip"), self.viewport):
             return True
         if _clipped_away(value("clip-path")):
             return True
@@ -338,8 +480,8 @@ class _Cascade:
             return False
         overflow = " ".join(value(name) for name in ("overflow", "overflow-x", "overflow-y"))
         hidden_overflow = any(word in overflow.split() for word in ("hidden", "clip", "scroll", "auto"))
-        return _vanishing(value("transform")) or _far(value("text-indent")) or (hidden_overflow and any(
-            (size := _pixels(value(name))) is not None and size <= 1
+        return _vanishing(value("transform"), self.viewport) or _far(value("text-indent"), self.viewport) or (
+            hidden_overflow and any((size := _pixels(value(name), self.viewport)) is not None and size <= 1
             for name in ("width", "height", "max-width", "max-height")))
 
     def boxed(self, element) -> bool:
@@ -383,16 +525,26 @@ class _Cascade:
         before 0 shows as 20, and was read 0. An icon font's mark (a private-use character) is no text, and a
         counter's number in a table cell cannot be told: refused."""
         from bs4 import NavigableString
-        if not any(rule.property.startswith(("before:", "after:")) for rules in self.by_key.values() for rule in rules):
+        self.inserted: set[int] = set()         # the ids of the texts put in
+        if not self.generating:
             return
         for element in soup.find_all(True):
-            matched = self._matched(element)
-            for which in ("before", "after"):
-                found = self._winner_of(matched, f"{which}:content")
-                text = _generated(found.value, element) if found is not None else ""
+            for which, text in zip(("before", "after"), self.generated(element)):
                 if text:
-                    (element.insert(0, NavigableString(text)) if which == "before"
-                     else element.append(NavigableString(text)))
+                    inserted = NavigableString(text)
+                    self.inserted.add(id(inserted))
+                    element.insert(0, inserted) if which == "before" else element.append(inserted)
+
+    @property
+    def generating(self) -> bool:
+        """Whether a ::before or ::after rule writes text (`content`)."""
+        return any(rule.property.startswith(("before:", "after:")) for rule in self.rules)
+
+    def generated(self, element) -> tuple[str, str]:
+        """The text ::before and ::after rules write before and after the element, on the device in use."""
+        matched = self._matched(element)
+        found = [self._winner_of(matched, f"{which}:content") for which in ("before", "after")]
+        return tuple(_generated(each.value, element) if each is not None else "" for each in found)
 
     def font_size(self, element, parent: float | None, root: float | None) -> float | None:
         """The element's font size in CSS pixels, from its parent's and the root's (None: not known), as the
@@ -403,8 +555,9 @@ class _Cascade:
         size = self._winner_of(matched, "font-size")
         shorthand = self._winner_of(matched, "font")
         if shorthand is not None and (size is None or shorthand.rank > size.rank):
-            return _font_size(_shorthand_size(shorthand.value), parent, root)
-        return _tag_font_size(element, parent) if size is None else _font_size(size.value, parent, root)
+            return _font_size(_shorthand_size(shorthand.value), parent, root, self.viewport)
+        return _tag_font_size(element, parent) if size is None else _font_size(size.value, parent, root,
+                                                                                self.viewport)
 
     def nothing_shown_again(self, element, name: str) -> None:
         """visibility:hidden and font-size:0 are inherited, and a child may show itself again (visibility:visible,
@@ -412,7 +565,7 @@ class _Cascade:
         refused."""
         for child in element.find_all(True):
             shown = self.winner(child, name)
-            if shown is not None and not HIDING[name](shown.value) and child.get_text().strip():
+            if shown is not None and not self.hides(name, shown.value) and child.get_text().strip():
                 raise UnsureStyle(child.sourceline or element.sourceline or 1,
                                   f"text ('{child.get_text().strip()[:20]}') is shown again ({name}: {shown.value}) "
                                   f"inside text the page's style hides ({name}: {self.winner(element, name).value})")
@@ -425,11 +578,22 @@ SMALLER = 5 / 6
 SIZE_KEYWORDS = {"xx-small": 9, "x-small": 10, "small": 13, "medium": 16, "large": 18, "x-large": 24,
                  "xx-large": 32, "xxx-large": 48}
 FONT_TAG_SIZES = {1: 10, 2: 13, 3: 16, 4: 18, 5: 24, 6: 32, 7: 48}
+# The browser's own style sheet (Chromium's html.css): the headings' sizes, in em of the parent's.
+HEADING_EM = {"h1": 2.0, "h2": 1.5, "h3": 1.17, "h4": 1.0, "h5": 0.83, "h6": 0.67}
+# Text in the browser's monospace font (<code>, <kbd> …) at the default size is set at 13 px, not 16 (Chromium).
+MONOSPACE = {"code", "kbd", "samp", "tt", "pre", "listing", "xmp", "plaintext"}
+MONOSPACE_PIXELS = 13.0
 
 
 def _tag_font_size(element, parent: float | None) -> float | None:
-    """The size an element's tag gives its text where no style sets one: <small> and <big> a step from the
-    parent's, <font size> one of HTML's seven; else the parent's."""
+    """The size an element's tag gives its text where no style sets one (the browser's own style sheet, checked in
+    Chromium): <small> and <big> a step from the parent's, <font size> one of HTML's seven, a heading its share of
+    the parent's (<h6> 0.67 em), <code> and the other monospace tags 13 px where the parent's is the default 16;
+    else the parent's."""
+    if parent is not None and element.name in HEADING_EM:
+        return parent * HEADING_EM[element.name]
+    if element.name in MONOSPACE and parent == MEDIUM_PIXELS:
+        return MONOSPACE_PIXELS
     if element.name in ("small", "big"):
         return None if parent is None else parent * (SMALLER if element.name == "small" else 1 / SMALLER)
     if element.name == "font" and str(element.get("size", "")).strip():
@@ -442,9 +606,11 @@ def _tag_font_size(element, parent: float | None) -> float | None:
     return parent
 
 
-def _font_size(value: str, parent: float | None, root: float | None) -> float | None:
+def _font_size(value: str, parent: float | None, root: float | None,
+               viewport: tuple[float, float] = DESKTOP) -> float | None:
     """A font-size value in CSS pixels: a keyword, smaller/larger, a length (em and % of the parent's size, rem of
-    the root's), inherit; None where it cannot be told (calc(), var(), a typo)."""
+    the root's, vw and the other viewport units of the `viewport`), inherit; None where it cannot be told (calc(),
+    var(), lh and cap, which depend on the font, a typo)."""
     value = value.strip()
     if value in ("inherit", "unset"):
         return parent
@@ -462,17 +628,22 @@ def _font_size(value: str, parent: float | None, root: float | None) -> float | 
         return None if parent is None else parent * number / (100 if unit == "%" else 1)
     if unit == "rem":
         return None if root is None else root * number
-    if unit in ("ex", "ch"):
-        return None if parent is None else parent * number / 2
-    return number * PIXELS[unit] if (unit is not None or number == 0) else None
+    if unit in ("ex", "ch", "ic"):
+        return None if parent is None else parent * number * (1 if unit == "ic" else 0.5)
+    if unit in ("rex", "rch", "ric"):
+        return None if root is None else root * number * (1 if unit == "ric" else 0.5)
+    if unit in VIEWPORT_UNITS:
+        return number * _viewport_pixels(unit, viewport)
+    return number * PIXELS[unit] if (unit in PIXELS and unit is not None) or number == 0 else None
 
 
 def _shorthand_size(value: str) -> str:
     """The size in a `font` shorthand (`italic 12px/1.5 serif` → 12px), or "" (a system font: not told)."""
     for word in value.split():
         size = word.split("/")[0]
-        if size in SIZE_KEYWORDS or size in ("smaller", "larger") or LENGTH.match(size):
-            return size
+        if size in SIZE_KEYWORDS or size in ("smaller", "larger") or ((found := LENGTH.match(size))
+                                                                         and found.group(2) is not None):
+            return size         # (a number without a unit is a weight: `bold 700 12px serif`)
     return ""
 
 
@@ -543,6 +714,17 @@ def contrast(first, second) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
+def _printed(colour) -> tuple:
+    """The colour Chromium prints text in where it prints no backgrounds (its default): a light colour darkened,
+    as for white paper (Color::Dark in TextColorForWhiteBackground: white prints #ababab); alpha kept."""
+    red, green, blue, alpha = colour
+    if sum((255 * (1 - c)) ** 2 for c in (red, green, blue)) > 65025:
+        return colour
+    brightest = max(red, green, blue)
+    factor = max(0.0, (brightest - 0.33) / brightest) if brightest else 0.0
+    return (red * factor, green * factor, blue * factor, alpha)
+
+
 def _invisible_on_white(value: str) -> bool:
     colour = _colour(value)
     return isinstance(colour, tuple) and contrast(_over(colour, WHITE, 1.0), WHITE) < MIN_CONTRAST
@@ -575,7 +757,8 @@ def _declarations(nodes, quirks: bool) -> list[tuple[str, str, bool]]:
     """The declarations among tinycss2's nodes that may hide text or set its colours (HIDING, COLOURING):
     (property, lower-case value, !important), in their order. One the browser drops as invalid (_valid) is left
     out: in `display:none;display:nonee` the first still hides. On a page in quirks mode (_quirks) a colour
-    without its # is the colour (color:ffffff is white there, and nothing on a page of today's doctype)."""
+    without its # is the colour (color:ffffff is white there, and nothing on a page of today's doctype), and a font
+    size without its unit is in pixels (font-size:8 is 8 px there, and dropped on a page of today's doctype)."""
     import tinycss2
     out = []
     for node in nodes:
@@ -583,6 +766,11 @@ def _declarations(nodes, quirks: bool) -> list[tuple[str, str, bool]]:
             value = tinycss2.serialize(node.value).strip().lower()
             if quirks and node.lower_name in ("color", "background-color") and HASHLESS.match(value):
                 value = f"#{value}"
+            if node.lower_name == "font-size" and (found := LENGTH.match(value)) and found.group(2) is None \
+                    and float(found.group(1)) != 0:
+                if not quirks:
+                    continue        # a size without its unit: dropped, as the browser drops it
+                value += "px"       # in quirks mode, pixels (Chromium, in an inline style and a style sheet)
             if _valid(node.lower_name, value):
                 out.append((node.lower_name, value, node.important))
     return out
@@ -638,7 +826,7 @@ def _valid(name: str, value: str) -> bool:
     if name == "font-size":
         found = LENGTH.match(value)
         return value in SIZE_KEYWORDS or value in ("smaller", "larger", "math") or bool(
-            found and not found.group(1).startswith("-"))       # (a bare number: a quirks-mode page's pixels)
+            found and not found.group(1).startswith("-"))       # (a bare number: made pixels or dropped before)
     if name == "font":
         size = _shorthand_size(value)
         return value in SYSTEM_FONTS or bool(size) and words[-1].split("/")[0] != size   # a family after the size
@@ -647,24 +835,69 @@ def _valid(name: str, value: str) -> bool:
     return True
 
 
-def _shown_media(media) -> bool:
-    """Whether a media query (a <style>'s or <link>'s media attribute, @media's, @import's) holds on screen."""
-    return media is None or str(media).strip().lower() in SHOWN_MEDIA
+class _Sheets:
+    """What the rules of the page's style sheets are read with: the media conditions they stand in (each a tuple of
+    media.Query's that must all hold: a <style media>, an @import's, nested @media; number 0 none) and the cascade
+    layers, in the order the page names them (CSS Cascade Layers): a rule in no layer wins over a layer's, a later
+    layer's over an earlier one's (for !important the other way round), and a layer's own rules over those of the
+    layers inside it."""
+
+    def __init__(self):
+        self.conditions: list[tuple] = [()]
+        self.numbers: dict[tuple[str, ...], int] = {(): 0}
+        self.queries: dict[str, object] = {}
+        self.layers: dict[tuple[str, ...], int] = {}     # a layer's path (a.b: ("a", "b")) → its place among its kin
+        self.anonymous = 0
+
+    def condition(self, outer: int, media: str | None) -> int | None:
+        """The condition of `outer`'s and the query `media`; None where the query holds on no device (`speech`,
+        `not all`, a query the browser drops as invalid would be: those this reader cannot read are kept)."""
+        from helpers.extract.documents.media import Query
+        text = " ".join((media or "").split())
+        if not text or text.lower() == "all":
+            return outer
+        query = self.queries.setdefault(text, Query(text))
+        if query.never:
+            return None
+        outer_texts = tuple(q.text for q in self.conditions[outer])
+        texts = outer_texts if text in outer_texts else (*outer_texts, text)       # (outermost first)
+        if texts not in self.numbers:
+            self.numbers[texts] = len(self.conditions)
+            self.conditions.append(tuple(self.queries[t] for t in texts))
+        return self.numbers[texts]
+
+    def layer(self, outer: tuple[str, ...], name: str | None) -> tuple[str, ...]:
+        """The path of the layer `name` inside `outer` (an anonymous one where `name` is None), its place noted."""
+        if name is None:
+            self.anonymous += 1
+            name = f" anonymous {self.anonymous}"
+        path = outer
+        for part in name.split("."):
+            path = (*path, part.strip())
+            if path not in self.layers:
+                self.layers[path] = sum(1 for known in self.layers if known[:-1] == path[:-1])
+        return path
+
+    def rank(self, path: tuple[str, ...]) -> tuple:
+        """A layer's rank (Declaration.layer): its place and its parents', then infinity for its own rules."""
+        return tuple(self.layers[path[:k]] for k in range(1, len(path) + 1)) + UNLAYERED
 
 
 # An @import in an imported sheet: followed this deep, no more (a sheet importing itself).
 MAX_IMPORT_DEPTH = 5
 
 
-def _rules(soup, load, quirks: bool) -> list[Rule]:
+def _rules(soup, load, quirks: bool, sheets: _Sheets) -> list[Rule]:
     """The rules of the page's <style> blocks and linked style sheets that may hide or show text, or set its
-    colours, in the page's order."""
+    colours, in the page's order, each with its media condition and cascade layer (`sheets`)."""
     import tinycss2
     rules: list[Rule] = []
     present = {key for element in soup.find_all(True) for key in _keys(element)}
     for element in soup.find_all(["style", "link"]):
         line = element.sourceline or 1
-        if not _shown_media(element.get("media")):
+        media = element.get("media")
+        condition = sheets.condition(0, str(media) if media is not None else None)
+        if condition is None:
             continue
         if element.name == "link":
             relations = [r.lower() for r in (element.get("rel") or [])]
@@ -679,47 +912,88 @@ def _rules(soup, load, quirks: bool) -> list[Rule]:
                 continue        # not CSS: the browser does not apply it
             text, base = element.get_text(), None
         nodes = _parsed(tinycss2.parse_stylesheet, text, line, skip_comments=True, skip_whitespace=True)
-        for node in _applied(nodes, load, base, line, 0):
+        for node, where, layer in _applied(nodes, load, base, line, 0, sheets, condition, ()):
             prelude = tinycss2.serialize(node.prelude)
             if not any(_may_match(GENERATED.sub("", selector), present) for selector in _split(prelude)):
                 continue            # (before its declarations are parsed: a page's <style> may hold 45,000 rules)
             declarations = _declarations(tinycss2.parse_blocks_contents(node.content), quirks)
             if declarations:
-                rules += _compiled(prelude, declarations, line, len(rules), present)
+                rules += _compiled(prelude, declarations, line, len(rules), present,
+                                   sheets.rank(layer) if layer else UNLAYERED, where)
     return rules
 
 
-def _applied(nodes, load, base, line: int, depth: int):
-    """The qualified rules that apply on screen: those at the top, inside @media screen / all and @supports, and
-    those of the sheets an @import brings in (where they stand)."""
+def _applied(nodes, load, base, line: int, depth: int, sheets: _Sheets, condition: int, layer: tuple,
+             top: bool = True):
+    """The qualified rules that may apply, each with its media condition and its layer's path: those at the top,
+    inside @media (on the devices its query holds on), @layer and @supports, and those of the sheets an @import
+    brings in (where they stand, in the layer and on the devices it names); those inside @container and @scope on
+    some devices (media.Query: a query this reader cannot evaluate). An @import counts only at the `top` of a sheet,
+    before its other rules (@charset and `@layer a, b;` apart), as in the browser: one after them is ignored."""
     import tinycss2
+    importing = top
     for node in nodes:
         if node.type == "qualified-rule":
-            yield node
-        elif node.type != "at-rule":
+            importing = False
+            yield node, condition, layer
+        elif node.type != "at-rule" or node.lower_at_keyword == "charset":
             continue
-        elif node.lower_at_keyword == "import" and depth < MAX_IMPORT_DEPTH:
-            prelude = [t for t in node.prelude if t.type not in ("whitespace", "comment")]
-            target = prelude[0] if prelude else None
-            href = (target.value if target is not None and target.type in ("url", "string") else
-                    tinycss2.serialize(target.arguments).strip(" '\"")
-                    if target is not None and target.type == "function" and target.lower_name == "url" else "")
-            if not href or not _shown_media(tinycss2.serialize(prelude[1:]) if len(prelude) > 1 else None):
+        elif node.lower_at_keyword == "import":
+            if importing and depth < MAX_IMPORT_DEPTH:
+                yield from _imported(node, load, base, line, depth, sheets, condition, layer)
+        elif node.lower_at_keyword == "layer":
+            names = [name.strip() for name in tinycss2.serialize(node.prelude).split(",") if name.strip()]
+            if node.content is None:            # @layer a, b; : the layers' order named
+                for name in names:
+                    sheets.layer(layer, name)
                 continue
-            loaded = load(href, base, line)
-            if loaded is not None:
-                yield from _applied(_parsed(tinycss2.parse_stylesheet, loaded[0], line, skip_comments=True,
-                                          skip_whitespace=True),
-                                    load, loaded[1], line, depth + 1)
-        elif node.content is None:
-            continue
-        elif node.lower_at_keyword == "supports" or (
-                node.lower_at_keyword == "media" and _shown_media(tinycss2.serialize(node.prelude))):
+            importing = False
+            inner = sheets.layer(layer, names[0] if names else None)
             yield from _applied(tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True),
-                                load, base, line, depth)
+                                load, base, line, depth, sheets, condition, inner, top=False)
+        elif node.content is None:
+            importing = False
+            continue
+        elif node.lower_at_keyword in ("supports", "media", "container", "scope"):
+            importing = False
+            # (a container query or a scope: which elements it applies to depends on the layout, or is not
+            # followed: taken as a query that holds on some devices, so that where it changes a figure it is in doubt)
+            prelude = " ".join(tinycss2.serialize(node.prelude).split())
+            where = condition if node.lower_at_keyword == "supports" else sheets.condition(
+                condition, prelude if node.lower_at_keyword == "media" else f"@{node.lower_at_keyword} {prelude}")
+            if where is not None:
+                yield from _applied(tinycss2.parse_blocks_contents(node.content, skip_comments=True,
+                                                                   skip_whitespace=True),
+                                    load, base, line, depth, sheets, where, layer, top=False)
 
 
-def _compiled(prelude: str, declarations, line: int, order: int, present: set) -> list[Rule]:
+def _imported(node, load, base, line: int, depth: int, sheets: _Sheets, condition: int, layer: tuple):
+    """The rules of the sheet an @import brings in (`@import url(a.css) layer(x) supports(…) print`), in the
+    layer and on the devices it names."""
+    import tinycss2
+    prelude = [t for t in node.prelude if t.type not in ("whitespace", "comment")]
+    target = prelude[0] if prelude else None
+    href = (target.value if target is not None and target.type in ("url", "string") else
+            tinycss2.serialize(target.arguments).strip(" '\"")
+            if target is not None and target.type == "function" and target.lower_name == "url" else "")
+    rest, into = prelude[1:], layer
+    if rest and rest[0].type == "ident" and rest[0].lower_value == "layer":
+        into, rest = sheets.layer(layer, None), rest[1:]
+    elif rest and rest[0].type == "function" and rest[0].lower_name == "layer":
+        into, rest = sheets.layer(layer, tinycss2.serialize(rest[0].arguments).strip()), rest[1:]
+    if rest and rest[0].type == "function" and rest[0].lower_name == "supports":
+        rest = rest[1:]
+    where = sheets.condition(condition, tinycss2.serialize(rest) if rest else None)
+    if not href or where is None:
+        return
+    loaded = load(href, base, line)
+    if loaded is not None:
+        yield from _applied(_parsed(tinycss2.parse_stylesheet, loaded[0], line, skip_comments=True,
+                                    skip_whitespace=True), load, loaded[1], line, depth + 1, sheets, where, into)
+
+
+def _compiled(prelude: str, declarations, line: int, order: int, present: set, layer: tuple = UNLAYERED,
+              media: int = 0) -> list[Rule]:
     """The rule's selectors compiled, each with the declarations; a selector that names an id or class no element of
     the page has (`present`: _keys) matches nothing and is left out uncompiled (compiling costs about a millisecond a
     selector: 45,000 rules in a page's <style> took 50 s)."""
@@ -730,7 +1004,7 @@ def _compiled(prelude: str, declarations, line: int, order: int, present: set) -
         pseudo = GENERATED.search(selector or "")
         if pseudo and not NO_PAGE_TEXT.search(selector[:pseudo.start()]):
             if _may_match(selector[:pseudo.start()], present):
-                rules += _generating(selector, pseudo, declarations, line, order + len(rules))
+                rules += _generating(selector, pseudo, declarations, line, order + len(rules), layer, media)
             continue
         if not selector or NO_PAGE_TEXT.search(selector) or not _may_match(selector, present):
             continue
@@ -746,14 +1020,16 @@ def _compiled(prelude: str, declarations, line: int, order: int, present: set) -
             continue        # a rule that only shows text it cannot match: what it shows is read anyway
         for name, value, important in declarations:
             rules.append(Rule(selector, compiled, line, name,
-                              Declaration(value, important, False, specificity, order + len(rules)), _key(selector)))
+                              Declaration(value, important, False, specificity, order + len(rules), layer, media),
+                              _key(selector)))
     return rules
 
 
 GENERATED = re.compile(r"::?(before|after)\s*$", re.IGNORECASE)
 
 
-def _generating(selector: str, pseudo, declarations, line: int, order: int) -> list[Rule]:
+def _generating(selector: str, pseudo, declarations, line: int, order: int, layer: tuple = UNLAYERED,
+                media: int = 0) -> list[Rule]:
     """A ::before or ::after rule's content, as a rule of the element it is generated in (before:content)."""
     import cssselect
     import soupsieve
@@ -771,7 +1047,7 @@ def _generating(selector: str, pseudo, declarations, line: int, order: int) -> l
         return []
     which = pseudo.group(1).lower()
     return [Rule(selector, compiled, line, f"{which}:content",
-                 Declaration(value, important, False, specificity, order + k), _key(base))
+                 Declaration(value, important, False, specificity, order + k, layer, media), _key(base))
             for k, (value, important) in enumerate(content)]
 
 
@@ -799,17 +1075,17 @@ def _generated(value: str, element) -> str:
     return PRIVATE_USE.sub("", "".join(out))
 
 
-def _far(value: str) -> bool:
-    size = _pixels(value) if value else None
+def _far(value: str, viewport: tuple[float, float] = DESKTOP) -> bool:
+    size = _pixels(value, viewport) if value else None
     return size is not None and abs(size) >= FAR_PIXELS
 
 
-def _empty_rect(value: str) -> bool:
+def _empty_rect(value: str, viewport: tuple[float, float] = DESKTOP) -> bool:
     """clip: rect(…) of no width or no height (rect(0,0,0,0), rect(1px,1px,1px,1px))."""
     found = re.match(r"rect\((.*)\)$", value)
     if not found:
         return False
-    sides = [_pixels(part) for part in re.split(r"[\s,]+", found.group(1).strip()) if part]
+    sides = [_pixels(part, viewport) for part in re.split(r"[\s,]+", found.group(1).strip()) if part]
     return len(sides) == 4 and None not in sides and (sides[0] >= sides[2] or sides[3] >= sides[1])
 
 
@@ -829,7 +1105,7 @@ def _clipped_away(value: str) -> bool:
 TRANSFORM_FUNCTION = re.compile(r"(?<![a-z0-9])([a-z0-9]+)\(([^)]*)\)")
 
 
-def _vanishing(value: str) -> bool:
+def _vanishing(value: str, viewport: tuple[float, float] = DESKTOP) -> bool:
     """A transform that shrinks the box to nothing (scale(0), scaleX(0), matrix(0, …)) or moves it far away."""
     for name, arguments in TRANSFORM_FUNCTION.findall(value):
         numbers = [part for part in re.split(r"[\s,]+", arguments.strip()) if part]
@@ -837,7 +1113,7 @@ def _vanishing(value: str) -> bool:
             return True
         if name == "matrix" and len(numbers) == 6 and all(ZERO.match(n) for n in numbers[:4]):
             return True
-        if name.startswith("translate") and any(_far(n) for n in numbers):
+        if name.startswith("translate") and any(_far(n, viewport) for n in numbers):
             return True
     return False
 

@@ -63,7 +63,7 @@ def read_html(path: Path) -> Document:
     reader = _PageReader()
     sheets = LinkedSheets(path)
     try:
-        hidden, reader.sizes = _hide(path, soup, sheets)
+        hidden, reader.sizes, reader.media_doubts = _hide(path, soup, sheets)
         struck = _as_shown(soup)
         reader.walk(soup.body or soup)
     except GridTooLarge:
@@ -110,19 +110,22 @@ UNSURE_FIX = ("open the page in the browser and print it to PDF (File → Print 
               "the browser shows; name the PDF in config/sources.yaml and run `make manifest`.")
 
 
-def _hide(path: Path, soup, sheets: LinkedSheets) -> tuple[int, dict]:
+def _hide(path: Path, soup, sheets: LinkedSheets) -> tuple[int, dict, dict]:
     """What the page's style hides (helpers.extract.documents.styles) is not read: `2<span class="hide">9</span>0`
     shows 20, and was read as 290; nor is text in the colour of what is behind it (`2<span style="color:#fff">9
     </span>0`, white on the white page). Counted for the cleaning log (the pieces that held text). A hidden table
     cell is refused: the browser shows the row's later cells one column to the left, under other headers. Also
     each element's font size (PageStyle.font_sizes), by its id: found before anything is taken out, and no element
-    is made after (_as_shown puts text in place of an element), so no id it holds is taken by another element."""
+    is made after (_as_shown puts text in place of an element), so no id it holds is taken by another element.
+    The page is read as a desktop's screen shows it; a table cell another device shows otherwise is in doubt
+    (_media_doubts, by the cell's id)."""
     from helpers.extract.documents.styles import PageStyle, UnsureStyle
     try:
         style = PageStyle(soup, sheets.load)
         hidden = style.hidden_elements()
         unseen = style.unseen_text(hidden, SKIPPED)
         sizes = style.font_sizes()
+        doubts = _media_doubts(soup, style, hidden, unseen, sizes)
     except UnsureStyle as unsure:
         raise InputError(path, unsure.line, f"{unsure.what}: what the browser shows of the page cannot be told",
                          UNSURE_FIX) from None
@@ -139,7 +142,92 @@ def _hide(path: Path, soup, sheets: LinkedSheets) -> tuple[int, dict]:
         text.extract()
     for element in soup.find_all(NEVER_SHOWN):          # their text is no page text, in a table cell too
         element.decompose()
-    return count + len(unseen), sizes
+    return count + len(unseen), sizes, doubts
+
+
+# How many devices a page's style is read on at most, and how many elements in all (each device's reading of the
+# elements in and around the cells that matter): past this its media queries are too many to follow in seconds
+# (some 30 µs an element; a plan's table of 200 such cells and Bootstrap's breakpoints, print and dark mode read
+# on 17 devices, is some 20,000; a page sizing its text at 13 breakpoints, with print and dark mode, 36 devices).
+MAX_MEDIA = 64
+MAX_MEDIA_WORK = 60_000
+
+
+def _media_doubts(soup, style, hidden: list, unseen: list, sizes: dict) -> dict[int, str]:
+    """Why each table cell (by its id) may read otherwise on another device than on a desktop's screen: a rule
+    inside a media query (`@media (max-width: 600px)`, `@media print`, `@media (prefers-color-scheme: dark)`, a
+    <style media>) or a size in viewport units (vw …) that hides a digit of its figure, shows one, or sets one
+    smaller, on some device and not on the other (media.devices: a phone, print, dark mode …). `2<span class="n">
+    9</span>0` with `@media (min-width: 800px) {.n {display: none}}` shows 20 on a desktop and 290 on a phone.
+    A cell shown on one device and not at all on another (a column or a table left out on a phone) reads the same
+    wherever it is shown, and is no doubt; so does a cell whose text is one piece. Each other device costs one more
+    reading of the page's style around the cells (the cells, what they hold, the elements they are in), and only a
+    page whose style tells devices apart there pays it."""
+    from bs4 import NavigableString
+    if not style.may_differ_by_device():
+        return {}
+    cells = [cell for cell in soup.find_all(("td", "th")) if DIGIT.search(cell.get_text()) and
+             sum(1 for text in cell.find_all(string=True) if type(text) is NavigableString and text.strip()) > 1]
+    if not cells:       # (a cell of one piece of text is shown whole or not at all: it reads alike where shown)
+        return {}
+    wanted = {id(element) for cell in cells for element in (cell, *cell.find_all(True), *cell.parents)}
+    around = [element for element in soup.find_all(True) if id(element) in wanted]     # (in document order)
+    others = style.other_media(around)
+    if not others:
+        return {}
+    if len(others) >= MAX_MEDIA or len(others) * len(around) > MAX_MEDIA_WORK:
+        from helpers.extract.documents.styles import UnsureStyle
+        raise UnsureStyle(cells[0].sourceline or 1, f"the page's style may show its tables' {len(cells):,} cells of "
+                          f"figures in pieces otherwise on {len(others) + 1} kinds of device (by its media queries), "
+                          "more than this reader follows")
+    cascade = style.cascade
+    writes = cascade.generating and any(rule.declaration.media for rule in cascade.rules
+                                        if rule.property.startswith(("before:", "after:")))
+    made = (cascade.generated, cascade.inserted) if writes else None     # (::before text that differs by device)
+    first = {id(cell): _reading(cell, _ids(hidden), _ids(unseen), sizes, made) for cell in cells}
+    doubts: dict[int, str] = {}
+    from helpers.extract.documents.media import PRIMARY
+    for medium in others:
+        style.use(medium)
+        hidden_there = style.hidden_elements(around)
+        unseen_there = _ids(style.unseen_text(hidden_there, SKIPPED, around))
+        sizes_there = style.font_sizes(around)
+        hidden_there = _ids(hidden_there)
+        for cell in cells:
+            if id(cell) in doubts:
+                continue
+            here, there = first[id(cell)], _reading(cell, hidden_there, unseen_there, sizes_there, made)
+            if here is None or there is None or here == there:
+                continue
+            elements = [cell, *cell.find_all(True), *cell.parents]
+            shown = lambda reading: f"'{reading[0][:30]}'" + (" (a digit set smaller)" if reading[1] else "")  # noqa
+            doubts[id(cell)] = (f"the page's style shows it otherwise on another device: {shown(there)} "
+                                f"{medium.describe()}, by {style.rule_for(elements, medium)}, where a desktop's "
+                                f"screen ({PRIMARY.width:g} px wide) shows {shown(here)}")
+    style.use(PRIMARY)
+    return doubts
+
+
+DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _ids(items: list) -> set[int]:
+    return {id(item) for item in items}
+
+
+def _reading(cell, hidden: set[int], unseen: set[int], sizes: dict, made=None) -> tuple[str, bool] | None:
+    """What a cell shows on a device, its text (without spaces) and whether a digit of it is set smaller than the
+    digit beside it (_smaller_digit), from what the page's style hides there (the ids of the `hidden` elements and
+    the `unseen` text) and its font sizes; None where the cell, or all it holds, is not shown there. With `made`
+    (what ::before and ::after write on the device, and the ids of the texts written in for the desktop's screen),
+    the text they write there."""
+    if any(id(element) in hidden for element in (cell, *cell.parents)):
+        return None
+    pieces, parents = _pieces(cell, sizes, hidden, unseen, made)
+    text = re.sub(r"\s+", "", "".join(piece for piece, _ in pieces))
+    if not text:
+        return None
+    return text, bool(_doubt(pieces, parents))
 
 
 # Elements whose text the browser never shows: a script's code, a style's rules, what a page shows only where
@@ -352,6 +440,7 @@ class _PageReader:
 
     def __init__(self):
         self.sizes: dict = {}       # each element's font size (by its id), from the page's style (_hide)
+        self.media_doubts: dict = {}    # why a table cell (by its id) reads otherwise on another device (_hide)
         self.paragraphs: list[Paragraph] = []
         self.grids: list[Grid] = []
         self.outer_grids: list[Grid] = []
@@ -385,7 +474,8 @@ class _PageReader:
                 self.walk(child)
                 self.flush()
                 # (its grid made after the walk: reading a cell's text writes its line breaks into the tree)
-                self.outer_grids.append(Grid(len(self.outer_grids) + 1, _rows(child, self.sizes, nested=True), before))
+                rows = _rows(child, self.sizes, self.media_doubts, nested=True)
+                self.outer_grids.append(Grid(len(self.outer_grids) + 1, rows, before))
             else:
                 self.walk(child)
                 self.flush()
@@ -404,19 +494,20 @@ class _PageReader:
             # <caption>: the table's title, shown above it (it was not read at all, and the table not found)
             self.buffer, self.buffer_line = [caption.get_text()], caption.sourceline
             self.flush()
-        self.grids.append(Grid(len(self.grids) + 1, _rows(table, self.sizes), self.recent[-3:]))
+        self.grids.append(Grid(len(self.grids) + 1, _rows(table, self.sizes, self.media_doubts), self.recent[-3:]))
         self.recent = []
         self.grids[-1].after = self.recent
 
 
-def _rows(table, sizes: dict, nested: bool = False) -> list[list[GridCell]]:
+def _rows(table, sizes: dict, media_doubts: dict, nested: bool = False) -> list[list[GridCell]]:
     """A table's rows (not those of a table inside it, when it is `nested`: holds tables), merged cells expanded."""
     rows, lines, marks = [], [], []
     for tr in table.find_all("tr"):
         if nested and next(parent for parent in tr.parents if parent.name == "table") is not table:
             continue
         cells = [c for c in tr.children if getattr(c, "name", None) in ("td", "th")]
-        doubts = [_smaller_digit(c, sizes) for c in cells]     # (before _cell_text writes the line breaks in)
+        doubts = [_smaller_digit(c, sizes) or media_doubts.get(id(c), "")   # (before _cell_text writes the
+                  for c in cells]                                           # line breaks in)
         rows.append([(_cell_text(c), _span(c, "rowspan"), _span(c, "colspan")) for c in cells])
         lines.append([c.sourceline or tr.sourceline or 1 for c in cells])
         marks.append([("table" if nested and c.find("table") is not None else "", doubt)
@@ -438,18 +529,49 @@ def _smaller_digit(cell, sizes: dict) -> str:
     40%}` in a style sheet), read 290 and 209. Each piece of text at its element's font size (`sizes`, from the
     page's style: styles.PageStyle.font_sizes). A digit whose size cannot be told (calc(), var()) beside a digit of
     another element is in doubt too."""
+    return _doubt(*_pieces(cell, sizes))
+
+
+def _pieces(cell, sizes: dict, hidden: set = frozenset(), unseen: set = frozenset(), made=None) -> tuple[list, list]:
+    """A cell's pieces of text in order, each with its size (`sizes`), a line break at each block, and the id of
+    each piece's element; without the `hidden` elements (ids) and the `unseen` text (ids). With `made` (_reading),
+    the text ::before and ::after write on the device in place of what was written in."""
     from bs4 import NavigableString, Tag
     from bs4.element import PreformattedString
-
-    from helpers.extract.documents.model import FIGURE_END, FIGURE_START, smaller_digit
     pieces, parents = [], []
-    for node in cell.descendants:
-        if isinstance(node, Tag) and node.name in BLOCKS:
-            pieces.append(("\n", None))
-            parents.append(None)
-        elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString) and str(node):
+    passed_over = None                   # the last node of a hidden element, up to which nothing is read
+    after: dict[int, list] = {}          # the text ::after writes, by the id of the element's last node
+    for node in (cell, *cell.descendants) if made else cell.descendants:
+        if passed_over is not None:
+            if node is passed_over:
+                passed_over = None
+        elif isinstance(node, Tag) and id(node) in hidden:
+            last = node._last_descendant()
+            passed_over = last if last is not None and last is not node else None
+        elif isinstance(node, Tag):
+            if node.name in BLOCKS:
+                pieces.append(("\n", None))
+                parents.append(None)
+            if made:
+                before, behind = made[0](node)
+                if before:
+                    pieces.append((before, sizes.get(id(node))))
+                    parents.append(id(node))
+                if behind:
+                    after.setdefault(id(node._last_descendant() or node), []).append((behind, node))
+        elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString) and str(node) and \
+                id(node) not in unseen and not (made and id(node) in made[1]):
             pieces.append((str(node), sizes.get(id(node.parent))))
             parents.append(id(node.parent))
+        for text, element in reversed(after.pop(id(node), [])):     # (the innermost element's first)
+            pieces.append((text, sizes.get(id(element))))
+            parents.append(id(element))
+    return pieces, parents
+
+
+def _doubt(pieces: list, parents: list) -> str:
+    """Why the cell's figure is in doubt (model.smaller_digit), from its pieces (_pieces)."""
+    from helpers.extract.documents.model import FIGURE_END, FIGURE_START, smaller_digit
     for k in range(len(pieces) - 1):
         (before, before_size), (after, after_size) = pieces[k], pieces[k + 1]
         unknown = before_size is None or after_size is None
