@@ -11,9 +11,9 @@ from helpers.analyse.growth import NOT_ASSESSABLE, RATE_CAGR, TARGET_MET, TARGET
 from helpers.analyse.outlook import CLEAR_BREAK
 from helpers.analyse.progress import VERDICTS, target_counts
 from helpers.core.config import PlanPeriod
-from helpers.core.formatting import number, percent
+from helpers.core.formatting import percent
 from helpers.core.periods import FINAL_PHASES, IN_PERIOD, period_label, period_years
-from helpers.report.blocks import MAX_SENTENCES, MIN_SENTENCES, judgement_label  # noqa: F401 (tests read MIN_SENTENCES here)
+from helpers.report.blocks import MAX_SENTENCES, MIN_SENTENCES, judgement_label, value_text  # noqa: F401 (tests read MIN_SENTENCES here)
 from helpers.report.context import ReportContext
 
 # A final evaluation's sentence names at most this many missed targets: a county that missed 19 had a sentence of
@@ -120,9 +120,9 @@ def _headline_growth(ctx: ReportContext) -> list[str]:
             continue
         out.append(ctx.t("summary.headline", county=ctx.entity_name(entity),
                          indicator=ctx.indicator_name(r["indicator_id"]),
-                         latest_year=int(r["latest_year"]), latest=number(r["latest_value"]),
+                         latest_year=int(r["latest_year"]), latest=figure(ctx, r, "latest"),
                          unit=ctx.w.unit_after(r["unit"]),
-                         target_year=int(r["target_year"]), target=number(r["target_value"]),
+                         target_year=int(r["target_year"]), target=figure(ctx, r, "target"),
                          required=percent(r["required_growth"]), achieved=percent(r["historical_growth"]),
                          faster=ctx.t("summary.faster" if r["required_growth"] > r["historical_growth"]
                                       else "summary.slower"),
@@ -136,8 +136,8 @@ def _headline_fall(ctx: ReportContext, r) -> str:
     achieved = r["historical_growth"]
     return ctx.t("summary.headline_fall", county=ctx.entity_name(r["entity"]),
                  indicator=ctx.indicator_name(r["indicator_id"]),
-                 latest_year=int(r["latest_year"]), latest=number(r["latest_value"]), unit=ctx.w.unit_after(r["unit"]),
-                 target_year=int(r["target_year"]), target=number(r["target_value"]),
+                 latest_year=int(r["latest_year"]), latest=figure(ctx, r, "latest"), unit=ctx.w.unit_after(r["unit"]),
+                 target_year=int(r["target_year"]), target=figure(ctx, r, "target"),
                  required=percent(-r["required_growth"]),
                  achieved=ctx.t("summary.change_fall" if achieved <= 0 else "summary.change_rise",
                                 rate=percent(abs(achieved))),
@@ -204,8 +204,16 @@ def _below_province(ctx: ReportContext) -> str:
     if len(gap):
         g = gap.iloc[0]
         gap_text = _about_row(ctx, "summary.below_gap", g, ctx.indicator_in_sentence(g["indicator_id"]),
-                              target=number(g["target_value"]), province=number(g["other_value"]))
+                              target=figure(ctx, g, "target"), province=figure(ctx, g, "other"))
     return ctx.t("summary.below", parts=parts, gap=gap_text, **province_year(ctx, rows))
+
+
+def figure(ctx: ReportContext, row, name: str) -> str:
+    """A row's `name`_value with its `name`_comparator, as every table writes it (blocks.value_text): a target >120
+    is never said as 120 in a sentence (redteam5 R5-04). A plan's 左右 (≈) is said as the figure, as the dataset
+    reads it."""
+    comparator = row.get(f"{name}_comparator")
+    return value_text(ctx, row[f"{name}_value"], {"≈": "="}.get(comparator, comparator))
 
 
 def province_year(ctx: ReportContext, rows) -> dict:
@@ -228,7 +236,7 @@ def _data_quality(ctx: ReportContext) -> str:
     if len(values):
         v = values.iloc[0]
         example = _about_row(ctx, "summary.data_quality_example", v, ctx.indicator_name(v["indicator_id"]),
-                             prose=number(v["prose_value"]), table=number(v["table_value"]))
+                             prose=figure(ctx, v, "prose"), table=figure(ctx, v, "table"))
     return ctx.t("summary.data_quality", n=len(dis), n_values=len(values), example=example)
 
 
