@@ -353,7 +353,7 @@ def _ended_plan_sentence(ctx: ReportContext) -> str:
         parts.append(text)
     return ctx.t("summary.ended", period=period_label(period, ctx.lang), years=period_years(period, ctx.lang),
                  year=period.target_year, parts=ctx.t("summary.below_sep").join(parts),
-                 brief=_brief_name(ctx, period.target_year))
+                 brief=_brief_name(ctx, period.target_year), command=_brief_command(ctx, period.target_year))
 
 
 def _brief_name(ctx: ReportContext, year: int) -> str:
@@ -363,6 +363,14 @@ def _brief_name(ctx: ReportContext, year: int) -> str:
     entities = list(ctx.inputs.entities)
     tag = "" if entities == list(ctx.inputs.sources.counties()) else subset_tag(entities)
     return PUBLISHED_DOCUMENT.format(document="brief", end=f"{year}_{ctx.lang}{tag}")
+
+
+def _brief_command(ctx: ReportContext, year: int) -> str:
+    """The command that builds that brief (_brief_name), said beside its name: the brief of a year is built only when
+    asked for, and a 2026 brief pointed to a 2025 brief never built (redteam5)."""
+    entities = list(ctx.inputs.entities)
+    subset = "" if entities == list(ctx.inputs.sources.counties()) else f" ENTITIES={','.join(entities)}"
+    return f"make report YEAR={year}{subset}" + (f" LANG={ctx.lang}" if ctx.lang != "zh" else "")
 
 
 def _schedule_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
