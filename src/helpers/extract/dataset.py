@@ -17,6 +17,7 @@ import pandas as pd
 from helpers.core import paths
 from helpers.core.config import Catalogue, Plan, Sources, load_catalogue, load_sources, plan_path
 from helpers.core.errors import InputError
+from helpers.core.formatting import COMPARATOR_SIGNS
 from helpers.core.method import method_parameters
 from helpers.core.paths import display_path
 from helpers.core.periods import plan_covering
@@ -204,8 +205,8 @@ def _reconcile_province(observations: list[Observation], sources: Sources,
         checks.append(Check(
             sources.province, obs.indicator_id, ind.name_zh, "province_target", "disagree", obs.year,
             first.value, first.comparator, obs.value, obs.comparator, ind.unit,
-            json.dumps({"code": "province_target", "source": first.source_file, "value": first.value,
-                        "other_source": obs.source_file, "other_value": obs.value}, ensure_ascii=False),
+            json.dumps({"code": "province_target", "source": first.source_file, "value": _show(first),
+                        "other_source": obs.source_file, "other_value": _show(obs)}, ensure_ascii=False),
             first.source_file, first.source_line, first.source_text, obs.source_file, obs.source_line,
             obs.source_text))
     return out, checks
@@ -303,7 +304,9 @@ def _ref(o: Observation) -> str:
 
 
 def _show(o: Observation) -> str:
-    return "/" if o.value is None else f"{'' if o.comparator == '=' else o.comparator}{o.value:g}"
+    """A value with its comparator, as the reports write one (core.formatting.COMPARATOR_SIGNS: ≥35, >120), for a
+    finding that sets two values side by side: 35 against ≥35 is a difference, never '35 and 35'."""
+    return "/" if o.value is None else f"{COMPARATOR_SIGNS[o.comparator or '=']}{o.value:g}"
 
 
 def _same_value(a: Observation, b: Observation) -> bool:
