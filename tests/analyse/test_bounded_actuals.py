@@ -9,13 +9,12 @@ all '=', that is at least) and the workbook below (2021–2024 exact, 2025 as wr
     专业技术人才   >= 5.0   5.0 misses 5.1, 6 meets it                              not assessable
     经营管理人才   = 7.2    the figure itself                                       met (as before)
 """
-import shutil
 
 import openpyxl
 import pandas as pd
 import pytest
 
-from conftest import resolve_run
+from conftest import copy_of_project, resolve_run
 from helpers import analyse
 from helpers.analyse.growth import NOT_ASSESSABLE, TARGET_MET, bound_meets_target
 from helpers.core import paths
@@ -33,9 +32,7 @@ IN_2025 = {"人才资源总量": (19.9, ">"), "党政人才队伍": (0.5, ">"), 
 @pytest.fixture(scope="module")
 def bounded(tmp_path_factory):
     root = tmp_path_factory.mktemp("bounded")
-    shutil.copytree(paths.RAW_DIR, root / "raw")
-    shutil.copytree(paths.CONFIG_DIR, root / "config")
-    (root / "processed").mkdir()
+    copy_of_project(root)
     rows = [dict(county="安吉县", indicator=name, year=y, value=v) for name, values in EARLIER.items()
             for y, v in zip(YEARS, values)]
     rows += [dict(county="安吉县", indicator=name, year=2025, value=v, **({"comparator": c} if c else {}))

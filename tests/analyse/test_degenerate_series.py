@@ -10,7 +10,7 @@ series holding 0 (or, for a share, 100%) has no trend line. Worked by hand from 
 import pandas as pd
 import pytest
 
-from conftest import resolve_run
+from conftest import copy_of_project, resolve_run
 from helpers import analyse
 from helpers.analyse import charts
 from helpers.extract import dataset
@@ -25,13 +25,9 @@ ROWS = ([dict(county="建德市", indicator="科创板上市企业数", year=202
 
 @pytest.fixture(scope="module")
 def edges(tmp_path_factory):
-    import shutil
 
-    from helpers.core import paths
     root = tmp_path_factory.mktemp("edges")
-    shutil.copytree(paths.RAW_DIR, root / "raw")
-    shutil.copytree(paths.CONFIG_DIR, root / "config")
-    (root / "processed").mkdir()
+    copy_of_project(root)
     drop(root, "edges.xlsx", ROWS)
     dataset.write(dataset.build(root / "raw", root / "config"), root / "processed")
     resolve_run(root / "processed", root / "config", year=2025)
@@ -101,11 +97,12 @@ def test_outlook_table_states_no_number_it_cannot_have(edges, series_ids):
         assert "not_fittable" in row["outlook_notes"]
 
 
-@pytest.mark.parametrize("lang, shown", [("zh", "0.2家 → —"), ("en", "0.2 entities → —")])
+# (as the trends table writes a change per year, +0.2/年: with the unit, -1.6% a year on a % indicator read as a rate)
+@pytest.mark.parametrize("lang, shown", [("zh", "+0.2/年 → —"), ("en", "+0.2/yr → —")])
 def test_the_outlook_writes_a_change_per_year_where_a_value_is_0_not_a_percentage(edges, lang, shown):
     """建德 科创板上市企业数 0 (2020) → 1 (2025): a growth rate from 0 is undefined, so the growth achieved over
     十四五 is a change per year, (1 − 0) ÷ 5 = 0.2 (家), as outlook.csv says (growth_method); main printed it as
-    a rate, 20.0%."""
+    a rate, 20.0%, and later 0.2家 (R5-05: on a % indicator the unit made a change read as a rate)."""
     from helpers.report import chapters
     ctx = _context(edges, lang)
     row = ctx.outlook.set_index(["entity", "indicator_id"]).loc[
@@ -113,3 +110,5 @@ def test_the_outlook_writes_a_change_per_year_where_a_value_is_0_not_a_percentag
     assert row["growth_method"].startswith("absolute") and row["achieved_growth_last_period"] == pytest.approx(0.2)
     text = str(chapters.outlook.outlook_section(ctx))
     assert shown in text and "20.0% → —" not in text
+    # the column's heading says its figures may be changes a year, not only growth rates (R5-05)
+    assert ("年均增速或每年变化量（/年）" if lang == "zh" else "Annual growth, or change a year (/yr)") in text

@@ -8,13 +8,12 @@ the brief said "4项目标中3项达标" and "2025年实际值对照省委目标
 can be judged; the notes say that only the 十五五 plan's estimate exists and ask for the 2025 actual.
 """
 import json
-import shutil
 
 import pytest
 
+from conftest import copy_of_project
 from helpers.analyse.growth import NOT_ASSESSABLE
 from helpers.analyse.progress import target_counts
-from helpers.core import paths
 from helpers.core.wording import notes_text, words
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
@@ -28,9 +27,7 @@ ESTIMATES = {"talent_total": 15, "high_skilled_share_of_skilled": 35, "talent_ou
 @pytest.fixture(scope="module")
 def estimated(tmp_path_factory):
     root = tmp_path_factory.mktemp("estimated")
-    shutil.copytree(paths.RAW_DIR, root / "raw")
-    shutil.copytree(paths.CONFIG_DIR, root / "config")
-    (root / "processed").mkdir()
+    copy_of_project(root)
     make_county(root, "cell_per_line", monitored=range(2021, 2025))   # the 2025 actuals not yet in
     plan = root / "raw" / "tonglu_15.txt"
     text = plan.read_text(encoding="utf-8")

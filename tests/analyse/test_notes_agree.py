@@ -20,11 +20,11 @@ brief's workspace (tests/support/brief_limits.py) monitored 2021–2024 and 2026
 final evaluation after the target year with a later actual but none of the target year).
 """
 import json
-import shutil
 
 import pandas as pd
 import pytest
 
+from conftest import copy_of_project
 from helpers import analyse
 from helpers.analyse import evaluation as ev
 from helpers.analyse.growth import (
@@ -39,7 +39,6 @@ from helpers.analyse.growth import (
     target_met,
 )
 from helpers.analyse.progress import verdict_notes
-from helpers.core import paths
 from helpers.core.periods import FINAL_PHASES
 from helpers.core.wording import notes_text, words
 from helpers.extract import dataset
@@ -128,9 +127,7 @@ def row_disagreements(row: dict) -> list[str]:
 
 
 def _copy(root):
-    shutil.copytree(paths.RAW_DIR, root / "raw")
-    shutil.copytree(paths.CONFIG_DIR, root / "config")
-    (root / "processed").mkdir()
+    copy_of_project(root)
     return root
 
 

@@ -102,7 +102,7 @@ def test_a_cumulative_sum_is_written_without_exponents():
     actuals = {2021: 1_500_000.0, 2022: 2_000_000.0, 2023: 1_200_000.0, 2024: 1_250_000.0, 2025: 1_300_000.0}
     observed = [{"year": y, "value": v, "kind": "actual"} for y, v in actuals.items()]
     target = {"year": 2025, "value": 7_000_000.0, "comparator": "=", "cumulative": True}
-    out = plan_judgement(observed, target, plan, 2025, "higher")
+    out = plan_judgement(observed, target, plan, 2025, "higher", measure="count")
     said = notes_text(out["evaluation_notes"], words("zh"), "evaluation_notes")
     assert "1,500,000 + 2,000,000 + 1,200,000 + 1,250,000 + 1,300,000 = 7,250,000" in said, said
     assert "e+" not in said

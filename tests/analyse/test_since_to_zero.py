@@ -42,7 +42,7 @@ def test_the_growth_since_the_plan_ended_records_its_own_method(fell_to_zero):
     assert row["growth_since_ended"] == pytest.approx(-row["ended_target_year_value"])
 
 
-@pytest.mark.parametrize("lang, unit", [("zh", "家"), ("en", "entities")])
+@pytest.mark.parametrize("lang, unit", [("zh", "/年"), ("en", "/yr")])   # as the trends table writes it (R5-05)
 def test_the_brief_writes_it_as_a_change_per_year(fell_to_zero, lang, unit):
     ctx = load_report_context(fell_to_zero / "processed", fell_to_zero / "config", 2026, None, lang)
     row = ctx.outlook.set_index(["entity", "indicator_id"]).loc[("jiande", "provincial_incubators")]
@@ -50,5 +50,16 @@ def test_the_brief_writes_it_as_a_change_per_year(fell_to_zero, lang, unit):
     cells = next([getattr(c, "text", c) for c in r] for r in table.rows if getattr(r[1], "text", r[1]).startswith(
         ctx.indicator_name("provincial_incubators")))
     change = row["growth_since_ended"]
-    assert f"{change:g}{'' if lang == 'zh' else ' '}{unit}" in cells, cells
+    assert f"{change:g}{unit}" in cells, cells
     assert not any(f"{change * 100:.1f}%" in str(c) for c in cells), cells
+
+
+@pytest.mark.parametrize("lang, per_year", [("zh", "/年"), ("en", "/yr")])
+def test_the_outlook_writes_a_change_per_year_on_a_percent_indicator_as_one(fell_to_zero, lang, per_year):
+    """R5-05: 人才流失率 (%) 8 → 0 → 5 falls back to changes per year, −1.6 and +1 points a year (outlook.csv
+    growth_method: absolute change per year); main wrote them '-1.6% → 1%', as growth rates. Written as the trends
+    table writes them: '-1.6/年 → +1/年'."""
+    ctx = load_report_context(fell_to_zero / "processed", fell_to_zero / "config", 2026, None, lang)
+    said = [chapters.outlook.fmt_growth(g, RATE_ABSOLUTE, ctx, "%") for g in (-1.6, 1.0)]
+    assert said == [f"-1.6{per_year}", f"+1{per_year}"]
+    assert chapters.outlook.fmt_growth(0.068, RATE_CAGR, ctx, "%") == "6.8%"

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 
 import pytest
 import yaml
 
-from helpers.core import paths
+from conftest import copy_of_project
 from helpers.core.errors import InputError
 from helpers.core.wording import words
 from helpers.extract import dataset
@@ -22,8 +21,7 @@ from support.plan_documents import JIANDE, as_published, real_plan, use_plan_fil
 @pytest.fixture(scope="module")
 def docx_dataset(tmp_path_factory):
     root = tmp_path_factory.mktemp("docx")
-    shutil.copytree(paths.RAW_DIR, root / "raw")
-    shutil.copytree(paths.CONFIG_DIR, root / "config")
+    copy_of_project(root)
     return as_published(root, write_docx, ".docx")
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers.core import paths
+from conftest import copy_of_project
 from helpers.core.errors import InputError
 from helpers.extract import dataset
 from helpers.extract.documents.pdf import read_pdf
@@ -72,8 +72,7 @@ def printed_pdfs(tmp_path_factory) -> dict[str, Path]:
 
 
 def fresh(tmp_path: Path) -> Path:
-    shutil.copytree(paths.RAW_DIR, tmp_path / "raw")
-    shutil.copytree(paths.CONFIG_DIR, tmp_path / "config")
+    copy_of_project(tmp_path)
     return tmp_path
 
 

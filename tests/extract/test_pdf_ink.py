@@ -706,8 +706,10 @@ def test_a_watermark_only_the_pdf_declares_is_left_out(workspace, printed, tmp_p
 def test_a_declaration_pypdf_cannot_read_leaves_the_pdf_read_as_without_it(printed, tmp_path, monkeypatch):
     """A PDF encrypted with AES (a permissions password, as offices often set) opens in PDFium, but pypdf needs the
     `cryptography` package to read it (DependencyError): a page with a header artifact would end in a traceback.
-    The declaration is then not read, and the page is read as any other: here DRAFT 2026.03's 3, printed over the
-    人 of the row's 单位 cell, stops the run at that cell (an InputError, not a traceback)."""
+    The declaration is then not read, and the page is read as any other: here a digit of DRAFT 2026.03, printed
+    over the 人 of the row's 单位 cell, stops the run at that cell (an InputError, not a traceback). Which digit
+    depends on how Chromium lays the row out, its version and fonts (its 3 where the test was written, its 0 on
+    Debian 12 with Chromium 156), so any digit is taken."""
     import pypdf
     from pypdf.errors import DependencyError
 
@@ -719,7 +721,7 @@ def test_a_declaration_pypdf_cannot_read_leaves_the_pdf_read_as_without_it(print
     x, y, size = _draft_across_the_second_row(printed["base"])
     pdf = _with_content(printed["base"], tmp_path / "tonglu_15.pdf", DECLARED.format(DRAFT.format(size=size, x=x, y=y)))
     monkeypatch.setattr(pypdf, "PdfReader", encrypted)
-    with pytest.raises(InputError, match="'人' is printed over '3'") as error:
+    with pytest.raises(InputError, match=r"'人' is printed over '\d'") as error:
         read_pdf(pdf)
     assert str(error.value.where) == "page 1, table 2, row 3, column 4"
 
@@ -949,7 +951,10 @@ def test_light_text_of_the_texts_size_printed_over_a_figure_says_it_may_be_a_wat
     """内部资料 2026 in rows of light grey (rgba(0,0,0,.15)) at the text's size, upright, over the table: light, and in
     no other way a watermark's, so it is not left out (a grey 1 before 20 is read, or doubted, like any text), and
     where it is printed over the table's text the run stops. On main 83a2d77 it stopped saying only that '标' is
-    printed over '2'; now it says the 2 is printed light, as a watermark set at the text's size would be."""
+    printed over '2'; now it says the 2 is printed light, as a watermark set at the text's size would be. Which
+    character of the header's 指标名称 the 2 falls on depends on how Chromium lays the page out (标 where the
+    test was written, 名 on Debian 12 with Chromium 156), so any of them is taken."""
+    import re
     rows = "\n".join(["内部资料 2026    内部资料 2026    内部资料 2026"] * 6)
     page = web_page_with_target(tmp_path / "light.html", "20左右")
     page.write_text(page.read_text(encoding="utf-8").replace("<body>", (
@@ -958,5 +963,142 @@ def test_light_text_of_the_texts_size_printed_over_a_figure_says_it_may_be_a_wat
     error = _refused(workspace, print_pdfs_chromium([(page, tmp_path / "light.pdf")],
                                                           print_background=True)[0])
     assert str(error.where) == "page 1, table 2, row 1, column 3"
-    assert "'标' is printed over '2' (the '2' printed light, as a watermark set at the text's size would be" in \
-        error.problem
+    assert re.search(r"'[指标名称]' is printed over '2' \(the '2' printed light, as a watermark set at the text's "
+                     "size would be", error.problem), error.problem
+
+
+# ------------------------------------------------------------------------------------------ covered by an image
+
+def _picture(size: tuple[int, int], kind: str) -> str:
+    """A PNG as a data URL: 'checker', black and white pixels crosswise, opaque (a patch pasted over a figure);
+    'seal', a red ring with SEAL inside on transparency (a seal's opaque ink, the page seen through its gaps)."""
+    import base64
+    import io
+
+    from PIL import Image, ImageDraw
+    if kind == "checker":
+        image = Image.new("RGB", size, (255, 255, 255))
+        draw = ImageDraw.Draw(image)
+        for x in range(0, size[0], 2):
+            for y in range(0, size[1], 2):
+                draw.point([(x, y)], fill=(0, 0, 0))
+    else:
+        image = Image.new("RGBA", size, (0, 0, 0, 0))
+        draw = ImageDraw.Draw(image)
+        draw.ellipse([4, 4, size[0] - 5, size[1] - 5], outline=(220, 0, 0, 255), width=5)
+        draw.text((size[0] // 4, size[1] // 2 - 6), "SEAL", fill=(220, 0, 0, 255))
+    data = io.BytesIO()
+    image.save(data, "PNG")
+    return "data:image/png;base64," + base64.b64encode(data.getvalue()).decode()
+
+
+@pytest.fixture(scope="module")
+def covered(tmp_path_factory) -> dict[str, Path]:
+    """Chromium prints of 120左右 with a picture at the 1: an opaque checker over it, the same checker under it
+    (z-index -1), and a seal (a red ring, 70 px) over the whole figure."""
+    folder = tmp_path_factory.mktemp("covered")
+    checker = _picture((8, 12), "checker")
+    at_the_one = "position:absolute;left:-1px;top:-1px;width:calc(100% + 2px);height:calc(100% + 2px)"
+    cells = {"checker over": f"<span style='position:relative'>1<img src='{checker}' style='{at_the_one}'></span>"
+                             "20左右",
+             "checker under": f"<span style='position:relative'><img src='{checker}' style='{at_the_one};"
+                              "z-index:-1'>1</span>20左右",
+             "seal": "<span style='position:relative'>120<img src='{}' style='position:absolute;left:-20px;"
+                     "top:-25px;width:70px;height:70px'></span>左右".format(_picture((120, 120), "seal"))}
+    pairs = [(web_page_with_target(folder / f"{name}.html", cell), folder / f"{name}.pdf")
+             for name, cell in cells.items()]
+    return {pdf.stem: pdf for pdf in print_pdfs_chromium(pairs, print_background=True)}
+
+
+def _image_over_the_one(printed: dict, target: Path, grey: bytes) -> Path:
+    """120左右 with an image of 2 × 2 grey pixels (`grey`: their values) drawn over its 1, a point beyond its glyph
+    all round, opaque (as a PDF editor pastes a picture)."""
+    import pypdfium2 as pdfium
+    from pypdf import PdfWriter
+    document = pdfium.PdfDocument(str(printed["base_120"]))
+    at = _find(document[0], "120左右")
+    document.close()
+    left, bottom, right, top = at["left"] - 1, at["bottom"] - 1, at["right"] + 1, at["top"] + 1
+    _with_content(printed["base_120"], target,
+                  f"q {right - left:.2f} 0 0 {top - bottom:.2f} {left:.2f} {bottom:.2f} cm /ImX Do Q", image=True)
+    writer = PdfWriter(clone_from=str(target))
+    writer.pages[0]["/Resources"]["/XObject"]["/ImX"].get_object().set_data(grey)
+    writer.write(str(target))
+    return target
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["a checker drawn over the 1 (pypdf)", "a checker PNG over the 1 (Chromium)"])
+def test_an_opaque_picture_over_a_digit_stops_the_run(workspace, printed, covered, tmp_path, how):
+    """An opaque image of black and white pixels over the 1 of 120左右: poppler draws the patch and 20左右, the 1 is
+    nowhere to be seen; what the patch shows a reader cannot say. On main d24fbfe both were read 120, exit 0: the
+    ink check took the picture's own contrast for the 1's ink. Now the image's pixels are looked at under the 1's
+    glyph: opaque on all of it, in more than one colour, so the run stops at the cell."""
+    pdf = _image_over_the_one(printed, tmp_path / "tonglu_15.pdf", bytes([0, 255, 255, 0])) \
+        if "pypdf" in how else covered["checker over"]
+    error = _refused(workspace, pdf)
+    assert str(error.where) == CELL
+    assert error.problem.startswith("in the table cell '120左右', '1' is covered by an image drawn over it")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name, target, steps", [
+    ("checker under", 120, []),       # drawn before the 1: the 1 printed over it (poppler: 120左右)
+    ("seal", 120, []),                # a seal's ring across the figure: seen through its gaps (poppler: 120左右)
+    ("white image", 20, [HIDDEN]),    # opaque and plain white: the 1 leaves no ink (poppler: 20左右)
+])
+def test_a_picture_that_leaves_the_digit_seen_or_hides_it_plainly_is_read_as_shown(workspace, printed, covered,
+                                                                                   tmp_path, name, target, steps):
+    pdf = _image_over_the_one(printed, tmp_path / "tonglu_15.pdf", bytes([255] * 4)) if name == "white image" \
+        else covered[name]
+    ds = _build(workspace, pdf)
+    assert _target(ds) == target and _steps(ds) == steps
+
+
+def _in_a_layer(source: Path, target: Path, on: bool) -> Path:
+    """`source` with its first page's annotation put in an optional-content layer (/OC: an OCG named 批注), on or
+    switched off in the PDF's default configuration (/OCProperties /D), as a PDF editor hides a layer of comments."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+    writer = PdfWriter(clone_from=str(source))
+    group = writer._add_object(DictionaryObject({NameObject("/Type"): NameObject("/OCG"),
+                                                 NameObject("/Name"): TextStringObject("批注")}))
+    default = {NameObject("/Order"): ArrayObject([group])}
+    if not on:
+        default[NameObject("/OFF")] = ArrayObject([group])
+    writer._root_object[NameObject("/OCProperties")] = DictionaryObject({
+        NameObject("/OCGs"): ArrayObject([group]), NameObject("/D"): DictionaryObject(default)})
+    writer.pages[0]["/Annots"][0].get_object()[NameObject("/OC")] = group
+    writer.write(str(target))
+    return target
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("edit, problem", [
+    ("white-out", "'1' has an annotation (SQUARE, in a layer the PDF switches off)"),
+    ("stamp", "'2' has an annotation (STAMP, in a layer the PDF switches off)"),
+])
+def test_an_annotation_in_a_layer_switched_off_stops_the_run(workspace, printed, tmp_path, edit, problem):
+    """An annotation in a layer the PDF switches off: a white square over the 1 of 120左右 (a PDF editor's
+    white-out), or a stamp drawing a 1 in the blank before 20左右. poppler hides it (draws 120左右 and 20左右), and so
+    does Acrobat; PDFium, which Chrome and Edge show PDFs with, draws it (rendered by pypdfium2: 20左右 and 120左右).
+    On main d24fbfe the white-out hid the 1 from the ink check: read 20, exit 0, where poppler shows 120; the stamp
+    stopped the run as an annotation any viewer shows. What a reader sees depends on the viewer: the run stops at
+    the cell, saying so."""
+    if edit == "white-out":
+        source = _edited(printed["base_120"], tmp_path / "square.pdf", _annotation_over_the_one)
+    else:
+        x, y, size = _one_at(printed["base"])
+        source = _with_annotation(printed["base"], tmp_path / "stamp.pdf", "/Stamp", (x - 1, y - 3, x + 7, y + size),
+                                  "1", f"0 g BT /HX {size:.2f} Tf 1 0 0 1 1 3 Tm (1) Tj ET")
+    error = _refused(workspace, _in_a_layer(source, tmp_path / "tonglu_15.pdf", on=False))
+    assert str(error.where) == CELL and problem in error.problem
+    assert "Acrobat and poppler do not show it, PDFium (the viewer of Chrome, Edge" in error.problem
+
+
+@pytest.mark.slow
+def test_an_annotation_in_a_layer_shown_is_judged_as_any_annotation(workspace, printed, tmp_path):
+    """The white-out's layer on: every viewer hides the 1 under it (poppler: 20左右), and 20 is read."""
+    source = _edited(printed["base_120"], tmp_path / "square.pdf", _annotation_over_the_one)
+    ds = _build(workspace, _in_a_layer(source, tmp_path / "tonglu_15.pdf", on=True))
+    assert _target(ds) == 20 and _steps(ds) == [HIDDEN]

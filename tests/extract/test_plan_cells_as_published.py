@@ -355,8 +355,8 @@ def test_a_cell_that_says_two_things_at_once_is_refused(written):
                                      "20" + " " * 10_000 + "万x", "15.2(" + " " * 10_000 + "预计" + " " * 10_000 + "x",
                                      "15.2(2025" + " " * 10_000 + "年" + " " * 10_000 + "快报" + " " * 10_000 + "x"])
 def test_the_new_patterns_are_linear_on_a_long_run_of_spaces(written):
-    """Each pattern on 10,000 spaces where it fails: under 50 ms (a pattern that tries a run of n spaces n² ways
-    takes seconds)."""
+    """Each pattern on 10,000 spaces where it fails: under 0.5 s (a pattern that tries a run of n spaces n² ways
+    takes seconds; linear ones take about 1 ms, and the margin keeps a loaded machine from failing them)."""
     import time
 
     from helpers.core import values
@@ -364,4 +364,4 @@ def test_the_new_patterns_are_linear_on_a_long_run_of_spaces(written):
                     values.PLAN_KEPT_WITHIN):
         started = time.perf_counter()
         pattern.search(written)
-        assert time.perf_counter() - started < 0.05, pattern.pattern
+        assert time.perf_counter() - started < 0.5, pattern.pattern

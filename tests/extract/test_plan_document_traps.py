@@ -486,3 +486,108 @@ def test_a_figure_set_right_to_left_in_an_old_word_file_is_refused(workspace, tm
         _build(workspace)
     assert str(info.value.where) == "table 1, row 2, column 6"
     assert "is '02左右': a figure with a 0 before its first digit" in info.value.problem
+
+
+# ------------------------------------------------------------------------------------------- text boxes placed away
+
+BOX_NAMESPACES = ('xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+                  'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+                  'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+                  'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+                  'xmlns:v="urn:schemas-microsoft-com:vml"')
+EMU = 12700     # a point
+
+
+def _box(text: str, across: str, x: float, down: str, y: float, width: float, height: float,
+         inline: bool = False) -> str:
+    """A run holding a text box as Word 2010 and later write one (DrawingML, wps:txbx, no fill, no line, no inner
+    margins), `width` × `height` points: placed by its anchor (wp:anchor, laid out in a cell, not wrapped) at `x`
+    points from `across` (page, column) and `y` from `down` (page, paragraph); or `inline` (wp:inline)."""
+    size = f'<wp:extent cx="{int(width * EMU)}" cy="{int(height * EMU)}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+    placed = (f'<wp:inline distT="0" distB="0" distL="0" distR="0">{size}' if inline else
+              '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="2" behindDoc="0" '
+              'locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+              f'<wp:positionH relativeFrom="{across}"><wp:posOffset>{int(x * EMU)}</wp:posOffset></wp:positionH>'
+              f'<wp:positionV relativeFrom="{down}"><wp:posOffset>{int(y * EMU)}</wp:posOffset></wp:positionV>'
+              f'{size}<wp:wrapNone/>')
+    return (f'<w:r {BOX_NAMESPACES}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>{placed}'
+            '<wp:docPr id="9" name="Text Box 9"/><wp:cNvGraphicFramePr/><a:graphic><a:graphicData '
+            'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/>'
+            f'<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{int(width * EMU)}" cy="{int(height * EMU)}"/>'
+            '</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>'
+            f'<wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx>'
+            '<wps:bodyPr lIns="0" tIns="0" rIns="0" bIns="0"/></wps:wsp></a:graphicData></a:graphic>'
+            f'{"</wp:inline>" if inline else "</wp:anchor>"}</w:drawing></mc:Choice><mc:Fallback/>'
+            '</mc:AlternateContent></w:r>')
+
+
+def _vml_box(text: str, style: str) -> str:
+    """A run holding a text box as Word 2007 and older wrote one: a VML rectangle of that `style`."""
+    return (f'<w:r {BOX_NAMESPACES}><w:pict><v:rect style="{style}" filled="f" stroked="f"><v:textbox '
+            f'inset="0,0,0,0"><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></v:textbox>'
+            '</v:rect></w:pict></w:r>')
+
+
+def _with_body_box(workspace: Path, box: str) -> None:
+    """桐庐's plan as .docx, the run `box` added to its paragraph “十四五”期间，全县人才工作取得新成效。
+    (paragraph 3)."""
+    import docx
+    from docx.oxml import parse_xml
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = write_docx(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.docx")
+    document = docx.Document(str(path))
+    paragraph = next(p for p in document.paragraphs if p.text.startswith("“十四五”"))
+    paragraph._p.append(parse_xml(box.replace(" ", f' xmlns:w="{W}" ', 1)))
+    document.save(str(path))
+    use_plan_file(workspace, "tonglu_15.txt", path)
+
+
+def test_a_text_box_placed_over_a_cell_from_a_paragraph_is_refused(workspace):
+    """A 1 in a text box anchored in the paragraph above the table, placed by the page (392 pt across, 222.6 pt down)
+    in the blank before 20左右: LibreOffice's PDF shows 120 左右 in the cell (pdftotext -layout), Word likewise. On
+    main d24fbfe 20 was read, and the 1 joined to the paragraph's text (…取得新成效。1), exit 0. Where a box placed by
+    its anchor lands cannot be told without laying out the pages: one holding a digit, in a document with a table,
+    stops the run at its paragraph."""
+    _with_body_box(workspace, _box("1", "page", 392.3, "page", 222.6, 20, 16))
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert str(info.value.where) == "paragraph 3"
+    assert info.value.problem.startswith("a text box holding '1' is anchored in this paragraph but placed by its "
+                                         "own position on the page")
+    assert "嵌入型" in info.value.fix and "make manifest" in info.value.fix
+
+
+@pytest.mark.parametrize("box", [_box("注", "page", 392.3, "page", 222.6, 20, 16),      # no digit: read as before
+                                 _box("1", "column", 0, "paragraph", 0, 20, 16, inline=True)])   # in its line
+def test_a_text_box_that_puts_no_digit_over_a_table_is_read(workspace, box):
+    _with_body_box(workspace, box)
+    assert _target(_build(workspace)) == (20, "=")
+
+
+@pytest.mark.parametrize("box", [
+    _box("20左右", "column", 75, "paragraph", 0, 40, 10),                # placed one column to the right
+    _box("20左右", "page", 392.3, "page", 222.6, 40, 10),                # placed by the page
+    _vml_box("20左右", "position:absolute;margin-left:75pt;width:40pt;height:10pt"),    # (VML) one column right
+], ids=["one column right", "by the page", "VML one column right"])
+def test_a_text_box_anchored_in_a_cell_but_placed_elsewhere_is_refused(workspace, box):
+    """The 2030 cell holding only a text box with 20左右, placed one column to the right (or by the page, at the
+    cell's place in a plain print, which the box's own cell, now empty, has moved): LibreOffice's PDF shows the
+    cell empty and 20左右 elsewhere, over 预期性 or below the row (pdftotext -layout, pdftoppm). On main d24fbfe each
+    was read as the 2030 target, 20, exit 0. A box placed by its anchor is read as its cell's text only where it
+    surely sits in the cell."""
+    _word_cell(workspace, box)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert str(info.value.where) == "table 1, row 2, column 6"
+    assert info.value.problem.startswith("a text box holding '20左右' is anchored in this cell but placed by its own "
+                                         "position")
+
+
+@pytest.mark.parametrize("box", [_box("20左右", "column", 0, "paragraph", 0, 40, 10),
+                                 _vml_box("20左右", "position:absolute;width:40pt;height:10pt")],
+                         ids=["DrawingML", "VML"])
+def test_a_text_box_that_sits_in_its_cell_is_read_as_its_text(workspace, box):
+    """Placed at the cell's start, 40 × 10 pt in a cell some 51 pt wide and a row of at least one 11 pt line:
+    LibreOffice's PDF shows 20 左右 in the cell."""
+    _word_cell(workspace, box)
+    assert _target(_build(workspace)) == (20, "=")

@@ -33,6 +33,7 @@ import openpyxl
 import pytest
 import yaml
 
+from conftest import copy_of_project
 from helpers import analyse
 from helpers.analyse.progress import progress_table
 from helpers.core.errors import InputError
@@ -44,13 +45,9 @@ from support.notes import said
 
 @pytest.fixture(scope="module", params=list(PLANS))
 def county(request, tmp_path_factory):
-    import shutil
 
-    from helpers.core import paths
     workspace = tmp_path_factory.mktemp(request.param)
-    shutil.copytree(paths.RAW_DIR, workspace / "raw")
-    shutil.copytree(paths.CONFIG_DIR, workspace / "config")
-    (workspace / "processed").mkdir()
+    copy_of_project(workspace)
     add_fifteenth_plan(workspace, request.param)
     ds = dataset.build(workspace / "raw", workspace / "config")
     dataset.write(ds, workspace / "processed")

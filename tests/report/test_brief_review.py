@@ -74,12 +74,15 @@ def test_the_misses_head_their_actuals_with_the_year_they_are_for(contexts):
 
 
 def test_a_captions_part_number_comes_before_its_full_stop(contexts):
-    # 9 indicators set against the province: the key figure is drawn in two halves
-    for lang, ends in (("zh", ("之比（100% = 达到省目标）（1/2）。", "（2/2）。")),
-                       ("en", ("(100% = the provincial target reached) (1 of 2).", "reached) (2 of 2)."))):
+    # 9 indicators set against the province: the key figure is drawn in two halves. (Its actuals written "≥ target"
+    # are drawn as bounds, which the caption's last sentence explains: the part number goes before its full stop.)
+    for lang, first, ends in (("zh", "之比（100% = 达到省目标）。", ("更低）（1/2）。", "更低）（2/2）。")),
+                              ("en", "(100% = the provincial target reached).",
+                               ("lower) (1 of 2).", "lower) (2 of 2)."))):
         figure = chapters.progress.key_figures_brief(contexts[lang])
         captions = [f.caption for b in figure.blocks if b["kind"] == "figures" for f in b["figures"]]
         assert len(captions) == 2 and captions[0].endswith(ends[0]) and captions[1].endswith(ends[1]), captions
+        assert all(first in caption for caption in captions), captions
 
 
 def test_every_wording_joins_years_with_its_languages_dash():

@@ -8,12 +8,10 @@ stopped at notebooks/04_report.ipynb with "x, y, and format string must not be N
 """
 import html
 import re
-import shutil
 
 import pytest
 
-from conftest import make
-from helpers.core import paths
+from conftest import copy_of_project, make
 from support.workbooks import drop
 
 ROWS = ([dict(county="建德市", indicator="科创板上市企业数", year=2025, value=1)]
@@ -25,8 +23,7 @@ ROWS = ([dict(county="建德市", indicator="科创板上市企业数", year=202
 @pytest.mark.parametrize("lang, says", [("zh", "（有值为100%，无法拟合增长趋势，未画趋势线）"),
                                         ("en", "(a value of 100%: no growth trend can be fitted, none drawn)")])
 def test_the_2025_report_is_built_with_a_0_and_a_100_percent_series(tmp_path, lang, says):
-    shutil.copytree(paths.RAW_DIR, tmp_path / "raw")
-    shutil.copytree(paths.CONFIG_DIR, tmp_path / "config")
+    copy_of_project(tmp_path)
     drop(tmp_path, "edges.xlsx", ROWS)
     folders = {"RAW_DIR": tmp_path / "raw", "CONFIG_DIR": tmp_path / "config", "PROCESSED_DIR": tmp_path / "processed",
                "REPORTS_DIR": tmp_path / "reports"}

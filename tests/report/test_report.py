@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import JIANDE, resolve_run
+from conftest import JIANDE, copy_of_project, resolve_run
 from helpers import analyse
 from helpers.core import paths
 from helpers.extract import dataset
@@ -49,8 +49,7 @@ def build(workspace: Path, lang: str = "zh", pdf: bool = True) -> dict[str, Path
 
 def _workspace(tmp_path_factory, name: str) -> Path:
     workspace = tmp_path_factory.mktemp(name)
-    shutil.copytree(paths.RAW_DIR, workspace / "raw")
-    shutil.copytree(paths.CONFIG_DIR, workspace / "config")
+    copy_of_project(workspace)
     return workspace
 
 
@@ -209,8 +208,7 @@ def test_html_references_no_external_resource(zh):
 
 
 def test_injected_script_comes_out_escaped(tmp_path):
-    shutil.copytree(paths.RAW_DIR, tmp_path / "raw")
-    shutil.copytree(paths.CONFIG_DIR, tmp_path / "config")
+    copy_of_project(tmp_path)
     catalogue = tmp_path / "config" / "catalogue.yaml"
     catalogue.write_text(catalogue.read_text(encoding="utf-8").replace(
         "name_zh: 人才资源总量\n", "name_zh: '人才资源总量<script>alert(\"catalogue\")</script>'\n", 1),

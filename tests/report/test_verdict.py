@@ -4,12 +4,12 @@ same verdict for the same county, indicator and year, from one column of the ana
 
 建德 and 安吉 from their plans, with a partial monitoring workbook: 2021–2025 actuals for 人才资源总量 only, as an
 analyst fills it in the first year of monitoring. Every other target has its last actual in 2020."""
-import shutil
 
 import openpyxl
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import copy_of_project
 from helpers import analyse
 from helpers.analyse.growth import NOT_ASSESSABLE, TARGET_MET, TARGET_MISSED
 from helpers.core import paths
@@ -28,8 +28,7 @@ TOTALS = {"建德市": [11.0, 11.8, 12.6, 13.3, 14.2],     # 14.2 ≥ 14: met
 @pytest.fixture(scope="module")
 def partial(tmp_path_factory):
     workspace = tmp_path_factory.mktemp("partial")
-    shutil.copytree(paths.RAW_DIR, workspace / "raw")
-    shutil.copytree(paths.CONFIG_DIR, workspace / "config")
+    copy_of_project(workspace)
     (workspace / "raw" / "monitoring").mkdir(exist_ok=True)
     wb = openpyxl.Workbook()
     ws = wb.active

@@ -7,7 +7,7 @@ import shutil
 import openpyxl
 import pytest
 
-from conftest import resolve_run
+from conftest import copy_of_project, resolve_run
 from helpers import analyse
 from helpers.extract import dataset
 from helpers.run import cli
@@ -18,12 +18,9 @@ SNAKE = re.compile(r"^[a-z]+(_[a-z0-9]+)+$|^[a-z]+$")
 
 @pytest.fixture(scope="module")
 def workbooks(tmp_path_factory):
-    import shutil
 
-    from helpers.core import paths
     workspace = tmp_path_factory.mktemp("workbooks")
-    shutil.copytree(paths.RAW_DIR, workspace / "raw")
-    shutil.copytree(paths.CONFIG_DIR, workspace / "config")
+    copy_of_project(workspace)
     dataset.write(dataset.build(workspace / "raw", workspace / "config"), workspace / "processed")
     analyse.build_tables(workspace / "processed", workspace / "config")
     out = {}

@@ -232,7 +232,7 @@ def test_ctrl_c_under_make_j2_says_so_once(tmp_path, signum):
         _notebook(tmp_path / f"{job}.ipynb", "import pathlib, time", f"pathlib.Path('{job}.started').touch()",
                   "time.sleep(600)")
     (tmp_path / "Makefile").write_text(
-        "all: a.out b.out\n%.out: %.ipynb\n"
+        "all: run/a.ipynb run/b.ipynb\nrun/%.ipynb: %.ipynb\n"
         f"\tenv --block-signal=INT,TERM {shlex.quote(sys.executable)} -m helpers run $< $@\n", encoding="utf-8")
 
     def like_a_terminal():

@@ -31,8 +31,11 @@ def test_the_project_kernel_is_registered_in_this_environment():
 
     from jupyter_client.kernelspec import KernelSpecManager
     spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
+    from jupyter_client.manager import KernelManager
     assert Path(spec.resource_dir).is_relative_to(sys.prefix)
-    assert Path(spec.argv[0]).resolve() == Path(sys.executable).resolve()
+    # (registered as `python`, which jupyter_client runs with the Python that starts it: this one)
+    program = KernelManager(kernel_name=KERNEL_NAME).format_kernel_cmd()[0]
+    assert Path(program).resolve() == Path(sys.executable).resolve()
 
 
 def _free_port() -> int:

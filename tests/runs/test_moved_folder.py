@@ -103,3 +103,54 @@ def test_the_environments_own_src_is_recorded_relative_to_it(tmp_path):
     # an environment outside the project folder (conda's) is left alone
     assert "is outside" in record_own_src(tmp_path / "conda env", project)
     assert not (tmp_path / "conda env").exists()
+
+
+KERNEL_STARTS = """
+import sys
+from jupyter_client.manager import KernelManager
+km = KernelManager(kernel_name="talent-plan")
+print(km.format_kernel_cmd()[0])
+try:
+    km.start_kernel()
+except FileNotFoundError as exc:
+    sys.exit(f"kernel not started: {exc}")
+client = km.client()
+client.start_channels()
+client.wait_for_ready(timeout=120)
+reply = client.execute_interactive("import helpers.run.cli", timeout=120, output_hook=lambda m: print(
+    m["content"].get("evalue") or m["content"].get("text") or "", end=""))
+client.stop_channels()
+km.shutdown_kernel(now=True)
+"""
+
+
+@pytest.mark.slow
+def test_jupyterlab_run_by_hand_in_a_moved_folder_starts_the_kernel_which_names_the_fix(tmp_path):
+    """`.venv/bin/python -m jupyter lab` in a folder moved since its set-up (no make to repair it first): the kernel,
+    registered with the old folder's Python, could not start (FileNotFoundError, "kernel not started" here). Now
+    `python -m helpers kernel` registers it as `python`, which jupyter_client runs with the Python that starts it,
+    and the notebook's first import of the helpers says what to do, in one line."""
+    project = _set_up(tmp_path / "old place" / "proj")
+    assert _run(project, "-m", "helpers", "kernel").returncode == 0
+    new = tmp_path / "new place" / "proj"
+    new.parent.mkdir()
+    project.rename(new)
+    run = _run(new, "-c", KERNEL_STARTS)
+    assert run.returncode == 0, run.stderr
+    program, said = run.stdout.split("\n", 1)
+    assert Path(program) == new / ".venv" / "bin" / "python"
+    assert f"this folder's environment was made in {project / '.venv'}, which is gone" in said, said
+    assert f"How to fix: run `make setup` in {new}" in said, said
+
+
+@pytest.mark.parametrize("program, missing", [("python", []), ("/gone/.venv/bin/python", [
+    "Jupyter kernel talent-plan: runs /gone/.venv/bin/python, not this environment's Python"])])
+def test_a_kernel_registered_as_python_is_this_environments(tmp_path, monkeypatch, program, missing):
+    """The set-up check takes `python` as this environment's Python (jupyter_client runs it so): it would otherwise
+    repair the set-up before every make."""
+    from helpers.run import environment
+    kernel = tmp_path / "share" / "jupyter" / "kernels" / "talent-plan"
+    kernel.mkdir(parents=True)
+    (kernel / "kernel.json").write_text(json.dumps({"argv": [program, "-m", "ipykernel_launcher"]}), encoding="utf-8")
+    monkeypatch.setattr(sys, "prefix", str(tmp_path))
+    assert environment.missing_kernel() == missing

@@ -22,13 +22,12 @@ ln 1.5 / 5, through 10 in 2020 and 15 in 2025) and its residual variance is 4 ·
 """
 
 import math
-import shutil
 from pathlib import Path
 
 import openpyxl
 import yaml
 
-from helpers.core import paths
+from conftest import copy_of_project
 from helpers.core.config import PlanPeriod
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
@@ -81,9 +80,7 @@ def _monitoring_workbook(path: Path, years: range) -> None:
 
 def project_with_county(workspace: Path, layout: str = "word_tab_cells") -> Path:
     """A scratch copy of the project's raw data and config in `workspace`, with 桐庐 added (make_county)."""
-    shutil.copytree(paths.RAW_DIR, workspace / "raw")
-    shutil.copytree(paths.CONFIG_DIR, workspace / "config")
-    (workspace / "processed").mkdir()
+    copy_of_project(workspace)
     return make_county(workspace, layout)
 
 

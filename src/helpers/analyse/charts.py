@@ -173,8 +173,8 @@ def growth_chart(rows: list[dict], axis_label: str) -> Figure | None:
 
 
 def ratio_span(rows: list[dict]) -> tuple[float, float]:
-    """The ratio axis's range for these rows: every ratio and 100%, with a margin."""
-    xs = [v for r in rows for _, v in r["points"]]
+    """The ratio axis's range for these rows: every ratio (and bound) and 100%, with a margin."""
+    xs = [v for r in rows for _, v in r["points"]] + [v for r in rows for _, v, _ in r.get("bounds", [])]
     lo, hi = min(xs + [1.0]), max(xs + [1.0])
     pad = (hi - lo) * 0.08 or 0.1
     return (max(0, lo - pad) if lo >= 0 else lo - pad, hi + pad)
@@ -184,16 +184,19 @@ def ratio_chart(rows: list[dict], counties: list[str], many: bool, reference: st
                 span: tuple[float, float] | None = None) -> Figure | None:
     """Ratios against a reference drawn at 100% (a dashed line in the colour `reference`), one row per
     indicator: county targets against the provincial target, or latest actuals against their own targets.
-    rows: {label, points: [(county, ratio)]}. With many counties every county is a small grey dot and the
-    median a black diamond; with few, a colour and a marker per county and a legend. One axes for all rows;
-    `span`: its range (the same for the parts of one chart drawn as several figures), else ratio_span(rows)."""
+    rows: {label, points: [(county, ratio)], bounds: [(county, ratio, above)] (optional)}. With many counties
+    every county is a small grey dot and the median a black diamond; with few, a colour and a marker per county and
+    a legend. A ratio known only as a bound (of an actual recorded as one: ≥19.9 against 20 is 99.5% or more) is a
+    hollow triangle pointing to the side the ratio lies on (▷ above, ◁ below), in the county's colour, never in the
+    median. One axes for all rows; `span`: its range (the same for the parts of one chart drawn as several
+    figures), else ratio_span(rows)."""
     if not rows:
         return None
     # Each county keeps its colour and marker (its place in `counties`), but the legend lists only the counties
     # drawn: one without a point here (no value of these indicators) is not named as if it were.
     style = {c: (COUNTY_COLOURS[i % len(COUNTY_COLOURS)], COUNTY_MARKERS[i % len(COUNTY_MARKERS)])
              for i, c in enumerate(counties)}
-    drawn = [c for c in counties if any(name == c for r in rows for name, _ in r["points"])]
+    drawn = [c for c in counties if any(name == c for r in rows for name, *_ in r["points"] + r.get("bounds", []))]
     legend = 0 if many or not drawn else 0.35 * int(np.ceil(len(drawn) / 3))
     fig, ax, ys = _rows_figure([r["label"] for r in rows], top=0.05 + legend)
     if many:
@@ -215,6 +218,13 @@ def ratio_chart(rows: list[dict], counties: list[str], many: bool, reference: st
             if pts:
                 ax.plot([v for v, _ in pts], [y for _, y in pts], ls="", marker=marker, ms=7, color=colour,
                         mec="white", mew=0.6, zorder=3, label=county)
+    for above in (True, False):         # the bounds: one artist per county and side
+        for county in counties:
+            pts = [(v, y) for r, y in zip(rows, ys) for c, v, up in r.get("bounds", []) if c == county and up == above]
+            if pts:
+                ax.plot([v for v, _ in pts], [y for _, y in pts], ls="", marker=">" if above else "<",
+                        ms=5 if many else 7, mfc="white", mec="#888" if many else style[county][0], mew=1.2,
+                        zorder=3)
     for r, y in zip(rows, ys):
         _row_label(ax, y, r["label"])
     ax.axvline(1.0, color=reference, ls="--", lw=1.2, zorder=1)

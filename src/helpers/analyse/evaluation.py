@@ -32,6 +32,7 @@ from helpers.analyse.growth import (
     NOT_ASSESSABLE,
     RATE_ABSOLUTE,
     RATE_CAGR,
+    STRICT,
     TARGET_MET,
     absolute_change,
     cagr,
@@ -39,6 +40,12 @@ from helpers.analyse.growth import (
     target_met,
 )
 from helpers.core.method import method_parameters
+
+# A 〔〕 target (五年累计数: the change over the plan's years) is judged by the catalogue's measure. The yearly figures
+# of a `count` (新增高技能人才, 孵化载体: the analyst enters the year's new ones) add up to the period's; a level
+# (`total` 万人, `share`, `rate`) is judged on its change from the base year's, never on a sum of the years' levels:
+# 高技能人才 2 → 2.75 万人 is 0.75 of 〔1〕, not 2.1 + 2.2 + 2.4 + 2.5 + 2.75 = 11.95.
+SUMMED_MEASURES = ("count",)
 
 AHEAD = "ahead"
 ON_SCHEDULE = "on_schedule"
@@ -128,6 +135,6 @@ def sdg_progress(observations: list[tuple[int, float]], base_year: int, current_
     if achieved:   # as in sdg-build: an achieved target is the status, whatever the ratio
         return SdgProgress(year0, observed, required, method, ratio, TARGET_MET, note)
     if ratio is None:
-        return SdgProgress(year0, observed, required, method, None, NOT_ASSESSABLE,
-                           {"code": "held"})
+        return SdgProgress(year0, observed, required, method, None, NOT_ASSESSABLE,   # (>0.3 from 0.3: no hold)
+                           {"code": "strict_on_base" if comparator in STRICT else "held"})
     return SdgProgress(year0, observed, required, method, ratio, category_for_ratio(ratio), note)

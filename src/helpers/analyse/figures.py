@@ -16,7 +16,7 @@ from matplotlib.patches import Patch
 
 from helpers.analyse import charts
 from helpers.analyse.charts import chinese_font_file
-from helpers.analyse.growth import CATEGORIES, category_label
+from helpers.analyse.growth import CATEGORIES, category_label, is_bound, lies_above
 from helpers.core.config import PlanPeriod
 from helpers.core.formatting import number
 from helpers.core.method import method_parameters
@@ -76,8 +76,21 @@ def _target_year(progress: pd.DataFrame) -> str:
     return str(int(years.max())) if len(years) else ""
 
 
+# An actual recorded only as a bound (>19.9) is drawn as what it is: a hollow triangle at the bound pointing to the
+# side the figure lies on (▷ above it on a value axis that runs to the right, ◁ below), joined to the target by a
+# dotted line (how far the figure is from the target is not known). charts.trend_panels draws bounds alike (▲ ▼).
+BOUND_MARKERS = {True: ">", False: "<"}
+
+
+def _bound_side(comparator) -> bool | None:
+    """True where the latest actual is a lower bound (the figure lies above it), False an upper bound, None a
+    figure."""
+    return lies_above(comparator) if is_bound(comparator) else None
+
+
 def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3, lang: str = "zh") -> plt.Figure:
-    """Latest actual → target per indicator and county; the provincial target as a red diamond."""
+    """Latest actual → target per indicator and county; the provincial target as a red diamond. A latest actual
+    recorded as a bound: a hollow triangle pointing where the figure lies, with its own legend entry."""
     data = progress.dropna(subset=["latest_value", "target_value"])
     prov = (comparison[comparison["comparison"] == "county_vs_province"]
             .drop_duplicates("indicator_id").set_index("indicator_id")["other_value"])
@@ -86,12 +99,15 @@ def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3
     data = data.assign(county=data.apply(_county, axis=1, lang=lang))
     counties = list(dict.fromkeys(data["county"]))
     colours = {c: COUNTY_COLOURS[i % len(COUNTY_COLOURS)] for i, c in enumerate(counties)}
+    # the kinds of bound drawn (True: lower bounds, False: upper), each with its legend entry
+    sides = [s for s in (True, False) if s in set(data.get("latest_comparator", pd.Series()).map(_bound_side))]
     rows = int(np.ceil(len(indicators) / col_wrap))
     panel_h = 0.55 * len(counties) + 0.9
-    height = 0.6 + panel_h * rows
+    legend_h = 0.6 + 0.3 * ((3 + len(sides) + 2) // 3 - 1)      # inches: a line more for a fourth or fifth entry
+    height = legend_h + panel_h * rows
     fig, axes = plt.subplots(rows, col_wrap, figsize=(4.2 * col_wrap, height), squeeze=False)
     # Fixed margins in inches: as good as tight_layout here, and far cheaper with many panels.
-    fig.subplots_adjust(left=0.9 / (4.2 * col_wrap), right=0.98, top=1 - 0.6 / height, bottom=0.35 / height,
+    fig.subplots_adjust(left=0.9 / (4.2 * col_wrap), right=0.98, top=1 - legend_h / height, bottom=0.35 / height,
                         hspace=0.75 / (panel_h - 0.75), wspace=0.28)
     for ax, ind_id in zip(axes.flat, indicators):
         sub = data[data["indicator_id"] == ind_id]
@@ -100,8 +116,12 @@ def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3
             if r.empty:
                 continue
             r = r.iloc[0]
-            ax.plot([r["latest_value"], r["target_value"]], [y, y], color=colours[county], lw=2.5, alpha=0.7)
-            ax.scatter([r["latest_value"]], [y], color="white", edgecolor=colours[county], zorder=3, s=40)
+            side = _bound_side(r.get("latest_comparator"))
+            ax.plot([r["latest_value"], r["target_value"]], [y, y], color=colours[county], lw=2.5, alpha=0.7,
+                    ls="-" if side is None else ":")
+            # (a bound at the target is drawn over the target's dot, a figure under it)
+            ax.scatter([r["latest_value"]], [y], color="white", edgecolor=colours[county], zorder=3 if side is None
+                       else 4, s=40 if side is None else 55, marker="o" if side is None else BOUND_MARKERS[side])
             ax.scatter([r["target_value"]], [y], color=colours[county], zorder=3, s=40)
         first = sub.iloc[0]
         if ind_id in prov.index and first["measure"] == "total":
@@ -125,6 +145,9 @@ def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3
                           label=L["latest"]),
                plt.Line2D([], [], marker="o", ls="", color="grey", label=L["target"].format(**years)),
                plt.Line2D([], [], marker="D", ls="--", color=PROVINCE_COLOUR, label=L["province"].format(**years))]
+    handles[1:1] = [plt.Line2D([], [], marker=BOUND_MARKERS[side], ls=":", color="grey", markerfacecolor="white",
+                               label=L["latest_above" if side else "latest_below"])
+                    for side in sides]
     fig.legend(handles=handles, loc="upper center", ncol=3, frameon=False, bbox_to_anchor=(0.5, 1.0))
     plt.close(fig)
     return fig
@@ -139,9 +162,15 @@ def comparison_chart(progress: pd.DataFrame, comparison: pd.DataFrame, lang: str
 
 def ranking_panels(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3, lang: str = "zh") -> plt.Figure:
     """Many counties: one small panel per indicator; counties ranked by their latest value, each a line
-    from latest to target; the provincial target as a red dashed line; the first and last named."""
-    L = words(lang).table("figures")
+    from latest to target; the provincial target as a red dashed line; the first and last named. A county whose
+    latest actual is only a bound (>19.9) has no place in the order (its figure may lie anywhere beyond the
+    bound; comparison.csv gives it no rank either): it is left out, and the panel says how many were."""
+    w = words(lang)
+    L = w.table("figures")
     data = progress.dropna(subset=["latest_value"])
+    bounded = data.get("latest_comparator", pd.Series(None, index=data.index, dtype=object)).map(is_bound)
+    unranked = data[bounded].groupby("indicator_id").size()
+    data = data[~bounded]
     prov = (comparison[comparison["comparison"] == "county_vs_province"]
             .drop_duplicates("indicator_id").set_index("indicator_id")["other_value"])
     indicators = [i for i, g in data.groupby("indicator_id", sort=False) if len(g) >= 2]
@@ -161,6 +190,9 @@ def ranking_panels(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: i
         for pos, r in ((0, g.iloc[0]), (len(g) - 1, g.iloc[-1])):
             ax.annotate(_county(r, lang), (pos, r["latest_value"]), fontsize=6.5, xytext=(0, -9 if pos == 0 else 4),
                         textcoords="offset points", ha="left" if pos == 0 else "right")
+        if unranked.get(ind_id, 0):
+            ax.text(0.02, 0.97, w("figures.unranked", n=int(unranked[ind_id])), transform=ax.transAxes, ha="left",
+                    va="top", fontsize=6.5, color="#555")
         ax.set_title(f"{_label(first, lang)}（{first['unit']}）", fontsize=8.5)
         ax.set_xticks([])
         ax.tick_params(axis="y", labelsize=7)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from helpers.core.formatting import LOWER_BOUNDS, is_bound
 from helpers.core.method import method_parameters
 from helpers.core.wording import words
 
@@ -83,15 +84,6 @@ def target_met(latest: float, target: float, comparator: str, direction: str) ->
     if direction == "higher":
         return latest > target if comparator in STRICT else latest >= target
     return latest < target if comparator in STRICT else latest <= target
-
-
-# An actual known only as a bound (a workbook's 比较符 > or >=, a plan's 19.9以上): the figure is somewhere beyond it.
-LOWER_BOUNDS, UPPER_BOUNDS = (">", ">="), ("<", "<=")
-
-
-def is_bound(comparator) -> bool:
-    """Whether a value is a bound (>19.9, ≥19.5, ≤5), not the figure itself ('=', '', None, and a target's ≈)."""
-    return comparator in LOWER_BOUNDS + UPPER_BOUNDS
 
 
 def bound_meets_target(value: float, value_comparator: str, target: float, comparator: str,

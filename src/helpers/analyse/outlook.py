@@ -131,7 +131,7 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
     ended_target = plan_target(rows, ended)
     ended_judged = plan_judgement(observed_up_to(rows, ended.period.target_year, ended.period.base_year),
                                   ended_target, ended, ended.period.target_year, meta.direction,
-                                  estimate_only(rows, ended.period.target_year))
+                                  estimate_only(rows, ended.period.target_year), measure=meta.measure)
     # Notes as codes and values (outlook_notes in the wording), said by each reader in its language.
     notes = ([fit.note] if fit.note else []) + bounds_left_out(observed, fit.n_obs) + growth.pop("notes")
     if following is None:

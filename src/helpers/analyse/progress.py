@@ -48,7 +48,7 @@ from helpers.analyse.inputs import (
 )
 from helpers.analyse.trends import fit_trend
 from helpers.core.config import Plan
-from helpers.core.formatting import COMPARATOR_SIGNS, number
+from helpers.core.formatting import bound_text
 from helpers.core.periods import FINAL_PHASES, phase
 from helpers.core.records import place_of_row
 from helpers.core.wording import words
@@ -99,9 +99,10 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
             None if target is None else int(target["year"]), None if target is None else float(target["value"]),
             "=" if target is None else target["comparator"], meta.direction)
     judged = plan_judgement(observed, target, plan, inputs.report_year, meta.direction,
-                            estimate_only(rows, plan.period.target_year))
+                            estimate_only(rows, plan.period.target_year), measure=meta.measure)
     if cumulative:
-        # A five-year sum: judged on the sum of the yearly actuals (plan_judgement), never as a level's growth.
+        # A 〔〕 target: judged on the sum of the yearly actuals or a level's change since the base year
+        # (plan_judgement), never as a level's growth.
         met = judged["target_met"]
         category = NOT_ASSESSABLE if met is None else TARGET_MET if met else TARGET_MISSED
         progress = Progress(None, None, "", None, category)   # its notes are the evaluation's
@@ -155,7 +156,8 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         "comparability": meta.comparability,
         "sources": source_lines(*observed, target),
         **judged,
-        "evaluated_preliminary": _judged_preliminary(observed, judged, plan, cumulative),
+        "evaluated_preliminary": _judged_preliminary(observed, judged, plan,
+                                                     cumulative and meta.measure in ev.SUMMED_MEASURES),
         "verdict": verdict(judged["plan_phase"], judged["target_met"], judged["schedule_judgement"],
                            progress.category),
     }
@@ -269,8 +271,9 @@ def verdict_label(code: str, lang: str, final: bool = False) -> str:
 
 
 def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report_year: int, direction: str,
-                   estimate: dict | None = None) -> dict:
-    """The plan-period columns of one row (see helpers.analyse.evaluation for the formulas).
+                   estimate: dict | None = None, *, measure: str) -> dict:
+    """The plan-period columns of one row (see helpers.analyse.evaluation for the formulas). `measure` (the
+    catalogue's) says how a 〔〕 target is judged: on the sum of the yearly figures, or on a level's change.
 
     `observed` holds actuals only (observed_up_to). `estimate` is a plan's estimate (预计) of the target year's
     figure where no actual exists: it is never judged as the actual; the notes name it and ask for the actual."""
@@ -298,8 +301,9 @@ def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report
            "schedule_share": None, "schedule_judgement": None, "hold_target": None,
            "target_met": None, "completion_rate": None, "gap_to_target": None}
     out.update(_sdg_columns(None))
-    if target is not None and target["cumulative"]:
-        return _cumulative_judgement(observed, target, period, final, report_year, direction, out)
+    if target is not None and target["cumulative"]:     # a count's: the sum of the years; a level's: its change
+        judge = _cumulative_judgement if measure in ev.SUMMED_MEASURES else _change_judgement
+        return judge(observed, target, period, final, report_year, direction, out)
     if target is None or year is None:
         notes.append({"code": "no_target", "plan": period.name} if target is None else {"code": "no_actual"})
         return _with_notes(out, notes)
@@ -386,6 +390,12 @@ def _period_on_bound(out: dict, base, year: int, value: float, bounds: dict, goa
             strict = bound in (">", "<")
             notes.append({"code": "schedule_bound", **said, "progress": share, "schedule": schedule,
                           "progress_comparator": (">" if above else "<") + ("" if strict else "=")})
+    else:   # a strict target on the base (>0.3 from 0.3, _schedule): met by every figure the bound allows, or by none
+        met = bound_meets_target(value, bound, goal, comparator, direction)
+        out["schedule_judgement"] = None if met is None else ev.AHEAD if met else ev.BEHIND
+        if met is not None:
+            notes.append({"code": "strict_on_base_met" if met else "strict_on_base_not_met", **said, "target": goal,
+                          "target_comparator": comparator})
     if not out["schedule_judgement"]:
         notes.append({"code": "period_bound", **said, "schedule": schedule})
     if year < report_year:
@@ -429,7 +439,7 @@ def _cumulative_judgement(observed: list[dict], target: dict, period, final: boo
     years = range(first, year + 1)
     total = sum(by_year[y] for y in years)
     # (as typed, to six significant digits, never with an exponent: 1,500,000, not 1.5e+06; a bound with its sign)
-    terms = " + ".join(COMPARATOR_SIGNS[bounds.get(y, "=")] + number(by_year[y], digits=6) for y in years)
+    terms = " + ".join(bound_text(by_year[y], bounds.get(y, "="), digits=6) for y in years)
     summed = sum_comparator(bounds.get(y, "=") for y in years)
     schedule = ev.schedule_share(min(year, period.target_year), period.base_year, period.target_year)
     note = {"code": "cumulative_sum", "first": first, "year": year, "terms": terms, "total": total,
@@ -447,6 +457,44 @@ def _cumulative_judgement(observed: list[dict], target: dict, period, final: boo
     elif out["progress_share"] is not None:
         out["schedule_judgement"] = ev.schedule_judgement(out["progress_share"], out["schedule_share"])
     return _with_notes(out, [note])
+
+
+def _change_judgement(observed: list[dict], target: dict, period, final: bool, report_year: int, direction: str,
+                      out: dict) -> dict:
+    """A 〔〕 target on a level (a `total`, `share` or `rate`: 高技能人才 万人, the workbook holds each year's level):
+    the target is the change over the period, judged on the change from the base year's level to the value judged
+    (at the target year 2.75 − 2 = 0.75 against 〔1〕: missed, 完成率 75%; in 2023 2.4 − 2 = 0.4, 完成进度 40%
+    against 序时进度 60%: behind), never on the sum of the years' levels. The 〔〕 figure is the change with its
+    sign, judged by the comparator in the indicator's direction. No base-year level, or a level known only as a
+    bound, leaves it not assessable, and the note says why."""
+    goal, comparator = float(target["value"]), target["comparator"]
+    by_year = {int(r["year"]): float(r["value"]) for r in observed}
+    bounds = {int(r["year"]): r.get("comparator") for r in observed if is_bound(r.get("comparator"))}
+    base = by_year.get(period.base_year)
+    out.update(base_value=base, evaluated_year=None, evaluated_value=None, evaluated_comparator=None)
+    out["sdg_notes"] = _notes({"code": "cumulative"})
+    later = [y for y in by_year if period.base_year < y <= period.target_year]
+    year = period.target_year if final else max(later, default=None)
+    if year is None or year not in by_year:
+        return _with_notes(out, [{"code": "final_waits" if final else "no_actual_after_base",
+                                  "target_year": period.target_year, "base_year": period.base_year}])
+    if base is None:
+        return _with_notes(out, [{"code": "change_no_base", "base_year": period.base_year}])
+    if period.base_year in bounds or year in bounds:
+        bounded = period.base_year if period.base_year in bounds else year
+        return _with_notes(out, [{"code": "change_bound", "year": bounded, "value": by_year[bounded],
+                                  "value_comparator": bounds[bounded]}])
+    change = by_year[year] - base
+    schedule = ev.schedule_share(year, period.base_year, period.target_year)
+    share = None if goal == 0 else change / goal    # the share of the change asked for: 完成率 and 完成进度 alike
+    out.update(evaluated_year=year, evaluated_value=change, evaluated_comparator="=", schedule_share=schedule,
+               completion_rate=share, gap_to_target=change - goal, progress_share=share)
+    if year >= period.target_year:
+        out["target_met"] = target_met(change, goal, comparator, direction)
+    elif share is not None:
+        out["schedule_judgement"] = ev.schedule_judgement(share, schedule)
+    return _with_notes(out, [{"code": "cumulative_change", "base_year": period.base_year, "base": base,
+                              "year": year, "value": by_year[year], "change": change}])
 
 
 def _cumulative_on_bound(out: dict, year: int, total: float, summed: str, goal: float, comparator: str, period,
@@ -477,6 +525,11 @@ def _schedule(base, year, value, goal, comparator, period, direction) -> dict:
         return out   # the final evaluation: target_met, not a schedule
     if hold:
         out["schedule_judgement"] = ev.HELD if target_met(value, goal, comparator, direction) else ev.NOT_HELD
+    elif out["progress_share"] is None:
+        # A strict target on the base value itself (>0.3 from 0.3, <8 from 8): any change the good way meets it, so
+        # no share of the way can be computed (target − base is 0). Judged as any target already met in the period
+        # is (its share would be 100% or more: ahead), or not yet met (no change the good way yet: behind).
+        out["schedule_judgement"] = ev.AHEAD if target_met(value, goal, comparator, direction) else ev.BEHIND
     else:
         out["schedule_judgement"] = ev.schedule_judgement(out["progress_share"], out["schedule_share"])
     return out
@@ -490,6 +543,10 @@ def _schedule_notes(out: dict, year: int, value: float, goal: float, comparator:
     if out["schedule_judgement"] and out["hold_target"]:
         notes.append({"code": "hold", "year": year, "value": value, "value_comparator": "=", "target": goal,
                       "target_comparator": comparator})
+    elif out["schedule_judgement"] and out["progress_share"] is None:     # a strict target on the base (_schedule)
+        met = out["schedule_judgement"] == ev.AHEAD
+        notes.append({"code": "strict_on_base_met" if met else "strict_on_base_not_met", "year": year,
+                      "value": value, "value_comparator": "=", "target": goal, "target_comparator": comparator})
     elif out["schedule_judgement"]:
         notes.append({"code": "schedule_shares", "year": year, "progress": out["progress_share"],
                       "schedule": out["schedule_share"]})

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analyse.growth import RATE_CAGR, category_label
-from helpers.core.formatting import COMPARATOR_SIGNS, interval, literal, number, percent, projection, table_view
+from helpers.core.formatting import bound_text, interval, literal, number, percent, projection, table_view
 from helpers.core.method import KEYS, method_parameters
 from helpers.core.wording import Wording, notes_text, words
 
@@ -40,10 +40,10 @@ def _view(columns: dict, w: Wording):
 
 
 def _signed(values, comparators=None) -> list[str]:
-    """Values as written, an actual recorded as a bound with its comparator (>19.9); '' where there is none."""
+    """Values as written, an actual recorded as a bound with its comparator and its number rounded toward it
+    (>19.9: helpers.core.formatting.bound_text); '' where there is none."""
     comparators = [None] * len(values) if comparators is None else comparators
-    return [(COMPARATOR_SIGNS.get(c, "") if isinstance(c, str) else "") + _num(v) if _num(v) else ""
-            for v, c in zip(values, comparators)]
+    return [bound_text(v, c, missing="") for v, c in zip(values, comparators)]
 
 
 def _year_value(w: Wording, years, values, comparators=None) -> list[str]:

@@ -67,10 +67,21 @@ MAX_CONFIG_VALUES = 100_000
 MAX_CONFIG_DEPTH = 20
 
 
+def _same_place(a: Path, b: Path) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except (OSError, RuntimeError):
+        return False
+
+
 def load_yaml(path: Path) -> Any:
     if not path.exists():
-        raise InputError(path, None, "the configuration file is missing",
-                         "restore it from git (git checkout -- config/) or create it.")
+        if _same_place(path.parent, CONFIG_DIR):
+            fix = "restore it from git (git checkout -- config/) or create it."
+        else:   # (restoring the project's config/ from git does nothing for a folder named elsewhere)
+            fix = (f"name the folder that holds {SOURCES_FILE} and {CATALOGUE_FILE} (--config-dir; make's CONFIG_DIR), "
+                   f"or leave it out for the default, {display_path(CONFIG_DIR)}; or copy them there from it.")
+        raise InputError(path, None, "the configuration file is missing", fix)
     loader = _LineLoader(read_utf8(path, "configuration file"))
     try:
         node = loader.get_single_node()

@@ -115,6 +115,10 @@ def file_error(exc: OSError, path: Path | str | None = None, writing: bool | Non
         return InputError(path, None, "the disk is full: the file could not be written",
                           "free some space on that disk (`df -h` shows how much is left), then rerun; the last "
                           "good outputs are still in place.")
+    if code in (errno.EACCES, errno.EPERM) and writing is False:   # (closing it or making it writable would not do)
+        return InputError(path, None, "the file could not be read: permission denied",
+                          f"give yourself the right to read it (`chmod u+r {shlex.quote(display_path(path))}`, or "
+                          "ask its owner), then rerun.")
     if code in (errno.EACCES, errno.EPERM):
         return InputError(path, None, f"the file could not be {verb}: permission denied. It is open in another "
                           "program (Excel, WPS, a PDF viewer), or it or its folder is read-only",

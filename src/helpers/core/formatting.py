@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 import math
 import re
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 import pandas as pd
 
@@ -18,12 +18,77 @@ def _missing(value) -> bool:
 COMPARATOR_SIGNS = {"=": "", ">": ">", ">=": "≥", "<": "<", "<=": "≤"}
 
 
-def number(value, missing: str = "—", digits: int = 4) -> str:
+# ----------------------------------------------------------------------------- bounds
+
+# An actual known only as a bound (a workbook's 比较符, a plan's 19.9以上: >19.9, ≥17.9, <5), and whatever is worked
+# out from one (a 完成进度 of more than 72.7%, a sum of more than 7), says only on which side of its number the figure
+# lies. Rounded the usual way it may claim more than that: >72.7% shown as >73% says 72.8% is too little. So every
+# number printed after a bound's comparator is rounded by the one rule below, toward the side the figure is not on:
+# a lower bound (>, ≥) down, an upper bound (<, ≤) up; the shown bound is then implied by the true one (>72%,
+# <28%: never more than the data allow). A figure ('=', none) and a target (a plan's threshold, printed as the plan
+# writes it) are rounded as every number is.
+LOWER_BOUNDS, UPPER_BOUNDS = (">", ">="), ("<", "<=")
+
+
+def is_bound(comparator) -> bool:
+    """Whether a value is a bound (>19.9, ≥19.5, ≤5: an actual known only as one, a workbook's 比较符 > or >=, a
+    plan's 19.9以上, the figure somewhere beyond it), not the figure itself ('=', '', None, NaN, a target's ≈)."""
+    return isinstance(comparator, str) and comparator in LOWER_BOUNDS + UPPER_BOUNDS
+
+
+def toward_bound(value: float, comparator, decimals: int) -> float:
+    """`value` rounded to `decimals` places (negative: to tens, hundreds …) as a bound with this comparator must
+    be: down for a lower bound (>72.727 → 72.7 at one place), up for an upper bound (<27.27 → 27.3); any other
+    comparator (a figure) leaves it as it is, for the usual rounding. Worked in decimal, so that 19.9 stays 19.9."""
+    if not is_bound(comparator) or not math.isfinite(value):
+        return value
+    rounding = ROUND_FLOOR if comparator in LOWER_BOUNDS else ROUND_CEILING
+    return float(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=rounding))
+
+
+def _place(value: float, significant: int) -> int:
+    """The decimal place that keeps `significant` digits of value (2 for 72.73 at four digits; −2 for 161,447 at
+    four)."""
+    return significant - 1 - math.floor(math.log10(abs(value))) if value else 0
+
+
+# A format spec as str.format reads one: [[fill]align][sign][z][#][0][width][,_][.precision][type]
+FORMAT_SPEC = re.compile(r"^(?:.?[<>=^])?[-+ ]?z?#?0?\d*[,_]?(?:\.(?P<precision>\d+))?(?P<type>[eEfFgGn%])?$")
+
+
+def format_bound(value: float, comparator, spec: str) -> str:
+    """format(value, spec) for a number printed after `comparator`, rounded to the places the spec shows by the
+    one rule (toward_bound): '.0%' of 0.7273 after '>' is 72%, not 73%. A figure is formatted as it is."""
+    return format(shown_bound(value, comparator, spec), spec)
+
+
+def shown_bound(value: float, comparator, spec: str) -> float:
+    """The bound `value` rounded, by toward_bound, to the places format(…, spec) shows; a figure as it is."""
+    match = FORMAT_SPEC.match(spec)
+    if not is_bound(comparator) or match is None or not math.isfinite(value):
+        return value
+    kind, precision = match["type"] or "", match["precision"]
+    if not kind and precision is None:          # str(value): every digit, nothing rounded
+        return value
+    digits = 6 if precision is None else int(precision)
+    if kind in ("f", "F", "%"):                 # places after the point (of the percentage for %)
+        decimals = digits + (2 if kind == "%" else 0)
+    elif kind in ("e", "E"):                    # digits after the first
+        decimals = _place(value, digits + 1)
+    else:                                       # g, G, n: significant digits
+        decimals = _place(value, max(digits, 1))
+    return toward_bound(value, comparator, decimals)
+
+
+def number(value, missing: str = "—", digits: int = 4, comparator=None) -> str:
     """Four (`digits`) significant digits with thousands separators: 1,650 · 0.28 · 6.35. Never an exponent, which
     a reader does not read: from 10,000 up a number is written whole (200,000, not 2e+05; 25,825), below 0.0001 in
-    full (0.00001234)."""
+    full (0.00001234). The number of a bound (`comparator` >, ≥, <, ≤) is rounded toward it (toward_bound:
+    >123.45 is 123.4, <123.45 is 123.5)."""
     if _missing(value):
         return missing
+    if is_bound(comparator):
+        value = toward_bound(value, comparator, 0 if abs(value) >= 10 ** digits else _place(value, digits))
     text = f"{value:,.{digits}g}"
     if "e" not in text:
         return text
@@ -32,9 +97,22 @@ def number(value, missing: str = "—", digits: int = 4) -> str:
     return format(Decimal(f"{value:.{digits}g}"), "f")
 
 
-def percent(value, missing: str = "—") -> str:
-    """A rate as a percentage with one decimal: 0.0633 -> 6.3%."""
-    return missing if _missing(value) else f"{value:.1%}"
+def percent(value, missing: str = "—", comparator=None) -> str:
+    """A rate as a percentage with one decimal: 0.0633 -> 6.3%; a bound's rounded toward it (>0.72727 -> 72.7%,
+    <0.27272 -> 27.3%: toward_bound)."""
+    return missing if _missing(value) else format_bound(value, comparator, ".1%")
+
+
+def bound_text(value, comparator, missing: str = "—", digits: int = 4) -> str:
+    """A value with its comparator, as every reader shows an actual that may be a bound: ≥19.9, >72.7, <5, and
+    the figure itself for '=' or none; the number as number() writes it, a bound's rounded toward it."""
+    text = number(value, missing, digits, comparator)
+    if text == missing:
+        return text
+    if not isinstance(comparator, str) or comparator == "":      # (None, NaN as a CSV reads it: the figure)
+        return text
+    return COMPARATOR_SIGNS[comparator] + text     # (an unknown comparator, a defect upstream, is never printed as
+                                                   # nothing)
 
 
 # ----------------------------------------------------------------------------- projections

@@ -41,7 +41,9 @@ from helpers.core.values import (
     too_long_for_a_figure,
 )
 from helpers.extract.cleaning import name_and_unit
+from helpers.extract.name_meaning import PART_YEAR, Said, not_actuals, part_year, stated_years
 from helpers.extract.number_formats import Shown, shown
+from helpers.extract.workbook_colours import CellColours, RuleHides, conditional_rules
 from helpers.files.atomic import replaced_when_done
 from helpers.files.outputs import display_width
 
@@ -91,6 +93,13 @@ INSTRUCTIONS = [
      "6. The same observation with two different values in two workbooks stops the run and names the cells. A "
      "value differing from a plan's actual for the same year is reported in consistency.csv and the report's "
      "appendix, and the plan's figure is used."),
+    ("7. 规划目标为〔〕累计数（规划期累计）的指标：数量类指标（目录中 measure 为 count，如新增高技能人才、孵化载体）"
+     "填当年新增数，按规划期各年之和评价；总量、比例、比率类指标（measure 为 total、share、rate，如高技能人才 万人）"
+     "照常填当年末水平，按较基期的增量评价，不要填新增数。",
+     "7. An indicator whose plan target is a 〔〕 cumulative figure (over the plan period): for a count (catalogue "
+     "measure count, e.g. 新增高技能人才, incubators) enter the year's new ones, judged on the sum over the period's "
+     "years; for a total, share or rate (measure total, share, rate, e.g. 高技能人才 in 万人) enter the year's "
+     "level as usual, judged on the change since the base year, not the year's additions."),
 ]
 
 
@@ -227,6 +236,9 @@ MAX_ROWS = 100_000
 # The header is looked for in the first columns only, and a row is read up to the header's last column: a cell far
 # to the right (XFD, column 16,384) would otherwise make every row that long (1,000 such rows took 40 s).
 MAX_HEADER_COLUMNS = 100
+# Conditional-format ranges over a data sheet's figure columns judged at most (each column counted): a sheet has a
+# few; rows copied and pasted over and over leave thousands, each judged over the cells it covers.
+MAX_RULE_RANGES = 2_000
 HEADER_ROWS = 5     # the header row is looked for in the first rows of a sheet (a title row or two above it is fine)
 ZIP_MAGIC, OLE2_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -347,7 +359,7 @@ def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue) -> tup
     decisions: list[Decision] = []
     seen: dict[tuple, Observation] = {}
     for path in monitoring_files(folder):
-        rows, said = _read_workbook(path, lookup, sources, catalogue)
+        rows, said = _read_workbook(path, folder, lookup, sources, catalogue)
         kept = 0
         for obs in rows:
             key = (obs.entity, obs.indicator_id, obs.year)
@@ -484,12 +496,18 @@ class _Book:
         self._csv: list[list] | None = None
         if path.suffix.lower() == CSV_SUFFIX:
             self._csv = _csv_rows(path)
+            self._colours, self.unseen, self._rules = None, {}, {}
             self.sheetnames = [DATA_SHEET]
             self.hidden_sheets = {}
             self._parts = {}
             return
         self._workbooks = _open_workbooks(path)
         values = self._workbooks[0]
+        self._colours = CellColours(values)
+        # the last row's judged cells whose value the sheet shows in the colour of their fill, or a conditional
+        # format hides or could hide: coordinate → (Hidden or RuleHides, number format)
+        self.unseen: dict[str, tuple] = {}
+        self._rules: dict[str, tuple] = {}      # each sheet's conditional formats (workbook_colours.Rule), by layout
         self.sheetnames = [ws.title for ws in values.worksheets]   # (worksheets only: no chart sheets)
         self.hidden_sheets = {ws.title: ws.sheet_state != "visible" for ws in values.worksheets}
         self._parts = {ws.title: getattr(ws, "_worksheet_path", None) for ws in values.worksheets}
@@ -498,9 +516,11 @@ class _Book:
         for wb in self._workbooks:
             wb.close()
 
-    def rows(self, sheet: str, first: int = 1, last: int | None = None, columns: int = MAX_HEADER_COLUMNS):
+    def rows(self, sheet: str, first: int = 1, last: int | None = None, columns: int = MAX_HEADER_COLUMNS,
+             judged: tuple[int, ...] = ()):
         """(row number, [(value, formula or None) for each cell]) from row `first`, of the first `columns` columns;
-        at most MAX_ROWS rows."""
+        at most MAX_ROWS rows. The conditional formats over the `judged` columns (the figures') are judged
+        (_read)."""
         if self._csv is not None:
             for number, row in enumerate(self._csv[first - 1:last], first):
                 yield number, [(value, None) for value in row[:columns]]
@@ -509,13 +529,47 @@ class _Book:
         self._check_declared_size(sheet)
         for ws in (values, formulas):
             ws.reset_dimensions()    # a declared size can be wrong: read every row the sheet holds
+        rules = self._rule_index(sheet, judged)
         pairs = zip(values.iter_rows(min_row=first, max_row=last, max_col=columns),
                     formulas.iter_rows(min_row=first, max_row=last, max_col=columns))
         for number, (value_row, formula_row) in enumerate(self._parsed(pairs), first):
             if number > MAX_ROWS:
                 self._too_many_rows(sheet, None)
             formula_of = {i: c.value for i, c in enumerate(formula_row) if getattr(c, "data_type", None) == "f"}
-            yield number, [(_as_shown(c), formula_of.get(i)) for i, c in enumerate(value_row)]
+            self.unseen = {}
+            yield number, [(self._read(c, judged, rules), formula_of.get(i)) for i, c in enumerate(value_row)]
+
+    def _rule_index(self, sheet: str, judged: tuple[int, ...]):
+        """The sheet's conditional formats over the judged columns (workbook_colours.RuleIndex), or None; a sheet
+        with more of them than MAX_RULE_RANGES stops the run (judging them all could take hours)."""
+        if not (judged and self._rules.get(sheet)):
+            return None
+        index = self._colours.index(self._rules[sheet], judged)
+        if index.ranges > MAX_RULE_RANGES:
+            raise InputError(self.path, f"sheet {sheet}", f"the sheet has {index.ranges:,} conditional-format "
+                             f"ranges over its figures' columns, far more than a county's yearly figures need (the "
+                             f"limit is {MAX_RULE_RANGES:,}; copying and pasting rows multiplies them)",
+                             "clear the rules the sheet does not need (Home → Conditional Formatting → Clear Rules → "
+                             "Clear Rules from Entire Sheet; WPS: 开始 → 条件格式 → 清除规则 → 清除整个工作表的规则), "
+                             "and save.")
+        return index
+
+    def _read(self, cell, judged: tuple[int, ...], rules=None):
+        """A cell's value as shown (_as_shown); in a judged column, a value the sheet shows in the colour of its
+        fill is noted in `unseen` (workbook_colours), and read as it would be if it showed; so is one a
+        conditional format hides, or could hide (`rules`: workbook_colours.RuleIndex, of the judged columns)."""
+        value = _as_shown(cell)
+        if value is None or cell.column not in judged or (isinstance(value, _Formatted) and
+                                                          value.shown.how == "hidden"):
+            return value
+        raw = cell.value
+        if isinstance(raw, (int, float, str)) and not isinstance(raw, bool):
+            hidden = self._colours.hidden(cell, raw)
+            if hidden is None and rules is not None:
+                hidden = self._colours.by_rule(cell, raw, rules)
+            if hidden is not None:
+                self.unseen[cell.coordinate] = (hidden, str(cell.number_format or ""))
+        return value
 
     def layout(self, sheet: str) -> _SheetLayout:
         """What the sheet's cells alone do not say in read-only mode: its merged ranges, and the cells holding text
@@ -527,6 +581,7 @@ class _Book:
         layout = _sheet_layout(self.path, part)
         if layout.rows_past_limit:
             self._too_many_rows(sheet, None)
+        self._rules[sheet] = layout.rules
         return layout
 
     def _parsed(self, rows):
@@ -730,6 +785,7 @@ class _SheetLayout:
     rows_past_limit: bool = False              # the sheet has more than MAX_ROWS rows (read no further)
     inline_formatted: tuple = ()               # cells whose inline text has a part struck through, or coloured or
                                                # sized of its own (_rich_text_doubt)
+    rules: tuple = ()                          # its conditional formats (workbook_colours.Rule)
 
 
 def _sheet_layout(path: Path, part: str) -> _SheetLayout:
@@ -744,10 +800,11 @@ def _sheet_layout(path: Path, part: str) -> _SheetLayout:
 
     from openpyxl.xml.functions import iterparse
     merged, marks, hidden, formatted = [], [], [], []
-    cell, row_number, sheet_data, inline = None, 0, None, None
+    cell, row_number, sheet_data, inline, root = None, 0, None, None, None
     try:
         with zipfile.ZipFile(path) as archive, archive.open(part.lstrip("/")) as xml:
             for _, element in iterparse(xml, events=("start",)):    # (its attributes are known at its start)
+                root = element if root is None else root
                 tag = element.tag.rpartition("}")[2]
                 inline = cell if tag == "is" else inline if tag in INLINE_TEXT else None
                 if tag == "row":
@@ -771,7 +828,9 @@ def _sheet_layout(path: Path, part: str) -> _SheetLayout:
     except (ParseError, ValueError, TypeError, KeyError, zipfile.BadZipFile, OSError) as exc:
         raise InputError(path, None, f"the workbook is damaged and cannot be read ({type(exc).__name__})",
                          "open it in Excel (which can often repair it) and save it again as .xlsx.") from None
-    return _SheetLayout(sorted(set(merged)), marks, sorted(set(hidden)), inline_formatted=tuple(formatted))
+    # (the conditional formats follow the cells, kept whole in the tree: sheetData's rows are cleared as read)
+    return _SheetLayout(sorted(set(merged)), marks, sorted(set(hidden)), inline_formatted=tuple(formatted),
+                        rules=conditional_rules(root) if root is not None else ())
 
 
 # What an inline string's text (<is>) holds: its parts (runs), their formatting and text. A part's own strike
@@ -879,7 +938,7 @@ def _check_separator(path: Path, text: str) -> None:
                              SAVE_AS_WORKBOOK + ".")
 
 
-def _read_workbook(path: Path, lookup: _Lookup, sources: Sources,
+def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
                    catalogue: Catalogue) -> tuple[list[Observation], list[tuple[str, dict]]]:
     """Every sheet with the monitoring columns (a sheet per year, as analysts copy them, is read like one), and what
     the cleaning log says of the file, (code, values) by sheet: a sheet or rows hidden in Excel, read like the others
@@ -893,12 +952,14 @@ def _read_workbook(path: Path, lookup: _Lookup, sources: Sources,
             _check_layout(path, sheet_name, header_row, columns, layout)
             hidden_rows, read_hidden, decimal_years = set(layout.hidden_rows), [], []
             formatted: dict[str, list[tuple[str, _Formatted]]] = {}     # by what the sheet shows: hidden, dash
-            not_actuals = _not_actuals(sheet_name)
-            header = _StatedYears(path, sheet_name, f"{get_column_letter(columns['value'])}{header_row}", value_title)
-            for row, cells in book.rows(sheet_name, header_row + 1, columns=max(columns.values())):
-                if not_actuals and not _without_value(_raw(cells, columns["value"])):
-                    _refuse_not_actuals(path, sheet_name, not_actuals, f"{get_column_letter(columns['value'])}{row}")
-                row_cells = _RowCells(path, sheet_name, cells, columns, row)
+            header_cell = f"{get_column_letter(columns['value'])}{header_row}"
+            namings = _namings(path, Path(folder), book.sheetnames, sheet_name, header_cell, value_title)
+            header = _StatedYears(path, sheet_name, header_cell, value_title)
+            judged = tuple(sorted({columns[f] for f in UNAMBIGUOUS if f in columns}))
+            for row, cells in book.rows(sheet_name, header_row + 1, columns=max(columns.values()), judged=judged):
+                if namings and not _without_value(_raw(cells, columns["value"])):
+                    _refuse_naming(path, sheet_name, namings[0], f"{get_column_letter(columns['value'])}{row}")
+                row_cells = _RowCells(path, sheet_name, cells, columns, row, book.unseen)
                 obs = _row_observation(row_cells, lookup, sources, catalogue)
                 if obs is None:
                     continue
@@ -906,6 +967,7 @@ def _read_workbook(path: Path, lookup: _Lookup, sources: Sources,
                 out.append(obs)
                 for coordinate, cell in row_cells.formatted.items():
                     formatted.setdefault(cell.shown.how, []).append((coordinate, cell))
+                _note_unseen(row_cells, formatted)
                 if row in hidden_rows:
                     read_hidden.append(row)
                 year_raw = row_cells("year")[0]
@@ -916,9 +978,10 @@ def _read_workbook(path: Path, lookup: _Lookup, sources: Sources,
                 said.append(("hidden_sheet", {"sheet": sheet_name, "count": read}))
             if read_hidden:
                 said.append(("hidden_rows", {"sheet": sheet_name, "rows": _row_list(read_hidden)}))
-            for how, cells in formatted.items():    # (hidden_value, dash_for_zero)
+            for how, cells in formatted.items():    # (hidden_value, dash_for_zero, format_words, hidden_colour)
+                first = cells[0][1]
                 said.append((FORMAT_DECISIONS[how], {"sheet": sheet_name, "cells": _cell_list([c for c, _ in cells]),
-                                                     "format": _quoted_format(cells[0][1].number_format)}))
+                                                     **_how_hidden(how, first)}))
             if decimal_years:
                 said.append(("decimal_year", {"sheet": sheet_name, "rows": _row_list([r for r, _, _ in decimal_years]),
                                               "raw": decimal_years[0][1], "year": decimal_years[0][2]}))
@@ -928,41 +991,123 @@ def _read_workbook(path: Path, lookup: _Lookup, sources: Sources,
         book.close()
 
 
-# A sheet whose name says its figures are not actual values: read, they would be counted as the year's actuals
-# (every sheet with the template's header is read, whatever its name). Its figures stop the run at the sheet: which
-# the analyst meant, rename or move, is theirs to say (docs/monitoring.md). Matched anywhere in the name, any case.
-NOT_ACTUALS = ((("目标", "target"), "targets"),
-               (("草稿", "初稿", "草案", "draft"), "a draft"),
-               (("预测", "预计", "估计", "测算", "forecast", "estimate", "projection"), "estimates or forecasts"),
-               (("说明", "示例", "样例", "范例", "instruction", "example", "sample", "readme"),
-                "instructions or examples"))
+def _note_unseen(row_cells: _RowCells, formatted: dict[str, list]) -> None:
+    """A row's cells read that the sheet shows in the colour of their fill, by how (formatted): by the number
+    format's colour ([White]0.0 hides the value as ;;; does, and is said as it is), the font's, or a conditional
+    format's rule that holds; one that a rule not worked out could hide stops the run (_refuse_rule)."""
+    for coordinate, (hidden, number_format) in row_cells.unseen.items():
+        if isinstance(hidden, RuleHides):
+            if not hidden.certain:
+                _refuse_rule(row_cells.path, row_cells.sheet_name, coordinate, hidden)
+            formatted.setdefault("rule", []).append((coordinate, hidden))
+        elif hidden.by == "format":
+            formatted.setdefault("hidden", []).append((coordinate, _Formatted(None, number_format, Shown("hidden"))))
+        else:
+            formatted.setdefault("colour", []).append((coordinate, hidden))
 
 
-def _not_actuals(sheet: str) -> tuple[str, str] | None:
-    """(the word, what the sheet's name says it holds) when the name says its figures are not actual values."""
-    name = normalise(sheet).lower()
-    return next(((word, what) for words, what in NOT_ACTUALS for word in words if word in name), None)
+def _how_hidden(how: str, first) -> dict:
+    """What the cleaning log says of how cells were shown (first: the first such cell's _Formatted, Hidden or
+    RuleHides)."""
+    if how == "colour":
+        return {"font": first.text, "fill": first.fill}
+    if how == "rule":
+        return {"condition": first.rule.condition}
+    return {"format": _quoted_format(first.number_format)}
 
 
-def _refuse_not_actuals(path: Path, sheet: str, said: tuple[str, str], coordinate: str) -> None:
-    word, what = said
-    raise InputError(path, f"sheet {sheet}, cell {coordinate}", f"the sheet's name says it holds {what} ('{word}'), "
-                     f"not actual values, but it has the monitoring columns and a figure in {coordinate}: its figures "
-                     "would be read as the years' actual values",
-                     "if they are actual values, rename the sheet (right-click its tab → Rename; e.g. 数据 or 2024年); "
-                     "if they are not, move the sheet into a workbook outside data/raw/monitoring/ (right-click its "
-                     "tab → Move or Copy → (new book)) or delete it. Targets are read from the plans, never from here.")
+def _refuse_rule(path: Path, sheet: str, coordinate: str, hidden) -> None:
+    """A figure cell that a conditional format could hide, by a rule not worked out here (a formula, a colour
+    scale, a data bar or icons without the value): whether the analyst saw the figure cannot be told."""
+    raise InputError(path, f"sheet {sheet}, cell {coordinate}",
+                     f"a conditional format on the cell ({hidden.rule.described}) can hide its value ("
+                     f"{hidden.how}), and whether it does for this cell is not worked out here: the figure may be "
+                     "invisible on the sheet and in its printout, so no one can have checked it",
+                     "clear the rule from the cell (select it, Home → Conditional Formatting → Clear Rules → Clear "
+                     "Rules from Selected Cells; WPS: 开始 → 条件格式 → 清除规则), or change the rule's format so "
+                     "that the figure shows, and save.")
+
+
+
+# What a sheet's name, the value column's header, or the file's name or folder says of the figures (targets, a draft,
+# estimates, instructions, part of a year: helpers.extract.name_meaning, the words' one home). Every sheet with the
+# template's header is read whatever its name, so such figures would be counted as the years' actuals: they stop the
+# run at the first figure, since which the analyst meant (rename, or move out) is theirs to say (docs/monitoring.md).
+
+@dataclass(frozen=True)
+class _Naming:
+    """A name or header that says its figures are not a year's actual values: what it is, its text, and how to rename
+    it so that it no longer says so."""
+    what: str          # "the sheet's name", "the header E1", "the file's name", "the folder's name"
+    text: str
+    said: Said
+    rename: str
+
+
+def _namings(path: Path, folder: Path, sheets: list[str], sheet: str, header_cell: str,
+             value_title: str) -> list[_Naming]:
+    """What the file's folders and name (instruction words aside: README_2023数据.xlsx holds figures; and a month
+    alone, often the date the file was sent), the sheet's name and the value column's header say of the figures."""
+    out = []
+    relative = path.relative_to(folder) if path.is_relative_to(folder) else Path(path.name)
+    place = folder
+    for part in relative.parent.parts:
+        place = place / part
+        said = not_actuals(part, instructions=False) or part_year(part, month_alone=False)
+        if said:
+            new = place.with_name(_renamed(part, said, {p.name for p in place.parent.iterdir()}, "数据"))
+            out.append(_Naming("the folder's name", part, said, f"rename the folder ({_shell('mv', place, new)})"))
+    said = not_actuals(path.stem, instructions=False) or part_year(path.stem, month_alone=False)
+    if said:
+        taken = {p.stem for p in path.parent.iterdir()}
+        new = path.with_name(_renamed(path.stem, said, taken, "监测数据") + path.suffix)
+        out.append(_Naming("the file's name", path.name, said, f"rename the file ({_shell('mv', path, new)})"))
+    said = not_actuals(sheet) or part_year(sheet)
+    if said:
+        out.append(_Naming("the sheet's name", sheet, said, "rename the sheet (right-click its tab → Rename; e.g. "
+                           f"{_renamed(sheet, said, set(sheets), DATA_SHEET)})"))
+    said = not_actuals(value_title) or part_year(value_title)
+    if said:
+        out.append(_Naming(f"the header {header_cell}", value_title, said, f"write 数值 in {header_cell}"))
+    return out
+
+
+def _renamed(name: str, said: Said, taken: set[str], otherwise: str) -> str:
+    """The name without the words that say what it says (2024（草稿） → 2024), or `otherwise` when nothing is left;
+    not a name already `taken` (2024_2)."""
+    text = re.sub(re.escape(said.words), "", normalise(name), flags=re.IGNORECASE)
+    text = re.sub(r"\(\s*\)|\[\s*\]|【\s*】", "", text).strip(" _-·.、,")
+    if len(re.findall(r"\w", text)) < 2 or not_actuals(text) or part_year(text):     # (规划值 → 值: say 数据)
+        text = otherwise
+    new, n = text, 1
+    while new in taken:
+        n += 1
+        new = f"{text}_{n}"
+    return new
+
+
+def _refuse_naming(path: Path, sheet: str, naming: _Naming, coordinate: str) -> None:
+    said = naming.said
+    where = (f"sheet {sheet}, cells {naming.what.split()[-1]} and {coordinate}" if naming.what.startswith("the header")
+             else f"sheet {sheet}, cell {coordinate}")
+    problem = f"{naming.what} ({quoted(naming.text)}) says the figures are {said.what} ('{said.words}')"
+    if said.what == PART_YEAR:
+        raise InputError(path, where, f"{problem}, but the sheet has a figure in {coordinate}: a figure for part of a "
+                         "year would be read as the whole year's actual value",
+                         f"write each year's whole-year figure (to the year's end) instead, and {naming.rename}, so "
+                         "that it no longer names part of a year; if the year's figure is not known yet, delete the "
+                         "figures (or move them into a workbook outside data/raw/monitoring/) until it is.")
+    raise InputError(path, where, f"{problem}, not actual values, but the sheet has a figure in {coordinate}: its "
+                     "figures would be read as the years' actual values",
+                     f"if they are actual values, {naming.rename}, so that it no longer says {said.what}; if they are "
+                     "not, move them into a workbook outside data/raw/monitoring/ or delete them"
+                     + (" (targets are read from the plans, never from here)." if said.what == "targets" else "."))
 
 
 def _raw(cells: list[tuple], column: int):
     """A row's cell as stored, before any check (a number shown otherwise by its format: the number)."""
     value = cells[column - 1][0] if column <= len(cells) else None
     return value.value if isinstance(value, _Formatted) else value
-
-
-# Years named in the value column's header: 数值（2023年）, 数值（2021—2025年） (a span), 数值 2023.
-HEADER_YEARS = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})"
-                          r"(?:\s*(?:年\s*)?[-–—―~～至到]\s*((?:19|20)[0-9]{2}))?(?![0-9])")
 
 
 class _StatedYears:
@@ -973,7 +1118,7 @@ class _StatedYears:
 
     def __init__(self, path: Path, sheet: str, coordinate: str, title: str):
         self.path, self.sheet, self.coordinate, self.title = path, sheet, coordinate, title
-        self.spans = [(int(a), int(b or a)) for a, b in HEADER_YEARS.findall(normalise(title))]
+        self.spans = stated_years(title)    # (数值（2023年）, 数值（2021—2025年）, 二〇二三年, 23年)
         self.others: list[tuple[Observation, str]] = []
 
     def check(self, obs: Observation, year_cell: str) -> None:
@@ -1035,10 +1180,12 @@ class _RowCells:
     stored result; one without a result stops the run, and so does text holding a control character (which no
     workbook can store, and which would stop the data step's own workbook from being written)."""
 
-    def __init__(self, path: Path, sheet_name: str, cells: list[tuple], columns: dict[str, int], row: int):
+    def __init__(self, path: Path, sheet_name: str, cells: list[tuple], columns: dict[str, int], row: int,
+                 unseen: dict | None = None):      # (unseen: _Book.unseen, the row's)
         self.path, self.sheet_name, self.row = path, sheet_name, row
-        self._cells, self._columns = cells, columns
+        self._cells, self._columns, self._unseen = cells, columns, unseen or {}
         self.formatted: dict[str, _Formatted] = {}    # cells read whose format hides them, or shows 0 as a dash
+        self.unseen: dict[str, tuple] = {}            # cells read that the sheet shows in the colour of their fill
 
     def __call__(self, field: str):
         col = self._columns.get(field)
@@ -1046,6 +1193,8 @@ class _RowCells:
             return None, None
         value, formula = self._cells[col - 1] if col <= len(self._cells) else (None, None)
         coordinate = f"{get_column_letter(col)}{self.row}"
+        if field in UNAMBIGUOUS and coordinate in self._unseen:
+            self.unseen[coordinate] = self._unseen[coordinate]
         if isinstance(value, _Doubted):
             if field in UNAMBIGUOUS:
                 raise InputError(self.path, self.where(coordinate),
@@ -1487,7 +1636,8 @@ def _no_data_sheet(path: Path, nearest) -> None:
 # What a number format may show of a field's cell, and the cell still be read: nothing (;;;, the value hidden) or
 # a dash for zero (Excel's accounting format, 千位分隔样式); the cleaning log names the cells.
 SHOWN_AND_READ = ("hidden", "dash")
-FORMAT_DECISIONS = {"hidden": "hidden_value", "dash": "dash_for_zero", "words": "format_words"}
+FORMAT_DECISIONS = {"hidden": "hidden_value", "dash": "dash_for_zero", "words": "format_words",
+                    "colour": "hidden_colour", "rule": "hidden_rule"}
 GENERAL_FORMAT = "set the cell's format to General (Home → Number Format → General; WPS: 开始 → 数字格式 → 常规)"
 
 # Fields whose column must be unambiguous: each changes which value is read, for which county, indicator and year.

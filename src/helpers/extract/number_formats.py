@@ -46,6 +46,8 @@ class Section:
     minus_first: bool = False      # a minus sign written as text before the number ("-"0.0)
     exponent: bool = False
     fraction: bool = False
+    colour: str | None = None      # [Red], [White], [Color2]: the colour the section shows its text in (lowered,
+                                   # spaces out: "white", "color2"; workbook_colours works it out)
 
     @functools.cached_property
     def literal(self) -> str:
@@ -158,6 +160,8 @@ class _SectionReader:
                 pass
         elif code.startswith("$") and code[1:].split("-", 1)[0]:
             self._add_literal(code[1:].split("-", 1)[0])
+        elif _is_colour(code):
+            self.section.colour = "".join(code.lower().split())
         return end + 1
 
     def _digit(self, i: int) -> int:
@@ -218,6 +222,26 @@ class _SectionReader:
         self.section.general = True
         self.section.tokens.append(("general", ""))
         return i + len("general")
+
+
+# The colours a format may name, as Excel and LibreOffice read them (any case): eight by name, and the workbook's
+# palette by number, [Color1] to [Color56] (workbook_colours.format_colour).
+COLOUR_NAMES = ("black", "blue", "cyan", "green", "magenta", "red", "white", "yellow")
+
+
+def _is_colour(code: str) -> bool:
+    code = "".join(code.lower().split())
+    return code in COLOUR_NAMES or (code.startswith("color") and code[5:].isdigit() and 1 <= int(code[5:]) <= 56)
+
+
+def section_colour(number_format: str, value) -> str | None:
+    """The colour the format names for the section Excel uses for `value` (a number or text), or None: "white",
+    "color2"."""
+    if "[" not in number_format:
+        return None
+    parts = sections(number_format)
+    section = text_section(parts) if isinstance(value, str) else number_section(parts, value)[0]
+    return section.colour if section is not None else None
 
 
 def _holds(condition: tuple[str, float] | None, value: float) -> bool:

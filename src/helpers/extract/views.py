@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.core.formatting import number, table_view
+from helpers.core.formatting import COMPARATOR_SIGNS, bound_text, number, table_view
 from helpers.core.records import place_of_row
 from helpers.core.wording import (
     Wording,
@@ -45,12 +45,13 @@ def _named(frame: pd.DataFrame, ds: Dataset, lang: str) -> pd.DataFrame:
         f"indicator_name_{lang}": frame["indicator_id"].map(lambda i: getattr(indicators[i], f"name_{lang}"))})
 
 
-def _fmt(value: float | None, comparator: str = "=") -> str:
-    """A value as the report writes it (helpers.core.formatting.number), with its comparator."""
-    if value is None or pd.isna(value):
-        return "—"
-    prefix = "" if comparator in ("=", "") else comparator
-    return f"{prefix}{number(value)}"
+def _fmt(value: float | None, comparator: str = "=", kind: str = "actual") -> str:
+    """A value as the report writes it (helpers.core.formatting), with its comparator (≥, not >=): an actual that is
+    a bound (>19.9) its number rounded toward it (bound_text), a target its number as every number."""
+    if kind != "target":
+        return bound_text(value, comparator)
+    text = number(value)
+    return text if text == "—" else COMPARATOR_SIGNS.get(comparator, "") + text
 
 
 def _pick_first(records: list[dict]) -> str:
@@ -58,7 +59,7 @@ def _pick_first(records: list[dict]) -> str:
     if not records:
         return ""
     r = records[0]
-    return _fmt(r["value"], r["comparator"]) + ("*" if r["kind"] == "baseline_derived" else "")
+    return _fmt(r["value"], r["comparator"], r["kind"]) + ("*" if r["kind"] == "baseline_derived" else "")
 
 
 def extraction_table(ds: Dataset, lang: str = "zh"):

@@ -232,6 +232,8 @@ def install_together(pairs: list[tuple[Path, Path]], keep: bool = True) -> list[
 def _same_time(files: list[Path]) -> None:
     """Give a published set one modification time, the latest of them: make compares every file of the set
     with every built file, and a set published together is up to date together."""
+    if not files:
+        return
     latest = max(os.stat(f).st_mtime_ns for f in files)
     for f in files:
         os.utime(f, ns=(latest, latest))

@@ -33,7 +33,7 @@ from helpers.analyse.growth import (
 )
 from helpers.analyse.progress import VERDICTS, verdict_label
 from helpers.core import wording
-from helpers.core.formatting import COMPARATOR_SIGNS
+from helpers.core.formatting import COMPARATOR_SIGNS, bound_text
 from helpers.core.formatting import number as fmt_num
 from helpers.core.formatting import percent as fmt_pct
 from helpers.core.paths import REPORT_TEMPLATES
@@ -284,20 +284,29 @@ def indicator_with_unit(ctx: ReportContext, ind_id: str, unit: str, comparabilit
 
 
 def value_text(ctx: ReportContext, value, comparator=None, unit: str | None = None) -> str:
-    """A value as the report writes it: its comparator (every one: a target's '≥35' and '>35' are judged
-    differently, and an actual recorded as a bound, ≥19.5 or >19.9, is never shown as the figure), the number in the
-    report's format, the unit in its language."""
+    """An actual (or any figure) as the report writes it: an actual recorded as a bound, ≥19.5 or >19.9, with its
+    comparator, never shown as the figure, and its number rounded toward the bound (helpers.core.formatting
+    .bound_text: >123.45 is >123.4, never >123.5, which would say 123.47 is too little); the number in the report's
+    format, the unit in its language. A target: target_text."""
+    return _with_unit(ctx, bound_text(value, comparator), unit)
+
+
+def target_text(ctx: ReportContext, value, comparator=None, unit: str | None = None) -> str:
+    """A target as the report writes it: its comparator (every one: a target's '≥35' and '>35' are judged
+    differently) and its number rounded as every number is: a target is the plan's own threshold, not a bound on
+    an unknown figure."""
     text = fmt_num(value)
-    if text == "—":
+    return text if text == "—" else _with_unit(ctx, _comparator(comparator) + text, unit)
+
+
+def _with_unit(ctx: ReportContext, text: str, unit: str | None) -> str:
+    if text == "—" or not unit:
         return text
-    text = _comparator(comparator) + text
-    if unit:
-        text += ctx.w.unit_after(unit)     # '0.2 (10,000 persons)', never '0.2 10,000 persons'
-    return text
+    return text + ctx.w.unit_after(unit)     # '0.2 (10,000 persons)', never '0.2 10,000 persons'
 
 
 def year_value_text(ctx: ReportContext, year, value, comparator=None) -> str:
-    """'2025: 15.1' (a value with the year it is for; '2025: >19.9' for a bound), or — when there is none."""
+    """'2025: 15.1' (an actual with the year it is for; '2025: >19.9' for a bound), or — when there is none."""
     return "—" if value is None or pd.isna(value) else f"{int(year)}: {value_text(ctx, value, comparator)}"
 
 
@@ -345,10 +354,11 @@ def _comparator(comparator) -> str:
 
 # ----------------------------------------------------------------------------- labels in figures
 
-def bound_caption(ctx: ReportContext, panels: list[dict]) -> str:
-    """What a hollow triangle is, for a figure of trend panels that draws one (an actual recorded as a bound, left
-    out of the fit: charts.trend_panels)."""
-    return ctx.t("figures.bound_caption") if any(p.get("bounds") for p in panels) else ""
+def bound_caption(ctx: ReportContext, panels: list[dict], key: str = "figures.bound_caption") -> str:
+    """What a hollow triangle is, for a figure that draws one: trend panels (an actual recorded as a bound, left out
+    of the fit: charts.trend_panels), or with key figures.ratio_bound_caption the rows of a ratio chart
+    (charts.ratio_chart: the ratio of a bound)."""
+    return ctx.t(key) if any(p.get("bounds") for p in panels) else ""
 
 
 def figure_label(ctx: ReportContext, text: str) -> str:

@@ -23,7 +23,7 @@ from contextlib import ExitStack, nullcontext
 from html import unescape
 from pathlib import Path
 
-from helpers.core.errors import InputError
+from helpers.core.errors import InputError, file_error
 from helpers.core.paths import DOCUMENTS, PROJECT_ROOT, TEMPLATES_DIR
 from helpers.core.style import css_font_family
 from helpers.files.atomic import replaced_when_done
@@ -93,6 +93,8 @@ def _read(notebook: Path):
     except FileNotFoundError:
         raise InputError(notebook, None, "the executed report notebook does not exist",
                          "run `make report`, which executes it first.") from None
+    except OSError as exc:      # (unreadable: "delete it and run make report" did not help)
+        raise file_error(exc, notebook, writing=False) from None
     except Exception as exc:  # nbformat raises several kinds for a damaged file
         raise InputError(notebook, None, f"the executed report notebook cannot be read ({exc})",
                          "delete it and run `make report` again.") from None
@@ -209,6 +211,10 @@ class PdfPrinter:
         if not Path(html_file).is_file():
             # Chromium would happily print its own "file not found" page.
             raise InputError(html_file, None, "the report HTML to print does not exist", "run `make html` first.")
+        try:            # (one it may not read was Chromium's error, with advice to check that Chromium runs)
+            Path(html_file).open("rb").close()
+        except OSError as exc:
+            raise file_error(exc, html_file, writing=False) from None
         self._first = self._first or Path(html_file)
         self._jobs.put((Path(html_file), Path(pdf_file)))
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import signal
 import sys
 from pathlib import Path
@@ -87,9 +88,24 @@ def _run(args) -> str:
         run_notebook,
     )
     check_notebook(args.notebook)
+    _check_not_a_committed_notebook(args.notebook, args.output)
     check_parameter_names(args.notebook, [name for name, _ in args.parameter])
     parameters = folder_parameters({name: parameter_value(v) for name, v in args.parameter}, Path.cwd())
     return run_notebook(args.notebook, args.output, parameters)
+
+
+def _check_not_a_committed_notebook(notebook: Path, output: Path) -> None:
+    """An executed notebook is never written over the notebook it runs, nor into notebooks/, which stays as committed,
+    without outputs: `run notebooks/02_comparison.ipynb notebooks/02_comparison.ipynb` wrote the run's outputs (and
+    parameters) into the tracked notebook."""
+    where = output.resolve()
+    example = paths.display_path(paths.REPORTS_DIR / "executed" / notebook.name)
+    if where == notebook.resolve():
+        raise ParameterError(f"{output} is the notebook being run: its outputs would be written into it. Give "
+                             f"another OUTPUT, e.g. {example}.")
+    if where.is_relative_to(paths.NOTEBOOKS_DIR.resolve()):
+        raise ParameterError(f"{output} is in {paths.display_path(paths.NOTEBOOKS_DIR)}/, which holds the notebooks "
+                             f"as committed, without outputs: give an OUTPUT outside it, e.g. {example}.")
 
 
 def _run_outputs(args) -> list[Path]:
@@ -132,7 +148,6 @@ def _what_was_left(folders: list[Path]) -> Callable[[], str]:
 def _inputs(args) -> None:
     from helpers.files.fingerprint import built_from_other_inputs, data_step_record, settle_future_times, write_record
     from helpers.run.parameters import MAKE, check_before_data, check_output_folders
-    _check_output_file(args.output, "record of the inputs", paths.PROCESSED_DIR / paths.INPUTS_JSON)
     _check_raw_folder(args.raw_dir)     # (a record of no raw file at all would pass for up to date)
     # The first step of every run: a mistyped parameter stops it here, before anything runs (resolve checks the
     # year against the data once the data step has run); an output folder among the inputs, before it is written.
@@ -178,11 +193,13 @@ def _publish(args) -> str:
     from helpers.files.atomic import install_together
     if args.run_file:
         from helpers.run.parameters import read_run
+        _check_run_file(args.run_file)
         run = read_run(args.run_file.parent, args.config_dir)
         report_dir = args.report_dir / str(run.year)
         pairs = [(args.build_dir / built, report_dir / name) for built, name in run.published(args.html_only)]
     else:
         report_dir = args.report_dir
+        _check_names(args.names)
         pairs = [(args.build_dir / name, report_dir / name) for name in args.names]
     missing = [source for source, _ in pairs if not source.is_file()]
     if missing:
@@ -197,6 +214,26 @@ def _publish(args) -> str:
         _say_what_is_older(report_dir, run)
     return f"published {len(done)} files in {paths.display_path(report_dir)}/: " + \
         ", ".join(p.name for p in done)
+
+
+def _check_names(names: list[str]) -> None:
+    """The NAMEs to publish, without --run: files of the build folder, by name (none given published nothing, with a
+    ValueError traceback; a path took a file from elsewhere)."""
+    if not names:
+        raise ParameterError("publish: give --run RUN (the run's run.json, e.g. data/processed/run.json), or the "
+                             "NAMEs of the built files to publish: nothing is named to publish.")
+    for name in names:
+        if not name.strip() or Path(name).name != name or name in (".", ".."):
+            raise ParameterError(f"publish: {name!r} is not the name of a file in BUILD_DIR: give each NAME as a "
+                                 "file name alone, e.g. brief.pdf.")
+
+
+def _check_run_file(run_file: Path) -> None:
+    """--run names the run's record, run.json, which is read from its folder: another file there (a typo, the run of
+    another folder) was passed over for the run.json beside it."""
+    if run_file.name != paths.RUN_JSON:
+        raise ParameterError(f"--run {run_file}: give the run's {paths.RUN_JSON}, e.g. "
+                             f"{paths.display_path(paths.PROCESSED_DIR / paths.RUN_JSON)}.")
 
 
 def _say_what_is_older(report_dir: Path, run) -> None:
@@ -263,11 +300,16 @@ def _lab(args) -> str:
 
 def _check_raw_folder(raw_dir: Path) -> None:
     """A raw folder that does not exist, named on the command line: said in one line (the manifest's advice to copy
-    the plans into it failed; `inputs` recorded no raw file at all and exited 0)."""
+    the plans into it failed; `inputs` recorded no raw file at all and exited 0). One that cannot be read is said
+    too: `inputs` recorded no file in it and exited 0."""
     if not Path(raw_dir).is_dir():
         raise ParameterError(f"the raw folder {raw_dir} (--raw-dir; make's RAW_DIR) does not exist. Name the "
                              "folder that holds the raw plan documents, or leave it out for the default, "
                              f"{paths.display_path(paths.RAW_DIR)}.")
+    if not os.access(raw_dir, os.R_OK | os.X_OK):
+        raise InputError(raw_dir, None, "the raw folder cannot be read: permission denied",
+                         f"give yourself the right to read it (`chmod -R u+rX {paths.display_path(raw_dir)}`, or "
+                         "ask its owner), then rerun.")
 
 
 def _check_output_file(path: Path, what: str, example: Path) -> None:
@@ -281,6 +323,78 @@ def _check_output_file(path: Path, what: str, example: Path) -> None:
     if path.is_dir() and path.name not in ("", ".", ".."):
         example = path / example.name
     raise ParameterError(f"{given}, not a file: give the {what}'s file name, e.g. {paths.display_path(example)}.")
+
+
+# ----------------------------------------------------------------------------------------- the arguments
+# What each file and folder argument is, checked as the command line is read, before anything runs: a call that
+# cannot be right is one line of ours and exit status 1, never a traceback, and nothing is written elsewhere.
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, but a command line it cannot read (an argument missing, one it does not know, a choice it
+    does not offer) is one line of ours and exit status 1, as for every other bad input, not argparse's usage
+    and exit status 2."""
+
+    def error(self, message: str):
+        raise ParameterError(f"{self.prog}: {message}. `{self.prog} --help` says what to give.")
+
+
+def _names_something(text: str, kind: str, what: str, example: Path | str) -> None:
+    """'' names nothing, and / is the whole file system: as Path('') is the working folder, `report --into ''` wrote
+    the report's files into the project's folder and `render documents --brief ''` wrote <folder>.html beside it;
+    `publish BUILD_DIR /` published into /, and `inputs --raw-dir /` read every file of the machine."""
+    if not text.strip():
+        raise ParameterError(f"'' names no {kind}: give the {what}, e.g. {paths.display_path(example)}.")
+    if os.path.realpath(text) == "/":
+        raise ParameterError(f"{text} is the root of the whole file system: give the {what}, e.g. "
+                             f"{paths.display_path(example)}.")
+
+
+def _folder(what: str, example: Path | str) -> Callable[[str], Path]:
+    """A folder argument (read, written, or both): a file is not one."""
+    def folder(text: str) -> Path:
+        _names_something(text, "folder", what, example)
+        if Path(text).is_symlink() and not Path(text).exists():     # (was: "could not be opened (File exists)")
+            raise ParameterError(f"{text} is a link to {os.readlink(text)}, which does not exist: give the {what}, "
+                                 f"e.g. {paths.display_path(example)} (or make the folder the link leads to).")
+        if Path(text).is_file():
+            raise ParameterError(f"{text} is a file, not a folder: give the {what}, e.g. "
+                                 f"{paths.display_path(example)}.")
+        return Path(text)
+    return folder
+
+
+def _file_to_read(what: str, example: Path | str) -> Callable[[str], Path]:
+    """A file argument the command reads: a folder is not one (a file that is missing, or is not what it should be,
+    is said by the command, which knows how to make it)."""
+    def file(text: str) -> Path:
+        _names_something(text, "file", what, example)
+        if Path(text).is_dir():
+            raise ParameterError(f"{text} is a folder, not a file: give the {what}, e.g. "
+                                 f"{paths.display_path(example)}.")
+        return Path(text)
+    return file
+
+
+RUN_EXAMPLE = paths.PROCESSED_DIR / paths.RUN_JSON
+# What a file written under each ending is (a name without it was written all the same: papermill only warned).
+KINDS = {".xlsx": "an Excel workbook", ".ipynb": "a Jupyter notebook", ".html": "a web page", ".pdf": "a PDF"}
+
+
+def _file_to_write(what: str, example: Path, suffix: str | None = None) -> Callable[[str], Path]:
+    """A file argument the command writes: it names a file (not '', /, .. or a folder), ending as its kind does."""
+    def file(text: str) -> Path:
+        path = Path(text)
+        _check_output_file(path, what, example)
+        if suffix:
+            _check_suffix(path, what, suffix)
+        return path
+    return file
+
+
+def _check_suffix(path: Path, what: str, suffix: str) -> None:
+    if path.suffix.lower() != suffix:   # (an .xlsx written under reports/x.txt opens as garbage)
+        raise ParameterError(f"{path}: the {what} is {KINDS[suffix]}: give a name ending in {suffix}, e.g. "
+                             f"{path.with_suffix(suffix)}.")
 
 
 def _manifest(args) -> str:
@@ -324,12 +438,18 @@ def _template(args) -> str:
 def _template_path(given: str) -> Path:
     """Where the template goes: into a folder given as one (ending in /, or one that exists), under its usual
     name; otherwise the workbook named, which must end in .xlsx (Excel opens nothing else as a workbook)."""
+    _names_something(given, "file or folder", "workbook's name (.xlsx) or a folder (ending in /) to write it in",
+                     paths.REPORTS_DIR / paths.MONITORING_TEMPLATE)
     path = Path(given).expanduser()
     if given.endswith(("/", os.sep)) or path.is_dir():
-        return path / paths.MONITORING_TEMPLATE
-    if path.suffix.lower() != ".xlsx":
+        path = path / paths.MONITORING_TEMPLATE
+    elif path.suffix.lower() != ".xlsx":
         raise ParameterError(f"{given}: give a workbook name ending in .xlsx, or a folder (ending in /) to write "
                              f"{paths.MONITORING_TEMPLATE} in.")
+    # A folder that does not exist is not made (a typo made one): the project's own reports folder excepted.
+    if not path.parent.is_dir() and path.parent.resolve() != paths.REPORTS_DIR.resolve():
+        raise ParameterError(f"{given}: there is no folder {path.parent}: give a folder that exists (or make it "
+                             f"first: `mkdir -p {shlex.quote(str(path.parent))}`).")
     return path
 
 
@@ -337,10 +457,6 @@ def _results_workbook(args) -> str:
     from helpers.analyse import load_run_inputs, read_tables
     from helpers.report.results_workbook import write_results
     from helpers.run.parameters import read_run
-    _check_output_file(args.output, "results workbook", paths.REPORTS_DIR / paths.BUILT_RESULTS)
-    if args.output.suffix.lower() != ".xlsx":       # (an .xlsx written under reports/x.txt opens as garbage)
-        raise ParameterError(f"{args.output}: the results workbook is an Excel workbook: give a name ending in .xlsx, "
-                             f"e.g. {args.output.with_suffix('.xlsx')}.")
     run = read_run(args.processed_dir, args.config_dir)
     inputs = load_run_inputs(args.processed_dir, args.config_dir, run)
     return f"wrote {write_results(inputs, read_tables(inputs), args.output, run.lang)}"
@@ -349,6 +465,7 @@ def _results_workbook(args) -> str:
 def _render(args) -> str:  # one file at a time; `report` builds and publishes them together
     from helpers.files.atomic import replaced_when_done
     from helpers.report import render
+    _check_render_arguments(args)
     if args.format == "documents":
         lang = args.lang
         stems = {doc: stem for doc, stem in (("brief", args.brief), ("report", args.report)) if stem}
@@ -356,8 +473,6 @@ def _render(args) -> str:  # one file at a time; `report` builds and publishes t
             from helpers.run.parameters import read_run
             run = read_run(args.run_file.parent, args.config_dir)
             lang, stems = run.lang, {doc: args.into / doc for doc in run.documents}
-        if not stems:
-            raise SystemExit("render documents: give --run RUN --into DIR, or --brief STEM and/or --report STEM")
         done = render.render_documents(args.source, stems, lang, pdf=not args.html_only)
         if args.run_file and not args.html_only:
             _record_rendering(args.into, done)
@@ -371,12 +486,39 @@ def _render(args) -> str:  # one file at a time; `report` builds and publishes t
     return f"wrote {args.output}"
 
 
+def _check_render_arguments(args) -> None:
+    """Each way of calling `render` gets what it needs, and nothing it would pass over (the PDF's or HTML's missing
+    OUTPUT, and --run without --into, were TypeError tracebacks)."""
+    example = "python -m helpers render documents reports/.build/04_report.ipynb"
+    if args.format != "documents":
+        suffix = f".{args.format}"
+        if args.output is None:
+            source = "reports/.build/brief.html" if args.format == "pdf" else "reports/.build/04_report.ipynb"
+            raise ParameterError(f"render {args.format}: give the OUTPUT file too, e.g. `python -m helpers render "
+                                 f"{args.format} {source} reports/brief{suffix}`.")
+        _check_suffix(args.output, "output", suffix)
+        return
+    if args.output is not None:
+        raise ParameterError(f"render documents takes no OUTPUT ({args.output}): it writes the documents where "
+                             f"--run RUN --into DIR, or --brief STEM and/or --report STEM, say (e.g. `{example} --run "
+                             "data/processed/run.json --into reports/.build`).")
+    if args.run_file:
+        _check_run_file(args.run_file)
+    if bool(args.run_file) != bool(args.into):
+        raise ParameterError(f"render documents: --run and --into go together: give both (e.g. `{example} --run "
+                             "data/processed/run.json --into reports/.build`), or --brief STEM and/or --report STEM.")
+    if not (args.run_file or args.brief or args.report):
+        raise ParameterError(f"render documents: give --run RUN --into DIR, or --brief STEM and/or --report STEM "
+                             f"(e.g. `{example} --brief reports/brief`).")
+
+
 def _report(args) -> str:
     """The report step: the report notebook executed for the run (run.json) and its documents rendered from it,
     in one process, so that Chromium starts while the kernel runs; all published together, or nothing."""
     from helpers.report import render
-    from helpers.run.notebook_runner import execute_notebook, folder_parameters
+    from helpers.run.notebook_runner import check_notebook, execute_notebook, folder_parameters
     from helpers.run.parameters import read_run
+    check_notebook(args.notebook)      # (one that is not a notebook was nbformat's NotJSONError traceback)
     run = read_run(args.processed_dir, args.config_dir)
     parameters = folder_parameters({"processed_dir": str(args.processed_dir), "config_dir": str(args.config_dir)},
                                    Path.cwd())
@@ -415,7 +557,7 @@ def _synthetic(args) -> str:
 def _parser() -> argparse.ArgumentParser:
     # Here, not at the top: what the command line imports at the top, every step depends on (helpers.run.stepdeps).
     from helpers.core.wording import LANGS
-    parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.splitlines()[0])
+    parser = _Parser(prog="python -m helpers", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, run: Callable, help: str, after_error=NOTHING_REPLACED) -> argparse.ArgumentParser:
@@ -427,7 +569,8 @@ def _parser() -> argparse.ArgumentParser:
         defaults = {"raw": paths.RAW_DIR, "processed": paths.PROCESSED_DIR, "config": paths.CONFIG_DIR,
                     "reports": paths.REPORTS_DIR}
         for name in which:
-            sub.add_argument(f"--{name}-dir", type=Path, default=defaults[name])
+            sub.add_argument(f"--{name}-dir", type=_folder(f"{name} folder (--{name}-dir; make's {name.upper()}_DIR)",
+                                                           defaults[name]), default=defaults[name])
 
 
     def run_parameters(sub: argparse.ArgumentParser) -> None:
@@ -438,16 +581,19 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--documents", default="", help="brief and/or report (default: both)")
 
     sub = command("run", _run, "execute a notebook with papermill", after_error=None)
-    sub.add_argument("notebook", type=Path)
-    sub.add_argument("output", type=Path)
+    sub.add_argument("notebook", type=_file_to_read("notebook to run", paths.NOTEBOOKS_DIR / "01_data.ipynb"))
+    sub.add_argument("output", type=_file_to_write("executed notebook", paths.REPORTS_DIR / "executed" /
+                                                   "01_data.ipynb", ".ipynb"))
     sub.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"))
 
     sub = command("inputs", _inputs, "fingerprint every input file; rewrite OUTPUT only when one changed (and give "
                   "files dated in the future the present time); first check the run's parameters as far as they "
                   "can be checked without the data", after_error="")
-    sub.add_argument("output", type=Path)
+    sub.add_argument("output", type=_file_to_write("record of the inputs", paths.PROCESSED_DIR / paths.INPUTS_JSON))
     folders(sub, "raw", "config")
-    sub.add_argument("--reports-dir", type=Path, help="also settle the times of the reports built here")
+    sub.add_argument("--reports-dir", type=_folder("reports folder (--reports-dir; make's REPORTS_DIR)",
+                                                   paths.REPORTS_DIR),
+                     help="also settle the times of the reports built here")
     run_parameters(sub)
 
     sub = command("resolve", _resolve, "check the run's parameters and work the run out once: run.json in the "
@@ -457,10 +603,11 @@ def _parser() -> argparse.ArgumentParser:
 
     sub = command("publish", _publish, "put a report's built files in place together, all or none: with --run, "
                   "the run's files under its names in REPORT_DIR/<year>/; otherwise the NAMEs")
-    sub.add_argument("build_dir", type=Path)
-    sub.add_argument("report_dir", type=Path)
-    sub.add_argument("names", nargs="*")
-    sub.add_argument("--run", dest="run_file", type=Path, help="the run's run.json")
+    sub.add_argument("build_dir", type=_folder("build folder (BUILD_DIR)", paths.REPORTS_DIR / ".build"))
+    sub.add_argument("report_dir", type=_folder("folder to publish in (REPORT_DIR)", paths.REPORTS_DIR))
+    sub.add_argument("names", nargs="*", default=[])
+    sub.add_argument("--run", dest="run_file", type=_file_to_read("run's run.json (--run)", RUN_EXAMPLE),
+                     help="the run's run.json")
     sub.add_argument("--html-only", action="store_true", help="with --run: the notebook and the HTML only")
     folders(sub, "config")
 
@@ -490,28 +637,34 @@ def _parser() -> argparse.ArgumentParser:
 
     sub = command("results-workbook", _results_workbook, "write the results workbook of the run (run.json), in its "
                   "language")
-    sub.add_argument("output", type=Path)
+    sub.add_argument("output", type=_file_to_write("results workbook", paths.REPORTS_DIR / paths.BUILT_RESULTS,
+                                                   ".xlsx"))
     folders(sub, "processed", "config")
 
     sub = command("report", _report, "execute the report notebook for the run (run.json in the processed folder) "
                   "and render its documents from it, HTML and PDF, into --into DIR: NOTEBOOK's executed copy, "
                   "brief.html, brief.pdf, report.html, report.pdf (the run's documents), listed in documents.json")
-    sub.add_argument("notebook", type=Path)
-    sub.add_argument("--into", type=Path, required=True, help="the folder to write them in")
+    sub.add_argument("notebook", type=_file_to_read("report notebook", paths.NOTEBOOKS_DIR / "04_report.ipynb"))
+    sub.add_argument("--into", type=_folder("folder to write them in (--into)", paths.REPORTS_DIR / ".build"),
+                     required=True, help="the folder to write them in")
     sub.add_argument("--html-only", action="store_true", help="the executed notebook and the HTML only, no PDF")
     folders(sub, "processed", "config")
 
     sub = command("render", _render, "render the report's documents (the brief and the report) from the executed "
                   "notebook: HTML and PDF; or one document's HTML, or a PDF from an HTML")
     sub.add_argument("format", choices=["documents", "html", "pdf"])
-    sub.add_argument("source", type=Path)
-    sub.add_argument("output", type=Path, nargs="?")
-    sub.add_argument("--run", dest="run_file", type=Path,
+    sub.add_argument("source", type=_file_to_read("executed notebook, or for pdf its HTML", paths.REPORTS_DIR /
+                                                  ".build" / paths.BUILT_NOTEBOOK))
+    sub.add_argument("output", type=_file_to_write("output", paths.REPORTS_DIR / "brief.html"), nargs="?")
+    sub.add_argument("--run", dest="run_file", type=_file_to_read("run's run.json (--run)", RUN_EXAMPLE),
                      help="documents: the run's run.json: its documents, in its language, into --into DIR as "
                      "brief.html, brief.pdf, report.html, report.pdf, listed in documents.json")
-    sub.add_argument("--into", type=Path, help="documents, with --run: the folder to write them in")
-    sub.add_argument("--brief", type=Path, help="documents: the brief's output path without .html/.pdf")
-    sub.add_argument("--report", type=Path, help="documents: the full report's output path without .html/.pdf")
+    sub.add_argument("--into", type=_folder("folder to write them in (--into)", paths.REPORTS_DIR / ".build"),
+                     help="documents, with --run: the folder to write them in")
+    for document in paths.DOCUMENTS:
+        sub.add_argument(f"--{document}", type=_file_to_write(document,
+                                                              paths.REPORTS_DIR / ".build" / document),
+                         help=f"documents: the {document}'s output path without .html/.pdf")
     sub.add_argument("--html-only", action="store_true", help="documents: HTML only, no PDF")
     sub.add_argument("--document", choices=paths.DOCUMENTS, default="brief")
     sub.add_argument("--lang", choices=LANGS, default="zh")
@@ -519,7 +672,7 @@ def _parser() -> argparse.ArgumentParser:
 
     sub = command("synthetic", _synthetic, "write N synthetic county plans into a scratch folder", after_error="")
     sub.add_argument("n", type=_at_least_one, help="how many counties (1 or more)")
-    sub.add_argument("scratch", type=Path)
+    sub.add_argument("scratch", type=_folder("scratch folder (SCRATCH)", "/tmp/synthetic"))
     sub.add_argument("--seed", type=int, default=1)
     return parser
 
@@ -626,11 +779,18 @@ def lab_runtime_dir() -> Path:
 
 def main(argv: list[str] | None = None, handle_signals: bool = False) -> int:
     parser = _parser()
-    args, unknown = parser.parse_known_args(argv)
-    if args.command == "lab":
-        args.lab_args = unknown          # JupyterLab's own options, passed on as given
-    elif unknown:
-        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    try:
+        args, unknown = parser.parse_known_args(argv)
+        if args.command == "lab":
+            args.lab_args = unknown          # JupyterLab's own options, passed on as given
+        elif unknown:
+            parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    except ParameterError as exc:        # (the command line cannot be right: nothing has run)
+        say(f"error: {exc}")
+        return 1
+    except OSError as exc:               # (a file named that cannot even be looked at: a folder above it unreadable)
+        say(f"error: {file_error(exc, writing=None)}")
+        return 1
     after_error = _what_was_left(_run_outputs(args)) if args.after_error is None else args.after_error
     if handle_signals:
         _stop_cleanly(after_error)

@@ -65,12 +65,14 @@ def missing_packages(imports: bool = False) -> list[str]:
 
 def missing_kernel() -> list[str]:
     """The project's kernel must be registered in this environment and run this environment's Python."""
-    from helpers.run.notebook_runner import KERNEL_NAME
+    from helpers.run.notebook_runner import KERNEL_NAME, KERNEL_PROGRAM
     spec = Path(sys.prefix) / "share" / "jupyter" / "kernels" / KERNEL_NAME / "kernel.json"
     try:
         python = Path(json.loads(spec.read_text(encoding="utf-8"))["argv"][0])
     except (OSError, ValueError, KeyError, IndexError):
         return [f"Jupyter kernel {KERNEL_NAME}: not registered in {sys.prefix}"]
+    if str(python) == KERNEL_PROGRAM:     # (jupyter_client runs it with the Python that starts it: this one)
+        return []
     # (The folders compared, not the programs: a venv's python is a link to the system's, and an environment
     # copied with a project still names the original's.)
     if not python.exists() or python.parent.resolve() != Path(sys.executable).parent.resolve():

@@ -21,6 +21,12 @@ from helpers.files.atomic import replaced_when_done, running
 # environment's own prefix (python -m helpers kernel), so that papermill and JupyterLab run the same Python.
 KERNEL_NAME = "talent-plan"
 KERNEL_DISPLAY_NAME = "Python (talent-plan 人才规划)"
+# What the kernel's registration names as its program: jupyter_client runs a kernel registered as `python` with the
+# Python of the process that starts it (sys.executable: papermill's, JupyterLab's), which is this environment's, as
+# only this environment's tools find a kernel registered in its prefix. A path, as ipykernel writes it, names the
+# folder the environment was set up in: in a folder moved since, JupyterLab run by hand (`.venv/bin/python -m jupyter
+# lab`) could not start the kernel at all (its Python was gone).
+KERNEL_PROGRAM = "python"
 # JupyterLab's kernels talk to it over local IPC sockets (files in Jupyter's runtime folder) rather than TCP
 # ports: nothing listens on the network, so there is nothing to encrypt, and ipykernel has no reason to print
 # "Kernel is running over TCP without encryption" in the analyst's terminal (`make lab` passes this setting).
@@ -137,9 +143,10 @@ def _reregister(spec: Path | None) -> str:
 
 def _kernel_program(kernel) -> str:
     try:
-        return kernel.kernel_spec.argv[0]
+        program = kernel.kernel_spec.argv[0]
     except Exception:
         return "?"
+    return sys.executable if program == KERNEL_PROGRAM else program
 
 
 def _worded(exc: Exception, notebook: Path, kernel=None) -> Exception | None:
@@ -264,6 +271,15 @@ def folder_parameters(parameters: dict, base: Path) -> dict:
 
 def install_kernel() -> Path:
     """Register the project's kernel in this environment's prefix (a venv's or a conda environment's share/jupyter),
-    not in the user's home: it runs this environment's Python, wherever `make report` or `make test` run."""
+    not in the user's home: it runs this environment's Python, wherever `make report` or `make test` run, and
+    wherever the project folder goes (KERNEL_PROGRAM)."""
+    import json
+
     from ipykernel.kernelspec import install
-    return Path(install(kernel_name=KERNEL_NAME, display_name=KERNEL_DISPLAY_NAME, prefix=sys.prefix))
+    folder = Path(install(kernel_name=KERNEL_NAME, display_name=KERNEL_DISPLAY_NAME, prefix=sys.prefix))
+    spec = folder / "kernel.json"
+    registration = json.loads(spec.read_text(encoding="utf-8"))
+    registration["argv"][0] = KERNEL_PROGRAM
+    with replaced_when_done(spec) as partial:
+        partial.write_text(json.dumps(registration, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return folder

@@ -26,6 +26,7 @@ import csv
 import difflib
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -219,6 +220,7 @@ def folder(value, default: Path, name: str, spelling: dict = NOTEBOOK, must_exis
         path = Path(str(value).strip()).expanduser()
     if not path.is_absolute():
         path = (base or paths.PROJECT_ROOT) / path
+    _not_the_root(name, value, path, spelling, default)
     if must_exist and not path.is_dir():
         raise ParameterError(f"{_named(name, value if not _blank(value) else str(default), spelling)}: "
                              f"there is no folder {path}: give a folder that exists (a relative one is read "
@@ -229,6 +231,14 @@ def folder(value, default: Path, name: str, spelling: dict = NOTEBOOK, must_exis
 
 
 WRITTEN_FOLDERS = ("processed_dir", "reports_dir")
+
+
+def _not_the_root(name: str, value, path: Path, spelling: dict, default: Path) -> None:
+    """A folder parameter is never the whole file system: processed_dir = '/' wrote the data step's files into /,
+    and PROCESSED_DIR=/ would have."""
+    if os.path.realpath(path) == "/":
+        raise ParameterError(f"{_named(name, value, spelling)}: / is the root of the whole file system: give the "
+                             f"folder itself, e.g. the default, {paths.display_path(default)}.")
 
 
 # ----------------------------------------------------------------------------- the run, worked out once
@@ -309,6 +319,10 @@ def check_output_folders(raw_dir: Path, outputs: dict[str, Path], spelling: dict
     """The folders a run writes (outputs: {"processed_dir": …, "reports_dir": …}) are not the monitoring folder,
     nor inside it: every file there is read as a monitoring workbook, and REPORTS_DIR=data/raw/monitoring published
     the results workbook and the report notebook there, which the next run read back (and refused)."""
+    for name, output in outputs.items():
+        if output is not None:
+            _not_the_root(name, output, Path(output), spelling,
+                          paths.PROCESSED_DIR if name == "processed_dir" else paths.REPORTS_DIR)
     check_kept_in_project(outputs, spelling)
     monitoring = Path(raw_dir) / paths.MONITORING_DIR
     read = monitoring.resolve()

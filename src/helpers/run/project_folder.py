@@ -170,7 +170,12 @@ def link_out_of_project(folder: Path, project_root: Path = paths.PROJECT_ROOT) -
 
 
 def is_project_folder(folder: Path) -> bool:
-    return (folder / "Makefile").is_file() and (folder / "src" / "helpers").is_dir()
+    """(A folder that may not be looked into is none: a working folder under one was a PermissionError traceback as
+    `import helpers` looked for the project that holds it.)"""
+    try:
+        return (folder / "Makefile").is_file() and (folder / "src" / "helpers").is_dir()
+    except OSError:
+        return False
 
 
 def _project_holding(place: Path) -> Path | None:

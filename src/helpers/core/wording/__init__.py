@@ -58,6 +58,10 @@ PERIODS = frozenset({"plan"})
 # a target's or an actual's comparator code (=, >, >=) as a reader writes it before the number: comparators.<code>
 # ("at least ")
 COMPARATORS = frozenset({"target_comparator", "value_comparator", "progress_comparator"})
+# the comparators of an actual, or of what is worked out from one (a 完成进度): a bound (>19.9, >72.7%) whose number,
+# the placeholder right after it ({value_comparator}{value:g}), is rounded toward it (helpers.core.formatting
+# .toward_bound: >72%, never >73%). A target's comparator is no bound: its number is written as the plan's.
+BOUND_COMPARATORS = frozenset({"value_comparator", "progress_comparator"})
 
 
 class _Formatter(string.Formatter):
@@ -144,6 +148,13 @@ class Wording:
             raise KeyError(f"wording '{key}' in {self.lang}.yaml is not a text")
         group = key.rsplit(".", 2)[0]   # cleaning.decisions.unit_fixed: nested phrases are under cleaning.<name>
         filled = {name: self._value(group, name, value, html) for name, value in (values or {}).items()}
+        given = values or {}
+        for comparator, name, spec in _bound_pairs(template):
+            # a bound's number, rounded toward it to the places its format shows (>72%, never >73%)
+            from helpers.core.formatting import is_bound, shown_bound
+            number = given.get(name)
+            if is_bound(given.get(comparator)) and isinstance(number, (int, float)) and not isinstance(number, bool):
+                filled[name] = shown_bound(number, given[comparator], spec)
         # A placeholder the values lack is a programming error, named with its key.
         missing = _placeholders(template) - set(filled)
         if missing:
@@ -183,6 +194,18 @@ def quote(text: str, html: bool = False) -> str:
         from markupsafe import Markup
         return Markup('<q class="src" lang="zh">{}</q>').format(text)
     return f"“{text}”"
+
+
+@lru_cache(maxsize=None)
+def _bound_pairs(text: str) -> tuple[tuple[str, str, str], ...]:
+    """(comparator, number, its format) for each placeholder of a bound's comparator followed at once by a number's:
+    '{value_comparator}{value:g}' → ('value_comparator', 'value', 'g')."""
+    pairs, before = [], None
+    for literal, name, spec, _ in string.Formatter().parse(text):
+        if before in BOUND_COMPARATORS and not literal and name and spec:
+            pairs.append((before, name, spec))
+        before = name
+    return tuple(pairs)
 
 
 def _placeholders(text: str) -> set[str]:

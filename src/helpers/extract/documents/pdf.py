@@ -65,6 +65,7 @@ class _Char:
     doubt: str = ""         # why a reader may see it otherwise (printed faint, or over another character)
     shade: float = 0.0      # how light it is printed on white: 0 black, 1 white (its opacity counted)
     index: int = -1         # its index in PDFium's text page
+    drawn_by: int = 0       # on a page with images: the text object that draws it (_key), for the order of drawing
 
     @property
     def cx(self) -> float:
@@ -116,6 +117,7 @@ class _Reading:
     declared: set = field(default_factory=set)              # the page's objects the PDF declares a watermark
     shapes: list = field(default_factory=list)              # the page's watermark shapes, hidden for the ink check
     images: list = field(default_factory=list)              # the page's own images, in the order they are drawn
+    image_at: list = field(default_factory=list)            # each image's place in the page's order of drawing
     faded: dict = field(default_factory=dict)               # text objects in forms drawn translucent: the opacity
     path: Path | None = None                                # the PDF, read again for what PDFium does not give
     content: object = None                                  # its pages' content streams (pypdf), when needed
@@ -171,8 +173,8 @@ def _read_page(page, number: int, reading: _Reading) -> tuple[list[_Line], list[
     components = _components(h_edges, v_edges)
     regions = [(min(x for x, _, _ in vs), min(y for y, _, _ in hs), max(x for x, _, _ in vs), max(y for y, _, _ in hs))
                for hs, vs in components]
-    chars = _chars(page, height, reading)
-    _hide_shapes(reading.shapes + _translucent_images(page, chars, number, reading))
+    chars = _chars(page, number, height, reading)
+    _hide_shapes(reading.shapes + _images_over_text(page, chars, number, reading))
     chars = _inked(page, height, chars, regions, reading)
     chars, struck = _not_struck(chars, h_edges, reading.method.struck_band)
     reading.unseen.add("struck", struck)
@@ -200,7 +202,7 @@ def _mark_cut(page, height: float, tables: list[_Table]) -> None:
 MIN_VISIBLE_SIZE = 1.5
 
 
-def _chars(page, height: float, reading: _Reading) -> list[_Char]:
+def _chars(page, number: int, height: float, reading: _Reading) -> list[_Char]:
     """The page's characters, without those no reader sees: fully transparent ones (a page's color: transparent,
     printed by the browser as text of alpha 0, with no outline) and those drawn under MIN_VISIBLE_SIZE, counted as
     hidden (a 9 so hidden between 2 and 0 was read 290); nor a watermark's (_without_watermarks). The rest is
@@ -212,7 +214,7 @@ def _chars(page, height: float, reading: _Reading) -> list[_Char]:
     out: list[_Char] = []
     pending_high = None
     replaced: dict[int, bool] = {}
-    covers, marks = _annotations(page, reading.method.watermark_turn)
+    covers, marks = _annotations(page, number, reading)
     box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
@@ -254,7 +256,8 @@ def _chars(page, height: float, reading: _Reading) -> list[_Char]:
         upright, doubt = _digit_doubt(textpage, i, chr(code), glyph, box.top - box.bottom, covers, replaced) \
             if chr(code).isdigit() else (True, "")
         out.append(_Char(chr(code), box.left, box.right, height - box.top, height - box.bottom,
-                         height - origin_y.value, size, drawn, glyph, upright, doubt, shade, i))
+                         height - origin_y.value, size, drawn, glyph, upright, doubt, shade, i,
+                         _key(raw.FPDFText_GetTextObject(textpage, i)) if reading.images else 0))
     _watermark_annotations(page, marks, out, reading)
     out = _without_watermarks(page, textpage, out, reading)
     textpage.close()
@@ -425,19 +428,31 @@ def _cover(glyph: tuple, size: float, covers: list[tuple]) -> str | None:
 
 
 def _covered(digit: str, cover: str) -> str:
+    if cover.endswith(IN_A_LAYER_OFF):
+        return (f"'{digit}' has an annotation ({cover}) over it or just beside it: Acrobat and poppler do not show "
+                "it, PDFium (the viewer of Chrome, Edge and the browsers built on them) does: what a reader sees there "
+                "depends on the viewer")
     return (f"'{digit}' has an annotation ({cover}: a comment, stamp, watermark or form field a PDF editor adds) "
             "over it or just beside it: what a viewer shows there is the annotation's, which is not read")
 
 
-def _annotations(page, turn: float) -> tuple[list[tuple], list[tuple]]:
+IN_A_LAYER_OFF = "in a layer the PDF switches off"
+
+
+def _annotations(page, number: int, reading: _Reading) -> tuple[list[tuple], list[tuple]]:
     """The boxes (left, right, bottom, top) of the page's annotations a viewer draws over the text, and their
     kinds. PDFium does not draw every kind (a FreeText comment without its own appearance: poppler shows its 25
     over the 20 PDFium reads), so a digit under or beside one is not read for sure. And its Watermark annotations,
     judged by _watermark_annotations: (index, box, text, [(height, turned) of each text its appearance draws]).
-    `turn`: how far from a right angle text is turned diagonally (radians)."""
+    An annotation in an optional-content layer (/OC) not shown for sure (_layer_shown: switched off, as a PDF
+    editor hides a layer of comments) is drawn by PDFium, which Chrome and Edge show PDFs with, and not by Acrobat
+    or poppler: a white-out square in a switched-off layer over the 1 of 120 hid it from PDFium's ink check (read
+    20; poppler draws 120). It is hidden for the ink check (the document is never saved), so that what is under it
+    is judged as Acrobat shows it, and a digit under or beside it is in doubt."""
     import ctypes
 
     import pypdfium2.raw as raw
+    turn = reading.method.watermark_turn
     kinds = {getattr(raw, f"FPDF_ANNOT_{name}"): name for name in ANNOTATION_KINDS}
     covers, watermarks = [], []
     rect = raw.FS_RECTF()
@@ -466,13 +481,59 @@ def _annotations(page, turn: float) -> tuple[list[tuple], list[tuple]]:
                 watermarks.append((index, box, bytes(text)[:max(length - 2, 0)].decode("utf-16-le", "replace"),
                                    texts))
             else:
-                covers.append((*box, kind, kind in SHOWING_TEXT or any(
+                shows_text = kind in SHOWING_TEXT or any(
                     raw.FPDFPageObj_GetType(raw.FPDFAnnot_GetObject(annotation, k)) in
                     (raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_IMAGE)
-                    for k in range(raw.FPDFAnnot_GetObjectCount(annotation)))))
+                    for k in range(raw.FPDFAnnot_GetObjectCount(annotation)))
+                if raw.FPDFAnnot_HasKey(annotation, b"OC") and not _layer_shown(number, index, reading):
+                    raw.FPDFAnnot_SetFlags(annotation, flags | raw.FPDF_ANNOT_FLAG_HIDDEN)
+                    kind = f"{kind}, {IN_A_LAYER_OFF}"
+                covers.append((*box, kind, shows_text))
         finally:
             raw.FPDFPage_CloseAnnot(annotation)
     return covers, watermarks
+
+
+def _layer_shown(number: int, index: int, reading: _Reading) -> bool:
+    """Whether the page's annotation `index` (in its /Annots), which names an optional-content layer (/OC), is shown
+    for sure: its layer (an /OCG), or the layers its membership (an /OCMD) names by its policy (/P), on in the PDF's
+    default configuration (/OCProperties /D: /BaseState, /ON, /OFF). Not for sure where the PDF also switches
+    layers by use (/AS: on printing, say), where the membership is an expression (/VE), or where pypdf cannot read
+    the page (PDFium gives no layers)."""
+    from pypdf import PdfReader
+    from pypdf.generic import ArrayObject, IndirectObject
+    try:
+        if reading.content is None:
+            reading.content = PdfReader(str(reading.path))
+        annotation = reading.content.pages[number - 1]["/Annots"][index].get_object()
+        properties = reading.content.trailer["/Root"]["/OCProperties"].get_object()
+        default = properties["/D"].get_object()
+        if "/AS" in default:
+            return False
+        on = {ref.idnum for ref in default.get("/ON", []) if isinstance(ref, IndirectObject)}
+        off = {ref.idnum for ref in default.get("/OFF", []) if isinstance(ref, IndirectObject)}
+        base_on = default.get("/BaseState", "/ON") != "/OFF"
+
+        def shown(group) -> bool:
+            if not isinstance(group, IndirectObject):
+                return False
+            return group.idnum not in off if base_on else group.idnum in on
+
+        layer = annotation.raw_get("/OC")
+        found = layer.get_object()
+        if found.get("/Type") != "/OCMD":
+            return shown(layer)
+        if "/VE" in found:
+            return False
+        groups = found.raw_get("/OCGs") if "/OCGs" in found else ArrayObject()
+        groups = groups.get_object() if isinstance(groups, IndirectObject) and \
+            isinstance(groups.get_object(), ArrayObject) else groups
+        states = [shown(group) for group in (groups if isinstance(groups, ArrayObject) else [groups])]
+        policy = found.get("/P", "/AnyOn")
+        return not states or {"/AllOn": all(states), "/AnyOff": not all(states),
+                              "/AllOff": not any(states)}.get(policy, any(states))
+    except Exception:       # pypdf's errors are many (DependencyError, PdfReadError, KeyError on a broken page)
+        return False
 
 
 def _watermark_annotations(page, marks: list[tuple], chars: list[_Char], reading: _Reading) -> None:
@@ -776,7 +837,7 @@ def _edges(page, width: float, height: float, number: int, reading: _Reading) ->
     h, v = [], []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     sections: dict[int, list] = {}      # an /Artifact section with a /Subtype (its mark): the objects in it
-    reading.shapes, reading.images, reading.faded = [], [], {}
+    reading.shapes, reading.images, reading.image_at, reading.faded = [], [], [], {}
     for index in range(raw.FPDFPage_CountObjects(page)):
         obj = raw.FPDFPage_GetObject(page, index)
         _note_artifact(obj, sections)
@@ -786,6 +847,7 @@ def _edges(page, width: float, height: float, number: int, reading: _Reading) ->
                 reading.shapes.append(obj)
             if kind == raw.FPDF_PAGEOBJ_IMAGE:
                 reading.images.append(obj)
+                reading.image_at.append(index)
             else:
                 _note_faded(obj, 1.0, reading.faded)
             continue
@@ -816,7 +878,12 @@ def _edges(page, width: float, height: float, number: int, reading: _Reading) ->
 # its opacity (a table's borders in rgba). An image is seen through when it is translucent and turned diagonally
 # (a stamp), or declared a watermark, or drawn upright over the page's text at an opacity of at most see_through:
 # its own pixels' (a PNG's alpha channel, a soft mask) times what it is drawn with (ExtGState /ca), measured
-# (_translucent_images). A seal over a date, its red ink opaque, is left as drawn.
+# (_images_over_text). A seal over a date, its red ink opaque, is left as drawn: a reader sees the date through the
+# gaps of its ink. But an image whose opaque pixels cover a character drawn before it (all but pdf_ink.overprinted
+# of its glyph's box), showing there more than one plain colour (a pattern, a picture, a scan's patch pasted over a
+# figure), leaves the character in doubt: what a reader sees there is the image's, which is not read, and the ink
+# check took the picture's own contrast for the character's (a 1 under a patch of black and white was read 120,
+# poppler draws the patch and 20). Covered in one plain colour (a white patch), it leaves no ink, and is not read.
 
 
 def _seen_through(obj, kind, method: Method) -> bool:
@@ -844,11 +911,12 @@ def _note_faded(form, opacity: float, faded: dict) -> None:
             _note_faded(inner, opacity, faded)
 
 
-def _translucent_images(page, chars: list[_Char], number: int, reading: _Reading) -> list:
+def _images_over_text(page, chars: list[_Char], number: int, reading: _Reading) -> list:
     """The page's images (`reading.images`) that are no shape already seen through, lie over its text, and are drawn
     at pdf_watermark.see_through or less (see above): a watermark image over the table, hidden for the ink check so
-    that a white 9 under it is judged by its own ink (it was read 290). Only an image over a character is measured:
-    drawing its pixels costs."""
+    that a white 9 under it is judged by its own ink (it was read 290). An opaque image over characters drawn before
+    it is looked at where they stand (_covered_by). Only an image over a character is measured: drawing its pixels
+    costs."""
     import ctypes
 
     import numpy as np
@@ -857,42 +925,105 @@ def _translucent_images(page, chars: list[_Char], number: int, reading: _Reading
     shapes = {_key(obj) for obj in reading.shapes}
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     alphas: list[float] | None = None
+    order: dict[int, int] | None = None
     out = []
     for k, image in enumerate(reading.images):
         if _key(image) in shapes or not raw.FPDFPageObj_GetBounds(image, left, bottom, right, top) or not (
                 (glyphs[:, 0] < right.value) & (glyphs[:, 1] > left.value) & (glyphs[:, 2] < top.value)
                 & (glyphs[:, 3] > bottom.value)).any():
             continue
-        opacity = _pixels_opacity(page, image)
+        pixels = _image_pixels(page, image)
+        opacity, drawn_with = 1.0 if pixels is None else int(pixels[:, :, 3].max()) / 255, 1.0
         if opacity > reading.method.watermark_see_through and raw.FPDFPageObj_HasTransparency(image):
             if alphas is None:
                 alphas = _image_alphas(number, reading)
-            opacity *= alphas[k] if len(alphas) == len(reading.images) else 1.0
-        if opacity <= reading.method.watermark_see_through:
+            drawn_with = alphas[k] if len(alphas) == len(reading.images) else 1.0
+        if opacity * drawn_with <= reading.method.watermark_see_through:
             out.append(image)
+        elif pixels is not None:
+            if order is None:
+                order = _drawing_order(page)
+            box = (left.value, right.value, bottom.value, top.value)
+            _covered_by(pixels, drawn_with, box, [c for c in chars if c.glyph and not c.text.isspace() and
+                                                  order.get(c.drawn_by, -1) < reading.image_at[k]], reading.method)
     return out
 
 
-def _pixels_opacity(page, image) -> float:
-    """The opacity of the image's most opaque pixel (0-1), its soft mask or mask counted (1 for an image that has
-    none)."""
+def _covered_by(pixels, drawn_with: float, box: tuple, chars: list[_Char], method: Method) -> None:
+    """The characters (drawn before the image) that the image, drawn in `box` (left, right, bottom, top) as `pixels`
+    (rows × columns × blue, green, red, alpha; the image's box at a pixel a point, as PDFium draws it) at the
+    opacity `drawn_with`, covers: on all but pdf_ink.overprinted of its glyph's box with pixels so opaque that
+    black under them keeps less than pdf_ink.no_ink of its contrast. Covered in more than one colour (two of its
+    pixels there differ by no_ink or more), the character is in doubt."""
+    rows, columns = pixels.shape[:2]
+    left, right, bottom, top = box
+    across, up = columns / max(right - left, 1e-6), rows / max(top - bottom, 1e-6)
+    opaque = pixels[:, :, 3].astype(float) * drawn_with > 255 - method.no_ink
+    for ch in chars:
+        g_left, g_right, g_bottom, g_top = ch.glyph
+        if g_left >= right or g_right <= left or g_bottom >= top or g_top <= bottom:
+            continue
+        # the glyph's box in the image's pixels, at least one; the part beyond the image is not covered
+        x0, x1 = math.floor((g_left - left) * across), math.ceil((g_right - left) * across)
+        y0, y1 = math.floor((top - g_top) * up), math.ceil((top - g_bottom) * up)
+        x1, y1 = max(x1, x0 + 1), max(y1, y0 + 1)
+        whole = (x1 - x0) * (y1 - y0)
+        x0, x1, y0, y1 = max(x0, 0), min(x1, columns), max(y0, 0), min(y1, rows)
+        if x1 <= x0 or y1 <= y0:
+            continue
+        under = opaque[y0:y1, x0:x1]
+        if under.sum() < (1 - method.overprinted) * whole:
+            continue
+        shown = pixels[y0:y1, x0:x1, :3][under].astype(int)
+        if (shown.max(axis=0) - shown.min(axis=0)).max() >= method.no_ink:
+            ch.doubt = ch.doubt or (f"'{ch.text}' is covered by an image drawn over it (a picture, a seal or a "
+                                    "patch pasted on the page) that shows more than a plain colour there: what a "
+                                    "reader sees there is the image's, which is not read")
+
+
+def _drawing_order(page) -> dict[int, int]:
+    """Each of the page's objects (by key), and each object inside a form, with the place in the page's order of
+    drawing of the page object that draws it."""
+    import pypdfium2.raw as raw
+    order: dict[int, int] = {}
+
+    def note(obj, index: int) -> None:
+        order[_key(obj)] = index
+        if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_FORM:
+            for i in range(raw.FPDFFormObj_CountObjects(obj)):
+                note(raw.FPDFFormObj_GetObject(obj, i), index)
+
+    for index in range(raw.FPDFPage_CountObjects(page)):
+        note(raw.FPDFPage_GetObject(page, index), index)
+    return order
+
+
+def _image_pixels(page, image):
+    """The image as PDFium draws it on the page (its mask and soft mask counted, at a pixel a point in its box):
+    rows × columns × (blue, green, red, alpha), alpha 255 throughout for an image without one; None if PDFium
+    cannot draw it."""
     import ctypes
 
     import numpy as np
     import pypdfium2.raw as raw
     bitmap = raw.FPDFImageObj_GetRenderedBitmap(page.pdf, page, image)
     if not bitmap:
-        return 1.0
+        return None
     try:
-        if raw.FPDFBitmap_GetFormat(bitmap) != raw.FPDFBitmap_BGRA:
-            return 1.0
+        kind = raw.FPDFBitmap_GetFormat(bitmap)
         width, rows, stride = (raw.FPDFBitmap_GetWidth(bitmap), raw.FPDFBitmap_GetHeight(bitmap),
                                raw.FPDFBitmap_GetStride(bitmap))
-        if not width or not rows:
-            return 1.0
+        channels = {raw.FPDFBitmap_BGRA: 4, raw.FPDFBitmap_BGRx: 4, raw.FPDFBitmap_BGR: 3, raw.FPDFBitmap_Gray: 1}
+        if not width or not rows or kind not in channels:
+            return None
         buffer = ctypes.cast(raw.FPDFBitmap_GetBuffer(bitmap), ctypes.POINTER(ctypes.c_uint8 * (rows * stride)))
-        pixels = np.frombuffer(buffer.contents, dtype=np.uint8).reshape(rows, stride)
-        return int(pixels[:, 3:width * 4:4].max()) / 255
+        found = np.frombuffer(buffer.contents, dtype=np.uint8).reshape(rows, stride)
+        found = found[:, :width * channels[kind]].reshape(rows, width, channels[kind])
+        pixels = np.full((rows, width, 4), 255, dtype=np.uint8)
+        pixels[:, :, :3] = found[:, :, :3] if channels[kind] >= 3 else found
+        if kind == raw.FPDFBitmap_BGRA:
+            pixels[:, :, 3] = found[:, :, 3]
+        return pixels
     finally:
         raw.FPDFBitmap_Destroy(bitmap)
 

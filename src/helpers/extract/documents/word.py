@@ -29,6 +29,7 @@ def read_docx(path: Path) -> Document:
     paragraphs: list[Paragraph] = []
     grids: list[Grid] = []
     recent: list[Paragraph] = []          # the paragraphs since the last table: where a table's title is
+    has_table = next(body.iter(qn("w:tbl")), None) is not None
     for element in _blocks(body, qn):
         if element.tag == qn("w:tbl"):
             grids.append(Grid(len(grids) + 1, _grid(element, len(grids) + 1, qn, path, styles), recent[-3:]))
@@ -39,6 +40,8 @@ def read_docx(path: Path) -> Document:
         if text:
             _no_digits_right_to_left(path, element, qn, Place(paragraph=len(paragraphs) + 1))
             _nothing_unsure(path, element, qn, Place(paragraph=len(paragraphs) + 1), in_cell=False)
+            if has_table:
+                _no_digit_placed_away(path, element, qn, Place(paragraph=len(paragraphs) + 1))
             _seen_alike(path, element, qn, styles, Place(paragraph=len(paragraphs) + 1))
             paragraph = Paragraph(text, Place(paragraph=len(paragraphs) + 1))
             paragraphs.append(paragraph)
@@ -548,6 +551,156 @@ def _seen_alike(path: Path, p, qn, styles: _Styles, place: Place) -> None:
                          "a colour of its own, not a theme colour; save the document and run `make manifest`.")
 
 
+# A text box placed by its anchor (floating: a DrawingML wp:anchor, or a VML shape at position:absolute) stands
+# where its position puts it, not in the line of the paragraph it is anchored in, where its text is stored: a 1 in a
+# box anchored in a paragraph above the table and placed by the page over the blank before 20左右 shows as 120左右
+# (LibreOffice's PDF, pdftotext -layout), and 20 was read; a box holding 20左右 anchored in the 2030 cell and placed
+# one column to the right shows the cell empty and 20左右 over 预期性, and was read as the 2030 target. Where it
+# lands would take the page's layout to tell (the lines above it, the rows' heights), so:
+# - a floating box anchored in a table cell is read as the cell's text only where it surely sits in that cell:
+#   laid out in the cell (layoutInCell), placed from the cell's column and its first paragraph at offsets of zero
+#   or more, and no wider than the cell nor taller than the row is at least (its set height, or a line of text
+#   for each of the cell's paragraphs); any other holding text stops the run with the cell named;
+# - a floating box holding a digit anchored outside the tables, in a document with a table, stops the run with
+#   its paragraph named: it may stand over a table's cell.
+# An inline box (wp:inline, a VML shape in the line) stands in its line, and is read there.
+WORD_DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+VML = "urn:schemas-microsoft-com:vml"
+VML_TEXT_BOX = "{urn:schemas-microsoft-com:vml}textbox"
+EMU_PER_TWIP = 635
+# VML lengths in twips (a point is 20; a pixel 15, at 96 to the inch)
+VML_UNITS = {"pt": 20.0, "in": 1440.0, "cm": 1440 / 2.54, "mm": 144 / 2.54, "pc": 240.0, "px": 15.0, "": 15.0}
+WORD_CELL_MARGIN = 108      # twips, each side: Word's default left and right cell margins
+
+
+def _floating_boxes(p, qn):
+    """The paragraph's text boxes placed by their anchor, not inline, that are not a fallback copy: (the element
+    that places it, wp:anchor or the VML shape; the box's text)."""
+    for content in p.iter(TEXT_BOX):
+        if _in_fallback(content) or any(parent.tag == TEXT_BOX for parent in content.iterancestors()):
+            continue
+        placing = next((parent for parent in content.iterancestors()
+                        if parent.tag in (WORD_DRAWING + "anchor", WORD_DRAWING + "inline")
+                        or (parent.tag.startswith("{" + VML + "}") and parent.tag != VML_TEXT_BOX
+                            and parent.get("style") is not None)), None)
+        if placing is None or placing.tag == WORD_DRAWING + "inline" or (
+                placing.tag.startswith("{" + VML + "}") and
+                _vml_style(placing).get("position", "").strip() != "absolute"):
+            continue
+        yield placing, "".join(node.text or "" for node in content.iter(qn("w:t"))).strip()
+
+
+def _vml_style(element) -> dict[str, str]:
+    return {key.strip().lower(): value.strip().lower() for key, _, value in
+            (part.partition(":") for part in (element.get("style") or "").split(";")) if key.strip()}
+
+
+def _no_digit_placed_away(path: Path, p, qn, place: Place) -> None:
+    """Refused: a floating text box holding a digit, anchored in this paragraph outside the tables (see above)."""
+    for _, text in _floating_boxes(p, qn):
+        if DIGIT.search(text):
+            raise InputError(path, place, f"a text box holding '{text[:20]}' is anchored in this paragraph but placed "
+                             "by its own position on the page, not in the paragraph's line: it may stand over a cell "
+                             "of the plan's table (a 1 before 20 shows as 120), so the figures the reader sees cannot "
+                             "be told", BOX_FIX)
+
+
+def _boxes_in_their_cell(path: Path, p, qn, place: Place, room) -> None:
+    """Refused: a floating text box holding text, anchored in this cell's paragraph, that does not surely sit in
+    the cell (see above). `room()`: the cell's width and the row's least height (twips), for the cell's first
+    paragraph; None for another."""
+    for placing, text in _floating_boxes(p, qn):
+        if text and ((found := room()) is None or not _sits_in(placing, *found)):
+            raise InputError(path, place, f"a text box holding '{text[:20]}' is anchored in this cell but placed by "
+                             "its own position, which may put it over another cell or beside the table: its text "
+                             "is stored here, and what this cell and the others show cannot be told", BOX_FIX)
+
+
+BOX_FIX = ("open the document in Word or WPS and look at the text box: write its figure in the cell or the text "
+           "itself and delete the box, or set the box in line with the text (布局选项 → 嵌入型, Layout Options → In "
+           "Line with Text); save the document and run `make manifest`.")
+
+
+def _sits_in(placing, width: float, height: float) -> bool:
+    """Whether the floating box placed by `placing` (wp:anchor, or a VML shape) surely lies within a cell of this
+    width and least height (twips), placed from the cell's column and its first paragraph."""
+    if placing.tag == WORD_DRAWING + "anchor":
+        extent = placing.find(WORD_DRAWING + "extent")
+        across, down = placing.find(WORD_DRAWING + "positionH"), placing.find(WORD_DRAWING + "positionV")
+        if placing.get("layoutInCell", "0").lower() not in ON or placing.get("simplePos", "0").lower() in ON or \
+                extent is None or across is None or down is None or across.get("relativeFrom") != "column" or \
+                down.get("relativeFrom") != "paragraph":
+            return False
+        try:
+            box_width, box_height = (int(extent.get(key, "")) / EMU_PER_TWIP for key in ("cx", "cy"))
+            x, y = (_drawing_offset(position, aligned) for position, aligned in
+                    ((across, ("left", "center", "right")), (down, ("top",))))
+        except ValueError:
+            return False
+    else:
+        style = _vml_style(placing)
+        if any(parent.tag == "{" + VML + "}group" for parent in placing.iterancestors()) or \
+                placing.get("{urn:schemas-microsoft-com:office:office}allowincell", "t").lower() in OFF | {"f"} or \
+                style.get("mso-position-horizontal-relative", "text") != "text" or \
+                style.get("mso-position-vertical-relative", "text") != "text":
+            return False
+        try:
+            box_width, box_height, x, y = (_vml_length(style.get(key, default)) for key, default in (
+                ("width", ""), ("height", ""), ("margin-left", "0"), ("margin-top", "0")))
+        except ValueError:
+            return False
+        if style.get("mso-position-horizontal", "absolute") in ("left", "center", "right"):
+            x = 0
+        elif style.get("mso-position-horizontal", "absolute") != "absolute":
+            return False
+    return x >= 0 and y >= 0 and x + box_width <= width and y + box_height <= height
+
+
+def _drawing_offset(position, aligned: tuple[str, ...]) -> float:
+    """A wp:positionH or wp:positionV's offset (twips): its posOffset, or 0 where it is aligned to the start (or,
+    across, anywhere: the box no wider than the cell is then in it); ValueError for any other."""
+    offset, align = position.find(WORD_DRAWING + "posOffset"), position.find(WORD_DRAWING + "align")
+    if offset is not None:
+        return int((offset.text or "").strip()) / EMU_PER_TWIP
+    if align is not None and (align.text or "").strip() in aligned:
+        return 0.0
+    raise ValueError(position)
+
+
+def _vml_length(written: str) -> float:
+    """A VML style length (71pt, 1.2in, 40px) in twips; ValueError for none or another."""
+    found = re.fullmatch(r"(-?[0-9.]+)\s*([a-z]*)", written.strip())
+    if not found or found.group(2) not in VML_UNITS:
+        raise ValueError(written)
+    return float(found.group(1)) * VML_UNITS[found.group(2)]
+
+
+def _cell_room(tbl, tr, tc, column: int, qn, styles: _Styles) -> tuple[float, float]:
+    """The cell's width for its text (twips: its grid columns' widths less the cell margins, else its own w:tcW)
+    and the least height of its row: its set height (w:trHeight, at least or exactly), or a line of text at the
+    document's default size for each of the cell's paragraphs, whichever is more."""
+    span = _find(tc, qn, "w:tcPr", "w:gridSpan")
+    try:
+        columns = [int(c.get(qn("w:w"), "0")) for c in _children(_find(tbl, qn, "w:tblGrid"), "w:gridCol", qn)] \
+            if _find(tbl, qn, "w:tblGrid") is not None else []
+        count = int(span.get(qn("w:val"), "1")) if span is not None else 1
+        width = float(sum(columns[column:column + count])) if len(columns) >= column + count else 0.0
+        own = _find(tc, qn, "w:tcPr", "w:tcW")
+        if not width and own is not None and own.get(qn("w:type"), "dxa") == "dxa":
+            width = float(own.get(qn("w:w"), "0"))
+        margins = _find(tbl, qn, "w:tblPr", "w:tblCellMar")
+        sides = [_find(margins, qn, side) for side in ("w:left", "w:right")] if margins is not None else [None, None]
+        width -= sum(float(side.get(qn("w:w"), WORD_CELL_MARGIN)) if side is not None else WORD_CELL_MARGIN
+                     for side in sides)
+        set_height = _find(tr, qn, "w:trPr", "w:trHeight")
+        height = float(set_height.get(qn("w:val"), "0")) if set_height is not None and \
+            set_height.get(qn("w:hRule"), "atLeast") != "auto" else 0.0
+    except ValueError:
+        return 0.0, 0.0
+    lines = len(list(_children(tc, "w:p", qn))) * styles.default_size * 20
+    return width, max(height, lines)
+
+
 def _in_text_box(node) -> bool:
     return any(parent.tag in (TEXT_BOX, FALLBACK) for parent in node.iterancestors())
 
@@ -622,9 +775,11 @@ def _grid(tbl, number: int, qn, path: Path, styles: _Styles) -> list[list[GridCe
                                for c in range(1, _grid_skipped(path, tr, "w:gridBefore", qn, number, r) + 1)]
         for tc in _children(tr, "w:tc", qn):
             paragraphs = list(_children(tc, "w:p", qn))
-            for p in paragraphs:
+            for k, p in enumerate(paragraphs):
                 _no_digits_right_to_left(path, p, qn, Place(table=number, row=r, column=len(row) + 1))
                 _nothing_unsure(path, p, qn, Place(table=number, row=r, column=len(row) + 1), in_cell=True)
+                _boxes_in_their_cell(path, p, qn, Place(table=number, row=r, column=len(row) + 1),
+                                     lambda: _cell_room(tbl, tr, tc, len(row), qn, styles) if k == 0 else None)
                 _seen_alike(path, p, qn, styles, Place(table=number, row=r, column=len(row) + 1))
             pieces = [_paragraph_pieces(p, qn, styles) for p in paragraphs]
             text = join_lines("\n".join("".join(text for text, _ in piece).strip() for piece in pieces))

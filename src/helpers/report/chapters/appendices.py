@@ -17,6 +17,7 @@ from helpers.report.blocks import (
     evidence_text,
     explanation_text,
     source_ref,
+    target_text,
     value_text,
 )
 from helpers.report.context import ReportContext
@@ -78,7 +79,7 @@ def sources_section(ctx: ReportContext) -> Html:
     kinds = {"actual": ctx.t("report.actual"), "target": ctx.t("report.target_kind"),
              "baseline_derived": ctx.t("report.baseline_derived")}
     rows = [[ctx.entity_name(r.entity), ctx.indicator_name(r.indicator_id), str(r.year), kinds.get(r.kind, r.kind),
-             value_text(ctx, r.value, r.comparator, r.unit), _where(ctx, r),
+             _recorded(ctx, r, r.unit), _where(ctx, r),
              Cell(quote(r.source_text, html=True), lang="zh")]
             for r in ind.itertuples()]
     columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
@@ -87,6 +88,11 @@ def sources_section(ctx: ReportContext) -> Html:
                Column(ctx.t("report.source"), "src", fold=True), Column(ctx.t("report.quote"), "quote", fold=True)]
     return chapter(ctx, "appendix-b", ctx.t("report.sources"),
                    [{"kind": "table", "table": Table(columns, rows, more=ctx.t("report.more"))}])
+
+
+def _recorded(ctx: ReportContext, r, unit: str | None = None) -> str:
+    """A value of the dataset: a target as the plan writes it, an actual (a bound's number rounded toward it)."""
+    return (target_text if r.kind == "target" else value_text)(ctx, r.value, r.comparator, unit)
 
 
 def _where(ctx: ReportContext, r) -> str:
@@ -98,7 +104,7 @@ def _compact_sources(ctx: ReportContext, ind: pd.DataFrame) -> Table:
     rows = []
     kinds = {"target": ctx.t("report.target_kind")}
     for (entity, ind_id), g in ind.groupby(["entity", "indicator_id"], sort=False):
-        refs = [" ".join(x for x in (str(r.year), kinds.get(r.kind, ""), value_text(ctx, r.value, r.comparator),
+        refs = [" ".join(x for x in (str(r.year), kinds.get(r.kind, ""), _recorded(ctx, r),
                                      "←", _where(ctx, r)) if x) for r in g.itertuples()]
         rows.append([ctx.entity_name(entity), ctx.indicator_name(ind_id), ctx.t("report.item_sep").join(refs)])
     columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),

@@ -27,6 +27,8 @@ from helpers.report.blocks import (
     figures,
     indicator_cell,
     indicator_with_unit,
+    rate_text,
+    target_text,
     value_text,
     year_value_text,
 )
@@ -69,14 +71,16 @@ def outlook_section(ctx: ReportContext) -> Html:
                        for g in (r.achieved_growth_last_period, r.required_growth_next_period))
         reading = ctx.t(f"plan_cycle.outlook_short.{r.target_reading}") if isinstance(r.target_reading, str) else "—"
         body.append([ctx.entity_name(r.entity), indicator_with_unit(ctx, r.indicator_id, r.unit),
-                     value_text(ctx, r.next_target_value, r.next_target_comparator), reading,
+                     target_text(ctx, r.next_target_value, r.next_target_comparator), reading,
                      Markup("<br>").join(projection), growth,
                      year_value_text(ctx, r.last_actual_year, r.last_actual_value,
                                      getattr(r, "last_actual_comparator", None))])
     columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
                Column(ctx.t("plan_cycle.col_next_target", period=nxt), "num"), Column(ctx.t("plan_cycle.col_position")),
                Column(ctx.t("plan_cycle.col_projection", year=year), "num"),
-               Column(ctx.t("plan_cycle.col_growths", ended=ended, period=nxt), "num", fold=True),
+               # (where a row gives changes per year, -1.6/年, the heading says so: they are no growth rates)
+               Column(ctx.t("plan_cycle.col_growths_or_change" if (rows["growth_method"] == RATE_ABSOLUTE).any()
+                            else "plan_cycle.col_growths", ended=ended, period=nxt), "num", fold=True),
                Column(ctx.t("plan_cycle.col_latest"), "num", fold=True)]
     notes = [ctx.t("plan_cycle.outlook_note")] + ([ctx.t("plan_cycle.many_note", n=many_rows())] if ctx.many else [])
     # (the years since the plan ended first: all that slowed or fell back; with many counties the worst)
@@ -113,7 +117,7 @@ def outlook_brief(ctx: ReportContext) -> Html:
     asks = with_target[with_target["target_reading"].isin(["clear_break", "stretch"])]
     asks = asks.sort_values("acceleration_needed", ascending=False, na_position="last")
     body = [[ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id),
-             value_text(ctx, r.next_target_value, r.next_target_comparator),
+             target_text(ctx, r.next_target_value, r.next_target_comparator),
              ctx.t(f"plan_cycle.outlook_short.{r.target_reading}"),
              fmt_projection(r.projection, r.measure)] for r in asks.head(BRIEF_ROWS).itertuples()]
     columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
@@ -192,11 +196,11 @@ def since_ended_blocks(ctx: ReportContext, limit: int | None = SINCE_ROWS) -> li
 
 
 def fmt_growth(rate, method, ctx: ReportContext, unit: str) -> str:
-    """An annual growth as the outlook writes it: a rate (6.8%), or a change per year in the indicator's unit
-    where a value is 0 (growth rates are undefined)."""
+    """An annual growth as the outlook writes it: a rate (6.8%), or where a value is 0 (growth rates are undefined)
+    a change per year as the trends table writes it (-1.6/年: never -1.6%, which reads as a rate on a % indicator)."""
     if rate is None or pd.isna(rate):
         return "—"
-    return value_text(ctx, rate, unit=unit) if method == RATE_ABSOLUTE else fmt_pct(rate)
+    return rate_text(ctx, rate, method) if method == RATE_ABSOLUTE else fmt_pct(rate)
 
 
 def outlook_figures(ctx: ReportContext, limit: int = 6) -> list[Figure]:

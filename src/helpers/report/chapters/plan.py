@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.analyse.evaluation import SUMMED_MEASURES
 from helpers.analyse.growth import NOT_ASSESSABLE, TARGET_MET, TARGET_MISSED, is_bound
 from helpers.analyse.progress import target_counts
 from helpers.core.formatting import percent as fmt_pct
@@ -19,6 +20,7 @@ from helpers.report.blocks import (
     indicator_cell,
     indicator_with_unit,
     light,
+    target_text,
     value_text,
     year_value_text,
 )
@@ -41,7 +43,7 @@ def flag(row, name: str) -> bool:
 def marked_target(ctx: ReportContext, row) -> str:
     """The target as the plan states it: its comparator, 约 for 左右 (approximate), 〔〕 for a five-year sum, and a
     star for a binding (约束性) target (marks_notes says what each means)."""
-    text = value_text(ctx, row.target_value, row.target_comparator)
+    text = target_text(ctx, row.target_value, row.target_comparator)
     if text == "—":
         return text
     if flag(row, "target_approximate"):
@@ -52,9 +54,13 @@ def marked_target(ctx: ReportContext, row) -> str:
 
 
 def marked_value(ctx: ReportContext, row, year, value, base: bool = False) -> str:
-    """A year's actual: for a cumulative target the sum over the period's years; (预计) for an estimated base,
+    """A year's actual: for a cumulative target the sum over the period's years (a count's) or the change since the
+    base year (a level's: total, share, rate); (预计) for an estimated base,
     (快报) for a preliminary count."""
-    if flag(row, "target_cumulative") and not base and value is not None and not pd.isna(value):
+    if flag(row, "target_cumulative") and not base and value is not None and not pd.isna(value) and \
+            getattr(row, "measure", None) not in SUMMED_MEASURES:      # a level's change since the base year: +0.75
+        text = f"{years(int(row.base_year), int(year), ctx.lang)}: {'+' if value > 0 else ''}{value_text(ctx, value)}"
+    elif flag(row, "target_cumulative") and not base and value is not None and not pd.isna(value):
         text = (f"{years(int(row.base_year) + 1, int(year), ctx.lang)}: "      # (a sum with a bounded term: a bound)
                 f"{value_text(ctx, value, getattr(row, 'evaluated_comparator', None))}")
     else:   # the value judged may be a bound (>19.9), shown as such; a base value is the plan's own

@@ -7,7 +7,7 @@ import pandas as pd
 
 from helpers.analyse import charts
 from helpers.analyse.evaluation import completion_rate
-from helpers.analyse.growth import NOT_ASSESSABLE, RATE_CAGR, is_bound
+from helpers.analyse.growth import NOT_ASSESSABLE, RATE_CAGR, is_bound, lies_above
 from helpers.analyse.progress import verdict_notes
 from helpers.core.method import method_parameters
 from helpers.core.periods import FINAL_PHASES
@@ -28,6 +28,7 @@ from helpers.report.blocks import (
     rate_text,
     ratio_label,
     series_name,
+    target_text,
     value_text,
     verdict_codes,
     year_kind,
@@ -60,7 +61,7 @@ def progress_table_view(ctx: ReportContext, rows: pd.DataFrame) -> Table:
              light(ctx, r.verdict, r.plan_phase in FINAL_PHASES),
              value_text(ctx, r.latest_value, getattr(r, "latest_comparator", None))
              + (ctx.t("plan_cycle.marks.preliminary") if flag(r, "latest_preliminary") else ""),
-             value_text(ctx, r.target_value, r.target_comparator),
+             target_text(ctx, r.target_value, r.target_comparator),
              rate_text(ctx, r.historical_growth, r.growth_method),
              rate_text(ctx, r.required_growth, r.growth_method, r.required_growth_comparator),
              ctx.notes(notes, "progress_notes")]          # why the verdict, as the verdict's own notes say
@@ -71,21 +72,31 @@ def progress_table_view(ctx: ReportContext, rows: pd.DataFrame) -> Table:
 def completion_figures(ctx: ReportContext) -> list[Figure]:
     """Per indicator, each county's latest actual as a share of its target, direction-aware as 完成率 is
     (helpers.analyse.evaluation.completion_rate): 100% is the target reached. All indicators share one axes,
-    rows_per_figure (config/method.yaml) rows a figure."""
+    rows_per_figure (config/method.yaml) rows a figure. An actual recorded as a bound (>19.9) has no 完成率 (its
+    table row and note say why), but its share of the target is a bound too (≥19.9 against 20: 99.5% or more), drawn
+    as one: a hollow triangle pointing where the share lies, explained in the caption."""
     def draw():
         p = ctx.progress
-        # (an actual recorded as a bound, >19.9, has no completion rate: its table row and note say why)
-        p = p[p["latest_value"].notna() & p["target_value"].notna() & ~p["latest_comparator"].map(is_bound)]
+        p = p[p["latest_value"].notna() & p["target_value"].notna()]
         rows = []
         for ind_id, g in p.groupby("indicator_id", sort=False):
             ratios = map(completion_rate, g["latest_value"], g["target_value"], g["direction"])
-            points = [(ctx.entity_name(e), ratio) for e, ratio in zip(g["entity"], ratios) if ratio is not None]
-            if points:
+            points, bounds = [], []
+            for e, ratio, comparator, direction in zip(g["entity"], ratios, g["latest_comparator"], g["direction"]):
+                if ratio is None:
+                    continue
+                if is_bound(comparator):      # the share lies on the bound's side, mirrored where less is better
+                    bounds.append((ctx.entity_name(e), ratio, lies_above(comparator) == (direction == "higher")))
+                else:
+                    points.append((ctx.entity_name(e), ratio))
+            if points or bounds:
                 rows.append({"label": ratio_label(ctx, ind_id, g.iloc[0]["comparability"]),
-                             "points": points})
+                             "points": points, "bounds": bounds})
         counties = [ctx.entity_name(e) for e in ctx.inputs.entities]
-        return [(charts.ratio_chart(chunk, counties, ctx.many, reference=TARGET_COLOUR),
-                 ctx.t("report.fig_completion")) for chunk in charts.chunks(rows, method_parameters().rows_per_figure)]
+        # (one caption for every part of the chart, so that the parts are numbered as one: report.blocks.figures)
+        caption = ctx.t("report.fig_completion") + bound_caption(ctx, rows, "figures.ratio_bound_caption")
+        return [(charts.ratio_chart(chunk, counties, ctx.many, reference=TARGET_COLOUR), caption)
+                for chunk in charts.chunks(rows, method_parameters().rows_per_figure)]
     return figures(ctx, "completion", draw)
 
 

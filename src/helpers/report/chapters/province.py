@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import pandas as pd
 
 from helpers.analyse import charts
+from helpers.analyse.growth import is_bound, lies_above
 from helpers.core.formatting import percent as fmt_pct
 from helpers.core.method import method_parameters
 from helpers.report.blocks import (
@@ -15,6 +16,7 @@ from helpers.report.blocks import (
     Figure,
     Html,
     Table,
+    bound_caption,
     chapter,
     figure_block,
     figures,
@@ -35,23 +37,28 @@ HALVES_FROM_ROWS = 5
 def province_figure(ctx: ReportContext, actuals: bool = False, alone: bool = False) -> list[Figure]:
     """Each county against the provincial targets, 100% level with them: its targets, or (actuals=True, at a
     final evaluation) its actuals of the provincial targets' year. alone=True: the figure is the only one of
-    its block, and is drawn in two halves from HALVES_FROM_ROWS rows."""
+    its block, and is drawn in two halves from HALVES_FROM_ROWS rows. An actual recorded as a bound (>19.9) has no
+    ratio in comparison.csv, but its ratio is a bound too: drawn as one (a hollow triangle pointing where the ratio
+    lies), explained in the caption."""
     def draw():
         c = ctx.comparison
         c = c[(c["comparison"] == "county_vs_province") & (c["basis"] == "gap and ratio")]
         if actuals:
-            c = c[c["latest_ratio"].notna() & (c["latest_year"] == c["other_year"])]
+            c = c[(c["latest_ratio"].notna() | _bounded_ratio(c).notna()) & (c["latest_year"] == c["other_year"])]
         else:
             c = c[c["target_ratio"].notna()]
         column = "latest_ratio" if actuals else "target_ratio"
         rows = [{"label": ratio_label(ctx, ind_id, g.iloc[0]["comparability"]),
-                 "points": [(ctx.entity_name(e), v) for e, v in zip(g["entity"], g[column])]}
+                 "points": [(ctx.entity_name(e), v) for e, v in zip(g["entity"], g[column]) if pd.notna(v)],
+                 "bounds": [(ctx.entity_name(e), v, lies_above(comparator)) for e, v, comparator
+                            in zip(g["entity"], _bounded_ratio(g), g["latest_comparator"]) if actuals and pd.notna(v)]}
                 for ind_id, g in c.groupby("indicator_id", sort=False)]
         counties = [ctx.entity_name(e) for e in ctx.inputs.entities]
         caption = (ctx.t("report.fig_province_actuals", year=int(c["other_year"].max())) if actuals and len(c)
                    else ctx.t("report.fig_province"))
         if any(row["label"].endswith(LOWER_MARK.strip()) for row in rows):   # the mark explained only where it is drawn
             caption += ctx.t("report.lower_is_better_mark")
+        caption += bound_caption(ctx, rows, "figures.ratio_bound_caption")
         size = method_parameters().rows_per_figure
         if alone and HALVES_FROM_ROWS <= len(rows) <= size:
             size = (len(rows) + 1) // 2
@@ -59,6 +66,14 @@ def province_figure(ctx: ReportContext, actuals: bool = False, alone: bool = Fal
         return [(charts.ratio_chart(chunk, counties, ctx.many, span=span), caption)
                 for chunk in charts.chunks(rows, size)]
     return figures(ctx, ("province_actuals" if actuals else "province") + ("_alone" if alone else ""), draw)
+
+
+def _bounded_ratio(c: pd.DataFrame) -> pd.Series:
+    """The ratio to the provincial target of an actual recorded as a bound (≥19.9 against 20: 99.5% or more), where
+    the province's target is a level (a 〔〕 sum is no level to set an actual against); NaN elsewhere."""
+    level = ~c["other_target_cumulative"].fillna(False).astype(bool) if "other_target_cumulative" in c else True
+    bound = c["latest_comparator"].map(is_bound) & level & c["other_value"].ne(0)
+    return (c["latest_value"] / c["other_value"]).where(bound)
 
 
 def _province_target(ctx: ReportContext, r) -> str:

@@ -13,7 +13,7 @@ from helpers.analyse.progress import VERDICTS, target_counts
 from helpers.core.config import PlanPeriod
 from helpers.core.formatting import percent
 from helpers.core.periods import FINAL_PHASES, IN_PERIOD, period_label, period_years
-from helpers.report.blocks import MAX_SENTENCES, MIN_SENTENCES, judgement_label, value_text  # noqa: F401 (tests read MIN_SENTENCES here)
+from helpers.report.blocks import MAX_SENTENCES, MIN_SENTENCES, judgement_label, target_text, value_text  # noqa: F401 (tests read MIN_SENTENCES here)
 from helpers.report.context import ReportContext
 
 # A final evaluation's sentence names at most this many missed targets: a county that missed 19 had a sentence of
@@ -209,11 +209,13 @@ def _below_province(ctx: ReportContext) -> str:
 
 
 def figure(ctx: ReportContext, row, name: str) -> str:
-    """A row's `name`_value with its `name`_comparator, as every table writes it (blocks.value_text): a target >120
-    is never said as 120 in a sentence (redteam5 R5-04). A plan's 左右 (≈) is said as the figure, as the dataset
-    reads it."""
+    """A row's `name`_value with its `name`_comparator, as every table writes it: a target >120 is never said as 120 in
+    a sentence (redteam5 R5-04). The latest actual as an actual (blocks.value_text: a bound rounded toward itself);
+    the others (a county's target, the province's, a plan's figure) as targets (blocks.target_text). A plan's 左右
+    (≈) is said as the figure, as the dataset reads it."""
     comparator = row.get(f"{name}_comparator")
-    return value_text(ctx, row[f"{name}_value"], {"≈": "="}.get(comparator, comparator))
+    write = value_text if name == "latest" else target_text
+    return write(ctx, row[f"{name}_value"], {"≈": "="}.get(comparator, comparator))
 
 
 def province_year(ctx: ReportContext, rows) -> dict:
