@@ -235,8 +235,8 @@ html: $(RUN) $(ANALYSIS) $(INDICATORS) $(INPUTS) | environment ## Build the brie
            $(RENDERED)
 
 # ----------------------------------------------------------------------------------------- other targets
-template: | environment ## Write the yearly monitoring workbook template (reports/monitoring-template.xlsx)
-	$(CLI) template --config-dir $(call quote,$(CONFIG_DIR))
+template: | environment ## Write the yearly monitoring workbook template (REPORTS_DIR/monitoring-template.xlsx)
+	$(CLI) template --config-dir $(call quote,$(CONFIG_DIR)) $(call quote,$(REPORTS_DIR)/)
 
 test: | environment ## Run the tests
 	$(PY) -m pytest

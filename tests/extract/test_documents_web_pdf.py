@@ -215,6 +215,25 @@ def test_a_scanned_pdf_asks_for_the_docx(tmp_path):
     assert "ask the office for the plan as .docx" in caught.value.fix
 
 
+def test_a_new_scanned_plan_says_so_at_the_data_step(workspace):
+    """Was (redteam5): a scanned plan not yet in the manifest stopped `make report` with 'not listed in
+    checksums.sha256, run make manifest', and `make manifest` then said the PDF has no text layer. The data step
+    says the cause first, naming the file, with the advice that works."""
+    from PIL import Image
+    Image.new("RGB", (595, 842), "white").save(workspace / "raw" / "tonglu.pdf")
+    write_manifest(workspace / "raw", [p.name for p in (workspace / "raw").iterdir()
+                                       if p.is_file() and p.name not in ("tonglu.pdf", "checksums.sha256")])
+    config = workspace / "config" / "sources.yaml"
+    doc = yaml.safe_load(config.read_text(encoding="utf-8"))
+    doc["plans"].append({"entity": "tonglu", "name_zh": "桐庐县", "name_en": "Tonglu", "file": "tonglu.pdf",
+                         "table_title": "人才发展主要指标"})
+    config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        dataset.build(workspace / "raw", workspace / "config")
+    assert caught.value.file.endswith("tonglu.pdf") and "no text layer" in caught.value.problem
+    assert "ask the office for the plan as .docx" in caught.value.fix and "manifest" not in caught.value.fix
+
+
 def test_an_encrypted_pdf_is_named(tmp_path, printed_pdfs):
     from pypdf import PdfReader, PdfWriter
     writer = PdfWriter(clone_from=PdfReader(printed_pdfs["tonglu"]))

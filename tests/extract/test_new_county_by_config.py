@@ -133,3 +133,21 @@ def test_plans_disagreeing_on_a_provincial_target_are_reported(workspace: Path):
     ds = dataset.build(workspace / "raw", workspace / "config")
     finding = ds.consistency.query("check == 'province_target'")
     assert finding[["table_value", "prose_value"]].values.tolist() == [[1650, 1700]]
+
+
+def test_a_provincial_target_stated_as_a_bound_in_one_plan_is_said_with_its_comparator(workspace: Path):
+    """Was (redteam5, a sentence printing a target without its comparator): 1650 in one plan and ≥1650 in another were
+    reported as 'different provincial targets: 1650 … 1650'."""
+    from helpers.core.wording import explanation_text, words
+    text = CELL_LAYOUT_PLAN.replace("1650", "≥1650", 1)
+    (workspace / "raw" / "tonglu_plan.txt").write_text(text, encoding="utf-8")
+    write_manifest(workspace / "raw")
+    config = workspace / "config" / "sources.yaml"
+    doc = yaml.safe_load(config.read_text(encoding="utf-8"))
+    doc["plans"].append({"entity": "tonglu", "name_zh": "桐庐县", "name_en": "Tonglu", "file": "tonglu_plan.txt",
+                         "layout": "cell_per_line", "table_title": "人才发展主要指标"})
+    config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    ds = dataset.build(workspace / "raw", workspace / "config")
+    finding = ds.consistency.query("check == 'province_target'").iloc[0]
+    said = explanation_text(finding["explanation_values"], words("zh"))
+    assert "为1650，" in said and "为≥1650；" in said, said

@@ -56,10 +56,52 @@ def test_two_plans_of_one_county_may_not_overlap(workspace):
 
 
 def test_a_period_name_means_the_same_years_everywhere(workspace):
-    config = _config(workspace, lambda d: _second_jiande_plan(d, {"name": "十四五", "base_year": 2025,
-                                                                   "target_year": 2030}))
-    with pytest.raises(InputError, match="period 十四五 is 2025–2030 here but 2020–2025"):
+    """(A 十n五 given other years is refused at its own line, by its number: the next test. A name of another kind
+    means the same years in every plan.)"""
+    def edit(doc):
+        _second_jiande_plan(doc, {"name": "中期调整", "base_year": 2025, "target_year": 2028})
+        doc["plans"].append({**doc["plans"][-1], "file": "jiande_later.txt",
+                             "plan_period": {"name": "中期调整", "base_year": 2028, "target_year": 2031}})
+    with pytest.raises(InputError, match="period 中期调整 is 2028–2031 here but 2025–2028"):
+        load_sources(_config(workspace, edit))
+
+
+def _line_of(config: Path, text: str) -> int:
+    return next(i for i, t in enumerate((config / "sources.yaml").read_text(encoding="utf-8").splitlines(), 1)
+                if text in t)
+
+
+@pytest.mark.parametrize("name, base, right, expected", [
+    ("十六五", 2025, "十五五", "2030→2035"),      # redteam5 R5-03: the next plan typed one number on
+    ("十四五", 2025, "十五五", "2020→2025"),      # the previous plan's name kept for the new one
+    ("十九五", 2025, "十五五", "2045→2050"),
+])
+def test_a_five_year_plan_named_for_other_years_is_refused_at_its_line(workspace, name, base, right, expected):
+    """Was (redteam5 R5-03): 十六五 2025→2030 accepted, and the 2025 brief said “十六五”规划 throughout (its outlook
+    heading, 下一期规划展望) for the plan whose document says 十五五. 十n五 starts in 1950 + 5n: 十六五 is
+    2030→2035. The advice, followed (the name the years give), loads."""
+    config = _config(workspace, lambda d: _second_jiande_plan(d, {"name": name, "base_year": base,
+                                                                   "target_year": base + 5}))
+    with pytest.raises(InputError) as info:
         load_sources(config)
+    err = info.value
+    assert err.file.endswith("config/sources.yaml") and err.where > _line_of(config, "jiande_next.txt")
+    assert (config / "sources.yaml").read_text(encoding="utf-8").splitlines()[err.where - 1].strip() == f"name: {name}"
+    assert f"{name} runs from {base} to {base + 5}, but {name} is the plan for {expected}" in err.problem
+    assert f"name it {right}" in err.fix
+    assert f"plan_period: {{name: {name}, base_year: {expected[:4]}, target_year: {expected[-4:]}}}" in err.fix
+    _config(workspace, lambda d: d["plans"][-1]["plan_period"].update(name=right))
+    assert [p.period.name for p in load_sources(config).plans_of("jiande")] == ["十四五", right]
+
+
+def test_a_five_year_plan_off_the_five_year_grid_is_told_to_take_another_name(workspace):
+    """A 十n五 from 2023 to 2028 is no five-year plan's years: the advice is the name, not another 十n五."""
+    config = _config(workspace, lambda d: d.update(plan_period={"name": "十四五", "base_year": 2018,
+                                                                "target_year": 2023}))
+    with pytest.raises(InputError) as info:
+        load_sources(config)
+    assert "十四五 runs from 2018 to 2023, but 十四五 is the plan for 2020→2025" in info.value.problem
+    assert "give it a name that is not 十n五" in info.value.fix
 
 
 def test_a_county_keeps_one_name_across_its_plans(workspace):

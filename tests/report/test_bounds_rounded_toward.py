@@ -81,18 +81,21 @@ def _said(judged: dict, lang: str) -> str:
 
 
 def test_a_lower_bound_of_the_share_of_the_way_is_rounded_down(plan):
-    judged = plan_judgement(_observed((2020, 14.5, "="), (2023, 18.5, ">")), _target(20), plan, 2023, "higher")
+    judged = plan_judgement(_observed((2020, 14.5, "="), (2023, 18.5, ">")), _target(20), plan, 2023, "higher",
+                            measure="count")
     assert "完成进度>72%，序时进度60%" in _said(judged, "zh")
     assert "more than 72% of the planned change done in 60% of the period" in _said(judged, "en")
 
 
 def test_an_upper_bound_of_the_share_of_the_way_is_rounded_up(plan):
-    judged = plan_judgement(_observed((2020, 14.5, "="), (2023, 16, "<")), _target(20), plan, 2023, "higher")
+    judged = plan_judgement(_observed((2020, 14.5, "="), (2023, 16, "<")), _target(20), plan, 2023, "higher",
+                            measure="count")
     assert "完成进度<28%" in _said(judged, "zh") and "less than 28% of the planned change" in _said(judged, "en")
 
 
 def test_a_bound_just_under_the_target_is_never_written_as_the_target(plan):
-    judged = plan_judgement(_observed((2020, 14.5, "="), (2025, 19.999999, ">")), _target(20), plan, 2025, "higher")
+    judged = plan_judgement(_observed((2020, 14.5, "="), (2025, 19.999999, ">")), _target(20), plan, 2025, "higher",
+                            measure="count")
     assert judged["target_met"] is None
     assert "2025年实际值记为>19.9999，只是一个界限，无法判断是否达到2025年目标20" in _said(judged, "zh")
     assert "recorded as more than 19.9999, a bound: whether it meets the 2025 target of 20" in _said(judged, "en")
@@ -100,7 +103,8 @@ def test_a_bound_just_under_the_target_is_never_written_as_the_target(plan):
 
 def test_a_sum_with_a_bounded_term_is_rounded_toward_its_bound(plan):
     judged = plan_judgement(_observed((2021, 2, "="), (2022, 2.1234567, ">"), (2023, 3, "=")), _target(10, True),
-                            plan, 2023, "higher")
+                            plan, 2023, "higher",
+                            measure="count")
     assert "2021—2023年实际值之和 2 + >2.12345 + 3 = >7.12345" in _said(judged, "zh")
 
 

@@ -79,9 +79,10 @@ def test_the_2026_brief_under_the_new_plans_meets_its_limits_and_says_how_the_ol
     assert measured.breaches() == [], f"2026 {lang}: {measured}"
     first = _text(stems["brief"]).split("Summary" if lang == "en" else "摘要", 1)[1]
     ended = ("The 14th Five-Year Plan (2021–2025) has ended. Final evaluation: Jiande met 13 of 19 targets; Anji met "
-             "11 of 16 targets; each target is in the 2025 brief (talent-plan-brief_2025_en)." if lang == "en" else
+             "11 of 16 targets; each target is in the 2025 brief (talent-plan-brief_2025_en, built by make report "
+             "YEAR=2025 LANG=en)." if lang == "en" else
              "“十四五”规划（2021—2025年）已结束，终期评估：建德市19项目标中13项达标，安吉县16项目标中11项达标；"
-             "逐项结果见2025年度领导简报（talent-plan-brief_2025_zh）。")
+             "逐项结果见2025年度领导简报（talent-plan-brief_2025_zh，运行 make report YEAR=2025 生成）。")
     assert first.strip().startswith(ended), first[:300]
 
 

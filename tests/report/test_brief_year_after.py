@@ -194,11 +194,11 @@ def test_the_2026_brief_under_a_new_plan_says_how_the_plan_before_ended(fifteent
     summary = chapters.summary.executive_summary(_context(fifteenth), "brief")
     assert summary[0] == ("“十四五”规划（2021—2025年）已结束，终期评估：建德市19项目标中13项达标，"
                           "安吉县16项目标中11项达标；逐项结果见2025年度领导简报"
-                          "（talent-plan-brief_2025_zh）。"), summary
+                          "（talent-plan-brief_2025_zh，运行 make report YEAR=2025 生成）。"), summary
     english = chapters.summary.executive_summary(_context(fifteenth, "en"), "brief")
     assert english[0] == ("The 14th Five-Year Plan (2021–2025) has ended. Final evaluation: Jiande met 13 of 19 "
                           "targets; Anji met 11 of 16 targets; each target is in the 2025 brief "
-                          "(talent-plan-brief_2025_en).")
+                          "(talent-plan-brief_2025_en, built by make report YEAR=2025 LANG=en).")
     # while 十四五 is still the plan evaluated (no 十五五 configured), its own final evaluation says it, once
     assert not any("已结束" in s for s in chapters.summary.executive_summary(_context(after), "brief"))
 

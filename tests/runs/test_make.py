@@ -133,3 +133,14 @@ def test_the_makefile_and_the_run_name_the_built_files_alike():
                           "show: ; @echo $(notdir $(REPORT_NOTEBOOK) $(RESULTS))", "show"],
                          cwd=paths.PROJECT_ROOT, capture_output=True, text=True, check=True)
     assert run.stdout.split() == [paths.BUILT_NOTEBOOK, paths.BUILT_RESULTS]
+
+
+def test_the_template_goes_into_reports_dir(tmp_path):
+    """Was (redteam5): `make template REPORTS_DIR=…` wrote reports/monitoring-template.xlsx, replacing the project's
+    own, the one step that did not follow REPORTS_DIR."""
+    own = paths.REPORTS_DIR / paths.MONITORING_TEMPLATE
+    before = own.stat().st_mtime_ns if own.exists() else None
+    run = make("template", REPORTS_DIR=tmp_path / "out")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [paths.MONITORING_TEMPLATE]
+    assert (own.stat().st_mtime_ns if own.exists() else None) == before

@@ -467,6 +467,20 @@ FIVE_YEARS = 5
 DIGITS = "一二三四五六七八九"
 # 十一五 … 十九五: the 11th to the 19th five-year plans (what the plans of these decades name).
 FIVE_YEAR_NAME = re.compile(rf"十[{DIGITS}]五")
+# The n-th five-year plan's base year is 1950 + 5n (十四五: 2020→2025, 十五五: 2025→2030): its name fixes its years.
+FIVE_YEAR_EPOCH = 1950
+
+
+def plan_number(name: str) -> int | None:
+    """十四五 -> 14; None for a name that is not a five-year plan's."""
+    if not FIVE_YEAR_NAME.fullmatch(name or ""):
+        return None
+    return 10 + DIGITS.index(name[1]) + 1
+
+
+def plan_name(number: int) -> str | None:
+    """14 -> 十四五; None outside 十一五…十九五."""
+    return f"十{DIGITS[number - 11]}五" if 11 <= number <= 19 else None
 
 
 def _year(spec: dict, key: str, path: Path, what: str) -> int:
@@ -497,6 +511,20 @@ def _plan_period(spec: Any, path: Path, line: int | None, what: str) -> PlanPeri
                          f"lasts {FIVE_YEARS}",
                          f"write its base_year and target_year {FIVE_YEARS} years apart, as in {PERIOD_EXAMPLE} "
                          "(a plan of another length takes a name that is not 十n五).")
+    number = plan_number(period.name)
+    if number is not None and period.base_year != FIVE_YEAR_EPOCH + FIVE_YEARS * number:
+        # 十六五 typed for the 2025→2030 plan: every report would call the plan 十六五 where its document says 十五五.
+        base = FIVE_YEAR_EPOCH + FIVE_YEARS * number
+        named = plan_name((period.base_year - FIVE_YEAR_EPOCH) // FIVE_YEARS)
+        rename = (f"if the plan is the one for {period.base_year}→{period.target_year}, name it {named}"
+                  if named and (period.base_year - FIVE_YEAR_EPOCH) % FIVE_YEARS == 0 else
+                  f"if the plan is the one for {period.base_year}→{period.target_year}, give it a name that is not "
+                  "十n五")
+        raise InputError(path, spec.get(LINE), f"{what} {period.name} runs from {period.base_year} to "
+                         f"{period.target_year}, but {period.name} is the plan for {base}→{base + FIVE_YEARS} "
+                         f"(十n五 starts in {FIVE_YEAR_EPOCH} + 5n: 十四五 2020→2025, 十五五 2025→2030)",
+                         f"{rename}; if it is {period.name}, write plan_period: {{name: {period.name}, "
+                         f"base_year: {base}, target_year: {base + FIVE_YEARS}}}.")
     return period
 
 

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-# (FIVE_YEARS, DIGITS, FIVE_YEAR_NAME: kept in helpers.core.config, which checks each configured period by them)
-from helpers.core.config import DIGITS, FIVE_YEAR_NAME, FIVE_YEARS, Plan, PlanPeriod
+# (FIVE_YEARS, FIVE_YEAR_NAME, plan_number, plan_name: kept in helpers.core.config, which checks each configured
+# period by them; helpers.extract.prose reads FIVE_YEAR_NAME here)
+from helpers.core.config import FIVE_YEAR_NAME, FIVE_YEARS, Plan, PlanPeriod, plan_name, plan_number  # noqa: F401
 
 # (here, not in helpers.core.formatting, which imports pandas: reading the configuration, as every step and
 # `python -m helpers resolve` do, needs the periods and not pandas)
@@ -45,18 +46,6 @@ PHASES = (BEFORE, BASE, IN_PERIOD, TARGET_YEAR, AFTER)
 # The final evaluation (终期评估) of a plan: at its target year, and after it while no later plan is configured
 # (rule 1 above keeps evaluating the last plan). Met or missed is judged then, on the target year's actual.
 FINAL_PHASES = (TARGET_YEAR, AFTER)
-
-
-def plan_number(name: str) -> int | None:
-    """十四五 -> 14; None for a name that is not a five-year plan's."""
-    if not FIVE_YEAR_NAME.fullmatch(name or ""):
-        return None
-    return 10 + DIGITS.index(name[1]) + 1
-
-
-def plan_name(number: int) -> str | None:
-    """14 -> 十四五; None outside 十一五…十九五."""
-    return f"十{DIGITS[number - 11]}五" if 11 <= number <= 19 else None
 
 
 def period_years(period: PlanPeriod, lang: str) -> str:

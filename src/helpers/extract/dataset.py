@@ -17,6 +17,7 @@ import pandas as pd
 from helpers.core import paths
 from helpers.core.config import Catalogue, Plan, Sources, load_catalogue, load_sources, plan_path
 from helpers.core.errors import InputError
+from helpers.core.formatting import COMPARATOR_SIGNS
 from helpers.core.method import method_parameters
 from helpers.core.paths import display_path
 from helpers.core.periods import plan_covering
@@ -25,7 +26,7 @@ from helpers.core.text import normalisation_stats
 from helpers.core.wording import decision_text, evidence_text, explanation_text, notes_text, words_for
 from helpers.extract.cleaning import TableCleaner
 from helpers.extract.consistency import VALUE_TOLERANCE, check_plan
-from helpers.extract.manifest import verify, verify_read
+from helpers.extract.manifest import unlisted, verify, verify_read
 from helpers.extract.monitoring import check_in_line, read_monitoring
 from helpers.extract.plans import PlanDocument, read_plan
 from helpers.extract.prose import ProseReader, ProseStatement
@@ -80,6 +81,12 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
     catalogue = load_catalogue(config_dir)
     for plan in sources.plans:
         plan_path(raw_dir, plan, sources)   # every plan file inside the raw folder, before any is read
+    new = unlisted(raw_dir, [p.file for p in sources.plans])
+    for plan in sources.plans:
+        if plan.file in new:
+            # `make manifest` reads a plan before it records it: a plan it cannot read (a scan, a password, no table
+            # under its title) says why now, not after the advice to run `make manifest` (redteam5)
+            read_plan(plan_path(raw_dir, plan, sources), plan, sources)
     digests = verify(raw_dir, [p.file for p in sources.plans])
     inputs = data_step_record(raw_dir, config_dir)
     reader = ProseReader(catalogue, sources)
@@ -198,8 +205,8 @@ def _reconcile_province(observations: list[Observation], sources: Sources,
         checks.append(Check(
             sources.province, obs.indicator_id, ind.name_zh, "province_target", "disagree", obs.year,
             first.value, first.comparator, obs.value, obs.comparator, ind.unit,
-            json.dumps({"code": "province_target", "source": first.source_file, "value": first.value,
-                        "other_source": obs.source_file, "other_value": obs.value}, ensure_ascii=False),
+            json.dumps({"code": "province_target", "source": first.source_file, "value": _show(first),
+                        "other_source": obs.source_file, "other_value": _show(obs)}, ensure_ascii=False),
             first.source_file, first.source_line, first.source_text, obs.source_file, obs.source_line,
             obs.source_text))
     return out, checks
@@ -297,7 +304,9 @@ def _ref(o: Observation) -> str:
 
 
 def _show(o: Observation) -> str:
-    return "/" if o.value is None else f"{'' if o.comparator == '=' else o.comparator}{o.value:g}"
+    """A value with its comparator, as the reports write one (core.formatting.COMPARATOR_SIGNS: ≥35, >120), for a
+    finding that sets two values side by side: 35 against ≥35 is a difference, never '35 and 35'."""
+    return "/" if o.value is None else f"{COMPARATOR_SIGNS[o.comparator or '=']}{o.value:g}"
 
 
 def _same_value(a: Observation, b: Observation) -> bool:

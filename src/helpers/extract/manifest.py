@@ -109,6 +109,13 @@ def write_manifest(raw_dir: Path, names: list[str] | None = None,
     return path
 
 
+def unlisted(raw_dir: Path, names: list[str]) -> list[str]:
+    """The named raw files that exist and that the manifest does not list (new plans: `make manifest` records them)."""
+    raw_dir = Path(raw_dir)
+    manifest = _read(raw_dir)[0]
+    return [name for name in names if (raw_dir / name).is_file() and _key(name) not in manifest]
+
+
 def verify(raw_dir: Path, names: list[str]) -> dict[str, str]:
     """Check that each named raw file exists and matches the manifest, and so does every file the manifest records
     it reads. Returns name -> sha256, for both."""

@@ -9,7 +9,7 @@ from helpers.analyse.growth import NOT_ASSESSABLE, TARGET_MET, TARGET_MISSED, is
 from helpers.analyse.progress import target_counts
 from helpers.core.formatting import percent as fmt_pct
 from helpers.core.method import method_parameters
-from helpers.core.periods import FINAL_PHASES, years
+from helpers.core.periods import FINAL_PHASES, period_label, period_years, years
 from helpers.report.blocks import (
     MAX_SENTENCES,
     Cell,
@@ -248,7 +248,7 @@ def _misses(ctx: ReportContext, rows: pd.DataFrame) -> Html:
         # "every target judged was met" only where some target was judged: with no target-year actual, none was
         judged = rows["verdict"].isin([TARGET_MET, TARGET_MISSED]).any()
         none = "report.misses_none" if judged else "report.misses_none_judged"
-        blocks.append({"kind": "notes", "entries": [ctx.t(none)]})
+        blocks.append({"kind": "notes", "entries": [ctx.t(none, whose=whose_plans(ctx, rows))]})
         return chapter(ctx, "plan", ctx.t("report.misses_title"), blocks)
     body = [[ctx.entity_name(r.entity), indicator_with_unit(ctx, r.indicator_id, r.unit, r.comparability),
              marked_target(ctx, r), _judged_value(ctx, r), fmt_pct(r.completion_rate)] for r in missed.itertuples()]
@@ -263,6 +263,20 @@ def _misses(ctx: ReportContext, rows: pd.DataFrame) -> Html:
     if notes:
         blocks.append({"kind": "notes", "entries": notes})
     return chapter(ctx, "plan", ctx.t("report.misses_title"), blocks)
+
+
+def whose_plans(ctx: ReportContext, rows: pd.DataFrame) -> str:
+    """Whose plans, and which, a note about `rows` speaks of: 建德市、安吉县“十四五”规划（2021—2025年）. In a brief of
+    every county another county may be under another plan (桐庐 in its 十五五, its 十四五's misses in the summary's
+    sentence): the note says it of these counties and this plan only (redteam5)."""
+    by_period: dict = {}
+    for entity in dict.fromkeys(rows["entity"]):
+        by_period.setdefault(ctx.inputs.plan_of(entity).period, []).append(entity)
+    return ctx.t("report.item_sep").join(
+        ctx.t("report.misses_whose", period=period_label(period, ctx.lang), years=period_years(period, ctx.lang),
+              counties=ctx.t("summary.counties", n=len(entities)) if ctx.many
+              else ctx.names(ctx.entity_name(e) for e in entities))
+        for period, entities in by_period.items())
 
 
 def actual_heading(ctx: ReportContext, rows: pd.DataFrame) -> str:

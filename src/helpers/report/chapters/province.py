@@ -8,7 +8,6 @@ import pandas as pd
 
 from helpers.analyse import charts
 from helpers.analyse.growth import is_bound, lies_above
-from helpers.core.formatting import number as fmt_num
 from helpers.core.formatting import percent as fmt_pct
 from helpers.core.method import method_parameters
 from helpers.report.blocks import (
@@ -27,7 +26,7 @@ from helpers.report.blocks import (
     yes_no,
 )
 from helpers.report.chapters.plan import MARKS, flag, marked_target, marks_notes
-from helpers.report.chapters.summary import province_year
+from helpers.report.chapters.summary import figure, province_year
 from helpers.report.context import ReportContext
 
 # A figure alone in a block fills half of an A4 page's width (two sit side by side): one of this many rows or more
@@ -132,10 +131,10 @@ def province_many_table(ctx: ReportContext) -> Table:
         lo = with_target.loc[with_target["target_value"].idxmin()] if len(with_target) else None
         hi = with_target.loc[with_target["target_value"].idxmax()] if len(with_target) else None
         rows.append([indicator_cell(ctx, ind_id, first["comparability"]), verdict,
-                     value_text(ctx, first["other_value"]), ctx.unit(first["unit"]),
+                     figure(ctx, first, "other"), ctx.unit(first["unit"]),
                      value_text(ctx, with_target["target_value"].median()),
-                     "—" if lo is None else f"{ctx.entity_name(lo['entity'])} {fmt_num(lo['target_value'])}",
-                     "—" if hi is None else f"{ctx.entity_name(hi['entity'])} {fmt_num(hi['target_value'])}"])
+                     "—" if lo is None else f"{ctx.entity_name(lo['entity'])} {figure(ctx, lo, 'target')}",
+                     "—" if hi is None else f"{ctx.entity_name(hi['entity'])} {figure(ctx, hi, 'target')}"])
     columns = [Column(ctx.t("report.indicator"), "name"), Column(ctx.t("report.against_province")),
                Column(ctx.t("report.prov_target"), "num", fold=True), Column(ctx.t("report.unit"), "nowrap", fold=True),
                Column(ctx.t("report.median_target"), "num", fold=True), Column(ctx.t("report.lowest"), fold=True),

@@ -11,9 +11,9 @@ from helpers.analyse.growth import NOT_ASSESSABLE, RATE_CAGR, TARGET_MET, TARGET
 from helpers.analyse.outlook import CLEAR_BREAK
 from helpers.analyse.progress import VERDICTS, target_counts
 from helpers.core.config import PlanPeriod
-from helpers.core.formatting import number, percent
+from helpers.core.formatting import percent
 from helpers.core.periods import FINAL_PHASES, IN_PERIOD, period_label, period_years
-from helpers.report.blocks import MAX_SENTENCES, MIN_SENTENCES, judgement_label  # noqa: F401 (tests read MIN_SENTENCES here)
+from helpers.report.blocks import MAX_SENTENCES, MIN_SENTENCES, judgement_label, target_text, value_text  # noqa: F401 (tests read MIN_SENTENCES here)
 from helpers.report.context import ReportContext
 
 # A final evaluation's sentence names at most this many missed targets: a county that missed 19 had a sentence of
@@ -120,9 +120,9 @@ def _headline_growth(ctx: ReportContext) -> list[str]:
             continue
         out.append(ctx.t("summary.headline", county=ctx.entity_name(entity),
                          indicator=ctx.indicator_name(r["indicator_id"]),
-                         latest_year=int(r["latest_year"]), latest=number(r["latest_value"]),
+                         latest_year=int(r["latest_year"]), latest=figure(ctx, r, "latest"),
                          unit=ctx.w.unit_after(r["unit"]),
-                         target_year=int(r["target_year"]), target=number(r["target_value"]),
+                         target_year=int(r["target_year"]), target=figure(ctx, r, "target"),
                          required=percent(r["required_growth"]), achieved=percent(r["historical_growth"]),
                          faster=ctx.t("summary.faster" if r["required_growth"] > r["historical_growth"]
                                       else "summary.slower"),
@@ -136,8 +136,8 @@ def _headline_fall(ctx: ReportContext, r) -> str:
     achieved = r["historical_growth"]
     return ctx.t("summary.headline_fall", county=ctx.entity_name(r["entity"]),
                  indicator=ctx.indicator_name(r["indicator_id"]),
-                 latest_year=int(r["latest_year"]), latest=number(r["latest_value"]), unit=ctx.w.unit_after(r["unit"]),
-                 target_year=int(r["target_year"]), target=number(r["target_value"]),
+                 latest_year=int(r["latest_year"]), latest=figure(ctx, r, "latest"), unit=ctx.w.unit_after(r["unit"]),
+                 target_year=int(r["target_year"]), target=figure(ctx, r, "target"),
                  required=percent(-r["required_growth"]),
                  achieved=ctx.t("summary.change_fall" if achieved <= 0 else "summary.change_rise",
                                 rate=percent(abs(achieved))),
@@ -204,8 +204,18 @@ def _below_province(ctx: ReportContext) -> str:
     if len(gap):
         g = gap.iloc[0]
         gap_text = _about_row(ctx, "summary.below_gap", g, ctx.indicator_in_sentence(g["indicator_id"]),
-                              target=number(g["target_value"]), province=number(g["other_value"]))
+                              target=figure(ctx, g, "target"), province=figure(ctx, g, "other"))
     return ctx.t("summary.below", parts=parts, gap=gap_text, **province_year(ctx, rows))
+
+
+def figure(ctx: ReportContext, row, name: str) -> str:
+    """A row's `name`_value with its `name`_comparator, as every table writes it: a target >120 is never said as 120 in
+    a sentence (redteam5 R5-04). The latest actual as an actual (blocks.value_text: a bound rounded toward itself);
+    the others (a county's target, the province's, a plan's figure) as targets (blocks.target_text). A plan's 左右
+    (≈) is said as the figure, as the dataset reads it."""
+    comparator = row.get(f"{name}_comparator")
+    write = value_text if name == "latest" else target_text
+    return write(ctx, row[f"{name}_value"], {"≈": "="}.get(comparator, comparator))
 
 
 def province_year(ctx: ReportContext, rows) -> dict:
@@ -228,7 +238,7 @@ def _data_quality(ctx: ReportContext) -> str:
     if len(values):
         v = values.iloc[0]
         example = _about_row(ctx, "summary.data_quality_example", v, ctx.indicator_name(v["indicator_id"]),
-                             prose=number(v["prose_value"]), table=number(v["table_value"]))
+                             prose=figure(ctx, v, "prose"), table=figure(ctx, v, "table"))
     return ctx.t("summary.data_quality", n=len(dis), n_values=len(values), example=example)
 
 
@@ -345,7 +355,7 @@ def _ended_plan_sentence(ctx: ReportContext) -> str:
         parts.append(text)
     return ctx.t("summary.ended", period=period_label(period, ctx.lang), years=period_years(period, ctx.lang),
                  year=period.target_year, parts=ctx.t("summary.below_sep").join(parts),
-                 brief=_brief_name(ctx, period.target_year))
+                 brief=_brief_name(ctx, period.target_year), command=_brief_command(ctx, period.target_year))
 
 
 def _brief_name(ctx: ReportContext, year: int) -> str:
@@ -355,6 +365,14 @@ def _brief_name(ctx: ReportContext, year: int) -> str:
     entities = list(ctx.inputs.entities)
     tag = "" if entities == list(ctx.inputs.sources.counties()) else subset_tag(entities)
     return PUBLISHED_DOCUMENT.format(document="brief", end=f"{year}_{ctx.lang}{tag}")
+
+
+def _brief_command(ctx: ReportContext, year: int) -> str:
+    """The command that builds that brief (_brief_name), said beside its name: the brief of a year is built only when
+    asked for, and a 2026 brief pointed to a 2025 brief never built (redteam5)."""
+    entities = list(ctx.inputs.entities)
+    subset = "" if entities == list(ctx.inputs.sources.counties()) else f" ENTITIES={','.join(entities)}"
+    return f"make report YEAR={year}{subset}" + (f" LANG={ctx.lang}" if ctx.lang != "zh" else "")
 
 
 def _schedule_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
