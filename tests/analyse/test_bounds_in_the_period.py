@@ -24,26 +24,19 @@ import pytest
 from helpers.analyse import evaluation as ev
 from helpers.analyse.growth import sum_comparator
 from helpers.analyse.progress import plan_judgement
-from helpers.core.config import load_sources
 from helpers.core.wording import notes_text, words
+from support.judging import anji_plan
+from support.judging import observed as _observed
+from support.judging import said as _said
+from support.judging import target as _target
 
 
 @pytest.fixture(scope="module")
 def plan():
-    return next(p for p in load_sources().plans if p.entity == "anji")
+    return anji_plan()
 
 
-def _observed(*values) -> list[dict]:
-    """(year, value, comparator) → the records plan_judgement reads (observed_up_to's)."""
-    return [{"year": y, "value": v, "comparator": c, "kind": "actual"} for y, v, c in values]
 
-
-def _target(value, cumulative=False) -> dict:
-    return {"year": 2025, "value": value, "comparator": "=", "cumulative": cumulative}
-
-
-def _said(judged: dict, lang: str) -> str:
-    return notes_text(judged["evaluation_notes"], words(lang), "evaluation_notes")
 
 
 def _codes(judged: dict) -> list[str]:

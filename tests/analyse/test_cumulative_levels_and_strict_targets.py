@@ -22,27 +22,23 @@ import pytest
 
 from helpers.analyse import evaluation as ev
 from helpers.analyse.progress import plan_judgement
-from helpers.core.config import load_sources
 from helpers.core.wording import notes_text, words
+from support.judging import anji_plan
+from support.judging import said as _said
+from support.judging import target as _target
 
 LEVELS = {2020: 2.0, 2021: 2.1, 2022: 2.2, 2023: 2.4, 2024: 2.5, 2025: 2.75}
 
 
 @pytest.fixture(scope="module")
 def plan():
-    return next(p for p in load_sources().plans if p.entity == "anji")
+    return anji_plan()
 
 
 def _observed(values: dict, up_to: int) -> list[dict]:
     return [{"year": y, "value": v, "comparator": "=", "kind": "actual"} for y, v in values.items() if y <= up_to]
 
 
-def _target(value, comparator="=", cumulative=False) -> dict:
-    return {"year": 2025, "value": value, "comparator": comparator, "cumulative": cumulative}
-
-
-def _said(judged: dict, lang: str) -> str:
-    return notes_text(judged["evaluation_notes"], words(lang), "evaluation_notes")
 
 
 def _codes(judged: dict) -> list[str]:
@@ -92,8 +88,8 @@ def test_a_cumulative_target_on_a_count_is_still_the_sum(plan):
 ])
 def test_a_strict_target_on_its_base_is_judged_in_the_period(plan, base, value, comparator, direction, judgement,
                                                              code):
-    judged = plan_judgement(_observed({2020: base, 2023: value}, 2023), _target(base, comparator), plan, 2023,
-                            direction, measure="total")
+    judged = plan_judgement(_observed({2020: base, 2023: value}, 2023), _target(base, comparator=comparator), plan,
+                            2023, direction, measure="total")
     assert judged["hold_target"] is False and judged["progress_share"] is None
     assert judged["schedule_judgement"] == judgement and _codes(judged) == [code]
     zh, en = _said(judged, "zh"), _said(judged, "en")
@@ -110,15 +106,15 @@ def test_a_strict_target_on_its_base_is_judged_in_the_period(plan, base, value, 
 def test_a_strict_target_on_its_base_against_an_actual_that_is_a_bound(plan, value, bound, judgement, code):
     observed = [{"year": 2020, "value": 0.3, "comparator": "=", "kind": "actual"},
                 {"year": 2023, "value": value, "comparator": bound, "kind": "actual"}]
-    judged = plan_judgement(observed, _target(0.3, ">"), plan, 2023, "higher", measure="total")
+    judged = plan_judgement(observed, _target(0.3, comparator=">"), plan, 2023, "higher", measure="total")
     assert judged["schedule_judgement"] == judgement and _codes(judged) == [code]
     if judgement is not None:
         assert f"2023年实际值{'>' if bound == '>' else '<'}{value:g}" in _said(judged, "zh")
 
 
 def test_the_sdg_ratio_of_a_strict_target_on_its_base_says_why_there_is_none(plan):
-    judged = plan_judgement(_observed({2020: 0.3, 2023: 0.29}, 2023), _target(0.3, ">"), plan, 2023, "higher",
-                            measure="total")
+    judged = plan_judgement(_observed({2020: 0.3, 2023: 0.29}, 2023), _target(0.3, comparator=">"), plan, 2023,
+                            "higher", measure="total")
     assert judged["sdg_progress_ratio"] is None
     assert json.loads(judged["sdg_notes"]) == [{"code": "strict_on_base"}]
     assert notes_text(judged["sdg_notes"], words("zh"), "sdg_notes") == "目标只要求越过基期值：所需增速为0，无比值可算"

@@ -20,11 +20,15 @@ import pytest
 
 from helpers.analyse.progress import plan_judgement
 from helpers.core import formatting
-from helpers.core.config import load_catalogue, load_sources
+from helpers.core.config import load_catalogue
 from helpers.core.wording import notes_text, words
 from helpers.report import blocks
 from helpers.report.blocks import value_text, year_value_text
 from helpers.report.context import ReportContext
+from support.judging import anji_plan
+from support.judging import observed as _observed
+from support.judging import said as _said
+from support.judging import target as _target
 
 
 @pytest.fixture(scope="module", params=["zh", "en"])
@@ -65,19 +69,10 @@ def test_a_bounds_share_is_rounded_toward_it():
 
 @pytest.fixture(scope="module")
 def plan():
-    return next(p for p in load_sources().plans if p.entity == "anji")
+    return anji_plan()
 
 
-def _observed(*values) -> list[dict]:
-    return [{"year": y, "value": v, "comparator": c, "kind": "actual"} for y, v, c in values]
 
-
-def _target(value, cumulative=False) -> dict:
-    return {"year": 2025, "value": value, "comparator": "=", "cumulative": cumulative}
-
-
-def _said(judged: dict, lang: str) -> str:
-    return notes_text(judged["evaluation_notes"], words(lang), "evaluation_notes")
 
 
 def test_a_lower_bound_of_the_share_of_the_way_is_rounded_down(plan):
