@@ -236,7 +236,7 @@ html: $(RUN) $(ANALYSIS) $(INDICATORS) $(INPUTS) | environment ## Build the brie
 
 # ----------------------------------------------------------------------------------------- other targets
 template: | environment ## Write the yearly monitoring workbook template (REPORTS_DIR/monitoring-template.xlsx)
-	$(CLI) template --config-dir $(call quote,$(CONFIG_DIR)) $(call quote,$(REPORTS_DIR)/)
+	$(CLI) template --make-folder --config-dir $(call quote,$(CONFIG_DIR)) $(call quote,$(REPORTS_DIR)/)
 
 test: | environment ## Run the tests
 	$(PY) -m pytest

@@ -430,14 +430,15 @@ def _analyse(args) -> str:
 def _template(args) -> str:
     from helpers.core.config import load_catalogue, load_sources
     from helpers.extract.monitoring import write_template
-    output = _template_path(args.output)
+    output = _template_path(args.output, make_folder=args.make_folder)
     path = write_template(output, load_sources(args.config_dir), load_catalogue(args.config_dir))
     return f"wrote {paths.display_path(path)}: fill it in and save it (any name) in data/raw/monitoring/"
 
 
-def _template_path(given: str) -> Path:
+def _template_path(given: str, make_folder: bool = False) -> Path:
     """Where the template goes: into a folder given as one (ending in /, or one that exists), under its usual
-    name; otherwise the workbook named, which must end in .xlsx (Excel opens nothing else as a workbook)."""
+    name; otherwise the workbook named, which must end in .xlsx (Excel opens nothing else as a workbook).
+    `make_folder`: make a missing folder (`make template` does, as every make step makes REPORTS_DIR)."""
     _names_something(given, "file or folder", "workbook's name (.xlsx) or a folder (ending in /) to write it in",
                      paths.REPORTS_DIR / paths.MONITORING_TEMPLATE)
     path = Path(given).expanduser()
@@ -447,6 +448,12 @@ def _template_path(given: str) -> Path:
         raise ParameterError(f"{given}: give a workbook name ending in .xlsx, or a folder (ending in /) to write "
                              f"{paths.MONITORING_TEMPLATE} in.")
     # A folder that does not exist is not made (a typo made one): the project's own reports folder excepted.
+    if make_folder and not path.parent.is_dir():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ParameterError(f"{given}: the folder {path.parent} could not be made ({error.strerror}): give a "
+                                 "folder you may write in.") from None
     if not path.parent.is_dir() and path.parent.resolve() != paths.REPORTS_DIR.resolve():
         raise ParameterError(f"{given}: there is no folder {path.parent}: give a folder that exists (or make it "
                              f"first: `mkdir -p {shlex.quote(str(path.parent))}`).")
@@ -633,6 +640,7 @@ def _parser() -> argparse.ArgumentParser:
     # (As typed, not as a Path, which would drop the / that says "a folder".)
     sub.add_argument("output", nargs="?", default=str(paths.REPORTS_DIR / paths.MONITORING_TEMPLATE),
                      help="a workbook name ending in .xlsx, or a folder to write it in (default: %(default)s)")
+    sub.add_argument("--make-folder", action="store_true", help="make the folder if it does not exist (make does)")
     folders(sub, "config")
 
     sub = command("results-workbook", _results_workbook, "write the results workbook of the run (run.json), in its "
