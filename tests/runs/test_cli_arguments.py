@@ -250,6 +250,28 @@ def test_the_template_named_nothing_is_refused(here, capsys, given, words):
     _nothing_written(here)
 
 
+def test_a_template_filled_in_place_is_not_replaced(here, capsys):
+    """Was (redteam6): an analyst who typed figures into monitoring-template.xlsx where `make template` wrote it
+    lost them when the template was written again (exit 0). A template as written is replaced; one holding a
+    figure, or a file that is no template, is kept and the command stops naming the cell; moved away, it is written."""
+    import openpyxl
+    assert cli.main(["template", "t/", "--make-folder"]) == 0
+    assert cli.main(["template", "t/"]) == 0                      # as written: replaced
+    written = here / "t" / paths.MONITORING_TEMPLATE
+    book = openpyxl.load_workbook(written)
+    book["数据"]["E5"] = 3.1
+    book.save(written)
+    capsys.readouterr()
+    err = _one_line(cli.main(["template", "t/"]), _said(capsys))
+    assert "holds figures (sheet 数据, cell E5): it is not replaced. Move it away first" in err
+    assert openpyxl.load_workbook(written)["数据"]["E5"].value == 3.1
+    written.write_text("not a workbook")
+    err = _one_line(cli.main(["template", "t/"]), _said(capsys))
+    assert "is not a template this can read: it is not replaced" in err
+    written.rename(here / "t" / "moved.txt")                     # the advice followed
+    assert cli.main(["template", "t/"]) == 0 and written.exists()
+
+
 # ------------------------------------------------------------------------------------------- unreadable
 
 def test_a_raw_folder_that_cannot_be_read_is_said(here, capsys, monkeypatch):

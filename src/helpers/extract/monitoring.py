@@ -110,6 +110,30 @@ INSTRUCTIONS = [
 ]
 
 
+def first_figure_in_template(path: Path) -> str | None:
+    """Where a template already at `path` holds what an analyst typed (a year, value, comparator, source or note:
+    the columns the template leaves empty), as 'sheet 数据, cell D5'; '' when the file cannot be read as one (it is
+    not a template to replace without asking); None when it is as written (or absent)."""
+    if not path.exists():
+        return None
+    try:
+        from openpyxl import load_workbook
+        book = load_workbook(path, read_only=True)
+    except Exception:   # (any damage: the file is then kept, not judged)
+        return ""
+    try:
+        if DATA_SHEET not in book.sheetnames:
+            return ""
+        typed_from = [title for title, _ in COLUMNS].index("年份") + 1
+        for row in book[DATA_SHEET].iter_rows(min_row=2, min_col=typed_from):
+            for cell in row:
+                if cell.value not in (None, ""):
+                    return f"sheet {DATA_SHEET}, cell {cell.coordinate}"
+        return None
+    finally:
+        book.close()
+
+
 def write_template(path: Path, sources: Sources, catalogue: Catalogue) -> Path:
     """Write the monitoring template: every catalogue indicator for each county, with validations."""
     wb = Workbook()

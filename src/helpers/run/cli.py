@@ -429,8 +429,14 @@ def _analyse(args) -> str:
 
 def _template(args) -> str:
     from helpers.core.config import load_catalogue, load_sources
-    from helpers.extract.monitoring import write_template
+    from helpers.extract.monitoring import first_figure_in_template, write_template
     output = _template_path(args.output, make_folder=args.make_folder)
+    filled = first_figure_in_template(output)
+    if filled is not None:      # (an analyst who filled the template in place would lose their figures)
+        raise ParameterError(f"{paths.display_path(output)} is already there and "
+                             + (f"holds figures ({filled})" if filled else "is not a template this can read")
+                             + ": it is not replaced. Move it away first (a filled workbook goes into "
+                             "data/raw/monitoring/), then run the command again.")
     path = write_template(output, load_sources(args.config_dir), load_catalogue(args.config_dir))
     return f"wrote {paths.display_path(path)}: fill it in and save it (any name) in data/raw/monitoring/"
 
