@@ -121,8 +121,8 @@ def test_third_county_from_a_config_entry(workspace: Path, layout, text):
         assert "tonglu_plan.txt" in said(kept)
 
 
-def test_plans_disagreeing_on_a_provincial_target_are_reported(workspace: Path):
-    text = CELL_LAYOUT_PLAN.replace("1650", "1700")
+def _with_tonglu_plan(workspace: Path, text: str):
+    """The dataset with 桐庐's plan, `text` in the cell-per-line layout, added to the project's config."""
     (workspace / "raw" / "tonglu_plan.txt").write_text(text, encoding="utf-8")
     write_manifest(workspace / "raw")
     config = workspace / "config" / "sources.yaml"
@@ -130,7 +130,12 @@ def test_plans_disagreeing_on_a_provincial_target_are_reported(workspace: Path):
     doc["plans"].append({"entity": "tonglu", "name_zh": "桐庐县", "name_en": "Tonglu", "file": "tonglu_plan.txt",
                          "layout": "cell_per_line", "table_title": "人才发展主要指标"})
     config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    ds = dataset.build(workspace / "raw", workspace / "config")
+    return dataset.build(workspace / "raw", workspace / "config")
+
+
+def test_plans_disagreeing_on_a_provincial_target_are_reported(workspace: Path):
+    text = CELL_LAYOUT_PLAN.replace("1650", "1700")
+    ds = _with_tonglu_plan(workspace, text)
     finding = ds.consistency.query("check == 'province_target'")
     assert finding[["table_value", "prose_value"]].values.tolist() == [[1650, 1700]]
 
@@ -140,14 +145,7 @@ def test_a_provincial_target_stated_as_a_bound_in_one_plan_is_said_with_its_comp
     reported as 'different provincial targets: 1650 … 1650'."""
     from helpers.core.wording import explanation_text, words
     text = CELL_LAYOUT_PLAN.replace("1650", "≥1650", 1)
-    (workspace / "raw" / "tonglu_plan.txt").write_text(text, encoding="utf-8")
-    write_manifest(workspace / "raw")
-    config = workspace / "config" / "sources.yaml"
-    doc = yaml.safe_load(config.read_text(encoding="utf-8"))
-    doc["plans"].append({"entity": "tonglu", "name_zh": "桐庐县", "name_en": "Tonglu", "file": "tonglu_plan.txt",
-                         "layout": "cell_per_line", "table_title": "人才发展主要指标"})
-    config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    ds = dataset.build(workspace / "raw", workspace / "config")
+    ds = _with_tonglu_plan(workspace, text)
     finding = ds.consistency.query("check == 'province_target'").iloc[0]
     said = explanation_text(finding["explanation_values"], words("zh"))
     assert "为1650，" in said and "为≥1650；" in said, said
