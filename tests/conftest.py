@@ -59,6 +59,17 @@ def resolve_run(processed: Path, config: Path | None = None, **parameters) -> No
     write_run(resolve(processed_dir=processed, config_dir=config, **parameters), processed)
 
 
+def analysed(root: Path, year: int) -> Path:
+    """A project copy (copy_of_project, its workbooks dropped in) taken through the data step, the run and the
+    analysis tables for `year`, as `make analysis` does: what the report and its figures read."""
+    from helpers import analyse
+    from helpers.extract import dataset
+    dataset.write(dataset.build(root / "raw", root / "config"), root / "processed")
+    resolve_run(root / "processed", root / "config", year=year)
+    analyse.build_tables(root / "processed", root / "config", year)
+    return root
+
+
 def raw_lines(name: str) -> list[str]:
     return (paths.RAW_DIR / name).read_text(encoding="utf-8").splitlines()
 

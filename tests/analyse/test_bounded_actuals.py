@@ -14,12 +14,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from conftest import copy_of_project, resolve_run
-from helpers import analyse
+from conftest import analysed, copy_of_project
 from helpers.analyse.growth import NOT_ASSESSABLE, TARGET_MET, bound_meets_target
 from helpers.core import paths
 from helpers.core.wording import notes_text, words
-from helpers.extract import dataset
 from support.workbooks import drop
 
 YEARS = range(2021, 2025)
@@ -38,9 +36,7 @@ def bounded(tmp_path_factory):
     rows += [dict(county="安吉县", indicator=name, year=2025, value=v, **({"comparator": c} if c else {}))
              for name, (v, c) in IN_2025.items()]
     drop(root, "安吉2021-2025.xlsx", rows)
-    dataset.write(dataset.build(root / "raw", root / "config"), root / "processed")
-    resolve_run(root / "processed", root / "config", year=2025)
-    analyse.build_tables(root / "processed", root / "config", 2025)
+    analysed(root, 2025)
     trends = pd.read_csv(root / "processed" / paths.TRENDS_CSV, keep_default_na=False, na_values=[""])
     return root, {r["indicator_id"]: r for r in trends[trends["entity"] == "anji"].to_dict("records")}
 

@@ -10,10 +10,8 @@ series holding 0 (or, for a share, 100%) has no trend line. Worked by hand from 
 import pandas as pd
 import pytest
 
-from conftest import copy_of_project, resolve_run
-from helpers import analyse
+from conftest import analysed, copy_of_project
 from helpers.analyse import charts
-from helpers.extract import dataset
 from helpers.report.context import load_report_context
 from support.workbooks import drop
 
@@ -29,10 +27,7 @@ def edges(tmp_path_factory):
     root = tmp_path_factory.mktemp("edges")
     copy_of_project(root)
     drop(root, "edges.xlsx", ROWS)
-    dataset.write(dataset.build(root / "raw", root / "config"), root / "processed")
-    resolve_run(root / "processed", root / "config", year=2025)
-    analyse.build_tables(root / "processed", root / "config", 2025)
-    return root
+    return analysed(root, 2025)
 
 
 def _context(root, lang):

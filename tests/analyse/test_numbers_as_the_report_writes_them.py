@@ -8,7 +8,7 @@ workbook below): a change of (1 − 0) ÷ 5 = 0.2 (家) a year over 十四五, w
 import openpyxl
 import pytest
 
-from conftest import copy_of_project, resolve_run
+from conftest import analysed, copy_of_project
 from helpers import analyse
 from helpers.analyse import figures, views
 from helpers.analyse.growth import RATE_ABSOLUTE
@@ -16,7 +16,6 @@ from helpers.analyse.progress import plan_judgement
 from helpers.core import paths
 from helpers.core.config import load_sources
 from helpers.core.wording import notes_text, words
-from helpers.extract import dataset
 from helpers.report.results_workbook import write_results
 from support.workbooks import drop
 
@@ -28,9 +27,7 @@ def from_zero(tmp_path_factory):
     root = tmp_path_factory.mktemp("from_zero")
     copy_of_project(root)
     drop(root, "listed.xlsx", [dict(county="建德市", indicator=LISTED, year=2025, value=1)])
-    dataset.write(dataset.build(root / "raw", root / "config"), root / "processed")
-    resolve_run(root / "processed", root / "config", year=2025)
-    analyse.build_tables(root / "processed", root / "config", 2025)
+    analysed(root, 2025)
     inputs = analyse.load_inputs(root / "processed", root / "config", 2025)
     listed = next(i for i, ind in inputs.catalogue.indicators.items() if ind.name_zh == LISTED)
     return {"root": root, "inputs": inputs, "tables": analyse.read_tables(inputs), "listed": listed}

@@ -12,9 +12,7 @@ and a workbook of 2021–2025 actuals; by hand, in 2025:
 """
 import pytest
 
-from conftest import copy_of_project, resolve_run
-from helpers import analyse
-from helpers.extract import dataset
+from conftest import analysed, copy_of_project
 from support.workbooks import drop
 
 ACTUALS = {"人才资源总量": [(15.5, None), (16.5, None), (17.5, None), (18.5, None), (20, ">=")],
@@ -28,10 +26,7 @@ def root(tmp_path_factory):
     drop(root, "安吉2021-2025.xlsx", [dict(county="安吉县", indicator=name, year=2021 + i, value=v,
                                           **({"comparator": c} if c else {}))
                                      for name, values in ACTUALS.items() for i, (v, c) in enumerate(values)])
-    dataset.write(dataset.build(root / "raw", root / "config"), root / "processed")
-    resolve_run(root / "processed", root / "config", year=2025)
-    analyse.build_tables(root / "processed", root / "config", 2025)
-    return root
+    return analysed(root, 2025)
 
 
 def _context(root, lang):
