@@ -182,3 +182,58 @@ def test_prose_of_a_next_plan_reads_any_period_name_and_base_year(sources, catal
     assert rd.value == 90 and "十四五 2020→2025" in rd.derivation
     target = got[("talent_total", "level", 2030)]
     assert (target.value, target.comparator) == (20, ">=")
+
+
+# Names copied from a document's title (redteam6 finding 5): quotes of any kind, spaces, a middle dot, a suffix, the
+# full name. Each is the plan 十五五, whose years are checked and which the reports print once: “十五五”规划.
+WRITTEN_FIFTEENTH = ["“十五五”", "十五五规划", "十 五 五", "十五五时期", "「十五五」", "『十五五』", '"十五五"',
+                     "＂十五五＂", "十　五　五", "十五·五", "“十五五”规划期间", "第十五个五年规划", "第十五个五年"]
+
+
+@pytest.mark.parametrize("written", WRITTEN_FIFTEENTH)
+def test_a_five_year_name_written_with_quotes_or_a_suffix_is_checked_on_its_years(workspace, written):
+    """Was (redteam6 F-period-name-variants): “十五五” or 十五五规划 on 2020→2025 passed the 十n五 check, which
+    matched 十五五 alone, and the brief said “十五五规划”规划（2021—2025年）, with ““十五五””规划 for the quoted
+    name. The name is read as 十五五: on 2020→2025 it is refused at its line, saying how it was written."""
+    config = _config(workspace, lambda d: d.update(plan_period={"name": written, "base_year": 2020,
+                                                                "target_year": 2025}))
+    with pytest.raises(InputError) as info:
+        load_sources(config)
+    assert (f"plan_period 十五五 (written '{written}') runs from 2020 to 2025, but 十五五 is the plan for 2025→2030"
+            in info.value.problem)
+    assert "name it 十四五" in info.value.fix
+
+
+@pytest.mark.parametrize("written", WRITTEN_FIFTEENTH)
+def test_a_five_year_name_written_with_quotes_or_a_suffix_is_stored_once(workspace, written):
+    """On its own years it loads, named 十五五 (what the reports print in their quotes and 规划, and in English
+    the 15th Five-Year Plan)."""
+    config = _config(workspace, lambda d: _second_jiande_plan(d, {"name": written, "base_year": 2025,
+                                                                   "target_year": 2030}))
+    assert [p.period.name for p in load_sources(config).plans_of("jiande")] == ["十四五", "十五五"]
+
+
+@pytest.mark.parametrize("written, stored", [
+    ("“中期调整”时期", "中期调整"), ("人才新政 规划", "人才新政"), ("  Mid-term   review ", "Mid-term review")])
+def test_a_name_of_another_kind_is_stored_without_quotes_spaces_and_suffix(workspace, written, stored):
+    """A name that is no five-year plan's is kept as written, less what the reports add themselves (quotes, 规划):
+    the brief says “中期调整”规划, not ““中期调整”时期”规划. Spaces go, but one between two Latin words stays."""
+    config = _config(workspace, lambda d: _second_jiande_plan(d, {"name": written, "base_year": 2025,
+                                                                   "target_year": 2028}))
+    assert load_sources(config).plans_of("jiande")[-1].period.name == stored
+
+
+@pytest.mark.parametrize("written", ["14th Five-Year", "the 15th five year plan", "第15个五年", "十五个五年规划外",
+                                     "“ ”规划", "时期"])
+def test_a_name_that_reads_as_no_plan_or_as_a_five_year_plan_not_written_as_one_is_refused(workspace, written):
+    """A five-year plan's name the check cannot read (English, Arabic digits) would pass unchecked, and be printed
+    as it is in the Chinese reports; a name of quotes and 规划 alone says nothing. Each is refused at its line; the
+    advice, followed (the plan's short name), loads."""
+    config = _config(workspace, lambda d: _second_jiande_plan(d, {"name": written, "base_year": 2025,
+                                                                   "target_year": 2030}))
+    with pytest.raises(InputError) as info:
+        load_sources(config)
+    assert f"the name '{written}'" in info.value.problem and isinstance(info.value.where, int)
+    assert "(the plan for 2025→2030 is 十五五)" in info.value.fix
+    _config(workspace, lambda d: d["plans"][-1]["plan_period"].update(name="十五五"))
+    assert load_sources(config).plans_of("jiande")[-1].period.name == "十五五"

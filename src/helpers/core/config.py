@@ -9,6 +9,7 @@ import difflib
 import math
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -471,6 +472,33 @@ FIVE_YEAR_NAME = re.compile(rf"十[{DIGITS}]五")
 FIVE_YEAR_EPOCH = 1950
 
 
+# How a period's name may be written when copied from a document's title: in quotes of any kind (“十五五”, 「十五五」),
+# with spaces (十 五 五, full-width ones too) or a middle dot (十四·五), with a suffix (十五五规划, 十五五时期), or in
+# full (第十五个五年规划). The name is stored and shown without them, once (十五五): the reports add their own quotes
+# and 规划 (“十五五”规划), and the years are checked on it. A name that is not a five-year plan's (中期调整) is kept
+# as written, less its quotes, spaces and suffix; one that says 五年 or five-year but is no 十n五 is refused
+# (14th Five-Year, 第15个五年): its years could not be checked, and the Chinese reports would print it as it is.
+NAME_MARKS = set("\"'`＂＇“”‘’„‟«»‹›「」『』﹁﹂﹃﹄〝〞〟《》〈〉·・‧•∙⋅･")
+NAME_SUFFIXES = ("规划", "規劃", "计划", "計劃", "时期", "時期", "期间", "期間")
+FULL_FIVE_YEAR_NAME = re.compile(rf"第?十([{DIGITS}])个五年")
+LOOKS_FIVE_YEAR = re.compile(r"五年|five[\s_-]*years?|\bFYP\b", re.IGNORECASE)
+
+
+def period_name(written: str) -> str:
+    """A period's name as stored and shown: '“十五五”规划' -> '十五五', '第十五个五年规划' -> '十五五',
+    '中期调整时期' -> '中期调整' (see NAME_MARKS)."""
+    spaced = (" " if ch.isspace() else ch for ch in str(written))     # (full-width spaces too)
+    words = "".join(ch for ch in spaced if ch not in NAME_MARKS and unicodedata.category(ch) not in ("Cf", "Cc")
+                    ).split()
+    # (spaces go, but one stays between two Latin words: Mid-term review)
+    name = "".join(w if i == 0 or not (w[0].isascii() and words[i - 1][-1].isascii()) else " " + w
+                   for i, w in enumerate(words))
+    while name.endswith(NAME_SUFFIXES):
+        name = name[:-2]
+    full = FULL_FIVE_YEAR_NAME.fullmatch(name)
+    return f"十{full.group(1)}五" if full else name
+
+
 def plan_number(name: str) -> int | None:
     """十四五 -> 14; None for a name that is not a five-year plan's."""
     if not FIVE_YEAR_NAME.fullmatch(name or ""):
@@ -496,17 +524,32 @@ def _plan_period(spec: Any, path: Path, line: int | None, what: str) -> PlanPeri
     if not isinstance(spec, dict):
         raise InputError(path, line, f"{what} must be a mapping with name, base_year and target_year",
                          f"write it as {PERIOD_EXAMPLE}.")
-    period = PlanPeriod(name=str(_require(spec, "name", path, what)).strip(),
+    written = str(_require(spec, "name", path, what)).strip()
+    period = PlanPeriod(name=period_name(written),
                         base_year=_year(spec, "base_year", path, what),
                         target_year=_year(spec, "target_year", path, what))
+    if not period.name or (LOOKS_FIVE_YEAR.search(period.name) and not FIVE_YEAR_NAME.fullmatch(period.name)):
+        # (was: “十五五规划” and 十 五 五 passed the 十n五 check below, and the brief said ““十五五规划””规划)
+        years = f"{period.base_year}→{period.target_year}"
+        named = plan_name((period.base_year - FIVE_YEAR_EPOCH) // FIVE_YEARS) \
+            if (period.base_year - FIVE_YEAR_EPOCH) % FIVE_YEARS == 0 and period.target_year - period.base_year == \
+            FIVE_YEARS else None
+        raise InputError(path, spec.get(LINE), f"{what}: the name '{written}' " +
+                         ("says nothing once its quotes, spaces and 规划 are left out" if not period.name else
+                          "reads as a five-year plan's but not as 十n五, the name the reports print and check the "
+                          "years of"),
+                         f"write the plan's short name, as in {PERIOD_EXAMPLE}" +
+                         (f" (the plan for {years} is {named})" if named else "") +
+                         "; the English reports call 十四五 the 14th Five-Year Plan by themselves.")
+    shown = period.name if written == period.name else f"{period.name} (written '{written}')"
     if period.target_year <= period.base_year:
-        raise InputError(path, spec.get(LINE), f"{what} {period.name} has target_year {period.target_year}, "
+        raise InputError(path, spec.get(LINE), f"{what} {shown} has target_year {period.target_year}, "
                          f"which is not after its base_year {period.base_year}",
                          f"the target year comes after the base year, as in {PERIOD_EXAMPLE}.")
     if FIVE_YEAR_NAME.fullmatch(period.name) and period.target_year - period.base_year != FIVE_YEARS:
         # A 十n五 plan lasts five years: that is what its name says. 十四五 from 2015 (a typo for 2020) would
         # read the plan's 2016–2019 figures as this period's, and judge the final year against the wrong base.
-        raise InputError(path, spec.get(LINE), f"{what} {period.name} runs from {period.base_year} to "
+        raise InputError(path, spec.get(LINE), f"{what} {shown} runs from {period.base_year} to "
                          f"{period.target_year}, {period.target_year - period.base_year} years, but a 十n五 plan "
                          f"lasts {FIVE_YEARS}",
                          f"write its base_year and target_year {FIVE_YEARS} years apart, as in {PERIOD_EXAMPLE} "
@@ -520,7 +563,7 @@ def _plan_period(spec: Any, path: Path, line: int | None, what: str) -> PlanPeri
                   if named and (period.base_year - FIVE_YEAR_EPOCH) % FIVE_YEARS == 0 else
                   f"if the plan is the one for {period.base_year}→{period.target_year}, give it a name that is not "
                   "十n五")
-        raise InputError(path, spec.get(LINE), f"{what} {period.name} runs from {period.base_year} to "
+        raise InputError(path, spec.get(LINE), f"{what} {shown} runs from {period.base_year} to "
                          f"{period.target_year}, but {period.name} is the plan for {base}→{base + FIVE_YEARS} "
                          f"(十n五 starts in {FIVE_YEAR_EPOCH} + 5n: 十四五 2020→2025, 十五五 2025→2030)",
                          f"{rename}; if it is {period.name}, write plan_period: {{name: {period.name}, "
