@@ -456,3 +456,25 @@ def test_a_number_of_jobs_that_is_not_one_is_refused_in_one_line(jobs):
     assert run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1, run.stderr
     assert f"JOBS='{jobs}' is not a number of steps to run side by side: give 1 or more" in run.stderr
     assert make("help", JOBS="1").returncode == 0
+
+
+# ----------------------------------------------------------------------------- special files never hang make
+
+def test_a_plan_that_is_a_named_pipe_stops_make_data_in_one_line(workspace):
+    """Was (redteam6 H-special-files): `make data` sat in the data notebook, with no output, until it was killed.
+    make's first step names the pipe before any recipe opens it (the time limit turns a hang into a failure)."""
+    plan = workspace / "raw" / "jiande_talent_plan_2021-2025.txt"
+    plan.unlink()
+    os.mkfifo(plan)
+    folders = {"RAW_DIR": workspace / "raw", "CONFIG_DIR": workspace / "config",
+               "PROCESSED_DIR": workspace / "processed", "REPORTS_DIR": workspace / "reports"}
+    try:
+        run = subprocess.run(["make", "--no-print-directory", "data", *(f"{k}={v}" for k, v in folders.items())],
+                             cwd=paths.PROJECT_ROOT, capture_output=True, text=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        pytest.fail("make data hung on a named pipe in place of a plan (120 s)")
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert run.stderr.startswith(f"error: {plan}: this is a named pipe (FIFO), not a file: it is not opened "
+                                 "(reading it would wait for ever, never end, or fail)\n  How to fix: delete it"), \
+        run.stderr
+    assert not (workspace / "processed" / "indicators.csv").exists()

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from helpers.core.errors import InputError
+from helpers.core.errors import InputError, refuse_special_file
 from helpers.core.paths import CATALOGUE_FILE, CONFIG_DIR, SOURCES_FILE, display_path
 from helpers.core.patterns import UserPattern
 from helpers.core.text import name_key, normalise, read_utf8
@@ -389,6 +389,7 @@ def plan_path(raw_dir: Path, plan: Plan, sources: Sources) -> Path:
                          f"{display_path(raw)}",
                          f"copy the document into {display_path(raw)}/ and give its name there, e.g. "
                          f"`file: {Path(plan.file).name}`.")
+    refuse_special_file(link)
     return path
 
 

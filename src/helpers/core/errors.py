@@ -1,12 +1,15 @@
 """Errors about bad input, worded for the analyst who has to fix the input.
 
-The project's error types and nothing else: it imports only `paths` (to show a file as an analyst reads it),
-so every module can raise them without importing anything that raises them back. How a command turns them
+The project's error types, and the checks on files worded as them (file_error, refuse_special_file): it imports
+only `paths` (to show a file as an analyst reads it), so every module can raise them without importing anything
+that raises them back. How a command turns them
 into an exit status is helpers.run.cli's job; how a notebook shows them, helpers.run.notebook_display's."""
 from __future__ import annotations
 
 import errno
+import os
 import shlex
+import stat
 from pathlib import Path
 
 from helpers.core.paths import display_path
@@ -134,3 +137,35 @@ def file_error(exc: OSError, path: Path | str | None = None, writing: bool | Non
                           "write to a folder on a writable disk.")
     return InputError(path, None, f"the file could not be {verb} ({exc.strerror or exc})",
                       "check that the file and its folder exist and are accessible, then rerun.")
+
+
+# Files that are no files: what each is called when one stands where an input belongs. Opening a named pipe waits
+# for a writer for ever (`make data` hung, with no word, on a plan replaced by one), a device reads without end or
+# not at all, a socket cannot be opened. Told by stat alone, which opens nothing.
+SPECIAL_FILES = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+                 (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def special_file(path: Path | str) -> str:
+    """What `path` is when it is a named pipe, a socket or a device, or a link to one ('a named pipe (FIFO)', 'a
+    link to /dev/zero, a character device'); "" for a regular file, a folder, or nothing there."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return ""
+    kind = next((name for test, name in SPECIAL_FILES if test(mode)), "")
+    return f"a link to {os.readlink(path)}, {kind}" if kind and os.path.islink(path) else kind
+
+
+def refuse_special_file(path: Path | str, fix: str | None = None) -> None:
+    """The one check every reader of an input makes before opening it (plans, the style sheets a page reads,
+    monitoring workbooks, config, processed files, and hashing any of them): an InputError naming the file and
+    what it is when it is no regular file. `fix`: the advice, when another than replacing it by the file applies
+    (a processed file: rebuilding it)."""
+    kind = special_file(path)
+    if kind:
+        shown = shlex.quote(display_path(path))
+        raise InputError(path, None, f"this is {kind}, not a file: it is not opened (reading it would wait for ever, "
+                         "never end, or fail)",
+                         fix or f"delete it (`rm {shown}`), put the file itself in its place if one belongs there, "
+                         "then rerun.")

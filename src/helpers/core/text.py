@@ -103,8 +103,9 @@ def normalisation_stats(raw: str) -> NormalisationStats:
 def read_utf8(path: Path, what: str = "file", max_bytes: int | None = None) -> str:
     """A text file's content, decoded as UTF-8 (with or without Notepad's byte-order mark). A file saved in
     another encoding (GBK, as Windows saves Chinese text) or past `max_bytes` is an InputError, never garbage."""
-    from helpers.core.errors import InputError
+    from helpers.core.errors import InputError, refuse_special_file
     path = Path(path)
+    refuse_special_file(path)
     size = path.stat().st_size
     if max_bytes is not None and size > max_bytes:
         raise InputError(path, None, f"the {what} is {size / 1e6:.0f} MB, far more than any real one (the limit "

@@ -21,9 +21,10 @@ import time
 from pathlib import Path
 
 from helpers.core import paths
+from helpers.core.errors import refuse_special_file
 from helpers.core.paths import NOTEBOOKS_DIR, TEMPLATES_DIR, display_path
 from helpers.files.atomic import replaced_when_done, write_if_changed
-from helpers.files.processed import sha256
+from helpers.files.processed import check_read_back, sha256
 
 # Files no one put there on purpose: Excel's lock files (~$…), Windows' and macOS's folder files.
 SYSTEM_FILES = {"thumbs.db", "desktop.ini", ".ds_store"}
@@ -35,15 +36,21 @@ def is_input(path: Path) -> bool:
 
 
 def input_files(folder: Path) -> list[Path]:
-    """Every input file under `folder`, in a stable order (hidden files and folders skipped)."""
+    """Every input file under `folder`, in a stable order (hidden files and folders skipped). A named pipe, a
+    socket or a device there (or a link to one) is an InputError naming it: it was passed over without a word (in
+    data/raw/monitoring/, its figures left out), or, as a plan, hung the data step that opened it."""
     folder = Path(folder)
     if not folder.is_dir():
         return []
     out = []
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
-        if path.is_file() and all(is_input(Path(part)) for part in relative.parts):
+        if not all(is_input(Path(part)) for part in relative.parts):
+            continue
+        if path.is_file():
             out.append(path)
+        else:
+            refuse_special_file(path)
     return out
 
 
@@ -124,6 +131,7 @@ def check_built_from_current_inputs(processed_dir: Path, config_dir: Path) -> No
     make reads (.inputs.json, from make's last run), else the one the dataset names; the config folder is the one
     the analysis reads. Otherwise an InputError naming what changed, with the command that rebuilds."""
     processed_dir = Path(processed_dir)
+    check_read_back(processed_dir)
     current = data_step_record(_raw_folder(processed_dir), Path(config_dir))
     why = built_from_other_inputs(processed_dir, current)
     if why:

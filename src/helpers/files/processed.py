@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from helpers.core import paths
-from helpers.core.errors import InputError
+from helpers.core.errors import InputError, refuse_special_file
 
 # Whole numbers that some rows leave empty (a file-level cleaning decision has no line): written as
 # nullable integers, and read back the same way, so that a line prints as 97, not 97.0.
@@ -22,7 +22,22 @@ INTEGER_COLUMNS = ("year", "source_line", "table_line", "prose_line")
 DATA_STEP_TABLES = (paths.INDICATORS_CSV, paths.CONSISTENCY_CSV, paths.CHECKS_CSV, paths.CLEANING_LOG_CSV)
 
 
+# Every file the steps read back from the processed folder: the data step's, the run's, the analysis's.
+READ_BACK = (*DATA_STEP_TABLES, paths.BUILD_INFO_JSON, paths.INPUTS_JSON, paths.RUN_JSON, paths.ANALYSIS_JSON,
+             paths.COMPARISON_CSV, paths.TRENDS_CSV, paths.OUTLOOK_CSV)
+
+
+def check_read_back(processed_dir: Path) -> None:
+    """None of the files the steps read back from `processed_dir` is a named pipe, a socket or a device (reading one
+    would hang the step): checked by make's first step on every run, and by every reader of the processed data."""
+    for name in READ_BACK:
+        path = Path(processed_dir) / name
+        refuse_special_file(path, f"delete it (`rm \"{paths.display_path(path)}\"`) and run make again: it is an "
+                            "output, which the steps write again.")
+
+
 def sha256(path: Path) -> str:
+    refuse_special_file(path)
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
@@ -46,6 +61,7 @@ def check_as_written(processed_dir: Path, name: str = paths.INDICATORS_CSV) -> P
     says so and how to rebuild it."""
     folder = Path(processed_dir)
     path = folder / name
+    check_read_back(folder)
     if not path.exists():
         raise InputError(path, None, "the processed data are missing", "run `make data` first.")
     try:

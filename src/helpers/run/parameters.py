@@ -425,6 +425,8 @@ def read_run(processed_dir=None, config_dir=None) -> Run:
     config_dir = folder(config_dir, paths.CONFIG_DIR, "config_dir")
     path = processed_dir / paths.RUN_JSON
     again = "run `make report` (or `make analysis`) with the parameters you want: it works the run out again."
+    from helpers.files.processed import check_read_back
+    check_read_back(processed_dir)
     if not path.exists():
         raise InputError(path, None, "the run has not been worked out yet", again)
     try:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from helpers.core.errors import InputError
+from helpers.core.errors import InputError, refuse_special_file
 from helpers.core.values import as_subscript, as_superscript
 from helpers.extract.documents.model import (
     MAX_GRID_POSITIONS,
@@ -271,6 +271,7 @@ class LinkedSheets:
             return self._unread(href, line, "not found")
         if not found.is_relative_to(self.folder):
             return self._unread(href, line, "outside the page's folder")
+        refuse_special_file(target)
         try:
             raw = found.read_bytes()[:MAX_STYLESHEET_BYTES + 1]
         except OSError:
