@@ -224,7 +224,7 @@ def test_a_name_of_another_kind_is_stored_without_quotes_spaces_and_suffix(works
 
 
 @pytest.mark.parametrize("written", ["14th Five-Year", "the 15th five year plan", "第15个五年", "十五个五年规划外",
-                                     "“ ”规划", "时期"])
+                                     "十五五人才发展规划", "“十五五”中期", "“ ”规划", "时期"])
 def test_a_name_that_reads_as_no_plan_or_as_a_five_year_plan_not_written_as_one_is_refused(workspace, written):
     """A five-year plan's name the check cannot read (English, Arabic digits) would pass unchecked, and be printed
     as it is in the Chinese reports; a name of quotes and 规划 alone says nothing. Each is refused at its line; the

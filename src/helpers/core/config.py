@@ -477,12 +477,13 @@ FIVE_YEAR_EPOCH = 1950
 # with spaces (十 五 五, full-width ones too) or a middle dot (十四·五), with a suffix (十五五规划, 十五五时期), or in
 # full (第十五个五年规划). The name is stored and shown without them, once (十五五): the reports add their own quotes
 # and 规划 (“十五五”规划), and the years are checked on it. A name that is not a five-year plan's (中期调整) is kept
-# as written, less its quotes, spaces and suffix; one that says 五年 or five-year but is no 十n五 is refused
-# (14th Five-Year, 第15个五年): its years could not be checked, and the Chinese reports would print it as it is.
+# as written, less its quotes, spaces and suffix; one that says 十n五, 五年 or five-year but is no 十n五 alone is
+# refused (十五五人才发展, 14th Five-Year, 第15个五年): its years could not be checked, and the Chinese reports would
+# print it as it is.
 NAME_MARKS = set("\"'`＂＇“”‘’„‟«»‹›「」『』﹁﹂﹃﹄〝〞〟《》〈〉·・‧•∙⋅･")
 NAME_SUFFIXES = ("规划", "規劃", "计划", "計劃", "时期", "時期", "期间", "期間")
 FULL_FIVE_YEAR_NAME = re.compile(rf"第?十([{DIGITS}])个五年")
-LOOKS_FIVE_YEAR = re.compile(r"五年|five[\s_-]*years?|\bFYP\b", re.IGNORECASE)
+LOOKS_FIVE_YEAR = re.compile(rf"五年|十[{DIGITS}]五|five[\s_-]*years?|\bFYP\b", re.IGNORECASE)
 
 
 def period_name(written: str) -> str:
@@ -537,11 +538,12 @@ def _plan_period(spec: Any, path: Path, line: int | None, what: str) -> PlanPeri
             FIVE_YEARS else None
         raise InputError(path, spec.get(LINE), f"{what}: the name '{written}' " +
                          ("says nothing once its quotes, spaces and 规划 are left out" if not period.name else
-                          "reads as a five-year plan's but not as 十n五, the name the reports print and check the "
-                          "years of"),
+                          "reads as a five-year plan's but is not 十n五 alone, the name the reports print and check "
+                          "the years of"),
                          f"write the plan's short name, as in {PERIOD_EXAMPLE}" +
                          (f" (the plan for {years} is {named})" if named else "") +
-                         "; the English reports call 十四五 the 14th Five-Year Plan by themselves.")
+                         "; the English reports call 十四五 the 14th Five-Year Plan by themselves. A plan that is no "
+                         "five-year plan takes a name without 十n五 or 五年 (中期调整).")
     shown = period.name if written == period.name else f"{period.name} (written '{written}')"
     if period.target_year <= period.base_year:
         raise InputError(path, spec.get(LINE), f"{what} {shown} has target_year {period.target_year}, "
