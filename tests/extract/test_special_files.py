@@ -153,3 +153,27 @@ def test_every_file_the_steps_read_back_is_checked():
     from helpers.files.processed import DATA_STEP_TABLES, READ_BACK
     assert set(READ_BACK) == {*DATA_STEP_TABLES, *(name for name, _ in TABLES), paths.BUILD_INFO_JSON,
                               paths.INPUTS_JSON, paths.RUN_JSON, paths.ANALYSIS_JSON}
+
+
+def test_make_template_names_a_named_pipe_in_the_template_s_place(workspace):
+    """`make template` reads a template already in place (an analyst may have filled it in): a pipe there hung it."""
+    (workspace / "reports").mkdir()
+    os.mkfifo(workspace / "reports" / "monitoring-template.xlsx")
+    run = _run("import sys; from helpers.run import cli; sys.exit(cli.main(['template', '--config-dir', 'config', "
+               "'reports/']))", cwd=workspace)
+    assert run.returncode == 1, run.stderr
+    assert run.stderr.startswith("error: reports/monitoring-template.xlsx: this is a named pipe (FIFO)"), run.stderr
+    (workspace / "reports" / "monitoring-template.xlsx").unlink()        # the advice, followed
+    again = _run("import sys; from helpers.run import cli; sys.exit(cli.main(['template', '--config-dir', 'config', "
+                 "'reports/']))", cwd=workspace)
+    assert again.returncode == 0 and (workspace / "reports" / "monitoring-template.xlsx").is_file(), again.stderr
+
+
+def test_make_lab_names_a_named_pipe_in_place_of_its_record_of_the_copies(tmp_path):
+    """`make lab` reads lab/.copied-from.json (which notebook each copy was made from): a pipe there hung it."""
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "01_data.ipynb").write_text("{}", encoding="utf-8")
+    (tmp_path / "lab").mkdir()
+    os.mkfifo(tmp_path / "lab" / ".copied-from.json")
+    said = _error_of(f"from helpers.run.lab import prepare_copies; prepare_copies({str(tmp_path)!r})")
+    assert said.startswith(f"{tmp_path / 'lab' / '.copied-from.json'}: this is a named pipe (FIFO)"), said

@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from helpers.core.config import Catalogue, Sources
-from helpers.core.errors import InputError, quoted
+from helpers.core.errors import InputError, quoted, refuse_special_file
 from helpers.core.paths import display_path
 from helpers.core.periods import FIVE_YEARS
 from helpers.core.records import Decision, Observation, note, place
@@ -113,7 +113,9 @@ INSTRUCTIONS = [
 def first_figure_in_template(path: Path) -> str | None:
     """Where a template already at `path` holds what an analyst typed (a year, value, comparator, source or note:
     the columns the template leaves empty), as 'sheet 数据, cell D5'; '' when the file cannot be read as one (it is
-    not a template to replace without asking); None when it is as written (or absent)."""
+    not a template to replace without asking); None when it is as written (or absent). A named pipe or a device in
+    its place is an InputError naming it (opening a pipe waited for ever)."""
+    refuse_special_file(path)
     if not path.exists():
         return None
     try:

@@ -21,6 +21,7 @@ from jupyter_server.services.contents.largefilemanager import AsyncLargeFileMana
 from tornado import web
 
 from helpers.core import paths
+from helpers.core.errors import refuse_special_file
 from helpers.files.atomic import replaced_when_done, write_if_changed
 
 WORK_DIR = "lab"            # the analysts' copies, beside notebooks/ (in .gitignore)
@@ -34,6 +35,7 @@ def prepare_copies(root: Path = paths.PROJECT_ROOT) -> list[str]:
     committed, work = Path(root) / COMMITTED_DIR, Path(root) / WORK_DIR
     work.mkdir(exist_ok=True)
     record_path = work / RECORD
+    refuse_special_file(record_path)      # (a named pipe here hung `make lab`)
     try:
         record = json.loads(record_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
