@@ -1,4 +1,5 @@
-"""The folders a run writes are never the monitoring folder, whose every file is read as an input, nor inside it.
+"""The folders a run writes are never a folder it reads (the raw folder, whose monitoring/ files are all read as
+inputs, the config), nor inside one.
 REPORTS_DIR=data/raw/monitoring published the results workbook and the report notebook among the monitoring
 workbooks, and the next run stopped on them as unreadable inputs. The first step (`python -m helpers inputs`,
 which checks the run's parameters) refuses it in one line, before writing."""
@@ -25,9 +26,12 @@ def inputs(project, processed, reports=None) -> int:
 
 
 @pytest.mark.parametrize("processed, reports, said", [
-    ("processed", "raw/monitoring", "REPORTS_DIR={raw}/monitoring is {raw}/monitoring, whose every file"),
-    ("processed", "raw/monitoring/2026", "REPORTS_DIR={raw}/monitoring/2026 is inside {raw}/monitoring, whose"),
-    ("raw/monitoring/out", None, "PROCESSED_DIR={raw}/monitoring/out is inside {raw}/monitoring, whose"),
+    ("processed", "raw/monitoring", "REPORTS_DIR={raw}/monitoring: that lies inside the raw folder read by this "
+                                    "run ({raw}), which a run only reads"),
+    ("processed", "raw/monitoring/2026", "REPORTS_DIR={raw}/monitoring/2026: that lies inside the raw folder"),
+    ("raw/monitoring/out", None, "PROCESSED_DIR={raw}/monitoring/out: that lies inside the raw folder"),
+    ("raw", None, "PROCESSED_DIR={raw}: that is the raw folder read by this run"),
+    ("config/out", None, "PROCESSED_DIR={config}/out: that lies inside the config folder read by this run"),
 ])
 def test_an_output_folder_among_the_inputs_is_refused_before_anything_is_written(project, capsys, processed,
                                                                                  reports, said):

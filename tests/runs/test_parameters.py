@@ -2,6 +2,7 @@
 the same words from the command line (YEAR=) and in a notebook (report_year =). The run is worked out once,
 into run.json, which every later step reads and checks."""
 import json
+import re
 
 import pytest
 
@@ -50,8 +51,9 @@ def test_a_bad_value_is_one_line_and_exit_1(capsys, args, words):
 ])
 def test_the_first_step_refuses_a_mistyped_value_before_the_data_exist(capsys, tmp_path, args, words):
     """`python -m helpers inputs` (make's first step) checks what needs no data, and records nothing."""
-    record = tmp_path / ".inputs.json"
-    status = cli.main(["inputs", str(record), "--raw-dir", str(tmp_path), *args])
+    record = tmp_path / ".inputs.json"      # (a raw folder of its own: the processed folder is never the raw one)
+    (tmp_path / "raw").mkdir()
+    status = cli.main(["inputs", str(record), "--raw-dir", str(tmp_path / "raw"), *args])
     out, err = capsys.readouterr()
     assert status == 1 and out == "" and err.startswith("error: ") and words in err and err.count("\n") == 1
     assert not record.exists()
@@ -59,7 +61,9 @@ def test_the_first_step_refuses_a_mistyped_value_before_the_data_exist(capsys, t
 
 def test_the_first_step_lets_a_year_without_data_through_to_resolve(capsys, tmp_path):
     record = tmp_path / ".inputs.json"
-    assert cli.main(["inputs", str(record), "--raw-dir", str(tmp_path), "--year", "2030", "--entities", "anji"]) == 0
+    (tmp_path / "raw").mkdir()
+    assert cli.main(["inputs", str(record), "--raw-dir", str(tmp_path / "raw"), "--year", "2030",
+                     "--entities", "anji"]) == 0
     assert record.exists()
 
 
@@ -323,3 +327,46 @@ def test_a_year_after_this_one_is_never_the_default_year(workspace, monkeypatch)
     assert parameters.resolve(2029, processed_dir=processed, config_dir=config).year == 2029   # asked for
     monkeypatch.setattr(parameters, "this_year", lambda: 2029)      # in 2029, 2029's figures are the latest
     assert parameters.resolve(processed_dir=processed, config_dir=config).year == 2029
+
+
+def test_the_documents_the_refusal_offers_are_accepted(processed):
+    """The refusal of a document names the values to use: 'brief, report (the full report), or both (the
+    default)'. DOCUMENTS=both was itself refused with those words (redteam7): each value offered is accepted."""
+    with pytest.raises(ParameterError) as refused:
+        parameters.resolve(documents="boss", processed_dir=processed)
+    offered = re.search(r"use (.*)\.$", str(refused.value)).group(1)   # brief, report (the full report), or both
+    words = [w for w in re.findall(r"\b[a-z]+\b", re.sub(r"\(.*?\)", "", offered)) if w != "or"]
+    assert words == ["brief", "report", "both"]
+    for word in words:
+        run = parameters.resolve(documents=word, processed_dir=processed)
+        assert run.documents == (("brief", "report") if word == "both" else (word,))
+
+
+@pytest.mark.parametrize("inside", ["", "monitoring", "new"])
+def test_the_data_step_never_writes_into_the_folders_it_reads(tmp_path, inside):
+    """01_data in JupyterLab with processed_dir set to the raw folder (or inside it, or the config folder) wrote
+    the data step's six files beside the plans, exit 0 (redteam7, class 3): the README says data/raw is never
+    edited by the code. Refused before anything is written, naming the folder; the raw folder here is a copy
+    outside the project, as the notebook was given it, so only the dataset's own record of its folders tells."""
+    import shutil
+    from helpers.core import paths
+    raw, config = tmp_path / "raw", tmp_path / "config"
+    shutil.copytree(paths.RAW_DIR, raw)
+    shutil.copytree(paths.CONFIG_DIR, config)
+    ds = dataset.build(raw, config)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    for target, what in [(raw / inside, "the raw folder read by this run"), (config, "the config folder read by")]:
+        with pytest.raises(ParameterError, match=f"processed_dir = .*(that is|that lies inside) {what}.*Give a folder of its own"):
+            dataset.write(ds, target)
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+    written = dataset.write(ds, tmp_path / "processed")         # the advice followed: a folder of its own
+    assert {p.name for p in written} >= {"indicators.csv", "cleaning_log.csv"}
+
+
+@pytest.mark.parametrize("folder", ["data/raw", "data/raw/monitoring", "config", "notebooks", "src/helpers"])
+def test_a_written_folder_parameter_inside_the_projects_inputs_is_refused(folder):
+    from helpers.core import paths
+    with pytest.raises(ParameterError, match=r"^processed_dir = .*which a run only reads"):
+        parameters.folder(folder, paths.PROCESSED_DIR, "processed_dir", must_exist=False)
+    with pytest.raises(ParameterError, match=r"^REPORTS_DIR=.*which a run only reads"):
+        parameters.folder(folder, paths.REPORTS_DIR, "reports_dir", MAKE, must_exist=False)

@@ -151,7 +151,8 @@ def _inputs(args) -> None:
     _check_raw_folder(args.raw_dir)     # (a record of no raw file at all would pass for up to date)
     # The first step of every run: a mistyped parameter stops it here, before anything runs (resolve checks the
     # year against the data once the data step has run); an output folder among the inputs, before it is written.
-    check_output_folders(args.raw_dir, {"processed_dir": args.output.parent, "reports_dir": args.reports_dir})
+    check_output_folders(args.raw_dir, {"processed_dir": args.output.parent, "reports_dir": args.reports_dir},
+                         config_dir=args.config_dir)
     from helpers.files.processed import check_read_back
     check_read_back(args.output.parent)
     check_before_data(args.year, args.entities, args.lang, args.documents, args.config_dir, spelling=MAKE,

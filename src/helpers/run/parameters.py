@@ -78,16 +78,21 @@ def check_lang(value, spelling: dict = NOTEBOOK) -> str:
 
 
 def check_documents(value, spelling: dict = NOTEBOOK) -> tuple[str, ...]:
-    """One or both documents (`brief report`, or with a comma); none given means both."""
+    """One or both documents (`brief report`, or with a comma; `both`, as the refusal offers it); none given
+    means both."""
     if isinstance(value, (list, tuple)):
         given = [str(d) for d in value]
     else:
         given = [d for d in re.split(r"[,，\s]+", "" if _blank(value) else str(value)) if d]
+    given = [d for g in given for d in (DOCUMENTS if g == BOTH else (g,))]
     for document in given:
         if document not in DOCUMENTS:
             raise ParameterError(f"{_named('documents', value, spelling)}: '{document}' is not a document: use "
-                                 "brief, report (the full report), or both (the default).")
+                                 f"brief, report (the full report), or {BOTH} (the default).")
     return tuple(d for d in DOCUMENTS if d in given) or DOCUMENTS
+
+
+BOTH = "both"
 
 
 def parse_year(value, spelling: dict = NOTEBOOK) -> int | None:
@@ -227,10 +232,38 @@ def folder(value, default: Path, name: str, spelling: dict = NOTEBOOK, must_exis
                              f"from {base or paths.PROJECT_ROOT}).")
     if name in WRITTEN_FOLDERS:     # (a notebook in JupyterLab reads and writes it as make does: the same refusal)
         check_kept_in_project({name: path}, spelling, would="read or write another folder's data there")
+        check_not_an_input_folder(name, value, path, spelling, default)
     return path
 
 
 WRITTEN_FOLDERS = ("processed_dir", "reports_dir")
+
+
+def input_folders(read: dict[str, Path] | None = None) -> dict[str, Path]:
+    """The folders a run reads and never writes: the project's inputs and its code, and the folders a run was
+    given to read from (`read`: raw_dir and config_dir as the data step got them)."""
+    root = paths.PROJECT_ROOT
+    return {"the raw data folder": paths.RAW_DIR, "the config folder": paths.CONFIG_DIR,
+            "the notebooks folder": paths.NOTEBOOKS_DIR, "the templates folder": paths.TEMPLATES_DIR,
+            "the code folder": root / "src", "the tests folder": root / "tests", "the environment": root / ".venv",
+            "the git folder": root / ".git", **{f"the {label} folder read by this run": Path(folder)
+                                                for label, folder in (read or {}).items()}}
+
+
+def check_not_an_input_folder(name: str, value, path: Path, spelling: dict, default: Path,
+                              read: dict[str, Path] | None = None) -> None:
+    """A folder a run writes is never one it reads from, nor inside one: processed_dir set to the raw folder in
+    JupyterLab wrote the data step's six files beside the plans, which the README promises the code never edits
+    (and the next `make data` stopped on the stray files). Checked before anything is written."""
+    here = Path(os.path.realpath(path))
+    for what, folder in input_folders(read).items():
+        inputs = Path(os.path.realpath(folder))
+        if here == inputs or inputs in here.parents:
+            raise ParameterError(
+                f"{_named(name, value if not _blank(value) else str(default), spelling)}: "
+                f"{'that is' if here == inputs else 'that lies inside'} {what} ({paths.display_path(folder)}), "
+                f"which a run only reads: its outputs would be written among its inputs. Give a folder of its own, "
+                f"e.g. the default, {paths.display_path(default)}.")
 
 
 def _not_the_root(name: str, value, path: Path, spelling: dict, default: Path) -> None:
@@ -315,27 +348,18 @@ def evaluated_plans(sources, entities, year: int) -> dict[str, dict]:
     return out
 
 
-def check_output_folders(raw_dir: Path, outputs: dict[str, Path], spelling: dict = MAKE) -> None:
-    """The folders a run writes (outputs: {"processed_dir": …, "reports_dir": …}) are not the monitoring folder,
-    nor inside it: every file there is read as a monitoring workbook, and REPORTS_DIR=data/raw/monitoring published
-    the results workbook and the report notebook there, which the next run read back (and refused)."""
+def check_output_folders(raw_dir: Path, outputs: dict[str, Path], spelling: dict = MAKE,
+                         config_dir: Path | None = None) -> None:
+    """The folders a run writes (outputs: {"processed_dir": …, "reports_dir": …}) are none of the folders it reads,
+    nor inside one (check_not_an_input_folder): REPORTS_DIR=data/raw/monitoring published the results workbook and
+    the report notebook among the monitoring workbooks, which the next run read back (and refused)."""
     for name, output in outputs.items():
         if output is not None:
-            _not_the_root(name, output, Path(output), spelling,
-                          paths.PROCESSED_DIR if name == "processed_dir" else paths.REPORTS_DIR)
-    check_kept_in_project(outputs, spelling)
-    monitoring = Path(raw_dir) / paths.MONITORING_DIR
-    read = monitoring.resolve()
-    for name, output in outputs.items():
-        if output is None:
-            continue
-        written = Path(output).resolve()
-        if written == read or written.is_relative_to(read):
             default = paths.PROCESSED_DIR if name == "processed_dir" else paths.REPORTS_DIR
-            raise ParameterError(f"{_named(name, output, spelling)} is {'' if written == read else 'inside '}"
-                                 f"{monitoring}, whose every file the data step reads as a monitoring workbook: the "
-                                 f"run's outputs would be read back as inputs. Give a folder outside it, e.g. the "
-                                 f"default, {paths.display_path(default)}.")
+            _not_the_root(name, output, Path(output), spelling, default)
+            check_not_an_input_folder(name, output, Path(output), spelling, default,
+                                      {"raw": raw_dir, **({"config": config_dir} if config_dir else {})})
+    check_kept_in_project(outputs, spelling)
 
 
 def check_kept_in_project(outputs: dict[str, Path], spelling: dict = MAKE,
