@@ -7,6 +7,7 @@ judged in year t: the latest actual up to the report year, or at the final evalu
     序时进度  schedule share    (t − t0) ÷ (T − t0)          how much of the period has passed
     judgement                  快于 / 符合 / 慢于序时进度   progress share against schedule share, ± the tolerance
     保持      hold target      X = x0: no change is planned; judged held (x meets X) or not held
+              (a 〔〕 cap where less is better is one: the sum or change, 0 at the base year, is to stay within X)
 
     终期评估  at T: met or not met (the comparator respected: '>' must be exceeded, '≥' may equal);
               完成率 completion rate = x ÷ X (higher is better) or X ÷ x (lower is better), so that above
@@ -94,6 +95,14 @@ def is_hold_target(base: float, target: float, comparator: str, direction: str) 
     or not held; a share of the way (完成进度) would be negative for a target already met, and read as behind.
     '>' a base value asks for growth, so it is not a hold."""
     return target_met(base, target, comparator, direction)
+
+
+def is_cumulative_cap(target: float, comparator: str, direction: str) -> bool:
+    """Whether a 〔〕 target is a cap: less is better and nothing added (a sum or a change of 0) already meets it:
+    〔7000〕 new ones at most. It asks that the sum (or a level's change since the base year) stay within it, so it is
+    a target to hold, as a level's cap above its base is (控制在6以内 at 5.9): held or not held in the period, never a
+    share of the way (9,000 against 〔7000〕 is past the cap, not 129% done)."""
+    return direction == "lower" and is_hold_target(0.0, target, comparator, direction)
 
 
 def completion_rate(value: float, target: float, direction: str) -> float | None:

@@ -422,7 +422,10 @@ def _cumulative_judgement(observed: list[dict], target: dict, period, final: boo
     first year of the period: at the target year 终期评估 (met or not), before it 完成进度 (the sum so far as a
     share of the target) against 序时进度. The sum needs the actual of every year; a missing year is named.
     A yearly actual known only as a bound (>16) makes the sum a bound (15.5 + >16 = >31.5), judged as the final
-    evaluation judges one, with no 完成率, gap or 完成进度; lower and upper bounds together leave nothing to judge."""
+    evaluation judges one, with no 完成率, gap or 完成进度; lower and upper bounds together leave nothing to judge.
+    Where less is better the 〔〕 figure is a cap (evaluation.is_cumulative_cap): in the period judged held while the
+    sum is within it and not held once it is past it, which, the yearly new ones never being negative, can no longer
+    be undone; no 完成进度 (a share of a cap is no progress), and 完成率 only at the target year (cap ÷ sum)."""
     goal, comparator = float(target["value"]), target["comparator"]
     first = period.base_year + 1
     in_period = [r for r in observed if first <= int(r["year"]) <= period.target_year]
@@ -447,16 +450,32 @@ def _cumulative_judgement(observed: list[dict], target: dict, period, final: boo
     if summed is None:
         return _with_notes(out, [{"code": "cumulative_mixed_bounds", "first": first, "year": year, "terms": terms}])
     out.update(evaluated_year=year, evaluated_value=total, evaluated_comparator=summed, schedule_share=schedule)
+    cap = ev.is_cumulative_cap(goal, comparator, direction)
+    if cap:
+        out["hold_target"] = True
     if is_bound(summed):
-        return _with_notes(out, [note] + _cumulative_on_bound(out, year, total, summed, goal, comparator, period,
-                                                             direction))
-    out.update(completion_rate=ev.completion_rate(total, goal, direction), gap_to_target=total - goal,
-               progress_share=None if goal == 0 else total / goal)
+        return _with_notes(out, _cumulative_on_bound(out, note, year, total, summed, goal, comparator, period,
+                                                     direction, cap))
+    out["gap_to_target"] = total - goal
     if year >= period.target_year:
-        out["target_met"] = target_met(total, goal, comparator, direction)
-    elif out["progress_share"] is not None:
+        out.update(completion_rate=ev.completion_rate(total, goal, direction),
+                   progress_share=None if cap or goal == 0 else total / goal,
+                   target_met=target_met(total, goal, comparator, direction))
+        return _with_notes(out, [note] + ([{"code": "cap_sum_final", "target": goal}] if cap else []))
+    if cap:
+        return _with_notes(out, [_cap_sum_judged(out, note, target_met(total, goal, comparator, direction), goal)])
+    out.update(completion_rate=ev.completion_rate(total, goal, direction),
+               progress_share=None if goal == 0 else total / goal)
+    if out["progress_share"] is not None:
         out["schedule_judgement"] = ev.schedule_judgement(out["progress_share"], out["schedule_share"])
     return _with_notes(out, [note])
+
+
+def _cap_sum_judged(out: dict, note: dict, held: bool, goal: float) -> dict:
+    """A cap on a sum in the period: held while the sum is within it; past it, not held, and the target can no longer
+    be met (the yearly new ones are never negative: the sum only grows). The note says the sum and which."""
+    out["schedule_judgement"] = ev.HELD if held else ev.NOT_HELD
+    return {**note, "code": "cap_sum_held" if held else "cap_sum_exceeded", "target": goal}
 
 
 def _change_judgement(observed: list[dict], target: dict, period, final: bool, report_year: int, direction: str,
@@ -486,33 +505,51 @@ def _change_judgement(observed: list[dict], target: dict, period, final: bool, r
                                   "value_comparator": bounds[bounded]}])
     change = by_year[year] - base
     schedule = ev.schedule_share(year, period.base_year, period.target_year)
-    share = None if goal == 0 else change / goal    # the share of the change asked for: 完成率 and 完成进度 alike
+    # A cap on the change (less is better, 〔0.05〕: up by 0.05 at most) asks for no change: it is held or not, and
+    # has no share of the way (0.02 of 0.05 is no 40% done; a fall, −0.03, no −60%).
+    cap = ev.is_cumulative_cap(goal, comparator, direction)
+    share = None if goal == 0 or cap else change / goal   # the share of the change asked for: 完成率 and 完成进度 alike
     out.update(evaluated_year=year, evaluated_value=change, evaluated_comparator="=", schedule_share=schedule,
                completion_rate=share, gap_to_target=change - goal, progress_share=share)
+    notes = [{"code": "cumulative_change", "base_year": period.base_year, "base": base, "year": year,
+              "value": by_year[year], "change": change}]
+    if cap:
+        out["hold_target"] = True
     if year >= period.target_year:
         out["target_met"] = target_met(change, goal, comparator, direction)
+        if cap:
+            notes.append({"code": "cap_change_final", "target": goal})
+    elif cap:
+        held = target_met(change, goal, comparator, direction)
+        out["schedule_judgement"] = ev.HELD if held else ev.NOT_HELD
+        notes.append({"code": "cap_change_held" if held else "cap_change_exceeded", "target": goal,
+                      "base_year": period.base_year, "change": change, "target_year": period.target_year})
     elif share is not None:
         out["schedule_judgement"] = ev.schedule_judgement(share, schedule)
-    return _with_notes(out, [{"code": "cumulative_change", "base_year": period.base_year, "base": base,
-                              "year": year, "value": by_year[year], "change": change}])
+    return _with_notes(out, notes)
 
 
-def _cumulative_on_bound(out: dict, year: int, total: float, summed: str, goal: float, comparator: str, period,
-                         direction: str) -> list[dict]:
-    """A 〔〕 target's sum that is a bound (>31.5): at the target year met, missed or not assessable as a bounded
-    actual is (bound_meets_target); before it ahead or behind only where every share of the target the bound allows
-    says so. No 完成率, gap or 完成进度 (each a bound)."""
+def _cumulative_on_bound(out: dict, note: dict, year: int, total: float, summed: str, goal: float, comparator: str,
+                         period, direction: str, cap: bool) -> list[dict]:
+    """A 〔〕 target's sum that is a bound (>31.5), with its note (the sum): at the target year met, missed or not
+    assessable as a bounded actual is (bound_meets_target); before it ahead or behind only where every share of the
+    target the bound allows says so, or for a cap held or not held only where every sum the bound allows is within
+    it, or none is. No 完成率, gap or 完成进度 (each a bound)."""
     said = {"year": year, "value": total, "value_comparator": summed}
     if year >= period.target_year:
         out["target_met"] = bound_meets_target(total, summed, goal, comparator, direction)
-        return [] if out["target_met"] is not None else [
+        return [note] if out["target_met"] is not None else [note,
             {"code": "final_bound", **said, "target_year": year, "target": goal, "target_comparator": comparator}]
-    if goal != 0:
+    if cap:
+        held = bound_meets_target(total, summed, goal, comparator, direction)
+        if held is not None:
+            return [_cap_sum_judged(out, note, held, goal)]
+    elif goal != 0:
         above = lies_above(summed) == (goal > 0)
         out["schedule_judgement"] = ev.schedule_judgement_on_bound(total / goal, above, out["schedule_share"])
     if out["schedule_judgement"]:
-        return []
-    return [{"code": "period_bound", **said, "schedule": out["schedule_share"]}]
+        return [note]
+    return [note, {"code": "period_bound", **said, "schedule": out["schedule_share"]}]
 
 
 def _schedule(base, year, value, goal, comparator, period, direction) -> dict:

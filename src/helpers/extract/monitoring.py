@@ -97,12 +97,14 @@ INSTRUCTIONS = [
      "value differing from a plan's actual for the same year is reported in consistency.csv and the report's "
      "appendix, and the plan's figure is used."),
     ("7. 规划目标为〔〕累计数（规划期累计）的指标：数量类指标（目录中 measure 为 count，如新增高技能人才、孵化载体）"
-     "填当年新增数，按规划期各年之和评价；总量、比例、比率类指标（measure 为 total、share、rate，如高技能人才 万人）"
+     "填当年新增数，不要填年末总数（各年数值相加），按规划期各年之和评价；"
+     "总量、比例、比率类指标（measure 为 total、share、rate，如高技能人才 万人）"
      "照常填当年末水平，按较基期的增量评价，不要填新增数。",
      "7. An indicator whose plan target is a 〔〕 cumulative figure (over the plan period): for a count (catalogue "
-     "measure count, e.g. 新增高技能人才, incubators) enter the year's new ones, judged on the sum over the period's "
-     "years; for a total, share or rate (measure total, share, rate, e.g. 高技能人才 in 万人) enter the year's "
-     "level as usual, judged on the change since the base year, not the year's additions."),
+     "measure count, e.g. 新增高技能人才, incubators) enter the year's new ones, not the year-end total (the years' "
+     "figures are added up), judged on the sum over the period's years; for a total, share or rate (measure total, "
+     "share, rate, e.g. 高技能人才 in 万人) enter the year's level as usual, judged on the change since the base year, "
+     "not the year's additions."),
     ("8. “比较符”：确切值留空；只知道界限时选 >（超过）、>=（不低于）、<（低于）或 <=（不高于），"
      "如人才流失率低于5.5，数值填 5.5，比较符选 <。",
      "8. 比较符: empty for the exact figure; for a figure known only as a bound pick > (more than), >= (at least), "

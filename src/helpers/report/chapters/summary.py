@@ -9,7 +9,7 @@ from __future__ import annotations
 from helpers.analyse.evaluation import AHEAD, BEHIND, HELD, NOT_HELD, ON_SCHEDULE
 from helpers.analyse.growth import NOT_ASSESSABLE, RATE_CAGR, TARGET_MET, TARGET_MISSED
 from helpers.analyse.outlook import CLEAR_BREAK
-from helpers.analyse.progress import VERDICTS, target_counts
+from helpers.analyse.progress import VERDICTS, note_codes, target_counts
 from helpers.core.config import PlanPeriod
 from helpers.core.formatting import percent
 from helpers.core.periods import FINAL_PHASES, IN_PERIOD, period_label, period_years
@@ -392,6 +392,14 @@ def _schedule_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
                      behind=int(counts.get(BEHIND, 0)))
         if counts.get(HELD, 0) or counts.get(NOT_HELD, 0):
             text += ctx.t("summary.schedule_held", held=int(counts.get(HELD, 0)), not_held=int(counts.get(NOT_HELD, 0)))
+        # A cumulative cap a sum is already past (less is better, 〔7000〕 at 9000 by year 3) cannot be met any more:
+        # said here, not left to read as one more target not held.
+        past = rows[rows["evaluation_notes"].map(lambda n: "cap_sum_exceeded" in note_codes(n))]
+        if len(past):
+            names = [ctx.t("summary.cap_item", county=ctx.entity_name(r.entity),
+                           indicator=ctx.indicator_in_sentence(r.indicator_id))
+                     if ctx.many else ctx.indicator_in_sentence(r.indicator_id) for r in past.itertuples()]
+            text += ctx.t("summary.cap_exceeded", names=ctx.names(names), n=len(names))
         out.append(text + ctx.t("summary.end"))
     return out
 
