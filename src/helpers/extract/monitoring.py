@@ -42,7 +42,7 @@ from helpers.core.values import (
     too_long_for_a_figure,
 )
 from helpers.extract.cleaning import name_and_unit
-from helpers.extract.name_meaning import PART_YEAR, Said, not_actuals, part_year, stated_years
+from helpers.extract.name_meaning import PART_YEAR, Said, not_actuals, part_year, simplified, stated_years
 from helpers.extract.number_formats import Shown, shown
 from helpers.extract.workbook_colours import CellColours, RuleHides, conditional_rules
 from helpers.files.atomic import replaced_when_done
@@ -1108,7 +1108,10 @@ def _namings(path: Path, folder: Path, sheets: list[str], sheet: str, header_cel
 def _renamed(name: str, said: Said, taken: set[str], otherwise: str) -> str:
     """The name without the words that say what it says (2024（草稿） → 2024), or `otherwise` when nothing is left;
     not a name already `taken` (2024_2)."""
-    text = re.sub(re.escape(said.words), "", normalise(name), flags=re.IGNORECASE)
+    written = normalise(name)
+    found = re.finditer(re.escape(said.words), simplified(written), flags=re.IGNORECASE)   # (目標 says 目标)
+    cut = {i for match in found for i in range(*match.span())}
+    text = "".join(c for i, c in enumerate(written) if i not in cut)
     text = re.sub(r"\(\s*\)|\[\s*\]|【\s*】", "", text).strip(" _-·.、,")
     if len(re.findall(r"\w", text)) < 2 or not_actuals(text) or part_year(text):     # (规划值 → 值: say 数据)
         text = otherwise
