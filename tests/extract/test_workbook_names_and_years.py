@@ -5,15 +5,18 @@ the sheet's name or in a title row above the header (2023年, 2023年人才发�
 contradicted (2022) was not checked: last year's workbook copied for 2023, its figures updated and its years left,
 published reports/2022/ with 2023's figures. Decisions in docs/monitoring.md; the words' one home is
 helpers.extract.name_meaning. Each refusal's advice is followed below, and the run then passes."""
+import json
 import re
 import time
 
 import openpyxl
 import pytest
 
+from helpers.core.wording import decision_text, words
+from helpers.extract import dataset
 from helpers.extract.name_meaning import not_actuals, part_year, stated_years
 from support.data_step import build_refused, monitored
-from support.workbooks import one_sheet_workbook
+from support.workbooks import HEADER, one_sheet_workbook
 
 JIANDE = ["建德市", "人才资源总量", "万人"]
 
@@ -74,13 +77,22 @@ def test_a_date_in_a_files_name_is_when_it_was_sent(text):
     assert _said(text) is not None
 
 
+@pytest.mark.parametrize("text, years", [("2023年人才发展主要指标监测表", [(2023, 2023)]),
+                                         ("填报日期：2024年3月5日", []), ("2024.3.5", []), ("二〇二四年三月", []),
+                                         ("2023年1-9月", [(2023, 2023)]), ("2021-2025年", [(2021, 2025)]),
+                                         ("2023年数据（2024-03-05报送）", [(2023, 2023)])])
+def test_the_years_a_title_or_file_name_names_leave_dates_out(text, years):
+    """A date (the day a table was made or a file sent) names no figures' year; a header's years are unchanged."""
+    assert stated_years(text, dates=False) == years
+
+
 @pytest.mark.parametrize("text", ["2023." * 3200, "截至" * 8000, "jan-" * 4000, "as of " * 2700, "前" * 16000,
                                   "2023 " * 3200, "9m" * 8000, "1h " * 5300, "截至2023" * 2000, "年中" * 8000,
                                   "2023-1-" * 2300, "計劃" * 8000, "1 " * 8000])
 def test_a_16000_character_name_is_judged_in_a_moment(text):
     """The new patterns on names as long as a cell allows (each about 0.2 s alone, most of it the normal form)."""
     started = time.monotonic()
-    not_actuals(text), part_year(text), part_year(text, month_alone=False), stated_years(text)
+    not_actuals(text), part_year(text), part_year(text, month_alone=False), stated_years(text, dates=False)
     assert time.monotonic() - started < 3
 
 
@@ -123,3 +135,103 @@ def test_the_sheet_names_the_hostile_pass_found_stop_the_run(workspace, name, sa
 def test_sheets_named_for_the_whole_year_are_read(workspace, name):
     one_sheet_workbook(workspace, [[*JIANDE, 2023, 12.9]], edit=lambda ws: setattr(ws, "title", name))
     assert monitored(workspace)[["year", "value"]].values.tolist() == [[2023, 12.9]]
+
+
+# ----------------------------------------------------------------------------- a year the rows contradict
+
+LAST_YEARS = [[*JIANDE, 2022, 12.5], ["安吉县", "人才资源总量", "万人", 2022, 17.3]]
+
+
+def test_a_sheet_named_for_a_year_no_row_has_stops_the_run(workspace):
+    """redteam6 F-name-year-vs-rows: sheet 2023年, every 年份 2022: read as 2022's actuals, exit 0."""
+    path = one_sheet_workbook(workspace, LAST_YEARS, edit=lambda ws: setattr(ws, "title", "2023年"))
+    err = build_refused(workspace)
+    assert err.file.endswith("m.xlsx") and err.where == "sheet 2023年, cell D2"
+    assert err.problem == ("the sheet's name ('2023年') says the figures are for 2023, but no row's year cell does: "
+                           "they say 2022 (rows 2–3; D2 first): which year the figures are for would be a guess")
+    assert err.fix == ("if the 年份 cells are right, rename the sheet (right-click its tab → Rename; e.g. 2022年) so "
+                       "that it names the rows' years, or none; if the name is right, correct the 年份 cells in rows "
+                       "2–3 to 2023.")
+    # the advice, followed one way: the rows' years are right
+    _renamed(path, "2023年", _suggested_sheet(err.fix))
+    assert monitored(workspace).set_index("entity")["year"].to_dict() == {"jiande": 2022, "anji": 2022}
+    # and the other: the name is right
+    wb = openpyxl.load_workbook(path)
+    ws = wb["2022年"]
+    ws.title, ws["D2"], ws["D3"] = "2023年", 2023, 2023
+    wb.save(path)
+    assert monitored(workspace).set_index("entity")["year"].to_dict() == {"jiande": 2023, "anji": 2023}
+
+
+def test_a_title_above_the_header_naming_a_year_no_row_has_stops_the_run(workspace):
+    def titled(ws):
+        ws.insert_rows(1)
+        ws["A1"] = "2023年人才发展主要指标监测表"
+    path = one_sheet_workbook(workspace, LAST_YEARS, edit=titled)
+    err = build_refused(workspace)
+    assert err.where == "sheet 数据, cells A1 and D3"
+    assert err.problem.startswith("the title A1 ('2023年人才发展主要指标监测表') says the figures are for 2023, but no "
+                                  "row's year cell does: they say 2022 (rows 3–4; D3 first)")
+    assert err.fix.startswith("if the 年份 cells are right, write the title in A1 with the rows' years "
+                              "(2022年人才发展主要指标监测表), or without a year, or clear it; if the title is right, "
+                              "correct the 年份 cells in rows 3–4 to 2023.")
+    wb = openpyxl.load_workbook(path)
+    wb["数据"]["A1"] = "2022年人才发展主要指标监测表"
+    wb.save(path)
+    assert monitored(workspace)["year"].tolist() == [2022, 2022]
+
+
+@pytest.mark.parametrize("name, title", [
+    ("2023年", "2021—2023年人才发展主要指标"),                     # names the report's year over the years before it
+    ("数据", "2023年人才发展主要指标监测表（填报日期：2024年3月5日）"),   # a date names no figures' year
+    ("2021-2023", None), ("Sheet1", "单位：万人")])
+def test_names_and_titles_a_row_agrees_with_are_read(workspace, name, title):
+    def edit(ws):
+        ws.title = name
+        if title:
+            ws.insert_rows(1)
+            ws["A1"] = title
+    one_sheet_workbook(workspace, [[*JIANDE, 2021, 11.2], [*JIANDE, 2023, 12.9]], edit=edit)
+    assert monitored(workspace)["year"].tolist() == [2021, 2023]
+
+
+def _logged(workspace, step: str) -> list[dict]:
+    log = dataset.build(workspace / "raw", workspace / "config").cleaning_log.query(f"step == '{step}'")
+    return [json.loads(v) for v in log["values"]]
+
+
+def test_a_file_named_for_a_year_no_row_has_is_read_and_logged(workspace):
+    """A file's name is weaker evidence: 2023年人才监测数据.xlsx may be the file sent in 2023 with 2022's figures.
+    Decision (docs/monitoring.md): the rows' years are read, and the cleaning log says the name names another year."""
+    one_sheet_workbook(workspace, LAST_YEARS, name="2023年人才监测数据.xlsx")
+    assert monitored(workspace)["year"].tolist() == [2022, 2022]
+    [values] = _logged(workspace, "name_year_not_in_rows")
+    assert values == {"file": "2023年人才监测数据.xlsx", "name": "2023年人才监测数据", "years": "2023",
+                      "rows_years": "2022"}
+    said = [decision_text("name_year_not_in_rows", json.dumps(values), words(lang)) for lang in ("zh", "en")]
+    assert said[0] == ("2023年人才监测数据.xlsx：名称“2023年人才监测数据”写有2023年，但文件中没有该年份的行"
+                       "（各行年份：2022）：文件或文件夹名称中的年份常是报送年份，故各行按其自身年份读取"
+                       "（如名称中的年份无误，请更正各行的年份）")
+    assert said[1].startswith("the name “2023年人才监测数据” (of 2023年人才监测数据.xlsx or of a folder it is in) "
+                              "names 2023, but no row of the file has that year (its rows' years: 2022)")
+
+
+def test_a_folder_named_for_a_year_no_row_has_is_logged_and_one_a_row_has_is_not(workspace):
+    one_sheet_workbook(workspace, LAST_YEARS, name="2023/m.xlsx")
+    one_sheet_workbook(workspace, [[*JIANDE, 2021, 11.2]], name="2021/m.xlsx")
+    one_sheet_workbook(workspace, [[*JIANDE, 2020, 10.8]], name="2020年数据（2021年3月报送）.xlsx")
+    assert [v["name"] for v in _logged(workspace, "name_year_not_in_rows")] == ["2023"]
+
+
+def test_the_sheet_is_checked_before_the_file_is_logged(workspace):
+    """The hostile pass's case whole: file 2023年人才监测数据.xlsx, sheet 2023年, every 年份 2022: the sheet stops
+    it."""
+    one_sheet_workbook(workspace, LAST_YEARS, name="2023年人才监测数据.xlsx",
+                       edit=lambda ws: setattr(ws, "title", "2023年"))
+    assert build_refused(workspace).where == "sheet 2023年, cell D2"
+
+
+def test_a_title_of_another_header_column_is_not_a_title(workspace):
+    """Only text above the header row is a title: the header's own cells (数值（万人）) and the rows are not."""
+    one_sheet_workbook(workspace, [[*JIANDE, 2023, 12.9]], header=[*HEADER[:4], "数值（万人）", *HEADER[5:]])
+    assert monitored(workspace)["year"].tolist() == [2023]

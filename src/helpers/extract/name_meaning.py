@@ -195,10 +195,18 @@ _YEARS = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})"
                     r"|(?<![0-9近前后第每])([0-9]{2})(?:\s*(?:年\s*)?[-–—―~至到]\s*([0-9]{2}))?\s*年(?![来间内])")
 
 
-def stated_years(raw: str) -> list[tuple[int, int]]:
-    """The years or spans of years a header names: 数值（2023年） [(2023, 2023)], 数值（2021—2025年） [(2021, 2025)],
-    数值（二〇二三年） and 数值（23年） [(2023, 2023)]."""
+# A date: a year with its month (2024年3月, 2024.3.5, 2024-03), as a title or a file's name gives the day it was made
+# or sent (填报日期：2024年3月5日); 2023年1-9月 is no date but the months of 2023.
+_DATE = re.compile(rf"(?<![0-9])(?:19|20)[0-9]{{2}} ?(?:年 ?{_MONTH} ?月|{_SEP}{_DIGITS}(?![0-9]))")
+
+
+def stated_years(raw: str, dates: bool = True) -> list[tuple[int, int]]:
+    """The years or spans of years a header or name names: 数值（2023年） [(2023, 2023)], 数值（2021—2025年）
+    [(2021, 2025)], 数值（二〇二三年） and 数值（23年） [(2023, 2023)]. `dates`: whether a year that begins a date
+    counts (2024年3月5日; in a title or a file's name, the day it was made or sent)."""
     text = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), _text(raw))
+    if not dates:
+        text = _DATE.sub(" ", text)
     spans = []
     for four, four_end, two, two_end in _YEARS.findall(text):
         if four:
