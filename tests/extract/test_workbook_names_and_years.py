@@ -29,8 +29,9 @@ def _said(text: str, month_alone: bool = True):
 # ----------------------------------------------------------------------------- the words, both ways
 
 @pytest.mark.parametrize("text, words", [
-    ("2023年前9个月", "前9个月"), ("2023年前两个月", "前两个月"), ("前十一个月", "前十一个月"), ("2023年中报", "中报"),
-    ("2023年三季报", "三季报"), ("季报", "季报"), ("2023年半年报", "半年报"), ("月报数据", "月报"),
+    ("2023年前9个月", "前9个月"), ("2023年前两个月", "前两个月"), ("前十一个月", "前十一个月"),
+    ("2023年前9月", "前9月"), ("2023年中报", "中报"), ("2023年三季报", "三季报"), ("季报", "季报"),
+    ("2023年半年报", "半年报"), ("月报数据", "月报"),
     ("2023年中", "年中"), ("年中数据", "年中"), ("2023.9", "2023.9"), ("2023-09", "2023-09"), ("2023/6", "2023/6"),
     ("截至2023.6.30", "截至2023.6.30"), ("截至6.30", "截至6.30"), ("截止2023-06", "截止2023-06"),
     ("截至目前", "截至目前"), ("年初至今", "年初至今"), ("前两季度", "前两季度"),
@@ -61,14 +62,19 @@ def test_words_for_targets_estimates_and_drafts(text, what, words):
     "2023年12月", "截至2023年12月31日", "截至2023.12.31", "2023.12", "2023-12", "全年", "2023年全年", "完成",
     "2023年完成数", "2023年度", "年报", "2023年报", "Jan-Dec", "January to December 2023", "as of December 31, 2023",
     "Dec 2023", "前12个月", "前四季度", "1-12月", "12月报", "2021-2023", "2021-2025年", "2022-2023", "2025年中国",
-    "2023年中高级人才", "数据集中报送", "计划完成情况", "計劃完成情況", "计划完成率", "预算执行情况", "预算执行数",
-    "决算数", "實際值",
-    "目標完成情況", "headquarters", "market", "establishment", "estate", "Sheet1", "汇总", "up-to-date", "FY2023",
-    "10万人", "12.5"])
+    "2023年中高级人才", "数据集中报送", "前十二月", "计划完成情况", "計劃完成情況", "计划完成率", "预算执行情况",
+    "预算执行数", "决算数", "實際值", "目標完成情況", "headquarters", "market", "establishment", "estate", "Sheet1",
+    "汇总", "up-to-date", "FY2023", "10万人", "12.5"])
 def test_names_of_the_whole_years_actuals_are_read(text):
     """The other direction: a whole year in any spelling, 完成 alone, the plan's or budget's completion (计划完成情况,
     预算执行数), and English words that start like a month or 'est'."""
     assert _said(text) is None
+
+
+@pytest.mark.parametrize("text", ["2023年前9月", "2023年前9个月", "2023年1-9月", "截至2023.6.30", "2023年三季报"])
+def test_part_of_a_year_in_a_files_name(text):
+    """Not a month alone: a file's name says part of a year with them too (2023年前9月.xlsx was read)."""
+    assert _said(text, month_alone=False)[0] == "for part of a year"
 
 
 @pytest.mark.parametrize("text", ["2024年数据（2025.3报送）", "2023年数据_2024-03-05", "Data 2023 (sent Mar 2024)"])

@@ -136,7 +136,7 @@ _MONTH_PATTERNS = tuple((re.compile(pattern), whole, alone) for pattern, whole, 
     (rf"(?:截至|截止到?) ?(?:{_YEAR}{_SEP})?{_DIGITS}{_SEP}{_DAY}(?![0-9])", _to_december, False),   # 截至2023.6.30
     (rf"{_UP_TO} ?{_YEAR}{_SEP}{_DIGITS}(?![0-9])", _to_december, False),         # 截至2023.6, 至2023-06
     (rf"(?<![0-9]){_MONTH} ?月 ?(?:末|底)", _to_december, False),                 # 6月末, 9月底
-    (rf"(?:前|头|近) ?{_COUNT} ?个 ?月", _to_december, False),                     # 前9个月, 前两个月 (前12个月)
+    (rf"(?:前|头|近) ?{_COUNT} ?(?:个 ?)?月", _to_december, False),               # 前9个月, 前9月 (前12个月)
     (rf"{_ENGLISH}{_RANGE_EN}{_ENGLISH}", _range, False),                         # Jan-Jun, January to June
     (rf"{_AS_OF}(?:[0-9]{{1,2}} )?{_ENGLISH}", _to_december, False),              # as of June, through 30 June
     (rf"{_AS_OF}{_YEAR}{_SEP}{_DIGITS}(?![0-9])", _to_december, False),           # as of 2023-06-30
