@@ -42,7 +42,7 @@ from helpers.core.values import (
     too_long_for_a_figure,
 )
 from helpers.extract.cleaning import name_and_unit
-from helpers.extract.name_meaning import PART_YEAR, Said, not_actuals, part_year, stated_years
+from helpers.extract.name_meaning import PART_YEAR, Said, not_actuals, part_year, simplified, stated_years
 from helpers.extract.number_formats import Shown, shown
 from helpers.extract.workbook_colours import CellColours, RuleHides, conditional_rules
 from helpers.files.atomic import replaced_when_done
@@ -983,7 +983,7 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
     shown_file = display_path(path)     # (once a file: it resolves the folder, 0.15 ms: 3 s for 20,000 rows)
     try:
         out, said = [], []
-        for sheet_name, header_row, columns, value_title in _find_data_sheets(path, book):
+        for sheet_name, header_row, columns, value_title, titles in _find_data_sheets(path, book):
             layout = book.layout(sheet_name)
             _check_layout(path, sheet_name, header_row, columns, layout)
             hidden_rows, read_hidden, decimal_years = set(layout.hidden_rows), [], []
@@ -991,6 +991,7 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
             header_cell = f"{get_column_letter(columns['value'])}{header_row}"
             namings = _namings(path, Path(folder), book.sheetnames, sheet_name, header_cell, value_title)
             header = _StatedYears(path, sheet_name, header_cell, value_title)
+            read_before = len(out)     # (the rows this sheet gives: out[read_before:])
             judged = tuple(sorted({columns[f] for f in UNAMBIGUOUS if f in columns}))
             for row, cells in book.rows(sheet_name, header_row + 1, columns=max(columns.values()), judged=judged,
                                         formulas=layout.formulas):
@@ -1023,6 +1024,9 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
                 said.append(("decimal_year", {"sheet": sheet_name, "rows": _row_list([r for r, _, _ in decimal_years]),
                                               "raw": decimal_years[0][1], "year": decimal_years[0][2]}))
             header.refuse_other_years()
+            _refuse_named_years(path, sheet_name, book.sheetnames, titles, out[read_before:],
+                                get_column_letter(columns["year"]))
+        said += _names_years_not_in_rows(path, Path(folder), out)
         return out, said
     finally:
         book.close()
@@ -1112,7 +1116,10 @@ def _namings(path: Path, folder: Path, sheets: list[str], sheet: str, header_cel
 def _renamed(name: str, said: Said, taken: set[str], otherwise: str) -> str:
     """The name without the words that say what it says (2024（草稿） → 2024), or `otherwise` when nothing is left;
     not a name already `taken` (2024_2)."""
-    text = re.sub(re.escape(said.words), "", normalise(name), flags=re.IGNORECASE)
+    written = normalise(name)
+    found = re.finditer(re.escape(said.words), simplified(written), flags=re.IGNORECASE)   # (目標 says 目标)
+    cut = {i for match in found for i in range(*match.span())}
+    text = "".join(c for i, c in enumerate(written) if i not in cut)
     text = re.sub(r"\(\s*\)|\[\s*\]|【\s*】", "", text).strip(" _-·.、,")
     if len(re.findall(r"\w", text)) < 2 or not_actuals(text) or part_year(text):     # (规划值 → 值: say 数据)
         text = otherwise
@@ -1174,6 +1181,77 @@ class _StatedYears:
                          f"not name: {rows}): which year a figure is for would be a guess",
                          f"if the 年份 cells are right, take the year out of the header (write 数值 in "
                          f"{self.coordinate}); if the header is right, correct the 年份 cells in rows {rows}.")
+
+
+# A year in a sheet's name (2023年) or in a title above the header (2023年人才发展主要指标监测表) that no row's 年份
+# has: last year's workbook copied, its figures updated and its years left, was read as last year's (exit 0). A name
+# or title may name the report's year over the years before it (2021–2023 under 2023年), so only a year no row has
+# is a contradiction; a date in a title (填报日期：2024年3月5日) names no figures' year. A file's or folder's name is
+# weaker evidence: it is often the year the file was sent (2023年报送 holds 2022's figures), so the cleaning log says
+# it, and the rows' years are read (docs/monitoring.md).
+
+def _refuse_named_years(path: Path, sheet: str, sheets: list[str], titles: list[tuple[str, str]],
+                        rows: list[Observation], year_column: str) -> None:
+    """Stops the run when the sheet's name or a title above its header names years, and no row has one of them."""
+    years = sorted({o.year for o in rows})
+    if not years:
+        return
+    named = [("the sheet's name", sheet, stated_years(sheet))]
+    named += [(f"the title {cell}", text, stated_years(text, dates=False)) for cell, text in titles]
+    for what, text, spans in named:
+        if not spans or any(_in_spans(year, spans) for year in years):
+            continue
+        year_cell = f"{year_column}{rows[0].source_line}"
+        stated, rows_list = _spans_text(spans), _row_list([o.source_line for o in rows])
+        new = _with_years(text, spans, years)
+        if what == "the sheet's name":
+            where = f"sheet {sheet}, cell {year_cell}"
+            new = new if new and new not in sheets else None
+            rename = ("rename the sheet (right-click its tab → Rename" + (f"; e.g. {new})" if new else ")")
+                      + " so that it names the rows' years, or none")
+        else:
+            cell = what.split()[-1]
+            where = f"sheet {sheet}, cells {cell} and {year_cell}"
+            rename = f"write the title in {cell} with the rows' years" + (f" ({new})" if new else "") + \
+                     ", or without a year, or clear it"
+        raise InputError(path, where,
+                         f"{what} ({quoted(text[:60])}) says the figures are for {stated}, but no row's year cell "
+                         f"does: they say {_spans_text([(y, y) for y in years])} (rows {rows_list}; {year_cell} "
+                         "first): which year the figures are for would be a guess",
+                         f"if the 年份 cells are right, {rename}; if the {'name' if 'name' in what else 'title'} is "
+                         f"right, correct the 年份 cells in rows {rows_list} to {stated}.")
+
+
+def _in_spans(year: int, spans: list[tuple[int, int]]) -> bool:
+    return any(min(a, b) <= year <= max(a, b) for a, b in spans)
+
+
+def _spans_text(spans: list[tuple[int, int]]) -> str:
+    return ", ".join(str(a) if a == b else f"{min(a, b)}–{max(a, b)}" for a, b in spans)
+
+
+def _with_years(text: str, spans: list[tuple[int, int]], years: list[int]) -> str | None:
+    """The name or title with the rows' one year for the year it names (2023年 → 2022年), or None when that cannot
+    be said so simply (several years, a span, a year in Chinese numerals)."""
+    if len(years) != 1 or any(a != b for a, b in spans):
+        return None
+    named = {a for a, _ in spans}
+    new = re.sub(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])",
+                 lambda m: str(years[0]) if int(m.group()) in named else m.group(), text)
+    return new if new != text else None
+
+
+def _names_years_not_in_rows(path: Path, folder: Path, rows: list[Observation]) -> list[tuple[str, dict]]:
+    """The file's and its folders' names that name a year no row of the file has, for the cleaning log."""
+    years = sorted({o.year for o in rows})
+    relative = path.relative_to(folder) if path.is_relative_to(folder) else Path(path.name)
+    out = []
+    for name in [*relative.parent.parts, path.stem]:
+        spans = stated_years(name, dates=False)
+        if years and spans and not any(_in_spans(year, spans) for year in years):
+            out.append(("name_year_not_in_rows", {"name": name, "years": _spans_text(spans),
+                                                  "rows_years": _spans_text([(y, y) for y in years])}))
+    return out
 
 
 def _check_layout(path: Path, sheet: str, header_row: int, columns: dict[str, int], layout: _SheetLayout) -> None:
@@ -1624,14 +1702,15 @@ def _checked_number(path: Path, where: str, value, ind) -> tuple[float, bool, st
     return number, percent_sign, comparator, marks
 
 
-def _find_data_sheets(path: Path, book: _Book) -> list[tuple[str, int, dict[str, int], str]]:
-    """(sheet, header row, columns, the value column's header text) of every sheet whose first rows hold the
-    monitoring columns, 数据 first; a hidden sheet is read like the others (a data sheet hidden behind a chart
-    sheet), and names its figures' source_sheet."""
+def _find_data_sheets(path: Path, book: _Book) -> list[tuple[str, int, dict[str, int], str, list[tuple[str, str]]]]:
+    """(sheet, header row, columns, the value column's header text, the text cells above the header as (cell, text):
+    its title) of every sheet whose first rows hold the monitoring columns, 数据 first; a hidden sheet is read like
+    the others (a data sheet hidden behind a chart sheet), and names its figures' source_sheet."""
     found, nearest = [], None
     for name in [DATA_SHEET] + [n for n in book.sheetnames if n != DATA_SHEET]:
         if name not in book.sheetnames:
             continue
+        titles = []
         for row, cells in book.rows(name, 1, HEADER_ROWS):
             candidates: dict[str, list[int]] = {}
             for col, (text, _) in enumerate(cells, 1):
@@ -1643,8 +1722,10 @@ def _find_data_sheets(path: Path, book: _Book) -> list[tuple[str, int, dict[str,
             if all(f in candidates for f in REQUIRED):
                 _one_column_each(path, name, row, cells, candidates)
                 found.append((name, row, {field: cols[0] for field, cols in candidates.items()},
-                              str(cells[candidates["value"][0] - 1][0])))
+                              str(cells[candidates["value"][0] - 1][0]), titles))
                 break
+            titles += [(f"{get_column_letter(col)}{row}", text) for col, (text, _) in enumerate(cells, 1)
+                       if isinstance(text, str) and text.strip()]
             have = [f for f in REQUIRED if f in candidates]
             if len(have) >= 2 and (nearest is None or len(have) > len(nearest[2])):
                 nearest = (name, row, have, [str(text) for text, _ in cells if text is not None])

@@ -15,18 +15,29 @@ from helpers.core.text import normalise
 
 # Words that say the figures are not actual values, by what they say the figures are. A Chinese word is found
 # anywhere in the text (Chinese has no spaces between words); an English one at the start of a word, any case
-# (`plan` in Plan, plans, 2025plan, never in explanation).
-TARGETS = ("目标", "计划", "规划", "考核值", "考核任务", "任务数", "任务值", "指标任务", "期望",
-           "target", "plan", "goal", "objective", "quota")
-DRAFTS = ("草稿", "初稿", "草案", "征求意见稿", "draft")
-ESTIMATES = ("预计", "预测", "预估", "估计", "估算", "测算", "预期", "展望",
+# (`plan` in Plan, plans, 2025plan, never in explanation). A budget is a target (预算数; 预算执行数 is actuals).
+TARGETS = ("目标", "计划", "规划", "考核值", "考核任务", "任务数", "任务值", "指标任务", "期望", "预算",
+           "target", "plan", "goal", "objective", "quota", "budget")
+DRAFTS = ("草稿", "初稿", "草案", "征求意见稿", "讨论稿", "送审稿", "审议稿", "修改稿", "未定稿", "draft")
+ESTIMATES = ("预计", "预测", "预估", "估计", "估算", "测算", "预期", "展望", "匡算", "推算",
              "forecast", "estimate", "estimated", "projection", "projected", "expected", "outlook")
 INSTRUCTIONS = ("说明", "示例", "样例", "范例", "instruction", "example", "sample", "readme")
-# Words that say the figures are actual values, against targets: 目标完成情况 (the targets' completion), 计划执行情况,
-# 十四五规划监测数据, Plan vs actual. They outweigh a target word, never an estimate's or a draft's (预计完成 is an
-# estimate of what will be completed; 完成情况（草稿） a draft).
-ACTUALS = ("完成", "实际", "实绩", "实现值", "达成", "执行情况", "实施情况", "监测数", "监测值", "监测表", "监测结果",
-           "统计数据", "actual", "achieved", "outturn")
+# Words that say the figures are actual values, against targets: 目标完成情况 (the targets' completion),
+# 计划执行情况, 十四五规划监测数据, 预算执行数, Plan vs actual. They outweigh a target word, never an estimate's or a
+# draft's (预计完成 is an estimate of what will be completed; 完成情况（草稿） a draft).
+ACTUALS = ("完成", "实际", "实绩", "实现值", "达成", "执行情况", "实施情况", "执行数", "决算", "监测数", "监测值",
+           "监测表", "监测结果", "统计数据", "actual", "achieved", "outturn")
+# Targets written with an actual word, which it does not outweigh: 计划完成数 (the planned completion: a target, where
+# 计划完成情况 is the plan's completion, actuals), 应完成 (to be completed), 拟完成 (planned to be completed).
+PLANNED = re.compile(r"计划\s*完成\s*(?:数|值|额|量|指标|目标|任务)|应\s*完成|拟\s*完成")
+# Estimates written as a year with a letter, as financial tables do: 2025E, 2025F; est.
+ESTIMATED = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2} ?[ef](?![a-z])|(?<![a-z])est(?:\.|(?![a-z]))")
+
+# The traditional characters of these words and of those for part of a year below, with their simplified forms: 預計,
+# 目標, 計劃數 and 預測值 say what 预计, 目标, 计划数 and 预测值 do. Only these words' characters: the text is matched
+# with them, never shown (no converter library is installed, and one would be a heavy dependency for forty characters).
+TRADITIONAL = str.maketrans("預計劃測標規務數額應擬徵見討論審議說樣範實際績現達執況監結統據決個兩報來當",
+                            "预计划测标规务数额应拟征见讨论审议说样范实际绩现达执况监结统据决个两报来当")
 
 SAYS = {"targets": TARGETS, "a draft": DRAFTS, "estimates or forecasts": ESTIMATES,
         "instructions or examples": INSTRUCTIONS}
@@ -48,21 +59,32 @@ def _found(word: str, text: str) -> bool:
     return word in text
 
 
+def simplified(text: str) -> str:
+    """The text with these words' traditional characters simplified, each one character for one (positions kept)."""
+    return text.translate(TRADITIONAL)
+
+
 def _text(raw: str) -> str:
-    """The text as matched: normal form, lower case, and each run of spaces one space (a header of 30,000 spaces made
-    the patterns' neighbouring \\s* try every way of sharing them: 15 s for one cell)."""
-    return re.sub(r"\s+", " ", normalise(str(raw))).lower()
+    """The text as matched: normal form, simplified characters, lower case, and each run of spaces one space (a header
+    of 30,000 spaces made the patterns' neighbouring \\s* try every way of sharing them: 15 s for one cell)."""
+    return re.sub(r"\s+", " ", simplified(normalise(str(raw)))).lower()
 
 
 def not_actuals(raw: str, instructions: bool = True) -> Said | None:
     """What the text says its figures are when it says they are not actual values, else None. `instructions`:
     whether instruction words count (a file named README_2023数据.xlsx holds figures; a sheet named 说明, examples)."""
     text = _text(raw)
+    planned = PLANNED.search(text)
+    if planned:
+        return Said("targets", planned.group())
     actual = any(_found(word, text) for word in ACTUALS)
     for what, words in SAYS.items():
         if (what == "targets" and actual) or (what == "instructions or examples" and not instructions):
             continue
         word = next((w for w in words if _found(w, text)), None)
+        if word is None and what == "estimates or forecasts":
+            found = ESTIMATED.search(text)
+            word = found and found.group()
         if word:
             return Said(what, word)
     return None
@@ -70,42 +92,88 @@ def not_actuals(raw: str, instructions: bool = True) -> Said | None:
 
 # ----------------------------------------------------------------------------- part of a year
 
-# A month, 1–12, in digits or Chinese numerals (六月, 十一月).
+# A month, 1–12, in digits or Chinese numerals (六月, 十一月), or in English (Jun, June, Sept); a count of months
+# (前两个月); a year, a day, and the separators of a date written with digits (2023.6.30, 2023-06, 2023/6).
 _MONTH = r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-_CHINESE = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"十一": 11, "十二": 12}
-_TO = r"\s*(?:月份?|月)?\s*[-–—―~至到]\s*"
-_MONTHS = re.compile(
-    rf"(?<![0-9]){_MONTH}{_TO}{_MONTH}\s*月"                               # 1-6月, 1至9月, 一至六月: a range
-    rf"|(?:截至|截止到?|至|到)\s*(?:(?:19|20)[0-9]{{2}}\s*年\s*)?{_MONTH}\s*月"    # 截至6月, 至2025年9月: to a month
-    rf"|(?<![0-9]){_MONTH}\s*月\s*(?:末|底)"                                 # 6月末, 9月底: a month's end
-    rf"|(?<![0-9十]){_MONTH}\s*月(?!\s*(?:[-–—―~至到]|份?\s*[-–—―~至到]))")   # 6月: a month alone
-_QUARTERS = re.compile(r"(?<![0-9])([一二三四1-4])\s*[-–—―~至到]\s*([一二三四1-4])\s*季度?"   # 1-3季度
-                       r"|前\s*([一二三四1-4])\s*个?\s*季度?"                             # 前三季度
-                       r"|第?[一二三四1-4]\s*季度"                                         # 一季度, 第2季度
-                       r"|(?<![a-z])(?:q[1-4]|h[12])(?![0-9])|上半年|下半年|半年"          # Q1, H1, 上半年
-                       r"|季度|月度"                                                      # 季度数据, 分月度
-                       r"|(?<![a-z])(?:ytd|year[- ]to[- ]date|quarter|half[- ]year|first half|second half)")
+_COUNT = r"(1[0-2]|0?[1-9]|十[一二]?|[一二两三四五六七八九])"
+_DIGITS = r"(1[0-2]|0?[1-9])"
+_ENGLISH = (r"(?<![a-z])(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+            r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?")
+_MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_YEAR = r"(?:19|20)[0-9]{2}"
+_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])"
+_SEP = r" ?[./-] ?"
+_CHINESE = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"十一": 11, "十二": 12, "两": 2}
+_TO = r" ?(?:月份?|月)? ?[-–—―~至到] ?"
+_UP_TO = r"(?:截至|截止到?|至|到)"
+_AS_OF = r"(?<![a-z])(?:as of|as at|through|thru|up to|until|to the end of|to end of|ended|ending) "
+_RANGE_EN = r" ?(?:[-–—―~]|to|through|thru|until) ?"
 
 
 def _month(text: str) -> int:
-    return int(text) if text.isdigit() else _CHINESE[text]
+    if text.isdigit():
+        return int(text)
+    return _CHINESE[text] if text in _CHINESE else _MONTHS_EN.index(text[:3]) + 1
+
+
+def _range(match: re.Match) -> bool:
+    return (_month(match[1]), _month(match[2])) == (1, 12)
+
+
+def _to_december(match: re.Match) -> bool:
+    return _month(match[1]) == 12
+
+
+def _never(match: re.Match) -> bool:
+    return False
+
+
+# Months and dates: (pattern, whether what it matched is the whole year, whether it is a month or date alone, which a
+# file's name holds as the date it was sent). The whole year is no part of it: 1-12月, 截至12月, 12月末, Jan-Dec.
+_MONTH_PATTERNS = tuple((re.compile(pattern), whole, alone) for pattern, whole, alone in (
+    (rf"(?<![0-9]){_MONTH}{_TO}{_MONTH} ?月", _range, False),                    # 1-6月, 1至9月, 一至六月
+    (rf"{_UP_TO} ?(?:{_YEAR} ?年 ?)?{_MONTH} ?月", _to_december, False),          # 截至6月, 至2025年9月
+    (rf"(?:截至|截止到?) ?(?:{_YEAR}{_SEP})?{_DIGITS}{_SEP}{_DAY}(?![0-9])", _to_december, False),   # 截至2023.6.30
+    (rf"{_UP_TO} ?{_YEAR}{_SEP}{_DIGITS}(?![0-9])", _to_december, False),         # 截至2023.6, 至2023-06
+    (rf"(?<![0-9]){_MONTH} ?月 ?(?:末|底)", _to_december, False),                 # 6月末, 9月底
+    (rf"(?:前|头|近) ?{_COUNT} ?(?:个 ?)?月", _to_december, False),               # 前9个月, 前9月 (前12个月)
+    (rf"{_ENGLISH}{_RANGE_EN}{_ENGLISH}", _range, False),                         # Jan-Jun, January to June
+    (rf"{_AS_OF}(?:[0-9]{{1,2}} )?{_ENGLISH}", _to_december, False),              # as of June, through 30 June
+    (rf"{_AS_OF}{_YEAR}{_SEP}{_DIGITS}(?![0-9])", _to_december, False),           # as of 2023-06-30
+    (rf"(?<![0-9十]){_MONTH} ?月(?! ?(?:[-–—―~至到]|份? ?[-–—―~至到]))", _to_december, True),   # 6月
+    (rf"(?<![0-9.]){_YEAR}{_SEP}{_DIGITS}(?![0-9])", _to_december, True),         # 2023.9, 2023-09, 2023/6
+    (rf"{_ENGLISH}[ ',-]*(?:{_YEAR}|[0-9]{{2}})(?![0-9])", _to_december, True),   # Sep 2023, Sep-23
+    (rf"(?<![0-9]){_YEAR}[ -]?{_ENGLISH}", _to_december, True),                   # 2023 Sep
+))
+
+# Quarters, halves and reports for part of a year (1-3季度, 前三季度, 一季度, 三季报, 中报, Q1, 3Q23, 1H25, 9M23, YTD);
+# the whole year is 1-4季度 and 前四季度.
+_QUARTERS = re.compile(
+    r"(?<![0-9])([一二三四1-4]) ?[-–—―~至到] ?([一二三四1-4]) ?季度?"         # 1-3季度
+    r"|前 ?([一二两三四1-4]) ?个? ?季度?"                                    # 前三季度, 前两季度
+    r"|第?[一二三四1-4] ?季度|季度|月度|[一二三四1-4]? ?季报|[上下]?半年报?"   # 一季度, 三季报, 上半年
+    r"|中报(?!送)|年中(?=$|[^\w]|数|期|值|统计|监测|快报|情况)"             # 中报, 2023年中 (not 年中国)
+    r"|(?<![0-9一二三四五六七八九十])月报(?!送)"                              # 月报 (12月报: the month's)
+    r"|年初至今|年初以来|今年以来|(?:截至|截止到?) ?(?:目前|当前|今日|今天|现在)"   # to date
+    r"|(?<![a-z])(?:q[1-4]|h[12])(?![0-9])"                                # Q1, H1, 2025Q1
+    r"|(?<![a-z0-9])(?:[1-4] ?q|[12] ?h)(?: ?'?(?:19|20)?[0-9]{2})?(?![a-z0-9])"   # 3Q23, 1H25
+    r"|(?<![a-z0-9])(?:[1-9]|1[01])m ?'?(?:19|20)?[0-9]{2}(?![0-9])"        # 9M23: nine months
+    r"|(?<![a-z])(?:ytd|mtd|qtd|year[- ]to[- ]date|quarter|half[- ]year|first half|second half"
+    r"|interim|semi-?annual|mid-?year|monthly)")
 
 
 def part_year(raw: str, month_alone: bool = True) -> Said | None:
-    """The words saying the figures are for part of a year (1-6月, 截至9月, 6月末, 上半年, 前三季度, Q1), else None.
-    The whole year is not part of it: 1-12月, 截至12月, 12月末, 前四季度, 1-4季度. `month_alone`: whether a month
-    alone (6月) counts; in a file's name it is often the date the file was sent (2024年数据（2025年3月报送）)."""
+    """The words saying the figures are for part of a year (1-6月, 截至9月, 6月末, 前9个月, 上半年, 前三季度, 三季报,
+    中报, Q1, 1H25, Jan-Jun, 截至2023.6.30), else None. The whole year is not part of it: 1-12月, 截至12月, 12月末,
+    前四季度, 1-4季度, Jan-Dec. `month_alone`: whether a month or date alone (6月, 2023.9) counts; in a file's name it
+    is often the date the file was sent (2024年数据（2025年3月报送）)."""
     text = _text(raw)
-    for match in _MONTHS.finditer(text):
-        first, last, to, end, alone = match.groups()
-        if first is not None:
-            whole = _month(first) == 1 and _month(last) == 12
-        elif alone is not None:     # (12月: the year's last month, its end)
-            whole = not month_alone or _month(alone) == 12
-        else:
-            whole = _month(to or end) == 12
-        if not whole:
-            return Said(PART_YEAR, match.group().strip())
+    for pattern, whole, alone in _MONTH_PATTERNS:
+        if alone and not month_alone:
+            continue
+        for match in pattern.finditer(text):
+            if not whole(match):
+                return Said(PART_YEAR, match.group().strip())
     for match in _QUARTERS.finditer(text):
         first, last, up_to = match.groups()
         whole = (first is not None and (_month(first), _month(last)) == (1, 4)) or \
@@ -127,10 +195,18 @@ _YEARS = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})"
                     r"|(?<![0-9近前后第每])([0-9]{2})(?:\s*(?:年\s*)?[-–—―~至到]\s*([0-9]{2}))?\s*年(?![来间内])")
 
 
-def stated_years(raw: str) -> list[tuple[int, int]]:
-    """The years or spans of years a header names: 数值（2023年） [(2023, 2023)], 数值（2021—2025年） [(2021, 2025)],
-    数值（二〇二三年） and 数值（23年） [(2023, 2023)]."""
+# A date: a year with its month (2024年3月, 2024.3.5, 2024-03), as a title or a file's name gives the day it was made
+# or sent (填报日期：2024年3月5日); 2023年1-9月 is no date but the months of 2023.
+_DATE = re.compile(rf"(?<![0-9])(?:19|20)[0-9]{{2}} ?(?:年 ?{_MONTH} ?月|{_SEP}{_DIGITS}(?![0-9]))")
+
+
+def stated_years(raw: str, dates: bool = True) -> list[tuple[int, int]]:
+    """The years or spans of years a header or name names: 数值（2023年） [(2023, 2023)], 数值（2021—2025年）
+    [(2021, 2025)], 数值（二〇二三年） and 数值（23年） [(2023, 2023)]. `dates`: whether a year that begins a date
+    counts (2024年3月5日; in a title or a file's name, the day it was made or sent)."""
     text = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), _text(raw))
+    if not dates:
+        text = _DATE.sub(" ", text)
     spans = []
     for four, four_end, two, two_end in _YEARS.findall(text):
         if four:
