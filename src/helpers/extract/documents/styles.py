@@ -916,11 +916,153 @@ def _rules(soup, load, quirks: bool, sheets: _Sheets) -> list[Rule]:
             prelude = tinycss2.serialize(node.prelude)
             if not any(_may_match(GENERATED.sub("", selector), present) for selector in _split(prelude)):
                 continue            # (before its declarations are parsed: a page's <style> may hold 45,000 rules)
-            declarations = _declarations(tinycss2.parse_blocks_contents(node.content), quirks)
-            if declarations:
-                rules += _compiled(prelude, declarations, line, len(rules), present,
-                                   sheets.rank(layer) if layer else UNLAYERED, where)
+            for selectors, declarations, inner, into in _nested(node, _top(prelude), where, layer, sheets, quirks,
+                                                                line):
+                if declarations:
+                    rules += _compiled(selectors, declarations, line, len(rules), present,
+                                       sheets.rank(into) if into else UNLAYERED, inner)
     return rules
+
+
+# How deep rules nested in rules (CSS Nesting) and in the at-rules inside them are followed, and how long a selector
+# they make may grow (each & repeats the selectors of the rule it is in: `& & & {` ten deep is 3^10 of them).
+MAX_NESTING = 20
+MAX_NESTED_SELECTOR = 10_000
+
+
+def _nested(node, parents: list, condition: int, layer: tuple, sheets: _Sheets, quirks: bool, line: int,
+            depth: int = 0):
+    """A style rule's declarations and those of the rules nested in it (CSS Nesting, which browsers apply: in
+    `td { .h { display: none } }` the .h in a cell is hidden), each run of declarations with the selectors it
+    applies to (`parents`, and _relative), its media condition and its layer, in the order they are written (a
+    run written after a nested rule comes after it in the cascade, as in Chromium). A @media, @supports, @layer,
+    @container or @scope nested in a rule applies to the rule's own elements, as at the top (_block)."""
+    import tinycss2
+    run: list = []
+    for item in tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True):
+        if item.type == "declaration":
+            run.append(item)
+            continue
+        if run:
+            yield parents, _declarations(run, quirks), condition, layer
+            run = []
+        if item.type not in ("qualified-rule", "at-rule") or item.content is None and (
+                item.type != "at-rule" or item.lower_at_keyword != "layer"):
+            continue
+        if depth >= MAX_NESTING:
+            raise UnsureStyle(line, f"the page's style nests its rules more than {MAX_NESTING} deep, which this "
+                                    "reader does not follow")
+        if item.type == "qualified-rule":
+            inner = _relative(tinycss2.serialize(item.prelude), parents, line)
+            if inner:
+                yield from _nested(item, inner, condition, layer, sheets, quirks, line, depth + 1)
+            continue
+        block = _block(item, sheets, condition, layer)
+        if block is not None:
+            yield from _nested(item, parents, *block, sheets, quirks, line, depth + 1)
+    if run:
+        yield parents, _declarations(run, quirks), condition, layer
+
+
+def _block(node, sheets: _Sheets, condition: int, layer: tuple) -> tuple[int, tuple] | None:
+    """The media condition and layer of what a @media, @supports, @layer, @container or @scope block holds; None
+    where it applies on no device, or is none of these (or `@layer a, b;`, which only names the layers' order).
+    (A container query or a scope: which elements it applies to depends on the layout, or is not followed: taken
+    as a query that holds on some devices, so that where it changes a figure it is in doubt.)"""
+    import tinycss2
+    name = node.lower_at_keyword
+    if name == "layer":
+        names = [part.strip() for part in tinycss2.serialize(node.prelude).split(",") if part.strip()]
+        if node.content is None:
+            for each in names:
+                sheets.layer(layer, each)
+            return None
+        return condition, sheets.layer(layer, names[0] if names else None)
+    if node.content is None or name not in ("supports", "media", "container", "scope"):
+        return None
+    prelude = " ".join(tinycss2.serialize(node.prelude).split())
+    where = condition if name == "supports" else sheets.condition(
+        condition, prelude if name == "media" else f"@{name} {prelude}")
+    return None if where is None else (where, layer)
+
+
+def _top(prelude: str) -> list[tuple[str, tuple | None]]:
+    """A top-level rule's selectors, each with its specificity (None: cssselect works it out in _compiled). A `&`
+    outside any rule stands for the page's root element, and counts nothing (CSS Nesting: `& .h` is `:root .h`)."""
+    selectors = _split(prelude)
+    if "&" not in prelude:
+        return [(selector, None) for selector in selectors]
+    return [resolved for selector in selectors
+            for resolved in (_relative(selector, [(":root", (0, 0, 0))], 1, top=True) if "&" in selector else
+                             [(selector, None)])]
+
+
+def _relative(prelude: str, parents: list, line: int, top: bool = False) -> list[tuple[str, tuple | None]]:
+    """A nested rule's selectors as selectors of the page (CSS Nesting): `&` stands for the elements of the rule
+    it is in (`:is(its selectors)`), and a selector without one is read as within them (`.h`: `& .h`; `> .h`:
+    `& > .h`). Its specificity is its own and, for each `&`, the largest of the rule's selectors' (as for :is()),
+    worked out by cssselect with the `&` given a compound selector that counts as much (None where cssselect
+    cannot work out a parent's). The rule's selectors of a pseudo-element (::before) hold no elements: left out.
+    At the `top` of the sheet a selector without `&` is left as it is."""
+    import tinycss2
+    kept = [(text, specificity) for text, specificity in parents if text and not NO_PAGE_TEXT.search(text)]
+    if not kept:
+        return []
+    specificities = []
+    for text, specificity in kept:
+        if specificity is None:
+            specificity = _specificity(text)
+        specificities.append(specificity)
+    largest = None if None in specificities else max(specificities)
+    among = f":is({', '.join(text for text, _ in kept)})"
+    out = []
+    for selector in _split(prelude):
+        if not selector:
+            continue
+        tokens = tinycss2.parse_component_value_list(selector)
+        matched, count = _ampersands(tokens, among)
+        if not count and not top:
+            selector, matched = f"& {selector}", f"{among} {selector}"
+            tokens = tinycss2.parse_component_value_list(selector)
+        if len(matched) > MAX_NESTED_SELECTOR:
+            raise UnsureStyle(line, f"the page's style nests its rules into selectors of more than "
+                                    f"{MAX_NESTED_SELECTOR:,} characters, which this reader does not follow")
+        specificity = None
+        if largest is not None:
+            standing = "".join([":is(#a)"] * largest[0] + [":is(.a)"] * largest[1]
+                               + [":is(a)"] * largest[2]) or ":is(*)"
+            specificity = _specificity(_ampersands(tokens, standing)[0])
+        out.append((matched, specificity))
+    return out
+
+
+def _ampersands(tokens, replacement: str) -> tuple[str, int]:
+    """The selector's tokens written out with each `&` (the nesting selector; not one inside a string) replaced,
+    and how many there were."""
+    import tinycss2
+    out, count = [], 0
+    for token in tokens:
+        if token.type == "literal" and token.value == "&":
+            out.append(replacement)
+            count += 1
+        elif token.type == "function":
+            inside, found = _ampersands(token.arguments, replacement)
+            out.append(f"{tinycss2.serialize([token])[:-len(tinycss2.serialize(token.arguments)) - 1]}{inside})")
+            count += found
+        else:
+            out.append(tinycss2.serialize([token]))
+    return "".join(out), count
+
+
+def _specificity(selector: str) -> tuple[int, int, int] | None:
+    """The selector's specificity (cssselect; of what is before a pseudo-element, as in _generating), or None where
+    cssselect cannot read it."""
+    import cssselect
+    pseudo = GENERATED.search(selector) or FIRST.search(selector)
+    try:
+        return max(s.specificity() for s in cssselect.parse(selector[:pseudo.start()] if pseudo else selector))
+    except (cssselect.SelectorError, NotImplementedError, ValueError):
+        return None
 
 
 def _applied(nodes, load, base, line: int, depth: int, sheets: _Sheets, condition: int, layer: tuple,
@@ -941,30 +1083,14 @@ def _applied(nodes, load, base, line: int, depth: int, sheets: _Sheets, conditio
         elif node.lower_at_keyword == "import":
             if importing and depth < MAX_IMPORT_DEPTH:
                 yield from _imported(node, load, base, line, depth, sheets, condition, layer)
-        elif node.lower_at_keyword == "layer":
-            names = [name.strip() for name in tinycss2.serialize(node.prelude).split(",") if name.strip()]
-            if node.content is None:            # @layer a, b; : the layers' order named
-                for name in names:
-                    sheets.layer(layer, name)
-                continue
-            importing = False
-            inner = sheets.layer(layer, names[0] if names else None)
-            yield from _applied(tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True),
-                                load, base, line, depth, sheets, condition, inner, top=False)
-        elif node.content is None:
-            importing = False
-            continue
-        elif node.lower_at_keyword in ("supports", "media", "container", "scope"):
-            importing = False
-            # (a container query or a scope: which elements it applies to depends on the layout, or is not
-            # followed: taken as a query that holds on some devices, so that where it changes a figure it is in doubt)
-            prelude = " ".join(tinycss2.serialize(node.prelude).split())
-            where = condition if node.lower_at_keyword == "supports" else sheets.condition(
-                condition, prelude if node.lower_at_keyword == "media" else f"@{node.lower_at_keyword} {prelude}")
-            if where is not None:
+        else:
+            if node.lower_at_keyword != "layer" or node.content is not None:
+                importing = False           # (`@layer a, b;` only names the layers' order: an @import may follow)
+            block = _block(node, sheets, condition, layer)
+            if block is not None:
                 yield from _applied(tinycss2.parse_blocks_contents(node.content, skip_comments=True,
                                                                    skip_whitespace=True),
-                                    load, base, line, depth, sheets, where, layer, top=False)
+                                    load, base, line, depth, sheets, *block, top=False)
 
 
 def _imported(node, load, base, line: int, depth: int, sheets: _Sheets, condition: int, layer: tuple):
@@ -992,19 +1118,20 @@ def _imported(node, load, base, line: int, depth: int, sheets: _Sheets, conditio
                                     skip_whitespace=True), load, loaded[1], line, depth + 1, sheets, where, into)
 
 
-def _compiled(prelude: str, declarations, line: int, order: int, present: set, layer: tuple = UNLAYERED,
-              media: int = 0) -> list[Rule]:
+def _compiled(selectors: list[tuple[str, tuple | None]], declarations, line: int, order: int, present: set,
+              layer: tuple = UNLAYERED, media: int = 0) -> list[Rule]:
     """The rule's selectors compiled, each with the declarations; a selector that names an id or class no element of
     the page has (`present`: _keys) matches nothing and is left out uncompiled (compiling costs about a millisecond a
-    selector: 45,000 rules in a page's <style> took 50 s)."""
+    selector: 45,000 rules in a page's <style> took 50 s). Each selector comes with its specificity, or None for
+    cssselect to work it out (_top, _relative)."""
     import cssselect
     import soupsieve
     rules = []
-    for selector in _split(prelude):
+    for selector, given in selectors:
         pseudo = GENERATED.search(selector or "")
         if pseudo and not NO_PAGE_TEXT.search(selector[:pseudo.start()]):
             if _may_match(selector[:pseudo.start()], present):
-                rules += _generating(selector, pseudo, declarations, line, order + len(rules), layer, media)
+                rules += _generating(selector, pseudo, declarations, line, order + len(rules), layer, media, given)
             continue
         if not selector or NO_PAGE_TEXT.search(selector) or not _may_match(selector, present):
             continue
@@ -1012,7 +1139,7 @@ def _compiled(prelude: str, declarations, line: int, order: int, present: set, l
                     for name, value, _ in declarations)
         try:
             compiled = soupsieve.compile(selector)
-            specificity = max(s.specificity() for s in cssselect.parse(selector))
+            specificity = given or max(s.specificity() for s in cssselect.parse(selector))
         except (soupsieve.SelectorSyntaxError, cssselect.SelectorError, NotImplementedError, ValueError):
             if hides:
                 raise UnsureStyle(line, f"the page's style hides the elements chosen by '{selector[:60]}', a CSS "
@@ -1026,11 +1153,13 @@ def _compiled(prelude: str, declarations, line: int, order: int, present: set, l
 
 
 GENERATED = re.compile(r"::?(before|after)\s*$", re.IGNORECASE)
+FIRST = re.compile(r"::?(first-letter|first-line)\s*$", re.IGNORECASE)
 
 
 def _generating(selector: str, pseudo, declarations, line: int, order: int, layer: tuple = UNLAYERED,
-                media: int = 0) -> list[Rule]:
-    """A ::before or ::after rule's content, as a rule of the element it is generated in (before:content)."""
+                media: int = 0, given: tuple | None = None) -> list[Rule]:
+    """A ::before or ::after rule's content, as a rule of the element it is generated in (before:content). Its
+    specificity is the `given` one, or cssselect's of the element's selector."""
     import cssselect
     import soupsieve
     base = selector[:pseudo.start()].strip() or "*"
@@ -1039,7 +1168,7 @@ def _generating(selector: str, pseudo, declarations, line: int, order: int, laye
         return []
     try:
         compiled = soupsieve.compile(base)
-        specificity = max(s.specificity() for s in cssselect.parse(base))
+        specificity = given or max(s.specificity() for s in cssselect.parse(base))
     except (soupsieve.SelectorSyntaxError, cssselect.SelectorError, NotImplementedError, ValueError):
         if any(_generated(value, None) for value, _ in content):
             raise UnsureStyle(line, f"the page's style writes text before or after the elements chosen by "
