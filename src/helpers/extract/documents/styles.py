@@ -642,8 +642,10 @@ def _shorthand_size(value: str) -> str:
     for word in value.split():
         size = word.split("/")[0]
         if size in SIZE_KEYWORDS or size in ("smaller", "larger") or ((found := LENGTH.match(size))
-                                                                         and found.group(2) is not None):
-            return size         # (a number without a unit is a weight: `bold 700 12px serif`)
+                                                                         and (found.group(2) is not None
+                                                                              or ZERO.match(size))):
+            return size         # (a number without a unit is a weight, `bold 700 12px serif`, but for 0, which no
+            #                     weight is: `font: 0/0 a` sets no size, and hides, as in Chromium)
     return ""
 
 
