@@ -113,6 +113,11 @@ NO_PAGE_TEXT = re.compile(r"::|:(before|after|first-line|first-letter|selection|
                           re.IGNORECASE)
 
 
+# The displays whose element has no first letter or first line of its own (an inline <span>, a flex or grid box's
+# text is its items'; the table's parts but a cell and a caption: PageStyle.drawn_first).
+NO_FIRST_LETTER = {"inline", "contents", "none", "table", "inline-table", "flex", "inline-flex", "grid",
+                   "inline-grid", "ruby", "ruby-text", "-webkit-flex", "-webkit-inline-flex"}
+
 UNLAYERED, BELOW_ALL = (math.inf,), (-math.inf,)
 
 
@@ -252,6 +257,73 @@ class PageStyle:
             hidden.append(element)
             removed.add(id(element))
         return hidden
+
+    def drawn_first(self, element, sizes: dict) -> list[tuple[str, str, float | None, Declaration]]:
+        """How ::first-letter and ::first-line rules draw the element's first letter and first line otherwise than
+        the rest of its text on the device in use, where the element is a block container (they draw nothing of an
+        inline <span>, a table or a table row, as in Chromium): for each, ('first-letter' or 'first-line', 'hidden'
+        or 'sized', the share of the element's font size it is drawn at (None: not known), the declaration that
+        decides). Hidden: a font size under 2 px, opacity 0, visibility hidden, or a colour no reader tells from
+        what is behind it. `sizes`: each element's font size (font_sizes)."""
+        cascade = self.cascade
+        matched = cascade._matched(element)
+        if not any(name.startswith(("first-letter:", "first-line:")) for name in matched):
+            return []
+        display = cascade.value(element, "display") or (
+            "inline" if element.name in INLINE_TAGS else "table-cell" if element.name in ("td", "th") else "block")
+        if display in NO_FIRST_LETTER or display.startswith("table-") and display not in ("table-cell",
+                                                                                          "table-caption"):
+            return []
+        out = []
+        for which in ("first-letter", "first-line"):
+            own = {name[len(which) + 1:]: found for name, found in matched.items() if name.startswith(which + ":")
+                   and (which == "first-letter" or not name.endswith(":opacity"))}
+            if not own:
+                continue
+            size = sizes.get(id(element))
+            sizing = self._winner_of_size(own)
+            drawn = None
+            if sizing is not None:
+                value = sizing.value if sizing in own.get("font-size", ()) else _shorthand_size(sizing.value)
+                drawn = _font_size(value, size, sizes.get(id(self.soup.find("html")), MEDIUM_PIXELS),
+                                   cascade.viewport) if value else None
+            visibility, opacity = cascade._winner_of(own, "visibility"), cascade._winner_of(own, "opacity")
+            unseen = self._unseen_first(element, own)
+            if visibility is not None and visibility.value in ("hidden", "collapse"):
+                out.append((which, "hidden", 0.0, visibility))
+            elif opacity is not None and ZERO.match(opacity.value):
+                out.append((which, "hidden", 0.0, opacity))
+            elif sizing is not None and (ZERO.match(sizing.value) or (drawn is not None and drawn < 2)):
+                out.append((which, "hidden", 0.0, sizing))
+            elif unseen is not None:
+                out.append((which, "hidden", 0.0, unseen))
+            elif sizing is not None:
+                out.append((which, "sized", None if drawn is None or not size else drawn / size, sizing))
+        return out
+
+    @staticmethod
+    def _winner_of_size(matched: dict) -> Declaration | None:
+        return _Cascade._winner_of(matched, "font-size", "font")
+
+    def _unseen_first(self, element, own: dict) -> Declaration | None:
+        """The declaration of a ::first-letter or ::first-line rule (`own`) that draws the element's first letter or
+        line in the colour of what is behind it, where the rest of its text is seen; else None."""
+        cascade = self.cascade
+        if not any(name in own for name in COLOURS):
+            return None
+        colours = (BLACK, WHITE, 1.0)
+        for each in [*reversed([parent for parent in element.parents if parent is not self.soup]), element]:
+            colours = cascade.colours(each, *colours)
+        first = cascade.colours(element, *colours, matched=own)
+
+        def seen(colour, background, opacity) -> bool:
+            if cascade.medium.type == "print":      # (as unseen_text: backgrounds not printed, light text darkened)
+                colour, background = _printed(colour), WHITE
+            return background is None or contrast(_over(colour, background, opacity), background) >= MIN_CONTRAST
+        if seen(*first) or not seen(*colours):
+            return None
+        return cascade._winner_of(own, "color", "-webkit-text-fill-color") or cascade._winner_of(
+            own, "background-color", "background", "opacity")
 
     def font_sizes(self, elements: list | None = None) -> dict[int, float | None]:
         """Each element's font size in CSS pixels (by its id), in document order from the page's medium (16 px):
@@ -425,9 +497,11 @@ class _Cascade:
             found.append(Declaration("none", False, False, (0, 0, 0), -1, BELOW_ALL))
         return max(found, key=lambda d: d.rank, default=None)
 
-    def colours(self, element, colour, background, opacity) -> tuple:
-        """The element's text colour, background and opacity, from its parent's (given)."""
-        matched = self._matched(element)
+    def colours(self, element, colour, background, opacity, matched: dict | None = None) -> tuple:
+        """The element's text colour, background and opacity, from its parent's (given); of its first letter or
+        line from the element's own, where `matched` are the declarations of a ::first-letter or ::first-line
+        rule (drawn_first)."""
+        matched = self._matched(element) if matched is None else matched
         if not any(name in matched for name in COLOURS):
             return colour, background, opacity
         own = max(matched.get("color", ()), key=lambda d: d.rank, default=None)
@@ -534,6 +608,11 @@ class _Cascade:
                     inserted = NavigableString(text)
                     self.inserted.add(id(inserted))
                     element.insert(0, inserted) if which == "before" else element.append(inserted)
+
+    @property
+    def drawing_first(self) -> bool:
+        """Whether a ::first-letter or ::first-line rule sets how its letter or line is drawn (DRAWING_FIRST)."""
+        return any(rule.property.startswith(("first-letter:", "first-line:")) for rule in self.rules)
 
     @property
     def generating(self) -> bool:
@@ -1135,6 +1214,11 @@ def _compiled(selectors: list[tuple[str, tuple | None]], declarations, line: int
             if _may_match(selector[:pseudo.start()], present):
                 rules += _generating(selector, pseudo, declarations, line, order + len(rules), layer, media, given)
             continue
+        first = FIRST.search(selector or "")
+        if first and not NO_PAGE_TEXT.search(selector[:first.start()]):
+            if _may_match(selector[:first.start()], present):
+                rules += _drawing_first(selector, first, declarations, line, order + len(rules), layer, media, given)
+            continue
         if not selector or NO_PAGE_TEXT.search(selector) or not _may_match(selector, present):
             continue
         hides = any((name in HIDING and HIDING[name](value)) or (name == "color" and _invisible_on_white(value))
@@ -1180,6 +1264,37 @@ def _generating(selector: str, pseudo, declarations, line: int, order: int, laye
     return [Rule(selector, compiled, line, f"{which}:content",
                  Declaration(value, important, False, specificity, order + k, layer, media), _key(base))
             for k, (value, important) in enumerate(content)]
+
+
+# What a ::first-letter or ::first-line rule sets that decides whether, and how large, its letter or line is seen
+# (Chromium 156 hides a first letter at font-size 0, opacity 0, visibility hidden or in the colour of what is
+# behind it, and a first line likewise but for opacity; display and -webkit-text-fill-color apply to neither).
+DRAWING_FIRST = ("font-size", "font", "color", "opacity", "visibility", "background-color", "background",
+                 "background-image")
+
+
+def _drawing_first(selector: str, pseudo, declarations, line: int, order: int, layer: tuple = UNLAYERED,
+                   media: int = 0, given: tuple | None = None) -> list[Rule]:
+    """A ::first-letter or ::first-line rule (`td::first-letter {font-size: 0}`), as rules of the element whose
+    first letter or line it draws (first-letter:font-size …): what it does to a table cell's figure is judged in
+    PageStyle.drawn_first."""
+    import cssselect
+    import soupsieve
+    base = selector[:pseudo.start()].strip() or "*"
+    which = pseudo.group(1).lower()
+    drawing = [(name, value, important) for name, value, important in declarations if name in DRAWING_FIRST]
+    if not drawing:
+        return []
+    try:
+        compiled = soupsieve.compile(base)
+        specificity = given or max(s.specificity() for s in cssselect.parse(base))
+    except (soupsieve.SelectorSyntaxError, cssselect.SelectorError, NotImplementedError, ValueError):
+        raise UnsureStyle(line, f"the page's style draws the {which.replace('-', ' ')} of the elements chosen by "
+                                f"'{base[:60]}' otherwise than the rest, a CSS selector this reader cannot "
+                                "match") from None
+    return [Rule(selector, compiled, line, f"{which}:{name}",
+                 Declaration(value, important, False, specificity, order + k, layer, media), _key(base))
+            for k, (name, value, important) in enumerate(drawing)]
 
 
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
