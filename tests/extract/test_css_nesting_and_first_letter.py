@@ -77,6 +77,24 @@ def test_a_nested_rule_that_does_not_hide_the_text_leaves_it_read(workspace, sty
     assert _total_2030(workspace) == 120
 
 
+@pytest.mark.parametrize("style, problem", [
+    ("td { " * 21 + ".h { display: none }" + " }" * 21, "the page's style nests its rules more than 20 deep"),
+    ("td, th { " * 12 + ".h { display: none }" + " }" * 12,     # each level's two selectors hold the level above
+     "the page's style nests its rules into selectors of more than 10,000 characters"),
+    ("& " * 2_000 + ".h { display: none }",                    # & at the top: the root, 2,000 times
+     "the page's style nests its rules into selectors of more than 10,000 characters"),
+])
+def test_nesting_past_what_is_followed_stops_at_its_line(workspace, style, problem):
+    """A nested selector holds the selectors of the rule it is in for each `&` (and its list of them at each level
+    of a list): past these limits the page is refused at its <style> line, before such a selector is written out,
+    never read as if the rules were not there."""
+    _page(workspace, style)
+    with pytest.raises(InputError) as info:
+        _total_2030(workspace)
+    assert info.value.where == 5 and info.value.problem.startswith(problem)
+    assert "print it to PDF" in info.value.fix
+
+
 @pytest.mark.parametrize("style, screen, printed, rule", [
     ("@media screen { td { .h { display: none } } }", "20左右", "120左右",
      "':is(td) .h {display: none}' inside @media screen"),

@@ -997,7 +997,7 @@ def _rules(soup, load, quirks: bool, sheets: _Sheets) -> list[Rule]:
             prelude = tinycss2.serialize(node.prelude)
             if not any(_may_match(GENERATED.sub("", selector), present) for selector in _split(prelude)):
                 continue            # (before its declarations are parsed: a page's <style> may hold 45,000 rules)
-            for selectors, declarations, inner, into in _nested(node, _top(prelude), where, layer, sheets, quirks,
+            for selectors, declarations, inner, into in _nested(node, _top(prelude, line), where, layer, sheets, quirks,
                                                                 line):
                 if declarations:
                     rules += _compiled(selectors, declarations, line, len(rules), present,
@@ -1067,14 +1067,14 @@ def _block(node, sheets: _Sheets, condition: int, layer: tuple) -> tuple[int, tu
     return None if where is None else (where, layer)
 
 
-def _top(prelude: str) -> list[tuple[str, tuple | None]]:
+def _top(prelude: str, line: int) -> list[tuple[str, tuple | None]]:
     """A top-level rule's selectors, each with its specificity (None: cssselect works it out in _compiled). A `&`
     outside any rule stands for the page's root element, and counts nothing (CSS Nesting: `& .h` is `:root .h`)."""
     selectors = _split(prelude)
     if "&" not in prelude:
         return [(selector, None) for selector in selectors]
     return [resolved for selector in selectors
-            for resolved in (_relative(selector, [(":root", (0, 0, 0))], 1, top=True) if "&" in selector else
+            for resolved in (_relative(selector, [(":root", (0, 0, 0))], line, top=True) if "&" in selector else
                              [(selector, None)])]
 
 
@@ -1096,24 +1096,21 @@ def _relative(prelude: str, parents: list, line: int, top: bool = False) -> list
         specificities.append(specificity)
     largest = None if None in specificities else max(specificities)
     among = f":is({', '.join(text for text, _ in kept)})"
+    standing = "".join([":is(#a)"] * largest[0] + [":is(.a)"] * largest[1] + [":is(a)"] * largest[2]) or ":is(*)" \
+        if largest is not None else ""
     out = []
     for selector in _split(prelude):
         if not selector:
             continue
+        if len(selector) + (selector.count("&") or 1) * max(len(among), len(standing)) > MAX_NESTED_SELECTOR:
+            raise UnsureStyle(line, f"the page's style nests its rules into selectors of more than "
+                                    f"{MAX_NESTED_SELECTOR:,} characters, which this reader does not follow")
         tokens = tinycss2.parse_component_value_list(selector)
         matched, count = _ampersands(tokens, among)
         if not count and not top:
             selector, matched = f"& {selector}", f"{among} {selector}"
             tokens = tinycss2.parse_component_value_list(selector)
-        if len(matched) > MAX_NESTED_SELECTOR:
-            raise UnsureStyle(line, f"the page's style nests its rules into selectors of more than "
-                                    f"{MAX_NESTED_SELECTOR:,} characters, which this reader does not follow")
-        specificity = None
-        if largest is not None:
-            standing = "".join([":is(#a)"] * largest[0] + [":is(.a)"] * largest[1]
-                               + [":is(a)"] * largest[2]) or ":is(*)"
-            specificity = _specificity(_ampersands(tokens, standing)[0])
-        out.append((matched, specificity))
+        out.append((matched, _specificity(_ampersands(tokens, standing)[0]) if standing else None))
     return out
 
 
