@@ -113,6 +113,11 @@ NO_PAGE_TEXT = re.compile(r"::|:(before|after|first-line|first-letter|selection|
                           re.IGNORECASE)
 
 
+# The displays whose element has no first letter or first line of its own (an inline <span>, a flex or grid box's
+# text is its items'; the table's parts but a cell and a caption: PageStyle.drawn_first).
+NO_FIRST_LETTER = {"inline", "contents", "none", "table", "inline-table", "flex", "inline-flex", "grid",
+                   "inline-grid", "ruby", "ruby-text", "-webkit-flex", "-webkit-inline-flex"}
+
 UNLAYERED, BELOW_ALL = (math.inf,), (-math.inf,)
 
 
@@ -252,6 +257,73 @@ class PageStyle:
             hidden.append(element)
             removed.add(id(element))
         return hidden
+
+    def drawn_first(self, element, sizes: dict) -> list[tuple[str, str, float | None, Declaration]]:
+        """How ::first-letter and ::first-line rules draw the element's first letter and first line otherwise than
+        the rest of its text on the device in use, where the element is a block container (they draw nothing of an
+        inline <span>, a table or a table row, as in Chromium): for each, ('first-letter' or 'first-line', 'hidden'
+        or 'sized', the share of the element's font size it is drawn at (None: not known), the declaration that
+        decides). Hidden: a font size under 2 px, opacity 0, visibility hidden, or a colour no reader tells from
+        what is behind it. `sizes`: each element's font size (font_sizes)."""
+        cascade = self.cascade
+        matched = cascade._matched(element)
+        if not any(name.startswith(("first-letter:", "first-line:")) for name in matched):
+            return []
+        display = cascade.value(element, "display") or (
+            "inline" if element.name in INLINE_TAGS else "table-cell" if element.name in ("td", "th") else "block")
+        if display in NO_FIRST_LETTER or display.startswith("table-") and display not in ("table-cell",
+                                                                                          "table-caption"):
+            return []
+        out = []
+        for which in ("first-letter", "first-line"):
+            own = {name[len(which) + 1:]: found for name, found in matched.items() if name.startswith(which + ":")
+                   and (which == "first-letter" or not name.endswith(":opacity"))}
+            if not own:
+                continue
+            size = sizes.get(id(element))
+            sizing = self._winner_of_size(own)
+            drawn = None
+            if sizing is not None:
+                value = sizing.value if sizing in own.get("font-size", ()) else _shorthand_size(sizing.value)
+                drawn = _font_size(value, size, sizes.get(id(self.soup.find("html")), MEDIUM_PIXELS),
+                                   cascade.viewport) if value else None
+            visibility, opacity = cascade._winner_of(own, "visibility"), cascade._winner_of(own, "opacity")
+            unseen = self._unseen_first(element, own)
+            if visibility is not None and visibility.value in ("hidden", "collapse"):
+                out.append((which, "hidden", 0.0, visibility))
+            elif opacity is not None and ZERO.match(opacity.value):
+                out.append((which, "hidden", 0.0, opacity))
+            elif sizing is not None and (ZERO.match(sizing.value) or (drawn is not None and drawn < 2)):
+                out.append((which, "hidden", 0.0, sizing))
+            elif unseen is not None:
+                out.append((which, "hidden", 0.0, unseen))
+            elif sizing is not None:
+                out.append((which, "sized", None if drawn is None or not size else drawn / size, sizing))
+        return out
+
+    @staticmethod
+    def _winner_of_size(matched: dict) -> Declaration | None:
+        return _Cascade._winner_of(matched, "font-size", "font")
+
+    def _unseen_first(self, element, own: dict) -> Declaration | None:
+        """The declaration of a ::first-letter or ::first-line rule (`own`) that draws the element's first letter or
+        line in the colour of what is behind it, where the rest of its text is seen; else None."""
+        cascade = self.cascade
+        if not any(name in own for name in COLOURS):
+            return None
+        colours = (BLACK, WHITE, 1.0)
+        for each in [*reversed([parent for parent in element.parents if parent is not self.soup]), element]:
+            colours = cascade.colours(each, *colours)
+        first = cascade.colours(element, *colours, matched=own)
+
+        def seen(colour, background, opacity) -> bool:
+            if cascade.medium.type == "print":      # (as unseen_text: backgrounds not printed, light text darkened)
+                colour, background = _printed(colour), WHITE
+            return background is None or contrast(_over(colour, background, opacity), background) >= MIN_CONTRAST
+        if seen(*first) or not seen(*colours):
+            return None
+        return cascade._winner_of(own, "color", "-webkit-text-fill-color") or cascade._winner_of(
+            own, "background-color", "background", "opacity")
 
     def font_sizes(self, elements: list | None = None) -> dict[int, float | None]:
         """Each element's font size in CSS pixels (by its id), in document order from the page's medium (16 px):
@@ -425,9 +497,11 @@ class _Cascade:
             found.append(Declaration("none", False, False, (0, 0, 0), -1, BELOW_ALL))
         return max(found, key=lambda d: d.rank, default=None)
 
-    def colours(self, element, colour, background, opacity) -> tuple:
-        """The element's text colour, background and opacity, from its parent's (given)."""
-        matched = self._matched(element)
+    def colours(self, element, colour, background, opacity, matched: dict | None = None) -> tuple:
+        """The element's text colour, background and opacity, from its parent's (given); of its first letter or
+        line from the element's own, where `matched` are the declarations of a ::first-letter or ::first-line
+        rule (drawn_first)."""
+        matched = self._matched(element) if matched is None else matched
         if not any(name in matched for name in COLOURS):
             return colour, background, opacity
         own = max(matched.get("color", ()), key=lambda d: d.rank, default=None)
@@ -536,6 +610,11 @@ class _Cascade:
                     element.insert(0, inserted) if which == "before" else element.append(inserted)
 
     @property
+    def drawing_first(self) -> bool:
+        """Whether a ::first-letter or ::first-line rule sets how its letter or line is drawn (DRAWING_FIRST)."""
+        return any(rule.property.startswith(("first-letter:", "first-line:")) for rule in self.rules)
+
+    @property
     def generating(self) -> bool:
         """Whether a ::before or ::after rule writes text (`content`)."""
         return any(rule.property.startswith(("before:", "after:")) for rule in self.rules)
@@ -642,8 +721,10 @@ def _shorthand_size(value: str) -> str:
     for word in value.split():
         size = word.split("/")[0]
         if size in SIZE_KEYWORDS or size in ("smaller", "larger") or ((found := LENGTH.match(size))
-                                                                         and found.group(2) is not None):
-            return size         # (a number without a unit is a weight: `bold 700 12px serif`)
+                                                                         and (found.group(2) is not None
+                                                                              or ZERO.match(size))):
+            return size         # (a number without a unit is a weight, `bold 700 12px serif`, but for 0, which no
+            #                     weight is: `font: 0/0 a` sets no size, and hides, as in Chromium)
     return ""
 
 
@@ -916,11 +997,150 @@ def _rules(soup, load, quirks: bool, sheets: _Sheets) -> list[Rule]:
             prelude = tinycss2.serialize(node.prelude)
             if not any(_may_match(GENERATED.sub("", selector), present) for selector in _split(prelude)):
                 continue            # (before its declarations are parsed: a page's <style> may hold 45,000 rules)
-            declarations = _declarations(tinycss2.parse_blocks_contents(node.content), quirks)
-            if declarations:
-                rules += _compiled(prelude, declarations, line, len(rules), present,
-                                   sheets.rank(layer) if layer else UNLAYERED, where)
+            for selectors, declarations, inner, into in _nested(node, _top(prelude, line), where, layer, sheets, quirks,
+                                                                line):
+                if declarations:
+                    rules += _compiled(selectors, declarations, line, len(rules), present,
+                                       sheets.rank(into) if into else UNLAYERED, inner)
     return rules
+
+
+# How deep rules nested in rules (CSS Nesting) and in the at-rules inside them are followed, and how long a selector
+# they make may grow (each & repeats the selectors of the rule it is in: `& & & {` ten deep is 3^10 of them).
+MAX_NESTING = 20
+MAX_NESTED_SELECTOR = 10_000
+
+
+def _nested(node, parents: list, condition: int, layer: tuple, sheets: _Sheets, quirks: bool, line: int,
+            depth: int = 0):
+    """A style rule's declarations and those of the rules nested in it (CSS Nesting, which browsers apply: in
+    `td { .h { display: none } }` the .h in a cell is hidden), each run of declarations with the selectors it
+    applies to (`parents`, and _relative), its media condition and its layer, in the order they are written (a
+    run written after a nested rule comes after it in the cascade, as in Chromium). A @media, @supports, @layer,
+    @container or @scope nested in a rule applies to the rule's own elements, as at the top (_block)."""
+    import tinycss2
+    run: list = []
+    for item in tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True):
+        if item.type == "declaration":
+            run.append(item)
+            continue
+        if run:
+            yield parents, _declarations(run, quirks), condition, layer
+            run = []
+        if item.type not in ("qualified-rule", "at-rule") or item.content is None and (
+                item.type != "at-rule" or item.lower_at_keyword != "layer"):
+            continue
+        if depth >= MAX_NESTING:
+            raise UnsureStyle(line, f"the page's style nests its rules more than {MAX_NESTING} deep, which this "
+                                    "reader does not follow")
+        if item.type == "qualified-rule":
+            inner = _relative(tinycss2.serialize(item.prelude), parents, line)
+            if inner:
+                yield from _nested(item, inner, condition, layer, sheets, quirks, line, depth + 1)
+            continue
+        block = _block(item, sheets, condition, layer)
+        if block is not None:
+            yield from _nested(item, parents, *block, sheets, quirks, line, depth + 1)
+    if run:
+        yield parents, _declarations(run, quirks), condition, layer
+
+
+def _block(node, sheets: _Sheets, condition: int, layer: tuple) -> tuple[int, tuple] | None:
+    """The media condition and layer of what a @media, @supports, @layer, @container or @scope block holds; None
+    where it applies on no device, or is none of these (or `@layer a, b;`, which only names the layers' order).
+    (A container query or a scope: which elements it applies to depends on the layout, or is not followed: taken
+    as a query that holds on some devices, so that where it changes a figure it is in doubt.)"""
+    import tinycss2
+    name = node.lower_at_keyword
+    if name == "layer":
+        names = [part.strip() for part in tinycss2.serialize(node.prelude).split(",") if part.strip()]
+        if node.content is None:
+            for each in names:
+                sheets.layer(layer, each)
+            return None
+        return condition, sheets.layer(layer, names[0] if names else None)
+    if node.content is None or name not in ("supports", "media", "container", "scope"):
+        return None
+    prelude = " ".join(tinycss2.serialize(node.prelude).split())
+    where = condition if name == "supports" else sheets.condition(
+        condition, prelude if name == "media" else f"@{name} {prelude}")
+    return None if where is None else (where, layer)
+
+
+def _top(prelude: str, line: int) -> list[tuple[str, tuple | None]]:
+    """A top-level rule's selectors, each with its specificity (None: cssselect works it out in _compiled). A `&`
+    outside any rule stands for the page's root element, and counts nothing (CSS Nesting: `& .h` is `:root .h`)."""
+    selectors = _split(prelude)
+    if "&" not in prelude:
+        return [(selector, None) for selector in selectors]
+    return [resolved for selector in selectors
+            for resolved in (_relative(selector, [(":root", (0, 0, 0))], line, top=True) if "&" in selector else
+                             [(selector, None)])]
+
+
+def _relative(prelude: str, parents: list, line: int, top: bool = False) -> list[tuple[str, tuple | None]]:
+    """A nested rule's selectors as selectors of the page (CSS Nesting): `&` stands for the elements of the rule
+    it is in (`:is(its selectors)`), and a selector without one is read as within them (`.h`: `& .h`; `> .h`:
+    `& > .h`). Its specificity is its own and, for each `&`, the largest of the rule's selectors' (as for :is()),
+    worked out by cssselect with the `&` given a compound selector that counts as much (None where cssselect
+    cannot work out a parent's). The rule's selectors of a pseudo-element (::before) hold no elements: left out.
+    At the `top` of the sheet a selector without `&` is left as it is."""
+    import tinycss2
+    kept = [(text, specificity) for text, specificity in parents if text and not NO_PAGE_TEXT.search(text)]
+    if not kept:
+        return []
+    specificities = []
+    for text, specificity in kept:
+        if specificity is None:
+            specificity = _specificity(text)
+        specificities.append(specificity)
+    largest = None if None in specificities else max(specificities)
+    among = f":is({', '.join(text for text, _ in kept)})"
+    standing = "".join([":is(#a)"] * largest[0] + [":is(.a)"] * largest[1] + [":is(a)"] * largest[2]) or ":is(*)" \
+        if largest is not None else ""
+    out = []
+    for selector in _split(prelude):
+        if not selector:
+            continue
+        if len(selector) + (selector.count("&") or 1) * max(len(among), len(standing)) > MAX_NESTED_SELECTOR:
+            raise UnsureStyle(line, f"the page's style nests its rules into selectors of more than "
+                                    f"{MAX_NESTED_SELECTOR:,} characters, which this reader does not follow")
+        tokens = tinycss2.parse_component_value_list(selector)
+        matched, count = _ampersands(tokens, among)
+        if not count and not top:
+            selector, matched = f"& {selector}", f"{among} {selector}"
+            tokens = tinycss2.parse_component_value_list(selector)
+        out.append((matched, _specificity(_ampersands(tokens, standing)[0]) if standing else None))
+    return out
+
+
+def _ampersands(tokens, replacement: str) -> tuple[str, int]:
+    """The selector's tokens written out with each `&` (the nesting selector; not one inside a string) replaced,
+    and how many there were."""
+    import tinycss2
+    out, count = [], 0
+    for token in tokens:
+        if token.type == "literal" and token.value == "&":
+            out.append(replacement)
+            count += 1
+        elif token.type == "function":
+            inside, found = _ampersands(token.arguments, replacement)
+            out.append(f"{tinycss2.serialize([token])[:-len(tinycss2.serialize(token.arguments)) - 1]}{inside})")
+            count += found
+        else:
+            out.append(tinycss2.serialize([token]))
+    return "".join(out), count
+
+
+def _specificity(selector: str) -> tuple[int, int, int] | None:
+    """The selector's specificity (cssselect; of what is before a pseudo-element, as in _generating), or None where
+    cssselect cannot read it."""
+    import cssselect
+    pseudo = GENERATED.search(selector) or FIRST.search(selector)
+    try:
+        return max(s.specificity() for s in cssselect.parse(selector[:pseudo.start()] if pseudo else selector))
+    except (cssselect.SelectorError, NotImplementedError, ValueError):
+        return None
 
 
 def _applied(nodes, load, base, line: int, depth: int, sheets: _Sheets, condition: int, layer: tuple,
@@ -941,30 +1161,14 @@ def _applied(nodes, load, base, line: int, depth: int, sheets: _Sheets, conditio
         elif node.lower_at_keyword == "import":
             if importing and depth < MAX_IMPORT_DEPTH:
                 yield from _imported(node, load, base, line, depth, sheets, condition, layer)
-        elif node.lower_at_keyword == "layer":
-            names = [name.strip() for name in tinycss2.serialize(node.prelude).split(",") if name.strip()]
-            if node.content is None:            # @layer a, b; : the layers' order named
-                for name in names:
-                    sheets.layer(layer, name)
-                continue
-            importing = False
-            inner = sheets.layer(layer, names[0] if names else None)
-            yield from _applied(tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True),
-                                load, base, line, depth, sheets, condition, inner, top=False)
-        elif node.content is None:
-            importing = False
-            continue
-        elif node.lower_at_keyword in ("supports", "media", "container", "scope"):
-            importing = False
-            # (a container query or a scope: which elements it applies to depends on the layout, or is not
-            # followed: taken as a query that holds on some devices, so that where it changes a figure it is in doubt)
-            prelude = " ".join(tinycss2.serialize(node.prelude).split())
-            where = condition if node.lower_at_keyword == "supports" else sheets.condition(
-                condition, prelude if node.lower_at_keyword == "media" else f"@{node.lower_at_keyword} {prelude}")
-            if where is not None:
+        else:
+            if node.lower_at_keyword != "layer" or node.content is not None:
+                importing = False           # (`@layer a, b;` only names the layers' order: an @import may follow)
+            block = _block(node, sheets, condition, layer)
+            if block is not None:
                 yield from _applied(tinycss2.parse_blocks_contents(node.content, skip_comments=True,
                                                                    skip_whitespace=True),
-                                    load, base, line, depth, sheets, where, layer, top=False)
+                                    load, base, line, depth, sheets, *block, top=False)
 
 
 def _imported(node, load, base, line: int, depth: int, sheets: _Sheets, condition: int, layer: tuple):
@@ -992,19 +1196,25 @@ def _imported(node, load, base, line: int, depth: int, sheets: _Sheets, conditio
                                     skip_whitespace=True), load, loaded[1], line, depth + 1, sheets, where, into)
 
 
-def _compiled(prelude: str, declarations, line: int, order: int, present: set, layer: tuple = UNLAYERED,
-              media: int = 0) -> list[Rule]:
+def _compiled(selectors: list[tuple[str, tuple | None]], declarations, line: int, order: int, present: set,
+              layer: tuple = UNLAYERED, media: int = 0) -> list[Rule]:
     """The rule's selectors compiled, each with the declarations; a selector that names an id or class no element of
     the page has (`present`: _keys) matches nothing and is left out uncompiled (compiling costs about a millisecond a
-    selector: 45,000 rules in a page's <style> took 50 s)."""
+    selector: 45,000 rules in a page's <style> took 50 s). Each selector comes with its specificity, or None for
+    cssselect to work it out (_top, _relative)."""
     import cssselect
     import soupsieve
     rules = []
-    for selector in _split(prelude):
+    for selector, given in selectors:
         pseudo = GENERATED.search(selector or "")
         if pseudo and not NO_PAGE_TEXT.search(selector[:pseudo.start()]):
             if _may_match(selector[:pseudo.start()], present):
-                rules += _generating(selector, pseudo, declarations, line, order + len(rules), layer, media)
+                rules += _generating(selector, pseudo, declarations, line, order + len(rules), layer, media, given)
+            continue
+        first = FIRST.search(selector or "")
+        if first and not NO_PAGE_TEXT.search(selector[:first.start()]):
+            if _may_match(selector[:first.start()], present):
+                rules += _drawing_first(selector, first, declarations, line, order + len(rules), layer, media, given)
             continue
         if not selector or NO_PAGE_TEXT.search(selector) or not _may_match(selector, present):
             continue
@@ -1012,7 +1222,7 @@ def _compiled(prelude: str, declarations, line: int, order: int, present: set, l
                     for name, value, _ in declarations)
         try:
             compiled = soupsieve.compile(selector)
-            specificity = max(s.specificity() for s in cssselect.parse(selector))
+            specificity = given or max(s.specificity() for s in cssselect.parse(selector))
         except (soupsieve.SelectorSyntaxError, cssselect.SelectorError, NotImplementedError, ValueError):
             if hides:
                 raise UnsureStyle(line, f"the page's style hides the elements chosen by '{selector[:60]}', a CSS "
@@ -1026,11 +1236,13 @@ def _compiled(prelude: str, declarations, line: int, order: int, present: set, l
 
 
 GENERATED = re.compile(r"::?(before|after)\s*$", re.IGNORECASE)
+FIRST = re.compile(r"::?(first-letter|first-line)\s*$", re.IGNORECASE)
 
 
 def _generating(selector: str, pseudo, declarations, line: int, order: int, layer: tuple = UNLAYERED,
-                media: int = 0) -> list[Rule]:
-    """A ::before or ::after rule's content, as a rule of the element it is generated in (before:content)."""
+                media: int = 0, given: tuple | None = None) -> list[Rule]:
+    """A ::before or ::after rule's content, as a rule of the element it is generated in (before:content). Its
+    specificity is the `given` one, or cssselect's of the element's selector."""
     import cssselect
     import soupsieve
     base = selector[:pseudo.start()].strip() or "*"
@@ -1039,7 +1251,7 @@ def _generating(selector: str, pseudo, declarations, line: int, order: int, laye
         return []
     try:
         compiled = soupsieve.compile(base)
-        specificity = max(s.specificity() for s in cssselect.parse(base))
+        specificity = given or max(s.specificity() for s in cssselect.parse(base))
     except (soupsieve.SelectorSyntaxError, cssselect.SelectorError, NotImplementedError, ValueError):
         if any(_generated(value, None) for value, _ in content):
             raise UnsureStyle(line, f"the page's style writes text before or after the elements chosen by "
@@ -1049,6 +1261,37 @@ def _generating(selector: str, pseudo, declarations, line: int, order: int, laye
     return [Rule(selector, compiled, line, f"{which}:content",
                  Declaration(value, important, False, specificity, order + k, layer, media), _key(base))
             for k, (value, important) in enumerate(content)]
+
+
+# What a ::first-letter or ::first-line rule sets that decides whether, and how large, its letter or line is seen
+# (Chromium 156 hides a first letter at font-size 0, opacity 0, visibility hidden or in the colour of what is
+# behind it, and a first line likewise but for opacity; display and -webkit-text-fill-color apply to neither).
+DRAWING_FIRST = ("font-size", "font", "color", "opacity", "visibility", "background-color", "background",
+                 "background-image")
+
+
+def _drawing_first(selector: str, pseudo, declarations, line: int, order: int, layer: tuple = UNLAYERED,
+                   media: int = 0, given: tuple | None = None) -> list[Rule]:
+    """A ::first-letter or ::first-line rule (`td::first-letter {font-size: 0}`), as rules of the element whose
+    first letter or line it draws (first-letter:font-size …): what it does to a table cell's figure is judged in
+    PageStyle.drawn_first."""
+    import cssselect
+    import soupsieve
+    base = selector[:pseudo.start()].strip() or "*"
+    which = pseudo.group(1).lower()
+    drawing = [(name, value, important) for name, value, important in declarations if name in DRAWING_FIRST]
+    if not drawing:
+        return []
+    try:
+        compiled = soupsieve.compile(base)
+        specificity = given or max(s.specificity() for s in cssselect.parse(base))
+    except (soupsieve.SelectorSyntaxError, cssselect.SelectorError, NotImplementedError, ValueError):
+        raise UnsureStyle(line, f"the page's style draws the {which.replace('-', ' ')} of the elements chosen by "
+                                f"'{base[:60]}' otherwise than the rest, a CSS selector this reader cannot "
+                                "match") from None
+    return [Rule(selector, compiled, line, f"{which}:{name}",
+                 Declaration(value, important, False, specificity, order + k, layer, media), _key(base))
+            for k, (name, value, important) in enumerate(drawing)]
 
 
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")

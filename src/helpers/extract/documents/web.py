@@ -125,7 +125,7 @@ def _hide(path: Path, soup, sheets: LinkedSheets) -> tuple[int, dict, dict]:
         hidden = style.hidden_elements()
         unseen = style.unseen_text(hidden, SKIPPED)
         sizes = style.font_sizes()
-        doubts = _media_doubts(soup, style, hidden, unseen, sizes)
+        doubts = _first_doubts(soup, style, hidden, unseen, sizes) | _media_doubts(soup, style, hidden, unseen, sizes)
     except UnsureStyle as unsure:
         raise InputError(path, unsure.line, f"{unsure.what}: what the browser shows of the page cannot be told",
                          UNSURE_FIX) from None
@@ -209,6 +209,106 @@ def _media_doubts(soup, style, hidden: list, unseen: list, sizes: dict) -> dict[
 
 
 DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _first_doubts(soup, style, hidden: list, unseen: list, sizes: dict) -> dict[int, str]:
+    """Why each table cell (by its id) with a digit reads otherwise than the browser shows it by a ::first-letter or
+    ::first-line rule (PageStyle.drawn_first) of the cell or a block in it: `td::first-letter {font-size: 0}` on
+    `120左右` shows 20左右 in Chromium, and was read 120; `td::first-line {color: white}` shows an empty cell. A first
+    letter not shown, or set smaller or larger than the digits beside it (model.smaller_digit), and a first line not
+    shown, are doubts: which text is on a cell's first line depends on its width, which is not worked out, and the
+    first letter is left for the analyst to read as the browser shows it. On each device the rules' media queries
+    tell apart (media.devices), the desktop's screen first."""
+    cascade = style.cascade
+    if not cascade.drawing_first:
+        return {}
+    from helpers.extract.documents.media import PRIMARY, devices
+    queries = {query.text: query for rule in cascade.rules
+               if rule.property.startswith(("first-letter:", "first-line:"))
+               for query in cascade.conditions[rule.declaration.media]}
+    mediums = devices(list(queries.values())) if queries else [PRIMARY]
+    hidden_ids, unseen_ids = _ids(hidden), _ids(unseen)
+    cells = [(cell, [element for element in (cell, *cell.find_all(True)) if not _inside(element, cell, hidden_ids)])
+             for cell in soup.find_all(("td", "th")) if DIGIT.search(cell.get_text())
+             and not any(id(element) in hidden_ids for element in (cell, *cell.parents))]
+    doubts: dict[int, str] = {}
+    for medium in mediums:
+        style.use(medium)
+        for cell, shown in cells:
+            on = "" if medium == PRIMARY else f" {medium.describe()}"
+            why = id(cell) not in doubts and next(
+                (doubt for element in shown if (doubt := _first_doubt(cell, element, style, sizes, hidden_ids,
+                                                                      unseen_ids, on))), "")
+            if why:
+                doubts[id(cell)] = why
+    style.use(PRIMARY)
+    return doubts
+
+
+def _inside(element, cell, hidden: set[int]) -> bool:
+    """Whether the element of the cell is one of the `hidden` elements (ids), or inside one."""
+    while element is not cell and id(element) not in hidden:
+        element = element.parent
+    return id(element) in hidden
+
+
+def _first_doubt(cell, element, style, sizes: dict, hidden: set[int], unseen: set[int], on: str = "") -> str:
+    """Why the cell's text reads otherwise than the browser shows it by a ::first-letter or ::first-line rule of
+    the cell or of an element in it (_first_doubts), on the device in use (`on`: how it is named, "" for the
+    desktop's screen); or ""."""
+    from helpers.extract.documents.model import smaller_digit
+    found = [(which, how, share, declaration) for which, how, share, declaration in style.drawn_first(element, sizes)
+             if how == "hidden" or which == "first-letter"]
+    if not found:
+        return ""
+    pieces, parents = _pieces(cell, sizes, hidden, unseen)
+    inside = {id(element), *(id(each) for each in element.find_all(True))}
+    start = next((k for k, parent in enumerate(parents) if parent in inside), len(pieces))
+    before = re.sub(r"\s+", "", "".join(piece for piece, _ in pieces[:start]))
+    text = re.sub(r"\s+", "", "".join(piece for piece, _ in pieces))
+    own = "".join(piece for (piece, _), parent in zip(pieces, parents) if parent in inside or parent is None)
+    lines = [re.sub(r"\s+", "", line) for line in own.split("\n") if line.strip()]
+    for which, how, share, declaration in found:
+        part = _first_letter(text[len(before):]) if which == "first-letter" else lines[0] if lines else ""
+        if not part or not DIGIT.search(text):
+            continue
+        rule = style.cascade.rule_of(declaration)
+        media = " and ".join(f"@media {query.text}" for query in style.cascade.conditions[declaration.media])
+        by = (f"by the rule '{rule.selector} {{{rule.property.split(':', 1)[1]}: {declaration.value}}}'"
+              + (f" inside {media}" if media else "") + f" (line {rule.line})")
+        after = text[len(before) + len(part):]
+        if how == "hidden":
+            return (f"the page's style does not show the {which.replace('-', ' ')} of its text ('{part[:30]}'"
+                    + (", or as much of it as the cell's width holds" if which == "first-line" else "")
+                    + f"){on}, {by}: the browser shows '{(before + after)[:30]}', and the text reads '{text[:30]}'")
+        size = sizes.get(id(element))
+        if share is None or size is None:
+            return (f"the page's style sets the first letter of its text ('{part[:30]}') at a size this reader "
+                    f"cannot work out{on}, {by}")
+        smaller = smaller_digit([(before, None), (part, share * size), (after, size)])
+        if smaller:
+            return f"{smaller} (the first letter of its text, set at {share:.0%} of the size{on} {by})"
+    return ""
+
+
+# Punctuation (Unicode's P classes) a first letter takes in with it, before and after (CSS Pseudo-Elements:
+# `(1` and `〔6` are first letters).
+PUNCTUATION = re.compile(r"[\u0021-\u0023\u0025-\u002a\u002c-\u002f\u003a\u003b\u003f\u0040\u005b-\u005d\u005f"
+                         r"\u007b\u007d\u00a1\u00a7\u00ab\u00b6\u00b7\u00bb\u00bf\u2010-\u2027\u2030-\u205e"
+                         r"\u3001-\u3003\u3008-\u3011\u3014-\u301f\uff01-\uff0f\uff1a\uff1b\uff1f\uff3b-\uff3d"
+                         r"\uff5b-\uff65]")
+
+
+def _first_letter(text: str) -> str:
+    """The first letter of a text as ::first-letter takes it: the first character with the punctuation before
+    and after it ('〔6' of '〔6500〕', '1' of '120左右'); spaces already taken out."""
+    at = 0
+    while at < len(text) and PUNCTUATION.match(text[at]):
+        at += 1
+    at += 1
+    while at < len(text) and PUNCTUATION.match(text[at]):
+        at += 1
+    return text[:at] if at <= len(text) else text
 
 
 def _ids(items: list) -> set[int]:
