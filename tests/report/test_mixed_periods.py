@@ -119,12 +119,25 @@ def test_the_outlook_names_the_counties_it_is_about(project):
     assert "建德市起草“十五五”规划：报告附有各项指标外推到2030年的趋势及其80%和95%预测区间，供确定目标参考。" in summary
 
 
-def test_each_countys_next_plan_is_its_own(project):
-    """2030: 建德 and 安吉 draft their 十五五 (no plan configured after the 十四五), 桐庐 its 十六五 (to 2035)."""
+def test_the_plan_to_draft_is_never_one_whose_years_are_past(project):
+    """2030: 建德 and 安吉 have no plan configured after their 十四五, and their 十五五 (2025 → 2030) is over by then:
+    the plan to draft is the 十六五 (to 2035), as for 桐庐, whose 十五五 ends in 2030. The brief offered drafting the
+    十五五, projected to 2030, in a 2030 brief."""
     summary = chapters.summary.executive_summary(context(project, 2030), "brief")
-    rest = "报告附有各项指标外推到{}年的趋势及其80%和95%预测区间，供确定目标参考。"
-    assert "建德市、安吉县起草“十五五”规划：" + rest.format(2030) in summary
-    assert "桐庐县起草“十六五”规划：" + rest.format(2035) in summary
+    assert "起草“十六五”规划：报告附有各项指标外推到2035年的趋势及其80%和95%预测区间，供确定目标参考。" in summary
+    assert not any("十五五”规划：" in s for s in summary), summary
+    o = pd.read_csv(project / "processed" / "outlook.csv")
+    assert set(zip(o["entity"], o["ended_plan"], o["next_plan"], o["next_target_year"])) == {
+        ("jiande", "十四五", "十六五", 2035), ("anji", "十四五", "十六五", 2035), ("tonglu", "十五五", "十六五", 2035)}
+
+
+def test_the_years_after_a_plans_end_name_the_counties_they_are_about(project):
+    """2026: 建德's and 安吉's 十四五 has ended with no 十五五 configured, and their 2026 actuals are monitored against
+    its pace; 桐庐 is in its 十五五, with targets, and is not."""
+    said = words(chapters.outlook.outlook_brief(context(project, 2026)))
+    assert "2026年监测：建德市、安吉县对照“十四五”年均增速" in said
+    said = words(chapters.outlook.outlook_brief(context(project, 2026, lang="en")))
+    assert "2026 monitoring: Jiande, Anji against the 14th Five-Year Plan's annual growth" in said
 
 
 @pytest.mark.parametrize("lang, jiande, anji, tonglu", [

@@ -43,12 +43,16 @@ def _periods(o: pd.DataFrame, lang: str) -> tuple[str, str, int]:
     return period_label(ended, lang), period_label(nxt, lang), nxt.target_year
 
 
-def outlook_groups(ctx: ReportContext, o: pd.DataFrame) -> list[tuple[list[str], pd.DataFrame]]:
-    """The outlook's rows by the plans they are about: the counties whose ended plan and next plan are the same,
-    with their rows, in the report's order of counties. One group for counties on one plan cycle; counties on
-    different periods (建德's 十四五 ended, its 十五五 to draft; 桐庐's 十五五 ended, its 十六五 to draft) each
-    get their own plans' names and years, never another county's."""
-    key = list(zip(o["ended_plan"], o["next_plan"], o["next_target_year"]))
+NEXT_PLAN = ("next_plan", "next_target_year")
+PLANS = ("ended_plan", *NEXT_PLAN)
+
+
+def outlook_groups(ctx: ReportContext, o: pd.DataFrame, by=PLANS) -> list[tuple[list[str], pd.DataFrame]]:
+    """The outlook's rows by the plans they are about: the counties whose ended plan and next plan are the same
+    (by=NEXT_PLAN: whose next plan is), with their rows, in the report's order of counties. One group for counties
+    on one plan cycle; counties on different periods (in 2025 建德's 十四五 ended, its 十五五 to draft, while 桐庐's
+    十五五 has only begun) each get their own plans' names and years, never another county's."""
+    key = list(zip(*(o[c] for c in by)))
     groups: dict[tuple, list[str]] = {}
     for entity in ctx.inputs.entities:
         for k in dict.fromkeys(k for k, e in zip(key, o["entity"]) if e == entity):
@@ -90,7 +94,8 @@ def outlook_section(ctx: ReportContext) -> Html:
     since = since_ended_blocks(ctx, many_rows() if ctx.many else None)
     if since:
         since.append({"kind": "heading", "text": ctx.t("report.projections_title", year=year)})
-    title = ctx.t("plan_cycle.outlook_title", period=nxt) if len(groups) == 1 else ctx.t("report.outlook_title_mixed")
+    title = (ctx.t("plan_cycle.outlook_title", period=nxt) if len(outlook_groups(ctx, o, NEXT_PLAN)) == 1
+             else ctx.t("report.outlook_title_mixed"))
     return chapter(ctx, "outlook", title, since + tables + [{"kind": "notes", "entries": notes},
                                                              figure_block(ctx, outlook_figures(ctx))])
 
@@ -139,7 +144,7 @@ def outlook_brief(ctx: ReportContext) -> Html:
     o = ctx.outlook
     if o is None or o.empty:
         return Html("")
-    groups = outlook_groups(ctx, o)
+    groups = outlook_groups(ctx, o, NEXT_PLAN)
     title = (ctx.t("plan_cycle.outlook_title", period=_periods(o, ctx.lang)[1]) if len(groups) == 1
              else ctx.t("report.outlook_title_mixed"))
     if o["next_target_value"].isna().all():
@@ -203,8 +208,12 @@ def since_ended(ctx: ReportContext) -> tuple[pd.DataFrame, dict] | None:
     ended = PlanPeriod(first["ended_plan"], int(first["ended_base_year"]), int(first["ended_target_year"]))
     nxt = PlanPeriod(first["next_plan"], int(first["next_base_year"]), int(first["next_target_year"]))
     judged = open_rows[(open_rows["last_actual_year"] == year) & open_rows["pace_since_ended"].notna()]
+    # (the counties it is about, named where they are not all the report's: 桐庐 on its 十五五 is not monitored
+    # against 建德's 十四五)
+    entities = [e for e in ctx.inputs.entities if (open_rows["entity"] == e).any()]
     return judged, {"year": year, "ended": period_label(ended, ctx.lang), "period": period_label(nxt, ctx.lang),
-                    "years": period_years(ended, ctx.lang), "ended_year": ended.target_year}
+                    "years": period_years(ended, ctx.lang), "ended_year": ended.target_year,
+                    "counties": "" if set(entities) == set(ctx.inputs.entities) else group_counties(ctx, entities)}
 
 
 SINCE_ROWS = 4   # the brief: the actuals that fell back, then those that slowed most
@@ -218,7 +227,8 @@ def since_ended_blocks(ctx: ReportContext, limit: int | None = SINCE_ROWS) -> li
     if found is None:
         return []
     rows, words = found
-    blocks: list[dict] = [{"kind": "heading", "text": ctx.t("report.since_title", **words)}]
+    blocks: list[dict] = [{"kind": "heading", "text": ctx.t("report.since_title_for" if words["counties"]
+                                                            else "report.since_title", **words)}]
     if rows.empty:
         return blocks + [{"kind": "notes", "entries": [ctx.t("report.since_none", **words)]}]
     good = rows["direction"].map({"higher": 1, "lower": -1}).fillna(1)

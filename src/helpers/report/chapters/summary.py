@@ -397,11 +397,11 @@ def _schedule_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
 def _outlook_sentences(ctx: ReportContext) -> list[str]:
     """What the next plan's targets ask of the trend, or where the trends for drafting it are: one sentence for
     counties on one plan cycle, else one for each group of counties, naming them with their own next plan."""
-    from helpers.report.chapters.outlook import group_counties, outlook_groups, whole
+    from helpers.report.chapters.outlook import NEXT_PLAN, group_counties, outlook_groups, whole
     o = ctx.outlook
     if o is None or o.empty:
         return []
-    groups = outlook_groups(ctx, o)
+    groups = outlook_groups(ctx, o, NEXT_PLAN)
     named = not whole(ctx, groups)
     return [_outlook_sentence(ctx, g, group_counties(ctx, entities) if named else None) for entities, g in groups]
 
