@@ -170,3 +170,18 @@ def test_comparison_sets_like_against_like(project):
     assert pd.isna(other_period["latest_gap"]) and pd.isna(other_period["latest_ratio"])
     same = row("jiande", "anji")                 # both 2025 targets, both 2020 actuals: 14 − 20, 10.3 − 14.5
     assert same["target_gap"] == pytest.approx(-6) and same["latest_gap"] == pytest.approx(-4.2)
+
+
+def test_the_notebooks_figures_and_tables_say_each_year(project):
+    """The analysts' notebooks: the dumbbell's legend said 2030年目标 over 建德's and 安吉's 2025 targets, and
+    省委2030年目标 over the province's 2025 targets; the county table set figures side by side without years."""
+    from helpers.analyse import figures, views
+    context(project, 2026)
+    progress = pd.read_csv(project / "processed" / "trends.csv")
+    comparison = pd.read_csv(project / "processed" / "comparison.csv")
+    fig = figures.dumbbell(progress, comparison)
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert "2025或2030年目标" in legend and "省委2025年目标" in legend, legend
+    table = views.county_view(comparison).data
+    row = table[(table.iloc[:, 2] == "建德市") & (table.iloc[:, 5] == "桐庐县") & (table.iloc[:, 0] == "人才资源总量")]
+    assert list(row.iloc[0, [3, 4, 6, 7]]) == ["2020 10.3", "2025 14", "2026 16", "2030 20"]
