@@ -185,3 +185,18 @@ def test_the_notebooks_figures_and_tables_say_each_year(project):
     table = views.county_view(comparison).data
     row = table[(table.iloc[:, 2] == "建德市") & (table.iloc[:, 5] == "桐庐县") & (table.iloc[:, 0] == "人才资源总量")]
     assert list(row.iloc[0, [3, 4, 6, 7]]) == ["2020 10.3", "2025 14", "2026 16", "2030 20"]
+
+
+def test_many_counties_are_set_against_their_peers_targets_for_the_same_year(project):
+    """With many counties each is set against the median of its peers (comparison.peer_comparison, here called on
+    the three): 安吉's 2025 target 20 against 建德's 2025 target 14 alone, never the median of 14 and 桐庐's 2030
+    target 20 (17); 桐庐's 2030 target has no peer for 2030 (was set against 17: target_gap 3)."""
+    from helpers.analyse.comparison import peer_comparison
+    context(project, 2026)
+    inputs = analyse.load_inputs(project / "processed", project / "config", 2026)
+    c = peer_comparison(inputs).set_index(["entity", "indicator_id"])
+    assert c.loc[("anji", "talent_total"), "other_target_value"] == 14
+    assert c.loc[("anji", "talent_total"), "target_gap"] == pytest.approx(6)
+    assert c.loc[("jiande", "talent_total"), "other_target_value"] == 20
+    assert pd.isna(c.loc[("tonglu", "talent_total"), "other_target_value"])
+    assert pd.isna(c.loc[("tonglu", "talent_total"), "target_gap"])
