@@ -84,8 +84,8 @@ class ReportContext:
         return out
 
     def counties_years(self, by_year: dict[int, list[str]], key: str, sep: str = "report.item_sep") -> str:
-        """Which counties have which year, one part per year at `key` ({counties}, {year}): 建德市、安吉县2025年；
-        桐庐县2030年. With many counties, how many have each year."""
+        """Which counties have which year, one part per year at `key` ({counties}, {year}), joined by `sep`:
+        建德市、安吉县为2025年，桐庐县为2030年. With many counties, how many have each year."""
         parts = []
         for year, entities in by_year.items():
             counties = (self.t("report.many_entities", n=len(entities)) if self.many
