@@ -113,7 +113,7 @@ def test_the_report_wording_and_the_shared_wording_hold_no_key_twice():
     from helpers.report import wording
     for lang in LANGS:
         assert not words(lang)._doc.keys() & read_wording(wording.FOLDER, lang).keys()
-        assert report_words(lang)("report.title", start_year=2021, target_year=2025)
+        assert report_words(lang)("report.title", periods="2021—2025")
 
 
 def test_wording_with_the_catalogues_units_leaves_the_shared_wording_as_it_was(catalogue):

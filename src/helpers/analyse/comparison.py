@@ -195,9 +195,11 @@ def peer_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
             peers = np.delete(values, i)[np.delete(figure, i)]
             peer_latest = float(np.median(peers)) if len(peers) else None
             # a county's 〔〕 sum against its peers' sums, a level against their levels (a county without a
-            # target: against their levels)
+            # target: against their levels); a target against the targets for the same year only (peers on another
+            # plan period are left out of the median)
             own_sum = sum_by_entity.get(r.entity, False)
-            peer_targets = [v for e, v in target_by_entity.items() if e != r.entity and sum_by_entity[e] == own_sum]
+            peer_targets = [v for e, v in target_by_entity.items() if e != r.entity and sum_by_entity[e] == own_sum
+                            and plan_of[e].target_year == plan_of[r.entity].target_year]
             peer_target = float(np.median(peer_targets)) if peer_targets else None
             target = target_by_entity.get(r.entity)
             row = {
@@ -259,9 +261,11 @@ def _pair_row(inputs, a, b, ind_a, ind_b, status, reason, values_only=False) -> 
         "unit": meta_a.unit, "measure": meta_a.measure,
         "latest_year": None if la is None else int(la["year"]), "latest_value": None if la is None else la["value"],
         "latest_comparator": _comparator_of(la), "other_comparator": _comparator_of(lb),
+        "target_year": None if ta is None else int(ta["year"]),
         "target_value": None if ta is None else ta["value"],
         "target_comparator": None if ta is None else ta["comparator"],
         "other_year": None if lb is None else int(lb["year"]), "other_value": None if lb is None else lb["value"],
+        "other_target_year": None if tb is None else int(tb["year"]),
         "other_target_value": None if tb is None else tb["value"],
         "comparability": status, "comparability_reason": reason, "basis": "not compared" if status ==
         "not_comparable" else "gap and ratio",
@@ -270,11 +274,14 @@ def _pair_row(inputs, a, b, ind_a, ind_b, status, reason, values_only=False) -> 
         **target_flags(ta), **target_flags(tb, "other_target"),
     }
     if status != "not_comparable" and not values_only:
-        # (an actual known only as a bound, >19.9, has no gap or ratio: each would be a bound too)
-        figures = not is_bound(row["latest_comparator"]) and not is_bound(row["other_comparator"])
+        # (an actual known only as a bound, >19.9, has no gap or ratio: each would be a bound too). Like with like
+        # only: two actuals of one year, two targets for one year (counties on different plan periods, 建德's 2025
+        # target and 桐庐's 2030 one, have no gap: the years stand beside the figures instead).
+        figures = not is_bound(row["latest_comparator"]) and not is_bound(row["other_comparator"]) \
+            and row["latest_year"] == row["other_year"]
         row["latest_gap"] = difference(row["latest_value"], row["other_value"]) if figures else None
         row["latest_ratio"] = ratio(row["latest_value"], row["other_value"]) if figures else None
-        if _same_kind(ta, tb):   # a 〔〕 sum is set only against a 〔〕 sum
+        if _same_kind(ta, tb) and row["target_year"] == row["other_target_year"]:   # a 〔〕 sum only against a 〔〕 sum
             row["target_gap"] = difference(row["target_value"], row["other_target_value"])
             row["target_ratio"] = ratio(row["target_value"], row["other_target_value"])
     return row
@@ -299,4 +306,5 @@ def comparison_table(inputs: AnalysisInputs) -> pd.DataFrame:
                              "latest_share_of_province", "target_share_of_province", "latest_gap", "latest_ratio",
                              "target_gap", "target_ratio"))
     frame = frame.astype({c: "boolean" for c in FLAG_COLUMNS if c in frame})
-    return frame.astype({c: "Int64" for c in ("latest_year", "target_year", "other_year") if c in frame})
+    return frame.astype({c: "Int64" for c in ("latest_year", "target_year", "other_year", "other_target_year")
+                         if c in frame})

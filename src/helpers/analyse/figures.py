@@ -70,10 +70,20 @@ def _county(row, lang: str) -> str:
     return row["entity_name_zh"] if lang == "zh" else row.get("entity_name_en", row["entity"])
 
 
-def _target_year(progress: pd.DataFrame) -> str:
-    """The target year the figure's targets are for (from the data, never written in code)."""
-    years = progress["target_year"].dropna()
-    return str(int(years.max())) if len(years) else ""
+def _target_year(progress: pd.DataFrame, L: dict) -> str:
+    """The target year the figure's targets are for (from the data, never written in code); each of them where
+    the counties' plans end in different years (2025或2030年目标: never one county's year over another's targets)."""
+    years = sorted(set(progress["target_year"].dropna().astype(int)))
+    return L["years_or"].join(map(str, years))
+
+
+def _years(data: pd.DataFrame, comparison: pd.DataFrame, L: dict) -> dict:
+    """The legend's years: the counties' targets' (_target_year), and the provincial targets' own (other_year of
+    comparison.csv's province rows, which a county on a new plan is set against on the plan that ended)."""
+    prov = (comparison.loc[comparison["comparison"] == "county_vs_province", "other_year"].dropna()
+            if "other_year" in comparison else pd.Series(dtype=float))
+    return {"target_year": _target_year(data, L),
+            "province_year": L["years_or"].join(map(str, sorted(set(prov.astype(int))))) or _target_year(data, L)}
 
 
 # An actual recorded only as a bound (>19.9) is drawn as what it is: a hollow triangle at the bound pointing to the
@@ -140,11 +150,12 @@ def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3
         ax.tick_params(axis="x", labelsize=8)
     for ax in list(axes.flat)[len(indicators):]:
         ax.axis("off")
-    years = {"target_year": _target_year(data)}
+    years = _years(data, comparison, L)
     handles = [plt.Line2D([], [], marker="o", ls="", markerfacecolor="white", markeredgecolor="grey",
                           label=L["latest"]),
                plt.Line2D([], [], marker="o", ls="", color="grey", label=L["target"].format(**years)),
-               plt.Line2D([], [], marker="D", ls="--", color=PROVINCE_COLOUR, label=L["province"].format(**years))]
+               plt.Line2D([], [], marker="D", ls="--", color=PROVINCE_COLOUR,
+                          label=L["province"].format(target_year=years["province_year"]))]
     handles[1:1] = [plt.Line2D([], [], marker=BOUND_MARKERS[side], ls=":", color="grey", markerfacecolor="white",
                                label=L["latest_above" if side else "latest_below"])
                     for side in sides]
@@ -198,11 +209,12 @@ def ranking_panels(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: i
         ax.tick_params(axis="y", labelsize=7)
     for ax in list(axes.flat)[len(indicators):]:
         ax.axis("off")
-    years = {"target_year": _target_year(data)}
+    years = _years(data, comparison, L)
     handles = [plt.Line2D([], [], marker="o", ls="", markerfacecolor="white", markeredgecolor=TREND_COLOUR,
                           label=L["latest"]),
                plt.Line2D([], [], marker="o", ls="", color=TREND_COLOUR, label=L["target"].format(**years)),
-               plt.Line2D([], [], ls="--", color=PROVINCE_COLOUR, label=L["province"].format(**years))]
+               plt.Line2D([], [], ls="--", color=PROVINCE_COLOUR,
+                          label=L["province"].format(target_year=years["province_year"]))]
     fig.legend(handles=handles, loc="upper center", ncol=3, frameon=False, fontsize=8)
     plt.close(fig)
     return fig

@@ -97,6 +97,11 @@ def outlook_table(inputs: AnalysisInputs) -> pd.DataFrame:
             continue
         following = next((p for p in plans if p.period.base_year >= ended.period.target_year), None)
         period = following.period if following else next_period(ended.period, inputs.sources.periods())
+        # A next period never configured and over by the report year (建德's 十五五, 2025 → 2030, in a 2030 report,
+        # its 十四五 the last plan configured): the plan to draft is the one after it (十六五, to 2035), never a plan
+        # for years already past.
+        while following is None and period.target_year <= inputs.report_year:
+            period = next_period(period, inputs.sources.periods())
         for ind_id in dict.fromkeys(inputs.indicators.loc[inputs.indicators["entity"] == entity, "indicator_id"]):
             out.append(_row(inputs, entity, ind_id, ended, following, period))
     frame = as_numeric(pd.DataFrame(out, columns=COLUMNS), NUMERIC)

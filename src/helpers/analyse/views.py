@@ -110,12 +110,17 @@ def county_view(comparison: pd.DataFrame, lang: str = "zh"):
     c = comparison[(comparison["comparison"] == "county_vs_county") & (comparison["comparability"] != "not_comparable")]
     if c.empty:  # one county: nothing to compare it with
         return table_view(pd.DataFrame())
+    # each figure with its year, as province_view has them: counties on different plan periods set a 2020 actual
+    # beside a 2026 one, and a 2025 target beside a 2030 one
+    none = pd.Series(None, index=c.index, dtype=object)
     return _view({
         "indicator": c[f"indicator_name_{lang}"], "unit": c["unit"],
-        "county_a": c[f"entity_name_{lang}"], "a_latest": _signed(c["latest_value"], c.get("latest_comparator")),
-        "a_target": c["target_value"].map(_num),
+        "county_a": c[f"entity_name_{lang}"],
+        "a_latest": _year_value(w, c["latest_year"], c["latest_value"], c.get("latest_comparator")),
+        "a_target": _year_value(w, c.get("target_year", none), c["target_value"]),
         "county_b": c[f"other_name_{lang}"] if f"other_name_{lang}" in c else c["other_name_zh"],
-        "b_latest": _signed(c["other_value"], c.get("other_comparator")), "b_target": c["other_target_value"].map(_num),
+        "b_latest": _year_value(w, c["other_year"], c["other_value"], c.get("other_comparator")),
+        "b_target": _year_value(w, c.get("other_target_year", none), c["other_target_value"]),
         "latest_a_over_b": c["latest_ratio"].map(_ratio),
         "comparability": c["comparability"],
         "note": c["comparability_reason"].where(c["comparability"] != "same", ""),

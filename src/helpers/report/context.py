@@ -19,6 +19,7 @@ from helpers.analyse.growth import category_label
 from helpers.core import paths
 from helpers.core.config import PlanPeriod
 from helpers.core.method import method_parameters
+from helpers.core.periods import period_years
 from helpers.core.wording import Wording, notes_text
 from helpers.files.processed import read_processed
 from helpers.report.wording import report_words
@@ -40,20 +41,57 @@ class ReportContext:
         return report_words(self.lang, self.inputs.catalogue)
 
     @property
-    def years(self) -> dict[str, int]:
+    def years(self) -> dict[str, int | str]:
         """The years wording may name, all from the data and config/sources.yaml: those of the plan the report
-        year evaluates (helpers.core.periods; when the counties' plans differ, the one most of them evaluate)."""
-        period = self.period
+        year evaluates (helpers.core.periods). Counties whose plans end in different years share no target year:
+        {target_year} is then each of them ("2025或2030", "2025 or 2030"), for the texts that speak of the method in
+        general; a heading or caption over the figures of several plans names each county's year itself
+        (target_years_by_county, counties_years)."""
+        periods = self.periods
         base = self.progress["baseline_year"].dropna()
-        return {"year": self.inputs.report_year, "target_year": period.target_year,
-                "start_year": period.base_year + 1,
-                "base_year": int(base.min()) if len(base) else period.base_year}
+        targets = sorted({q.target_year for q in periods})
+        return {"year": self.inputs.report_year,
+                "target_year": targets[0] if len(targets) == 1
+                else self.w("report.years_or").join(map(str, targets)),
+                "start_year": min(q.base_year for q in periods) + 1,
+                "base_year": int(base.min()) if len(base) else min(q.base_year for q in periods)}
 
     @cached_property
-    def period(self) -> PlanPeriod:
-        """The period the report's shared wording names: the one most counties' evaluated plans have."""
-        periods = [self.inputs.plan_of(e).period for e in self.inputs.entities]
-        return max(set(periods), key=lambda q: (periods.count(q), q.target_year))
+    def periods(self) -> list[PlanPeriod]:
+        """The periods of the plans the report year evaluates, each once, earliest first: one when the counties
+        share it (helpers.core.periods.evaluated_plan: each county's own plan for the year)."""
+        return sorted({self.inputs.plan_of(e).period for e in self.inputs.entities},
+                      key=lambda q: (q.target_year, q.base_year, q.name))
+
+    def periods_text(self) -> str:
+        """The years of the periods the report covers, as its title says them: 2021—2025年, or 2021—2025年、
+        2026—2030年 when the counties' plans differ."""
+        return self.w("report.periods_sep").join(self.w("report.period_years", years=period_years(q, self.lang))
+                                                   for q in self.periods)
+
+    def target_years_by_county(self, rows: pd.DataFrame | None = None) -> dict[int, list[str]]:
+        """Each target year, with the counties whose rows (a table with entity and target_year; by default each
+        county's evaluated plan) are set against it, in the report's order of counties."""
+        if rows is None:
+            pairs = [(e, self.inputs.plan_of(e).period.target_year) for e in self.inputs.entities]
+        else:
+            rows = rows[rows["target_year"].notna()]
+            pairs = list(dict.fromkeys(zip(rows["entity"], rows["target_year"].astype(int))))
+        order = {e: i for i, e in enumerate(self.inputs.entities)}
+        out: dict[int, list[str]] = {}
+        for entity, year in sorted(pairs, key=lambda x: (x[1], order.get(x[0], len(order)))):
+            out.setdefault(int(year), []).append(entity)
+        return out
+
+    def counties_years(self, by_year: dict[int, list[str]], key: str, sep: str = "report.item_sep") -> str:
+        """Which counties have which year, one part per year at `key` ({counties}, {year}), joined by `sep`:
+        建德市、安吉县为2025年，桐庐县为2030年. With many counties, how many have each year."""
+        parts = []
+        for year, entities in by_year.items():
+            counties = (self.t("report.many_entities", n=len(entities)) if self.many
+                        else self.names(self.entity_name(e) for e in entities))
+            parts.append(self.t(key, counties=counties, year=year))
+        return self.t(sep).join(parts)
 
     def t(self, key: str, **values) -> str:
         """The sentence at a wording key, with the report's years and the shared phrases filled in."""

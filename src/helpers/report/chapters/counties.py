@@ -2,17 +2,30 @@
 pairs of indicators that cannot be compared, with why."""
 from __future__ import annotations
 
+import pandas as pd
+
 from helpers.core.formatting import number as fmt_num
 from helpers.report.blocks import Column, Html, Table, chapter, indicator_cell, value_text
 from helpers.report.context import ReportContext
 
 
+def with_year(ctx: ReportContext, text: str, year, say: bool) -> str:
+    """A latest value with its year beside it (10.3（2020年）) where the values set side by side are of different
+    years (counties on different plan periods, or monitored up to different years): never one year's figure
+    beside another's as if alike."""
+    if not say or text == "—" or year is None or pd.isna(year):
+        return text
+    return ctx.t("report.value_in_year", value=text, year=int(year))
+
+
 def peers_table(ctx: ReportContext) -> Table:
-    """A few counties: the comparable indicators, each county's latest value side by side."""
+    """A few counties: the comparable indicators, each county's latest value side by side (with its year where
+    the counties' latest years differ)."""
     c = ctx.comparison[(ctx.comparison["comparison"] == "county_vs_county")
                        & (ctx.comparison["comparability"] != "not_comparable")]
     p = ctx.progress      # (an actual recorded as a bound, >19.9, printed with its comparator)
     latest = dict(zip(zip(p["entity"], p["indicator_id"]), zip(p["latest_value"], p["latest_comparator"])))
+    year_of = dict(zip(zip(p["entity"], p["indicator_id"]), p["latest_year"]))
     entities = ctx.inputs.entities
     columns = ([Column(ctx.t("report.indicator"), "name")]
                + [Column(ctx.entity_name(e), "num", fold=i >= 3) for i, e in enumerate(entities)]
@@ -20,8 +33,11 @@ def peers_table(ctx: ReportContext) -> Table:
     rows = []
     for ind_id, g in c.groupby("indicator_id", sort=False):
         comp = g.iloc[0]["comparability"]
-        rows.append([indicator_cell(ctx, ind_id, comp)] + [value_text(ctx, *latest.get((e, ind_id), (None, None)))
-                                                       for e in entities]
+        years = {year_of.get((e, ind_id)) for e in entities if pd.notna(latest.get((e, ind_id), (None,))[0])}
+        say = len({y for y in years if pd.notna(y)}) > 1
+        rows.append([indicator_cell(ctx, ind_id, comp)]
+                    + [with_year(ctx, value_text(ctx, *latest.get((e, ind_id), (None, None))), year_of.get((e, ind_id)),
+                                 say) for e in entities]
                     + [ctx.unit(g.iloc[0]["unit"]), ctx.indicator_reason(ind_id) if comp == "caveat" else ""])
     return Table(columns, rows, more=ctx.t("report.more"))
 
@@ -70,11 +86,13 @@ def counties_section(ctx: ReportContext) -> Html:
     else:
         c = ctx.comparison[(ctx.comparison["comparison"] == "county_vs_county")
                            & (ctx.comparison["comparability"] != "not_comparable")]
+        say = [pd.notna(a) and pd.notna(b) and a != b for a, b in zip(c["latest_year"], c["other_year"])]
         rows = [[indicator_cell(ctx, r.indicator_id, r.comparability), ctx.entity_name(r.entity),
-                 value_text(ctx, r.latest_value, r.latest_comparator), ctx.entity_name(r.other),
-                 value_text(ctx, r.other_value, r.other_comparator),
+                 with_year(ctx, value_text(ctx, r.latest_value, r.latest_comparator), r.latest_year, s),
+                 ctx.entity_name(r.other), with_year(ctx, value_text(ctx, r.other_value, r.other_comparator),
+                                                     r.other_year, s),
                  ctx.unit(r.unit), ctx.indicator_reason(r.indicator_id) if r.comparability == "caveat" else ""]
-                for r in c.itertuples()]
+                for r, s in zip(c.itertuples(), say)]
         columns = [Column(ctx.t("report.indicator"), "name"), Column(ctx.t("report.county"), "nowrap"),
                    Column(ctx.t("report.latest"), "num"), Column(ctx.t("report.other"), "nowrap", fold=True),
                    Column(ctx.t("report.other_value"), "num", fold=True), Column(ctx.t("report.unit"), "nowrap",

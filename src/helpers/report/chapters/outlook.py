@@ -43,16 +43,64 @@ def _periods(o: pd.DataFrame, lang: str) -> tuple[str, str, int]:
     return period_label(ended, lang), period_label(nxt, lang), nxt.target_year
 
 
+NEXT_PLAN = ("next_plan", "next_target_year")
+PLANS = ("ended_plan", *NEXT_PLAN)
+
+
+def outlook_groups(ctx: ReportContext, o: pd.DataFrame, by=PLANS) -> list[tuple[list[str], pd.DataFrame]]:
+    """The outlook's rows by the plans they are about: the counties whose ended plan and next plan are the same
+    (by=NEXT_PLAN: whose next plan is), with their rows, in the report's order of counties. One group for counties
+    on one plan cycle; counties on different periods (in 2025 建德's 十四五 ended, its 十五五 to draft, while 桐庐's
+    十五五 has only begun) each get their own plans' names and years, never another county's."""
+    key = list(zip(*(o[c] for c in by)))
+    groups: dict[tuple, list[str]] = {}
+    for entity in ctx.inputs.entities:
+        for k in dict.fromkeys(k for k, e in zip(key, o["entity"]) if e == entity):
+            groups.setdefault(k, []).append(entity)
+    return [(entities, o[[k == g and e in entities for k, e in zip(key, o["entity"])]])
+            for g, entities in groups.items()]
+
+
+def whole(ctx: ReportContext, groups: list) -> bool:
+    """The outlook is about every county of the report, on one plan cycle: its words need not name the counties."""
+    return len(groups) == 1 and set(groups[0][0]) == set(ctx.inputs.entities)
+
+
+def group_counties(ctx: ReportContext, entities: list[str]) -> str:
+    return ctx.t("report.many_entities", n=len(entities)) if ctx.many else ctx.names(map(ctx.entity_name, entities))
+
+
 def outlook_section(ctx: ReportContext) -> Html:
     """After a plan's target year: each series projected to the next target year (narrow and wide intervals),
-    the next plan's target and where it falls, growth achieved against growth the new target needs."""
+    the next plan's target and where it falls, growth achieved against growth the new target needs. Counties on
+    different plan cycles: a table for each, headed with its counties, next plan and year."""
     o = ctx.outlook
     if o is None or o.empty:
         return Html("")
     rows = o[(o["trend_n_obs"] >= 2) | o["next_target_value"].notna()]
     if ctx.many:
         rows = rows.sort_values("acceleration_needed", ascending=False, na_position="last").head(many_rows())
+    groups = outlook_groups(ctx, rows) if len(rows) else [(list(ctx.inputs.entities), rows)]
+    tables: list[dict] = []
+    for entities, g in groups:
+        ended, nxt, year = _periods(g if len(g) else o, ctx.lang)
+        if len(groups) > 1:
+            tables.append({"kind": "heading", "text": ctx.t("report.outlook_group", counties=group_counties(
+                ctx, entities), period=nxt, year=year)})
+        tables.append({"kind": "table", "table": _outlook_table(ctx, g, ended, nxt, year)})
     ended, nxt, year = _periods(o, ctx.lang)
+    notes = [ctx.t("plan_cycle.outlook_note")] + ([ctx.t("plan_cycle.many_note", n=many_rows())] if ctx.many else [])
+    # (the years since the plan ended first: all that slowed or fell back; with many counties the worst)
+    since = since_ended_blocks(ctx, many_rows() if ctx.many else None)
+    if since:
+        since.append({"kind": "heading", "text": ctx.t("report.projections_title", year=year)})
+    title = (ctx.t("plan_cycle.outlook_title", period=nxt) if len(outlook_groups(ctx, o, NEXT_PLAN)) == 1
+             else ctx.t("report.outlook_title_mixed"))
+    return chapter(ctx, "outlook", title, since + tables + [{"kind": "notes", "entries": notes},
+                                                             figure_block(ctx, outlook_figures(ctx))])
+
+
+def _outlook_table(ctx: ReportContext, rows: pd.DataFrame, ended: str, nxt: str, year: int) -> Table:
     body = []
     for r in rows.itertuples():
         # One rule of precision (helpers.core.formatting): three significant digits, intervals like their centre.
@@ -82,15 +130,7 @@ def outlook_section(ctx: ReportContext) -> Html:
                Column(ctx.t("plan_cycle.col_growths_or_change" if (rows["growth_method"] == RATE_ABSOLUTE).any()
                             else "plan_cycle.col_growths", ended=ended, period=nxt), "num", fold=True),
                Column(ctx.t("plan_cycle.col_latest"), "num", fold=True)]
-    notes = [ctx.t("plan_cycle.outlook_note")] + ([ctx.t("plan_cycle.many_note", n=many_rows())] if ctx.many else [])
-    # (the years since the plan ended first: all that slowed or fell back; with many counties the worst)
-    since = since_ended_blocks(ctx, many_rows() if ctx.many else None)
-    if since:
-        since.append({"kind": "heading", "text": ctx.t("report.projections_title", year=year)})
-    return chapter(ctx, "outlook", ctx.t("plan_cycle.outlook_title", period=nxt), since + [
-        {"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))}, {"kind": "notes",
-                                                                                      "entries": notes},
-        figure_block(ctx, outlook_figures(ctx))])
+    return Table(columns, body, more=ctx.t("report.more"))
 
 
 BRIEF_ROWS = 8   # the brief: the next targets that ask most of the trend
@@ -99,33 +139,52 @@ BRIEF_ROWS = 8   # the brief: the next targets that ask most of the trend
 def outlook_brief(ctx: ReportContext) -> Html:
     """After a plan's end, the brief says what the next plan's targets ask of the trend: the targets beyond the
     projection's intervals (the summary counts them). Without a next plan's targets, one line: the trends,
-    for drafting it, are in the analyst report."""
+    for drafting it, are in the analyst report. Counties on different plan cycles: each line names its counties,
+    and each table its counties, next plan and year."""
     o = ctx.outlook
     if o is None or o.empty:
         return Html("")
-    ended, nxt, year = _periods(o, ctx.lang)
-    with_target = o[o["next_target_value"].notna()]
-    if with_target.empty:
+    groups = outlook_groups(ctx, o, NEXT_PLAN)
+    title = (ctx.t("plan_cycle.outlook_title", period=_periods(o, ctx.lang)[1]) if len(groups) == 1
+             else ctx.t("report.outlook_title_mixed"))
+    if o["next_target_value"].isna().all():
         # The year after a plan's end, before the next plan has targets: its actuals against the pace of the plan
         # that ended, under their own title (the summary says where the trends for drafting the next plan are).
         since = since_ended_blocks(ctx)
         if since:
             return chapter(ctx, "outlook", since[0]["text"], since[1:])
-        return chapter(ctx, "outlook", ctx.t("plan_cycle.outlook_title", period=nxt),
-                       [{"kind": "paragraph", "css": "note", "text": ctx.t("report.outlook_in_report",
-                                                                            period=nxt, year=year)}])
-    asks = with_target[with_target["target_reading"].isin(["clear_break", "stretch"])]
-    asks = asks.sort_values("acceleration_needed", ascending=False, na_position="last")
-    body = [[ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id),
-             target_text(ctx, r.next_target_value, r.next_target_comparator),
-             ctx.t(f"plan_cycle.outlook_short.{r.target_reading}"),
-             fmt_projection(r.projection, r.measure)] for r in asks.head(BRIEF_ROWS).itertuples()]
-    columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
-               Column(ctx.t("plan_cycle.col_next_target", period=nxt), "num"), Column(ctx.t("plan_cycle.col_position")),
-               Column(ctx.t("plan_cycle.col_projection", year=year), "num", fold=True)]
-    blocks = [{"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))}] if body else []
-    blocks.append({"kind": "notes", "entries": [ctx.t("report.outlook_in_report_full", period=nxt, year=year)]})
-    return chapter(ctx, "outlook", ctx.t("plan_cycle.outlook_title", period=nxt), blocks)
+        lines = []
+        for entities, g in groups:
+            _, nxt, year = _periods(g, ctx.lang)
+            lines.append(ctx.t("report.outlook_in_report", period=nxt, year=year) if whole(ctx, groups) else
+                         ctx.t("report.outlook_in_report_for", counties=group_counties(ctx, entities), period=nxt,
+                               year=year))
+        return chapter(ctx, "outlook", title, [{"kind": "paragraph", "css": "note", "text": line} for line in lines])
+    blocks: list[dict] = []
+    for entities, g in groups:
+        _, nxt, year = _periods(g, ctx.lang)
+        with_target = g[g["next_target_value"].notna()]
+        if with_target.empty:
+            blocks.append({"kind": "paragraph", "css": "note", "text": ctx.t(
+                "report.outlook_in_report_for", counties=group_counties(ctx, entities), period=nxt, year=year)})
+            continue
+        asks = with_target[with_target["target_reading"].isin(["clear_break", "stretch"])]
+        asks = asks.sort_values("acceleration_needed", ascending=False, na_position="last")
+        body = [[ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id),
+                 target_text(ctx, r.next_target_value, r.next_target_comparator),
+                 ctx.t(f"plan_cycle.outlook_short.{r.target_reading}"),
+                 fmt_projection(r.projection, r.measure)] for r in asks.head(BRIEF_ROWS).itertuples()]
+        columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
+                   Column(ctx.t("plan_cycle.col_next_target", period=nxt), "num"),
+                   Column(ctx.t("plan_cycle.col_position")),
+                   Column(ctx.t("plan_cycle.col_projection", year=year), "num", fold=True)]
+        if len(groups) > 1:
+            blocks.append({"kind": "heading", "text": ctx.t("report.outlook_group", counties=group_counties(
+                ctx, entities), period=nxt, year=year)})
+        if body:
+            blocks.append({"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))})
+        blocks.append({"kind": "notes", "entries": [ctx.t("report.outlook_in_report_full", period=nxt, year=year)]})
+    return chapter(ctx, "outlook", title, blocks)
 
 
 # ----------------------------------------------------------------------------- the years after a plan's end
@@ -149,8 +208,12 @@ def since_ended(ctx: ReportContext) -> tuple[pd.DataFrame, dict] | None:
     ended = PlanPeriod(first["ended_plan"], int(first["ended_base_year"]), int(first["ended_target_year"]))
     nxt = PlanPeriod(first["next_plan"], int(first["next_base_year"]), int(first["next_target_year"]))
     judged = open_rows[(open_rows["last_actual_year"] == year) & open_rows["pace_since_ended"].notna()]
+    # (the counties it is about, named where they are not all the report's: 桐庐 on its 十五五 is not monitored
+    # against 建德's 十四五)
+    entities = [e for e in ctx.inputs.entities if (open_rows["entity"] == e).any()]
     return judged, {"year": year, "ended": period_label(ended, ctx.lang), "period": period_label(nxt, ctx.lang),
-                    "years": period_years(ended, ctx.lang), "ended_year": ended.target_year}
+                    "years": period_years(ended, ctx.lang), "ended_year": ended.target_year,
+                    "counties": "" if set(entities) == set(ctx.inputs.entities) else group_counties(ctx, entities)}
 
 
 SINCE_ROWS = 4   # the brief: the actuals that fell back, then those that slowed most
@@ -164,7 +227,8 @@ def since_ended_blocks(ctx: ReportContext, limit: int | None = SINCE_ROWS) -> li
     if found is None:
         return []
     rows, words = found
-    blocks: list[dict] = [{"kind": "heading", "text": ctx.t("report.since_title", **words)}]
+    blocks: list[dict] = [{"kind": "heading", "text": ctx.t("report.since_title_for" if words["counties"]
+                                                            else "report.since_title", **words)}]
     if rows.empty:
         return blocks + [{"kind": "notes", "entries": [ctx.t("report.since_none", **words)]}]
     good = rows["direction"].map({"higher": 1, "lower": -1}).fillna(1)

@@ -52,16 +52,29 @@ def growth_figure(ctx: ReportContext) -> list[Figure]:
 
 
 def progress_table_view(ctx: ReportContext, rows: pd.DataFrame) -> Table:
+    # The target column is headed with its year where every row's target is of one year; where the counties' plans
+    # end in different years, each target says its own year (a 2030 target is never headed 2025年目标).
+    target_years = sorted(set(rows["target_year"].dropna().astype(int)))
+    own_year = len(target_years) > 1
+    target_column = ctx.t("report.target_any") if own_year else ctx.t("report.target", **(
+        {"target_year": target_years[0]} if target_years else {}))
+
+    def target(r) -> str:
+        text = target_text(ctx, r.target_value, r.target_comparator)
+        if not own_year or text == "—" or pd.isna(r.target_year):
+            return text
+        return ctx.t("report.target_in_year", target=text, year=int(r.target_year))
+
     columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
                Column(ctx.t("report.progress_col"), "judgement"),
-               Column(ctx.t("report.latest"), "num", fold=True), Column(ctx.t("report.target"), "num", fold=True),
+               Column(ctx.t("report.latest"), "num", fold=True), Column(target_column, "num", fold=True),
                Column(ctx.t("report.hist"), "num", fold=True), Column(ctx.t("report.req"), "num", fold=True),
                Column(ctx.t("report.reason"), "note", fold=True)]
     body = [[ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
              light(ctx, r.verdict, r.plan_phase in FINAL_PHASES),
              value_text(ctx, r.latest_value, getattr(r, "latest_comparator", None))
              + (ctx.t("plan_cycle.marks.preliminary") if flag(r, "latest_preliminary") else ""),
-             target_text(ctx, r.target_value, r.target_comparator),
+             target(r),
              rate_text(ctx, r.historical_growth, r.growth_method),
              rate_text(ctx, r.required_growth, r.growth_method, r.required_growth_comparator),
              ctx.notes(notes, "progress_notes")]          # why the verdict, as the verdict's own notes say
@@ -94,7 +107,11 @@ def completion_figures(ctx: ReportContext) -> list[Figure]:
                              "points": points, "bounds": bounds})
         counties = [ctx.entity_name(e) for e in ctx.inputs.entities]
         # (one caption for every part of the chart, so that the parts are numbered as one: report.blocks.figures)
-        caption = ctx.t("report.fig_completion") + bound_caption(ctx, rows, "figures.ratio_bound_caption")
+        by_year = ctx.target_years_by_county(p)
+        caption = (ctx.t("report.fig_completion", **{"target_year": y for y in by_year}) if len(by_year) <= 1 else
+                   ctx.t("report.fig_completion_mixed", years=ctx.counties_years(by_year, "report.county_target_year",
+                                                                                  "report.notes_sep")))
+        caption += bound_caption(ctx, rows, "figures.ratio_bound_caption")
         return [(charts.ratio_chart(chunk, counties, ctx.many, reference=TARGET_COLOUR), caption)
                 for chunk in charts.chunks(rows, method_parameters().rows_per_figure)]
     return figures(ctx, "completion", draw)

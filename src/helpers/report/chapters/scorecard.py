@@ -98,12 +98,17 @@ def summary_section(ctx: ReportContext, document: str = "report") -> Html:
     """Page 1 of both documents: the headline judgements (the brief's fewer: chapters.summary) and the
     scorecard, with how it judges this year."""
     kind = year_kind(ctx)
+    # counties whose plans end in different years: each county's target year is said in the note, none over all
+    by_year = ctx.target_years_by_county()
+    mixed = "_mixed" if kind == "final" and len(by_year) > 1 else ""
     return chapter(ctx, "summary", ctx.t("report.summary"), [
         {"kind": "list", "css": "summary", "entries": executive_summary(ctx, document)},
-        {"kind": "heading", "text": ctx.t(f"report.scorecard_{kind}")},
+        {"kind": "heading", "text": ctx.t(f"report.scorecard_{kind}{mixed}")},
         legend(ctx, short=ctx.many, note=ctx.t("report.not_in_plan"), codes=verdict_codes(ctx),
                final=kind == "final"),
-        {"kind": "notes", "entries": [ctx.t(f"report.scorecard_note_{kind}")]
+        {"kind": "notes", "entries": [ctx.t(f"report.scorecard_note_{kind}{mixed}", periods=ctx.periods_text(),
+                                            years=ctx.counties_years(by_year, "report.county_year",
+                                                                     "report.notes_sep"))]
          + ([ctx.t("plan_cycle.marks_note.binding")] if binding_targets(ctx.progress).any() else [])
          + no_target_note(ctx)},
         {"kind": "tables", "tables": scorecard_tables(ctx)},

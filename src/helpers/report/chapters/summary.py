@@ -263,9 +263,7 @@ def lead_sentences(ctx: ReportContext) -> list[str]:
     out += _final_sentences(ctx, final)
     out += [s for s in (_ended_plan_sentence(ctx),) if s]
     out += _schedule_sentences(ctx, in_period)
-    outlook = _outlook_sentence(ctx)
-    if outlook:
-        out.append(outlook)
+    out += _outlook_sentences(ctx)
     out += [s for s in (_since_ended_sentence(ctx),) if s]
     return out
 
@@ -404,18 +402,29 @@ def _schedule_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
     return out
 
 
-def _outlook_sentence(ctx: ReportContext) -> str:
+def _outlook_sentences(ctx: ReportContext) -> list[str]:
+    """What the next plan's targets ask of the trend, or where the trends for drafting it are: one sentence for
+    counties on one plan cycle, else one for each group of counties, naming them with their own next plan."""
+    from helpers.report.chapters.outlook import NEXT_PLAN, group_counties, outlook_groups, whole
     o = ctx.outlook
     if o is None or o.empty:
-        return ""
+        return []
+    groups = outlook_groups(ctx, o, NEXT_PLAN)
+    named = not whole(ctx, groups)
+    return [_outlook_sentence(ctx, g, group_counties(ctx, entities) if named else None) for entities, g in groups]
+
+
+def _outlook_sentence(ctx: ReportContext, o, counties: str | None) -> str:
     first = o.iloc[0]
     period = period_label(PlanPeriod(first["next_plan"], int(first["next_base_year"]), int(first["next_target_year"])),
                           ctx.lang)
+    named = {} if counties is None else {"counties": counties}
+    suffix = "" if counties is None else "_for"
     with_target = o[o["next_target_value"].notna()]
     if with_target.empty:
-        return ctx.t("summary.outlook_drafting", period=period, year=int(first["next_target_year"]))
+        return ctx.t(f"summary.outlook_drafting{suffix}", period=period, year=int(first["next_target_year"]), **named)
     breaks = with_target[with_target["target_reading"] == CLEAR_BREAK]
-    text = ctx.t("summary.outlook", period=period, n=len(with_target), breaks=len(breaks))
+    text = ctx.t(f"summary.outlook{suffix}", period=period, n=len(with_target), breaks=len(breaks), **named)
     if len(breaks):
         examples = [ctx.t("summary.county_indicator", county=ctx.entity_name(r.entity),
                           indicator=ctx.indicator_in_sentence(r.indicator_id)) for r in breaks.head(3).itertuples()]

@@ -14,7 +14,8 @@ from helpers.report.context import ReportContext
 
 def title_block(ctx: ReportContext, document: str = "report") -> Html:
     return render("title.html.j2", lights=light_styles(), kicker=ctx.t(f"report.kicker_{document}"),
-                  title=ctx.t("report.title"), subtitle=ctx.t("report.subtitle", entities=_entities(ctx)),
+                  title=ctx.t("report.title", periods=ctx.periods_text()),   # each period the counties' plans cover
+                  subtitle=ctx.t("report.subtitle", entities=_entities(ctx)),
                   plan=plan_line(ctx), meta=sources_line(ctx))
 
 
