@@ -29,6 +29,9 @@ def _cli(capsys, *args) -> tuple[int, str, str]:
     (["--entities", "jiande,foo"], "'foo' is not a county"),
     (["--entities", "安吉"], "Did you mean anji (安吉县)?"),
     (["--entities", "zhejiang"], "zhejiang is the province"),
+    (["--entities", ",,,"], "ENTITIES=,,, names no county: give county ids separated by commas (jiande, anji), "
+                            "or leave it empty for every county."),     # was every county, exit 0
+    (["--entities", " ; ，"], "names no county"),
     (["--lang", "fr"], "LANG=fr is not a report language: use zh (Chinese, the default) or en (English)."),
     (["--documents", "boss"], "DOCUMENTS=boss: 'boss' is not a document: use brief, report"),
     (["--documents", "brief,boss"], "'boss' is not a document"),
@@ -45,6 +48,7 @@ def test_a_bad_value_is_one_line_and_exit_1(capsys, args, words):
     (["--year", "99999"], "YEAR=99999 is not a year"),
     (["--year", "-1"], "YEAR=-1 is not a year"),
     (["--entities", "foo"], "'foo' is not a county"),
+    (["--entities", ",,,"], "ENTITIES=,,, names no county: give county ids separated by commas (jiande, anji)"),
     (["--lang", "EN"], "LANG=EN is not a report language"),
     (["--documents", "Brief"], "'Brief' is not a document"),
 ])
@@ -128,6 +132,26 @@ def test_a_subset_of_counties_has_its_own_tag(processed):
     many = parameters.subset_tag([f"county{i}" for i in range(30)])
     assert many.startswith("_30counties-") and len(many) < 30
     assert parameters.subset_tag(["a b", "c"]).startswith("_2counties-")     # never a space in a file name
+
+
+@pytest.mark.parametrize("given, chosen", [
+    (" ", ["jiande", "anji"]),          # blank is not given (make strips ENTITIES=' ' to nothing): every county
+    ([], ["jiande", "anji"]),
+    (",jiande", ["jiande"]),            # a stray separator names no county; every id given is reported on
+    ("anji,,jiande,", ["anji", "jiande"]),
+])
+def test_counties_blank_or_with_stray_separators(processed, given, chosen):
+    assert list(parameters.resolve(entities=given, processed_dir=processed).entities) == chosen
+
+
+def test_a_notebook_given_only_separators_is_refused_not_given_the_run(processed):
+    """`entities = ','` in a notebook was taken as not given: make's run.json (or every county) was read."""
+    from helpers import analyse
+    parameters.resolve(entities="anji", processed_dir=processed)     # a run.json for Anji alone, beside it
+    with pytest.raises(ParameterError, match=r"^entities = ',' names no county: give county ids .*\(jiande, anji\)"):
+        analyse.notebook_inputs(processed, entities=",")
+    with pytest.raises(ParameterError, match=r"^entities = \[''\] names no county"):
+        analyse.load_inputs(processed, entities=[""])
 
 
 def test_the_notebooks_get_the_same_words_in_their_own_spelling(processed):
