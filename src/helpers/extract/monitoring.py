@@ -23,6 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from helpers.core.config import Catalogue, Sources
 from helpers.core.errors import InputError, quoted
+from helpers.core.formatting import LOWER_BOUNDS, UPPER_BOUNDS
 from helpers.core.paths import display_path
 from helpers.core.periods import FIVE_YEARS
 from helpers.core.records import Decision, Observation, note, place
@@ -53,7 +54,7 @@ LISTS_SHEET = "选项"
 INSTRUCTIONS_SHEET = "说明"
 # The 比较符 list: the figure itself, or a bound (an actual known only as more than / at least, less than / at most:
 # 人才流失率 <5.5). The cell may also hold ≥ ≤ or a word (不低于, 不高于: values.comparator_alone).
-COMPARATORS = ("=", ">", ">=", "<", "<=")
+COMPARATORS = ("=", *LOWER_BOUNDS, *UPPER_BOUNDS)
 # Two cells giving one observation agree only when their values are equal up to the last digits of floating
 # point (a formula's 12.899999999999999 is 12.9): 12.9 in one and 12.95 in the other contradict each other, and
 # keeping either without a word would be a silent choice (it was 0.5%, and the first file read won).
