@@ -626,7 +626,7 @@ def _boxes_in_their_cell(path: Path, p, qn, place: Place, room) -> None:
 # run, as a body box anchored outside the tables does. A page number (a PAGE, NUMPAGES or SECTIONPAGES field, as WPS
 # puts one in a text box in the footer) is not such a digit; a box in the line of its header, or holding no digit,
 # is passed over.
-PAGE_FIELDS = ("PAGE", "NUMPAGES", "SECTIONPAGES", "SECTION")
+PAGE_FIELDS = ("PAGE", "NUMPAGES", "SECTIONPAGES")
 
 
 def _no_digit_over_the_page(path: Path, document, qn) -> None:
