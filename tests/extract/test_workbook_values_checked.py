@@ -245,3 +245,38 @@ def test_a_header_below_the_rows_searched_says_where_it_is_looked_for(workspace)
     wb.save(path)
     err = build_refused(workspace)
     assert "in its first 5 rows" in err.problem and "delete the title rows above it" in err.fix
+
+
+@pytest.mark.parametrize("hide", ["E", "D:E"])
+def test_hidden_columns_are_read_and_the_cleaning_log_says_so(workspace, hide):
+    """Was: a workbook whose 数值 column is hidden (no other 数值 column: two stop the run) was read without a word,
+    though neither the sheet nor its printout shows one figure (LibreOffice prints it without the column, as it
+    does hidden rows: checked with soffice --convert-to pdf). Read, as hidden rows are, and logged."""
+    from helpers.core.wording import decision_text, words
+    rows = [["建德市", "人才资源总量", "万人", year, value] for year, value in ((2022, 11.8), (2023, 12.9))]
+    path = one_sheet_workbook(workspace, rows)
+    wb = openpyxl.load_workbook(path)
+    first, _, last = hide.partition(":")
+    wb["数据"].column_dimensions.group(first, last or first, hidden=True)
+    wb.save(path)
+    built = dataset.build(workspace / "raw", workspace / "config")
+    assert built.indicators.query("origin == 'monitoring'")["value"].tolist() == [11.8, 12.9]
+    logged = built.cleaning_log.query("step == 'hidden_columns'")
+    columns, fields = ("E", "数值") if hide == "E" else ("D, E", "年份, 数值")
+    assert json.loads(logged["values"].iloc[0]) == {"file": "m.xlsx", "sheet": "数据", "columns": columns,
+                                                    "fields": fields}
+    said = [decision_text("hidden_columns", logged["values"].iloc[0], words(lang)) for lang in ("zh", "en")]
+    assert said[0].startswith(f"m.xlsx的数据表{columns}列（{fields}）在Excel中隐藏（表格与打印稿均不显示），"
+                              "其中的内容仍照常读取")
+    assert said[1].startswith(f"columns {columns} ({fields}) of sheet 数据 in m.xlsx are hidden in Excel (neither the "
+                              "sheet nor its printout shows them), and what they hold was read as if shown")
+
+
+def test_a_hidden_column_that_is_not_read_is_not_logged(workspace):
+    rows = [["建德市", "人才资源总量", "万人", 2023, 12.9, None, None, None, "old"]]
+    path = one_sheet_workbook(workspace, rows, header=[*HEADER, "旧数据"])
+    wb = openpyxl.load_workbook(path)
+    wb["数据"].column_dimensions["I"].hidden = True
+    wb.save(path)
+    built = dataset.build(workspace / "raw", workspace / "config")
+    assert built.cleaning_log.query("step == 'hidden_columns'").empty

@@ -71,7 +71,7 @@ def test_the_completion_chart_draws_a_bounds_share_of_its_target_as_a_bound(root
     total, rd = _row(ctx, drawn, "talent_total"), _row(ctx, drawn, "rd_personnel_per_10k")
     assert total == [(pytest.approx(1.0), ">")] and rd == [(pytest.approx(179.87 / 180), ">")]
     assert _row(ctx, drawn, "professional_technical_talent") is None                      # an exact actual
-    assert all(CAPTION[lang] in f.caption for f in figures)       # every part of the chart: one caption
+    _caption_only_where_drawn(figures, lang)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -83,4 +83,28 @@ def test_the_brief_sets_a_bound_against_the_province_as_a_bound(root, lang):
     for figure in figures:
         drawn.update(_triangles(figure))
     assert _row(ctx, drawn, "rd_personnel_per_10k") == [(pytest.approx(179.87 / 185), ">")]
-    assert all(CAPTION[lang] in f.caption for f in figures)       # every part of the chart: one caption
+    _caption_only_where_drawn(figures, lang)
+
+
+def _caption_only_where_drawn(figures, lang):
+    """The triangles are explained in a part that draws one, and only there (every part said it, on main);
+    the parts are still numbered as one chart, the number after the chart's own caption."""
+    assert [CAPTION[lang] in f.caption for f in figures] == [bool(_triangles(f)) for f in figures]
+    if len(figures) > 1:
+        part = {"zh": "（{n}/{total}）。", "en": " ({n} of {total})."}[lang]
+        assert all(part.format(n=n, total=len(figures)) in f.caption for n, f in enumerate(figures, 1))
+
+
+def test_the_lower_is_better_mark_is_explained_in_a_part_that_draws_it_only():
+    """The ↓ after a row's label, like the triangles: main explained it in every part of the province chart when
+    any part drew it."""
+    from types import SimpleNamespace
+
+    from helpers.report.chapters.province import _marks_drawn
+    from helpers.report.wording import report_words
+    w = report_words("zh")
+    ctx = SimpleNamespace(t=lambda key, **values: w(key, **values))
+    assert _marks_drawn(ctx, [{"label": "人才流失率 ↓", "points": [], "bounds": []}]) == "↓表示越低越好的指标。"
+    assert _marks_drawn(ctx, [{"label": "人才资源总量", "points": [], "bounds": []}]) == ""
+    assert _marks_drawn(ctx, [{"label": "人才资源总量", "points": [], "bounds": [("安吉县", 1.0, True)]}]) == \
+        CAPTION["zh"] + "。"

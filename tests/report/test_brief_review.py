@@ -74,15 +74,19 @@ def test_the_misses_head_their_actuals_with_the_year_they_are_for(contexts):
 
 
 def test_a_captions_part_number_comes_before_its_full_stop(contexts):
-    # 9 indicators set against the province: the key figure is drawn in two halves. (Its actuals written "≥ target"
-    # are drawn as bounds, which the caption's last sentence explains: the part number goes before its full stop.)
-    for lang, first, ends in (("zh", "之比（100% = 达到省目标）。", ("更低）（1/2）。", "更低）（2/2）。")),
-                              ("en", "(100% = the provincial target reached).",
-                               ("lower) (1 of 2).", "lower) (2 of 2)."))):
+    # 9 indicators set against the province: the key figure is drawn in two halves. The part number belongs to the
+    # chart's caption, before its full stop; its actuals written "≥ target" are drawn as bounds in the first half
+    # alone, whose caption explains them after it (main said so in both halves, the number after the explanation).
+    for lang, parts, triangles in (("zh", ("之比（100% = 达到省目标）（1/2）。", "之比（100% = 达到省目标）（2/2）。"),
+                                    "空心三角为只记为界限的实际值之比（▷实际更高，◁更低）。"),
+                                   ("en", ("(100% = the provincial target reached) (1 of 2).",
+                                           "(100% = the provincial target reached) (2 of 2)."),
+                                    " Hollow triangles: ratios of actuals recorded only as bounds "
+                                    "(▷ higher, ◁ lower).")):
         figure = chapters.progress.key_figures_brief(contexts[lang])
         captions = [f.caption for b in figure.blocks if b["kind"] == "figures" for f in b["figures"]]
-        assert len(captions) == 2 and captions[0].endswith(ends[0]) and captions[1].endswith(ends[1]), captions
-        assert all(first in caption for caption in captions), captions
+        assert len(captions) == 2 and captions[0].endswith(parts[0] + triangles), captions
+        assert captions[1].endswith(parts[1]), captions
 
 
 def test_every_wording_joins_years_with_its_languages_dash():

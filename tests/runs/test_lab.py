@@ -177,3 +177,38 @@ def test_a_copy_cut_short_is_never_kept_as_the_analysts(tmp_path, monkeypatch):
     monkeypatch.setattr(shutil, "copyfile", copy_whole)
     assert prepare_copies(tmp_path) == []
     assert (tmp_path / "lab" / "02_comparison.ipynb").read_text(encoding="utf-8").endswith('"]}')
+
+
+def test_a_folder_in_place_of_a_copy_is_named_as_one_not_as_a_changed_copy(tmp_path):
+    """lab/02_comparison.ipynb made a folder: the note said the notebook had changed since the copy was made,
+    and that deleting 'your copy' would get the new one; no copy had ever been made."""
+    import subprocess
+
+    from helpers.run.lab import prepare_copies
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "02_comparison.ipynb").write_text('{"cells": []}', encoding="utf-8")
+    (tmp_path / "lab" / "02_comparison.ipynb").mkdir(parents=True)
+    assert prepare_copies(tmp_path) == [
+        "lab/02_comparison.ipynb is a folder, not a copy of notebooks/02_comparison.ipynb: no copy was made. "
+        "Move it away (mv lab/02_comparison.ipynb lab/02_comparison.ipynb.old) to get the copy at the next "
+        "`make lab`."]
+    subprocess.run(["mv", "lab/02_comparison.ipynb", "lab/02_comparison.ipynb.old"], cwd=tmp_path, check=True)
+    assert prepare_copies(tmp_path) == []                                  # the advice, followed
+    assert (tmp_path / "lab" / "02_comparison.ipynb").read_text(encoding="utf-8") == '{"cells": []}'
+
+
+def test_a_copy_without_a_record_is_not_said_to_be_one_whose_notebook_changed(tmp_path):
+    """lab/.copied-from.json lost (a folder copied without its hidden files): a copy the same as its notebook got
+    'has changed since … was copied'; it is taken as the copy it is. One that differs is said to differ."""
+    from helpers.run.lab import RECORD, prepare_copies
+    (tmp_path / "notebooks").mkdir()
+    for name in ("02_comparison.ipynb", "03_growth.ipynb"):
+        (tmp_path / "notebooks" / name).write_text('{"cells": []}', encoding="utf-8")
+    assert prepare_copies(tmp_path) == []
+    (tmp_path / "lab" / RECORD).unlink()
+    (tmp_path / "lab" / "03_growth.ipynb").write_text('{"cells": ["the analyst\'s work"]}', encoding="utf-8")
+    assert prepare_copies(tmp_path) == [
+        "lab/03_growth.ipynb differs from notebooks/03_growth.ipynb, and `make lab` has no record of copying it: "
+        "delete your copy to get a copy of notebooks/03_growth.ipynb at the next `make lab`."]
+    assert "the analyst" in (tmp_path / "lab" / "03_growth.ipynb").read_text(encoding="utf-8")      # kept
+    assert "02_comparison.ipynb" in (tmp_path / "lab" / RECORD).read_text(encoding="utf-8")

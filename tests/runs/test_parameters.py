@@ -30,6 +30,9 @@ def _cli(capsys, *args) -> tuple[int, str, str]:
     (["--entities", "jiande,foo"], "'foo' is not a county"),
     (["--entities", "安吉"], "Did you mean anji (安吉县)?"),
     (["--entities", "zhejiang"], "zhejiang is the province"),
+    (["--entities", ",,,"], "ENTITIES=,,, names no county: give county ids separated by commas (jiande, anji), "
+                            "or leave it empty for every county."),     # was every county, exit 0
+    (["--entities", " ; ，"], "names no county"),
     (["--lang", "fr"], "LANG=fr is not a report language: use zh (Chinese, the default) or en (English)."),
     (["--documents", "boss"], "DOCUMENTS=boss: 'boss' is not a document: use brief, report"),
     (["--documents", "brief,boss"], "'boss' is not a document"),
@@ -46,6 +49,7 @@ def test_a_bad_value_is_one_line_and_exit_1(capsys, args, words):
     (["--year", "99999"], "YEAR=99999 is not a year"),
     (["--year", "-1"], "YEAR=-1 is not a year"),
     (["--entities", "foo"], "'foo' is not a county"),
+    (["--entities", ",,,"], "ENTITIES=,,, names no county: give county ids separated by commas (jiande, anji)"),
     (["--lang", "EN"], "LANG=EN is not a report language"),
     (["--documents", "Brief"], "'Brief' is not a document"),
 ])
@@ -134,6 +138,26 @@ def test_a_subset_of_counties_has_its_own_tag(processed):
     assert parameters.subset_tag(["a b", "c"]).startswith("_2counties-")     # never a space in a file name
 
 
+@pytest.mark.parametrize("given, chosen", [
+    (" ", ["jiande", "anji"]),          # blank is not given (make strips ENTITIES=' ' to nothing): every county
+    ([], ["jiande", "anji"]),
+    (",jiande", ["jiande"]),            # a stray separator names no county; every id given is reported on
+    ("anji,,jiande,", ["anji", "jiande"]),
+])
+def test_counties_blank_or_with_stray_separators(processed, given, chosen):
+    assert list(parameters.resolve(entities=given, processed_dir=processed).entities) == chosen
+
+
+def test_a_notebook_given_only_separators_is_refused_not_given_the_run(processed):
+    """`entities = ','` in a notebook was taken as not given: make's run.json (or every county) was read."""
+    from helpers import analyse
+    parameters.resolve(entities="anji", processed_dir=processed)     # a run.json for Anji alone, beside it
+    with pytest.raises(ParameterError, match=r"^entities = ',' names no county: give county ids .*\(jiande, anji\)"):
+        analyse.notebook_inputs(processed, entities=",")
+    with pytest.raises(ParameterError, match=r"^entities = \[''\] names no county"):
+        analyse.load_inputs(processed, entities=[""])
+
+
 def test_the_notebooks_get_the_same_words_in_their_own_spelling(processed):
     from helpers import analyse
     from helpers.report.context import load_report_context
@@ -207,11 +231,13 @@ def parameters_nothing_replaced() -> str:
     return NOTHING_REPLACED
 
 
-@pytest.mark.parametrize("n", ["-5", "0", "abc"])
-def test_synthetic_wants_one_county_or_more(tmp_path, n, capsys):
-    # (one line of ours and exit status 1, as every bad command line: was argparse's usage and exit status 2)
+@pytest.mark.parametrize("n", ["-5", "0", "abc", "1000", "99999999999"])
+def test_synthetic_wants_one_to_999_counties(tmp_path, n, capsys):
+    # (one line of ours and exit status 1, as every bad command line: was argparse's usage and exit status 2).
+    # 99999999999 wrote plans for days (2.7 ms each, measured at 100) before it was capped at 999 (3 s, 5 MB).
     assert cli.main(["synthetic", n, str(tmp_path / "scratch")]) == 1
-    assert "give 1 or more" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"'{n}' is not a number of counties: give 1 to 999" in err and err.count("\n") == 1
     assert not (tmp_path / "scratch").exists()
 
 

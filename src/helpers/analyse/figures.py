@@ -29,7 +29,7 @@ from helpers.core.style import (
     TREND_COLOUR,
     light_text_colour,
 )
-from helpers.core.wording import words
+from helpers.core.wording import words, words_for
 
 
 def use_chinese_style() -> str:
@@ -59,6 +59,21 @@ def _label(row, lang: str = "zh") -> str:
     caveat = words(lang)("figures.caveat") if row.get("comparability") == "caveat" else ""
     name = row["indicator_name_zh"] if lang == "zh" else row.get("indicator_name_en", row["indicator_name_zh"])
     return f"{name}{caveat}"
+
+
+def _units(lang: str, catalogue=None):
+    """The wording that writes a catalogue unit in this language (万人 in Chinese, '10,000 persons' in English:
+    config/catalogue.yaml's name_en, the one home of units' names); the project's catalogue unless given."""
+    if lang == "zh":
+        return words(lang)
+    from helpers.core.config import load_catalogue
+    return words_for(lang, catalogue if catalogue is not None else load_catalogue())
+
+
+def _title(row, units) -> str:
+    """A panel's title: the indicator and its unit, 人才资源总量（万人）, Total talent pool (10,000 persons)."""
+    unit = units.unit(row["unit"])
+    return f"{_label(row, units.lang)}（{unit}）" if units.lang == "zh" else f"{_label(row, units.lang)} ({unit})"
 
 
 def _text(value) -> str | None:
@@ -98,9 +113,12 @@ def _bound_side(comparator) -> bool | None:
     return lies_above(comparator) if is_bound(comparator) else None
 
 
-def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3, lang: str = "zh") -> plt.Figure:
+def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3, lang: str = "zh",
+             catalogue=None) -> plt.Figure:
     """Latest actual → target per indicator and county; the provincial target as a red diamond. A latest actual
-    recorded as a bound: a hollow triangle pointing where the figure lies, with its own legend entry."""
+    recorded as a bound: a hollow triangle pointing where the figure lies, with its own legend entry. Units are
+    named in the figure's language, from `catalogue` (default: the project's)."""
+    units = _units(lang, catalogue)
     data = progress.dropna(subset=["latest_value", "target_value"])
     prov = (comparison[comparison["comparison"] == "county_vs_province"]
             .drop_duplicates("indicator_id").set_index("indicator_id")["other_value"])
@@ -136,15 +154,17 @@ def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3
         first = sub.iloc[0]
         if ind_id in prov.index and first["measure"] == "total":
             # A province's head count dwarfs a county's: state it, with the county's share, instead of drawing it.
-            shares = "，".join(f"{r.county} {r.target_value / prov[ind_id]:.1%}" for r in sub.itertuples())
-            ax.text(0.99, 0.04, L["prov_text"].format(v=number(prov[ind_id]), u=first["unit"], shares=shares),
+            shares = units("views.list_sep").join(f"{r.county} {r.target_value / prov[ind_id]:.1%}"
+                                                  for r in sub.itertuples())
+            ax.text(0.99, 0.04, L["prov_text"].format(v=number(prov[ind_id]), u=units.unit_after(first["unit"]),
+                                                      shares=shares),
                     transform=ax.transAxes,
                     ha="right", va="bottom", fontsize=7.5, color=PROVINCE_COLOUR)
         elif ind_id in prov.index:
             ax.axvline(prov[ind_id], color=PROVINCE_COLOUR, ls="--", lw=1)
             ax.scatter([prov[ind_id]], [len(counties) - 0.4], marker="D", color=PROVINCE_COLOUR, s=30, zorder=4,
                        clip_on=False)
-        ax.set_title(f"{_label(first, lang)}（{first['unit']}）", fontsize=9.5)
+        ax.set_title(_title(first, units), fontsize=9.5)
         ax.set_yticks(range(len(counties)), counties, fontsize=9)
         ax.set_ylim(-0.6, len(counties) - 0.2)
         ax.tick_params(axis="x", labelsize=8)
@@ -164,19 +184,21 @@ def dumbbell(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3
     return fig
 
 
-def comparison_chart(progress: pd.DataFrame, comparison: pd.DataFrame, lang: str = "zh") -> plt.Figure:
+def comparison_chart(progress: pd.DataFrame, comparison: pd.DataFrame, lang: str = "zh",
+                     catalogue=None) -> plt.Figure:
     """The dumbbell chart for a few counties; ranked small multiples for many."""
     if progress["entity"].nunique() > method_parameters().many_counties:   # config/method.yaml, as the report
-        return ranking_panels(progress, comparison, lang=lang)
-    return dumbbell(progress, comparison, col_wrap=2, lang=lang)
+        return ranking_panels(progress, comparison, lang=lang, catalogue=catalogue)
+    return dumbbell(progress, comparison, col_wrap=2, lang=lang, catalogue=catalogue)
 
 
-def ranking_panels(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3, lang: str = "zh") -> plt.Figure:
+def ranking_panels(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: int = 3, lang: str = "zh",
+                   catalogue=None) -> plt.Figure:
     """Many counties: one small panel per indicator; counties ranked by their latest value, each a line
     from latest to target; the provincial target as a red dashed line; the first and last named. A county whose
     latest actual is only a bound (>19.9) has no place in the order (its figure may lie anywhere beyond the
     bound; comparison.csv gives it no rank either): it is left out, and the panel says how many were."""
-    w = words(lang)
+    w = _units(lang, catalogue)
     L = w.table("figures")
     data = progress.dropna(subset=["latest_value"])
     bounded = data.get("latest_comparator", pd.Series(None, index=data.index, dtype=object)).map(is_bound)
@@ -204,7 +226,7 @@ def ranking_panels(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: i
         if unranked.get(ind_id, 0):
             ax.text(0.02, 0.97, w("figures.unranked", n=int(unranked[ind_id])), transform=ax.transAxes, ha="left",
                     va="top", fontsize=6.5, color="#555")
-        ax.set_title(f"{_label(first, lang)}（{first['unit']}）", fontsize=8.5)
+        ax.set_title(_title(first, w), fontsize=8.5)
         ax.set_xticks([])
         ax.tick_params(axis="y", labelsize=7)
     for ax in list(axes.flat)[len(indicators):]:

@@ -105,7 +105,7 @@ def notebook_inputs(processed_dir=None, config_dir=None, report_year=None, entit
     """For the analysis notebooks: with no year and no counties given, the run `make` worked out (run.json, when
     there is one); otherwise the year and counties given, to look at others in JupyterLab."""
     from helpers.run import parameters
-    given = parameters.parse_year(report_year) is not None or bool(parameters.parse_entities(entities))
+    given = parameters.parse_year(report_year) is not None or not parameters.no_entities_given(entities)
     processed = parameters.folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
     if given or not (processed / paths.RUN_JSON).exists():
         return load_inputs(processed_dir, config_dir, report_year, entities)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from helpers.core.config import Catalogue, Indicator, Plan, Reading, Sources, Unit
 from helpers.core.errors import InputError, quoted
+from helpers.core.formatting import UPPER_BOUNDS
 from helpers.core.paths import display_path
 from helpers.core.records import Decision, Observation, note
 from helpers.core.text import name_key, normalise
@@ -386,7 +387,7 @@ class TableCleaner:
         meet ≤20 and still read as 90% of it. The run stops at the cell."""
         if column.role != "target" or parsed.comparator == "=":
             return
-        upper = parsed.comparator in ("<", "<=")
+        upper = parsed.comparator in UPPER_BOUNDS
         if upper == (ind.direction == "lower"):
             return
         written = cell.raw.strip()

@@ -23,6 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from helpers.core.config import Catalogue, Sources
 from helpers.core.errors import InputError, quoted, refuse_special_file
+from helpers.core.formatting import LOWER_BOUNDS, UPPER_BOUNDS
 from helpers.core.paths import display_path
 from helpers.core.periods import FIVE_YEARS
 from helpers.core.records import Decision, Observation, note, place
@@ -53,7 +54,7 @@ LISTS_SHEET = "选项"
 INSTRUCTIONS_SHEET = "说明"
 # The 比较符 list: the figure itself, or a bound (an actual known only as more than / at least, less than / at most:
 # 人才流失率 <5.5). The cell may also hold ≥ ≤ or a word (不低于, 不高于: values.comparator_alone).
-COMPARATORS = ("=", ">", ">=", "<", "<=")
+COMPARATORS = ("=", *LOWER_BOUNDS, *UPPER_BOUNDS)
 # Two cells giving one observation agree only when their values are equal up to the last digits of floating
 # point (a formula's 12.899999999999999 is 12.9): 12.9 in one and 12.95 in the other contradict each other, and
 # keeping either without a word would be a silent choice (it was 0.5%, and the first file read won).
@@ -815,6 +816,7 @@ class _SheetLayout:
     merged: list[tuple[int, int, int, int]]    # (first row, first column, last row, last column), 1-based
     inline_marks: list[str]                    # cells whose inline text has a superscript or subscript part
     hidden_rows: list[int]                     # rows hidden in Excel (hidden, or folded away in a group)
+    hidden_columns: tuple = ()                 # (first, last) column numbers hidden in Excel, 1-based, as above
     rows_past_limit: bool = False              # the sheet has more than MAX_ROWS rows (read no further)
     inline_formatted: tuple = ()               # cells whose inline text has a part struck through, or coloured or
                                                # sized of its own (_rich_text_doubt)
@@ -833,7 +835,7 @@ def _sheet_layout(path: Path, part: str) -> _SheetLayout:
     from xml.etree.ElementTree import ParseError
 
     from openpyxl.xml.functions import iterparse
-    merged, marks, hidden, formatted, formulas = [], [], [], [], set()
+    merged, marks, hidden, formatted, formulas, hidden_columns = [], [], [], [], set(), []
     cell, row_number, sheet_data, inline, root = None, 0, None, None, None
     try:
         with zipfile.ZipFile(path) as archive, archive.open(part.lstrip("/")) as xml:
@@ -856,16 +858,25 @@ def _sheet_layout(path: Path, part: str) -> _SheetLayout:
                     formatted += [] if inline in formatted else [inline]
                 elif tag == "f" and cell:
                     formulas.add(cell)
-                elif tag == "mergeCell":
-                    merged.append(_merged_range(element.get("ref", "")))
+                elif tag in ("mergeCell", "col"):
+                    _add_range(element, tag, merged, hidden_columns)
                 elif tag == "sheetData":
                     sheet_data = element
     except (ParseError, ValueError, TypeError, KeyError, zipfile.BadZipFile, OSError) as exc:
         raise InputError(path, None, f"the workbook is damaged and cannot be read ({type(exc).__name__})",
                          "open it in Excel (which can often repair it) and save it again as .xlsx.") from None
     # (the conditional formats follow the cells, kept whole in the tree: sheetData's rows are cleared as read)
-    return _SheetLayout(sorted(set(merged)), marks, sorted(set(hidden)), inline_formatted=tuple(formatted),
-                        formulas=frozenset(formulas), rules=conditional_rules(root) if root is not None else ())
+    return _SheetLayout(sorted(set(merged)), marks, sorted(set(hidden)), hidden_columns=tuple(hidden_columns),
+                        inline_formatted=tuple(formatted), formulas=frozenset(formulas),
+                        rules=conditional_rules(root) if root is not None else ())
+
+
+def _add_range(element, tag: str, merged: list, hidden_columns: list) -> None:
+    """A merged range (mergeCell), or the columns a <col> hides (first, last), 1-based."""
+    if tag == "mergeCell":
+        merged.append(_merged_range(element.get("ref", "")))
+    elif element.get("hidden") in ("1", "true"):
+        hidden_columns.append((int(element.get("min", "")), int(element.get("max", ""))))
 
 
 # What an inline string's text (<is>) holds: its parts (runs), their formatting and text. A part's own strike
@@ -1014,8 +1025,8 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
             read = sum(o.source_sheet == sheet_name for o in out)
             if book.hidden_sheets.get(sheet_name) and read:
                 said.append(("hidden_sheet", {"sheet": sheet_name, "count": read}))
-            if read_hidden:
-                said.append(("hidden_rows", {"sheet": sheet_name, "rows": _row_list(read_hidden)}))
+            said += _hidden_said(sheet_name, read_hidden,
+                                 _hidden_fields(columns, layout.hidden_columns) if read else {})
             for how, cells in formatted.items():    # (hidden_value, dash_for_zero, format_words, hidden_colour)
                 first = cells[0][1]
                 said.append((FORMAT_DECISIONS[how], {"sheet": sheet_name, "cells": _cell_list([c for c, _ in cells]),
@@ -1030,6 +1041,21 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
         return out, said
     finally:
         book.close()
+
+
+def _hidden_said(sheet: str, rows: list[int], columns: dict[int, str]) -> list[tuple[str, dict]]:
+    """What the cleaning log says of a sheet's hidden rows read, and of its hidden columns read (D, E: 年份, 数值)."""
+    return ([("hidden_rows", {"sheet": sheet, "rows": _row_list(rows)})] if rows else []) + \
+        ([("hidden_columns", {"sheet": sheet, "columns": ", ".join(map(get_column_letter, columns)),
+                              "fields": ", ".join(columns.values())})] if columns else [])
+
+
+def _hidden_fields(columns: dict[str, int], hidden: tuple) -> dict[int, str]:
+    """The columns read that are hidden in Excel, in order, each with the template's title of the field it was read
+    as (5: 数值). Neither the screen nor a printout shows them (LibreOffice prints the sheet without them)."""
+    titles = {field: title for title, field in COLUMNS}
+    return {col: titles[field] for field, col in sorted(columns.items(), key=lambda item: item[1])
+            if any(lo <= col <= hi for lo, hi in hidden)}
 
 
 def _note_unseen(row_cells: _RowCells, formatted: dict[str, list]) -> None:

@@ -167,11 +167,14 @@ def heading_block(text: str) -> dict:
 
 def figures(ctx: ReportContext, name: str, draw) -> list[Figure]:
     """Figures drawn and written as SVG once per context: the brief and the report show the same ones.
-    draw() returns [(matplotlib figure or None, caption)]."""
+    draw() returns [(matplotlib figure or None, caption)], or [(figure or None, caption, note)]: a note says what
+    that part alone draws (a mark explained only where it is drawn), after the caption and its part number, so
+    that the parts of one chart, sharing the caption, are still numbered as one."""
     if name not in ctx.figures:
         charts.use_style()   # the Chinese font, whoever calls (the notebook sets it too)
-        drawn = [(fig, caption) for fig, caption in draw() if fig is not None]
-        ctx.figures[name] = [Figure(svg(fig), caption, drawn=fig) for fig, caption in numbered_parts(ctx, drawn)]
+        drawn = [(item[0], item[1], item[2] if len(item) > 2 else "") for item in draw() if item[0] is not None]
+        ctx.figures[name] = [Figure(svg(fig), caption + note, drawn=fig)
+                             for fig, caption, note in numbered_parts(ctx, drawn)]
     return ctx.figures[name]
 
 
@@ -183,17 +186,17 @@ def numbered_parts(ctx: ReportContext, drawn: list[tuple]) -> list[tuple]:
     it is ("(1/3)"), so that no two captions read the same. The part belongs to the caption's last sentence: it
     comes before the full stop ("…之比（1/2）。", "… reached) (1 of 2).")."""
     totals: dict[str, int] = {}
-    for _, caption in drawn:
+    for _, caption, *_rest in drawn:
         totals[caption] = totals.get(caption, 0) + 1
     seen: dict[str, int] = {}
     out = []
-    for fig, caption in drawn:
+    for fig, caption, *rest in drawn:
         if totals[caption] > 1:
             seen[caption] = seen.get(caption, 0) + 1
             part = ctx.t("report.figure_part", n=seen[caption], total=totals[caption])
             stop = caption[-1] if caption.endswith(FULL_STOPS) else ""
             caption = caption[:len(caption) - len(stop)] + part + stop
-        out.append((fig, caption))
+        out.append((fig, caption, *rest))
     return out
 
 

@@ -558,9 +558,14 @@ def _record_rendering(folder: Path, done: list[Path]) -> None:
         partial.write_text(json.dumps(sorted(p.name for p in done)) + "\n", encoding="utf-8")
 
 
-def _at_least_one(text: str) -> int:
-    if not text.strip().isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of counties: give 1 or more")
+# The most synthetic counties: ids stay three digits (county001 … county999), and 999 are written in about 3 s
+# (5 MB); a number beyond it (99999999999) would write for days and fill the disk.
+SYNTHETIC_MAX = 999
+
+
+def _synthetic_count(text: str) -> int:
+    if not text.strip().isdigit() or not 1 <= int(text) <= SYNTHETIC_MAX:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of counties: give 1 to {SYNTHETIC_MAX}")
     return int(text)
 
 
@@ -688,7 +693,7 @@ def _parser() -> argparse.ArgumentParser:
     folders(sub, "config")
 
     sub = command("synthetic", _synthetic, "write N synthetic county plans into a scratch folder", after_error="")
-    sub.add_argument("n", type=_at_least_one, help="how many counties (1 or more)")
+    sub.add_argument("n", type=_synthetic_count, help=f"how many counties (1 to {SYNTHETIC_MAX})")
     sub.add_argument("scratch", type=_folder("scratch folder (SCRATCH)", "/tmp/synthetic"))
     sub.add_argument("--seed", type=int, default=1)
     return parser

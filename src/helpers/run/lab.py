@@ -43,14 +43,26 @@ def prepare_copies(root: Path = paths.PROJECT_ROOT) -> list[str]:
     notes = []
     for notebook in sorted(committed.glob("*.ipynb")):
         digest = hashlib.sha256(notebook.read_bytes()).hexdigest()
-        copy = work / notebook.name
+        copy, name = work / notebook.name, notebook.name
         if not copy.exists():
             # Whole or not at all: a copy cut short (Ctrl-C, a full disk) would be kept as the analyst's own.
             with replaced_when_done(copy) as partial:
                 shutil.copyfile(notebook, partial)
-            record[notebook.name] = digest
-        elif record.get(notebook.name) != digest:
-            notes.append(f"{COMMITTED_DIR}/{notebook.name} has changed since {WORK_DIR}/{notebook.name} was copied "
+            record[name] = digest
+        elif not copy.is_file():
+            # A folder (or a pipe …) of that name: no copy was made, and none has been there to change.
+            what = "a folder" if copy.is_dir() else "not a file"
+            notes.append(f"{WORK_DIR}/{name} is {what}, not a copy of {COMMITTED_DIR}/{name}: no copy was made. "
+                         f"Move it away (mv {WORK_DIR}/{name} {WORK_DIR}/{name}.old) to get the copy at the next "
+                         "`make lab`.")
+        elif name not in record and hashlib.sha256(copy.read_bytes()).hexdigest() == digest:
+            record[name] = digest        # the same notebook, copied before the record was kept (or it was lost)
+        elif name not in record:
+            notes.append(f"{WORK_DIR}/{name} differs from {COMMITTED_DIR}/{name}, and `make lab` has no record of "
+                         f"copying it: delete your copy to get a copy of {COMMITTED_DIR}/{name} at the next "
+                         "`make lab`.")
+        elif record[name] != digest:
+            notes.append(f"{COMMITTED_DIR}/{name} has changed since {WORK_DIR}/{name} was copied "
                          f"from it: delete your copy to get the new one at the next `make lab`.")
     write_if_changed(record_path, json.dumps(record, indent=1, sort_keys=True) + "\n")
     return notes

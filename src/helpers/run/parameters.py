@@ -106,8 +106,15 @@ def parse_year(value, spelling: dict = NOTEBOOK) -> int | None:
     return int(text.removesuffix(".0"))
 
 
+def no_entities_given(value) -> bool:
+    """No counties given (None, blank text, an empty list): every county. Text or a list that holds something
+    but no id (`ENTITIES=,,,`) is given, and refused by check_entities, never taken as every county."""
+    return _blank(value) or (isinstance(value, (list, tuple)) and not value)
+
+
 def parse_entities(value) -> list[str]:
-    """County ids as given: a list, or text separated by commas (either width) or spaces."""
+    """County ids as given: a list, or text separated by commas (either width) or spaces. A stray separator
+    (`,jiande`, `jiande,`) names no county and is passed over: every id given is still reported on."""
     if _blank(value):
         return []
     items = value if isinstance(value, (list, tuple)) else re.split(r"[,，;；\s]+", str(value))
@@ -121,6 +128,9 @@ def check_entities(value, config_dir: Path | None = None, spelling: dict = NOTEB
     sources = load_sources(config_dir or paths.CONFIG_DIR)
     counties = list(dict.fromkeys(p.entity for p in sources.plans))   # a county may have several plans
     entities = list(dict.fromkeys(parse_entities(value)))
+    if not entities and not no_entities_given(value):
+        raise ParameterError(f"{_named('entities', value, spelling)} names no county: give county ids separated "
+                             f"by commas ({', '.join(counties)}), or leave it empty for every county.")
     for entity in entities:
         if entity in counties:
             continue
@@ -405,7 +415,7 @@ def check_before_data(year=None, entities=None, lang=None, documents=None, confi
     check_lang(lang, spelling)
     check_documents(documents, spelling)
     parse_year(year, spelling)
-    if not parse_entities(entities):
+    if no_entities_given(entities):
         return
     config_dir = folder(config_dir, paths.CONFIG_DIR, "config_dir", spelling, base=base)
     try:

@@ -30,6 +30,8 @@ def read_docx(path: Path) -> Document:
     grids: list[Grid] = []
     recent: list[Paragraph] = []          # the paragraphs since the last table: where a table's title is
     has_table = next(body.iter(qn("w:tbl")), None) is not None
+    if has_table:
+        _no_digit_over_the_page(path, document, qn)
     for element in _blocks(body, qn):
         if element.tag == qn("w:tbl"):
             grids.append(Grid(len(grids) + 1, _grid(element, len(grids) + 1, qn, path, styles), recent[-3:]))
@@ -614,6 +616,71 @@ def _boxes_in_their_cell(path: Path, p, qn, place: Place, room) -> None:
             raise InputError(path, place, f"a text box holding '{text[:20]}' is anchored in this cell but placed by "
                              "its own position, which may put it over another cell or beside the table: its text "
                              "is stored here, and what this cell and the others show cannot be told", BOX_FIX)
+
+
+# Headers and footers are not read (nothing of a plan's is in them), but a text box placed by its anchor in one may
+# stand anywhere on the page, over the body too (as a watermark does): a 1 in a header's box placed over the blank
+# before 20左右 prints as 120左右 (LibreOffice's PDF, pdftotext -layout, for a VML box; a DrawingML box's anchor
+# places it by the page just as well, as Word's watermarks are placed, though LibreOffice drew that one at the
+# page's corner). It never surely sits in a cell, so one holding a digit, in a document with a table, stops the
+# run, as a body box anchored outside the tables does. A page number (a PAGE, NUMPAGES or SECTIONPAGES field, as WPS
+# puts one in a text box in the footer) is not such a digit; a box in the line of its header, or holding no digit,
+# is passed over.
+PAGE_FIELDS = ("PAGE", "NUMPAGES", "SECTIONPAGES")
+
+
+def _no_digit_over_the_page(path: Path, document, qn) -> None:
+    """Refused: a floating text box holding a digit (not a page number) in a header or footer (see above)."""
+    for part in document.part.package.iter_parts():
+        name = str(part.partname).lstrip("/")
+        kind = "header" if name.startswith("word/header") else "footer" if name.startswith("word/footer") else None
+        element = getattr(part, "element", None) if kind else None
+        if element is None:
+            continue
+        for p in element.iter(qn("w:p")):
+            if _in_text_box(p):
+                continue      # (a box's own paragraphs: the box is looked at from the paragraph it is anchored in)
+            for placing, _ in _floating_boxes(p, qn):
+                text = _text_but_page_numbers(placing, qn)
+                if DIGIT.search(text):
+                    raise InputError(path, f"the page {kind} ({name})", f"a text box holding '{text.strip()[:20]}' "
+                                     f"in the page {kind} is placed by its own position on the page, which may put "
+                                     "it over a cell of the plan's table (a 1 before 20 shows as 120), so the figures "
+                                     "the reader sees cannot be told",
+                                     f"open the document in Word or WPS, double-click the page {kind} "
+                                     f"({'页眉' if kind == 'header' else '页脚'}) and look at the text box: delete "
+                                     "it, or set it in line with the text (布局选项 → 嵌入型, Layout Options → In "
+                                     "Line with Text); save the document and run `make manifest`.")
+
+
+def _text_but_page_numbers(placing, qn) -> str:
+    """The text of the box that `placing` places, less the results of its page-number fields (PAGE_FIELDS), simple
+    (w:fldSimple) or complex (w:fldChar begin, w:instrText, separate, result, end)."""
+    content = next(placing.iter(TEXT_BOX), None)
+    if content is None:
+        return ""
+    kept, fields = [], []      # fields: for each complex field open, [its instruction, whether in its result]
+    for node in content.iter(qn("w:fldChar"), qn("w:instrText"), qn("w:t")):
+        if node.tag == qn("w:fldChar"):
+            kind = node.get(qn("w:fldCharType"))
+            if kind == "begin":
+                fields.append(["", False])
+            elif kind == "separate" and fields:
+                fields[-1][1] = True
+            elif kind == "end" and fields:
+                fields.pop()
+        elif node.tag == qn("w:instrText"):
+            if fields:
+                fields[-1][0] += node.text or ""
+        elif not any(_page_field(instruction) for instruction, in_result in fields if in_result) and not any(
+                parent.tag == qn("w:fldSimple") and _page_field(parent.get(qn("w:instr"), ""))
+                for parent in node.iterancestors()):
+            kept.append(node.text or "")
+    return "".join(kept)
+
+
+def _page_field(instruction: str) -> bool:
+    return (instruction.split() or [""])[0].upper() in PAGE_FIELDS
 
 
 BOX_FIX = ("open the document in Word or WPS and look at the text box: write its figure in the cell or the text "

@@ -106,13 +106,14 @@ def completion_figures(ctx: ReportContext) -> list[Figure]:
                 rows.append({"label": ratio_label(ctx, ind_id, g.iloc[0]["comparability"]),
                              "points": points, "bounds": bounds})
         counties = [ctx.entity_name(e) for e in ctx.inputs.entities]
-        # (one caption for every part of the chart, so that the parts are numbered as one: report.blocks.figures)
+        # (one caption for every part of the chart, so that the parts are numbered as one: report.blocks.figures;
+        # the hollow ▷/◁ explained after it only in a part that draws one)
         by_year = ctx.target_years_by_county(p)
         caption = (ctx.t("report.fig_completion", **{"target_year": y for y in by_year}) if len(by_year) <= 1 else
                    ctx.t("report.fig_completion_mixed", years=ctx.counties_years(by_year, "report.county_target_year",
                                                                                   "report.notes_sep")))
-        caption += bound_caption(ctx, rows, "figures.ratio_bound_caption")
-        return [(charts.ratio_chart(chunk, counties, ctx.many, reference=TARGET_COLOUR), caption)
+        return [(charts.ratio_chart(chunk, counties, ctx.many, reference=TARGET_COLOUR), caption,
+                 bound_caption(ctx, chunk, "figures.ratio_bound_caption"))
                 for chunk in charts.chunks(rows, method_parameters().rows_per_figure)]
     return figures(ctx, "completion", draw)
 

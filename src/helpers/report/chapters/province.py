@@ -56,16 +56,21 @@ def province_figure(ctx: ReportContext, actuals: bool = False, alone: bool = Fal
         counties = [ctx.entity_name(e) for e in ctx.inputs.entities]
         caption = (ctx.t("report.fig_province_actuals", year=int(c["other_year"].max())) if actuals and len(c)
                    else ctx.t("report.fig_province"))
-        if any(row["label"].endswith(LOWER_MARK.strip()) for row in rows):   # the mark explained only where it is drawn
-            caption += ctx.t("report.lower_is_better_mark")
-        caption += bound_caption(ctx, rows, "figures.ratio_bound_caption")
         size = method_parameters().rows_per_figure
         if alone and HALVES_FROM_ROWS <= len(rows) <= size:
             size = (len(rows) + 1) // 2
         span = charts.ratio_span(rows) if rows else None     # the parts of one chart share its axis
-        return [(charts.ratio_chart(chunk, counties, ctx.many, span=span), caption)
+        return [(charts.ratio_chart(chunk, counties, ctx.many, span=span), caption, _marks_drawn(ctx, chunk))
                 for chunk in charts.chunks(rows, size)]
     return figures(ctx, ("province_actuals" if actuals else "province") + ("_alone" if alone else ""), draw)
+
+
+def _marks_drawn(ctx: ReportContext, rows: list[dict]) -> str:
+    """The marks one part of the chart draws, explained in its caption only where drawn: ↓ after a row's label,
+    a hollow ▷/◁ for the ratio of a bound."""
+    lower = any(row["label"].endswith(LOWER_MARK.strip()) for row in rows)
+    return (ctx.t("report.lower_is_better_mark") if lower else "") + \
+        bound_caption(ctx, rows, "figures.ratio_bound_caption")
 
 
 def _bounded_ratio(c: pd.DataFrame) -> pd.Series:
