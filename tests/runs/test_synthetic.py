@@ -66,3 +66,20 @@ def test_many_counties_report_is_compact(many):
     judged = ctx.progress.dropna(subset=["latest_value", "target_value"])["indicator_name_zh"].unique()
     assert len(judged) >= 12 and all(name[:10] in drawn for name in judged)
     assert sum(f.svg.count('<g id="axes_') for f in chapters.progress.trend_figures(ctx)) <= 8
+
+
+def test_a_folder_of_someone_elses_is_never_replaced(tmp_path):
+    """`python -m helpers synthetic 2 FOLDER` deleted FOLDER whole and wrote the counties in its place, whatever it
+    held (the minor engineer's note this session): an analyst's own folder is refused, with nothing touched; a new
+    or empty folder is written, and one written by it before is replaced."""
+    from helpers.run import cli
+    own = tmp_path / "mine"
+    own.mkdir()
+    (own / "notes.txt").write_text("keep me", encoding="utf-8")
+    assert cli.main(["synthetic", "2", str(own)]) == 1
+    assert [p.name for p in own.iterdir()] == ["notes.txt"]
+    assert cli.main(["synthetic", "2", str(tmp_path / "new")]) == 0            # the advice: a new folder
+    assert cli.main(["synthetic", "3", str(tmp_path / "new")]) == 0            # written by it before: replaced
+    assert len(list((tmp_path / "new" / "raw").glob("*.txt"))) == 3
+    (tmp_path / "empty").mkdir()
+    assert cli.main(["synthetic", "2", str(tmp_path / "empty")]) == 0

@@ -45,17 +45,36 @@ def _refuse_raw(target: Path) -> None:
                          "name a scratch folder outside data/raw/.")
 
 
+# Left in every scratch folder written here: a folder is replaced only when it holds it (or is empty).
+MARK = ".written-by-helpers-synthetic"
+
+
+def _refuse_a_folder_of_someone_elses(scratch: Path) -> None:
+    """The scratch folder is replaced whole: `synthetic 2 ~/work` deleted a folder of the analyst's own. Only an
+    empty folder or one written here before (MARK) is replaced."""
+    if scratch.is_symlink() or (scratch.exists() and not scratch.is_dir()):
+        raise InputError(scratch, None, "is not a folder (a file or a link): the synthetic counties need a scratch "
+                         "folder of their own", "name a new folder (it is made).")
+    if scratch.is_dir() and any(scratch.iterdir()) and not (scratch / MARK).is_file():
+        raise InputError(scratch, None, "is a folder with files in it that were not written by "
+                         "`python -m helpers synthetic`: it would be deleted and written anew",
+                         "name a new or empty folder (it is made).")
+
+
 def generate(n: int, scratch: Path, seed: int = 1) -> Path:
     """Write n synthetic plans, monitoring workbooks and a config into scratch. Returns scratch."""
     scratch = Path(scratch)
     _refuse_raw(scratch)
     rng = random.Random(seed)
     catalogue = load_catalogue()
+    _refuse_a_folder_of_someone_elses(scratch)
     if scratch.exists():
         shutil.rmtree(scratch)
     raw, config = scratch / "raw", scratch / "config"
     (raw / paths.MONITORING_DIR).mkdir(parents=True)
     config.mkdir(parents=True)
+    (scratch / MARK).write_text("synthetic counties: `python -m helpers synthetic` replaces this folder whole\n",
+                                encoding="utf-8")
     shutil.copy(paths.CONFIG_DIR / paths.CATALOGUE_FILE, config / paths.CATALOGUE_FILE)
     sources = yaml.safe_load((paths.CONFIG_DIR / paths.SOURCES_FILE).read_text(encoding="utf-8"))
     period = load_sources().plan_period
