@@ -68,3 +68,70 @@ def test_each_figure_of_the_sentence_is_converted_by_its_own_unit(workspace, sen
     [base] = _rows(ds, "anji")
     assert base["kind"] == "baseline_derived" and base["unit"] == "万人"
     assert base["value"] == pytest.approx(expected, abs=1e-6)
+
+
+# ------------------------------------------------------------------ the catalogue's plausible range, as for a cell
+
+@pytest.mark.parametrize("sentence, year, value", [
+    # 2015 = 10.3 − 10.4 = −0.1 万人 (a typed 10.4 for 3.4): outside talent_total's 0.5–5000 万人. main: kept, ok.
+    ("人才总量达到10.3万人，比2015年增加10.4万人", 2015, -0.1),
+    # 2015 = 10.3 ÷ (1 + 2000%) = 10.3 ÷ 21 = 0.490476 万人, under 0.5. main: kept, ok.
+    ("人才总量达到10.3万人，比2015年增长2000%", 2015, 0.490476),
+])
+def test_a_derived_baseline_outside_the_plausible_range_is_left_out_and_logged(workspace, sentence, year, value):
+    ds = _edited(workspace, JIANDE, JIANDE_LEVEL, sentence)
+    assert _rows(ds, "jiande", year) == []
+    [logged] = _log(ds, "jiande", "prose_not_used")
+    assert logged["year"] == year and logged["value"] == pytest.approx(value, abs=1e-6)
+    assert logged["reason"]["code"] == "implausible"
+    assert logged["reason"]["problem"] == {"code": "out_of_range", "value": pytest.approx(value, abs=1e-6),
+                                           "unit": "万人", "low": 0.5, "high": 5000}
+
+
+def test_a_level_only_in_the_prose_outside_the_plausible_range_is_left_out_and_logged(workspace):
+    # 安吉 line 38, 社会工作人才由128人大幅增至1498人, with the 2020 level written 1498000人 = 149.8 万人: outside
+    # social_work_talent's 0.001–100 万人 (main: kept as the 2020 actual, 149.8). The 2015 figure, 128人 = 0.0128
+    # 万人, is stated and plausible: kept.
+    ds = _edited(workspace, ANJI, "社会工作人才由128人大幅增至1498人", "社会工作人才由128人大幅增至1498000人")
+    assert _rows(ds, "anji", 2020, "social_work_talent") == []
+    assert [r["value"] for r in _rows(ds, "anji", 2015, "social_work_talent")] == [pytest.approx(0.0128)]
+    [logged] = _log(ds, "anji", "prose_not_used", "social_work_talent")
+    assert (logged["year"], logged["value"], logged["reason"]["problem"]["code"]) == (2020, 149.8, "out_of_range")
+
+
+# ---------------------------------------------------------------- the level the baseline rests on, against the table
+
+def test_a_baseline_from_a_level_the_table_contradicts_is_left_out_and_logged(workspace):
+    # The prose says 10.5万人 for 2020, 建德's table 10.3 (line 5 edited). Worked from the prose's level, 2015 =
+    # 10.5 ÷ 1.484 = 7.075472 万人 (main: kept, ok); set beside the table's 10.3, which the run uses, it gives a
+    # 2015-2020 growth of 10.3 ÷ 7.075472 − 1 = 45.6%, which neither source says (the prose says 48.4%). The 2020
+    # figures' difference is reported as before (value_differs: 10.5 against 10.3).
+    ds = _edited(workspace, JIANDE, JIANDE_LEVEL, "人才总量达到10.5万人，比2015年增长48.4%")
+    assert _rows(ds, "jiande") == []
+    [logged] = _log(ds, "jiande", "prose_not_used")
+    assert logged["value"] == pytest.approx(7.075472, abs=1e-6)
+    assert logged["reason"] == {"code": "level_differs", "level_year": 2020, "level": 10.5, "table": 10.3,
+                                "unit": "万人"}
+    c = ds.consistency
+    found = c[(c["entity"] == "jiande") & (c["indicator_id"] == "talent_total") & (c["year"] == 2020)]
+    assert [json.loads(e)["code"] for e in found["explanation_values"]] == ["value_differs"]
+
+
+def test_a_level_that_is_the_tables_figure_rounded_still_gives_the_baseline(workspace):
+    # 10.32 against the table's 10.3: 0.19% apart, within the consistency check's 0.5% (the same figure, rounded).
+    # 2015 = 10.32 ÷ 1.484 = 6.954178 万人, used.
+    ds = _edited(workspace, JIANDE, JIANDE_LEVEL, "人才总量达到10.32万人，比2015年增长48.4%")
+    [base] = _rows(ds, "jiande")
+    assert base["value"] == pytest.approx(6.954178, abs=1e-6)
+    assert _log(ds, "jiande", "prose_not_used") == []
+
+
+def test_a_figure_left_out_is_said_in_each_language_in_the_report_appendix(workspace):
+    from helpers.core.wording import decision_text, words_for
+    ds = _edited(workspace, JIANDE, JIANDE_LEVEL, "人才总量达到10.5万人，比2015年增长48.4%")
+    log = ds.cleaning_log
+    row = log[log["step"] == "prose_not_used"].iloc[0]
+    zh, en = (decision_text("prose_not_used", row["values"], words_for(lang, ds.catalogue)) for lang in ("zh", "en"))
+    assert "10.5" in zh and "10.3" in zh and "7.07547" in zh and "以表格数值为准" in zh
+    assert "10.5" in en and "10.3" in en and "the table's figure is the one used" in en
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in en), en
