@@ -135,3 +135,35 @@ def test_a_figure_left_out_is_said_in_each_language_in_the_report_appendix(works
     assert "10.5" in zh and "10.3" in zh and "7.07547" in zh and "以表格数值为准" in zh
     assert "10.5" in en and "10.3" in en and "the table's figure is the one used" in en
     assert not any("\u4e00" <= ch <= "\u9fff" for ch in en), en
+
+
+# ------------------------------------------------------------------------------ percentages: 个百分点 and %
+
+def test_points_of_a_percentage_give_the_baseline_by_subtraction(workspace):
+    # 建德 line 6: 高技能人才占技能人才比例为32.4% (the table's 2020 value too), with 比2015年提高5.1个百分点 added:
+    # 2015 = 32.4 − 5.1 = 27.3 %. main: no baseline (提高 was not read, and 增加5.1个百分点 met 个, 家's alias).
+    share = "高技能人才占技能人才比例为32.4%"
+    ds = _edited(workspace, JIANDE, share, share + ",比2015年提高5.1个百分点")
+    [base] = _rows(ds, "jiande", 2015, "high_skilled_share_of_skilled")
+    assert (base["kind"], base["unit"]) == ("baseline_derived", "%")
+    assert base["value"] == pytest.approx(27.3, abs=1e-6)
+    assert "− 5.1个百分点" in base["derivation"]
+
+
+@pytest.mark.parametrize("old, new, indicator", [
+    # points of a head count mean nothing: no baseline (main: none either, by luck: 个 did not fit 万人)
+    (JIANDE_LEVEL, "人才总量达到10.3万人，比2015年增长48.4个百分点", "talent_total"),
+    # points of a count of workstations: main read 个 as the unit 家, 2015 = 16 − 4 = 12 家
+    ("工作站累计16家", "工作站累计16家，比2015年增加4个百分点", "expert_postdoc_workstations"),
+])
+def test_points_of_anything_but_a_percentage_give_no_baseline(workspace, old, new, indicator):
+    ds = _edited(workspace, JIANDE, old, new)
+    assert [r for r in _rows(ds, "jiande", 2015, indicator) if r["origin"] == "prose"] == []
+
+
+def test_a_level_in_a_unit_the_vocabulary_lacks_is_not_read(workspace):
+    # 103千人: 千人 is not in the catalogue's units; the level and its baseline are not read (never 103 of another
+    # unit). The 2015 baseline is then missing, and the table's 2020 value stands.
+    ds = _edited(workspace, JIANDE, JIANDE_LEVEL, "人才总量达到103千人，比2015年增长48.4%")
+    assert _rows(ds, "jiande") == []
+    assert [r["value"] for r in _rows(ds, "jiande", 2020)] == [10.3]

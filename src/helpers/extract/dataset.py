@@ -436,7 +436,7 @@ def _unusable(st: ProseStatement, table_values: dict, catalogue: Catalogue) -> d
     problem = implausible(catalogue, ind, None, [(st.value, True)], 1.0)
     if problem:
         return {"code": "implausible", "problem": problem}
-    if st.rule.get("code") in ("from_growth_percent", "from_increment"):
+    if st.rule.get("code") in ("from_growth_percent", "from_increment", "from_points"):
         level, level_year = st.rule["level"], st.rule["level_year"]
         table = table_values.get((st.entity, st.indicator_id, level_year))
         if table is not None and abs(level - table) > VALUE_TOLERANCE * abs(table):
