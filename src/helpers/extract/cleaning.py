@@ -508,19 +508,7 @@ class TableCleaner:
     # ------------------------------------------------------------------ plausibility
     def _implausible(self, ind: Indicator, unit: Unit | None, raw_values: list[tuple[float, bool]],
                      factor: float) -> dict:
-        """What is implausible about the values (each with whether its cell had a % sign), as a wording code and
-        its values, or {} when nothing is."""
-        low, high = ind.plausible
-        counts_persons = self.catalogue.units[ind.unit].dimension == "persons"
-        for v, percent_sign in raw_values:
-            if counts_persons and unit is not None and unit.factor == 1 and v != int(v):
-                return {"code": "fractional", "value": v, "unit": unit.unit}
-            clean = v * factor
-            if not low <= clean <= high:
-                return {"code": "out_of_range", "value": clean, "unit": ind.unit, "low": low, "high": high}
-            if looks_like_a_fraction(clean, ind.unit) and not percent_sign:
-                return {"code": "fraction_for_percent", "value": clean}
-        return {}
+        return implausible(self.catalogue, ind, unit, raw_values, factor)
 
     def _check_plausible(self, ind, unit_text, cells, row_obs, statements, plan: Plan, log, path: Path,
                          name: str) -> bool:
@@ -706,3 +694,22 @@ def _note_cell(obs: Observation, column, cell: Cell, parsed, unit_note, log) -> 
         obs.notes.append(note("comparator", comparator=parsed.comparator))
         log("comparator", {"raw": cell.raw.strip(), "value": parsed.value,
                            "comparator": parsed.comparator}, cell=cell)
+
+
+def implausible(catalogue: Catalogue, ind: Indicator, unit: Unit | None, raw_values: list[tuple[float, bool]],
+                factor: float) -> dict:
+    """What is implausible about the values (each with whether its cell had a % sign; in `unit`, × `factor` to the
+    catalogue's unit), as a wording code and its values, or {} when nothing is. The one check of a figure against
+    the catalogue: the table's cells here, the prose's figures (helpers.extract.dataset) with unit None and factor 1
+    (already in the catalogue's unit)."""
+    low, high = ind.plausible
+    counts_persons = catalogue.units[ind.unit].dimension == "persons"
+    for v, percent_sign in raw_values:
+        if counts_persons and unit is not None and unit.factor == 1 and v != int(v):
+            return {"code": "fractional", "value": v, "unit": unit.unit}
+        clean = v * factor
+        if not low <= clean <= high:
+            return {"code": "out_of_range", "value": clean, "unit": ind.unit, "low": low, "high": high}
+        if looks_like_a_fraction(clean, ind.unit) and not percent_sign:
+            return {"code": "fraction_for_percent", "value": clean}
+    return {}

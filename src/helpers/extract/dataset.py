@@ -24,7 +24,7 @@ from helpers.core.periods import plan_covering
 from helpers.core.records import Check, Decision, Observation, note, place
 from helpers.core.text import normalisation_stats
 from helpers.core.wording import decision_text, evidence_text, explanation_text, notes_text, words_for
-from helpers.extract.cleaning import TableCleaner
+from helpers.extract.cleaning import TableCleaner, implausible
 from helpers.extract.consistency import VALUE_TOLERANCE, check_plan
 from helpers.extract.manifest import unlisted, verify, verify_read
 from helpers.extract.monitoring import check_in_line, read_monitoring
@@ -107,7 +107,7 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
         observations += clean.observations
         decisions += clean.decisions
         decisions += _reading_decisions(plan.entity, document)
-        prose_obs, prose_decisions = _from_prose(statements, clean.observations, plan)
+        prose_obs, prose_decisions = _from_prose(statements, clean.observations, plan, catalogue)
         observations += prose_obs
         decisions += prose_decisions
         checks += check_plan(statements, clean.observations, catalogue, plan.period)
@@ -371,11 +371,14 @@ def _reading_decisions(entity: str, document: PlanDocument) -> list[Decision]:
     return out
 
 
-def _from_prose(statements: list[ProseStatement], table: list[Observation],
-                plan: Plan) -> tuple[list[Observation], list[Decision]]:
+def _from_prose(statements: list[ProseStatement], table: list[Observation], plan: Plan,
+                catalogue: Catalogue) -> tuple[list[Observation], list[Decision]]:
     """Observations the prose adds: earlier baselines, and levels at the plan's base or target year that
-    the table does not give."""
+    the table does not give. A figure the catalogue finds implausible, or a baseline worked out from a level the
+    table contradicts, is not added: the cleaning log says why (`prose_not_used`)."""
     have = {(o.entity, o.indicator_id, o.year, o.kind) for o in table}
+    table_values = {(o.entity, o.indicator_id, o.year): o.value for o in table
+                    if o.origin == "table" and o.kind == "actual" and o.value is not None}
     period = plan.period
     out: list[Observation] = []
     decisions: list[Decision] = []
@@ -388,6 +391,14 @@ def _from_prose(statements: list[ProseStatement], table: list[Observation],
             continue
         key = (st.entity, st.indicator_id, st.year, kind)
         if key in have or (st.kind == "baseline" and (st.entity, st.indicator_id, st.year, "actual") in have):
+            continue
+        reason = _unusable(st, table_values, catalogue)
+        if reason:
+            decisions.append(Decision(
+                st.entity, st.indicator_id, display_path(st.file), st.line, "prose_not_used",
+                {"year": st.year, "kind": {"code": kind}, "value": st.value, "unit": st.unit,
+                 "derivation": st.rule or {"code": "none"}, "reason": reason},
+                [{"code": "quote", "line": st.line, "quote": st.quote}], place=st.place.record() if st.place else {}))
             continue
         have.add(key)
         comparator = {"≈": "="}.get(st.comparator, st.comparator)
@@ -410,6 +421,28 @@ def _from_prose(statements: list[ProseStatement], table: list[Observation],
                                   [{"code": "quote", "line": st.line, "quote": st.quote}],
                                   place=st.place.record() if st.place else {}))
     return out, decisions
+
+
+def _unusable(st: ProseStatement, table_values: dict, catalogue: Catalogue) -> dict:
+    """Why a prose figure must not be used, as a wording code and its values (cleaning.reason), or {}.
+    - outside the catalogue's plausible range: the check a table's or workbook's figure gets (a table's stops the
+      run at its cell; the prose is left out, as the plan's table stands without it and its published sentence
+      cannot be given another reading);
+    - a baseline worked out from a level the plan's own table contradicts (达到10.5万人，比2015年增长48.4% under a
+      table's 10.3): the table's level is the one used, and beside it a baseline made from the prose's other level
+      gives a growth that neither states (10.3 ÷ (10.5 ÷ 1.484) is 45.6%, not 48.4%). The difference itself is in
+      the consistency checks (value_differs)."""
+    ind = catalogue.indicators[st.indicator_id]
+    problem = implausible(catalogue, ind, None, [(st.value, True)], 1.0)
+    if problem:
+        return {"code": "implausible", "problem": problem}
+    if st.rule.get("code") in ("from_growth_percent", "from_increment", "from_points"):
+        level, level_year = st.rule["level"], st.rule["level_year"]
+        table = table_values.get((st.entity, st.indicator_id, level_year))
+        if table is not None and abs(level - table) > VALUE_TOLERANCE * abs(table):
+            return {"code": "level_differs", "level_year": level_year, "level": level, "table": table,
+                    "unit": st.unit}
+    return {}
 
 
 def _indicator_frame(observations: list[Observation], sources: Sources, catalogue: Catalogue) -> pd.DataFrame:

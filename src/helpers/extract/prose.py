@@ -6,6 +6,7 @@ its catalogue `prose_names`; what follows the name decides the statement:
     全市人才总量达到10.3万人                        level       (a value in the year in context)
     ……达到10.3万人，比2015年增长48.4%              + baseline  2015 = 10.3 ÷ (1 + 48.4%)
     ……达到14.5万人,比2015年底增加3.64万人          + baseline  2015 = 14.5 − 3.64
+    ……比例为32.4%,比2015年提高5.1个百分点          + baseline  2015 = 32.4 − 5.1 (an indicator in % only)
     由2015年1.5万人增至2.7万人 / 从2015年的57.05人提高到90人   baseline stated + level
     A、B、C分别达到x、y、z                          one level per name
     新增高技能人才7000名以上                        increment   (change over the plan period)
@@ -40,6 +41,8 @@ CHANGE_WORDS = r"(?:增加|减少|下降|降低|提高|提升|增长|上升|扩�
 # ...and these make it an activity count (people trained), which is neither.
 FLOW_WORDS = "培训|培养|培育|选派|遴选"
 CLAUSE_END = SENTENCE_END + ",:"
+# A change of a percentage in points (比2015年提高5.1个百分点): read whole, before the unit words (个 alone is 家's).
+POINTS = "个百分点"
 
 
 @dataclass
@@ -89,7 +92,8 @@ class ProseReader:
         self.level_re = re.compile(
             rf"(?P<gap>[^\d,;。:、]{{0,12}}?)(?P<cmp>>=|>)?(?P<num>{NUM})(?P<unit>{u})(?!次)(?P<suffix>以上|左右)?")
         self.growth_re = re.compile(
-            rf",?比(?P<year>{YEAR})年(?:底|末)?(?P<verb>增长|增加)(?P<num>{NUM})(?P<unit>%|{u})")
+            rf",?比(?P<year>{YEAR})年(?:底|末)?(?P<verb>增长|增加|提高|提升|上升)(?P<num>{NUM})"
+            rf"(?P<unit>{POINTS}|%|{u})")
         self.from_to_re = re.compile(
             rf"(?:从|由)(?:(?P<y0>{YEAR})年?(?:底|末)?)?的?(?P<v0>{NUM})(?P<u0>{u})?"
             rf"(?:大幅|稳步)?(?:提高|增长|增加|增|上升|提升)(?:到|至)(?P<v1>{NUM})(?P<u1>{u})")
@@ -184,11 +188,18 @@ class ProseReader:
         text = nt.text
         occurrences = self._occurrences(text)
 
-        def make(alias: _Alias, kind, year, value, cmp, unit_text, start, end, **extra) -> ProseStatement | None:
-            clean = self._to_clean(alias.indicator, value, unit_text)
-            if clean is None:
-                return None
-            clean_value, conversion = clean
+        def make(alias: _Alias, kind, year, value, cmp, unit_text, start, end, converted=False,
+                 **extra) -> ProseStatement | None:
+            """A statement of `value` written in `unit_text`, converted into the catalogue's unit (once: with
+            `converted`, the value is a baseline worked out from figures already converted, and `unit_text` only
+            the unit its level was written in)."""
+            if converted:
+                clean_value, conversion = value, ""
+            else:
+                clean = self._to_clean(alias.indicator, value, unit_text)
+                if clean is None:
+                    return None
+                clean_value, conversion = clean
             st = ProseStatement(entity, alias.indicator.id, alias.prose_name, kind, year, clean_value, cmp,
                                 alias.indicator.unit, f"{_fmt(value)}{unit_text}", unit_text, path, number,
                                 nt.raw_span(start, end), **extra)
@@ -297,15 +308,29 @@ class ProseReader:
         return [level, base]
 
     def _baseline_from_growth(self, alias, level: ProseStatement, gr, make, start) -> ProseStatement | None:
+        """The earlier year's value from a level and its growth since: worked out in the catalogue's unit, from the
+        level as converted when it was read and the increase converted by its own unit (the level's unit applied
+        to the result again made 103000人，比2015年增长48.4% a 2015 value of 0.000694 万人)."""
         year0 = int(gr["year"])
         amount = float(gr["num"])
-        if gr["unit"] == "%":
+        if gr["unit"] == POINTS:
+            # points of a percentage: only an indicator in % has them (增长48.4个百分点 of a head count says nothing)
+            if self.catalogue.units[alias.indicator.unit].dimension != "percent":
+                return None
+            value = level.value - amount
+            rule = (f"{year0} = {level.year}年值 {_fmt(level.value)} − {gr['num']}个百分点 "
+                    f"= {_fmt(round(value, 4))}")
+            code = {"code": "from_points", "year": year0, "level_year": level.year, "level": level.value,
+                    "points": amount, "value": round(value, 4)}
+            base = make(alias, "baseline", year0, value, "=", level.source_unit, start, gr.end(), converted=True,
+                        derivation=rule, rule=code)
+        elif gr["unit"] == "%":
             value = level.value / (1 + amount / 100)
             rule = f"{year0} = {level.year}年值 {_fmt(level.value)} ÷ (1 + {gr['num']}%) = {_fmt(round(value, 4))}"
             code = {"code": "from_growth_percent", "year": year0, "level_year": level.year, "level": level.value,
                     "percent": float(gr["num"]), "value": round(value, 4)}
-            base = make(alias, "baseline", year0, value, "=", level.source_unit, start, gr.end(), derivation=rule,
-                        rule=code)
+            base = make(alias, "baseline", year0, value, "=", level.source_unit, start, gr.end(), converted=True,
+                        derivation=rule, rule=code)
         else:
             clean = self._to_clean(alias.indicator, amount, gr["unit"])
             if clean is None:
@@ -315,11 +340,12 @@ class ProseReader:
                     f"= {_fmt(round(value, 4))}")
             code = {"code": "from_increment", "year": year0, "level_year": level.year, "level": level.value,
                     "amount": float(gr["num"]), "source_unit": gr["unit"], "value": round(value, 4)}
-            base = make(alias, "baseline", year0, value, "=", level.source_unit, start, gr.end(), derivation=rule,
-                        rule=code)
+            base = make(alias, "baseline", year0, value, "=", level.source_unit, start, gr.end(), converted=True,
+                        derivation=rule, rule=code)
         if base is not None:
             base.value = round(base.value, 6)
             base.source_value = f"{gr['verb']}{gr['num']}{gr['unit']}"
+            base.notes += [n for n in level.notes if n["code"] == "unit_conversion"]   # its level's, as written
         return base
 
 

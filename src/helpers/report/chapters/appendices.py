@@ -23,11 +23,11 @@ from helpers.report.blocks import (
 from helpers.report.context import ReportContext
 
 KEY_STEPS = ["unit_fixed", "implausible", "unit_from_catalogue", "baseline_from_prose", "value_from_prose",
-             "broken_bracket", "missing", "unit_shorthand", "comparator", "percent_in_cell"]
+             "prose_not_used", "broken_bracket", "missing", "unit_shorthand", "comparator", "percent_in_cell"]
 
 
 def appendix_section(ctx: ReportContext) -> Html:
-    steps = ["unit_fixed", "implausible", "value_from_prose"] if ctx.many else KEY_STEPS
+    steps = ["unit_fixed", "implausible", "value_from_prose", "prose_not_used"] if ctx.many else KEY_STEPS
     log = ctx.cleaning_log[ctx.cleaning_log["step"].isin(steps)]
     step_names = ctx.w.table("views.steps")
     blocks = [{"kind": "heading", "text": ctx.t("report.cleaning")}]
