@@ -375,14 +375,17 @@ def test_the_data_step_never_writes_into_the_folders_it_reads(tmp_path, inside):
     edited by the code. Refused before anything is written, naming the folder; the raw folder here is a copy
     outside the project, as the notebook was given it, so only the dataset's own record of its folders tells."""
     import shutil
+
     from helpers.core import paths
     raw, config = tmp_path / "raw", tmp_path / "config"
     shutil.copytree(paths.RAW_DIR, raw)
     shutil.copytree(paths.CONFIG_DIR, config)
     ds = dataset.build(raw, config)
     before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
-    for target, what in [(raw / inside, "the raw folder read by this run"), (config, "the config folder read by")]:
-        with pytest.raises(ParameterError, match=f"processed_dir = .*(that is|that lies inside) {what}.*Give a folder of its own"):
+    for target, what in [(raw / inside, "the raw folder read by this run"),
+                         (config, "the config folder read by")]:
+        refusal = f"processed_dir = .*(that is|that lies inside) {what}.*Give a folder of its own"
+        with pytest.raises(ParameterError, match=refusal):
             dataset.write(ds, target)
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
     written = dataset.write(ds, tmp_path / "processed")         # the advice followed: a folder of its own
