@@ -16,6 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+# Unicode's bidirectional controls: embeddings, overrides and isolates with their pops (U+202A–U+202E,
+# U+2066–U+2069), and the marks (U+200E LEFT-TO-RIGHT MARK, U+200F RIGHT-TO-LEFT MARK, U+061C ARABIC LETTER MARK).
+DIRECTION_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+# What can make a line of a left-to-right document run right to left: a right-to-left control or mark, a Hebrew or
+# Arabic letter or digit (Unicode's bidirectional classes).
+RIGHT_TO_LEFT = {"R", "AL", "AN", "RLE", "RLO", "RLI"}
+MIRRORED = str.maketrans("()[]{}<>（）【】〔〕《》〈〉≤≥", ")(][}{><）（】【〕〔》《〉〈≥≤")
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,72 @@ def normalise_with_map(raw: str) -> NormalText:
     while end > start and out[end - 1] == " ":
         end -= 1
     return NormalText(raw, "".join(out[start:end]), tuple(index[start:end]))
+
+
+@dataclass(frozen=True)
+class DirectionControl:
+    """A bidirectional control in a text that makes viewers show it in another order than it is stored, which is
+    the order every reader here reads (rendered by Chromium and LibreOffice alike: U+202E 41 U+202C shows as 14,
+    10 U+200F .3 as 103., U+2067 ≥14 U+2069 as 14≥, U+202E 3.21 U+202C in a workbook cell as 12.3)."""
+    text: str
+    character: str      # the control named (the first that turns text right to left)
+    at: int             # its position in `text`
+
+    @property
+    def problem(self) -> str:
+        """What an InputError says of it: the character, the text as stored and, where it can be worked out (an
+        override alone), as shown."""
+        visible = DIRECTION_CONTROL.sub("", self.text).strip()
+        stored = visible if len(visible) <= 40 else visible[:40] + "…"
+        before = DIRECTION_CONTROL.sub("", self.text[:self.at]).strip()[-10:]
+        after = DIRECTION_CONTROL.sub("", self.text[self.at + 1:]).strip()[:10]
+        beside = f"right before '{after}'" if after else f"right after '{before}'" if before else "alone"
+        shown = shown_order(self.text)
+        seen = (f"it is shown as '{shown.strip()}' (by LibreOffice, browsers), not as the '{stored}' stored and read"
+                if shown is not None and len(shown) <= 40 else
+                f"its characters may be shown (by LibreOffice, browsers) in another order than the '{stored}' "
+                "stored and read (10.3 with a U+200F RIGHT-TO-LEFT MARK after 10 is shown as 103.)")
+        return (f"the text holds U+{ord(self.character):04X} {unicodedata.name(self.character)}, an invisible "
+                f"character ({beside}) that sets text right to left: {seen}, so what the reader sees cannot be "
+                "told")
+
+
+def direction_control(text: str) -> DirectionControl | None:
+    """The bidirectional control that can reorder `text` as shown, or None. A control changes nothing where nothing
+    in the text runs right to left (a U+200E LEFT-TO-RIGHT MARK, an embedding, override or isolate left to right,
+    in text with no right-to-left control, mark, letter or digit: every character then stays in stored order, as
+    Chromium and LibreOffice show it); such text is read with the control removed, as any invisible character. Fast
+    where there is no control at all (one search)."""
+    if not DIRECTION_CONTROL.search(text):
+        return None
+    if not any(unicodedata.bidirectional(ch) in RIGHT_TO_LEFT for ch in text):
+        return None
+    controls = [(i, ch) for i, ch in enumerate(text) if DIRECTION_CONTROL.match(ch)]
+    at, character = next(((i, ch) for i, ch in controls if unicodedata.bidirectional(ch) in RIGHT_TO_LEFT),
+                         controls[0])
+    return DirectionControl(text, character, at)
+
+
+def shown_order(text: str) -> str | None:
+    """The text as a left-to-right viewer shows it, where that is plain: right-to-left overrides alone
+    (U+202E … U+202C, or to the end), not nested, with nothing else that runs right to left: each override's
+    characters reversed (brackets and ≤ ≥ mirrored), the rest as stored. None otherwise."""
+    out, inside = [], None
+    for ch in text:
+        if ch == "\u202e":
+            if inside is not None:
+                return None
+            inside = []
+        elif ch == "\u202c" and inside is not None:
+            out += reversed(inside)
+            inside = None
+        elif DIRECTION_CONTROL.match(ch) or unicodedata.bidirectional(ch) in RIGHT_TO_LEFT:
+            return None
+        elif inside is not None:
+            inside.append(ch.translate(MIRRORED))
+        else:
+            out.append(ch)
+    return "".join(out + list(reversed(inside or [])))
 
 
 def normalise(raw: str) -> str:

@@ -27,7 +27,7 @@ from helpers.core.formatting import LOWER_BOUNDS, UPPER_BOUNDS
 from helpers.core.paths import display_path
 from helpers.core.periods import FIVE_YEARS
 from helpers.core.records import Decision, Observation, note, place
-from helpers.core.text import name_key, normalise
+from helpers.core.text import direction_control, name_key, normalise
 from helpers.core.values import (
     LARGEST_VALUE,
     MISSING,
@@ -1367,6 +1367,8 @@ class _RowCells:
                              f"the cell's text {value!r} holds an invisible control character (U+{ord(character):04X})",
                              "retype the cell's text (a copy from another program brought the character with it), "
                              "and save.")
+        if isinstance(value, str):
+            _in_stored_order(self.path, self.where(coordinate), value)
         return value, coordinate
 
     def where(self, coordinate) -> str:
@@ -1398,6 +1400,24 @@ class _RowCells:
         raise InputError(self.path, self.where(coordinate),
                          f"the cell holds {held}, but its number format {cell.number_format!r} {why[cell.shown.how]}, "
                          f"so what the sheet shows is not what would be read ({held})", fix)
+
+
+def _header_in_stored_order(path: Path, sheet: str, row: int, cells: list) -> None:
+    """The header row's cells, which say which column is what (and may state the year), in stored order."""
+    for col, (text, _) in enumerate(cells, 1):
+        if isinstance(text, str):
+            _in_stored_order(path, f"sheet {sheet}, cell {get_column_letter(col)}{row}", text)
+
+
+def _in_stored_order(path: Path, where: str, text: str) -> None:
+    """A cell whose text holds a bidirectional control that makes the sheet show it in another order than stored
+    (U+202E 3.21 U+202C, which LibreOffice shows as 12.3, was read 3.21) stops the run: the plans' rule
+    (helpers.core.text.direction_control)."""
+    found = direction_control(text)
+    if found:
+        raise InputError(path, where, found.problem,
+                         "select the cell and type its text again (typed anew, it holds no such character: a copy "
+                         "from another program brought it), check that it shows what is meant, and save.")
 
 
 def _formula(path: Path, sheet: str, coordinate: str) -> str:
@@ -1747,6 +1767,7 @@ def _find_data_sheets(path: Path, book: _Book) -> list[tuple[str, int, dict[str,
                         candidates.setdefault(field, []).append(col)
             if all(f in candidates for f in REQUIRED):
                 _one_column_each(path, name, row, cells, candidates)
+                _header_in_stored_order(path, name, row, cells)
                 found.append((name, row, {field: cols[0] for field, cols in candidates.items()},
                               str(cells[candidates["value"][0] - 1][0]), titles))
                 break

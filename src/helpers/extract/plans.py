@@ -12,8 +12,10 @@ from pathlib import Path
 from helpers.core import patterns
 from helpers.core.config import Plan, Sources
 from helpers.core.errors import InputError
+from helpers.core.text import DIRECTION_CONTROL, direction_control
 from helpers.extract.documents.model import LinkedFile, Paragraph, Place
 from helpers.extract.documents.read import check_file, is_text, read_document
+from helpers.extract.documents.web import UNSURE_FIX
 from helpers.extract.grids import contents_mentions, parse_grid_table
 from helpers.extract.tables import ParsedTable, parse_plan_table, read_lines
 
@@ -55,22 +57,48 @@ def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
     if is_text(path):
         lines = read_lines(path)
         _not_too_long(path, sum(len(line) for line in lines))
+        text = "\n".join(lines)
+        if DIRECTION_CONTROL.search(text):
+            _in_stored_order(path, enumerate(lines, 1), RETYPE_IN_EDITOR)
         table = parse_plan_table(path, lines, plan, sources)
         skip = range(table.title.line, table.end_line + 1)
         prose = [Paragraph(raw, Place(line=n)) for n, raw in enumerate(lines, 1) if n not in skip]
         contents = [Paragraph(c.raw, Place(line=c.line)) for c in table.contents]
-        return PlanDocument(path, "txt", table, prose, "\n".join(lines), contents=contents)
+        return PlanDocument(path, "txt", table, prose, text, contents=contents)
     document = read_document(path)
-    _not_too_long(path, sum(len(p.text) for p in document.paragraphs) +
-                  sum(len(c.text) for grid in document.grids for row in grid.rows for c in row if not c.spanned))
+    cells = [c for grid in document.grids for row in grid.rows for c in row if not c.spanned]
+    _not_too_long(path, sum(len(p.text) for p in document.paragraphs) + sum(len(c.text) for c in cells))
+    text = "\n".join([p.text for p in document.paragraphs] + [c.text for c in cells])
+    # (a PDF's characters are read where it draws them, in the order shown: a control there changes nothing)
+    if document.kind != "pdf" and DIRECTION_CONTROL.search(text):
+        _in_stored_order(path, ((p.place, p.text) for p in [*document.paragraphs, *cells]),
+                         UNSURE_FIX if document.kind == "html" else RETYPE_IN_DOCUMENT)
     table = parse_grid_table(document, plan, sources)
     prose = [p for p in document.paragraphs if p.place != table.title.place]
-    text = "\n".join([p.text for p in document.paragraphs] +
-                     [c.text for grid in document.grids for row in grid.rows for c in row if not c.spanned])
     return PlanDocument(path, document.kind, table, prose, text, dict(document.repairs),
                         contents_mentions(document, plan, table), document.struck,
                         document.hidden, list(document.watermarks), list(document.unread_stylesheets),
                         list(document.linked_files))
+
+
+RETYPE_IN_DOCUMENT = ("open the document, delete this text and type it again (typed anew, it holds no such "
+                      "character: a copy from another program brought it), check that it shows what the plan means, "
+                      "save it, and run `make manifest`.")
+RETYPE_IN_EDITOR = ("open the file in a text editor, delete this text and type it again (typed anew, it holds no such "
+                    "character: a copy from another program brought it), save it as UTF-8, and run `make manifest`.")
+
+
+def _in_stored_order(path: Path, texts, fix: str) -> None:
+    """Every line, paragraph and cell of a plan (its table's figures, names and headers, the prose its growth rates
+    and baselines are read from) is read in the order stored: one holding a bidirectional control that makes viewers
+    show it in another order (U+202E 41 U+202C shows as 14, and was read 41) stops the run, with the place named
+    (helpers.core.text.direction_control: one home for every reader, the workbooks' too). `texts`: (place, text),
+    the place a line number or a Place (made into words only when one stops). The caller first searches the plan's
+    whole text for a control (DIRECTION_CONTROL): nearly every plan has none, and costs that one search."""
+    for where, text in texts:
+        found = direction_control(text)
+        if found:
+            raise InputError(path, str(where) if isinstance(where, Place) else where, found.problem, fix)
 
 
 def _not_too_long(path: Path, characters: int) -> None:
