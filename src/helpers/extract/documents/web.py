@@ -63,6 +63,8 @@ def read_html(path: Path) -> Document:
     reader = _PageReader()
     sheets = LinkedSheets(path)
     try:
+        if "<![" in text:
+            _drop_cdata(soup)
         hidden, reader.sizes, reader.media_doubts = _hide(path, soup, sheets)
         struck = _as_shown(soup)
         reader.walk(soup.body or soup)
@@ -140,9 +142,40 @@ def _hide(path: Path, soup, sheets: LinkedSheets) -> tuple[int, dict, dict]:
         element.decompose()
     for text in unseen:
         text.extract()
-    for element in soup.find_all(NEVER_SHOWN):          # their text is no page text, in a table cell too
-        element.decompose()
+    found = soup.find_all(NEVER_SHOWN + NOT_TEXT_IN_A_CELL)     # (one walk for both)
+    for element in found:
+        if element.name in NEVER_SHOWN:        # their text is no page text, in a table cell too
+            element.decompose()
+    for element in found:
+        if element.name in NOT_TEXT_IN_A_CELL and not element.decomposed:
+            _not_in_a_cell(path, element)
     return count + len(unseen), sizes, doubts
+
+
+def _not_in_a_cell(path: Path, element) -> None:
+    """A drop-down list, or content from another file, in a table cell stops the run with the cell named (the
+    browser's print, rendered: a <select> of 14 and 99 shows 14, and was read 1499; an <object> whose file
+    loads shows that file's text, its fallback only when it does not)."""
+    cell = element.find_parent(("td", "th"))
+    if cell is None:
+        return
+    if element.name == "select":
+        options = [o.get_text().strip() for o in element.find_all("option")]
+        what = (f"a drop-down list (<select>, its options {', '.join(map(repr, options[:4]))}): the browser shows "
+                "one of them, or several in a list box, and which cannot be told for sure here")
+    else:
+        what = (f"an <{element.name}> element, which the browser fills with another file's content (or, where that "
+                "file cannot be loaded, with the text written inside it): what it shows cannot be told here")
+    raise InputError(path, cell.sourceline or 1, f"a table cell holds {what}", UNSURE_FIX)
+
+
+def _drop_cdata(soup) -> None:
+    """A CDATA section (<![CDATA[1]]>) outside SVG and MathML is a comment to the browser, never shown:
+    <![CDATA[1]]>14 shows 14 (Chromium's print), and was read 114."""
+    from bs4.element import CData
+    for text in soup.find_all(string=lambda t: isinstance(t, CData)):
+        if not any(parent.name in ("svg", "math") for parent in text.parents):
+            text.extract()
 
 
 # How many devices a page's style is read on at most, and how many elements in all (each device's reading of the
@@ -331,8 +364,17 @@ def _reading(cell, hidden: set[int], unseen: set[int], sizes: dict, made=None) -
 
 
 # Elements whose text the browser never shows: a script's code, a style's rules, what a page shows only where
-# scripts are off (<noscript>: the browser's scripts are on), a template's content.
-NEVER_SHOWN = ["script", "style", "noscript", "template"]
+# scripts are off (<noscript>: the browser's scripts are on) or plug-ins or frames are not (<noembed>, <noframes>), a
+# template's content, a <datalist>'s suggestions, the fallback text of a meter, progress bar, canvas, video or audio
+# player (which is shown instead), a formula's annotation, and a <title> (the tab's, not the page's). Each rendered
+# in a table cell by Chromium: <noembed>1</noembed>14, <datalist><option>99</option></datalist>14,
+# <meter>1</meter>4 print 14, 14 and (a bar) 4, and were read 114, 9914 and 14.
+NEVER_SHOWN = ["script", "style", "noscript", "template", "noembed", "noframes", "datalist", "meter", "progress",
+               "canvas", "video", "audio", "annotation", "annotation-xml", "title"]
+# Elements that in a table cell show no text of the page's: a drop-down list (the browser shows one of its options,
+# or several), content from another file (an iframe's page, an object's or embed's file; an object's fallback text
+# only when its file cannot be loaded): the cell is refused (_not_in_a_cell).
+NOT_TEXT_IN_A_CELL = ["select", "object", "iframe", "embed"]
 
 
 # A style sheet is some 10-300 kB; past this it is not read (and said so, as a sheet that cannot be read).
