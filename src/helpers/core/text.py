@@ -19,6 +19,7 @@ BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 # Unicode's bidirectional controls: embeddings, overrides and isolates with their pops (U+202A–U+202E,
 # U+2066–U+2069), and the marks (U+200E LEFT-TO-RIGHT MARK, U+200F RIGHT-TO-LEFT MARK, U+061C ARABIC LETTER MARK).
 DIRECTION_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+EXPLICIT_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")      # (all but the marks)
 # What can make a line of a left-to-right document run right to left: a right-to-left control or mark, a Hebrew or
 # Arabic letter or digit (Unicode's bidirectional classes).
 RIGHT_TO_LEFT = {"R", "AL", "AN", "RLE", "RLO", "RLI"}
@@ -70,7 +71,8 @@ def normalise_with_map(raw: str) -> NormalText:
 class DirectionControl:
     """A bidirectional control in a text that makes viewers show it in another order than it is stored, which is
     the order every reader here reads (rendered by Chromium and LibreOffice alike: U+202E 41 U+202C shows as 14,
-    10 U+200F .3 as 103., U+2067 ≥14 U+2069 as 14≥, U+202E 3.21 U+202C in a workbook cell as 12.3)."""
+    10 U+200F .3 as 103., U+2067 ≥14 U+2069 as 14≤ (≥ drawn mirrored), U+202E 3.21 U+202C in a workbook cell as
+    12.3)."""
     text: str
     character: str      # the control named (the first that turns text right to left)
     at: int             # its position in `text`
@@ -95,14 +97,17 @@ class DirectionControl:
 
 
 def direction_control(text: str) -> DirectionControl | None:
-    """The bidirectional control that can reorder `text` as shown, or None. A control changes nothing where nothing
-    in the text runs right to left (a U+200E LEFT-TO-RIGHT MARK, an embedding, override or isolate left to right,
-    in text with no right-to-left control, mark, letter or digit: every character then stays in stored order, as
-    Chromium and LibreOffice show it); such text is read with the control removed, as any invisible character. Fast
-    where there is no control at all (one search)."""
+    """The bidirectional control that can reorder `text` as shown, or None. None where the text is shown in stored
+    order: a control with nothing right to left in the text (a U+200E LEFT-TO-RIGHT MARK, an embedding, override
+    or isolate left to right, in text with no right-to-left control, mark, letter or digit: every character stays
+    in stored order), and a right-to-left mark that moves nothing (2 U+200F 0 is shown 20, as Unicode's algorithm
+    and Chromium's print have it: _shown_with_marks). Such text is read with the control removed, as any invisible
+    character. Fast where there is no control at all (one search)."""
     if not DIRECTION_CONTROL.search(text):
         return None
     if not any(unicodedata.bidirectional(ch) in RIGHT_TO_LEFT for ch in text):
+        return None
+    if not EXPLICIT_CONTROL.search(text) and _shown_with_marks(text) == _without_invisible(text):
         return None
     controls = [(i, ch) for i, ch in enumerate(text) if DIRECTION_CONTROL.match(ch)]
     at, character = next(((i, ch) for i, ch in controls if unicodedata.bidirectional(ch) in RIGHT_TO_LEFT),
@@ -111,11 +116,14 @@ def direction_control(text: str) -> DirectionControl | None:
 
 
 def shown_order(text: str) -> str | None:
-    """The text as a left-to-right viewer shows it, where that is plain: right-to-left overrides alone
-    (U+202E … U+202C, or to the end), not nested, with nothing else that runs right to left: each override's
-    characters reversed (brackets and ≤ ≥ mirrored), the rest as stored. None otherwise."""
+    """The text as a left-to-right viewer shows it, where that can be worked out here: with marks alone
+    (_shown_with_marks), or with right-to-left overrides alone (U+202E … U+202C, or to the end), not nested, and
+    nothing else right to left: each override's characters reversed (brackets and ≤ ≥ mirrored), the rest as
+    stored. None otherwise."""
+    if not EXPLICIT_CONTROL.search(text):
+        return _shown_with_marks(text)
     out, inside = [], None
-    for ch in text:
+    for ch in _without_invisible(text, keep=DIRECTION_CONTROL):
         if ch == "\u202e":
             if inside is not None:
                 return None
@@ -130,6 +138,83 @@ def shown_order(text: str) -> str | None:
         else:
             out.append(ch)
     return "".join(out + list(reversed(inside or [])))
+
+
+def _without_invisible(text: str, keep=None) -> str:
+    """The text without its format characters (as normalise removes them), but those `keep` matches."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf" or (keep is not None and keep.match(ch)))
+
+
+def _shown_with_marks(text: str) -> str:
+    """Text with no embedding, override or isolate (marks and letters alone may run right to left) as a
+    left-to-right line shows it, each line of it on its own, its format characters left out: Unicode's
+    bidirectional algorithm (UAX #9: rules W1–W7, N1–N2, I1–I2, L1–L2, and L4 for brackets and ≤ ≥) at paragraph
+    level 0. Rendered by Chromium and LibreOffice alike: 10 U+200F .3 → 103., U+200F ≥14 → 14≤, 35 U+200F % → 35%."""
+    return "\n".join(_shown_line(line) for line in text.split("\n"))
+
+
+def _shown_line(line: str) -> str:
+    chars = [ch for ch in line if unicodedata.bidirectional(ch) != "BN"]      # X9: zero-width spaces and the like
+    kinds = _resolved_neutrals(_resolved_weak([unicodedata.bidirectional(ch) for ch in chars]))
+    levels = [{"L": 0, "R": 1}.get(kind, 2) for kind in kinds]                   # I1 (AN, EN: 2)
+    for i in range(len(chars) - 1, -1, -1):       # L1: spaces at the line's end, and before a tab, at level 0
+        if unicodedata.bidirectional(chars[i]) == "S" or (i + 1 == len(chars) and chars[i].isspace()):
+            levels[i] = 0
+            j = i - 1
+            while j >= 0 and unicodedata.bidirectional(chars[j]) == "WS":
+                levels[j] = 0
+                j -= 1
+    for level in range(max(levels, default=0), 0, -1):    # L2: reverse each run at this level or above
+        for i, j in _runs([lv >= level for lv in levels]):
+            chars[i:j], levels[i:j] = chars[i:j][::-1], levels[i:j][::-1]
+    return "".join(ch.translate(MIRRORED) if level % 2 else ch for ch, level in zip(chars, levels)
+                   if unicodedata.category(ch) != "Cf")
+
+
+def _runs(flags: list[bool]) -> list[tuple[int, int]]:
+    """(start, end) of each run of True."""
+    runs, start = [], None
+    for i, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            runs.append((start, i))
+            start = None
+    return runs
+
+
+def _resolved_weak(kinds: list[str]) -> list[str]:
+    """UAX #9 W1–W7 on one run at level 0 (sos and eos L)."""
+    last_strong = "L"
+    for i, kind in enumerate(kinds):                      # W1–W3
+        if kind == "NSM":
+            kinds[i] = kind = kinds[i - 1] if i else "L"
+        if kind in ("L", "R", "AL"):
+            last_strong = kind
+        kinds[i] = "AN" if kind == "EN" and last_strong == "AL" else "R" if kind == "AL" else kinds[i]
+    for i in range(1, len(kinds) - 1):                    # W4: one separator between two digits
+        before, kind, after = kinds[i - 1], kinds[i], kinds[i + 1]
+        if before == after == "EN" and kind in ("ES", "CS") or before == after == "AN" and kind == "CS":
+            kinds[i] = before
+    for i, j in _runs([kind == "ET" for kind in kinds]):  # W5: European terminators beside a European digit
+        if (i and kinds[i - 1] == "EN") or (j < len(kinds) and kinds[j] == "EN"):
+            kinds[i:j] = ["EN"] * (j - i)
+    kinds = ["ON" if kind in ("ES", "ET", "CS") else kind for kind in kinds]      # W6
+    last_strong = "L"
+    for i, kind in enumerate(kinds):                      # W7
+        last_strong = kind if kind in ("L", "R") else last_strong
+        kinds[i] = "L" if kind == "EN" and last_strong == "L" else kinds[i]
+    return kinds
+
+
+def _resolved_neutrals(kinds: list[str]) -> list[str]:
+    """UAX #9 N1–N2: a run of neutrals between two of one direction (digits count as right to left) takes it, any
+    other that of the line, left to right."""
+    strong = ["R" if kind in ("R", "EN", "AN") else "L" if kind == "L" else None for kind in kinds]
+    for i, j in _runs([direction is None for direction in strong]):
+        before, after = strong[i - 1] if i else "L", strong[j] if j < len(kinds) else "L"
+        kinds[i:j] = [before if before == after else "L"] * (j - i)
+    return kinds
 
 
 def normalise(raw: str) -> str:
