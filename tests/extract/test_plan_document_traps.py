@@ -354,6 +354,106 @@ def test_a_field_shown_as_stored_is_read_as_stored(workspace):
     assert _target(_build(workspace)) == (29, "=")
 
 
+def _field(instruction: str, result: str, *inside: str) -> tuple[str, ...]:
+    """A complex field (w:fldChar begin, instruction, separate, result, end); inside: runs within its instruction,
+    after its first words (a nested field)."""
+    return ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+            f'<w:r><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>', *inside,
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', _text(result),
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+NESTED_FIELDS = {  # { IF { PAGE } = 9 "20" "21" }: the inner field's stored result 9 lies in the outer's instruction
+    "complex in complex": _field("IF", "20", *_field("PAGE", "9"), '<w:r><w:instrText xml:space="preserve"> = 9 '
+                                 '"20" "21" </w:instrText></w:r>'),
+    "simple in complex": _field("IF", "20", f'<w:fldSimple w:instr=" PAGE ">{_text("9")}</w:fldSimple>',
+                                '<w:r><w:instrText xml:space="preserve"> = 9 "20" "21" </w:instrText></w:r>'),
+    "ref in complex": _field("IF", "20", *_field("REF bm", "2"), '<w:r><w:instrText xml:space="preserve"> > 1 '
+                             '"20" "21" </w:instrText></w:r>'),
+}
+
+
+@pytest.mark.parametrize("runs", NESTED_FIELDS.values(), ids=NESTED_FIELDS.keys())
+def test_a_field_nested_in_a_fields_instruction_is_not_read_and_the_cell_is_refused(workspace, runs):
+    """{ IF { PAGE } = 9 "20" "21" } stored with 9 for PAGE and 20 for IF (redteam7 finding 3): Word shows 20,
+    LibreOffice computes it anew (its PDF: 1左右 here, 3 on 建德's plan; Error: … with the REF); it was read 920
+    (the inner field's result, in the outer field's instruction, which no viewer shows), 220 with a REF. Refused
+    with the cell named, the figure the outer field's result; the advice (Ctrl+Shift+F9 on the field) leaves 20."""
+    _word_cell(workspace, *runs, _text("左右"))
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert str(info.value.where) == "table 1, row 2, column 6"
+    assert "the figure '20' here is the stored result of a field that is computed anew" in info.value.problem
+    assert "Ctrl+Shift+F9" in info.value.fix
+
+
+@pytest.mark.parametrize("runs", [_field("PAGE", "20"), _field("REF bm \\h", "20"), _field("DOCPROPERTY Total", "20"),
+                                  (f'<w:fldSimple w:instr=" IF 1 = 1 &quot;20&quot; ">{_text("20")}</w:fldSimple>',),
+                                  (f'<w:fldSimple w:instr=" SEQ Table ">{_text("20")}</w:fldSimple>',)],
+                         ids=["PAGE", "REF", "DOCPROPERTY", "simple IF", "simple SEQ"])
+def test_a_figure_of_a_field_viewers_compute_anew_is_refused_in_a_cell(workspace, runs):
+    """A page number, a cross-reference, a document property, a condition or a sequence number in a value cell,
+    stored as 20: LibreOffice's PDF shows what it computes (PAGE 1左右, REF Error: Reference source not found, the IF
+    左右; DOCPROPERTY and SEQ 20左右, which Word computes anew on F9 or when printing with fields updated), Word the
+    stored 20 until it updates the field; it was read 20 in silence. Refused, as a formula field is."""
+    _word_cell(workspace, *runs, _text("左右"))
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert str(info.value.where) == "table 1, row 2, column 6"
+    assert "the figure '20' here is the stored result of a field that is computed anew" in info.value.problem
+
+
+def test_the_text_of_a_paragraph_leaves_out_a_field_nested_in_an_instruction():
+    """The paragraph's text as Word shows it: the outer field's result only (20左右, not 920左右), with the nested
+    field simple or complex, and a field left open at the paragraph's end keeps its text as before."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    from helpers.extract.documents.word import _paragraph_text, _Styles
+    document = docx.Document()
+    texts = []
+    for runs in [*NESTED_FIELDS.values(), ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>', _text("20"))]:
+        p = document.add_paragraph()._p
+        for run in (*runs, _text("左右")):
+            p.append(parse_xml(run.replace("<w:r>", f'<w:r xmlns:w="{W}">', 1) if run.startswith("<w:r>")
+                               else run.replace(" ", f' xmlns:w="{W}" ', 1)))
+        texts.append(_paragraph_text(p, qn, _Styles(document, qn)))
+    assert texts == ["20左右", "20左右", "20左右", "20左右"]
+
+
+def _prose(workspace: Path, *runs: str) -> None:
+    """The .docx plan's sentence “十四五”期间… followed by these runs."""
+    import docx
+    from docx.oxml import parse_xml
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = write_docx(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.docx")
+    document = docx.Document(str(path))
+    paragraph = next(p for p in document.paragraphs if p.text.startswith("“十四五”期间"))
+    for run in runs:
+        paragraph._p.append(parse_xml(run.replace("<w:r>", f'<w:r xmlns:w="{W}">', 1) if run.startswith("<w:r>")
+                                      else run.replace(" ", f' xmlns:w="{W}" ', 1)))
+    document.save(str(path))
+    use_plan_file(workspace, "tonglu_15.txt", path)
+
+
+def test_a_field_nested_in_an_instruction_in_prose_is_refused(workspace):
+    """The same nested field in a prose sentence (全县人才资源总量达到{ IF { PAGE } … }万人): refused with the
+    paragraph named, since viewers show different figures."""
+    _prose(workspace, _text("全县人才资源总量达到"), *NESTED_FIELDS["complex in complex"], _text("万人。"))
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert str(info.value.where).startswith("paragraph ")
+    assert "the figure '20' here is the stored result of a field that is computed anew" in info.value.problem
+
+
+def test_a_cross_reference_in_prose_is_read(workspace):
+    """A cross-reference in a sentence (见表1, a REF field) is no figure the plan's values come from: read, the run
+    goes on (only in a table cell does a page number or cross-reference stop it)."""
+    _prose(workspace, _text("见表"), *_field("REF table_1", "1"), _text("。"))
+    assert _target(_build(workspace)) == (20, "=")
+
+
 def test_a_text_box_beside_a_cells_figure_is_refused(workspace):
     """A text box holding 9, anchored in the cell of 20左右, which Word shows elsewhere (LibreOffice's PDF: 20左右 in
     the cell): it was read 209. Refused with the cell named (a text box alone in a cell is read: test_hostile_plans)."""
@@ -591,3 +691,4 @@ def test_a_text_box_that_sits_in_its_cell_is_read_as_its_text(workspace, box):
     LibreOffice's PDF shows 20 左右 in the cell."""
     _word_cell(workspace, box)
     assert _target(_build(workspace)) == (20, "=")
+
