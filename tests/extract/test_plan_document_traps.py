@@ -11,7 +11,7 @@ import pytest
 from helpers.core.errors import InputError
 from helpers.extract import dataset
 from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, total_target_2030, web_page_with_target
-from support.plan_documents import PlanContent, soffice, use_plan_file, write_docx, write_html
+from support.plan_documents import PlanContent, html_page, make_manifest, soffice, use_plan_file, write_docx, write_html
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -692,3 +692,124 @@ def test_a_text_box_that_sits_in_its_cell_is_read_as_its_text(workspace, box):
     _word_cell(workspace, box)
     assert _target(_build(workspace)) == (20, "=")
 
+
+def _last_row_deleted(workspace: Path, as_text: str = "w:delText") -> Path:
+    """The .docx plan with its last indicator row (每千人口执业(助理)医师数, its 类别 merged from the row above)
+    deleted under Track Changes as Word writes it: w:trPr/w:del, each run in w:del with its text as w:delText
+    (as_text w:t: as some converters write it)."""
+    import re
+    import zipfile
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = write_docx(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.docx")
+    with zipfile.ZipFile(path) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    xml = parts["word/document.xml"].decode()
+    row = next(found for found in re.findall(r"<w:tr\b.*?</w:tr>", xml, re.S) if "每千人口" in found)
+    mark = 'w:id="90" w:author="a" w:date="2026-01-01T00:00:00Z"'
+    deleted = re.sub(r"<w:tr\b([^>]*)>(<w:trPr>)?",
+                     lambda m: f"<w:tr{m[1]}><w:trPr><w:del {mark}/>" + ("" if m[2] else "</w:trPr>"), row, count=1)
+    deleted = re.sub(r"<w:r>(.*?)<w:t>(.*?)</w:t></w:r>",
+                     lambda m: f"<w:del {mark}><w:r>{m[1]}<{as_text}>{m[2]}</{as_text}></w:r></w:del>", deleted)
+    parts["word/document.xml"] = xml.replace(row, deleted).encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    return path
+
+
+def _review(path: Path, accept: bool) -> None:
+    """What Word's Review → Accept (the row goes) or Reject (the row stays, its text as it was) does to the row."""
+    import re
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    xml = parts["word/document.xml"].decode()
+    row = next(found for found in re.findall(r"<w:tr\b.*?</w:tr>", xml, re.S) if "<w:trPr><w:del " in found)
+    kept = re.sub(r"<w:del [^>]*/>", "", row)
+    kept = re.sub(r"<w:del [^>]*>(.*?)</w:del>", r"\1", kept, flags=re.S).replace("w:delText>", "w:t>")
+    parts["word/document.xml"] = xml.replace(row, "" if accept else kept).encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+def _physicians(ds: dataset.Dataset) -> list[tuple[int, float, str]]:
+    """The plan's values of 每千人口执业(助理)医师数 (those of the document, not of the monitoring workbook)."""
+    rows = ds.indicators.query("entity == 'tonglu' and indicator_id == 'physicians_per_1000'")
+    return sorted((int(r.year), r.kind, float(r.value), r.comparator) for r in rows.itertuples()
+                  if str(r.source_file).endswith(".docx"))
+
+
+@pytest.mark.parametrize("as_text", ["w:delText", "w:t"])
+def test_a_table_row_deleted_under_track_changes_is_refused_with_advice_that_works(workspace, as_text):
+    """The last indicator row deleted under Track Changes (redteam7 finding 6): its 类别 is a merged cell's copy
+    (人才效能), the rest deleted text, and the run stopped with 'a table row has an empty indicator name … restore the
+    name cell of this row', which is not what is there. Written with w:t in place of w:delText, the row was read as
+    if not deleted (4.1, ≥4.5). Now the row is named as a tracked deletion; the advice, Accept or Reject, followed:
+    accepted, the row is gone (no value of the indicator); rejected, its figures are read (2025 4.1, 2030 ≥4.5)."""
+    path = _last_row_deleted(workspace, as_text)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert str(info.value.where) == "table 1, row 6, column 1"
+    assert info.value.problem.startswith("this table row is deleted under Track Changes (修订), the deletion neither "
+                                         "accepted nor rejected, and still shows '人才效能")
+    assert "Accept (接受) the deletion to remove the row, or Reject (拒绝) it to keep the row" in info.value.fix
+    _review(path, accept=False)
+    make_manifest(workspace)
+    assert _physicians(_build(workspace)) == [(2025, "actual", 4.1, "="), (2030, "target", 4.5, ">=")]
+
+
+def test_a_table_row_deleted_under_track_changes_and_accepted_is_gone(workspace):
+    """The advice above followed the other way: the deletion accepted, the row is gone and the run goes on (no value
+    of 每千人口执业(助理)医师数 from the plan)."""
+    path = _last_row_deleted(workspace)
+    _review(path, accept=True)
+    make_manifest(workspace)
+    assert _physicians(_build(workspace)) == []
+
+
+def test_a_web_tables_footer_written_before_its_rows_is_read_at_the_bottom(workspace):
+    """<tfoot> written before the rows, as HTML allows (browsers draw it at the bottom): its 注 row was read as the
+    header's first row ("header cell '注：…' is not a known column", advice: add a header_roles pattern, which does
+    not fit). Now read where the browser draws it: the values and notes as with the note written last (20左右 read
+    20; 〔7000〕 a five-year sum by the note)."""
+    def values() -> list:
+        rows = _build(workspace).indicators.query("entity == 'tonglu'")
+        return sorted(zip(rows.indicator_id, rows.year, rows.kind, rows.value, rows.comparator))
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    page = html_page(PlanContent(**DOCUMENT_TABLE), "utf-8")
+    note = '<tr><td colspan="7">注：〔〕内为五年累计数。¹为快报数。</td></tr>\n'
+    assert page.count(note) == 1
+    path = workspace / "raw" / "tonglu_15.html"
+    path.write_text(page, encoding="utf-8")
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    as_written = values()
+    path.write_text(page.replace(note, "").replace("<table>\n<tr><th>", f"<table>\n<tfoot>{note}</tfoot>\n<tr><th>", 1),
+                    encoding="utf-8")
+    assert "<table>\n<tfoot>" in path.read_text(encoding="utf-8")
+    make_manifest(workspace)
+    assert values() == as_written
+    assert _target(_build(workspace)) == (20, "=")
+
+
+@pytest.mark.parametrize("top, below", [(("2025年", "2030年"), ("（预计）", "目标")),
+                                        (("2025年", "2030年目标"), ("（预计）", ""))])
+def test_a_header_on_two_rows_without_merged_cells_is_read_as_one(workspace, top, below):
+    """A header written on two rows with no cell merged across (2025年 above （预计）, 2030年 above 目标; a common
+    published form, redteam7 finding 6): the second row was read as an indicator row and the run stopped with 'a
+    table row has an empty indicator name … restore the name cell of this row', which is not what is there. Now each
+    column's two texts are joined (2025年（预计）, 2030年目标), and the values are those of the one-row header."""
+    def values(content: dict) -> list:
+        path = write_docx(PlanContent(**content), workspace / "raw" / "tonglu_15.docx")
+        if (workspace / "raw" / "tonglu_15.txt").exists():
+            use_plan_file(workspace, "tonglu_15.txt", path)
+        else:
+            make_manifest(workspace)
+        rows = _build(workspace).indicators.query("entity == 'tonglu'")
+        return sorted(zip(rows.indicator_id, rows.year, rows.kind, rows.value, rows.comparator, rows.source_text))
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    one_row = values(DOCUMENT_TABLE)
+    two_rows = dict(DOCUMENT_TABLE, header=[*DOCUMENT_TABLE["header"][:4], *top, "属性"],
+                    rows=[["", "", "", "", *below, ""], *DOCUMENT_TABLE["rows"]])
+    assert values(two_rows) == one_row

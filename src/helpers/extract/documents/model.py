@@ -85,6 +85,8 @@ class GridCell:
     # (UNSEEN_WHY). Kept for the advice on a cell that then reads as empty (a white header on a white cell).
     unseen: str = ""
     unseen_why: str = ""
+    # A .docx row deleted under Track Changes (修订: w:trPr/w:del), the deletion neither accepted nor rejected.
+    deleted: bool = False
 
 
 # Why a cell's text is not seen, in the words of an error message.

@@ -503,7 +503,7 @@ class _PageReader:
 def _rows(table, sizes: dict, media_doubts: dict, nested: bool = False) -> list[list[GridCell]]:
     """A table's rows (not those of a table inside it, when it is `nested`: holds tables), merged cells expanded."""
     rows, lines, marks = [], [], []
-    for tr in table.find_all("tr"):
+    for tr in _drawn_order(table, table.find_all("tr")):
         if nested and next(parent for parent in tr.parents if parent.name == "table") is not table:
             continue
         cells = [c for c in tr.children if getattr(c, "name", None) in ("td", "th")]
@@ -522,6 +522,18 @@ def _rows(table, sizes: dict, media_doubts: dict, nested: bool = False) -> list[
                      for row, row_marks in zip(rows, marks)])
     return [[GridCell(text, Place(line=line_of[r][c]), spanned, holds[r][c][0] == "table", doubts[r][c][0])
              for c, (text, spanned) in enumerate(row)] for r, row in enumerate(expanded)]
+
+
+def _drawn_order(table, rows: list) -> list:
+    """A table's rows in the order a browser draws them: its first <thead> at the top and its first <tfoot> at the
+    bottom, wherever they are written (HTML allows a <tfoot> before the rows); the rest as written. A <tfoot>
+    written first (注：…) was read as the header's first row, and the advice was to add a header_roles pattern."""
+    head, foot = table.find("thead", recursive=False), table.find("tfoot", recursive=False)
+
+    def place(tr) -> int:
+        section = next((parent for parent in tr.parents if parent.name in ("thead", "tbody", "tfoot", "table")), None)
+        return 0 if head is not None and section is head else 2 if foot is not None and section is foot else 1
+    return sorted(rows, key=place)
 
 
 def _smaller_digit(cell, sizes: dict) -> str:

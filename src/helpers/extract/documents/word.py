@@ -829,6 +829,7 @@ def _grid(tbl, number: int, qn, path: Path, styles: _Styles) -> list[list[GridCe
     for r, tr in enumerate(_children(tbl, "w:tr", qn), 1):
         row: list[GridCell] = [GridCell("", Place(table=number, row=r, column=c))
                                for c in range(1, _grid_skipped(path, tr, "w:gridBefore", qn, number, r) + 1)]
+        deleted = _find(tr, qn, "w:trPr", "w:del") is not None     # a row deleted under Track Changes
         for tc in _children(tr, "w:tc", qn):
             paragraphs = list(_children(tc, "w:p", qn))
             for k, p in enumerate(paragraphs):
@@ -862,7 +863,8 @@ def _grid(tbl, number: int, qn, path: Path, styles: _Styles) -> list[list[GridCe
                                     holds_table=above.holds_table if above is not None else nested,
                                     doubt=above.doubt if above is not None else doubt,
                                     unseen=above.unseen if above is not None else unseen,
-                                    unseen_why=above.unseen_why if above is not None else why))
+                                    unseen_why=above.unseen_why if above is not None else why,
+                                    deleted=deleted))
         rows.append(row)
     width = max((len(r) for r in rows), default=0)
     for r, row in enumerate(rows, 1):
