@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from helpers.core.errors import InputError
 from helpers.extract import dataset
@@ -813,3 +814,46 @@ def test_a_header_on_two_rows_without_merged_cells_is_read_as_one(workspace, top
     two_rows = dict(DOCUMENT_TABLE, header=[*DOCUMENT_TABLE["header"][:4], *top, "属性"],
                     rows=[["", "", "", "", *below, ""], *DOCUMENT_TABLE["rows"]])
     assert values(two_rows) == one_row
+
+
+TRADITIONAL = str.maketrans("庐办开时县发标规划类别号称单预计属资总万约结构劳动级载体执业医师数内为累报础间务",
+                            "廬辦開時縣發標規劃類別號稱單預計屬資總萬約結構勞動級載體執業醫師數內為累報礎間務")
+
+
+def test_a_big5_page_with_no_charset_is_named_with_advice_that_works(workspace):
+    """桐庐's page in traditional characters, saved as Big5 with no charset declared (redteam7 finding 6): read as
+    GB18030 it is garbled, and the error listed the garbled tables and advised correcting table_title only. Now it
+    says the bytes are Big5 text as well, and how to declare it. Followed (meta charset=big5, table_title, then the
+    header words, names and unit in traditional characters the run names; 屬性 read as a remark: 預期性 is no value the
+    project knows), the 2030 target 20左右 is read as 20."""
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    page = html_page(PlanContent(**DOCUMENT_TABLE), "utf-8").translate(TRADITIONAL)
+    page = page.replace("≥4.5", "4.5以上").replace("¹", "")           # (not in Big5)
+    page = page.replace('<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\n', "")
+    assert "charset" not in page
+    path = workspace / "raw" / "tonglu_15.html"
+    path.write_bytes(page.encode("big5"))
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert "the page declares no charset and was read as GBK (GB18030), but its bytes are Big5 (traditional " \
+           "Chinese) text as well" in info.value.problem
+    assert 'write <meta charset="big5"> as the first line inside its <head>' in info.value.fix
+    path.write_bytes(page.replace("<head>", '<head>\n<meta charset="big5">', 1).encode("big5"))
+    sources_path, catalogue_path = workspace / "config" / "sources.yaml", workspace / "config" / "catalogue.yaml"
+    sources = yaml.safe_load(sources_path.read_text(encoding="utf-8"))
+    next(e for e in sources["plans"] if e["entity"] == "tonglu")["table_title"] = "人才發展主要指標"
+    sources["header_roles"] = [{"pattern": "類別", "role": "category"}, {"pattern": "序號", "role": "serial"},
+                               {"pattern": "指標名稱", "role": "name"}, {"pattern": "單位", "role": "unit"},
+                               {"pattern": r"(?P<year>\d{4})年\((?P<estimated>預計)\)", "role": "actual"},
+                               {"pattern": r"(?P<year>\d{4})年目標", "role": "target"},
+                               {"pattern": "屬性", "role": "remark"}, *sources.get("header_roles", [])]
+    sources_path.write_text(yaml.safe_dump(sources, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    catalogue = yaml.safe_load(catalogue_path.read_text(encoding="utf-8"))
+    for row in DOCUMENT_TABLE["rows"]:
+        entry = next(i for i in catalogue["indicators"] if row[2] in i["source_names"])
+        entry["source_names"].append(row[2].translate(TRADITIONAL))
+    next(u for u in catalogue["units"] if u["unit"] == "万人").setdefault("aliases", []).append("萬人")
+    catalogue_path.write_text(yaml.safe_dump(catalogue, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    make_manifest(workspace)
+    assert _target(_build(workspace)) == (20, "=")

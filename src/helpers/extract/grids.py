@@ -59,6 +59,16 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
                              "between its cells cannot be read without guessing its columns",
                              "ask the office for the plan as .docx or for its web page, and name that file in "
                              "config/sources.yaml (then run `make manifest`).")
+        if document.also_big5:
+            raise InputError(path, None, f"no table is titled /{plan.table_title.pattern}/ (the tables found: "
+                             f"{found}); the page declares no charset and was read as GBK (GB18030), but its bytes "
+                             "are Big5 (traditional Chinese) text as well: read in the wrong one, its text is garbled",
+                             "open the page in the browser: if it shows traditional Chinese (繁體), write <meta "
+                             "charset=\"big5\"> as the first line inside its <head> and write `table_title` for this "
+                             "plan in config/sources.yaml in traditional characters (發展, 指標); run `make manifest`, "
+                             "and add the header words, indicator names and units it then names in traditional "
+                             "characters, as it advises. Otherwise check that this is the complete plan with its "
+                             "indicator table.")
         raise InputError(path, None, f"no table is titled /{plan.table_title.pattern}/ (the tables found: {found})",
                          "check that this is the complete plan with its indicator table, or correct `table_title` "
                          "for this plan in config/sources.yaml to match the title written above the table.")

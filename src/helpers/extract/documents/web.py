@@ -77,7 +77,8 @@ def read_html(path: Path) -> Document:
     reader.flush()
     if sheets.unread:
         _nothing_it_could_hide_matters(path, soup, sheets)
-    return Document(path, "html", reader.paragraphs, reader.grids, encoding=charset, outer_grids=reader.outer_grids,
+    return Document(path, "html", reader.paragraphs, reader.grids, encoding=charset, also_big5=_also_big5(raw, charset),
+                    outer_grids=reader.outer_grids,
                     struck=struck, hidden=hidden, unread_stylesheets=[(href, line) for href, line, _ in sheets.unread],
                     linked_files=list(sheets.read.values()))
 
@@ -423,6 +424,17 @@ def decode(path: Path, raw: bytes) -> tuple[str, str]:
         raise InputError(path, line, f"the web page declares charset={declared}, but its text is UTF-8: read as "
                          f"{declared} it would be garbled", FIX_CHARSET.format(real="utf-8"))
     return text, charset
+
+
+def _also_big5(raw: bytes, charset: str) -> bool:
+    """Whether a page that declares no charset, read as GB18030, is Big5 text as well (traditional Chinese)."""
+    if charset != "gb18030" or raw.isascii() or DECLARED.search(raw[:8192]) or raw.startswith(b"\xef\xbb\xbf"):
+        return False
+    try:
+        raw.decode("big5")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _real(raw: bytes) -> str:
