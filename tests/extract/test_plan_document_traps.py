@@ -7,11 +7,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from helpers.core.errors import InputError
 from helpers.extract import dataset
 from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, total_target_2030, web_page_with_target
-from support.plan_documents import PlanContent, soffice, use_plan_file, write_docx, write_html
+from support.plan_documents import PlanContent, html_page, make_manifest, soffice, use_plan_file, write_docx, write_html
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -354,6 +355,106 @@ def test_a_field_shown_as_stored_is_read_as_stored(workspace):
     assert _target(_build(workspace)) == (29, "=")
 
 
+def _field(instruction: str, result: str, *inside: str) -> tuple[str, ...]:
+    """A complex field (w:fldChar begin, instruction, separate, result, end); inside: runs within its instruction,
+    after its first words (a nested field)."""
+    return ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+            f'<w:r><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>', *inside,
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', _text(result),
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+NESTED_FIELDS = {  # { IF { PAGE } = 9 "20" "21" }: the inner field's stored result 9 lies in the outer's instruction
+    "complex in complex": _field("IF", "20", *_field("PAGE", "9"), '<w:r><w:instrText xml:space="preserve"> = 9 '
+                                 '"20" "21" </w:instrText></w:r>'),
+    "simple in complex": _field("IF", "20", f'<w:fldSimple w:instr=" PAGE ">{_text("9")}</w:fldSimple>',
+                                '<w:r><w:instrText xml:space="preserve"> = 9 "20" "21" </w:instrText></w:r>'),
+    "ref in complex": _field("IF", "20", *_field("REF bm", "2"), '<w:r><w:instrText xml:space="preserve"> > 1 '
+                             '"20" "21" </w:instrText></w:r>'),
+}
+
+
+@pytest.mark.parametrize("runs", NESTED_FIELDS.values(), ids=NESTED_FIELDS.keys())
+def test_a_field_nested_in_a_fields_instruction_is_not_read_and_the_cell_is_refused(workspace, runs):
+    """{ IF { PAGE } = 9 "20" "21" } stored with 9 for PAGE and 20 for IF (redteam7 finding 3): Word shows 20,
+    LibreOffice computes it anew (its PDF: 1左右 here, 3 on 建德's plan; Error: … with the REF); it was read 920
+    (the inner field's result, in the outer field's instruction, which no viewer shows), 220 with a REF. Refused
+    with the cell named, the figure the outer field's result; the advice (Ctrl+Shift+F9 on the field) leaves 20."""
+    _word_cell(workspace, *runs, _text("左右"))
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert str(info.value.where) == "table 1, row 2, column 6"
+    assert "the figure '20' here is the stored result of a field that is computed anew" in info.value.problem
+    assert "Ctrl+Shift+F9" in info.value.fix
+
+
+@pytest.mark.parametrize("runs", [_field("PAGE", "20"), _field("REF bm \\h", "20"), _field("DOCPROPERTY Total", "20"),
+                                  (f'<w:fldSimple w:instr=" IF 1 = 1 &quot;20&quot; ">{_text("20")}</w:fldSimple>',),
+                                  (f'<w:fldSimple w:instr=" SEQ Table ">{_text("20")}</w:fldSimple>',)],
+                         ids=["PAGE", "REF", "DOCPROPERTY", "simple IF", "simple SEQ"])
+def test_a_figure_of_a_field_viewers_compute_anew_is_refused_in_a_cell(workspace, runs):
+    """A page number, a cross-reference, a document property, a condition or a sequence number in a value cell,
+    stored as 20: LibreOffice's PDF shows what it computes (PAGE 1左右, REF Error: Reference source not found, the IF
+    左右; DOCPROPERTY and SEQ 20左右, which Word computes anew on F9 or when printing with fields updated), Word the
+    stored 20 until it updates the field; it was read 20 in silence. Refused, as a formula field is."""
+    _word_cell(workspace, *runs, _text("左右"))
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert str(info.value.where) == "table 1, row 2, column 6"
+    assert "the figure '20' here is the stored result of a field that is computed anew" in info.value.problem
+
+
+def test_the_text_of_a_paragraph_leaves_out_a_field_nested_in_an_instruction():
+    """The paragraph's text as Word shows it: the outer field's result only (20左右, not 920左右), with the nested
+    field simple or complex, and a field left open at the paragraph's end keeps its text as before."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    from helpers.extract.documents.word import _paragraph_text, _Styles
+    document = docx.Document()
+    texts = []
+    for runs in [*NESTED_FIELDS.values(), ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>', _text("20"))]:
+        p = document.add_paragraph()._p
+        for run in (*runs, _text("左右")):
+            p.append(parse_xml(run.replace("<w:r>", f'<w:r xmlns:w="{W}">', 1) if run.startswith("<w:r>")
+                               else run.replace(" ", f' xmlns:w="{W}" ', 1)))
+        texts.append(_paragraph_text(p, qn, _Styles(document, qn)))
+    assert texts == ["20左右", "20左右", "20左右", "20左右"]
+
+
+def _prose(workspace: Path, *runs: str) -> None:
+    """The .docx plan's sentence “十四五”期间… followed by these runs."""
+    import docx
+    from docx.oxml import parse_xml
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = write_docx(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.docx")
+    document = docx.Document(str(path))
+    paragraph = next(p for p in document.paragraphs if p.text.startswith("“十四五”期间"))
+    for run in runs:
+        paragraph._p.append(parse_xml(run.replace("<w:r>", f'<w:r xmlns:w="{W}">', 1) if run.startswith("<w:r>")
+                                      else run.replace(" ", f' xmlns:w="{W}" ', 1)))
+    document.save(str(path))
+    use_plan_file(workspace, "tonglu_15.txt", path)
+
+
+def test_a_field_nested_in_an_instruction_in_prose_is_refused(workspace):
+    """The same nested field in a prose sentence (全县人才资源总量达到{ IF { PAGE } … }万人): refused with the
+    paragraph named, since viewers show different figures."""
+    _prose(workspace, _text("全县人才资源总量达到"), *NESTED_FIELDS["complex in complex"], _text("万人。"))
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert str(info.value.where).startswith("paragraph ")
+    assert "the figure '20' here is the stored result of a field that is computed anew" in info.value.problem
+
+
+def test_a_cross_reference_in_prose_is_read(workspace):
+    """A cross-reference in a sentence (见表1, a REF field) is no figure the plan's values come from: read, the run
+    goes on (only in a table cell does a page number or cross-reference stop it)."""
+    _prose(workspace, _text("见表"), *_field("REF table_1", "1"), _text("。"))
+    assert _target(_build(workspace)) == (20, "=")
+
+
 def test_a_text_box_beside_a_cells_figure_is_refused(workspace):
     """A text box holding 9, anchored in the cell of 20左右, which Word shows elsewhere (LibreOffice's PDF: 20左右 in
     the cell): it was read 209. Refused with the cell named (a text box alone in a cell is read: test_hostile_plans)."""
@@ -642,4 +743,169 @@ def test_a_header_or_footer_text_box_that_may_stand_over_a_cell_is_refused(works
                          ids=["page number", "formatted page number", "no digit", "in its line"])
 def test_a_header_or_footer_text_box_that_puts_no_digit_over_a_table_is_passed_over(workspace, kind, box):
     _with_page_box(workspace, box, kind)
+    assert _target(_build(workspace)) == (20, "=")
+
+
+def _last_row_deleted(workspace: Path, as_text: str = "w:delText") -> Path:
+    """The .docx plan with its last indicator row (每千人口执业(助理)医师数, its 类别 merged from the row above)
+    deleted under Track Changes as Word writes it: w:trPr/w:del, each run in w:del with its text as w:delText
+    (as_text w:t: as some converters write it)."""
+    import re
+    import zipfile
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = write_docx(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.docx")
+    with zipfile.ZipFile(path) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    xml = parts["word/document.xml"].decode()
+    row = next(found for found in re.findall(r"<w:tr\b.*?</w:tr>", xml, re.S) if "每千人口" in found)
+    mark = 'w:id="90" w:author="a" w:date="2026-01-01T00:00:00Z"'
+    deleted = re.sub(r"<w:tr\b([^>]*)>(<w:trPr>)?",
+                     lambda m: f"<w:tr{m[1]}><w:trPr><w:del {mark}/>" + ("" if m[2] else "</w:trPr>"), row, count=1)
+    deleted = re.sub(r"<w:r>(.*?)<w:t>(.*?)</w:t></w:r>",
+                     lambda m: f"<w:del {mark}><w:r>{m[1]}<{as_text}>{m[2]}</{as_text}></w:r></w:del>", deleted)
+    parts["word/document.xml"] = xml.replace(row, deleted).encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    return path
+
+
+def _review(path: Path, accept: bool) -> None:
+    """What Word's Review → Accept (the row goes) or Reject (the row stays, its text as it was) does to the row."""
+    import re
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    xml = parts["word/document.xml"].decode()
+    row = next(found for found in re.findall(r"<w:tr\b.*?</w:tr>", xml, re.S) if "<w:trPr><w:del " in found)
+    kept = re.sub(r"<w:del [^>]*/>", "", row)
+    kept = re.sub(r"<w:del [^>]*>(.*?)</w:del>", r"\1", kept, flags=re.S).replace("w:delText>", "w:t>")
+    parts["word/document.xml"] = xml.replace(row, "" if accept else kept).encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+def _physicians(ds: dataset.Dataset) -> list[tuple[int, float, str]]:
+    """The plan's values of 每千人口执业(助理)医师数 (those of the document, not of the monitoring workbook)."""
+    rows = ds.indicators.query("entity == 'tonglu' and indicator_id == 'physicians_per_1000'")
+    return sorted((int(r.year), r.kind, float(r.value), r.comparator) for r in rows.itertuples()
+                  if str(r.source_file).endswith(".docx"))
+
+
+@pytest.mark.parametrize("as_text", ["w:delText", "w:t"])
+def test_a_table_row_deleted_under_track_changes_is_refused_with_advice_that_works(workspace, as_text):
+    """The last indicator row deleted under Track Changes (redteam7 finding 6): its 类别 is a merged cell's copy
+    (人才效能), the rest deleted text, and the run stopped with 'a table row has an empty indicator name … restore the
+    name cell of this row', which is not what is there. Written with w:t in place of w:delText, the row was read as
+    if not deleted (4.1, ≥4.5). Now the row is named as a tracked deletion; the advice, Accept or Reject, followed:
+    accepted, the row is gone (no value of the indicator); rejected, its figures are read (2025 4.1, 2030 ≥4.5)."""
+    path = _last_row_deleted(workspace, as_text)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert str(info.value.where) == "table 1, row 6, column 1"
+    assert info.value.problem.startswith("this table row is deleted under Track Changes (修订), the deletion neither "
+                                         "accepted nor rejected, and still shows '人才效能")
+    assert "Accept (接受) the deletion to remove the row, or Reject (拒绝) it to keep the row" in info.value.fix
+    _review(path, accept=False)
+    make_manifest(workspace)
+    assert _physicians(_build(workspace)) == [(2025, "actual", 4.1, "="), (2030, "target", 4.5, ">=")]
+
+
+def test_a_table_row_deleted_under_track_changes_and_accepted_is_gone(workspace):
+    """The advice above followed the other way: the deletion accepted, the row is gone and the run goes on (no value
+    of 每千人口执业(助理)医师数 from the plan)."""
+    path = _last_row_deleted(workspace)
+    _review(path, accept=True)
+    make_manifest(workspace)
+    assert _physicians(_build(workspace)) == []
+
+
+def test_a_web_tables_footer_written_before_its_rows_is_read_at_the_bottom(workspace):
+    """<tfoot> written before the rows, as HTML allows (browsers draw it at the bottom): its 注 row was read as the
+    header's first row ("header cell '注：…' is not a known column", advice: add a header_roles pattern, which does
+    not fit). Now read where the browser draws it: the values and notes as with the note written last (20左右 read
+    20; 〔7000〕 a five-year sum by the note)."""
+    def values() -> list:
+        rows = _build(workspace).indicators.query("entity == 'tonglu'")
+        return sorted(zip(rows.indicator_id, rows.year, rows.kind, rows.value, rows.comparator))
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    page = html_page(PlanContent(**DOCUMENT_TABLE), "utf-8")
+    note = '<tr><td colspan="7">注：〔〕内为五年累计数。¹为快报数。</td></tr>\n'
+    assert page.count(note) == 1
+    path = workspace / "raw" / "tonglu_15.html"
+    path.write_text(page, encoding="utf-8")
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    as_written = values()
+    path.write_text(page.replace(note, "").replace("<table>\n<tr><th>", f"<table>\n<tfoot>{note}</tfoot>\n<tr><th>", 1),
+                    encoding="utf-8")
+    assert "<table>\n<tfoot>" in path.read_text(encoding="utf-8")
+    make_manifest(workspace)
+    assert values() == as_written
+    assert _target(_build(workspace)) == (20, "=")
+
+
+@pytest.mark.parametrize("top, below", [(("2025年", "2030年"), ("（预计）", "目标")),
+                                        (("2025年", "2030年目标"), ("（预计）", ""))])
+def test_a_header_on_two_rows_without_merged_cells_is_read_as_one(workspace, top, below):
+    """A header written on two rows with no cell merged across (2025年 above （预计）, 2030年 above 目标; a common
+    published form, redteam7 finding 6): the second row was read as an indicator row and the run stopped with 'a
+    table row has an empty indicator name … restore the name cell of this row', which is not what is there. Now each
+    column's two texts are joined (2025年（预计）, 2030年目标), and the values are those of the one-row header."""
+    def values(content: dict) -> list:
+        path = write_docx(PlanContent(**content), workspace / "raw" / "tonglu_15.docx")
+        if (workspace / "raw" / "tonglu_15.txt").exists():
+            use_plan_file(workspace, "tonglu_15.txt", path)
+        else:
+            make_manifest(workspace)
+        rows = _build(workspace).indicators.query("entity == 'tonglu'")
+        return sorted(zip(rows.indicator_id, rows.year, rows.kind, rows.value, rows.comparator, rows.source_text))
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    one_row = values(DOCUMENT_TABLE)
+    two_rows = dict(DOCUMENT_TABLE, header=[*DOCUMENT_TABLE["header"][:4], *top, "属性"],
+                    rows=[["", "", "", "", *below, ""], *DOCUMENT_TABLE["rows"]])
+    assert values(two_rows) == one_row
+
+
+TRADITIONAL = str.maketrans("庐办开时县发标规划类别号称单预计属资总万约结构劳动级载体执业医师数内为累报础间务",
+                            "廬辦開時縣發標規劃類別號稱單預計屬資總萬約結構勞動級載體執業醫師數內為累報礎間務")
+
+
+def test_a_big5_page_with_no_charset_is_named_with_advice_that_works(workspace):
+    """桐庐's page in traditional characters, saved as Big5 with no charset declared (redteam7 finding 6): read as
+    GB18030 it is garbled, and the error listed the garbled tables and advised correcting table_title only. Now it
+    says the bytes are Big5 text as well, and how to declare it. Followed (meta charset=big5, table_title, then the
+    header words, names and unit in traditional characters the run names; 屬性 read as a remark: 預期性 is no value the
+    project knows), the 2030 target 20左右 is read as 20."""
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    page = html_page(PlanContent(**DOCUMENT_TABLE), "utf-8").translate(TRADITIONAL)
+    page = page.replace("≥4.5", "4.5以上").replace("¹", "")           # (not in Big5)
+    page = page.replace('<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\n', "")
+    assert "charset" not in page
+    path = workspace / "raw" / "tonglu_15.html"
+    path.write_bytes(page.encode("big5"))
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert "the page declares no charset and was read as GBK (GB18030), but its bytes are Big5 (traditional " \
+           "Chinese) text as well" in info.value.problem
+    assert 'write <meta charset="big5"> as the first line inside its <head>' in info.value.fix
+    path.write_bytes(page.replace("<head>", '<head>\n<meta charset="big5">', 1).encode("big5"))
+    sources_path, catalogue_path = workspace / "config" / "sources.yaml", workspace / "config" / "catalogue.yaml"
+    sources = yaml.safe_load(sources_path.read_text(encoding="utf-8"))
+    next(e for e in sources["plans"] if e["entity"] == "tonglu")["table_title"] = "人才發展主要指標"
+    sources["header_roles"] = [{"pattern": "類別", "role": "category"}, {"pattern": "序號", "role": "serial"},
+                               {"pattern": "指標名稱", "role": "name"}, {"pattern": "單位", "role": "unit"},
+                               {"pattern": r"(?P<year>\d{4})年\((?P<estimated>預計)\)", "role": "actual"},
+                               {"pattern": r"(?P<year>\d{4})年目標", "role": "target"},
+                               {"pattern": "屬性", "role": "remark"}, *sources.get("header_roles", [])]
+    sources_path.write_text(yaml.safe_dump(sources, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    catalogue = yaml.safe_load(catalogue_path.read_text(encoding="utf-8"))
+    for row in DOCUMENT_TABLE["rows"]:
+        entry = next(i for i in catalogue["indicators"] if row[2] in i["source_names"])
+        entry["source_names"].append(row[2].translate(TRADITIONAL))
+    next(u for u in catalogue["units"] if u["unit"] == "万人").setdefault("aliases", []).append("萬人")
+    catalogue_path.write_text(yaml.safe_dump(catalogue, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    make_manifest(workspace)
     assert _target(_build(workspace)) == (20, "=")

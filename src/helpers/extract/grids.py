@@ -24,6 +24,7 @@ from helpers.extract.tables import Cell, ParsedTable, TableRow
 FOOTNOTE = tables.TABLE_NOTE
 SERIAL = re.compile(r"^\d{1,3}$")
 VALUE_ROLES = ("actual", "target", "year")    # the columns that hold figures
+DIGIT = re.compile(r"\d")
 
 
 class NestedTable(InputError):
@@ -58,6 +59,16 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
                              "between its cells cannot be read without guessing its columns",
                              "ask the office for the plan as .docx or for its web page, and name that file in "
                              "config/sources.yaml (then run `make manifest`).")
+        if document.also_big5:
+            raise InputError(path, None, f"no table is titled /{plan.table_title.pattern}/ (the tables found: "
+                             f"{found}); the page declares no charset and was read as GBK (GB18030), but its bytes "
+                             "are Big5 (traditional Chinese) text as well: read in the wrong one, its text is garbled",
+                             "open the page in the browser: if it shows traditional Chinese (繁體), write <meta "
+                             "charset=\"big5\"> as the first line inside its <head> and write `table_title` for this "
+                             "plan in config/sources.yaml in traditional characters (發展, 指標); run `make manifest`, "
+                             "and add the header words, indicator names and units it then names in traditional "
+                             "characters, as it advises. Otherwise check that this is the complete plan with its "
+                             "indicator table.")
         raise InputError(path, None, f"no table is titled /{plan.table_title.pattern}/ (the tables found: {found})",
                          "check that this is the complete plan with its indicator table, or correct `table_title` "
                          "for this plan in config/sources.yaml to match the title written above the table.")
@@ -197,6 +208,12 @@ def _read(document: Document, grid: Grid, title: Cell, header_index: int, plan: 
                          "check the document around this place.")
     _no_nested_table(document, grid, grid.rows[header_index], header, "")
     roles, columns = tables.header_roles(header, sources, path)
+    below = _header_words_below(grid, data_start, roles)
+    if below:     # the header's second row: 2020年 above 完成值, 2025年 above 目标值
+        header = [Cell(upper.raw + lower.text, normalise(upper.raw + lower.text), lower.place.ordinal, lower.place)
+                  if lower.text.strip() and not lower.spanned else upper for upper, lower in zip(header, below)]
+        data_start += 1
+        roles, columns = tables.header_roles(header, sources, path)
     header_texts = [c.text for c in header]
     rows: list[TableRow] = []
     notes: list[Cell] = []
@@ -206,6 +223,7 @@ def _read(document: Document, grid: Grid, title: Cell, header_index: int, plan: 
         texts = [normalise(c.text) for c in grid_row]
         if not any(texts) or texts == header_texts:   # an empty row; the header repeated on a new page
             continue
+        _not_deleted(path, grid_row)
         if notes or FOOTNOTE.search(next(t for t in texts if t)):   # the 注 row, and any row after it
             notes += [as_cell(c) for c in grid_row if c.text and not c.spanned]
             continue
@@ -231,6 +249,33 @@ def _read(document: Document, grid: Grid, title: Cell, header_index: int, plan: 
         notes = [as_cell(grid.after[0])]      # the note as a paragraph just below the table
     table = ParsedTable(path, title, header, roles, columns, rows, end, notes)
     return tables.resolve_year_columns(table, plan.period, sources)
+
+
+def _header_words_below(grid: Grid, start: int, roles: list[str]) -> list[GridCell]:
+    """The row under the header when it is the header's second row: no indicator name, no digit, and words under
+    a year's column (2020年 above 完成值, 2025年 above 目标值: a common published form, read as 2020年完成值). It was
+    read as an indicator row with an empty name, and the advice was to restore the name cell. [] when it is not."""
+    if start >= len(grid.rows) or "name" not in roles:
+        return []
+    below = grid.rows[start][:len(roles)]
+    texts = ["" if cell.spanned else normalise(cell.text) for cell in below]
+    if len(below) < len(roles) or texts[roles.index("name")] or any(DIGIT.search(text) for text in texts):
+        return []
+    return below if any(text for text, role in zip(texts, roles) if role in VALUE_ROLES) else []
+
+
+def _not_deleted(path: Path, grid_row: list[GridCell]) -> None:
+    """A .docx row deleted under Track Changes (修订) that still shows text: Word shows it struck through, or leaves
+    it out in its final view, so whether the plan keeps it cannot be told. (Its text was read as a row's: the last
+    row's category, a merged cell's copy, with an empty name, and the advice was to restore the name cell.) A row
+    whose text is all deleted text is left out before this, as Word's final view leaves it out."""
+    if any(cell.deleted for cell in grid_row):
+        shown = next((cell.text for cell in grid_row if cell.text.strip()), "")
+        raise InputError(path, grid_row[0].place, f"this table row is deleted under Track Changes (修订), the "
+                         f"deletion neither accepted nor rejected, and still shows '{shown[:20]}': Word shows the "
+                         "row struck through or leaves it out, so whether the plan keeps it cannot be told",
+                         "open the document in Word or WPS, Review (审阅) → Accept (接受) the deletion to remove "
+                         "the row, or Reject (拒绝) it to keep the row, save the document and run `make manifest`.")
 
 
 def _no_merged_figure(path, grid_row: list[GridCell], roles: list[str], header: list[Cell], name: str) -> None:

@@ -85,6 +85,8 @@ class GridCell:
     # (UNSEEN_WHY). Kept for the advice on a cell that then reads as empty (a white header on a white cell).
     unseen: str = ""
     unseen_why: str = ""
+    # A .docx row deleted under Track Changes (修订: w:trPr/w:del), the deletion neither accepted nor rejected.
+    deleted: bool = False
 
 
 # Why a cell's text is not seen, in the words of an error message.
@@ -132,6 +134,9 @@ class Document:
     grids: list[Grid]
     repairs: dict[str, int] = field(default_factory=dict)   # what the reader repaired, counted (a PDF's text)
     encoding: str = ""                 # a web page's: the charset it was read in
+    # A web page's that declares no charset, read as GB18030, whose bytes are Big5 text as well ("big5"): named
+    # when its table is not found (a traditional-Chinese page read as GBK is garbled, and no title matches).
+    also_big5: bool = False
     struck: int = 0                    # pieces of struck-through text not read (Word's 删除线, <s>, <del>)
     hidden: int = 0                    # pieces of hidden text not read (Word's 隐藏文字, a page's display:none)
     watermarks: list[str] = field(default_factory=list)   # a PDF's watermark, left out: its pieces of text

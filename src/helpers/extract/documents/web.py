@@ -79,7 +79,8 @@ def read_html(path: Path) -> Document:
     reader.flush()
     if sheets.unread:
         _nothing_it_could_hide_matters(path, soup, sheets)
-    return Document(path, "html", reader.paragraphs, reader.grids, encoding=charset, outer_grids=reader.outer_grids,
+    return Document(path, "html", reader.paragraphs, reader.grids, encoding=charset, also_big5=_also_big5(raw, charset),
+                    outer_grids=reader.outer_grids,
                     struck=struck, hidden=hidden, unread_stylesheets=[(href, line) for href, line, _ in sheets.unread],
                     linked_files=list(sheets.read.values()))
 
@@ -567,6 +568,17 @@ def decode(path: Path, raw: bytes) -> tuple[str, str]:
     return text, charset
 
 
+def _also_big5(raw: bytes, charset: str) -> bool:
+    """Whether a page that declares no charset, read as GB18030, is Big5 text as well (traditional Chinese)."""
+    if charset != "gb18030" or raw.isascii() or DECLARED.search(raw[:8192]) or raw.startswith(b"\xef\xbb\xbf"):
+        return False
+    try:
+        raw.decode("big5")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _real(raw: bytes) -> str:
     for charset in ("utf-8", "gb18030"):
         try:
@@ -645,7 +657,7 @@ class _PageReader:
 def _rows(table, sizes: dict, media_doubts: dict, nested: bool = False) -> list[list[GridCell]]:
     """A table's rows (not those of a table inside it, when it is `nested`: holds tables), merged cells expanded."""
     rows, lines, marks = [], [], []
-    for tr in table.find_all("tr"):
+    for tr in _drawn_order(table, table.find_all("tr")):
         if nested and next(parent for parent in tr.parents if parent.name == "table") is not table:
             continue
         cells = [c for c in tr.children if getattr(c, "name", None) in ("td", "th")]
@@ -664,6 +676,18 @@ def _rows(table, sizes: dict, media_doubts: dict, nested: bool = False) -> list[
                      for row, row_marks in zip(rows, marks)])
     return [[GridCell(text, Place(line=line_of[r][c]), spanned, holds[r][c][0] == "table", doubts[r][c][0])
              for c, (text, spanned) in enumerate(row)] for r, row in enumerate(expanded)]
+
+
+def _drawn_order(table, rows: list) -> list:
+    """A table's rows in the order a browser draws them: its first <thead> at the top and its first <tfoot> at the
+    bottom, wherever they are written (HTML allows a <tfoot> before the rows); the rest as written. A <tfoot>
+    written first (注：…) was read as the header's first row, and the advice was to add a header_roles pattern."""
+    head, foot = table.find("thead", recursive=False), table.find("tfoot", recursive=False)
+
+    def place(tr) -> int:
+        section = next((parent for parent in tr.parents if parent.name in ("thead", "tbody", "tfoot", "table")), None)
+        return 0 if head is not None and section is head else 2 if foot is not None and section is foot else 1
+    return sorted(rows, key=place)
 
 
 def _smaller_digit(cell, sizes: dict) -> str:

@@ -238,7 +238,8 @@ RUBY_TEXT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rt"
 
 
 def _paragraph_text(p, qn, styles: _Styles) -> str:
-    """The text of a paragraph's runs as Word shows it (tabs as spaces): without fields' instructions, deleted
+    """The text of a paragraph's runs as Word shows it (tabs as spaces): without fields' instructions (with the
+    results of fields nested in them: _fields), deleted
     text (a deletion written as w:t too), hidden text (隐藏文字: w:vanish, w:webHidden, a hidden style;
     _Styles), struck-through text (删除线), a text box's fallback copy or ruby text (拼音指南: the small guide
     above the text; a 9 above 20 was 920). A raised or lowered run (上标, 下标, by itself or its style; or set
@@ -253,9 +254,10 @@ def _paragraph_pieces(p, qn, styles: _Styles) -> list[tuple[str, float | None]]:
     """The paragraph's text as shown (_paragraph_text), in pieces: each run's text with its size in points (None
     for a tab, a break, a symbol or an equation's text), for the digit set smaller than its figure's (smaller_digit)."""
     out, white, shifted = [], _unseen(p, qn, styles), _shifted(p, qn, styles)
+    instruction = _fields(p, qn)[0]
     for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:ptab"), qn("w:noBreakHyphen"),
                        qn("w:sym"), MATH_TEXT):
-        if node in white or any(parent.tag in (FALLBACK, MOVED_AWAY, DELETED, RUBY_TEXT)
+        if node in white or node in instruction or any(parent.tag in (FALLBACK, MOVED_AWAY, DELETED, RUBY_TEXT)
                                 for parent in node.iterancestors()):
             continue
         if node.tag in (qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:ptab")):
@@ -487,17 +489,19 @@ MATH_LAYOUT = {MATH + name for name in ("f", "sSup", "sSub", "sSubSup", "sPre", 
 
 def _nothing_unsure(path: Path, p, qn, place: Place, in_cell: bool) -> None:
     """Refused, with the place named, where the text stored is not what every reader is shown:
-    - a field's figure Word computes anew (a formula field, = 2*10, or one marked to be updated, w:dirty): the
-      stored result is the last one computed (29), which LibreOffice recomputes on opening (20) and Word when
-      printing or told to;
+    - a field's figure Word computes anew (a formula field, = 2*10, a condition, IF, one marked to be updated,
+      w:dirty, or one with a field nested in its instruction; in a table cell also a page number, a cross-reference
+      … RECOMPUTED_FIELDS): the stored result is the last one computed (29), which LibreOffice recomputes on
+      opening (20) and Word when printing or told to;
     - an equation set out of line (a fraction, a power, a root): its digits in the order stored are no figure;
     - in a table cell, a text box holding digits beside other text: Word shows the box where it is anchored (over
       another cell, elsewhere on the page), and its 9 was read into 20 as 209."""
     problem = ""
-    for text in _recomputed_field_results(p, qn):
+    for text in _recomputed_field_results(p, qn, in_cell):
         if DIGIT.search(text):
             problem = (f"the figure '{text.strip()[:20]}' here is the stored result of a field that is computed anew "
-                       "(a formula, or a field marked to be updated): Word shows the stored result until it updates "
+                       "(a formula, a condition, a page number, a cross-reference, a date …, or a field marked to be "
+                       "updated): Word shows the stored result until it updates "
                        "the field, LibreOffice and WPS compute it again, so the figure the reader sees cannot be told")
             break
     for math in p.iter(MATH + "oMath"):
@@ -772,31 +776,83 @@ def _in_text_box(node) -> bool:
     return any(parent.tag in (TEXT_BOX, FALLBACK) for parent in node.iterancestors())
 
 
-def _recomputed_field_results(p, qn) -> list[str]:
-    """The results (text as stored) of the paragraph's fields that are recomputed: a formula (=) or a field marked
-    dirty, simple (w:fldSimple) or complex (w:fldChar begin, w:instrText, separate, result, end)."""
-    results = [("".join(node.text or "" for node in simple.iter(qn("w:t"))))
-               for simple in p.iter(qn("w:fldSimple"))
-               if simple.get(qn("w:instr"), "").strip().startswith("=")
-               or simple.get(qn("w:dirty"), "false").lower() in ("true", "1", "on")]
-    open_fields: list[dict] = []
-    for node in p.iter(qn("w:fldChar"), qn("w:instrText"), qn("w:t")):
-        if node.tag == qn("w:fldChar"):
-            kind = node.get(qn("w:fldCharType"))
-            if kind == "begin":
-                open_fields.append({"instruction": "", "result": None,
-                                    "dirty": node.get(qn("w:dirty"), "false").lower() in ("true", "1", "on")})
-            elif kind == "separate" and open_fields:
-                open_fields[-1]["result"] = ""
-            elif kind == "end" and open_fields:
-                field = open_fields.pop()
-                if field["result"] is not None and (field["dirty"] or field["instruction"].strip().startswith("=")):
-                    results.append(field["result"])
+# Fields whose shown result a viewer computes anew, not the stored one (LibreOffice on opening, Word when it
+# prints or updates): a formula (=), a condition (IF: { IF { PAGE } = 9 "14" "15" } stored 14, LibreOffice printed 3),
+# a page, section or count, a date or time, a cross-reference (REF, NOTEREF, PAGEREF, STYLEREF), a number sequence,
+# a document property or variable, a mail-merge field. QUOTE, HYPERLINK and a form field's text are shown as stored.
+RECOMPUTED_FIELDS = {"IF", "PAGE", "NUMPAGES", "SECTION", "SECTIONPAGES", "REF", "NOTEREF", "PAGEREF", "STYLEREF",
+                     "SEQ", "DATE", "TIME", "CREATEDATE", "SAVEDATE", "PRINTDATE", "EDITTIME", "DOCPROPERTY",
+                     "DOCVARIABLE", "INFO", "NUMWORDS", "NUMCHARS", "FILESIZE", "REVNUM", "AUTONUM", "AUTONUMLGL",
+                     "AUTONUMOUT", "LISTNUM", "COMPARE", "SET", "ASK", "FILLIN", "MERGEFIELD", "MERGEREC", "MERGESEQ",
+                     "NEXTIF", "SKIPIF", "BIDIOUTLINE", "USERPROPERTY", "TITLE", "SUBJECT", "KEYWORDS", "COMMENTS",
+                     "AUTHOR", "LASTSAVEDBY", "TEMPLATE", "FILENAME", "USERNAME", "USERINITIALS", "USERADDRESS"}
+
+
+def _recomputed(instruction: str, dirty: bool, nested: bool, in_cell: bool) -> bool:
+    """Whether a field's shown result may be computed anew: a formula, a condition (IF), one marked dirty or one
+    with another field nested in its instruction (viewers disagree: Word 14, LibreOffice 3); in a table cell also
+    any field of RECOMPUTED_FIELDS (in prose a page number or a cross-reference, 见表1, is no figure read)."""
+    name = (instruction.split() or [""])[0].upper()
+    return dirty or nested or name.startswith("=") or name == "IF" or in_cell and name in RECOMPUTED_FIELDS
+
+
+def _fields(p, qn) -> tuple[set, list[tuple[str, str, bool, bool]]]:
+    """A paragraph's fields: the nodes that lie in a field's instruction (between a complex field's begin and
+    separate, at any depth: the result of a field nested there, { IF { PAGE } = 9 "14" "15" }, is part of the outer
+    field's instruction, which no viewer shows; it was read 914; a field left open at the paragraph's end keeps its
+    text, as before), and each field (simple, w:fldSimple, or complex,
+    w:fldChar) as its instruction, its stored result, whether it is marked dirty and whether a field is nested in
+    its instruction."""
+    if next(p.iter(qn("w:fldChar"), qn("w:fldSimple")), None) is None:
+        return set(), []
+    instruction_nodes, found, simple, open_fields = set(), [], [], []
+    for node in p.iter():
+        outer = next((field for field in open_fields if field["result"] is None), None)   # in its instruction
+        if outer is not None and node.tag != qn("w:fldChar"):
+            outer["code"].append(node)      # instruction once the field reaches its separate or end here
+        if outer is not None and (node.tag == qn("w:fldSimple") or node.get(qn("w:fldCharType")) == "begin"):
+            outer["nested"] = True
+        if node.tag == qn("w:fldSimple"):
+            simple.append(node)
+        elif node.tag == qn("w:fldChar"):
+            _field_char(node.get(qn("w:fldCharType")), _dirty(node, qn), open_fields, instruction_nodes, found)
         elif node.tag == qn("w:instrText") and open_fields:
             open_fields[-1]["instruction"] += node.text or ""
-        elif open_fields and open_fields[-1]["result"] is not None:
-            open_fields[-1]["result"] += node.text or ""
-    return results
+        elif node.tag == qn("w:t") and outer is None:
+            for field in open_fields:
+                field["result"] += node.text or ""
+    found += [(element.get(qn("w:instr"), ""),
+               "".join(t.text or "" for t in element.iter(qn("w:t")) if t not in instruction_nodes),
+               _dirty(element, qn), False) for element in simple]
+    return instruction_nodes, found
+
+
+def _field_char(kind: str | None, dirty: bool, open_fields: list[dict], instruction_nodes: set, found: list) -> None:
+    """A complex field's begin, separate or end (w:fldChar), met walking a paragraph (_fields)."""
+    if kind == "begin":
+        open_fields.append({"instruction": "", "result": None, "nested": False, "dirty": dirty, "code": []})
+        return
+    if kind not in ("separate", "end") or not open_fields:
+        return
+    instruction_nodes.update(open_fields[-1]["code"])
+    open_fields[-1]["code"] = []
+    if kind == "separate":
+        open_fields[-1]["result"] = ""
+        return
+    field = open_fields.pop()
+    if field["result"] is not None:
+        found.append((field["instruction"], field["result"], field["dirty"], field["nested"]))
+
+
+def _dirty(element, qn) -> bool:
+    return element.get(qn("w:dirty"), "false").lower() in ("true", "1", "on")
+
+
+def _recomputed_field_results(p, qn, in_cell: bool) -> list[str]:
+    """The results (text as stored) of the paragraph's fields whose shown result may be computed anew
+    (_recomputed), simple (w:fldSimple) or complex (w:fldChar begin, w:instrText, separate, result, end)."""
+    return [result for instruction, result, dirty, nested in _fields(p, qn)[1]
+            if _recomputed(instruction, dirty, nested, in_cell)]
 
 
 # Word's own limit on a table's columns is 63; LibreOffice's is larger. No plan's table comes near this.
@@ -840,6 +896,7 @@ def _grid(tbl, number: int, qn, path: Path, styles: _Styles) -> list[list[GridCe
     for r, tr in enumerate(_children(tbl, "w:tr", qn), 1):
         row: list[GridCell] = [GridCell("", Place(table=number, row=r, column=c))
                                for c in range(1, _grid_skipped(path, tr, "w:gridBefore", qn, number, r) + 1)]
+        deleted = _find(tr, qn, "w:trPr", "w:del") is not None     # a row deleted under Track Changes
         for tc in _children(tr, "w:tc", qn):
             paragraphs = list(_children(tc, "w:p", qn))
             for k, p in enumerate(paragraphs):
@@ -873,7 +930,8 @@ def _grid(tbl, number: int, qn, path: Path, styles: _Styles) -> list[list[GridCe
                                     holds_table=above.holds_table if above is not None else nested,
                                     doubt=above.doubt if above is not None else doubt,
                                     unseen=above.unseen if above is not None else unseen,
-                                    unseen_why=above.unseen_why if above is not None else why))
+                                    unseen_why=above.unseen_why if above is not None else why,
+                                    deleted=deleted))
         rows.append(row)
     width = max((len(r) for r in rows), default=0)
     for r, row in enumerate(rows, 1):
