@@ -6,16 +6,14 @@ letter or line the page's style does not show stops the run at the cell, the rul
 digit set smaller does (which text is on a cell's first line depends on its width, and is not worked out)."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from helpers.core.errors import InputError
 from helpers.extract import dataset
 from support.fifteenth_plan import add_fifteenth_plan, total_target_2030, web_page_with_target
-from support.plan_documents import use_plan_file
+from support.plan_documents import follow_the_reading_advice, use_plan_file
 
 CELL = '<span class="h">1</span>20左右'
 SIX = "tr:nth-child(2) > td:nth-child(6)"       # that cell alone: 人才资源总量's row (after the headers), its 6th
@@ -26,19 +24,6 @@ def _page(workspace: Path, style: str, cell: str = CELL) -> Path:
     path = web_page_with_target(workspace / "raw" / "tonglu_15.html", cell, style)
     use_plan_file(workspace, "tonglu_15.txt", path)
     return path
-
-
-def _follow_the_advice(workspace: Path, fix: str, path: Path) -> None:
-    """The reading the advice shows, copied into the plan's entry with the figure the office means (20左右)."""
-    example = re.search(r"- (\{indicator: [^{}]*\})", fix)
-    assert example, fix
-    reading = yaml.safe_load(example.group(1))
-    assert reading["reads"] == "…" and reading["because"] == "…"
-    reading.update(reads="20左右", because="办公室答复：2030年目标为20万人左右")
-    config = workspace / "config" / "sources.yaml"
-    doc = yaml.safe_load(config.read_text(encoding="utf-8"))
-    next(p for p in doc["plans"] if p["file"] == path.name).setdefault("readings", []).append(reading)
-    config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def _total_2030(workspace: Path) -> float:
@@ -137,7 +122,7 @@ def test_a_first_letter_the_page_does_not_show_stops_at_the_cell(workspace, styl
         "the 2030年目标 cell of '人才资源总量' is '120左右': the page's style does not show the first letter of its "
         f"text ('1'), by the rule '{rule}' (line 5): the browser shows '20左右', and the text reads '120左右', so its "
         "figure cannot be read for sure")
-    _follow_the_advice(workspace, info.value.fix, path)
+    follow_the_reading_advice(workspace, info.value.fix, path)
     assert _total_2030(workspace) == 20
 
 

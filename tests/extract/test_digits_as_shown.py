@@ -3,18 +3,16 @@ deletes, and a digit set smaller than the rest of its figure on the same line, i
 The plan is the made-up 十五五 plan of tests/support/fifteenth_plan.py; its 2030 target of 人才资源总量 is 20左右."""
 from __future__ import annotations
 
-import re
 import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
 
 from helpers.core.errors import InputError
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
 from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, total_target_2030, web_page_with_target
-from support.plan_documents import PlanContent, make_manifest, use_plan_file, write_docx
+from support.plan_documents import PlanContent, follow_the_reading_advice, make_manifest, use_plan_file, write_docx
 
 TRACKED = 'w:id="{}" w:author="a" w:date="2025-01-01T00:00:00Z"'
 TARGET_RUN = "<w:r><w:t>20左右</w:t></w:r>"
@@ -75,19 +73,6 @@ def _page(workspace: Path, cell: str) -> Path:
     return path
 
 
-def _follow_the_advice(workspace: Path, fix: str, path: Path) -> None:
-    """The reading the advice shows, copied into the plan's entry with the figure the office means (20左右)."""
-    example = re.search(r"- (\{indicator: [^{}]*\})", fix)
-    assert example, fix
-    reading = yaml.safe_load(example.group(1))
-    assert reading["reads"] == "…" and reading["because"] == "…"
-    reading.update(reads="20左右", because="办公室答复：2030年目标为20万人左右")
-    config = workspace / "config" / "sources.yaml"
-    doc = yaml.safe_load(config.read_text(encoding="utf-8"))
-    next(p for p in doc["plans"] if p["file"] == path.name).setdefault("readings", []).append(reading)
-    config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
 def _refused_then_read(workspace: Path, path: Path, written: str, small: str, figure: str) -> InputError:
     with pytest.raises(InputError) as info:
         _build(workspace)
@@ -97,7 +82,7 @@ def _refused_then_read(workspace: Path, path: Path, written: str, small: str, fi
                                     "smaller"), error.problem
     assert f"than the digits beside it in '{figure}'" in error.problem
     assert "readings:" in error.fix and "do not edit the published plan" in error.fix
-    _follow_the_advice(workspace, error.fix, path)
+    follow_the_reading_advice(workspace, error.fix, path)
     row = total_target_2030(_build(workspace))
     assert (row["value"], row["approximate"]) == (20, True)
     return error
@@ -269,7 +254,7 @@ def test_a_figure_another_device_shows_otherwise_stops_at_its_cell(workspace, sh
                              f"(1280 px wide) shows '{written}', so its figure cannot be read for sure")
     page = path.read_text(encoding="utf-8")
     assert error.where.line == page[:page.index(NINE)].count("\n") + 1
-    _follow_the_advice(workspace, error.fix, path)
+    follow_the_reading_advice(workspace, error.fix, path)
     row = total_target_2030(_build(workspace))
     assert (row["value"], row["approximate"]) == (20, True)
 

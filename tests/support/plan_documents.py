@@ -219,6 +219,22 @@ def use_plan_file(workspace: Path, old_file: str, new_path: Path) -> None:
     write_manifest(raw)
 
 
+def follow_the_reading_advice(workspace: Path, fix: str, path: Path, reads: str = "20左右",
+                              because: str = "办公室答复：2030年目标为20万人左右") -> None:
+    """The reading an error's advice shows (`- {indicator: …, reads: …, because: …}`), copied into the plan's
+    entry in sources.yaml with the figure the office means."""
+    import re
+    example = re.search(r"- (\{indicator: [^{}]*\})", fix)
+    assert example, fix
+    reading = yaml.safe_load(example.group(1))
+    assert reading["reads"] == "…" and reading["because"] == "…"
+    reading.update(reads=reads, because=because)
+    config = workspace / "config" / "sources.yaml"
+    doc = yaml.safe_load(config.read_text(encoding="utf-8"))
+    next(p for p in doc["plans"] if p["file"] == path.name).setdefault("readings", []).append(reading)
+    config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def make_manifest(workspace: Path) -> str:
     """`make manifest` in the workspace (the command it runs): the plans read, their checksums recorded with those
     of the files beside them that their readers read (a web page's style sheets). What it printed."""
