@@ -234,7 +234,7 @@ def test_a_reading_that_matches_no_cell_stops_at_its_line(workspace):
 
 @pytest.mark.parametrize("reading, problem", [
     ({"indicator": "人才资源总量", "cell": "x", "reads": "约", "because": "正文"}, "is not a figure the project reads"),
-    ({"indicator": "人才资源总量", "cell": "x", "because": "正文"}, "either `cell` and `reads`"),
+    ({"indicator": "人才资源总量", "cell": "x", "because": "正文"}, "one of `cell` and `reads`"),
     ({"indicator": "人才资源总量", "cell": "x", "reads": "20", "becuase": "正文"}, "unknown key 'becuase'"),
 ])
 def test_a_bad_reading_is_named_at_its_line(workspace, reading, problem):

@@ -27,6 +27,7 @@ and 人才资源总量 2025 = 15.0: a stated actual, preferred to the plan's est
 At the mid-term (2028) the new high-skilled talents sum to 1300 + 1400 + 1500 = 4200 = 60% of 7000, and 3 of 5
 years (60%) have passed: on schedule.
 """
+import re
 from pathlib import Path
 
 import openpyxl
@@ -244,6 +245,47 @@ def test_an_attribute_that_is_neither_binding_nor_expected_is_named(workspace):
     err = _build_error(workspace, "word_tab_cells", text)
     assert "属性 cell of '人才资源总量' is '必达'" in err.problem
     assert str(err.where) == str(text.splitlines().index("\t必达") + 1)
+
+
+def test_the_advice_for_an_unread_attribute_leaves_the_plan_as_published(workspace):
+    """The advice said to write 约束性 or 预期性 in the plan's cell: editing the published plan, which fails its
+    checksum (and the project's rule). Now a reading in sources.yaml, which the advice quotes: followed here, the
+    row reads 约束性, recorded in the cleaning log with the cell and the reason; the plan's bytes are unchanged."""
+    from helpers.core.wording import decision_text
+    text = WORD_PLAN.replace("\t预期性\n", "\t必达\n", 1)
+    err = _build_error(workspace, "word_tab_cells", text)
+    example = re.search(r"- (\{indicator: [^{}]*\})", err.fix)
+    assert example and "published plan stays as it is" in err.fix, err.fix
+    reading = yaml.safe_load(example.group(1))
+    assert reading == {"indicator": "人才资源总量", "attribute": "约束性", "because": "…"}
+    reading["because"] = "规划正文：人才资源总量为约束性指标"
+    plan_file = workspace / "raw" / "tonglu_15.txt"
+    before = plan_file.read_bytes()
+    config = workspace / "config" / "sources.yaml"
+    doc = yaml.safe_load(config.read_text(encoding="utf-8"))
+    next(p for p in doc["plans"] if p["file"] == plan_file.name).setdefault("readings", []).append(reading)
+    config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    ds = dataset.build(workspace / "raw", workspace / "config")
+    rows = ds.indicators.query("entity == 'tonglu' and indicator_id == 'talent_total' and kind == 'target'")
+    assert set(rows["attribute"]) == {"约束性"}
+    logged = ds.cleaning_log.query("entity == 'tonglu' and step == 'analyst_attribute'")
+    assert len(logged) == 1 and int(logged.iloc[0]["source_line"]) == text.splitlines().index("\t必达") + 1
+    assert "按约束性读取" in decision_text("analyst_attribute", logged.iloc[0]["values"], words("zh"))
+    assert "read as binding" in decision_text("analyst_attribute", logged.iloc[0]["values"], words("en"))
+    assert plan_file.read_bytes() == before
+
+
+@pytest.mark.parametrize("attribute, said", [("必达", "is neither 约束性 nor 预期性"), (None, "should give one of")])
+def test_an_attribute_reading_must_say_binding_or_expected(workspace, attribute, said):
+    add_fifteenth_plan(workspace, "word_tab_cells", WORD_PLAN.replace("\t预期性\n", "\t必达\n", 1),
+                       monitoring=False)
+    config = workspace / "config" / "sources.yaml"
+    doc = yaml.safe_load(config.read_text(encoding="utf-8"))
+    reading = {"indicator": "人才资源总量", "because": "x", **({"attribute": attribute} if attribute else {})}
+    doc["plans"][-1].setdefault("readings", []).append(reading)
+    config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(InputError, match=said):
+        dataset.build(workspace / "raw", workspace / "config")
 
 
 @pytest.mark.parametrize("cell", ["10.¹3", "3①5"])

@@ -314,6 +314,7 @@ class Reading:
     unit: str | None       # or: the row's unit (a unit of the catalogue's vocabulary)
     because: str           # why: the plan's words elsewhere, the office's answer …
     line: int
+    attribute: str | None = None   # or: the row's 属性 (约束性 or 预期性), for a 属性 cell the project cannot read
 
 
 @dataclass(frozen=True)
@@ -604,10 +605,11 @@ SOURCES_KEYS = ("province", "plan_period", "plans", "layouts", "header_roles")
 PROVINCE_KEYS = ("entity", "name_zh", "name_en")
 PERIOD_KEYS = ("name", "base_year", "target_year")
 PLAN_KEYS = ("entity", "name_zh", "name_en", "file", "layout", "table_title", "plan_period", "readings")
-READING_KEYS = ("indicator", "cell", "reads", "unit", "because")
+READING_KEYS = ("indicator", "cell", "reads", "unit", "attribute", "because")
 READING_EXAMPLE = "- {indicator: 人才资源总量, cell: '20（力争22）', reads: '20', because: '…'}"
 # What `because` says in the advice's example: left as it is, it explains nothing.
 BECAUSE_PLACEHOLDER = "…"
+ATTRIBUTE_READINGS = ("约束性", "预期性")     # what a 属性 reading may say (a plan's 属性 column: binding, expected)
 LAYOUT_KEYS = ("description", "parser", "end_pattern", "group_labels")
 HEADER_ROLE_KEYS = ("pattern", "role", "entity")
 
@@ -628,12 +630,18 @@ def _readings(entry: dict, path: Path, what: str) -> tuple[Reading, ...]:
             raise InputError(path, _line_of(item, "because"), f"the reading of '{indicator}' does not say why",
                              "write after `because:` why the cell reads so (the plan's words elsewhere, the "
                              "office's answer): the reading is shown with the figure wherever it is cited.")
-        has_cell, has_unit = "cell" in item, "unit" in item
-        if has_cell == has_unit or has_cell != ("reads" in item):
-            raise InputError(path, line, f"the reading of '{indicator}' should give either `cell` and `reads` (how "
-                             "to read a value cell) or `unit` (the row's unit)",
-                             f"write it as {READING_EXAMPLE}, or - {{indicator: 人才资源总量, unit: 人, "
-                             "because: '…'}.")
+        has_cell, has_unit, has_attribute = "cell" in item, "unit" in item, "attribute" in item
+        if has_cell + has_unit + has_attribute != 1 or has_cell != ("reads" in item):
+            raise InputError(path, line, f"the reading of '{indicator}' should give one of `cell` and `reads` (how "
+                             "to read a value cell), `unit` (the row's unit) or `attribute` (the row's 属性)",
+                             f"write it as {READING_EXAMPLE}, as - {{indicator: 人才资源总量, unit: 人, "
+                             "because: '…'}, or as - {indicator: 人才资源总量, attribute: 约束性, because: '…'}.")
+        attribute = _text(item, "attribute", path, f"a reading of {what}").strip() if has_attribute else None
+        if has_attribute and attribute not in ATTRIBUTE_READINGS:
+            raise InputError(path, _line_of(item, "attribute"), f"`attribute: {attribute}` of the reading of "
+                             f"'{indicator}' is neither {' nor '.join(ATTRIBUTE_READINGS)}",
+                             f"write attribute: {ATTRIBUTE_READINGS[0]} (binding) or attribute: "
+                             f"{ATTRIBUTE_READINGS[1]} (expected).")
         cell = _text(item, "cell", path, f"a reading of {what}") if has_cell else None
         reads = None
         if has_cell:
@@ -653,7 +661,7 @@ def _readings(entry: dict, path: Path, what: str) -> tuple[Reading, ...]:
                                  "write one figure, with a comparator or 左右 when the plan means one: 20, ≥20, >20, "
                                  "20左右, 〔20〕 for a five-year total, or / when the cell gives no value.")
         unit = _text(item, "unit", path, f"a reading of {what}").strip() if has_unit else None
-        readings.append(Reading(normalise(indicator), cell, reads, unit, because, line))
+        readings.append(Reading(normalise(indicator), cell, reads, unit, because, line, attribute))
     return tuple(readings)
 
 

@@ -44,6 +44,7 @@ EVIDENCE_TOLERANCE = 0.05
 ATTRIBUTES = {"约束性": "约束性", "约束": "约束性", "约束性指标": "约束性",
               "预期性": "预期性", "预期": "预期性", "预期性指标": "预期性"}
 BINDING = "约束性"
+ATTRIBUTE_CODES = {"约束性": "binding", "预期性": "expected"}     # language-neutral, for the cleaning log
 # A table note that says what bracketed figures are: 〔〕内为五年累计数, [ ]内为累计数 …
 CUMULATIVE_NOTE = re.compile(r"[〔\[【].{0,3}[〕\]】].{0,12}累计|累计.{0,12}[〔\[【]")
 
@@ -143,18 +144,23 @@ def _parse_cell(path: Path, name: str, column, cell: Cell, advice) -> CellValue:
                          advice(_example_reading(written))) from None
 
 
-def _attribute(path: Path, row: TableRow, name: str) -> str:
-    """The row's 属性 as 约束性 or 预期性 ('' when the table has no such column or the cell is empty)."""
+def _attribute(path: Path, row: TableRow, name: str, reading: Reading | None) -> str:
+    """The row's 属性 as 约束性 or 预期性 ('' when the table has no such column or the cell is empty); a cell the
+    project cannot read stops the run, unless the analyst's `attribute:` reading says how it reads."""
     if row.attribute is None:
         return ""
     written = re.sub(r"\s+", "", row.attribute.text)
     if not written:
         return ""
-    if written not in ATTRIBUTES:
-        raise InputError(path, row.attribute.where, f"the 属性 cell of '{name}' is '{row.attribute.raw.strip()}', "
-                         "neither 约束性 (binding) nor 预期性 (expected)",
-                         "write 约束性 or 预期性 in the cell, or leave it empty when the plan gives none.")
-    return ATTRIBUTES[written]
+    if written in ATTRIBUTES:
+        return ATTRIBUTES[written]
+    if reading is not None:
+        return reading.attribute
+    raise InputError(path, row.attribute.where, f"the 属性 cell of '{name}' is '{row.attribute.raw.strip()}', "
+                     "neither 约束性 (binding) nor 预期性 (expected)",
+                     "state how the plan means it under this plan's `readings:` in config/sources.yaml (the "
+                     f"published plan stays as it is): - {{indicator: {name}, attribute: 约束性, because: '…'}} "
+                     "(or 预期性), with why (the plan's words elsewhere, the office's answer).")
 
 
 def _unknown_name(path: Path, cell: Cell, name: str, catalogue: Catalogue, sources: Sources) -> InputError:
@@ -172,6 +178,16 @@ def _unknown_name(path: Path, cell: Cell, name: str, catalogue: Catalogue, sourc
     return InputError(path, cell.where, f"indicator {quoted(name)} is not in the catalogue.{hint}",
                       f"add {quoted(name)} to `source_names` of the matching indicator in config/catalogue.yaml, "
                       "or add a new indicator there.")
+
+
+def _row_attribute(path: Path, row: TableRow, name: str, ind_id: str, readings: "_Readings", log) -> str:
+    """The row's 属性 (_attribute), the analyst's reading of a cell the project cannot read logged with it."""
+    reading = readings.attribute_of(ind_id, name, row)
+    if reading is not None:
+        log("analyst_attribute", {"name": name, "attribute": {"code": ATTRIBUTE_CODES[reading.attribute]},
+                                  "raw": row.attribute.raw.strip(), "because": reading.because,
+                                  "config": readings.where(reading)}, cell=row.attribute)
+    return _attribute(path, row, name, reading)
 
 
 class _Readings:
@@ -201,6 +217,18 @@ class _Readings:
                 return reading
         return None
 
+    def attribute_of(self, ind_id: str, name: str, row: TableRow) -> Reading | None:
+        """The analyst's reading of the row's 属性, where its cell is one the project cannot read (a reading of
+        a cell that reads by itself is left unused, and check_all_used says so)."""
+        cell = row.attribute
+        if cell is None or not re.sub(r"\s+", "", cell.text) or re.sub(r"\s+", "", cell.text) in ATTRIBUTES:
+            return None
+        for reading in self.plan.readings:
+            if reading.attribute is not None and self._for_row(reading, ind_id, name):
+                self.used.add(id(reading))
+                return reading
+        return None
+
     def where(self, reading: Reading) -> str:
         return f"{display_path(self.sources.path)}, line {reading.line}"
 
@@ -208,7 +236,9 @@ class _Readings:
         for reading in self.plan.readings:
             if id(reading) in self.used:
                 continue
-            what = f"its cell '{reading.cell}'" if reading.cell is not None else "its unit"
+            what = (f"its cell '{reading.cell}'" if reading.cell is not None else
+                    "its 属性 cell, one the project cannot read by itself" if reading.attribute is not None else
+                    "its unit")
             raise InputError(self.sources.path, reading.line,
                              f"the reading of '{reading.indicator}' ({what}) for {self.plan.file} matches no row "
                              "and cell of the plan's table: the plan or the reading has changed",
@@ -254,7 +284,7 @@ class TableCleaner:
                 unit_text = unit_reading.unit
             if row.category_inherited:
                 log("merged_cell", {"category": row.category})
-            attribute = _attribute(path, row, name)
+            attribute = _row_attribute(path, row, name, ind_id, readings, log)
             cells = self._read_cells(path, plan, row, ind_id, name, readings, log)
             cells = [(column, cell, self._in_row_unit(path, plan, ind, name, unit_text, column, cell, parsed, log),
                       reading) for column, cell, parsed, reading in cells]
