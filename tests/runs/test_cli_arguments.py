@@ -392,3 +392,14 @@ def test_a_config_folder_named_elsewhere_without_its_files_gets_advice_that_work
                                           "the folder that holds sources.yaml and catalogue.yaml (--config-dir; make's "
                                           "CONFIG_DIR), or leave it out for the default, config; or copy them there "
                                           "from it.") in err, err
+
+
+@pytest.mark.parametrize("folder", ["notebooks", "src/helpers", "templates", "tests", "data/raw/monitoring", "config"])
+def test_the_template_is_never_written_into_a_folder_a_run_reads(capsys, folder):
+    """`make template REPORTS_DIR=notebooks` (or src/helpers, templates, tests, .git) wrote monitoring-template.xlsx
+    there, exit 0 (redteam8): the folders make data and make report refuse as outputs. Refused before any folder
+    is made; the default, reports/, is the advice."""
+    given = str(paths.PROJECT_ROOT / folder) + "/"
+    err = _one_line(cli.main(["template", given, "--make-folder"]), _said(capsys))
+    assert "which a run only reads" in err and "e.g. the default, reports" in err, err
+    assert not (paths.PROJECT_ROOT / folder / paths.MONITORING_TEMPLATE).exists()

@@ -83,3 +83,12 @@ def test_a_folder_of_someone_elses_is_never_replaced(tmp_path):
     assert len(list((tmp_path / "new" / "raw").glob("*.txt"))) == 3
     (tmp_path / "empty").mkdir()
     assert cli.main(["synthetic", "2", str(tmp_path / "empty")]) == 0
+
+
+@pytest.mark.parametrize("inside", ["config/syn", "notebooks/syn", "src/helpers/syn"])
+def test_never_into_a_folder_a_run_reads(inside):
+    """`synthetic 3 config/syn` wrote a whole synthetic project into config/ (redteam8): only data/raw was refused."""
+    target = paths.PROJECT_ROOT / inside
+    with pytest.raises(InputError, match="refusing to write synthetic plans there.*which a run only reads"):
+        synthetic.generate(2, target)
+    assert not target.exists()

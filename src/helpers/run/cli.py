@@ -433,7 +433,7 @@ def _analyse(args) -> str:
 def _template(args) -> str:
     from helpers.core.config import load_catalogue, load_sources
     from helpers.extract.monitoring import first_figure_in_template, write_template
-    output = _template_path(args.output, make_folder=args.make_folder)
+    output = _template_path(args.output, make_folder=args.make_folder, config_dir=args.config_dir)
     filled = first_figure_in_template(output)
     if filled is not None:      # (an analyst who filled the template in place would lose their figures)
         raise ParameterError(f"{paths.display_path(output)} is already there and "
@@ -444,10 +444,13 @@ def _template(args) -> str:
     return f"wrote {paths.display_path(path)}: fill it in and save it (any name) in data/raw/monitoring/"
 
 
-def _template_path(given: str, make_folder: bool = False) -> Path:
+def _template_path(given: str, make_folder: bool = False, config_dir: Path | None = None) -> Path:
     """Where the template goes: into a folder given as one (ending in /, or one that exists), under its usual
     name; otherwise the workbook named, which must end in .xlsx (Excel opens nothing else as a workbook).
-    `make_folder`: make a missing folder (`make template` does, as every make step makes REPORTS_DIR)."""
+    `make_folder`: make a missing folder (`make template` does, as every make step makes REPORTS_DIR). Never into
+    a folder a run reads (REPORTS_DIR=notebooks wrote it among the notebooks; into data/raw/monitoring it would
+    be read as a workbook), checked before any folder is made."""
+    from helpers.run.parameters import check_not_an_input_folder
     _names_something(given, "file or folder", "workbook's name (.xlsx) or a folder (ending in /) to write it in",
                      paths.REPORTS_DIR / paths.MONITORING_TEMPLATE)
     path = Path(given).expanduser()
@@ -456,6 +459,8 @@ def _template_path(given: str, make_folder: bool = False) -> Path:
     elif path.suffix.lower() != ".xlsx":
         raise ParameterError(f"{given}: give a workbook name ending in .xlsx, or a folder (ending in /) to write "
                              f"{paths.MONITORING_TEMPLATE} in.")
+    check_not_an_input_folder("output", given, path.parent, {"output": "the template's place"},
+                              paths.REPORTS_DIR, {"config": config_dir} if config_dir else None)
     # A folder that does not exist is not made (a typo made one): the project's own reports folder excepted.
     if make_folder and not path.parent.is_dir():
         try:

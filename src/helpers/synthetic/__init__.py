@@ -39,10 +39,19 @@ MONITORED = ("talent_total", "high_skilled_talent", "rd_personnel_per_10k")
 
 
 def _refuse_raw(target: Path) -> None:
+    """Never into or above the raw data, nor into any folder a run reads (config/syn, notebooks/syn wrote a whole
+    synthetic project among the project's own inputs)."""
+    from helpers.core.errors import ParameterError
+    from helpers.run.parameters import check_not_an_input_folder
     target, raw = target.resolve(), paths.RAW_DIR.resolve()
     if target == raw or raw in target.parents or target in raw.parents:
         raise InputError(target, None, f"refusing to write synthetic plans into or above {raw}",
                          "name a scratch folder outside data/raw/.")
+    try:
+        check_not_an_input_folder("scratch", str(target), target, {"scratch": "SCRATCH"}, Path("/tmp/synthetic"))
+    except ParameterError as refused:
+        raise InputError(target, None, f"refusing to write synthetic plans there: {refused}",
+                         "name a scratch folder outside the project's inputs, e.g. /tmp/synthetic.") from None
 
 
 # Left in every scratch folder written here: a folder is replaced only when it holds it (or is empty).
