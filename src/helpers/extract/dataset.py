@@ -511,12 +511,10 @@ def in_words(ds: Dataset) -> dict[str, pd.DataFrame]:
 
 def write(ds: Dataset, processed_dir: Path = paths.PROCESSED_DIR) -> list[Path]:
     """Write every processed output, all or nothing."""
-    given = processed_dir
-    processed_dir = parameters.folder(processed_dir, paths.PROCESSED_DIR, "processed_dir", must_exist=False)
     # (never into the raw or config folder the dataset was built from, wherever they are)
     read = {label: paths.PROJECT_ROOT / folder for label, folder in ds.inputs.get("folders", {}).items()}
-    parameters.check_not_an_input_folder("processed_dir", given, processed_dir, parameters.NOTEBOOK,
-                                         paths.PROCESSED_DIR, read)
+    processed_dir = parameters.folder(processed_dir, paths.PROCESSED_DIR, "processed_dir", must_exist=False,
+                                      read=read)
     check_unchanged(ds, processed_dir)
     with staged_outputs(processed_dir) as staging:
         write_csv(ds.indicators, staging / paths.INDICATORS_CSV)

@@ -226,9 +226,10 @@ def default_year(years: list[int], spelling: dict = NOTEBOOK, places=None) -> in
 # ----------------------------------------------------------------------------- folders
 
 def folder(value, default: Path, name: str, spelling: dict = NOTEBOOK, must_exist: bool = True,
-           base: Path | None = None) -> Path:
+           base: Path | None = None, read: dict[str, Path] | None = None) -> Path:
     """A folder parameter as an absolute path: None or empty means the default; a relative folder is read
-    from `base` (the project root for notebooks, whose working folder is notebooks/)."""
+    from `base` (the project root for notebooks, whose working folder is notebooks/). A folder a run writes is
+    none of the folders it reads (check_not_an_input_folder; `read`: those it was given, beside the project's)."""
     if _blank(value):
         path = Path(default)
     else:
@@ -242,7 +243,7 @@ def folder(value, default: Path, name: str, spelling: dict = NOTEBOOK, must_exis
                              f"from {base or paths.PROJECT_ROOT}).")
     if name in WRITTEN_FOLDERS:     # (a notebook in JupyterLab reads and writes it as make does: the same refusal)
         check_kept_in_project({name: path}, spelling, would="read or write another folder's data there")
-        check_not_an_input_folder(name, value, path, spelling, default)
+        check_not_an_input_folder(name, value, path, spelling, default, read)
     return path
 
 

@@ -38,7 +38,7 @@ MONITORED_YEARS = 3  # monitoring actuals for the first three years of the perio
 MONITORED = ("talent_total", "high_skilled_talent", "rd_personnel_per_10k")
 
 
-def _refuse_raw(target: Path) -> None:
+def _refuse_an_input_folder(target: Path) -> None:
     """Never into or above the raw data, nor into any folder a run reads (config/syn, notebooks/syn wrote a whole
     synthetic project among the project's own inputs)."""
     from helpers.core.errors import ParameterError
@@ -73,7 +73,7 @@ def _refuse_a_folder_of_someone_elses(scratch: Path) -> None:
 def generate(n: int, scratch: Path, seed: int = 1) -> Path:
     """Write n synthetic plans, monitoring workbooks and a config into scratch. Returns scratch."""
     scratch = Path(scratch)
-    _refuse_raw(scratch)
+    _refuse_an_input_folder(scratch)
     rng = random.Random(seed)
     catalogue = load_catalogue()
     _refuse_a_folder_of_someone_elses(scratch)
