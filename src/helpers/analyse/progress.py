@@ -98,6 +98,12 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
             None if latest is None else int(latest["year"]), None if latest is None else float(latest["value"]),
             None if target is None else int(target["year"]), None if target is None else float(target["value"]),
             "=" if target is None else target["comparator"], meta.direction)
+    if (progress.category == TARGET_MET and inputs.report_year > plan.period.base_year
+            and int(latest["year"]) <= plan.period.base_year):
+        # The plan's own base-year figure meets the target (a hold target: 保持在0.28万人左右 from 0.28): in the
+        # period that is no progress; such a target is judged held or not held on an actual after the base year.
+        progress = Progress(None, None, "", None, NOT_ASSESSABLE,
+                            {"code": "no_actual_after_base", "base_year": plan.period.base_year})
     judged = plan_judgement(observed, target, plan, inputs.report_year, meta.direction,
                             estimate_only(rows, plan.period.target_year), measure=meta.measure)
     if cumulative:
