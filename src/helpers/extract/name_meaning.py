@@ -268,3 +268,19 @@ def stated_years(raw: str, dates: bool = True) -> list[tuple[int, int]]:
             spans.append((2000 + int(two), 2000 + int(two_end or two)))
     return spans
 
+
+# ----------------------------------------------------------------------------- a plan, or a report on it
+
+# A document that reports on a plan is not the plan: its mid-term or final evaluation (十四五规划中期评估), its
+# completion or implementation (主要指标完成情况, 规划实施情况) or a monitoring report. Its table's figures are actuals
+# and assessments, and a table title, the document's title or its file's name saying so is never the plan's own: a
+# plan's targets table is titled 主要指标, never 完成情况 (the table of the last plan's results, in a plan, is not its
+# targets either).
+_REPORT_ON_A_PLAN = re.compile(r"中期评估|终期评估|评估报告|实施评估|完成情况|执行情况|实施情况|进展情况|监测报告"
+                               r"|实施总结|工作总结|mid-?term (?:evaluation|review)|evaluation report")
+
+
+def reports_on_a_plan(raw: str) -> str | None:
+    """The words saying a title or name is a report on a plan, not the plan (中期评估, 完成情况), else None."""
+    found = _REPORT_ON_A_PLAN.search(_text(raw))
+    return found.group() if found else None
