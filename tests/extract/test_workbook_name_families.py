@@ -187,8 +187,10 @@ def test_a_title_saying_part_of_a_year_or_targets_stops_the_run_at_it(workspace,
 
 @pytest.mark.parametrize("title", ["填报单位：建德市发展规划处  填报日期：2024年3月5日", "单位：万人",
                                    "填表说明：数值按年末数填写", "2023年人才发展主要指标 2024年3月5日",
-                                   "“十四五”人才发展规划实施情况监测表", "2023年12月人才发展主要指标"])
-def test_a_titles_form_fields_date_and_instructions_say_nothing(workspace, title):
-    """A department's 规划, the day the table was made and a note on filling it in are no words of the figures."""
+                                   "“十四五”人才发展规划实施情况监测表", "2023年12月人才发展主要指标",
+                                   "注：目标值见规划", "说明1：1-6月数据另表报送"])
+def test_a_titles_form_fields_date_and_notes_say_nothing(workspace, title):
+    """A department's 规划, the day the table was made and a note above the table (on filling it in, or naming
+    targets kept elsewhere) are no words of the figures."""
     one_sheet_workbook(workspace, [[*JIANDE, 2023, 12.9]], edit=_titled(title))
     assert monitored(workspace)[["year", "value"]].values.tolist() == [[2023, 12.9]]

@@ -228,11 +228,18 @@ _FORM_FIELD = re.compile(r"(?:填报|报送|制表|编制|审核|联系|负责|�
                          rf"|{_SEP}{_DIGITS}{_SEP}{_DAY}(?![0-9]))")
 
 
+# A note above a table (注：目标值见规划, 说明：…) is no title: it speaks of the table, not as its name.
+_NOTE = re.compile(r"(?:注|备注|说明|填表说明|填报说明) ?[0-9一二三四五六七八九]* ?[:：]")
+
+
 def title_says(raw: str) -> Said | None:
     """What a title above a table (2023年1-9月人才发展主要指标, 人才发展规划主要指标, 2023年9月人才发展主要指标) says of
     the figures under it, as a sheet's name does, its form's fields and a day's date aside (填报单位：…, 2024年3月5日);
-    instructions (填表说明：…) do not count."""
-    text = _FORM_FIELD.sub(" ", _text(raw))
+    a note (注：…, 填表说明：…) says nothing."""
+    text = _text(raw).strip()
+    if _NOTE.match(text):
+        return None
+    text = _FORM_FIELD.sub(" ", text)
     return not_actuals(text, instructions=False) or part_year(text)
 
 
