@@ -43,7 +43,16 @@ from helpers.core.values import (
     too_long_for_a_figure,
 )
 from helpers.extract.cleaning import name_and_unit
-from helpers.extract.name_meaning import PART_YEAR, Said, not_actuals, part_year, simplified, stated_years
+from helpers.extract.name_meaning import (
+    PART_YEAR,
+    START_OF_YEAR,
+    Said,
+    not_actuals,
+    part_year,
+    simplified,
+    stated_years,
+    title_says,
+)
 from helpers.extract.number_formats import Shown, shown
 from helpers.extract.workbook_colours import CellColours, RuleHides, conditional_rules
 from helpers.files.atomic import replaced_when_done
@@ -1000,7 +1009,7 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
             hidden_rows, read_hidden, decimal_years = set(layout.hidden_rows), [], []
             formatted: dict[str, list[tuple[str, _Formatted]]] = {}     # by what the sheet shows: hidden, dash
             header_cell = f"{get_column_letter(columns['value'])}{header_row}"
-            namings = _namings(path, Path(folder), book.sheetnames, sheet_name, header_cell, value_title)
+            namings = _namings(path, Path(folder), book.sheetnames, sheet_name, titles, header_cell, value_title)
             header = _StatedYears(path, sheet_name, header_cell, value_title)
             read_before = len(out)     # (the rows this sheet gives: out[read_before:])
             judged = tuple(sorted({columns[f] for f in UNAMBIGUOUS if f in columns}))
@@ -1103,18 +1112,26 @@ def _refuse_rule(path: Path, sheet: str, coordinate: str, hidden) -> None:
 
 @dataclass(frozen=True)
 class _Naming:
-    """A name or header that says its figures are not a year's actual values: what it is, its text, and how to rename
-    it so that it no longer says so."""
-    what: str          # "the sheet's name", "the header E1", "the file's name", "the folder's name"
+    """A name or header that says its figures are not a year's actual values: what it is, its text, how to rename
+    it so that it no longer says so, and, for the start of a year, how to rename it for the year before."""
+    what: str          # "the sheet's name", "the header E1", "the title A1", "the file's name", "the folder's name"
     text: str
     said: Said
     rename: str
+    rename_before: str = ""
 
 
-def _namings(path: Path, folder: Path, sheets: list[str], sheet: str, header_cell: str,
-             value_title: str) -> list[_Naming]:
+def _naming(what: str, text: str, said: Said, rename) -> _Naming:
+    """`rename(shift)`: the advice, its new name's years moved by `shift` (-1: the year before's, for the start of a
+    year, whose figures are the year before's end); called here, at once."""
+    return _Naming(what, text, said, rename(0), rename(-1) if said.what == START_OF_YEAR else "")
+
+
+def _namings(path: Path, folder: Path, sheets: list[str], sheet: str, titles: list[tuple[str, str]],
+             header_cell: str, value_title: str) -> list[_Naming]:
     """What the file's folders and name (instruction words aside: README_2023数据.xlsx holds figures; and a month
-    alone, often the date the file was sent), the sheet's name and the value column's header say of the figures."""
+    alone, often the date the file was sent), the sheet's name, the titles above its header (a form's fields aside:
+    name_meaning.title_says) and the value column's header say of the figures."""
     out = []
     relative = path.relative_to(folder) if path.is_relative_to(folder) else Path(path.name)
     place = folder
@@ -1122,26 +1139,33 @@ def _namings(path: Path, folder: Path, sheets: list[str], sheet: str, header_cel
         place = place / part
         said = not_actuals(part, instructions=False) or part_year(part, month_alone=False)
         if said:
-            new = place.with_name(_renamed(part, said, {p.name for p in place.parent.iterdir()}, "数据"))
-            out.append(_Naming("the folder's name", part, said, f"rename the folder ({_shell('mv', place, new)})"))
+            taken = {p.name for p in place.parent.iterdir()}
+            out.append(_naming("the folder's name", part, said, lambda shift: "rename the folder (" + _shell(
+                "mv", place, place.with_name(_renamed(part, said, taken, "数据", shift))) + ")"))
     said = not_actuals(path.stem, instructions=False) or part_year(path.stem, month_alone=False)
     if said:
         taken = {p.stem for p in path.parent.iterdir()}
-        new = path.with_name(_renamed(path.stem, said, taken, "监测数据") + path.suffix)
-        out.append(_Naming("the file's name", path.name, said, f"rename the file ({_shell('mv', path, new)})"))
+        out.append(_naming("the file's name", path.name, said, lambda shift: "rename the file (" + _shell(
+            "mv", path, path.with_name(_renamed(path.stem, said, taken, "监测数据", shift) + path.suffix)) + ")"))
     said = not_actuals(sheet) or part_year(sheet)
     if said:
-        out.append(_Naming("the sheet's name", sheet, said, "rename the sheet (right-click its tab → Rename; e.g. "
-                           f"{_renamed(sheet, said, set(sheets), DATA_SHEET)})"))
+        out.append(_naming("the sheet's name", sheet, said, lambda shift: "rename the sheet (right-click its tab → "
+                           f"Rename; e.g. {_renamed(sheet, said, set(sheets), DATA_SHEET, shift)})"))
+    for cell, title in titles:
+        said = title_says(title)
+        if said:
+            out.append(_naming(f"the title {cell}", title, said, lambda shift: (
+                f"write the title in {cell} as {new}, or clear it" if (new := _renamed(title, said, set(), "", shift))
+                else f"clear the title in {cell}")))
     said = not_actuals(value_title) or part_year(value_title)
     if said:
-        out.append(_Naming(f"the header {header_cell}", value_title, said, f"write 数值 in {header_cell}"))
+        out.append(_naming(f"the header {header_cell}", value_title, said, lambda _: f"write 数值 in {header_cell}"))
     return out
 
 
-def _renamed(name: str, said: Said, taken: set[str], otherwise: str) -> str:
+def _renamed(name: str, said: Said, taken: set[str], otherwise: str, shift: int = 0) -> str:
     """The name without the words that say what it says (2024（草稿） → 2024), or `otherwise` when nothing is left;
-    not a name already `taken` (2024_2)."""
+    its years moved by `shift` (2023年初 → 2022 for the year before); not a name already `taken` (2024_2)."""
     written = normalise(name)
     found = re.finditer(re.escape(said.words), simplified(written), flags=re.IGNORECASE)   # (目標 says 目标)
     cut = {i for match in found for i in range(*match.span())}
@@ -1149,6 +1173,8 @@ def _renamed(name: str, said: Said, taken: set[str], otherwise: str) -> str:
     text = re.sub(r"\(\s*\)|\[\s*\]|【\s*】", "", text).strip(" _-·.、,")
     if len(re.findall(r"\w", text)) < 2 or not_actuals(text) or part_year(text):     # (规划值 → 值: say 数据)
         text = otherwise
+    if shift:
+        text = re.sub(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", lambda m: str(int(m.group()) + shift), text)
     new, n = text, 1
     while new in taken:
         n += 1
@@ -1158,9 +1184,16 @@ def _renamed(name: str, said: Said, taken: set[str], otherwise: str) -> str:
 
 def _refuse_naming(path: Path, sheet: str, naming: _Naming, coordinate: str) -> None:
     said = naming.said
-    where = (f"sheet {sheet}, cells {naming.what.split()[-1]} and {coordinate}" if naming.what.startswith("the header")
-             else f"sheet {sheet}, cell {coordinate}")
-    problem = f"{naming.what} ({quoted(naming.text)}) says the figures are {said.what} ('{said.words}')"
+    where = (f"sheet {sheet}, cells {naming.what.split()[-1]} and {coordinate}"
+             if naming.what.startswith(("the header", "the title")) else f"sheet {sheet}, cell {coordinate}")
+    problem = f"{naming.what} ({quoted(naming.text[:60])}) says the figures are {said.what} ('{said.words}')"
+    if said.what == START_OF_YEAR:
+        raise InputError(path, where, f"{problem}, but the sheet has a figure in {coordinate}: a figure for the start "
+                         "of a year would be read as that year's actual value (its end), a year late",
+                         "if they are the start of each year's figures, write each under the year before (年初 of "
+                         f"2023 is the end of 2022: 年份 2022) and {naming.rename_before}; if they are the years' own "
+                         f"end-of-year values, {naming.rename}; either way so that it no longer names the start of a "
+                         "year.")
     if said.what == PART_YEAR:
         raise InputError(path, where, f"{problem}, but the sheet has a figure in {coordinate}: a figure for part of a "
                          "year would be read as the whole year's actual value",

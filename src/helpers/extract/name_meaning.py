@@ -15,32 +15,58 @@ from helpers.core.text import normalise
 
 # Words that say the figures are not actual values, by what they say the figures are. A Chinese word is found
 # anywhere in the text (Chinese has no spaces between words); an English one at the start of a word, any case
-# (`plan` in Plan, plans, 2025plan, never in explanation). A budget is a target (预算数; 预算执行数 is actuals).
-TARGETS = ("目标", "计划", "规划", "考核值", "考核任务", "任务数", "任务值", "指标任务", "期望", "预算",
+# (`plan` in Plan, plans, 2025plan, never in explanation). A budget is a target (预算数; 预算执行数 is actuals), and so
+# are figures to strive for (力争, 争取), handed down (下达数, 任务), to guide or hold to (指导值, 控制数, 上限, 限额)
+# and proposed (拟: 拟定, 拟完成).
+TARGETS = ("目标", "计划", "规划", "考核值", "考核任务", "任务数", "任务值", "指标任务", "任务", "期望", "预算",
+           "力争", "争取", "下达", "指导值", "指导数", "指导性", "控制数", "控制值", "控制指标", "上限", "下限",
+           "限额", "限值", "拟",
            "target", "plan", "goal", "objective", "quota", "budget")
 DRAFTS = ("草稿", "初稿", "草案", "征求意见稿", "讨论稿", "送审稿", "审议稿", "修改稿", "未定稿", "draft")
-ESTIMATES = ("预计", "预测", "预估", "估计", "估算", "测算", "预期", "展望", "匡算", "推算",
+# Estimates, and figures set for the time being (暂定, 暂估). Preliminary counts are not estimates: a whole year's 快报,
+# 初步统计, 初步数 and figures not yet approved (未审定) are the year's counted values, read as its actuals until the
+# final figures replace them (docs/monitoring.md); 2023P is not read so, since P is as often projected as preliminary.
+ESTIMATES = ("预计", "预测", "预估", "估计", "估算", "推估", "初估", "估测", "测算", "预期", "展望", "匡算", "推算",
+             "暂定", "暂估", "拟合",
              "forecast", "estimate", "estimated", "projection", "projected", "expected", "outlook")
-INSTRUCTIONS = ("说明", "示例", "样例", "范例", "instruction", "example", "sample", "readme")
+# Instructions, examples, and the blank forms (样表, 模板, template) whose figures are examples: sheets and headers
+# only, since a filled-in template may keep its file's name (监测模板.xlsx).
+INSTRUCTIONS = ("说明", "示例", "样例", "范例", "样表", "模板", "示意", "演示",
+                "instruction", "example", "sample", "readme", "template")
+# Figures made up or simulated, in a test or a dummy: never any year's values, in any name.
+MADE_UP = ("假数据", "虚假", "虚拟", "虚构", "模拟", "测试", "仿真", "test", "dummy", "mock", "fake", "fictitious",
+           "simulated", "simulation")
+# Reference figures: a standard, a norm or a theoretical value, no county's count.
+REFERENCES = ("标准值", "参考值", "理论值", "基准值")
 # Words that say the figures are actual values, against targets: 目标完成情况 (the targets' completion),
-# 计划执行情况, 十四五规划监测数据, 预算执行数, Plan vs actual. They outweigh a target word, never an estimate's or a
-# draft's (预计完成 is an estimate of what will be completed; 完成情况（草稿） a draft).
+# 计划执行情况, 十四五规划监测数据, 预算执行数, 规划中期评估 (the plan's evaluation), Plan vs actual. They outweigh
+# a target word, never an estimate's or a draft's (预计完成 is an estimate of what will be completed; 完成情况（草稿）
+# a draft).
 ACTUALS = ("完成", "实际", "实绩", "实现值", "达成", "执行情况", "实施情况", "执行数", "决算", "监测数", "监测值",
-           "监测表", "监测结果", "统计数据", "actual", "achieved", "outturn")
+           "监测表", "监测结果", "统计数据", "评估", "actual", "achieved", "outturn")
 # Targets written with an actual word, which it does not outweigh: 计划完成数 (the planned completion: a target, where
 # 计划完成情况 is the plan's completion, actuals), 应完成 (to be completed), 拟完成 (planned to be completed).
-PLANNED = re.compile(r"计划\s*完成\s*(?:数|值|额|量|指标|目标|任务)|应\s*完成|拟\s*完成")
-# Estimates written as a year with a letter, as financial tables do: 2025E, 2025F; est.
-ESTIMATED = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2} ?[ef](?![a-z])|(?<![a-z])est(?:\.|(?![a-z]))")
+PLANNED = re.compile(r"计划\s*完成\s*(?:数|值|额|量|指标|目标|任务)|应\s*完成|(?<![模虚])拟\s*完成")
+# Estimates written as a year with a letter, as financial tables do: 2025E, 2025F, 2025P (projected, or preliminary:
+# which cannot be told), 2025(e); est.
+ESTIMATED = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2} ?(?:[efp]|\( ?[efp] ?\))(?![a-z])|(?<![a-z])est(?:\.|(?![a-z]))")
+# A figure for the start of a year or period is the end of the one before (年初 2023 is 年末 2022), read as the year's
+# own it is a year late: 年初, 年初数, 期初, 初值, 基数, 基期 (not 年初步, 年初至今: preliminary, and to date).
+START = re.compile(r"年初(?:数|值)?(?!步|至|到|以来|今)|期初|初值|初始值|基数|基期|基准年|基线"
+                   r"|(?<![a-z])(?:opening|beginning of|start of)(?![a-z])")
 
 # The traditional characters of these words and of those for part of a year below, with their simplified forms: 預計,
 # 目標, 計劃數 and 預測值 say what 预计, 目标, 计划数 and 预测值 do. Only these words' characters: the text is matched
-# with them, never shown (no converter library is installed, and one would be a heavy dependency for forty characters).
-TRADITIONAL = str.maketrans("預計劃測標規務數額應擬徵見討論審議說樣範實際績現達執況監結統據決個兩報來當",
-                            "预计划测标规务数额应拟征见讨论审议说样范实际绩现达执况监结统据决个两报来当")
+# with them, never shown (no converter library is installed, and one would be a heavy dependency for some fifty
+# characters).
+TRADITIONAL = str.maketrans("預計劃測標規務數額應擬徵見討論審議說樣範實際績現達執況監結統據決個兩報來當"
+                            "暫爭導虛試準線參構",
+                            "预计划测标规务数额应拟征见讨论审议说样范实际绩现达执况监结统据决个两报来当"
+                            "暂争导虚试准线参构")
 
-SAYS = {"targets": TARGETS, "a draft": DRAFTS, "estimates or forecasts": ESTIMATES,
-        "instructions or examples": INSTRUCTIONS}
+SAYS = {"test or made-up figures": MADE_UP, "estimates or forecasts": ESTIMATES, "targets": TARGETS, "a draft": DRAFTS,
+        "reference values": REFERENCES, "instructions or examples": INSTRUCTIONS}
+START_OF_YEAR = "for the start of the year, the end of the year before"
 
 
 @dataclass(frozen=True)
@@ -71,7 +97,8 @@ def _text(raw: str) -> str:
 
 
 def not_actuals(raw: str, instructions: bool = True) -> Said | None:
-    """What the text says its figures are when it says they are not actual values, else None. `instructions`:
+    """What the text says its figures are when it says they are not the year's actual values (or are its start's,
+    the year before's end: START_OF_YEAR), else None. `instructions`:
     whether instruction words count (a file named README_2023数据.xlsx holds figures; a sheet named 说明, examples)."""
     text = _text(raw)
     planned = PLANNED.search(text)
@@ -87,7 +114,8 @@ def not_actuals(raw: str, instructions: bool = True) -> Said | None:
             word = found and found.group()
         if word:
             return Said(what, word)
-    return None
+    start = START.search(text)
+    return Said(START_OF_YEAR, start.group()) if start else None
 
 
 # ----------------------------------------------------------------------------- part of a year
@@ -132,6 +160,7 @@ def _never(match: re.Match) -> bool:
 # file's name holds as the date it was sent). The whole year is no part of it: 1-12月, 截至12月, 12月末, Jan-Dec.
 _MONTH_PATTERNS = tuple((re.compile(pattern), whole, alone) for pattern, whole, alone in (
     (rf"(?<![0-9]){_MONTH}{_TO}{_MONTH} ?月", _range, False),                    # 1-6月, 1至9月, 一至六月
+    (rf"(?<![0-9]){_YEAR} ?年 ?度? ?{_MONTH}{_TO}{_MONTH}(?! ?[0-9月季年日号])", _range, False),   # 2023年1-6
     (rf"{_UP_TO} ?(?:{_YEAR} ?年 ?)?{_MONTH} ?月", _to_december, False),          # 截至6月, 至2025年9月
     (rf"(?:截至|截止到?) ?(?:{_YEAR}{_SEP})?{_DIGITS}{_SEP}{_DAY}(?![0-9])", _to_december, False),   # 截至2023.6.30
     (rf"{_UP_TO} ?{_YEAR}{_SEP}{_DIGITS}(?![0-9])", _to_december, False),         # 截至2023.6, 至2023-06
@@ -146,20 +175,27 @@ _MONTH_PATTERNS = tuple((re.compile(pattern), whole, alone) for pattern, whole, 
     (rf"(?<![0-9]){_YEAR}[ -]?{_ENGLISH}", _to_december, True),                   # 2023 Sep
 ))
 
-# Quarters, halves and reports for part of a year (1-3季度, 前三季度, 一季度, 三季报, 中报, Q1, 3Q23, 1H25, 9M23, YTD);
-# the whole year is 1-4季度 and 前四季度.
+# Quarters, halves and reports for part of a year (1-3季度, 前三季度, 一季度, 三季度末, 季末, 三季报, 中报, 上半, 期中,
+# Q1, 3Q23, 1H25, 9M23, 2023 9M, YTD); the whole year is 1-4季度, 前四季度 and 四季度末 (as 12月末 is).
 _QUARTERS = re.compile(
     r"(?<![0-9])([一二三四1-4]) ?[-–—―~至到] ?([一二三四1-4]) ?季度?"         # 1-3季度
     r"|前 ?([一二两三四1-4]) ?个? ?季度?"                                    # 前三季度, 前两季度
-    r"|第?[一二三四1-4] ?季度|季度|月度|[一二三四1-4]? ?季报|[上下]?半年报?"   # 一季度, 三季报, 上半年
+    r"|第?[一二三四1-4] ?季度? ?(?:末|底)|季度? ?[末初底中]"                  # 三季度末, 季末
+    r"|(?<![0-9一二三四五六七八九十])月 ?[末初底中]"                          # 月末 (12月末: the year's)
+    r"|第?[一二三四1-4] ?季度|季度|月度|[一二三四1-4]? ?季报|[上下]半(?:年报?)?|半年报?"   # 一季度, 三季报, 上半
     r"|中报(?!送)|年中(?=$|[^\w]|数|期|值|统计|监测|快报|情况)"             # 中报, 2023年中 (not 年中国)
+    r"|(?:(?<=[0-9年度])|^) ?(?:期中|中期)"                                  # 2023年期中 (not 规划中期评估)
     r"|(?<![0-9一二三四五六七八九十])月报(?!送)"                              # 月报 (12月报: the month's)
     r"|年初至今|年初以来|今年以来|(?:截至|截止到?) ?(?:目前|当前|今日|今天|现在)"   # to date
     r"|(?<![a-z])(?:q[1-4]|h[12])(?![0-9])"                                # Q1, H1, 2025Q1
     r"|(?<![a-z0-9])(?:[1-4] ?q|[12] ?h)(?: ?'?(?:19|20)?[0-9]{2})?(?![a-z0-9])"   # 3Q23, 1H25
     r"|(?<![a-z0-9])(?:[1-9]|1[01])m ?'?(?:19|20)?[0-9]{2}(?![0-9])"        # 9M23: nine months
+    r"|(?<![0-9])(?:19|20)[0-9]{2} ?(?:年度?)? ?(?:[1-9]|1[01]) ?m(?![a-z0-9])"   # 2023 9M
     r"|(?<![a-z])(?:ytd|mtd|qtd|year[- ]to[- ]date|quarter|half[- ]year|first half|second half"
     r"|interim|semi-?annual|mid-?year|monthly)")
+
+
+_FOURTH_QUARTERS_END = re.compile(r"第?[四4] ?季度? ?(?:末|底)")
 
 
 def part_year(raw: str, month_alone: bool = True) -> Said | None:
@@ -177,10 +213,34 @@ def part_year(raw: str, month_alone: bool = True) -> Said | None:
     for match in _QUARTERS.finditer(text):
         first, last, up_to = match.groups()
         whole = (first is not None and (_month(first), _month(last)) == (1, 4)) or \
-                (up_to is not None and _month(up_to) == 4)
+                (up_to is not None and _month(up_to) == 4) or _FOURTH_QUARTERS_END.fullmatch(match.group())
         if not whole:
             return Said(PART_YEAR, match.group().strip())
     return None
+
+
+# A title row above a table holds the form's fields beside its title (填报单位：建德市发展规划处,
+# 填报日期：2024年3月5日, 单位：万人), and may hold the day it was made (2024年3月5日): neither says anything of the
+# figures (a department's 规划, a making date's month), so a title is read without them.
+_FORM_FIELD = re.compile(r"(?:填报|报送|制表|编制|审核|联系|负责|统计)?(?:单位|部门|机关|人|电话|日期|时间)"
+                         r" ?[:：] ?[^\s:：]*"
+                         rf"|(?<![至止到])(?<![至止到] )(?<![0-9]){_YEAR} ?(?:年 ?{_MONTH} ?月 ?{_DAY} ?[日号]"
+                         rf"|{_SEP}{_DIGITS}{_SEP}{_DAY}(?![0-9]))")
+
+
+# A note above a table (注：目标值见规划, 说明：…) is no title: it speaks of the table, not as its name.
+_NOTE = re.compile(r"(?:注|备注|说明|填表说明|填报说明) ?[0-9一二三四五六七八九]* ?[:：]")
+
+
+def title_says(raw: str) -> Said | None:
+    """What a title above a table (2023年1-9月人才发展主要指标, 人才发展规划主要指标, 2023年9月人才发展主要指标) says of
+    the figures under it, as a sheet's name does, its form's fields and a day's date aside (填报单位：…, 2024年3月5日);
+    a note (注：…, 填表说明：…) says nothing."""
+    text = _text(raw).strip()
+    if _NOTE.match(text):
+        return None
+    text = _FORM_FIELD.sub(" ", text)
+    return not_actuals(text, instructions=False) or part_year(text)
 
 
 # ----------------------------------------------------------------------------- years
@@ -214,3 +274,20 @@ def stated_years(raw: str, dates: bool = True) -> list[tuple[int, int]]:
         else:
             spans.append((2000 + int(two), 2000 + int(two_end or two)))
     return spans
+
+
+# ----------------------------------------------------------------------------- a plan, or a report on it
+
+# A document that reports on a plan is not the plan: its mid-term or final evaluation (十四五规划中期评估), its
+# completion or implementation (主要指标完成情况, 规划实施情况) or a monitoring report. Its table's figures are actuals
+# and assessments, and a table title, the document's title or its file's name saying so is never the plan's own: a
+# plan's targets table is titled 主要指标, never 完成情况 (the table of the last plan's results, in a plan, is not its
+# targets either).
+_REPORT_ON_A_PLAN = re.compile(r"中期评估|终期评估|评估报告|实施评估|完成情况|执行情况|实施情况|进展情况|监测报告"
+                               r"|实施总结|工作总结|mid-?term (?:evaluation|review)|evaluation report")
+
+
+def reports_on_a_plan(raw: str) -> str | None:
+    """The words saying a title or name is a report on a plan, not the plan (中期评估, 完成情况), else None."""
+    found = _REPORT_ON_A_PLAN.search(_text(raw))
+    return found.group() if found else None

@@ -12,11 +12,12 @@ from pathlib import Path
 from helpers.core import patterns
 from helpers.core.config import Plan, Sources
 from helpers.core.errors import InputError
-from helpers.core.text import DIRECTION_CONTROL, direction_control
+from helpers.core.text import DIRECTION_CONTROL, direction_control, normalise
 from helpers.extract.documents.model import LinkedFile, Paragraph, Place
 from helpers.extract.documents.read import check_file, is_text, read_document
 from helpers.extract.documents.web import UNSURE_FIX
 from helpers.extract.grids import contents_mentions, parse_grid_table
+from helpers.extract.name_meaning import reports_on_a_plan
 from helpers.extract.tables import ParsedTable, parse_plan_table, read_lines
 
 
@@ -61,6 +62,8 @@ def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
         if DIRECTION_CONTROL.search(text):
             _in_stored_order(path, enumerate(lines, 1), RETYPE_IN_EDITOR)
         table = parse_plan_table(path, lines, plan, sources)
+        first = next(((n, line) for n, line in enumerate(lines, 1) if line.strip()), None)
+        _the_plan_itself(path, table, first)
         skip = range(table.title.line, table.end_line + 1)
         prose = [Paragraph(raw, Place(line=n)) for n, raw in enumerate(lines, 1) if n not in skip]
         contents = [Paragraph(c.raw, Place(line=c.line)) for c in table.contents]
@@ -74,11 +77,45 @@ def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
         _in_stored_order(path, ((p.place, p.text) for p in [*document.paragraphs, *cells]),
                          UNSURE_FIX if document.kind == "html" else RETYPE_IN_DOCUMENT)
     table = parse_grid_table(document, plan, sources)
+    first = next(((p.place, p.text) for p in document.paragraphs if p.text.strip()), None)
+    _the_plan_itself(path, table, first)
     prose = [p for p in document.paragraphs if p.place != table.title.place]
     return PlanDocument(path, document.kind, table, prose, text, dict(document.repairs),
                         contents_mentions(document, plan, table), document.struck,
                         document.hidden, list(document.watermarks), list(document.unread_stylesheets),
                         list(document.linked_files))
+
+
+# A document title is its first line or paragraph when it is as short as a title (a plan may begin with its prose).
+TITLE_CHARS = 60
+
+
+def _the_plan_itself(path: Path, table, first) -> None:
+    """Stops at a document that reports on a plan (十四五规划中期评估, 主要指标完成情况: reports_on_a_plan), by its
+    table's title, its own title (`first`: its first line or paragraph, (where, text)) or its file's name: its table
+    holds actuals and assessments, which would be read as the plan's targets."""
+    named = [("the table's title", table.title.where, table.title.text)]
+    if first is not None and len(normalise(first[1]).strip()) <= TITLE_CHARS:
+        named.append(("the document's title", first[0], normalise(first[1])))
+    named.append(("the file's name", None, path.name))
+    for what, where, text in named:
+        words = reports_on_a_plan(text)
+        if words is None:
+            continue
+        problem = (f"{what} ('{text.strip()[:60]}') says the document reports on a plan ('{words}': an evaluation, a "
+                   "completion or monitoring report), not the plan itself: its table holds actual values and "
+                   "assessments, which would be read as the plan's targets")
+        fix = ("name the published plan itself, the document that sets the targets, under this plan's `file:` in "
+               "config/sources.yaml and run `make manifest`; a report's actual values go into a monitoring workbook "
+               "(`make template`).")
+        if what == "the table's title":
+            fix = ("if this document is the plan, correct `table_title` for it in config/sources.yaml so that it "
+                   "matches the title of the plan's targets table alone (not this table of results); otherwise "
+                   + fix)
+        elif what == "the file's name":
+            fix = ("if this file is the plan itself, rename it so that its name no longer says so, write the new name "
+                   "under `file:` in config/sources.yaml and run `make manifest`; otherwise " + fix)
+        raise InputError(path, where, problem, fix)
 
 
 RETYPE_IN_DOCUMENT = ("open the document, delete this text and type it again (typed anew, it holds no such "
