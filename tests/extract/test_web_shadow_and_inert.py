@@ -1,0 +1,71 @@
+"""Web page text the browser does not draw, and styles it does not apply (issue 18, redteam8 findings 2 and 3): 桐庐's
+plan as a web page whose 2030 target cell of 人才资源总量 (20左右) is rewritten. Each case was printed by Chromium 156
+on this machine (headless --print-to-pdf, read back with pdftotext); what it shows is in each case's comment.
+
+- A declarative shadow root (<template shadowrootmode>) is shown in place of its host's own text, which only its
+  <slot>s show: `<span><template shadowrootmode="open">20左右</template>120左右</span>` shows 20左右, and was read 120.
+  Where the reader can be sure (a shadow root of text alone, of one plain <slot>, of no text at all; a template that
+  attaches no shadow root) the cell is read as Chromium shows it; otherwise the run stops at the cell, whose
+  `readings:` entry (the advice) says what it reads.
+- A drawing's text (<svg>: <text>, <foreignObject>) is drawn where its coordinates and size put it, or not at all:
+  `<svg width="0" height="0"><foreignObject>1</foreignObject></svg>20左右` shows 20左右, and was read 120. Text a
+  drawing never draws (its <desc>, <metadata>, text outside a <text>) is not read; a cell with drawn text stops.
+- A <style> in a <template>, a <noscript> (the browser runs scripts) or an element whose content is text to the
+  browser (<noembed>, <noframes>, <iframe>, <textarea>) is not applied: `<noscript><style>.h{display:none}</style>
+  </noscript><span class="h">1</span>20左右` shows 120左右, and was read 20."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers.extract import dataset
+from helpers.extract.manifest import write_manifest
+from support.fifteenth_plan import add_fifteenth_plan, total_target_2030, web_page_with_target
+from support.plan_documents import use_plan_file
+
+
+def _page(workspace: Path, cell: str, style: str = "") -> Path:
+    """桐庐's plan as a web page whose 2030 target cell of 人才资源总量 (20左右) is the markup `cell`."""
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = web_page_with_target(workspace / "raw" / "tonglu_15.html", cell, style=style)
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    return path
+
+
+def _total_2030(workspace: Path) -> float:
+    return total_target_2030(dataset.build(workspace / "raw", workspace / "config"))["value"]
+
+
+@pytest.mark.parametrize("cell", [
+    '<noscript><style>.h{display:none}</style></noscript><span class="h">1</span>20左右',
+    '<template><style>.h{display:none}</style></template><span class="h">1</span>20左右',
+    '<noembed><style>.h{display:none}</style></noembed><span class="h">1</span>20左右',
+    '<noframes><style>.h{display:none}</style></noframes><span class="h">1</span>20左右',
+    '<span><template shadowrootmode="open"><style>.h{display:none}</style><slot></slot></template></span>'
+    '<span class="h">1</span>20左右',                                # a shadow root's style styles it alone
+])
+def test_a_style_the_browser_does_not_apply_is_not_applied(workspace, cell):
+    """Chromium prints 120左右 for each; each was read 20."""
+    _page(workspace, cell)
+    assert _total_2030(workspace) == 120
+
+
+@pytest.mark.parametrize("cell", [
+    '<svg width="0" height="0"><style>.h{display:none}</style></svg><span class="h">1</span>20左右',
+    '<div style="display:none"><style>.h{display:none}</style></div><span class="h">1</span>20左右',
+])
+def test_a_style_in_a_hidden_or_drawn_place_is_applied(workspace, cell):
+    """A <style> applies wherever it stands in the page's tree, shown or not: Chromium prints 20左右 for each."""
+    _page(workspace, cell)
+    assert _total_2030(workspace) == 20
+
+
+def test_a_style_in_a_noscript_in_the_head_is_not_applied(workspace):
+    """<noscript> in <head>: the browser runs scripts, so its <style> is never applied (Chromium prints 120左右)."""
+    path = _page(workspace, '<span class="h">1</span>20左右')
+    page = path.read_text(encoding="utf-8")
+    path.write_text(page.replace("</head>", "<noscript><style>.h{display:none}</style></noscript></head>", 1),
+                    encoding="utf-8")
+    write_manifest(workspace / "raw")
+    assert _total_2030(workspace) == 120
