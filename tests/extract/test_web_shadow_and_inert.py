@@ -103,6 +103,35 @@ def test_a_shadow_root_with_text_outside_the_tables_stops_at_its_line(workspace)
 
 
 @pytest.mark.parametrize("cell", [
+    '<svg width="0" height="0"><foreignObject width="9" height="9">1</foreignObject></svg>20左右',   # shows 20左右
+    '<svg width="20" height="20"><text y="15">1</text></svg>20左右',                                 # shows 120左右
+    '<svg width="20" height="20"><defs><text id="t" y="15">1</text></defs><use href="#t"/></svg>20左右',   # 120左右
+])
+def test_a_drawings_text_in_a_cell_stops_at_the_cell(workspace, cell):
+    """Whether and where a drawing's text is drawn (its size, viewBox, coordinates, <use>) is not worked out."""
+    path = _page(workspace, cell)
+    with pytest.raises(InputError) as info:
+        _total_2030(workspace)
+    assert "it holds a drawing (<svg> at line" in info.value.problem and "('1')" in info.value.problem
+    follow_the_reading_advice(workspace, info.value.fix, path)
+    assert _total_2030(workspace) == 20
+
+
+@pytest.mark.parametrize("cell", [
+    '<svg width="20" height="20"><desc>1</desc></svg>20左右',
+    '<svg width="20" height="20"><metadata>1</metadata></svg>20左右',
+    '<svg width="20" height="20">1</svg>20左右',                        # text outside a <text>
+    '<svg width="20" height="20"><g>1</g></svg>20左右',
+    '<svg width="20" height="20"><path d="M0 0L9 9"/></svg>20左右',     # an icon: no text
+    '<svg width="20" height="20" style="display:none"><text y="15">1</text></svg>20左右',
+])
+def test_text_a_drawing_never_draws_is_not_read(workspace, cell):
+    """Chromium prints 20左右 for each (the <desc>, <metadata> and loose text were read 120)."""
+    _page(workspace, cell)
+    assert _total_2030(workspace) == 20
+
+
+@pytest.mark.parametrize("cell", [
     '<noscript><style>.h{display:none}</style></noscript><span class="h">1</span>20左右',
     '<template><style>.h{display:none}</style></template><span class="h">1</span>20左右',
     '<noembed><style>.h{display:none}</style></noembed><span class="h">1</span>20左右',

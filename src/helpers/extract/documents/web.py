@@ -66,8 +66,11 @@ def read_html(path: Path) -> Document:
         if "<![" in text:
             _drop_cdata(soup)
         shadow = _shadow_roots(path, soup) if SHADOW_ROOT.search(text) else []
+        drawing = SVG.search(text) is not None
+        if drawing:
+            _not_drawn(soup)
         hidden, reader.sizes, reader.media_doubts = _hide(path, soup, sheets)
-        for host, cell, why in shadow:
+        for host, cell, why in shadow + (_drawn_text(soup) if drawing else []):
             if not host.decomposed:           # (an element the page's style hides shows nothing either way)
                 reader.media_doubts.setdefault(id(cell), why)
         struck = _as_shown(soup)
@@ -239,6 +242,47 @@ def _shadow_roots(path: Path, soup) -> list[tuple]:
             doubts.append((host, cell, f"it holds a declarative shadow root (<template shadowrootmode> in a "
                                        f"<{host.name}> at line {line}): {what}"))
     return doubts
+
+
+SVG = re.compile(r"<svg", re.IGNORECASE)
+# What a drawing holds that it never draws: its description, title and metadata.
+NOT_DRAWN = ["desc", "title", "metadata"]
+
+
+def _not_drawn(soup) -> None:
+    """Text in a drawing (<svg>) that it never draws is not read: its <desc>, <title> and <metadata>, and text
+    outside a <text> or <foreignObject> (`<svg><g>1</g></svg>`). Chromium prints `<svg width="20" height="20"><desc>1
+    </desc></svg>20左右` as 20左右, and it was read 120. (A drawing's <style> is applied, and kept.)"""
+    for svg in soup.find_all("svg"):
+        if svg.decomposed:
+            continue
+        for element in svg.find_all(NOT_DRAWN):
+            if not element.decomposed:
+                element.decompose()
+        for text in svg.find_all(string=True):
+            parent = text.parent
+            while parent is not svg and parent.name not in ("text", "foreignobject", "style", "script"):
+                parent = parent.parent
+            if parent is svg:
+                text.extract()
+
+
+def _drawn_text(soup) -> list[tuple]:
+    """A table cell holding a drawing (<svg>) with text in it (in a <text> or <foreignObject>) is in doubt: whether
+    and where the text is drawn (the drawing's size, its viewBox, the text's coordinates, a <use> that draws it
+    again) is not worked out. `<svg width="0" height="0"><foreignObject>1</foreignObject></svg>20左右` shows 20左右
+    (a drawing of no size draws nothing), and was read 120; `<svg width="20" height="20"><text y="15">1</text></svg>
+    20左右` shows 120左右. (drawing, cell, why) for each; a drawing with no text (an icon) is no doubt."""
+    found = []
+    for svg in soup.find_all("svg"):
+        text = svg.get_text().strip()
+        cell = svg.find_parent(("td", "th")) if text else None
+        if cell is not None:
+            found.append((svg, cell, f"it holds a drawing (<svg> at line {svg.sourceline or 1}) with text in it "
+                                     f"('{text[:20]}'), which the browser draws where the drawing's size and "
+                                     "coordinates put it, or not at all (a drawing of no size, text outside its "
+                                     "view): what the cell shows cannot be told here"))
+    return found
 
 
 def _attaches(template, host) -> bool:
