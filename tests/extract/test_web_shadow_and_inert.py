@@ -138,6 +138,9 @@ def test_text_a_drawing_never_draws_is_not_read(workspace, cell):
     '<noframes><style>.h{display:none}</style></noframes><span class="h">1</span>20左右',
     '<span><template shadowrootmode="open"><style>.h{display:none}</style><slot></slot></template></span>'
     '<span class="h">1</span>20左右',                                # a shadow root's style styles it alone
+    '<math><style>.h{display:none}</style></math><span class="h">1</span>20左右',     # MathML's <style>
+    '<title><style>.h{display:none}</style></title><span class="h">1</span>20左右',
+    '<style type="text/css; charset=utf-8">.h{display:none}</style><span class="h">1</span>20左右',
 ])
 def test_a_style_the_browser_does_not_apply_is_not_applied(workspace, cell):
     """Chromium prints 120左右 for each; each was read 20."""
@@ -148,6 +151,7 @@ def test_a_style_the_browser_does_not_apply_is_not_applied(workspace, cell):
 @pytest.mark.parametrize("cell", [
     '<svg width="0" height="0"><style>.h{display:none}</style></svg><span class="h">1</span>20左右',
     '<div style="display:none"><style>.h{display:none}</style></div><span class="h">1</span>20左右',
+    '<math><mtext><style>.h{display:none}</style></mtext></math><span class="h">1</span>20左右',   # HTML again
 ])
 def test_a_style_in_a_hidden_or_drawn_place_is_applied(workspace, cell):
     """A <style> applies wherever it stands in the page's tree, shown or not: Chromium prints 20左右 for each."""

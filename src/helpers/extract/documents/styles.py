@@ -971,6 +971,22 @@ class _Sheets:
 # </span>20` as 120, as it does with <template> and the others; each was read 20. Anywhere else, a hidden element or
 # a drawing (<svg>) included, it is applied.
 INERT = {"template", "noscript", "noembed", "noframes", "iframe", "textarea", "title", "xmp"}
+# The elements of a formula in which the browser makes HTML elements again (MathML's text integration points).
+MATH_TEXT = {"mi", "mo", "mn", "ms", "mtext", "annotation-xml"}
+
+
+def _mathml(element) -> bool:
+    """Whether the element stands in a formula (<math>) as a formula's element, not an HTML one: a <style> there is
+    MathML's, never applied (Chromium prints `<math><style>.h{display:none}</style></math><span class="h">1</span>20`
+    as 120, and applies it inside an <mtext>)."""
+    for parent in element.parents:
+        if parent.name in MATH_TEXT or parent.name == "foreignobject":
+            return False
+        if parent.name == "math":
+            return True
+    return False
+
+
 # An @import in an imported sheet: followed this deep, no more (a sheet importing itself).
 MAX_IMPORT_DEPTH = 5
 
@@ -982,8 +998,8 @@ def _rules(soup, load, quirks: bool, sheets: _Sheets) -> list[Rule]:
     rules: list[Rule] = []
     present = {key for element in soup.find_all(True) for key in _keys(element)}
     for element in soup.find_all(["style", "link"]):
-        if any(parent.name in INERT for parent in element.parents):
-            continue        # never applied (INERT)
+        if any(parent.name in INERT for parent in element.parents) or _mathml(element):
+            continue        # never applied (INERT), or no style element
         line = element.sourceline or 1
         media = element.get("media")
         condition = sheets.condition(0, str(media) if media is not None else None)
