@@ -167,3 +167,27 @@ def test_a_style_in_a_noscript_in_the_head_is_not_applied(workspace):
                     encoding="utf-8")
     write_manifest(workspace / "raw")
     assert _total_2030(workspace) == 120
+
+
+@pytest.mark.parametrize("cell, said", [
+    ('<img src="missing.png" alt="1">20左右', "it holds an image (<img> at line"),     # Chromium: 120左右
+    ('<input value="1">20左右', "it holds a form's box (<input> at line"),             # Chromium: [1] 20左右
+    ('<input type="button" value="1">20左右', "it holds a form's box (<input> at line"),
+])
+def test_text_the_browser_shows_in_place_of_an_image_or_in_a_box_stops_at_the_cell(workspace, cell, said):
+    """An image's text for when its file cannot be loaded (a page saved "HTML only" has none of its images), or a
+    form's box, shows a text the cell's own text does not hold: both were read 20."""
+    path = _page(workspace, cell)
+    with pytest.raises(InputError) as info:
+        _total_2030(workspace)
+    assert said in info.value.problem and "'1'" in info.value.problem
+    follow_the_reading_advice(workspace, info.value.fix, path)
+    assert _total_2030(workspace) == 20
+
+
+@pytest.mark.parametrize("cell", ['<img src="arrow.png">20左右', '<img src="arrow.png" alt="">20左右',
+                                  '<input type="checkbox">20左右', '<input type="hidden" value="1">20左右'])
+def test_an_image_or_input_that_shows_no_text_is_no_doubt(workspace, cell):
+    """Chromium prints 20左右 for each (a broken image without alt text shows an icon, if anything)."""
+    _page(workspace, cell)
+    assert _total_2030(workspace) == 20

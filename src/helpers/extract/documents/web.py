@@ -70,7 +70,8 @@ def read_html(path: Path) -> Document:
         if drawing:
             _not_drawn(soup)
         hidden, reader.sizes, reader.media_doubts = _hide(path, soup, sheets)
-        for host, cell, why in shadow + (_drawn_text(soup) if drawing else []):
+        shown_instead = _shown_instead(soup) if SHOWN_INSTEAD.search(text) else []
+        for host, cell, why in shadow + (_drawn_text(soup) if drawing else []) + shown_instead:
             if not host.decomposed:           # (an element the page's style hides shows nothing either way)
                 reader.media_doubts.setdefault(id(cell), why)
         struck = _as_shown(soup)
@@ -282,6 +283,36 @@ def _drawn_text(soup) -> list[tuple]:
                                      f"('{text[:20]}'), which the browser draws where the drawing's size and "
                                      "coordinates put it, or not at all (a drawing of no size, text outside its "
                                      "view): what the cell shows cannot be told here"))
+    return found
+
+
+SHOWN_INSTEAD = re.compile(r"<(img|input)\b", re.IGNORECASE)
+# Inputs that show no text of their own.
+NO_TEXT_INPUTS = {"hidden", "checkbox", "radio", "file", "image", "range", "color"}
+
+
+def _shown_instead(soup) -> list[tuple]:
+    """A table cell holding an image with a text for when it cannot be loaded (`<img src="…" alt="1">`), or a form's
+    box showing a text (`<input value="1">`), with a digit in the cell, is in doubt: the browser shows that text
+    beside the cell's own, which is not read. A page saved as "HTML only" has none of its images, and Chromium prints
+    `<img src="missing.png" alt="1">20左右` as 120左右 (read 20); where the image is there, its picture is shown
+    instead, which no reader of text reads. (element, cell, why) for each."""
+    found = []
+    for element in soup.find_all(("img", "input")):
+        if element.name == "img":
+            text = str(element.get("alt", "")).strip()
+        elif str(element.get("type", "text")).strip().lower() in NO_TEXT_INPUTS:
+            continue
+        else:
+            text = str(element.get("value", "") or element.get("placeholder", "")).strip()
+        cell = element.find_parent(("td", "th")) if text else None
+        if cell is None or not DIGIT.search(cell.get_text() + text):
+            continue
+        what = (f"an image (<img> at line {element.sourceline or 1}) whose text ('{text[:20]}') the browser shows "
+                "where its file cannot be loaded, and its picture where it can" if element.name == "img" else
+                f"a form's box (<input> at line {element.sourceline or 1}) showing the text '{text[:20]}'")
+        found.append((element, cell, f"it holds {what}, beside the text written in the cell: what the cell shows "
+                                     "cannot be told here"))
     return found
 
 
