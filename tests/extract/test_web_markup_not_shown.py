@@ -46,9 +46,12 @@ def test_markup_the_browser_never_shows_is_not_read(workspace, cell):
 
 
 def test_a_cdata_section_inside_svg_is_text_as_the_browser_shows_it(workspace):
-    """Inside SVG (and MathML) CDATA is text: <svg><text><![CDATA[20]]></text></svg> is shown 20."""
+    """Inside SVG (and MathML) CDATA is text: <svg><text><![CDATA[20]]></text></svg> is shown 20. Where a drawing
+    draws its text is not worked out: the run stops at the cell, naming that text (test_web_shadow_and_inert)."""
     _page(workspace, '<svg width=40 height=20><text x=0 y=15><![CDATA[20]]></text></svg>左右')
-    assert total_target_2030(_build(workspace))["value"] == 20
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert "it holds a drawing (<svg> at line" in info.value.problem and "('20')" in info.value.problem
 
 
 @pytest.mark.parametrize("cell, said", [

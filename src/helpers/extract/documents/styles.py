@@ -964,6 +964,29 @@ class _Sheets:
         return tuple(self.layers[path[:k]] for k in range(1, len(path) + 1)) + UNLAYERED
 
 
+# Where a <style> or <link> is never applied: in a template's content (inert until a script uses it; a declarative
+# shadow root's styles style that root alone), and in what the browser reads as plain text, never as elements: a
+# <noscript> (its scripts are on), <noembed>, <noframes>, <iframe>, <textarea>, <title>, <xmp> (Python's parser
+# makes elements of it). Chromium prints `<noscript><style>.h{display:none}</style></noscript><span class="h">1
+# </span>20` as 120, as it does with <template> and the others; each was read 20. Anywhere else, a hidden element or
+# a drawing (<svg>) included, it is applied.
+INERT = {"template", "noscript", "noembed", "noframes", "iframe", "textarea", "title", "xmp"}
+# The elements of a formula in which the browser makes HTML elements again (MathML's text integration points).
+MATH_TEXT = {"mi", "mo", "mn", "ms", "mtext", "annotation-xml"}
+
+
+def _mathml(element) -> bool:
+    """Whether the element stands in a formula (<math>) as a formula's element, not an HTML one: a <style> there is
+    MathML's, never applied (Chromium prints `<math><style>.h{display:none}</style></math><span class="h">1</span>20`
+    as 120, and applies it inside an <mtext>)."""
+    for parent in element.parents:
+        if parent.name in MATH_TEXT or parent.name == "foreignobject":
+            return False
+        if parent.name == "math":
+            return True
+    return False
+
+
 # An @import in an imported sheet: followed this deep, no more (a sheet importing itself).
 MAX_IMPORT_DEPTH = 5
 
@@ -975,6 +998,8 @@ def _rules(soup, load, quirks: bool, sheets: _Sheets) -> list[Rule]:
     rules: list[Rule] = []
     present = {key for element in soup.find_all(True) for key in _keys(element)}
     for element in soup.find_all(["style", "link"]):
+        if any(parent.name in INERT for parent in element.parents) or _mathml(element):
+            continue        # never applied (INERT), or no style element
         line = element.sourceline or 1
         media = element.get("media")
         condition = sheets.condition(0, str(media) if media is not None else None)

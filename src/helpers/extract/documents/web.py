@@ -65,7 +65,15 @@ def read_html(path: Path) -> Document:
     try:
         if "<![" in text:
             _drop_cdata(soup)
+        shadow = _shadow_roots(path, soup) if SHADOW_ROOT.search(text) else []
+        drawing = SVG.search(text) is not None
+        if drawing:
+            _not_drawn(soup)
         hidden, reader.sizes, reader.media_doubts = _hide(path, soup, sheets)
+        shown_instead = _shown_instead(soup) if SHOWN_INSTEAD.search(text) else []
+        for host, cell, why in shadow + (_drawn_text(soup) if drawing else []) + shown_instead:
+            if not host.decomposed:           # (an element the page's style hides shows nothing either way)
+                reader.media_doubts.setdefault(id(cell), why)
         struck = _as_shown(soup)
         reader.walk(soup.body or soup)
     except GridTooLarge:
@@ -168,6 +176,155 @@ def _not_in_a_cell(path: Path, element) -> None:
         what = (f"an <{element.name}> element, which the browser fills with another file's content (or, where that "
                 "file cannot be loaded, with the text written inside it): what it shows cannot be told here")
     raise InputError(path, cell.sourceline or 1, f"a table cell holds {what}", UNSURE_FIX)
+
+
+# Elements a declarative shadow root attaches to (DOM's "attach a shadow root"), and a custom element's name
+# (my-cell); in any other (a <td>, a <b>) a <template shadowrootmode> stays a template, never shown.
+SHADOW_HOSTS = {"article", "aside", "blockquote", "body", "div", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+                "header", "main", "nav", "p", "section", "span"}
+CUSTOM_ELEMENT = re.compile(r"[a-z][^\sA-Z]*-[^\sA-Z]*")
+NOT_CUSTOM = {"annotation-xml", "color-profile", "font-face", "font-face-src", "font-face-uri", "font-face-format",
+              "font-face-name", "missing-glyph"}
+SHADOW_ROOT = re.compile(r"shadowrootmode", re.IGNORECASE)
+
+
+def _shadow_roots(path: Path, soup) -> list[tuple]:
+    """A declarative shadow root (`<span><template shadowrootmode="open">20左右</template>120左右</span>`) is shown in
+    place of its host's own text (the light DOM), which only the shadow root's <slot>s show: Chromium shows 20左右,
+    and it was read 120. The page is made what the browser shows where the reader can be sure, before its style is
+    read: a shadow root of text alone (its text in place of the host's), of one plain <slot> (the host's text, but an
+    element assigned to another slot), or of no text and no slot (the host shows no text). A shadow root holding no
+    text, and whose host holds none, shows none. Any other (elements the page's rules do not reach, a style of its
+    own, named slots, a slot's own text) is not worked out: in a table cell it is the cell's doubt, (host, cell,
+    why) in the list returned; elsewhere the run stops at its line. A <template shadowrootmode> that attaches
+    nothing (another mode, the host already has one, a host that takes none, inside a template) stays inert."""
+    from bs4 import Comment, NavigableString, Tag
+
+    from helpers.extract.documents.styles import INERT
+    doubts = []
+    for template in soup.find_all("template", attrs={"shadowrootmode": True}):
+        host = template.parent
+        if template.decomposed or host is None or not _attaches(template, host) or \
+                any(parent.name in INERT for parent in host.parents):
+            continue
+        light = [child for child in host.children if child is not template and not isinstance(child, Comment)]
+        light_text = "".join(child.get_text() if isinstance(child, Tag) else str(child) for child in light).strip()
+        shadow_text = template.get_text().strip()
+        elements = template.find_all(True)
+        plain = not template.find(["style", "link"])
+        if not light_text and not shadow_text:
+            template.decompose()        # (nothing to read, whichever is shown)
+        elif plain and not elements:                                    # text alone: shown in place of the host's
+            for child in light:
+                child.decompose() if isinstance(child, Tag) else child.extract()
+            template.replace_with(NavigableString(template.get_text()))
+        elif plain and not shadow_text and not any(e.name == "slot" or e.name not in INLINE | BLOCKS
+                                                   for e in elements):
+            for child in light:                                         # no slot: the host's text never shown
+                child.decompose() if isinstance(child, Tag) else child.extract()
+            template.decompose()
+        elif plain and not shadow_text and len(elements) == 1 and elements[0].name == "slot" and \
+                not str(elements[0].get("name", "")).strip() and not set(elements[0].attrs) - {"name"}:
+            for child in light:                                         # one plain slot: the host's text shown,
+                if isinstance(child, Tag) and str(child.get("slot", "")).strip():    # but for another slot's
+                    child.decompose()
+            template.decompose()
+        else:
+            what = (f"the browser shows its content ('{shadow_text[:20]}') in place of the text written in the "
+                    f"<{host.name}> ('{light_text[:20]}'), but for what its slots show, styled by its own rules and "
+                    "not the page's, which this reader does not work out")
+            cell = host.find_parent(("td", "th"))
+            line = template.sourceline or 1
+            if cell is None:
+                raise InputError(path, line, f"a declarative shadow root (<template shadowrootmode> in a "
+                                 f"<{host.name}>): {what}", UNSURE_FIX)
+            # the cell read as both texts, which the analyst's reading names it by (its style left out)
+            template.replace_with(NavigableString(template.get_text()))
+            doubts.append((host, cell, f"it holds a declarative shadow root (<template shadowrootmode> in a "
+                                       f"<{host.name}> at line {line}): {what}"))
+    return doubts
+
+
+SVG = re.compile(r"<svg", re.IGNORECASE)
+# What a drawing holds that it never draws: its description, title and metadata.
+NOT_DRAWN = ["desc", "title", "metadata"]
+
+
+def _not_drawn(soup) -> None:
+    """Text in a drawing (<svg>) that it never draws is not read: its <desc>, <title> and <metadata>, and text
+    outside a <text> or <foreignObject> (`<svg><g>1</g></svg>`). Chromium prints `<svg width="20" height="20"><desc>1
+    </desc></svg>20左右` as 20左右, and it was read 120. (A drawing's <style> is applied, and kept.)"""
+    for svg in soup.find_all("svg"):
+        if svg.decomposed:
+            continue
+        for element in svg.find_all(NOT_DRAWN):
+            if not element.decomposed:
+                element.decompose()
+        for text in svg.find_all(string=True):
+            parent = text.parent
+            while parent is not svg and parent.name not in ("text", "foreignobject", "style", "script"):
+                parent = parent.parent
+            if parent is svg:
+                text.extract()
+
+
+def _drawn_text(soup) -> list[tuple]:
+    """A table cell holding a drawing (<svg>) with text in it (in a <text> or <foreignObject>) is in doubt: whether
+    and where the text is drawn (the drawing's size, its viewBox, the text's coordinates, a <use> that draws it
+    again) is not worked out. `<svg width="0" height="0"><foreignObject>1</foreignObject></svg>20左右` shows 20左右
+    (a drawing of no size draws nothing), and was read 120; `<svg width="20" height="20"><text y="15">1</text></svg>
+    20左右` shows 120左右. (drawing, cell, why) for each; a drawing with no text (an icon) is no doubt."""
+    found = []
+    for svg in soup.find_all("svg"):
+        text = svg.get_text().strip()
+        cell = svg.find_parent(("td", "th")) if text else None
+        if cell is not None:
+            found.append((svg, cell, f"it holds a drawing (<svg> at line {svg.sourceline or 1}) with text in it "
+                                     f"('{text[:20]}'), which the browser draws where the drawing's size and "
+                                     "coordinates put it, or not at all (a drawing of no size, text outside its "
+                                     "view): what the cell shows cannot be told here"))
+    return found
+
+
+SHOWN_INSTEAD = re.compile(r"<(img|input)\b", re.IGNORECASE)
+# Inputs that show no text of their own.
+NO_TEXT_INPUTS = {"hidden", "checkbox", "radio", "file", "image", "range", "color"}
+
+
+def _shown_instead(soup) -> list[tuple]:
+    """A table cell holding an image with a text for when it cannot be loaded (`<img src="…" alt="1">`), or a form's
+    box showing a text (`<input value="1">`), with a digit in the cell, is in doubt: the browser shows that text
+    beside the cell's own, which is not read. A page saved as "HTML only" has none of its images, and Chromium prints
+    `<img src="missing.png" alt="1">20左右` as 120左右 (read 20); where the image is there, its picture is shown
+    instead, which no reader of text reads. (element, cell, why) for each."""
+    found = []
+    for element in soup.find_all(("img", "input")):
+        if element.name == "img":
+            text = str(element.get("alt", "")).strip()
+        elif str(element.get("type", "text")).strip().lower() in NO_TEXT_INPUTS:
+            continue
+        else:
+            text = str(element.get("value", "") or element.get("placeholder", "")).strip()
+        cell = element.find_parent(("td", "th")) if text else None
+        if cell is None or not DIGIT.search(cell.get_text() + text):
+            continue
+        what = (f"an image (<img> at line {element.sourceline or 1}) whose text ('{text[:20]}') the browser shows "
+                "where its file cannot be loaded, and its picture where it can" if element.name == "img" else
+                f"a form's box (<input> at line {element.sourceline or 1}) showing the text '{text[:20]}'")
+        found.append((element, cell, f"it holds {what}, beside the text written in the cell: what the cell shows "
+                                     "cannot be told here"))
+    return found
+
+
+def _attaches(template, host) -> bool:
+    """Whether the <template shadowrootmode> attaches a shadow root to its parent, the `host`: the mode open or
+    closed, a host that takes one, and the host's first such template (a second stays a template)."""
+    def attaching(tag) -> bool:
+        return str(tag.get("shadowrootmode", "")).strip().lower() in ("open", "closed")
+    if not attaching(template) or not (host.name in SHADOW_HOSTS or (
+            CUSTOM_ELEMENT.fullmatch(host.name) and host.name not in NOT_CUSTOM)):
+        return False
+    return next(tag for tag in host.find_all("template", recursive=False) if attaching(tag)) is template
 
 
 def _drop_cdata(soup) -> None:
