@@ -27,7 +27,7 @@ from helpers.core.formatting import LOWER_BOUNDS, UPPER_BOUNDS
 from helpers.core.paths import display_path
 from helpers.core.periods import FIVE_YEARS
 from helpers.core.records import Decision, Observation, note, place
-from helpers.core.text import direction_control, name_key, normalise
+from helpers.core.text import direction_control, invisible_named, name_key, normalise
 from helpers.core.values import (
     LARGEST_VALUE,
     MISSING,
@@ -1480,8 +1480,13 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
                          f"write the year the value is for ({last} or earlier). A later plan's years are accepted once "
                          "the plan is configured in config/sources.yaml.")
     if year is None or not first <= year <= last:
-        raise InputError(path, where(year_cell), f"year {quoted(year_raw)} is not a year between {first} and {last}",
-                         f"write a four-digit year from {first} to {last} (the years of the plan periods in "
+        # (an invisible character, 2023 with a U+200F RIGHT-TO-LEFT MARK after it, is named: the quote shows nothing)
+        invisible = invisible_named(year_raw) if isinstance(year_raw, str) else ""
+        raise InputError(path, where(year_cell), f"year {quoted(year_raw)} is not read as a year: {invisible}" if
+                         invisible else f"year {quoted(year_raw)} is not a year between {first} and {last}",
+                         f"select the cell and type the year again, four digits from {first} to {last} (typed anew, "
+                         "it holds no such character: a copy from another program brought it), and save." if invisible
+                         else f"write a four-digit year from {first} to {last} (the years of the plan periods in "
                          "config/sources.yaml).")
     value, formatted = _read_as_shown(cell, value, value_cell, ind, catalogue)
     try:
