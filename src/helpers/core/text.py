@@ -279,18 +279,15 @@ def normalisation_stats(raw: str) -> NormalisationStats:
     )
 
 
-def read_utf8(path: Path, what: str = "file", max_bytes: int | None = None) -> str:
+def read_utf8(path: Path, what: str, cap) -> str:
     """A text file's content, decoded as UTF-8 (with or without Notepad's byte-order mark). A file saved in
-    another encoding (GBK, as Windows saves Chinese text) or past `max_bytes` is an InputError, never garbage."""
+    another encoding (GBK, as Windows saves Chinese text) or past its `cap` (helpers.core.limits.Cap, checked before
+    it is read) is an InputError, never garbage."""
     from helpers.core.errors import InputError, refuse_special_file
+    from helpers.core.limits import check_size
     path = Path(path)
     refuse_special_file(path)
-    size = path.stat().st_size
-    if max_bytes is not None and size > max_bytes:
-        raise InputError(path, None, f"the {what} is {size / 1e6:.0f} MB, far more than any real one (the limit "
-                         f"is {max_bytes / 1e6:.0f} MB): it is not what it should be",
-                         "check that this is the right file (a text export of the document, not a database dump "
-                         "or a binary file).")
+    check_size(path, cap)
     raw = path.read_bytes()
     try:
         return raw.decode("utf-8-sig")
