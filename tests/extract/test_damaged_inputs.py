@@ -12,10 +12,11 @@ import pytest
 from conftest import ANJI, JIANDE, resolve_run
 from helpers.core import paths
 from helpers.core.errors import InputError
+from helpers.core.limits import MAX_PLAN_BYTES
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
 from helpers.extract.monitoring import DATA_SHEET
-from helpers.extract.tables import MAX_LINE_CHARS, MAX_PLAN_BYTES
+from helpers.extract.tables import MAX_LINE_CHARS
 from support.workbooks import drop, template
 
 
@@ -99,10 +100,11 @@ def test_a_plan_file_outside_the_raw_folder_is_refused_before_it_is_read(workspa
 # ----------------------------------------------------------------------------- plans
 
 def test_a_huge_plan_is_refused_by_its_size_before_it_is_read(workspace, monkeypatch):
-    import helpers.extract.tables as tables
-    monkeypatch.setattr(tables, "MAX_PLAN_BYTES", 10_000)     # a real plan is larger: it stands for 200 MB
+    import helpers.core.limits as limits
+    monkeypatch.setattr(limits, "MAX_PLAN_BYTES", 10_000)     # a real plan is larger: it stands for 200 MB
     err = _error(workspace)
-    assert err.file.endswith(JIANDE) and "MB, far more than any real one" in err.problem
+    assert err.file.endswith(JIANDE) and "kB, far more than a plan's text" in err.problem
+    assert "(some 50 kB; the limit is 10 kB, MAX_PLAN_BYTES in helpers.core.limits)" in err.problem
     assert MAX_PLAN_BYTES >= 1_000_000    # the real limit leaves room for any real plan
 
 

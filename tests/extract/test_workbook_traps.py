@@ -165,3 +165,20 @@ def test_a_year_cell_whose_format_shows_another_number_is_told_to_take_a_number_
     err = build_refused(workspace)
     assert err.where == "sheet 数据, cell D2" and "its number format '0,' shows another number" in err.problem
     assert "type the year (2023)" in err.fix and "单位" not in err.fix
+
+
+def test_a_year_with_an_invisible_mark_names_the_mark(workspace):
+    """redteam8 finding 7: 2023 followed by a U+200F RIGHT-TO-LEFT MARK (it moves nothing: the sheet shows 2023)
+    stopped with "year '2023\u200f' is not a year between 2015 and 2030", the mark invisible in the quote. The
+    message names it, and where it stands; the advice, followed (the year typed anew), reads the row."""
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", "2023\u200f", 12.9]])
+    err = build_refused(workspace)
+    assert err.file.endswith("m.xlsx") and err.where == "sheet 数据, cell D2"
+    assert err.problem == ("year '2023\u200f' is not read as a year: it holds U+200F RIGHT-TO-LEFT MARK, an invisible "
+                           "character that sets the text's direction, right after '2023'")
+    assert err.fix.startswith("select the cell and type the year again, four digits from 2015 to 2030")
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", "20\u200b23", 12.9]])
+    assert build_refused(workspace).problem.endswith(
+        "it holds U+200B ZERO WIDTH SPACE, an invisible character, right before '23'")
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 12.9]])    # typed anew
+    assert monitored(workspace)[["year", "value"]].values.tolist() == [[2023, 12.9]]

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from helpers.core.errors import InputError, refuse_special_file
+from helpers.core.limits import CONFIG
 from helpers.core.paths import CATALOGUE_FILE, CONFIG_DIR, SOURCES_FILE, display_path
 from helpers.core.patterns import UserPattern
 from helpers.core.text import name_key, normalise, read_utf8
@@ -83,7 +84,7 @@ def load_yaml(path: Path) -> Any:
             fix = (f"name the folder that holds {SOURCES_FILE} and {CATALOGUE_FILE} (--config-dir; make's CONFIG_DIR), "
                    f"or leave it out for the default, {display_path(CONFIG_DIR)}; or copy them there from it.")
         raise InputError(path, None, "the configuration file is missing", fix)
-    loader = _LineLoader(read_utf8(path, "configuration file"))
+    loader = _LineLoader(read_utf8(path, "configuration file", CONFIG))
     try:
         node = loader.get_single_node()
         if node is None:

@@ -32,8 +32,9 @@ YEAR_DASH = {"zh": "—", "en": "–"}
 
 
 def years(first: int, last: int, lang: str) -> str:
-    """Years from-to as the language writes them: 2021—2025 in Chinese, 2021–2025 in English."""
-    return f"{first}{YEAR_DASH[lang]}{last}"
+    """Years from-to as the language writes them: 2021—2025 in Chinese, 2021–2025 in English; one year alone when
+    they are the same (the sum of a cumulative target's actuals in its first year: 2026, never 2026–2026)."""
+    return str(first) if first == last else f"{first}{YEAR_DASH[lang]}{last}"
 
 
 # Where a report year stands in the plan it evaluates.

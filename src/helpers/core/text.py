@@ -83,9 +83,7 @@ class DirectionControl:
         override alone), as shown."""
         visible = DIRECTION_CONTROL.sub("", self.text).strip()
         stored = visible if len(visible) <= 40 else visible[:40] + "…"
-        before = DIRECTION_CONTROL.sub("", self.text[:self.at]).strip()[-10:]
-        after = DIRECTION_CONTROL.sub("", self.text[self.at + 1:]).strip()[:10]
-        beside = f"right before '{after}'" if after else f"right after '{before}'" if before else "alone"
+        beside = _beside(self.text, self.at, DIRECTION_CONTROL)
         shown = shown_order(self.text)
         seen = (f"it is shown as '{shown.strip()}' (by LibreOffice, browsers), not as the '{stored}' stored and read"
                 if shown is not None and len(shown) <= 40 else
@@ -113,6 +111,29 @@ def direction_control(text: str) -> DirectionControl | None:
     at, character = next(((i, ch) for i, ch in controls if unicodedata.bidirectional(ch) in RIGHT_TO_LEFT),
                          controls[0])
     return DirectionControl(text, character, at)
+
+
+def _beside(text: str, at: int, invisible: re.Pattern) -> str:
+    """Where the invisible character at `at` stands, by the visible text beside it: "right before '2023'"."""
+    before = invisible.sub("", text[:at]).strip()[-10:]
+    after = invisible.sub("", text[at + 1:]).strip()[:10]
+    return f"right before '{after}'" if after else f"right after '{before}'" if before else "alone"
+
+
+def invisible_named(text: str) -> str:
+    """The invisible characters a text holds (Unicode's format characters: a direction mark or control, a zero-width
+    space or joiner, a soft hyphen, a byte-order mark), named for a message that quotes the text, where they show as
+    nothing: "it holds U+200F RIGHT-TO-LEFT MARK, an invisible character that sets the text's direction, right after
+    '2023'"; "" when it holds none. (The bidirectional ones that reorder what is shown: direction_control.)"""
+    found = list(dict.fromkeys(ch for ch in text if unicodedata.category(ch) == "Cf"))
+    if not found:
+        return ""
+    names = ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, 'FORMAT CHARACTER')}" for ch in found[:3])
+    kind = " that sets the text's direction" if DIRECTION_CONTROL.match(found[0]) else ""
+    invisible = re.compile("[" + "".join(re.escape(ch) for ch in found) + "]")
+    return (f"it holds {names}{' …' if len(found) > 3 else ''}, "
+            f"{'an invisible character' if len(found) == 1 else 'invisible characters'}{kind}, "
+            f"{_beside(text, text.index(found[0]), invisible)}")
 
 
 def shown_order(text: str) -> str | None:
@@ -258,18 +279,15 @@ def normalisation_stats(raw: str) -> NormalisationStats:
     )
 
 
-def read_utf8(path: Path, what: str = "file", max_bytes: int | None = None) -> str:
+def read_utf8(path: Path, what: str, cap) -> str:
     """A text file's content, decoded as UTF-8 (with or without Notepad's byte-order mark). A file saved in
-    another encoding (GBK, as Windows saves Chinese text) or past `max_bytes` is an InputError, never garbage."""
+    another encoding (GBK, as Windows saves Chinese text) or past its `cap` (helpers.core.limits.Cap, checked before
+    it is read) is an InputError, never garbage."""
     from helpers.core.errors import InputError, refuse_special_file
+    from helpers.core.limits import check_size
     path = Path(path)
     refuse_special_file(path)
-    size = path.stat().st_size
-    if max_bytes is not None and size > max_bytes:
-        raise InputError(path, None, f"the {what} is {size / 1e6:.0f} MB, far more than any real one (the limit "
-                         f"is {max_bytes / 1e6:.0f} MB): it is not what it should be",
-                         "check that this is the right file (a text export of the document, not a database dump "
-                         "or a binary file).")
+    check_size(path, cap)
     raw = path.read_bytes()
     try:
         return raw.decode("utf-8-sig")

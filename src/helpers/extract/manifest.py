@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from helpers.core.errors import InputError
+from helpers.core.limits import MANIFEST, cap_of_input, check_size
 from helpers.core.paths import MANIFEST_FILE, display_path
 from helpers.extract.documents.model import LinkedFile
 from helpers.files.atomic import replaced_when_done
@@ -63,6 +64,7 @@ def _read(raw_dir: Path) -> tuple[dict[str, str], dict[str, dict[str, str]], dic
     linked: dict[str, dict[str, str]] = {}
     lines: dict[str, int] = {}
     plan = None
+    check_size(path, MANIFEST)
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -99,14 +101,21 @@ def write_manifest(raw_dir: Path, names: list[str] | None = None,
     linked = linked or {}
     lines = []
     for name in sorted(names):
-        lines.append(f"{sha256(raw_dir / name)}  {_key(name)}")
+        lines.append(f"{_sha256(raw_dir, name)}  {_key(name)}")
         read = sorted({linked_name(raw_dir, p) for p in linked.get(name, ())})
-        lines += [f"{LINKED_INDENT}{sha256(raw_dir / n)}  {n}" for n in read]
+        lines += [f"{LINKED_INDENT}{_sha256(raw_dir, n)}  {n}" for n in read]
     header = LINKED_HEADER if any(line.startswith(LINKED_INDENT) for line in lines) else ""
     path = raw_dir / MANIFEST_FILE
     with replaced_when_done(path) as partial:
         partial.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def _sha256(raw_dir: Path, name: str) -> str:
+    """A raw file's checksum, once its size is within the cap of what it is read as (helpers.core.limits): a 20 GB
+    plan was hashed for minutes before its reader refused it by its size."""
+    check_size(raw_dir / name, cap_of_input("raw", Path(name)))
+    return sha256(raw_dir / name)
 
 
 def unlisted(raw_dir: Path, names: list[str]) -> list[str]:
@@ -135,7 +144,7 @@ def verify(raw_dir: Path, names: list[str]) -> dict[str, str]:
         if _key(name) not in manifest:
             raise InputError(path, None, f"the file is not listed in {MANIFEST_FILE}",
                              "if this is a new plan document, run `make manifest` and commit the manifest.")
-        digest = sha256(path)
+        digest = _sha256(raw_dir, name)
         recorded = manifest[_key(name)]
         if digest != recorded:
             raise InputError(path, None,
@@ -155,7 +164,7 @@ def _verify_linked_file(raw_dir: Path, name: str, recorded: str, plan: str, line
         raise InputError(path, None, f"the style sheet that the plan's web page {plan} reads is missing ("
                          f"{MANIFEST_FILE}, line {line}, records it with the page): the page's text may be read "
                          "otherwise without it", changed_fix(path))
-    digest = sha256(path)
+    digest = _sha256(raw_dir, name)
     if digest != recorded:
         raise InputError(path, None, f"the style sheet that the plan's web page {plan} reads has changed since its "
                          f"checksum was recorded ({MANIFEST_FILE}, line {line}: {recorded[:12]}…, now {digest[:12]}…); "

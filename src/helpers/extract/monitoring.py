@@ -24,10 +24,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from helpers.core.config import Catalogue, Sources
 from helpers.core.errors import InputError, quoted, refuse_special_file
 from helpers.core.formatting import LOWER_BOUNDS, UPPER_BOUNDS
+from helpers.core.limits import WORKBOOK, check_size
 from helpers.core.paths import display_path
 from helpers.core.periods import FIVE_YEARS
 from helpers.core.records import Decision, Observation, note, place
-from helpers.core.text import direction_control, name_key, normalise
+from helpers.core.text import direction_control, invisible_named, name_key, normalise
 from helpers.core.values import (
     LARGEST_VALUE,
     MISSING,
@@ -271,8 +272,8 @@ CSV_SUFFIX = ".csv"
 SAVE_AS_XLSX = {".xls": "an Excel 97–2003 workbook (.xls)", ".xlsb": "an Excel binary workbook (.xlsb)",
                 ".ods": "an OpenDocument spreadsheet (.ods)", ".et": "a WPS spreadsheet (.et)",
                 ".numbers": "a Numbers spreadsheet"}
-# Limits past which a file cannot be a county's yearly figures (the template is some 30 kB and 200 rows).
-MAX_WORKBOOK_BYTES = 50_000_000
+# Limits past which a file cannot be a county's yearly figures (the template is some 30 kB and 200 rows; its size:
+# MAX_WORKBOOK_BYTES in helpers.core.limits).
 # What a workbook's parts may unpack to: openpyxl reads the shared text of a workbook whole, even in read-only mode,
 # so a small file that unpacks to gigabytes (a zip bomb, or a sheet of repeated text) would exhaust the memory.
 # (100,000 rows of the template's columns unpack to some 40 MB.)
@@ -653,11 +654,7 @@ class _Book:
 def _open_workbooks(path: Path) -> list:
     """The workbook, read-only, its values as last saved (which cells hold formulas the sheet's layout says). What
     cannot be read says why: a password, an old format under a new name, or not a workbook at all."""
-    size = path.stat().st_size
-    if size > MAX_WORKBOOK_BYTES:
-        raise InputError(path, None, f"the file is {size / 1e6:.0f} MB, far more than a county's yearly figures "
-                         f"(the limit is {MAX_WORKBOOK_BYTES / 1e6:.0f} MB)",
-                         "check that this is the right file; keep the monitoring rows in a workbook of their own.")
+    check_size(path, WORKBOOK)
     with open(path, "rb") as f:
         magic = f.read(8)
     if magic.startswith(OLE2_MAGIC):
@@ -918,11 +915,7 @@ def _csv_rows(path: Path) -> list[list]:
     third line."""
     import csv
     import io
-    size = path.stat().st_size
-    if size > MAX_WORKBOOK_BYTES:
-        raise InputError(path, None, f"the file is {size / 1e6:.0f} MB, far more than a county's yearly figures "
-                         f"(the limit is {MAX_WORKBOOK_BYTES / 1e6:.0f} MB)",
-                         "check that this is the right file; keep the monitoring rows in a file of their own.")
+    check_size(path, WORKBOOK)
     raw = path.read_bytes()
     _check_csv_bytes(path, raw)
     for encoding in ("utf-8-sig", "gb18030"):   # Excel on a Chinese Windows saves CSV as GBK
@@ -1513,8 +1506,13 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
                          f"write the year the value is for ({last} or earlier). A later plan's years are accepted once "
                          "the plan is configured in config/sources.yaml.")
     if year is None or not first <= year <= last:
-        raise InputError(path, where(year_cell), f"year {quoted(year_raw)} is not a year between {first} and {last}",
-                         f"write a four-digit year from {first} to {last} (the years of the plan periods in "
+        # (an invisible character, 2023 with a U+200F RIGHT-TO-LEFT MARK after it, is named: the quote shows nothing)
+        invisible = invisible_named(year_raw) if isinstance(year_raw, str) else ""
+        raise InputError(path, where(year_cell), f"year {quoted(year_raw)} is not read as a year: {invisible}" if
+                         invisible else f"year {quoted(year_raw)} is not a year between {first} and {last}",
+                         f"select the cell and type the year again, four digits from {first} to {last} (typed anew, "
+                         "it holds no such character: a copy from another program brought it), and save." if invisible
+                         else f"write a four-digit year from {first} to {last} (the years of the plan periods in "
                          "config/sources.yaml).")
     value, formatted = _read_as_shown(cell, value, value_cell, ind, catalogue)
     try:

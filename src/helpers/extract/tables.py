@@ -12,6 +12,7 @@ from pathlib import Path
 
 from helpers.core.config import HEADER_ROLE_NAMES, Layout, Plan, PlanPeriod, Sources
 from helpers.core.errors import InputError, quoted
+from helpers.core.limits import PLAN_TEXT, check_size
 from helpers.core.paths import display_path
 from helpers.core.text import normalise, read_utf8
 from helpers.extract.documents.model import UNSEEN_WHY, Place
@@ -82,9 +83,8 @@ class ParsedTable:
     continued: list[Place] = field(default_factory=list)      # where the table continues in a table of its own
 
 
-# Absurd inputs are refused before they are parsed: a real plan is some 50 kB, and its longest line is a
-# paragraph of a few hundred characters. (A 200 MB plan on one line once took a minute and 10 GB.)
-MAX_PLAN_BYTES = 20_000_000
+# Absurd inputs are refused before they are parsed: a real plan is some 50 kB (its size: helpers.core.limits), and
+# its longest line is a paragraph of a few hundred characters.
 MAX_LINE_CHARS = 20_000
 
 
@@ -97,6 +97,7 @@ BINARY_FORMATS = ((b"PK\x03\x04", "a Word document (.docx) or another zipped Off
 
 
 def read_lines(path: Path) -> list[str]:
+    check_size(path, PLAN_TEXT)
     with open(path, "rb") as file:
         head = file.read(8)
     for magic, what, suffix in BINARY_FORMATS:
@@ -109,7 +110,7 @@ def read_lines(path: Path) -> list[str]:
     if b"\0" in head:
         raise InputError(path, None, "this is not a text file: it holds binary data",
                          "give the plan as published (.docx, .doc, .wps, web page or PDF) under its own file type.")
-    lines = read_utf8(path, "plan document", MAX_PLAN_BYTES).splitlines()
+    lines = read_utf8(path, "plan document", PLAN_TEXT).splitlines()
     for number, line in enumerate(lines, 1):
         if len(line) > MAX_LINE_CHARS:
             raise InputError(path, number, f"this line is {len(line):,} characters long, far more than any "

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from helpers.core import paths
 from helpers.core.errors import refuse_special_file
+from helpers.core.limits import cap_of_input, check_size
 from helpers.core.paths import NOTEBOOKS_DIR, TEMPLATES_DIR, display_path
 from helpers.files.atomic import replaced_when_done, write_if_changed
 from helpers.files.processed import check_read_back, sha256
@@ -57,10 +58,15 @@ def input_files(folder: Path) -> list[Path]:
 def fingerprint(folders: dict[str, Path]) -> dict[str, dict[str, str]]:
     """{label: {relative path: sha256}} for each folder. A link that leads to no file (to a folder, nowhere, or
     into a loop of links) by where it leads: adding one reruns the data step, which names it (it was not listed,
-    so make said nothing until another input changed)."""
-    return {label: {p.relative_to(folder).as_posix(): sha256(p) if p.is_file() else f"link to {os.readlink(p)}"
-                    for p in sorted(input_files(folder) + _links_to_no_file(Path(folder)))}
-            for label, folder in folders.items()}
+    so make said nothing until another input changed). A file past the cap of what it is read as
+    (helpers.core.limits) is an InputError before any file is hashed: a 20 GB one was hashed for minutes first."""
+    listed = {label: sorted(input_files(folder) + _links_to_no_file(Path(folder))) for label, folder in folders.items()}
+    for label, files in listed.items():
+        for p in files:
+            check_size(p, cap_of_input(label, p.relative_to(folders[label])))
+    return {label: {p.relative_to(folders[label]).as_posix(): sha256(p) if p.is_file() else f"link to {os.readlink(p)}"
+                    for p in files}
+            for label, files in listed.items()}
 
 
 def _links_to_no_file(folder: Path) -> list[Path]:

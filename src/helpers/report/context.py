@@ -181,3 +181,17 @@ def _context(inputs: AnalysisInputs, lang: str) -> ReportContext:
     checks = read_processed(inputs.processed_dir, paths.CHECKS_CSV)
     cleaning_log = read_processed(inputs.processed_dir, paths.CLEANING_LOG_CSV)
     return build_context(inputs, lang, checks, cleaning_log, read_tables(inputs))
+
+
+def plan_target_rows(ctx: ReportContext, with_value: bool | None) -> set[tuple[str, str]]:
+    """(county, indicator) pairs whose evaluated plan has a target row for its target year: any
+    (with_value=None), or only those without a number (with_value=False: a '/' in the plan's table)."""
+    ind = ctx.inputs.indicators
+    out = set()
+    for entity in ctx.inputs.entities:
+        period = ctx.inputs.plan_of(entity).period
+        rows = ind[(ind["entity"] == entity) & (ind["kind"] == "target") & (ind["year"] == period.target_year)]
+        if with_value is False:
+            rows = rows[rows["value"].isna()]
+        out |= {(entity, i) for i in rows["indicator_id"]}
+    return out

@@ -155,6 +155,11 @@ class Wording:
             number = given.get(name)
             if is_bound(given.get(comparator)) and isinstance(number, (int, float)) and not isinstance(number, bool):
                 filled[name] = shown_bound(number, given[comparator], spec)
+        if "first" in given and "years" in _placeholders(template):
+            # the years a stored note spans, from `first` to its `year` (or `target_year`), as the language writes
+            # years from-to (helpers.core.periods.years): one year alone when they are the same (2026, not 2026–2026)
+            from helpers.core.periods import years
+            filled["years"] = years(int(given["first"]), int(given.get("year", given.get("target_year"))), self.lang)
         # A placeholder the values lack is a programming error, named with its key.
         missing = _placeholders(template) - set(filled)
         if missing:

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from helpers.core.errors import InputError
+from helpers.core.limits import check_size, plan_cap
 from helpers.extract.documents.model import Document
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -53,6 +54,7 @@ def check_file(path: Path) -> None:
         raise InputError(path, None, "this is a folder, not a plan document",
                          "name the plan's file itself in config/sources.yaml (the .docx, web page or PDF inside the "
                          "folder, moved into data/raw/), then run `make manifest`.")
+    check_size(path, plan_cap(path))
     with open(path, "rb") as f:
         head = f.read(1024)
     if not head:

@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from helpers.core.errors import InputError, refuse_special_file
+from helpers.core.limits import MAX_STYLESHEET_BYTES, WEB_PAGE, check_size, too_large
 from helpers.core.values import as_subscript, as_superscript
 from helpers.extract.documents.model import (
     MAX_GRID_POSITIONS,
@@ -44,8 +45,7 @@ SKIPPED = {"script", "style", "head", "noscript", "template", "iframe", "svg", "
 # A plan's page, saved from the browser, is some 50-500 kB and a few thousand elements, inline styles and the site's
 # menus included. Reading costs about 0.1 ms of processor time an element (Python's HTML parser and the walk),
 # so the caps keep any page read within about three seconds on a loaded machine (measured: tests/extract/
-# test_web_pages.py); a 19 MB page once took 62 s.
-MAX_PAGE_BYTES = 2_000_000
+# test_web_pages.py); a 19 MB page once took 62 s. (Its size in bytes: MAX_PAGE_BYTES in helpers.core.limits.)
 MAX_PAGE_ELEMENTS = 20_000
 START_TAG = re.compile(rb"<[A-Za-z]")
 NAMES = {"utf-8": "UTF-8", "gb18030": "GBK (GB18030)"}
@@ -55,6 +55,7 @@ FIX_CHARSET = ("correct the declaration in that line to the page's real encoding
 
 def read_html(path: Path) -> Document:
     from bs4 import BeautifulSoup
+    check_size(path, WEB_PAGE)
     raw = path.read_bytes()
     _not_too_large(path, raw)
     text, charset = decode(path, raw)
@@ -93,19 +94,12 @@ def read_html(path: Path) -> Document:
                     linked_files=list(sheets.read.values()))
 
 
-TOO_LARGE_FIX = ("check that this is the plan's page (File → Save Page As…, Web page, HTML only, from the page "
-                 "that shows the plan). If it is, open it in the browser and print it to PDF (File → Print → Save as "
-                 "PDF), or ask the office for the plan as .docx; name that file in config/sources.yaml and run `make "
-                 "manifest`.")
+TOO_LARGE_FIX = WEB_PAGE.fix
 
 
 def _not_too_large(path: Path, raw: bytes) -> None:
-    """Refused before it is parsed: a page past MAX_PAGE_BYTES, or with more than MAX_PAGE_ELEMENTS elements
-    (the line where it passes the limit named: that is where the bulk begins)."""
-    if len(raw) > MAX_PAGE_BYTES:
-        raise InputError(path, None, f"the web page is {len(raw) / 1e6:.1f} MB, far more than a plan's page (some "
-                         f"50-500 kB; the limit is {MAX_PAGE_BYTES / 1e6:.0f} MB, MAX_PAGE_BYTES in "
-                         "helpers.extract.documents.web)", TOO_LARGE_FIX)
+    """Refused before it is parsed: a page with more than MAX_PAGE_ELEMENTS elements (the line where it passes the
+    limit named: that is where the bulk begins). (One past its size was refused before it was read: check_size.)"""
     count = 0
     for tag in START_TAG.finditer(raw):
         count += 1
@@ -535,8 +529,8 @@ NEVER_SHOWN = ["script", "style", "noscript", "template", "noembed", "noframes",
 NOT_TEXT_IN_A_CELL = ["select", "object", "iframe", "embed"]
 
 
-# A style sheet is some 10-300 kB; past this it is not read (and said so, as a sheet that cannot be read).
-MAX_STYLESHEET_BYTES = 2_000_000
+# A style sheet is some 10-300 kB; past MAX_STYLESHEET_BYTES (helpers.core.limits) it is not read (and said so, as a
+# sheet that cannot be read).
 REMOTE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
 
@@ -572,12 +566,13 @@ class LinkedSheets:
         if not found.is_relative_to(self.folder):
             return self._unread(href, line, "outside the page's folder")
         refuse_special_file(target)
+        larger = too_large(found, MAX_STYLESHEET_BYTES)     # (told by its size: such a sheet is never read)
         try:
-            raw = found.read_bytes()[:MAX_STYLESHEET_BYTES + 1]
+            raw = b"" if larger else found.read_bytes()
         except OSError:
             return self._unread(href, line, "not found")
         self.read.setdefault(found, LinkedFile(found, href, line))
-        if len(raw) > MAX_STYLESHEET_BYTES:
+        if larger:
             return self._unread(href, line, "larger than a style sheet")
         for charset in ("utf-8-sig", "gb18030"):
             try:

@@ -940,7 +940,8 @@ def _grid(tbl, number: int, qn, path: Path, styles: _Styles) -> list[list[GridCe
 
 
 def _open(path: Path, docx):
-    head = path.read_bytes()[:8]
+    with open(path, "rb") as file:     # (its first bytes alone: its size was checked, helpers.core.limits)
+        head = file.read(8)
     if head.startswith(OLE_MAGIC):
         raise InputError(path, None, "this is not a .docx inside: it is an old Word (.doc) or WPS file, or a "
                          "password-protected document",

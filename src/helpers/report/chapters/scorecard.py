@@ -9,7 +9,7 @@ from helpers.core.method import method_parameters
 from helpers.core.periods import FINAL_PHASES
 from helpers.report.blocks import Cell, Column, Html, Table, chapter, legend, light, verdict_codes, year_kind
 from helpers.report.chapters.summary import executive_summary
-from helpers.report.context import ReportContext
+from helpers.report.context import ReportContext, plan_target_rows
 
 
 def scorecard_tables(ctx: ReportContext) -> list[Table]:
@@ -60,20 +60,6 @@ def with_binding_mark(ctx: ReportContext, cell: Cell, binding: bool) -> Cell:
     if not binding or cell.text in ("", "—"):
         return cell
     return Cell(f"{cell.text}{ctx.t('plan_cycle.marks.binding')}", light=cell.light, lang=cell.lang, css=cell.css)
-
-
-def plan_target_rows(ctx: ReportContext, with_value: bool | None) -> set[tuple[str, str]]:
-    """(county, indicator) pairs whose evaluated plan has a target row for its target year: any
-    (with_value=None), or only those without a number (with_value=False: a '/' in the plan's table)."""
-    ind = ctx.inputs.indicators
-    out = set()
-    for entity in ctx.inputs.entities:
-        period = ctx.inputs.plan_of(entity).period
-        rows = ind[(ind["entity"] == entity) & (ind["kind"] == "target") & (ind["year"] == period.target_year)]
-        if with_value is False:
-            rows = rows[rows["value"].isna()]
-        out |= {(entity, i) for i in rows["indicator_id"]}
-    return out
 
 
 def no_target_note(ctx: ReportContext) -> list[str]:

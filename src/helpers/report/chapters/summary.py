@@ -14,7 +14,7 @@ from helpers.core.config import PlanPeriod
 from helpers.core.formatting import percent
 from helpers.core.periods import FINAL_PHASES, IN_PERIOD, period_label, period_years
 from helpers.report.blocks import MAX_SENTENCES, MIN_SENTENCES, judgement_label, target_text, value_text  # noqa: F401 (tests read MIN_SENTENCES here)
-from helpers.report.context import ReportContext
+from helpers.report.context import ReportContext, plan_target_rows
 
 # A final evaluation's sentence names at most this many missed targets: a county that missed 19 had a sentence of
 # 280 characters (805 in English) naming them all. Beyond it: the worst, binding first (as the misses table
@@ -261,10 +261,31 @@ def lead_sentences(ctx: ReportContext) -> list[str]:
     final = [e for e, ph in phases.items() if ph in FINAL_PHASES]
     in_period = [e for e, ph in phases.items() if ph == IN_PERIOD]
     out += _final_sentences(ctx, final)
+    out += _no_target_sentences(ctx)
     out += [s for s in (_ended_plan_sentence(ctx),) if s]
     out += _schedule_sentences(ctx, in_period)
     out += _outlook_sentences(ctx)
     out += [s for s in (_since_ended_sentence(ctx),) if s]
+    return out
+
+
+def _no_target_sentences(ctx: ReportContext) -> list[str]:
+    """A county whose evaluated plan writes every target of its table "/" (no number): nothing can be judged, in any
+    year, and without this sentence the summary said nothing of it (redteam8: the brief's 摘要 heading stood empty
+    for 桐庐's five '/' targets). With many counties, how many."""
+    p = ctx.progress
+    slash = plan_target_rows(ctx, with_value=False)
+    counties = [(e, len(g)) for e, g in p.groupby("entity", sort=False)
+                if g["target_value"].isna().all() and all((e, i) in slash for i in g["indicator_id"])]
+    if not counties:
+        return []
+    if ctx.many:
+        return [ctx.t("summary.no_targets_many", n=len(counties))]
+    out = []
+    for entity, n in counties:
+        period = ctx.inputs.plan_of(entity).period
+        out.append(ctx.t("summary.no_targets", county=ctx.entity_name(entity), period=period_label(period, ctx.lang),
+                         years=period_years(period, ctx.lang), n=n))
     return out
 
 
