@@ -258,8 +258,9 @@ def _first_doubts(soup, style, hidden: list, unseen: list, sizes: dict) -> dict[
     `120左右` shows 20左右 in Chromium, and was read 120; `td::first-line {color: white}` shows an empty cell. A first
     letter not shown, or set smaller or larger than the digits beside it (model.smaller_digit), and a first line not
     shown, are doubts: which text is on a cell's first line depends on its width, which is not worked out, and the
-    first letter is left for the analyst to read as the browser shows it. On each device the rules' media queries
-    tell apart (media.devices), the desktop's screen first."""
+    first letter is left for the analyst to read as the browser shows it. A header cell (<th>) is judged whatever
+    it holds: a letter of it not shown changes which column a reader takes it for (tables.header_roles stops
+    there). On each device the rules' media queries tell apart (media.devices), the desktop's screen first."""
     cascade = style.cascade
     if not cascade.drawing_first:
         return {}
@@ -270,7 +271,7 @@ def _first_doubts(soup, style, hidden: list, unseen: list, sizes: dict) -> dict[
     mediums = devices(list(queries.values())) if queries else [PRIMARY]
     hidden_ids, unseen_ids = _ids(hidden), _ids(unseen)
     cells = [(cell, [element for element in (cell, *cell.find_all(True)) if not _inside(element, cell, hidden_ids)])
-             for cell in soup.find_all(("td", "th")) if DIGIT.search(cell.get_text())
+             for cell in soup.find_all(("td", "th")) if cell.name == "th" or DIGIT.search(cell.get_text())
              and not any(id(element) in hidden_ids for element in (cell, *cell.parents))]
     doubts: dict[int, str] = {}
     for medium in mediums:
@@ -287,7 +288,7 @@ def _first_doubts(soup, style, hidden: list, unseen: list, sizes: dict) -> dict[
 
 
 def _layout_doubts(soup, style, hidden: list, unseen: list, directed: bool) -> dict[int, str]:
-    """Why each table cell (by its id) holding a figure may show its text otherwise
+    """Why each table cell (by its id) holding a figure, and each header cell (<th>), may show its text otherwise
     than the page stores it: a declaration of the page's style that may move a piece of it out of its place
     (layout.moves: `<span style="float:right">1</span>20左右` shows 20左右 with the 1 at the cell's right edge,
     and was read 120), unless it is certain to move nothing there (_layout_doubt). On each device the rules'
@@ -304,7 +305,7 @@ def _layout_doubts(soup, style, hidden: list, unseen: list, directed: bool) -> d
                for query in cascade.conditions[rule.declaration.media]}
     mediums = devices(list(queries.values())) if queries else [PRIMARY]
     hidden_ids, unseen_ids = _ids(hidden), _ids(unseen)
-    cells = [cell for cell in soup.find_all(("td", "th")) if DIGIT.search(cell.get_text())
+    cells = [cell for cell in soup.find_all(("td", "th")) if (cell.name == "th" or DIGIT.search(cell.get_text()))
              and not (hidden_ids and any(id(element) in hidden_ids for element in (cell, *cell.parents)))]
     doubts: dict[int, str] = {}
     for medium in mediums:
@@ -436,7 +437,7 @@ def _first_doubt(cell, element, style, sizes: dict, hidden: set[int], unseen: se
     lines = [re.sub(r"\s+", "", line) for line in own.split("\n") if line.strip()]
     for which, how, share, declaration in found:
         part = _first_letter(text[len(before):]) if which == "first-letter" else lines[0] if lines else ""
-        if not part or not DIGIT.search(text):
+        if not part or not (DIGIT.search(text) or cell.name == "th"):
             continue
         rule = style.cascade.rule_of(declaration)
         media = " and ".join(f"@media {query.text}" for query in style.cascade.conditions[declaration.media])
