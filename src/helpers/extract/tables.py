@@ -157,9 +157,19 @@ def unseen_cell_error(path: Path, cell: Cell, what: str) -> InputError:
                       "name the PDF in config/sources.yaml instead, and run `make manifest`.")
 
 
+# A header cell a reader may see otherwise (a web page's style hiding or moving a letter of it: Cell.doubt): no
+# reading of the analyst's can stand for a header, and printed to PDF the page shows the header as changed.
+HEADER_DOUBT_FIX = ("look at the table as the plan's page shows it, and ask the office for the plan as .docx or as "
+                    "the PDF it publishes; name that file in config/sources.yaml and run `make manifest`.")
+
+
 def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list[str], list[ValueColumn]]:
     roles, columns = [], []
     for cell in header:
+        if cell.doubt:
+            raise InputError(path, cell.where, f"the table's header cell '{cell.raw.strip()[:40]}' (column "
+                             f"{len(roles) + 1} of {len(header)}): {cell.doubt}, so which column holds which "
+                             "figures cannot be told for sure", HEADER_DOUBT_FIX)
         role = _role_of(cell, sources, path)
         if role is None and not cell.text.strip() and cell.unseen.strip():
             raise unseen_cell_error(path, cell, f"the table's header cell (column {len(roles) + 1} of {len(header)})")

@@ -94,6 +94,14 @@ BOXED = ("position", "left", "right", "top", "bottom", "transform", "clip", "cli
          "height", "max-width", "max-height", "overflow", "overflow-x", "overflow-y")
 # What reorders a piece of text: a bidirectional override right to left, a flex box laid out in reverse.
 REORDERING = ("unicode-bidi", "direction", "flex-direction")
+# What may move a piece of a table cell's text out of the place the page stores it in (layout.moves).
+MOVING = ("float", "margin", "margin-left", "margin-right", "margin-top", "margin-bottom", "margin-inline",
+          "margin-inline-start", "margin-inline-end", "margin-block", "margin-block-start", "margin-block-end",
+          "text-indent", "position", "left", "right", "top", "bottom", "inset", "inset-inline", "inset-inline-start",
+          "inset-inline-end", "inset-block", "inset-block-start", "inset-block-end", "transform", "translate",
+          "rotate", "scale", "order", "grid-row", "grid-column", "grid-area", "grid-row-start", "grid-row-end",
+          "grid-column-start", "grid-column-end", "grid-auto-flow", "grid", "flex-wrap", "flex-flow", "direction",
+          "writing-mode", "clip-path", "width", "height", "max-width", "max-height", "letter-spacing")
 # Elements a browser shows inline unless told otherwise (their box takes no transform, size or text-indent).
 INLINE_TAGS = {"span", "a", "b", "i", "em", "strong", "font", "small", "big", "sub", "sup", "u", "s", "del", "ins",
                "strike", "label", "code", "abbr", "q", "cite", "mark", "bdo", "bdi", "time", "var", "kbd", "samp",
@@ -106,7 +114,7 @@ MAGNIFYING = ("zoom", "transform", "scale")
 # on the device (PageStyle.other_media).
 SIZED = ("font-size", "font", *BOXED, "transform")
 VIEWPORT_LENGTH = re.compile(r"[0-9.](?:[sld]?v(?:w|h|i|b|min|max)|cq(?:w|h|i|b|min|max))\b")
-READ = {*HIDING, *COLOURS, *BOXED, *REORDERING, *MAGNIFYING, "content", "font", "float"}
+READ = {*HIDING, *COLOURS, *BOXED, *REORDERING, *MAGNIFYING, *MOVING, "content", "font"}
 BLACK, WHITE = (0.0, 0.0, 0.0, 1.0), (1.0, 1.0, 1.0)
 # Selectors of generated content or of a browser's own parts (scroll bars, placeholders): they hold no page text.
 NO_PAGE_TEXT = re.compile(r"::|:(before|after|first-line|first-letter|selection|placeholder|marker|backdrop)\b|:-",
@@ -261,10 +269,11 @@ class PageStyle:
     def drawn_first(self, element, sizes: dict) -> list[tuple[str, str, float | None, Declaration]]:
         """How ::first-letter and ::first-line rules draw the element's first letter and first line otherwise than
         the rest of its text on the device in use, where the element is a block container (they draw nothing of an
-        inline <span>, a table or a table row, as in Chromium): for each, ('first-letter' or 'first-line', 'hidden'
-        or 'sized', the share of the element's font size it is drawn at (None: not known), the declaration that
-        decides). Hidden: a font size under 2 px, opacity 0, visibility hidden, or a colour no reader tells from
-        what is behind it. `sizes`: each element's font size (font_sizes)."""
+        inline <span>, a table or a table row, as in Chromium): for each, ('first-letter' or 'first-line', 'hidden',
+        'moved' (out of its place: _moved_first) or 'sized', the share of the element's font size it is drawn at
+        (None: not known), the declaration that decides). Hidden: a font size under 2 px, opacity 0, visibility
+        hidden, or a colour no reader tells from what is behind it. `sizes`: each element's font size
+        (font_sizes)."""
         cascade = self.cascade
         matched = cascade._matched(element)
         if not any(name.startswith(("first-letter:", "first-line:")) for name in matched):
@@ -297,9 +306,26 @@ class PageStyle:
                 out.append((which, "hidden", 0.0, sizing))
             elif unseen is not None:
                 out.append((which, "hidden", 0.0, unseen))
+            elif (moving := self._moved_first(own) if which == "first-letter" else None) is not None:
+                out.append((which, "moved", None, moving))
             elif sizing is not None:
                 out.append((which, "sized", None if drawn is None or not size else drawn / size, sizing))
         return out
+
+    def _moved_first(self, own: dict) -> Declaration | None:
+        """The declaration of a ::first-letter rule (`own`) that may move its letter out of its place: a float
+        to the right (or one that cannot be told), a negative or far margin (_shifts; of a letter not
+        floated, only those along its line); else None."""
+        cascade = self.cascade
+        floating = cascade._winner_of(own, "float")
+        floated = floating is not None and floating.value not in ("none", "initial", "unset")
+        if floated and floating.value not in ("left", "inline-start"):
+            return floating
+        for name in MOVING_FIRST[1:]:
+            found = cascade._winner_of(own, name)
+            if found is not None and _shifts(found.value, cascade.viewport, name, inline=not floated):
+                return found
+        return None
 
     @staticmethod
     def _winner_of_size(matched: dict) -> Declaration | None:
@@ -1293,6 +1319,11 @@ def _generating(selector: str, pseudo, declarations, line: int, order: int, laye
 # behind it, and a first line likewise but for opacity; display and -webkit-text-fill-color apply to neither).
 DRAWING_FIRST = ("font-size", "font", "color", "opacity", "visibility", "background-color", "background",
                  "background-image")
+# What a ::first-letter rule sets that may move its letter out of its place (Chromium 156: `float: left;
+# margin-left: -9999px` leaves every cell without its first letter, `float: right` sets it at the cell's right
+# edge); a float:left alone is a drop capital, read in its place.
+MOVING_FIRST = ("float", "margin", "margin-left", "margin-right", "margin-top", "margin-bottom", "margin-inline",
+                "margin-inline-start", "margin-inline-end", "margin-block", "margin-block-start", "margin-block-end")
 
 
 def _drawing_first(selector: str, pseudo, declarations, line: int, order: int, layer: tuple = UNLAYERED,
@@ -1304,7 +1335,8 @@ def _drawing_first(selector: str, pseudo, declarations, line: int, order: int, l
     import soupsieve
     base = selector[:pseudo.start()].strip() or "*"
     which = pseudo.group(1).lower()
-    drawing = [(name, value, important) for name, value, important in declarations if name in DRAWING_FIRST]
+    drawing = [(name, value, important) for name, value, important in declarations
+               if name in DRAWING_FIRST or (which == "first-letter" and name in MOVING_FIRST)]
     if not drawing:
         return []
     try:
@@ -1346,6 +1378,36 @@ def _generated(value: str, element) -> str:
 def _far(value: str, viewport: tuple[float, float] = DESKTOP) -> bool:
     size = _pixels(value, viewport) if value else None
     return size is not None and abs(size) >= FAR_PIXELS
+
+
+# Values that set nothing of their own (the property's initial value, or the parent's for an inherited one).
+NOTHING = {"", "initial", "unset", "revert", "revert-layer"}
+# The margins, and which way each moves text: along the line, or across it (an inline element's move nothing).
+MARGINS = {"margin": None, "margin-left": "inline", "margin-right": "inline", "margin-inline": "inline",
+           "margin-inline-start": "inline", "margin-inline-end": "inline", "margin-top": "block",
+           "margin-bottom": "block", "margin-block": "block", "margin-block-start": "block",
+           "margin-block-end": "block"}
+# A shift of less than this (a quarter of the browser's 16 px font) moves no digit past its neighbour, off its
+# line or out of sight: Chromium shows 2<span style="position:relative;left:-2px">9</span>0 as 290.
+NUDGE_PIXELS = 4.0
+
+
+def _shifts(value: str, viewport, name: str = "", inline: bool = False) -> bool:
+    """Whether a margin or text-indent value moves text: a negative length (of NUDGE_PIXELS or more), or one of
+    FAR_PIXELS or more; a value whose length cannot be worked out (calc(), var()) may. Of an inline element's
+    margin, only the sides along the line count (its margins above and below move nothing)."""
+    parts = value.split()
+    if name == "margin" and inline:         # top right bottom left: the left and right
+        parts = {1: parts, 2: parts[1:2], 3: parts[1:2], 4: [parts[1], parts[3]]}.get(len(parts), parts)
+    elif MARGINS.get(name) == "block" and inline:
+        return False
+    for part in parts:
+        if part in NOTHING or part == "auto" or ZERO.match(part):
+            continue
+        size = _pixels(part, viewport)
+        if size is None or size <= -NUDGE_PIXELS or size >= FAR_PIXELS:
+            return True
+    return False
 
 
 def _empty_rect(value: str, viewport: tuple[float, float] = DESKTOP) -> bool:

@@ -70,7 +70,8 @@ def read_html(path: Path) -> Document:
         drawing = SVG.search(text) is not None
         if drawing:
             _not_drawn(soup)
-        hidden, reader.sizes, reader.media_doubts = _hide(path, soup, sheets)
+        directed = DIR_ATTRIBUTE.search(text) is not None
+        hidden, reader.sizes, reader.media_doubts = _hide(path, soup, sheets, directed)
         shown_instead = _shown_instead(soup) if SHOWN_INSTEAD.search(text) else []
         for host, cell, why in shadow + (_drawn_text(soup) if drawing else []) + shown_instead:
             if not host.decomposed:           # (an element the page's style hides shows nothing either way)
@@ -115,7 +116,10 @@ UNSURE_FIX = ("open the page in the browser and print it to PDF (File → Print 
               "the browser shows; name the PDF in config/sources.yaml and run `make manifest`.")
 
 
-def _hide(path: Path, soup, sheets: LinkedSheets) -> tuple[int, dict, dict]:
+DIR_ATTRIBUTE = re.compile(r"\sdir\s*=", re.IGNORECASE)
+
+
+def _hide(path: Path, soup, sheets: LinkedSheets, directed: bool = False) -> tuple[int, dict, dict]:
     """What the page's style hides (helpers.extract.documents.styles) is not read: `2<span class="hide">9</span>0`
     shows 20, and was read as 290; nor is text in the colour of what is behind it (`2<span style="color:#fff">9
     </span>0`, white on the white page). Counted for the cleaning log (the pieces that held text). A hidden table
@@ -123,14 +127,17 @@ def _hide(path: Path, soup, sheets: LinkedSheets) -> tuple[int, dict, dict]:
     each element's font size (PageStyle.font_sizes), by its id: found before anything is taken out, and no element
     is made after (_as_shown puts text in place of an element), so no id it holds is taken by another element.
     The page is read as a desktop's screen shows it; a table cell another device shows otherwise is in doubt
-    (_media_doubts, by the cell's id)."""
+    (_media_doubts, by the cell's id), and so is one whose text the page's style may move out of its place
+    (_layout_doubts; `directed`: the page writes a dir attribute)."""
     from helpers.extract.documents.styles import PageStyle, UnsureStyle
     try:
         style = PageStyle(soup, sheets.load)
         hidden = style.hidden_elements()
         unseen = style.unseen_text(hidden, SKIPPED)
         sizes = style.font_sizes()
-        doubts = _first_doubts(soup, style, hidden, unseen, sizes) | _media_doubts(soup, style, hidden, unseen, sizes)
+        doubts = (_layout_doubts(soup, style, hidden, unseen, directed) | _first_doubts(soup, style, hidden, unseen,
+                                                                                        sizes)
+                  | _media_doubts(soup, style, hidden, unseen, sizes))
     except UnsureStyle as unsure:
         raise InputError(path, unsure.line, f"{unsure.what}: what the browser shows of the page cannot be told",
                          UNSURE_FIX) from None
@@ -402,8 +409,9 @@ def _first_doubts(soup, style, hidden: list, unseen: list, sizes: dict) -> dict[
     `120左右` shows 20左右 in Chromium, and was read 120; `td::first-line {color: white}` shows an empty cell. A first
     letter not shown, or set smaller or larger than the digits beside it (model.smaller_digit), and a first line not
     shown, are doubts: which text is on a cell's first line depends on its width, which is not worked out, and the
-    first letter is left for the analyst to read as the browser shows it. On each device the rules' media queries
-    tell apart (media.devices), the desktop's screen first."""
+    first letter is left for the analyst to read as the browser shows it. A header cell (<th>) is judged whatever
+    it holds: a letter of it not shown changes which column a reader takes it for (tables.header_roles stops
+    there). On each device the rules' media queries tell apart (media.devices), the desktop's screen first."""
     cascade = style.cascade
     if not cascade.drawing_first:
         return {}
@@ -414,7 +422,7 @@ def _first_doubts(soup, style, hidden: list, unseen: list, sizes: dict) -> dict[
     mediums = devices(list(queries.values())) if queries else [PRIMARY]
     hidden_ids, unseen_ids = _ids(hidden), _ids(unseen)
     cells = [(cell, [element for element in (cell, *cell.find_all(True)) if not _inside(element, cell, hidden_ids)])
-             for cell in soup.find_all(("td", "th")) if DIGIT.search(cell.get_text())
+             for cell in soup.find_all(("td", "th")) if cell.name == "th" or DIGIT.search(cell.get_text())
              and not any(id(element) in hidden_ids for element in (cell, *cell.parents))]
     doubts: dict[int, str] = {}
     for medium in mediums:
@@ -428,6 +436,131 @@ def _first_doubts(soup, style, hidden: list, unseen: list, sizes: dict) -> dict[
                 doubts[id(cell)] = why
     style.use(PRIMARY)
     return doubts
+
+
+def _layout_doubts(soup, style, hidden: list, unseen: list, directed: bool) -> dict[int, str]:
+    """Why each table cell (by its id) holding a figure, and each header cell (<th>), may show its text otherwise
+    than the page stores it: a declaration of the page's style that may move a piece of it out of its place
+    (layout.moves: `<span style="float:right">1</span>20左右` shows 20左右 with the 1 at the cell's right edge,
+    and was read 120), unless it is certain to move nothing there (_layout_doubt). On each device the rules'
+    media queries tell apart, the desktop's screen first. Nothing is looked at on a page whose style sets none of
+    these (styles.MOVING) and writes no dir attribute."""
+    from helpers.extract.documents.styles import MOVING
+    cascade = style.cascade
+    moving = set(MOVING)
+    names = {name for found in cascade.matched.values() for name in found}     # (set on some element of the page)
+    if not directed and moving.isdisjoint(names):
+        return {}
+    from helpers.extract.documents.media import PRIMARY, devices
+    queries = {query.text: query for rule in cascade.rules if rule.property in moving
+               for query in cascade.conditions[rule.declaration.media]}
+    mediums = devices(list(queries.values())) if queries else [PRIMARY]
+    hidden_ids, unseen_ids = _ids(hidden), _ids(unseen)
+    cells = [cell for cell in soup.find_all(("td", "th")) if (cell.name == "th" or DIGIT.search(cell.get_text()))
+             and not (hidden_ids and any(id(element) in hidden_ids for element in (cell, *cell.parents)))]
+    doubts: dict[int, str] = {}
+    for medium in mediums:
+        style.use(medium)
+        on = "" if medium == PRIMARY else f" {medium.describe()}"
+        for cell in cells:
+            if id(cell) not in doubts and (why := _layout_doubt(cell, style, hidden_ids, unseen_ids, moving, on,
+                                                                 directed or "direction" in names,
+                                                                 "letter-spacing" in names)):
+                doubts[id(cell)] = why
+    style.use(PRIMARY)
+    return doubts
+
+
+def _layout_doubt(cell, style, hidden: set[int], unseen: set[int], moving: set, on: str = "", directed: bool = True,
+                  spaced: bool = True) -> str:
+    """Why the cell's text may be shown out of its place (_layout_doubts), or "". A move is certain to move
+    nothing where (layout.LayoutMove.kind) a float:left holds the cell's first text, a float:right its last,
+    another writing direction all of it, and anything else but a margin or indent (which moves what follows) no
+    text; right to left, where it holds no digit. `directed`, `spaced`: whether the page sets a direction (or writes a
+    dir attribute) and a letter spacing anywhere; where not, none is looked for around the cell."""
+    from bs4 import Tag
+
+    from helpers.extract.documents.layout import LayoutMove, moves, right_to_left
+    cascade = style.cascade
+    elements = [cell, *(element for element in _own_elements(cell)
+                        if not (hidden and _inside(element, cell, hidden)))]
+    rows = []
+    for parent in cell.parents:
+        if not isinstance(parent, Tag) or parent.name == "table":
+            break
+        rows.append(parent)
+    found = [move for element in (*elements, *rows) if element is cell or "display" in (
+             matched := cascade._matched(element)) or not moving.isdisjoint(matched)
+             for move in moves(cascade, element, cell, spaced)]
+    for element in elements if directed else ():
+        if element is cell or "direction" in cascade._matched(element) or element.has_attr("dir"):
+            rtl = right_to_left(cascade, element)
+            if rtl is not None and (element is cell or rtl[0] is element):
+                found.append(LayoutMove(rtl[0], "direction", rtl[2], "rtl", "sets '{}' right to left"))
+    if not found:
+        return ""
+    whole = _text_around(cell, cell, hidden, unseen)[1]
+    around = {id(cell), *(id(row) for row in rows)}
+    for move in found:
+        before, inside, after = ("", whole, "") if id(move.element) in around else \
+            _text_around(cell, move.element, hidden, unseen)
+        if {"float-start": not inside or not before, "float-end": not inside or not after,
+                "shift": not (inside or after), "part": not inside or not (before or after),
+                "rtl": not DIGIT.search(inside)}.get(move.kind, not inside):
+            continue
+        return (f"the page's style {move.doing.format((inside or after)[:20])}{on}, by "
+                f"{_declared(cascade, move)}: the browser may show it out of the place the page stores it in (the "
+                f"text reads '{whole[:30]}')")
+    return ""
+
+
+def _own_elements(cell) -> list:
+    """The elements in the cell, not those of a table inside it (whose own cells are judged on their own)."""
+    from bs4 import Tag
+    out = []
+    for child in cell.children:
+        if isinstance(child, Tag):
+            out.append(child)
+            if child.name != "table":
+                out += _own_elements(child)
+    return out
+
+
+def _text_around(cell, element, hidden: set[int], unseen: set[int]) -> tuple[str, str, str]:
+    """The cell's shown text before the element, in it and after it (spaces taken out), without the `hidden`
+    elements and the `unseen` text (ids)."""
+    from bs4 import NavigableString, Tag
+    parts: dict[str, list] = {"before": [], "inside": [], "after": []}
+    where = "inside" if element is cell else "before"
+    end = None if element is cell else element._last_descendant()
+    passed_over = None
+    for node in cell.descendants:
+        if node is element:
+            where = "inside"
+        if passed_over is not None:
+            if node is passed_over:
+                passed_over = None
+        elif isinstance(node, Tag) and id(node) in hidden:
+            last = node._last_descendant()
+            passed_over = last if last is not None and last is not node else None
+        elif type(node) is NavigableString and id(node) not in unseen:
+            parts[where].append(str(node))
+        if node is end or (node is element and end is None):
+            where = "after"
+    return tuple(re.sub(r"\s+", "", "".join(parts[key])) for key in ("before", "inside", "after"))
+
+
+def _declared(cascade, move) -> str:
+    """The declaration of a layout.LayoutMove as the page writes it, and where."""
+    element, declaration = move.element, move.declaration
+    if declaration is None:
+        return f"the attribute dir=\"rtl\" of its <{element.name}> (line {element.sourceline or 1})"
+    written = f"{move.property}: {declaration.value}" + (" !important" if declaration.important else "")
+    rule = cascade.rule_of(declaration)
+    if rule is None:
+        return f"the inline style '{written}' (line {element.sourceline or 1})"
+    media = " and ".join(f"@media {query.text}" for query in cascade.conditions[declaration.media])
+    return f"the rule '{rule.selector} {{{written}}}'" + (f" inside {media}" if media else "") + f" (line {rule.line})"
 
 
 def _inside(element, cell, hidden: set[int]) -> bool:
@@ -455,13 +588,16 @@ def _first_doubt(cell, element, style, sizes: dict, hidden: set[int], unseen: se
     lines = [re.sub(r"\s+", "", line) for line in own.split("\n") if line.strip()]
     for which, how, share, declaration in found:
         part = _first_letter(text[len(before):]) if which == "first-letter" else lines[0] if lines else ""
-        if not part or not DIGIT.search(text):
+        if not part or not (DIGIT.search(text) or cell.name == "th"):
             continue
         rule = style.cascade.rule_of(declaration)
         media = " and ".join(f"@media {query.text}" for query in style.cascade.conditions[declaration.media])
         by = (f"by the rule '{rule.selector} {{{rule.property.split(':', 1)[1]}: {declaration.value}}}'"
               + (f" inside {media}" if media else "") + f" (line {rule.line})")
         after = text[len(before) + len(part):]
+        if how == "moved":
+            return (f"the page's style moves the first letter of its text ('{part[:30]}') out of its place{on}, "
+                    f"{by}: the browser may show it elsewhere (the text reads '{text[:30]}')")
         if how == "hidden":
             return (f"the page's style does not show the {which.replace('-', ' ')} of its text ('{part[:30]}'"
                     + (", or as much of it as the cell's width holds" if which == "first-line" else "")
