@@ -109,7 +109,9 @@ SHOWN_ALIKE = {   # name: (the cell's runs, what is read and what Word and Libre
 }
 
 
-def _plan(workspace: Path, runs) -> Path:
+def _plan(workspace: Path, runs, edit=None, package=None) -> Path:
+    """The plan with its 2030 target cell written as `runs`; edit(document) before it is saved, package(path)
+    after."""
     import docx
     from docx.oxml import parse_xml
     add_fifteenth_plan(workspace, "word_tab_cells")
@@ -119,7 +121,11 @@ def _plan(workspace: Path, runs) -> Path:
     cell.text = ""
     for run in runs:
         cell.paragraphs[0]._p.append(parse_xml(run))
+    if edit:
+        edit(document)
     document.save(str(path))
+    if package:
+        package(path)
     use_plan_file(workspace, "tonglu_15.txt", path)
     return path
 
@@ -128,8 +134,9 @@ def _build(workspace: Path) -> dataset.Dataset:
     return dataset.build(workspace / "raw", workspace / "config")
 
 
-def _stop(workspace: Path, runs) -> InputError:
-    _plan(workspace, runs)
+def _stop(workspace: Path, runs=None) -> InputError:
+    if runs is not None:
+        _plan(workspace, runs)
     with pytest.raises(InputError) as caught:
         _build(workspace)
     assert str(caught.value.where) == CELL
@@ -243,11 +250,14 @@ def test_what_libreoffice_prints_is_what_the_stops_say(tmp_path):
              **{name: (runs, printed) for name, (runs, _, printed) in VERSIONS.items()},
              **{name: (runs, printed) for name, (runs, _, printed, _) in FIELDS.items()},
              **{name: (runs, read) for name, (runs, read) in SHOWN_ALIKE.items()}}
+    # a document property field stored 20, the property holding 20 or 99: the stored figure printed either way
+    properties = {"the property holds the figure": "20", "the property holds another": "99"}
+    cases.update({name: ((*_field("DOCPROPERTY Total", "20"), _text("左右")), TWENTY) for name in properties})
     documents = []
     for number, (name, (runs, _)) in enumerate(cases.items()):
-        workspace = tmp_path / f"case{number}"
-        workspace.mkdir()
-        documents.append(_plan_only(workspace, runs, tmp_path / f"case{number}.docx"))
+        documents.append(_plan_only(runs, tmp_path / f"case{number}.docx"))
+        if name in properties:
+            _with_custom_property(documents[-1], "Total", properties[name])
     subprocess.run([soffice(), f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to",
                     "pdf", "--outdir", str(tmp_path / "pdf"), *map(str, documents)], check=True, capture_output=True,
                    timeout=600)
@@ -255,7 +265,7 @@ def test_what_libreoffice_prints_is_what_the_stops_say(tmp_path):
     assert printed == {name: shown for name, (_, shown) in cases.items()}
 
 
-def _plan_only(workspace: Path, runs, path: Path) -> Path:
+def _plan_only(runs, path: Path) -> Path:
     """The plan document of a case alone, at `path`."""
     import docx
     from docx.oxml import parse_xml
@@ -267,3 +277,78 @@ def _plan_only(workspace: Path, runs, path: Path) -> Path:
         cell.paragraphs[0]._p.append(parse_xml(run))
     document.save(str(path))
     return path
+
+
+# ------------------------------------------------------------------- fields a program computes anew, in a cell
+
+def _field(instruction: str, result: str) -> tuple[str, ...]:
+    return (_field_char("begin"), _instruction(f" {instruction} "), _field_char("separate"), _text(result),
+            _field_char("end"))
+
+
+CUSTOM = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/'
+          'officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+          'docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="{name}">'
+          '<vt:lpwstr>{value}</vt:lpwstr></property></Properties>')
+
+
+def _with_custom_property(path: Path, name: str, value: str) -> None:
+    """The document given a property of its own (文件 → 属性 → 自定义: docProps/custom.xml, as Word writes it)."""
+    import zipfile
+    with zipfile.ZipFile(path) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    parts["docProps/custom.xml"] = CUSTOM.replace("{name}", name).replace("{value}", value).encode()
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
+        '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        'custom-properties+xml"/></Types>').encode())
+    parts["_rels/.rels"] = parts["_rels/.rels"].replace(b"</Relationships>", (
+        '<Relationship Id="rIdCustom" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'custom-properties" Target="docProps/custom.xml"/></Relationships>').encode())
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+
+
+def test_a_sequence_numbering_the_rows_is_no_figure_read(workspace):
+    """序号 1 to 5 written as SEQ fields (Insert → 题注 numbering, stored 1 … 5): no value is read from that column,
+    and it stopped the run at its first cell (table 1, row 2, column 2) with advice to edit the published plan."""
+    from docx.oxml import parse_xml
+
+    def numbered(document) -> None:
+        numbers = [row.cells[1] for row in document.tables[0].rows[1:6]]
+        assert [cell.text for cell in numbers] == ["1", "2", "3", "4", "5"]
+        for cell in numbers:
+            number = cell.text
+            cell.text = ""
+            for run in _field("SEQ 序号 \\* ARABIC", number):
+                cell.paragraphs[0]._p.append(parse_xml(run))
+    _plan(workspace, (_text(TWENTY),), edit=numbered)
+    row = total_target_2030(_build(workspace))
+    assert (row["value"], row["comparator"]) == (20, "=")
+
+
+def test_a_document_property_that_holds_the_stored_figure_is_read(workspace):
+    """{ DOCPROPERTY Total } stored 20, the document's own property Total 20: LibreOffice prints the stored 20左右,
+    Word the stored 20 or, updating the field, the property's 20. It stopped the run (a field computed anew)."""
+    _plan(workspace, (*_field("DOCPROPERTY Total \\* MERGEFORMAT", "20"), _text("左右")),
+          package=lambda path: _with_custom_property(path, "Total", "20"))
+    row = total_target_2030(_build(workspace))
+    assert (row["value"], row["comparator"]) == (20, "=")
+
+
+@pytest.mark.parametrize("instruction, value", [("DOCPROPERTY Total", "99"), ("DOCPROPERTY Total \\# 0.0", "20"),
+                                                ("DOCPROPERTY Other", "20"), ("DOCPROPERTY Title", "20")],
+                         ids=["another figure", "a format switch", "another property", "a built-in property"])
+def test_a_field_computed_anew_in_a_value_cell_is_a_doubt_the_analysts_reading_reads(workspace, instruction, value):
+    """Where the field's figure may be computed anew (the property holds 99: Word shows 99 once it updates the
+    field; a format switch shows 20.0; no such property; Word's own Title), the value cell stops the run at the cell
+    and the analyst's reading reads it, the published plan unchanged. On main the advice was to turn the field into
+    text in the published plan (Ctrl+Shift+F9), which its checksum then refuses."""
+    path = _plan(workspace, (*_field(instruction, "20"), _text("左右")),
+                 package=lambda path: _with_custom_property(path, "Total", value))
+    published = path.read_bytes()
+    error = _stop(workspace)
+    assert "is '20左右': it holds '20', the stored result of a field that is computed anew" in error.problem
+    follow_the_reading_advice(workspace, error.fix, path, reads=TWENTY)
+    row = total_target_2030(_build(workspace))
+    assert (row["value"], row["comparator"]) == (20, "=") and path.read_bytes() == published

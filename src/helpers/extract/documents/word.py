@@ -86,6 +86,7 @@ class _Styles:
                                        and style.get(qn("w:default"), "0").lower() in ON), None)
         defaults = document.styles.element.find(qn("w:docDefaults"))
         self.default_run = _find(defaults, qn, "w:rPrDefault", "w:rPr")
+        self.properties = _custom_properties(document)
         # whether the document or its styles set any Word 2010 text effect (_effect_doubt looks only then)
         self.effects = any(next(part.iter(*(W14 + name for name in TEXT_EFFECTS)), None) is not None
                            for part in (document.element, document.styles.element))
@@ -497,15 +498,15 @@ MATH_LAYOUT = {MATH + name for name in ("f", "sSup", "sSub", "sSubSup", "sPre", 
 
 def _nothing_unsure(path: Path, p, qn, place: Place, in_cell: bool) -> None:
     """Refused, with the place named, where the text stored is not what every reader is shown:
-    - a field's figure Word computes anew (a formula field, = 2*10, a condition, IF, one marked to be updated,
-      w:dirty, or one with a field nested in its instruction; in a table cell also a page number, a cross-reference
-      … RECOMPUTED_FIELDS): the stored result is the last one computed (29), which LibreOffice recomputes on
-      opening (20) and Word when printing or told to;
+    - in prose, a field's figure Word computes anew (a formula field, = 2*10, a condition, IF, one marked to be
+      updated, w:dirty, or one with a field nested in its instruction): the stored result is the last one computed
+      (29), which LibreOffice recomputes on opening (20) and Word when printing or told to (in a table cell such a
+      field, or a page number, a cross-reference … RECOMPUTED_FIELDS, is a doubt: _shown_otherwise);
     - an equation set out of line (a fraction, a power, a root): its digits in the order stored are no figure;
     - in a table cell, a text box holding digits beside other text: Word shows the box where it is anchored (over
       another cell, elsewhere on the page), and its 9 was read into 20 as 209."""
     problem = ""
-    for text in _recomputed_field_results(p, qn, in_cell):
+    for text in _recomputed_field_results(p, qn, in_cell=False) if not in_cell else ():
         if DIGIT.search(text):
             problem = (f"the figure '{text.strip()[:20]}' here is the stored result of a field that is computed anew "
                        "(a formula, a condition, a page number, a cross-reference, a date …, or a field marked to be "
@@ -598,7 +599,16 @@ PROPERTIES = ("w:rPr", "w:pPr", "w:tcPr", "w:trPr", "w:tblPr", "w:sectPr")
 
 
 def _shown_otherwise(paragraphs: list, qn, styles: _Styles) -> str:
-    """Why a cell's figure may be shown otherwise by another program (see above), or ''."""
+    """Why a cell's figure may be shown otherwise by another program (see above), or '': first a field's result
+    a program computes anew (RECOMPUTED_FIELDS: in a value cell it stops the run; a 序号 numbered by SEQ fields, or a
+    page number elsewhere in the table, is no figure read, and it stopped the run)."""
+    for p in paragraphs:
+        for text in _recomputed_field_results(p, qn, in_cell=True, properties=styles.properties):
+            if DIGIT.search(text):
+                return (f"it holds '{text.strip()[:20]}', the stored result of a field that is computed anew (a "
+                        "formula, a condition, a page number, a cross-reference, a date …, or a field marked to be "
+                        "updated): Word shows the stored result until it updates the field, LibreOffice and WPS may "
+                        "compute it again")
     found = _field_doubt(paragraphs, qn)
     if found:
         return (f"its fields are out of order or nested ({found}): programs show such a cell each their own way, not "
@@ -997,12 +1007,57 @@ RECOMPUTED_FIELDS = {"IF", "PAGE", "NUMPAGES", "SECTION", "SECTIONPAGES", "REF",
                      "AUTHOR", "LASTSAVEDBY", "TEMPLATE", "FILENAME", "USERNAME", "USERINITIALS", "USERADDRESS"}
 
 
-def _recomputed(instruction: str, dirty: bool, nested: bool, in_cell: bool) -> bool:
+def _recomputed(instruction: str, dirty: bool, nested: bool, in_cell: bool, result: str = "",
+                properties: dict | None = None) -> bool:
     """Whether a field's shown result may be computed anew: a formula, a condition (IF), one marked dirty or one
     with another field nested in its instruction (viewers disagree: Word 14, LibreOffice 3); in a table cell also
-    any field of RECOMPUTED_FIELDS (in prose a page number or a cross-reference, 见表1, is no figure read)."""
+    any field of RECOMPUTED_FIELDS (in prose a page number or a cross-reference, 见表1, is no figure read), but a
+    document property that holds the stored result (_as_its_property)."""
     name = (instruction.split() or [""])[0].upper()
-    return dirty or nested or name.startswith("=") or name == "IF" or in_cell and name in RECOMPUTED_FIELDS
+    if dirty or nested or name.startswith("=") or name == "IF":
+        return True
+    return in_cell and name in RECOMPUTED_FIELDS and not (name == "DOCPROPERTY" and
+                                                          _as_its_property(instruction, result, properties or {}))
+
+
+# A document property field (DOCPROPERTY) shows the stored result in LibreOffice 7.4 for a property of the document's
+# own (文件 → 属性 → 自定义, docProps/custom.xml; its print: the stored 14 whether the property holds 14, 99 or
+# nothing), and Word shows the stored result until it updates the field, then the property. Where the property holds
+# the stored result, every program shows it, whether it computes the field anew or not: read. Word's built-in
+# properties (Title, Pages, Words …; LibreOffice computes them: the stored 14 of a Title field printed as the empty
+# title) and a format switch (\# 0.00, \@) are not.
+PROPERTY_FIELD = re.compile(r'\s*DOCPROPERTY\s+(?:"([^"]*)"|(\S+))\s*(?:\\\*\s*(?:MERGEFORMAT|CHARFORMAT)\s*)?',
+                            re.IGNORECASE)
+BUILT_IN_PROPERTIES = {"title", "subject", "author", "keywords", "comments", "template", "lastsavedby",
+                       "revisionnumber", "totaleditingtime", "lastprinted", "createtime", "lastsavetime", "pages",
+                       "words", "characters", "application", "security", "category", "format", "manager", "company",
+                       "bytes", "lines", "paragraphs", "slides", "notes", "hiddenslides", "mmclips", "hyperlinkbase",
+                       "characterswithspaces", "linksuptodate", "scalecrop", "sharedoc"}
+CUSTOM_PROPERTY = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}property"
+
+
+def _as_its_property(instruction: str, result: str, properties: dict[str, str]) -> bool:
+    """Whether a DOCPROPERTY field's stored result is what its property of the document's own holds (see above)."""
+    found = PROPERTY_FIELD.fullmatch(instruction)
+    if found is None:
+        return False
+    name = (found.group(1) if found.group(1) is not None else found.group(2)).lower()
+    return name not in BUILT_IN_PROPERTIES and name in properties and properties[name].strip() == result.strip()
+
+
+def _custom_properties(document) -> dict[str, str]:
+    """The document's own properties (docProps/custom.xml): name (lower case, as Word matches them) → value as
+    text; {} where it has none or they cannot be read."""
+    from lxml import etree
+    part = next((part for part in document.part.package.iter_parts()
+                 if str(part.partname) == "/docProps/custom.xml"), None)
+    if part is None:
+        return {}
+    try:
+        root = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+    except (etree.XMLSyntaxError, ValueError):
+        return {}
+    return {(prop.get("name") or "").lower(): "".join(prop.itertext()) for prop in root.iter(CUSTOM_PROPERTY)}
 
 
 def _fields(p, qn) -> tuple[set, list[tuple[str, str, bool, bool]]]:
@@ -1057,11 +1112,11 @@ def _dirty(element, qn) -> bool:
     return element.get(qn("w:dirty"), "false").lower() in ("true", "1", "on")
 
 
-def _recomputed_field_results(p, qn, in_cell: bool) -> list[str]:
+def _recomputed_field_results(p, qn, in_cell: bool, properties: dict | None = None) -> list[str]:
     """The results (text as stored) of the paragraph's fields whose shown result may be computed anew
     (_recomputed), simple (w:fldSimple) or complex (w:fldChar begin, w:instrText, separate, result, end)."""
     return [result for instruction, result, dirty, nested in _fields(p, qn)[1]
-            if _recomputed(instruction, dirty, nested, in_cell)]
+            if _recomputed(instruction, dirty, nested, in_cell, result, properties)]
 
 
 # Word's own limit on a table's columns is 63; LibreOffice's is larger. No plan's table comes near this.
