@@ -337,13 +337,15 @@ def test_a_digit_lowered_out_of_its_line_inside_a_figure_is_refused(workspace):
 ])
 def test_a_figure_a_field_computes_anew_is_refused(workspace, runs):
     """A formula field (= 2*10) stored with the result 29, or a field marked to be updated: LibreOffice shows 20
-    (rendered), Word 29 until it updates the field; it was read 29. Refused with the cell named."""
+    (rendered), Word 29 until it updates the field; it was read 29. Refused with the cell named, and the analyst's
+    reading reads it (the advice was to turn the field into text in the published plan, which its checksum then
+    refuses: tests/extract/test_word_shown_otherwise.py)."""
     _word_cell(workspace, *runs)
     with pytest.raises(InputError) as info:
         _build(workspace)
     assert str(info.value.where) == "table 1, row 2, column 6"
-    assert "the figure '29' here is the stored result of a field that is computed anew" in info.value.problem
-    assert "Ctrl+Shift+F9" in info.value.fix
+    assert "it holds '29', the stored result of a field that is computed anew" in info.value.problem
+    assert "readings:" in info.value.fix
 
 
 def test_a_field_shown_as_stored_is_read_as_stored(workspace):
@@ -379,13 +381,13 @@ def test_a_field_nested_in_a_fields_instruction_is_not_read_and_the_cell_is_refu
     """{ IF { PAGE } = 9 "20" "21" } stored with 9 for PAGE and 20 for IF (redteam7 finding 3): Word shows 20,
     LibreOffice computes it anew (its PDF: 1左右 here, 3 on 建德's plan; Error: … with the REF); it was read 920
     (the inner field's result, in the outer field's instruction, which no viewer shows), 220 with a REF. Refused
-    with the cell named, the figure the outer field's result; the advice (Ctrl+Shift+F9 on the field) leaves 20."""
+    with the cell named, the figure the outer field's result, and the analyst's reading reads it."""
     _word_cell(workspace, *runs, _text("左右"))
     with pytest.raises(InputError) as info:
         _build(workspace)
     assert str(info.value.where) == "table 1, row 2, column 6"
-    assert "the figure '20' here is the stored result of a field that is computed anew" in info.value.problem
-    assert "Ctrl+Shift+F9" in info.value.fix
+    assert "it holds '20', the stored result of a field that is computed anew" in info.value.problem
+    assert "readings:" in info.value.fix
 
 
 @pytest.mark.parametrize("runs", [_field("PAGE", "20"), _field("REF bm \\h", "20"), _field("DOCPROPERTY Total", "20"),
@@ -396,12 +398,13 @@ def test_a_figure_of_a_field_viewers_compute_anew_is_refused_in_a_cell(workspace
     """A page number, a cross-reference, a document property, a condition or a sequence number in a value cell,
     stored as 20: LibreOffice's PDF shows what it computes (PAGE 1左右, REF Error: Reference source not found, the IF
     左右; DOCPROPERTY and SEQ 20左右, which Word computes anew on F9 or when printing with fields updated), Word the
-    stored 20 until it updates the field; it was read 20 in silence. Refused, as a formula field is."""
+    stored 20 until it updates the field; it was read 20 in silence. Refused, as a formula field is (a document
+    property holding the stored figure is read: tests/extract/test_word_shown_otherwise.py)."""
     _word_cell(workspace, *runs, _text("左右"))
     with pytest.raises(InputError) as info:
         _build(workspace)
     assert str(info.value.where) == "table 1, row 2, column 6"
-    assert "the figure '20' here is the stored result of a field that is computed anew" in info.value.problem
+    assert "it holds '20', the stored result of a field that is computed anew" in info.value.problem
 
 
 def test_the_text_of_a_paragraph_leaves_out_a_field_nested_in_an_instruction():

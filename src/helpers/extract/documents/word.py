@@ -45,6 +45,7 @@ def read_docx(path: Path) -> Document:
             if has_table:
                 _no_digit_placed_away(path, element, qn, Place(paragraph=len(paragraphs) + 1))
             _seen_alike(path, element, qn, styles, Place(paragraph=len(paragraphs) + 1))
+            _shown_alike_in_prose(path, element, qn, styles, Place(paragraph=len(paragraphs) + 1))
             paragraph = Paragraph(text, Place(paragraph=len(paragraphs) + 1))
             paragraphs.append(paragraph)
             recent.append(paragraph)
@@ -85,6 +86,10 @@ class _Styles:
                                        and style.get(qn("w:default"), "0").lower() in ON), None)
         defaults = document.styles.element.find(qn("w:docDefaults"))
         self.default_run = _find(defaults, qn, "w:rPrDefault", "w:rPr")
+        self.properties = _custom_properties(document)
+        # whether the document or its styles set any Word 2010 text effect (_effect_doubt looks only then)
+        self.effects = any(next(part.iter(*(W14 + name for name in TEXT_EFFECTS)), None) is not None
+                           for part in (document.element, document.styles.element))
         self.default_paragraph_properties = _find(defaults, qn, "w:pPrDefault", "w:pPr")
 
     def paragraph_style(self, paragraph) -> tuple[str | None, bool]:
@@ -250,10 +255,14 @@ def _paragraph_text(p, qn, styles: _Styles) -> str:
     return "".join(text for text, _ in _paragraph_pieces(p, qn, styles)).strip()
 
 
-def _paragraph_pieces(p, qn, styles: _Styles) -> list[tuple[str, float | None]]:
+def _paragraph_pieces(p, qn, styles: _Styles, shown: dict | None = None) -> list[tuple[str, float | None]]:
     """The paragraph's text as shown (_paragraph_text), in pieces: each run's text with its size in points (None
-    for a tab, a break, a symbol or an equation's text), for the digit set smaller than its figure's (smaller_digit)."""
+    for a tab, a break, a symbol or an equation's text), for the digit set smaller than its figure's (smaller_digit).
+    shown: w:t nodes seen (True) or not (False) whatever their colour (as another program shows them)."""
     out, white, shifted = [], _unseen(p, qn, styles), _shifted(p, qn, styles)
+    if shown:
+        white = (white - {node for node, seen in shown.items() if seen}) | {node for node, seen in shown.items()
+                                                                             if not seen}
     instruction = _fields(p, qn)[0]
     for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:ptab"), qn("w:noBreakHyphen"),
                        qn("w:sym"), MATH_TEXT):
@@ -489,15 +498,15 @@ MATH_LAYOUT = {MATH + name for name in ("f", "sSup", "sSub", "sSubSup", "sPre", 
 
 def _nothing_unsure(path: Path, p, qn, place: Place, in_cell: bool) -> None:
     """Refused, with the place named, where the text stored is not what every reader is shown:
-    - a field's figure Word computes anew (a formula field, = 2*10, a condition, IF, one marked to be updated,
-      w:dirty, or one with a field nested in its instruction; in a table cell also a page number, a cross-reference
-      … RECOMPUTED_FIELDS): the stored result is the last one computed (29), which LibreOffice recomputes on
-      opening (20) and Word when printing or told to;
+    - in prose, a field's figure Word computes anew (a formula field, = 2*10, a condition, IF, one marked to be
+      updated, w:dirty, or one with a field nested in its instruction): the stored result is the last one computed
+      (29), which LibreOffice recomputes on opening (20) and Word when printing or told to (in a table cell such a
+      field, or a page number, a cross-reference … RECOMPUTED_FIELDS, is a doubt: _shown_otherwise);
     - an equation set out of line (a fraction, a power, a root): its digits in the order stored are no figure;
     - in a table cell, a text box holding digits beside other text: Word shows the box where it is anchored (over
       another cell, elsewhere on the page), and its 9 was read into 20 as 209."""
     problem = ""
-    for text in _recomputed_field_results(p, qn, in_cell):
+    for text in _recomputed_field_results(p, qn, in_cell=False) if not in_cell else ():
         if DIGIT.search(text):
             problem = (f"the figure '{text.strip()[:20]}' here is the stored result of a field that is computed anew "
                        "(a formula, a condition, a page number, a cross-reference, a date …, or a field marked to be "
@@ -510,7 +519,8 @@ def _nothing_unsure(path: Path, p, qn, place: Place, in_cell: bool) -> None:
             problem = problem or (f"the equation '{text[:20]}' here sets its figures out of line (a fraction, a "
                                   "power, a root …): the digits in the order stored are not the figure shown")
     if in_cell:
-        boxed = "".join(node.text or "" for node in p.iter(qn("w:t")) if _in_text_box(node))
+        boxed = "".join(node.text or "" for node in p.iter(qn("w:t")) if _in_text_box(node)
+                        and not _in_fallback(node))     # (a box's copy for older programs: _shown_otherwise)
         outside = "".join(node.text or "" for node in p.iter(qn("w:t")) if not _in_text_box(node)
                           and not any(parent.tag == FALLBACK for parent in node.iterancestors()))
         if DIGIT.search(boxed) and outside.strip():
@@ -555,6 +565,215 @@ def _seen_alike(path: Path, p, qn, styles: _Styles, place: Place) -> None:
                          "open the document in Word or WPS; select the cells and shade the cells themselves "
                          "(边框和底纹 → 底纹 → 应用于 单元格) or set the text's colour to 自动 (Automatic) or to "
                          "a colour of its own, not a theme colour; save the document and run `make manifest`.")
+
+
+# What one program shows and another does not, by parts of a Word document other programs ignore or read otherwise:
+# - Word 2010's text effects (w14: a fill of the text, none, a colour or a gradient; an outline; a glow, a shadow,
+#   a reflection, a bevel or 3-D), which Word 2010 and later draw and LibreOffice 7.4 and WPS ignore, drawing the
+#   run in its colour (w:color): <w14:textFill><w14:noFill/></w14:textFill> on the 1 of 14 shows 4 in Word, and
+#   LibreOffice prints 14 (its PDF, rendered); black w14 fill on a white run, and a white run with a black outline
+#   or glow, show the 1 in Word and not in LibreOffice. An effect that leaves the run seen, or unseen, in both
+#   (a red outline on black text) changes nothing;
+# - text or formatting in versions for different programs (mc:AlternateContent): a program shows the first
+#   mc:Choice whose part it knows (Requires), else the mc:Fallback. Word 2013 and later know w15, LibreOffice 7.4
+#   does not: a 1 in a w15 choice beside 4 printed 4 in LibreOffice, and in its fallback, 14 (Word 2013: 4). A
+#   first choice both know (KNOWN_BY_ALL) is shown by both, and read. A white colour given in a choice inside a
+#   run's properties (not read here) is applied by both, and the 1 was read;
+# - a field's parts out of order in a table cell (a field begun and never ended, an end or a separator with none
+#   begun, instruction text outside a field, deleted instruction text outside a deletion) or a field nested in
+#   another's instruction: LibreOffice printed 3 for { QUOTE { PAGE } 14 with no end (stored 1, read 114), 114 for
+#   a stray instruction 1 before 14 (read 14), 314 for { SET x { PAGE } } 14 (Word shows 14, the SET nothing).
+# In a table cell these are doubts (GridCell.doubt): a value cell in doubt stops the run, and the analyst's reading
+# (`readings:` in config/sources.yaml) says the figure. In prose, an effect or a version that changes a digit stops
+# the run at its paragraph.
+W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+MARKUP = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+ALTERNATE, CHOICE = MARKUP + "AlternateContent", MARKUP + "Choice"
+# The parts a version may require that Word 2010 and later and LibreOffice 7.4 both know, so that both show it (a
+# text box, wps; Word 2010's text effects, w14): LibreOffice's print of a 1 in such a version beside 4 is 14.
+KNOWN_BY_ALL = {"wps", "w14"}
+ADDING_INK = ("glow", "shadow", "reflection", "props3d", "scene3d")   # drawn around or behind the glyphs
+TEXT_EFFECTS = ("textFill", "textOutline", *ADDING_INK)
+THICK_OUTLINE_EMU = 12_700          # 1 pt: an outline as wide in the colour behind may cover the glyph
+PROPERTIES = ("w:rPr", "w:pPr", "w:tcPr", "w:trPr", "w:tblPr", "w:sectPr")
+
+
+def _shown_otherwise(paragraphs: list, qn, styles: _Styles) -> str:
+    """Why a cell's figure may be shown otherwise by another program (see above), or '': first a field's result
+    a program computes anew (RECOMPUTED_FIELDS: in a value cell it stops the run; a 序号 numbered by SEQ fields, or a
+    page number elsewhere in the table, is no figure read, and it stopped the run)."""
+    for p in paragraphs:
+        for text in _recomputed_field_results(p, qn, in_cell=True, properties=styles.properties):
+            if DIGIT.search(text):
+                return (f"it holds '{text.strip()[:20]}', the stored result of a field that is computed anew (a "
+                        "formula, a condition, a page number, a cross-reference, a date …, or a field marked to be "
+                        "updated): Word shows the stored result until it updates the field, LibreOffice and WPS may "
+                        "compute it again")
+    found = _field_doubt(paragraphs, qn)
+    if found:
+        return (f"its fields are out of order or nested ({found}): programs show such a cell each their own way, not "
+                "as it is read here")
+    return next(("it " + found for p in paragraphs if (found := _effect_doubt(p, qn, styles) or _version_doubt(p, qn))),
+                "")
+
+
+def _shown_alike_in_prose(path: Path, p, qn, styles: _Styles, place: Place) -> None:
+    """Refused, with the paragraph named: a digit a text effect shows in one program and not in another (where it is
+    worked out: a gradient fill on a heading is read as its colour says), or in one version of two (see above)."""
+    found = _effect_doubt(p, qn, styles, told_only=True, digits_only=True) or _version_doubt(p, qn)
+    if found:
+        raise InputError(path, place, f"this paragraph {found}, so the figure the reader sees cannot be told",
+                         "open the document in Word and look at the paragraph; ask the office which figure is "
+                         "meant. Then have the office publish the plan without the effect (Word: select the text, "
+                         "字体 → 文字效果 → 无填充/纯色; a version for other programs goes when saved in Word 2007 "
+                         "format and back), or print it to PDF from the program that shows the figure meant, name "
+                         "the PDF in config/sources.yaml and run `make manifest`.")
+
+
+def _effect_doubt(p, qn, styles: _Styles, told_only: bool = False, digits_only: bool = False) -> str:
+    """Why a paragraph's text shows otherwise in Word than in LibreOffice by a Word 2010 text effect, or ''.
+    told_only: only where Word's showing is worked out; digits_only: only a text holding a digit."""
+    if not styles.effects:
+        return ""
+    for node in p.iter(qn("w:t")):
+        if not (node.text or "").strip() or _in_fallback(node) or (digits_only and not DIGIT.search(node.text)):
+            continue
+        effects = {name: element for name in TEXT_EFFECTS
+                   if (element := styles.property(node, "w14:" + name)) is not None}
+        if not effects:
+            continue
+        libreoffice = _seen(node, p, qn, styles) is not False
+        word = _seen_with_effects(effects, libreoffice, node, p, qn, styles)
+        if word == libreoffice or (told_only and word is None):
+            continue
+        said = ", ".join(f"w14:{name}" + (f" ({_effect_fill(element)})" if name in ("textFill", "textOutline") else "")
+                         for name, element in effects.items())
+        texts = {seen: "".join(text for text, _ in _paragraph_pieces(p, qn, styles, {node: seen})).strip()
+                 for seen in (True, False)}
+        at = next((i for i, (a, b) in enumerate(zip(texts[True], texts[False])) if a != b), len(texts[False]))
+        shows = lambda seen: f"'{texts[seen][max(0, at - 15):at + 15]}'"    # noqa: E731 (around the difference)
+        in_word = (f"Word 2010 and later show {shows(word)}" if word is not None else
+                   "Word 2010 and later draw it as the effect says, which is not worked out here")
+        return (f"holds '{node.text.strip()[:20]}' set with a Word 2010 text effect ({said}): {in_word}; "
+                f"LibreOffice and WPS, which ignore the effect and draw it in its colour, show {shows(libreoffice)}")
+    return ""
+
+
+def _effect_fill(element) -> str:
+    """How a w14:textFill or w14:textOutline fills: no fill, a colour, a gradient … (its first child's name)."""
+    child = next((child for child in element if isinstance(child.tag, str)), None)
+    return child.tag.removeprefix(W14) if child is not None else "nothing said"
+
+
+def _seen_with_effects(effects: dict, in_colour: bool, node, p, qn, styles: _Styles) -> bool | None:
+    """Whether Word shows the run's text with its text effects (`effects`: name → w14 element), given whether it is
+    seen in its colour; None where that is not worked out (a gradient, a see-through colour, a glow or a shadow
+    around text not filled, a wide outline in the colour behind)."""
+    fill = in_colour if "textFill" not in effects else _effect_seen(effects["textFill"], node, p, qn, styles)
+    outline = effects.get("textOutline")
+    line = False if outline is None else _effect_seen(outline, node, p, qn, styles)
+    if fill is None or line is None:
+        return None
+    if fill:
+        try:
+            thick = outline is not None and int(outline.get(W14 + "w", "0")) >= THICK_OUTLINE_EMU
+        except ValueError:
+            thick = True
+        return None if thick and not line and _effect_fill(outline) != "noFill" else True
+    if line:
+        return True
+    return None if any(name in effects for name in ADDING_INK) else False
+
+
+def _effect_seen(element, node, p, qn, styles: _Styles) -> bool | None:
+    """Whether a w14:textFill's (or w14:textOutline's) fill stands out from what is behind the run: False for no
+    fill, by contrast for a plain colour; None for anything else (a gradient, a colour see-through or not read)."""
+    from helpers.extract.documents.styles import MIN_CONTRAST, contrast
+    child = next((child for child in element if isinstance(child.tag, str)), None)
+    if child is None or child.tag not in (W14 + "noFill", W14 + "solidFill"):
+        return None
+    if child.tag == W14 + "noFill":
+        return False
+    colour = styles.palette.drawing_colour(child, W14)
+    behind = _behind(node, p, qn, styles) if colour is not None else None
+    return None if behind is None else contrast(colour, behind) >= MIN_CONTRAST
+
+
+def _version_doubt(p, qn) -> str:
+    """Why a paragraph shows otherwise by the program (mc:AlternateContent, see above), or '': versions of its text
+    that differ, one with a digit; a version of formatting, in a paragraph with a digit."""
+    for alternate in p.iter(ALTERNATE):
+        if _in_fallback(alternate) or any(parent.tag == ALTERNATE for parent in alternate.iterancestors()):
+            continue
+        versions = [(child.get("Requires", "") if child.tag == CHOICE else "",
+                     re.sub(r"\s+", "", "".join(node.text or "" for node in child.iter(qn("w:t")))))
+                    for child in alternate if child.tag in (CHOICE, FALLBACK)]
+        if not any(child.tag == FALLBACK for child in alternate):
+            versions.append(("", ""))
+        in_properties = any(parent.tag in {qn(name) for name in PROPERTIES} for parent in alternate.iterancestors())
+        if in_properties and DIGIT.search("".join(node.text or "" for node in p.iter(qn("w:t")))):
+            return ("gives formatting in versions for different programs (mc:AlternateContent, in "
+                    f"{next(parent for parent in alternate.iterancestors()).tag.split('}')[-1]}): Word 2010 and "
+                    "later apply one, other programs another, and this reader neither")
+        texts = {text for _, text in versions}
+        first = versions[0][0].split() if versions[0][0] else ["?"]
+        if all(part in KNOWN_BY_ALL for part in first):
+            continue        # (every program here shows the first version, and it is read)
+        if len(texts) > 1 and any(DIGIT.search(text) for text in texts):
+            said = "; ".join(f"'{text[:20]}' for programs that know {required}" if required else
+                             f"'{text[:20]}' for the others" for required, text in versions)
+            return ("holds text in versions for different programs (mc:AlternateContent): " + said + ". Each program "
+                    "shows the first version whose part it knows (Word 2013 and later know w15, LibreOffice 7.4 "
+                    "does not), and this reader reads the first")
+    return ""
+
+
+def _field_doubt(paragraphs: list, qn) -> str:
+    """Why a cell's fields make its figure one programs show otherwise (see above), or '': walked in order, each
+    complex field's begin, separate and end, and its instruction between begin and separate. A part out of order is
+    said before a field nested in another's instruction."""
+    parts = (qn("w:fldChar"), qn("w:fldSimple"), qn("w:instrText"), qn("w:delInstrText"))
+    if all(next(p.iter(*parts), None) is None for p in paragraphs) or not any(
+            DIGIT.search(node.text or "") for p in paragraphs
+            for node in p.iter(qn("w:t"), qn("w:instrText"), qn("w:delInstrText"))):
+        return ""
+    fields: list[bool] = []        # each complex field open: whether it has reached its separate (its result)
+    nested = ""
+    for p in paragraphs:
+        for node in p.iter(*parts):
+            if _in_fallback(node):
+                continue
+            kind = node.get(qn("w:fldCharType")) if node.tag == qn("w:fldChar") else node.tag
+            if kind in ("begin", qn("w:fldSimple")) and (fields and not fields[-1] or any(
+                    parent.tag == qn("w:fldSimple") for parent in node.iterancestors())):
+                nested = "a field nested in another field's instruction, which Word leaves out and LibreOffice may show"
+            problem = _field_part(kind, node, fields, qn)
+            if problem:
+                return problem
+    return "a field begun (w:fldChar begin) and never ended in the cell" if fields else nested
+
+
+def _field_part(kind: str, node, fields: list[bool], qn) -> str:
+    """One part of a cell's fields in order (_field_doubt): `fields` kept up to date; what is out of order, or ''."""
+    in_instruction = bool(fields) and not fields[-1]
+    if kind == "begin":
+        fields.append(False)
+    elif kind == "separate" and not in_instruction:
+        return "a field's separator (w:fldChar separate) with no field begun, or a second one"
+    elif kind == "separate":
+        fields[-1] = True
+    elif kind == "end" and not fields:
+        return "a field's end (w:fldChar end) with no field begun"
+    elif kind == "end":
+        fields.pop()
+    elif kind == qn("w:instrText") and not in_instruction:
+        return (f"a field's instruction text '{(node.text or '').strip()[:10]}' outside a field's instruction, which "
+                "LibreOffice shows")
+    elif kind == qn("w:delInstrText") and not any(parent.tag in (DELETED, MOVED_AWAY)
+                                                  for parent in node.iterancestors()):
+        return (f"deleted instruction text '{(node.text or '').strip()[:10]}' outside a deletion, which LibreOffice "
+                "shows")
+    return ""
 
 
 # A text box placed by its anchor (floating: a DrawingML wp:anchor, or a VML shape at position:absolute) stands
@@ -788,12 +1007,57 @@ RECOMPUTED_FIELDS = {"IF", "PAGE", "NUMPAGES", "SECTION", "SECTIONPAGES", "REF",
                      "AUTHOR", "LASTSAVEDBY", "TEMPLATE", "FILENAME", "USERNAME", "USERINITIALS", "USERADDRESS"}
 
 
-def _recomputed(instruction: str, dirty: bool, nested: bool, in_cell: bool) -> bool:
+def _recomputed(instruction: str, dirty: bool, nested: bool, in_cell: bool, result: str = "",
+                properties: dict | None = None) -> bool:
     """Whether a field's shown result may be computed anew: a formula, a condition (IF), one marked dirty or one
     with another field nested in its instruction (viewers disagree: Word 14, LibreOffice 3); in a table cell also
-    any field of RECOMPUTED_FIELDS (in prose a page number or a cross-reference, 见表1, is no figure read)."""
+    any field of RECOMPUTED_FIELDS (in prose a page number or a cross-reference, 见表1, is no figure read), but a
+    document property that holds the stored result (_as_its_property)."""
     name = (instruction.split() or [""])[0].upper()
-    return dirty or nested or name.startswith("=") or name == "IF" or in_cell and name in RECOMPUTED_FIELDS
+    if dirty or nested or name.startswith("=") or name == "IF":
+        return True
+    return in_cell and name in RECOMPUTED_FIELDS and not (name == "DOCPROPERTY" and
+                                                          _as_its_property(instruction, result, properties or {}))
+
+
+# A document property field (DOCPROPERTY) shows the stored result in LibreOffice 7.4 for a property of the document's
+# own (文件 → 属性 → 自定义, docProps/custom.xml; its print: the stored 14 whether the property holds 14, 99 or
+# nothing), and Word shows the stored result until it updates the field, then the property. Where the property holds
+# the stored result, every program shows it, whether it computes the field anew or not: read. Word's built-in
+# properties (Title, Pages, Words …; LibreOffice computes them: the stored 14 of a Title field printed as the empty
+# title) and a format switch (\# 0.00, \@) are not.
+PROPERTY_FIELD = re.compile(r'\s*DOCPROPERTY\s+(?:"([^"]*)"|(\S+))\s*(?:\\\*\s*(?:MERGEFORMAT|CHARFORMAT)\s*)?',
+                            re.IGNORECASE)
+BUILT_IN_PROPERTIES = {"title", "subject", "author", "keywords", "comments", "template", "lastsavedby",
+                       "revisionnumber", "totaleditingtime", "lastprinted", "createtime", "lastsavetime", "pages",
+                       "words", "characters", "application", "security", "category", "format", "manager", "company",
+                       "bytes", "lines", "paragraphs", "slides", "notes", "hiddenslides", "mmclips", "hyperlinkbase",
+                       "characterswithspaces", "linksuptodate", "scalecrop", "sharedoc"}
+CUSTOM_PROPERTY = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}property"
+
+
+def _as_its_property(instruction: str, result: str, properties: dict[str, str]) -> bool:
+    """Whether a DOCPROPERTY field's stored result is what its property of the document's own holds (see above)."""
+    found = PROPERTY_FIELD.fullmatch(instruction)
+    if found is None:
+        return False
+    name = (found.group(1) if found.group(1) is not None else found.group(2)).lower()
+    return name not in BUILT_IN_PROPERTIES and name in properties and properties[name].strip() == result.strip()
+
+
+def _custom_properties(document) -> dict[str, str]:
+    """The document's own properties (docProps/custom.xml): name (lower case, as Word matches them) → value as
+    text; {} where it has none or they cannot be read."""
+    from lxml import etree
+    part = next((part for part in document.part.package.iter_parts()
+                 if str(part.partname) == "/docProps/custom.xml"), None)
+    if part is None:
+        return {}
+    try:
+        root = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+    except (etree.XMLSyntaxError, ValueError):
+        return {}
+    return {(prop.get("name") or "").lower(): "".join(prop.itertext()) for prop in root.iter(CUSTOM_PROPERTY)}
 
 
 def _fields(p, qn) -> tuple[set, list[tuple[str, str, bool, bool]]]:
@@ -848,11 +1112,11 @@ def _dirty(element, qn) -> bool:
     return element.get(qn("w:dirty"), "false").lower() in ("true", "1", "on")
 
 
-def _recomputed_field_results(p, qn, in_cell: bool) -> list[str]:
+def _recomputed_field_results(p, qn, in_cell: bool, properties: dict | None = None) -> list[str]:
     """The results (text as stored) of the paragraph's fields whose shown result may be computed anew
     (_recomputed), simple (w:fldSimple) or complex (w:fldChar begin, w:instrText, separate, result, end)."""
     return [result for instruction, result, dirty, nested in _fields(p, qn)[1]
-            if _recomputed(instruction, dirty, nested, in_cell)]
+            if _recomputed(instruction, dirty, nested, in_cell, result, properties)]
 
 
 # Word's own limit on a table's columns is 63; LibreOffice's is larger. No plan's table comes near this.
@@ -907,7 +1171,8 @@ def _grid(tbl, number: int, qn, path: Path, styles: _Styles) -> list[list[GridCe
                 _seen_alike(path, p, qn, styles, Place(table=number, row=r, column=len(row) + 1))
             pieces = [_paragraph_pieces(p, qn, styles) for p in paragraphs]
             text = join_lines("\n".join("".join(text for text, _ in piece).strip() for piece in pieces))
-            doubt = next((found for piece in pieces if (found := smaller_digit(piece))), "")
+            doubt = _shown_otherwise(paragraphs, qn, styles) or \
+                next((found for piece in pieces if (found := smaller_digit(piece))), "")
             unseen, why = ("", "") if text else _unseen_text(paragraphs, qn, styles)
             nested = tc.find(qn("w:tbl")) is not None    # a table inside the cell: its text is not the cell's
             props = tc.find(qn("w:tcPr"))

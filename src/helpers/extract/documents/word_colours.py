@@ -10,6 +10,7 @@ import colorsys
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 WHITE, BLACK = (1.0, 1.0, 1.0), (0.0, 0.0, 0.0)
 ON = {"1", "true", "on"}
 
@@ -117,21 +118,24 @@ class Palette:
         # are gradients and patterns
         return self.drawing_colour(reference) if reference.get("idx") == "1" else None
 
-    def drawing_colour(self, element) -> tuple | None:
+    def drawing_colour(self, element, ns: str = A) -> tuple | None:
         """The colour a DrawingML element holds (a:srgbClr, a:schemeClr, a:sysClr, a:prstClr), with the lightness
-        changes Office writes (lumMod, lumOff); None for anything else (see-through, tints of other kinds)."""
+        changes Office writes (lumMod, lumOff); None for anything else (see-through, tints of other kinds). ns=W14:
+        a Word 2010 text effect's colour (w14:srgbClr w14:val=…), the same in Word's own namespace."""
         written = next((child for child in element if isinstance(child.tag, str)), None)
         if written is None:
             return None
-        kind = written.tag.removeprefix(A)
-        value = written.get("val", "")
-        found = (rgb(value) if kind == "srgbClr" else rgb(written.get("lastClr", "")) if kind == "sysClr" else
+        kind = written.tag.removeprefix(ns)
+        value = written.get("val", written.get(ns + "val", ""))
+        found = (rgb(value) if kind == "srgbClr" else rgb(written.get("lastClr", written.get(ns + "lastClr", "")))
+                 if kind == "sysClr" else
                  rgb(PRESET_COLOURS.get(value, "")) if kind == "prstClr" else
                  self.theme.get(self.names.get(DRAWING_SCHEME.get(value, value), DRAWING_SCHEME.get(value, value)))
                  if kind == "schemeClr" else None)
         if found is None:
             return None
-        changes = {child.tag.removeprefix(A): child.get("val", "") for child in written if isinstance(child.tag, str)}
+        changes = {child.tag.removeprefix(ns): child.get("val", child.get(ns + "val", "")) for child in written
+                   if isinstance(child.tag, str)}
         if set(changes) - {"lumMod", "lumOff"}:
             return None
         try:
