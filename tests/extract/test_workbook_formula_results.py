@@ -37,7 +37,9 @@ def _rewrite(path: Path, cells: dict[str, str], calc_pr: str | None = None, shee
         parts = {n: z.read(n) for n in z.namelist()}
     sheet = parts["xl/worksheets/sheet1.xml"].decode()
     for ref, xml in cells.items():
-        sheet = sheet.replace(re.search(rf'<c r="{ref}"[^>]*>.*?</c>', sheet).group(), f'<c r="{ref}">{xml}</c>')
+        cell = re.search(rf'<c r="{ref}"[^>]*>.*?</c>', sheet).group()
+        style = re.search(r'<c r="[A-Z0-9]+"[^>]*?( s="[0-9]+")', cell)       # (its number format … kept)
+        sheet = sheet.replace(cell, f'<c r="{ref}"{style.group(1) if style else ""}>{xml}</c>')
     if sheet_calc_pr is not None:
         sheet = sheet.replace("</sheetData>", "</sheetData>" + sheet_calc_pr)
     parts["xl/worksheets/sheet1.xml"] = sheet.encode()
@@ -84,6 +86,17 @@ def test_a_sheet_that_asks_for_recalculation_stops_at_its_formula(workspace):
     with pytest.raises(InputError) as info:
         _build(workspace)
     assert info.value.where == "sheet 数据, cell E3" and "the sheet asks for its formulas" in info.value.problem
+
+
+def test_a_formula_whose_number_format_writes_words_beside_it_stops_too(workspace):
+    # 0" 家" shows 1 as "1 家" (read as shown, number_formats' "words"): the formula is checked all the same.
+    def words(ws):
+        ws["E2"].number_format = '0" 家"'
+    _rewrite(one_sheet_workbook(workspace, ROWS, edit=words), {"E2": "<f>1+0</f><v>0</v>"},
+             calc_pr='<calcPr calcId="124519" fullCalcOnLoad="1"/>')
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert info.value.where == "sheet 数据, cell E2" and "=1+0, whose saved result 0 may" in info.value.problem
 
 
 def test_a_year_given_by_a_formula_in_such_a_workbook_stops_too(workspace):

@@ -841,7 +841,6 @@ def _sheet_layout(path: Path, part: str) -> _SheetLayout:
 
     from openpyxl.xml.functions import iterparse
     merged, marks, hidden, formatted, formulas, hidden_columns = [], [], [], [], set(), []
-    recalculated = False
     cell, row_number, sheet_data, inline, root = None, 0, None, None, None
     try:
         with zipfile.ZipFile(path) as archive, archive.open(part.lstrip("/")) as xml:
@@ -864,8 +863,6 @@ def _sheet_layout(path: Path, part: str) -> _SheetLayout:
                     formatted += [] if inline in formatted else [inline]
                 elif tag == "f" and cell:
                     formulas.add(cell)
-                elif tag == "sheetCalcPr":
-                    recalculated = _true(element.get("fullCalcOnLoad"))
                 elif tag in ("mergeCell", "col"):
                     _add_range(element, tag, merged, hidden_columns)
                 elif tag == "sheetData":
@@ -873,10 +870,19 @@ def _sheet_layout(path: Path, part: str) -> _SheetLayout:
     except (ParseError, ValueError, TypeError, KeyError, zipfile.BadZipFile, OSError) as exc:
         raise InputError(path, None, f"the workbook is damaged and cannot be read ({type(exc).__name__})",
                          "open it in Excel (which can often repair it) and save it again as .xlsx.") from None
-    # (the conditional formats follow the cells, kept whole in the tree: sheetData's rows are cleared as read)
+    # (the conditional formats and the calculation settings follow the cells, kept whole in the tree: sheetData's
+    # rows are cleared as read)
     return _SheetLayout(sorted(set(merged)), marks, sorted(set(hidden)), hidden_columns=tuple(hidden_columns),
                         inline_formatted=tuple(formatted), formulas=frozenset(formulas),
-                        rules=conditional_rules(root) if root is not None else (), recalculated=recalculated)
+                        rules=conditional_rules(root) if root is not None else (),
+                        recalculated=root is not None and _sheet_recalculated(root))
+
+
+def _sheet_recalculated(root) -> bool:
+    """Whether a sheet asks for its formulas to be recalculated when the workbook is opened: <sheetCalcPr
+    fullCalcOnLoad="1">, after its cells."""
+    settings = next((e for e in root if e.tag.rpartition("}")[2] == "sheetCalcPr"), None)
+    return settings is not None and _true(settings.get("fullCalcOnLoad"))
 
 
 def _add_range(element, tag: str, merged: list, hidden_columns: list) -> None:
@@ -1358,6 +1364,8 @@ class _RowCells:
                                  "look at the cell in Excel and retype it as the figure the sheet means, in one "
                                  "formatting (select the cell and type the figure: a number, not text), and save.")
             value = str(value)
+        if formula is not None:
+            self._check_formula_result(value, coordinate)
         if isinstance(value, _Formatted):
             if field not in UNAMBIGUOUS:
                 return value.value, coordinate
@@ -1369,21 +1377,6 @@ class _RowCells:
                 self._misshown(field, coordinate, value)
             self.formatted[coordinate] = value
             value = value.value
-        if formula is not None and value is None:
-            raise InputError(self.path, self.where(coordinate),
-                             f"the cell holds the formula {_formula(self.path, self.sheet_name, coordinate)} but no "
-                             "computed value",
-                             "open the workbook in Excel (or LibreOffice) and save it, so that formula results "
-                             "are stored, or type the value.")
-        if formula is not None and self._recalculation:
-            raise InputError(self.path, self.where(coordinate),
-                             f"the cell holds the formula {_formula(self.path, self.sheet_name, coordinate)}, whose "
-                             f"saved result {_saved(value)} may not be what it computes: the {self._recalculation} "
-                             "asks for its formulas to be recalculated on opening (fullCalcOnLoad in its calculation "
-                             "settings), as programs that write formulas without computing them do (XlsxWriter saves "
-                             "0 as each result); Excel shows the recalculated figure, this reader (which computes "
-                             "no formula) would read the saved one",
-                             RECALCULATE)
         if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
             character = ILLEGAL_CHARACTERS_RE.search(value).group()
             raise InputError(self.path, self.where(coordinate),
@@ -1393,6 +1386,24 @@ class _RowCells:
         if isinstance(value, str):
             _in_stored_order(self.path, self.where(coordinate), value)
         return value, coordinate
+
+    def _check_formula_result(self, value, coordinate: str) -> None:
+        """Stop at a formula cell whose saved result is missing, or may not be what it computes."""
+        if value is None:
+            raise InputError(self.path, self.where(coordinate),
+                             f"the cell holds the formula {_formula(self.path, self.sheet_name, coordinate)} but no "
+                             "computed value",
+                             "open the workbook in Excel (or LibreOffice) and save it, so that formula results "
+                             "are stored, or type the value.")
+        if self._recalculation:
+            raise InputError(self.path, self.where(coordinate),
+                             f"the cell holds the formula {_formula(self.path, self.sheet_name, coordinate)}, whose "
+                             f"saved result {_saved(value)} may not be what it computes: the {self._recalculation} "
+                             "asks for its formulas to be recalculated on opening (fullCalcOnLoad in its calculation "
+                             "settings), as programs that write formulas without computing them do (XlsxWriter saves "
+                             "0 as each result); Excel shows the recalculated figure, this reader (which computes "
+                             "no formula) would read the saved one",
+                             RECALCULATE)
 
     def where(self, coordinate) -> str:
         return f"sheet {self.sheet_name}, cell {coordinate}"
