@@ -173,7 +173,9 @@ def _formula_workbook(workspace: Path, cached: str | None) -> Path:
     path = drop(workspace, "f.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2021,
                                          "value": "=10+1.2"}])
     if cached is not None:
-        # openpyxl cannot compute formulas: add the cached result Excel would have stored.
+        # openpyxl cannot compute formulas: add the cached result Excel would have stored, and clear the request
+        # to recalculate on opening (fullCalcOnLoad, which openpyxl sets), as a program that computed them does
+        # (LibreOffice drops it when it saves; ECMA-376 has the program clear it once it has recalculated).
         tmp = path.with_suffix(".tmp")
         with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
             for item in src.infolist():
@@ -183,6 +185,8 @@ def _formula_workbook(workspace: Path, cached: str | None) -> Path:
                     data = data.replace(b"<f>10+1.2</f><v />", b"<f>10+1.2</f><v>" + cached.encode() + b"</v>")
                     if b"<v>" + cached.encode() not in data:
                         data = data.replace(b"<f>10+1.2</f>", b"<f>10+1.2</f><v>" + cached.encode() + b"</v>")
+                if item.filename == "xl/workbook.xml":
+                    data = data.replace(b' fullCalcOnLoad="1"', b"")
                 dst.writestr(item, data)
         shutil.move(tmp, path)
     return path

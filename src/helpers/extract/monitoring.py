@@ -546,8 +546,12 @@ class _Book:
             self.sheetnames = [DATA_SHEET]
             self.hidden_sheets = {}
             self._parts = {}
+            self.recalculated = False
             return
         self._workbooks = _open_workbooks(path)
+        # the workbook asks for every formula to be recalculated when it is opened: its saved results are not
+        # what Excel shows (_RowCells)
+        self.recalculated = _recalculated_on_opening(path)
         values = self._workbooks[0]
         self._colours = CellColours(values)
         # the last row's judged cells whose value the sheet shows in the colour of their fill, or a conditional
@@ -828,6 +832,7 @@ class _SheetLayout:
                                                # sized of its own (_rich_text_doubt)
     formulas: frozenset = frozenset()          # cells that hold a formula (read by its stored result)
     rules: tuple = ()                          # its conditional formats (workbook_colours.Rule)
+    recalculated: bool = False                 # the sheet asks for its formulas to be recalculated on opening
 
 
 def _sheet_layout(path: Path, part: str) -> _SheetLayout:
@@ -871,10 +876,19 @@ def _sheet_layout(path: Path, part: str) -> _SheetLayout:
     except (ParseError, ValueError, TypeError, KeyError, zipfile.BadZipFile, OSError) as exc:
         raise InputError(path, None, f"the workbook is damaged and cannot be read ({type(exc).__name__})",
                          "open it in Excel (which can often repair it) and save it again as .xlsx.") from None
-    # (the conditional formats follow the cells, kept whole in the tree: sheetData's rows are cleared as read)
+    # (the conditional formats and the calculation settings follow the cells, kept whole in the tree: sheetData's
+    # rows are cleared as read)
     return _SheetLayout(sorted(set(merged)), marks, sorted(set(hidden)), hidden_columns=tuple(hidden_columns),
                         inline_formatted=tuple(formatted), formulas=frozenset(formulas),
-                        rules=conditional_rules(root) if root is not None else ())
+                        rules=conditional_rules(root) if root is not None else (),
+                        recalculated=root is not None and _sheet_recalculated(root))
+
+
+def _sheet_recalculated(root) -> bool:
+    """Whether a sheet asks for its formulas to be recalculated when the workbook is opened: <sheetCalcPr
+    fullCalcOnLoad="1">, after its cells."""
+    settings = next((e for e in root if e.tag.rpartition("}")[2] == "sheetCalcPr"), None)
+    return settings is not None and _true(settings.get("fullCalcOnLoad"))
 
 
 def _add_range(element, tag: str, merged: list, hidden_columns: list) -> None:
@@ -1006,11 +1020,13 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
             header = _StatedYears(path, sheet_name, header_cell, value_title)
             read_before = len(out)     # (the rows this sheet gives: out[read_before:])
             judged = tuple(sorted({columns[f] for f in UNAMBIGUOUS if f in columns}))
+            recalculation = _recalculation(book, layout)
             for row, cells in book.rows(sheet_name, header_row + 1, columns=max(columns.values()), judged=judged,
                                         formulas=layout.formulas):
                 if namings and not _without_value(_raw(cells, columns["value"])):
                     _refuse_naming(path, sheet_name, namings[0], f"{get_column_letter(columns['value'])}{row}")
-                row_cells = _RowCells(path, sheet_name, cells, columns, row, shown_file, book.unseen)
+                row_cells = _RowCells(path, sheet_name, cells, columns, row, shown_file, book.unseen,
+                                      recalculation)
                 obs = _row_observation(row_cells, lookup, sources, catalogue)
                 if obs is None:
                     continue
@@ -1344,12 +1360,16 @@ def _check_layout(path: Path, sheet: str, header_row: int, columns: dict[str, in
 
 class _RowCells:
     """One row of the data sheet, field by field: a cell's value and its coordinate. A formula is read by its
-    stored result; one without a result stops the run, and so does text holding a control character (which no
-    workbook can store, and which would stop the data step's own workbook from being written)."""
+    stored result; one without a result stops the run, and so does one whose workbook or sheet asks for its
+    formulas to be recalculated on opening (`recalculation`, what asks: its saved results are not what Excel
+    shows), and so does text holding a control character (which no workbook can store, and which would stop the
+    data step's own workbook from being written)."""
 
     def __init__(self, path: Path, sheet_name: str, cells: list[tuple], columns: dict[str, int], row: int,
-                 shown_file: str, unseen: dict | None = None):      # (unseen: _Book.unseen, the row's)
+                 shown_file: str, unseen: dict | None = None,      # (unseen: _Book.unseen, the row's)
+                 recalculation: str | None = None):                # (_recalculation)
         self.path, self.sheet_name, self.row, self.shown_file = path, sheet_name, row, shown_file
+        self._recalculation = recalculation
         self._cells, self._columns, self._unseen = cells, columns, unseen or {}
         self.formatted: dict[str, _Formatted] = {}    # cells read whose format hides them, or shows 0 as a dash
         self.unseen: dict[str, tuple] = {}            # cells read that the sheet shows in the colour of their fill
@@ -1370,6 +1390,8 @@ class _RowCells:
                                  "look at the cell in Excel and retype it as the figure the sheet means, in one "
                                  "formatting (select the cell and type the figure: a number, not text), and save.")
             value = str(value)
+        if formula is not None:
+            self._check_formula_result(value, coordinate)
         if isinstance(value, _Formatted):
             if field not in UNAMBIGUOUS:
                 return value.value, coordinate
@@ -1381,12 +1403,6 @@ class _RowCells:
                 self._misshown(field, coordinate, value)
             self.formatted[coordinate] = value
             value = value.value
-        if formula is not None and value is None:
-            raise InputError(self.path, self.where(coordinate),
-                             f"the cell holds the formula {_formula(self.path, self.sheet_name, coordinate)} but no "
-                             "computed value",
-                             "open the workbook in Excel (or LibreOffice) and save it, so that formula results "
-                             "are stored, or type the value.")
         if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
             character = ILLEGAL_CHARACTERS_RE.search(value).group()
             raise InputError(self.path, self.where(coordinate),
@@ -1396,6 +1412,24 @@ class _RowCells:
         if isinstance(value, str):
             _in_stored_order(self.path, self.where(coordinate), value)
         return value, coordinate
+
+    def _check_formula_result(self, value, coordinate: str) -> None:
+        """Stop at a formula cell whose saved result is missing, or may not be what it computes."""
+        if value is None:
+            raise InputError(self.path, self.where(coordinate),
+                             f"the cell holds the formula {_formula(self.path, self.sheet_name, coordinate)} but no "
+                             "computed value",
+                             "open the workbook in Excel (or LibreOffice) and save it, so that formula results "
+                             "are stored, or type the value.")
+        if self._recalculation:
+            raise InputError(self.path, self.where(coordinate),
+                             f"the cell holds the formula {_formula(self.path, self.sheet_name, coordinate)}, whose "
+                             f"saved result {_saved(value)} may not be what it computes: the {self._recalculation} "
+                             "asks for its formulas to be recalculated on opening (fullCalcOnLoad in its calculation "
+                             "settings), as programs that write formulas without computing them do (XlsxWriter saves "
+                             "0 as each result); Excel shows the recalculated figure, this reader (which computes "
+                             "no formula) would read the saved one",
+                             RECALCULATE)
 
     def where(self, coordinate) -> str:
         return f"sheet {self.sheet_name}, cell {coordinate}"
@@ -1446,9 +1480,57 @@ def _in_stored_order(path: Path, where: str, text: str) -> None:
                          "from another program brought it), check that it shows what is meant, and save.")
 
 
+# How to have a workbook's formulas recalculated and their results saved (checked with LibreOffice 7.4, whose
+# default for Excel workbooks, Never recalculate, keeps the saved results, and saving then drops the request).
+RECALCULATE = ("open the workbook in Excel, press Ctrl+Alt+F9 (recalculate every formula), check the figure and save; "
+               "in LibreOffice, first set Tools → Options → LibreOffice Calc → Formula → Recalculation on File Load "
+               "→ Excel 2007 and newer: Always recalculate, then open the workbook and save it (with its default "
+               "setting LibreOffice keeps the saved results, and saving would keep them too); or type the figure "
+               "itself in place of the formula.")
+
+
+def _recalculation(book: _Book, layout: _SheetLayout) -> str | None:
+    """What asks for a sheet's formulas to be recalculated on opening, the workbook or the sheet (_RowCells), or
+    None."""
+    return "workbook" if book.recalculated else "sheet" if layout.recalculated else None
+
+
+def _recalculated_on_opening(path: Path) -> bool:
+    """Whether the workbook asks for every formula to be recalculated when it is opened: <calcPr
+    fullCalcOnLoad="1"> in its workbook part (the one openpyxl reads, named in [Content_Types].xml). Programs
+    that write workbooks without computing formulas set it (XlsxWriter, openpyxl), and Excel clears it when it
+    has recalculated (ECMA-376: “after load and successful calc, the application shall set this value to
+    false”); openpyxl's own reading of it says True where the attribute is absent, so it is read here."""
+    import zipfile
+
+    from openpyxl.packaging.manifest import Manifest
+    from openpyxl.reader.excel import _find_workbook_part
+    from openpyxl.xml.constants import ARC_CONTENT_TYPES
+    from openpyxl.xml.functions import fromstring, iterparse
+    with zipfile.ZipFile(path) as archive:
+        part = _find_workbook_part(Manifest.from_tree(fromstring(archive.read(ARC_CONTENT_TYPES))))
+        with archive.open(part.PartName.lstrip("/")) as xml:
+            for _, element in iterparse(xml, events=("start",)):
+                if element.tag.rpartition("}")[2] == "calcPr":
+                    return _true(element.get("fullCalcOnLoad"))
+    return False
+
+
+def _true(attribute: str | None) -> bool:
+    """An XML Schema boolean attribute: 1 or true (absent: false)."""
+    return (attribute or "").strip() in ("1", "true")
+
+
+def _saved(value) -> str:
+    """A formula's saved result, as the message quotes it."""
+    if isinstance(value, _Formatted):
+        value = value.value
+    return f"{value:g}" if isinstance(value, float) else quoted(value) if isinstance(value, str) else str(value)
+
+
 def _formula(path: Path, sheet: str, coordinate: str) -> str:
-    """The formula a cell holds, as openpyxl writes it (=B2*2): read, for the message, only when one has no stored
-    result (the rows are read by their values alone)."""
+    """The formula a cell holds, as openpyxl writes it (=B2*2): read, for the message, only when one's stored
+    result cannot be read (the rows are read by their values alone)."""
     wb = load_workbook(path, read_only=True)
     try:
         return str(wb[sheet][coordinate].value)
