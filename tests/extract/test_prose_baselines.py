@@ -162,8 +162,9 @@ def test_points_of_anything_but_a_percentage_give_no_baseline(workspace, old, ne
 
 
 def test_a_level_in_a_unit_the_vocabulary_lacks_is_not_read(workspace):
-    # 103千人: 千人 is not in the catalogue's units; the level and its baseline are not read (never 103 of another
-    # unit). The 2015 baseline is then missing, and the table's 2020 value stands.
-    ds = _edited(workspace, JIANDE, JIANDE_LEVEL, "人才总量达到103千人，比2015年增长48.4%")
+    # 103百人: 百人 is not in the catalogue's units; the level and its baseline are not read (never 103 of another
+    # unit). The 2015 baseline is then missing, and the table's 2020 value stands. (千人 is a unit now:
+    # tests/extract/test_thousand_persons.py.)
+    ds = _edited(workspace, JIANDE, JIANDE_LEVEL, "人才总量达到103百人，比2015年增长48.4%")
     assert _rows(ds, "jiande") == []
     assert [r["value"] for r in _rows(ds, "jiande", 2020)] == [10.3]
