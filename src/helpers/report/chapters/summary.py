@@ -6,6 +6,8 @@ The sentences' words are in helpers/core/wording (summary.*); here only which fa
 """
 from __future__ import annotations
 
+import json
+
 from helpers.analyse.evaluation import AHEAD, BEHIND, HELD, NOT_HELD, ON_SCHEDULE
 from helpers.analyse.growth import NOT_ASSESSABLE, RATE_CAGR, TARGET_MET, TARGET_MISSED
 from helpers.analyse.outlook import CLEAR_BREAK
@@ -398,6 +400,14 @@ def _schedule_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
                            indicator=ctx.indicator_in_sentence(r.indicator_id))
                      if ctx.many else ctx.indicator_in_sentence(r.indicator_id) for r in past.itertuples()]
             text += ctx.t("summary.cap_exceeded", names=ctx.names(names), n=len(names))
+        # A cap still held but used up faster than the period allows: the year the pace so far passes it.
+        pace = [(r, next(n for n in json.loads(r.evaluation_notes) if n["code"] == "cap_sum_pace"))
+                for r in rows.itertuples() if "cap_sum_pace" in note_codes(r.evaluation_notes)]
+        if pace:
+            names = [ctx.t("summary.cap_pace_item", year=n["pass_year"], name=ctx.t(
+                "summary.cap_item", county=ctx.entity_name(r.entity), indicator=ctx.indicator_in_sentence(
+                    r.indicator_id)) if ctx.many else ctx.indicator_in_sentence(r.indicator_id)) for r, n in pace]
+            text += ctx.t("summary.cap_pace", names=ctx.names(names), n=len(names))
         out.append(text + ctx.t("summary.end"))
     return out
 
