@@ -266,19 +266,20 @@ def lead_sentences(ctx: ReportContext) -> list[str]:
     out += [s for s in (_ended_plan_sentence(ctx),) if s]
     out += _schedule_sentences(ctx, in_period)
     out += _outlook_sentences(ctx)
-    out += [s for s in (_since_ended_sentence(ctx),) if s]
+    out += _since_ended_sentences(ctx)
     return out
 
 
-def _since_ended_sentence(ctx: ReportContext) -> str:
+def _since_ended_sentences(ctx: ReportContext) -> list[str]:
     """After a plan's end, while the next plan has no targets: how many of each county's actuals of the report
-    year kept the pace of the plan that ended, slowed, or fell back (helpers.report.chapters.outlook)."""
-    from helpers.analyse.outlook import FELL_BACK, KEPT_PACE, SLOWED
+    year kept the pace of the plan that ended, slowed, or fell back (helpers.report.chapters.outlook); one sentence
+    for each plan that ended (counties whose plans ended in different years are each set against their own)."""
     from helpers.report.chapters.outlook import since_ended
-    found = since_ended(ctx)
-    if found is None or found[0].empty:
-        return ""
-    rows, words = found
+    return [_since_ended_sentence(ctx, rows, words) for rows, words in since_ended(ctx) if not rows.empty]
+
+
+def _since_ended_sentence(ctx: ReportContext, rows, words: dict) -> str:
+    from helpers.analyse.outlook import FELL_BACK, KEPT_PACE, SLOWED
     groups = [(ctx.t("summary.counties", n=rows["entity"].nunique()), rows)] if ctx.many else \
         [(ctx.entity_name(e), rows[rows["entity"] == e]) for e in ctx.inputs.entities if (rows["entity"] == e).any()]
     parts = []
