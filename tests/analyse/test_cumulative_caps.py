@@ -74,6 +74,39 @@ def test_a_sum_well_within_its_cap_in_the_period_is_held_not_behind(plan):
     assert "is still within it: held; a cap is judged only on whether it is kept" in _said(judged, "en")
 
 
+@pytest.mark.parametrize("values, year, pace, projected, pass_year", [
+    # 2,000 a year 2021–2022: 4,000, held; 2,000 × 5 = 10,000 > 7,000; 2,000 × 3 = 6,000 is within it, 2,000 × 4
+    # = 8,000 is not: passed in 2020 + 4 = 2024
+    ([2000, 2000], 2022, 2000, 10000, 2024),
+    # 1,500 a year 2021–2023: 4,500, held; 1,500 × 5 = 7,500 > 7,000; × 4 = 6,000 within: passed in 2025
+    ([1500, 1500, 1500], 2023, 1500, 7500, 2025),
+    # 1,000 then 3,000: 4,000 in 2 years, 2,000 a year on average: as the first case
+    ([1000, 3000], 2022, 2000, 10000, 2024),
+])
+def test_a_cap_used_up_faster_than_the_period_allows_says_the_year_it_is_passed(plan, values, year, pace, projected,
+                                                                                 pass_year):
+    judged = _judge(values, year, plan)
+    assert judged["schedule_judgement"] == ev.HELD and judged["progress_share"] is None    # still held
+    [note] = json.loads(judged["evaluation_notes"])
+    assert note["code"] == "cap_sum_pace"
+    assert (note["pace"], note["projected"], note["pass_year"], note["period_years"]) == (pace, projected,
+                                                                                           pass_year, 5)
+    total = sum(values)
+    assert (f"= {total:,}，仍在上限以内，保持；但年均{pace:,}，用得快于规划期所容许的速度：照此速度5年合计"
+            f"{projected:,}，将于{pass_year}年超出上限") in _said(judged, "zh")
+    assert (f"is still within it: held; but at {pace:,} a year it is being used up faster than the period allows: "
+            f"at this pace the 5 years add up to {projected:,}, and the cap is passed in {pass_year}") in \
+        _said(judged, "en")
+
+
+@pytest.mark.parametrize("values, year", [
+    ([1400, 1400], 2022),          # 1,400 × 5 = 7,000: exactly the cap, within it
+    ([500, 500, 500], 2023),       # 500 × 5 = 2,500
+])
+def test_a_cap_used_at_a_pace_that_keeps_within_it_is_held_without_a_warning(plan, values, year):
+    assert _codes(_judge(values, year, plan)) == ["cap_sum_held"]
+
+
 def test_a_sum_that_is_a_bound_past_the_cap_is_not_held(plan):
     judged = _judge([3000, ">3000", 3000], 2023, plan)
     assert judged["evaluated_comparator"] == ">" and judged["schedule_judgement"] == ev.NOT_HELD

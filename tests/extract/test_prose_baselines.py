@@ -162,8 +162,40 @@ def test_points_of_anything_but_a_percentage_give_no_baseline(workspace, old, ne
 
 
 def test_a_level_in_a_unit_the_vocabulary_lacks_is_not_read(workspace):
-    # 103千人: 千人 is not in the catalogue's units; the level and its baseline are not read (never 103 of another
-    # unit). The 2015 baseline is then missing, and the table's 2020 value stands.
-    ds = _edited(workspace, JIANDE, JIANDE_LEVEL, "人才总量达到103千人，比2015年增长48.4%")
+    # 103百人: 百人 is not in the catalogue's units; the level and its baseline are not read (never 103 of another
+    # unit). The 2015 baseline is then missing, and the table's 2020 value stands. (千人 is a unit now:
+    # tests/extract/test_thousand_persons.py.)
+    ds = _edited(workspace, JIANDE, JIANDE_LEVEL, "人才总量达到103百人，比2015年增长48.4%")
     assert _rows(ds, "jiande") == []
     assert [r["value"] for r in _rows(ds, "jiande", 2020)] == [10.3]
+
+
+@pytest.mark.parametrize("verb", ["增长", "提高", "增加"])
+def test_a_rise_in_per_cent_of_an_indicator_in_per_cent_gives_no_baseline_and_says_why(workspace, verb):
+    # 建德 line 6: 高技能人才占技能人才比例为32.4% with 比2015年提高5.1% added. Of a share this may mean 5.1 points
+    # (2015 = 32.4 − 5.1 = 27.3) or 5.1 per cent of it (2015 = 32.4 ÷ 1.051 = 30.8278); the seeds' rises in % are
+    # all of counts (人才总量 增长48.4%, 人次 增长34.2%) and say nothing of a share, so neither is used and the
+    # cleaning log names the line with both readings. main: 30.8278 used as the 2015 baseline.
+    share = "高技能人才占技能人才比例为32.4%"
+    ds = _edited(workspace, JIANDE, share, share + f",比2015年{verb}5.1%")
+    assert _rows(ds, "jiande", 2015, "high_skilled_share_of_skilled") == []
+    [logged] = _log(ds, "jiande", "prose_not_used", "high_skilled_share_of_skilled")
+    assert logged["value"] == pytest.approx(30.8278, abs=1e-4)
+    assert logged["reason"] == {"code": "percent_or_points", "year": 2015, "level": 32.4, "percent": 5.1,
+                                "as_points": pytest.approx(27.3)}
+    log = ds.cleaning_log
+    row = log[(log["step"] == "prose_not_used") & (log["indicator_id"] == "high_skilled_share_of_skilled")].iloc[0]
+    assert row["source_line"] == 6
+    from helpers.core.wording import decision_text, evidence_text, words_for
+    zh, en = (decision_text("prose_not_used", row["values"], words_for(lang, ds.catalogue)) for lang in ("zh", "en"))
+    assert "5.1个百分点（2015年值 = 32.4 − 5.1 = 27.3）" in zh and "30.8278" in zh and "两种读法均不采用" in zh
+    assert "5.1 percentage points (2015 value = 32.4 − 5.1 = 27.3)" in en and "30.8278" in en
+    assert "neither reading is used" in en and not any("\u4e00" <= ch <= "\u9fff" for ch in en), en
+    assert evidence_text(row["evidence_values"], words_for("en", ds.catalogue)).startswith("line 6: ")
+
+
+def test_a_rise_in_per_cent_of_a_head_count_is_still_relative(workspace):
+    # 人才总量 is in 万人: 增长48.4% can only be relative, 2015 = 10.3 ÷ 1.484 = 6.940701 (the real line, unchanged)
+    ds = dataset.build(workspace / "raw", workspace / "config")
+    [base] = _rows(ds, "jiande")
+    assert base["value"] == pytest.approx(6.940701, abs=1e-6) and _log(ds, "jiande", "prose_not_used") == []

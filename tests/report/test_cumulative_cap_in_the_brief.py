@@ -49,3 +49,30 @@ def test_the_brief_says_the_cap_can_no_longer_be_met(workspace, lang, said):
     ctx = load_report_context(workspace / "processed", workspace / "config", 2028, "tonglu", lang)
     summary = " ".join(chapters.summary.executive_summary(ctx, "brief"))
     assert said in summary, summary
+
+
+# 2,000 a year 2026–2027: 4,000, within the cap, held; at 2,000 a year the 5 years add up to 10,000 > 7,000, and
+# 2,000 × 4 = 8,000 is past it: in 2025 + 4 = 2029. Was (main): held, and nothing said until the cap was past.
+@pytest.fixture(scope="module")
+def fast(tmp_path_factory):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(fifteenth.MONITORING, "新增高技能人才", ("人", {2026: 2000, 2027: 2000}))
+        ws = fifteenth.add_fifteenth_plan(copy_of_project(tmp_path_factory.mktemp("pace")), "word_tab_cells")
+    path = ws / "config" / "catalogue.yaml"
+    catalogue = yaml.safe_load(path.read_text(encoding="utf-8"))
+    next(i for i in catalogue["indicators"] if i["id"] == "new_high_skilled_talent")["direction"] = "lower"
+    path.write_text(yaml.safe_dump(catalogue, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return analysed(ws, 2027)
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "保持类目标1项保持、0项未保持；1项指标的规划期累计上限目前仍保持，但照目前的年均速度将在规划期内被超出："
+           "新增高技能人才（2029年）。"),
+    ("en", "of the targets to hold, 1 held and 0 not held; at the pace so far the cumulative cap on this indicator, "
+           "still held, is passed before the period ends: new high-skilled talent (in 2029)."),
+])
+def test_the_brief_says_the_year_a_cap_used_up_too_fast_is_passed(fast, lang, said):
+    analyse.build_tables(fast / "processed", fast / "config", 2027, "tonglu")
+    ctx = load_report_context(fast / "processed", fast / "config", 2027, "tonglu", lang)
+    summary = " ".join(chapters.summary.executive_summary(ctx, "brief"))
+    assert said in summary, summary

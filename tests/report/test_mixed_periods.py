@@ -200,3 +200,63 @@ def test_many_counties_are_set_against_their_peers_targets_for_the_same_year(pro
     assert c.loc[("jiande", "talent_total"), "other_target_value"] == 20
     assert pd.isna(c.loc[("tonglu", "talent_total"), "other_target_value"])
     assert pd.isna(c.loc[("tonglu", "talent_total"), "target_gap"])
+
+
+# 2031: 建德's 十四五 ended in 2025 and 桐庐's 十五五 in 2030, neither with a plan configured after it (both draft the
+# 十六五). Each county's 2031 actual is set against the pace of its own plan that ended (a workbook added here):
+#   建德 人才资源总量 10.3 (2020, plan) → 14 (2025): (14 ÷ 10.3)^(1/5) − 1 = 6.3% a year; 2031 14.7: (14.7 ÷ 14)^(1/6)
+#        − 1 = 1.05^(1/6) − 1 = 0.8% a year since 2025: slowed;
+#   桐庐 人才资源总量 15 (2025) → 19.5 (2030): 1.3^(1/5) − 1 = 5.4% a year; 2031 20: 20 ÷ 19.5 − 1 = 2.6%: slowed.
+# main took the first county's plan for all: one block "对照“十四五”年均增速" holding 桐庐's row, its note "比2025年差",
+# and one summary sentence setting 桐庐 against the 十四五.
+@pytest.fixture(scope="module")
+def ended_apart(tmp_path_factory):
+    import openpyxl
+
+    from helpers.extract.manifest import write_manifest
+    from helpers.extract.monitoring import COLUMNS, DATA_SHEET
+    root = copy_of_project(tmp_path_factory.mktemp("ended_apart"))
+    add_fifteenth_plan(root, "word_tab_cells")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = DATA_SHEET
+    ws.append([title for title, _ in COLUMNS])
+    for county, year, value in (("建德市", 2025, 14), ("建德市", 2031, 14.7), ("桐庐县", 2031, 20)):
+        ws.append([county, "人才资源总量", "万人", year, value, None, "统计年报", None])
+    wb.save(root / "raw" / "monitoring" / "补充监测.xlsx")
+    write_manifest(root / "raw")
+    dataset.write(dataset.build(root / "raw", root / "config"), root / "processed")
+    return root
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_years_after_plans_that_ended_apart_set_each_county_against_its_own_plan(ended_apart, lang):
+    ctx = context(ended_apart, 2031, "jiande,tonglu", lang)
+    brief = chapters.outlook.outlook_brief(ctx)
+    headings = [b["text"] for b in brief.blocks if b["kind"] == "heading"]
+    found = [[[str(getattr(c, "text", c)) for c in row] for row in t.rows] for t in tables(brief)]
+    notes = [b["entries"][0] for b in brief.blocks if b["kind"] == "notes"]
+    summary = chapters.summary.executive_summary(ctx, "brief")
+    if lang == "zh":
+        assert "2031年监测：各县市对照本县市已结束规划的年均增速" in str(brief)
+        assert headings == ["2031年监测：建德市对照“十四五”年均增速", "2031年监测：桐庐县对照“十五五”年均增速"]
+        assert found == [[["建德市", "人才资源总量", "放缓", "0.8%", "6.3%", "14.7万人"]],
+                         [["桐庐县", "人才资源总量", "放缓", "2.6%", "5.4%", "20万人"]]]
+        assert [c.label for c in tables(brief)[0].columns][3:5] == ["2025—2031年年均增速", "“十四五”年均增速"]
+        assert [c.label for c in tables(brief)[1].columns][3:5] == ["2031年增速", "“十五五”年均增速"]
+        assert "比2025年差" in notes[0] and "（2021—2025年）" in notes[0]
+        assert "比2030年差" in notes[1] and "（2026—2030年）" in notes[1]
+        assert "2031年实际值（“十六五”尚无目标，对照“十四五”年均增速）：建德市1项中0项保持增速、1项放缓、0项回落。" \
+            in summary, summary
+        assert "2031年实际值（“十六五”尚无目标，对照“十五五”年均增速）：桐庐县1项中0项保持增速、1项放缓、0项回落。" \
+            in summary, summary
+    else:
+        assert "2031 monitoring: each county against the annual growth of its own plan that ended" in str(brief)
+        assert headings == ["2031 monitoring: Jiande against the 14th Five-Year Plan's annual growth",
+                            "2031 monitoring: Tonglu against the 15th Five-Year Plan's annual growth"]
+        assert [row[:5] for t in found for row in t] == [["Jiande", "Total talent pool", "slowed", "0.8%", "6.3%"],
+                                                         ["Tonglu", "Total talent pool", "slowed", "2.6%", "5.4%"]]
+        assert any("against the 14th Five-Year Plan's annual growth): Jiande: of 1, 0 kept pace, 1 slowed" in s
+                   for s in summary), summary
+        assert any("against the 15th Five-Year Plan's annual growth): Tonglu: of 1, 0 kept pace, 1 slowed" in s
+                   for s in summary), summary

@@ -469,7 +469,10 @@ def _cumulative_judgement(observed: list[dict], target: dict, period, final: boo
                    target_met=target_met(total, goal, comparator, direction))
         return _with_notes(out, [note] + ([{"code": "cap_sum_final", "target": goal}] if cap else []))
     if cap:
-        return _with_notes(out, [_cap_sum_judged(out, note, target_met(total, goal, comparator, direction), goal)])
+        held = target_met(total, goal, comparator, direction)
+        judged = _cap_sum_judged(out, note, held, goal)
+        pace = _cap_pace(total, year, period, goal, comparator, direction) if held else None
+        return _with_notes(out, [{**judged, **pace} if pace else judged])
     out.update(completion_rate=ev.completion_rate(total, goal, direction),
                progress_share=None if goal == 0 else total / goal)
     if out["progress_share"] is not None:
@@ -482,6 +485,22 @@ def _cap_sum_judged(out: dict, note: dict, held: bool, goal: float) -> dict:
     be met (the yearly new ones are never negative: the sum only grows). The note says the sum and which."""
     out["schedule_judgement"] = ev.HELD if held else ev.NOT_HELD
     return {**note, "code": "cap_sum_held" if held else "cap_sum_exceeded", "target": goal}
+
+
+def _cap_pace(total: float, year: int, period, goal: float, comparator: str, direction: str) -> dict | None:
+    """A cap on a sum, still held, used up faster than the period allows: at the pace so far (the sum ÷ the years
+    so far) the period's years would add up past it. The note (cap_sum_pace) gives the pace, what the whole period
+    would add up to at it and the first year the sum would be past the cap; None where the pace keeps within it.
+    〔7000〕 with 2,000 a year 2021–2022: 4,000, held; 2,000 × 5 = 10,000 > 7,000, and 2,000 × 4 = 8,000 is past it:
+    in 2024. 1,400 a year: 1,400 × 5 = 7,000, within it (a share of a cap is no progress; only passing it counts)."""
+    done, years = year - period.base_year, period.target_year - period.base_year
+    pace = total / done
+    passed = next((n for n in range(done + 1, years + 1)
+                   if not target_met(round(pace * n, 9), goal, comparator, direction)), None)
+    if passed is None:
+        return None
+    return {"code": "cap_sum_pace", "pace": pace, "projected": round(pace * years, 9), "period_years": years,
+            "pass_year": period.base_year + passed}
 
 
 def _change_judgement(observed: list[dict], target: dict, period, final: bool, report_year: int, direction: str,

@@ -431,8 +431,13 @@ def _unusable(st: ProseStatement, table_values: dict, catalogue: Catalogue) -> d
     - a baseline worked out from a level the plan's own table contradicts (达到10.5万人，比2015年增长48.4% under a
       table's 10.3): the table's level is the one used, and beside it a baseline made from the prose's other level
       gives a growth that neither states (10.3 ÷ (10.5 ÷ 1.484) is 45.6%, not 48.4%). The difference itself is in
-      the consistency checks (value_differs)."""
+      the consistency checks (value_differs);
+    - a baseline from a growth in % of an indicator in % (比例为32.4%，比2015年提高5.1%): 5.1 per cent of it
+      (30.83) or 5.1 percentage points (27.3), which the sentence does not say (个百分点 is read as points)."""
     ind = catalogue.indicators[st.indicator_id]
+    if "as_points" in st.rule:
+        # 提高5.1% of an indicator in %: 5.1 per cent of it, or 5.1 points? Plans write both; neither is guessed.
+        return {"code": "percent_or_points", **{k: st.rule[k] for k in ("year", "level", "percent", "as_points")}}
     problem = implausible(catalogue, ind, None, [(st.value, True)], 1.0)
     if problem:
         return {"code": "implausible", "problem": problem}

@@ -7,6 +7,7 @@ its catalogue `prose_names`; what follows the name decides the statement:
     ……达到10.3万人，比2015年增长48.4%              + baseline  2015 = 10.3 ÷ (1 + 48.4%)
     ……达到14.5万人,比2015年底增加3.64万人          + baseline  2015 = 14.5 − 3.64
     ……比例为32.4%,比2015年提高5.1个百分点          + baseline  2015 = 32.4 − 5.1 (an indicator in % only)
+    ……比例为32.4%,比2015年提高5.1%                no baseline: of an indicator in %, points or per cent?
     由2015年1.5万人增至2.7万人 / 从2015年的57.05人提高到90人   baseline stated + level
     A、B、C分别达到x、y、z                          one level per name
     新增高技能人才7000名以上                        increment   (change over the plan period)
@@ -329,6 +330,11 @@ class ProseReader:
             rule = f"{year0} = {level.year}年值 {_fmt(level.value)} ÷ (1 + {gr['num']}%) = {_fmt(round(value, 4))}"
             code = {"code": "from_growth_percent", "year": year0, "level_year": level.year, "level": level.value,
                     "percent": float(gr["num"]), "value": round(value, 4)}
+            if self.catalogue.units[alias.indicator.unit].dimension == "percent":
+                # 比例为32.4%，比2015年提高5.1% of a share: 5.1 per cent of it (2015 = 30.83) or, as plans often write
+                # it, 5.1 points (27.3)? The sentence does not say; the reading in points is recorded beside the
+                # other, and the data step uses neither (dataset._unusable: the cleaning log gives both).
+                code["as_points"] = round(level.value - amount, 4)
             base = make(alias, "baseline", year0, value, "=", level.source_unit, start, gr.end(), converted=True,
                         derivation=rule, rule=code)
         else:

@@ -152,6 +152,8 @@ def outlook_brief(ctx: ReportContext) -> Html:
         # that ended, under their own title (the summary says where the trends for drafting the next plan are).
         since = since_ended_blocks(ctx)
         if since:
+            if len(since_ended(ctx)) > 1:   # counties whose plans ended in different years: a heading for each
+                return chapter(ctx, "outlook", ctx.t("report.since_title_mixed", year=ctx.inputs.report_year), since)
             return chapter(ctx, "outlook", since[0]["text"], since[1:])
         lines = []
         for entities, g in groups:
@@ -193,40 +195,48 @@ def outlook_brief(ctx: ReportContext) -> Html:
 PACE_LIGHTS = {KEPT_PACE: ON_TRACK, SLOWED: NEEDS_ACCELERATION, FELL_BACK: MOVING_AWAY}
 
 
-def since_ended(ctx: ReportContext) -> tuple[pd.DataFrame, dict] | None:
-    """The report year after a plan's end, while the next plan has no targets: the outlook's rows with an actual
-    of that year judged against the ended plan's pace (outlook.csv pace_since_ended), and the words' values.
-    None when the year is not after a plan's end, or the next plan has its targets."""
+def since_ended(ctx: ReportContext) -> list[tuple[pd.DataFrame, dict]]:
+    """The report year after a plan's end, while the next plan has no targets: for each group of counties on one
+    plan that ended (outlook_groups: 建德's 十四五 to 2025 and 桐庐's 十五五 to 2030 in a 2031 report are two), the
+    outlook's rows with an actual of that year judged against that plan's pace (outlook.csv pace_since_ended), and the
+    words' values, which name that group's own plans. Empty when the year is not after a plan's end, or every next
+    plan has its targets."""
     o = ctx.outlook
     if o is None or o.empty:
-        return None
+        return []
     year = ctx.inputs.report_year
     open_rows = o[~o["next_plan_configured"].fillna(False).astype(bool) & (o["ended_target_year"] < year)]
     if open_rows.empty:
-        return None
-    first = open_rows.iloc[0]
-    ended = PlanPeriod(first["ended_plan"], int(first["ended_base_year"]), int(first["ended_target_year"]))
-    nxt = PlanPeriod(first["next_plan"], int(first["next_base_year"]), int(first["next_target_year"]))
-    judged = open_rows[(open_rows["last_actual_year"] == year) & open_rows["pace_since_ended"].notna()]
-    # (the counties it is about, named where they are not all the report's: 桐庐 on its 十五五 is not monitored
-    # against 建德's 十四五)
-    entities = [e for e in ctx.inputs.entities if (open_rows["entity"] == e).any()]
-    return judged, {"year": year, "ended": period_label(ended, ctx.lang), "period": period_label(nxt, ctx.lang),
-                    "years": period_years(ended, ctx.lang), "ended_year": ended.target_year,
-                    "counties": "" if set(entities) == set(ctx.inputs.entities) else group_counties(ctx, entities)}
+        return []
+    out = []
+    for entities, rows in outlook_groups(ctx, open_rows, SINCE_PLANS):
+        first = rows.iloc[0]
+        ended = PlanPeriod(first["ended_plan"], int(first["ended_base_year"]), int(first["ended_target_year"]))
+        nxt = PlanPeriod(first["next_plan"], int(first["next_base_year"]), int(first["next_target_year"]))
+        judged = rows[(rows["last_actual_year"] == year) & rows["pace_since_ended"].notna()]
+        # (the counties it is about, named where they are not all the report's: 桐庐 on its 十五五 is not monitored
+        # against 建德's 十四五)
+        counties = "" if set(entities) == set(ctx.inputs.entities) else group_counties(ctx, entities)
+        out.append((judged, {"year": year, "ended": period_label(ended, ctx.lang),
+                             "period": period_label(nxt, ctx.lang), "years": period_years(ended, ctx.lang),
+                             "ended_year": ended.target_year, "counties": counties}))
+    return out
 
 
-SINCE_ROWS = 4   # the brief: the actuals that fell back, then those that slowed most
+# The plans a group of counties monitored since a plan's end share: the one that ended (its years) and the next.
+SINCE_PLANS = ("ended_plan", "ended_base_year", "ended_target_year", *NEXT_PLAN)
+SINCE_ROWS = 4   # the brief: the actuals that fell back, then those that slowed most (for each plan that ended)
 
 
 def since_ended_blocks(ctx: ReportContext, limit: int | None = SINCE_ROWS) -> list[dict]:
     """The report year's actuals against the pace of the plan that ended, while the next plan has no targets to
     monitor them against: those that fell back or slowed (fell back first, the widest shortfall first; `limit`
-    rows, None: all), or one sentence that all kept pace, or that the year has no actuals yet."""
-    found = since_ended(ctx)
-    if found is None:
-        return []
-    rows, words = found
+    rows, None: all), or one sentence that all kept pace, or that the year has no actuals yet. Counties whose plans
+    ended in different years: each group under its own heading, against its own plan."""
+    return [block for rows, words in since_ended(ctx) for block in _since_blocks(ctx, rows, words, limit)]
+
+
+def _since_blocks(ctx: ReportContext, rows: pd.DataFrame, words: dict, limit: int | None) -> list[dict]:
     blocks: list[dict] = [{"kind": "heading", "text": ctx.t("report.since_title_for" if words["counties"]
                                                             else "report.since_title", **words)}]
     if rows.empty:

@@ -6,6 +6,8 @@ The sentences' words are in helpers/core/wording (summary.*); here only which fa
 """
 from __future__ import annotations
 
+import json
+
 from helpers.analyse.evaluation import AHEAD, BEHIND, HELD, NOT_HELD, ON_SCHEDULE
 from helpers.analyse.growth import NOT_ASSESSABLE, RATE_CAGR, TARGET_MET, TARGET_MISSED
 from helpers.analyse.outlook import CLEAR_BREAK
@@ -265,7 +267,7 @@ def lead_sentences(ctx: ReportContext) -> list[str]:
     out += [s for s in (_ended_plan_sentence(ctx),) if s]
     out += _schedule_sentences(ctx, in_period)
     out += _outlook_sentences(ctx)
-    out += [s for s in (_since_ended_sentence(ctx),) if s]
+    out += _since_ended_sentences(ctx)
     return out
 
 
@@ -289,15 +291,16 @@ def _no_target_sentences(ctx: ReportContext) -> list[str]:
     return out
 
 
-def _since_ended_sentence(ctx: ReportContext) -> str:
+def _since_ended_sentences(ctx: ReportContext) -> list[str]:
     """After a plan's end, while the next plan has no targets: how many of each county's actuals of the report
-    year kept the pace of the plan that ended, slowed, or fell back (helpers.report.chapters.outlook)."""
-    from helpers.analyse.outlook import FELL_BACK, KEPT_PACE, SLOWED
+    year kept the pace of the plan that ended, slowed, or fell back (helpers.report.chapters.outlook); one sentence
+    for each plan that ended (counties whose plans ended in different years are each set against their own)."""
     from helpers.report.chapters.outlook import since_ended
-    found = since_ended(ctx)
-    if found is None or found[0].empty:
-        return ""
-    rows, words = found
+    return [_since_ended_sentence(ctx, rows, words) for rows, words in since_ended(ctx) if not rows.empty]
+
+
+def _since_ended_sentence(ctx: ReportContext, rows, words: dict) -> str:
+    from helpers.analyse.outlook import FELL_BACK, KEPT_PACE, SLOWED
     groups = [(ctx.t("summary.counties", n=rows["entity"].nunique()), rows)] if ctx.many else \
         [(ctx.entity_name(e), rows[rows["entity"] == e]) for e in ctx.inputs.entities if (rows["entity"] == e).any()]
     parts = []
@@ -419,6 +422,14 @@ def _schedule_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
                            indicator=ctx.indicator_in_sentence(r.indicator_id))
                      if ctx.many else ctx.indicator_in_sentence(r.indicator_id) for r in past.itertuples()]
             text += ctx.t("summary.cap_exceeded", names=ctx.names(names), n=len(names))
+        # A cap still held but used up faster than the period allows: the year the pace so far passes it.
+        pace = [(r, next(n for n in json.loads(r.evaluation_notes) if n["code"] == "cap_sum_pace"))
+                for r in rows.itertuples() if "cap_sum_pace" in note_codes(r.evaluation_notes)]
+        if pace:
+            names = [ctx.t("summary.cap_pace_item", year=n["pass_year"], name=ctx.t(
+                "summary.cap_item", county=ctx.entity_name(r.entity), indicator=ctx.indicator_in_sentence(
+                    r.indicator_id)) if ctx.many else ctx.indicator_in_sentence(r.indicator_id)) for r, n in pace]
+            text += ctx.t("summary.cap_pace", names=ctx.names(names), n=len(names))
         out.append(text + ctx.t("summary.end"))
     return out
 
