@@ -126,3 +126,16 @@ def test_a_digit_moved_far_by_translate_is_not_read(workspace):
     """`translate`, the transform's own property, moves a box as translateX() does: Chromium shows 20左右."""
     _page(workspace, H, ".h { display: inline-block; translate: -9999px }")
     assert total_target_2030(_build(workspace))["value"] == 20
+
+
+@pytest.mark.parametrize("cell, shown", [
+    ('<span style="filter: alpha(opacity=0)">1</span>20左右', 120),        # IE's filter: dropped by the browser
+    ('<span style="filter: opacity(0); filter: alpha(opacity=100)">1</span>20左右', 20),    # the earlier stands
+    ('<span style="color: #fff; color: expression(1)">1</span>20左右', 20),   # no colour: the white stands
+    ('<span style="filter: drop-shadow(0 0 2px rgba(0,0,0,.5))">1</span>20左右', 120),   # a shadow keeps it seen
+])
+def test_a_filter_or_colour_the_browser_drops_or_that_keeps_text_seen_is_read_as_shown(workspace, cell, shown):
+    """Old sites write IE's filters and expressions, which Chromium drops (screenshots: 120左右, 20左右, 20左右);
+    they were taken as values not worked out, and stopped the run."""
+    _page(workspace, cell)
+    assert total_target_2030(_build(workspace))["value"] == shown

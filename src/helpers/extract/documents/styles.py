@@ -1137,10 +1137,31 @@ SYSTEM_COLOURS = {name.lower() for name in (
     "ActiveCaption AppWorkspace Background ButtonHighlight ButtonShadow CaptionText InactiveBorder InactiveCaption "
     "InactiveCaptionText InfoBackground InfoText Menu MenuText Scrollbar ThreeDDarkShadow ThreeDFace "
     "ThreeDHighlight ThreeDLightShadow ThreeDShadow Window WindowFrame WindowText").split()}
-COLOUR_FUNCTION = re.compile(r"^-?[a-z][a-z0-9-]*\(.*\)$", re.DOTALL)
+COLOUR_FUNCTIONS = ("rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color", "color-mix",
+                    "light-dark", "contrast-color", "device-cmyk")
+COLOUR_FUNCTION = re.compile(rf"^(?:{'|'.join(COLOUR_FUNCTIONS)})\(.*\)$", re.DOTALL)
 # The transforms that turn text in 3-D (edge-on at 90 degrees, its back shown at 180, where backface-visibility
 # may hide it) or skew it: how they draw a digit is not worked out.
 TURNING = re.compile(r"(?<![a-z0-9])(rotatex|rotatey|rotate3d|matrix3d|perspective|skew|skewx|skewy)\(")
+# CSS's filter functions (Filter Effects 1): a filter of any other (IE's alpha(opacity=0), progid:…, which old
+# sites still write) is dropped by the browser, and the earlier declaration stands.
+FILTER_FUNCTIONS = {"blur", "brightness", "contrast", "drop-shadow", "grayscale", "hue-rotate", "invert", "opacity",
+                    "saturate", "sepia", "url"}
+
+
+def _filter_functions(value: str) -> list[str] | None:
+    """The names of a filter's functions in order (url for url()), or None where it is no list of functions."""
+    import tinycss2
+    names = []
+    for token in tinycss2.parse_component_value_list(value):
+        if token.type in ("whitespace", "comment"):
+            continue
+        if token.type not in ("function", "url"):
+            return None
+        names.append(token.lower_name if token.type == "function" else "url")
+    return names
+
+
 # Filters that keep text seen as its colours are judged (opacity(0) hides: HIDING; grayscale keeps the contrast of
 # WCAG's luminance, near enough), and one that only adds to it.
 KEEPING_FILTERS = {"opacity", "drop-shadow", "grayscale"}
@@ -1167,12 +1188,12 @@ def _cannot_work_out(name: str, value: str) -> str:
     if name == "background":
         import tinycss2
         unknown = any((token.type == "ident" and token.lower_value in SYSTEM_COLOURS) or (
-            token.type == "function" and _colour(tinycss2.serialize([token])) is None and not _image(
-                tinycss2.serialize([token]))) for token in tinycss2.parse_component_value_list(value))
+            token.type == "function" and token.lower_name in COLOUR_FUNCTIONS and _colour(
+                tinycss2.serialize([token])) is None) for token in tinycss2.parse_component_value_list(value))
         return "a colour this reader cannot work out (a system colour, color-mix(), light-dark() …)" if unknown \
             else ""
     if name == "filter":
-        used = {function for function, _ in TRANSFORM_FUNCTION.findall(value)}
+        used = set(_filter_functions(value) or ())
         return "" if value == "none" or (used and used <= KEEPING_FILTERS) else \
             "a filter (brightness(), invert() …) whose effect on the text this reader does not work out"
     if name in MASKS:
@@ -1212,6 +1233,8 @@ def _valid(name: str, value: str) -> bool:
         return value in SYSTEM_FONTS or bool(size) and words[-1].split("/")[0] != size   # a family after the size
     if name in ("color", "-webkit-text-fill-color", "background-color"):
         return _colour(value) is not None or _unknown_colour(value)     # (the latter: unsure)
+    if name == "filter":
+        return value == "none" or set(_filter_functions(value) or {"none"}) <= FILTER_FUNCTIONS
     return True
 
 
