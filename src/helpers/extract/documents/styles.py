@@ -16,6 +16,11 @@ on the white page. Each text's colour (`color`, inherited; <font color>) is laid
 opacity of the elements it is in; a contrast ratio (WCAG's) under MIN_CONTRAST is text no reader can tell from its
 background. White text on a dark cell is seen, and read; text on a background image cannot be judged, and is read.
 
+A var() is worked out from the custom properties the page sets (_Cascade.custom_of, _substituted). A declaration
+that may hide text or move it, whose value this reader cannot work out (a system colour, color-mix(), a filter, a 3-D
+turn, a var() of an @property: _cannot_work_out), leaves the text it draws in doubt (PageStyle.unsure): a table
+cell's figure so drawn stops the run at the cell (web._unsure_doubts).
+
 Where the page's style cannot be read for sure (a selector hiding text that no reader here can match, or text
 shown again inside hidden text by visibility:visible or a font size), the page is refused with the line named.
 Style sheets in other files (<link rel="stylesheet">, @import) are read through the `load` the page's reader gives
@@ -23,9 +28,10 @@ Style sheets in other files (<link rel="stylesheet">, @import) are read through 
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # The length units of CSS (Values and Units 4): absolute, font-relative, viewport (vw … dvmax: the viewport of the
 # device the page is read on, media.Medium) and container-relative (cqw …: a container's, or without one the
@@ -90,7 +96,8 @@ COLOURS = (*COLOURING, "opacity", "-webkit-text-fill-color")
 # What moves an element's text out of sight or clips it away (the tricks of text for screen readers only and of
 # image replacement): position with a far offset, clip, clip-path, transform, text-indent, a box of no size with
 # its overflow hidden. Read with display and position: most act only on a box, not on inline text.
-BOXED = ("position", "left", "right", "top", "bottom", "transform", "clip", "clip-path", "text-indent", "width",
+BOXED = ("position", "left", "right", "top", "bottom", "transform", "translate", "clip", "clip-path", "text-indent",
+         "width",
          "height", "max-width", "max-height", "overflow", "overflow-x", "overflow-y")
 # What reorders a piece of text: a bidirectional override right to left, a flex box laid out in reverse.
 REORDERING = ("unicode-bidi", "direction", "flex-direction")
@@ -114,7 +121,15 @@ MAGNIFYING = ("zoom", "transform", "scale")
 # on the device (PageStyle.other_media).
 SIZED = ("font-size", "font", *BOXED, "transform")
 VIEWPORT_LENGTH = re.compile(r"[0-9.](?:[sld]?v(?:w|h|i|b|min|max)|cq(?:w|h|i|b|min|max))\b")
-READ = {*HIDING, *COLOURS, *BOXED, *REORDERING, *MAGNIFYING, *MOVING, "content", "font"}
+# What else may hide a digit or move it out of sight, in ways not worked out here: a filter (brightness(0)
+# invert(1) draws black text white), a mask, a clip path, a 3-D turn (rotateX(90deg) shows the text edge-on). With
+# the properties above, where a value of these is one this reader cannot work out (_cannot_work_out: a var() it
+# cannot resolve, a system colour, color-mix()), a table cell's figure drawn by it is in doubt (PageStyle.unsure).
+MASKS = ("mask", "mask-image", "-webkit-mask", "-webkit-mask-image", "mask-border", "-webkit-mask-box-image")
+TRANSFORMING = ("transform", "rotate", "translate")
+WHOLE = ("display", "visibility", "content-visibility", "opacity", "filter", "clip-path", *TRANSFORMING, *MASKS)
+UNSURE_FAMILY = (*WHOLE, "color", "-webkit-text-fill-color", "background-color", "background", "background-image")
+READ = {*HIDING, *COLOURS, *BOXED, *REORDERING, *MAGNIFYING, *MOVING, *UNSURE_FAMILY, "content", "font"}
 BLACK, WHITE = (0.0, 0.0, 0.0, 1.0), (1.0, 1.0, 1.0)
 # Selectors of generated content or of a browser's own parts (scroll bars, placeholders): they hold no page text.
 NO_PAGE_TEXT = re.compile(r"::|:(before|after|first-line|first-letter|selection|placeholder|marker|backdrop)\b|:-",
@@ -177,7 +192,7 @@ class PageStyle:
         quirks = _quirks(soup)
         sheets = _Sheets()
         self.cascade = _Cascade(_rules(soup, load or (lambda href, base, line: None), quirks, sheets), quirks,
-                                sheets.conditions)
+                                sheets.conditions, sheets.registered)
         self.cascade.generate(soup)
 
     def use(self, medium) -> None:
@@ -351,6 +366,73 @@ class PageStyle:
         return cascade._winner_of(own, "color", "-webkit-text-fill-color") or cascade._winner_of(
             own, "background-color", "background", "opacity")
 
+    def unsure(self, hidden: list, not_shown: set[str]) -> dict[int, str]:
+        """The elements (by id) whose text may be hidden, or drawn unseen or out of sight, by a declaration whose
+        value this reader cannot work out (_cannot_work_out: `display: var(--d)` where the var() cannot be
+        resolved, `color: Canvas`, `filter: brightness(0) invert(1)`, `transform: rotateX(90deg)`), each with that
+        declaration as the page writes it and why: what such text shows cannot be told, and it is not guessed.
+        What hides all an element holds counts for all it holds; a text colour and background are inherited as
+        the cascade inherits them (a colour of its own that is worked out ends its parent's doubt). Outside the
+        `hidden` elements and those whose text is never shown (`not_shown`); nothing where no declaration of the
+        page may be such (_Cascade.maybe_unsure)."""
+        cascade = self.cascade
+        if not cascade.maybe_unsure:
+            return {}
+        skipped = {id(element) for element in hidden}
+        # each element's doubt: (from what acts on all it holds, its text colour, its text fill, its background);
+        # the fill None where none is set
+        state: dict[int, tuple] = {id(self.soup): ("", "", None, "")}
+        out: dict[int, str] = {}
+        for element in self.soup.find_all(True):        # a parent before its children
+            parent = state.get(id(element.parent))
+            if parent is None or id(element) in skipped or element.name in not_shown:
+                continue
+            whole, colour, fill, background = state[id(element)] = self._unsure_of(element, parent)
+            if why := whole or (fill if fill is not None else colour) or background:
+                out[id(element)] = why
+        return out
+
+    def _unsure_of(self, element, parent: tuple) -> tuple:
+        """The element's doubts (unsure), from its parent's: what acts on all it holds, its text colour, its text
+        fill (None where none is set) and its background."""
+        cascade = self.cascade
+        whole, colour, fill, background = parent
+        matched = cascade._matched(element)
+        if not any(name in matched for name in UNSURE_FAMILY):
+            return parent
+        for name in WHOLE:
+            found = cascade._winner_of(matched, name)
+            if found is not None and not whole and (name not in TRANSFORMING or cascade.boxed(element)) and (
+                    why := _cannot_work_out(name, found.value)):
+                whole = self._written(element, name, found, why)
+        for name in ("color", "-webkit-text-fill-color"):
+            found = cascade._winner_of(matched, name)
+            if found is not None and found.value not in CSS_WIDE:
+                why = _cannot_work_out(name, found.value)
+                why = self._written(element, name, found, why) if why else ""
+                colour, fill = (why, fill) if name == "color" else (colour, why)
+        painting = cascade._winner_of(matched, "background", "background-color", "background-image")
+        if painting is not None:
+            name = next(n for n in ("background", "background-color", "background-image")
+                        if painting in matched.get(n, ()))
+            painted = _background_colour(painting.value, BLACK)
+            if why := _cannot_work_out(name, painting.value):
+                background = self._written(element, name, painting, why)
+            elif _image(painting.value) or (painted is not None and painted[3] > 0):
+                background = ""         # (painted over what is behind: its doubt ends)
+        return whole, colour, fill, background
+
+    def _written(self, element, name: str, declaration: Declaration, why: str) -> str:
+        """The declaration as the page writes it, where, and why it cannot be worked out."""
+        cascade = self.cascade
+        rule = cascade.rule_of(declaration)
+        declaration = cascade.as_written(declaration)
+        written = f"{name}: {declaration.value}" + (" !important" if declaration.important else "")
+        where = (f"the rule '{rule.selector} {{{written}}}' (line {rule.line})" if rule is not None else
+                 f"the inline style '{written}' (line {element.sourceline or 1})" if declaration.inline else
+                 f"the <{element.name}> element's colour '{declaration.value}' (line {element.sourceline or 1})")
+        return f"{where}: {why}"
+
     def font_sizes(self, elements: list | None = None) -> dict[int, float | None]:
         """Each element's font size in CSS pixels (by its id), in document order from the page's medium (16 px):
         the same cascade that hides text sets the size, by an inline style or a style sheet's rule alike
@@ -439,7 +521,8 @@ class _Cascade:
     rules and inline style found once. What applies is what applies on the device in use (`medium`: use()); the
     rules inside a media query are kept for every device, and sorted out for the one in use."""
 
-    def __init__(self, rules: list[Rule], quirks: bool = False, conditions: list | None = None):
+    def __init__(self, rules: list[Rule], quirks: bool = False, conditions: list | None = None,
+                 registered: set[str] | None = None):
         from helpers.extract.documents.media import PRIMARY
         self.quirks = quirks
         self.conditions = conditions or [()]        # each condition: media.Query's that must all hold
@@ -450,8 +533,18 @@ class _Cascade:
         self.matched: dict[int, dict[str, list[Declaration]]] = {}
         self.conditional: set[int] = set()          # the elements a rule inside a media query matches
         # whether a size or offset is in viewport units (vw …): in a rule, or in an inline style met
-        self.viewport_units = any(rule.property in SIZED and VIEWPORT_LENGTH.search(rule.declaration.value)
-                                  for rule in rules)
+        self.viewport_units = any((rule.property in SIZED or rule.property.startswith("--"))
+                                  and VIEWPORT_LENGTH.search(rule.declaration.value) for rule in rules)
+        # var(): the custom properties an @property registers (not worked out), the elements a declaration with a
+        # var() applies to, and each declaration a var() was worked out in by the one written (rule_of)
+        self.registered = registered or set()
+        self.var_rules = any("var(" in rule.declaration.value for rule in rules
+                             if not rule.property.startswith("--"))
+        self.var_users: set[int] = set()
+        self.original: dict[int, tuple[Declaration, Declaration]] = {}
+        # whether a declaration that may hide text or move it has a value this reader may not work out (unsure)
+        self.maybe_unsure = any(_cannot_work_out(rule.property, rule.declaration.value) for rule in rules
+                                if rule.property in UNSURE_FAMILY)
         self.use(PRIMARY)
 
     def use(self, medium) -> None:
@@ -460,6 +553,8 @@ class _Cascade:
         self.viewport = (float(medium.width), float(medium.height))
         self.holding = [all(query.holds(medium) for query in condition) for condition in self.conditions]
         self.on_medium: dict[int, dict[str, list[Declaration]]] = {}
+        self.customs: dict[int, dict] = {}          # each element's custom properties (custom_of), by its id
+        self.resolved: dict[int, dict[str, list[Declaration]]] = {}     # its declarations, var() worked out
 
     def declarations(self, element, name: str) -> list[Declaration]:
         return list(self._matched(element).get(name, ()))
@@ -468,10 +563,24 @@ class _Cascade:
         """The rule a declaration is of (None: an inline style's, or an HTML attribute's)."""
         if not hasattr(self, "_rule_of"):
             self._rule_of = {id(rule.declaration): rule for rule in self.rules}
+        declaration = self.original.get(id(declaration), (None, declaration))[1]
         return self._rule_of.get(id(declaration))
 
+    def as_written(self, declaration: Declaration) -> Declaration:
+        """The declaration as the page writes it (display: var(--d), where the var() was worked out to none)."""
+        return self.original.get(id(declaration), (None, declaration))[1]
+
     def _matched(self, element) -> dict[str, list[Declaration]]:
-        """The declarations of each property that apply to the element on the device in use."""
+        """The declarations of each property that apply to the element on the device in use, each var() in their
+        values worked out (_with_variables)."""
+        found = self._on_medium(element)
+        if id(element) not in self.var_users:
+            return found
+        if id(element) not in self.resolved:
+            self.resolved[id(element)] = self._with_variables(element, found)
+        return self.resolved[id(element)]
+
+    def _on_medium(self, element) -> dict[str, list[Declaration]]:
         found = self._all_matched(element)
         if id(element) not in self.conditional:
             return found
@@ -480,6 +589,52 @@ class _Cascade:
             self.on_medium[id(element)] = {name: kept for name, declarations in found.items()
                                            if (kept := [d for d in declarations if holding[d.media]])}
         return self.on_medium[id(element)]
+
+    def custom_of(self, element) -> dict:
+        """The element's custom properties on the device in use (--d: none), as CSS computes them: its own
+        declarations' winners, each var() in them worked out, over those it inherits from its parent. Each value is
+        text, None where it cannot be worked out (an @property registration; a var() too deep), or INVALID (a var()
+        of a property not set, with no fallback)."""
+        chain, node = [], element
+        while node is not None and node.parent is not None and id(node) not in self.customs:
+            chain.append(node)
+            node = node.parent
+        current = self.customs.get(id(node)) if node is not None else None
+        if current is None:
+            current = {name: None for name in self.registered}
+        for each in reversed(chain):
+            own = {name: max(found, key=lambda d: d.rank).value for name, found in self._on_medium(each).items()
+                   if name.startswith("--") and name not in self.registered}
+            if own:
+                current = {**current, **own}
+                for name, value in own.items():
+                    current[name] = None if value == UNKNOWN_VALUE else _substituted(value, current)
+            self.customs[id(each)] = current
+        return current
+
+    def _with_variables(self, element, found: dict) -> dict[str, list[Declaration]]:
+        """The declarations with each var() worked out from the element's custom properties (custom_of): one whose
+        var() names a property not set, without a fallback, or that is then no value of its property, is `unset`
+        (CSS's invalid at computed-value time); one that cannot be worked out is kept as written (unsure)."""
+        customs = self.custom_of(element)
+        out = {}
+        for name, declarations in found.items():
+            if name.startswith("--") or not any("var(" in d.value for d in declarations):
+                out[name] = declarations
+                continue
+            out[name] = []
+            for declaration in declarations:
+                value = _substituted(declaration.value, customs) if "var(" in declaration.value else declaration.value
+                if value is None:
+                    out[name].append(declaration)
+                    continue
+                value = " ".join(value.split()) if value is not INVALID else ""
+                if not value or not _valid(name.split(":")[-1], value):
+                    value = "unset"
+                made = replace(declaration, value=value)
+                self.original[id(made)] = (made, declaration)
+                out[name].append(made)
+        return out
 
     def _all_matched(self, element) -> dict[str, list[Declaration]]:
         """The declarations of each property that apply to the element on some device: its rules' (each selector
@@ -502,10 +657,23 @@ class _Cascade:
                             self.conditional.add(id(element))
             for name, declaration in _inline(element, self.quirks):
                 found.setdefault(name, []).append(declaration)
-                if name in SIZED and VIEWPORT_LENGTH.search(declaration.value):
-                    self.viewport_units = True
+                self._note_inline(element, name, declaration)
+            if self.var_rules and id(element) not in self.var_users and any(
+                    "var(" in d.value for name, declarations in found.items() if not name.startswith("--")
+                    for d in declarations):
+                self.var_users.add(id(element))
             self.matched[id(element)] = found
         return self.matched[id(element)]
+
+    def _note_inline(self, element, name: str, declaration: Declaration) -> None:
+        """What an inline style's declaration tells of the page: a size in viewport units, a var() to work out,
+        a value that may not be worked out (unsure)."""
+        if (name in SIZED or name.startswith("--")) and VIEWPORT_LENGTH.search(declaration.value):
+            self.viewport_units = True
+        if "var(" in declaration.value and not name.startswith("--"):
+            self.var_users.add(id(element))
+        if name in UNSURE_FAMILY and _cannot_work_out(name, declaration.value):
+            self.maybe_unsure = True
 
     def may_hide(self, element) -> bool:
         """Whether anything could hide it: the `hidden` attribute, or a hiding declaration that applies to it."""
@@ -580,7 +748,9 @@ class _Cascade:
             return False
         overflow = " ".join(value(name) for name in ("overflow", "overflow-x", "overflow-y"))
         hidden_overflow = any(word in overflow.split() for word in ("hidden", "clip", "scroll", "auto"))
+        moved = value("translate")
         return _vanishing(value("transform"), self.viewport) or _far(value("text-indent"), self.viewport) or (
+            moved not in ("", "none") and any(_far(part, self.viewport) for part in moved.split())) or (
             hidden_overflow and any((size := _pixels(value(name), self.viewport)) is not None and size <= 1
             for name in ("width", "height", "max-width", "max-height")))
 
@@ -754,8 +924,10 @@ def _shorthand_size(value: str) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=4096)
 def _colour(value: str):
-    """A CSS colour as (r, g, b, alpha), each 0-1; 'currentcolor'; or None (not a colour: inherit, a typo)."""
+    """A CSS colour as (r, g, b, alpha), each 0-1; 'currentcolor'; or None (not a colour: inherit, a typo). Kept
+    for each value (a page's cells share a few colours, and tinycss2 reads one in some 0.1 ms)."""
     import tinycss2.color4
     parsed = tinycss2.color4.parse_color(value.strip())
     if parsed is None or isinstance(parsed, str):
@@ -869,7 +1041,14 @@ def _declarations(nodes, quirks: bool) -> list[tuple[str, str, bool]]:
     import tinycss2
     out = []
     for node in nodes:
-        if node.type == "declaration" and node.lower_name in READ:
+        if node.type == "declaration" and node.name.startswith("--"):
+            # a custom property (--d: none), for var() (_Cascade.custom_of). Its name is told apart by case, and
+            # the values here are in lower case (var(--D) is var(--d)): one not written in lower case is not read,
+            # and a var() of its name in lower case cannot be worked out
+            value = tinycss2.serialize(node.value).strip().lower()
+            lower = node.name.lower()
+            out.append((lower, value if node.name == lower else UNKNOWN_VALUE, node.important))
+        elif node.type == "declaration" and node.lower_name in READ:
             value = tinycss2.serialize(node.value).strip().lower()
             if quirks and node.lower_name in ("color", "background-color") and HASHLESS.match(value):
                 value = f"#{value}"
@@ -919,6 +1098,147 @@ def _quirks(soup) -> bool:
         "http" not in text and ("transitional" in text or "frameset" in text))
 
 
+# var(): a reference to a custom property (var(--d) or var(--d, fallback)), and the names referred to.
+VAR = re.compile(r"(?<![\w-])var\(")
+VAR_NAME = re.compile(r"(?<![\w-])var\(\s*(--[\w\u0080-\uffff-]*)")
+CUSTOM_NAME = re.compile(r"(--[\w\u0080-\uffff-]*)\s*:")
+UNKNOWN_VALUE = "\x00"      # a custom property's value not read (its name not in lower case)
+INVALID = type("Invalid", (), {"__repr__": lambda self: "INVALID"})()    # a var() of nothing, and no fallback
+MAX_VAR_DEPTH = 20          # var()s within var()s followed this deep (a cycle is never worked out)
+MAX_VAR_LENGTH = 10_000     # a value var()s make longer than this is not worked out (--a: var(--b) var(--b) …)
+
+
+def _substituted(value: str, customs: dict, depth: int = 0):
+    """The value with each var() replaced by its custom property's value (`customs`: _Cascade.custom_of) or its
+    fallback: text; INVALID where a var() names a property not set (or set to one that is INVALID) and gives no
+    fallback (the declaration is invalid at computed-value time); None where it cannot be worked out."""
+    if depth > MAX_VAR_DEPTH:
+        return None
+    out, at, length = [], 0, 0
+    for found in VAR.finditer(value):
+        if found.start() < at:
+            continue                    # (a var() inside the fallback of one replaced)
+        end = _closing(value, found.end())
+        if end is None:
+            return None
+        name, comma, fallback = value[found.end():end].partition(",")
+        got = customs.get(name.strip(), INVALID)
+        if got is None:
+            return None
+        if got is not INVALID and "var(" in got:
+            got = _substituted(got, customs, depth + 1)
+            if got is None:
+                return None
+        if got is INVALID:
+            if not comma:
+                return INVALID
+            got = _substituted(fallback.strip(), customs, depth + 1)
+            if got is None or got is INVALID:
+                return got
+        out += [value[at:found.start()], got]
+        length += found.start() - at + len(got)
+        at = end + 1
+        if length > MAX_VAR_LENGTH:
+            return None
+    out.append(value[at:])
+    return "".join(out)
+
+
+def _closing(value: str, start: int) -> int | None:
+    """Where the parenthesis opened before `start` closes, or None."""
+    depth = 1
+    for at in range(start, len(value)):
+        depth += (value[at] == "(") - (value[at] == ")")
+        if depth == 0:
+            return at
+    return None
+
+
+# The system colours (CSS Color 4, and those it keeps for old pages): the browser's and the system's, which this
+# reader does not know (Canvas is white on a light screen and black in dark mode); and the colour functions it does
+# not work out (color-mix(), light-dark(), a relative colour: rgb(from white r g b)).
+SYSTEM_COLOURS = {name.lower() for name in (
+    "AccentColor AccentColorText ActiveText ButtonBorder ButtonFace ButtonText Canvas CanvasText Field FieldText "
+    "GrayText Highlight HighlightText LinkText Mark MarkText SelectedItem SelectedItemText VisitedText ActiveBorder "
+    "ActiveCaption AppWorkspace Background ButtonHighlight ButtonShadow CaptionText InactiveBorder InactiveCaption "
+    "InactiveCaptionText InfoBackground InfoText Menu MenuText Scrollbar ThreeDDarkShadow ThreeDFace "
+    "ThreeDHighlight ThreeDLightShadow ThreeDShadow Window WindowFrame WindowText").split()}
+COLOUR_FUNCTIONS = ("rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color", "color-mix",
+                    "light-dark", "contrast-color", "device-cmyk")
+COLOUR_FUNCTION = re.compile(rf"^(?:{'|'.join(COLOUR_FUNCTIONS)})\(.*\)$", re.DOTALL)
+# The transforms that turn text in 3-D (edge-on at 90 degrees, its back shown at 180, where backface-visibility
+# may hide it) or skew it: how they draw a digit is not worked out.
+TURNING = re.compile(r"(?<![a-z0-9])(rotatex|rotatey|rotate3d|matrix3d|perspective|skew|skewx|skewy)\(")
+# CSS's filter functions (Filter Effects 1): a filter of any other (IE's alpha(opacity=0), progid:…, which old
+# sites still write) is dropped by the browser, and the earlier declaration stands.
+FILTER_FUNCTIONS = {"blur", "brightness", "contrast", "drop-shadow", "grayscale", "hue-rotate", "invert", "opacity",
+                    "saturate", "sepia", "url"}
+
+
+def _filter_functions(value: str) -> list[str] | None:
+    """The names of a filter's functions in order (url for url()), or None where it is no list of functions."""
+    import tinycss2
+    names = []
+    for token in tinycss2.parse_component_value_list(value):
+        if token.type in ("whitespace", "comment"):
+            continue
+        if token.type not in ("function", "url"):
+            return None
+        names.append(token.lower_name if token.type == "function" else "url")
+    return names
+
+
+# Filters that keep text seen as its colours are judged (opacity(0) hides: HIDING; grayscale keeps the contrast of
+# WCAG's luminance, near enough), and one that only adds to it.
+KEEPING_FILTERS = {"opacity", "drop-shadow", "grayscale"}
+
+
+def _unknown_colour(value: str) -> bool:
+    """A colour the browser may take (a system colour, a colour function) that this reader does not work out."""
+    return value in SYSTEM_COLOURS or bool(COLOUR_FUNCTION.match(value))
+
+
+@functools.lru_cache(maxsize=4096)
+def _cannot_work_out(name: str, value: str) -> str:
+    """Why the value of a property of UNSURE_FAMILY is one this reader cannot work out, or "" where it can."""
+    if value in CSS_WIDE or name not in UNSURE_FAMILY:
+        return ""
+    if "var(" in value:
+        return "a custom property (var()) this reader cannot work out (one an @property registers, or var()s " \
+               f"nested more than {MAX_VAR_DEPTH} deep or long)"
+    if any(function in value for function in FUNCTIONS):
+        return "a value computed by calc(), env() or attr(), which this reader does not work out"
+    if name in ("color", "-webkit-text-fill-color", "background-color"):
+        return "a colour this reader cannot work out (a system colour, color-mix(), light-dark(), a relative " \
+               "colour …)" if _colour(value) is None else ""
+    if name == "background":
+        import tinycss2
+        unknown = any((token.type == "ident" and token.lower_value in SYSTEM_COLOURS) or (
+            token.type == "function" and token.lower_name in COLOUR_FUNCTIONS and _colour(
+                tinycss2.serialize([token])) is None) for token in tinycss2.parse_component_value_list(value))
+        return "a colour this reader cannot work out (a system colour, color-mix(), light-dark() …)" if unknown \
+            else ""
+    if name == "filter":
+        used = set(_filter_functions(value) or ())
+        return "" if value == "none" or (used and used <= KEEPING_FILTERS) else \
+            "a filter (brightness(), invert() …) whose effect on the text this reader does not work out"
+    if name in MASKS:
+        return "" if value == "none" else "a mask, which this reader does not work out"
+    if name == "clip-path":
+        return "" if value == "none" or _clipped_away(value) else \
+            "a clip path, which this reader does not work out"
+    if name == "transform":
+        return "a transform that turns it in 3-D or skews it, which this reader does not work out" \
+            if TURNING.search(value) else ""
+    if name == "rotate":
+        return "" if value == "none" or len(value.split()) == 1 else \
+            "a turn in 3-D, which this reader does not work out"
+    if name == "translate":
+        return "" if value == "none" or len(value.split()) <= 2 else \
+            "a move in 3-D, which this reader does not work out"
+    return ""
+
+
 def _valid(name: str, value: str) -> bool:
     if value in CSS_WIDE or any(function in value for function in FUNCTIONS):
         return True
@@ -938,7 +1258,9 @@ def _valid(name: str, value: str) -> bool:
         size = _shorthand_size(value)
         return value in SYSTEM_FONTS or bool(size) and words[-1].split("/")[0] != size   # a family after the size
     if name in ("color", "-webkit-text-fill-color", "background-color"):
-        return _colour(value) is not None
+        return _colour(value) is not None or _unknown_colour(value)     # (the latter: unsure)
+    if name == "filter":
+        return value == "none" or set(_filter_functions(value) or {"none"}) <= FILTER_FUNCTIONS
     return True
 
 
@@ -955,6 +1277,7 @@ class _Sheets:
         self.queries: dict[str, object] = {}
         self.layers: dict[tuple[str, ...], int] = {}     # a layer's path (a.b: ("a", "b")) → its place among its kin
         self.anonymous = 0
+        self.registered: set[str] = set()     # the custom properties an @property registers (their var() not read)
 
     def condition(self, outer: int, media: str | None) -> int | None:
         """The condition of `outer`'s and the query `media`; None where the query holds on no device (`speech`,
@@ -1053,7 +1376,17 @@ def _rules(soup, load, quirks: bool, sheets: _Sheets) -> list[Rule]:
                 if declarations:
                     rules += _compiled(selectors, declarations, line, len(rules), present,
                                        sheets.rank(into) if into else UNLAYERED, inner)
-    return rules
+    # A custom property counts only where a var() names it (a theme's hundreds of them set fonts and margins); the
+    # names in any value of the page's rules and inline styles, over-counted rather than missed.
+    named = {name for rule in rules if "var(" in rule.declaration.value
+             for name in VAR_NAME.findall(rule.declaration.value)}
+    styled = [str(element["style"]) for element in soup.find_all(style=True) if "--" in str(element["style"])]
+    named |= {name for style in styled for name in VAR_NAME.findall(style.lower())}
+    # a name not written in lower case (--D) is told apart from --d by the browser and not here: not worked out
+    sheets.registered |= {rule.property for rule in rules if rule.declaration.value == UNKNOWN_VALUE}
+    sheets.registered |= {name.lower() for style in styled for name in CUSTOM_NAME.findall(style)
+                          if name != name.lower()}
+    return [rule for rule in rules if not rule.property.startswith("--") or rule.property in named]
 
 
 # How deep rules nested in rules (CSS Nesting) and in the at-rules inside them are followed, and how long a selector
@@ -1212,6 +1545,11 @@ def _applied(nodes, load, base, line: int, depth: int, sheets: _Sheets, conditio
         elif node.lower_at_keyword == "import":
             if importing and depth < MAX_IMPORT_DEPTH:
                 yield from _imported(node, load, base, line, depth, sheets, condition, layer)
+        elif node.lower_at_keyword == "property":
+            # a registered custom property: its initial value, whether it inherits and the values it takes are
+            # the registration's, which are not followed; a var() of it cannot be worked out (_substituted)
+            importing = False
+            sheets.registered.add(tinycss2.serialize(node.prelude).strip().lower())
         else:
             if node.lower_at_keyword != "layer" or node.content is not None:
                 importing = False           # (`@layer a, b;` only names the layers' order: an @import may follow)

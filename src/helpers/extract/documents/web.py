@@ -135,8 +135,8 @@ def _hide(path: Path, soup, sheets: LinkedSheets, directed: bool = False) -> tup
         hidden = style.hidden_elements()
         unseen = style.unseen_text(hidden, SKIPPED)
         sizes = style.font_sizes()
-        doubts = (_layout_doubts(soup, style, hidden, unseen, directed) | _first_doubts(soup, style, hidden, unseen,
-                                                                                        sizes)
+        doubts = (_layout_doubts(soup, style, hidden, unseen, directed) | _unsure_doubts(soup, style, hidden, unseen)
+                  | _first_doubts(soup, style, hidden, unseen, sizes)
                   | _media_doubts(soup, style, hidden, unseen, sizes))
     except UnsureStyle as unsure:
         raise InputError(path, unsure.line, f"{unsure.what}: what the browser shows of the page cannot be told",
@@ -401,6 +401,31 @@ def _media_doubts(soup, style, hidden: list, unseen: list, sizes: dict) -> dict[
 
 
 DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _unsure_doubts(soup, style, hidden: list, unseen: list) -> dict[int, str]:
+    """Why each table cell (by its id) with a digit may show otherwise than it is read: a piece of its text is
+    hidden, drawn unseen or moved out of sight, or not, by a declaration whose value this reader cannot work out
+    (PageStyle.unsure: `.h {display: var(--d)}` where --d is set by an @property, `color: Canvas`, `filter:
+    brightness(0) invert(1)`, `transform: rotateX(90deg)`). `<span class="h">1</span>20左右` shows 20左右 in
+    Chromium with each of these, and was read 120. As a size this reader cannot work out (_doubt), it is a doubt
+    at the cell, refused where the cell's figure is read."""
+    from bs4 import NavigableString
+    reasons = style.unsure(hidden, SKIPPED)
+    if not reasons:
+        return {}
+    unseen_ids = _ids(unseen)
+    doubts: dict[int, str] = {}
+    for cell in soup.find_all(("td", "th")):
+        if not DIGIT.search(cell.get_text()):
+            continue
+        for text in cell.find_all(string=True):
+            why = reasons.get(id(text.parent)) if type(text) is NavigableString and text.strip() and \
+                id(text) not in unseen_ids else None
+            if why:
+                doubts[id(cell)] = f"whether the browser shows '{text.strip()[:20]}' cannot be told: {why}"
+                break
+    return doubts
 
 
 def _first_doubts(soup, style, hidden: list, unseen: list, sizes: dict) -> dict[int, str]:
