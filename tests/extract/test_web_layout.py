@@ -72,7 +72,7 @@ def test_redteams_moved_digit_stops_at_the_cell_and_the_reading_advice_works(wor
     ('<span style="display:inline-block;transform:translateX(1.2em)">1</span>20左右', "", "transforms '1'"),
     ('<span style="display:inline-block;transform:rotate(180deg)">12</span>0左右', "", "transforms '12'"),
     ('<span style="display:inline-block;transform:scaleX(-1)">12</span>0左右', "", "transforms '12'"),   # 210左右
-    ('<span style="display:inline-block;translate:-9999px">1</span>20左右', "", "transforms '1'"),      # 20左右
+    # translate far off is read as out of sight (shown 20左右): test_css_values_not_worked_out
     ('<span style="display:inline-grid;grid-auto-flow:column"><span style="order:2">1</span><span>20</span></span>'
      '左右', "", "lays out the items of '120' in another order"),                                  # 201左右
     ('<span style="display:inline-grid"><span style="grid-column:2">1</span><span style="grid-column:1">20</span>'
@@ -81,7 +81,7 @@ def test_redteams_moved_digit_stops_at_the_cell_and_the_reading_advice_works(wor
      "sets '120' right to left"),                                                                    # 201左右
     ('≥120', f"{SIX} {{ direction: rtl }}", "sets '≥120' right to left"),                        # 120≥
     ('1<span style="writing-mode:vertical-rl">20</span>左右', "", "sets '20' in another writing direction"),
-    ('<span style="display:inline-block;clip-path:inset(0 50% 0 0)">12</span>0左右', "", "clips '12'"),  # 10左右
+    # a clip path stops as a value not worked out (test_css_values_not_worked_out), named so there
     ('<span style="display:inline-block;width:0.6em;overflow:hidden;vertical-align:bottom">12</span>0左右', "",
      "clips '12' to its box's size"),                                                              # 10左右
     ('120左右', f"{SIX} {{ letter-spacing: -0.6em }}", "sets the letters of '120左右' over each other"),  # 左右
