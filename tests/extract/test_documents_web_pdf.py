@@ -167,6 +167,63 @@ def test_a_pdfs_radicals_and_spaced_years_are_repaired(printed_pdfs):
     assert not any(p.text.startswith("1 / ") for p in document.paragraphs)   # and the page numbers
 
 
+def with_digits_swapped(source: Path, target: Path, swap: dict[str, str]) -> Path:
+    """The PDF with its fonts' ToUnicode maps lying: the glyph of each digit in `swap` mapped to the other one (the
+    page draws what it drew; its text layer reads the swapped digits). Chromium writes the maps as bfchar and
+    bfrange blocks of 2-byte glyph ids and UTF-16 text."""
+    import re
+
+    from pypdf import PdfWriter
+    writer, codes = PdfWriter(clone_from=str(source)), {f"{ord(a):04X}": f"{ord(b):04X}" for a, b in swap.items()}
+    for page in writer.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            if "/ToUnicode" not in font:
+                continue
+            cmap = font["/ToUnicode"].get_object()
+            text = cmap.get_data().decode("latin-1")
+            pairs = {int(a, 16): b for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.S)
+                     for a, b in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block)}
+            for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.S):
+                for a, z, b in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+                    pairs.update({i: f"{int(b, 16) + i - int(a, 16):04X}" for i in range(int(a, 16), int(z, 16) + 1)})
+            if not any(b.upper() in codes for b in pairs.values()):
+                continue
+            head = text[:text.index("endcodespacerange") + len("endcodespacerange")]
+            body = "".join(f"\n1 beginbfchar\n<{a:04X}> <{codes.get(b.upper(), b)}>\nendbfchar"
+                           for a, b in sorted(pairs.items()))
+            cmap.set_data((head + body + "\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+                          .encode("latin-1"))
+    writer.write(target)
+    return target
+
+
+def test_a_digit_whose_glyph_is_another_digit_stops_at_its_line(printed_pdfs, tmp_path):
+    """Redteam9 finding 2: the font's ToUnicode map swapping 1 and 4. The page shows the site table's 索引号
+    001008003/2021-00123 and the text layer reads 004008003/2024-00423; the glyph drawn for the first '4' has the
+    box of the font's own '1' (0.011 em off; Chromium's subset maps no '4' in its own table here), so the run stops
+    at that first cell, the first with a 1 (the plan's 9.1 would read 9.4). The PDF as printed reads as before."""
+    lying = with_digits_swapped(printed_pdfs["tonglu"], tmp_path / "tonglu.pdf", {"1": "4", "4": "1"})
+    with pytest.raises(InputError) as caught:
+        read_pdf(lying)
+    message = str(caught.value)
+    assert "page 1, table 1, row 1, column 2: in the table cell '004008003/2024-00423'" in message
+    assert "the PDF's text layer says '4', but the glyph drawn there is the font's '1'" in message
+    assert "get the plan as .docx or its web page" in message
+    text = "\n".join(p.text for p in read_pdf(printed_pdfs["tonglu"]).paragraphs)
+    assert "全县人才资源总量达到9.1万人" in text
+
+
+def test_a_digit_drawn_with_the_glyph_of_another_mapped_digit_stops(printed_pdfs, tmp_path):
+    """The same where the font's own table maps both digits (Anji's print: 0-9), as in redteam9's print of 桐庐's
+    十五五 plan, whose page showed 40, 4.1, ≥4.5 and was read 10, 1.4, ≥1.5 (exit 0). Each glyph's box is 0.061 em
+    from the font's own glyph for the digit the text says, 0.011 from the digit shown."""
+    lying = with_digits_swapped(printed_pdfs["anji"], tmp_path / "anji.pdf", {"1": "4", "4": "1"})
+    with pytest.raises(InputError) as caught:
+        read_pdf(lying)
+    assert "the PDF's text layer says '4', but the glyph drawn there is the font's '1'" in str(caught.value)
+
+
 def test_a_header_cell_on_two_lines_is_one_header(printed_pdfs):
     """Chromium prints 2020年完成值 over two lines in its narrow column: 2020年完成 / 值."""
     grid = next(g for g in read_pdf(printed_pdfs["jiande"]).grids if g.rows[0][0].text == "一级指标")

@@ -13,8 +13,9 @@ What a PDF's text layer gets wrong is repaired here, and counted (the cleaning l
 - sentences wrapped across lines (and pages), joined into their paragraph; a cell's lines joined likewise.
 What its reader does not see is not read: text that leaves no ink on the rendered page (_inked), text under
 1.5 pt, struck-through text; a digit a reader may see otherwise (faint, printed over another character, turned,
-given by ActualText, in a table the crop box cuts, set smaller than the rest of its figure) stops the run with
-its place. A watermark printed over the page is left out, and its text counted (_without_watermarks).
+given by ActualText, drawn with another digit's glyph than the text layer says, in a table the crop box cuts,
+set smaller than the rest of its figure) stops the run with its place. A watermark printed over the page is left
+out, and its text counted (_without_watermarks).
 
 Places: a paragraph is the page and line where it starts (第2页第5行, counting the page's text lines outside
 tables); a table cell is its page, the table's number in the document, and its row and column (第3页表1第3行第5列).
@@ -122,6 +123,7 @@ class _Reading:
     path: Path | None = None                                # the PDF, read again for what PDFium does not give
     content: object = None                                  # its pages' content streams (pypdf), when needed
     canvas: dict = field(default_factory=dict)              # the bitmap the pages are drawn into, one after another
+    digit_boxes: dict = field(default_factory=dict)         # by font: its own digits' glyph boxes (_font_digit_boxes)
 
 
 def read_pdf(path: Path) -> Document:
@@ -255,6 +257,9 @@ def _chars(page, number: int, height: float, reading: _Reading) -> list[_Char]:
         glyph = (left.value, right.value, bottom.value, top.value)
         upright, doubt = _digit_doubt(textpage, i, chr(code), glyph, box.top - box.bottom, covers, replaced) \
             if chr(code).isdigit() else (True, "")
+        if chr(code) in ASCII_DIGITS and not doubt:
+            doubt = _glyph_doubt(textpage, i, chr(code), glyph, (origin_x.value, origin_y.value), matrix, size,
+                                 reading.digit_boxes)
         out.append(_Char(chr(code), box.left, box.right, height - box.top, height - box.bottom,
                          height - origin_y.value, size, drawn, glyph, upright, doubt, shade, i,
                          _key(raw.FPDFText_GetTextObject(textpage, i)) if reading.images else 0))
@@ -402,6 +407,88 @@ def _digit_doubt(textpage, i: int, digit: str, glyph: tuple, size: float, covers
     if not upright:
         return upright, f"'{digit}' is set turned (vertical or rotated text), whose order is not read for sure"
     return upright, ""
+
+
+# A digit's glyph must be the digit the text layer says. The text layer's characters come from the font's ToUnicode
+# map, which may lie (a hostile edit swapping 1 and 4: the page shows 40, the text reads 10) or be broken (some
+# converters' CJK PDFs); the glyph drawn comes from the font program. Where the embedded font program has its own
+# character table (cmap) and outlines (glyf: TrueType, as Chromium's prints embed), the glyph box PDFium measures
+# for the digit drawn is compared with the box of the glyph the font's own table gives for the digit the text layer
+# says, placed at the character's origin by its matrix. Measured (em): the font's own digit 0.011 at most on
+# Chromium's prints of the seeds (64 and 593 digits), a 1 drawn as 4 and a 4 as 1 0.061 (each 0.011 from the digit
+# shown). A digit the font's own table does not map (Chromium's subsets may leave out one, as 4 in the tests' plan)
+# is in doubt when its glyph has the box of another digit the table maps. Fonts without a Unicode cmap or a glyf
+# table (LibreOffice's simple TrueType and Type 1 subsets) are not checked: there is no certain evidence to compare
+# with. Nor is a swap of two digits whose boxes are alike (6 and 9 in some fonts).
+GLYPH_BOX_TOLERANCE = 0.03      # of the size drawn at: a glyph's box farther from the digit's is not the digit's glyph
+
+
+def _glyph_doubt(textpage, i: int, digit: str, glyph: tuple, origin: tuple, matrix, size: float,
+                 known: dict) -> str:
+    """Why the digit is in doubt: its glyph is not the font's own glyph for it (see above), or ""."""
+    import pypdfium2.raw as raw
+    font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(textpage, i))
+    boxes = _font_digit_boxes(font, known)
+    if not boxes or size <= 0:
+        return ""
+    scale = size * math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+    if scale <= 0:
+        return ""
+
+    def off(box: tuple) -> float:       # how far the glyph's box is from the font's `box`, placed as drawn
+        x0, x1, y0, y1 = (v * size for v in box)
+        xs = [origin[0] + matrix.a * x + matrix.c * y for x in (x0, x1) for y in (y0, y1)]
+        ys = [origin[1] + matrix.b * x + matrix.d * y for x in (x0, x1) for y in (y0, y1)]
+        return max(abs(a - b) for a, b in zip(glyph, (min(xs), max(xs), min(ys), max(ys)))) / scale
+
+    if digit in boxes and off(boxes[digit]) <= GLYPH_BOX_TOLERANCE:
+        return ""
+    nearest = min(boxes, key=lambda d: off(boxes[d]))
+    if off(boxes[nearest]) <= GLYPH_BOX_TOLERANCE:
+        drawn = f"the glyph drawn there is the font's '{nearest}'"
+    elif digit in boxes:
+        drawn = f"the glyph drawn there is not the font's '{digit}'"
+    else:       # a digit the font's own table does not map, drawn with a glyph like none of its digits: no evidence
+        return ""
+    return (f"the PDF's text layer says '{digit}', but {drawn} (the font's ToUnicode map and its own character "
+            "table disagree: the page shows another figure than the text reads)")
+
+
+def _font_digit_boxes(font, known: dict) -> dict[str, tuple]:
+    """The font program's own glyph boxes (left, right, bottom, top, in ems) of the digits its character table
+    (cmap) maps, by digit; {} where the font is not embedded as TrueType with a Unicode cmap (see above)."""
+    import ctypes
+    import io
+
+    import pypdfium2.raw as raw
+    key = _key(font)
+    if key in known:
+        return known[key]
+    known[key] = boxes = {}
+    length = ctypes.c_size_t()
+    if not font or not raw.FPDFFont_GetFontData(font, None, 0, length) or not 12 < length.value < 50_000_000:
+        return boxes
+    data = (ctypes.c_uint8 * length.value)()
+    if not raw.FPDFFont_GetFontData(font, data, length.value, length):
+        return boxes
+    try:
+        from fontTools.ttLib import TTFont
+        program = TTFont(io.BytesIO(bytes(data)), lazy=True)
+        if "cmap" not in program or "glyf" not in program or "head" not in program:
+            return boxes
+        names, em, outlines = program["cmap"].getBestCmap() or {}, program["head"].unitsPerEm, program["glyf"]
+        for digit in "0123456789":
+            name = names.get(ord(digit))
+            if name is None or name not in outlines:
+                continue
+            outline = outlines[name]
+            if outline.numberOfContours == 0:
+                continue
+            outline.recalcBounds(outlines)
+            boxes[digit] = (outline.xMin / em, outline.xMax / em, outline.yMin / em, outline.yMax / em)
+    except Exception:       # a font program fontTools cannot read gives no evidence either way
+        boxes.clear()
+    return boxes
 
 
 # Annotations that mark text without hiding it (a highlight, an underline) or are no drawing (a link, a popup).
