@@ -85,6 +85,7 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
         _refuse_unjoined_part(path, parts[-1] if parts else grid, grids, grid.rows[header_index])
         table.empty_tables = [_first_place(g) for g in _after_title(skipped.get(grid.number, []), title)]
         table.continued = [_first_place(part) for part in parts]
+        table.also_titled = [other.summary() for other, _ in titled if other is not grid]
         return table
     raise first_error
 
