@@ -317,3 +317,22 @@ def test_a_table_with_other_columns_on_the_next_page_without_the_header_is_anoth
              ([], [_part(2, other, 60.0)], 842.0)]
     table = parse_grid_table(pdf._assemble(Path("jiande.pdf"), pages, pdf._Repairs()), plan, sources)
     assert len(table.rows) == 19
+
+
+@pytest.mark.parametrize("between", [[], ["续表"]])
+def test_a_header_repeated_with_its_years_shortened_is_not_read_as_a_row(sources, between):
+    """The next page repeats the header with its year columns shortened to their years (2020年, 2025年 for
+    2020年完成值, 2025年目标值): it was read as an indicator row named 二级指标, and the advice was to edit the
+    published PDF. It is the header repeated: the table's 19 rows are read, row 10 after it."""
+    plan = next(p for p in sources.plans if p.entity == "jiande")
+    content = real_plan(JIANDE)
+    short = [h.replace("完成值", "").replace("目标值", "") for h in content.header]
+    assert short != content.header and short[-2:] == ["2020年", "2025年"]
+    first = [[(h, False) for h in content.header]] + _rows(content, 0, 9)
+    second = [[(h, False) for h in short]] + _rows(content, 9, len(content.rows))
+    second.append([(content.note, False)] + [(content.note, True)] * (len(content.header) - 1))
+    pages = [([_line(1, content.title, 60.0)], [_part(1, first, 80.0)], 842.0),
+             ([_line(2, text, 60.0) for text in between], [_part(2, second, 80.0)], 842.0)]
+    table = parse_grid_table(pdf._assemble(Path("jiande.pdf"), pages, pdf._Repairs()), plan, sources)
+    assert len(table.rows) == 19
+    assert [c.raw for c in table.rows[9].cells][2:] == content.rows[9][2:]

@@ -245,7 +245,7 @@ def _read(document: Document, grid: Grid, title: Cell, header_index: int, plan: 
     end = header[-1].line
     for grid_row in grid.rows[data_start:]:
         texts = [normalise(c.text) for c in grid_row]
-        if not any(texts) or texts == header_texts:   # an empty row; the header repeated on a new page
+        if not any(texts) or _repeats_header(texts, header_texts, roles):   # the header repeated on a new page
             continue
         _not_deleted(path, grid_row)
         if notes or FOOTNOTE.search(next(t for t in texts if t)):   # the 注 row, and any row after it
@@ -273,6 +273,18 @@ def _read(document: Document, grid: Grid, title: Cell, header_index: int, plan: 
         notes = [as_cell(grid.after[0])]      # the note as a paragraph just below the table
     table = ParsedTable(path, title, header, roles, columns, rows, end, notes)
     return tables.resolve_year_columns(table, plan.period, sources)
+
+
+def _repeats_header(texts: list[str], header: list[str], roles: list[str]) -> bool:
+    """The row is the header repeated (on a new page), in full or with its year columns shortened to their years
+    (2020年 for 2020年完成值, as a continuation page may print it): every cell is its column's heading, or the start
+    of a figures column's heading that names its year. It was read as an indicator row named 二级指标, and the
+    advice was to edit the published plan."""
+    if texts == header:
+        return True
+    return len(texts) >= len(header) and all(
+        text == head or (role in VALUE_ROLES and DIGIT.search(text) and head.startswith(text) and text != head)
+        for text, head, role in zip(texts, header, roles)) and not any(texts[len(header):])
 
 
 def _header_words_below(grid: Grid, start: int, roles: list[str]) -> list[GridCell]:
