@@ -299,12 +299,35 @@ def _named(workspace: Path, name: str, content: bytes | None) -> InputError:
     ("t.pdf", b"PK\x03\x04" + b"\0" * 100, "a Word .docx", 'rename it to "t.docx"'),
     ("t.html", b"%PDF-1.4\n" + bytes(range(256)), "a PDF, under a .html name", 'rename it to "t.pdf"'),
     ("t.docx", None, "a folder, not a plan document", "name the plan's file itself"),
+    ("t.doc", b"<html><body>x</body></html>", "a web page, under a .doc name", 'rename it to "t.html"'),
+    ("t.wps", b"<!DOCTYPE html><html><body>x</body></html>", "a web page, under a .wps name",
+     'rename it to "t.html"'),
+    ("t.doc", b"%PDF-1.4\n" + bytes(range(256)), "a PDF, under a .doc name", 'rename it to "t.pdf"'),
 ])
 def test_a_plan_file_that_is_not_what_its_name_says_is_named_as_what_it_is(workspace, name, content, problem, fix):
     """Was: 'damaged or not a .docx (PackageNotFoundError …)', a charset error for a PDF named .html, and for a
     folder 'not listed in checksums.sha256: run make manifest', which then changed nothing."""
     error = _named(workspace, name, content)
     assert problem in error.problem and fix in error.fix
+
+
+def test_a_web_page_under_a_doc_name_is_named_and_read_once_renamed(workspace):
+    """A county site's "Word" download that is a web page: it went to LibreOffice, which said 'no export filter',
+    and the message never said the file is a web page. Now it says so; renamed as it advises, the web reader reads
+    it (桐庐's 2030 target of 人才资源总量, 20左右 in the page: 20, from the .html)."""
+    from support.fifteenth_plan import web_page_with_target
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    doc = workspace / "raw" / "tonglu_15.doc"
+    shutil.move(web_page_with_target(workspace / "page.html", "20左右"), doc)
+    use_plan_file(workspace, "tonglu_15.txt", doc)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert "a web page, under a .doc name" in info.value.problem
+    assert 'rename it to "tonglu_15.html"' in info.value.fix
+    (workspace / "raw" / "tonglu_15.html").write_bytes(doc.read_bytes())    # renamed: the .doc goes
+    use_plan_file(workspace, "tonglu_15.doc", workspace / "raw" / "tonglu_15.html")
+    row = total_target_2030(_build(workspace))
+    assert row["value"] == 20 and row["source_file"].endswith("tonglu_15.html")
 
 
 @pytest.mark.slow

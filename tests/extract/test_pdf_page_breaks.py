@@ -282,3 +282,57 @@ def test_a_continuation_line_between_the_parts_is_joined(sources):
     plan = next(p for p in sources.plans if p.entity == "jiande")
     table = parse_grid_table(_document(real_plan(JIANDE), 10, ["续表"]), plan, sources)
     assert len(table.rows) == 19
+
+
+def test_rows_after_a_header_repeated_shifted_on_the_next_page_stop_the_run(sources):
+    """The header row repeated by hand inside the merged 人才结构 cell, printed by Chromium: on the next page the
+    repeated header is shifted one column (the table there has a column more), so the part is not joined. Its
+    rows (建德's indicators 10–19, 20 values) were left out without a word, exit 0; now the run stops at the
+    repeated header, as it does when the next page has no header."""
+    plan = next(p for p in sources.plans if p.entity == "jiande")
+    content = real_plan(JIANDE)
+    first = [[(h, False) for h in content.header]] + _rows(content, 0, 9)
+    shifted = [("", False)] + [(h, False) for h in content.header]
+    second = [shifted] + [row + [("", False)] for row in _rows(content, 9, len(content.rows))]
+    second.append([(content.note, False)] + [(content.note, True)] * len(content.header))
+    pages = [([_line(1, content.title, 60.0)], [_part(1, first, 80.0)], 842.0),
+             ([_line(2, "人才结构", 60.0)], [_part(2, second, 80.0)], 842.0)]
+    document = pdf._assemble(Path("jiande.pdf"), pages, pdf._Repairs())
+    with pytest.raises(InputError) as caught:
+        parse_grid_table(document, plan, sources)
+    assert str(caught.value.where).startswith("page 2")
+    assert "page 1" in caught.value.problem and "page 2" in caught.value.problem
+    assert "repeats the plan's header in a row, shifted" in caught.value.problem
+    assert "would be left out" in caught.value.problem
+
+
+def test_a_table_with_other_columns_on_the_next_page_without_the_header_is_another_table(sources):
+    """The rule above is for a part that repeats the plan's header: a table with other columns atop the next
+    page that does not (the next table of the plan, its title in its first row) leaves the plan's table read."""
+    plan = next(p for p in sources.plans if p.entity == "jiande")
+    content = real_plan(JIANDE)
+    first = [[(h, False) for h in content.header]] + _rows(content, 0, len(content.rows))   # no 注 row
+    other = [[("重点人才工程", False), ("牵头单位", False)], [("科创尖兵计划", False), ("市委人才办", False)]]
+    pages = [([_line(1, content.title, 60.0)], [_part(1, first, 80.0)], 842.0),
+             ([], [_part(2, other, 60.0)], 842.0)]
+    table = parse_grid_table(pdf._assemble(Path("jiande.pdf"), pages, pdf._Repairs()), plan, sources)
+    assert len(table.rows) == 19
+
+
+@pytest.mark.parametrize("between", [[], ["续表"]])
+def test_a_header_repeated_with_its_years_shortened_is_not_read_as_a_row(sources, between):
+    """The next page repeats the header with its year columns shortened to their years (2020年, 2025年 for
+    2020年完成值, 2025年目标值): it was read as an indicator row named 二级指标, and the advice was to edit the
+    published PDF. It is the header repeated: the table's 19 rows are read, row 10 after it."""
+    plan = next(p for p in sources.plans if p.entity == "jiande")
+    content = real_plan(JIANDE)
+    short = [h.replace("完成值", "").replace("目标值", "") for h in content.header]
+    assert short != content.header and short[-2:] == ["2020年", "2025年"]
+    first = [[(h, False) for h in content.header]] + _rows(content, 0, 9)
+    second = [[(h, False) for h in short]] + _rows(content, 9, len(content.rows))
+    second.append([(content.note, False)] + [(content.note, True)] * (len(content.header) - 1))
+    pages = [([_line(1, content.title, 60.0)], [_part(1, first, 80.0)], 842.0),
+             ([_line(2, text, 60.0) for text in between], [_part(2, second, 80.0)], 842.0)]
+    table = parse_grid_table(pdf._assemble(Path("jiande.pdf"), pages, pdf._Repairs()), plan, sources)
+    assert len(table.rows) == 19
+    assert [c.raw for c in table.rows[9].cells][2:] == content.rows[9][2:]

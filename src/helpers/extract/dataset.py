@@ -226,6 +226,19 @@ def _check_table_period(table, plan: Plan, sources: Sources) -> None:
                          f"its year columns {', '.join(c.header.raw.strip() for c in by_period)} would all be actuals",
                          "give this plan entry the plan_period of its document (name, base_year, target_year), or "
                          "check that `file` names the right document.")
+    where = f"line {table.title.where}" if isinstance(table.title.where, int) else table.title.where
+    if years and plan.period.target_year not in years and table.also_titled:
+        # Two tables titled alike (a 十三五 completion table before the 十四五 one): the period is not what is wrong,
+        # and giving the entry the first table's period would make that table the plan.
+        raise InputError(sources.path, plan.line,
+                         f"the table read as the plan's in {plan.file}, titled '{table.title.text.strip()[:60]}' "
+                         f"({where}), sets targets for {', '.join(map(str, years))}, but this plan's period "
+                         f"{plan.period.name} targets {plan.period.target_year}; `table_title` "
+                         f"/{plan.table_title.pattern}/ also matches {'; '.join(table.also_titled)}",
+                         "write `table_title` for this plan in config/sources.yaml so that it matches only the title "
+                         f"above the plan's {plan.period.name} table (a longer part of that title, as written there); "
+                         "if the document is another period's plan, give this plan entry "
+                         "the plan_period of its document instead.")
     if years and plan.period.target_year not in years:
         raise InputError(sources.path, plan.line,
                          f"the table of {plan.file} sets targets for {', '.join(map(str, years))}, but this plan's "

@@ -82,9 +82,10 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
         except InputError as exc:   # a titled table with an unknown header: another titled one may be the plan's
             first_error = first_error or exc
             continue
-        _refuse_unjoined_part(path, parts[-1] if parts else grid, grids)
+        _refuse_unjoined_part(path, parts[-1] if parts else grid, grids, grid.rows[header_index])
         table.empty_tables = [_first_place(g) for g in _after_title(skipped.get(grid.number, []), title)]
         table.continued = [_first_place(part) for part in parts]
+        table.also_titled = [other.summary() for other, _ in titled if other is not grid]
         return table
     raise first_error
 
@@ -110,21 +111,44 @@ def _continued_in(grid: Grid, grids: list[Grid], plan: Plan, path: Path) -> list
     return parts
 
 
-def _refuse_unjoined_part(path: Path, end: Grid, grids: list[Grid]) -> None:
+def _refuse_unjoined_part(path: Path, end: Grid, grids: list[Grid], header: list[GridCell]) -> None:
     """A PDF's table on the next page with the plan's table's columns, not joined to it, is perhaps its part after
-    the page break: its rows would be dropped without a word. Unless the plan's table ended (its 注 row), the run
-    stops there."""
-    part = next((g for g in grids if g.same_columns_as == end.number), None)
-    if part is None or _has_note_row(end):
+    the page break: its rows would be dropped without a word. So is one atop the next page with other columns
+    that repeats the plan's table's header in a row (a header row repeated inside a merged cell, which the
+    browser shifts one column: 10 indicators' 20 values were left out without a word). Unless the plan's table
+    ended (its 注 row), the run stops there."""
+    if _has_note_row(end):
         return
     last_page = max(c.place.page or 0 for row in end.rows for c in row)
-    between = "; ".join(f"'{p.text[:40]}'" for p in end.after) or "nothing the reader could tell"
-    raise InputError(path, _first_place(part), f"the plan's table ends on page {last_page} and a table with the "
-                     f"same columns follows on page {last_page + 1} ({part.summary()}), but they could not be joined "
-                     f"(between them: {between}): the rows on page {last_page + 1} may be the rest of the plan's "
-                     "table, and would be left out",
+    part = next((g for g in grids if g.same_columns_as == end.number), None)
+    if part is not None:
+        between = "; ".join(f"'{p.text[:40]}'" for p in end.after) or "nothing the reader could tell"
+        what = f"a table with the same columns follows on page {last_page + 1} ({part.summary()}), but they could " \
+               f"not be joined (between them: {between})"
+        where = _first_place(part)
+    else:
+        part = next((g for g in grids if g.next_page_of == end.number and _header_row_in(g, header)), None)
+        if part is None:
+            return
+        row = _header_row_in(part, header)
+        where = row[0].place
+        what = f"a table with other columns starts page {last_page + 1} ({part.summary()}) and repeats the plan's " \
+               f"header in a row, shifted ('{' | '.join(dict.fromkeys(c.text for c in row if c.text))[:80]}'), " \
+               "so they could not be joined"
+    raise InputError(path, where, f"the plan's table ends on page {last_page} and {what}: the rows on page "
+                     f"{last_page + 1} may be the rest of the plan's table, and would be left out",
                      "ask the office for the plan as .docx or its web page (a PDF's layout cannot be corrected "
                      "here), name that file in config/sources.yaml and run `make manifest`.")
+
+
+def _header_row_in(grid: Grid, header: list[GridCell]) -> list[GridCell] | None:
+    """The first row of `grid` that holds the header's words in order, side by side (in whichever columns)."""
+    words = list(dict.fromkeys(normalise(c.text) for c in header if c.text.strip()))
+    for row in grid.rows:
+        texts = list(dict.fromkeys(normalise(c.text) for c in row if c.text.strip()))
+        if words and any(texts[i:i + len(words)] == words for i in range(len(texts) - len(words) + 1)):
+            return row
+    return None
 
 
 def _has_note_row(grid: Grid) -> bool:
@@ -221,7 +245,7 @@ def _read(document: Document, grid: Grid, title: Cell, header_index: int, plan: 
     end = header[-1].line
     for grid_row in grid.rows[data_start:]:
         texts = [normalise(c.text) for c in grid_row]
-        if not any(texts) or texts == header_texts:   # an empty row; the header repeated on a new page
+        if not any(texts) or _repeats_header(texts, header_texts, roles):   # the header repeated on a new page
             continue
         _not_deleted(path, grid_row)
         if notes or FOOTNOTE.search(next(t for t in texts if t)):   # the 注 row, and any row after it
@@ -249,6 +273,18 @@ def _read(document: Document, grid: Grid, title: Cell, header_index: int, plan: 
         notes = [as_cell(grid.after[0])]      # the note as a paragraph just below the table
     table = ParsedTable(path, title, header, roles, columns, rows, end, notes)
     return tables.resolve_year_columns(table, plan.period, sources)
+
+
+def _repeats_header(texts: list[str], header: list[str], roles: list[str]) -> bool:
+    """The row is the header repeated (on a new page), in full or with its year columns shortened to their years
+    (2020年 for 2020年完成值, as a continuation page may print it): every cell is its column's heading, or the start
+    of a figures column's heading that names its year. It was read as an indicator row named 二级指标, and the
+    advice was to edit the published plan."""
+    if texts == header:
+        return True
+    return len(texts) >= len(header) and all(
+        text == head or (role in VALUE_ROLES and DIGIT.search(text) and head.startswith(text) and text != head)
+        for text, head, role in zip(texts, header, roles)) and not any(texts[len(header):])
 
 
 def _header_words_below(grid: Grid, start: int, roles: list[str]) -> list[GridCell]:

@@ -81,6 +81,8 @@ class ParsedTable:
     contents: list[Cell] = field(default_factory=list)   # title matches skipped: a table of contents' entries
     empty_tables: list[Place] = field(default_factory=list)   # empty tables between the title and the table, skipped
     continued: list[Place] = field(default_factory=list)      # where the table continues in a table of its own
+    # The document's other tables titled alike (how an analyst recognises each): which the title also matches
+    also_titled: list[str] = field(default_factory=list)
 
 
 # Absurd inputs are refused before they are parsed: a real plan is some 50 kB (its size: helpers.core.limits), and

@@ -104,6 +104,10 @@ class Grid:
     # A PDF's: the table this one follows on the next page with the same columns, not joined to it (something
     # stood between them): perhaps its part after a page break, which must not be lost without a word.
     same_columns_as: int | None = None
+    # A PDF's: the table that ended the page before this one starts its page, when this one has other columns (a
+    # header row repeated inside a merged cell, shifted one column): its rows after a repeated header are perhaps
+    # the rest of that table, which must not be lost without a word either.
+    next_page_of: int | None = None
 
     @property
     def width(self) -> int:

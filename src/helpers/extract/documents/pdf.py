@@ -1611,6 +1611,8 @@ def _assemble(path: Path, pages, repairs: _Repairs) -> Document:
                     grids.append(_as_grid(item, len(grids) + 1, recent[-3:]))
                     if last_part is not None and last_part.page == item.page - 1 and _continues(last_part, item):
                         grids[-1].same_columns_as = grids[-2].number    # its part after a page break, perhaps
+                    elif last_part is not None and last_part.page == item.page - 1:
+                        grids[-1].next_page_of = grids[-2].number
                     _refuse_doubts(path, item, grids[-1], 0)
                     recent = []
                     grids[-1].after = recent

@@ -61,8 +61,11 @@ def check_file(path: Path) -> None:
         raise InputError(path, None, "the file is empty (0 bytes): a download or copy that did not finish",
                          "copy or download the plan again, then run `make manifest`.")
     named, actual = NAMED.get(path.suffix.lower()), content_kind(head)
+    if path.suffix.lower() in CONVERTED_SUFFIXES and actual in ("html", "pdf"):
+        named = "ole"    # a county site's "Word" download that is a web page (LibreOffice said: no export filter)
     if named is None or actual is None or actual == named or (named == "zip" and actual == "ole"):
-        return     # (an OLE file named .docx: a password-protected .docx, which the Word reader names)
+        return     # (an OLE file named .docx: a password-protected .docx, which the Word reader names; a .docx
+                   # named .doc, which LibreOffice converts)
     raise InputError(path, None, f"the file is {KINDS[actual]}, under a {path.suffix} name",
                      f"rename it to \"{path.stem}{RIGHT_SUFFIX[actual]}\", name that file in config/sources.yaml, "
                      "and run `make manifest`.")
