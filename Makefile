@@ -260,8 +260,10 @@ manifest: | environment ## Record the checksums of the raw plans and the style s
 DATA_STEP_FILES := $(addprefix $(PROCESSED_DIR)/,indicators.csv indicators.xlsx consistency.csv \
                      consistency_checks.csv cleaning_log.csv build_info.json)
 YEARS_DIRS      := $(wildcard $(REPORTS_DIR)/[12][0-9][0-9][0-9])
-clean: ## Remove what was built (never the raw data, nor any other file in those folders)
-	rm -rf $(DATA_STEP_FILES) $(INPUTS) $(RUN) $(ANALYSIS) $(BUILD_DIR) $(REPORTS_DIR)/monitoring-template.xlsx \
+# Not the monitoring template: an analyst fills it in where `make template` wrote it (make template refuses to
+# replace it for that reason), so it is theirs once written.
+clean: ## Remove what was built (never the raw data, the monitoring template, nor any other file in those folders)
+	rm -rf $(DATA_STEP_FILES) $(INPUTS) $(RUN) $(ANALYSIS) $(BUILD_DIR) \
 	    $(wildcard $(EXECUTED_DIR)/0[0-9]_*.ipynb $(addsuffix /04_report_*.ipynb,$(YEARS_DIRS)) \
 	                $(addsuffix /talent-plan-*,$(YEARS_DIRS)))
 	@rmdir $(EXECUTED_DIR) $(YEARS_DIRS) 2>/dev/null || true

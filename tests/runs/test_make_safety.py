@@ -370,7 +370,9 @@ def test_make_clean_removes_only_what_the_steps_wrote(made_report, tmp_path):
     steps wrote there, by name, and nothing else (it used to remove every file in REPORTS_DIR, and every .csv, .xlsx
     and .json in PROCESSED_DIR: `make clean REPORTS_DIR=.` removed the project)."""
     theirs = {"notes.csv": "x", "budget.xlsx": "x", "photo.json": "x", "executed/mine.txt": "x", "2024/plan.docx": "x",
-              "monitoring.xlsx": "x", ".gitkeep": ""}
+              "monitoring.xlsx": "x", ".gitkeep": "",
+              # the template as an analyst filled it in (make template refuses to replace it): redteam10 finding 6
+              "monitoring-template.xlsx": "x"}
     folders = dict(made_report["folders"])
     for variable in ("PROCESSED_DIR", "REPORTS_DIR"):
         desk = tmp_path / variable.lower()
