@@ -1354,6 +1354,8 @@ def _rules(soup, load, quirks: bool, sheets: _Sheets) -> list[Rule]:
         condition = sheets.condition(0, str(media) if media is not None else None)
         if condition is None:
             continue
+        if str(element.get("type", "text/css")).strip().lower() not in ("", "text/css"):
+            continue            # not CSS (a <style> or <link> of type text/plain): the browser does not apply it
         if element.name == "link":
             relations = [r.lower() for r in (element.get("rel") or [])]
             if "stylesheet" not in relations or "alternate" in relations or element.has_attr("disabled"):
@@ -1363,8 +1365,6 @@ def _rules(soup, load, quirks: bool, sheets: _Sheets) -> list[Rule]:
                 continue
             text, base = loaded
         else:
-            if str(element.get("type", "text/css")).strip().lower() not in ("", "text/css"):
-                continue        # not CSS: the browser does not apply it
             text, base = element.get_text(), None
         nodes = _parsed(tinycss2.parse_stylesheet, text, line, skip_comments=True, skip_whitespace=True)
         for node, where, layer in _applied(nodes, load, base, line, 0, sheets, condition, ()):
