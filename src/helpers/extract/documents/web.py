@@ -554,21 +554,14 @@ def _own_elements(cell) -> list:
 def _text_around(cell, element, hidden: set[int], unseen: set[int]) -> tuple[str, str, str]:
     """The cell's shown text before the element, in it and after it (spaces taken out), without the `hidden`
     elements and the `unseen` text (ids)."""
-    from bs4 import NavigableString, Tag
+    from bs4 import NavigableString
     parts: dict[str, list] = {"before": [], "inside": [], "after": []}
     where = "inside" if element is cell else "before"
     end = None if element is cell else element._last_descendant()
-    passed_over = None
-    for node in cell.descendants:
+    for node, shown in _shown(cell.descendants, hidden):
         if node is element:
             where = "inside"
-        if passed_over is not None:
-            if node is passed_over:
-                passed_over = None
-        elif isinstance(node, Tag) and id(node) in hidden:
-            last = node._last_descendant()
-            passed_over = last if last is not None and last is not node else None
-        elif type(node) is NavigableString and id(node) not in unseen:
+        if shown and type(node) is NavigableString and id(node) not in unseen:
             parts[where].append(str(node))
         if node is end or (node is element and end is None):
             where = "after"
@@ -1012,6 +1005,24 @@ def _smaller_digit(cell, sizes: dict) -> str:
     return _doubt(*_pieces(cell, sizes))
 
 
+def _shown(nodes, hidden: set):
+    """Each of `nodes` (a cell's, in document order) with whether it is shown: not one of the `hidden` elements
+    (ids), nor inside one."""
+    from bs4 import Tag
+    passed_over = None                   # the last node of a hidden element, up to which nothing is shown
+    for node in nodes:
+        if passed_over is not None:
+            if node is passed_over:
+                passed_over = None
+            yield node, False
+        elif isinstance(node, Tag) and id(node) in hidden:
+            last = node._last_descendant()
+            passed_over = last if last is not None and last is not node else None
+            yield node, False
+        else:
+            yield node, True
+
+
 def _pieces(cell, sizes: dict, hidden: set = frozenset(), unseen: set = frozenset(), made=None) -> tuple[list, list]:
     """A cell's pieces of text in order, each with its size (`sizes`), a line break at each block, and the id of
     each piece's element; without the `hidden` elements (ids) and the `unseen` text (ids). With `made` (_reading),
@@ -1019,16 +1030,9 @@ def _pieces(cell, sizes: dict, hidden: set = frozenset(), unseen: set = frozense
     from bs4 import NavigableString, Tag
     from bs4.element import PreformattedString
     pieces, parents = [], []
-    passed_over = None                   # the last node of a hidden element, up to which nothing is read
     after: dict[int, list] = {}          # the text ::after writes, by the id of the element's last node
-    for node in (cell, *cell.descendants) if made else cell.descendants:
-        if passed_over is not None:
-            if node is passed_over:
-                passed_over = None
-        elif isinstance(node, Tag) and id(node) in hidden:
-            last = node._last_descendant()
-            passed_over = last if last is not None and last is not node else None
-        elif isinstance(node, Tag):
+    for node, shown in _shown((cell, *cell.descendants) if made else cell.descendants, hidden):
+        if shown and isinstance(node, Tag):
             if node.name in BLOCKS:
                 pieces.append(("\n", None))
                 parents.append(None)
@@ -1039,8 +1043,8 @@ def _pieces(cell, sizes: dict, hidden: set = frozenset(), unseen: set = frozense
                     parents.append(id(node))
                 if behind:
                     after.setdefault(id(node._last_descendant() or node), []).append((behind, node))
-        elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString) and str(node) and \
-                id(node) not in unseen and not (made and id(node) in made[1]):
+        elif shown and isinstance(node, NavigableString) and not isinstance(node, PreformattedString) and \
+                str(node) and id(node) not in unseen and not (made and id(node) in made[1]):
             pieces.append((str(node), sizes.get(id(node.parent))))
             parents.append(id(node.parent))
         for text, element in reversed(after.pop(id(node), [])):     # (the innermost element's first)
