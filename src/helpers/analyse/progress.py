@@ -253,7 +253,10 @@ def verdict(plan_phase: str, met, schedule_judgement, category: str) -> str:
     - at the final evaluation (the plan's target year, or after it while no later plan is configured): met or
       not met, on the target year's actual (target_met); not assessable while that actual is missing, since a
       judgement from another year is never given as this year's;
-    - in the period: the 序时进度 judgement (ahead / on schedule / behind; held / not held for a hold target);
+    - in the period: a target the latest actual already meets is met (已达目标), whatever its 完成进度 (15 of 14 is
+      127%: no more 快于序时进度 than 已达目标), as Open SDG's ProgressMeasure gives target_achieved before any
+      score and as the method note says; a target to hold is judged held or not held; otherwise the 序时进度
+      judgement (ahead / on schedule / behind);
     - at the base year, and in the period where no 序时进度 can be judged (no base-year value): the progress
       category, growth achieved (from an earlier baseline) against growth required."""
     if plan_phase in FINAL_PHASES:
@@ -261,6 +264,8 @@ def verdict(plan_phase: str, met, schedule_judgement, category: str) -> str:
             return NOT_ASSESSABLE
         return TARGET_MET if met else TARGET_MISSED
     if isinstance(schedule_judgement, str) and schedule_judgement:
+        if category == TARGET_MET and schedule_judgement not in (ev.HELD, ev.NOT_HELD):
+            return TARGET_MET
         return schedule_judgement
     return category
 

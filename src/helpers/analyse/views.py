@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analyse.growth import RATE_CAGR, category_label
+from helpers.analyse.progress import verdict_label
 from helpers.core.formatting import bound_text, interval, literal, number, percent, projection, table_view
 from helpers.core.method import KEYS, method_parameters
 from helpers.core.wording import Wording, notes_text, words
@@ -174,7 +175,9 @@ def plan_view(progress: pd.DataFrame, lang: str = "zh"):
         "evaluated_value": _year_value(w, p["evaluated_year"], p["evaluated_value"], p.get("evaluated_comparator")),
         "target": _target(p["target_comparator"], p["target_value"]),
         "progress_share": p["progress_share"].map(_pct), "schedule_share": p["schedule_share"].map(_pct),
-        "judgement": _in_words(p["schedule_judgement"], w, "plan_cycle.schedule"),
+        # the one judgement (verdict): 已达目标 where the latest actual already meets the target, not 快于序时进度
+        "judgement": [verdict_label(v, lang) if isinstance(j, str) and j else ""
+                      for v, j in zip(p["verdict"], p["schedule_judgement"])],
         "final": p["target_met"].map(lambda m: "" if pd.isna(m) else met["yes" if m else "no"]),
         "completion_rate": p["completion_rate"].map(_pct), "gap": p["gap_to_target"].map(_num),
         "growth_since_base": _growth(p["observed_growth_since_base"], p["sdg_growth_method"], w),

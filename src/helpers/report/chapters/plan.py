@@ -12,7 +12,6 @@ from helpers.core.method import method_parameters
 from helpers.core.periods import FINAL_PHASES, period_label, period_years, years
 from helpers.report.blocks import (
     MAX_SENTENCES,
-    Cell,
     Column,
     Html,
     Table,
@@ -136,7 +135,7 @@ def _schedule_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
     body = []
     for r in rows.itertuples():
         body.append([ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
-                     Cell(ctx.t(f"plan_cycle.schedule.{r.schedule_judgement}"), light=r.schedule_judgement),
+                     light(ctx, r.verdict),       # the one judgement: 已达目标 where the latest actual meets it
                      fmt_pct(r.progress_share), fmt_pct(r.schedule_share),
                      marked_value(ctx, r, r.base_year, r.base_value, base=True),
                      marked_value(ctx, r, r.evaluated_year, r.evaluated_value), marked_target(ctx, r),

@@ -405,7 +405,7 @@ def _schedule_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
         rows = p[p["entity"].isin(group) & p["schedule_judgement"].notna()]
         if rows.empty:
             continue
-        counts = rows["schedule_judgement"].value_counts()
+        counts = rows["verdict"].value_counts()     # the one judgement: a target already met is not also ahead
         period = ctx.inputs.plan_of(group[0]).period
         county = ctx.t("summary.counties", n=len(group)) if ctx.many else ctx.entity_name(group[0])
         text = ctx.t("summary.schedule", county=county, period=period_label(period, ctx.lang),
@@ -414,6 +414,8 @@ def _schedule_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
                      behind=int(counts.get(BEHIND, 0)))
         if counts.get(HELD, 0) or counts.get(NOT_HELD, 0):
             text += ctx.t("summary.schedule_held", held=int(counts.get(HELD, 0)), not_held=int(counts.get(NOT_HELD, 0)))
+        if counts.get(TARGET_MET, 0):
+            text += ctx.t("summary.schedule_met", n=int(counts[TARGET_MET]))
         # A cumulative cap a sum is already past (less is better, 〔7000〕 at 9000 by year 3) cannot be met any more:
         # said here, not left to read as one more target not held.
         past = rows[rows["evaluation_notes"].map(lambda n: "cap_sum_exceeded" in note_codes(n))]
