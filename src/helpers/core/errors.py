@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shlex
 import stat
+import unicodedata
 from pathlib import Path
 
 from helpers.core.paths import display_path
@@ -28,7 +30,7 @@ class InputError(Exception):
     def __init__(self, file: Path | str | None, where: int | str | None, problem: str, fix: str):
         self.file = display_path(file) if file is not None else None
         self.where = where
-        self.problem = problem
+        self.problem = _invisible_said(problem)
         self.fix = fix
         super().__init__(str(self))
 
@@ -44,6 +46,49 @@ class InputError(Exception):
 
     def __str__(self) -> str:
         return f"{self.location}: {self.problem}\n  How to fix: {self.fix}"
+
+
+def beside_text(text: str, at: int, invisible: re.Pattern) -> str:
+    """Where the invisible character at `at` stands, by the visible text beside it: "right before '2023'"."""
+    before = invisible.sub("", text[:at]).strip()[-10:]
+    after = invisible.sub("", text[at + 1:]).strip()[:10]
+    return f"right before '{after}'" if after else f"right after '{before}'" if before else "alone"
+
+
+# The invisible characters that set the text's direction: marks, embeddings, overrides and isolates (named here;
+# helpers.core.text.direction_control tells which reorder what is shown)
+DIRECTION_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+def invisible_named(text: str) -> str:
+    """The invisible characters a text holds (Unicode's format characters: a direction mark or control, a zero-width
+    space or joiner, a soft hyphen, a byte-order mark), named for a message that quotes the text, where they show as
+    nothing: "it holds U+200F RIGHT-TO-LEFT MARK, an invisible character that sets the text's direction, right after
+    '2023'"; "" when it holds none. (The bidirectional ones that reorder what is shown: text.direction_control.)"""
+    found = list(dict.fromkeys(ch for ch in text if unicodedata.category(ch) == "Cf"))
+    if not found:
+        return ""
+    names = ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, 'FORMAT CHARACTER')}" for ch in found[:3])
+    kind = " that sets the text's direction" if DIRECTION_CONTROL.match(found[0]) else ""
+    invisible = re.compile("[" + "".join(re.escape(ch) for ch in found) + "]")
+    return (f"it holds {names}{' …' if len(found) > 3 else ''}, "
+            f"{'an invisible character' if len(found) == 1 else 'invisible characters'}{kind}, "
+            f"{beside_text(text, text.index(found[0]), invisible)}")
+
+
+def _invisible_said(problem: str) -> str:
+    """The problem, with the invisible characters in the text it quotes named once (a zero-width space, a direction
+    mark, a soft hyphen, a byte-order mark: Unicode's format characters show as nothing in the quote, so "unit '人'
+    does not match" or "value '12.5x' is not a number" hid what the cell holds). The one place every message on a
+    cell (value, indicator name, unit, year: of a plan or a workbook) gets it; a character the problem already names
+    (U+200F) is not named again."""
+    hidden = [ch for ch in dict.fromkeys(problem)
+              if unicodedata.category(ch) == "Cf" and f"U+{ord(ch):04X}" not in problem]
+    if not hidden:
+        return problem
+    at = problem.index(hidden[0])
+    start, end = problem.rfind("'", 0, at) + 1, problem.find("'", at)
+    return f"{problem} (the text quoted: {invisible_named(problem[start:end if end >= 0 else len(problem)])})"
 
 
 def quoted(text: object, limit: int = 60) -> str:

@@ -15,10 +15,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpers.core.errors import DIRECTION_CONTROL, beside_text
+
 BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
-# Unicode's bidirectional controls: embeddings, overrides and isolates with their pops (U+202A–U+202E,
-# U+2066–U+2069), and the marks (U+200E LEFT-TO-RIGHT MARK, U+200F RIGHT-TO-LEFT MARK, U+061C ARABIC LETTER MARK).
-DIRECTION_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+# Unicode's bidirectional controls (DIRECTION_CONTROL, with the error types, which name them): embeddings, overrides
+# and isolates with their pops (U+202A–U+202E, U+2066–U+2069), and the marks (U+200E LEFT-TO-RIGHT MARK, U+200F
+# RIGHT-TO-LEFT MARK, U+061C ARABIC LETTER MARK).
 EXPLICIT_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")      # (all but the marks)
 # What can make a line of a left-to-right document run right to left: a right-to-left control or mark, a Hebrew or
 # Arabic letter or digit (Unicode's bidirectional classes).
@@ -83,7 +85,7 @@ class DirectionControl:
         override alone), as shown."""
         visible = DIRECTION_CONTROL.sub("", self.text).strip()
         stored = visible if len(visible) <= 40 else visible[:40] + "…"
-        beside = _beside(self.text, self.at, DIRECTION_CONTROL)
+        beside = beside_text(self.text, self.at, DIRECTION_CONTROL)
         shown = shown_order(self.text)
         seen = (f"it is shown as '{shown.strip()}' (by LibreOffice, browsers), not as the '{stored}' stored and read"
                 if shown is not None and len(shown) <= 40 else
@@ -111,29 +113,6 @@ def direction_control(text: str) -> DirectionControl | None:
     at, character = next(((i, ch) for i, ch in controls if unicodedata.bidirectional(ch) in RIGHT_TO_LEFT),
                          controls[0])
     return DirectionControl(text, character, at)
-
-
-def _beside(text: str, at: int, invisible: re.Pattern) -> str:
-    """Where the invisible character at `at` stands, by the visible text beside it: "right before '2023'"."""
-    before = invisible.sub("", text[:at]).strip()[-10:]
-    after = invisible.sub("", text[at + 1:]).strip()[:10]
-    return f"right before '{after}'" if after else f"right after '{before}'" if before else "alone"
-
-
-def invisible_named(text: str) -> str:
-    """The invisible characters a text holds (Unicode's format characters: a direction mark or control, a zero-width
-    space or joiner, a soft hyphen, a byte-order mark), named for a message that quotes the text, where they show as
-    nothing: "it holds U+200F RIGHT-TO-LEFT MARK, an invisible character that sets the text's direction, right after
-    '2023'"; "" when it holds none. (The bidirectional ones that reorder what is shown: direction_control.)"""
-    found = list(dict.fromkeys(ch for ch in text if unicodedata.category(ch) == "Cf"))
-    if not found:
-        return ""
-    names = ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, 'FORMAT CHARACTER')}" for ch in found[:3])
-    kind = " that sets the text's direction" if DIRECTION_CONTROL.match(found[0]) else ""
-    invisible = re.compile("[" + "".join(re.escape(ch) for ch in found) + "]")
-    return (f"it holds {names}{' …' if len(found) > 3 else ''}, "
-            f"{'an invisible character' if len(found) == 1 else 'invisible characters'}{kind}, "
-            f"{_beside(text, text.index(found[0]), invisible)}")
 
 
 def shown_order(text: str) -> str | None:

@@ -22,13 +22,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from helpers.core.config import Catalogue, Sources
-from helpers.core.errors import InputError, quoted, refuse_special_file
+from helpers.core.errors import InputError, invisible_named, quoted, refuse_special_file
 from helpers.core.formatting import LOWER_BOUNDS, UPPER_BOUNDS
 from helpers.core.limits import WORKBOOK, check_size
 from helpers.core.paths import display_path
 from helpers.core.periods import FIVE_YEARS
 from helpers.core.records import Decision, Observation, note, place
-from helpers.core.text import direction_control, invisible_named, name_key, normalise
+from helpers.core.text import direction_control, name_key, normalise
 from helpers.core.values import (
     LARGEST_VALUE,
     MISSING,
