@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_of_project
 from helpers.core.errors import InputError
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
@@ -19,12 +18,6 @@ from support.workbooks import one_sheet_workbook
 
 ZWSP, RLM, BOM, SHY = "\u200b", "\u200f", "\ufeff", "\u00ad"
 JIANDE = "jiande_talent_plan_2021-2025.txt"
-
-
-@pytest.fixture
-def workspace(tmp_path) -> Path:
-    copy_of_project(tmp_path)
-    return tmp_path
 
 
 def _refused(workspace: Path) -> InputError:

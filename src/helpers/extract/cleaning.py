@@ -29,7 +29,7 @@ from helpers.core.values import (
 )
 from helpers.extract.documents.model import UNSEEN_WHY
 from helpers.extract.prose import ProseStatement
-from helpers.extract.tables import Cell, ParsedTable, TableRow, resolve_year_columns
+from helpers.extract.tables import Cell, ParsedTable, TableRow, corrected_in_the_plan, resolve_year_columns
 
 # "专业技术人才高级职称比例(%" -> name, unit (closing bracket optional: some are broken in the source)
 NAME_WITH_UNIT = re.compile(r"^(?P<name>.+?)\((?P<unit>[^()]*)(?P<close>\))?$")
@@ -170,9 +170,8 @@ def _unknown_name(path: Path, cell: Cell, name: str, catalogue: Catalogue, sourc
         # adding a header's words to the catalogue, as the advice for an unknown name says, would be harmful)
         return InputError(path, cell.where, f"'{name}' in the indicator column is a header's words, not an "
                           "indicator's name: the table's header has a second row (e.g. 一级指标 over 二级指标)",
-                          "make the header one row in the plan document: keep one heading per column (指标名称, "
-                          "单位, 2025年目标, …), delete the second header row, save the document, and run "
-                          "`make manifest`.")
+                          corrected_in_the_plan(path, "make the table's header one row (one heading per column: "
+                                                "指标名称, 单位, 2025年目标, …; the second header row deleted)"))
     close = difflib.get_close_matches(name, catalogue.all_source_names(), n=1, cutoff=0.5)
     hint = f" Did you mean '{close[0]}'?" if close else ""
     return InputError(path, cell.where, f"indicator {quoted(name)} is not in the catalogue.{hint}",

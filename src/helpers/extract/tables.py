@@ -161,6 +161,23 @@ def unseen_cell_error(path: Path, cell: Cell, what: str) -> InputError:
 
 # A header cell a reader may see otherwise (a web page's style hiding or moving a letter of it: Cell.doubt): no
 # reading of the analyst's can stand for a header, and printed to PDF the page shows the header as changed.
+# A plan published as a PDF or a web page is the office's: it cannot be corrected here (an edited copy fails its
+# checksum, and a PDF's table cannot be edited at all). Its Word original can.
+PUBLISHED_AS_IS = {".pdf": "a PDF", ".html": "a web page", ".htm": "a web page"}
+
+
+def corrected_in_the_plan(path: Path, what: str) -> str:
+    """Advice to correct the plan's table (`what`: "make the table's header one row: …"), as it can be followed for
+    the document's kind: in a Word document or a text export the analyst does it and saves; a PDF or a web page
+    cannot be edited, so it is done in the plan's .docx, asked of the office, named instead. (The advice to edit
+    the plan document was given for PDFs and web pages too, and could not be followed.)"""
+    kind = PUBLISHED_AS_IS.get(Path(path).suffix.lower())
+    if kind:
+        return (f"{kind} cannot be corrected here: ask the office for the plan as .docx (Word); in it, {what}; save "
+                "it, name the .docx in config/sources.yaml instead (`file:`) and run `make manifest`.")
+    return f"in the plan document, {what}; save it and run `make manifest`."
+
+
 HEADER_DOUBT_FIX = ("look at the table as the plan's page shows it, and ask the office for the plan as .docx or as "
                     "the PDF it publishes; name that file in config/sources.yaml and run `make manifest`.")
 
@@ -179,9 +196,8 @@ def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list
             raise InputError(path, cell.where, f"the table's header has an empty cell (column {len(roles) + 1} of "
                              f"{len(header)}): some rows have more cells than the header names, so no value can be "
                              "placed in its column safely",
-                             "check the table's merged cells in the document (a cell merged down or across further "
-                             "than it should, or a row with an extra cell), correct them and run `make manifest`; "
-                             "or ask the office for the plan as .docx.")
+                             corrected_in_the_plan(path, "correct the table's merged cells (a cell merged down or "
+                                                   "across further than it should, or a row with an extra cell)"))
         if role is None:
             raise InputError(path, cell.where, f"header cell {quoted(cell.raw.strip())} is not a known column",
                              _header_advice(cell, sources))
