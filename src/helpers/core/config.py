@@ -319,6 +319,18 @@ class Reading:
 
 
 @dataclass(frozen=True)
+class Continuation:
+    """The analyst's word that a PDF's table on `page` is the rest of the plan's table, though text stands between the
+    two (`continued:` of a plan entry): Chromium repeats a table's header on each page it prints, and a merged cell's
+    text (一级指标) can run below the table's last line. The text between is written out (`between`): the word holds
+    only while the document says that."""
+    page: int              # the page the table continues on
+    between: str           # the text between the two parts, as the error quotes it
+    because: str           # why: what the analyst saw on the pages
+    line: int
+
+
+@dataclass(frozen=True)
 class Plan:
     entity: str
     name_zh: str
@@ -329,6 +341,7 @@ class Plan:
     line: int
     period: PlanPeriod
     readings: tuple[Reading, ...] = ()
+    continued: tuple[Continuation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -605,7 +618,9 @@ def _check_periods(plans: list[Plan], default: PlanPeriod, path: Path) -> None:
 SOURCES_KEYS = ("province", "plan_period", "plans", "layouts", "header_roles")
 PROVINCE_KEYS = ("entity", "name_zh", "name_en")
 PERIOD_KEYS = ("name", "base_year", "target_year")
-PLAN_KEYS = ("entity", "name_zh", "name_en", "file", "layout", "table_title", "plan_period", "readings")
+PLAN_KEYS = ("entity", "name_zh", "name_en", "file", "layout", "table_title", "plan_period", "readings", "continued")
+CONTINUED_KEYS = ("page", "between", "because")
+CONTINUED_EXAMPLE = "- {page: 5, between: '人才结构', because: '…'}"
 READING_KEYS = ("indicator", "cell", "reads", "unit", "attribute", "because")
 READING_EXAMPLE = "- {indicator: 人才资源总量, cell: '20（力争22）', reads: '20', because: '…'}"
 # What `because` says in the advice's example: left as it is, it explains nothing.
@@ -664,6 +679,28 @@ def _readings(entry: dict, path: Path, what: str) -> tuple[Reading, ...]:
         unit = _text(item, "unit", path, f"a reading of {what}").strip() if has_unit else None
         readings.append(Reading(normalise(indicator), cell, reads, unit, because, line, attribute))
     return tuple(readings)
+
+
+def _continuations(entry: dict, path: Path, what: str) -> tuple[Continuation, ...]:
+    """A plan's `continued:`, each with its page, the text between the parts and why."""
+    if entry.get("continued") is None:
+        return ()
+    out = []
+    for item in _entries(entry, "continued", path, what, CONTINUED_EXAMPLE):
+        _known_keys(item, CONTINUED_KEYS, path, f"a continuation of {what}")
+        page = item.get("page")
+        if isinstance(page, bool) or not isinstance(page, int) or page < 2:
+            raise InputError(path, _line_of(item, "page"), f"`page` of a continuation of {what} should be the number "
+                             f"of the page the table continues on (2 or more) but is {_shape(page)}",
+                             f"write it as {CONTINUED_EXAMPLE}, with the page the error names.")
+        between = _text(item, "between", path, f"a continuation of {what}")
+        because = _text(item, "because", path, f"a continuation of {what}").strip()
+        if because in ("", BECAUSE_PLACEHOLDER):
+            raise InputError(path, _line_of(item, "because"), f"the continuation of the table on page {page} does "
+                             "not say why", "write after `because:` what you saw on the two pages (the table runs on, "
+                             "its header repeated; the text between is a merged cell's): it is logged with the table.")
+        out.append(Continuation(page, normalise(between), because, item.get(LINE)))
+    return tuple(out)
 
 
 def _check_province(province: dict, plans: list[Plan], path: Path) -> None:
@@ -779,6 +816,7 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
                                _line_of(entry, "table_title"), "table_title"),
             line=entry.get(LINE), period=period,
             readings=_readings(entry, path, f"plan '{entity}' ({file})"),
+            continued=_continuations(entry, path, f"plan '{entity}' ({file})"),
         )
         first_of.setdefault(entity, plan)
         plans.append(plan)

@@ -377,6 +377,11 @@ def _reading_decisions(entity: str, document: PlanDocument) -> list[Decision]:
     for step, places in (("continued_table", document.table.continued), ("empty_table", document.table.empty_tables)):
         out += [Decision(entity, "", file, place_.ordinal, step, {"place": {**place_.record(), "file": file}},
                          place=place_.record()) for place_ in places]
+    # a part joined on the analyst's word (`continued:`): the text between the parts, left out, and why
+    out += [Decision(entity, "", file, place_.ordinal, "continued_by_analyst",
+                     {"place": {**place_.record(), "file": file}, "between": word.between, "because": word.because,
+                      "config": f"config/sources.yaml, line {word.line}"}, place=place_.record())
+            for place_, word in document.table.confirmed]
     for mention in document.contents:
         out.append(Decision(entity, "", file, mention.place.ordinal, "title_in_contents",
                             {"place": {**mention.place.record(), "file": file}, "quote": mention.text.strip()[:60]},

@@ -12,8 +12,9 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from helpers.core.config import Plan, Sources
+from helpers.core.config import Continuation, Plan, Sources
 from helpers.core.errors import InputError
+from helpers.core.paths import display_path
 from helpers.core.text import normalise
 from helpers.core.values import NotANumber, parse_value_cell
 from helpers.extract import tables
@@ -74,7 +75,8 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
                          "for this plan in config/sources.yaml to match the title written above the table.")
     first_error: InputError | None = None
     for grid, (title, header_index) in titled:
-        parts = _continued_in(grid, grids, plan, path) if grid in grids else []
+        confirmed: list[tuple[Place, Continuation]] = []
+        parts = _continued_in(grid, grids, plan, path, confirmed) if grid in grids else []
         try:
             table = _read(document, _joined(grid, header_index, parts, plan, path), title, header_index, plan, sources)
         except NestedTable as exc:    # the plan's table, with a table in a cell: that is the error to name
@@ -82,10 +84,12 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
         except InputError as exc:   # a titled table with an unknown header: another titled one may be the plan's
             first_error = first_error or exc
             continue
-        _refuse_unjoined_part(path, parts[-1] if parts else grid, grids, grid.rows[header_index])
+        _refuse_unjoined_part(path, parts[-1] if parts else grid, grids, grid.rows[header_index], plan, sources)
         table.empty_tables = [_first_place(g) for g in _after_title(skipped.get(grid.number, []), title)]
         table.continued = [_first_place(part) for part in parts]
+        table.confirmed = confirmed
         table.also_titled = [other.summary() for other, _ in titled if other is not grid]
+        _all_continuations_used(path, plan, confirmed, sources)
         return table
     raise first_error
 
@@ -95,23 +99,53 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
 CONTINUED = re.compile(r"续")
 
 
-def _continued_in(grid: Grid, grids: list[Grid], plan: Plan, path: Path) -> list[Grid]:
+def _continued_in(grid: Grid, grids: list[Grid], plan: Plan, path: Path,
+                  confirmed: list[tuple[Place, Continuation]]) -> list[Grid]:
     """The tables the plan's table continues in: each next table with as many columns and nothing between it and
-    the part before but a continuation line (续表, 表1（续）) or the title again, until a part holds the 注 row."""
+    the part before but a continuation line (续表, 表1（续）) or the title again, or what the analyst's word that it
+    continues there (`continued:`, added to `confirmed`) says stands between, until a part holds the 注 row."""
     parts: list[Grid] = []
     before = grid
     for following in grids[grids.index(grid) + 1:]:
-        between = [(normalise(p.text), p.place) for p in before.after]
-        if _has_note_row(before) or following.width != grid.width or not all(
-                (CONTINUED.search(text) and len(text) <= 40) or plan.table_title.search(text, path, place)
-                for text, place in between):
+        other = _between_parts(before, plan, path)
+        if _has_note_row(before) or following.width != grid.width:
             break
+        if other:
+            word = _continuation(plan, _first_place(following).page, other)
+            if word is None:
+                break
+            confirmed.append((_first_place(following), word))
         parts.append(following)
         before = following
     return parts
 
 
-def _refuse_unjoined_part(path: Path, end: Grid, grids: list[Grid], header: list[GridCell]) -> None:
+def _between_parts(before: Grid, plan: Plan, path: Path) -> list[str]:
+    """The text after a table, up to the next one, that is not a continuation line (续表, 表1（续）) or the title."""
+    return [text for text, place in ((normalise(p.text), p.place) for p in before.after)
+            if not ((CONTINUED.search(text) and len(text) <= 40) or plan.table_title.search(text, path, place))]
+
+
+def _continuation(plan: Plan, page: int | None, between: list[str]) -> Continuation | None:
+    """The analyst's word (`continued:`) that the table runs on to `page` with this text between the parts."""
+    said = re.sub(r"\s+", "", "".join(between))
+    return next((c for c in plan.continued if c.page == page and re.sub(r"\s+", "", c.between) == said), None)
+
+
+def _all_continuations_used(path: Path, plan: Plan, confirmed: list, sources: Sources) -> None:
+    """A `continued:` entry that joined nothing (the document changed, or another page or text than it has) stops
+    the run at its line rather than being ignored."""
+    used = {id(word) for _, word in confirmed}
+    for word in plan.continued:
+        if id(word) not in used:
+            raise InputError(sources.path, word.line, f"the plan's table does not continue on page {word.page} of "
+                             f"{path.name} with '{word.between}' between its parts, as `continued:` says here",
+                             "check the page and the text between the parts against the error that asked for it; "
+                             "remove the entry if the plan's table no longer stops there.")
+
+
+def _refuse_unjoined_part(path: Path, end: Grid, grids: list[Grid], header: list[GridCell], plan: Plan,
+                          sources: Sources) -> None:
     """A PDF's table on the next page with the plan's table's columns, not joined to it, is perhaps its part after
     the page break: its rows would be dropped without a word. So is one atop the next page with other columns
     that repeats the plan's table's header in a row (a header row repeated inside a merged cell, which the
@@ -120,12 +154,23 @@ def _refuse_unjoined_part(path: Path, end: Grid, grids: list[Grid], header: list
     if _has_note_row(end):
         return
     last_page = max(c.place.page or 0 for row in end.rows for c in row)
+    office = ("ask the office for the plan as .docx or its web page (a PDF's layout cannot be corrected here), name "
+              "that file in config/sources.yaml and run `make manifest`.")
     part = next((g for g in grids if g.same_columns_as == end.number), None)
     if part is not None:
         between = "; ".join(f"'{p.text[:40]}'" for p in end.after) or "nothing the reader could tell"
         what = f"a table with the same columns follows on page {last_page + 1} ({part.summary()}), but they could " \
                f"not be joined (between them: {between})"
         where = _first_place(part)
+        other = "".join(_between_parts(end, plan, path))
+        if other and where.page:
+            entry = f"{{page: {where.page}, between: '{other.replace(chr(39), chr(39) * 2)}', because: '…'}}"
+            office = (f"look at pages {last_page} and {where.page}. If the table on page {where.page} is the rest of "
+                      "the plan's table (a browser's print repeats the table's header on each page, and a "
+                      "merged cell's text, an 一级指标, can run below the table's last line), say so under this "
+                      f"plan's entry (file: {plan.file}) in {display_path(sources.path)}, writing after because: "
+                      f"what you saw: `continued: [{entry}]`, and run `make data`; the text between is then left "
+                      f"out, and the cleaning log says so. Otherwise {office}")
     else:
         part = next((g for g in grids if g.next_page_of == end.number and _header_row_in(g, header)), None)
         if part is None:
@@ -136,9 +181,7 @@ def _refuse_unjoined_part(path: Path, end: Grid, grids: list[Grid], header: list
                f"header in a row, shifted ('{' | '.join(dict.fromkeys(c.text for c in row if c.text))[:80]}'), " \
                "so they could not be joined"
     raise InputError(path, where, f"the plan's table ends on page {last_page} and {what}: the rows on page "
-                     f"{last_page + 1} may be the rest of the plan's table, and would be left out",
-                     "ask the office for the plan as .docx or its web page (a PDF's layout cannot be corrected "
-                     "here), name that file in config/sources.yaml and run `make manifest`.")
+                     f"{last_page + 1} may be the rest of the plan's table, and would be left out", office)
 
 
 def _header_row_in(grid: Grid, header: list[GridCell]) -> list[GridCell] | None:

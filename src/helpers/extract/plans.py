@@ -62,6 +62,10 @@ def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
         if DIRECTION_CONTROL.search(text):
             _in_stored_order(path, enumerate(lines, 1), RETYPE_IN_EDITOR)
         table = parse_plan_table(path, lines, plan, sources)
+        if plan.continued:   # (a text file has no pages: the word that a table runs on to one is a mistake)
+            raise InputError(sources.path, plan.continued[0].line, f"`continued:` says the table of {path.name} "
+                             f"continues on page {plan.continued[0].page}, but a text file has no pages",
+                             "remove `continued:` from this plan's entry: it is for a PDF's table.")
         first = next(((n, line) for n, line in enumerate(lines, 1) if line.strip()), None)
         _the_plan_itself(path, table, first)
         skip = range(table.title.line, table.end_line + 1)
