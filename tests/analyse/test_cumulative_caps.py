@@ -18,8 +18,9 @@ progress) and, in the period, no 完成率. Worked by hand on 安吉's 十四五
        −60%: 慢于); at 0.30, +0.02 ≤ 0.05: held (main: 40%, 慢于); at 0.34, +0.06 > 0.05: not held, but the level
        can still come down (main: 120%, 快于). At 2025, 0.32: +0.04, met, no 完成率 (main: 0.04 ÷ 0.05 = 80%, beside
        达标); 0.34: +0.06, missed.
-Where more is better nothing changes: 〔7000〕 at 9000 by 2023 is 129%, 快于 (tests/analyse/
-test_cumulative_levels_and_strict_targets.py has the rest).
+Where more is better nothing changes here: 〔7000〕 at 9000 by 2023 is 129%, 快于 (its schedule judgement; its
+verdict, the target already met, is 已达目标: tests/report/test_met_before_the_target_year.py;
+tests/analyse/test_cumulative_levels_and_strict_targets.py has the rest).
 """
 import json
 

@@ -88,3 +88,26 @@ def test_the_tables_and_the_method_say_the_same(contexts, lang):
     view = plan_view(ctx.progress, lang).data
     judged = dict(zip(view.iloc[:, 2], view[ctx.w.table("views.headers")["judgement"]]))
     assert [judged[ctx.progress.set_index("indicator_id").loc[i, f"indicator_name_{lang}"]] for i in MET] == [met, met]
+
+
+def test_a_cumulative_target_already_met_in_the_period_is_met(workspace):
+    """桐庐's 十五五 plan (tests/support/fifteenth_plan.py): 新增高技能人才 〔7000〕 over 2026–2030, a count (the
+    sum of the yearly new ones); 省级以上人才科技孵化载体 〔3〕. By 2028 (序时进度 (2028 − 2025) ÷ 5 = 60%):
+        新增高技能人才 3000 + 2500 + 2000 = 7500 ≥ 7000: 完成进度 107.1%, already met
+        孵化载体 1 + 0 + 0 = 1 of 3: 33.3%, behind (26.7 points below)
+    On main the first read 快于序时进度, as a level past its target did."""
+    from support.fifteenth_plan import add_fifteenth_plan
+    add_fifteenth_plan(workspace, "word_tab_cells", monitoring=False)
+    rows = [["桐庐县", name, unit, year, value, None, "统计年报", None]
+            for name, unit, values in (("新增高技能人才", "人", (3000, 2500, 2000)),
+                                       ("省级以上人才科技孵化载体", "家", (1, 0, 0)))
+            for year, value in zip((2026, 2027, 2028), values)]
+    one_sheet_workbook(workspace, rows, name="2028.xlsx")
+    dataset.write(dataset.build(workspace / "raw", workspace / "config"), workspace / "processed")
+    p = report_context(workspace, 2028, entities="tonglu").progress.set_index("indicator_id")
+    assert p.loc["new_high_skilled_talent", "evaluated_value"] == 7500
+    assert p.loc["new_high_skilled_talent", "progress_share"] == pytest.approx(7500 / 7000)
+    assert p.loc["new_high_skilled_talent", "schedule_judgement"] == ev.AHEAD
+    assert p.loc["new_high_skilled_talent", "verdict"] == TARGET_MET
+    assert p.loc["provincial_incubators", "progress_share"] == pytest.approx(1 / 3)
+    assert p.loc["provincial_incubators", "verdict"] == ev.BEHIND

@@ -110,6 +110,12 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         # A 〔〕 target: judged on the sum of the yearly actuals or a level's change since the base year
         # (plan_judgement), never as a level's growth.
         met = judged["target_met"]
+        if met is None and judged["plan_phase"] not in FINAL_PHASES and not judged["hold_target"] \
+                and judged["evaluated_comparator"] == "=" and judged["evaluated_value"] is not None:
+            # in the period, a sum (or a level's change) that already meets the target is met, as a level is
+            # (verdict): 7,500 by 2028 of 〔7000〕; one that does not yet is for 序时进度 to judge
+            met = target_met(float(judged["evaluated_value"]), float(target["value"]), target["comparator"],
+                             meta.direction) or None
         category = NOT_ASSESSABLE if met is None else TARGET_MET if met else TARGET_MISSED
         progress = Progress(None, None, "", None, category)   # its notes are the evaluation's
     elif judged["plan_phase"] in FINAL_PHASES:
