@@ -33,6 +33,8 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from helpers.extract.documents import validity
+
 # The length units of CSS (Values and Units 4): absolute, font-relative, viewport (vw … dvmax: the viewport of the
 # device the page is read on, media.Medium) and container-relative (cqw …: a container's, or without one the
 # viewport's; containers are not followed, so the viewport's).
@@ -142,6 +144,9 @@ NO_FIRST_LETTER = {"inline", "contents", "none", "table", "inline-table", "flex"
                    "inline-grid", "ruby", "ruby-text", "-webkit-flex", "-webkit-inline-flex"}
 
 UNLAYERED, BELOW_ALL = (math.inf,), (-math.inf,)
+# A cascade layer's name (`a`, `a.b`; `` for an anonymous one); the browser drops an @layer naming another.
+LAYER_NAME = re.compile(r"^(?:(?:-?[_a-zA-Z\u0080-\uffff\\][\w\u0080-\uffff\\-]*)(?:\.-?[_a-zA-Z\u0080-\uffff\\]"
+                        r"[\w\u0080-\uffff\\-]*)*)?$")
 
 
 @dataclass(frozen=True)
@@ -244,7 +249,8 @@ class PageStyle:
                                                                              else "")
                 if rule is None:
                     return f"the inline style '{written}' (line {element.sourceline or 1})"
-                inside = " and ".join(f"@media {query.text}" for query in condition)
+                inside = " and ".join(query.text if query.text.startswith("@") else f"@media {query.text}"
+                                      for query in condition if not query.text.startswith("selector("))
                 return (f"the rule '{rule.selector} {{{written}}}'" + (f" inside {inside}" if inside else "")
                         + f" (line {rule.line})")
         return "the page's style"
@@ -1296,6 +1302,26 @@ class _Sheets:
             self.conditions.append(tuple(self.queries[t] for t in texts))
         return self.numbers[texts]
 
+    def supported(self, outer: int, holds: bool | None, prelude: str) -> int | None:
+        """The condition of `outer`'s and an @supports whose condition `holds` (validity.supports): `outer`'s where
+        it holds, None where it does not, and where this reader cannot tell, one that holds on some devices only
+        (as a media query it cannot evaluate): where that changes a figure, the figure is in doubt."""
+        if holds is None:
+            return self.condition(outer, f"@supports {' '.join(prelude.split())}")
+        return outer if holds else None
+
+    def kept(self, outer: int, prelude, relative: bool = False) -> int | None:
+        """The condition a rule with the selector list `prelude` (tinycss2 tokens) applies on: `outer`'s; None where
+        one of its selectors is invalid (the browser drops the rule: `.h, ::nonsense-x {…}`); where this reader
+        cannot tell whether the browser knows one of them, one that holds on some devices only (the browser keeps
+        the rule there), as for @supports."""
+        found, which = validity.selector_list(prelude, relative)
+        if found == validity.VALID:
+            return outer
+        if found == validity.INVALID:
+            return None
+        return self.condition(outer, f"selector({' '.join(which.split())})")
+
     def layer(self, outer: tuple[str, ...], name: str | None) -> tuple[str, ...]:
         """The path of the layer `name` inside `outer` (an anonymous one where `name` is None), its place noted."""
         if name is None:
@@ -1369,8 +1395,12 @@ def _rules(soup, load, quirks: bool, sheets: _Sheets) -> list[Rule]:
         nodes = _parsed(tinycss2.parse_stylesheet, text, line, skip_comments=True, skip_whitespace=True)
         for node, where, layer in _applied(nodes, load, base, line, 0, sheets, condition, ()):
             prelude = tinycss2.serialize(node.prelude)
-            if not any(_may_match(GENERATED.sub("", selector), present) for selector in _split(prelude)):
-                continue            # (before its declarations are parsed: a page's <style> may hold 45,000 rules)
+            # (whether a selector may match, before its declarations are parsed: a <style> may hold 45,000 rules;
+            # and none where one of its selectors is invalid: the browser drops the rule)
+            where = sheets.kept(where, node.prelude) if any(_may_match(GENERATED.sub("", selector), present)
+                                                            for selector in _split(prelude)) else None
+            if where is None:
+                continue
             for selectors, declarations, inner, into in _nested(node, _top(prelude, line), where, layer, sheets, quirks,
                                                                 line):
                 if declarations:
@@ -1419,8 +1449,9 @@ def _nested(node, parents: list, condition: int, layer: tuple, sheets: _Sheets, 
                                     "reader does not follow")
         if item.type == "qualified-rule":
             inner = _relative(tinycss2.serialize(item.prelude), parents, line)
-            if inner:
-                yield from _nested(item, inner, condition, layer, sheets, quirks, line, depth + 1)
+            kept = sheets.kept(condition, item.prelude, relative=True) if inner else None
+            if kept is not None:
+                yield from _nested(item, inner, kept, layer, sheets, quirks, line, depth + 1)
             continue
         block = _block(item, sheets, condition, layer)
         if block is not None:
@@ -1437,7 +1468,10 @@ def _block(node, sheets: _Sheets, condition: int, layer: tuple) -> tuple[int, tu
     import tinycss2
     name = node.lower_at_keyword
     if name == "layer":
-        names = [part.strip() for part in tinycss2.serialize(node.prelude).split(",") if part.strip()]
+        names = [part.strip() for part in tinycss2.serialize(node.prelude).split(",")]
+        if not all(LAYER_NAME.match(each) for each in names) or (node.content is not None and len(names) > 1):
+            return None         # `@layer 1 {`, `@layer a b {`, `@layer a, b {`: the browser drops it
+        names = [each for each in names if each]
         if node.content is None:
             for each in names:
                 sheets.layer(layer, each)
@@ -1446,8 +1480,10 @@ def _block(node, sheets: _Sheets, condition: int, layer: tuple) -> tuple[int, tu
     if node.content is None or name not in ("supports", "media", "container", "scope"):
         return None
     prelude = " ".join(tinycss2.serialize(node.prelude).split())
-    where = condition if name == "supports" else sheets.condition(
-        condition, prelude if name == "media" else f"@{name} {prelude}")
+    if name == "supports":
+        where = sheets.supported(condition, validity.supports(node.prelude), prelude)
+    else:
+        where = sheets.condition(condition, prelude if name == "media" else f"@{name} {prelude}")
     return None if where is None else (where, layer)
 
 
@@ -1530,9 +1566,10 @@ def _specificity(selector: str) -> tuple[int, int, int] | None:
 def _applied(nodes, load, base, line: int, depth: int, sheets: _Sheets, condition: int, layer: tuple,
              top: bool = True):
     """The qualified rules that may apply, each with its media condition and its layer's path: those at the top,
-    inside @media (on the devices its query holds on), @layer and @supports, and those of the sheets an @import
-    brings in (where they stand, in the layer and on the devices it names); those inside @container and @scope on
-    some devices (media.Query: a query this reader cannot evaluate). An @import counts only at the `top` of a sheet,
+    inside @media (on the devices its query holds on), @layer and @supports (where its condition holds:
+    validity.supports), and those of the sheets an @import brings in (where they stand, in the layer and on the
+    devices it names); those inside @container and @scope, and an @supports this reader cannot evaluate, on some
+    devices (media.Query: a query this reader cannot evaluate). An @import counts only at the `top` of a sheet,
     before its other rules (@charset and `@layer a, b;` apart), as in the browser: one after them is ignored."""
     import tinycss2
     importing = top
@@ -1575,7 +1612,11 @@ def _imported(node, load, base, line: int, depth: int, sheets: _Sheets, conditio
     elif rest and rest[0].type == "function" and rest[0].lower_name == "layer":
         into, rest = sheets.layer(layer, tinycss2.serialize(rest[0].arguments).strip()), rest[1:]
     if rest and rest[0].type == "function" and rest[0].lower_name == "supports":
+        condition = sheets.supported(condition, validity.supports_declaration_or_condition(rest[0].arguments),
+                                     tinycss2.serialize(rest[0].arguments).strip())
         rest = rest[1:]
+        if condition is None:
+            return
     where = sheets.condition(condition, tinycss2.serialize(rest) if rest else None)
     if not href or where is None:
         return
@@ -1595,6 +1636,9 @@ def _compiled(selectors: list[tuple[str, tuple | None]], declarations, line: int
     import soupsieve
     rules = []
     for selector, given in selectors:
+        selector = validity.forgiven(selector) if selector else selector
+        if selector is None:
+            continue            # (an :is() of nothing the browser keeps: it matches nothing)
         pseudo = GENERATED.search(selector or "")
         if pseudo and not NO_PAGE_TEXT.search(selector[:pseudo.start()]):
             if _may_match(selector[:pseudo.start()], present):
