@@ -387,22 +387,25 @@ class PageStyle:
         skipped = {id(element) for element in hidden}
         # each element's doubt: (from what acts on all it holds, its text colour, its text fill, its background);
         # the fill None where none is set
-        state: dict[int, tuple] = {id(self.soup): ("", "", None, "")}
+        state: dict[int, tuple] = {id(self.soup): ("", "", None, "", "canvastext", None)}   # (color's initial value)
         out: dict[int, str] = {}
         for element in self.soup.find_all(True):        # a parent before its children
             parent = state.get(id(element.parent))
             if parent is None or id(element) in skipped or element.name in not_shown:
                 continue
-            whole, colour, fill, background = state[id(element)] = self._unsure_of(element, parent)
+            whole, colour, fill, background, text, behind = state[id(element)] = self._unsure_of(element, parent)
+            if fill is None and behind in SYSTEM_PAIRS.get(text, ()):
+                colour = background = ""    # a system colour on the one made for it: seen in every scheme
             if why := whole or (fill if fill is not None else colour) or background:
                 out[id(element)] = why
         return out
 
     def _unsure_of(self, element, parent: tuple) -> tuple:
         """The element's doubts (unsure), from its parent's: what acts on all it holds, its text colour, its text
-        fill (None where none is set) and its background."""
+        fill (None where none is set) and its background; and the system colours of its text and of what is behind
+        it ("" for another colour; None behind it where nothing is painted: the page's canvas)."""
         cascade = self.cascade
-        whole, colour, fill, background = parent
+        whole, colour, fill, background, text, behind = parent
         matched = cascade._matched(element)
         if not any(name in matched for name in UNSURE_FAMILY):
             return parent
@@ -417,6 +420,8 @@ class PageStyle:
                 why = _cannot_work_out(name, found.value)
                 why = self._written(element, name, found, why) if why else ""
                 colour, fill = (why, fill) if name == "color" else (colour, why)
+                if name == "color":
+                    text = found.value if found.value in SYSTEM_COLOURS else ""
         painting = cascade._winner_of(matched, "background", "background-color", "background-image")
         if painting is not None:
             name = next(n for n in ("background", "background-color", "background-image")
@@ -424,9 +429,10 @@ class PageStyle:
             painted = _background_colour(painting.value, BLACK)
             if why := _cannot_work_out(name, painting.value):
                 background = self._written(element, name, painting, why)
+                behind = painting.value if painting.value in SYSTEM_COLOURS else ""
             elif _image(painting.value) or (painted is not None and painted[3] > 0):
-                background = ""         # (painted over what is behind: its doubt ends)
-        return whole, colour, fill, background
+                background, behind = "", ""     # (painted over what is behind: its doubt ends)
+        return whole, colour, fill, background, text, behind
 
     def _written(self, element, name: str, declaration: Declaration, why: str) -> str:
         """The declaration as the page writes it, where, and why it cannot be worked out."""
@@ -613,8 +619,11 @@ class _Cascade:
                    if name.startswith("--") and name not in self.registered}
             if own:
                 current = {**current, **own}
+                cycled = _cycled(own)
+                current.update((name, INVALID) for name in cycled)
                 for name, value in own.items():
-                    current[name] = None if value == UNKNOWN_VALUE else _substituted(value, current)
+                    if name not in cycled:
+                        current[name] = None if value == UNKNOWN_VALUE else _substituted(value, current)
             self.customs[id(each)] = current
         return current
 
@@ -1150,6 +1159,49 @@ def _substituted(value: str, customs: dict, depth: int = 0):
     return "".join(out)
 
 
+def _cycled(own: dict) -> set[str]:
+    """The custom properties an element sets (`own`: name → value as written) that stand in a cycle of var()s among
+    them (`--a: var(--b); --b: var(--a)`, `--a: var(--a)`; a fallback's var() counts): CSS makes each invalid at
+    computed-value time, as if not set (Chromium 156: `display: var(--a, none)` then hides, `display: var(--a)` is
+    unset)."""
+    edges = {name: [n for n in dict.fromkeys(VAR_NAME.findall(value)) if n in own and own[n] != UNKNOWN_VALUE]
+             for name, value in own.items() if value != UNKNOWN_VALUE and "var(" in value}
+    return {name for component in _components(edges)
+            if len(component) > 1 or component[0] in edges.get(component[0], ()) for name in component}
+
+
+def _components(edges: dict[str, list[str]]) -> list[list[str]]:
+    """The strongly connected components of the graph (Tarjan's), without recursion (a theme sets hundreds)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    out: list[list[str]] = []
+    for start in edges:
+        work = [] if start in index else [(start, 0)]
+        while work:
+            name, at = work.pop()
+            if at == 0:
+                index[name] = low[name] = len(index)
+                stack.append(name)
+                on_stack.add(name)
+            following = edges.get(name, [])
+            if at < len(following):
+                work.append((name, at + 1))
+                if following[at] not in index:
+                    work.append((following[at], 0))
+                elif following[at] in on_stack:
+                    low[name] = min(low[name], index[following[at]])
+                continue
+            if low[name] == index[name]:
+                out.append(stack[stack.index(name):])
+                del stack[stack.index(name):]
+                on_stack.difference_update(out[-1])
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[name])
+    return out
+
+
 def _closing(value: str, start: int) -> int | None:
     """Where the parenthesis opened before `start` closes, or None."""
     depth = 1
@@ -1169,6 +1221,13 @@ SYSTEM_COLOURS = {name.lower() for name in (
     "ActiveCaption AppWorkspace Background ButtonHighlight ButtonShadow CaptionText InactiveBorder InactiveCaption "
     "InactiveCaptionText InfoBackground InfoText Menu MenuText Scrollbar ThreeDDarkShadow ThreeDFace "
     "ThreeDHighlight ThreeDLightShadow ThreeDShadow Window WindowFrame WindowText").split()}
+# The system colours made to be read on one another (CSS Color 4: CanvasText on Canvas, FieldText on Field …): in
+# every scheme (light, dark, forced colours) the browser keeps them apart. Text in such a colour on its own (None:
+# on the page's canvas, nothing painted behind it) is seen wherever it is shown.
+SYSTEM_PAIRS = {"canvastext": {"canvas", None}, "linktext": {"canvas", None}, "visitedtext": {"canvas", None},
+                "activetext": {"canvas", None}, "fieldtext": {"field"}, "buttontext": {"buttonface"},
+                "highlighttext": {"highlight"}, "selecteditemtext": {"selecteditem"}, "marktext": {"mark"},
+                "accentcolortext": {"accentcolor"}}
 COLOUR_FUNCTIONS = ("rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color", "color-mix",
                     "light-dark", "contrast-color", "device-cmyk")
 COLOUR_FUNCTION = re.compile(rf"^(?:{'|'.join(COLOUR_FUNCTIONS)})\(.*\)$", re.DOTALL)
