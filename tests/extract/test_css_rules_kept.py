@@ -114,6 +114,19 @@ def test_a_condition_or_selector_the_reader_cannot_judge_stops_at_the_cell_it_ch
     assert total_target_2030(_build(workspace))["value"] == 120
 
 
+@pytest.mark.parametrize("style", [".h:not(:is(::nonsense-x)) { display: none }",
+                                   ":is(:is(::nonsense-x), .h) { display: none }"])
+def test_a_forgiving_list_left_empty_inside_another_is_not_taken_as_matching_nothing(workspace, style):
+    """Chromium 156 prints 20左右 (`:not()` of nothing matches every element); the reader left the selector out as
+    matching nothing, which would read 120. cssselect cannot rank such a selector: the page is refused, its rule
+    named as written."""
+    _page(workspace, style)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert f"the page's style hides the elements chosen by '{style[:style.index(' {')][:60]}', a CSS selector " \
+           "this reader cannot match" in info.value.problem
+
+
 def test_a_condition_the_reader_cannot_judge_elsewhere_changes_nothing(workspace):
     """An @supports it cannot judge that changes no figure (a layout rule, a cell read whole) is no doubt."""
     _page(workspace, "@supports (position: sticky) { th { position: sticky; top: 0 } .h { color: red } }")

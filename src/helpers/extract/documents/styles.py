@@ -1694,8 +1694,8 @@ def _compiled(selectors: list[tuple[str, tuple | None]], declarations, line: int
     import cssselect
     import soupsieve
     rules = []
-    for selector, given in selectors:
-        selector = validity.forgiven(selector) if selector else selector
+    for written, given in selectors:
+        selector = validity.forgiven(written) if written else written     # (as the page writes it: `written`)
         if selector is None:
             continue            # (an :is() of nothing the browser keeps: it matches nothing)
         pseudo = GENERATED.search(selector or "")
@@ -1717,11 +1717,11 @@ def _compiled(selectors: list[tuple[str, tuple | None]], declarations, line: int
             specificity = given or max(s.specificity() for s in cssselect.parse(selector))
         except (soupsieve.SelectorSyntaxError, cssselect.SelectorError, NotImplementedError, ValueError):
             if hides:
-                raise UnsureStyle(line, f"the page's style hides the elements chosen by '{selector[:60]}', a CSS "
+                raise UnsureStyle(line, f"the page's style hides the elements chosen by '{written[:60]}', a CSS "
                                         "selector this reader cannot match") from None
             continue        # a rule that only shows text it cannot match: what it shows is read anyway
         for name, value, important in declarations:
-            rules.append(Rule(selector, compiled, line, name,
+            rules.append(Rule(written, compiled, line, name,
                               Declaration(value, important, False, specificity, order + len(rules), layer, media),
                               _key(selector)))
     return rules

@@ -290,7 +290,10 @@ def forgiven(selector: str) -> str | None:
     return None if out is None else out.strip()
 
 
-def _forgive(tokens) -> str | None:
+def _forgive(tokens, nested: bool = False) -> str | None:
+    """The tokens written out with their forgiving lists' items that match nothing left out; None where a list
+    outside any other function is left empty (the selector matches nothing). Inside one (`:not(:is(::x))`, which
+    matches every element) it is written `:is()`, which matches nothing."""
     import tinycss2
     out = []
     previous_colon = False
@@ -298,16 +301,13 @@ def _forgive(tokens) -> str | None:
         if token.type == "function" and previous_colon and token.lower_name in FORGIVING:
             kept = [item for item in _split_commas(token.arguments) if _words(item)
                     and not _has_pseudo_element(item) and complex_selector(item) != INVALID]
-            inner = [_forgive(item) for item in kept]
+            inner = [_forgive(item, nested=True) for item in kept]
             inner = [each.strip() for each in inner if each is not None]
-            if not inner:
+            if not inner and not nested:
                 return None
             out.append(f"{token.name}({', '.join(inner)})")
         elif token.type == "function":
-            inner = _forgive(token.arguments)
-            if inner is None:
-                return None
-            out.append(f"{token.name}({inner})")
+            out.append(f"{token.name}({_forgive(token.arguments, nested=True)})")
         else:
             out.append(tinycss2.serialize([token]))
         previous_colon = token.type == "literal" and token.value == ":"
