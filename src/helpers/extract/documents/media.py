@@ -68,8 +68,21 @@ class Medium:
         extra = [f"{self.resolution:g} device pixels a CSS pixel"] if self.resolution != 1 else []
         extra += [f"{name}: {value}" if name != "prefers-color-scheme" else f"in {value} mode"
                   for name, value in self.settings]
-        extra += [f"where '{query[:60]}' holds" for query in sorted(self.unknown)]
+        extra += [_unknown_holding(query) for query in sorted(self.unknown)]
+        if self.unknown and self == Medium(unknown=self.unknown):
+            return " and ".join(extra)          # (the primary device, in a browser that supports what it asks)
         return ", ".join([where, *extra])
+
+
+def _unknown_holding(query: str) -> str:
+    """How a device on which a condition this reader cannot evaluate holds is named: an @supports condition or a
+    selector list (styles._Sheets.kept: `selector(…)`) by the browser that supports it."""
+    for prefix in ("@supports selector(", "selector("):
+        if query.startswith(prefix) and query.endswith(")"):
+            return f"in a browser that knows the selector '{query[len(prefix):-1][:60]}'"
+    if query.startswith("@supports "):
+        return f"in a browser that supports '{query[len('@supports '):][:60]}'"
+    return f"where '{query[:60]}' holds"
 
 
 PRIMARY = Medium()

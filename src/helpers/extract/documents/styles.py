@@ -33,6 +33,8 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from helpers.extract.documents import validity
+
 # The length units of CSS (Values and Units 4): absolute, font-relative, viewport (vw … dvmax: the viewport of the
 # device the page is read on, media.Medium) and container-relative (cqw …: a container's, or without one the
 # viewport's; containers are not followed, so the viewport's).
@@ -142,6 +144,9 @@ NO_FIRST_LETTER = {"inline", "contents", "none", "table", "inline-table", "flex"
                    "inline-grid", "ruby", "ruby-text", "-webkit-flex", "-webkit-inline-flex"}
 
 UNLAYERED, BELOW_ALL = (math.inf,), (-math.inf,)
+# A cascade layer's name (`a`, `a.b`; `` for an anonymous one); the browser drops an @layer naming another.
+LAYER_NAME = re.compile(r"^(?:(?:-?[_a-zA-Z\u0080-\uffff\\][\w\u0080-\uffff\\-]*)(?:\.-?[_a-zA-Z\u0080-\uffff\\]"
+                        r"[\w\u0080-\uffff\\-]*)*)?$")
 
 
 @dataclass(frozen=True)
@@ -244,7 +249,8 @@ class PageStyle:
                                                                              else "")
                 if rule is None:
                     return f"the inline style '{written}' (line {element.sourceline or 1})"
-                inside = " and ".join(f"@media {query.text}" for query in condition)
+                inside = " and ".join(query.text if query.text.startswith("@") else f"@media {query.text}"
+                                      for query in condition if not query.text.startswith("selector("))
                 return (f"the rule '{rule.selector} {{{written}}}'" + (f" inside {inside}" if inside else "")
                         + f" (line {rule.line})")
         return "the page's style"
@@ -381,22 +387,25 @@ class PageStyle:
         skipped = {id(element) for element in hidden}
         # each element's doubt: (from what acts on all it holds, its text colour, its text fill, its background);
         # the fill None where none is set
-        state: dict[int, tuple] = {id(self.soup): ("", "", None, "")}
+        state: dict[int, tuple] = {id(self.soup): ("", "", None, "", "canvastext", None)}   # (color's initial value)
         out: dict[int, str] = {}
         for element in self.soup.find_all(True):        # a parent before its children
             parent = state.get(id(element.parent))
             if parent is None or id(element) in skipped or element.name in not_shown:
                 continue
-            whole, colour, fill, background = state[id(element)] = self._unsure_of(element, parent)
+            whole, colour, fill, background, text, behind = state[id(element)] = self._unsure_of(element, parent)
+            if fill is None and behind in SYSTEM_PAIRS.get(text, ()):
+                colour = background = ""    # a system colour on the one made for it: seen in every scheme
             if why := whole or (fill if fill is not None else colour) or background:
                 out[id(element)] = why
         return out
 
     def _unsure_of(self, element, parent: tuple) -> tuple:
         """The element's doubts (unsure), from its parent's: what acts on all it holds, its text colour, its text
-        fill (None where none is set) and its background."""
+        fill (None where none is set) and its background; and the system colours of its text and of what is behind
+        it ("" for another colour; None behind it where nothing is painted: the page's canvas)."""
         cascade = self.cascade
-        whole, colour, fill, background = parent
+        whole, colour, fill, background, text, behind = parent
         matched = cascade._matched(element)
         if not any(name in matched for name in UNSURE_FAMILY):
             return parent
@@ -411,6 +420,8 @@ class PageStyle:
                 why = _cannot_work_out(name, found.value)
                 why = self._written(element, name, found, why) if why else ""
                 colour, fill = (why, fill) if name == "color" else (colour, why)
+                if name == "color":
+                    text = found.value if found.value in SYSTEM_COLOURS else ""
         painting = cascade._winner_of(matched, "background", "background-color", "background-image")
         if painting is not None:
             name = next(n for n in ("background", "background-color", "background-image")
@@ -418,9 +429,10 @@ class PageStyle:
             painted = _background_colour(painting.value, BLACK)
             if why := _cannot_work_out(name, painting.value):
                 background = self._written(element, name, painting, why)
+                behind = painting.value if painting.value in SYSTEM_COLOURS else ""
             elif _image(painting.value) or (painted is not None and painted[3] > 0):
-                background = ""         # (painted over what is behind: its doubt ends)
-        return whole, colour, fill, background
+                background, behind = "", ""     # (painted over what is behind: its doubt ends)
+        return whole, colour, fill, background, text, behind
 
     def _written(self, element, name: str, declaration: Declaration, why: str) -> str:
         """The declaration as the page writes it, where, and why it cannot be worked out."""
@@ -607,8 +619,11 @@ class _Cascade:
                    if name.startswith("--") and name not in self.registered}
             if own:
                 current = {**current, **own}
+                cycled = _cycled(own)
+                current.update((name, INVALID) for name in cycled)
                 for name, value in own.items():
-                    current[name] = None if value == UNKNOWN_VALUE else _substituted(value, current)
+                    if name not in cycled:
+                        current[name] = None if value == UNKNOWN_VALUE else _substituted(value, current)
             self.customs[id(each)] = current
         return current
 
@@ -1144,6 +1159,49 @@ def _substituted(value: str, customs: dict, depth: int = 0):
     return "".join(out)
 
 
+def _cycled(own: dict) -> set[str]:
+    """The custom properties an element sets (`own`: name → value as written) that stand in a cycle of var()s among
+    them (`--a: var(--b); --b: var(--a)`, `--a: var(--a)`; a fallback's var() counts): CSS makes each invalid at
+    computed-value time, as if not set (Chromium 156: `display: var(--a, none)` then hides, `display: var(--a)` is
+    unset)."""
+    edges = {name: [n for n in dict.fromkeys(VAR_NAME.findall(value)) if n in own and own[n] != UNKNOWN_VALUE]
+             for name, value in own.items() if value != UNKNOWN_VALUE and "var(" in value}
+    return {name for component in _components(edges)
+            if len(component) > 1 or component[0] in edges.get(component[0], ()) for name in component}
+
+
+def _components(edges: dict[str, list[str]]) -> list[list[str]]:
+    """The strongly connected components of the graph (Tarjan's), without recursion (a theme sets hundreds)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    out: list[list[str]] = []
+    for start in edges:
+        work = [] if start in index else [(start, 0)]
+        while work:
+            name, at = work.pop()
+            if at == 0:
+                index[name] = low[name] = len(index)
+                stack.append(name)
+                on_stack.add(name)
+            following = edges.get(name, [])
+            if at < len(following):
+                work.append((name, at + 1))
+                if following[at] not in index:
+                    work.append((following[at], 0))
+                elif following[at] in on_stack:
+                    low[name] = min(low[name], index[following[at]])
+                continue
+            if low[name] == index[name]:
+                out.append(stack[stack.index(name):])
+                del stack[stack.index(name):]
+                on_stack.difference_update(out[-1])
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[name])
+    return out
+
+
 def _closing(value: str, start: int) -> int | None:
     """Where the parenthesis opened before `start` closes, or None."""
     depth = 1
@@ -1163,6 +1221,13 @@ SYSTEM_COLOURS = {name.lower() for name in (
     "ActiveCaption AppWorkspace Background ButtonHighlight ButtonShadow CaptionText InactiveBorder InactiveCaption "
     "InactiveCaptionText InfoBackground InfoText Menu MenuText Scrollbar ThreeDDarkShadow ThreeDFace "
     "ThreeDHighlight ThreeDLightShadow ThreeDShadow Window WindowFrame WindowText").split()}
+# The system colours made to be read on one another (CSS Color 4: CanvasText on Canvas, FieldText on Field …): in
+# every scheme (light, dark, forced colours) the browser keeps them apart. Text in such a colour on its own (None:
+# on the page's canvas, nothing painted behind it) is seen wherever it is shown.
+SYSTEM_PAIRS = {"canvastext": {"canvas", None}, "linktext": {"canvas", None}, "visitedtext": {"canvas", None},
+                "activetext": {"canvas", None}, "fieldtext": {"field"}, "buttontext": {"buttonface"},
+                "highlighttext": {"highlight"}, "selecteditemtext": {"selecteditem"}, "marktext": {"mark"},
+                "accentcolortext": {"accentcolor"}}
 COLOUR_FUNCTIONS = ("rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color", "color-mix",
                     "light-dark", "contrast-color", "device-cmyk")
 COLOUR_FUNCTION = re.compile(rf"^(?:{'|'.join(COLOUR_FUNCTIONS)})\(.*\)$", re.DOTALL)
@@ -1296,6 +1361,26 @@ class _Sheets:
             self.conditions.append(tuple(self.queries[t] for t in texts))
         return self.numbers[texts]
 
+    def supported(self, outer: int, holds: bool | None, prelude: str) -> int | None:
+        """The condition of `outer`'s and an @supports whose condition `holds` (validity.supports): `outer`'s where
+        it holds, None where it does not, and where this reader cannot tell, one that holds on some devices only
+        (as a media query it cannot evaluate): where that changes a figure, the figure is in doubt."""
+        if holds is None:
+            return self.condition(outer, f"@supports {' '.join(prelude.split())}")
+        return outer if holds else None
+
+    def kept(self, outer: int, prelude, relative: bool = False) -> int | None:
+        """The condition a rule with the selector list `prelude` (tinycss2 tokens) applies on: `outer`'s; None where
+        one of its selectors is invalid (the browser drops the rule: `.h, ::nonsense-x {…}`); where this reader
+        cannot tell whether the browser knows one of them, one that holds on some devices only (the browser keeps
+        the rule there), as for @supports."""
+        found, which = validity.selector_list(prelude, relative)
+        if found == validity.VALID:
+            return outer
+        if found == validity.INVALID:
+            return None
+        return self.condition(outer, f"selector({' '.join(which.split())})")
+
     def layer(self, outer: tuple[str, ...], name: str | None) -> tuple[str, ...]:
         """The path of the layer `name` inside `outer` (an anonymous one where `name` is None), its place noted."""
         if name is None:
@@ -1369,8 +1454,12 @@ def _rules(soup, load, quirks: bool, sheets: _Sheets) -> list[Rule]:
         nodes = _parsed(tinycss2.parse_stylesheet, text, line, skip_comments=True, skip_whitespace=True)
         for node, where, layer in _applied(nodes, load, base, line, 0, sheets, condition, ()):
             prelude = tinycss2.serialize(node.prelude)
-            if not any(_may_match(GENERATED.sub("", selector), present) for selector in _split(prelude)):
-                continue            # (before its declarations are parsed: a page's <style> may hold 45,000 rules)
+            # (whether a selector may match, before its declarations are parsed: a <style> may hold 45,000 rules;
+            # and none where one of its selectors is invalid: the browser drops the rule)
+            where = sheets.kept(where, node.prelude) if any(_may_match(GENERATED.sub("", selector), present)
+                                                            for selector in _split(prelude)) else None
+            if where is None:
+                continue
             for selectors, declarations, inner, into in _nested(node, _top(prelude, line), where, layer, sheets, quirks,
                                                                 line):
                 if declarations:
@@ -1419,8 +1508,9 @@ def _nested(node, parents: list, condition: int, layer: tuple, sheets: _Sheets, 
                                     "reader does not follow")
         if item.type == "qualified-rule":
             inner = _relative(tinycss2.serialize(item.prelude), parents, line)
-            if inner:
-                yield from _nested(item, inner, condition, layer, sheets, quirks, line, depth + 1)
+            kept = sheets.kept(condition, item.prelude, relative=True) if inner else None
+            if kept is not None:
+                yield from _nested(item, inner, kept, layer, sheets, quirks, line, depth + 1)
             continue
         block = _block(item, sheets, condition, layer)
         if block is not None:
@@ -1437,7 +1527,10 @@ def _block(node, sheets: _Sheets, condition: int, layer: tuple) -> tuple[int, tu
     import tinycss2
     name = node.lower_at_keyword
     if name == "layer":
-        names = [part.strip() for part in tinycss2.serialize(node.prelude).split(",") if part.strip()]
+        names = [part.strip() for part in tinycss2.serialize(node.prelude).split(",")]
+        if not all(LAYER_NAME.match(each) for each in names) or (node.content is not None and len(names) > 1):
+            return None         # `@layer 1 {`, `@layer a b {`, `@layer a, b {`: the browser drops it
+        names = [each for each in names if each]
         if node.content is None:
             for each in names:
                 sheets.layer(layer, each)
@@ -1446,8 +1539,10 @@ def _block(node, sheets: _Sheets, condition: int, layer: tuple) -> tuple[int, tu
     if node.content is None or name not in ("supports", "media", "container", "scope"):
         return None
     prelude = " ".join(tinycss2.serialize(node.prelude).split())
-    where = condition if name == "supports" else sheets.condition(
-        condition, prelude if name == "media" else f"@{name} {prelude}")
+    if name == "supports":
+        where = sheets.supported(condition, validity.supports(node.prelude), prelude)
+    else:
+        where = sheets.condition(condition, prelude if name == "media" else f"@{name} {prelude}")
     return None if where is None else (where, layer)
 
 
@@ -1530,9 +1625,10 @@ def _specificity(selector: str) -> tuple[int, int, int] | None:
 def _applied(nodes, load, base, line: int, depth: int, sheets: _Sheets, condition: int, layer: tuple,
              top: bool = True):
     """The qualified rules that may apply, each with its media condition and its layer's path: those at the top,
-    inside @media (on the devices its query holds on), @layer and @supports, and those of the sheets an @import
-    brings in (where they stand, in the layer and on the devices it names); those inside @container and @scope on
-    some devices (media.Query: a query this reader cannot evaluate). An @import counts only at the `top` of a sheet,
+    inside @media (on the devices its query holds on), @layer and @supports (where its condition holds:
+    validity.supports), and those of the sheets an @import brings in (where they stand, in the layer and on the
+    devices it names); those inside @container and @scope, and an @supports this reader cannot evaluate, on some
+    devices (media.Query: a query this reader cannot evaluate). An @import counts only at the `top` of a sheet,
     before its other rules (@charset and `@layer a, b;` apart), as in the browser: one after them is ignored."""
     import tinycss2
     importing = top
@@ -1575,7 +1671,11 @@ def _imported(node, load, base, line: int, depth: int, sheets: _Sheets, conditio
     elif rest and rest[0].type == "function" and rest[0].lower_name == "layer":
         into, rest = sheets.layer(layer, tinycss2.serialize(rest[0].arguments).strip()), rest[1:]
     if rest and rest[0].type == "function" and rest[0].lower_name == "supports":
+        condition = sheets.supported(condition, validity.supports_declaration_or_condition(rest[0].arguments),
+                                     tinycss2.serialize(rest[0].arguments).strip())
         rest = rest[1:]
+        if condition is None:
+            return
     where = sheets.condition(condition, tinycss2.serialize(rest) if rest else None)
     if not href or where is None:
         return
@@ -1594,7 +1694,10 @@ def _compiled(selectors: list[tuple[str, tuple | None]], declarations, line: int
     import cssselect
     import soupsieve
     rules = []
-    for selector, given in selectors:
+    for written, given in selectors:
+        selector = validity.forgiven(written) if written else written     # (as the page writes it: `written`)
+        if selector is None:
+            continue            # (an :is() of nothing the browser keeps: it matches nothing)
         pseudo = GENERATED.search(selector or "")
         if pseudo and not NO_PAGE_TEXT.search(selector[:pseudo.start()]):
             if _may_match(selector[:pseudo.start()], present):
@@ -1614,11 +1717,11 @@ def _compiled(selectors: list[tuple[str, tuple | None]], declarations, line: int
             specificity = given or max(s.specificity() for s in cssselect.parse(selector))
         except (soupsieve.SelectorSyntaxError, cssselect.SelectorError, NotImplementedError, ValueError):
             if hides:
-                raise UnsureStyle(line, f"the page's style hides the elements chosen by '{selector[:60]}', a CSS "
+                raise UnsureStyle(line, f"the page's style hides the elements chosen by '{written[:60]}', a CSS "
                                         "selector this reader cannot match") from None
             continue        # a rule that only shows text it cannot match: what it shows is read anyway
         for name, value, important in declarations:
-            rules.append(Rule(selector, compiled, line, name,
+            rules.append(Rule(written, compiled, line, name,
                               Declaration(value, important, False, specificity, order + len(rules), layer, media),
                               _key(selector)))
     return rules

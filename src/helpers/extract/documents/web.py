@@ -378,7 +378,7 @@ def _media_doubts(soup, style, hidden: list, unseen: list, sizes: dict) -> dict[
     made = (cascade.generated, cascade.inserted) if writes else None     # (::before text that differs by device)
     first = {id(cell): _reading(cell, _ids(hidden), _ids(unseen), sizes, made) for cell in cells}
     doubts: dict[int, str] = {}
-    from helpers.extract.documents.media import PRIMARY
+    from helpers.extract.documents.media import PRIMARY, Medium
     for medium in others:
         style.use(medium)
         hidden_there = style.hidden_elements(around)
@@ -393,7 +393,8 @@ def _media_doubts(soup, style, hidden: list, unseen: list, sizes: dict) -> dict[
                 continue
             elements = [cell, *cell.find_all(True), *cell.parents]
             shown = lambda reading: f"'{reading[0][:30]}'" + (" (a digit set smaller)" if reading[1] else "")  # noqa
-            doubts[id(cell)] = (f"the page's style shows it otherwise on another device: {shown(there)} "
+            elsewhere = "in another browser" if medium == Medium(unknown=medium.unknown) else "on another device"
+            doubts[id(cell)] = (f"the page's style shows it otherwise {elsewhere}: {shown(there)} "
                                 f"{medium.describe()}, by {style.rule_for(elements, medium)}, where a desktop's "
                                 f"screen ({PRIMARY.width:g} px wide) shows {shown(here)}")
     style.use(PRIMARY)
