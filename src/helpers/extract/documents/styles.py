@@ -192,7 +192,7 @@ class PageStyle:
         quirks = _quirks(soup)
         sheets = _Sheets()
         self.cascade = _Cascade(_rules(soup, load or (lambda href, base, line: None), quirks, sheets), quirks,
-                                sheets.conditions, sheets.registered)
+                                sheets.conditions, sheets.registered, page=soup)
         self.cascade.generate(soup)
 
     def use(self, medium) -> None:
@@ -262,6 +262,7 @@ class PageStyle:
             cascade.not_reordered(element)
             if element.name == "details" and not element.has_attr("open"):
                 closed = _closed_details(self.soup, element)     # all but its summary: shown when opened
+                cascade.page_changed()                              # (its text now in <span>s of its own)
                 hidden += closed
                 removed.update(id(child) for child in closed)
             if element.name == "dialog" and not element.has_attr("open"):
@@ -522,9 +523,11 @@ class _Cascade:
     rules inside a media query are kept for every device, and sorted out for the one in use."""
 
     def __init__(self, rules: list[Rule], quirks: bool = False, conditions: list | None = None,
-                 registered: set[str] | None = None):
+                 registered: set[str] | None = None, page=None):
         from helpers.extract.documents.media import PRIMARY
         self.quirks = quirks
+        self.page = page                            # the page (its soup) the rules are matched in
+        self._matcher = None                        # (_matches)
         self.conditions = conditions or [()]        # each condition: media.Query's that must all hold
         self.by_key: dict[tuple[str, str], list[Rule]] = {}
         for rule in rules:
@@ -650,7 +653,7 @@ class _Cascade:
             for key in _keys(element):
                 for rule in self.by_key.get(key, ()):
                     if id(rule.compiled) not in matches:
-                        matches[id(rule.compiled)] = bool(rule.compiled.match(element))
+                        matches[id(rule.compiled)] = self._matches(rule.compiled, element)
                     if matches[id(rule.compiled)]:
                         found.setdefault(rule.property, []).append(rule.declaration)
                         if rule.declaration.media:
@@ -664,6 +667,27 @@ class _Cascade:
                 self.var_users.add(id(element))
             self.matched[id(element)] = found
         return self.matched[id(element)]
+
+    def _matches(self, compiled, element) -> bool:
+        """Whether the element matches the selector (soupsieve's, compiled). One matcher for the whole page, kept
+        from element to element: what it finds out on the way (each sibling's place among its parent's children
+        for :nth-child() and the like, whether an ancestor or a sibling matches a part of the selector, what a
+        :has() finds) is found once for the page. A matcher made for each element (soupsieve's compiled.match)
+        counted an element's siblings again for each sibling: a cell of 2,000 <span>s and a rule
+        `span:nth-last-child(n+1):nth-child(n+1)` took 26 s, and four times as many some 16 times as long.
+        What it finds holds while the page stays as it is: page_changed() whenever an element or a text is put in.
+        (soupsieve's CSSMatch, which its select() keeps over a page: every rule here is compiled alike, with no
+        namespaces and no flags, so one serves them all. The page is its scope: :scope is the page's root, as in a
+        browser's style sheet, not the element tried.)"""
+        if self._matcher is None:
+            from soupsieve.css_match import CSSMatch
+            self._matcher = CSSMatch(compiled.selectors, self.page if self.page is not None else element,
+                                     compiled.namespaces, compiled.flags)
+        return bool(self._matcher.match_selectors(element, compiled.selectors))
+
+    def page_changed(self) -> None:
+        """The page has changed (a text or an element put in): what the matcher found of it no longer holds."""
+        self._matcher = None
 
     def _note_inline(self, element, name: str, declaration: Declaration) -> None:
         """What an inline style's declaration tells of the page: a size in viewport units, a var() to work out,
@@ -798,12 +822,16 @@ class _Cascade:
         self.inserted: set[int] = set()         # the ids of the texts put in
         if not self.generating:
             return
-        for element in soup.find_all(True):
-            for which, text in zip(("before", "after"), self.generated(element)):
+        # (every element matched before any text is put in: the rules match the page as it is, as in a browser,
+        # where generated text is no part of the page's elements)
+        texts = [(element, self.generated(element)) for element in soup.find_all(True)]
+        for element, generated in texts:
+            for which, text in zip(("before", "after"), generated):
                 if text:
                     inserted = NavigableString(text)
                     self.inserted.add(id(inserted))
                     element.insert(0, inserted) if which == "before" else element.append(inserted)
+        self.page_changed()
 
     @property
     def drawing_first(self) -> bool:
