@@ -193,6 +193,7 @@ class PageStyle:
         sheets = _Sheets()
         self.cascade = _Cascade(_rules(soup, load or (lambda href, base, line: None), quirks, sheets), quirks,
                                 sheets.conditions, sheets.registered, page=soup)
+        self.cascade.not_too_much_matching(soup)
         self.cascade.generate(soup)
 
     def use(self, medium) -> None:
@@ -504,6 +505,21 @@ def hidden_elements(soup) -> list:
     return PageStyle(soup).hidden_elements()
 
 
+# How much matching a page's style may ask for, in steps: each selector's parts (_steps) on each element it is tried
+# on (one with the id, class or tag it needs: _key). A plan's page asks for some thousands (the largest page of the
+# tests, 20,000 elements and 900 selectors, 10,002); each step costs some 2-6 µs of processor time on a loaded
+# machine, so at the limit a page's style is matched within some 2-6 s. Rules and elements multiply: 2,000 rules
+# `td span:not([x1])` over 1,000 <span>s took 18 s, a chain of 300 descendant steps over 8,000 nested <span>s 19 s.
+MAX_SELECTOR_STEPS = 1_000_000
+SELECTOR_PART = re.compile(r"[\s>+~,(]+|[.#:\[]")
+
+
+def _steps(selector: str) -> int:
+    """A selector's parts, roughly what matching it on an element costs: its compound selectors and the simple
+    selectors in them (`td span:not([x])` is 5: td, span, :not, (, [x])."""
+    return 1 + len(SELECTOR_PART.findall(selector.strip()))
+
+
 def _keys(element) -> list[tuple[str, str]]:
     classes = element.get("class") or []
     return [("*", ""), ("tag", element.name.lower()), ("id", str(element.get("id", "")).lower()),
@@ -684,6 +700,28 @@ class _Cascade:
             self._matcher = CSSMatch(compiled.selectors, self.page if self.page is not None else element,
                                      compiled.namespaces, compiled.flags)
         return bool(self._matcher.match_selectors(element, compiled.selectors))
+
+    def not_too_much_matching(self, soup) -> None:
+        """Refused before any rule is matched: a page whose rules ask for more than MAX_SELECTOR_STEPS steps of
+        matching (_steps of each selector, on each element with the id, class or tag it needs), named with the
+        rule that asks for the most, its line and how many elements it is tried on."""
+        rules = {key: list({id(rule.compiled): rule for rule in found}.values()) for key, found in self.by_key.items()}
+        weights = {key: sum(_steps(rule.selector) for rule in found) for key, found in rules.items()}
+        tried: dict[tuple[str, str], int] = {}
+        total = 0
+        for element in soup.find_all(True):
+            for key in _keys(element):
+                if key in weights:
+                    tried[key] = tried.get(key, 0) + 1
+                    total += weights[key]
+        if total <= MAX_SELECTOR_STEPS:
+            return
+        count, rule = max(((tried[key], rule) for key in tried for rule in rules[key]),
+                          key=lambda each: each[0] * _steps(each[1].selector))
+        raise UnsureStyle(rule.line, f"the page's style asks for {total:,} steps of matching its selectors on the "
+                          f"page's elements (the rule '{rule.selector[:60]}' alone {count * _steps(rule.selector):,}, "
+                          f"tried on {count:,} elements), far more than a plan's page does (the limit is "
+                          f"{MAX_SELECTOR_STEPS:,}, MAX_SELECTOR_STEPS in helpers.extract.documents.styles)")
 
     def page_changed(self) -> None:
         """The page has changed (a text or an element put in): what the matcher found of it no longer holds."""
