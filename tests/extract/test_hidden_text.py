@@ -109,6 +109,14 @@ def test_text_the_page_shows_after_all_is_read_as_shown(workspace, cell, style):
     assert _total_2030(ds) == 290 and _hidden_log(ds) == []
 
 
+@pytest.mark.parametrize("style, shown", [(":scope .h{display:none}", 20), ("span:scope{display:none}", 290)])
+def test_scope_in_the_pages_style_is_its_root(workspace, style, shown):
+    """In a page's style sheet :scope is the page's root, <html> (Chromium 156 prints 20 and 290). It was each
+    element the selector was tried on: `:scope .h` hid nothing (290 read) and `span:scope` hid every span (20)."""
+    _page(workspace, '2<span class="h">9</span>0左右', style)
+    assert _total_2030(_build(workspace)) == shown
+
+
 # Rules in cascade layers (@layer), and inside media queries that hold on every device, are followed as Chromium
 # follows them (each case checked in Chromium 156 at 1280 and 390 px wide, printed and in dark mode): they were not
 # read at all, so a 9 they hide was read 290 and one a layered !important rule shows 20 (hostile pass 4, R4-2).

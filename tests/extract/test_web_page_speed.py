@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
+from helpers.core.errors import InputError
 from helpers.extract.documents import web
 from helpers.extract.documents.web import read_html
 from support.fifteenth_plan import web_page_with_target
@@ -80,3 +83,73 @@ def test_a_page_whose_style_tells_many_devices_apart_reads_in_seconds(tmp_path):
     assert time.process_time() - started < 3.0
     assert _target_cell(document) == ["20左右"]
     assert [cell.doubt for grid in document.grids for row in grid.rows for cell in row if cell.doubt] == []
+
+
+def _best_read(path, times: int = 2):
+    """The document and the least processor time of `times` reads (a shared machine's pauses left out)."""
+    spent = []
+    for _ in range(times):
+        started = time.process_time()
+        document = read_html(path)
+        spent.append(time.process_time() - started)
+    return document, min(spent)
+
+
+NTH_RULE = "span:nth-last-child(n+1):nth-child(n+1):not(:nth-last-of-type(2n+1)) { color: black }"
+NOT_NTH_RULE = ("span:not(:nth-child(2n+1)):not(:nth-last-child(3n+1)):not(:nth-of-type(5n))"
+                ":not(:nth-last-of-type(7n+2)) { color: black }")
+
+
+def _flat(count: int) -> str:
+    return "<span>1</span>" + "<span></span>" * count + "20左右"
+
+
+def _nested(count: int) -> str:
+    return "<span>" * count + "20左右<b></b>" + "</span>" * count
+
+
+@pytest.mark.parametrize("cell, rule, shown", [
+    (_flat, NTH_RULE, "120左右"),               # redteam10 finding 7
+    (_flat, NOT_NTH_RULE, "120左右"),
+    (_nested, "span:has(b) { color: black }", "20左右"),
+])
+def test_a_rule_of_sibling_positions_or_descendants_costs_in_step_with_the_elements(tmp_path, cell, rule, shown):
+    """A cell of <span>1</span>, N empty <span>s and 20左右 (or 20左右 inside N nested <span>s), with a rule that
+    counts each span's place among its siblings, or looks into its descendants (redteam10 finding 7: 26 s at
+    N = 2,000, 83 s at 4,000, so some six minutes at 10,000 in a 150 kB page). Each element was matched by a
+    matcher of its own, which counted its siblings, or searched its descendants, again: the time grew with the
+    square of N. Four times the elements must cost less than eight times the time (on main: 0.9 s, 1.0 s and 0.4 s
+    at 400, 12.9 s, 18.8 s and 6.1 s at 1,600, 15 to 19 times; now some 0.4 s and 0.5 s, the page's reading the
+    most of it), and the rule, which hides nothing, leaves the cell as it shows."""
+    spent = []
+    for count in (400, 1_600):
+        path = web_page_with_target(tmp_path / f"plan{count}.html", cell(count), style=rule)
+        document, seconds = _best_read(path)
+        assert _target_cell(document) == [shown]
+        spent.append(seconds)
+    assert spent[1] < 8 * spent[0], spent
+
+
+@pytest.mark.parametrize("cell, rules, problem", [
+    (_flat(250), "".join(f"td span:not([x{k}]) {{ color: black }}" for k in range(1, 2_000)),
+     "the page's style asks for 2,508,745 steps of matching its selectors on the page's elements (the rule 'td "
+     "span:not([x1])' alone 1,255, tried on 251 elements)"),
+    (_nested(3_400), " ".join(["span"] * 300) + " { color: black }",
+     "the page's style asks for 1,020,000 steps of matching its selectors on the page's elements (the rule 'span "
+     "span span span span span span span span span span span ' alone 1,020,000, tried on 3,400 elements)"),
+])
+def test_a_style_that_asks_for_too_much_matching_is_refused_before_it_is_matched(tmp_path, cell, rules, problem):
+    """Rules and elements multiply: 1,999 rules `td span:not([xK])` (5 steps each: td, span, :not, (, [xK]) tried on
+    the 251 <span>s of the page (250 in the cell, and its 1) are 1,999 × 5 × 251 = 2,508,745 steps, and took 18 s at
+    1,000 <span>s; a chain of 300 descendant steps on 3,400 nested <span>s is 300 × 3,400 = 1,020,000 (19 s at
+    8,000). Past MAX_SELECTOR_STEPS (1,000,000) the page is refused before any rule is matched, with the line of
+    its <style> and the advice to print the page to PDF; on main each was read, in 6 s and in more than 2 minutes
+    (the cell 120左右 and 20左右, which the rules, hiding nothing, leave as shown)."""
+    path = web_page_with_target(tmp_path / "plan.html", cell, style=rules)
+    started = time.process_time()
+    with pytest.raises(InputError) as refused:
+        read_html(path)
+    assert time.process_time() - started < 3.0
+    assert refused.value.where == 5                    # the line of the page's <style>
+    assert problem in str(refused.value)
+    assert "MAX_SELECTOR_STEPS" in str(refused.value) and "print it to PDF" in str(refused.value)

@@ -197,7 +197,8 @@ class PageStyle:
         quirks = _quirks(soup)
         sheets = _Sheets()
         self.cascade = _Cascade(_rules(soup, load or (lambda href, base, line: None), quirks, sheets), quirks,
-                                sheets.conditions, sheets.registered)
+                                sheets.conditions, sheets.registered, page=soup)
+        self.cascade.not_too_much_matching(soup)
         self.cascade.generate(soup)
 
     def use(self, medium) -> None:
@@ -268,6 +269,7 @@ class PageStyle:
             cascade.not_reordered(element)
             if element.name == "details" and not element.has_attr("open"):
                 closed = _closed_details(self.soup, element)     # all but its summary: shown when opened
+                cascade.page_changed()                              # (its text now in <span>s of its own)
                 hidden += closed
                 removed.update(id(child) for child in closed)
             if element.name == "dialog" and not element.has_attr("open"):
@@ -515,6 +517,21 @@ def hidden_elements(soup) -> list:
     return PageStyle(soup).hidden_elements()
 
 
+# How much matching a page's style may ask for, in steps: each selector's parts (_steps) on each element it is tried
+# on (one with the id, class or tag it needs: _key). A plan's page asks for some thousands (the largest page of the
+# tests, 20,000 elements and 900 selectors, 10,002); each step costs some 2-6 µs of processor time on a loaded
+# machine, so at the limit a page's style is matched within some 2-6 s. Rules and elements multiply: 2,000 rules
+# `td span:not([x1])` over 1,000 <span>s took 18 s, a chain of 300 descendant steps over 8,000 nested <span>s 19 s.
+MAX_SELECTOR_STEPS = 1_000_000
+SELECTOR_PART = re.compile(r"[\s>+~,(]+|[.#:\[]")
+
+
+def _steps(selector: str) -> int:
+    """A selector's parts, roughly what matching it on an element costs: its compound selectors and the simple
+    selectors in them (`td span:not([x])` is 5: td, span, :not, (, [x])."""
+    return 1 + len(SELECTOR_PART.findall(selector.strip()))
+
+
 def _keys(element) -> list[tuple[str, str]]:
     classes = element.get("class") or []
     return [("*", ""), ("tag", element.name.lower()), ("id", str(element.get("id", "")).lower()),
@@ -534,9 +551,11 @@ class _Cascade:
     rules inside a media query are kept for every device, and sorted out for the one in use."""
 
     def __init__(self, rules: list[Rule], quirks: bool = False, conditions: list | None = None,
-                 registered: set[str] | None = None):
+                 registered: set[str] | None = None, page=None):
         from helpers.extract.documents.media import PRIMARY
         self.quirks = quirks
+        self.page = page                            # the page (its soup) the rules are matched in
+        self._matcher = None                        # (_matches)
         self.conditions = conditions or [()]        # each condition: media.Query's that must all hold
         self.by_key: dict[tuple[str, str], list[Rule]] = {}
         for rule in rules:
@@ -665,7 +684,7 @@ class _Cascade:
             for key in _keys(element):
                 for rule in self.by_key.get(key, ()):
                     if id(rule.compiled) not in matches:
-                        matches[id(rule.compiled)] = bool(rule.compiled.match(element))
+                        matches[id(rule.compiled)] = self._matches(rule.compiled, element)
                     if matches[id(rule.compiled)]:
                         found.setdefault(rule.property, []).append(rule.declaration)
                         if rule.declaration.media:
@@ -679,6 +698,49 @@ class _Cascade:
                 self.var_users.add(id(element))
             self.matched[id(element)] = found
         return self.matched[id(element)]
+
+    def _matches(self, compiled, element) -> bool:
+        """Whether the element matches the selector (soupsieve's, compiled). One matcher for the whole page, kept
+        from element to element: what it finds out on the way (each sibling's place among its parent's children
+        for :nth-child() and the like, whether an ancestor or a sibling matches a part of the selector, what a
+        :has() finds) is found once for the page. A matcher made for each element (soupsieve's compiled.match)
+        counted an element's siblings again for each sibling: a cell of 2,000 <span>s and a rule
+        `span:nth-last-child(n+1):nth-child(n+1)` took 26 s, and four times as many some 16 times as long.
+        What it finds holds while the page stays as it is: page_changed() whenever an element or a text is put in.
+        (soupsieve's CSSMatch, which its select() keeps over a page: every rule here is compiled alike, with no
+        namespaces and no flags, so one serves them all. The page is its scope: :scope is the page's root, as in a
+        browser's style sheet, not the element tried.)"""
+        if self._matcher is None:
+            from soupsieve.css_match import CSSMatch
+            self._matcher = CSSMatch(compiled.selectors, self.page if self.page is not None else element,
+                                     compiled.namespaces, compiled.flags)
+        return bool(self._matcher.match_selectors(element, compiled.selectors))
+
+    def not_too_much_matching(self, soup) -> None:
+        """Refused before any rule is matched: a page whose rules ask for more than MAX_SELECTOR_STEPS steps of
+        matching (_steps of each selector, on each element with the id, class or tag it needs), named with the
+        rule that asks for the most, its line and how many elements it is tried on."""
+        rules = {key: list({id(rule.compiled): rule for rule in found}.values()) for key, found in self.by_key.items()}
+        weights = {key: sum(_steps(rule.selector) for rule in found) for key, found in rules.items()}
+        tried: dict[tuple[str, str], int] = {}
+        total = 0
+        for element in soup.find_all(True):
+            for key in _keys(element):
+                if key in weights:
+                    tried[key] = tried.get(key, 0) + 1
+                    total += weights[key]
+        if total <= MAX_SELECTOR_STEPS:
+            return
+        count, rule = max(((tried[key], rule) for key in tried for rule in rules[key]),
+                          key=lambda each: each[0] * _steps(each[1].selector))
+        raise UnsureStyle(rule.line, f"the page's style asks for {total:,} steps of matching its selectors on the "
+                          f"page's elements (the rule '{rule.selector[:60]}' alone {count * _steps(rule.selector):,}, "
+                          f"tried on {count:,} elements), far more than a plan's page does (the limit is "
+                          f"{MAX_SELECTOR_STEPS:,}, MAX_SELECTOR_STEPS in helpers.extract.documents.styles)")
+
+    def page_changed(self) -> None:
+        """The page has changed (a text or an element put in): what the matcher found of it no longer holds."""
+        self._matcher = None
 
     def _note_inline(self, element, name: str, declaration: Declaration) -> None:
         """What an inline style's declaration tells of the page: a size in viewport units, a var() to work out,
@@ -813,12 +875,16 @@ class _Cascade:
         self.inserted: set[int] = set()         # the ids of the texts put in
         if not self.generating:
             return
-        for element in soup.find_all(True):
-            for which, text in zip(("before", "after"), self.generated(element)):
+        # (every element matched before any text is put in: the rules match the page as it is, as in a browser,
+        # where generated text is no part of the page's elements)
+        texts = [(element, self.generated(element)) for element in soup.find_all(True)]
+        for element, generated in texts:
+            for which, text in zip(("before", "after"), generated):
                 if text:
                     inserted = NavigableString(text)
                     self.inserted.add(id(inserted))
                     element.insert(0, inserted) if which == "before" else element.append(inserted)
+        self.page_changed()
 
     @property
     def drawing_first(self) -> bool:
