@@ -406,3 +406,37 @@ def reports_on_a_plan(raw: str) -> str | None:
     """The words saying a title or name is a report on a plan, not the plan (中期评估, 完成情况), else None."""
     found = _REPORT_ON_A_PLAN.search(_text(raw))
     return found.group() if found else None
+
+
+# A document's title or file's name that names a plan says what the document is by its head noun, its last word: a
+# plan is titled …规划, …纲要, …计划 or …方案 (建德市人才发展“十四五”规划, 规划纲要, 实施方案, talent_plan). Words
+# after it say the document is about the plan, not the plan: a report on it (规划落实情况, 回头看, 自查报告,
+# 中期检查, 完成进度表, 年度监测, 绩效评价, 中期評估), and such reports' names are an open family, so any word after
+# the plan's noun stops the run but these, which leave it the plan: its period (（2021—2025年）), the notice
+# publishing it (《…规划》的通知), the text's own names (文本, 全文), a version or copy mark (定稿, 正式版, v2, (1),
+# _2), an attachment's number, and the plan's own county (`known`). A title or name naming no plan (jiande.docx,
+# a first line of prose) says nothing here.
+PLAN_NOUN = re.compile(r"规划|纲要|计划|方案|(?<![a-z])plan(?![a-z])")
+_AFTER_A_PLAN = ("的通知", "通知", "文本", "全文", "正文", "定稿", "终稿", "正式版", "最终版", "发布版", "印发稿",
+                 "印发", "版", "副本", "附件", "final", "copy", "the", "of")
+
+
+@functools.lru_cache(maxsize=16)
+def _after_a_plan(known: tuple[str, ...]) -> re.Pattern:
+    places = [w for name in known for w in _place_names(name)]
+    return re.compile("|".join([f"(?:{_YEARS.pattern}) ?年?", _MARKS,
+                                r"(?<![a-z])v ?[0-9]{1,2}(?![0-9])|(?<![0-9])[0-9]{1,2}$",
+                                _words_pattern([*_AFTER_A_PLAN, *places])]))
+
+
+def after_a_plan(raw: str, known: tuple[str, ...] = ()) -> str | None:
+    """The words after the plan's noun in a title or name that names a plan, when they say it is no plan
+    (建德市人才发展十四五规划落实情况: '落实情况'), else None (…规划, …规划（2021—2025年）, 《…规划》的通知,
+    jiande.docx)."""
+    text = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), _text(raw))
+    nouns = list(PLAN_NOUN.finditer(text))
+    if not nouns:
+        return None
+    tail = _after_a_plan(tuple(sorted(known))).sub(" ", text[nouns[-1].end():])
+    words = re.findall(r"[^\W_]+", tail)
+    return " ".join(words) if words else None
