@@ -239,3 +239,19 @@ def test_a_preliminary_count_is_read_and_logged(workspace, name, word):
 def test_a_sheet_of_final_figures_logs_nothing(workspace):
     one_sheet_workbook(workspace, [[*JIANDE, 2023, 12.9]], edit=lambda ws: setattr(ws, "title", "2023年"))
     assert _logged(workspace, "preliminary_name") == []
+
+
+def test_a_title_of_thousands_of_words_not_understood_stops_in_a_moment(workspace):
+    """Each word not understood was cut from the title for the advice one by one (3,000 words: 5.5 s); the first ten
+    are named, and a title saying more is to be cleared."""
+    title = "2023年" + " ".join(f"x{i}" for i in range(3000))
+
+    def titled(ws):
+        ws.insert_rows(1)
+        ws["A1"] = title
+    one_sheet_workbook(workspace, [[*JIANDE, 2023, 12.9]], edit=titled)
+    started = time.monotonic()
+    err = build_refused(workspace)
+    assert time.monotonic() - started < 10
+    assert "'x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8', 'x9', …, which is not understood" in err.problem
+    assert "clear the title in A1, so that it says only that" in err.fix

@@ -45,6 +45,7 @@ from helpers.core.values import (
 )
 from helpers.extract.cleaning import name_and_unit
 from helpers.extract.name_meaning import (
+    MAX_PIECES,
     NOT_UNDERSTOOD,
     PART_YEAR,
     START_OF_YEAR,
@@ -1170,21 +1171,23 @@ def _namings(path: Path, folder: Path, sheets: list[str], sheet: str, titles: li
         if said:
             taken = {p.name for p in place.parent.iterdir()}
             out.append(_naming("the folder's name", part, said, lambda shift: "rename the folder (" + _shell(
-                "mv", place, place.with_name(_renamed(part, said, taken, "数据", shift))) + ")"))
+                "mv", place, place.with_name(_renamed(part, said, taken, "数据", shift, known))) + ")"))
     said = name_says(path.stem, instructions=False, month_alone=False, known=known)
     if said:
         taken = {p.stem for p in path.parent.iterdir()}
         out.append(_naming("the file's name", path.name, said, lambda shift: "rename the file (" + _shell(
-            "mv", path, path.with_name(_renamed(path.stem, said, taken, "监测数据", shift) + path.suffix)) + ")"))
+            "mv", path, path.with_name(_renamed(path.stem, said, taken, "监测数据", shift, known) + path.suffix))
+            + ")"))
     said = name_says(sheet, known=known)
     if said:
         out.append(_naming("the sheet's name", sheet, said, lambda shift: "rename the sheet (right-click its tab → "
-                           f"Rename; e.g. {_renamed(sheet, said, set(sheets), DATA_SHEET, shift)})"))
+                           f"Rename; e.g. {_renamed(sheet, said, set(sheets), DATA_SHEET, shift, known)})"))
     for cell, title in titles:
         said = title_says(title, known)
         if said:
             out.append(_naming(f"the title {cell}", title, said, lambda shift: (
-                f"write the title in {cell} as {new}, or clear it" if (new := _renamed(title, said, set(), "", shift))
+                f"write the title in {cell} as {new}, or clear it"
+                if (new := _renamed(title, said, set(), "", shift, known, title=True))
                 else f"clear the title in {cell}")))
     said = not_actuals(value_title) or part_year(value_title)
     if said:
@@ -1192,9 +1195,12 @@ def _namings(path: Path, folder: Path, sheets: list[str], sheet: str, titles: li
     return out
 
 
-def _renamed(name: str, said: Said, taken: set[str], otherwise: str, shift: int = 0) -> str:
-    """The name without the words that say what it says (2024（草稿） → 2024), or `otherwise` when nothing is left;
-    its years moved by `shift` (2023年初 → 2022 for the year before); not a name already `taken` (2024_2)."""
+def _renamed(name: str, said: Said, taken: set[str], otherwise: str, shift: int = 0, known: tuple[str, ...] = (),
+             title: bool = False) -> str:
+    """The name without the words that say what it says (2024（草稿） → 2024), or `otherwise` when nothing is left
+    or it still says something (more words not understood than MAX_PIECES); its years moved by `shift` (2023年初 →
+    2022 for the year before); not a name already `taken` (2024_2). `known`: the places' names, as name_says;
+    `title`: a title above the header, read as title_says reads it (its form's fields aside)."""
     written = normalise(name)
     years = {i for match in re.finditer(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", written)
              for i in range(*match.span())}
@@ -1205,7 +1211,8 @@ def _renamed(name: str, said: Said, taken: set[str], otherwise: str, shift: int 
     cut = {i for match in found for i in range(*match.span())}
     text = "".join(c for i, c in enumerate(written) if i not in cut)
     text = re.sub(r"[(\[【][^\w]*[)\]】]", "", text).strip(" _-·.、,")
-    if len(re.findall(r"\w", text)) < 2 or not_actuals(text) or part_year(text):     # (规划值 → 值: say 数据)
+    still = title_says(text, known) if title else name_says(text, known=known)
+    if len(re.findall(r"\w", text)) < 2 or still:     # (规划值 → 值: say 数据)
         text = otherwise
     if shift:
         text = re.sub(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", lambda m: str(int(m.group()) + shift), text)
@@ -1229,9 +1236,10 @@ def _refuse_naming(path: Path, sheet: str, naming: _Naming, coordinate: str) -> 
                          f"end-of-year values, {naming.rename}; either way so that it no longer names the start of a "
                          "year.")
     if said.what == NOT_UNDERSTOOD:
-        words = "', '".join(said.pieces)
+        words = ", ".join(f"'{w}'" for w in said.pieces[:MAX_PIECES]) + (", …" if len(said.pieces) > MAX_PIECES
+                                                                          else "")
         raise InputError(path, where, f"{naming.what} ({quoted(naming.text[:60])}) names a year and says more of the "
-                         f"figures, '{words}', which is not understood here, but the sheet has a figure in "
+                         f"figures, {words}, which is not understood here, but the sheet has a figure in "
                          f"{coordinate}: a name or title naming a year is read as that year's actual values only when "
                          "all else it says is a whole year's actual values (年度, 全年, 年末, 实际, 完成, 统计, 数据, "
                          "监测, 快报, a county's name: the list is in docs/monitoring.md); it may say they are for "

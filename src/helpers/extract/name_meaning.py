@@ -329,6 +329,7 @@ _DATES = (rf"(?:(?:截至|截止到?|至|到) ?)?(?<![0-9]){_YEAR} ?(?:年 ?{_MO
 _MARKS = (r"(?:表|附件|附表|工作表|sheet|v|版|第) ?[0-9一二三四五六七八九十]{1,3}(?![0-9])"
           r"|[_ -]?[(（] ?[0-9]{1,2} ?[)）] ?$|_[0-9]{1,2}$")
 NOT_UNDERSTOOD = "not understood"
+MAX_PIECES = 10     # words not understood named at most (a title of thousands is no name to rename word by word)
 PRELIMINARY = ("快报", "初步统计", "初步数", "初步", "未审定")
 
 
@@ -356,7 +357,8 @@ def _place_names(name: str) -> list[str]:
 def beyond_the_year(raw: str, known: tuple[str, ...] = ()) -> Said | None:
     """When the text names a year (2023年头三季, 2023年（估）), what it says beyond its years, dates and the words it
     may say (UNDERSTOOD, and the `known` names: the configured counties') that is not understood, as
-    Said(NOT_UNDERSTOOD, the words, each found with ', ' between); else None (2023年度监测数据, 建德2023年快报)."""
+    Said(NOT_UNDERSTOOD, the words, each found with ', ' between: the first MAX_PIECES and one more); else None
+    (2023年度监测数据, 建德2023年快报)."""
     text = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), _text(raw))
     if not _YEARS.search(text):
         return None
@@ -372,7 +374,7 @@ def beyond_the_year(raw: str, known: tuple[str, ...] = ()) -> Said | None:
         if current:
             pieces.append(current)
         current = ""
-    pieces = list(dict.fromkeys([*pieces, current] if current else pieces))
+    pieces = list(dict.fromkeys([*pieces, current] if current else pieces))[:MAX_PIECES + 1]
     return Said(NOT_UNDERSTOOD, ", ".join(pieces), tuple(pieces)) if pieces else None
 
 
