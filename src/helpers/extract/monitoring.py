@@ -45,11 +45,15 @@ from helpers.core.values import (
 )
 from helpers.extract.cleaning import name_and_unit
 from helpers.extract.name_meaning import (
+    MAX_PIECES,
+    NOT_UNDERSTOOD,
     PART_YEAR,
     START_OF_YEAR,
     Said,
+    name_says,
     not_actuals,
     part_year,
+    preliminary,
     simplified,
     stated_years,
     title_says,
@@ -250,6 +254,7 @@ class _Lookup:
     indicators: dict[str, str]    # key -> indicator id
     county_names: list[str]
     indicator_names: list[str]
+    place_names: tuple[str, ...] = ()   # every configured place's names (a name naming a year may name its place)
 
 
 def _lookup(sources: Sources, catalogue: Catalogue) -> _Lookup:
@@ -260,8 +265,9 @@ def _lookup(sources: Sources, catalogue: Catalogue) -> _Lookup:
     for ind in catalogue.indicators.values():
         for name in (ind.id, ind.name_zh, ind.name_en, *ind.source_names):
             indicators[name_key(name).lower()] = ind.id
+    places = tuple(sorted({n for e, names in sources.entity_names().items() for n in (e, *names) if n}))
     return _Lookup(entities, indicators, [sources.entity_names()[e][0] for e in sources.counties()],
-                   [i.name_zh for i in catalogue.indicators.values()])
+                   [i.name_zh for i in catalogue.indicators.values()], places)
 
 
 # What the folder may hold. Workbooks (.xlsx, and .xlsm as Excel saves a workbook with macros) and CSV files
@@ -1016,7 +1022,8 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
             hidden_rows, read_hidden, decimal_years = set(layout.hidden_rows), [], []
             formatted: dict[str, list[tuple[str, _Formatted]]] = {}     # by what the sheet shows: hidden, dash
             header_cell = f"{get_column_letter(columns['value'])}{header_row}"
-            namings = _namings(path, Path(folder), book.sheetnames, sheet_name, titles, header_cell, value_title)
+            namings = _namings(path, Path(folder), book.sheetnames, sheet_name, titles, header_cell, value_title,
+                               lookup.place_names)
             header = _StatedYears(path, sheet_name, header_cell, value_title)
             read_before = len(out)     # (the rows this sheet gives: out[read_before:])
             judged = tuple(sorted({columns[f] for f in UNAMBIGUOUS if f in columns}))
@@ -1041,6 +1048,7 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
                 if isinstance(year_raw, str) and DECIMAL_YEAR.fullmatch(year_raw):
                     decimal_years.append((row, year_raw.strip(), obs.year))
             read = sum(o.source_sheet == sheet_name for o in out)
+            said += _preliminary_said(path, Path(folder), sheet_name, titles, value_title) if read else []
             if book.hidden_sheets.get(sheet_name) and read:
                 said.append(("hidden_sheet", {"sheet": sheet_name, "count": read}))
             said += _hidden_said(sheet_name, read_hidden,
@@ -1059,6 +1067,18 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
         return out, said
     finally:
         book.close()
+
+
+def _preliminary_said(path: Path, folder: Path, sheet: str, titles: list[tuple[str, str]],
+                      value_title: str) -> list[tuple[str, dict]]:
+    """The names saying a sheet's figures are the year's preliminary count (快报, 初步, 未审定), read as its actual
+    values until the final figures replace them (docs/monitoring.md): the cleaning log says so, once a sheet."""
+    relative = path.relative_to(folder) if path.is_relative_to(folder) else Path(path.name)
+    for name in [*relative.parent.parts, path.stem, sheet, *(text for _, text in titles), value_title]:
+        word = preliminary(name)
+        if word:
+            return [("preliminary_name", {"sheet": sheet, "name": name[:60], "word": word})]
+    return []
 
 
 def _hidden_said(sheet: str, rows: list[int], columns: dict[int, str]) -> list[tuple[str, dict]]:
@@ -1137,34 +1157,37 @@ def _naming(what: str, text: str, said: Said, rename) -> _Naming:
 
 
 def _namings(path: Path, folder: Path, sheets: list[str], sheet: str, titles: list[tuple[str, str]],
-             header_cell: str, value_title: str) -> list[_Naming]:
+             header_cell: str, value_title: str, known: tuple[str, ...]) -> list[_Naming]:
     """What the file's folders and name (instruction words aside: README_2023数据.xlsx holds figures; and a month
     alone, often the date the file was sent), the sheet's name, the titles above its header (a form's fields aside:
-    name_meaning.title_says) and the value column's header say of the figures."""
+    name_meaning.title_says) and the value column's header say of the figures; a name or title naming a year, what
+    it says beyond it that is not understood (name_meaning.beyond_the_year; `known`: the configured places' names)."""
     out = []
     relative = path.relative_to(folder) if path.is_relative_to(folder) else Path(path.name)
     place = folder
     for part in relative.parent.parts:
         place = place / part
-        said = not_actuals(part, instructions=False) or part_year(part, month_alone=False)
+        said = name_says(part, instructions=False, month_alone=False, known=known)
         if said:
             taken = {p.name for p in place.parent.iterdir()}
             out.append(_naming("the folder's name", part, said, lambda shift: "rename the folder (" + _shell(
-                "mv", place, place.with_name(_renamed(part, said, taken, "数据", shift))) + ")"))
-    said = not_actuals(path.stem, instructions=False) or part_year(path.stem, month_alone=False)
+                "mv", place, place.with_name(_renamed(part, said, taken, "数据", shift, known))) + ")"))
+    said = name_says(path.stem, instructions=False, month_alone=False, known=known)
     if said:
         taken = {p.stem for p in path.parent.iterdir()}
         out.append(_naming("the file's name", path.name, said, lambda shift: "rename the file (" + _shell(
-            "mv", path, path.with_name(_renamed(path.stem, said, taken, "监测数据", shift) + path.suffix)) + ")"))
-    said = not_actuals(sheet) or part_year(sheet)
+            "mv", path, path.with_name(_renamed(path.stem, said, taken, "监测数据", shift, known) + path.suffix))
+            + ")"))
+    said = name_says(sheet, known=known)
     if said:
         out.append(_naming("the sheet's name", sheet, said, lambda shift: "rename the sheet (right-click its tab → "
-                           f"Rename; e.g. {_renamed(sheet, said, set(sheets), DATA_SHEET, shift)})"))
+                           f"Rename; e.g. {_renamed(sheet, said, set(sheets), DATA_SHEET, shift, known)})"))
     for cell, title in titles:
-        said = title_says(title)
+        said = title_says(title, known)
         if said:
             out.append(_naming(f"the title {cell}", title, said, lambda shift: (
-                f"write the title in {cell} as {new}, or clear it" if (new := _renamed(title, said, set(), "", shift))
+                f"write the title in {cell} as {new}, or clear it"
+                if (new := _renamed(title, said, set(), "", shift, known, title=True))
                 else f"clear the title in {cell}")))
     said = not_actuals(value_title) or part_year(value_title)
     if said:
@@ -1172,15 +1195,24 @@ def _namings(path: Path, folder: Path, sheets: list[str], sheet: str, titles: li
     return out
 
 
-def _renamed(name: str, said: Said, taken: set[str], otherwise: str, shift: int = 0) -> str:
-    """The name without the words that say what it says (2024（草稿） → 2024), or `otherwise` when nothing is left;
-    its years moved by `shift` (2023年初 → 2022 for the year before); not a name already `taken` (2024_2)."""
+def _renamed(name: str, said: Said, taken: set[str], otherwise: str, shift: int = 0, known: tuple[str, ...] = (),
+             title: bool = False) -> str:
+    """The name without the words that say what it says (2024（草稿） → 2024), or `otherwise` when nothing is left
+    or it still says something (more words not understood than MAX_PIECES); its years moved by `shift` (2023年初 →
+    2022 for the year before); not a name already `taken` (2024_2). `known`: the places' names, as name_says;
+    `title`: a title above the header, read as title_says reads it (its form's fields aside)."""
     written = normalise(name)
-    found = re.finditer(re.escape(said.words), simplified(written), flags=re.IGNORECASE)   # (目標 says 目标)
+    years = {i for match in re.finditer(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", written)
+             for i in range(*match.span())}
+    # (目標 says 目标; words not understood are whole pieces, a year's digits kept: 2 and 3 in 2023年(2-3))
+    found = [m for w in said.pieces for m in re.finditer(rf"(?<![0-9a-z]){re.escape(w)}(?![0-9a-z])", simplified(
+        written), flags=re.IGNORECASE) if not years & set(range(*m.span()))] if said.pieces else \
+        re.finditer(re.escape(said.words), simplified(written), flags=re.IGNORECASE)
     cut = {i for match in found for i in range(*match.span())}
     text = "".join(c for i, c in enumerate(written) if i not in cut)
-    text = re.sub(r"\(\s*\)|\[\s*\]|【\s*】", "", text).strip(" _-·.、,")
-    if len(re.findall(r"\w", text)) < 2 or not_actuals(text) or part_year(text):     # (规划值 → 值: say 数据)
+    text = re.sub(r"[(\[【][^\w]*[)\]】]", "", text).strip(" _-·.、,")
+    still = title_says(text, known) if title else name_says(text, known=known)
+    if len(re.findall(r"\w", text)) < 2 or still:     # (规划值 → 值: say 数据)
         text = otherwise
     if shift:
         text = re.sub(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", lambda m: str(int(m.group()) + shift), text)
@@ -1203,6 +1235,19 @@ def _refuse_naming(path: Path, sheet: str, naming: _Naming, coordinate: str) -> 
                          f"2023 is the end of 2022: 年份 2022) and {naming.rename_before}; if they are the years' own "
                          f"end-of-year values, {naming.rename}; either way so that it no longer names the start of a "
                          "year.")
+    if said.what == NOT_UNDERSTOOD:
+        words = ", ".join(f"'{w}'" for w in said.pieces[:MAX_PIECES]) + (", …" if len(said.pieces) > MAX_PIECES
+                                                                          else "")
+        raise InputError(path, where, f"{naming.what} ({quoted(naming.text[:60])}) names a year and says more of the "
+                         f"figures, {words}, which is not understood here, but the sheet has a figure in "
+                         f"{coordinate}: a name or title naming a year is read as that year's actual values only when "
+                         "all else it says is a whole year's actual values (年度, 全年, 年末, 实际, 完成, 统计, 数据, "
+                         "监测, 快报, a county's name: the list is in docs/monitoring.md); it may say they are for "
+                         "part of the year, estimates, targets, changes or not real figures",
+                         f"if they are the whole year's actual values, {naming.rename}, so that it says only that; if "
+                         "they are not, move them into a workbook outside data/raw/monitoring/ or delete them (a part "
+                         "year's figures are replaced by the whole year's when it is known; targets are read from the "
+                         "plans).")
     if said.what == PART_YEAR:
         raise InputError(path, where, f"{problem}, but the sheet has a figure in {coordinate}: a figure for part of a "
                          "year would be read as the whole year's actual value",

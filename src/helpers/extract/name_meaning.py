@@ -8,20 +8,22 @@ reading them as actuals, or skipping them, would be a guess about the analyst's 
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from helpers.core.text import normalise
 
 # Words that say the figures are not actual values, by what they say the figures are. A Chinese word is found
-# anywhere in the text (Chinese has no spaces between words); an English one at the start of a word, any case
-# (`plan` in Plan, plans, 2025plan, never in explanation). A budget is a target (预算数; 预算执行数 is actuals), and so
+# anywhere in the text (Chinese has no spaces between words); an English one as a whole word or its plural, any case
+# (`plan` in Plan, plans, 2025plan, never in explanation; `test` in Test1, never in testing, latest or contest). A
+# budget is a target (预算数; 预算执行数 is actuals), and so
 # are figures to strive for (力争, 争取), handed down (下达数, 任务), to guide or hold to (指导值, 控制数, 上限, 限额)
 # and proposed (拟: 拟定, 拟完成).
 TARGETS = ("目标", "计划", "规划", "考核值", "考核任务", "任务数", "任务值", "指标任务", "任务", "期望", "预算",
            "力争", "争取", "下达", "指导值", "指导数", "指导性", "控制数", "控制值", "控制指标", "上限", "下限",
            "限额", "限值", "拟",
-           "target", "plan", "goal", "objective", "quota", "budget")
+           "target", "plan", "planned", "goal", "objective", "quota", "budget", "budgeted")
 DRAFTS = ("草稿", "初稿", "草案", "征求意见稿", "讨论稿", "送审稿", "审议稿", "修改稿", "未定稿", "draft")
 # Estimates, and figures set for the time being (暂定, 暂估). Preliminary counts are not estimates: a whole year's 快报,
 # 初步统计, 初步数 and figures not yet approved (未审定) are the year's counted values, read as its actuals until the
@@ -60,9 +62,9 @@ START = re.compile(r"年初(?:数|值)?(?!步|至|到|以来|今)|期初|初值|
 # with them, never shown (no converter library is installed, and one would be a heavy dependency for some fifty
 # characters).
 TRADITIONAL = str.maketrans("預計劃測標規務數額應擬徵見討論審議說樣範實際績現達執況監結統據決個兩報來當"
-                            "暫爭導虛試準線參構",
+                            "暫爭導虛試準線參構評綱進檢價總頭彙齡資發題",
                             "预计划测标规务数额应拟征见讨论审议说样范实际绩现达执况监结统据决个两报来当"
-                            "暂争导虚试准线参构")
+                            "暂争导虚试准线参构评纲进检价总头汇龄资发题")
 
 SAYS = {"test or made-up figures": MADE_UP, "estimates or forecasts": ESTIMATES, "targets": TARGETS, "a draft": DRAFTS,
         "reference values": REFERENCES, "instructions or examples": INSTRUCTIONS}
@@ -74,14 +76,15 @@ class Said:
     """What a name or header says its figures are (`what`, as in SAYS or PART_YEAR), and the words that say it."""
     what: str
     words: str
+    pieces: tuple[str, ...] = ()    # (NOT_UNDERSTOOD: each piece of the words, as found)
 
 
 PART_YEAR = "for part of a year"
 
 
 def _found(word: str, text: str) -> bool:
-    if word.isascii():
-        return re.search(rf"(?<![a-z]){re.escape(word)}", text) is not None
+    if word.isascii():     # a whole word, or its plural: test, tests, Test1, not testing or latest
+        return re.search(rf"(?<![a-z]){re.escape(word)}(?:e?s)?(?![a-z])", text) is not None
     return word in text
 
 
@@ -173,6 +176,9 @@ _MONTH_PATTERNS = tuple((re.compile(pattern), whole, alone) for pattern, whole, 
     (rf"(?<![0-9.]){_YEAR}{_SEP}{_DIGITS}(?![0-9])", _to_december, True),         # 2023.9, 2023-09, 2023/6
     (rf"{_ENGLISH}[ ',-]*(?:{_YEAR}|[0-9]{{2}})(?![0-9])", _to_december, True),   # Sep 2023, Sep-23
     (rf"(?<![0-9]){_YEAR}[ -]?{_ENGLISH}", _to_december, True),                   # 2023 Sep
+    (rf"(?<![0-9]){_YEAR}(0[1-9]|1[0-2]) ?[-–—―~至到] ?(?:{_YEAR})?(0[1-9]|1[0-2])(?![0-9])", _range, False),
+                                                                                  # 202301-202306
+    (rf"(?<![0-9]){_YEAR}(0[1-9]|1[0-2])(?![0-9])", _to_december, True),          # 202306
 ))
 
 # Quarters, halves and reports for part of a year (1-3季度, 前三季度, 一季度, 三季度末, 季末, 三季报, 中报, 上半, 期中,
@@ -225,14 +231,14 @@ def part_year(raw: str, month_alone: bool = True) -> Said | None:
 _FORM_FIELD = re.compile(r"(?:填报|报送|制表|编制|审核|联系|负责|统计)?(?:单位|部门|机关|人|电话|日期|时间)"
                          r" ?[:：] ?[^\s:：]*"
                          rf"|(?<![至止到])(?<![至止到] )(?<![0-9]){_YEAR} ?(?:年 ?{_MONTH} ?月 ?{_DAY} ?[日号]"
-                         rf"|{_SEP}{_DIGITS}{_SEP}{_DAY}(?![0-9]))")
+                         rf"|(?P<sep>{_SEP}){_DIGITS}(?P=sep){_DAY}(?![0-9]))")    # (one separator: 2023.1-6 no date)
 
 
 # A note above a table (注：目标值见规划, 说明：…) is no title: it speaks of the table, not as its name.
 _NOTE = re.compile(r"(?:注|备注|说明|填表说明|填报说明) ?[0-9一二三四五六七八九]* ?[:：]")
 
 
-def title_says(raw: str) -> Said | None:
+def title_says(raw: str, known: tuple[str, ...] = ()) -> Said | None:
     """What a title above a table (2023年1-9月人才发展主要指标, 人才发展规划主要指标, 2023年9月人才发展主要指标) says of
     the figures under it, as a sheet's name does, its form's fields and a day's date aside (填报单位：…, 2024年3月5日);
     a note (注：…, 填表说明：…) says nothing."""
@@ -240,7 +246,7 @@ def title_says(raw: str) -> Said | None:
     if _NOTE.match(text):
         return None
     text = _FORM_FIELD.sub(" ", text)
-    return not_actuals(text, instructions=False) or part_year(text)
+    return not_actuals(text, instructions=False) or part_year(text) or beyond_the_year(text, known)
 
 
 # ----------------------------------------------------------------------------- years
@@ -276,6 +282,117 @@ def stated_years(raw: str, dates: bool = True) -> list[tuple[int, int]]:
     return spans
 
 
+# ----------------------------------------------------------------------------- what a name says beyond its year
+
+# A name or title that names a year (2023年, 2023年度人才监测数据, 建德2023年监测) says its figures are that year's;
+# what else it says must be understood, or the figures may be for part of the year (2023年9个月, 头三季, 至今),
+# estimates (（估）, 插值), targets (挑战值, 确保), not real (演练, 作废, demo) or no level at all (增量, 完成率): those
+# families are open, and no list of them closes. So such a name is read as the year's actual values only when all it
+# says beyond its years is in this short list of words of a whole year's actual values and of the names of tables,
+# files and places; anything else stops the run, naming the words not understood (docs/monitoring.md, where the list
+# is given and the reasons for it). The list was drawn from the names the two counties' workbooks, the template and
+# the tests use. Target words are listed because they are reached only with a word saying actuals that outweighs them
+# (目标完成情况, 十四五规划监测数据); instruction words (README, 模板) because in a file's name they name no figures.
+UNDERSTOOD = (
+    # a whole year, and its counted figures (快报, 初步, 未审定: the year's preliminary count, logged: PRELIMINARY)
+    "年度", "全年", "年末", "年底", "年终", "期末", "年报", "年", "快报", "初步统计", "初步数", "初步", "未审定",
+    "审定", "正式", "最终", "最新", "终版", "定稿", "更新",
+    # actual values and their tables
+    "实际值", "实际数", "实际", "实绩", "实现值", "完成情况", "完成数", "完成值", "完成", "达成", "执行情况",
+    "实施情况", "执行数", "决算", "监测数据", "监测表", "监测结果", "监测", "统计数据", "统计表", "统计", "数据",
+    "数值", "数", "值", "结果", "考核结果", "主要指标", "指标", "人才发展", "人才资源", "人才", "发展", "工作",
+    "汇总表", "汇总", "总表", "报表", "表格", "表", "情况", "明细",
+    # how a file or sheet is named: sent (报送, 上报, 填报), an attachment, a copy, a new workbook's default names
+    "报送", "上报", "填报", "附件", "附表", "副本", "工作表", "新建",
+    # places: a county, the province, the whole county or city (the configured names are added: `known`)
+    "全市", "全县", "全区", "全省", "县市", "浙江省", "浙江",
+    # the plan and its period, reached only after a word saying actuals (above)
+    "十三五", "十四五", "十五五", "十六五", "时期", "规划", "计划", "目标", "任务",
+    # instruction words, in a file's name only (a sheet or title saying them stops before this list is reached)
+    "模板", "说明",
+    # English
+    "data", "monitoring", "monitored", "actual", "actuals", "annual", "year", "years", "fy", "full", "final",
+    "statistics", "stats", "sheet", "table", "summary", "talent", "indicators", "indicator", "readme",
+    "template", "microsoft", "excel", "copy", "and", "of", "vs", "the", "plan", "target", "targets", "goals")
+# The whole year said otherwise (1-12月, 截至12月底, 前四季度, 四季度末, 2023年1-12, 12M, Jan-Dec, full year): what
+# part_year reads as the whole year.
+_WHOLE_YEAR = (r"(?<![0-9])0?1 ?(?:月份?|月)? ?[-–—―~至到] ?12(?![0-9])(?: ?月份?)?|一 ?[-–—―~至到] ?十二 ?月份?"
+               r"|(?:截至|截止到?|至|到)? ?(?<![0-9])(?:12|十二) ?月份?(?: ?31 ?[日号])? ?(?:末|底)?"
+               r"|前 ?(?:12|十二) ?个? ?月|(?:前 ?|(?:1|一) ?[-–—―~至到] ?)[4四] ?个? ?季度?|第?[4四] ?季度? ?(?:末|底)"
+               r"|(?<![0-9])12 ?m(?![a-z])|(?<![a-z])jan(?:uary)? ?(?:-|to|through) ?dec(?:ember)?(?![a-z])"
+               r"|(?<![a-z])(?:full[- ]?year|year[- ]?end)(?![a-z])")
+# A day or month's date (2024年3月5日, 2025.3.5; in a file's name the day it was sent: a part of a year in a sheet's
+# name stops before this is reached), and a copy's mark at the end (_2, (1), 表1, 附件2, Sheet1, v2).
+_DATES = (rf"(?:(?:截至|截止到?|至|到) ?)?(?<![0-9]){_YEAR} ?(?:年 ?{_MONTH} ?月(?: ?{_DAY} ?[日号])?"
+          rf"|(?P<sep>{_SEP}){_DIGITS}(?:(?P=sep){_DAY})?(?![0-9]))(?: ?(?:末|底))?"
+          rf"|(?:{_AS_OF}|(?<![a-z])sent )?(?:[0-9]{{1,2}} )?{_ENGLISH}(?: [0-9]{{1,2}})?,? ?{_YEAR}")
+_MARKS = (r"(?:表|附件|附表|工作表|sheet|v|版|第) ?[0-9一二三四五六七八九十]{1,3}(?![0-9])"
+          r"|[_ -]?[(（] ?[0-9]{1,2} ?[)）] ?$|_[0-9]{1,2}$")
+NOT_UNDERSTOOD = "not understood"
+MAX_PIECES = 10     # words not understood named at most (a title of thousands is no name to rename word by word)
+PRELIMINARY = ("快报", "初步统计", "初步数", "初步", "未审定")
+
+
+def _words_pattern(words) -> str:
+    ordered = sorted(set(words), key=len, reverse=True)      # (the longest first: 完成情况 before 完成)
+    chinese = "|".join(re.escape(w) for w in ordered if not w.isascii())
+    english = "|".join(re.escape(w) for w in ordered if w.isascii())
+    return f"{chinese}|(?<![a-z])(?:{english})(?![a-z])"
+
+
+@functools.lru_cache(maxsize=16)
+def _understood(known: tuple[str, ...]) -> re.Pattern:
+    places = [w for name in known for w in _place_names(name)]
+    return re.compile("|".join([_DATES, _WHOLE_YEAR, _YEARS.pattern, _MARKS,
+                                _words_pattern([*UNDERSTOOD, *places])]))
+
+
+def _place_names(name: str) -> list[str]:
+    """A configured name as a name may write it: 建德市, 建德; Jiande."""
+    text = _text(name).strip()
+    short = re.sub(r"(?<=..)(?:市|县|区|省)$", "", text)
+    return [w for w in {text, short} if w]
+
+
+def beyond_the_year(raw: str, known: tuple[str, ...] = ()) -> Said | None:
+    """When the text names a year (2023年头三季, 2023年（估）), what it says beyond its years, dates and the words it
+    may say (UNDERSTOOD, and the `known` names: the configured counties') that is not understood, as
+    Said(NOT_UNDERSTOOD, the words, each found with ', ' between: the first MAX_PIECES and one more); else None
+    (2023年度监测数据, 建德2023年快报)."""
+    text = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), _text(raw))
+    if not _YEARS.search(text):
+        return None
+    strength = [0] * len(text)      # 0 not understood, 1 understood, 2 a one-character word (年, 数, 值, 表)
+    for match in _understood(tuple(sorted(known))).finditer(text):
+        weak = len(match.group()) == 1 and not match.group().isascii()
+        strength[match.start():match.end()] = [2 if weak else 1] * (match.end() - match.start())
+    pieces, current = [], ""
+    for c, strong in zip(text, strength):
+        if (c.isalnum() and not strong) or (strong == 2 and current):    # (插值: 值 goes with 插)
+            current += c
+            continue
+        if current:
+            pieces.append(current)
+        current = ""
+    pieces = list(dict.fromkeys([*pieces, current] if current else pieces))[:MAX_PIECES + 1]
+    return Said(NOT_UNDERSTOOD, ", ".join(pieces), tuple(pieces)) if pieces else None
+
+
+def preliminary(raw: str) -> str | None:
+    """The word saying a year's figures are its preliminary count (快报, 初步, 未审定), read as its actuals (logged)."""
+    text = _text(raw)
+    return next((w for w in PRELIMINARY if w in text), None)
+
+
+def name_says(raw: str, instructions: bool = True, month_alone: bool = True,
+              known: tuple[str, ...] = ()) -> Said | None:
+    """What a sheet's, file's or folder's name says of its figures when they are not read as the years' actual
+    values: the families first (not_actuals, part_year: their words make the message), then what it says beyond
+    its year that is not understood (beyond_the_year)."""
+    return (not_actuals(raw, instructions) or part_year(raw, month_alone)
+            or beyond_the_year(raw, known))
+
+
 # ----------------------------------------------------------------------------- a plan, or a report on it
 
 # A document that reports on a plan is not the plan: its mid-term or final evaluation (十四五规划中期评估), its
@@ -291,3 +408,37 @@ def reports_on_a_plan(raw: str) -> str | None:
     """The words saying a title or name is a report on a plan, not the plan (中期评估, 完成情况), else None."""
     found = _REPORT_ON_A_PLAN.search(_text(raw))
     return found.group() if found else None
+
+
+# A document's title or file's name that names a plan says what the document is by its head noun, its last word: a
+# plan is titled …规划, …纲要, …计划 or …方案 (建德市人才发展“十四五”规划, 规划纲要, 实施方案, talent_plan). Words
+# after it say the document is about the plan, not the plan: a report on it (规划落实情况, 回头看, 自查报告,
+# 中期检查, 完成进度表, 年度监测, 绩效评价, 中期評估), and such reports' names are an open family, so any word after
+# the plan's noun stops the run but these, which leave it the plan: its period (（2021—2025年）), the notice
+# publishing it (《…规划》的通知), the text's own names (文本, 全文), a version or copy mark (定稿, 正式版, v2, (1),
+# _2), an attachment's number, and the plan's own county (`known`). A title or name naming no plan (jiande.docx,
+# a first line of prose) says nothing here.
+PLAN_NOUN = re.compile(r"规划|纲要|计划|方案|(?<![a-z])plan(?![a-z])")
+_AFTER_A_PLAN = ("的通知", "通知", "文本", "全文", "正文", "定稿", "终稿", "正式版", "最终版", "发布版", "印发稿",
+                 "印发", "版", "副本", "附件", "final", "copy", "the", "of")
+
+
+@functools.lru_cache(maxsize=16)
+def _after_a_plan(known: tuple[str, ...]) -> re.Pattern:
+    places = [w for name in known for w in _place_names(name)]
+    return re.compile("|".join([f"(?:{_YEARS.pattern}) ?年?", _MARKS,
+                                r"(?<![a-z])v ?[0-9]{1,2}(?![0-9])|(?<![0-9])[0-9]{1,2}$",
+                                _words_pattern([*_AFTER_A_PLAN, *places])]))
+
+
+def after_a_plan(raw: str, known: tuple[str, ...] = ()) -> str | None:
+    """The words after the plan's noun in a title or name that names a plan, when they say it is no plan
+    (建德市人才发展十四五规划落实情况: '落实情况'), else None (…规划, …规划（2021—2025年）, 《…规划》的通知,
+    jiande.docx)."""
+    text = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), _text(raw))
+    nouns = list(PLAN_NOUN.finditer(text))
+    if not nouns:
+        return None
+    tail = _after_a_plan(tuple(sorted(known))).sub(" ", text[nouns[-1].end():])
+    words = re.findall(r"[^\W_]+", tail)
+    return " ".join(words) if words else None

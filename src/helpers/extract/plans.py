@@ -17,7 +17,7 @@ from helpers.extract.documents.model import LinkedFile, Paragraph, Place
 from helpers.extract.documents.read import check_file, is_text, read_document
 from helpers.extract.documents.web import UNSURE_FIX
 from helpers.extract.grids import contents_mentions, parse_grid_table
-from helpers.extract.name_meaning import reports_on_a_plan
+from helpers.extract.name_meaning import PLAN_NOUN, after_a_plan, reports_on_a_plan, simplified
 from helpers.extract.tables import ParsedTable, parse_plan_table, read_lines
 
 
@@ -67,7 +67,7 @@ def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
                              f"continues on page {plan.continued[0].page}, but a text file has no pages",
                              "remove `continued:` from this plan's entry: it is for a PDF's table.")
         first = next(((n, line) for n, line in enumerate(lines, 1) if line.strip()), None)
-        _the_plan_itself(path, table, first)
+        _the_plan_itself(path, table, first, plan)
         skip = range(table.title.line, table.end_line + 1)
         prose = [Paragraph(raw, Place(line=n)) for n, raw in enumerate(lines, 1) if n not in skip]
         contents = [Paragraph(c.raw, Place(line=c.line)) for c in table.contents]
@@ -82,7 +82,7 @@ def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
                          UNSURE_FIX if document.kind == "html" else RETYPE_IN_DOCUMENT)
     table = parse_grid_table(document, plan, sources)
     first = next(((p.place, p.text) for p in document.paragraphs if p.text.strip()), None)
-    _the_plan_itself(path, table, first)
+    _the_plan_itself(path, table, first, plan)
     prose = [p for p in document.paragraphs if p.place != table.title.place]
     return PlanDocument(path, document.kind, table, prose, text, dict(document.repairs),
                         contents_mentions(document, plan, table), document.struck,
@@ -94,21 +94,30 @@ def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
 TITLE_CHARS = 60
 
 
-def _the_plan_itself(path: Path, table, first) -> None:
+def _the_plan_itself(path: Path, table, first, plan: Plan) -> None:
     """Stops at a document that reports on a plan (十四五规划中期评估, 主要指标完成情况: reports_on_a_plan), by its
     table's title, its own title (`first`: its first line or paragraph, (where, text)) or its file's name: its table
-    holds actuals and assessments, which would be read as the plan's targets."""
-    named = [("the table's title", table.title.where, table.title.text)]
+    holds actuals and assessments, which would be read as the plan's targets. A title or name naming a plan is the
+    plan's only when the plan's noun is its last word (…规划, 《…规划》的通知: name_meaning.after_a_plan)."""
+    named = [("the table's title", table.title.where, table.title.text, None)]
     if first is not None and len(normalise(first[1]).strip()) <= TITLE_CHARS:
-        named.append(("the document's title", first[0], normalise(first[1])))
-    named.append(("the file's name", None, path.name))
-    for what, where, text in named:
+        named.append(("the document's title", first[0], normalise(first[1]), normalise(first[1])))
+    named.append(("the file's name", None, path.name, path.stem))
+    known = tuple(n for n in (plan.entity, plan.name_zh, plan.name_en) if n)
+    for what, where, text, title in named:
         words = reports_on_a_plan(text)
-        if words is None:
+        if words is not None:
+            problem = (f"{what} ('{text.strip()[:60]}') says the document reports on a plan ('{words}': an "
+                       "evaluation, a completion or monitoring report), not the plan itself: its table holds actual "
+                       "values and assessments, which would be read as the plan's targets")
+        elif title is not None and (words := after_a_plan(title, known)) is not None:
+            problem = (f"{what} ('{text.strip()[:60]}') names a plan, but says more after it ('{words}'), so it is "
+                       "not the plan's own: a plan's title ends with the plan (…规划, …纲要, …计划, …方案, and its "
+                       "period or the notice publishing it), while a document about a plan (its implementation, a "
+                       "check, a report on its progress or an evaluation) holds actual values and assessments, which "
+                       "would be read as the plan's targets")
+        else:
             continue
-        problem = (f"{what} ('{text.strip()[:60]}') says the document reports on a plan ('{words}': an evaluation, a "
-                   "completion or monitoring report), not the plan itself: its table holds actual values and "
-                   "assessments, which would be read as the plan's targets")
         fix = ("name the published plan itself, the document that sets the targets, under this plan's `file:` in "
                "config/sources.yaml and run `make manifest`; a report's actual values go into a monitoring workbook "
                "(`make template`).")
@@ -117,9 +126,19 @@ def _the_plan_itself(path: Path, table, first) -> None:
                    "matches the title of the plan's targets table alone (not this table of results); otherwise "
                    + fix)
         elif what == "the file's name":
-            fix = ("if this file is the plan itself, rename it so that its name no longer says so, write the new name "
-                   "under `file:` in config/sources.yaml and run `make manifest`; otherwise " + fix)
+            new = _plan_named(path) if after_a_plan(path.stem, known) else None    # (…规划中期评估 → …规划)
+            fix = ("if this file is the plan itself, rename it so that its name no longer says so"
+                   + (f" (e.g. {new})" if new else "") + ", write the new name under `file:` in config/sources.yaml "
+                   "and run `make manifest`; otherwise " + fix)
         raise InputError(path, where, problem, fix)
+
+
+def _plan_named(path: Path) -> str | None:
+    """The file's name ended at its plan's noun (建德市人才发展十四五规划落实情况.docx →
+    建德市人才发展十四五规划.docx)."""
+    nouns = list(PLAN_NOUN.finditer(simplified(path.stem).lower()))     # (one character for one: positions kept)
+    new = path.with_name(path.stem[:nouns[-1].end()] + path.suffix) if nouns else None
+    return new.name if new is not None and not new.exists() else None
 
 
 RETYPE_IN_DOCUMENT = ("open the document, delete this text and type it again (typed anew, it holds no such "
