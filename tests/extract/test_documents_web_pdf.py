@@ -224,6 +224,59 @@ def test_a_digit_drawn_with_the_glyph_of_another_mapped_digit_stops(printed_pdfs
     assert "the PDF's text layer says '4', but the glyph drawn there is the font's '1'" in str(caught.value)
 
 
+@pytest.fixture(scope="module")
+def printed_in_noto(tmp_path_factory) -> Path:
+    """The made-up plan's page set in Noto Sans CJK SC, a common choice for a Chinese page (the project's own
+    reports use it), printed by Chromium: it embeds the font as Type 3 fonts, whose glyphs are drawn by the PDF's
+    own procedures (no font program, no character table to check a ToUnicode map by)."""
+    folder = tmp_path_factory.mktemp("noto")
+    page = write_html(TONGLU, folder / "tonglu_noto.html",
+                      style=' body, table, td, th, p { font-family: "Noto Sans CJK SC" !important }')
+    return print_pdfs_chromium([(page, page.with_suffix(".pdf"))])[0]
+
+
+def test_a_type_3_digit_whose_glyph_is_another_digit_stops(printed_in_noto, tmp_path):
+    """Redteam10 finding 2: redteam9's swap of 1 and 4 in the ToUnicode maps, on a page set in Noto Sans CJK SC
+    (Chromium: Type 3 fonts), passed (40, 4.1, ≥4.5 read 10, 1.4, ≥1.5, exit 0). Each digit's glyph, drawn, is
+    compared with the digits of reference fonts: the glyph said to be '4' is some 0.99 like a 1, 0.4 like a 4. The
+    page as printed reads as before."""
+    lying = with_digits_swapped(printed_in_noto, tmp_path / "tonglu.pdf", {"1": "4", "4": "1"})
+    with pytest.raises(InputError) as caught:
+        read_pdf(lying)
+    message = str(caught.value)
+    assert "page 1, table 1, row 1, column 2: in the table cell '004008003/2024-00423'" in message
+    assert ("the PDF's text layer says '4', but the glyph drawn there in a Type 3 font (its glyphs drawn by the PDF "
+            "itself) looks like '1'") in message
+    assert "get the plan as .docx or its web page" in message
+    text = "\n".join(p.text for p in read_pdf(printed_in_noto).paragraphs)
+    assert "全县人才资源总量达到9.1万人" in text
+
+
+def test_a_type_3_glyph_said_to_be_a_digit_that_looks_like_none_stops(printed_in_noto, tmp_path):
+    """The text layer says '1' where the page shows 县 (and 县 where it shows 1): the glyph is like no digit, and a
+    Type 3 font has no table of its own to check it by, so the run stops rather than read 全1人才资源总量."""
+    lying = with_digits_swapped(printed_in_noto, tmp_path / "tonglu.pdf", {"1": "县", "县": "1"})
+    with pytest.raises(InputError) as caught:
+        read_pdf(lying)
+    assert ("the PDF's text layer says '1', but the glyph drawn there in a Type 3 font (its glyphs drawn by the PDF "
+            "itself) looks like no digit, and the font has no table of its own to check it by") in str(caught.value)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+def test_a_libreoffice_digit_whose_glyph_is_another_digit_stops(tmp_path):
+    """LibreOffice embeds subsets without a Unicode character table (DejaVu Serif as simple TrueType, Noto Sans
+    CJK as Type 1), which the box comparison cannot check: a swap of 1 and 4 in their ToUnicode maps passed. The
+    drawn glyph is compared instead; the print as made reads as before."""
+    made = print_pdf_libreoffice(write_docx(TONGLU, tmp_path / "tonglu.docx"), tmp_path / "lo")
+    lying = with_digits_swapped(made, tmp_path / "tonglu_swapped.pdf", {"1": "4", "4": "1"})
+    with pytest.raises(InputError) as caught:
+        read_pdf(lying)
+    assert "the PDF's text layer says '4', but the glyph drawn there in the font DejaVuSerif looks like '1'" in \
+        str(caught.value)
+    assert "全县人才资源总量达到9.1万人" in "\n".join(p.text for p in read_pdf(made).paragraphs)
+
+
 def test_a_header_cell_on_two_lines_is_one_header(printed_pdfs):
     """Chromium prints 2020年完成值 over two lines in its narrow column: 2020年完成 / 值."""
     grid = next(g for g in read_pdf(printed_pdfs["jiande"]).grids if g.rows[0][0].text == "一级指标")

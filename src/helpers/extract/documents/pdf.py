@@ -67,6 +67,7 @@ class _Char:
     shade: float = 0.0      # how light it is printed on white: 0 black, 1 white (its opacity counted)
     index: int = -1         # its index in PDFium's text page
     drawn_by: int = 0       # on a page with images: the text object that draws it (_key), for the order of drawing
+    font: int = 0           # a digit's: the font that draws it (_key)
 
     @property
     def cx(self) -> float:
@@ -124,6 +125,8 @@ class _Reading:
     content: object = None                                  # its pages' content streams (pypdf), when needed
     canvas: dict = field(default_factory=dict)              # the bitmap the pages are drawn into, one after another
     digit_boxes: dict = field(default_factory=dict)         # by font: its own digits' glyph boxes (_font_digit_boxes)
+    digit_shapes: dict = field(default_factory=dict)        # by font, digit and box: what its glyph looks like
+    font_names: dict = field(default_factory=dict)          # by font: its name, for a message
 
 
 def read_pdf(path: Path) -> Document:
@@ -180,6 +183,7 @@ def _read_page(page, number: int, reading: _Reading) -> tuple[list[_Line], list[
     chars = _inked(page, height, chars, regions, reading)
     chars, struck = _not_struck(chars, h_edges, reading.method.struck_band)
     reading.unseen.add("struck", struck)
+    _doubt_digit_shapes(page, chars, reading)
     tables, inside = _tables(components, chars, number, reading)
     _mark_cut(page, height, tables)
     lines = _lines([c for i, c in enumerate(chars) if i not in inside], number, reading)
@@ -257,12 +261,14 @@ def _chars(page, number: int, height: float, reading: _Reading) -> list[_Char]:
         glyph = (left.value, right.value, bottom.value, top.value)
         upright, doubt = _digit_doubt(textpage, i, chr(code), glyph, box.top - box.bottom, covers, replaced) \
             if chr(code).isdigit() else (True, "")
+        font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(textpage, i)) if chr(code) in SHAPED else None
         if chr(code) in ASCII_DIGITS and not doubt:
-            doubt = _glyph_doubt(textpage, i, chr(code), glyph, (origin_x.value, origin_y.value), matrix, size,
+            doubt = _glyph_doubt(font, chr(code), glyph, (origin_x.value, origin_y.value), matrix, size,
                                  reading.digit_boxes)
         out.append(_Char(chr(code), box.left, box.right, height - box.top, height - box.bottom,
                          height - origin_y.value, size, drawn, glyph, upright, doubt, shade, i,
-                         _key(raw.FPDFText_GetTextObject(textpage, i)) if reading.images else 0))
+                         _key(raw.FPDFText_GetTextObject(textpage, i)) if reading.images else 0,
+                         _font_key(font, reading) if font else 0))
     _watermark_annotations(page, marks, out, reading)
     out = _without_watermarks(page, textpage, out, reading)
     textpage.close()
@@ -423,11 +429,8 @@ def _digit_doubt(textpage, i: int, digit: str, glyph: tuple, size: float, covers
 GLYPH_BOX_TOLERANCE = 0.03      # of the size drawn at: a glyph's box farther from the digit's is not the digit's glyph
 
 
-def _glyph_doubt(textpage, i: int, digit: str, glyph: tuple, origin: tuple, matrix, size: float,
-                 known: dict) -> str:
+def _glyph_doubt(font, digit: str, glyph: tuple, origin: tuple, matrix, size: float, known: dict) -> str:
     """Why the digit is in doubt: its glyph is not the font's own glyph for it (see above), or ""."""
-    import pypdfium2.raw as raw
-    font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(textpage, i))
     boxes = _font_digit_boxes(font, known)
     if not boxes or size <= 0:
         return ""
@@ -489,6 +492,113 @@ def _font_digit_boxes(font, known: dict) -> dict[str, tuple]:
     except Exception:       # a font program fontTools cannot read gives no evidence either way
         boxes.clear()
     return boxes
+
+
+# What a digit's glyph looks like must be the digit the text layer says, in every font: the comparison of boxes
+# above needs the font's own table, which a Type 3 font (its glyphs drawing procedures: Chromium's prints of a page
+# set in Noto Sans CJK), a CFF or Type 1 subset or a TrueType subset without a Unicode cmap (LibreOffice's) do not
+# have, and a forger may edit. So each digit's glyph, once for each font, digit and glyph box, is drawn alone at
+# SHAPE_PIXELS and compared with the digits of reference fonts (digit_shapes.py). The glyph is in doubt where
+# another digit, at least SHAPE_FLOOR like it, is liker than the digit said by SHAPE_MARGIN or more; and, in a font
+# without its own table, where it is less than SHAPE_FLOOR like the digit said (it cannot be checked). Measured
+# (correlation, 2026-12-07): on 41 honest prints (the four test plans' and the 十五五 page's, by Chromium in its
+# default fonts, DejaVu Serif and Serif Italic, Noto Sans CJK light to bold, Noto Serif CJK and its black, Noto Sans
+# Mono CJK, and by LibreOffice; 860 glyphs) the digit said was the likest, 0.71 like at least (DejaVu Serif Bold
+# Italic's 0); on the same prints with two digits swapped in the ToUnicode maps (1-4, 6-9, 3-8, 1-7, 0-5, 2-7, 0-1,
+# 5-6: 1,244 glyphs of 328 prints) the digit drawn was the likest, by 0.098 at least (DejaVu Serif Bold Italic's 1
+# said to be 4) and 0.71 like at least, and the 302 prints whose figures changed all stopped. A 县 said to be 1 was
+# 0.56 and 0.69 like its likest digit. The cost: a few dozen glyphs drawn for a plan (1-15 ms each), +0.03 s on
+# Anji's 13 pages, and 0.1 s once for the reference digits. A font forged to draw two glyphs with one box for one
+# digit is checked by the first drawn.
+SHAPED = ASCII_DIGITS | set("０１２３４５６７８９")
+SHAPE_PIXELS = 48       # a digit's glyph is drawn this many pixels across its longer side
+SHAPE_BORDER = 2        # pixels drawn around the glyph's box: its background
+SHAPE_MARGIN = 0.05     # another digit this much liker (correlation) than the digit said: the glyph is that digit
+SHAPE_FLOOR = 0.6       # a glyph less like the digit said, in a font without its own table, cannot be checked
+
+
+def _font_key(font, reading: _Reading) -> int:
+    """The font's key (_key), the font named for a message: by its name (without a subset's prefix), or as a Type 3
+    font (embedded, with no font program: its glyphs are drawn by the PDF's own procedures)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+    key = _key(font)
+    if key not in reading.font_names:
+        name, length = ctypes.create_string_buffer(128), ctypes.c_size_t()
+        getter = getattr(raw, "FPDFFont_GetBaseFontName", None) or getattr(raw, "FPDFFont_GetFontName", None)
+        named = name.value.decode("latin-1").split("+")[-1] if getter and getter(font, name, len(name)) else ""
+        reading.font_names[key] = f"in the font {named}" if named else \
+            "in a Type 3 font (its glyphs drawn by the PDF itself)" if raw.FPDFFont_GetIsEmbedded(font) == 1 and \
+            raw.FPDFFont_GetFontData(font, None, 0, length) and length.value == 0 else "in a font without a name"
+    return key
+
+
+def _doubt_digit_shapes(page, chars: list[_Char], reading: _Reading) -> None:
+    """A digit (not already in doubt) whose glyph looks like another digit, or, in a font without its own table,
+    like no digit: see above."""
+    from helpers.extract.documents.digit_shapes import likeness
+    for ch in chars:
+        if not ch.font or ch.doubt or not ch.upright or ch.drawn <= 0:
+            continue
+        width, height = ch.glyph[1] - ch.glyph[0], ch.glyph[3] - ch.glyph[2]
+        if width <= 0 or height <= 0:
+            continue
+        said = str(int(ch.text))
+        key = (ch.font, said, round(width / ch.drawn, 2), round(height / ch.drawn, 2))
+        if key not in reading.digit_shapes:
+            scores = likeness(_glyph_ink(page, ch.glyph))
+            reading.digit_shapes[key] = "" if scores is None else _shape_doubt(
+                said, scores, reading.font_names[ch.font], bool(reading.digit_boxes.get(ch.font)))
+        ch.doubt = reading.digit_shapes[key]
+
+
+def _shape_doubt(said: str, scores: dict[str, float], font: str, own_table: bool) -> str:
+    """Why the digit `said` is in doubt, its glyph as like each digit as `scores`, drawn `font` ("in the font X"):
+    see above."""
+    drawn = max(scores, key=scores.get)
+    if drawn != said and scores[drawn] >= SHAPE_FLOOR and scores[drawn] - scores[said] >= SHAPE_MARGIN:
+        return (f"the PDF's text layer says '{said}', but the glyph drawn there {font} looks like '{drawn}' (the "
+                "font's ToUnicode map and the glyph it draws disagree: the page shows another figure than the text "
+                "reads)")
+    if scores[said] < SHAPE_FLOOR and not own_table:
+        return (f"the PDF's text layer says '{said}', but the glyph drawn there {font} looks like no digit, and the "
+                "font has no table of its own to check it by: the page may show another figure than the text reads")
+    return ""
+
+
+def _glyph_ink(page, glyph: tuple):
+    """The page drawn within the glyph's box (left, right, bottom, top, page space) and SHAPE_BORDER pixels around
+    it, at SHAPE_PIXELS across its longer side, turned upright as the page is shown: rows from the top, how far each
+    pixel is from the background's colour (the median of the border's; a cell may be shaded), 0 to 1."""
+    import ctypes
+
+    import numpy as np
+    import pypdfium2.raw as raw
+    scale = min(SHAPE_PIXELS / max(glyph[1] - glyph[0], glyph[3] - glyph[2]), 100.0)
+    to_pixels, rows, columns = _page_to_pixels(page, scale)
+    xs, ys = _mapped(to_pixels, np.array(glyph)[[0, 0, 1, 1]], np.array(glyph)[[2, 3, 2, 3]])
+    left, top = math.floor(xs.min()) - SHAPE_BORDER, math.floor(ys.min()) - SHAPE_BORDER
+    right, bottom = math.ceil(xs.max()) + SHAPE_BORDER, math.ceil(ys.max()) + SHAPE_BORDER
+    stride = ((right - left) * 3 + 3) // 4 * 4
+    buffer = np.empty((bottom - top) * stride, dtype=np.uint8)
+    bitmap = raw.FPDFBitmap_CreateEx(right - left, bottom - top, raw.FPDFBitmap_BGR,
+                                     ctypes.c_void_p(buffer.ctypes.data), stride)
+    try:
+        raw.FPDFBitmap_FillRect(bitmap, 0, 0, right - left, bottom - top, 0xFFFFFFFF)
+        raw.FPDF_RenderPageBitmap(bitmap, page, -left, -top, columns, rows, 0, raw.FPDF_ANNOT)
+    finally:
+        raw.FPDFBitmap_Destroy(bitmap)
+    pixels = buffer.reshape(bottom - top, stride)[:, :(right - left) * 3].reshape(bottom - top, right - left, 3)
+    pixels = pixels.astype(float)
+    if abs(to_pixels[0, 0]) < abs(to_pixels[1, 0]):     # a page turned a quarter: the page's x runs down the rows
+        pixels, to_pixels = pixels.transpose(1, 0, 2), to_pixels[::-1]
+    if to_pixels[0, 0] < 0:
+        pixels = pixels[:, ::-1]
+    if to_pixels[1, 1] > 0:
+        pixels = pixels[::-1]
+    edges = np.concatenate([pixels[0], pixels[-1], pixels[:, 0], pixels[:, -1]])
+    return np.abs(pixels - np.median(edges, axis=0)).max(axis=2) / 255
 
 
 # Annotations that mark text without hiding it (a highlight, an underline) or are no drawing (a link, a popup).
@@ -834,15 +944,15 @@ def _overprinted(chars: list[_Char], share: float, light: float) -> list[_Char]:
     return [ch for ch in chars if id(ch) not in gone]
 
 
-def _page_to_pixels(page):
+def _page_to_pixels(page, scale: float = INK_SCALE):
     """The matrix that takes a point in PDF page space (x, y, 1) to the page's bitmap's column and row (its crop
-    box, rotation and scale, as PDFium maps them), and the bitmap's rows and columns."""
+    box, rotation and `scale`, pixels a point, as PDFium maps them), and the bitmap's rows and columns."""
     import ctypes
 
     import numpy as np
     import pypdfium2.raw as raw
-    columns = math.ceil(page.get_width() * INK_SCALE)
-    rows = math.ceil(page.get_height() * INK_SCALE)
+    columns = math.ceil(page.get_width() * scale)
+    rows = math.ceil(page.get_height() * scale)
     x, y = ctypes.c_int(), ctypes.c_int()
     mapped = []
     for px, py in ((0.0, 0.0), (1000.0, 0.0), (0.0, 1000.0)):
