@@ -125,7 +125,7 @@ class _Reading:
     content: object = None                                  # its pages' content streams (pypdf), when needed
     canvas: dict = field(default_factory=dict)              # the bitmap the pages are drawn into, one after another
     digit_boxes: dict = field(default_factory=dict)         # by font: its own digits' glyph boxes (_font_digit_boxes)
-    digit_shapes: dict = field(default_factory=dict)        # by font, digit and box: what its glyph looks like
+    digit_shapes: dict = field(default_factory=dict)        # by font, digit and box: how like each digit
     font_names: dict = field(default_factory=dict)          # by font: its name, for a message
 
 
@@ -536,33 +536,45 @@ def _font_key(font, reading: _Reading) -> int:
 
 def _doubt_digit_shapes(page, chars: list[_Char], reading: _Reading) -> None:
     """A digit (not already in doubt) whose glyph looks like another digit, or, in a font without its own table,
-    like no digit: see above."""
+    like no digit: see above. Every glyph of the page is drawn first, so that each is judged beside the font's own
+    digits seen so far (_shape_doubt)."""
     from helpers.extract.documents.digit_shapes import likeness
+    drawn = []
     for ch in chars:
         if not ch.font or ch.doubt or not ch.upright or ch.drawn <= 0:
             continue
         width, height = ch.glyph[1] - ch.glyph[0], ch.glyph[3] - ch.glyph[2]
         if width <= 0 or height <= 0:
             continue
-        said = str(int(ch.text))
-        key = (ch.font, said, round(width / ch.drawn, 2), round(height / ch.drawn, 2))
+        key = (ch.font, str(int(ch.text)), round(width / ch.drawn, 2), round(height / ch.drawn, 2))
         if key not in reading.digit_shapes:
-            scores = likeness(_glyph_ink(page, ch.glyph))
-            reading.digit_shapes[key] = "" if scores is None else _shape_doubt(
-                said, scores, reading.font_names[ch.font], bool(reading.digit_boxes.get(ch.font)))
-        ch.doubt = reading.digit_shapes[key]
+            reading.digit_shapes[key] = likeness(_glyph_ink(page, ch.glyph))
+        drawn.append((ch, key))
+    for ch, key in drawn:
+        ch.doubt = _shape_doubt(key, reading)
 
 
-def _shape_doubt(said: str, scores: dict[str, float], font: str, own_table: bool) -> str:
-    """Why the digit `said` is in doubt, its glyph as like each digit as `scores`, drawn `font` ("in the font X"):
-    see above."""
+def _shape_doubt(key: tuple, reading: _Reading) -> str:
+    """Why the digit said by glyph `key` (font, digit said, box) is in doubt, its glyph as like each digit as its
+    scores: see above. A glyph liker another digit than the one said is not that digit where the same font draws
+    that digit, as said, likelier by SHAPE_MARGIN: the font's own digits are the better reference (an odd 1 that is
+    0.80 like the reference 4s, beside the font's own 4 at 0.98). A map that swaps two digits leaves the glyph said
+    to be the other digit less like it, and a font that draws one digit twice (two glyphs of one shape, said to be
+    two digits) leaves them equally like it, so both still stop."""
+    font, said = key[0], key[1]
+    scores = reading.digit_shapes[key]
+    if scores is None:
+        return ""
+    name = reading.font_names[font]
     drawn = max(scores, key=scores.get)
-    if drawn != said and scores[drawn] >= SHAPE_FLOOR and scores[drawn] - scores[said] >= SHAPE_MARGIN:
-        return (f"the PDF's text layer says '{said}', but the glyph drawn there {font} looks like '{drawn}' (the "
+    if drawn != said and scores[drawn] >= SHAPE_FLOOR and scores[drawn] - scores[said] >= SHAPE_MARGIN and not any(
+            other[0] == font and other[1] == drawn and rival and rival[drawn] - scores[drawn] >= SHAPE_MARGIN
+            for other, rival in reading.digit_shapes.items()):
+        return (f"the PDF's text layer says '{said}', but the glyph drawn there {name} looks like '{drawn}' (the "
                 "font's ToUnicode map and the glyph it draws disagree: the page shows another figure than the text "
                 "reads)")
-    if scores[said] < SHAPE_FLOOR and not own_table:
-        return (f"the PDF's text layer says '{said}', but the glyph drawn there {font} looks like no digit, and the "
+    if scores[said] < SHAPE_FLOOR and not reading.digit_boxes.get(font):
+        return (f"the PDF's text layer says '{said}', but the glyph drawn there {name} looks like no digit, and the "
                 "font has no table of its own to check it by: the page may show another figure than the text reads")
     return ""
 
