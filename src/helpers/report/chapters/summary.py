@@ -419,7 +419,6 @@ def _schedule_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
                      behind=int(counts.get(BEHIND, 0)))
         if counts.get(HELD, 0) or counts.get(NOT_HELD, 0):
             text += ctx.t("summary.schedule_held", held=int(counts.get(HELD, 0)), not_held=int(counts.get(NOT_HELD, 0)))
-        text += _earlier_judgements(ctx, earlier, year)
         # A cumulative cap a sum is already past (less is better, 〔7000〕 at 9000 by year 3) cannot be met any more:
         # said here, not left to read as one more target not held.
         past = rows[rows["evaluation_notes"].map(lambda n: "cap_sum_exceeded" in note_codes(n))]
@@ -436,7 +435,7 @@ def _schedule_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
                 "summary.cap_item", county=ctx.entity_name(r.entity), indicator=ctx.indicator_in_sentence(
                     r.indicator_id)) if ctx.many else ctx.indicator_in_sentence(r.indicator_id)) for r, n in pace]
             text += ctx.t("summary.cap_pace", names=ctx.names(names), n=len(names))
-        out.append(text + ctx.t("summary.end"))
+        out.append(text + _earlier_judgements(ctx, earlier, year) + ctx.t("summary.end"))
     return out
 
 
