@@ -150,8 +150,8 @@ def test_a_figure_in_a_merged_value_cell_is_refused_not_copied(workspace, first,
     _docx(workspace, _table(), _merge(first, last, "15.2"))
     with pytest.raises(InputError) as info:
         _build(workspace)
-    assert str(info.value.where) == place and "merged cell holding '15.2'" in info.value.problem
-    assert "unmerge" in info.value.fix
+    assert str(info.value.where) == place and "is '15.2': it is part of a merged cell" in info.value.problem
+    assert "`readings:`" in info.value.fix and "unmerge" not in info.value.fix
 
 
 def test_a_slash_merged_over_two_indicators_is_no_value_for_either(workspace):

@@ -336,3 +336,78 @@ def _fresh(workspace: Path) -> Path:
     (workspace / "raw" / PLAN_FILE).unlink()
     write_manifest(workspace / "raw")
     return workspace
+
+
+# ------------------------------------------------------------------- a 0 after a separator; a merged figure
+
+def _new_high_skilled_2030(ds: dataset.Dataset):
+    return ds.indicators.query("entity == 'tonglu' and year == 2030 and kind == 'target' and unit == '人' "
+                               "and origin == 'table'")
+
+
+@pytest.mark.parametrize("written, said, reads", [
+    ("〔7,000〕", "'〔7,000〕': most likely a thousands separator (〔7000〕 written with a comma)", "〔7000〕"),
+    ("〔7，000〕", "'〔7，000〕': most likely a thousands separator (〔7000〕 written with a comma)", "〔7000〕"),
+    ("〔7\u00a0000〕", "a figure broken by a space or a line break before a 0, most likely a figure wrapped over "
+                      "two lines of a narrow cell (as a PDF prints it) or a space as a thousands separator, 〔7000〕 "
+                      "either way", "〔7000〕"),
+    # a line break in a Word cell (as a PDF wraps a figure) is read as a space
+    ("〔70\n00〕", "'〔70 00〕': a figure broken by a space or a line break before a 0", "〔7000〕"),
+])
+def test_a_zero_after_a_separator_stops_naming_the_likely_cause_and_its_reading_works(workspace, written, said,
+                                                                                      reads):
+    """新增高技能人才's 2030 target 〔7000〕 written 〔7,000〕, or wrapped over two lines as a narrow PDF column prints
+    it: the stop said 'a 0 before its first digit … Word shows 02 set right to left as 20', which is not why (redteam11,
+    lesser). The stop stays (a group starting with 0 is how a figure stored in another order looks), the cause is named,
+    and the reading the advice shows, reads '〔7000〕', gives the five-year total 7000."""
+    path = _plan(workspace, {(1, 5): written})
+    published = path.read_bytes()
+    error = build_refused(workspace)
+    assert str(error.where) == "table 1, row 3, column 6" and said in error.problem, error.problem
+    assert "a 0 before its first digit" not in error.problem
+    assert "do not edit the published plan" in error.fix and f"reads: '{reads}'" in error.fix
+    _follow_reading_advice(workspace, error.fix, because="规划正文：新增高技能人才7000人")
+    target = _new_high_skilled_2030(_build(workspace))
+    assert target["value"].tolist() == [7000] and target["cumulative"].tolist() == [True]
+    assert path.read_bytes() == published
+
+
+def test_a_zero_after_a_comma_that_is_no_thousands_group_keeps_the_order_explanation(workspace):
+    _plan(workspace, {(0, 5): "20,05"})
+    error = build_refused(workspace)
+    assert "is '20,05': a figure with a 0 before its first digit" in error.problem
+
+
+@pytest.mark.parametrize("first, last, text, place, indicator, reads", [
+    # 人才资源总量's 2030 target merged down over 新增高技能人才's: the plan gives the latter none
+    ((1, 5), (2, 5), "20左右", "table 1, row 3, column 6", "新增高技能人才", "/"),
+    # 人才资源总量's 2025 figure merged across 2030: a figure to hold, written once
+    ((1, 4), (1, 5), "15.2", "table 1, row 2, column 6", "人才资源总量", "15.2"),
+])
+def test_a_merged_figure_stops_and_the_readings_route_reads_it_without_editing_the_plan(workspace, first, last, text,
+                                                                                       place, indicator, reads):
+    """The advice was 'in a .docx, unmerge the cells (Layout → Split Cells)': an edit of the published plan, which
+    then fails its checksum (redteam11, lesser). Now the advice is the reading of each row the merged cell covers."""
+    import docx
+    path = _plan(workspace)
+    document = docx.Document(str(path))
+    table = document.tables[0]
+    table.cell(*first).merge(table.cell(*last)).text = text
+    document.save(str(path))
+    write_manifest(workspace / "raw")
+    published = path.read_bytes()
+    error = build_refused(workspace)
+    assert str(error.where) == place and "part of a merged cell" in error.problem, error.problem
+    assert "unmerge" not in error.fix and "Split Cells" not in error.fix
+    assert "do not edit the published plan" in error.fix and "`readings:`" in error.fix
+    reading = _follow_reading_advice(workspace, error.fix, because="规划正文")
+    assert (reading["indicator"], reading["cell"]) == (indicator, text)
+    _edit_config(workspace, "sources.yaml", lambda doc: next(p for p in doc["plans"] if p["file"] == PLAN_FILE)
+                 ["readings"][0].update(reads=reads))
+    ds = _build(workspace)
+    if indicator == "新增高技能人才":
+        assert _new_high_skilled_2030(ds).empty or _new_high_skilled_2030(ds)["value"].isna().all()
+        assert (_total(ds, 2030)["value"], bool(_total(ds, 2030)["approximate"])) == (20, True)
+    else:
+        assert (_total(ds, 2025)["value"], _total(ds, 2030)["value"]) == (15.2, 15.2)
+    assert path.read_bytes() == published

@@ -87,7 +87,9 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
     latest = observed[-1] if observed else None
     # Growth is measured between figures: an earlier actual known only as a bound (>12.9) is no baseline.
     figures = measured(observed)
-    base = next((r for r in figures if r is not latest), None) if len(observed) > 1 else None
+    base = growth_start(figures, latest, plan.period.base_year) if len(observed) > 1 else None
+    # the trend is fitted on the figures the growth is measured over: from the plan's base year where it has one
+    fitted = figures if base is None else [r for r in figures if r["year"] >= base["year"]]
     target = plan_target(rows, plan)
     cumulative = target is not None and bool(target["cumulative"])
     if latest is not None and is_bound(latest.get("comparator")):
@@ -123,7 +125,7 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         # or a target judged on another year's actual. Without that actual it is not assessable, and its notes
         # are the evaluation's, which say why (no actual, only an estimate, …).
         progress = _final_progress(progress, judged, target, plan.period.target_year)
-    fit = fit_trend([r["year"] for r in figures], [r["value"] for r in figures], plan.period.target_year,
+    fit = fit_trend([r["year"] for r in fitted], [r["value"] for r in fitted], plan.period.target_year,
                     bounded=meta.measure == "share",
                     target=None if target is None or cumulative else float(target["value"]),
                     comparator="=" if target is None else target["comparator"], direction=meta.direction)
@@ -161,7 +163,8 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         "trend_projection": fit.projection, "trend_pi_lower": fit.lower, "trend_pi_upper": fit.upper,
         "trend_projection_caution": fit.caution,
         "trend_probability_meets_target": fit.probability_meets_target,
-        "trend_notes": notes_json(([fit.note] if fit.note else []) + bounds_left_out(observed, fit.n_obs)),
+        "trend_notes": notes_json(([fit.note] if fit.note else []) + bounds_left_out(
+            [r for r in observed if base is None or r["year"] >= base["year"]], fit.n_obs)),
         # What the trend figure draws: the fitted line and the year it is projected to.
         "trend_projection_year": plan.period.target_year, "trend_scale": fit.scale,
         "trend_intercept": fit.intercept, "trend_slope": fit.slope,
@@ -173,6 +176,19 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         "verdict": verdict(judged["plan_phase"], judged["target_met"], judged["schedule_judgement"],
                            progress.category),
     }
+
+
+def growth_start(figures: list[dict], latest: dict | None, base_year: int) -> dict | None:
+    """The figure the growth achieved is measured from (trends.csv baseline_year): the latest one up to the plan's
+    base year (the base-year figure itself where there is one), else the earliest. A figure from before the plan
+    (a prose baseline, 2015) is used only where nothing nearer the plan's start is known: measured from it, a
+    series that has fallen since the base year (10.3 in 2020 → 9.5 in 2023) read as +4.0% a year, the growth of
+    2015–2020 (redteam11)."""
+    earlier = [r for r in figures if r is not latest]
+    if not earlier:
+        return None
+    started = [r for r in earlier if r["year"] <= base_year]
+    return started[-1] if started else earlier[0]
 
 
 def _judged_preliminary(observed: list[dict], judged: dict, plan: Plan, cumulative: bool) -> bool:

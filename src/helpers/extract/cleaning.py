@@ -92,6 +92,36 @@ def _example_reading(raw: str) -> str:
     return found.group() if found else "/"
 
 
+def _refuse_leading_zero(path: Path, name: str, column, cell: Cell, at: int, advice) -> None:
+    """A group of digits that starts with 0 (02, 〔05〕, 7,000, 〔65⏎00〕) is not read: a figure shown in another
+    order than it is stored looks so (Word shows 02 set right to left as 20). The problem names the likely cause
+    by what stands before the 0: a comma (a thousands separator, 7,000), a space or line break (a figure wrapped
+    over two lines of a narrow cell, 〔65⏎00〕, or a space as a thousands separator, 7 000), else the order."""
+    written = cell.raw.strip()
+    raw = cell.raw.translate(FULL_WIDTH_DIGITS)
+    gap = re.search(r"[0-9]([,，\s]+)$", raw[:at])       # what parts the 0 from a digit before it
+    comma = gap is not None and re.fullmatch(r"[,，]", gap.group(1)) is not None
+    group_of_three = re.match(r"[0-9]{3}(?![0-9])", raw[at:]) is not None
+    shown = " / ".join(part.strip() for part in written.splitlines())     # a line break shown as " / "
+    head = f"the {column.header.text} cell of '{name}' is '{shown}'"
+    order = ("a group of digits starting with 0 is not read as written, because a figure shown in another order "
+             "than it is stored looks so (Word shows 02 set right to left as 20)")
+    if gap is None or (comma and not group_of_three):
+        raise InputError(path, cell.where, f"{head}: a figure with a 0 before its first digit, which no plan writes; "
+                         "it may be a figure shown in another order than it is stored (Word shows 02 set right to "
+                         "left as 20; a .doc file converted for reading loses that setting)",
+                         "open the document in Word or WPS and look at the figure it shows; then " + advice("…"))
+    joined = re.sub(r"(?<=[0-9])[,，\s]+(?=[0-9])", "", written.translate(FULL_WIDTH_DIGITS))
+    if comma:
+        raise InputError(path, cell.where, f"{head}: most likely a thousands separator ({joined} written with a "
+                         f"comma); {order}",
+                         f"check that the plan shows '{shown}' and means {joined}; then " + advice(joined))
+    raise InputError(path, cell.where, f"{head}: a figure broken by a space or a line break before a 0, most likely "
+                     "a figure wrapped over two lines of a narrow cell (as a PDF prints it) or a space as a thousands "
+                     f"separator, {joined} either way; {order}",
+                     f"check in the plan that the cell shows one figure, {joined}; then " + advice(joined))
+
+
 def _parse_cell(path: Path, name: str, column, cell: Cell, advice) -> CellValue:
     """A value cell as the project reads it; `advice(example)` is how to state a reading of it instead."""
     written = cell.raw.strip()
@@ -118,13 +148,8 @@ def _parse_cell(path: Path, name: str, column, cell: Cell, advice) -> CellValue:
                          "column holds",
                          "work out the level the plan sets for that year (the earlier year's figure plus the "
                          "change) and " + advice("/"))
-    if LEADING_ZERO.search(cell.raw.translate(FULL_WIDTH_DIGITS)):
-        raise InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{written}': a "
-                         "figure with a 0 before its first digit, which no plan writes; it may be a figure shown in "
-                         "another order than it is stored (Word shows 02 set right to left as 20; a .doc file "
-                         "converted for reading loses that setting)",
-                         "open the document in Word or WPS and look at the figure it shows; then "
-                         + advice("…"))
+    if zero := LEADING_ZERO.search(cell.raw.translate(FULL_WIDTH_DIGITS)):
+        _refuse_leading_zero(path, name, column, cell, zero.start(), advice)
     try:
         return parse_value_cell(cell.raw, in_plan=True)
     except NoteMarkInsideNumber:

@@ -294,7 +294,7 @@ def _read(document: Document, grid: Grid, title: Cell, header_index: int, plan: 
         if notes or FOOTNOTE.search(next(t for t in texts if t)):   # the 注 row, and any row after it
             notes += [as_cell(c) for c in grid_row if c.text and not c.spanned]
             continue
-        block = [as_cell(c) for c in grid_row[:len(header)]]
+        block = [_with_merged_doubt(as_cell(c), c, role) for c, role in zip(grid_row[:len(header)], roles)]
         row = tables._tab_row(block, roles, columns, category)
         category = row.category
         if "category" in roles and grid_row[roles.index("category")].spanned:
@@ -304,7 +304,6 @@ def _read(document: Document, grid: Grid, title: Cell, header_index: int, plan: 
         if not row.name.text:
             raise InputError(path, row.name.where, "a table row has an empty indicator name",
                              "restore the name cell of this row.")
-        _no_merged_figure(path, grid_row, roles, header, row.name.text)
         _no_nested_table(document, grid, grid_row, header, row.name.text)
         rows.append(row)
         end = row.last_line
@@ -357,23 +356,22 @@ def _not_deleted(path: Path, grid_row: list[GridCell]) -> None:
                          "the row, or Reject (拒绝) it to keep the row, save the document and run `make manifest`.")
 
 
-def _no_merged_figure(path, grid_row: list[GridCell], roles: list[str], header: list[Cell], name: str) -> None:
-    """A value cell merged over several rows or columns cannot hold a figure: it would be read as every row's or
-    every year's own, a guess. A merged '/' or '—' (no value for any of them) is read as it says."""
-    for role, cell, head in zip(roles, grid_row, header):
-        if role not in VALUE_ROLES or not cell.spanned or not cell.text:
-            continue
-        try:
-            if parse_value_cell(cell.text).missing:
-                continue
-        except NotANumber:
-            pass    # not a number at all: the cleaning names the cell
-        raise InputError(path, cell.place, f"the {head.text} cell of '{name}' is part of a merged cell holding "
-                         f"'{cell.text}': one figure written across several rows or columns cannot be read as "
-                         "each indicator's or each year's own without guessing",
-                         "in a .docx, unmerge the cells (Layout → Split Cells) and write each row's own figure, or / "
-                         "where the plan gives none, then run `make manifest`; for a PDF or web page, ask the office "
-                         "for the .docx or for the figure of each row.")
+def _with_merged_doubt(cell: Cell, grid_cell: GridCell, role: str) -> Cell:
+    """A value cell merged over several rows or columns holding a figure: it would be read as every row's or every
+    year's own, a guess, so the cleaning stops at it (Cell.doubt), unless the analyst's `readings:` say what the
+    cell means in each row (the published plan is never edited: an unmerged copy no longer matches its checksum). A
+    merged '/' or '—' (no value for any of them) is read as it says."""
+    if role not in VALUE_ROLES or not grid_cell.spanned or not grid_cell.text:
+        return cell
+    try:
+        if parse_value_cell(grid_cell.text).missing:
+            return cell
+    except NotANumber:
+        pass    # not a number at all: a merged cell all the same
+    merged = ("it is part of a merged cell written across several rows or columns, and one figure there cannot be "
+              "read as each row's or each year's own without guessing (each row the merged cell covers needs its "
+              "own reading, with that row's figure, or / where the plan gives it none)")
+    return replace(cell, doubt="; ".join(d for d in (cell.doubt, merged) if d))
 
 
 def _no_nested_table(document: Document, grid: Grid, grid_row: list[GridCell], header: list[Cell], name: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.analyse.evaluation import JUDGEMENTS
 from helpers.analyse.growth import NOT_ASSESSABLE
 from helpers.core.method import method_parameters
 from helpers.core.periods import FINAL_PHASES
@@ -22,6 +23,7 @@ def scorecard_tables(ctx: ReportContext) -> list[Table]:
            for e, i, t, v in zip(p["entity"], p["indicator_id"], p["target_value"], p["verdict"])]]
     judgement = dict(zip(zip(p["entity"], p["indicator_id"]), p["verdict"]))
     final = dict(zip(zip(p["entity"], p["indicator_id"]), p["plan_phase"].isin(FINAL_PHASES)))
+    earlier = earlier_judgements(ctx, p)
     binding = {k for k, b in zip(zip(p["entity"], p["indicator_id"]), binding_targets(p)) if b}
     indicators = [i for i in ctx.inputs.catalogue.indicators if i in set(p["indicator_id"])]
     entities = ctx.inputs.entities
@@ -29,14 +31,16 @@ def scorecard_tables(ctx: ReportContext) -> list[Table]:
         short = ctx.w.table("categories_short")
         columns = [Column(ctx.t("report.county"), "nowrap")] + [Column(ctx.indicator_name(i),
                                                                        "judgement") for i in indicators]
-        rows = [[ctx.entity_name(e)] + [with_binding_mark(ctx, Cell(short[judgement[(e, i)]], light=judgement[(e, i)]),
-                                                          (e, i) in binding)
+        rows = [[ctx.entity_name(e)] + [with_binding_mark(ctx, with_year(ctx, Cell(short[judgement[(e, i)]],
+                                                                                 light=judgement[(e, i)]),
+                                                                            earlier.get((e, i))), (e, i) in binding)
                                         if (e, i) in judgement else Cell("") for i in indicators]
                 for e in entities]
         return [Table(columns, rows, css="scorecard matrix")]
     columns = [Column(ctx.t("report.indicator"))] + [Column(ctx.entity_name(e), "judgement") for e in entities]
     def cell(e: str, i: str) -> Cell:
-        return with_binding_mark(ctx, light(ctx, judgement.get((e, i)), final.get((e, i), False)), (e, i) in binding)
+        return with_binding_mark(ctx, with_year(ctx, light(ctx, judgement.get((e, i)), final.get((e, i), False)),
+                                                earlier.get((e, i))), (e, i) in binding)
 
     rows = [[ctx.indicator_name(i)] + [cell(e, i) for e in entities] for i in indicators]
     if len(entities) > method_parameters().scorecard_halves_up_to:   # more: a half table is too narrow
@@ -46,6 +50,22 @@ def scorecard_tables(ctx: ReportContext) -> list[Table]:
     half = (len(rows) + 1) // 2
     return [Table(columns, rows[:half], css="scorecard"), Table(columns, rows[half:], css="scorecard")]
 
+
+
+def earlier_judgements(ctx: ReportContext, progress: pd.DataFrame) -> dict[tuple[str, str], int]:
+    """(county, indicator) → the year of a 序时进度 judgement made at an earlier year than the report year's (the
+    latest actual is older: trends.csv note latest_earlier). Its cell says that year: the scorecard's heading names
+    the report year, and an unmarked 符合 read as the report year's (redteam11)."""
+    rows = progress[~progress["plan_phase"].isin(FINAL_PHASES) & progress["verdict"].isin(JUDGEMENTS)
+                    & (progress["evaluated_year"] < ctx.inputs.report_year)]
+    return {(e, i): int(y) for e, i, y in zip(rows["entity"], rows["indicator_id"], rows["evaluated_year"])}
+
+
+def with_year(ctx: ReportContext, cell: Cell, year: int | None) -> Cell:
+    """A scorecard cell with the year its judgement was made at, where that is not the report year."""
+    if year is None:
+        return cell
+    return Cell(ctx.t("report.judged_at", label=cell.text, at=year), light=cell.light, lang=cell.lang, css=cell.css)
 
 
 def binding_targets(progress: pd.DataFrame) -> pd.Series:
@@ -96,6 +116,7 @@ def summary_section(ctx: ReportContext, document: str = "report") -> Html:
                                             years=ctx.counties_years(by_year, "report.county_year",
                                                                      "report.notes_sep"))]
          + ([ctx.t("plan_cycle.marks_note.binding")] if binding_targets(ctx.progress).any() else [])
+         + ([ctx.t("report.scorecard_earlier_note")] if earlier_judgements(ctx, ctx.progress) else [])
          + no_target_note(ctx)},
         {"kind": "tables", "tables": scorecard_tables(ctx)},
     ], first=True)

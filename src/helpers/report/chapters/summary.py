@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from helpers.analyse.evaluation import AHEAD, BEHIND, HELD, NOT_HELD, ON_SCHEDULE
+from helpers.analyse.evaluation import AHEAD, BEHIND, HELD, JUDGEMENTS, NOT_HELD, ON_SCHEDULE, schedule_share
 from helpers.analyse.growth import NOT_ASSESSABLE, RATE_CAGR, TARGET_MET, TARGET_MISSED
 from helpers.analyse.outlook import CLEAR_BREAK
 from helpers.analyse.progress import VERDICTS, note_codes, target_counts
@@ -405,11 +405,18 @@ def _schedule_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
         rows = p[p["entity"].isin(group) & p["schedule_judgement"].notna()]
         if rows.empty:
             continue
-        counts = rows["verdict"].value_counts()     # the one judgement: a target already met is not also ahead
         period = ctx.inputs.plan_of(group[0]).period
+        # The sentence speaks of the report year and its 序时进度; a judgement made at an earlier year's (the latest
+        # actual is older: trends.csv note latest_earlier) is not one of them, and is said apart with its year
+        # (redteam11: a 2021 judgement against 20% was counted among 2023's "符合" at 60%).
+        year = ctx.inputs.report_year
+        # (A target already met by an earlier actual is met whatever the year: counted, as the scorecard shows it.)
+        earlier = rows[(rows["evaluated_year"] < year) & rows["verdict"].isin(JUDGEMENTS)]
+        # the one judgement (verdict): a target already met is not also ahead
+        counts = rows.drop(earlier.index)["verdict"].value_counts()
         county = ctx.t("summary.counties", n=len(group)) if ctx.many else ctx.entity_name(group[0])
-        text = ctx.t("summary.schedule", county=county, period=period_label(period, ctx.lang),
-                     year=int(rows["evaluated_year"].max()), schedule=percent(rows["schedule_share"].max()),
+        text = ctx.t("summary.schedule", county=county, period=period_label(period, ctx.lang), year=year,
+                     schedule=percent(schedule_share(year, period.base_year, period.target_year)),
                      ahead=int(counts.get(AHEAD, 0)), on=int(counts.get(ON_SCHEDULE, 0)),
                      behind=int(counts.get(BEHIND, 0)))
         if counts.get(HELD, 0) or counts.get(NOT_HELD, 0):
@@ -432,8 +439,21 @@ def _schedule_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
                 "summary.cap_item", county=ctx.entity_name(r.entity), indicator=ctx.indicator_in_sentence(
                     r.indicator_id)) if ctx.many else ctx.indicator_in_sentence(r.indicator_id)) for r, n in pace]
             text += ctx.t("summary.cap_pace", names=ctx.names(names), n=len(names))
-        out.append(text + ctx.t("summary.end"))
+        out.append(text + _earlier_judgements(ctx, earlier, year) + ctx.t("summary.end"))
     return out
+
+
+def _earlier_judgements(ctx: ReportContext, rows, year: int) -> str:
+    """The judgements whose latest actual is older than the report year, apart from its counts: each named with
+    the year it was judged at (with many counties, how many; the scorecard shows each one's year)."""
+    if rows.empty:
+        return ""
+    if ctx.many:
+        return ctx.t("summary.schedule_earlier_many", n=len(rows), year=year)
+    items = [ctx.t("summary.schedule_earlier_item", indicator=ctx.indicator_in_sentence(r.indicator_id),
+                   year=int(r.evaluated_year), judgement=judgement_label(ctx, r.verdict))
+             for r in rows.itertuples()]
+    return ctx.t("summary.schedule_earlier", n=len(rows), year=year, names=ctx.names(items))
 
 
 def _outlook_sentences(ctx: ReportContext) -> list[str]:
