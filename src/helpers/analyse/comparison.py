@@ -7,14 +7,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from helpers.analyse.growth import bound_meets_target, is_bound
+from helpers.analyse.growth import bound_meets_target, is_bound, target_meets_target
 from helpers.analyse.inputs import (
     BINDING,
     OBSERVED_KINDS,
     AnalysisInputs,
     as_numeric,
     difference,
-    meets,
     observed_up_to,
     plan_target,
     ratio,
@@ -94,16 +93,16 @@ def province_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
                 row["latest_ratio"] = ratio(row["latest_value"], p.value)
                 row["target_gap"] = difference(row["target_value"], p.value)
                 row["target_ratio"] = ratio(row["target_value"], p.value)
-                row["target_meets_province"] = meets(row["target_value"], row["target_comparator"], p.value,
-                                                      meta.direction)
-                row["latest_meets_province"] = meets(row["latest_value"], "=", p.value, meta.direction)
+                # Each with its comparator and the province's: 35 does not reach >35, nor does a target of 35
+                # (growth.target_meets_target). An actual known only as a bound (>19.9) reaches it only where every
+                # figure it allows does (or is said not to where none does).
+                row["target_meets_province"] = (None if target is None else target_meets_target(
+                    float(target["value"]), target["comparator"], float(p.value), p.comparator, meta.direction))
+                row["latest_meets_province"] = (None if latest is None else bound_meets_target(
+                    float(latest["value"]), row["latest_comparator"], float(p.value), p.comparator, meta.direction))
             if is_bound(row["latest_comparator"]):
-                # An actual known only as a bound (>19.9): its share, gap and ratio would be bounds too; whether it
-                # reaches the province's target only where every figure it allows does (or none does).
+                # An actual known only as a bound (>19.9): its share, gap and ratio would be bounds too.
                 row.update({k: None for k in ("latest_share_of_province", "latest_gap", "latest_ratio") if k in row})
-                if "latest_meets_province" in row:
-                    row["latest_meets_province"] = bound_meets_target(float(latest["value"]), latest["comparator"],
-                                                                      float(p.value), "=", meta.direction)
             # a 〔〕 target is set only against a 〔〕 target, and an actual (a level) only against a level
             if not _same_kind(target, province):
                 row.update({k: None for k in ("target_share_of_province", "target_gap", "target_ratio",
