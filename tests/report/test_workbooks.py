@@ -88,6 +88,33 @@ def test_the_chinese_workbook_says_coded_values_in_chinese(workbooks):
     assert set(_values(progress, "direction")) <= {"越高越好", "越低越好"}
 
 
+
+@pytest.mark.parametrize("lang, sheet, heads, kinds", [
+    ("zh", "比较", {"other_value": "对比值", "other_value_is": "对比值为", "target_ratio": "目标与对比目标之比",
+                  "target_gap": "目标与对比目标之差"}, ("省委目标", "对比县市的最新实际值")),
+    ("en", "Comparison", {"other_value": "Compared value", "other_value_is": "Compared value is",
+                          "target_ratio": "Target ratio to the compared target",
+                          "target_gap": "Target minus the compared target"},
+     ("provincial target", "other county's latest actual")),
+])
+def test_the_comparison_sheet_says_what_the_compared_value_is_on_every_row(workbooks, lang, sheet, heads, kinds):
+    """redteam11 finding 4: the column other_value was headed 省目标（对比值）, and target_ratio 目标与省比值, on
+    every row, though on a county-against-county row they hold the other county's latest actual and the ratio of the two
+    counties' targets. By hand, 人才资源总量 in 2020: 建德 10.3 against 安吉 14.5 (the other county's latest
+    actual), targets 14 against 20 → 0.7; against the province, its 2025 target of 1650 (万人)."""
+    ws = workbooks[lang][sheet]
+    columns = _columns(ws)
+    assert {column: ws.cell(1, columns[column]).value for column in heads} == heads
+    rows = [dict(zip(columns, (ws.cell(r, c).value for c in columns.values()))) for r in range(3, ws.max_row + 1)]
+    province, county = kinds
+    pair = [r for r in rows if r["indicator_id"] == "talent_total" and r["other"] == "anji"]
+    assert [(r["entity"], r["other_value_is"], r["other_value"], r["target_ratio"]) for r in pair] \
+        == [("jiande", county, 14.5, pytest.approx(0.7))]
+    against = [r for r in rows if r["indicator_id"] == "talent_total" and r["other"] == "zhejiang"]
+    assert {(r["other_value_is"], r["other_value"]) for r in against} == {(province, 1650)}
+    assert all(r["other_value_is"] == (province if r["other"] == "zhejiang" else county)
+               for r in rows if r["other_value"] is not None)
+
 def _printed(ws) -> list[int]:
     """The columns a printed page shows: those before the collapsed group."""
     hidden = {c for d in ws.column_dimensions.values() if d.hidden and d.min for c in range(d.min, d.max + 1)}

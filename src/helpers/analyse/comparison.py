@@ -7,14 +7,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from helpers.analyse.growth import bound_meets_target, is_bound
+from helpers.analyse.growth import bound_meets_target, is_bound, target_meets_target
 from helpers.analyse.inputs import (
     BINDING,
     OBSERVED_KINDS,
     AnalysisInputs,
     as_numeric,
     difference,
-    meets,
     observed_up_to,
     plan_target,
     ratio,
@@ -94,16 +93,16 @@ def province_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
                 row["latest_ratio"] = ratio(row["latest_value"], p.value)
                 row["target_gap"] = difference(row["target_value"], p.value)
                 row["target_ratio"] = ratio(row["target_value"], p.value)
-                row["target_meets_province"] = meets(row["target_value"], row["target_comparator"], p.value,
-                                                      meta.direction)
-                row["latest_meets_province"] = meets(row["latest_value"], "=", p.value, meta.direction)
+                # Each with its comparator and the province's: 35 does not reach >35, nor does a target of 35
+                # (growth.target_meets_target). An actual known only as a bound (>19.9) reaches it only where every
+                # figure it allows does (or is said not to where none does).
+                row["target_meets_province"] = (None if target is None else target_meets_target(
+                    float(target["value"]), target["comparator"], float(p.value), p.comparator, meta.direction))
+                row["latest_meets_province"] = (None if latest is None else bound_meets_target(
+                    float(latest["value"]), row["latest_comparator"], float(p.value), p.comparator, meta.direction))
             if is_bound(row["latest_comparator"]):
-                # An actual known only as a bound (>19.9): its share, gap and ratio would be bounds too; whether it
-                # reaches the province's target only where every figure it allows does (or none does).
+                # An actual known only as a bound (>19.9): its share, gap and ratio would be bounds too.
                 row.update({k: None for k in ("latest_share_of_province", "latest_gap", "latest_ratio") if k in row})
-                if "latest_meets_province" in row:
-                    row["latest_meets_province"] = bound_meets_target(float(latest["value"]), latest["comparator"],
-                                                                      float(p.value), "=", meta.direction)
             # a 〔〕 target is set only against a 〔〕 target, and an actual (a level) only against a level
             if not _same_kind(target, province):
                 row.update({k: None for k in ("target_share_of_province", "target_gap", "target_ratio",
@@ -186,8 +185,13 @@ def peer_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
         tgt = targets[targets["indicator_id"] == ind_id].set_index("entity")
         if len(group) < 2:
             continue
-        # A county's actual known only as a bound (>19.9) is no figure to rank or to take a median of.
-        figure = ~group["comparator"].map(is_bound).to_numpy()
+        # Like with like: the rank and the median are of one year's actuals, the latest year any county has up to
+        # the report year. A county whose latest actual is older (its figures are late) is listed with its year,
+        # with no rank, gap or ratio, and kept out of the others' median; so is an actual known only as a bound
+        # (>19.9), which is no figure to rank or to take a median of.
+        year = int(group["year"].max())
+        current = (group["year"] == year).to_numpy()
+        figure = ~group["comparator"].map(is_bound).to_numpy() & current
         values = group["value"].to_numpy(dtype=float)
         target_by_entity = tgt["value"].to_dict()
         sum_by_entity = tgt["cumulative"].astype(bool).to_dict()
@@ -204,13 +208,13 @@ def peer_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
             target = target_by_entity.get(r.entity)
             row = {
                 "comparison": "county_vs_peers", "entity": r.entity, "entity_name_zh": inputs.name_zh(r.entity),
-                "other": PEERS, "other_name_zh": f"其他{len(values) - 1}个县市中位数", "indicator_id": ind_id,
+                "other": PEERS, "other_name_zh": f"其他{len(peers)}个县市中位数", "indicator_id": ind_id,
                 "indicator_name_zh": meta.name_zh, "other_indicator_id": ind_id,
                 "other_indicator_name_zh": meta.name_zh, "unit": meta.unit, "measure": meta.measure,
                 "latest_year": int(r.year), "latest_value": r.value,
                 "latest_comparator": r.comparator if is_bound(r.comparator) else "=",
                 "target_value": target, "target_comparator": tgt["comparator"].get(r.entity),
-                "other_value": peer_latest, "other_target_value": peer_target,
+                "other_year": year, "other_value": peer_latest, "other_target_value": peer_target,
                 "rank_latest": None if not figure[i] else int((values[figure] > r.value).sum()) + 1
                 if meta.direction == "higher" else int((values[figure] < r.value).sum()) + 1,
                 "rank_of": int(figure.sum()),
@@ -222,7 +226,7 @@ def peer_comparison(inputs: AnalysisInputs) -> pd.DataFrame:
                 "plan": plan_of[r.entity].name,
             }
             if meta.comparability != "not_comparable":
-                own = r.value if figure[i] else None      # (a bound's gap and ratio would be bounds)
+                own = r.value if figure[i] else None   # (a bound or an older year: no gap)
                 row["latest_gap"] = difference(own, peer_latest)
                 row["latest_ratio"] = ratio(own, peer_latest)
                 row["target_gap"] = difference(target, peer_target)

@@ -197,13 +197,18 @@ def ranking_panels(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: i
     """Many counties: one small panel per indicator; counties ranked by their latest value, each a line
     from latest to target; the provincial target as a red dashed line; the first and last named. A county whose
     latest actual is only a bound (>19.9) has no place in the order (its figure may lie anywhere beyond the
-    bound; comparison.csv gives it no rank either): it is left out, and the panel says how many were."""
+    bound; comparison.csv gives it no rank either): it is left out, and the panel says how many were. So is a
+    county whose latest actual is of an earlier year than the latest any county has (its figures are late): the
+    counties are ranked on one year's actuals, as comparison.csv ranks them."""
     w = _units(lang, catalogue)
     L = w.table("figures")
     data = progress.dropna(subset=["latest_value"])
     bounded = data.get("latest_comparator", pd.Series(None, index=data.index, dtype=object)).map(is_bound)
-    unranked = data[bounded].groupby("indicator_id").size()
-    data = data[~bounded]
+    years = data.get("latest_year", pd.Series(0, index=data.index))
+    older = (years < years.groupby(data["indicator_id"]).transform("max")).fillna(False).astype(bool)
+    unranked = data[bounded & ~older].groupby("indicator_id").size()
+    unranked_older = data[older].groupby("indicator_id").size()
+    data = data[~bounded & ~older]
     prov = (comparison[comparison["comparison"] == "county_vs_province"]
             .drop_duplicates("indicator_id").set_index("indicator_id")["other_value"])
     indicators = [i for i, g in data.groupby("indicator_id", sort=False) if len(g) >= 2]
@@ -223,9 +228,12 @@ def ranking_panels(progress: pd.DataFrame, comparison: pd.DataFrame, col_wrap: i
         for pos, r in ((0, g.iloc[0]), (len(g) - 1, g.iloc[-1])):
             ax.annotate(_county(r, lang), (pos, r["latest_value"]), fontsize=6.5, xytext=(0, -9 if pos == 0 else 4),
                         textcoords="offset points", ha="left" if pos == 0 else "right")
-        if unranked.get(ind_id, 0):
-            ax.text(0.02, 0.97, w("figures.unranked", n=int(unranked[ind_id])), transform=ax.transAxes, ha="left",
-                    va="top", fontsize=6.5, color="#555")
+        left_out = [w(key, n=int(counts[ind_id])) for key, counts in (("figures.unranked", unranked),
+                                                                      ("figures.unranked_older", unranked_older))
+                    if counts.get(ind_id, 0)]
+        if left_out:
+            ax.text(0.02, 0.97, "\n".join(left_out), transform=ax.transAxes, ha="left", va="top", fontsize=6.5,
+                    color="#555")
         ax.set_title(_title(first, w), fontsize=8.5)
         ax.set_xticks([])
         ax.tick_params(axis="y", labelsize=7)

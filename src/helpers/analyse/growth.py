@@ -106,6 +106,19 @@ def bound_meets_target(value: float, value_comparator: str, target: float, compa
     return False if v < t or (v == t and (open_bound or strict)) else None
 
 
+def target_meets_target(target: float, comparator: str, other: float, other_comparator: str,
+                        direction: str) -> bool:
+    """Whether a target asks at least what another asks (a county's target against the province's): every figure
+    that meets it meets the other too. A target's figures lie on the side its direction calls better, so it is set
+    against the other as a bound there (bound_meets_target): ≥35 or 35 against >35 is not enough (35 meets the one,
+    not the other), >35 against >35 is; where less is better, 5 against <5 is not, <5 against <5 is. A 左右 target
+    (≈, read as its figure) and a target to hold are thresholds like any other, as the final evaluation judges them
+    (target_met). Never "cannot tell": a target that allows a figure the other does not is not enough."""
+    strict = comparator in STRICT
+    bound = ((">" if strict else ">=") if direction == "higher" else ("<" if strict else "<="))
+    return bound_meets_target(target, bound, other, other_comparator, direction) is True
+
+
 def lies_above(value_comparator: str) -> bool:
     """Whether the figures a bound allows lie above it (>19.9, ≥19.5) rather than below it (<5, ≤5)."""
     return value_comparator in LOWER_BOUNDS

@@ -230,10 +230,3 @@ def difference(a, b):
 def ratio(a, b):
     return None if a is None or b is None or pd.isna(a) or pd.isna(b) or b == 0 else a / b
 
-
-def meets(value, comparator, other, direction):
-    if value is None or pd.isna(value):
-        return None
-    if direction == "higher":
-        return bool(value >= other)
-    return bool(value <= other)

@@ -44,14 +44,14 @@ GROWTH_METHOD = {"historical_growth": "growth_method", "required_growth": "growt
 
 
 def key_columns(lang: str) -> list[str]:
-    """The columns an analyst reads first: county, indicator, latest, target, judgement (then the province's
-    target and whether the county's meets it, where a sheet has them; the outlook's projection, its narrow interval
-    and the next target)."""
+    """The columns an analyst reads first: county, indicator, latest, target, judgement (then what the figure
+    compared with is, that figure, and whether the county's target meets the province's, where a sheet has them;
+    the outlook's projection, its narrow interval and the next target)."""
     return [f"entity_name_{lang}", f"indicator_name_{lang}", "year", "kind", "value", "unit", "latest_year",
             "latest_value", "target_year", "target_value", "verdict", "progress_category", "schedule_judgement",
-            "other_value", "target_meets_province", "last_actual_year", "last_actual_value", "projection",
-            "projection_caution", "pi_narrow_lower", "pi_narrow_upper", "next_target_value", "target_reading",
-            "source_file", "source_line"]
+            "other_value_is", "other_value", "target_meets_province", "last_actual_year", "last_actual_value",
+            "projection", "projection_caution", "pi_narrow_lower", "pi_narrow_upper", "next_target_value",
+            "target_reading", "source_file", "source_line"]
 
 
 def write_results(inputs: AnalysisInputs, tables: dict, path: Path, lang: str = "zh") -> Path:
@@ -171,7 +171,14 @@ def for_readers(frame, inputs: AnalysisInputs, lang: str, said: dict):
     names, and English counterparts of the columns that are Chinese only (names, reasons, lists of targets).
     Text quoted from the documents (source_text, source_name, source_unit, category) stays as written."""
     w = words_for(lang, inputs.catalogue)
-    frame = _in_words(frame.copy(), w)
+    frame = frame.copy()
+    if "comparison" in frame and "other_value" in frame:
+        # What other_value holds, row by row: the province's target, the other county's latest actual, or the
+        # median of the other counties' actuals (one column of comparison.csv, three kinds of figure).
+        kinds = w.table("workbook.values.other_value_is")
+        frame["other_value_is"] = [kinds.get(c) if isinstance(c, str) and pd.notna(v) else None
+                                   for c, v in zip(frame["comparison"], frame["other_value"])]
+    frame = _in_words(frame, w)
     if "source_file" in frame:   # the plans are in data/raw/, the monitoring workbooks in data/raw/monitoring/
         frame["source_file"] = frame["source_file"].map(lambda f: Path(f).name if isinstance(f, str) and f else f)
     for column, (written, group) in NOTES.items():

@@ -43,23 +43,37 @@ def peers_table(ctx: ReportContext) -> Table:
 
 
 def ranking_table(ctx: ReportContext) -> Table:
-    """Many counties: per indicator, the top and bottom three (caveats shown)."""
+    """Many counties: per indicator, the top and bottom three and the median, of one year's actuals (comparison.csv
+    ranks the latest year any county has, other_year; the median cell says that year where it is not the report
+    year). A county whose latest actual is older is not ranked: it is listed apart with its year, in a column
+    that is there only when some county is (caveats shown)."""
     c = ctx.comparison
     c = c[(c["comparison"] == "county_vs_peers") & (c["basis"] != "not compared")]
-    rows = []
-    for ind_id, g in c.groupby("indicator_id", sort=False):
-        g = g[g["rank_latest"].notna()].sort_values("rank_latest")   # (a bound, >19.9, has no rank)
+    rows, apart = [], []
+    for ind_id, group in c.groupby("indicator_id", sort=False):
+        g = group[group["rank_latest"].notna()].sort_values("rank_latest")   # (a bound, >19.9, has no rank)
         names = lambda part: ctx.t("report.item_sep").join(f"{ctx.entity_name(r.entity)} {fmt_num(r.latest_value)}"  # noqa: E731
                                                            for r in part.itertuples())
-        comp = g.iloc[0]["comparability"]
+        older = group[group["latest_year"] < group["other_year"]]
+        apart.append(ctx.t("report.item_sep").join(
+            f"{ctx.entity_name(r.entity)} "
+            f"{with_year(ctx, value_text(ctx, r.latest_value, r.latest_comparator), r.latest_year, True)}"
+            for r in older.itertuples()))
+        year = group["other_year"].dropna()
+        comp = group.iloc[0]["comparability"]
         rows.append([indicator_cell(ctx, ind_id, comp), names(g.head(3)), names(g.tail(3)),
-                     value_text(ctx, g["latest_value"].median()), ctx.unit(g.iloc[0]["unit"]),
-                     ctx.indicator_reason(ind_id) if comp == "caveat" else ""])
+                     with_year(ctx, value_text(ctx, g["latest_value"].median()) if len(g) else "—",
+                               year.iloc[0] if len(year) else None,
+                               len(year) > 0 and int(year.iloc[0]) != ctx.inputs.report_year),
+                     ctx.unit(group.iloc[0]["unit"]), ctx.indicator_reason(ind_id) if comp == "caveat" else ""])
     columns = [Column(ctx.t("report.indicator"), "name"), Column(ctx.t("report.top_three")),
                Column(ctx.t("report.bottom_three")),
                Column(ctx.t("report.median_latest"), "num", fold=True), Column(ctx.t("report.unit"), "nowrap",
                                                                                fold=True),
                Column(ctx.t("report.reason"), "note", fold=True)]
+    if any(apart):
+        columns.insert(4, Column(ctx.t("report.not_ranked_older"), fold=True))
+        rows = [row[:4] + [a] + row[4:] for row, a in zip(rows, apart)]
     return Table(columns, rows, more=ctx.t("report.more"))
 
 
