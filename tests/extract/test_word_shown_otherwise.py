@@ -109,6 +109,47 @@ SHOWN_ALIKE = {   # name: (the cell's runs, what is read and what Word and Libre
 }
 
 
+# Formatting that sets a figure's digits at different heights, apart, or drawn otherwise by Word and LibreOffice
+# (redteam10 finding 5): name: (the cell's runs, what is read, what the stop says, what LibreOffice 7.4 prints on the
+# cell's first line: a 1 spaced out prints a gap, no character, between 1 and 20左右; the small 1 set two lines in
+# one puts the cell's line below 15.2's). On main the raised or lowered 1 before 20 (and the 1 before a raised 20)
+# was taken for the line and 20 for a note mark (of two positions as common, the one met first was the line): read
+# 1, exit 0.
+POSITION = '<w:position w:val="{}"/>'
+SET_APART = {
+    "a 1 raised 20 pt": ((_text("1", POSITION.format(40)), _text("20")), "¹20",
+                         "it holds '120' with '1' set 20 pt above the line of '20' at the same size", "1"),
+    "a 1 lowered 20 pt": ((_text("1", POSITION.format(-40)), _text("20")), "₁20",
+                          "it holds '120' with '1' set 20 pt below the line of '20' at the same size", "20"),
+    "a 1 lowered 100 pt": ((_text("1", POSITION.format(-200)), _text("20")), "₁20",
+                           "it holds '120' with '1' set 100 pt below the line of '20' at the same size", "20"),
+    # (the line is where most of the figure stands: 20)
+    "20 raised 20 pt after a 1": ((_text("1"), _text("20", POSITION.format(40))), "₁20",
+                                  "it holds '120' with '1' set 20 pt below the line of '20' at the same size", "20"),
+    "a 1 spaced out 3 pt": ((_text("1", '<w:spacing w:val="60"/>'), _text(TWENTY)), ONE_TWENTY,
+                            "it holds '120' with '1' spaced out by 3 pt (字符间距, w:spacing) before '2'", ONE_TWENTY),
+    "a 1 condensed 20 pt": ((_text("1", '<w:spacing w:val="-400"/>'), _text(TWENTY)), ONE_TWENTY,
+                            "it holds '120' with '1' condensed by 20 pt (字符间距, w:spacing) before '2'", ONE_TWENTY),
+    "hidden in Web layout": ((_text("1", "<w:webHidden/>"), _text(TWENTY)), TWENTY,
+                             "it holds '1' set as hidden in Web layout only (w:webHidden): Word shows and prints "
+                             "'120左右', LibreOffice 7.4 and Word's Web layout show '20左右'", TWENTY),
+    "fitted into a twip": ((_text("1", '<w:fitText w:val="1" w:id="7"/>'), _text(TWENTY)), ONE_TWENTY,
+                           "it holds '1' fitted to a width of 0.05 pt (调整宽度, w:fitText)", ONE_TWENTY),
+    "two lines in one": ((_text("1", '<w:eastAsianLayout w:id="8" w:combine="1"/>'), _text(TWENTY)), ONE_TWENTY,
+                         "it holds '1' set as two lines in one (双行合一, w:eastAsianLayout combine)", ""),
+}
+# Read as Word and LibreOffice show them: name: (the cell's runs, what is read, what LibreOffice 7.4 prints)
+READ_AS_SHOWN = {
+    "a 1 raised 1 pt": ((_text("1", POSITION.format(2)), _text(TWENTY)), ONE_TWENTY, ONE_TWENTY),
+    "a smaller 1 raised 3 pt after 20": ((_text(TWENTY), _text("1", POSITION.format(6) + '<w:sz w:val="14"/>')),
+                                         TWENTY, TWENTY + "1"),     # (the small 1 printed raised, a mark)
+    "a 1 spaced out 1 pt": ((_text("1", '<w:spacing w:val="20"/>'), _text(TWENTY)), ONE_TWENTY, ONE_TWENTY),
+    "kerning": ((_text("1", '<w:kern w:val="28"/>'), _text(TWENTY)), ONE_TWENTY, ONE_TWENTY),
+    "an emphasis mark": ((_text("1", '<w:em w:val="dot"/>'), _text(TWENTY)), ONE_TWENTY, ONE_TWENTY),
+    "a run all raised 20 pt": ((_text(ONE_TWENTY, POSITION.format(40)),), ONE_TWENTY, ONE_TWENTY),
+}
+
+
 def _plan(workspace: Path, runs, edit=None, package=None) -> Path:
     """The plan with its 2030 target cell written as `runs`; edit(document) before it is saved, package(path)
     after."""
@@ -200,6 +241,56 @@ def test_the_advice_works_the_analysts_reading_reads_the_cell(workspace, name):
     assert path.read_bytes() == published
 
 
+@pytest.mark.parametrize("name", list(SET_APART))
+def test_a_figure_set_apart_or_drawn_otherwise_stops_at_the_cell_with_both_readings(workspace, name):
+    """On main: the raised or lowered 1 read 1 (20 dropped as a note mark, exit 0), 20 raised after a 1 read 1, the
+    spaced, condensed, fitted and two-lines-in-one 1 read 120 and the Web-hidden 1 read 20, each as one program
+    alone shows it, or as none does."""
+    runs, read, said, _ = SET_APART[name]
+    error = _stop(workspace, runs)
+    assert f"is '{read}': {said}" in error.problem
+
+
+@pytest.mark.parametrize("name", list(READ_AS_SHOWN))
+def test_a_figure_nudged_or_marked_is_read_as_shown(workspace, name):
+    """A 1 raised 1 pt or spaced 1 pt stands on its line, a smaller raised 1 after 20左右 is a note mark, kerning and
+    an emphasis mark change nothing, and a run all at one height is its own line."""
+    runs, read, _ = READ_AS_SHOWN[name]
+    _plan(workspace, runs)
+    row = total_target_2030(_build(workspace))
+    assert (row["value"], row["comparator"]) == (120 if read == ONE_TWENTY else 20, "=")
+
+
+def test_the_advice_works_for_a_figure_set_apart(workspace):
+    path = _plan(workspace, SET_APART["a 1 raised 20 pt"][0])
+    with pytest.raises(InputError) as caught:
+        _build(workspace)
+    follow_the_reading_advice(workspace, caught.value.fix, path, reads=ONE_TWENTY)
+    row = total_target_2030(_build(workspace))
+    assert (row["value"], row["comparator"]) == (120, "=")
+
+
+@pytest.mark.parametrize("properties, said", [(POSITION.format(40), "with '1' set 20 pt above the line of '4'"),
+                                              ('<w:spacing w:val="-400"/>', "with '1' condensed by 20 pt")])
+def test_a_digit_set_apart_in_prose_stops_at_its_paragraph(workspace, properties, said):
+    """全县人才资源总量达到1 4万人 with the 1 raised 20 pt (on main the 1 was taken for a note mark before 4, and nothing stopped) or
+    condensed 20 pt (read 14 on main)."""
+    import docx
+    from docx.oxml import parse_xml
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = write_docx(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.docx")
+    document = docx.Document(str(path))
+    paragraph = next(p for p in document.paragraphs if p.text.startswith("“十四五”期间"))
+    for run in (_text("全县人才资源总量达到"), _text("1", properties), _text("4万人。")):
+        paragraph._p.append(parse_xml(run))
+    document.save(str(path))
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    with pytest.raises(InputError) as caught:
+        _build(workspace)
+    assert str(caught.value.where) == "paragraph 3"
+    assert f"this paragraph holds '14' {said}" in caught.value.problem
+
+
 def test_a_digit_with_no_fill_in_prose_stops_at_its_paragraph(workspace):
     """全县人才资源总量达到1 4万人 with no fill on the 1: Word shows 4万人, LibreOffice 14万人."""
     import docx
@@ -219,9 +310,9 @@ def test_a_digit_with_no_fill_in_prose_stops_at_its_paragraph(workspace):
             "effect and draw it in its colour, show '得新成效。全县人才资源总量达到14万人。'") in caught.value.problem
 
 
-def _printed_cell(pdf: Path) -> str:
+def _printed_cell(pdf: Path, within: float = 2) -> str:
     """The 2030 target cell of 人才资源总量 as LibreOffice's PDF shows it: the characters right of 15.2 on its row
-    that hold ink (a white 1 is in the text layer but shows nothing)."""
+    (their bottom within `within` pt of its) that hold ink (a white 1 is in the text layer but shows nothing)."""
     import pypdfium2 as pdfium
     page = pdfium.PdfDocument(str(pdf))[0]
     text_page = page.get_textpage()
@@ -233,7 +324,7 @@ def _printed_cell(pdf: Path) -> str:
     shown = []
     for i in range(at + 4, text_page.count_chars()):
         left, bottom, right, top = text_page.get_charbox(i)
-        if abs(bottom - y) > 2 or left < x:
+        if abs(bottom - y) > within or left < x:
             continue
         darkest, lightest = image.crop((int(left * scale), int((height - top) * scale), int(right * scale) + 1,
                                         int((height - bottom) * scale) + 1)).getextrema()
@@ -249,7 +340,11 @@ def test_what_libreoffice_prints_is_what_the_stops_say(tmp_path):
     cases = {**{name: (runs, printed) for name, (runs, _, _, printed) in EFFECTS.items()},
              **{name: (runs, printed) for name, (runs, _, printed) in VERSIONS.items()},
              **{name: (runs, printed) for name, (runs, _, printed, _) in FIELDS.items()},
-             **{name: (runs, read) for name, (runs, read) in SHOWN_ALIKE.items()}}
+             **{name: (runs, read) for name, (runs, read) in SHOWN_ALIKE.items()},
+             **{name: (runs, printed) for name, (runs, _, _, printed) in SET_APART.items()},
+             **{name: (runs, printed) for name, (runs, _, printed) in READ_AS_SHOWN.items()}}
+    # (a run raised 1 pt, or an emphasis mark, sets the cell's line a little lower than 15.2's)
+    lower = set(READ_AS_SHOWN)
     # a document property field stored 20, the property holding 20 or 99: the stored figure printed either way
     properties = {"the property holds the figure": "20", "the property holds another": "99"}
     cases.update({name: ((*_field("DOCPROPERTY Total", "20"), _text("左右")), TWENTY) for name in properties})
@@ -261,7 +356,8 @@ def test_what_libreoffice_prints_is_what_the_stops_say(tmp_path):
     subprocess.run([soffice(), f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to",
                     "pdf", "--outdir", str(tmp_path / "pdf"), *map(str, documents)], check=True, capture_output=True,
                    timeout=600)
-    printed = {name: _printed_cell(tmp_path / "pdf" / f"case{number}.pdf") for number, name in enumerate(cases)}
+    printed = {name: _printed_cell(tmp_path / "pdf" / f"case{number}.pdf", 6 if name in lower else 2)
+               for number, name in enumerate(cases)}
     assert printed == {name: shown for name, (_, shown) in cases.items()}
 
 

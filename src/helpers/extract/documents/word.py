@@ -11,7 +11,8 @@ from pathlib import Path
 
 from helpers.core.errors import InputError
 from helpers.core.values import as_subscript, as_superscript
-from helpers.extract.documents.model import Document, Grid, GridCell, Paragraph, Place, join_lines, smaller_digit
+from helpers.extract.documents.model import (FIGURE_CHARACTERS, Document, Grid, GridCell, Paragraph, Place, join_lines,
+                                             smaller_digit)
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"   # an old .doc, a .wps, or a password-protected .docx (all OLE compound files)
 # The document's text and formatting, unpacked (word/document.xml): a plan's is 0.2-5 MB. Past this the file is
@@ -46,6 +47,7 @@ def read_docx(path: Path) -> Document:
                 _no_digit_placed_away(path, element, qn, Place(paragraph=len(paragraphs) + 1))
             _seen_alike(path, element, qn, styles, Place(paragraph=len(paragraphs) + 1))
             _shown_alike_in_prose(path, element, qn, styles, Place(paragraph=len(paragraphs) + 1))
+            _read_whole_in_prose(path, element, qn, styles, Place(paragraph=len(paragraphs) + 1))
             paragraph = Paragraph(text, Place(paragraph=len(paragraphs) + 1))
             paragraphs.append(paragraph)
             recent.append(paragraph)
@@ -91,6 +93,18 @@ class _Styles:
         self.effects = any(next(part.iter(*(W14 + name for name in TEXT_EFFECTS)), None) is not None
                            for part in (document.element, document.styles.element))
         self.default_paragraph_properties = _find(defaults, qn, "w:pPrDefault", "w:pPr")
+        # the run properties the document or its styles set at all, of those that set a figure apart or that
+        # programs draw otherwise (_heights, _set_apart, _drawn_otherwise look only then: a plan sets none); a
+        # character spacing only where one is wider than SET_APART of the least size seen (python-docx's Title
+        # style spaces its letters 0.25 pt)
+        self.used = set()
+        for part in (document.element, document.styles.element):
+            for element in part.iter(*(qn(name) for name in SOMETIMES_USED)):
+                if element.tag != qn("w:spacing"):
+                    self.used.add(element.tag)
+                elif element.getparent().tag == qn("w:rPr") and \
+                        abs(_number(element.get(qn("w:val")))) / 20 > SET_APART * TINY_HALF_POINTS / 2:
+                    self.used.add(element.tag)
 
     def paragraph_style(self, paragraph) -> tuple[str | None, bool]:
         """The paragraph's style id, and whether it is the document's default (named by none, or by itself)."""
@@ -168,17 +182,19 @@ class _Styles:
         found = self.property(text_node, name)
         return found is not None and found.get(self.qn("w:val"), "true").lower() not in OFF
 
-    def hidden(self, text_node) -> bool:
-        """Hidden text (隐藏文字, w:vanish; w:webHidden, hidden in Web layout and on a web page), text set at 1.5 pt
-        or less (w:sz in half-points; a 1.5 pt 9 between 2 and 0 shows as a speck, and was read 290), or squeezed
-        to under a fifth of its width (字符缩放, w:w: a 9 at 1% shows as nothing), which no reader sees."""
+    def hidden(self, text_node, web_layout: bool = True) -> bool:
+        """Hidden text (隐藏文字, w:vanish; w:webHidden, hidden in Web layout and on a web page, and by LibreOffice
+        7.4, though Word prints it: in a table cell a doubt, _web_hidden_doubt; web_layout=False: as Word prints),
+        text set at 1.5 pt or less (w:sz in half-points; a 1.5 pt 9 between 2 and 0 shows as a speck, and was read
+        290), or squeezed to under a fifth of its width (字符缩放, w:w: a 9 at 1% shows as nothing), which no
+        reader sees."""
         size, scale = self.property(text_node, "w:sz"), self.property(text_node, "w:w")
         try:
             tiny = size is not None and float(size.get(self.qn("w:val"), "24")) <= TINY_HALF_POINTS
             squeezed = scale is not None and float(scale.get(self.qn("w:val"), "100").rstrip("%")) < MIN_WIDTH_PERCENT
         except ValueError:
             tiny = squeezed = False
-        return tiny or squeezed or self.on(text_node, "w:vanish") or self.on(text_node, "w:webHidden")
+        return tiny or squeezed or self.on(text_node, "w:vanish") or (web_layout and self.on(text_node, "w:webHidden"))
 
     def size(self, text_node) -> float:
         """The run's font size in points (w:sz, in half-points), by itself, its style, else the document's default
@@ -196,6 +212,7 @@ class _Styles:
 
 
 TINY_HALF_POINTS = 3
+SOMETIMES_USED = ("w:position", "w:spacing", "w:webHidden", "w:fitText", "w:eastAsianLayout")
 MIN_WIDTH_PERCENT = 20
 CONTAINERS = ("w:sdt", "w:sdtContent", "w:customXml")
 
@@ -248,18 +265,28 @@ def _paragraph_text(p, qn, styles: _Styles) -> str:
     text (a deletion written as w:t too), hidden text (隐藏文字: w:vanish, w:webHidden, a hidden style;
     _Styles), struck-through text (删除线), a text box's fallback copy or ruby text (拼音指南: the small guide
     above the text; a 9 above 20 was 920). A raised or lowered run (上标, 下标, by itself or its style; or set
-    higher or lower than the rest, 位置 提升/降低) is a note mark, never a digit of the number. A line break (w:br,
+    smaller and higher or lower than its line, 位置 提升/降低: _heights) is a note mark, never a digit of the number. A line break (w:br,
     w:cr) and a tab (w:tab, w:ptab) are spaces: 2, a break, 0 was read 20. An equation's plain text (m:t) is read
     where it stands (an equation's 20 was not read at all). A non-breaking hyphen (Ctrl+Shift+-) is a hyphen
     (20‑25 was 2025), and a sign inserted as a symbol (≥ from the Symbol font) its sign."""
     return "".join(text for text, _ in _paragraph_pieces(p, qn, styles)).strip()
 
 
-def _paragraph_pieces(p, qn, styles: _Styles, shown: dict | None = None) -> list[tuple[str, float | None]]:
+def _paragraph_pieces(p, qn, styles: _Styles, shown: dict | None = None,
+                      web_layout: bool = True) -> list[tuple[str, float | None]]:
     """The paragraph's text as shown (_paragraph_text), in pieces: each run's text with its size in points (None
     for a tab, a break, a symbol or an equation's text), for the digit set smaller than its figure's (smaller_digit).
-    shown: w:t nodes seen (True) or not (False) whatever their colour (as another program shows them)."""
-    out, white, shifted = [], _unseen(p, qn, styles), _shifted(p, qn, styles)
+    shown: w:t nodes seen (True) or not (False) whatever their colour (as another program shows them); web_layout:
+    False for text hidden in Web layout only (w:webHidden) shown, as Word prints it."""
+    return [(text, size) for _, text, size in _pieces_with_nodes(p, qn, styles, shown, web_layout)]
+
+
+def _pieces_with_nodes(p, qn, styles: _Styles, shown: dict | None = None, web_layout: bool = True,
+                       marks: bool = True) -> list[tuple[object, str, float | None]]:
+    """_paragraph_pieces, each piece with its node (w:t, w:tab …); marks=False: a run raised or lowered by its
+    position (w:position) kept as written, not as a note mark (_set_apart looks at it)."""
+    out, white = [], _unseen(p, qn, styles)
+    shifted = _heights(p, qn, styles)[0] if marks else {}
     if shown:
         white = (white - {node for node, seen in shown.items() if seen}) | {node for node, seen in shown.items()
                                                                              if not seen}
@@ -270,19 +297,19 @@ def _paragraph_pieces(p, qn, styles: _Styles, shown: dict | None = None) -> list
                                 for parent in node.iterancestors()):
             continue
         if node.tag in (qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:ptab")):
-            out.append((" ", None))
+            out.append((node, " ", None))
         elif node.tag == MATH_TEXT:
-            out.append((node.text or "", None))
+            out.append((node, node.text or "", None))
         elif node.tag == qn("w:noBreakHyphen"):
-            out.append(("-", None))
+            out.append((node, "-", None))
         elif node.tag == qn("w:sym"):
-            out.append((_symbol(node, qn), None))
-        elif not (styles.hidden(node) or _struck(node, styles)):
+            out.append((node, _symbol(node, qn), None))
+        elif not (styles.hidden(node, web_layout) or _struck(node, styles)):
             position = styles.position(node) or shifted.get(node)
             text = node.text or ""
             if SYMBOL_AREA.search(text):            # a sign typed in the Symbol font: ≥ stored as U+F0B3
                 text = SYMBOL_AREA.sub(lambda found: _font_symbol(_font(node, styles), ord(found.group())), text)
-            out.append(({"superscript": as_superscript, "subscript": as_subscript}.get(position, str)(text),
+            out.append((node, {"superscript": as_superscript, "subscript": as_subscript}.get(position, str)(text),
                         styles.size(node)))
     return out
 
@@ -406,21 +433,117 @@ MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 MATH_TEXT = MATH + "t"
 
 
-def _shifted(p, qn, styles: _Styles) -> dict:
-    """The w:t nodes of a paragraph raised or lowered (w:position, in half-points) from the rest of its text:
-    superscript or subscript. A paragraph all at one position is left as it is (a nudged line)."""
+# A run raised or lowered (字符位置 提升/降低, w:position, in half-points) from its line, or spaced out or condensed
+# (字符间距 加宽/紧缩, w:spacing, in twentieths of a point, after each of its characters):
+# - a shift of at most ON_THE_LINE of the run's size is a nudge, and the run stands on its line (LibreOffice's print
+#   of a 1 raised 1 pt before 4 at 11 pt: 14, on one line);
+# - a run shifted further and set smaller than its line's text is a note mark, like a superscript (10.3 and a raised
+#   smaller 1 is 10.3¹);
+# - a digit shifted further at its line's size, beside a digit of the line (a 1 raised 20 pt before 4: LibreOffice
+#   prints the 1 above the 4; lowered, the 4 above the 1), or a figure's digits set apart or run into each other by
+#   more than SET_APART of their size (a 1 spaced out 3 pt before 4 prints as 1 4; condensed, Word draws the 4 over
+#   the 1, LibreOffice 7.4 draws 14), is a figure a reader may read whole or in parts: a doubt in a table cell, a stop
+#   in prose, with both readings. Both were read as one: the 1 raised before 4 was taken for the line, and the 4 for
+#   a lowered note mark, so 14 was read 1 with no word (the line was the position met first of two as common).
+ON_THE_LINE = 0.1
+SET_APART = 0.2
+
+
+def _heights(p, qn, styles: _Styles) -> tuple[dict, dict]:
+    """The shown w:t nodes of a paragraph set off its line by their position (see above): (note marks, node →
+    superscript or subscript; digits set off at the line's size, node → points above the line, negative below).
+    The line is the position of most of the largest text, of two as common the one nearer Word's own (0). A
+    paragraph all at one position is left as it is (a nudged line)."""
+    from helpers.core.method import method_parameters
+    if qn("w:position") not in styles.used:
+        return {}, {}
     texts = [node for node in p.iter(qn("w:t")) if (node.text or "").strip()]
-    positions = {}
-    for node in texts:
-        found = styles.property(node, "w:position")
-        try:
-            positions[node] = int(float(found.get(qn("w:val"), "0"))) if found is not None else 0
-        except ValueError:
-            positions[node] = 0
+    positions = {node: _half_points(styles.property(node, "w:position"), qn) for node in texts}
     if len(set(positions.values())) < 2:
-        return {}
-    usual = max(set(positions.values()), key=list(positions.values()).count)
-    return {node: "superscript" if at > usual else "subscript" for node, at in positions.items() if at != usual}
+        return {}, {}
+    positions = {node: at for node, at in positions.items() if not styles.hidden(node) and not any(
+        parent.tag in (FALLBACK, MOVED_AWAY, DELETED, RUBY_TEXT) for parent in node.iterancestors())}
+    if len(set(positions.values())) < 2:
+        return {}, {}
+    texts = list(positions)
+    sizes = {node: styles.size(node) for node in texts}
+    largest = max(sizes.values())
+    weight: dict[int, int] = {}
+    for node, at in positions.items():
+        if sizes[node] == largest:
+            weight[at] = weight.get(at, 0) + len(node.text.strip())
+    line = max(weight, key=lambda at: (weight[at], -abs(at), at))
+    smaller = method_parameters().note_mark_smaller
+    marks, apart = {}, {}
+    for node, at in positions.items():
+        shift = (at - line) / 2
+        if abs(shift) <= ON_THE_LINE * sizes[node]:
+            continue
+        marks[node] = "superscript" if shift > 0 else "subscript"
+        if sizes[node] >= smaller * largest and DIGIT.search(node.text):
+            apart[node] = shift
+    return marks, apart
+
+
+def _half_points(found, qn) -> int:
+    """A w:position's value (half-points), 0 where none is set or it is not a number."""
+    try:
+        return int(float(found.get(qn("w:val"), "0"))) if found is not None else 0
+    except ValueError:
+        return 0
+
+
+def _number(written: str | None) -> float:
+    """A property's value as a number; 0 where none is set or it is not a number."""
+    try:
+        return float(written) if written is not None else 0.0
+    except ValueError:
+        return 0.0
+
+
+def _set_apart(p, qn, styles: _Styles) -> str:
+    """Why a paragraph's figure may be read whole or in parts (see above), with both readings, or ''."""
+    texts = [node for node in p.iter(qn("w:t")) if DIGIT.search(node.text or "")]
+    if not texts or not {qn("w:position"), qn("w:spacing")} & styles.used:
+        return ""
+    apart = _heights(p, qn, styles)[1]
+    spacing = {}
+    for node in texts if qn("w:spacing") in styles.used else ():
+        found = styles.property(node, "w:spacing")
+        points = _number(found.get(qn("w:val"))) / 20 if found is not None else 0.0
+        if abs(points) > SET_APART * styles.size(node):
+            spacing[node] = points
+    if not apart and not spacing:
+        return ""
+    pieces = _pieces_with_nodes(p, qn, styles, marks=False)
+    characters = [(character, node) for node, text, _ in pieces for character in text]
+    line = "".join(character for character, _ in characters)
+    for k, ((before, first), (after, second)) in enumerate(zip(characters, characters[1:])):
+        if not (before in FIGURE_CHARACTERS and after in FIGURE_CHARACTERS and DIGIT.search(before + after)):
+            continue
+        start, end = k, k + 2
+        while start and line[start - 1] in FIGURE_CHARACTERS:
+            start -= 1
+        while end < len(line) and line[end] in FIGURE_CHARACTERS:
+            end += 1
+        figure = line[start:end]
+        if first in spacing:
+            how = "spaced out" if spacing[first] > 0 else "condensed"
+            shown = ("Word and LibreOffice show them apart" if spacing[first] > 0 else
+                     "Word draws them over each other, LibreOffice 7.4 side by side")
+            return (f"holds '{figure[:20]}' with '{before}' {how} by {abs(spacing[first]):g} pt (字符间距, "
+                    f"w:spacing) before '{after}': {shown}, so a reader may read '{figure[:20]}' or "
+                    f"'{line[start:k + 1][:20]}' and '{line[k + 1:end][:20]}' apart")
+        if apart.get(first, 0.0) != apart.get(second, 0.0):
+            node = first if first in apart else second
+            shift = apart[node]
+            moved = "".join(character for character, at in characters[start:end] if at is node)
+            rest = "".join(character for character, at in characters[start:end] if at is not node)
+            return (f"holds '{figure[:20]}' with '{moved[:20]}' set {abs(shift):g} pt "
+                    f"{'above' if shift > 0 else 'below'} the line of '{rest[:20]}' at the same size (字符位置, "
+                    f"w:position): Word and LibreOffice show it off the line, so a reader may read '{figure[:20]}', "
+                    f"or '{rest[:20]}' with '{moved[:20]}' as a note mark or apart")
+    return ""
 
 
 def _symbol(node, qn) -> str:
@@ -613,8 +736,49 @@ def _shown_otherwise(paragraphs: list, qn, styles: _Styles) -> str:
     if found:
         return (f"its fields are out of order or nested ({found}): programs show such a cell each their own way, not "
                 "as it is read here")
-    return next(("it " + found for p in paragraphs if (found := _effect_doubt(p, qn, styles) or _version_doubt(p, qn))),
-                "")
+    return next(("it " + found for p in paragraphs if (found := _effect_doubt(p, qn, styles) or _version_doubt(p, qn)
+                                                       or _drawn_otherwise(p, qn, styles))), "")
+
+
+# Run formatting Word and LibreOffice 7.4 draw otherwise (their prints of 建德's plan, a 1 so set before 4):
+# - hidden in Web layout only (w:webHidden): Word shows and prints it in Print layout (14), LibreOffice hides it
+#   (4), as does Word's Web layout. Word puts it on a table of contents' page numbers (read as hidden, no figure in
+#   prose is read from them); in a table cell holding a digit it is a doubt;
+# - fitted to a width (调整宽度, w:fitText): Word squeezes or spreads the run's characters to that width (a 1 fitted
+#   into one twip shows as nothing), LibreOffice ignores it (14);
+# - two lines in one (双行合一, w:eastAsianLayout w:combine) or turned in the line (纵横混排, w:vert): LibreOffice
+#   stacks the run small at the top of the line (a 1 before 4 prints as a raised small 1 and 4; 14 as a small 14),
+#   or turns it, Word stacks the two halves of the run.
+# A run holding a digit so set in a table cell is a doubt (in prose, such formatting is read as Word prints it).
+def _drawn_otherwise(p, qn, styles: _Styles) -> str:
+    """Why a cell's paragraph shows otherwise by the program, by its runs' formatting (see above), or ''."""
+    if not {qn(name) for name in ("w:webHidden", "w:fitText", "w:eastAsianLayout")} & styles.used:
+        return ""
+    for node in p.iter(qn("w:t")):
+        if not DIGIT.search(node.text or "") or _in_fallback(node) or styles.hidden(node, web_layout=False):
+            continue
+        if styles.on(node, "w:webHidden"):
+            texts = {web: "".join(text for text, _ in _paragraph_pieces(p, qn, styles, web_layout=web)).strip()
+                     for web in (True, False)}
+            return (f"holds '{node.text.strip()[:20]}' set as hidden in Web layout only (w:webHidden): Word shows "
+                    f"and prints '{texts[False][:30]}', LibreOffice 7.4 and Word's Web layout show "
+                    f"'{texts[True][:30]}'")
+        fitted = styles.property(node, "w:fitText")
+        if fitted is not None:
+            try:
+                width = f"{float(fitted.get(qn('w:val'), '0')) / 20:g} pt"
+            except ValueError:
+                width = f"'{fitted.get(qn('w:val'))}'"
+            return (f"holds '{node.text.strip()[:20]}' fitted to a width of {width} (调整宽度, w:fitText): Word "
+                    "squeezes or spreads it to that width, LibreOffice 7.4 draws it as it is")
+        layout = styles.property(node, "w:eastAsianLayout")
+        if layout is not None and any(layout.get(qn(name), "0").lower() in ON for name in ("w:combine", "w:vert")):
+            kind = ("set as two lines in one (双行合一, w:eastAsianLayout combine): Word stacks its halves, "
+                    "LibreOffice 7.4 sets it small at the top of the line" if layout.get(qn("w:combine"), "0").lower()
+                    in ON else "turned in the line (纵横混排, w:eastAsianLayout vert): LibreOffice 7.4 turns it, "
+                    "Word turns it only in vertical text")
+            return f"holds '{node.text.strip()[:20]}' {kind}"
+    return ""
 
 
 def _shown_alike_in_prose(path: Path, p, qn, styles: _Styles, place: Place) -> None:
@@ -628,6 +792,18 @@ def _shown_alike_in_prose(path: Path, p, qn, styles: _Styles, place: Place) -> N
                          "字体 → 文字效果 → 无填充/纯色; a version for other programs goes when saved in Word 2007 "
                          "format and back), or print it to PDF from the program that shows the figure meant, name "
                          "the PDF in config/sources.yaml and run `make manifest`.")
+
+
+def _read_whole_in_prose(path: Path, p, qn, styles: _Styles, place: Place) -> None:
+    """Refused, with the paragraph named: a figure whose digits are set at different heights at one size, or set
+    apart or run into each other (_set_apart), which a reader may read whole or in parts."""
+    found = _set_apart(p, qn, styles)
+    if found:
+        raise InputError(path, place, f"this paragraph {found}, so the figure the reader sees cannot be told",
+                         "open the document in Word and look at the figure; ask the office which figure is meant. "
+                         "Then have the office publish the plan with the figure set on its line (select it, 字体 → "
+                         "高级 → 字符间距: 位置 标准, 间距 标准), name the corrected file in config/sources.yaml and run "
+                         "`make manifest`.")
 
 
 def _effect_doubt(p, qn, styles: _Styles, told_only: bool = False, digits_only: bool = False) -> str:
@@ -1172,6 +1348,7 @@ def _grid(tbl, number: int, qn, path: Path, styles: _Styles) -> list[list[GridCe
             pieces = [_paragraph_pieces(p, qn, styles) for p in paragraphs]
             text = join_lines("\n".join("".join(text for text, _ in piece).strip() for piece in pieces))
             doubt = _shown_otherwise(paragraphs, qn, styles) or \
+                next(("it " + found for p in paragraphs if (found := _set_apart(p, qn, styles))), "") or \
                 next((found for piece in pieces if (found := smaller_digit(piece))), "")
             unseen, why = ("", "") if text else _unseen_text(paragraphs, qn, styles)
             nested = tc.find(qn("w:tbl")) is not None    # a table inside the cell: its text is not the cell's
