@@ -1201,9 +1201,16 @@ def _recomputed(instruction: str, dirty: bool, nested: bool, in_cell: bool, resu
 # nothing), and Word shows the stored result until it updates the field, then the property. Where the property holds
 # the stored result, every program shows it, whether it computes the field anew or not: read. Word's built-in
 # properties (Title, Pages, Words …; LibreOffice computes them: the stored 14 of a Title field printed as the empty
-# title) and a format switch (\# 0.00, \@) are not.
-PROPERTY_FIELD = re.compile(r'\s*DOCPROPERTY\s+(?:"([^"]*)"|(\S+))\s*(?:\\\*\s*(?:MERGEFORMAT|CHARFORMAT)\s*)?',
-                            re.IGNORECASE)
+# title) and a date or text format switch (\@, \* Upper) are not; a number format switch is worked out (below). A
+# sequence number (SEQ) in a cell stays a doubt: LibreOffice counts it anew (a SEQ stored 20 printed 1).
+PROPERTY_FIELD = re.compile(r'\s*DOCPROPERTY\s+(?:"([^"]*)"|(\S+))((?:\s*\\\*\s*(?:MERGEFORMAT|CHARFORMAT)|'
+                            r'\s*\\#\s*(?:"[^"]*"|[^\s"\\]+))*)\s*', re.IGNORECASE)
+# A number format switch (\# 0.0, \# "#,##0.00"): the property's number as Word shows it, where the picture is only
+# digit places (0, #), a decimal point and thousands commas and the number needs no rounding to fit it (property 20,
+# \# 0.0: 20.0; 20.25 under \# 0.0 is not worked out). Word shows the number so once it updates the field, and every
+# program the stored result: where the two agree, the figure is read.
+NUMBER_PICTURE = re.compile(r'\\#\s*(?:"([^"]*)"|([^\s"\\]+))')
+PICTURE = re.compile(r"([#0,]*)(?:\.([0#]*))?")
 BUILT_IN_PROPERTIES = {"title", "subject", "author", "keywords", "comments", "template", "lastsavedby",
                        "revisionnumber", "totaleditingtime", "lastprinted", "createtime", "lastsavetime", "pages",
                        "words", "characters", "application", "security", "category", "format", "manager", "company",
@@ -1218,7 +1225,38 @@ def _as_its_property(instruction: str, result: str, properties: dict[str, str]) 
     if found is None:
         return False
     name = (found.group(1) if found.group(1) is not None else found.group(2)).lower()
-    return name not in BUILT_IN_PROPERTIES and name in properties and properties[name].strip() == result.strip()
+    if name in BUILT_IN_PROPERTIES or name not in properties:
+        return False
+    shown = properties[name].strip()
+    for picture in NUMBER_PICTURE.finditer(found.group(3)):
+        shown = _as_pictured(shown, picture.group(1) if picture.group(1) is not None else picture.group(2))
+    return shown is not None and shown == result.strip()
+
+
+def _as_pictured(number: str | None, picture: str) -> str | None:
+    """A number as a field's number format switch (\\# picture) shows it (see above); None where not worked out."""
+    from decimal import Decimal, InvalidOperation
+    found = PICTURE.fullmatch(picture.strip())
+    if number is None or found is None or not picture.strip():
+        return None
+    try:
+        value = Decimal(number.replace(",", ""))
+    except InvalidOperation:
+        return None
+    whole, decimals = found.group(1), found.group(2) or ""
+    if not value.is_finite() or value.as_tuple().exponent < -len(decimals):
+        return None         # (rounding to the picture is not worked out)
+    least = len(decimals.rstrip("#"))
+    text = f"{abs(value):{',' if ',' in whole else ''}.{len(decimals)}f}"
+    if len(decimals) > least:
+        text = text[:max(len(text.rstrip("0")), len(text) - len(decimals) + least)]
+    text = text.rstrip(".")
+    digits = len(text.split(".")[0].replace(",", ""))
+    if whole.count("0") > digits:
+        text = "0" * (whole.count("0") - digits) + text
+    elif whole and whole.count("0") == 0 and text.split(".")[0] == "0" and "." in text:
+        text = text[1:]    # (#.0 shows 0.5 as .5)
+    return ("-" if value < 0 else "") + text
 
 
 def _custom_properties(document) -> dict[str, str]:
