@@ -130,6 +130,11 @@ SET_APART = {
                             "it holds '120' with '1' spaced out by 3 pt (字符间距, w:spacing) before '2'", ONE_TWENTY),
     "a 1 condensed 20 pt": ((_text("1", '<w:spacing w:val="-400"/>'), _text(TWENTY)), ONE_TWENTY,
                             "it holds '120' with '1' condensed by 20 pt (字符间距, w:spacing) before '2'", ONE_TWENTY),
+    "a 1 at 20% of its width": ((_text("1", '<w:w w:val="20"/>'), _text(TWENTY)), ONE_TWENTY,
+                                "it holds '120' with '1' drawn at 20% of its width (字符缩放, w:w", ONE_TWENTY),
+    "a 1 at 600% of its width": ((_text("1", '<w:w w:val="600"/>'), _text(TWENTY)), ONE_TWENTY,
+                                 "it holds '120' with '1' drawn at 600% of its width (字符缩放, w:w", "1"),
+    # (the wide 1 fills the cell's line: 20左右 printed on the next)
     "hidden in Web layout": ((_text("1", "<w:webHidden/>"), _text(TWENTY)), TWENTY,
                              "it holds '1' set as hidden in Web layout only (w:webHidden): Word shows and prints "
                              "'120左右', LibreOffice 7.4 and Word's Web layout show '20左右'", TWENTY),
@@ -145,6 +150,9 @@ READ_AS_SHOWN = {
                                          TWENTY, TWENTY + "1"),     # (the small 1 printed raised, a mark)
     "a 1 spaced out 1 pt": ((_text("1", '<w:spacing w:val="20"/>'), _text(TWENTY)), ONE_TWENTY, ONE_TWENTY),
     "kerning": ((_text("1", '<w:kern w:val="28"/>'), _text(TWENTY)), ONE_TWENTY, ONE_TWENTY),
+    "a 1 at 50% of its width": ((_text("1", '<w:w w:val="50"/>'), _text(TWENTY)), ONE_TWENTY, ONE_TWENTY),
+    "a 1 at 200% of its width": ((_text("1", '<w:w w:val="200"/>'), _text(TWENTY)), ONE_TWENTY,
+                                 "120左"),    # (右 printed on the cell's next line)
     "an emphasis mark": ((_text("1", '<w:em w:val="dot"/>'), _text(TWENTY)), ONE_TWENTY, ONE_TWENTY),
     "a run all raised 20 pt": ((_text(ONE_TWENTY, POSITION.format(40)),), ONE_TWENTY, ONE_TWENTY),
 }
@@ -244,8 +252,8 @@ def test_the_advice_works_the_analysts_reading_reads_the_cell(workspace, name):
 @pytest.mark.parametrize("name", list(SET_APART))
 def test_a_figure_set_apart_or_drawn_otherwise_stops_at_the_cell_with_both_readings(workspace, name):
     """On main: the raised or lowered 1 read 1 (20 dropped as a note mark, exit 0), 20 raised after a 1 read 1, the
-    spaced, condensed, fitted and two-lines-in-one 1 read 120 and the Web-hidden 1 read 20, each as one program
-    alone shows it, or as none does."""
+    spaced, condensed, fitted, two-lines-in-one, sliver and block 1 read 120 and the Web-hidden 1 read 20, each as
+    one program alone shows it, or as none does."""
     runs, read, said, _ = SET_APART[name]
     error = _stop(workspace, runs)
     assert f"is '{read}': {said}" in error.problem
@@ -273,8 +281,8 @@ def test_the_advice_works_for_a_figure_set_apart(workspace):
 @pytest.mark.parametrize("properties, said", [(POSITION.format(40), "with '1' set 20 pt above the line of '4'"),
                                               ('<w:spacing w:val="-400"/>', "with '1' condensed by 20 pt")])
 def test_a_digit_set_apart_in_prose_stops_at_its_paragraph(workspace, properties, said):
-    """全县人才资源总量达到1 4万人 with the 1 raised 20 pt (on main the 1 was taken for a note mark before 4, and nothing stopped) or
-    condensed 20 pt (read 14 on main)."""
+    """全县人才资源总量达到1 4万人 with the 1 raised 20 pt (on main the 1 was taken for a note mark before 4, and
+    nothing stopped) or condensed 20 pt (read 14 on main)."""
     import docx
     from docx.oxml import parse_xml
     add_fifteenth_plan(workspace, "word_tab_cells")

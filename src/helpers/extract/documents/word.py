@@ -11,8 +11,7 @@ from pathlib import Path
 
 from helpers.core.errors import InputError
 from helpers.core.values import as_subscript, as_superscript
-from helpers.extract.documents.model import (FIGURE_CHARACTERS, Document, Grid, GridCell, Paragraph, Place, join_lines,
-                                             smaller_digit)
+from helpers.extract.documents.model import Document, Grid, GridCell, Paragraph, Place, join_lines, smaller_digit
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"   # an old .doc, a .wps, or a password-protected .docx (all OLE compound files)
 # The document's text and formatting, unpacked (word/document.xml): a plan's is 0.2-5 MB. Past this the file is
@@ -212,7 +211,7 @@ class _Styles:
 
 
 TINY_HALF_POINTS = 3
-SOMETIMES_USED = ("w:position", "w:spacing", "w:webHidden", "w:fitText", "w:eastAsianLayout")
+SOMETIMES_USED = ("w:position", "w:spacing", "w:w", "w:webHidden", "w:fitText", "w:eastAsianLayout")
 MIN_WIDTH_PERCENT = 20
 CONTAINERS = ("w:sdt", "w:sdtContent", "w:customXml")
 
@@ -265,8 +264,9 @@ def _paragraph_text(p, qn, styles: _Styles) -> str:
     text (a deletion written as w:t too), hidden text (隐藏文字: w:vanish, w:webHidden, a hidden style;
     _Styles), struck-through text (删除线), a text box's fallback copy or ruby text (拼音指南: the small guide
     above the text; a 9 above 20 was 920). A raised or lowered run (上标, 下标, by itself or its style; or set
-    smaller and higher or lower than its line, 位置 提升/降低: _heights) is a note mark, never a digit of the number. A line break (w:br,
-    w:cr) and a tab (w:tab, w:ptab) are spaces: 2, a break, 0 was read 20. An equation's plain text (m:t) is read
+    smaller and higher or lower than its line, 位置 提升/降低: _heights) is a note mark, never a digit of the
+    number. A line break (w:br, w:cr) and a tab (w:tab, w:ptab) are spaces: 2, a break, 0 was read 20. An
+    equation's plain text (m:t) is read
     where it stands (an equation's 20 was not read at all). A non-breaking hyphen (Ctrl+Shift+-) is a hyphen
     (20‑25 was 2025), and a sign inserted as a symbol (≥ from the Symbol font) its sign."""
     return "".join(text for text, _ in _paragraph_pieces(p, qn, styles)).strip()
@@ -445,8 +445,12 @@ MATH_TEXT = MATH + "t"
 #   the 1, LibreOffice 7.4 draws 14), is a figure a reader may read whole or in parts: a doubt in a table cell, a stop
 #   in prose, with both readings. Both were read as one: the 1 raised before 4 was taken for the line, and the 4 for
 #   a lowered note mark, so 14 was read 1 with no word (the line was the position met first of two as common).
+# - a figure's digit squeezed or stretched out of shape (字符缩放, w:w) beyond Word's own choices, 33% to 200% (a 1
+#   at 20% prints as a sliver by the 4, at 300% as a wide bar, at 600% as a block; under 20% it shows as nothing, and
+#   is hidden: _Styles.hidden), is a figure a reader may read with or without it: a doubt, likewise.
 ON_THE_LINE = 0.1
 SET_APART = 0.2
+SCALES_SHOWN = (33, 200)
 
 
 def _heights(p, qn, styles: _Styles) -> tuple[dict, dict]:
@@ -503,20 +507,16 @@ def _number(written: str | None) -> float:
 
 def _set_apart(p, qn, styles: _Styles) -> str:
     """Why a paragraph's figure may be read whole or in parts (see above), with both readings, or ''."""
+    from helpers.extract.documents.model import FIGURE_CHARACTERS
     texts = [node for node in p.iter(qn("w:t")) if DIGIT.search(node.text or "")]
-    if not texts or not {qn("w:position"), qn("w:spacing")} & styles.used:
+    if not texts or not {qn("w:position"), qn("w:spacing"), qn("w:w")} & styles.used:
         return ""
     apart = _heights(p, qn, styles)[1]
-    spacing = {}
-    for node in texts if qn("w:spacing") in styles.used else ():
-        found = styles.property(node, "w:spacing")
-        points = _number(found.get(qn("w:val"))) / 20 if found is not None else 0.0
-        if abs(points) > SET_APART * styles.size(node):
-            spacing[node] = points
-    if not apart and not spacing:
+    spacing, scaled = _out_of_shape(texts, qn, styles)
+    if not apart and not spacing and not scaled:
         return ""
-    pieces = _pieces_with_nodes(p, qn, styles, marks=False)
-    characters = [(character, node) for node, text, _ in pieces for character in text]
+    characters = [(character, node) for node, text, _ in _pieces_with_nodes(p, qn, styles, marks=False)
+                  for character in text]
     line = "".join(character for character, _ in characters)
     for k, ((before, first), (after, second)) in enumerate(zip(characters, characters[1:])):
         if not (before in FIGURE_CHARACTERS and after in FIGURE_CHARACTERS and DIGIT.search(before + after)):
@@ -526,24 +526,43 @@ def _set_apart(p, qn, styles: _Styles) -> str:
             start -= 1
         while end < len(line) and line[end] in FIGURE_CHARACTERS:
             end += 1
-        figure = line[start:end]
+        figure = line[start:end][:20]
         if first in spacing:
-            how = "spaced out" if spacing[first] > 0 else "condensed"
-            shown = ("Word and LibreOffice show them apart" if spacing[first] > 0 else
-                     "Word draws them over each other, LibreOffice 7.4 side by side")
-            return (f"holds '{figure[:20]}' with '{before}' {how} by {abs(spacing[first]):g} pt (字符间距, "
-                    f"w:spacing) before '{after}': {shown}, so a reader may read '{figure[:20]}' or "
-                    f"'{line[start:k + 1][:20]}' and '{line[k + 1:end][:20]}' apart")
-        if apart.get(first, 0.0) != apart.get(second, 0.0):
-            node = first if first in apart else second
-            shift = apart[node]
-            moved = "".join(character for character, at in characters[start:end] if at is node)
-            rest = "".join(character for character, at in characters[start:end] if at is not node)
-            return (f"holds '{figure[:20]}' with '{moved[:20]}' set {abs(shift):g} pt "
-                    f"{'above' if shift > 0 else 'below'} the line of '{rest[:20]}' at the same size (字符位置, "
-                    f"w:position): Word and LibreOffice show it off the line, so a reader may read '{figure[:20]}', "
-                    f"or '{rest[:20]}' with '{moved[:20]}' as a note mark or apart")
+            how, shown = (("spaced out", "Word and LibreOffice show them apart") if spacing[first] > 0 else
+                          ("condensed", "Word draws them over each other, LibreOffice 7.4 side by side"))
+            return (f"holds '{figure}' with '{before}' {how} by {abs(spacing[first]):g} pt (字符间距, w:spacing) "
+                    f"before '{after}': {shown}, so a reader may read '{figure}' or '{line[start:k + 1][:20]}' and "
+                    f"'{line[k + 1:end][:20]}' apart")
+        node = next((node for node in (first, second) if node in scaled or apart.get(node, 0.0) != 0.0), None)
+        if node is None or (node not in scaled and apart.get(first, 0.0) == apart.get(second, 0.0)):
+            continue
+        moved = "".join(character for character, at in characters[start:end] if at is node)[:20]
+        rest = "".join(character for character, at in characters[start:end] if at is not node)[:20]
+        if node in scaled:
+            return (f"holds '{figure}' with '{moved}' drawn at {scaled[node]:g}% of its width (字符缩放, w:w; "
+                    f"Word offers 33% to 200%): out of shape, so a reader may read '{figure}', or '{rest}' without it")
+        return (f"holds '{figure}' with '{moved}' set {abs(apart[node]):g} pt "
+                f"{'above' if apart[node] > 0 else 'below'} the line of '{rest}' at the same size (字符位置, "
+                f"w:position): Word and LibreOffice show it off the line, so a reader may read '{figure}', or "
+                f"'{rest}' with '{moved}' as a note mark or apart")
     return ""
+
+
+def _out_of_shape(texts: list, qn, styles: _Styles) -> tuple[dict, dict]:
+    """Of the w:t nodes `texts`, those spaced out or condensed by more than SET_APART of their size (node → points,
+    negative condensed), and those scaled beyond SCALES_SHOWN (node → per cent)."""
+    spacing, scaled = {}, {}
+    for node in texts if qn("w:w") in styles.used else ():
+        found = styles.property(node, "w:w")
+        scale = _number((found.get(qn("w:val")) or "100").rstrip("%")) if found is not None else 100.0
+        if not SCALES_SHOWN[0] <= scale <= SCALES_SHOWN[1]:
+            scaled[node] = scale
+    for node in texts if qn("w:spacing") in styles.used else ():
+        found = styles.property(node, "w:spacing")
+        points = _number(found.get(qn("w:val"))) / 20 if found is not None else 0.0
+        if abs(points) > SET_APART * styles.size(node):
+            spacing[node] = points
+    return spacing, scaled
 
 
 def _symbol(node, qn) -> str:
@@ -736,8 +755,8 @@ def _shown_otherwise(paragraphs: list, qn, styles: _Styles) -> str:
     if found:
         return (f"its fields are out of order or nested ({found}): programs show such a cell each their own way, not "
                 "as it is read here")
-    return next(("it " + found for p in paragraphs if (found := _effect_doubt(p, qn, styles) or _version_doubt(p, qn)
-                                                       or _drawn_otherwise(p, qn, styles))), "")
+    return next(("it " + found for p in paragraphs if (found := _effect_doubt(p, qn, styles) or
+                                                       _version_doubt(p, qn) or _drawn_otherwise(p, qn, styles))), "")
 
 
 # Run formatting Word and LibreOffice 7.4 draw otherwise (their prints of 建德's plan, a 1 so set before 4):
@@ -802,8 +821,8 @@ def _read_whole_in_prose(path: Path, p, qn, styles: _Styles, place: Place) -> No
         raise InputError(path, place, f"this paragraph {found}, so the figure the reader sees cannot be told",
                          "open the document in Word and look at the figure; ask the office which figure is meant. "
                          "Then have the office publish the plan with the figure set on its line (select it, 字体 → "
-                         "高级 → 字符间距: 位置 标准, 间距 标准), name the corrected file in config/sources.yaml and run "
-                         "`make manifest`.")
+                         "高级 → 字符间距: 缩放 100%, 位置 标准, 间距 标准), name the corrected file in "
+                         "config/sources.yaml and run `make manifest`.")
 
 
 def _effect_doubt(p, qn, styles: _Styles, told_only: bool = False, digits_only: bool = False) -> str:
