@@ -155,6 +155,8 @@ READ_AS_SHOWN = {
                                  "120左"),    # (右 printed on the cell's next line)
     "an emphasis mark": ((_text("1", '<w:em w:val="dot"/>'), _text(TWENTY)), ONE_TWENTY, ONE_TWENTY),
     "a run all raised 20 pt": ((_text(ONE_TWENTY, POSITION.format(40)),), ONE_TWENTY, ONE_TWENTY),
+    "120 evenly spaced out 3 pt": ((_text("120", '<w:spacing w:val="60"/>'), _text("左右")), ONE_TWENTY,
+                                   ONE_TWENTY),
 }
 
 

@@ -442,7 +442,8 @@ MATH_TEXT = MATH + "t"
 # - a digit shifted further at its line's size, beside a digit of the line (a 1 raised 20 pt before 4: LibreOffice
 #   prints the 1 above the 4; lowered, the 4 above the 1), or a figure's digits set apart or run into each other by
 #   more than SET_APART of their size (a 1 spaced out 3 pt before 4 prints as 1 4; condensed, Word draws the 4 over
-#   the 1, LibreOffice 7.4 draws 14), is a figure a reader may read whole or in parts: a doubt in a table cell, a stop
+#   the 1, LibreOffice 7.4 draws 14; a figure spaced out evenly, as a title's letters are, 2 0 2 1, is read), is a
+#   figure a reader may read whole or in parts: a doubt in a table cell, a stop
 #   in prose, with both readings. Both were read as one: the 1 raised before 4 was taken for the line, and the 4 for
 #   a lowered note mark, so 14 was read 1 with no word (the line was the position met first of two as common).
 # - a figure's digit squeezed or stretched out of shape (字符缩放, w:w) beyond Word's own choices, 33% to 200% (a 1
@@ -527,7 +528,8 @@ def _set_apart(p, qn, styles: _Styles) -> str:
         while end < len(line) and line[end] in FIGURE_CHARACTERS:
             end += 1
         figure = line[start:end][:20]
-        if first in spacing:
+        gaps = {spacing.get(at, 0.0) for _, at in characters[start:end - 1]}
+        if first in spacing and (spacing[first] < 0 or len(gaps) > 1):     # (a figure evenly spaced out is read)
             how, shown = (("spaced out", "Word and LibreOffice show them apart") if spacing[first] > 0 else
                           ("condensed", "Word draws them over each other, LibreOffice 7.4 side by side"))
             return (f"holds '{figure}' with '{before}' {how} by {abs(spacing[first]):g} pt (字符间距, w:spacing) "
