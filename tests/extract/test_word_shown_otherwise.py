@@ -140,6 +140,9 @@ SET_APART = {
                              "'120左右', LibreOffice 7.4 and Word's Web layout show '20左右'", TWENTY),
     "fitted into a twip": ((_text("1", '<w:fitText w:val="1" w:id="7"/>'), _text(TWENTY)), ONE_TWENTY,
                            "it holds '1' fitted to a width of 0.05 pt (调整宽度, w:fitText)", ONE_TWENTY),
+    "a 1 fitted to 100 pt": ((_text("1", '<w:fitText w:val="2000" w:id="9"/>'), _text(TWENTY)), ONE_TWENTY,
+                             "it holds '120' with '1' fitted to a width of 100 pt (调整宽度, w:fitText) apart",
+                             ONE_TWENTY),
     "two lines in one": ((_text("1", '<w:eastAsianLayout w:id="8" w:combine="1"/>'), _text(TWENTY)), ONE_TWENTY,
                          "it holds '1' set as two lines in one (双行合一, w:eastAsianLayout combine)", ""),
 }
@@ -155,6 +158,8 @@ READ_AS_SHOWN = {
                                  "120左"),    # (右 printed on the cell's next line)
     "an emphasis mark": ((_text("1", '<w:em w:val="dot"/>'), _text(TWENTY)), ONE_TWENTY, ONE_TWENTY),
     "a run all raised 20 pt": ((_text(ONE_TWENTY, POSITION.format(40)),), ONE_TWENTY, ONE_TWENTY),
+    "120左右 fitted to its column": ((_text(ONE_TWENTY, '<w:fitText w:val="1200" w:id="10"/>'),), ONE_TWENTY,
+                                     ONE_TWENTY),
     "120 evenly spaced out 3 pt": ((_text("120", '<w:spacing w:val="60"/>'), _text("左右")), ONE_TWENTY,
                                    ONE_TWENTY),
 }

@@ -448,7 +448,11 @@ MATH_TEXT = MATH + "t"
 #   a lowered note mark, so 14 was read 1 with no word (the line was the position met first of two as common).
 # - a figure's digit squeezed or stretched out of shape (字符缩放, w:w) beyond Word's own choices, 33% to 200% (a 1
 #   at 20% prints as a sliver by the 4, at 300% as a wide bar, at 600% as a block; under 20% it shows as nothing, and
-#   is hidden: _Styles.hidden), is a figure a reader may read with or without it: a doubt, likewise.
+#   is hidden: _Styles.hidden), is a figure a reader may read with or without it: a doubt, likewise;
+# - a digit fitted to a width (调整宽度, w:fitText), which Word squeezes or spreads the run to and LibreOffice 7.4
+#   ignores: a doubt where the width is under a third of the run's as written (a 1 fitted into one twip shows as
+#   nothing in Word, 14 in LibreOffice) or the fitted run is part of a figure only (a 1 spread to 100 pt before 4);
+#   a header or a whole figure fitted to its column (2025年目标值 spread to six characters) is read.
 ON_THE_LINE = 0.1
 SET_APART = 0.2
 SCALES_SHOWN = (33, 200)
@@ -510,11 +514,18 @@ def _set_apart(p, qn, styles: _Styles) -> str:
     """Why a paragraph's figure may be read whole or in parts (see above), with both readings, or ''."""
     from helpers.extract.documents.model import FIGURE_CHARACTERS
     texts = [node for node in p.iter(qn("w:t")) if DIGIT.search(node.text or "")]
-    if not texts or not {qn("w:position"), qn("w:spacing"), qn("w:w")} & styles.used:
+    if not texts or not {qn("w:position"), qn("w:spacing"), qn("w:w"), qn("w:fitText")} & styles.used:
         return ""
     apart = _heights(p, qn, styles)[1]
     spacing, scaled = _out_of_shape(texts, qn, styles)
-    if not apart and not spacing and not scaled:
+    fitted = _fitted(texts, qn, styles)
+    squeezed = next((node for node, (width, natural) in fitted.items() if width < SCALES_SHOWN[0] / 100 * natural),
+                    None)
+    if squeezed is not None:
+        return (f"holds '{squeezed.text.strip()[:20]}' fitted to a width of {fitted[squeezed][0]:g} pt (调整宽度, "
+                f"w:fitText), some {fitted[squeezed][1]:.0f} pt as written: Word squeezes it to that width, "
+                "LibreOffice 7.4 draws it as it is")
+    if not apart and not spacing and not scaled and not fitted:
         return ""
     characters = [(character, node) for node, text, _ in _pieces_with_nodes(p, qn, styles, marks=False)
                   for character in text]
@@ -535,6 +546,12 @@ def _set_apart(p, qn, styles: _Styles) -> str:
             return (f"holds '{figure}' with '{before}' {how} by {abs(spacing[first]):g} pt (字符间距, w:spacing) "
                     f"before '{after}': {shown}, so a reader may read '{figure}' or '{line[start:k + 1][:20]}' and "
                     f"'{line[k + 1:end][:20]}' apart")
+        if first is not second and (first in fitted or second in fitted):
+            node = first if first in fitted else second
+            return (f"holds '{figure}' with '{node.text.strip()[:20]}' fitted to a width of {fitted[node][0]:g} pt "
+                    "(调整宽度, w:fitText) apart from the rest of the figure: Word spreads or squeezes it to that "
+                    f"width, LibreOffice 7.4 draws it as it is, so a reader may read '{figure}' or "
+                    f"'{line[start:k + 1][:20]}' and '{line[k + 1:end][:20]}' apart")
         node = next((node for node in (first, second) if node in scaled or apart.get(node, 0.0) != 0.0), None)
         if node is None or (node not in scaled and apart.get(first, 0.0) == apart.get(second, 0.0)):
             continue
@@ -548,6 +565,18 @@ def _set_apart(p, qn, styles: _Styles) -> str:
                 f"w:position): Word and LibreOffice show it off the line, so a reader may read '{figure}', or "
                 f"'{rest}' with '{moved}' as a note mark or apart")
     return ""
+
+
+def _fitted(texts: list, qn, styles: _Styles) -> dict:
+    """Of the w:t nodes `texts`, those fitted to a width (w:fitText): node → (the width, the width as written, in
+    points: a Chinese character an em of its size, another character half one)."""
+    found = {}
+    for node in texts if qn("w:fitText") in styles.used else ():
+        fitted = styles.property(node, "w:fitText")
+        if fitted is not None:
+            natural = sum(1.0 if ord(character) >= 0x2E80 else 0.5 for character in node.text) * styles.size(node)
+            found[node] = (_number(fitted.get(qn("w:val"))) / 20, natural)
+    return found
 
 
 def _out_of_shape(texts: list, qn, styles: _Styles) -> tuple[dict, dict]:
@@ -765,15 +794,13 @@ def _shown_otherwise(paragraphs: list, qn, styles: _Styles) -> str:
 # - hidden in Web layout only (w:webHidden): Word shows and prints it in Print layout (14), LibreOffice hides it
 #   (4), as does Word's Web layout. Word puts it on a table of contents' page numbers (read as hidden, no figure in
 #   prose is read from them); in a table cell holding a digit it is a doubt;
-# - fitted to a width (调整宽度, w:fitText): Word squeezes or spreads the run's characters to that width (a 1 fitted
-#   into one twip shows as nothing), LibreOffice ignores it (14);
 # - two lines in one (双行合一, w:eastAsianLayout w:combine) or turned in the line (纵横混排, w:vert): LibreOffice
 #   stacks the run small at the top of the line (a 1 before 4 prints as a raised small 1 and 4; 14 as a small 14),
 #   or turns it, Word stacks the two halves of the run.
 # A run holding a digit so set in a table cell is a doubt (in prose, such formatting is read as Word prints it).
 def _drawn_otherwise(p, qn, styles: _Styles) -> str:
     """Why a cell's paragraph shows otherwise by the program, by its runs' formatting (see above), or ''."""
-    if not {qn(name) for name in ("w:webHidden", "w:fitText", "w:eastAsianLayout")} & styles.used:
+    if not {qn(name) for name in ("w:webHidden", "w:eastAsianLayout")} & styles.used:
         return ""
     for node in p.iter(qn("w:t")):
         if not DIGIT.search(node.text or "") or _in_fallback(node) or styles.hidden(node, web_layout=False):
@@ -784,14 +811,6 @@ def _drawn_otherwise(p, qn, styles: _Styles) -> str:
             return (f"holds '{node.text.strip()[:20]}' set as hidden in Web layout only (w:webHidden): Word shows "
                     f"and prints '{texts[False][:30]}', LibreOffice 7.4 and Word's Web layout show "
                     f"'{texts[True][:30]}'")
-        fitted = styles.property(node, "w:fitText")
-        if fitted is not None:
-            try:
-                width = f"{float(fitted.get(qn('w:val'), '0')) / 20:g} pt"
-            except ValueError:
-                width = f"'{fitted.get(qn('w:val'))}'"
-            return (f"holds '{node.text.strip()[:20]}' fitted to a width of {width} (调整宽度, w:fitText): Word "
-                    "squeezes or spreads it to that width, LibreOffice 7.4 draws it as it is")
         layout = styles.property(node, "w:eastAsianLayout")
         if layout is not None and any(layout.get(qn(name), "0").lower() in ON for name in ("w:combine", "w:vert")):
             kind = ("set as two lines in one (双行合一, w:eastAsianLayout combine): Word stacks its halves, "
