@@ -145,6 +145,8 @@ SET_APART = {
                              ONE_TWENTY),
     "two lines in one": ((_text("1", '<w:eastAsianLayout w:id="8" w:combine="1"/>'), _text(TWENTY)), ONE_TWENTY,
                          "it holds '1' set as two lines in one (双行合一, w:eastAsianLayout combine)", ""),
+    "120 in two lines in one": ((_text("120", '<w:eastAsianLayout w:id="11" w:combine="1"/>'), _text("左右")),
+                                ONE_TWENTY, "it holds '120' set as two lines in one", ""),
 }
 # Read as Word and LibreOffice show them: name: (the cell's runs, what is read, what LibreOffice 7.4 prints)
 READ_AS_SHOWN = {
@@ -160,8 +162,10 @@ READ_AS_SHOWN = {
     "a run all raised 20 pt": ((_text(ONE_TWENTY, POSITION.format(40)),), ONE_TWENTY, ONE_TWENTY),
     "120左右 fitted to its column": ((_text(ONE_TWENTY, '<w:fitText w:val="1200" w:id="10"/>'),), ONE_TWENTY,
                                      ONE_TWENTY),
+    "20左右 in two lines in one": ((_text(TWENTY, '<w:eastAsianLayout w:id="12" w:combine="1"/>'),), TWENTY,
+                                   TWENTY),
     "120 evenly spaced out 3 pt": ((_text("120", '<w:spacing w:val="60"/>'), _text("左右")), ONE_TWENTY,
-                                   ONE_TWENTY),
+                                   "120左"),     # (右 printed on the cell's next line)
 }
 
 

@@ -796,7 +796,8 @@ def _shown_otherwise(paragraphs: list, qn, styles: _Styles) -> str:
 #   prose is read from them); in a table cell holding a digit it is a doubt;
 # - two lines in one (双行合一, w:eastAsianLayout w:combine) or turned in the line (纵横混排, w:vert): LibreOffice
 #   stacks the run small at the top of the line (a 1 before 4 prints as a raised small 1 and 4; 14 as a small 14),
-#   or turns it, Word stacks the two halves of the run.
+#   or turns it, Word stacks the two halves of the run: a doubt where the halves or the run cut a figure
+#   (_combined_cuts), or a digit is turned.
 # A run holding a digit so set in a table cell is a doubt (in prose, such formatting is read as Word prints it).
 def _drawn_otherwise(p, qn, styles: _Styles) -> str:
     """Why a cell's paragraph shows otherwise by the program, by its runs' formatting (see above), or ''."""
@@ -812,13 +813,34 @@ def _drawn_otherwise(p, qn, styles: _Styles) -> str:
                     f"and prints '{texts[False][:30]}', LibreOffice 7.4 and Word's Web layout show "
                     f"'{texts[True][:30]}'")
         layout = styles.property(node, "w:eastAsianLayout")
-        if layout is not None and any(layout.get(qn(name), "0").lower() in ON for name in ("w:combine", "w:vert")):
-            kind = ("set as two lines in one (双行合一, w:eastAsianLayout combine): Word stacks its halves, "
-                    "LibreOffice 7.4 sets it small at the top of the line" if layout.get(qn("w:combine"), "0").lower()
-                    in ON else "turned in the line (纵横混排, w:eastAsianLayout vert): LibreOffice 7.4 turns it, "
-                    "Word turns it only in vertical text")
-            return f"holds '{node.text.strip()[:20]}' {kind}"
+        if layout is not None and layout.get(qn("w:vert"), "0").lower() in ON:
+            return (f"holds '{node.text.strip()[:20]}' turned in the line (纵横混排, w:eastAsianLayout vert): "
+                    "LibreOffice 7.4 turns it, Word turns it only in vertical text")
+        if layout is not None and layout.get(qn("w:combine"), "0").lower() in ON and _combined_cuts(node, p, qn,
+                                                                                                   styles):
+            return (f"holds '{node.text.strip()[:20]}' set as two lines in one (双行合一, w:eastAsianLayout "
+                    "combine) through a figure: Word stacks the run's halves, LibreOffice 7.4 sets it small at the "
+                    "top of the line")
     return ""
+
+
+def _combined_cuts(node, p, qn, styles: _Styles) -> bool:
+    """Whether a run set two lines in one (双行合一) cuts a figure: its halves (either middle of an odd count) part
+    two of a figure's characters, or the figure goes on outside the run. A header or a figure whose halves part no
+    figure (2020年完成值: 2020年 over 完成值 in Word, small on one line in LibreOffice) is read as either shows it."""
+    from helpers.extract.documents.model import FIGURE_CHARACTERS
+    text = node.text or ""
+    middles = {len(text) // 2, (len(text) + 1) // 2}
+    if any(0 < k < len(text) and text[k - 1] in FIGURE_CHARACTERS and text[k] in FIGURE_CHARACTERS
+           for k in middles):
+        return True
+    pieces = [(at, piece) for at, piece, _ in _pieces_with_nodes(p, qn, styles) if piece]
+    k = next((i for i, (at, _) in enumerate(pieces) if at is node), None)
+    if k is None:
+        return False
+    before, after = pieces[k - 1][1] if k else "", pieces[k + 1][1] if k + 1 < len(pieces) else ""
+    return bool(before and text and before[-1] in FIGURE_CHARACTERS and text[0] in FIGURE_CHARACTERS) or \
+        bool(after and text and text[-1] in FIGURE_CHARACTERS and after[0] in FIGURE_CHARACTERS)
 
 
 def _shown_alike_in_prose(path: Path, p, qn, styles: _Styles, place: Place) -> None:
