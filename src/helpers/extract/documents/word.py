@@ -183,7 +183,7 @@ class _Styles:
 
     def hidden(self, text_node, web_layout: bool = True) -> bool:
         """Hidden text (隐藏文字, w:vanish; w:webHidden, hidden in Web layout and on a web page, and by LibreOffice
-        7.4, though Word prints it: in a table cell a doubt, _web_hidden_doubt; web_layout=False: as Word prints),
+        7.4, though Word prints it: in a table cell a doubt, _drawn_otherwise; web_layout=False: as Word prints),
         text set at 1.5 pt or less (w:sz in half-points; a 1.5 pt 9 between 2 and 0 shows as a speck, and was read
         290), or squeezed to under a fifth of its width (字符缩放, w:w: a 9 at 1% shows as nothing), which no
         reader sees."""
