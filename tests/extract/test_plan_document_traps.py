@@ -320,12 +320,14 @@ def test_a_digit_raised_by_its_position_is_a_note_mark(workspace):
 
 
 def test_a_digit_lowered_out_of_its_line_inside_a_figure_is_refused(workspace):
-    """A 9 lowered 30 pt between 2 and 0 leaves its line (LibreOffice's PDF: 2 0左右); it was read 290. A lowered
-    digit is a mark, and a mark inside a number is refused with the cell named."""
+    """A 9 lowered 30 pt between 2 and 0 leaves its line (LibreOffice's PDF: 2 0左右); it was read 290. A digit
+    lowered at its line's size inside a figure is refused with the cell named and both readings
+    (tests/extract/test_word_shown_otherwise.py: a figure set apart)."""
     _word_cell(workspace, _text("2"), _run("9", '<w:position w:val="-60"/>'), _text("0左右"))
     with pytest.raises(InputError) as info:
         _build(workspace)
-    assert str(info.value.where) == "table 1, row 2, column 6" and "stands inside the number" in info.value.problem
+    assert str(info.value.where) == "table 1, row 2, column 6" and \
+        "with '9' set 30 pt below the line of '20' at the same size" in info.value.problem
 
 
 @pytest.mark.parametrize("runs", [

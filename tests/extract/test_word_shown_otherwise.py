@@ -109,6 +109,66 @@ SHOWN_ALIKE = {   # name: (the cell's runs, what is read and what Word and Libre
 }
 
 
+# Formatting that sets a figure's digits at different heights, apart, or drawn otherwise by Word and LibreOffice
+# (redteam10 finding 5): name: (the cell's runs, what is read, what the stop says, what LibreOffice 7.4 prints on the
+# cell's first line: a 1 spaced out prints a gap, no character, between 1 and 20左右; the small 1 set two lines in
+# one puts the cell's line below 15.2's). On main the raised or lowered 1 before 20 (and the 1 before a raised 20)
+# was taken for the line and 20 for a note mark (of two positions as common, the one met first was the line): read
+# 1, exit 0.
+POSITION = '<w:position w:val="{}"/>'
+SET_APART = {
+    "a 1 raised 20 pt": ((_text("1", POSITION.format(40)), _text("20")), "¹20",
+                         "it holds '120' with '1' set 20 pt above the line of '20' at the same size", "1"),
+    "a 1 lowered 20 pt": ((_text("1", POSITION.format(-40)), _text("20")), "₁20",
+                          "it holds '120' with '1' set 20 pt below the line of '20' at the same size", "20"),
+    "a 1 lowered 100 pt": ((_text("1", POSITION.format(-200)), _text("20")), "₁20",
+                           "it holds '120' with '1' set 100 pt below the line of '20' at the same size", "20"),
+    # (the line is where most of the figure stands: 20)
+    "20 raised 20 pt after a 1": ((_text("1"), _text("20", POSITION.format(40))), "₁20",
+                                  "it holds '120' with '1' set 20 pt below the line of '20' at the same size", "20"),
+    "a 1 spaced out 3 pt": ((_text("1", '<w:spacing w:val="60"/>'), _text(TWENTY)), ONE_TWENTY,
+                            "it holds '120' with '1' spaced out by 3 pt (字符间距, w:spacing) before '2'", ONE_TWENTY),
+    "a 1 condensed 20 pt": ((_text("1", '<w:spacing w:val="-400"/>'), _text(TWENTY)), ONE_TWENTY,
+                            "it holds '120' with '1' condensed by 20 pt (字符间距, w:spacing) before '2'", ONE_TWENTY),
+    "a 1 at 20% of its width": ((_text("1", '<w:w w:val="20"/>'), _text(TWENTY)), ONE_TWENTY,
+                                "it holds '120' with '1' drawn at 20% of its width (字符缩放, w:w", ONE_TWENTY),
+    "a 1 at 600% of its width": ((_text("1", '<w:w w:val="600"/>'), _text(TWENTY)), ONE_TWENTY,
+                                 "it holds '120' with '1' drawn at 600% of its width (字符缩放, w:w", "1"),
+    # (the wide 1 fills the cell's line: 20左右 printed on the next)
+    "hidden in Web layout": ((_text("1", "<w:webHidden/>"), _text(TWENTY)), TWENTY,
+                             "it holds '1' set as hidden in Web layout only (w:webHidden): Word shows and prints "
+                             "'120左右', LibreOffice 7.4 and Word's Web layout show '20左右'", TWENTY),
+    "fitted into a twip": ((_text("1", '<w:fitText w:val="1" w:id="7"/>'), _text(TWENTY)), ONE_TWENTY,
+                           "it holds '1' fitted to a width of 0.05 pt (调整宽度, w:fitText)", ONE_TWENTY),
+    "a 1 fitted to 100 pt": ((_text("1", '<w:fitText w:val="2000" w:id="9"/>'), _text(TWENTY)), ONE_TWENTY,
+                             "it holds '120' with '1' fitted to a width of 100 pt (调整宽度, w:fitText) apart",
+                             ONE_TWENTY),
+    "two lines in one": ((_text("1", '<w:eastAsianLayout w:id="8" w:combine="1"/>'), _text(TWENTY)), ONE_TWENTY,
+                         "it holds '1' set as two lines in one (双行合一, w:eastAsianLayout combine)", ""),
+    "120 in two lines in one": ((_text("120", '<w:eastAsianLayout w:id="11" w:combine="1"/>'), _text("左右")),
+                                ONE_TWENTY, "it holds '120' set as two lines in one", ""),
+}
+# Read as Word and LibreOffice show them: name: (the cell's runs, what is read, what LibreOffice 7.4 prints)
+READ_AS_SHOWN = {
+    "a 1 raised 1 pt": ((_text("1", POSITION.format(2)), _text(TWENTY)), ONE_TWENTY, ONE_TWENTY),
+    "a smaller 1 raised 3 pt after 20": ((_text(TWENTY), _text("1", POSITION.format(6) + '<w:sz w:val="14"/>')),
+                                         TWENTY, TWENTY + "1"),     # (the small 1 printed raised, a mark)
+    "a 1 spaced out 1 pt": ((_text("1", '<w:spacing w:val="20"/>'), _text(TWENTY)), ONE_TWENTY, ONE_TWENTY),
+    "kerning": ((_text("1", '<w:kern w:val="28"/>'), _text(TWENTY)), ONE_TWENTY, ONE_TWENTY),
+    "a 1 at 50% of its width": ((_text("1", '<w:w w:val="50"/>'), _text(TWENTY)), ONE_TWENTY, ONE_TWENTY),
+    "a 1 at 200% of its width": ((_text("1", '<w:w w:val="200"/>'), _text(TWENTY)), ONE_TWENTY,
+                                 "120左"),    # (右 printed on the cell's next line)
+    "an emphasis mark": ((_text("1", '<w:em w:val="dot"/>'), _text(TWENTY)), ONE_TWENTY, ONE_TWENTY),
+    "a run all raised 20 pt": ((_text(ONE_TWENTY, POSITION.format(40)),), ONE_TWENTY, ONE_TWENTY),
+    "120左右 fitted to its column": ((_text(ONE_TWENTY, '<w:fitText w:val="1200" w:id="10"/>'),), ONE_TWENTY,
+                                     ONE_TWENTY),
+    "20左右 in two lines in one": ((_text(TWENTY, '<w:eastAsianLayout w:id="12" w:combine="1"/>'),), TWENTY,
+                                   TWENTY),
+    "120 evenly spaced out 3 pt": ((_text("120", '<w:spacing w:val="60"/>'), _text("左右")), ONE_TWENTY,
+                                   "120左"),     # (右 printed on the cell's next line)
+}
+
+
 def _plan(workspace: Path, runs, edit=None, package=None) -> Path:
     """The plan with its 2030 target cell written as `runs`; edit(document) before it is saved, package(path)
     after."""
@@ -200,6 +260,56 @@ def test_the_advice_works_the_analysts_reading_reads_the_cell(workspace, name):
     assert path.read_bytes() == published
 
 
+@pytest.mark.parametrize("name", list(SET_APART))
+def test_a_figure_set_apart_or_drawn_otherwise_stops_at_the_cell_with_both_readings(workspace, name):
+    """On main: the raised or lowered 1 read 1 (20 dropped as a note mark, exit 0), 20 raised after a 1 read 1, the
+    spaced, condensed, fitted, two-lines-in-one, sliver and block 1 read 120 and the Web-hidden 1 read 20, each as
+    one program alone shows it, or as none does."""
+    runs, read, said, _ = SET_APART[name]
+    error = _stop(workspace, runs)
+    assert f"is '{read}': {said}" in error.problem
+
+
+@pytest.mark.parametrize("name", list(READ_AS_SHOWN))
+def test_a_figure_nudged_or_marked_is_read_as_shown(workspace, name):
+    """A 1 raised 1 pt or spaced 1 pt stands on its line, a smaller raised 1 after 20左右 is a note mark, kerning and
+    an emphasis mark change nothing, and a run all at one height is its own line."""
+    runs, read, _ = READ_AS_SHOWN[name]
+    _plan(workspace, runs)
+    row = total_target_2030(_build(workspace))
+    assert (row["value"], row["comparator"]) == (120 if read == ONE_TWENTY else 20, "=")
+
+
+def test_the_advice_works_for_a_figure_set_apart(workspace):
+    path = _plan(workspace, SET_APART["a 1 raised 20 pt"][0])
+    with pytest.raises(InputError) as caught:
+        _build(workspace)
+    follow_the_reading_advice(workspace, caught.value.fix, path, reads=ONE_TWENTY)
+    row = total_target_2030(_build(workspace))
+    assert (row["value"], row["comparator"]) == (120, "=")
+
+
+@pytest.mark.parametrize("properties, said", [(POSITION.format(40), "with '1' set 20 pt above the line of '4'"),
+                                              ('<w:spacing w:val="-400"/>', "with '1' condensed by 20 pt")])
+def test_a_digit_set_apart_in_prose_stops_at_its_paragraph(workspace, properties, said):
+    """全县人才资源总量达到1 4万人 with the 1 raised 20 pt (on main the 1 was taken for a note mark before 4, and
+    nothing stopped) or condensed 20 pt (read 14 on main)."""
+    import docx
+    from docx.oxml import parse_xml
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = write_docx(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.docx")
+    document = docx.Document(str(path))
+    paragraph = next(p for p in document.paragraphs if p.text.startswith("“十四五”期间"))
+    for run in (_text("全县人才资源总量达到"), _text("1", properties), _text("4万人。")):
+        paragraph._p.append(parse_xml(run))
+    document.save(str(path))
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    with pytest.raises(InputError) as caught:
+        _build(workspace)
+    assert str(caught.value.where) == "paragraph 3"
+    assert f"this paragraph holds '14' {said}" in caught.value.problem
+
+
 def test_a_digit_with_no_fill_in_prose_stops_at_its_paragraph(workspace):
     """全县人才资源总量达到1 4万人 with no fill on the 1: Word shows 4万人, LibreOffice 14万人."""
     import docx
@@ -219,9 +329,9 @@ def test_a_digit_with_no_fill_in_prose_stops_at_its_paragraph(workspace):
             "effect and draw it in its colour, show '得新成效。全县人才资源总量达到14万人。'") in caught.value.problem
 
 
-def _printed_cell(pdf: Path) -> str:
+def _printed_cell(pdf: Path, within: float = 2) -> str:
     """The 2030 target cell of 人才资源总量 as LibreOffice's PDF shows it: the characters right of 15.2 on its row
-    that hold ink (a white 1 is in the text layer but shows nothing)."""
+    (their bottom within `within` pt of its) that hold ink (a white 1 is in the text layer but shows nothing)."""
     import pypdfium2 as pdfium
     page = pdfium.PdfDocument(str(pdf))[0]
     text_page = page.get_textpage()
@@ -233,7 +343,7 @@ def _printed_cell(pdf: Path) -> str:
     shown = []
     for i in range(at + 4, text_page.count_chars()):
         left, bottom, right, top = text_page.get_charbox(i)
-        if abs(bottom - y) > 2 or left < x:
+        if abs(bottom - y) > within or left < x:
             continue
         darkest, lightest = image.crop((int(left * scale), int((height - top) * scale), int(right * scale) + 1,
                                         int((height - bottom) * scale) + 1)).getextrema()
@@ -249,10 +359,19 @@ def test_what_libreoffice_prints_is_what_the_stops_say(tmp_path):
     cases = {**{name: (runs, printed) for name, (runs, _, _, printed) in EFFECTS.items()},
              **{name: (runs, printed) for name, (runs, _, printed) in VERSIONS.items()},
              **{name: (runs, printed) for name, (runs, _, printed, _) in FIELDS.items()},
-             **{name: (runs, read) for name, (runs, read) in SHOWN_ALIKE.items()}}
+             **{name: (runs, read) for name, (runs, read) in SHOWN_ALIKE.items()},
+             **{name: (runs, printed) for name, (runs, _, _, printed) in SET_APART.items()},
+             **{name: (runs, printed) for name, (runs, _, printed) in READ_AS_SHOWN.items()}}
+    # (a run raised 1 pt, or an emphasis mark, sets the cell's line a little lower than 15.2's)
+    lower = set(READ_AS_SHOWN)
     # a document property field stored 20, the property holding 20 or 99: the stored figure printed either way
-    properties = {"the property holds the figure": "20", "the property holds another": "99"}
+    properties = {"the property holds the figure": "20", "the property holds another": "99",
+                  "a number format shows it 20.0": "20"}
     cases.update({name: ((*_field("DOCPROPERTY Total", "20"), _text("左右")), TWENTY) for name in properties})
+    cases["a number format shows it 20.0"] = ((*_field('DOCPROPERTY Total \\# "0.0"', "20.0"), _text("左右")),
+                                              "20.0左右")
+    # a sequence number (SEQ) stored 20: LibreOffice counts the sequence anew (the document's first: 1)
+    cases["a sequence number"] = ((*_field("SEQ 表 \\* ARABIC", "20"), _text("左右")), "1左右")
     documents = []
     for number, (name, (runs, _)) in enumerate(cases.items()):
         documents.append(_plan_only(runs, tmp_path / f"case{number}.docx"))
@@ -261,7 +380,8 @@ def test_what_libreoffice_prints_is_what_the_stops_say(tmp_path):
     subprocess.run([soffice(), f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to",
                     "pdf", "--outdir", str(tmp_path / "pdf"), *map(str, documents)], check=True, capture_output=True,
                    timeout=600)
-    printed = {name: _printed_cell(tmp_path / "pdf" / f"case{number}.pdf") for number, name in enumerate(cases)}
+    printed = {name: _printed_cell(tmp_path / "pdf" / f"case{number}.pdf", 6 if name in lower else 2)
+               for number, name in enumerate(cases)}
     assert printed == {name: shown for name, (_, shown) in cases.items()}
 
 
@@ -336,12 +456,27 @@ def test_a_document_property_that_holds_the_stored_figure_is_read(workspace):
     assert (row["value"], row["comparator"]) == (20, "=")
 
 
+@pytest.mark.parametrize("instruction", ['DOCPROPERTY Total \\# "0.0" \\* MERGEFORMAT', "DOCPROPERTY Total \\# 0.0",
+                                         'DOCPROPERTY "Total" \\* MERGEFORMAT \\# "#,##0.0"'])
+def test_a_document_property_with_a_number_format_that_shows_the_stored_figure_is_read(workspace, instruction):
+    """The property Total holds 20 and the field's number format (\\# 0.0) shows it 20.0, the stored result: Word
+    shows 20.0 whether it updates the field or not, LibreOffice prints the stored 20.0左右 (checked in the print test
+    below). On main it stopped the run as a field computed anew (a format switch was never worked out)."""
+    _plan(workspace, (*_field(instruction, "20.0"), _text("左右")),
+          package=lambda path: _with_custom_property(path, "Total", "20"))
+    row = total_target_2030(_build(workspace))
+    assert (row["value"], row["comparator"]) == (20, "=")
+
+
 @pytest.mark.parametrize("instruction, value", [("DOCPROPERTY Total", "99"), ("DOCPROPERTY Total \\# 0.0", "20"),
-                                                ("DOCPROPERTY Other", "20"), ("DOCPROPERTY Title", "20")],
-                         ids=["another figure", "a format switch", "another property", "a built-in property"])
+                                                ("DOCPROPERTY Other", "20"), ("DOCPROPERTY Title", "20"),
+                                                ("SEQ 表 \\* ARABIC", "20")],
+                         ids=["another figure", "a format switch", "another property", "a built-in property",
+                              "a sequence number"])
 def test_a_field_computed_anew_in_a_value_cell_is_a_doubt_the_analysts_reading_reads(workspace, instruction, value):
     """Where the field's figure may be computed anew (the property holds 99: Word shows 99 once it updates the
-    field; a format switch shows 20.0; no such property; Word's own Title), the value cell stops the run at the cell
+    field; a format switch shows 20.0; no such property; Word's own Title; a sequence number, which LibreOffice counts
+    anew and prints 1, Word 20 until it updates the field), the value cell stops the run at the cell
     and the analyst's reading reads it, the published plan unchanged. On main the advice was to turn the field into
     text in the published plan (Ctrl+Shift+F9), which its checksum then refuses."""
     path = _plan(workspace, (*_field(instruction, "20"), _text("左右")),

@@ -46,6 +46,7 @@ def read_docx(path: Path) -> Document:
                 _no_digit_placed_away(path, element, qn, Place(paragraph=len(paragraphs) + 1))
             _seen_alike(path, element, qn, styles, Place(paragraph=len(paragraphs) + 1))
             _shown_alike_in_prose(path, element, qn, styles, Place(paragraph=len(paragraphs) + 1))
+            _read_whole_in_prose(path, element, qn, styles, Place(paragraph=len(paragraphs) + 1))
             paragraph = Paragraph(text, Place(paragraph=len(paragraphs) + 1))
             paragraphs.append(paragraph)
             recent.append(paragraph)
@@ -91,6 +92,18 @@ class _Styles:
         self.effects = any(next(part.iter(*(W14 + name for name in TEXT_EFFECTS)), None) is not None
                            for part in (document.element, document.styles.element))
         self.default_paragraph_properties = _find(defaults, qn, "w:pPrDefault", "w:pPr")
+        # the run properties the document or its styles set at all, of those that set a figure apart or that
+        # programs draw otherwise (_heights, _set_apart, _drawn_otherwise look only then: a plan sets none); a
+        # character spacing only where one is wider than SET_APART of the least size seen (python-docx's Title
+        # style spaces its letters 0.25 pt)
+        self.used = set()
+        for part in (document.element, document.styles.element):
+            for element in part.iter(*(qn(name) for name in SOMETIMES_USED)):
+                if element.tag != qn("w:spacing"):
+                    self.used.add(element.tag)
+                elif element.getparent().tag == qn("w:rPr") and \
+                        abs(_number(element.get(qn("w:val")))) / 20 > SET_APART * TINY_HALF_POINTS / 2:
+                    self.used.add(element.tag)
 
     def paragraph_style(self, paragraph) -> tuple[str | None, bool]:
         """The paragraph's style id, and whether it is the document's default (named by none, or by itself)."""
@@ -168,17 +181,19 @@ class _Styles:
         found = self.property(text_node, name)
         return found is not None and found.get(self.qn("w:val"), "true").lower() not in OFF
 
-    def hidden(self, text_node) -> bool:
-        """Hidden text (隐藏文字, w:vanish; w:webHidden, hidden in Web layout and on a web page), text set at 1.5 pt
-        or less (w:sz in half-points; a 1.5 pt 9 between 2 and 0 shows as a speck, and was read 290), or squeezed
-        to under a fifth of its width (字符缩放, w:w: a 9 at 1% shows as nothing), which no reader sees."""
+    def hidden(self, text_node, web_layout: bool = True) -> bool:
+        """Hidden text (隐藏文字, w:vanish; w:webHidden, hidden in Web layout and on a web page, and by LibreOffice
+        7.4, though Word prints it: in a table cell a doubt, _drawn_otherwise; web_layout=False: as Word prints),
+        text set at 1.5 pt or less (w:sz in half-points; a 1.5 pt 9 between 2 and 0 shows as a speck, and was read
+        290), or squeezed to under a fifth of its width (字符缩放, w:w: a 9 at 1% shows as nothing), which no
+        reader sees."""
         size, scale = self.property(text_node, "w:sz"), self.property(text_node, "w:w")
         try:
             tiny = size is not None and float(size.get(self.qn("w:val"), "24")) <= TINY_HALF_POINTS
             squeezed = scale is not None and float(scale.get(self.qn("w:val"), "100").rstrip("%")) < MIN_WIDTH_PERCENT
         except ValueError:
             tiny = squeezed = False
-        return tiny or squeezed or self.on(text_node, "w:vanish") or self.on(text_node, "w:webHidden")
+        return tiny or squeezed or self.on(text_node, "w:vanish") or (web_layout and self.on(text_node, "w:webHidden"))
 
     def size(self, text_node) -> float:
         """The run's font size in points (w:sz, in half-points), by itself, its style, else the document's default
@@ -196,6 +211,7 @@ class _Styles:
 
 
 TINY_HALF_POINTS = 3
+SOMETIMES_USED = ("w:position", "w:spacing", "w:w", "w:webHidden", "w:fitText", "w:eastAsianLayout")
 MIN_WIDTH_PERCENT = 20
 CONTAINERS = ("w:sdt", "w:sdtContent", "w:customXml")
 
@@ -248,18 +264,29 @@ def _paragraph_text(p, qn, styles: _Styles) -> str:
     text (a deletion written as w:t too), hidden text (隐藏文字: w:vanish, w:webHidden, a hidden style;
     _Styles), struck-through text (删除线), a text box's fallback copy or ruby text (拼音指南: the small guide
     above the text; a 9 above 20 was 920). A raised or lowered run (上标, 下标, by itself or its style; or set
-    higher or lower than the rest, 位置 提升/降低) is a note mark, never a digit of the number. A line break (w:br,
-    w:cr) and a tab (w:tab, w:ptab) are spaces: 2, a break, 0 was read 20. An equation's plain text (m:t) is read
+    smaller and higher or lower than its line, 位置 提升/降低: _heights) is a note mark, never a digit of the
+    number. A line break (w:br, w:cr) and a tab (w:tab, w:ptab) are spaces: 2, a break, 0 was read 20. An
+    equation's plain text (m:t) is read
     where it stands (an equation's 20 was not read at all). A non-breaking hyphen (Ctrl+Shift+-) is a hyphen
     (20‑25 was 2025), and a sign inserted as a symbol (≥ from the Symbol font) its sign."""
     return "".join(text for text, _ in _paragraph_pieces(p, qn, styles)).strip()
 
 
-def _paragraph_pieces(p, qn, styles: _Styles, shown: dict | None = None) -> list[tuple[str, float | None]]:
+def _paragraph_pieces(p, qn, styles: _Styles, shown: dict | None = None,
+                      web_layout: bool = True) -> list[tuple[str, float | None]]:
     """The paragraph's text as shown (_paragraph_text), in pieces: each run's text with its size in points (None
     for a tab, a break, a symbol or an equation's text), for the digit set smaller than its figure's (smaller_digit).
-    shown: w:t nodes seen (True) or not (False) whatever their colour (as another program shows them)."""
-    out, white, shifted = [], _unseen(p, qn, styles), _shifted(p, qn, styles)
+    shown: w:t nodes seen (True) or not (False) whatever their colour (as another program shows them); web_layout:
+    False for text hidden in Web layout only (w:webHidden) shown, as Word prints it."""
+    return [(text, size) for _, text, size in _pieces_with_nodes(p, qn, styles, shown, web_layout)]
+
+
+def _pieces_with_nodes(p, qn, styles: _Styles, shown: dict | None = None, web_layout: bool = True,
+                       marks: bool = True) -> list[tuple[object, str, float | None]]:
+    """_paragraph_pieces, each piece with its node (w:t, w:tab …); marks=False: a run raised or lowered by its
+    position (w:position) kept as written, not as a note mark (_set_apart looks at it)."""
+    out, white = [], _unseen(p, qn, styles)
+    shifted = _heights(p, qn, styles)[0] if marks else {}
     if shown:
         white = (white - {node for node, seen in shown.items() if seen}) | {node for node, seen in shown.items()
                                                                              if not seen}
@@ -270,19 +297,19 @@ def _paragraph_pieces(p, qn, styles: _Styles, shown: dict | None = None) -> list
                                 for parent in node.iterancestors()):
             continue
         if node.tag in (qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:ptab")):
-            out.append((" ", None))
+            out.append((node, " ", None))
         elif node.tag == MATH_TEXT:
-            out.append((node.text or "", None))
+            out.append((node, node.text or "", None))
         elif node.tag == qn("w:noBreakHyphen"):
-            out.append(("-", None))
+            out.append((node, "-", None))
         elif node.tag == qn("w:sym"):
-            out.append((_symbol(node, qn), None))
-        elif not (styles.hidden(node) or _struck(node, styles)):
+            out.append((node, _symbol(node, qn), None))
+        elif not (styles.hidden(node, web_layout) or _struck(node, styles)):
             position = styles.position(node) or shifted.get(node)
             text = node.text or ""
             if SYMBOL_AREA.search(text):            # a sign typed in the Symbol font: ≥ stored as U+F0B3
                 text = SYMBOL_AREA.sub(lambda found: _font_symbol(_font(node, styles), ord(found.group())), text)
-            out.append(({"superscript": as_superscript, "subscript": as_subscript}.get(position, str)(text),
+            out.append((node, {"superscript": as_superscript, "subscript": as_subscript}.get(position, str)(text),
                         styles.size(node)))
     return out
 
@@ -406,21 +433,167 @@ MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 MATH_TEXT = MATH + "t"
 
 
-def _shifted(p, qn, styles: _Styles) -> dict:
-    """The w:t nodes of a paragraph raised or lowered (w:position, in half-points) from the rest of its text:
-    superscript or subscript. A paragraph all at one position is left as it is (a nudged line)."""
+# A run raised or lowered (字符位置 提升/降低, w:position, in half-points) from its line, or spaced out or condensed
+# (字符间距 加宽/紧缩, w:spacing, in twentieths of a point, after each of its characters):
+# - a shift of at most ON_THE_LINE of the run's size is a nudge, and the run stands on its line (LibreOffice's print
+#   of a 1 raised 1 pt before 4 at 11 pt: 14, on one line);
+# - a run shifted further and set smaller than its line's text is a note mark, like a superscript (10.3 and a raised
+#   smaller 1 is 10.3¹);
+# - a digit shifted further at its line's size, beside a digit of the line (a 1 raised 20 pt before 4: LibreOffice
+#   prints the 1 above the 4; lowered, the 4 above the 1), or a figure's digits set apart or run into each other by
+#   more than SET_APART of their size (a 1 spaced out 3 pt before 4 prints as 1 4; condensed, Word draws the 4 over
+#   the 1, LibreOffice 7.4 draws 14; a figure spaced out evenly, as a title's letters are, 2 0 2 1, is read), is a
+#   figure a reader may read whole or in parts: a doubt in a table cell, a stop
+#   in prose, with both readings. Both were read as one: the 1 raised before 4 was taken for the line, and the 4 for
+#   a lowered note mark, so 14 was read 1 with no word (the line was the position met first of two as common).
+# - a figure's digit squeezed or stretched out of shape (字符缩放, w:w) beyond Word's own choices, 33% to 200% (a 1
+#   at 20% prints as a sliver by the 4, at 300% as a wide bar, at 600% as a block; under 20% it shows as nothing, and
+#   is hidden: _Styles.hidden), is a figure a reader may read with or without it: a doubt, likewise;
+# - a digit fitted to a width (调整宽度, w:fitText), which Word squeezes or spreads the run to and LibreOffice 7.4
+#   ignores: a doubt where the width is under a third of the run's as written (a 1 fitted into one twip shows as
+#   nothing in Word, 14 in LibreOffice) or the fitted run is part of a figure only (a 1 spread to 100 pt before 4);
+#   a header or a whole figure fitted to its column (2025年目标值 spread to six characters) is read.
+ON_THE_LINE = 0.1
+SET_APART = 0.2
+SCALES_SHOWN = (33, 200)
+
+
+def _heights(p, qn, styles: _Styles) -> tuple[dict, dict]:
+    """The shown w:t nodes of a paragraph set off its line by their position (see above): (note marks, node →
+    superscript or subscript; digits set off at the line's size, node → points above the line, negative below).
+    The line is the position of most of the largest text, of two as common the one nearer Word's own (0). A
+    paragraph all at one position is left as it is (a nudged line)."""
+    from helpers.core.method import method_parameters
+    if qn("w:position") not in styles.used:
+        return {}, {}
     texts = [node for node in p.iter(qn("w:t")) if (node.text or "").strip()]
-    positions = {}
-    for node in texts:
-        found = styles.property(node, "w:position")
-        try:
-            positions[node] = int(float(found.get(qn("w:val"), "0"))) if found is not None else 0
-        except ValueError:
-            positions[node] = 0
+    positions = {node: _half_points(styles.property(node, "w:position"), qn) for node in texts}
     if len(set(positions.values())) < 2:
-        return {}
-    usual = max(set(positions.values()), key=list(positions.values()).count)
-    return {node: "superscript" if at > usual else "subscript" for node, at in positions.items() if at != usual}
+        return {}, {}
+    positions = {node: at for node, at in positions.items() if not styles.hidden(node) and not any(
+        parent.tag in (FALLBACK, MOVED_AWAY, DELETED, RUBY_TEXT) for parent in node.iterancestors())}
+    if len(set(positions.values())) < 2:
+        return {}, {}
+    texts = list(positions)
+    sizes = {node: styles.size(node) for node in texts}
+    largest = max(sizes.values())
+    weight: dict[int, int] = {}
+    for node, at in positions.items():
+        if sizes[node] == largest:
+            weight[at] = weight.get(at, 0) + len(node.text.strip())
+    line = max(weight, key=lambda at: (weight[at], -abs(at), at))
+    smaller = method_parameters().note_mark_smaller
+    marks, apart = {}, {}
+    for node, at in positions.items():
+        shift = (at - line) / 2
+        if abs(shift) <= ON_THE_LINE * sizes[node]:
+            continue
+        marks[node] = "superscript" if shift > 0 else "subscript"
+        if sizes[node] >= smaller * largest and DIGIT.search(node.text):
+            apart[node] = shift
+    return marks, apart
+
+
+def _half_points(found, qn) -> int:
+    """A w:position's value (half-points), 0 where none is set or it is not a number."""
+    try:
+        return int(float(found.get(qn("w:val"), "0"))) if found is not None else 0
+    except ValueError:
+        return 0
+
+
+def _number(written: str | None) -> float:
+    """A property's value as a number; 0 where none is set or it is not a number."""
+    try:
+        return float(written) if written is not None else 0.0
+    except ValueError:
+        return 0.0
+
+
+def _set_apart(p, qn, styles: _Styles) -> str:
+    """Why a paragraph's figure may be read whole or in parts (see above), with both readings, or ''."""
+    from helpers.extract.documents.model import FIGURE_CHARACTERS
+    texts = [node for node in p.iter(qn("w:t")) if DIGIT.search(node.text or "")]
+    if not texts or not {qn("w:position"), qn("w:spacing"), qn("w:w"), qn("w:fitText")} & styles.used:
+        return ""
+    apart = _heights(p, qn, styles)[1]
+    spacing, scaled = _out_of_shape(texts, qn, styles)
+    fitted = _fitted(texts, qn, styles)
+    squeezed = next((node for node, (width, natural) in fitted.items() if width < SCALES_SHOWN[0] / 100 * natural),
+                    None)
+    if squeezed is not None:
+        return (f"holds '{squeezed.text.strip()[:20]}' fitted to a width of {fitted[squeezed][0]:g} pt (调整宽度, "
+                f"w:fitText), some {fitted[squeezed][1]:.0f} pt as written: Word squeezes it to that width, "
+                "LibreOffice 7.4 draws it as it is")
+    if not apart and not spacing and not scaled and not fitted:
+        return ""
+    characters = [(character, node) for node, text, _ in _pieces_with_nodes(p, qn, styles, marks=False)
+                  for character in text]
+    line = "".join(character for character, _ in characters)
+    for k, ((before, first), (after, second)) in enumerate(zip(characters, characters[1:])):
+        if not (before in FIGURE_CHARACTERS and after in FIGURE_CHARACTERS and DIGIT.search(before + after)):
+            continue
+        start, end = k, k + 2
+        while start and line[start - 1] in FIGURE_CHARACTERS:
+            start -= 1
+        while end < len(line) and line[end] in FIGURE_CHARACTERS:
+            end += 1
+        figure = line[start:end][:20]
+        gaps = {spacing.get(at, 0.0) for _, at in characters[start:end - 1]}
+        if first in spacing and (spacing[first] < 0 or len(gaps) > 1):     # (a figure evenly spaced out is read)
+            how, shown = (("spaced out", "Word and LibreOffice show them apart") if spacing[first] > 0 else
+                          ("condensed", "Word draws them over each other, LibreOffice 7.4 side by side"))
+            return (f"holds '{figure}' with '{before}' {how} by {abs(spacing[first]):g} pt (字符间距, w:spacing) "
+                    f"before '{after}': {shown}, so a reader may read '{figure}' or '{line[start:k + 1][:20]}' and "
+                    f"'{line[k + 1:end][:20]}' apart")
+        if first is not second and (first in fitted or second in fitted):
+            node = first if first in fitted else second
+            return (f"holds '{figure}' with '{node.text.strip()[:20]}' fitted to a width of {fitted[node][0]:g} pt "
+                    "(调整宽度, w:fitText) apart from the rest of the figure: Word spreads or squeezes it to that "
+                    f"width, LibreOffice 7.4 draws it as it is, so a reader may read '{figure}' or "
+                    f"'{line[start:k + 1][:20]}' and '{line[k + 1:end][:20]}' apart")
+        node = next((node for node in (first, second) if node in scaled or apart.get(node, 0.0) != 0.0), None)
+        if node is None or (node not in scaled and apart.get(first, 0.0) == apart.get(second, 0.0)):
+            continue
+        moved = "".join(character for character, at in characters[start:end] if at is node)[:20]
+        rest = "".join(character for character, at in characters[start:end] if at is not node)[:20]
+        if node in scaled:
+            return (f"holds '{figure}' with '{moved}' drawn at {scaled[node]:g}% of its width (字符缩放, w:w; "
+                    f"Word offers 33% to 200%): out of shape, so a reader may read '{figure}', or '{rest}' without it")
+        return (f"holds '{figure}' with '{moved}' set {abs(apart[node]):g} pt "
+                f"{'above' if apart[node] > 0 else 'below'} the line of '{rest}' at the same size (字符位置, "
+                f"w:position): Word and LibreOffice show it off the line, so a reader may read '{figure}', or "
+                f"'{rest}' with '{moved}' as a note mark or apart")
+    return ""
+
+
+def _fitted(texts: list, qn, styles: _Styles) -> dict:
+    """Of the w:t nodes `texts`, those fitted to a width (w:fitText): node → (the width, the width as written, in
+    points: a Chinese character an em of its size, another character half one)."""
+    found = {}
+    for node in texts if qn("w:fitText") in styles.used else ():
+        fitted = styles.property(node, "w:fitText")
+        if fitted is not None:
+            natural = sum(1.0 if ord(character) >= 0x2E80 else 0.5 for character in node.text) * styles.size(node)
+            found[node] = (_number(fitted.get(qn("w:val"))) / 20, natural)
+    return found
+
+
+def _out_of_shape(texts: list, qn, styles: _Styles) -> tuple[dict, dict]:
+    """Of the w:t nodes `texts`, those spaced out or condensed by more than SET_APART of their size (node → points,
+    negative condensed), and those scaled beyond SCALES_SHOWN (node → per cent)."""
+    spacing, scaled = {}, {}
+    for node in texts if qn("w:w") in styles.used else ():
+        found = styles.property(node, "w:w")
+        scale = _number((found.get(qn("w:val")) or "100").rstrip("%")) if found is not None else 100.0
+        if not SCALES_SHOWN[0] <= scale <= SCALES_SHOWN[1]:
+            scaled[node] = scale
+    for node in texts if qn("w:spacing") in styles.used else ():
+        found = styles.property(node, "w:spacing")
+        points = _number(found.get(qn("w:val"))) / 20 if found is not None else 0.0
+        if abs(points) > SET_APART * styles.size(node):
+            spacing[node] = points
+    return spacing, scaled
 
 
 def _symbol(node, qn) -> str:
@@ -613,8 +786,61 @@ def _shown_otherwise(paragraphs: list, qn, styles: _Styles) -> str:
     if found:
         return (f"its fields are out of order or nested ({found}): programs show such a cell each their own way, not "
                 "as it is read here")
-    return next(("it " + found for p in paragraphs if (found := _effect_doubt(p, qn, styles) or _version_doubt(p, qn))),
-                "")
+    return next(("it " + found for p in paragraphs if (found := _effect_doubt(p, qn, styles) or
+                                                       _version_doubt(p, qn) or _drawn_otherwise(p, qn, styles))), "")
+
+
+# Run formatting Word and LibreOffice 7.4 draw otherwise (their prints of 建德's plan, a 1 so set before 4):
+# - hidden in Web layout only (w:webHidden): Word shows and prints it in Print layout (14), LibreOffice hides it
+#   (4), as does Word's Web layout. Word puts it on a table of contents' page numbers (read as hidden, no figure in
+#   prose is read from them); in a table cell holding a digit it is a doubt;
+# - two lines in one (双行合一, w:eastAsianLayout w:combine) or turned in the line (纵横混排, w:vert): LibreOffice
+#   stacks the run small at the top of the line (a 1 before 4 prints as a raised small 1 and 4; 14 as a small 14),
+#   or turns it, Word stacks the two halves of the run: a doubt where the halves or the run cut a figure
+#   (_combined_cuts), or a digit is turned.
+# A run holding a digit so set in a table cell is a doubt (in prose, such formatting is read as Word prints it).
+def _drawn_otherwise(p, qn, styles: _Styles) -> str:
+    """Why a cell's paragraph shows otherwise by the program, by its runs' formatting (see above), or ''."""
+    if not {qn(name) for name in ("w:webHidden", "w:eastAsianLayout")} & styles.used:
+        return ""
+    for node in p.iter(qn("w:t")):
+        if not DIGIT.search(node.text or "") or _in_fallback(node) or styles.hidden(node, web_layout=False):
+            continue
+        if styles.on(node, "w:webHidden"):
+            texts = {web: "".join(text for text, _ in _paragraph_pieces(p, qn, styles, web_layout=web)).strip()
+                     for web in (True, False)}
+            return (f"holds '{node.text.strip()[:20]}' set as hidden in Web layout only (w:webHidden): Word shows "
+                    f"and prints '{texts[False][:30]}', LibreOffice 7.4 and Word's Web layout show "
+                    f"'{texts[True][:30]}'")
+        layout = styles.property(node, "w:eastAsianLayout")
+        if layout is not None and layout.get(qn("w:vert"), "0").lower() in ON:
+            return (f"holds '{node.text.strip()[:20]}' turned in the line (纵横混排, w:eastAsianLayout vert): "
+                    "LibreOffice 7.4 turns it, Word turns it only in vertical text")
+        if layout is not None and layout.get(qn("w:combine"), "0").lower() in ON and _combined_cuts(node, p, qn,
+                                                                                                   styles):
+            return (f"holds '{node.text.strip()[:20]}' set as two lines in one (双行合一, w:eastAsianLayout "
+                    "combine) through a figure: Word stacks the run's halves, LibreOffice 7.4 sets it small at the "
+                    "top of the line")
+    return ""
+
+
+def _combined_cuts(node, p, qn, styles: _Styles) -> bool:
+    """Whether a run set two lines in one (双行合一) cuts a figure: its halves (either middle of an odd count) part
+    two of a figure's characters, or the figure goes on outside the run. A header or a figure whose halves part no
+    figure (2020年完成值: 2020年 over 完成值 in Word, small on one line in LibreOffice) is read as either shows it."""
+    from helpers.extract.documents.model import FIGURE_CHARACTERS
+    text = node.text or ""
+    middles = {len(text) // 2, (len(text) + 1) // 2}
+    if any(0 < k < len(text) and text[k - 1] in FIGURE_CHARACTERS and text[k] in FIGURE_CHARACTERS
+           for k in middles):
+        return True
+    pieces = [(at, piece) for at, piece, _ in _pieces_with_nodes(p, qn, styles) if piece]
+    k = next((i for i, (at, _) in enumerate(pieces) if at is node), None)
+    if k is None:
+        return False
+    before, after = pieces[k - 1][1] if k else "", pieces[k + 1][1] if k + 1 < len(pieces) else ""
+    return bool(before and text and before[-1] in FIGURE_CHARACTERS and text[0] in FIGURE_CHARACTERS) or \
+        bool(after and text and text[-1] in FIGURE_CHARACTERS and after[0] in FIGURE_CHARACTERS)
 
 
 def _shown_alike_in_prose(path: Path, p, qn, styles: _Styles, place: Place) -> None:
@@ -628,6 +854,18 @@ def _shown_alike_in_prose(path: Path, p, qn, styles: _Styles, place: Place) -> N
                          "字体 → 文字效果 → 无填充/纯色; a version for other programs goes when saved in Word 2007 "
                          "format and back), or print it to PDF from the program that shows the figure meant, name "
                          "the PDF in config/sources.yaml and run `make manifest`.")
+
+
+def _read_whole_in_prose(path: Path, p, qn, styles: _Styles, place: Place) -> None:
+    """Refused, with the paragraph named: a figure whose digits are set at different heights at one size, or set
+    apart or run into each other (_set_apart), which a reader may read whole or in parts."""
+    found = _set_apart(p, qn, styles)
+    if found:
+        raise InputError(path, place, f"this paragraph {found}, so the figure the reader sees cannot be told",
+                         "open the document in Word and look at the figure; ask the office which figure is meant. "
+                         "Then have the office publish the plan with the figure set on its line (select it, 字体 → "
+                         "高级 → 字符间距: 缩放 100%, 位置 标准, 间距 标准), name the corrected file in "
+                         "config/sources.yaml and run `make manifest`.")
 
 
 def _effect_doubt(p, qn, styles: _Styles, told_only: bool = False, digits_only: bool = False) -> str:
@@ -1025,9 +1263,16 @@ def _recomputed(instruction: str, dirty: bool, nested: bool, in_cell: bool, resu
 # nothing), and Word shows the stored result until it updates the field, then the property. Where the property holds
 # the stored result, every program shows it, whether it computes the field anew or not: read. Word's built-in
 # properties (Title, Pages, Words …; LibreOffice computes them: the stored 14 of a Title field printed as the empty
-# title) and a format switch (\# 0.00, \@) are not.
-PROPERTY_FIELD = re.compile(r'\s*DOCPROPERTY\s+(?:"([^"]*)"|(\S+))\s*(?:\\\*\s*(?:MERGEFORMAT|CHARFORMAT)\s*)?',
-                            re.IGNORECASE)
+# title) and a date or text format switch (\@, \* Upper) are not; a number format switch is worked out (below). A
+# sequence number (SEQ) in a cell stays a doubt: LibreOffice counts it anew (a SEQ stored 20 printed 1).
+PROPERTY_FIELD = re.compile(r'\s*DOCPROPERTY\s+(?:"([^"]*)"|(\S+))((?:\s*\\\*\s*(?:MERGEFORMAT|CHARFORMAT)|'
+                            r'\s*\\#\s*(?:"[^"]*"|[^\s"\\]+))*)\s*', re.IGNORECASE)
+# A number format switch (\# 0.0, \# "#,##0.00"): the property's number as Word shows it, where the picture is only
+# digit places (0, #), a decimal point and thousands commas and the number needs no rounding to fit it (property 20,
+# \# 0.0: 20.0; 20.25 under \# 0.0 is not worked out). Word shows the number so once it updates the field, and every
+# program the stored result: where the two agree, the figure is read.
+NUMBER_PICTURE = re.compile(r'\\#\s*(?:"([^"]*)"|([^\s"\\]+))')
+PICTURE = re.compile(r"([#0,]*)(?:\.([0#]*))?")
 BUILT_IN_PROPERTIES = {"title", "subject", "author", "keywords", "comments", "template", "lastsavedby",
                        "revisionnumber", "totaleditingtime", "lastprinted", "createtime", "lastsavetime", "pages",
                        "words", "characters", "application", "security", "category", "format", "manager", "company",
@@ -1042,7 +1287,38 @@ def _as_its_property(instruction: str, result: str, properties: dict[str, str]) 
     if found is None:
         return False
     name = (found.group(1) if found.group(1) is not None else found.group(2)).lower()
-    return name not in BUILT_IN_PROPERTIES and name in properties and properties[name].strip() == result.strip()
+    if name in BUILT_IN_PROPERTIES or name not in properties:
+        return False
+    shown = properties[name].strip()
+    for picture in NUMBER_PICTURE.finditer(found.group(3)):
+        shown = _as_pictured(shown, picture.group(1) if picture.group(1) is not None else picture.group(2))
+    return shown is not None and shown == result.strip()
+
+
+def _as_pictured(number: str | None, picture: str) -> str | None:
+    """A number as a field's number format switch (\\# picture) shows it (see above); None where not worked out."""
+    from decimal import Decimal, InvalidOperation
+    found = PICTURE.fullmatch(picture.strip())
+    if number is None or found is None or not picture.strip():
+        return None
+    try:
+        value = Decimal(number.replace(",", ""))
+    except InvalidOperation:
+        return None
+    whole, decimals = found.group(1), found.group(2) or ""
+    if not value.is_finite() or value.as_tuple().exponent < -len(decimals):
+        return None         # (rounding to the picture is not worked out)
+    least = len(decimals.rstrip("#"))
+    text = f"{abs(value):{',' if ',' in whole else ''}.{len(decimals)}f}"
+    if len(decimals) > least:
+        text = text[:max(len(text.rstrip("0")), len(text) - len(decimals) + least)]
+    text = text.rstrip(".")
+    digits = len(text.split(".")[0].replace(",", ""))
+    if whole.count("0") > digits:
+        text = "0" * (whole.count("0") - digits) + text
+    elif whole and whole.count("0") == 0 and text.split(".")[0] == "0" and "." in text:
+        text = text[1:]    # (#.0 shows 0.5 as .5)
+    return ("-" if value < 0 else "") + text
 
 
 def _custom_properties(document) -> dict[str, str]:
@@ -1172,6 +1448,7 @@ def _grid(tbl, number: int, qn, path: Path, styles: _Styles) -> list[list[GridCe
             pieces = [_paragraph_pieces(p, qn, styles) for p in paragraphs]
             text = join_lines("\n".join("".join(text for text, _ in piece).strip() for piece in pieces))
             doubt = _shown_otherwise(paragraphs, qn, styles) or \
+                next(("it " + found for p in paragraphs if (found := _set_apart(p, qn, styles))), "") or \
                 next((found for piece in pieces if (found := smaller_digit(piece))), "")
             unseen, why = ("", "") if text else _unseen_text(paragraphs, qn, styles)
             nested = tc.find(qn("w:tbl")) is not None    # a table inside the cell: its text is not the cell's
