@@ -573,6 +573,7 @@ class _Cascade:
                              if not rule.property.startswith("--"))
         self.var_users: set[int] = set()
         self.original: dict[int, tuple[Declaration, Declaration]] = {}
+        self.in_order: set[int] = set()             # the elements whose text no override reorders (not_reordered)
         # whether a declaration that may hide text or move it has a value this reader may not work out (unsure)
         self.maybe_unsure = any(_cannot_work_out(rule.property, rule.declaration.value) for rule in rules
                                 if rule.property in UNSURE_FAMILY)
@@ -852,7 +853,12 @@ class _Cascade:
     def not_reordered(self, element) -> None:
         """Digits the browser shows in another order than the page stores them are refused: a right-to-left
         override (<bdo dir="rtl">02</bdo>, unicode-bidi: bidi-override; direction: rtl) shows 02 as 20, and a flex
-        box in reverse (flex-direction: row-reverse) its pieces backwards; both were read 02."""
+        box in reverse (flex-direction: row-reverse) its pieces backwards; both were read 02. An element inside one
+        whose text was found to hold no such digits holds none either (its text is a part of that one's): not read
+        again (each of 8,000 nested <bdo dir="rtl">s read all the text inside it, 9 s; 4,000 took 2.8 s)."""
+        if id(element.parent) in self.in_order:
+            self.in_order.add(id(element))
+            return
         matched = self._matched(element)
         if element.name != "bdo" and not any(name in matched for name in REORDERING):
             return
@@ -866,6 +872,8 @@ class _Cascade:
             raise UnsureStyle(element.sourceline or 1, f"the text '{text[:20]}' is shown in another order than the "
                               "page stores it (" + ("a right-to-left override" if override else
                                                     "a flex box in reverse") + ")")
+        if override or reversed_box:
+            self.in_order.add(id(element))
 
     def generate(self, soup) -> None:
         """The text of ::before and ::after rules (`content: "2"`) put where the browser shows it: a 2 so given
@@ -918,13 +926,23 @@ class _Cascade:
     def nothing_shown_again(self, element, name: str) -> None:
         """visibility:hidden and font-size:0 are inherited, and a child may show itself again (visibility:visible,
         a font size of its own): the browser shows that child's text inside the hidden element. Not guessed:
-        refused."""
+        refused. (What is inside a child found to hold no text holds none either: not read again, as each of 4,000
+        nested <span style="visibility:visible">s without text read all inside it, 2.8 s.)"""
+        empty: set[int] = set()
         for child in element.find_all(True):
+            if id(child.parent) in empty:
+                empty.add(id(child))
+                continue
             shown = self.winner(child, name)
-            if shown is not None and not self.hides(name, shown.value) and child.get_text().strip():
-                raise UnsureStyle(child.sourceline or element.sourceline or 1,
-                                  f"text ('{child.get_text().strip()[:20]}') is shown again ({name}: {shown.value}) "
-                                  f"inside text the page's style hides ({name}: {self.winner(element, name).value})")
+            if shown is None or self.hides(name, shown.value):
+                continue
+            text = child.get_text().strip()
+            if not text:
+                empty.add(id(child))
+                continue
+            raise UnsureStyle(child.sourceline or element.sourceline or 1,
+                              f"text ('{text[:20]}') is shown again ({name}: {shown.value}) "
+                              f"inside text the page's style hides ({name}: {self.winner(element, name).value})")
 
 
 # Font sizes: the keywords against the browser's medium (16 px), <small> and `smaller` as browsers draw them (about
