@@ -34,6 +34,15 @@ from helpers.extract.documents.model import (
 
 DECLARED = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 GB = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030", "euc-cn", "x-euc-cn", "csgb2312"}
+# The labels a browser reads a page by (the WHATWG Encoding standard's, for the encodings a plan's page is written
+# in), with the codec each is read in. Another label is not read by Python's codec of that name: a browser ignores
+# it (utf-7, unicode_escape) or shows nothing (hz-gb-2312), and Python's codec of the name would turn "+AC0ALQA+-"
+# into "-->" and end a comment early (read 120 where Chromium shows 20, redteam12).
+BROWSER_CHARSETS = {**{label: "gb18030" for label in GB},
+                    **dict.fromkeys(("utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8"), "utf-8"),
+                    **dict.fromkeys(("big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5"), "big5"),
+                    **dict.fromkeys(("us-ascii", "ascii", "iso-8859-1", "latin1", "l1", "windows-1252", "cp1252",
+                                     "iso_8859-1", "x-cp1252", "ansi_x3.4-1968", "cp819", "ibm819"), "cp1252")}
 BLOCKS = {"address", "article", "aside", "blockquote", "center", "dd", "div", "dl", "dt", "figcaption", "figure",
           "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
           "pre", "section", "table", "ul", "br", "tr", "td", "th", "tbody", "thead", "tfoot", "caption"}
@@ -856,12 +865,13 @@ def decode(path: Path, raw: bytes) -> tuple[str, str]:
                          "page, HTML only).")
     declared = found.group(1).decode("ascii").lower()
     line = raw.count(b"\n", 0, found.start()) + 1
-    charset = "gb18030" if declared in GB else ("utf-8" if declared in ("utf8", "utf-8") else declared)
+    charset = BROWSER_CHARSETS.get(declared)
+    if charset is None:
+        raise InputError(path, line, f"the web page declares charset={declared}, which is not an encoding a browser "
+                         "reads a page in (a browser ignores it or shows nothing)",
+                         FIX_CHARSET.format(real=_real(raw) or "utf-8")) from None
     try:
         text = raw.decode(charset)
-    except LookupError:
-        raise InputError(path, line, f"the web page declares charset={declared}, which is not an encoding",
-                         FIX_CHARSET.format(real="utf-8 or gb18030")) from None
     except UnicodeDecodeError as exc:
         bad = raw.count(b"\n", 0, exc.start) + 1
         real = _real(raw)
