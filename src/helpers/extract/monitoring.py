@@ -254,7 +254,9 @@ class _Lookup:
     indicators: dict[str, str]    # key -> indicator id
     county_names: list[str]
     indicator_names: list[str]
-    place_names: tuple[str, ...] = ()   # every configured place's names (a name naming a year may name its place)
+    # every configured place's and indicator's names: a name naming a year may name its place or its indicator
+    # (人才资源总量 2021-2025.xlsx stopped as saying '总量', not understood)
+    known_names: tuple[str, ...] = ()
 
 
 def _lookup(sources: Sources, catalogue: Catalogue) -> _Lookup:
@@ -265,9 +267,10 @@ def _lookup(sources: Sources, catalogue: Catalogue) -> _Lookup:
     for ind in catalogue.indicators.values():
         for name in (ind.id, ind.name_zh, ind.name_en, *ind.source_names):
             indicators[name_key(name).lower()] = ind.id
-    places = tuple(sorted({n for e, names in sources.entity_names().items() for n in (e, *names) if n}))
+    places = {n for e, names in sources.entity_names().items() for n in (e, *names) if n}
+    named = {n for ind in catalogue.indicators.values() for n in (ind.name_zh, ind.name_en, *ind.source_names) if n}
     return _Lookup(entities, indicators, [sources.entity_names()[e][0] for e in sources.counties()],
-                   [i.name_zh for i in catalogue.indicators.values()], places)
+                   [i.name_zh for i in catalogue.indicators.values()], tuple(sorted(places | named)))
 
 
 # What the folder may hold. Workbooks (.xlsx, and .xlsm as Excel saves a workbook with macros) and CSV files
@@ -1023,7 +1026,7 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
             formatted: dict[str, list[tuple[str, _Formatted]]] = {}     # by what the sheet shows: hidden, dash
             header_cell = f"{get_column_letter(columns['value'])}{header_row}"
             namings = _namings(path, Path(folder), book.sheetnames, sheet_name, titles, header_cell, value_title,
-                               lookup.place_names)
+                               lookup.known_names)
             header = _StatedYears(path, sheet_name, header_cell, value_title)
             read_before = len(out)     # (the rows this sheet gives: out[read_before:])
             judged = tuple(sorted({columns[f] for f in UNAMBIGUOUS if f in columns}))
