@@ -289,11 +289,9 @@ def test_the_advice_works_for_a_figure_set_apart(workspace):
     assert (row["value"], row["comparator"]) == (120, "=")
 
 
-@pytest.mark.parametrize("properties, said", [(POSITION.format(40), "with '1' set 20 pt above the line of '4'"),
-                                              ('<w:spacing w:val="-400"/>', "with '1' condensed by 20 pt")])
-def test_a_digit_set_apart_in_prose_stops_at_its_paragraph(workspace, properties, said):
-    """全县人才资源总量达到1 4万人 with the 1 raised 20 pt (on main the 1 was taken for a note mark before 4, and
-    nothing stopped) or condensed 20 pt (read 14 on main)."""
+def _prose_with_a_one_before_four(workspace: Path, properties: str) -> None:
+    """桐庐's 十五五 plan as a .docx, used as the plan, its paragraph "“十四五”期间…" ending
+    全县人才资源总量达到14万人。 with the 1 in a run of its own formatted by `properties`."""
     import docx
     from docx.oxml import parse_xml
     add_fifteenth_plan(workspace, "word_tab_cells")
@@ -304,6 +302,14 @@ def test_a_digit_set_apart_in_prose_stops_at_its_paragraph(workspace, properties
         paragraph._p.append(parse_xml(run))
     document.save(str(path))
     use_plan_file(workspace, "tonglu_15.txt", path)
+
+
+@pytest.mark.parametrize("properties, said", [(POSITION.format(40), "with '1' set 20 pt above the line of '4'"),
+                                              ('<w:spacing w:val="-400"/>', "with '1' condensed by 20 pt")])
+def test_a_digit_set_apart_in_prose_stops_at_its_paragraph(workspace, properties, said):
+    """全县人才资源总量达到1 4万人 with the 1 raised 20 pt (on main the 1 was taken for a note mark before 4, and
+    nothing stopped) or condensed 20 pt (read 14 on main)."""
+    _prose_with_a_one_before_four(workspace, properties)
     with pytest.raises(InputError) as caught:
         _build(workspace)
     assert str(caught.value.where) == "paragraph 3"
@@ -312,16 +318,7 @@ def test_a_digit_set_apart_in_prose_stops_at_its_paragraph(workspace, properties
 
 def test_a_digit_with_no_fill_in_prose_stops_at_its_paragraph(workspace):
     """全县人才资源总量达到1 4万人 with no fill on the 1: Word shows 4万人, LibreOffice 14万人."""
-    import docx
-    from docx.oxml import parse_xml
-    add_fifteenth_plan(workspace, "word_tab_cells")
-    path = write_docx(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.docx")
-    document = docx.Document(str(path))
-    paragraph = next(p for p in document.paragraphs if p.text.startswith("“十四五”期间"))
-    for run in (_text("全县人才资源总量达到"), _text("1", _fill(f"<w14:noFill {W14}/>")), _text("4万人。")):
-        paragraph._p.append(parse_xml(run))
-    document.save(str(path))
-    use_plan_file(workspace, "tonglu_15.txt", path)
+    _prose_with_a_one_before_four(workspace, _fill(f"<w14:noFill {W14}/>"))
     with pytest.raises(InputError) as caught:
         _build(workspace)
     assert str(caught.value.where) == "paragraph 3"
