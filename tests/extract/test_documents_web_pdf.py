@@ -5,6 +5,7 @@ logged; bad pages and PDFs are answered in the project's words."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from pathlib import Path
@@ -421,3 +422,29 @@ def test_an_old_word_file_is_read_through_libreoffice(real_dataset, tmp_path):
     ds = as_published(fresh(tmp_path / "ws"), as_doc, ".doc")
     assert values(ds).equals(values(real_dataset))
     assert ds.indicators.query("origin == 'table'")["source_file"].str.endswith(".doc").all()
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+def test_reading_an_old_word_file_writes_nothing_into_home(tmp_path, monkeypatch):
+    """LibreOffice converts a .doc in a scratch folder: nothing lands in the analyst's HOME, and a HOME that does not
+    exist is not created (main: .cache/dconf/user and .config/ written there, HOME created; redteam13 finding 5)."""
+    import subprocess
+
+    import docx
+
+    from helpers.extract.documents.read import read_document
+    made = tmp_path / "plan.docx"
+    document = docx.Document()
+    document.add_paragraph("人才发展规划")
+    document.save(made)
+    # the test's own LibreOffice run, which makes the .doc, is given a HOME of its own
+    subprocess.run([soffice(), f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to",
+                    "doc", "--outdir", str(tmp_path / "doc"), str(made)], check=True, capture_output=True,
+                   timeout=300, env={**os.environ, "HOME": str(tmp_path / "maker_home")})
+    home = tmp_path / "analyst" / "home"
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    read = read_document(tmp_path / "doc" / "plan.doc")
+    assert "人才发展规划" in " ".join(p.text for p in read.paragraphs), read
+    assert not (tmp_path / "analyst").exists(), sorted(str(p) for p in (tmp_path / "analyst").rglob("*"))

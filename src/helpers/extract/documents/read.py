@@ -120,7 +120,7 @@ def _convert(soffice: str, profile: Path, scratch: str, path: Path) -> str:
     folder was removed."""
     process = subprocess.Popen([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
                                 "docx", "--outdir", scratch, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, start_new_session=True)
+                               text=True, start_new_session=True, env=_scratch_home(Path(scratch)))
     try:
         out, err = process.communicate(timeout=CONVERT_TIMEOUT)
     except subprocess.TimeoutExpired:
@@ -129,6 +129,16 @@ def _convert(soffice: str, profile: Path, scratch: str, path: Path) -> str:
         if process.poll() is None or _group_alive(process.pid):
             _stop_group(process)
     return (err or out or "no .docx written").strip()[:200]
+
+
+def _scratch_home(scratch: Path) -> dict[str, str]:
+    """The environment LibreOffice runs in: its HOME and XDG folders in the scratch folder. Its own profile is
+    already there (-env:UserInstallation), but GLib and dconf inside soffice wrote .cache/dconf and .config into
+    the analyst's HOME, and created HOME where it did not exist (redteam13)."""
+    home = scratch / "home"
+    return {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+            "XDG_CACHE_HOME": str(home / ".cache"), "XDG_DATA_HOME": str(home / ".local" / "share"),
+            "XDG_STATE_HOME": str(home / ".local" / "state")}
 
 
 def _group_alive(group: int) -> bool:
