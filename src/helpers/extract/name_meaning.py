@@ -135,6 +135,20 @@ _YEAR = r"(?:19|20)[0-9]{2}"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])"
 _SEP = r" ?[./-] ?"
 _CHINESE = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"十一": 11, "十二": 12, "两": 2}
+# A date written without separators, as systems export them (yyyymm, yyyymmdd; yyyy_mm, yyyy_mm_dd): 202306,
+# 20230630, 2023_06. Only a calendar month and day make one (0630, 1231; not 1301, 0231 or 0631): any other run of
+# digits after a year is no date (beyond_the_year: not understood).
+_MM = r"(?:0[1-9]|1[0-2])"
+_DD = r"(?:0[1-9]|[12][0-9]|3[01])"
+
+
+def _month_day(sep: str) -> str:
+    return (rf"(?:(?:0[13578]|1[02]){sep}{_DD}|(?:0[469]|11){sep}(?:0[1-9]|[12][0-9]|30)"
+            rf"|02{sep}(?:0[1-9]|[12][0-9]))")
+
+
+_COMPACT_TAIL = rf"(?:{_month_day('')}|{_MM}|_{_month_day('_')}|_{_MM})(?![0-9])"
+_COMPACT = rf"(?<![0-9]){_YEAR}{_COMPACT_TAIL}"
 _TO = r" ?(?:月份?|月)? ?[-–—―~至到] ?"
 _UP_TO = r"(?:截至|截止到?|至|到)"
 _AS_OF = r"(?<![a-z])(?:as of|as at|through|thru|up to|until|to the end of|to end of|ended|ending) "
@@ -159,6 +173,15 @@ def _never(match: re.Match) -> bool:
     return False
 
 
+def _compact_whole(match: re.Match) -> bool:
+    """Whether compact dates (截至20231231, 202312, 20230101-20231231) run to the year's end: the last is December
+    (its 31st, when it has a day), and a range's first is January (its 1st)."""
+    dates = [d if len(d) <= 4 else d[4:] for d in re.findall(r"[0-9]{4,8}", match.group().replace("_", ""))]
+    last, first = dates[-1], dates[0]
+    return (last[:2] == "12" and last[2:] in ("", "31")
+            and (len(dates) == 1 or (first[:2] == "01" and first[2:] in ("", "01"))))
+
+
 # Months and dates: (pattern, whether what it matched is the whole year, whether it is a month or date alone, which a
 # file's name holds as the date it was sent). The whole year is no part of it: 1-12月, 截至12月, 12月末, Jan-Dec.
 _MONTH_PATTERNS = tuple((re.compile(pattern), whole, alone) for pattern, whole, alone in (
@@ -178,7 +201,11 @@ _MONTH_PATTERNS = tuple((re.compile(pattern), whole, alone) for pattern, whole, 
     (rf"(?<![0-9]){_YEAR}[ -]?{_ENGLISH}", _to_december, True),                   # 2023 Sep
     (rf"(?<![0-9]){_YEAR}(0[1-9]|1[0-2]) ?[-–—―~至到] ?(?:{_YEAR})?(0[1-9]|1[0-2])(?![0-9])", _range, False),
                                                                                   # 202301-202306
-    (rf"(?<![0-9]){_YEAR}(0[1-9]|1[0-2])(?![0-9])", _to_december, True),          # 202306
+    (rf"{_COMPACT} ?[-–—―~至到] ?(?:{_YEAR})?(?:{_month_day('')}|{_MM})(?![0-9])", _compact_whole, False),
+                                                                                  # 20230601-20230630
+    (rf"(?:{_UP_TO}|{_AS_OF}) ?{_COMPACT}", _compact_whole, False),              # 截至20230630, as of 202306
+    (rf"(?<![-–—―~至到])(?<![-–—―~至到] ){_COMPACT}(?! ?[-–—―~至到] ?[0-9])", _compact_whole, True),
+                                                                  # 202306, 20230630, 2023_06 (not in a range)
 ))
 
 # Quarters, halves and reports for part of a year (1-3季度, 前三季度, 一季度, 三季度末, 季末, 三季报, 中报, 上半, 期中,
@@ -231,7 +258,8 @@ def part_year(raw: str, month_alone: bool = True) -> Said | None:
 _FORM_FIELD = re.compile(r"(?:填报|报送|制表|编制|审核|联系|负责|统计)?(?:单位|部门|机关|人|电话|日期|时间)"
                          r" ?[:：] ?[^\s:：]*"
                          rf"|(?<![至止到])(?<![至止到] )(?<![0-9]){_YEAR} ?(?:年 ?{_MONTH} ?月 ?{_DAY} ?[日号]"
-                         rf"|(?P<sep>{_SEP}){_DIGITS}(?P=sep){_DAY}(?![0-9]))")    # (one separator: 2023.1-6 no date)
+                         rf"|(?P<sep>{_SEP}){_DIGITS}(?P=sep){_DAY}(?![0-9])|_?{_month_day('_?')}(?![0-9]))")
+                                                          # (one separator: 2023.1-6 no date; 20240305 is one)
 
 
 # A note above a table (注：目标值见规划, 说明：…) is no title: it speaks of the table, not as its name.
@@ -257,13 +285,13 @@ _CHINESE_YEAR = re.compile(rf"{_NUMERALS}(?=\s*(?:年|[-–—―~至到]))|(?<=
 # Years: 2023, a span 2021—2025 (2021年至2023年); a year of two digits with 年 (23年, 21-23年) is 20xx, but not a
 # count of years (近10年, 10年来).
 _YEARS = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})"
-                    r"(?:\s*(?:年\s*)?[-–—―~至到]\s*((?:19|20)[0-9]{2}))?(?![0-9])"
+                    rf"(?:\s*(?:年\s*)?[-–—―~至到]\s*((?:19|20)[0-9]{{2}}))?(?:(?![0-9])|(?={_COMPACT_TAIL}))"
                     r"|(?<![0-9近前后第每])([0-9]{2})(?:\s*(?:年\s*)?[-–—―~至到]\s*([0-9]{2}))?\s*年(?![来间内])")
 
 
 # A date: a year with its month (2024年3月, 2024.3.5, 2024-03), as a title or a file's name gives the day it was made
 # or sent (填报日期：2024年3月5日); 2023年1-9月 is no date but the months of 2023.
-_DATE = re.compile(rf"(?<![0-9])(?:19|20)[0-9]{{2}} ?(?:年 ?{_MONTH} ?月|{_SEP}{_DIGITS}(?![0-9]))")
+_DATE = re.compile(rf"(?<![0-9])(?:19|20)[0-9]{{2}} ?(?:年 ?{_MONTH} ?月|{_SEP}{_DIGITS}(?![0-9]))|{_COMPACT}")
 
 
 def stated_years(raw: str, dates: bool = True) -> list[tuple[int, int]]:
@@ -325,9 +353,14 @@ _WHOLE_YEAR = (r"(?<![0-9])0?1 ?(?:月份?|月)? ?[-–—―~至到] ?12(?![0-9
 # name stops before this is reached), and a copy's mark at the end (_2, (1), 表1, 附件2, Sheet1, v2).
 _DATES = (rf"(?:(?:截至|截止到?|至|到) ?)?(?<![0-9]){_YEAR} ?(?:年 ?{_MONTH} ?月(?: ?{_DAY} ?[日号])?"
           rf"|(?P<sep>{_SEP}){_DIGITS}(?:(?P=sep){_DAY})?(?![0-9]))(?: ?(?:末|底))?"
-          rf"|(?:{_AS_OF}|(?<![a-z])sent )?(?:[0-9]{{1,2}} )?{_ENGLISH}(?: [0-9]{{1,2}})?,? ?{_YEAR}")
+          rf"|(?:{_AS_OF}|(?<![a-z])sent )?(?:[0-9]{{1,2}} )?{_ENGLISH}(?: [0-9]{{1,2}})?,? ?{_YEAR}"
+          rf"|(?:(?:截至|截止到?|至|到) ?)?{_COMPACT}")
 _MARKS = (r"(?:表|附件|附表|工作表|sheet|v|版|第) ?[0-9一二三四五六七八九十]{1,3}(?![0-9])"
           r"|[_ -]?[(（] ?[0-9]{1,2} ?[)）] ?$|_[0-9]{1,2}$")
+# A run of digits that begins as a year and goes on, but is no date (20231301, 20230231, 2023123, 20001): it may be
+# a date mistyped, of part of the year, so it is not understood (a run that begins as no year, 13800138000 or
+# 330182, names no year: a label, as Sheet1 is).
+_YEAR_AND_DIGITS = re.compile(r"(?<![0-9])(?:19|20)[0-9]{3,}")
 NOT_UNDERSTOOD = "not understood"
 MAX_PIECES = 10     # words not understood named at most (a title of thousands is no name to rename word by word)
 PRELIMINARY = ("快报", "初步统计", "初步数", "初步", "未审定")
@@ -360,7 +393,7 @@ def beyond_the_year(raw: str, known: tuple[str, ...] = ()) -> Said | None:
     Said(NOT_UNDERSTOOD, the words, each found with ', ' between: the first MAX_PIECES and one more); else None
     (2023年度监测数据, 建德2023年快报)."""
     text = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), _text(raw))
-    if not _YEARS.search(text):
+    if not _YEARS.search(text) and not _YEAR_AND_DIGITS.search(text):
         return None
     strength = [0] * len(text)      # 0 not understood, 1 understood, 2 a one-character word (年, 数, 值, 表)
     for match in _understood(tuple(sorted(known))).finditer(text):
