@@ -24,7 +24,8 @@ TARGETS = ("目标", "计划", "规划", "考核值", "考核任务", "任务数
            "力争", "争取", "下达", "指导值", "指导数", "指导性", "控制数", "控制值", "控制指标", "上限", "下限",
            "限额", "限值", "拟",
            "target", "plan", "planned", "goal", "objective", "quota", "budget", "budgeted")
-DRAFTS = ("草稿", "初稿", "草案", "征求意见稿", "讨论稿", "送审稿", "审议稿", "修改稿", "未定稿", "draft")
+DRAFTS = ("草稿", "初稿", "草案", "征求意见稿", "讨论稿", "送审稿", "审议稿", "修改稿", "修订稿", "报批稿", "未定稿",
+          "draft")
 # Estimates, and figures set for the time being (暂定, 暂估). Preliminary counts are not estimates: a whole year's 快报,
 # 初步统计, 初步数 and figures not yet approved (未审定) are the year's counted values, read as its actuals until the
 # final figures replace them (docs/monitoring.md); 2023P is not read so, since P is as often projected as preliminary.
@@ -62,9 +63,9 @@ START = re.compile(r"年初(?:数|值)?(?!步|至|到|以来|今)|期初|初值|
 # with them, never shown (no converter library is installed, and one would be a heavy dependency for some fifty
 # characters).
 TRADITIONAL = str.maketrans("預計劃測標規務數額應擬徵見討論審議說樣範實際績現達執況監結統據決個兩報來當"
-                            "暫爭導虛試準線參構評綱進檢價總頭彙齡資發題",
+                            "暫爭導虛試準線參構評綱進檢價總頭彙齡資發題訂調讀編圖",
                             "预计划测标规务数额应拟征见讨论审议说样范实际绩现达执况监结统据决个两报来当"
-                            "暂争导虚试准线参构评纲进检价总头汇龄资发题")
+                            "暂争导虚试准线参构评纲进检价总头汇龄资发题订调读编图")
 
 SAYS = {"test or made-up figures": MADE_UP, "estimates or forecasts": ESTIMATES, "targets": TARGETS, "a draft": DRAFTS,
         "reference values": REFERENCES, "instructions or examples": INSTRUCTIONS}
@@ -475,3 +476,33 @@ def after_a_plan(raw: str, known: tuple[str, ...] = ()) -> str | None:
     tail = _after_a_plan(tuple(sorted(known))).sub(" ", text[nouns[-1].end():])
     words = re.findall(r"[^\W_]+", tail)
     return " ".join(words) if words else None
+
+
+# A document whose title or file name says it is a plan's draft, a text explaining a plan or an adjustment of it is
+# not the plan, though it may end with the plan's noun (…规划（征求意见稿）, 《…规划》解读, …规划调整方案): a draft
+# holds the targets proposed before the plan was adopted, an explanation quotes the plan's, an adjustment sets others.
+# A draft's word (DRAFTS: 征求意见稿, 草案, 讨论稿, 送审稿, 初稿, 修订稿, draft) and an explanation's (解读, 编制说明,
+# 起草说明, 图解; interpretation, explanatory) say so anywhere in the title or name; 说明 (a note) and an
+# adjustment's word (调整, 修编; adjustment) after the plan's noun (…规划编制说明, 规划中期调整, 规划调整方案: a plan on
+# adjusting the industrial structure, 产业结构调整规划, is a plan). Each kind's reason is worded once, in
+# helpers.extract.plans.NOT_THE_PLAN.
+PLAN_EXPLANATIONS = ("解读", "编制说明", "起草说明", "图解", "interpretation", "interpretations", "explanatory")
+_AFTER_THE_PLAN_SAYS = {"an explanation": ("说明", "explanation"), "an adjustment": ("调整", "修编", "adjustment",
+                                                                                    "adjusted")}
+
+
+def not_the_plan(raw: str) -> Said | None:
+    """What a title or file name says the document is when it is a plan's draft, an explanation of a plan or an
+    adjustment of one (建德市人才发展十四五规划（征求意见稿）: Said('a draft', '征求意见稿')), else None."""
+    text = _text(raw)
+    for what, words in (("a draft", DRAFTS), ("an explanation", PLAN_EXPLANATIONS)):
+        word = next((w for w in words if _found(w, text)), None)
+        if word:
+            return Said(what, word)
+    noun = PLAN_NOUN.search(text)
+    after = text[noun.end():] if noun else ""
+    for what, words in _AFTER_THE_PLAN_SAYS.items():
+        word = next((w for w in words if _found(w, after)), None)
+        if word:
+            return Said(what, word)
+    return None
