@@ -45,6 +45,7 @@ from helpers.core.values import (
 )
 from helpers.extract.cleaning import name_and_unit
 from helpers.extract.name_meaning import (
+    BOTH,
     MAX_PIECES,
     NOT_UNDERSTOOD,
     PART_YEAR,
@@ -1251,6 +1252,15 @@ def _refuse_naming(path: Path, sheet: str, naming: _Naming, coordinate: str) -> 
                          "they are not, move them into a workbook outside data/raw/monitoring/ or delete them (a part "
                          "year's figures are replaced by the whole year's when it is known; targets are read from the "
                          "plans).")
+    if said.what == BOTH:
+        target, actual = said.words.split(", ")
+        raise InputError(path, where, f"{naming.what} ({quoted(naming.text[:60])}) names both targets ('{target}') "
+                         f"and actual values ('{actual}'), but the sheet has a figure in {coordinate}: whether its "
+                         "figures are the years' actual values, targets, or rates of one to the other cannot be told "
+                         "from one value column",
+                         f"if they are the years' actual values, {naming.rename}, so that it names actual values "
+                         "only; if they are targets or rates, move them into a workbook outside "
+                         "data/raw/monitoring/ or delete them (targets are read from the plans, never from here).")
     if said.what == PART_YEAR:
         raise InputError(path, where, f"{problem}, but the sheet has a figure in {coordinate}: a figure for part of a "
                          "year would be read as the whole year's actual value",

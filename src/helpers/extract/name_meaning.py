@@ -47,6 +47,15 @@ REFERENCES = ("标准值", "参考值", "理论值", "基准值")
 # a draft).
 ACTUALS = ("完成", "实际", "实绩", "实现值", "达成", "执行情况", "实施情况", "执行数", "决算", "监测数", "监测值",
            "监测表", "监测结果", "统计数据", "评估", "actual", "achieved", "outturn")
+# Of those, the names of a report on how the year went (完成情况, 执行情况, 监测数据, 评估, 决算): a target word
+# beside one names what is reported on (目标完成情况, 任务完成情况, 计划执行情况, 十四五规划监测数据, 规划中期评估,
+# 预算执行数), read as actuals. Beside a bare word of the values achieved (完成, 实际, 实绩, actual), a target word
+# names a second kind of figure: 2023年目标完成, 2023年完成目标, 2023年计划 实际, 2023年目标(实际), target vs actual
+# may head targets, actual values or the rates of one to the other (a sheet of targets and actuals, or of
+# completion rates), which one value column cannot tell, so such a name stops (BOTH, docs/monitoring.md).
+REPORTS_OF_ACTUALS = ("完成情况", "执行情况", "实施情况", "执行数", "决算", "监测数", "监测值", "监测表", "监测结果",
+                      "统计数据", "评估")
+BOTH = "both targets and actual values"
 # Targets written with an actual word, which it does not outweigh: 计划完成数 (the planned completion: a target, where
 # 计划完成情况 is the plan's completion, actuals), 应完成 (to be completed), 拟完成 (planned to be completed).
 PLANNED = re.compile(r"计划\s*完成\s*(?:数|值|额|量|指标|目标|任务)|应\s*完成|(?<![模虚])拟\s*完成")
@@ -108,9 +117,15 @@ def not_actuals(raw: str, instructions: bool = True) -> Said | None:
     planned = PLANNED.search(text)
     if planned:
         return Said("targets", planned.group())
-    actual = any(_found(word, text) for word in ACTUALS)
+    actual = next((word for word in ACTUALS if _found(word, text)), None)
+    reported = actual and any(_found(word, text) for word in REPORTS_OF_ACTUALS)
     for what, words in SAYS.items():
-        if (what == "targets" and actual) or (what == "instructions or examples" and not instructions):
+        if what == "targets" and actual:
+            target = None if reported else next((w for w in words if _found(w, text)), None)
+            if target:      # (目标完成: the target word, the one a name of actual values drops)
+                return Said(BOTH, f"{target}, {actual}", (target,))
+            continue
+        if what == "instructions or examples" and not instructions:
             continue
         word = next((w for w in words if _found(w, text)), None)
         if word is None and what == "estimates or forecasts":
