@@ -348,8 +348,9 @@ UNDERSTOOD = (
     "汇总表", "汇总", "总表", "报表", "表格", "表", "情况", "明细",
     # how a file or sheet is named: sent (报送, 上报, 填报), an attachment, a copy, a new workbook's default names
     "报送", "上报", "填报", "附件", "附表", "副本", "工作表", "新建",
-    # places: a county, the province, the whole county or city (the configured names are added: `known`)
-    "全市", "全县", "全区", "全省", "县市", "浙江省", "浙江",
+    # places: the whole county, city or province (the configured counties' and province's names are added, `known`:
+    # config/sources.yaml is their one home; a prefecture, 杭州市, is no configured place and is not understood)
+    "全市", "全县", "全区", "全省", "县市",
     # the plan and its period, reached only after a word saying actuals (above)
     "十三五", "十四五", "十五五", "十六五", "时期", "规划", "计划", "目标", "任务",
     # instruction words, in a file's name only (a sheet or title saying them stops before this list is reached)
