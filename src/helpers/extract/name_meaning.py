@@ -502,7 +502,7 @@ def after_a_plan(raw: str, known: tuple[str, ...] = ()) -> str | None:
 # adjustment's word (调整, 修编; adjustment) after the plan's noun (…规划编制说明, 规划中期调整, 规划调整方案: a plan on
 # adjusting the industrial structure, 产业结构调整规划, is a plan). Each kind's reason is worded once, in
 # helpers.extract.plans.NOT_THE_PLAN.
-PLAN_EXPLANATIONS = ("解读", "编制说明", "起草说明", "图解", "interpretation", "interpretations", "explanatory")
+PLAN_EXPLANATIONS = ("解读", "编制说明", "起草说明", "图解", "interpretation", "explanatory")
 _AFTER_THE_PLAN_SAYS = {"an explanation": ("说明", "explanation"), "an adjustment": ("调整", "修编", "adjustment",
                                                                                     "adjusted")}
 
