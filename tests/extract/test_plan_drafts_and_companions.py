@@ -37,7 +37,8 @@ def _edit(workspace, edit) -> None:
     (f"{PLAN}编制说明", "an explanation", "编制说明"), (f"{PLAN}起草说明", "an explanation", "起草说明"),
     (f"关于《{PLAN}》的说明", "an explanation", "说明"),
     (f"{PLAN}调整方案", "an adjustment", "调整"), (f"{PLAN}中期调整", "an adjustment", "调整"),
-    (f"{PLAN}規劃調整方案", "an adjustment", "调整"), ("talent plan adjustment", "an adjustment", "adjustment")])
+    (f"{PLAN}規劃調整方案", "an adjustment", "调整"), ("talent plan adjustment", "an adjustment", "adjustment"),
+    (f"关于调整《{PLAN}》部分指标的通知", "an adjustment", "关于调整")])
 def test_a_drafts_an_explanations_and_an_adjustments_names(text, what, words):
     said = not_the_plan(text)
     assert (said.what, said.words) == (what, words)

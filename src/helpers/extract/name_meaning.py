@@ -498,11 +498,12 @@ def after_a_plan(raw: str, known: tuple[str, ...] = ()) -> str | None:
 # not the plan, though it may end with the plan's noun (…规划（征求意见稿）, 《…规划》解读, …规划调整方案): a draft
 # holds the targets proposed before the plan was adopted, an explanation quotes the plan's, an adjustment sets others.
 # A draft's word (DRAFTS: 征求意见稿, 草案, 讨论稿, 送审稿, 初稿, 修订稿, draft) and an explanation's (解读, 编制说明,
-# 起草说明, 图解; interpretation, explanatory) say so anywhere in the title or name; 说明 (a note) and an
-# adjustment's word (调整, 修编; adjustment) after the plan's noun (…规划编制说明, 规划中期调整, 规划调整方案: a plan on
-# adjusting the industrial structure, 产业结构调整规划, is a plan). Each kind's reason is worded once, in
-# helpers.extract.plans.NOT_THE_PLAN.
+# 起草说明, 图解; interpretation, explanatory) say so anywhere in the title or name, and so does a notice of an
+# adjustment (关于调整《…规划》…的通知); 说明 (a note) and an adjustment's word (调整, 修编; adjustment) after the
+# plan's noun (…规划编制说明, 规划中期调整, 规划调整方案: a plan on adjusting the industrial structure,
+# 产业结构调整规划, is a plan). Each kind's reason is worded once, in helpers.extract.plans.NOT_THE_PLAN.
 PLAN_EXPLANATIONS = ("解读", "编制说明", "起草说明", "图解", "interpretation", "explanatory")
+PLAN_ADJUSTMENT_NOTICES = ("关于调整",)
 _AFTER_THE_PLAN_SAYS = {"an explanation": ("说明", "explanation"), "an adjustment": ("调整", "修编", "adjustment",
                                                                                     "adjusted")}
 
@@ -511,7 +512,8 @@ def not_the_plan(raw: str) -> Said | None:
     """What a title or file name says the document is when it is a plan's draft, an explanation of a plan or an
     adjustment of one (建德市人才发展十四五规划（征求意见稿）: Said('a draft', '征求意见稿')), else None."""
     text = _text(raw)
-    for what, words in (("a draft", DRAFTS), ("an explanation", PLAN_EXPLANATIONS)):
+    for what, words in (("a draft", DRAFTS), ("an explanation", PLAN_EXPLANATIONS),
+                        ("an adjustment", PLAN_ADJUSTMENT_NOTICES)):
         word = next((w for w in words if _found(w, text)), None)
         if word:
             return Said(what, word)
