@@ -45,6 +45,7 @@ from helpers.core.values import (
 )
 from helpers.extract.cleaning import name_and_unit
 from helpers.extract.name_meaning import (
+    BOTH,
     MAX_PIECES,
     NOT_UNDERSTOOD,
     PART_YEAR,
@@ -1207,9 +1208,10 @@ def _renamed(name: str, said: Said, taken: set[str], otherwise: str, shift: int 
     written = normalise(name)
     years = {i for match in re.finditer(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", written)
              for i in range(*match.span())}
-    # (目標 says 目标; words not understood are whole pieces, a year's digits kept: 2 and 3 in 2023年(2-3))
-    found = [m for w in said.pieces for m in re.finditer(rf"(?<![0-9a-z]){re.escape(w)}(?![0-9a-z])", simplified(
-        written), flags=re.IGNORECASE) if not years & set(range(*m.span()))] if said.pieces else \
+    # (目標 says 目标; words not understood are whole pieces, a year's digits kept: 2 and 3 in 2023年(2-3); a
+    # Chinese piece beside a year's digits is whole too: 杭州市 in 杭州市2023年)
+    found = [m for w in said.pieces for m in re.finditer(_whole_piece(w), simplified(written), flags=re.IGNORECASE)
+             if not years & set(range(*m.span()))] if said.pieces else \
         re.finditer(re.escape(said.words), simplified(written), flags=re.IGNORECASE)
     cut = {i for match in found for i in range(*match.span())}
     text = "".join(c for i, c in enumerate(written) if i not in cut)
@@ -1224,6 +1226,15 @@ def _renamed(name: str, said: Said, taken: set[str], otherwise: str, shift: int 
         n += 1
         new = f"{text}_{n}"
     return new
+
+
+def _whole_piece(word: str) -> str:
+    """A pattern finding the word, not inside a run of ASCII letters and digits where it begins or ends as one
+    (2 not in 2023; 杭州市 in 杭州市2023年)."""
+    edge = "[0-9a-z]"
+    before = f"(?<!{edge})" if re.fullmatch(edge, word[:1].lower()) else ""
+    after = f"(?!{edge})" if re.fullmatch(edge, word[-1:].lower()) else ""
+    return before + re.escape(word) + after
 
 
 def _refuse_naming(path: Path, sheet: str, naming: _Naming, coordinate: str) -> None:
@@ -1251,6 +1262,15 @@ def _refuse_naming(path: Path, sheet: str, naming: _Naming, coordinate: str) -> 
                          "they are not, move them into a workbook outside data/raw/monitoring/ or delete them (a part "
                          "year's figures are replaced by the whole year's when it is known; targets are read from the "
                          "plans).")
+    if said.what == BOTH:
+        target, actual = said.words.split(", ")
+        raise InputError(path, where, f"{naming.what} ({quoted(naming.text[:60])}) names both targets ('{target}') "
+                         f"and actual values ('{actual}'), but the sheet has a figure in {coordinate}: whether its "
+                         "figures are the years' actual values, targets, or rates of one to the other cannot be told "
+                         "from one value column",
+                         f"if they are the years' actual values, {naming.rename}, so that it names actual values "
+                         "only; if they are targets or rates, move them into a workbook outside "
+                         "data/raw/monitoring/ or delete them (targets are read from the plans, never from here).")
     if said.what == PART_YEAR:
         raise InputError(path, where, f"{problem}, but the sheet has a figure in {coordinate}: a figure for part of a "
                          "year would be read as the whole year's actual value",

@@ -24,7 +24,8 @@ TARGETS = ("目标", "计划", "规划", "考核值", "考核任务", "任务数
            "力争", "争取", "下达", "指导值", "指导数", "指导性", "控制数", "控制值", "控制指标", "上限", "下限",
            "限额", "限值", "拟",
            "target", "plan", "planned", "goal", "objective", "quota", "budget", "budgeted")
-DRAFTS = ("草稿", "初稿", "草案", "征求意见稿", "讨论稿", "送审稿", "审议稿", "修改稿", "未定稿", "draft")
+DRAFTS = ("草稿", "初稿", "草案", "征求意见稿", "讨论稿", "送审稿", "审议稿", "修改稿", "修订稿", "报批稿", "未定稿",
+          "draft")
 # Estimates, and figures set for the time being (暂定, 暂估). Preliminary counts are not estimates: a whole year's 快报,
 # 初步统计, 初步数 and figures not yet approved (未审定) are the year's counted values, read as its actuals until the
 # final figures replace them (docs/monitoring.md); 2023P is not read so, since P is as often projected as preliminary.
@@ -46,6 +47,15 @@ REFERENCES = ("标准值", "参考值", "理论值", "基准值")
 # a draft).
 ACTUALS = ("完成", "实际", "实绩", "实现值", "达成", "执行情况", "实施情况", "执行数", "决算", "监测数", "监测值",
            "监测表", "监测结果", "统计数据", "评估", "actual", "achieved", "outturn")
+# Of those, the names of a report on how the year went (完成情况, 执行情况, 监测数据, 评估, 决算): a target word
+# beside one names what is reported on (目标完成情况, 任务完成情况, 计划执行情况, 十四五规划监测数据, 规划中期评估,
+# 预算执行数), read as actuals. Beside a bare word of the values achieved (完成, 实际, 实绩, actual), a target word
+# names a second kind of figure: 2023年目标完成, 2023年完成目标, 2023年计划 实际, 2023年目标(实际), target vs actual
+# may head targets, actual values or the rates of one to the other (a sheet of targets and actuals, or of
+# completion rates), which one value column cannot tell, so such a name stops (BOTH, docs/monitoring.md).
+REPORTS_OF_ACTUALS = ("完成情况", "执行情况", "实施情况", "执行数", "决算", "监测数", "监测值", "监测表", "监测结果",
+                      "统计数据", "评估")
+BOTH = "both targets and actual values"
 # Targets written with an actual word, which it does not outweigh: 计划完成数 (the planned completion: a target, where
 # 计划完成情况 is the plan's completion, actuals), 应完成 (to be completed), 拟完成 (planned to be completed).
 PLANNED = re.compile(r"计划\s*完成\s*(?:数|值|额|量|指标|目标|任务)|应\s*完成|(?<![模虚])拟\s*完成")
@@ -62,9 +72,9 @@ START = re.compile(r"年初(?:数|值)?(?!步|至|到|以来|今)|期初|初值|
 # with them, never shown (no converter library is installed, and one would be a heavy dependency for some fifty
 # characters).
 TRADITIONAL = str.maketrans("預計劃測標規務數額應擬徵見討論審議說樣範實際績現達執況監結統據決個兩報來當"
-                            "暫爭導虛試準線參構評綱進檢價總頭彙齡資發題",
+                            "暫爭導虛試準線參構評綱進檢價總頭彙齡資發題訂調讀編圖",
                             "预计划测标规务数额应拟征见讨论审议说样范实际绩现达执况监结统据决个两报来当"
-                            "暂争导虚试准线参构评纲进检价总头汇龄资发题")
+                            "暂争导虚试准线参构评纲进检价总头汇龄资发题订调读编图")
 
 SAYS = {"test or made-up figures": MADE_UP, "estimates or forecasts": ESTIMATES, "targets": TARGETS, "a draft": DRAFTS,
         "reference values": REFERENCES, "instructions or examples": INSTRUCTIONS}
@@ -107,9 +117,15 @@ def not_actuals(raw: str, instructions: bool = True) -> Said | None:
     planned = PLANNED.search(text)
     if planned:
         return Said("targets", planned.group())
-    actual = any(_found(word, text) for word in ACTUALS)
+    actual = next((word for word in ACTUALS if _found(word, text)), None)
+    reported = actual and any(_found(word, text) for word in REPORTS_OF_ACTUALS)
     for what, words in SAYS.items():
-        if (what == "targets" and actual) or (what == "instructions or examples" and not instructions):
+        if what == "targets" and actual:
+            target = None if reported else next((w for w in words if _found(w, text)), None)
+            if target:      # (目标完成: the target word, the one a name of actual values drops)
+                return Said(BOTH, f"{target}, {actual}", (target,))
+            continue
+        if what == "instructions or examples" and not instructions:
             continue
         word = next((w for w in words if _found(w, text)), None)
         if word is None and what == "estimates or forecasts":
@@ -135,6 +151,20 @@ _YEAR = r"(?:19|20)[0-9]{2}"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])"
 _SEP = r" ?[./-] ?"
 _CHINESE = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"十一": 11, "十二": 12, "两": 2}
+# A date written without separators, as systems export them (yyyymm, yyyymmdd; yyyy_mm, yyyy_mm_dd): 202306,
+# 20230630, 2023_06. Only a calendar month and day make one (0630, 1231; not 1301, 0231 or 0631): any other run of
+# digits after a year is no date (beyond_the_year: not understood).
+_MM = r"(?:0[1-9]|1[0-2])"
+_DD = r"(?:0[1-9]|[12][0-9]|3[01])"
+
+
+def _month_day(sep: str) -> str:
+    return (rf"(?:(?:0[13578]|1[02]){sep}{_DD}|(?:0[469]|11){sep}(?:0[1-9]|[12][0-9]|30)"
+            rf"|02{sep}(?:0[1-9]|[12][0-9]))")
+
+
+_COMPACT_TAIL = rf"(?:{_month_day('')}|{_MM}|_{_month_day('_')}|_{_MM})(?![0-9])"
+_COMPACT = rf"(?<![0-9]){_YEAR}{_COMPACT_TAIL}"
 _TO = r" ?(?:月份?|月)? ?[-–—―~至到] ?"
 _UP_TO = r"(?:截至|截止到?|至|到)"
 _AS_OF = r"(?<![a-z])(?:as of|as at|through|thru|up to|until|to the end of|to end of|ended|ending) "
@@ -159,6 +189,15 @@ def _never(match: re.Match) -> bool:
     return False
 
 
+def _compact_whole(match: re.Match) -> bool:
+    """Whether compact dates (截至20231231, 202312, 20230101-20231231) run to the year's end: the last is December
+    (its 31st, when it has a day), and a range's first is January (its 1st)."""
+    dates = [d if len(d) <= 4 else d[4:] for d in re.findall(r"[0-9]{4,8}", match.group().replace("_", ""))]
+    last, first = dates[-1], dates[0]
+    return (last[:2] == "12" and last[2:] in ("", "31")
+            and (len(dates) == 1 or (first[:2] == "01" and first[2:] in ("", "01"))))
+
+
 # Months and dates: (pattern, whether what it matched is the whole year, whether it is a month or date alone, which a
 # file's name holds as the date it was sent). The whole year is no part of it: 1-12月, 截至12月, 12月末, Jan-Dec.
 _MONTH_PATTERNS = tuple((re.compile(pattern), whole, alone) for pattern, whole, alone in (
@@ -178,7 +217,11 @@ _MONTH_PATTERNS = tuple((re.compile(pattern), whole, alone) for pattern, whole, 
     (rf"(?<![0-9]){_YEAR}[ -]?{_ENGLISH}", _to_december, True),                   # 2023 Sep
     (rf"(?<![0-9]){_YEAR}(0[1-9]|1[0-2]) ?[-–—―~至到] ?(?:{_YEAR})?(0[1-9]|1[0-2])(?![0-9])", _range, False),
                                                                                   # 202301-202306
-    (rf"(?<![0-9]){_YEAR}(0[1-9]|1[0-2])(?![0-9])", _to_december, True),          # 202306
+    (rf"{_COMPACT} ?[-–—―~至到] ?(?:{_YEAR})?(?:{_month_day('')}|{_MM})(?![0-9])", _compact_whole, False),
+                                                                                  # 20230601-20230630
+    (rf"(?:{_UP_TO}|{_AS_OF}) ?{_COMPACT}", _compact_whole, False),              # 截至20230630, as of 202306
+    (rf"(?<![-–—―~至到])(?<![-–—―~至到] ){_COMPACT}(?! ?[-–—―~至到] ?[0-9])", _compact_whole, True),
+                                                                  # 202306, 20230630, 2023_06 (not in a range)
 ))
 
 # Quarters, halves and reports for part of a year (1-3季度, 前三季度, 一季度, 三季度末, 季末, 三季报, 中报, 上半, 期中,
@@ -231,7 +274,8 @@ def part_year(raw: str, month_alone: bool = True) -> Said | None:
 _FORM_FIELD = re.compile(r"(?:填报|报送|制表|编制|审核|联系|负责|统计)?(?:单位|部门|机关|人|电话|日期|时间)"
                          r" ?[:：] ?[^\s:：]*"
                          rf"|(?<![至止到])(?<![至止到] )(?<![0-9]){_YEAR} ?(?:年 ?{_MONTH} ?月 ?{_DAY} ?[日号]"
-                         rf"|(?P<sep>{_SEP}){_DIGITS}(?P=sep){_DAY}(?![0-9]))")    # (one separator: 2023.1-6 no date)
+                         rf"|(?P<sep>{_SEP}){_DIGITS}(?P=sep){_DAY}(?![0-9])|_?{_month_day('_?')}(?![0-9]))")
+                                                          # (one separator: 2023.1-6 no date; 20240305 is one)
 
 
 # A note above a table (注：目标值见规划, 说明：…) is no title: it speaks of the table, not as its name.
@@ -257,13 +301,13 @@ _CHINESE_YEAR = re.compile(rf"{_NUMERALS}(?=\s*(?:年|[-–—―~至到]))|(?<=
 # Years: 2023, a span 2021—2025 (2021年至2023年); a year of two digits with 年 (23年, 21-23年) is 20xx, but not a
 # count of years (近10年, 10年来).
 _YEARS = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})"
-                    r"(?:\s*(?:年\s*)?[-–—―~至到]\s*((?:19|20)[0-9]{2}))?(?![0-9])"
+                    rf"(?:\s*(?:年\s*)?[-–—―~至到]\s*((?:19|20)[0-9]{{2}}))?(?:(?![0-9])|(?={_COMPACT_TAIL}))"
                     r"|(?<![0-9近前后第每])([0-9]{2})(?:\s*(?:年\s*)?[-–—―~至到]\s*([0-9]{2}))?\s*年(?![来间内])")
 
 
 # A date: a year with its month (2024年3月, 2024.3.5, 2024-03), as a title or a file's name gives the day it was made
 # or sent (填报日期：2024年3月5日); 2023年1-9月 is no date but the months of 2023.
-_DATE = re.compile(rf"(?<![0-9])(?:19|20)[0-9]{{2}} ?(?:年 ?{_MONTH} ?月|{_SEP}{_DIGITS}(?![0-9]))")
+_DATE = re.compile(rf"(?<![0-9])(?:19|20)[0-9]{{2}} ?(?:年 ?{_MONTH} ?月|{_SEP}{_DIGITS}(?![0-9]))|{_COMPACT}")
 
 
 def stated_years(raw: str, dates: bool = True) -> list[tuple[int, int]]:
@@ -304,8 +348,9 @@ UNDERSTOOD = (
     "汇总表", "汇总", "总表", "报表", "表格", "表", "情况", "明细",
     # how a file or sheet is named: sent (报送, 上报, 填报), an attachment, a copy, a new workbook's default names
     "报送", "上报", "填报", "附件", "附表", "副本", "工作表", "新建",
-    # places: a county, the province, the whole county or city (the configured names are added: `known`)
-    "全市", "全县", "全区", "全省", "县市", "浙江省", "浙江",
+    # places: the whole county, city or province (the configured counties' and province's names are added, `known`:
+    # config/sources.yaml is their one home; a prefecture, 杭州市, is no configured place and is not understood)
+    "全市", "全县", "全区", "全省", "县市",
     # the plan and its period, reached only after a word saying actuals (above)
     "十三五", "十四五", "十五五", "十六五", "时期", "规划", "计划", "目标", "任务",
     # instruction words, in a file's name only (a sheet or title saying them stops before this list is reached)
@@ -325,9 +370,14 @@ _WHOLE_YEAR = (r"(?<![0-9])0?1 ?(?:月份?|月)? ?[-–—―~至到] ?12(?![0-9
 # name stops before this is reached), and a copy's mark at the end (_2, (1), 表1, 附件2, Sheet1, v2).
 _DATES = (rf"(?:(?:截至|截止到?|至|到) ?)?(?<![0-9]){_YEAR} ?(?:年 ?{_MONTH} ?月(?: ?{_DAY} ?[日号])?"
           rf"|(?P<sep>{_SEP}){_DIGITS}(?:(?P=sep){_DAY})?(?![0-9]))(?: ?(?:末|底))?"
-          rf"|(?:{_AS_OF}|(?<![a-z])sent )?(?:[0-9]{{1,2}} )?{_ENGLISH}(?: [0-9]{{1,2}})?,? ?{_YEAR}")
+          rf"|(?:{_AS_OF}|(?<![a-z])sent )?(?:[0-9]{{1,2}} )?{_ENGLISH}(?: [0-9]{{1,2}})?,? ?{_YEAR}"
+          rf"|(?:(?:截至|截止到?|至|到) ?)?{_COMPACT}")
 _MARKS = (r"(?:表|附件|附表|工作表|sheet|v|版|第) ?[0-9一二三四五六七八九十]{1,3}(?![0-9])"
           r"|[_ -]?[(（] ?[0-9]{1,2} ?[)）] ?$|_[0-9]{1,2}$")
+# A run of digits that begins as a year and goes on, but is no date (20231301, 20230231, 2023123, 20001): it may be
+# a date mistyped, of part of the year, so it is not understood (a run that begins as no year, 13800138000 or
+# 330182, names no year: a label, as Sheet1 is).
+_YEAR_AND_DIGITS = re.compile(r"(?<![0-9])(?:19|20)[0-9]{3,}")
 NOT_UNDERSTOOD = "not understood"
 MAX_PIECES = 10     # words not understood named at most (a title of thousands is no name to rename word by word)
 PRELIMINARY = ("快报", "初步统计", "初步数", "初步", "未审定")
@@ -360,7 +410,7 @@ def beyond_the_year(raw: str, known: tuple[str, ...] = ()) -> Said | None:
     Said(NOT_UNDERSTOOD, the words, each found with ', ' between: the first MAX_PIECES and one more); else None
     (2023年度监测数据, 建德2023年快报)."""
     text = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), _text(raw))
-    if not _YEARS.search(text):
+    if not _YEARS.search(text) and not _YEAR_AND_DIGITS.search(text):
         return None
     strength = [0] * len(text)      # 0 not understood, 1 understood, 2 a one-character word (年, 数, 值, 表)
     for match in _understood(tuple(sorted(known))).finditer(text):
@@ -442,3 +492,35 @@ def after_a_plan(raw: str, known: tuple[str, ...] = ()) -> str | None:
     tail = _after_a_plan(tuple(sorted(known))).sub(" ", text[nouns[-1].end():])
     words = re.findall(r"[^\W_]+", tail)
     return " ".join(words) if words else None
+
+
+# A document whose title or file name says it is a plan's draft, a text explaining a plan or an adjustment of it is
+# not the plan, though it may end with the plan's noun (…规划（征求意见稿）, 《…规划》解读, …规划调整方案): a draft
+# holds the targets proposed before the plan was adopted, an explanation quotes the plan's, an adjustment sets others.
+# A draft's word (DRAFTS: 征求意见稿, 草案, 讨论稿, 送审稿, 初稿, 修订稿, draft) and an explanation's (解读, 编制说明,
+# 起草说明, 图解; interpretation, explanatory) say so anywhere in the title or name, and so does a notice of an
+# adjustment (关于调整《…规划》…的通知); 说明 (a note) and an adjustment's word (调整, 修编; adjustment) after the
+# plan's noun (…规划编制说明, 规划中期调整, 规划调整方案: a plan on adjusting the industrial structure,
+# 产业结构调整规划, is a plan). Each kind's reason is worded once, in helpers.extract.plans.NOT_THE_PLAN.
+PLAN_EXPLANATIONS = ("解读", "编制说明", "起草说明", "图解", "interpretation", "explanatory")
+PLAN_ADJUSTMENT_NOTICES = ("关于调整",)
+_AFTER_THE_PLAN_SAYS = {"an explanation": ("说明", "explanation"), "an adjustment": ("调整", "修编", "adjustment",
+                                                                                    "adjusted")}
+
+
+def not_the_plan(raw: str) -> Said | None:
+    """What a title or file name says the document is when it is a plan's draft, an explanation of a plan or an
+    adjustment of one (建德市人才发展十四五规划（征求意见稿）: Said('a draft', '征求意见稿')), else None."""
+    text = _text(raw)
+    for what, words in (("a draft", DRAFTS), ("an explanation", PLAN_EXPLANATIONS),
+                        ("an adjustment", PLAN_ADJUSTMENT_NOTICES)):
+        word = next((w for w in words if _found(w, text)), None)
+        if word:
+            return Said(what, word)
+    noun = PLAN_NOUN.search(text)
+    after = text[noun.end():] if noun else ""
+    for what, words in _AFTER_THE_PLAN_SAYS.items():
+        word = next((w for w in words if _found(w, after)), None)
+        if word:
+            return Said(what, word)
+    return None

@@ -6,6 +6,7 @@ the table's cells go to the same cleaning, and the prose reader gets the paragra
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from helpers.extract.documents.model import LinkedFile, Paragraph, Place
 from helpers.extract.documents.read import check_file, is_text, read_document
 from helpers.extract.documents.web import UNSURE_FIX
 from helpers.extract.grids import contents_mentions, parse_grid_table
-from helpers.extract.name_meaning import PLAN_NOUN, after_a_plan, reports_on_a_plan, simplified
+from helpers.extract.name_meaning import PLAN_NOUN, after_a_plan, not_the_plan, reports_on_a_plan, simplified
 from helpers.extract.tables import ParsedTable, parse_plan_table, read_lines
 
 
@@ -93,6 +94,18 @@ def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
 # A document title is its first line or paragraph when it is as short as a title (a plan may begin with its prose).
 TITLE_CHARS = 60
 
+# Why a plan's draft, an explanation of a plan or an adjustment of one is not the plan (name_meaning.not_the_plan:
+# the words), and what to name instead: each reason's one home.
+NOT_THE_PLAN = {
+    "a draft": ("is a draft of a plan", "a draft holds the targets proposed before the plan was adopted, which may "
+                "differ from those published", "the published plan itself, the final text as adopted and issued"),
+    "an explanation": ("explains a plan", "an interpretation or a note on its drafting quotes and explains the "
+                       "plan's targets (some of them, perhaps rounded) but does not set them",
+                       "the plan itself, the document that sets the targets"),
+    "an adjustment": ("adjusts a plan", "an adjustment sets targets that differ from the published plan's (often "
+                      "for some indicators only)", "the published plan itself, the document that sets the targets"),
+}
+
 
 def _the_plan_itself(path: Path, table, first, plan: Plan) -> None:
     """Stops at a document that reports on a plan (十四五规划中期评估, 主要指标完成情况: reports_on_a_plan), by its
@@ -106,6 +119,18 @@ def _the_plan_itself(path: Path, table, first, plan: Plan) -> None:
     known = tuple(n for n in (plan.entity, plan.name_zh, plan.name_en) if n)
     for what, where, text, title in named:
         words = reports_on_a_plan(text)
+        kind = not_the_plan(title) if title is not None and words is None else None
+        if kind is not None:
+            says, reason, instead = NOT_THE_PLAN[kind.what]
+            problem = (f"{what} ('{text.strip()[:60]}') says the document {says} ('{kind.words}'), not the plan "
+                       f"itself: {reason}, and its figures would be read as the plan's targets")
+            fix = (f"name {instead}, under this plan's `file:` in config/sources.yaml and run `make manifest`.")
+            if what == "the file's name":
+                new = _plan_named(path, kind)
+                fix = ("if this file is the plan itself, rename it so that its name no longer says so"
+                       + (f" (e.g. {new})" if new else "") + ", write the new name under `file:` in "
+                       "config/sources.yaml and run `make manifest`; otherwise " + fix)
+            raise InputError(path, where, problem, fix)
         if words is not None:
             problem = (f"{what} ('{text.strip()[:60]}') says the document reports on a plan ('{words}': an "
                        "evaluation, a completion or monitoring report), not the plan itself: its table holds actual "
@@ -133,12 +158,23 @@ def _the_plan_itself(path: Path, table, first, plan: Plan) -> None:
         raise InputError(path, where, problem, fix)
 
 
-def _plan_named(path: Path) -> str | None:
+def _plan_named(path: Path, said=None) -> str | None:
     """The file's name ended at its plan's noun (建德市人才发展十四五规划落实情况.docx →
-    建德市人才发展十四五规划.docx)."""
-    nouns = list(PLAN_NOUN.finditer(simplified(path.stem).lower()))     # (one character for one: positions kept)
-    new = path.with_name(path.stem[:nouns[-1].end()] + path.suffix) if nouns else None
-    return new.name if new is not None and not new.exists() else None
+    建德市人才发展十四五规划.docx); for a draft or an explanation, `said` (name_meaning.not_the_plan), the name
+    without its word (征求意见稿_建德市人才发展十四五规划.docx, …规划的说明.docx → …规划.docx), and for an
+    adjustment, ended at the plan's noun before it (…规划调整方案.docx → …规划.docx)."""
+    stem = simplified(path.stem).lower()        # (one character for one: positions kept)
+    nouns = list(PLAN_NOUN.finditer(stem))
+    if said is not None and said.what != "an adjustment":
+        cut = {i for m in re.finditer("的?" + re.escape(said.words), stem) for i in range(*m.span())}
+        new_stem = "".join(c for i, c in enumerate(path.stem) if i not in cut)
+        new_stem = re.sub(r"[(\[（【《][^\w]*[)\]）】》]", "", new_stem).strip(" _-·.、,")
+    else:
+        at = stem.find(said.words) if said is not None else len(stem)
+        before = [n for n in nouns if n.end() <= at]
+        new_stem = path.stem[:before[-1].end()] if before else ""
+    new = path.with_name(new_stem + path.suffix) if new_stem else None
+    return new.name if new is not None and not new.exists() and not_the_plan(new_stem) is None else None
 
 
 RETYPE_IN_DOCUMENT = ("open the document, delete this text and type it again (typed anew, it holds no such "
