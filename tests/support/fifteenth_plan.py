@@ -225,6 +225,17 @@ def web_page_with_target(path: Path, cell: str, style: str = "", charset: str = 
     return path
 
 
+def tonglu_web_plan(workspace: Path, cell: str, style: str = "") -> Path:
+    """桐庐's 十五五 plan added to the workspace (add_fifteenth_plan, word_tab_cells) and published as the web page
+    raw/tonglu_15.html in place of its text export: its 2030 target cell for 人才资源总量 (20左右) is the markup
+    `cell`, the page's <style> ending with `style` (web_page_with_target). The manifest is rewritten."""
+    from support.plan_documents import use_plan_file
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = web_page_with_target(workspace / "raw" / "tonglu_15.html", cell, style=style)
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    return path
+
+
 def total_target_2030(ds):
     """The one row of 桐庐's 2030 target for 人才资源总量 (its value, comparator, marks and place), read from the plan
     however it was published: the cell the hostile-document tests hide, strike or restyle."""
