@@ -5,11 +5,10 @@ The hand-worked figures are in tests/extract/test_plan_tables.py.
 """
 from pathlib import Path
 
-import openpyxl
 import yaml
 
 from helpers.extract.manifest import write_manifest
-from helpers.extract.monitoring import COLUMNS, DATA_SHEET
+from support.workbooks import one_sheet_workbook
 
 WORD_PLAN = """桐庐县人才发展“十五五”规划
 一、发展基础
@@ -176,15 +175,9 @@ def add_fifteenth_plan(workspace: Path, layout: str, text: str | None = None, mo
     (raw / "tonglu_15.txt").write_text(PLANS[layout] if text is None else text, encoding="utf-8")
     write_manifest(raw)
     if monitoring:
-        (raw / "monitoring").mkdir(exist_ok=True)
-        wb = openpyxl.Workbook()
-        ws = wb.active
-        ws.title = DATA_SHEET
-        ws.append([title for title, _ in COLUMNS])
-        for indicator, (unit, values) in MONITORING.items():
-            for year, value in values.items():
-                ws.append(["桐庐县", indicator, unit, year, value, None, "统计年报", None])
-        wb.save(raw / "monitoring" / "桐庐监测.xlsx")
+        one_sheet_workbook(workspace, [["桐庐县", indicator, unit, year, value, None, "统计年报", None]
+                                       for indicator, (unit, values) in MONITORING.items()
+                                       for year, value in values.items()], name="桐庐监测.xlsx")
     sources = yaml.safe_load((config / "sources.yaml").read_text(encoding="utf-8"))
     sources["plans"].append({"entity": "tonglu", "name_zh": "桐庐县", "name_en": "Tonglu", "file": "tonglu_15.txt",
                              "layout": layout, "table_title": "人才发展主要指标",
