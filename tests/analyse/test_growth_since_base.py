@@ -15,7 +15,6 @@ workbook: 10.0 (2021), 9.8 (2022), 9.5 (2023); report year 2023. By hand:
   exp(2.20013) = 9.026 (before, from 2015: 11.4).
 Flat at 10.3 (2021–2023): growth 0.0% (before: (10.3 ÷ 6.94)^(1/8) − 1 = +5.1%)."""
 
-import openpyxl
 import pytest
 
 from conftest import copy_of_project
@@ -23,19 +22,13 @@ from helpers import analyse
 from helpers.analyse import growth
 from helpers.core import paths
 from helpers.extract import dataset
-from helpers.extract.monitoring import COLUMNS, DATA_SHEET
+from support.workbooks import one_sheet_workbook
 
 
 def _trends(root, values: dict[int, float]):
     copy_of_project(root)
-    (root / "raw" / "monitoring").mkdir(exist_ok=True)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = DATA_SHEET
-    ws.append([title for title, _ in COLUMNS])
-    for year, value in values.items():
-        ws.append(["建德市", "人才资源总量", "万人", year, value, None, "统计年报", None])
-    wb.save(root / "raw" / "monitoring" / "m.xlsx")
+    one_sheet_workbook(root, [["建德市", "人才资源总量", "万人", year, value, None, "统计年报", None]
+                              for year, value in values.items()])
     dataset.write(dataset.build(root / "raw", root / "config"), root / "processed")
     analyse.build_tables(root / "processed", root / "config", max(values), "jiande")
     p = analyse.read_tables(analyse.load_inputs(root / "processed", root / "config", max(values), "jiande"))

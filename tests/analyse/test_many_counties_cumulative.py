@@ -20,19 +20,11 @@ Worked by hand:
     (the three sums are not set against a level: not 3/7); the table prints each bound as a bound, ≥4.3 and
     highest 示例1 ≥5 (redteam5 R5-04: was 4.3 and 5)
 """
-import shutil
-
 import pytest
-import yaml
 
-from helpers import analyse
-from helpers.core import paths
-from helpers.core.config import PlanPeriod
-from helpers.extract import dataset
-from helpers.extract.manifest import write_manifest
 from helpers.report import chapters
 from helpers.report.context import load_report_context
-from helpers.synthetic import plan_document
+from support.sample_counties import analysed_counties, numbered
 
 TARGETS = ["3", "4", "5", "6", "〔1〕", "〔2〕", "〔3〕"]
 PHYSICIANS = ["≥5", "5", "5", "3", "〔1〕", "〔1〕", "〔1〕"]
@@ -41,30 +33,15 @@ PROVINCE = ["410", "≥4.3"]
 
 @pytest.fixture(scope="module")
 def seven(tmp_path_factory):
-    root = tmp_path_factory.mktemp("seven")
-    raw, config = root / "raw", root / "config"
-    raw.mkdir()
-    shutil.copytree(paths.CONFIG_DIR, config)
-    (root / "processed").mkdir()
-    plans = []
+    counties = []
     for i, (target, physicians) in enumerate(zip(TARGETS, PHYSICIANS), 1):
         layout = "cell_per_line" if i % 2 else "word_tab_cells"
         cell = (lambda c: c) if layout == "word_tab_cells" else (lambda c: c.replace("〔", "[").replace("〕", "]"))
-        text = plan_document(layout, f"示例{i}县人才发展“十四五”规划", PlanPeriod("十四五", 2020, 2025),
-                             [("高技能人才", "万人", "2", cell(target)),
-                              ("每千人口执业(助理)医师数", "人/千人", "4", cell(physicians))],
-                             province=PROVINCE if layout == "cell_per_line" else None)
-        (raw / f"county{i}.txt").write_text(text, encoding="utf-8")
-        plans.append({"entity": f"county{i}", "name_zh": f"示例{i}县", "name_en": f"Sample {i}",
-                      "file": f"county{i}.txt", "layout": layout, "table_title": "人才发展主要指标"})
-    write_manifest(raw)
-    sources = yaml.safe_load((config / "sources.yaml").read_text(encoding="utf-8"))
-    sources["plans"] = plans
-    (config / "sources.yaml").write_text(yaml.safe_dump(sources, allow_unicode=True, sort_keys=False),
-                                         encoding="utf-8")
-    dataset.write(dataset.build(raw, config), root / "processed")
-    analyse.build_tables(root / "processed", config, 2020)
-    return load_report_context(root / "processed", config, 2020, None, "zh")
+        counties.append(numbered(i, layout, [("高技能人才", "万人", "2", cell(target)),
+                                             ("每千人口执业(助理)医师数", "人/千人", "4", cell(physicians))],
+                                 province=PROVINCE if layout == "cell_per_line" else None))
+    root = analysed_counties(tmp_path_factory.mktemp("seven"), counties, 2020)
+    return load_report_context(root / "processed", root / "config", 2020, None, "zh")
 
 
 def test_the_cumulative_targets_are_read_as_such(seven):

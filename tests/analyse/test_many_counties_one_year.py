@@ -23,21 +23,12 @@ Worked by hand, 高技能人才, ranked on 2023 (six counties):
 The analysis notebooks' ranking panels likewise: 高技能人才's panel places the six 2023 figures, 3 … 8, and says one
 county is left out for its earlier year.
 """
-import shutil
-
 import pytest
-import yaml
 
-from helpers import analyse
 from helpers.analyse import figures
-from helpers.core import paths
-from helpers.core.config import PlanPeriod
-from helpers.extract import dataset
-from helpers.extract.manifest import write_manifest
 from helpers.report.chapters.counties import ranking_table
 from helpers.report.context import load_report_context
-from helpers.synthetic import plan_document
-from support.workbooks import one_sheet_workbook
+from support.sample_counties import analysed_counties, numbered
 
 SKILLED = {1: (2021, 9), 2: (2023, 3), 3: (2023, 4), 4: (2023, 5), 5: (2023, 6), 6: (2023, 7), 7: (2023, 8)}
 PHYSICIANS = {i: (2022, 4 + i / 10) for i in range(1, 8)}
@@ -45,30 +36,13 @@ PHYSICIANS = {i: (2022, 4 + i / 10) for i in range(1, 8)}
 
 @pytest.fixture(scope="module")
 def seven(tmp_path_factory):
-    root = tmp_path_factory.mktemp("seven")
-    raw, config = root / "raw", root / "config"
-    raw.mkdir()
-    shutil.copytree(paths.CONFIG_DIR, config)
-    (root / "processed").mkdir()
-    plans = []
-    for i in range(1, 8):
-        text = plan_document("word_tab_cells", f"示例{i}县人才发展“十四五”规划", PlanPeriod("十四五", 2020, 2025),
-                             [("高技能人才", "万人", "2", "10"), ("每千人口执业(助理)医师数", "人/千人", "4", "5")])
-        (raw / f"county{i}.txt").write_text(text, encoding="utf-8")
-        plans.append({"entity": f"county{i}", "name_zh": f"示例{i}县", "name_en": f"Sample {i}",
-                      "file": f"county{i}.txt", "layout": "word_tab_cells", "table_title": "人才发展主要指标"})
-    one_sheet_workbook(root, [[f"示例{i}县", name, unit, year, value, None, "统计年报", None]
-                              for name, unit, figures in (("高技能人才", "万人", SKILLED),
-                                                          ("每千人口执业(助理)医师数", "人/千人", PHYSICIANS))
-                              for i, (year, value) in figures.items()])
-    write_manifest(raw)
-    sources = yaml.safe_load((config / "sources.yaml").read_text(encoding="utf-8"))
-    sources["plans"] = plans
-    (config / "sources.yaml").write_text(yaml.safe_dump(sources, allow_unicode=True, sort_keys=False),
-                                         encoding="utf-8")
-    dataset.write(dataset.build(raw, config), root / "processed")
-    analyse.build_tables(root / "processed", config, 2023)
-    return root
+    counties = [numbered(i, "word_tab_cells", [("高技能人才", "万人", "2", "10"),
+                                               ("每千人口执业(助理)医师数", "人/千人", "4", "5")]) for i in range(1, 8)]
+    monitoring = [[f"示例{i}县", name, unit, year, value, None, "统计年报", None]
+                  for name, unit, figures in (("高技能人才", "万人", SKILLED),
+                                              ("每千人口执业(助理)医师数", "人/千人", PHYSICIANS))
+                  for i, (year, value) in figures.items()]
+    return analysed_counties(tmp_path_factory.mktemp("seven"), counties, 2023, monitoring)
 
 
 def _context(root, lang="zh"):

@@ -7,16 +7,15 @@ import json
 import math
 from pathlib import Path
 
-import openpyxl
 import pandas as pd
 import pytest
 
 from helpers import analyse
 from helpers.core.wording import notes_text, words
 from helpers.extract import dataset
-from helpers.extract.monitoring import COLUMNS, DATA_SHEET
 from support.notes import said
 from support.tonglu import D, project_with_county
+from support.workbooks import one_sheet_workbook
 
 LAYOUTS = ["word_tab_cells", "cell_per_line"]
 
@@ -161,14 +160,9 @@ def test_the_year_after_evaluates_the_next_plan(county):
 
 def test_jiande_reaching_its_2025_target_is_met_and_shown_against_the_province(workspace):
     """The issue's own case: 建德 人才资源总量 14.2 in 2025 against a 2025 target of 14."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = DATA_SHEET
-    ws.append([title for title, _ in COLUMNS])
-    for year, value in {2021: 11.2, 2022: 12.1, 2023: 12.9, 2024: 13.6, 2025: 14.2}.items():
-        ws.append(["建德市", "人才资源总量", "万人", year, value, None, "统计年鉴", None])
-    (workspace / "raw" / "monitoring").mkdir(exist_ok=True)
-    wb.save(workspace / "raw" / "monitoring" / "建德监测.xlsx")
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", year, value, None, "统计年鉴", None]
+                                   for year, value in {2021: 11.2, 2022: 12.1, 2023: 12.9, 2024: 13.6,
+                                                       2025: 14.2}.items()], name="建德监测.xlsx")
     dataset.write(dataset.build(workspace / "raw", workspace / "config"), workspace / "processed")
     inputs = analyse.load_inputs(workspace / "processed", workspace / "config")
     assert inputs.report_year == 2025

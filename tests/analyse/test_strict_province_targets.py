@@ -21,21 +21,12 @@ Worked by hand:
     → the brief: 1 of 3 actuals reach the provincial targets, 2 of 3 targets fall short of them.
 On main before the fix: 3/3 reached and every target meeting (the comparators were ignored).
 """
-import shutil
-
 import pytest
-import yaml
 
-from helpers import analyse
 from helpers.analyse.growth import bound_meets_target, target_meets_target
-from helpers.core import paths
-from helpers.core.config import PlanPeriod
-from helpers.extract import dataset
-from helpers.extract.manifest import write_manifest
 from helpers.report.chapters.summary import executive_summary
 from helpers.report.context import load_report_context
-from helpers.synthetic import plan_document
-from support.workbooks import one_sheet_workbook
+from support.sample_counties import County, analysed_counties
 
 OUTFLOW = {"id": "talent_outflow_rate", "name_zh": "人才流失率", "name_en": "Talent outflow rate", "unit": "%",
            "direction": "lower", "measure": "share", "definition": "当年流出人才占人才总量的比例。",
@@ -51,29 +42,10 @@ ACTUALS = {"高技能人才占技能劳动者比例": ("%", (33, 34, 35)), "人�
 
 @pytest.fixture(scope="module")
 def strict(tmp_path_factory):
-    root = tmp_path_factory.mktemp("strict")
-    raw, config = root / "raw", root / "config"
-    raw.mkdir()
-    shutil.copytree(paths.CONFIG_DIR, config)
-    (root / "processed").mkdir()
-    text = plan_document("cell_per_line", "示例县人才发展“十四五”规划", PlanPeriod("十四五", 2020, 2025), ROWS,
-                         province=PROVINCE)
-    (raw / "county.txt").write_text(text, encoding="utf-8")
-    one_sheet_workbook(root, [["示例县", name, unit, year, value, None, "统计年报", None]
-                              for name, (unit, values) in ACTUALS.items()
-                              for year, value in zip((2023, 2024, 2025), values)])
-    write_manifest(raw)
-    sources = yaml.safe_load((config / "sources.yaml").read_text(encoding="utf-8"))
-    sources["plans"] = [{"entity": "county", "name_zh": "示例县", "name_en": "Sample", "file": "county.txt",
-                         "layout": "cell_per_line", "table_title": "人才发展主要指标"}]
-    (config / "sources.yaml").write_text(yaml.safe_dump(sources, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    catalogue = yaml.safe_load((config / "catalogue.yaml").read_text(encoding="utf-8"))
-    catalogue["indicators"].append(OUTFLOW)
-    (config / "catalogue.yaml").write_text(yaml.safe_dump(catalogue, allow_unicode=True, sort_keys=False),
-                                           encoding="utf-8")
-    dataset.write(dataset.build(raw, config), root / "processed")
-    analyse.build_tables(root / "processed", config, 2025)
-    return root
+    county = County("county", "示例县", "Sample", "cell_per_line", ROWS, PROVINCE)
+    monitoring = [["示例县", name, unit, year, value, None, "统计年报", None]
+                  for name, (unit, values) in ACTUALS.items() for year, value in zip((2023, 2024, 2025), values)]
+    return analysed_counties(tmp_path_factory.mktemp("strict"), [county], 2025, monitoring, indicators=[OUTFLOW])
 
 
 def _context(root, lang="zh"):

@@ -11,23 +11,16 @@ from pathlib import Path
 import pytest
 
 from helpers.core.errors import InputError
-from helpers.extract import dataset
-from support.fifteenth_plan import add_fifteenth_plan, total_target_2030, web_page_with_target
-from support.plan_documents import follow_the_reading_advice, use_plan_file
+from support.data_step import build
+from support.fifteenth_plan import tonglu_web_plan, total_target_2030
+from support.plan_documents import follow_the_reading_advice
 
 CELL = '<span class="h">1</span>20左右'
 SIX = "tr:nth-child(2) > td:nth-child(6)"       # that cell alone: 人才资源总量's row (after the headers), its 6th
 
 
-def _page(workspace: Path, style: str, cell: str = CELL) -> Path:
-    add_fifteenth_plan(workspace, "word_tab_cells")
-    path = web_page_with_target(workspace / "raw" / "tonglu_15.html", cell, style)
-    use_plan_file(workspace, "tonglu_15.txt", path)
-    return path
-
-
 def _total_2030(workspace: Path) -> float:
-    return total_target_2030(dataset.build(workspace / "raw", workspace / "config"))["value"]
+    return total_target_2030(build(workspace))["value"]
 
 
 @pytest.mark.parametrize("style", [
@@ -45,7 +38,7 @@ def _total_2030(workspace: Path) -> float:
 ])
 def test_a_rule_nested_in_a_rule_hides_text_as_the_browser_does(workspace, style):
     """Chromium shows 20左右 for each."""
-    _page(workspace, style)
+    tonglu_web_plan(workspace, CELL, style)
     assert _total_2030(workspace) == 20
 
 
@@ -58,7 +51,7 @@ def test_a_rule_nested_in_a_rule_hides_text_as_the_browser_does(workspace, style
 ])
 def test_a_nested_rule_that_does_not_hide_the_text_leaves_it_read(workspace, style):
     """Chromium shows 120左右 for each."""
-    _page(workspace, style)
+    tonglu_web_plan(workspace, CELL, style)
     assert _total_2030(workspace) == 120
 
 
@@ -73,7 +66,7 @@ def test_nesting_past_what_is_followed_stops_at_its_line(workspace, style, probl
     """A nested selector holds the selectors of the rule it is in for each `&` (and its list of them at each level
     of a list): past these limits the page is refused at its <style> line, before such a selector is written out,
     never read as if the rules were not there."""
-    _page(workspace, style)
+    tonglu_web_plan(workspace, CELL, style)
     with pytest.raises(InputError) as info:
         _total_2030(workspace)
     assert info.value.where == 5 and info.value.problem.startswith(problem)
@@ -91,7 +84,7 @@ def test_nesting_past_what_is_followed_stops_at_its_line(workspace, style, probl
 def test_a_nested_rule_for_some_devices_stops_at_the_cell_they_show_otherwise(workspace, style, screen, printed, rule):
     """Chromium shows the `screen` reading on its screen and the `printed` one in its printout (pdftotext): the
     run stops at the cell, as for a rule not nested (tests/extract/test_digits_as_shown.py)."""
-    _page(workspace, style)
+    tonglu_web_plan(workspace, CELL, style)
     with pytest.raises(InputError) as info:
         _total_2030(workspace)
     assert info.value.problem == (
@@ -113,7 +106,7 @@ def test_a_nested_rule_for_some_devices_stops_at_the_cell_they_show_otherwise(wo
 def test_a_first_letter_the_page_does_not_show_stops_at_the_cell(workspace, style, rule):
     """Chromium shows 20左右 (the 1 left out, or in the white of the page); the cell was read 120. The advice (a
     reading of the cell with the office's answer) works when followed."""
-    path = _page(workspace, style)
+    path = tonglu_web_plan(workspace, CELL, style)
     with pytest.raises(InputError) as info:
         _total_2030(workspace)
     page = path.read_text(encoding="utf-8")
@@ -131,7 +124,7 @@ def test_every_cells_first_letter_not_shown_stops_at_the_first_figure(workspace,
     """Chromium shows 5.2 for 15.2, 20左右 for 120左右 …: the run stops at the first figure read, 2025's 15.2. Where
     the rule is every element's (*), the header's cells (<th>) lose theirs too (别 for 类别), and the run stops at the
     header first (tests/extract/test_web_layout.py)."""
-    _page(workspace, style)
+    tonglu_web_plan(workspace, CELL, style)
     with pytest.raises(InputError) as info:
         _total_2030(workspace)
     rule = style.replace(' { ', ' {').replace(' }', '}')
@@ -146,7 +139,7 @@ def test_every_cells_first_letter_not_shown_stops_at_the_first_figure(workspace,
                                    f"{SIX}::first-line {{ visibility: hidden }}"])
 def test_a_first_line_the_page_does_not_show_stops_at_the_cell(workspace, style):
     """Chromium shows the cell empty; it was read 120."""
-    _page(workspace, style)
+    tonglu_web_plan(workspace, CELL, style)
     with pytest.raises(InputError) as info:
         _total_2030(workspace)
     assert ("the page's style does not show the first line of its text ('120左右', or as much of it as the cell's "
@@ -165,5 +158,5 @@ def test_a_first_line_the_page_does_not_show_stops_at_the_cell(workspace, style)
 ])
 def test_a_first_letter_or_line_the_browser_shows_is_read(workspace, style):
     """Chromium shows 120左右 for each (the last two smaller, or white on black)."""
-    _page(workspace, style)
+    tonglu_web_plan(workspace, CELL, style)
     assert _total_2030(workspace) == 120

@@ -9,29 +9,16 @@ printed by Chromium 156 (--print-to-pdf, pdftotext). What this reader cannot be 
 value it cannot work out does, and the analyst's reading in sources.yaml (the advice) then reads the cell."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import tinycss2
 
 from helpers.core.errors import InputError
-from helpers.extract import dataset
 from helpers.extract.documents import validity
-from support.fifteenth_plan import add_fifteenth_plan, total_target_2030, web_page_with_target
-from support.plan_documents import follow_the_reading_advice, make_manifest, use_plan_file
+from support.data_step import build
+from support.fifteenth_plan import tonglu_web_plan, total_target_2030
+from support.plan_documents import follow_the_reading_advice, make_manifest
 
 H = '<span class="h">1</span>20左右'
-
-
-def _page(workspace: Path, style: str, cell: str = H) -> Path:
-    add_fifteenth_plan(workspace, "word_tab_cells")
-    path = web_page_with_target(workspace / "raw" / "tonglu_15.html", cell, style=style)
-    use_plan_file(workspace, "tonglu_15.txt", path)
-    return path
-
-
-def _build(workspace: Path) -> dataset.Dataset:
-    return dataset.build(workspace / "raw", workspace / "config")
 
 
 @pytest.mark.parametrize("style", [
@@ -47,8 +34,8 @@ def _build(workspace: Path) -> dataset.Dataset:
 ])
 def test_a_rule_chromium_keeps_is_applied(workspace, style):
     """Chromium 156 prints 20左右."""
-    _page(workspace, style)
-    row = total_target_2030(_build(workspace))
+    tonglu_web_plan(workspace, H, style)
+    row = total_target_2030(build(workspace))
     assert (row["value"], row["approximate"]) == (20, True)
 
 
@@ -68,8 +55,8 @@ def test_a_rule_chromium_keeps_is_applied(workspace, style):
 ])
 def test_a_rule_chromium_drops_is_not_applied(workspace, style):
     """Chromium 156 prints 120左右: the condition does not hold, or one selector of the list is invalid."""
-    _page(workspace, style)
-    assert total_target_2030(_build(workspace))["value"] == 120
+    tonglu_web_plan(workspace, H, style)
+    assert total_target_2030(build(workspace))["value"] == 120
 
 
 @pytest.mark.parametrize("supports, shown", [("display: nonsense-x", 120), ("not (display: block)", 120),
@@ -78,12 +65,12 @@ def test_an_import_applies_where_its_supports_condition_holds(workspace, support
     """`@import url(h.css) supports(…)`, h.css beside the page: its supports() was skipped, and the sheet applied
     whatever it said (Chromium 156 prints 120左右 for the first two, 20左右 for the others)."""
     (workspace / "raw" / "h.css").write_text(".h { display: none }", encoding="utf-8")
-    path = _page(workspace, "")
+    path = tonglu_web_plan(workspace, H, "")
     page = path.read_text(encoding="utf-8")       # (a <style> of its own: an @import after rules is ignored)
     path.write_text(page.replace("</head>", f"<style>@import url(h.css) supports({supports});</style></head>"),
                     encoding="utf-8")
     make_manifest(workspace)          # (the sheet the page reads recorded with it)
-    assert total_target_2030(_build(workspace))["value"] == shown
+    assert total_target_2030(build(workspace))["value"] == shown
 
 
 @pytest.mark.parametrize("style, said", [
@@ -101,9 +88,9 @@ def test_a_condition_or_selector_the_reader_cannot_judge_stops_at_the_cell_it_ch
     """Chromium 156 prints 120左右 with each (it knows no ::nonsense-x, :nonsense-x or foo); this reader cannot
     be sure a browser does not: read 20 before. It stops at the cell, naming the rule, and the analyst's reading
     then reads it."""
-    path = _page(workspace, style)
+    path = tonglu_web_plan(workspace, H, style)
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     error = info.value
     assert error.problem.startswith("the 2030年目标 cell of '人才资源总量' is '120左右': the page's style shows it "
                                     "otherwise in another browser: '20左右' "), error.problem
@@ -111,7 +98,7 @@ def test_a_condition_or_selector_the_reader_cannot_judge_stops_at_the_cell_it_ch
     assert "readings:" in error.fix
     follow_the_reading_advice(workspace, error.fix, path, reads="120左右",
                               because="办公室答复：2030年目标为120万人左右")
-    assert total_target_2030(_build(workspace))["value"] == 120
+    assert total_target_2030(build(workspace))["value"] == 120
 
 
 @pytest.mark.parametrize("style", [".h:not(:is(::nonsense-x)) { display: none }",
@@ -120,17 +107,17 @@ def test_a_forgiving_list_left_empty_inside_another_is_not_taken_as_matching_not
     """Chromium 156 prints 20左右 (`:not()` of nothing matches every element); the reader left the selector out as
     matching nothing, which would read 120. cssselect cannot rank such a selector: the page is refused, its rule
     named as written."""
-    _page(workspace, style)
+    tonglu_web_plan(workspace, H, style)
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert f"the page's style hides the elements chosen by '{style[:style.index(' {')][:60]}', a CSS selector " \
            "this reader cannot match" in info.value.problem
 
 
 def test_a_condition_the_reader_cannot_judge_elsewhere_changes_nothing(workspace):
     """An @supports it cannot judge that changes no figure (a layout rule, a cell read whole) is no doubt."""
-    _page(workspace, "@supports (position: sticky) { th { position: sticky; top: 0 } .h { color: red } }")
-    assert total_target_2030(_build(workspace))["value"] == 120
+    tonglu_web_plan(workspace, H, "@supports (position: sticky) { th { position: sticky; top: 0 } .h { color: red } }")
+    assert total_target_2030(build(workspace))["value"] == 120
 
 
 # Chromium 156's answers: whether it keeps a rule of the selector list (its style sheet's cssRules), whether

@@ -8,27 +8,14 @@ color-mix(), a filter, a 3-D turn, a mask) stops the run at the cell, naming the
 work out does. The analyst's reading in sources.yaml (the advice) then reads the cell."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from helpers.core.errors import InputError
-from helpers.extract import dataset
-from support.fifteenth_plan import add_fifteenth_plan, total_target_2030, web_page_with_target
-from support.plan_documents import follow_the_reading_advice, use_plan_file
+from support.data_step import build
+from support.fifteenth_plan import tonglu_web_plan, total_target_2030
+from support.plan_documents import follow_the_reading_advice
 
 H = '<span class="h">1</span>20左右'
-
-
-def _page(workspace: Path, cell: str, style: str = "") -> Path:
-    add_fifteenth_plan(workspace, "word_tab_cells")
-    path = web_page_with_target(workspace / "raw" / "tonglu_15.html", cell, style=style)
-    use_plan_file(workspace, "tonglu_15.txt", path)
-    return path
-
-
-def _build(workspace: Path) -> dataset.Dataset:
-    return dataset.build(workspace / "raw", workspace / "config")
 
 
 @pytest.mark.parametrize("cell, style", [
@@ -45,8 +32,8 @@ def _build(workspace: Path) -> dataset.Dataset:
     (H, ":root { --z: 0px } .h { font-size: var(--z) }"),                       # (stopped: a size not worked out)
 ])
 def test_a_var_the_page_sets_is_worked_out_as_chromium_shows_it(workspace, cell, style):
-    _page(workspace, cell, style)
-    row = total_target_2030(_build(workspace))
+    tonglu_web_plan(workspace, cell, style)
+    row = total_target_2030(build(workspace))
     assert (row["value"], row["approximate"]) == (20, True)
 
 
@@ -58,8 +45,8 @@ def test_a_var_the_page_sets_is_worked_out_as_chromium_shows_it(workspace, cell,
 ])
 def test_what_chromium_shows_whole_is_read_whole(workspace, cell, style):
     """Chromium shows 120左右 (screenshots): a var() of nothing makes the declaration `unset`, as CSS says."""
-    _page(workspace, cell, style)
-    assert total_target_2030(_build(workspace))["value"] == 120
+    tonglu_web_plan(workspace, cell, style)
+    assert total_target_2030(build(workspace))["value"] == 120
 
 
 @pytest.mark.parametrize("style, rule, why", [
@@ -91,9 +78,9 @@ def test_what_chromium_shows_whole_is_read_whole(workspace, cell, style):
 def test_a_value_the_reader_cannot_work_out_stops_at_its_cell(workspace, style, rule, why):
     """Chromium shows 20左右 with each; the reader read 120. Stopped at the cell with the rule, and the advice (a
     reading in sources.yaml) then reads it."""
-    path = _page(workspace, H, style)
+    path = tonglu_web_plan(workspace, H, style)
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     error = info.value
     assert error.problem.startswith("the 2030年目标 cell of '人才资源总量' is '120左右': whether the browser shows "
                                     f"'1' cannot be told: the rule '{rule}' (line 5): "), error.problem
@@ -102,30 +89,30 @@ def test_a_value_the_reader_cannot_work_out_stops_at_its_cell(workspace, style, 
     assert error.where.line == page[:page.index(H)].count("\n") + 1
     assert "readings:" in error.fix and "do not edit the published plan" in error.fix
     follow_the_reading_advice(workspace, error.fix, path)
-    row = total_target_2030(_build(workspace))
+    row = total_target_2030(build(workspace))
     assert (row["value"], row["approximate"]) == (20, True)
 
 
 def test_an_inline_style_the_reader_cannot_work_out_is_named(workspace):
-    _page(workspace, '<span style="color: Canvas">1</span>20左右')
+    tonglu_web_plan(workspace, '<span style="color: Canvas">1</span>20左右')
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert "the inline style 'color: canvas' (line " in info.value.problem
 
 
 def test_a_theme_that_sets_its_fonts_margins_and_colours_by_var_is_read(workspace):
     """A CMS theme: fonts, margins and colours by custom properties, set on :root, read as before."""
-    _page(workspace, "20左右", ":root { --f: serif; --gap: 4px; --bg: #f5f5f5; --text: #333 } "
+    tonglu_web_plan(workspace, "20左右", ":root { --f: serif; --gap: 4px; --bg: #f5f5f5; --text: #333 } "
                                "body { font-family: var(--f); margin: var(--gap) } th { background: var(--bg) } "
                                "td { color: var(--text); padding: var(--gap) }")
-    row = total_target_2030(_build(workspace))
+    row = total_target_2030(build(workspace))
     assert (row["value"], row["approximate"]) == (20, True)
 
 
 def test_a_digit_moved_far_by_translate_is_not_read(workspace):
     """`translate`, the transform's own property, moves a box as translateX() does: Chromium shows 20左右."""
-    _page(workspace, H, ".h { display: inline-block; translate: -9999px }")
-    assert total_target_2030(_build(workspace))["value"] == 20
+    tonglu_web_plan(workspace, H, ".h { display: inline-block; translate: -9999px }")
+    assert total_target_2030(build(workspace))["value"] == 20
 
 
 @pytest.mark.parametrize("cell, shown", [
@@ -137,5 +124,5 @@ def test_a_digit_moved_far_by_translate_is_not_read(workspace):
 def test_a_filter_or_colour_the_browser_drops_or_that_keeps_text_seen_is_read_as_shown(workspace, cell, shown):
     """Old sites write IE's filters and expressions, which Chromium drops (screenshots: 120左右, 20左右, 20左右);
     they were taken as values not worked out, and stopped the run."""
-    _page(workspace, cell)
-    assert total_target_2030(_build(workspace))["value"] == shown
+    tonglu_web_plan(workspace, cell)
+    assert total_target_2030(build(workspace))["value"] == shown

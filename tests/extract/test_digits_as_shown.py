@@ -9,17 +9,19 @@ from pathlib import Path
 import pytest
 
 from helpers.core.errors import InputError
-from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
-from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, total_target_2030, web_page_with_target
+from support.data_step import build
+from support.fifteenth_plan import (
+    DOCUMENT_TABLE,
+    add_fifteenth_plan,
+    tonglu_web_plan,
+    total_target_2030,
+    web_page_with_target,
+)
 from support.plan_documents import PlanContent, follow_the_reading_advice, make_manifest, use_plan_file, write_docx
 
 TRACKED = 'w:id="{}" w:author="a" w:date="2025-01-01T00:00:00Z"'
 TARGET_RUN = "<w:r><w:t>20左右</w:t></w:r>"
-
-
-def _build(workspace: Path) -> dataset.Dataset:
-    return dataset.build(workspace / "raw", workspace / "config")
 
 
 def _docx_with_target(workspace: Path, runs: str) -> Path:
@@ -48,7 +50,7 @@ def test_a_tracked_deletion_written_with_w_t_is_not_read(workspace):
     deleted before 20左右 (LibreOffice's PDF shows it struck through), and it was read: 1820 万人."""
     deleted = f"<w:del {TRACKED.format(3)}><w:r><w:t>18</w:t></w:r></w:del>"
     _docx_with_target(workspace, deleted + TARGET_RUN)
-    row = total_target_2030(_build(workspace))
+    row = total_target_2030(build(workspace))
     assert (row["value"], row["approximate"]) == (20, True)
 
 
@@ -59,23 +61,15 @@ def test_tracked_insertions_and_text_moved_here_are_read(workspace, kept):
     runs = (f"<w:{kept[2:]} {TRACKED.format(4)}><w:r><w:t>2</w:t></w:r></w:{kept[2:]}>"
             f"<w:r><w:t>0</w:t></w:r><{kept} {TRACKED.format(5)}><w:r><w:t>左右</w:t></w:r></{kept}>")
     _docx_with_target(workspace, runs)
-    row = total_target_2030(_build(workspace))
+    row = total_target_2030(build(workspace))
     assert (row["value"], row["approximate"]) == (20, True)
 
 
 # ------------------------------------------------------------------------------- F2: a smaller digit on the line
 
-def _page(workspace: Path, cell: str) -> Path:
-    add_fifteenth_plan(workspace, "word_tab_cells")
-    path = web_page_with_target(workspace / "raw" / "tonglu_15.html", cell)
-    use_plan_file(workspace, "tonglu_15.txt", path)
-    write_manifest(workspace / "raw")
-    return path
-
-
 def _refused_then_read(workspace: Path, path: Path, written: str, small: str, figure: str) -> InputError:
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     error = info.value
     assert str(error.file).endswith(path.name)
     assert error.problem.startswith(f"the 2030年目标 cell of '人才资源总量' is '{written}': '{small}' is set "
@@ -83,7 +77,7 @@ def _refused_then_read(workspace: Path, path: Path, written: str, small: str, fi
     assert f"than the digits beside it in '{figure}'" in error.problem
     assert "readings:" in error.fix and "do not edit the published plan" in error.fix
     follow_the_reading_advice(workspace, error.fix, path)
-    row = total_target_2030(_build(workspace))
+    row = total_target_2030(build(workspace))
     assert (row["value"], row["approximate"]) == (20, True)
     return error
 
@@ -106,7 +100,7 @@ def test_a_smaller_digit_in_a_web_pages_figure_stops_at_its_cell(workspace, cell
     """A digit set smaller than the one beside it on its line (no raised note mark) was read into the figure:
     290 and 209 万人, exit 0. The PDF reader stops at such a cell (7a353df); the web reader now too, with the cell's
     line named and advice that works when followed."""
-    path = _page(workspace, cell)
+    path = tonglu_web_plan(workspace, cell)
     error = _refused_then_read(workspace, path, written, small, figure)
     page = path.read_text(encoding="utf-8")
     assert error.where.line == page[:page.index(cell)].count("\n") + 1
@@ -119,8 +113,8 @@ def test_a_smaller_digit_in_a_web_pages_figure_stops_at_its_cell(workspace, cell
                                   '<span style="zoom:0.5">20</span>左右'])
 def test_a_web_cell_set_small_as_a_whole_or_with_a_note_mark_is_read(workspace, cell):
     """Digits of one size are one figure, whatever that size; a raised <sup>1</sup> is a note mark (kept)."""
-    _page(workspace, cell)
-    row = total_target_2030(_build(workspace))
+    tonglu_web_plan(workspace, cell)
+    row = total_target_2030(build(workspace))
     assert (row["value"], row["approximate"]) == (20, True)
 
 
@@ -197,7 +191,7 @@ def test_a_digit_a_style_sheet_sets_smaller_stops_at_its_cell(workspace, case):
 ])
 def test_digits_a_style_sheet_sets_at_one_size_are_read(workspace, sheet, cell):
     _page_with_sheet(workspace, sheet, cell)
-    row = total_target_2030(_build(workspace))
+    row = total_target_2030(build(workspace))
     assert (row["value"], row["approximate"]) == (20, True)
 
 
@@ -205,7 +199,7 @@ def test_a_digit_at_a_size_the_reader_cannot_work_out_stops_at_its_cell(workspac
     """calc() and var() are not worked out: whether the 9 is smaller cannot be told, so it is not read as 290."""
     _page_with_sheet(workspace, ".n{font-size:calc(1em - 9px)}", '2<span class="n">9</span>0左右')
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert "'9' is set at a size the page's style gives in a way this reader cannot work out" in info.value.problem
 
 
@@ -246,7 +240,7 @@ def test_a_figure_another_device_shows_otherwise_stops_at_its_cell(workspace, sh
     advice (a reading of the cell with the office's answer) works when followed."""
     path = _page_with_sheet(workspace, sheet, NINE)
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     error = info.value
     assert str(error.file).endswith(path.name)
     assert error.problem == (f"the 2030年目标 cell of '人才资源总量' is '{written}': the page's style shows it "
@@ -255,7 +249,7 @@ def test_a_figure_another_device_shows_otherwise_stops_at_its_cell(workspace, sh
     page = path.read_text(encoding="utf-8")
     assert error.where.line == page[:page.index(NINE)].count("\n") + 1
     follow_the_reading_advice(workspace, error.fix, path)
-    row = total_target_2030(_build(workspace))
+    row = total_target_2030(build(workspace))
     assert (row["value"], row["approximate"]) == (20, True)
 
 
@@ -270,7 +264,7 @@ def test_a_rule_for_some_devices_that_changes_no_figure_is_read(workspace, sheet
     """Rules that differ by device but show every digit of the figure alike, and at one size, change no figure: the
     9 is read (Chromium: 290 at 1280 and 390 px wide and printed)."""
     _page_with_sheet(workspace, sheet, NINE)
-    assert total_target_2030(_build(workspace))["value"] == 290
+    assert total_target_2030(build(workspace))["value"] == 290
 
 
 @pytest.mark.parametrize("doctype, cell, read", [
@@ -282,17 +276,17 @@ def test_a_font_size_without_its_unit_is_read_as_the_browser_reads_it_by_the_pag
     """A page in quirks mode (no doctype) takes font-size:16 as 16 px (Chromium, in an inline style and a style
     sheet), and one of today's doctype drops it: the reader refused both ('a size the page's style gives in a way
     this reader cannot work out'). Read as Chromium shows them, 20."""
-    path = _page(workspace, cell)
+    path = tonglu_web_plan(workspace, cell)
     page = path.read_text(encoding="utf-8")
     path.write_text(doctype + page.removeprefix("<!DOCTYPE html>\n"), encoding="utf-8")
     write_manifest(workspace / "raw")
-    row = total_target_2030(_build(workspace))
+    row = total_target_2030(build(workspace))
     assert (row["value"], row["approximate"]) == (read, True)
 
 
 def test_a_font_size_without_its_unit_in_quirks_mode_sets_a_digit_smaller(workspace):
     """font-size:8 on a quirks-mode page is 8 px (Chromium): the 9 is set at half the size of the 2 and the 0."""
-    path = _page(workspace, '2<span style="font-size:8">9</span>0左右')
+    path = tonglu_web_plan(workspace, '2<span style="font-size:8">9</span>0左右')
     page = path.read_text(encoding="utf-8")
     path.write_text(page.removeprefix("<!DOCTYPE html>\n"), encoding="utf-8")
     write_manifest(workspace / "raw")
@@ -320,5 +314,5 @@ def test_a_word_figure_at_one_size_and_its_raised_note_mark_are_read(workspace):
             '<w:t>0</w:t></w:r><w:r><w:t>左右</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
             '<w:t>1</w:t></w:r>')
     _docx_with_target(workspace, runs)
-    row = total_target_2030(_build(workspace))
+    row = total_target_2030(build(workspace))
     assert (row["value"], row["approximate"]) == (20, True)

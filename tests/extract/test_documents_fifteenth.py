@@ -14,14 +14,13 @@ and its prose: 人才资源总量由2020年的10万人增至15.2万人 (十四�
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from helpers.extract import dataset
-from helpers.extract.manifest import write_manifest
+from support.data_step import build
+from support.fifteenth_plan import add_fifteenth_plan_document
 from support.plan_documents import PlanContent, print_pdfs_chromium, write_docx, write_html
 
 PLAN = PlanContent(
@@ -35,11 +34,6 @@ PLAN = PlanContent(
           ["人才效能", "4", "每千人口执业(助理)医师数", "人/千人", "4.1", "≥4.5", ""]],
     note="注：〔〕内为五年累计数。", after=["三、主要任务", "示例。"])
 FLAGS = ["value", "comparator", "attribute", "approximate", "cumulative", "estimated"]
-# A flow indicator, added to the catalogue by config like any other: nothing in it says "cumulative".
-NEW_HIGH_SKILLED = {"id": "new_high_skilled_talent", "name_zh": "新增高技能人才", "name_en": "New high-skilled talent",
-                    "unit": "人", "direction": "higher", "measure": "count", "definition": "当年新增的高技能人才。",
-                    "source_names": ["新增高技能人才"], "plausible": [0, 1000000],
-                    "comparability": {"status": "same", "reason": "口径一致。"}}
 
 
 @pytest.fixture(scope="module")
@@ -52,19 +46,7 @@ def published(tmp_path_factory) -> dict[str, Path]:
 
 
 def added(workspace: Path, document: Path) -> dataset.Dataset:
-    shutil.copy(document, workspace / "raw" / document.name)
-    write_manifest(workspace / "raw")
-    config = workspace / "config" / "sources.yaml"
-    doc = yaml.safe_load(config.read_text(encoding="utf-8"))
-    doc["plans"].append({"entity": "tonglu", "name_zh": "桐庐县", "name_en": "Tonglu", "file": document.name,
-                         "table_title": "人才发展主要指标",
-                         "plan_period": {"name": "十五五", "base_year": 2025, "target_year": 2030}})
-    config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    catalogue = yaml.safe_load((workspace / "config" / "catalogue.yaml").read_text(encoding="utf-8"))
-    catalogue["indicators"].append(NEW_HIGH_SKILLED)
-    (workspace / "config" / "catalogue.yaml").write_text(yaml.safe_dump(catalogue, allow_unicode=True,
-                                                                         sort_keys=False), encoding="utf-8")
-    return dataset.build(workspace / "raw", workspace / "config")
+    return build(add_fifteenth_plan_document(workspace, document))
 
 
 @pytest.mark.parametrize("kind", ["docx", "html", "pdf"])

@@ -12,6 +12,7 @@ import pytest
 from helpers.core.errors import InputError
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
+from support.data_step import build
 from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, total_target_2030
 from support.plan_documents import (
     PlanContent,
@@ -21,10 +22,6 @@ from support.plan_documents import (
     write_docx,
     write_html,
 )
-
-
-def _build(workspace: Path) -> dataset.Dataset:
-    return dataset.build(workspace / "raw", workspace / "config")
 
 
 def _total_2030(ds: dataset.Dataset) -> float:
@@ -58,7 +55,7 @@ def test_a_table_inside_a_web_pages_value_cell_names_the_cell(workspace):
     path.write_text(nested, encoding="utf-8")
     use_plan_file(workspace, "tonglu_15.txt", path)
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     error = info.value
     line = nested[:nested.index("<table><tr><td>20左右")].count("\n") + 1
     assert error.where.line == line
@@ -67,7 +64,7 @@ def test_a_table_inside_a_web_pages_value_cell_names_the_cell(workspace):
     assert "table_title" not in error.fix and "replace the inner <table>…</table> with the figure" in error.fix
     path.write_text(page, encoding="utf-8")     # the advice followed, then `make manifest`
     write_manifest(workspace / "raw")
-    assert _total_2030(_build(workspace)) == 20
+    assert _total_2030(build(workspace)) == 20
 
 
 def test_a_table_inside_a_word_tables_value_cell_is_named_not_read_as_empty(workspace):
@@ -78,7 +75,7 @@ def test_a_table_inside_a_word_tables_value_cell_is_named_not_read_as_empty(work
         cell.add_table(rows=1, cols=1).cell(0, 0).text = "20左右"
     _docx(workspace, nest)
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert str(info.value.where) == "table 1, row 2, column 6"
     assert info.value.problem.startswith("the 2030年目标 cell of '人才资源总量' holds a table of its own")
     assert "Convert to Text" in info.value.fix
@@ -92,7 +89,7 @@ def test_a_site_frame_around_the_plan_is_still_read_as_the_page_it_holds(workspa
     path.write_text(page.replace('<div class="article">', '<table><tr><td>导航</td><td><div class="article">')
                     .replace("</div>\n</body>", "</div></td></tr></table>\n</body>"), encoding="utf-8")
     use_plan_file(workspace, "tonglu_15.txt", path)
-    assert _total_2030(_build(workspace)) == 20
+    assert _total_2030(build(workspace)) == 20
 
 
 # ------------------------------------------------------------------------------------- an empty table
@@ -108,7 +105,7 @@ def test_an_empty_word_table_between_the_title_and_the_table_is_skipped_and_logg
     about merged cells that did not apply. An empty table (no text in any cell) is a spacer: the plan's table
     after it is read, and the cleaning log says which table was skipped."""
     _docx(workspace, _empty_table_before_the_plans)
-    ds = _build(workspace)
+    ds = build(workspace)
     assert _total_2030(ds) == 20
     log = dataset.in_words(ds)["cleaning_log"].query("entity == 'tonglu' and step == 'empty_table'")
     assert len(log) == 1
@@ -126,7 +123,7 @@ def test_an_empty_table_with_no_table_after_it_says_so(workspace):
                 cell.text = ""
     _docx(workspace, emptied)
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert str(info.value.where) == "table 1, row 1, column 1"
     assert "followed by an empty table" in info.value.problem and "complete document" in info.value.fix
 
@@ -137,7 +134,7 @@ def test_an_empty_table_before_the_title_is_not_logged(workspace):
         empty = document.add_table(rows=1, cols=2)
         document.paragraphs[0]._p.addnext(empty._tbl)
     _docx(workspace, spacer_above)
-    ds = _build(workspace)
+    ds = build(workspace)
     assert _total_2030(ds) == 20 and ds.cleaning_log.query("step == 'empty_table'").empty
 
 
@@ -178,7 +175,7 @@ def _split(document, between: str | None, repeat_header: bool) -> None:
 def test_a_word_table_split_in_two_is_read_whole_and_logged(workspace, between, repeat_header):
     """Was: exit 0 with the second part's two indicators and the 注 row dropped without a word."""
     _docx(workspace, lambda document: _split(document, between, repeat_header))
-    ds = _build(workspace)
+    ds = build(workspace)
     assert _targets_2030(ds) == TARGETS_2030
     row = ds.indicators.query("entity == 'tonglu' and indicator_id == 'physicians_per_1000' and year == 2030 and "
                               "kind == 'target'").iloc[0]
@@ -202,7 +199,7 @@ def test_a_split_word_table_printed_to_pdf_by_libreoffice_is_read_whole(workspac
     add_fifteenth_plan(workspace, "word_tab_cells")
     pdf = shutil.copy(print_pdf_libreoffice(made, tmp_path / "lo"), workspace / "raw" / "tonglu_15.pdf")
     use_plan_file(workspace, "tonglu_15.txt", Path(pdf))
-    assert _targets_2030(_build(workspace)) == TARGETS_2030
+    assert _targets_2030(build(workspace)) == TARGETS_2030
 
 
 def test_a_gbk_web_page_whose_table_is_split_in_two_is_read_whole(workspace):
@@ -212,7 +209,7 @@ def test_a_gbk_web_page_whose_table_is_split_in_two_is_read_whole(workspace):
     cut = page.index('<tr><td rowspan="2">人才效能')
     path.write_bytes((page[:cut] + "</table>\n<p>续表</p>\n<table>\n" + page[cut:]).encode("gb18030"))
     use_plan_file(workspace, "tonglu_15.txt", path)
-    assert _targets_2030(_build(workspace)) == TARGETS_2030
+    assert _targets_2030(build(workspace)) == TARGETS_2030
 
 
 def test_a_table_after_the_plans_with_a_title_of_its_own_is_not_joined(workspace):
@@ -225,7 +222,7 @@ def test_a_table_after_the_plans_with_a_title_of_its_own_is_not_joined(workspace
         document.tables[0]._tbl.addnext(title._p)
         title._p.addnext(other._tbl)
     _docx(workspace, second_table, {**DOCUMENT_TABLE, "note": ""})
-    ds = _build(workspace)
+    ds = build(workspace)
     assert _targets_2030(ds) == TARGETS_2030 and ds.cleaning_log.query("step == 'continued_table'").empty
 
 
@@ -243,7 +240,7 @@ def test_a_plus_sign_in_a_value_cell_is_a_change_never_a_level(workspace, cell):
     """+5 in the share's 2030年目标 (its 2025 figure: 35 %) was read as a 2030 target of 5 %, exit 0."""
     _docx(workspace, lambda document: None, _with_cells({(2, 5): cell}))
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert str(info.value.where) == "table 1, row 4, column 6"
     assert "a figure with a plus sign is a change" in info.value.problem
     assert "the level the plan sets" in info.value.fix and "`readings:`" in info.value.fix
@@ -255,7 +252,7 @@ def test_a_word_cells_error_names_its_table_cell_not_a_line(workspace, cells, pl
     """Were named 'line 2' (the row's ordinal), a place a .docx does not have."""
     _docx(workspace, lambda document: None, _with_cells(cells))
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert str(info.value.where) == place
 
 
@@ -296,7 +293,7 @@ def test_a_docx_that_unpacks_to_more_than_a_plan_is_refused_before_it_is_parsed(
     write_manifest(workspace / "raw")
     started = time.process_time()
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert time.process_time() - started < 2.0
     assert "unpacks to 20 MB" in info.value.problem and info.value.file.endswith("tonglu_15.docx")
 
@@ -351,7 +348,7 @@ def test_a_struck_through_figure_in_a_word_cell_is_not_read(workspace, font):
         setattr(cell.paragraphs[0].add_run("18").font, font, True)
         cell.paragraphs[0].add_run("20左右")
     _docx(workspace, struck)
-    ds = _build(workspace)
+    ds = build(workspace)
     assert _total_2030(ds) == 20
     log = dataset.in_words(ds)["cleaning_log"].query("entity == 'tonglu' and step == 'struck_text'")
     assert log["decision"].tolist() == ["1处带删除线的文字未读取：删除线表示文件已删去该内容"
@@ -365,7 +362,7 @@ def test_a_struck_through_figure_on_a_web_page_is_not_read(workspace, markup):
     path = write_html(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.html")
     path.write_text(path.read_text(encoding="utf-8").replace(">20左右<", f">{markup}<"), encoding="utf-8")
     use_plan_file(workspace, "tonglu_15.txt", path)
-    ds = _build(workspace)
+    ds = build(workspace)
     assert _total_2030(ds) == 20 and len(ds.cleaning_log.query("step == 'struck_text'")) == 1
 
 
@@ -390,7 +387,7 @@ def test_a_damaged_column_span_in_a_word_table_is_refused(workspace, span):
     _rezipped(path, lambda xml: xml.replace(b"<w:tcPr>", f'<w:tcPr><w:gridSpan w:val="{span}"/>'.encode(), 1))
     started = time.process_time()
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert time.process_time() - started < 2.0
     assert str(info.value.where) == "table 1, row 1, column 1" and f"spans '{span}' columns" in info.value.problem
 
@@ -405,7 +402,7 @@ def test_a_web_table_whose_spans_would_make_millions_of_cells_is_refused(workspa
     use_plan_file(workspace, "tonglu_15.txt", path)
     started = time.process_time()
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert time.process_time() - started < 3.0 and "more than 100,000 positions" in info.value.problem
 
 
@@ -415,7 +412,7 @@ def test_a_word_table_inside_a_content_control_is_found(workspace):
     path = _docx(workspace, lambda document: None)
     _rezipped(path, lambda xml: xml.replace(b"<w:tbl>", b"<w:sdt><w:sdtContent><w:tbl>", 1)
               .replace(b"</w:tbl>", b"</w:tbl></w:sdtContent></w:sdt>", 1))
-    assert _targets_2030(_build(workspace)) == TARGETS_2030
+    assert _targets_2030(build(workspace)) == TARGETS_2030
 
 
 def test_text_moved_away_under_tracked_changes_is_not_read(workspace):
@@ -424,7 +421,7 @@ def test_text_moved_away_under_tracked_changes_is_not_read(workspace):
     _rezipped(path, lambda xml: xml.replace(b"<w:t>20\xe5\xb7\xa6\xe5\x8f\xb3</w:t>",
                                             b"<w:t>20</w:t></w:r><w:moveFrom w:id=\"1\" w:author=\"a\"><w:r><w:t>9"
                                             b"</w:t></w:r></w:moveFrom><w:r><w:t>\xe5\xb7\xa6\xe5\x8f\xb3</w:t>", 1))
-    assert _total_2030(_build(workspace)) == 20
+    assert _total_2030(build(workspace)) == 20
 
 
 def test_a_web_tables_title_in_its_caption_is_found(workspace):
@@ -436,7 +433,7 @@ def test_a_web_tables_title_in_its_caption_is_found(workspace):
     assert page.count(title) == 1
     path.write_text(page.replace(title, "<table><caption>“十五五”时期全县人才发展主要指标</caption>"), encoding="utf-8")
     use_plan_file(workspace, "tonglu_15.txt", path)
-    assert _targets_2030(_build(workspace)) == TARGETS_2030
+    assert _targets_2030(build(workspace)) == TARGETS_2030
 
 
 def test_a_note_mark_after_a_figure_in_the_prose_is_never_a_digit(workspace):
@@ -447,7 +444,7 @@ def test_a_note_mark_after_a_figure_in_the_prose_is_never_a_digit(workspace):
         paragraph.add_run("1").font.superscript = True
         paragraph.add_run("万人，社会工作人才达到0.2②万人。")
     _docx(workspace, prose)
-    ds = _build(workspace)
+    ds = build(workspace)
     targets = ds.indicators.query("entity == 'tonglu' and origin == 'prose' and year == 2030 and kind == 'target'")
     assert targets.set_index("indicator_id")["value"].to_dict() == {"party_government_talent": 0.3,
                                                                     "social_work_talent": 0.2}
@@ -461,7 +458,7 @@ def test_a_note_mark_after_a_figure_in_the_prose_is_never_a_digit(workspace):
 def test_a_change_in_the_prose_is_never_read_as_a_level(workspace, sentence, read):
     """党政人才减少0.1万人 (a fall of 1,000) was the plan's 2030 target of 0.1万人, exit 0."""
     _docx(workspace, lambda document: document.add_paragraph(sentence))
-    targets = _build(workspace).indicators.query("entity == 'tonglu' and origin == 'prose' and year == 2030 and "
+    targets = build(workspace).indicators.query("entity == 'tonglu' and origin == 'prose' and year == 2030 and "
                                                  "indicator_id == 'party_government_talent'")
     assert targets["value"].tolist() == ([] if read is None else [read])
 
@@ -477,7 +474,7 @@ def test_a_second_header_row_is_named_as_one_and_its_advice_works(workspace):
                  rows=[second] + DOCUMENT_TABLE["rows"])
     path = _docx(workspace, lambda document: None, table)
     with pytest.raises(InputError) as caught:
-        _build(workspace)
+        build(workspace)
     said = str(caught.value)
     assert "'二级指标' in the indicator column is a header's words" in said and "second row" in said
     assert "table 1, row 2, column 3" in said                    # the cell of the second header row
@@ -485,4 +482,4 @@ def test_a_second_header_row_is_named_as_one_and_its_advice_works(workspace):
 
     write_docx(PlanContent(**DOCUMENT_TABLE), path)               # the advice followed: one header row
     write_manifest(workspace / "raw")
-    assert _total_2030(_build(workspace)) == 20
+    assert _total_2030(build(workspace)) == 20

@@ -11,6 +11,7 @@ import pytest
 from helpers.core.errors import InputError
 from helpers.core.values import NotANumber, parse_value_cell
 from helpers.extract import dataset
+from support.data_step import build
 from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, total_target_2030
 from support.notes import said
 from support.plan_documents import (
@@ -46,10 +47,6 @@ def _docx(workspace: Path, table: dict, edit=None) -> Path:
     return path
 
 
-def _build(workspace: Path) -> dataset.Dataset:
-    return dataset.build(workspace / "raw", workspace / "config")
-
-
 def _total_2030(ds: dataset.Dataset):
     return total_target_2030(ds)
 
@@ -77,7 +74,7 @@ def test_what_cannot_be_read_without_guessing_is_refused(cell):
 
 def test_a_dash_in_a_plans_value_cell_is_read_like_a_slash_and_logged(workspace):
     _docx(workspace, _table(cells={TOTAL_2030: "—"}))
-    ds = _build(workspace)
+    ds = build(workspace)
     row = _total_2030(ds)
     assert row["value"] != row["value"] and "“—” in the plan: not given" in said(row)    # NaN, never 0
     log = dataset.in_words(ds)["cleaning_log"].query("entity == 'tonglu' and step == 'missing'")
@@ -91,7 +88,7 @@ def test_a_dash_in_a_workbook_is_no_value_like_an_empty_cell(workspace):
     ws = wb.active
     ws.append(["桐庐县", "人才资源总量", "万人", 2024, "—", None, "统计年报", None])
     wb.save(path)
-    ds = _build(workspace)
+    ds = build(workspace)
     assert ds.indicators.query("entity == 'tonglu' and indicator_id == 'talent_total' and year == 2024").empty
 
 
@@ -112,7 +109,7 @@ def test_a_subscript_or_hidden_run_is_never_a_digit_of_the_number(workspace, fon
     """20 and a subscript 2 is 20 with the mark ₂ (was 202); a hidden run (隐藏文字), which Word neither shows nor
     prints, is not read at all (was 202)."""
     _docx(workspace, _table(cells={TOTAL_2030: "20"}), _run_after("20", "2", **font))
-    row = _total_2030(_build(workspace))
+    row = _total_2030(build(workspace))
     assert row["value"] == 20 and note in said(row)
 
 
@@ -131,7 +128,7 @@ def test_a_text_box_is_read_once_not_with_its_fallback_copy(workspace):
             f'microsoft.com/office/word/2010/wordprocessingShape">{box}</wps:txbx></w:drawing></mc:Choice>'
             f'<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent></w:r>'))
     _docx(workspace, _table(cells={TOTAL_2030: "20"}), edit)
-    assert _total_2030(_build(workspace))["value"] == 20
+    assert _total_2030(build(workspace))["value"] == 20
 
 
 # ------------------------------------------------------------------------------------------- merged cells
@@ -149,14 +146,14 @@ def test_a_figure_in_a_merged_value_cell_is_refused_not_copied(workspace, first,
     2030 read as 40, the share's target) cannot be read without guessing: the run stops at the merged copy."""
     _docx(workspace, _table(), _merge(first, last, "15.2"))
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert str(info.value.where) == place and "is '15.2': it is part of a merged cell" in info.value.problem
     assert "`readings:`" in info.value.fix and "unmerge" not in info.value.fix
 
 
 def test_a_slash_merged_over_two_indicators_is_no_value_for_either(workspace):
     _docx(workspace, _table(), _merge((4, 4), (5, 4), "/"))   # 省级…载体 and 每千人口… 2025
-    ind = _build(workspace).indicators.query("entity == 'tonglu' and year == 2025 and kind == 'actual' and "
+    ind = build(workspace).indicators.query("entity == 'tonglu' and year == 2025 and kind == 'actual' and "
                                              "origin == 'table'")
     assert ind.set_index("indicator_id")["value"][["provincial_incubators", "physicians_per_1000"]].isna().all()
 
@@ -165,7 +162,7 @@ def test_a_plan_table_with_a_header_and_no_rows_is_refused(workspace):
     """Was: exit 0, the county's plan giving nothing but its prose."""
     _docx(workspace, {**_table(), "rows": [], "note": ""})
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert "no indicator rows" in info.value.problem and info.value.file.endswith("tonglu_15.docx")
 
 
@@ -176,7 +173,7 @@ def test_a_subscript_on_a_web_page_is_a_note_mark(workspace):
     path = write_html(PlanContent(**_table(cells={TOTAL_2030: "20₂"})), workspace / "raw" / "tonglu_15.html")
     path.write_text(path.read_text(encoding="utf-8").replace(">20₂<", ">20<sub>2</sub><"), encoding="utf-8")
     use_plan_file(workspace, "tonglu_15.txt", path)
-    row = _total_2030(_build(workspace))
+    row = _total_2030(build(workspace))
     assert row["value"] == 20 and "note mark ₂" in said(row)
 
 
@@ -211,7 +208,7 @@ def test_a_raised_or_lowered_digit_in_a_pdf_is_a_note_mark_never_a_digit(workspa
         pytest.skip("LibreOffice is not installed")
     add_fifteenth_plan(workspace, "word_tab_cells")
     use_plan_file(workspace, "tonglu_15.txt", Path(shutil.copy(raised_pdfs[printer], workspace / "raw" / "t15.pdf")))
-    ds = _build(workspace)
+    ds = build(workspace)
     row = _total_2030(ds)
     assert row["value"] == 20 and "note mark ¹" in said(row)
     share = ds.indicators.query("entity == 'tonglu' and indicator_id == 'high_skilled_share_of_skilled' and "
@@ -229,7 +226,7 @@ def _page(workspace: Path, old: str, new: str) -> dataset.Dataset:
     assert page.count(old) == 1, old
     path.write_text(page.replace(old, new), encoding="utf-8")
     use_plan_file(workspace, "tonglu_15.txt", path)
-    return _build(workspace)
+    return build(workspace)
 
 
 @pytest.mark.parametrize("markup, value, note", [
@@ -286,7 +283,7 @@ def _named(workspace: Path, name: str, content: bytes | None) -> InputError:
         path.write_bytes(content)
     use_plan_file(workspace, "tonglu_15.txt", path)
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     return info.value
 
 
@@ -321,12 +318,12 @@ def test_a_web_page_under_a_doc_name_is_named_and_read_once_renamed(workspace):
     shutil.move(web_page_with_target(workspace / "page.html", "20左右"), doc)
     use_plan_file(workspace, "tonglu_15.txt", doc)
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert "a web page, under a .doc name" in info.value.problem
     assert 'rename it to "tonglu_15.html"' in info.value.fix
     (workspace / "raw" / "tonglu_15.html").write_bytes(doc.read_bytes())    # renamed: the .doc goes
     use_plan_file(workspace, "tonglu_15.doc", workspace / "raw" / "tonglu_15.html")
-    row = total_target_2030(_build(workspace))
+    row = total_target_2030(build(workspace))
     assert row["value"] == 20 and row["source_file"].endswith("tonglu_15.html")
 
 
@@ -342,7 +339,7 @@ def test_a_pdf_table_without_ruling_lines_says_so_where_its_title_is(workspace):
     assert len(pdfium.PdfDocument(str(path))) >= 1
     use_plan_file(workspace, "tonglu_15.txt", path)
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert "no table drawn with ruling lines" in info.value.problem and str(info.value.where).startswith("page 1")
     assert "table_title" not in info.value.fix
 
@@ -382,7 +379,7 @@ def _jiande_workbook(workspace: Path, rows: list[list], edit=None, title: str = 
 
 
 def _monitoring(workspace: Path, indicator: str):
-    ind = _build(workspace).indicators
+    ind = build(workspace).indicators
     return ind.query(f"entity == 'jiande' and indicator_id == '{indicator}' and origin == 'monitoring'")
 
 
@@ -415,7 +412,7 @@ def test_a_hidden_second_sheet_is_read_like_the_others(workspace):
         sheet.sheet_state = "hidden"
     _jiande_workbook(workspace, [_row(2021, 11.2)], hidden)
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert info.value.where == "sheet 旧数据, cell E3" and "11.2 in" in info.value.problem
 
 
@@ -433,7 +430,7 @@ def test_a_percentage_format_on_a_head_count_is_refused(workspace):
         ws["E2"].number_format = "0.00%"
     _jiande_workbook(workspace, [_row(2021, 0.112)], percent)
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert info.value.where == "sheet 数据, cell E2" and "formatted as a percentage" in info.value.problem
     assert "Number Format" in info.value.fix
 
@@ -443,7 +440,7 @@ def test_an_empty_county_cell_of_a_merged_range_is_named_as_such(workspace):
     _jiande_workbook(workspace, [_row(2021, 11.2), _row(2022, 12.0, county=None)],
                      lambda wb, ws: ws.merge_cells("A2:A3"))
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert info.value.where == "sheet 数据, cells A2:A3" and "are merged" in info.value.problem   # (the range, now)
     assert "Unmerge" in info.value.fix
 
@@ -456,6 +453,6 @@ def test_a_web_page_that_leaves_out_its_cells_end_tags_is_read(workspace):
     page = path.read_text(encoding="utf-8")
     path.write_text(page.replace("</td>", "").replace("</th>", "").replace("</tr>", ""), encoding="utf-8")
     use_plan_file(workspace, "tonglu_15.txt", path)
-    ds = _build(workspace)
+    ds = build(workspace)
     row = _total_2030(ds)
     assert row["value"] == 20 and row["source_line"] == page[:page.index(">20左右<")].count("\n") + 1

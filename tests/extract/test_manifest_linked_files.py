@@ -18,6 +18,7 @@ from helpers.core.errors import InputError
 from helpers.extract import dataset
 from helpers.extract.manifest import LINKED_INDENT, changed_fix, read_manifest, write_manifest
 from helpers.files.processed import sha256
+from support.data_step import build
 from support.fifteenth_plan import add_fifteenth_plan, total_target_2030, web_page_with_target
 from support.plan_documents import make_manifest, use_plan_file
 
@@ -42,13 +43,9 @@ def _page(workspace: Path, link: str = f'<link rel="stylesheet" href="{SHEET}">'
     return path
 
 
-def _build(workspace: Path) -> dataset.Dataset:
-    return dataset.build(workspace / "raw", workspace / "config")
-
-
 def _refusal(workspace: Path) -> InputError:
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     return info.value
 
 
@@ -75,7 +72,7 @@ def test_make_manifest_records_the_sheets_a_page_reads_under_its_line(workspace)
     checked = subprocess.run(["sha256sum", "--strict", "-c", paths.MANIFEST_FILE], cwd=raw, capture_output=True,
                              text=True)
     assert checked.returncode == 0 and "tonglu_15_files/more.css: OK" in checked.stdout, checked
-    ds = _build(workspace)
+    ds = build(workspace)
     assert total_target_2030(ds)["value"] == 20
     assert ds.raw_digests["tonglu_15_files/main.css"] == sha256(raw / "tonglu_15_files/main.css")
 
@@ -90,7 +87,7 @@ def test_a_plan_that_reads_no_file_beside_it_is_recorded_as_before(workspace):
     assert make_manifest(workspace).strip() == f"recorded 3 checksums in {manifest}"
     text = (workspace / "raw" / paths.MANIFEST_FILE).read_text(encoding="utf-8")
     assert not text.startswith("#") and LINKED_INDENT not in text and len(text.splitlines()) == 3
-    ds = _build(workspace)
+    ds = build(workspace)
     assert total_target_2030(ds)["value"] == 20 and ds.cleaning_log.query("step == 'read_stylesheet'").empty
 
 
@@ -109,7 +106,7 @@ def test_a_style_sheet_edited_after_make_manifest_stops_the_data_step(workspace,
     advice. Restored: read, 20. Edited again and recorded (the advice's other half): the new version is read."""
     _page(workspace, link, sheets)
     make_manifest(workspace)
-    assert total_target_2030(_build(workspace))["value"] == 20
+    assert total_target_2030(build(workspace))["value"] == 20
     sheet = workspace / "raw" / edited
     recorded = sha256(sheet)
     sheet.write_text(EDITED, encoding="utf-8")      # on main: read as 205, exit 0
@@ -122,10 +119,10 @@ def test_a_style_sheet_edited_after_make_manifest_stops_the_data_step(workspace,
     assert error.fix == changed_fix(sheet)                     # restore that sheet, never all of data/raw/
     assert _plan_changed_fix(workspace) == changed_fix(workspace / "scratch" / "raw" / PAGE)   # a plan's alike
     sheet.write_text(ORIGINAL, encoding="utf-8")             # restore the original
-    assert total_target_2030(_build(workspace))["value"] == 20
+    assert total_target_2030(build(workspace))["value"] == 20
     sheet.write_text(EDITED, encoding="utf-8")               # a deliberate new version: run `make manifest`
     make_manifest(workspace)
-    assert total_target_2030(_build(workspace))["value"] == 205
+    assert total_target_2030(build(workspace))["value"] == 205
 
 
 def _manifest_line(workspace: Path, name: str) -> int:
@@ -169,11 +166,11 @@ def test_a_style_sheet_removed_after_make_manifest_stops_the_data_step(workspace
                              "be read otherwise without it")
     assert error.fix == changed_fix(sheet)
     sheet.write_text(ORIGINAL, encoding="utf-8")
-    assert total_target_2030(_build(workspace))["value"] == 20
+    assert total_target_2030(build(workspace))["value"] == 20
     sheet.unlink()                          # deliberately saved without it: recorded again, read without it
     make_manifest(workspace)
     assert LINKED_INDENT not in (workspace / "raw" / paths.MANIFEST_FILE).read_text(encoding="utf-8")
-    assert total_target_2030(_build(workspace))["value"] == 20
+    assert total_target_2030(build(workspace))["value"] == 20
 
 
 def test_the_advice_to_restore_works_with_git(workspace):
@@ -192,7 +189,7 @@ def test_the_advice_to_restore_works_with_git(workspace):
     for _ in range(2):       # the advice followed, file by file: `git checkout -- <that file>`
         command = re.search(r"`(git checkout -- [^`]+)`", _refusal(workspace).fix).group(1)
         subprocess.run(command, shell=True, cwd=workspace, check=True)
-    assert total_target_2030(_build(workspace))["value"] == 20 and path.exists()
+    assert total_target_2030(build(workspace))["value"] == 20 and path.exists()
 
 
 def _page_links(workspace: Path, href: str) -> Path:
@@ -208,7 +205,7 @@ def test_a_style_sheet_the_page_reads_that_the_manifest_does_not_list_stops_the_
     is then added, and would be read: refused, by name and link line. Recorded by `make manifest`: read."""
     page = _page(workspace, sheets={})
     make_manifest(workspace)
-    ds = _build(workspace)
+    ds = build(workspace)
     assert ds.cleaning_log.query("step == 'unread_stylesheet'")["values"].str.contains(SHEET).all()
     sheet = workspace / "raw" / SHEET
     sheet.parent.mkdir()
@@ -220,7 +217,7 @@ def test_a_style_sheet_the_page_reads_that_the_manifest_does_not_list_stops_the_
                              "before `make manifest` recorded style sheets lists none)")
     assert "run `make manifest` and commit the manifest" in error.fix and "remove the file" in error.fix
     make_manifest(workspace)
-    assert total_target_2030(_build(workspace))["value"] == 205
+    assert total_target_2030(build(workspace))["value"] == 205
 
 
 def test_a_manifest_from_before_style_sheets_were_recorded(workspace):
@@ -233,7 +230,7 @@ def test_a_manifest_from_before_style_sheets_were_recorded(workspace):
     assert error.file.endswith(SHEET) and "a manifest written before `make manifest` recorded style sheets" in \
         error.problem and "run `make manifest`" in error.fix
     make_manifest(workspace)
-    assert total_target_2030(_build(workspace))["value"] == 20
+    assert total_target_2030(build(workspace))["value"] == 20
 
 
 def test_an_indented_line_before_any_plan_is_refused(workspace):
@@ -243,7 +240,7 @@ def test_an_indented_line_before_any_plan_is_refused(workspace):
     assert error.file.endswith(paths.MANIFEST_FILE) and error.where == 1
     assert "run `make manifest`" in error.fix
     make_manifest(workspace)
-    _build(workspace)
+    build(workspace)
 
 
 # ------------------------------------------------------------------------------------- the cleaning log names them
@@ -251,7 +248,7 @@ def test_an_indented_line_before_any_plan_is_refused(workspace):
 def test_the_cleaning_log_names_each_style_sheet_a_page_was_read_with(workspace):
     page = _page(workspace, sheets={SHEET: '@import "css/site.css";', "tonglu_15_files/css/site.css": ORIGINAL})
     make_manifest(workspace)
-    ds = _build(workspace)
+    ds = build(workspace)
     line = _link_line(page)
     rows = ds.cleaning_log.query("step == 'read_stylesheet'")
     assert rows["source_file"].str.endswith(PAGE).all() and rows["source_line"].tolist() == [line, line]
@@ -282,4 +279,4 @@ def test_a_sheet_the_manifest_records_that_the_plan_no_longer_reads_is_refused(w
         f"checksums.sha256, line {at + 1}, records this style sheet with the plan {jiande}, which no longer reads it")
     assert error.fix == changed_fix(raw / "old.css")
     make_manifest(workspace)
-    _build(workspace)
+    build(workspace)

@@ -11,7 +11,6 @@ cannot be joined stops the run, never dropped without a word.
 from __future__ import annotations
 
 import copy
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,8 +21,8 @@ from helpers.core.errors import InputError
 from helpers.extract import dataset
 from helpers.extract.documents import pdf
 from helpers.extract.grids import parse_grid_table
-from helpers.extract.manifest import write_manifest
-from support.fifteenth_plan import DOCUMENT_TABLE, NEW_HIGH_SKILLED
+from support.data_step import build
+from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan_document
 from support.plan_documents import (
     JIANDE,
     PlanContent,
@@ -67,20 +66,8 @@ def fresh(folder: Path) -> Path:
 
 def tonglu_values(folder: Path, document: Path):
     """桐庐's values, its plan `document` added to a copy of the project by config alone."""
-    workspace = fresh(folder)
-    shutil.copy(document, workspace / "raw" / document.name)
-    write_manifest(workspace / "raw")
-    config = workspace / "config" / "sources.yaml"
-    doc = yaml.safe_load(config.read_text(encoding="utf-8"))
-    doc["plans"].append({"entity": "tonglu", "name_zh": "桐庐县", "name_en": "Tonglu", "file": document.name,
-                         "table_title": "人才发展主要指标",
-                         "plan_period": {"name": "十五五", "base_year": 2025, "target_year": 2030}})
-    config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    catalogue = yaml.safe_load((workspace / "config" / "catalogue.yaml").read_text(encoding="utf-8"))
-    catalogue["indicators"].append(NEW_HIGH_SKILLED)
-    (workspace / "config" / "catalogue.yaml").write_text(yaml.safe_dump(catalogue, allow_unicode=True,
-                                                                         sort_keys=False), encoding="utf-8")
-    got = values(dataset.build(workspace / "raw", workspace / "config"))
+    workspace = add_fifteenth_plan_document(fresh(folder), document)
+    got = values(build(workspace))
     return got[got.entity == "tonglu"].reset_index(drop=True)
 
 

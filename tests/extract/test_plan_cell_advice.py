@@ -15,7 +15,7 @@ import yaml
 
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
-from support.data_step import build_refused
+from support.data_step import build, build_refused
 from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan
 from support.plan_documents import PlanContent, use_plan_file, write_docx
 
@@ -36,10 +36,6 @@ def _plan(workspace: Path, cells: dict | None = None, header: list | None = None
     path = write_docx(PlanContent(**table), workspace / "raw" / PLAN_FILE)
     use_plan_file(workspace, "tonglu_15.txt", path)
     return path
-
-
-def _build(workspace: Path) -> dataset.Dataset:
-    return dataset.build(workspace / "raw", workspace / "config")
 
 
 def _total(ds: dataset.Dataset, year: int) -> dict:
@@ -81,7 +77,7 @@ def test_a_unit_in_the_name_is_the_rows_unit_when_its_unit_cell_is_empty(workspa
     """人才资源总量（人） with an empty 单位 cell: the name's unit was ignored (a 单位 column was there), the advice
     said to add '人才资源总量(人)' to source_names, and followed it gave 152000 万人 and 200000 万人, exit 0."""
     _plan(workspace, {(0, 2): "人才资源总量（人）", (0, 3): "", (0, 4): "152000", (0, 5): "200000左右"})
-    ds = _build(workspace)
+    ds = build(workspace)
     base, target = _total(ds, 2025), _total(ds, 2030)
     assert (base["value"], base["unit"], base["source_unit"]) == (15.2, "万人", "人")
     assert (target["value"], bool(target["approximate"])) == (20, True)
@@ -91,7 +87,7 @@ def test_a_unit_in_the_name_is_the_rows_unit_when_its_unit_cell_is_empty(workspa
     # The old advice followed (the bracketed name added to the catalogue) no longer changes the unit.
     _edit_config(workspace, "catalogue.yaml", lambda doc: next(
         i for i in doc["indicators"] if i["id"] == "talent_total")["source_names"].append("人才资源总量(人)"))
-    assert _total(_build(workspace), 2025)["value"] == 15.2
+    assert _total(build(workspace), 2025)["value"] == 15.2
 
 
 def test_a_unit_in_the_name_that_the_unit_cell_contradicts_stops_and_its_advice_works(workspace):
@@ -102,7 +98,7 @@ def test_a_unit_in_the_name_that_the_unit_cell_contradicts_stops_and_its_advice_
     assert "do not edit the published plan" in error.fix and "unit: '人'" in error.fix
     digest = path.read_bytes()
     _follow_reading_advice(workspace, error.fix, because="规划正文：2025年人才资源总量15.2万人")
-    ds = _build(workspace)
+    ds = build(workspace)
     assert (_total(ds, 2025)["value"], _total(ds, 2030)["value"]) == (15.2, 20)
     assert "analyst_unit" in _codes(_total(ds, 2030)) and path.read_bytes() == digest
 
@@ -119,7 +115,7 @@ def test_an_implausible_figure_of_a_plan_stops_at_its_cell_and_the_unit_advice_w
     assert "the table gives no unit for the row" in error.problem
     assert "152000 人 is 15.2 万人" in error.fix and "widen `plausible` of talent_total" in error.fix
     _follow_reading_advice(workspace, error.fix, because="规划正文以人计")
-    ds = _build(workspace)
+    ds = build(workspace)
     assert (_total(ds, 2025)["value"], _total(ds, 2030)["value"]) == (15.2, 20)
 
 
@@ -130,7 +126,7 @@ def test_an_implausible_figure_stops_and_widening_the_range_keeps_it(workspace):
     assert "-3 万人 is outside the plausible range" in error.problem and "widen `plausible`" in error.fix
     _edit_config(workspace, "catalogue.yaml", lambda doc: next(
         i for i in doc["indicators"] if i["id"] == "talent_total").update(plausible=[-10, 5000]))
-    assert _total(_build(workspace), 2025)["value"] == -3
+    assert _total(build(workspace), 2025)["value"] == -3
 
 
 @pytest.mark.parametrize("cells, advice", [({(0, 3): "人", (0, 4): "15.2", (0, 5): "20左右"}, "unit: '万人'"),
@@ -142,7 +138,7 @@ def test_a_fractional_head_count_stops_with_advice_that_is_not_to_widen_the_rang
     assert "cannot be fractional" in error.problem and advice in error.fix and "widen" not in error.fix
     if "unit" in advice:
         _follow_reading_advice(workspace, error.fix, because="规划正文以万人计")
-        assert _total(_build(workspace), 2030)["value"] == 20
+        assert _total(build(workspace), 2030)["value"] == 20
 
 
 # ------------------------------------------------------------------------------------- the forms of a target cell
@@ -159,7 +155,7 @@ def test_the_common_forms_of_a_target_cell_are_read_and_recorded(workspace, writ
                                                                 stretch):
     """Each was 'not a number: write a number in the cell', advice that loops (the edited plan fails its checksum)."""
     _plan(workspace, {(0, 5): written})
-    ds = _build(workspace)
+    ds = build(workspace)
     target = _total(ds, 2030)
     assert (target["value"], target["comparator"], bool(target["approximate"])) == (value, comparator, approximate)
     assert target["source_value"] == written
@@ -208,7 +204,7 @@ def test_an_unreadable_cell_is_read_by_the_analysts_reading_without_editing_the_
     assert "does not say why" in build_refused(workspace).problem
     _edit_config(workspace, "sources.yaml", lambda doc: next(p for p in doc["plans"] if p["file"] == PLAN_FILE)
                  ["readings"][0].update(because="规划正文：到2030年达到20万人"))
-    ds = _build(workspace)
+    ds = build(workspace)
     target = _total(ds, 2030)
     assert (None if target["value"] != target["value"] else target["value"]) == value
     assert target["comparator"] == comparator and target["source_value"] == written
@@ -284,7 +280,7 @@ def test_an_unknown_header_column_gets_the_role_that_fits_and_its_advice_works(w
     assert "role: remark}" in error.fix and "role: name}" not in error.fix
     example = re.search(r"`(- \{pattern: [^`]*role: remark\})`", error.fix).group(1)
     _edit_config(workspace, "sources.yaml", lambda doc: doc.update(header_roles=yaml.safe_load(example)))
-    ds = _build(workspace)
+    ds = build(workspace)
     assert (_total(ds, 2025)["value"], _total(ds, 2030)["value"]) == (15.2, 20)
 
 
@@ -319,7 +315,7 @@ def test_an_unknown_unit_that_counts_something_else_is_not_advised_as_an_alias(w
                                   "plausible": [0, 1000], "comparability": {"status": "same", "reason": "口径一致。"}})
     _edit_config(workspace, "catalogue.yaml", new_indicator)
     _plan(_fresh(workspace), {(0, 2): "人才服务人次", (0, 3): "万人次", (0, 4): "1.2", (0, 5): "2"})
-    rows = _build(workspace).indicators.query("entity == 'tonglu' and indicator_id == 'talent_service_visits'")
+    rows = build(workspace).indicators.query("entity == 'tonglu' and indicator_id == 'talent_service_visits'")
     assert sorted(zip(rows["year"], rows["value"], rows["unit"])) == [(2025, 1.2, "万人次"), (2030, 2, "万人次")]
 
 
@@ -367,7 +363,7 @@ def test_a_zero_after_a_separator_stops_naming_the_likely_cause_and_its_reading_
     assert "a 0 before its first digit" not in error.problem
     assert "do not edit the published plan" in error.fix and f"reads: '{reads}'" in error.fix
     _follow_reading_advice(workspace, error.fix, because="规划正文：新增高技能人才7000人")
-    target = _new_high_skilled_2030(_build(workspace))
+    target = _new_high_skilled_2030(build(workspace))
     assert target["value"].tolist() == [7000] and target["cumulative"].tolist() == [True]
     assert path.read_bytes() == published
 
@@ -404,7 +400,7 @@ def test_a_merged_figure_stops_and_the_readings_route_reads_it_without_editing_t
     assert (reading["indicator"], reading["cell"]) == (indicator, text)
     _edit_config(workspace, "sources.yaml", lambda doc: next(p for p in doc["plans"] if p["file"] == PLAN_FILE)
                  ["readings"][0].update(reads=reads))
-    ds = _build(workspace)
+    ds = build(workspace)
     if indicator == "新增高技能人才":
         assert _new_high_skilled_2030(ds).empty or _new_high_skilled_2030(ds)["value"].isna().all()
         assert (_total(ds, 2030)["value"], bool(_total(ds, 2030)["approximate"])) == (20, True)

@@ -19,7 +19,7 @@ from helpers import analyse
 from helpers.analyse.progress import progress_table
 from helpers.core.values import parse_value_cell
 from helpers.extract import dataset
-from support.data_step import build_refused
+from support.data_step import build, build_refused
 from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, web_page_with_target
 from support.plan_documents import PlanContent, use_plan_file, write_docx
 
@@ -63,10 +63,6 @@ def _edit_config(workspace: Path, name: str, edit) -> None:
     path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def _build(workspace: Path) -> dataset.Dataset:
-    return dataset.build(workspace / "raw", workspace / "config")
-
-
 def _row(ds: dataset.Dataset, year: int, indicator: str = "talent_total") -> dict:
     rows = ds.indicators.query(f"entity == 'tonglu' and indicator_id == '{indicator}' and year == {year} "
                                "and origin == 'table'")
@@ -104,7 +100,7 @@ def test_a_figure_with_its_own_multiplier_is_read_in_the_rows_unit(workspace, un
     """20万 was 'not a number', with readings advice. By hand: the figure in the row's unit, then the row's unit
     in the catalogue's (万人)."""
     _plan(workspace, {(0, 3): unit, (0, 4): base, (0, 5): target})
-    ds = _build(workspace)
+    ds = build(workspace)
     row = _row(ds, 2030)
     assert (row["value"], row["unit"], row["source_value"]) == (value, "万人", target)
     assert bool(row["approximate"]) == ("左右" in target)
@@ -139,7 +135,7 @@ def test_a_multiplier_a_reading_gives_is_read_the_same_way(workspace):
     _edit_config(workspace, "sources.yaml", lambda doc: next(p for p in doc["plans"] if p["file"] == PLAN_FILE)
                  .update(readings=[{"indicator": "人才资源总量", "cell": "二十万", "reads": "20万",
                                     "because": "规划正文：到2030年达到20万人"}]))
-    assert _row(_build(workspace), 2030)["value"] == 20
+    assert _row(build(workspace), 2030)["value"] == 20
 
 
 # ------------------------------------------------------------------------------ bounds
@@ -149,7 +145,7 @@ def test_a_multiplier_a_reading_gives_is_read_the_same_way(workspace):
                                                  ("低于5", "<"), ("5%以内", "<=")])
 def test_an_upper_bound_is_read_with_its_comparator_where_less_is_better(workspace, written, comparator):
     _plan(workspace, outflow=OUTFLOW_ROW[:5] + [written, "预期性"])
-    ds = _build(workspace)
+    ds = build(workspace)
     row = _row(ds, 2030, "talent_outflow_rate")
     assert (row["value"], row["comparator"], row["source_value"]) == (5, comparator, written)
     assert _notes(row)["comparator"]["comparator"] == comparator
@@ -160,7 +156,7 @@ def test_kept_within_a_figure_is_the_upper_bound_it_says(workspace, written):
     """控制在5以内 (kept within 5) is ≤5, as 5以内 is (main refused it, advising a reading); the judgement is then
     ≤5's: 4.8 meets it, 5.2 does not (test_the_final_evaluation_judges_an_upper_bound_as_written)."""
     _plan(workspace, outflow=OUTFLOW_ROW[:5] + [written, "预期性"])
-    row = _row(_build(workspace), 2030, "talent_outflow_rate")
+    row = _row(build(workspace), 2030, "talent_outflow_rate")
     assert (row["value"], row["comparator"], row["source_value"]) == (5, "<=", written)
     assert _notes(row)["comparator"]["comparator"] == "<="
 
@@ -177,7 +173,7 @@ def test_kept_at_a_figure_without_a_bound_stops_at_its_cell(workspace):
                                                  ("突破20", ">")])
 def test_a_lower_bound_is_read_with_its_comparator_where_more_is_better(workspace, written, comparator):
     _plan(workspace, {(0, 5): written})
-    row = _row(_build(workspace), 2030)
+    row = _row(build(workspace), 2030)
     assert (row["value"], row["comparator"]) == (20, comparator)
 
 
@@ -199,7 +195,7 @@ def test_a_bound_on_the_side_the_direction_calls_worse_stops_and_its_advice_work
     def add(doc):
         next(p for p in doc["plans"] if p["file"] == PLAN_FILE).setdefault("readings", []).append(reading)
     _edit_config(workspace, "sources.yaml", add)
-    row = _row(_build(workspace), 2030, "talent_total" if outflow is None else "talent_outflow_rate")
+    row = _row(build(workspace), 2030, "talent_total" if outflow is None else "talent_outflow_rate")
     assert row["value"] != row["value"] and "analyst_reading" in _notes(row)       # no target, the reading cited
 
 
@@ -212,7 +208,7 @@ def test_the_final_evaluation_judges_an_upper_bound_as_written(workspace, target
     """By hand: ≤5 is met by 4.8 and 5, not by 5.2; <5 is not met by 5. 完成率 (less is better) = 5 ÷ actual."""
     _plan(workspace, outflow=OUTFLOW_ROW[:5] + [target, "预期性"],
           monitoring={2025: 6, 2026: 5.8, 2027: 5.6, 2028: 5.4, 2029: 5.2, 2030: actual_2030})
-    dataset.write(_build(workspace), workspace / "processed")
+    dataset.write(build(workspace), workspace / "processed")
     inputs = analyse.load_inputs(workspace / "processed", workspace / "config", 2030, "tonglu")
     row = progress_table(inputs).set_index("indicator_id").loc["talent_outflow_rate"]
     assert row["evaluated_value"] == actual_2030 and bool(row["target_met"]) is met
@@ -241,7 +237,7 @@ def test_a_figures_status_in_brackets_is_read_and_recorded(workspace, written, s
     """The 2025 column headed 2025年 (not 预计): the cell itself says what the figure is. An estimate is recorded as
     one (never judged as the actual); a preliminary count (快报) is the actual, with the note."""
     _plan(workspace, {(0, 4): written}, header={4: "2025年"})
-    ds = _build(workspace)
+    ds = build(workspace)
     row = _row(ds, 2025)
     assert (row["value"], row["kind"], bool(row["estimated"])) == (15.2, "actual", estimated)
     assert f"{status}_in_cell" in _notes(row) and "estimated" not in _notes(row)   # (no 预计 column)
@@ -263,7 +259,7 @@ def test_a_preliminary_count_is_marked_where_the_report_shows_it(workspace):
     from helpers.report.chapters.plan import plan_section
     from helpers.report.context import load_report_context
     _plan(workspace, {(2, 4): "35（快报）"}, header={4: "2025年"}, outflow=OUTFLOW_ROW)   # (and its workbook)
-    dataset.write(_build(workspace), workspace / "processed")
+    dataset.write(build(workspace), workspace / "processed")
     resolve_run(workspace / "processed", workspace / "config", year=2027, entities="tonglu")
     analyse.build_tables(workspace / "processed", workspace / "config", 2027)
     charts.use_style()
@@ -304,7 +300,7 @@ def test_a_target_marked_as_an_estimate_stops_at_its_cell_until_the_analyst_says
     assert "ask the office whether the plan sets this figure as its target; then do not edit the published plan" \
         in error.fix and "under `readings:`" in error.fix
     _add_reading(workspace, written, reads)
-    row = _row(_build(workspace), 2030)
+    row = _row(build(workspace), 2030)
     assert (row["value"], row["kind"], bool(row["estimated"])) == (20, "target", False)
     assert bool(row["approximate"]) is ("左右" in reads)
     assert _notes(row)["analyst_reading"]["raw"] == written
@@ -327,7 +323,7 @@ def test_a_web_page_plan_reads_the_same_cells(workspace, cell, value, comparator
     add_fifteenth_plan(workspace, "word_tab_cells", monitoring=False)
     path = web_page_with_target(workspace / "raw" / "tonglu_15.html", cell)
     use_plan_file(workspace, "tonglu_15.txt", path)
-    row = _row(_build(workspace), 2030)
+    row = _row(build(workspace), 2030)
     assert (row["value"], row["comparator"], row["source_value"]) == (value, comparator, cell)
 
 

@@ -11,14 +11,11 @@ import yaml
 
 from helpers.core.errors import InputError
 from helpers.extract import dataset
+from support.data_step import build
 from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, total_target_2030, web_page_with_target
 from support.plan_documents import PlanContent, html_page, make_manifest, soffice, use_plan_file, write_docx, write_html
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def _build(workspace: Path) -> dataset.Dataset:
-    return dataset.build(workspace / "raw", workspace / "config")
 
 
 def _target(ds: dataset.Dataset) -> tuple[float, str]:
@@ -52,14 +49,14 @@ def test_ruby_text_above_a_figure_is_not_read_into_it(workspace):
     _word_cell(workspace, '<w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="center"/></w:rubyPr><w:rt><w:r><w:t>9</w:t>'
                           '</w:r></w:rt><w:rubyBase><w:r><w:t>20</w:t></w:r></w:rubyBase></w:ruby></w:r>',
                _text("左右"))
-    assert _target(_build(workspace)) == (20, "=")
+    assert _target(build(workspace)) == (20, "=")
 
 
 def test_a_non_breaking_hyphen_in_a_range_is_a_hyphen(workspace):
     """20‑25 typed with Word's non-breaking hyphen (w:noBreakHyphen, no text) was read 2025; a range is refused."""
     _word_cell(workspace, _text("20"), "<w:r><w:noBreakHyphen/></w:r>", _text("25"))
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert str(info.value.where) == "table 1, row 2, column 6" and "is '20-25', not a number" in info.value.problem
 
 
@@ -68,7 +65,7 @@ def test_a_non_breaking_hyphen_in_a_range_is_a_hyphen(workspace):
 def test_a_sign_inserted_as_a_symbol_is_read_as_its_sign(workspace, symbol, sign):
     """≥ from Insert → Symbol is a w:sym, no text: ≥20 was read as exactly 20."""
     _word_cell(workspace, f"<w:r><w:sym {symbol}/></w:r>", _text("20"))
-    assert _target(_build(workspace)) == (20, sign)
+    assert _target(build(workspace)) == (20, sign)
 
 
 def test_a_less_or_equal_sign_inserted_as_a_symbol_is_not_dropped(workspace):
@@ -76,14 +73,14 @@ def test_a_less_or_equal_sign_inserted_as_a_symbol_is_not_dropped(workspace):
     better, the evaluation cannot judge an upper bound, and the cell is refused showing the sign."""
     _word_cell(workspace, '<w:r><w:sym w:font="Symbol" w:char="F0A3"/></w:r>', _text("20"))
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert "is '≤20', an upper bound (at most 20)" in info.value.problem
 
 
 def test_an_unknown_symbol_in_a_value_cell_is_named_not_dropped(workspace):
     _word_cell(workspace, '<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>', _text("20"))
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert "[symbol F0FC of the Wingdings font]20" in info.value.problem
 
 
@@ -92,14 +89,14 @@ def test_a_sign_typed_in_the_symbol_font_is_read_as_its_sign(workspace, fonts):
     """≥ typed in a run set in the Symbol font is stored as a private-use character (U+F0B3), which Word shows as
     ≥: the cell was refused, quoted as '20' without its sign ("not a number")."""
     _word_cell(workspace, f'<w:r><w:rPr><w:rFonts {fonts}/></w:rPr><w:t>\uf0b3</w:t></w:r>', _text("20"))
-    assert _target(_build(workspace)) == (20, ">=")
+    assert _target(build(workspace)) == (20, ">=")
 
 
 def test_a_private_use_character_of_another_font_is_named_not_dropped(workspace):
     _word_cell(workspace, '<w:r><w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr>'
                           '<w:t>\uf0fc</w:t></w:r>', _text("20"))
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert "is '[symbol F0FC of the Wingdings font]20'" in info.value.problem
 
 
@@ -124,7 +121,7 @@ def _cell_with_a_character_style(workspace: Path, style: str, font: str, *runs: 
 def test_a_note_mark_raised_by_a_character_style_is_a_mark_not_a_digit(workspace):
     """A 注号 character style set in 上标: 20 and the raised 1 were read 201."""
     _cell_with_a_character_style(workspace, "注号", "superscript", ("20", False), ("1", True))
-    ds = _build(workspace)
+    ds = build(workspace)
     assert _target(ds) == (20, "=")
     assert "¹" in ds.indicators.query("entity == 'tonglu' and year == 2030 and kind == 'target' and "
                                       "indicator_id == 'talent_total'")["source_text"].item()
@@ -133,12 +130,12 @@ def test_a_note_mark_raised_by_a_character_style_is_a_mark_not_a_digit(workspace
 def test_text_set_at_half_a_point_is_not_read(workspace):
     """A 9 at 0.5 pt between 2 and 0 is invisible on the page: it was read 290."""
     _word_cell(workspace, _text("2"), '<w:r><w:rPr><w:sz w:val="1"/></w:rPr><w:t>9</w:t></w:r>', _text("0左右"))
-    assert _target(_build(workspace)) == (20, "=")
+    assert _target(build(workspace)) == (20, "=")
 
 
 def test_struck_through_by_a_style_is_not_read(workspace):
     _cell_with_a_character_style(workspace, "旧值", "strike", ("18", True), ("20左右", False))
-    assert _target(_build(workspace)) == (20, "=")
+    assert _target(build(workspace)) == (20, "=")
 
 
 # ------------------------------------------------------------------------------------- invisible characters
@@ -151,7 +148,7 @@ def test_an_invisible_character_inside_a_figure_on_a_web_page_is_removed_and_log
     path = write_html(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.html")
     path.write_text(path.read_text(encoding="utf-8").replace(">20左右<", f">2{invisible}0左右<"), encoding="utf-8")
     use_plan_file(workspace, "tonglu_15.txt", path)
-    ds = _build(workspace)
+    ds = build(workspace)
     assert _target(ds) == (20, "=")
     log = dataset.in_words(ds)["cleaning_log"].query("entity == 'tonglu' and step == 'remove_invisible'")
     assert log["decision"].tolist() == ["解析前删除1个不可见字符（零宽空格、零宽连接符、文字方向标记、软连字符等，"
@@ -160,7 +157,7 @@ def test_an_invisible_character_inside_a_figure_on_a_web_page_is_removed_and_log
 
 def test_an_invisible_character_inside_a_figure_in_word_is_removed(workspace):
     _word_cell(workspace, _text("2\u200b0左右"))
-    assert _target(_build(workspace)) == (20, "=")
+    assert _target(build(workspace)) == (20, "=")
 
 
 @pytest.mark.parametrize("written", ["20\u0660", "2\u06f00", "\u0662\u0660"])
@@ -171,7 +168,7 @@ def test_a_digit_of_another_script_is_refused_not_read(workspace, written):
     path = web_page_with_target(workspace / "raw" / "tonglu_15.html", written)
     use_plan_file(workspace, "tonglu_15.txt", path)
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert f"is '{written}', not a number" in info.value.problem and "`readings:`" in info.value.fix
 
 
@@ -196,7 +193,7 @@ def test_a_white_digit_between_shown_ones_is_not_read_unless_its_cell_is_shaded(
     cell.paragraphs[0].add_run("0左右")
     document.save(str(path))
     use_plan_file(workspace, "tonglu_15.txt", path)
-    ds = _build(workspace)
+    ds = build(workspace)
     assert _target(ds) == (expected, "=")
     log = ds.cleaning_log.query("entity == 'tonglu' and step == 'hidden_text'")
     assert len(log) == (expected == 20)
@@ -215,7 +212,7 @@ def test_a_header_all_in_white_on_a_coloured_table_style_is_read(workspace):
             run.font.color.rgb = docx.shared.RGBColor(0xFF, 0xFF, 0xFF)
     document.save(str(path))
     use_plan_file(workspace, "tonglu_15.txt", path)
-    ds = _build(workspace)
+    ds = build(workspace)
     assert _target(ds) == (20, "=")
     assert ds.cleaning_log.query("entity == 'tonglu' and step == 'hidden_text'").empty
 
@@ -233,7 +230,7 @@ def test_digits_set_right_to_left_in_word_are_refused_with_the_cell_named(worksp
     the program: refused, the cell named, never read as stored nor with the runs dropped."""
     _word_cell(workspace, *runs)
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert str(info.value.where) == "table 1, row 2, column 6"
     assert "is set right to left" in info.value.problem and "type it again" in info.value.fix
 
@@ -243,7 +240,7 @@ def test_runs_inside_a_left_to_right_direction_are_read_never_dropped(workspace,
     """python-docx's paragraph.runs skips the runs inside w:dir and w:bdo: a 9 inside one, shown between 2 and 0,
     would be dropped (20 read, 290 shown). Left to right, they are read where they stand."""
     _word_cell(workspace, _text("2"), f'<{wrapper} w:val="ltr">{_text("9")}</{wrapper}>', _text("0左右"))
-    assert _target(_build(workspace)) == (290, "=")
+    assert _target(build(workspace)) == (290, "=")
 
 
 def test_digits_set_right_to_left_in_a_paragraph_are_refused_with_the_paragraph_named(workspace):
@@ -258,7 +255,7 @@ def test_digits_set_right_to_left_in_a_paragraph_are_refused_with_the_paragraph_
     use_plan_file(workspace, "tonglu_15.txt", path)
     number = [p.text for p in document.paragraphs if p.text.strip()].index(paragraph.text) + 1
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert str(info.value.where) == f"paragraph {number}" and "'人才总量达到15.2万人' here is set right to left" in \
         info.value.problem
 
@@ -287,7 +284,7 @@ def _hidden_decisions(ds: dataset.Dataset) -> int:
 def test_a_digit_word_shows_as_nothing_is_not_read(workspace, properties):
     """Each 9 between 2 and 0 shows as nothing (rendered by LibreOffice: 2 0左右 or 20左右) and was read 290."""
     _word_cell(workspace, _text("2"), _run("9", properties), _text("0左右"))
-    ds = _build(workspace)
+    ds = build(workspace)
     assert _target(ds) == (20, "=") and _hidden_decisions(ds) == 1
 
 
@@ -298,7 +295,7 @@ def test_a_digit_word_shows_as_nothing_is_not_read(workspace, properties):
 ])     # (a 4 pt 9, small and seen, now stops the run at the cell: tests/extract/test_digits_as_shown.py)
 def test_a_digit_word_shows_on_its_own_colour_is_read(workspace, properties):
     _word_cell(workspace, _text("2"), _run("9", properties), _text("0左右"))
-    ds = _build(workspace)
+    ds = build(workspace)
     assert _target(ds) == (290, "=") and _hidden_decisions(ds) == 0
 
 
@@ -309,14 +306,14 @@ def test_a_carriage_return_or_positioned_tab_inside_a_figure_is_not_read_as_noth
     0左右), and it was read 20. Now read as a space, and the cell refused as no number."""
     _word_cell(workspace, _text("2"), brk, _text("0左右"))
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert str(info.value.where) == "table 1, row 2, column 6" and "is '2 0左右', not a number" in info.value.problem
 
 
 def test_a_digit_raised_by_its_position_is_a_note_mark(workspace):
     """A 1 raised 3 pt (字符位置 提升, w:position) after 20左右 is a note mark, as a superscript one is."""
     _word_cell(workspace, _text("20左右"), _run("1", '<w:position w:val="6"/>'))
-    assert _target(_build(workspace)) == (20, "=")
+    assert _target(build(workspace)) == (20, "=")
 
 
 def test_a_digit_lowered_out_of_its_line_inside_a_figure_is_refused(workspace):
@@ -325,7 +322,7 @@ def test_a_digit_lowered_out_of_its_line_inside_a_figure_is_refused(workspace):
     (tests/extract/test_word_shown_otherwise.py: a figure set apart)."""
     _word_cell(workspace, _text("2"), _run("9", '<w:position w:val="-60"/>'), _text("0左右"))
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert str(info.value.where) == "table 1, row 2, column 6" and \
         "with '9' set 30 pt below the line of '20' at the same size" in info.value.problem
 
@@ -344,7 +341,7 @@ def test_a_figure_a_field_computes_anew_is_refused(workspace, runs):
     refuses: tests/extract/test_word_shown_otherwise.py)."""
     _word_cell(workspace, *runs)
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert str(info.value.where) == "table 1, row 2, column 6"
     assert "it holds '29', the stored result of a field that is computed anew" in info.value.problem
     assert "readings:" in info.value.fix
@@ -356,7 +353,7 @@ def test_a_field_shown_as_stored_is_read_as_stored(workspace):
                '<w:r><w:instrText xml:space="preserve"> QUOTE 20 </w:instrText></w:r>',
                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', _text("29"),
                '<w:r><w:fldChar w:fldCharType="end"/></w:r>', _text("左右"))
-    assert _target(_build(workspace)) == (29, "=")
+    assert _target(build(workspace)) == (29, "=")
 
 
 def _field(instruction: str, result: str, *inside: str) -> tuple[str, ...]:
@@ -386,7 +383,7 @@ def test_a_field_nested_in_a_fields_instruction_is_not_read_and_the_cell_is_refu
     with the cell named, the figure the outer field's result, and the analyst's reading reads it."""
     _word_cell(workspace, *runs, _text("左右"))
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert str(info.value.where) == "table 1, row 2, column 6"
     assert "it holds '20', the stored result of a field that is computed anew" in info.value.problem
     assert "readings:" in info.value.fix
@@ -404,7 +401,7 @@ def test_a_figure_of_a_field_viewers_compute_anew_is_refused_in_a_cell(workspace
     property holding the stored figure is read: tests/extract/test_word_shown_otherwise.py)."""
     _word_cell(workspace, *runs, _text("左右"))
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert str(info.value.where) == "table 1, row 2, column 6"
     assert "it holds '20', the stored result of a field that is computed anew" in info.value.problem
 
@@ -448,7 +445,7 @@ def test_a_field_nested_in_an_instruction_in_prose_is_refused(workspace):
     paragraph named, since viewers show different figures."""
     _prose(workspace, _text("全县人才资源总量达到"), *NESTED_FIELDS["complex in complex"], _text("万人。"))
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert str(info.value.where).startswith("paragraph ")
     assert "the figure '20' here is the stored result of a field that is computed anew" in info.value.problem
 
@@ -457,7 +454,7 @@ def test_a_cross_reference_in_prose_is_read(workspace):
     """A cross-reference in a sentence (见表1, a REF field) is no figure the plan's values come from: read, the run
     goes on (only in a table cell does a page number or cross-reference stop it)."""
     _prose(workspace, _text("见表"), *_field("REF table_1", "1"), _text("。"))
-    assert _target(_build(workspace)) == (20, "=")
+    assert _target(build(workspace)) == (20, "=")
 
 
 def test_a_text_box_beside_a_cells_figure_is_refused(workspace):
@@ -469,7 +466,7 @@ def test_a_text_box_beside_a_cells_figure_is_refused(workspace):
            '</w:drawing></mc:Choice><mc:Fallback/></mc:AlternateContent></w:r>')
     _word_cell(workspace, _text("20"), box, _text("左右"))
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert str(info.value.where) == "table 1, row 2, column 6"
     assert info.value.problem.startswith("a text box holding '9' stands in this cell beside its text '20左右'")
 
@@ -477,7 +474,7 @@ def test_a_text_box_beside_a_cells_figure_is_refused(workspace):
 def test_an_equations_figure_is_read(workspace):
     """20 written as an equation (公式, m:oMath): Word and LibreOffice show 20左右; it was read '左右'."""
     _word_cell(workspace, f'<m:oMath xmlns:m="{M}"><m:r><m:t>20</m:t></m:r></m:oMath>', _text("左右"))
-    assert _target(_build(workspace)) == (20, "=")
+    assert _target(build(workspace)) == (20, "=")
 
 
 def test_an_equation_setting_its_figures_out_of_line_is_refused(workspace):
@@ -485,7 +482,7 @@ def test_an_equation_setting_its_figures_out_of_line_is_refused(workspace):
     _word_cell(workspace, f'<m:oMath xmlns:m="{M}"><m:f><m:num><m:r><m:t>1</m:t></m:r></m:num><m:den><m:r><m:t>2'
                           '</m:t></m:r></m:den></m:f></m:oMath>', _text("左右"))
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert str(info.value.where) == "table 1, row 2, column 6" and "sets its figures out of line" in info.value.problem
 
 
@@ -526,7 +523,7 @@ def test_a_figure_inside_a_content_control_in_a_table_is_read(workspace, edit):
     LibreOffice show 20左右 (rendered). Read was: the cell empty, the row's later cells one column to the left,
     the row lost."""
     _word_table(workspace, edit)
-    ds = _build(workspace)
+    ds = build(workspace)
     assert _target(ds) == (20, "=")
     assert total_target_2030(ds)["attribute"] == "预期性"       # the cell after it, in its own column
 
@@ -544,7 +541,7 @@ def test_a_row_that_leaves_out_its_first_columns_is_read_under_its_headers(works
             below.insert(0, properties)
         properties.append(parse_xml(f'<w:gridBefore xmlns:w="{W}" w:val="1"/>'))
     _word_table(workspace, edit)
-    ds = _build(workspace)
+    ds = build(workspace)
     new = ds.indicators.query("entity == 'tonglu' and year == 2030 and kind == 'target' and unit == '人'")
     assert new["value"].tolist() == [7000] and new["cumulative"].tolist() == [True]
 
@@ -556,7 +553,7 @@ def test_a_figure_with_a_zero_before_its_first_digit_is_refused(workspace, writt
     path = web_page_with_target(workspace / "raw" / "tonglu_15.html", written)
     use_plan_file(workspace, "tonglu_15.txt", path)
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert f"is '{written}': a figure with a 0 before its first digit" in info.value.problem
     assert "look at the figure it shows" in info.value.fix and "`readings:`" in info.value.fix
 
@@ -566,7 +563,7 @@ def test_a_zero_in_its_place_is_read(workspace, written, value):
     add_fifteenth_plan(workspace, "word_tab_cells")
     path = web_page_with_target(workspace / "raw" / "tonglu_15.html", written)
     use_plan_file(workspace, "tonglu_15.txt", path)
-    assert _target(_build(workspace))[0] == value
+    assert _target(build(workspace))[0] == value
 
 
 @pytest.mark.slow
@@ -589,7 +586,7 @@ def test_a_figure_set_right_to_left_in_an_old_word_file_is_refused(workspace, tm
     add_fifteenth_plan(workspace, "word_tab_cells")
     use_plan_file(workspace, "tonglu_15.txt", out / "tonglu_15.doc")
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert str(info.value.where) == "table 1, row 2, column 6"
     assert "is '02左右': a figure with a 0 before its first digit" in info.value.problem
 
@@ -656,7 +653,7 @@ def test_a_text_box_placed_over_a_cell_from_a_paragraph_is_refused(workspace):
     stops the run at its paragraph."""
     _with_body_box(workspace, _box("1", "page", 392.3, "page", 222.6, 20, 16))
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert str(info.value.where) == "paragraph 3"
     assert info.value.problem.startswith("a text box holding '1' is anchored in this paragraph but placed by its "
                                          "own position on the page")
@@ -667,7 +664,7 @@ def test_a_text_box_placed_over_a_cell_from_a_paragraph_is_refused(workspace):
                                  _box("1", "column", 0, "paragraph", 0, 20, 16, inline=True)])   # in its line
 def test_a_text_box_that_puts_no_digit_over_a_table_is_read(workspace, box):
     _with_body_box(workspace, box)
-    assert _target(_build(workspace)) == (20, "=")
+    assert _target(build(workspace)) == (20, "=")
 
 
 @pytest.mark.parametrize("box", [
@@ -683,7 +680,7 @@ def test_a_text_box_anchored_in_a_cell_but_placed_elsewhere_is_refused(workspace
     surely sits in the cell."""
     _word_cell(workspace, box)
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert str(info.value.where) == "table 1, row 2, column 6"
     assert info.value.problem.startswith("a text box holding '20左右' is anchored in this cell but placed by its own "
                                          "position")
@@ -696,7 +693,7 @@ def test_a_text_box_that_sits_in_its_cell_is_read_as_its_text(workspace, box):
     """Placed at the cell's start, 40 × 10 pt in a cell some 51 pt wide and a row of at least one 11 pt line:
     LibreOffice's PDF shows 20 左右 in the cell."""
     _word_cell(workspace, box)
-    assert _target(_build(workspace)) == (20, "=")
+    assert _target(build(workspace)) == (20, "=")
 
 
 def _with_page_box(workspace: Path, box: str, kind: str = "header") -> None:
@@ -734,7 +731,7 @@ def test_a_header_or_footer_text_box_that_may_stand_over_a_cell_is_refused(works
     one line); 20 was read, exit 0. Such a box never surely sits in a cell: one holding a digit stops the run."""
     _with_page_box(workspace, box, kind)
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert str(info.value.where) == f"the page {kind} (word/{kind}1.xml)"
     assert info.value.problem.startswith("a text box holding '") and f"in the page {kind} is placed by its own " \
         "position on the page, which may put it over a cell of the plan's table" in info.value.problem
@@ -748,7 +745,7 @@ def test_a_header_or_footer_text_box_that_may_stand_over_a_cell_is_refused(works
                          ids=["page number", "formatted page number", "no digit", "in its line"])
 def test_a_header_or_footer_text_box_that_puts_no_digit_over_a_table_is_passed_over(workspace, kind, box):
     _with_page_box(workspace, box, kind)
-    assert _target(_build(workspace)) == (20, "=")
+    assert _target(build(workspace)) == (20, "=")
 
 
 def _last_row_deleted(workspace: Path, as_text: str = "w:delText") -> Path:
@@ -808,14 +805,14 @@ def test_a_table_row_deleted_under_track_changes_is_refused_with_advice_that_wor
     accepted, the row is gone (no value of the indicator); rejected, its figures are read (2025 4.1, 2030 ≥4.5)."""
     path = _last_row_deleted(workspace, as_text)
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert str(info.value.where) == "table 1, row 6, column 1"
     assert info.value.problem.startswith("this table row is deleted under Track Changes (修订), the deletion neither "
                                          "accepted nor rejected, and still shows '人才效能")
     assert "Accept (接受) the deletion to remove the row, or Reject (拒绝) it to keep the row" in info.value.fix
     _review(path, accept=False)
     make_manifest(workspace)
-    assert _physicians(_build(workspace)) == [(2025, "actual", 4.1, "="), (2030, "target", 4.5, ">=")]
+    assert _physicians(build(workspace)) == [(2025, "actual", 4.1, "="), (2030, "target", 4.5, ">=")]
 
 
 def test_a_table_row_deleted_under_track_changes_and_accepted_is_gone(workspace):
@@ -824,7 +821,7 @@ def test_a_table_row_deleted_under_track_changes_and_accepted_is_gone(workspace)
     path = _last_row_deleted(workspace)
     _review(path, accept=True)
     make_manifest(workspace)
-    assert _physicians(_build(workspace)) == []
+    assert _physicians(build(workspace)) == []
 
 
 def test_a_web_tables_footer_written_before_its_rows_is_read_at_the_bottom(workspace):
@@ -833,7 +830,7 @@ def test_a_web_tables_footer_written_before_its_rows_is_read_at_the_bottom(works
     not fit). Now read where the browser draws it: the values and notes as with the note written last (20左右 read
     20; 〔7000〕 a five-year sum by the note)."""
     def values() -> list:
-        rows = _build(workspace).indicators.query("entity == 'tonglu'")
+        rows = build(workspace).indicators.query("entity == 'tonglu'")
         return sorted(zip(rows.indicator_id, rows.year, rows.kind, rows.value, rows.comparator))
     add_fifteenth_plan(workspace, "word_tab_cells")
     page = html_page(PlanContent(**DOCUMENT_TABLE), "utf-8")
@@ -848,7 +845,7 @@ def test_a_web_tables_footer_written_before_its_rows_is_read_at_the_bottom(works
     assert "<table>\n<tfoot>" in path.read_text(encoding="utf-8")
     make_manifest(workspace)
     assert values() == as_written
-    assert _target(_build(workspace)) == (20, "=")
+    assert _target(build(workspace)) == (20, "=")
 
 
 @pytest.mark.parametrize("top, below", [(("2025年", "2030年"), ("（预计）", "目标")),
@@ -864,7 +861,7 @@ def test_a_header_on_two_rows_without_merged_cells_is_read_as_one(workspace, top
             use_plan_file(workspace, "tonglu_15.txt", path)
         else:
             make_manifest(workspace)
-        rows = _build(workspace).indicators.query("entity == 'tonglu'")
+        rows = build(workspace).indicators.query("entity == 'tonglu'")
         return sorted(zip(rows.indicator_id, rows.year, rows.kind, rows.value, rows.comparator, rows.source_text))
     add_fifteenth_plan(workspace, "word_tab_cells")
     one_row = values(DOCUMENT_TABLE)
@@ -892,7 +889,7 @@ def test_a_big5_page_with_no_charset_is_named_with_advice_that_works(workspace):
     path.write_bytes(page.encode("big5"))
     use_plan_file(workspace, "tonglu_15.txt", path)
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert "the page declares no charset and was read as GBK (GB18030), but its bytes are Big5 (traditional " \
            "Chinese) text as well" in info.value.problem
     assert 'write <meta charset="big5"> as the first line inside its <head>' in info.value.fix
@@ -913,4 +910,4 @@ def test_a_big5_page_with_no_charset_is_named_with_advice_that_works(workspace):
     next(u for u in catalogue["units"] if u["unit"] == "万人").setdefault("aliases", []).append("萬人")
     catalogue_path.write_text(yaml.safe_dump(catalogue, allow_unicode=True, sort_keys=False), encoding="utf-8")
     make_manifest(workspace)
-    assert _target(_build(workspace)) == (20, "=")
+    assert _target(build(workspace)) == (20, "=")

@@ -11,22 +11,15 @@ from pathlib import Path
 import pytest
 
 from helpers.core.errors import InputError
-from helpers.extract import dataset
-from support.fifteenth_plan import add_fifteenth_plan, total_target_2030, web_page_with_target
+from support.data_step import build
+from support.fifteenth_plan import add_fifteenth_plan, tonglu_web_plan, total_target_2030, web_page_with_target
 from support.plan_documents import follow_the_reading_advice, use_plan_file
 
 SIX = "tr:nth-child(2) > td:nth-child(6)"       # the 2030 target cell of 人才资源总量 alone
 
 
-def _page(workspace: Path, cell: str, style: str = "") -> Path:
-    add_fifteenth_plan(workspace, "word_tab_cells")
-    path = web_page_with_target(workspace / "raw" / "tonglu_15.html", cell, style)
-    use_plan_file(workspace, "tonglu_15.txt", path)
-    return path
-
-
 def _total_2030(workspace: Path) -> float:
-    return total_target_2030(dataset.build(workspace / "raw", workspace / "config"))["value"]
+    return total_target_2030(build(workspace))["value"]
 
 
 def _stop(workspace: Path) -> InputError:
@@ -46,7 +39,7 @@ def _stop(workspace: Path) -> InputError:
      "places '1' in another order among its box's items, by the inline style 'order: 2'"),
 ])
 def test_redteams_moved_digit_stops_at_the_cell_and_the_reading_advice_works(workspace, cell, declaration):
-    path = _page(workspace, cell)
+    path = tonglu_web_plan(workspace, cell)
     error = _stop(workspace)
     assert error.where.line == 21
     assert error.problem == (
@@ -88,7 +81,7 @@ def test_redteams_moved_digit_stops_at_the_cell_and_the_reading_advice_works(wor
 ])
 def test_a_piece_of_a_figure_the_browser_moves_stops_at_the_cell(workspace, cell, style, doing):
     """Chromium shows each otherwise than 120左右 (in the comments); each was read 120."""
-    _page(workspace, cell, style)
+    tonglu_web_plan(workspace, cell, style)
     error = _stop(workspace)
     figure = "≥120" if cell == "≥120" else "120左右"
     assert error.where.line == 21
@@ -116,7 +109,7 @@ def test_a_piece_of_a_figure_the_browser_moves_stops_at_the_cell(workspace, cell
 ])
 def test_a_style_that_moves_every_cells_text_stops_at_the_first_figure(workspace, style, doing):
     """The run stops at the first figure read, 2025's 15.2, in 人才资源总量's row."""
-    _page(workspace, "120左右", style)
+    tonglu_web_plan(workspace, "120左右", style)
     error = _stop(workspace)
     assert error.problem.startswith(f"the 2025年(预计) cell of '人才资源总量' is '15.2': the page's style {doing} "
                                     "(line 5)")
@@ -133,7 +126,7 @@ def test_a_header_cell_shown_otherwise_stops_at_the_header(workspace, style, sho
     """Chromium shows the header row 别 号 标名称 位 025年（预计） 030年目标 性; it was read as written, and which
     column is which taken from what no reader sees. The advice is another file of the plan, as no reading of the
     analyst's stands for a header."""
-    _page(workspace, "20左右", style)
+    tonglu_web_plan(workspace, "20左右", style)
     error = _stop(workspace)
     assert error.where.line == 20
     assert error.problem == (f"the table's header cell '类别' (column 1 of 7): {shown}, so which column holds which "
@@ -165,7 +158,7 @@ def test_a_header_cell_shown_otherwise_stops_at_the_header(workspace, style, sho
 ])
 def test_what_moves_nothing_is_read_as_before(workspace, cell, style):
     """Chromium shows 120左右 for each."""
-    _page(workspace, cell, style)
+    tonglu_web_plan(workspace, cell, style)
     assert _total_2030(workspace) == 120
 
 

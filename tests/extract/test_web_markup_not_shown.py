@@ -5,25 +5,11 @@ what it never shows is not read, and where what it shows cannot be told here (a 
 several; an <object>, <iframe> or <embed> another file's content) the run stops at the cell."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from helpers.core.errors import InputError
-from helpers.extract import dataset
-from support.fifteenth_plan import add_fifteenth_plan, total_target_2030, web_page_with_target
-from support.plan_documents import use_plan_file
-
-
-def _page(workspace: Path, cell: str) -> None:
-    """桐庐's plan as a web page whose 2030 target cell of 人才资源总量 (20左右) is the markup `cell`."""
-    add_fifteenth_plan(workspace, "word_tab_cells")
-    path = web_page_with_target(workspace / "raw" / "tonglu_15.html", cell)
-    use_plan_file(workspace, "tonglu_15.txt", path)
-
-
-def _build(workspace: Path) -> dataset.Dataset:
-    return dataset.build(workspace / "raw", workspace / "config")
+from support.data_step import build
+from support.fifteenth_plan import tonglu_web_plan, total_target_2030
 
 
 @pytest.mark.parametrize("cell", [
@@ -41,16 +27,16 @@ def _build(workspace: Path) -> dataset.Dataset:
 ])
 def test_markup_the_browser_never_shows_is_not_read(workspace, cell):
     """Chromium prints the figure alone (rendered: <noembed>1</noembed>14 prints 14, <meter>1</meter>4 a bar and 4)."""
-    _page(workspace, cell)
-    assert total_target_2030(_build(workspace))["value"] == 20
+    tonglu_web_plan(workspace, cell)
+    assert total_target_2030(build(workspace))["value"] == 20
 
 
 def test_a_cdata_section_inside_svg_is_text_as_the_browser_shows_it(workspace):
     """Inside SVG (and MathML) CDATA is text: <svg><text><![CDATA[20]]></text></svg> is shown 20. Where a drawing
     draws its text is not worked out: the run stops at the cell, naming that text (test_web_shadow_and_inert)."""
-    _page(workspace, '<svg width=40 height=20><text x=0 y=15><![CDATA[20]]></text></svg>左右')
+    tonglu_web_plan(workspace, '<svg width=40 height=20><text x=0 y=15><![CDATA[20]]></text></svg>左右')
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert "it holds a drawing (<svg> at line" in info.value.problem and "('20')" in info.value.problem
 
 
@@ -66,7 +52,7 @@ def test_a_drop_down_list_or_another_files_content_in_a_cell_stops_at_the_cell(w
     """What these show cannot be told from the page: a select shows its selected option (the first when none is),
     or several in a list box (size, multiple); an object shows its file, and its fallback text only when the file
     cannot be loaded. Printed to PDF (the advice), the page is read as shown."""
-    _page(workspace, cell)
+    tonglu_web_plan(workspace, cell)
     with pytest.raises(InputError) as info:
-        _build(workspace)
+        build(workspace)
     assert f"a table cell holds {said}" in info.value.problem and "print it to PDF" in info.value.fix

@@ -20,22 +20,14 @@ from pathlib import Path
 import pytest
 
 from helpers.core.errors import InputError
-from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
-from support.fifteenth_plan import add_fifteenth_plan, total_target_2030, web_page_with_target
-from support.plan_documents import follow_the_reading_advice, use_plan_file
-
-
-def _page(workspace: Path, cell: str, style: str = "") -> Path:
-    """桐庐's plan as a web page whose 2030 target cell of 人才资源总量 (20左右) is the markup `cell`."""
-    add_fifteenth_plan(workspace, "word_tab_cells")
-    path = web_page_with_target(workspace / "raw" / "tonglu_15.html", cell, style=style)
-    use_plan_file(workspace, "tonglu_15.txt", path)
-    return path
+from support.data_step import build
+from support.fifteenth_plan import tonglu_web_plan, total_target_2030
+from support.plan_documents import follow_the_reading_advice
 
 
 def _total_2030(workspace: Path) -> float:
-    return total_target_2030(dataset.build(workspace / "raw", workspace / "config"))["value"]
+    return total_target_2030(build(workspace))["value"]
 
 
 @pytest.mark.parametrize("cell, shown", [
@@ -61,7 +53,7 @@ def _total_2030(workspace: Path) -> float:
     ('<template><span><template shadowrootmode="open">1</template></span></template>20左右', 20),
 ])
 def test_a_declarative_shadow_root_is_read_as_the_browser_shows_it(workspace, cell, shown):
-    _page(workspace, cell)
+    tonglu_web_plan(workspace, cell)
     assert _total_2030(workspace) == shown
 
 
@@ -75,7 +67,7 @@ def test_a_shadow_root_the_reader_cannot_follow_stops_at_the_cell(workspace, cel
     """Page rules do not reach into a shadow root, its own <style> styles it alone, and its slots take the host's
     elements by name: what such a cell shows is not worked out. The run stops at the cell (Chromium shows 20左右
     for the first two, 120左右 for the third); the advice, a reading of the cell, works when followed."""
-    path = _page(workspace, cell)
+    path = tonglu_web_plan(workspace, cell)
     with pytest.raises(InputError) as info:
         _total_2030(workspace)
     page = path.read_text(encoding="utf-8")
@@ -89,7 +81,7 @@ def test_a_shadow_root_the_reader_cannot_follow_stops_at_the_cell(workspace, cel
 def test_a_shadow_root_with_text_outside_the_tables_stops_at_its_line(workspace):
     """A shadow root in the page's prose (`<p><template shadowrootmode="open">…</template>…</p>`, where Chromium shows
     the shadow root's text and not the paragraph's) stops at its line: printed to PDF, the page is read as shown."""
-    path = _page(workspace, "20左右")
+    path = tonglu_web_plan(workspace, "20左右")
     page = path.read_text(encoding="utf-8")
     at = page.index("<table")
     path.write_text(page[:at] + '<p><template shadowrootmode="open"><b>2022年</b>人才资源总量6.94万人</template>'
@@ -109,7 +101,7 @@ def test_a_shadow_root_with_text_outside_the_tables_stops_at_its_line(workspace)
 ])
 def test_a_drawings_text_in_a_cell_stops_at_the_cell(workspace, cell):
     """Whether and where a drawing's text is drawn (its size, viewBox, coordinates, <use>) is not worked out."""
-    path = _page(workspace, cell)
+    path = tonglu_web_plan(workspace, cell)
     with pytest.raises(InputError) as info:
         _total_2030(workspace)
     assert "it holds a drawing (<svg> at line" in info.value.problem and "('1')" in info.value.problem
@@ -127,7 +119,7 @@ def test_a_drawings_text_in_a_cell_stops_at_the_cell(workspace, cell):
 ])
 def test_text_a_drawing_never_draws_is_not_read(workspace, cell):
     """Chromium prints 20左右 for each (the <desc>, <metadata> and loose text were read 120)."""
-    _page(workspace, cell)
+    tonglu_web_plan(workspace, cell)
     assert _total_2030(workspace) == 20
 
 
@@ -144,7 +136,7 @@ def test_text_a_drawing_never_draws_is_not_read(workspace, cell):
 ])
 def test_a_style_the_browser_does_not_apply_is_not_applied(workspace, cell):
     """Chromium prints 120左右 for each; each was read 20."""
-    _page(workspace, cell)
+    tonglu_web_plan(workspace, cell)
     assert _total_2030(workspace) == 120
 
 
@@ -155,13 +147,13 @@ def test_a_style_the_browser_does_not_apply_is_not_applied(workspace, cell):
 ])
 def test_a_style_in_a_hidden_or_drawn_place_is_applied(workspace, cell):
     """A <style> applies wherever it stands in the page's tree, shown or not: Chromium prints 20左右 for each."""
-    _page(workspace, cell)
+    tonglu_web_plan(workspace, cell)
     assert _total_2030(workspace) == 20
 
 
 def test_a_style_in_a_noscript_in_the_head_is_not_applied(workspace):
     """<noscript> in <head>: the browser runs scripts, so its <style> is never applied (Chromium prints 120左右)."""
-    path = _page(workspace, '<span class="h">1</span>20左右')
+    path = tonglu_web_plan(workspace, '<span class="h">1</span>20左右')
     page = path.read_text(encoding="utf-8")
     path.write_text(page.replace("</head>", "<noscript><style>.h{display:none}</style></noscript></head>", 1),
                     encoding="utf-8")
@@ -177,7 +169,7 @@ def test_a_style_in_a_noscript_in_the_head_is_not_applied(workspace):
 def test_text_the_browser_shows_in_place_of_an_image_or_in_a_box_stops_at_the_cell(workspace, cell, said):
     """An image's text for when its file cannot be loaded (a page saved "HTML only" has none of its images), or a
     form's box, shows a text the cell's own text does not hold: both were read 20."""
-    path = _page(workspace, cell)
+    path = tonglu_web_plan(workspace, cell)
     with pytest.raises(InputError) as info:
         _total_2030(workspace)
     assert said in info.value.problem and "'1'" in info.value.problem
@@ -189,5 +181,5 @@ def test_text_the_browser_shows_in_place_of_an_image_or_in_a_box_stops_at_the_ce
                                   '<input type="checkbox">20左右', '<input type="hidden" value="1">20左右'])
 def test_an_image_or_input_that_shows_no_text_is_no_doubt(workspace, cell):
     """Chromium prints 20左右 for each (a broken image without alt text shows an icon, if anything)."""
-    _page(workspace, cell)
+    tonglu_web_plan(workspace, cell)
     assert _total_2030(workspace) == 20

@@ -23,6 +23,7 @@ from helpers.extract import dataset
 from helpers.report import chapters
 from helpers.report.context import load_report_context
 from support.fifteenth_plan import add_fifteenth_plan
+from support.workbooks import one_sheet_workbook
 
 
 @pytest.fixture(scope="module")
@@ -211,19 +212,12 @@ def test_many_counties_are_set_against_their_peers_targets_for_the_same_year(pro
 # and one summary sentence setting 桐庐 against the 十四五.
 @pytest.fixture(scope="module")
 def ended_apart(tmp_path_factory):
-    import openpyxl
-
     from helpers.extract.manifest import write_manifest
-    from helpers.extract.monitoring import COLUMNS, DATA_SHEET
     root = copy_of_project(tmp_path_factory.mktemp("ended_apart"))
     add_fifteenth_plan(root, "word_tab_cells")
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = DATA_SHEET
-    ws.append([title for title, _ in COLUMNS])
-    for county, year, value in (("建德市", 2025, 14), ("建德市", 2031, 14.7), ("桐庐县", 2031, 20)):
-        ws.append([county, "人才资源总量", "万人", year, value, None, "统计年报", None])
-    wb.save(root / "raw" / "monitoring" / "补充监测.xlsx")
+    one_sheet_workbook(root, [[county, "人才资源总量", "万人", year, value, None, "统计年报", None]
+                              for county, year, value in (("建德市", 2025, 14), ("建德市", 2031, 14.7),
+                                                          ("桐庐县", 2031, 20))], name="补充监测.xlsx")
     write_manifest(root / "raw")
     dataset.write(dataset.build(root / "raw", root / "config"), root / "processed")
     return root

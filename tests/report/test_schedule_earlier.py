@@ -9,29 +9,22 @@ carries the year (redteam11 finding 2).
   20%: 符合, but 2021's, not 2023's (against 60% it would be 38.6 points behind).
 So the 2023 counts are 0 ahead, 1 on schedule, 0 behind, and one more judgement is 2021's."""
 
-import openpyxl
 import pytest
 
 from conftest import copy_of_project
 from helpers import analyse
 from helpers.extract import dataset
-from helpers.extract.monitoring import COLUMNS, DATA_SHEET
 from helpers.report import chapters
 from helpers.report.blocks import Cell
 from helpers.report.context import ReportContext, load_report_context
+from support.workbooks import one_sheet_workbook
 
 
 @pytest.fixture(scope="module")
 def stale(tmp_path_factory):
     workspace = copy_of_project(tmp_path_factory.mktemp("stale"))
-    (workspace / "raw" / "monitoring").mkdir(exist_ok=True)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = DATA_SHEET
-    ws.append([title for title, _ in COLUMNS])
-    ws.append(["建德市", "人才资源总量", "万人", 2023, 12.5, None, "统计年报", None])
-    ws.append(["建德市", "专业技术人才", "万人", 2021, 4.35, None, "统计年报", None])
-    wb.save(workspace / "raw" / "monitoring" / "m.xlsx")
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 12.5, None, "统计年报", None],
+                                   ["建德市", "专业技术人才", "万人", 2021, 4.35, None, "统计年报", None]])
     dataset.write(dataset.build(workspace / "raw", workspace / "config"), workspace / "processed")
     analyse.build_tables(workspace / "processed", workspace / "config", 2023, "jiande")
     return workspace

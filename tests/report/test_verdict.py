@@ -14,11 +14,11 @@ from helpers import analyse
 from helpers.analyse.growth import NOT_ASSESSABLE, TARGET_MET, TARGET_MISSED
 from helpers.core import paths
 from helpers.extract import dataset
-from helpers.extract.monitoring import COLUMNS, DATA_SHEET
 from helpers.report import chapters
 from helpers.report.blocks import Cell
 from helpers.report.context import load_report_context
 from helpers.report.results_workbook import write_results
+from support.workbooks import one_sheet_workbook
 
 # 人才资源总量 (万人): 建德 10.3 (2020) → 14 (2025 target); 安吉 14.5 → 20
 TOTALS = {"建德市": [11.0, 11.8, 12.6, 13.3, 14.2],     # 14.2 ≥ 14: met
@@ -29,15 +29,10 @@ TOTALS = {"建德市": [11.0, 11.8, 12.6, 13.3, 14.2],     # 14.2 ≥ 14: met
 def partial(tmp_path_factory):
     workspace = tmp_path_factory.mktemp("partial")
     copy_of_project(workspace)
-    (workspace / "raw" / "monitoring").mkdir(exist_ok=True)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = DATA_SHEET
-    ws.append([title for title, _ in COLUMNS])
-    for county, values in TOTALS.items():
-        for year, value in zip(range(2021, 2026), values):
-            ws.append([county, "人才资源总量", "万人", year, value, None, "统计年报", None])
-    wb.save(workspace / "raw" / "monitoring" / "2021-2025年 监测数据.xlsx")
+    one_sheet_workbook(workspace, [[county, "人才资源总量", "万人", year, value, None, "统计年报", None]
+                                   for county, values in TOTALS.items()
+                                   for year, value in zip(range(2021, 2026), values)],
+                       name="2021-2025年 监测数据.xlsx")
     dataset.write(dataset.build(workspace / "raw", workspace / "config"), workspace / "processed")
     analyse.build_tables(workspace / "processed", workspace / "config", 2025)
     return workspace

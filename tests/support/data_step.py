@@ -16,16 +16,21 @@ def edit_first(path: Path, old: str, new: str) -> int:
     return line
 
 
+def build(workspace: Path) -> dataset.Dataset:
+    """The data step's build of the workspace's raw/ and config/ (nothing written)."""
+    return dataset.build(workspace / "raw", workspace / "config")
+
+
 def build_refused(workspace: Path) -> InputError:
     """The error the data step's build stops with (nothing written)."""
     with pytest.raises(InputError) as info:
-        dataset.build(workspace / "raw", workspace / "config")
+        build(workspace)
     return info.value
 
 
 def monitored(workspace: Path):
     """The indicators the data step builds from the monitoring workbooks."""
-    return dataset.build(workspace / "raw", workspace / "config").indicators.query("origin == 'monitoring'")
+    return build(workspace).indicators.query("origin == 'monitoring'")
 
 
 def data_step_refuses(workspace: Path) -> InputError:

@@ -3,13 +3,13 @@ with its monitoring workbook: the text exports in both layouts, and its content 
 
 The hand-worked figures are in tests/extract/test_plan_tables.py.
 """
+import shutil
 from pathlib import Path
 
-import openpyxl
 import yaml
 
 from helpers.extract.manifest import write_manifest
-from helpers.extract.monitoring import COLUMNS, DATA_SHEET
+from support.workbooks import one_sheet_workbook
 
 WORD_PLAN = """桐庐县人才发展“十五五”规划
 一、发展基础
@@ -172,30 +172,42 @@ MONITORING = {
 
 def add_fifteenth_plan(workspace: Path, layout: str, text: str | None = None, monitoring: bool = True) -> Path:
     """桐庐's 十五五 plan (and its monitoring workbook) added to a copy of the project by config alone."""
-    raw, config = workspace / "raw", workspace / "config"
+    raw = workspace / "raw"
     (raw / "tonglu_15.txt").write_text(PLANS[layout] if text is None else text, encoding="utf-8")
     write_manifest(raw)
     if monitoring:
-        (raw / "monitoring").mkdir(exist_ok=True)
-        wb = openpyxl.Workbook()
-        ws = wb.active
-        ws.title = DATA_SHEET
-        ws.append([title for title, _ in COLUMNS])
-        for indicator, (unit, values) in MONITORING.items():
-            for year, value in values.items():
-                ws.append(["桐庐县", indicator, unit, year, value, None, "统计年报", None])
-        wb.save(raw / "monitoring" / "桐庐监测.xlsx")
+        one_sheet_workbook(workspace, [["桐庐县", indicator, unit, year, value, None, "统计年报", None]
+                                       for indicator, (unit, values) in MONITORING.items()
+                                       for year, value in values.items()], name="桐庐监测.xlsx")
+    _configured(workspace, "tonglu_15.txt", layout)
+    return workspace
+
+
+def add_fifteenth_plan_document(workspace: Path, document: Path) -> Path:
+    """桐庐's 十五五 plan as published in `document` (a .docx, a web page, a PDF) copied into the project's raw/ and
+    added by config alone, with no layout (its kind says how it is read) and no monitoring workbook."""
+    shutil.copy(document, workspace / "raw" / document.name)
+    write_manifest(workspace / "raw")
+    _configured(workspace, document.name)
+    return workspace
+
+
+def _configured(workspace: Path, file: str, layout: str | None = None) -> None:
+    """桐庐's entry in sources.yaml (its 十五五 plan `file`, read by `layout` if given) and NEW_HIGH_SKILLED in the
+    catalogue."""
+    config = workspace / "config"
+    entry = {"entity": "tonglu", "name_zh": "桐庐县", "name_en": "Tonglu", "file": file}
+    if layout is not None:
+        entry["layout"] = layout
+    entry.update(table_title="人才发展主要指标", plan_period={"name": "十五五", "base_year": 2025, "target_year": 2030})
     sources = yaml.safe_load((config / "sources.yaml").read_text(encoding="utf-8"))
-    sources["plans"].append({"entity": "tonglu", "name_zh": "桐庐县", "name_en": "Tonglu", "file": "tonglu_15.txt",
-                             "layout": layout, "table_title": "人才发展主要指标",
-                             "plan_period": {"name": "十五五", "base_year": 2025, "target_year": 2030}})
+    sources["plans"].append(entry)
     (config / "sources.yaml").write_text(yaml.safe_dump(sources, allow_unicode=True, sort_keys=False),
                                          encoding="utf-8")
     catalogue = yaml.safe_load((config / "catalogue.yaml").read_text(encoding="utf-8"))
     catalogue["indicators"].append(NEW_HIGH_SKILLED)
     (config / "catalogue.yaml").write_text(yaml.safe_dump(catalogue, allow_unicode=True, sort_keys=False),
                                            encoding="utf-8")
-    return workspace
 
 
 # The same table as a document's grid (for .docx and web pages): None is a cell merged with the one above.
@@ -222,6 +234,17 @@ def web_page_with_target(path: Path, cell: str, style: str = "", charset: str = 
     page = path.read_bytes().decode(encoding)
     assert page.count(">20左右<") == 1
     path.write_bytes(page.replace(">20左右<", f">{cell}<").encode(encoding))
+    return path
+
+
+def tonglu_web_plan(workspace: Path, cell: str, style: str = "") -> Path:
+    """桐庐's 十五五 plan added to the workspace (add_fifteenth_plan, word_tab_cells) and published as the web page
+    raw/tonglu_15.html in place of its text export: its 2030 target cell for 人才资源总量 (20左右) is the markup
+    `cell`, the page's <style> ending with `style` (web_page_with_target). The manifest is rewritten."""
+    from support.plan_documents import use_plan_file
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = web_page_with_target(workspace / "raw" / "tonglu_15.html", cell, style=style)
+    use_plan_file(workspace, "tonglu_15.txt", path)
     return path
 
 

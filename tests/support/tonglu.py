@@ -24,15 +24,14 @@ ln 1.5 / 5, through 10 in 2020 and 15 in 2025) and its residual variance is 4 ·
 import math
 from pathlib import Path
 
-import openpyxl
 import yaml
 
 from conftest import copy_of_project
 from helpers.core.config import PlanPeriod
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
-from helpers.extract.monitoring import COLUMNS, DATA_SHEET
 from helpers.synthetic import plan_document
+from support.workbooks import one_sheet_workbook
 
 FOURTEENTH, FIFTEENTH = PlanPeriod("十四五", 2020, 2025), PlanPeriod("十五五", 2025, 2030)
 D = 0.02
@@ -67,17 +66,6 @@ OUTFLOW = {"id": "talent_outflow_rate", "name_zh": "人才流失率", "name_en":
            "comparability": {"status": "same", "reason": "口径一致。"}}
 
 
-def _monitoring_workbook(path: Path, years: range) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = DATA_SHEET
-    ws.append([title for title, _ in COLUMNS])
-    for indicator, (unit, values) in MONITORING.items():
-        for year in years:
-            ws.append(["桐庐县", indicator, unit, year, values[year], None, "统计年报", None])
-    wb.save(path)
-
-
 def project_with_county(workspace: Path, layout: str = "word_tab_cells") -> Path:
     """A scratch copy of the project's raw data and config in `workspace`, with 桐庐 added (make_county)."""
     copy_of_project(workspace)
@@ -101,8 +89,9 @@ def make_county(workspace: Path, layout: str, monitored: range = range(2021, 202
     (raw / "tonglu_15.txt").write_text(plan_document(layout, "桐庐县人才发展“十五五”规划", FIFTEENTH, PLAN_15,
                                                      PROSE_15), encoding="utf-8")
     write_manifest(raw)
-    (raw / "monitoring").mkdir(exist_ok=True)
-    _monitoring_workbook(raw / "monitoring" / "桐庐监测.xlsx", monitored)
+    one_sheet_workbook(workspace, [["桐庐县", indicator, unit, year, values[year], None, "统计年报", None]
+                                   for indicator, (unit, values) in MONITORING.items() for year in monitored],
+                       name="桐庐监测.xlsx")
 
     sources = yaml.safe_load((config / "sources.yaml").read_text(encoding="utf-8"))
     sources["plans"] += [
