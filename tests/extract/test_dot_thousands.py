@@ -193,6 +193,22 @@ def test_a_number_cell_and_a_decimal_share_are_read(workspace, value, number_for
     assert _row(ds, ind_id, 2026, "monitoring")["value"] == read
 
 
+@pytest.mark.parametrize("number_format", [None, "0"])
+def test_a_fractional_count_in_a_workbook_stops_as_in_a_plan(workspace, number_format):
+    """1.5 incubators (家) in the workbook, shown as 1.5 or, formatted 0, as 2: on main read as 1.5, exit 0, where
+    the plan's 〔3.5〕 家 stops (the same whole units, `whole: true`). Followed, the advice (type the whole figure)
+    reads 2."""
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    cell = _workbook_value(workspace, "省级以上人才科技孵化载体", 2026, 1.5, number_format)
+    error = build_refused(workspace)
+    assert error.where.endswith(cell), error.where
+    assert "1.5 家 for 省级以上人才科技孵化载体: a count in 家, of whole persons or things, cannot be fractional" \
+        in error.problem and error.fix.startswith("type the whole figure in 家 as a number and save")
+    _workbook_value(workspace, "省级以上人才科技孵化载体", 2026, 2)
+    ds = dataset.build(workspace / "raw", workspace / "config")
+    assert _row(ds, "provincial_incubators", 2026, "monitoring")["value"] == 2
+
+
 # ------------------------------------------------------------------------------------------------ the prose
 
 def test_a_dotted_head_count_in_the_prose_is_not_read(workspace):

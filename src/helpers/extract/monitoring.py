@@ -1833,7 +1833,8 @@ def _blank(raw) -> bool:
 
 def _check_plausible(path: Path, where: str, number: float, percent_sign: bool, ind, catalogue: Catalogue) -> None:
     """A workbook's value outside the catalogue's plausible range (a head count in 人 where the catalogue counts
-    万人, a negative count), or a percentage written as a fraction (0.35 for 35%), stops the run at its cell.
+    万人, a negative count), a fractional count of whole persons or things (1.5 家: `whole: true` in the catalogue's
+    units), or a percentage written as a fraction (0.35 for 35%), stops the run at its cell.
     (A plan's figure stops the run too, helpers.extract.cleaning: a wrong figure kept would be judged in the brief
     as if it were right.)"""
     low, high = ind.plausible
@@ -1842,6 +1843,12 @@ def _check_plausible(path: Path, where: str, number: float, percent_sign: bool, 
                          f"{low:g}–{high:g} {ind.unit} of the catalogue{_in_another_unit(number, ind, catalogue)}",
                          f"write the value in {ind.unit}, the catalogue's unit. If the figure really is right, widen "
                          f"`plausible` of {ind.id} in {display_path(catalogue.path)} (the entry at line {ind.line}).")
+    if catalogue.counts_whole(ind, catalogue.units[ind.unit]) and number != int(number):
+        # (a plan's 6.5 人 or 〔3.5〕 家 stops too, helpers.extract.cleaning.implausible: one list of whole units)
+        raise InputError(path, where, f"{number:g} {ind.unit} for {ind.name_zh}: a count in {ind.unit}, of whole "
+                         "persons or things, cannot be fractional",
+                         f"type the whole figure in {ind.unit} as a number and save (where the sheet shows a whole "
+                         f"figure, its number format rounds the {number:g} the cell holds, which is what is read).")
     if not percent_sign and looks_like_a_fraction(number, ind.unit):
         raise InputError(path, where, f"{number:g} for {ind.name_zh} (in %) looks like a percentage written as a "
                          f"fraction: {number:g} is {number * 100:g}%",
