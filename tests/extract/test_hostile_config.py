@@ -75,6 +75,9 @@ TOTAL = "  - id: talent_total\n"
      "the factor of the figure_en of unit '万人' is a number ('1e+300')", "factor: 10}"),
     ("catalogue.yaml", "{name: thousand persons, factor: 10}", "{name: thousand persons, factor: .nan}", 0,
      "the factor of the figure_en of unit '万人' is a number ('nan')", "factor: 10}"),
+    # a unit's whole (it counts whole persons or things) not true or false: a typo must not switch its checks off
+    ("catalogue.yaml", "factor: 1, whole: true}", "factor: 1, whole: 'true'}", 0,
+     "unit '人' has whole: a text ('true'), not true or false", "write whole: true for a unit that counts whole"),
     # own hostile pass: a pattern YAML reads as yes/no or a number (was: "the file's structure is not what the
     # project expects (TypeError: first argument must be string or compiled pattern)", with no line)
     ("sources.yaml", "end_pattern: '^注[:：]'", "end_pattern: yes", 0,

@@ -848,6 +848,9 @@ class Unit:
     aliases: tuple[str, ...]
     dimension: str
     factor: float
+    # whole: true in the catalogue: the unit counts whole persons or things (人, 件, 家), so a figure in it is a whole
+    # number: 6.5 人 cannot be, and 7.000 人 is 7000 written the European way or a slip (helpers.extract.cleaning)
+    whole: bool = False
     # English figures may draw a unit as one that reads more naturally: 万人 as thousand persons (values × 10)
     figure_name_en: str = ""
     figure_factor_en: float = 1.0
@@ -907,6 +910,12 @@ class Catalogue:
     def all_source_names(self) -> list[str]:
         return [n for ind in self.indicators.values() for n in ind.source_names]
 
+    def counts_whole(self, ind: "Indicator", unit: Unit | None) -> bool:
+        """Whether a figure of `ind` written in `unit` must be a whole number: the unit counts whole persons or
+        things (`whole: true` under `units:`) of the indicator's own dimension. 人 is whole in a 万人 indicator's row,
+        but not as the shorthand a 人/万人 row writes (57.05 人 there is a rate), and 万人 never is (7.5 万人)."""
+        return unit is not None and unit.whole and unit.dimension == self.units[ind.unit].dimension
+
     def relation(self, a: str, b: str) -> Relation | None:
         for rel in self.relations:
             if set(rel.indicators) == {a, b}:
@@ -917,6 +926,17 @@ class Catalogue:
 COMPARABILITY = {"same", "caveat", "not_comparable"}
 DIRECTIONS = {"higher", "lower"}
 MEASURES = {"total", "share", "rate", "count"}
+
+
+def _whole(entry: dict, path: Path) -> bool:
+    """A unit's `whole: true` (it counts whole persons or things); false when not given."""
+    whole = entry.get("whole", False)
+    if not isinstance(whole, bool):
+        raise InputError(path, _line_of(entry, "whole"), f"unit '{entry.get('unit')}' has whole: "
+                         f"{_shape(whole)}, not true or false",
+                         "write whole: true for a unit that counts whole persons or things (人, 件, 家), or leave it "
+                         "out.")
+    return whole
 
 
 def _figure_en(entry: dict, path: Path) -> dict:
@@ -948,7 +968,7 @@ def _factor(value: Any, path: Path, line: int | None, what: str, fix: str) -> fl
 
 # The keys catalogue.yaml may have, at each level.
 CATALOGUE_KEYS = ("units", "indicators", "relations")
-UNIT_KEYS = ("unit", "name_en", "aliases", "dimension", "factor", "figure_en")
+UNIT_KEYS = ("unit", "name_en", "aliases", "dimension", "factor", "whole", "figure_en")
 FIGURE_EN_KEYS = ("name", "factor")
 INDICATOR_KEYS = ("id", "name_zh", "name_en", "unit", "direction", "measure", "definition", "source_names",
                   "prose_names", "unit_shorthands", "plausible", "comparability")
@@ -1018,7 +1038,7 @@ def _load_units(doc: dict, path: Path) -> tuple[dict[str, Unit], dict[str, str]]
         u = Unit(unit=str(_require(entry, "unit", path, "a unit")), name_en=entry.get("name_en") or "",
                  aliases=_texts(entry, "aliases", path, f"unit '{entry.get('unit')}'"),
                  dimension=_require(entry, "dimension", path, "a unit"), factor=float(factor),
-                 **_figure_en(entry, path))
+                 whole=_whole(entry, path), **_figure_en(entry, path))
         units[u.unit] = u
         for alias in (u.unit, *u.aliases):
             key = name_key(alias)

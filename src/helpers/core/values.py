@@ -94,6 +94,15 @@ WRITTEN_NOTE = re.compile(r"注\s*[0-9０-９①-⑳]*[)）]?")
 MISSING = re.compile(r"^(?:/|[-—―–−]+|暂?无)$")
 # 1,234 or 1,234.5: a thousands separator, only between groups of exactly three digits (1,23 stays not a number).
 THOUSANDS = re.compile(r"(?<![0-9,.])[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9,])")
+# Full-width digits and point (７．０) as ASCII, and nothing else of the text (a note mark ¹ stays a mark).
+FULL_WIDTH_FIGURE = str.maketrans("０１２３４５６７８９．", "0123456789.")
+# 7.000, 〔6.500〕, 1.234.567: a dot before a group of exactly three digits, after one to three digits that do not
+# start with 0: a thousands separator as European figures write it (7.000 is seven thousand there), or a decimal
+# point. Here the dot is a decimal point, and 12.500% is read as 12.5; but where a figure must be a whole count (a
+# unit with `whole: true` in the catalogue: 人, 件, 家) the two readings are a thousand times apart, and 7.000 人 was
+# read as 7 without a word: the readers stop instead (dot_groups). More than one such dot (1.234.567) is no decimal
+# at all, in any unit. 7.000万 is a decimal of 万 (70000) and 12345.000 no European figure: neither is matched so.
+DOT_GROUPS = re.compile(r"(?<![0-9.])[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?![0-9.])")
 # No figure of a talent plan comes near this (a province's head count is some 10^7): anything larger is a
 # mistake, and 1e308 would become infinity in the arithmetic after it.
 LARGEST_VALUE = 1e12
@@ -313,6 +322,41 @@ def _plain_number(text: str) -> str:
     """A minus sign (−) as the hyphen-minus, and 1,234.5 without its thousands separators; anything else as it is."""
     text = text.replace("\u2212", "-")
     return THOUSANDS.sub(lambda m: m.group().replace(",", ""), text)
+
+
+@dataclass(frozen=True)
+class DotGroups:
+    """A figure written with a dot before a group of three digits (DOT_GROUPS), as written and in both readings."""
+    written: str          # 7.000, as the cell writes it
+    thousands: str        # 7000: the dots as thousands separators (European figures)
+    dots: int             # how many dots: more than one is never a decimal
+
+    @property
+    def decimal(self) -> float | None:
+        """The figure with its dot as a decimal point (7.0), or None when it has more than one dot."""
+        return float(self.written) if self.dots == 1 else None
+
+
+def dot_groups(raw: str) -> DotGroups | None:
+    """The figure of a value cell written with a dot before a group of three digits (7.000, 1.234.567), or None. A
+    number followed by a multiplier of its own (7.000万: 70000) is not one: the dot is a decimal point of 万.
+    Note marks after the figure are left aside (7.000¹); a cell the value parser refuses anyway gives None."""
+    try:
+        body, _ = split_note_marks(raw)
+    except NotANumber:
+        return None
+    text = normalise(body)
+    found = DOT_GROUPS.search(text)
+    if found is None or SCALE.match(text, found.end()):
+        return None
+    written = found.group()
+    return DotGroups(written, written.replace(".", ""), written.count("."))
+
+
+def with_thousands_joined(raw: str, groups: DotGroups) -> str:
+    """The cell as written with the figure's dots taken out (〔7.000〕 → 〔7000〕): the reading to state for it."""
+    text = raw.strip().translate(FULL_WIDTH_FIGURE)      # (not normalised: that writes a mark ¹ as a digit)
+    return text.replace(groups.written, groups.thousands, 1)
 
 
 def looks_like_a_fraction(value: float, unit: str) -> bool:

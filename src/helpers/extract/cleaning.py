@@ -14,6 +14,7 @@ from helpers.core.paths import display_path
 from helpers.core.records import Decision, Observation, note
 from helpers.core.text import name_key, normalise
 from helpers.core.values import (
+    FULL_WIDTH_FIGURE,
     LARGEST_VALUE,
     SCALES,
     CellValue,
@@ -23,9 +24,11 @@ from helpers.core.values import (
     TooLongForAFigure,
     check_figure_length,
     check_magnitude,
+    dot_groups,
     looks_like_a_fraction,
     parse_value_cell,
     too_long_for_a_figure,
+    with_thousands_joined,
 )
 from helpers.extract.documents.model import UNSEEN_WHY
 from helpers.extract.prose import ProseStatement
@@ -35,7 +38,6 @@ from helpers.extract.tables import Cell, ParsedTable, TableRow, corrected_in_the
 NAME_WITH_UNIT = re.compile(r"^(?P<name>.+?)\((?P<unit>[^()]*)(?P<close>\))?$")
 # A figure that starts with a 0 and another digit (02, 〔05〕): no plan writes one; 20 set right to left is stored 02.
 LEADING_ZERO = re.compile(r"(?<![0-9.])0[0-9]")
-FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # A target's comparator in the words of a message: ≤20 is 'at most 20'.
 BOUND_WORDS = {">": "more than", ">=": "at least", "<": "less than", "<=": "at most"}
 # Tolerances used when a prose figure is taken as evidence for a table figure.
@@ -45,6 +47,8 @@ ATTRIBUTES = {"约束性": "约束性", "约束": "约束性", "约束性指标"
               "预期性": "预期性", "预期": "预期性", "预期性指标": "预期性"}
 BINDING = "约束性"
 ATTRIBUTE_CODES = {"约束性": "binding", "预期性": "expected"}     # language-neutral, for the cleaning log
+# A whole count's figure with a fraction (implausible's codes), as a message says it.
+FRACTIONAL = {"fractional": "a head count", "fractional_count": "a count"}
 # A table note that says what bracketed figures are: 〔〕内为五年累计数, [ ]内为累计数 …
 CUMULATIVE_NOTE = re.compile(r"[〔\[【].{0,3}[〕\]】].{0,12}累计|累计.{0,12}[〔\[【]")
 
@@ -98,7 +102,7 @@ def _refuse_leading_zero(path: Path, name: str, column, cell: Cell, at: int, adv
     by what stands before the 0: a comma (a thousands separator, 7,000), a space or line break (a figure wrapped
     over two lines of a narrow cell, 〔65⏎00〕, or a space as a thousands separator, 7 000), else the order."""
     written = cell.raw.strip()
-    raw = cell.raw.translate(FULL_WIDTH_DIGITS)
+    raw = cell.raw.translate(FULL_WIDTH_FIGURE)
     gap = re.search(r"[0-9]([,，\s]+)$", raw[:at])       # what parts the 0 from a digit before it
     comma = gap is not None and re.fullmatch(r"[,，]", gap.group(1)) is not None
     group_of_three = re.match(r"[0-9]{3}(?![0-9])", raw[at:]) is not None
@@ -111,7 +115,7 @@ def _refuse_leading_zero(path: Path, name: str, column, cell: Cell, at: int, adv
                          "it may be a figure shown in another order than it is stored (Word shows 02 set right to "
                          "left as 20; a .doc file converted for reading loses that setting)",
                          "open the document in Word or WPS and look at the figure it shows; then " + advice("…"))
-    joined = re.sub(r"(?<=[0-9])[,，\s]+(?=[0-9])", "", written.translate(FULL_WIDTH_DIGITS))
+    joined = re.sub(r"(?<=[0-9])[,，\s]+(?=[0-9])", "", written.translate(FULL_WIDTH_FIGURE))
     if comma:
         raise InputError(path, cell.where, f"{head}: most likely a thousands separator ({joined} written with a "
                          f"comma); {order}",
@@ -122,8 +126,33 @@ def _refuse_leading_zero(path: Path, name: str, column, cell: Cell, at: int, adv
                      f"check in the plan that the cell shows one figure, {joined}; then " + advice(joined))
 
 
-def _parse_cell(path: Path, name: str, column, cell: Cell, advice) -> CellValue:
-    """A value cell as the project reads it; `advice(example)` is how to state a reading of it instead."""
+def _refuse_dot_groups(path: Path, name: str, column, cell: Cell, whole_in: str, advice) -> None:
+    """A figure with a dot before a group of three digits (helpers.core.values.DOT_GROUPS) is not read where it is
+    ambiguous: 1.234.567 anywhere (dots as thousands separators: no decimal has two points), and 7.000 or 〔6.500〕 in
+    a row that counts whole persons or things (`whole_in`, the row's unit: 人, 件, 家), where European figures'
+    thousands separator (7000) and a decimal point (7) are a thousand times apart. 7.000 人 was read as 7, without a
+    word, where 〔7,000〕 stopped (_refuse_leading_zero). 12.500% and 7.000万 (70000) are decimals, and read."""
+    groups = dot_groups(cell.raw)
+    if groups is None or (groups.dots == 1 and not whole_in):
+        return
+    written = cell.raw.strip()
+    joined = with_thousands_joined(written, groups)
+    head = f"the {column.header.text} cell of '{name}' is '{written}'"
+    if groups.dots > 1:
+        problem = (f"{head}: dots between groups of three digits, as European figures write thousands separators "
+                   f"({joined} written with dots); no decimal has more than one point, so it is not read")
+    else:
+        problem = (f"{head}: a dot before three digits in a count in {whole_in}, which is a whole number: most "
+                   f"likely a thousands separator, as European figures write it ({joined} written with a dot); read "
+                   f"as a decimal point it would be {groups.decimal:g}, a thousand times less, so it is not read as "
+                   "either")
+    raise InputError(path, cell.where, problem,
+                     f"check that the plan means {groups.thousands} (its prose, the office); then " + advice(joined))
+
+
+def _parse_cell(path: Path, name: str, column, cell: Cell, advice, whole_in: str = "") -> CellValue:
+    """A value cell as the project reads it; `advice(example)` is how to state a reading of it instead. `whole_in`:
+    the row's unit when it counts whole persons or things (人, 件, 家; Catalogue.counts_whole), else ''."""
     written = cell.raw.strip()
     try:
         check_figure_length(written)
@@ -148,8 +177,9 @@ def _parse_cell(path: Path, name: str, column, cell: Cell, advice) -> CellValue:
                          "column holds",
                          "work out the level the plan sets for that year (the earlier year's figure plus the "
                          "change) and " + advice("/"))
-    if zero := LEADING_ZERO.search(cell.raw.translate(FULL_WIDTH_DIGITS)):
+    if zero := LEADING_ZERO.search(cell.raw.translate(FULL_WIDTH_FIGURE)):
         _refuse_leading_zero(path, name, column, cell, zero.start(), advice)
+    _refuse_dot_groups(path, name, column, cell, whole_in, advice)
     try:
         return parse_value_cell(cell.raw, in_plan=True)
     except NoteMarkInsideNumber:
@@ -309,7 +339,9 @@ class TableCleaner:
             if row.category_inherited:
                 log("merged_cell", {"category": row.category})
             attribute = _row_attribute(path, row, name, ind_id, readings, log)
-            cells = self._read_cells(path, plan, row, ind_id, name, readings, log)
+            row_unit = self.catalogue.unit_for_alias(unit_text) if unit_text else self.catalogue.units[ind.unit]
+            whole_in = row_unit.unit if self.catalogue.counts_whole(ind, row_unit) else ""
+            cells = self._read_cells(path, plan, row, ind_id, name, readings, log, whole_in)
             cells = [(column, cell, self._in_row_unit(path, plan, ind, name, unit_text, column, cell, parsed, log),
                       reading) for column, cell, parsed, reading in cells]
             for column, cell, parsed, _ in cells:
@@ -350,9 +382,10 @@ class TableCleaner:
         return CleanTable(observations, decisions)
 
     def _read_cells(self, path: Path, plan: Plan, row: TableRow, ind_id: str, name: str, readings: _Readings,
-                    log) -> list[tuple]:
+                    log, whole_in: str) -> list[tuple]:
         """The row's value cells, each parsed once, here, so that a bad cell is always reported with its place; a
-        cell the analyst's reading covers (`readings:`) read as it says: (column, cell, parsed, reading)."""
+        cell the analyst's reading covers (`readings:`) read as it says: (column, cell, parsed, reading). `whole_in`:
+        the row's unit if it counts whole persons or things (_parse_cell)."""
         cells = []
         for column, cell in row.values:
             written = cell.raw.strip()
@@ -368,7 +401,7 @@ class TableCleaner:
                                  "then " + reading_advice(self.sources, plan, name, written, "…"))
             else:
                 parsed = _parse_cell(path, name, column, cell, lambda example, written=written: reading_advice(
-                    self.sources, plan, name, written, example))
+                    self.sources, plan, name, written, example), whole_in)
             if parsed.year is not None and parsed.year != column.year:
                 raise InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{written}': a "
                                  f"figure for {parsed.year}, in a column for {column.year}",
@@ -626,9 +659,10 @@ class TableCleaner:
                          f"{ind.unit}), say so {where}: - {{indicator: {_yaml_text(name)}, unit: "
                          f"{_yaml_text(candidate.unit)}, because: '…'}}. ")
                 break
-        if unit is not None and self._implausible(ind, unit, [(value, False)], factor).get("code") == "fractional":
+        code = self._implausible(ind, unit, [(value, False)], factor).get("code") if unit is not None else None
+        if code in FRACTIONAL:
             return InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{written}', read in "
-                              f"{read_in}: a head count of {value:g} {unit.unit} cannot be fractional",
+                              f"{read_in}: {FRACTIONAL[code]} of {value:g} {unit.unit} cannot be fractional",
                               other or reading_advice(self.sources, plan, name, written, _example_reading(written)))
         return InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{written}', read in "
                           f"{read_in}: {value * factor:g} {ind.unit} is outside the plausible range {low:g}–{high:g} "
@@ -757,10 +791,11 @@ def implausible(catalogue: Catalogue, ind: Indicator, unit: Unit | None, raw_val
     the catalogue: the table's cells here, the prose's figures (helpers.extract.dataset) with unit None and factor 1
     (already in the catalogue's unit)."""
     low, high = ind.plausible
-    counts_persons = catalogue.units[ind.unit].dimension == "persons"
     for v, percent_sign in raw_values:
-        if counts_persons and unit is not None and unit.factor == 1 and v != int(v):
-            return {"code": "fractional", "value": v, "unit": unit.unit}
+        if catalogue.counts_whole(ind, unit) and v != int(v):
+            # (a head count of persons; a count of other whole things, 件 or 家, said in words of its own)
+            code = "fractional" if unit.dimension == "persons" else "fractional_count"
+            return {"code": code, "value": v, "unit": unit.unit}
         clean = v * factor
         if not low <= clean <= high:
             return {"code": "out_of_range", "value": clean, "unit": ind.unit, "low": low, "high": high}

@@ -39,6 +39,7 @@ from helpers.core.values import (
     as_superscript,
     check_magnitude,
     comparator_alone,
+    dot_groups,
     looks_like_a_fraction,
     parse_value_cell,
     too_long_for_a_figure,
@@ -1665,6 +1666,8 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
                          else f"write a four-digit year from {first} to {last} (the years of the plan periods in "
                          "config/sources.yaml).")
     value, formatted = _read_as_shown(cell, value, value_cell, ind, catalogue)
+    if formatted is None and isinstance(value, str):
+        _refuse_dot_groups(path, where(value_cell), value, ind, catalogue)
     try:
         number, comparator, unit_text, marks = _checked_value(cell, value, value_cell, ind, catalogue, name_unit)
     except InputError as err:
@@ -1850,7 +1853,8 @@ def _blank(raw) -> bool:
 
 def _check_plausible(path: Path, where: str, number: float, percent_sign: bool, ind, catalogue: Catalogue) -> None:
     """A workbook's value outside the catalogue's plausible range (a head count in 人 where the catalogue counts
-    万人, a negative count), or a percentage written as a fraction (0.35 for 35%), stops the run at its cell.
+    万人, a negative count), a fractional count of whole persons or things (1.5 家: `whole: true` in the catalogue's
+    units), or a percentage written as a fraction (0.35 for 35%), stops the run at its cell.
     (A plan's figure stops the run too, helpers.extract.cleaning: a wrong figure kept would be judged in the brief
     as if it were right.)"""
     low, high = ind.plausible
@@ -1859,6 +1863,12 @@ def _check_plausible(path: Path, where: str, number: float, percent_sign: bool, 
                          f"{low:g}–{high:g} {ind.unit} of the catalogue{_in_another_unit(number, ind, catalogue)}",
                          f"write the value in {ind.unit}, the catalogue's unit. If the figure really is right, widen "
                          f"`plausible` of {ind.id} in {display_path(catalogue.path)} (the entry at line {ind.line}).")
+    if catalogue.counts_whole(ind, catalogue.units[ind.unit]) and number != int(number):
+        # (a plan's 6.5 人 or 〔3.5〕 家 stops too, helpers.extract.cleaning.implausible: one list of whole units)
+        raise InputError(path, where, f"{number:g} {ind.unit} for {ind.name_zh}: a count in {ind.unit}, of whole "
+                         "persons or things, cannot be fractional",
+                         f"type the whole figure in {ind.unit} as a number and save (where the sheet shows a whole "
+                         f"figure, its number format rounds the {number:g} the cell holds, which is what is read).")
     if not percent_sign and looks_like_a_fraction(number, ind.unit):
         raise InputError(path, where, f"{number:g} for {ind.name_zh} (in %) looks like a percentage written as a "
                          f"fraction: {number:g} is {number * 100:g}%",
@@ -1893,6 +1903,28 @@ def _not_a_date(path: Path, where: str, value, what: str, example: str) -> None:
                          "typed into a date cell as a date)",
                          "select the cell, set its format to Number (Home → Number Format → Number; WPS: 开始 → "
                          f"数字格式 → 数值), then type the {what} again ({example}) and save.")
+
+
+def _refuse_dot_groups(path: Path, where: str, value: str, ind, catalogue: Catalogue) -> None:
+    """A value typed as text with a dot before a group of three digits (helpers.core.values.DOT_GROUPS): '1.234.567'
+    in any unit, and '7.000' where the indicator counts whole persons or things (家, 件, 人: Catalogue.counts_whole),
+    where European figures' thousands separator (7000) and a decimal point (7) are a thousand times apart: it was
+    read as 7. A number cell is a number, whatever its format shows (7 formatted 0.000 shows 7.000): read as 7."""
+    groups = dot_groups(value)
+    if groups is None or (groups.dots == 1 and not catalogue.counts_whole(ind, catalogue.units[ind.unit])):
+        return
+    if groups.dots > 1:
+        raise InputError(path, where, f"value '{value.strip()}' for {ind.name_zh} has dots between groups of three "
+                         f"digits, as European figures write thousands separators ({groups.thousands}); no decimal "
+                         "has more than one point, so it is not read",
+                         f"type the figure as a number without separators ({groups.thousands} if that is the figure) "
+                         "and save.")
+    raise InputError(path, where, f"value '{value.strip()}' for {ind.name_zh}, counted in {ind.unit} (a whole "
+                     f"number), has a dot before three digits: a thousands separator as European figures write it "
+                     f"({groups.thousands}) or a decimal point ({groups.decimal:g}), a thousand times apart, so it is "
+                     "not read as either",
+                     f"type the figure as a number without separators: {groups.thousands} if the dot separates "
+                     f"thousands, {groups.decimal:g} if it is a decimal point; and save.")
 
 
 def _checked_number(path: Path, where: str, value, ind) -> tuple[float, bool, str | None, str]:

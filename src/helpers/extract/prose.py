@@ -28,7 +28,7 @@ from helpers.core.config import Catalogue, Indicator, PlanPeriod, ProseName, Sou
 from helpers.core.periods import FIVE_YEAR_NAME, plan_covering_year, resolve_period
 from helpers.core.records import note
 from helpers.core.text import NormalText, normalise_with_map
-from helpers.core.values import is_note_mark
+from helpers.core.values import dot_groups, is_note_mark
 from helpers.extract.documents.model import Paragraph, Place
 
 NUM = r"\d+(?:\.\d+)?"
@@ -104,11 +104,15 @@ class ProseReader:
             rf"(?<![比从由])(?:截止|截至|到)?(?P<year>{YEAR})年(?:底|末)?(?!的)|(?P<fyp>{FIVE_YEAR_NAME.pattern})")
 
     # ------------------------------------------------------------------ helpers
-    def _to_clean(self, ind: Indicator, value: float, unit_text: str) -> tuple[float, str] | None:
-        """Convert to the indicator's unit; None when the unit does not fit the indicator."""
+    def _to_clean(self, ind: Indicator, value: float, unit_text: str, written: str = "") -> tuple[float, str] | None:
+        """Convert to the indicator's unit; None when the unit does not fit the indicator, or when the number as
+        `written` has a dot before three digits in a count of whole persons or things (7.000人: 7000 written the
+        European way, or 7? helpers.core.values.DOT_GROUPS): not read, as 7,000人 is not."""
         unit = self.catalogue.unit_for_alias(unit_text)
         target = self.catalogue.units[ind.unit]
         if unit is None:
+            return None
+        if written and dot_groups(written) is not None and self.catalogue.counts_whole(ind, unit):
             return None
         if unit.unit == target.unit:
             return value, ""
@@ -191,13 +195,15 @@ class ProseReader:
 
         def make(alias: _Alias, kind, year, value, cmp, unit_text, start, end, converted=False,
                  **extra) -> ProseStatement | None:
-            """A statement of `value` written in `unit_text`, converted into the catalogue's unit (once: with
-            `converted`, the value is a baseline worked out from figures already converted, and `unit_text` only
-            the unit its level was written in)."""
+            """A statement of `value`, a number as written (10.3) or worked out, written in `unit_text`, converted
+            into the catalogue's unit (once: with `converted`, the value is a baseline worked out from figures
+            already converted, and `unit_text` only the unit its level was written in)."""
+            written = value if isinstance(value, str) else ""
+            value = float(value)
             if converted:
                 clean_value, conversion = value, ""
             else:
-                clean = self._to_clean(alias.indicator, value, unit_text)
+                clean = self._to_clean(alias.indicator, value, unit_text, written)
                 if clean is None:
                     return None
                 clean_value, conversion = clean
@@ -232,7 +238,7 @@ class ProseReader:
             year = year_at(clause_start)
             for name, v in zip(names, values):
                 unit_text = v["unit"] or last_unit
-                st = make(by_key[name], "level", year, float(v["num"]), "=", unit_text, clause_start, values_end)
+                st = make(by_key[name], "level", year, v["num"], "=", unit_text, clause_start, values_end)
                 if st:
                     if not v["unit"]:
                         st.notes.append(note("unit_from_list", source_unit=unit_text))
@@ -265,7 +271,7 @@ class ProseReader:
         kind = "increment" if re.search(INCREMENT_WORDS, before) else "level"
         if kind == "level" and re.search(CHANGE_WORDS, lv["gap"]):
             return []
-        st = make(alias, kind, year, float(lv["num"]), _level_comparator(lv), lv["unit"], start, lv.end())
+        st = make(alias, kind, year, lv["num"], _level_comparator(lv), lv["unit"], start, lv.end())
         if st is None:
             return []
         gr = self.growth_re.match(text, lv.end())
@@ -276,7 +282,7 @@ class ProseReader:
         unit1 = ft["u1"]
         unit0 = ft["u0"] or unit1
         start_year = int(ft["y0"]) if ft["y0"] else None
-        level = make(alias, "level", year, float(ft["v1"]), "=", unit1, start, ft.end())
+        level = make(alias, "level", year, ft["v1"], "=", unit1, start, ft.end())
         if level is None:
             return []
         notes = []
@@ -299,7 +305,7 @@ class ProseReader:
                                   value=float(ft["v0"]), source_unit=unit0))
         code = ({"code": "stated", "year": start_year} if ft["y0"] else
                 {"code": "assumed_start_year", "year": start_year, "context_year": year})
-        base = make(alias, "baseline", start_year, float(ft["v0"]), "=", unit0, start, ft.end(), derivation=rule,
+        base = make(alias, "baseline", start_year, ft["v0"], "=", unit0, start, ft.end(), derivation=rule,
                     rule=code)
         if base is None:
             return [level]
@@ -338,7 +344,7 @@ class ProseReader:
             base = make(alias, "baseline", year0, value, "=", level.source_unit, start, gr.end(), converted=True,
                         derivation=rule, rule=code)
         else:
-            clean = self._to_clean(alias.indicator, amount, gr["unit"])
+            clean = self._to_clean(alias.indicator, amount, gr["unit"], gr["num"])
             if clean is None:
                 return None
             value = level.value - clean[0]
