@@ -101,8 +101,7 @@ def test_a_condition_or_selector_the_reader_cannot_judge_stops_at_the_cell_it_ch
     assert total_target_2030(build(workspace))["value"] == 120
 
 
-@pytest.mark.parametrize("style", [".h:not(:is(::nonsense-x)) { display: none }",
-                                   ":is(:is(::nonsense-x), .h) { display: none }"])
+@pytest.mark.parametrize("style", [".h:not(:is(::nonsense-x)) { display: none }"])
 def test_a_forgiving_list_left_empty_inside_another_is_not_taken_as_matching_nothing(workspace, style):
     """Chromium 156 prints 20左右 (`:not()` of nothing matches every element); the reader left the selector out as
     matching nothing, which would read 120. cssselect cannot rank such a selector: the page is refused, its rule
@@ -112,6 +111,13 @@ def test_a_forgiving_list_left_empty_inside_another_is_not_taken_as_matching_not
         build(workspace)
     assert f"the page's style hides the elements chosen by '{style[:style.index(' {')][:60]}', a CSS selector " \
            "this reader cannot match" in info.value.problem
+
+
+def test_an_item_holding_a_list_left_empty_is_left_out_of_its_list(workspace):
+    """`:is(:is(::nonsense-x), .h)`: its first item matches nothing, and Chromium 156 prints 20左右 (the .h hidden).
+    It was refused as a selector cssselect cannot rank; the item is now left out (test_css_at_rules.py)."""
+    tonglu_web_plan(workspace, H, ":is(:is(::nonsense-x), .h) { display: none }")
+    assert total_target_2030(build(workspace))["value"] == 20
 
 
 def test_a_condition_the_reader_cannot_judge_elsewhere_changes_nothing(workspace):

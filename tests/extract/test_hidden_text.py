@@ -504,16 +504,18 @@ def _unread_log(ds: dataset.Dataset) -> list[str]:
 ])
 def test_a_figure_a_style_sheet_that_cannot_be_read_could_change_is_refused(workspace, href, why):
     """The page links a style sheet that is not beside it, and the cell's digits stand in separate elements: which
-    of them the browser shows cannot be told, and reading all of them (290) may be wrong. Refused, the cell's line
-    named; never fetched from the web, never read from outside the page's folder."""
+    of them the browser shows cannot be told, and reading all of them (290) may be wrong. Refused, at the first
+    table cell with a digit (the site's table: any figure may be changed by such a sheet, test_css_at_rules.py);
+    never fetched from the web, never read from outside the page's folder."""
     (workspace / "outside.css").write_text(".hide{display:none}", encoding="utf-8")
     path = _linking(workspace, href)
     with pytest.raises(InputError) as info:
         _build(workspace)
     page = path.read_text(encoding="utf-8")
-    assert info.value.where == page[:page.index('2<span class="hide">')].count("\n") + 1
+    assert info.value.where == page[:page.index("001008003/2021-00123")].count("\n") + 1
     assert info.value.problem.startswith(f"the page links a style sheet that could not be read ('{href}' at line "
-                                         f"{_link_line(path)}: {why}), and this table cell's figure ('290左右')")
+                                         f"{_link_line(path)}: {why}), and the page's tables hold figures that a "
+                                         "rule of it may change (this cell: '001008003/2021-00123')")
     assert '"Web page, complete"' in info.value.fix and "print the page to PDF" in info.value.fix
 
 
@@ -531,16 +533,27 @@ def test_the_advice_for_a_style_sheet_not_read_works_when_followed(workspace):
 
 
 @pytest.mark.parametrize("cell", ["20左右", "<b>20</b>左右", '<span class="v">20</span>左右<sup>1</sup>'])
-def test_a_style_sheet_that_cannot_be_read_is_logged_where_it_could_change_no_figure(workspace, cell):
-    """No figure is made of pieces the unread sheet could hide: the page is read, and the cleaning log says which
-    sheet was not read and that the text was read as if it hid nothing."""
+def test_a_style_sheet_that_cannot_be_read_refuses_a_figure_written_whole_too(workspace, cell):
+    """No figure is made of pieces the unread sheet could hide, and the page was read; but a ::first-letter rule of
+    it may hide the 2, a ::before rule write a 1 (test_css_at_rules.py): refused, as a figure in pieces is."""
     path = _linking(workspace, "https://www.tonglu.gov.cn/css/main.css", cell)
-    ds = _build(workspace)
-    assert _total_2030(ds) == 20
-    line = _link_line(path)
-    assert _unread_log(ds) == [f"网页第{line}行链接的样式表（https://www.tonglu.gov.cn/css/main.css）未能读取（网址不下载；"
-                               "只读取网页旁的样式表文件）：网页文字按该样式表不隐藏任何内容读取。表格中没有由可能被其隐藏的几段拼成的数字"
-                               "（若有，该网页不予读取）；如需确认，请连同样式表保存网页（另存为“网页，全部”），或在浏览器中打印为PDF"]
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert info.value.problem.startswith("the page links a style sheet that could not be read "
+                                         f"('https://www.tonglu.gov.cn/css/main.css' at line {_link_line(path)}: ")
+
+
+def test_a_style_sheet_that_cannot_be_read_is_logged_where_no_table_holds_a_digit():
+    """A page whose tables hold no digit (nothing any rule of the sheet could change in a figure) is read; the
+    cleaning log says which sheet was not read, that the text was read as if it hid nothing, and why no figure is
+    in doubt."""
+    from helpers.core.config import load_catalogue
+    from helpers.core.wording import decision_text, words_for
+    values = {"href": "https://www.tonglu.gov.cn/css/main.css", "line": 4}
+    assert decision_text("unread_stylesheet", values, words_for("zh", load_catalogue())) == (
+        "网页第4行链接的样式表（https://www.tonglu.gov.cn/css/main.css）未能读取（网址不下载；只读取网页旁的样式表文件）："
+        "网页文字按该样式表不隐藏任何内容读取。表格中没有数字（若有，该网页不予读取：该样式表的规则可能隐藏、改动或添加其中的"
+        "数字）；如需确认，请连同样式表保存网页（另存为“网页，全部”），或在浏览器中打印为PDF")
 
 
 def test_an_import_after_other_rules_is_ignored_as_the_browser_ignores_it(workspace):

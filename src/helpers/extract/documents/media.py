@@ -82,6 +82,10 @@ def _unknown_holding(query: str) -> str:
             return f"in a browser that knows the selector '{query[len(prefix):-1][:60]}'"
     if query.startswith("@supports "):
         return f"in a browser that supports '{query[len('@supports '):][:60]}'"
+    if query.startswith("@starting-style"):
+        return "in a browser that keeps '@starting-style' applied (Chromium 156 does, for display: none)"
+    if query.startswith("@") and not query.startswith(("@container", "@scope")):
+        return f"in a browser that applies '{query[:60]}'"       # (an at-rule this reader does not know)
     return f"where '{query[:60]}' holds"
 
 

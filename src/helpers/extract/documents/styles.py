@@ -8,7 +8,9 @@ the browser's cascade ranks them: !important first, then an inline style, then i
 more specific selector, then the later rule. A rule for a state of the page (:hover, :focus) matches nothing, as the
 page is first shown. A rule inside a media query (@media, <style media>) applies on the devices its query holds on
 (media.py): the page is read as a desktop's screen shows it (media.PRIMARY), and again as another device shows it
-where its rules tell devices apart (PageStyle.use, other_media; what differs is a doubt: web._media_doubts).
+where its rules tell devices apart (PageStyle.use, other_media; what differs is a doubt: web._media_doubts). The
+rules of @container, @scope, @starting-style and of an at-rule this reader does not know are taken as holding on
+some devices only; the at-rules that hold no rule of the page's elements are passed over (NOT_THE_PAGES_RULES).
 
 Text in the colour of what is behind it is unseen too (unseen_text): `2<span style="color:#fff">9</span>0` shows 20
 on the white page. Each text's colour (`color`, inherited; <font color>) is laid over its background (the
@@ -18,7 +20,8 @@ background. White text on a dark cell is seen, and read; text on a background im
 
 A var() is worked out from the custom properties the page sets (_Cascade.custom_of, _substituted). A declaration
 that may hide text or move it, whose value this reader cannot work out (a system colour, color-mix(), a filter, a 3-D
-turn, a var() of an @property: _cannot_work_out), leaves the text it draws in doubt (PageStyle.unsure): a table
+turn, a var() of an @property, a custom function: _cannot_work_out; an animation whose @keyframes set such a
+property: _Cascade.animation), leaves the text it draws in doubt (PageStyle.unsure): a table
 cell's figure so drawn stops the run at the cell (web._unsure_doubts).
 
 Where the page's style cannot be read for sure (a selector hiding text that no reader here can match, or text
@@ -131,7 +134,12 @@ MASKS = ("mask", "mask-image", "-webkit-mask", "-webkit-mask-image", "mask-borde
 TRANSFORMING = ("transform", "rotate", "translate")
 WHOLE = ("display", "visibility", "content-visibility", "opacity", "filter", "clip-path", *TRANSFORMING, *MASKS)
 UNSURE_FAMILY = (*WHOLE, "color", "-webkit-text-fill-color", "background-color", "background", "background-image")
-READ = {*HIDING, *COLOURS, *BOXED, *REORDERING, *MAGNIFYING, *MOVING, *UNSURE_FAMILY, "content", "font"}
+# What runs an animation (@keyframes): one whose keyframes set a property read here (opacity: 0, display: none,
+# color …) may hide or show text as the page settles, which is not followed (a doubt: _Cascade.animation). Chromium
+# 156 prints `.h {animation: k 1000s}` with `@keyframes k {from, to {opacity: 0}}`, and `animation: k 0s forwards`
+# with `to {opacity: 0}`, with the .h hidden.
+ANIMATING = ("animation", "animation-name", "-webkit-animation", "-webkit-animation-name")
+READ = {*HIDING, *COLOURS, *BOXED, *REORDERING, *MAGNIFYING, *MOVING, *UNSURE_FAMILY, *ANIMATING, "content", "font"}
 BLACK, WHITE = (0.0, 0.0, 0.0, 1.0), (1.0, 1.0, 1.0)
 # Selectors of generated content or of a browser's own parts (scroll bars, placeholders): they hold no page text.
 NO_PAGE_TEXT = re.compile(r"::|:(before|after|first-line|first-letter|selection|placeholder|marker|backdrop)\b|:-",
@@ -197,9 +205,13 @@ class PageStyle:
         quirks = _quirks(soup)
         sheets = _Sheets()
         self.cascade = _Cascade(_rules(soup, load or (lambda href, base, line: None), quirks, sheets), quirks,
-                                sheets.conditions, sheets.registered, page=soup)
+                                sheets.conditions, sheets.registered, page=soup, keyframes=sheets.keyframes)
         self.cascade.not_too_much_matching(soup)
         self.cascade.generate(soup)
+        # the rules with an item of :is() or :where() this reader cannot match, left out (validity.forgiven): (line,
+        # the selector, the item). A browser that knows it may hide any element by it (web._hide: a doubt at each
+        # table cell whose figure stands in pieces in separate elements)
+        self.unmatched = sheets.unmatched
 
     def use(self, medium) -> None:
         """Read the page as the device `medium` (media.Medium) shows it from now on (media.PRIMARY at first)."""
@@ -409,12 +421,16 @@ class PageStyle:
         cascade = self.cascade
         whole, colour, fill, background, text, behind = parent
         matched = cascade._matched(element)
-        if not any(name in matched for name in UNSURE_FAMILY):
+        if not any(name in matched for name in UNSURE_FAMILY) and not any(name in matched for name in ANIMATING):
             return parent
         for name in WHOLE:
             found = cascade._winner_of(matched, name)
             if found is not None and not whole and (name not in TRANSFORMING or cascade.boxed(element)) and (
                     why := _cannot_work_out(name, found.value)):
+                whole = self._written(element, name, found, why)
+        for name in ANIMATING:
+            found = cascade._winner_of(matched, name)
+            if found is not None and not whole and (why := cascade.animation(found.value)):
                 whole = self._written(element, name, found, why)
         for name in ("color", "-webkit-text-fill-color"):
             found = cascade._winner_of(matched, name)
@@ -551,7 +567,7 @@ class _Cascade:
     rules inside a media query are kept for every device, and sorted out for the one in use."""
 
     def __init__(self, rules: list[Rule], quirks: bool = False, conditions: list | None = None,
-                 registered: set[str] | None = None, page=None):
+                 registered: set[str] | None = None, page=None, keyframes: dict | None = None):
         from helpers.extract.documents.media import PRIMARY
         self.quirks = quirks
         self.page = page                            # the page (its soup) the rules are matched in
@@ -577,6 +593,10 @@ class _Cascade:
         # whether a declaration that may hide text or move it has a value this reader may not work out (unsure)
         self.maybe_unsure = any(_cannot_work_out(rule.property, rule.declaration.value) for rule in rules
                                 if rule.property in UNSURE_FAMILY)
+        # the @keyframes that set a property read here (name: what they set), and whether a rule runs one
+        self.keyframes = keyframes or {}
+        self.maybe_unsure = self.maybe_unsure or any(self.animation(rule.declaration.value) for rule in rules
+                                                     if rule.property in ANIMATING)
         self.use(PRIMARY)
 
     def use(self, medium) -> None:
@@ -750,8 +770,22 @@ class _Cascade:
             self.viewport_units = True
         if "var(" in declaration.value and not name.startswith("--"):
             self.var_users.add(id(element))
-        if name in UNSURE_FAMILY and _cannot_work_out(name, declaration.value):
+        if name in UNSURE_FAMILY and _cannot_work_out(name, declaration.value) or (
+                name in ANIMATING and self.animation(declaration.value)):
             self.maybe_unsure = True
+
+    def animation(self, value: str) -> str:
+        """Why an `animation` or `animation-name` value runs keyframes that may hide or show text (`k`, whose
+        @keyframes set opacity), or "" where it runs none."""
+        if not self.keyframes or value in CSS_WIDE or value == "none":
+            return ""
+        import tinycss2
+        for token in tinycss2.parse_component_value_list(value):
+            name = token.value.lower() if token.type in ("ident", "string") else None
+            if name in self.keyframes:
+                return (f"an animation of the @keyframes '{name}', which set {', '.join(self.keyframes[name])}: "
+                        "what it shows as the page settles is not followed here")
+        return ""
 
     def may_hide(self, element) -> bool:
         """Whether anything could hide it: the `hidden` attribute, or a hiding declaration that applies to it."""
@@ -1175,6 +1209,9 @@ DISPLAY_PARTS = {"inline", "block", "run-in", "flow", "flow-root", "table", "fle
                  "math"}
 NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:e[+-]?[0-9]+)?%?$")
 FUNCTIONS = ("var(", "calc(", "min(", "max(", "clamp(", "env(", "attr(")
+# A call of a custom function (@function --h() { result: none }: `display: --h()`), which Chromium 156 applies (the
+# .h hidden) and this reader does not work out (_cannot_work_out); it was dropped as no value of display.
+CUSTOM_FUNCTION = re.compile(r"(?<![\w-])--[\w\u0080-\uffff-]*\(")
 SYSTEM_FONTS = {"caption", "icon", "menu", "message-box", "small-caption", "status-bar"}
 
 
@@ -1352,9 +1389,10 @@ def _cannot_work_out(name: str, value: str) -> str:
     """Why the value of a property of UNSURE_FAMILY is one this reader cannot work out, or "" where it can."""
     if value in CSS_WIDE or name not in UNSURE_FAMILY:
         return ""
-    if "var(" in value:
-        return "a custom property (var()) this reader cannot work out (one an @property registers, or var()s " \
-               f"nested more than {MAX_VAR_DEPTH} deep or long)"
+    if "var(" in value or CUSTOM_FUNCTION.search(value):
+        return "a custom function (@function), which this reader does not work out" if CUSTOM_FUNCTION.search(
+            value) else "a custom property (var()) this reader cannot work out (one an @property registers, or " \
+            f"var()s nested more than {MAX_VAR_DEPTH} deep or long)"
     if any(function in value for function in FUNCTIONS):
         return "a value computed by calc(), env() or attr(), which this reader does not work out"
     if name in ("color", "-webkit-text-fill-color", "background-color"):
@@ -1389,7 +1427,7 @@ def _cannot_work_out(name: str, value: str) -> str:
 
 
 def _valid(name: str, value: str) -> bool:
-    if value in CSS_WIDE or any(function in value for function in FUNCTIONS):
+    if value in CSS_WIDE or any(function in value for function in FUNCTIONS) or CUSTOM_FUNCTION.search(value):
         return True
     words = value.split()
     if name == "display":
@@ -1427,6 +1465,8 @@ class _Sheets:
         self.layers: dict[tuple[str, ...], int] = {}     # a layer's path (a.b: ("a", "b")) → its place among its kin
         self.anonymous = 0
         self.registered: set[str] = set()     # the custom properties an @property registers (their var() not read)
+        self.keyframes: dict[str, list[str]] = {}    # the @keyframes that set a property read here: what they set
+        self.unmatched: list[tuple[int, str, str]] = []     # (line, selector, item) of :is() items not matched
 
     def condition(self, outer: int, media: str | None) -> int | None:
         """The condition of `outer`'s and the query `media`; None where the query holds on no device (`speech`,
@@ -1548,7 +1588,7 @@ def _rules(soup, load, quirks: bool, sheets: _Sheets) -> list[Rule]:
                                                                 line):
                 if declarations:
                     rules += _compiled(selectors, declarations, line, len(rules), present,
-                                       sheets.rank(into) if into else UNLAYERED, inner)
+                                       sheets.rank(into) if into else UNLAYERED, inner, sheets.unmatched)
     # A custom property counts only where a var() names it (a theme's hundreds of them set fonts and margins); the
     # names in any value of the page's rules and inline styles, over-counted rather than missed.
     named = {name for rule in rules if "var(" in rule.declaration.value
@@ -1620,14 +1660,35 @@ def _block(node, sheets: _Sheets, condition: int, layer: tuple) -> tuple[int, tu
                 sheets.layer(layer, each)
             return None
         return condition, sheets.layer(layer, names[0] if names else None)
-    if node.content is None or name not in ("supports", "media", "container", "scope"):
+    if node.content is None or name in NOT_THE_PAGES_RULES or name.startswith(OTHER_ENGINES_AT):
         return None
     prelude = " ".join(tinycss2.serialize(node.prelude).split())
     if name == "supports":
         where = sheets.supported(condition, validity.supports(node.prelude), prelude)
-    else:
-        where = sheets.condition(condition, prelude if name == "media" else f"@{name} {prelude}")
+    else:       # (@container, @scope, @starting-style, and an at-rule this reader does not know: on some devices)
+        where = sheets.condition(condition, prelude if name == "media" else f"@{name} {prelude}".strip())
     return None if where is None else (where, layer)
+
+
+# The at-rules, as the browser applies what their blocks hold (CSS; Chromium 156 checked for each: docs/data.md,
+# tests/extract/test_css_at_rules.py). @media, @supports, @layer and @import are worked out; the rules inside
+# @container and @scope apply by the layout or a scope not followed, and those of @starting-style are an element's
+# style before its first style change (CSS Transitions 2), which a settled page does not show, and yet Chromium 156
+# prints `@starting-style { .h { display: none } }` with the .h hidden (not so with opacity: 0): each is taken as
+# holding on some devices only (media.Query), so that where it changes a figure the cell is in doubt. So is an
+# at-rule this reader does not know (`@when`, `@nonsense-x`): a browser may apply its rules.
+# These hold no rules of the page's elements, or none that a browser applies: their blocks are passed over.
+# Descriptors of what a property names (@font-face, @counter-style, @font-feature-values, @font-palette-values,
+# @position-try, @property, @function: a font, a list marker's numbering, a font's alternates, a colour font's
+# palette, an anchored box's fallback places, a custom property's type, a custom function (a value that calls one
+# is not worked out: _cannot_work_out)); keyframes (an animation that names them is a doubt: _Cascade.animation);
+# the printed page's box and margins (@page; Chromium drops a style rule inside it); a navigation's transition
+# (@view-transition); a prefix for selectors (@namespace); and those no browser of today applies (@document,
+# @viewport) or another engine's (@-moz-…, @-ms-…, @-o-…).
+NOT_THE_PAGES_RULES = {"font-face", "counter-style", "font-feature-values", "font-palette-values", "position-try",
+                       "property", "function", "keyframes", "-webkit-keyframes", "page", "view-transition",
+                       "namespace", "charset", "import", "document", "viewport"}
+OTHER_ENGINES_AT = ("-moz-", "-ms-", "-o-")
 
 
 def _top(prelude: str, line: int) -> list[tuple[str, tuple | None]]:
@@ -1730,6 +1791,9 @@ def _applied(nodes, load, base, line: int, depth: int, sheets: _Sheets, conditio
             # the registration's, which are not followed; a var() of it cannot be worked out (_substituted)
             importing = False
             sheets.registered.add(tinycss2.serialize(node.prelude).strip().lower())
+        elif node.lower_at_keyword in ("keyframes", "-webkit-keyframes"):
+            importing = False
+            _keyframes(node, sheets)
         else:
             if node.lower_at_keyword != "layer" or node.content is not None:
                 importing = False           # (`@layer a, b;` only names the layers' order: an @import may follow)
@@ -1738,6 +1802,22 @@ def _applied(nodes, load, base, line: int, depth: int, sheets: _Sheets, conditio
                 yield from _applied(tinycss2.parse_blocks_contents(node.content, skip_comments=True,
                                                                    skip_whitespace=True),
                                     load, base, line, depth, sheets, *block, top=False)
+
+
+def _keyframes(node, sheets: _Sheets) -> None:
+    """An @keyframes that sets a property read here (READ: opacity, display, color …) noted by its name, with
+    what it sets (_Cascade.animation); one that sets none of them (a slide, a spin of a banner) changes no text."""
+    import tinycss2
+    if node.content is None:
+        return
+    name = tinycss2.serialize(node.prelude).strip().strip("'\"").lower()
+    sets = set()
+    for frame in tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True):
+        if frame.type == "qualified-rule":
+            sets |= {item.lower_name for item in tinycss2.parse_blocks_contents(frame.content)
+                     if item.type == "declaration" and item.lower_name in READ and item.lower_name not in ANIMATING}
+    if name and sets:
+        sheets.keyframes[name] = sorted(sets | set(sheets.keyframes.get(name, ())))
 
 
 def _imported(node, load, base, line: int, depth: int, sheets: _Sheets, condition: int, layer: tuple):
@@ -1770,16 +1850,21 @@ def _imported(node, load, base, line: int, depth: int, sheets: _Sheets, conditio
 
 
 def _compiled(selectors: list[tuple[str, tuple | None]], declarations, line: int, order: int, present: set,
-              layer: tuple = UNLAYERED, media: int = 0) -> list[Rule]:
+              layer: tuple = UNLAYERED, media: int = 0, unmatched: list | None = None) -> list[Rule]:
     """The rule's selectors compiled, each with the declarations; a selector that names an id or class no element of
     the page has (`present`: _keys) matches nothing and is left out uncompiled (compiling costs about a millisecond a
     selector: 45,000 rules in a page's <style> took 50 s). Each selector comes with its specificity, or None for
-    cssselect to work it out (_top, _relative)."""
+    cssselect to work it out (_top, _relative). An item of an :is() or :where() this reader cannot match is left
+    out (validity.forgiven), and noted in `unmatched` (its line, the selector, the item): what a browser that knows
+    it hides by it is a doubt (PageStyle.unmatched)."""
     import cssselect
     import soupsieve
     rules = []
     for written, given in selectors:
-        selector = validity.forgiven(written) if written else written     # (as the page writes it: `written`)
+        left_out: list[str] = []
+        selector = validity.forgiven(written, left_out) if written else written  # (as the page writes it: `written`)
+        if left_out and unmatched is not None and declarations:
+            unmatched.append((line, written, left_out[0]))
         if selector is None:
             continue            # (an :is() of nothing the browser keeps: it matches nothing)
         pseudo = GENERATED.search(selector or "")

@@ -278,36 +278,62 @@ def _nth(arguments, of: bool, strict: bool) -> str:
     return _worst(complex_selector(item, strict=strict) for item in items)
 
 
-def forgiven(selector: str) -> str | None:
+def forgiven(selector: str, unmatched: list | None = None) -> str | None:
     """The selector with the items of its forgiving lists (`:is()`, `:where()`) that match nothing left out: an
     invalid one, and one naming a pseudo-element (never matched inside them), as the browser leaves them out;
-    None where nothing is left of a list (it matches nothing). The selector as it is where it has no such list."""
+    None where nothing is left of a list (it matches nothing). The selector as it is where it has no such list.
+    An item this reader cannot match (`:nonsense-x`, which Chromium 156 does not know and leaves out, or one it
+    knows that soupsieve does not match) is left out too, and added to `unmatched`: the list's other items match
+    as in any browser (`:is(.h, :nonsense-x)` hides the .h), and what a browser that knows it matches by it is
+    not told (the caller's doubt)."""
     if ":is(" not in selector.lower() and ":where(" not in selector.lower():
         return selector
     import tinycss2
     tokens = tinycss2.parse_component_value_list(selector)
-    out = _forgive(tokens)
+    out = _forgive(tokens, unmatched=unmatched if unmatched is not None else [])
     return None if out is None else out.strip()
 
 
-def _forgive(tokens, nested: bool = False) -> str | None:
-    """The tokens written out with their forgiving lists' items that match nothing left out; None where a list
-    outside any other function is left empty (the selector matches nothing). Inside one (`:not(:is(::x))`, which
-    matches every element) it is written `:is()`, which matches nothing."""
+EMPTY_LIST = re.compile(r":(?:is|where)\(\s*\)", re.IGNORECASE)
+
+
+def _matchable(selector: str) -> bool:
+    """Whether soupsieve (the matcher of the page's rules) reads the selector."""
+    import soupsieve
+    try:
+        soupsieve.compile(selector)
+    except (soupsieve.SelectorSyntaxError, NotImplementedError, ValueError):
+        return False
+    return True
+
+
+def _forgive(tokens, nested: bool = False, unmatched: list | None = None) -> str | None:
+    """The tokens written out with their forgiving lists' items that match nothing left out, and those this
+    reader cannot match (added to `unmatched`); None where a list outside any other function is left empty (the
+    selector matches nothing). Inside one (`:not(:is(::x))`, which matches every element) it is written `:is()`,
+    which matches nothing (and soupsieve does not read: as an item of a list, it is left out)."""
     import tinycss2
+    unmatched = [] if unmatched is None else unmatched
     out = []
     previous_colon = False
     for token in tokens:
         if token.type == "function" and previous_colon and token.lower_name in FORGIVING:
             kept = [item for item in _split_commas(token.arguments) if _words(item)
                     and not _has_pseudo_element(item) and complex_selector(item) != INVALID]
-            inner = [_forgive(item, nested=True) for item in kept]
-            inner = [each.strip() for each in inner if each is not None]
+            inner = []
+            for item in kept:
+                each = _forgive(item, nested=True, unmatched=unmatched)
+                if each is None or not each.strip() or (EMPTY_LIST.search(each) and ":not(" not in each.lower()):
+                    continue        # (an item holding a list left empty, not inside :not(): it matches nothing)
+                if _matchable(each.strip()):
+                    inner.append(each.strip())
+                else:
+                    unmatched.append(each.strip())
             if not inner and not nested:
                 return None
             out.append(f"{token.name}({', '.join(inner)})")
         elif token.type == "function":
-            out.append(f"{token.name}({_forgive(token.arguments, nested=True)})")
+            out.append(f"{token.name}({_forgive(token.arguments, nested=True, unmatched=unmatched)})")
         else:
             out.append(tinycss2.serialize([token]))
         previous_colon = token.type == "literal" and token.value == ":"

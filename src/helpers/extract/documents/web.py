@@ -137,7 +137,10 @@ def _hide(path: Path, soup, sheets: LinkedSheets, directed: bool = False) -> tup
     is made after (_as_shown puts text in place of an element), so no id it holds is taken by another element.
     The page is read as a desktop's screen shows it; a table cell another device shows otherwise is in doubt
     (_media_doubts, by the cell's id), and so is one whose text the page's style may move out of its place
-    (_layout_doubts; `directed`: the page writes a dir attribute)."""
+    (_layout_doubts; `directed`: the page writes a dir attribute), and so is one whose figure stands in pieces in
+    separate elements where a rule's :is() or :where() holds an item this reader cannot match (PageStyle.unmatched:
+    `:is(.h, :nonsense-x)` is read as `:is(.h)`, as Chromium 156 reads it; what a browser that knows the item hides
+    by it is not told)."""
     from helpers.extract.documents.styles import PageStyle, UnsureStyle
     try:
         style = PageStyle(soup, sheets.load)
@@ -168,6 +171,14 @@ def _hide(path: Path, soup, sheets: LinkedSheets, directed: bool = False) -> tup
     for element in found:
         if element.name in NOT_TEXT_IN_A_CELL and not element.decomposed:
             _not_in_a_cell(path, element)
+    if style.unmatched:
+        line, selector, item = style.unmatched[0]
+        for cell in soup.find_all(("td", "th")):
+            if id(cell) not in doubts and _in_pieces(cell):
+                doubts[id(cell)] = (f"the rule '{selector[:60]}' (line {line}) is read without '{item[:40]}', an "
+                                    "item of its list this reader cannot match (Chromium 156 leaves out one it does "
+                                    "not know): where a browser matches it, the rule may hide or change any of the "
+                                    "pieces in separate elements its figure is made of")
     return count + len(unseen), sizes, doubts
 
 
@@ -758,22 +769,33 @@ STYLESHEET_FIX = ("save the page again with its style sheets (in the browser: Fi
 
 
 def _nothing_it_could_hide_matters(path: Path, soup, sheets: LinkedSheets) -> None:
-    """A style sheet that could not be read may hide any text, and the page's text is read as if it hid none (the
-    cleaning log says so). Where that could change a figure, the page is refused: a table cell whose digits are in
-    separate elements (`2<span class="old">9</span>0`), any of which a rule of that sheet may hide."""
+    """A style sheet that could not be read may hold any rule, and the page's text is read as if it held none (the
+    cleaning log says so). Any figure of a table may be changed by one: a rule that hides a piece of it (`2<span
+    class="old">9</span>0`), a ::first-letter rule that hides its first digit (`td::first-letter {font-size: 0}`
+    shows 120左右 as 20左右, a figure written whole in one piece too), a ::before or ::after rule that writes a
+    digit beside it (`td::after {content: "5"}`). So a page whose tables hold a digit is refused, at the first
+    table cell that does, with the advice to save the page with its style sheets or print it to PDF."""
+    for cell in soup.find_all(("td", "th")):
+        text = cell.get_text().strip()
+        if DIGIT.search(text):
+            href, line, why = sheets.unread[0]
+            raise InputError(path, cell.sourceline or 1,
+                             f"the page links a style sheet that could not be read ('{href[:80]}' at line {line}: "
+                             f"{why}), and the page's tables hold figures that a rule of it may change (this "
+                             f"cell: '{text[:20]}'): it may hide a piece of one, hide its first digit "
+                             "(::first-letter) or write a digit beside it (::before, ::after): the figures the "
+                             "browser shows cannot be told", STYLESHEET_FIX)
+
+
+def _in_pieces(cell) -> bool:
+    """Whether the cell's figure is made of pieces of text in separate elements (`2<span class="old">9</span>0`):
+    a rule that hides an element may change it."""
     from bs4 import NavigableString
     from bs4.element import PreformattedString
-    for cell in soup.find_all(("td", "th")):
-        pieces = [(text, text.parent) for text in cell.descendants if isinstance(text, NavigableString)
-                  and not isinstance(text, PreformattedString) and text.strip()]
-        for (before, parent), (after, next_parent) in zip(pieces, pieces[1:]):
-            if parent is not next_parent and DIGIT_END.search(before.strip()) and DIGIT_START.search(after.strip()):
-                href, line, why = sheets.unread[0]
-                raise InputError(path, cell.sourceline or 1,
-                                 f"the page links a style sheet that could not be read ('{href[:80]}' at line {line}:"
-                                 f" {why}), and this table cell's figure ('{cell.get_text().strip()[:20]}') is made "
-                                 "of pieces in separate elements, any of which that style sheet may hide: the figure "
-                                 "the browser shows cannot be told", STYLESHEET_FIX)
+    pieces = [(text, text.parent) for text in cell.descendants if isinstance(text, NavigableString)
+              and not isinstance(text, PreformattedString) and text.strip()]
+    return any(parent is not next_parent and DIGIT_END.search(before.strip()) and DIGIT_START.search(after.strip())
+               for (before, parent), (after, next_parent) in zip(pieces, pieces[1:]))
 
 
 def _as_shown(soup) -> int:
