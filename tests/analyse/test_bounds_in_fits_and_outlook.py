@@ -12,6 +12,8 @@ comparator. (issue 18, leftover 1 of the fifth closing note; the final evaluatio
     党政人才      2021–2024 all bounds: in 2023 one figure (2020) remains: no trend, and the note says why (main: 4)
     经营管理人才  2025 >7.2: met at the final evaluation (every figure above 7.2 meets 7.2); in the outlook no growth
                  over 十四五 and no implied growth (each would be a bound; main: (7.2 ÷ 5.9)^(1/5) − 1 = 4.1%)
+In 2025 the outlook's trend (projected to 2030) is fitted on the figures trends.csv's is: 人才资源总量 2020, 2021,
+2023, 2024, 2025 = 5, one line (the same intercept and slope); main fitted 6, with the prose 2015's 10.86.
 """
 import json
 
@@ -130,6 +132,15 @@ def test_the_outlook_leaves_a_bound_out_of_the_growth_rates(in_2025):
     codes = [n["code"] for n in json.loads(business["outlook_notes"])]
     assert "bound_left_out" in codes and "no_growth_last_period" not in codes, codes
     assert tables[paths.TRENDS_CSV]["business_management_talent"]["verdict"] == TARGET_MET
+
+
+def test_the_outlook_fits_the_trend_the_progress_table_fits(in_2025):
+    _, tables = in_2025
+    outlook = tables[paths.OUTLOOK_CSV]["talent_total"]
+    trend = tables[paths.TRENDS_CSV]["talent_total"]
+    assert outlook["trend_n_obs"] == trend["trend_n_obs"] == 5, (outlook["trend_n_obs"], trend["trend_n_obs"])
+    assert outlook["trend_slope"] == pytest.approx(trend["trend_slope"])
+    assert outlook["trend_intercept"] == pytest.approx(trend["trend_intercept"])
 
 
 def test_the_outlook_table_prints_the_last_actual_with_its_comparator(in_2025):

@@ -2,8 +2,8 @@
 
 Once a county's plan has reached its target year (the report year is at or after it), for each indicator:
 
-- the trend (helpers.analyse.trends: log-linear, logit for percentages) projected to the next plan's target
-  year, with narrow and wide prediction intervals (levels in config/method.yaml), and the annual growth that
+- the trend (helpers.analyse.trends: log-linear, logit for percentages), fitted from the ended plan's base-year
+  figure as trends.csv fits it, projected to the next plan's target year, with narrow and wide prediction intervals (levels in config/method.yaml), and the annual growth that
   projection implies from the last
   actual: (projection ÷ last actual)^(1 / years) − 1;
 - the next plan's target, where the county has one configured, and where it falls in that projection. Its
@@ -43,7 +43,7 @@ from helpers.analyse.inputs import (
     series,
     source_lines,
 )
-from helpers.analyse.progress import bounds_left_out, measured, plan_judgement
+from helpers.analyse.progress import bounds_left_out, growth_start, measured, plan_judgement
 from helpers.analyse.trends import fit_trend
 from helpers.core.config import Plan, PlanPeriod
 from helpers.core.periods import ended_plan, next_period
@@ -124,7 +124,11 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
     cumulative = target is not None and bool(target.get("cumulative"))
     goal = None if target is None or cumulative else float(target["value"])
     comparator = "=" if target is None else target["comparator"]
-    fit = fit_trend(list(by_year), list(by_year.values()), period.target_year, bounded=meta.measure == "share",
+    # The trend is fitted as trends.csv fits the ended plan's: from its base-year figure where there is one, so a
+    # figure from before that plan (a prose 2015) does not bend the projection of the next, and both fit one line.
+    start = growth_start(figures, last, ended.period.base_year) if len(observed) > 1 else None
+    fitted = {y: v for y, v in by_year.items() if start is None or y >= int(start["year"])}
+    fit = fit_trend(list(fitted), list(fitted.values()), period.target_year, bounded=meta.measure == "share",
                     target=goal, comparator=comparator, direction=meta.direction)
     position = target_position(goal, fit.projection, fit.lower_narrow, fit.upper_narrow, fit.lower, fit.upper)
     reading = target_reading(position, meta.direction)
@@ -138,7 +142,8 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
                                   ended_target, ended, ended.period.target_year, meta.direction,
                                   estimate_only(rows, ended.period.target_year), measure=meta.measure)
     # Notes as codes and values (outlook_notes in the wording), said by each reader in its language.
-    notes = ([fit.note] if fit.note else []) + bounds_left_out(observed, fit.n_obs) + growth.pop("notes")
+    notes = ([fit.note] if fit.note else []) + bounds_left_out(
+        [r for r in observed if start is None or r["year"] >= start["year"]], fit.n_obs) + growth.pop("notes")
     if following is None:
         notes.append({"code": "next_plan_not_configured", "plan": period.name})
     if cumulative:
