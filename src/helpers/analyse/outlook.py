@@ -3,9 +3,9 @@
 Once a county's plan has reached its target year (the report year is at or after it), for each indicator:
 
 - the trend (helpers.analyse.trends: log-linear, logit for percentages), fitted from the ended plan's base-year
-  figure as trends.csv fits it, projected to the next plan's target year, with narrow and wide prediction intervals (levels in config/method.yaml), and the annual growth that
-  projection implies from the last
-  actual: (projection ÷ last actual)^(1 / years) − 1;
+  figure as trends.csv fits it, projected to the next plan's target year, with narrow and wide prediction
+  intervals (levels in config/method.yaml), and the annual growth that projection implies from the last actual:
+  (projection ÷ last actual)^(1 / years) − 1;
 - the next plan's target, where the county has one configured, and where it falls in that projection. Its
   position (`target_position`) is plain: above or below the wide or narrow interval, or within the narrow one. Its
   reading (`target_reading`) takes the indicator's direction into account: beyond the wide interval on the
