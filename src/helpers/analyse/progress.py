@@ -187,12 +187,12 @@ def growth_start(figures: list[dict], latest: dict, period: PlanPeriod) -> dict 
     series that has fallen since the base year (10.3 in 2020 → 9.5 in 2023) read as +4.0% a year, the growth of
     2015–2020 (redteam11).
 
-    Before them (the latest figure at or before the base year: a report of the base year or of a year before it,
-    or a county with no figure since): the growth over the plan period before, never one year's change (redteam13:
-    with yearly figures 2016–2019, 建德's 2020 read 2019 → 2020 alone). Periods are the plan's length apart,
-    counted back from its base year; the one holding the latest figure starts at 2015 for 2016–2020 (十四五, base
-    2020) and at 2010 for 2015. The start is that year's figure, else the earliest after it, else the latest before
-    it (nothing in that period but the latest figure)."""
+    Before them (the latest figure at or before the base year: a report of the base year or of a year before it, or
+    a county with no figure since): the growth over the plan period before, not the last year's change alone
+    (redteam13: with yearly figures 2016–2019, 建德's 2020 read 2019 → 2020 alone). Periods are the plan's length
+    apart, counted back from its base year; the one holding the latest figure starts at 2015 for 2016–2020 (十四五,
+    base 2020) and at 2010 for 2015. The start is that year's figure, else the earliest after it, else the latest
+    before it (nothing in that period but the latest figure)."""
     earlier = [r for r in figures if r is not latest]
     if not earlier:
         return None
