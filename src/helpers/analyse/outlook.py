@@ -126,7 +126,7 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
     comparator = "=" if target is None else target["comparator"]
     # The trend is fitted as trends.csv fits the ended plan's: from its base-year figure where there is one, so a
     # figure from before that plan (a prose 2015) does not bend the projection of the next, and both fit one line.
-    start = growth_start(figures, last, ended.period.base_year) if len(observed) > 1 else None
+    start = growth_start(figures, last, ended.period) if len(observed) > 1 else None
     fitted = {y: v for y, v in by_year.items() if start is None or y >= int(start["year"])}
     fit = fit_trend(list(fitted), list(fitted.values()), period.target_year, bounded=meta.measure == "share",
                     target=goal, comparator=comparator, direction=meta.direction)

@@ -47,7 +47,7 @@ from helpers.analyse.inputs import (
     source_lines,
 )
 from helpers.analyse.trends import fit_trend
-from helpers.core.config import Plan
+from helpers.core.config import Plan, PlanPeriod
 from helpers.core.formatting import bound_text
 from helpers.core.periods import FINAL_PHASES, phase
 from helpers.core.records import place_of_row
@@ -87,7 +87,7 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
     latest = observed[-1] if observed else None
     # Growth is measured between figures: an earlier actual known only as a bound (>12.9) is no baseline.
     figures = measured(observed)
-    base = growth_start(figures, latest, plan.period.base_year) if len(observed) > 1 else None
+    base = growth_start(figures, latest, plan.period) if len(observed) > 1 else None
     # the trend is fitted on the figures the growth is measured over: from the plan's base year where it has one
     fitted = figures if base is None else [r for r in figures if r["year"] >= base["year"]]
     target = plan_target(rows, plan)
@@ -178,17 +178,37 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
     }
 
 
-def growth_start(figures: list[dict], latest: dict | None, base_year: int) -> dict | None:
-    """The figure the growth achieved is measured from (trends.csv baseline_year): the latest one up to the plan's
+def growth_start(figures: list[dict], latest: dict, period: PlanPeriod) -> dict | None:
+    """The figure the growth achieved is measured from (trends.csv baseline_year).
+
+    Once the plan's years have begun (the latest figure after its base year): the latest figure up to the plan's
     base year (the base-year figure itself where there is one), else the earliest. A figure from before the plan
     (a prose baseline, 2015) is used only where nothing nearer the plan's start is known: measured from it, a
     series that has fallen since the base year (10.3 in 2020 → 9.5 in 2023) read as +4.0% a year, the growth of
-    2015–2020 (redteam11)."""
+    2015–2020 (redteam11).
+
+    Before them (the latest figure at or before the base year: a report of the base year or of a year before it, or
+    a county with no figure since): the growth over the plan period before, not the last year's change alone
+    (redteam13: with yearly figures 2016–2019, 建德's 2020 read 2019 → 2020 alone). Periods are the plan's length
+    apart, counted back from its base year; the one holding the latest figure starts at 2015 for 2016–2020 (十四五,
+    base 2020) and at 2010 for 2015. The start is that year's figure, else the earliest after it, else the latest
+    before it (nothing in that period but the latest figure)."""
     earlier = [r for r in figures if r is not latest]
     if not earlier:
         return None
-    started = [r for r in earlier if r["year"] <= base_year]
-    return started[-1] if started else earlier[0]
+    if int(latest["year"]) > period.base_year:
+        started = [r for r in earlier if r["year"] <= period.base_year]
+        return started[-1] if started else earlier[0]
+    start = _period_start(int(latest["year"]), period)
+    within = [r for r in earlier if r["year"] >= start]
+    return within[0] if within else earlier[-1]
+
+
+def _period_start(year: int, period: PlanPeriod) -> int:
+    """The first year of the period of the plan's length, counted back from its base year, that holds `year` (at or
+    before the base year) after its own start: 2015 for 2016–2020 with a 十四五 plan (2020 → 2025), 2010 for 2015."""
+    length = period.target_year - period.base_year
+    return period.base_year - length * -(-(period.base_year - year + 1) // length)
 
 
 def _judged_preliminary(observed: list[dict], judged: dict, plan: Plan, cumulative: bool) -> bool:
