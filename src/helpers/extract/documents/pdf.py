@@ -31,7 +31,16 @@ from pathlib import Path
 from helpers.core.errors import InputError
 from helpers.core.method import Method, method_parameters
 from helpers.core.values import as_subscript, as_superscript
-from helpers.extract.documents.model import CJK, Document, Grid, GridCell, Paragraph, Place, join_lines
+from helpers.extract.documents.model import (
+    CJK,
+    ON_THE_LINE,
+    Document,
+    Grid,
+    GridCell,
+    Paragraph,
+    Place,
+    join_lines,
+)
 from helpers.extract.documents.radicals import RADICAL_TO_IDEOGRAPH
 
 # A plan with its appendices is some 10–60 pages. A page of dense Chinese text costs some 18 ms of processor time
@@ -1627,6 +1636,29 @@ def _mark_raised(chars: list[_Char], method: Method) -> None:
                 ch.doubt = ch.doubt or (f"'{ch.text}' is set smaller than the other digits of "
                                         f"'{''.join(c.text for c in figure)}' but on their line (no raised note "
                                         "mark), so a reader may take it into the figure or not")
+        _doubt_moved_off_the_line(figure, chars)
+
+
+def _doubt_moved_off_the_line(figure: list[_Char], chars: list[_Char]) -> None:
+    """A digit of a figure at its size raised or lowered off the line of the figure's other digits by more than a
+    nudge (ON_THE_LINE of its size: a text rise, the operator Ts, as Word's 字符位置 w:position prints) is a figure a
+    reader may read whole or in parts (a 1 raised 3 pt before 4 was read 14): a doubt, as Word's is. The line is
+    the baseline most of the line's characters stand on (of two as common, the figure's last digit's)."""
+    bases = [round(c.baseline, 1) for c in figure]
+    if max(bases) - min(bases) <= ON_THE_LINE * min(c.drawn or c.size for c in figure):
+        return
+    counts: dict[float, int] = {}
+    for ch in chars:
+        if not ch.text.isspace():
+            counts[round(ch.baseline, 1)] = counts.get(round(ch.baseline, 1), 0) + 1
+    line = max(counts, key=lambda b: (counts[b], b == bases[-1]))
+    text = "".join(c.text for c in figure)
+    for ch in figure:
+        shift = ch.baseline - line       # negative: raised (the page's y runs downwards)
+        if abs(shift) > ON_THE_LINE * (ch.drawn or ch.size):
+            ch.doubt = ch.doubt or (f"'{ch.text}' is {abs(shift):.1f} pt {'above' if shift < 0 else 'below'} the "
+                                    f"line of the other digits of '{text}' at their size (a text rise), so a reader "
+                                    "may read the figure whole or in parts")
 
 
 def _smaller(ch: _Char, than: _Char, share: float) -> bool:
