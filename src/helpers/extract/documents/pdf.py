@@ -1798,7 +1798,8 @@ def _overflow_into_cells(pages, repairs: _Repairs) -> None:
     the parts apart, and the run stopped. It is the cell's text for certain when: every line below the table's
     last part on its page stands inside one column, whose last cell has no line under it (it runs on); the next
     page starts with the table's columns; and there, below a repeated header, that column's first cell is empty
-    (the merged cell going on). Anything else leaves the lines as they are (the run stops, with its advice)."""
+    (the merged cell going on); and no digit on them is in doubt. Anything else leaves the lines as they are (the
+    run stops, with its advice)."""
     for index in range(len(pages) - 1):
         lines, tables, height = pages[index]
         if not tables:
@@ -1808,7 +1809,8 @@ def _overflow_into_cells(pages, repairs: _Repairs) -> None:
                        key=lambda line: line.top)
         next_lines, next_tables, _ = pages[index + 1]
         following = min([*next_lines, *next_tables], key=lambda item: item.top, default=None)
-        if not below or not isinstance(following, _Table) or not _continues(table, following):
+        if not below or any(line.doubt for line in below) or not isinstance(following, _Table) or \
+                not _continues(table, following):
             continue
         columns = {next((c for c in range(len(table.xs) - 1)
                          if table.xs[c] - SNAP <= line.x0 and line.x1 <= table.xs[c + 1] + SNAP), None)
