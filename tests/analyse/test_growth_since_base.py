@@ -101,15 +101,11 @@ def _jiande_with_2016_to_2019(root, *more):
     """A copy of the project with a workbook of 建德's 人才资源总量 2016–2019, and `more` rows (name, unit, year,
     value); the dataset built."""
     copy_of_project(root)
-    (root / "raw" / "monitoring").mkdir(exist_ok=True)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = DATA_SHEET
-    ws.append([title for title, _ in COLUMNS])
-    for name, unit, year, value in (*(("人才资源总量", "万人", y, v) for y, v in
-                                      ((2016, 7.6), (2017, 8.3), (2018, 9.0), (2019, 10.0))), *more):
-        ws.append(["建德市", name, unit, year, value, None, "统计年报", None])
-    wb.save(root / "raw" / "monitoring" / "建德2016-2019.xlsx")
+    one_sheet_workbook(root, [["建德市", name, unit, year, value, None, "统计年报", None]
+                              for name, unit, year, value in (*(("人才资源总量", "万人", y, v) for y, v in
+                                                               ((2016, 7.6), (2017, 8.3), (2018, 9.0), (2019, 10.0))),
+                                                              *more)],
+                       name="建德2016-2019.xlsx")
     dataset.write(dataset.build(root / "raw", root / "config"), root / "processed")
 
 

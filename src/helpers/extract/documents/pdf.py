@@ -31,7 +31,16 @@ from pathlib import Path
 from helpers.core.errors import InputError
 from helpers.core.method import Method, method_parameters
 from helpers.core.values import as_subscript, as_superscript
-from helpers.extract.documents.model import CJK, Document, Grid, GridCell, Paragraph, Place, join_lines
+from helpers.extract.documents.model import (
+    CJK,
+    ON_THE_LINE,
+    Document,
+    Grid,
+    GridCell,
+    Paragraph,
+    Place,
+    join_lines,
+)
 from helpers.extract.documents.radicals import RADICAL_TO_IDEOGRAPH
 
 # A plan with its appendices is some 10–60 pages. A page of dense Chinese text costs some 18 ms of processor time
@@ -1627,6 +1636,29 @@ def _mark_raised(chars: list[_Char], method: Method) -> None:
                 ch.doubt = ch.doubt or (f"'{ch.text}' is set smaller than the other digits of "
                                         f"'{''.join(c.text for c in figure)}' but on their line (no raised note "
                                         "mark), so a reader may take it into the figure or not")
+        _doubt_moved_off_the_line(figure, chars)
+
+
+def _doubt_moved_off_the_line(figure: list[_Char], chars: list[_Char]) -> None:
+    """A digit of a figure at its size raised or lowered off the line of the figure's other digits by more than a
+    nudge (ON_THE_LINE of its size: a text rise, the operator Ts, as Word's 字符位置 w:position prints) is a figure a
+    reader may read whole or in parts (a 1 raised 3 pt before 4 was read 14): a doubt, as Word's is. The line is
+    the baseline most of the line's characters stand on (of two as common, the figure's last digit's)."""
+    bases = [round(c.baseline, 1) for c in figure]
+    if max(bases) - min(bases) <= ON_THE_LINE * min(c.drawn or c.size for c in figure):
+        return
+    counts: dict[float, int] = {}
+    for ch in chars:
+        if not ch.text.isspace():
+            counts[round(ch.baseline, 1)] = counts.get(round(ch.baseline, 1), 0) + 1
+    line = max(counts, key=lambda b: (counts[b], b == bases[-1]))
+    text = "".join(c.text for c in figure)
+    for ch in figure:
+        shift = ch.baseline - line       # negative: raised (the page's y runs downwards)
+        if abs(shift) > ON_THE_LINE * (ch.drawn or ch.size):
+            ch.doubt = ch.doubt or (f"'{ch.text}' is {abs(shift):.1f} pt {'above' if shift < 0 else 'below'} the "
+                                    f"line of the other digits of '{text}' at their size (a text rise), so a reader "
+                                    "may read the figure whole or in parts")
 
 
 def _smaller(ch: _Char, than: _Char, share: float) -> bool:
@@ -1707,6 +1739,7 @@ def _assemble(path: Path, pages, repairs: _Repairs) -> Document:
     last_part: _Table | None = None         # the last table's part read last
     left = min((line.x0 for lines, _, _ in pages for line in lines), default=0)
     right = max((line.x1 for lines, _, _ in pages for line in lines), default=0)
+    _overflow_into_cells(pages, repairs)
 
     def flush():
         nonlocal current, recent
@@ -1755,6 +1788,55 @@ def _assemble(path: Path, pages, repairs: _Repairs) -> Document:
     return Document(path, "pdf", paragraphs, grids, dict(repairs))
 
 
+def _overflow_into_cells(pages, repairs: _Repairs) -> None:
+    """A merged cell's text printed below its table's last line at a page break, put back into its cell.
+
+    Chromium lays out a merged cell's text (其中, rowspan over six rows) as if its cell were whole; where a page
+    break falls inside the merged cell (a row with `break-before: page`, as pages pasted from Word have), the text
+    is printed where the cell would have gone on, below the part's last line ('其' in the cell and '中' below it,
+    or both below it), and the cell runs on empty atop the next page. Read as a line between the parts, it kept
+    the parts apart, and the run stopped. It is the cell's text for certain when: every line below the table's
+    last part on its page stands inside one column, whose last cell has no line under it (it runs on); the next
+    page starts with the table's columns; and there, below a repeated header, that column's first cell is empty
+    (the merged cell going on); and no digit on them is in doubt. Anything else leaves the lines as they are (the
+    run stops, with its advice)."""
+    for index in range(len(pages) - 1):
+        lines, tables, height = pages[index]
+        if not tables:
+            continue
+        table = max(tables, key=lambda t: t.bottom)
+        below = sorted((line for line in lines if (line.top + line.bottom) / 2 > table.bottom),
+                       key=lambda line: line.top)
+        next_lines, next_tables, _ = pages[index + 1]
+        following = min([*next_lines, *next_tables], key=lambda item: item.top, default=None)
+        if not below or any(line.doubt for line in below) or not isinstance(following, _Table) or \
+                not _continues(table, following):
+            continue
+        columns = {next((c for c in range(len(table.xs) - 1)
+                         if table.xs[c] - SNAP <= line.x0 and line.x1 <= table.xs[c + 1] + SNAP), None)
+                   for line in below}
+        if len(columns) != 1 or None in columns:
+            continue
+        (c,) = columns
+        if c >= len(table.runs_on) or not table.runs_on[c]:
+            continue
+        header = 0
+        while header < min(len(table.rows), len(following.rows) - 1) and \
+                [t for t, _ in following.rows[header]] == [t for t, _ in table.rows[header]]:
+            header += 1
+        if following.rows[header][c][0]:
+            continue
+        root = len(table.rows) - 1
+        while root > 0 and table.rows[root][c][1]:
+            root -= 1
+        text = join_lines("\n".join(t for t in [table.rows[-1][c][0], *(line.text for line in below)] if t))
+        for row in table.rows[root:]:
+            row[c] = (text, row[c][1])
+        moved = {id(line) for line in below}
+        pages[index] = ([line for line in lines if id(line) not in moved], tables, height)
+        repairs.add("cell_overflow", len(below))
+
+
 DOUBT_FIX = ("look at the place in the PDF and ask the office which figure is meant; then get the plan as .docx or "
              "its web page (a PDF's text cannot be corrected here), name that file in config/sources.yaml and run "
              "`make manifest`.")
@@ -1799,7 +1881,7 @@ def _join(first: _Table, second: _Table, grid: Grid, repairs: _Repairs) -> None:
     """The rows of a table's part on a new page (`second`) added to the grid, whose last part is `first`. A row
     the page break split (its serial number and values above the break, the rest of its name below) is joined
     back into one, and the empty rest of a split row dropped; a merged cell that runs over the break, whose
-    part below is drawn empty, gets its text in every row it covers."""
+    part below is drawn empty (below the header a browser repeats), gets its text in every row it covers."""
     rows = [list(row) for row in second.rows]
     last = grid.rows[-1]
     if rows and not any(text for text, _ in rows[0]):
@@ -1811,12 +1893,18 @@ def _join(first: _Table, second: _Table, grid: Grid, repairs: _Repairs) -> None:
         for c, (text, _) in enumerate(top):
             if text:
                 last[c] = GridCell(join_lines(last[c].text + "\n" + text), last[c].place, last[c].spanned)
+    # below the header a browser repeats atop the page (<thead>), the rows the merged cell runs on into
+    repeated = 0
+    while repeated < min(len(rows), len(grid.rows)) and \
+            [text for text, _ in rows[repeated]] == [cell.text for cell in grid.rows[repeated]]:
+        repeated += 1
+    below = rows[repeated:]
     for c in range(len(last)):
         runs_on = last[c].spanned or (c < len(first.runs_on) and first.runs_on[c])
         if runs_on and last[c].text:
-            for row in rows:
+            for row in below:
                 text, spanned = row[c]
-                if text or (row is not rows[0] and not spanned):
+                if text or (row is not below[0] and not spanned):
                     break
                 row[c] = (last[c].text, True)
                 repairs.add("merged_across_pages", 1)

@@ -11,7 +11,16 @@ from pathlib import Path
 
 from helpers.core.errors import InputError
 from helpers.core.values import as_subscript, as_superscript
-from helpers.extract.documents.model import Document, Grid, GridCell, Paragraph, Place, join_lines, smaller_digit
+from helpers.extract.documents.model import (
+    ON_THE_LINE,
+    Document,
+    Grid,
+    GridCell,
+    Paragraph,
+    Place,
+    join_lines,
+    smaller_digit,
+)
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"   # an old .doc, a .wps, or a password-protected .docx (all OLE compound files)
 # The document's text and formatting, unpacked (word/document.xml): a plan's is 0.2-5 MB. Past this the file is
@@ -435,8 +444,8 @@ MATH_TEXT = MATH + "t"
 
 # A run raised or lowered (字符位置 提升/降低, w:position, in half-points) from its line, or spaced out or condensed
 # (字符间距 加宽/紧缩, w:spacing, in twentieths of a point, after each of its characters):
-# - a shift of at most ON_THE_LINE of the run's size is a nudge, and the run stands on its line (LibreOffice's print
-#   of a 1 raised 1 pt before 4 at 11 pt: 14, on one line);
+# - a shift of at most ON_THE_LINE (model.py, the PDF reader's too) of the run's size is a nudge, and the run stands
+#   on its line (LibreOffice's print of a 1 raised 1 pt before 4 at 11 pt: 14, on one line);
 # - a run shifted further and set smaller than its line's text is a note mark, like a superscript (10.3 and a raised
 #   smaller 1 is 10.3¹);
 # - a digit shifted further at its line's size, beside a digit of the line (a 1 raised 20 pt before 4: LibreOffice
@@ -453,7 +462,6 @@ MATH_TEXT = MATH + "t"
 #   ignores: a doubt where the width is under a third of the run's as written (a 1 fitted into one twip shows as
 #   nothing in Word, 14 in LibreOffice) or the fitted run is part of a figure only (a 1 spread to 100 pt before 4);
 #   a header or a whole figure fitted to its column (2025年目标值 spread to six characters) is read.
-ON_THE_LINE = 0.1
 SET_APART = 0.2
 SCALES_SHOWN = (33, 200)
 
