@@ -1,9 +1,10 @@
 """A web page (.html, .htm) as a Document: the county site's page with the plan, saved from the browser.
 
 The page is decoded by the charset it declares (a GB2312 or GBK declaration read as the browser reads it: GB18030,
-its superset, with a lone byte 0x80 as €: 〇 and —— are not GB2312, and sites that declare gb2312 write them), never by guessing while a declaration is there; a
-declaration the bytes contradict is an error, not garbage. Tables are read with rowspan and colspan expanded;
-a layout table (the site's frame around the article, holding other tables) is read as the page it holds.
+its superset, with a lone byte 0x80 as €: 〇 and —— are not GB2312, and sites that declare gb2312 write them),
+never by guessing while a declaration is there; a declaration the bytes contradict is an error, not garbage. Tables
+are read with rowspan and colspan expanded; a layout table (the site's frame around the article, holding other
+tables) is read as the page it holds.
 
 What the page's style hides from its reader, and text in the colour of what is behind it, is not read (styles.py);
 its style sheets are read from files beside it, never from the web (LinkedSheets).
