@@ -12,6 +12,7 @@ are checked as before, and a page that reads a style sheet is refused until `mak
 """
 from __future__ import annotations
 
+import os
 import posixpath
 import shlex
 from collections.abc import Iterable
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from helpers.core.errors import InputError
 from helpers.core.limits import MANIFEST, cap_of_input, check_size
-from helpers.core.paths import MANIFEST_FILE, display_path
+from helpers.core.paths import MANIFEST_FILE, RAW_DIR, display_path
 from helpers.extract.documents.model import LinkedFile
 from helpers.files.atomic import replaced_when_done
 from helpers.files.processed import sha256
@@ -58,8 +59,10 @@ def _read(raw_dir: Path) -> tuple[dict[str, str], dict[str, dict[str, str]], dic
     that lists each file (name -> line number), for the errors to name."""
     path = Path(raw_dir) / MANIFEST_FILE
     if not path.exists():
+        given = "" if Path(os.path.realpath(raw_dir)) == Path(os.path.realpath(RAW_DIR)) else \
+            f' RAW_DIR="{display_path(os.path.abspath(raw_dir))}"'     # (`make manifest` alone records data/raw)
         raise InputError(path, None, "the checksum manifest of the raw files is missing",
-                         "run `make manifest` to record the raw files' checksums, then commit it.")
+                         f"run `make manifest{given}` to record the raw files' checksums, then commit it.")
     entries: dict[str, str] = {}
     linked: dict[str, dict[str, str]] = {}
     lines: dict[str, int] = {}
