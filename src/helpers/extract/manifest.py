@@ -18,9 +18,10 @@ import shlex
 from collections.abc import Iterable
 from pathlib import Path
 
+from helpers.core import paths
 from helpers.core.errors import InputError
 from helpers.core.limits import MANIFEST, cap_of_input, check_size
-from helpers.core.paths import MANIFEST_FILE, RAW_DIR, display_path
+from helpers.core.paths import MANIFEST_FILE, display_path
 from helpers.extract.documents.model import LinkedFile
 from helpers.files.atomic import replaced_when_done
 from helpers.files.processed import sha256
@@ -59,7 +60,7 @@ def _read(raw_dir: Path) -> tuple[dict[str, str], dict[str, dict[str, str]], dic
     that lists each file (name -> line number), for the errors to name."""
     path = Path(raw_dir) / MANIFEST_FILE
     if not path.exists():
-        given = "" if Path(os.path.realpath(raw_dir)) == Path(os.path.realpath(RAW_DIR)) else \
+        given = "" if Path(os.path.realpath(raw_dir)) == Path(os.path.realpath(paths.RAW_DIR)) else \
             f' RAW_DIR="{display_path(os.path.abspath(raw_dir))}"'     # (`make manifest` alone records data/raw)
         raise InputError(path, None, "the checksum manifest of the raw files is missing",
                          f"run `make manifest{given}` to record the raw files' checksums, then commit it.")

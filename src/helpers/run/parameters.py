@@ -523,10 +523,9 @@ def read_run(processed_dir=None, config_dir=None) -> Run:
     config_dir = folder(config_dir, paths.CONFIG_DIR, "config_dir")
     path = processed_dir / paths.RUN_JSON
     # (with the folders given, when not the project's: `make report` alone works a run out in data/processed)
-    given = "".join(f' {name}="{paths.display_path(os.path.abspath(given))}"' for name, given, default in
-                    (("PROCESSED_DIR", processed_dir, paths.PROCESSED_DIR), ("CONFIG_DIR", config_dir,
-                                                                             paths.CONFIG_DIR))
-                    if not _the_default(given, default))
+    folders = {"PROCESSED_DIR": (processed_dir, paths.PROCESSED_DIR), "CONFIG_DIR": (config_dir, paths.CONFIG_DIR)}
+    given = "".join(f' {name}="{paths.display_path(os.path.abspath(folder_given))}"'
+                    for name, (folder_given, default) in folders.items() if not _the_default(folder_given, default))
     again = (f"run `make report{given}` (or `make analysis{given}`) with the parameters you want: it works the run "
              "out again.")
     from helpers.files.processed import check_read_back
