@@ -555,7 +555,7 @@ def test_a_figure_with_a_zero_before_its_first_digit_is_refused(workspace, writt
     with pytest.raises(InputError) as info:
         build(workspace)
     assert f"is '{written}': a figure with a 0 before its first digit" in info.value.problem
-    assert "look at the figure it shows" in info.value.fix and "`readings:`" in info.value.fix
+    assert "look at the figure the plan shows (in the browser)" in info.value.fix and "`readings:`" in info.value.fix
 
 
 @pytest.mark.parametrize("written, value", [("0.5", 0.5), ("10.05", 10.05), ("20左右", 20)])

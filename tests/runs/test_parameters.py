@@ -323,7 +323,9 @@ def test_a_run_json_edited_by_hand_is_refused_with_the_command_that_rebuilds_it(
                     encoding="utf-8")
     with pytest.raises(InputError, match="the record of the run is not what `resolve` wrote") as caught:
         parameters.read_run(processed)
-    assert "run `make report`" in caught.value.fix and "instead of editing run.json" in caught.value.fix
+    # (a folder of its own: `make report` alone works the run out in data/processed)
+    assert f'run `make report PROCESSED_DIR="{processed}"`' in caught.value.fix
+    assert "instead of editing run.json" in caught.value.fix
     parameters.write_run(parameters.resolve(processed_dir=processed), processed)   # what `make report` runs
     assert parameters.read_run(processed).year == 2020
 

@@ -106,7 +106,8 @@ def notebook_inputs(processed_dir=None, config_dir=None, report_year=None, entit
     there is one); otherwise the year and counties given, to look at others in JupyterLab."""
     from helpers.run import parameters
     given = parameters.parse_year(report_year) is not None or not parameters.no_entities_given(entities)
-    processed = parameters.folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
+    processed = parameters.processed_folder(processed_dir)     # (a folder the data step wrote in, or said so)
+    parameters.config_folder(config_dir)                        # (one that holds the config files, or said so)
     if given or not (processed / paths.RUN_JSON).exists():
         return load_inputs(processed_dir, config_dir, report_year, entities)
     return load_run_inputs(processed_dir, config_dir)

@@ -32,7 +32,14 @@ from helpers.core.values import (
 )
 from helpers.extract.documents.model import UNSEEN_WHY
 from helpers.extract.prose import ProseStatement
-from helpers.extract.tables import Cell, ParsedTable, TableRow, corrected_in_the_plan, resolve_year_columns
+from helpers.extract.tables import (
+    Cell,
+    ParsedTable,
+    TableRow,
+    corrected_in_the_plan,
+    resolve_year_columns,
+    viewer,
+)
 
 # "专业技术人才高级职称比例(%" -> name, unit (closing bracket optional: some are broken in the source)
 NAME_WITH_UNIT = re.compile(r"^(?P<name>.+?)\((?P<unit>[^()]*)(?P<close>\))?$")
@@ -114,7 +121,7 @@ def _refuse_leading_zero(path: Path, name: str, column, cell: Cell, at: int, adv
         raise InputError(path, cell.where, f"{head}: a figure with a 0 before its first digit, which no plan writes; "
                          "it may be a figure shown in another order than it is stored (Word shows 02 set right to "
                          "left as 20; a .doc file converted for reading loses that setting)",
-                         "open the document in Word or WPS and look at the figure it shows; then " + advice("…"))
+                         f"look at the figure the plan shows (in {viewer(path)}); then " + advice("…"))
     joined = re.sub(r"(?<=[0-9])[,，\s]+(?=[0-9])", "", written.translate(FULL_WIDTH_FIGURE))
     if comma:
         raise InputError(path, cell.where, f"{head}: most likely a thousands separator ({joined} written with a "
@@ -159,8 +166,8 @@ def _parse_cell(path: Path, name: str, column, cell: Cell, advice, whole_in: str
     except TooLongForAFigure as exc:     # (refused first: the checks below quote the cell)
         raise InputError(path, cell.where, f"the {column.header.text} cell of '{name}': "
                          f"{too_long_for_a_figure(exc.characters)}",
-                         "write the figure alone in the cell (12.5, >10 or 35%, or / when the plan gives no value) and "
-                         "any note below the table, save the document and run `make manifest`.") from None
+                         corrected_in_the_plan(path, "write the figure alone in the cell (12.5, >10 or 35%, or / "
+                                               "when the plan gives no value) and any note below the table")) from None
     if not written and cell.unseen.strip():
         # 20左右 all in white on a white cell shows an empty cell: said so, not only 'not a number'
         raise InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '', not a number: it "
@@ -501,8 +508,9 @@ class TableCleaner:
             raise InputError(path, row.name.where,
                              f"indicator '{ind.name_zh}' ({ind_id}) appears twice in the table: rows at "
                              f"lines {first.first_line} and {row.first_line}",
-                             "delete the duplicated row, or, if they are different indicators, give the "
-                             "second its own entry in config/catalogue.yaml.")
+                             "if they are different indicators, give the second its own entry in "
+                             "config/catalogue.yaml; if the plan writes one row twice, "
+                             + corrected_in_the_plan(path, "delete the duplicated row"))
         seen[ind_id] = row
         return ind
 
@@ -575,8 +583,11 @@ class TableCleaner:
                 "unit_shorthand", {"source_unit": unit_text, "unit": target.unit}, [])
         raise InputError(path, line, f"unit '{unit_text}' of '{row.name.text}' does not fit the catalogue unit "
                                      f"{target.unit} of indicator {ind.id}",
-                         "correct the unit in the plan's table if it is a typo; otherwise check which catalogue "
-                         "indicator this row is (config/catalogue.yaml).")
+                         "check which catalogue indicator this row is (config/catalogue.yaml). If the plan's unit "
+                         "is a typo, do not edit the published plan: state the row's unit under `readings:` of the "
+                         f"plan entry at line {plan.line} of {display_path(self.sources.path)}: - {{indicator: "
+                         f"{_yaml_text(row.name.text)}, unit: {_yaml_text(target.unit)}, because: '…'}}, where "
+                         "because says why (the plan's prose, the office's answer).")
 
     def _not_an_alias(self, unit_text: str) -> str:
         """'万人次' is not '万人': a unit the vocabulary does not know that starts with one it does counts something

@@ -81,6 +81,7 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
     catalogue = load_catalogue(config_dir)
     for plan in sources.plans:
         plan_path(raw_dir, plan, sources)   # every plan file inside the raw folder, before any is read
+    parameters.check_holds_plans(raw_dir, [p.file for p in sources.plans], sources.path)
     new = unlisted(raw_dir, [p.file for p in sources.plans])
     for plan in sources.plans:
         if plan.file in new:

@@ -12,11 +12,13 @@ are checked as before, and a page that reads a style sheet is refused until `mak
 """
 from __future__ import annotations
 
+import os
 import posixpath
 import shlex
 from collections.abc import Iterable
 from pathlib import Path
 
+from helpers.core import paths
 from helpers.core.errors import InputError
 from helpers.core.limits import MANIFEST, cap_of_input, check_size
 from helpers.core.paths import MANIFEST_FILE, display_path
@@ -58,8 +60,10 @@ def _read(raw_dir: Path) -> tuple[dict[str, str], dict[str, dict[str, str]], dic
     that lists each file (name -> line number), for the errors to name."""
     path = Path(raw_dir) / MANIFEST_FILE
     if not path.exists():
+        given = "" if Path(os.path.realpath(raw_dir)) == Path(os.path.realpath(paths.RAW_DIR)) else \
+            f' RAW_DIR="{display_path(os.path.abspath(raw_dir))}"'     # (`make manifest` alone records data/raw)
         raise InputError(path, None, "the checksum manifest of the raw files is missing",
-                         "run `make manifest` to record the raw files' checksums, then commit it.")
+                         f"run `make manifest{given}` to record the raw files' checksums, then commit it.")
     entries: dict[str, str] = {}
     linked: dict[str, dict[str, str]] = {}
     lines: dict[str, int] = {}

@@ -151,7 +151,8 @@ VALUE_ROLES = ("actual", "target", "year")
 
 def unseen_cell_error(path: Path, cell: Cell, what: str) -> InputError:
     """A document's cell that shows nothing, though it holds text no reader sees (a white heading on a white cell):
-    said as it is, with advice that fits (it was told to check the table's merged cells)."""
+    said as it is, with advice that fits (it was told to check the table's merged cells). Only a Word document's
+    reader tells such text (Cell.unseen): a web page's and a PDF's text that no reader sees is hidden, not read."""
     return InputError(path, cell.where, f"{what} shows nothing: its text '{cell.unseen.strip()[:40]}' is "
                       f"{UNSEEN_WHY.get(cell.unseen_why, 'not shown')}, so no reader sees it, and it is not read",
                       "open the document in Word or WPS and look at the cell. If it shows nothing there either, the "
@@ -159,6 +160,12 @@ def unseen_cell_error(path: Path, cell: Cell, what: str) -> InputError:
                       "(Hidden) in 字体 (Font), save the document and run `make manifest`. If Word shows the text, "
                       "the colour behind it is one this project cannot tell: print the document to PDF from Word, "
                       "name the PDF in config/sources.yaml instead, and run `make manifest`.")
+
+
+def viewer(path: Path) -> str:
+    """What shows the plan as its reader sees it, by the document's kind."""
+    return {".pdf": "a PDF viewer", ".html": "the browser", ".htm": "the browser",
+            ".txt": "a text editor"}.get(Path(path).suffix.lower(), "Word or WPS")
 
 
 # A header cell a reader may see otherwise (a web page's style hiding or moving a letter of it: Cell.doubt): no

@@ -170,9 +170,9 @@ def load_run_context(processed_dir=None, config_dir=None) -> ReportContext:
     """Everything the report needs for the run `make` worked out (data/processed/run.json: year, counties,
     language), read and checked, never worked out again."""
     from helpers.analyse import load_run_inputs
-    from helpers.run.parameters import folder, read_run
-    processed_dir = folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
-    config_dir = folder(config_dir, paths.CONFIG_DIR, "config_dir")
+    from helpers.run.parameters import config_folder, processed_folder, read_run
+    processed_dir = processed_folder(processed_dir)
+    config_dir = config_folder(config_dir)
     run = read_run(processed_dir, config_dir)
     return _context(load_run_inputs(processed_dir, config_dir, run), run.lang)
 

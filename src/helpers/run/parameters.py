@@ -250,6 +250,69 @@ def folder(value, default: Path, name: str, spelling: dict = NOTEBOOK, must_exis
 WRITTEN_FOLDERS = ("processed_dir", "reports_dir")
 
 
+def _default_given(name: str, spelling: dict) -> str:
+    """How the default of a folder parameter is asked for: `processed_dir = None` in a notebook, left out for make."""
+    return f"{spelling[name]} = None" if spelling is not MAKE else f"leave {spelling[name]} out"
+
+
+def _the_default(path: Path, default: Path) -> bool:
+    return os.path.realpath(path) == os.path.realpath(default)
+
+
+# The files a processed folder holds, one at least once the data step (or `make analysis`) wrote in it.
+PROCESSED_FILES = (paths.INDICATORS_CSV, paths.BUILD_INFO_JSON, paths.RUN_JSON)
+
+
+def processed_folder(value, spelling: dict = NOTEBOOK, base: Path | None = None) -> Path:
+    """processed_dir as a notebook reads it: a folder the data step wrote in. Another (processed_dir = "~" in
+    JupyterLab) stopped with "run `make data` first" (or `make report`), which writes data/processed and never there,
+    so the advice, followed, changed nothing. (The default folder before its first run: "run `make data`" works.)"""
+    path = folder(value, paths.PROCESSED_DIR, "processed_dir", spelling, base=base)
+    if _the_default(path, paths.PROCESSED_DIR) or any((path / name).exists() for name in PROCESSED_FILES):
+        return path
+    default = paths.display_path(paths.PROCESSED_DIR)
+    instead = (f"Give the folder the data step wrote them in, e.g. the default, {default} "
+               f"({_default_given('processed_dir', spelling)})"
+               if (paths.PROCESSED_DIR / paths.INDICATORS_CSV).exists() else
+               f"Run `make data` first (it writes them in the default folder, {default}), then give that folder "
+               f"({_default_given('processed_dir', spelling)})")
+    raise ParameterError(f"{_named('processed_dir', value, spelling)}: {paths.display_path(path)} holds no processed "
+                         f"data (none of {', '.join(PROCESSED_FILES)}): it is not a folder the data step wrote in. "
+                         f"{instead}.")
+
+
+CONFIG_FILES = (paths.SOURCES_FILE, paths.CATALOGUE_FILE)
+
+
+def config_folder(value, spelling: dict = NOTEBOOK, base: Path | None = None) -> Path:
+    """config_dir as a notebook reads it: a folder that holds the config files. Another (config_dir = "data/raw" in
+    JupyterLab) was taken for a config changed since the data step, with advice to rebuild the data from it (`make
+    data … CONFIG_DIR="data/raw"`), which stops at once on its missing sources.yaml; the report notebook stopped on
+    a FileNotFoundError traceback. (The default folder without them: the config reader's advice, restore it.)"""
+    path = folder(value, paths.CONFIG_DIR, "config_dir", spelling, base=base)
+    missing = [name for name in CONFIG_FILES if not (path / name).is_file()]
+    if not missing or _the_default(path, paths.CONFIG_DIR):
+        return path
+    raise ParameterError(f"{_named('config_dir', value, spelling)}: {paths.display_path(path)} holds no "
+                         f"{' and no '.join(missing)}: it is not a config folder. Give the folder that holds "
+                         f"{' and '.join(CONFIG_FILES)}, e.g. the default, {paths.display_path(paths.CONFIG_DIR)} "
+                         f"({_default_given('config_dir', spelling)}).")
+
+
+def check_holds_plans(raw_dir: Path, files: list[str], sources_path: Path) -> None:
+    """A raw folder other than the project's holds one plan at least: raw_dir = "~" in JupyterLab stopped on its
+    missing checksum manifest, with advice to run `make manifest`, which records data/raw and never that folder
+    (and there is nothing to record). Said before anything is read; the same words for make (RAW_DIR=)."""
+    if _the_default(raw_dir, paths.RAW_DIR) or any((Path(raw_dir) / name).exists() for name in files):
+        return
+    listed = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+    raise ParameterError(f"the raw folder {paths.display_path(raw_dir)} (raw_dir; make's RAW_DIR) holds none of the "
+                         f"plan documents {paths.display_path(sources_path)} names ({listed}): it is not a raw data "
+                         f"folder. Give the folder that holds them, e.g. the default, "
+                         f"{paths.display_path(paths.RAW_DIR)} (raw_dir = None in a notebook; leave RAW_DIR out "
+                         "for make).")
+
+
 def input_folders(read: dict[str, Path] | None = None) -> dict[str, Path]:
     """The folders a run reads and never writes: the project's inputs and its code, and the folders a run was
     given to read from (`read`: raw_dir and config_dir as the data step got them)."""
@@ -459,7 +522,12 @@ def read_run(processed_dir=None, config_dir=None) -> Run:
     processed_dir = folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
     config_dir = folder(config_dir, paths.CONFIG_DIR, "config_dir")
     path = processed_dir / paths.RUN_JSON
-    again = "run `make report` (or `make analysis`) with the parameters you want: it works the run out again."
+    # (with the folders given, when not the project's: `make report` alone works a run out in data/processed)
+    folders = {"PROCESSED_DIR": (processed_dir, paths.PROCESSED_DIR), "CONFIG_DIR": (config_dir, paths.CONFIG_DIR)}
+    given = "".join(f' {name}="{paths.display_path(os.path.abspath(folder_given))}"'
+                    for name, (folder_given, default) in folders.items() if not _the_default(folder_given, default))
+    again = (f"run `make report{given}` (or `make analysis{given}`) with the parameters you want: it works the run "
+             "out again.")
     from helpers.files.processed import check_read_back
     check_read_back(processed_dir)
     if not path.exists():

@@ -1,9 +1,10 @@
 """A web page (.html, .htm) as a Document: the county site's page with the plan, saved from the browser.
 
-The page is decoded by the charset it declares (a GB2312 declaration read as GB18030, its superset: 〇 and ——
-are not GB2312, and sites that declare gb2312 write them), never by guessing while a declaration is there; a
-declaration the bytes contradict is an error, not garbage. Tables are read with rowspan and colspan expanded;
-a layout table (the site's frame around the article, holding other tables) is read as the page it holds.
+The page is decoded by the charset it declares (a GB2312 or GBK declaration read as the browser reads it: GB18030,
+its superset, with a lone byte 0x80 as €: 〇 and —— are not GB2312, and sites that declare gb2312 write them),
+never by guessing while a declaration is there; a declaration the bytes contradict is an error, not garbage. Tables
+are read with rowspan and colspan expanded; a layout table (the site's frame around the article, holding other
+tables) is read as the page it holds.
 
 What the page's style hides from its reader, and text in the colour of what is behind it, is not read (styles.py);
 its style sheets are read from files beside it, never from the web (LinkedSheets).
@@ -13,6 +14,7 @@ source" numbers them.
 """
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -43,6 +45,26 @@ BROWSER_CHARSETS = {**{label: "gb18030" for label in GB},
                     **dict.fromkeys(("big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5"), "big5"),
                     **dict.fromkeys(("us-ascii", "ascii", "iso-8859-1", "latin1", "l1", "windows-1252", "cp1252",
                                      "iso_8859-1", "x-cp1252", "ansi_x3.4-1968", "cp819", "ibm819"), "cp1252")}
+
+
+def _lone_0x80_is_euro(exc: UnicodeError) -> tuple[str, int]:
+    """WHATWG's gbk and gb18030 decoders, which browsers read a GB-family page with, are GB18030 with one byte
+    more: 0x80 standing alone (never a lead byte in GB18030) is €, as in Windows' code page 936. Python's gb18030
+    codec refuses it, and a GBK page showing a € stopped as "not gbk", with advice that could not be followed."""
+    if isinstance(exc, UnicodeDecodeError) and exc.object[exc.start] == 0x80:
+        return "\u20ac", exc.start + 1
+    raise exc
+
+
+codecs.register_error("helpers.web.gbk", _lone_0x80_is_euro)
+
+
+def as_browser_reads(raw: bytes, charset: str) -> str:
+    """The bytes decoded in `charset` (a value of BROWSER_CHARSETS, or utf-8-sig) as a browser decodes them, except
+    that a byte the browser would show as � stops (UnicodeDecodeError) rather than be read."""
+    return raw.decode(charset, "helpers.web.gbk" if charset == "gb18030" else "strict")
+
+
 BLOCKS = {"address", "article", "aside", "blockquote", "center", "dd", "div", "dl", "dt", "figcaption", "figure",
           "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
           "pre", "section", "table", "ul", "br", "tr", "td", "th", "tbody", "thead", "tfoot", "caption"}
@@ -751,7 +773,7 @@ class LinkedSheets:
             return self._unread(href, line, "larger than a style sheet")
         for charset in ("utf-8-sig", "gb18030"):
             try:
-                return raw.decode(charset), found.parent
+                return as_browser_reads(raw, charset), found.parent
             except UnicodeDecodeError:
                 continue
         return self._unread(href, line, "not text")
@@ -879,7 +901,7 @@ def decode(path: Path, raw: bytes) -> tuple[str, str]:
     if found is None:
         for charset in ("utf-8", "gb18030"):
             try:
-                return raw.decode(charset), charset
+                return as_browser_reads(raw, charset), charset
             except UnicodeDecodeError:
                 continue
         raise InputError(path, None, "the web page declares no charset and is neither UTF-8 nor GB18030 text",
@@ -893,7 +915,7 @@ def decode(path: Path, raw: bytes) -> tuple[str, str]:
                          "reads a page in (a browser ignores it or shows nothing)",
                          FIX_CHARSET.format(real=_real(raw) or "utf-8")) from None
     try:
-        text = raw.decode(charset)
+        text = as_browser_reads(raw, charset)
     except UnicodeDecodeError as exc:
         bad = raw.count(b"\n", 0, exc.start) + 1
         real = _real(raw)
@@ -921,7 +943,7 @@ def _also_big5(raw: bytes, charset: str) -> bool:
 def _real(raw: bytes) -> str:
     for charset in ("utf-8", "gb18030"):
         try:
-            raw.decode(charset)
+            as_browser_reads(raw, charset)
             return charset
         except UnicodeDecodeError:
             continue
