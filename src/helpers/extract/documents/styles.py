@@ -1524,10 +1524,11 @@ class _Sheets:
 
 # Where a <style> or <link> is never applied: in a template's content (inert until a script uses it; a declarative
 # shadow root's styles style that root alone), and in what the browser reads as plain text, never as elements: a
-# <noscript> (its scripts are on), <noembed>, <noframes>, <iframe>, <textarea>, <title>, <xmp> (Python's parser
-# makes elements of it). Chromium prints `<noscript><style>.h{display:none}</style></noscript><span class="h">1
-# </span>20` as 120, as it does with <template> and the others; each was read 20. Anywhere else, a hidden element or
-# a drawing (<svg>) included, it is applied.
+# <noscript> (its scripts are on), <noembed>, <noframes>, <iframe>, <textarea>, <title>, <xmp> (the page reader
+# makes their content text before it is parsed, web.as_text_where_browsers_read_text; kept here as well). Chromium
+# prints `<noscript><style>.h{display:none}</style></noscript><span class="h">1</span>20` as 120, as it does with
+# <template> and the others; each was read 20. Anywhere else, a hidden element or a drawing (<svg>) included, it is
+# applied.
 INERT = {"template", "noscript", "noembed", "noframes", "iframe", "textarea", "title", "xmp"}
 # The elements of a formula in which the browser makes HTML elements again (MathML's text integration points).
 MATH_TEXT = {"mi", "mo", "mn", "ms", "mtext", "annotation-xml"}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import cache
 from pathlib import Path
 
 from helpers.core.errors import InputError, refuse_special_file
@@ -72,7 +73,8 @@ BLOCKS = {"address", "article", "aside", "blockquote", "center", "dd", "div", "d
 INLINE = {"span", "font", "sup", "sub", "small", "b", "strong", "i", "em", "u", "s", "a", "ins", "label", "code",
           "del", "strike"}
 STRUCK = {"s", "del", "strike"}
-SKIPPED = {"script", "style", "head", "noscript", "template", "iframe", "svg", "object", "select", "button"}
+SKIPPED = {"script", "style", "head", "noscript", "template", "iframe", "svg", "object", "select", "button",
+           "textarea"}
 # A plan's page, saved from the browser, is some 50-500 kB and a few thousand elements, inline styles and the site's
 # menus included. Reading costs about 0.1 ms of processor time an element (Python's HTML parser and the walk),
 # so the caps keep any page read within about three seconds on a loaded machine (measured: tests/extract/
@@ -91,7 +93,8 @@ def read_html(path: Path) -> Document:
     _not_too_large(path, raw)
     text, charset = decode(path, raw)
     # (of an attribute written twice on a tag the browser keeps the first: html.parser kept the last)
-    soup = BeautifulSoup(close_cells(text), "html.parser", on_duplicate_attribute="ignore")
+    soup = BeautifulSoup(close_cells(as_text_where_browsers_read_text(text)), "html.parser",
+                         on_duplicate_attribute="ignore", string_containers=_string_kinds())
     reader = _PageReader()
     sheets = LinkedSheets(path)
     try:
@@ -329,7 +332,7 @@ def _drawn_text(soup) -> list[tuple]:
     return found
 
 
-SHOWN_INSTEAD = re.compile(r"<(img|input)\b", re.IGNORECASE)
+SHOWN_INSTEAD = re.compile(r"<(img|input|textarea)\b", re.IGNORECASE)
 # Inputs that show no text of their own.
 NO_TEXT_INPUTS = {"hidden", "checkbox", "radio", "file", "image", "range", "color"}
 
@@ -341,9 +344,11 @@ def _shown_instead(soup) -> list[tuple]:
     `<img src="missing.png" alt="1">20左右` as 120左右 (read 20); where the image is there, its picture is shown
     instead, which no reader of text reads. (element, cell, why) for each."""
     found = []
-    for element in soup.find_all(("img", "input")):
+    for element in soup.find_all(("img", "input", "textarea")):
         if element.name == "img":
             text = str(element.get("alt", "")).strip()
+        elif element.name == "textarea":
+            text = element.get_text().strip() or str(element.get("placeholder", "")).strip()
         elif str(element.get("type", "text")).strip().lower() in NO_TEXT_INPUTS:
             continue
         else:
@@ -353,7 +358,7 @@ def _shown_instead(soup) -> list[tuple]:
             continue
         what = (f"an image (<img> at line {element.sourceline or 1}) whose text ('{text[:20]}') the browser shows "
                 "where its file cannot be loaded, and its picture where it can" if element.name == "img" else
-                f"a form's box (<input> at line {element.sourceline or 1}) showing the text '{text[:20]}'")
+                f"a form's box (<{element.name}> at line {element.sourceline or 1}) showing the text '{text[:20]}'")
         found.append((element, cell, f"it holds {what}, beside the text written in the cell: what the cell shows "
                                      "cannot be told here"))
     return found
@@ -854,6 +859,52 @@ def _as_shown(soup) -> int:
 TABLE_TAG = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<(/?)(table|thead|tbody|tfoot|tr|td|th)\b[^>]*>",
                        re.IGNORECASE | re.DOTALL)
 SECTIONS = ("thead", "tbody", "tfoot")
+
+
+# Elements whose content the browser reads as text, never as elements (the HTML standard's raw text and RCDATA
+# elements beyond <script> and <style>, which Python's parser already reads so; <noscript> as the browser runs
+# scripts), and <plaintext>, after which the whole page is text. Python's parser made elements of their content:
+# a table inside <textarea> or <xmp> was read as the plan's table, where Chromium shows its markup as characters
+# (in a text box, or printed as written) and draws only the page's real table (redteam13 finding 4).
+TEXT_ONLY = ("textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext")
+ESCAPABLE = ("textarea", "title")       # RCDATA: `&lt;` in it is still `<`; in the others it is written as it is
+TEXT_ONLY_TAG = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<(" + "|".join(TEXT_ONLY) +
+                           r")(?=[\s/>])[^>]*>|<[A-Za-z][^>]*>", re.IGNORECASE | re.DOTALL)
+
+
+@cache
+def _string_kinds() -> dict:
+    """The kind of string each element's text is, for the parser: a <textarea>'s is shown in its box (a form's box,
+    _shown_instead), never as the text of the page or of the table cell around it (a cell's get_text leaves it out,
+    as it leaves out a script's, a style's and a template's: the parser's own kinds, kept)."""
+    from bs4 import NavigableString
+    from bs4.builder import HTMLTreeBuilder
+    return {**HTMLTreeBuilder.DEFAULT_STRING_CONTAINERS, "textarea": type("BoxText", (NavigableString,), {})}
+
+
+def as_text_where_browsers_read_text(text: str) -> str:
+    """The page with the content of each TEXT_ONLY element written as text (`<` as `&lt;`, and `&` as `&amp;` where
+    the browser does not read character references), up to its end tag or the page's end, as the browser reads it.
+    Comments, scripts and other tags (an attribute's value may hold `<textarea>`) are passed over as the browser
+    passes over them. Only characters inside a line change, so every source line stays where it was."""
+    if "<" not in text or not re.search("<(" + "|".join(TEXT_ONLY) + ")", text, re.IGNORECASE):
+        return text
+    out, position = [], 0
+    while (match := TEXT_ONLY_TAG.search(text, position)) is not None:
+        out.append(text[position:match.end()])
+        position = match.end()
+        name = (match.group(2) or "").lower()
+        if not name:
+            continue
+        end = None if name == "plaintext" else re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE).search(text, position)
+        stop = end.start() if end else len(text)
+        content = text[position:stop]
+        if name not in ESCAPABLE:
+            content = content.replace("&", "&amp;")
+        out.append(content.replace("<", "&lt;"))
+        position = stop
+    out.append(text[position:])
+    return "".join(out)
 
 
 def close_cells(text: str) -> str:
