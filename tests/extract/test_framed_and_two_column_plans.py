@@ -63,6 +63,7 @@ def test_a_table_in_a_one_cell_frame_is_read_as_the_table_it_holds(workspace):
     assert "表2" in words("zh").describe("cleaning.decisions.framed_table", said)
 
 
+@pytest.mark.slow     # LibreOffice
 def test_a_frame_holding_the_title_and_the_table_is_read_and_so_is_the_doc_made_of_it(workspace, tmp_path):
     """The title inside the frame above the table is the table's title; a real .doc (LibreOffice's) of it reads the
     same."""
@@ -97,6 +98,7 @@ def test_a_frame_holding_more_than_the_table_stops_naming_it_and_its_advice_work
     assert total_target_2030(_build(workspace))["value"] == 20
 
 
+@pytest.mark.slow     # Chromium
 def test_a_pdf_in_two_columns_with_the_header_ending_one_stops_saying_the_rows_may_continue(workspace, tmp_path):
     """The page printed by Chromium in two columns (CSS column-count: 2): the table's header ends the left column and
     its rows start the right one (redteam13's twocol-1.png). It stopped with 'a draft may leave its table empty; ask
