@@ -378,6 +378,9 @@ def _reading_decisions(entity: str, document: PlanDocument) -> list[Decision]:
     for step, places in (("continued_table", document.table.continued), ("empty_table", document.table.empty_tables)):
         out += [Decision(entity, "", file, place_.ordinal, step, {"place": {**place_.record(), "file": file}},
                          place=place_.record()) for place_ in places]
+    out += [Decision(entity, "", file, place_.ordinal, "framed_table",
+                     {"place": {**place_.record(), "file": file}, "table": number}, place=place_.record())
+            for place_, number in document.table.framed]
     # a part joined on the analyst's word (`continued:`): the text between the parts, left out, and why
     out += [Decision(entity, "", file, place_.ordinal, "continued_by_analyst",
                      {"place": {**place_.record(), "file": file}, "between": word.between, "because": word.because,

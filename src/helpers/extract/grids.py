@@ -46,6 +46,7 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
     titled += [(grid, title) for grid in document.outer_grids if (title := _title(grid, plan, path)) is not None]
     last_empty = next((g for g in reversed(trailing) if _title(g, plan, path)), None)
     if not titled and last_empty is not None:
+        _not_a_frame(document, last_empty)
         raise InputError(path, _first_place(last_empty), "the table title is followed by an empty table (no text "
                          "in any cell), and no table with text after it",
                          "check that this is the complete plan: a draft may leave its indicator table empty; ask the "
@@ -87,6 +88,7 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
         _refuse_unjoined_part(path, parts[-1] if parts else grid, grids, grid.rows[header_index], plan, sources)
         table.empty_tables = [_first_place(g) for g in _after_title(skipped.get(grid.number, []), title)]
         table.continued = [_first_place(part) for part in parts]
+        table.framed = [(grid.frame, grid.number)] if grid.frame is not None else []
         table.confirmed = confirmed
         table.also_titled = [other.summary() for other, _ in titled if other is not grid]
         _all_continuations_used(path, plan, confirmed, sources)
@@ -273,6 +275,7 @@ def _read(document: Document, grid: Grid, title: Cell, header_index: int, plan: 
     if not header:
         raise InputError(path, title.where, "the table title is followed by no table header",
                          "check the document around this place.")
+    _not_a_frame(document, grid)
     _no_nested_table(document, grid, grid.rows[header_index], header, "")
     roles, columns = tables.header_roles(header, sources, path)
     below = _header_words_below(grid, data_start, roles)
@@ -307,6 +310,14 @@ def _read(document: Document, grid: Grid, title: Cell, header_index: int, plan: 
         _no_nested_table(document, grid, grid_row, header, row.name.text)
         rows.append(row)
         end = row.last_line
+    if not rows and document.kind == "pdf":    # a page in two columns: the header ends one, the rows start the next
+        raise InputError(path, title.where, "the plan's table has a header but no indicator rows under it: on a "
+                         "page set in two columns (or more), the header can end one column and the rows continue "
+                         "at the top of the next, which a PDF's table cannot be joined across without guessing",
+                         "look at the page: if the rows continue in another column, ask the office for the plan as "
+                         ".docx or its web page (a PDF's layout cannot be corrected here), name that file in "
+                         "config/sources.yaml and run `make manifest`. Otherwise check that this is the complete plan "
+                         "(a draft or an abstract may leave its table empty).")
     if not rows:
         raise InputError(path, title.where, "the plan's table has a header but no indicator rows under it",
                          "check that this is the complete plan (a draft or an abstract may leave its table empty); "
@@ -372,6 +383,31 @@ def _with_merged_doubt(cell: Cell, grid_cell: GridCell, role: str) -> Cell:
               "read as each row's or each year's own without guessing (each row the merged cell covers needs its "
               "own reading, with that row's figure, or / where the plan gives it none)")
     return replace(cell, doubt="; ".join(d for d in (cell.doubt, merged) if d))
+
+
+def _not_a_frame(document: Document, grid: Grid) -> None:
+    """A table of one row under the title whose cell holds a table: a layout frame drawn around the plan's table
+    (many government documents draw one), holding something besides the table and its title (a note below it, a
+    second table), so which is the plan's table is not certain (a frame that holds only the table and its title is
+    read as the table it holds: documents.word._framed). It stopped as an empty table, advising to ask the office
+    for the complete document, which would not help."""
+    cell = next((c for c in (grid.rows[0] if len(grid.rows) == 1 else []) if c.holds_table), None)
+    if cell is None:
+        return
+    beside = f" and '{cell.text[:40]}'" if cell.text else ""
+    problem = (f"the table under the title is a frame: one row whose cell holds a table of its own{beside} (a "
+               "layout table drawn around the plan's table, with something else inside it besides the table and "
+               "its title), so the table inside cannot be taken for the plan's table for certain")
+    if document.kind in ("docx", "doc", "wps"):
+        fix = ("open the document in Word or WPS, click into the plan's table inside the frame and select it (Layout "
+               "→ Select → Select Table; WPS: 表格工具 → 选择 → 表格), cut it (Ctrl+X), click at the end of the title "
+               "above the frame, press Enter and paste it (Ctrl+V), so that the table stands under its title outside "
+               "the frame; save it as .docx, name it in config/sources.yaml and run `make manifest`.")
+    else:
+        fix = ("ask the office for the plan as .docx; or open the page in a text editor, move the plan's "
+               "<table>…</table> out of the table around it to just below its title, save it, and run `make "
+               "manifest`.")
+    raise NestedTable(document.path, cell.place, problem, fix)
 
 
 def _no_nested_table(document: Document, grid: Grid, grid_row: list[GridCell], header: list[Cell], name: str) -> None:

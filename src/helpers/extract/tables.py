@@ -81,6 +81,8 @@ class ParsedTable:
     contents: list[Cell] = field(default_factory=list)   # title matches skipped: a table of contents' entries
     empty_tables: list[Place] = field(default_factory=list)   # empty tables between the title and the table, skipped
     continued: list[Place] = field(default_factory=list)      # where the table continues in a table of its own
+    # the cell of the one-cell table (a layout frame) the table is drawn in, and the table's number
+    framed: list[tuple[Place, int]] = field(default_factory=list)
     # where it continues by the analyst's word (`continued:` in config/sources.yaml), and that word
     confirmed: list = field(default_factory=list)
     # The document's other tables titled alike (how an analyst recognises each): which the title also matches

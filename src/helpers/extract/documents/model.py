@@ -108,6 +108,9 @@ class Grid:
     # header row repeated inside a merged cell, shifted one column): its rows after a repeated header are perhaps
     # the rest of that table, which must not be lost without a word either.
     next_page_of: int | None = None
+    # A Word table's: the cell of the one-cell table (a layout frame) it is drawn in, which holds nothing else but
+    # its title; the table is read as the table the frame holds, and the cleaning log says so.
+    frame: Place | None = None
 
     @property
     def width(self) -> int:

@@ -41,9 +41,17 @@ def read_docx(path: Path) -> Document:
     has_table = next(body.iter(qn("w:tbl")), None) is not None
     if has_table:
         _no_digit_over_the_page(path, document, qn)
+    counted = 0                           # the tables so far, a frame's and the table it holds each counted
     for element in _blocks(body, qn):
         if element.tag == qn("w:tbl"):
-            grids.append(Grid(len(grids) + 1, _grid(element, len(grids) + 1, qn, path, styles), recent[-3:]))
+            frame = None
+            while (held := _framed(element, qn, styles)) is not None:   # a layout frame: read the table it holds
+                counted += 1
+                frame = Place(table=counted, row=1, column=1)
+                element, titles = held
+                recent += [Paragraph(text, frame) for text in titles]
+            counted += 1
+            grids.append(Grid(counted, _grid(element, counted, qn, path, styles), recent[-3:], frame=frame))
             recent = []
             grids[-1].after = recent      # the paragraphs after it: this list, filled as they come
             continue
@@ -235,6 +243,24 @@ def _children(element, name: str, qn):
             yield child
         elif child.tag in containers:
             yield from _children(child, name, qn)
+
+
+def _framed(tbl, qn, styles: _Styles):
+    """The table a layout frame holds, with the frame's title paragraphs above it, or None. A frame is a table of one
+    row and one cell (many government documents draw one around their tables) whose only content is one table,
+    with perhaps its title above it: what Word shows is that table. Anything else in the cell (a second table, text
+    below the table) is not a frame for certain: the table stays as it is, a table holding a table (an error names
+    it where it is the plan's)."""
+    rows = list(_children(tbl, "w:tr", qn))
+    cells = list(_children(rows[0], "w:tc", qn)) if len(rows) == 1 else []
+    if len(cells) != 1:
+        return None
+    blocks = list(_blocks(cells[0], qn))
+    held = [i for i, block in enumerate(blocks) if block.tag == qn("w:tbl")]
+    if len(held) != 1 or any(_paragraph_text(block, qn, styles) for block in blocks[held[0] + 1:]):
+        return None
+    titles = [text for block in blocks[:held[0]] if (text := _paragraph_text(block, qn, styles))]
+    return blocks[held[0]], titles
 
 
 def _blocks(element, qn):
