@@ -50,8 +50,9 @@ def test_both_plans_are_read_and_every_target_records_its_plan(county):
     # The 十五五 table's 2025 column and the 2025 workbook actual are one observation: kept once.
     total_2025 = tonglu[(tonglu["indicator_id"] == "talent_total") & (tonglu["year"] == 2025)
                         & (tonglu["kind"] == "actual")]
-    assert len(total_2025) == 1 and total_2025.iloc[0]["origin"] == "table"
-    assert "confirmed by" in said(total_2025.iloc[0])
+    # 2025 is a year the 十四五 plan judges: the workbook's actual is kept, the 十五五 table's agreeing 15 noted on it
+    assert len(total_2025) == 1 and total_2025.iloc[0]["origin"] == "monitoring"
+    assert "also stated in" in said(total_2025.iloc[0])
     # 十五五 prose: 比2020年增长50% gives 2020 = 15 ÷ 1.5 = 10, which agrees with the 十四五 table's 10.
     assert tonglu[(tonglu["indicator_id"] == "talent_total") & (tonglu["year"] == 2020)]["value"].tolist() == [10]
     # A monitoring actual records the plan whose period holds its year.
@@ -63,10 +64,11 @@ def test_the_next_plan_disagreeing_with_a_monitoring_actual_is_a_consistency_fin
     finding = consistency[(consistency["entity"] == "tonglu") & (consistency["check"] == "same_observation")]
     assert len(finding) == 1
     f = finding.iloc[0]
-    # kept: the 十五五 table's 2.75 (a plan beats a workbook); the other: the workbook's 2.7
+    # kept: the workbook's 2.7 (2025 is a year the 十四五 plan judges: the analyst's record is its actual, issue 18);
+    # the other: the 十五五 table's 2.75
     assert (f["indicator_id"], f["year"]) == ("high_skilled_talent", 2025)
-    assert (f["table_value"], f["prose_value"]) == (2.75, 2.7)
-    assert f["table_file"].endswith("tonglu_15.txt") and f["prose_file"].endswith("桐庐监测.xlsx")
+    assert (f["table_value"], f["prose_value"]) == (2.7, 2.75)
+    assert f["table_file"].endswith("桐庐监测.xlsx") and f["prose_file"].endswith("tonglu_15.txt")
 
 
 # ----------------------------------------------------------------------------- 2023: 完成进度 against 序时进度
@@ -128,7 +130,7 @@ def test_final_evaluation_2025(county):
         "rd_personnel_per_10k": (False, 120 / 120, 0.0),          # '>120' must be exceeded: 120 does not
         "party_government_talent": (True, 0.3 / 0.3, 0.0),        # 保持 0.3: held
         "talent_outflow_rate": (True, 6 / 5.9, 5.9 - 6),          # lower is better: 完成率 = target ÷ actual
-        "high_skilled_talent": (False, 2.75 / 3, 2.75 - 3),       # the 十五五 table's 2.75 (kept over 2.7)
+        "high_skilled_talent": (False, 2.7 / 3, 2.7 - 3),         # the workbook's 2.7 (kept over the 十五五's 2.75)
     }
     for indicator, (met, rate, gap) in expected.items():
         row = p.loc[indicator]
@@ -265,7 +267,7 @@ def test_the_2025_report_reads_as_a_final_evaluation(county):
     assert summary[0].startswith("桐庐县“十四五”规划（2021—2025年）终期评估：6项目标中4项达标、2项未达标")
     assert "高技能人才" in summary[0] and "R&D人员数" in summary[0]
     final = _text(chapters.plan.plan_section(ctx))
-    assert "终期评估" in final and "桐庐县：6项目标中4项达标" in final and "91.7%" in final
+    assert "终期评估" in final and "桐庐县：6项目标中4项达标" in final and "90.0%" in final   # 2.7 ÷ 3
     assert "无法评估" not in final
     english = _report(county, 2025, "en")
     assert chapters.summary.executive_summary(english)[0].startswith(

@@ -177,7 +177,7 @@ def test_the_2026_brief_under_a_new_plan_says_where_the_counties_stood_and_where
     ctx = _context(fifteenth)
     summary = chapters.summary.executive_summary(ctx, "brief")
     assert summary[1].startswith("截至2026年，建德市“十五五”规划的序时进度为20.0%")   # after how 十四五 ended
-    assert any(s.startswith("“十五五”规划4项有目标的指标中") for s in summary), summary
+    assert any(s.startswith("“十五五”规划4项可与趋势比较的目标中") for s in summary), summary
     assert "2025年实际值对照省委目标：建德市2/4项达到，安吉县2/9项达到。" in summary
     figure = chapters.progress.key_figures_brief(ctx)
     captions = [f.caption for b in figure.blocks if b["kind"] == "figures" for f in b["figures"]]

@@ -14,7 +14,8 @@ hand from the figures in this file; the arithmetic is in the comments.
     高技能人才 (万人)            2      3             2.1     2.2     2.4     2.5     2.7
 
 十五五 (2025 → 2030): its table's 2025 column restates the 2025 actuals (高技能人才 as 2.75, not the workbook's
-2.7: a disagreement for consistency.csv, and the plan's figure is kept), and sets 2030 targets.
+2.7: a disagreement for consistency.csv; 2025 is a year the 十四五 plan judges, so the workbook's 2.7 is kept,
+issue 18), and sets 2030 targets.
 
 人才资源总量 follows 10 · 1.5^((year − 2020)/5) · e^(ε·0.02) with ε = 0, +1, −1, −1, +1, 0 for 2020…2025: the
 deviations sum to 0 and are orthogonal to the year, so the log-linear OLS recovers the line exactly (slope

@@ -40,13 +40,8 @@ from helpers.analyse.growth import (
     category_for_ratio,
     target_met,
 )
+from helpers.core.config import SUMMED_MEASURES  # noqa: F401 (a 〔〕 target by measure: ev.SUMMED_MEASURES)
 from helpers.core.method import method_parameters
-
-# A 〔〕 target (五年累计数: the change over the plan's years) is judged by the catalogue's measure. The yearly figures
-# of a `count` (新增高技能人才, 孵化载体: the analyst enters the year's new ones) add up to the period's; a level
-# (`total` 万人, `share`, `rate`) is judged on its change from the base year's, never on a sum of the years' levels:
-# 高技能人才 2 → 2.75 万人 is 0.75 of 〔1〕, not 2.1 + 2.2 + 2.4 + 2.5 + 2.75 = 11.95.
-SUMMED_MEASURES = ("count",)
 
 AHEAD = "ahead"
 ON_SCHEDULE = "on_schedule"

@@ -38,6 +38,7 @@ from helpers.analyse.inputs import (
     AnalysisInputs,
     as_numeric,
     estimate_only,
+    has_value,
     observed_up_to,
     plan_target,
     series,
@@ -134,7 +135,11 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
     reading = target_reading(position, meta.direction)
     if reading is not None and fit.caution:
         reading = UNRELIABLE
-    growth = _growth(by_year, ended.period, period, goal, meta.direction, bounded_years)
+    # a 〔〕 figure in a base column (〔4000〕 in 2020: the previous period's total) is no year's level: named if it is
+    # all a year has
+    totals = {int(r["year"]): float(r["value"]) for r in rows if r["kind"] == "actual" and r.get("cumulative")
+              and has_value(r) and int(r["year"]) <= inputs.report_year}
+    growth = _growth(by_year, ended.period, period, goal, meta.direction, bounded_years, totals)
     since = _since_ended(by_year, ended.period, last if last in figures else None, growth, meta.direction)
     # The ended plan's final evaluation, judged as at its target year (the same judgement its report gave).
     ended_target = plan_target(rows, ended)
@@ -246,9 +251,12 @@ def _since_ended(by_year: dict[int, float], ended: PlanPeriod, last: dict | None
 
 
 def _growth(by_year: dict[int, float], ended: PlanPeriod, period: PlanPeriod, goal: float | None,
-            direction: str, bounded_years: set[int] = frozenset()) -> dict:
+            direction: str, bounded_years: set[int] = frozenset(), totals: dict[int, float] | None = None) -> dict:
     """Growth achieved over the plan that ended against growth the next target requires. A year whose actual is
-    only a bound is not in `by_year` (its growth would be a bound too): its own note (bound_left_out) says so."""
+    only a bound is not in `by_year` (its growth would be a bound too): its own note (bound_left_out) says so; a
+    year that has only a 〔〕 total (`totals`: a plan's 2020 column 〔4000〕, the 十三五 sum) says that instead of
+    "no actual"."""
+    totals = totals or {}
     base, end = by_year.get(ended.base_year), by_year.get(ended.target_year)
     start = by_year.get(period.base_year)
     values = [v for v in (base, end, start, goal) if v is not None]
@@ -256,7 +264,11 @@ def _growth(by_year: dict[int, float], ended: PlanPeriod, period: PlanPeriod, go
     achieved = None if base is None or end is None else rate(base, end, ended.target_year - ended.base_year)
     required = None if start is None or goal is None else rate(start, goal, period.target_year - period.base_year)
     notes = []
-    if achieved is None and not {ended.base_year, ended.target_year} & bounded_years:
+    only_total = [y for y in (ended.base_year, ended.target_year) if y not in by_year and y in totals]
+    if achieved is None and only_total:
+        notes.append({"code": "no_growth_total_only", "year": only_total[0], "total": totals[only_total[0]],
+                      "plan": ended.name})
+    elif achieved is None and not {ended.base_year, ended.target_year} & bounded_years:
         notes.append({"code": "no_growth_last_period", "base_year": ended.base_year,
                       "target_year": ended.target_year, "plan": ended.name})
     if required is None and goal is not None and period.base_year not in bounded_years:

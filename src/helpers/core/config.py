@@ -926,6 +926,11 @@ class Catalogue:
 COMPARABILITY = {"same", "caveat", "not_comparable"}
 DIRECTIONS = {"higher", "lower"}
 MEASURES = {"total", "share", "rate", "count"}
+# A 〔〕 figure (五年累计数: the change over the plan's years) is read by the catalogue's measure. The yearly figures
+# of a `count` (新增高技能人才, 孵化载体: the analyst enters the year's new ones) add up to the period's; a level
+# (`total` 万人, `share`, `rate`) is judged on its change from the base year's, never on a sum of the years' levels:
+# 高技能人才 2 → 2.75 万人 is 0.75 of 〔1〕, not 2.1 + 2.2 + 2.4 + 2.5 + 2.75 = 11.95.
+SUMMED_MEASURES = ("count",)
 
 
 def _whole(entry: dict, path: Path) -> bool:

@@ -104,3 +104,52 @@ def _check_value(st: ProseStatement, obs: Observation, add) -> None:
         how = {"zh": differs, "en": st.prose_name.differs_en}
         add(st, obs, "definition", "disagree",
             {"code": "definition", "prose_name": st.prose_name.name, "table_name": obs.source_name, "how": how})
+
+
+def check_period_total(total: Observation, yearly: dict[int, Observation], period: PlanPeriod, summed: bool,
+                       catalogue: Catalogue, ref) -> Check | None:
+    """A 〔〕 figure in a plan's base column (a 十五五 plan's 2025 column 〔6500〕: the 十四五 five-year total; a 十四五
+    plan's 2020 〔4000〕: the 十三五 one) against the same years' own figures (`yearly`: a year's kept value, by year;
+    `ref`: where a figure is, as the check cites it). It is never a year's value, so it is never set against 2025's;
+    it is set against what the years give: for a count (`summed`: the year's new ones entered) their sum over the
+    total's years (2021–2025: 1000+1200+1300+1200+1250 = 5,950 against 6,500); for a level, its change over them
+    (the 2025 value less the 2020 one). None where a year is missing, or a figure is a bound or 0-length period."""
+    span = period.target_year - period.base_year
+    last = total.year
+    first = last - span + 1
+    if total.value is None or span <= 0:
+        return None
+    if summed:
+        years = list(range(first, last + 1))
+    else:
+        years = [last - span, last]
+    got = [yearly.get(y) for y in years]
+    if any(o is None or o.value is None or (o.comparator or "=") != "=" for o in got):
+        return None
+    if summed:
+        found = sum(o.value for o in got)
+        terms = "+".join(f"{o.value:g}" for o in got)
+    else:
+        found = got[1].value - got[0].value
+        terms = f"{got[1].value:g}−{got[0].value:g}"
+    ind = catalogue.indicators[total.indicator_id]
+    same = _same(found, total.value, VALUE_TOLERANCE)
+    code = f"period_total_{'sum' if summed else 'change'}_{'agrees' if same else 'differs'}"
+    explanation = {"code": code, "first": first, "year": last, "start": last - span,
+                   "total": total.value, "found": found, "terms": terms, "unit": ind.unit, "diff": total.value - found,
+                   "source": ref(total), "other_source": _refs([ref(o) for o in got])}
+    first_obs = got[0]
+    return Check(total.entity, total.indicator_id, ind.name_zh, "period_total", "agree" if same else "disagree",
+                 last, total.value, total.comparator or "", found, "", ind.unit,
+                 json.dumps(explanation, ensure_ascii=False),
+                 total.source_file, total.source_line, total.source_text,
+                 first_obs.source_file, first_obs.source_line, first_obs.source_text,
+                 table_place=json.dumps(total.source_place, ensure_ascii=False) if total.source_place else "")
+
+
+def _refs(refs: list[str]) -> str:
+    """Several places, language-neutral: one workbook sheet's cells once named (a.xlsx!数据!E182,E183), else each."""
+    heads = {r.rsplit("!", 1)[0] for r in refs}
+    if len(heads) == 1 and all(r.count("!") >= 2 for r in refs):
+        return f"{heads.pop()}!{','.join(r.rsplit('!', 1)[1] for r in refs)}"
+    return ", ".join(refs)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.core import paths
-from helpers.core.config import Catalogue, Plan, Sources, load_catalogue, load_sources, plan_path
+from helpers.core.config import SUMMED_MEASURES, Catalogue, Plan, Sources, load_catalogue, load_sources, plan_path
 from helpers.core.errors import InputError
 from helpers.core.formatting import COMPARATOR_SIGNS
 from helpers.core.method import method_parameters
@@ -25,7 +25,7 @@ from helpers.core.records import Check, Decision, Observation, note, place
 from helpers.core.text import normalisation_stats
 from helpers.core.wording import decision_text, evidence_text, explanation_text, notes_text, words_for
 from helpers.extract.cleaning import TableCleaner, implausible
-from helpers.extract.consistency import VALUE_TOLERANCE, check_plan
+from helpers.extract.consistency import VALUE_TOLERANCE, check_period_total, check_plan
 from helpers.extract.manifest import unlisted, verify, verify_read
 from helpers.extract.monitoring import check_in_line, read_monitoring
 from helpers.extract.plans import PlanDocument, read_plan
@@ -124,6 +124,7 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
         obs.plan = covering.period.name if covering else ""
     observations, same_checks, same_decisions = _reconcile_counties(observations + monitored, sources, catalogue)
     checks += same_checks
+    checks += _check_period_totals(observations, sources, catalogue)
     decisions += monitoring_decisions + same_decisions
     ds = Dataset(
         indicators=_indicator_frame(observations, sources, catalogue),
@@ -250,9 +251,15 @@ def _check_table_period(table, plan: Plan, sources: Sources) -> None:
 
 
 # Which source's figure is kept when several state the same observation (same county, indicator, year
-# and kind). Stated beats derived; a plan document beats a monitoring workbook (the plan's figure is the
-# one its targets were set against); among plan documents, the table of the plan whose base year (for an
-# actual) or target year (for a target) it is beats other tables, and tables beat prose; then config order.
+# and kind). Stated beats derived, and a stated figure beats an estimate (预计). A monitoring workbook's actual
+# for a year a configured plan judges (base year < year ≤ target year: the year's `plan` is set) beats every plan
+# document: it is the analyst's monitoring record, the actual a target is judged on (a 十五五 plan's 2025 column,
+# often last year's estimate however headed, does not decide the 十四五 final evaluation; the lead's decision,
+# issue 18). Otherwise a plan document beats a workbook: a plan's base column is the figure its targets were set
+# against (a 十四五 plan's 2020 column, where no configured plan judges 2020). Among plan documents, the table of
+# the plan whose base year (for an actual) or target year (for a target) it is beats other tables, and tables beat
+# prose; then config order. A 〔〕 figure (a five-year total in a base column) is never the same observation as a
+# year's value: it is kept beside it and checked against the sum of the years (consistency.check_period_total).
 ORIGIN_RANK = {"table": 1, "prose": 2, "monitoring": 3}
 
 
@@ -267,13 +274,18 @@ def _reconcile_counties(observations: list[Observation], sources: Sources,
     plan_of = {p.file: (i, p.period) for i, p in enumerate(sources.plans)}
 
     def key(o: Observation):
-        return (o.entity, o.indicator_id, o.year, "target" if o.kind == "target" else "observed")
+        # a 〔〕 total (〔6500〕 in a 十五五 plan's 2025 column: the 十四五 sum) is no year's value
+        return (o.entity, o.indicator_id, o.year,
+                "target" if o.kind == "target" else "total" if o.cumulative else "observed")
 
     def rank(o: Observation):
         file_order, period = plan_of.get(Path(o.source_file).name, (len(plan_of), None))
         own_year = period is not None and o.year == (period.target_year if o.kind == "target" else period.base_year)
+        # the workbook's actual of a year a configured plan judges (its `plan`, set above) is the one judged
+        judged_year = o.origin == "monitoring" and bool(o.plan)
         # An estimate (a 预计 column) gives way to any stated figure, a monitoring workbook's included.
-        return (o.kind == "baseline_derived", o.estimated, ORIGIN_RANK.get(o.origin, 9), not own_year, file_order)
+        return (o.kind == "baseline_derived", o.estimated, not judged_year, ORIGIN_RANK.get(o.origin, 9),
+                not own_year, file_order)
 
     groups: dict[tuple, list[Observation]] = {}
     for obs in observations:
@@ -304,6 +316,27 @@ def _reconcile_counties(observations: list[Observation], sources: Sources,
                                           [{"code": "precedence"}]))
             checks.append(_same_observation_check(kept, other, status, catalogue))
     return [o for o in observations if id(o) in kept_ids], checks, decisions
+
+
+def _check_period_totals(observations: list[Observation], sources: Sources, catalogue: Catalogue) -> list[Check]:
+    """Each 〔〕 figure in a plan's base column (the previous period's five-year total) against the years' own figures
+    (consistency.check_period_total): 〔6500〕 in a 十五五 plan's 2025 column against the 2021–2025 sum."""
+    plan_of = {p.file: p for p in sources.plans}
+    yearly: dict[tuple, dict[int, Observation]] = {}
+    for o in observations:
+        if o.kind == "actual" and not o.cumulative and not o.estimated:
+            yearly.setdefault((o.entity, o.indicator_id), {})[o.year] = o
+    out = []
+    for o in observations:
+        plan = plan_of.get(Path(o.source_file).name)
+        if (o.kind != "actual" or not o.cumulative or o.entity == sources.province or plan is None
+                or o.year != plan.period.base_year):
+            continue
+        check = check_period_total(o, yearly.get((o.entity, o.indicator_id), {}), plan.period,
+                                   catalogue.indicators[o.indicator_id].measure in SUMMED_MEASURES, catalogue, _ref)
+        if check is not None:
+            out.append(check)
+    return out
 
 
 def _where(o: Observation) -> str:

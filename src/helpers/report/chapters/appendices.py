@@ -20,6 +20,7 @@ from helpers.report.blocks import (
     target_text,
     value_text,
 )
+from helpers.report.chapters.plan import flag
 from helpers.report.context import ReportContext
 
 KEY_STEPS = ["unit_fixed", "implausible", "unit_from_catalogue", "baseline_from_prose", "value_from_prose",
@@ -78,7 +79,8 @@ def sources_section(ctx: ReportContext) -> Html:
                                                                                                                 ind)}])
     kinds = {"actual": ctx.t("report.actual"), "target": ctx.t("report.target_kind"),
              "baseline_derived": ctx.t("report.baseline_derived")}
-    rows = [[ctx.entity_name(r.entity), ctx.indicator_name(r.indicator_id), str(r.year), kinds.get(r.kind, r.kind),
+    rows = [[ctx.entity_name(r.entity), ctx.indicator_name(r.indicator_id), str(r.year),
+             ctx.t("report.total_kind") if r.kind == "actual" and flag(r, "cumulative") else kinds.get(r.kind, r.kind),
              _recorded(ctx, r, r.unit), _where(ctx, r),
              Cell(quote(r.source_text, html=True), lang="zh")]
             for r in ind.itertuples()]
@@ -91,8 +93,10 @@ def sources_section(ctx: ReportContext) -> Html:
 
 
 def _recorded(ctx: ReportContext, r, unit: str | None = None) -> str:
-    """A value of the dataset: a target as the plan writes it, an actual (a bound's number rounded toward it)."""
-    return (target_text if r.kind == "target" else value_text)(ctx, r.value, r.comparator, unit)
+    """A value of the dataset: a target as the plan writes it, an actual (a bound's number rounded toward it); a 〔〕
+    figure in its brackets, a five-year total and never a year's value (〔4,000〕 in a 十四五 plan's 2020 column)."""
+    text = (target_text if r.kind == "target" else value_text)(ctx, r.value, r.comparator, unit)
+    return ctx.t("plan_cycle.marks.cumulative", value=text) if flag(r, "cumulative") and text != "—" else text
 
 
 def _where(ctx: ReportContext, r) -> str:

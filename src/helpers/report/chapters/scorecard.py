@@ -2,13 +2,27 @@
 judgement per county and indicator for the report year, with a legend and a note on how this year judges."""
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
 from helpers.analyse.evaluation import JUDGEMENTS
 from helpers.analyse.growth import NOT_ASSESSABLE
 from helpers.core.method import method_parameters
 from helpers.core.periods import FINAL_PHASES
-from helpers.report.blocks import Cell, Column, Html, Table, chapter, legend, light, verdict_codes, year_kind
+from helpers.report.blocks import (
+    Cell,
+    Column,
+    Html,
+    Table,
+    chapter,
+    legend,
+    light,
+    source_ref,
+    value_text,
+    verdict_codes,
+    year_kind,
+)
 from helpers.report.chapters.summary import executive_summary
 from helpers.report.context import ReportContext, plan_target_rows
 
@@ -100,6 +114,49 @@ def no_target_note(ctx: ReportContext) -> list[str]:
     return [ctx.t("report.no_target_note", items=ctx.t("report.item_sep").join(items))]
 
 
+SOURCES_DIFFER_ROWS = 3   # lines the note names; the others are counted (the appendix lists every one)
+
+
+def sources_differ_note(ctx: ReportContext) -> list[str]:
+    """A figure this year's judgement uses (the base year's, the latest or the value judged) that two sources give
+    differently, one line each naming both figures and where they are (issue 18): the workbook's 14.6 万人 used for
+    2025, a later plan's 2025 column 15.2; a plan's 〔6500〕 total against the sum of the workbook's years, 5,950.
+    Leadership reads it here, beside the judgement, and not only in the appendix."""
+    c, p = ctx.checks, ctx.progress
+    if c is None or c.empty or p is None or p.empty:
+        return []
+    used = {(e, i, int(y)) for e, i, *years in zip(p["entity"], p["indicator_id"], p["base_year"], p["latest_year"],
+                                                   p["evaluated_year"]) for y in years if not pd.isna(y)}
+    rows = c[(c["status"] == "disagree") & c["check"].isin(["same_observation", "period_total"])]
+    rows = [r for r in rows.itertuples() if (r.entity, r.indicator_id, int(r.year)) in used]
+    lines = []
+    for r in rows[:SOURCES_DIFFER_ROWS]:
+        found = json.loads(r.explanation_values)
+        # (a total's other source: its years' cells, of which the first names the file)
+        here, there = source_ref(ctx, _place(found["source"])), _place(found["other_source"].split(", ")[0])
+        named = {"county": ctx.entity_name(r.entity), "indicator": ctx.indicator_in_sentence(r.indicator_id),
+                 "year": int(r.year), "source": here, "value": value_text(ctx, r.table_value, None, r.unit),
+                 "other_value": value_text(ctx, r.prose_value, None, r.unit)}
+        if r.check == "period_total":
+            named["value"] = ctx.t("plan_cycle.marks.cumulative", value=named["value"])
+            lines.append(ctx.t("report.period_total_note", first=found["first"],
+                               other_source=str(there["file"]).rsplit("/", 1)[-1], **named))
+        else:
+            lines.append(ctx.t("report.sources_differ_note", other_source=source_ref(ctx, there), **named))
+    if len(rows) > SOURCES_DIFFER_ROWS:
+        lines.append(ctx.t("report.sources_differ_more", n=len(rows) - SOURCES_DIFFER_ROWS))
+    return lines
+
+
+def _place(ref: str) -> dict:
+    """A place from its language-neutral form (file!sheet!cell, file:line: dataset._ref)."""
+    if "!" in ref:
+        file, sheet, cell = ref.rsplit("!", 2)
+        return {"code": "cell", "file": file, "sheet": sheet, "cell": cell}
+    file, _, line = ref.rpartition(":")
+    return {"code": "line", "file": file, "line": int(line) if line.isdigit() else None}
+
+
 def summary_section(ctx: ReportContext, document: str = "report") -> Html:
     """Page 1 of both documents: the headline judgements (the brief's fewer: chapters.summary) and the
     scorecard, with how it judges this year."""
@@ -117,7 +174,7 @@ def summary_section(ctx: ReportContext, document: str = "report") -> Html:
                                                                      "report.notes_sep"))]
          + ([ctx.t("plan_cycle.marks_note.binding")] if binding_targets(ctx.progress).any() else [])
          + ([ctx.t("report.scorecard_earlier_note")] if earlier_judgements(ctx, ctx.progress) else [])
-         + no_target_note(ctx)},
+         + no_target_note(ctx) + sources_differ_note(ctx)},
         {"kind": "tables", "tables": scorecard_tables(ctx)},
     ], first=True)
 

@@ -478,9 +478,18 @@ def _outlook_sentence(ctx: ReportContext, o, counties: str | None) -> str:
     if with_target.empty:
         return ctx.t(f"summary.outlook_drafting{suffix}", period=period, year=int(first["next_target_year"]), **named)
     breaks = with_target[with_target["target_reading"] == CLEAR_BREAK]
-    text = ctx.t(f"summary.outlook{suffix}", period=period, n=len(with_target), breaks=len(breaks), **named)
+    # It counts the targets set against the trend: a 〔〕 target (a five-year total) is none, and is named apart.
+    targets = ctx.t("summary.outlook_targets", n=len(with_target))
+    text = ctx.t(f"summary.outlook{suffix}", period=period, targets=targets, breaks=len(breaks), **named)
     if len(breaks):
         examples = [ctx.t("summary.county_indicator", county=ctx.entity_name(r.entity),
                           indicator=ctx.indicator_in_sentence(r.indicator_id)) for r in breaks.head(3).itertuples()]
         text += ctx.t("summary.outlook_examples", names=ctx.names(examples))
+    totals = o[["cumulative_target" in note_codes(n) for n in o["outlook_notes"]]]
+    if len(totals):
+        several = totals["entity"].nunique() > 1
+        names = [ctx.t("summary.county_indicator", county=ctx.entity_name(r.entity),
+                       indicator=ctx.indicator_in_sentence(r.indicator_id)) if several
+                 else ctx.indicator_in_sentence(r.indicator_id) for r in totals.itertuples()]
+        text += ctx.t("summary.outlook_left_out", names=ctx.names(names))
     return text + ctx.t("summary.end")
