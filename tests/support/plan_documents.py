@@ -18,6 +18,7 @@ import yaml
 
 from helpers.core import paths
 from helpers.core.config import load_sources
+from helpers.core.errors import InputError
 from helpers.core.text import BOOKMARK
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
@@ -233,6 +234,25 @@ def follow_the_reading_advice(workspace: Path, fix: str, path: Path, reads: str 
     doc = yaml.safe_load(config.read_text(encoding="utf-8"))
     next(p for p in doc["plans"] if p["file"] == path.name).setdefault("readings", []).append(reading)
     config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def built_by_the_header_advice(workspace: Path, tries: int = 3) -> tuple[dataset.Dataset, list[str]]:
+    """The data step, each stop on a header followed as its advice says: the first `header_roles` entry the advice
+    offers (`- {pattern: '…', role: …}`), added to config/sources.yaml as written. The dataset and the entries."""
+    import re
+    config = workspace / "config" / "sources.yaml"
+    offered = []
+    for _ in range(tries):
+        try:
+            return dataset.build(workspace / "raw", workspace / "config"), offered
+        except InputError as error:
+            entry = re.search(r"`(- \{pattern: '(?:[^']|'')*', role: \w+\})`", error.fix)
+            assert entry, error.fix
+            offered.append(entry.group(1))
+            doc = yaml.safe_load(config.read_text(encoding="utf-8"))
+            doc["header_roles"] = (doc.get("header_roles") or []) + yaml.safe_load(entry.group(1))
+            config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    raise AssertionError(f"the data step still stops after the advice's {offered}")
 
 
 def make_manifest(workspace: Path) -> str:

@@ -21,6 +21,7 @@ from helpers.core.limits import CONFIG
 from helpers.core.paths import CATALOGUE_FILE, CONFIG_DIR, SOURCES_FILE, display_path
 from helpers.core.patterns import UserPattern
 from helpers.core.text import name_key, normalise, read_utf8
+from helpers.core.values import ESTIMATES
 
 LINE = "__line__"
 # A county's id, as ENTITIES and file names use it: ASCII letters, digits, _ and -.
@@ -260,13 +261,20 @@ class HeaderRole:
     entity: str | None  # "province" or None
 
 
+# The estimate words a plan's header writes in Chinese (预计, 预估, 估计 …), as a pattern's alternatives.
+_ESTIMATE = "|".join(w for w in ESTIMATES if not w.isascii())
+
+
 # What a table's header cells mean, for any layout or format. A pattern is matched against the whole header
 # cell, normalised and with its spaces removed. Roles:
 #   category: first-level indicator group   serial: row number   name: indicator name   unit: unit column
 #   attribute: 属性 (预期性 / 约束性)   remark: 备注, read and not used
 #   actual / target: a value column for the year captured by (?P<year>…)
-#   year: a year alone (2030年) or with 预计, 基期, 基数 or 现状: an actual up to the plan's base year, a target at
-#         its target year (helpers.extract.tables.resolve_year_columns); (?P<estimated>…) marks an estimate (预计)
+#   year: a year alone (2030年), or with an estimate word (2025年（预计）, 预计2025年, 2025年预估数:
+#         core.values.ESTIMATES), 基期, 基数 or 现状: an actual up to the plan's base year, a target at its target
+#         year, any other year stops (helpers.extract.tables.resolve_year_columns)
+# A value column whose header says an estimate word, whichever pattern matched it (these or the file's), holds
+# estimates: read up to the base year, an estimate of that year's figure, never its actual value (`estimated`).
 # `entity: province` sends that column's values to the province. config/sources.yaml `header_roles` may add
 # patterns: they are tried before these.
 HEADER_ROLE_NAMES = ("category", "serial", "name", "unit", "attribute", "remark", "actual", "target", "year")
@@ -278,11 +286,13 @@ DEFAULT_HEADER_ROLES = (
     (r"(指标)?属性|指标性质", "attribute", None),
     (r"备注|说明", "remark", None),
     (r"(?P<year>\d{4})年?(完成值|完成数|实际值|实绩|实际完成值?)", "actual", None),
-    (r"(?P<year>\d{4})年?(?P<estimated>预计)(完成)?(值|数)?", "actual", None),
     (r"(?P<year>\d{4})年?(规划)?(目标值?|目标数)", "target", None),
     (r"(?P<year>\d{4})年?省委?目标(值|数)?", "target", "province"),
     (r"(?P<year>\d{4})年", "year", None),
-    (r"(?P<year>\d{4})年?\((?:(?P<estimated>预计)(完成)?(值|数)?|基期(值|数)?|基数|现状(值|水平)?)\)", "year", None),
+    (rf"(?P<year>\d{{4}})年?(?P<estimated>{_ESTIMATE})(完成)?(值|数)?", "year", None),
+    (rf"\(?(?P<estimated>{_ESTIMATE})\)?(?P<year>\d{{4}})年?(完成)?(值|数)?", "year", None),
+    (rf"(?P<year>\d{{4}})年?\((?:(?P<estimated>{_ESTIMATE})(完成)?(值|数)?|基期(值|数)?|基数|现状(值|水平)?)\)", "year",
+     None),
     (r"(?P<year>\d{4})年?(基期(值|数)?|基数|现状(值|水平)?)", "year", None),
 )
 

@@ -71,6 +71,15 @@ PLAN_KEPT_WITHIN = re.compile(r"^控制在\s*(?P<rest>[0-9].*)$")
 # Which figure that is in the row's unit is the caller's to say (SCALES gives the multiplier).
 SCALE = re.compile(r"(?<=[0-9])(?P<scale>(?:百万|千万|[千万亿])(?:[人名元家个件项])?)")
 SCALES = {"千": 1e3, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8}
+# Words that say a figure is an estimate, not a count, and figures set for the time being (暂定, 暂估): the one home of
+# the estimate words. A plan's table header (2025年（预计）, 预计2025年, 2025年（预估）: core.config's default header
+# patterns, and any header a `header_roles` pattern matches: extract.tables) and a workbook's names and headers
+# (extract.name_meaning) are read by them. Preliminary counts are not estimates: a whole year's 快报, 初步统计, 初步数
+# and figures not yet approved (未审定) are the year's counted values, read as its actuals until the final figures
+# replace them (docs/monitoring.md).
+ESTIMATES = ("预计", "预测", "预估", "估计", "估算", "推估", "初估", "估测", "测算", "预期", "展望", "匡算", "推算",
+             "暂定", "暂估", "拟合",
+             "forecast", "estimate", "estimated", "projection", "projected", "expected", "outlook")
 # 15.2（预计）, 15.2（快报）, 15.2（2025年预计数）: what the figure is, in brackets at the end of the cell: an estimate
 # (预计, 预估: the year was not yet counted) or a preliminary count (快报, 初步统计: counted, revised later), with the
 # year it is for when written. One run of spaces at each place (never two that meet): linear on any input.

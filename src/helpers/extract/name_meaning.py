@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from helpers.core.text import normalise
+from helpers.core.values import ESTIMATES
 
 # Words that say the figures are not actual values, by what they say the figures are. A Chinese word is found
 # anywhere in the text (Chinese has no spaces between words); an English one as a whole word or its plural, any case
@@ -26,12 +27,10 @@ TARGETS = ("目标", "计划", "规划", "考核值", "考核任务", "任务数
            "target", "plan", "planned", "goal", "objective", "quota", "budget", "budgeted")
 DRAFTS = ("草稿", "初稿", "草案", "征求意见稿", "讨论稿", "送审稿", "审议稿", "修改稿", "修订稿", "报批稿", "未定稿",
           "draft")
-# Estimates, and figures set for the time being (暂定, 暂估). Preliminary counts are not estimates: a whole year's 快报,
-# 初步统计, 初步数 and figures not yet approved (未审定) are the year's counted values, read as its actuals until the
-# final figures replace them (docs/monitoring.md); 2023P is not read so, since P is as often projected as preliminary.
-ESTIMATES = ("预计", "预测", "预估", "估计", "估算", "推估", "初估", "估测", "测算", "预期", "展望", "匡算", "推算",
-             "暂定", "暂估", "拟合",
-             "forecast", "estimate", "estimated", "projection", "projected", "expected", "outlook")
+# Estimates (预计, 预估, forecast …): their one home is helpers.core.values.ESTIMATES. Preliminary counts are not
+# estimates: a whole year's 快报, 初步统计, 初步数 and figures not yet approved (未审定) are the year's counted values,
+# read as its actuals until the final figures replace them (docs/monitoring.md); 2023P is read as an estimate's year,
+# not a preliminary count's (ESTIMATED below), since P is as often projected as preliminary.
 # Instructions, examples, and the blank forms (样表, 模板, template) whose figures are examples: sheets and headers
 # only, since a filled-in template may keep its file's name (监测模板.xlsx).
 INSTRUCTIONS = ("说明", "示例", "样例", "范例", "样表", "模板", "示意", "演示",
@@ -107,6 +106,15 @@ def _text(raw: str) -> str:
     """The text as matched: normal form, simplified characters, lower case, and each run of spaces one space (a header
     of 30,000 spaces made the patterns' neighbouring \\s* try every way of sharing them: 15 s for one cell)."""
     return re.sub(r"\s+", " ", simplified(normalise(str(raw)))).lower()
+
+
+def estimate_word(raw: str) -> str | None:
+    """The word in the text that says its figures are estimates (预计, 预估, 估计, 2025E, estimated …), else None: a
+    plan's header matched by any pattern keeps what it says (2025年（预估）, 规划目标2025年（预计）)."""
+    text = _text(raw)
+    word = next((w for w in ESTIMATES if _found(w, text)), None)
+    found = word is None and ESTIMATED.search(text)
+    return found.group() if found else word
 
 
 def not_actuals(raw: str, instructions: bool = True) -> Said | None:

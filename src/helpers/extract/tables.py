@@ -16,6 +16,7 @@ from helpers.core.limits import PLAN_TEXT, check_size
 from helpers.core.paths import display_path
 from helpers.core.text import normalise, read_utf8
 from helpers.extract.documents.model import UNSEEN_WHY, Place
+from helpers.extract.name_meaning import estimate_word
 
 
 @dataclass(frozen=True)
@@ -219,8 +220,10 @@ def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list
             if not year:
                 raise InputError(sources.path, None, f"the header pattern for '{cell.text}' captures no year",
                                  "write the year part of the pattern as (?P<year>\\d{4}).")
+            # A pattern names the column's role; the estimate word its header writes still says what the figures
+            # are (规划目标2025年（预计） matched by the analyst's `role: year`: an estimate, not the year's actual)
             columns.append(ValueColumn(name, int(year), entity == "province", cell,
-                                       estimated=bool(match.groupdict().get("estimated"))))
+                                       estimated=bool(match.groupdict().get("estimated") or estimate_word(cell.text))))
     names = [cell for cell, role in zip(header, roles) if role == "name"]
     if len(names) > 1:
         raise InputError(path, names[1].where, f"two header cells are read as the indicator name: "
@@ -254,6 +257,12 @@ def _header_advice(cell: Cell, sources: Sources) -> str:
     if year:
         pattern = (re.escape(written[:year.start()]) + "(?P<year>\\d{4})" + re.escape(written[year.end():]))
         pattern = pattern.replace("'", "''")
+        word = estimate_word(written)
+        if word:   # 规划目标2025年（预计）: an estimate whichever role, and a target role would drop the mark
+            return (f"add it under `header_roles` in {config}: `- {{pattern: '{pattern}', role: year}}`: the plan's "
+                    f"period decides (up to its base year, the figures are read as estimates ({word}) of the year's "
+                    "value, never its actual value; at its target year, as targets). If the column is not one to "
+                    f"read, `- {{pattern: '{_pattern_for(cell)}', role: remark}}`.")
         return (f"add it under `header_roles` in {config}: `- {{pattern: '{pattern}', role: target}}` if the column "
                 f"holds the plan's targets for that year, role: actual for figures achieved, or role: year to let "
                 f"the plan's period decide. If the column is not one to read, `- {{pattern: '{_pattern_for(cell)}', "
@@ -433,6 +442,11 @@ def parse_cell_stream(lines: list[str], title_index: int, layout: Layout, source
         at = cells[0].line if cells else title.line
         raise InputError(path, at, "no table header after the table title",
                          "check the document here, or `header_roles` in config/sources.yaml.")
+    if cells and YEAR_IN_HEADER.search(cells[0].text) and not any(_role_of(c, sources, path)[0] in VALUE_ROLES
+                                                                      for c in header):
+        # the header ends at a year's column no pattern knows (规划目标2025年（预计）): that cell is the one to name
+        raise InputError(path, cells[0].where, f"header cell {quoted(cells[0].raw.strip())} is not a known column",
+                         _header_advice(cells[0], sources))
     roles, columns = header_roles(header, sources, path)
 
     rows: list[TableRow] = []
