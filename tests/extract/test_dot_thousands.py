@@ -22,8 +22,8 @@ import yaml
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
 from support.data_step import build_refused
-from support.fifteenth_plan import DOCUMENT_TABLE, WORD_PLAN, add_fifteenth_plan
-from support.plan_documents import PlanContent, print_pdfs_chromium, use_plan_file, write_docx, write_html
+from support.fifteenth_plan import DOCUMENT_TABLE, WORD_PLAN, add_fifteenth_plan, tonglu_plan_published
+from support.plan_documents import PlanContent
 
 TARGET_2030 = (1, 5)      # 新增高技能人才's 2030 target in DOCUMENT_TABLE's rows
 
@@ -43,19 +43,7 @@ def _published(workspace: Path, kind: str, cells: dict) -> Path:
         text = "\n".join(lines)
         add_fifteenth_plan(workspace, "word_tab_cells", text=text)
         return workspace / "raw" / "tonglu_15.txt"
-    add_fifteenth_plan(workspace, "word_tab_cells")
-    content = PlanContent(**dict(DOCUMENT_TABLE, rows=rows))
-    if kind == "docx":
-        path = write_docx(content, workspace / "raw" / "tonglu_15.docx")
-    else:
-        path = write_html(content, workspace / "raw" / "tonglu_15.html")
-        if kind == "pdf":
-            pdf = workspace / "raw" / "tonglu_15.pdf"
-            print_pdfs_chromium([(path, pdf)])
-            path.unlink()
-            path = pdf
-    use_plan_file(workspace, "tonglu_15.txt", path)
-    return path
+    return tonglu_plan_published(workspace, PlanContent(**dict(DOCUMENT_TABLE, rows=rows)), kind)
 
 
 def _follow(workspace: Path, path: Path, fix: str, because: str) -> dict:

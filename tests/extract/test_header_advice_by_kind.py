@@ -17,8 +17,8 @@ import pytest
 
 from helpers.core.errors import InputError
 from helpers.extract import dataset
-from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, total_target_2030
-from support.plan_documents import PlanContent, print_pdfs_chromium, use_plan_file, write_docx, write_html
+from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, tonglu_plan_published, total_target_2030
+from support.plan_documents import PlanContent, use_plan_file, write_docx
 
 SECOND_ROW = dict(DOCUMENT_TABLE, header=["类别", "序号", "指标", "单位", "2025年（预计）", "2030年目标", "属性"],
                   rows=[["一级指标", "", "二级指标", "", "", "", ""]] + DOCUMENT_TABLE["rows"])
@@ -29,15 +29,7 @@ SHORT_HEADER = dict(DOCUMENT_TABLE, header=list(DOCUMENT_TABLE["header"]) + [""]
 
 def _published(workspace: Path, table: dict, kind: str) -> Path:
     """桐庐's plan as a web page, or that page printed to PDF by Chromium, named in config/sources.yaml."""
-    add_fifteenth_plan(workspace, "word_tab_cells")
-    page = write_html(PlanContent(**table), workspace / "raw" / "tonglu_15.html")
-    if kind == "pdf":
-        pdf = workspace / "raw" / "tonglu_15.pdf"
-        print_pdfs_chromium([(page, pdf)])
-        page.unlink()
-        page = pdf
-    use_plan_file(workspace, "tonglu_15.txt", page)
-    return page
+    return tonglu_plan_published(workspace, PlanContent(**table), kind)
 
 
 def _refused(workspace: Path) -> InputError:

@@ -248,6 +248,25 @@ def tonglu_web_plan(workspace: Path, cell: str, style: str = "") -> Path:
     return path
 
 
+def tonglu_plan_published(workspace: Path, content, kind: str) -> Path:
+    """桐庐's 十五五 plan added to the workspace (add_fifteenth_plan, word_tab_cells) and published as `content` (a
+    PlanContent) in place of its text export: a .docx (`kind` docx), a web page (html), or that page printed to PDF
+    by Chromium (pdf), named in config/sources.yaml. The manifest is rewritten."""
+    from support.plan_documents import print_pdfs_chromium, use_plan_file, write_docx, write_html
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    if kind == "docx":
+        path = write_docx(content, workspace / "raw" / "tonglu_15.docx")
+    else:
+        path = write_html(content, workspace / "raw" / "tonglu_15.html")
+        if kind == "pdf":
+            pdf = workspace / "raw" / "tonglu_15.pdf"
+            print_pdfs_chromium([(path, pdf)])
+            path.unlink()
+            path = pdf
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    return path
+
+
 def total_target_2030(ds):
     """The one row of 桐庐's 2030 target for 人才资源总量 (its value, comparator, marks and place), read from the plan
     however it was published: the cell the hostile-document tests hide, strike or restyle."""
