@@ -25,8 +25,15 @@ TARGETS = ("目标", "计划", "规划", "考核值", "考核任务", "任务数
            "力争", "争取", "下达", "指导值", "指导数", "指导性", "控制数", "控制值", "控制指标", "上限", "下限",
            "限额", "限值", "拟",
            "target", "plan", "planned", "goal", "objective", "quota", "budget", "budgeted")
-DRAFTS = ("草稿", "初稿", "草案", "征求意见稿", "讨论稿", "送审稿", "审议稿", "修改稿", "修订稿", "报批稿", "未定稿",
-          "draft")
+# A draft: its words, and a draft's number (第二稿, 第3稿). 征求意见 says a draft however it is named (征求意见稿,
+# 征求意见版, 公开征求意见); 初步方案 is a preliminary scheme, a plan's draft. 定稿, 终稿, 审定稿 and 印发稿 are the
+# final text, no draft, and so is no word ending in 稿 unless it is listed (a draft's family is named by what it was
+# for: 送审, 报审, 预审, 评审, 论证, 代拟, 建议).
+# (The longer first: a file's name is renamed without the word found, 征求意见稿 whole, not 征求意见 and a 稿 left.)
+DRAFTS = ("草稿", "初稿", "草案", "征求意见稿", "征求意见版", "征求意见", "意见征求稿", "讨论稿", "送审稿", "报审稿",
+          "预审稿", "评审稿", "专家论证稿", "论证稿", "审议稿", "修改稿", "修订稿", "报批稿", "代拟稿", "建议稿", "草拟稿",
+          "未定稿", "初步方案", "draft")
+DRAFT_NUMBER = re.compile(r"第 ?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}) ?稿")
 # Estimates (预计, 预估, forecast …): their one home is helpers.core.values.ESTIMATES. Preliminary counts are not
 # estimates: a whole year's 快报, 初步统计, 初步数 and figures not yet approved (未审定) are the year's counted values,
 # read as its actuals until the final figures replace them (docs/monitoring.md); 2023P is read as an estimate's year,
@@ -71,9 +78,9 @@ START = re.compile(r"年初(?:数|值)?(?!步|至|到|以来|今)|期初|初值|
 # with them, never shown (no converter library is installed, and one would be a heavy dependency for some fifty
 # characters).
 TRADITIONAL = str.maketrans("預計劃測標規務數額應擬徵見討論審議說樣範實際績現達執況監結統據決個兩報來當"
-                            "暫爭導虛試準線參構評綱進檢價總頭彙齡資發題訂調讀編圖",
+                            "暫爭導虛試準線參構評綱進檢價總頭彙齡資發題訂調讀編圖證專張",
                             "预计划测标规务数额应拟征见讨论审议说样范实际绩现达执况监结统据决个两报来当"
-                            "暂争导虚试准线参构评纲进检价总头汇龄资发题订调读编图")
+                            "暂争导虚试准线参构评纲进检价总头汇龄资发题订调读编图证专张")
 
 SAYS = {"test or made-up figures": MADE_UP, "estimates or forecasts": ESTIMATES, "targets": TARGETS, "a draft": DRAFTS,
         "reference values": REFERENCES, "instructions or examples": INSTRUCTIONS}
@@ -139,6 +146,8 @@ def not_actuals(raw: str, instructions: bool = True) -> Said | None:
         if word is None and what == "estimates or forecasts":
             found = ESTIMATED.search(text)
             word = found and found.group()
+        if what == "a draft":
+            word = draft_word(text)
         if word:
             return Said(what, word)
     start = START.search(text)
@@ -505,23 +514,36 @@ def after_a_plan(raw: str, known: tuple[str, ...] = ()) -> str | None:
 # A document whose title or file name says it is a plan's draft, a text explaining a plan or an adjustment of it is
 # not the plan, though it may end with the plan's noun (…规划（征求意见稿）, 《…规划》解读, …规划调整方案): a draft
 # holds the targets proposed before the plan was adopted, an explanation quotes the plan's, an adjustment sets others.
-# A draft's word (DRAFTS: 征求意见稿, 草案, 讨论稿, 送审稿, 初稿, 修订稿, draft) and an explanation's (解读, 编制说明,
-# 起草说明, 图解; interpretation, explanatory) say so anywhere in the title or name, and so does a notice of an
-# adjustment (关于调整《…规划》…的通知); 说明 (a note) and an adjustment's word (调整, 修编; adjustment) after the
-# plan's noun (…规划编制说明, 规划中期调整, 规划调整方案: a plan on adjusting the industrial structure,
-# 产业结构调整规划, is a plan). Each kind's reason is worded once, in helpers.extract.plans.NOT_THE_PLAN.
-PLAN_EXPLANATIONS = ("解读", "编制说明", "起草说明", "图解", "interpretation", "explanatory")
+# A draft's word (DRAFTS: 征求意见稿, 草案, 讨论稿, 送审稿, 初稿, 修订稿, 初步方案, draft; a draft's number, 第二稿)
+# and an explanation's (解读, 编制说明, 起草说明, 图解, and an infographic's 一图读懂, 一图看懂: an explainer, often
+# rounded or abridged; interpretation, explanatory, infographic) say so anywhere in the title or name, and so does a
+# notice of an adjustment (关于调整《…规划》…的通知); after the plan's noun, 说明 (a note), an adjustment's word
+# (调整, 修编; adjustment: …规划中期调整, 规划调整方案; a plan on adjusting the industrial structure, 产业结构调整规划,
+# is a plan) and a drafting's (编制, 起草: …规划编制工作方案, the work plan for drafting it, whose last word, 方案, is
+# a plan's; 人员编制规划 is a plan). Each kind's reason is worded once, in helpers.extract.plans.NOT_THE_PLAN.
+PLAN_EXPLANATIONS = ("解读", "编制说明", "起草说明", "图解", "一图读懂", "一图看懂", "一张图读懂", "一张图看懂",
+                     "读懂", "看懂", "interpretation", "explanatory", "infographic")
 PLAN_ADJUSTMENT_NOTICES = ("关于调整",)
 _AFTER_THE_PLAN_SAYS = {"an explanation": ("说明", "explanation"), "an adjustment": ("调整", "修编", "adjustment",
-                                                                                    "adjusted")}
+                                                                                    "adjusted"),
+                        "a work plan for drafting": ("编制", "起草")}
+
+
+def draft_word(raw: str) -> str | None:
+    """The words saying a name or title is a draft's (DRAFTS, 第二稿), else None."""
+    text = _text(raw)
+    found = next((w for w in DRAFTS if _found(w, text)), None) or DRAFT_NUMBER.search(text)
+    return found.group() if isinstance(found, re.Match) else found
 
 
 def not_the_plan(raw: str) -> Said | None:
-    """What a title or file name says the document is when it is a plan's draft, an explanation of a plan or an
-    adjustment of one (建德市人才发展十四五规划（征求意见稿）: Said('a draft', '征求意见稿')), else None."""
+    """What a title or file name says the document is when it is a plan's draft, an explanation of a plan, an
+    adjustment of one or the work plan for drafting one (建德市人才发展十四五规划（征求意见稿）: Said('a draft', '征求意见稿')), else None."""
     text = _text(raw)
-    for what, words in (("a draft", DRAFTS), ("an explanation", PLAN_EXPLANATIONS),
-                        ("an adjustment", PLAN_ADJUSTMENT_NOTICES)):
+    draft = draft_word(text)
+    if draft:
+        return Said("a draft", draft)
+    for what, words in (("an explanation", PLAN_EXPLANATIONS), ("an adjustment", PLAN_ADJUSTMENT_NOTICES)):
         word = next((w for w in words if _found(w, text)), None)
         if word:
             return Said(what, word)

@@ -104,6 +104,9 @@ NOT_THE_PLAN = {
                        "the plan itself, the document that sets the targets"),
     "an adjustment": ("adjusts a plan", "an adjustment sets targets that differ from the published plan's (often "
                       "for some indicators only)", "the published plan itself, the document that sets the targets"),
+    "a work plan for drafting": ("is the work plan for drafting a plan", "a work plan says how and by when the plan is "
+                                 "to be drafted, and any figures in it are not the targets the plan sets",
+                                 "the published plan itself, the document that sets the targets"),
 }
 
 
@@ -162,10 +165,11 @@ def _plan_named(path: Path, said=None) -> str | None:
     """The file's name ended at its plan's noun (建德市人才发展十四五规划落实情况.docx →
     建德市人才发展十四五规划.docx); for a draft or an explanation, `said` (name_meaning.not_the_plan), the name
     without its word (征求意见稿_建德市人才发展十四五规划.docx, …规划的说明.docx → …规划.docx), and for an
-    adjustment, ended at the plan's noun before it (…规划调整方案.docx → …规划.docx)."""
+    adjustment or a work plan for drafting, ended at the plan's noun before it (…规划调整方案.docx,
+    …规划编制工作方案.docx → …规划.docx)."""
     stem = simplified(path.stem).lower()        # (one character for one: positions kept)
     nouns = list(PLAN_NOUN.finditer(stem))
-    if said is not None and said.what != "an adjustment":
+    if said is not None and said.what not in ("an adjustment", "a work plan for drafting"):
         cut = {i for m in re.finditer("的?" + re.escape(said.words), stem) for i in range(*m.span())}
         new_stem = "".join(c for i, c in enumerate(path.stem) if i not in cut)
         new_stem = re.sub(r"[(\[（【《][^\w]*[)\]）】》]", "", new_stem).strip(" _-·.、,")
