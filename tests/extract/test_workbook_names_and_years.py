@@ -37,7 +37,7 @@ def _said(text: str, month_alone: bool = True):
     ("截至目前", "截至目前"), ("年初至今", "年初至今"), ("前两季度", "前两季度"),
     ("Jan-Jun", "jan-jun"), ("January to September 2023", "january to september"), ("1H25", "1h25"),
     ("2H 2024", "2h 2024"), ("9M23", "9m23"), ("3Q23", "3q23"), ("Sep 2023", "sep 2023"),
-    ("as of June 30, 2023", "as of june"), ("as at 2023-06-30", "as at 2023-06"), ("Interim", "interim"),
+    ("as of June 30, 2023", "as of june"), ("as at 2023-06-30", "as at 2023-06-30"), ("Interim", "interim"),
     ("mid-year", "mid-year"), ("Monthly data", "monthly")])
 def test_words_for_part_of_a_year(text, words):
     """Month counts, reports, halves, year.month and to-date dates in each spelling (on main: nothing said)."""

@@ -182,6 +182,17 @@ def _month_day(sep: str) -> str:
 
 _COMPACT_TAIL = rf"(?:{_month_day('')}|{_MM}|_{_month_day('_')}|_{_MM})(?![0-9])"
 _COMPACT = rf"(?<![0-9]){_YEAR}{_COMPACT_TAIL}"
+# A date written so with a year of two digits (yymmdd, yymm), as offices often write it: 230630, 2306. Decision
+# (docs/monitoring.md): a run of exactly six or four digits is such a date when it is a calendar date and its year is
+# one of 2010–2032 but 2019 and 2020, the years a monitoring actual may plausibly have; else it is a label, as
+# Sheet1 is. 33 begins every Zhejiang county's division code (330182 建德, 330122 桐庐, 330523 安吉: each a calendar
+# date in 2033), and 19 and 20 begin a four-digit year (2012 is a year, 201231 begins as one: not understood, below).
+_YY = r"(?:1[0-8]|2[1-9]|3[0-2])"
+_SHORT = (rf"(?<![0-9a-z]){_YY}(?:{_month_day('')}|{_MM})"
+          r"(?![0-9a-z]| ?(?:人(?!才)|[名个家件项万亿元户次位篇所]))")   # (x1001, Sheet2306: labels; 1106人: a count)
+_SHORT_DATE = re.compile(_SHORT)
+# A day after a month (12月15日, 2023.12.15, 15 December): a day before the year's end is part of the year.
+_A_DAY = rf"(?P<day>{_DAY})"
 _TO = r" ?(?:月份?|月)? ?[-–—―~至到] ?"
 _UP_TO = r"(?:截至|截止到?|至|到)"
 _AS_OF = r"(?<![a-z])(?:as of|as at|through|thru|up to|until|to the end of|to end of|ended|ending) "
@@ -199,7 +210,10 @@ def _range(match: re.Match) -> bool:
 
 
 def _to_december(match: re.Match) -> bool:
-    return _month(match[1]) == 12
+    """Whether the month (the first group but a day) is December, and its day, if one is given, the 31st."""
+    day_group = match.re.groupindex.get("day")
+    month = next(g for i, g in enumerate(match.groups(), 1) if g is not None and i != day_group)
+    return _month(month) == 12 and (day_group is None or match["day"] in (None, "31"))
 
 
 def _never(match: re.Match) -> bool:
@@ -209,7 +223,17 @@ def _never(match: re.Match) -> bool:
 def _compact_whole(match: re.Match) -> bool:
     """Whether compact dates (截至20231231, 202312, 20230101-20231231) run to the year's end: the last is December
     (its 31st, when it has a day), and a range's first is January (its 1st)."""
-    dates = [d if len(d) <= 4 else d[4:] for d in re.findall(r"[0-9]{4,8}", match.group().replace("_", ""))]
+    return _whole_dates([d if len(d) <= 4 else d[4:] for d in re.findall(r"[0-9]{4,8}",
+                                                                          match.group().replace("_", ""))])
+
+
+def _short_whole(match: re.Match) -> bool:
+    """As _compact_whole, for dates with a year of two digits (231231, 2312, 230101-231231)."""
+    return _whole_dates([d[2:] for d in re.findall(r"[0-9]{4,6}", match.group())])
+
+
+def _whole_dates(dates: list[str]) -> bool:
+    """Whether dates written mmdd or mm run to the year's end (the last is 1231 or 12, a range's first 0101 or 01)."""
     last, first = dates[-1], dates[0]
     return (last[:2] == "12" and last[2:] in ("", "31")
             and (len(dates) == 1 or (first[:2] == "01" and first[2:] in ("", "01"))))
@@ -220,16 +244,24 @@ def _compact_whole(match: re.Match) -> bool:
 _MONTH_PATTERNS = tuple((re.compile(pattern), whole, alone) for pattern, whole, alone in (
     (rf"(?<![0-9]){_MONTH}{_TO}{_MONTH} ?月", _range, False),                    # 1-6月, 1至9月, 一至六月
     (rf"(?<![0-9]){_YEAR} ?年 ?度? ?{_MONTH}{_TO}{_MONTH}(?! ?[0-9月季年日号])", _range, False),   # 2023年1-6
-    (rf"{_UP_TO} ?(?:{_YEAR} ?年 ?)?{_MONTH} ?月", _to_december, False),          # 截至6月, 至2025年9月
-    (rf"(?:截至|截止到?) ?(?:{_YEAR}{_SEP})?{_DIGITS}{_SEP}{_DAY}(?![0-9])", _to_december, False),   # 截至2023.6.30
-    (rf"{_UP_TO} ?{_YEAR}{_SEP}{_DIGITS}(?![0-9])", _to_december, False),         # 截至2023.6, 至2023-06
+    (rf"{_UP_TO} ?(?:{_YEAR} ?年 ?)?{_MONTH} ?月(?: ?{_A_DAY} ?[日号])?", _to_december, False),
+                                                                  # 截至6月, 至2025年9月, 截至2023年12月15日
+    (rf"(?:截至|截止到?) ?(?:{_YEAR}{_SEP})?{_DIGITS}{_SEP}{_A_DAY}(?![0-9])", _to_december, False),
+                                                                                  # 截至2023.6.30, 截至2023.12.15
+    (rf"{_UP_TO} ?{_YEAR}{_SEP}{_DIGITS}(?:{_SEP}{_A_DAY})?(?![0-9])", _to_december, False),
+                                                                                  # 截至2023.6, 至2023-06
     (rf"(?<![0-9]){_MONTH} ?月 ?(?:末|底)", _to_december, False),                 # 6月末, 9月底
     (rf"(?:前|头|近) ?{_COUNT} ?(?:个 ?)?月", _to_december, False),               # 前9个月, 前9月 (前12个月)
     (rf"{_ENGLISH}{_RANGE_EN}{_ENGLISH}", _range, False),                         # Jan-Jun, January to June
-    (rf"{_AS_OF}(?:[0-9]{{1,2}} )?{_ENGLISH}", _to_december, False),              # as of June, through 30 June
-    (rf"{_AS_OF}{_YEAR}{_SEP}{_DIGITS}(?![0-9])", _to_december, False),           # as of 2023-06-30
-    (rf"(?<![0-9十]){_MONTH} ?月(?! ?(?:[-–—―~至到]|份? ?[-–—―~至到]))", _to_december, True),   # 6月
-    (rf"(?<![0-9.]){_YEAR}{_SEP}{_DIGITS}(?![0-9])", _to_december, True),         # 2023.9, 2023-09, 2023/6
+    (rf"{_AS_OF}(?:{_A_DAY} )?{_ENGLISH}", _to_december, False),                  # as of June, through 30 June
+    (rf"{_AS_OF}{_ENGLISH} {_A_DAY},? {_YEAR}", _to_december, False),             # as of December 15, 2023
+    (rf"{_AS_OF}{_YEAR}{_SEP}{_DIGITS}(?:{_SEP}{_A_DAY})?(?![0-9])", _to_december, False),   # as of 2023-06-30
+    (rf"(?<![0-9十]){_MONTH} ?月(?: ?{_A_DAY} ?[日号])?(?! ?(?:[-–—―~至到]|份? ?[-–—―~至到]))", _to_december,
+     True),                                                                       # 6月, 12月15日
+    (rf"(?<![0-9.]){_YEAR}{_SEP}{_DIGITS}(?:{_SEP}{_A_DAY})?(?![0-9])", _to_december, True),
+                                                                                  # 2023.9, 2023-09, 2023.12.15
+    (rf"(?<![0-9]){_A_DAY} {_ENGLISH},? {_YEAR}", _to_december, True),            # 15 December 2023
+    (rf"{_ENGLISH} {_A_DAY},? {_YEAR}", _to_december, True),                      # December 15, 2023
     (rf"{_ENGLISH}[ ',-]*(?:{_YEAR}|[0-9]{{2}})(?![0-9])", _to_december, True),   # Sep 2023, Sep-23
     (rf"(?<![0-9]){_YEAR}[ -]?{_ENGLISH}", _to_december, True),                   # 2023 Sep
     (rf"(?<![0-9]){_YEAR}(0[1-9]|1[0-2]) ?[-–—―~至到] ?(?:{_YEAR})?(0[1-9]|1[0-2])(?![0-9])", _range, False),
@@ -239,6 +271,10 @@ _MONTH_PATTERNS = tuple((re.compile(pattern), whole, alone) for pattern, whole, 
     (rf"(?:{_UP_TO}|{_AS_OF}) ?{_COMPACT}", _compact_whole, False),              # 截至20230630, as of 202306
     (rf"(?<![-–—―~至到])(?<![-–—―~至到] ){_COMPACT}(?! ?[-–—―~至到] ?[0-9])", _compact_whole, True),
                                                                   # 202306, 20230630, 2023_06 (not in a range)
+    (rf"{_SHORT} ?[-–—―~至到] ?{_SHORT}", _short_whole, False),                   # 230101-230630, 2301-2306
+    (rf"(?:{_UP_TO}|{_AS_OF}) ?{_SHORT}", _short_whole, False),                  # 截至230630
+    (rf"(?<![-–—―~至到])(?<![-–—―~至到] ){_SHORT}(?! ?[-–—―~至到] ?[0-9])", _short_whole, True),
+                                                                  # 230630, 2306 (not in a range)
 ))
 
 # Quarters, halves and reports for part of a year (1-3季度, 前三季度, 一季度, 三季度末, 季末, 三季报, 中报, 上半, 期中,
@@ -288,11 +324,14 @@ def part_year(raw: str, month_alone: bool = True) -> Said | None:
 # A title row above a table holds the form's fields beside its title (填报单位：建德市发展规划处,
 # 填报日期：2024年3月5日, 单位：万人), and may hold the day it was made (2024年3月5日): neither says anything of the
 # figures (a department's 规划, a making date's month), so a title is read without them.
+# (A date that ends or begins a range, 20230101-20230630, is no day's: the figures' months.)
 _FORM_FIELD = re.compile(r"(?:填报|报送|制表|编制|审核|联系|负责|统计)?(?:单位|部门|机关|人|电话|日期|时间)"
                          r" ?[:：] ?[^\s:：]*"
-                         rf"|(?<![至止到])(?<![至止到] )(?<![0-9]){_YEAR} ?(?:年 ?{_MONTH} ?月 ?{_DAY} ?[日号]"
-                         rf"|(?P<sep>{_SEP}){_DIGITS}(?P=sep){_DAY}(?![0-9])|_?{_month_day('_?')}(?![0-9]))")
-                                                          # (one separator: 2023.1-6 no date; 20240305 is one)
+                         r"|(?<![至止到\-–—―~])(?<![至止到\-–—―~] )(?<![0-9])"
+                         rf"(?:{_YEAR} ?(?:年 ?{_MONTH} ?月 ?{_DAY} ?[日号]"
+                         rf"|(?P<sep>{_SEP}){_DIGITS}(?P=sep){_DAY}(?![0-9])|_?{_month_day('_?')}(?![0-9]))"
+                         rf"|{_YY}{_month_day('')}(?![0-9]))(?! ?[-–—―~至到] ?[0-9])")
+                                                # (one separator: 2023.1-6 no date; 20240305 and 240305 are one)
 
 
 # A note above a table (注：目标值见规划, 说明：…) is no title: it speaks of the table, not as its name.
@@ -324,23 +363,27 @@ _YEARS = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})"
 
 # A date: a year with its month (2024年3月, 2024.3.5, 2024-03), as a title or a file's name gives the day it was made
 # or sent (填报日期：2024年3月5日); 2023年1-9月 is no date but the months of 2023.
-_DATE = re.compile(rf"(?<![0-9])(?:19|20)[0-9]{{2}} ?(?:年 ?{_MONTH} ?月|{_SEP}{_DIGITS}(?![0-9]))|{_COMPACT}")
+_DATE = re.compile(rf"(?<![0-9])(?:19|20)[0-9]{{2}} ?(?:年 ?{_MONTH} ?月|{_SEP}{_DIGITS}(?![0-9]))|{_COMPACT}"
+                   rf"|{_SHORT}")
 
 
 def stated_years(raw: str, dates: bool = True) -> list[tuple[int, int]]:
     """The years or spans of years a header or name names: 数值（2023年） [(2023, 2023)], 数值（2021—2025年）
-    [(2021, 2025)], 数值（二〇二三年） and 数值（23年） [(2023, 2023)]. `dates`: whether a year that begins a date
-    counts (2024年3月5日; in a title or a file's name, the day it was made or sent)."""
+    [(2021, 2025)], 数值（二〇二三年） and 数值（23年） [(2023, 2023)], a date's year (20231231, 231231, 2312:
+    [(2023, 2023)]). `dates`: whether a year that begins a date counts (2024年3月5日; in a title or a file's name,
+    the day it was made or sent)."""
     text = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), _text(raw))
     if not dates:
         text = _DATE.sub(" ", text)
     spans = []
-    for four, four_end, two, two_end in _YEARS.findall(text):
+    for match in _YEARS.finditer(text):
+        four, four_end, two, two_end = match.groups()
         if four:
-            spans.append((int(four), int(four_end or four)))
+            spans.append((match.start(), (int(four), int(four_end or four))))
         else:
-            spans.append((2000 + int(two), 2000 + int(two_end or two)))
-    return spans
+            spans.append((match.start(), (2000 + int(two), 2000 + int(two_end or two))))
+    spans += [(match.start(), (2000 + int(match.group()[:2]),) * 2) for match in _SHORT_DATE.finditer(text)]
+    return [span for _, span in sorted(spans)]
 
 
 # ----------------------------------------------------------------------------- what a name says beyond its year
@@ -388,7 +431,7 @@ _WHOLE_YEAR = (r"(?<![0-9])0?1 ?(?:月份?|月)? ?[-–—―~至到] ?12(?![0-9
 _DATES = (rf"(?:(?:截至|截止到?|至|到) ?)?(?<![0-9]){_YEAR} ?(?:年 ?{_MONTH} ?月(?: ?{_DAY} ?[日号])?"
           rf"|(?P<sep>{_SEP}){_DIGITS}(?:(?P=sep){_DAY})?(?![0-9]))(?: ?(?:末|底))?"
           rf"|(?:{_AS_OF}|(?<![a-z])sent )?(?:[0-9]{{1,2}} )?{_ENGLISH}(?: [0-9]{{1,2}})?,? ?{_YEAR}"
-          rf"|(?:(?:截至|截止到?|至|到) ?)?{_COMPACT}")
+          rf"|(?:(?:截至|截止到?|至|到) ?)?(?:{_COMPACT}|{_SHORT})")
 _MARKS = (r"(?:表|附件|附表|工作表|sheet|v|版|第) ?[0-9一二三四五六七八九十]{1,3}(?![0-9])"
           r"|[_ -]?[(（] ?[0-9]{1,2} ?[)）] ?$|_[0-9]{1,2}$")
 # A run of digits that begins as a year and goes on, but is no date (20231301, 20230231, 2023123, 20001): it may be
@@ -427,7 +470,7 @@ def beyond_the_year(raw: str, known: tuple[str, ...] = ()) -> Said | None:
     Said(NOT_UNDERSTOOD, the words, each found with ', ' between: the first MAX_PIECES and one more); else None
     (2023年度监测数据, 建德2023年快报)."""
     text = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), _text(raw))
-    if not _YEARS.search(text) and not _YEAR_AND_DIGITS.search(text):
+    if not _YEARS.search(text) and not _YEAR_AND_DIGITS.search(text) and not _SHORT_DATE.search(text):
         return None
     strength = [0] * len(text)      # 0 not understood, 1 understood, 2 a one-character word (年, 数, 值, 表)
     for match in _understood(tuple(sorted(known))).finditer(text):
