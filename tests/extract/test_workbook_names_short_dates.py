@@ -76,7 +76,8 @@ def test_in_a_files_name_a_short_date_alone_is_the_day_it_was_sent():
 
 
 @pytest.mark.parametrize("name, words", [
-    ("截至2023.12.15", "截至2023.12.15"), ("截至2023年12月15日", "截至2023年12月15日"), ("截至12月15日", "截至12月15日"),
+    ("截至2023.12.15", "截至2023.12.15"), ("截至2023年12月15日", "截至2023年12月15日"),
+    ("截至12月15日", "截至12月15日"),
     ("2023.12.15", "2023.12.15"), ("2023年12月15日", "12月15日"), ("as of 2023-12-15", "as of 2023-12-15"),
     ("through 15 December 2023", "through 15 december"), ("Dec 15, 2023", "dec 15, 2023"),
     ("as of December 15, 2023", "as of december 15, 2023"), ("截至20231215", "截至20231215"),
@@ -102,7 +103,8 @@ def test_a_title_naming_a_range_of_dates_is_part_of_a_year(title, words):
 
 
 @pytest.mark.parametrize("title", ["2023年人才发展主要指标 240305", "2023年人才发展主要指标 20240305",
-                                   "2023年人才发展主要指标 2024年3月5日", "2023年人才发展主要指标 填报日期：2024年3月5日"])
+                                   "2023年人才发展主要指标 2024年3月5日",
+                                   "2023年人才发展主要指标 填报日期：2024年3月5日"])
 def test_a_day_in_a_title_is_still_the_day_it_was_made(title):
     assert _title(title) is None
 

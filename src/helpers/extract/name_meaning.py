@@ -30,9 +30,9 @@ TARGETS = ("目标", "计划", "规划", "考核值", "考核任务", "任务数
 # final text, no draft, and so is no word ending in 稿 unless it is listed (a draft's family is named by what it was
 # for: 送审, 报审, 预审, 评审, 论证, 代拟, 建议).
 # (The longer first: a file's name is renamed without the word found, 征求意见稿 whole, not 征求意见 and a 稿 left.)
-DRAFTS = ("草稿", "初稿", "草案", "征求意见稿", "征求意见版", "征求意见", "意见征求稿", "讨论稿", "送审稿", "报审稿",
-          "预审稿", "评审稿", "专家论证稿", "论证稿", "审议稿", "修改稿", "修订稿", "报批稿", "代拟稿", "建议稿", "草拟稿",
-          "未定稿", "初步方案", "draft")
+DRAFTS = ("草稿", "初稿", "草案", "征求意见稿", "征求意见版", "征求意见", "意见征求稿", "讨论稿", "送审稿",
+          "报审稿", "预审稿", "评审稿", "专家论证稿", "论证稿", "审议稿", "修改稿", "修订稿", "报批稿", "代拟稿",
+          "建议稿", "草拟稿", "未定稿", "初步方案", "draft")
 DRAFT_NUMBER = re.compile(r"第 ?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}) ?稿")
 # Estimates (预计, 预估, forecast …): their one home is helpers.core.values.ESTIMATES. Preliminary counts are not
 # estimates: a whole year's 快报, 初步统计, 初步数 and figures not yet approved (未审定) are the year's counted values,
@@ -581,7 +581,8 @@ def draft_word(raw: str) -> str | None:
 
 def not_the_plan(raw: str) -> Said | None:
     """What a title or file name says the document is when it is a plan's draft, an explanation of a plan, an
-    adjustment of one or the work plan for drafting one (建德市人才发展十四五规划（征求意见稿）: Said('a draft', '征求意见稿')), else None."""
+    adjustment of one or the work plan for drafting one (建德市人才发展十四五规划（征求意见稿）:
+    Said('a draft', '征求意见稿')), else None."""
     text = _text(raw)
     draft = draft_word(text)
     if draft:
