@@ -55,6 +55,7 @@ from helpers.extract.name_meaning import (
     name_says,
     not_actuals,
     part_year,
+    places_named,
     preliminary,
     simplified,
     stated_years,
@@ -259,6 +260,9 @@ class _Lookup:
     # every configured place's and indicator's names: a name naming a year may name its place or its indicator
     # (人才资源总量 2021-2025.xlsx stopped as saying '总量', not understood)
     known_names: tuple[str, ...] = ()
+    # each county's configured names (config/sources.yaml: its name_zh first, its id and name_en), by its id: a name
+    # naming a county is checked against the rows' counties
+    counties: dict[str, tuple[str, ...]] | None = None
 
 
 def _lookup(sources: Sources, catalogue: Catalogue) -> _Lookup:
@@ -271,8 +275,11 @@ def _lookup(sources: Sources, catalogue: Catalogue) -> _Lookup:
             indicators[name_key(name).lower()] = ind.id
     places = {n for e, names in sources.entity_names().items() for n in (e, *names) if n}
     named = {n for ind in catalogue.indicators.values() for n in (ind.name_zh, ind.name_en, *ind.source_names) if n}
+    counties: dict[str, tuple[str, ...]] = {}
+    for p in sources.plans:
+        counties[p.entity] = tuple(dict.fromkeys([*counties.get(p.entity, ()), p.name_zh, p.entity, p.name_en]))
     return _Lookup(entities, indicators, [sources.entity_names()[e][0] for e in sources.counties()],
-                   [i.name_zh for i in catalogue.indicators.values()], tuple(sorted(places | named)))
+                   [i.name_zh for i in catalogue.indicators.values()], tuple(sorted(places | named)), counties)
 
 
 # What the folder may hold. Workbooks (.xlsx, and .xlsm as Excel saves a workbook with macros) and CSV files
@@ -1020,7 +1027,7 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
     book = _Book(path)
     shown_file = display_path(path)     # (once a file: it resolves the folder, 0.15 ms: 3 s for 20,000 rows)
     try:
-        out, said = [], []
+        out, said, county_columns = [], [], {}
         for sheet_name, header_row, columns, value_title, titles in _find_data_sheets(path, book):
             layout = book.layout(sheet_name)
             _check_layout(path, sheet_name, header_row, columns, layout)
@@ -1068,6 +1075,14 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
             header.refuse_other_years()
             _refuse_named_years(path, sheet_name, book.sheetnames, titles, out[read_before:],
                                 get_column_letter(columns["year"]))
+            county_columns[sheet_name] = get_column_letter(columns["county"])
+            _refuse_named_places(path, [("the sheet's name", sheet_name, None),
+                                        *((f"the title {c}", t, None) for c, t in titles)],
+                                 out[read_before:], county_columns, lookup)
+        relative = path.relative_to(folder) if path.is_relative_to(folder) else Path(path.name)
+        folders = [Path(folder).joinpath(*relative.parent.parts[:i + 1]) for i in range(len(relative.parent.parts))]
+        _refuse_named_places(path, [("the file's name", path.name, path),
+                                    *(("the folder's name", f.name, f) for f in folders)], out, county_columns, lookup)
         said += _names_years_not_in_rows(path, Path(folder), out)
         return out, said
     finally:
@@ -1357,6 +1372,70 @@ def _refuse_named_years(path: Path, sheet: str, sheets: list[str], titles: list[
                          "first): which year the figures are for would be a guess",
                          f"if the 年份 cells are right, {rename}; if the {'name' if 'name' in what else 'title'} is "
                          f"right, correct the 年份 cells in rows {rows_list} to {stated}.")
+
+
+# A county named by a workbook's file or folder name, a sheet's name or a title above its header (安吉县2023年监测.xlsx)
+# whose rows are all another county's (建德市): 安吉's figures typed into the template's 建德 rows were read as
+# 建德's, with no word. Whose figures they are would be a guess, so the run stops naming both. A name may name one
+# county of several whose rows a workbook holds (a combined workbook named after the first): only a county no row
+# has is a contradiction. The counties' names are config/sources.yaml's (name_meaning.places_named).
+
+def _refuse_named_places(path: Path, names: list[tuple[str, str, Path | None]], rows: list[Observation],
+                         county_columns: dict[str, str], lookup: _Lookup) -> None:
+    """Stops the run when a name or title (what, its text, the file or folder it names, if one) names counties and
+    no row is one of theirs."""
+    entities = list(dict.fromkeys(o.entity for o in rows))
+    if not entities or not lookup.counties:
+        return
+    for what, text, named_path in names:
+        named = places_named(text, lookup.counties)
+        if not named or set(named) & set(entities):
+            continue
+        first = rows[0]
+        cell = f"{county_columns.get(first.source_sheet, '')}{first.source_line}"
+        shown_rows = sorted({o.source_line for o in rows if o.source_sheet == first.source_sheet})
+        lines = ("row " if len(shown_rows) == 1 else "rows ") + _row_list(shown_rows)
+        others = len({o.source_sheet for o in rows}) > 1
+        named_zh = "、".join(_county_zh(e, lookup) for e in named)
+        rows_zh = "、".join(_county_zh(e, lookup) for e in entities)
+        if what == "the file's name":      # (the county's name replaced in the file's name, its suffix kept)
+            new = _with_county(named_path.stem, named, entities, lookup)
+            new = new and new + named_path.suffix
+        else:
+            new = _with_county(text, named, entities, lookup)
+        if named_path is not None:
+            kind = "file" if what == "the file's name" else "folder"
+            rename = f"rename the {kind}" + (f" ({_shell('mv', named_path, named_path.with_name(new))})"
+                                             if new and not named_path.with_name(new).exists() else "")
+        elif what == "the sheet's name":
+            rename = "rename the sheet (right-click its tab → Rename" + (f"; e.g. {new})" if new else ")")
+        else:
+            rename = f"write the title in {what.split()[-1]}" + (f" as {new}" if new else " without it") + \
+                     ", or clear it"
+        at = f"sheet {first.source_sheet}" + (" and other sheets" if others else "")
+        raise InputError(path, f"sheet {first.source_sheet}, cell {cell}",
+                         f"{what} ({quoted(text[:60])}) names {named_zh}, but no row's 县市 cell does: they say "
+                         f"{rows_zh} ({lines} of {at}; {cell} first): whose figures these are would be a guess",
+                         f"if the 县市 cells are right, {rename}, so that it names their county or none; if the name "
+                         f"is right, correct the 县市 cells ({at}, {lines}) to {named_zh}.")
+
+
+def _county_zh(entity: str, lookup: _Lookup) -> str:
+    return next((n for n in lookup.counties.get(entity, ()) if n), entity)
+
+
+def _with_county(text: str, named: list[str], entities: list[str], lookup: _Lookup) -> str | None:
+    """The name with the rows' one county's Chinese name for each county it names (安吉县2023年监测.xlsx →
+    建德市2023年监测.xlsx), or without them when the rows are several counties'; None when nothing is left."""
+    county = _county_zh(entities[0], lookup) if len(entities) == 1 else ""
+    written = [w for e in named for n in lookup.counties.get(e, ()) if n
+               for w in {normalise(n), re.sub(r"(?<=..)(?:市|县|区)$", "", normalise(n))}]
+    new = text
+    for word in sorted(written, key=len, reverse=True):     # (an English name as a whole word: anji_2023, not anjia)
+        edge = "[a-z]" if word.isascii() else "(?!)"
+        new = re.sub(f"(?<!{edge}){re.escape(word)}(?!{edge})", lambda _: county, new, flags=re.IGNORECASE)
+    new = new.strip(" _-·.、,")
+    return new if re.search(r"\w", new) else None
 
 
 def _in_spans(year: int, spans: list[tuple[int, int]]) -> bool:

@@ -464,6 +464,23 @@ def _place_names(name: str) -> list[str]:
     return [w for w in {text, short} if w]
 
 
+@functools.lru_cache(maxsize=16)
+def _places(places: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern | None, dict[str, str]]:
+    named = {w: key for key, names in places for name in names if name for w in _place_names(name)}
+    ordered = sorted(named, key=len, reverse=True)      # (the longest first: 建德市 before 建德)
+    words = [re.escape(w) if not w.isascii() else rf"(?<![a-z]){re.escape(w)}(?![a-z])" for w in ordered]
+    return (re.compile("|".join(words)) if words else None), named
+
+
+def places_named(raw: str, places: dict[str, tuple[str, ...]]) -> list[str]:
+    """The places a name or title names, each once in the order named: `places` maps each (a county's id) to its
+    configured names, which a name may write short (安吉县2023年监测 names anji, as 安吉2023 and anji_2023 do)."""
+    pattern, named = _places(tuple(sorted((key, tuple(names)) for key, names in places.items())))
+    if pattern is None:
+        return []
+    return list(dict.fromkeys(named[m.group()] for m in pattern.finditer(_text(raw))))
+
+
 def beyond_the_year(raw: str, known: tuple[str, ...] = ()) -> Said | None:
     """When the text names a year (2023年头三季, 2023年（估）), what it says beyond its years, dates and the words it
     may say (UNDERSTOOD, and the `known` names: the configured counties') that is not understood, as
