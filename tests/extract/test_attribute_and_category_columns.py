@@ -121,13 +121,14 @@ def test_a_type_column_with_an_empty_cell_in_a_text_export_stops_and_its_advice_
     assert _by_indicator(ds, "attribute") == ATTRIBUTES
 
 
-def test_a_category_column_of_binding_and_expected_merged_in_a_document_keeps_each_rows_attribute(workspace):
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_category_column_of_binding_and_expected_merged_in_a_document_keeps_each_rows_attribute(workspace, kind):
     """类别 holding 约束性指标 / 预期性指标 merged over rows (a plan grouped by 属性): each row's 属性, from its
     merged cell."""
     table = _table({"属性": "备注"})
     for row, cell in zip(table.rows, ["约束性指标", None, None, "预期性指标", None]):
         row[0] = cell
-    tonglu_plan_published(workspace, table, "docx")
+    tonglu_plan_published(workspace, table, kind)
     ds = build(workspace)
     assert set(_by_indicator(ds, "category").values()) == {""}
     assert _by_indicator(ds, "attribute") == {"talent_total": "约束性", "new_high_skilled_talent": "约束性",
