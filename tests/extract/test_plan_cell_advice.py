@@ -290,8 +290,15 @@ def test_a_second_name_column_is_refused_not_read_over_the_first(workspace):
     _edit_config(workspace, "sources.yaml", lambda doc: doc.update(header_roles=[{"pattern": "责任单位",
                                                                                   "role": "name"}]))
     error = build_refused(workspace)
-    assert "two header cells are read as the indicator name: '指标名称' and '责任单位'" in error.problem
-    assert "{pattern: '责任单位', role: remark}" in error.fix
+    assert ("two header cells are read as the indicator name: '指标名称' (column 3 of 8) and '责任单位' "
+            "(column 7 of 8)") in error.problem
+    # the analyst's entry reads it as the name: an entry added after it would not be used
+    # the analyst's entry reads it as the name: an entry added after it would not be used (the advice was to add
+    # `- {pattern: '责任单位', role: remark}`, which, followed, stopped again); followed, the entry's role changed:
+    assert "the entry `pattern: '责任单位'` under `header_roles`" in error.fix
+    assert "change the entry's role" in error.fix
+    _edit_config(workspace, "sources.yaml", lambda doc: doc["header_roles"][0].update(role="remark"))
+    assert _total(build(workspace), 2030)["value"] == 20
 
 
 # ------------------------------------------------------------------------------------- an unknown unit

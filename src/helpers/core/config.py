@@ -269,6 +269,9 @@ _ESTIMATE = "|".join(w for w in ESTIMATES if not w.isascii())
 # cell, normalised and with its spaces removed. Roles:
 #   category: first-level indicator group   serial: row number   name: indicator name   unit: unit column
 #   attribute: 属性 (预期性 / 约束性)   remark: 备注, read and not used
+# A category column whose cells are all 约束性 / 预期性 is read as the attribute (类型 and 指标类型 head either in real
+# plans: the cells decide; helpers.extract.tables.settle_roles). Each role but remark is one column of a table, and
+# each value role one column a year (for the county, and for the province): two stop, naming both.
 #   actual / target: a value column for the year captured by (?P<year>…)
 #   year: a year alone (2030年), or with an estimate word (2025年（预计）, 预计2025年, 2025年预估数:
 #         core.values.ESTIMATES), 基期, 基数 or 现状: an actual up to the plan's base year, a target at its target

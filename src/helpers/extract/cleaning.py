@@ -33,6 +33,7 @@ from helpers.core.values import (
 from helpers.extract.documents.model import UNSEEN_WHY
 from helpers.extract.prose import ProseStatement
 from helpers.extract.tables import (
+    ATTRIBUTES,
     Cell,
     ParsedTable,
     TableRow,
@@ -49,9 +50,6 @@ LEADING_ZERO = re.compile(r"(?<![0-9.])0[0-9]")
 BOUND_WORDS = {">": "more than", ">=": "at least", "<": "less than", "<=": "at most"}
 # Tolerances used when a prose figure is taken as evidence for a table figure.
 EVIDENCE_TOLERANCE = 0.05
-# A 属性 cell as written (normalised, spaces removed) and what it means.
-ATTRIBUTES = {"约束性": "约束性", "约束": "约束性", "约束性指标": "约束性",
-              "预期性": "预期性", "预期": "预期性", "预期性指标": "预期性"}
 BINDING = "约束性"
 ATTRIBUTE_CODES = {"约束性": "binding", "预期性": "expected"}     # language-neutral, for the cleaning log
 # A whole count's figure with a fraction (implausible's codes), as a message says it.
@@ -727,13 +725,16 @@ def _column_decisions(plan: Plan, table: ParsedTable, file: str) -> list[Decisio
 
 
 def _attribute_decision(plan: Plan, table: ParsedTable, observations: list[Observation], file: str) -> Decision:
-    """The 属性 column, read into the dataset: how many rows it makes binding (约束性) and expected (预期性)."""
+    """The 属性 column, read into the dataset: how many rows it makes binding (约束性) and expected (预期性); a
+    column read as the 属性 by its cells (a 类型 header: tables.settle_roles) says so."""
     header = table.header[table.roles.index("attribute")]
     rows = {o.indicator_id: o.attribute for o in observations}
-    return Decision(plan.entity, "", file, header.line, "attribute_column",
+    step = "attribute_by_content" if any(header is c for c in table.by_content) else "attribute_column"
+    return Decision(plan.entity, "", file, header.line, step,
                     {"header": header.raw.strip(), "binding": sum(a == BINDING for a in rows.values()),
                      "expected": sum(a == "预期性" for a in rows.values()),
-                     "empty": sum(a == "" for a in rows.values())})
+                     "empty": sum(a == "" for a in rows.values())},
+                    place=header.place.record() if header.place else {})
 
 
 def _note_plan_marks(obs: Observation, column, cell: Cell, parsed, cumulative_note: Cell | None, log) -> None:

@@ -284,19 +284,14 @@ def _read(document: Document, grid: Grid, title: Cell, header_index: int, plan: 
                   if lower.text.strip() and not lower.spanned else upper for upper, lower in zip(header, below)]
         data_start += 1
         roles, columns = tables.header_roles(header, sources, path)
-    header_texts = [c.text for c in header]
     rows: list[TableRow] = []
-    notes: list[Cell] = []
+    body, notes = _body_and_notes(path, grid, data_start, [c.text for c in header], roles)
+    # a grid tells a merged cell (its copy, spanned) from an empty one
+    roles, by_content = tables.settle_roles(header, roles, [[as_cell(c) for c in r[:len(header)]] for r in body],
+                                            sources, path, merged_told=True)
     category = ""
     end = header[-1].line
-    for grid_row in grid.rows[data_start:]:
-        texts = [normalise(c.text) for c in grid_row]
-        if not any(texts) or _repeats_header(texts, header_texts, roles):   # the header repeated on a new page
-            continue
-        _not_deleted(path, grid_row)
-        if notes or FOOTNOTE.search(next(t for t in texts if t)):   # the 注 row, and any row after it
-            notes += [as_cell(c) for c in grid_row if c.text and not c.spanned]
-            continue
+    for grid_row in body:
         block = [_with_merged_doubt(as_cell(c), c, role) for c, role in zip(grid_row[:len(header)], roles)]
         row = tables._tab_row(block, roles, columns, category)
         category = row.category
@@ -324,8 +319,26 @@ def _read(document: Document, grid: Grid, title: Cell, header_index: int, plan: 
                          "ask the office for the complete document.")
     if not notes and grid.after and FOOTNOTE.search(normalise(grid.after[0].text)):
         notes = [as_cell(grid.after[0])]      # the note as a paragraph just below the table
-    table = ParsedTable(path, title, header, roles, columns, rows, end, notes)
+    table = ParsedTable(path, title, header, roles, columns, rows, end, notes, by_content=by_content)
     return tables.resolve_year_columns(table, plan.period, sources)
+
+
+def _body_and_notes(path: Path, grid: Grid, data_start: int, header_texts: list[str],
+                    roles: list[str]) -> tuple[list[list[GridCell]], list[Cell]]:
+    """The table's rows under its header (the header repeated on a new page left out), and its 注 row and any row
+    after it, as notes."""
+    body: list[list[GridCell]] = []
+    notes: list[Cell] = []
+    for grid_row in grid.rows[data_start:]:
+        texts = [normalise(c.text) for c in grid_row]
+        if not any(texts) or _repeats_header(texts, header_texts, roles):   # the header repeated on a new page
+            continue
+        _not_deleted(path, grid_row)
+        if notes or FOOTNOTE.search(next(t for t in texts if t)):   # the 注 row, and any row after it
+            notes += [as_cell(c) for c in grid_row if c.text and not c.spanned]
+            continue
+        body.append(grid_row)
+    return body, notes
 
 
 def _repeats_header(texts: list[str], header: list[str], roles: list[str]) -> bool:

@@ -88,6 +88,8 @@ class ParsedTable:
     confirmed: list = field(default_factory=list)
     # The document's other tables titled alike (how an analyst recognises each): which the title also matches
     also_titled: list[str] = field(default_factory=list)
+    # the header cells of the columns read as the 属性 by their cells, all 约束性 or 预期性 (settle_roles)
+    by_content: list[Cell] = field(default_factory=list)
 
 
 # Absurd inputs are refused before they are parsed: a real plan is some 50 kB (its size: helpers.core.limits), and
@@ -224,18 +226,123 @@ def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list
             # are (规划目标2025年（预计） matched by the analyst's `role: year`: an estimate, not the year's actual)
             columns.append(ValueColumn(name, int(year), entity == "province", cell,
                                        estimated=bool(match.groupdict().get("estimated") or estimate_word(cell.text))))
-    names = [cell for cell, role in zip(header, roles) if role == "name"]
-    if len(names) > 1:
-        raise InputError(path, names[1].where, f"two header cells are read as the indicator name: "
-                         f"'{names[0].raw.strip()}' and '{names[1].raw.strip()}'",
-                         f"give the column that is not the indicators' names its own role under `header_roles` in "
-                         f"{display_path(sources.path)}: `- {{pattern: '{_pattern_for(names[1])}', role: remark}}` "
-                         "when it is not read (roles: " + ", ".join(HEADER_ROLE_NAMES) + ").")
     if "name" not in roles or not columns:
         raise InputError(path, header[0].where if header else None,
                          "the table header has no indicator-name column or no value column",
                          "check the header row of the table, or `header_roles` in config/sources.yaml.")
     return roles, columns
+
+
+# A 属性 cell as written (normalised, spaces removed) and what it means: binding (约束性) or expected (预期性).
+ATTRIBUTES = {"约束性": "约束性", "约束": "约束性", "约束性指标": "约束性",
+              "预期性": "预期性", "预期": "预期性", "预期性指标": "预期性"}
+# What each role a column can have once in a table reads, in the words of a message.
+ONCE_ROLES = {"category": "the indicators' category", "serial": "the row number", "name": "the indicator name",
+              "unit": "the unit", "attribute": "the 属性 (约束性 / 预期性)"}
+
+
+def settle_roles(header: list[Cell], roles: list[str], body: list[list[Cell]], sources: Sources, path: Path,
+                 merged_told: bool) -> tuple[list[str], list[Cell]]:
+    """The header's roles (header_roles) settled by what the columns hold, then checked: each role but remark
+    once. `body`: the table's rows, each a cell for each header cell (a row of another length is left out: it
+    stops where the rows are read); `merged_told`: the format tells a merged cell from an empty one (a document's
+    grid does; a text export writes both as an empty cell).
+
+    A category column whose cells are 约束性 or 预期性 is the 属性 column: 类型 and 指标类型 head the indicators'
+    groups in some plans and their 约束性/预期性 in others, so the header cannot decide and the cells do. (Read as
+    the category, every row's 约束性 was lost, and with it the brief's ★ and its binding-first order.) The header
+    cells of such columns are returned with the roles. A category column where some cells are 约束性/预期性 and
+    others not stops. Two columns of one role stop, naming both (the second was read over the first, silently)."""
+    roles, by_content = list(roles), []
+    for index, role in enumerate(roles):
+        if role != "category":
+            continue
+        cells = [row[index] for row in body if len(row) == len(header)]
+        said = [c for c in cells if _compact(c.text) in ATTRIBUTES]
+        if not said:
+            continue
+        other = next((c for c in cells if _compact(c.text) and _compact(c.text) not in ATTRIBUTES), None)
+        if other is not None:
+            raise _attribute_in_category(path, sources, header[index], said[0], other)
+        after = cells[next(i for i, c in enumerate(cells) if c is said[0]):]
+        empty = next((c for c in after if not _compact(c.text)), None)
+        if empty is not None and not merged_told:
+            raise _attribute_merged_or_empty(path, sources, header[index], empty)
+        roles[index] = "attribute"
+        by_content.append(header[index])
+    for role, what in ONCE_ROLES.items():
+        cells = [cell for cell, r in zip(header, roles) if r == role]
+        if len(cells) > 1:
+            raise _two_columns(path, sources, what, cells, by_content, header)
+    return roles, by_content
+
+
+def _column_of(cell: Cell, header: list[Cell]) -> str:
+    number = next((i for i, c in enumerate(header, 1) if c is cell), None) or \
+        next((i for i, c in enumerate(header, 1) if c == cell), None)
+    return f"column {number} of {len(header)}" if number else "a column of the header"
+
+
+def _two_columns(path: Path, sources: Sources, what: str, cells: list[Cell], by_content: list[Cell],
+                 header: list[Cell]) -> InputError:
+    """Two header cells of one role (two category columns, two 属性 columns …, or two columns of one year's
+    targets): only one can be read, and which cannot be told. The advice gives the one read by its cells (else the
+    second) the role remark, which a `header_roles` pattern matching its whole header does; two alike headers
+    cannot be told apart by a pattern, so the plan's header is corrected instead."""
+    first, second = cells[0], cells[1]
+    why = {id(c): " (read as the 属性 by its cells, all 约束性 or 预期性)" for c in by_content}
+    problem = (f"two header cells are read as {what}: '{first.raw.strip()}' ({_column_of(first, header)})"
+               f"{why.get(id(first), '')} and '{second.raw.strip()}' ({_column_of(second, header)})"
+               f"{why.get(id(second), '')}; only one can be read, and which cannot be told")
+    if _compact(first.text) == _compact(second.text):
+        return InputError(path, second.where, problem, corrected_in_the_plan(
+            path, f"give the column that is not {what} a heading of its own (e.g. 备注 for a column not to be read), "
+                  "so that the two columns' headings differ"))
+    other = next((c for c in cells if any(c is b for b in by_content)), second)
+    kept = first if other is second else second
+    entry = next((hr for hr in sources.header_roles if hr.pattern.config is not None
+                  and hr.pattern.fullmatch(_compact(other.text), path, other.where)), None)
+    if entry is not None:    # the analyst's own entry gives it the role: another one after it would not be used
+        return InputError(path, other.where, problem,
+                          f"the entry `pattern: '{entry.pattern.pattern}'` under `header_roles` in "
+                          f"{display_path(sources.path)} (line {entry.pattern.line}) reads '{other.raw.strip()}' as "
+                          f"{what}: if the column is not that, change the entry's role to remark (`role: remark`: its "
+                          "cells are read and not used) or to the role it has (roles: " + ", ".join(HEADER_ROLE_NAMES)
+                          + ").")
+    return InputError(path, other.where, problem,
+                      f"give the column that is not {what} its own role under `header_roles` in "
+                      f"{display_path(sources.path)}: `- {{pattern: '{_pattern_for(other)}', role: remark}}` when it "
+                      f"is not read (its cells are read and not used), or the role it has (roles: "
+                      + ", ".join(HEADER_ROLE_NAMES) + f"); if '{other.raw.strip()}' is {what}, give "
+                      f"'{kept.raw.strip()}' its role instead (`- {{pattern: '{_pattern_for(kept)}', role: …}}`).")
+
+
+def _attribute_in_category(path: Path, sources: Sources, head: Cell, said: Cell, other: Cell) -> InputError:
+    """A category column where some cells are 约束性/预期性 and others are not: neither the category nor the 属性
+    can be read from it for sure."""
+    return InputError(path, said.where, f"the column '{head.raw.strip()}' is read as the indicators' category, but "
+                      f"its cell here is '{said.raw.strip()}', a 属性 (约束性 / 预期性), while another is "
+                      f"'{other.raw.strip()}': whether the column is the category or the 属性 cannot be told, and "
+                      "read as the category the row's 约束性 would be lost",
+                      f"look at the table in {viewer(path)}. If the column is the 属性, say so under `header_roles` "
+                      f"in {display_path(sources.path)}: `- {{pattern: '{_pattern_for(head)}', role: attribute}}` "
+                      "(a cell neither 约束性 nor 预期性 then stops, for a reading of it); if it is a column not to be "
+                      f"read, `- {{pattern: '{_pattern_for(head)}', role: remark}}`.")
+
+
+def _attribute_merged_or_empty(path: Path, sources: Sources, head: Cell, empty: Cell) -> InputError:
+    """A column read as the 属性 by its cells (settle_roles) with an empty cell under a 约束性/预期性 one, in a text
+    export: a merged cell (a group of rows of one 属性, as a category column is written) and a row with no 属性
+    both come as an empty cell, and the two readings differ (约束性, or none)."""
+    return InputError(path, empty.where, f"the column '{head.raw.strip()}' holds 约束性 or 预期性, so it is read as "
+                      "the 属性, but this cell of it is empty: in a text export a cell merged with the one above (a "
+                      "group of rows of one 属性) and a row with no 属性 are both an empty cell, so whether this row "
+                      "is 约束性 cannot be told",
+                      "if the column's cells are merged in the plan, name the plan as published (.docx, web page or "
+                      "PDF, which tell merged cells) in config/sources.yaml instead and run `make manifest`; if the "
+                      "empty cells are rows with no 属性, say so under `header_roles` in "
+                      f"{display_path(sources.path)}: `- {{pattern: '{_pattern_for(head)}', role: attribute}}` (an "
+                      "empty 属性 cell is read as none).")
 
 
 # A header's words that say what a column holds, for the advice on an unknown header: the role that fits.
@@ -306,14 +413,28 @@ def resolve_year_columns(table: ParsedTable, period: PlanPeriod, sources: Source
                              "check the plan's `plan_period` in config/sources.yaml; if the column holds targets for "
                              f"that year, say so under `header_roles`: `- {{pattern: '(?P<year>{column.year})年', "
                              "role: target}`.")
-    if not placed:
-        return table
-    table.columns = [placed.get(id(c), c) for c in table.columns]
-    by_role = _columns_by_role(table.roles, table.columns)
-    table.roles = [r if c is None else c.role for r, c in zip(table.roles, by_role)]
-    for row in table.rows:
-        row.values = [(placed.get(id(c), c), cell) for c, cell in row.values]
+    if placed:
+        table.columns = [placed.get(id(c), c) for c in table.columns]
+        by_role = _columns_by_role(table.roles, table.columns)
+        table.roles = [r if c is None else c.role for r, c in zip(table.roles, by_role)]
+        for row in table.rows:
+            row.values = [(placed.get(id(c), c), cell) for c, cell in row.values]
+    _one_column_a_year(table, sources)
     return table
+
+
+def _one_column_a_year(table: ParsedTable, sources: Sources) -> None:
+    """One column of the county's (or the province's) targets, or actuals, for a year: with two (2025年目标 and
+    2025年, or 2025年 and 2025年（预计） in a plan whose base year is 2025) each row's figure for the year was read
+    twice, and which one counted could not be told."""
+    seen: dict[tuple, ValueColumn] = {}
+    for column in table.columns:
+        key = (column.role, column.year, column.for_province)
+        if key in seen:
+            whose = "the province's" if column.for_province else "the county's"
+            what = f"{whose} {'targets' if column.role == 'target' else 'actual figures'} for {column.year}"
+            raise _two_columns(table.path, sources, what, [seen[key].header, column.header], [], table.header)
+        seen[key] = column
 
 
 def _columns_by_role(roles: list[str], columns: list[ValueColumn]) -> list:
@@ -345,6 +466,7 @@ def parse_tab_indented_rows(lines: list[str], title_index: int, layout: Layout, 
                          "check the document around this line.")
     header = blocks[0]
     roles, columns = header_roles(header, sources, path)
+    roles, by_content = settle_roles(header, roles, blocks[1:], sources, path, merged_told=False)
     rows: list[TableRow] = []
     category = ""
     for block in blocks[1:]:
@@ -360,7 +482,7 @@ def parse_tab_indented_rows(lines: list[str], title_index: int, layout: Layout, 
             raise InputError(path, row.name.line, "a table row has an empty indicator name",
                              "restore the name cell of this row.")
         rows.append(row)
-    return ParsedTable(path, title, header, roles, columns, rows, end_line, notes)
+    return ParsedTable(path, title, header, roles, columns, rows, end_line, notes, by_content=by_content)
 
 
 def _tab_blocks(lines: list[str], title_index: int, layout: Layout, path: Path) -> tuple[list[list[Cell]], int | None]:
@@ -448,7 +570,14 @@ def parse_cell_stream(lines: list[str], title_index: int, layout: Layout, source
         raise InputError(path, cells[0].where, f"header cell {quoted(cells[0].raw.strip())} is not a known column",
                          _header_advice(cells[0], sources))
     roles, columns = header_roles(header, sources, path)
+    roles, by_content = settle_roles(header, roles, _attribute_trial(cells, header, roles, columns, layout, path,
+                                                                     end_line), sources, path, merged_told=True)
+    rows = _stream_rows(cells, path, end_line, layout, roles, columns)
+    return ParsedTable(path, title, header, roles, columns, rows, end_line, notes, by_content=by_content)
 
+
+def _stream_rows(cells: list[Cell], path: Path, end_line: int, layout: Layout, roles: list[str],
+                 columns: list[ValueColumn]) -> list[TableRow]:
     rows: list[TableRow] = []
     group = ""
     stream = _CellStream(cells, path, end_line)
@@ -461,7 +590,30 @@ def parse_cell_stream(lines: list[str], title_index: int, layout: Layout, source
         if row.serial is not None:
             group = ""     # a numbered row ends the group above it
         rows.append(row)
-    return ParsedTable(path, title, header, roles, columns, rows, end_line, notes)
+    return rows
+
+
+def _attribute_trial(cells: list[Cell], header: list[Cell], roles: list[str], columns: list[ValueColumn],
+                     layout: Layout, path: Path, end_line: int) -> list[list[Cell]]:
+    """A stream's rows as settle_roles reads them, a cell for each header cell, where the header has a category
+    column: a stream writes no empty cell, so a merged category cell cannot be placed and its rows hold none
+    (_stream_row). A column of one cell a row is read by its cells, as the 属性 when they are 约束性 or 预期性 (a
+    类型 column); the rows are tried so. [] where there is no category column, or the rows do not read so (the
+    rows are then read as they were)."""
+    if "category" not in roles:
+        return []
+    trial = ["attribute" if role == "category" else role for role in roles]
+    try:
+        rows = _stream_rows(cells, path, end_line, layout, trial, columns)
+    except InputError:
+        return []
+    others = [i for i, role in enumerate(trial) if role not in ("serial", "name")]
+    body = []
+    for row in rows:
+        tail = row.cells[len(row.cells) - len(others):]
+        by_index = dict(zip(others, tail))
+        body.append([by_index.get(i, row.name) for i in range(len(trial))])   # (serial and name: not looked at)
+    return body
 
 
 def _stream_cells(lines: list[str], title_index: int, layout: Layout, path: Path) -> tuple[list[Cell], int | None]:
