@@ -10,6 +10,8 @@ final evaluation judged an eleven months' figure (1-11月) as met. 2030年预期
 By hand: 1-11月, 截至11月, 前三季度, 上半年 … are part of 2025, not the year: the plan's stand-in for its base, an
 estimate of it (docs/data.md, Header words), so 35 is 2025's actual kind, estimated; E and (估) say estimate.
 """
+import re
+
 import pytest
 import yaml
 
@@ -79,6 +81,25 @@ def test_the_advice_followed_reads_the_column_as_the_years_estimate(workspace, h
             "estimates of 2025, never as its actual values")
     else:
         assert log.empty
+
+
+@pytest.mark.parametrize("header", ["2025年9个月", "2025年头三季", "2025年至今"])
+def test_words_no_reader_knows_are_offered_as_an_estimate(workspace, header):
+    """Part of a year said in words name_meaning does not know (an open family): main offered role: target, "role:
+    actual for figures achieved, or role: year", and no entry that keeps them an estimate. The advice's entry with
+    the words in (?P<estimated>…), followed, reads them as the year's estimate."""
+    _with_base(workspace, header)
+    with pytest.raises(InputError) as info:
+        dataset.build(workspace / "raw", workspace / "config")
+    fix = info.value.fix
+    assert "the whole year's figures achieved (counted, not estimated), role: actual" in fix
+    entry = re.search(r"`(- \{pattern: '[^']*\(\?P<estimated>[^']*', role: year\})`", fix)
+    assert entry, fix
+    config = workspace / "config" / "sources.yaml"
+    doc = yaml.safe_load(config.read_text(encoding="utf-8"))
+    doc["header_roles"] = yaml.safe_load(entry.group(1))
+    config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert _share(dataset.build(workspace / "raw", workspace / "config")) == ((35, "actual", True),)
 
 
 @pytest.mark.parametrize("role", ["actual", "year"])

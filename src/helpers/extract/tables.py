@@ -298,10 +298,18 @@ def _header_advice(cell: Cell, sources: Sources) -> str:
                     f"period decides (up to its base year, the figures are read as estimates of the year's value "
                     f"(the header says {quoted(word)}), never its actual value; at its target year, as targets). If "
                     f"the column is not one to read, `- {{pattern: '{_pattern_for(cell)}', role: remark}}`.")
-        return (f"add it under `header_roles` in {config}: `- {{pattern: '{pattern}', role: target}}` if the column "
-                f"holds the plan's targets for that year, role: actual for figures achieved, or role: year to let "
-                f"the plan's period decide. If the column is not one to read, `- {{pattern: '{_pattern_for(cell)}', "
-                "role: remark}`.")
+        # Words beside the year that no reader here knows (2025年9个月, 2025年头三季: an open family) may say part of
+        # the year or an estimate: `role: actual` is offered for the whole year's counted figures only, and the
+        # words in (?P<estimated>…) read such figures as the year's estimate (header_roles: `estimated`).
+        before, after = written[:year.start()], written[year.end():]
+        marked = (re.escape(before) + "(?P<year>\\d{4})(?P<estimated>" + re.escape(after) + ")" if after else
+                  "(?P<estimated>" + re.escape(before) + ")(?P<year>\\d{4})" if before else "").replace("'", "''")
+        estimate = (f"; figures for part of the year or estimates, `- {{pattern: '{marked}', role: year}}`: the "
+                    "words in (?P<estimated>…) make them the year's estimate, never its actual value") if marked else ""
+        return (f"add it under `header_roles` in {config}, by what the column holds: the plan's targets for that year, "
+                f"`- {{pattern: '{pattern}', role: target}}`; the whole year's figures achieved (counted, not "
+                f"estimated), role: actual, or role: year to let the plan's period decide{estimate}. If the column is "
+                f"not one to read, `- {{pattern: '{_pattern_for(cell)}', role: remark}}`.")
     return (f"if the column is not one the project reads (a growth rate, a responsible department, a note), add under "
             f"`header_roles` in {config}: `- {{pattern: '{_pattern_for(cell)}', role: remark}}`: its cells are read "
             "and not used. If it is the indicators' names, units, 属性, category or serial numbers, give that role "
