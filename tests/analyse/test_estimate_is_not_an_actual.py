@@ -27,8 +27,12 @@ ESTIMATES = {"talent_total": 15, "high_skilled_share_of_skilled": 35, "talent_ou
 
 # The 2025 column's header: read by the defaults (2025年（预计）; 2025年（预估）, which main stopped on), or by the
 # `header_roles` entry the stop advises (规划目标2025年（预计）, a two-row header joined: main's advice offered role:
-# target, or role: year, and the estimate was judged as an actual, 达标; redteam13 finding 2).
-HEADERS = ("2025年（预计）", "2025年（预估）", "规划目标2025年（预计）")
+# target, or role: year, and the estimate was judged as an actual, 达标; redteam13 finding 2). So are a part of the
+# year and an estimate written with a letter or a sign (redteam14 finding 1: main's advice offered role: target,
+# actual or year, and with role: actual or year 2025年1-11月's 11 months' figures were judged as the 2025 actuals).
+HEADERS = ("2025年（预计）", "2025年（预估）", "规划目标2025年（预计）", "2025年1-11月", "2025年（截至11月）",
+           "2025年E", "2025年(估)")
+READ_BY_THE_DEFAULTS = ("2025年（预计）", "2025年（预估）")
 
 
 @pytest.fixture(scope="module", params=HEADERS)
@@ -42,7 +46,8 @@ def estimated(request, tmp_path_factory):
     plan.write_text(text.replace("2025年完成数", request.param), encoding="utf-8")
     write_manifest(root / "raw")
     ds, offered = built_by_the_header_advice(root)
-    assert len(offered) == (request.param == "规划目标2025年（预计）")
+    assert len(offered) == (request.param not in READ_BY_THE_DEFAULTS)
+    assert all(entry.endswith("role: year}") for entry in offered), offered
     dataset.write(ds, root / "processed")
     return report_context(root, 2025)
 

@@ -68,7 +68,7 @@ def test_a_files_year_with_a_month_is_the_date_it_was_sent():
 
 
 @pytest.mark.parametrize("name, words", [
-    ("2023年9个月", "9个月"), ("2023年头三季", "头三季"), ("2023年至今", "至今"), ("2023年（估）", "估"),
+    ("2023年9个月", "9个月"), ("2023年头三季", "头三季"), ("2023年至今", "至今"), ("2023年估", "估"),
     ("2023年插值", "插值"), ("2023年挑战值", "挑战值"), ("2023年确保", "确保"), ("2023年演练", "演练"),
     ("2023年作废", "作废"), ("2023年demo", "demo"), ("2023年增量", "增量"), ("2023年完成率", "率"),
     ("2023年较上年增减", "较上年增减"), ("2023年比2022年增长", "比, 增长"), ("2023年testing", "testing"),
@@ -80,7 +80,9 @@ def test_the_words_not_understood_are_named(name, words):
 
 @pytest.mark.parametrize("name, what", [
     ("2023年1-6月份", "for part of a year"), ("202301-202306", "for part of a year"),
-    ("2023年计划数", "targets"), ("2023年预期性", "estimates or forecasts"), ("2023年TEST", "test or made-up figures")])
+    ("2023年计划数", "targets"), ("2023年预期性", "estimates or forecasts"), ("2023年TEST", "test or made-up figures"),
+    # (估) and 2023年E: estimate marks (name_meaning.ESTIMATED, redteam14 finding 1), no longer words not understood
+    ("2023年（估）", "estimates or forecasts"), ("2023年E", "estimates or forecasts")])
 def test_the_families_keep_their_own_message(name, what):
     assert name_says(name, known=KNOWN).what == what
 
@@ -141,7 +143,7 @@ def _suggested_sheet(fix: str) -> str:
 
 @pytest.mark.parametrize("name, words, suggested", [
     ("2023年9个月", "9个月", "2023年"), ("2023年头三季", "头三季", "2023年"), ("2023年前半", "前半", "2023年"),
-    ("2023年至今", "至今", "2023年"), ("2023年1季", "1季", "2023年"), ("2023年（估）", "估", "2023年"),
+    ("2023年至今", "至今", "2023年"), ("2023年1季", "1季", "2023年"), ("2023年估", "估", "2023年"),
     ("2023年推测", "推测", "2023年"), ("2023年外推", "外推", "2023年"), ("2023年插值", "插值", "2023年"),
     ("2023年挑战值", "挑战值", "2023年"), ("2023年要求", "要求", "2023年"), ("2023年确保", "确保", "2023年"),
     ("2023年随机", "随机", "2023年"), ("2023年演练", "演练", "2023年"), ("2023年作废", "作废", "2023年"),
@@ -196,7 +198,7 @@ def _follow_mv(fix: str) -> None:
 
 
 @pytest.mark.parametrize("name, words, new", [("2023年头三季人才数据.xlsx", "头三季", "2023年人才数据.xlsx"),
-                                              ("建德2023年（估）.xlsx", "估", "建德2023年.xlsx")])
+                                              ("建德2023年估.xlsx", "估", "建德2023年.xlsx")])
 def test_a_file_named_so_stops_the_run_and_the_mv_reads_it(workspace, name, words, new):
     path = one_sheet_workbook(workspace, [[*JIANDE, 2023, 12.9]], name=name)
     err = build_refused(workspace)

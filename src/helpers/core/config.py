@@ -272,12 +272,15 @@ _ESTIMATE = "|".join(w for w in ESTIMATES if not w.isascii())
 # A category column whose cells are all 约束性 / 预期性 is read as the attribute (类型 and 指标类型 head either in real
 # plans: the cells decide; helpers.extract.tables.settle_roles). Each role but remark is one column of a table, and
 # each value role one column a year (for the county, and for the province): two stop, naming both.
-#   actual / target: a value column for the year captured by (?P<year>…)
+#   actual / target: a value column for the year captured by (?P<year>…) (2030年预期目标: 预期目标 is the plan's
+#         target, as plans head it, not an estimate)
 #   year: a year alone (2030年), or with an estimate word (2025年（预计）, 预计2025年, 2025年预估数:
 #         core.values.ESTIMATES), 基期, 基数 or 现状: an actual up to the plan's base year, a target at its target
 #         year, any other year stops (helpers.extract.tables.resolve_year_columns)
 # A value column whose header says an estimate word, whichever pattern matched it (these or the file's), holds
-# estimates: read up to the base year, an estimate of that year's figure, never its actual value (`estimated`).
+# estimates: read up to the base year, an estimate of that year's figure, never its actual value (`estimated`). So
+# does one whose header says part of a year (2025年1-11月, 2025年（截至11月）, 前三季度: extract.tables.header_roles),
+# and such a column is never a target.
 # `entity: province` sends that column's values to the province. config/sources.yaml `header_roles` may add
 # patterns: they are tried before these.
 HEADER_ROLE_NAMES = ("category", "serial", "name", "unit", "attribute", "remark", "actual", "target", "year")
@@ -289,7 +292,7 @@ DEFAULT_HEADER_ROLES = (
     (r"(指标)?属性|指标性质", "attribute", None),
     (r"备注|说明", "remark", None),
     (r"(?P<year>\d{4})年?(完成值|完成数|实际值|实绩|实际完成值?)", "actual", None),
-    (r"(?P<year>\d{4})年?(规划)?(目标值?|目标数)", "target", None),
+    (r"(?P<year>\d{4})年?(规划|预期)?(目标值?|目标数)", "target", None),
     (r"(?P<year>\d{4})年?省委?目标(值|数)?", "target", "province"),
     (r"(?P<year>\d{4})年", "year", None),
     (rf"(?P<year>\d{{4}})年?(?P<estimated>{_ESTIMATE})(完成)?(值|数)?", "year", None),

@@ -74,9 +74,10 @@ SCALES = {"千": 1e3, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8}
 # Words that say a figure is an estimate, not a count, and figures set for the time being (暂定, 暂估): the one home of
 # the estimate words. A plan's table header (2025年（预计）, 预计2025年, 2025年（预估）: core.config's default header
 # patterns, and any header a `header_roles` pattern matches: extract.tables) and a workbook's names and headers
-# (extract.name_meaning) are read by them. Preliminary counts are not estimates: a whole year's 快报, 初步统计, 初步数
-# and figures not yet approved (未审定) are the year's counted values, read as its actuals until the final figures
-# replace them (docs/monitoring.md).
+# (extract.name_meaning) are read by them; estimates written with a letter or a sign, not a word (2025E, 2025年E,
+# (估)), are extract.name_meaning.ESTIMATED's. Preliminary counts are not estimates: a whole year's 快报, 初步统计,
+# 初步数 and figures not yet approved (未审定) are the year's counted values, read as its actuals until the final
+# figures replace them (docs/monitoring.md).
 ESTIMATES = ("预计", "预测", "预估", "估计", "估算", "推估", "初估", "估测", "测算", "预期", "展望", "匡算", "推算",
              "暂定", "暂估", "拟合",
              "forecast", "estimate", "estimated", "projection", "projected", "expected", "outlook")

@@ -709,7 +709,7 @@ class TableCleaner:
 
 def _column_decisions(plan: Plan, table: ParsedTable, file: str) -> list[Decision]:
     """How each value column was read, where its header alone does not say it: a year read by the plan's
-    period (2030年, 2025年（预计）), and an estimate (预计)."""
+    period (2030年, 2025年（预计）), an estimate (预计), and part of a year read as its estimate (2025年1-11月)."""
     out = []
     for column in table.columns:
         header = column.header.raw.strip()
@@ -718,7 +718,10 @@ def _column_decisions(plan: Plan, table: ParsedTable, file: str) -> list[Decisio
                                 {"header": header, "year": column.year, "kind": {"code": column.role},
                                  "period": plan.period.name, "base_year": plan.period.base_year,
                                  "target_year": plan.period.target_year}))
-        if column.estimated and column.role == "actual":
+        if column.part_year and column.role == "actual":
+            out.append(Decision(plan.entity, "", file, column.header.line, "part_year_column",
+                                {"header": header, "year": column.year, "words": column.part_year}))
+        elif column.estimated and column.role == "actual":
             out.append(Decision(plan.entity, "", file, column.header.line, "estimated_column",
                                 {"header": header, "year": column.year}))
     return out

@@ -65,9 +65,14 @@ BOTH = "both targets and actual values"
 # Targets written with an actual word, which it does not outweigh: 计划完成数 (the planned completion: a target, where
 # 计划完成情况 is the plan's completion, actuals), 应完成 (to be completed), 拟完成 (planned to be completed).
 PLANNED = re.compile(r"计划\s*完成\s*(?:数|值|额|量|指标|目标|任务)|应\s*完成|(?<![模虚])拟\s*完成")
-# Estimates written as a year with a letter, as financial tables do: 2025E, 2025F, 2025P (projected, or preliminary:
-# which cannot be told), 2025(e); est.
-ESTIMATED = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2} ?(?:[efp]|\( ?[efp] ?\))(?![a-z])|(?<![a-z])est(?:\.|(?![a-z]))")
+# Estimates written as a year with a letter, as financial tables do: 2025E, 2025年E, 2025F, 2025P (projected, or
+# preliminary: which cannot be told), 2025(e); est.; and 估 alone in brackets, (估), (估数), (估值) (估 is not an
+# estimate word anywhere: 评估 is an evaluation, 评估数据 its figures).
+ESTIMATED = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2} ?(?:年 ?)?(?:[efp]|\( ?[efp] ?\))(?![a-z])"
+                       r"|(?<![a-z])est(?:\.|(?![a-z]))|\( ?估 ?[数值]? ?\)")
+# 预期目标 is the plan's target (2030年预期目标), and 预期性 a target's attribute (an expected, not binding, one):
+# neither says its figures are estimates, though 预期 alone (2025年预期) does.
+NOT_AN_ESTIMATE = re.compile(r"预期(?=目标|性)")
 # A figure for the start of a year or period is the end of the one before (年初 2023 is 年末 2022), read as the year's
 # own it is a year late: 年初, 年初数, 期初, 初值, 基数, 基期 (not 年初步, 年初至今: preliminary, and to date).
 START = re.compile(r"年初(?:数|值)?(?!步|至|到|以来|今)|期初|初值|初始值|基数|基期|基准年|基线"
@@ -116,9 +121,10 @@ def _text(raw: str) -> str:
 
 
 def estimate_word(raw: str) -> str | None:
-    """The word in the text that says its figures are estimates (预计, 预估, 估计, 2025E, estimated …), else None: a
-    plan's header matched by any pattern keeps what it says (2025年（预估）, 规划目标2025年（预计）)."""
-    text = _text(raw)
+    """The word in the text that says its figures are estimates (预计, 预估, 估计, 2025E, 2025年E, (估), estimated …),
+    else None (2030年预期目标: the target): a plan's header matched by any pattern keeps what it says (2025年（预估）,
+    规划目标2025年（预计）)."""
+    text = NOT_AN_ESTIMATE.sub(" ", _text(raw))
     word = next((w for w in ESTIMATES if _found(w, text)), None)
     found = word is None and ESTIMATED.search(text)
     return found.group() if found else word

@@ -16,7 +16,7 @@ from helpers.core.limits import PLAN_TEXT, check_size
 from helpers.core.paths import display_path
 from helpers.core.text import normalise, read_utf8
 from helpers.extract.documents.model import UNSEEN_WHY, Place
-from helpers.extract.name_meaning import estimate_word
+from helpers.extract.name_meaning import estimate_word, part_year
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,8 @@ class ValueColumn:
     year: int
     for_province: bool        # True: the values belong to the province, not the county
     header: Cell
-    estimated: bool = False   # the header says 预计: the year's figure is an estimate
+    estimated: bool = False   # the header says 预计, or part of the year: the year's figure is an estimate
+    part_year: str = ""       # the header's words for part of a year (1-11月, 截至11月): never the year's actual
     by_period: bool = False   # a year alone (2030年): actual or target by the plan's period
 
 
@@ -223,9 +224,16 @@ def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list
                 raise InputError(sources.path, None, f"the header pattern for '{cell.text}' captures no year",
                                  "write the year part of the pattern as (?P<year>\\d{4}).")
             # A pattern names the column's role; the estimate word its header writes still says what the figures
-            # are (规划目标2025年（预计） matched by the analyst's `role: year`: an estimate, not the year's actual)
+            # are (规划目标2025年（预计） matched by the analyst's `role: year`: an estimate, not the year's actual),
+            # and so do its words for part of a year (2025年1-11月 matched by `role: actual`: the plan's stand-in
+            # for the year's figure, an estimate of it; never a target, PART_YEAR_WHY).
+            part = part_year(cell.text)
+            if part and name == "target":
+                raise _part_year_target(path, cell, part.words, int(year), sources)
             columns.append(ValueColumn(name, int(year), entity == "province", cell,
-                                       estimated=bool(match.groupdict().get("estimated") or estimate_word(cell.text))))
+                                       estimated=bool(match.groupdict().get("estimated") or estimate_word(cell.text)
+                                                      or part),
+                                       part_year=part.words if part else ""))
     if "name" not in roles or not columns:
         raise InputError(path, header[0].where if header else None,
                          "the table header has no indicator-name column or no value column",
@@ -354,6 +362,26 @@ def _pattern_for(cell: Cell) -> str:
     return re.escape(_compact(cell.text)).replace("'", "''")
 
 
+# Why a column for part of a year (2025年1-11月, 2025年（截至11月）, 2025年前三季度) is read as it is: a plan drafted
+# before its base year closed gives the months counted so far as its stand-in for the year's figure, as it gives an
+# estimate (2025年（预计）). Read so, up to the base year, it is the plan's base marked as an estimate, and never the
+# year's actual: the evaluation does not judge it, and a stated figure for the year (a monitoring workbook) is
+# preferred. (Read as the year's actual, an 11 months' figure met the 十四五 target, 达标.) A part of a year is
+# no target: a plan's targets are for whole years, so such a column at the target year stops the run.
+PART_YEAR_WHY = "a plan's targets are for whole years"
+
+
+def _part_year_target(path: Path, cell: Cell, words: str, year: int, sources: Sources) -> InputError:
+    """A column for part of a year read as a target (by `role: target`, or a year alone at the plan's target year)."""
+    return InputError(path, cell.where, f"the column {quoted(cell.raw.strip())} gives part of {year} ({words}), but "
+                      f"is read as {year}'s targets: {PART_YEAR_WHY}, and figures for part of one are neither the "
+                      "year's target nor its actual",
+                      "check that the document is the plan (a report on its progress gives figures for part of a "
+                      "year) and the plan's `plan_period` in config/sources.yaml, and that no `header_roles` entry "
+                      "gives this column `role: target`. If the column is not one to read, add under `header_roles` "
+                      f"in {display_path(sources.path)}: `- {{pattern: '{_pattern_for(cell)}', role: remark}}`.")
+
+
 def _header_advice(cell: Cell, sources: Sources) -> str:
     """Advice for a header cell no pattern knows, with the role that fits: a year's column is a value column (its
     pattern captures the year); any other column the project does not read is a remark, read and not used. (The
@@ -364,16 +392,31 @@ def _header_advice(cell: Cell, sources: Sources) -> str:
     if year:
         pattern = (re.escape(written[:year.start()]) + "(?P<year>\\d{4})" + re.escape(written[year.end():]))
         pattern = pattern.replace("'", "''")
+        part = part_year(written)
+        if part:   # 2025年1-11月: never the year's actual, never a target (PART_YEAR_WHY)
+            return (f"add it under `header_roles` in {config}: `- {{pattern: '{pattern}', role: year}}`: its "
+                    f"figures are for part of the year ({part.words}), not the whole year, so up to the plan's base "
+                    "year they are read as an estimate of the year's value, never its actual value (at its target "
+                    f"year the run stops: {PART_YEAR_WHY}). If the column is not one to read, "
+                    f"`- {{pattern: '{_pattern_for(cell)}', role: remark}}`.")
         word = estimate_word(written)
         if word:   # 规划目标2025年（预计）: an estimate whichever role, and a target role would drop the mark
             return (f"add it under `header_roles` in {config}: `- {{pattern: '{pattern}', role: year}}`: the plan's "
-                    f"period decides (up to its base year, the figures are read as estimates ({word}) of the year's "
-                    "value, never its actual value; at its target year, as targets). If the column is not one to "
-                    f"read, `- {{pattern: '{_pattern_for(cell)}', role: remark}}`.")
-        return (f"add it under `header_roles` in {config}: `- {{pattern: '{pattern}', role: target}}` if the column "
-                f"holds the plan's targets for that year, role: actual for figures achieved, or role: year to let "
-                f"the plan's period decide. If the column is not one to read, `- {{pattern: '{_pattern_for(cell)}', "
-                "role: remark}`.")
+                    f"period decides (up to its base year, the figures are read as estimates of the year's value "
+                    f"(the header says {quoted(word)}), never its actual value; at its target year, as targets). If "
+                    f"the column is not one to read, `- {{pattern: '{_pattern_for(cell)}', role: remark}}`.")
+        # Words beside the year that no reader here knows (2025年9个月, 2025年头三季: an open family) may say part of
+        # the year or an estimate: `role: actual` is offered for the whole year's counted figures only, and the
+        # words in (?P<estimated>…) read such figures as the year's estimate (header_roles: `estimated`).
+        before, after = written[:year.start()], written[year.end():]
+        marked = (re.escape(before) + "(?P<year>\\d{4})(?P<estimated>" + re.escape(after) + ")" if after else
+                  "(?P<estimated>" + re.escape(before) + ")(?P<year>\\d{4})" if before else "").replace("'", "''")
+        estimate = (f"; figures for part of the year or estimates, `- {{pattern: '{marked}', role: year}}`: the "
+                    "words in (?P<estimated>…) make them the year's estimate, never its actual value") if marked else ""
+        return (f"add it under `header_roles` in {config}, by what the column holds: the plan's targets for that year, "
+                f"`- {{pattern: '{pattern}', role: target}}`; the whole year's figures achieved (counted, not "
+                f"estimated), role: actual, or role: year to let the plan's period decide{estimate}. If the column is "
+                f"not one to read, `- {{pattern: '{_pattern_for(cell)}', role: remark}}`.")
     return (f"if the column is not one the project reads (a growth rate, a responsible department, a note), add under "
             f"`header_roles` in {config}: `- {{pattern: '{_pattern_for(cell)}', role: remark}}`: its cells are read "
             "and not used. If it is the indicators' names, units, 属性, category or serial numbers, give that role "
@@ -403,6 +446,8 @@ def resolve_year_columns(table: ParsedTable, period: PlanPeriod, sources: Source
             continue
         if column.year <= period.base_year:
             placed[id(column)] = replace(column, role="actual", by_period=True)
+        elif column.year == period.target_year and column.part_year:
+            raise _part_year_target(table.path, column.header, column.part_year, column.year, sources)
         elif column.year == period.target_year:
             placed[id(column)] = replace(column, role="target", by_period=True)
         else:
