@@ -93,6 +93,20 @@ def test_a_drawing_the_browser_keeps_open_stops(workspace):
     assert "print it to PDF" in info.value.fix
 
 
+def test_a_table_inside_a_drawings_foreignobject_stops(workspace):
+    """The copy inside `<svg width="600" height="600"><foreignObject width="600" height="600">`, before the real
+    table: Chromium draws it there (99, then 20左右), and draws nothing of it at 0×0; the reader passes over drawings,
+    and main read 20 with no word. The run stops at the copy's table, with the advice to print the page to PDF."""
+    path = _page(workspace, around=lambda block, copy: '<svg width="600" height="600"><foreignObject width="600" '
+                                                      f'height="600">{copy}</foreignObject></svg>{block}')
+    line = next(number for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if "<foreignObject" in text)
+    with pytest.raises(InputError) as info:
+        _target(workspace)
+    assert info.value.where >= line and "a table stands inside a drawing's <foreignObject>" in info.value.problem
+    assert "print it to PDF" in info.value.fix
+
+
 @pytest.mark.parametrize(("style", "shown"), [
     ('<svg width="0" height="0"><textarea><style>.h {display: none}</style></textarea></svg>', 20),
     ('<svg width="0" height="0"><style><![CDATA[.h {display: none}]]></style></svg>', 20),
