@@ -127,6 +127,15 @@ def test_a_drawings_table_tags_are_no_cells(workspace):
     assert _target(workspace) == 20
 
 
+def test_a_cdata_section_outside_a_drawing_ends_at_the_first_angle_bracket(workspace):
+    """Outside a drawing or formula `<![CDATA[` opens a comment the browser ends at the first `>`: the cell
+    `<![CDATA[>]]>20左右` shows ]]>20左右 (Chromium), which is no figure; main read 20. The run stops at the cell."""
+    _page(workspace, cell="<![CDATA[>]]>20左右")
+    with pytest.raises(InputError) as info:
+        _target(workspace)
+    assert "]]>20左右" in info.value.problem
+
+
 @pytest.mark.parametrize("page", [
     '<svg width="10" height="10"><textarea>1<p>2</p></textarea></svg>\n<p>3</p>',
     "<math>\n<noscript><div>2</div></noscript></math>",

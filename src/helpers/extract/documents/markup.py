@@ -61,7 +61,7 @@ MARKUP = re.compile(r"""<(?:
   | (?P<cdata>!\[CDATA\[)
   | (?P<bogus>(?:[!?]|/(?![A-Za-z]))[^>]*(?:>|\Z)))
 """, re.DOTALL | re.VERBOSE)
-WORTH_A_LOOK = re.compile(r"<(?:svg|math|" + "|".join(TEXT_ONLY) + ")", re.IGNORECASE)
+WORTH_A_LOOK = re.compile(r"<(?:svg|math|!\[CDATA\[|" + "|".join(TEXT_ONLY) + ")", re.IGNORECASE)
 
 
 class UnsureMarkup(Exception):
@@ -367,12 +367,14 @@ class _Rewrite:
 
     def _cdata(self, match) -> int:
         """`<![CDATA[…]]>`: inside a drawing or formula its content is text (a drawing's style's rules); elsewhere
-        a comment up to the first `>`."""
+        a comment up to the first `>`, written `<!-CDATA[…>` so that Python's parser ends it there too."""
         if not self._foreign():
             end = self.text.find(">", match.start())
             end = len(self.text) if end < 0 else end + 1
             if self.text_at is not None:
                 self._blank(match.start(), end)
+            else:           # (Python's parser read it to `]]>`: `<![CDATA[>]]>20` shows ]]>20, and was read 20)
+                self._edit(match.start() + 2, match.start() + 3, "-")
             return end
         end = self.text.find("]]>", match.end())
         end = len(self.text) if end < 0 else end
