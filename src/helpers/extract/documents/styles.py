@@ -1525,13 +1525,28 @@ class _Sheets:
 # Where a <style> or <link> is never applied: in a template's content (inert until a script uses it; a declarative
 # shadow root's styles style that root alone), and in what the browser reads as plain text, never as elements: a
 # <noscript> (its scripts are on), <noembed>, <noframes>, <iframe>, <textarea>, <title>, <xmp> (the page reader
-# makes their content text before it is parsed, web.as_text_where_browsers_read_text; kept here as well). Chromium
+# makes their content text before it is parsed, markup.as_browsers_parse; kept here as well). Chromium
 # prints `<noscript><style>.h{display:none}</style></noscript><span class="h">1</span>20` as 120, as it does with
 # <template> and the others; each was read 20. Anywhere else, a hidden element or a drawing (<svg>) included, it is
-# applied.
+# applied; so is one in a drawing's element of those names (in_inert).
 INERT = {"template", "noscript", "noembed", "noframes", "iframe", "textarea", "title", "xmp"}
 # The elements of a formula in which the browser makes HTML elements again (MathML's text integration points).
 MATH_TEXT = {"mi", "mo", "mn", "ms", "mtext", "annotation-xml"}
+
+
+def in_inert(element) -> bool:
+    """Whether the element stands in an INERT element of HTML's. A drawing's element of such a name is none: the
+    content of `<svg><textarea>` (or <noscript>, <template> …) is the drawing's markup, and Chromium applies a
+    <style> there as anywhere in a drawing (`<svg><textarea><style>.h{display:none}</style></textarea></svg>`)."""
+    drawing = False
+    for parent in reversed(list(element.parents)):
+        if parent.name in INERT and not drawing:
+            return True
+        if parent.name == "svg":
+            drawing = True
+        elif parent.name in ("foreignobject", "desc", "title"):      # where a drawing holds HTML again
+            drawing = False
+    return False
 
 
 def _mathml(element) -> bool:
@@ -1557,7 +1572,7 @@ def _rules(soup, load, quirks: bool, sheets: _Sheets) -> list[Rule]:
     rules: list[Rule] = []
     present = {key for element in soup.find_all(True) for key in _keys(element)}
     for element in soup.find_all(["style", "link"]):
-        if any(parent.name in INERT for parent in element.parents) or _mathml(element):
+        if in_inert(element) or _mathml(element):
             continue        # never applied (INERT), or no style element
         line = element.sourceline or 1
         media = element.get("media")

@@ -22,6 +22,7 @@ from pathlib import Path
 from helpers.core.errors import InputError, refuse_special_file
 from helpers.core.limits import MAX_STYLESHEET_BYTES, WEB_PAGE, check_size, too_large
 from helpers.core.values import as_subscript, as_superscript
+from helpers.extract.documents.markup import UnsureMarkup, as_browsers_parse
 from helpers.extract.documents.model import (
     MAX_GRID_POSITIONS,
     Document,
@@ -92,8 +93,13 @@ def read_html(path: Path) -> Document:
     raw = path.read_bytes()
     _not_too_large(path, raw)
     text, charset = decode(path, raw)
+    try:
+        markup, passed_over = as_browsers_parse(text)
+    except UnsureMarkup as unsure:
+        raise InputError(path, unsure.line, f"{unsure.what}: what the browser shows of the page cannot be told",
+                         UNSURE_FIX) from None
     # (of an attribute written twice on a tag the browser keeps the first: html.parser kept the last)
-    soup = BeautifulSoup(close_cells(as_text_where_browsers_read_text(text)), "html.parser",
+    soup = BeautifulSoup(close_cells(markup, passed_over), "html.parser",
                          on_duplicate_attribute="ignore", string_containers=_string_kinds())
     reader = _PageReader()
     sheets = LinkedSheets(path)
@@ -104,6 +110,7 @@ def read_html(path: Path) -> Document:
         drawing = SVG.search(text) is not None
         if drawing:
             _not_drawn(soup)
+            _no_table_in_a_drawing(path, soup)
         directed = DIR_ATTRIBUTE.search(text) is not None
         hidden, reader.sizes, reader.media_doubts = _hide(path, soup, sheets, directed)
         shown_instead = _shown_instead(soup) if SHOWN_INSTEAD.search(text) else []
@@ -312,6 +319,20 @@ def _not_drawn(soup) -> None:
                 parent = parent.parent
             if parent is svg:
                 text.extract()
+
+
+def _no_table_in_a_drawing(path: Path, soup) -> None:
+    """A table inside a drawing's <foreignObject> (where a drawing holds HTML) is refused: the browser draws it
+    inside the drawing, where and if the drawing's size lets it, and the reader passes over drawings. A copy of the
+    plan's table there, before the real one, is printed by Chromium at 600×600 pixels, and not at 0×0; it was read
+    as no table, and the real one's 20左右 taken with no word."""
+    for frame in soup.find_all("foreignobject"):
+        table, drawing = frame.find("table"), frame.find_parent("svg")
+        if table is not None and drawing is not None:
+            raise InputError(path, table.sourceline or 1, "a table stands inside a drawing's <foreignObject> (the "
+                             f"<svg> at line {drawing.sourceline or 1}): the browser draws it inside the drawing, "
+                             "where and if the drawing's size and coordinates let it, which is not worked out here",
+                             UNSURE_FIX)
 
 
 def _drawn_text(soup) -> list[tuple]:
@@ -861,17 +882,6 @@ TABLE_TAG = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<(/?)(table|the
 SECTIONS = ("thead", "tbody", "tfoot")
 
 
-# Elements whose content the browser reads as text, never as elements (the HTML standard's raw text and RCDATA
-# elements beyond <script> and <style>, which Python's parser already reads so; <noscript> as the browser runs
-# scripts), and <plaintext>, after which the whole page is text. Python's parser made elements of their content:
-# a table inside <textarea> or <xmp> was read as the plan's table, where Chromium shows its markup as characters
-# (in a text box, or printed as written) and draws only the page's real table (redteam13 finding 4).
-TEXT_ONLY = ("textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext")
-ESCAPABLE = ("textarea", "title")       # RCDATA: `&lt;` in it is still `<`; in the others it is written as it is
-TEXT_ONLY_TAG = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<(" + "|".join(TEXT_ONLY) +
-                           r")(?=[\s/>])[^>]*>|<[A-Za-z][^>]*>", re.IGNORECASE | re.DOTALL)
-
-
 @cache
 def _string_kinds() -> dict:
     """The kind of string each element's text is, for the parser: a <textarea>'s is shown in its box (a form's box,
@@ -882,35 +892,11 @@ def _string_kinds() -> dict:
     return {**HTMLTreeBuilder.DEFAULT_STRING_CONTAINERS, "textarea": type("BoxText", (NavigableString,), {})}
 
 
-def as_text_where_browsers_read_text(text: str) -> str:
-    """The page with the content of each TEXT_ONLY element written as text (`<` as `&lt;`, and `&` as `&amp;` where
-    the browser does not read character references), up to its end tag or the page's end, as the browser reads it.
-    Comments, scripts and other tags (an attribute's value may hold `<textarea>`) are passed over as the browser
-    passes over them. Only characters inside a line change, so every source line stays where it was."""
-    if "<" not in text or not re.search("<(" + "|".join(TEXT_ONLY) + ")", text, re.IGNORECASE):
-        return text
-    out, position = [], 0
-    while (match := TEXT_ONLY_TAG.search(text, position)) is not None:
-        out.append(text[position:match.end()])
-        position = match.end()
-        name = (match.group(2) or "").lower()
-        if not name:
-            continue
-        end = None if name == "plaintext" else re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE).search(text, position)
-        stop = end.start() if end else len(text)
-        content = text[position:stop]
-        if name not in ESCAPABLE:
-            content = content.replace("&", "&amp;")
-        out.append(content.replace("<", "&lt;"))
-        position = stop
-    out.append(text[position:])
-    return "".join(out)
-
-
-def close_cells(text: str) -> str:
+def close_cells(text: str, passed_over: frozenset[int] = frozenset()) -> str:
     """The page with the end tags HTML lets a page leave out written in: </td>, </th>, </tr> and the table
     sections' (<tr><td>a<td>b is valid HTML, which Python's parser would read as cells nested in cells). Only
-    end tags are added, never a line, so every source line stays where it was."""
+    end tags are added, never a line, so every source line stays where it was. The tags at the places
+    `passed_over` are no table's (a drawing's <td>: markup.as_browsers_parse)."""
     out, position, open_tags = [], 0, []
 
     def close(*names) -> str:
@@ -920,7 +906,7 @@ def close_cells(text: str) -> str:
         return closed
 
     for match in TABLE_TAG.finditer(text):
-        if match.group(3) is None:      # a comment, script or style
+        if match.group(3) is None or match.start() in passed_over:    # a comment, script or style; a drawing's
             continue
         ending, name = match.group(2) == "/", match.group(3).lower()
         cell, row = ("td", "th"), ("td", "th", "tr")
