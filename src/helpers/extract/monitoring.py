@@ -23,7 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from helpers.core.config import Catalogue, Sources
 from helpers.core.errors import InputError, invisible_named, quoted, refuse_special_file
-from helpers.core.formatting import LOWER_BOUNDS, UPPER_BOUNDS
+from helpers.core.formatting import COMPARATOR_SIGNS, LOWER_BOUNDS, UPPER_BOUNDS
 from helpers.core.limits import WORKBOOK, check_size
 from helpers.core.paths import display_path
 from helpers.core.periods import FIVE_YEARS
@@ -425,10 +425,7 @@ def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue) -> tup
                 if _same(first.value, obs.value) and first.comparator == obs.comparator:
                     first.notes.append(note("also_stated", place=place(obs)))
                     continue
-                raise InputError(obs.source_file, f"sheet {obs.source_sheet}, cell {obs.source_cell}",
-                                 f"{_describe(obs, catalogue)} is {obs.value:.12g} here but {first.value:.12g} in "
-                                 f"{first.source_file}, sheet {first.source_sheet}, cell {first.source_cell}",
-                                 "keep one value: correct or delete one of the two cells.")
+                raise _two_cells_differ(obs, first, catalogue)
             seen[key] = obs
             observations.append(obs)
             kept += 1
@@ -530,6 +527,28 @@ def _cell_list(coordinates: list[str]) -> str:
 
 def _quoted_format(number_format: str, limit: int = 60) -> str:
     return number_format if len(number_format) <= limit else number_format[:limit] + "…"
+
+
+def _two_cells_differ(obs: Observation, first: Observation, catalogue: Catalogue) -> InputError:
+    """The stop for two workbook cells giving one observation differently: each figure with its comparator when
+    the two differ there (a figure in one, a bound such as >14.6 in the other), said outright when that is all
+    that differs ("is 14.6 here but 14.6 in …" hid it)."""
+    there = f"{first.source_file}, sheet {first.source_sheet}, cell {first.source_cell}"
+    if (obs.comparator or "=") == (first.comparator or "="):
+        sign = COMPARATOR_SIGNS[obs.comparator or "="]
+        return InputError(obs.source_file, f"sheet {obs.source_sheet}, cell {obs.source_cell}",
+                          f"{_describe(obs, catalogue)} is {sign}{obs.value:.12g} here but {sign}{first.value:.12g} "
+                          f"in {there}", "keep one value: correct or delete one of the two cells.")
+    here_said, there_said = (f"{_COMPARATOR_WORDS[o.comparator or '=']} {o.value:.12g}" for o in (obs, first))
+    if _same(first.value, obs.value):
+        return InputError(obs.source_file, f"sheet {obs.source_sheet}, cell {obs.source_cell}",
+                          f"{_describe(obs, catalogue)} is {here_said} here but {there_said} in {there}: the same "
+                          "figure with different comparators (比较符)",
+                          "keep one: give the two rows the same 比较符 (empty for the exact value, > for more than, "
+                          ">= for at least, < for less than, <= for at most), or delete one of the two rows.")
+    return InputError(obs.source_file, f"sheet {obs.source_sheet}, cell {obs.source_cell}",
+                      f"{_describe(obs, catalogue)} is {here_said} here but {there_said} in {there}",
+                      "keep one value: correct or delete one of the two rows (its value and its 比较符).")
 
 
 def _same(a: float | None, b: float | None) -> bool:
