@@ -23,7 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from helpers.core.config import Catalogue, Sources
 from helpers.core.errors import InputError, invisible_named, quoted, refuse_special_file
-from helpers.core.formatting import COMPARATOR_SIGNS, LOWER_BOUNDS, UPPER_BOUNDS
+from helpers.core.formatting import COMPARATOR_SIGNS, LOWER_BOUNDS, UPPER_BOUNDS, as_stored
 from helpers.core.limits import WORKBOOK, check_size
 from helpers.core.paths import display_path
 from helpers.core.periods import FIVE_YEARS
@@ -1884,15 +1884,35 @@ def _check_plausible(path: Path, where: str, number: float, percent_sign: bool, 
                          f"`plausible` of {ind.id} in {display_path(catalogue.path)} (the entry at line {ind.line}).")
     if catalogue.counts_whole(ind, catalogue.units[ind.unit]) and number != int(number):
         # (a plan's 6.5 人 or 〔3.5〕 家 stops too, helpers.extract.cleaning.implausible: one list of whole units)
-        raise InputError(path, where, f"{number:g} {ind.unit} for {ind.name_zh}: a count in {ind.unit}, of whole "
-                         "persons or things, cannot be fractional",
-                         f"type the whole figure in {ind.unit} as a number and save (where the sheet shows a whole "
-                         f"figure, its number format rounds the {number:g} the cell holds, which is what is read).")
+        raise _fractional_count(path, where, number, ind)
     if not percent_sign and looks_like_a_fraction(number, ind.unit):
         raise InputError(path, where, f"{number:g} for {ind.name_zh} (in %) looks like a percentage written as a "
                          f"fraction: {number:g} is {number * 100:g}%",
                          f"write the percentage as a number from 0 to 100 ({number * 100:g} for {number * 100:g}%). "
                          f"If the share really is below 1%, write it with its % sign ({number:g}%).")
+
+
+# A fractional count this close to a whole number (relative) is a formula's floating-point noise (=A2*0.1*10
+# stores 3.0000000000000004, a sum of decimals 2.9999999999999996), not a figure typed.
+NOISE = 1e-6
+
+
+def _fractional_count(path: Path, where: str, number: float, ind) -> InputError:
+    """The stop for a count of whole persons or things that is fractional, the value shown as the cell stores it
+    ('{:g}' wrote 3.0000000001 as "3 家 … cannot be fractional"); when it is all but whole, said so, with the advice
+    to round the formula or type the whole figure."""
+    stored = as_stored(number)
+    problem = (f"{stored} {ind.unit} for {ind.name_zh}: a count in {ind.unit}, of whole persons or things, cannot "
+               "be fractional")
+    whole = round(number)
+    if abs(number - whole) > NOISE * max(1.0, abs(number)):
+        return InputError(path, where, problem,
+                          f"type the whole figure in {ind.unit} as a number and save (where the sheet shows a whole "
+                          f"figure, its number format rounds the {stored} the cell holds, which is what is read).")
+    return InputError(path, where, f"{problem} ({stored} is all but {whole}: a formula's rounding noise, "
+                      "most likely, which a number format showing fewer places hides)",
+                      f"round it in the workbook: where the cell is a formula, wrap it in ROUND(…, 0) (=A2+B2 "
+                      f"becomes =ROUND(A2+B2, 0)); otherwise type {whole} as a number. Save, then rerun.")
 
 
 def _in_another_unit(number: float, ind, catalogue: Catalogue) -> str:
