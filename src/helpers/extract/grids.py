@@ -386,23 +386,36 @@ def _with_merged_doubt(cell: Cell, grid_cell: GridCell, role: str) -> Cell:
 
 
 def _not_a_frame(document: Document, grid: Grid) -> None:
-    """A table of one row under the title whose cell holds a table: a layout frame drawn around the plan's table
-    (many government documents draw one), holding something besides the table and its title (a note below it, a
-    second table), so which is the plan's table is not certain (a frame that holds only the table and its title is
-    read as the table it holds: documents.word._framed). It stopped as an empty table, advising to ask the office
-    for the complete document, which would not help."""
-    cell = next((c for c in (grid.rows[0] if len(grid.rows) == 1 else []) if c.holds_table), None)
-    if cell is None:
+    """A table under the title with no text of its own whose cells hold tables: a layout frame drawn around the
+    plan's table (many government documents draw one), holding something besides the table and its title (a note
+    below it, a second table), or of more than one cell (2×1: the table in one row, a copy in the other), so which
+    is the plan's table is not certain (a one-cell frame that holds only the table and its title is read as the
+    table it holds: documents.word._framed). It stopped as an empty table, advising to ask the office for the
+    complete document, which would not help."""
+    holding = [c for row in grid.rows for c in row if c.holds_table and not c.spanned]
+    if not holding:
         return
-    beside = f" and '{cell.text[:40]}'" if cell.text else ""
-    problem = (f"the table under the title is a frame: one row whose cell holds a table of its own{beside} (a "
-               "layout table drawn around the plan's table, with something else inside it besides the table and "
-               "its title), so the table inside cannot be taken for the plan's table for certain")
+    cell = holding[0]
+    if len(grid.rows) == 1 and len(grid.rows[0]) == 1:
+        beside = f" and '{cell.text[:40]}'" if cell.text else ""
+        problem = (f"the table under the title is a frame: one row whose cell holds a table of its own{beside} (a "
+                   "layout table drawn around the plan's table, with something else inside it besides the table and "
+                   "its title), so the table inside cannot be taken for the plan's table for certain")
+    else:
+        rows, columns = len(grid.rows), max(len(row) for row in grid.rows)
+        places = "; ".join(f"row {c.place.row}, column {c.place.column}" if c.place.row is not None else f"line {c.place.line}"
+                           for c in holding)
+        problem = (f"the table under the title is a frame: a layout table of {rows} row{'s' * (rows != 1)} and "
+                   f"{columns} column{'s' * (columns != 1)} with no text of its own, whose cells hold "
+                   f"{len(holding)} table{'s' * (len(holding) != 1)} ({places}), so which is the plan's table "
+                   "cannot be told for certain")
     if document.kind in ("docx", "doc", "wps"):
         fix = ("open the document in Word or WPS, click into the plan's table inside the frame and select it (Layout "
                "→ Select → Select Table; WPS: 表格工具 → 选择 → 表格), cut it (Ctrl+X), click at the end of the title "
                "above the frame, press Enter and paste it (Ctrl+V), so that the table stands under its title outside "
-               "the frame; save it as .docx, name it in config/sources.yaml and run `make manifest`.")
+               "the frame; delete the frame if what is left in it is not part of the plan (click into it, Layout → "
+               "Delete → Delete Table; WPS: 表格工具 → 删除 → 表格); save it as .docx, name it in "
+               "config/sources.yaml and run `make manifest`.")
     else:
         fix = ("ask the office for the plan as .docx; or open the page in a text editor, move the plan's "
                "<table>…</table> out of the table around it to just below its title, save it, and run `make "
