@@ -363,14 +363,24 @@ def _same_value(a: Observation, b: Observation) -> bool:
     return abs(a.value - b.value) <= tolerance and (a.comparator == b.comparator or a.kind != "target")
 
 
+def _kind_said(o: Observation) -> str:
+    """What a value is, as a finding names it: an actual, a target, a derived baseline, or an estimate (an actual
+    from a 预计 column: the appendix called a plan's 2025年（预计） figure 实际值)."""
+    return "estimate" if o.estimated and o.kind == "actual" else o.kind
+
+
 def _same_observation_check(kept: Observation, other: Observation, status: str, catalogue: Catalogue) -> Check:
     ind = catalogue.indicators[kept.indicator_id]
     # Where each value is, as file:line or file!sheet!cell: no language needs to translate it.
-    found = {"year": kept.year, "kind": {"code": kept.kind}, "value": _show(kept), "unit": ind.unit}
+    kind, other_kind = _kind_said(kept), _kind_said(other)
+    found = {"year": kept.year, "kind": {"code": kind}, "value": _show(kept), "unit": ind.unit}
+    kinds = "" if kind == other_kind else "_kinds"     # an actual against an estimate: each named for what it is
+    if kinds:
+        found["other_kind"] = {"code": other_kind}
     if status == "agree":
-        found["code"] = "same_observation_agrees"
+        found["code"] = f"same_observation_agrees{kinds}"
     else:
-        found.update(code="same_observation_differs", source=_ref(kept), other_source=_ref(other),
+        found.update(code=f"same_observation_differs{kinds}", source=_ref(kept), other_source=_ref(other),
                      other_value=_show(other))
     return Check(kept.entity, kept.indicator_id, ind.name_zh, "same_observation", status, kept.year,
                  kept.value, kept.comparator, other.value, other.comparator, ind.unit,
