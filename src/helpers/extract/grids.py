@@ -443,7 +443,10 @@ def _not_a_frame(document: Document, grid: Grid) -> None:
     if not holding:
         return
     cell = holding[0]
-    if len(grid.rows) == 1 and len(grid.rows[0]) == 1:
+    no_text = not any(c.text.strip() for row in grid.rows for c in row)
+    if len(grid.rows) > 1 and not no_text:
+        return       # a table with text of its own and a table in a cell: _no_nested_table names that cell
+    if len(grid.rows) == 1 and (len(grid.rows[0]) == 1 or not no_text):
         beside = f" and '{cell.text[:40]}'" if cell.text else ""
         problem = (f"the table under the title is a frame: one row whose cell holds a table of its own{beside} (a "
                    "layout table drawn around the plan's table, with something else inside it besides the table and "
