@@ -52,3 +52,25 @@ def test_consistency_csv_holds_only_disagreements(real_dataset):
     assert set(real_dataset.consistency["status"]) == {"disagree"}
     for column in ("table_quote", "table_line", "prose_quote", "prose_line"):
         assert real_dataset.consistency[column].notna().all()
+
+
+def test_an_estimate_set_against_an_actual_is_named_an_estimate_in_both_languages(workspace):
+    """桐庐's workbook gives 2025's 人才资源总量 as 15 (an actual); its 十五五 plan's base column, 2025年（预计）, 15.2
+    (an estimate). On main the appendix said "同一观测值（2025年实际值）两个来源不同：…为15，…为15.2万人", calling
+    the plan's estimate an actual (redteam14). Each value is now named for what it is; one source or two sources
+    of one kind are said as before."""
+    from helpers.core.wording import explanation_text, words_for
+    from helpers.extract import dataset
+    from support.fifteenth_plan import add_fifteenth_plan
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    ds = dataset.build(workspace / "raw", workspace / "config")
+    row = _find(ds, "tonglu", "talent_total", "same_observation", 2025).iloc[0]
+    assert (row.status, row.table_value, row.prose_value) == ("disagree", 15, 15.2)
+    zh = explanation_text(row.explanation_values, words_for("zh", ds.catalogue))
+    en = explanation_text(row.explanation_values, words_for("en", ds.catalogue))
+    assert zh.startswith("2025年实际值与预计数不同：") and "桐庐监测.xlsx!数据!E2的实际值为15，" in zh, zh
+    assert zh.endswith("tonglu_15.txt:18的预计数为15.2万人；采用实际值。"), zh
+    assert en.startswith("The 2025 actual and estimate differ: 15 in "), en
+    assert "桐庐监测.xlsx!数据!E2 (the actual), " in en, en
+    assert en.endswith("tonglu_15.txt:18 (the estimate); the actual is used."), en
+    assert "15.2 " in en.split("(the actual), ")[1], en

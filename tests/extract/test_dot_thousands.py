@@ -197,6 +197,25 @@ def test_a_fractional_count_in_a_workbook_stops_as_in_a_plan(workspace, number_f
     assert _row(ds, "provincial_incubators", 2026, "monitoring")["value"] == 2
 
 
+@pytest.mark.parametrize("stored, whole", [(3.0000000001, 3), (2.99999999999999, 3), (1e-9, 0)])
+def test_a_whole_count_with_formula_noise_stops_showing_the_value_as_stored(workspace, stored, whole):
+    """3 incubators (家) stored as 3.0000000001 (a formula's floating-point noise): on main the stop said "3 家 …
+    cannot be fractional", showing a whole figure. Now the value as the cell stores it, every digit, and the advice
+    to round it (a formula in ROUND(…, 0), or the whole figure typed); followed, it reads 3."""
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    cell = _workbook_value(workspace, "省级以上人才科技孵化载体", 2026, stored)
+    error = build_refused(workspace)
+    shown = {3.0000000001: "3.0000000001", 2.99999999999999: "2.99999999999999", 1e-9: "0.000000001"}[stored]
+    assert error.where.endswith(cell), error.where
+    assert f"{shown} 家 for 省级以上人才科技孵化载体: a count in 家, of whole persons or things, cannot be " \
+           f"fractional ({shown} is all but {whole}: a formula's rounding noise" in error.problem, \
+        error.problem
+    assert "wrap it in ROUND(…, 0)" in error.fix and f"type {whole} as a number" in error.fix, error.fix
+    _workbook_value(workspace, "省级以上人才科技孵化载体", 2026, round(stored))
+    ds = dataset.build(workspace / "raw", workspace / "config")
+    assert _row(ds, "provincial_incubators", 2026, "monitoring")["value"] == whole
+
+
 # ------------------------------------------------------------------------------------------------ the prose
 
 def test_a_dotted_head_count_in_the_prose_is_not_read(workspace):

@@ -98,6 +98,47 @@ def test_a_frame_holding_more_than_the_table_stops_naming_it_and_its_advice_work
     assert total_target_2030(_build(workspace))["value"] == 20
 
 
+def test_a_frame_of_two_rows_holding_the_table_and_a_copy_stops_naming_the_frame_and_its_advice_works(workspace):
+    """A 2×1 layout table under the title: the plan's table in row 1, a copy with 99 for its 20左右 in row 2
+    (redteam14's frame-2x1-99-below). It stopped with "the table title is followed by an empty table … ask the office
+    for the complete document", which would not help. Which of the two is the plan's is not certain: it stops naming
+    the frame, its shape and the cells that hold tables. Following the advice (cut the plan's table, paste it under
+    the title, delete the frame) reads 20左右."""
+    import docx
+    from docx.oxml.ns import qn
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = write_docx(PlanContent(**copy.deepcopy(DOCUMENT_TABLE)), workspace / "raw" / "tonglu_15.docx")
+    document = docx.Document(str(path))
+    table = document.tables[0]._tbl
+    frame = document.add_table(rows=2, cols=1)
+    frame.style = "Table Grid"
+    table.addprevious(frame._tbl)
+    copy_99 = copy.deepcopy(table)
+    for text in copy_99.iter(qn("w:t")):
+        if text.text == "20左右":
+            text.text = "99"
+    for row, held in ((0, table), (1, copy_99)):
+        cell = frame.cell(row, 0)._tc
+        cell.insert(len(cell) - 1, held)
+    document.save(str(path))
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    with pytest.raises(InputError) as info:
+        _build(workspace)
+    assert str(info.value.where) == "table 1, row 1, column 1"
+    problem = info.value.problem
+    assert "the table under the title is a frame: a layout table of 2 rows and 1 column with no text of its own, " \
+           "whose cells hold 2 tables (row 1, column 1; row 2, column 1)" in problem, problem
+    assert "empty table" not in problem and "complete document" not in info.value.fix
+    assert "cut it (Ctrl+X)" in info.value.fix and "Delete Table" in info.value.fix, info.value.fix
+    document = docx.Document(str(path))     # the advice followed: the plan's table cut, pasted, the frame deleted
+    frame = document.tables[0]
+    frame._tbl.addprevious(frame.cell(0, 0).tables[0]._tbl)
+    frame._tbl.getparent().remove(frame._tbl)
+    document.save(str(path))
+    write_manifest(workspace / "raw")
+    assert total_target_2030(_build(workspace))["value"] == 20
+
+
 @pytest.mark.slow     # Chromium
 def test_a_pdf_in_two_columns_with_the_header_ending_one_stops_saying_the_rows_may_continue(workspace, tmp_path):
     """The page printed by Chromium in two columns (CSS column-count: 2): the table's header ends the left column and

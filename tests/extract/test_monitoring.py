@@ -125,6 +125,30 @@ def test_values_that_differ_by_less_than_half_a_percent_still_contradict_each_ot
     assert f"{second:g} here but 12.9 in" in err.problem and "a.xlsx" in err.problem
 
 
+@pytest.mark.parametrize("first, second, said", [
+    (None, ">", "is more than (>) 14.6 here but exactly 14.6 in"),
+    (">=", None, "is exactly 14.6 here but at least (>=) 14.6 in"),
+    (">", ">=", "is at least (>=) 14.6 here but more than (>) 14.6 in")])
+def test_the_same_figure_with_different_comparators_says_the_comparators_differ(workspace, first, second, said):
+    """Was: "is 14.6 here but 14.6 in …", the two cells' difference (their 比较符) unsaid."""
+    drop(workspace, "a.xlsx", [{"county": "安吉县", "indicator": "人才资源总量", "year": 2021,
+                                "value": 14.6, **({"comparator": first} if first else {})}])
+    err = _error(workspace, [{"county": "安吉县", "indicator": "人才资源总量", "year": 2021, "value": 14.6,
+                              **({"comparator": second} if second else {})}], name="b.xlsx")
+    assert said in err.problem and "a.xlsx" in err.problem
+    assert "the same figure with different comparators (比较符)" in err.problem
+    assert "比较符" in err.fix
+
+
+def test_different_figures_with_different_comparators_show_each_comparator(workspace):
+    drop(workspace, "a.xlsx", [{"county": "安吉县", "indicator": "人才资源总量", "year": 2021, "value": 15.2,
+                                "comparator": ">"}])
+    err = _error(workspace, [{"county": "安吉县", "indicator": "人才资源总量", "year": 2021, "value": 15.9}],
+                 name="b.xlsx")
+    assert "is exactly 15.9 here but more than (>) 15.2 in" in err.problem
+    assert "different comparators" not in err.problem
+
+
 def test_a_formula_result_equal_but_for_floating_point_is_the_same_value(workspace):
     drop(workspace, "a.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2023, "value": 12.9}])
     drop(workspace, "b.xlsx", [{"county": "建德市", "indicator": "人才资源总量", "year": 2023,

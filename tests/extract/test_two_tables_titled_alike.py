@@ -3,15 +3,20 @@ page with a 十三五 table (“十三五”时期人才发展主要指标: 2015
 The first is read, and its targets are for 2020: the advice was to give the entry the plan_period of its
 document, which would have made the 十三五 table the plan. The advice now names both tables and asks for a
 `table_title` that matches the plan's alone; followed, the 十四五 table is read, every value as from the text
-export."""
+export. Two tables under the very same title whose figures differ (redteam14) stop naming both cells."""
 from __future__ import annotations
+
+import copy
+import re
 
 import pytest
 import yaml
 
 from helpers.core.errors import InputError
 from helpers.extract import dataset
-from support.plan_documents import JIANDE, html_page, real_plan, use_plan_file, values
+from helpers.extract.manifest import write_manifest
+from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, total_target_2030
+from support.plan_documents import JIANDE, PlanContent, html_page, real_plan, use_plan_file, values
 
 ROWS = [["人才资源总量", "万人", "6.94", "10", "10.3"], ["高技能人才占技能劳动者比例", "%", "25", "30", "32.4"]]
 HEADER = ["指标", "单位", "2015年完成值", "2020年目标值", "2020年完成值"]
@@ -46,3 +51,46 @@ def test_two_tables_titled_alike_ask_for_a_more_specific_title_that_works(worksp
     got = values(ds).query("entity == 'jiande'").drop(columns="origin").reset_index(drop=True)
     want = values(real_dataset).query("entity == 'jiande'").drop(columns="origin").reset_index(drop=True)
     assert len(got) == len(want) and got.equals(want)
+
+
+# ------------------------------------------------------------------ the same title above two tables (redteam14)
+
+def _page_with_a_copy_first(workspace, copy_figure: str, keep_copy: bool = True):
+    """桐庐's 十五五 plan as a web page whose titled table is preceded by a copy of itself, title and all, with
+    `copy_figure` for the 2030 target of 人才资源总量 (20左右 in the plan)."""
+    page = html_page(PlanContent(**copy.deepcopy(DOCUMENT_TABLE)))
+    block = re.search(r"<p><b>.*?</table>", page, re.S).group()
+    copied = block.replace(">20左右<", f">{copy_figure}<")
+    path = workspace / "raw" / "tonglu_15.html"
+    first = not path.exists()
+    if first:
+        add_fifteenth_plan(workspace, "word_tab_cells")
+    path.write_text(page.replace(block, (copied if keep_copy else "") + "\n" + block), encoding="utf-8")
+    if first:
+        use_plan_file(workspace, "tonglu_15.txt", path)
+    write_manifest(workspace / "raw")
+    return path
+
+
+def test_two_tables_with_the_same_title_and_different_figures_stop_naming_both(workspace):
+    """Two tables under the same title, the first a copy with 99 for the plan's 20左右 (redteam14's
+    two-plain99-first): on main the first was read, 99, without a word of the second. A different figure for the
+    same indicator and column is a stop naming both cells; followed, the advice (delete the table that is not the
+    plan's) reads 20左右."""
+    _page_with_a_copy_first(workspace, "99")
+    with pytest.raises(InputError) as caught:
+        dataset.build(workspace / "raw", workspace / "config")
+    error = caught.value
+    assert error.file.endswith("tonglu_15.html")
+    assert "two tables are titled '“十五五”时期全县人才发展主要指标'" in error.problem, error.problem
+    assert "人才资源总量, 2030年目标: '99' in the first (line " in error.problem, error.problem
+    assert "but '20左右' in the second (line " in error.problem, error.problem
+    assert "delete the other from the document" in error.fix
+    _page_with_a_copy_first(workspace, "99", keep_copy=False)
+    assert total_target_2030(dataset.build(workspace / "raw", workspace / "config"))["value"] == 20
+
+
+def test_two_tables_with_the_same_title_and_the_same_figures_are_read_once(workspace):
+    _page_with_a_copy_first(workspace, "20左右")
+    row = total_target_2030(dataset.build(workspace / "raw", workspace / "config"))
+    assert (row["value"], bool(row["approximate"])) == (20, True)

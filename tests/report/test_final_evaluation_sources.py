@@ -62,6 +62,20 @@ def test_two_sources_of_a_figure_judged_are_named_under_the_scorecard(case):
             ) in en, en
 
 
+def test_an_estimate_beside_the_workbook_is_named_an_estimate_under_the_scorecard(tmp_path):
+    """The 十五五 plan's base column headed 2025年（预计）: its 15.2 is an estimate. On main the scorecard's note said
+    "2025年实际值两个来源不同：采用…的14.6万人，…为15.2万人", as if both were actuals (redteam14)."""
+    root = final_evaluation_case(tmp_path, base_header="2025年（预计）")
+    analyse.build_tables(root / "processed", root / "config", 2025, "tonglu")
+    zh = str(summary_section(_context(root, "zh"), "brief"))
+    assert ("桐庐县人才资源总量2025年实际值与预计数不同：采用监测2021-2025.xlsx工作表数据单元格E6的实际值14.6万人，"
+            "tonglu_15.txt第18行的预计数为15.2万人（见附录一致性问题）") in zh, zh
+    en = str(summary_section(_context(root, "en"), "brief"))
+    assert ("Tonglu, total talent pool, 2025: the actual and the estimate differ: the actual 14.6 (10,000 persons) "
+            "from 监测2021-2025.xlsx, sheet 数据, cell E6 is used; tonglu_15.txt, line 18 gives the estimate 15.2 "
+            "(10,000 persons) (appendix: disagreements)") in en, en
+
+
 def test_a_period_total_is_listed_as_a_total_never_as_a_years_actual(case):
     html = str(sources_section(_context(case, "zh")))
     assert "前期累计数" in html and "〔4,000人〕" in html and "〔6,500人〕" in html

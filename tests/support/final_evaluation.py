@@ -62,14 +62,16 @@ OUTFLOW = {"id": "talent_outflow_rate", "name_zh": "人才流失率", "name_en":
            "comparability": {"status": "same", "reason": "口径一致。"}}
 
 
-def final_evaluation_case(root: Path, extra: dict | None = None, plan_14: str = PLAN_14) -> Path:
+def final_evaluation_case(root: Path, extra: dict | None = None, plan_14: str = PLAN_14,
+                          base_header: str = "2025年") -> Path:
     """A project copy in `root` with 桐庐 added as above, through the data step. `extra`: more workbook figures,
     {indicator: {year: value}} (a 2020 figure the analyst entered); `plan_14`: the 十四五 plan's text (PLAN_14 with
-    its 属性 column headed otherwise)."""
+    its 属性 column headed otherwise); `base_header`: the 十五五 plan's base column's header (2025年（预计）: its
+    figures are estimates)."""
     copy_of_project(root)
     raw, config = root / "raw", root / "config"
     (raw / "tonglu_14.txt").write_text(plan_14, encoding="utf-8")
-    (raw / "tonglu_15.txt").write_text(PLAN_15, encoding="utf-8")
+    (raw / "tonglu_15.txt").write_text(PLAN_15.replace("\t2025年\n", f"\t{base_header}\n", 1), encoding="utf-8")
     write_manifest(raw)
     sources = yaml.safe_load((config / "sources.yaml").read_text(encoding="utf-8"))
     sources["plans"] += [

@@ -44,7 +44,7 @@ from helpers.analyse.inputs import (
     series,
     source_lines,
 )
-from helpers.analyse.progress import bounds_left_out, growth_start, measured, plan_judgement
+from helpers.analyse.progress import bounds_left_out, from_growth_start, growth_start, measured, plan_judgement
 from helpers.analyse.trends import fit_trend
 from helpers.core.config import Plan, PlanPeriod
 from helpers.core.periods import ended_plan, next_period
@@ -128,7 +128,7 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
     # The trend is fitted as trends.csv fits the ended plan's: from its base-year figure where there is one, so a
     # figure from before that plan (a prose 2015) does not bend the projection of the next, and both fit one line.
     start = growth_start(figures, last, ended.period) if len(observed) > 1 else None
-    fitted = {y: v for y, v in by_year.items() if start is None or y >= int(start["year"])}
+    fitted = {int(r["year"]): float(r["value"]) for r in from_growth_start(figures, start)}
     fit = fit_trend(list(fitted), list(fitted.values()), period.target_year, bounded=meta.measure == "share",
                     target=goal, comparator=comparator, direction=meta.direction)
     position = target_position(goal, fit.projection, fit.lower_narrow, fit.upper_narrow, fit.lower, fit.upper)
@@ -148,7 +148,7 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
                                   estimate_only(rows, ended.period.target_year), measure=meta.measure)
     # Notes as codes and values (outlook_notes in the wording), said by each reader in its language.
     notes = ([fit.note] if fit.note else []) + bounds_left_out(
-        [r for r in observed if start is None or r["year"] >= start["year"]], fit.n_obs) + growth.pop("notes")
+        from_growth_start(observed, start), fit.n_obs) + growth.pop("notes")
     if following is None:
         notes.append({"code": "next_plan_not_configured", "plan": period.name})
     if cumulative:

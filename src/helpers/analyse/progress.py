@@ -89,7 +89,7 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
     figures = measured(observed)
     base = growth_start(figures, latest, plan.period) if len(observed) > 1 else None
     # the trend is fitted on the figures the growth is measured over: from the plan's base year where it has one
-    fitted = figures if base is None else [r for r in figures if r["year"] >= base["year"]]
+    fitted = from_growth_start(figures, base)
     target = plan_target(rows, plan)
     cumulative = target is not None and bool(target["cumulative"])
     if latest is not None and is_bound(latest.get("comparator")):
@@ -164,7 +164,7 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         "trend_projection_caution": fit.caution,
         "trend_probability_meets_target": fit.probability_meets_target,
         "trend_notes": notes_json(([fit.note] if fit.note else []) + bounds_left_out(
-            [r for r in observed if base is None or r["year"] >= base["year"]], fit.n_obs)),
+            from_growth_start(observed, base), fit.n_obs)),
         # What the trend figure draws: the fitted line and the year it is projected to.
         "trend_projection_year": plan.period.target_year, "trend_scale": fit.scale,
         "trend_intercept": fit.intercept, "trend_slope": fit.slope,
@@ -224,6 +224,12 @@ def measured(observed: list[dict]) -> list[dict]:
     """The observations that are figures: an actual known only as a bound (a workbook's 比较符, >19.9) is not a
     measurement, so growth rates and trend fits leave it out (bounds_left_out says which)."""
     return [r for r in observed if not is_bound(r.get("comparator"))]
+
+
+def from_growth_start(observed: list[dict], start: dict | None) -> list[dict]:
+    """The observations from the growth start's year on (growth_start: the figure growth and the trend fit are
+    measured from), all of them where there is none: those the trend was fitted to, bounds included."""
+    return [r for r in observed if start is None or r["year"] >= start["year"]]
 
 
 def bounds_left_out(observed: list[dict], fitted: int) -> list[dict]:

@@ -18,6 +18,13 @@ def _missing(value) -> bool:
 COMPARATOR_SIGNS = {"=": "", ">": ">", ">=": "≥", "<": "<", "<=": "≤"}
 
 
+def as_stored(value: float) -> str:
+    """A number as a cell stores it, every digit and no more (the shortest text that reads back as the same
+    float), never with an exponent: 3.0000000001, 2.9999999999999996, 0.000000001, 1.5. For a message quoting a
+    value whose last digits matter: '{:g}' writes 3.0000000001 as 3."""
+    return format(Decimal(repr(float(value))), "f")
+
+
 # ----------------------------------------------------------------------------- bounds
 
 # An actual known only as a bound (a workbook's 比较符, a plan's 19.9以上: >19.9, ≥17.9, <5), and whatever is worked

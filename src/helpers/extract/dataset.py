@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -263,6 +264,13 @@ def _check_table_period(table, plan: Plan, sources: Sources) -> None:
 ORIGIN_RANK = {"table": 1, "prose": 2, "monitoring": 3}
 
 
+def _plan_of(sources: Sources) -> Callable[[Observation], tuple[int, Plan | None]]:
+    """The configured plan an observation was read from, found by its file's name, with the plan's place in
+    sources.yaml's list (an order among plans); (the number of plans, None) for a workbook's or another file's."""
+    by_file = {p.file: (i, p) for i, p in enumerate(sources.plans)}
+    return lambda o: by_file.get(Path(o.source_file).name, (len(by_file), None))
+
+
 def _reconcile_counties(observations: list[Observation], sources: Sources,
                         catalogue: Catalogue) -> tuple[list[Observation], list[Check], list[Decision]]:
     """One observation per county, indicator, year and kind, whichever documents or workbooks state it.
@@ -271,7 +279,7 @@ def _reconcile_counties(observations: list[Observation], sources: Sources,
     year's value. Each other statement is checked against the kept one: agreeing, it is noted on the kept
     row; disagreeing, it is a consistency finding (consistency.csv), like prose against table.
     """
-    plan_of = {p.file: (i, p.period) for i, p in enumerate(sources.plans)}
+    plan_of = _plan_of(sources)
 
     def key(o: Observation):
         # a 〔〕 total (〔6500〕 in a 十五五 plan's 2025 column: the 十四五 sum) is no year's value
@@ -279,7 +287,8 @@ def _reconcile_counties(observations: list[Observation], sources: Sources,
                 "target" if o.kind == "target" else "total" if o.cumulative else "observed")
 
     def rank(o: Observation):
-        file_order, period = plan_of.get(Path(o.source_file).name, (len(plan_of), None))
+        file_order, plan = plan_of(o)
+        period = plan.period if plan is not None else None
         own_year = period is not None and o.year == (period.target_year if o.kind == "target" else period.base_year)
         # the workbook's actual of a year a configured plan judges (its `plan`, set above) is the one judged
         judged_year = o.origin == "monitoring" and bool(o.plan)
@@ -321,14 +330,14 @@ def _reconcile_counties(observations: list[Observation], sources: Sources,
 def _check_period_totals(observations: list[Observation], sources: Sources, catalogue: Catalogue) -> list[Check]:
     """Each 〔〕 figure in a plan's base column (the previous period's five-year total) against the years' own figures
     (consistency.check_period_total): 〔6500〕 in a 十五五 plan's 2025 column against the 2021–2025 sum."""
-    plan_of = {p.file: p for p in sources.plans}
+    plan_of = _plan_of(sources)
     yearly: dict[tuple, dict[int, Observation]] = {}
     for o in observations:
         if o.kind == "actual" and not o.cumulative and not o.estimated:
             yearly.setdefault((o.entity, o.indicator_id), {})[o.year] = o
     out = []
     for o in observations:
-        plan = plan_of.get(Path(o.source_file).name)
+        _, plan = plan_of(o)
         if (o.kind != "actual" or not o.cumulative or o.entity == sources.province or plan is None
                 or o.year != plan.period.base_year):
             continue
@@ -363,14 +372,24 @@ def _same_value(a: Observation, b: Observation) -> bool:
     return abs(a.value - b.value) <= tolerance and (a.comparator == b.comparator or a.kind != "target")
 
 
+def _kind_said(o: Observation) -> str:
+    """What a value is, as a finding names it: an actual, a target, a derived baseline, or an estimate (an actual
+    from a 预计 column: the appendix called a plan's 2025年（预计） figure 实际值)."""
+    return "estimate" if o.estimated and o.kind == "actual" else o.kind
+
+
 def _same_observation_check(kept: Observation, other: Observation, status: str, catalogue: Catalogue) -> Check:
     ind = catalogue.indicators[kept.indicator_id]
     # Where each value is, as file:line or file!sheet!cell: no language needs to translate it.
-    found = {"year": kept.year, "kind": {"code": kept.kind}, "value": _show(kept), "unit": ind.unit}
+    kind, other_kind = _kind_said(kept), _kind_said(other)
+    found = {"year": kept.year, "kind": {"code": kind}, "value": _show(kept), "unit": ind.unit}
+    kinds = "" if kind == other_kind else "_kinds"     # an actual against an estimate: each named for what it is
+    if kinds:
+        found["other_kind"] = {"code": other_kind}
     if status == "agree":
-        found["code"] = "same_observation_agrees"
+        found["code"] = f"same_observation_agrees{kinds}"
     else:
-        found.update(code="same_observation_differs", source=_ref(kept), other_source=_ref(other),
+        found.update(code=f"same_observation_differs{kinds}", source=_ref(kept), other_source=_ref(other),
                      other_value=_show(other))
     return Check(kept.entity, kept.indicator_id, ind.name_zh, "same_observation", status, kept.year,
                  kept.value, kept.comparator, other.value, other.comparator, ind.unit,

@@ -92,8 +92,55 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
         table.confirmed = confirmed
         table.also_titled = [other.summary() for other, _ in titled if other is not grid]
         _all_continuations_used(path, plan, confirmed, sources)
+        _no_other_figures_under_the_title(document, grid, table, [(other, found) for other, found in titled
+                                                            if other is not grid and other not in parts], plan, sources)
         return table
     raise first_error
+
+
+def _figures(table: ParsedTable) -> dict[tuple[str, str], tuple[str, str, Cell]]:
+    """The table's value cells by indicator name and column header (normal form), each with the name and header
+    as written."""
+    return {(row.name.text, column.header.text): (row.name.raw.strip(), column.header.raw.strip(), cell)
+            for row in table.rows for column, cell in row.values if cell.text.strip()}
+
+
+def _no_other_figures_under_the_title(document: Document, grid: Grid, table: ParsedTable, others: list, plan: Plan,
+                                      sources: Sources) -> None:
+    """A second table under the same title as the plan's (a copy left in the page, an older version above the
+    final one) that gives a different figure for one of its indicators and columns stops, naming both cells:
+    the first was read, and the second never mentioned (redteam14: 99 read where the page's other table, which a
+    browser shows too, says 20左右). A copy giving the same figures, or one that cannot be read as the plan's
+    table, changes nothing. Tables titled otherwise are other tables (a 十三五 table before the 十四五 one:
+    dataset._check_table_period)."""
+    mine = _figures(table)
+    for other, (title, header_index) in others:
+        if title.text != table.title.text:
+            continue
+        try:
+            theirs = _figures(_read(document, other, title, header_index, plan, sources))
+        except InputError:
+            continue
+        differ = next((key for key, (_, _, cell) in mine.items() if key in theirs and theirs[key][2].text != cell.text),
+                      None)
+        if differ is None:
+            continue
+        name, header, _ = mine[differ]
+        (first_title, first), (second_title, second) = sorted(
+            [(table.title, mine[differ][2]), (title, theirs[differ][2])],
+            key=lambda pair: 0 if (pair[0] is table.title) == (grid.number < other.number) else 1)
+        in_word = document.kind in ("docx", "doc", "wps")
+        raise InputError(document.path, first.where,
+                         f"two tables are titled '{table.title.raw.strip()[:60]}' ({first_title.where}; "
+                         f"{second_title.where}), and they give different figures: {name}, {header}: "
+                         f"'{first.raw.strip()}' in the first ({first.where}) but '{second.raw.strip()}' in the "
+                         f"second ({second.where}); which is the plan's cannot be told",
+                         "check with the office which table is the plan's, and delete the other from the "
+                         "document, with its title (" +
+                         ("in Word or WPS: click into it, Layout → Delete → Delete Table; WPS: 表格工具 → 删除 → "
+                          "表格; save it as .docx" if in_word else
+                          "in a text editor: its <table>…</table> and the title above it; save it") +
+                         "), then run `make manifest`.")
 
 
 # A table that runs on in the next one: Word starts a new table after a page break or a 续表 line, and a web page
@@ -399,23 +446,39 @@ def _with_merged_doubt(cell: Cell, grid_cell: GridCell, role: str) -> Cell:
 
 
 def _not_a_frame(document: Document, grid: Grid) -> None:
-    """A table of one row under the title whose cell holds a table: a layout frame drawn around the plan's table
-    (many government documents draw one), holding something besides the table and its title (a note below it, a
-    second table), so which is the plan's table is not certain (a frame that holds only the table and its title is
-    read as the table it holds: documents.word._framed). It stopped as an empty table, advising to ask the office
-    for the complete document, which would not help."""
-    cell = next((c for c in (grid.rows[0] if len(grid.rows) == 1 else []) if c.holds_table), None)
-    if cell is None:
+    """A table under the title with no text of its own whose cells hold tables: a layout frame drawn around the
+    plan's table (many government documents draw one), holding something besides the table and its title (a note
+    below it, a second table), or of more than one cell (2×1: the table in one row, a copy in the other), so which
+    is the plan's table is not certain (a one-cell frame that holds only the table and its title is read as the
+    table it holds: documents.word._framed). It stopped as an empty table, advising to ask the office for the
+    complete document, which would not help."""
+    holding = [c for row in grid.rows for c in row if c.holds_table and not c.spanned]
+    if not holding:
         return
-    beside = f" and '{cell.text[:40]}'" if cell.text else ""
-    problem = (f"the table under the title is a frame: one row whose cell holds a table of its own{beside} (a "
-               "layout table drawn around the plan's table, with something else inside it besides the table and "
-               "its title), so the table inside cannot be taken for the plan's table for certain")
+    cell = holding[0]
+    no_text = not any(c.text.strip() for row in grid.rows for c in row)
+    if len(grid.rows) > 1 and not no_text:
+        return       # a table with text of its own and a table in a cell: _no_nested_table names that cell
+    if len(grid.rows) == 1 and (len(grid.rows[0]) == 1 or not no_text):
+        beside = f" and '{cell.text[:40]}'" if cell.text else ""
+        problem = (f"the table under the title is a frame: one row whose cell holds a table of its own{beside} (a "
+                   "layout table drawn around the plan's table, with something else inside it besides the table and "
+                   "its title), so the table inside cannot be taken for the plan's table for certain")
+    else:
+        rows, columns = len(grid.rows), max(len(row) for row in grid.rows)
+        places = "; ".join(f"row {c.place.row}, column {c.place.column}" if c.place.row is not None
+                           else f"line {c.place.line}" for c in holding)
+        problem = (f"the table under the title is a frame: a layout table of {rows} row{'s' * (rows != 1)} and "
+                   f"{columns} column{'s' * (columns != 1)} with no text of its own, whose cells hold "
+                   f"{len(holding)} table{'s' * (len(holding) != 1)} ({places}), so which is the plan's table "
+                   "cannot be told for certain")
     if document.kind in ("docx", "doc", "wps"):
         fix = ("open the document in Word or WPS, click into the plan's table inside the frame and select it (Layout "
                "→ Select → Select Table; WPS: 表格工具 → 选择 → 表格), cut it (Ctrl+X), click at the end of the title "
                "above the frame, press Enter and paste it (Ctrl+V), so that the table stands under its title outside "
-               "the frame; save it as .docx, name it in config/sources.yaml and run `make manifest`.")
+               "the frame; delete the frame if what is left in it is not part of the plan (click into it, Layout → "
+               "Delete → Delete Table; WPS: 表格工具 → 删除 → 表格); save it as .docx, name it in "
+               "config/sources.yaml and run `make manifest`.")
     else:
         fix = ("ask the office for the plan as .docx; or open the page in a text editor, move the plan's "
                "<table>…</table> out of the table around it to just below its title, save it, and run `make "

@@ -23,7 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from helpers.core.config import Catalogue, Sources
 from helpers.core.errors import InputError, invisible_named, quoted, refuse_special_file
-from helpers.core.formatting import LOWER_BOUNDS, UPPER_BOUNDS
+from helpers.core.formatting import COMPARATOR_SIGNS, LOWER_BOUNDS, UPPER_BOUNDS, as_stored
 from helpers.core.limits import WORKBOOK, check_size
 from helpers.core.paths import display_path
 from helpers.core.periods import FIVE_YEARS
@@ -432,10 +432,7 @@ def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue) -> tup
                 if _same(first.value, obs.value) and first.comparator == obs.comparator:
                     first.notes.append(note("also_stated", place=place(obs)))
                     continue
-                raise InputError(obs.source_file, f"sheet {obs.source_sheet}, cell {obs.source_cell}",
-                                 f"{_describe(obs, catalogue)} is {obs.value:.12g} here but {first.value:.12g} in "
-                                 f"{first.source_file}, sheet {first.source_sheet}, cell {first.source_cell}",
-                                 "keep one value: correct or delete one of the two cells.")
+                raise _two_cells_differ(obs, first, catalogue)
             seen[key] = obs
             observations.append(obs)
             kept += 1
@@ -537,6 +534,28 @@ def _cell_list(coordinates: list[str]) -> str:
 
 def _quoted_format(number_format: str, limit: int = 60) -> str:
     return number_format if len(number_format) <= limit else number_format[:limit] + "…"
+
+
+def _two_cells_differ(obs: Observation, first: Observation, catalogue: Catalogue) -> InputError:
+    """The stop for two workbook cells giving one observation differently: each figure with its comparator when
+    the two differ there (a figure in one, a bound such as >14.6 in the other), said outright when that is all
+    that differs ("is 14.6 here but 14.6 in …" hid it)."""
+    there = f"{first.source_file}, sheet {first.source_sheet}, cell {first.source_cell}"
+    if (obs.comparator or "=") == (first.comparator or "="):
+        sign = COMPARATOR_SIGNS[obs.comparator or "="]
+        return InputError(obs.source_file, f"sheet {obs.source_sheet}, cell {obs.source_cell}",
+                          f"{_describe(obs, catalogue)} is {sign}{obs.value:.12g} here but {sign}{first.value:.12g} "
+                          f"in {there}", "keep one value: correct or delete one of the two cells.")
+    here_said, there_said = (f"{_COMPARATOR_WORDS[o.comparator or '=']} {o.value:.12g}" for o in (obs, first))
+    if _same(first.value, obs.value):
+        return InputError(obs.source_file, f"sheet {obs.source_sheet}, cell {obs.source_cell}",
+                          f"{_describe(obs, catalogue)} is {here_said} here but {there_said} in {there}: the same "
+                          "figure with different comparators (比较符)",
+                          "keep one: give the two rows the same 比较符 (empty for the exact value, > for more than, "
+                          ">= for at least, < for less than, <= for at most), or delete one of the two rows.")
+    return InputError(obs.source_file, f"sheet {obs.source_sheet}, cell {obs.source_cell}",
+                      f"{_describe(obs, catalogue)} is {here_said} here but {there_said} in {there}",
+                      "keep one value: correct or delete one of the two rows (its value and its 比较符).")
 
 
 def _same(a: float | None, b: float | None) -> bool:
@@ -1944,15 +1963,35 @@ def _check_plausible(path: Path, where: str, number: float, percent_sign: bool, 
                          f"`plausible` of {ind.id} in {display_path(catalogue.path)} (the entry at line {ind.line}).")
     if catalogue.counts_whole(ind, catalogue.units[ind.unit]) and number != int(number):
         # (a plan's 6.5 人 or 〔3.5〕 家 stops too, helpers.extract.cleaning.implausible: one list of whole units)
-        raise InputError(path, where, f"{number:g} {ind.unit} for {ind.name_zh}: a count in {ind.unit}, of whole "
-                         "persons or things, cannot be fractional",
-                         f"type the whole figure in {ind.unit} as a number and save (where the sheet shows a whole "
-                         f"figure, its number format rounds the {number:g} the cell holds, which is what is read).")
+        raise _fractional_count(path, where, number, ind)
     if not percent_sign and looks_like_a_fraction(number, ind.unit):
         raise InputError(path, where, f"{number:g} for {ind.name_zh} (in %) looks like a percentage written as a "
                          f"fraction: {number:g} is {number * 100:g}%",
                          f"write the percentage as a number from 0 to 100 ({number * 100:g} for {number * 100:g}%). "
                          f"If the share really is below 1%, write it with its % sign ({number:g}%).")
+
+
+# A fractional count this close to a whole number (relative) is a formula's floating-point noise (=A2*0.1*10
+# stores 3.0000000000000004, a sum of decimals 2.9999999999999996), not a figure typed.
+NOISE = 1e-6
+
+
+def _fractional_count(path: Path, where: str, number: float, ind) -> InputError:
+    """The stop for a count of whole persons or things that is fractional, the value shown as the cell stores it
+    ('{:g}' wrote 3.0000000001 as "3 家 … cannot be fractional"); when it is all but whole, said so, with the advice
+    to round the formula or type the whole figure."""
+    stored = as_stored(number)
+    problem = (f"{stored} {ind.unit} for {ind.name_zh}: a count in {ind.unit}, of whole persons or things, cannot "
+               "be fractional")
+    whole = round(number)
+    if abs(number - whole) > NOISE * max(1.0, abs(number)):
+        return InputError(path, where, problem,
+                          f"type the whole figure in {ind.unit} as a number and save (where the sheet shows a whole "
+                          f"figure, its number format rounds the {stored} the cell holds, which is what is read).")
+    return InputError(path, where, f"{problem} ({stored} is all but {whole}: a formula's rounding noise, "
+                      "most likely, which a number format showing fewer places hides)",
+                      f"round it in the workbook: where the cell is a formula, wrap it in ROUND(…, 0) (=A2+B2 "
+                      f"becomes =ROUND(A2+B2, 0)); otherwise type {whole} as a number. Save, then rerun.")
 
 
 def _in_another_unit(number: float, ind, catalogue: Catalogue) -> str:

@@ -141,6 +141,11 @@ def sources_differ_note(ctx: ReportContext) -> list[str]:
             named["value"] = ctx.t("plan_cycle.marks.cumulative", value=named["value"])
             lines.append(ctx.t("report.period_total_note", first=found["first"],
                                other_source=str(there["file"]).rsplit("/", 1)[-1], **named))
+        elif "other_kind" in found:     # an actual against an estimate (a plan's 2025年（预计）): each named so
+            kinds = ctx.w.table("consistency.kind")
+            lines.append(ctx.t("report.sources_differ_kinds_note", other_source=source_ref(ctx, there),
+                               kind=kinds[found["kind"]["code"]], other_kind=kinds[found["other_kind"]["code"]],
+                               **named))
         else:
             lines.append(ctx.t("report.sources_differ_note", other_source=source_ref(ctx, there), **named))
     if len(rows) > SOURCES_DIFFER_ROWS:
