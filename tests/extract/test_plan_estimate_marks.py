@@ -82,3 +82,17 @@ def test_a_mark_the_note_does_not_define_stays_a_note_mark(workspace, kind):
     marks = ds.cleaning_log[(ds.cleaning_log["step"] == "note_mark") & (ds.cleaning_log["entity"] == "tonglu")]
     marks = {json.loads(v)["raw"]: json.loads(v)["mark"] for v in marks["values"]}
     assert {raw: marks[raw] for raw in IDS.values()} == {"35¹": "¹", "5①": "①", "4.1*": "*"}
+
+
+@pytest.mark.parametrize("kind", ["txt", "html"])
+def test_a_note_that_says_a_years_figures_are_estimates_makes_them_estimates(workspace, kind):
+    """注：2025年为预计数 under a base column headed 2025年 (no mark): each 2025 figure is an estimate, as under the
+    header 2025年（预计）; the column is logged with the note quoted. Main read them as firm actuals."""
+    note = "注：〔〕内为五年累计数。2025年为预计数。"
+    got, ds = _base_2025(workspace, kind, note)
+    assert {k: v[2] for k, v in got.items()} == dict.fromkeys(IDS, True)
+    [values] = [json.loads(v) for v in ds.cleaning_log[ds.cleaning_log["step"] == "estimated_by_note"]["values"]]
+    assert values == {"header": "2025年", "year": 2025, "quote": note}
+    assert decision_text("estimated_by_note", values, words("zh")) == (
+        f"表注“{note}”说明2025年数值为预计：2025年列的2025年数值记为预计数；"
+        "如有其他来源（监测工作簿、其他规划）给出的2025年数值，优先采用")

@@ -1,6 +1,7 @@
 """An estimate marked outside the number never decides the final evaluation as a firm actual (issue 18, redteam14
 finding 2): (a) a monitoring workbook's row whose 备注 says 预计, and (b) a plan's 15.2* whose table note says
-带*的为预计数. The case and its hand-worked figures: tests/support/final_evaluation.py.
+带*的为预计数, or its 15.2 under a note saying 2025年为预计数. The case and its hand-worked figures:
+tests/support/final_evaluation.py.
 
 By hand, the 2025 final evaluation of 桐庐's 十四五 plan without 人才资源总量's 2025 actual: 〔6000〕 at 5,950 missed,
 〔1〕 at +1.1 met, 6 at 6.2 missed, 35以上 at 35 met: 4 judged, 2 met, 2 missed, and 人才资源总量 (15左右) 无法评估,
@@ -60,23 +61,29 @@ def test_a_workbook_estimate_in_the_note_is_not_judged_as_the_actual(remark_esti
             "says “预计”); an estimate is not judged as an actual") in said, said
 
 
-@pytest.fixture(scope="module")
-def star_estimate(tmp_path_factory):
-    """The 十五五 plan's base column headed 2025年, its 人才资源总量 cell 15.2*, the table's note defining * as 预计数;
-    the workbook has no 2025 人才资源总量."""
+# The 人才资源总量 cell and the table's note: 15.2* with * defined as 预计数 (the mark), or 15.2 with the note saying
+# 2025's figures are estimates (no mark).
+MARKED = {"mark": ("15.2*", "注：〔〕内为五年累计数；带*的为预计数。"),
+          "year": ("15.2", "注：〔〕内为五年累计数；2025年为预计数。")}
+
+
+@pytest.fixture(scope="module", params=list(MARKED))
+def star_estimate(request, tmp_path_factory):
+    """The 十五五 plan's base column headed 2025年, its 人才资源总量 cell and table note as MARKED says; the workbook
+    has no 2025 人才资源总量."""
+    cell, note = MARKED[request.param]
     assert PLAN_15.count("\t15.2\n") == 1 and PLAN_15.count("注：〔〕内为五年累计数。") == 1
-    plan = PLAN_15.replace("\t15.2\n", "\t15.2*\n").replace("注：〔〕内为五年累计数。",
-                                                             "注：〔〕内为五年累计数；带*的为预计数。")
+    plan = PLAN_15.replace("\t15.2\n", f"\t{cell}\n").replace("注：〔〕内为五年累计数。", note)
     root = final_evaluation_case(tmp_path_factory.mktemp("star"), plan_15=plan, without=(("人才资源总量", 2025),))
-    return _judged(root)
+    return cell, _judged(root)
 
 
 def test_a_plan_figure_marked_as_an_estimate_by_the_tables_note_is_not_judged_as_the_actual(star_estimate):
-    zh, row = star_estimate
+    cell, (zh, row) = star_estimate
     assert row["verdict"] == NOT_ASSESSABLE and pd.isna(row["target_met"])
     assert executive_summary(zh, "brief")[0] == SAID
     notes = json.loads(row["evaluation_notes"])
     assert {"code": "estimate_not_actual", "year": 2025, "plan": "十五五", "value": 15.2} in notes
     ind = zh.inputs.indicators
     got = ind[(ind["indicator_id"] == "talent_total") & (ind["year"] == 2025) & (ind["entity"] == "tonglu")].iloc[0]
-    assert got["estimated"] and got["source_value"] == "15.2*"
+    assert got["estimated"] and got["source_value"] == cell

@@ -32,7 +32,7 @@ from helpers.core.values import (
     with_thousands_joined,
 )
 from helpers.extract.documents.model import UNSEEN_WHY
-from helpers.extract.name_meaning import estimate_in_note
+from helpers.extract.name_meaning import estimate_in_note, stated_years
 from helpers.extract.prose import ProseStatement
 from helpers.extract.tables import (
     Cell,
@@ -328,6 +328,8 @@ class TableCleaner:
         has_unit_column = "unit" in table.roles
         cumulative_note = next((n for n in table.notes if CUMULATIVE_NOTE.search(n.text)), None)
         estimate_marks = _estimate_marks(table.notes)
+        estimated_years = _estimated_years(table.notes)
+        decisions += _estimated_by_note(plan, table, estimated_years, file)
 
         readings = _Readings(plan, self.catalogue, self.sources)
         for row in table.rows:
@@ -377,14 +379,14 @@ class TableCleaner:
                     source_file=file, source_line=cell.line, source_text=row.quote(), category=row.category,
                     plan=plan.period.name, attribute=attribute, approximate=parsed.approximate,
                     cumulative=parsed.cumulative,
-                    estimated=(column.estimated or parsed.status == "estimate"
+                    estimated=(column.estimated or parsed.status == "estimate" or column.year in estimated_years
                                or _marked(parsed, estimate_marks) is not None) and column.role == "actual",
                     source_place=cell.place.record() if cell.place else {},
                 )
                 _note_readings(obs, readings, reading, unit_reading, unit_in_name)
                 _note_cell(obs, column, cell, parsed, unit_note, log)
                 _note_plan_marks(obs, column, cell, parsed, cumulative_note, log)
-                _note_estimate_mark(obs, cell, parsed, estimate_marks, log)
+                _note_estimate_notes(obs, column, cell, parsed, estimate_marks, estimated_years, log)
                 row_obs.append(obs)
 
             fixed = self._check_plausible(ind, unit_text, cells, row_obs, statements, plan, log, path, name)
@@ -786,14 +788,42 @@ def _estimate_marks(notes: list[Cell]) -> dict[str, Cell]:
     return marks
 
 
+def _estimated_years(notes: list[Cell]) -> dict[int, Cell]:
+    """The years whose figures the table's note says are estimates, with no mark (注：2025年为预计数,
+    2025年数据为预计值: a clause naming the years and an estimate word, and no note mark, which _estimate_marks
+    reads), each with the note that says so: a base column headed 2025年 under such a note is an estimate, as
+    2025年（预计） is."""
+    years: dict[int, Cell] = {}
+    for cell in notes:
+        for clause in NOTE_CLAUSE.split(cell.raw):
+            if estimate_in_note(clause) and not any(is_note_mark(ch) for ch in clause):
+                for first, last in stated_years(clause):
+                    years.update((year, cell) for year in range(first, last + 1) if year not in years)
+    return years
+
+
+def _estimated_by_note(plan: Plan, table: ParsedTable, years: dict[int, Cell], file: str) -> list[Decision]:
+    """The cleaning log's line for each actual column whose year the table's note says is estimated (and whose
+    header does not: that one is logged as estimated_column)."""
+    return [Decision(plan.entity, "", file, column.header.line, "estimated_by_note",
+                     {"header": column.header.raw.strip(), "year": column.year,
+                      "quote": years[column.year].raw.strip()},
+                     [{"code": "table_note", "line": years[column.year].line, "quote": years[column.year].raw.strip()}])
+            for column in table.columns
+            if column.role == "actual" and column.year in years and not column.estimated]
+
+
 def _marked(parsed, estimate_marks: dict[str, Cell]) -> str | None:
     """The cell's note mark that the table's note defines as an estimate's, else None."""
     return next((ch for ch in parsed.note_marks if ch in estimate_marks), None)
 
 
-def _note_estimate_mark(obs: Observation, cell: Cell, parsed, estimate_marks: dict[str, Cell], log) -> None:
-    """An actual's figure with a note mark the table's note defines as an estimate's (15.2* under 注：带*的为预计数):
-    an estimate, noted and logged with the note quoted."""
+def _note_estimate_notes(obs: Observation, column, cell: Cell, parsed, estimate_marks: dict[str, Cell],
+                         estimated_years: dict[int, Cell], log) -> None:
+    """An actual's figure the table's note makes an estimate: its year's (注：2025年为预计数; the column is logged,
+    _estimated_by_note), or its note mark's (15.2* under 注：带*的为预计数: logged with the note quoted)."""
+    if obs.estimated and column.year in estimated_years and not column.estimated:
+        obs.notes.append(note("estimated_by_note", year=column.year, quote=estimated_years[column.year].raw.strip()))
     mark = _marked(parsed, estimate_marks)
     if mark is None or obs.kind != "actual":
         return

@@ -106,8 +106,12 @@ INSTRUCTIONS = [
     ("2. “县市”“指标”“年份”“比较符”请从下拉列表中选择。数值按“单位”列的单位填写，不要改单位；百分比填 35 而不是 0.35。",
      "2. Pick 县市, 指标, 年份 and 比较符 from the drop-down lists. Write the value in the unit shown; a percentage "
      "is written 35, not 0.35."),
-    ("3. 没有数值的行留空即可，读取时跳过。“来源”写明数据出处（如统计年鉴页码），“备注”写说明。",
-     "3. Rows without a value are skipped. 来源 says where the figure comes from; 备注 is a free note."),
+    ("3. 没有数值的行留空即可，读取时跳过。“来源”写明数据出处（如统计年鉴页码），“备注”写说明。"
+     "备注写“预计”“估算”“测算”的数值按预计数读取，不作为实际值评估；尚待核实（待核实）或只是部分月份（如1-11月）的数值"
+     "请先不填，核实后或有全年数后再填。",
+     "3. Rows without a value are skipped. 来源 says where the figure comes from; 备注 is a note. A figure whose 备注 "
+     "says 预计, 估算 or 测算 is read as an estimate, never judged as an actual; leave out a figure not yet verified "
+     "(待核实) or for part of a year (1-11月) until it is checked or the whole year's is in."),
     ("4. 文件可任意命名，放入 data/raw/monitoring/ 目录；可以有多个文件（不同年份或县市）。然后运行 make report。",
      "4. Save the file under any name in data/raw/monitoring/; several files are fine. Then run make report."),
     ("5. 单元格可以使用公式，读取的是公式的计算结果；请在 Excel 中保存后再放入目录。",
