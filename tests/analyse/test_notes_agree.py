@@ -48,10 +48,11 @@ from support.tonglu import make_county
 
 # Notes that say why a result cannot be assessed (trends.csv progress_notes and evaluation_notes).
 WHY_NOT = {"no_target", "final_bound", "no_actual", "no_actual_after_base", "final_waits", "final_waits_latest",
-           "estimate_not_actual", "one_observation", "unstated_excess", "cumulative_missing", "cumulative_no_actual",
-           "no_base_value"}
+           "estimate_not_actual", "workbook_estimate_not_actual", "one_observation", "unstated_excess",
+           "cumulative_missing", "cumulative_no_actual", "no_base_value"}
 # Notes that say how a result was reached, beside the note that states it.
-CONTEXT = {"latest_earlier", "no_base_value", "estimate_not_actual", "no_actual_after_base"}
+CONTEXT = {"latest_earlier", "no_base_value", "estimate_not_actual", "workbook_estimate_not_actual",
+           "no_actual_after_base"}
 CATEGORIES = {ON_TRACK, NEEDS_ACCELERATION, LIMITED_PROGRESS, MOVING_AWAY}
 SDG_WHY_NOT = {"no_value_from_base", "one_point", "held"}
 

@@ -62,23 +62,27 @@ OUTFLOW = {"id": "talent_outflow_rate", "name_zh": "人才流失率", "name_en":
            "comparability": {"status": "same", "reason": "口径一致。"}}
 
 
-def final_evaluation_case(root: Path, extra: dict | None = None, plan_14: str = PLAN_14,
-                          base_header: str = "2025年") -> Path:
+def final_evaluation_case(root: Path, extra: dict | None = None, remarks: dict | None = None,
+                          plan_14: str = PLAN_14, plan_15: str | None = PLAN_15, base_header: str = "2025年",
+                          columns: list[str] | None = None, without: tuple = ()) -> Path:
     """A project copy in `root` with 桐庐 added as above, through the data step. `extra`: more workbook figures,
-    {indicator: {year: value}} (a 2020 figure the analyst entered); `plan_14`: the 十四五 plan's text (PLAN_14 with
-    its 属性 column headed otherwise); `base_header`: the 十五五 plan's base column's header (2025年（预计）: its
-    figures are estimates)."""
+    {indicator: {year: value}} (a 2020 figure the analyst entered); `remarks`: the 备注 of rows, {indicator: {year:
+    text}}; `plan_14`: the 十四五 plan's text (PLAN_14 with its 属性 column headed otherwise); `plan_15`: the 十五五
+    plan's text (None: no 十五五 plan); `base_header`: the 十五五 plan's base column's header (2025年（预计）: its
+    figures are estimates); `columns`: the workbook's column titles in the order written (the template's, COLUMNS,
+    by default); `without`: the workbook rows left out, (indicator, year)."""
     copy_of_project(root)
     raw, config = root / "raw", root / "config"
     (raw / "tonglu_14.txt").write_text(plan_14, encoding="utf-8")
-    (raw / "tonglu_15.txt").write_text(PLAN_15.replace("\t2025年\n", f"\t{base_header}\n", 1), encoding="utf-8")
+    if plan_15 is not None:
+        (raw / "tonglu_15.txt").write_text(plan_15.replace("\t2025年\n", f"\t{base_header}\n", 1), encoding="utf-8")
     write_manifest(raw)
     sources = yaml.safe_load((config / "sources.yaml").read_text(encoding="utf-8"))
     sources["plans"] += [
         {"entity": "tonglu", "name_zh": "桐庐县", "name_en": "Tonglu", "file": "tonglu_14.txt",
          "layout": "word_tab_cells", "table_title": "人才发展主要指标"},
         {"entity": "tonglu", "file": "tonglu_15.txt", "layout": "word_tab_cells", "table_title": "人才发展主要指标",
-         "plan_period": {"name": "十五五", "base_year": 2025, "target_year": 2030}}]
+         "plan_period": {"name": "十五五", "base_year": 2025, "target_year": 2030}}][:2 if plan_15 is not None else 1]
     (config / "sources.yaml").write_text(yaml.safe_dump(sources, allow_unicode=True, sort_keys=False), encoding="utf-8")
     catalogue = yaml.safe_load((config / "catalogue.yaml").read_text(encoding="utf-8"))
     catalogue["indicators"] += [NEW_HIGH_SKILLED, OUTFLOW]
@@ -88,10 +92,15 @@ def final_evaluation_case(root: Path, extra: dict | None = None, plan_14: str = 
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = DATA_SHEET
-    ws.append([title for title, _ in COLUMNS])
+    titles = columns or [title for title, _ in COLUMNS]
+    ws.append(titles)
     for indicator, (unit, values) in YEARLY.items():
         for year, value in sorted({**values, **(extra or {}).get(indicator, {})}.items()):
-            ws.append(["桐庐县", indicator, unit, year, value, None, "统计年报", None])
+            if (indicator, year) in without:
+                continue
+            row = dict(zip([title for title, _ in COLUMNS], ["桐庐县", indicator, unit, year, value, None, "统计年报",
+                                                             (remarks or {}).get(indicator, {}).get(year)]))
+            ws.append([row[title] for title in titles])
     wb.save(raw / "monitoring" / "监测2021-2025.xlsx")
     dataset.write(dataset.build(raw, config), root / "processed")
     return root

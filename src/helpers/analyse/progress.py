@@ -13,6 +13,7 @@ progress_notes and evaluation_notes).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pandas as pd
 
@@ -329,6 +330,20 @@ def verdict_label(code: str, lang: str, final: bool = False) -> str:
     return category_label(code, lang)
 
 
+def _estimate_note(estimate: dict, year: int) -> dict:
+    """The note on the only figure of the target year, an estimate: a plan's (its 预计 column, cell or mark), or a
+    monitoring workbook's row whose 备注 says so (note estimate_in_note, with the cell and the 备注)."""
+    said = json.loads(estimate["note_values"]) if isinstance(estimate.get("note_values"), str) and \
+        estimate["note_values"] else []
+    remark = next((n for n in said if n.get("code") == "estimate_in_note"), None)
+    if remark is None:
+        return {"code": "estimate_not_actual", "year": year, "plan": estimate["plan"],
+                "value": float(estimate["value"])}
+    return {"code": "workbook_estimate_not_actual", "year": year, "value": float(estimate["value"]),
+            "file": Path(str(estimate["source_file"])).name, "sheet": estimate["source_sheet"],
+            "cell": estimate["source_cell"], "remark": remark["remark"], "word": remark["word"]}
+
+
 def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report_year: int, direction: str,
                    estimate: dict | None = None, *, measure: str) -> dict:
     """The plan-period columns of one row (see helpers.analyse.evaluation for the formulas). `measure` (the
@@ -344,8 +359,7 @@ def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report
     base = by_year.get(period.base_year)
     notes: list[dict] = []
     if final and period.target_year not in by_year and estimate is not None:
-        notes.append({"code": "estimate_not_actual", "year": period.target_year, "plan": estimate["plan"],
-                      "value": float(estimate["value"])})
+        notes.append(_estimate_note(estimate, period.target_year))
     # The value judged: at the final evaluation the target year's actual; otherwise the latest actual.
     if final and period.target_year in by_year:
         year, value = period.target_year, by_year[period.target_year]

@@ -49,6 +49,9 @@ from helpers.extract.name_meaning import (
     BOTH,
     MAX_PIECES,
     NOT_UNDERSTOOD,
+    NOTE_ESTIMATE,
+    NOTE_PRELIMINARY,
+    NOTE_UNVERIFIED,
     PART_YEAR,
     START_OF_YEAR,
     Said,
@@ -57,6 +60,7 @@ from helpers.extract.name_meaning import (
     part_year,
     places_named,
     preliminary,
+    remark_says,
     simplified,
     stated_years,
     title_says,
@@ -103,8 +107,12 @@ INSTRUCTIONS = [
     ("2. “县市”“指标”“年份”“比较符”请从下拉列表中选择。数值按“单位”列的单位填写，不要改单位；百分比填 35 而不是 0.35。",
      "2. Pick 县市, 指标, 年份 and 比较符 from the drop-down lists. Write the value in the unit shown; a percentage "
      "is written 35, not 0.35."),
-    ("3. 没有数值的行留空即可，读取时跳过。“来源”写明数据出处（如统计年鉴页码），“备注”写说明。",
-     "3. Rows without a value are skipped. 来源 says where the figure comes from; 备注 is a free note."),
+    ("3. 没有数值的行留空即可，读取时跳过。“来源”写明数据出处（如统计年鉴页码），“备注”写说明。"
+     "备注写“预计”“估算”“测算”的数值按预计数读取，不作为实际值评估；尚待核实（待核实）或只是部分月份（如1-11月）的数值"
+     "请先不填，核实后或有全年数后再填。",
+     "3. Rows without a value are skipped. 来源 says where the figure comes from; 备注 is a note. A figure whose 备注 "
+     "says 预计, 估算 or 测算 is read as an estimate, never judged as an actual; leave out a figure not yet verified "
+     "(待核实) or for part of a year (1-11月) until it is checked or the whole year's is in."),
     ("4. 文件可任意命名，放入 data/raw/monitoring/ 目录；可以有多个文件（不同年份或县市）。然后运行 make report。",
      "4. Save the file under any name in data/raw/monitoring/; several files are fine. Then run make report."),
     ("5. 单元格可以使用公式，读取的是公式的计算结果；请在 Excel 中保存后再放入目录。",
@@ -430,29 +438,46 @@ def read_monitoring(folder: Path, sources: Sources, catalogue: Catalogue) -> tup
             if key in seen:
                 first = seen[key]
                 if _same(first.value, obs.value) and first.comparator == obs.comparator:
+                    if first.estimated and not obs.estimated:   # (备注 预计 in one file: the stated figure is kept)
+                        observations[observations.index(first)] = seen[key] = obs
+                        decisions += _row_decisions(obs)
+                        first, obs = obs, first
                     first.notes.append(note("also_stated", place=place(obs)))
                     continue
                 raise _two_cells_differ(obs, first, catalogue)
             seen[key] = obs
             observations.append(obs)
             kept += 1
-            for mark in (n["mark"] for n in obs.notes if n["code"] == "note_mark"):
-                decisions.append(Decision(obs.entity, obs.indicator_id, obs.source_file, obs.source_line,
-                                          "note_mark", {"raw": obs.source_value, "value": obs.value, "mark": mark}))
-            if any(n["code"] == "unit_from_name" for n in obs.notes):   # (as the plan reader logs it)
-                decisions.append(Decision(obs.entity, obs.indicator_id, obs.source_file, obs.source_line,
-                                          "unit_from_name", {"raw": obs.source_name,
-                                                             "name": name_and_unit(normalise(obs.source_name))[0],
-                                                             "source_unit": obs.source_unit}))
-            if any(n["code"] == "comparator" for n in obs.notes):   # (>12.9 in the value cell: as a plan's cell)
-                decisions.append(Decision(obs.entity, obs.indicator_id, obs.source_file, obs.source_line,
-                                          "comparator", {"raw": obs.source_value, "value": obs.value,
-                                                         "comparator": obs.comparator}))
+            decisions += _row_decisions(obs)
         decisions.append(Decision("", "", display_path(path), None, "monitoring_workbook",
                                   {"kept": kept, "file": path.name}))
         for code, values in said:   # (hidden sheets and rows: read like the others, and said; years read from text)
             decisions.append(Decision("", "", display_path(path), None, code, {"file": path.name, **values}))
     return observations, decisions
+
+
+def _row_decisions(obs: Observation) -> list[Decision]:
+    """What the cleaning log says of a row read: its note marks, a unit from the name, its 备注's estimate or
+    preliminary count, a comparator in the value cell."""
+    out = []
+    for mark in (n["mark"] for n in obs.notes if n["code"] == "note_mark"):
+        out.append(Decision(obs.entity, obs.indicator_id, obs.source_file, obs.source_line,
+                            "note_mark", {"raw": obs.source_value, "value": obs.value, "mark": mark}))
+    if any(n["code"] == "unit_from_name" for n in obs.notes):   # (as the plan reader logs it)
+        out.append(Decision(obs.entity, obs.indicator_id, obs.source_file, obs.source_line,
+                            "unit_from_name", {"raw": obs.source_name,
+                                               "name": name_and_unit(normalise(obs.source_name))[0],
+                                               "source_unit": obs.source_unit}))
+    for remark in (n for n in obs.notes if n["code"] in ("estimate_in_note", "preliminary_in_note")):
+        out.append(Decision(obs.entity, obs.indicator_id, obs.source_file, obs.source_line,
+                            remark["code"], {"file": Path(obs.source_file).name, "sheet": obs.source_sheet,
+                                             "cell": obs.source_cell, "value": obs.value, "year": obs.year,
+                                             "remark": remark["remark"], "word": remark["word"]}))
+    if any(n["code"] == "comparator" for n in obs.notes):   # (>12.9 in the value cell: as a plan's cell)
+        out.append(Decision(obs.entity, obs.indicator_id, obs.source_file, obs.source_line,
+                            "comparator", {"raw": obs.source_value, "value": obs.value,
+                                           "comparator": obs.comparator}))
+    return out
 
 
 def check_in_line(monitored: list[Observation], others: list[Observation], sources: Sources, catalogue: Catalogue,
@@ -1774,16 +1799,43 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
         raise _refused_as_shown(err, formatted) from None
     unit_from_name = bool(name_unit) and _blank(cell("unit")[0])
     source, _ = cell("source")
-    remark, _ = cell("note")
+    remark, remark_cell = cell("note")
+    said = None if _blank(remark) else remark_says(str(remark))
+    if said is not None and said.what in (PART_YEAR, NOTE_UNVERIFIED):
+        raise _remark_refused(cell, said, str(remark).strip(), float(number), year, value_cell, remark_cell)
     text = f"{cell.sheet_name}!{value_cell}: {value}" + (f" | 来源: {source}" if source else "") + \
            (f" | 备注: {remark}" if remark else "")
+    remark_note = {NOTE_ESTIMATE: "estimate_in_note", NOTE_PRELIMINARY: "preliminary_in_note"}.get(
+        said.what if said else "")
     return Observation(entity=entity, indicator_id=ind_id, source_name=str(indicator), year=year, kind="actual",
                        value=float(number), comparator=comparator, unit=ind.unit, source_unit=unit_text,
                        source_value=str(value), origin="monitoring", source_file=cell.shown_file,
                        source_line=cell.row, source_text=text, source_sheet=cell.sheet_name, source_cell=value_cell,
-                       notes=([note("note_mark", mark=marks)] if marks else []) +
+                       estimated=remark_note == "estimate_in_note",
+                       notes=([note(remark_note, remark=str(remark).strip(), word=said.words, cell=remark_cell)]
+                              if remark_note else []) +
+                       ([note("note_mark", mark=marks)] if marks else []) +
                        ([note("comparator", comparator=comparator)] if _comparator_in_value(value) else []) +
                        ([note("unit_from_name", source_unit=unit_text)] if unit_from_name else []))
+
+
+def _remark_refused(cell: _RowCells, said: Said, remark: str, number: float, year: int, value_cell: str,
+                    remark_cell: str) -> InputError:
+    """A row whose 备注 says its figure is for part of a year (1-11月数, 截至11月) or not yet verified (待核实): not the
+    year's actual, and no estimate of it either (name_meaning.remark_says; docs/monitoring.md, 备注). Either way the
+    advice works: the 备注 without the words, or the value cell cleared (a row without a value is skipped)."""
+    where = f"sheet {cell.sheet_name}, cells {value_cell} and {remark_cell}"
+    if said.what == PART_YEAR:
+        return InputError(cell.path, where, f"the 备注 {remark!r} says the figure {number:g} is for part of a year "
+                          f"({said.words!r}), not the whole of {year}, so it is no {year} actual value",
+                          f"type the whole year's {year} figure in {value_cell} and take {said.words!r} out of the "
+                          f"备注; until that figure is in, clear {value_cell} (a row without a value is skipped). If "
+                          f"{number:g} is the whole year's figure, write the 备注 without {said.words!r}.")
+    return InputError(cell.path, where, f"the 备注 {remark!r} says the figure {number:g} is not yet verified "
+                      f"({said.words!r}), so it is not read as {year}'s actual value",
+                      f"once the figure is checked, take {said.words!r} out of the 备注 (correct {value_cell} first "
+                      f"if it was wrong); until then clear {value_cell} and keep {said.words!r} in the 备注 (a row "
+                      "without a value is skipped).")
 
 
 def _read_as_shown(cell: _RowCells, value, value_cell: str, ind, catalogue: Catalogue):

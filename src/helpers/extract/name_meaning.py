@@ -517,6 +517,62 @@ def preliminary(raw: str) -> str | None:
     return next((w for w in PRELIMINARY if w in text), None)
 
 
+# ----------------------------------------------------------------------------- a row's 备注
+
+# What a workbook row's 备注 (its note) may say of the row's figure, by family (docs/monitoring.md, 备注):
+# - for part of a year (1-11月数, 截至11月, 上半年: part_year, its month or date alone excepted, which a note holds as
+#   the day the figure was sent or checked): not the year's figure; the run stops at the value and the note;
+# - not yet verified (待核实, as the docs tell analysts to write beside a figure that is not final): the run stops too;
+# - an estimate (预计, 估算, 测算: ESTIMATES, the words' one home, but for 预期, 展望, expected and outlook, which a
+#   note uses of expectations met, 好于预期, or of the plan's 预期性 targets): the figure is read as an estimate,
+#   never judged as the year's actual;
+# - the year's preliminary count (快报, 初步统计, 初步数, 未审定: PRELIMINARY): read as its actual, as a sheet so
+#   named is, and logged;
+# - anything else is commentary (数据来源：统计局, 口径调整) and stays a note.
+# A word after 非, 不是 or 并非 is denied (非预计数, 不是估算): the note says the figure is none of them.
+UNVERIFIED = ("待核实", "未核实", "待核查", "未核查", "待确认", "待审核", "核实中")
+NOTE_NOT_ESTIMATES = ("预期", "展望", "expected", "outlook")
+NOTE_UNVERIFIED = "not yet verified"
+NOTE_ESTIMATE = "an estimate"
+NOTE_PRELIMINARY = "the year's preliminary count"
+_DENIED = re.compile(r"(?:非|不是|并非|而非|不属于|不为) ?$")
+
+
+def _said_in_note(words, text: str) -> str | None:
+    """The first of the words the note says and does not deny (非预计数 denies 预计)."""
+    for word in words:
+        pattern = (rf"(?<![a-z]){re.escape(word)}(?:e?s)?(?![a-z])" if word.isascii() else re.escape(word))
+        if any(not _DENIED.search(text[:m.start()]) for m in re.finditer(pattern, text)):
+            return word
+    return None
+
+
+def remark_says(raw: str) -> Said | None:
+    """What a workbook row's 备注 says of the row's figure, when it says more than a comment: Said(PART_YEAR, …),
+    Said(NOTE_UNVERIFIED, …), Said(NOTE_ESTIMATE, …) or Said(NOTE_PRELIMINARY, …), with the words that say it, in
+    that order (1-11月预计数 is for part of a year); else None (数据来源：统计局, 口径调整, 非预计数)."""
+    text = _text(raw)
+    part = part_year(text, month_alone=False)
+    if part is not None:
+        return part
+    for what, said in ((NOTE_UNVERIFIED, lambda: _said_in_note(UNVERIFIED, text)),
+                       (NOTE_ESTIMATE, lambda: estimate_in_note(text)),
+                       (NOTE_PRELIMINARY, lambda: _said_in_note(PRELIMINARY, text))):
+        word = said()
+        if word:
+            return Said(what, word)
+    return None
+
+
+def estimate_in_note(raw: str) -> str | None:
+    """The word by which a note says a figure is an estimate (预计, 估算, 测算, 2025E; not 预期 or 展望, nor a word it
+    denies: 非预计数), else None: a workbook row's 备注, or a plan table's note defining a mark (带*的为预计数)."""
+    text = _text(raw)
+    word = _said_in_note(tuple(w for w in ESTIMATES if w not in NOTE_NOT_ESTIMATES), text)
+    found = word is None and ESTIMATED.search(text)      # 2025E, est.
+    return found.group() if found else word
+
+
 def name_says(raw: str, instructions: bool = True, month_alone: bool = True,
               known: tuple[str, ...] = ()) -> Said | None:
     """What a sheet's, file's or folder's name says of its figures when they are not read as the years' actual

@@ -49,7 +49,8 @@ from pathlib import Path
 LANGS = ("zh", "en")
 FOLDER = Path(__file__).resolve().parent
 
-QUOTED = frozenset({"raw", "quote", "source_unit", "name", "category", "column", "written", "character"})
+QUOTED = frozenset({"raw", "quote", "source_unit", "name", "category", "column", "written", "character",
+                    "remark"})
 # file and sheet names: shown as written, marked lang="zh"
 NAMED = frozenset({"file", "source", "other_source", "sheet"})
 UNITS = frozenset({"unit", "new_unit"})
