@@ -92,6 +92,10 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
     fitted = figures if base is None else [r for r in figures if r["year"] >= base["year"]]
     target = plan_target(rows, plan)
     cumulative = target is not None and bool(target["cumulative"])
+    # The growth achieved is measured on one source's series: from a workbook's figure, to the workbook's own
+    # figure for the latest year where a plan's (its base column) was kept for that year (redteam15: 11 in 2021
+    # from the workbook to the plan's 15.2 in 2025 read 8.4% a year, where the workbook's own 14.6 gives 7.3%).
+    own_end = own_source_end(base, latest)
     if latest is not None and is_bound(latest.get("comparator")):
         progress = _progress_on_bound(latest, target, meta.direction)
     else:
@@ -99,12 +103,20 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
             None if base is None else int(base["year"]), None if base is None else float(base["value"]),
             None if latest is None else int(latest["year"]), None if latest is None else float(latest["value"]),
             None if target is None else int(target["year"]), None if target is None else float(target["value"]),
-            "=" if target is None else target["comparator"], meta.direction)
-    if (progress.category == TARGET_MET and inputs.report_year > plan.period.base_year
+            "=" if target is None else target["comparator"], meta.direction,
+            achieved_to=None if own_end is None else float(own_end["figure"]))
+    if (latest is not None and inputs.report_year > plan.period.base_year
             and int(latest["year"]) <= plan.period.base_year):
-        # The plan's own base-year figure meets the target (a hold target: 保持在0.28万人左右 from 0.28): in the
-        # period that is no progress; such a target is judged held or not held on an actual after the base year.
-        progress = Progress(None, None, "", None, NOT_ASSESSABLE,
+        # In the period with no actual after the base year (桐庐's 十五五 in 2026, its latest actual 2025): the
+        # period's progress cannot be judged yet. The growth of the years before the plan is no judgement of
+        # this one (redteam15: 进度正常 in a 2026 scorecard whose legend says 序时进度). Nor is the plan's own
+        # base-year figure meeting the target (a hold target: 保持在0.28万人左右 from 0.28) any progress: such a
+        # target is judged held or not held on an actual after the base year. The growth achieved and required
+        # stay, as facts (the growth still required is a target's, whatever the year).
+        met_on_base = progress.category == TARGET_MET
+        progress = Progress(None if met_on_base else progress.historical_rate,
+                            None if met_on_base else progress.required_rate,
+                            "" if met_on_base else progress.rate_method, None, NOT_ASSESSABLE,
                             {"code": "no_actual_after_base", "base_year": plan.period.base_year})
     judged = plan_judgement(observed, target, plan, inputs.report_year, meta.direction,
                             estimate_only(rows, plan.period.target_year), measure=meta.measure)
@@ -157,8 +169,10 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         "required_growth_comparator": None if target is None else required_growth_comparator(target["comparator"]),
         "growth_method": progress.rate_method, "progress_ratio": progress.ratio,
         "progress_category": progress.category,
-        # after the target year the final evaluation's notes say why
-        "progress_notes": judged["evaluation_notes"] if progress.reason is None else notes_json([progress.reason]),
+        # after the target year the final evaluation's notes say why; a growth measured to another source's figure
+        "progress_notes": notes_json(
+            (json.loads(judged["evaluation_notes"] or "[]") if progress.reason is None else [progress.reason])
+            + ([] if own_end is None or progress.historical_rate is None else [_own_source_note(own_end, latest)])),
         "trend_method": fit.method, "trend_n_obs": fit.n_obs, "trend_annual_growth": fit.annual_growth,
         "trend_projection": fit.projection, "trend_pi_lower": fit.lower, "trend_pi_upper": fit.upper,
         "trend_projection_caution": fit.caution,
@@ -202,6 +216,28 @@ def growth_start(figures: list[dict], latest: dict, period: PlanPeriod) -> dict 
     start = _period_start(int(latest["year"]), period)
     within = [r for r in earlier if r["year"] >= start]
     return within[0] if within else earlier[-1]
+
+
+def own_source_end(start: dict | None, latest: dict | None) -> dict | None:
+    """Where the growth's start is a monitoring workbook's figure and the latest year's kept figure a plan's (a
+    plan's base column beats the workbook in a year no configured plan judges: helpers.extract.dataset), while the
+    workbook gives its own figure for that year (the kept row's note other_source_gives): that note, whose
+    `figure` the growth achieved is measured to, so that it runs on one source's series. None otherwise."""
+    if start is None or latest is None or start is latest or start.get("origin") != "monitoring" \
+            or latest.get("origin") == "monitoring" or not isinstance(latest.get("note_values"), str):
+        return None
+    notes = json.loads(latest["note_values"] or "[]")
+    return next((n for n in notes if n.get("code") == "other_source_gives" and n.get("origin") == "monitoring"
+                 and isinstance(n.get("figure"), (int, float))), None)
+
+
+def _own_source_note(own_end: dict, latest: dict) -> dict:
+    """The note that the growth achieved runs to the workbook's own figure (own_source_end), named by its cell,
+    beside the plan's figure kept for the year."""
+    where = own_end["place"]
+    return {"code": "growth_own_source", "year": int(latest["year"]), "value": float(own_end["figure"]),
+            "place": {**where, "file": str(where["file"]).replace("\\", "/").rsplit("/", 1)[-1]},
+            "kept": float(latest["value"])}
 
 
 def _period_start(year: int, period: PlanPeriod) -> int:

@@ -403,9 +403,10 @@ def _schedule_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
     groups = [entities] if ctx.many else [[e] for e in entities]
     for group in groups:
         rows = p[p["entity"].isin(group) & p["schedule_judgement"].notna()]
-        if rows.empty:
-            continue
         period = ctx.inputs.plan_of(group[0]).period
+        if rows.empty:
+            out += [s for s in (_no_actual_in_period(ctx, group, period),) if s]
+            continue
         # The sentence speaks of the report year and its 序时进度; a judgement made at an earlier year's (the latest
         # actual is older: trends.csv note latest_earlier) is not one of them, and is said apart with its year
         # (redteam11: a 2021 judgement against 20% was counted among 2023's "符合" at 60%).
@@ -441,6 +442,20 @@ def _schedule_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
             text += ctx.t("summary.cap_pace", names=ctx.names(names), n=len(names))
         out.append(text + _earlier_judgements(ctx, earlier, year) + ctx.t("summary.end"))
     return out
+
+
+def _no_actual_in_period(ctx: ReportContext, group: list[str], period: PlanPeriod) -> str:
+    """In the period, counties with no actual after their plan's base year (桐庐's 十五五 in 2026, its latest actual
+    2025): nothing of the period is judged yet, and the sentence says so and why (redteam15: the brief said nothing,
+    and its scorecard judged 进度正常 on the growth of the years before the plan)."""
+    p = ctx.progress
+    rows = p[p["entity"].isin(group) & p["target_value"].notna()]
+    if rows.empty or not (rows["latest_year"].isna() | (rows["latest_year"] <= period.base_year)).all():
+        return ""
+    county = ctx.t("summary.counties", n=len(group)) if ctx.many else ctx.entity_name(group[0])
+    return ctx.t("summary.no_actual_in_period", county=county, period=period_label(period, ctx.lang),
+                 years=period_years(period, ctx.lang), year=ctx.inputs.report_year, base_year=period.base_year,
+                 n=len(rows))
 
 
 def _earlier_judgements(ctx: ReportContext, rows, year: int) -> str:
