@@ -7,8 +7,8 @@ no 2026. 建德 and 安吉 are on their 十四五, 建德 with a 2026 人才资�
 Was, in the 2026 brief: 桐庐 人才资源总量 进度正常 in the scorecard "各县市各项指标2026年的评估", whose legend says a
 county in the period is judged by 完成进度 against 序时进度; it rested on the growth of 2021–2025, (15.2 ÷ 11)^(1/4) − 1 =
 8.4% a year, which mixes the workbook's 2021 with the plan's 2025, and nothing said 桐庐 had no 2026 figure.
-Now: 无法评估 (no actual after the base year), a summary sentence that says 桐庐 has no 2026 actual, and the growth
-achieved on the workbook's own series, (14.6 ÷ 11)^(1/4) − 1 = 7.34% a year (the growth required stays the plan's,
+Now: 无法评估 (no actual after the base year), a summary sentence that says 桐庐 has no 2026 actual, and the
+growth achieved on the workbook's own series, (14.6 ÷ 11)^(1/4) − 1 = 7.34% a year (the growth required stays the plan's,
 from its 15.2: (20 ÷ 15.2)^(1/5) − 1 = 5.64%).
 """
 import pytest
@@ -62,7 +62,8 @@ def test_the_growth_achieved_runs_on_the_workbooks_own_series(project):
     assert row["required_growth"] == pytest.approx((20 / 15.2) ** (1 / 5) - 1)          # 5.64%, from the plan's 15.2
     assert "growth_own_source" in note_codes(row["progress_notes"])
     said = notes_text(row["progress_notes"], words("zh"), "progress_notes")
-    assert "已实现增速按监测工作簿同一来源的数据计算：2025年取“桐庐监测.xlsx”工作表“数据”单元格E6的14.6（规划表的15.2" in said, said
+    assert ("已实现增速按监测工作簿同一来源的数据计算：2025年取“桐庐监测.xlsx”工作表“数据”单元格E6的14.6"
+            "（规划表的15.2") in said, said
     # At the base year (YEAR=2025) the growth is the judgement: 7.34% achieved against 5.64% required, R = 1.30
     base = _total(project, 2025)
     assert base["plan_phase"] == "base_year"
@@ -71,7 +72,8 @@ def test_the_growth_achieved_runs_on_the_workbooks_own_series(project):
 
 def test_the_summary_says_the_county_has_no_actual_for_the_year(project):
     analyse.build_tables(project / "processed", project / "config", 2026, None)
-    for lang, said in (("zh", "桐庐县“十五五”规划（2026—2030年）尚无2026年实际值（最新实际值不晚于基期2025年）：5项目标"),
+    for lang, said in (("zh", "桐庐县“十五五”规划（2026—2030年）尚无2026年实际值"
+                              "（最新实际值不晚于基期2025年）：5项目标"),
                        ("en", "Tonglu, 15th Five-Year Plan (2026–2030): no 2026 actual yet (none after the base year "
                               "2025), so the progress of its 5 targets")):
         ctx = load_report_context(project / "processed", project / "config", 2026, None, lang)

@@ -166,8 +166,8 @@ def gap_2025(tmp_path_factory):
     return root
 
 
-# (2020, the 十四五's base year: the growth categories are the judgement there. In 2026 桐庐's 十五五 has no actual after
-# its base year: not assessable, no longer the growth of the years before it, redteam15.)
+# (2020, the 十四五's base year: the growth categories are the judgement there. In 2026 桐庐's 十五五 has no actual
+# after its base year: not assessable, no longer the growth of the years before it, redteam15.)
 SCENARIOS = [("until_2024", 2020), ("until_2024", 2023), ("until_2024", 2024), ("until_2024", 2025),
              ("until_2024", 2026), ("estimated", 2025), ("gap_2025", 2025), ("gap_2025", 2026)]
 
