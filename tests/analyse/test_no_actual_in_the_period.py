@@ -4,12 +4,13 @@
 kept for 2025, as no configured plan judges 2025). Its workbook has 2021–2025 (人才资源总量 11, 12, 13, 14, 14.6) and
 no 2026. 建德 and 安吉 are on their 十四五, 建德 with a 2026 人才资源总量 (14.5) so that 2026 has data.
 
-Was, in the 2026 brief: 桐庐 人才资源总量 进度正常 in the scorecard "各县市各项指标2026年的评估", whose legend says a
-county in the period is judged by 完成进度 against 序时进度; it rested on the growth of 2021–2025, (15.2 ÷ 11)^(1/4) − 1 =
-8.4% a year, which mixes the workbook's 2021 with the plan's 2025, and nothing said 桐庐 had no 2026 figure.
+Was, in the 2026 brief: 桐庐 人才资源总量 进度正常 in the scorecard "各县市各项指标2026年的评估", whose legend
+says a county in the period is judged by 完成进度 against 序时进度; it rested on the growth of 2021–2025,
+(15.2 ÷ 11)^(1/4) − 1 = 8.4% a year, which mixes the workbook's 2021 with the plan's 2025, and nothing said 桐庐 had
+no 2026 figure.
 Now: 无法评估 (no actual after the base year), a summary sentence that says 桐庐 has no 2026 actual, and the
-growth achieved on the workbook's own series, (14.6 ÷ 11)^(1/4) − 1 = 7.34% a year (the growth required stays the plan's,
-from its 15.2: (20 ÷ 15.2)^(1/5) − 1 = 5.64%).
+growth achieved on the workbook's own series, (14.6 ÷ 11)^(1/4) − 1 = 7.34% a year (the growth required stays the
+plan's, from its 15.2: (20 ÷ 15.2)^(1/5) − 1 = 5.64%).
 """
 import pytest
 
