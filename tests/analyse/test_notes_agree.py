@@ -52,8 +52,9 @@ WHY_NOT = {"no_target", "final_bound", "no_actual", "no_actual_after_base", "fin
            "no_base_value"}
 # Notes that say how a result was reached, beside the note that states it.
 CONTEXT = {"latest_earlier", "no_base_value", "estimate_not_actual", "no_actual_after_base"}
-# Notes that say how the growth achieved was measured, beside any result (it is a fact, not a judgement).
-HOW = {"growth_own_source"}
+# Notes that say how the growth achieved was measured, or how a milestone of the year (another target than the one
+# the verdict judges) fared, beside any result.
+HOW = {"growth_own_source", "milestone_met", "milestone_missed", "milestone_waits"}
 CATEGORIES = {ON_TRACK, NEEDS_ACCELERATION, LIMITED_PROGRESS, MOVING_AWAY}
 SDG_WHY_NOT = {"no_value_from_base", "one_point", "held"}
 

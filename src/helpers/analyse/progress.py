@@ -40,6 +40,7 @@ from helpers.analyse.inputs import (
     AnalysisInputs,
     as_numeric,
     estimate_only,
+    has_value,
     is_preliminary,
     observed_up_to,
     plan_target,
@@ -120,6 +121,9 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
                             {"code": "no_actual_after_base", "base_year": plan.period.base_year})
     judged = plan_judgement(observed, target, plan, inputs.report_year, meta.direction,
                             estimate_only(rows, plan.period.target_year), measure=meta.measure)
+    milestone = milestone_note(rows, observed, plan, inputs.report_year, meta.direction, meta.measure)
+    if milestone is not None:
+        judged["evaluation_notes"] = notes_json(json.loads(judged["evaluation_notes"] or "[]") + [milestone])
     if cumulative:
         # A 〔〕 target: judged on the sum of the yearly actuals or a level's change since the base year
         # (plan_judgement), never as a level's growth.
@@ -216,6 +220,43 @@ def growth_start(figures: list[dict], latest: dict, period: PlanPeriod) -> dict 
     start = _period_start(int(latest["year"]), period)
     within = [r for r in earlier if r["year"] >= start]
     return within[0] if within else earlier[-1]
+
+
+MILESTONE_MET, MILESTONE_MISSED = "milestone_met", "milestone_missed"
+
+
+def milestone_note(rows: list[dict], observed: list[dict], plan: Plan, report_year: int, direction: str,
+                   measure: str) -> dict | None:
+    """A plan's own target for the report year before its target year (an interim milestone: a 2027年目标 column in
+    a 十五五 plan) judged in that year's report, beside the 序时进度 judgement against the plan's target: met or
+    missed on the year's actual, or for a 〔〕 milestone on the sum of the yearly actuals from the plan's first
+    year to it (〔3000〕 in 2027: 2026–2027, 1,400 + 1,450 = 2,850, missed), or a level's change since the base year.
+    Without the figures it needs, a note that the milestone waits for them. None where the plan sets none."""
+    period = plan.period
+    if not period.base_year < report_year < period.target_year:
+        return None
+    target = next((r for r in rows if r["kind"] == "target" and r["year"] == report_year and has_value(r)
+                   and r.get("plan") == period.name), None)
+    if target is None:
+        return None
+    goal, comparator = float(target["value"]), target["comparator"]
+    figures = {int(r["year"]): float(r["value"]) for r in measured(observed)}
+    first = period.base_year + 1
+    if target.get("cumulative") and measure in ev.SUMMED_MEASURES:
+        kind, needed = "sum", range(first, report_year + 1)
+    elif target.get("cumulative"):
+        kind, needed = "change", (period.base_year, report_year)
+    else:
+        kind, needed = "level", (report_year,)
+    said = {"year": report_year, "milestone_target": {"code": kind, "target": goal, "target_comparator": comparator,
+                                                       "first": first, "year": report_year}}
+    if not all(y in figures for y in needed):
+        return {"code": "milestone_waits", **said}
+    value = {"sum": lambda: sum(figures[y] for y in needed), "level": lambda: figures[report_year],
+             "change": lambda: figures[report_year] - figures[period.base_year]}[kind]()
+    met = target_met(value, goal, comparator, direction)
+    return {"code": MILESTONE_MET if met else MILESTONE_MISSED, "met": met, "value": value, "target": goal, **said,
+            "milestone_actual": {"code": kind, "value": value, "first": first, "year": report_year}}
 
 
 def own_source_end(start: dict | None, latest: dict | None) -> dict | None:
