@@ -85,3 +85,26 @@ def test_the_summary_says_the_county_has_no_actual_for_the_year(project):
 def pd_isna(value) -> bool:
     import pandas as pd
     return bool(pd.isna(value))
+
+
+def test_a_county_with_only_its_new_plan_is_set_against_the_province_on_its_actuals(project):
+    """No plan of 桐庐's ends in 2025, the province's target year: its 2025 actuals are set against the province's
+    2025 targets, with no county target (was: left out, and the 2026 brief said "建德市2/4项达到，安吉县2/9项达到"
+    with no word of 桐庐). By hand: 高技能人才占技能劳动者比例 35 (the plan's 2025 column) against 35: reaches;
+    每千人口执业(助理)医师数 4.1 against 4.3: does not, ratio 4.1 ÷ 4.3 = 0.953; 人才资源总量 15.2 is a share of the
+    province's 1650 (0.92%), not counted."""
+    import pandas as pd
+    analyse.build_tables(project / "processed", project / "config", 2026, None)
+    c = pd.read_csv(project / "processed" / "comparison.csv", encoding="utf-8-sig")
+    rows = c[(c["entity"] == "tonglu") & (c["comparison"] == "county_vs_province")].set_index("indicator_id")
+    assert sorted(rows.index) == ["high_skilled_share_of_skilled", "physicians_per_1000", "talent_total"]
+    assert set(rows["latest_year"]) == {2025} and set(rows["other_year"]) == {2025}
+    assert rows["target_value"].isna().all() and rows["plan"].isna().all()
+    share, doctors = rows.loc["high_skilled_share_of_skilled"], rows.loc["physicians_per_1000"]
+    assert (share["latest_value"], share["other_value"], share["latest_meets_province"]) == (35, 35, True)
+    assert (doctors["latest_value"], doctors["other_value"], doctors["latest_meets_province"]) == (4.1, 4.3, False)
+    assert doctors["latest_ratio"] == pytest.approx(4.1 / 4.3)
+    assert rows.loc["talent_total", "latest_share_of_province"] == pytest.approx(15.2 / 1650)
+    ctx = load_report_context(project / "processed", project / "config", 2026, None, "zh")
+    # (建德 and 安吉 have no 2025 actuals in this project: 桐庐 alone)
+    assert "2025年实际值对照省委目标：桐庐县1/2项达到。" in executive_summary(ctx, "brief")
