@@ -138,7 +138,7 @@ def test_unconfigured_periods_are_placed_by_arithmetic():
     assert resolve_period("十六五", [FOURTEENTH]) == PlanPeriod("十六五", 2030, 2035)
     assert resolve_period("十五", [FOURTEENTH]) is None                   # fifteen, not a period name
     assert resolve_period("远景", [FOURTEENTH]) is None
-    assert next_period(FOURTEENTH, [FOURTEENTH]) == PlanPeriod("十五五", 2025, 2030)
+    assert next_period(FOURTEENTH) == PlanPeriod("十五五", 2025, 2030)
     assert plan_covering_year(2020, [FOURTEENTH]).name == "十三五"        # 2020 closes 十三五
     assert plan_covering_year(2021, [FOURTEENTH]).name == "十四五"
 

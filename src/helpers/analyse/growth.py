@@ -163,19 +163,22 @@ class Progress:
 
 def assess_progress(baseline_year: int | None, baseline: float | None, latest_year: int | None,
                     latest: float | None, target_year: int | None, target: float | None,
-                    comparator: str, direction: str) -> Progress:
-    """Historical and required growth and the progress category for one county and indicator."""
+                    comparator: str, direction: str, achieved_to: float | None = None) -> Progress:
+    """Historical and required growth and the progress category for one county and indicator. `achieved_to`: the
+    figure of the latest year the growth achieved is measured to, where it is not the latest actual judged (the
+    baseline's own source gives its own figure for that year: helpers.analyse.progress.own_source_end)."""
     if latest is None or latest_year is None:
         return Progress(None, None, "", None, NOT_ASSESSABLE, {"code": "no_actual"})
     if target is None or target_year is None:
         return Progress(None, None, "", None, NOT_ASSESSABLE, {"code": "no_target"})
 
-    zero = (latest <= 0 or target <= 0 or (baseline is not None and baseline <= 0))
+    end = latest if achieved_to is None else achieved_to
+    zero = (latest <= 0 or end <= 0 or target <= 0 or (baseline is not None and baseline <= 0))
     method = RATE_ABSOLUTE if zero else RATE_CAGR
     rate = absolute_change if zero else cagr
     historical = None
     if baseline is not None and baseline_year is not None and baseline_year < latest_year:
-        historical = rate(baseline, latest, latest_year - baseline_year)
+        historical = rate(baseline, end, latest_year - baseline_year)
     if target_year <= latest_year:
         return _final(historical, method, latest_year, latest, target_year, target, comparator, direction)
     required = rate(latest, target, target_year - latest_year)

@@ -142,7 +142,8 @@ def _read(processed_dir: Path, config_dir: Path, year: int, chosen: list[str]) -
 
 RECORD_COLUMNS = ["entity", "indicator_id", "year", "kind", "value", "comparator", "source_file", "source_line",
                   "source_sheet", "source_cell",
-                  "plan", "source_place", "attribute", "approximate", "cumulative", "estimated", "note_values"]
+                  "plan", "source_place", "attribute", "approximate", "cumulative", "estimated", "note_values",
+                  "origin"]
 BINDING = "约束性"   # the 属性 of a binding target (the other: 预期性, expected)
 
 

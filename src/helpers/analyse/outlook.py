@@ -24,8 +24,9 @@ Once a county's plan has reached its target year (the report year is at or after
   the growth the ended plan achieved (`pace_since_ended`, in the indicator's good direction: `kept_pace` at least
   as fast, `slowed` better but slower, `fell_back` worse than at the target year).
 
-The next period is the county's next configured plan; without one it is placed by helpers.core.periods (十五五
-follows 十四五, five years on), so the outlook is there while the next plan is still being drafted.
+The next period is the county's own next configured plan; without one it is placed by helpers.core.periods.next_plan
+(十五五 follows 十四五, five years on; never another county's period), so the outlook is there while the next plan is
+still being drafted.
 """
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ from helpers.analyse.inputs import (
 from helpers.analyse.progress import bounds_left_out, from_growth_start, growth_start, measured, plan_judgement
 from helpers.analyse.trends import fit_trend
 from helpers.core.config import Plan, PlanPeriod
-from helpers.core.periods import ended_plan, next_period
+from helpers.core.periods import ended_plan, next_plan
 
 # Where the next target lies against the projection's intervals (value scale, whatever the direction). The
 # narrow and wide intervals are at config/method.yaml's levels (80% and 95% by default): no name states a level.
@@ -96,13 +97,8 @@ def outlook_table(inputs: AnalysisInputs) -> pd.DataFrame:
         ended = ended_plan(plans, inputs.report_year)
         if ended is None:
             continue
-        following = next((p for p in plans if p.period.base_year >= ended.period.target_year), None)
-        period = following.period if following else next_period(ended.period, inputs.sources.periods())
-        # A next period never configured and over by the report year (建德's 十五五, 2025 → 2030, in a 2030 report,
-        # its 十四五 the last plan configured): the plan to draft is the one after it (十六五, to 2035), never a plan
-        # for years already past.
-        while following is None and period.target_year <= inputs.report_year:
-            period = next_period(period, inputs.sources.periods())
+        # the county's own next plan, never another county's period (helpers.core.periods rule 3)
+        following, period = next_plan(plans, ended, inputs.report_year)
         for ind_id in dict.fromkeys(inputs.indicators.loc[inputs.indicators["entity"] == entity, "indicator_id"]):
             out.append(_row(inputs, entity, ind_id, ended, following, period))
     frame = as_numeric(pd.DataFrame(out, columns=COLUMNS), NUMERIC)

@@ -41,6 +41,7 @@ from helpers.analyse.inputs import (
     AnalysisInputs,
     as_numeric,
     estimate_only,
+    has_value,
     is_preliminary,
     observed_up_to,
     plan_target,
@@ -93,6 +94,10 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
     fitted = from_growth_start(figures, base)
     target = plan_target(rows, plan)
     cumulative = target is not None and bool(target["cumulative"])
+    # The growth achieved is measured on one source's series: from a workbook's figure, to the workbook's own
+    # figure for the latest year where a plan's (its base column) was kept for that year (redteam15: 11 in 2021
+    # from the workbook to the plan's 15.2 in 2025 read 8.4% a year, where the workbook's own 14.6 gives 7.3%).
+    own_end = own_source_end(base, latest)
     if latest is not None and is_bound(latest.get("comparator")):
         progress = _progress_on_bound(latest, target, meta.direction)
     else:
@@ -100,15 +105,26 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
             None if base is None else int(base["year"]), None if base is None else float(base["value"]),
             None if latest is None else int(latest["year"]), None if latest is None else float(latest["value"]),
             None if target is None else int(target["year"]), None if target is None else float(target["value"]),
-            "=" if target is None else target["comparator"], meta.direction)
-    if (progress.category == TARGET_MET and inputs.report_year > plan.period.base_year
+            "=" if target is None else target["comparator"], meta.direction,
+            achieved_to=None if own_end is None else float(own_end["figure"]))
+    if (latest is not None and inputs.report_year > plan.period.base_year
             and int(latest["year"]) <= plan.period.base_year):
-        # The plan's own base-year figure meets the target (a hold target: 保持在0.28万人左右 from 0.28): in the
-        # period that is no progress; such a target is judged held or not held on an actual after the base year.
-        progress = Progress(None, None, "", None, NOT_ASSESSABLE,
+        # In the period with no actual after the base year (桐庐's 十五五 in 2026, its latest actual 2025): the
+        # period's progress cannot be judged yet. The growth of the years before the plan is no judgement of
+        # this one (redteam15: 进度正常 in a 2026 scorecard whose legend says 序时进度). Nor is the plan's own
+        # base-year figure meeting the target (a hold target: 保持在0.28万人左右 from 0.28) any progress: such a
+        # target is judged held or not held on an actual after the base year. The growth achieved and required
+        # stay, as facts (the growth still required is a target's, whatever the year).
+        met_on_base = progress.category == TARGET_MET
+        progress = Progress(None if met_on_base else progress.historical_rate,
+                            None if met_on_base else progress.required_rate,
+                            "" if met_on_base else progress.rate_method, None, NOT_ASSESSABLE,
                             {"code": "no_actual_after_base", "base_year": plan.period.base_year})
     judged = plan_judgement(observed, target, plan, inputs.report_year, meta.direction,
                             estimate_only(rows, plan.period.target_year), measure=meta.measure)
+    milestone = milestone_note(rows, observed, plan, inputs.report_year, meta.direction, meta.measure)
+    if milestone is not None:
+        judged["evaluation_notes"] = notes_json(json.loads(judged["evaluation_notes"] or "[]") + [milestone])
     if cumulative:
         # A 〔〕 target: judged on the sum of the yearly actuals or a level's change since the base year
         # (plan_judgement), never as a level's growth.
@@ -158,8 +174,10 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         "required_growth_comparator": None if target is None else required_growth_comparator(target["comparator"]),
         "growth_method": progress.rate_method, "progress_ratio": progress.ratio,
         "progress_category": progress.category,
-        # after the target year the final evaluation's notes say why
-        "progress_notes": judged["evaluation_notes"] if progress.reason is None else notes_json([progress.reason]),
+        # after the target year the final evaluation's notes say why; a growth measured to another source's figure
+        "progress_notes": notes_json(
+            (json.loads(judged["evaluation_notes"] or "[]") if progress.reason is None else [progress.reason])
+            + ([] if own_end is None or progress.historical_rate is None else [_own_source_note(own_end, latest)])),
         "trend_method": fit.method, "trend_n_obs": fit.n_obs, "trend_annual_growth": fit.annual_growth,
         "trend_projection": fit.projection, "trend_pi_lower": fit.lower, "trend_pi_upper": fit.upper,
         "trend_projection_caution": fit.caution,
@@ -203,6 +221,65 @@ def growth_start(figures: list[dict], latest: dict, period: PlanPeriod) -> dict 
     start = _period_start(int(latest["year"]), period)
     within = [r for r in earlier if r["year"] >= start]
     return within[0] if within else earlier[-1]
+
+
+MILESTONE_MET, MILESTONE_MISSED = "milestone_met", "milestone_missed"
+
+
+def milestone_note(rows: list[dict], observed: list[dict], plan: Plan, report_year: int, direction: str,
+                   measure: str) -> dict | None:
+    """A plan's own target for the report year before its target year (an interim milestone: a 2027年目标 column in
+    a 十五五 plan) judged in that year's report, beside the 序时进度 judgement against the plan's target: met or
+    missed on the year's actual, or for a 〔〕 milestone on the sum of the yearly actuals from the plan's first
+    year to it (〔3000〕 in 2027: 2026–2027, 1,400 + 1,450 = 2,850, missed), or a level's change since the base year.
+    Without the figures it needs, a note that the milestone waits for them. None where the plan sets none."""
+    period = plan.period
+    if not period.base_year < report_year < period.target_year:
+        return None
+    target = next((r for r in rows if r["kind"] == "target" and r["year"] == report_year and has_value(r)
+                   and r.get("plan") == period.name), None)
+    if target is None:
+        return None
+    goal, comparator = float(target["value"]), target["comparator"]
+    figures = {int(r["year"]): float(r["value"]) for r in measured(observed)}
+    first = period.base_year + 1
+    if target.get("cumulative") and measure in ev.SUMMED_MEASURES:
+        kind, needed = "sum", range(first, report_year + 1)
+    elif target.get("cumulative"):
+        kind, needed = "change", (period.base_year, report_year)
+    else:
+        kind, needed = "level", (report_year,)
+    said = {"year": report_year, "milestone_target": {"code": kind, "target": goal, "target_comparator": comparator,
+                                                       "first": first, "year": report_year}}
+    if not all(y in figures for y in needed):
+        return {"code": "milestone_waits", **said}
+    value = {"sum": lambda: sum(figures[y] for y in needed), "level": lambda: figures[report_year],
+             "change": lambda: figures[report_year] - figures[period.base_year]}[kind]()
+    met = target_met(value, goal, comparator, direction)
+    return {"code": MILESTONE_MET if met else MILESTONE_MISSED, "met": met, "value": value, "target": goal, **said,
+            "milestone_actual": {"code": kind, "value": value, "first": first, "year": report_year}}
+
+
+def own_source_end(start: dict | None, latest: dict | None) -> dict | None:
+    """Where the growth's start is a monitoring workbook's figure and the latest year's kept figure a plan's (a
+    plan's base column beats the workbook in a year no configured plan judges: helpers.extract.dataset), while the
+    workbook gives its own figure for that year (the kept row's note other_source_gives): that note, whose
+    `figure` the growth achieved is measured to, so that it runs on one source's series. None otherwise."""
+    if start is None or latest is None or start is latest or start.get("origin") != "monitoring" \
+            or latest.get("origin") == "monitoring" or not isinstance(latest.get("note_values"), str):
+        return None
+    notes = json.loads(latest["note_values"] or "[]")
+    return next((n for n in notes if n.get("code") == "other_source_gives" and n.get("origin") == "monitoring"
+                 and isinstance(n.get("figure"), (int, float))), None)
+
+
+def _own_source_note(own_end: dict, latest: dict) -> dict:
+    """The note that the growth achieved runs to the workbook's own figure (own_source_end), named by its cell,
+    beside the plan's figure kept for the year."""
+    where = own_end["place"]
+    return {"code": "growth_own_source", "year": int(latest["year"]), "value": float(own_end["figure"]),
+            "place": {**where, "file": str(where["file"]).replace("\\", "/").rsplit("/", 1)[-1]},
+            "kept": float(latest["value"])}
 
 
 def _period_start(year: int, period: PlanPeriod) -> int:

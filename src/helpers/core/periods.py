@@ -15,6 +15,12 @@ are code, and both are written here:
    starts where period n ends, and a five-year plan lasts five years. So with 十四五 = 2020→2025 configured,
    十三五 = 2015→2020, 十五五 = 2025→2030, 十二五 = 2010→2015. Names that are not 十n五 (n = 1…9) are
    only known when configured.
+
+3. **A county's next plan** (the one it drafts once a plan has ended: next_plan) comes from that county alone:
+   its own next configured plan, else the next in the five-year sequence after its own plan that ended (十五五,
+   2025→2030, after 十四五; a plan that is not 十n五 is followed by one of its own length, unnamed), moved on
+   while over by the report year (十六五 in 2030). Never from another county's configuration: 桐庐's 2035远景
+   (2025→2035) is not 建德's next plan after its 十四五 (redteam15 finding 1).
 """
 from __future__ import annotations
 
@@ -104,17 +110,27 @@ def plan_covering_year(year: int, configured: Iterable[PlanPeriod]) -> PlanPerio
     return next((p for p in known_periods(configured) if p.base_year < year <= p.target_year), None)
 
 
-def next_period(period: PlanPeriod, configured: Iterable[PlanPeriod]) -> PlanPeriod:
-    """The period after this one: configured (it starts where this one ends), else by rule 2. A period
+def next_period(period: PlanPeriod) -> PlanPeriod:
+    """The period after this one in the standard sequence (rule 3): 十(n+1)五 after 十n五, five years on; a period
     whose name is not a five-year plan's is followed by one of the same length, without a name."""
-    configured = list(configured)
-    for other in configured:
-        if other.base_year == period.target_year:
-            return other
     number = plan_number(period.name)
     if number is not None and plan_name(number + 1):
-        return resolve_period(plan_name(number + 1), configured + [period])
+        return resolve_period(plan_name(number + 1), [period])
     return PlanPeriod("", period.target_year, 2 * period.target_year - period.base_year)
+
+
+def next_plan(plans: list[Plan], ended: Plan, year: int) -> tuple[Plan | None, PlanPeriod]:
+    """A county's next plan after `ended` (rule 3), as at report year `year`: its own next configured plan and
+    that plan's period, else (None, the period placed by next_period after `ended`, moved on while over by `year`:
+    in 2030 a county whose last plan is its 十四五 drafts the 十六五, to 2035, never a plan for years already
+    past). `plans`: that county's alone, earliest first."""
+    following = next((p for p in plans if p.period.base_year >= ended.period.target_year), None)
+    if following is not None:
+        return following, following.period
+    period = next_period(ended.period)
+    while period.target_year <= year:
+        period = next_period(period)
+    return None, period
 
 
 def evaluated_plan(plans: list[Plan], year: int) -> Plan:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers.core.config import Catalogue, Indicator, Plan, Reading, Sources, Unit
+from helpers.core.config import Catalogue, Indicator, Plan, PlanPeriod, Reading, Sources, Unit
 from helpers.core.errors import InputError, quoted
 from helpers.core.formatting import UPPER_BOUNDS
 from helpers.core.paths import display_path
@@ -383,7 +383,7 @@ class TableCleaner:
                 )
                 _note_readings(obs, readings, reading, unit_reading, unit_in_name)
                 _note_cell(obs, column, cell, parsed, unit_note, log)
-                _note_plan_marks(obs, column, cell, parsed, cumulative_note, log)
+                _note_plan_marks(obs, column, cell, parsed, cumulative_note, log, plan.period)
                 _note_estimate_notes(obs, column, cell, parsed, estimate_marks, estimated_years, log)
                 row_obs.append(obs)
 
@@ -750,9 +750,12 @@ def _attribute_decision(plan: Plan, table: ParsedTable, observations: list[Obser
                     place=header.place.record() if header.place else {})
 
 
-def _note_plan_marks(obs: Observation, column, cell: Cell, parsed, cumulative_note: Cell | None, log) -> None:
+def _note_plan_marks(obs: Observation, column, cell: Cell, parsed, cumulative_note: Cell | None, log,
+                     period: PlanPeriod) -> None:
     """What the plan writes around a number, on its observation and in the cleaning log: a note mark, 左右,
-    a cumulative figure in brackets, an estimated column; a binding (约束性) target."""
+    a cumulative figure in brackets (the sum of the years it covers: a target column's, from the plan's first
+    year to the column's, 2026—2027 for a 十五五 plan's 2027年目标; a base column's, the period of the plan's length
+    that ends there, 2021—2025), an estimated column; a binding (约束性) target."""
     raw = cell.raw.strip()
     if parsed.note_marks:
         obs.notes.append(note("note_mark", mark=parsed.note_marks))
@@ -772,7 +775,9 @@ def _note_plan_marks(obs: Observation, column, cell: Cell, parsed, cumulative_no
         obs.notes.append(note("cumulative"))
         evidence = [{"code": "table_note", "line": cumulative_note.line, "quote": cumulative_note.raw.strip()}] \
             if cumulative_note else [{"code": "no_table_note"}]
-        log("cumulative", {"raw": raw, "value": parsed.value, "column": column.header.text}, evidence, cell=cell)
+        first = period.base_year + 1 if obs.kind == "target" else obs.year - (period.target_year - period.base_year) + 1
+        log("cumulative", {"raw": raw, "value": parsed.value, "column": column.header.text, "first": first,
+                           "year": obs.year}, evidence, cell=cell)
     if obs.estimated and column.estimated:
         obs.notes.append(note("estimated", header=column.header.raw.strip()))
     if obs.attribute == BINDING and obs.kind == "target":

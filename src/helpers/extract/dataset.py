@@ -315,7 +315,10 @@ def _reconcile_counties(observations: list[Observation], sources: Sources,
                                        place=place(other)))
                 status = "agree"
             else:
-                kept.notes.append(note("other_source_gives", place=place(other), value=_show(other)))
+                # (figure, origin: the other source's number and kind, for a growth measured on one source's
+                # series, helpers.analyse.progress.own_source_end)
+                kept.notes.append(note("other_source_gives", place=place(other), value=_show(other),
+                                       figure=other.value, origin=other.origin))
                 status = "disagree"
                 decisions.append(Decision(kept.entity, kept.indicator_id, kept.source_file, kept.source_line,
                                           "same_observation",

@@ -266,6 +266,7 @@ def lead_sentences(ctx: ReportContext) -> list[str]:
     out += _no_target_sentences(ctx)
     out += [s for s in (_ended_plan_sentence(ctx),) if s]
     out += _schedule_sentences(ctx, in_period)
+    out += _milestone_sentences(ctx, in_period)
     out += _outlook_sentences(ctx)
     out += _since_ended_sentences(ctx)
     return out
@@ -403,9 +404,10 @@ def _schedule_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
     groups = [entities] if ctx.many else [[e] for e in entities]
     for group in groups:
         rows = p[p["entity"].isin(group) & p["schedule_judgement"].notna()]
-        if rows.empty:
-            continue
         period = ctx.inputs.plan_of(group[0]).period
+        if rows.empty:
+            out += [s for s in (_no_actual_in_period(ctx, group, period),) if s]
+            continue
         # The sentence speaks of the report year and its 序时进度; a judgement made at an earlier year's (the latest
         # actual is older: trends.csv note latest_earlier) is not one of them, and is said apart with its year
         # (redteam11: a 2021 judgement against 20% was counted among 2023's "符合" at 60%).
@@ -441,6 +443,60 @@ def _schedule_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
             text += ctx.t("summary.cap_pace", names=ctx.names(names), n=len(names))
         out.append(text + _earlier_judgements(ctx, earlier, year) + ctx.t("summary.end"))
     return out
+
+
+def _milestone_sentences(ctx: ReportContext, entities: list[str]) -> list[str]:
+    """In the period, the plan's own targets for the report year (interim milestones: a 2027年目标 column in a 十五五
+    plan; trends.csv evaluation_notes milestone_met, milestone_missed, milestone_waits): how many met and missed,
+    the missed ones named with their figures, one sentence a county (with many counties, one for all). Was: never
+    said, the brief judging 〔3000〕 by 2027, at 2,850, only by 序时进度 against the 2030 target (redteam15)."""
+    from helpers.core.periods import years as years_text
+    found = []
+    for r in ctx.progress[ctx.progress["entity"].isin(entities)].itertuples():
+        for n in json.loads(r.evaluation_notes) if isinstance(r.evaluation_notes, str) and r.evaluation_notes else []:
+            if n["code"] in ("milestone_met", "milestone_missed", "milestone_waits"):
+                found.append((r, n))
+    groups = [(ctx.t("summary.counties", n=len({r.entity for r, _ in found})), found)] if ctx.many else \
+        [(ctx.entity_name(e), [(r, n) for r, n in found if r.entity == e]) for e in entities]
+    out = []
+    for county, items in groups:
+        if not items:
+            continue
+        period = ctx.inputs.plan_of(items[0][0].entity).period
+        missed = []
+        for r, n in items:
+            if n["code"] != "milestone_missed":
+                continue
+            kind = n["milestone_target"]["code"]
+            target = target_text(ctx, n["target"], n["milestone_target"]["target_comparator"], r.unit)
+            name = ctx.indicator_in_sentence(r.indicator_id)
+            if ctx.many:
+                name = ctx.t("summary.cap_item", county=ctx.entity_name(r.entity), indicator=name)
+            missed.append(ctx.t(f"summary.milestone_{kind}", indicator=name, year=n["year"],
+                                years=years_text(n["milestone_target"]["first"], n["year"], ctx.lang),
+                                value=value_text(ctx, n["value"], None, r.unit), target=target))
+        codes = [n["code"] for _, n in items]
+        text = ctx.t("summary.milestones", county=county, period=period_label(period, ctx.lang),
+                     year=ctx.inputs.report_year, n=len(items), met=codes.count("milestone_met"),
+                     missed=codes.count("milestone_missed"), waits=codes.count("milestone_waits"))
+        if missed:
+            text += ctx.t("summary.milestones_missed", names=ctx.names(missed))
+        out.append(text + ctx.t("summary.end"))
+    return out
+
+
+def _no_actual_in_period(ctx: ReportContext, group: list[str], period: PlanPeriod) -> str:
+    """In the period, counties with no actual after their plan's base year (桐庐's 十五五 in 2026, its latest actual
+    2025): nothing of the period is judged yet, and the sentence says so and why (redteam15: the brief said nothing,
+    and its scorecard judged 进度正常 on the growth of the years before the plan)."""
+    p = ctx.progress
+    rows = p[p["entity"].isin(group) & p["target_value"].notna()]
+    if rows.empty or not (rows["latest_year"].isna() | (rows["latest_year"] <= period.base_year)).all():
+        return ""
+    county = ctx.t("summary.counties", n=len(group)) if ctx.many else ctx.entity_name(group[0])
+    return ctx.t("summary.no_actual_in_period", county=county, period=period_label(period, ctx.lang),
+                 years=period_years(period, ctx.lang), year=ctx.inputs.report_year, base_year=period.base_year,
+                 n=len(rows))
 
 
 def _earlier_judgements(ctx: ReportContext, rows, year: int) -> str:
