@@ -97,6 +97,20 @@ def reading_advice(sources: Sources, plan: Plan, name: str, written: str, reads:
             "with the cell wherever the figure is cited.")
 
 
+def duplicate_row_advice(sources: Sources, plan: Plan, ind: Indicator, name: str, first_name: str) -> str:
+    """How to go on when two rows of a plan's table stand for one indicator, without editing the published plan (the
+    advice was to delete the row in the plan document): a catalogue entry of its own for the second, or the row
+    left out under the plan's `readings:` (`row: left out`)."""
+    added = (f" (and take '{name}' out of `source_names` of {ind.id} if it was added there)"
+             if name_key(name) != name_key(first_name) else "")
+    return (f"if they are different indicators, give the second its own entry in config/catalogue.yaml{added}. If "
+            "the plan's table is to be read without it (the plan writes one indicator twice, or a row the monitoring "
+            f"does not follow), do not edit the published plan: leave the row out in {display_path(sources.path)}, "
+            f"under `readings:` of the plan entry at line {plan.line}: - {{indicator: {_yaml_text(name)}, row: left "
+            "out, because: '…'}, where because says why (the office's answer, the plan's words); the cleaning log "
+            "records it. A name the table writes twice: the later row is left out, the first read.")
+
+
 def _example_reading(raw: str) -> str:
     """The first figure in a cell, as the example reading the advice shows (the analyst decides what it means)."""
     found = re.search(r"[0-9]+(?:\.[0-9]+)?", normalise(raw))
@@ -371,6 +385,22 @@ class _Readings:
                 return reading
         return None
 
+    def row_left_out(self, row: TableRow, written_before: set[str], names: list[Cell]) -> Reading | None:
+        """The analyst's word that the table's row is not read (`row: left out`), by the row's name as the table
+        writes it (with or without its bracketed unit). A name the table writes twice: the later row is left out and
+        the first read (`written_before`: the names of the rows above)."""
+        key = name_key(row.name.text)
+        keys = {key, name_key(split_name_unit(row.name)[0])}
+        for reading in self.plan.readings:
+            if reading.row is None or name_key(reading.indicator) not in keys:
+                continue
+            twice = sum(name_key(n.text) == key for n in names) > 1
+            if twice and key not in written_before:
+                return None
+            self.used.add(id(reading))
+            return reading
+        return None
+
     def where(self, reading: Reading) -> str:
         return f"{display_path(self.sources.path)}, line {reading.line}"
 
@@ -380,13 +410,29 @@ class _Readings:
                 continue
             what = (f"its cell '{reading.cell}'" if reading.cell is not None else
                     "its 属性 cell, one the project cannot read by itself" if reading.attribute is not None else
-                    "its unit")
+                    "its row, left out" if reading.row is not None else "its unit")
             raise InputError(self.sources.path, reading.line,
                              f"the reading of '{reading.indicator}' ({what}) for {self.plan.file} matches no row "
                              "and cell of the plan's table: the plan or the reading has changed",
                              "write the indicator's name and the cell as the table writes them (the message that "
                              "asked for the reading quotes both), or remove the reading if the cell now reads "
                              "without it.")
+
+
+def _rows_read(table: ParsedTable, readings: _Readings, plan: Plan, file: str, decisions: list[Decision]) -> list:
+    """The table's rows but those the analyst's reading leaves out (`row: left out`), each logged where it was."""
+    rows, written_before = [], set()
+    for row in table.rows:
+        left_out = readings.row_left_out(row, written_before, [r.name for r in table.rows])
+        written_before.add(name_key(row.name.text))
+        if left_out is None:
+            rows.append(row)
+            continue
+        decisions.append(Decision(plan.entity, "", file, row.name.line, "analyst_row_left_out",
+                                  {"name": row.name.raw.strip(), "because": left_out.because,
+                                   "config": readings.where(left_out)},
+                                  place=row.name.place.record() if row.name.place else {}))
+    return rows
 
 
 class TableCleaner:
@@ -405,9 +451,9 @@ class TableCleaner:
         cumulative_note = next((n for n in table.notes if CUMULATIVE_NOTE.search(n.text)), None)
 
         readings = _Readings(plan, self.catalogue, self.sources)
-        for row in table.rows:
+        for row in _rows_read(table, readings, plan, file, decisions):
             name, unit_text, broken, unit_in_name = self._name_and_unit(path, row, has_unit_column, plan, readings)
-            ind = self._row_indicator(path, row, name, seen)
+            ind = self._row_indicator(path, row, name, seen, plan)
             ind_id = ind.id
 
             def log(step: str, values: dict, evidence: list | None = None, cell: Cell | None = None) -> None:
@@ -610,7 +656,8 @@ class TableCleaner:
                          + reading_advice(self.sources, plan, name, written, "/")
                          + " (/: no target to judge, with the limit quoted in because)")
 
-    def _row_indicator(self, path: Path, row: TableRow, name: str, seen: dict[str, TableRow]) -> Indicator:
+    def _row_indicator(self, path: Path, row: TableRow, name: str, seen: dict[str, TableRow],
+                       plan: Plan) -> Indicator:
         """The catalogue indicator a row's name stands for; a name the catalogue does not know, or a second row
         for the same indicator, stops the run."""
         ind_id = self.catalogue.indicator_for_name(name)
@@ -622,9 +669,7 @@ class TableCleaner:
             raise InputError(path, row.name.where,
                              f"indicator '{ind.name_zh}' ({ind_id}) appears twice in the table: rows at "
                              f"lines {first.first_line} and {row.first_line}",
-                             "if they are different indicators, give the second its own entry in "
-                             "config/catalogue.yaml; if the plan writes one row twice, "
-                             + corrected_in_the_plan(path, "delete the duplicated row"))
+                             duplicate_row_advice(self.sources, plan, ind, name, first.name.text))
         seen[ind_id] = row
         return ind
 
