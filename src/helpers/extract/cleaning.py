@@ -421,9 +421,9 @@ class _Readings:
 
 def _rows_read(table: ParsedTable, readings: _Readings, plan: Plan, file: str, decisions: list[Decision]) -> list:
     """The table's rows but those the analyst's reading leaves out (`row: left out`), each logged where it was."""
-    rows, written_before = [], set()
+    rows, written_before, names = [], set(), [r.name for r in table.rows]
     for row in table.rows:
-        left_out = readings.row_left_out(row, written_before, [r.name for r in table.rows])
+        left_out = readings.row_left_out(row, written_before, names)
         written_before.add(name_key(row.name.text))
         if left_out is None:
             rows.append(row)
