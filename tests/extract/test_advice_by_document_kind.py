@@ -74,16 +74,27 @@ def test_a_figure_too_long_in_a_web_page_asks_the_office_for_the_docx(workspace)
     assert total_target_2030(_build(workspace))["value"] == 20
 
 
-def test_a_row_written_twice_in_a_pdf_asks_the_office_for_the_docx(workspace):
-    """Was: "delete the duplicated row", which a PDF cannot be."""
+def test_a_row_written_twice_in_a_pdf_is_left_out_by_a_reading(workspace):
+    """Was: "delete the duplicated row", which a PDF cannot be; then "ask the office for the plan as .docx; in it,
+    delete the duplicated row", an edit of the published plan all the same (redteam15). Now: the row left out under
+    `readings:`, the plan as published (tests/extract/test_duplicate_rows.py)."""
     row = re.compile(r"<tr>(?:(?!</tr>).)*高技能人才占技能劳动者比例(?:(?!</tr>).)*</tr>", re.DOTALL)  # (no rowspan)
-    published = _published(workspace, "pdf", lambda page: row.sub(lambda m: m.group() + m.group(), page, count=1))
+    _published(workspace, "pdf", lambda page: row.sub(lambda m: m.group() + m.group(), page, count=1))
     error = _stopped(workspace)
     assert "appears twice in the table" in error.problem and "Word or WPS" not in error.fix
-    assert "if the plan writes one row twice, a PDF cannot be corrected here: ask the office for the plan as .docx " \
-           "(Word); in it, delete the duplicated row" in error.fix
-    _the_docx_from_the_office(workspace, published)
-    assert total_target_2030(_build(workspace))["value"] == 20
+    assert "delete" not in error.fix and "do not edit the published plan" in error.fix
+    reading = yaml.safe_load(re.search(r"- (\{indicator: [^{}]*\})", error.fix).group(1))
+    assert reading == {"indicator": "高技能人才占技能劳动者比例", "row": "left out", "because": "…"}
+    config = workspace / "config" / "sources.yaml"     # followed: the reading, with its reason, under the plan
+    sources = yaml.safe_load(config.read_text(encoding="utf-8"))
+    entry = next(p for p in sources["plans"] if p["entity"] == "tonglu")
+    entry["readings"] = [reading | {"because": "同一行重复印出"}]
+    config.write_text(yaml.safe_dump(sources, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    ds = _build(workspace)
+    assert total_target_2030(ds)["value"] == 20
+    share = ds.indicators.query("entity == 'tonglu' and indicator_id == 'high_skilled_share_of_skilled' "
+                                "and kind == 'target' and year == 2030")
+    assert list(share["value"]) == [40]
 
 
 def test_a_figure_with_a_leading_zero_on_a_web_page_is_looked_at_in_the_browser(workspace):

@@ -237,13 +237,14 @@ def _with_cells(cells: dict) -> dict:
 
 @pytest.mark.parametrize("cell", ["+5", "＋5", "〔+5〕"])
 def test_a_plus_sign_in_a_value_cell_is_a_change_never_a_level(workspace, cell):
-    """+5 in the share's 2030年目标 (its 2025 figure: 35 %) was read as a 2030 target of 5 %, exit 0."""
+    """+5 in the share's 2030年目标 (its 2025 figure: 35 %) was read as a 2030 target of 5 %, exit 0. The advice's
+    reading is the level, 35 + 5 = 40 (it was '/', no target at all; tests/extract/test_change_target_cells.py)."""
     _docx(workspace, lambda document: None, _with_cells({(2, 5): cell}))
     with pytest.raises(InputError) as info:
         build(workspace)
     assert str(info.value.where) == "table 1, row 4, column 6"
-    assert "a figure with a plus sign is a change" in info.value.problem
-    assert "the level the plan sets" in info.value.fix and "`readings:`" in info.value.fix
+    assert "a change on an earlier year's figure, not the level this column holds" in info.value.problem
+    assert "2025年（预计） 35 + 5 = 40" in info.value.fix and "reads: '40'" in info.value.fix
 
 
 @pytest.mark.parametrize("cells, place", [({(0, 6): "指导性"}, "table 1, row 2, column 7"),     # 属性

@@ -15,6 +15,7 @@ import pytest
 
 from helpers.core import paths
 from helpers.core.errors import InputError
+from helpers.core.wording import shown_file
 from helpers.extract import dataset
 from helpers.extract.manifest import LINKED_INDENT, changed_fix, read_manifest, write_manifest
 from helpers.files.processed import sha256
@@ -252,8 +253,9 @@ def test_the_cleaning_log_names_each_style_sheet_a_page_was_read_with(workspace)
     rows = ds.cleaning_log.query("step == 'read_stylesheet'")
     assert rows["source_file"].str.endswith(PAGE).all() and rows["source_line"].tolist() == [line, line]
     words = dataset.in_words(ds)["cleaning_log"].query("step == 'read_stylesheet'")["decision"].tolist()
-    main, site = (paths.display_path(workspace / "raw" / SHEET),
-                  paths.display_path(workspace / "raw" / "tonglu_15_files/css/site.css"))
+    # as a reader is shown a file (shown_file): its path in the project, or, the workspace being outside it, its name
+    main, site = (shown_file(paths.display_path(workspace / "raw" / SHEET)),
+                  shown_file(paths.display_path(workspace / "raw" / "tonglu_15_files/css/site.css")))
     assert words == [_read_log(line, SHEET, main), _read_log(line, "css/site.css", site)]
 
 

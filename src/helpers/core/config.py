@@ -332,6 +332,7 @@ class Reading:
     because: str           # why: the plan's words elsewhere, the office's answer …
     line: int
     attribute: str | None = None   # or: the row's 属性 (约束性 or 预期性), for a 属性 cell the project cannot read
+    row: str | None = None         # or: ROW_LEFT_OUT, the row is not read (a row written twice, one not monitored)
 
 
 @dataclass(frozen=True)
@@ -637,7 +638,8 @@ PERIOD_KEYS = ("name", "base_year", "target_year")
 PLAN_KEYS = ("entity", "name_zh", "name_en", "file", "layout", "table_title", "plan_period", "readings", "continued")
 CONTINUED_KEYS = ("page", "between", "because")
 CONTINUED_EXAMPLE = "- {page: 5, between: '人才结构', because: '…'}"
-READING_KEYS = ("indicator", "cell", "reads", "unit", "attribute", "because")
+READING_KEYS = ("indicator", "cell", "reads", "unit", "attribute", "row", "because")
+ROW_LEFT_OUT = "left out"      # a row's reading: - {indicator: 人才流失率（全县）, row: left out, because: '…'}
 READING_EXAMPLE = "- {indicator: 人才资源总量, cell: '20（力争22）', reads: '20', because: '…'}"
 # What `because` says in the advice's example: left as it is, it explains nothing.
 BECAUSE_PLACEHOLDER = "…"
@@ -662,12 +664,19 @@ def _readings(entry: dict, path: Path, what: str) -> tuple[Reading, ...]:
             raise InputError(path, _line_of(item, "because"), f"the reading of '{indicator}' does not say why",
                              "write after `because:` why the cell reads so (the plan's words elsewhere, the "
                              "office's answer): the reading is shown with the figure wherever it is cited.")
-        has_cell, has_unit, has_attribute = "cell" in item, "unit" in item, "attribute" in item
-        if has_cell + has_unit + has_attribute != 1 or has_cell != ("reads" in item):
+        has_cell, has_unit, has_attribute, has_row = "cell" in item, "unit" in item, "attribute" in item, "row" in item
+        if has_cell + has_unit + has_attribute + has_row != 1 or has_cell != ("reads" in item):
             raise InputError(path, line, f"the reading of '{indicator}' should give one of `cell` and `reads` (how "
-                             "to read a value cell), `unit` (the row's unit) or `attribute` (the row's 属性)",
+                             "to read a value cell), `unit` (the row's unit), `attribute` (the row's 属性) or `row: "
+                             f"{ROW_LEFT_OUT}` (the row is not read)",
                              f"write it as {READING_EXAMPLE}, as - {{indicator: 人才资源总量, unit: 人, "
-                             "because: '…'}, or as - {indicator: 人才资源总量, attribute: 约束性, because: '…'}.")
+                             "because: '…'}, as - {indicator: 人才资源总量, attribute: 约束性, because: '…'}, or as - "
+                             f"{{indicator: 人才资源总量, row: {ROW_LEFT_OUT}, because: '…'}}.")
+        row = _text(item, "row", path, f"a reading of {what}").strip() if has_row else None
+        if has_row and row != ROW_LEFT_OUT:
+            raise InputError(path, _line_of(item, "row"), f"`row: {row}` of the reading of '{indicator}' is not "
+                             f"`row: {ROW_LEFT_OUT}`", f"write row: {ROW_LEFT_OUT} (the row is not read), or remove "
+                             "the reading.")
         attribute = _text(item, "attribute", path, f"a reading of {what}").strip() if has_attribute else None
         if has_attribute and attribute not in ATTRIBUTE_READINGS:
             raise InputError(path, _line_of(item, "attribute"), f"`attribute: {attribute}` of the reading of "
@@ -693,7 +702,7 @@ def _readings(entry: dict, path: Path, what: str) -> tuple[Reading, ...]:
                                  "write one figure, with a comparator or 左右 when the plan means one: 20, ≥20, >20, "
                                  "20左右, 〔20〕 for a five-year total, or / when the cell gives no value.")
         unit = _text(item, "unit", path, f"a reading of {what}").strip() if has_unit else None
-        readings.append(Reading(normalise(indicator), cell, reads, unit, because, line, attribute))
+        readings.append(Reading(normalise(indicator), cell, reads, unit, because, line, attribute, row))
     return tuple(readings)
 
 

@@ -33,7 +33,7 @@ from helpers.core.values import (
 )
 from helpers.extract.documents.model import UNSEEN_WHY
 from helpers.extract.name_meaning import estimate_in_note, stated_years
-from helpers.extract.prose import ProseStatement
+from helpers.extract.prose import CHANGE_WORDS, NUM, POINTS, YEAR, ProseStatement
 from helpers.extract.tables import (
     ATTRIBUTES,
     Cell,
@@ -89,21 +89,116 @@ def _yaml_text(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def reading_advice(sources: Sources, plan: Plan, name: str, written: str, reads: str) -> str:
+def reading_advice(sources: Sources, plan: Plan, name: str, written: str, reads: str, because: str = "…") -> str:
     """How to read a cell the project cannot read, without editing the published plan (an edited plan no longer
     matches its checksum, and restoring it brings the cell back): the analyst's reading in config/sources.yaml."""
     return (f"do not edit the published plan. Say how the cell reads in {display_path(sources.path)}, under "
             f"`readings:` of the plan entry at line {plan.line}: - {{indicator: {_yaml_text(name)}, cell: "
-            f"{_yaml_text(written)}, reads: {_yaml_text(reads)}, because: '…'}}, where reads is the figure the plan "
-            "means (20, ≥20, >20, ≤20, 20左右, 〔20〕 for a five-year total, or / when it gives none) and because says "
-            "why (the plan's words elsewhere, the office's answer). The reading is recorded with the cell wherever the "
-            "figure is cited.")
+            f"{_yaml_text(written)}, reads: {_yaml_text(reads)}, because: {_yaml_text(because)}}}, where reads is "
+            "the figure the plan means (20, ≥20, >20, ≤20, 20左右, 〔20〕 for a five-year total, or / when it gives "
+            "none) and because says why (the plan's words elsewhere, the office's answer). The reading is recorded "
+            "with the cell wherever the figure is cited.")
+
+
+def duplicate_row_advice(sources: Sources, plan: Plan, ind: Indicator, name: str, first_name: str) -> str:
+    """How to go on when two rows of a plan's table stand for one indicator, without editing the published plan (the
+    advice was to delete the row in the plan document): a catalogue entry of its own for the second, or the row
+    left out under the plan's `readings:` (`row: left out`)."""
+    added = (f" (and take '{name}' out of `source_names` of {ind.id} if it was added there)"
+             if name_key(name) != name_key(first_name) else "")
+    return (f"if they are different indicators, give the second its own entry in config/catalogue.yaml{added}. If "
+            "the plan's table is to be read without it (the plan writes one indicator twice, or a row the monitoring "
+            f"does not follow), do not edit the published plan: leave the row out in {display_path(sources.path)}, "
+            f"under `readings:` of the plan entry at line {plan.line}: - {{indicator: {_yaml_text(name)}, row: left "
+            "out, because: '…'}, where because says why (the office's answer, the plan's words); the cleaning log "
+            "records it. A name the table writes twice: the later row is left out, the first read.")
 
 
 def _example_reading(raw: str) -> str:
     """The first figure in a cell, as the example reading the advice shows (the analyst decides what it means)."""
     found = re.search(r"[0-9]+(?:\.[0-9]+)?", normalise(raw))
     return found.group() if found else "/"
+
+
+# A value cell that states a change, not the level its column holds: 提高5个百分点, 下降2个百分点, 〔-2个百分点〕,
+# 增长10%, 年均增长8%, 翻一番, +5. Its figure read as the level was the target (5 for 35) when the analyst followed
+# the advice, which offered that figure. 提高到35 and 降至6 give the level and are not changes (CHANGE_WORDS).
+CHANGE_CELL = re.compile(rf"{CHANGE_WORDS}|{POINTS}|翻[一两二三]番|年均|^[〔\[【]?\+")
+CHANGE_FIGURE = re.compile(rf"^(?P<open>[〔\[【])?(?:比(?P<since>{YEAR})年(?:底|末)?)?(?P<yearly>年均)?"
+                           rf"(?P<verb>{CHANGE_WORDS})?(?P<sign>[+-])?(?P<num>{NUM})(?P<unit>{POINTS}|%)?"
+                           r"(?P<close>[〕\]】])?$")
+DOUBLING = re.compile(rf"^(?:比(?P<since>{YEAR})年(?:底|末)?)?翻(?P<times>[一两二三])番$")
+DOUBLINGS = {"一": 2, "两": 4, "二": 4, "三": 8}
+FALLING = re.compile(r"减少|下降|降低|缩小|减")
+
+
+@dataclass(frozen=True)
+class ChangeLevel:
+    """The level a change cell sets: `reads` (the figure, '…' when it cannot be worked out for sure), `working`
+    (the arithmetic or why there is none, for the message) and `because` (the arithmetic in the plan's own words and
+    figures, for the reading: it names the base cell, so the reading records where both figures come from)."""
+    reads: str
+    working: str
+    because: str = "…"
+
+
+def change_level(written: str, ind_unit: str, base: tuple[str, float, str] | None, years: int) -> ChangeLevel:
+    """What a change cell (CHANGE_CELL) sets as the level, from the row's base figure `base` (its column's header,
+    its figure, where it is) over `years` years: base + n points (of an indicator in %), base ± n in the row's unit,
+    base × (1 ± n%) (not of an indicator in %: there 增长10% is 10 points or 10 per cent, and the plan does not say
+    which), base × 2 for 翻一番; 年均 n times over, and 〔〕 (the change over the period) the same as without. Sign
+    and direction are kept: 下降2个百分点 and 〔-2个百分点〕 are 2 points less."""
+    text = normalise(written).replace(" ", "")
+    doubling, found = DOUBLING.match(text), CHANGE_FIGURE.match(text)
+    if found and (bool(found["open"]) != bool(found["close"]) or
+                  not (found["verb"] or found["sign"] or found["unit"] == POINTS or found["yearly"])):
+        found = None
+    since = (doubling or found)["since"] if (doubling or found) else None
+    if not (doubling or found):
+        return ChangeLevel("…", "the cell's change is not one the project works out: the level is the base year's "
+                                "figure with the change applied; work it out from the plan (its prose, the office)")
+    if base is None:
+        year = f"the {since}年 figure" if since else "the base year's figure"
+        return ChangeLevel("…", f"the level is {year} with the change applied, and the table gives no such figure for "
+                                "the row: find it (the plan's prose, the office) and work the level out")
+    header, value, at = base
+    if doubling:
+        level = value * DOUBLINGS[doubling["times"]]
+        return _level(level, f"{header} {_fig(value)} × {DOUBLINGS[doubling['times']]}", header, value, text, at)
+    if found["sign"] and found["verb"]:
+        return ChangeLevel("…", "the cell gives both a word of change and a sign, so its direction is not sure: work "
+                                "the level out from the plan (its prose, the office)")
+    falling = found["sign"] == "-" or bool(found["verb"] and FALLING.fullmatch(found["verb"]))
+    n, times = float(found["num"]), (years if found["yearly"] else 1)
+    if found["unit"] == "%" and ind_unit == "%":
+        points = value + (-1 if falling else 1) * n * times
+        share = value * (1 + (-1 if falling else 1) * n / 100) ** times
+        return ChangeLevel("…", f"for an indicator in %, {found['num']}% is {found['num']} percentage points "
+                                f"({_fig(value)} → {_fig(round(points, 4))}) or {found['num']} per cent of "
+                                f"{_fig(value)} ({_fig(round(share, 4))}), and the plan does not say which: ask the "
+                                "office, and write the level it means")
+    if found["unit"] == POINTS and ind_unit != "%":
+        return ChangeLevel("…", f"percentage points ({POINTS}) of an indicator in {ind_unit}: work the level out from "
+                                "the plan (its prose, the office)")
+    if found["unit"] == "%":
+        factor = (1 + (-1 if falling else 1) * n / 100) ** times
+        shown = f"(1 {'−' if falling else '+'} {found['num']}%)" + (f"^{times}" if times > 1 else "")
+        return _level(value * factor, f"{header} {_fig(value)} × {shown}", header, value, text, at)
+    change = n * times
+    shown = found["num"] + (POINTS if found["unit"] == POINTS else "") + (f" × {times}" if times > 1 else "")
+    return _level(value - change if falling else value + change,
+                  f"{header} {_fig(value)} {'−' if falling else '+'} {shown}", header, value, text, at)
+
+
+def _fig(value: float) -> str:
+    return f"{value:g}"
+
+
+def _level(level: float, arithmetic: str, header: str, value: float, text: str, at: str) -> ChangeLevel:
+    shown = _fig(round(level, 4))
+    return ChangeLevel(shown, f"the level it sets is the row's {header} figure, {_fig(value)} ({at}), with the change "
+                              f"applied: {arithmetic} = {shown}",
+                       because=f"{text}：{arithmetic} = {shown}")
 
 
 def _refuse_leading_zero(path: Path, name: str, column, cell: Cell, at: int, advice) -> None:
@@ -293,6 +388,22 @@ class _Readings:
                 return reading
         return None
 
+    def row_left_out(self, row: TableRow, written_before: set[str], names: list[Cell]) -> Reading | None:
+        """The analyst's word that the table's row is not read (`row: left out`), by the row's name as the table
+        writes it (with or without its bracketed unit). A name the table writes twice: the later row is left out and
+        the first read (`written_before`: the names of the rows above)."""
+        key = name_key(row.name.text)
+        keys = {key, name_key(split_name_unit(row.name)[0])}
+        for reading in self.plan.readings:
+            if reading.row is None or name_key(reading.indicator) not in keys:
+                continue
+            twice = sum(name_key(n.text) == key for n in names) > 1
+            if twice and key not in written_before:
+                return None
+            self.used.add(id(reading))
+            return reading
+        return None
+
     def where(self, reading: Reading) -> str:
         return f"{display_path(self.sources.path)}, line {reading.line}"
 
@@ -302,13 +413,29 @@ class _Readings:
                 continue
             what = (f"its cell '{reading.cell}'" if reading.cell is not None else
                     "its 属性 cell, one the project cannot read by itself" if reading.attribute is not None else
-                    "its unit")
+                    "its row, left out" if reading.row is not None else "its unit")
             raise InputError(self.sources.path, reading.line,
                              f"the reading of '{reading.indicator}' ({what}) for {self.plan.file} matches no row "
                              "and cell of the plan's table: the plan or the reading has changed",
                              "write the indicator's name and the cell as the table writes them (the message that "
                              "asked for the reading quotes both), or remove the reading if the cell now reads "
                              "without it.")
+
+
+def _rows_read(table: ParsedTable, readings: _Readings, plan: Plan, file: str, decisions: list[Decision]) -> list:
+    """The table's rows but those the analyst's reading leaves out (`row: left out`), each logged where it was."""
+    rows, written_before, names = [], set(), [r.name for r in table.rows]
+    for row in table.rows:
+        left_out = readings.row_left_out(row, written_before, names)
+        written_before.add(name_key(row.name.text))
+        if left_out is None:
+            rows.append(row)
+            continue
+        decisions.append(Decision(plan.entity, "", file, row.name.line, "analyst_row_left_out",
+                                  {"name": row.name.raw.strip(), "because": left_out.because,
+                                   "config": readings.where(left_out)},
+                                  place=row.name.place.record() if row.name.place else {}))
+    return rows
 
 
 class TableCleaner:
@@ -330,9 +457,9 @@ class TableCleaner:
         decisions += _estimated_by_note(plan, table, estimated_years, file)
 
         readings = _Readings(plan, self.catalogue, self.sources)
-        for row in table.rows:
+        for row in _rows_read(table, readings, plan, file, decisions):
             name, unit_text, broken, unit_in_name = self._name_and_unit(path, row, has_unit_column, plan, readings)
-            ind = self._row_indicator(path, row, name, seen)
+            ind = self._row_indicator(path, row, name, seen, plan)
             ind_id = ind.id
 
             def log(step: str, values: dict, evidence: list | None = None, cell: Cell | None = None) -> None:
@@ -414,6 +541,8 @@ class TableCleaner:
                                  f"{cell.doubt}, so its figure cannot be read for sure",
                                  "look at the cell as the plan shows it and ask the office which figure is meant; "
                                  "then " + reading_advice(self.sources, plan, name, written, "…"))
+            elif CHANGE_CELL.search(normalise(written)):
+                raise self._change_error(path, plan, row, name, ind_id, column, cell, readings)
             else:
                 parsed = _parse_cell(path, name, column, cell, lambda example, written=written: reading_advice(
                     self.sources, plan, name, written, example), whole_in)
@@ -435,6 +564,37 @@ class TableCleaner:
                                  "sets none)")
             cells.append((column, cell, parsed, reading))
         return cells
+
+    def _change_error(self, path: Path, plan: Plan, row: TableRow, name: str, ind_id: str, column, cell: Cell,
+                      readings: _Readings) -> InputError:
+        """A value cell that states a change (CHANGE_CELL) stops the run, and the advice's reading is the level the
+        change sets from the row's base figure (change_level), for the analyst to check, never the change's figure:
+        提高5个百分点 on 30 was offered as reads: '5', and followed, 34 against 5 was 达标 at 680%."""
+        written = cell.raw.strip()
+        found = CHANGE_FIGURE.match(normalise(written).replace(" ", "")) or DOUBLING.match(
+            normalise(written).replace(" ", ""))
+        year = int(found["since"]) if found and found["since"] else plan.period.base_year
+        base = None
+        if not column.for_province:
+            for other, other_cell in row.values:
+                if other.year != year or other.for_province or other is column:
+                    continue
+                reading = readings.of_cell(ind_id, name, other_cell)
+                try:
+                    value = parse_value_cell(reading.reads if reading else other_cell.raw, in_plan=True)
+                except (NotANumber, ImplausibleMagnitude, NoteMarkInsideNumber, TooLongForAFigure):
+                    continue
+                if value.value is not None and not value.cumulative and not value.scale:
+                    at = other_cell.where
+                    base = (other.header.raw.strip(), value.value, f"line {at}" if isinstance(at, int) else str(at))
+                    break
+        level = change_level(written, self.catalogue.indicators[ind_id].unit, base, column.year - year)
+        check = "check it against the plan (its prose, the office); then " if level.reads != "…" else "then "
+        return InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{written}': a change on "
+                          f"an earlier year's figure, not the level this column holds (read as a level, "
+                          f"{_example_reading(written)} would be the target)",
+                          f"{level.working}; {check}"
+                          + reading_advice(self.sources, plan, name, written, level.reads, level.because))
 
     def _in_row_unit(self, path: Path, plan: Plan, ind: Indicator, name: str, unit_text: str, column, cell: Cell,
                      parsed: CellValue, log) -> CellValue:
@@ -504,7 +664,8 @@ class TableCleaner:
                          + reading_advice(self.sources, plan, name, written, "/")
                          + " (/: no target to judge, with the limit quoted in because)")
 
-    def _row_indicator(self, path: Path, row: TableRow, name: str, seen: dict[str, TableRow]) -> Indicator:
+    def _row_indicator(self, path: Path, row: TableRow, name: str, seen: dict[str, TableRow],
+                       plan: Plan) -> Indicator:
         """The catalogue indicator a row's name stands for; a name the catalogue does not know, or a second row
         for the same indicator, stops the run."""
         ind_id = self.catalogue.indicator_for_name(name)
@@ -516,9 +677,7 @@ class TableCleaner:
             raise InputError(path, row.name.where,
                              f"indicator '{ind.name_zh}' ({ind_id}) appears twice in the table: rows at "
                              f"lines {first.first_line} and {row.first_line}",
-                             "if they are different indicators, give the second its own entry in "
-                             "config/catalogue.yaml; if the plan writes one row twice, "
-                             + corrected_in_the_plan(path, "delete the duplicated row"))
+                             duplicate_row_advice(self.sources, plan, ind, name, first.name.text))
         seen[ind_id] = row
         return ind
 

@@ -53,6 +53,8 @@ QUOTED = frozenset({"raw", "quote", "source_unit", "name", "category", "column",
                     "remark"})
 # file and sheet names: shown as written, marked lang="zh"
 NAMED = frozenset({"file", "source", "other_source", "sheet"})
+# of those, the files (or file:line, file!sheet!cell, several joined by ', '): shown_file
+FILES = frozenset({"file", "source", "other_source"})
 UNITS = frozenset({"unit", "new_unit"})
 # plan period names (十四五): the English text names the period in English (the 14th Five-Year Plan)
 PERIODS = frozenset({"plan"})
@@ -63,6 +65,13 @@ COMPARATORS = frozenset({"target_comparator", "value_comparator", "progress_comp
 # the placeholder right after it ({value_comparator}{value:g}), is rounded toward it (helpers.core.formatting
 # .toward_bound: >72%, never >73%). A target's comparator is no bound: its number is written as the plan's.
 BOUND_COMPARATORS = frozenset({"value_comparator", "progress_comparator"})
+
+
+def shown_file(value: str) -> str:
+    """A file as a reader is shown it: an absolute path, which a raw folder outside the project gives (RAW_DIR=…;
+    inside it, data/raw/… is recorded relative to the project), by its name alone, as the reports name files
+    elsewhere: the report's consistency appendix printed the analyst's folders (/tmp/…/raw/anji_….txt为1650)."""
+    return ", ".join(part.rsplit("/", 1)[-1] if part.startswith("/") else part for part in value.split(", "))
 
 
 class _Formatter(string.Formatter):
@@ -178,6 +187,8 @@ class Wording:
             return value.get(self.lang) or quote(value.get("zh") or "", html)
         if name in QUOTED and isinstance(value, str) and value:   # a column number is not a quotation
             return quote(str(value), html)
+        if name in FILES and isinstance(value, str):
+            value = shown_file(value)
         if name in NAMED and html and value not in (None, ""):
             from markupsafe import Markup
             return Markup('<span class="file" lang="zh">{}</span>').format(value)

@@ -1,0 +1,110 @@
+"""A target cell that states a change, not a level (issue 18, redteam15 finding 2): 提高5个百分点, 下降2个百分点,
+〔-2个百分点〕, 增长10%, 翻一番. The run stopped, and its advice offered the change's figure as the reading
+(`reads: '5'`); followed, 桐庐's 高技能人才占技能劳动者比例 (base 30, 2025 actual 34) was judged against a target of 5:
+达标 at 680%. Now the advice offers the level the change sets on the row's base figure, with the arithmetic, for the
+analyst to check, and followed as written it gives the plan's target.
+
+The case is tests/support/final_evaluation.py (桐庐's 十四五 plan, base column 2020年, and its workbook), with one
+target cell replaced. By hand:
+- 高技能人才占技能劳动者比例: 30 + 5 points = 35; the 2025 actual set to 34: 34 < 35, 未达标, completion
+  34 ÷ 35 = 97.1%.
+- 人才流失率 (lower is better): 8 − 2 points = 6, for 下降2个百分点 and for 〔-2个百分点〕 (the change over the period,
+  its sign kept); the 2025 actual 6.2 > 6, 未达标, completion 6 ÷ 6.2 = 96.8%.
+"""
+import re
+
+import pandas as pd
+import pytest
+import yaml
+
+from helpers import analyse
+from helpers.extract import dataset
+from helpers.extract.manifest import write_manifest
+from support.data_step import build_refused
+from support.final_evaluation import PLAN_14, final_evaluation_case
+
+SHARE, OUTFLOW = "高技能人才占技能劳动者比例", "人才流失率"
+
+
+def _case(root, indicator: str, old: str, cell: str, extra: dict | None = None):
+    """The final-evaluation case with `indicator`'s 2025 target cell `old` written as `cell`."""
+    final_evaluation_case(root, extra)
+    row = f"\t{indicator}\n\t%\n"
+    assert PLAN_14.count(row + ("\t30\n" if indicator == SHARE else "\t8\n") + f"\t{old}\n") == 1
+    plan = PLAN_14.replace(row + ("\t30\n" if indicator == SHARE else "\t8\n") + f"\t{old}\n",
+                           row + ("\t30\n" if indicator == SHARE else "\t8\n") + f"\t{cell}\n")
+    (root / "raw" / "tonglu_14.txt").write_text(plan, encoding="utf-8")
+    write_manifest(root / "raw")
+    return root
+
+
+def _follow(root, fix: str) -> dict:
+    """The reading the advice shows, copied into 桐庐's 十四五 entry exactly as written (its `because` too, or a reason
+    where it is left as '…')."""
+    found = re.search(r"- (\{indicator: [^{}]*\})", fix)
+    assert found, fix
+    reading = yaml.safe_load(found.group(1))
+    if reading["because"] == "…":
+        reading["because"] = "规划原文"
+    path = root / "config" / "sources.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    next(p for p in doc["plans"] if p["file"] == "tonglu_14.txt").setdefault("readings", []).append(reading)
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return reading
+
+
+def _judged(root, indicator_id: str) -> dict:
+    dataset.write(dataset.build(root / "raw", root / "config"), root / "processed")
+    analyse.build_tables(root / "processed", root / "config", 2025, "tonglu")
+    trends = pd.read_csv(root / "processed" / "trends.csv", encoding="utf-8-sig")
+    return trends[(trends["entity"] == "tonglu") & (trends["indicator_id"] == indicator_id)].iloc[0].to_dict()
+
+
+@pytest.mark.parametrize("indicator, indicator_id, old, cell, actual, level, rate", [
+    (SHARE, "high_skilled_share_of_skilled", "35以上", "提高5个百分点", 34, 35, 34 / 35),
+    (OUTFLOW, "talent_outflow_rate", "6", "下降2个百分点", 6.2, 6, 6 / 6.2),
+    (OUTFLOW, "talent_outflow_rate", "6", "〔-2个百分点〕", 6.2, 6, 6 / 6.2),
+])
+def test_the_advice_for_a_change_cell_followed_gives_the_plans_target(tmp_path, indicator, indicator_id, old, cell,
+                                                                      actual, level, rate):
+    root = _case(tmp_path, indicator, old, cell, {indicator: {2025: actual}})
+    error = build_refused(root)
+    assert f"reads: '{level}'" in error.fix and "reads: '5'" not in error.fix and "reads: '2'" not in error.fix
+    assert f"is '{cell}': a change on an earlier year's figure, not the level" in error.problem
+    # the arithmetic, with the base cell: its column and place
+    base = 30 if indicator == SHARE else 8
+    sign = "+" if indicator == SHARE else "−"
+    change = 5 if indicator == SHARE else 2
+    assert f"the row's 2020年 figure, {base} (line " in error.fix
+    assert f"2020年 {base} {sign} {change}个百分点 = {level}" in error.fix
+    reading = _follow(root, error.fix)
+    assert reading["because"] == f"{cell}：2020年 {base} {sign} {change}个百分点 = {level}"
+    judged = _judged(root, indicator_id)
+    assert (judged["target_value"], judged["evaluated_value"]) == (level, actual)
+    assert judged["verdict"] == "target_missed"
+    assert judged["completion_rate"] == pytest.approx(rate)
+    # the reading is logged with the cell, the base figure's column in its reason
+    log = pd.read_csv(root / "processed" / "cleaning_log.csv", encoding="utf-8-sig")
+    mine = log[(log["entity"] == "tonglu") & (log["indicator_id"] == indicator_id)
+               & (log["step"] == "analyst_reading")]
+    assert len(mine) == 1 and f"2020年 {base}" in " ".join(map(str, mine.iloc[0].values))
+
+
+BASE = ("2020年", 10.0, "line 20")
+
+
+@pytest.mark.parametrize("cell, unit, base, reads", [
+    ("增长10%", "万人", BASE, "11"),                          # 10 × (1 + 10%)
+    ("翻一番", "万人", BASE, "20"),                            # 10 × 2
+    ("年均增长10%", "万人", BASE, "16.1051"),                  # 10 × 1.1^5
+    ("增加2", "万人", BASE, "12"),                             # 10 + 2, in the row's unit
+    ("+5", "%", ("2020年", 30.0, "line 20"), "35"),           # 30 + 5
+    ("年均提高1个百分点", "%", ("2020年", 30.0, "line 20"), "35"),   # 30 + 1 × 5
+    ("增长10%", "%", ("2020年", 30.0, "line 20"), "…"),       # 10 points (40) or 10 per cent (33)? not said
+    ("提高5个百分点", "万人", BASE, "…"),                      # points of a count
+    ("提高5个百分点", "%", None, "…"),                         # no base figure in the row
+    ("比2019年提高5个百分点以上", "%", ("2020年", 30.0, "line 20"), "…"),   # a form not worked out
+])
+def test_the_level_a_change_sets(cell, unit, base, reads):
+    from helpers.extract.cleaning import change_level
+    assert change_level(cell, unit, base, 5).reads == reads
