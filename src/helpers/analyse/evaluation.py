@@ -38,9 +38,11 @@ from helpers.analyse.growth import (
     absolute_change,
     cagr,
     category_for_ratio,
+    ratio_places,
     target_met,
 )
 from helpers.core.config import SUMMED_MEASURES  # noqa: F401 (a 〔〕 target by measure: ev.SUMMED_MEASURES)
+from helpers.core.formatting import percent, places_beside
 from helpers.core.method import method_parameters
 
 AHEAD = "ahead"
@@ -74,6 +76,40 @@ def schedule_judgement(progress: float, schedule: float, tolerance: float | None
     if lead <= -tolerance:
         return BEHIND
     return ON_SCHEDULE
+
+
+# The places of the figures printed beside a judgement (helpers.core.formatting.places_beside: the usual, or more
+# where the usual would cross the line the judgement rests on), for every reader: the report, the brief, the notes'
+# sentences, the notebooks and the results workbook.
+RATE_PLACES, SHARE_PLACES = 1, 1     # 99.9%, 55.0%: of the percentage (R: growth.ratio_places, 0.95)
+
+
+def share_places(progress, schedule, places: int = SHARE_PLACES) -> int:
+    """完成进度 and 序时进度 shown together beside 快于 / 符合 / 慢于序时进度: 55.04% against 60% is 符合 (4.96 points
+    behind), at one place 55.0% against 60.0%, 5 points, reads 慢于: two places, 55.04% against 60.00%."""
+    return places_beside((progress, schedule), schedule_judgement, places, percent=True)
+
+
+def rate_places(rate, places: int = RATE_PLACES) -> int:
+    """完成率 beside met or missed, 100% the target reached: 2.799 of 2.8 (99.964%) is 100.0% at one place, 99.96% at
+    two."""
+    return places_beside((rate,), lambda r: r >= 1, places, percent=True)
+
+
+def shown_shares(progress, schedule, missing: str = "—") -> tuple[str, str]:
+    """完成进度 and 序时进度 as printed beside the judgement (share_places)."""
+    places = share_places(progress, schedule)
+    return percent(progress, missing, places=places), percent(schedule, missing, places=places)
+
+
+def shown_rate(rate, missing: str = "—") -> str:
+    """完成率 as printed beside met or missed (rate_places)."""
+    return percent(rate, missing, places=rate_places(rate))
+
+
+def shown_ratio(ratio, missing: str = "—") -> str:
+    """R as printed beside its category (ratio_places)."""
+    return missing if ratio is None or ratio != ratio else f"{ratio:.{ratio_places(ratio)}f}"
 
 
 def schedule_judgement_on_bound(progress: float, above: bool, schedule: float) -> str | None:

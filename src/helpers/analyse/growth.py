@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from helpers.core.formatting import LOWER_BOUNDS, is_bound
+from helpers.core.formatting import LOWER_BOUNDS, is_bound, places_beside
 from helpers.core.method import method_parameters
 from helpers.core.wording import words
 
@@ -149,6 +149,16 @@ def category_for_ratio(ratio: float) -> str:
     return MOVING_AWAY
 
 
+RATIO_PLACES = 2    # R as printed: 0.95
+
+
+def ratio_places(ratio, places: int = RATIO_PLACES) -> int:
+    """The places R is printed with beside its category (helpers.core.formatting.places_beside), by the thresholds
+    of config/method.yaml: 0.9476 is 0.95 at two places, the line of on track, where 0.9476 needs acceleration:
+    three places, 0.948."""
+    return places_beside((ratio,), category_for_ratio, places)
+
+
 @dataclass(frozen=True)
 class Progress:
     historical_rate: float | None
@@ -194,7 +204,7 @@ def assess_progress(baseline_year: int | None, baseline: float | None, latest_ye
     ratio = historical / required
     return Progress(historical, required, method, ratio, category_for_ratio(ratio),
                     {"code": "ratio_cagr" if method == RATE_CAGR else "ratio_absolute", "historical": historical,
-                     "required": required, "ratio": ratio})
+                     "required": required, "ratio": ratio, "places": ratio_places(ratio)})
 
 
 def _final(historical, method, latest_year, latest, target_year, target, comparator, direction) -> Progress:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.analyse.evaluation import shown_rate, shown_ratio, shown_shares
 from helpers.analyse.growth import RATE_CAGR, category_label
 from helpers.analyse.progress import verdict_label
 from helpers.core.formatting import bound_text, interval, literal, number, percent, projection, table_view
@@ -155,7 +156,7 @@ def progress_view(progress: pd.DataFrame, lang: str = "zh"):
         "required_growth": [{">": w("views.more_than"), "<": w("views.less_than")}.get(comparator, "") + g
                             for g, comparator in zip(_growth(p["required_growth"], p["growth_method"], w),
                                                      p["required_growth_comparator"])],
-        "ratio": p["progress_ratio"].map(_ratio),
+        "ratio": p["progress_ratio"].map(lambda r: shown_ratio(r, missing="")),     # on its category's side
         "progress": p["progress_category"].map(lambda c: category_label(c, lang)),
         "note": p["progress_notes"].map(lambda n: notes_text(n, w, "progress_notes")),
         "trend_method": p["trend_method"],
@@ -174,15 +175,18 @@ def plan_view(progress: pd.DataFrame, lang: str = "zh"):
         "base_value": _year_value(w, p["base_year"], p["base_value"]),
         "evaluated_value": _year_value(w, p["evaluated_year"], p["evaluated_value"], p.get("evaluated_comparator")),
         "target": _target(p["target_comparator"], p["target_value"]),
-        "progress_share": p["progress_share"].map(_pct), "schedule_share": p["schedule_share"].map(_pct),
+        # the figures beside a judgement on its side of the line (helpers.core.formatting.places_beside)
+        "progress_share": [shown_shares(a, b, missing="")[0] for a, b in zip(p["progress_share"], p["schedule_share"])],
+        "schedule_share": [shown_shares(a, b, missing="")[1] for a, b in zip(p["progress_share"], p["schedule_share"])],
         # the one judgement (verdict): 已达目标 where the latest actual already meets the target, not 快于序时进度
         "judgement": [verdict_label(v, lang) if isinstance(j, str) and j else ""
                       for v, j in zip(p["verdict"], p["schedule_judgement"])],
         "final": p["target_met"].map(lambda m: "" if pd.isna(m) else met["yes" if m else "no"]),
-        "completion_rate": p["completion_rate"].map(_pct), "gap": p["gap_to_target"].map(_num),
+        "completion_rate": p["completion_rate"].map(lambda r: shown_rate(r, missing="")),
+        "gap": p["gap_to_target"].map(_num),
         "growth_since_base": _growth(p["observed_growth_since_base"], p["sdg_growth_method"], w),
         "growth_base_to_target": _growth(p["required_growth_base_to_target"], p["sdg_growth_method"], w),
-        "sdg_ratio": p["sdg_progress_ratio"].map(_ratio),
+        "sdg_ratio": p["sdg_progress_ratio"].map(lambda r: shown_ratio(r, missing="")),
         "note": p["evaluation_notes"].map(lambda n: notes_text(n, w, "evaluation_notes")),
     }, w)
 

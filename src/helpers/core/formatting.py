@@ -104,10 +104,42 @@ def number(value, missing: str = "—", digits: int = 4, comparator=None) -> str
     return format(Decimal(f"{value:.{digits}g}"), "f")
 
 
-def percent(value, missing: str = "—", comparator=None) -> str:
-    """A rate as a percentage with one decimal: 0.0633 -> 6.3%; a bound's rounded toward it (>0.72727 -> 72.7%,
-    <0.27272 -> 27.3%: toward_bound)."""
-    return missing if _missing(value) else format_bound(value, comparator, ".1%")
+def percent(value, missing: str = "—", comparator=None, places: int = 1) -> str:
+    """A rate as a percentage with one decimal (`places`): 0.0633 -> 6.3%; a bound's rounded toward it
+    (>0.72727 -> 72.7%, <0.27272 -> 27.3%: toward_bound)."""
+    return missing if _missing(value) else format_bound(value, comparator, f".{places}%")
+
+
+# ----------------------------------------------------------------------------- figures beside a judgement
+
+# A judgement is made on the figures as worked out, never on their rounding (sdg-build's get_progress_status judges
+# R unrounded; so does the method: R ≥ 0.95, 5 points or more behind, 100% the target reached). A figure printed
+# beside a judgement, by every reader (the report's HTML and PDF, the brief, the notes' sentences, the notebooks'
+# tables and the results workbook's number formats), is rounded to its usual places, and to more where the usual
+# would put it on the line or across it: the figures as shown, judged by the same rule, give the same judgement.
+# 完成率 99.96% beside 未达标 (never 100.0%); R 0.948 beside 需要加速 (never 0.95); 完成进度 55.04% against 序时进度
+# 60.00% beside 符合序时进度 (55.0% against 60.0% is 5 points: 慢于). The judges are the analysis's
+# (helpers.analyse.evaluation: rate_places, share_places, ratio_places); the rule is this one.
+MORE_PLACES = 3     # at most this many more places: a difference finer than that is none the data carry
+
+
+def _as_shown(value: float, places: int, percent: bool) -> float:
+    """`value` as format() shows it at `places` (of the percentage when `percent`), read back as a number."""
+    return float(format(value, f".{places}%")[:-1]) / 100 if percent else float(format(value, f".{places}f"))
+
+
+def places_beside(values, judge, places: int, percent: bool = False) -> int:
+    """The places `values` are shown with beside the judgement `judge(*values)`: the fewest from `places` up (to
+    MORE_PLACES more) at which the figures as shown give the same judgement. 0.948 by Open SDG's thresholds at 2
+    places is 0.95, 进度正常 where 0.948 needs acceleration: 3 places (0.948). A missing figure: `places`."""
+    if any(_missing(v) for v in values):
+        return places
+    figures = [float(v) for v in values]
+    judged = judge(*figures)
+    for more in range(places, places + MORE_PLACES + 1):
+        if judge(*(_as_shown(v, more, percent) for v in figures)) == judged:
+            return more
+    return places + MORE_PLACES
 
 
 def bound_text(value, comparator, missing: str = "—", digits: int = 4) -> str:

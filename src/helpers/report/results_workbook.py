@@ -16,8 +16,9 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.analyse import AnalysisInputs, target_counts
+from helpers.analyse import evaluation as ev
 from helpers.analyse.evaluation import JUDGEMENTS
-from helpers.analyse.growth import CATEGORIES, RATE_ABSOLUTE, category_label
+from helpers.analyse.growth import CATEGORIES, RATE_ABSOLUTE, RATIO_PLACES, category_label, ratio_places
 from helpers.analyse.progress import verdict_label
 from helpers.core import paths
 from helpers.core.config import PlanPeriod
@@ -97,8 +98,8 @@ def write_results(inputs: AnalysisInputs, tables: dict, path: Path, lang: str = 
                 frame["indicator_name_en"] = frame["indicator_id"].map(
                     lambda i: inputs.catalogue.indicators[i].name_en if i in inputs.catalogue.indicators else i)
         w = words(lang)
-        per_year = {key: _changes_per_year(frame, f'{NUMBER}"{w("views.per_year", value="")}"')
-                    for key, frame in frames.items()}
+        per_year = {key: _changes_per_year(frame, f'{NUMBER}"{w("views.per_year", value="")}"') |
+                    _beside_judgement(frame) for key, frame in frames.items()}
         log = read_processed(inputs.processed_dir, paths.CLEANING_LOG_CSV)
         said = derivations(zip(log["entity"], log["indicator_id"], log["step"], log["values"]), lang)
         frames = {key: in_reading_order(for_readers(frame, inputs, lang, said), lang) for key, frame in frames.items()}
@@ -115,6 +116,33 @@ def _changes_per_year(frame: pd.DataFrame, number_format: str) -> dict[str, dict
     for column, method in GROWTH_METHOD.items():
         if column in frame and method in frame:
             out[column] = {i: number_format for i, m in enumerate(frame[method]) if m == RATE_ABSOLUTE}
+    return out
+
+
+def _places_format(places: int, percent: bool) -> str:
+    return ("0." + "0" * places if places else "0") + ("%" if percent else "")
+
+
+def _beside_judgement(frame: pd.DataFrame) -> dict[str, dict[int, str]]:
+    """The rows (by position) whose 完成进度 and 序时进度, 完成率 or R need more places than their column's to stay on
+    their judgement's side of the line (helpers.core.formatting.places_beside: 0.9996 is 100.0% at the column's
+    0.0%, beside 未达标; it is written 0.00%, 99.96%), and their format."""
+    out: dict[str, dict[int, str]] = {}
+
+    def more(column: str, places: list[int], usual: int, percent: bool) -> None:
+        rows = {i: _places_format(p, percent) for i, p in enumerate(places) if p > usual}
+        if rows:
+            out[column] = rows
+
+    if "progress_share" in frame and "schedule_share" in frame:
+        places = [ev.share_places(a, b) for a, b in zip(frame["progress_share"], frame["schedule_share"])]
+        more("progress_share", places, ev.SHARE_PLACES, True)
+        more("schedule_share", places, ev.SHARE_PLACES, True)
+    if "completion_rate" in frame:
+        more("completion_rate", [ev.rate_places(r) for r in frame["completion_rate"]], ev.RATE_PLACES, True)
+    for column in ("sdg_progress_ratio", "progress_ratio"):
+        if column in frame:
+            more(column, [ratio_places(r) for r in frame[column]], RATIO_PLACES, False)
     return out
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.analyse.evaluation import SUMMED_MEASURES
+from helpers.analyse.evaluation import SUMMED_MEASURES, shown_rate, shown_ratio, shown_shares
 from helpers.analyse.growth import NOT_ASSESSABLE, TARGET_MET, TARGET_MISSED, is_bound
 from helpers.analyse.progress import target_counts
-from helpers.core.formatting import percent as fmt_pct
 from helpers.core.method import method_parameters
 from helpers.core.periods import FINAL_PHASES, period_label, period_years, years
 from helpers.report.blocks import (
@@ -115,7 +114,7 @@ def _final_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
         body.append([ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
                      light(ctx, r.verdict, final=True),
                      marked_target(ctx, r), marked_value(ctx, r, r.evaluated_year, r.evaluated_value),
-                     fmt_pct(r.completion_rate), value_text(ctx, r.gap_to_target, unit=r.unit)])
+                     shown_rate(r.completion_rate), value_text(ctx, r.gap_to_target, unit=r.unit)])
     columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
                Column(ctx.t("plan_cycle.col_met"), "judgement"), Column(ctx.t("plan_cycle.col_target"), "num"),
                Column(ctx.t("plan_cycle.col_actual"), "num"), Column(ctx.t("plan_cycle.col_completion"), "num",
@@ -136,10 +135,10 @@ def _schedule_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
     for r in rows.itertuples():
         body.append([ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
                      light(ctx, r.verdict),       # the one judgement: 已达目标 where the latest actual meets it
-                     fmt_pct(r.progress_share), fmt_pct(r.schedule_share),
+                     *shown_shares(r.progress_share, r.schedule_share),   # on the judgement's side of the line
                      marked_value(ctx, r, r.base_year, r.base_value, base=True),
                      marked_value(ctx, r, r.evaluated_year, r.evaluated_value), marked_target(ctx, r),
-                     "—" if pd.isna(r.sdg_progress_ratio) else f"{r.sdg_progress_ratio:.2f}"])
+                     shown_ratio(r.sdg_progress_ratio)])
     columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
                Column(ctx.t("plan_cycle.col_judgement"), "judgement"), Column(ctx.t("plan_cycle.col_progress"), "num"),
                Column(ctx.t("plan_cycle.col_schedule"), "num"), Column(ctx.t("plan_cycle.col_base"), "num", fold=True),
@@ -250,7 +249,7 @@ def _misses(ctx: ReportContext, rows: pd.DataFrame) -> Html:
         blocks.append({"kind": "notes", "entries": [ctx.t(none, whose=whose_plans(ctx, rows))]})
         return chapter(ctx, "plan", ctx.t("report.misses_title"), blocks)
     body = [[ctx.entity_name(r.entity), indicator_with_unit(ctx, r.indicator_id, r.unit, r.comparability),
-             marked_target(ctx, r), _judged_value(ctx, r), fmt_pct(r.completion_rate)] for r in missed.itertuples()]
+             marked_target(ctx, r), _judged_value(ctx, r), shown_rate(r.completion_rate)] for r in missed.itertuples()]
     # Every column stays on a phone: the target-year actual against the target is what the table is for.
     columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
                Column(ctx.t("plan_cycle.col_target"), "num"), Column(actual_heading(ctx, missed), "num"),
@@ -302,8 +301,7 @@ def _behind(ctx: ReportContext, rows: pd.DataFrame) -> Html:
         return chapter(ctx, "plan", ctx.t("report.behind_title"),
                        [{"kind": "notes", "entries": [ctx.t("report.behind_none")]}])
     body = [[ctx.entity_name(r.entity), indicator_with_unit(ctx, r.indicator_id, r.unit, r.comparability),
-             fmt_pct(r.progress_share), fmt_pct(r.schedule_share),
-             marked_target(ctx, r)] for r in behind.itertuples()]
+             *shown_shares(r.progress_share, r.schedule_share), marked_target(ctx, r)] for r in behind.itertuples()]
     # On a phone 完成进度 keeps 序时进度 beside it (the one without the other says nothing); the target folds.
     columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
                Column(ctx.t("plan_cycle.col_progress"), "num"), Column(ctx.t("plan_cycle.col_schedule"), "num"),

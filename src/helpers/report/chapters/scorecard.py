@@ -7,7 +7,7 @@ import json
 import pandas as pd
 
 from helpers.analyse.evaluation import JUDGEMENTS
-from helpers.analyse.growth import NOT_ASSESSABLE
+from helpers.analyse.growth import NOT_ASSESSABLE, bound_meets_target
 from helpers.core.method import method_parameters
 from helpers.core.periods import FINAL_PHASES
 from helpers.report.blocks import (
@@ -153,6 +153,39 @@ def sources_differ_note(ctx: ReportContext) -> list[str]:
     return lines
 
 
+def province_targets_differ_note(ctx: ReportContext) -> list[str]:
+    """A provincial target the actuals are compared with that two plans state differently (安吉's 省委目标 column
+    says 35, 桐庐's 36): one line each, beside the sentence that counts the targets reached, naming both figures and
+    files, that the first plan in config/sources.yaml's order gives the one used, and the counties whose result the
+    other figure would turn (桐庐's 35 reaches 35, not 36). A target is a figure the province sets once: two plans
+    that disagree on it are a defect in one of them, and the brief's count rests on the choice (redteam15)."""
+    c, comparison = ctx.checks, ctx.comparison
+    if c is None or c.empty or comparison is None or comparison.empty or "latest_meets_province" not in comparison:
+        return []
+    compared = comparison[(comparison["comparison"] == "county_vs_province") &
+                          comparison["latest_meets_province"].notna() &
+                          (comparison["latest_year"] == comparison["other_year"])]
+    lines = []
+    for r in c[(c["status"] == "disagree") & (c["check"] == "province_target")].itertuples():
+        rows = compared[(compared["indicator_id"] == r.indicator_id) & (compared["other_year"] == r.year)]
+        if rows.empty:
+            continue
+        direction = ctx.inputs.catalogue.indicators[r.indicator_id].direction
+        turned = [ctx.entity_name(e) for e, v, vc, met in zip(rows["entity"], rows["latest_value"],
+                                                             rows["latest_comparator"], rows["latest_meets_province"])
+                  if bound_meets_target(float(v), vc, float(r.prose_value), r.prose_comparator, direction)
+                  != bool(met)]
+        here = {"code": "line", "file": r.table_file, "line": r.table_line}
+        there = {"code": "line", "file": r.prose_file, "line": r.prose_line}
+        lines.append(ctx.t("report.province_targets_differ", indicator=ctx.indicator_in_sentence(r.indicator_id),
+                           year=int(r.year), source=source_ref(ctx, here), other_source=source_ref(ctx, there),
+                           value=value_text(ctx, r.table_value, r.table_comparator or None, r.unit),
+                           other_value=value_text(ctx, r.prose_value, r.prose_comparator or None, r.unit),
+                           turned=ctx.t("report.province_targets_turned", counties=ctx.names(turned)) if turned
+                           else ctx.t("report.province_targets_unturned")))
+    return lines
+
+
 def _place(ref: str) -> dict:
     """A place from its language-neutral form (file!sheet!cell, file:line: dataset._ref)."""
     if "!" in ref:
@@ -179,7 +212,8 @@ def summary_section(ctx: ReportContext, document: str = "report") -> Html:
                                                                      "report.notes_sep"))]
          + ([ctx.t("plan_cycle.marks_note.binding")] if binding_targets(ctx.progress).any() else [])
          + ([ctx.t("report.scorecard_earlier_note")] if earlier_judgements(ctx, ctx.progress) else [])
-         + no_target_note(ctx) + sources_differ_note(ctx)},
+         + no_target_note(ctx) + sources_differ_note(ctx)
+         + province_targets_differ_note(ctx)},
         {"kind": "tables", "tables": scorecard_tables(ctx)},
     ], first=True)
 
