@@ -8,29 +8,13 @@ drawing's <foreignObject>, <desc> or a formula's <mi> the standard reads HTML ag
 (Chromium prints 20左右 alone)."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
 from helpers.core.errors import InputError
 from helpers.extract import dataset
-from support.fifteenth_plan import add_fifteenth_plan, total_target_2030, web_page_with_target
-from support.plan_documents import use_plan_file
-
-
-def _page(workspace: Path, cell: str = "20左右", around=None) -> Path:
-    """桐庐's plan as a web page whose 2030 target cell of 人才资源总量 is `cell`; `around(block, copy)` rewrites the
-    table with its title paragraph (`block`), given a copy of it whose 2030 target is 99."""
-    add_fifteenth_plan(workspace, "word_tab_cells")
-    path = web_page_with_target(workspace / "raw" / "tonglu_15.html", cell)
-    if around is not None:
-        page = path.read_text(encoding="utf-8")
-        block = re.search(r"<p><b>.*?</table>", page, re.DOTALL).group()
-        assert "人才发展主要指标" in block and block.count(f">{cell}<") == 1
-        path.write_text(page.replace(block, around(block, block.replace(f">{cell}<", ">99<"))), encoding="utf-8")
-    use_plan_file(workspace, "tonglu_15.txt", path)
-    return path
+from support.fifteenth_plan import tonglu_web_plan, total_target_2030
 
 
 def _target(workspace: Path) -> float:
@@ -55,7 +39,7 @@ def test_a_copy_inside_a_drawings_element_is_drawn_first(workspace, around):
     """Chromium prints 99, then 20左右, for each: the copy's <p> closes the drawing. Main read 20 (the last, no
     table: <plaintext> made the rest of the page text). The reader sees both tables, the copy first, as the browser
     draws them; two tables under one title that differ stop the run (test_two_tables_titled_alike)."""
-    _page(workspace, around=around)
+    tonglu_web_plan(workspace, around=around)
     with pytest.raises(InputError) as stop:
         _target(workspace)
     assert "two tables are titled" in str(stop.value)
@@ -65,7 +49,7 @@ def test_a_copy_inside_a_drawings_element_is_drawn_first(workspace, around):
 def test_a_table_inside_a_drawings_style_is_drawn(workspace):
     """`<svg><style>{the table}</style></svg>` alone: Chromium prints the table (99); main stopped with "no table is
     titled", advice that does not help."""
-    _page(workspace, around=lambda block, copy: f'<svg width="10" height="10"><style>{copy}</style></svg>')
+    tonglu_web_plan(workspace, around=lambda block, copy: f'<svg width="10" height="10"><style>{copy}</style></svg>')
     assert _target(workspace) == 99
 
 
@@ -77,7 +61,7 @@ def test_a_table_inside_a_drawings_style_is_drawn(workspace):
 ], ids=["foreignObject", "mi", "desc"])
 def test_where_a_drawing_reads_html_again_the_elements_stay_text(workspace, around):
     """Chromium prints 20左右 alone for each (the integration points of the HTML standard)."""
-    _page(workspace, around=around)
+    tonglu_web_plan(workspace, around=around)
     assert _target(workspace) == 20
 
 
@@ -85,7 +69,7 @@ def test_a_drawing_the_browser_keeps_open_stops(workspace):
     """`<svg><foreignObject><p>注</foreignObject></svg>` before the table: the browser ignores </foreignObject> while
     the <p> is open, keeps the drawing open, and draws the rest of the page inside it: Chromium prints no table.
     Main read 20. The run stops at the end tag, with the advice to print the page to PDF."""
-    path = _page(workspace, around=lambda block, copy: f'<svg width="10" height="10"><foreignObject><p>注'
+    path = tonglu_web_plan(workspace, around=lambda block, copy: f'<svg width="10" height="10"><foreignObject><p>注'
                                                       f"</foreignObject></svg>{block}")
     line = next(number for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
                 if "</foreignObject>" in text)
@@ -101,8 +85,8 @@ def test_a_table_inside_a_drawings_foreignobject_stops(workspace):
     """The copy inside `<svg width="600" height="600"><foreignObject width="600" height="600">`, before the real
     table: Chromium draws it there (99, then 20左右), and draws nothing of it at 0×0; the reader passes over drawings,
     and main read 20 with no word. The run stops at the copy's table, with the advice to print the page to PDF."""
-    path = _page(workspace, around=lambda block, copy: '<svg width="600" height="600"><foreignObject width="600" '
-                                                      f'height="600">{copy}</foreignObject></svg>{block}')
+    path = tonglu_web_plan(workspace, around=lambda block, copy: '<svg width="600" height="600"><foreignObject '
+                           f'width="600" height="600">{copy}</foreignObject></svg>{block}')
     line = next(number for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
                 if "<foreignObject" in text)
     with pytest.raises(InputError) as info:
@@ -120,21 +104,21 @@ def test_a_drawings_style_holds_what_the_browser_reads_in_it(workspace, style, s
     """The cell `2<span class="h">9</span>0左右` after a drawing's style: Chromium prints 20左右 where the rule is
     applied (in a drawing's <textarea>, which holds markup; in a CDATA section, its text) and 290左右 where it is
     not (in a comment, which is no text of the style's). Main read 290, 290 and 20."""
-    _page(workspace, cell=f'{style}2<span class="h">9</span>0左右')
+    tonglu_web_plan(workspace, cell=f'{style}2<span class="h">9</span>0左右')
     assert _target(workspace) == shown
 
 
 def test_a_drawings_table_tags_are_no_cells(workspace):
     """`<svg width="0" height="0"><td>1</td></svg>20左右` in the cell: the <td> is the drawing's, and Chromium prints
     20左右 in the cell. Main closed the cell in front of it and stopped at the table's header."""
-    _page(workspace, cell='<svg width="0" height="0"><td>1</td></svg>20左右')
+    tonglu_web_plan(workspace, cell='<svg width="0" height="0"><td>1</td></svg>20左右')
     assert _target(workspace) == 20
 
 
 def test_a_cdata_section_outside_a_drawing_ends_at_the_first_angle_bracket(workspace):
     """Outside a drawing or formula `<![CDATA[` opens a comment the browser ends at the first `>`: the cell
     `<![CDATA[>]]>20左右` shows ]]>20左右 (Chromium), which is no figure; main read 20. The run stops at the cell."""
-    _page(workspace, cell="<![CDATA[>]]>20左右")
+    tonglu_web_plan(workspace, cell="<![CDATA[>]]>20左右")
     with pytest.raises(InputError) as info:
         _target(workspace)
     assert "]]>20左右" in info.value.problem

@@ -6,29 +6,14 @@ where Chromium 156 on this machine (headless --print-to-pdf, read back with pdft
 characters (<xmp>) or in a text box (<textarea>) and draws one table, with 20左右."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
 from helpers.core.errors import InputError
 from helpers.extract import dataset
-from support.fifteenth_plan import add_fifteenth_plan, total_target_2030, web_page_with_target
-from support.plan_documents import follow_the_reading_advice, use_plan_file
-
-
-def _page(workspace: Path, cell: str = "20左右", around=None) -> Path:
-    """桐庐's plan as a web page whose 2030 target cell of 人才资源总量 is `cell`; `around(block, copy)` rewrites the
-    table with its title paragraph (`block`), given a copy of it whose 2030 target is 99."""
-    add_fifteenth_plan(workspace, "word_tab_cells")
-    path = web_page_with_target(workspace / "raw" / "tonglu_15.html", cell)
-    if around is not None:
-        page = path.read_text(encoding="utf-8")
-        block = re.search(r"<p><b>.*?</table>", page, re.DOTALL).group()
-        assert "人才发展主要指标" in block and block.count(f">{cell}<") == 1
-        path.write_text(page.replace(block, around(block, block.replace(f">{cell}<", ">99<"))), encoding="utf-8")
-    use_plan_file(workspace, "tonglu_15.txt", path)
-    return path
+from support.fifteenth_plan import tonglu_web_plan, total_target_2030
+from support.plan_documents import follow_the_reading_advice
 
 
 def _build(workspace: Path) -> dataset.Dataset:
@@ -40,14 +25,14 @@ def _build(workspace: Path) -> dataset.Dataset:
 def test_a_table_inside_an_element_the_browser_reads_as_text_is_not_read(workspace, element):
     """The copy with 99 inside the element, before the real table: Chromium prints 20左右 for each (and the
     copy's markup as characters for <xmp>, in a box for <textarea>). <textarea> and <xmp> were read 99."""
-    _page(workspace, around=lambda block, copy: f"<{element}>{copy}</{element}>{block}")
+    tonglu_web_plan(workspace, around=lambda block, copy: f"<{element}>{copy}</{element}>{block}")
     assert total_target_2030(_build(workspace))["value"] == 20
 
 
 @pytest.mark.parametrize("element", ["textarea", "xmp"])
 def test_a_page_whose_only_table_is_text_to_the_browser_has_no_table(workspace, element):
     """Only the copy, inside the element: Chromium draws no table at all; it was read 99."""
-    _page(workspace, around=lambda block, copy: f"<{element}>{copy}</{element}>")
+    tonglu_web_plan(workspace, around=lambda block, copy: f"<{element}>{copy}</{element}>")
     with pytest.raises(InputError) as info:
         _build(workspace)
     assert "no table is titled" in info.value.problem
@@ -56,12 +41,12 @@ def test_a_page_whose_only_table_is_text_to_the_browser_has_no_table(workspace, 
 def test_everything_after_plaintext_is_text(workspace):
     """<plaintext> before the copy and after the real table: Chromium draws the real table (20左右) and prints the
     copy's markup as characters. <plaintext> before the real table: no table is drawn, and the run stops."""
-    _page(workspace, around=lambda block, copy: f"{block}<plaintext>{copy}")
+    tonglu_web_plan(workspace, around=lambda block, copy: f"{block}<plaintext>{copy}")
     assert total_target_2030(_build(workspace))["value"] == 20
 
 
 def test_plaintext_before_the_only_table_leaves_no_table(workspace):
-    _page(workspace, around=lambda block, copy: f"<plaintext>{block}")
+    tonglu_web_plan(workspace, around=lambda block, copy: f"<plaintext>{block}")
     with pytest.raises(InputError) as info:
         _build(workspace)
     assert "no table is titled" in info.value.problem
@@ -74,7 +59,7 @@ def test_plaintext_before_the_only_table_leaves_no_table(workspace):
 ])
 def test_the_names_written_where_they_make_no_element_change_nothing(workspace, around):
     """Chromium prints 20左右 for each: the real table is drawn."""
-    _page(workspace, around=around)
+    tonglu_web_plan(workspace, around=around)
     assert total_target_2030(_build(workspace))["value"] == 20
 
 
@@ -82,7 +67,7 @@ def test_a_text_box_in_a_cell_stops_at_the_cell(workspace):
     """`<textarea>1</textarea>20左右`: Chromium prints the box with 1 beside 20左右, as for `<input value="1">`
     (tests/extract/test_web_shadow_and_inert.py); it was read 120. The run stops at the cell, whose text is what
     is written in it, and its advice reads 20左右."""
-    path = _page(workspace, cell="<textarea>1</textarea>20左右")
+    path = tonglu_web_plan(workspace, cell="<textarea>1</textarea>20左右")
     with pytest.raises(InputError) as info:
         _build(workspace)
     assert "it holds a form's box (<textarea> at line" in info.value.problem and "'1'" in info.value.problem

@@ -7,12 +7,11 @@ end (1231, or December alone: 202312) is the whole year, any other stops as part
 begins as a year but is no calendar date (20231301, 20230231) is not understood and stops."""
 import re
 
-import openpyxl
 import pytest
 
 from helpers.extract.name_meaning import NOT_UNDERSTOOD, PART_YEAR, name_says, stated_years
 from support.data_step import build_refused, monitored
-from support.workbooks import one_sheet_workbook
+from support.workbooks import one_sheet_workbook, part_year_sheet_stops_and_renaming_reads
 
 JIANDE = ["建德市", "人才资源总量", "万人"]
 
@@ -75,16 +74,7 @@ def test_in_a_files_name_a_compact_date_alone_is_the_day_it_was_sent():
 def test_a_sheet_named_with_a_compact_date_stops_the_run_and_the_advice_reads(workspace, name):
     """redteam12 S-compact-date: 建德's 9.4 under such a sheet was read as 2023's actual, exit 0. The advice
     followed (the whole year's figure, the sheet renamed as it says) reads it."""
-    path = one_sheet_workbook(workspace, [[*JIANDE, 2023, 9.4]], edit=lambda ws: setattr(ws, "title", name))
-    err = build_refused(workspace)
-    assert err.where == f"sheet {name}, cell E2"
-    assert err.problem.startswith(f"the sheet's name ('{name}') says the figures are for part of a year ('{name}')")
-    new = re.search(r"Rename; e\.g\. ([^)]+)\)", err.fix).group(1)
-    wb = openpyxl.load_workbook(path)
-    wb[name]["E2"] = 12.9
-    wb[name].title = new
-    wb.save(path)
-    assert monitored(workspace)[["year", "value"]].values.tolist() == [[2023, 12.9]]
+    part_year_sheet_stops_and_renaming_reads(workspace, name)
 
 
 def test_a_sheet_named_for_the_years_end_compact_is_read(workspace):

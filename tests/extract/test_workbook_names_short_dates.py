@@ -9,14 +9,12 @@ of 2010–2032 but 2019 and 2020 is a date, read as the same date with four digi
 231231 or 2312, the whole year, and its year the name's); any other run is a label (330182, 330122 and 330523, the
 Zhejiang counties' division codes, are dates in 2033: labels). A day before 31 December is part of the year, however
 it is written."""
-import re
 
-import openpyxl
 import pytest
 
 from helpers.extract.name_meaning import NOT_UNDERSTOOD, PART_YEAR, name_says, stated_years, title_says
 from support.data_step import build_refused, monitored
-from support.workbooks import one_sheet_workbook
+from support.workbooks import one_sheet_workbook, part_year_sheet_stops_and_renaming_reads
 
 JIANDE = ["建德市", "人才资源总量", "万人"]
 
@@ -113,16 +111,7 @@ def test_a_day_in_a_title_is_still_the_day_it_was_made(title):
 def test_a_sheet_so_named_stops_the_run_and_the_advice_reads(workspace, name):
     """redteam14 S-names: 建德's 9.4 under such a sheet was read as 2023's actual, exit 0. The advice followed (the
     whole year's figure, the sheet renamed as it says) reads it."""
-    path = one_sheet_workbook(workspace, [[*JIANDE, 2023, 9.4]], edit=lambda ws: setattr(ws, "title", name))
-    err = build_refused(workspace)
-    assert err.where == f"sheet {name}, cell E2"
-    assert err.problem.startswith(f"the sheet's name ('{name}') says the figures are for part of a year ('{name}')")
-    new = re.search(r"Rename; e\.g\. ([^)]+)\)", err.fix).group(1)
-    wb = openpyxl.load_workbook(path)
-    wb[name]["E2"] = 12.9
-    wb[name].title = new
-    wb.save(path)
-    assert monitored(workspace)[["year", "value"]].values.tolist() == [[2023, 12.9]]
+    part_year_sheet_stops_and_renaming_reads(workspace, name)
 
 
 def test_a_sheet_named_for_the_years_end_short_is_read(workspace):

@@ -3,6 +3,7 @@ with its monitoring workbook: the text exports in both layouts, and its content 
 
 The hand-worked figures are in tests/extract/test_plan_tables.py.
 """
+import re
 import shutil
 from pathlib import Path
 
@@ -237,13 +238,19 @@ def web_page_with_target(path: Path, cell: str, style: str = "", charset: str = 
     return path
 
 
-def tonglu_web_plan(workspace: Path, cell: str, style: str = "") -> Path:
+def tonglu_web_plan(workspace: Path, cell: str = "20左右", style: str = "", around=None) -> Path:
     """桐庐's 十五五 plan added to the workspace (add_fifteenth_plan, word_tab_cells) and published as the web page
     raw/tonglu_15.html in place of its text export: its 2030 target cell for 人才资源总量 (20左右) is the markup
-    `cell`, the page's <style> ending with `style` (web_page_with_target). The manifest is rewritten."""
+    `cell`, the page's <style> ending with `style` (web_page_with_target); `around(block, copy)` rewrites the table
+    with its title paragraph (`block`), given a copy of it whose 2030 target is 99. The manifest is rewritten."""
     from support.plan_documents import use_plan_file
     add_fifteenth_plan(workspace, "word_tab_cells")
     path = web_page_with_target(workspace / "raw" / "tonglu_15.html", cell, style=style)
+    if around is not None:
+        page = path.read_text(encoding="utf-8")
+        block = re.search(r"<p><b>.*?</table>", page, re.DOTALL).group()
+        assert "人才发展主要指标" in block and block.count(f">{cell}<") == 1
+        path.write_text(page.replace(block, around(block, block.replace(f">{cell}<", ">99<"))), encoding="utf-8")
     use_plan_file(workspace, "tonglu_15.txt", path)
     return path
 

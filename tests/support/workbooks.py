@@ -92,3 +92,20 @@ def with_rich_text_e2(path: Path, runs: str, shared: bool) -> Path:
         for name, content in parts.items():
             z.writestr(name, content)
     return path
+
+
+def part_year_sheet_stops_and_renaming_reads(workspace: Path, name: str) -> None:
+    """建德's 9.4 for 2023 on a sheet named `name`, which says part of a year: the run stops at E2 saying so; the advice
+    followed (the whole year's 12.9 entered, the sheet renamed as the advice says) reads 12.9 as 2023's."""
+    from support.data_step import build_refused, monitored
+    path = one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 9.4]],
+                              edit=lambda ws: setattr(ws, "title", name))
+    err = build_refused(workspace)
+    assert err.where == f"sheet {name}, cell E2"
+    assert err.problem.startswith(f"the sheet's name ('{name}') says the figures are for part of a year ('{name}')")
+    new = re.search(r"Rename; e\.g\. ([^)]+)\)", err.fix).group(1)
+    wb = openpyxl.load_workbook(path)
+    wb[name]["E2"] = 12.9
+    wb[name].title = new
+    wb.save(path)
+    assert monitored(workspace)[["year", "value"]].values.tolist() == [[2023, 12.9]]
