@@ -242,3 +242,17 @@ def test_other_attribute_headers_stop_with_advice(workspace, word):
     error = build_refused(workspace)
     assert isinstance(error, InputError) and f"header cell '{word}' is not a known column" in error.problem
     assert "If it is the indicators' names, units, 属性, category or serial numbers, give that role" in error.fix
+
+
+@pytest.mark.parametrize("header", ["类型", "属性"])
+@pytest.mark.parametrize("binding, expected", [("（约束性）", "（预期性）"), ("(约束性)", "(预期性)"),
+                                               ("约束性目标", "预期性目标"), ("约束型", "预期型")])
+def test_attribute_cells_in_brackets_with_mubiao_or_xing_read(workspace, header, binding, expected):
+    """redteam16 A-type-cells: under 类型, cells （约束性）, 约束性目标 or 约束型 were read as the category (every row's
+    属性 empty: no ★, no binding-first order, exit 0); under 属性, 约束型 stopped."""
+    plan = WORD_PLAN.replace("\t属性\n", f"\t{header}\n", 1).replace("\t≥4.5\n\t\n", "\t≥4.5\n\t预期性\n", 1)
+    plan = plan.replace("\t约束性\n", f"\t{binding}\n").replace("\t预期性\n", f"\t{expected}\n")
+    _text_plan(workspace, plan)
+    ds = build(workspace)
+    assert _by_indicator(ds, "attribute") == {**ATTRIBUTES, "physicians_per_1000": "预期性"}
+    assert _by_indicator(ds, "category") == CATEGORIES

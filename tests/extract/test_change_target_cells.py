@@ -108,3 +108,19 @@ BASE = ("2020年", 10.0, "line 20")
 def test_the_level_a_change_sets(cell, unit, base, reads):
     from helpers.extract.cleaning import change_level
     assert change_level(cell, unit, base, 5).reads == reads
+
+
+@pytest.mark.parametrize("cell", ["新增5万人", "净增5万人", "增量5万人", "5万人以上（新增）", "较2020年新增5万人"])
+def test_an_increase_written_xinzeng_is_a_change_and_its_figure_never_the_reading(tmp_path, cell):
+    """redteam16 F-change-advice: 人才资源总量's 2025 target cell 新增5万人 (base 10: the plan means 15) stopped
+    with the advice `reads: '5'` ('2020' for 较2020年新增5万人); followed, 14.6 against 5 was 达标. A 新增/净增/增量
+    cell is a change: the advice leaves the level to be worked out, never offering the change's figure or its year."""
+    final_evaluation_case(tmp_path)
+    row = "\t人才资源总量\n\t万人\n\t10\n"
+    assert PLAN_14.count(row + "\t15左右\n") == 1
+    (tmp_path / "raw" / "tonglu_14.txt").write_text(PLAN_14.replace(row + "\t15左右\n", row + f"\t{cell}\n"),
+                                                    encoding="utf-8")
+    write_manifest(tmp_path / "raw")
+    error = build_refused(tmp_path)
+    assert cell in error.problem
+    assert "reads: '…'" in error.fix and "reads: '5'" not in error.fix and "reads: '2020'" not in error.fix

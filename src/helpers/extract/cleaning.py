@@ -123,7 +123,9 @@ def _example_reading(raw: str) -> str:
 # A value cell that states a change, not the level its column holds: 提高5个百分点, 下降2个百分点, 〔-2个百分点〕,
 # 增长10%, 年均增长8%, 翻一番, +5. Its figure read as the level was the target (5 for 35) when the analyst followed
 # the advice, which offered that figure. 提高到35 and 降至6 give the level and are not changes (CHANGE_WORDS).
-CHANGE_CELL = re.compile(rf"{CHANGE_WORDS}|{POINTS}|翻[一两二三]番|年均|^[〔\[【]?\+")
+# 新增, 净增 and 增量 say an increase too (新增5万人 on a base of 10 is 15; redteam16: the advice offered 5, and 2020
+# for 较2020年新增5万人): their level is left for the analyst to work out (change_level: reads '…').
+CHANGE_CELL = re.compile(rf"{CHANGE_WORDS}|{POINTS}|翻[一两二三]番|年均|新增|净增|增量|^[〔\[【]?\+")
 CHANGE_FIGURE = re.compile(rf"^(?P<open>[〔\[【])?(?:比(?P<since>{YEAR})年(?:底|末)?)?(?P<yearly>年均)?"
                            rf"(?P<verb>{CHANGE_WORDS})?(?P<sign>[+-])?(?P<num>{NUM})(?P<unit>{POINTS}|%)?"
                            r"(?P<close>[〕\]】])?$")

@@ -242,8 +242,14 @@ def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list
 
 
 # A 属性 cell as written (normalised, spaces removed) and what it means: binding (约束性) or expected (预期性).
-ATTRIBUTES = {"约束性": "约束性", "约束": "约束性", "约束性指标": "约束性",
-              "预期性": "预期性", "预期": "预期性", "预期性指标": "预期性"}
+# Also as plans write them in brackets, with 目标, or as 约束型 / 预期型 (redteam16: under 类型 these were read as the
+# category, and every row's 属性 lost); brackets in both widths, as the cleaner compares the cell as written.
+ATTRIBUTES = {f"{before}{word}{after}": meaning
+              for word, meaning in (("约束性", "约束性"), ("约束", "约束性"), ("约束性指标", "约束性"),
+                                    ("约束性目标", "约束性"), ("约束型", "约束性"), ("约束型指标", "约束性"),
+                                    ("预期性", "预期性"), ("预期", "预期性"), ("预期性指标", "预期性"),
+                                    ("预期性目标", "预期性"), ("预期型", "预期性"), ("预期型指标", "预期性"))
+              for before, after in (("", ""), ("（", "）"), ("(", ")"))}
 # What each role a column can have once in a table reads, in the words of a message.
 ONCE_ROLES = {"category": "the indicators' category", "serial": "the row number", "name": "the indicator name",
               "unit": "the unit", "attribute": "the 属性 (约束性 / 预期性)"}
