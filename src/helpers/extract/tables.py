@@ -470,8 +470,34 @@ def resolve_year_columns(table: ParsedTable, period: PlanPeriod, sources: Source
         table.roles = [r if c is None else c.role for r, c in zip(table.roles, by_role)]
         for row in table.rows:
             row.values = [(placed.get(id(c), c), cell) for c, cell in row.values]
+    _no_county_target_up_to_the_base(table, period)
     _one_column_a_year(table, sources)
     return table
+
+
+def _no_county_target_up_to_the_base(table: ParsedTable, period: PlanPeriod) -> None:
+    """A plan sets the county's targets for years after its base year. A column of the county's targets for the base
+    year or before (a 十五五 plan's 2025年预期目标 or 2025年目标) is the previous plan's target or the base figure under
+    another name: read as this plan's target it was merged with the previous plan's targets, and the base figures
+    were lost (redteam16). The province's targets are the province's, for any year."""
+    for column in table.columns:
+        if column.role == "target" and not column.for_province and column.year <= period.base_year:
+            written = _compact(column.header.text)
+            at = written.find(str(column.year))
+            before, after = (written[:at], written[at + 4:]) if at >= 0 else ("", "")
+            estimate = ((re.escape(before) + f"(?P<year>{column.year})(?P<estimated>" + re.escape(after) + ")"
+                         if after else f"(?P<estimated>{re.escape(before)})(?P<year>{column.year})" if before
+                         else f"(?P<year>{column.year})").replace("'", "''"))
+            raise InputError(table.path, column.header.where,
+                             f"the column {quoted(column.header.raw.strip())} is read as the county's targets for "
+                             f"{column.year}, but {column.year} is not after the base year {period.base_year} of "
+                             f"plan period {period.name}: a plan sets its targets for later years, so the column "
+                             "gives the base year's figures or the previous plan's targets, and which cannot be told",
+                             "check the plan's `plan_period` in config/sources.yaml. If the column gives the base "
+                             "year's figures, add under `header_roles`: "
+                             f"`- {{pattern: '{estimate}', role: year}}` (read as the base year's estimate, never its "
+                             "actual value); if it gives the previous plan's targets, "
+                             f"`- {{pattern: '{_pattern_for(column.header)}', role: remark}}` (not read).")
 
 
 def _one_column_a_year(table: ParsedTable, sources: Sources) -> None:
