@@ -10,7 +10,7 @@ import math
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -282,7 +282,7 @@ _ESTIMATE = "|".join(w for w in ESTIMATES if not w.isascii())
 # does one whose header says part of a year (2025年1-11月, 2025年（截至11月）, 前三季度: extract.tables.header_roles),
 # and such a column is never a target.
 # `entity: province` sends that column's values to the province. config/sources.yaml `header_roles` may add
-# patterns: they are tried before these.
+# patterns: they are tried before these, and a plan entry's own `header_roles` before those, for its table alone.
 HEADER_ROLE_NAMES = ("category", "serial", "name", "unit", "attribute", "remark", "actual", "target", "year")
 DEFAULT_HEADER_ROLES = (
     (r"一级指标|(指标)?类别|(指标)?类型|(指标)?分类|领域", "category", None),
@@ -359,6 +359,10 @@ class Plan:
     period: PlanPeriod
     readings: tuple[Reading, ...] = ()
     continued: tuple[Continuation, ...] = ()
+    # The plan's own header words (`header_roles:` under its entry), tried before the file's: for a header this
+    # plan means otherwise than another plan of the county (a 十五五 plan's `2025年目标`, its base, beside the 十四五
+    # plan's, its targets). Sources.for_plan puts them first.
+    header_roles: tuple[HeaderRole, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -371,6 +375,16 @@ class Sources:
     plans: tuple[Plan, ...]            # one entry per plan document; a county may have several
     layouts: dict[str, Layout]
     header_roles: tuple[HeaderRole, ...]
+    plan_file: str | None = None       # for_plan: the plan whose own header_roles come first in header_roles
+
+    def for_plan(self, plan: Plan) -> "Sources":
+        """The sources as `plan`'s table is read: its own `header_roles` (under its entry) tried first, then the
+        file's and the defaults. Another plan's table never reads them. Safe to call twice."""
+        if self.plan_file == plan.file or not plan.header_roles:
+            return self
+        if self.plan_file is not None:
+            raise ValueError(f"sources read for {self.plan_file}, asked for {plan.file}")
+        return replace(self, header_roles=plan.header_roles + self.header_roles, plan_file=plan.file)
 
     @property
     def base_year(self) -> int:
@@ -635,7 +649,8 @@ def _check_periods(plans: list[Plan], default: PlanPeriod, path: Path) -> None:
 SOURCES_KEYS = ("province", "plan_period", "plans", "layouts", "header_roles")
 PROVINCE_KEYS = ("entity", "name_zh", "name_en")
 PERIOD_KEYS = ("name", "base_year", "target_year")
-PLAN_KEYS = ("entity", "name_zh", "name_en", "file", "layout", "table_title", "plan_period", "readings", "continued")
+PLAN_KEYS = ("entity", "name_zh", "name_en", "file", "layout", "table_title", "plan_period", "readings", "continued",
+             "header_roles")
 CONTINUED_KEYS = ("page", "between", "because")
 CONTINUED_EXAMPLE = "- {page: 5, between: '人才结构', because: '…'}"
 READING_KEYS = ("indicator", "cell", "reads", "unit", "attribute", "row", "because")
@@ -753,8 +768,16 @@ def _plan_entries(doc: dict, path: Path) -> list[dict]:
 
 def _header_roles(doc: dict, path: Path) -> list[HeaderRole]:
     """The file's own header words, tried first, then the defaults (DEFAULT_HEADER_ROLES)."""
+    roles = _given_header_roles(doc, path, "the file")
+    roles += [HeaderRole(UserPattern(pattern, None, None, "pattern"), role, entity)
+              for pattern, role, entity in DEFAULT_HEADER_ROLES]
+    return roles
+
+
+def _given_header_roles(doc: dict, path: Path, what: str) -> list[HeaderRole]:
+    """The `header_roles:` written in `doc` (the file, or a plan's entry), each checked."""
     roles = []
-    given = _entries(doc, "header_roles", path, "the file", "- {pattern: '序号', role: serial}") \
+    given = _entries(doc, "header_roles", path, what, "- {pattern: '序号', role: serial}") \
         if "header_roles" in doc else []
     for entry in given:
         _known_keys(entry, HEADER_ROLE_KEYS, path, "a header role")
@@ -770,8 +793,6 @@ def _header_roles(doc: dict, path: Path) -> list[HeaderRole]:
         roles.append(HeaderRole(_regex(_text(entry, "pattern", path, "a header role"), path,
                                        _line_of(entry, "pattern"), "pattern"),
                                 role, entity))
-    roles += [HeaderRole(UserPattern(pattern, None, None, "pattern"), role, entity)
-              for pattern, role, entity in DEFAULT_HEADER_ROLES]
     return roles
 
 
@@ -842,6 +863,7 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
             line=entry.get(LINE), period=period,
             readings=_readings(entry, path, f"plan '{entity}' ({file})"),
             continued=_continuations(entry, path, f"plan '{entity}' ({file})"),
+            header_roles=tuple(_given_header_roles(entry, path, f"plan '{entity}' ({file})")),
         )
         first_of.setdefault(entity, plan)
         plans.append(plan)

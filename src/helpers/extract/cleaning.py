@@ -448,7 +448,7 @@ class TableCleaner:
     def clean(self, plan: Plan, table: ParsedTable, statements: list[ProseStatement]) -> CleanTable:
         path = table.path
         file = display_path(path)
-        table = resolve_year_columns(table, plan.period, self.sources)
+        table = resolve_year_columns(table, plan, self.sources)
         observations: list[Observation] = []
         decisions: list[Decision] = _column_decisions(plan, table, file)
         seen: dict[str, TableRow] = {}
@@ -672,7 +672,7 @@ class TableCleaner:
         for the same indicator, stops the run."""
         ind_id = self.catalogue.indicator_for_name(name)
         if ind_id is None:
-            raise _unknown_name(path, row.name, name, self.catalogue, self.sources)
+            raise _unknown_name(path, row.name, name, self.catalogue, self.sources.for_plan(plan))
         ind = self.catalogue.indicators[ind_id]
         if ind_id in seen:
             first = seen[ind_id]

@@ -219,7 +219,7 @@ def _check_table_period(table, plan: Plan, sources: Sources) -> None:
     """The plan's table must set targets for the target year of the period the config gives the plan:
     a 十五五 entry pointing at a 十四五 document (or the wrong plan_period) is caught here. A table whose columns
     are years alone (2020年, 2025年) is read by the period: under the wrong one it would hold no target at all."""
-    resolve_year_columns(table, plan.period, sources)
+    resolve_year_columns(table, plan, sources)
     years = sorted({c.year for c in table.columns if c.role == "target" and not c.for_province})
     by_period = [c for c in table.columns if c.by_period]
     if by_period and not years:

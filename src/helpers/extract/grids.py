@@ -367,7 +367,7 @@ def _read(document: Document, grid: Grid, title: Cell, header_index: int, plan: 
     if not notes and grid.after and FOOTNOTE.search(normalise(grid.after[0].text)):
         notes = [as_cell(grid.after[0])]      # the note as a paragraph just below the table
     table = ParsedTable(path, title, header, roles, columns, rows, end, notes, by_content=by_content)
-    return tables.resolve_year_columns(table, plan.period, sources)
+    return tables.resolve_year_columns(table, plan, sources)
 
 
 def _body_and_notes(path: Path, grid: Grid, data_start: int, header_texts: list[str],

@@ -52,7 +52,7 @@ MAX_PLAN_CHARS = 200_000
 def read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
     check_file(path)
     with patterns.reading(path):    # the configured patterns' time for this document (no pattern hangs a run)
-        return _read_plan(path, plan, sources)
+        return _read_plan(path, plan, sources.for_plan(plan))    # (its own header_roles first)
 
 
 def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from helpers.core.config import HEADER_ROLE_NAMES, Layout, Plan, PlanPeriod, Sources
+from helpers.core.config import HEADER_ROLE_NAMES, Layout, Plan, Sources
 from helpers.core.errors import InputError, quoted
 from helpers.core.limits import PLAN_TEXT, check_size
 from helpers.core.paths import display_path
@@ -442,10 +442,12 @@ def _role_of(cell: Cell, sources: Sources, path: Path):
     return None
 
 
-def resolve_year_columns(table: ParsedTable, period: PlanPeriod, sources: Sources) -> ParsedTable:
+def resolve_year_columns(table: ParsedTable, plan: Plan, sources: Sources) -> ParsedTable:
     """A column headed by a year alone (2030年) or with 预计, 基期, 基数 or 现状, read by the plan's period: up to
-    the base year an actual, at the target year a target. Any other year cannot be placed: the run stops.
+    the base year an actual, at the target year a target. Any other year cannot be placed: the run stops; so does a
+    column of the county's targets for the base year or before (_no_county_target_up_to_the_base).
     Safe to call twice."""
+    period, sources = plan.period, sources.for_plan(plan)
     placed = {}
     for column in table.columns:
         if column.role != "year":
@@ -470,34 +472,50 @@ def resolve_year_columns(table: ParsedTable, period: PlanPeriod, sources: Source
         table.roles = [r if c is None else c.role for r, c in zip(table.roles, by_role)]
         for row in table.rows:
             row.values = [(placed.get(id(c), c), cell) for c, cell in row.values]
-    _no_county_target_up_to_the_base(table, period)
+    _no_county_target_up_to_the_base(table, plan, sources)
     _one_column_a_year(table, sources)
     return table
 
 
-def _no_county_target_up_to_the_base(table: ParsedTable, period: PlanPeriod) -> None:
-    """A plan sets the county's targets for years after its base year. A column of the county's targets for the base
-    year or before (a 十五五 plan's 2025年预期目标 or 2025年目标) is the previous plan's target or the base figure under
-    another name: read as this plan's target it was merged with the previous plan's targets, and the base figures
-    were lost (redteam16). The province's targets are the province's, for any year."""
+def _no_county_target_up_to_the_base(table: ParsedTable, plan: Plan, sources: Sources) -> None:
+    """A plan sets the county's targets for the years after its base year. A column of the county's targets
+    for the base year or before (a 十五五 plan's `2025年预期目标` or `2025年目标`) gives the base year's figures
+    under a target's name (a plan drafted before its base year closed: their expected outcome, an estimate) or
+    the previous plan's targets quoted. Read as this plan's targets, they were merged with the previous plan's
+    as one observation, the base figures were lost, and the brief called the two plans' targets two sources of
+    the year's actual (redteam16). Which it is cannot be told, so the run stops. The advice is an entry under
+    this plan's own entry in config/sources.yaml (Plan.header_roles): the 十四五 plan's `2025年目标`, its
+    targets, is read as before (a file-wide entry for the header would have read those as the base too). The
+    province's targets are the province's, for any year."""
     for column in table.columns:
-        if column.role == "target" and not column.for_province and column.year <= period.base_year:
-            written = _compact(column.header.text)
-            at = written.find(str(column.year))
-            before, after = (written[:at], written[at + 4:]) if at >= 0 else ("", "")
-            estimate = ((re.escape(before) + f"(?P<year>{column.year})(?P<estimated>" + re.escape(after) + ")"
-                         if after else f"(?P<estimated>{re.escape(before)})(?P<year>{column.year})" if before
-                         else f"(?P<year>{column.year})").replace("'", "''"))
-            raise InputError(table.path, column.header.where,
-                             f"the column {quoted(column.header.raw.strip())} is read as the county's targets for "
-                             f"{column.year}, but {column.year} is not after the base year {period.base_year} of "
-                             f"plan period {period.name}: a plan sets its targets for later years, so the column "
-                             "gives the base year's figures or the previous plan's targets, and which cannot be told",
-                             "check the plan's `plan_period` in config/sources.yaml. If the column gives the base "
-                             "year's figures, add under `header_roles`: "
-                             f"`- {{pattern: '{estimate}', role: year}}` (read as the base year's estimate, never its "
-                             "actual value); if it gives the previous plan's targets, "
-                             f"`- {{pattern: '{_pattern_for(column.header)}', role: remark}}` (not read).")
+        if column.role != "target" or column.for_province or column.year > plan.period.base_year:
+            continue
+        # The entry that reads the column as the base year's estimate: the words beside the year as (?P<estimated>…)
+        # (the header's 年 kept outside them); the year itself, so that the plan's 2030年目标 stays its target.
+        written = _compact(column.header.text)
+        at = written.find(str(column.year))
+        before, after = (written[:at], written[at + 4:]) if at >= 0 else ("", "")
+        year = f"(?P<year>{column.year})"
+        if after.startswith("年") and len(after) > 1:
+            year, after = year + "年", after[1:]
+        estimate = (re.escape(before) + year + "(?P<estimated>" + re.escape(after) + ")" if after else
+                    "(?P<estimated>" + re.escape(before) + ")" + year if before else year).replace("'", "''")
+        period = plan.period
+        raise InputError(
+            table.path, column.header.where,
+            f"the column {quoted(column.header.raw.strip())} is read as the county's targets for {column.year}, but "
+            f"{plan.file} is the plan for {period.name} ({period.base_year}→{period.target_year}), which sets targets "
+            f"for the years after its base year {period.base_year}: the column gives the base year's figures under "
+            "a target's name (their expected outcome, an estimate) or the previous plan's targets quoted, and which "
+            "cannot be told",
+            f"check this plan's `plan_period` in {display_path(sources.path)} (its entry at line {plan.line}, file: "
+            f"{plan.file}). Then say what the column holds in that entry, by a line `header_roles:` read for this "
+            "plan's table alone (another plan's column headed alike, the previous plan's targets, is read as "
+            f"before): if it gives the base year's figures, `header_roles: [{{pattern: '{estimate}', role: year}}]` "
+            f"(read as the plan's estimate of {column.year}, never its actual value); if it quotes the previous "
+            f"plan's targets, `header_roles: [{{pattern: '{_pattern_for(column.header)}', role: remark}}]` (read and "
+            "not used: that plan's own table gives them). If the entry has `header_roles:` already, add the item to "
+            "its list.")
 
 
 def _one_column_a_year(table: ParsedTable, sources: Sources) -> None:
@@ -803,6 +821,6 @@ def parse_plan_table(path: Path, lines: list[str], plan: Plan, sources: Sources)
             failed.append((title_index, exc))
             continue
         table.contents = [Cell(lines[i], normalise(lines[i]), i + 1) for i, _ in failed]
-        return resolve_year_columns(table, plan.period, sources)
+        return resolve_year_columns(table, plan, sources)
     # None gives a table: the error is the first match's that is not a contents entry.
     raise next((exc for i, exc in failed if not CONTENTS_ENTRY.search(normalise(lines[i]))), failed[0][1])
