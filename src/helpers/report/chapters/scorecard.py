@@ -146,8 +146,9 @@ def sources_differ_note(ctx: ReportContext) -> list[str]:
             lines.append(ctx.t("report.sources_differ_kinds_note", other_source=source_ref(ctx, there),
                                kind=kinds[found["kind"]["code"]], other_kind=kinds[found["other_kind"]["code"]],
                                **named))
-        else:
-            lines.append(ctx.t("report.sources_differ_note", other_source=source_ref(ctx, there), **named))
+        else:   # one kind, named: two targets, two estimates or two actuals (it said 实际值 for any, redteam16)
+            lines.append(ctx.t("report.sources_differ_note", other_source=source_ref(ctx, there),
+                               kind=ctx.w.table("consistency.kind")[found["kind"]["code"]], **named))
     if len(rows) > SOURCES_DIFFER_ROWS:
         lines.append(ctx.t("report.sources_differ_more", n=len(rows) - SOURCES_DIFFER_ROWS))
     return lines
