@@ -486,7 +486,11 @@ def _no_county_target_up_to_the_base(table: ParsedTable, plan: Plan, sources: So
     the year's actual (redteam16). Which it is cannot be told, so the run stops. The advice is an entry under
     this plan's own entry in config/sources.yaml (Plan.header_roles): the 十四五 plan's `2025年目标`, its
     targets, is read as before (a file-wide entry for the header would have read those as the base too). The
-    province's targets are the province's, for any year."""
+    province's targets are the province's, for any year. A table with no target for the plan's target year is
+    another period's table or plan: dataset._check_table_period stops there, with advice on the period or title."""
+    county_targets = [c.year for c in table.columns if c.role == "target" and not c.for_province]
+    if plan.period.target_year not in county_targets:
+        return
     for column in table.columns:
         if column.role != "target" or column.for_province or column.year > plan.period.base_year:
             continue
