@@ -143,3 +143,21 @@ def test_a_plans_own_header_roles_are_checked(tmp_path):
             load_sources(tmp_path / "config")
         assert stop.value.where == line and f"unknown key '{key}'" in stop.value.problem, stop.value
         assert f"did you mean '{near}'?" in stop.value.fix
+
+
+def test_the_plans_own_table_stops_though_a_table_titled_alike_follows(tmp_path):
+    """A web page with the plan's table (2025年预期目标) and below it a copy titled alike whose 2025 column is headed
+    2025年. The reader tries each table titled alike and passes over one that stops: with the check where the year
+    columns are placed, the plan's table was passed over and the copy's 15.2 read as a firm 2025 actual, without a
+    word. The check runs once the plan's table is chosen, and stops there."""
+    plan = _case(tmp_path, "2025年预期目标", "html")
+    page = plan.read_text(encoding="utf-8")
+    block = re.search(r"<p><b>.*?</table>", page, re.S).group()
+    assert block.count("<th>2025年预期目标</th>") == 1
+    plan.write_text(page.replace(block, block + "\n" + block.replace("<th>2025年预期目标</th>", "<th>2025年</th>")),
+                    encoding="utf-8")
+    from helpers.extract.manifest import write_manifest
+    write_manifest(tmp_path / "raw")
+    err = _stop(tmp_path)
+    assert Path(err.file).name == plan.name and "the column '2025年预期目标' is read as the county's targets" \
+        in err.problem, err

@@ -31,7 +31,7 @@ from helpers.extract.manifest import unlisted, verify, verify_read
 from helpers.extract.monitoring import check_in_line, read_monitoring
 from helpers.extract.plans import PlanDocument, read_plan
 from helpers.extract.prose import ProseReader, ProseStatement
-from helpers.extract.tables import resolve_year_columns
+from helpers.extract.tables import no_county_target_up_to_the_base, resolve_year_columns
 from helpers.files.atomic import staged_outputs
 from helpers.files.fingerprint import data_step_record
 from helpers.files.outputs import write_csv, write_xlsx
@@ -218,7 +218,8 @@ def _reconcile_province(observations: list[Observation], sources: Sources,
 def _check_table_period(table, plan: Plan, sources: Sources) -> None:
     """The plan's table must set targets for the target year of the period the config gives the plan:
     a 十五五 entry pointing at a 十四五 document (or the wrong plan_period) is caught here. A table whose columns
-    are years alone (2020年, 2025年) is read by the period: under the wrong one it would hold no target at all."""
+    are years alone (2020年, 2025年) is read by the period: under the wrong one it would hold no target at all. Then
+    no column of it is the county's targets for the base year or before (tables.no_county_target_up_to_the_base)."""
     resolve_year_columns(table, plan, sources)
     years = sorted({c.year for c in table.columns if c.role == "target" and not c.for_province})
     by_period = [c for c in table.columns if c.by_period]
@@ -249,6 +250,7 @@ def _check_table_period(table, plan: Plan, sources: Sources) -> None:
                          f"{plan.period.target_year}",
                          "give this plan entry the plan_period of its document (name, base_year, target_year), or "
                          "check that `file` names the right document.")
+    no_county_target_up_to_the_base(table, plan, sources)
 
 
 # Which source's figure is kept when several state the same observation (same county, indicator, year

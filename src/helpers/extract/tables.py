@@ -444,8 +444,7 @@ def _role_of(cell: Cell, sources: Sources, path: Path):
 
 def resolve_year_columns(table: ParsedTable, plan: Plan, sources: Sources) -> ParsedTable:
     """A column headed by a year alone (2030年) or with 预计, 基期, 基数 or 现状, read by the plan's period: up to
-    the base year an actual, at the target year a target. Any other year cannot be placed: the run stops; so does a
-    column of the county's targets for the base year or before (_no_county_target_up_to_the_base).
+    the base year an actual, at the target year a target. Any other year cannot be placed: the run stops.
     Safe to call twice."""
     period, sources = plan.period, sources.for_plan(plan)
     placed = {}
@@ -472,12 +471,11 @@ def resolve_year_columns(table: ParsedTable, plan: Plan, sources: Sources) -> Pa
         table.roles = [r if c is None else c.role for r, c in zip(table.roles, by_role)]
         for row in table.rows:
             row.values = [(placed.get(id(c), c), cell) for c, cell in row.values]
-    _no_county_target_up_to_the_base(table, plan, sources)
     _one_column_a_year(table, sources)
     return table
 
 
-def _no_county_target_up_to_the_base(table: ParsedTable, plan: Plan, sources: Sources) -> None:
+def no_county_target_up_to_the_base(table: ParsedTable, plan: Plan, sources: Sources) -> None:
     """A plan sets the county's targets for the years after its base year. A column of the county's targets
     for the base year or before (a 十五五 plan's `2025年预期目标` or `2025年目标`) gives the base year's figures
     under a target's name (a plan drafted before its base year closed: their expected outcome, an estimate) or
@@ -486,11 +484,12 @@ def _no_county_target_up_to_the_base(table: ParsedTable, plan: Plan, sources: So
     the year's actual (redteam16). Which it is cannot be told, so the run stops. The advice is an entry under
     this plan's own entry in config/sources.yaml (Plan.header_roles): the 十四五 plan's `2025年目标`, its
     targets, is read as before (a file-wide entry for the header would have read those as the base too). The
-    province's targets are the province's, for any year. A table with no target for the plan's target year is
-    another period's table or plan: dataset._check_table_period stops there, with advice on the period or title."""
-    county_targets = [c.year for c in table.columns if c.role == "target" and not c.for_province]
-    if plan.period.target_year not in county_targets:
-        return
+    province's targets are the province's, for any year.
+
+    Called by dataset._check_table_period once the plan's table is chosen and found to set the plan's target-year
+    targets (a table that does not is another period's table or plan, and stops there with advice on the title or
+    the period). Not in resolve_year_columns: a document's reader tries each table titled alike and passes over one
+    that stops (grids.parse_grid_table), so the plan's own table, stopped there, was passed over for another."""
     for column in table.columns:
         if column.role != "target" or column.for_province or column.year > plan.period.base_year:
             continue
