@@ -50,6 +50,7 @@ from helpers.extract.name_meaning import (
     MAX_PIECES,
     NOT_UNDERSTOOD,
     NOTE_ESTIMATE,
+    NOTE_INCOMPLETE,
     NOTE_PRELIMINARY,
     NOTE_UNVERIFIED,
     PART_YEAR,
@@ -1801,7 +1802,7 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
     source, _ = cell("source")
     remark, remark_cell = cell("note")
     said = None if _blank(remark) else remark_says(str(remark))
-    if said is not None and said.what in (PART_YEAR, NOTE_UNVERIFIED):
+    if said is not None and said.what in (PART_YEAR, NOTE_UNVERIFIED, NOTE_INCOMPLETE):
         raise _remark_refused(cell, said, str(remark).strip(), float(number), year, value_cell, remark_cell)
     text = f"{cell.sheet_name}!{value_cell}: {value}" + (f" | 来源: {source}" if source else "") + \
            (f" | 备注: {remark}" if remark else "")
@@ -1821,9 +1822,10 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
 
 def _remark_refused(cell: _RowCells, said: Said, remark: str, number: float, year: int, value_cell: str,
                     remark_cell: str) -> InputError:
-    """A row whose 备注 says its figure is for part of a year (1-11月数, 截至11月) or not yet verified (待核实): not the
-    year's actual, and no estimate of it either (name_meaning.remark_says; docs/monitoring.md, 备注). Either way the
-    advice works: the 备注 without the words, or the value cell cleared (a row without a value is skipped)."""
+    """A row whose 备注 says its figure is for part of a year (1-11月数, 截至11月, 未含12月), not yet verified (待核实,
+    待统计局确认) or incomplete (数据不全, 缺报): not the year's actual, and no estimate of it either
+    (name_meaning.remark_says; docs/monitoring.md, 备注). Either way the advice works: the 备注 without the words,
+    or the value cell cleared (a row without a value is skipped)."""
     where = f"sheet {cell.sheet_name}, cells {value_cell} and {remark_cell}"
     if said.what == PART_YEAR:
         return InputError(cell.path, where, f"the 备注 {remark!r} says the figure {number:g} is for part of a year "
@@ -1831,6 +1833,12 @@ def _remark_refused(cell: _RowCells, said: Said, remark: str, number: float, yea
                           f"type the whole year's {year} figure in {value_cell} and take {said.words!r} out of the "
                           f"备注; until that figure is in, clear {value_cell} (a row without a value is skipped). If "
                           f"{number:g} is the whole year's figure, write the 备注 without {said.words!r}.")
+    if said.what == NOTE_INCOMPLETE:
+        return InputError(cell.path, where, f"the 备注 {remark!r} says the figure {number:g} is incomplete "
+                          f"({said.words!r}), so it is not read as {year}'s actual value",
+                          f"type the complete {year} figure in {value_cell} and take {said.words!r} out of the 备注; "
+                          f"until it is in, clear {value_cell} (a row without a value is skipped). If {number:g} is "
+                          f"complete, write the 备注 without {said.words!r}.")
     return InputError(cell.path, where, f"the 备注 {remark!r} says the figure {number:g} is not yet verified "
                       f"({said.words!r}), so it is not read as {year}'s actual value",
                       f"once the figure is checked, take {said.words!r} out of the 备注 (correct {value_cell} first "
