@@ -50,10 +50,10 @@ def test_page_one_quotes_the_remark_beside_the_judgement_in_both_languages(remar
         f"桐庐县人才资源总量评估所用的2025年实际值15.1万人（监测2021-2025.xlsx工作表数据单元格E6）附有备注：“{REMARK}”。",
         "桐庐县人才流失率评估所用的2025年实际值6.2%（监测2021-2025.xlsx工作表数据单元格E21）附有备注：“快报”。"]
     assert judged_remarks_note(remarked["en"]) == [
-        "Tonglu, total talent pool: the 2025 actual judged, 15.1 (10,000 persons) (监测2021-2025.xlsx, sheet 数据, "
-        f"cell E6), has a note in the workbook: “{REMARK}”.",
-        "Tonglu, talent outflow rate: the 2025 actual judged, 6.2% (监测2021-2025.xlsx, sheet 数据, cell E21), has a "
-        "note in the workbook: “快报”."]
+        "Tonglu, total talent pool: the 2025 actual judged, 15.1 (10,000 persons), in 监测2021-2025.xlsx, sheet 数据, "
+        f"cell E6, has the workbook note “{REMARK}”.",
+        "Tonglu, talent outflow rate: the 2025 actual judged, 6.2%, in 监测2021-2025.xlsx, sheet 数据, cell E21, has "
+        "the workbook note “快报”."]
     for lang in ("zh", "en"):
         html = str(summary_section(remarked[lang], "brief"))
         assert "含驻县单位&lt;b&gt;口径&lt;/b&gt;" in html and "<b>口径" not in html     # escaped
