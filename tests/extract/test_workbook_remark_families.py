@@ -47,6 +47,12 @@ ESTIMATE, PART, UNVERIFIED, INCOMPLETE = "an estimate", "for part of a year", "n
     ("unaudited", UNVERIFIED, "unaudited"),
     ("数据不全", INCOMPLETE, "不全"), ("部分乡镇缺报", INCOMPLETE, "缺报"), ("数据缺失", INCOMPLETE, "缺失"),
     ("不完整", INCOMPLETE, "不完整"), ("incomplete", INCOMPLETE, "incomplete"),
+    # and as a red team would write them next
+    ("推测值", ESTIMATE, "推测"), ("上年数据", ESTIMATE, "上年数据"), ("同上年数据", ESTIMATE, "同上年"),
+    ("approx.", ESTIMATE, "approx."), ("暂无12月数据", PART, "暂无12月"), ("12月数据暂缺", INCOMPLETE, "缺"),
+    ("待调整", UNVERIFIED, "待调整"), ("未终审", UNVERIFIED, "未终审"), ("未最终确认", UNVERIFIED, "未最终确认"),
+    ("正在核实", UNVERIFIED, "正在核实"), ("存疑", UNVERIFIED, "存疑"), ("数据可能有误", UNVERIFIED, "有误"),
+    ("不确定", UNVERIFIED, "不确定"),
     # kept as decided: the year's preliminary count
     ("统计公报未发布，采用快报数", "the year's preliminary count", "快报")])
 def test_a_remark_is_read_by_its_family(remark, what, word):
@@ -58,7 +64,8 @@ def test_a_remark_is_read_by_its_family(remark, what, word):
     "不是预计数", "实际数，非估算", "不含估算部分", "未年化", "无需核实", "已核实", "数据经统计局审核", "统计年报",
     "完成情况好于预期", "超预期完成", "符合预期", "预期性指标", "用于中期评估", "评估用数", "约束性指标",
     "2024年3月报送", "2025年3月5日核实", "3月份更新", "统计局2025年3月公布", "12月数据", "1至12月", "全年统计",
-    "不含驻县单位", "人才缺口较大", "紧缺人才", "未来三年将继续增长", "需加强统计", "未达标", "better than expected"])
+    "不含驻县单位", "人才缺口较大", "紧缺人才", "未来三年将继续增长", "需加强统计", "未达标", "better than expected",
+    "比上年数增长5%", "口径与上年数据一致", "十四五期间", "无需调整", "已调整", "数据准确"])
 def test_a_remark_of_commentary_or_denial_says_nothing_of_the_figure(remark):
     assert remark_says(remark) is None
 

@@ -521,18 +521,20 @@ def preliminary(raw: str) -> str | None:
 
 # What a workbook row's 备注 (its note) may say of the row's figure (docs/monitoring.md, 备注). The next analyst words
 # it otherwise, so each family is read by its roots, not by a list of phrases; in this order:
-# - the whole year worked out from part of it, or from another year (折算, 年化: 按11个月折算全年; 沿用上年, 按上年数):
+# - the whole year worked out from part of it, or from another year (折算, 年化: 按11个月折算全年; 沿用上年, 按上年数,
+#   上年数据; not 比上年数 …):
 #   an estimate (first, as the months it names are what it was worked out from);
 # - for part of a year: part_year's words (1-11月数, 截至11月, 上半年, 前三季度, 季度), and in a note any month before
 #   December (11月数据, 11个月) unless it dates what was done with the figure (2025年3月报送, 3月5日核实), the year
 #   without December (未含12月, 缺12月数据, 待补12月) and a figure to the day written (截至发稿): the run stops at the
 #   value and the 备注 cells;
-# - not yet verified: 未, 待, 尚未, 需 … before a word of checking (待核实, 未经审核, 待统计局确认, 需复核, 待核定),
-#   or of counting or completing (待统计, 待补, 待更新, 未定), 核实中, unverified, to be confirmed: the run stops too;
+# - not yet verified: 未, 待, 尚未, 需, 正在 … before a word of checking (待核实, 未经审核, 待统计局确认, 需复核,
+#   正在核实), or of counting, completing or correcting (待统计, 待补, 待更新, 待调整, 未定), 核实中, a doubt (存疑,
+#   有误, 不确定, 商榷), unverified, to be confirmed: the run stops too;
 # - incomplete (数据不全, 不完整, 缺报, 数据缺失, incomplete): the run stops too;
 # - an estimate (estimate_in_note): any 估 (估数, 初估, (估); not 评估, an evaluation), 预计, 预测, 预期 (预期数; not
 #   the plan's 预期性 or 预期目标, nor an expectation compared with: 好于预期, 符合预期), an approximate figure (约数,
-#   大约, 左右), ESTIMATES' other words (测算, 推算, 匡算, 暂定), 2025E: read as an estimate, never judged as the
+#   大约, approx.), ESTIMATES' other words (测算, 推算, 匡算, 暂定), 2025E: read as an estimate, never judged as the
 #   year's actual;
 # - the year's preliminary count (快报, 初步统计, 初步数, 未审定: PRELIMINARY): read as its actual, as a sheet so
 #   named is, and logged;
@@ -546,7 +548,8 @@ NOTE_ESTIMATE = "an estimate"
 NOTE_PRELIMINARY = "the year's preliminary count"
 _DENIED = re.compile(r"(?:非|不是|并非|而非|不属于|不为|未经?|没有|不含|无需|无须|不需要?) ?$")
 _WORKED_OUT = re.compile(r"折算|年化|(?<![a-z])annuali[sz](?:ed|ation)?(?![a-z])|沿用"
-                         r"|(?:用|按|取|同|参照|参考)(?:上年|上一年|去年|前一年|往年)")
+                         r"|(?:用|按|取|同|参照|参考)(?:上年|上一年|去年|前一年|往年)"
+                         r"|(?<![比较与和])(?:上年|上一年度?|去年|前一年)(?:的)?(?:数据|数|值)")
 # A month before December (1–11, in digits or Chinese; 11个月) and what dates an act on the figure, after the month:
 # its day (3月5日) or the act (报送, 核实, 更新 …).
 _MONTH_IN_NOTE = re.compile(r"(?<![0-9十])(?:1[01]|0?[1-9]|十一|[一二两三四五六七八九十])(?![0-9])"
@@ -555,16 +558,17 @@ _DATED = re.compile(r" ?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}) ?[�
                     r"|(?:份)? ?(?:报送|上报|填报|报|提供|更新|发布|公布|核实|核定|审核|确认|修订|修正|录入|调整"
                     r"|导出|提取)")
 _WITHOUT_DECEMBER = re.compile(
-    r"(?:未含|不含|未包含|不包含|未包括|不包括|未计入?|不计|缺少?|缺失|待补|未补|扣除|除去)了? ?"
+    r"(?:未含|不含|未包含|不包含|未包括|不包括|未计入?|不计|缺少?|缺失|待补|未补|扣除|除去|暂无|没有|无)了? ?"
     r"(?:(?:19|20)[0-9]{2} ?年 ?)?(?:12|十二) ?月份?"
     r"|(?<![0-9])(?:12|十二) ?月份? ?(?:数据|数)? ?(?:未含|未计入?|缺少?|缺失|待补|未补|未报|未统计)"
     r"|(?<![a-z])(?:excl(?:uding|\.)?|without|missing) (?:dec(?:ember)?)(?![a-z])")
 _TO_THE_DAY_WRITTEN = re.compile(r"(?:截至|截止到?) ?(?:发稿|报送|上报|填报|统计时|目前|当前|现在|今)")
 _PENDING = (r"(?:(?<![无不毋免])(?:尚需|仍需|需要?|须)|尚未|暂未|还未|仍未|未经|没有|尚待|有待|仍待|等待|待"
-            r"|未(?!来))")
-_CHECKING = r"(?:审核|审查|审批|确认|核实|核定|核准|核查|核对|复核|校核|校对|验证)"
+            r"|正在|尚在|仍在|未(?!来))")
+_CHECKING = r"(?:审核|审查|审批|终审|复审|确认|确定|核实|核定|核准|核查|核对|复核|复查|校核|校对|验证)"
 UNVERIFIED = re.compile(rf"{_PENDING}[^\W\d_]{{0,4}}?{_CHECKING}"
-                        rf"|{_PENDING}(?:统计|补充|补录|补报|补齐|补|更新|修正|修订|定|核|审(?!定))"
+                        rf"|{_PENDING}(?:统计|补充|补录|补报|补齐|补|更新|修正|修订|更正|校正|调整|定|核|审(?!定))"
+                        r"|存疑|疑问|疑似|有误|不准确?|不确定|不可靠|商榷"
                         rf"|(?:审核|核实|核查|核定|确认|复核|统计)中"
                         r"|(?<![a-z])(?:unverified|unaudited|unconfirmed|unchecked|unreviewed|pending|tbc|tbd"
                         r"|not (?:yet )?(?:verified|audited|confirmed|checked|final)"
@@ -574,7 +578,8 @@ INCOMPLETE = re.compile(r"不完整|不完全|不全|未全|(?<![紧短稀空无
                         r"|漏报|漏统|(?<![a-z])(?:incomplete|partial|missing)(?![a-z])")
 # An estimate, by family (ESTIMATES' words are read too, but for NOTE_NOT_ESTIMATES).
 _ESTIMATE_FAMILY = re.compile(r"(?<!评)估[计算测值数]?|预计|预测|(?<![于超过出及如合到达与比较])预期(?!性|目标|指标)"
-                              r"|年化|约数|概数|大约|左右|(?<![a-z])annuali[sz](?:ed|ation)?(?![a-z])")
+                              r"|推测|预判|年化|约数|概数|大约|(?<![a-z])annuali[sz](?:ed|ation)?(?![a-z])"
+                              r"|(?<![a-z])approx(?:imate|imately|\.)?(?![a-z])")
 
 
 def _first_said(pattern: re.Pattern, text: str) -> str | None:
