@@ -52,7 +52,7 @@ ESTIMATE, PART, UNVERIFIED, INCOMPLETE = "an estimate", "for part of a year", "n
     ("approx.", ESTIMATE, "approx."), ("暂无12月数据", PART, "暂无12月"), ("12月数据暂缺", INCOMPLETE, "缺"),
     ("待调整", UNVERIFIED, "待调整"), ("未终审", UNVERIFIED, "未终审"), ("未最终确认", UNVERIFIED, "未最终确认"),
     ("正在核实", UNVERIFIED, "正在核实"), ("存疑", UNVERIFIED, "存疑"), ("数据可能有误", UNVERIFIED, "有误"),
-    ("不确定", UNVERIFIED, "不确定"),
+    ("不确定", UNVERIFIED, "不确定"), ("11月报数据", PART, "11月"),
     # kept as decided: the year's preliminary count
     ("统计公报未发布，采用快报数", "the year's preliminary count", "快报")])
 def test_a_remark_is_read_by_its_family(remark, what, word):
