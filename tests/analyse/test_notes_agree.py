@@ -53,9 +53,9 @@ WHY_NOT = {"no_target", "final_bound", "no_actual", "no_actual_after_base", "fin
 # Notes that say how a result was reached, beside the note that states it.
 CONTEXT = {"latest_earlier", "no_base_value", "estimate_not_actual", "workbook_estimate_not_actual",
            "no_actual_after_base"}
-# Notes that say how the growth achieved was measured, or how a milestone of the year (another target than the one
-# the verdict judges) fared, beside any result.
-HOW = {"growth_own_source", "milestone_met", "milestone_missed", "milestone_waits"}
+# Notes that say how the growth achieved was measured, how a milestone of the year (another target than the one
+# the verdict judges) fared, or what the judged value's row says in its 备注 (judged_remark), beside any result.
+HOW = {"growth_own_source", "milestone_met", "milestone_missed", "milestone_waits", "judged_remark"}
 CATEGORIES = {ON_TRACK, NEEDS_ACCELERATION, LIMITED_PROGRESS, MOVING_AWAY}
 SDG_WHY_NOT = {"no_value_from_base", "one_point", "held"}
 

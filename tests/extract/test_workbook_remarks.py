@@ -46,7 +46,7 @@ def _refused(workspace) -> InputError:
 @pytest.mark.parametrize("remark, what, word", [
     ("预计", "an estimate", "预计"), ("估算", "an estimate", "估算"), ("预估数", "an estimate", "预估"),
     ("统计局测算", "an estimate", "测算"), ("初步测算", "an estimate", "测算"), ("2025E", "an estimate", "2025e"),
-    ("待核实", "not yet verified", "待核实"), ("数据尚未核实", "not yet verified", "未核实"),
+    ("待核实", "not yet verified", "待核实"), ("数据尚未核实", "not yet verified", "尚未核实"),
     ("1-11月数", "for part of a year", "1-11月"), ("截至11月", "for part of a year", "截至11月"),
     ("上半年数据", "for part of a year", "上半年"), ("1-11月预计数", "for part of a year", "1-11月"),
     ("快报", "the year's preliminary count", "快报"), ("初步统计", "the year's preliminary count", "初步统计"),

@@ -15,6 +15,7 @@ import pytest
 
 from helpers import analyse
 from helpers.analyse.growth import NOT_ASSESSABLE
+from helpers.core.errors import InputError
 from helpers.core.wording import notes_text, words
 from helpers.extract.monitoring import COLUMNS
 from helpers.report.chapters.summary import executive_summary
@@ -87,3 +88,31 @@ def test_a_plan_figure_marked_as_an_estimate_by_the_tables_note_is_not_judged_as
     ind = zh.inputs.indicators
     got = ind[(ind["indicator_id"] == "talent_total") & (ind["year"] == 2025) & (ind["entity"] == "tonglu")].iloc[0]
     assert got["estimated"] and got["source_value"] == cell
+
+
+# redteam16 finding 4: a 备注 in other words. On 99d571b each left 15.1 a firm actual, judged 达标 against 15左右, and
+# the brief said "5项目标中3项达标". An estimate in other words (估数, 年化: the whole year worked out from 11 months)
+# is not judged; a figure without December or not yet confirmed stops the data step at the value and 备注 cells.
+@pytest.fixture(scope="module", params=["估数", "按11个月折算全年"])
+def remark_in_other_words(request, tmp_path_factory):
+    root = final_evaluation_case(tmp_path_factory.mktemp("words"), extra={"人才资源总量": {2025: 15.1}},
+                                 remarks={"人才资源总量": {2025: request.param}}, plan_15=None)
+    return request.param, _judged(root)
+
+
+def test_an_estimate_in_other_words_in_the_note_is_not_judged_as_the_actual(remark_in_other_words):
+    remark, (zh, row) = remark_in_other_words
+    assert row["verdict"] == NOT_ASSESSABLE and pd.isna(row["target_met"])
+    assert executive_summary(zh, "brief")[0] == SAID
+    assert {"code": "workbook_estimate_not_actual", "year": 2025, "value": 15.1, "file": "监测2021-2025.xlsx",
+            "sheet": "数据", "cell": "E6", "remark": remark, "word": {"估数": "估数"}.get(remark, "折算")} in \
+        json.loads(row["evaluation_notes"])
+
+
+@pytest.mark.parametrize("remark, says", [("未含12月", "for part of a year"), ("待统计局确认", "not yet verified")])
+def test_a_note_without_december_or_unconfirmed_stops_the_data_step(tmp_path, remark, says):
+    with pytest.raises(InputError) as info:
+        final_evaluation_case(tmp_path, extra={"人才资源总量": {2025: 15.1}}, remarks={"人才资源总量": {2025: remark}},
+                              plan_15=None)
+    assert info.value.file.endswith("监测2021-2025.xlsx") and info.value.where == "sheet 数据, cells E6 and H6"
+    assert f"the 备注 '{remark}' says the figure 15.1 is {says}" in info.value.problem

@@ -125,6 +125,9 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
     milestone = milestone_note(rows, observed, plan, inputs.report_year, meta.direction, meta.measure)
     if milestone is not None:
         judged["evaluation_notes"] = notes_json(json.loads(judged["evaluation_notes"] or "[]") + [milestone])
+    remark = judged_remark(observed, judged["evaluated_year"])
+    if remark is not None:
+        judged["evaluation_notes"] = notes_json(json.loads(judged["evaluation_notes"] or "[]") + [remark])
     if cumulative:
         # A 〔〕 target: judged on the sum of the yearly actuals or a level's change since the base year
         # (plan_judgement), never as a level's growth.
@@ -405,6 +408,24 @@ def verdict_label(code: str, lang: str, final: bool = False) -> str:
     if code in ev.JUDGEMENTS:
         return w(f"plan_cycle.schedule.{code}")
     return category_label(code, lang)
+
+
+def judged_remark(observed: list[dict], year) -> dict | None:
+    """The note quoting the 备注 of the monitoring workbook's row whose actual is judged (the evaluated year's: the
+    target year's or the latest), whatever the 备注 says: commentary the reader does not recognise (口径调整,
+    含驻县单位) or a preliminary count (快报). Leadership sees it beside the judgement (chapters.scorecard), so a note
+    that doubts the figure in words no family reads (name_meaning.remark_says) never vanishes (redteam16 finding 4)."""
+    if year is None or pd.isna(year):
+        return None
+    row = next((r for r in reversed(observed) if int(r["year"]) == int(year)), None)
+    said = json.loads(row["note_values"]) if row is not None and isinstance(row.get("note_values"), str) and \
+        row["note_values"] else []
+    remark = next((n for n in said if n.get("code") in ("remark", "preliminary_in_note")), None)
+    if remark is None:
+        return None
+    return {"code": "judged_remark", "year": int(year), "value": float(row["value"]),
+            "file": Path(str(row["source_file"])).name, "sheet": row["source_sheet"], "cell": row["source_cell"],
+            "remark": remark["remark"]}
 
 
 def _estimate_note(estimate: dict, year: int) -> dict:

@@ -50,6 +50,7 @@ from helpers.extract.name_meaning import (
     MAX_PIECES,
     NOT_UNDERSTOOD,
     NOTE_ESTIMATE,
+    NOTE_INCOMPLETE,
     NOTE_PRELIMINARY,
     NOTE_UNVERIFIED,
     PART_YEAR,
@@ -109,10 +110,11 @@ INSTRUCTIONS = [
      "is written 35, not 0.35."),
     ("3. 没有数值的行留空即可，读取时跳过。“来源”写明数据出处（如统计年鉴页码），“备注”写说明。"
      "备注写“预计”“估算”“测算”的数值按预计数读取，不作为实际值评估；尚待核实（待核实）或只是部分月份（如1-11月）的数值"
-     "请先不填，核实后或有全年数后再填。",
+     "请先不填，核实后或有全年数后再填。评估所用数值的备注会在简报中原样列出。",
      "3. Rows without a value are skipped. 来源 says where the figure comes from; 备注 is a note. A figure whose 备注 "
      "says 预计, 估算 or 测算 is read as an estimate, never judged as an actual; leave out a figure not yet verified "
-     "(待核实) or for part of a year (1-11月) until it is checked or the whole year's is in."),
+     "(待核实) or for part of a year (1-11月) until it is checked or the whole year's is in. The 备注 of a judged "
+     "figure is quoted in the brief."),
     ("4. 文件可任意命名，放入 data/raw/monitoring/ 目录；可以有多个文件（不同年份或县市）。然后运行 make report。",
      "4. Save the file under any name in data/raw/monitoring/; several files are fine. Then run make report."),
     ("5. 单元格可以使用公式，读取的是公式的计算结果；请在 Excel 中保存后再放入目录。",
@@ -1801,7 +1803,7 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
     source, _ = cell("source")
     remark, remark_cell = cell("note")
     said = None if _blank(remark) else remark_says(str(remark))
-    if said is not None and said.what in (PART_YEAR, NOTE_UNVERIFIED):
+    if said is not None and said.what in (PART_YEAR, NOTE_UNVERIFIED, NOTE_INCOMPLETE):
         raise _remark_refused(cell, said, str(remark).strip(), float(number), year, value_cell, remark_cell)
     text = f"{cell.sheet_name}!{value_cell}: {value}" + (f" | 来源: {source}" if source else "") + \
            (f" | 备注: {remark}" if remark else "")
@@ -1813,7 +1815,10 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
                        source_line=cell.row, source_text=text, source_sheet=cell.sheet_name, source_cell=value_cell,
                        estimated=remark_note == "estimate_in_note",
                        notes=([note(remark_note, remark=str(remark).strip(), word=said.words, cell=remark_cell)]
-                              if remark_note else []) +
+                              if remark_note else
+                              # (commentary: kept, to be quoted beside the figure wherever it is judged)
+                              [note("remark", remark=str(remark).strip(), cell=remark_cell)] if not _blank(remark)
+                              else []) +
                        ([note("note_mark", mark=marks)] if marks else []) +
                        ([note("comparator", comparator=comparator)] if _comparator_in_value(value) else []) +
                        ([note("unit_from_name", source_unit=unit_text)] if unit_from_name else []))
@@ -1821,9 +1826,10 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
 
 def _remark_refused(cell: _RowCells, said: Said, remark: str, number: float, year: int, value_cell: str,
                     remark_cell: str) -> InputError:
-    """A row whose 备注 says its figure is for part of a year (1-11月数, 截至11月) or not yet verified (待核实): not the
-    year's actual, and no estimate of it either (name_meaning.remark_says; docs/monitoring.md, 备注). Either way the
-    advice works: the 备注 without the words, or the value cell cleared (a row without a value is skipped)."""
+    """A row whose 备注 says its figure is for part of a year (1-11月数, 截至11月, 未含12月), not yet verified (待核实,
+    待统计局确认) or incomplete (数据不全, 缺报): not the year's actual, and no estimate of it either
+    (name_meaning.remark_says; docs/monitoring.md, 备注). Either way the advice works: the 备注 without the words,
+    or the value cell cleared (a row without a value is skipped)."""
     where = f"sheet {cell.sheet_name}, cells {value_cell} and {remark_cell}"
     if said.what == PART_YEAR:
         return InputError(cell.path, where, f"the 备注 {remark!r} says the figure {number:g} is for part of a year "
@@ -1831,6 +1837,12 @@ def _remark_refused(cell: _RowCells, said: Said, remark: str, number: float, yea
                           f"type the whole year's {year} figure in {value_cell} and take {said.words!r} out of the "
                           f"备注; until that figure is in, clear {value_cell} (a row without a value is skipped). If "
                           f"{number:g} is the whole year's figure, write the 备注 without {said.words!r}.")
+    if said.what == NOTE_INCOMPLETE:
+        return InputError(cell.path, where, f"the 备注 {remark!r} says the figure {number:g} is incomplete "
+                          f"({said.words!r}), so it is not read as {year}'s actual value",
+                          f"type the complete {year} figure in {value_cell} and take {said.words!r} out of the 备注; "
+                          f"until it is in, clear {value_cell} (a row without a value is skipped). If {number:g} is "
+                          f"complete, write the 备注 without {said.words!r}.")
     return InputError(cell.path, where, f"the 备注 {remark!r} says the figure {number:g} is not yet verified "
                       f"({said.words!r}), so it is not read as {year}'s actual value",
                       f"once the figure is checked, take {said.words!r} out of the 备注 (correct {value_cell} first "

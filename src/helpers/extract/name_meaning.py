@@ -519,43 +519,117 @@ def preliminary(raw: str) -> str | None:
 
 # ----------------------------------------------------------------------------- a row's 备注
 
-# What a workbook row's 备注 (its note) may say of the row's figure, by family (docs/monitoring.md, 备注):
-# - for part of a year (1-11月数, 截至11月, 上半年: part_year, its month or date alone excepted, which a note holds as
-#   the day the figure was sent or checked): not the year's figure; the run stops at the value and the note;
-# - not yet verified (待核实, as the docs tell analysts to write beside a figure that is not final): the run stops too;
-# - an estimate (预计, 估算, 测算: ESTIMATES, the words' one home, but for 预期, 展望, expected and outlook, which a
-#   note uses of expectations met, 好于预期, or of the plan's 预期性 targets): the figure is read as an estimate,
-#   never judged as the year's actual;
+# What a workbook row's 备注 (its note) may say of the row's figure (docs/monitoring.md, 备注). The next analyst words
+# it otherwise, so each family is read by its roots, not by a list of phrases; in this order:
+# - the whole year worked out from part of it, or from another year (折算, 年化: 按11个月折算全年; 沿用上年, 按上年数,
+#   上年数据; not 比上年数 …):
+#   an estimate (first, as the months it names are what it was worked out from);
+# - for part of a year: part_year's words (1-11月数, 截至11月, 上半年, 前三季度, 季度), and in a note any month before
+#   December (11月数据, 11个月) unless it dates what was done with the figure (2025年3月报送, 3月5日核实), the year
+#   without December (未含12月, 缺12月数据, 待补12月) and a figure to the day written (截至发稿): the run stops at the
+#   value and the 备注 cells;
+# - not yet verified: 未, 待, 尚未, 需, 正在 … before a word of checking (待核实, 未经审核, 待统计局确认, 需复核,
+#   正在核实), or of counting, completing or correcting (待统计, 待补, 待更新, 待调整, 未定), 核实中, a doubt (存疑,
+#   有误, 不确定, 商榷), unverified, to be confirmed: the run stops too;
+# - incomplete (数据不全, 不完整, 缺报, 数据缺失, incomplete): the run stops too;
+# - an estimate (estimate_in_note): any 估 (估数, 初估, (估); not 评估, an evaluation), 预计, 预测, 预期 (预期数; not
+#   the plan's 预期性 or 预期目标, nor an expectation compared with: 好于预期, 符合预期), an approximate figure (约数,
+#   大约, approx.), ESTIMATES' other words (测算, 推算, 匡算, 暂定), 2025E: read as an estimate, never judged as the
+#   year's actual;
 # - the year's preliminary count (快报, 初步统计, 初步数, 未审定: PRELIMINARY): read as its actual, as a sheet so
 #   named is, and logged;
-# - anything else is commentary (数据来源：统计局, 口径调整) and stays a note.
-# A word after 非, 不是 or 并非 is denied (非预计数, 不是估算): the note says the figure is none of them.
-UNVERIFIED = ("待核实", "未核实", "待核查", "未核查", "待确认", "待审核", "核实中")
-NOTE_NOT_ESTIMATES = ("预期", "展望", "expected", "outlook")
+# - anything else is commentary (数据来源：统计局, 口径调整, 不含驻县单位): it stays a note, kept with the figure and
+#   quoted beside it wherever the figure is judged.
+# A word after 非, 不是, 并非, 未, 未经, 没有, 不含 or 无需 is denied (非预计数, 未折算, 不含估算部分, 无需核实).
+NOTE_NOT_ESTIMATES = ("预期", "展望", "expected", "outlook")     # (预期 is read by its family, below)
 NOTE_UNVERIFIED = "not yet verified"
+NOTE_INCOMPLETE = "incomplete"
 NOTE_ESTIMATE = "an estimate"
 NOTE_PRELIMINARY = "the year's preliminary count"
-_DENIED = re.compile(r"(?:非|不是|并非|而非|不属于|不为) ?$")
+_DENIED = re.compile(r"(?:非|不是|并非|而非|不属于|不为|未经?|没有|不含|无需|无须|不需要?) ?$")
+_DENIAL_REACH = 8       # characters before a word that may deny it (the longest denial, 不需要, and a space)
+
+
+def _denied(text: str, start: int) -> bool:
+    """Whether the words at `start` are denied by what comes just before (非预计数): only the few characters before
+    are read, so a long note is read in linear time (30,000 characters of 非预计 took 30 s when the whole text before
+    each word was searched)."""
+    return _DENIED.search(text[max(0, start - _DENIAL_REACH):start]) is not None
+_WORKED_OUT = re.compile(r"折算|年化|(?<![a-z])annuali[sz](?:ed|ation)?(?![a-z])|沿用"
+                         r"|(?:用|按|取|同|参照|参考)(?:上年|上一年|去年|前一年|往年)"
+                         r"|(?<![比较与和])(?:上年|上一年度?|去年|前一年)(?:的)?(?:数据|数|值)")
+# A month before December (1–11, in digits or Chinese; 11个月) and what dates an act on the figure, after the month:
+# its day (3月5日) or the act (报送, 核实, 更新 …).
+_MONTH_IN_NOTE = re.compile(r"(?<![0-9十])(?:1[01]|0?[1-9]|十一|[一二两三四五六七八九十])(?![0-9])"
+                            r" ?(?:个 ?)?月份?")
+_DATED = re.compile(r" ?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}) ?[日号]"
+                    r"|(?:份)? ?(?:报送|上报|填报|提供|更新|发布|公布|核实|核定|审核|确认|修订|修正|录入|调整"
+                    r"|导出|提取)")
+_WITHOUT_DECEMBER = re.compile(
+    r"(?:未含|不含|未包含|不包含|未包括|不包括|未计入?|不计|缺少?|缺失|待补|未补|扣除|除去|暂无|没有|无)了? ?"
+    r"(?:(?:19|20)[0-9]{2} ?年 ?)?(?:12|十二) ?月份?"
+    r"|(?<![0-9])(?:12|十二) ?月份? ?(?:数据|数)? ?(?:未含|未计入?|缺少?|缺失|待补|未补|未报|未统计)"
+    r"|(?<![a-z])(?:excl(?:uding|\.)?|without|missing) (?:dec(?:ember)?)(?![a-z])")
+_TO_THE_DAY_WRITTEN = re.compile(r"(?:截至|截止到?) ?(?:发稿|报送|上报|填报|统计时|目前|当前|现在|今)")
+_PENDING = (r"(?:(?<![无不毋免])(?:尚需|仍需|需要?|须)|尚未|暂未|还未|仍未|未经|没有|尚待|有待|仍待|等待|待"
+            r"|正在|尚在|仍在|未(?!来))")
+_CHECKING = r"(?:审核|审查|审批|终审|复审|确认|确定|核实|核定|核准|核查|核对|复核|复查|校核|校对|验证)"
+UNVERIFIED = re.compile(rf"{_PENDING}[^\W\d_]{{0,4}}?{_CHECKING}"
+                        rf"|{_PENDING}(?:统计|补充|补录|补报|补齐|补|更新|修正|修订|更正|校正|调整|定|核|审(?!定))"
+                        r"|存疑|疑问|疑似|有误|不准确?|不确定|不可靠|商榷"
+                        rf"|(?:审核|核实|核查|核定|确认|复核|统计)中"
+                        r"|(?<![a-z])(?:unverified|unaudited|unconfirmed|unchecked|unreviewed|pending|tbc|tbd"
+                        r"|not (?:yet )?(?:verified|audited|confirmed|checked|final)"
+                        r"|to be (?:verified|audited|confirmed|checked)|subject to (?:revision|confirmation|audit))"
+                        r"(?![a-z])")
+INCOMPLETE = re.compile(r"不完整|不完全|不全|未全|(?<![紧短稀空无不])缺(?:少|失|报|漏|项)?(?!口|乏|陷|席)"
+                        r"|漏报|漏统|(?<![a-z])(?:incomplete|partial|missing)(?![a-z])")
+# An estimate, by family (ESTIMATES' words are read too, but for NOTE_NOT_ESTIMATES).
+_ESTIMATE_FAMILY = re.compile(r"(?<!评)估[计算测值数]?|预计|预测|(?<![于超过出及如合到达与比较])预期(?!性|目标|指标)"
+                              r"|推测|预判|年化|约数|概数|大约|(?<![a-z])annuali[sz](?:ed|ation)?(?![a-z])"
+                              r"|(?<![a-z])approx(?:imate|imately|\.)?(?![a-z])")
+
+
+def _first_said(pattern: re.Pattern, text: str) -> str | None:
+    """The first words the pattern finds in the note that the note does not deny (非预计数 denies 预计)."""
+    return next((m.group().strip() for m in pattern.finditer(text) if not _denied(text, m.start())), None)
 
 
 def _said_in_note(words, text: str) -> str | None:
     """The first of the words the note says and does not deny (非预计数 denies 预计)."""
     for word in words:
         pattern = (rf"(?<![a-z]){re.escape(word)}(?:e?s)?(?![a-z])" if word.isascii() else re.escape(word))
-        if any(not _DENIED.search(text[:m.start()]) for m in re.finditer(pattern, text)):
+        if any(not _denied(text, m.start()) for m in re.finditer(pattern, text)):
             return word
     return None
 
 
+def _part_year_in_note(text: str) -> str | None:
+    """The words of a note saying its figure is for part of a year that part_year does not read in a name: a month
+    before December that dates nothing (11月数据, 11个月; not 2025年3月报送), the year without December (未含12月,
+    缺12月数据) and the day written (截至发稿)."""
+    found = _first_said(_WITHOUT_DECEMBER, text) or _first_said(_TO_THE_DAY_WRITTEN, text)
+    if found:
+        return found
+    return next((m.group().strip() for m in _MONTH_IN_NOTE.finditer(text)
+                 if not _DATED.match(text, m.end()) and not _denied(text, m.start())), None)
+
+
 def remark_says(raw: str) -> Said | None:
-    """What a workbook row's 备注 says of the row's figure, when it says more than a comment: Said(PART_YEAR, …),
-    Said(NOTE_UNVERIFIED, …), Said(NOTE_ESTIMATE, …) or Said(NOTE_PRELIMINARY, …), with the words that say it, in
-    that order (1-11月预计数 is for part of a year); else None (数据来源：统计局, 口径调整, 非预计数)."""
+    """What a workbook row's 备注 says of the row's figure, when it says more than a comment: Said(NOTE_ESTIMATE, …)
+    for a whole year worked out (折算, 年化), Said(PART_YEAR, …), Said(NOTE_UNVERIFIED, …), Said(NOTE_INCOMPLETE, …),
+    Said(NOTE_ESTIMATE, …) or Said(NOTE_PRELIMINARY, …), with the words that say it, in that order (1-11月预计数 is
+    for part of a year); else None (数据来源：统计局, 口径调整, 非预计数)."""
     text = _text(raw)
+    worked_out = _first_said(_WORKED_OUT, text)
+    if worked_out:
+        return Said(NOTE_ESTIMATE, worked_out)
     part = part_year(text, month_alone=False)
     if part is not None:
         return part
-    for what, said in ((NOTE_UNVERIFIED, lambda: _said_in_note(UNVERIFIED, text)),
+    for what, said in ((PART_YEAR, lambda: _part_year_in_note(text)),
+                       (NOTE_UNVERIFIED, lambda: _first_said(UNVERIFIED, text)),
+                       (NOTE_INCOMPLETE, lambda: _first_said(INCOMPLETE, text)),
                        (NOTE_ESTIMATE, lambda: estimate_in_note(text)),
                        (NOTE_PRELIMINARY, lambda: _said_in_note(PRELIMINARY, text))):
         word = said()
@@ -565,12 +639,13 @@ def remark_says(raw: str) -> Said | None:
 
 
 def estimate_in_note(raw: str) -> str | None:
-    """The word by which a note says a figure is an estimate (预计, 估算, 测算, 2025E; not 预期 or 展望, nor a word it
-    denies: 非预计数), else None: a workbook row's 备注, or a plan table's note defining a mark (带*的为预计数)."""
+    """The words by which a note says a figure is an estimate (预计, 估算, 估数, 预期数, 约数, 测算, 2025E; not 预期性,
+    好于预期 or 展望, nor words it denies: 非预计数), else None: a workbook row's 备注, or a plan table's note defining
+    a mark (带*的为预计数)."""
     text = _text(raw)
     word = _said_in_note(tuple(w for w in ESTIMATES if w not in NOTE_NOT_ESTIMATES), text)
-    found = word is None and ESTIMATED.search(text)      # 2025E, est.
-    return found.group() if found else word
+    found = word is None and ESTIMATED.search(text)      # 2025E, est., (估)
+    return found.group() if found else word or _first_said(_ESTIMATE_FAMILY, text)
 
 
 def name_says(raw: str, instructions: bool = True, month_alone: bool = True,

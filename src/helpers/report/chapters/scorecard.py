@@ -154,6 +154,35 @@ def sources_differ_note(ctx: ReportContext) -> list[str]:
     return lines
 
 
+REMARK_ROWS = 3        # judged values whose 备注 the note quotes; the others are counted (the results workbook has all)
+REMARK_CHARACTERS = 40  # of a 备注 quoted; a longer one ends with …
+
+
+def judged_remarks_note(ctx: ReportContext) -> list[str]:
+    """The 备注 of each monitoring workbook row whose figure this year's judgement uses (trends.csv evaluation_notes
+    judged_remark), quoted beside the judgement, one line each: a note the reader reads as commentary (口径调整,
+    含驻县单位), or in words no family knows, may say the figure is not the year's whole count, and leadership must
+    see it where the figure is judged, not only in the workbook (redteam16 finding 4; docs/monitoring.md, 备注)."""
+    p = ctx.progress
+    if p is None or p.empty or "evaluation_notes" not in p:
+        return []
+    found = [(r, n) for r in p.itertuples() if isinstance(r.evaluation_notes, str) and r.evaluation_notes
+             for n in json.loads(r.evaluation_notes) if n["code"] == "judged_remark"]
+    lines = []
+    for r, n in found[:REMARK_ROWS]:
+        remark = " ".join(str(n["remark"]).split())
+        if len(remark) > REMARK_CHARACTERS:
+            remark = remark[:REMARK_CHARACTERS - 1] + "…"
+        place = {"code": "cell", "file": n["file"], "sheet": n["sheet"], "cell": n["cell"]}
+        lines.append(ctx.t("report.judged_remark_note", county=ctx.entity_name(r.entity),
+                           indicator=ctx.indicator_in_sentence(r.indicator_id), year=int(n["year"]),
+                           value=value_text(ctx, n["value"], None, r.unit), source=source_ref(ctx, place),
+                           remark=remark))
+    if len(found) > REMARK_ROWS:
+        lines.append(ctx.t("report.judged_remark_more", n=len(found) - REMARK_ROWS))
+    return lines
+
+
 def province_targets_differ_note(ctx: ReportContext) -> list[str]:
     """A provincial target the actuals are compared with that two plans state differently (安吉's 省委目标 column
     says 35, 桐庐's 36): one line each, beside the sentence that counts the targets reached, naming both figures and
@@ -213,7 +242,7 @@ def summary_section(ctx: ReportContext, document: str = "report") -> Html:
                                                                      "report.notes_sep"))]
          + ([ctx.t("plan_cycle.marks_note.binding")] if binding_targets(ctx.progress).any() else [])
          + ([ctx.t("report.scorecard_earlier_note")] if earlier_judgements(ctx, ctx.progress) else [])
-         + no_target_note(ctx) + sources_differ_note(ctx)
+         + no_target_note(ctx) + sources_differ_note(ctx) + judged_remarks_note(ctx)
          + province_targets_differ_note(ctx)},
         {"kind": "tables", "tables": scorecard_tables(ctx)},
     ], first=True)
