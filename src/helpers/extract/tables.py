@@ -15,6 +15,7 @@ from helpers.core.errors import InputError, quoted
 from helpers.core.limits import PLAN_TEXT, check_size
 from helpers.core.paths import display_path
 from helpers.core.text import normalise, read_utf8
+from helpers.core.values import NotANumber, split_note_marks
 from helpers.extract.documents.model import UNSEEN_WHY, Place
 from helpers.extract.name_meaning import estimate_word, part_year
 
@@ -44,6 +45,9 @@ class ValueColumn:
     estimated: bool = False   # the header says 预计, or part of the year: the year's figure is an estimate
     part_year: str = ""       # the header's words for part of a year (1-11月, 截至11月): never the year's actual
     by_period: bool = False   # a year alone (2030年): actual or target by the plan's period
+    # the note marks written after the header (2025年*, read as 2025年: _role_of); the table's note must define them
+    # as marking estimates, and the column be the year's actuals (cleaning: _header_marks), else the run stops
+    mark: str = ""
 
 
 @dataclass
@@ -216,7 +220,7 @@ def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list
         if role is None:
             raise InputError(path, cell.where, f"header cell {quoted(cell.raw.strip())} is not a known column",
                              _header_advice(cell, sources))
-        name, match, entity = role
+        name, match, entity, mark = role
         roles.append(name)
         if name in VALUE_ROLES:
             year = match.groupdict().get("year")
@@ -233,7 +237,7 @@ def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list
             columns.append(ValueColumn(name, int(year), entity == "province", cell,
                                        estimated=bool(match.groupdict().get("estimated") or estimate_word(cell.text)
                                                       or part),
-                                       part_year=part.words if part else ""))
+                                       part_year=part.words if part else "", mark=mark))
     if "name" not in roles or not columns:
         raise InputError(path, header[0].where if header else None,
                          "the table header has no indicator-name column or no value column",
@@ -414,9 +418,7 @@ def _header_advice(cell: Cell, sources: Sources) -> str:
         # Words beside the year that no reader here knows (2025年9个月, 2025年头三季: an open family) may say part of
         # the year or an estimate: `role: actual` is offered for the whole year's counted figures only, and the
         # words in (?P<estimated>…) read such figures as the year's estimate (header_roles: `estimated`).
-        before, after = written[:year.start()], written[year.end():]
-        marked = (re.escape(before) + "(?P<year>\\d{4})(?P<estimated>" + re.escape(after) + ")" if after else
-                  "(?P<estimated>" + re.escape(before) + ")(?P<year>\\d{4})" if before else "").replace("'", "''")
+        marked = _estimated_pattern(written, year)
         estimate = (f"; figures for part of the year or estimates, `- {{pattern: '{marked}', role: year}}`: the "
                     "words in (?P<estimated>…) make them the year's estimate, never its actual value") if marked else ""
         return (f"add it under `header_roles` in {config}, by what the column holds: the plan's targets for that year, "
@@ -429,16 +431,77 @@ def _header_advice(cell: Cell, sources: Sources) -> str:
             "instead: name, unit, attribute, category or serial (each role once in a table).")
 
 
+def _estimated_pattern(written: str, year: re.Match) -> str:
+    """A pattern for the header `written` (its year found at `year`) whose words beside the year are in
+    (?P<estimated>…), which makes the column's figures the year's estimate; "" for a year alone. Quoted for YAML's
+    single quotes."""
+    before, after = written[:year.start()], written[year.end():]
+    return (re.escape(before) + "(?P<year>\\d{4})(?P<estimated>" + re.escape(after) + ")" if after else
+            "(?P<estimated>" + re.escape(before) + ")(?P<year>\\d{4})" if before else "").replace("'", "''")
+
+
+def header_mark_error(path: Path, column: ValueColumn, estimate_marks: dict, notes: list[Cell],
+                      sources: Sources) -> InputError | None:
+    """A value column whose header carries note marks (2025年*, ValueColumn.mark) is read as the year's estimates
+    when the table's note defines a mark of it as an estimate's (注：带*的为预计数: `estimate_marks`, each mark's
+    note) and the plan's period makes the column the year's actuals: then None. Otherwise the error that stops the
+    run: a mark the note does not define (what the column holds cannot be told: its advice offers the estimate
+    first, the reading that never makes it a firm actual), or targets marked as estimates (which cannot be
+    judged)."""
+    header = column.header.raw.strip()
+    config = display_path(sources.path)
+    remark = f"`- {{pattern: '{_pattern_for(column.header)}', role: remark}}`"
+    defined = next((ch for ch in column.mark if ch in estimate_marks), None)
+    if defined is not None and column.role == "actual":
+        return None
+    if defined is not None:
+        quote = estimate_marks[defined].raw.strip()
+        return InputError(path, column.header.where, f"the column {quoted(header)} is read as {column.year}'s "
+                          f"targets, but the table's note {quoted(quote)} says the mark {defined} marks estimates: a "
+                          "target marked as an estimate cannot be judged as the plan's target",
+                          "check the plan's `plan_period` in config/sources.yaml (a column up to its base year is "
+                          "read as that year's estimate) and ask the office which figures the column holds. If the "
+                          f"column is not one to read, add under `header_roles` in {config}: {remark}.")
+    written = _compact(column.header.text)
+    year = YEAR_IN_HEADER.search(written)
+    pattern = (re.escape(written[:year.start()]) + "(?P<year>\\d{4})" + re.escape(written[year.end():])
+               ).replace("'", "''")
+    said = (f"the table's note {quoted(' '.join(n.raw.strip() for n in notes))} does not define it as marking "
+            "estimates" if notes else "the table has no note (注：…) saying what it means")
+    return InputError(path, column.header.where, f"the header cell {quoted(header)} carries the note mark "
+                      f"{column.mark}, and {said}: whether the column's figures are {column.year}'s actual values, "
+                      "its estimates or its targets cannot be told",
+                      "read what the mark means in the plan (its notes under the table, or ask the office). If it "
+                      "marks estimates (预计数), add under `header_roles` in "
+                      f"{config}: `- {{pattern: '{_estimated_pattern(written, year)}', role: year}}`: the words in "
+                      "(?P<estimated>…) make the figures the year's estimate, never its actual value. If the column "
+                      f"holds the whole year's counted figures, `- {{pattern: '{pattern}', role: actual}}`; the plan's "
+                      f"targets for the year, role: target. If the column is not one to read, {remark}.")
+
+
 def _compact(text: str) -> str:
     """A header cell as the patterns see it: normalised, spaces removed (`2025 年` is `2025年`)."""
     return re.sub(r"\s+", "", text)
 
 
 def _role_of(cell: Cell, sources: Sources, path: Path):
+    """The header cell's role, the pattern's match, its entity and the note marks after it: the first pattern that
+    matches the cell, else (a year's column only) the first that matches it without the note marks written at its
+    end (2025年* under 注：带*的为预计数 is 2025年 marked: what the mark means, the table's note says, cleaning)."""
     for hr in sources.header_roles:
         m = hr.pattern.fullmatch(_compact(cell.text), path, cell.where)
         if m:
-            return hr.role, m, hr.entity
+            return hr.role, m, hr.entity, ""
+    try:
+        body, mark = split_note_marks(_compact(cell.raw))
+    except NotANumber:      # a mark inside the header's words: not a mark after it
+        return None
+    if not mark or not body:
+        return None
+    for hr in sources.header_roles:
+        m = hr.pattern.fullmatch(_compact(normalise(body)), path, cell.where)
+        if m:
+            return (hr.role, m, hr.entity, mark) if hr.role in VALUE_ROLES else None
     return None
 
 
