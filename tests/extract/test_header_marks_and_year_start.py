@@ -6,11 +6,15 @@ Found on main (f1f00a4):
 - `2025年*` under `注：…带*的为预计数。` stopped as "not a known column", and the advice's first entry was
   `role: target`; its `role: year` (or actual), followed, read 15.2 as a firm 2025 actual. The project reads that
   same note for a cell's mark (15.2*: tests/extract/test_plan_estimate_marks.py).
-By hand: the note defines * as 预计数, so the marked column's figures are 2025's estimates, each.
+- `2025年初` (the start of 2025: the end of 2024) stopped, the advice offered target first, and `role: actual`,
+  followed, read 15.2 as 2025's actual, a year late (a workbook's 年初 is the year before's: name_meaning.START).
+By hand: the note defines * as 预计数, so the marked column's figures are 2025's estimates, each (5 rows); 年初 2025
+is the end of 2024, so the column's figures are 2024's actuals, up to the base year 2025.
 """
 import json
 
 import pytest
+import yaml
 
 from conftest import copy_of_project
 from helpers.core.errors import InputError
@@ -89,3 +93,47 @@ def test_a_target_header_the_note_marks_as_an_estimate_stops(workspace):
                                   f"'{MARKED_NOTE}' says the mark * marks estimates: a target marked as an estimate "
                                   "cannot be judged as the plan's target")
 
+
+def _with_role(workspace, pattern: str, role: str) -> None:
+    config = workspace / "config" / "sources.yaml"
+    doc = yaml.safe_load(config.read_text(encoding="utf-8"))
+    doc["header_roles"] = [{"pattern": pattern, "role": role}]
+    config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_the_start_of_a_year_is_read_as_the_end_of_the_year_before(workspace):
+    """2025年初: the advice's first entry is `role: year`; followed, the figures are 2024's actual values (by the
+    plan's period: 2024 is before its base year 2025), never 2025's; logged with the reason."""
+    _plan(workspace, "txt", "2025年初")
+    ds, offered = built_by_the_header_advice(workspace)
+    assert offered == [r"- {pattern: '(?P<year>\d{4})年初', role: year}"]
+    assert _from_plan(ds) == {(2024, "actual"): [False] * ROWS, (2030, "target"): [False] * ROWS}
+    [values] = [json.loads(v) for v in ds.cleaning_log.query("step == 'year_start_column'")["values"]]
+    assert values == {"header": "2025年初", "start": 2025, "year": 2024, "words": "年初"}
+    assert decision_text("year_start_column", values, words("zh")) == (
+        "2025年初列为2025年初（年初）的数值，即2024年末：读作2024年数值（年初数即上一年的年末数，读作2025年数值则晚了一年）")
+    assert decision_text("year_start_column", values, words("en")) == (
+        "the column 2025年初 gives the start of 2025 (年初), the end of 2024: its figures are read as 2024's (read "
+        "as 2025's they would be a year late)")
+    talent = ds.indicators.query("entity == 'tonglu' and indicator_id == 'talent_total' and origin == 'table' "
+                                 "and kind == 'actual'")
+    assert [(int(r.year), r.value) for r in talent.itertuples()] == [(2024, 15.2)]
+
+
+@pytest.mark.parametrize("role", ["actual", "year"])
+def test_a_pattern_for_the_start_of_a_year_reads_the_year_before(workspace, role):
+    """redteam16's follow: `role: actual` on 2025年初 read 15.2 as 2025's actual."""
+    _plan(workspace, "txt", "2025年初")
+    _with_role(workspace, r"(?P<year>\d{4})年初", role)
+    ds = dataset.build(workspace / "raw", workspace / "config")
+    assert _from_plan(ds) == {(2024, "actual"): [False] * ROWS, (2030, "target"): [False] * ROWS}
+
+
+def test_the_start_of_a_year_is_never_a_target(workspace):
+    _plan(workspace, "txt", "2025年初")
+    _with_role(workspace, r"(?P<year>\d{4})年初", "target")
+    with pytest.raises(InputError) as stop:
+        dataset.build(workspace / "raw", workspace / "config")
+    assert stop.value.problem == ("the column '2025年初' gives the start of 2025 (年初), the end of 2024, but is read "
+                                  "as targets: a plan's targets are for whole years, and the start of a year is the "
+                                  "end of the year before")

@@ -910,6 +910,10 @@ def _column_decisions(plan: Plan, table: ParsedTable, file: str) -> list[Decisio
                                 {"header": header, "year": column.year, "kind": {"code": column.role},
                                  "period": plan.period.name, "base_year": plan.period.base_year,
                                  "target_year": plan.period.target_year}))
+        if column.year_start:     # 2025年初: the end of 2024
+            out.append(Decision(plan.entity, "", file, column.header.line, "year_start_column",
+                                {"header": header, "start": column.year + 1, "year": column.year,
+                                 "words": column.year_start}))
         if column.part_year and column.role == "actual":
             out.append(Decision(plan.entity, "", file, column.header.line, "part_year_column",
                                 {"header": header, "year": column.year, "words": column.part_year}))
@@ -962,6 +966,8 @@ def _note_plan_marks(obs: Observation, column, cell: Cell, parsed, cumulative_no
                            "year": obs.year}, evidence, cell=cell)
     if obs.estimated and column.estimated:
         obs.notes.append(note("estimated", header=column.header.raw.strip()))
+    if column.year_start:
+        obs.notes.append(note("year_start", header=column.header.raw.strip(), start=column.year + 1, year=column.year))
     if obs.attribute == BINDING and obs.kind == "target":
         obs.notes.append(note("binding"))
 

@@ -17,7 +17,7 @@ from helpers.core.paths import display_path
 from helpers.core.text import normalise, read_utf8
 from helpers.core.values import NotANumber, split_note_marks
 from helpers.extract.documents.model import UNSEEN_WHY, Place
-from helpers.extract.name_meaning import estimate_word, part_year
+from helpers.extract.name_meaning import estimate_word, part_year, year_start
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,9 @@ class ValueColumn:
     # the note marks written after the header (2025年*, read as 2025年: _role_of); the table's note must define them
     # as marking estimates, and the column be the year's actuals (cleaning: _header_marks), else the run stops
     mark: str = ""
+    # the header's words for the start of the year after `year` (2025年初: the end of 2024, so `year` is 2024): never a
+    # target (_year_start_target)
+    year_start: str = ""
 
 
 @dataclass
@@ -234,10 +237,17 @@ def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list
             part = part_year(cell.text)
             if part and name == "target":
                 raise _part_year_target(path, cell, part.words, int(year), sources)
-            columns.append(ValueColumn(name, int(year), entity == "province", cell,
+            # 2025年初, the start of 2025, is the end of 2024 (as a workbook's name's 年初: name_meaning.START): read
+            # as 2025's, by any pattern, its figures were a year late
+            start = year_start(cell.text)
+            if start and name == "target":
+                raise _year_start_target(path, cell, start, int(year), sources)
+            year = int(year) - 1 if start else int(year)
+            columns.append(ValueColumn(name, year, entity == "province", cell,
                                        estimated=bool(match.groupdict().get("estimated") or estimate_word(cell.text)
                                                       or part),
-                                       part_year=part.words if part else "", mark=mark))
+                                       part_year=part.words if part else "", mark=mark,
+                                       year_start=start or ""))
     if "name" not in roles or not columns:
         raise InputError(path, header[0].where if header else None,
                          "the table header has no indicator-name column or no value column",
@@ -392,6 +402,19 @@ def _part_year_target(path: Path, cell: Cell, words: str, year: int, sources: So
                       f"in {display_path(sources.path)}: `- {{pattern: '{_pattern_for(cell)}', role: remark}}`.")
 
 
+def _year_start_target(path: Path, cell: Cell, words: str, year: int, sources: Sources) -> InputError:
+    """A column for the start of a year (2025年初) read as targets (by `role: target`, or the year before at the
+    plan's target year): a plan's targets are for a year, reached by its end, and the start of one is the year
+    before's end."""
+    return InputError(path, cell.where, f"the column {quoted(cell.raw.strip())} gives the start of {year} ({words}), "
+                      f"the end of {year - 1}, but is read as targets: {PART_YEAR_WHY}, and the start of a year is "
+                      "the end of the year before",
+                      "check that the document is the plan and the plan's `plan_period` in config/sources.yaml, and "
+                      "that no `header_roles` entry gives this column `role: target`. If the column is not one to "
+                      f"read, add under `header_roles` in {display_path(sources.path)}: "
+                      f"`- {{pattern: '{_pattern_for(cell)}', role: remark}}`.")
+
+
 def _header_advice(cell: Cell, sources: Sources) -> str:
     """Advice for a header cell no pattern knows, with the role that fits: a year's column is a value column (its
     pattern captures the year); any other column the project does not read is a remark, read and not used. (The
@@ -409,6 +432,13 @@ def _header_advice(cell: Cell, sources: Sources) -> str:
                     "year they are read as an estimate of the year's value, never its actual value (at its target "
                     f"year the run stops: {PART_YEAR_WHY}). If the column is not one to read, "
                     f"`- {{pattern: '{_pattern_for(cell)}', role: remark}}`.")
+        start = year_start(written)
+        if start:  # 2025年初: the end of 2024, never 2025's figure, never a target
+            return (f"add it under `header_roles` in {config}: `- {{pattern: '{pattern}', role: year}}`: the start "
+                    f"of {year.group()} ({start}) is the end of {int(year.group()) - 1}, so its figures are read as "
+                    f"{int(year.group()) - 1}'s (by the plan's period: up to its base year, actual values; never "
+                    f"targets). If the column is not one to read, `- {{pattern: '{_pattern_for(cell)}', role: "
+                    "remark}`.")
         word = estimate_word(written)
         if word:   # 规划目标2025年（预计）: an estimate whichever role, and a target role would drop the mark
             return (f"add it under `header_roles` in {config}: `- {{pattern: '{pattern}', role: year}}`: the plan's "
@@ -517,6 +547,8 @@ def resolve_year_columns(table: ParsedTable, period: PlanPeriod, sources: Source
             placed[id(column)] = replace(column, role="actual", by_period=True)
         elif column.year == period.target_year and column.part_year:
             raise _part_year_target(table.path, column.header, column.part_year, column.year, sources)
+        elif column.year == period.target_year and column.year_start:
+            raise _year_start_target(table.path, column.header, column.year_start, column.year + 1, sources)
         elif column.year == period.target_year:
             placed[id(column)] = replace(column, role="target", by_period=True)
         else:
