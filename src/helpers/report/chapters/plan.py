@@ -11,7 +11,6 @@ from helpers.analyse.progress import target_counts
 from helpers.core.method import method_parameters
 from helpers.core.periods import FINAL_PHASES, period_label, period_years, years
 from helpers.core.records import place_of_row
-from helpers.core.wording import place_text
 from helpers.report.blocks import (
     MAX_SENTENCES,
     Column,
@@ -21,6 +20,7 @@ from helpers.report.blocks import (
     indicator_cell,
     indicator_with_unit,
     light,
+    source_ref,
     target_text,
     value_text,
     year_value_text,
@@ -103,7 +103,7 @@ def estimate_notes(ctx: ReportContext, rows: pd.DataFrame) -> list[str]:
         if record is not None and record.get("origin") == "monitoring":
             places.append(ctx.t("plan_cycle.estimate_place", county=ctx.entity_name(r.entity),
                                 indicator=ctx.indicator_name(r.indicator_id),
-                                place=place_text(place_of_row(record), ctx.w)))
+                                place=source_ref(ctx, place_of_row(record))))
         else:
             in_plans = True
     return ([ctx.t("plan_cycle.marks_note.estimated")] if in_plans else []) + \
