@@ -966,6 +966,8 @@ def _note_plan_marks(obs: Observation, column, cell: Cell, parsed, cumulative_no
                            "year": obs.year}, evidence, cell=cell)
     if obs.estimated and column.estimated:
         obs.notes.append(note("estimated", header=column.header.raw.strip()))
+    if column.preliminary and obs.kind == "actual" and not obs.estimated:
+        obs.notes.append(note("preliminary_column", header=column.header.raw.strip(), word=column.preliminary))
     if column.year_start:
         obs.notes.append(note("year_start", header=column.header.raw.strip(), start=column.year + 1, year=column.year))
     if obs.attribute == BINDING and obs.kind == "target":

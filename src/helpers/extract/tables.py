@@ -17,7 +17,7 @@ from helpers.core.paths import display_path
 from helpers.core.text import normalise, read_utf8
 from helpers.core.values import NotANumber, split_note_marks
 from helpers.extract.documents.model import UNSEEN_WHY, Place
-from helpers.extract.name_meaning import estimate_word, part_year, year_start
+from helpers.extract.name_meaning import estimate_word, part_year, preliminary, year_start
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,9 @@ class ValueColumn:
     # the header's words for the start of the year after `year` (2025年初: the end of 2024, so `year` is 2024): never a
     # target (_year_start_target)
     year_start: str = ""
+    # the header's word for the year's preliminary count (2025年（快报）: counted, may be revised): read as actuals,
+    # and each figure noted so (cleaning), to be marked where it is judged
+    preliminary: str = ""
 
 
 @dataclass
@@ -247,7 +250,7 @@ def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list
                                        estimated=bool(match.groupdict().get("estimated") or estimate_word(cell.text)
                                                       or part),
                                        part_year=part.words if part else "", mark=mark,
-                                       year_start=start or ""))
+                                       year_start=start or "", preliminary=preliminary(cell.text) or ""))
     if "name" not in roles or not columns:
         raise InputError(path, header[0].where if header else None,
                          "the table header has no indicator-name column or no value column",
