@@ -264,9 +264,10 @@ def test_a_preliminary_count_is_marked_where_the_report_shows_it(workspace):
     analyse.build_tables(workspace / "processed", workspace / "config", 2027)
     charts.use_style()
     for lang, mark, note in (("zh", "2025: 35（快报）",
-                              "（快报）：规划表中标明“快报”的数值，为初步统计数，正式数据公布后可能修订。"),
-                             ("en", "2025: 35 (prelim.)", "prelim.: a figure the plan marks as a preliminary count, "
-                                                         "which may be revised when the final figures are published.")):
+                              "（快报）：规划表或监测工作簿中标明“快报”（初步统计）的数值，按实际值判断，正式数据公布后可能修订。"),
+                             ("en", "2025: 35 (prelim.)", "prelim.: a figure the plan or a monitoring workbook marks "
+                                                         "as a preliminary count, judged as the actual; it may be "
+                                                         "revised when the final figures are published.")):
         ctx = load_report_context(workspace / "processed", workspace / "config", 2027, None, lang)
         blocks = plan_section(ctx).blocks
         at = next(i for i, b in enumerate(blocks) if b["kind"] == "table")   # (the 序时进度 table; its notes after)

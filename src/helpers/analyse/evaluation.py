@@ -102,6 +102,19 @@ def shown_shares(progress, schedule, missing: str = "—") -> tuple[str, str]:
     return percent(progress, missing, places=places), percent(schedule, missing, places=places)
 
 
+def province_ratio_places(ratio, direction: str, places: int = RATE_PLACES, percent: bool = True) -> int:
+    """A county's figure as a share of the province's target, beside whether it meets it (comparison.csv
+    target_ratio beside target_meets_province): 100% the line, a lower-is-better figure on the meeting side at or
+    under it. 34.986 against 35 (99.96%) is 100.0% at one place, beside 否: 99.96% at two."""
+    return places_beside((ratio,), (lambda r: r <= 1) if direction == "lower" else (lambda r: r >= 1), places,
+                         percent=percent)
+
+
+def shown_province_ratio(ratio, direction: str, missing: str = "—") -> str:
+    """The share of the province's target as printed beside 是/否 (province_ratio_places)."""
+    return percent(ratio, missing, places=province_ratio_places(ratio, direction))
+
+
 def shown_rate(rate, missing: str = "—") -> str:
     """完成率 as printed beside met or missed (rate_places)."""
     return percent(rate, missing, places=rate_places(rate))

@@ -190,11 +190,17 @@ def observed_up_to(records: list[dict], up_to: int, estimate_year: int | None = 
     return out
 
 
+# The data step's notes on a figure that is the year's preliminary count (快报, 初步统计: counted, may be revised),
+# read as its actual: a plan's cell (15.2（快报）) or column (2025年（快报）), a workbook row's 备注, a workbook sheet's
+# or file's name.
+PRELIMINARY_NOTES = ("preliminary_in_cell", "preliminary_column", "preliminary_in_note", "preliminary_name")
+
+
 def is_preliminary(record: dict | None) -> bool:
-    """Whether a figure is a preliminary count (a plan's 15.2（快报）: counted, may be revised), as the data step
-    noted it (note preliminary_in_cell)."""
+    """Whether a figure is a preliminary count, as the data step noted it (PRELIMINARY_NOTES). Before, only a plan's
+    cell was: a workbook's 快报 was judged with no mark (issue 18)."""
     notes = None if record is None else record.get("note_values")
-    return isinstance(notes, str) and '"preliminary_in_cell"' in notes
+    return isinstance(notes, str) and any(f'"{code}"' in notes for code in PRELIMINARY_NOTES)
 
 
 def estimate_only(records: list[dict], year: int) -> dict | None:

@@ -40,6 +40,7 @@ from helpers.extract.tables import (
     ParsedTable,
     TableRow,
     corrected_in_the_plan,
+    header_mark_error,
     resolve_year_columns,
     viewer,
 )
@@ -457,6 +458,8 @@ class TableCleaner:
         estimate_marks = _estimate_marks(table.notes)
         estimated_years = _estimated_years(table.notes)
         decisions += _estimated_by_note(plan, table, estimated_years, file)
+        header_marks = self._header_marks(table, estimate_marks)
+        decisions += _header_mark_decisions(plan, table, header_marks, file)
 
         readings = _Readings(plan, self.catalogue, self.sources)
         for row in _rows_read(table, readings, plan, file, decisions):
@@ -507,13 +510,15 @@ class TableCleaner:
                     plan=plan.period.name, attribute=attribute, approximate=parsed.approximate,
                     cumulative=parsed.cumulative,
                     estimated=(column.estimated or parsed.status == "estimate" or column.year in estimated_years
-                               or _marked(parsed, estimate_marks) is not None) and column.role == "actual",
+                               or _marked(parsed, estimate_marks) is not None or id(column) in header_marks)
+                    and column.role == "actual",
                     source_place=cell.place.record() if cell.place else {},
                 )
                 _note_readings(obs, readings, reading, unit_reading, unit_in_name)
                 _note_cell(obs, column, cell, parsed, unit_note, log)
                 _note_plan_marks(obs, column, cell, parsed, cumulative_note, log, plan.period)
                 _note_estimate_notes(obs, column, cell, parsed, estimate_marks, estimated_years, log)
+                _note_header_mark(obs, column, header_marks)
                 row_obs.append(obs)
 
             fixed = self._check_plausible(ind, unit_text, cells, row_obs, statements, plan, log, path, name)
@@ -524,6 +529,22 @@ class TableCleaner:
         if "attribute" in table.roles:
             decisions.append(_attribute_decision(plan, table, observations, file))
         return CleanTable(observations, decisions)
+
+    def _header_marks(self, table: ParsedTable, estimate_marks: dict[str, Cell]) -> dict[int, tuple[str, Cell]]:
+        """The columns of actuals whose header's note mark the table's note defines as an estimate's (2025年* under
+        注：带*的为预计数: their figures are estimates), by id, each with its mark and the note; a header mark that
+        is not so stops the run (tables.header_mark_error: before, 2025年* stopped as an unknown column, and the
+        advice's first entry, followed, read the estimates as firm actuals)."""
+        out = {}
+        for column in table.columns:
+            if not column.mark:
+                continue
+            error = header_mark_error(table.path, column, estimate_marks, table.notes, self.sources)
+            if error is not None:
+                raise error
+            mark = next(ch for ch in column.mark if ch in estimate_marks)
+            out[id(column)] = (mark, estimate_marks[mark])
+        return out
 
     def _read_cells(self, path: Path, plan: Plan, row: TableRow, ind_id: str, name: str, readings: _Readings,
                     log, whole_in: str) -> list[tuple]:
@@ -889,6 +910,10 @@ def _column_decisions(plan: Plan, table: ParsedTable, file: str) -> list[Decisio
                                 {"header": header, "year": column.year, "kind": {"code": column.role},
                                  "period": plan.period.name, "base_year": plan.period.base_year,
                                  "target_year": plan.period.target_year}))
+        if column.year_start:     # 2025年初: the end of 2024
+            out.append(Decision(plan.entity, "", file, column.header.line, "year_start_column",
+                                {"header": header, "start": column.year + 1, "year": column.year,
+                                 "words": column.year_start}))
         if column.part_year and column.role == "actual":
             out.append(Decision(plan.entity, "", file, column.header.line, "part_year_column",
                                 {"header": header, "year": column.year, "words": column.part_year}))
@@ -941,6 +966,10 @@ def _note_plan_marks(obs: Observation, column, cell: Cell, parsed, cumulative_no
                            "year": obs.year}, evidence, cell=cell)
     if obs.estimated and column.estimated:
         obs.notes.append(note("estimated", header=column.header.raw.strip()))
+    if column.preliminary and obs.kind == "actual" and not obs.estimated:
+        obs.notes.append(note("preliminary_column", header=column.header.raw.strip(), word=column.preliminary))
+    if column.year_start:
+        obs.notes.append(note("year_start", header=column.header.raw.strip(), start=column.year + 1, year=column.year))
     if obs.attribute == BINDING and obs.kind == "target":
         obs.notes.append(note("binding"))
 
@@ -981,6 +1010,30 @@ def _estimated_by_note(plan: Plan, table: ParsedTable, years: dict[int, Cell], f
                      [{"code": "table_note", "line": years[column.year].line, "quote": years[column.year].raw.strip()}])
             for column in table.columns
             if column.role == "actual" and column.year in years and not column.estimated]
+
+
+def _header_mark_decisions(plan: Plan, table: ParsedTable, header_marks: dict[int, tuple[str, Cell]],
+                           file: str) -> list[Decision]:
+    """The cleaning log's line for each column of actuals whose header's mark the table's note defines as an
+    estimate's (2025年* under 注：带*的为预计数: TableCleaner._header_marks), the note quoted."""
+    out = []
+    for column in table.columns:
+        if id(column) in header_marks:
+            mark, cell = header_marks[id(column)]
+            out.append(Decision(plan.entity, "", file, column.header.line, "estimate_mark_header",
+                                {"header": column.header.raw.strip(), "year": column.year, "mark": mark,
+                                 "quote": cell.raw.strip()},
+                                [{"code": "table_note", "line": cell.line, "quote": cell.raw.strip()}],
+                                place=column.header.place.record() if column.header.place else {}))
+    return out
+
+
+def _note_header_mark(obs: Observation, column, header_marks: dict[int, tuple[str, Cell]]) -> None:
+    """An actual's figure whose column's header mark makes it an estimate (_header_mark_decisions), noted so."""
+    if id(column) in header_marks and obs.estimated:
+        mark, cell = header_marks[id(column)]
+        obs.notes.append(note("estimate_mark_header", header=column.header.raw.strip(), mark=mark,
+                              quote=cell.raw.strip()))
 
 
 def _marked(parsed, estimate_marks: dict[str, Cell]) -> str | None:

@@ -1106,7 +1106,7 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
                 if isinstance(year_raw, str) and DECIMAL_YEAR.fullmatch(year_raw):
                     decimal_years.append((row, year_raw.strip(), obs.year))
             read = sum(o.source_sheet == sheet_name for o in out)
-            said += _preliminary_said(path, Path(folder), sheet_name, titles, value_title) if read else []
+            said += _preliminary_said(path, Path(folder), sheet_name, titles, value_title, out[read_before:])
             if book.hidden_sheets.get(sheet_name) and read:
                 said.append(("hidden_sheet", {"sheet": sheet_name, "count": read}))
             said += _hidden_said(sheet_name, read_hidden,
@@ -1136,13 +1136,18 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
 
 
 def _preliminary_said(path: Path, folder: Path, sheet: str, titles: list[tuple[str, str]],
-                      value_title: str) -> list[tuple[str, dict]]:
-    """The names saying a sheet's figures are the year's preliminary count (快报, 初步, 未审定), read as its actual
-    values until the final figures replace them (docs/monitoring.md): the cleaning log says so, once a sheet."""
+                      value_title: str, read: list[Observation]) -> list[tuple[str, dict]]:
+    """The names saying a sheet's figures (`read`) are the year's preliminary count (快报, 初步, 未审定), read as its
+    actual values until the final figures replace them (docs/monitoring.md): the cleaning log says so, once a sheet,
+    and each figure is noted so, to be marked where it is judged (analyse.inputs.is_preliminary)."""
+    if not read:
+        return []
     relative = path.relative_to(folder) if path.is_relative_to(folder) else Path(path.name)
     for name in [*relative.parent.parts, path.stem, sheet, *(text for _, text in titles), value_title]:
         word = preliminary(name)
         if word:
+            for obs in read:
+                obs.notes.append(note("preliminary_name", name=name[:60], word=word))
             return [("preliminary_name", {"sheet": sheet, "name": name[:60], "word": word})]
     return []
 

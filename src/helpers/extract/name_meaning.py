@@ -75,7 +75,10 @@ ESTIMATED = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2} ?(?:年 ?)?(?:[efp]|\( ?[ef
 NOT_AN_ESTIMATE = re.compile(r"预期(?=目标|性)")
 # A figure for the start of a year or period is the end of the one before (年初 2023 is 年末 2022), read as the year's
 # own it is a year late: 年初, 年初数, 期初, 初值, 基数, 基期 (not 年初步, 年初至今: preliminary, and to date).
-START = re.compile(r"年初(?:数|值)?(?!步|至|到|以来|今)|期初|初值|初始值|基数|基期|基准年|基线"
+# (A plan's header names its year's start with 年初 alone: 2025年初 is the end of 2024, extract.tables.header_roles;
+# 基期, 基数 head the base year's own figures there.)
+YEAR_START = r"年初(?:数|值)?(?!步|至|到|以来|今)"
+START = re.compile(YEAR_START + r"|期初|初值|初始值|基数|基期|基准年|基线"
                    r"|(?<![a-z])(?:opening|beginning of|start of)(?![a-z])")
 
 # The traditional characters of these words and of those for part of a year below, with their simplified forms: 預計,
@@ -128,6 +131,13 @@ def estimate_word(raw: str) -> str | None:
     word = next((w for w in ESTIMATES if _found(w, text)), None)
     found = word is None and ESTIMATED.search(text)
     return found.group() if found else word
+
+
+def year_start(raw: str) -> str | None:
+    """The words saying a plan's header gives the start of its year (2025年初, 2025年初值: the end of 2024), else
+    None (2025年初步, 2025年初至今: preliminary, and to date)."""
+    found = re.search(YEAR_START, _text(raw))
+    return found.group() if found else None
 
 
 def not_actuals(raw: str, instructions: bool = True) -> Said | None:

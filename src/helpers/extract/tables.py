@@ -15,8 +15,9 @@ from helpers.core.errors import InputError, quoted
 from helpers.core.limits import PLAN_TEXT, check_size
 from helpers.core.paths import display_path
 from helpers.core.text import normalise, read_utf8
+from helpers.core.values import NotANumber, split_note_marks
 from helpers.extract.documents.model import UNSEEN_WHY, Place
-from helpers.extract.name_meaning import estimate_word, part_year
+from helpers.extract.name_meaning import estimate_word, part_year, preliminary, year_start
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,15 @@ class ValueColumn:
     estimated: bool = False   # the header says 预计, or part of the year: the year's figure is an estimate
     part_year: str = ""       # the header's words for part of a year (1-11月, 截至11月): never the year's actual
     by_period: bool = False   # a year alone (2030年): actual or target by the plan's period
+    # the note marks written after the header (2025年*, read as 2025年: _role_of); the table's note must define them
+    # as marking estimates, and the column be the year's actuals (cleaning: _header_marks), else the run stops
+    mark: str = ""
+    # the header's words for the start of the year after `year` (2025年初: the end of 2024, so `year` is 2024): never a
+    # target (_year_start_target)
+    year_start: str = ""
+    # the header's word for the year's preliminary count (2025年（快报）: counted, may be revised): read as actuals,
+    # and each figure noted so (cleaning), to be marked where it is judged
+    preliminary: str = ""
 
 
 @dataclass
@@ -216,7 +226,7 @@ def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list
         if role is None:
             raise InputError(path, cell.where, f"header cell {quoted(cell.raw.strip())} is not a known column",
                              _header_advice(cell, sources))
-        name, match, entity = role
+        name, match, entity, mark = role
         roles.append(name)
         if name in VALUE_ROLES:
             year = match.groupdict().get("year")
@@ -230,10 +240,17 @@ def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list
             part = part_year(cell.text)
             if part and name == "target":
                 raise _part_year_target(path, cell, part.words, int(year), sources)
-            columns.append(ValueColumn(name, int(year), entity == "province", cell,
+            # 2025年初, the start of 2025, is the end of 2024 (as a workbook's name's 年初: name_meaning.START): read
+            # as 2025's, by any pattern, its figures were a year late
+            start = year_start(cell.text)
+            if start and name == "target":
+                raise _year_start_target(path, cell, start, int(year), sources)
+            year = int(year) - 1 if start else int(year)
+            columns.append(ValueColumn(name, year, entity == "province", cell,
                                        estimated=bool(match.groupdict().get("estimated") or estimate_word(cell.text)
                                                       or part),
-                                       part_year=part.words if part else ""))
+                                       part_year=part.words if part else "", mark=mark,
+                                       year_start=start or "", preliminary=preliminary(cell.text) or ""))
     if "name" not in roles or not columns:
         raise InputError(path, header[0].where if header else None,
                          "the table header has no indicator-name column or no value column",
@@ -388,6 +405,19 @@ def _part_year_target(path: Path, cell: Cell, words: str, year: int, sources: So
                       f"in {display_path(sources.path)}: `- {{pattern: '{_pattern_for(cell)}', role: remark}}`.")
 
 
+def _year_start_target(path: Path, cell: Cell, words: str, year: int, sources: Sources) -> InputError:
+    """A column for the start of a year (2025年初) read as targets (by `role: target`, or the year before at the
+    plan's target year): a plan's targets are for a year, reached by its end, and the start of one is the year
+    before's end."""
+    return InputError(path, cell.where, f"the column {quoted(cell.raw.strip())} gives the start of {year} ({words}), "
+                      f"the end of {year - 1}, but is read as targets: {PART_YEAR_WHY}, and the start of a year is "
+                      "the end of the year before",
+                      "check that the document is the plan and the plan's `plan_period` in config/sources.yaml, and "
+                      "that no `header_roles` entry gives this column `role: target`. If the column is not one to "
+                      f"read, add under `header_roles` in {display_path(sources.path)}: "
+                      f"`- {{pattern: '{_pattern_for(cell)}', role: remark}}`.")
+
+
 def _header_advice(cell: Cell, sources: Sources) -> str:
     """Advice for a header cell no pattern knows, with the role that fits: a year's column is a value column (its
     pattern captures the year); any other column the project does not read is a remark, read and not used. (The
@@ -405,6 +435,13 @@ def _header_advice(cell: Cell, sources: Sources) -> str:
                     "year they are read as an estimate of the year's value, never its actual value (at its target "
                     f"year the run stops: {PART_YEAR_WHY}). If the column is not one to read, "
                     f"`- {{pattern: '{_pattern_for(cell)}', role: remark}}`.")
+        start = year_start(written)
+        if start:  # 2025年初: the end of 2024, never 2025's figure, never a target
+            return (f"add it under `header_roles` in {config}: `- {{pattern: '{pattern}', role: year}}`: the start "
+                    f"of {year.group()} ({start}) is the end of {int(year.group()) - 1}, so its figures are read as "
+                    f"{int(year.group()) - 1}'s (by the plan's period: up to its base year, actual values; never "
+                    f"targets). If the column is not one to read, `- {{pattern: '{_pattern_for(cell)}', role: "
+                    "remark}`.")
         word = estimate_word(written)
         if word:   # 规划目标2025年（预计）: an estimate whichever role, and a target role would drop the mark
             return (f"add it under `header_roles` in {config}: `- {{pattern: '{pattern}', role: year}}`: the plan's "
@@ -414,9 +451,7 @@ def _header_advice(cell: Cell, sources: Sources) -> str:
         # Words beside the year that no reader here knows (2025年9个月, 2025年头三季: an open family) may say part of
         # the year or an estimate: `role: actual` is offered for the whole year's counted figures only, and the
         # words in (?P<estimated>…) read such figures as the year's estimate (header_roles: `estimated`).
-        before, after = written[:year.start()], written[year.end():]
-        marked = (re.escape(before) + "(?P<year>\\d{4})(?P<estimated>" + re.escape(after) + ")" if after else
-                  "(?P<estimated>" + re.escape(before) + ")(?P<year>\\d{4})" if before else "").replace("'", "''")
+        marked = _estimated_pattern(written, year)
         estimate = (f"; figures for part of the year or estimates, `- {{pattern: '{marked}', role: year}}`: the "
                     "words in (?P<estimated>…) make them the year's estimate, never its actual value") if marked else ""
         return (f"add it under `header_roles` in {config}, by what the column holds: the plan's targets for that year, "
@@ -429,16 +464,77 @@ def _header_advice(cell: Cell, sources: Sources) -> str:
             "instead: name, unit, attribute, category or serial (each role once in a table).")
 
 
+def _estimated_pattern(written: str, year: re.Match) -> str:
+    """A pattern for the header `written` (its year found at `year`) whose words beside the year are in
+    (?P<estimated>…), which makes the column's figures the year's estimate; "" for a year alone. Quoted for YAML's
+    single quotes."""
+    before, after = written[:year.start()], written[year.end():]
+    return (re.escape(before) + "(?P<year>\\d{4})(?P<estimated>" + re.escape(after) + ")" if after else
+            "(?P<estimated>" + re.escape(before) + ")(?P<year>\\d{4})" if before else "").replace("'", "''")
+
+
+def header_mark_error(path: Path, column: ValueColumn, estimate_marks: dict, notes: list[Cell],
+                      sources: Sources) -> InputError | None:
+    """A value column whose header carries note marks (2025年*, ValueColumn.mark) is read as the year's estimates
+    when the table's note defines a mark of it as an estimate's (注：带*的为预计数: `estimate_marks`, each mark's
+    note) and the plan's period makes the column the year's actuals: then None. Otherwise the error that stops the
+    run: a mark the note does not define (what the column holds cannot be told: its advice offers the estimate
+    first, the reading that never makes it a firm actual), or targets marked as estimates (which cannot be
+    judged)."""
+    header = column.header.raw.strip()
+    config = display_path(sources.path)
+    remark = f"`- {{pattern: '{_pattern_for(column.header)}', role: remark}}`"
+    defined = next((ch for ch in column.mark if ch in estimate_marks), None)
+    if defined is not None and column.role == "actual":
+        return None
+    if defined is not None:
+        quote = estimate_marks[defined].raw.strip()
+        return InputError(path, column.header.where, f"the column {quoted(header)} is read as {column.year}'s "
+                          f"targets, but the table's note {quoted(quote)} says the mark {defined} marks estimates: a "
+                          "target marked as an estimate cannot be judged as the plan's target",
+                          "check the plan's `plan_period` in config/sources.yaml (a column up to its base year is "
+                          "read as that year's estimate) and ask the office which figures the column holds. If the "
+                          f"column is not one to read, add under `header_roles` in {config}: {remark}.")
+    written = _compact(column.header.text)
+    year = YEAR_IN_HEADER.search(written)
+    pattern = (re.escape(written[:year.start()]) + "(?P<year>\\d{4})" + re.escape(written[year.end():])
+               ).replace("'", "''")
+    said = (f"the table's note {quoted(' '.join(n.raw.strip() for n in notes))} does not define it as marking "
+            "estimates" if notes else "the table has no note (注：…) saying what it means")
+    return InputError(path, column.header.where, f"the header cell {quoted(header)} carries the note mark "
+                      f"{column.mark}, and {said}: whether the column's figures are {column.year}'s actual values, "
+                      "its estimates or its targets cannot be told",
+                      "read what the mark means in the plan (its notes under the table, or ask the office). If it "
+                      "marks estimates (预计数), add under `header_roles` in "
+                      f"{config}: `- {{pattern: '{_estimated_pattern(written, year)}', role: year}}`: the words in "
+                      "(?P<estimated>…) make the figures the year's estimate, never its actual value. If the column "
+                      f"holds the whole year's counted figures, `- {{pattern: '{pattern}', role: actual}}`; the plan's "
+                      f"targets for the year, role: target. If the column is not one to read, {remark}.")
+
+
 def _compact(text: str) -> str:
     """A header cell as the patterns see it: normalised, spaces removed (`2025 年` is `2025年`)."""
     return re.sub(r"\s+", "", text)
 
 
 def _role_of(cell: Cell, sources: Sources, path: Path):
+    """The header cell's role, the pattern's match, its entity and the note marks after it: the first pattern that
+    matches the cell, else (a year's column only) the first that matches it without the note marks written at its
+    end (2025年* under 注：带*的为预计数 is 2025年 marked: what the mark means, the table's note says, cleaning)."""
     for hr in sources.header_roles:
         m = hr.pattern.fullmatch(_compact(cell.text), path, cell.where)
         if m:
-            return hr.role, m, hr.entity
+            return hr.role, m, hr.entity, ""
+    try:
+        body, mark = split_note_marks(_compact(cell.raw))
+    except NotANumber:      # a mark inside the header's words: not a mark after it
+        return None
+    if not mark or not body:
+        return None
+    for hr in sources.header_roles:
+        m = hr.pattern.fullmatch(_compact(normalise(body)), path, cell.where)
+        if m:
+            return (hr.role, m, hr.entity, mark) if hr.role in VALUE_ROLES else None
     return None
 
 
@@ -455,6 +551,8 @@ def resolve_year_columns(table: ParsedTable, plan: Plan, sources: Sources) -> Pa
             placed[id(column)] = replace(column, role="actual", by_period=True)
         elif column.year == period.target_year and column.part_year:
             raise _part_year_target(table.path, column.header, column.part_year, column.year, sources)
+        elif column.year == period.target_year and column.year_start:
+            raise _year_start_target(table.path, column.header, column.year_start, column.year + 1, sources)
         elif column.year == period.target_year:
             placed[id(column)] = replace(column, role="target", by_period=True)
         else:

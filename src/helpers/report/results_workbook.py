@@ -21,7 +21,7 @@ from helpers.analyse.evaluation import JUDGEMENTS
 from helpers.analyse.growth import CATEGORIES, RATE_ABSOLUTE, RATIO_PLACES, category_label, ratio_places
 from helpers.analyse.progress import verdict_label
 from helpers.core import paths
-from helpers.core.config import PlanPeriod
+from helpers.core.config import Catalogue, PlanPeriod
 from helpers.core.periods import FINAL_PHASES, period_label
 from helpers.core.records import place_of_row
 from helpers.core.style import LIGHTS
@@ -79,7 +79,8 @@ def write_results(inputs: AnalysisInputs, tables: dict, path: Path, lang: str = 
                                         "pi_narrow_upper", "pi_wide_lower", "pi_wide_upper", "next_target_value",
                                         "ended_base_value", "ended_target_year_value", "ended_target_value",
                                         "next_base_value")})
-    formats.update({c: "0.00" for c in ("progress_ratio", "latest_ratio", "target_ratio", "sdg_progress_ratio")})
+    formats.update({c: "0.00" for c in ("progress_ratio", "sdg_progress_ratio")})
+    formats.update({c: _places_format(RATIO_COLUMN_PLACES, False) for c in ("latest_ratio", "target_ratio")})
     fills = {c: colours for c in ("progress_category", "sdg_progress_category")}
     fills["schedule_judgement"] = judgement_colours
     fills["verdict"] = {verdict_label(code, lang, final): colour for final in (False, True)
@@ -99,7 +100,7 @@ def write_results(inputs: AnalysisInputs, tables: dict, path: Path, lang: str = 
                     lambda i: inputs.catalogue.indicators[i].name_en if i in inputs.catalogue.indicators else i)
         w = words(lang)
         per_year = {key: _changes_per_year(frame, f'{NUMBER}"{w("views.per_year", value="")}"') |
-                    _beside_judgement(frame) for key, frame in frames.items()}
+                    _beside_judgement(frame, inputs.catalogue) for key, frame in frames.items()}
         log = read_processed(inputs.processed_dir, paths.CLEANING_LOG_CSV)
         said = derivations(zip(log["entity"], log["indicator_id"], log["step"], log["values"]), lang)
         frames = {key: in_reading_order(for_readers(frame, inputs, lang, said), lang) for key, frame in frames.items()}
@@ -108,6 +109,11 @@ def write_results(inputs: AnalysisInputs, tables: dict, path: Path, lang: str = 
                    first=key_columns(lang), for_print=True,
                    row_formats={w(f"workbook.sheets.{key}"): formats for key, formats in per_year.items()})
     return Path(path)
+
+
+# The places of the ratios to another's figure (latest_ratio, target_ratio: 0.00); one to the province's target beside
+# meeting it is written with more where these would put it across 1 (_beside_judgement).
+RATIO_COLUMN_PLACES = 2
 
 
 def _changes_per_year(frame: pd.DataFrame, number_format: str) -> dict[str, dict[int, str]]:
@@ -123,10 +129,11 @@ def _places_format(places: int, percent: bool) -> str:
     return ("0." + "0" * places if places else "0") + ("%" if percent else "")
 
 
-def _beside_judgement(frame: pd.DataFrame) -> dict[str, dict[int, str]]:
-    """The rows (by position) whose 完成进度 and 序时进度, 完成率 or R need more places than their column's to stay on
-    their judgement's side of the line (helpers.core.formatting.places_beside: 0.9996 is 100.0% at the column's
-    0.0%, beside 未达标; it is written 0.00%, 99.96%), and their format."""
+def _beside_judgement(frame: pd.DataFrame, catalogue: Catalogue | None = None) -> dict[str, dict[int, str]]:
+    """The rows (by position) whose 完成进度 and 序时进度, 完成率, R or ratio to the province's target need more places
+    than their column's to stay on their judgement's side of the line (helpers.core.formatting.places_beside: 0.9996
+    is 100.0% at the column's 0.0%, beside 未达标; it is written 0.00%, 99.96%), and their format. The ratios to the
+    province's target need the indicators' directions (`catalogue`)."""
     out: dict[str, dict[int, str]] = {}
 
     def more(column: str, places: list[int], usual: int, percent: bool) -> None:
@@ -143,6 +150,15 @@ def _beside_judgement(frame: pd.DataFrame) -> dict[str, dict[int, str]]:
     for column in ("sdg_progress_ratio", "progress_ratio"):
         if column in frame:
             more(column, [ratio_places(r) for r in frame[column]], RATIO_PLACES, False)
+    if "comparison" in frame and catalogue is not None:   # a county's target and latest actual, beside meeting
+        indicators = catalogue.indicators                 # the province's target
+        for column in ("target_ratio", "latest_ratio"):
+            if column not in frame:
+                continue
+            more(column, [ev.province_ratio_places(r, indicators[i].direction, RATIO_COLUMN_PLACES, percent=False)
+                          if kind == "county_vs_province" and i in indicators else RATIO_COLUMN_PLACES
+                          for r, i, kind in zip(frame[column], frame["indicator_id"], frame["comparison"])],
+                 RATIO_COLUMN_PLACES, False)
     return out
 
 

@@ -6,9 +6,11 @@ import pandas as pd
 
 from helpers.analyse.evaluation import SUMMED_MEASURES, shown_rate, shown_ratio, shown_shares
 from helpers.analyse.growth import NOT_ASSESSABLE, TARGET_MET, TARGET_MISSED, is_bound
+from helpers.analyse.inputs import observed_up_to, series
 from helpers.analyse.progress import target_counts
 from helpers.core.method import method_parameters
 from helpers.core.periods import FINAL_PHASES, period_label, period_years, years
+from helpers.core.records import place_of_row
 from helpers.report.blocks import (
     MAX_SENTENCES,
     Column,
@@ -18,6 +20,7 @@ from helpers.report.blocks import (
     indicator_cell,
     indicator_with_unit,
     light,
+    source_ref,
     target_text,
     value_text,
     year_value_text,
@@ -81,7 +84,31 @@ def marks_notes(ctx: ReportContext, rows: pd.DataFrame, marks=MARKS) -> list[str
         columns = {"estimated": ["base_estimated"], "preliminary": ["base_preliminary", "evaluated_preliminary"]}
         return any(rows[c].fillna(False).astype(bool).any() for c in columns.get(mark, [f"target_{mark}"])
                    if c in rows)
-    return [ctx.t(f"plan_cycle.marks_note.{m}") for m in marks if shown(m)]
+    return [note for m in marks if shown(m)
+            for note in (estimate_notes(ctx, rows) if m == "estimated" else [ctx.t(f"plan_cycle.marks_note.{m}")])]
+
+
+def estimate_notes(ctx: ReportContext, rows: pd.DataFrame) -> list[str]:
+    """What (预计) beside a base value means, by where the estimate comes from: a plan's table (its 预计 column,
+    cell or mark), or a monitoring workbook's row whose 备注 marks it (each named by its county, indicator and
+    cell: the analysis's own base-year record, observed_up_to). Before, a workbook's estimate was footnoted as the
+    plan table's."""
+    in_plans, places = False, []
+    for r in rows.itertuples():
+        if not flag(r, "base_estimated"):
+            continue
+        base_year = int(r.base_year)
+        record = next((o for o in observed_up_to(series(ctx.inputs, r.entity, r.indicator_id), base_year, base_year)
+                       if int(o["year"]) == base_year and o.get("estimated")), None)
+        if record is not None and record.get("origin") == "monitoring":
+            places.append(ctx.t("plan_cycle.estimate_place", county=ctx.entity_name(r.entity),
+                                indicator=ctx.indicator_name(r.indicator_id),
+                                place=source_ref(ctx, place_of_row(record))))
+        else:
+            in_plans = True
+    return ([ctx.t("plan_cycle.marks_note.estimated")] if in_plans else []) + \
+        ([ctx.t("plan_cycle.marks_note.estimated_workbook", places=ctx.t("notes.sep").join(places))]
+         if places else [])
 
 
 def plan_section(ctx: ReportContext) -> Html:

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import pandas as pd
 
 from helpers.analyse import charts
+from helpers.analyse.evaluation import shown_province_ratio
 from helpers.analyse.growth import is_bound, lies_above
 from helpers.core.formatting import percent as fmt_pct
 from helpers.core.method import method_parameters
@@ -114,7 +115,8 @@ def province_table(ctx: ReportContext) -> Table:
                      marked_target(ctx, r), _province_target(ctx, r),
                      "—" if total else yes_no(ctx, getattr(r, "target_meets_province", None)), ctx.unit(r.unit),
                      value_text(ctx, r.latest_value, getattr(r, "latest_comparator", None)),
-                     fmt_pct(r.target_share_of_province) if total else fmt_pct(r.target_ratio)])
+                     fmt_pct(r.target_share_of_province) if total else shown_province_ratio(
+                         r.target_ratio, ctx.inputs.catalogue.indicators[r.indicator_id].direction)])
     return Table(columns, rows, more=ctx.t("report.more"))
 
 

@@ -114,6 +114,24 @@ def no_target_note(ctx: ReportContext) -> list[str]:
     return [ctx.t("report.no_target_note", items=ctx.t("report.item_sep").join(items))]
 
 
+def preliminary_note(ctx: ReportContext) -> list[str]:
+    """The judgements whose value judged is, or (a 〔〕 sum) holds, a preliminary count (快报: read as the year's
+    actual, may be revised; trends.csv evaluated_preliminary), named beside the scorecard, as an estimate is named
+    where it leaves a target unjudged (issue 18: a workbook's 快报 decided 达标 with no word)."""
+    p = ctx.progress
+    if p is None or p.empty or "evaluated_preliminary" not in p:
+        return []
+    rows = p[p["evaluated_preliminary"].fillna(False).astype(bool) & p["verdict"].ne(NOT_ASSESSABLE)]
+    if rows.empty:
+        return []
+    if ctx.many:
+        return [ctx.t("report.preliminary_count", n=len(rows))]
+    items = [ctx.t("report.preliminary_item", county=ctx.entity_name(r.entity),
+                   indicator=ctx.indicator_in_sentence(r.indicator_id), year=int(r.evaluated_year))
+             for r in rows.itertuples()]
+    return [ctx.t("report.preliminary_note", items=ctx.t("report.item_sep").join(items))]
+
+
 SOURCES_DIFFER_ROWS = 3   # lines the note names; the others are counted (the appendix lists every one)
 
 
@@ -242,7 +260,7 @@ def summary_section(ctx: ReportContext, document: str = "report") -> Html:
                                                                      "report.notes_sep"))]
          + ([ctx.t("plan_cycle.marks_note.binding")] if binding_targets(ctx.progress).any() else [])
          + ([ctx.t("report.scorecard_earlier_note")] if earlier_judgements(ctx, ctx.progress) else [])
-         + no_target_note(ctx) + sources_differ_note(ctx) + judged_remarks_note(ctx)
+         + no_target_note(ctx) + preliminary_note(ctx) + sources_differ_note(ctx) + judged_remarks_note(ctx)
          + province_targets_differ_note(ctx)},
         {"kind": "tables", "tables": scorecard_tables(ctx)},
     ], first=True)
