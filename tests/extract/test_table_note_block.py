@@ -1,8 +1,9 @@
 """A plan table's note that says its base figures are estimates is read however it says it (issue 18, redteam16
 finding 3): the base named without its year (基期数据为预计数, 现状值为预计数, 基期值为预计数), part of a year
-(2025年数据为1-11月数), a column by its number (第5列为预计数), and a numbered note on several lines (注：1.… then 2.…,
-the second item a line, a row or a paragraph of its own). Main read each as a firm 2025 actual (and the 2025 brief
-said 达标 on it: tests/report/test_estimates_marked_outside_the_number.py).
+(2025年数据为1-11月数), a column by its number (第5列为预计数), 预期 of a year's figures (2025年为预期值), and a
+numbered note on several lines (注：1.… then 2.…, the second item a line, a row or a paragraph of its own). Main
+read each as a firm 2025 actual (and the 2025 brief said 达标 on it: tests/report/
+test_estimates_marked_outside_the_number.py).
 
 A note sentence that says 预计, 初步, 1-11月 or 11月 and cannot be tied to a column stops the run, naming the note; its
 advice (`table_notes:` in config/sources.yaml) is followed here and works, either way it can be answered.
@@ -35,6 +36,7 @@ NOTES = {"base": "注：〔〕内为五年累计数；基期数据为预计数�
          "present": "注：〔〕内为五年累计数；现状值为预计数。",
          "base-value": "注：〔〕内为五年累计数；基期值为预计数。",
          "column": "注：〔〕内为五年累计数；第5列为预计数。",
+         "expected": "注：〔〕内为五年累计数；2025年为预期值。",     # (预期 of a year's figures, not 预期性)
          "part-year": "注：〔〕内为五年累计数；2025年数据为1-11月数。"}
 # A numbered note whose second item stands apart: its own line (text export) or paragraph after the table
 ITEMS = ["注：1.〔〕内为五年累计数。", "2.2025年为预计数。"]
@@ -91,7 +93,7 @@ def test_without_a_note_on_estimates_the_base_figures_are_actuals(workspace, kin
 
 
 @pytest.mark.parametrize("kind", ["txt", "docx", "html"])
-@pytest.mark.parametrize("name", ["base", "present", "base-value", "column"])
+@pytest.mark.parametrize("name", ["base", "present", "base-value", "column", "expected"])
 def test_the_base_named_without_its_year_or_by_its_column_number(workspace, kind, name):
     _plan(workspace, kind, [NOTES[name]])
     got, ds = _estimated(workspace)
@@ -126,6 +128,25 @@ def test_every_numbered_item_of_the_note_is_read(workspace, kind):
     assert got == ALL_ESTIMATED
     [values] = _logged(ds, "estimated_by_note")
     assert values["year"] == 2025 and values["quote"].endswith("2.2025年为预计数。")
+
+
+@pytest.mark.parametrize("kind", ["docx", "html"])
+def test_notes_numbered_as_zhu_1_and_zhu_2_are_read_both(workspace, kind):
+    """注1：… in the table's last row, then 注2：2025年为预计数。 a paragraph after the table."""
+    _plan(workspace, kind, ["注1：〔〕内为五年累计数。", "注2：2025年为预计数。"])
+    got, _ = _estimated(workspace)
+    assert got == ALL_ESTIMATED
+
+
+def test_an_item_of_a_text_exports_note_not_indented_is_read(workspace):
+    """注：1.… then 2.2025年为预计数。 on a line of its own that is not indented under the note."""
+    text = _text(ITEMS).replace("\t2.2025年为预计数。\n", "2.2025年为预计数。\n")
+    assert "\n2.2025年为预计数。\n" in text
+    add_fifteenth_plan(workspace, "word_tab_cells", text)
+    (workspace / "raw" / "monitoring" / "桐庐监测.xlsx").unlink()
+    write_manifest(workspace / "raw")
+    got, _ = _estimated(workspace)
+    assert got == ALL_ESTIMATED
 
 
 @pytest.mark.parametrize("kind", ["docx", "html", pytest.param("pdf", marks=pytest.mark.slow)])

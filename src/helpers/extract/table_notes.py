@@ -35,6 +35,9 @@ BASE_NAMED = re.compile(r"基期|基数|基准年|基年|现状")
 # A column by its number: 第5列, 第五栏
 COLUMN_NUMBER = re.compile(r"第\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[列栏]")
 UP_TO = re.compile(r"截至|截止")
+# 预期 of a year's figures (2025年为预期值) is an estimate, though a note never says it of them elsewhere (a workbook's
+# 好于预期; estimate_in_note leaves it out): not of a target's kind (预期性, 预期目标, 预期指标).
+EXPECTED = re.compile(r"预期(?!\s*(?:性|目标|指标))")
 CHINESE_NUMBER = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 
 
@@ -107,7 +110,7 @@ def _apply_reading(found: NoteReading, reading: TableNote, cell: Cell, table: Pa
 
 def _read_clause(found: NoteReading, clause: str, sentence: str, cell: Cell, table: ParsedTable, plan: Plan,
                  sources: Sources) -> None:
-    estimate = estimate_in_note(clause)
+    estimate = estimate_in_note(clause) or (EXPECTED.search(normalise(clause)) and "预期")
     part = part_year(clause, month_alone=False)
     month = None if part is not None or estimate else part_year(clause)
     if not (estimate or part or month or preliminary(clause) or UP_TO.search(normalise(clause))):

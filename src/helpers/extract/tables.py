@@ -594,9 +594,9 @@ def _tab_row(block: list[Cell], roles: list[str], columns: list[ValueColumn], ca
 SERIAL = re.compile(r"^\d{1,3}$")
 # A table's note: 注：〔〕内为五年累计数 …
 TABLE_NOTE = re.compile(r"^注\s*\d*\s*[:：]")
-# A numbered item of a note, on its own line or paragraph under 注： (1. 2、 3） (4) ⑤): part of the note, which
-# runs on to the next line that is none (a heading, 三、主要任务 or （三）, or the text going on).
-NOTE_ITEM = re.compile(r"^\s*(?:[0-9]{1,2}\s*[.、．)）]|[（(]\s*[0-9]{1,2}\s*[)）]|[①-⑳])")
+# A numbered item of a note, on its own line or paragraph under 注： (1. 2、 3） (4) ⑤, or 注2：): part of the note,
+# which runs on to the next line that is none (a heading, 三、主要任务 or （三）, or the text going on).
+NOTE_ITEM = re.compile(r"^\s*(?:[0-9]{1,2}\s*[.、．)）]|[（(]\s*[0-9]{1,2}\s*[)）]|[①-⑳]|注\s*[0-9]+\s*[:：])")
 
 
 def _note_lines(lines: list[str], end_line: int) -> list[Cell]:
