@@ -63,9 +63,13 @@ def test_a_workbook_estimate_in_the_note_is_not_judged_as_the_actual(remark_esti
 
 
 # The 人才资源总量 cell and the table's note: 15.2* with * defined as 预计数 (the mark), or 15.2 with the note saying
-# 2025's figures are estimates (no mark).
+# 2025's figures are estimates (no mark), naming the base without its year (基期), saying they are for part of the
+# year (1-11月), or in its second numbered item, on a line of its own (redteam16 finding 3: main said 达标 on each).
 MARKED = {"mark": ("15.2*", "注：〔〕内为五年累计数；带*的为预计数。"),
-          "year": ("15.2", "注：〔〕内为五年累计数；2025年为预计数。")}
+          "year": ("15.2", "注：〔〕内为五年累计数；2025年为预计数。"),
+          "base": ("15.2", "注：〔〕内为五年累计数；基期数据为预计数。"),
+          "part-year": ("15.2", "注：〔〕内为五年累计数；2025年数据为1-11月数。"),
+          "items": ("15.2", "注：1.〔〕内为五年累计数。\n\t2.2025年为预计数。")}
 
 
 @pytest.fixture(scope="module", params=list(MARKED))

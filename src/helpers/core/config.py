@@ -348,6 +348,18 @@ class Continuation:
 
 
 @dataclass(frozen=True)
+class TableNote:
+    """The analyst's reading of a sentence of a plan table's note that says its figures are estimates, for part of a
+    year or preliminary but names no column the project can tie it to (`table_notes:` of a plan entry): which
+    column's figures it makes estimates (`estimates`: the column's header as the table writes it), or none
+    (NO_COLUMN). The sentence is written out (`note`): the reading holds only while the plan says that."""
+    note: str              # the sentence, as the error quotes it
+    estimates: str | None  # the header of the actual column whose figures it makes estimates; None: no column's
+    because: str           # why: the plan's words elsewhere, the office's answer
+    line: int
+
+
+@dataclass(frozen=True)
 class Plan:
     entity: str
     name_zh: str
@@ -363,6 +375,7 @@ class Plan:
     # plan means otherwise than another plan of the county (a 十五五 plan's `2025年目标`, its base, beside the 十四五
     # plan's, its targets). Sources.for_plan puts them first.
     header_roles: tuple[HeaderRole, ...] = ()
+    table_notes: tuple[TableNote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -650,7 +663,10 @@ SOURCES_KEYS = ("province", "plan_period", "plans", "layouts", "header_roles")
 PROVINCE_KEYS = ("entity", "name_zh", "name_en")
 PERIOD_KEYS = ("name", "base_year", "target_year")
 PLAN_KEYS = ("entity", "name_zh", "name_en", "file", "layout", "table_title", "plan_period", "readings", "continued",
-             "header_roles")
+             "header_roles", "table_notes")
+TABLE_NOTE_KEYS = ("note", "estimates", "because")
+NO_COLUMN = "none"     # a table note's reading: it makes no column's figures estimates
+TABLE_NOTE_EXAMPLE = "- {note: '2.基期数据为初步测算。', estimates: '2025年', because: '…'}"
 CONTINUED_KEYS = ("page", "between", "because")
 CONTINUED_EXAMPLE = "- {page: 5, between: '人才结构', because: '…'}"
 READING_KEYS = ("indicator", "cell", "reads", "unit", "attribute", "row", "because")
@@ -740,6 +756,34 @@ def _continuations(entry: dict, path: Path, what: str) -> tuple[Continuation, ..
                              "not say why", "write after `because:` what you saw on the two pages (the table runs on, "
                              "its header repeated; the text between is a merged cell's): it is logged with the table.")
         out.append(Continuation(page, normalise(between), because, item.get(LINE)))
+    return tuple(out)
+
+
+def _table_notes(entry: dict, path: Path, what: str) -> tuple[TableNote, ...]:
+    """A plan's `table_notes:`, each with the note's sentence, the column it makes estimates (or none) and why."""
+    if entry.get("table_notes") is None:
+        return ()
+    out = []
+    for item in _entries(entry, "table_notes", path, what, TABLE_NOTE_EXAMPLE):
+        _known_keys(item, TABLE_NOTE_KEYS, path, f"a table note of {what}")
+        note = _text(item, "note", path, f"a table note of {what}").strip()
+        estimates = item.get("estimates")
+        if isinstance(estimates, int) and not isinstance(estimates, bool):
+            estimates = str(estimates)
+        if not isinstance(estimates, str) or not estimates.strip():
+            raise InputError(path, _line_of(item, "estimates") or item.get(LINE), f"the table note '{note}' of "
+                             f"{what} should say under `estimates:` the header of the column whose figures it makes "
+                             f"estimates, or {NO_COLUMN}, but it says {_shape(estimates)}",
+                             f"write it as {TABLE_NOTE_EXAMPLE} (the column's header as the table writes it), or "
+                             f"with estimates: {NO_COLUMN} when it makes none of the table's figures estimates.")
+        because = _text(item, "because", path, f"a table note of {what}").strip()
+        if because in ("", BECAUSE_PLACEHOLDER):
+            raise InputError(path, _line_of(item, "because"), f"the reading of the table note '{note}' does not say "
+                             "why", "write after `because:` why the note reads so (the plan's words elsewhere, the "
+                             "office's answer): it is logged with the column's figures.")
+        estimates = estimates.strip()
+        out.append(TableNote(normalise(note), None if estimates == NO_COLUMN else estimates, because,
+                             item.get(LINE)))
     return tuple(out)
 
 
@@ -864,6 +908,7 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
             readings=_readings(entry, path, f"plan '{entity}' ({file})"),
             continued=_continuations(entry, path, f"plan '{entity}' ({file})"),
             header_roles=tuple(_given_header_roles(entry, path, f"plan '{entity}' ({file})")),
+            table_notes=_table_notes(entry, path, f"plan '{entity}' ({file})"),
         )
         first_of.setdefault(entity, plan)
         plans.append(plan)

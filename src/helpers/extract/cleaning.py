@@ -25,15 +25,14 @@ from helpers.core.values import (
     check_figure_length,
     check_magnitude,
     dot_groups,
-    is_note_mark,
     looks_like_a_fraction,
     parse_value_cell,
     too_long_for_a_figure,
     with_thousands_joined,
 )
 from helpers.extract.documents.model import UNSEEN_WHY
-from helpers.extract.name_meaning import estimate_in_note, stated_years
 from helpers.extract.prose import CHANGE_WORDS, NUM, POINTS, YEAR, ProseStatement
+from helpers.extract.table_notes import NoteTie, read_notes
 from helpers.extract.tables import (
     ATTRIBUTES,
     Cell,
@@ -59,9 +58,6 @@ ATTRIBUTE_CODES = {"约束性": "binding", "预期性": "expected"}     # langua
 FRACTIONAL = {"fractional": "a head count", "fractional_count": "a count"}
 # A table note that says what bracketed figures are: 〔〕内为五年累计数, [ ]内为累计数 …
 CUMULATIVE_NOTE = re.compile(r"[〔\[【].{0,3}[〕\]】].{0,12}累计|累计.{0,12}[〔\[【]")
-# A table note's clauses, each read on its own for what it says a note mark means:
-# 注：〔〕内为五年累计数；带*的为预计数。 is two, and so is ①为预计值②为五年累计数 (a circled mark starts one).
-NOTE_CLAUSE = re.compile(r"[;；。,，]|(?=[①-⑳])")
 
 
 @dataclass
@@ -455,9 +451,14 @@ class TableCleaner:
         seen: dict[str, TableRow] = {}
         has_unit_column = "unit" in table.roles
         cumulative_note = next((n for n in table.notes if CUMULATIVE_NOTE.search(n.text)), None)
-        estimate_marks = _estimate_marks(table.notes)
-        estimated_years = _estimated_years(table.notes)
-        decisions += _estimated_by_note(plan, table, estimated_years, file)
+        said = read_notes(table, plan, self.sources)
+        estimate_marks, by_note = said.marks, said.columns
+        decisions += _estimated_by_note(plan, table, by_note, file, self.sources)
+        decisions += [Decision(plan.entity, "", file, cell.line, "analyst_table_note_none",
+                               {"quote": reading.note, "because": reading.because,
+                                "config": _config_place(self.sources, reading.line)},
+                               [{"code": "table_note", "line": cell.line, "quote": cell.raw.strip()}])
+                      for reading, cell in said.none]
         header_marks = self._header_marks(table, estimate_marks)
         decisions += _header_mark_decisions(plan, table, header_marks, file)
 
@@ -509,7 +510,7 @@ class TableCleaner:
                     source_file=file, source_line=cell.line, source_text=row.quote(), category=row.category,
                     plan=plan.period.name, attribute=attribute, approximate=parsed.approximate,
                     cumulative=parsed.cumulative,
-                    estimated=(column.estimated or parsed.status == "estimate" or column.year in estimated_years
+                    estimated=(column.estimated or parsed.status == "estimate" or id(column) in by_note
                                or _marked(parsed, estimate_marks) is not None or id(column) in header_marks)
                     and column.role == "actual",
                     source_place=cell.place.record() if cell.place else {},
@@ -517,7 +518,7 @@ class TableCleaner:
                 _note_readings(obs, readings, reading, unit_reading, unit_in_name)
                 _note_cell(obs, column, cell, parsed, unit_note, log)
                 _note_plan_marks(obs, column, cell, parsed, cumulative_note, log, plan.period)
-                _note_estimate_notes(obs, column, cell, parsed, estimate_marks, estimated_years, log)
+                _note_estimate_notes(obs, column, cell, parsed, estimate_marks, by_note, log)
                 _note_header_mark(obs, column, header_marks)
                 row_obs.append(obs)
 
@@ -974,42 +975,29 @@ def _note_plan_marks(obs: Observation, column, cell: Cell, parsed, cumulative_no
         obs.notes.append(note("binding"))
 
 
-def _estimate_marks(notes: list[Cell]) -> dict[str, Cell]:
-    """The note marks the table's note says mark estimates (注：带*的为预计数, ①为预计值, ¹2025年为预计数), each with
-    the note that says so: a clause of the note (NOTE_CLAUSE) holding a mark and an estimate word (estimate_in_note:
-    预计, 估算, 测算; not 预期, which a note says of 预期性 targets). Read in the note as written: its normal form makes
-    ① and ¹ the digit 1. A mark the note does not define so stays a note mark (logged), as before."""
-    marks: dict[str, Cell] = {}
-    for cell in notes:
-        for clause in NOTE_CLAUSE.split(cell.raw):
-            if estimate_in_note(clause):
-                marks.update((ch, cell) for ch in clause if is_note_mark(ch) and ch not in marks)
-    return marks
+def _estimated_by_note(plan: Plan, table: ParsedTable, tied: dict[int, NoteTie], file: str,
+                       sources: Sources) -> list[Decision]:
+    """The cleaning log's line for each actual column the table's note makes estimates (and whose header does not:
+    that one is logged as estimated_column): by its year, the base named or its number (estimated_by_note), as for
+    part of the year (part_year_by_note), or by the analyst's reading (analyst_table_note)."""
+    out = []
+    for column in table.columns:
+        tie = tied.get(id(column))
+        if tie is None or column.role != "actual" or column.estimated:
+            continue
+        quote = tie.note.raw.strip()
+        values = {"header": column.header.raw.strip(), "year": column.year, "quote": quote}
+        if tie.code == "part_year_by_note":
+            values["words"] = tie.words
+        if tie.reading is not None:
+            values.update(because=tie.reading.because, config=_config_place(sources, tie.reading.line))
+        out.append(Decision(plan.entity, "", file, column.header.line, tie.code, values,
+                            [{"code": "table_note", "line": tie.note.line, "quote": quote}]))
+    return out
 
 
-def _estimated_years(notes: list[Cell]) -> dict[int, Cell]:
-    """The years whose figures the table's note says are estimates, with no mark (注：2025年为预计数,
-    2025年数据为预计值: a clause naming the years and an estimate word, and no note mark, which _estimate_marks
-    reads), each with the note that says so: a base column headed 2025年 under such a note is an estimate, as
-    2025年（预计） is."""
-    years: dict[int, Cell] = {}
-    for cell in notes:
-        for clause in NOTE_CLAUSE.split(cell.raw):
-            if estimate_in_note(clause) and not any(is_note_mark(ch) for ch in clause):
-                for first, last in stated_years(clause):
-                    years.update((year, cell) for year in range(first, last + 1) if year not in years)
-    return years
-
-
-def _estimated_by_note(plan: Plan, table: ParsedTable, years: dict[int, Cell], file: str) -> list[Decision]:
-    """The cleaning log's line for each actual column whose year the table's note says is estimated (and whose
-    header does not: that one is logged as estimated_column)."""
-    return [Decision(plan.entity, "", file, column.header.line, "estimated_by_note",
-                     {"header": column.header.raw.strip(), "year": column.year,
-                      "quote": years[column.year].raw.strip()},
-                     [{"code": "table_note", "line": years[column.year].line, "quote": years[column.year].raw.strip()}])
-            for column in table.columns
-            if column.role == "actual" and column.year in years and not column.estimated]
+def _config_place(sources: Sources, line: int | None) -> str:
+    return f"{display_path(sources.path)}, line {line}"
 
 
 def _header_mark_decisions(plan: Plan, table: ParsedTable, header_marks: dict[int, tuple[str, Cell]],
@@ -1042,11 +1030,14 @@ def _marked(parsed, estimate_marks: dict[str, Cell]) -> str | None:
 
 
 def _note_estimate_notes(obs: Observation, column, cell: Cell, parsed, estimate_marks: dict[str, Cell],
-                         estimated_years: dict[int, Cell], log) -> None:
+                         by_note: dict[int, NoteTie], log) -> None:
     """An actual's figure the table's note makes an estimate: its year's (注：2025年为预计数; the column is logged,
     _estimated_by_note), or its note mark's (15.2* under 注：带*的为预计数: logged with the note quoted)."""
-    if obs.estimated and column.year in estimated_years and not column.estimated:
-        obs.notes.append(note("estimated_by_note", year=column.year, quote=estimated_years[column.year].raw.strip()))
+    tie = by_note.get(id(column))
+    if obs.estimated and tie is not None and not column.estimated:
+        said = {"part_year_by_note": {"words": tie.words}, "estimated_by_note": {},
+                "analyst_table_note": {"because": tie.reading.because if tie.reading else ""}}[tie.code]
+        obs.notes.append(note(tie.code, year=column.year, quote=tie.note.raw.strip(), **said))
     mark = _marked(parsed, estimate_marks)
     if mark is None or obs.kind != "actual":
         return

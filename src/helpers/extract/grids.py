@@ -364,10 +364,26 @@ def _read(document: Document, grid: Grid, title: Cell, header_index: int, plan: 
         raise InputError(path, title.where, "the plan's table has a header but no indicator rows under it",
                          "check that this is the complete plan (a draft or an abstract may leave its table empty); "
                          "ask the office for the complete document.")
-    if not notes and grid.after and FOOTNOTE.search(normalise(grid.after[0].text)):
-        notes = [as_cell(grid.after[0])]      # the note as a paragraph just below the table
+    notes = _with_note_paragraphs(grid, notes)
     table = ParsedTable(path, title, header, roles, columns, rows, end, notes, by_content=by_content)
     return tables.resolve_year_columns(table, plan, sources)
+
+
+def _with_note_paragraphs(grid: Grid, notes: list[Cell]) -> list[Cell]:
+    """The table's note with its paragraphs below the table: the note itself when no row of the table is one (注：…
+    just below it), then each numbered item under it, a paragraph of its own (<p>注：</p><p>1.…</p><p>2.…</p>),
+    until a paragraph that is none (the next heading, or the text going on)."""
+    after = grid.after
+    if not notes and after and FOOTNOTE.search(normalise(after[0].text)):
+        notes, after = [as_cell(after[0])], after[1:]
+    if not notes:
+        return notes
+    items = []
+    for paragraph in after:
+        if not tables.NOTE_ITEM.match(normalise(paragraph.text)):
+            break
+        items.append(as_cell(paragraph))
+    return notes + items
 
 
 def _body_and_notes(path: Path, grid: Grid, data_start: int, header_texts: list[str],

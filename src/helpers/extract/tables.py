@@ -656,7 +656,7 @@ def parse_tab_indented_rows(lines: list[str], title_index: int, layout: Layout, 
     if end_line is None:
         raise _truncated(path, title, layout, len(lines))
     closing = Cell(lines[end_line - 1].lstrip("\t"), normalise(lines[end_line - 1]), end_line)
-    notes = [closing] if TABLE_NOTE.match(closing.text) else []
+    notes = [closing, *_note_lines(lines, end_line)] if TABLE_NOTE.match(closing.text) else []
     if not blocks:
         raise InputError(path, title.line, "the table title is followed by no table",
                          "check the document around this line.")
@@ -739,6 +739,24 @@ def _tab_row(block: list[Cell], roles: list[str], columns: list[ValueColumn], ca
 SERIAL = re.compile(r"^\d{1,3}$")
 # A table's note: 注：〔〕内为五年累计数 …
 TABLE_NOTE = re.compile(r"^注\s*\d*\s*[:：]")
+# A numbered item of a note, on its own line or paragraph under 注： (1. 2、 3） (4) ⑤, or 注2：): part of the note,
+# which runs on to the next line that is none (a heading, 三、主要任务 or （三）, or the text going on).
+NOTE_ITEM = re.compile(r"^\s*(?:[0-9]{1,2}\s*[.、．)）]|[（(]\s*[0-9]{1,2}\s*[)）]|[①-⑳]|注\s*[0-9]+\s*[:：])")
+
+
+def _note_lines(lines: list[str], end_line: int) -> list[Cell]:
+    """The lines of a text export's table note after its first (the line that closed the table, `end_line`): each
+    line indented under it (a cell of the note's merged row) and each numbered item (2.2025年为预计数。), blank lines
+    between them passed over, until a line that is neither."""
+    notes = []
+    for index in range(end_line, len(lines)):
+        raw = lines[index]
+        if not raw.strip():
+            continue
+        if not (raw.startswith("\t") or NOTE_ITEM.match(normalise(raw))):
+            break
+        notes.append(Cell(raw.lstrip("\t"), normalise(raw), index + 1))
+    return notes
 
 
 def parse_cell_stream(lines: list[str], title_index: int, layout: Layout, sources: Sources,
