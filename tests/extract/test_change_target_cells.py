@@ -104,23 +104,120 @@ BASE = ("2020年", 10.0, "line 20")
     ("提高5个百分点", "万人", BASE, "…"),                      # points of a count
     ("提高5个百分点", "%", None, "…"),                         # no base figure in the row
     ("比2019年提高5个百分点以上", "%", ("2020年", 30.0, "line 20"), "…"),   # a form not worked out
+    ("较2020年提高5个百分点", "%", ("2020年", 30.0, "line 20"), "35"),   # 较 as 比
 ])
 def test_the_level_a_change_sets(cell, unit, base, reads):
     from helpers.extract.cleaning import change_level
     assert change_level(cell, unit, base, 5).reads == reads
 
 
-@pytest.mark.parametrize("cell", ["新增5万人", "净增5万人", "增量5万人", "5万人以上（新增）", "较2020年新增5万人"])
-def test_an_increase_written_xinzeng_is_a_change_and_its_figure_never_the_reading(tmp_path, cell):
-    """redteam16 F-change-advice: 人才资源总量's 2025 target cell 新增5万人 (base 10: the plan means 15) stopped
-    with the advice `reads: '5'` ('2020' for 较2020年新增5万人); followed, 14.6 against 5 was 达标. A 新增/净增/增量
-    cell is a change: the advice leaves the level to be worked out, never offering the change's figure or its year."""
-    final_evaluation_case(tmp_path)
+TOTAL = "人才资源总量"
+
+
+def _total_case(root, cell: str, extra: dict | None = None):
+    """The final-evaluation case with 人才资源总量's 2025 target cell (15左右; base 10 万人, 2020) written as `cell`."""
+    final_evaluation_case(root, extra)
     row = "\t人才资源总量\n\t万人\n\t10\n"
     assert PLAN_14.count(row + "\t15左右\n") == 1
-    (tmp_path / "raw" / "tonglu_14.txt").write_text(PLAN_14.replace(row + "\t15左右\n", row + f"\t{cell}\n"),
+    (root / "raw" / "tonglu_14.txt").write_text(PLAN_14.replace(row + "\t15左右\n", row + f"\t{cell}\n"),
+                                                encoding="utf-8")
+    write_manifest(root / "raw")
+    return root
+
+
+@pytest.mark.parametrize("cell, reads, why", [
+    ("新增5万人", "15", "2020年 10 + 5万人 = 15"),
+    ("净增5万人", "15", "2020年 10 + 5万人 = 15"),
+    ("增量5万人", "15", "2020年 10 + 5万人 = 15"),
+    ("较2020年新增5万人", "15", "2020年 10 + 5万人 = 15"),       # the plan's base year: its 2020年 column
+    ("新增5万", "15", "2020年 10 + 5万 = 15"),                   # 万, the row's unit as a plan writes it
+    ("新增5万人以上", "15以上", "2020年 10 + 5万人 = 15, and at least that (以上)"),
+    ("年均新增1万人", "15", "2020年 10 + 1万人 × 5 = 15"),
+    ("5万人以上（新增）", "…", "not written as 新增, 净增 or 增量 then the figure"),
+    ("〔新增5万人〕", "…", "〔〕 marks a total over the plan's years"),
+    ("新增5000人", "…", "the increase is written in 人 and the row's figures in another unit"),
+    ("较2019年新增5万人", "…", "counts from 2019年, and the plan's base year is 2020"),
+])
+def test_an_increase_written_xinzeng_on_a_stock_gives_the_level_on_the_plans_base(tmp_path, cell, reads, why):
+    """redteam16 F-change-advice: 人才资源总量's 2025 target cell 新增5万人 (base 10 in 2020: the plan means 15) stopped
+    with the advice `reads: '5'` ('2020' for 较2020年新增5万人); followed, 14.6 against 5 was 达标. Then (99d571b) the
+    advice left '…'. Now, as for 提高5个百分点, it works the level out where it is sure: a stock (人才资源总量, measure
+    total), the plan's base figure of the row, the increase in the row's unit, its 以上 kept. Where it is not sure it
+    leaves '…' and says why. Never the change's figure, nor the year it counts from, as the reading or the figure a
+    level would be."""
+    error = build_refused(_total_case(tmp_path, cell))
+    assert f"is '{cell}': a change on an earlier year's figure" in error.problem
+    assert f"read as a level, {re.findall('[0-9]+', cell)[-1]} would be the target" in error.problem   # not 2020
+    assert f"reads: '{reads}'" in error.fix and why in error.fix
+    assert "2020 would" not in error.problem and "reads: '2020'" not in error.fix and "reads: '5'" not in error.fix
+
+
+def test_an_increase_on_a_base_that_is_a_bound_is_not_worked_out(tmp_path):
+    """A base figure written 10以上 (at least 10): 10 + 5 is not the level the plan means for sure, so '…'."""
+    root = _total_case(tmp_path, "新增5万人")
+    plan = (root / "raw" / "tonglu_14.txt").read_text(encoding="utf-8")
+    (root / "raw" / "tonglu_14.txt").write_text(plan.replace("\t万人\n\t10\n\t新增", "\t万人\n\t10以上\n\t新增"),
+                                                encoding="utf-8")
+    write_manifest(root / "raw")
+    error = build_refused(root)
+    assert "reads: '…'" in error.fix and "reads: '15'" not in error.fix
+    assert "gives no such figure for the row (a figure: not a bound" in error.fix
+
+
+def test_an_increase_of_new_ones_is_the_count_itself_never_a_level_on_the_base(tmp_path):
+    """新增高技能人才 (measure count: the workbook holds each year's new ones) with its target written 新增6000人: the
+    target is the number of new ones, not 〔4000〕 + 6000, and not sure for the year or the plan's five years: '…'."""
+    final_evaluation_case(tmp_path)
+    row = "\t新增高技能人才\n\t人\n\t〔4000〕\n"
+    assert PLAN_14.count(row + "\t〔6000〕\n") == 1
+    (tmp_path / "raw" / "tonglu_14.txt").write_text(PLAN_14.replace(row + "\t〔6000〕\n", row + "\t新增6000人\n"),
                                                     encoding="utf-8")
     write_manifest(tmp_path / "raw")
     error = build_refused(tmp_path)
-    assert cell in error.problem
-    assert "reads: '…'" in error.fix and "reads: '5'" not in error.fix and "reads: '2020'" not in error.fix
+    assert "is '新增6000人': a change" in error.problem
+    assert "reads: '…'" in error.fix
+    assert "'新增高技能人才' counts new ones (catalogue measure: count)" in error.fix
+    assert "'6000' for the year, '〔6000〕' for the total over the plan's years" in error.fix
+
+
+def test_an_increase_of_a_share_is_not_worked_out(tmp_path):
+    """A share (高技能人才占技能劳动者比例, %) is not a stock: 新增5个百分点 is left to the analyst, saying why."""
+    error = build_refused(_case(tmp_path, SHARE, "35以上", "新增5个百分点"))
+    assert "reads: '…'" in error.fix and "reads: '5'" not in error.fix
+    assert f"'{SHARE}' is a share (%), not a stock" in error.fix
+
+
+@pytest.mark.parametrize("name, measure, reads", [
+    ("人才资源总量", "total", "15"),
+    ("引进人才", "total", "…"),        # named for new ones: a flow, whatever the catalogue says
+    ("培养人才", "total", "…"),
+    ("人才资源总量", "count", "…"),
+    ("人才资源总量", "rate", "…"),
+])
+def test_the_level_an_increase_sets_only_on_a_stock(name, measure, reads):
+    import dataclasses
+
+    from helpers.core.config import load_catalogue
+    from helpers.extract.cleaning import addition_level
+    ind = dataclasses.replace(load_catalogue().indicators["talent_total"], measure=measure)
+    assert addition_level("新增5万人", ind, name, lambda unit: unit == "万人", BASE, 2020, 5).reads == reads
+
+
+@pytest.mark.parametrize("cell, comparator", [("新增5万人", "="), ("新增5万人以上", ">=")])
+def test_the_advice_for_an_increase_followed_judges_the_plans_level(tmp_path, cell, comparator):
+    """End to end: the advice's reading copied into sources.yaml as written (its `because` too); the 2025 target is
+    read as 15 (≥ 15 for 以上: the comparator kept), and the 2025 actual 14.6 misses it: 未达标, 14.6 ÷ 15 = 97.3%.
+    Read as the change's figure (reads '5'), 14.6 was 达标 at 292%."""
+    root = _total_case(tmp_path, cell)
+    error = build_refused(root)
+    reading = _follow(root, error.fix)
+    assert reading["reads"] == ("15以上" if comparator == ">=" else "15")
+    assert reading["because"] == f"{cell}：2020年 10 + 5万人 = {reading['reads']}"
+    judged = _judged(root, "talent_total")
+    assert (judged["target_value"], judged["evaluated_value"]) == (15, 14.6)
+    assert judged["verdict"] == "target_missed"
+    assert judged["completion_rate"] == pytest.approx(14.6 / 15)
+    indicators = pd.read_csv(root / "processed" / "indicators.csv", encoding="utf-8-sig")
+    target = indicators[(indicators["entity"] == "tonglu") & (indicators["indicator_id"] == "talent_total")
+                        & (indicators["kind"] == "target") & (indicators["year"] == 2025)]
+    assert target[["value", "comparator"]].values.tolist() == [[15, comparator]]

@@ -31,7 +31,7 @@ from helpers.core.values import (
     with_thousands_joined,
 )
 from helpers.extract.documents.model import UNSEEN_WHY
-from helpers.extract.prose import CHANGE_WORDS, NUM, POINTS, YEAR, ProseStatement
+from helpers.extract.prose import CHANGE_WORDS, FLOW_WORDS, INCREMENT_WORDS, NUM, POINTS, YEAR, ProseStatement
 from helpers.extract.table_notes import NoteTie, read_notes
 from helpers.extract.tables import (
     ATTRIBUTES,
@@ -117,16 +117,31 @@ def _example_reading(raw: str) -> str:
     return found.group() if found else "/"
 
 
+def _change_figure(raw: str) -> str:
+    """The figure a change cell states, never the year it counts from: 较2020年新增5万人 is 5 (its first figure,
+    2020, was shown as the figure read as a level)."""
+    return _example_reading(SINCE.sub("", normalise(raw).replace(" ", "")))
+
+
 # A value cell that states a change, not the level its column holds: 提高5个百分点, 下降2个百分点, 〔-2个百分点〕,
 # 增长10%, 年均增长8%, 翻一番, +5. Its figure read as the level was the target (5 for 35) when the analyst followed
 # the advice, which offered that figure. 提高到35 and 降至6 give the level and are not changes (CHANGE_WORDS).
 # 新增, 净增 and 增量 say an increase too (新增5万人 on a base of 10 is 15; redteam16: the advice offered 5, and 2020
-# for 较2020年新增5万人): their level is left for the analyst to work out (change_level: reads '…').
-CHANGE_CELL = re.compile(rf"{CHANGE_WORDS}|{POINTS}|翻[一两二三]番|年均|新增|净增|增量|^[〔\[【]?\+")
-CHANGE_FIGURE = re.compile(rf"^(?P<open>[〔\[【])?(?:比(?P<since>{YEAR})年(?:底|末)?)?(?P<yearly>年均)?"
+# for 较2020年新增5万人): the advice works their level out where it is sure (addition_level), else leaves '…'.
+ADDITION_WORDS = "新增|净增|增量"
+CHANGE_CELL = re.compile(rf"{CHANGE_WORDS}|{POINTS}|翻[一两二三]番|年均|{ADDITION_WORDS}|^[〔\[【]?\+")
+# The year a change counts from, 比2020年 or 较2020年 (底/末: its end).
+SINCE = re.compile(rf"[比较](?P<since>{YEAR})年(?:底|末)?")
+CHANGE_FIGURE = re.compile(rf"^(?P<open>[〔\[【])?(?:{SINCE.pattern})?(?P<yearly>年均)?"
                            rf"(?P<verb>{CHANGE_WORDS})?(?P<sign>[+-])?(?P<num>{NUM})(?P<unit>{POINTS}|%)?"
                            r"(?P<close>[〕\]】])?$")
-DOUBLING = re.compile(rf"^(?:比(?P<since>{YEAR})年(?:底|末)?)?翻(?P<times>[一两二三])番$")
+DOUBLING = re.compile(rf"^(?:{SINCE.pattern})?翻(?P<times>[一两二三])番$")
+# An increase written 新增/净增/增量 and its figure, in a unit or none (the row's), 以上 or 左右 after it (新增5万人,
+# 较2020年净增5万人以上, 年均新增1万人, 〔新增5万人〕): the level is worked out only on a stock (addition_level).
+ADDITION = re.compile(rf"^(?P<open>[〔\[【])?(?:{SINCE.pattern})?(?P<yearly>年均)?(?P<verb>{ADDITION_WORDS})"
+                      rf"(?P<num>{NUM})(?P<unit>[^0-9以左〔〕\[\]【】]*)(?P<mark>以上|左右)?(?P<close>[〕\]】])?$")
+# A row whose name counts new ones (新增高技能人才, 引进人才, 培养人才): its figures are a flow, whatever the catalogue.
+FLOW_NAME = re.compile(rf"{INCREMENT_WORDS}|{FLOW_WORDS}|{ADDITION_WORDS}|累计")
 DOUBLINGS = {"一": 2, "两": 4, "二": 4, "三": 8}
 FALLING = re.compile(r"减少|下降|降低|缩小|减")
 
@@ -187,6 +202,57 @@ def change_level(written: str, ind_unit: str, base: tuple[str, float, str] | Non
     shown = found["num"] + (POINTS if found["unit"] == POINTS else "") + (f" × {times}" if times > 1 else "")
     return _level(value - change if falling else value + change,
                   f"{header} {_fig(value)} {'−' if falling else '+'} {shown}", header, value, text, at)
+
+
+def addition_level(written: str, ind: Indicator, name: str, same_unit, base: tuple[str, float, str] | None,
+                   base_year: int, years: int) -> ChangeLevel:
+    """What an increase written 新增/净增/增量 (ADDITION) sets as the level: the plan's base figure for the row
+    (`base`: its column's header, its figure, where it is) plus the increase, n times over for 年均 (`years`), with
+    its 以上/左右 kept (15以上 is ≥ 15). Only where that is sure: the indicator a stock (`measure: total`, a row not
+    named for new ones), the figure in the row's unit (`same_unit(unit as written)`), counted from the plan's base year
+    (`base_year`), not a 〔〕 total. Otherwise '…', and the working says why: 新增5000人 of 新增高技能人才 is the count
+    of new ones itself, not a level on its base."""
+    text = normalise(written).replace(" ", "")
+    found = ADDITION.match(text)
+    if not found or bool(found["open"]) != bool(found["close"]):
+        return ChangeLevel("…", "the cell is not written as 新增, 净增 or 增量 then the figure (its unit, 以上 or 左右 "
+                                "after it), so what the figure counts is not sure: work the level out from the plan "
+                                "(its prose, the office)")
+    if FLOW_NAME.search(name) or ind.measure == "count":
+        return ChangeLevel("…", f"'{name}' counts new ones (catalogue measure: {ind.measure}), so its target is the "
+                                "number of new ones itself, not a level on the base year's figure: write the figure "
+                                f"the plan means ('{found['num']}' for the year, '〔{found['num']}〕' for the total "
+                                "over the plan's years: its prose, the office)")
+    if ind.measure != "total":
+        return ChangeLevel("…", f"'{name}' is a {ind.measure} ({ind.unit}), not a stock: the level is the base year's "
+                                "figure plus the increase only for a stock (catalogue measure: total), and a "
+                                f"{ind.measure}'s increase written {found['verb']} "
+                                "is not worked out: work the level out from the plan (its prose, the office)")
+    if found["open"]:
+        return ChangeLevel("…", "〔〕 marks a total over the plan's years: the stock's change since the base year "
+                                f"(reads '〔{found['num']}〕', judged as the change) or new ones counted year by year, "
+                                "which is not the change of a stock that also loses people; the plan does not say "
+                                "which: ask the office")
+    if found["since"] and int(found["since"]) != base_year:
+        return ChangeLevel("…", f"the increase counts from {found['since']}年, and the plan's base year is "
+                                f"{base_year}: its {found['since']}年 figure is not the plan's base for the row; work "
+                                "the level out from the plan (its prose, the office)")
+    if found["unit"] and not same_unit(found["unit"]):
+        return ChangeLevel("…", f"the increase is written in {found['unit']} and the row's figures in another unit: "
+                                "work the level out in the row's unit from the plan (its prose, the office)")
+    if base is None:
+        return ChangeLevel("…", f"the level is the plan's {base_year}年 figure with the increase added, and the table "
+                                "gives no such figure for the row (a figure: not a bound, nor a 〔〕 total): find it "
+                                "(the plan's prose, the office) and work the level out")
+    header, value, at = base
+    times = years if found["yearly"] else 1
+    shown = found["num"] + found["unit"] + (f" × {times}" if times > 1 else "")
+    level = _level(value + float(found["num"]) * times, f"{header} {_fig(value)} + {shown}", header, value, text, at)
+    if not found["mark"]:
+        return level
+    bound = {"以上": "at least", "左右": "about"}[found["mark"]]
+    return ChangeLevel(level.reads + found["mark"], f"{level.working}, and {bound} that ({found['mark']})",
+                       because=level.because + found["mark"])
 
 
 def _fig(value: float) -> str:
@@ -487,7 +553,7 @@ class TableCleaner:
             attribute = _row_attribute(path, row, name, ind_id, readings, log)
             row_unit = self.catalogue.unit_for_alias(unit_text) if unit_text else self.catalogue.units[ind.unit]
             whole_in = row_unit.unit if self.catalogue.counts_whole(ind, row_unit) else ""
-            cells = self._read_cells(path, plan, row, ind_id, name, readings, log, whole_in)
+            cells = self._read_cells(path, plan, row, ind_id, name, readings, log, whole_in, row_unit)
             cells = [(column, cell, self._in_row_unit(path, plan, ind, name, unit_text, column, cell, parsed, log),
                       reading) for column, cell, parsed, reading in cells]
             for column, cell, parsed, _ in cells:
@@ -548,7 +614,7 @@ class TableCleaner:
         return out
 
     def _read_cells(self, path: Path, plan: Plan, row: TableRow, ind_id: str, name: str, readings: _Readings,
-                    log, whole_in: str) -> list[tuple]:
+                    log, whole_in: str, row_unit: Unit | None) -> list[tuple]:
         """The row's value cells, each parsed once, here, so that a bad cell is always reported with its place; a
         cell the analyst's reading covers (`readings:`) read as it says: (column, cell, parsed, reading). `whole_in`:
         the row's unit if it counts whole persons or things (_parse_cell)."""
@@ -566,7 +632,7 @@ class TableCleaner:
                                  "look at the cell as the plan shows it and ask the office which figure is meant; "
                                  "then " + reading_advice(self.sources, plan, name, written, "…"))
             elif CHANGE_CELL.search(normalise(written)):
-                raise self._change_error(path, plan, row, name, ind_id, column, cell, readings)
+                raise self._change_error(path, plan, row, name, ind_id, column, cell, readings, row_unit)
             else:
                 parsed = _parse_cell(path, name, column, cell, lambda example, written=written: reading_advice(
                     self.sources, plan, name, written, example), whole_in)
@@ -590,13 +656,14 @@ class TableCleaner:
         return cells
 
     def _change_error(self, path: Path, plan: Plan, row: TableRow, name: str, ind_id: str, column, cell: Cell,
-                      readings: _Readings) -> InputError:
+                      readings: _Readings, row_unit: Unit | None) -> InputError:
         """A value cell that states a change (CHANGE_CELL) stops the run, and the advice's reading is the level the
         change sets from the row's base figure (change_level), for the analyst to check, never the change's figure:
         提高5个百分点 on 30 was offered as reads: '5', and followed, 34 against 5 was 达标 at 680%."""
         written = cell.raw.strip()
-        found = CHANGE_FIGURE.match(normalise(written).replace(" ", "")) or DOUBLING.match(
-            normalise(written).replace(" ", ""))
+        text = normalise(written).replace(" ", "")
+        addition = re.search(ADDITION_WORDS, text) is not None
+        found = None if addition else CHANGE_FIGURE.match(text) or DOUBLING.match(text)
         year = int(found["since"]) if found and found["since"] else plan.period.base_year
         base = None
         if not column.for_province:
@@ -608,15 +675,23 @@ class TableCleaner:
                     value = parse_value_cell(reading.reads if reading else other_cell.raw, in_plan=True)
                 except (NotANumber, ImplausibleMagnitude, NoteMarkInsideNumber, TooLongForAFigure):
                     continue
-                if value.value is not None and not value.cumulative and not value.scale:
+                # (an increase is added to a figure, never to a bound: 10 + 新增5 on >10 is not sure)
+                if value.value is not None and not value.cumulative and not value.scale \
+                        and (value.comparator == "=" or not addition):
                     at = other_cell.where
                     base = (other.header.raw.strip(), value.value, f"line {at}" if isinstance(at, int) else str(at))
                     break
-        level = change_level(written, self.catalogue.indicators[ind_id].unit, base, column.year - year)
+        ind = self.catalogue.indicators[ind_id]
+        if addition:
+            def same_unit(text: str) -> bool:
+                return row_unit is not None and self.catalogue.unit_for_alias(text) is row_unit
+            level = addition_level(written, ind, name, same_unit, base, year, column.year - year)
+        else:
+            level = change_level(written, ind.unit, base, column.year - year)
         check = "check it against the plan (its prose, the office); then " if level.reads != "…" else "then "
         return InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{written}': a change on "
                           f"an earlier year's figure, not the level this column holds (read as a level, "
-                          f"{_example_reading(written)} would be the target)",
+                          f"{_change_figure(written)} would be the target)",
                           f"{level.working}; {check}"
                           + reading_advice(self.sources, plan, name, written, level.reads, level.because))
 
