@@ -51,10 +51,10 @@ from helpers.analyse.inputs import (
 )
 from helpers.analyse.trends import fit_trend
 from helpers.core.config import Plan, PlanPeriod
-from helpers.core.formatting import bound_text
-from helpers.core.periods import FINAL_PHASES, phase
 from helpers.core.errors import InputError
+from helpers.core.formatting import bound_text
 from helpers.core.paths import display_path
+from helpers.core.periods import FINAL_PHASES, phase
 from helpers.core.records import place_of_row
 from helpers.core.wording import words
 

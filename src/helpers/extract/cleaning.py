@@ -499,14 +499,10 @@ class TableCleaner:
                       reading) for column, cell, parsed, reading in cells]
             for column, cell, parsed, _ in cells:
                 self._check_bound(path, plan, ind, name, column, cell, parsed)
-            if not unit_text:
-                # A row with no unit takes the catalogue's only when nothing says otherwise: the plan's own text
-                # stating the row's figure in another unit (14.5万人 beside a unitless 14.5, the catalogue in 千人)
-                # gives the row that unit (it was read as 14.5 千人, and 190 against 20 was 达标).
-                stated = self._unit_in_prose(path, plan, ind, name, cells, statements)
-                if stated is not None:
-                    unit_text, evidence = stated
-                    log("unit_from_prose", {"name": name, "source_unit": unit_text, "unit": ind.unit}, evidence)
+            # A row with no unit takes the catalogue's only when nothing says otherwise: the plan's own text
+            # stating the row's figure in another unit (14.5万人 beside a unitless 14.5, the catalogue in 千人)
+            # gives the row that unit (it was read as 14.5 千人, and 190 against 20 was 达标).
+            unit_text = self._unit_in_prose(path, plan, ind, name, unit_text, cells, statements, log)
             values = [parsed.value for _, _, parsed, _ in cells if parsed.value is not None]
             factor, unit_note, unit_decision = self._unit_factor(path, row, ind, unit_text, statements, values, plan)
 
@@ -538,8 +534,7 @@ class TableCleaner:
             fixed = self._check_plausible(ind, unit_text, cells, row_obs, statements, plan, log, path, name)
             if unit_decision and not fixed:
                 log(*unit_decision)
-            if unit_reading is None:
-                self._check_power_of_ten(path, plan, ind, name, unit_text, cells, row_obs, statements)
+            self._check_power_of_ten(path, plan, ind, name, unit_text, cells, row_obs, statements, unit_reading)
             observations += row_obs
         readings.check_all_used()
         if "attribute" in table.roles:
@@ -779,17 +774,19 @@ class TableCleaner:
                          f"{_yaml_text(row.name.text)}, unit: {_yaml_text(target.unit)}, because: '…'}}, where "
                          "because says why (the plan's prose, the office's answer).")
 
-    def _unit_in_prose(self, path: Path, plan: Plan, ind: Indicator, name: str, cells: list[tuple],
-                       statements) -> tuple[str, list[dict]] | None:
-        """The unit a row with no unit is in, where the same plan's text states one of its figures (same year and
-        kind, the same number) in a unit of the catalogue's dimension other than the catalogue's: (the unit, the
-        statements as evidence). None when nothing says so, or when a statement in the catalogue's unit agrees too;
-        two such units stop the run."""
+    def _unit_in_prose(self, path: Path, plan: Plan, ind: Indicator, name: str, unit_text: str, cells: list[tuple],
+                       statements, log) -> str:
+        """The row's unit as written (`unit_text`), or for a row with none, the unit the same plan's text states one
+        of its figures in (same year and kind, the same number), a unit of the catalogue's dimension other than the
+        catalogue's, logged with the statements as evidence (unit_from_prose). "" when nothing says so, or when a
+        statement in the catalogue's unit agrees too; two such units stop the run."""
+        if unit_text:
+            return unit_text
         target = self.catalogue.units[ind.unit]
         raw = {(column.year, column.role): parsed.value for column, _, parsed, reading in cells
                if parsed.value is not None and not column.for_province and reading is None and not parsed.scale}
         if any(parsed.scale for _, _, parsed, _ in cells):
-            return None          # a figure with a multiplier of its own was read in the catalogue's unit already
+            return ""          # a figure with a multiplier of its own was read in the catalogue's unit already
         found: dict[str, list] = {}
         for st in statements:
             if st.indicator_id != ind.id or st.kind != "level" or st.year is None or not st.source_unit:
@@ -800,13 +797,13 @@ class TableCleaner:
                 continue
             if unit.unit == target.unit:
                 if _same_figure(st.value, value):
-                    return None  # the text states it in the catalogue's unit
+                    return ""    # the text states it in the catalogue's unit
                 continue
             written = float(f"{st.value * target.factor / unit.factor:.12g}")
             if _same_figure(written, value):
                 found.setdefault(unit.unit, []).append((st, written))
         if not found:
-            return None
+            return ""
         if len(found) > 1:
             lines = "; ".join(f"{u}: line {st.line} ({st.source_value})" for u, sts in found.items() for st, _ in sts)
             raise InputError(path, next(c.where for _, c, p, _ in cells if p.value is not None),
@@ -817,15 +814,19 @@ class TableCleaner:
                              f"{plan.line}: - {{indicator: {_yaml_text(name)}, unit: {_yaml_text(next(iter(found)))}, "
                              "because: '…'}.")
         unit, sts = next(iter(found.items()))
-        return unit, [{"code": "statement", "line": st.line, "quote": st.quote, "value": written, "unit": unit}
-                      for st, written in sts[:2]]
+        log("unit_from_prose", {"name": name, "source_unit": unit, "unit": ind.unit},
+            [{"code": "statement", "line": st.line, "quote": st.quote, "value": written, "unit": unit}
+             for st, written in sts[:2]])
+        return unit
 
     def _check_power_of_ten(self, path: Path, plan: Plan, ind: Indicator, name: str, unit_text: str,
-                            cells: list[tuple], row_obs: list[Observation], statements) -> None:
+                            cells: list[tuple], row_obs: list[Observation], statements, unit_reading) -> None:
         """The plan's text and its table giving the same year's figure a power of ten apart (14.5万人 = 145 千人
         against the table's 14.5 read in 千人) is a question of the row's unit, not a different figure: the run
         stops at the cell (it was listed in consistency.csv and the table's figure judged). The analyst's unit for
         the row (`readings:`) settles it; a cell the analyst reads is not checked."""
+        if unit_reading is not None:
+            return
         for (column, cell, _, reading), obs in zip(cells, row_obs):
             if reading is not None or obs.value is None or obs.value == 0 or column.for_province:
                 continue
