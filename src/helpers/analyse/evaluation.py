@@ -45,6 +45,11 @@ from helpers.core.config import SUMMED_MEASURES  # noqa: F401 (a 〔〕 target b
 from helpers.core.formatting import percent, places_beside
 from helpers.core.method import method_parameters
 
+# A 完成率 above this (the figure more than 100 times its target, 10,000%) is no verdict but a unit or a figure
+# read wrong (a plan's unitless 20 read as 20 人 against 190,000 人 gave 950000.0%): the analysis stops at the
+# two figures (progress.check_completion_rate). A real plan's target is not met a hundred times over.
+MAX_COMPLETION_RATE = 100.0
+
 AHEAD = "ahead"
 ON_SCHEDULE = "on_schedule"
 BEHIND = "behind"

@@ -13,6 +13,7 @@ progress_notes and evaluation_notes).
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -50,7 +51,9 @@ from helpers.analyse.inputs import (
 )
 from helpers.analyse.trends import fit_trend
 from helpers.core.config import Plan, PlanPeriod
+from helpers.core.errors import InputError
 from helpers.core.formatting import bound_text
+from helpers.core.paths import display_path
 from helpers.core.periods import FINAL_PHASES, phase
 from helpers.core.records import place_of_row
 from helpers.core.wording import words
@@ -122,6 +125,7 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
                             {"code": "no_actual_after_base", "base_year": plan.period.base_year})
     judged = plan_judgement(observed, target, plan, inputs.report_year, meta.direction,
                             estimate_only(rows, plan.period.target_year), measure=meta.measure)
+    check_completion_rate(inputs, entity, ind_id, judged, observed, target)
     milestone = milestone_note(rows, observed, plan, inputs.report_year, meta.direction, meta.measure)
     if milestone is not None:
         judged["evaluation_notes"] = notes_json(json.loads(judged["evaluation_notes"] or "[]") + [milestone])
@@ -198,6 +202,35 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
         "verdict": verdict(judged["plan_phase"], judged["target_met"], judged["schedule_judgement"],
                            progress.category),
     }
+
+
+def check_completion_rate(inputs: AnalysisInputs, entity: str, ind_id: str, judged: dict, observed: list[dict],
+                          target: dict | None) -> None:
+    """A 完成率 past ev.MAX_COMPLETION_RATE is no verdict: the figure and its target are in different units, or one
+    is read wrong. The analysis stops, naming both figures' places (950000.0% reached the report as 达标)."""
+    rate = judged["completion_rate"]
+    if rate is None or target is None or rate <= ev.MAX_COMPLETION_RATE:
+        return
+    meta = inputs.catalogue.indicators[ind_id]
+    year = judged["evaluated_year"]
+    judged_rows = [r for r in observed if target["cumulative"] or int(r["year"]) == year] or observed[-1:]
+    where = place_of_row(target)
+    units = inputs.catalogue.units
+    own = units[meta.unit]
+    larger = [u for u in units.values() if u.dimension == own.dimension and u.factor > own.factor]
+    fits = min(larger, key=lambda u: abs(math.log10(rate * own.factor / u.factor)), default=None)
+    raise InputError(where["file"], where.get("line") or where.get("cell"),
+                     f"{inputs.name_en(entity)}'s {meta.name_en} ({ind_id}) in {year}, {judged['evaluated_value']:g} "
+                     f"{meta.unit} ({source_lines(*judged_rows)}), is {rate:.0f} times its target "
+                     f"{float(target['value']):g} {meta.unit} ({source_lines(target)}): a completion rate of "
+                     f"{rate:.0%} is no verdict but two figures in different units, or one read wrong",
+                     "check both figures against their documents. If the plan's table gives the row no unit, or the "
+                     f"wrong one, state the unit its figures are in under `readings:` of the plan's entry in "
+                     f"{display_path(inputs.config_dir / 'sources.yaml')}: - {{indicator: '{meta.name_zh}', unit: "
+                     f"'{fits.unit if fits else '…'}', because: '…'}} (the unit the plan means), then run `make data` "
+                     "again; if the "
+                     f"workbook's figure is wrong, correct it there, in {meta.unit}. Setting `plausible` of "
+                     f"{ind_id} in the catalogue makes the data step stop at such a figure.")
 
 
 def growth_start(figures: list[dict], latest: dict, period: PlanPeriod) -> dict | None:

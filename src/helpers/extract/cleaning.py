@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ from helpers.core.values import (
     too_long_for_a_figure,
     with_thousands_joined,
 )
+from helpers.extract.consistency import VALUE_TOLERANCE
 from helpers.extract.documents.model import UNSEEN_WHY
 from helpers.extract.prose import CHANGE_WORDS, FLOW_WORDS, INCREMENT_WORDS, NUM, POINTS, YEAR, ProseStatement
 from helpers.extract.table_notes import NoteTie, read_notes
@@ -52,6 +54,15 @@ LEADING_ZERO = re.compile(r"(?<![0-9.])0[0-9]")
 BOUND_WORDS = {">": "more than", ">=": "at least", "<": "less than", "<=": "at most"}
 # Tolerances used when a prose figure is taken as evidence for a table figure.
 EVIDENCE_TOLERANCE = 0.05
+
+
+def _same_figure(a: float, b: float) -> bool:
+    """The same figure, rounded (the consistency check's tolerance)."""
+    return a == b if b == 0 else abs(a - b) <= VALUE_TOLERANCE * abs(b)
+
+
+def _plain_number(text: str) -> bool:
+    return re.fullmatch(r"\d+(\.\d+)?", text.strip()) is not None
 BINDING = "约束性"
 ATTRIBUTE_CODES = {"约束性": "binding", "预期性": "expected"}     # language-neutral, for the cleaning log
 # A whole count's figure with a fraction (implausible's codes), as a message says it.
@@ -558,6 +569,10 @@ class TableCleaner:
                       reading) for column, cell, parsed, reading in cells]
             for column, cell, parsed, _ in cells:
                 self._check_bound(path, plan, ind, name, column, cell, parsed)
+            # A row with no unit takes the catalogue's only when nothing says otherwise: the plan's own text
+            # stating the row's figure in another unit (14.5万人 beside a unitless 14.5, the catalogue in 千人)
+            # gives the row that unit (it was read as 14.5 千人, and 190 against 20 was 达标).
+            unit_text = self._unit_in_prose(path, plan, ind, name, unit_text, cells, statements, log)
             values = [parsed.value for _, _, parsed, _ in cells if parsed.value is not None]
             factor, unit_note, unit_decision = self._unit_factor(path, row, ind, unit_text, statements, values, plan)
 
@@ -591,6 +606,7 @@ class TableCleaner:
             fixed = self._check_plausible(ind, unit_text, cells, row_obs, statements, plan, log, path, name)
             if unit_decision and not fixed:
                 log(*unit_decision)
+            self._check_power_of_ten(path, plan, ind, name, unit_text, cells, row_obs, statements, unit_reading)
             observations += row_obs
         readings.check_all_used()
         if "attribute" in table.roles:
@@ -854,6 +870,92 @@ class TableCleaner:
                          f"plan entry at line {plan.line} of {display_path(self.sources.path)}: - {{indicator: "
                          f"{_yaml_text(row.name.text)}, unit: {_yaml_text(target.unit)}, because: '…'}}, where "
                          "because says why (the plan's prose, the office's answer).")
+
+    def _unit_in_prose(self, path: Path, plan: Plan, ind: Indicator, name: str, unit_text: str, cells: list[tuple],
+                       statements, log) -> str:
+        """The row's unit as written (`unit_text`), or for a row with none, the unit the same plan's text states one
+        of its figures in (same year and kind, the same number), a unit of the catalogue's dimension other than the
+        catalogue's, logged with the statements as evidence (unit_from_prose). "" when nothing says so, or when a
+        statement in the catalogue's unit agrees too; two such units stop the run."""
+        if unit_text:
+            return unit_text
+        target = self.catalogue.units[ind.unit]
+        raw = {(column.year, column.role): parsed.value for column, _, parsed, reading in cells
+               if parsed.value is not None and not column.for_province and reading is None and not parsed.scale}
+        if any(parsed.scale for _, _, parsed, _ in cells):
+            return ""          # a figure with a multiplier of its own was read in the catalogue's unit already
+        found: dict[str, list] = {}
+        for st in statements:
+            if st.indicator_id != ind.id or st.kind != "level" or st.year is None or not st.source_unit:
+                continue
+            value = raw.get((st.year, "actual" if st.year <= plan.period.base_year else "target"))
+            unit = self.catalogue.unit_for_alias(st.source_unit)
+            if value is None or unit is None or unit.dimension != target.dimension:
+                continue
+            if unit.unit == target.unit:
+                if _same_figure(st.value, value):
+                    return ""    # the text states it in the catalogue's unit
+                continue
+            written = float(f"{st.value * target.factor / unit.factor:.12g}")
+            if _same_figure(written, value):
+                found.setdefault(unit.unit, []).append((st, written))
+        if not found:
+            return ""
+        if len(found) > 1:
+            lines = "; ".join(f"{u}: line {st.line} ({st.source_value})" for u, sts in found.items() for st, _ in sts)
+            raise InputError(path, next(c.where for _, c, p, _ in cells if p.value is not None),
+                             f"the table gives no unit for '{name}', and the plan's text states its figures in "
+                             f"{' and '.join(found)} ({lines}): which unit the row is in cannot be told",
+                             "find out which unit the table's figures are in (the plan's prose, the office) and say "
+                             f"so in {display_path(self.sources.path)}, under `readings:` of the plan entry at line "
+                             f"{plan.line}: - {{indicator: {_yaml_text(name)}, unit: {_yaml_text(next(iter(found)))}, "
+                             "because: '…'}.")
+        unit, sts = next(iter(found.items()))
+        log("unit_from_prose", {"name": name, "source_unit": unit, "unit": ind.unit},
+            [{"code": "statement", "line": st.line, "quote": st.quote, "value": written, "unit": unit}
+             for st, written in sts[:2]])
+        return unit
+
+    def _check_power_of_ten(self, path: Path, plan: Plan, ind: Indicator, name: str, unit_text: str,
+                            cells: list[tuple], row_obs: list[Observation], statements, unit_reading) -> None:
+        """The plan's text and its table giving the same year's figure a power of ten apart (14.5万人 = 145 千人
+        against the table's 14.5 read in 千人) is a question of the row's unit, not a different figure: the run
+        stops at the cell (it was listed in consistency.csv and the table's figure judged). The analyst's unit for
+        the row (`readings:`) settles it; a cell the analyst reads is not checked."""
+        if unit_reading is not None:
+            return
+        for (column, cell, _, reading), obs in zip(cells, row_obs):
+            if reading is not None or obs.value is None or obs.value == 0 or column.for_province:
+                continue
+            for st in statements:
+                if st.indicator_id != ind.id or st.kind != "level" or st.year != obs.year or \
+                        ("actual" if st.year <= plan.period.base_year else "target") != obs.kind or st.value == 0:
+                    continue
+                ratio = st.value / obs.value
+                if ratio <= 0:
+                    continue
+                power = round(math.log10(ratio))
+                if power == 0 or not _same_figure(ratio / 10 ** power, 1.0):
+                    continue
+                row_unit = self.catalogue.unit_for_alias(unit_text) if unit_text else self.catalogue.units[ind.unit]
+                fits = next((u.unit for u in self.catalogue.units.values() if u.dimension == row_unit.dimension
+                             and _same_figure(u.factor, row_unit.factor * 10 ** power)), None)
+                read_in = f"in {unit_text}" if unit_text else f"in {ind.unit}, the catalogue's unit (the table " \
+                    "gives none)"
+                written = cell.raw.strip()
+                unit_advice = (f"say in {display_path(self.sources.path)}, under `readings:` of the plan entry at "
+                               f"line {plan.line}, which unit the table's figures are in: - {{indicator: "
+                               f"{_yaml_text(name)}, unit: {_yaml_text(fits)}, because: '…'}} if the text is right, "
+                               f"or unit: {_yaml_text(row_unit.unit)} if the table is (the difference is then "
+                               "listed in consistency.csv)") if fits else \
+                    reading_advice(self.sources, plan, name, written, f"{st.value / obs.value * float(written):g}"
+                                   if _plain_number(written) else "…")
+                raise InputError(path, cell.where,
+                                 f"the {column.header.text} cell of '{name}' is '{written}', read {read_in} as "
+                                 f"{obs.value:g} {ind.unit}, but the plan's text (line {st.line}: {st.quote}) states "
+                                 f"{st.source_value} ({st.value:g} {ind.unit}): {10 ** power:g} times the table's "
+                                 "figure, which is a question of the row's unit, not a different figure",
+                                 "find out which is right (the plan's prose, the office); then " + unit_advice + ".")
 
     def _not_an_alias(self, unit_text: str) -> str:
         """'万人次' is not '万人': a unit the vocabulary does not know that starts with one it does counts something

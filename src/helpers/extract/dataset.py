@@ -295,8 +295,10 @@ def _reconcile_counties(observations: list[Observation], sources: Sources,
         # the workbook's actual of a year a configured plan judges (its `plan`, set above) is the one judged
         judged_year = o.origin == "monitoring" and bool(o.plan)
         # An estimate (a 预计 column) gives way to any stated figure, a monitoring workbook's included.
-        return (o.kind == "baseline_derived", o.estimated, not judged_year, ORIGIN_RANK.get(o.origin, 9),
-                not own_year, file_order)
+        # A cell that states no figure ("/", —, 无, 空) is no source for the year: any figure beats it (a plan's "/"
+        # in its 2020 column beat the workbook's 2.0, and a target that could be judged was 无法评估).
+        return (o.value is None, o.kind == "baseline_derived", o.estimated, not judged_year,
+                ORIGIN_RANK.get(o.origin, 9), not own_year, file_order)
 
     groups: dict[tuple, list[Observation]] = {}
     for obs in observations:
@@ -312,6 +314,15 @@ def _reconcile_counties(observations: list[Observation], sources: Sources,
         kept = ordered[0]
         kept_ids.add(id(kept))
         for other in ordered[1:]:
+            if other.value is None and kept.value is not None:
+                # no figure against a figure: nothing to choose or to check, but the "/" stays where it is seen
+                kept.notes.append(note("no_figure_in", place=place(other), raw=other.source_value))
+                decisions.append(Decision(kept.entity, kept.indicator_id, kept.source_file, kept.source_line,
+                                          "no_figure_in_other_source",
+                                          {"year": kept.year, "kind": {"code": kept.kind}, "value": _show(kept),
+                                           "source": _ref(kept), "other_source": _ref(other),
+                                           "raw": other.source_value}, [{"code": "precedence"}]))
+                continue
             if _same_value(kept, other):
                 kept.notes.append(note("confirmed" if other.origin == "monitoring" else "also_stated",
                                        place=place(other)))

@@ -117,7 +117,8 @@ def key_decisions(ds: Dataset, lang: str = "zh"):
     steps = w.table("views.steps")
     log = ds.cleaning_log
     keep = log[log["step"].isin(["unit_fixed", "implausible", "unit_from_catalogue", "baseline_from_prose",
-                                 "value_from_prose", "prose_not_used"])]
+                                 "value_from_prose", "prose_not_used", "unit_from_prose",
+                                 "no_figure_in_other_source"])]
     names = ds.sources.entity_names()
     return _headed({
         "county": keep["entity"].map(lambda e: names[e][0 if lang == "zh" else 1]),

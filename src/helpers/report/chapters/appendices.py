@@ -24,7 +24,8 @@ from helpers.report.chapters.plan import flag
 from helpers.report.context import ReportContext
 
 KEY_STEPS = ["unit_fixed", "implausible", "unit_from_catalogue", "baseline_from_prose", "value_from_prose",
-             "prose_not_used", "broken_bracket", "missing", "unit_shorthand", "comparator", "percent_in_cell"]
+             "prose_not_used", "broken_bracket", "missing", "unit_shorthand", "comparator", "percent_in_cell",
+             "unit_from_prose", "no_figure_in_other_source"]
 
 
 def appendix_section(ctx: ReportContext) -> Html:
