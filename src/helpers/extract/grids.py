@@ -82,7 +82,14 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
             table = _read(document, _joined(grid, header_index, parts, plan, path), title, header_index, plan, sources)
         except NestedTable as exc:    # the plan's table, with a table in a cell: that is the error to name
             raise exc from None
-        except InputError as exc:   # a titled table with an unknown header: another titled one may be the plan's
+        except InputError as exc:
+            # A titled table whose header does not read as an indicator table's (no header, a layout frame, an
+            # unknown header) may not be the plan's: another titled one is tried. One whose header reads as the
+            # plan's and that stops in its rows or year columns (a bad cell, a year neither base nor target) is the
+            # plan's table: the run stops there, naming it; a table titled alike below it is not read instead
+            # (issue 18: a copy below it headed 2025年 was read as firm actuals, exit 0).
+            if getattr(exc, "in_plan_table", False):
+                raise
             first_error = first_error or exc
             continue
         _refuse_unjoined_part(path, parts[-1] if parts else grid, grids, grid.rows[header_index], plan, sources)
@@ -331,6 +338,19 @@ def _read(document: Document, grid: Grid, title: Cell, header_index: int, plan: 
                   if lower.text.strip() and not lower.spanned else upper for upper, lower in zip(header, below)]
         data_start += 1
         roles, columns = tables.header_roles(header, sources, path)
+    try:
+        return _read_rows(document, grid, title, header, roles, columns, data_start, plan, sources)
+    except NestedTable:
+        raise
+    except InputError as exc:   # the header read as the plan's: its table stops, and no other is tried instead
+        exc.in_plan_table = True
+        raise
+
+
+def _read_rows(document: Document, grid: Grid, title: Cell, header: list[Cell], roles: list[str],
+               columns: list, data_start: int, plan: Plan, sources: Sources) -> ParsedTable:
+    """The rows of a titled table whose header reads as the plan's, and its year columns placed."""
+    path = document.path
     rows: list[TableRow] = []
     body, notes = _body_and_notes(path, grid, data_start, [c.text for c in header], roles)
     # a grid tells a merged cell (its copy, spanned) from an empty one

@@ -556,7 +556,7 @@ def resolve_year_columns(table: ParsedTable, plan: Plan, sources: Sources) -> Pa
         elif column.year == period.target_year:
             placed[id(column)] = replace(column, role="target", by_period=True)
         else:
-            raise InputError(table.path, column.header.line,
+            raise InputError(table.path, column.header.where,
                              f"the column '{column.header.raw.strip()}' gives {column.year}, which is neither up to "
                              f"the base year {period.base_year} (an actual) nor the target year {period.target_year} "
                              f"of plan period {period.name}: it cannot be told whether it holds actuals or targets",
