@@ -67,8 +67,7 @@ def test_a_column_of_figures_under_an_unknown_header_stops_and_not_read_in_its_h
     [values] = _logged(workspace, "column_not_read")["values"].tolist()
     zh, en = (decision_text("column_not_read", values, words(lang)) for lang in ("zh", "en"))
     assert zh == "m.xlsx的数据表“I”列标题为“不读 核定数”：按标题中的“不读”未读取"
-    assert en == ("column “I” of sheet 数据 in m.xlsx is headed 不读 核定数: not read, as its header asks (the "
-                  "header's 不读)")
+    assert en == ("column “I” of sheet 数据 in m.xlsx is headed 不读 核定数: not read, as its header asks")
 
 
 @pytest.mark.parametrize("header", ["说明", "附注"])
