@@ -274,9 +274,11 @@ def test_hidden_columns_are_read_and_the_cleaning_log_says_so(workspace, hide):
 
 def test_a_hidden_column_that_is_not_read_is_not_logged(workspace):
     rows = [["建德市", "人才资源总量", "万人", 2023, 12.9, None, None, None, "old"]]
-    path = one_sheet_workbook(workspace, rows, header=[*HEADER, "旧数据"])
+    # (a column of another header stops the run, unless its header says 不读: redteam17 finding 1)
+    path = one_sheet_workbook(workspace, rows, header=[*HEADER, "不读 旧数据"])
     wb = openpyxl.load_workbook(path)
     wb["数据"].column_dimensions["I"].hidden = True
     wb.save(path)
     built = dataset.build(workspace / "raw", workspace / "config")
     assert built.cleaning_log.query("step == 'hidden_columns'").empty
+    assert len(built.cleaning_log.query("step == 'column_not_read'")) == 1

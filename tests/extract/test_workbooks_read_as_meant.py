@@ -5,6 +5,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from support.data_step import build_refused, monitored
@@ -26,9 +27,17 @@ def test_two_columns_that_could_each_be_one_field_stop_the_run(workspace, header
     assert err.where == "sheet 数据, row 1" and columns in err.problem and "keep one column headed" in err.fix
 
 
-def test_two_note_columns_are_harmless(workspace):
-    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 12.9, None, "年鉴", "备注一", "备注二"]],
-              header=HEADER + ["备注2"])
+def test_a_second_note_column_stops_unless_its_header_says_not_read(workspace):
+    """Was: the second 备注 column passed over without a word, so 预计数 in it left the figure a stated actual
+    (redteam17 finding 1: any column that is not read and holds something stops the run)."""
+    row = ["建德市", "人才资源总量", "万人", 2023, 12.9, None, "年鉴", "备注一", "预计数"]
+    path = one_sheet_workbook(workspace, [row], header=HEADER + ["备注2"])
+    err = build_refused(workspace)
+    assert err.where == "sheet 数据, cell I2" and "a second 备注 column: only the first, H1, is read" in err.problem
+    assert "move its text into the 备注 column H" in err.fix and "不读 备注2" in err.fix
+    wb = openpyxl.load_workbook(path)
+    wb["数据"]["I1"] = "不读 备注2"      # the advice, followed
+    wb.save(path)
     assert monitored(workspace)["value"].tolist() == [12.9]
 
 

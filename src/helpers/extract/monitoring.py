@@ -98,6 +98,14 @@ COLUMNS = [("县市", "county"), ("指标", "indicator"), ("单位", "unit"), ("
 ENGLISH = {"county": "county", "indicator": "indicator", "unit": "unit", "year": "year", "value": "value",
            "comparator": "comparator", "source": "source", "note": "note"}
 REQUIRED = ("county", "indicator", "year", "value")
+# Headers read as the template's (a synonym that can mean nothing else): 说明 and 附注 head notes (备注), 符号 the
+# comparator (比较符). Any other header over a column that holds something stops the run (_unread_columns).
+SYNONYMS = {"说明": "note", "附注": "note", "符号": "comparator"}
+# A column the reader knows and does not read: a row number (序号).
+ROW_NUMBER = "序号"
+# The analyst's mark on a column's header or a sheet's name that it is not to be read (不读 核定数, 不读汇总): it is
+# passed over, and the cleaning log names it.
+NOT_READ = "不读"
 
 INSTRUCTIONS = [
     ("年度监测数据填报模板", "Yearly monitoring template"),
@@ -648,7 +656,8 @@ class _Book:
             if number > MAX_ROWS:
                 self._too_many_rows(sheet, None)
             self.unseen = {}
-            yield number, [(self._read(c, judged, rules),
+            yield number, [(None, None) if c.value is None and not formulas else   # (an empty cell: at once)
+                           (self._read(c, judged, rules),
                             True if formulas and f"{get_column_letter(i)}{number}" in formulas else None)
                            for i, c in enumerate(row, 1)]
 
@@ -1074,9 +1083,14 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
     shown_file = display_path(path)     # (once a file: it resolves the folder, 0.15 ms: 3 s for 20,000 rows)
     try:
         out, said, county_columns = [], [], {}
-        for sheet_name, header_row, columns, value_title, titles in _find_data_sheets(path, book):
+        data_sheets, others = _find_data_sheets(path, book)
+        said += _sheets_not_read(path, book, [d[0] for d in data_sheets], others)
+        for sheet_name, header_row, columns, value_title, titles, header_cells in data_sheets:
             layout = book.layout(sheet_name)
             _check_layout(path, sheet_name, header_row, columns, layout)
+            unread, passed_over = _unread_columns(header_row, header_cells, columns, layout.merged)
+            said += [("column_not_read", {"sheet": sheet_name, "column": get_column_letter(c),
+                                          "header": text}) for c, text in passed_over]
             hidden_rows, read_hidden, decimal_years = set(layout.hidden_rows), [], []
             formatted: dict[str, list[tuple[str, _Formatted]]] = {}     # by what the sheet shows: hidden, dash
             header_cell = f"{get_column_letter(columns['value'])}{header_row}"
@@ -1086,8 +1100,8 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
             read_before = len(out)     # (the rows this sheet gives: out[read_before:])
             judged = tuple(sorted({columns[f] for f in UNAMBIGUOUS if f in columns}))
             recalculation = _recalculation(book, layout)
-            for row, cells in book.rows(sheet_name, header_row + 1, columns=max(columns.values()), judged=judged,
-                                        formulas=layout.formulas):
+            for row, cells in book.rows(sheet_name, header_row + 1, judged=judged, formulas=layout.formulas):
+                _refuse_unread_cells(path, sheet_name, row, cells, unread)
                 if namings and not _without_value(_raw(cells, columns["value"])):
                     _refuse_naming(path, sheet_name, namings[0], f"{get_column_letter(columns['value'])}{row}")
                 row_cells = _RowCells(path, sheet_name, cells, columns, row, shown_file, book.unseen,
@@ -1925,8 +1939,11 @@ def _heads(text, field: str) -> bool:
     """Whether a cell's text heads the column of `field`: its title (县市), its English name (county), or its title
     and more (数值（万人）)."""
     key = name_key(str(text or "")).lower()
-    title = next(t for t, f in COLUMNS if f == field)
-    return bool(key) and (key in (name_key(title), ENGLISH[field]) or key.startswith(name_key(title)))
+    return bool(key) and (key == ENGLISH[field] or key.startswith(_HEAD_TITLES[field]))
+
+
+_HEAD_TITLES = {field: tuple(name_key(t) for t, f in [*COLUMNS, *SYNONYMS.items()] if f == field)
+                for _, field in COLUMNS}
 
 
 def _not_a_header(cell: _RowCells) -> None:
@@ -2148,42 +2165,180 @@ def _checked_number(path: Path, where: str, value, ind) -> tuple[float, bool, st
     return number, percent_sign, comparator, marks
 
 
-def _find_data_sheets(path: Path, book: _Book) -> list[tuple[str, int, dict[str, int], str, list[tuple[str, str]]]]:
+def _find_data_sheets(path: Path, book: _Book) -> tuple[list[tuple], list[tuple]]:
     """(sheet, header row, columns, the value column's header text, the text cells above the header as (cell, text):
-    its title) of every sheet whose first rows hold the monitoring columns, 数据 first; a hidden sheet is read like
-    the others (a data sheet hidden behind a chart sheet), and names its figures' source_sheet."""
-    found, nearest = [], None
+    its title, the header row's values) of every sheet whose first rows hold the monitoring columns, 数据 first; a
+    hidden sheet is read like the others (a data sheet hidden behind a chart sheet), and names its figures'
+    source_sheet. And the other sheets, each with its row that has most of the columns, or None (_sheet_header),
+    for _sheets_not_read. A sheet named 不读… is never read."""
+    found, others, nearest = [], [], None
     for name in [DATA_SHEET] + [n for n in book.sheetnames if n != DATA_SHEET]:
         if name not in book.sheetnames:
             continue
-        titles = []
-        for row, cells in book.rows(name, 1, HEADER_ROWS):
-            candidates: dict[str, list[int]] = {}
-            for col, (text, _) in enumerate(cells, 1):
-                if text is None:
-                    continue
-                for _, field in COLUMNS:
-                    if _heads(text, field):
-                        candidates.setdefault(field, []).append(col)
-            if all(f in candidates for f in REQUIRED):
-                _one_column_each(path, name, row, cells, candidates)
-                _header_in_stored_order(path, name, row, cells)
-                found.append((name, row, {field: cols[0] for field, cols in candidates.items()},
-                              str(cells[candidates["value"][0] - 1][0]), titles))
-                break
-            titles += [(f"{get_column_letter(col)}{row}", text) for col, (text, _) in enumerate(cells, 1)
-                       if isinstance(text, str) and text.strip()]
-            have = [f for f in REQUIRED if f in candidates]
-            if len(have) >= 2 and (nearest is None or len(have) > len(nearest[2])):
-                nearest = (name, row, have, [str(text) for text, _ in cells if text is not None])
+        if name_key(name).startswith(NOT_READ):
+            others.append((name, None))
+            continue
+        header, sheet_nearest = _sheet_header(path, book, name)
+        if header:
+            found.append(header)
+            continue
+        others.append((name, sheet_nearest))
+        if sheet_nearest and (nearest is None or len(sheet_nearest[2]) > len(nearest[2])):
+            nearest = sheet_nearest
     if not found:
         _no_data_sheet(path, nearest)
-    return found
+    return found, others
+
+
+def _sheet_header(path: Path, book: _Book, name: str) -> tuple[tuple | None, tuple | None]:
+    """The sheet's header (as _find_data_sheets gives it), or None and its row whose header has most of the
+    columns (sheet, row, the fields it has, its header texts), or None when no row has two."""
+    titles, nearest = [], None
+    for row, cells in book.rows(name, 1, HEADER_ROWS):
+        candidates: dict[str, list[int]] = {}
+        for col, (text, _) in enumerate(cells, 1):
+            if text is None:
+                continue
+            for _, field in COLUMNS:
+                if _heads(text, field):
+                    candidates.setdefault(field, []).append(col)
+        if all(f in candidates for f in REQUIRED):
+            _one_column_each(path, name, row, cells, candidates)
+            _header_in_stored_order(path, name, row, cells)
+            return (name, row, {field: cols[0] for field, cols in candidates.items()},
+                    str(cells[candidates["value"][0] - 1][0]), titles, [text for text, _ in cells]), None
+        titles += [(f"{get_column_letter(col)}{row}", text) for col, (text, _) in enumerate(cells, 1)
+                   if isinstance(text, str) and text.strip()]
+        have = [f for f in REQUIRED if f in candidates]
+        if len(have) >= 2 and (nearest is None or len(have) > len(nearest[2])):
+            nearest = (name, row, have, [str(text) for text, _ in cells if text is not None])
+    return None, nearest
+
+
+def _sheets_not_read(path: Path, book: _Book, read: list[str], others: list) -> list[tuple[str, dict]]:
+    """What the cleaning log says of the workbook's sheets without the monitoring header, beside those read: a
+    sheet named 不读… is passed over, as its name asks, and so is one of text alone; the template's 选项 and 说明
+    and an empty sheet are passed over without a word; a sheet holding a figure stops the run, with why its header
+    is not read (_why_no_header: the advice a workbook of that sheet alone gets), since its figures would be lost
+    without a word (a county's 2025年 sheet with its header in row 6 left 5 figures '尚无2025年实际值')."""
+    said = []
+    for name, nearest in others:
+        if name_key(name).startswith(NOT_READ):
+            said.append(("sheet_not_read", {"sheet": name}))
+            continue
+        if name in (LISTS_SHEET, INSTRUCTIONS_SHEET):
+            continue
+        text = False
+        for row, cells in book.rows(name):
+            for col, (value, _) in enumerate(cells, 1):
+                value = getattr(value, "value", value)
+                if _blank(value):
+                    continue
+                text = True
+                if _a_figure(value):
+                    _, problem, fix = _why_no_header(nearest, name)
+                    raise InputError(path, f"sheet {name}, cell {get_column_letter(col)}{row}",
+                                     f"the sheet holds figures ({get_column_letter(col)}{row}: "
+                                     f"{str(value)[:40]}), but none is read, while sheet {'、'.join(read)} is: "
+                                     f"{problem}",
+                                     f"{fix[:-1]}; or, if its figures are not yearly actuals to be read (a summary, "
+                                     f"a chart's data), begin the sheet's name with {NOT_READ} ({NOT_READ}{name}): "
+                                     "it is passed over, and the cleaning log says so.")
+        if text:
+            said.append(("sheet_without_figures", {"sheet": name}))
+    return said
+
+
+def _a_figure(value) -> bool:
+    """A number, or text that is one (15, '15', '<15', '35%'), but not a year (2025, '2025', '2025年'): a sheet's
+    first figure is named, and a cover sheet's year is none."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return False
+    year = _year(value)
+    if year is not None and FIRST_YEAR <= year <= LAST_YEAR:
+        return False
+    return isinstance(value, (int, float)) or _number(value)[0] is not None
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100     # a whole number between them, on a sheet that is not read, is taken as a year
+
+
+def _unread_columns(header_row: int, header: list, columns: dict[str, int],
+                    merged: list) -> tuple[dict[int, tuple[str, str]], list[tuple[int, str]]]:
+    """The columns (of the first MAX_HEADER_COLUMNS) that no field is read from, a cell below which holds anything
+    stops the run (_refuse_unread_cells), each with (why it is not read, how to fix it); and those the header says
+    are not read (不读…: column, header text), which the cleaning log names. A row number (序号) is neither."""
+    read = {field: col for field, col in columns.items()}
+    titles = {field: title for title, field in COLUMNS}
+    unread, passed_over = {}, []
+    for col in range(1, MAX_HEADER_COLUMNS + 1):
+        if col in read.values():
+            continue
+        text = header[col - 1] if col <= len(header) else None
+        text = getattr(text, "value", text)
+        cell, letters = f"{get_column_letter(col)}{header_row}", get_column_letter(col)
+        second = next((f for f in ("note", "source") if not _blank(text) and _heads(text, f)), None)
+        if second:     # (two 来源 or 备注 columns: only the first is read)
+            first = f"{get_column_letter(read[second])}{header_row}"
+            unread[col] = (f"its header {cell} is {str(text).strip()[:40]}, a second {titles[second]} column: only "
+                           f"the first, {first}, is read",
+                           f"move its text into the {titles[second]} column {get_column_letter(read[second])} (one "
+                           f"{titles[second]} cell per row), or, if it is not to be read, begin its header with "
+                           f"{NOT_READ} ({NOT_READ} {str(text).strip()[:40]}), and the cleaning log names it.")
+        elif not _blank(text):
+            key = name_key(str(text))
+            if key.startswith(NOT_READ):
+                passed_over.append((col, str(text).strip()))
+            elif key != ROW_NUMBER:
+                unread[col] = (f"its header {cell} is {str(text).strip()[:40]}, which this reader does not know",
+                               _head_it(letters, str(text).strip()[:40]))
+        else:
+            into = next(((c1, r1, c2, r2) for r1, c1, r2, c2 in merged
+                         if r1 <= header_row <= r2 and c1 < col <= c2), None)
+            if into:
+                top = f"{get_column_letter(into[0])}{into[1]}"
+                head = header[into[0] - 1] if into[0] <= len(header) else None
+                head = getattr(head, "value", head)
+                span = f"{top}:{get_column_letter(into[2])}{into[3]}"
+                unread[col] = (f"its header cell {cell} is merged into {top}" + (f" ({head})" if head else ""),
+                               f"unmerge {span} (Home → Merge & Center → Unmerge Cells; WPS: 开始 → 合并居中 → 取消"
+                               f"合并), then {_head_it(letters)}")
+            else:
+                unread[col] = (f"its header cell {cell} is empty", _head_it(letters))
+    return unread, passed_over
+
+
+def _head_it(letters: str, header: str = "核定数") -> str:
+    return (f"head column {letters} with what it holds, as the template does (`make template`): 比较符 for a "
+            "comparator (<, >=), 备注 for a note, 来源 for a source, 序号 for a row number; a column the figures must "
+            f"not be read from (a checked figure, a working column) gets a header beginning with {NOT_READ} "
+            f"({NOT_READ} {header}), and the cleaning log names it; or clear the column.")
+
+
+def _refuse_unread_cells(path: Path, sheet: str, row: int, cells: list, unread: dict[int, tuple[str, str]]) -> None:
+    """A row's cell in a column that is not read (_unread_columns) and holds anything stops the run: a comparator,
+    a note or a figure in it would be lost without a word (<15 read as 15, 预计数 as a stated figure)."""
+    for col, (value, _) in enumerate(cells, 1):
+        if col in unread and not _blank(getattr(value, "value", value)):
+            coordinate = f"{get_column_letter(col)}{row}"
+            why, fix = unread[col]
+            raise InputError(path, f"sheet {sheet}, cell {coordinate}",
+                             f"{coordinate} holds '{str(getattr(value, 'value', value))[:40]}', in column "
+                             f"{get_column_letter(col)}, which is not read ({why}): a comparator (<15 read as 15), a "
+                             "note (预计数 read as a stated figure) or a figure in it would be lost without a word",
+                             fix)
 
 
 def _no_data_sheet(path: Path, nearest) -> None:
     """Why no sheet has the monitoring columns: the sheet whose header has most of them (`nearest`: sheet, row, the
     fields it has, its header texts), or none."""
+    raise InputError(path, *_why_no_header(nearest))
+
+
+def _why_no_header(nearest, sheet: str | None = None) -> tuple[str | None, str, str]:
+    """(where, problem, fix) of a sheet without the monitoring header: `nearest`, the sheet and row whose header
+    has most of the columns, the fields it has and its texts (None: no row has two of them); `sheet`, the one
+    sheet asked about (None: the workbook)."""
     if nearest:
         # A header with some of the columns: one was renamed (实际值 for 数值) or deleted (a sheet per county).
         name, row, have, header = nearest
@@ -2191,19 +2346,24 @@ def _no_data_sheet(path: Path, nearest) -> None:
         missing = [titles[f] for f in REQUIRED if f not in have]
         years = [text for text in header if _year(text) is not None]
         if "year" not in have and len(years) >= 2:
-            raise InputError(path, f"sheet {name}, row {row}", f"the header has a column for each year "
+            return (f"sheet {name}, row {row}", f"the header has a column for each year "
                              f"({', '.join(years)}): a wide table, which this folder does not read (a figure's year "
                              "would be a guess from its column)",
                              "put each figure on a row of its own, under 县市, 指标, 单位, 年份, 数值 (the template's "
                              "columns: `make template`): one row per county, indicator and year, the year in 年份 and "
                              "the figure in 数值.")
-        raise InputError(path, f"sheet {name}, row {row}", f"the header ({', '.join(header)}) has "
+        return (f"sheet {name}, row {row}", f"the header ({', '.join(header)}) has "
                          f"{', '.join(titles[f] for f in have)} but no {' or '.join(missing)} column, so no row can be "
                          "read",
                          f"head the column that holds them {' and '.join(missing)}, as the template does "
                          f"({', '.join(t for t, _ in COLUMNS)}); a column that is not there (a sheet per county: the "
                          "county in the sheet's name) is added with its value in every row.")
-    raise InputError(path, None, f"no sheet has the monitoring columns 县市, 指标, 年份 and 数值 in its first "
+    if sheet:
+        return (f"sheet {sheet}", f"the sheet has no row with the monitoring columns 县市, 指标, 年份 and 数值 in its "
+                f"first {HEADER_ROWS} rows and first {MAX_HEADER_COLUMNS} columns, where the header row is looked for",
+                f"put the header row within the first {HEADER_ROWS} rows, starting in column A (delete the title rows "
+                "above it and the empty columns before it), or move its rows to the sheet that is read.")
+    return (None, f"no sheet has the monitoring columns 县市, 指标, 年份 and 数值 in its first "
                      f"{HEADER_ROWS} rows and first {MAX_HEADER_COLUMNS} columns (A–"
                      f"{get_column_letter(MAX_HEADER_COLUMNS)}), where the header row is looked for",
                      f"put the header row within the first {HEADER_ROWS} rows, starting in column A (delete the "
@@ -2219,7 +2379,7 @@ FORMAT_DECISIONS = {"hidden": "hidden_value", "dash": "dash_for_zero", "words": 
 GENERAL_FORMAT = "set the cell's format to General (Home → Number Format → General; WPS: 开始 → 数字格式 → 常规)"
 
 # Fields whose column must be unambiguous: each changes which value is read, for which county, indicator and year.
-# (Two 来源 or 备注 columns are harmless: the first is quoted.)
+# (Of two 来源 or 备注 columns the first is read; a cell in the second stops the run: _unread_columns.)
 UNAMBIGUOUS = ("county", "indicator", "unit", "year", "value", "comparator")
 
 
