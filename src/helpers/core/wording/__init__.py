@@ -249,22 +249,30 @@ def with_method(node, values: dict[str, str], file: str):
     return METHOD_PLACEHOLDER.sub(fill, node)
 
 
-def read_wording(folder: Path, lang: str) -> dict:
-    """One wording file (<folder>/<lang>.yaml) with its {method.…} placeholders filled."""
+def read_wording(folder: Path, lang: str, method=None) -> dict:
+    """One wording file (<folder>/<lang>.yaml) with its {method.…} placeholders filled from `method` (the run's,
+    method_parameters(), when not given)."""
     import yaml
 
     from helpers.core.method import method_parameters
+    method = method or method_parameters()
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
     # libyaml's parser where PyYAML has it (five times faster; every report and notebook reads these files).
     doc = yaml.load((folder / f"{lang}.yaml").read_text(encoding="utf-8"),
                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return with_method(doc, method_parameters().wording_values(), f"{lang}.yaml")
+    return with_method(doc, method.wording_values(), f"{lang}.yaml")
+
+
+def words(lang: str) -> Wording:
+    """The shared words of one language, with the run's method numbers (helpers.core.method.method_parameters)."""
+    from helpers.core.method import method_parameters
+    return _words(lang, method_parameters())
 
 
 @lru_cache(maxsize=None)
-def words(lang: str) -> Wording:
-    return Wording(lang, read_wording(FOLDER, lang))
+def _words(lang: str, method) -> Wording:     # (one per language and method: the numbers are in the words)
+    return Wording(lang, read_wording(FOLDER, lang, method))
 
 
 def words_for(lang: str, catalogue) -> Wording:
