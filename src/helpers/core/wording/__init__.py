@@ -97,6 +97,7 @@ class Wording:
         self.lang = lang
         self._doc = doc
         self.unit_names: dict[str, str] = {}   # catalogue unit -> its name in this language (set_units)
+        self.unit_names_one: dict[str, str] = {}   # … after a figure of exactly 1 (catalogue one_en), where it differs
 
     def _at(self, key: str):
         node = self._doc
@@ -125,7 +126,7 @@ class Wording:
         if twice:
             raise KeyError(f"{file}: {', '.join(twice)} is already in helpers/core/wording/{self.lang}.yaml")
         both = Wording(self.lang, {**self._doc, **more})
-        both.unit_names = self.unit_names
+        both.unit_names, both.unit_names_one = self.unit_names, self.unit_names_one
         return both
 
     def table(self, key: str) -> dict[str, str]:
@@ -140,12 +141,14 @@ class Wording:
             return unit
         return self.unit_names.get(unit, unit)
 
-    def unit_after(self, unit: str) -> str:
+    def unit_after(self, unit: str, value=None) -> str:
         """A unit as it follows a number in this language: 0.2万人; in English '0.2 (10,000 persons)' where the
-        unit's name starts with a number (never '0.2 10,000 persons'), '35%', '12 items per 10,000 persons'."""
+        unit's name starts with a number (never '0.2 10,000 persons'), '35%', '12 items per 10,000 persons', and
+        after a `value` of exactly 1 or −1 the catalogue's one_en: '1 item per 10,000 persons'."""
         if not unit or self.lang == "zh" or unit == "%":
             return unit or ""
-        name = self.unit(unit)
+        one = isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) == 1
+        name = (self.unit_names_one.get(unit) if one else None) or self.unit(unit)
         return f" ({name})" if name[:1].isdigit() else f" {name}"
 
     def describe(self, key: str, values: dict, html: bool = False) -> str:
@@ -279,6 +282,7 @@ def words_for(lang: str, catalogue) -> Wording:
     """The wording of one language, with the catalogue's unit names (config/catalogue.yaml `name_en`)."""
     w = copy.copy(words(lang))   # a copy: words(lang) is cached and shared, and must stay as its file says
     w.unit_names = {u.unit: (u.name_en or u.unit) for u in catalogue.units.values()}
+    w.unit_names_one = {u.unit: u.one_en for u in catalogue.units.values() if u.one_en}
     return w
 
 
