@@ -25,7 +25,7 @@ from helpers.analyse.tables import read_tables
 from helpers.analyse.views import outlook_view
 from helpers.core.config import PlanPeriod
 from helpers.core.periods import period_label
-from helpers.core.wording import words
+from helpers.core.wording import notes_text, words
 from helpers.extract import dataset
 from helpers.report.chapters.outlook import outlook_brief, outlook_section
 from helpers.report.chapters.summary import executive_summary
@@ -94,3 +94,17 @@ def test_the_outlook_view_names_the_period(project):
 def test_the_method_text_says_what_the_outlook_does(lang, wrong, right):
     method = "\n".join(words(lang).list("method"))
     assert wrong not in method and right in method
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "尚未确定下一期规划（2026—2030年）：外推供起草参考"),
+    ("en", "no plan configured yet for 2026–2030: the projection is for drafting it"),
+])
+def test_the_outlook_note_names_the_years(project, lang, said):
+    outlook = read_tables(load_inputs(project / "processed", project / "config", 2025,
+                                      year_must_have_data=False))["outlook.csv"]
+    anji = outlook[outlook["entity"] == "anji"]
+    notes = {notes_text(n, words(lang), "outlook_notes") for n in anji["outlook_notes"]}
+    assert all(said in n for n in notes), notes      # (was: 尚未配置规划 / "no  configured yet")
+    # the plan that ended, 人才发展行动, in English notes without its years: "the plan" (was "the the 1–0 plan")
+    assert not any("1–0" in n for n in notes), notes

@@ -156,8 +156,10 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
     # Notes as codes and values (outlook_notes in the wording), said by each reader in its language.
     notes = ([fit.note] if fit.note else []) + bounds_left_out(
         from_growth_start(observed, start), fit.n_obs) + growth.pop("notes")
-    if following is None:
-        notes.append({"code": "next_plan_not_configured", "plan": period.name})
+    if following is None:   # (a period without a name, after a plan that is not 十n五: said by its years)
+        notes.append({"code": "next_plan_not_configured", "plan": period.name} if period.name else
+                     {"code": "next_period_not_configured", "first": period.base_year + 1,
+                      "target_year": period.target_year})
     if cumulative:
         notes.append({"code": "cumulative_target", "plan": period.name, "total": float(target["value"]),
                       "first": period.base_year + 1, "target_year": period.target_year})

@@ -202,8 +202,10 @@ class Wording:
         if name in COMPARATORS and isinstance(value, str):
             return self.table("comparators").get(value, value)
         if name in PERIODS and isinstance(value, str) and self.lang != "zh":
-            from helpers.core.config import PlanPeriod
+            from helpers.core.config import PlanPeriod, plan_number
             from helpers.core.periods import period_label
+            if plan_number(value) is None and not value.isascii():   # (its English label needs years: none here)
+                return self("views.plan_without_english_name")
             return period_label(PlanPeriod(value, 0, 0), self.lang)
         return value
 
