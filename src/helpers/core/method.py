@@ -186,12 +186,13 @@ def load_method(config_dir: Path = paths.CONFIG_DIR) -> Method:
 # The run's config folder (--config-dir; make's CONFIG_DIR), set by each step as it reads its config (use_config_dir):
 # the method is read from its method.yaml, as sources.yaml and catalogue.yaml are (redteam17 finding 5: the project's
 # config/method.yaml judged whatever CONFIG_DIR said).
-_RUN_CONFIG = [paths.CONFIG_DIR]
+_RUN = {"config_dir": paths.CONFIG_DIR, "method": None}
 
 
 def use_config_dir(config_dir: Path) -> None:
     """The run's config folder: method_parameters() reads its method.yaml from now on in this process."""
-    _RUN_CONFIG[0] = Path(config_dir)
+    if Path(config_dir) != _RUN["config_dir"]:
+        _RUN.update(config_dir=Path(config_dir), method=None)
 
 
 def method_file(config_dir: Path) -> Path:
@@ -204,8 +205,10 @@ def method_file(config_dir: Path) -> Path:
 
 def method_parameters() -> Method:
     """The run's method (method.yaml of the config folder the run was given, else config/method.yaml), read once
-    per process and folder."""
-    return _method_at(method_file(_RUN_CONFIG[0]))
+    per process and folder (every wording lookup asks: kept at hand, not looked for again)."""
+    if _RUN["method"] is None:
+        _RUN["method"] = _method_at(method_file(_RUN["config_dir"]))
+    return _RUN["method"]
 
 
 @lru_cache(maxsize=None)

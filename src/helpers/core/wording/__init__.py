@@ -272,12 +272,12 @@ def read_wording(folder: Path, lang: str, method=None) -> dict:
 def words(lang: str) -> Wording:
     """The shared words of one language, with the run's method numbers (helpers.core.method.method_parameters)."""
     from helpers.core.method import method_parameters
-    return _words(lang, method_parameters())
+    return _words(lang, str(method_parameters().path))
 
 
 @lru_cache(maxsize=None)
-def _words(lang: str, method) -> Wording:     # (one per language and method: the numbers are in the words)
-    return Wording(lang, read_wording(FOLDER, lang, method))
+def _words(lang: str, method_file: str) -> Wording:     # (one per language and method.yaml: its numbers are in them)
+    return Wording(lang, read_wording(FOLDER, lang))
 
 
 def words_for(lang: str, catalogue) -> Wording:

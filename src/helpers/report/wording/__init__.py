@@ -18,12 +18,12 @@ FOLDER = Path(__file__).resolve().parent
 
 
 @lru_cache(maxsize=None)
-def _own(lang: str, method) -> dict:     # (one per language and method: the numbers are in the words)
-    return read_wording(FOLDER, lang, method)
+def _own(lang: str, method_file: str) -> dict:     # (one per language and method.yaml: its numbers are in them)
+    return read_wording(FOLDER, lang)
 
 
 def report_words(lang: str, catalogue=None) -> Wording:
     """Every word of the report in one language: the shared ones and the report's own (with the catalogue's unit
     names when it is given)."""
     shared = words_for(lang, catalogue) if catalogue is not None else words(lang)
-    return shared.joined(_own(lang, method_parameters()), f"helpers/report/wording/{lang}.yaml")
+    return shared.joined(_own(lang, str(method_parameters().path)), f"helpers/report/wording/{lang}.yaml")
