@@ -21,6 +21,15 @@ JIANDE = "jiande_talent_plan_2021-2025.txt"
 ANJI = "anji_talent_plan_2021-2025.txt"
 
 
+@pytest.fixture(autouse=True)
+def _the_projects_method_after_each_test():
+    """A step reading a copy's config reads that copy's method.yaml from then on in its process (helpers.core.method
+    .use_config_dir, as make's steps each read their CONFIG_DIR's): each test starts from the project's again."""
+    yield
+    from helpers.core.method import use_config_dir
+    use_config_dir(paths.CONFIG_DIR)
+
+
 @pytest.fixture(scope="session")
 def sources():
     return load_sources()

@@ -91,10 +91,10 @@ def test_the_chinese_workbook_says_coded_values_in_chinese(workbooks):
 
 @pytest.mark.parametrize("lang, sheet, heads, kinds", [
     ("zh", "比较", {"other_value": "对比值", "other_value_is": "对比值为", "target_ratio": "目标与对比目标之比",
-                  "target_gap": "目标与对比目标之差"}, ("省委目标", "对比县市的最新实际值")),
+                  "target_gap": "目标与对比目标之差（以%计的指标为百分点）"}, ("省委目标", "对比县市的最新实际值")),
     ("en", "Comparison", {"other_value": "Compared value", "other_value_is": "Compared value is",
                           "target_ratio": "Target ratio to the compared target",
-                          "target_gap": "Target minus the compared target"},
+                          "target_gap": "Target minus the compared target (percentage points for an indicator in %)"},
      ("provincial target", "other county's latest actual")),
 ])
 def test_the_comparison_sheet_says_what_the_compared_value_is_on_every_row(workbooks, lang, sheet, heads, kinds):

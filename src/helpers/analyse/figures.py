@@ -17,7 +17,7 @@ from matplotlib.patches import Patch
 from helpers.analyse import charts
 from helpers.analyse.charts import chinese_font_file
 from helpers.analyse.growth import CATEGORIES, category_label, is_bound, lies_above
-from helpers.core.config import PlanPeriod
+from helpers.analyse.outlook import row_period
 from helpers.core.formatting import number
 from helpers.core.method import method_parameters
 from helpers.core.periods import period_label
@@ -301,8 +301,7 @@ def outlook_panels(inputs, outlook: pd.DataFrame, lang: str = "zh", limit: int |
     L = words(lang).table("figures")
     panels = charts.outlook_panels(inputs, outlook, lang, limit)
     first = outlook.iloc[0] if len(outlook) else None
-    target = L["next_target"].format(period=period_label(PlanPeriod(
-        first["next_plan"], int(first["next_base_year"]), int(first["next_target_year"])), lang)) if first is not None \
+    target = L["next_target"].format(period=period_label(row_period(first, "next"), lang)) if first is not None \
         else ""
     legend = {"observed": L["observed"], "trend": L["trend"], "band": L["band"], "band_narrow": L["band_narrow"],
               "target": target, "bound": L["bound"]}

@@ -13,6 +13,7 @@ import pandas as pd
 from helpers.core import paths
 from helpers.core.config import Catalogue, Plan, Sources, load_catalogue, load_sources
 from helpers.core.errors import InputError
+from helpers.core.method import use_config_dir
 from helpers.core.periods import evaluated_plan
 from helpers.core.records import place_of_row, place_ref
 from helpers.files.fingerprint import check_built_from_current_inputs
@@ -77,6 +78,7 @@ def load_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path = pa
     from helpers.run import parameters
     processed_dir = parameters.folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
     config_dir = parameters.folder(config_dir, paths.CONFIG_DIR, "config_dir")
+    use_config_dir(config_dir)      # its method.yaml, as its sources.yaml and catalogue.yaml
     parameters.parse_year(report_year)     # a malformed year is said first, before any file is read
     _check_dataset(processed_dir, config_dir)
     chosen, _ = parameters.check_entities(entities, config_dir)
@@ -96,6 +98,7 @@ def load_run_inputs(processed_dir: Path = paths.PROCESSED_DIR, config_dir: Path 
     from helpers.run import parameters
     processed_dir = parameters.folder(processed_dir, paths.PROCESSED_DIR, "processed_dir")
     config_dir = parameters.folder(config_dir, paths.CONFIG_DIR, "config_dir")
+    use_config_dir(config_dir)      # its method.yaml, as its sources.yaml and catalogue.yaml
     _check_dataset(processed_dir, config_dir)
     run = run or parameters.read_run(processed_dir, config_dir)
     return _read(processed_dir, config_dir, run.year, list(run.entities))

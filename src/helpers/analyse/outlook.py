@@ -50,6 +50,17 @@ from helpers.analyse.trends import fit_trend
 from helpers.core.config import Plan, PlanPeriod
 from helpers.core.periods import ended_plan, next_plan
 
+
+def row_period(row, which: str) -> PlanPeriod:
+    """The period of an outlook row (outlook.csv): `which` "ended" (ended_plan, ended_base_year, ended_target_year) or
+    "next". The one way every reader builds it. A next period placed after a plan that is not 十n五 has no name
+    (helpers.core.periods.next_period): "", written as an empty cell and read back as "" (tables.KEEP_EMPTY), and
+    said by its years (period_label), never "nan"."""
+    name = row[f"{which}_plan"]
+    return PlanPeriod(name if isinstance(name, str) else "", int(row[f"{which}_base_year"]),
+                      int(row[f"{which}_target_year"]))
+
+
 # Where the next target lies against the projection's intervals (value scale, whatever the direction). The
 # narrow and wide intervals are at config/method.yaml's levels (80% and 95% by default): no name states a level.
 ABOVE_WIDE, ABOVE_NARROW, WITHIN_NARROW = "above_wide", "above_narrow", "within_narrow"
@@ -145,8 +156,10 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
     # Notes as codes and values (outlook_notes in the wording), said by each reader in its language.
     notes = ([fit.note] if fit.note else []) + bounds_left_out(
         from_growth_start(observed, start), fit.n_obs) + growth.pop("notes")
-    if following is None:
-        notes.append({"code": "next_plan_not_configured", "plan": period.name})
+    if following is None:   # (a period without a name, after a plan that is not 十n五: said by its years)
+        notes.append({"code": "next_plan_not_configured", "plan": period.name} if period.name else
+                     {"code": "next_period_not_configured", "first": period.base_year + 1,
+                      "target_year": period.target_year})
     if cumulative:
         notes.append({"code": "cumulative_target", "plan": period.name, "total": float(target["value"]),
                       "first": period.base_year + 1, "target_year": period.target_year})

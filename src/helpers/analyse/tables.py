@@ -38,6 +38,12 @@ ABOUT = ("Written by `python -m helpers analyse` (make analysis) with the tables
          "only when these match.")
 
 
+# Text columns where an empty cell is a value, not a missing one: outlook.csv's next_plan, "" for a next period
+# without a name (after a plan that is not 十n五: helpers.core.periods.next_period). Read back as missing (NaN) it
+# was printed "nan" in the zh brief and stopped the en report (redteam17 finding 4).
+KEEP_EMPTY = ("next_plan",)
+
+
 class TablesDoNotMatch(InputError):
     """The stored analysis tables are missing, or were built for other parameters or other inputs."""
 
@@ -132,9 +138,12 @@ def _read_table(path: Path, written: dict | None, inputs: AnalysisInputs) -> pd.
         raise TablesDoNotMatch(path, None, "this analysis table was changed after the analysis wrote it (edited "
                                "and saved by hand, or the last analysis run was interrupted)", rebuild)
     types = {c: t for c, t in written["columns"].items() if t != "object"}
+    # an empty cell is missing, except in KEEP_EMPTY's columns, where it is the empty text that was written
+    missing = {c: [""] for c in written["columns"] if c not in KEEP_EMPTY}
     try:
         from helpers.files.outputs import unguard
-        return unguard(pd.read_csv(io.BytesIO(content), encoding="utf-8-sig", dtype=types))
+        return unguard(pd.read_csv(io.BytesIO(content), encoding="utf-8-sig", dtype=types | {
+            c: str for c in KEEP_EMPTY if c in written["columns"]}, keep_default_na=False, na_values=missing))
     except pd.errors.EmptyDataError:     # a table with no rows and no columns
         return pd.DataFrame()
 
@@ -142,10 +151,12 @@ def _read_table(path: Path, written: dict | None, inputs: AnalysisInputs) -> pd.
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     """A table as it reads back from its CSV, so that computed and stored tables are the same: yes/no columns
     (True, False or missing) as pandas booleans, columns with nothing in them as text, and empty text as
-    missing (a CSV cannot tell them apart)."""
+    missing (a CSV cannot tell them apart), except in KEEP_EMPTY's columns."""
     for column in frame.columns:
         values = frame[column].dropna()
-        if frame[column].dtype == object and len(values) and values.map(lambda v: isinstance(v, bool)).all():
+        if column in KEEP_EMPTY:
+            frame[column] = frame[column].fillna("").astype(str)
+        elif frame[column].dtype == object and len(values) and values.map(lambda v: isinstance(v, bool)).all():
             frame[column] = frame[column].astype("boolean")
         elif frame[column].dtype == object and values.empty:
             frame[column] = frame[column].astype("str")

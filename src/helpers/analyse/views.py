@@ -10,9 +10,11 @@ import pandas as pd
 
 from helpers.analyse.evaluation import shown_rate, shown_ratio, shown_shares
 from helpers.analyse.growth import RATE_CAGR, category_label
+from helpers.analyse.outlook import row_period
 from helpers.analyse.progress import verdict_label
 from helpers.core.formatting import bound_text, interval, literal, number, percent, projection, table_view
 from helpers.core.method import KEYS, method_parameters
+from helpers.core.periods import period_label
 from helpers.core.wording import Wording, notes_text, words
 
 
@@ -218,8 +220,10 @@ def outlook_view(outlook: pd.DataFrame, lang: str = "zh"):
                  for v, m, c in zip(o["projection"], o["measure"], o.get("projection_caution", [None] * len(o)))]
     return _view({
         "county": o[f"entity_name_{lang}"], "indicator": o[f"indicator_name_{lang}"], "unit": o["unit"],
-        "next_plan": [w("views.plan_target_year", name=n, year="" if pd.isna(y) else int(y))
-                      for n, y in zip(o["next_plan"], o["next_target_year"])],
+        # (a next period without a name, after a plan that is not 十n五, is named by its years: never "nan")
+        "next_plan": [w("views.plan_target_year", name=n if isinstance(n, str) and n else
+                        period_label(row_period(r, "next"), lang), year="" if pd.isna(y) else int(y))
+                      for (_, r), n, y in zip(o.iterrows(), o["next_plan"], o["next_target_year"])],
         "latest_actual": _year_value(w, o["last_actual_year"], o["last_actual_value"], o.get("last_actual_comparator")),
         "projection": projected, "narrow_interval": band(o["pi_narrow_lower"], o["pi_narrow_upper"]),
         "wide_interval": band(o["pi_wide_lower"], o["pi_wide_upper"]),

@@ -946,6 +946,8 @@ class Unit:
     # English figures may draw a unit as one that reads more naturally: 万人 as thousand persons (values × 10)
     figure_name_en: str = ""
     figure_factor_en: float = 1.0
+    # one_en: the English name after a figure of exactly 1 (1 item per 10,000 persons), where it differs from name_en
+    one_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -1065,7 +1067,7 @@ def _factor(value: Any, path: Path, line: int | None, what: str, fix: str) -> fl
 
 # The keys catalogue.yaml may have, at each level.
 CATALOGUE_KEYS = ("units", "indicators", "relations")
-UNIT_KEYS = ("unit", "name_en", "aliases", "dimension", "factor", "whole", "figure_en")
+UNIT_KEYS = ("unit", "name_en", "one_en", "aliases", "dimension", "factor", "whole", "figure_en")
 FIGURE_EN_KEYS = ("name", "factor")
 INDICATOR_KEYS = ("id", "name_zh", "name_en", "unit", "direction", "measure", "definition", "source_names",
                   "prose_names", "unit_shorthands", "plausible", "comparability")
@@ -1130,9 +1132,11 @@ def _load_units(doc: dict, path: Path) -> tuple[dict[str, Unit], dict[str, str]]
         _known_keys(entry.get("figure_en"), FIGURE_EN_KEYS, path, f"the figure_en of unit '{entry.get('unit')}'")
         factor = _factor(entry.get("factor", 1), path, _line_of(entry, "factor"), f"unit '{entry.get('unit')}'",
                          "write how many of the dimension's base unit it holds, e.g. factor: 10000 for 万人.")
-        if entry.get("name_en") is not None:
-            _text(entry, "name_en", path, f"unit '{entry.get('unit')}'")
+        for key in ("name_en", "one_en"):
+            if entry.get(key) is not None:
+                _text(entry, key, path, f"unit '{entry.get('unit')}'")
         u = Unit(unit=str(_require(entry, "unit", path, "a unit")), name_en=entry.get("name_en") or "",
+                 one_en=entry.get("one_en") or "",
                  aliases=_texts(entry, "aliases", path, f"unit '{entry.get('unit')}'"),
                  dimension=_require(entry, "dimension", path, "a unit"), factor=float(factor),
                  whole=_whole(entry, path), **_figure_en(entry, path))

@@ -63,12 +63,17 @@ def period_years(period: PlanPeriod, lang: str) -> str:
 
 def period_label(period: PlanPeriod, lang: str) -> str:
     """A period as a reader sees it: 十五五 in Chinese; in English the 15th Five-Year Plan (by its number),
-    or the plan for its years when the name is not a five-year plan's."""
-    if lang == "zh" or not period.name:
-        return period.name or period_years(period, lang)
-    number = plan_number(period.name)
+    or the plan for its years when the name is not a five-year plan's. A period without a name (next_period after
+    a plan that is not 十n五) is said by its years: 2026—2028年 / the 2026–2028 plan (the wording puts "the" before
+    it: "Drafting the 2026–2028 plan"), never "nan" (an empty name read back from a CSV as missing)."""
+    name = period.name if isinstance(period.name, str) else ""
+    if not name:
+        return f"{period_years(period, lang)}年" if lang == "zh" else f"{period_years(period, lang)} plan"
+    if lang == "zh":
+        return name
+    number = plan_number(name)
     if number is None:
-        return period.name if period.name.isascii() else f"the {period_years(period, lang)} plan"
+        return name if name.isascii() else f"{period_years(period, lang)} plan"
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix} Five-Year Plan"
 

@@ -19,7 +19,7 @@ from helpers.core import paths
 from helpers.core.config import SUMMED_MEASURES, Catalogue, Plan, Sources, load_catalogue, load_sources, plan_path
 from helpers.core.errors import InputError
 from helpers.core.formatting import COMPARATOR_SIGNS
-from helpers.core.method import method_parameters
+from helpers.core.method import method_parameters, use_config_dir
 from helpers.core.paths import display_path
 from helpers.core.periods import plan_covering
 from helpers.core.records import Check, Decision, Observation, note, place
@@ -78,6 +78,7 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
     # A relative folder is read from the project root (a notebook runs in notebooks/).
     raw_dir = parameters.folder(raw_dir, paths.RAW_DIR, "raw_dir")
     config_dir = parameters.folder(config_dir, paths.CONFIG_DIR, "config_dir")
+    use_config_dir(config_dir)      # its method.yaml, as its sources.yaml and catalogue.yaml
     sources = load_sources(config_dir)
     catalogue = load_catalogue(config_dir)
     for plan in sources.plans:

@@ -291,7 +291,17 @@ def value_text(ctx: ReportContext, value, comparator=None, unit: str | None = No
     comparator, never shown as the figure, and its number rounded toward the bound (helpers.core.formatting
     .bound_text: >123.45 is >123.4, never >123.5, which would say 123.47 is too little); the number in the report's
     format, the unit in its language. A target: target_text."""
-    return _with_unit(ctx, bound_text(value, comparator), unit)
+    return _with_unit(ctx, bound_text(value, comparator), unit, value)
+
+
+def difference_text(ctx: ReportContext, value, unit: str | None = None) -> str:
+    """A difference of two figures (a gap to the target, actual − target) as the report writes it: in the figures'
+    unit, except that a difference of two figures in % is in percentage points, 个百分点 (45% against 50% is −5个百分点
+    / −5 percentage points, never "−5%", which beside a completion rate of 90.0% reads as a second rate)."""
+    if unit != "%":
+        return value_text(ctx, value, unit=unit)
+    text = fmt_num(value)
+    return text if text == "—" else ctx.t("report.points", points=text, n=abs(value))
 
 
 def target_text(ctx: ReportContext, value, comparator=None, unit: str | None = None) -> str:
@@ -299,13 +309,14 @@ def target_text(ctx: ReportContext, value, comparator=None, unit: str | None = N
     differently) and its number rounded as every number is: a target is the plan's own threshold, not a bound on
     an unknown figure."""
     text = fmt_num(value)
-    return text if text == "—" else _with_unit(ctx, _comparator(comparator) + text, unit)
+    return text if text == "—" else _with_unit(ctx, _comparator(comparator) + text, unit, value)
 
 
-def _with_unit(ctx: ReportContext, text: str, unit: str | None) -> str:
+def _with_unit(ctx: ReportContext, text: str, unit: str | None, value=None) -> str:
     if text == "—" or not unit:
         return text
-    return text + ctx.w.unit_after(unit)     # '0.2 (10,000 persons)', never '0.2 10,000 persons'
+    # '0.2 (10,000 persons)', never '0.2 10,000 persons'; '1 item', never '1 items'
+    return text + ctx.w.unit_after(unit, value)
 
 
 def year_value_text(ctx: ReportContext, year, value, comparator=None) -> str:

@@ -21,7 +21,7 @@ from helpers.analyse.evaluation import JUDGEMENTS
 from helpers.analyse.growth import CATEGORIES, RATE_ABSOLUTE, RATIO_PLACES, category_label, ratio_places
 from helpers.analyse.progress import verdict_label
 from helpers.core import paths
-from helpers.core.config import Catalogue, PlanPeriod
+from helpers.core.config import Catalogue, PlanPeriod, plan_number
 from helpers.core.periods import FINAL_PHASES, period_label
 from helpers.core.records import place_of_row
 from helpers.core.style import LIGHTS
@@ -264,8 +264,11 @@ def _in_english(frame, inputs: AnalysisInputs, w):
         frame["unit"] = frame["unit"].map(lambda u: w.unit(u) if isinstance(u, str) else u)
     for column in PERIOD_COLUMNS:
         if column in frame:
+            # (a name that is no 十n五's, 人才三年行动, as written: its English label needs its years, which this
+            # column lacks; an empty next_plan, a next period without a name, stays empty beside its years)
             frame[column] = frame[column].map(
-                lambda n: period_label(PlanPeriod(n, 0, 0), "en") if isinstance(n, str) and n else n)
+                lambda n: period_label(PlanPeriod(n, 0, 0), "en") if isinstance(n, str) and n and
+                (plan_number(n) is not None or n.isascii()) else n)
     if "other_name_zh" in frame:
         frame["other_name_en"] = [names[o][1] if o in names else w("workbook.values.peer_median")
                                   for o in frame["other"]]

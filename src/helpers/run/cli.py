@@ -818,6 +818,9 @@ def main(argv: list[str] | None = None, handle_signals: bool = False) -> int:
     except OSError as exc:               # (a file named that cannot even be looked at: a folder above it unreadable)
         say(f"error: {file_error(exc, writing=None)}")
         return 1
+    if getattr(args, "config_dir", None):   # its method.yaml, as its sources.yaml and catalogue.yaml
+        from helpers.core.method import use_config_dir
+        use_config_dir(args.config_dir)
     after_error = _what_was_left(_run_outputs(args)) if args.after_error is None else args.after_error
     if handle_signals:
         _stop_cleanly(after_error)

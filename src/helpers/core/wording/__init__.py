@@ -97,6 +97,7 @@ class Wording:
         self.lang = lang
         self._doc = doc
         self.unit_names: dict[str, str] = {}   # catalogue unit -> its name in this language (set_units)
+        self.unit_names_one: dict[str, str] = {}   # … after a figure of exactly 1 (catalogue one_en), where it differs
 
     def _at(self, key: str):
         node = self._doc
@@ -125,7 +126,7 @@ class Wording:
         if twice:
             raise KeyError(f"{file}: {', '.join(twice)} is already in helpers/core/wording/{self.lang}.yaml")
         both = Wording(self.lang, {**self._doc, **more})
-        both.unit_names = self.unit_names
+        both.unit_names, both.unit_names_one = self.unit_names, self.unit_names_one
         return both
 
     def table(self, key: str) -> dict[str, str]:
@@ -140,12 +141,14 @@ class Wording:
             return unit
         return self.unit_names.get(unit, unit)
 
-    def unit_after(self, unit: str) -> str:
+    def unit_after(self, unit: str, value=None) -> str:
         """A unit as it follows a number in this language: 0.2万人; in English '0.2 (10,000 persons)' where the
-        unit's name starts with a number (never '0.2 10,000 persons'), '35%', '12 items per 10,000 persons'."""
+        unit's name starts with a number (never '0.2 10,000 persons'), '35%', '12 items per 10,000 persons', and
+        after a `value` of exactly 1 or −1 the catalogue's one_en: '1 item per 10,000 persons'."""
         if not unit or self.lang == "zh" or unit == "%":
             return unit or ""
-        name = self.unit(unit)
+        one = isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) == 1
+        name = (self.unit_names_one.get(unit) if one else None) or self.unit(unit)
         return f" ({name})" if name[:1].isdigit() else f" {name}"
 
     def describe(self, key: str, values: dict, html: bool = False) -> str:
@@ -199,8 +202,10 @@ class Wording:
         if name in COMPARATORS and isinstance(value, str):
             return self.table("comparators").get(value, value)
         if name in PERIODS and isinstance(value, str) and self.lang != "zh":
-            from helpers.core.config import PlanPeriod
+            from helpers.core.config import PlanPeriod, plan_number
             from helpers.core.periods import period_label
+            if plan_number(value) is None and not value.isascii():   # (its English label needs years: none here)
+                return self("views.plan_without_english_name")
             return period_label(PlanPeriod(value, 0, 0), self.lang)
         return value
 
@@ -249,21 +254,29 @@ def with_method(node, values: dict[str, str], file: str):
     return METHOD_PLACEHOLDER.sub(fill, node)
 
 
-def read_wording(folder: Path, lang: str) -> dict:
-    """One wording file (<folder>/<lang>.yaml) with its {method.…} placeholders filled."""
+def read_wording(folder: Path, lang: str, method=None) -> dict:
+    """One wording file (<folder>/<lang>.yaml) with its {method.…} placeholders filled from `method` (the run's,
+    method_parameters(), when not given)."""
     import yaml
 
     from helpers.core.method import method_parameters
+    method = method or method_parameters()
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
     # libyaml's parser where PyYAML has it (five times faster; every report and notebook reads these files).
     doc = yaml.load((folder / f"{lang}.yaml").read_text(encoding="utf-8"),
                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return with_method(doc, method_parameters().wording_values(), f"{lang}.yaml")
+    return with_method(doc, method.wording_values(), f"{lang}.yaml")
+
+
+def words(lang: str) -> Wording:
+    """The shared words of one language, with the run's method numbers (helpers.core.method.method_parameters)."""
+    from helpers.core.method import method_parameters
+    return _words(lang, str(method_parameters().path))
 
 
 @lru_cache(maxsize=None)
-def words(lang: str) -> Wording:
+def _words(lang: str, method_file: str) -> Wording:     # (one per language and method.yaml: its numbers are in them)
     return Wording(lang, read_wording(FOLDER, lang))
 
 
@@ -271,6 +284,7 @@ def words_for(lang: str, catalogue) -> Wording:
     """The wording of one language, with the catalogue's unit names (config/catalogue.yaml `name_en`)."""
     w = copy.copy(words(lang))   # a copy: words(lang) is cached and shared, and must stay as its file says
     w.unit_names = {u.unit: (u.name_en or u.unit) for u in catalogue.units.values()}
+    w.unit_names_one = {u.unit: u.one_en for u in catalogue.units.values() if u.one_en}
     return w
 
 

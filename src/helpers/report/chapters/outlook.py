@@ -8,8 +8,7 @@ from markupsafe import Markup
 
 from helpers.analyse import charts
 from helpers.analyse.growth import MOVING_AWAY, NEEDS_ACCELERATION, ON_TRACK, RATE_ABSOLUTE
-from helpers.analyse.outlook import FELL_BACK, KEPT_PACE, SLOWED
-from helpers.core.config import PlanPeriod
+from helpers.analyse.outlook import FELL_BACK, KEPT_PACE, SLOWED, row_period
 from helpers.core.formatting import interval
 from helpers.core.formatting import percent as fmt_pct
 from helpers.core.formatting import projection as fmt_projection
@@ -38,8 +37,7 @@ from helpers.report.context import ReportContext
 
 def _periods(o: pd.DataFrame, lang: str) -> tuple[str, str, int]:
     first = o.iloc[0]
-    nxt = PlanPeriod(first["next_plan"], int(first["next_base_year"]), int(first["next_target_year"]))
-    ended = PlanPeriod(first["ended_plan"], int(first["ended_base_year"]), int(first["ended_target_year"]))
+    nxt, ended = row_period(first, "next"), row_period(first, "ended")
     return period_label(ended, lang), period_label(nxt, lang), nxt.target_year
 
 
@@ -211,8 +209,7 @@ def since_ended(ctx: ReportContext) -> list[tuple[pd.DataFrame, dict]]:
     out = []
     for entities, rows in outlook_groups(ctx, open_rows, SINCE_PLANS):
         first = rows.iloc[0]
-        ended = PlanPeriod(first["ended_plan"], int(first["ended_base_year"]), int(first["ended_target_year"]))
-        nxt = PlanPeriod(first["next_plan"], int(first["next_base_year"]), int(first["next_target_year"]))
+        ended, nxt = row_period(first, "ended"), row_period(first, "next")
         judged = rows[(rows["last_actual_year"] == year) & rows["pace_since_ended"].notna()]
         # (the counties it is about, named where they are not all the report's: 桐庐 on its 十五五 is not monitored
         # against 建德's 十四五)

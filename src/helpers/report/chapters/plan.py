@@ -17,6 +17,7 @@ from helpers.report.blocks import (
     Html,
     Table,
     chapter,
+    difference_text,
     indicator_cell,
     indicator_with_unit,
     light,
@@ -141,7 +142,7 @@ def _final_blocks(ctx: ReportContext, rows: pd.DataFrame) -> list[dict]:
         body.append([ctx.entity_name(r.entity), indicator_cell(ctx, r.indicator_id, r.comparability),
                      light(ctx, r.verdict, final=True),
                      marked_target(ctx, r), marked_value(ctx, r, r.evaluated_year, r.evaluated_value),
-                     shown_rate(r.completion_rate), value_text(ctx, r.gap_to_target, unit=r.unit)])
+                     shown_rate(r.completion_rate), difference_text(ctx, r.gap_to_target, r.unit)])
     columns = [Column(ctx.t("report.county"), "nowrap"), Column(ctx.t("report.indicator"), "name"),
                Column(ctx.t("plan_cycle.col_met"), "judgement"), Column(ctx.t("plan_cycle.col_target"), "num"),
                Column(ctx.t("plan_cycle.col_actual"), "num"), Column(ctx.t("plan_cycle.col_completion"), "num",

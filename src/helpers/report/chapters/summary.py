@@ -10,7 +10,7 @@ import json
 
 from helpers.analyse.evaluation import AHEAD, BEHIND, HELD, JUDGEMENTS, NOT_HELD, ON_SCHEDULE, schedule_share
 from helpers.analyse.growth import NOT_ASSESSABLE, RATE_CAGR, TARGET_MET, TARGET_MISSED
-from helpers.analyse.outlook import CLEAR_BREAK
+from helpers.analyse.outlook import CLEAR_BREAK, row_period
 from helpers.analyse.progress import VERDICTS, note_codes, target_counts
 from helpers.core.config import PlanPeriod
 from helpers.core.formatting import percent
@@ -365,7 +365,7 @@ def _ended_plan_sentence(ctx: ReportContext) -> str:
     if rows.empty:
         return ""
     first = rows.iloc[0]
-    period = PlanPeriod(first["ended_plan"], int(first["ended_base_year"]), int(first["ended_target_year"]))
+    period = row_period(first, "ended")
     groups = [(ctx.t("summary.counties", n=rows["entity"].nunique()), rows)] if ctx.many else \
         [(ctx.entity_name(e), g) for e, g in rows.groupby("entity", sort=False)]
     parts = []
@@ -526,8 +526,7 @@ def _outlook_sentences(ctx: ReportContext) -> list[str]:
 
 def _outlook_sentence(ctx: ReportContext, o, counties: str | None) -> str:
     first = o.iloc[0]
-    period = period_label(PlanPeriod(first["next_plan"], int(first["next_base_year"]), int(first["next_target_year"])),
-                          ctx.lang)
+    period = period_label(row_period(first, "next"), ctx.lang)
     named = {} if counties is None else {"counties": counties}
     suffix = "" if counties is None else "_for"
     with_target = o[o["next_target_value"].notna()]

@@ -11,13 +11,14 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from helpers.core.method import method_parameters
 from helpers.core.wording import Wording, read_wording, words, words_for
 
 FOLDER = Path(__file__).resolve().parent
 
 
 @lru_cache(maxsize=None)
-def _own(lang: str) -> dict:
+def _own(lang: str, method_file: str) -> dict:     # (one per language and method.yaml: its numbers are in them)
     return read_wording(FOLDER, lang)
 
 
@@ -25,4 +26,4 @@ def report_words(lang: str, catalogue=None) -> Wording:
     """Every word of the report in one language: the shared ones and the report's own (with the catalogue's unit
     names when it is given)."""
     shared = words_for(lang, catalogue) if catalogue is not None else words(lang)
-    return shared.joined(_own(lang), f"helpers/report/wording/{lang}.yaml")
+    return shared.joined(_own(lang, str(method_parameters().path)), f"helpers/report/wording/{lang}.yaml")
