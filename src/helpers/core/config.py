@@ -690,11 +690,9 @@ def _readings(entry: dict, path: Path, what: str) -> tuple[Reading, ...]:
         _known_keys(item, READING_KEYS, path, f"a reading of {what}")
         line = item.get(LINE)
         indicator = _text(item, "indicator", path, f"a reading of {what}")
-        because = _text(item, "because", path, f"a reading of {what}").strip()
-        if because in ("", BECAUSE_PLACEHOLDER):
-            raise InputError(path, _line_of(item, "because"), f"the reading of '{indicator}' does not say why",
-                             "write after `because:` why the cell reads so (the plan's words elsewhere, the "
-                             "office's answer): the reading is shown with the figure wherever it is cited.")
+        because = _because(item, path, f"a reading of {what}", f"the reading of '{indicator}' does not say why",
+                           "write after `because:` why the cell reads so (the plan's words elsewhere, the "
+                           "office's answer): the reading is shown with the figure wherever it is cited.")
         has_cell, has_unit, has_attribute, has_row = "cell" in item, "unit" in item, "attribute" in item, "row" in item
         if has_cell + has_unit + has_attribute + has_row != 1 or has_cell != ("reads" in item):
             raise InputError(path, line, f"the reading of '{indicator}' should give one of `cell` and `reads` (how "
@@ -737,6 +735,14 @@ def _readings(entry: dict, path: Path, what: str) -> tuple[Reading, ...]:
     return tuple(readings)
 
 
+def _because(item: dict, path: Path, what: str, problem: str, fix: str) -> str:
+    """An analyst's `because:`, required and said: empty or left as the advice's placeholder (…) stops at its line."""
+    because = _text(item, "because", path, what).strip()
+    if because in ("", BECAUSE_PLACEHOLDER):
+        raise InputError(path, _line_of(item, "because"), problem, fix)
+    return because
+
+
 def _continuations(entry: dict, path: Path, what: str) -> tuple[Continuation, ...]:
     """A plan's `continued:`, each with its page, the text between the parts and why."""
     if entry.get("continued") is None:
@@ -750,11 +756,10 @@ def _continuations(entry: dict, path: Path, what: str) -> tuple[Continuation, ..
                              f"of the page the table continues on (2 or more) but is {_shape(page)}",
                              f"write it as {CONTINUED_EXAMPLE}, with the page the error names.")
         between = _text(item, "between", path, f"a continuation of {what}")
-        because = _text(item, "because", path, f"a continuation of {what}").strip()
-        if because in ("", BECAUSE_PLACEHOLDER):
-            raise InputError(path, _line_of(item, "because"), f"the continuation of the table on page {page} does "
-                             "not say why", "write after `because:` what you saw on the two pages (the table runs on, "
-                             "its header repeated; the text between is a merged cell's): it is logged with the table.")
+        because = _because(item, path, f"a continuation of {what}", f"the continuation of the table on page {page} "
+                           "does not say why", "write after `because:` what you saw on the two pages (the table "
+                           "runs on, its header repeated; the text between is a merged cell's): it is logged with the "
+                           "table.")
         out.append(Continuation(page, normalise(between), because, item.get(LINE)))
     return tuple(out)
 
@@ -776,11 +781,9 @@ def _table_notes(entry: dict, path: Path, what: str) -> tuple[TableNote, ...]:
                              f"estimates, or {NO_COLUMN}, but it says {_shape(estimates)}",
                              f"write it as {TABLE_NOTE_EXAMPLE} (the column's header as the table writes it), or "
                              f"with estimates: {NO_COLUMN} when it makes none of the table's figures estimates.")
-        because = _text(item, "because", path, f"a table note of {what}").strip()
-        if because in ("", BECAUSE_PLACEHOLDER):
-            raise InputError(path, _line_of(item, "because"), f"the reading of the table note '{note}' does not say "
-                             "why", "write after `because:` why the note reads so (the plan's words elsewhere, the "
-                             "office's answer): it is logged with the column's figures.")
+        because = _because(item, path, f"a table note of {what}", f"the reading of the table note '{note}' does "
+                           "not say why", "write after `because:` why the note reads so (the plan's words elsewhere, "
+                           "the office's answer): it is logged with the column's figures.")
         estimates = estimates.strip()
         out.append(TableNote(normalise(note), None if estimates == NO_COLUMN else estimates, because,
                              item.get(LINE)))
