@@ -6,7 +6,9 @@ estimates (预计, 估算: estimate_in_note), for part of a year (1-11月数, �
 count (快报, 初步: preliminary), up to a day (截至) or a month alone (11月数) is tied to what it speaks of:
 - a note mark it defines (带*的为预计数, ①为1-11月数): the cells so marked;
 - a year (2025年为预计数, 2024、2025年), the base named without its year (基期, 现状, 基数, 基准年: the plan's base
-  year) or a column by its number (第5列): the table's actual column for it;
+  year), the end of a plan period (“十四五”末, 十四五期末: that period's last year, the periods being data in
+  config/sources.yaml; 规划期末: the plan's own target year, 上一规划期末 its base year) or a column by its number
+  (第5列): the table's actual column for it;
 tried on the clause, then on its whole sentence (2025年数据，为预计数). An estimate or part of a year makes the
 column's figures estimates, never judged as the year's actual; a preliminary count stays the year's actual (as in a
 workbook). A clause that cannot be tied to a column of actual figures, or that gives a month alone (a part of the
@@ -21,6 +23,7 @@ from dataclasses import dataclass, field
 from helpers.core.config import Plan, Sources, TableNote
 from helpers.core.errors import InputError, quoted
 from helpers.core.paths import display_path
+from helpers.core.periods import FIVE_YEAR_NAME, resolve_period
 from helpers.core.text import normalise
 from helpers.core.values import is_note_mark
 from helpers.extract.name_meaning import estimate_in_note, part_year, preliminary, stated_years
@@ -32,6 +35,10 @@ SENTENCE = re.compile(r"[;；。\n]")
 NOTE_CLAUSE = re.compile(r"[;；。,，\n]|(?=[①-⑳])")
 # The plan's base year named without its year: 基期（值/数据）, 现状值, 基数, 基准年, 基年
 BASE_NAMED = re.compile(r"基期|基数|基准年|基年|现状")
+# The end of a plan period: named (“十四五”末, 十四五期末, 十四五时期末, 十四五规划期末: its last year) or the plan's
+# own (规划期末: its target year; 上一规划期末: the period before it, ending at its base year)
+PERIOD_END = re.compile(rf"(?:(?P<name>{FIVE_YEAR_NAME.pattern})[”\"」』]?(?:规划)?(?:时期|期)?"
+                        r"|(?P<previous>上一?个?)?规划期)末")
 # A column by its number: 第5列, 第五栏
 COLUMN_NUMBER = re.compile(r"第\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[列栏]")
 UP_TO = re.compile(r"截至|截止")
@@ -122,7 +129,7 @@ def _read_clause(found: NoteReading, clause: str, sentence: str, cell: Cell, tab
             return
         if not month:
             return
-    tied = _tied(clause, table, plan) or _tied(sentence, table, plan)
+    tied = _tied(clause, table, plan, sources) or _tied(sentence, table, plan, sources)
     if month is not None or not tied:
         word = estimate or (part.words if part else None) or preliminary(clause) or UP_TO.search(normalise(clause))
         raise _not_tied(table, plan, cell, sentence, month, word if isinstance(word, str) or word is None
@@ -134,11 +141,13 @@ def _read_clause(found: NoteReading, clause: str, sentence: str, cell: Cell, tab
                                                          else ""))
 
 
-def _tied(text: str, table: ParsedTable, plan: Plan) -> list[ValueColumn]:
-    """The table's actual columns the text names: by year, as the plan's base (基期, 现状), or by number (第5列)."""
+def _tied(text: str, table: ParsedTable, plan: Plan, sources: Sources) -> list[ValueColumn]:
+    """The table's actual columns the text names: by year, as the plan's base (基期, 现状), as a plan period's end
+    (十四五末, 规划期末: period_end_years), or by number (第5列)."""
     years = {year for first, last in stated_years(text) for year in range(first, last + 1)}
     if BASE_NAMED.search(normalise(text)):
         years.add(plan.period.base_year)
+    years |= set(period_end_years(text, plan, sources))
     numbered = []
     values = iter(table.columns)
     by_header = [next(values) if role in ("actual", "target", "year") else None for role in table.roles]
@@ -152,6 +161,23 @@ def _tied(text: str, table: ParsedTable, plan: Plan) -> list[ValueColumn]:
     if any(c.role != "actual" for c in numbered):
         return []
     return [c for c in table.columns if c.role == "actual" and (c.year in years or any(c is n for n in numbered))]
+
+
+def period_end_years(text: str, plan: Plan, sources: Sources) -> dict[int, str]:
+    """The last years of the plan periods whose end the text names, each with the words that name it: “十四五”末
+    (十四五期末, 十四五时期末) is that period's target year, as configured (or placed from the configured periods:
+    helpers.core.periods.resolve_period); 规划期末 the plan's own target year, 上一规划期末 its base year."""
+    out = {}
+    for match in PERIOD_END.finditer(normalise(text)):
+        if match["name"]:
+            period = resolve_period(match["name"], [plan.period, *sources.periods()])
+            if period is None:
+                continue
+            year = period.target_year
+        else:
+            year = plan.period.base_year if match["previous"] else plan.period.target_year
+        out.setdefault(year, match.group())
+    return out
 
 
 def _chinese_number(written: str) -> int:
@@ -177,9 +203,12 @@ def _not_tied(table: ParsedTable, plan: Plan, cell: Cell, sentence: str, month, 
         what = (f"gives a month or a date alone ({month.words}): the figures may be for part of the year (11月数: "
                 "January to November), or the date may be when they were counted or published")
     else:
+        ends = "".join(f"; {words} is {year}, which has no column of actual figures"
+                       for year, words in period_end_years(sentence, plan, sources).items())
         what = (f"says '{word}' (an estimate, part of a year, a preliminary count or a date) of figures, but names "
                 "no column of the table's actual figures it can be tied to (by its year, as 基期/现状/基数 for the "
-                f"base year {plan.period.base_year}, or as 第N列)")
+                f"base year {plan.period.base_year}, as 十四五末 or 规划期末 for that period's last year, or as 第N列"
+                f"{ends})")
     example = actual[0].header.raw.strip() if actual else "none"
     note = (said if len(said) <= 200 else quoted(said, 200)).replace("'", "''")    # (quoted as YAML quotes it)
     return InputError(table.path, cell.where, f"the table's note {quoted(said)} {what}: which figures it makes "
