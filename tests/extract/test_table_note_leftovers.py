@@ -2,6 +2,9 @@
 
 - a note on the end of a plan period (“十四五”末数据为预计数, 十四五期末, 规划期末) stopped as naming no column: it
   is that period's last year (the periods are data: config/sources.yaml), whose actual column it makes estimates;
+- a note naming indicators (人才资源总量2025年为预计数) made the whole 2025 column estimates: it speaks of the rows it
+  names (matched by the catalogue, as the plan's names are), the others stay firm; a name that is no row, or words
+  beside the names that leave the rows untold (除…外, 等), stop, and the advice, followed, works;
 
 The plan: 桐庐's 十五五 plan (tests/support/fifteenth_plan.py), base year 2025 (the last year of 十四五), its base
 column headed plainly `2025年`, published as a text export and a web page (all plan kinds share the reader). Its
@@ -9,10 +12,13 @@ monitoring workbook, whose 2025 figure for 人才资源总量 would be preferred
 below all five 2025 figures are estimates; under `注：〔〕内为五年累计数。` alone, none is.
 """
 import json
+import re
 
 import pytest
+import yaml
 
 from helpers.core.errors import InputError
+from helpers.core.wording import decision_text, words
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
 from support.fifteenth_plan import DOCUMENT_TABLE, WORD_PLAN, add_fifteenth_plan, tonglu_plan_published
@@ -81,3 +87,96 @@ def test_the_plans_own_end_is_its_target_year_and_stops(workspace, kind):
     error = _stopped(workspace, kind, "注：〔〕内为五年累计数；规划期末数据为预计数。")
     assert "规划期末 is 2030, which has no column of actual figures" in error.problem, error.problem
     assert "table_notes: - {note: '规划期末数据为预计数', estimates: '2025年', because: '…'}" in error.fix
+
+
+# ------------------------------------------------------------------------------------- a note naming indicators
+
+NOTE = "注：〔〕内为五年累计数；{}。"
+TOTAL, SHARE = {"talent_total": "人才资源总量"}, {"high_skilled_share_of_skilled": "高技能人才占技能劳动者比例"}
+ROWS = {"one": (NOTE.format("人才资源总量2025年为预计数"), TOTAL),
+        "two-no-year": (NOTE.format("其中人才资源总量、高技能人才占技能劳动者比例为预计数"), {**TOTAL, **SHARE}),
+        "year-after": (NOTE.format("人才资源总量为2025年预计数"), TOTAL)}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("name", list(ROWS))
+def test_a_note_naming_rows_makes_their_figures_estimates_alone(workspace, kind, name):
+    """By hand: the rows named are estimates, the three (or four) others firm 2025 actuals. Main made all five
+    estimates (one, year-after) or stopped (two-no-year: no year named; the table's one actual column is 2025年)."""
+    note, named = ROWS[name]
+    _plan(workspace, kind, note)
+    got, ds = _estimated(workspace)
+    assert got == {i: i in named for i in IDS}
+    assert not _logged(ds, "estimated_by_note")
+    logged = _logged(ds, "estimated_row_by_note")
+    assert logged == [{"header": "2025年", "name": n, "year": 2025, "quote": note} for n in named.values()]
+    ind = ds.indicators
+    row = ind[(ind["entity"] == "tonglu") & (ind["year"] == 2025) & (ind["indicator_id"] == "talent_total")].iloc[0]
+    assert {"code": "estimated_row_by_note", "name": "人才资源总量", "year": 2025, "quote": note} in \
+        json.loads(row["note_values"])
+
+
+def test_a_row_named_for_part_of_the_year(workspace):
+    note = "注：〔〕内为五年累计数；2025年人才资源总量数据为1-11月数。"
+    _plan(workspace, "txt", note)
+    got, ds = _estimated(workspace)
+    assert got == {i: i == "talent_total" for i in IDS}
+    [values] = _logged(ds, "part_year_row_by_note")
+    assert values == {"header": "2025年", "name": "人才资源总量", "year": 2025, "quote": note, "words": "1-11月"}
+    assert decision_text("part_year_row_by_note", values, words("zh")) == (
+        f"表注“{note}”说明“人才资源总量”的2025年数值为部分时期（1-11月），不是全年：2025年列中该行的2025年数值记为预计数，"
+        "不作为实际值，表中其他行不受影响；如有其他来源（监测工作簿、其他规划）给出的2025年数值，优先采用")
+
+
+# A note whose rows cannot be told: the sentence, and the words the message names
+UNTOLD = {"no-row": ("其中人才资源总量、高技能人才为预计数", "'高技能人才' is no row of the table"),
+          "except": ("除人才资源总量外2025年数据为预计数", "its words '除外' beside the rows' names"),
+          "and-others": ("人才资源总量等指标2025年为预计数", "its words '等' beside the rows' names"),
+          "unknown-name": ("人才资源总量、人才总量2025年为预计数", "its words '人才总量' beside the rows' names")}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("name", list(UNTOLD))
+def test_a_note_whose_rows_cannot_be_told_stops_naming_it(workspace, kind, name):
+    """高技能人才 is a catalogue indicator (the 十四五 plans') with no row in this table; 除…外 means the other rows;
+    等 more rows than those named; 人才总量 is no name the catalogue knows. Main read each as all five rows
+    estimates, or (no-row) stopped as naming no column."""
+    sentence, said = UNTOLD[name]
+    error = _stopped(workspace, kind, NOTE.format(sentence))
+    assert error.location.endswith(f"tonglu_15.{kind}, line {54 if kind == 'txt' else 26}"), error.location
+    assert f"the table's note '{sentence}' names rows whose figures are estimates, but {said}" in error.problem, \
+        error.problem
+    assert f"table_notes: - {{note: '{sentence}', estimates: '2025年', because: '…'}}" in error.fix, error.fix
+
+
+def _follow(workspace, error: InputError, estimates: str, because: str) -> None:
+    """The advice's `table_notes:` entry, copied into the plan's entry in sources.yaml as the analyst answers it."""
+    entry = yaml.safe_load(re.search(r"table_notes: - (\{note: [^{}]*\})", error.fix).group(1))
+    entry.update(estimates=estimates, because=because)
+    config = workspace / "config" / "sources.yaml"
+    doc = yaml.safe_load(config.read_text(encoding="utf-8"))
+    next(p for p in doc["plans"] if p["entity"] == "tonglu").setdefault("table_notes", []).append(entry)
+    config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_advice_followed_with_the_column_makes_all_its_rows_estimates(workspace, kind):
+    error = _stopped(workspace, kind, NOTE.format(UNTOLD["no-row"][0]))
+    _follow(workspace, error, "2025年", "办公室答复：基期数据均为预计数")
+    got, ds = _estimated(workspace)
+    assert got == dict.fromkeys(IDS, True)
+    [values] = _logged(ds, "analyst_table_note")
+    assert values["header"] == "2025年" and values["because"] == "办公室答复：基期数据均为预计数"
+
+
+def test_the_advice_followed_with_a_name_for_the_row_ties_the_note_to_it(workspace):
+    """人才总量 is how the note writes 人才资源总量: added to its source_names, the note names that row alone."""
+    _stopped(workspace, "txt", NOTE.format(UNTOLD["unknown-name"][0]))
+    catalogue = workspace / "config" / "catalogue.yaml"
+    doc = yaml.safe_load(catalogue.read_text(encoding="utf-8"))
+    next(i for i in doc["indicators"] if i["id"] == "talent_total")["source_names"].append("人才总量")
+    catalogue.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    got, ds = _estimated(workspace)
+    assert got == {i: i == "talent_total" for i in IDS}
+    [values] = _logged(ds, "estimated_row_by_note")
+    assert values["name"] == "人才资源总量"

@@ -528,8 +528,8 @@ class TableCleaner:
         seen: dict[str, TableRow] = {}
         has_unit_column = "unit" in table.roles
         cumulative_note = next((n for n in table.notes if CUMULATIVE_NOTE.search(n.text)), None)
-        said = read_notes(table, plan, self.sources)
-        estimate_marks, by_note = said.marks, said.columns
+        said = read_notes(table, plan, self.sources, self.catalogue, _row_names(table, self.catalogue))
+        estimate_marks, by_note, by_row = said.marks, said.columns, said.rows
         decisions += _estimated_by_note(plan, table, by_note, file, self.sources)
         decisions += [Decision(plan.entity, "", file, cell.line, "analyst_table_note_none",
                                {"quote": reading.note, "because": reading.because,
@@ -592,6 +592,7 @@ class TableCleaner:
                     plan=plan.period.name, attribute=attribute, approximate=parsed.approximate,
                     cumulative=parsed.cumulative,
                     estimated=(column.estimated or parsed.status == "estimate" or id(column) in by_note
+                               or (id(column), ind_id) in by_row
                                or _marked(parsed, estimate_marks) is not None or id(column) in header_marks)
                     and column.role == "actual",
                     source_place=cell.place.record() if cell.place else {},
@@ -600,6 +601,7 @@ class TableCleaner:
                 _note_cell(obs, column, cell, parsed, unit_note, log)
                 _note_plan_marks(obs, column, cell, parsed, cumulative_note, log, plan.period)
                 _note_estimate_notes(obs, column, cell, parsed, estimate_marks, by_note, log)
+                _note_row_by_note(obs, column, cell, by_row, log)
                 _note_header_mark(obs, column, header_marks)
                 row_obs.append(obs)
 
@@ -1223,6 +1225,32 @@ def _note_estimate_notes(obs: Observation, column, cell: Cell, parsed, estimate_
     log("estimate_mark", {"raw": cell.raw.strip(), "value": parsed.value, "mark": mark, "quote": quote,
                           "kind": {"code": obs.kind}},
         [{"code": "table_note", "line": estimate_marks[mark].line, "quote": quote}], cell=cell)
+
+
+def _row_names(table: ParsedTable, catalogue: Catalogue) -> dict[str, str]:
+    """The table's rows the catalogue knows, each indicator's id with the row's name as written (for a note naming
+    rows: table_notes)."""
+    out = {}
+    for row in table.rows:
+        ind_id = catalogue.indicator_for_name(row.name.text) or catalogue.indicator_for_name(
+            split_name_unit(row.name)[0])
+        if ind_id is not None:
+            out.setdefault(ind_id, row.name.raw.strip())
+    return out
+
+
+def _note_row_by_note(obs: Observation, column, cell: Cell, by_row: dict[tuple[int, str], NoteTie], log) -> None:
+    """An actual's figure the table's note makes an estimate by naming its row (注：人才资源总量2025年为预计数; the
+    other rows stay firm): noted on the figure and logged at its cell, the note quoted."""
+    tie = by_row.get((id(column), obs.indicator_id))
+    if tie is None or not obs.estimated or column.estimated:
+        return
+    code = {"estimated_by_note": "estimated_row_by_note", "part_year_by_note": "part_year_row_by_note"}[tie.code]
+    quote = tie.note.raw.strip()
+    said = {"words": tie.words} if code == "part_year_row_by_note" else {}
+    obs.notes.append(note(code, name=tie.name, year=column.year, quote=quote, **said))
+    log(code, {"header": column.header.raw.strip(), "name": tie.name, "year": column.year, "quote": quote, **said},
+        [{"code": "table_note", "line": tie.note.line, "quote": quote}], cell=cell)
 
 
 def _note_readings(obs: Observation, readings: _Readings, reading: Reading | None, unit_reading: Reading | None,

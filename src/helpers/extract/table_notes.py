@@ -9,8 +9,13 @@ count (快报, 初步: preliminary), up to a day (截至) or a month alone (11�
   year), the end of a plan period (“十四五”末, 十四五期末: that period's last year, the periods being data in
   config/sources.yaml; 规划期末: the plan's own target year, 上一规划期末 its base year) or a column by its number
   (第5列): the table's actual column for it;
-tried on the clause, then on its whole sentence (2025年数据，为预计数). An estimate or part of a year makes the
-column's figures estimates, never judged as the year's actual; a preliminary count stays the year's actual (as in a
+tried on the clause, then on its whole sentence (2025年数据，为预计数). A clause that names indicators
+(人才资源总量2025年为预计数; 其中人才资源总量、高技能人才为预计数: names matched as the plan's rows are, by the
+catalogue's source names) speaks of those rows alone: their figures in the column are estimates, the other rows'
+stay firm (with no year named, the column is the table's one actual column). A name that is no row of the table, or
+words beside the names that are neither a year, a separator nor the predicate (除人才资源总量外, 等: which rows it
+means cannot be told), stop the run, naming the note. An estimate or part of a year makes the column's (or the rows')
+figures estimates, never judged as the year's actual; a preliminary count stays the year's actual (as in a
 workbook). A clause that cannot be tied to a column of actual figures, or that gives a month alone (a part of the
 year, or the day the figures were published?), stops the run, naming the note: the analyst's reading of it
 (`table_notes:` in config/sources.yaml) says which column's figures it makes estimates, or none.
@@ -20,11 +25,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from helpers.core.config import Plan, Sources, TableNote
+from helpers.core.config import Catalogue, Plan, Sources, TableNote
 from helpers.core.errors import InputError, quoted
 from helpers.core.paths import display_path
 from helpers.core.periods import FIVE_YEAR_NAME, resolve_period
-from helpers.core.text import normalise
+from helpers.core.text import name_key, normalise
 from helpers.core.values import is_note_mark
 from helpers.extract.name_meaning import estimate_in_note, part_year, preliminary, stated_years
 from helpers.extract.tables import Cell, ParsedTable, ValueColumn
@@ -46,28 +51,43 @@ UP_TO = re.compile(r"截至|截止")
 # 好于预期; estimate_in_note leaves it out): not of a target's kind (预期性, 预期目标, 预期指标).
 EXPECTED = re.compile(r"预期(?!\s*(?:性|目标|指标))")
 CHINESE_NUMBER = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+# A clause naming indicators (其中人才资源总量、高技能人才为预计数): where what it says of them begins (after the names)
+PREDICATE = re.compile(r"(?:均|都|皆|分别|全部|亦|也)?(?:为|是|系|属于?|按|采用|取)")
+# What such a clause may say before its predicate besides the names: the note's lead (注：, 1., （2）, ②, 其中), years
+# and the base or a period's end named (as _tied reads them), the words for figures, and separators. Anything else
+# (除…外, 以外, 等, 不含, a name the catalogue does not know) leaves which rows it means untold, and stops.
+NAMES_FILLER = re.compile(
+    r"注\d*[:：]?|^(?:\d{1,2}[.、]|\(\d{1,2}\)|[①-⑳])|其中|表中|本表|上述|以上|[0-9]{4}年?(?:底|末)?|年度?|"
+    + PERIOD_END.pattern + "|" + BASE_NAMED.pattern + "|" + COLUMN_NUMBER.pattern
+    + r"|数据|数值|数字|指标|的|值|数|项|和|及|与|、|/|[“”\"'‘’《》()\[\]]")
 
 
 @dataclass(frozen=True)
 class NoteTie:
-    """A column whose figures the table's note makes estimates, and why."""
+    """A column whose figures the table's note makes estimates (or one row's figure in it), and why."""
     note: Cell                # the note (its line, row or paragraph) that says so
     code: str                 # estimated_by_note, part_year_by_note or analyst_table_note
     words: str = ""           # part_year_by_note: the note's words for part of the year
     reading: TableNote | None = None     # analyst_table_note: the analyst's reading
+    name: str = ""            # a tie to one row (NoteReading.rows): the name the note gives it
 
 
 @dataclass
 class NoteReading:
     marks: dict[str, Cell] = field(default_factory=dict)        # a note mark the note makes an estimate's
     columns: dict[int, NoteTie] = field(default_factory=dict)   # id(column) of an actual column made estimates
+    # (id(column), indicator id): a row's figure in an actual column the note makes an estimate (a note naming rows)
+    rows: dict[tuple[int, str], NoteTie] = field(default_factory=dict)
     # the analyst's readings of a sentence that makes no column's figures estimates, each with the note
     none: list[tuple[TableNote, Cell]] = field(default_factory=list)
 
 
-def read_notes(table: ParsedTable, plan: Plan, sources: Sources) -> NoteReading:
-    """What the table's notes say of its actual figures (the module's docstring); a clause it cannot tie stops."""
+def read_notes(table: ParsedTable, plan: Plan, sources: Sources, catalogue: Catalogue,
+               row_names: dict[str, str]) -> NoteReading:
+    """What the table's notes say of its actual figures (the module's docstring); a clause it cannot tie stops.
+    `row_names`: the table's rows, each indicator's id with its name as the table writes it."""
     found = NoteReading()
+    rows = _Rows(catalogue, row_names, plan.file)
     used: set[int] = set()
     for cell in table.notes:
         for sentence in SENTENCE.split(cell.raw):
@@ -79,7 +99,7 @@ def read_notes(table: ParsedTable, plan: Plan, sources: Sources) -> NoteReading:
                 _apply_reading(found, reading, cell, table, sources)
                 continue
             for clause in NOTE_CLAUSE.split(sentence):
-                _read_clause(found, clause, sentence, cell, table, plan, sources)
+                _read_clause(found, clause, sentence, cell, table, plan, sources, rows)
     unused = next((r for r in plan.table_notes if id(r) not in used), None)
     if unused is not None:
         raise InputError(sources.path, unused.line, f"the reading of the table note '{unused.note}' for {plan.file} "
@@ -116,7 +136,7 @@ def _apply_reading(found: NoteReading, reading: TableNote, cell: Cell, table: Pa
 
 
 def _read_clause(found: NoteReading, clause: str, sentence: str, cell: Cell, table: ParsedTable, plan: Plan,
-                 sources: Sources) -> None:
+                 sources: Sources, rows: _Rows) -> None:
     estimate = estimate_in_note(clause) or (EXPECTED.search(normalise(clause)) and "预期")
     part = part_year(clause, month_alone=False)
     month = None if part is not None or estimate else part_year(clause)
@@ -130,15 +150,100 @@ def _read_clause(found: NoteReading, clause: str, sentence: str, cell: Cell, tab
         if not month:
             return
     tied = _tied(clause, table, plan, sources) or _tied(sentence, table, plan, sources)
+    named = rows.named(clause, (estimate, part.words if part else None), table, cell, sentence) \
+        if month is None and (estimate or part) else {}
+    actual = [c for c in table.columns if c.role == "actual"]
+    if named and not tied and len(actual) == 1 and not _names_a_column(sentence, plan, sources):
+        tied = actual        # 其中人才资源总量为预计数: the rows' figures in the table's one column of actuals
     if month is not None or not tied:
         word = estimate or (part.words if part else None) or preliminary(clause) or UP_TO.search(normalise(clause))
         raise _not_tied(table, plan, cell, sentence, month, word if isinstance(word, str) or word is None
                         else word.group(), sources)
     if estimate or part:
+        code, words = ("estimated_by_note", "") if estimate else ("part_year_by_note", part.words)
         for column in tied:
-            found.columns.setdefault(id(column), NoteTie(cell, "estimated_by_note" if estimate else
-                                                         "part_year_by_note", part.words if part and not estimate
-                                                         else ""))
+            if not named:
+                found.columns.setdefault(id(column), NoteTie(cell, code, words))
+            for ind_id, name in named.items():
+                found.rows.setdefault((id(column), ind_id), NoteTie(cell, code, words, name=name))
+
+
+def _names_a_column(text: str, plan: Plan, sources: Sources) -> bool:
+    """Whether the text names a year, the base, a plan period's end or a column by its number (so that, tied to no
+    actual column, it is not the table's one column of actuals)."""
+    said = normalise(text)
+    return bool(stated_years(text) or BASE_NAMED.search(said) or COLUMN_NUMBER.search(said)
+                or period_end_years(text, plan, sources))
+
+
+class _Rows:
+    """The indicators a note's clause names, read as the plan's rows are (the catalogue's source names and the
+    table's own, in normal form without spaces: name_key), the longest first (高技能人才占技能劳动者比例 before
+    高技能人才)."""
+
+    def __init__(self, catalogue: Catalogue, row_names: dict[str, str], file: str):
+        self.catalogue = catalogue
+        self.file = file
+        self.row_names = row_names
+        names = {name_key(n) for n in catalogue.all_source_names()} | {name_key(n) for n in row_names.values()}
+        self.names = sorted((n for n in names if n), key=len, reverse=True)
+
+    def named(self, clause: str, words: tuple, table: ParsedTable, cell: Cell, sentence: str) -> dict[str, str]:
+        """The rows the clause names (indicator id: the name as the note writes it), {} when it names none; a name
+        that is no row of the table, or words beside the names that do not say which rows (除…外, 等), stop.
+        `words`: the clause's words of an estimate or of part of a year (no row's)."""
+        text = name_key(clause)
+        spans: list[tuple[int, int]] = []
+        for name in self.names:
+            start = text.find(name)
+            while start != -1:
+                end = start + len(name)
+                if all(end <= s or start >= e for s, e in spans):
+                    spans.append((start, end))
+                start = text.find(name, start + 1)
+        if not spans:
+            return {}
+        spans.sort()
+        predicate = PREDICATE.search(text, spans[-1][1])
+        subject = text[:predicate.start()] if predicate else text
+        named, between, last = {}, [], 0
+        for start, end in spans:
+            between.append(subject[last:start])
+            name = text[start:end]
+            ind_id = self.catalogue.indicator_for_name(name) or next(
+                (i for i, written in self.row_names.items() if name_key(written) == name), None)
+            if ind_id not in self.row_names:
+                raise self._no_row(table, cell, sentence, name)
+            named.setdefault(ind_id, name)
+            last = end
+        rest = subject[last:]
+        if not predicate:       # (人才资源总量预计: the words of the estimate name no row)
+            for word in words:
+                rest = rest.replace(name_key(word), " ") if isinstance(word, str) and word else rest
+        left = [w for part in [*between, rest] for w in NAMES_FILLER.sub(" ", part).split()]
+        if left:
+            raise self._no_row(table, cell, sentence, "".join(left), beside=True)
+        return named
+
+    def _no_row(self, table: ParsedTable, cell: Cell, sentence: str, name: str, beside: bool = False) -> InputError:
+        said = sentence.strip()
+        note = (said if len(said) <= 200 else quoted(said, 200)).replace("'", "''")
+        actual = [c for c in table.columns if c.role == "actual"]
+        example = actual[0].header.raw.strip() if actual else "none"
+        rows = ", ".join(f"'{n}'" for n in self.row_names.values())
+        what = (f"its words '{name}' beside the rows' names are no row's name (除…外, 等?)" if beside
+                else f"'{name}' is no row of the table")
+        return InputError(table.path, cell.where, f"the table's note {quoted(said)} names rows whose figures are "
+                          f"estimates, but {what} (its rows: {rows}, as the catalogue matches the plan's names): "
+                          "which rows it means cannot be told, and a row it means, read as a firm actual, could be "
+                          "judged as the year's actual",
+                          f"if '{name}' is one of the table's rows written otherwise, add it to that indicator's "
+                          "source_names in config/catalogue.yaml; otherwise read the note in the plan (it stays as "
+                          "published) and say what it means under this plan's entry in config/sources.yaml "
+                          f"({self.file}): table_notes: - {{note: '{note}', estimates: '{example}', "
+                          "because: '…'}, with the header of the column whose figures it makes estimates (then all "
+                          f"the column's rows; the table's actual columns: {_headers(actual)}), or estimates: none "
+                          "when it makes none of them estimates; write after `because:` why.")
 
 
 def _tied(text: str, table: ParsedTable, plan: Plan, sources: Sources) -> list[ValueColumn]:
