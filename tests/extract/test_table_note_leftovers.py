@@ -180,3 +180,48 @@ def test_the_advice_followed_with_a_name_for_the_row_ties_the_note_to_it(workspa
     assert got == {i: i == "talent_total" for i in IDS}
     [values] = _logged(ds, "estimated_row_by_note")
     assert values["name"] == "人才资源总量"
+
+
+# --------------------------------------------------------------------------- a titled table passed over, logged
+
+def _passed_over_plan(workspace, kind: str) -> None:
+    """桐庐's 十五五 plan with a copy of its table, titled alike, above it: the copy's 2025 column headed 备用栏 (no
+    column pattern knows it) and its 人才资源总量 base 99. The plan's own table is read, as on main; the copy, passed
+    over, was never mentioned."""
+    if kind == "txt":
+        block = WORD_PLAN[WORD_PLAN.index("“十五五”时期全县人才发展主要指标"):WORD_PLAN.index("三、主要任务")]
+        copy = block.replace("\t2025年（预计）\n", "\t备用栏\n").replace("\t15.2\n", "\t99\n")
+        add_fifteenth_plan(workspace, "word_tab_cells", WORD_PLAN.replace(block, copy + block))
+    else:
+        from support.plan_documents import html_page, use_plan_file
+        add_fifteenth_plan(workspace, "word_tab_cells")
+        page = html_page(PlanContent(**DOCUMENT_TABLE))
+        block = re.search(r"<p><b>.*?</table>", page, re.S).group()
+        copy = block.replace(">2025年（预计）<", ">备用栏<").replace(">15.2<", ">99<")
+        path = workspace / "raw" / "tonglu_15.html"
+        path.write_text(page.replace(block, copy + "\n" + block), encoding="utf-8")
+        use_plan_file(workspace, "tonglu_15.txt", path)
+    (workspace / "raw" / "monitoring" / "桐庐监测.xlsx").unlink()
+    write_manifest(workspace / "raw")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_titled_table_passed_over_for_an_unknown_header_is_logged(workspace, kind):
+    _passed_over_plan(workspace, kind)
+    ds = dataset.build(workspace / "raw", workspace / "config")
+    ind = ds.indicators
+    total = ind[(ind["entity"] == "tonglu") & (ind["year"] == 2025) & (ind["indicator_id"] == "talent_total")
+                & (ind["kind"] == "actual")]
+    assert list(total["value"]) == [15.2]
+    [values] = _logged(ds, "table_passed_over_header")
+    assert values["quote"] == "“十五五”时期全县人才发展主要指标" and values["header"] == "备用栏"
+    assert values["place"]["file"].endswith(f"tonglu_15.{kind}")
+    # the copy's title: the text export's line 5 (its header cell 备用栏 line 10)
+    if kind == "txt":
+        assert values["place"]["line"] == 5 and values["header_place"]["line"] == 10, values
+        assert not _logged(ds, "title_in_contents")     # (main said it was a contents entry)
+    at, header_at = {"txt": (5, 10), "html": (18, 20)}[kind]
+    assert decision_text("table_passed_over_header", values, words("zh")) == (
+        f"tonglu_15.{kind}第{at}行的表（表题““十五五”时期全县人才发展主要指标”）未读取：其表头单元格“备用栏”"
+        f"（tonglu_15.{kind}第{header_at}行）不是已知的列，读取的是同名的另一张表；如该表才是规划的指标表，请在"
+        "config/sources.yaml的header_roles中说明该列")

@@ -27,6 +27,7 @@ from helpers.core.text import normalisation_stats
 from helpers.core.wording import decision_text, evidence_text, explanation_text, notes_text, words_for
 from helpers.extract.cleaning import TableCleaner, implausible
 from helpers.extract.consistency import VALUE_TOLERANCE, check_period_total, check_plan
+from helpers.extract.documents.model import Place
 from helpers.extract.manifest import unlisted, verify, verify_read
 from helpers.extract.monitoring import check_in_line, read_monitoring
 from helpers.extract.plans import PlanDocument, read_plan
@@ -459,7 +460,23 @@ def _reading_decisions(entity: str, document: PlanDocument) -> list[Decision]:
         out.append(Decision(entity, "", file, mention.place.ordinal, "title_in_contents",
                             {"place": {**mention.place.record(), "file": file}, "quote": mention.text.strip()[:60]},
                             place=mention.place.record() if document.structured else {}))
+    out += [_passed_over(entity, file, title, header, document.structured)
+            for title, header in document.table.passed_over]
     return out
+
+
+def _passed_over(entity: str, file: str, title, header, structured: bool) -> Decision:
+    """A table titled alike that was not read, its header not an indicator table's (a header cell no column pattern
+    knows, or none, or a layout frame), where another titled alike was read: the title, and the header cell."""
+    place_ = title.place or Place(line=title.line)
+    values = {"place": {**place_.record(), "file": file}, "quote": title.raw.strip()[:60]}
+    if header is None:
+        return Decision(entity, "", file, place_.ordinal, "table_passed_over", values,
+                        place=place_.record() if structured else {})
+    at = header.place or Place(line=header.line)
+    values.update(header=header.raw.strip()[:60], header_place={**at.record(), "file": file})
+    return Decision(entity, "", file, place_.ordinal, "table_passed_over_header", values,
+                    place=place_.record() if structured else {})
 
 
 def _from_prose(statements: list[ProseStatement], table: list[Observation], plan: Plan,

@@ -75,6 +75,7 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
                          "check that this is the complete plan with its indicator table, or correct `table_title` "
                          "for this plan in config/sources.yaml to match the title written above the table.")
     first_error: InputError | None = None
+    passed_over: list[tuple[Cell, Cell | None]] = []
     for grid, (title, header_index) in titled:
         confirmed: list[tuple[Place, Continuation]] = []
         parts = _continued_in(grid, grids, plan, path, confirmed) if grid in grids else []
@@ -91,6 +92,7 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
             if getattr(exc, "in_plan_table", False):
                 raise
             first_error = first_error or exc
+            passed_over.append((title, getattr(exc, "unknown_header", None)))
             continue
         _refuse_unjoined_part(path, parts[-1] if parts else grid, grids, grid.rows[header_index], plan, sources)
         table.empty_tables = [_first_place(g) for g in _after_title(skipped.get(grid.number, []), title)]
@@ -98,6 +100,7 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
         table.framed = [(grid.frame, grid.number)] if grid.frame is not None else []
         table.confirmed = confirmed
         table.also_titled = [other.summary() for other, _ in titled if other is not grid]
+        table.passed_over = passed_over
         _all_continuations_used(path, plan, confirmed, sources)
         _no_other_figures_under_the_title(document, grid, table, [(other, found) for other, found in titled
                                                             if other is not grid and other not in parts], plan, sources)

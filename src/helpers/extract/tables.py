@@ -99,6 +99,9 @@ class ParsedTable:
     confirmed: list = field(default_factory=list)
     # The document's other tables titled alike (how an analyst recognises each): which the title also matches
     also_titled: list[str] = field(default_factory=list)
+    # tables titled alike passed over, their header not an indicator table's: each title, and the header cell no
+    # column pattern knows (None: no header, or a layout frame), for the cleaning log (dataset: table_passed_over)
+    passed_over: list[tuple[Cell, Cell | None]] = field(default_factory=list)
     # the header cells of the columns read as the 属性 by their cells, all 约束性 or 预期性 (settle_roles)
     by_content: list[Cell] = field(default_factory=list)
 
@@ -224,8 +227,7 @@ def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list
                              corrected_in_the_plan(path, "correct the table's merged cells (a cell merged down or "
                                                    "across further than it should, or a row with an extra cell)"))
         if role is None:
-            raise InputError(path, cell.where, f"header cell {quoted(cell.raw.strip())} is not a known column",
-                             _header_advice(cell, sources))
+            raise _unknown_header(path, cell, sources)
         name, match, entity, mark = role
         roles.append(name)
         if name in VALUE_ROLES:
@@ -517,6 +519,15 @@ def _compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def _unknown_header(path: Path, cell: Cell, sources: Sources) -> InputError:
+    """A header cell no column pattern knows: the error names it, and keeps it (`unknown_header`) for the cleaning
+    log when another table titled alike is read instead (ParsedTable.passed_over)."""
+    error = InputError(path, cell.where, f"header cell {quoted(cell.raw.strip())} is not a known column",
+                       _header_advice(cell, sources))
+    error.unknown_header = cell
+    return error
+
+
 def _role_of(cell: Cell, sources: Sources, path: Path):
     """The header cell's role, the pattern's match, its entity and the note marks after it: the first pattern that
     matches the cell, else (a year's column only) the first that matches it without the note marks written at its
@@ -781,8 +792,7 @@ def parse_cell_stream(lines: list[str], title_index: int, layout: Layout, source
     if cells and YEAR_IN_HEADER.search(cells[0].text) and not any(_role_of(c, sources, path)[0] in VALUE_ROLES
                                                                       for c in header):
         # the header ends at a year's column no pattern knows (规划目标2025年（预计）): that cell is the one to name
-        raise InputError(path, cells[0].where, f"header cell {quoted(cells[0].raw.strip())} is not a known column",
-                         _header_advice(cells[0], sources))
+        raise _unknown_header(path, cells[0], sources)
     roles, columns = header_roles(header, sources, path)
     roles, by_content = settle_roles(header, roles, _attribute_trial(cells, header, roles, columns, layout, path,
                                                                      end_line), sources, path, merged_told=True)
@@ -939,7 +949,11 @@ def parse_plan_table(path: Path, lines: list[str], plan: Plan, sources: Sources)
         except InputError as exc:
             failed.append((title_index, exc))
             continue
-        table.contents = [Cell(lines[i], normalise(lines[i]), i + 1) for i, _ in failed]
+        # (a title line that is no contents entry was a table titled alike whose header did not read)
+        table.contents = [Cell(lines[i], normalise(lines[i]), i + 1) for i, _ in failed
+                          if CONTENTS_ENTRY.search(normalise(lines[i]))]
+        table.passed_over = [(Cell(lines[i], normalise(lines[i]), i + 1), getattr(exc, "unknown_header", None))
+                             for i, exc in failed if not CONTENTS_ENTRY.search(normalise(lines[i]))]
         return resolve_year_columns(table, plan, sources)
     # None gives a table: the error is the first match's that is not a contents entry.
     raise next((exc for i, exc in failed if not CONTENTS_ENTRY.search(normalise(lines[i]))), failed[0][1])
