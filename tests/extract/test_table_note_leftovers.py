@@ -225,3 +225,113 @@ def test_a_titled_table_passed_over_for_an_unknown_header_is_logged(workspace, k
         f"tonglu_15.{kind}第{at}行的表（表题““十五五”时期全县人才发展主要指标”）未读取：其表头单元格“备用栏”"
         f"（tonglu_15.{kind}第{header_at}行）不是已知的列，读取的是同名的另一张表；如该表才是规划的指标表，请在"
         "config/sources.yaml的header_roles中说明该列")
+
+
+# ------------------------------------------------------------------------------------------- a caption's unit
+
+CAPTION_HEADER = ["类别", "序号", "指标名称", "2025年（预计）", "2030年目标", "属性"]
+# No 单位 column: the rows but 人才资源总量 give their unit in brackets after the name; 人才资源总量 152 and 200左右
+# in the caption's 千人 are 15.2 and 20 万人 (the catalogue's unit)
+CAPTION_ROWS = [["人才规模", "1", "人才资源总量", "152", "200左右", "预期性"],
+                ["", "2", "新增高技能人才（人）", "〔6500〕", "〔7000〕", "约束性"],
+                ["人才结构", "3", "高技能人才占技能劳动者比例（%）", "35", "40", "约束性"],
+                ["人才效能", "4", "省级以上人才科技孵化载体（家）", "5", "〔3〕", "预期性"],
+                ["", "5", "每千人口执业(助理)医师数（人/千人）", "4.1", "≥4.5", ""]]
+TITLE = DOCUMENT_TABLE["title"]
+
+
+def _caption_plan(workspace, kind: str, caption: str, in_title: bool = False, prose: str = "") -> None:
+    """桐庐's 十五五 plan, its table without a 单位 column, the caption `caption` in the title's brackets or on a
+    line (paragraph) of its own between the title and the table; `prose` added to the plan's first paragraph."""
+    title = f"{TITLE}（{caption}）" if in_title else TITLE
+    between = [] if in_title else [caption]
+    before = list(DOCUMENT_TABLE["before"])
+    before[2] += prose
+    if kind == "txt":
+        lines = [*before, title, *between]
+        for row in [CAPTION_HEADER, *CAPTION_ROWS]:
+            lines += ["\t" + c for c in row] + [""]
+        lines += ["\t注：〔〕内为五年累计数。", "三、主要任务", "示例。", ""]
+        add_fifteenth_plan(workspace, "word_tab_cells", "\n".join(lines))
+    else:
+        from support.plan_documents import html_page, use_plan_file
+        add_fifteenth_plan(workspace, "word_tab_cells")
+        content = PlanContent(**dict(DOCUMENT_TABLE, before=before, title=title, header=CAPTION_HEADER,
+                                     rows=[[c or None for c in row] for row in CAPTION_ROWS]))
+        page = html_page(content)
+        assert page.count("</b></p>\n<table>") == 1
+        page = page.replace("</b></p>\n<table>", "</b></p>\n" + "".join(f"<p>{c}</p>\n" for c in between) + "<table>")
+        path = workspace / "raw" / "tonglu_15.html"
+        path.write_text(page, encoding="utf-8")
+        use_plan_file(workspace, "tonglu_15.txt", path)
+    (workspace / "raw" / "monitoring" / "桐庐监测.xlsx").unlink()
+    write_manifest(workspace / "raw")
+
+
+def _total(ds) -> dict:
+    ind = ds.indicators
+    rows = ind[(ind["entity"] == "tonglu") & (ind["indicator_id"] == "talent_total")]
+    return {(r.year, r.kind): (r.value, r.source_unit) for r in rows.itertuples()}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("in_title", [False, True], ids=["line", "title"])
+def test_a_unit_in_the_caption_is_the_unitless_rows(workspace, kind, in_title):
+    """Main read 152 and 200左右 as 万人 (a text export's caption line stopped as text inside the table)."""
+    _caption_plan(workspace, kind, "单位：千人", in_title)
+    ds = dataset.build(workspace / "raw", workspace / "config")
+    assert _total(ds) == {(2025, "actual"): (15.2, "千人"), (2030, "target"): (20.0, "千人")}
+    [values] = _logged(ds, "unit_from_caption")
+    # the caption's place: the text export's line 5 (title) or 6; the web page's 18 (title) or 19
+    line = {"txt": 5, "html": 18}[kind] + (0 if in_title else 1)
+    assert values["place"]["line"] == line and values["place"]["file"].endswith(f"tonglu_15.{kind}")
+    assert values["quote"] == (f"{TITLE}（单位：千人）" if in_title else "单位：千人")
+    assert {values["name"], values["source_unit"], values["unit"]} == {"人才资源总量", "千人", "万人"}
+    if kind == "txt" and not in_title:
+        assert decision_text("unit_from_caption", values, words("zh")) == (
+            "表中“人才资源总量”没有写单位，表题或表上的“单位：千人”（tonglu_15.txt第6行）写明单位“千人”：按“千人”"
+            "读取，换算为万人")
+    # the other rows keep their own units
+    ind = ds.indicators
+    new = ind[(ind["entity"] == "tonglu") & (ind["indicator_id"] == "new_high_skilled_talent")]
+    assert set(new["source_unit"]) == {"人"}
+
+
+def test_a_caption_that_gives_units_of_other_kinds_too(workspace):
+    """单位：千人、%: the head count's is 千人, the share's (in its name's brackets) stays %."""
+    _caption_plan(workspace, "txt", "单位：千人、%")
+    ds = dataset.build(workspace / "raw", workspace / "config")
+    assert _total(ds)[(2025, "actual")] == (15.2, "千人")
+
+
+def test_a_caption_unit_a_power_of_ten_from_the_text_stops(workspace):
+    """The caption's 千人 makes 152 15.2万人; the plan's text says 152万人: a question of the row's unit."""
+    _caption_plan(workspace, "txt", "单位：千人", prose="2025年全县人才资源总量达到152万人。")
+    with pytest.raises(InputError) as stopped:
+        dataset.build(workspace / "raw", workspace / "config")
+    assert "read in 千人 as 15.2 万人, but the plan's text" in stopped.value.problem, stopped.value.problem
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_caption_with_two_units_of_a_kind_stops_and_the_advice_works(workspace, kind):
+    _caption_plan(workspace, kind, "单位：千人、人")
+    with pytest.raises(InputError) as stopped:
+        dataset.build(workspace / "raw", workspace / "config")
+    error = stopped.value
+    assert "the table's caption '单位：千人、人' gives 千人 and 人, units of one kind" in error.problem, error.problem
+    entry = yaml.safe_load(re.search(r"readings:` of the plan entry at line \d+: - (\{.*?\})", error.fix).group(1))
+    assert entry == {"indicator": "人才资源总量", "unit": "…", "because": "…"}
+    entry.update(unit="千人", because="表题单位：千人、人；办公室答复人才资源总量为千人")
+    config = workspace / "config" / "sources.yaml"
+    doc = yaml.safe_load(config.read_text(encoding="utf-8"))
+    next(p for p in doc["plans"] if p["entity"] == "tonglu").setdefault("readings", []).append(entry)
+    config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    ds = dataset.build(workspace / "raw", workspace / "config")
+    assert _total(ds)[(2025, "actual")] == (15.2, "千人")
+
+
+def test_a_caption_unit_the_vocabulary_does_not_know_stops(workspace):
+    _caption_plan(workspace, "txt", "单位：千位")
+    with pytest.raises(InputError) as stopped:
+        dataset.build(workspace / "raw", workspace / "config")
+    assert "gives the unit '千位', which is not in the unit vocabulary" in stopped.value.problem

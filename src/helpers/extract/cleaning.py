@@ -32,7 +32,7 @@ from helpers.core.values import (
     with_thousands_joined,
 )
 from helpers.extract.consistency import VALUE_TOLERANCE
-from helpers.extract.documents.model import UNSEEN_WHY
+from helpers.extract.documents.model import UNSEEN_WHY, Place
 from helpers.extract.prose import CHANGE_WORDS, FLOW_WORDS, INCREMENT_WORDS, NUM, POINTS, YEAR, ProseStatement
 from helpers.extract.table_notes import NoteTie, read_notes
 from helpers.extract.tables import (
@@ -40,6 +40,7 @@ from helpers.extract.tables import (
     Cell,
     ParsedTable,
     TableRow,
+    caption_units,
     corrected_in_the_plan,
     header_mark_error,
     resolve_year_columns,
@@ -559,6 +560,7 @@ class TableCleaner:
                 log("analyst_unit", {"name": name, "unit": unit_reading.unit, "table_unit": unit_text,
                                      "because": unit_reading.because, "config": readings.where(unit_reading)})
                 unit_text = unit_reading.unit
+            unit_text = self._unit_from_caption(path, plan, table.unit_caption, ind, name, unit_text, file, log)
             if row.category_inherited:
                 log("merged_cell", {"category": row.category})
             attribute = _row_attribute(path, row, name, ind_id, readings, log)
@@ -872,6 +874,42 @@ class TableCleaner:
                          f"plan entry at line {plan.line} of {display_path(self.sources.path)}: - {{indicator: "
                          f"{_yaml_text(row.name.text)}, unit: {_yaml_text(target.unit)}, because: '…'}}, where "
                          "because says why (the plan's prose, the office's answer).")
+
+    def _unit_from_caption(self, path: Path, plan: Plan, caption: Cell | None, ind: Indicator, name: str,
+                           unit_text: str, file: str, log) -> str:
+        """The row's unit as it gives it (`unit_text`), or for a row that gives none, the unit of the table's
+        caption (单位：千人, in the title or a line under it) of the catalogue unit's dimension, logged with the
+        caption's place: read as a unit the row gave (its figures converted, and checked against the plan's text: a
+        power of ten apart stops, _check_power_of_ten). "" when the caption gives none of that dimension (单位：万人
+        for a share); a unit the catalogue does not know, or two of the dimension (单位：万人、人), stop: which one
+        is the row's cannot be told."""
+        if unit_text or caption is None:
+            return unit_text
+        units = caption_units(caption)
+        target = self.catalogue.units[ind.unit]
+        said = quoted(caption.raw.strip())
+        advice = (f"say the row's unit in {display_path(self.sources.path)}, under `readings:` of the plan entry at "
+                  f"line {plan.line}: - {{indicator: {_yaml_text(name)}, unit: '…', because: '…'}}")
+        unknown = next((u for u in units if self.catalogue.unit_for_alias(u) is None), None)
+        if unknown is not None:
+            raise InputError(path, caption.where, f"the table's caption {said} gives the unit '{unknown}', which is "
+                             f"not in the unit vocabulary (`units:` of {display_path(self.catalogue.path)}), and "
+                             f"'{name}' gives no unit of its own: which unit its figures are in cannot be told",
+                             f"if '{unknown}' is another way of writing a unit listed there, add it to that unit's "
+                             f"`aliases`; otherwise {advice}.")
+        fits = {self.catalogue.unit_for_alias(u).unit: u for u in units
+                if self.catalogue.unit_for_alias(u).dimension == target.dimension}
+        if len(fits) > 1:
+            raise InputError(path, caption.where, f"the table's caption {said} gives {' and '.join(fits.values())}, "
+                             f"units of one kind, and '{name}' gives no unit of its own: which of them its figures "
+                             "are in cannot be told", f"find out from the plan's text or the office, and {advice}.")
+        if not fits:
+            return ""
+        unit = next(iter(fits.values()))
+        at = caption.place or Place(line=caption.line)
+        log("unit_from_caption", {"name": name, "source_unit": unit, "unit": ind.unit, "quote": caption.raw.strip(),
+                                  "place": {**at.record(), "file": file}})
+        return unit
 
     def _unit_in_prose(self, path: Path, plan: Plan, ind: Indicator, name: str, unit_text: str, cells: list[tuple],
                        statements, log) -> str:

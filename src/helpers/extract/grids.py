@@ -101,6 +101,7 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
         table.confirmed = confirmed
         table.also_titled = [other.summary() for other, _ in titled if other is not grid]
         table.passed_over = passed_over
+        table.unit_caption = tables.unit_caption(title, _between(grid, title, header_index))
         _all_continuations_used(path, plan, confirmed, sources)
         _no_other_figures_under_the_title(document, grid, table, [(other, found) for other, found in titled
                                                             if other is not grid and other not in parts], plan, sources)
@@ -311,6 +312,14 @@ def contents_mentions(document: Document, plan: Plan, table: ParsedTable) -> lis
     """Paragraphs that match the table's title but are not its title: a table of contents' entries."""
     return [p for p in document.paragraphs
             if p.place != table.title.place and plan.table_title.search(normalise(p.text), document.path, p.place)]
+
+
+def _between(grid: Grid, title: Cell, header_index: int) -> list[Cell]:
+    """The paragraphs between the table's title and the table (a caption such as 单位：万人)."""
+    if header_index:        # (the title is the table's first row)
+        return []
+    at = max((i for i, p in enumerate(grid.before) if p.text == title.raw), default=len(grid.before))
+    return [as_cell(p) for p in grid.before[at + 1:]]
 
 
 def _title(grid: Grid, plan: Plan, path: Path) -> tuple[Cell, int] | None:

@@ -102,6 +102,9 @@ class ParsedTable:
     # tables titled alike passed over, their header not an indicator table's: each title, and the header cell no
     # column pattern knows (None: no header, or a layout frame), for the cleaning log (dataset: table_passed_over)
     passed_over: list[tuple[Cell, Cell | None]] = field(default_factory=list)
+    # the title, or a line or paragraph between it and the table, that gives the table's unit (单位：万人): for the
+    # rows that give none (cleaning: unit_from_caption)
+    unit_caption: Cell | None = None
     # the header cells of the columns read as the 属性 by their cells, all 约束性 or 预期性 (settle_roles)
     by_content: list[Cell] = field(default_factory=list)
 
@@ -663,7 +666,8 @@ def parse_tab_indented_rows(lines: list[str], title_index: int, layout: Layout, 
                             path: Path) -> ParsedTable:
     """Word table export: one tab-indented cell per line, a blank line between rows."""
     title = Cell(lines[title_index], normalise(lines[title_index]), title_index + 1)
-    blocks, end_line = _tab_blocks(lines, title_index, layout, path)
+    between = _caption_lines(lines, title_index)
+    blocks, end_line = _tab_blocks(lines, between[-1].line - 1 if between else title_index, layout, path)
     if end_line is None:
         raise _truncated(path, title, layout, len(lines))
     closing = Cell(lines[end_line - 1].lstrip("\t"), normalise(lines[end_line - 1]), end_line)
@@ -689,7 +693,22 @@ def parse_tab_indented_rows(lines: list[str], title_index: int, layout: Layout, 
             raise InputError(path, row.name.line, "a table row has an empty indicator name",
                              "restore the name cell of this row.")
         rows.append(row)
-    return ParsedTable(path, title, header, roles, columns, rows, end_line, notes, by_content=by_content)
+    return ParsedTable(path, title, header, roles, columns, rows, end_line, notes, by_content=by_content,
+                       unit_caption=unit_caption(title, between))
+
+
+def _caption_lines(lines: list[str], title_index: int) -> list[Cell]:
+    """The lines right under the title that give the table's unit (单位：万人), blank lines between passed over: a
+    caption, not a cell of the table."""
+    out = []
+    for index in range(title_index + 1, len(lines)):
+        text = normalise(lines[index])
+        if not text.strip():
+            continue
+        if not UNIT_CAPTION.match(text.strip()):
+            break
+        out.append(Cell(lines[index], text, index + 1))
+    return out
 
 
 def _tab_blocks(lines: list[str], title_index: int, layout: Layout, path: Path) -> tuple[list[list[Cell]], int | None]:
@@ -748,6 +767,21 @@ def _tab_row(block: list[Cell], roles: list[str], columns: list[ValueColumn], ca
 
 
 SERIAL = re.compile(r"^\d{1,3}$")
+# A table's unit in its caption: the title (…主要指标（单位：万人）) or a line of its own between the title and the
+# table (单位：万人, 计量单位：人、%), in normal form
+UNIT_CAPTION = re.compile(r"(?:计量)?单位\s*:\s*(?P<units>[^()\[\]]+)")
+CAPTION_UNIT_SEP = re.compile(r"[、,，;；]|\s+|和|及")
+
+
+def unit_caption(title: Cell, between: list[Cell]) -> Cell | None:
+    """The caption that gives the table's unit: the title, else a line or paragraph between it and the table."""
+    return next((cell for cell in [title, *between] if UNIT_CAPTION.search(cell.text)), None)
+
+
+def caption_units(caption: Cell) -> list[str]:
+    """The units a caption gives, as written: 单位：人、% gives 人 and %."""
+    found = UNIT_CAPTION.search(caption.text)
+    return [u for u in CAPTION_UNIT_SEP.split(found["units"]) if u] if found else []
 # A table's note: 注：〔〕内为五年累计数 …
 TABLE_NOTE = re.compile(r"^注\s*\d*\s*[:：]")
 # A numbered item of a note, on its own line or paragraph under 注： (1. 2、 3） (4) ⑤, or 注2：): part of the note,
@@ -782,6 +816,9 @@ def parse_cell_stream(lines: list[str], title_index: int, layout: Layout, source
     first_note = next((i for i, c in enumerate(cells) if TABLE_NOTE.match(c.text)), len(cells))
     cells, notes = cells[:first_note], cells[first_note:]
 
+    between = []
+    while cells and UNIT_CAPTION.match(cells[0].text.strip()):    # 单位：万人 under the title: a caption
+        between.append(cells.pop(0))
     header: list[Cell] = []
     while cells and _role_of(cells[0], sources, path) is not None:
         header.append(cells.pop(0))
@@ -797,7 +834,8 @@ def parse_cell_stream(lines: list[str], title_index: int, layout: Layout, source
     roles, by_content = settle_roles(header, roles, _attribute_trial(cells, header, roles, columns, layout, path,
                                                                      end_line), sources, path, merged_told=True)
     rows = _stream_rows(cells, path, end_line, layout, roles, columns)
-    return ParsedTable(path, title, header, roles, columns, rows, end_line, notes, by_content=by_content)
+    return ParsedTable(path, title, header, roles, columns, rows, end_line, notes, by_content=by_content,
+                       unit_caption=unit_caption(title, between))
 
 
 def _stream_rows(cells: list[Cell], path: Path, end_line: int, layout: Layout, roles: list[str],
