@@ -240,11 +240,12 @@ CAPTION_ROWS = [["人才规模", "1", "人才资源总量", "152", "200左右", 
 TITLE = DOCUMENT_TABLE["title"]
 
 
-def _caption_plan(workspace, kind: str, caption: str, in_title: bool = False, prose: str = "") -> None:
-    """桐庐's 十五五 plan, its table without a 单位 column, the caption `caption` in the title's brackets or on a
-    line (paragraph) of its own between the title and the table; `prose` added to the plan's first paragraph."""
-    title = f"{TITLE}（{caption}）" if in_title else TITLE
-    between = [] if in_title else [caption]
+def _caption_plan(workspace, kind: str, caption: str, where: str = "line", prose: str = "") -> None:
+    """桐庐's 十五五 plan, its table without a 单位 column, the caption `caption` in the title's brackets (where:
+    title), on a line (paragraph) of its own between the title and the table (line), or in the web page's table, a
+    row of its own across it above the header (row); `prose` added to the plan's first paragraph."""
+    title = f"{TITLE}（{caption}）" if where == "title" else TITLE
+    between = [caption] if where == "line" else []
     before = list(DOCUMENT_TABLE["before"])
     before[2] += prose
     if kind == "txt":
@@ -261,6 +262,9 @@ def _caption_plan(workspace, kind: str, caption: str, in_title: bool = False, pr
         page = html_page(content)
         assert page.count("</b></p>\n<table>") == 1
         page = page.replace("</b></p>\n<table>", "</b></p>\n" + "".join(f"<p>{c}</p>\n" for c in between) + "<table>")
+        if where == "row":
+            assert page.count("<table>\n<tr><th>") == 1
+            page = page.replace("<table>\n<tr><th>", f'<table>\n<tr><td colspan="6">{caption}</td></tr>\n<tr><th>')
         path = workspace / "raw" / "tonglu_15.html"
         path.write_text(page, encoding="utf-8")
         use_plan_file(workspace, "tonglu_15.txt", path)
@@ -274,20 +278,21 @@ def _total(ds) -> dict:
     return {(r.year, r.kind): (r.value, r.source_unit) for r in rows.itertuples()}
 
 
-@pytest.mark.parametrize("kind", KINDS)
-@pytest.mark.parametrize("in_title", [False, True], ids=["line", "title"])
-def test_a_unit_in_the_caption_is_the_unitless_rows(workspace, kind, in_title):
-    """Main read 152 and 200左右 as 万人 (a text export's caption line stopped as text inside the table)."""
-    _caption_plan(workspace, kind, "单位：千人", in_title)
+@pytest.mark.parametrize(("kind", "where"), [("txt", "line"), ("txt", "title"), ("html", "line"), ("html", "title"),
+                                             ("html", "row")])
+def test_a_unit_in_the_caption_is_the_unitless_rows(workspace, kind, where):
+    """Main read 152 and 200左右 as 万人 (a text export's caption line stopped as text inside the table, and the
+    web page's caption row was read as part of a two-row header, 单位：千人类别, which stopped as unknown)."""
+    _caption_plan(workspace, kind, "单位：千人", where)
     ds = dataset.build(workspace / "raw", workspace / "config")
     assert _total(ds) == {(2025, "actual"): (15.2, "千人"), (2030, "target"): (20.0, "千人")}
     [values] = _logged(ds, "unit_from_caption")
-    # the caption's place: the text export's line 5 (title) or 6; the web page's 18 (title) or 19
-    line = {"txt": 5, "html": 18}[kind] + (0 if in_title else 1)
+    # the caption's place: the text export's line 5 (title) or 6; the web page's 18 (title), 19 or 20 (row)
+    line = {"txt": 5, "html": 18}[kind] + {"title": 0, "line": 1, "row": 2}[where]
     assert values["place"]["line"] == line and values["place"]["file"].endswith(f"tonglu_15.{kind}")
-    assert values["quote"] == (f"{TITLE}（单位：千人）" if in_title else "单位：千人")
+    assert values["quote"] == (f"{TITLE}（单位：千人）" if where == "title" else "单位：千人")
     assert {values["name"], values["source_unit"], values["unit"]} == {"人才资源总量", "千人", "万人"}
-    if kind == "txt" and not in_title:
+    if kind == "txt" and where == "line":
         assert decision_text("unit_from_caption", values, words("zh")) == (
             "表中“人才资源总量”没有写单位，表题或表上的“单位：千人”（tonglu_15.txt第6行）写明单位“千人”：按“千人”"
             "读取，换算为万人")

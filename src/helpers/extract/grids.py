@@ -77,6 +77,11 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
     first_error: InputError | None = None
     passed_over: list[tuple[Cell, Cell | None]] = []
     for grid, (title, header_index) in titled:
+        captions = _between(grid, title, header_index)
+        row = _caption_row(grid, header_index)
+        if row is not None:     # 单位：万人 in a row of its own above the header
+            captions.append(row)
+            header_index += 1
         confirmed: list[tuple[Place, Continuation]] = []
         parts = _continued_in(grid, grids, plan, path, confirmed) if grid in grids else []
         try:
@@ -101,7 +106,7 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
         table.confirmed = confirmed
         table.also_titled = [other.summary() for other, _ in titled if other is not grid]
         table.passed_over = passed_over
-        table.unit_caption = tables.unit_caption(title, _between(grid, title, header_index))
+        table.unit_caption = tables.unit_caption(title, captions)
         _all_continuations_used(path, plan, confirmed, sources)
         _no_other_figures_under_the_title(document, grid, table, [(other, found) for other, found in titled
                                                             if other is not grid and other not in parts], plan, sources)
@@ -320,6 +325,15 @@ def _between(grid: Grid, title: Cell, header_index: int) -> list[Cell]:
         return []
     at = max((i for i, p in enumerate(grid.before) if p.text == title.raw), default=len(grid.before))
     return [as_cell(p) for p in grid.before[at + 1:]]
+
+
+def _caption_row(grid: Grid, index: int) -> Cell | None:
+    """The table's row at `index` when it is a caption giving the table's unit (单位：万人, one text across the row)
+    above its header, else None."""
+    cells = [c for c in grid.rows[index] if c.text.strip()] if index < len(grid.rows) else []
+    if len({c.text for c in cells}) == 1 and tables.UNIT_CAPTION.match(normalise(cells[0].text).strip()):
+        return as_cell(cells[0])
+    return None
 
 
 def _title(grid: Grid, plan: Plan, path: Path) -> tuple[Cell, int] | None:

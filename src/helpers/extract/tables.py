@@ -987,11 +987,11 @@ def parse_plan_table(path: Path, lines: list[str], plan: Plan, sources: Sources)
         except InputError as exc:
             failed.append((title_index, exc))
             continue
-        # (a title line that is no contents entry was a table titled alike whose header did not read)
-        table.contents = [Cell(lines[i], normalise(lines[i]), i + 1) for i, _ in failed
-                          if CONTENTS_ENTRY.search(normalise(lines[i]))]
-        table.passed_over = [(Cell(lines[i], normalise(lines[i]), i + 1), getattr(exc, "unknown_header", None))
-                             for i, exc in failed if not CONTENTS_ENTRY.search(normalise(lines[i]))]
+        # (a title line that is no contents entry, over a header cell no pattern knows, was a table titled alike)
+        alike = {i: exc.unknown_header for i, exc in failed
+                 if getattr(exc, "unknown_header", None) is not None and not CONTENTS_ENTRY.search(normalise(lines[i]))}
+        table.contents = [Cell(lines[i], normalise(lines[i]), i + 1) for i, _ in failed if i not in alike]
+        table.passed_over = [(Cell(lines[i], normalise(lines[i]), i + 1), header) for i, header in alike.items()]
         return resolve_year_columns(table, plan, sources)
     # None gives a table: the error is the first match's that is not a contents entry.
     raise next((exc for i, exc in failed if not CONTENTS_ENTRY.search(normalise(lines[i]))), failed[0][1])
