@@ -727,6 +727,23 @@ def remark_says(raw: str, year: int | None = None) -> Said | None:
     return None
 
 
+# A 备注 that says only what the figure covers or where it is from (含驻县单位, 不含…, 口径调整, 数据来源：统计局,
+# 统计年报): each of its clauses begins with a word of scope or source, holds 口径, or names a source (…统计年报,
+# …年鉴, 统计局), and is short. Such a note says nothing of whether the figure is the year's actual, and the quote of
+# judged values' 备注 under the scorecard may count it rather than quote it (docs/monitoring.md, 备注); a note of any
+# other words is quoted whatever their number.
+_SCOPE_CLAUSE = re.compile(r"(?:不?(?:含|包含|包括|涵盖)|未含|已含|均含|另含|其中|(?:统计)?口径|(?:数据|资料)?来源|出处"
+                           r"|引自|摘自|来自|源自|取自).{0,14}|.{0,12}口径.{0,12}"
+                           r"|.{0,10}(?:统计年报|统计公报|年报|公报|年鉴|统计局|人社局|统计表|报表)")
+_CLAUSES = re.compile(r"[,;。、!?]+")
+
+
+def remark_is_scope(raw: str) -> bool:
+    """Whether a 备注 says only of its figure's scope or source (含驻县单位, 口径调整, 数据来源：统计局, 统计年报)."""
+    clauses = [c.strip() for c in _CLAUSES.split(_text(raw))]
+    return any(clauses) and all(_SCOPE_CLAUSE.fullmatch(c) for c in clauses if c)
+
+
 def estimate_in_note(raw: str) -> str | None:
     """The words by which a note says a figure is an estimate (预计, 估算, 估数, 预期数, 约数, 测算, 2025E; not 预期性,
     好于预期 or 展望, nor words it denies: 非预计数), else None: a workbook row's 备注, or a plan table's note defining
