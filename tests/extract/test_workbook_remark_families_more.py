@@ -19,7 +19,7 @@ import pytest
 from helpers.core.config import load_catalogue, load_sources
 from helpers.core.errors import InputError
 from helpers.extract.monitoring import read_monitoring
-from helpers.extract.name_meaning import remark_says
+from helpers.extract.name_meaning import remark_is_scope, remark_says
 from support.workbooks import HEADER, one_sheet_workbook
 
 ESTIMATE, UNVERIFIED = "an estimate", "not yet verified"
@@ -52,7 +52,13 @@ TARGET, NOT_ACTUAL, VOID = "a target", "not the year's actual value", "void, wro
     # void or wrong, and test data
     ("录入错误", VOID, "错误"), ("错误", VOID, "错误"), ("作废", VOID, "作废"), ("填错", VOID, "填错"),
     ("模拟数据", VOID, "模拟"), ("测试数据", VOID, "测试"), ("草稿", VOID, "草稿"), ("示例", VOID, "示例"),
-    ("有误已改", UNVERIFIED, "有误")])
+    ("有误已改", UNVERIFIED, "有误"),
+    # and as the next analyst would write them
+    ("按近三年平均增速计算", ESTIMATE, "平均增速计算"), ("近似值", ESTIMATE, "近似"), ("假定值", ESTIMATE, "假定值"),
+    ("暂列", ESTIMATE, "暂列"), ("临时数", ESTIMATE, "临时数"), ("照搬上年", ESTIMATE, "照搬"),
+    ("extrapolated", ESTIMATE, "extrapolated"), ("年度目标", TARGET, "年度目标"), ("非正式数据", NOT_ACTUAL, "非正式"),
+    ("待替换", UNVERIFIED, "待替换"), ("以正式数为准", UNVERIFIED, "以正式数为准"), ("数据异常", UNVERIFIED, "异常"),
+    ("虚报", VOID, "虚报"), ("试填", VOID, "试填")])
 def test_a_remark_is_read_by_its_new_family(remark, what, word):
     said = remark_says(remark, 2025)
     assert said is not None and (said.what, said.words) == (what, word)
@@ -63,7 +69,7 @@ def test_a_remark_is_read_by_its_new_family(remark, what, word):
     "合约", "预约", "签约3家", "节约15%", "比2024年增长5%", "较2024年数据增长", "同2024年口径", "按2024年口径",
     "2021-2025年数据", "2025年数据", "完成目标", "达到规划目标", "已完成年度目标任务", "目标完成情况良好", "无错误",
     "没有错误", "未作废", "实际数，非估算", "实际数而非预计数", "未出现异常", "将继续调整", "2024年3月报送",
-    "统计局2025年3月公布"])
+    "统计局2025年3月公布", "含临时聘用人员", "无异常", "未见异常", "完成年度目标"])
 def test_a_remark_of_commentary_still_says_nothing_of_the_figure(remark):
     assert remark_says(remark, 2025) is None
 
@@ -128,3 +134,13 @@ def test_a_long_remark_of_the_new_families_roots_is_read_in_linear_time(word):
     started = time.perf_counter()
     remark_says(word * (30000 // len(word)), 2025)
     assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize("remark, scope", [
+    ("含驻县单位", True), ("不含驻县单位", True), ("口径调整", True), ("数据来源：统计局", True), ("统计年报", True),
+    ("来源：人社局，含驻县单位", True), ("据乡镇上报汇总", False), ("含驻县单位，另行说明", False), ("快报", False),
+    ("含驻县单位但明显偏高且可能重复计算了一部分", False), ("", False)])
+def test_a_remark_of_scope_or_source_is_told_from_one_of_other_words(remark, scope):
+    """Under the scorecard the scope notes are the ones counted beyond 3 lines; any other is quoted (report tests:
+    tests/report/test_judged_remarks.py)."""
+    assert remark_is_scope(remark) is scope

@@ -577,7 +577,7 @@ def _denied(text: str, start: int) -> bool:
     are read, so a long note is read in linear time (30,000 characters of 非预计 took 30 s when the whole text before
     each word was searched)."""
     return _DENIED.search(text[max(0, start - _DENIAL_REACH):start]) is not None
-_WORKED_OUT = re.compile(r"折算|年化|(?<![a-z])annuali[sz](?:ed|ation)?(?![a-z])|沿用"
+_WORKED_OUT = re.compile(r"折算|年化|(?<![a-z])annuali[sz](?:ed|ation)?(?![a-z])|沿用|照搬|照抄|沿袭"
                          r"|(?:用|按|取|同|参照|参考)(?:上年|上一年|去年|前一年|往年)"
                          r"|(?<![比较与和])(?:上年|上一年度?|去年|前一年)(?:的)?(?:数据|数|值)")
 # A month before December (1–11, in digits or Chinese; 11个月) and what dates an act on the figure, after the month:
@@ -597,8 +597,10 @@ _PENDING = (r"(?:(?<![无不毋免])(?:尚需|仍需|需要?|须)|尚未|暂未|
             r"|正在|尚在|仍在|未(?!来))")
 _CHECKING = r"(?:审核|审查|审批|终审|复审|确认|确定|核实|核定|核准|核查|核对|复核|复查|校核|校对|验证)"
 UNVERIFIED = re.compile(rf"{_PENDING}[^\W\d_]{{0,4}}?{_CHECKING}"
-                        rf"|{_PENDING}(?:统计|补充|补录|补报|补齐|补|更新|修正|修订|更正|校正|调整|定|核|审(?!定))"
-                        r"|存疑|疑问|疑似|有误|不准确?|不确定|不可靠|商榷"
+                        rf"|{_PENDING}(?:统计|补充|补录|补报|补齐|补|更新|修正|修订|更正|校正|调整|替换|完善|定|核|审(?!定))"
+                        r"|存疑|疑问|疑似|有误|不准确?|不确定|不可靠|商榷|(?<![无没现见])异常"
+                        # 以正式数为准, 最终数以年报为准: another figure will prevail over this one
+                        r"|以[^,;。]{0,12}?为准"
                         rf"|(?:审核|核实|核查|核定|确认|复核|统计)中"
                         r"|(?<![a-z])(?:unverified|unaudited|unconfirmed|unchecked|unreviewed|pending|tbc|tbd"
                         r"|not (?:yet )?(?:verified|audited|confirmed|checked|final)"
@@ -621,7 +623,7 @@ _YEAR_FIGURE = re.compile(r"(?<![比较与和])(?<!对比)(?<!相比)(?<!同比)
 # 目标完成情况).
 TARGET_IN_NOTE = re.compile(r"(?:目标|规划|计划|任务|考核|下达|预算|指导|控制)(?:值|数)"
                             r"|(?:按|用|取|填|为|即|系|是|同|以)(?:规划|计划|年度)?目标(?!完成|任务完成)"
-                            r"|目标(?:填报|代替|替代)|^目标$"
+                            r"|目标(?:填报|代替|替代)|^(?:规划|计划|年度|考核|任务)?目标$|^(?:规划|计划)$"
                             r"|(?<![a-z])(?:target|planned|plan|budget(?:ed)?) (?:value|figure|number)s?(?![a-z])")
 # Not the actual or not the whole: a denial before a word of the year's actual, whole or final figure (非实际数,
 # 非全年数, 非年末数, 不是最终数据, 并非正式数, not actual). (The denial reader, _denied, takes a denied word for
@@ -633,7 +635,7 @@ NOT_ACTUAL_IN_NOTE = re.compile(r"(?:非|不是|并非|而非|不属于|不为|�
 # (MADE_UP: 模拟, 测试, 虚拟 …), a draft (DRAFTS: 草稿, 初稿 …) and examples (示例, 样例, 范例, 示意, 演示): never any
 # year's actual.
 VOID_IN_NOTE = re.compile(r"(?<![无没])(?:错误|错(?:填|报|录|输|记)|(?:填|报|录|输|记|有|出)错)|作废|废弃|无效|失效"
-                          r"|示例|样例|范例|示意|演示|"
+                          r"|虚(?:报|填|增)|试(?:填|算|报)|练习|示例|样例|范例|示意|演示|"
                           + "|".join(re.escape(w) for w in (*MADE_UP, *DRAFTS) if not w.isascii())
                           + r"|(?<![a-z])(?:wrong|error|erroneous|void|invalid|dummy|test|mock|fake|sample|example"
                             r"|draft)s?(?![a-z])")
@@ -654,8 +656,13 @@ _ESTIMATE_FAMILY = re.compile(r"(?<!评)估[计算测值数]?|预计|预测|(?<!
                               r"|(?<![a-z])approx(?:imate|imately|\.)?(?![a-z])"
                               # extrapolated or interpolated (趋势外推, 线性插值, 内插), a rough sum (概算, 大概,
                               # 大致, 左右), a figure standing in (参考值, 经验值, 理论值, 默认值, 代替)
-                              r"|外推|外插|内插|插值|插补|概算|概估|大概|大致|左右|约略|毛估"
-                              r"|(?:参考|经验|理论|标准|基准|假设|设定|默认|替代|代替)(?:值|数)|代替|替代|代用"
+                              r"|外推|外插|内插|插值|插补|概算|概估|大概|大致|左右|约略|毛估|粗略|粗算|近似"
+                              r"|(?:参考|经验|理论|标准|基准|假设|假定|设定|默认|替代|代替)(?:值|数)|代替|替代|代用"
+                              # worked out from a rate or a share (按近三年平均增速计算, 按比例测算), provisional
+                              # (暂列, 暂填, 暂按, 临时数, 先填, 预填, 占位; not 含临时聘用人员)
+                              r"|(?:增速|增长率|增幅|比例|系数|均值|平均)[^,;。]{0,6}?(?:计算|算出|算得|得出|推|测)"
+                              r"|暂(?:列|填|报|按|用|以|取|记|计|代|替)|临时(?:数|值|填)|先填|预填|占位"
+                              r"|(?<![a-z])(?:extrapolat|interpolat|imput|provisional|placeholder|rough)\w*"
                               # 约 (about) before a figure or as the note (约15, 约数, 约为, 约): not the 约 of a
                               # word (约束性, 合约, 预约, 签约, 节约, 制约, 约定, 约谈)
                               r"|(?<![合预签节制公条契履邀违解婚特规集和])约(?= ?(?:[0-9一二两三四五六七八九十百千万几]"
