@@ -23,9 +23,13 @@ from support.fifteenth_plan import WORD_PLAN, add_fifteenth_plan
 from support.final_evaluation import final_evaluation_case
 from support.workbooks import one_sheet_workbook
 
-SAID = {"zh": "下列判断所用的实际值为快报数（初步统计），正式数据公布后可能修订：桐庐县人才资源总量（2025年）。",
-        "en": "These judgements rest on a preliminary count, which may be revised when the final figures are "
-              "published: Tonglu, total talent pool (2025)."}
+# One line (redteam18: the 快报 备注 gave two under the scorecard, the preliminary note and the 备注's quote)
+SAID = {"zh": "桐庐县人才资源总量判断所用的实际值为快报数（初步统计），正式数据公布后可能修订；评估所用的2025年实际值"
+              "14.6万人（监测2021-2025.xlsx工作表数据单元格E6）附有备注：“快报”。",
+        "en": "Tonglu, total talent pool: the judgement rests on a preliminary count, which may be revised when the "
+              "final figures are published; the 2025 actual judged, 14.6 (10,000 persons), in 监测2021-2025.xlsx, "
+              "sheet 数据, cell E6, has the workbook note “快报”."}
+TWICE = {"zh": "下列判断所用的实际值为快报数", "en": "These judgements rest on a preliminary count"}
 FOOTNOTE = {"zh": "（快报）：规划表或监测工作簿中标明“快报”（初步统计）的数值，按实际值判断，正式数据公布后可能修订。",
             "en": "prelim.: a figure the plan or a monitoring workbook marks as a preliminary count, judged as the "
                   "actual; it may be revised when the final figures are published."}
@@ -46,6 +50,8 @@ def test_a_workbook_preliminary_count_is_marked_where_it_is_judged(remark, lang)
                                                                                             "target_missed")
     scorecard = str(summary_section(ctx))
     assert SAID[lang] in scorecard.replace("&#39;", "'"), scorecard
+    assert TWICE[lang] not in scorecard
+    assert scorecard.count("快报数（初步统计）" if lang == "zh" else "preliminary count") == 1
     plan = str(plan_section(ctx))
     assert ("2025: 14.6（快报）" if lang == "zh" else "2025: 14.6 (prelim.)") in plan
     assert FOOTNOTE[lang] in plan.replace("&#39;", "'").replace("&#34;", '"'), plan

@@ -51,8 +51,11 @@ from helpers.extract.name_meaning import (
     NOT_UNDERSTOOD,
     NOTE_ESTIMATE,
     NOTE_INCOMPLETE,
+    NOTE_NOT_ACTUAL,
     NOTE_PRELIMINARY,
-    NOTE_UNVERIFIED,
+    NOTE_STOPS,
+    NOTE_TARGET,
+    NOTE_VOID,
     PART_YEAR,
     START_OF_YEAR,
     Said,
@@ -1821,8 +1824,8 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
     unit_from_name = bool(name_unit) and _blank(cell("unit")[0])
     source, _ = cell("source")
     remark, remark_cell = cell("note")
-    said = None if _blank(remark) else remark_says(str(remark))
-    if said is not None and said.what in (PART_YEAR, NOTE_UNVERIFIED, NOTE_INCOMPLETE):
+    said = None if _blank(remark) else remark_says(str(remark), year)
+    if said is not None and said.what in NOTE_STOPS:
         raise _remark_refused(cell, said, str(remark).strip(), float(number), year, value_cell, remark_cell)
     text = f"{cell.sheet_name}!{value_cell}: {value}" + (f" | 来源: {source}" if source else "") + \
            (f" | 备注: {remark}" if remark else "")
@@ -1856,6 +1859,14 @@ def _remark_refused(cell: _RowCells, said: Said, remark: str, number: float, yea
                           f"type the whole year's {year} figure in {value_cell} and take {said.words!r} out of the "
                           f"备注; until that figure is in, clear {value_cell} (a row without a value is skipped). If "
                           f"{number:g} is the whole year's figure, write the 备注 without {said.words!r}.")
+    if said.what in (NOTE_TARGET, NOTE_NOT_ACTUAL, NOTE_VOID):
+        says = {NOTE_TARGET: "a target", NOTE_NOT_ACTUAL: "not the year's actual or whole figure",
+                NOTE_VOID: "void, wrong or test data"}[said.what]
+        return InputError(cell.path, where, f"the 备注 {remark!r} says the figure {number:g} is {says} "
+                          f"({said.words!r}), so it is not read as {year}'s actual value",
+                          f"type {year}'s actual value in {value_cell} and take {said.words!r} out of the 备注; "
+                          f"until it is in, clear {value_cell} (a row without a value is skipped). If {number:g} is "
+                          f"{year}'s actual value, write the 备注 without {said.words!r}.")
     if said.what == NOTE_INCOMPLETE:
         return InputError(cell.path, where, f"the 备注 {remark!r} says the figure {number:g} is incomplete "
                           f"({said.words!r}), so it is not read as {year}'s actual value",

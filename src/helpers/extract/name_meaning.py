@@ -532,22 +532,28 @@ def preliminary(raw: str) -> str | None:
 # What a workbook row's 备注 (its note) may say of the row's figure (docs/monitoring.md, 备注). The next analyst words
 # it otherwise, so each family is read by its roots, not by a list of phrases; in this order:
 # - the whole year worked out from part of it, or from another year (折算, 年化: 按11个月折算全年; 沿用上年, 按上年数,
-#   上年数据; not 比上年数 …):
+#   上年数据; not 比上年数 …), or another year's figure on the row (暂用2024年数据, 同2024年, 2024年数 on a 2025 row):
 #   an estimate (first, as the months it names are what it was worked out from);
 # - for part of a year: part_year's words (1-11月数, 截至11月, 上半年, 前三季度, 季度), and in a note any month before
 #   December (11月数据, 11个月) unless it dates what was done with the figure (2025年3月报送, 3月5日核实), the year
 #   without December (未含12月, 缺12月数据, 待补12月) and a figure to the day written (截至发稿): the run stops at the
 #   value and the 备注 cells;
+# - void, wrong or test data (错误, 录入错误, 作废, 模拟数据, 测试数据, 草稿, 示例), a target given for the actual
+#   (目标值, 规划值, 计划数, 任务数, 按规划目标填报) and not the actual or the whole (非实际数, 非全年数, 非年末数):
+#   the run stops (NOTE_STOPS);
 # - not yet verified: 未, 待, 尚未, 需, 正在 … before a word of checking (待核实, 未经审核, 待统计局确认, 需复核,
 #   正在核实), or of counting, completing or correcting (待统计, 待补, 待更新, 待调整, 未定), 核实中, a doubt (存疑,
 #   有误, 不确定, 商榷), unverified, to be confirmed: the run stops too;
 # - incomplete (数据不全, 不完整, 缺报, 数据缺失, incomplete): the run stops too;
 # - an estimate (estimate_in_note): any 估 (估数, 初估, (估); not 评估, an evaluation), 预计, 预测, 预期 (预期数; not
 #   the plan's 预期性 or 预期目标, nor an expectation compared with: 好于预期, 符合预期), an approximate figure (约数,
-#   大约, approx.), ESTIMATES' other words (测算, 推算, 匡算, 暂定), 2025E: read as an estimate, never judged as the
+#   大约, 大概, 左右, 概算, 约15; approx.), extrapolated or interpolated (外推, 插值), a figure standing in (参考值,
+#   经验值, 代替), ESTIMATES' other words (测算, 推算, 匡算, 暂定), 2025E: read as an estimate, never judged as the
 #   year's actual;
 # - the year's preliminary count (快报, 初步统计, 初步数, 未审定: PRELIMINARY): read as its actual, as a sheet so
 #   named is, and logged;
+# - not yet published or final (尚未公布, 年报未出, 待年报, 年报出来后更新, 将于2026年3月更新): not yet verified, after
+#   the preliminary count (统计公报未发布，采用快报数 is the preliminary count);
 # - anything else is commentary (数据来源：统计局, 口径调整, 不含驻县单位): it stays a note, kept with the figure and
 #   quoted beside it wherever the figure is judged.
 # A word after 非, 不是, 并非, 未, 未经, 没有, 不含 or 无需 is denied (非预计数, 未折算, 不含估算部分, 无需核实).
@@ -556,6 +562,12 @@ NOTE_UNVERIFIED = "not yet verified"
 NOTE_INCOMPLETE = "incomplete"
 NOTE_ESTIMATE = "an estimate"
 NOTE_PRELIMINARY = "the year's preliminary count"
+NOTE_TARGET = "a target"
+NOTE_NOT_ACTUAL = "not the year's actual value"
+NOTE_VOID = "void, wrong or test data"
+# What a 备注 says that stops the run at the figure (no actual of the row's year, and no estimate of it either); an
+# estimate is read as one and a preliminary count as the year's actual (callers of remark_says test against this).
+NOTE_STOPS = (PART_YEAR, NOTE_VOID, NOTE_TARGET, NOTE_NOT_ACTUAL, NOTE_UNVERIFIED, NOTE_INCOMPLETE)
 _DENIED = re.compile(r"(?:非|不是|并非|而非|不属于|不为|未经?|没有|不含|无需|无须|不需要?) ?$")
 _DENIAL_REACH = 8       # characters before a word that may deny it (the longest denial, 不需要, and a space)
 
@@ -565,7 +577,7 @@ def _denied(text: str, start: int) -> bool:
     are read, so a long note is read in linear time (30,000 characters of 非预计 took 30 s when the whole text before
     each word was searched)."""
     return _DENIED.search(text[max(0, start - _DENIAL_REACH):start]) is not None
-_WORKED_OUT = re.compile(r"折算|年化|(?<![a-z])annuali[sz](?:ed|ation)?(?![a-z])|沿用"
+_WORKED_OUT = re.compile(r"折算|年化|(?<![a-z])annuali[sz](?:ed|ation)?(?![a-z])|沿用|照搬|照抄|沿袭"
                          r"|(?:用|按|取|同|参照|参考)(?:上年|上一年|去年|前一年|往年)"
                          r"|(?<![比较与和])(?:上年|上一年度?|去年|前一年)(?:的)?(?:数据|数|值)")
 # A month before December (1–11, in digits or Chinese; 11个月) and what dates an act on the figure, after the month:
@@ -585,8 +597,10 @@ _PENDING = (r"(?:(?<![无不毋免])(?:尚需|仍需|需要?|须)|尚未|暂未|
             r"|正在|尚在|仍在|未(?!来))")
 _CHECKING = r"(?:审核|审查|审批|终审|复审|确认|确定|核实|核定|核准|核查|核对|复核|复查|校核|校对|验证)"
 UNVERIFIED = re.compile(rf"{_PENDING}[^\W\d_]{{0,4}}?{_CHECKING}"
-                        rf"|{_PENDING}(?:统计|补充|补录|补报|补齐|补|更新|修正|修订|更正|校正|调整|定|核|审(?!定))"
-                        r"|存疑|疑问|疑似|有误|不准确?|不确定|不可靠|商榷"
+                        rf"|{_PENDING}(?:统计|补充|补录|补报|补齐|补|更新|修正|修订|更正|校正|调整|替换|完善|定|核|审(?!定))"
+                        r"|存疑|疑问|疑似|有误|不准确?|不确定|不可靠|商榷|(?<![无没现见])异常"
+                        # 以正式数为准, 最终数以年报为准: another figure will prevail over this one
+                        r"|以[^,;。]{0,12}?为准"
                         rf"|(?:审核|核实|核查|核定|确认|复核|统计)中"
                         r"|(?<![a-z])(?:unverified|unaudited|unconfirmed|unchecked|unreviewed|pending|tbc|tbd"
                         r"|not (?:yet )?(?:verified|audited|confirmed|checked|final)"
@@ -594,10 +608,65 @@ UNVERIFIED = re.compile(rf"{_PENDING}[^\W\d_]{{0,4}}?{_CHECKING}"
                         r"(?![a-z])")
 INCOMPLETE = re.compile(r"不完整|不完全|不全|未全|(?<![紧短稀空无不])缺(?:少|失|报|漏|项)?(?!口|乏|陷|席)"
                         r"|漏报|漏统|(?<![a-z])(?:incomplete|partial|missing)(?![a-z])")
+# Another year's figure on this row (暂用2024年数据, 以2024年数代替, 同2024年, 2024年数 on a 2025 row): an estimate
+# of the row's year, as 沿用上年 is. A year carried (用, 按, 取, 同, 以, 沿用, 暂用, 参照 … before it) or a year's
+# figure (2024年数, 2024年度数据; not a comparison, 比2024年增长, 较2024年数据, nor a date, 2024年3月报送), when
+# the year is not the row's; without the row's year only a year carried is read.
+_YEAR_NAMED = r"(?P<year>(?:19|20)[0-9]{2}) ?(?:年 ?度?)?"
+_CARRIED_YEAR = re.compile(r"(?:沿用|暂用|借用|套用|采用|使用|参照|参考|代以|用|按|取|同|以|照)"
+                           rf" ?{_YEAR_NAMED}(?:的)? ?(?:数据|数字|数|值"
+                           r"|(?=$|[,.;:!?)]| ?(?:相同|一致|持平|代替|替代|填报|填列|填写)))")
+_YEAR_FIGURE = re.compile(r"(?<![比较与和])(?<!对比)(?<!相比)(?<!同比)(?<![-–—―~至到])(?<![-–—―~至到] )"
+                          rf"{_YEAR_NAMED}(?:的)? ?(?:数据|数字|数|值)")
+# A target given for the actual (目标值, 规划值, 计划数, 任务数, 考核值, 按规划目标填报, 填报目标, target value):
+# not the year's actual, and no estimate of it (not a target reached or compared with: 完成目标, 达到规划目标,
+# 目标完成情况).
+TARGET_IN_NOTE = re.compile(r"(?:目标|规划|计划|任务|考核|下达|预算|指导|控制)(?:值|数)"
+                            r"|(?:按|用|取|填|为|即|系|是|同|以)(?:规划|计划|年度)?目标(?!完成|任务完成)"
+                            r"|目标(?:填报|代替|替代)|^(?:规划|计划|年度|考核|任务)?目标$|^(?:规划|计划)$"
+                            r"|(?<![a-z])(?:target|planned|plan|budget(?:ed)?) (?:value|figure|number)s?(?![a-z])")
+# Not the actual or not the whole: a denial before a word of the year's actual, whole or final figure (非实际数,
+# 非全年数, 非年末数, 不是最终数据, 并非正式数, not actual). (The denial reader, _denied, takes a denied word for
+# not said; here the denial is what is said.)
+NOT_ACTUAL_IN_NOTE = re.compile(r"(?:非|不是|并非|而非|不属于|不为|不系) ?"
+                                r"(?:实际|实绩|实有|全年|全口径|年末|年底|年终|年度|正式|最终|终审|真实|确切|准确)"
+                                r"|(?<![a-z])not (?:the )?(?:actual|final|full[- ]year|year[- ]end)(?![a-z])")
+# Void, wrong or made up: an error (错误, 录入错误, 填错, 错报, 有错), void (作废, 无效, 废弃), test or dummy figures
+# (MADE_UP: 模拟, 测试, 虚拟 …), a draft (DRAFTS: 草稿, 初稿 …) and examples (示例, 样例, 范例, 示意, 演示): never any
+# year's actual.
+VOID_IN_NOTE = re.compile(r"(?<![无没])(?:错误|错(?:填|报|录|输|记)|(?:填|报|录|输|记|有|出)错)|作废|废弃|无效|失效"
+                          r"|虚(?:报|填|增)|试(?:填|算|报)|练习|示例|样例|范例|示意|演示|"
+                          + "|".join(re.escape(w) for w in (*MADE_UP, *DRAFTS) if not w.isascii())
+                          + r"|(?<![a-z])(?:wrong|error|erroneous|void|invalid|dummy|test|mock|fake|sample|example"
+                            r"|draft)s?(?![a-z])")
+# Not yet published or final: a publication pending (尚未公布, 统计局尚未发布, 年报未出, 待年报, 待公报) or an
+# update to come (年报出来后更新, 公布后替换, 将于2026年3月更新). A preliminary count's note says as much of its
+# year (统计公报未发布，采用快报数): read as the preliminary count, as it is (PRELIMINARY comes first).
+UNPUBLISHED = re.compile(rf"{_PENDING} ?(?:公布|发布|公开|披露|出(?:来|炉)?(?![现台口差错售色众])|年报|公报|年鉴)"
+                         r"|(?:年报|公报|年鉴|数据|正式数|终审数|统计)(?:尚|还|暂|仍)?(?:未|没)有?"
+                         r"(?:出|公布|发布|公开)(?![现台口差错售色众])"
+                         r"|(?:出来?|出炉|公布|发布|公开)后(?:再|另行|及时|予以)?(?:更新|修正|修订|替换|调整|更正"
+                         r"|补充|确认)"
+                         r"|将(?:(?:于|在)[^,.;:!?]{0,12}?)?(?:更新|修正|修订|替换|调整|更正|公布|发布)"
+                         r"|(?<![a-z])(?:not (?:yet )?(?:published|released)|to be (?:published|released|updated))"
+                         r"(?![a-z])")
 # An estimate, by family (ESTIMATES' words are read too, but for NOTE_NOT_ESTIMATES).
 _ESTIMATE_FAMILY = re.compile(r"(?<!评)估[计算测值数]?|预计|预测|(?<![于超过出及如合到达与比较])预期(?!性|目标|指标)"
-                              r"|推测|预判|年化|约数|概数|大约|(?<![a-z])annuali[sz](?:ed|ation)?(?![a-z])"
-                              r"|(?<![a-z])approx(?:imate|imately|\.)?(?![a-z])")
+                              r"|推测|推断|推定|预判|年化|约数|概数|大约|(?<![a-z])annuali[sz](?:ed|ation)?(?![a-z])"
+                              r"|(?<![a-z])approx(?:imate|imately|\.)?(?![a-z])"
+                              # extrapolated or interpolated (趋势外推, 线性插值, 内插), a rough sum (概算, 大概,
+                              # 大致, 左右), a figure standing in (参考值, 经验值, 理论值, 默认值, 代替)
+                              r"|外推|外插|内插|插值|插补|概算|概估|大概|大致|左右|约略|毛估|粗略|粗算|近似"
+                              r"|(?:参考|经验|理论|标准|基准|假设|假定|设定|默认|替代|代替)(?:值|数)|代替|替代|代用"
+                              # worked out from a rate or a share (按近三年平均增速计算, 按比例测算), provisional
+                              # (暂列, 暂填, 暂按, 临时数, 先填, 预填, 占位; not 含临时聘用人员)
+                              r"|(?:增速|增长率|增幅|比例|系数|均值|平均)[^,;。]{0,6}?(?:计算|算出|算得|得出|推|测)"
+                              r"|暂(?:列|填|报|按|用|以|取|记|计|代|替)|临时(?:数|值|填)|先填|预填|占位"
+                              r"|(?<![a-z])(?:extrapolat|interpolat|imput|provisional|placeholder|rough)\w*"
+                              # 约 (about) before a figure or as the note (约15, 约数, 约为, 约): not the 约 of a
+                              # word (约束性, 合约, 预约, 签约, 节约, 制约, 约定, 约谈)
+                              r"|(?<![合预签节制公条契履邀违解婚特规集和])约(?= ?(?:[0-9一二两三四五六七八九十百千万几]"
+                              r"|数|值|为|合|计|略|莫)| ?$| ?[,.;:!?)])")
 
 
 def _first_said(pattern: re.Pattern, text: str) -> str | None:
@@ -625,27 +694,61 @@ def _part_year_in_note(text: str) -> str | None:
                  if not _DATED.match(text, m.end()) and not _denied(text, m.start())), None)
 
 
-def remark_says(raw: str) -> Said | None:
+def _other_year(text: str, year: int | None) -> str | None:
+    """The words of a note saying its figure is another year's than the row's (暂用2024年数据, 同2024年, 2024年数 on
+    a 2025 row; without the row's year, only a year carried: 用2024年数)."""
+    for pattern in (_CARRIED_YEAR, _YEAR_FIGURE) if year is not None else (_CARRIED_YEAR,):
+        found = next((m.group().strip() for m in pattern.finditer(text)
+                      if int(m["year"]) != year and not _denied(text, m.start())), None)
+        if found:
+            return found
+    return None
+
+
+def remark_says(raw: str, year: int | None = None) -> Said | None:
     """What a workbook row's 备注 says of the row's figure, when it says more than a comment: Said(NOTE_ESTIMATE, …)
-    for a whole year worked out (折算, 年化), Said(PART_YEAR, …), Said(NOTE_UNVERIFIED, …), Said(NOTE_INCOMPLETE, …),
-    Said(NOTE_ESTIMATE, …) or Said(NOTE_PRELIMINARY, …), with the words that say it, in that order (1-11月预计数 is
-    for part of a year); else None (数据来源：统计局, 口径调整, 非预计数)."""
+    for a whole year worked out (折算, 年化) or another year's figure (暂用2024年数据; `year`: the row's, so that
+    2024年数 on a 2024 row is its own), Said(PART_YEAR, …), Said(NOTE_VOID, …), Said(NOTE_TARGET, …),
+    Said(NOTE_NOT_ACTUAL, …), Said(NOTE_UNVERIFIED, …), Said(NOTE_INCOMPLETE, …), Said(NOTE_ESTIMATE, …),
+    Said(NOTE_PRELIMINARY, …) or, not yet published, Said(NOTE_UNVERIFIED, …), with the words that say it, in that
+    order (1-11月预计数 is for part of a year); else None (数据来源：统计局, 口径调整, 非预计数)."""
     text = _text(raw)
-    worked_out = _first_said(_WORKED_OUT, text)
+    worked_out = _first_said(_WORKED_OUT, text) or _other_year(text, year)
     if worked_out:
         return Said(NOTE_ESTIMATE, worked_out)
     part = part_year(text, month_alone=False)
     if part is not None:
         return part
     for what, said in ((PART_YEAR, lambda: _part_year_in_note(text)),
+                       (NOTE_VOID, lambda: _first_said(VOID_IN_NOTE, text)),
+                       (NOTE_TARGET, lambda: _first_said(TARGET_IN_NOTE, text)),
+                       (NOTE_NOT_ACTUAL, lambda: _first_said(NOT_ACTUAL_IN_NOTE, text)),
                        (NOTE_UNVERIFIED, lambda: _first_said(UNVERIFIED, text)),
                        (NOTE_INCOMPLETE, lambda: _first_said(INCOMPLETE, text)),
                        (NOTE_ESTIMATE, lambda: estimate_in_note(text)),
-                       (NOTE_PRELIMINARY, lambda: _said_in_note(PRELIMINARY, text))):
+                       (NOTE_PRELIMINARY, lambda: _said_in_note(PRELIMINARY, text)),
+                       (NOTE_UNVERIFIED, lambda: _first_said(UNPUBLISHED, text))):
         word = said()
         if word:
             return Said(what, word)
     return None
+
+
+# A 备注 that says only what the figure covers or where it is from (含驻县单位, 不含…, 口径调整, 数据来源：统计局,
+# 统计年报): each of its clauses begins with a word of scope or source, holds 口径, or names a source (…统计年报,
+# …年鉴, 统计局), and is short. Such a note says nothing of whether the figure is the year's actual, and the quote of
+# judged values' 备注 under the scorecard may count it rather than quote it (docs/monitoring.md, 备注); a note of any
+# other words is quoted whatever their number.
+_SCOPE_CLAUSE = re.compile(r"(?:不?(?:含|包含|包括|涵盖)|未含|已含|均含|另含|其中|(?:统计)?口径|(?:数据|资料)?来源|出处"
+                           r"|引自|摘自|来自|源自|取自).{0,14}|.{0,12}口径.{0,12}"
+                           r"|.{0,10}(?:统计年报|统计公报|年报|公报|年鉴|统计局|人社局|统计表|报表)")
+_CLAUSES = re.compile(r"[,;。、!?]+")
+
+
+def remark_is_scope(raw: str) -> bool:
+    """Whether a 备注 says only of its figure's scope or source (含驻县单位, 口径调整, 数据来源：统计局, 统计年报)."""
+    clauses = [c.strip() for c in _CLAUSES.split(_text(raw))]
+    return any(clauses) and all(_SCOPE_CLAUSE.fullmatch(c) for c in clauses if c)
 
 
 def estimate_in_note(raw: str) -> str | None:

@@ -10,6 +10,7 @@ from helpers.analyse.evaluation import JUDGEMENTS
 from helpers.analyse.growth import NOT_ASSESSABLE, bound_meets_target
 from helpers.core.method import method_parameters
 from helpers.core.periods import FINAL_PHASES
+from helpers.extract.name_meaning import remark_is_scope
 from helpers.report.blocks import (
     Cell,
     Column,
@@ -114,18 +115,27 @@ def no_target_note(ctx: ReportContext) -> list[str]:
     return [ctx.t("report.no_target_note", items=ctx.t("report.item_sep").join(items))]
 
 
+def _preliminary_rows(ctx: ReportContext) -> pd.DataFrame:
+    """The judgements whose value judged is, or (a 〔〕 sum) holds, a preliminary count (evaluated_preliminary)."""
+    p = ctx.progress
+    if p is None or p.empty or "evaluated_preliminary" not in p:
+        return pd.DataFrame()
+    return p[p["evaluated_preliminary"].fillna(False).astype(bool) & p["verdict"].ne(NOT_ASSESSABLE)]
+
+
 def preliminary_note(ctx: ReportContext) -> list[str]:
     """The judgements whose value judged is, or (a 〔〕 sum) holds, a preliminary count (快报: read as the year's
     actual, may be revised; trends.csv evaluated_preliminary), named beside the scorecard, as an estimate is named
     where it leaves a target unjudged (issue 18: a workbook's 快报 decided 达标 with no word)."""
-    p = ctx.progress
-    if p is None or p.empty or "evaluated_preliminary" not in p:
-        return []
-    rows = p[p["evaluated_preliminary"].fillna(False).astype(bool) & p["verdict"].ne(NOT_ASSESSABLE)]
+    rows = _preliminary_rows(ctx)
     if rows.empty:
         return []
     if ctx.many:
         return [ctx.t("report.preliminary_count", n=len(rows))]
+    # (a judgement whose value judged has a 备注 says it in the line quoting it, one line: judged_remarks_note)
+    rows = rows[[not _judged_remarks(r) for r in rows.itertuples()]]
+    if rows.empty:
+        return []
     items = [ctx.t("report.preliminary_item", county=ctx.entity_name(r.entity),
                    indicator=ctx.indicator_in_sentence(r.indicator_id), year=int(r.evaluated_year))
              for r in rows.itertuples()]
@@ -172,32 +182,47 @@ def sources_differ_note(ctx: ReportContext) -> list[str]:
     return lines
 
 
-REMARK_ROWS = 3        # judged values whose 备注 the note quotes; the others are counted (the results workbook has all)
+REMARK_ROWS = 3        # lines quoting 备注 of scope or source (含驻县单位); the others are counted (the results
+                       # workbook has all). A 备注 of any other words is quoted whatever their number.
 REMARK_CHARACTERS = 40  # of a 备注 quoted; a longer one ends with …
+
+
+def _judged_remarks(row) -> list[dict]:
+    """The judged_remark notes of a trends row (the 备注 of the workbook row whose figure the judgement uses)."""
+    notes = row.evaluation_notes if isinstance(row.evaluation_notes, str) and row.evaluation_notes else "[]"
+    return [n for n in json.loads(notes) if n["code"] == "judged_remark"]
 
 
 def judged_remarks_note(ctx: ReportContext) -> list[str]:
     """The 备注 of each monitoring workbook row whose figure this year's judgement uses (trends.csv evaluation_notes
     judged_remark), quoted beside the judgement, one line each: a note the reader reads as commentary (口径调整,
     含驻县单位), or in words no family knows, may say the figure is not the year's whole count, and leadership must
-    see it where the figure is judged, not only in the workbook (redteam16 finding 4; docs/monitoring.md, 备注)."""
+    see it where the figure is judged, not only in the workbook (redteam16 finding 4; docs/monitoring.md, 备注).
+    A note in words name_meaning.remark_says cannot place is quoted first and always, whatever their number
+    (redteam18 finding 6: the 4th was only counted); one that says only the figure's scope or source (含驻县单位,
+    口径调整, 数据来源：统计局: remark_is_scope) fills the lines left of REMARK_ROWS, the others counted. A judgement
+    on a preliminary count (快报) says so in the same line (preliminary_note leaves it out)."""
     p = ctx.progress
     if p is None or p.empty or "evaluation_notes" not in p:
         return []
-    found = [(r, n) for r in p.itertuples() if isinstance(r.evaluation_notes, str) and r.evaluation_notes
-             for n in json.loads(r.evaluation_notes) if n["code"] == "judged_remark"]
+    found = [(r, n) for r in p.itertuples() for n in _judged_remarks(r)]
+    preliminary = set() if ctx.many else set(_preliminary_rows(ctx).index)
+    scope = [(r, n) for r, n in found if r.Index not in preliminary and remark_is_scope(str(n["remark"]))]
+    quoted = [(r, n) for r, n in found if (r, n) not in scope]
+    quoted += scope[:max(0, REMARK_ROWS - len(quoted))]
     lines = []
-    for r, n in found[:REMARK_ROWS]:
+    for r, n in quoted:
         remark = " ".join(str(n["remark"]).split())
         if len(remark) > REMARK_CHARACTERS:
             remark = remark[:REMARK_CHARACTERS - 1] + "…"
         place = {"code": "cell", "file": n["file"], "sheet": n["sheet"], "cell": n["cell"]}
-        lines.append(ctx.t("report.judged_remark_note", county=ctx.entity_name(r.entity),
+        lines.append(ctx.t("report.judged_remark_preliminary_note" if r.Index in preliminary
+                           else "report.judged_remark_note", county=ctx.entity_name(r.entity),
                            indicator=ctx.indicator_in_sentence(r.indicator_id), year=int(n["year"]),
                            value=value_text(ctx, n["value"], None, r.unit), source=source_ref(ctx, place),
                            remark=remark))
-    if len(found) > REMARK_ROWS:
-        lines.append(ctx.t("report.judged_remark_more", n=len(found) - REMARK_ROWS))
+    if len(found) > len(quoted):
+        lines.append(ctx.t("report.judged_remark_more", n=len(found) - len(quoted)))
     return lines
 
 
