@@ -2309,10 +2309,14 @@ def _unread_columns(header_row: int, header: list, columns: dict[str, int],
 
 
 def _head_it(letters: str, header: str = "核定数") -> str:
+    """The advice for a column no field is read from. Figures are read from 数值 alone, so a column of figures (a
+    checked figure, 核定数) is offered both readings: its figures typed into 数值 when they are the ones to judge,
+    or passed over (redteam18 finding 8: offered only 不读, the office's checked 15.6 was dropped and 14.6 judged)."""
     return (f"head column {letters} with what it holds, as the template does (`make template`): 比较符 for a "
-            "comparator (<, >=), 备注 for a note, 来源 for a source, 序号 for a row number; a column the figures must "
-            f"not be read from (a checked figure, a working column) gets a header beginning with {NOT_READ} "
-            f"({NOT_READ} {header}), and the cleaning log names it; or clear the column.")
+            "comparator (<, >=), 备注 for a note, 来源 for a source, 序号 for a row number. Figures are read from "
+            f"数值 alone: if column {letters}'s figures are the ones to judge (a checked figure that replaces 数值's), "
+            f"type each into its row's 数值 cell; then, or if they are not to be read (a working column), begin its "
+            f"header with {NOT_READ} ({NOT_READ} {header}), and the cleaning log names it, or clear the column.")
 
 
 def _refuse_unread_cells(path: Path, sheet: str, row: int, cells: list, unread: dict[int, tuple[str, str]]) -> None:
@@ -2390,11 +2394,16 @@ def _one_column_each(path: Path, sheet: str, row: int, cells: list, candidates: 
         cols = candidates.get(field, [])
         if field in UNAMBIGUOUS and len(cols) > 1:
             named = " and ".join(f"{get_column_letter(c)}{row} ({cells[c - 1][0]})" for c in cols)
+            # (the advice suggested renaming the other 说明, which is then read as a second 备注 and stops:
+            # redteam18 finding 8; 不读 is the header this reader passes over)
+            other = f"{NOT_READ} {str(cells[cols[-1] - 1][0]).strip()[:40]}"
             raise InputError(path, f"sheet {sheet}, row {row}", f"the header has more than one {title} column: "
                              f"{named}, so which one holds the {field} is a guess",
-                             f"keep one column headed {title}: rename the other so that its header does not start "
-                             f"with {title} (e.g. 说明), or move its figures to rows of their own, one row per county, "
-                             "indicator and year, as in the template (`make template`).")
+                             f"keep one column headed {title}, the one to read (if the other's cells are the ones "
+                             f"to read, copy them into it first); begin the other's header with {NOT_READ} (as "
+                             f"{other}), and the cleaning log names it, or delete that column; or move its figures "
+                             "to rows of their own, one row per county, indicator and year, as in the template "
+                             "(`make template`).")
 
 
 # A year written as text with a zero decimal part: 2023.0, as a CSV export writes a year column with an empty cell
