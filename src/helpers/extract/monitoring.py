@@ -145,6 +145,15 @@ INSTRUCTIONS = [
      "如人才流失率低于5.5，数值填 5.5，比较符选 <。",
      "8. 比较符: empty for the exact figure; for a figure known only as a bound pick > (more than), >= (at least), "
      "< (less than) or <= (at most): a turnover rate below 5.5 is 5.5 with <."),
+    # (redteam18, lesser items: the sheet said nothing of the headers read as the template's, nor of 不读)
+    ("9. 各列按标题读取：“备注”列也可用“说明”或“附注”作标题，“比较符”列也可用“符号”。其他标题的列中有内容时，"
+     "运行会停止并指出单元格；不读取的列（如核定数、工作列）请在标题前加“不读”（如“不读 核定数”），读取时跳过，"
+     "并记入清洗日志。数值只从“数值”列读取：要用核定数时，请把它填入“数值”列。名称以“不读”开头的工作表也不读取。",
+     "9. Columns are read by their headers: 备注 may also be headed 说明 or 附注, and 比较符 符号. A column under any "
+     "other header that holds anything stops the run at its cell; a column not to be read (a checked figure, a "
+     "working column) gets a header beginning with 不读 (不读 核定数): it is passed over, and the cleaning log names "
+     "it. Figures are read from 数值 alone: to use a checked figure, type it into 数值. A sheet whose name begins "
+     "with 不读 is not read either."),
 ]
 
 
