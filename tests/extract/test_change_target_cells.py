@@ -15,13 +15,13 @@ import re
 
 import pandas as pd
 import pytest
-import yaml
 
 from helpers import analyse
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
 from support.data_step import build_refused
 from support.final_evaluation import PLAN_14, final_evaluation_case
+from support.plan_documents import reading_in_advice, write_reading
 
 SHARE, OUTFLOW = "高技能人才占技能劳动者比例", "人才流失率"
 
@@ -41,15 +41,10 @@ def _case(root, indicator: str, old: str, cell: str, extra: dict | None = None):
 def _follow(root, fix: str) -> dict:
     """The reading the advice shows, copied into 桐庐's 十四五 entry exactly as written (its `because` too, or a reason
     where it is left as '…')."""
-    found = re.search(r"- (\{indicator: [^{}]*\})", fix)
-    assert found, fix
-    reading = yaml.safe_load(found.group(1))
+    reading = reading_in_advice(fix)
     if reading["because"] == "…":
         reading["because"] = "规划原文"
-    path = root / "config" / "sources.yaml"
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    next(p for p in doc["plans"] if p["file"] == "tonglu_14.txt").setdefault("readings", []).append(reading)
-    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    write_reading(root, reading, file="tonglu_14.txt")
     return reading
 
 

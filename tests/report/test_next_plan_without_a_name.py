@@ -10,9 +10,9 @@ Was (main f1f00a4): the empty name was read back from outlook.csv as NaN, so the
 the report's outlook “nan”目标; the English report stopped with `TypeError: expected string or bytes-like object, got
 'float'` in notebook cell 5. The method text said the next plan's years are placed 按五年一期推, five years on, where a
 three-year plan's next period is three years long.
-Now: 安吉县起草下一期规划（2026—2030年） / Drafting the next plan (2026–2030) for Anji (redteam18: it said 起草“2026—2030年”
-规划, the years quoted as a name), the empty name survives the CSV as "", and the method text says a plan that is not
-十n五 is followed by one of the same length.
+Now: 安吉县起草下一期规划（2026—2030年） / Drafting the next plan (2026–2030) for Anji (redteam18: it said
+起草“2026—2030年”规划, the years quoted as a name), the empty name survives the CSV as "", and the method text says a
+plan that is not 十n五 is followed by one of the same length.
 """
 import math
 
