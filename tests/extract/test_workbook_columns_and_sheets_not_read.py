@@ -90,6 +90,22 @@ def test_the_advice_for_a_checked_figure_column_followed_either_way(workspace, c
     assert len(_logged(workspace, "column_not_read")) == 1
 
 
+def test_the_advice_for_a_column_whose_header_says_estimate_keeps_the_word_when_followed(workspace):
+    """The advice to type a column's figures into 数值, followed, must not drop what its header says: a column
+    headed 预计数 (13.9) typed into 数值 alone would be 2023's firm actual. The advice says to write 预计 in the row's
+    备注 too (the header read by name_meaning.remark_says, the 备注's reader); followed, 13.9 is an estimate."""
+    path = one_sheet_workbook(workspace, [[*ROW[:5], None, "年鉴", None, 13.9]], header=[*HEADER, "预计数"])
+    err = build_refused(workspace)
+    assert ("type each into its row's 数值 cell, and write 预计 in that row's 备注 too (the header says they are an "
+            "estimate, '预计': in 数值 without it a figure is read as the year's actual)") in err.fix
+    wb = openpyxl.load_workbook(path)
+    ws = wb["数据"]
+    ws["E2"], ws["H2"], ws["I1"] = ws["I2"].value, "预计", "不读 预计数"      # the advice, followed
+    wb.save(path)
+    read = monitored(workspace)
+    assert read["value"].tolist() == [13.9] and bool(read["estimated"].iloc[0])
+
+
 @pytest.mark.parametrize("header", ["说明", "附注"])
 def test_a_note_column_headed_as_a_note_is_read_as_the_note(workspace, header):
     one_sheet_workbook(workspace, [[*ROW[:5], None, "年鉴", "预计数"]], header=[*HEADER[:7], header])

@@ -48,6 +48,22 @@ def test_the_advice_for_two_value_columns_followed_either_way(workspace, second_
     assert monitored(workspace)["value"].tolist() == [13.9 if second_is_the_one else 12.9]
 
 
+def test_the_advice_for_two_value_columns_keeps_what_a_header_says_when_followed(workspace):
+    """A second value column headed 数值（预计）: its figures copied into the kept 数值 column lose the 预计 unless the
+    advice says to write it in the row's 备注 (name_meaning.remark_says reads the header). Followed: an estimate."""
+    row = ["建德市", "人才资源总量", "万人", 2023, 12.9, None, "年鉴", None, 13.9]
+    path = one_sheet_workbook(workspace, [row], header=HEADER + ["数值（预计）"])
+    err = build_refused(workspace)
+    assert ("figures copied from I, whose header says they are an estimate ('预计'), need 预计 in their row's 备注 "
+            "too, or they are read as the year's actual") in err.fix
+    wb = openpyxl.load_workbook(path)
+    ws = wb["数据"]
+    ws["E2"], ws["H2"], ws["I1"] = ws["I2"].value, "预计", "不读 数值（预计）"      # the advice, followed
+    wb.save(path)
+    read = monitored(workspace)
+    assert read["value"].tolist() == [13.9] and bool(read["estimated"].iloc[0])
+
+
 def test_a_second_note_column_stops_unless_its_header_says_not_read(workspace):
     """Was: the second 备注 column passed over without a word, so 预计数 in it left the figure a stated actual
     (redteam17 finding 1: any column that is not read and holds something stops the run)."""

@@ -2324,8 +2324,21 @@ def _head_it(letters: str, header: str = "核定数") -> str:
     return (f"head column {letters} with what it holds, as the template does (`make template`): 比较符 for a "
             "comparator (<, >=), 备注 for a note, 来源 for a source, 序号 for a row number. Figures are read from "
             f"数值 alone: if column {letters}'s figures are the ones to judge (a checked figure that replaces 数值's), "
-            f"type each into its row's 数值 cell; then, or if they are not to be read (a working column), begin its "
-            f"header with {NOT_READ} ({NOT_READ} {header}), and the cleaning log names it, or clear the column.")
+            f"type each into its row's 数值 cell{_header_words_kept(header)}; then, or if they are not to be read (a "
+            f"working column), begin its header with {NOT_READ} ({NOT_READ} {header}), and the cleaning log names it, "
+            "or clear the column.")
+
+
+def _header_words_kept(header: str) -> str:
+    """What the advice to type a column's figures into 数值 adds when the column's header says what they are
+    (name_meaning.remark_says, the 备注's reader: 预计数, 1-11月数, 待核实数): the words go into the row's 备注 with
+    them, else the figure typed into 数值 alone is read as the year's firm actual (the advice, followed, would drop
+    the 预计)."""
+    said = remark_says(header)
+    if said is None:
+        return ""
+    return (f", and write {said.words} in that row's 备注 too (the header says they are {said.what}, '{said.words}': "
+            "in 数值 without it a figure is read as the year's actual)")
 
 
 def _refuse_unread_cells(path: Path, sheet: str, row: int, cells: list, unread: dict[int, tuple[str, str]]) -> None:
@@ -2406,10 +2419,15 @@ def _one_column_each(path: Path, sheet: str, row: int, cells: list, candidates: 
             # (the advice suggested renaming the other 说明, which is then read as a second 备注 and stops:
             # redteam18 finding 8; 不读 is the header this reader passes over)
             other = f"{NOT_READ} {str(cells[cols[-1] - 1][0]).strip()[:40]}"
+            # (a header that says what its figures are, 数值（预计）: copied into the kept column, they keep the
+            # words in their row's 备注)
+            kept = "".join(f"; figures copied from {get_column_letter(c)}, whose header says they are {said.what} "
+                           f"('{said.words}'), need {said.words} in their row's 备注 too, or they are read as the "
+                           "year's actual" for c in cols if (said := remark_says(str(cells[c - 1][0]))) is not None)
             raise InputError(path, f"sheet {sheet}, row {row}", f"the header has more than one {title} column: "
                              f"{named}, so which one holds the {field} is a guess",
                              f"keep one column headed {title}, the one to read (if the other's cells are the ones "
-                             f"to read, copy them into it first); begin the other's header with {NOT_READ} (as "
+                             f"to read, copy them into it first{kept}); begin the other's header with {NOT_READ} (as "
                              f"{other}), and the cleaning log names it, or delete that column; or move its figures "
                              "to rows of their own, one row per county, indicator and year, as in the template "
                              "(`make template`).")
