@@ -79,7 +79,9 @@ def test_the_brief_names_the_next_plan_honestly(project, lang, anji, jiande):
     brief, report = str(outlook_brief(ctx)), str(outlook_section(ctx))     # (en: a TypeError on main)
     for text in (summary, brief, report):
         assert "nan" not in text.replace("financ", "")     # ("financing" in an indicator's name)
-    assert ("“2026—2030年”" if lang == "zh" else "2026–2030 plan") in report
+    assert ("“2026—2030年”" if lang == "zh" else "2026–2030 plan") in report      # (its table's column headers)
+    assert ("安吉县：下一期规划（2026—2030年），外推到2030年" if lang == "zh"
+            else "Anji: the next plan (2026–2030), trends to 2030") in report           # (its heading)
 
 
 def test_the_outlook_view_names_the_period(project):

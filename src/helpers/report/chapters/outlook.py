@@ -84,7 +84,7 @@ def outlook_section(ctx: ReportContext) -> Html:
         ended, nxt, year = _periods(g if len(g) else o, ctx.lang)
         if len(groups) > 1:
             tables.append({"kind": "heading", "text": ctx.t("report.outlook_group", counties=group_counties(
-                ctx, entities), period=nxt, year=year)})
+                ctx, entities), plan=ctx.next_plan(row_period((g if len(g) else o).iloc[0], "next")), year=year)})
         tables.append({"kind": "table", "table": _outlook_table(ctx, g, ended, nxt, year)})
     ended, nxt, year = _periods(o, ctx.lang)
     notes = [ctx.t("plan_cycle.outlook_note")] + ([ctx.t("plan_cycle.many_note", n=many_rows())] if ctx.many else [])
@@ -182,7 +182,7 @@ def outlook_brief(ctx: ReportContext) -> Html:
                    Column(ctx.t("plan_cycle.col_projection", year=year), "num", fold=True)]
         if len(groups) > 1:
             blocks.append({"kind": "heading", "text": ctx.t("report.outlook_group", counties=group_counties(
-                ctx, entities), period=nxt, year=year)})
+                ctx, entities), plan=ctx.next_plan(row_period(g.iloc[0], "next")), year=year)})
         if body:
             blocks.append({"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))})
         blocks.append({"kind": "notes", "entries": [ctx.t("report.outlook_in_report_full", period=nxt, year=year)]})
