@@ -76,7 +76,7 @@ def _line(text: str, start: str) -> int:
      r"`prediction_intervals.narrow` should be a number"),
     (lambda t: t.replace("many_counties: 6", "many_counties: 6.5"), "many_counties", r"should be a whole number"),
     (lambda t: t.replace("schedule_tolerance_points: 5", "schedule_tolerance_points: 500"),
-     "schedule_tolerance_points", r"is 500: it should be between 0 and 100"),
+     "schedule_tolerance_points", r"is 500: it should be above 0 and at most 100"),
     (lambda t: t.replace("  on_track: 0.95", "  on_track: 0.5"), "progress:", r"thresholds should fall"),
     (lambda t: t.replace("  wide: 95", "  wide: 70"), "prediction_intervals:", r"wider than the narrow one"),
     (lambda t: t.replace("  no_ink: 8", "  no_ink: 50"), "pdf_ink:", r"`pdf_ink.no_ink` should not be above"),
@@ -100,6 +100,34 @@ def test_a_bad_value_is_named_with_its_line(tmp_path, change, line_of, message):
         load_method(folder)
     assert caught.value.where == _line((folder / METHOD_FILE).read_text(encoding="utf-8"), line_of)
     assert caught.value.file.endswith(METHOD_FILE)
+
+
+@pytest.mark.parametrize("zero", ["0", "0.0", "-0"])
+def test_a_tolerance_of_zero_is_refused_naming_its_line(tmp_path, zero):
+    """redteam18 finding 7: `schedule_tolerance_points: 0` was accepted (the range was 0 to 100). 桐庐's 人才资源总量 in
+    2023, (13 − 10) ÷ (15 − 10) = 60.0% against the schedule (2023 − 2020) ÷ (2025 − 2020) = 60.0%, exactly on
+    schedule, was then 快于序时进度 (a lead of 0 points is not under a tolerance of 0), and the brief said
+    "相差不到0个百分点为符合", which no figure can be. 0 is refused; any tolerance above it calls a lead of 0 on
+    schedule."""
+    folder = _method_file(tmp_path, lambda t: t.replace("schedule_tolerance_points: 5",
+                                                        f"schedule_tolerance_points: {zero}"))
+    with pytest.raises(InputError) as caught:
+        load_method(folder)
+    error = caught.value
+    assert error.where == _line((folder / METHOD_FILE).read_text(encoding="utf-8"), "schedule_tolerance_points")
+    assert error.problem.endswith("it should be above 0 and at most 100 (percentage points either side of the "
+                                  "schedule share): at 0 no figure would be on schedule, and one exactly on the "
+                                  "schedule share would be called ahead (快于序时进度)")
+    assert error.fix == ("write a value in that range (0.1 calls on schedule only a figure within a tenth of a point "
+                         "of the schedule share).")
+
+
+def test_the_smallest_tolerance_allowed_calls_a_lead_of_zero_on_schedule():
+    """The advice followed: 0.1 points. 60.0% against 60.0% is on schedule; 60.1% ahead, 59.9% behind."""
+    judge = evaluation.schedule_judgement
+    assert judge(0.6, 0.6, tolerance=0.001) == evaluation.ON_SCHEDULE
+    assert judge(0.601, 0.6, tolerance=0.001) == evaluation.AHEAD
+    assert judge(0.599, 0.6, tolerance=0.001) == evaluation.BEHIND
 
 
 def test_a_missing_key_or_file_is_named(tmp_path):

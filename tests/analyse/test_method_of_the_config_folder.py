@@ -31,13 +31,13 @@ def tolerance(config, value: str) -> int:
 
 def test_the_config_folders_method_judges(tmp_path):
     root = copy_of_project(tmp_path)
-    tolerance(root / "config", "0")
+    tolerance(root / "config", "2")
     dataset.write(dataset.build(root / "raw", root / "config"), root / "processed")
     analyse.load_inputs(root / "processed", root / "config")
     method = method_parameters()
-    assert method.schedule_tolerance == 0 and method.path == root / "config" / "method.yaml"
-    assert "两者相差不到0个百分点为符合序时进度" in "\n".join(words("zh").list("method"))
-    assert "Within 0 percentage points of each other is on schedule" in "\n".join(words("en").list("method"))
+    assert method.schedule_tolerance == 0.02 and method.path == root / "config" / "method.yaml"
+    assert "两者相差不到2个百分点为符合序时进度" in "\n".join(words("zh").list("method"))
+    assert "Within 2 percentage points of each other is on schedule" in "\n".join(words("en").list("method"))
 
 
 def test_a_config_folder_without_a_method_reads_the_projects(tmp_path):
@@ -49,9 +49,9 @@ def test_a_config_folder_without_a_method_reads_the_projects(tmp_path):
 
 
 @pytest.mark.parametrize("value, said", [
-    ("-5", "`schedule_tolerance_points` is -5: it should be between 0 and 100"),
-    ("150", "`schedule_tolerance_points` is 150: it should be between 0 and 100"),
-    ("abc", "`schedule_tolerance_points` should be a number between 0 and 100 (percentage points either side of "
+    ("-5", "`schedule_tolerance_points` is -5: it should be above 0 and at most 100"),
+    ("150", "`schedule_tolerance_points` is 150: it should be above 0 and at most 100"),
+    ("abc", "`schedule_tolerance_points` should be a number above 0 and at most 100 (percentage points either side of "
             "the schedule share) but is 'abc'"),
 ])
 def test_a_bad_tolerance_in_the_config_folder_stops_the_data_step(tmp_path, value, said):

@@ -10,13 +10,19 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from helpers.core.errors import InputError
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
 from support.fifteenth_plan import DOCUMENT_TABLE, add_fifteenth_plan, total_target_2030, web_page_with_target
-from support.plan_documents import PlanContent, print_pdfs_chromium, use_plan_file, write_docx
+from support.plan_documents import (
+    PlanContent,
+    print_pdfs_chromium,
+    reading_in_advice,
+    use_plan_file,
+    write_docx,
+    write_reading,
+)
 
 
 def _build(workspace: Path):
@@ -53,13 +59,10 @@ def test_a_unit_that_does_not_fit_is_given_by_a_reading_not_by_editing_the_plan(
     error = _stopped(workspace)
     assert "unit '家' of '人才资源总量' does not fit the catalogue unit 万人" in error.problem
     assert "correct the unit in the plan" not in error.fix and "do not edit the published plan" in error.fix
-    reading = yaml.safe_load(re.search(r"- (\{indicator: [^{}]*\})", error.fix).group(1))
+    reading = reading_in_advice(error.fix)
     assert reading == {"indicator": "人才资源总量", "unit": "万人", "because": "…"}
-    config = workspace / "config" / "sources.yaml"     # followed: the reading, with its reason, under the plan
-    sources = yaml.safe_load(config.read_text(encoding="utf-8"))
-    entry = next(p for p in sources["plans"] if p["entity"] == "tonglu")
-    entry["readings"] = [reading | {"because": "规划正文：人才资源总量以万人计"}]
-    config.write_text(yaml.safe_dump(sources, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    # followed: the reading, with its reason, under the plan
+    write_reading(workspace, reading | {"because": "规划正文：人才资源总量以万人计"}, entity="tonglu", alone=True)
     assert total_target_2030(_build(workspace))["value"] == 20
 
 
@@ -83,13 +86,10 @@ def test_a_row_written_twice_in_a_pdf_is_left_out_by_a_reading(workspace):
     error = _stopped(workspace)
     assert "appears twice in the table" in error.problem and "Word or WPS" not in error.fix
     assert "delete" not in error.fix and "do not edit the published plan" in error.fix
-    reading = yaml.safe_load(re.search(r"- (\{indicator: [^{}]*\})", error.fix).group(1))
+    reading = reading_in_advice(error.fix)
     assert reading == {"indicator": "高技能人才占技能劳动者比例", "row": "left out", "because": "…"}
-    config = workspace / "config" / "sources.yaml"     # followed: the reading, with its reason, under the plan
-    sources = yaml.safe_load(config.read_text(encoding="utf-8"))
-    entry = next(p for p in sources["plans"] if p["entity"] == "tonglu")
-    entry["readings"] = [reading | {"because": "同一行重复印出"}]
-    config.write_text(yaml.safe_dump(sources, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    # followed: the reading, with its reason, under the plan
+    write_reading(workspace, reading | {"because": "同一行重复印出"}, entity="tonglu", alone=True)
     ds = _build(workspace)
     assert total_target_2030(ds)["value"] == 20
     share = ds.indicators.query("entity == 'tonglu' and indicator_id == 'high_skilled_share_of_skilled' "

@@ -15,13 +15,13 @@ import re
 
 import pandas as pd
 import pytest
-import yaml
 
 from helpers import analyse
 from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
 from support.data_step import build_refused
 from support.final_evaluation import PLAN_14, final_evaluation_case
+from support.plan_documents import reading_in_advice, write_reading
 
 SHARE, OUTFLOW = "高技能人才占技能劳动者比例", "人才流失率"
 
@@ -41,15 +41,10 @@ def _case(root, indicator: str, old: str, cell: str, extra: dict | None = None):
 def _follow(root, fix: str) -> dict:
     """The reading the advice shows, copied into 桐庐's 十四五 entry exactly as written (its `because` too, or a reason
     where it is left as '…')."""
-    found = re.search(r"- (\{indicator: [^{}]*\})", fix)
-    assert found, fix
-    reading = yaml.safe_load(found.group(1))
+    reading = reading_in_advice(fix)
     if reading["because"] == "…":
         reading["because"] = "规划原文"
-    path = root / "config" / "sources.yaml"
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    next(p for p in doc["plans"] if p["file"] == "tonglu_14.txt").setdefault("readings", []).append(reading)
-    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    write_reading(root, reading, file="tonglu_14.txt")
     return reading
 
 
@@ -103,7 +98,11 @@ BASE = ("2020年", 10.0, "line 20")
     ("增长10%", "%", ("2020年", 30.0, "line 20"), "…"),       # 10 points (40) or 10 per cent (33)? not said
     ("提高5个百分点", "万人", BASE, "…"),                      # points of a count
     ("提高5个百分点", "%", None, "…"),                         # no base figure in the row
-    ("比2019年提高5个百分点以上", "%", ("2020年", 30.0, "line 20"), "…"),   # a form not worked out
+    ("比2019年提高5个百分点以上", "%", None, "…"),             # no 2019 figure in the row
+    ("提高5个百分点以上", "%", ("2020年", 30.0, "line 20"), "35以上"),   # 以上 kept (redteam18: was '…')
+    ("提高5个百分点左右", "%", ("2020年", 30.0, "line 20"), "35左右"),
+    ("下降2个百分点以上", "%", ("2020年", 8.0, "line 20"), "6以下"),    # at least 2 less: at most 6
+    ("增长10%以上", "万人", BASE, "11以上"),
     ("较2020年提高5个百分点", "%", ("2020年", 30.0, "line 20"), "35"),   # 较 as 比
 ])
 def test_the_level_a_change_sets(cell, unit, base, reads):
@@ -221,3 +220,39 @@ def test_the_advice_for_an_increase_followed_judges_the_plans_level(tmp_path, ce
     target = indicators[(indicators["entity"] == "tonglu") & (indicators["indicator_id"] == "talent_total")
                         & (indicators["kind"] == "target") & (indicators["year"] == 2025)]
     assert target[["value", "comparator"]].values.tolist() == [[15, comparator]]
+
+
+@pytest.mark.parametrize("indicator, indicator_id, old, cell, actual, reads, comparator, level, rate", [
+    (SHARE, "high_skilled_share_of_skilled", "35以上", "提高5个百分点以上", 34, "35以上", ">=", 35, 34 / 35),
+    (OUTFLOW, "talent_outflow_rate", "6", "下降2个百分点以上", 6.2, "6以下", "<=", 6, 6 / 6.2),
+])
+def test_a_change_with_yishang_followed_keeps_the_bound(tmp_path, indicator, indicator_id, old, cell, actual, reads,
+                                                        comparator, level, rate):
+    """redteam18 (issue 18, lesser items): 提高5个百分点以上 as a change target got the advice '…' (work it out), where
+    新增5万人以上 on a stock was worked out to 15以上. Now the same: the level on the row's 2020 figure, its 以上 kept:
+    30 + 5 points = 35, at least that (35以上); 下降2个百分点以上 (at least 2 points down) on 8 is 6, at most that
+    (6以下). Followed: 34 against ≥ 35 is 未达标, 34 ÷ 35 = 97.1%; 6.2 against ≤ 6 is 未达标, 6 ÷ 6.2 = 96.8%."""
+    root = _case(tmp_path, indicator, old, cell, {indicator: {2025: actual}})
+    error = build_refused(root)
+    assert f"reads: '{reads}'" in error.fix
+    reading = _follow(root, error.fix)
+    base, sign, change = (30, "+", 5) if indicator == SHARE else (8, "−", 2)
+    assert reading["because"] == f"{cell}：2020年 {base} {sign} {change}个百分点 = {reads}"
+    judged = _judged(root, indicator_id)
+    assert (judged["target_value"], judged["evaluated_value"]) == (level, actual)
+    assert judged["verdict"] == "target_missed"
+    assert judged["completion_rate"] == pytest.approx(rate)
+    indicators = pd.read_csv(root / "processed" / "indicators.csv", encoding="utf-8-sig")
+    target = indicators[(indicators["entity"] == "tonglu") & (indicators["indicator_id"] == indicator_id)
+                        & (indicators["kind"] == "target") & (indicators["year"] == 2025)]
+    assert target[["value", "comparator"]].values.tolist() == [[level, comparator]]
+
+
+@pytest.mark.parametrize("cell", ["新增五万人", "翻一番"])
+def test_a_change_cell_without_a_figure_in_digits_names_no_figure_read_as_a_level(tmp_path, cell):
+    """redteam18 finding 8: 新增五万人 (Chinese numerals) stopped saying "(read as a level, / would be the target)":
+    there is no figure in digits to misread, so the stop no longer says one would be."""
+    error = build_refused(_total_case(tmp_path, cell))
+    assert error.problem.endswith(f"is '{cell}': a change on an earlier year's figure, not the level this column "
+                                  "holds")
+    assert "/ would be" not in error.problem

@@ -23,6 +23,7 @@ from helpers.extract import dataset
 from helpers.extract.manifest import write_manifest
 from helpers.report.chapters.scorecard import summary_section
 from helpers.report.context import load_report_context
+from support.plan_documents import write_reading
 from support.workbooks import drop
 
 PLAN = "anji_talent_plan_2021-2025.txt"
@@ -83,11 +84,7 @@ def tenfold(tmp_path):
 
 
 def _reading(root, unit):
-    path = root / "config" / "sources.yaml"
-    sources = yaml.safe_load(path.read_text(encoding="utf-8"))
-    entry = next(p for p in sources["plans"] if p["file"] == PLAN)
-    entry["readings"] = [{"indicator": "人才资源总量", "unit": unit, "because": "规划办答复"}]
-    path.write_text(yaml.safe_dump(sources, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    write_reading(root, {"indicator": "人才资源总量", "unit": unit, "because": "规划办答复"}, file=PLAN, alone=True)
 
 
 def test_a_tenfold_disagreement_between_text_and_table_stops_and_either_unit_reading_settles_it(tenfold):

@@ -70,6 +70,42 @@ def test_a_column_of_figures_under_an_unknown_header_stops_and_not_read_in_its_h
     assert en == ("column “I” of sheet 数据 in m.xlsx is headed 不读 核定数: not read, as its header asks")
 
 
+@pytest.mark.parametrize("checked_is_the_one", [True, False])
+def test_the_advice_for_a_checked_figure_column_followed_either_way(workspace, checked_is_the_one):
+    """redteam18 finding 8: a 核定数 column (13.9, the office's checked figure, beside 数值 12.9) stopped, but its
+    advice offered only 不读, under which 12.9 was judged; the checked figure may be the one to judge. Now the advice
+    offers both: type it into 数值, then mark the column 不读 (13.9 read), or mark it 不读 alone (12.9 read)."""
+    path = one_sheet_workbook(workspace, [[*ROW[:5], None, "年鉴", None, 13.9]], header=[*HEADER, "核定数"])
+    err = build_refused(workspace)
+    assert ("if column I's figures are the ones to judge (a checked figure that replaces 数值's), type each into "
+            "its row's 数值 cell; then, or if they are not to be read (a working column), begin its header with 不读 "
+            "(不读 核定数)") in err.fix
+    wb = openpyxl.load_workbook(path)
+    ws = wb["数据"]
+    if checked_is_the_one:
+        ws["E2"] = ws["I2"].value                 # typed into 数值
+    ws["I1"] = "不读 核定数"
+    wb.save(path)
+    assert monitored(workspace)["value"].tolist() == [13.9 if checked_is_the_one else 12.9]
+    assert len(_logged(workspace, "column_not_read")) == 1
+
+
+def test_the_advice_for_a_column_whose_header_says_estimate_keeps_the_word_when_followed(workspace):
+    """The advice to type a column's figures into 数值, followed, must not drop what its header says: a column
+    headed 预计数 (13.9) typed into 数值 alone would be 2023's firm actual. The advice says to write 预计 in the row's
+    备注 too (the header read by name_meaning.remark_says, the 备注's reader); followed, 13.9 is an estimate."""
+    path = one_sheet_workbook(workspace, [[*ROW[:5], None, "年鉴", None, 13.9]], header=[*HEADER, "预计数"])
+    err = build_refused(workspace)
+    assert ("type each into its row's 数值 cell, and write 预计 in that row's 备注 too (the header says they are an "
+            "estimate, '预计': in 数值 without it a figure is read as the year's actual)") in err.fix
+    wb = openpyxl.load_workbook(path)
+    ws = wb["数据"]
+    ws["E2"], ws["H2"], ws["I1"] = ws["I2"].value, "预计", "不读 预计数"      # the advice, followed
+    wb.save(path)
+    read = monitored(workspace)
+    assert read["value"].tolist() == [13.9] and bool(read["estimated"].iloc[0])
+
+
 @pytest.mark.parametrize("header", ["说明", "附注"])
 def test_a_note_column_headed_as_a_note_is_read_as_the_note(workspace, header):
     one_sheet_workbook(workspace, [[*ROW[:5], None, "年鉴", "预计数"]], header=[*HEADER[:7], header])

@@ -27,6 +27,43 @@ def test_two_columns_that_could_each_be_one_field_stop_the_run(workspace, header
     assert err.where == "sheet 数据, row 1" and columns in err.problem and "keep one column headed" in err.fix
 
 
+@pytest.mark.parametrize("second_is_the_one", [True, False])
+def test_the_advice_for_two_value_columns_followed_either_way(workspace, second_is_the_one):
+    """redteam18 finding 8: two 数值 columns (E 12.9, I 13.9) stopped, and the advice was to rename the other one
+    "e.g. 说明", which is then read as a second 备注 column and stops again. Now: begin the other's header with 不读
+    (the header this reader passes over), after copying its cells into the kept one if they are the ones to read."""
+    row = ["建德市", "人才资源总量", "万人", 2023, 12.9, None, "年鉴", None, 13.9]
+    path = one_sheet_workbook(workspace, [row], header=HEADER + ["数值"])
+    err = build_refused(workspace)
+    assert "E1 (数值) and I1 (数值)" in err.problem
+    assert ("keep one column headed 数值, the one to read (if the other's cells are the ones to read, copy them into "
+            "it first); begin the other's header with 不读 (as 不读 数值)") in err.fix
+    assert "说明" not in err.fix
+    wb = openpyxl.load_workbook(path)
+    ws = wb["数据"]
+    if second_is_the_one:
+        ws["E2"] = ws["I2"].value
+    ws["I1"] = "不读 数值"                       # the advice, followed
+    wb.save(path)
+    assert monitored(workspace)["value"].tolist() == [13.9 if second_is_the_one else 12.9]
+
+
+def test_the_advice_for_two_value_columns_keeps_what_a_header_says_when_followed(workspace):
+    """A second value column headed 数值（预计）: its figures copied into the kept 数值 column lose the 预计 unless the
+    advice says to write it in the row's 备注 (name_meaning.remark_says reads the header). Followed: an estimate."""
+    row = ["建德市", "人才资源总量", "万人", 2023, 12.9, None, "年鉴", None, 13.9]
+    path = one_sheet_workbook(workspace, [row], header=HEADER + ["数值（预计）"])
+    err = build_refused(workspace)
+    assert ("figures copied from I, whose header says they are an estimate ('预计'), need 预计 in their row's 备注 "
+            "too, or they are read as the year's actual") in err.fix
+    wb = openpyxl.load_workbook(path)
+    ws = wb["数据"]
+    ws["E2"], ws["H2"], ws["I1"] = ws["I2"].value, "预计", "不读 数值（预计）"      # the advice, followed
+    wb.save(path)
+    read = monitored(workspace)
+    assert read["value"].tolist() == [13.9] and bool(read["estimated"].iloc[0])
+
+
 def test_a_second_note_column_stops_unless_its_header_says_not_read(workspace):
     """Was: the second 备注 column passed over without a word, so 预计数 in it left the figure a stated actual
     (redteam17 finding 1: any column that is not read and holds something stops the run)."""

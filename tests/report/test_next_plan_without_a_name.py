@@ -10,8 +10,9 @@ Was (main f1f00a4): the empty name was read back from outlook.csv as NaN, so the
 the report's outlook “nan”目标; the English report stopped with `TypeError: expected string or bytes-like object, got
 'float'` in notebook cell 5. The method text said the next plan's years are placed 按五年一期推, five years on, where a
 three-year plan's next period is three years long.
-Now: 安吉县起草“2026—2030年”规划 / Drafting the 2026–2030 plan for Anji, the empty name survives the CSV as "", and the
-method text says a plan that is not 十n五 is followed by one of the same length.
+Now: 安吉县起草下一期规划（2026—2030年） / Drafting the next plan (2026–2030) for Anji (redteam18: it said
+起草“2026—2030年”规划, the years quoted as a name), the empty name survives the CSV as "", and the method text says a
+plan that is not 十n五 is followed by one of the same length.
 """
 import math
 
@@ -66,8 +67,9 @@ def test_the_empty_name_survives_outlook_csv(project):
 
 
 @pytest.mark.parametrize("lang, anji, jiande", [
-    ("zh", "安吉县起草“2026—2030年”规划：报告附有各项指标外推到2030年的趋势", "建德市起草“十五五”规划"),
-    ("en", "Drafting the 2026–2030 plan for Anji: the report projects each indicator's trend to 2030",
+    # (redteam18 finding 8: 安吉县起草“2026—2030年”规划, the years quoted as if they were a name)
+    ("zh", "安吉县起草下一期规划（2026—2030年）：报告附有各项指标外推到2030年的趋势", "建德市起草“十五五”规划"),
+    ("en", "Drafting the next plan (2026–2030) for Anji: the report projects each indicator's trend to 2030",
      "Drafting the 15th Five-Year Plan for Jiande"),
 ])
 def test_the_brief_names_the_next_plan_honestly(project, lang, anji, jiande):
@@ -77,7 +79,9 @@ def test_the_brief_names_the_next_plan_honestly(project, lang, anji, jiande):
     brief, report = str(outlook_brief(ctx)), str(outlook_section(ctx))     # (en: a TypeError on main)
     for text in (summary, brief, report):
         assert "nan" not in text.replace("financ", "")     # ("financing" in an indicator's name)
-    assert ("“2026—2030年”" if lang == "zh" else "2026–2030 plan") in report
+    assert ("“2026—2030年”" if lang == "zh" else "2026–2030 plan") in report      # (its table's column headers)
+    assert ("安吉县：下一期规划（2026—2030年），外推到2030年" if lang == "zh"
+            else "Anji: the next plan (2026–2030), trends to 2030") in report           # (its heading)
 
 
 def test_the_outlook_view_names_the_period(project):

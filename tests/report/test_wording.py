@@ -36,6 +36,21 @@ def test_the_english_wording_has_no_chinese():
     assert chinese == {}
 
 
+def test_no_wording_shows_a_code():
+    """redteam18 (issue 18, lesser items): the English kind of a derived baseline was its code, so a consistency
+    finding said "The 2020 actual and baseline_derived differ". No text in either language is a bare code
+    (snake_case), and the sentence names it in words."""
+    for lang in LANGS:
+        codes = {key: text for key, text in _leaves(report_words(lang)._doc)
+                 if re.fullmatch(r"[a-z]+(?:_[a-z]+)+", text.strip())}
+        assert codes == {}, lang
+    said = words("en").describe("consistency.explanations.same_observation_differs_kinds", {
+        "year": 2020, "kind": {"code": "actual"}, "other_kind": {"code": "baseline_derived"}, "value": "10",
+        "other_value": "9.8", "unit": "万人", "source": "a.txt:3", "other_source": "a.txt:9"})
+    assert said.startswith("The 2020 actual and derived baseline differ: 10 in a.txt:3 (the actual), 9.8 万人 in "
+                           "a.txt:9 (the derived baseline)"), said
+
+
 def test_a_missing_key_is_named():
     import pytest
     with pytest.raises(KeyError, match="report.nonexistent"):

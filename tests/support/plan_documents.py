@@ -220,20 +220,33 @@ def use_plan_file(workspace: Path, old_file: str, new_path: Path) -> None:
     write_manifest(raw)
 
 
+def reading_in_advice(fix: str) -> dict:
+    """The `readings:` item an error's advice shows (`- {indicator: …, …, because: …}`), as written."""
+    import re
+    example = re.search(r"- (\{indicator: [^{}]*\})", fix)
+    assert example, fix
+    return yaml.safe_load(example.group(1))
+
+
+def write_reading(root: Path, reading: dict, *, file: str | None = None, entity: str | None = None,
+                  alone: bool = False) -> None:
+    """An analyst's reading (a `readings:` item) written into root/config/sources.yaml, under the plan entry of
+    `file` (or the first of `entity`'s): after the entry's readings, or `alone`, in their place (another answer to
+    the same question)."""
+    config = root / "config" / "sources.yaml"
+    doc = yaml.safe_load(config.read_text(encoding="utf-8"))
+    entry = next(p for p in doc["plans"] if (p["file"] == file if file else p["entity"] == entity))
+    entry["readings"] = [reading] if alone else [*(entry.get("readings") or []), reading]
+    config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def follow_the_reading_advice(workspace: Path, fix: str, path: Path, reads: str = "20左右",
                               because: str = "办公室答复：2030年目标为20万人左右") -> None:
     """The reading an error's advice shows (`- {indicator: …, reads: …, because: …}`), copied into the plan's
     entry in sources.yaml with the figure the office means."""
-    import re
-    example = re.search(r"- (\{indicator: [^{}]*\})", fix)
-    assert example, fix
-    reading = yaml.safe_load(example.group(1))
+    reading = reading_in_advice(fix)
     assert reading["reads"] == "…" and reading["because"] == "…"
-    reading.update(reads=reads, because=because)
-    config = workspace / "config" / "sources.yaml"
-    doc = yaml.safe_load(config.read_text(encoding="utf-8"))
-    next(p for p in doc["plans"] if p["file"] == path.name).setdefault("readings", []).append(reading)
-    config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    write_reading(workspace, reading | {"reads": reads, "because": because}, file=path.name)
 
 
 def built_by_the_header_advice(workspace: Path, tries: int = 3) -> tuple[dataset.Dataset, list[str]]:

@@ -58,6 +58,21 @@ KEYS = {
     "pdf_watermark.see_through": (float, 0, 0.9, "the opacity at or under which a PDF's shape is seen through (a "
                                   "watermark's)"),
 }
+# Keys whose smallest value is itself refused: why, and a value that does what it was likely meant to (redteam18
+# finding 7: a tolerance of 0 judged a figure exactly on schedule, 60.0% against 60.0%, ahead, and the brief said
+# "相差不到0个百分点为符合").
+ABOVE_LOW = {
+    "schedule_tolerance_points": ("at 0 no figure would be on schedule, and one exactly on the schedule share would "
+                                  "be called ahead (快于序时进度)",
+                                  "0.1 calls on schedule only a figure within a tenth of a point of the schedule "
+                                  "share"),
+}
+
+
+def _bounds(key: str) -> str:
+    """The range a key's value should be in, as a message says it."""
+    _, low, high, _ = KEYS[key]
+    return f"above {low} and at most {high}" if key in ABOVE_LOW else f"between {low} and {high}"
 
 
 @dataclass(frozen=True)
@@ -114,12 +129,15 @@ def _value(doc: dict, key: str, path: Path):
     number = isinstance(node, (int, float)) and not isinstance(node, bool) and math.isfinite(node)
     if not number or (kind is int and node != int(node)):
         raise InputError(path, line, f"`{key}` should be {'a whole number' if kind is int else 'a number'} "
-                         f"between {low} and {high} ({meaning}) but is {node!r}",
+                         f"{_bounds(key)} ({meaning}) but is {node!r}",
                          "write a number in that range, as in the version in git.")
     if not low <= node <= high:
-        bounds = f"between {low} and {high}"
-        raise InputError(path, line, f"`{key}` is {node}: it should be {bounds} ({meaning})",
+        raise InputError(path, line, f"`{key}` is {node}: it should be {_bounds(key)} ({meaning})",
                          "write a value in that range.")
+    if key in ABOVE_LOW and node == low:
+        why, example = ABOVE_LOW[key]
+        raise InputError(path, line, f"`{key}` is {node}: it should be {_bounds(key)} ({meaning}): {why}",
+                         f"write a value in that range ({example}).")
     return kind(node)
 
 

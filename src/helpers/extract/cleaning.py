@@ -146,7 +146,7 @@ CHANGE_CELL = re.compile(rf"{CHANGE_WORDS}|{POINTS}|翻[一两二三]番|年均|
 SINCE = re.compile(rf"[比较](?P<since>{YEAR})年(?:底|末)?")
 CHANGE_FIGURE = re.compile(rf"^(?P<open>[〔\[【])?(?:{SINCE.pattern})?(?P<yearly>年均)?"
                            rf"(?P<verb>{CHANGE_WORDS})?(?P<sign>[+-])?(?P<num>{NUM})(?P<unit>{POINTS}|%)?"
-                           r"(?P<close>[〕\]】])?$")
+                           r"(?P<mark>以上|左右)?(?P<close>[〕\]】])?$")
 DOUBLING = re.compile(rf"^(?:{SINCE.pattern})?翻(?P<times>[一两二三])番$")
 # An increase written 新增/净增/增量 and its figure, in a unit or none (the row's), 以上 or 左右 after it (新增5万人,
 # 较2020年净增5万人以上, 年均新增1万人, 〔新增5万人〕): the level is worked out only on a stock (addition_level).
@@ -209,11 +209,14 @@ def change_level(written: str, ind_unit: str, base: tuple[str, float, str] | Non
     if found["unit"] == "%":
         factor = (1 + (-1 if falling else 1) * n / 100) ** times
         shown = f"(1 {'−' if falling else '+'} {found['num']}%)" + (f"^{times}" if times > 1 else "")
-        return _level(value * factor, f"{header} {_fig(value)} × {shown}", header, value, text, at)
+        return _with_mark(_level(value * factor, f"{header} {_fig(value)} × {shown}", header, value, text, at),
+                          found["mark"], falling)
     change = n * times
     shown = found["num"] + (POINTS if found["unit"] == POINTS else "") + (f" × {times}" if times > 1 else "")
-    return _level(value - change if falling else value + change,
-                  f"{header} {_fig(value)} {'−' if falling else '+'} {shown}", header, value, text, at)
+    return _with_mark(_level(value - change if falling else value + change,
+                              f"{header} {_fig(value)} {'−' if falling else '+'} {shown}", header, value, text,
+                              at),
+                       found["mark"], falling)
 
 
 def addition_level(written: str, ind: Indicator, name: str, same_unit, base: tuple[str, float, str] | None,
@@ -260,11 +263,20 @@ def addition_level(written: str, ind: Indicator, name: str, same_unit, base: tup
     times = years if found["yearly"] else 1
     shown = found["num"] + found["unit"] + (f" × {times}" if times > 1 else "")
     level = _level(value + float(found["num"]) * times, f"{header} {_fig(value)} + {shown}", header, value, text, at)
-    if not found["mark"]:
+    return _with_mark(level, found["mark"], falling=False)
+
+
+def _with_mark(level: ChangeLevel, mark: str | None, falling: bool) -> ChangeLevel:
+    """A level worked out from a change with 以上 or 左右 after it, kept: 新增5万人以上 on 10 is 15以上 (≥ 15),
+    提高5个百分点以上 on 30 is 35以上, 下降2个百分点以上 on 8 is 6以下 (at least 2 points less is at most 6), and
+    左右 either way is about the level (redteam18: 提高5个百分点以上 was left '…', where 新增5万人以上 was worked
+    out)."""
+    if not mark:
         return level
-    bound = {"以上": "at least", "左右": "about"}[found["mark"]]
-    return ChangeLevel(level.reads + found["mark"], f"{level.working}, and {bound} that ({found['mark']})",
-                       because=level.because + found["mark"])
+    bound, written = {"以上": ("at most", "以下") if falling else ("at least", "以上"),
+                      "左右": ("about", "左右")}[mark]
+    return ChangeLevel(level.reads + written, f"{level.working}, and {bound} that ({written})",
+                       because=level.because + written)
 
 
 def _fig(value: float) -> str:
@@ -709,9 +721,10 @@ class TableCleaner:
         else:
             level = change_level(written, ind.unit, base, column.year - year)
         check = "check it against the plan (its prose, the office); then " if level.reads != "…" else "then "
+        figure = _change_figure(written)      # (none in 新增五万人 or 翻一番: "read as a level, / would be" was said)
+        misread = f" (read as a level, {figure} would be the target)" if figure != "/" else ""
         return InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{written}': a change on "
-                          f"an earlier year's figure, not the level this column holds (read as a level, "
-                          f"{_change_figure(written)} would be the target)",
+                          f"an earlier year's figure, not the level this column holds{misread}",
                           f"{level.working}; {check}"
                           + reading_advice(self.sources, plan, name, written, level.reads, level.because))
 

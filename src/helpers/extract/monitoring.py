@@ -148,6 +148,15 @@ INSTRUCTIONS = [
      "如人才流失率低于5.5，数值填 5.5，比较符选 <。",
      "8. 比较符: empty for the exact figure; for a figure known only as a bound pick > (more than), >= (at least), "
      "< (less than) or <= (at most): a turnover rate below 5.5 is 5.5 with <."),
+    # (redteam18, lesser items: the sheet said nothing of the headers read as the template's, nor of 不读)
+    ("9. 各列按标题读取：“备注”列也可用“说明”或“附注”作标题，“比较符”列也可用“符号”。其他标题的列中有内容时，"
+     "运行会停止并指出单元格；不读取的列（如核定数、工作列）请在标题前加“不读”（如“不读 核定数”），读取时跳过，"
+     "并记入清洗日志。数值只从“数值”列读取：要用核定数时，请把它填入“数值”列。名称以“不读”开头的工作表也不读取。",
+     "9. Columns are read by their headers: 备注 may also be headed 说明 or 附注, and 比较符 符号. A column under any "
+     "other header that holds anything stops the run at its cell; a column not to be read (a checked figure, a "
+     "working column) gets a header beginning with 不读 (不读 核定数): it is passed over, and the cleaning log names "
+     "it. Figures are read from 数值 alone: to use a checked figure, type it into 数值. A sheet whose name begins "
+     "with 不读 is not read either."),
 ]
 
 
@@ -2320,10 +2329,27 @@ def _unread_columns(header_row: int, header: list, columns: dict[str, int],
 
 
 def _head_it(letters: str, header: str = "核定数") -> str:
+    """The advice for a column no field is read from. Figures are read from 数值 alone, so a column of figures (a
+    checked figure, 核定数) is offered both readings: its figures typed into 数值 when they are the ones to judge,
+    or passed over (redteam18 finding 8: offered only 不读, the office's checked 15.6 was dropped and 14.6 judged)."""
     return (f"head column {letters} with what it holds, as the template does (`make template`): 比较符 for a "
-            "comparator (<, >=), 备注 for a note, 来源 for a source, 序号 for a row number; a column the figures must "
-            f"not be read from (a checked figure, a working column) gets a header beginning with {NOT_READ} "
-            f"({NOT_READ} {header}), and the cleaning log names it; or clear the column.")
+            "comparator (<, >=), 备注 for a note, 来源 for a source, 序号 for a row number. Figures are read from "
+            f"数值 alone: if column {letters}'s figures are the ones to judge (a checked figure that replaces 数值's), "
+            f"type each into its row's 数值 cell{_header_words_kept(header)}; then, or if they are not to be read (a "
+            f"working column), begin its header with {NOT_READ} ({NOT_READ} {header}), and the cleaning log names it, "
+            "or clear the column.")
+
+
+def _header_words_kept(header: str) -> str:
+    """What the advice to type a column's figures into 数值 adds when the column's header says what they are
+    (name_meaning.remark_says, the 备注's reader: 预计数, 1-11月数, 待核实数): the words go into the row's 备注 with
+    them, else the figure typed into 数值 alone is read as the year's firm actual (the advice, followed, would drop
+    the 预计)."""
+    said = remark_says(header)
+    if said is None:
+        return ""
+    return (f", and write {said.words} in that row's 备注 too (the header says they are {said.what}, '{said.words}': "
+            "in 数值 without it a figure is read as the year's actual)")
 
 
 def _refuse_unread_cells(path: Path, sheet: str, row: int, cells: list, unread: dict[int, tuple[str, str]]) -> None:
@@ -2401,11 +2427,21 @@ def _one_column_each(path: Path, sheet: str, row: int, cells: list, candidates: 
         cols = candidates.get(field, [])
         if field in UNAMBIGUOUS and len(cols) > 1:
             named = " and ".join(f"{get_column_letter(c)}{row} ({cells[c - 1][0]})" for c in cols)
+            # (the advice suggested renaming the other 说明, which is then read as a second 备注 and stops:
+            # redteam18 finding 8; 不读 is the header this reader passes over)
+            other = f"{NOT_READ} {str(cells[cols[-1] - 1][0]).strip()[:40]}"
+            # (a header that says what its figures are, 数值（预计）: copied into the kept column, they keep the
+            # words in their row's 备注)
+            kept = "".join(f"; figures copied from {get_column_letter(c)}, whose header says they are {said.what} "
+                           f"('{said.words}'), need {said.words} in their row's 备注 too, or they are read as the "
+                           "year's actual" for c in cols if (said := remark_says(str(cells[c - 1][0]))) is not None)
             raise InputError(path, f"sheet {sheet}, row {row}", f"the header has more than one {title} column: "
                              f"{named}, so which one holds the {field} is a guess",
-                             f"keep one column headed {title}: rename the other so that its header does not start "
-                             f"with {title} (e.g. 说明), or move its figures to rows of their own, one row per county, "
-                             "indicator and year, as in the template (`make template`).")
+                             f"keep one column headed {title}, the one to read (if the other's cells are the ones "
+                             f"to read, copy them into it first{kept}); begin the other's header with {NOT_READ} (as "
+                             f"{other}), and the cleaning log names it, or delete that column; or move its figures "
+                             "to rows of their own, one row per county, indicator and year, as in the template "
+                             "(`make template`).")
 
 
 # A year written as text with a zero decimal part: 2023.0, as a CSV export writes a year column with an empty cell

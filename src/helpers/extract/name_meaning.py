@@ -577,6 +577,8 @@ def _denied(text: str, start: int) -> bool:
     are read, so a long note is read in linear time (30,000 characters of 非预计 took 30 s when the whole text before
     each word was searched)."""
     return _DENIED.search(text[max(0, start - _DENIAL_REACH):start]) is not None
+
+
 _WORKED_OUT = re.compile(r"折算|年化|(?<![a-z])annuali[sz](?:ed|ation)?(?![a-z])|沿用|照搬|照抄|沿袭"
                          r"|(?:用|按|取|同|参照|参考)(?:上年|上一年|去年|前一年|往年)"
                          r"|(?<![比较与和])(?:上年|上一年度?|去年|前一年)(?:的)?(?:数据|数|值)")

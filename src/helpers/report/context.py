@@ -19,7 +19,7 @@ from helpers.analyse.growth import category_label
 from helpers.core import paths
 from helpers.core.config import PlanPeriod
 from helpers.core.method import method_parameters
-from helpers.core.periods import period_years
+from helpers.core.periods import period_label, period_years
 from helpers.core.wording import Wording, notes_text
 from helpers.files.processed import read_processed
 from helpers.report.wording import report_words
@@ -101,6 +101,14 @@ class ReportContext:
     def many(self) -> bool:
         # config/method.yaml: one threshold for the comparison, tables and charts
         return len(self.inputs.entities) > method_parameters().many_counties
+
+    def next_plan(self, period: PlanPeriod) -> str:
+        """The next plan as a sentence names it: “十五五”规划 / the 15th Five-Year Plan; one without a name (after a
+        plan that is not 十n五) by its years, 下一期规划（2026—2028年） / the next plan (2026–2028), never its years
+        quoted as a name (redteam18: 桐庐县起草“2026—2028年”规划)."""
+        if isinstance(period.name, str) and period.name:
+            return self.t("report.next_plan", period=period_label(period, self.lang))
+        return self.t("report.next_plan_unnamed", years=period_years(period, self.lang))
 
     def entity_name(self, entity: str) -> str:
         zh, en = self.inputs.sources.entity_names()[entity]

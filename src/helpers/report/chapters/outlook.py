@@ -84,7 +84,7 @@ def outlook_section(ctx: ReportContext) -> Html:
         ended, nxt, year = _periods(g if len(g) else o, ctx.lang)
         if len(groups) > 1:
             tables.append({"kind": "heading", "text": ctx.t("report.outlook_group", counties=group_counties(
-                ctx, entities), period=nxt, year=year)})
+                ctx, entities), plan=ctx.next_plan(row_period((g if len(g) else o).iloc[0], "next")), year=year)})
         tables.append({"kind": "table", "table": _outlook_table(ctx, g, ended, nxt, year)})
     ended, nxt, year = _periods(o, ctx.lang)
     notes = [ctx.t("plan_cycle.outlook_note")] + ([ctx.t("plan_cycle.many_note", n=many_rows())] if ctx.many else [])
@@ -155,9 +155,10 @@ def outlook_brief(ctx: ReportContext) -> Html:
             return chapter(ctx, "outlook", since[0]["text"], since[1:])
         lines = []
         for entities, g in groups:
-            _, nxt, year = _periods(g, ctx.lang)
-            lines.append(ctx.t("report.outlook_in_report", period=nxt, year=year) if whole(ctx, groups) else
-                         ctx.t("report.outlook_in_report_for", counties=group_counties(ctx, entities), period=nxt,
+            _, _, year = _periods(g, ctx.lang)
+            plan = ctx.next_plan(row_period(g.iloc[0], "next"))
+            lines.append(ctx.t("report.outlook_in_report", plan=plan, year=year) if whole(ctx, groups) else
+                         ctx.t("report.outlook_in_report_for", counties=group_counties(ctx, entities), plan=plan,
                                year=year))
         return chapter(ctx, "outlook", title, [{"kind": "paragraph", "css": "note", "text": line} for line in lines])
     blocks: list[dict] = []
@@ -166,7 +167,8 @@ def outlook_brief(ctx: ReportContext) -> Html:
         with_target = g[g["next_target_value"].notna()]
         if with_target.empty:
             blocks.append({"kind": "paragraph", "css": "note", "text": ctx.t(
-                "report.outlook_in_report_for", counties=group_counties(ctx, entities), period=nxt, year=year)})
+                "report.outlook_in_report_for", counties=group_counties(ctx, entities),
+                plan=ctx.next_plan(row_period(g.iloc[0], "next")), year=year)})
             continue
         asks = with_target[with_target["target_reading"].isin(["clear_break", "stretch"])]
         asks = asks.sort_values("acceleration_needed", ascending=False, na_position="last")
@@ -180,7 +182,7 @@ def outlook_brief(ctx: ReportContext) -> Html:
                    Column(ctx.t("plan_cycle.col_projection", year=year), "num", fold=True)]
         if len(groups) > 1:
             blocks.append({"kind": "heading", "text": ctx.t("report.outlook_group", counties=group_counties(
-                ctx, entities), period=nxt, year=year)})
+                ctx, entities), plan=ctx.next_plan(row_period(g.iloc[0], "next")), year=year)})
         if body:
             blocks.append({"kind": "table", "table": Table(columns, body, more=ctx.t("report.more"))})
         blocks.append({"kind": "notes", "entries": [ctx.t("report.outlook_in_report_full", period=nxt, year=year)]})

@@ -531,7 +531,8 @@ def _outlook_sentence(ctx: ReportContext, o, counties: str | None) -> str:
     suffix = "" if counties is None else "_for"
     with_target = o[o["next_target_value"].notna()]
     if with_target.empty:
-        return ctx.t(f"summary.outlook_drafting{suffix}", period=period, year=int(first["next_target_year"]), **named)
+        return ctx.t(f"summary.outlook_drafting{suffix}", plan=ctx.next_plan(row_period(first, "next")),
+                     year=int(first["next_target_year"]), **named)
     breaks = with_target[with_target["target_reading"] == CLEAR_BREAK]
     # It counts the targets set against the trend: a 〔〕 target (a five-year total) is none, and is named apart.
     targets = ctx.t("summary.outlook_targets", n=len(with_target))
