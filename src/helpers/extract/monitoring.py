@@ -1109,7 +1109,7 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
                     _refuse_naming(path, sheet_name, namings[0], f"{get_column_letter(columns['value'])}{row}")
                 row_cells = _RowCells(path, sheet_name, cells, columns, row, shown_file, book.unseen,
                                       recalculation)
-                obs = _row_observation(row_cells, lookup, sources, catalogue)
+                obs = _row_read(row_cells, lookup, sources, catalogue)
                 if obs is None:
                     continue
                 header.check(obs, row_cells("year")[1])
@@ -1650,6 +1650,18 @@ class _RowCells:
     def where(self, coordinate) -> str:
         return f"sheet {self.sheet_name}, cell {coordinate}"
 
+    def coordinate(self, field: str) -> str | None:
+        col = self._columns.get(field)
+        return None if col is None else f"{get_column_letter(col)}{self.row}"
+
+    def shown_text(self, field: str) -> str:
+        """A field's cell as the sheet shows it, before any check ('' when empty or absent)."""
+        col = self._columns.get(field)
+        value = self._cells[col - 1][0] if col is not None and col <= len(self._cells) else None
+        if isinstance(value, _Formatted):
+            value = value.shown.text if value.shown.text else value.value
+        return "" if value is None else str(value)
+
     def _misshown(self, field: str, coordinate: str, cell: _Formatted) -> None:
         """Stop at a cell whose number format makes the sheet show text, other digits or another number than the
         value read: either reading would be a guess (what the sheet shows is what the analyst checked)."""
@@ -1760,6 +1772,51 @@ def _without_value(value) -> bool:
     if isinstance(value, _Formatted):
         value = value.value
     return value is None or (isinstance(value, str) and (not value.strip() or bool(MISSING.match(normalise(value)))))
+
+
+def _row_read(cell: _RowCells, lookup: _Lookup, sources: Sources, catalogue: Catalogue) -> Observation | None:
+    """The row's observation (_row_observation); a refusal of one of its cells that holds a word of the 备注's
+    families (remark_says) says first to move the word into the 备注 (_word_to_move)."""
+    try:
+        return _row_observation(cell, lookup, sources, catalogue)
+    except InputError as err:
+        moved = _word_to_move(err, cell)
+        if moved is None:
+            raise
+        raise moved from None
+
+
+# What the 备注 does with a word moved into it from another cell of the row (_word_to_move).
+_READ_IN_THE_NOTE = {NOTE_ESTIMATE: "where it is read as an estimate, never judged as the year's actual",
+                     NOTE_PRELIMINARY: "where it is read as the year's preliminary count, marked so where it is "
+                                       "judged"}
+
+
+def _word_to_move(err: InputError, cell: _RowCells) -> InputError | None:
+    """The refusal `err`, when a cell it names (any of the row's but the 备注 and the 来源, which are read for such
+    words: SAID_IN) holds a word name_meaning.remark_says reads (万人（预计）, 人才资源总量（预计数）, 2025（预计）,
+    12.9（1-11月）), with advice that keeps the word: move it into the row's 备注, then do what the refusal says.
+    Followed as it stood, the advice (write 万人, pick 人才资源总量, write a four-digit year, write a number) dropped
+    the word, and the figure was judged as a firm actual (redteam18 finding 4). One guard where every refusal of a
+    row's cell passes, so that a cell or a refusal added later is covered too. None when no such cell is named."""
+    fields = {cell.coordinate(f): f for f in cell._columns if f not in SAID_IN}
+    for coordinate in re.findall(r"[A-Z]+[0-9]+", str(err.where or "")):
+        field = fields.get(coordinate)
+        said = remark_says(cell.shown_text(field)) if field else None
+        if said is None:
+            continue
+        note_cell = cell.coordinate("note")
+        into = (f"the row's 备注, {note_cell}" + (" (after what it holds, with a ；)"
+                                                 if cell.shown_text("note").strip() else "")
+                if note_cell else f"a 备注 column (head a new column 备注, and write it in row {cell.row})")
+        there = _READ_IN_THE_NOTE.get(said.what, "where it stops the run at any figure until the year's final one "
+                                      f"is in: clear {cell.coordinate('value')} until then (a row without a value "
+                                      "is skipped)")
+        return InputError(err.file, err.where, err.problem,
+                          f"if {said.words!r} in {coordinate} says the figure is {said.what}, that is for the 备注 "
+                          "to say (the cell rewritten without it would make the figure a firm actual): move "
+                          f"{said.words!r} into {into}, {there}. Then {err.fix}")
+    return None
 
 
 def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalogue: Catalogue) -> Observation | None:
