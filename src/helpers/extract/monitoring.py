@@ -1803,7 +1803,7 @@ def _word_to_move(err: InputError, cell: _RowCells) -> InputError | None:
     for coordinate in re.findall(r"[A-Z]+[0-9]+", str(err.where or "")):
         field = fields.get(coordinate)
         said = remark_says(cell.shown_text(field)) if field else None
-        if said is None:
+        if said is None or f"{said.words!r} in the 备注" in err.fix:      # (an advice that keeps it already)
             continue
         note_cell = cell.coordinate("note")
         into = (f"the row's 备注, {note_cell}" + (" (after what it holds, with a ；)"
