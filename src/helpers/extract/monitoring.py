@@ -53,7 +53,6 @@ from helpers.extract.name_meaning import (
     NOTE_ESTIMATE,
     NOTE_INCOMPLETE,
     NOTE_PRELIMINARY,
-    NOTE_UNVERIFIED,
     PART_YEAR,
     START_OF_YEAR,
     Said,
@@ -1905,10 +1904,11 @@ _remark_said = functools.lru_cache(maxsize=4096)(remark_says)
 
 
 def _said_of_the_figure(cell: _RowCells, number: float, year: int, value_cell: str) -> list[dict]:
-    """The notes on a row's figure from its 备注 and 来源 (SAID_IN), each read by remark_says. A cell saying the
-    figure is for part of a year, not yet verified or incomplete stops the run (_remark_refused, naming that cell);
-    else an estimate in either makes the figure an estimate (note estimate_in_note), else a preliminary count
-    (preliminary_in_note), each note naming its cell and column (`field`). A 备注 that says nothing a family reads,
+    """The notes on a row's figure from its 备注 and 来源 (SAID_IN), each read by remark_says. A cell in which a
+    family reads anything but an estimate or a preliminary count (for part of a year, not yet verified, incomplete,
+    and any family added later) stops the run (_remark_refused, naming that cell); else an estimate in either makes
+    the figure an estimate (note estimate_in_note), else a preliminary count (preliminary_in_note), each note naming
+    its cell and column (`field`). A 备注 that says nothing a family reads,
     or whose family is not the one deciding, is kept as commentary (note remark: quoted beside the figure wherever
     it is judged); a 来源 that says nothing a family reads is a plain source (统计局, 统计年报), kept in source_text."""
     read = []
@@ -1918,7 +1918,7 @@ def _said_of_the_figure(cell: _RowCells, number: float, year: int, value_cell: s
             continue
         text = str(raw).strip()
         said = _remark_said(text)
-        if said is not None and said.what in (PART_YEAR, NOTE_UNVERIFIED, NOTE_INCOMPLETE):
+        if said is not None and said.what not in (NOTE_ESTIMATE, NOTE_PRELIMINARY):      # (each other family)
             raise _remark_refused(cell, said, text, number, year, value_cell, coordinate, SAID_IN[field])
         read.append((field, text, coordinate, said))
     deciding = next((r for what in (NOTE_ESTIMATE, NOTE_PRELIMINARY) for r in read if r[3] and r[3].what == what),
