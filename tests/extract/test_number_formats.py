@@ -30,6 +30,13 @@ def _logged(workspace, step: str) -> list[dict]:
     return [json.loads(v) for v in log["values"]]
 
 
+def _note(path, text: str) -> None:
+    """A word moved into the row's 备注 (H2), as an advice says."""
+    wb = openpyxl.load_workbook(path)
+    wb["数据"]["H2"].value = text
+    wb.save(path)
+
+
 def _reformat(path, cell: str, number_format: str = "General", value=None) -> None:
     """The advice followed in Excel: the cell's format set to General (and, if given, a value typed)."""
     wb = openpyxl.load_workbook(path)
@@ -191,8 +198,15 @@ def test_an_estimate_or_a_sign_the_format_shows_is_refused_as_if_typed(workspace
     assert err.file.endswith("m.xlsx") and err.where == "sheet 数据, cell E2"
     assert err.problem == (f"{typed_problem} (the cell holds {value:g}, and its number format {number_format!r} "
                            f"shows it as {shows!r}: what the sheet shows is read, as if typed into the cell)")
-    assert err.fix.startswith("set the cell's format to General (Home → Number Format → General; WPS: 开始 → 数字格式"
-                              f" → 常规), if {value:g} is the year's exact figure: the sheet then shows the {value:g}")
+    general = ("set the cell's format to General (Home → Number Format → General; WPS: 开始 → 数字格式 → 常规), if "
+               f"{value:g} is the year's exact figure: the sheet then shows the {value:g}")
+    if "预计" in shows:     # the word kept: moved into the 备注 first (redteam18 finding 4), then the format General
+        assert err.fix.startswith("if '预计' in E2 says the figure is an estimate") and general in err.fix
+        _reformat(path, "E2")
+        _note(path, "预计")
+        assert monitored(workspace)[["value", "estimated"]].values.tolist() == [[value, True]]
+        return
+    assert err.fix.startswith(general)
     _reformat(path, "E2")       # the advice, followed: the sheet shows the figure, which is read as exact
     assert monitored(workspace)["value"].tolist() == [value]
     assert _logged(workspace, "format_words") == []
@@ -337,6 +351,9 @@ def test_text_a_format_writes_beside_a_rows_name_or_unit_stops_the_run_at_the_ce
     assert err.problem == (f"the cell holds '{held}', but its number format '{number_format}' shows it as "
                            f"'{shows}', with text written into the format beside it, so what the sheet shows is not "
                            f"what would be read ('{held}')")
-    assert err.fix.startswith("set the cell's format to General")
+    if "估" in shows:       # the word kept: moved into the 备注 first (redteam18 finding 4), then the format General
+        assert err.fix.startswith(f"if '(估)' in {field_cell} says the figure is an estimate")
+        _note(path, "（估）")
+    assert "set the cell's format to General" in err.fix
     _reformat(path, field_cell)      # the advice, followed
-    assert monitored(workspace)["value"].tolist() == [19.9]
+    assert monitored(workspace)[["value", "estimated"]].values.tolist() == [[19.9, "估" in shows]]

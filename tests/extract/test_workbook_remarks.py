@@ -72,7 +72,7 @@ def test_an_estimate_in_the_remark_is_read_as_an_estimate_and_logged(workspace, 
     assert obs.source_text.endswith(f"| 备注: {remark}")
     [logged] = [d for d in decisions if d.step == "estimate_in_note"]
     assert logged.values == {"file": "m.xlsx", "sheet": "数据", "cell": cell, "value": 12.9, "year": 2023,
-                             "remark": remark, "word": remark}
+                             "remark": remark, "word": remark, "field": {"code": "note"}}
     assert decision_text("estimate_in_note", logged.values, words("zh")) == (
         f"m.xlsx的数据表{cell}单元格的12.9（2023年）：该行备注为“{remark}”，说明为{remark}：记为预计数，不作为实际值评估；"
         f"有了2023年实际值后请填入，并删去备注中的{remark}")

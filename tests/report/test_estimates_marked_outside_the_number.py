@@ -53,7 +53,7 @@ def test_a_workbook_estimate_in_the_note_is_not_judged_as_the_actual(remark_esti
     cell = "F6" if columns == NOTE_FIRST else "E6"
     notes = json.loads(row["evaluation_notes"])
     assert {"code": "workbook_estimate_not_actual", "year": 2025, "value": 15.1, "file": "监测2021-2025.xlsx",
-            "sheet": "数据", "cell": cell, "remark": "预计", "word": "预计"} in notes
+            "sheet": "数据", "cell": cell, "remark": "预计", "word": "预计", "field": {"code": "note"}} in notes
     said = notes_text(row["evaluation_notes"], words("zh"), "evaluation_notes")
     assert (f"2025年只有监测2021-2025.xlsx的数据表{cell}单元格的预计数15.1（该行备注为“预计”），"
             "预计数不作为实际值评估；请在监测工作簿中填入2025年实际值，并删去备注中的预计") in said, said
@@ -109,7 +109,8 @@ def test_an_estimate_in_other_words_in_the_note_is_not_judged_as_the_actual(rema
     assert row["verdict"] == NOT_ASSESSABLE and pd.isna(row["target_met"])
     assert executive_summary(zh, "brief")[0] == SAID
     assert {"code": "workbook_estimate_not_actual", "year": 2025, "value": 15.1, "file": "监测2021-2025.xlsx",
-            "sheet": "数据", "cell": "E6", "remark": remark, "word": {"估数": "估数"}.get(remark, "折算")} in \
+            "sheet": "数据", "cell": "E6", "remark": remark, "word": {"估数": "估数"}.get(remark, "折算"),
+            "field": {"code": "note"}} in \
         json.loads(row["evaluation_notes"])
 
 

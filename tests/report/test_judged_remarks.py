@@ -47,7 +47,7 @@ def test_the_judged_values_remark_is_an_evaluation_note(remarked):
     row = remarked["zh"].progress.set_index("indicator_id").loc["talent_total"]
     assert row["verdict"] == TARGET_MET and row["evaluated_value"] == 15.1
     assert {"code": "judged_remark", "year": 2025, "value": 15.1, "file": "监测2021-2025.xlsx", "sheet": "数据",
-            "cell": "E6", "remark": REMARK} in json.loads(row["evaluation_notes"])
+            "cell": "E6", "remark": REMARK, "field": {"code": "note"}} in json.loads(row["evaluation_notes"])
     assert "2024年的说明" not in row["evaluation_notes"]       # not the judged value's
 
 

@@ -446,8 +446,9 @@ def verdict_label(code: str, lang: str, final: bool = False) -> str:
 def judged_remark(observed: list[dict], year) -> dict | None:
     """The note quoting the 备注 of the monitoring workbook's row whose actual is judged (the evaluated year's: the
     target year's or the latest), whatever the 备注 says: commentary the reader does not recognise (口径调整,
-    含驻县单位) or a preliminary count (快报). Leadership sees it beside the judgement (chapters.scorecard), so a note
-    that doubts the figure in words no family reads (name_meaning.remark_says) never vanishes (redteam16 finding 4)."""
+    含驻县单位) or a preliminary count (快报, in the 备注 or the 来源: `field`). Leadership sees it beside the
+    judgement (chapters.scorecard), so a note that doubts the figure in words no family reads
+    (name_meaning.remark_says) never vanishes (redteam16 finding 4)."""
     if year is None or pd.isna(year):
         return None
     row = next((r for r in reversed(observed) if int(r["year"]) == int(year)), None)
@@ -458,12 +459,13 @@ def judged_remark(observed: list[dict], year) -> dict | None:
         return None
     return {"code": "judged_remark", "year": int(year), "value": float(row["value"]),
             "file": Path(str(row["source_file"])).name, "sheet": row["source_sheet"], "cell": row["source_cell"],
-            "remark": remark["remark"]}
+            "remark": remark["remark"], "field": remark.get("field", {"code": "note"})}
 
 
 def _estimate_note(estimate: dict, year: int) -> dict:
     """The note on the only figure of the target year, an estimate: a plan's (its 预计 column, cell or mark), or a
-    monitoring workbook's row whose 备注 says so (note estimate_in_note, with the cell and the 备注)."""
+    monitoring workbook's row whose 备注 or 来源 says so (note estimate_in_note, with the cell, the text and its
+    column, `field`)."""
     said = json.loads(estimate["note_values"]) if isinstance(estimate.get("note_values"), str) and \
         estimate["note_values"] else []
     remark = next((n for n in said if n.get("code") == "estimate_in_note"), None)
@@ -472,7 +474,8 @@ def _estimate_note(estimate: dict, year: int) -> dict:
                 "value": float(estimate["value"])}
     return {"code": "workbook_estimate_not_actual", "year": year, "value": float(estimate["value"]),
             "file": Path(str(estimate["source_file"])).name, "sheet": estimate["source_sheet"],
-            "cell": estimate["source_cell"], "remark": remark["remark"], "word": remark["word"]}
+            "cell": estimate["source_cell"], "remark": remark["remark"], "word": remark["word"],
+            "field": remark.get("field", {"code": "note"})}
 
 
 def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report_year: int, direction: str,

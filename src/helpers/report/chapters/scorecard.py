@@ -194,14 +194,15 @@ def _judged_remarks(row) -> list[dict]:
 
 
 def judged_remarks_note(ctx: ReportContext) -> list[str]:
-    """The 备注 of each monitoring workbook row whose figure this year's judgement uses (trends.csv evaluation_notes
-    judged_remark), quoted beside the judgement, one line each: a note the reader reads as commentary (口径调整,
-    含驻县单位), or in words no family knows, may say the figure is not the year's whole count, and leadership must
-    see it where the figure is judged, not only in the workbook (redteam16 finding 4; docs/monitoring.md, 备注).
-    A note in words name_meaning.remark_says cannot place is quoted first and always, whatever their number
-    (redteam18 finding 6: the 4th was only counted); one that says only the figure's scope or source (含驻县单位,
-    口径调整, 数据来源：统计局: remark_is_scope) fills the lines left of REMARK_ROWS, the others counted. A judgement
-    on a preliminary count (快报) says so in the same line (preliminary_note leaves it out)."""
+    """The 备注 (or a 来源 read as a 快报: `field`) of each monitoring workbook row whose figure this year's
+    judgement uses (trends.csv evaluation_notes judged_remark), quoted beside the judgement, one line
+    each: a note the reader reads as commentary (口径调整, 含驻县单位), or in words no family knows, may say
+    the figure is not the year's whole count, and leadership must see it where the figure is judged,
+    not only in the workbook (redteam16 finding 4; docs/monitoring.md, 备注). A note in words
+    name_meaning.remark_says cannot place is quoted first and always, whatever their number (redteam18
+    finding 6: the 4th was only counted); one that says only the figure's scope or source (含驻县单位,
+    口径调整, 数据来源：统计局: remark_is_scope) fills the lines left of REMARK_ROWS, the others counted. A
+    judgement on a preliminary count (快报) says so in the same line (preliminary_note leaves it out)."""
     p = ctx.progress
     if p is None or p.empty or "evaluation_notes" not in p:
         return []
@@ -220,7 +221,7 @@ def judged_remarks_note(ctx: ReportContext) -> list[str]:
                            else "report.judged_remark_note", county=ctx.entity_name(r.entity),
                            indicator=ctx.indicator_in_sentence(r.indicator_id), year=int(n["year"]),
                            value=value_text(ctx, n["value"], None, r.unit), source=source_ref(ctx, place),
-                           remark=remark))
+                           remark=remark, field=ctx.t(f"evaluation_notes.field.{n['field']['code']}")))
     if len(found) > len(quoted):
         lines.append(ctx.t("report.judged_remark_more", n=len(found) - len(quoted)))
     return lines
