@@ -200,10 +200,11 @@ def test_an_estimate_or_a_sign_the_format_shows_is_refused_as_if_typed(workspace
                            f"shows it as {shows!r}: what the sheet shows is read, as if typed into the cell)")
     general = ("set the cell's format to General (Home → Number Format → General; WPS: 开始 → 数字格式 → 常规), if "
                f"{value:g} is the year's exact figure: the sheet then shows the {value:g}")
-    if "预计" in shows:     # the word kept: moved into the 备注 first (redteam18 finding 4), then the format General
-        assert err.fix.startswith("if '预计' in E2 says the figure is an estimate") and general in err.fix
+    word = next((w for w in ("预计", "约") if w in shows), None)
+    if word:    # the word kept: moved into the 备注 first (redteam18 finding 4), then the format General
+        assert err.fix.startswith(f"if '{word}' in E2 says the figure is an estimate") and general in err.fix
         _reformat(path, "E2")
-        _note(path, "预计")
+        _note(path, word)
         assert monitored(workspace)[["value", "estimated"]].values.tolist() == [[value, True]]
         return
     assert err.fix.startswith(general)
