@@ -1,6 +1,7 @@
-"""A 十四五 plan whose table's note says its 2020 column holds 2019's figures (注：〔〕内为五年累计数；2020年数据为2019年数。,
-as plans drafted early in the base year say) is not judged on them as 2020's (issue 18, redteam18 finding 5). Main
-read the 2020 column as firm 2020 actuals, and the 2025 brief said 高技能人才 达标: 3.1 − 2 = 1.1 against 〔1〕.
+"""A 十四五 plan whose table's note says its 2020 column holds 2019's figures
+(注：〔〕内为五年累计数；2020年数据为2019年数。, as plans drafted early in the base year say) is not judged on
+them as 2020's (issue 18, redteam18 finding 5). Main read the 2020 column as firm 2020 actuals, and the 2025
+brief said 高技能人才 达标: 3.1 − 2 = 1.1 against 〔1〕.
 
 The run now stops at the note (tests/extract/test_table_note_other_year.py); its advice is followed here end to end,
 each way it can be answered (a `table_notes:` entry under the plan's entry in config/sources.yaml):
@@ -9,7 +10,8 @@ each way it can be answered (a `table_notes:` entry under the plan's entry in co
   the workbook's: 3.1 − 2.2 = 0.9 < 1, 未达标 (by hand);
 - the office's word that they stand for 2020: 3.1 − 2 = 1.1 ≥ 1, 达标 as before, the analyst's reading logged.
 
-The case: tests/support/final_evaluation.py (桐庐 at its 2025 final evaluation, 高技能人才 2 in 2020, 〔1〕, 3.1 in 2025).
+The case: tests/support/final_evaluation.py (桐庐 at its 2025 final evaluation, 高技能人才 2 in 2020, 〔1〕, 3.1 in
+2025). Page 1 of the brief says, beside the scorecard, what the base rests on (scorecard.table_note_year_note).
 """
 import pandas as pd
 import pytest
@@ -19,6 +21,7 @@ from helpers import analyse
 from helpers.analyse.growth import NOT_ASSESSABLE, TARGET_MET, TARGET_MISSED
 from helpers.core.errors import InputError
 from helpers.extract import dataset
+from helpers.report.chapters.scorecard import summary_section, table_note_year_note
 from helpers.report.context import load_report_context
 from support.final_evaluation import PLAN_14, final_evaluation_case
 
@@ -41,23 +44,47 @@ def _case(root, year: int | None, extra: dict | None = None):
     config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     dataset.write(dataset.build(root / "raw", config.parent), root / "processed")
     analyse.build_tables(root / "processed", root / "config", 2025, "tonglu")
-    ctx = load_report_context(root / "processed", root / "config", 2025, "tonglu", "zh")
-    return ctx.progress.set_index("indicator_id").loc["high_skilled_talent"]
+    return {lang: load_report_context(root / "processed", root / "config", 2025, "tonglu", lang)
+            for lang in ("zh", "en")}
+
+
+def _row(ctxs):
+    return ctxs["zh"].progress.set_index("indicator_id").loc["high_skilled_talent"]
+
+
+def _footnote(ctxs, lang: str) -> str:
+    """The line beside the scorecard (page 1 of the brief) on the note, as it is printed."""
+    [line] = table_note_year_note(ctxs[lang])
+    assert line.replace("'", "&#39;") in str(summary_section(ctxs[lang], "brief"))
+    return line
 
 
 def test_read_as_2019s_the_change_since_2020_is_not_judged_on_them(tmp_path):
-    row = _case(tmp_path, 2019)
+    ctxs = _case(tmp_path, 2019)
+    row = _row(ctxs)
     assert row["verdict"] == NOT_ASSESSABLE       # no 2020 figure: the change since 2020 cannot be worked out
     assert pd.isna(row["base_value"])
+    assert _footnote(ctxs, "zh") == (
+        "桐庐县：规划（tonglu_14.txt）表注称“2020年数据为2019年数”；"
+        "依据分析人员的说明（办公室答复：规划编制时2020年数据未出），"
+        "2020年列记为2019年数值，人才资源总量、高技能人才、高技能人才占技能劳动者比例、新增高技能人才、人才流失率的2020年"
+        "基期值不取自规划（取自监测工作簿；没有则无法评估）。")
+    english = _footnote(ctxs, "en")
+    assert english.startswith("Tonglu: the table's note of its plan (tonglu_14.txt) says “2020年数据为2019年数”; "
+                              "on the analyst's word (办公室答复：规划编制时2020年数据未出) the 2020 column is "
+                              "read as 2019's figures, so the 2020 base of "), english
 
 
 def test_read_as_2019s_the_workbooks_2020_figure_is_the_base(tmp_path):
-    row = _case(tmp_path, 2019, extra={"高技能人才": {2020: 2.2}})
+    row = _row(_case(tmp_path, 2019, extra={"高技能人才": {2020: 2.2}}))
     assert float(row["base_value"]) == 2.2
     assert row["verdict"] == TARGET_MISSED       # 3.1 − 2.2 = 0.9 < 1
 
 
 def test_read_as_2020s_on_the_offices_word_the_change_is_judged_as_before(tmp_path):
-    row = _case(tmp_path, 2020)
+    ctxs = _case(tmp_path, 2020)
+    row = _row(ctxs)
     assert float(row["base_value"]) == 2.0
     assert row["verdict"] == TARGET_MET          # 3.1 − 2 = 1.1 ≥ 1
+    assert "依据分析人员的说明（办公室答复：规划编制时2020年数据未出），人才资源总量、" in _footnote(ctxs, "zh")
+    assert _footnote(ctxs, "zh").endswith("仍以该表2020年列为2020年基期值评价。")

@@ -1204,7 +1204,7 @@ def _note_year_by_note(obs: Observation, column, years: dict[int, YearTie]) -> N
     if tie is not None and obs.kind == "actual":
         code = "analyst_table_note_year" if tie.reading.year != tie.written else "analyst_table_note_own_year"
         obs.notes.append(note(code, header=column.header.raw.strip(), written=tie.written, year=tie.reading.year,
-                              quote=tie.note.raw.strip(), because=tie.reading.because))
+                              quote=tie.note.raw.strip(), sentence=tie.reading.note, because=tie.reading.because))
 
 
 def _config_place(sources: Sources, line: int | None) -> str:
