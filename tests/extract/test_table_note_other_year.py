@@ -35,6 +35,7 @@ OTHER_YEAR = {"year": ("注：〔〕内为五年累计数；2025年数据为2024
               "column": ("注：〔〕内为五年累计数；第5列为2024年数据。", "第5列为2024年数据", "'2024年数据'", 2024),
               "year-before": ("注：〔〕内为五年累计数；2025年数据为上年数。", "2025年数据为上年数", "'上年数'", 2024),
               "year-before-2": ("注：〔〕内为五年累计数；基期为上年度数据。", "基期为上年度数据", "'上年度数据'", 2024),
+              "same-as": ("注：〔〕内为五年累计数；2025年数据同2024年。", "2025年数据同2024年", "'2024年'", 2024),
               "in-its-sentence": ("注：〔〕内为五年累计数；2025年数据，为2024年数。", "2025年数据，为2024年数",
                                   "'2024年数'", 2024),
               "some-rows": ("注：〔〕内为五年累计数。部分指标基期值为2024年数据。", "部分指标基期值为2024年数据",
@@ -46,7 +47,8 @@ NOT_ANOTHER_YEAR = ["注：〔〕内为2026—2030年累计数。", "注：〔�
                     "注：〔〕内为五年累计数；基期值为2025年数据。",
                     "注：〔〕内为五年累计数；2030年目标按2025年价格计算。",
                     "注：〔〕内为五年累计数；增速为较2024年数据的增长。",
-                    "注：〔〕内为五年累计数；2030年目标以2025年为基数。"]
+                    "注：〔〕内为五年累计数；2030年目标以2025年为基数。",
+                    "注：〔〕内为五年累计数；2030年目标以2020年为基数计算。"]
 
 
 def _document(note: str) -> PlanContent:
@@ -200,3 +202,13 @@ def test_a_year_reading_written_wrong_stops_at_its_line(workspace, entry, said):
     with pytest.raises(InputError) as stopped:
         dataset.build(workspace / "raw", workspace / "config")
     assert stopped.value.file.endswith("sources.yaml") and said in stopped.value.problem, stopped.value.problem
+
+
+@pytest.mark.slow
+def test_a_pdf_plans_note_tying_its_base_to_another_year_stops_too(workspace):
+    """The PDF reader shares the note reading (a Chromium-printed PDF of the web page)."""
+    note, sentence, said, _ = OTHER_YEAR["base"]
+    error = _stopped(workspace, "pdf", note)
+    assert "tonglu_15.pdf" in error.location, error.location
+    assert f"the table's note '{sentence}'" in error.problem and said in error.problem, error.problem
+    assert "column: '2025年', year: 2024, because: '…'" in error.fix, error.fix
