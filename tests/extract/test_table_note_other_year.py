@@ -191,7 +191,8 @@ def test_a_reading_that_names_no_actual_column_stops(workspace):
     ({"estimates": "2025年"}, "gives both `estimates:` and `column:`/`year:`"),
     ({"year": "去年"}, "should say under `year:` the year the column's figures are"),
     ({"column": None}, "should say under `column:` the header of the column it reads"),
-    ({"because": "…"}, "does not say why")])
+    ({"because": "…"}, "does not say why"),
+    ({"year": 2026}, "is after the base year 2025 of plan period 十五五")])
 def test_a_year_reading_written_wrong_stops_at_its_line(workspace, entry, said):
     note, _, _, _ = OTHER_YEAR["base"]
     _follow(workspace, _stopped(workspace, "txt", note), 2024, "办公室答复")

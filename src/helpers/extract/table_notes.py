@@ -89,7 +89,7 @@ def read_notes(table: ParsedTable, plan: Plan, sources: Sources) -> NoteReading:
             reading = _reading_of(plan, sentence)
             if reading is not None:
                 used.add(id(reading))
-                _apply_reading(found, reading, cell, table, sources)
+                _apply_reading(found, reading, cell, table, plan, sources)
                 if reading.year is None:
                     continue
             for clause in NOTE_CLAUSE.split(sentence):
@@ -115,9 +115,10 @@ def _reading_of(plan: Plan, sentence: str) -> TableNote | None:
     return next((r for r in plan.table_notes if _key(r.note) in keys), None)
 
 
-def _apply_reading(found: NoteReading, reading: TableNote, cell: Cell, table: ParsedTable, sources: Sources) -> None:
+def _apply_reading(found: NoteReading, reading: TableNote, cell: Cell, table: ParsedTable, plan: Plan,
+                   sources: Sources) -> None:
     if reading.year is not None:
-        _apply_year_reading(found, reading, cell, table, sources)
+        _apply_year_reading(found, reading, cell, table, plan, sources)
         return
     if reading.estimates is None:
         found.none.append((reading, cell))
@@ -134,10 +135,17 @@ def _apply_reading(found: NoteReading, reading: TableNote, cell: Cell, table: Pa
         found.columns.setdefault(id(column), NoteTie(cell, "analyst_table_note", reading=reading))
 
 
-def _apply_year_reading(found: NoteReading, reading: TableNote, cell: Cell, table: ParsedTable,
+def _apply_year_reading(found: NoteReading, reading: TableNote, cell: Cell, table: ParsedTable, plan: Plan,
                         sources: Sources) -> None:
-    """The analyst's year for a column's figures: the actual column headed `column`; no other actual column may give
-    that year already (two figures of a year from one table)."""
+    """The analyst's year for a column's figures: the actual column headed `column`; a year up to the plan's base
+    year (a plan states actuals up to it, never after), and no other actual column may give that year already (two
+    figures of a year from one table)."""
+    if reading.year > plan.period.base_year:
+        raise InputError(sources.path, reading.line, f"`year: {reading.year}` of the reading of the table note "
+                         f"'{reading.note}' is after the base year {plan.period.base_year} of plan period "
+                         f"{plan.period.name} ({plan.file}): a plan states actual figures up to its base year",
+                         "write the year the note says the column's figures are (e.g. the year before the base "
+                         f"year, {plan.period.base_year - 1}), or the column's own year when they stand for it.")
     actual = [c for c in table.columns if c.role == "actual"]
     columns = [c for c in actual if _key(c.header.raw) == _key(reading.column)]
     if not columns:
