@@ -22,6 +22,7 @@ from helpers.analyse.growth import NOT_ASSESSABLE, TARGET_MET, TARGET_MISSED
 from helpers.core.errors import InputError
 from helpers.extract import dataset
 from helpers.report.chapters.scorecard import summary_section, table_note_year_note
+from helpers.report.chapters.summary import executive_summary
 from helpers.report.context import load_report_context
 from support.final_evaluation import PLAN_14, final_evaluation_case
 
@@ -69,6 +70,9 @@ def test_read_as_2019s_the_change_since_2020_is_not_judged_on_them(tmp_path):
         "依据分析人员的说明（办公室答复：规划编制时2020年数据未出），"
         "2020年列记为2019年数值，人才资源总量、高技能人才、高技能人才占技能劳动者比例、新增高技能人才、人才流失率的2020年"
         "基期值不取自规划（取自监测工作簿；没有则无法评估）。")
+    # page 1's first sentence: 高技能人才 has its 2025 actual, 3.1; it is its 2020 base that is missing
+    [first] = [s for s in executive_summary(ctxs["zh"], "brief") if "终期评估" in s]
+    assert "另有1项已有2025年实际值但无法评估" in first and "尚无2025年实际值" not in first, first
     english = _footnote(ctxs, "en")
     assert english.startswith("Tonglu: the table's note of its plan (tonglu_14.txt) says “2020年数据为2019年数”; "
                               "on the analyst's word (办公室答复：规划编制时2020年数据未出) the 2020 column is "
