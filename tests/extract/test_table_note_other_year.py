@@ -36,6 +36,8 @@ OTHER_YEAR = {"year": ("注：〔〕内为五年累计数；2025年数据为2024
               "year-before": ("注：〔〕内为五年累计数；2025年数据为上年数。", "2025年数据为上年数", "'上年数'", 2024),
               "year-before-2": ("注：〔〕内为五年累计数；基期为上年度数据。", "基期为上年度数据", "'上年度数据'", 2024),
               "same-as": ("注：〔〕内为五年累计数；2025年数据同2024年。", "2025年数据同2024年", "'2024年'", 2024),
+              "months-of-it": ("注：〔〕内为五年累计数；2025年数据为2024年1-11月数。", "2025年数据为2024年1-11月数",
+                               "'2024年1-11月数'", 2024),
               "in-its-sentence": ("注：〔〕内为五年累计数；2025年数据，为2024年数。", "2025年数据，为2024年数",
                                   "'2024年数'", 2024),
               "some-rows": ("注：〔〕内为五年累计数。部分指标基期值为2024年数据。", "部分指标基期值为2024年数据",
@@ -163,10 +165,11 @@ def test_the_advice_followed_with_the_columns_own_year_keeps_it_and_logs_why(wor
     assert not _logged(ds, "analyst_table_note_year")
 
 
-def test_an_estimate_the_note_says_stays_once_the_year_is_read(workspace):
-    """2025年数据为2024年预计数, followed as 2024's: the figures are 2024's estimates, never its actuals (the advice,
-    followed, keeps the note's 预计)."""
-    note = "注：〔〕内为五年累计数；2025年数据为2024年预计数。"
+@pytest.mark.parametrize("note", ["注：〔〕内为五年累计数；2025年数据为2024年预计数。",
+                                  "注：〔〕内为五年累计数；2025年数据为2024年1-11月数。"])
+def test_an_estimate_the_note_says_stays_once_the_year_is_read(workspace, note):
+    """2025年数据为2024年预计数 (or 1-11月数: part of the year), followed as 2024's: the figures are 2024's estimates,
+    never its actuals (the advice, followed, keeps the note's 预计 and 1-11月)."""
     _follow(workspace, _stopped(workspace, "txt", note), 2024, "办公室答复：表中为2024年预计数")
     ds = dataset.build(workspace / "raw", workspace / "config")
     ind = ds.indicators

@@ -42,10 +42,13 @@ CHINESE_NUMBER = {c: i for i, c in enumerate("一二三四五六七八九十", 1
 # A note item saying figures are another year's (2020年数据为2019年数, 基期值为2019年底数, 暂用2019年数据,
 # 同2019年, 为上年数, 上年度数据): a word that gives or takes figures (为, 是, 系, 即, 同, 用, 取, 按, 以 …) just
 # before a year, or the year before named without its number (上年, 上一年, 去年, 前一年; 前年: two before), and then
-# figures (数, 数据, 值, 底数, 年末数, 统计数 …) or the clause's end (基期为2019年). A span (2021-2025年累计数), a
-# comparison (较2019年增长), a price base (按2020年价格) or a year taken as something (以2020年为基数) is none.
+# figures (数, 数据, 值, 底数, 年末数, 统计数 …; of some months of it too: 2019年1-11月数) or the clause's end
+# (基期为2019年). A span (2021-2025年累计数), a comparison (较2019年增长), a price base (按2020年价格) or a year
+# taken as something (以2020年为基数) is none.
 OTHER_YEAR = re.compile(r"(?:为|是|系|即|同|用|取|按|以|照|作|自)\s*(?:(?P<year>(?:19|20)[0-9]{2})\s*年"
-                        r"|(?P<before>上一?年|去年|前一年|前年))(?!\s*为)\s*度?\s*(?P<figures>(?:年?[底末])?\s*的?\s*"
+                        r"|(?P<before>上一?年|去年|前一年|前年))(?!\s*为)\s*度?\s*"
+                        r"(?:[0-9一二两三四五六七八九十]{1,2}\s*(?:[-–—~至到]\s*[0-9一二两三四五六七八九十]{1,2})?\s*月份?)?"
+                        r"\s*(?P<figures>(?:年?[底末])?\s*的?\s*"
                         r"(?:[^\W\d_]{0,4}?(?:数据?|数值|值))|\s*的?\s*$)")
 # 部分指标, 个别数据: the note names no row, so a reading covers every row of the column
 SOME = re.compile(r"部分|个别|少数|有些|有的|一些|某些")
