@@ -75,6 +75,6 @@ def test_a_preliminary_count_in_the_source_is_judged_named_and_quoted(tmp_path):
     assert row["verdict"] == TARGET_MET and row["evaluated_preliminary"]
     # one line (remarks3): the quote says the judgement rests on a 快报, so the list of 快报 figures leaves it out
     assert preliminary_note(zh) == []
-    assert judged_remarks_note(zh) == ["桐庐县人才资源总量判断所用的实际值为快报数（初步统计），正式数据公布后可能修订；"
-                                       f"评估所用的2025年实际值15.1万人（{WORKBOOK}工作表数据单元格E6）附有来源："
-                                       "“县统计局快报”。"]
+    assert judged_remarks_note(zh) == ["桐庐县人才资源总量判断所用的实际值为快报数（初步统计），"
+                                       "正式数据公布后可能修订；评估所用的2025年实际值15.1万人"
+                                       f"（{WORKBOOK}工作表数据单元格E6）附有来源：“县统计局快报”。"]

@@ -132,6 +132,9 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
     remark = judged_remark(observed, judged["evaluated_year"])
     if remark is not None:
         judged["evaluation_notes"] = notes_json(json.loads(judged["evaluation_notes"] or "[]") + [remark])
+    by_note = base_by_table_note(rows, plan)
+    if by_note is not None:
+        judged["evaluation_notes"] = notes_json(json.loads(judged["evaluation_notes"] or "[]") + [by_note])
     if cumulative:
         # A 〔〕 target: judged on the sum of the yearly actuals or a level's change since the base year
         # (plan_judgement), never as a level's growth.
@@ -460,6 +463,28 @@ def judged_remark(observed: list[dict], year) -> dict | None:
     return {"code": "judged_remark", "year": int(year), "value": float(row["value"]),
             "file": Path(str(row["source_file"])).name, "sheet": row["source_sheet"], "cell": row["source_cell"],
             "remark": remark["remark"], "field": remark.get("field", {"code": "note"})}
+
+
+BASE_BY_TABLE_NOTE = ("analyst_table_note_year", "analyst_table_note_own_year")
+
+
+def base_by_table_note(rows: list[dict], plan: Plan) -> dict | None:
+    """The note on a judgement whose plan's base column its table's note ties to another year (2020年数据为2019年数)
+    and the analyst read (cleaning: analyst_table_note_year, the figures read as that year's, so the base is not the
+    plan's; analyst_table_note_own_year, read as the base year's on the office's word): beside the scorecard, so the
+    reader sees what the base rests on (redteam18 finding 5)."""
+    for row in rows:
+        said = json.loads(row["note_values"]) if isinstance(row.get("note_values"), str) and row["note_values"] \
+            else []
+        found = next((n for n in said if n.get("code") in BASE_BY_TABLE_NOTE
+                      and n.get("written") == plan.period.base_year), None)
+        if found is not None and row.get("plan") == plan.period.name and row["kind"] == "actual":
+            return {"code": "table_note_other_year" if found["code"] == BASE_BY_TABLE_NOTE[0]
+                    else "table_note_own_year", "written": int(found["written"]), "year": int(found["year"]),
+                    "value": None if pd.isna(row["value"]) else float(row["value"]),
+                    "file": Path(str(row["source_file"])).name, "sentence": found.get("sentence", ""),
+                    "because": found.get("because", "")}
+    return None
 
 
 def _estimate_note(estimate: dict, year: int) -> dict:

@@ -352,11 +352,16 @@ class TableNote:
     """The analyst's reading of a sentence of a plan table's note that says its figures are estimates, for part of a
     year or preliminary but names no column the project can tie it to (`table_notes:` of a plan entry): which
     column's figures it makes estimates (`estimates`: the column's header as the table writes it), or none
-    (NO_COLUMN). The sentence is written out (`note`): the reading holds only while the plan says that."""
+    (NO_COLUMN). Or, of a sentence that says a column's figures are another year's (2020年数据为2019年数), the
+    column (`column`: its header) and the year its figures are read as (`year`): that year's, or the column's own
+    year when they stand for it. The sentence is written out (`note`): the reading holds only while the plan says
+    that."""
     note: str              # the sentence, as the error quotes it
     estimates: str | None  # the header of the actual column whose figures it makes estimates; None: no column's
     because: str           # why: the plan's words elsewhere, the office's answer
     line: int
+    column: str | None = None   # a year reading: the header of the actual column it reads
+    year: int | None = None     # a year reading: the year the column's figures are read as
 
 
 @dataclass(frozen=True)
@@ -664,9 +669,11 @@ PROVINCE_KEYS = ("entity", "name_zh", "name_en")
 PERIOD_KEYS = ("name", "base_year", "target_year")
 PLAN_KEYS = ("entity", "name_zh", "name_en", "file", "layout", "table_title", "plan_period", "readings", "continued",
              "header_roles", "table_notes")
-TABLE_NOTE_KEYS = ("note", "estimates", "because")
+TABLE_NOTE_KEYS = ("note", "estimates", "column", "year", "because")
 NO_COLUMN = "none"     # a table note's reading: it makes no column's figures estimates
 TABLE_NOTE_EXAMPLE = "- {note: '2.基期数据为初步测算。', estimates: '2025年', because: '…'}"
+# a table note's reading of the year a column's figures are (注：2020年数据为2019年数)
+TABLE_NOTE_YEAR_EXAMPLE = "- {note: '2020年数据为2019年数', column: '2020年', year: 2019, because: '…'}"
 CONTINUED_KEYS = ("page", "between", "because")
 CONTINUED_EXAMPLE = "- {page: 5, between: '人才结构', because: '…'}"
 READING_KEYS = ("indicator", "cell", "reads", "unit", "attribute", "row", "because")
@@ -772,6 +779,9 @@ def _table_notes(entry: dict, path: Path, what: str) -> tuple[TableNote, ...]:
     for item in _entries(entry, "table_notes", path, what, TABLE_NOTE_EXAMPLE):
         _known_keys(item, TABLE_NOTE_KEYS, path, f"a table note of {what}")
         note = _text(item, "note", path, f"a table note of {what}").strip()
+        if "column" in item or "year" in item:
+            out.append(_table_note_year(item, note, path, what))
+            continue
         estimates = item.get("estimates")
         if isinstance(estimates, int) and not isinstance(estimates, bool):
             estimates = str(estimates)
@@ -788,6 +798,33 @@ def _table_notes(entry: dict, path: Path, what: str) -> tuple[TableNote, ...]:
         out.append(TableNote(normalise(note), None if estimates == NO_COLUMN else estimates, because,
                              item.get(LINE)))
     return tuple(out)
+
+
+def _table_note_year(item: dict, note: str, path: Path, what: str) -> TableNote:
+    """A `table_notes:` reading of the year a column's figures are (`column:` and `year:`, no `estimates:`)."""
+    if "estimates" in item:
+        raise InputError(path, _line_of(item, "estimates"), f"the reading of the table note '{note}' of {what} "
+                         "gives both `estimates:` and `column:`/`year:`",
+                         f"write one reading for the sentence: {TABLE_NOTE_YEAR_EXAMPLE} (the year the column's "
+                         f"figures are), or {TABLE_NOTE_EXAMPLE} (the column whose figures it makes estimates).")
+    column = item.get("column")
+    if isinstance(column, int) and not isinstance(column, bool):
+        column = str(column)
+    if not isinstance(column, str) or not column.strip():
+        raise InputError(path, _line_of(item, "column") or item.get(LINE), f"the reading of the table note "
+                         f"'{note}' of {what} should say under `column:` the header of the column it reads, but it "
+                         f"says {_shape(column)}", f"write it as {TABLE_NOTE_YEAR_EXAMPLE} (the column's header as "
+                         "the table writes it).")
+    year = item.get("year")
+    if isinstance(year, bool) or not isinstance(year, (int, str)) or not str(year).strip().isdigit() \
+            or len(str(year).strip()) != 4:
+        raise InputError(path, _line_of(item, "year") or item.get(LINE), f"the reading of the table note '{note}' "
+                         f"of {what} should say under `year:` the year the column's figures are, as four digits, "
+                         f"but it says {_shape(year)}", f"write it as {TABLE_NOTE_YEAR_EXAMPLE}.")
+    because = _because(item, path, f"a table note of {what}", f"the reading of the table note '{note}' does not "
+                       "say why", "write after `because:` why the column's figures are that year's (the plan's "
+                       "words elsewhere, the office's answer): it is logged with the column's figures.")
+    return TableNote(normalise(note), None, because, item.get(LINE), column=column.strip(), year=int(year))
 
 
 def _check_province(province: dict, plans: list[Plan], path: Path) -> None:

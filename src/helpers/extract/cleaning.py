@@ -34,7 +34,7 @@ from helpers.core.values import (
 from helpers.extract.consistency import VALUE_TOLERANCE
 from helpers.extract.documents.model import UNSEEN_WHY, Place
 from helpers.extract.prose import CHANGE_WORDS, FLOW_WORDS, INCREMENT_WORDS, NUM, POINTS, YEAR, ProseStatement
-from helpers.extract.table_notes import NoteTie, read_notes
+from helpers.extract.table_notes import NoteTie, YearTie, move_years, read_notes
 from helpers.extract.tables import (
     ATTRIBUTES,
     Cell,
@@ -542,7 +542,9 @@ class TableCleaner:
         has_unit_column = "unit" in table.roles
         cumulative_note = next((n for n in table.notes if CUMULATIVE_NOTE.search(n.text)), None)
         said = read_notes(table, plan, self.sources, self.catalogue, _row_names(table, self.catalogue))
+        move_years(table, said)
         estimate_marks, by_note, by_row = said.marks, said.columns, said.rows
+        decisions += _year_by_note(plan, table, said.years, file, self.sources)
         decisions += _estimated_by_note(plan, table, by_note, file, self.sources)
         decisions += [Decision(plan.entity, "", file, cell.line, "analyst_table_note_none",
                                {"quote": reading.note, "because": reading.because,
@@ -616,6 +618,7 @@ class TableCleaner:
                 _note_plan_marks(obs, column, cell, parsed, cumulative_note, log, plan.period)
                 _note_estimate_notes(obs, column, cell, parsed, estimate_marks, by_note, log)
                 _note_row_by_note(obs, column, cell, by_row, log)
+                _note_year_by_note(obs, column, said.years)
                 _note_header_mark(obs, column, header_marks)
                 row_obs.append(obs)
 
@@ -1224,6 +1227,37 @@ def _estimated_by_note(plan: Plan, table: ParsedTable, tied: dict[int, NoteTie],
         out.append(Decision(plan.entity, "", file, column.header.line, tie.code, values,
                             [{"code": "table_note", "line": tie.note.line, "quote": quote}]))
     return out
+
+
+def _year_by_note(plan: Plan, table: ParsedTable, years: dict[int, YearTie], file: str,
+                  sources: Sources) -> list[Decision]:
+    """The cleaning log's line for each actual column whose figures the analyst reads as a year's, for the table's
+    note that says they are another year's (2020年数据为2019年数): read as that year's (analyst_table_note_year), or as
+    the column's own (analyst_table_note_own_year), the note quoted."""
+    out = []
+    for column in table.columns:
+        tie = years.get(id(column))
+        if tie is None:
+            continue
+        quote = tie.note.raw.strip()
+        moved = tie.reading.year != tie.written
+        out.append(Decision(plan.entity, "", file, column.header.line,
+                            "analyst_table_note_year" if moved else "analyst_table_note_own_year",
+                            {"header": column.header.raw.strip(), "written": tie.written, "year": tie.reading.year,
+                             "quote": quote, "because": tie.reading.because,
+                             "config": _config_place(sources, tie.reading.line)},
+                            [{"code": "table_note", "line": tie.note.line, "quote": quote}]))
+    return out
+
+
+def _note_year_by_note(obs: Observation, column, years: dict[int, YearTie]) -> None:
+    """An actual's figure whose column the analyst reads as a year's for the table's note (_year_by_note): noted so,
+    with the note and why, wherever the figure is shown."""
+    tie = years.get(id(column))
+    if tie is not None and obs.kind == "actual":
+        code = "analyst_table_note_year" if tie.reading.year != tie.written else "analyst_table_note_own_year"
+        obs.notes.append(note(code, header=column.header.raw.strip(), written=tie.written, year=tie.reading.year,
+                              quote=tie.note.raw.strip(), sentence=tie.reading.note, because=tie.reading.because))
 
 
 def _config_place(sources: Sources, line: int | None) -> str:

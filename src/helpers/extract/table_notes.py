@@ -23,7 +23,7 @@ year, or the day the figures were published?), stops the run, naming the note: t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from helpers.core.config import Catalogue, Plan, Sources, TableNote
 from helpers.core.errors import InputError, quoted
@@ -60,6 +60,19 @@ NAMES_FILLER = re.compile(
     r"注\d*[:：]?|^(?:\d{1,2}[.、]|\(\d{1,2}\)|[①-⑳])|其中|表中|本表|上述|以上|[0-9]{4}年?(?:底|末)?|年度?|"
     + PERIOD_END.pattern + "|" + BASE_NAMED.pattern + "|" + COLUMN_NUMBER.pattern
     + r"|数据|数值|数字|指标|的|值|数|项|和|及|与|、|/|[“”\"'‘’《》()\[\]]")
+# A note item saying figures are another year's (2020年数据为2019年数, 基期值为2019年底数, 暂用2019年数据,
+# 同2019年, 为上年数, 上年度数据): a word that gives or takes figures (为, 是, 系, 即, 同, 用, 取, 按, 以 …) just
+# before a year, or the year before named without its number (上年, 上一年, 去年, 前一年; 前年: two before), and then
+# figures (数, 数据, 值, 底数, 年末数, 统计数 …; of some months of it too: 2019年1-11月数) or the clause's end
+# (基期为2019年). A span (2021-2025年累计数), a comparison (较2019年增长), a price base (按2020年价格) or a year
+# taken as something (以2020年为基数) is none.
+OTHER_YEAR = re.compile(r"(?:为|是|系|即|同|用|取|按|以|照|作|自)\s*(?:(?P<year>(?:19|20)[0-9]{2})\s*年"
+                        r"|(?P<before>上一?年|去年|前一年|前年))(?!\s*为)\s*度?\s*"
+                        r"(?:[0-9一二两三四五六七八九十]{1,2}\s*(?:[-–—~至到]\s*[0-9一二两三四五六七八九十]{1,2})?\s*月份?)?"
+                        r"\s*(?P<figures>(?:年?[底末])?\s*的?\s*"
+                        r"(?:[^\W\d_]{0,4}?(?:数据?|数值|值))|\s*的?\s*$)")
+# 部分指标, 个别数据: the note names no row, so a reading covers every row of the column
+SOME = re.compile(r"部分|个别|少数|有些|有的|一些|某些")
 
 
 @dataclass(frozen=True)
@@ -72,6 +85,15 @@ class NoteTie:
     name: str = ""            # a tie to one row (NoteReading.rows): the name the note gives it
 
 
+@dataclass(frozen=True)
+class YearTie:
+    """An actual column whose figures the analyst reads as a year's (`table_notes:` with `column:` and `year:`) for
+    the table's note that says they are another year's (2020年数据为2019年数)."""
+    note: Cell                # the note (its line, row or paragraph)
+    reading: TableNote        # the analyst's reading: its year, because and line
+    written: int              # the column's year as its header gives it
+
+
 @dataclass
 class NoteReading:
     marks: dict[str, Cell] = field(default_factory=dict)        # a note mark the note makes an estimate's
@@ -80,6 +102,7 @@ class NoteReading:
     rows: dict[tuple[int, str], NoteTie] = field(default_factory=dict)
     # the analyst's readings of a sentence that makes no column's figures estimates, each with the note
     none: list[tuple[TableNote, Cell]] = field(default_factory=list)
+    years: dict[int, YearTie] = field(default_factory=dict)     # id(column) of an actual column read as a year's
 
 
 def read_notes(table: ParsedTable, plan: Plan, sources: Sources, catalogue: Catalogue,
@@ -96,9 +119,12 @@ def read_notes(table: ParsedTable, plan: Plan, sources: Sources, catalogue: Cata
             reading = _reading_of(plan, sentence)
             if reading is not None:
                 used.add(id(reading))
-                _apply_reading(found, reading, cell, table, sources)
-                continue
+                _apply_reading(found, reading, cell, table, plan, sources)
+                if reading.year is None:
+                    continue
             for clause in NOTE_CLAUSE.split(sentence):
+                if reading is None:     # (a year's reading: what else the sentence says is still read: 为2019年预计数)
+                    _other_year(clause, sentence, cell, table, plan, sources)
                 _read_clause(found, clause, sentence, cell, table, plan, sources, rows)
     unused = next((r for r in plan.table_notes if id(r) not in used), None)
     if unused is not None:
@@ -119,7 +145,11 @@ def _reading_of(plan: Plan, sentence: str) -> TableNote | None:
     return next((r for r in plan.table_notes if _key(r.note) in keys), None)
 
 
-def _apply_reading(found: NoteReading, reading: TableNote, cell: Cell, table: ParsedTable, sources: Sources) -> None:
+def _apply_reading(found: NoteReading, reading: TableNote, cell: Cell, table: ParsedTable, plan: Plan,
+                   sources: Sources) -> None:
+    if reading.year is not None:
+        _apply_year_reading(found, reading, cell, table, plan, sources)
+        return
     if reading.estimates is None:
         found.none.append((reading, cell))
         return
@@ -133,6 +163,114 @@ def _apply_reading(found: NoteReading, reading: TableNote, cell: Cell, table: Pa
                          "none of the table's figures estimates.")
     for column in columns:
         found.columns.setdefault(id(column), NoteTie(cell, "analyst_table_note", reading=reading))
+
+
+def _apply_year_reading(found: NoteReading, reading: TableNote, cell: Cell, table: ParsedTable, plan: Plan,
+                        sources: Sources) -> None:
+    """The analyst's year for a column's figures: the actual column headed `column`; a year up to the plan's base
+    year (a plan states actuals up to it, never after), and no other actual column may give that year already (two
+    figures of a year from one table)."""
+    if reading.year > plan.period.base_year:
+        raise InputError(sources.path, reading.line, f"`year: {reading.year}` of the reading of the table note "
+                         f"'{reading.note}' is after the base year {plan.period.base_year} of plan period "
+                         f"{plan.period.name} ({plan.file}): a plan states actual figures up to its base year",
+                         "write the year the note says the column's figures are (e.g. the year before the base "
+                         f"year, {plan.period.base_year - 1}), or the column's own year when they stand for it.")
+    actual = [c for c in table.columns if c.role == "actual"]
+    columns = [c for c in actual if _key(c.header.raw) == _key(reading.column)]
+    if not columns:
+        raise InputError(sources.path, reading.line, f"`column: {reading.column}` of the reading of the table note "
+                         f"'{reading.note}' names no column of the table's actual figures in "
+                         f"{display_path(table.path)} (they are {_headers(actual)})",
+                         "write the column's header as the table writes it.")
+    taken = next((c for c in actual if c.year == reading.year and all(c is not o for o in columns)), None)
+    if taken is not None:
+        raise InputError(sources.path, reading.line, f"`year: {reading.year}` of the reading of the table note "
+                         f"'{reading.note}' reads the column '{reading.column}' as {reading.year}'s figures, but the "
+                         f"column '{taken.header.raw.strip()}' of {display_path(table.path)} gives {reading.year}'s "
+                         "already: one table would give two figures for the year",
+                         "ask the office which figures the columns hold; if the note means the column's own year, "
+                         f"write year: {columns[0].year}, with why after because:.")
+    for column in columns:
+        found.years.setdefault(id(column), YearTie(cell, reading, column.year))
+
+
+def move_years(table: ParsedTable, found: NoteReading) -> None:
+    """The columns the analyst reads as another year's figures (found.years) given that year, in the table and its
+    rows (as resolve_year_columns places a column), the ties to them kept; the column's own year stays in its
+    YearTie. Called once the notes are read: they name the columns by the years their headers give."""
+    moved = {key: replace(c, year=found.years[key].reading.year) for c in table.columns
+             if (key := id(c)) in found.years and found.years[key].reading.year != c.year}
+    if not moved:
+        return
+    new_id = {key: id(c) for key, c in moved.items()}
+    table.columns = [moved.get(id(c), c) for c in table.columns]
+    for row in table.rows:
+        row.values = [(moved.get(id(c), c), cell) for c, cell in row.values]
+    found.columns = {new_id.get(key, key): tie for key, tie in found.columns.items()}
+    found.years = {new_id.get(key, key): tie for key, tie in found.years.items()}
+
+
+def _other_year(clause: str, sentence: str, cell: Cell, table: ParsedTable, plan: Plan, sources: Sources) -> None:
+    """A clause that says a column's figures are another year's (OTHER_YEAR: 2020年数据为2019年数, 基期值为上年数)
+    stops the run: read as the column's year, another year's figures would be judged as its actual (a 〔〕 change, a
+    growth rate from the wrong year). So does one that gives another year's figures and names no column of the
+    table's (部分指标为2019年数据). The column is named in the clause, else in its sentence, the other year's words left
+    out (by its year, as the base, 第N列)."""
+    text = normalise(clause)
+    said = list(OTHER_YEAR.finditer(text))
+    if not said:
+        return
+    rest = OTHER_YEAR.sub(" ", text)
+    tied = _tied(rest, table, plan) if _names_a_column(rest) else []
+    if not tied:
+        whole = OTHER_YEAR.sub(" ", normalise(sentence))
+        tied = _tied(whole, table, plan) if _names_a_column(whole) else []
+    years_of_columns = {c.year for c in table.columns}
+    for match in said:
+        words = match.group().strip()
+        if match["year"] and not tied and int(match["year"]) in years_of_columns:
+            continue        # 部分指标为2020年数据 of a table with a 2020 column: its own year
+        for column in tied or [None]:
+            year = int(match["year"]) if match["year"] else \
+                None if column is None else column.year - (2 if match["before"] == "前年" else 1)
+            if column is None or year != column.year:
+                raise _another_year(table, plan, cell, sentence, column, year, words[1:].strip(), sources)
+
+
+def _names_a_column(text: str) -> bool:
+    return bool(stated_years(text) or BASE_NAMED.search(text) or COLUMN_NUMBER.search(text))
+
+
+def _another_year(table: ParsedTable, plan: Plan, cell: Cell, sentence: str, column: ValueColumn | None,
+                  year: int | None, words: str, sources: Sources) -> InputError:
+    actual = [c for c in table.columns if c.role == "actual"]
+    said = sentence.strip()
+    example = column or (actual[0] if actual else None)
+    header = example.header.raw.strip() if example else "none"
+    shown = year if year is not None else (example.year - 1 if example else "…")
+    if column is not None:
+        what = (f"says the figures of the column '{header}' ({column.year}) are {year}'s ('{words}'): read as "
+                f"{column.year}'s, another year's figures would be judged as {column.year}'s actual (a 〔〕 change "
+                "or a growth rate measured from the wrong year)")
+    else:
+        what = (f"says figures are another year's ('{words}') but names no column of the table's actual figures "
+                "it can be tied to (by its year, as 基期/现状/基数 for the base year "
+                f"{plan.period.base_year}, or as 第N列): read as their columns' years, they could be judged as those "
+                "years' actuals")
+    some = SOME.search(normalise(said))
+    rows = (f" The note says '{some.group()}' and names no row: the reading covers every row of the column (read "
+            "as another year's, a row the plan gives for the column's year loses its plan figure, never judged on "
+            "the wrong year)." if some else "")
+    note = (said if len(said) <= 200 else quoted(said, 200)).replace("'", "''")    # (quoted as YAML quotes it)
+    own = example.year if example else "…"
+    return InputError(table.path, cell.where, f"the table's note {quoted(said)} {what}",
+                      "read the note in the plan (the plan stays as published) and say what it means under this "
+                      f"plan's entry in config/sources.yaml ({plan.file}): table_notes: - {{note: '{note}', column: "
+                      f"'{header}', year: {shown}, because: '…'}}: the column's figures are then read as {shown}'s, "
+                      f"and {own} has no figure from the plan (a stated figure for {own}, the monitoring "
+                      f"workbook's, is used, or none); or year: {own} when the office says they stand for {own} "
+                      f"(the table's actual columns: {_headers(actual)}); write after `because:` why.{rows}")
 
 
 def _read_clause(found: NoteReading, clause: str, sentence: str, cell: Cell, table: ParsedTable, plan: Plan,

@@ -227,6 +227,26 @@ def judged_remarks_note(ctx: ReportContext) -> list[str]:
     return lines
 
 
+def table_note_year_note(ctx: ReportContext) -> list[str]:
+    """The judgements whose plan's base column its table's note ties to another year (2020年数据为2019年数: trends.csv
+    evaluation_notes table_note_other_year / table_note_own_year, the analyst's reading): one line for each county and
+    note, naming the indicators, what the column is read as and why (redteam18 finding 5). Read as the other year's,
+    the base is not the plan's (the workbook's, or none: 无法评估); read as the base year's, it is on the analyst's
+    word, and leadership sees that beside the judgement."""
+    p = ctx.progress
+    if p is None or p.empty or "evaluation_notes" not in p:
+        return []
+    groups: dict[tuple, list[str]] = {}
+    for r in p.itertuples():
+        for n in json.loads(r.evaluation_notes) if isinstance(r.evaluation_notes, str) and r.evaluation_notes else []:
+            if n["code"] in ("table_note_other_year", "table_note_own_year"):
+                key = (r.entity, n["code"], n["file"], n["sentence"], n["written"], n["year"], n["because"])
+                groups.setdefault(key, []).append(ctx.indicator_in_sentence(r.indicator_id))
+    return [ctx.t(f"report.{code}_note", county=ctx.entity_name(entity), file=file, sentence=sentence,
+                  written=written, year=year, because=because, indicators=ctx.names(indicators))
+            for (entity, code, file, sentence, written, year, because), indicators in groups.items()]
+
+
 def province_targets_differ_note(ctx: ReportContext) -> list[str]:
     """A provincial target the actuals are compared with that two plans state differently (安吉's 省委目标 column
     says 35, 桐庐's 36): one line each, beside the sentence that counts the targets reached, naming both figures and
@@ -287,7 +307,7 @@ def summary_section(ctx: ReportContext, document: str = "report") -> Html:
          + ([ctx.t("plan_cycle.marks_note.binding")] if binding_targets(ctx.progress).any() else [])
          + ([ctx.t("report.scorecard_earlier_note")] if earlier_judgements(ctx, ctx.progress) else [])
          + no_target_note(ctx) + preliminary_note(ctx) + sources_differ_note(ctx) + judged_remarks_note(ctx)
-         + province_targets_differ_note(ctx)},
+         + province_targets_differ_note(ctx) + table_note_year_note(ctx)},
         {"kind": "tables", "tables": scorecard_tables(ctx)},
     ], first=True)
 
