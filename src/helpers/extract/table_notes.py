@@ -222,10 +222,10 @@ def _other_year(clause: str, sentence: str, cell: Cell, table: ParsedTable, plan
     if not said:
         return
     rest = OTHER_YEAR.sub(" ", text)
-    tied = _tied(rest, table, plan) if _names_a_column(rest) else []
+    tied = _tied(rest, table, plan, sources) if _names_a_column(rest, plan, sources) else []
     if not tied:
         whole = OTHER_YEAR.sub(" ", normalise(sentence))
-        tied = _tied(whole, table, plan) if _names_a_column(whole) else []
+        tied = _tied(whole, table, plan, sources) if _names_a_column(whole, plan, sources) else []
     years_of_columns = {c.year for c in table.columns}
     for match in said:
         words = match.group().strip()
@@ -236,10 +236,6 @@ def _other_year(clause: str, sentence: str, cell: Cell, table: ParsedTable, plan
                 None if column is None else column.year - (2 if match["before"] == "前年" else 1)
             if column is None or year != column.year:
                 raise _another_year(table, plan, cell, sentence, column, year, words[1:].strip(), sources)
-
-
-def _names_a_column(text: str) -> bool:
-    return bool(stated_years(text) or BASE_NAMED.search(text) or COLUMN_NUMBER.search(text))
 
 
 def _another_year(table: ParsedTable, plan: Plan, cell: Cell, sentence: str, column: ValueColumn | None,
