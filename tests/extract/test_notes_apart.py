@@ -145,6 +145,12 @@ def test_a_footnote_that_cannot_be_tied_stops_naming_its_cell_and_the_advice_wor
     assert values["quote"] == "此为预计数"
 
 
+def test_a_footnote_on_a_figure_naming_a_year_the_table_has_no_column_for_stops(workspace):
+    """2024年为预计数 on 15.2 (the 2025 column): the year it names is not the cell's; its anchor does not tie it."""
+    error = _stopped(workspace, "2024年为预计数", TOTAL)
+    assert error.location.endswith("tonglu_15.docx, table 1, row 2, column 5"), error.location
+
+
 def test_the_advice_followed_with_none_keeps_the_actuals(workspace):
     error = _stopped(workspace, "此为预计数", (1, 2))
     _follow(workspace, error, "none", "办公室答复：指标口径为预计，数据为实际")

@@ -131,7 +131,7 @@ def _read_clause(found: NoteReading, clause: str, sentence: str, cell: Cell, tab
             return
     tied = _tied(clause, table, plan) or _tied(sentence, table, plan)
     anchored = None
-    if not tied:
+    if not tied and not _names(sentence):     # (a year, the base or a column it names, with no column: not tied)
         tied, anchored = _anchored(cell, table)
     if month is not None or not (tied or anchored):
         word = estimate or (part.words if part else None) or preliminary(clause) or UP_TO.search(normalise(clause))
@@ -165,6 +165,11 @@ def _tied(text: str, table: ParsedTable, plan: Plan) -> list[ValueColumn]:
     if any(c.role != "actual" for c in numbered):
         return []
     return [c for c in table.columns if c.role == "actual" and (c.year in years or any(c is n for n in numbered))]
+
+
+def _names(text: str) -> bool:
+    """The text names a year, the base or a column by its number (what _tied ties by)."""
+    return bool(stated_years(text) or BASE_NAMED.search(normalise(text)) or COLUMN_NUMBER.search(normalise(text)))
 
 
 def _anchored(note: Cell, table: ParsedTable) -> tuple[list[ValueColumn], Place | None]:
