@@ -31,12 +31,13 @@ PLACE_HEADER = {"code": "table_cell", "table": 1, "row": 1, "column": 5}
 PLACE_TOTAL = {"code": "table_cell", "table": 1, "row": 2, "column": 5}
 
 
-def _plan(workspace, kind: str, text: str, at: tuple[int, int] = (0, 0), mark: str = "", paragraph: str = ""):
+def _plan(workspace, kind: str, text: str, at: tuple[int, int] = (0, 0), mark: str = "", paragraph: str = "",
+          raised: bool = True):
     header = [h.replace("2025年（预计）", "2025年") for h in DOCUMENT_TABLE["header"]]
     rows = [[c.replace("35¹", "35") if c else c for c in row] for row in DOCUMENT_TABLE["rows"]]
     content = PlanContent(**dict(DOCUMENT_TABLE, header=header, rows=rows, note="注：〔〕内为五年累计数。"))
     path = tonglu_plan_published(workspace, content, "docx")
-    attach_note(path, kind, text, *at, mark=mark, paragraph=paragraph)
+    attach_note(path, kind, text, *at, mark=mark, paragraph=paragraph, raised=raised)
     (workspace / "raw" / "monitoring" / "桐庐监测.xlsx").unlink()     # no 2025 figure beside the plan's
     write_manifest(workspace / "raw")
 
@@ -105,13 +106,14 @@ def test_a_footnote_that_says_nothing_of_the_figures_is_logged_with_its_place(wo
     assert values == {"apart": {"code": "footnote"}, "quote": "资料来源：县统计局"} and place == PLACE_TOTAL
 
 
-def test_the_footnote_reference_mark_is_no_digit_of_the_figure(workspace):
-    """Word numbers a footnote's reference itself (no text in the cell): 15.2 stays 15.2, and a custom mark (自定义
-    标记 1, superscript) is a note mark, not a digit (15.21)."""
-    _plan(workspace, "footnote", "资料来源：县统计局", TOTAL, mark="1")
+@pytest.mark.parametrize("mark, raised", [("", True), ("1", True), ("1", False)], ids=["numbered", "custom", "plain"])
+def test_the_footnote_reference_mark_is_no_digit_of_the_figure(workspace, mark, raised):
+    """Word numbers a footnote's reference itself (no text in the cell): 15.2 stays 15.2; a custom mark (自定义标记
+    1) is a note mark, not a digit, superscript as Word's style sets it or not (main read the plain one 15.21)."""
+    _plan(workspace, "footnote", "资料来源：县统计局", TOTAL, mark=mark, raised=raised)
     ds = dataset.build(workspace / "raw", workspace / "config")
     row = ds.indicators.query("entity == 'tonglu' and year == 2025 and indicator_id == 'talent_total'").iloc[0]
-    assert row["value"] == 15.2
+    assert row["value"] == 15.2 and row["source_value"] == "15.2" + ("¹" if mark else "")
 
 
 def _stopped(workspace, text: str, at: tuple[int, int]) -> InputError:

@@ -295,12 +295,12 @@ W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 def attach_note(path: Path, kind: str, text: str, row: int = 0, column: int = 0, mark: str = "",
-                paragraph: str = "") -> Path:
+                paragraph: str = "", raised: bool = True) -> Path:
     """A Word footnote, endnote (Insert Footnote / Endnote) or comment (New Comment) saying `text`, anchored in the
     .docx's first table at `row`, `column` (0-based), or in the body's paragraph whose text is `paragraph`, as Word
     writes one: the note in its own part (word/footnotes.xml, endnotes.xml, comments.xml), its reference after the
-    text (a superscript number Word shows itself; `mark`: a custom mark written as text after the reference, 脚注 →
-    自定义标记)."""
+    text (a superscript number Word shows itself; `mark`: a custom mark written as text after the reference in its run,
+    脚注 → 自定义标记; `raised`: the run set superscript, as Word's style for it does)."""
     import docx
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
@@ -331,9 +331,8 @@ def attach_note(path: Path, kind: str, text: str, row: int = 0, column: int = 0,
         anchor.append(parse_xml(f'<w:commentRangeEnd {W_NS} w:id="0"/>'))
         anchor.append(parse_xml(f'<w:r {W_NS}><w:commentReference w:id="0"/></w:r>'))
     else:
-        custom = ' w:customMarkFollows="1"' if mark else ""
-        anchor.append(parse_xml(f'<w:r {W_NS}>{superscript}<w:{kind}Reference{custom} w:id="1"/></w:r>'))
-        if mark:
-            anchor.append(parse_xml(f'<w:r {W_NS}>{superscript}<w:t>{html.escape(mark)}</w:t></w:r>'))
+        custom = f' w:customMarkFollows="1"/><w:t>{html.escape(mark)}</w:t>' if mark else "/>"
+        raised = superscript if raised else ""
+        anchor.append(parse_xml(f'<w:r {W_NS}>{raised}<w:{kind}Reference w:id="1"{custom}</w:r>'))
     document.save(str(path))
     return path

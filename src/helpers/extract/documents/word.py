@@ -224,7 +224,14 @@ class _Styles:
             return self.default_size
 
     def position(self, text_node) -> str | None:
-        """superscript, subscript, or None: the run's vertical alignment (上标, 下标), by itself or by its style."""
+        """superscript, subscript, or None: the run's vertical alignment (上标, 下标), by itself or by its style. A
+        footnote's or endnote's custom mark (自定义标记: the run's text after its reference) is a mark, superscript
+        however it is set: a plain 1 after 15.2 was read 15.21."""
+        run = text_node.getparent()
+        if run is not None and any(node.get(self.qn("w:customMarkFollows")) in ("1", "true", "on")
+                                   for name in ("w:footnoteReference", "w:endnoteReference")
+                                   for node in run.iterchildren(self.qn(name))):
+            return "superscript"
         found = self.property(text_node, "w:vertAlign")
         return found.get(self.qn("w:val")) if found is not None else None
 
