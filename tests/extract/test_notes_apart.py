@@ -161,3 +161,29 @@ def test_the_advice_followed_with_none_keeps_the_actuals(workspace):
     [(values, _)] = _logged(ds, "analyst_table_note_none")
     assert values["quote"] == "此为预计数"
 
+
+
+def _web_plan(workspace, footnote: str) -> None:
+    """The plan as a web page whose 15.2 carries a footnote's mark linking to the list at the page's end, as Word's
+    Save as Web Page writes one (<sup><a href="#_ftn1">1</a></sup>, then <p><a name="_ftn1">[1]</a> …</p>)."""
+    header = [h.replace("2025年（预计）", "2025年") for h in DOCUMENT_TABLE["header"]]
+    rows = [[c.replace("35¹", "35") if c else c for c in row] for row in DOCUMENT_TABLE["rows"]]
+    content = PlanContent(**dict(DOCUMENT_TABLE, header=header, rows=rows, note="注：〔〕内为五年累计数。"))
+    path = tonglu_plan_published(workspace, content, "html")
+    page = path.read_text(encoding="utf-8")
+    assert page.count(">15.2<") == 1 and page.count("<p>示例。</p>") == 1
+    page = page.replace(">15.2<", '>15.2<sup><a href="#_ftn1" name="_ftnref1">1</a></sup><').replace(
+        "<p>示例。</p>", f'<p>示例。</p><p><a href="#_ftnref1" name="_ftn1">[1]</a> {footnote}</p>')
+    path.write_text(page, encoding="utf-8")
+    (workspace / "raw" / "monitoring" / "桐庐监测.xlsx").unlink()
+    write_manifest(workspace / "raw")
+
+
+@pytest.mark.parametrize("footnote", ["2025年数据为预计数", "此为预计数", "资料来源：县统计局"])
+def test_a_web_pages_footnote_linked_from_a_figure_is_read(workspace, footnote):
+    """Main read 15.2¹ as a firm actual with an undefined mark, the list at the page's end read by nothing."""
+    _web_plan(workspace, footnote)
+    got, ds = _estimated(workspace)
+    assert got == {"2025年数据为预计数": ALL, "此为预计数": dict(FIRM, talent_total=True)}.get(footnote, FIRM)
+    [(values, place)] = _logged(ds, "note_apart")
+    assert values == {"apart": {"code": "footnote"}, "quote": footnote} and place["code"] == "line"
