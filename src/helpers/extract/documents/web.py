@@ -1099,12 +1099,17 @@ def _footnotes(soup) -> dict[int, tuple[AttachedNote, ...]]:
     2025年数据为预计数</p>), with the text of the block that place is in, its own mark left out. Unread, such a
     footnote left its figures firm actuals, as a .docx's did (redteam19 finding 1)."""
     found: dict[int, dict[str, AttachedNote]] = {}
+    # each place a link can go to, found once (not a search of the page per link): by id, else an <a>'s name
+    places: dict[str, object] = {}
+    for element in soup.find_all(lambda tag: tag.name == "a" and tag.has_attr("name")):
+        places.setdefault(str(element["name"]), element)
+    places.update({str(element["id"]): element for element in reversed(soup.find_all(id=True))})
     for link in soup.find_all("a", href=re.compile(r"^#.")):
         cell = link.find_parent(["td", "th"])
         if cell is None or not re.fullmatch(FOOTNOTE_MARK, link.get_text().strip()):
             continue
         name = link["href"][1:]
-        target = soup.find(id=name) or soup.find("a", attrs={"name": name})
+        target = places.get(name)
         block = None if target is None else target if target.name in NOTE_BLOCKS else target.find_parent(NOTE_BLOCKS)
         if block is None or block.find_parent(["td", "th"]) is not None:
             continue
