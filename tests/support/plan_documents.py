@@ -300,3 +300,52 @@ def as_published(workspace: Path, writer, suffix: str) -> dataset.Dataset:
         made = writer(real_plan(file), workspace / "raw" / f"{name}{suffix}")
         use_plan_file(workspace, file, made)
     return dataset.build(workspace / "raw", workspace / "config")
+
+
+# ---------------------------------------------------------------------------------------------- notes kept apart
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def attach_note(path: Path, kind: str, text: str, row: int = 0, column: int = 0, mark: str = "",
+                paragraph: str = "", raised: bool = True) -> Path:
+    """A Word footnote, endnote (Insert Footnote / Endnote) or comment (New Comment) saying `text`, anchored in the
+    .docx's first table at `row`, `column` (0-based), or in the body's paragraph whose text is `paragraph`, as Word
+    writes one: the note in its own part (word/footnotes.xml, endnotes.xml, comments.xml), its reference after the
+    text (a superscript number Word shows itself; `mark`: a custom mark written as text after the reference in its run,
+    脚注 → 自定义标记; `raised`: the run set superscript, as Word's style for it does)."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    document = docx.Document(str(path))
+    said = html.escape(text)
+    if kind == "comment":
+        body = (f'<w:comments {W_NS}><w:comment w:id="0" w:author="人才办" w:initials="R"><w:p><w:r><w:t>{said}</w:t>'
+                '</w:r></w:p></w:comment></w:comments>')
+        relation = RT.COMMENTS
+    else:
+        body = (f'<w:{kind}s {W_NS}>'
+                f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>'
+                f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+                f'</w:{kind}><w:{kind} w:id="1"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                f'<w:{kind}Ref/></w:r><w:r><w:t xml:space="preserve"> {said}</w:t></w:r></w:p></w:{kind}></w:{kind}s>')
+        relation = RT.FOOTNOTES if kind == "footnote" else RT.ENDNOTES
+    part = Part(PackURI(f"/word/{kind}s.xml"), f"application/vnd.openxmlformats-officedocument.wordprocessingml."
+                f"{kind}s+xml", body.encode("utf-8"), document.part.package)
+    document.part.relate_to(part, relation)
+    anchor = next(p for p in document.paragraphs if p.text == paragraph)._p if paragraph else \
+        document.tables[0].cell(row, column).paragraphs[0]._p
+    superscript = '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+    if kind == "comment":
+        anchor.insert(1 if anchor.pPr is not None else 0, parse_xml(f'<w:commentRangeStart {W_NS} w:id="0"/>'))
+        anchor.append(parse_xml(f'<w:commentRangeEnd {W_NS} w:id="0"/>'))
+        anchor.append(parse_xml(f'<w:r {W_NS}><w:commentReference w:id="0"/></w:r>'))
+    else:
+        custom = f' w:customMarkFollows="1"/><w:t>{html.escape(mark)}</w:t>' if mark else "/>"
+        raised = superscript if raised else ""
+        anchor.append(parse_xml(f'<w:r {W_NS}>{raised}<w:{kind}Reference w:id="1"{custom}</w:r>'))
+    document.save(str(path))
+    return path

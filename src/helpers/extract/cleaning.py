@@ -549,8 +549,9 @@ class TableCleaner:
         decisions += [Decision(plan.entity, "", file, cell.line, "analyst_table_note_none",
                                {"quote": reading.note, "because": reading.because,
                                 "config": _config_place(self.sources, reading.line)},
-                               [{"code": "table_note", "line": cell.line, "quote": cell.raw.strip()}])
+                               [_note_evidence(cell, file)])
                       for reading, cell in said.none]
+        decisions += _notes_apart(plan, table, file)
         header_marks = self._header_marks(table, estimate_marks)
         decisions += _header_mark_decisions(plan, table, header_marks, file)
 
@@ -609,7 +610,8 @@ class TableCleaner:
                     cumulative=parsed.cumulative,
                     estimated=(column.estimated or parsed.status == "estimate" or id(column) in by_note
                                or (id(column), ind_id) in by_row
-                               or _marked(parsed, estimate_marks) is not None or id(column) in header_marks)
+                               or _marked(parsed, estimate_marks) is not None or id(column) in header_marks
+                               or cell.place in said.cells)
                     and column.role == "actual",
                     source_place=cell.place.record() if cell.place else {},
                 )
@@ -619,6 +621,7 @@ class TableCleaner:
                 _note_estimate_notes(obs, column, cell, parsed, estimate_marks, by_note, log)
                 _note_row_by_note(obs, column, cell, by_row, log)
                 _note_year_by_note(obs, column, said.years)
+                _note_anchored(obs, cell, said.cells, log, file)
                 _note_header_mark(obs, column, header_marks)
                 row_obs.append(obs)
 
@@ -1225,7 +1228,7 @@ def _estimated_by_note(plan: Plan, table: ParsedTable, tied: dict[int, NoteTie],
         if tie.reading is not None:
             values.update(because=tie.reading.because, config=_config_place(sources, tie.reading.line))
         out.append(Decision(plan.entity, "", file, column.header.line, tie.code, values,
-                            [{"code": "table_note", "line": tie.note.line, "quote": quote}]))
+                            [_note_evidence(tie.note, file)]))
     return out
 
 
@@ -1258,6 +1261,34 @@ def _note_year_by_note(obs: Observation, column, years: dict[int, YearTie]) -> N
         code = "analyst_table_note_year" if tie.reading.year != tie.written else "analyst_table_note_own_year"
         obs.notes.append(note(code, header=column.header.raw.strip(), written=tie.written, year=tie.reading.year,
                               quote=tie.note.raw.strip(), sentence=tie.reading.note, because=tie.reading.because))
+
+
+def _note_evidence(note_cell: Cell, file: str) -> dict:
+    """A table's note as a decision's evidence: its line (a 注 line, row or paragraph), or the footnote, endnote or
+    comment with the cell it is anchored in."""
+    if note_cell.apart:
+        return {"code": "note_apart", "apart": {"code": note_cell.apart}, "quote": note_cell.raw.strip(),
+                "place": {**note_cell.place.record(), "file": file}}
+    return {"code": "table_note", "line": note_cell.line, "quote": note_cell.raw.strip()}
+
+
+def _notes_apart(plan: Plan, table: ParsedTable, file: str) -> list[Decision]:
+    """The cleaning log's line for each footnote, endnote and comment anchored in the table (a .docx's), read as the
+    table's note: what it says of the figures is logged besides (estimated_by_note …), and one that says nothing of
+    them is not dropped without a word."""
+    return [Decision(plan.entity, "", file, n.line, "note_apart", {"apart": {"code": n.apart}, "quote": n.raw.strip()},
+                     place=n.place.record()) for n in table.notes if n.apart]
+
+
+def _note_anchored(obs: Observation, cell: Cell, anchored: dict, log, file: str) -> None:
+    """An actual's figure a footnote, endnote or comment anchored on it makes an estimate (此为预计数 on 15.2: no
+    year, its anchor ties it), noted and logged with the note quoted."""
+    tie = anchored.get(cell.place) if cell.place is not None else None
+    if tie is None or obs.kind != "actual":
+        return
+    values = {"apart": {"code": tie.note.apart}, "quote": tie.note.raw.strip()}
+    obs.notes.append(note("estimated_by_note_apart", **values))
+    log("estimated_by_note_apart", {"raw": cell.raw.strip(), **values}, [_note_evidence(tie.note, file)], cell=cell)
 
 
 def _config_place(sources: Sources, line: int | None) -> str:

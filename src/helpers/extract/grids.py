@@ -411,6 +411,7 @@ def _read_rows(document: Document, grid: Grid, title: Cell, header: list[Cell], 
                          "check that this is the complete plan (a draft or an abstract may leave its table empty); "
                          "ask the office for the complete document.")
     notes = _with_note_paragraphs(grid, notes)
+    notes += _notes_apart(grid, {title.place, *(n.place for n in notes)})
     table = ParsedTable(path, title, header, roles, columns, rows, end, notes, by_content=by_content)
     return tables.resolve_year_columns(table, plan, sources)
 
@@ -430,6 +431,22 @@ def _with_note_paragraphs(grid: Grid, notes: list[Cell]) -> list[Cell]:
             break
         items.append(as_cell(paragraph))
     return notes + items
+
+
+def _notes_apart(grid: Grid, read: set) -> list[Cell]:
+    """The footnotes, endnotes and comments anchored in the table's cells (a .docx's: header, figure, note row) and in
+    the paragraphs of its title and note (places `read`), each once, as notes of the table placed where they are
+    anchored: read as its 注 paragraph is (table_notes)."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    paragraphs = [p for p in grid.before + grid.after if p.place in read]
+    for grid_row in [*grid.rows, paragraphs]:
+        for cell in grid_row:
+            for note in cell.attached:
+                if (note.kind, note.id) not in seen:
+                    seen.add((note.kind, note.id))
+                    out.append(Cell(note.text, normalise(note.text), cell.place.ordinal, cell.place, apart=note.kind))
+    return out
 
 
 def _body_and_notes(path: Path, grid: Grid, data_start: int, header_texts: list[str],

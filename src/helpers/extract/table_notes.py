@@ -19,6 +19,10 @@ figures estimates, never judged as the year's actual; a preliminary count stays 
 workbook). A clause that cannot be tied to a column of actual figures, or that gives a month alone (a part of the
 year, or the day the figures were published?), stops the run, naming the note: the analyst's reading of it
 (`table_notes:` in config/sources.yaml) says which column's figures it makes estimates, or none.
+
+A .docx's footnote, endnote or comment anchored in a cell of the table (Cell.apart) is one of its notes, read alike;
+what its words do not tie, its anchor does: on the header of an actual column, that column's figures; on a figure of
+one, that figure alone (NoteReading.cells).
 """
 from __future__ import annotations
 
@@ -31,6 +35,7 @@ from helpers.core.paths import display_path
 from helpers.core.periods import FIVE_YEAR_NAME, resolve_period
 from helpers.core.text import name_key, normalise
 from helpers.core.values import is_note_mark
+from helpers.extract.documents.model import Place
 from helpers.extract.name_meaning import estimate_in_note, part_year, preliminary, stated_years
 from helpers.extract.tables import Cell, ParsedTable, ValueColumn
 
@@ -103,6 +108,8 @@ class NoteReading:
     # the analyst's readings of a sentence that makes no column's figures estimates, each with the note
     none: list[tuple[TableNote, Cell]] = field(default_factory=list)
     years: dict[int, YearTie] = field(default_factory=dict)     # id(column) of an actual column read as a year's
+    # a figure a footnote, endnote or comment anchored on it makes an estimate (此为预计数 on 15.2), by its place
+    cells: dict[Place, NoteTie] = field(default_factory=dict)
 
 
 def read_notes(table: ParsedTable, plan: Plan, sources: Sources, catalogue: Catalogue,
@@ -283,23 +290,37 @@ def _read_clause(found: NoteReading, clause: str, sentence: str, cell: Cell, tab
             return
         if not month:
             return
-    tied = _tied(clause, table, plan, sources) or _tied(sentence, table, plan, sources)
     named = rows.named(clause, (estimate, part.words if part else None), table, cell, sentence) \
         if month is None and (estimate or part) else {}
-    actual = [c for c in table.columns if c.role == "actual"]
-    if named and not tied and len(actual) == 1 and not _names_a_column(sentence, plan, sources):
-        tied = actual        # 其中人才资源总量为预计数: the rows' figures in the table's one column of actuals
-    if month is not None or not tied:
+    tied, anchored = _tied_or_anchored(clause, sentence, cell, table, plan, sources, bool(named))
+    if month is not None or not (tied or anchored):
         word = estimate or (part.words if part else None) or preliminary(clause) or UP_TO.search(normalise(clause))
         raise _not_tied(table, plan, cell, sentence, month, word if isinstance(word, str) or word is None
                         else word.group(), sources)
     if estimate or part:
         code, words = ("estimated_by_note", "") if estimate else ("part_year_by_note", part.words)
+    if (estimate or part) and anchored is not None:
+        found.cells.setdefault(anchored, NoteTie(cell, code, words))
+    elif estimate or part:
         for column in tied:
             if not named:
                 found.columns.setdefault(id(column), NoteTie(cell, code, words))
             for ind_id, name in named.items():
                 found.rows.setdefault((id(column), ind_id), NoteTie(cell, code, words, name=name))
+
+
+def _tied_or_anchored(clause: str, sentence: str, cell: Cell, table: ParsedTable, plan: Plan, sources: Sources,
+                      names_rows: bool) -> tuple[list[ValueColumn], Place | None]:
+    """The actual columns a clause of a note is tied to (_tied: by the clause, else its sentence), or, naming none,
+    the table's one column of actuals when it names rows (其中人才资源总量为预计数), or what a note kept apart (a
+    footnote, endnote or comment) is anchored on (_anchored): a column, or one figure's place."""
+    tied = _tied(clause, table, plan, sources) or _tied(sentence, table, plan, sources)
+    if tied or _names_a_column(sentence, plan, sources):
+        return tied, None       # (a year, the base or a column it names, with no column: not tied)
+    actual = [c for c in table.columns if c.role == "actual"]
+    if names_rows and len(actual) == 1:
+        return actual, None
+    return _anchored(cell, table)
 
 
 def _names_a_column(text: str, plan: Plan, sources: Sources) -> bool:
@@ -419,6 +440,19 @@ def period_end_years(text: str, plan: Plan, sources: Sources) -> dict[int, str]:
     return out
 
 
+def _anchored(note: Cell, table: ParsedTable) -> tuple[list[ValueColumn], Place | None]:
+    """What a note kept apart (a footnote, endnote or comment) is anchored on, when its words name nothing: the header
+    of an actual column (that column), or a figure of one (its place); else nothing."""
+    if not note.apart:
+        return [], None
+    headed = [c for c in table.columns if c.role == "actual" and c.header.place == note.place]
+    if headed:
+        return headed, None
+    on_figure = any(column.role == "actual" and value.place == note.place for row in table.rows
+                    for column, value in row.values)
+    return [], note.place if on_figure else None
+
+
 def _chinese_number(written: str) -> int:
     if written == "十":
         return 10
@@ -432,6 +466,16 @@ def _chinese_number(written: str) -> int:
 
 def _headers(columns: list[ValueColumn]) -> str:
     return ", ".join(f"'{c.header.raw.strip()}'" for c in columns) or "none"
+
+
+# A note kept apart from the text, as an error message names it (Word's own names for them)
+APART = {"footnote": "footnote (脚注)", "endnote": "endnote (尾注)", "comment": "comment (批注)"}
+
+
+def _the_note(cell: Cell, said: str) -> str:
+    if cell.apart:
+        return f"the {APART[cell.apart]} {quoted(said)}, anchored in this cell of the table,"
+    return f"the table's note {quoted(said)}"
 
 
 def _not_tied(table: ParsedTable, plan: Plan, cell: Cell, sentence: str, month, word: str | None,
@@ -448,12 +492,16 @@ def _not_tied(table: ParsedTable, plan: Plan, cell: Cell, sentence: str, month, 
                 "no column of the table's actual figures it can be tied to (by its year, as 基期/现状/基数 for the "
                 f"base year {plan.period.base_year}, as 十四五末 or 规划期末 for that period's last year, or as 第N列"
                 f"{ends})")
+        if cell.apart:
+            what += (", nor is it anchored on a column of actual figures (its header) or on one of their figures (it "
+                     "is anchored in this cell)")
     example = actual[0].header.raw.strip() if actual else "none"
     note = (said if len(said) <= 200 else quoted(said, 200)).replace("'", "''")    # (quoted as YAML quotes it)
-    return InputError(table.path, cell.where, f"the table's note {quoted(said)} {what}: which figures it makes "
+    return InputError(table.path, cell.where, f"{_the_note(cell, said)} {what}: which figures it makes "
                       "estimates cannot be told, and read as firm actuals an estimate could be judged as the year's "
                       "actual",
-                      "read the note in the plan (the plan stays as published) and say what it means under this "
+                      f"read the {APART.get(cell.apart, 'note')} in the plan (the plan stays as published) and say "
+                      "what it means under this "
                       f"plan's entry in config/sources.yaml ({plan.file}): table_notes: - {{note: '{note}', "
                       f"estimates: '{example}', because: '…'}}, with the header of the column whose figures it makes "
                       f"estimates (the table's actual columns: {_headers(actual)}), or estimates: none when it makes "

@@ -29,6 +29,9 @@ class Cell:
     doubt: str = ""              # why a reader may see its figure otherwise (GridCell.doubt)
     unseen: str = ""      # text the cell holds that no reader sees, never read (GridCell.unseen), and why
     unseen_why: str = ""
+    # a table's note kept apart from its text (a .docx's footnote, endnote or comment: AttachedNote.kind), placed at
+    # the cell it is anchored in
+    apart: str = ""
 
     @property
     def where(self) -> int | Place:

@@ -68,9 +68,21 @@ class Place:
 
 
 @dataclass(frozen=True)
+class AttachedNote:
+    """A note a Word document keeps apart from the text it is anchored in: a footnote (脚注, word/footnotes.xml), an
+    endnote (尾注, endnotes.xml) or a comment (批注, comments.xml). Its reference mark is no text of the cell (Word
+    numbers it itself); its text is read as the table's note (helpers.extract.table_notes)."""
+    kind: str       # footnote | endnote | comment
+    id: str         # its w:id in its part (one note anchored twice is read once)
+    text: str       # its paragraphs as Word shows them, joined
+
+
+@dataclass(frozen=True)
 class Paragraph:
     text: str       # as the document has it (a PDF's wrapped lines joined)
     place: Place
+    # the footnotes, endnotes and comments anchored in it (a .docx's): of the table's title or note, read as its notes
+    attached: tuple[AttachedNote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,6 +99,8 @@ class GridCell:
     unseen_why: str = ""
     # A .docx row deleted under Track Changes (修订: w:trPr/w:del), the deletion neither accepted nor rejected.
     deleted: bool = False
+    # The footnotes, endnotes and comments anchored in the cell (a .docx's): read as the table's notes.
+    attached: tuple[AttachedNote, ...] = ()
 
 
 # Why a cell's text is not seen, in the words of an error message.

@@ -25,6 +25,7 @@ from helpers.core.values import as_subscript, as_superscript
 from helpers.extract.documents.markup import UnsureMarkup, as_browsers_parse
 from helpers.extract.documents.model import (
     MAX_GRID_POSITIONS,
+    AttachedNote,
     Document,
     Grid,
     GridCell,
@@ -117,6 +118,7 @@ def read_html(path: Path) -> Document:
         for host, cell, why in shadow + (_drawn_text(soup) if drawing else []) + shown_instead:
             if not host.decomposed:           # (an element the page's style hides shows nothing either way)
                 reader.media_doubts.setdefault(id(cell), why)
+        reader.footnotes = _footnotes(soup)       # (before _as_shown writes a <sup> mark as text: its link goes)
         struck = _as_shown(soup)
         reader.walk(soup.body or soup)
     except GridTooLarge:
@@ -994,6 +996,7 @@ class _PageReader:
     def __init__(self):
         self.sizes: dict = {}       # each element's font size (by its id), from the page's style (_hide)
         self.media_doubts: dict = {}    # why a table cell (by its id) reads otherwise on another device (_hide)
+        self.footnotes: dict = {}       # the footnotes a table cell (by its id) links its marks to (_footnotes)
         self.paragraphs: list[Paragraph] = []
         self.grids: list[Grid] = []
         self.outer_grids: list[Grid] = []
@@ -1027,7 +1030,7 @@ class _PageReader:
                 self.walk(child)
                 self.flush()
                 # (its grid made after the walk: reading a cell's text writes its line breaks into the tree)
-                rows = _rows(child, self.sizes, self.media_doubts, nested=True)
+                rows = _rows(child, self.sizes, self.media_doubts, nested=True, footnotes=self.footnotes)
                 self.outer_grids.append(Grid(len(self.outer_grids) + 1, rows, before))
             else:
                 self.walk(child)
@@ -1047,14 +1050,17 @@ class _PageReader:
             # <caption>: the table's title, shown above it (it was not read at all, and the table not found)
             self.buffer, self.buffer_line = [caption.get_text()], caption.sourceline
             self.flush()
-        self.grids.append(Grid(len(self.grids) + 1, _rows(table, self.sizes, self.media_doubts), self.recent[-3:]))
+        self.grids.append(Grid(len(self.grids) + 1, _rows(table, self.sizes, self.media_doubts,
+                                                          footnotes=self.footnotes), self.recent[-3:]))
         self.recent = []
         self.grids[-1].after = self.recent
 
 
-def _rows(table, sizes: dict, media_doubts: dict, nested: bool = False) -> list[list[GridCell]]:
-    """A table's rows (not those of a table inside it, when it is `nested`: holds tables), merged cells expanded."""
-    rows, lines, marks = [], [], []
+def _rows(table, sizes: dict, media_doubts: dict, nested: bool = False,
+          footnotes: dict | None = None) -> list[list[GridCell]]:
+    """A table's rows (not those of a table inside it, when it is `nested`: holds tables), merged cells expanded;
+    each cell with the footnotes its marks link to (`footnotes`, by the cell's id: _footnotes)."""
+    rows, lines, marks, notes = [], [], [], []
     for tr in _drawn_order(table, table.find_all("tr")):
         if nested and next(parent for parent in tr.parents if parent.name == "table") is not table:
             continue
@@ -1065,6 +1071,7 @@ def _rows(table, sizes: dict, media_doubts: dict, nested: bool = False) -> list[
         lines.append([c.sourceline or tr.sourceline or 1 for c in cells])
         marks.append([("table" if nested and c.find("table") is not None else "", doubt)
                       for c, doubt in zip(cells, doubts)])
+        notes.append([(footnotes or {}).get(id(c), ()) for c in cells])
     expanded = expand(rows)
     line_of = _spread(rows, lines)
     # which positions a cell holding a table covers, and a cell's doubt, expanded like the texts
@@ -1072,8 +1079,44 @@ def _rows(table, sizes: dict, media_doubts: dict, nested: bool = False) -> list[
                     for row, row_marks in zip(rows, marks)])
     doubts = expand([[(doubt, rs, cs) for (_, rs, cs), (_, doubt) in zip(row, row_marks)]
                      for row, row_marks in zip(rows, marks)])
-    return [[GridCell(text, Place(line=line_of[r][c]), spanned, holds[r][c][0] == "table", doubts[r][c][0])
+    attached = expand([[(found, rs, cs) for (_, rs, cs), found in zip(row, row_notes)]
+                       for row, row_notes in zip(rows, notes)])
+    return [[GridCell(text, Place(line=line_of[r][c]), spanned, holds[r][c][0] == "table", doubts[r][c][0],
+                      attached=attached[r][c][0] or ())
              for c, (text, spanned) in enumerate(row)] for r, row in enumerate(expanded)]
+
+
+# A footnote's mark as a page writes it in a cell: [1], 1, (1), ［1］, * (Word's Save as Web Page, sites' editors)
+FOOTNOTE_MARK = r"[\[［(（〔]?\s*(?:[0-9]{1,3}|[*※†‡])\s*[\]］)）〕]?"
+# The blocks a footnote's text is written in, the nearest around the place a mark links to
+NOTE_BLOCKS = ["p", "li", "dd", "div"]
+MAX_FOOTNOTE_CHARS = 1000     # longer, the place linked to is a section of the page, not a footnote
+
+
+def _footnotes(soup) -> dict[int, tuple[AttachedNote, ...]]:
+    """A web page's footnotes on table cells, by the cell (id): a mark in a cell that links to a place in the page
+    outside any table (<a href="#_ftn1">[1]</a>, and the list of notes at the page's end: <p><a name="_ftn1">[1]</a>
+    2025年数据为预计数</p>), with the text of the block that place is in, its own mark left out. Unread, such a
+    footnote left its figures firm actuals, as a .docx's did (redteam19 finding 1)."""
+    found: dict[int, dict[str, AttachedNote]] = {}
+    # each place a link can go to, found once (not a search of the page per link): by id, else an <a>'s name
+    places: dict[str, object] = {}
+    for element in soup.find_all(lambda tag: tag.name == "a" and tag.has_attr("name")):
+        places.setdefault(str(element["name"]), element)
+    places.update({str(element["id"]): element for element in reversed(soup.find_all(id=True))})
+    for link in soup.find_all("a", href=re.compile(r"^#.")):
+        cell = link.find_parent(["td", "th"])
+        if cell is None or not re.fullmatch(FOOTNOTE_MARK, link.get_text().strip()):
+            continue
+        name = link["href"][1:]
+        target = places.get(name)
+        block = None if target is None else target if target.name in NOTE_BLOCKS else target.find_parent(NOTE_BLOCKS)
+        if block is None or block.find_parent(["td", "th"]) is not None:
+            continue
+        text = re.sub(rf"^\s*{FOOTNOTE_MARK}\s*[.、．:：]?\s*", "", re.sub(r"\s+", " ", block.get_text(" ")).strip())
+        if text and len(text) <= MAX_FOOTNOTE_CHARS:
+            found.setdefault(id(cell), {}).setdefault(name, AttachedNote("footnote", name, text))
+    return {cell: tuple(notes.values()) for cell, notes in found.items()}
 
 
 def _drawn_order(table, rows: list) -> list:
