@@ -3,8 +3,9 @@ redteam18 findings 1 and 2; docs/monitoring.md, **Notes on the sheet and comment
 
 On main (0cabb91, bcc0b85) each of these was read by nothing: 注：2025年数据为预计数 above the header, below the last
 row or in the header row beside the last column, 注：标黄的数据为预计数, and a comment 预计数，待统计局确认 on the value
-cell left every 2025 figure a firm actual (estimated False), with no line in the cleaning log. Each advice below is
-followed, and the run read again.
+cell left every 2025 figure a firm actual (estimated False), with no line in the cleaning log. The sheet name
+数据(含预估) stopped, but its advice offered the name 数据(含) and no way to keep 2025's figures as estimates.
+Each advice below is followed, and the run read again.
 """
 import json
 
@@ -202,3 +203,20 @@ def test_a_comment_outside_the_rows_read_is_a_note_on_the_sheet(workspace):
     assert _logged(workspace, "sheet_comment") == [{"file": "m.xlsx", "sheet": "数据", "cell": "E1",
                                                     "remark": "单位均为万人"}]
 
+
+# ----------------------------------------------------------------------------- a sheet's name
+
+def test_the_sheet_name_stop_offers_预计_in_the_备注_and_never_a_name_that_drops_the_meaning(workspace):
+    path = _book(workspace, lambda ws: setattr(ws, "title", "数据(含预估)"))
+    err = build_refused(workspace)
+    assert "数据(含)" not in err.fix and "e.g. 数据)" in err.fix
+    assert "write 预计 in the 备注 of each of those rows" in err.fix
+
+    def follow(ws):
+        ws["H3"] = "预计"
+    wb = openpyxl.load_workbook(path)
+    ws = wb["数据(含预估)"]
+    follow(ws)
+    ws.title = "数据"
+    wb.save(path)
+    assert _estimated(workspace) == {2024: False, 2025: True, 2023: False}

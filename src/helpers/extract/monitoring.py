@@ -30,6 +30,7 @@ from helpers.core.periods import FIVE_YEARS
 from helpers.core.records import Decision, Observation, note, place
 from helpers.core.text import direction_control, name_key, normalise
 from helpers.core.values import (
+    ESTIMATES,
     LARGEST_VALUE,
     MISSING,
     ImplausibleMagnitude,
@@ -55,6 +56,7 @@ from helpers.extract.name_meaning import (
     NOTE_PRELIMINARY,
     NOTE_UNVERIFIED,
     PART_YEAR,
+    SAYS,
     START_OF_YEAR,
     Said,
     name_says,
@@ -1400,6 +1402,10 @@ def _renamed(name: str, said: Said, taken: set[str], otherwise: str, shift: int 
              if not years & set(range(*m.span()))] if said.pieces else \
         re.finditer(re.escape(said.words), simplified(written), flags=re.IGNORECASE)
     cut = {i for match in found for i in range(*match.span())}
+    # a bracket holding a word cut goes whole: 数据（2025年为预计数） → 数据, 数据(含预估) → 数据, never 数据(含)
+    for bracket in re.finditer(r"[(（\[【][^()（）\[\]【】]*[)）\]】]", written):
+        if cut & set(range(*bracket.span())):
+            cut |= set(range(*bracket.span()))
     text = "".join(c for i, c in enumerate(written) if i not in cut)
     text = re.sub(r"[(\[【][^\w]*[)\]】]", "", text).strip(" _-·.、,")
     still = title_says(text, known) if title else name_says(text, known=known)
@@ -1463,11 +1469,23 @@ def _refuse_naming(path: Path, sheet: str, naming: _Naming, coordinate: str) -> 
                          f"write each year's whole-year figure (to the year's end) instead, and {naming.rename}, so "
                          "that it no longer names part of a year; if the year's figure is not known yet, delete the "
                          "figures (or move them into a workbook outside data/raw/monitoring/) until it is.")
+    if said.what == ESTIMATES_SAID:
+        # (the advice keeps the estimates: a year's rows are marked in their 备注, read row by row; redteam18)
+        raise InputError(path, where, f"{problem}, not actual values, but the sheet has a figure in {coordinate}: "
+                         "its figures would be read as the years' actual values",
+                         f"if some or all of its figures are estimates (a year's, such as 2025's), write 预计 in the "
+                         f"备注 of each of those rows (they are then read as estimates, never judged as actuals) and "
+                         f"{naming.rename}; if all are actual values, {naming.rename}, so that it no longer says "
+                         f"{said.what}; if they are forecasts of years to come, move them into a workbook outside "
+                         "data/raw/monitoring/ or delete them.")
     raise InputError(path, where, f"{problem}, not actual values, but the sheet has a figure in {coordinate}: its "
                      "figures would be read as the years' actual values",
                      f"if they are actual values, {naming.rename}, so that it no longer says {said.what}; if they are "
                      "not, move them into a workbook outside data/raw/monitoring/ or delete them"
                      + (" (targets are read from the plans, never from here)." if said.what == "targets" else "."))
+
+
+ESTIMATES_SAID = next(what for what, words in SAYS.items() if words is ESTIMATES)    # (a name saying 预计, 预估)
 
 
 def _raw(cells: list[tuple], column: int):
