@@ -190,9 +190,23 @@ def test_a_title_saying_part_of_a_year_or_targets_stops_the_run_at_it(workspace,
 @pytest.mark.parametrize("title", ["填报单位：建德市发展规划处  填报日期：2024年3月5日", "单位：万人",
                                    "填表说明：数值按年末数填写", "2023年人才发展主要指标 2024年3月5日",
                                    "“十四五”人才发展规划实施情况监测表", "2023年12月人才发展主要指标",
-                                   "注：目标值见规划", "说明1：1-6月数据另表报送"])
+                                   "注：目标值见规划"])
 def test_a_titles_form_fields_date_and_notes_say_nothing(workspace, title):
     """A department's 规划, the day the table was made and a note above the table (on filling it in, or naming
     targets kept elsewhere) are no words of the figures."""
     one_sheet_workbook(workspace, [[*JIANDE, 2023, 12.9]], edit=_titled(title))
+    assert monitored(workspace)[["year", "value"]].values.tolist() == [[2023, 12.9]]
+
+
+def test_a_note_above_the_table_naming_part_of_a_year_stops_and_its_advice_works(workspace):
+    """A note above the table is read as a note on the sheet, by the 备注's families (redteam18 finding 1): 1-6月 is
+    part of a year, wherever it is said, so the run stops at the note; the figures being the whole year's, the
+    advice (delete the note) followed, they are read."""
+    path = one_sheet_workbook(workspace, [[*JIANDE, 2023, 12.9]], edit=_titled("说明1：1-6月数据另表报送"))
+    err = build_refused(workspace)
+    assert err.where == "sheet 数据, cell A1" and "for part of a year ('1-6月')" in err.problem
+    assert err.fix.startswith("if the figures it speaks of are the whole year's figures, delete the note (clear A1)")
+    wb = openpyxl.load_workbook(path)
+    wb["数据"]["A1"] = None
+    wb.save(path)
     assert monitored(workspace)[["year", "value"]].values.tolist() == [[2023, 12.9]]

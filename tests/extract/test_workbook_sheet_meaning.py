@@ -82,7 +82,12 @@ def test_a_sheet_named_as_targets_or_a_draft_is_not_read_as_actuals(workspace, n
     assert err.file.endswith("m.xlsx") and err.where == f"sheet {name}, cell E3"
     assert err.problem.startswith(f"the sheet's name ('{name}') says the figures are {says}, not actual values, "
                                   "but the sheet has a figure in E3")
-    assert err.fix.startswith("if they are actual values, rename the sheet")
+    if says.startswith("estimates"):      # (redteam18: the advice offers 预计 in the 备注 first, keeping them)
+        assert err.fix.startswith("if some or all of its figures are estimates (a year's, such as 2025's), write 预计 "
+                                  "in the 备注 of each of those rows")
+        assert "if all are actual values, rename the sheet" in err.fix
+    else:
+        assert err.fix.startswith("if they are actual values, rename the sheet")
     # the advice, followed: renamed, its figures are read; deleted, the other sheet alone is read
     wb = openpyxl.load_workbook(path)
     wb[name].title = "2025年"
@@ -166,7 +171,11 @@ def test_a_header_saying_targets_or_estimates_stops_the_run_at_it(workspace, hea
     assert err.where == "sheet 数据, cells E1 and E3"
     assert err.problem.startswith(f"the header E1 ('{header}') says the figures are {says}, not actual values, but "
                                   "the sheet has a figure in E3")
-    assert err.fix.startswith("if they are actual values, write 数值 in E1, so that it no longer says")
+    if says.startswith("estimates"):      # (redteam18: the advice offers 预计 in the 备注 first, keeping them)
+        assert "write 预计 in the 备注 of each of those rows" in err.fix
+        assert "if all are actual values, write 数值 in E1, so that it no longer says" in err.fix
+    else:
+        assert err.fix.startswith("if they are actual values, write 数值 in E1, so that it no longer says")
     _retitle(path, "数据", "E1", "数值")
     assert monitored(workspace)[["year", "value"]].values.tolist() == [[2024, 13.4]]
 

@@ -67,7 +67,7 @@ def test_the_advice_for_two_value_columns_keeps_what_a_header_says_when_followed
 def test_a_second_note_column_stops_unless_its_header_says_not_read(workspace):
     """Was: the second 备注 column passed over without a word, so 预计数 in it left the figure a stated actual
     (redteam17 finding 1: any column that is not read and holds something stops the run)."""
-    row = ["建德市", "人才资源总量", "万人", 2023, 12.9, None, "年鉴", "备注一", "预计数"]
+    row = ["建德市", "人才资源总量", "万人", 2023, 12.9, None, "年鉴", "备注一", "内部核对用"]
     path = one_sheet_workbook(workspace, [row], header=HEADER + ["备注2"])
     err = build_refused(workspace)
     assert err.where == "sheet 数据, cell I2" and "a second 备注 column: only the first, H1, is read" in err.problem
@@ -76,6 +76,20 @@ def test_a_second_note_column_stops_unless_its_header_says_not_read(workspace):
     wb["数据"]["I1"] = "不读 备注2"      # the advice, followed
     wb.save(path)
     assert monitored(workspace)["value"].tolist() == [12.9]
+
+
+def test_an_estimate_in_a_second_note_column_is_moved_into_the_备注_never_left_unread(workspace):
+    """预计数 in the second 备注 column: the advice was also to head it 不读, which followed judged 12.9 as a firm
+    actual (redteam18). Now only the move into the 备注 is offered; followed, 12.9 is an estimate."""
+    row = ["建德市", "人才资源总量", "万人", 2023, 12.9, None, "年鉴", "备注一", "预计数"]
+    path = one_sheet_workbook(workspace, [row], header=HEADER + ["备注2"])
+    err = build_refused(workspace)
+    assert err.where == "sheet 数据, cell I2" and "move its text into the 备注 column H of its row" in err.fix
+    assert "不读 备注2" not in err.fix
+    wb = openpyxl.load_workbook(path)
+    wb["数据"]["H2"], wb["数据"]["I2"] = "备注一；预计数", None      # the advice, followed
+    wb.save(path)
+    assert monitored(workspace)["estimated"].tolist() == [True]
 
 
 def test_a_fraction_character_in_a_value_cell_is_refused_not_read_as_a_mark(workspace):

@@ -490,17 +490,25 @@ def base_by_table_note(rows: list[dict], plan: Plan) -> dict | None:
 def _estimate_note(estimate: dict, year: int) -> dict:
     """The note on the only figure of the target year, an estimate: a plan's (its 预计 column, cell or mark), or a
     monitoring workbook's row whose 备注 or 来源 says so (note estimate_in_note, with the cell, the text and its
-    column, `field`)."""
+    column, `field`), or a comment on the row or a note on its sheet (WORKBOOK_ESTIMATES)."""
     said = json.loads(estimate["note_values"]) if isinstance(estimate.get("note_values"), str) and \
         estimate["note_values"] else []
-    remark = next((n for n in said if n.get("code") == "estimate_in_note"), None)
+    remark = next((n for n in said if n.get("code") in WORKBOOK_ESTIMATES), None)
     if remark is None:
         return {"code": "estimate_not_actual", "year": year, "plan": estimate["plan"],
                 "value": float(estimate["value"])}
-    return {"code": "workbook_estimate_not_actual", "year": year, "value": float(estimate["value"]),
+    return {"code": WORKBOOK_ESTIMATES[remark["code"]], "year": year, "value": float(estimate["value"]),
             "file": Path(str(estimate["source_file"])).name, "sheet": estimate["source_sheet"],
             "cell": estimate["source_cell"], "remark": remark["remark"], "word": remark["word"],
-            "field": remark.get("field", {"code": "note"})}
+            "field": remark.get("field", {"code": "note"}),
+            **({"note_cell": remark["cell"]} if remark["code"] != "estimate_in_note" else {})}
+
+
+# What makes a workbook's figure an estimate (its 备注, a comment on its row, a note on its sheet: the note's code) →
+# the evaluation note naming it (monitoring._read_row_comments, _read_sheet_note).
+WORKBOOK_ESTIMATES = {"estimate_in_note": "workbook_estimate_not_actual",
+                      "estimate_in_comment": "workbook_estimate_in_comment",
+                      "estimate_by_sheet_note": "workbook_estimate_by_sheet_note"}
 
 
 def plan_judgement(observed: list[dict], target: dict | None, plan: Plan, report_year: int, direction: str,

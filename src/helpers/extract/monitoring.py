@@ -31,6 +31,7 @@ from helpers.core.periods import FIVE_YEARS
 from helpers.core.records import Decision, Observation, note, place
 from helpers.core.text import direction_control, name_key, normalise
 from helpers.core.values import (
+    ESTIMATES,
     LARGEST_VALUE,
     MISSING,
     ImplausibleMagnitude,
@@ -41,6 +42,7 @@ from helpers.core.values import (
     check_magnitude,
     comparator_alone,
     dot_groups,
+    is_note_mark,
     looks_like_a_fraction,
     parse_value_cell,
     too_long_for_a_figure,
@@ -55,8 +57,10 @@ from helpers.extract.name_meaning import (
     NOTE_NOT_ACTUAL,
     NOTE_PRELIMINARY,
     NOTE_TARGET,
+    NOTE_UNVERIFIED,
     NOTE_VOID,
     PART_YEAR,
+    SAYS,
     START_OF_YEAR,
     Said,
     name_says,
@@ -70,6 +74,8 @@ from helpers.extract.name_meaning import (
     title_says,
 )
 from helpers.extract.number_formats import Shown, shown
+from helpers.extract.table_notes import NOTE_CLAUSE
+from helpers.extract.table_notes import SENTENCE as NOTE_SENTENCE
 from helpers.extract.workbook_colours import CellColours, RuleHides, conditional_rules
 from helpers.files.atomic import replaced_when_done
 from helpers.files.outputs import display_width
@@ -498,6 +504,11 @@ def _row_decisions(obs: Observation) -> list[Decision]:
                                              "cell": obs.source_cell, "value": obs.value, "year": obs.year,
                                              "remark": remark["remark"], "word": remark["word"],
                                              "field": remark["field"]}))
+    for comment in (n for n in obs.notes if n["code"] == "estimate_in_comment"):
+        out.append(Decision(obs.entity, obs.indicator_id, obs.source_file, obs.source_line, "estimate_in_comment",
+                            {"file": Path(obs.source_file).name, "sheet": obs.source_sheet, "cell": obs.source_cell,
+                             "comment_cell": comment["cell"], "value": obs.value, "year": obs.year,
+                             "remark": comment["remark"], "word": comment["word"]}))
     if any(n["code"] == "comparator" for n in obs.notes):   # (>12.9 in the value cell: as a plan's cell)
         out.append(Decision(obs.entity, obs.indicator_id, obs.source_file, obs.source_line,
                             "comparator", {"raw": obs.source_value, "value": obs.value,
@@ -720,6 +731,11 @@ class _Book:
             self._too_many_rows(sheet, None)
         self._rules[sheet] = layout.rules
         return layout
+
+    def comments(self, sheet: str) -> dict[str, str]:
+        """The Excel comments (批注) on the sheet's cells, coordinate → text (_sheet_comments); none in a CSV file."""
+        part = self._parts.get(sheet)
+        return _sheet_comments(self.path, part) if part else {}
 
     def _parsed(self, rows):
         """The rows as openpyxl parses them, which in read-only mode it does only as they are read: a damaged
@@ -987,6 +1003,92 @@ def _add_range(element, tag: str, merged: list, hidden_columns: list) -> None:
         hidden_columns.append((int(element.get("min", "")), int(element.get("max", ""))))
 
 
+# Excel's comments (批注: right-click → Insert Comment, or New Note) and the threaded comments of Excel 365 (New
+# Comment, which it also saves as a legacy comment beginning "[Threaded comment]"), each a part of its own beside the
+# sheet's, named in the sheet's relationships. openpyxl's read-only mode reads none of them, so they are read here,
+# from the parts themselves (as a stream: a comment's size does not matter), only for the sheets read.
+COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+THREADED_COMMENTS = "http://schemas.microsoft.com/office/2017/10/relationships/threadedComment"
+
+
+def _sheet_comments(path: Path, part: str) -> dict[str, str]:
+    """The comments on a sheet's cells, coordinate → text; a threaded comment's replies joined to it by new lines.
+    A comment's author line (Excel begins a comment with "Author:" on a line of its own) is not its content."""
+    import posixpath
+    import zipfile
+    from xml.etree.ElementTree import ParseError
+
+    from openpyxl.xml.functions import iterparse
+    folder, name = posixpath.split(part.lstrip("/"))
+    rels = f"{folder}/_rels/{name}.rels"
+    out: dict[str, str] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if rels not in archive.namelist():
+                return {}
+            targets = {}
+            with archive.open(rels) as xml:
+                for _, element in iterparse(xml, events=("start",)):
+                    if element.tag.rpartition("}")[2] == "Relationship" and element.get("TargetMode") != "External":
+                        target = element.get("Target") or ""
+                        target = target.lstrip("/") if target.startswith("/") else \
+                            posixpath.normpath(posixpath.join(folder, target))
+                        targets[element.get("Type")] = target
+            for kind in (THREADED_COMMENTS, COMMENTS):
+                if kind not in targets or targets[kind] not in archive.namelist():
+                    continue
+                with archive.open(targets[kind]) as xml:
+                    found = _comments_in(iterparse(xml, events=("start", "end")), threaded=kind == THREADED_COMMENTS)
+                for coordinate, text in found.items():
+                    out.setdefault(coordinate, text)    # (a threaded comment's own text, not its legacy copy)
+    except (ParseError, ValueError, KeyError, zipfile.BadZipFile, OSError):
+        raise InputError(path, None, "the workbook is damaged and cannot be read (its comments cannot be read)",
+                         "open it in Excel (which can often repair it) and save it again as .xlsx.") from None
+    return out
+
+
+def _comments_in(events, threaded: bool) -> dict[str, str]:
+    """coordinate → text of a comments part (legacy <comment ref=…><text>… or threaded <threadedComment ref=…>
+    <text>…), the author's line taken off a legacy comment."""
+    authors, found, ref, author, texts, in_text = [], {}, None, None, [], False
+    for event, element in events:
+        tag = element.tag.rpartition("}")[2]
+        if event == "start" and tag in ("comment", "threadedComment"):
+            ref, texts = element.get("ref"), []
+            author = element.get("authorId")
+        elif event == "start" and tag == "text" and ref:
+            in_text = True
+        elif event == "end" and tag == "author" and not threaded:
+            authors.append(element.text or "")
+        elif tag == "rPh":       # (a phonetic guide's text, not the comment's)
+            in_text = event == "end" and ref is not None
+        elif event == "end" and tag == "t" and in_text and not threaded:
+            texts.append(element.text or "")
+        elif event == "end" and tag == "text" and ref:
+            if threaded:
+                texts.append(element.text or "")
+            in_text = False
+        elif event == "end" and tag in ("comment", "threadedComment") and ref:
+            text = "".join(texts)
+            if not threaded and author is not None and author.isdigit() and int(author) < len(authors):
+                text = _without_author(text, authors[int(author)])
+            text = text.strip()
+            if text:
+                found[ref] = f"{found[ref]}\n{text}" if ref in found else text
+            ref = None
+            element.clear()
+    return found
+
+
+def _without_author(text: str, author: str) -> str:
+    """A comment's text without the line Excel begins it with, its author's name and a colon ("分析员:")."""
+    if author.strip():
+        head = re.match(rf"\s*{re.escape(author.strip())}\s*[:：]\s*(?:\n|$)", text)
+        if head:
+            return text[head.end():]
+    return text
+
+
 # What an inline string's text (<is>) holds: its parts (runs), their formatting and text. A part's own strike
 # through, colour or size makes its figure one to judge part by part (_rich_text_doubt).
 INLINE_TEXT = {"is", "r", "rPr", "t", "rPh", "phoneticPr", "rFont", "charset", "family", "b", "i", "strike",
@@ -1115,8 +1217,12 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
             read_before = len(out)     # (the rows this sheet gives: out[read_before:])
             judged = tuple(sorted({columns[f] for f in UNAMBIGUOUS if f in columns}))
             recalculation = _recalculation(book, layout)
+            note_column = get_column_letter(columns["note"]) if "note" in columns else None
+            notes = _SheetNotes(book.comments(sheet_name), titles, lookup.known_names)
             for row, cells in book.rows(sheet_name, header_row + 1, judged=judged, formulas=layout.formulas):
-                _refuse_unread_cells(path, sheet_name, row, cells, unread)
+                _refuse_unread_cells(path, sheet_name, row, cells, unread, note_column)
+                if notes.of_a_row(row, cells, columns, lookup, catalogue):
+                    continue
                 if namings and not _without_value(_raw(cells, columns["value"])):
                     _refuse_naming(path, sheet_name, namings[0], f"{get_column_letter(columns['value'])}{row}")
                 row_cells = _RowCells(path, sheet_name, cells, columns, row, shown_file, book.unseen,
@@ -1124,6 +1230,7 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
                 obs = _row_read(row_cells, lookup, sources, catalogue)
                 if obs is None:
                     continue
+                notes.read_row(row_cells, obs)
                 header.check(obs, row_cells("year")[1])
                 out.append(obs)
                 for coordinate, cell in row_cells.formatted.items():
@@ -1134,6 +1241,7 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
                 year_raw = row_cells("year")[0]
                 if isinstance(year_raw, str) and DECIMAL_YEAR.fullmatch(year_raw):
                     decimal_years.append((row, year_raw.strip(), obs.year))
+            said += notes.read(path, sheet_name, header_row, header_cells, unread, out[read_before:], note_column)
             read = sum(o.source_sheet == sheet_name for o in out)
             said += _preliminary_said(path, Path(folder), sheet_name, titles, value_title, out[read_before:])
             if book.hidden_sheets.get(sheet_name) and read:
@@ -1310,6 +1418,10 @@ def _renamed(name: str, said: Said, taken: set[str], otherwise: str, shift: int 
              if not years & set(range(*m.span()))] if said.pieces else \
         re.finditer(re.escape(said.words), simplified(written), flags=re.IGNORECASE)
     cut = {i for match in found for i in range(*match.span())}
+    # a bracket holding a word cut goes whole: 数据（2025年为预计数） → 数据, 数据(含预估) → 数据, never 数据(含)
+    for bracket in re.finditer(r"[(（\[【][^()（）\[\]【】]*[)）\]】]", written):
+        if cut & set(range(*bracket.span())):
+            cut |= set(range(*bracket.span()))
     text = "".join(c for i, c in enumerate(written) if i not in cut)
     text = re.sub(r"[(\[【][^\w]*[)\]】]", "", text).strip(" _-·.、,")
     still = title_says(text, known) if title else name_says(text, known=known)
@@ -1373,11 +1485,23 @@ def _refuse_naming(path: Path, sheet: str, naming: _Naming, coordinate: str) -> 
                          f"write each year's whole-year figure (to the year's end) instead, and {naming.rename}, so "
                          "that it no longer names part of a year; if the year's figure is not known yet, delete the "
                          "figures (or move them into a workbook outside data/raw/monitoring/) until it is.")
+    if said.what == ESTIMATES_SAID:
+        # (the advice keeps the estimates: a year's rows are marked in their 备注, read row by row; redteam18)
+        raise InputError(path, where, f"{problem}, not actual values, but the sheet has a figure in {coordinate}: "
+                         "its figures would be read as the years' actual values",
+                         f"if some or all of its figures are estimates (a year's, such as 2025's), write 预计 in the "
+                         f"备注 of each of those rows (they are then read as estimates, never judged as actuals) and "
+                         f"{naming.rename}; if all are actual values, {naming.rename}, so that it no longer says "
+                         f"{said.what}; if they are forecasts of years to come, move them into a workbook outside "
+                         "data/raw/monitoring/ or delete them.")
     raise InputError(path, where, f"{problem}, not actual values, but the sheet has a figure in {coordinate}: its "
                      "figures would be read as the years' actual values",
                      f"if they are actual values, {naming.rename}, so that it no longer says {said.what}; if they are "
                      "not, move them into a workbook outside data/raw/monitoring/ or delete them"
                      + (" (targets are read from the plans, never from here)." if said.what == "targets" else "."))
+
+
+ESTIMATES_SAID = next(what for what, words in SAYS.items() if words is ESTIMATES)    # (a name saying 预计, 预估)
 
 
 def _raw(cells: list[tuple], column: int):
@@ -2442,18 +2566,244 @@ def _header_words_kept(header: str) -> str:
             "in 数值 without it a figure is read as the year's actual)")
 
 
-def _refuse_unread_cells(path: Path, sheet: str, row: int, cells: list, unread: dict[int, tuple[str, str]]) -> None:
+def _refuse_unread_cells(path: Path, sheet: str, row: int, cells: list, unread: dict[int, tuple[str, str]],
+                         note_column: str | None = None) -> None:
     """A row's cell in a column that is not read (_unread_columns) and holds anything stops the run: a comparator,
-    a note or a figure in it would be lost without a word (<15 read as 15, 预计数 as a stated figure)."""
+    a note or a figure in it would be lost without a word (<15 read as 15, 预计数 as a stated figure). A cell whose
+    words the 备注's families read (预计, 待核实) is told to move them into the 备注, where they are read: heading its
+    column 不读 would leave them unread (redteam18)."""
     for col, (value, _) in enumerate(cells, 1):
         if col in unread and not _blank(getattr(value, "value", value)):
             coordinate = f"{get_column_letter(col)}{row}"
             why, fix = unread[col]
+            text = getattr(value, "value", value)
+            found = remark_says(text) if isinstance(text, str) else None
+            if found is not None:
+                column = f"the 备注 column {note_column}" if note_column else "a column headed 备注 (add one)"
+                fix = (f"{coordinate} says its row's figure is {found.what} ('{found.words}'): move its text into "
+                       f"{column} of its row (beside what the 备注 says already), where it is read, and clear "
+                       f"{coordinate}; a header beginning with {NOT_READ} would leave it unread.")
             raise InputError(path, f"sheet {sheet}, cell {coordinate}",
                              f"{coordinate} holds '{str(getattr(value, 'value', value))[:40]}', in column "
                              f"{get_column_letter(col)}, which is not read ({why}): a comparator (<15 read as 15), a "
                              "note (预计数 read as a stated figure) or a figure in it would be lost without a word",
                              fix)
+
+
+# ----------------------------------------------------------------------------- notes on a sheet, and comments
+
+# Any text on a data sheet outside the table read is a note on the sheet (issue 18, redteam18 finding 1): a line
+# above the header (注：2025年数据为预计数; a title is read as a title, by title_says), a row below the table or between
+# its rows that names no county or indicator and gives no figure, a header cell over a column that holds nothing, and
+# an Excel comment (批注) on a cell that is not in a row read. It is read by the 备注's families (remark_says), clause
+# by clause as a plan table's note is (table_notes): an estimate naming its year (2025年数据为预计数) makes the sheet's
+# figures of that year estimates, logged with the cell; one that says something the run cannot tie safely stops,
+# naming the cell; one that says nothing the families read is logged, never passed over.
+
+@dataclass(frozen=True)
+class _SheetText:
+    cell: str               # its coordinate
+    text: str
+    comment: bool = False   # an Excel comment on the cell (批注), not the cell's own text
+
+
+# A note that points to its figures by their formatting or a mark (标黄的数据为预计数, 加粗的为估算数, 带△的为预计):
+# which cells it means is not read here (a cell's fill or font says nothing to this reader).
+LEGEND = re.compile(r"标[黄红蓝绿橙紫灰粗]|[黄红蓝绿橙紫灰]色|[黄红蓝绿橙紫灰]底|[黄红蓝绿橙紫灰]字|加粗|粗体|黑体|斜体"
+                    r"|下划线|底纹|底色|填充|颜色|着色|高亮|阴影|带 ?[^\w\s]"
+                    r"|(?<![a-z])(?:highlighted|shaded|bold|italics?|yellow|colou?red)(?![a-z])")
+
+
+def _row_of(coordinate: str) -> int:
+    from openpyxl.utils.cell import coordinate_from_string
+    return coordinate_from_string(coordinate)[1]
+
+
+def _cell_text(cells: list, col: int):
+    """A row's value in column `col` (1-based), as given by _sheet_header's header texts."""
+    value = cells[col - 1] if col <= len(cells) else None
+    return getattr(value, "value", value)
+
+
+def _legend(text: str) -> str | None:
+    """The words by which a note points to its figures by formatting or a mark (标黄, 加粗, 带*), else None."""
+    found = LEGEND.search(normalise(text).lower())
+    mark = next((ch for ch in text if is_note_mark(ch)), None)
+    return found.group() if found else mark
+
+
+def _note_row(cells: list[tuple], columns: dict[str, int], lookup: _Lookup, catalogue: Catalogue
+              ) -> list[tuple[int, str]] | None:
+    """A row of the data sheet that is no row of the table, but text on the sheet: it names no county or indicator
+    this reader knows and gives no figure (注：2025年数据为预计数 below the last row; text in the value cell only when
+    county and indicator are blank); its text cells (column, text), [] for an empty row. None for a row of the
+    table (the template's rows without a value are rows of the table)."""
+    value = _raw(cells, columns["value"])
+    county, indicator = _raw(cells, columns["county"]), _raw(cells, columns["indicator"])
+    if not _without_value(value) and not (isinstance(value, str) and _number(value)[0] is None
+                                          and _blank(county) and _blank(indicator)):
+        return None     # (a figure, or text in the value cell of a row naming a county or indicator: a row)
+    if not _blank(county) and name_key(str(county)).lower() in lookup.entities:
+        return None
+    if not _blank(indicator) and _indicator(indicator, lookup, catalogue)[0] is not None:
+        return None
+    return [(col, str(raw).strip()) for col, (value, _) in enumerate(cells, 1)
+            if not _blank(raw := getattr(value, "value", value))]
+
+
+class _SheetNotes:
+    """A data sheet's notes (the text above the header that is no title, rows of text, header cells over columns
+    that hold nothing, comments outside the rows read) and its comments on the rows read."""
+
+    def __init__(self, comments: dict[str, str], titles: list[tuple[str, str]], known: tuple[str, ...]):
+        self.comments = comments
+        self.by_row: dict[int, list[tuple[str, str]]] = {}
+        for coordinate, text in comments.items():
+            self.by_row.setdefault(_row_of(coordinate), []).append((coordinate, text))
+        self.notes = [_SheetText(c, t) for c, t in titles if not title_says(t, known)]
+        self.rows_read: set[int] = set()
+
+    def of_a_row(self, row: int, cells: list, columns: dict[str, int], lookup: _Lookup, catalogue: Catalogue) -> bool:
+        """Whether the row is text on the sheet, no row of the table (_note_row): its cells are notes."""
+        texts = _note_row(cells, columns, lookup, catalogue)
+        self.notes += [_SheetText(f"{get_column_letter(c)}{row}", t) for c, t in texts or []]
+        return texts is not None
+
+    def read_row(self, cell: _RowCells, obs: Observation) -> None:
+        """A row read, with the comments on its cells (_read_row_comments)."""
+        self.rows_read.add(cell.row)
+        if cell.row in self.by_row:
+            _read_row_comments(cell, obs, self.by_row[cell.row])
+
+    def read(self, path: Path, sheet: str, header_row: int, header: list, unread: dict, rows: list[Observation],
+             note_column: str | None) -> list[tuple[str, dict]]:
+        """Each note read (_read_sheet_note), with the header cells over columns that hold nothing (the run has
+        stopped at a cell below any other) and the comments outside the rows read; what the cleaning log says."""
+        notes = self.notes + [_SheetText(f"{get_column_letter(c)}{header_row}", str(_cell_text(header, c)).strip())
+                              for c in sorted(unread) if not _blank(_cell_text(header, c))]
+        notes += [_SheetText(c, t, comment=True) for c, t in self.comments.items()
+                  if _row_of(c) not in self.rows_read]
+        said = []
+        for text in notes:
+            said += _read_sheet_note(path, sheet, text, rows, note_column)
+        return said
+
+
+def _read_sheet_note(path: Path, sheet: str, text: _SheetText, rows: list[Observation],
+                     note_column: str | None) -> list[tuple[str, dict]]:
+    """A note on the sheet, read sentence by sentence and clause by clause (split as a plan table's note is) by the
+    备注's families (remark_says): an estimate naming its years (2025年数据为预计数, or 2025年数据，为预计数) makes the
+    sheet's figures of those years estimates; an estimate naming none, pointing to its figures by formatting or a
+    mark (标黄的为预计数), or in a comment, stops the run, and so does anything else a family reads (part of a year,
+    not yet verified, incomplete …), naming the cell; a preliminary count (快报) and commentary change no figure,
+    and are logged."""
+    readings = []
+    for sentence in NOTE_SENTENCE.split(text.text):
+        for clause in NOTE_CLAUSE.split(sentence):
+            found = remark_says(clause) if clause.strip() else None
+            if found is not None:
+                readings.append((found, stated_years(clause, dates=False) or stated_years(sentence, dates=False),
+                                 _legend(clause) or _legend(sentence)))
+    stop = next((r for r in readings if r[0].what not in (NOTE_ESTIMATE, NOTE_PRELIMINARY)), None) or \
+        next((r for r in readings if r[0].what == NOTE_ESTIMATE and (text.comment or r[2] or not r[1])), None)
+    if stop:
+        raise _sheet_note_refused(path, sheet, text, *stop, note_column)
+    estimates = [r for r in readings if r[0].what == NOTE_ESTIMATE]
+    if not estimates:
+        return [("sheet_comment" if text.comment else "sheet_note",
+                  {"sheet": sheet, "cell": text.cell, "remark": text.text[:200]})]
+    said = []
+    for found, spans, _ in estimates:
+        marked = [o for o in rows if _in_spans(o.year, spans)]
+        for obs in marked:
+            obs.estimated = True
+            obs.notes.append(note("estimate_by_sheet_note", remark=text.text[:200], word=found.words,
+                                  cell=text.cell))
+        said.append(("estimate_by_sheet_note", {"sheet": sheet, "cell": text.cell, "remark": text.text[:200],
+                                                "word": found.words, "years": _spans_text(spans),
+                                                "count": len(marked)}))
+    return said
+
+
+def _sheet_note_refused(path: Path, sheet: str, text: _SheetText, found: Said, spans: list, legend: str | None,
+                        note_column: str | None) -> InputError:
+    """The stop for a note on the sheet that says of figures what cannot be tied safely to rows. Each advice,
+    followed, keeps what the note says: its words go into the 备注 of the rows meant, which is read row by row, or
+    the figures wait (a row without a value is skipped); then the note goes."""
+    thing = f"the comment (批注) on {text.cell}" if text.comment else f"the note in {text.cell}"
+    delete = (f"delete the comment (right-click {text.cell} → Delete Comment; WPS: 右键 → 删除批注)" if text.comment
+              else f"delete the note (clear {text.cell})")
+    column = f"the 备注 column {note_column}" if note_column else "a column headed 备注 (add one)"
+    of = f" of {_spans_text(spans)}" if spans else ""
+    if found.what == NOTE_ESTIMATE:
+        why = (f"it points to them by their formatting or a mark ('{legend}'), which this reader does not read"
+               if legend else "it is a comment on a cell outside the rows read" if text.comment
+               else "it names no year")
+        problem = (f"says figures are estimates ('{found.words}'), but which of the sheet's figures it means cannot be "
+                   f"told: {why}; read as firm actuals, an estimate would be judged as the year's actual")
+        fix = (f"write 预计 in {column} of each row whose figure is an estimate (beside what the 备注 says already): "
+               f"each is then read as an estimate, never judged as an actual; then {delete}."
+               + ("" if text.comment else " Or, if every figure of a year is an estimate, write the note naming "
+                  "the year alone (注：2025年数据为预计数): the sheet's figures of that year are then read as "
+                  "estimates."))
+    elif found.what in (PART_YEAR, NOTE_UNVERIFIED, NOTE_INCOMPLETE):
+        said = {PART_YEAR: "for part of a year", NOTE_UNVERIFIED: "not yet verified",
+                NOTE_INCOMPLETE: "incomplete"}[found.what]
+        final = {PART_YEAR: "whole year's", NOTE_UNVERIFIED: "checked", NOTE_INCOMPLETE: "complete"}[found.what]
+        problem = (f"says the figures{of} are {said} ('{found.words}'): such a figure is no year's actual value, and "
+                   "a note on the sheet is not tied to rows here")
+        fix = (f"if the figures it speaks of are the {final} figures, {delete}. If they are not, clear their value "
+               f"cells until the {final} figures are in (a row without a value is skipped; the words may stay in "
+               f"its 备注), and {delete}.")
+    else:
+        problem = (f"says the figures{of} are {found.what} ('{found.words}'), which a note on the sheet cannot be "
+                   "tied to rows by")
+        fix = f"write its words in {column} of each row it speaks of (the 备注 is read row by row), then {delete}."
+    return InputError(path, f"sheet {sheet}, cell {text.cell}", f"{thing} ({quoted(text.text[:80])}) {problem}", fix)
+
+
+def _read_row_comments(cell: _RowCells, obs: Observation, comments: list[tuple[str, str]]) -> None:
+    """The Excel comments (批注) on a row read, each read as its 备注 is (remark_says; redteam18 finding 2): one for
+    part of a year, not yet verified or incomplete stops the run, with advice to move its words into the 备注 or
+    resolve it; an estimate makes the figure an estimate; a preliminary count is noted as the 备注's is; commentary
+    is kept with the figure and quoted as a 备注 is. Each is in the figure's source_text."""
+    value_cell, remark_cell = cell("value")[1], cell("note")[1]
+    readings = [(coordinate, text, remark_says(text, obs.year)) for coordinate, text in comments]
+    for coordinate, text, found in readings:
+        if found is not None and found.what not in (NOTE_ESTIMATE, NOTE_PRELIMINARY):
+            raise _comment_refused(cell, obs, coordinate, text, found, value_cell, remark_cell)
+    for coordinate, text, found in readings:
+        obs.source_text += f" | 批注 {coordinate}: {text}"
+        if found is not None and found.what == NOTE_ESTIMATE:
+            obs.estimated = True
+            obs.notes.append(note("estimate_in_comment", remark=text[:200], word=found.words, cell=coordinate))
+        elif found is not None and not any(n["code"] == "preliminary_in_note" for n in obs.notes):
+            obs.notes.append(note("preliminary_in_note", remark=text[:200], word=found.words, cell=coordinate))
+        elif found is None:
+            remark = next((n for n in obs.notes if n["code"] == "remark"), None)
+            if remark is None:
+                obs.notes.append(note("remark", remark=text[:200], cell=coordinate))
+            else:
+                remark["remark"] = f"{remark['remark']}；{text[:200]}"
+
+
+def _comment_refused(cell: _RowCells, obs: Observation, coordinate: str, text: str, found: Said, value_cell: str,
+                     remark_cell: str | None) -> InputError:
+    """A comment on a row read that says its figure is for part of a year, not yet verified or incomplete (or what
+    no row reading keeps): the advice, followed, keeps the words (in the 备注) or the figure out until it is final."""
+    said = {PART_YEAR: "is for part of a year", NOTE_UNVERIFIED: "is not yet verified",
+            NOTE_INCOMPLETE: "is incomplete"}.get(found.what, f"is {found.what}")
+    final = {PART_YEAR: "the whole year's", NOTE_UNVERIFIED: "the checked",
+             NOTE_INCOMPLETE: "the complete"}.get(found.what, "the year's actual")
+    column = f"the 备注 {remark_cell}" if remark_cell else "a column headed 备注 (add one)"
+    cells = f"cell {value_cell}" if coordinate == value_cell else f"cells {value_cell} and {coordinate}"
+    return InputError(cell.path, f"sheet {cell.sheet_name}, {cells}",
+                      f"the comment (批注) on {coordinate} ({quoted(text[:80])}) says the figure {obs.value:g} "
+                      f"{said} ('{found.words}'), so it is not read as {obs.year}'s actual value",
+                      f"if {obs.value:g} is {final} figure, delete the comment (right-click {coordinate} → Delete "
+                      f"Comment; WPS: 右键 → 删除批注). If it is not, type {final} {obs.year} figure in {value_cell} "
+                      f"and delete the comment; until that figure is in, clear {value_cell} (a row without a value "
+                      f"is skipped), move the comment's words into {column}, and delete the comment.")
 
 
 def _no_data_sheet(path: Path, nearest) -> None:
