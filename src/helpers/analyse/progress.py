@@ -500,8 +500,8 @@ def _estimate_note(estimate: dict, year: int) -> dict:
     return {"code": WORKBOOK_ESTIMATES[remark["code"]], "year": year, "value": float(estimate["value"]),
             "file": Path(str(estimate["source_file"])).name, "sheet": estimate["source_sheet"],
             "cell": estimate["source_cell"], "remark": remark["remark"], "word": remark["word"],
-            "field": remark.get("field", {"code": "note"}),
-            **({"note_cell": remark["cell"]} if remark["code"] != "estimate_in_note" else {})}
+            **({"field": remark.get("field", {"code": "note"})} if remark["code"] == "estimate_in_note"
+               else {"note_cell": remark["cell"]})}
 
 
 # What makes a workbook's figure an estimate (its 备注, a comment on its row, a note on its sheet: the note's code) →

@@ -623,7 +623,8 @@ _YEAR_FIGURE = re.compile(r"(?<![比较与和])(?<!对比)(?<!相比)(?<!同比)
 # A target given for the actual (目标值, 规划值, 计划数, 任务数, 考核值, 按规划目标填报, 填报目标, target value):
 # not the year's actual, and no estimate of it (not a target reached or compared with: 完成目标, 达到规划目标,
 # 目标完成情况).
-TARGET_IN_NOTE = re.compile(r"(?:目标|规划|计划|任务|考核|下达|预算|指导|控制)(?:值|数)"
+# (a note pointing to where the targets are, 目标值见规划, says nothing of the row's figure)
+TARGET_IN_NOTE = re.compile(r"(?:目标|规划|计划|任务|考核|下达|预算|指导|控制)(?:值|数)(?! ?(?:请|另|详|参)?见)"
                             r"|(?:按|用|取|填|为|即|系|是|同|以)(?:规划|计划|年度)?目标(?!完成|任务完成)"
                             r"|目标(?:填报|代替|替代)|^(?:规划|计划|年度|考核|任务)?目标$|^(?:规划|计划)$"
                             r"|(?<![a-z])(?:target|planned|plan|budget(?:ed)?) (?:value|figure|number)s?(?![a-z])")
