@@ -23,9 +23,6 @@ from helpers.extract.documents.model import (
 )
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"   # an old .doc, a .wps, or a password-protected .docx (all OLE compound files)
-# The document's text and formatting, unpacked (word/document.xml): a plan's is 0.2-5 MB. Past this the file is
-# not one plan, or is packed to blow up (a few MB zipped can unpack to gigabytes, more than the machine's memory).
-MAX_DOCUMENT_XML_BYTES = 20_000_000
 
 
 def read_docx(path: Path) -> Document:
@@ -1536,16 +1533,32 @@ def _open(path: Path, docx):
 
 
 def _not_too_large(path: Path) -> None:
+    """What its parts unpack to, as the zip's directory declares (a part is never read past its declared size): each
+    XML part, and the whole package, within helpers.core.limits' caps. Past them the file is not one plan, or is
+    packed to blow up (a few MB zipped can unpack to gigabytes, more than the machine's memory)."""
     import zipfile
+
+    from helpers.core import limits
     try:
         with zipfile.ZipFile(path) as package:
-            unpacked = package.getinfo("word/document.xml").file_size
-    except (zipfile.BadZipFile, KeyError, OSError):
+            parts = [(info.filename, info.file_size) for info in package.infolist()]
+    except (zipfile.BadZipFile, OSError, ValueError):
         return      # not a readable .docx: python-docx names it
-    if unpacked > MAX_DOCUMENT_XML_BYTES:
-        raise InputError(path, None, f"the Word document's text unpacks to {unpacked / 1e6:,.0f} MB, far more than a "
-                         f"plan's (some 0.2-5 MB; the limit is {MAX_DOCUMENT_XML_BYTES / 1e6:.0f} MB, "
-                         "MAX_DOCUMENT_XML_BYTES in helpers.extract.documents.word)",
-                         "check that this is the plan: make a file of the plan alone (copy its pages into a new "
-                         ".docx), or ask the office for the file again; name it in config/sources.yaml and run `make "
-                         "manifest`.")
+    xml = [(name, size) for name, size in parts if name.lower().endswith((".xml", ".rels"))]
+    name, largest = max(xml, key=lambda part: part[1], default=("", 0))
+    whole = sum(size for _, size in parts)
+    if largest > limits.MAX_DOCUMENT_XML_BYTES:
+        problem = (f"the Word document's part {name} unpacks to {largest / 1e6:,.0f} MB, far more than a plan's "
+                   f"(its text some 0.2-5 MB, the other parts some kB; the limit is "
+                   f"{limits.MAX_DOCUMENT_XML_BYTES / 1e6:.0f} MB a part, MAX_DOCUMENT_XML_BYTES in "
+                   "helpers.core.limits), so it is not read")
+    elif whole > limits.MAX_DOCUMENT_UNPACKED_BYTES:
+        problem = (f"the Word document unpacks to {whole / 1e6:,.0f} MB, far more than a plan's (the limit is "
+                   f"{limits.MAX_DOCUMENT_UNPACKED_BYTES / 1e6:.0f} MB, MAX_DOCUMENT_UNPACKED_BYTES in "
+                   "helpers.core.limits), so it is not read")
+    else:
+        return
+    raise InputError(path, None, problem,
+                     "check that this is the plan: make a file of the plan alone (open it in Word or WPS, copy its "
+                     "pages into a new .docx and save that), or ask the office for the file again; name it in "
+                     "config/sources.yaml and run `make manifest`.")
