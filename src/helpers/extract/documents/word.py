@@ -70,7 +70,24 @@ def read_docx(path: Path) -> Document:
                  and styles.hidden(node))
     # (a text box's text is in its own paragraph and the one it is anchored in: counted once)
     hidden += len(set().union(*(_unseen(p, qn, styles) for p in body.iter(qn("w:p")))))
-    return Document(path, "docx", paragraphs, grids, struck=struck, hidden=hidden)
+    return Document(path, "docx", paragraphs, grids, struck=struck, hidden=hidden,
+                    title_marks=_headers_and_footers(document, qn))
+
+
+def _headers_and_footers(document, qn) -> list[tuple[str, str]]:
+    """The text of the page headers and footers (页眉, 页脚), each paragraph once, as (where, text): where a draft
+    says so (（征求意见稿） in the header), though none of a plan's figures is there."""
+    found: list[tuple[str, str]] = []
+    for part in document.part.package.iter_parts():
+        name = str(part.partname).lstrip("/")
+        kind = "page header (页眉)" if name.startswith("word/header") else \
+            "page footer (页脚)" if name.startswith("word/footer") else None
+        element = getattr(part, "element", None) if kind else None
+        for p in element.iter(qn("w:p")) if element is not None else ():
+            text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+            if text and (f"{kind}, {name}", text) not in found:
+                found.append((f"{kind}, {name}", text))
+    return found
 
 
 class _Styles:
