@@ -279,7 +279,7 @@ def test_a_docx_that_unpacks_to_more_than_a_plan_is_refused_before_it_is_parsed(
     """A .docx is a zip: a few hundred kB can unpack to gigabytes, which python-docx would read into memory."""
     import zipfile
 
-    from helpers.extract.documents import word
+    from helpers.core import limits
     _docx(workspace, lambda document: None)
     path = workspace / "raw" / "tonglu_15.docx"
     packed = tmp_path / "packed.docx"
@@ -287,7 +287,7 @@ def test_a_docx_that_unpacks_to_more_than_a_plan_is_refused_before_it_is_parsed(
         for item in source.infolist():
             data = source.read(item)
             if item.filename == "word/document.xml":
-                data = data.replace(b"<w:body>", b"<w:body><!--" + b" " * (word.MAX_DOCUMENT_XML_BYTES + 1) + b"-->")
+                data = data.replace(b"<w:body>", b"<w:body><!--" + b" " * (limits.MAX_DOCUMENT_XML_BYTES + 1) + b"-->")
             target.writestr(item, data)
     assert packed.stat().st_size < 200_000
     shutil.copy(packed, path)

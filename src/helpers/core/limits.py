@@ -28,6 +28,12 @@ MAX_STYLESHEET_BYTES = 2_000_000
 # A plan as published otherwise (.docx, .doc, .wps, PDF), and any other file in data/raw/ (a saved page's images):
 # a plan is some 0.1-10 MB, a PDF with pictures some more.
 MAX_DOCUMENT_BYTES = 200_000_000
+# What a .docx's parts unpack to, checked from the zip's directory before python-docx opens it (it reads every part
+# whole, and parses each XML part: a 1.3 MB file whose word/styles.xml unpacked to 365 MB took 60 s and 5 GB,
+# redteam19). Each XML part (the text, word/document.xml, a plan's 0.2-5 MB; styles, numbering, headers, notes: some
+# kB) and the whole package (with its pictures, which unpack to about their packed size).
+MAX_DOCUMENT_XML_BYTES = 20_000_000
+MAX_DOCUMENT_UNPACKED_BYTES = 300_000_000
 # A monitoring workbook or CSV file (the template is some 30 kB and 200 rows).
 MAX_WORKBOOK_BYTES = 50_000_000
 # A configuration file (config/*.yaml) or the checksum manifest: some 1-30 kB.

@@ -5,6 +5,7 @@ The data step makes them; indicators.csv, cleaning_log.csv and consistency_check
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 
@@ -85,6 +86,25 @@ def place_ref(place: dict) -> str:
             "page_line": lambda: f"{file}:p{place.get('page')}:{place.get('line')}",
             "page_table_cell": lambda: f"{file}:p{place.get('page')}:{cell}",
             }.get(code, lambda: f"{file}:{place.get('line')}")()
+
+
+_REF_TAIL = re.compile(r"(?P<file>.*?):(?:p(?P<page>\d+):)?"
+                       r"(?:T(?P<table>\d+)R(?P<row>\d+)C(?P<column>\d+)|¶(?P<paragraph>\d+)|(?P<line>\d+))")
+
+
+def place_from_ref(ref: str) -> dict:
+    """A place from place_ref's form, back (consistency.csv explanation_values `source`): a .docx or PDF plan's
+    table cell comes back a table cell (表1第3行第5列), never a line (it was read as 第3行, redteam19)."""
+    if "!" in ref:
+        file, sheet, cell = ref.rsplit("!", 2)
+        return {"code": "cell", "file": file, "sheet": sheet, "cell": cell}
+    found = _REF_TAIL.fullmatch(ref)
+    if found is None:
+        return {"code": "line", "file": ref.rpartition(":")[0] or ref, "line": None}
+    numbers = {k: int(v) for k, v in found.groupdict().items() if k != "file" and v is not None}
+    code = ("page_table_cell" if "page" in numbers else "table_cell") if "table" in numbers else \
+        "page_line" if "page" in numbers else "paragraph" if "paragraph" in numbers else "line"
+    return {"code": code, "file": found["file"], **numbers}
 
 
 @dataclass

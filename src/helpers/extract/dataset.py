@@ -22,7 +22,7 @@ from helpers.core.formatting import COMPARATOR_SIGNS
 from helpers.core.method import method_parameters, use_config_dir
 from helpers.core.paths import display_path
 from helpers.core.periods import plan_covering
-from helpers.core.records import Check, Decision, Observation, note, place
+from helpers.core.records import Check, Decision, Observation, note, place, place_ref
 from helpers.core.text import normalisation_stats
 from helpers.core.wording import decision_text, evidence_text, explanation_text, notes_text, words_for
 from helpers.extract.cleaning import TableCleaner, implausible
@@ -373,8 +373,9 @@ def _where(o: Observation) -> str:
 
 
 def _ref(o: Observation) -> str:
-    """Where a value is, in a form no language needs to translate: file:line, or file!cell."""
-    return f"{o.source_file}!{o.source_sheet}!{o.source_cell}" if o.source_cell else f"{o.source_file}:{o.source_line}"
+    """Where a value is, in a form no language needs to translate, as its format has it (records.place_ref):
+    file:line, file!sheet!cell, a .docx's file:T1R3C5, a PDF's file:p1:T2R3C5 (never a table row as a line)."""
+    return place_ref(place(o))
 
 
 def _show(o: Observation) -> str:

@@ -138,11 +138,16 @@ INSTRUCTIONS = [
      "4. Save the file under any name in data/raw/monitoring/; several files are fine. Then run make report."),
     ("5. 单元格可以使用公式，读取的是公式的计算结果；请在 Excel 中保存后再放入目录。",
      "5. Formulas are read by their values: save the file in Excel before dropping it in."),
-    ("6. 同一县市、指标、年份在两个文件中数值不同，运行会停止并指出单元格；与规划文本中同一年份的实际值不同时，"
-     "采用规划的数值，并在 consistency.csv 和报告附录中列出两者。",
+    # (the rule as docs/monitoring.md says it: the workbook's figure in a year a configured plan judges, redteam19)
+    ("6. 同一县市、指标、年份在两个文件中数值不同，运行会停止并指出单元格。与规划文本中同一年份的数值不同时不停止："
+     "在已配置的规划所评估的年份（基期之后至目标年，如“十四五”规划的2021—2025年）采用本表的数值；"
+     "只有在没有已配置的规划评估的基期年份（如“十四五”规划的2020年）采用规划的数值。两者都在 consistency.csv "
+     "和报告附录中列出。",
      "6. The same observation with two different values in two workbooks stops the run and names the cells. A "
-     "value differing from a plan's actual for the same year is reported in consistency.csv and the report's "
-     "appendix, and the plan's figure is used."),
+     "value differing from a plan's figure for the same year does not stop it: in a year a configured plan judges "
+     "(after its base year up to its target year: 2021–2025 under the 14th Five-Year Plan) the workbook's figure "
+     "is used; the plan's only in a base year no configured plan judges (the 14th Five-Year Plan's 2020). Both are "
+     "listed in consistency.csv and the report's appendix."),
     ("7. 规划目标为〔〕累计数（规划期累计）的指标：数量类指标（目录中 measure 为 count，如新增高技能人才、孵化载体）"
      "填当年新增数，不要填年末总数（各年数值相加），按规划期各年之和评价；"
      "总量、比例、比率类指标（measure 为 total、share、rate，如高技能人才 万人）"

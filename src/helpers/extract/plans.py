@@ -18,7 +18,14 @@ from helpers.extract.documents.model import LinkedFile, Paragraph, Place
 from helpers.extract.documents.read import check_file, is_text, read_document
 from helpers.extract.documents.web import UNSURE_FIX
 from helpers.extract.grids import contents_mentions, parse_grid_table
-from helpers.extract.name_meaning import PLAN_NOUN, after_a_plan, not_the_plan, reports_on_a_plan, simplified
+from helpers.extract.name_meaning import (
+    PLAN_NOUN,
+    after_a_plan,
+    draft_word,
+    not_the_plan,
+    reports_on_a_plan,
+    simplified,
+)
 from helpers.extract.tables import ParsedTable, parse_plan_table, read_lines
 
 
@@ -69,6 +76,7 @@ def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
                              "remove `continued:` from this plan's entry: it is for a PDF's table.")
         first = next(((n, line) for n, line in enumerate(lines, 1) if line.strip()), None)
         _the_plan_itself(path, table, first, plan)
+        _no_draft_mark(path, _under_the_title([(n, line) for n, line in enumerate(lines, 1) if line.strip()]))
         skip = range(table.title.line, table.end_line + 1)
         prose = [Paragraph(raw, Place(line=n)) for n, raw in enumerate(lines, 1) if n not in skip]
         contents = [Paragraph(c.raw, Place(line=c.line)) for c in table.contents]
@@ -84,6 +92,8 @@ def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
     table = parse_grid_table(document, plan, sources)
     first = next(((p.place, p.text) for p in document.paragraphs if p.text.strip()), None)
     _the_plan_itself(path, table, first, plan)
+    _no_draft_mark(path, _under_the_title([(p.place, p.text) for p in document.paragraphs if p.text.strip()])
+                   + [(f"the document's {where.split(', ')[0]}", where, text) for where, text in document.title_marks])
     prose = [p for p in document.paragraphs if p.place != table.title.place]
     return PlanDocument(path, document.kind, table, prose, text, dict(document.repairs),
                         contents_mentions(document, plan, table), document.struck,
@@ -159,6 +169,38 @@ def _the_plan_itself(path: Path, table, first, plan: Plan) -> None:
                    + (f" (e.g. {new})" if new else "") + ", write the new name under `file:` in config/sources.yaml "
                    "and run `make manifest`; otherwise " + fix)
         raise InputError(path, where, problem, fix)
+
+
+# The lines right under a document's title that belong to it: （征求意见稿）, （2021—2025年）, 2021年12月 (a draft's
+# mark stands there, centred under the title, as often as in the title itself).
+UNDER_THE_TITLE = 2
+SUBTITLE_CHARS = 20
+
+
+def _under_the_title(items: list) -> list[tuple[str, object, str]]:
+    """The lines right under the title (the first of `items`, (where, text) with text): up to UNDER_THE_TITLE
+    short ones, as (what, where, text)."""
+    under = []
+    for where, text in items[1:UNDER_THE_TITLE + 1]:
+        if len(normalise(text).strip()) > SUBTITLE_CHARS:
+            break
+        under.append(("the line under the document's title", where, text))
+    return under
+
+
+def _no_draft_mark(path: Path, marks: list[tuple[str, object, str]]) -> None:
+    """Stops at a draft marked where drafts are (the lines under its title, a .docx's page header or footer, a web
+    page's <title>: (what, where, text)), as at one whose title says so (_the_plan_itself), with the same advice.
+    Only a draft's words (name_meaning.draft_word) are looked for there: a header or a <title> names the office or
+    the site as well, whose words are no plan's."""
+    for what, where, text in marks:
+        word = draft_word(normalise(text))
+        if word:
+            says, reason, instead = NOT_THE_PLAN["a draft"]
+            raise InputError(path, where, f"{what} ('{text.strip()[:60]}') says the document {says} ('{word}'), not "
+                             f"the plan itself: {reason}, and its figures would be read as the plan's targets",
+                             f"name {instead}, under this plan's `file:` in config/sources.yaml and run `make "
+                             "manifest`.")
 
 
 def _plan_named(path: Path, said=None) -> str | None:

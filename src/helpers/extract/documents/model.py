@@ -168,6 +168,9 @@ class Document:
     unread_stylesheets: list[tuple[str, int]] = field(default_factory=list)
     # The files beside the document its reader read (a web page's style sheets), each once, in the order read.
     linked_files: list[LinkedFile] = field(default_factory=list)
+    # What is printed beside the document's text and names it, read only for what it says the document is (a
+    # draft: plans._no_draft_mark): a .docx's page headers and footers, a web page's <title>, as (where, text).
+    title_marks: list[tuple[str, str]] = field(default_factory=list)
 
 
 def join_lines(text: str) -> str:

@@ -102,6 +102,8 @@ def read_html(path: Path) -> Document:
     # (of an attribute written twice on a tag the browser keeps the first: html.parser kept the last)
     soup = BeautifulSoup(close_cells(markup, passed_over), "html.parser",
                          on_duplicate_attribute="ignore", string_containers=_string_kinds())
+    title = soup.head.find("title") if soup.head else None   # (the page's, not a drawing's <title>)
+    title_marks = [(f"<title>, line {title.sourceline}", title.get_text(" ", strip=True))] if title else []
     reader = _PageReader()
     sheets = LinkedSheets(path)
     try:
@@ -133,7 +135,7 @@ def read_html(path: Path) -> Document:
     if sheets.unread:
         _nothing_it_could_hide_matters(path, soup, sheets)
     return Document(path, "html", reader.paragraphs, reader.grids, encoding=charset, also_big5=_also_big5(raw, charset),
-                    outer_grids=reader.outer_grids,
+                    outer_grids=reader.outer_grids, title_marks=title_marks,
                     struck=struck, hidden=hidden, unread_stylesheets=[(href, line) for href, line, _ in sheets.unread],
                     linked_files=list(sheets.read.values()))
 

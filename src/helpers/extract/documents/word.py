@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from helpers.core import limits
 from helpers.core.errors import InputError
 from helpers.core.values import as_subscript, as_superscript
 from helpers.extract.documents.model import (
@@ -24,9 +25,6 @@ from helpers.extract.documents.model import (
 )
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"   # an old .doc, a .wps, or a password-protected .docx (all OLE compound files)
-# The document's text and formatting, unpacked (word/document.xml): a plan's is 0.2-5 MB. Past this the file is
-# not one plan, or is packed to blow up (a few MB zipped can unpack to gigabytes, more than the machine's memory).
-MAX_DOCUMENT_XML_BYTES = 20_000_000
 
 
 def read_docx(path: Path) -> Document:
@@ -75,7 +73,24 @@ def read_docx(path: Path) -> Document:
                  and styles.hidden(node))
     # (a text box's text is in its own paragraph and the one it is anchored in: counted once)
     hidden += len(set().union(*(_unseen(p, qn, styles) for p in body.iter(qn("w:p")))))
-    return Document(path, "docx", paragraphs, grids, struck=struck, hidden=hidden)
+    return Document(path, "docx", paragraphs, grids, struck=struck, hidden=hidden,
+                    title_marks=_headers_and_footers(document, qn))
+
+
+def _headers_and_footers(document, qn) -> list[tuple[str, str]]:
+    """The text of the page headers and footers (页眉, 页脚), each paragraph once, as (where, text): where a draft
+    says so (（征求意见稿） in the header), though none of a plan's figures is there."""
+    found: list[tuple[str, str]] = []
+    for part in document.part.package.iter_parts():
+        name = str(part.partname).lstrip("/")
+        kind = "page header (页眉)" if name.startswith("word/header") else \
+            "page footer (页脚)" if name.startswith("word/footer") else None
+        element = getattr(part, "element", None) if kind else None
+        for p in element.iter(qn("w:p")) if element is not None else ():
+            text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+            if text and (f"{kind}, {name}", text) not in found:
+                found.append((f"{kind}, {name}", text))
+    return found
 
 
 class _Styles:
@@ -1490,7 +1505,7 @@ def _notes_apart(path: Path, document, qn, styles: _Styles) -> dict[tuple[str, s
         if kind is None or rel.is_external:
             continue
         blob = rel.target_part.blob
-        if len(blob) > MAX_DOCUMENT_XML_BYTES:
+        if len(blob) > limits.MAX_DOCUMENT_XML_BYTES:
             raise InputError(path, None, f"the Word document's {kind}s unpack to {len(blob) / 1e6:,.0f} MB, far more "
                              "than a plan's", "check that this is the plan, or ask the office for the file again.")
         for element in parse_xml(blob).iterchildren(qn(f"w:{kind}")):
@@ -1590,16 +1605,31 @@ def _open(path: Path, docx):
 
 
 def _not_too_large(path: Path) -> None:
+    """What its parts unpack to, as the zip's directory declares (a part is never read past its declared size): each
+    XML part, and the whole package, within helpers.core.limits' caps. Past them the file is not one plan, or is
+    packed to blow up (a few MB zipped can unpack to gigabytes, more than the machine's memory)."""
     import zipfile
+
     try:
         with zipfile.ZipFile(path) as package:
-            unpacked = package.getinfo("word/document.xml").file_size
-    except (zipfile.BadZipFile, KeyError, OSError):
+            parts = [(info.filename, info.file_size) for info in package.infolist()]
+    except (zipfile.BadZipFile, OSError, ValueError):
         return      # not a readable .docx: python-docx names it
-    if unpacked > MAX_DOCUMENT_XML_BYTES:
-        raise InputError(path, None, f"the Word document's text unpacks to {unpacked / 1e6:,.0f} MB, far more than a "
-                         f"plan's (some 0.2-5 MB; the limit is {MAX_DOCUMENT_XML_BYTES / 1e6:.0f} MB, "
-                         "MAX_DOCUMENT_XML_BYTES in helpers.extract.documents.word)",
-                         "check that this is the plan: make a file of the plan alone (copy its pages into a new "
-                         ".docx), or ask the office for the file again; name it in config/sources.yaml and run `make "
-                         "manifest`.")
+    xml = [(name, size) for name, size in parts if name.lower().endswith((".xml", ".rels"))]
+    name, largest = max(xml, key=lambda part: part[1], default=("", 0))
+    whole = sum(size for _, size in parts)
+    if largest > limits.MAX_DOCUMENT_XML_BYTES:
+        problem = (f"the Word document's part {name} unpacks to {largest / 1e6:,.0f} MB, far more than a plan's "
+                   f"(its text some 0.2-5 MB, the other parts some kB; the limit is "
+                   f"{limits.MAX_DOCUMENT_XML_BYTES / 1e6:.0f} MB a part, MAX_DOCUMENT_XML_BYTES in "
+                   "helpers.core.limits), so it is not read")
+    elif whole > limits.MAX_DOCUMENT_UNPACKED_BYTES:
+        problem = (f"the Word document unpacks to {whole / 1e6:,.0f} MB, far more than a plan's (the limit is "
+                   f"{limits.MAX_DOCUMENT_UNPACKED_BYTES / 1e6:.0f} MB, MAX_DOCUMENT_UNPACKED_BYTES in "
+                   "helpers.core.limits), so it is not read")
+    else:
+        return
+    raise InputError(path, None, problem,
+                     "check that this is the plan: make a file of the plan alone (open it in Word or WPS, copy its "
+                     "pages into a new .docx and save that), or ask the office for the file again; name it in "
+                     "config/sources.yaml and run `make manifest`.")

@@ -10,6 +10,7 @@ from helpers.analyse.evaluation import JUDGEMENTS
 from helpers.analyse.growth import NOT_ASSESSABLE, bound_meets_target
 from helpers.core.method import method_parameters
 from helpers.core.periods import FINAL_PHASES
+from helpers.core.records import place_from_ref
 from helpers.extract.name_meaning import remark_is_scope
 from helpers.report.blocks import (
     Cell,
@@ -161,7 +162,8 @@ def sources_differ_note(ctx: ReportContext) -> list[str]:
     for r in rows[:SOURCES_DIFFER_ROWS]:
         found = json.loads(r.explanation_values)
         # (a total's other source: its years' cells, of which the first names the file)
-        here, there = source_ref(ctx, _place(found["source"])), _place(found["other_source"].split(", ")[0])
+        here = source_ref(ctx, place_from_ref(found["source"]))
+        there = place_from_ref(found["other_source"].split(", ")[0])
         named = {"county": ctx.entity_name(r.entity), "indicator": ctx.indicator_in_sentence(r.indicator_id),
                  "year": int(r.year), "source": here, "value": value_text(ctx, r.table_value, None, r.unit),
                  "other_value": value_text(ctx, r.prose_value, None, r.unit)}
@@ -278,15 +280,6 @@ def province_targets_differ_note(ctx: ReportContext) -> list[str]:
                            turned=ctx.t("report.province_targets_turned", counties=ctx.names(turned)) if turned
                            else ctx.t("report.province_targets_unturned")))
     return lines
-
-
-def _place(ref: str) -> dict:
-    """A place from its language-neutral form (file!sheet!cell, file:line: dataset._ref)."""
-    if "!" in ref:
-        file, sheet, cell = ref.rsplit("!", 2)
-        return {"code": "cell", "file": file, "sheet": sheet, "cell": cell}
-    file, _, line = ref.rpartition(":")
-    return {"code": "line", "file": file, "line": int(line) if line.isdigit() else None}
 
 
 def summary_section(ctx: ReportContext, document: str = "report") -> Html:
