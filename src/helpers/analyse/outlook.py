@@ -36,6 +36,7 @@ import pandas as pd
 
 from helpers.analyse.growth import RATE_ABSOLUTE, RATE_CAGR, absolute_change, cagr, required_growth_comparator
 from helpers.analyse.inputs import (
+    OBSERVED_KINDS,
     AnalysisInputs,
     as_numeric,
     estimate_only,
@@ -93,7 +94,8 @@ COLUMNS = ["entity", "entity_name_zh", "entity_name_en", "indicator_id", "indica
            "next_target_comparator",
            "target_position", "target_reading",
            "trend_probability_meets_target", "ended_base_value", "ended_target_year_value", "ended_target_value",
-           "ended_target_comparator", "ended_target_met", "achieved_growth_last_period", "next_base_value",
+           "ended_target_comparator", "ended_target_met", "ended_plan_estimate_only", "achieved_growth_last_period",
+           "next_base_value",
            "required_growth_next_period", "required_growth_comparator", "growth_method", "acceleration_needed",
            "growth_since_ended", "since_growth_method", "pace_since_ended", "outlook_notes", "sources",
            "trend_scale", "trend_intercept", "trend_slope"]
@@ -114,7 +116,8 @@ def outlook_table(inputs: AnalysisInputs) -> pd.DataFrame:
             out.append(_row(inputs, entity, ind_id, ended, following, period))
     frame = as_numeric(pd.DataFrame(out, columns=COLUMNS), NUMERIC)
     return frame.astype({c: "Int64" for c in INTEGERS} | {"next_plan_configured": "boolean",
-                                                            "ended_target_met": "boolean"})
+                                                            "ended_target_met": "boolean",
+                                                            "ended_plan_estimate_only": "boolean"})
 
 
 def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, following: Plan | None,
@@ -190,6 +193,7 @@ def _row(inputs: AnalysisInputs, entity: str, ind_id: str, ended: Plan, followin
         "ended_target_value": None if ended_target is None else ended_target["value"],
         "ended_target_comparator": None if ended_target is None else ended_target["comparator"],
         "ended_target_met": ended_judged["target_met"],
+        "ended_plan_estimate_only": _plan_estimate_only(rows, ended.period.target_year),
         "required_growth_comparator": None if target is None else required_growth_comparator(comparator),
         "outlook_notes": json.dumps(notes, ensure_ascii=False) if notes else "",
         "sources": source_lines(*observed, target, ended_target),
@@ -257,6 +261,14 @@ def _since_ended(by_year: dict[int, float], ended: PlanPeriod, last: dict | None
             pace = KEPT_PACE if since * good >= achieved * good else SLOWED
     method = "" if since is None else RATE_ABSOLUTE if absolute else RATE_CAGR
     return {"growth_since_ended": since, "since_growth_method": method, "pace_since_ended": pace}
+
+
+def _plan_estimate_only(rows: list[dict], year: int) -> bool:
+    """The year's figures are all estimates (预计), a plan's among them: no actual of that year, level or 〔〕 total.
+    The summary says so of an ended plan's targets not judged ("仅有规划预计数", redteam19 finding 10)."""
+    said = [r for r in rows if r["kind"] in OBSERVED_KINDS and has_value(r) and r["year"] == year]
+    return bool(said) and all(r.get("estimated") for r in said) and any(r.get("origin") != "monitoring"
+                                                                          for r in said)
 
 
 def _growth(by_year: dict[int, float], ended: PlanPeriod, period: PlanPeriod, goal: float | None,

@@ -201,7 +201,8 @@ VALUE_MAPS = {**{column: f"workbook.values.{key}" for column, key in {
 NOTES = {"note_values": ("note", "notes"), "progress_notes": ("progress_notes", "progress_notes"),
          "evaluation_notes": ("evaluation_notes", "evaluation_notes"), "trend_notes": ("trend_notes", "trend_notes"),
          "sdg_notes": ("sdg_notes", "sdg_notes")}
-YES_NO = ("target_met", "ended_target_met", "hold_target", "target_meets_province", "latest_meets_province",
+YES_NO = ("target_met", "ended_target_met", "ended_plan_estimate_only", "hold_target", "target_meets_province",
+          "latest_meets_province",
           "next_plan_configured", "approximate", "cumulative", "estimated", "target_binding", "target_approximate",
           "target_cumulative", "base_estimated", "base_preliminary", "evaluated_preliminary", "latest_preliminary",
           "other_target_binding", "other_target_approximate",

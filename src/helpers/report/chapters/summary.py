@@ -385,10 +385,20 @@ def _ended_plan_sentence(ctx: ReportContext) -> str:
     parts = []
     for county, g in groups:
         met = g["ended_target_met"].astype("boolean")
+        pending = int(met.isna().sum())
+        # of the targets not judged, those whose target year has only a plan's estimate (预计): named
+        estimated = int((met.isna() & g["ended_plan_estimate_only"].astype("boolean").fillna(False)).sum()) \
+            if "ended_plan_estimate_only" in g else 0
+        estimates = "" if not estimated else ctx.t("summary.ended_estimates_all", n=estimated) \
+            if estimated == pending else ctx.t("summary.ended_estimates", n=estimated)
+        if not met.notna().any():   # none judged: "5项目标尚无2025年实际值", never "0项目标中0项达标" (redteam19 10)
+            parts.append(ctx.t("summary.ended_none", county=county, n=pending, year=period.target_year,
+                               estimates=estimates))
+            continue
         text = ctx.t("summary.ended_part", county=county, met=int(met.fillna(False).sum()),
                      judged=int(met.notna().sum()))
-        if met.isna().any():
-            text += ctx.t("summary.ended_pending", n=int(met.isna().sum()), year=period.target_year)
+        if pending:
+            text += ctx.t("summary.ended_pending", n=pending, year=period.target_year, estimates=estimates)
         parts.append(text)
     return ctx.t("summary.ended", period=period_label(period, ctx.lang), years=period_years(period, ctx.lang),
                  year=period.target_year, parts=ctx.t("summary.below_sep").join(parts),
