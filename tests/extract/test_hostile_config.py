@@ -18,6 +18,8 @@ def _refused(workspace: Path) -> InputError:
 
 JIANDE_TITLE = "    table_title: 人才发展主要指标\n\n  - entity: anji"
 TOTAL = "  - id: talent_total\n"
+# word_tab_cells' end_pattern as config/sources.yaml writes it
+END_PATTERN = r"end_pattern: '^[（(]?\s*(注释?|说明|备注|附注)\s*\d*\s*[:：]'"
 
 
 @pytest.mark.parametrize("file, old, new, line_offset, problem, fix", [
@@ -42,7 +44,7 @@ TOTAL = "  - id: talent_total\n"
     # a bound of .nan (second pass: was accepted, and every value of the indicator flagged implausible)
     ("catalogue.yaml", "plausible: [0.5, 5000]", "plausible: [.nan, 5000]", 0, "not [low, high]", "two numbers"),
     # a pattern that repeats a repeating part (second pass: the data step hung on the first line it did not match)
-    ("sources.yaml", "end_pattern: '^注[:：]'", "end_pattern: '(.*)*x$'", 0, "repeats without limit a part",
+    ("sources.yaml", END_PATTERN, "end_pattern: '(.*)*x$'", 0, "repeats without limit a part",
      "repeat the part once"),
     ("sources.yaml", "table_title: 人才发展主要指标", r"table_title: '(\s*人才\S+)+指标表'", 0,
      "repeats without limit a part", "(.*)* what .* matches"),
@@ -50,7 +52,7 @@ TOTAL = "  - id: talent_total\n"
     # matching, one character of the title allowed to differ; [[:digit:]] a class of digits)
     ("sources.yaml", "table_title: 人才发展主要指标", "table_title: '人才发展{e<=1}主要指标'", 0,
      "has '{e<=1}', which Python's re reads as plain text", "escape them"),
-    ("sources.yaml", "end_pattern: '^注[:：]'", "end_pattern: '^注[[:digit:]]'", 0, "has '[:digit:]'", "\\d"),
+    ("sources.yaml", END_PATTERN, "end_pattern: '^注[[:digit:]]'", 0, "has '[:digit:]'", "\\d"),
     # a name that is another entry's (second pass: an entry copied with a new id but its old name_zh, or a name_en
     # that is another's id, had a workbook's 人才资源总量 filed under 党政人才; a county's name_en another's name_zh,
     # 建德市's rows filed under 安吉县; each without a word)
@@ -80,9 +82,9 @@ TOTAL = "  - id: talent_total\n"
      "unit '人' has whole: a text ('true'), not true or false", "write whole: true for a unit that counts whole"),
     # own hostile pass: a pattern YAML reads as yes/no or a number (was: "the file's structure is not what the
     # project expects (TypeError: first argument must be string or compiled pattern)", with no line)
-    ("sources.yaml", "end_pattern: '^注[:：]'", "end_pattern: yes", 0,
+    ("sources.yaml", END_PATTERN, "end_pattern: yes", 0,
      "'end_pattern' of layout 'word_tab_cells' should be text but is yes/no ('True')", "put the word in quotes"),
-    ("sources.yaml", "end_pattern: '^注[:：]'", "end_pattern: 5", 0,
+    ("sources.yaml", END_PATTERN, "end_pattern: 5", 0,
      "'end_pattern' of layout 'word_tab_cells' should be text but is a number ('5')", "end_pattern: '5'"),
     # a header role's entity misspelt (was: accepted, and the province's column read as the county's targets)
     ("sources.yaml", "header_roles: []", "header_roles:\n  - {pattern: '(?P<year>\\d{4})年?省定目标', role: target, "

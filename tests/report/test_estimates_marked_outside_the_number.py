@@ -69,7 +69,11 @@ MARKED = {"mark": ("15.2*", "注：〔〕内为五年累计数；带*的为预�
           "year": ("15.2", "注：〔〕内为五年累计数；2025年为预计数。"),
           "base": ("15.2", "注：〔〕内为五年累计数；基期数据为预计数。"),
           "part-year": ("15.2", "注：〔〕内为五年累计数；2025年数据为1-11月数。"),
-          "items": ("15.2", "注：1.〔〕内为五年累计数。\n\t2.2025年为预计数。")}
+          "items": ("15.2", "注：1.〔〕内为五年累计数。\n\t2.2025年为预计数。"),
+          # headed 说明 (redteam19 finding 11), and a 注 going on in the next line, not indented (11c): main read
+          # neither, and said 5项目标中3项达标
+          "shuoming": ("15.2", "说明：〔〕内为五年累计数；2025年为预计数。"),
+          "goes-on": ("15.2", "注：〔〕内为五年累计数；\n2025年为预计数。")}
 
 
 @pytest.fixture(scope="module", params=list(MARKED))

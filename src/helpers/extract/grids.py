@@ -417,20 +417,12 @@ def _read_rows(document: Document, grid: Grid, title: Cell, header: list[Cell], 
 
 
 def _with_note_paragraphs(grid: Grid, notes: list[Cell]) -> list[Cell]:
-    """The table's note with its paragraphs below the table: the note itself when no row of the table is one (注：…
-    just below it), then each numbered item under it, a paragraph of its own (<p>注：</p><p>1.…</p><p>2.…</p>),
-    until a paragraph that is none (the next heading, or the text going on)."""
+    """The table's notes: its note rows (`notes`), then the paragraphs right under the table that are its notes
+    whatever their label (tables.note_paragraphs: 说明：…, a 数据来源 line before the 注, a 注 running on into the
+    next paragraph, each numbered item, an unlabelled 〔〕内为五年累计数；2025年为预计数。), up to the next heading or
+    the text going on."""
     after = grid.after
-    if not notes and after and FOOTNOTE.search(normalise(after[0].text)):
-        notes, after = [as_cell(after[0])], after[1:]
-    if not notes:
-        return notes
-    items = []
-    for paragraph in after:
-        if not tables.NOTE_ITEM.match(normalise(paragraph.text)):
-            break
-        items.append(as_cell(paragraph))
-    return notes + items
+    return notes + [as_cell(after[i]) for i in tables.note_paragraphs([normalise(p.text) for p in after], bool(notes))]
 
 
 def _notes_apart(grid: Grid, read: set) -> list[Cell]:

@@ -17,7 +17,14 @@ from helpers.core.paths import display_path
 from helpers.core.text import normalise, read_utf8
 from helpers.core.values import NotANumber, split_note_marks
 from helpers.extract.documents.model import UNSEEN_WHY, Place
-from helpers.extract.name_meaning import estimate_word, part_year, preliminary, year_start
+from helpers.extract.name_meaning import (
+    estimate_in_note,
+    estimate_word,
+    part_year,
+    preliminary,
+    remark_says,
+    year_start,
+)
 
 
 @dataclass(frozen=True)
@@ -785,25 +792,69 @@ def caption_units(caption: Cell) -> list[str]:
     """The units a caption gives, as written: 单位：人、% gives 人 and %."""
     found = UNIT_CAPTION.search(caption.text)
     return [u for u in CAPTION_UNIT_SEP.split(found["units"]) if u] if found else []
-# A table's note: 注：〔〕内为五年累计数 …
-TABLE_NOTE = re.compile(r"^注\s*\d*\s*[:：]")
+# A table's note: 注：〔〕内为五年累计数 …, under any label official tables give it (注1：, 说明：, 备注：, 附注：,
+# 注释：) or in brackets (（注：…）) (redteam19 finding 11).
+TABLE_NOTE = re.compile(r"^[（(]?\s*(?:注释?|说明|备注|附注)\s*\d*\s*[:：]")
+# A line under a table saying where its figures come from or what they cover (数据来源：县统计局, 资料来源：…,
+# 表中数据均为全口径): it may stand between the table and its note, and is read with the notes.
+SOURCE_LINE = re.compile(r"^(?:数据|资料)?来源\s*[:：]|^(?:表中|本表|表内)")
+# A heading of the text going on after a table (三、主要任务, （三）, 第三章): the table's notes end there.
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[)）]"
+                     r"|第[一二三四五六七八九十0-9]+\s*[章节篇部])")
+# A note's paragraph ending mid-sentence (at ；, ，, 、, ：): the next paragraph goes on with it.
+MID_SENTENCE = re.compile(r"[;；,，、:：]\s*$")
+# Words by which an unlabelled paragraph right under a table speaks of it (〔〕内为五年累计数, 表中, 本列, 数据)
+OF_THE_TABLE = re.compile(r"〔|\[\]|表|列|栏|数据|累计数")
 # A numbered item of a note, on its own line or paragraph under 注： (1. 2、 3） (4) ⑤, or 注2：): part of the note,
 # which runs on to the next line that is none (a heading, 三、主要任务 or （三）, or the text going on).
 NOTE_ITEM = re.compile(r"^\s*(?:[0-9]{1,2}\s*[.、．)）]|[（(]\s*[0-9]{1,2}\s*[)）]|[①-⑳]|注\s*[0-9]+\s*[:：])")
 
 
+def note_paragraphs(texts: list[str], noted: bool) -> list[int]:
+    """Which of the paragraphs (or lines) right under a table are its notes, by index (`noted`: the table's note
+    began above them, in its last row or its closing line). Its notes are the paragraphs up to the next heading
+    (HEADING) or the first that is the text going on, whatever their label (redteam19 finding 11): a note under
+    any label (TABLE_NOTE: 说明：, 备注：, （注：…）), a line naming the figures' source (SOURCE_LINE, before or after
+    the note), a numbered item of the note (NOTE_ITEM), the paragraph after one ending mid-sentence (注：…； then
+    2025年为预计数。: MID_SENTENCE), the first paragraph under the table when it speaks of the table (OF_THE_TABLE:
+    〔〕内为五年累计数；2025年为预计数。), and any that says its figures are estimates, for part of a year or in doubt
+    (name_meaning.estimate_in_note, remark_says): read, never lost, the note reader ties it to a column or stops
+    naming it. Empty paragraphs are passed over."""
+    taken: list[int] = []
+    first, note, going_on = True, noted, False
+    for index, raw in enumerate(texts):
+        text = raw.strip()
+        if not text:
+            continue
+        if HEADING.match(text):
+            break
+        labelled = TABLE_NOTE.match(text) is not None
+        says = estimate_in_note(text) is not None or remark_says(text) is not None
+        if not (labelled or says or going_on or SOURCE_LINE.match(text) or (note and NOTE_ITEM.match(text))
+                or (first and OF_THE_TABLE.search(text))):
+            break
+        taken.append(index)
+        note = note or labelled or first
+        going_on = MID_SENTENCE.search(text) is not None
+        first = False
+    return taken
+
+
 def _note_lines(lines: list[str], end_line: int) -> list[Cell]:
     """The lines of a text export's table note after its first (the line that closed the table, `end_line`): each
     line indented under it (a cell of the note's merged row) and each numbered item (2.2025年为预计数。), blank lines
-    between them passed over, until a line that is neither."""
+    between them passed over, until a line that is neither, or that goes on with a note line ending mid-sentence
+    (注：〔〕内为五年累计数； then 2025年为预计数。: MID_SENTENCE)."""
     notes = []
+    going_on = MID_SENTENCE.search(lines[end_line - 1]) is not None
     for index in range(end_line, len(lines)):
         raw = lines[index]
         if not raw.strip():
             continue
-        if not (raw.startswith("\t") or NOTE_ITEM.match(normalise(raw))):
+        if not (raw.startswith("\t") or NOTE_ITEM.match(normalise(raw)) or going_on) or HEADING.match(raw.strip()):
             break
         notes.append(Cell(raw.lstrip("\t"), normalise(raw), index + 1))
+        going_on = MID_SENTENCE.search(raw) is not None
     return notes
 
 
