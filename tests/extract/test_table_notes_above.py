@@ -172,3 +172,22 @@ def test_a_doubt_on_figures_the_note_makes_estimates_adds_nothing(workspace):
     _plan(workspace, "txt", note="注：〔〕内为五年累计数；2025年为预计数，以统计部门最终公布为准。")
     got, _ = _estimated(workspace)
     assert got == dict.fromkeys(IDS, True)
+
+
+# ------------------------------------------------------------------------------------ a cell-per-line export
+
+def test_a_cell_per_line_export_reads_a_note_above_its_header(sources):
+    """安吉's plan (one cell a line): a line （2020年为预计数） under the title is no header cell but a note above the
+    table, and its 2020年完成数 column (line 92 the title) reads as before. Main stopped: no table header."""
+    from conftest import ANJI
+    from helpers.core import paths
+    from helpers.extract.tables import parse_plan_table, read_lines
+    plan = next(p for p in sources.plans if p.entity == "anji")
+    path = paths.RAW_DIR / ANJI
+    lines = read_lines(path)
+    assert lines[91] == "1 “十四五时期安吉人才发展主要指标"
+    lines = [*lines[:92], "", "（2020年为预计数）", *lines[92:]]
+    table = parse_plan_table(path, lines, plan, sources)
+    assert [(c.raw, c.line) for c in table.above] == [("1 “十四五时期安吉人才发展主要指标", 92),
+                                                      ("（2020年为预计数）", 94)]
+    assert table.roles == ["serial", "name", "actual", "target", "target"] and len(table.rows) == 17
