@@ -239,7 +239,7 @@ def test_a_reading_of_a_note_the_plan_no_longer_says_stops(workspace):
     with pytest.raises(InputError) as stopped:
         dataset.build(workspace / "raw", workspace / "config")
     assert stopped.value.file.endswith("sources.yaml")
-    assert "matches no sentence of the notes" in stopped.value.problem
+    assert "matches no sentence of the plan table's notes (under it, in its title" in stopped.value.problem
 
 
 def test_a_reading_that_names_no_actual_column_stops(workspace):

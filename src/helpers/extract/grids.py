@@ -107,6 +107,7 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
         table.also_titled = [other.summary() for other, _ in titled if other is not grid]
         table.passed_over = passed_over
         table.unit_caption = tables.unit_caption(title, captions)
+        table.above = [title, *captions]
         _all_continuations_used(path, plan, confirmed, sources)
         _no_other_figures_under_the_title(document, grid, table, [(other, found) for other, found in titled
                                                             if other is not grid and other not in parts], plan, sources)

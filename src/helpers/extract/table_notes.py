@@ -36,7 +36,14 @@ from helpers.core.periods import FIVE_YEAR_NAME, resolve_period
 from helpers.core.text import name_key, normalise
 from helpers.core.values import is_note_mark
 from helpers.extract.documents.model import Place
-from helpers.extract.name_meaning import estimate_in_note, part_year, preliminary, stated_years
+from helpers.extract.name_meaning import (
+    NOTE_UNVERIFIED,
+    estimate_in_note,
+    part_year,
+    preliminary,
+    remark_says,
+    stated_years,
+)
 from helpers.extract.tables import Cell, ParsedTable, ValueColumn
 
 SENTENCE = re.compile(r"[;；。\n]")
@@ -119,7 +126,7 @@ def read_notes(table: ParsedTable, plan: Plan, sources: Sources, catalogue: Cata
     found = NoteReading()
     rows = _Rows(catalogue, row_names, plan.file)
     used: set[int] = set()
-    for cell in table.notes:
+    for cell in [*table.notes, *table.above]:     # under the table, then its title and the lines above it
         for sentence in SENTENCE.split(cell.raw):
             if not sentence.strip():
                 continue
@@ -136,8 +143,9 @@ def read_notes(table: ParsedTable, plan: Plan, sources: Sources, catalogue: Cata
     unused = next((r for r in plan.table_notes if id(r) not in used), None)
     if unused is not None:
         raise InputError(sources.path, unused.line, f"the reading of the table note '{unused.note}' for {plan.file} "
-                         "matches no sentence of the notes under the plan's table: the plan or the reading has "
-                         "changed", "write the note's sentence as the message that asked for the reading quotes it, "
+                         "matches no sentence of the plan table's notes (under it, in its title or between its title "
+                         "and it): the plan or the reading has changed",
+                         "write the note's sentence as the message that asked for the reading quotes it, "
                          "or remove the reading if the note no longer says it.")
     return found
 
@@ -282,6 +290,7 @@ def _read_clause(found: NoteReading, clause: str, sentence: str, cell: Cell, tab
     part = part_year(clause, month_alone=False)
     month = None if part is not None or estimate else part_year(clause)
     if not (estimate or part or month or preliminary(clause) or UP_TO.search(normalise(clause))):
+        _read_doubt(found, clause, sentence, cell, table, plan, sources)
         return
     marks = [ch for ch in clause if is_note_mark(ch)]
     if marks:       # 带*的为预计数, ①为1-11月数: the cells so marked; ¹为快报数 stays a note mark
@@ -321,6 +330,20 @@ def _tied_or_anchored(clause: str, sentence: str, cell: Cell, table: ParsedTable
     if names_rows and len(actual) == 1:
         return actual, None
     return _anchored(cell, table)
+
+
+def _read_doubt(found: NoteReading, clause: str, sentence: str, cell: Cell, table: ParsedTable, plan: Plan,
+                sources: Sources) -> None:
+    """A clause saying figures are not yet verified (2025年数据待核实, 尚未最终核定, 以统计部门最终公布为准: the
+    unverified family of a 备注, name_meaning.remark_says) stops the run, naming the note, unless the note has made
+    the columns it speaks of estimates already (2025年为预计数，以统计部门最终公布为准)."""
+    said = remark_says(clause)
+    if said is None or said.what != NOTE_UNVERIFIED:
+        return
+    tied = _tied(clause, table, plan, sources) or _tied(sentence, table, plan, sources)
+    if tied and all(id(column) in found.columns for column in tied):
+        return
+    raise _not_tied(table, plan, cell, sentence, None, said.words, sources, doubt=tied)
 
 
 def _names_a_column(text: str, plan: Plan, sources: Sources) -> bool:
@@ -479,9 +502,19 @@ def _the_note(cell: Cell, said: str) -> str:
 
 
 def _not_tied(table: ParsedTable, plan: Plan, cell: Cell, sentence: str, month, word: str | None,
-              sources: Sources) -> InputError:
+              sources: Sources, doubt: list[ValueColumn] | None = None) -> InputError:
+    """The stop for a note that cannot be tied to a column of actual figures (or, `doubt` not None, that says the
+    figures of the columns given, perhaps none, are not yet verified), with the analyst's reading to write."""
     actual = [c for c in table.columns if c.role == "actual"]
     said = sentence.strip()
+    if doubt is not None:
+        what = (f"says '{word}' (not yet verified) of "
+                + (f"the figures of {_headers(doubt)}: read as firm actuals, figures in doubt would be judged as "
+                   "the year's actual" if doubt else "figures, but names no column of the table's actual figures it "
+                   "can be tied to"))
+        example = (doubt or actual)[0].header.raw.strip() if (doubt or actual) else "none"
+        return InputError(table.path, cell.where, f"the table's note {quoted(said)} {what}",
+                          _reading_advice(table, plan, said, example, actual))
     if month is not None:
         what = (f"gives a month or a date alone ({month.words}): the figures may be for part of the year (11月数: "
                 "January to November), or the date may be when they were counted or published")
@@ -496,14 +529,17 @@ def _not_tied(table: ParsedTable, plan: Plan, cell: Cell, sentence: str, month, 
             what += (", nor is it anchored on a column of actual figures (its header) or on one of their figures (it "
                      "is anchored in this cell)")
     example = actual[0].header.raw.strip() if actual else "none"
-    note = (said if len(said) <= 200 else quoted(said, 200)).replace("'", "''")    # (quoted as YAML quotes it)
     return InputError(table.path, cell.where, f"{_the_note(cell, said)} {what}: which figures it makes "
                       "estimates cannot be told, and read as firm actuals an estimate could be judged as the year's "
-                      "actual",
-                      f"read the {APART.get(cell.apart, 'note')} in the plan (the plan stays as published) and say "
-                      "what it means under this "
-                      f"plan's entry in config/sources.yaml ({plan.file}): table_notes: - {{note: '{note}', "
-                      f"estimates: '{example}', because: '…'}}, with the header of the column whose figures it makes "
-                      f"estimates (the table's actual columns: {_headers(actual)}), or estimates: none when it makes "
-                      "none of them estimates (a whole year's preliminary count is read as the year's actual); "
-                      "write after `because:` why.")
+                      "actual", _reading_advice(table, plan, said, example, actual, APART.get(cell.apart, "note")))
+
+
+def _reading_advice(table: ParsedTable, plan: Plan, said: str, example: str, actual: list[ValueColumn],
+                    kind: str = "note") -> str:
+    note = (said if len(said) <= 200 else quoted(said, 200)).replace("'", "''")    # (quoted as YAML quotes it)
+    return (f"read the {kind} in the plan (the plan stays as published) and say what it means under this "
+            f"plan's entry in config/sources.yaml ({plan.file}): table_notes: - {{note: '{note}', "
+            f"estimates: '{example}', because: '…'}}, with the header of the column whose figures it makes "
+            f"estimates (the table's actual columns: {_headers(actual)}), or estimates: none when it makes "
+            "none of them estimates (a whole year's preliminary count is read as the year's actual); "
+            "write after `because:` why.")

@@ -18,6 +18,7 @@ from helpers.core.text import normalise, read_utf8
 from helpers.core.values import NotANumber, split_note_marks
 from helpers.extract.documents.model import UNSEEN_WHY, Place
 from helpers.extract.name_meaning import (
+    UNVERIFIED,
     estimate_in_note,
     estimate_word,
     part_year,
@@ -115,6 +116,9 @@ class ParsedTable:
     # the title, or a line or paragraph between it and the table, that gives the table's unit (单位：万人): for the
     # rows that give none (cleaning: unit_from_caption)
     unit_caption: Cell | None = None
+    # the title and the lines or paragraphs between it and the table (a caption row across its top too): read as
+    # its notes are (table_notes), for a note above the table (单位：万人（2025年为预计数）, 2025年数据待核实)
+    above: list[Cell] = field(default_factory=list)
     # the header cells of the columns read as the 属性 by their cells, all 约束性 or 预期性 (settle_roles)
     by_content: list[Cell] = field(default_factory=list)
 
@@ -704,21 +708,35 @@ def parse_tab_indented_rows(lines: list[str], title_index: int, layout: Layout, 
                              "restore the name cell of this row.")
         rows.append(row)
     return ParsedTable(path, title, header, roles, columns, rows, end_line, notes, by_content=by_content,
-                       unit_caption=unit_caption(title, between))
+                       unit_caption=unit_caption(title, between), above=[title, *between])
 
 
 def _caption_lines(lines: list[str], title_index: int) -> list[Cell]:
-    """The lines right under the title that give the table's unit (单位：万人), blank lines between passed over: a
-    caption, not a cell of the table."""
+    """The lines right under the title that are no cell of the table (above_the_table: 单位：万人, a note), blank
+    lines between passed over."""
     out = []
     for index in range(title_index + 1, len(lines)):
         text = normalise(lines[index])
         if not text.strip():
             continue
-        if not UNIT_CAPTION.match(text.strip()):
+        if lines[index].startswith("\t") and not UNIT_CAPTION.match(text.strip()) or not above_the_table(text):
             break
         out.append(Cell(lines[index], text, index + 1))
     return out
+
+
+# A remark in brackets on a line of its own: (2025年为预计数), in normal form
+BRACKETED = re.compile(r"^\s*[(\[【].*[)\]】]\s*$")
+
+
+def above_the_table(text: str) -> bool:
+    """Whether a line or cell between a table's title and the table (`text`, in normal form) is no cell of the table
+    but what its notes say: a caption (单位：万人), a note (注：…), a remark in brackets ((2025年为预计数)) or a
+    sentence saying figures are estimates or not yet verified (2025年数据为预计数, 2025年数据待核实). It is read as
+    the table's notes are (table_notes)."""
+    text = text.strip()
+    return bool(UNIT_CAPTION.match(text) or TABLE_NOTE.match(text) or BRACKETED.match(text)
+                or estimate_in_note(text) or UNVERIFIED.search(text))
 
 
 def _tab_blocks(lines: list[str], title_index: int, layout: Layout, path: Path) -> tuple[list[list[Cell]], int | None]:
@@ -866,13 +884,15 @@ def parse_cell_stream(lines: list[str], title_index: int, layout: Layout, source
     cells, end_line = _stream_cells(lines, title_index, layout, path)
     if end_line is None:
         raise _truncated(path, title, layout, len(lines))
+    # Under the title, before the header: a caption (单位：万人) or a note above the table (above_the_table)
+    lead = 0
+    while lead < len(cells) and (UNIT_CAPTION.match(cells[lead].text.strip())
+                                 or _role_of(cells[lead], sources, path) is None and above_the_table(cells[lead].text)):
+        lead += 1
     # The table's note (注：…) comes after its last row: it and what follows it are notes, not cells of a row.
-    first_note = next((i for i, c in enumerate(cells) if TABLE_NOTE.match(c.text)), len(cells))
+    first_note = next((i for i, c in enumerate(cells) if i >= lead and TABLE_NOTE.match(c.text)), len(cells))
     cells, notes = cells[:first_note], cells[first_note:]
-
-    between = []
-    while cells and UNIT_CAPTION.match(cells[0].text.strip()):    # 单位：万人 under the title: a caption
-        between.append(cells.pop(0))
+    between, cells = cells[:lead], cells[lead:]
     header: list[Cell] = []
     while cells and _role_of(cells[0], sources, path) is not None:
         header.append(cells.pop(0))
@@ -889,7 +909,7 @@ def parse_cell_stream(lines: list[str], title_index: int, layout: Layout, source
                                                                      end_line), sources, path, merged_told=True)
     rows = _stream_rows(cells, path, end_line, layout, roles, columns)
     return ParsedTable(path, title, header, roles, columns, rows, end_line, notes, by_content=by_content,
-                       unit_caption=unit_caption(title, between))
+                       unit_caption=unit_caption(title, between), above=[title, *between])
 
 
 def _stream_rows(cells: list[Cell], path: Path, end_line: int, layout: Layout, roles: list[str],
