@@ -491,17 +491,15 @@ def _header_advice(cell: Cell, sources: Sources) -> str:
     # A header with no year (现状值, 基期值; 目标值, 规划目标): a column of figures all the same, whose year the plan's
     # period gives (role: base, role: target). Only remark was offered, and a target's pattern needed a year the
     # header cannot match: the table had no way through (redteam19 finding 7).
-    target = (f"the plan's targets for the target year of its `plan_period`, `- {{pattern: '{_pattern_for(cell)}', "
-              "role: target}`")
-    base = (f"the figures of its base year, `- {{pattern: '{_pattern_for(cell)}', role: base}}` (read as that year's "
-            "actual values, or estimates where the header says 预计)")
-    first, second = (base, target) if BASE_WORDS.search(written) else (target, base)
-    return (f"add it under `header_roles` in {config}, by what the column holds: {first}; {second}; the year is the "
-            "plan's period's, as config/sources.yaml gives it: check it. If the column is "
-            f"not one the project reads (a growth rate, a responsible department, a note), `- {{pattern: "
-            f"'{_pattern_for(cell)}', role: remark}}`: its cells are read and not used. If it is the indicators' "
-            "names, units, 属性, category or serial numbers, give that role instead: name, unit, attribute, category "
-            "or serial (each role once in a table).")
+    first, second = ("base", "target") if BASE_WORDS.search(written) else ("target", "base")
+    return (f"add it under `header_roles` in {config}, by what the column holds: `- {{pattern: "
+            f"'{_pattern_for(cell)}', role: {first}}}`, or role: {second} (target: the plan's targets for the target "
+            "year of its `plan_period`; base: the figures of its base year, read as that year's actual values, or "
+            "estimates where the header says 预计; check the period). If the column is not one the project reads (a "
+            f"growth rate, a responsible department, a note), `- {{pattern: '{_pattern_for(cell)}', role: remark}}` "
+            "(read and not used); the indicators' "
+            "names, units, 属性, category or serial numbers: name, unit, attribute, category or serial (each role "
+            "once in a table).")
 
 
 def _estimated_pattern(written: str, year: re.Match) -> str:
