@@ -277,13 +277,17 @@ _ESTIMATE = "|".join(w for w in ESTIMATES if not w.isascii())
 #   year: a year alone (2030年), or with an estimate word (2025年（预计）, 预计2025年, 2025年预估数:
 #         core.values.ESTIMATES), 基期, 基数 or 现状: an actual up to the plan's base year, a target at its target
 #         year, any other year stops (helpers.extract.tables.resolve_year_columns)
+#   base / target without a year: a header that writes none (现状值, 基期值; 目标值, 规划目标, “十五五”目标): the
+#         plan's period gives the year, its base year for `base` (read as `year` is there), its target year for
+#         `target` (a pattern with (?P<year>…) is read by its year, as above)
 # A value column whose header says an estimate word, whichever pattern matched it (these or the file's), holds
 # estimates: read up to the base year, an estimate of that year's figure, never its actual value (`estimated`). So
 # does one whose header says part of a year (2025年1-11月, 2025年（截至11月）, 前三季度: extract.tables.header_roles),
 # and such a column is never a target.
 # `entity: province` sends that column's values to the province. config/sources.yaml `header_roles` may add
 # patterns: they are tried before these, and a plan entry's own `header_roles` before those, for its table alone.
-HEADER_ROLE_NAMES = ("category", "serial", "name", "unit", "attribute", "remark", "actual", "target", "year")
+HEADER_ROLE_NAMES = ("category", "serial", "name", "unit", "attribute", "remark", "actual", "target", "year",
+                     "base")
 DEFAULT_HEADER_ROLES = (
     (r"一级指标|(指标)?类别|(指标)?类型|(指标)?分类|领域", "category", None),
     (r"序号|编号", "serial", None),

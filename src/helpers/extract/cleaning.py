@@ -33,6 +33,7 @@ from helpers.core.values import (
 )
 from helpers.extract.consistency import VALUE_TOLERANCE
 from helpers.extract.documents.model import UNSEEN_WHY, Place
+from helpers.extract.name_meaning import NOTE_ESTIMATE, NOTE_STOPS, Said, remark_says
 from helpers.extract.prose import CHANGE_WORDS, FLOW_WORDS, INCREMENT_WORDS, NUM, POINTS, YEAR, ProseStatement
 from helpers.extract.table_notes import NoteTie, YearTie, move_years, read_notes
 from helpers.extract.tables import (
@@ -107,6 +108,37 @@ def reading_advice(sources: Sources, plan: Plan, name: str, written: str, reads:
             "the figure the plan means (20, ≥20, >20, ≤20, 20左右, 〔20〕 for a five-year total, or / when it gives "
             "none) and because says why (the plan's words elsewhere, the office's answer). The reading is recorded "
             "with the cell wherever the figure is cited.")
+
+
+def cell_words_say(written: str, year: int, role: str) -> Said | None:
+    """What the words beside a value cell's figure say of it, read as a 备注 is (name_meaning.remark_says): for
+    part of a year (15.2（1-11月）), not yet verified (待核实), not the year's actual … (NOTE_STOPS), or, in a column
+    of actuals, an estimate (15.2（估）, 暂定); None when they say nothing of the kind (20（力争22）) or what the figure
+    is read as anyway (a preliminary count, 15.2（初步统计）, is the year's actual)."""
+    said = remark_says(written, year)
+    if said is None or not (said.what in NOTE_STOPS or (said.what == NOTE_ESTIMATE and role == "actual")):
+        return None
+    return said
+
+
+def cell_reading_advice(sources: Sources, plan: Plan, name: str, column, written: str, example: str) -> str:
+    """reading_advice for a value cell, its reads the cell's figure (`example`) unless the cell's words say more
+    (cell_words_say): an estimate keeps the mark the project reads (reads: '15.2（预计）'), and a figure for part of
+    a year, unverified, incomplete … is not the year's actual (reads: '/'), said why. Before, the advice offered
+    the bare figure for 15.2（1-11月） or 15.2（估）, and followed, it was a firm actual, 达标."""
+    said = cell_words_say(written, column.year, column.role)
+    if said is None or example in ("/", "…"):
+        return reading_advice(sources, plan, name, written, example)
+    if said.what == NOTE_ESTIMATE:
+        return (reading_advice(sources, plan, name, written, f"{example}（预计）")
+                + f" The cell's words '{said.words}' say the figure is an estimate: 预计 in reads keeps it one (the "
+                f"{column.year} estimate, never a firm actual); a bare figure is refused unless because quotes "
+                f"'{said.words.strip('() ')}' and says why the figure is the year's actual")
+    return (reading_advice(sources, plan, name, written, "/")
+            + f" The cell's words '{said.words}' say the figure is {said.what}, not the {column.year} "
+            f"{column.role} value: reads '/' leaves the plan without one (the workbook's figure for {column.year} is "
+            "used where there is one); a figure is refused unless because quotes "
+            f"'{said.words.strip('() ')}' and says why it is the year's (the office's answer)")
 
 
 def duplicate_row_advice(sources: Sources, plan: Plan, ind: Indicator, name: str, first_name: str) -> str:
@@ -662,6 +694,7 @@ class TableCleaner:
             reading = readings.of_cell(ind_id, name, cell)
             if reading is not None:
                 parsed = parse_value_cell(reading.reads, in_plan=True)
+                self._check_reading_keeps(plan, name, column, written, reading, parsed)
                 log("analyst_reading", {"raw": written, "reads": reading.reads, "because": reading.because,
                                         "config": readings.where(reading)}, cell=cell)
             elif cell.doubt:
@@ -672,8 +705,8 @@ class TableCleaner:
             elif CHANGE_CELL.search(normalise(written)):
                 raise self._change_error(path, plan, row, name, ind_id, column, cell, readings, row_unit)
             else:
-                parsed = _parse_cell(path, name, column, cell, lambda example, written=written: reading_advice(
-                    self.sources, plan, name, written, example), whole_in)
+                parsed = _parse_cell(path, name, column, cell, lambda example, written=written: cell_reading_advice(
+                    self.sources, plan, name, column, written, example), whole_in)
             if parsed.year is not None and parsed.year != column.year:
                 raise InputError(path, cell.where, f"the {column.header.text} cell of '{name}' is '{written}': a "
                                  f"figure for {parsed.year}, in a column for {column.year}",
@@ -692,6 +725,28 @@ class TableCleaner:
                                  "sets none)")
             cells.append((column, cell, parsed, reading))
         return cells
+
+    def _check_reading_keeps(self, plan: Plan, name: str, column, written: str, reading: Reading,
+                             parsed: CellValue) -> None:
+        """An analyst's reading that drops what the cell's words say (cell_words_say): reads '15.2' for
+        15.2（1-11月） or 15.2（估） made a firm actual of a figure the plan marks as part of a year or an estimate.
+        It stands only when its because quotes the words (and says why: the office's answer)."""
+        said = cell_words_say(written, column.year, column.role)
+        if said is None or parsed.value is None:
+            return
+        if said.what == NOTE_ESTIMATE and parsed.status == "estimate":
+            return
+        words = said.words.strip("() ")
+        if words in normalise(reading.because) or words in reading.because:
+            return
+        kept = (f"'{_example_reading(written)}（预计）' (an estimate)" if said.what == NOTE_ESTIMATE else
+                f"'/' (no {column.year} {column.role} value from the plan)")
+        raise InputError(self.sources.path, reading.line, f"the reading of '{name}' reads the {column.header.text} "
+                         f"cell '{written}' as '{reading.reads}', but the cell's words '{said.words}' say the figure "
+                         f"is {said.what}: the reading drops them, and the figure would be the year's firm "
+                         f"{column.role} value", f"write reads: {kept}; or, when the office says the figure is the "
+                         f"year's {column.role} value all the same, keep reads and quote '{words}' in because with "
+                         "why (the office's answer)")
 
     def _change_error(self, path: Path, plan: Plan, row: TableRow, name: str, ind_id: str, column, cell: Cell,
                       readings: _Readings, row_unit: Unit | None) -> InputError:

@@ -24,7 +24,7 @@ from helpers.extract.tables import Cell, ParsedTable, TableRow
 # A note row (注：…, 注1：…) ends the table's rows; it and the rows after it are the table's notes.
 FOOTNOTE = tables.TABLE_NOTE
 SERIAL = re.compile(r"^\d{1,3}$")
-VALUE_ROLES = ("actual", "target", "year")    # the columns that hold figures
+VALUE_ROLES = ("actual", "target", "year", "base")    # the columns that hold figures
 DIGIT = re.compile(r"\d")
 
 

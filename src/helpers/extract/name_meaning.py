@@ -69,7 +69,7 @@ PLANNED = re.compile(r"计划\s*完成\s*(?:数|值|额|量|指标|目标|任务
 # preliminary: which cannot be told), 2025(e); est.; and 估 alone in brackets, (估), (估数), (估值) (估 is not an
 # estimate word anywhere: 评估 is an evaluation, 评估数据 its figures).
 ESTIMATED = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2} ?(?:年 ?)?(?:[efp]|\( ?[efp] ?\))(?![a-z])"
-                       r"|(?<![a-z])est(?:\.|(?![a-z]))|\( ?估 ?[数值]? ?\)")
+                       r"|(?<![a-z])est(?:\.|(?![a-z]))|\( ?[估预] ?[数值]? ?\)")
 # 预期目标 is the plan's target (2030年预期目标), and 预期性 a target's attribute (an expected, not binding, one):
 # neither says its figures are estimates, though 预期 alone (2025年预期) does.
 NOT_AN_ESTIMATE = re.compile(r"预期(?=目标|性)")

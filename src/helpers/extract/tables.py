@@ -65,6 +65,9 @@ class ValueColumn:
     # the header's word for the year's preliminary count (2025年（快报）: counted, may be revised): read as actuals,
     # and each figure noted so (cleaning), to be marked where it is judged
     preliminary: str = ""
+    # a header with no year (现状值, 目标值) read by `role: base` or `role: target`: the plan's period gives its
+    # year (resolve_year_columns), "base" or "target"; `year` is 0 until then
+    from_period: str = ""
 
 
 @dataclass
@@ -182,7 +185,7 @@ def find_title(lines: list[str], plan: Plan, path: Path) -> int:
 CONTENTS_ENTRY = re.compile(r"((?<!\.)\.{2,}|(?<!…)…+|(?<!·)·{2,}|(?<!\s)\s)\s*\d{1,3}$")
 
 
-VALUE_ROLES = ("actual", "target", "year")
+VALUE_ROLES = ("actual", "target", "year", "base")
 
 
 def unseen_cell_error(path: Path, cell: Cell, what: str) -> InputError:
@@ -246,12 +249,23 @@ def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list
         if role is None:
             raise _unknown_header(path, cell, sources)
         name, match, entity, mark = role
+        year = match.groupdict().get("year") if name in VALUE_ROLES else None
+        if name in ("base", "target") and not year:
+            # 现状值, 目标值: no year in the header; the plan's period gives it (resolve_year_columns)
+            roles.append("year" if name == "base" else name)
+            columns.append(ValueColumn("year" if name == "base" else name, 0, entity == "province", cell,
+                                       estimated=bool(estimate_word(cell.text)), mark=mark, from_period=name))
+            continue
+        base = name == "base"
+        if base:
+            name = "year"     # 基期（2025年）: its year as captured, up to the plan's base year (resolve_year_columns)
         roles.append(name)
         if name in VALUE_ROLES:
-            year = match.groupdict().get("year")
             if not year:
                 raise InputError(sources.path, None, f"the header pattern for '{cell.text}' captures no year",
-                                 "write the year part of the pattern as (?P<year>\\d{4}).")
+                                 "write the year part of the pattern as (?P<year>\\d{4}); for a header that "
+                                 "writes no year (现状值, 目标值), `role: base` (the plan's base year) or `role: "
+                                 "target` (its target year) take the year from the plan's period.")
             # A pattern names the column's role; the estimate word its header writes still says what the figures
             # are (规划目标2025年（预计） matched by the analyst's `role: year`: an estimate, not the year's actual),
             # and so do its words for part of a year (2025年1-11月 matched by `role: actual`: the plan's stand-in
@@ -269,7 +283,8 @@ def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list
                                        estimated=bool(match.groupdict().get("estimated") or estimate_word(cell.text)
                                                       or part),
                                        part_year=part.words if part else "", mark=mark,
-                                       year_start=start or "", preliminary=preliminary(cell.text) or ""))
+                                       year_start=start or "", preliminary=preliminary(cell.text) or "",
+                                       from_period="base" if base else ""))
     if "name" not in roles or not columns:
         raise InputError(path, header[0].where if header else None,
                          "the table header has no indicator-name column or no value column",
@@ -437,6 +452,10 @@ def _year_start_target(path: Path, cell: Cell, words: str, year: int, sources: S
                       f"`- {{pattern: '{_pattern_for(cell)}', role: remark}}`.")
 
 
+# A header's words for the plan's base (现状值, 基期值, 基数, 期末值): its year-less advice offers `role: base` first.
+BASE_WORDS = re.compile(r"现状|基期|基数|基准|现值|期末|末|基础|完成")
+
+
 def _header_advice(cell: Cell, sources: Sources) -> str:
     """Advice for a header cell no pattern knows, with the role that fits: a year's column is a value column (its
     pattern captures the year); any other column the project does not read is a remark, read and not used. (The
@@ -473,14 +492,28 @@ def _header_advice(cell: Cell, sources: Sources) -> str:
         marked = _estimated_pattern(written, year)
         estimate = (f"; figures for part of the year or estimates, `- {{pattern: '{marked}', role: year}}`: the "
                     "words in (?P<estimated>…) make them the year's estimate, never its actual value") if marked else ""
+        if BASE_WORDS.search(written[:year.start()] + written[year.end():]):   # 基期（2025年）: the plan's base
+            return (f"add it under `header_roles` in {config}: `- {{pattern: '{pattern}', role: base}}`: the header "
+                    "calls it the plan's base, read as that year's actual values (estimates where it says 预计) up to "
+                    "the plan's base year; check the plan's `plan_period`. If it holds the plan's targets for that "
+                    f"year, role: target; if the column is not one to read, `- {{pattern: '{_pattern_for(cell)}', "
+                    "role: remark}`.")
         return (f"add it under `header_roles` in {config}, by what the column holds: the plan's targets for that year, "
                 f"`- {{pattern: '{pattern}', role: target}}`; the whole year's figures achieved (counted, not "
                 f"estimated), role: actual, or role: year to let the plan's period decide{estimate}. If the column is "
                 f"not one to read, `- {{pattern: '{_pattern_for(cell)}', role: remark}}`.")
-    return (f"if the column is not one the project reads (a growth rate, a responsible department, a note), add under "
-            f"`header_roles` in {config}: `- {{pattern: '{_pattern_for(cell)}', role: remark}}`: its cells are read "
-            "and not used. If it is the indicators' names, units, 属性, category or serial numbers, give that role "
-            "instead: name, unit, attribute, category or serial (each role once in a table).")
+    # A header with no year (现状值, 基期值; 目标值, 规划目标): a column of figures all the same, whose year the plan's
+    # period gives (role: base, role: target). Only remark was offered, and a target's pattern needed a year the
+    # header cannot match: the table had no way through (redteam19 finding 7).
+    first, second = ("base", "target") if BASE_WORDS.search(written) else ("target", "base")
+    return (f"add it under `header_roles` in {config}, by what the column holds: `- {{pattern: "
+            f"'{_pattern_for(cell)}', role: {first}}}`, or role: {second} (target: the plan's targets for the target "
+            "year of its `plan_period`; base: the figures of its base year, read as that year's actual values, or "
+            "estimates where the header says 预计; check the period). If the column is not one the project reads (a "
+            f"growth rate, a responsible department, a note), `- {{pattern: '{_pattern_for(cell)}', role: remark}}` "
+            "(read and not used); the indicators' "
+            "names, units, 属性, category or serial numbers: name, unit, attribute, category or serial (each role "
+            "once in a table).")
 
 
 def _estimated_pattern(written: str, year: re.Match) -> str:
@@ -572,17 +605,29 @@ def resolve_year_columns(table: ParsedTable, plan: Plan, sources: Sources) -> Pa
     Safe to call twice."""
     period, sources = plan.period, sources.for_plan(plan)
     placed = {}
-    for column in table.columns:
+    for original in table.columns:
+        column, key = original, id(original)
+        if column.from_period == "target" and not column.year:
+            placed[key] = replace(column, year=period.target_year, by_period=True)
+            continue
+        if column.from_period == "base" and not column.year:
+            column = replace(column, year=period.base_year)
+        elif column.from_period == "base" and column.year > period.base_year:
+            raise InputError(table.path, column.header.where,
+                             f"the column '{column.header.raw.strip()}' is read as the plan's base (`role: base`), "
+                             f"but gives {column.year}, after the base year {period.base_year} of plan period "
+                             f"{period.name}", "check the plan's `plan_period` in config/sources.yaml and the "
+                             "`header_roles` entry that gives the column `role: base`.")
         if column.role != "year":
             continue
         if column.year <= period.base_year:
-            placed[id(column)] = replace(column, role="actual", by_period=True)
+            placed[key] = replace(column, role="actual", by_period=True)
         elif column.year == period.target_year and column.part_year:
             raise _part_year_target(table.path, column.header, column.part_year, column.year, sources)
         elif column.year == period.target_year and column.year_start:
             raise _year_start_target(table.path, column.header, column.year_start, column.year + 1, sources)
         elif column.year == period.target_year:
-            placed[id(column)] = replace(column, role="target", by_period=True)
+            placed[key] = replace(column, role="target", by_period=True)
         else:
             raise InputError(table.path, column.header.where,
                              f"the column '{column.header.raw.strip()}' gives {column.year}, which is neither up to "
