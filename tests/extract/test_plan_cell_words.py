@@ -1,9 +1,11 @@
-"""A plan's value cell whose words beside the figure say more than the figure (redteam19 finding 6): part of a year
-(15.2（1-11月）, 15.2（截至11月）), an estimate (15.2（估）, 15.2（暂定）, 15.2（预）), a doubt (15.2（待核实）). The cell
-stops; the advice's reading used to be the bare figure (reads: '15.2'), which followed made a firm 2025 actual, 达标.
-Now the advice keeps an estimate one (reads: '15.2（预计）') and gives no actual for the others (reads: '/'), and an
-analyst's bare reading stops unless its because quotes the cell's words. The plan is tests/support/fifteenth_plan.py's,
-its 2025 column headed 2025年 (no 预计 in the header), so only the cell can make 15.2 an estimate."""
+"""A plan's value cell whose words beside the figure say more than the figure (redteam19 finding
+6): part of a year (15.2（1-11月）, 15.2（截至11月）), an estimate (15.2（估）, 15.2（暂定）, 15.2（预）), a
+doubt (15.2（待核实）). The cell stops; the advice's reading used to be the bare figure (reads:
+'15.2'), which followed made a firm 2025 actual, 达标. Now the advice keeps an estimate one
+(reads: '15.2（预计）') and gives no actual for the others (reads: '/'), and an analyst's bare
+reading stops unless its because quotes the cell's words. The plan is
+tests/support/fifteenth_plan.py's, its 2025 column headed 2025年 (no 预计 in the header), so only
+the cell can make 15.2 an estimate."""
 from __future__ import annotations
 
 import json
@@ -88,7 +90,7 @@ def test_a_bare_reading_of_a_cell_whose_words_say_more_stops_unless_because_quot
     _add_reading(workspace, {"indicator": "人才资源总量", "cell": written, "reads": "15.2", "because": "规划表原文"})
     error = build_refused(workspace)
     assert error.file.endswith("sources.yaml") and isinstance(error.where, int)
-    assert f"the cell's words" in error.problem and words in error.problem and "drops them" in error.problem
+    assert "the cell's words" in error.problem and words in error.problem and "drops them" in error.problem
 
     doc = yaml.safe_load((workspace / "config" / "sources.yaml").read_text(encoding="utf-8"))
     entry = next(p for p in doc["plans"] if p["file"] == PLAN_FILE)

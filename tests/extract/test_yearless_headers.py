@@ -1,11 +1,12 @@
-"""A plan table headed without years (redteam19 finding 7): 现状值 | 目标值, 基期值 | 2030年, 2025年 | 规划目标. The stop
-offered only `role: remark` (etc.), and `role: target` needed a (?P<year>…) that a header with no digits cannot match:
-no way through. Now the advice offers `role: target` (the plan's target year) and `role: base` (its base year) first,
-the year from the plan's `plan_period` (桐庐's 十五五 plan: 2025→2030), and followed as written it reads the table:
-人才资源总量 15.2 as the 2025 actual and 20左右 as the 2030 target (tests/support/fifteenth_plan.py's figures)."""
+"""A plan table headed without years (redteam19 finding 7): 现状值 | 目标值, 基期值 | 2030年, 2025年 | 规划目标.
+The stop offered only `role: remark` (etc.), and `role: target` needed a (?P<year>…) that a
+header with no digits cannot match: no way through. Now the advice offers `role: target` (the
+plan's target year) and `role: base` (its base year) first, the year from the plan's
+`plan_period` (桐庐's 十五五 plan: 2025→2030), and followed as written it reads the table: 人才资源总量
+15.2 as the 2025 actual and 20左右 as the 2030 target (tests/support/fifteenth_plan.py's
+figures)."""
 from __future__ import annotations
 
-import math
 import re
 from pathlib import Path
 

@@ -230,25 +230,31 @@ HEADER_DOUBT_FIX = ("look at the table as the plan's page shows it, and ask the 
                     "the PDF it publishes; name that file in config/sources.yaml and run `make manifest`.")
 
 
+def _header_cell_role(cell: Cell, number: int, count: int, sources: Sources, path: Path):
+    """The role a header cell's words give its column (_role_of), or the stop for a cell in doubt, empty or unknown
+    (column `number` of `count`)."""
+    if cell.doubt:
+        raise InputError(path, cell.where, f"the table's header cell '{cell.raw.strip()[:40]}' (column "
+                         f"{number} of {count}): {cell.doubt}, so which column holds which "
+                         "figures cannot be told for sure", HEADER_DOUBT_FIX)
+    role = _role_of(cell, sources, path)
+    if role is None and not cell.text.strip() and cell.unseen.strip():
+        raise unseen_cell_error(path, cell, f"the table's header cell (column {number} of {count})")
+    if role is None and not cell.text.strip():
+        raise InputError(path, cell.where, f"the table's header has an empty cell (column {number} of "
+                         f"{count}): some rows have more cells than the header names, so no value can be "
+                         "placed in its column safely",
+                         corrected_in_the_plan(path, "correct the table's merged cells (a cell merged down or "
+                                               "across further than it should, or a row with an extra cell)"))
+    if role is None:
+        raise _unknown_header(path, cell, sources)
+    return role
+
+
 def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list[str], list[ValueColumn]]:
     roles, columns = [], []
     for cell in header:
-        if cell.doubt:
-            raise InputError(path, cell.where, f"the table's header cell '{cell.raw.strip()[:40]}' (column "
-                             f"{len(roles) + 1} of {len(header)}): {cell.doubt}, so which column holds which "
-                             "figures cannot be told for sure", HEADER_DOUBT_FIX)
-        role = _role_of(cell, sources, path)
-        if role is None and not cell.text.strip() and cell.unseen.strip():
-            raise unseen_cell_error(path, cell, f"the table's header cell (column {len(roles) + 1} of {len(header)})")
-        if role is None and not cell.text.strip():
-            raise InputError(path, cell.where, f"the table's header has an empty cell (column {len(roles) + 1} of "
-                             f"{len(header)}): some rows have more cells than the header names, so no value can be "
-                             "placed in its column safely",
-                             corrected_in_the_plan(path, "correct the table's merged cells (a cell merged down or "
-                                                   "across further than it should, or a row with an extra cell)"))
-        if role is None:
-            raise _unknown_header(path, cell, sources)
-        name, match, entity, mark = role
+        name, match, entity, mark = _header_cell_role(cell, len(roles) + 1, len(header), sources, path)
         year = match.groupdict().get("year") if name in VALUE_ROLES else None
         if name in ("base", "target") and not year:
             # 现状值, 目标值: no year in the header; the plan's period gives it (resolve_year_columns)
