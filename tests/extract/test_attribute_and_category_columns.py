@@ -241,7 +241,8 @@ def test_other_attribute_headers_stop_with_advice(workspace, word):
     tonglu_plan_published(workspace, _table({"属性": word}), "docx")
     error = build_refused(workspace)
     assert isinstance(error, InputError) and f"header cell '{word}' is not a known column" in error.problem
-    assert "If it is the indicators' names, units, 属性, category or serial numbers, give that role" in error.fix
+    assert ("the indicators' names, units, 属性, category or serial numbers: name, unit, attribute, category or "
+            "serial") in error.fix
 
 
 @pytest.mark.parametrize("header", ["类型", "属性"])
