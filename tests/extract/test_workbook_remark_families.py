@@ -16,11 +16,9 @@ tests/report/test_estimates_marked_outside_the_number.py.
 import openpyxl
 import pytest
 
-from helpers.core.config import load_catalogue, load_sources
 from helpers.core.errors import InputError
-from helpers.extract.monitoring import read_monitoring
 from helpers.extract.name_meaning import remark_says
-from support.workbooks import HEADER, one_sheet_workbook
+from support.workbooks import HEADER, one_sheet_workbook, read_workbooks
 
 ROW = ["建德市", "人才资源总量", "万人", 2023, 12.9, None, "统计年报"]
 ESTIMATE, PART, UNVERIFIED, INCOMPLETE = "an estimate", "for part of a year", "not yet verified", "incomplete"
@@ -70,10 +68,6 @@ def test_a_remark_of_commentary_or_denial_says_nothing_of_the_figure(remark):
     assert remark_says(remark) is None
 
 
-def _read(workspace):
-    return read_monitoring(workspace / "raw" / "monitoring", load_sources(workspace / "config"),
-                           load_catalogue(workspace / "config"))
-
 
 @pytest.mark.parametrize("remark, word, says", [
     ("未含12月", "未含12月", "for part of a year"), ("待统计局确认", "待统计局确认", "not yet verified"),
@@ -81,7 +75,7 @@ def _read(workspace):
 def test_a_remark_that_stops_gives_advice_that_works_both_ways(workspace, remark, word, says):
     path = one_sheet_workbook(workspace, [ROW + [remark]], header=HEADER)
     with pytest.raises(InputError) as info:
-        _read(workspace)
+        read_workbooks(workspace)
     err = info.value
     assert err.where == "sheet 数据, cells E2 and H2"
     assert f"the 备注 '{remark}' says the figure 12.9 is {says}" in err.problem
@@ -89,18 +83,18 @@ def test_a_remark_that_stops_gives_advice_that_works_both_ways(workspace, remark
     wb = openpyxl.load_workbook(path)
     wb["数据"]["E2"].value = None                           # followed one way: the value cleared, the row skipped
     wb.save(path)
-    assert _read(workspace)[0] == []
+    assert read_workbooks(workspace)[0] == []
     wb["数据"]["E2"].value = 13.1                           # and the other: the words taken out of the 备注
     wb["数据"]["H2"].value = remark.replace(word, "") or None
     wb.save(path)
-    [obs], _ = _read(workspace)
+    [obs], _ = read_workbooks(workspace)
     assert (obs.value, obs.estimated) == (13.1, False)
 
 
 @pytest.mark.parametrize("remark", ["估数", "按11个月折算全年", "预期数"])
 def test_an_estimate_in_other_words_is_read_as_an_estimate(workspace, remark):
     one_sheet_workbook(workspace, [ROW + [remark]], header=HEADER)
-    [obs], decisions = _read(workspace)
+    [obs], decisions = read_workbooks(workspace)
     assert (obs.value, obs.estimated) == (12.9, True)
     assert [d.values["remark"] for d in decisions if d.step == "estimate_in_note"] == [remark]
 

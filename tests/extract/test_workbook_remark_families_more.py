@@ -16,11 +16,9 @@ import time
 import openpyxl
 import pytest
 
-from helpers.core.config import load_catalogue, load_sources
 from helpers.core.errors import InputError
-from helpers.extract.monitoring import read_monitoring
 from helpers.extract.name_meaning import remark_is_scope, remark_says
-from support.workbooks import HEADER, one_sheet_workbook
+from support.workbooks import HEADER, one_sheet_workbook, read_workbooks
 
 ESTIMATE, UNVERIFIED = "an estimate", "not yet verified"
 TARGET, NOT_ACTUAL, VOID = "a target", "not the year's actual value", "void, wrong or test data"
@@ -85,10 +83,6 @@ def test_another_years_figure_is_told_by_the_rows_year():
 ROW = ["建德市", "人才资源总量", "万人", 2023, 12.9, None, "统计年报"]
 
 
-def _read(workspace):
-    return read_monitoring(workspace / "raw" / "monitoring", load_sources(workspace / "config"),
-                           load_catalogue(workspace / "config"))
-
 
 @pytest.mark.parametrize("remark, word, says", [
     ("目标值", "目标值", "a target"), ("非全年数", "非全年", "not the year's actual or whole figure"),
@@ -97,7 +91,7 @@ def _read(workspace):
 def test_a_remark_of_a_stopping_family_stops_with_advice_that_works_both_ways(workspace, remark, word, says):
     path = one_sheet_workbook(workspace, [ROW + [remark]], header=HEADER)
     with pytest.raises(InputError) as info:
-        _read(workspace)
+        read_workbooks(workspace)
     err = info.value
     assert err.where == "sheet 数据, cells E2 and H2"
     assert f"the 备注 '{remark}' says the figure 12.9 is {says} ('{word}')" in err.problem
@@ -105,25 +99,25 @@ def test_a_remark_of_a_stopping_family_stops_with_advice_that_works_both_ways(wo
     wb = openpyxl.load_workbook(path)
     wb["数据"]["E2"].value = None                           # followed one way: the value cleared, the row skipped
     wb.save(path)
-    assert _read(workspace)[0] == []
+    assert read_workbooks(workspace)[0] == []
     wb["数据"]["E2"].value = 13.1                           # and the other: the words taken out of the 备注
     wb["数据"]["H2"].value = remark.replace(word, "") or None
     wb.save(path)
-    [obs], _ = _read(workspace)
+    [obs], _ = read_workbooks(workspace)
     assert (obs.value, obs.estimated) == (13.1, False)
 
 
 @pytest.mark.parametrize("remark", ["趋势外推", "约", "暂用2022年数据", "2022年数"])
 def test_an_estimate_or_another_years_figure_is_read_as_an_estimate(workspace, remark):
     one_sheet_workbook(workspace, [ROW + [remark]], header=HEADER)
-    [obs], decisions = _read(workspace)
+    [obs], decisions = read_workbooks(workspace)
     assert (obs.value, obs.estimated) == (12.9, True)
     assert [d.values["remark"] for d in decisions if d.step == "estimate_in_note"] == [remark]
 
 
 def test_the_rows_own_year_is_no_other_year(workspace):
     one_sheet_workbook(workspace, [ROW + ["2023年数据"]], header=HEADER)
-    [obs], _ = _read(workspace)
+    [obs], _ = read_workbooks(workspace)
     assert (obs.value, obs.estimated) == (12.9, False)
 
 

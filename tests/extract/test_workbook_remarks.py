@@ -13,21 +13,13 @@ import json
 import openpyxl
 import pytest
 
-from helpers.core.config import load_catalogue, load_sources
-from helpers.core.errors import InputError
 from helpers.core.wording import decision_text, notes_text, words
-from helpers.extract.monitoring import INSTRUCTIONS, read_monitoring
+from helpers.extract.monitoring import INSTRUCTIONS
 from helpers.extract.name_meaning import remark_says
-from support.workbooks import HEADER, one_sheet_workbook
+from support.workbooks import HEADER, one_sheet_workbook, read_workbooks, refused_reading
 
 ROW = ["建德市", "人才资源总量", "万人", 2023, 12.9, None, "统计年报"]
 NOTE_FIRST = ["备注"] + HEADER[:-1]
-
-
-def _read(workspace):
-    observations, decisions = read_monitoring(workspace / "raw" / "monitoring", load_sources(workspace / "config"),
-                                              load_catalogue(workspace / "config"))
-    return observations, decisions
 
 
 def _one_row(workspace, remark, header=HEADER):
@@ -35,12 +27,6 @@ def _one_row(workspace, remark, header=HEADER):
     if header == NOTE_FIRST:
         row = [remark] + ROW
     return one_sheet_workbook(workspace, [row], header=header)
-
-
-def _refused(workspace) -> InputError:
-    with pytest.raises(InputError) as info:
-        _read(workspace)
-    return info.value
 
 
 @pytest.mark.parametrize("remark, what, word", [
@@ -66,7 +52,7 @@ def test_a_remark_that_is_commentary_says_nothing_of_the_figure(remark):
 @pytest.mark.parametrize("remark", ["预计", "估算", "预估", "测算"])
 def test_an_estimate_in_the_remark_is_read_as_an_estimate_and_logged(workspace, remark, header):
     _one_row(workspace, remark, header)
-    [obs], decisions = _read(workspace)
+    [obs], decisions = read_workbooks(workspace)
     cell = "F2" if header == NOTE_FIRST else "E2"
     assert (obs.value, obs.estimated, obs.source_cell) == (12.9, True, cell)
     assert obs.source_text.endswith(f"| 备注: {remark}")
@@ -86,7 +72,7 @@ def test_an_estimate_in_the_remark_is_read_as_an_estimate_and_logged(workspace, 
 def test_a_part_year_or_unverified_remark_stops_at_both_cells_with_advice_that_works(workspace, remark, word, part,
                                                                                       header):
     path = _one_row(workspace, remark, header)
-    err = _refused(workspace)
+    err = refused_reading(workspace)
     value, note = ("F2", "A2") if header == NOTE_FIRST else ("E2", "H2")
     assert err.file.endswith("m.xlsx") and err.where == f"sheet 数据, cells {value} and {note}"
     assert f"the 备注 '{remark}' says the figure 12.9 is " in err.problem
@@ -96,19 +82,19 @@ def test_a_part_year_or_unverified_remark_stops_at_both_cells_with_advice_that_w
     wb = openpyxl.load_workbook(path)
     wb["数据"][value].value = None
     wb.save(path)
-    assert _read(workspace)[0] == []
+    assert read_workbooks(workspace)[0] == []
     # and the other: the checked or whole year's figure typed, the words taken out of the 备注
     wb["数据"][value].value = 13.1
     wb["数据"][note].value = remark.replace(word, "") or None
     wb.save(path)
-    [obs], _ = _read(workspace)
+    [obs], _ = read_workbooks(workspace)
     assert (obs.value, obs.estimated) == (13.1, False)
 
 
 @pytest.mark.parametrize("remark", ["数据来源：统计局", "口径调整", "非预计数"])
 def test_a_remark_of_commentary_stays_a_note(workspace, remark):
     _one_row(workspace, remark)
-    [obs], decisions = _read(workspace)
+    [obs], decisions = read_workbooks(workspace)
     assert (obs.value, obs.estimated) == (12.9, False)
     assert obs.source_text.endswith(f"| 备注: {remark}")
     assert not [d for d in decisions if d.step in ("estimate_in_note", "preliminary_in_note")]
@@ -116,7 +102,7 @@ def test_a_remark_of_commentary_stays_a_note(workspace, remark):
 
 def test_a_preliminary_count_in_the_remark_is_read_as_the_actual_and_logged(workspace):
     _one_row(workspace, "快报")
-    [obs], decisions = _read(workspace)
+    [obs], decisions = read_workbooks(workspace)
     assert (obs.value, obs.estimated) == (12.9, False)
     [logged] = [d for d in decisions if d.step == "preliminary_in_note"]
     assert decision_text("preliminary_in_note", logged.values, words("zh")) == (
@@ -130,7 +116,7 @@ def test_the_same_figure_in_two_workbooks_one_an_estimate_is_read_as_the_stated_
     names = ("a.xlsx", "b.xlsx") if order == "estimate first" else ("b.xlsx", "a.xlsx")
     one_sheet_workbook(workspace, [ROW + ["预计"]], name=names[0])
     one_sheet_workbook(workspace, [ROW + [None]], name=names[1])
-    [obs], _ = _read(workspace)
+    [obs], _ = read_workbooks(workspace)
     assert (obs.value, obs.estimated, obs.source_file.rsplit("/", 1)[-1]) == (12.9, False, names[1])
     assert [n["place"]["file"].rsplit("/", 1)[-1] for n in obs.notes if n["code"] == "also_stated"] == [names[0]]
 

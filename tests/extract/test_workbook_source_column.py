@@ -8,40 +8,21 @@ count stops the run at the value and 来源 cells, and a 快报 is the year's pr
 """
 import json
 
-import openpyxl
 import pytest
 
-from helpers.core.config import load_catalogue, load_sources
-from helpers.core.errors import InputError
 from helpers.core.wording import decision_text, notes_text, words
-from helpers.extract.monitoring import read_monitoring
-from support.workbooks import one_sheet_workbook
+from support.workbooks import one_sheet_workbook, read_workbooks, refused_reading, set_cells
 
 ROW = ["建德市", "人才资源总量", "万人", 2023, 12.9, None]     # 县市 … 比较符; then 来源, 备注
 
 
-def _read(workspace):
-    return read_monitoring(workspace / "raw" / "monitoring", load_sources(workspace / "config"),
-                           load_catalogue(workspace / "config"))
 
-
-def _refused(workspace) -> InputError:
-    with pytest.raises(InputError) as info:
-        _read(workspace)
-    return info.value
-
-
-def _set(path, **cells):
-    wb = openpyxl.load_workbook(path)
-    for coordinate, value in cells.items():
-        wb["数据"][coordinate].value = value
-    wb.save(path)
 
 
 @pytest.mark.parametrize("source, word", [("县人社局预计数", "预计"), ("人社局测算", "测算"), ("统计局估算", "估算")])
 def test_an_estimate_in_the_source_is_read_as_an_estimate_and_logged(workspace, source, word):
     one_sheet_workbook(workspace, [ROW + [source, None]])
-    [obs], decisions = _read(workspace)
+    [obs], decisions = read_workbooks(workspace)
     assert (obs.value, obs.estimated) == (12.9, True)
     assert obs.notes == [{"code": "estimate_in_note", "remark": source, "word": word, "cell": "G2",
                           "field": {"code": "source"}}]
@@ -60,22 +41,22 @@ def test_an_estimate_in_the_source_is_read_as_an_estimate_and_logged(workspace, 
                                                 ("统计局（数据不全）", "不全", "incomplete")])
 def test_a_part_year_unverified_or_incomplete_source_stops_with_advice_that_works(workspace, source, word, says):
     path = one_sheet_workbook(workspace, [ROW + [source, "含驻县单位"]])
-    err = _refused(workspace)
+    err = refused_reading(workspace)
     assert err.where == "sheet 数据, cells E2 and G2"
     assert f"the 来源 '{source}' says the figure 12.9 is {says} ('{word}')" in err.problem
     assert f"'{word}' out of the 来源" in err.fix and "clear E2" in err.fix
     # followed one way: the value cell cleared (the 来源 kept), the row is skipped
-    _set(path, E2=None)
-    assert _read(workspace)[0] == []
+    set_cells(path, E2=None)
+    assert read_workbooks(workspace)[0] == []
     # and the other: the whole year's (checked, complete) figure typed, the words taken out of the 来源
-    _set(path, E2=13.1, G2=source.replace(word, "").replace("（数据）", "") or None)
-    [obs], _ = _read(workspace)
+    set_cells(path, E2=13.1, G2=source.replace(word, "").replace("（数据）", "") or None)
+    [obs], _ = read_workbooks(workspace)
     assert (obs.value, obs.estimated) == (13.1, False)
 
 
 def test_a_preliminary_count_in_the_source_is_read_as_the_actual_and_logged(workspace):
     one_sheet_workbook(workspace, [ROW + ["县统计局快报", "含驻县单位"]])
-    [obs], decisions = _read(workspace)
+    [obs], decisions = read_workbooks(workspace)
     assert (obs.value, obs.estimated) == (12.9, False)
     # the 备注 first: the one quoted where the figure is judged; the 快报 is named beside the judgement
     # (report.preliminary_note) and logged
@@ -89,7 +70,7 @@ def test_a_preliminary_count_in_the_source_is_read_as_the_actual_and_logged(work
                                     "第七次人口普查"])
 def test_a_plain_source_says_nothing_of_the_figure(workspace, source):
     one_sheet_workbook(workspace, [ROW + [source, None]])
-    [obs], decisions = _read(workspace)
+    [obs], decisions = read_workbooks(workspace)
     assert (obs.value, obs.estimated, obs.notes) == (12.9, False, [])
     assert obs.source_text == f"数据!E2: 12.9 | 来源: {source}"
     assert not [d for d in decisions if d.step in ("estimate_in_note", "preliminary_in_note")]
@@ -97,6 +78,6 @@ def test_a_plain_source_says_nothing_of_the_figure(workspace, source):
 
 def test_an_estimate_in_the_source_and_a_preliminary_count_in_the_note_is_an_estimate(workspace):
     one_sheet_workbook(workspace, [ROW + ["县人社局预计数", "快报"]])
-    [obs], _ = _read(workspace)
+    [obs], _ = read_workbooks(workspace)
     assert obs.estimated and [(n["code"], n["cell"]) for n in obs.notes] == [("remark", "H2"),
                                                                                ("estimate_in_note", "G2")]

@@ -4,9 +4,11 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from helpers.core.config import load_catalogue, load_sources
-from helpers.extract.monitoring import DATA_SHEET, write_template
+from helpers.core.errors import InputError
+from helpers.extract.monitoring import DATA_SHEET, read_monitoring, write_template
 
 # The monitoring sheet's columns, as the template heads them.
 HEADER = ["县市", "指标", "单位", "年份", "数值", "比较符", "来源", "备注"]
@@ -109,3 +111,25 @@ def part_year_sheet_stops_and_renaming_reads(workspace: Path, name: str) -> None
     wb[name].title = new
     wb.save(path)
     assert monitored(workspace)[["year", "value"]].values.tolist() == [[2023, 12.9]]
+
+
+def read_workbooks(workspace: Path):
+    """The project copy's monitoring workbooks as the data step reads them: (observations, decisions)."""
+    return read_monitoring(workspace / "raw" / "monitoring", load_sources(workspace / "config"),
+                           load_catalogue(workspace / "config"))
+
+
+def refused_reading(workspace: Path) -> InputError:
+    """The InputError that stops reading the project copy's monitoring workbooks (the test fails if none does)."""
+    with pytest.raises(InputError) as info:
+        read_workbooks(workspace)
+    return info.value
+
+
+def set_cells(path: Path, **cells) -> Path:
+    """The workbook with cells of its 数据 sheet rewritten, as an analyst edits them (E2='12.9')."""
+    wb = openpyxl.load_workbook(path)
+    for coordinate, value in cells.items():
+        wb["数据"][coordinate].value = value
+    wb.save(path)
+    return path
