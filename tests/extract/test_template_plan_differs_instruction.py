@@ -20,3 +20,20 @@ def test_instruction_6_says_the_workbooks_figure_is_used_in_a_year_a_plan_judges
     assert "in a year a configured plan judges" in en and "the workbook's figure is used" in en
     assert "the plan's only in a base year no configured plan judges" in en
     assert not en.rstrip(".").endswith("the plan's figure is used")
+
+
+def test_instruction_6_names_the_configured_period_not_a_written_one(workspace):
+    """Item 6's example is the project's default plan period from config/sources.yaml (its words live in the wording
+    files): a project whose default period is 十五五 reads 2026—2030 and 2025 there, not 十四五's years."""
+    from support.workbooks import template
+    config = workspace / "config" / "sources.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  name: 十四五\n  base_year: 2020\n  target_year: 2025\n",
+                                   "  name: 十五五\n  base_year: 2025\n  target_year: 2030\n", 1), encoding="utf-8")
+    path = template(workspace / "t.xlsx", workspace / "config")
+    zh, en = [str(c.value) for row in openpyxl.load_workbook(path)[INSTRUCTIONS_SHEET].iter_rows() for c in row
+              if str(c.value or "").startswith("6. ")]
+    assert "如“十五五”规划的2026—2030年）采用本表的数值" in zh and "如“十五五”规划的2025年）采用规划的数值" in zh
+    assert "(after its base year up to its target year: 2026–2030 under the 15th Five-Year Plan)" in en
+    assert "the 15th Five-Year Plan's 2025)" in en
+    assert "十四五" not in zh + en and "14th" not in en

@@ -13,8 +13,9 @@ import json
 import openpyxl
 import pytest
 
+from helpers.core.config import load_sources
 from helpers.core.wording import decision_text, notes_text, words
-from helpers.extract.monitoring import INSTRUCTIONS
+from helpers.extract.monitoring import instructions
 from helpers.extract.name_meaning import remark_says
 from support.workbooks import HEADER, one_sheet_workbook, read_workbooks, refused_reading
 
@@ -122,6 +123,6 @@ def test_the_same_figure_in_two_workbooks_one_an_estimate_is_read_as_the_stated_
 
 
 def test_the_templates_instructions_say_how_a_remark_is_read():
-    [(zh, en)] = [pair for pair in INSTRUCTIONS if pair[0].startswith("3.")]
+    [(zh, en)] = [pair for pair in instructions(load_sources()) if pair[0].startswith("3.")]
     assert "备注写“预计”“估算”“测算”的数值按预计数读取，不作为实际值评估" in zh and "待核实" in zh and "1-11月" in zh
     assert "A figure whose 备注 says 预计, 估算 or 测算 is read as an estimate, never judged as an actual" in en

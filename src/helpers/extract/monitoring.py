@@ -27,7 +27,7 @@ from helpers.core.errors import InputError, invisible_named, quoted, refuse_spec
 from helpers.core.formatting import COMPARATOR_SIGNS, LOWER_BOUNDS, UPPER_BOUNDS, as_stored
 from helpers.core.limits import WORKBOOK, check_size
 from helpers.core.paths import display_path
-from helpers.core.periods import FIVE_YEARS
+from helpers.core.periods import FIVE_YEARS, period_label, period_years
 from helpers.core.records import Decision, Observation, note, place
 from helpers.core.text import direction_control, name_key, normalise
 from helpers.core.values import (
@@ -47,6 +47,7 @@ from helpers.core.values import (
     parse_value_cell,
     too_long_for_a_figure,
 )
+from helpers.core.wording import LANGS, words
 from helpers.extract.cleaning import name_and_unit
 from helpers.extract.name_meaning import (
     BOTH,
@@ -116,61 +117,17 @@ ROW_NUMBER = "序号"
 # passed over, and the cleaning log names it.
 NOT_READ = "不读"
 
-INSTRUCTIONS = [
-    ("年度监测数据填报模板", "Yearly monitoring template"),
-    ("1. 在“数据”表中，每行填写一个县市、一个指标、一个年份的实际值。"
-     "已列出每个县市的全部目录指标及单位；需要多个年份时复制整行。",
-     "1. On the 数据 sheet, one row is one county, one indicator, one year's actual value. Every catalogue indicator "
-     "is listed for each county with its unit; copy a row for more years."),
-    ("2. “县市”“指标”“年份”“比较符”请从下拉列表中选择。数值按“单位”列的单位填写，不要改单位；百分比填 35 而不是 0.35。",
-     "2. Pick 县市, 指标, 年份 and 比较符 from the drop-down lists. Write the value in the unit shown; a percentage "
-     "is written 35, not 0.35."),
-    ("3. 没有数值的行留空即可，读取时跳过。“来源”写明数据出处（如统计年鉴页码），“备注”写说明。"
-     "备注写“预计”“估算”“测算”的数值按预计数读取，不作为实际值评估；尚待核实（待核实）或只是部分月份（如1-11月）的数值"
-     "请先不填，核实后或有全年数后再填。来源中的这些字样同样读取；不要写在单位、指标、年份或数值格中。"
-     "评估所用数值的备注会在简报中原样列出。",
-     "3. Rows without a value are skipped. 来源 says where the figure comes from; 备注 is a note. A figure whose 备注 "
-     "says 预计, 估算 or 测算 is read as an estimate, never judged as an actual; leave out a figure not yet verified "
-     "(待核实) or for part of a year (1-11月) until it is checked or the whole year's is in. The 来源 is read for "
-     "these words as the 备注 is; never write them in the 单位, 指标, 年份 or 数值 cell. The 备注 of a judged figure "
-     "is quoted in the brief."),
-    ("4. 文件可任意命名，放入 data/raw/monitoring/ 目录；可以有多个文件（不同年份或县市）。然后运行 make report。",
-     "4. Save the file under any name in data/raw/monitoring/; several files are fine. Then run make report."),
-    ("5. 单元格可以使用公式，读取的是公式的计算结果；请在 Excel 中保存后再放入目录。",
-     "5. Formulas are read by their values: save the file in Excel before dropping it in."),
-    # (the rule as docs/monitoring.md says it: the workbook's figure in a year a configured plan judges, redteam19)
-    ("6. 同一县市、指标、年份在两个文件中数值不同，运行会停止并指出单元格。与规划文本中同一年份的数值不同时不停止："
-     "在已配置的规划所评估的年份（基期之后至目标年，如“十四五”规划的2021—2025年）采用本表的数值；"
-     "只有在没有已配置的规划评估的基期年份（如“十四五”规划的2020年）采用规划的数值。两者都在 consistency.csv "
-     "和报告附录中列出。",
-     "6. The same observation with two different values in two workbooks stops the run and names the cells. A "
-     "value differing from a plan's figure for the same year does not stop it: in a year a configured plan judges "
-     "(after its base year up to its target year: 2021–2025 under the 14th Five-Year Plan) the workbook's figure "
-     "is used; the plan's only in a base year no configured plan judges (the 14th Five-Year Plan's 2020). Both are "
-     "listed in consistency.csv and the report's appendix."),
-    ("7. 规划目标为〔〕累计数（规划期累计）的指标：数量类指标（目录中 measure 为 count，如新增高技能人才、孵化载体）"
-     "填当年新增数，不要填年末总数（各年数值相加），按规划期各年之和评价；"
-     "总量、比例、比率类指标（measure 为 total、share、rate，如高技能人才 万人）"
-     "照常填当年末水平，按较基期的增量评价，不要填新增数。",
-     "7. An indicator whose plan target is a 〔〕 cumulative figure (over the plan period): for a count (catalogue "
-     "measure count, e.g. 新增高技能人才, incubators) enter the year's new ones, not the year-end total (the years' "
-     "figures are added up), judged on the sum over the period's years; for a total, share or rate (measure total, "
-     "share, rate, e.g. 高技能人才 in 万人) enter the year's level as usual, judged on the change since the base year, "
-     "not the year's additions."),
-    ("8. “比较符”：确切值留空；只知道界限时选 >（超过）、>=（不低于）、<（低于）或 <=（不高于），"
-     "如人才流失率低于5.5，数值填 5.5，比较符选 <。",
-     "8. 比较符: empty for the exact figure; for a figure known only as a bound pick > (more than), >= (at least), "
-     "< (less than) or <= (at most): a turnover rate below 5.5 is 5.5 with <."),
-    # (redteam18, lesser items: the sheet said nothing of the headers read as the template's, nor of 不读)
-    ("9. 各列按标题读取：“备注”列也可用“说明”或“附注”作标题，“比较符”列也可用“符号”。其他标题的列中有内容时，"
-     "运行会停止并指出单元格；不读取的列（如核定数、工作列）请在标题前加“不读”（如“不读 核定数”），读取时跳过，"
-     "并记入清洗日志。数值只从“数值”列读取：要用核定数时，请把它填入“数值”列。名称以“不读”开头的工作表也不读取。",
-     "9. Columns are read by their headers: 备注 may also be headed 说明 or 附注, and 比较符 符号. A column under any "
-     "other header that holds anything stops the run at its cell; a column not to be read (a checked figure, a "
-     "working column) gets a header beginning with 不读 (不读 核定数): it is passed over, and the cleaning log names "
-     "it. Figures are read from 数值 alone: to use a checked figure, type it into 数值. A sheet whose name begins "
-     "with 不读 is not read either."),
-]
+# The template's 说明 sheet: its items, in each language, are in the wording files (monitoring_template), written
+# one under the other, Chinese first.
+def instructions(sources: Sources) -> list[tuple[str, str]]:
+    """The 说明 sheet's items as (Chinese, English) pairs, with the default plan period's name and years."""
+    period = sources.plan_period
+    pages = []
+    for lang in LANGS:
+        values = {"plan": period_label(period, lang), "judged_years": period_years(period, lang),
+                  "base_year": period.base_year}
+        pages.append([text.format(**values) for text in words(lang).list("monitoring_template.instructions")])
+    return list(zip(*pages))
 
 
 def first_figure_in_template(path: Path) -> str | None:
@@ -251,7 +208,7 @@ def write_template(path: Path, sources: Sources, catalogue: Catalogue) -> Path:
     ws.print_options.gridLines = True     # a form to fill in: its cells show on paper
 
     notes = wb.create_sheet(INSTRUCTIONS_SHEET, 0)
-    for r, (zh, en) in enumerate(INSTRUCTIONS, 1):
+    for r, (zh, en) in enumerate(instructions(sources), 1):
         size = 13 if r == 1 else 11
         for row, text, font in ((2 * r - 1, zh, Font(bold=(r == 1), size=size)),
                                 (2 * r, en, Font(italic=True, color="555555"))):
