@@ -1,8 +1,9 @@
 """A prose figure follows the table's reading of its column (issue 18, redteam19 class-1 finding 2): 桐庐's 十五五
 plan notes under its table 2025年数据为上年数 (the 2025 column holds 2024's figures), and its prose says the same
 figure: “十四五”期间……人才资源总量达到15.2万人. The run stops at the note; its advice followed (`table_notes:` with
-`column: '2025年'` and `year: 2024`), the column is 2024's. Main then took the prose's 15.2 as the firm 2025 actual (the
-prose reader places 十四五期间 at 2025, the 十五五 plan's base year), and the brief said 人才资源总量 达标 against 15左右.
+`column: '2025年'` and `year: 2024`), the column is 2024's. Main then took the prose's 15.2 as the firm 2025 actual
+(the prose reader places 十四五期间 at 2025, the 十五五 plan's base year), and the brief said 人才资源总量 达标
+against 15左右.
 
 The rule (docs/data.md, Prose): a prose figure for a year whose column the analyst reads as another year's is not
 used for that year when it is the column's own figure (the cleaning log says so, `prose_not_used`, quoting the note
@@ -34,9 +35,9 @@ from support.plan_documents import plan_content, use_plan_file, write_docx
 
 NOTE = "注：〔〕内为五年累计数；2025年数据为上年数。"
 PROSE = "“十四五”期间，全县人才工作取得新成效，人才资源总量达到15.2万人。"
-NOT_JUDGED = ("桐庐县“十四五”规划（2021—2025年）终期评估：4项目标中2项达标、2项未达标（未达标：新增高技能人才、人才流失率）；"
-              "另有1项尚无2025年实际值，待补充。")
-JUDGED = "桐庐县“十四五”规划（2021—2025年）终期评估：5项目标中3项达标、2项未达标（未达标：新增高技能人才、人才流失率）。"
+MISSED = "2项未达标（未达标：新增高技能人才、人才流失率）"
+NOT_JUDGED = f"桐庐县“十四五”规划（2021—2025年）终期评估：4项目标中2项达标、{MISSED}；另有1项尚无2025年实际值，待补充。"
+JUDGED = f"桐庐县“十四五”规划（2021—2025年）终期评估：5项目标中3项达标、{MISSED}。"
 BECAUSE = "办公室答复：规划编制时2025年数据未出，表中为2024年数"
 
 
@@ -48,7 +49,8 @@ def _plan_15(prose: str) -> str:
 
 
 def _follow(root, error: InputError) -> None:
-    """The advice's `table_notes:` entry, with `year: 2024` and why, under 桐庐's 十五五 plan, as the analyst writes it."""
+    """The advice's `table_notes:` entry, with `year: 2024` and why, under 桐庐's 十五五 plan, as the analyst
+    writes it."""
     entry = yaml.safe_load(re.search(r"table_notes: - (\{note: [^{}]*\})", error.fix).group(1))
     assert (entry["column"], entry["year"], entry["because"]) == ("2025年", 2024, "…"), entry
     entry["because"] = BECAUSE

@@ -54,6 +54,8 @@ POINTS = "个百分点"
 # Nearly (接近15.2万人, 近15.2万人) just before a figure, which the note's reader does not read as approximate (近 is
 # 近年, 近期 elsewhere): a figure about the one written, as a plan table's 近20 is (helpers.core.values).
 NEARLY = re.compile(r"(?:接近|将近|(?<![最附临])近)\s*$")
+# How far before a figure's statement its sentence is read for the words of an estimate (预计到2025年，…), in characters
+ESTIMATE_REACH = 120
 # What a sentence may write in brackets right after a figure: 15.2万人（预计）, (预计数), (约数)
 BRACKETED_AFTER = re.compile(r"\s*\([^()]{1,12}\)")
 
@@ -140,14 +142,17 @@ class ProseReader:
         """The words that make the figure at text[figure:end] (its statement starting at `start`) an estimate or
         approximate, else "": in its clause, in the clauses before it in its sentence that state no figure
         (预计到2025年，人才资源总量达到15.2万人), and in brackets right after it (15.2万人（预计）). Another figure's
-        clause is not read (高技能人才约2万人，人才资源总量达到15.2万人: 15.2 is firm)."""
-        sentence_start = max(text.rfind(ch, 0, start) for ch in SENTENCE_END) + 1
-        scope_start = max(text.rfind(ch, 0, start) for ch in CLAUSE_END) + 1
-        while scope_start > sentence_start:
-            before = max(sentence_start, max(text.rfind(ch, 0, scope_start - 1) for ch in CLAUSE_END) + 1)
-            if re.search(rf"{NUM}{self.units_re}", text[before:scope_start]):
+        clause is not read (高技能人才约2万人，人才资源总量达到15.2万人: 15.2 is firm), nor what comes before another
+        figure in its own clause; nor more than ESTIMATE_REACH characters before it."""
+        low = max(0, start - ESTIMATE_REACH)
+        sentence_start = max(low, max(text.rfind(ch, low, start) for ch in SENTENCE_END) + 1)
+        clauses = re.split(f"(?<=[{re.escape(CLAUSE_END)}])", text[sentence_start:start])
+        figures = [m.end() for m in re.finditer(rf"{NUM}{self.units_re}", clauses[-1])]
+        scope_start = start - len(clauses[-1]) + (figures[-1] if figures else 0)
+        for clause in reversed(clauses[:-1] if not figures else []):
+            if re.search(rf"{NUM}{self.units_re}", clause):
                 break
-            scope_start = before
+            scope_start -= len(clause)
         after = BRACKETED_AFTER.match(text, end)
         words = estimate_in_note(text[scope_start:after.end() if after else end])
         if words:
