@@ -141,3 +141,29 @@ def test_a_prose_figure_said_to_be_an_estimate_is_never_a_firm_actual(tmp_path, 
     assert {"code": "prose_estimate", "raw": word} in json.loads(prose["note_values"])
     row = zh.progress.set_index("indicator_id").loc["talent_total"]
     assert row["verdict"] == NOT_ASSESSABLE and pd.isna(row["target_met"]), row
+
+
+@pytest.mark.parametrize("note, reading", [
+    ("注：〔〕内为五年累计数；2025年数据为预计数。", None),
+    (None, {"indicator": "人才资源总量", "cell": "15.2", "reads": "/",
+            "because": "办公室答复：该数为2024年数，2025年未出"})])
+def test_a_column_made_estimates_or_a_cell_voided_keeps_the_prose_figure_out_too(tmp_path, note, reading):
+    """The other readings of the table's 15.2 (the note's 预计: an estimate; the analyst's `reads: '/'`: no figure)
+    keep its year in the table, so the prose's same 15.2 adds no firm 2025 actual: 无法评估, as above (a guard: main
+    did so too)."""
+    root = tmp_path / "case"
+    plan = PLAN_15.replace("一、发展基础\n示例。\n", f"一、发展基础\n{PROSE}\n", 1)
+    if note:
+        plan = plan.replace("\t注：〔〕内为五年累计数。\n", f"\t{note}\n", 1)
+    final_evaluation_case(root, plan_15=plan, without=(("人才资源总量", 2025),))
+    if reading:
+        config = root / "config" / "sources.yaml"
+        doc = yaml.safe_load(config.read_text(encoding="utf-8"))
+        next(p for p in doc["plans"] if p["file"] == "tonglu_15.txt")["readings"] = [reading]
+        config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        dataset.write(dataset.build(root / "raw", root / "config"), root / "processed")
+    analyse.build_tables(root / "processed", root / "config", 2025, "tonglu")
+    zh = load_report_context(root / "processed", root / "config", 2025, "tonglu", "zh")
+    row = zh.progress.set_index("indicator_id").loc["talent_total"]
+    assert row["verdict"] == NOT_ASSESSABLE and pd.isna(row["target_met"]), row
+    assert executive_summary(zh, "brief")[0] == NOT_JUDGED
