@@ -41,8 +41,10 @@ JUDGED = f"桐庐县“十四五”规划（2021—2025年）终期评估：5项
 BECAUSE = "办公室答复：规划编制时2025年数据未出，表中为2024年数"
 
 
-def _plan_15(prose: str) -> str:
+def _plan_15(prose: str, cell: str = "15.2") -> str:
+    """PLAN_15 with the sentence, the note, and 人才资源总量's 2025 cell written `cell`."""
     text = PLAN_15.replace("一、发展基础\n示例。\n", f"一、发展基础\n{prose}\n", 1)
+    text = text.replace("\t15.2\n", f"\t{cell}\n", 1)
     text = text.replace("\t注：〔〕内为五年累计数。\n", f"\t{NOTE}\n", 1)
     assert prose in text and NOTE in text
     return text
@@ -60,12 +62,12 @@ def _follow(root, error: InputError) -> None:
     config.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def _case(tmp_path, kind: str, prose: str = PROSE):
+def _case(tmp_path, kind: str, prose: str = PROSE, cell: str = "15.2"):
     """The case with the note and the sentence, the plan as `kind` (txt, docx), stopped at the note and its advice
     followed; then the data step, the analysis and the report's context for 2025."""
     root = tmp_path / "case"
     with pytest.raises(InputError) as stopped:
-        final_evaluation_case(root, plan_15=_plan_15(prose), without=(("人才资源总量", 2025),))
+        final_evaluation_case(root, plan_15=_plan_15(prose, cell), without=(("人才资源总量", 2025),))
     raw, config = root / "raw", root / "config"
     if kind == "docx":
         content = plan_content(raw / "tonglu_15.txt", config)
@@ -112,9 +114,11 @@ def test_the_prose_figure_the_note_makes_another_years_is_not_the_years_actual(t
     assert evidence[0]["quote"] == "人才资源总量达到15.2万人"
 
 
-def test_another_prose_figure_is_the_years_and_cites_the_reading(tmp_path):
-    """15.5 is not the column's 15.2: the plan's own statement of 2025, used (5 judged, 3 met), the reading cited."""
-    ds, zh = _case(tmp_path, "txt", PROSE.replace("15.2万人", "15.5万人"))
+@pytest.mark.parametrize("cell", ["15.2", "/"])
+def test_another_prose_figure_is_the_years_and_cites_the_reading(tmp_path, cell):
+    """15.5 is not the column's 15.2 (nor its "/"): the plan's own statement of 2025, used (5 judged, 3 met), the
+    reading cited."""
+    ds, zh = _case(tmp_path, "txt", PROSE.replace("15.2万人", "15.5万人"), cell)
     assert executive_summary(zh, "brief")[0] == JUDGED
     prose = _talent_total(ds).set_index("year").loc[2025]
     assert (prose["value"], prose["origin"], bool(prose["estimated"])) == (15.5, "prose", False)
@@ -122,9 +126,11 @@ def test_another_prose_figure_is_the_years_and_cites_the_reading(tmp_path):
     assert values["year"] == 2025 and values["value"] == 15.5
     cited = evidence[1]
     assert cited["code"] == "column_read_as_other_year" and (cited["written"], cited["read_as"]) == (2025, 2024)
-    assert cited["table"] == 15.2 and cited["quote"] == NOTE, cited
+    assert cited["raw"] == cell and cited["quote"] == NOTE, cited
     said = evidence_text(evidence, words("zh"))
-    assert "规划表2025年列（2025年）依表注" in said and "正文给出的是另一数值，作为2025年数值采用" in said, said
+    assert "规划表2025年列（2025年）依表注" in said and f"该列此项为“{cell}”" in said, said
+    assert "正文给出的是另一数值，作为2025年数值采用" in said, said
+    assert f"its cell here is “{cell}”" in evidence_text(evidence, words("en"))
 
 
 @pytest.mark.parametrize("sentence, word", [

@@ -569,8 +569,8 @@ class _Reread:
     def evidence(self) -> dict:
         """The table's figure and the analyst's reading of its column, as the evidence of a prose figure's use."""
         return {"code": "column_read_as_other_year", "header": self.said["header"], "written": self.said["written"],
-                "read_as": self.said["year"], "table": self.table.value, "unit": self.table.unit,
-                "place": place(self.table), "quote": self.said["quote"], "config": self.config}
+                "read_as": self.said["year"], "raw": self.table.source_value, "place": place(self.table),
+                "quote": self.said["quote"], "config": self.config}
 
 
 def _reread(table: list[Observation], decisions: list[Decision]) -> dict[tuple, _Reread]:
