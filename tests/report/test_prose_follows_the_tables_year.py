@@ -173,3 +173,19 @@ def test_a_column_made_estimates_or_a_cell_voided_keeps_the_prose_figure_out_too
     row = zh.progress.set_index("indicator_id").loc["talent_total"]
     assert row["verdict"] == NOT_ASSESSABLE and pd.isna(row["target_met"]), row
     assert executive_summary(zh, "brief")[0] == NOT_JUDGED
+
+
+def test_a_base_worked_out_from_the_prose_for_the_columns_year_goes_with_it_too(tmp_path):
+    """到2030年…达到20万人，比2025年增长31.6%: 2025 = 20 ÷ 1.316 = 15.198, the column's 15.2 (within 0.5%), which its
+    note says is 2024's: no 2025 base worked out from it either (main: 15.198 ≥ 15, 达标)."""
+    ds, zh = _case(tmp_path, "txt", "到2030年，全县人才资源总量达到20万人，比2025年增长31.6%。")
+    row = zh.progress.set_index("indicator_id").loc["talent_total"]
+    assert row["verdict"] == NOT_ASSESSABLE and pd.isna(row["target_met"]), row
+    assert executive_summary(zh, "brief")[0] == NOT_JUDGED
+    ind = ds.indicators
+    assert ind[(ind["entity"] == "tonglu") & (ind["indicator_id"] == "talent_total") & (ind["year"] == 2025)
+               & (ind["kind"] != "target")].empty
+    [(values, _)] = _logged(ds, "prose_not_used")
+    assert (values["year"], values["kind"], values["reason"]["code"]) == (
+        2025, {"code": "baseline_derived"}, "same_figure_other_year"), values
+    assert values["value"] == pytest.approx(20 / 1.316, abs=1e-4)
