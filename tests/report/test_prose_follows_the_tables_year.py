@@ -7,14 +7,14 @@ against 15左右.
 
 The rule (docs/data.md, Prose): a prose figure for a year whose column the analyst reads as another year's is not
 used for that year when it is the column's own figure (the cleaning log says so, `prose_not_used`, quoting the note
-and citing the reading); another figure is used, the reading cited beside it. And a prose figure the sentence says is
-an estimate or approximate (预计, 约, 左右) is never a firm actual.
+and citing the reading); another figure (15.5, or 15: the same rounded) is an estimate of the year, never judged,
+the reading cited beside it (the note says the plan was written before the year's figures were in). And a prose
+figure the sentence says is an estimate or approximate (预计, 约, 左右) is never a firm actual.
 
 The case and its hand-worked figures: tests/support/final_evaluation.py, the workbook without 人才资源总量's 2025
 figure. By hand, as in tests/report/test_footnote_estimate_in_the_brief.py: 〔6000〕 at 5,950 missed, 〔1〕 at +1.1
 met, 6 at 6.2 missed, 35以上 at 35 met: 4 judged, 2 met, 2 missed; 人才资源总量 (15左右) 无法评估, with no 2025 figure
-but the plan's, which its note says is 2024's. A different prose figure, 15.5, is the plan's own 2025 statement:
-15.5 ≥ 15, met, 5 judged, 3 met.
+but the plan's, which its note says is 2024's, or the prose's estimate.
 """
 import json
 import re
@@ -37,7 +37,6 @@ NOTE = "注：〔〕内为五年累计数；2025年数据为上年数。"
 PROSE = "“十四五”期间，全县人才工作取得新成效，人才资源总量达到15.2万人。"
 MISSED = "2项未达标（未达标：新增高技能人才、人才流失率）"
 NOT_JUDGED = f"桐庐县“十四五”规划（2021—2025年）终期评估：4项目标中2项达标、{MISSED}；另有1项尚无2025年实际值，待补充。"
-JUDGED = f"桐庐县“十四五”规划（2021—2025年）终期评估：5项目标中3项达标、{MISSED}。"
 BECAUSE = "办公室答复：规划编制时2025年数据未出，表中为2024年数"
 
 
@@ -114,22 +113,26 @@ def test_the_prose_figure_the_note_makes_another_years_is_not_the_years_actual(t
     assert evidence[0]["quote"] == "人才资源总量达到15.2万人"
 
 
-@pytest.mark.parametrize("cell", ["15.2", "/"])
-def test_another_prose_figure_is_the_years_and_cites_the_reading(tmp_path, cell):
-    """15.5 is not the column's 15.2 (nor its "/"): the plan's own statement of 2025, used (5 judged, 3 met), the
-    reading cited."""
-    ds, zh = _case(tmp_path, "txt", PROSE.replace("15.2万人", "15.5万人"), cell)
-    assert executive_summary(zh, "brief")[0] == JUDGED
+@pytest.mark.parametrize("figure, cell", [("15.5", "15.2"), ("15.5", "/"), ("15", "15.2")])
+def test_another_prose_figure_of_the_columns_year_is_an_estimate_citing_the_reading(tmp_path, figure, cell):
+    """15.5 is not the column's 15.2 (nor its "/"), nor is 15 (the same figure rounded, 1.3% off): the note says the
+    plan was written before 2025's figures were in, so the prose's 2025 figure is an estimate, never judged (main:
+    15.5 or 15 ≥ 15, 达标), the reading cited."""
+    ds, zh = _case(tmp_path, "txt", PROSE.replace("15.2万人", f"{figure}万人"), cell)
+    row = zh.progress.set_index("indicator_id").loc["talent_total"]
+    assert row["verdict"] == NOT_ASSESSABLE and pd.isna(row["target_met"]), row
     prose = _talent_total(ds).set_index("year").loc[2025]
-    assert (prose["value"], prose["origin"], bool(prose["estimated"])) == (15.5, "prose", False)
+    assert (prose["value"], prose["origin"], bool(prose["estimated"])) == (float(figure), "prose", True)
+    [said] = [n for n in json.loads(prose["note_values"]) if n["code"] == "prose_column_other_year"]
+    assert (said["header"], said["written"], said["year"], said["quote"]) == ("2025年", 2025, 2024, NOTE), said
     [(values, evidence)] = _logged(ds, "value_from_prose")
-    assert values["year"] == 2025 and values["value"] == 15.5
+    assert values["year"] == 2025 and values["value"] == float(figure)
     cited = evidence[1]
     assert cited["code"] == "column_read_as_other_year" and (cited["written"], cited["read_as"]) == (2025, 2024)
     assert cited["raw"] == cell and cited["quote"] == NOTE, cited
     said = evidence_text(evidence, words("zh"))
     assert "规划表2025年列（2025年）依表注" in said and f"该列此项为“{cell}”" in said, said
-    assert "正文给出的是另一数值，作为2025年数值采用" in said, said
+    assert "正文给出的是另一数值，记为2025年的预计数，不作为实际值评估" in said, said
     assert f"its cell here is “{cell}”" in evidence_text(evidence, words("en"))
 
 
@@ -140,11 +143,22 @@ def test_another_prose_figure_is_the_years_and_cites_the_reading(tmp_path, cell)
     ("“十四五”期间，全县人才工作取得新成效，人才资源总量达到15.5万人左右。", "左右"),
     ("“十四五”期间，全县人才工作取得新成效，人才资源总量达到15.5万人（预计）。", "预计")])
 def test_a_prose_figure_said_to_be_an_estimate_is_never_a_firm_actual(tmp_path, sentence, word):
-    """预计, 约, 左右: the prose's 2025 figure is an estimate, never judged (main: 15.5 ≥ 15, 达标)."""
-    ds, zh = _case(tmp_path, "txt", sentence)
-    prose = _talent_total(ds).set_index("year").loc[2025]
+    """预计, 约, 左右: the prose's 2025 figure is an estimate, never judged (main: 15.5 ≥ 15, 达标). The 十五五 plan's
+    table here has no 人才资源总量 row and no note: the prose alone gives its 2025 figure, and only its words say it
+    is an estimate."""
+    root = tmp_path / "case"
+    row_15 = "\t人才规模\n\t1\n\t人才资源总量\n\t万人\n\t15.2\n\t20左右\n\t预期性\n\n"
+    plan = PLAN_15.replace("一、发展基础\n示例。\n", f"一、发展基础\n{sentence}\n", 1).replace(row_15, "", 1)
+    assert sentence in plan and "\t人才资源总量\n" not in plan
+    final_evaluation_case(root, plan_15=plan, without=(("人才资源总量", 2025),))
+    analyse.build_tables(root / "processed", root / "config", 2025, "tonglu")
+    zh = load_report_context(root / "processed", root / "config", 2025, "tonglu", "zh")
+    ind = pd.read_csv(root / "processed" / "indicators.csv")
+    prose = ind[(ind["entity"] == "tonglu") & (ind["indicator_id"] == "talent_total") & (ind["year"] == 2025)
+                & (ind["kind"] == "actual")].iloc[0]
     assert (prose["value"], prose["origin"], bool(prose["estimated"])) == (15.5, "prose", True)
-    assert {"code": "prose_estimate", "raw": word} in json.loads(prose["note_values"])
+    assert [n["code"] for n in json.loads(prose["note_values"])] == ["prose_estimate", "prose_only"]
+    assert json.loads(prose["note_values"])[0]["raw"] == word
     row = zh.progress.set_index("indicator_id").loc["talent_total"]
     assert row["verdict"] == NOT_ASSESSABLE and pd.isna(row["target_met"]), row
 

@@ -486,9 +486,11 @@ def _from_prose(statements: list[ProseStatement], table: list[Observation], plan
     the table does not give. A figure the catalogue finds implausible, or a baseline worked out from a level the
     table contradicts, is not added: the cleaning log says why (`prose_not_used`). Nor is the figure of a year whose
     column the analyst reads as another year's (`table_notes:` with `year:`, for the table's note 2025年数据为上年数)
-    when it is the same figure as the column's (_reread): the prose's figure is that other year's too, never the
-    column's year's firm actual. A figure the sentence says is an estimate or approximate (预计, 约, 左右:
-    ProseStatement.estimate) is an estimate as an actual (`estimated`), never judged as the year's actual.
+    when it is the same figure as the column's (_reread): the prose's figure is that other year's too; another
+    figure is an estimate (the note says the plan was written before the year's figures were in: 15万人, the same
+    figure rounded, is not the year's actual either). A figure the sentence says is an estimate or approximate
+    (预计, 约, 左右: ProseStatement.estimate) is an estimate as an actual (`estimated`), never judged as the year's
+    actual.
     `table_decisions`: the table's cleaning log, where the analyst's readings are cited."""
     have = {(o.entity, o.indicator_id, o.year, o.kind) for o in table}
     table_values = {(o.entity, o.indicator_id, o.year): o.value for o in table
@@ -510,7 +512,7 @@ def _from_prose(statements: list[ProseStatement], table: list[Observation], plan
         column = reread.get((st.entity, st.indicator_id, st.year)) if kind != "target" else None
         reason = _unusable(st, table_values, catalogue) or (column.same(st) if column else {})
         evidence = [{"code": "quote", "line": st.line, "quote": st.quote}]
-        if column is not None and not reason:   # another figure than the column's: used, the reading cited
+        if column is not None and not reason:   # another figure than the column's: an estimate, the reading cited
             evidence.append(column.evidence())
         if reason:
             decisions.append(Decision(
@@ -522,11 +524,14 @@ def _from_prose(statements: list[ProseStatement], table: list[Observation], plan
         have.add(key)
         comparator = {"≈": "="}.get(st.comparator, st.comparator)
         notes = list(st.notes)
-        # an estimate or approximate figure (预计, 约, 左右): as an actual never a firm one; as a target, about it
-        estimated = bool(st.estimate) and kind != "target"
-        if estimated:
+        # an estimate or approximate figure (预计, 约, 左右), or one of a year the plan's table gives no figures of
+        # (column): as an actual never a firm one; as a target, about it
+        estimated = (bool(st.estimate) or column is not None) and kind != "target"
+        if st.estimate and estimated:
             notes.append(note("prose_estimate", raw=st.estimate))
-        elif st.comparator == "≈":
+        if column is not None:
+            notes.append(column.note())
+        if not estimated and st.comparator == "≈":
             notes.append(note("about", raw="左右"))
         if st.kind == "level":
             notes.append(note("prose_only"))
@@ -540,7 +545,7 @@ def _from_prose(statements: list[ProseStatement], table: list[Observation], plan
         step = "baseline_from_prose" if st.kind == "baseline" else "value_from_prose"
         values = {"year": st.year, "kind": {"code": kind}, "value": st.value, "unit": st.unit}
         values["derivation"] = st.rule or {"code": "none"}
-        if estimated:
+        if st.estimate and estimated:
             values["estimate"] = st.estimate
         decisions.append(Decision(st.entity, st.indicator_id, display_path(st.file), st.line, step, values,
                                   evidence, place=st.place.record() if st.place else {}))
@@ -558,13 +563,18 @@ class _Reread:
     def same(self, st: ProseStatement) -> dict:
         """Why the prose's figure for the column's written year is not used (a wording code and its values): it is
         the column's figure (within the consistency check's tolerance), which the table's note says is another
-        year's; {} for another figure, used as the year's (cited beside it: evidence)."""
+        year's; {} for another figure, an estimate of the year (note, and the reading cited beside it: evidence)."""
         figure = self.table.value
         if figure is None or abs(st.value - figure) > VALUE_TOLERANCE * abs(figure):
             return {}
         return {"code": "same_figure_other_year", "year": st.year, "read_as": self.said["year"], "table": figure,
                 "unit": st.unit, "header": self.said["header"], "quote": self.said["quote"],
                 "because": self.said["because"], "config": self.config}
+
+    def note(self) -> dict:
+        """The note on another prose figure for the column's written year: an estimate, the table's note quoted."""
+        return note("prose_column_other_year", header=self.said["header"], written=self.said["written"],
+                    year=self.said["year"], quote=self.said["quote"])
 
     def evidence(self) -> dict:
         """The table's figure and the analyst's reading of its column, as the evidence of a prose figure's use."""
