@@ -111,7 +111,7 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
         observations += clean.observations
         decisions += clean.decisions
         decisions += _reading_decisions(plan.entity, document)
-        prose_obs, prose_decisions = _from_prose(statements, clean.observations, plan, catalogue)
+        prose_obs, prose_decisions = _from_prose(statements, clean.observations, plan, catalogue, clean.decisions)
         observations += prose_obs
         decisions += prose_decisions
         checks += check_plan(statements, clean.observations, catalogue, plan.period)
@@ -481,13 +481,21 @@ def _passed_over(entity: str, file: str, title, header, structured: bool) -> Dec
 
 
 def _from_prose(statements: list[ProseStatement], table: list[Observation], plan: Plan,
-                catalogue: Catalogue) -> tuple[list[Observation], list[Decision]]:
+                catalogue: Catalogue, table_decisions: list[Decision] = ()) -> tuple[list[Observation], list[Decision]]:
     """Observations the prose adds: earlier baselines, and levels at the plan's base or target year that
     the table does not give. A figure the catalogue finds implausible, or a baseline worked out from a level the
-    table contradicts, is not added: the cleaning log says why (`prose_not_used`)."""
+    table contradicts, is not added: the cleaning log says why (`prose_not_used`). Nor is the figure of a year whose
+    column the analyst reads as another year's (`table_notes:` with `year:`, for the table's note 2025年数据为上年数)
+    when it is the same figure as the column's (_reread): the prose's figure is that other year's too; another
+    figure is an estimate (the note says the plan was written before the year's figures were in: 15万人, the same
+    figure rounded, is not the year's actual either). A figure the sentence says is an estimate or approximate
+    (预计, 约, 左右: ProseStatement.estimate) is an estimate as an actual (`estimated`), never judged as the year's
+    actual.
+    `table_decisions`: the table's cleaning log, where the analyst's readings are cited."""
     have = {(o.entity, o.indicator_id, o.year, o.kind) for o in table}
     table_values = {(o.entity, o.indicator_id, o.year): o.value for o in table
                     if o.origin == "table" and o.kind == "actual" and o.value is not None}
+    reread = _reread(table, table_decisions)
     period = plan.period
     out: list[Observation] = []
     decisions: list[Decision] = []
@@ -501,18 +509,29 @@ def _from_prose(statements: list[ProseStatement], table: list[Observation], plan
         key = (st.entity, st.indicator_id, st.year, kind)
         if key in have or (st.kind == "baseline" and (st.entity, st.indicator_id, st.year, "actual") in have):
             continue
-        reason = _unusable(st, table_values, catalogue)
+        column = reread.get((st.entity, st.indicator_id, st.year)) if kind != "target" else None
+        reason = _unusable(st, table_values, catalogue) or (column.same(st) if column else {})
+        evidence = [{"code": "quote", "line": st.line, "quote": st.quote}]
+        if column is not None and not reason:   # another figure than the column's: an estimate, the reading cited
+            evidence.append(column.evidence())
         if reason:
             decisions.append(Decision(
                 st.entity, st.indicator_id, display_path(st.file), st.line, "prose_not_used",
                 {"year": st.year, "kind": {"code": kind}, "value": st.value, "unit": st.unit,
                  "derivation": st.rule or {"code": "none"}, "reason": reason},
-                [{"code": "quote", "line": st.line, "quote": st.quote}], place=st.place.record() if st.place else {}))
+                evidence, place=st.place.record() if st.place else {}))
             continue
         have.add(key)
         comparator = {"≈": "="}.get(st.comparator, st.comparator)
         notes = list(st.notes)
-        if st.comparator == "≈":
+        # an estimate or approximate figure (预计, 约, 左右), or one of a year the plan's table gives no figures of
+        # (column): as an actual never a firm one; as a target, about it
+        estimated = (bool(st.estimate) or column is not None) and kind != "target"
+        if st.estimate and estimated:
+            notes.append(note("prose_estimate", raw=st.estimate))
+        if column is not None:
+            notes.append(column.note())
+        if not estimated and st.comparator == "≈":
             notes.append(note("about", raw="左右"))
         if st.kind == "level":
             notes.append(note("prose_only"))
@@ -521,15 +540,63 @@ def _from_prose(statements: list[ProseStatement], table: list[Observation], plan
             kind=kind, value=st.value, comparator=comparator, unit=st.unit, source_unit=st.source_unit,
             source_value=st.source_value, origin="prose", source_file=display_path(st.file), source_line=st.line,
             source_text=st.quote, derivation=st.derivation, notes=notes, plan=period.name,
-            source_place=st.place.record() if st.place else {})
+            source_place=st.place.record() if st.place else {}, estimated=estimated)
         out.append(obs)
         step = "baseline_from_prose" if st.kind == "baseline" else "value_from_prose"
         values = {"year": st.year, "kind": {"code": kind}, "value": st.value, "unit": st.unit}
         values["derivation"] = st.rule or {"code": "none"}
+        if st.estimate and estimated:
+            values["estimate"] = st.estimate
         decisions.append(Decision(st.entity, st.indicator_id, display_path(st.file), st.line, step, values,
-                                  [{"code": "quote", "line": st.line, "quote": st.quote}],
-                                  place=st.place.record() if st.place else {}))
+                                  evidence, place=st.place.record() if st.place else {}))
     return out, decisions
+
+
+@dataclass(frozen=True)
+class _Reread:
+    """A table figure in a column the analyst reads as another year's (`table_notes:` with `column:` and `year:`):
+    the figure, the note and the reading, as the cleaning log has them."""
+    table: Observation
+    said: dict          # the figure's note analyst_table_note_year: header, written, year, quote, because
+    config: str         # where the reading is (config/sources.yaml, line n)
+
+    def same(self, st: ProseStatement) -> dict:
+        """Why the prose's figure for the column's written year is not used (a wording code and its values): it is
+        the column's figure (within the consistency check's tolerance), which the table's note says is another
+        year's; {} for another figure, an estimate of the year (note, and the reading cited beside it: evidence)."""
+        figure = self.table.value
+        if figure is None or abs(st.value - figure) > VALUE_TOLERANCE * abs(figure):
+            return {}
+        return {"code": "same_figure_other_year", "year": st.year, "read_as": self.said["year"], "table": figure,
+                "unit": st.unit, "header": self.said["header"], "quote": self.said["quote"],
+                "because": self.said["because"], "config": self.config}
+
+    def note(self) -> dict:
+        """The note on another prose figure for the column's written year: an estimate, the table's note quoted."""
+        return note("prose_column_other_year", header=self.said["header"], written=self.said["written"],
+                    year=self.said["year"], quote=self.said["quote"])
+
+    def evidence(self) -> dict:
+        """The table's figure and the analyst's reading of its column, as the evidence of a prose figure's use."""
+        return {"code": "column_read_as_other_year", "header": self.said["header"], "written": self.said["written"],
+                "read_as": self.said["year"], "raw": self.table.source_value, "place": place(self.table),
+                "quote": self.said["quote"], "config": self.config}
+
+
+def _reread(table: list[Observation], decisions: list[Decision]) -> dict[tuple, _Reread]:
+    """The table's actual figures whose column the analyst reads as another year's, by (entity, indicator, the
+    column's written year): the years the table no longer claims, each with the figure it gave there."""
+    config = {(d.values.get("header"), d.values.get("written")): d.values.get("config", "")
+              for d in decisions if d.step == "analyst_table_note_year"}
+    out = {}
+    for o in table:
+        if o.origin != "table" or o.kind != "actual":
+            continue
+        for said in o.notes:
+            if said.get("code") == "analyst_table_note_year" and said["written"] != said["year"]:
+                out[(o.entity, o.indicator_id, said["written"])] = _Reread(
+                    o, said, config.get((said["header"], said["written"]), ""))
+    return out
 
 
 def _unusable(st: ProseStatement, table_values: dict, catalogue: Catalogue) -> dict:

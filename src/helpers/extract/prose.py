@@ -12,6 +12,12 @@ its catalogue `prose_names`; what follows the name decides the statement:
     A、B、C分别达到x、y、z                          one level per name
     新增高技能人才7000名以上                        increment   (change over the plan period)
 
+A figure the sentence says is an estimate or approximate (预计到2025年，…达到15.2万人; 约15.2万人; 15.2万人左右, 上下;
+接近15.2万人; 15.2万人（预计）) carries the words (`estimate`): as an actual it is never a firm one
+(helpers.extract.dataset._from_prose). The words are read by the one reader of a note's estimate
+(name_meaning.estimate_in_note) in the figure's clause and the clauses before it in its sentence that state no figure
+(预计到2025年，), and in brackets right after it.
+
 Any year is read (比2020年增长43%, 由2020年的…增至…). The year in context is the last year named
 before the statement on its line (2020年, 到2025年), or the last period named (十三五期间, 十四五时期,
 …: the year that period ends, from config/sources.yaml or placed by the rule in helpers.core.periods),
@@ -30,6 +36,7 @@ from helpers.core.records import note
 from helpers.core.text import NormalText, normalise_with_map
 from helpers.core.values import dot_groups, is_note_mark
 from helpers.extract.documents.model import Paragraph, Place
+from helpers.extract.name_meaning import estimate_in_note
 
 NUM = r"\d+(?:\.\d+)?"
 YEAR = r"(?:19|20)\d{2}"
@@ -44,6 +51,13 @@ FLOW_WORDS = "培训|培养|培育|选派|遴选"
 CLAUSE_END = SENTENCE_END + ",:"
 # A change of a percentage in points (比2015年提高5.1个百分点): read whole, before the unit words (个 alone is 家's).
 POINTS = "个百分点"
+# Nearly (接近15.2万人, 近15.2万人) just before a figure, which the note's reader does not read as approximate (近 is
+# 近年, 近期 elsewhere): a figure about the one written, as a plan table's 近20 is (helpers.core.values).
+NEARLY = re.compile(r"(?:接近|将近|(?<![最附临])近)\s*$")
+# How far before a figure's statement its sentence is read for the words of an estimate (预计到2025年，…), in characters
+ESTIMATE_REACH = 120
+# What a sentence may write in brackets right after a figure: 15.2万人（预计）, (预计数), (约数)
+BRACKETED_AFTER = re.compile(r"\s*\([^()]{1,12}\)")
 
 
 @dataclass
@@ -65,6 +79,8 @@ class ProseStatement:
     rule: dict = field(default_factory=dict)  # the same, language-neutral: wording cleaning.derivation.<code>
     notes: list[dict] = field(default_factory=list)   # language-neutral (helpers.core.records.note)
     place: Place | None = None   # a document's paragraph or page line (None: the text file's `line`)
+    # the words that make the figure an estimate or approximate (预计, 约, 左右 …), as written; "" for a firm one
+    estimate: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,7 +107,7 @@ class ProseReader:
         self.units_re = "(?:" + "|".join(re.escape(normalise_with_map(w).text) for w in unit_words) + ")"
         u = self.units_re
         self.level_re = re.compile(
-            rf"(?P<gap>[^\d,;。:、]{{0,12}}?)(?P<cmp>>=|>)?(?P<num>{NUM})(?P<unit>{u})(?!次)(?P<suffix>以上|左右)?")
+            rf"(?P<gap>[^\d,;。:、]{{0,12}}?)(?P<cmp>>=|>)?(?P<num>{NUM})(?P<unit>{u})(?!次)(?P<suffix>以上|左右|上下)?")
         self.growth_re = re.compile(
             rf",?比(?P<year>{YEAR})年(?:底|末)?(?P<verb>增长|增加|提高|提升|上升)(?P<num>{NUM})"
             rf"(?P<unit>{POINTS}|%|{u})")
@@ -121,6 +137,28 @@ class ProseReader:
         if unit_text in ind.unit_shorthands or unit.unit in ind.unit_shorthands:
             return value, f"'{unit_text}' read as {target.unit}"
         return None
+
+    def _estimate(self, text: str, start: int, figure: int, end: int) -> str:
+        """The words that make the figure at text[figure:end] (its statement starting at `start`) an estimate or
+        approximate, else "": in its clause, in the clauses before it in its sentence that state no figure
+        (预计到2025年，人才资源总量达到15.2万人), and in brackets right after it (15.2万人（预计）). Another figure's
+        clause is not read (高技能人才约2万人，人才资源总量达到15.2万人: 15.2 is firm), nor what comes before another
+        figure in its own clause; nor more than ESTIMATE_REACH characters before it."""
+        low = max(0, start - ESTIMATE_REACH)
+        sentence_start = max(low, max(text.rfind(ch, low, start) for ch in SENTENCE_END) + 1)
+        clauses = re.split(f"(?<=[{re.escape(CLAUSE_END)}])", text[sentence_start:start])
+        figures = [m.end() for m in re.finditer(rf"{NUM}{self.units_re}", clauses[-1])]
+        scope_start = start - len(clauses[-1]) + (figures[-1] if figures else 0)
+        for clause in reversed(clauses[:-1] if not figures else []):
+            if re.search(rf"{NUM}{self.units_re}", clause):
+                break
+            scope_start -= len(clause)
+        after = BRACKETED_AFTER.match(text, end)
+        words = estimate_in_note(text[scope_start:after.end() if after else end])
+        if words:
+            return words
+        nearly = NEARLY.search(text[scope_start:figure])
+        return nearly.group().strip() if nearly else ""
 
     def _period(self, name: str) -> PlanPeriod | None:
         return resolve_period(name, [self.period, *self.sources.periods()])
@@ -240,6 +278,7 @@ class ProseReader:
                 unit_text = v["unit"] or last_unit
                 st = make(by_key[name], "level", year, v["num"], "=", unit_text, clause_start, values_end)
                 if st:
+                    st.estimate = self._estimate(text, clause_start, v.start(), v.end())
                     if not v["unit"]:
                         st.notes.append(note("unit_from_list", source_unit=unit_text))
                     out.append(st)
@@ -274,6 +313,8 @@ class ProseReader:
         st = make(alias, kind, year, lv["num"], _level_comparator(lv), lv["unit"], start, lv.end())
         if st is None:
             return []
+        st.estimate = (self._estimate(text, start, lv.start("num") if lv["cmp"] is None else lv.start("cmp"), lv.end())
+                       or ("上下" if lv["suffix"] == "上下" else ""))     # (上下 is no note's word of an estimate)
         gr = self.growth_re.match(text, lv.end())
         base = self._baseline_from_growth(alias, st, gr, make, start) if gr and kind == "level" else None
         return [st] + ([base] if base else [])
@@ -285,6 +326,7 @@ class ProseReader:
         level = make(alias, "level", year, ft["v1"], "=", unit1, start, ft.end())
         if level is None:
             return []
+        level.estimate = self._estimate(text, start, ft.start("v1"), ft.end())
         notes = []
         if start_year is None:
             # The period the sentence reports on: the one that ends in (or holds) the year in context; without
@@ -311,6 +353,7 @@ class ProseReader:
             return [level]
         if not ft["u0"]:
             base.notes.append(note("unit_from_later", source_unit=unit0))
+        base.estimate = self._estimate(text, start, ft.start("v0"), ft.end("u0") if ft["u0"] else ft.end("v0"))
         base.notes += notes
         return [level, base]
 
@@ -358,6 +401,7 @@ class ProseReader:
             base.value = round(base.value, 6)
             base.source_value = f"{gr['verb']}{gr['num']}{gr['unit']}"
             base.notes += [n for n in level.notes if n["code"] == "unit_conversion"]   # its level's, as written
+            base.estimate = level.estimate      # worked out from an estimate, it is one too
         return base
 
 
@@ -366,11 +410,12 @@ def _fmt(x: float) -> str:
 
 
 def _level_comparator(level: re.Match) -> str:
-    """The comparator a level is stated with: 超过/突破/高于 or '>' above it, 以上 or '>=' at least, 左右 about."""
+    """The comparator a level is stated with: 超过/突破/高于 or '>' above it, 以上 or '>=' at least, 左右 or 上下
+    about."""
     cmp = ">" if re.search("超过|突破|高于", level["gap"]) or level["cmp"] == ">" else "="
     if level["cmp"] == ">=" or level["suffix"] == "以上":
         cmp = ">="
-    elif level["suffix"] == "左右":
+    elif level["suffix"] in ("左右", "上下"):
         cmp = "≈"
     return cmp
 

@@ -279,8 +279,9 @@ def _another_year(table: ParsedTable, plan: Plan, cell: Cell, sentence: str, col
                       "read the note in the plan (the plan stays as published) and say what it means under this "
                       f"plan's entry in config/sources.yaml ({plan.file}): table_notes: - {{note: '{note}', column: "
                       f"'{header}', year: {shown}, because: '…'}}: the column's figures are then read as {shown}'s, "
-                      f"and {own} has no figure from the plan (a stated figure for {own}, the monitoring "
-                      f"workbook's, is used, or none); or year: {own} when the office says they stand for {own} "
+                      f"and {own} has no figure from the plan (its prose's figure for {own} goes with the column, "
+                      f"or is an estimate: a stated figure for {own}, the monitoring workbook's, is used, or none); "
+                      f"or year: {own} when the office says they stand for {own} "
                       f"(the table's actual columns: {_headers(actual)}); write after `because:` why.{rows}")
 
 
