@@ -155,9 +155,15 @@ def duplicate_row_advice(sources: Sources, plan: Plan, ind: Indicator, name: str
             "records it. A name the table writes twice: the later row is left out, the first read.")
 
 
+# A year a cell names (2030年达到20万人, 到2025年末): never the figure its reading offers. Followed, reads: '2030' made
+# the plan's 2030 target 2030万人, inside the catalogue's plausible range (redteam20 T6).
+YEAR_NAMED = re.compile(r"(?<![0-9.])(?:19|20)[0-9]{2}(?=年)")
+
+
 def _example_reading(raw: str) -> str:
-    """The first figure in a cell, as the example reading the advice shows (the analyst decides what it means)."""
-    found = re.search(r"[0-9]+(?:\.[0-9]+)?", normalise(raw))
+    """The first figure in a cell but a year it names, as the example reading the advice shows (the analyst decides
+    what it means); '/' when it has none."""
+    found = re.search(r"[0-9]+(?:\.[0-9]+)?", YEAR_NAMED.sub(" ", normalise(raw)))
     return found.group() if found else "/"
 
 

@@ -1605,8 +1605,7 @@ def _line_text(chars: list[_Char], method: Method) -> str:
     out, previous = [], None
     _mark_raised(chars, method)
     for ch in chars:
-        if previous is not None and ch.x0 - previous.x1 > 0.3 * (ch.bottom - ch.top) and not ch.text.isspace() \
-                and not previous.text.isspace():
+        if previous is not None and _set_apart(previous, ch) and not ch.text.isspace() and not previous.text.isspace():
             out.append(" ")     # a gap with no space character: words set apart
         out.append(ch.text)
         previous = ch
@@ -1665,14 +1664,25 @@ def _smaller(ch: _Char, than: _Char, share: float) -> bool:
     return ch.size < share * than.size or ch.bottom - ch.top < share * (than.bottom - than.top)
 
 
+def _set_apart(previous: _Char, ch: _Char) -> bool:
+    """A gap between two characters wider than a space of their height: two words (or two cells) set apart."""
+    return ch.x0 - previous.x1 > 0.3 * (ch.bottom - ch.top)
+
+
 def _figures(chars: list[_Char]) -> list[list[_Char]]:
-    """The runs of side-by-side digits (0-9, not the note marks written as superscript) on a line, in order."""
+    """The runs of side-by-side digits (0-9, not the note marks written as superscript) on a line, in order. Digits
+    set apart by a gap are two figures: a table's cells without ruling lines (15.2 and 20, whose cells may sit a
+    point apart vertically) were one figure '15220' with a 'text rise'."""
     runs: list[list[_Char]] = [[]]
+    previous = None
     for ch in chars:
         if ch.text in ASCII_DIGITS and ch.upright:
+            if runs[-1] and _set_apart(previous, ch):
+                runs.append([])
             runs[-1].append(ch)
         elif runs[-1] and ch.text not in ".,":
             runs.append([])
+        previous = ch
     return [run for run in runs if len(run) > 1]
 
 
