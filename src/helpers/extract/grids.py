@@ -78,9 +78,8 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
     passed_over: list[tuple[Cell, Cell | None]] = []
     for grid, (title, header_index) in titled:
         captions = _between(grid, title, header_index)
-        row = _caption_row(grid, header_index)
-        if row is not None:     # 单位：万人 in a row of its own above the header
-            captions.append(row)
+        while (row := _caption_row(grid, header_index)) is not None:   # 单位：万人, （2025年为预计数）: a row of
+            captions.append(row)                                        # its own across the table, above the header
             header_index += 1
         confirmed: list[tuple[Place, Continuation]] = []
         parts = _continued_in(grid, grids, plan, path, confirmed) if grid in grids else []
@@ -329,10 +328,15 @@ def _between(grid: Grid, title: Cell, header_index: int) -> list[Cell]:
 
 
 def _caption_row(grid: Grid, index: int) -> Cell | None:
-    """The table's row at `index` when it is a caption giving the table's unit (单位：万人, one text across the row)
-    above its header, else None."""
-    cells = [c for c in grid.rows[index] if c.text.strip()] if index < len(grid.rows) else []
-    if len({c.text for c in cells}) == 1 and tables.UNIT_CAPTION.match(normalise(cells[0].text).strip()):
+    """The table's row at `index` when it is a caption above its header, else None: one text across the row (one
+    merged cell, or one cell written and the others empty: 单位：万人, （2025年为预计数）, （单位：万人；2025年为预计数）),
+    with a row under it. Its text is read as the table's notes are (table_notes, the unit: tables.unit_caption); it
+    was glued to every header cell of a two-row header ('（2025年为预计数）2025年'), which stopped as unknown with
+    advice to read 类别 as a year's column."""
+    if index + 1 >= len(grid.rows) or grid.width < 2:
+        return None
+    cells = [c for c in grid.rows[index] if c.text.strip()]
+    if cells and len({c.text for c in cells}) == 1 and (len(cells) == 1 or all(c.spanned for c in cells[1:])):
         return as_cell(cells[0])
     return None
 
