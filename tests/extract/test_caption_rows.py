@@ -2,8 +2,9 @@
 header (issue 18, redteam19 finding 12, class 1).
 
 Main glued the caption row to every header cell as a two-row header ('（2025年为预计数）类别',
-'（2025年为预计数）2025年'), which stopped as a header no pattern knows, with advice to read 类别 as a year's column (`role: year`); a text
-export's caption row (a merged cell exported as one tab-indented line) was read as the header itself, with the same
+'（2025年为预计数）2025年'), which stopped as a header no pattern knows, with advice to read 类别 as a year's
+column (`role: year`); a text export's caption row (a merged cell exported as one tab-indented line) was read as
+the header itself, with the same
 advice. The caption row is now a caption: its text is read as the table's notes are (helpers.extract.table_notes),
 and a unit in it is the unitless rows' unit (tables.unit_caption).
 

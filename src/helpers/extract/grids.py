@@ -330,9 +330,9 @@ def _between(grid: Grid, title: Cell, header_index: int) -> list[Cell]:
 def _caption_row(grid: Grid, index: int) -> Cell | None:
     """The table's row at `index` when it is a caption above its header, else None: one text across the row (one
     merged cell, or one cell written and the others empty: 单位：万人, （2025年为预计数）,
-    （单位：万人；2025年为预计数）), with a row under it. Its text is read as the table's notes are (table_notes, the unit: tables.unit_caption); it
-    was glued to every header cell of a two-row header ('（2025年为预计数）2025年'), which stopped as unknown with
-    advice to read 类别 as a year's column."""
+    （单位：万人；2025年为预计数）), with a row under it. Its text is read as the table's notes are (table_notes;
+    the unit: tables.unit_caption); it was glued to every header cell of a two-row header
+    ('（2025年为预计数）2025年'), which stopped as unknown with advice to read 类别 as a year's column."""
     if index + 1 >= len(grid.rows) or grid.width < 2:
         return None
     cells = [c for c in grid.rows[index] if c.text.strip()]
