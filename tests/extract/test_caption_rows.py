@@ -195,3 +195,19 @@ def test_a_doubt_in_a_caption_row_stops_at_it_and_the_advice_works(workspace, ki
     _follow(workspace, error, estimates)
     got, _ = _estimated(workspace)
     assert got == dict.fromkeys(IDS, not firm)
+
+
+def test_a_copy_titled_alike_with_a_caption_row_and_other_figures_stops(workspace):
+    """A second table under the same title whose first row is a caption and whose 2030 target for 人才资源总量 is 99:
+    which is the plan's cannot be told. Main could not read the copy (its header glued to the caption) and passed it
+    over: the first table's 20左右 was read, exit 0."""
+    from support.fifteenth_plan import tonglu_web_plan
+    width = len(DOCUMENT_TABLE["header"])
+
+    def around(block, copy):
+        return block + "\n" + copy.replace("<table>\n<tr><th>", f'<table>\n<tr><td colspan="{width}">{ESTIMATE}'
+                                                                "</td></tr>\n<tr><th>")
+    tonglu_web_plan(workspace, around=around)
+    error = _stopped(workspace)
+    assert "two tables are titled" in error.problem and "'20左右' in the first" in error.problem \
+        and "'99' in the second" in error.problem, error.problem

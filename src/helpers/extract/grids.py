@@ -77,10 +77,8 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
     first_error: InputError | None = None
     passed_over: list[tuple[Cell, Cell | None]] = []
     for grid, (title, header_index) in titled:
-        captions = _between(grid, title, header_index)
-        while (row := _caption_row(grid, header_index)) is not None:   # 单位：万人, （2025年为预计数）: a row of
-            captions.append(row)                                        # its own across the table, above the header
-            header_index += 1
+        rows, header_index = _caption_rows(grid, header_index)
+        captions = _between(grid, title, header_index - len(rows)) + rows
         confirmed: list[tuple[Place, Continuation]] = []
         parts = _continued_in(grid, grids, plan, path, confirmed) if grid in grids else []
         try:
@@ -134,7 +132,7 @@ def _no_other_figures_under_the_title(document: Document, grid: Grid, table: Par
         if title.text != table.title.text:
             continue
         try:
-            theirs = _figures(_read(document, other, title, header_index, plan, sources))
+            theirs = _figures(_read(document, other, title, _caption_rows(other, header_index)[1], plan, sources))
         except InputError:
             continue
         differ = next((key for key, (_, _, cell) in mine.items() if key in theirs and theirs[key][2].text != cell.text),
@@ -325,6 +323,16 @@ def _between(grid: Grid, title: Cell, header_index: int) -> list[Cell]:
         return []
     at = max((i for i, p in enumerate(grid.before) if p.text == title.raw), default=len(grid.before))
     return [as_cell(p) for p in grid.before[at + 1:]]
+
+
+def _caption_rows(grid: Grid, index: int) -> tuple[list[Cell], int]:
+    """The caption rows from the table's row at `index` on (_caption_row: 单位：万人, （2025年为预计数）, each a row of
+    its own across the table above the header), and the index of the header's row after them."""
+    rows = []
+    while (row := _caption_row(grid, index)) is not None:
+        rows.append(row)
+        index += 1
+    return rows, index
 
 
 def _caption_row(grid: Grid, index: int) -> Cell | None:
