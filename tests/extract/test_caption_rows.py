@@ -34,40 +34,51 @@ UNIT_AND_ESTIMATE = "（单位：万人；2025年为预计数）"
 DOUBT = "（2025年数据待核实）"
 
 
-def _merged_first_row(path, caption: str) -> None:
-    """The .docx's table given a first row above its header: one cell merged across the table, holding `caption`,
-    as Word makes it (Layout → Insert Above, then Merge Cells)."""
+def _merged_first_row(path, caption: str, at: int = 0) -> None:
+    """The .docx's table given a first row above its header (`at` 1: a row under it): one cell merged across the
+    table, holding `caption`, as Word makes it (Layout → Insert Above, then Merge Cells)."""
     import docx
     document = docx.Document(str(path))
     table = document.tables[0]
     row = table.add_row()
     table._tbl.remove(row._tr)
-    table.rows[0]._tr.addprevious(row._tr)
-    merged = table.cell(0, 0).merge(table.cell(0, len(table.columns) - 1))
+    table.rows[at]._tr.addprevious(row._tr)
+    merged = table.cell(at, 0).merge(table.cell(at, len(table.columns) - 1))
     merged.text = caption
     document.save(str(path))
 
 
-def _with_caption_row(path, kind: str, caption: str) -> None:
-    """The web page's table given a first row <td colspan> holding `caption` (kind html); a .docx's, merged."""
+def _with_caption_row(path, kind: str, caption: str, under: bool = False) -> None:
+    """The web page's table given a first row <td colspan> holding `caption` (kind html; `under`: a row under the
+    header); a .docx's, merged."""
     if kind == "docx":
-        _merged_first_row(path, caption)
+        _merged_first_row(path, caption, 1 if under else 0)
         return
     page = path.read_text(encoding="utf-8")
     width = len(DOCUMENT_TABLE["header"])
+    row = f'<tr><td colspan="{width}">{caption}</td></tr>\n'
+    if under:
+        at = page.index("</th></tr>\n") + len("</th></tr>\n")
+        path.write_text(page[:at] + row + page[at:], encoding="utf-8")
+        return
     assert page.count("<table>\n<tr><th>") == 1
-    path.write_text(page.replace("<table>\n<tr><th>", f'<table>\n<tr><td colspan="{width}">{caption}</td></tr>\n'
-                                                      "<tr><th>"), encoding="utf-8")
+    path.write_text(page.replace("<table>\n<tr><th>", f"<table>\n{row}<tr><th>"), encoding="utf-8")
 
 
-def _plan(workspace, kind: str, caption: str, header=None, rows=None) -> None:
+def _plan(workspace, kind: str, caption: str, header=None, rows=None, under: bool = False) -> None:
     """桐庐's 十五五 plan as `kind` (docx, html, pdf, txt, stream), its table's first row the caption `caption`
     (a text export: a tab-indented line of its own, as Word exports a merged row; the one-cell-a-line export: a
     cell of its own above the header), its base column headed 2025年."""
-    if kind == "txt":
+    if kind in ("txt", "txt-cells"):     # (txt-cells: the merged row exported as its cells, the others empty)
         text = WORD_PLAN.replace("2025年（预计）", "2025年").replace("\t35¹\n", "\t35\n")
         assert text.count(f"\n{TITLE}\n") == 1
-        add_fifteenth_plan(workspace, "word_tab_cells", text.replace(f"\n{TITLE}\n", f"\n{TITLE}\n\t{caption}\n\n"))
+        row = f"\t{caption}\n" + ("\t\n" * 6 if kind == "txt-cells" else "") + "\n"
+        if under:
+            assert text.count("\t属性\n\n") == 1
+            text = text.replace("\t属性\n\n", f"\t属性\n\n{row}")
+        else:
+            text = text.replace(f"\n{TITLE}\n", f"\n{TITLE}\n{row}")
+        add_fifteenth_plan(workspace, "word_tab_cells", text)
     elif kind == "stream":
         assert CELL_PLAN.count("人才发展主要指标\n\n序号\n") == 1
         add_fifteenth_plan(workspace, "cell_per_line",
@@ -84,7 +95,7 @@ def _plan(workspace, kind: str, caption: str, header=None, rows=None) -> None:
             print_pdfs_chromium([(path, pdf)])
             use_plan_file(workspace, path.name, pdf)
         else:
-            _with_caption_row(tonglu_plan_published(workspace, content, kind), kind, caption)
+            _with_caption_row(tonglu_plan_published(workspace, content, kind), kind, caption, under)
     (workspace / "raw" / "monitoring" / "桐庐监测.xlsx").unlink()
     write_manifest(workspace / "raw")
 
@@ -107,7 +118,7 @@ def _stopped(workspace) -> InputError:
     return stopped.value
 
 
-@pytest.mark.parametrize("kind", ["docx", "html", "txt"])
+@pytest.mark.parametrize("kind", ["docx", "html", "txt", "txt-cells"])
 @pytest.mark.parametrize("caption", [ESTIMATE, UNIT_AND_ESTIMATE])
 def test_a_caption_row_is_read_as_the_tables_note(workspace, kind, caption):
     """Main stopped: header cell '（2025年为预计数）类别' is not a known column, advising `role: year` (docx, html),
@@ -121,6 +132,17 @@ def test_a_caption_row_is_read_as_the_tables_note(workspace, kind, caption):
     ind = ds.indicators
     targets = ind[(ind["entity"] == "tonglu") & (ind["kind"] == "target")]
     assert set(targets["year"]) == {2030} and len(targets) == 5
+
+
+@pytest.mark.parametrize("kind", ["docx", "html", "txt", "txt-cells"])
+def test_a_caption_row_right_under_the_header_is_read_as_the_tables_note(workspace, kind):
+    """Main read it as an indicator row: indicator '(2025年为预计数)' is not in the catalogue, advising to add it to
+    source_names (docx, html); the text export stopped: this table row has 1 cells but the header has 7."""
+    _plan(workspace, kind, ESTIMATE, under=True)
+    got, ds = _estimated(workspace)
+    assert got == dict.fromkeys(IDS, True)
+    [values] = _logged(ds, "estimated_by_note")
+    assert values == {"header": "2025年", "year": 2025, "quote": ESTIMATE}
 
 
 def test_a_caption_cell_above_the_header_of_a_one_cell_a_line_export(workspace):

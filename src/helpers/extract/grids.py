@@ -103,8 +103,8 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
         table.confirmed = confirmed
         table.also_titled = [other.summary() for other, _ in titled if other is not grid]
         table.passed_over = passed_over
-        table.unit_caption = tables.unit_caption(title, captions)
-        table.above = [title, *captions]
+        table.unit_caption = tables.unit_caption(title, captions + table.above)
+        table.above = [title, *captions, *table.above]
         _all_continuations_used(path, plan, confirmed, sources)
         _no_other_figures_under_the_title(document, grid, table, [(other, found) for other, found in titled
                                                             if other is not grid and other not in parts], plan, sources)
@@ -377,8 +377,14 @@ def _read(document: Document, grid: Grid, title: Cell, header_index: int, plan: 
                   if lower.text.strip() and not lower.spanned else upper for upper, lower in zip(header, below)]
         data_start += 1
         roles, columns = tables.header_roles(header, sources, path)
+    under = []      # a caption row right under the header (（2025年为预计数）), read as one above it is
+    while (row := _caption_row(grid, data_start)) is not None and tables.above_the_table(row.text):
+        under.append(row)
+        data_start += 1
     try:
-        return _read_rows(document, grid, title, header, roles, columns, data_start, plan, sources)
+        table = _read_rows(document, grid, title, header, roles, columns, data_start, plan, sources)
+        table.above = under
+        return table
     except NestedTable:
         raise
     except InputError as exc:   # the header read as the plan's: its table stops, and no other is tried instead

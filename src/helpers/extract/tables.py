@@ -742,6 +742,8 @@ def parse_tab_indented_rows(lines: list[str], title_index: int, layout: Layout, 
         raise InputError(path, title.line, "the table title is followed by no table",
                          "check the document around this line.")
     header = blocks[0]
+    while len(blocks) > 1 and _caption_block(blocks[1]):    # a caption row under the header: read as one above
+        between.append(next(c for c in blocks.pop(1) if c.text.strip()))
     roles, columns = header_roles(header, sources, path)
     roles, by_content = settle_roles(header, roles, blocks[1:], sources, path, merged_told=False)
     rows: list[TableRow] = []
@@ -787,6 +789,13 @@ def _caption_lines(lines: list[str], title_index: int) -> tuple[list[Cell], int]
         out.append(Cell(lines[index], text, index + 1))
         last, index = end - 1, end
     return out, last
+
+
+def _caption_block(block: list[Cell]) -> bool:
+    """Whether a text export's row is a caption: one cell with text (a merged row exported as one line, or as its
+    cells, the others empty) that reads as what a note says (above_the_table: （2025年为预计数）)."""
+    said = [c for c in block if c.text.strip()]
+    return len(said) == 1 and above_the_table(said[0].text)
 
 
 # A remark in brackets on a line of its own: (2025年为预计数), in normal form
