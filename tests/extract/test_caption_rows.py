@@ -233,3 +233,14 @@ def test_a_copy_titled_alike_with_a_caption_row_and_other_figures_stops(workspac
     error = _stopped(workspace)
     assert "two tables are titled" in error.problem and "'20左右' in the first" in error.problem \
         and "'99' in the second" in error.problem, error.problem
+
+
+def test_a_doubt_in_a_caption_row_with_its_year_in_chinese_numerals_and_the_advice_followed(workspace):
+    """（二〇二五年数据待核实）: tied to the 2025 column by its year (arabic_years), it stops at the caption; the
+    advice's entry, quoting the note as written, followed, reads the column as estimates."""
+    _plan(workspace, "docx", "（二〇二五年数据待核实）")
+    error = _stopped(workspace)
+    assert "of the figures of '2025年'" in error.problem and "note: '（二〇二五年数据待核实）'" in error.fix, error
+    _follow(workspace, error, "2025年")
+    got, _ = _estimated(workspace)
+    assert got == dict.fromkeys(IDS, True)
