@@ -24,6 +24,8 @@ from support.workbooks import one_sheet_workbook
 @pytest.mark.parametrize("text, read", [
     ("二〇二五年数据为预计数", "2025年数据为预计数"), ("二○二五年", "2025年"), ("二零二五年为预计数", "2025年为预计数"),
     ("二〇二一至二〇二五年", "2021至2025年"), ("二〇二一—二〇二五年", "2021—2025年"),
+    # the zero typed as a letter O or a digit
+    ("二O二五年", "2025年"), ("二o二五年", "2025年"), ("二0二五年", "2025年"), ("OOOO年", "OOOO年"),
     # four numerals that are no year stay as written
     ("一二三四", "一二三四"), ("第一二三四五条", "第一二三四五条")])
 def test_the_one_normaliser_of_chinese_numeral_years(text, read):
@@ -44,7 +46,7 @@ def test_a_note_naming_a_row_and_its_year_in_chinese_numerals(workspace, kind, n
 
 
 @pytest.mark.parametrize("kind", ["txt", "html"])
-@pytest.mark.parametrize("year", ["二〇二四", "二○二四", "二零二四"])
+@pytest.mark.parametrize("year", ["二〇二四", "二○二四", "二零二四", "二O二四"])
 def test_a_note_saying_the_column_is_another_years_in_chinese_numerals_stops(workspace, kind, year):
     """Main: nothing read, the 2025 column 2025's firm actuals (exit 0)."""
     error = _stopped(workspace, kind, f"注：〔〕内为五年累计数；二〇二五年数据为{year}年数。")
