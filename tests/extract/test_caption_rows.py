@@ -162,10 +162,11 @@ def test_a_caption_row_in_a_pdf_printed_from_the_page(workspace):
 
 
 @pytest.mark.parametrize("kind", ["docx", "html", "txt"])
-def test_a_caption_row_without_a_note_changes_nothing(workspace, kind):
+@pytest.mark.parametrize("caption", ["（数据来源：县统计局）", "数据来源：县统计局"])
+def test_a_caption_row_without_a_note_changes_nothing(workspace, kind, caption):
     """A caption row saying nothing of the figures (where they come from) leaves them firm actuals (main: a stop,
     header cell '（数据来源：县统计局）类别' … not a known column)."""
-    _plan(workspace, kind, "（数据来源：县统计局）")
+    _plan(workspace, kind, caption)
     got, ds = _estimated(workspace)
     assert got == dict.fromkeys(IDS, False)
 

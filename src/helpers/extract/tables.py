@@ -784,7 +784,7 @@ def _caption_lines(lines: list[str], title_index: int) -> tuple[list[Cell], int]
                 end += 1
             if any(normalise(line).strip() for line in lines[index + 1:end]):
                 break       # (a row of cells: the header)
-        if not above_the_table(text):
+        elif not above_the_table(text):     # (a row of one cell is no header, whatever it says: a caption)
             break
         out.append(Cell(lines[index], text, index + 1))
         last, index = end - 1, end
