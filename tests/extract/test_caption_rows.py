@@ -245,3 +245,16 @@ def test_a_doubt_in_a_caption_row_with_its_year_in_chinese_numerals_and_the_advi
     _follow(workspace, error, "2025年")
     got, _ = _estimated(workspace)
     assert got == dict.fromkeys(IDS, True)
+
+
+@pytest.mark.parametrize("kind", ["docx", "txt"])
+def test_a_caption_row_naming_no_column_stops_at_it_and_the_advice_works(workspace, kind):
+    """（部分数据为预计数）: which figures cannot be told; it stops naming the caption's place (not a header cell), and
+    the advice's table_notes: entry, followed, reads the column as estimates."""
+    _plan(workspace, kind, "（部分数据为预计数）")
+    error = _stopped(workspace)
+    assert "the table's note '（部分数据为预计数）'" in error.problem and "role:" not in error.fix, error
+    assert str(error.where) == {"docx": "table 1, row 1, column 1", "txt": "6"}[kind], error.where
+    _follow(workspace, error, "2025年")
+    got, _ = _estimated(workspace)
+    assert got == dict.fromkeys(IDS, True)
