@@ -222,6 +222,23 @@ def normalise(raw: str) -> str:
     return normalise_with_map(raw).text
 
 
+# A year written in Chinese numerals (二〇二五年, 二○二五年 with a white circle, 二零二五年, and the zero typed as a
+# letter O or a digit, 二O二五年, 二0二五年; 二〇二一至二〇二五年): four numerals before 年 or a range's dash or 至,
+# or after one.
+_CHINESE_DIGITS = str.maketrans("〇零○Oo0一二三四五六七八九", "000000123456789")
+_NUMERALS = "[〇零○Oo0一二三四五六七八九]{4}"
+_CHINESE_YEAR = re.compile(rf"{_NUMERALS}(?=\s*(?:年|[-–—―~至到]))|(?<=[-–—―~至到]){_NUMERALS}")
+_NONZERO = re.compile("[一二三四五六七八九]")
+
+
+def arabic_years(text: str) -> str:
+    """The text with each year written in Chinese numerals in digits (二〇二五年数据为预计数: 2025年数据为预计数), the
+    one reader of such years wherever a note, name or header's year is read. Character for character, so a place in
+    the text is the same place in the result."""
+    return _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS) if _NONZERO.search(m.group())
+                             else m.group(), text)
+
+
 def name_key(name: str) -> str:
     """A key for matching indicator names: normal form, with all spaces removed. The same few names come again in
     every row of a monitoring sheet (its county, indicator and unit cells, each also asked whether it repeats the

@@ -77,11 +77,8 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
     first_error: InputError | None = None
     passed_over: list[tuple[Cell, Cell | None]] = []
     for grid, (title, header_index) in titled:
-        captions = _between(grid, title, header_index)
-        row = _caption_row(grid, header_index)
-        if row is not None:     # 单位：万人 in a row of its own above the header
-            captions.append(row)
-            header_index += 1
+        rows, header_index = _caption_rows(grid, header_index)
+        captions = _between(grid, title, header_index - len(rows)) + rows
         confirmed: list[tuple[Place, Continuation]] = []
         parts = _continued_in(grid, grids, plan, path, confirmed) if grid in grids else []
         try:
@@ -106,8 +103,8 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
         table.confirmed = confirmed
         table.also_titled = [other.summary() for other, _ in titled if other is not grid]
         table.passed_over = passed_over
-        table.unit_caption = tables.unit_caption(title, captions)
-        table.above = [title, *captions]
+        table.unit_caption = tables.unit_caption(title, captions + table.above)
+        table.above = [title, *captions, *table.above]
         _all_continuations_used(path, plan, confirmed, sources)
         _no_other_figures_under_the_title(document, grid, table, [(other, found) for other, found in titled
                                                             if other is not grid and other not in parts], plan, sources)
@@ -135,7 +132,7 @@ def _no_other_figures_under_the_title(document: Document, grid: Grid, table: Par
         if title.text != table.title.text:
             continue
         try:
-            theirs = _figures(_read(document, other, title, header_index, plan, sources))
+            theirs = _figures(_read(document, other, title, _caption_rows(other, header_index)[1], plan, sources))
         except InputError:
             continue
         differ = next((key for key, (_, _, cell) in mine.items() if key in theirs and theirs[key][2].text != cell.text),
@@ -328,11 +325,26 @@ def _between(grid: Grid, title: Cell, header_index: int) -> list[Cell]:
     return [as_cell(p) for p in grid.before[at + 1:]]
 
 
+def _caption_rows(grid: Grid, index: int) -> tuple[list[Cell], int]:
+    """The caption rows from the table's row at `index` on (_caption_row: 单位：万人, （2025年为预计数）, each a row of
+    its own across the table above the header), and the index of the header's row after them."""
+    rows = []
+    while (row := _caption_row(grid, index)) is not None:
+        rows.append(row)
+        index += 1
+    return rows, index
+
+
 def _caption_row(grid: Grid, index: int) -> Cell | None:
-    """The table's row at `index` when it is a caption giving the table's unit (单位：万人, one text across the row)
-    above its header, else None."""
-    cells = [c for c in grid.rows[index] if c.text.strip()] if index < len(grid.rows) else []
-    if len({c.text for c in cells}) == 1 and tables.UNIT_CAPTION.match(normalise(cells[0].text).strip()):
+    """The table's row at `index` when it is a caption above its header, else None: one text across the row (one
+    merged cell, or one cell written and the others empty: 单位：万人, （2025年为预计数）,
+    （单位：万人；2025年为预计数）), with a row under it. Its text is read as the table's notes are (table_notes;
+    the unit: tables.unit_caption); it was glued to every header cell of a two-row header
+    ('（2025年为预计数）2025年'), which stopped as unknown with advice to read 类别 as a year's column."""
+    if index + 1 >= len(grid.rows) or grid.width < 2:
+        return None
+    cells = [c for c in grid.rows[index] if c.text.strip()]
+    if cells and len({c.text for c in cells}) == 1 and (len(cells) == 1 or all(c.spanned for c in cells[1:])):
         return as_cell(cells[0])
     return None
 
@@ -365,8 +377,14 @@ def _read(document: Document, grid: Grid, title: Cell, header_index: int, plan: 
                   if lower.text.strip() and not lower.spanned else upper for upper, lower in zip(header, below)]
         data_start += 1
         roles, columns = tables.header_roles(header, sources, path)
+    under = []      # a caption row right under the header (（2025年为预计数）), read as one above it is
+    while (row := _caption_row(grid, data_start)) is not None and tables.above_the_table(row.text):
+        under.append(row)
+        data_start += 1
     try:
-        return _read_rows(document, grid, title, header, roles, columns, data_start, plan, sources)
+        table = _read_rows(document, grid, title, header, roles, columns, data_start, plan, sources)
+        table.above = under
+        return table
     except NestedTable:
         raise
     except InputError as exc:   # the header read as the plan's: its table stops, and no other is tried instead

@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from helpers.core.text import normalise
+from helpers.core.text import arabic_years, normalise
 from helpers.core.values import ESTIMATES
 
 # Words that say the figures are not actual values, by what they say the figures are. A Chinese word is found
@@ -118,9 +118,11 @@ def simplified(text: str) -> str:
 
 
 def _text(raw: str) -> str:
-    """The text as matched: normal form, simplified characters, lower case, and each run of spaces one space (a header
-    of 30,000 spaces made the patterns' neighbouring \\s* try every way of sharing them: 15 s for one cell)."""
-    return re.sub(r"\s+", " ", simplified(normalise(str(raw)))).lower()
+    """The text as matched: normal form, simplified characters, lower case, each run of spaces one space (a header
+    of 30,000 spaces made the patterns' neighbouring \\s* try every way of sharing them: 15 s for one cell), and a
+    year in Chinese numerals in digits (二〇二四年数据: arabic_years; a 备注 saying so on a 2025 row was read as the
+    year's actual)."""
+    return arabic_years(re.sub(r"\s+", " ", simplified(normalise(str(raw)))).lower())
 
 
 def estimate_word(raw: str) -> str | None:
@@ -367,9 +369,6 @@ def title_says(raw: str, known: tuple[str, ...] = ()) -> Said | None:
 
 # ----------------------------------------------------------------------------- years
 
-_CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
-_NUMERALS = "[〇零○一二三四五六七八九]{4}"
-_CHINESE_YEAR = re.compile(rf"{_NUMERALS}(?=\s*(?:年|[-–—―~至到]))|(?<=[-–—―~至到]){_NUMERALS}")
 # Years: 2023, a span 2021—2025 (2021年至2023年); a year of two digits with 年 (23年, 21-23年) is 20xx, but not a
 # count of years (近10年, 10年来).
 _YEARS = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})"
@@ -388,7 +387,7 @@ def stated_years(raw: str, dates: bool = True) -> list[tuple[int, int]]:
     [(2021, 2025)], 数值（二〇二三年） and 数值（23年） [(2023, 2023)], a date's year (20231231, 231231, 2312:
     [(2023, 2023)]). `dates`: whether a year that begins a date counts (2024年3月5日; in a title or a file's name,
     the day it was made or sent)."""
-    text = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), _text(raw))
+    text = _text(raw)
     if not dates:
         text = _DATE.sub(" ", text)
     spans = []
@@ -502,7 +501,7 @@ def beyond_the_year(raw: str, known: tuple[str, ...] = ()) -> Said | None:
     may say (UNDERSTOOD, and the `known` names: the configured counties') that is not understood, as
     Said(NOT_UNDERSTOOD, the words, each found with ', ' between: the first MAX_PIECES and one more); else None
     (2023年度监测数据, 建德2023年快报)."""
-    text = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), _text(raw))
+    text = _text(raw)
     if not _YEARS.search(text) and not _YEAR_AND_DIGITS.search(text) and not _SHORT_DATE.search(text):
         return None
     strength = [0] * len(text)      # 0 not understood, 1 understood, 2 a one-character word (年, 数, 值, 表)
@@ -815,7 +814,7 @@ def after_a_plan(raw: str, known: tuple[str, ...] = ()) -> str | None:
     """The words after the plan's noun in a title or name that names a plan, when they say it is no plan
     (建德市人才发展十四五规划落实情况: '落实情况'), else None (…规划, …规划（2021—2025年）, 《…规划》的通知,
     jiande.docx)."""
-    text = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), _text(raw))
+    text = _text(raw)
     nouns = list(PLAN_NOUN.finditer(text))
     if not nouns:
         return None

@@ -33,7 +33,7 @@ from helpers.core.config import Catalogue, Plan, Sources, TableNote
 from helpers.core.errors import InputError, quoted
 from helpers.core.paths import display_path
 from helpers.core.periods import FIVE_YEAR_NAME, resolve_period
-from helpers.core.text import name_key, normalise
+from helpers.core.text import arabic_years, name_key, normalise
 from helpers.core.values import is_note_mark
 from helpers.extract.documents.model import Place
 from helpers.extract.name_meaning import (
@@ -151,7 +151,7 @@ def read_notes(table: ParsedTable, plan: Plan, sources: Sources, catalogue: Cata
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\s+", "", normalise(text)).rstrip("。；;")
+    return re.sub(r"\s+", "", arabic_years(normalise(text))).rstrip("。；;")
 
 
 def _reading_of(plan: Plan, sentence: str) -> TableNote | None:
@@ -232,18 +232,19 @@ def _other_year(clause: str, sentence: str, cell: Cell, table: ParsedTable, plan
     growth rate from the wrong year). So does one that gives another year's figures and names no column of the
     table's (部分指标为2019年数据). The column is named in the clause, else in its sentence, the other year's words left
     out (by its year, as the base, 第N列)."""
-    text = normalise(clause)
+    written = normalise(clause)
+    text = arabic_years(written)        # (为二〇一九年数: a year in Chinese numerals, read as 2019)
     said = list(OTHER_YEAR.finditer(text))
     if not said:
         return
     rest = OTHER_YEAR.sub(" ", text)
     tied = _tied(rest, table, plan, sources) if _names_a_column(rest, plan, sources) else []
     if not tied:
-        whole = OTHER_YEAR.sub(" ", normalise(sentence))
+        whole = OTHER_YEAR.sub(" ", arabic_years(normalise(sentence)))
         tied = _tied(whole, table, plan, sources) if _names_a_column(whole, plan, sources) else []
     years_of_columns = {c.year for c in table.columns}
     for match in said:
-        words = match.group().strip()
+        words = written[match.start():match.end()].strip()      # (as written: arabic_years keeps places)
         if match["year"] and not tied and int(match["year"]) in years_of_columns:
             continue        # 部分指标为2020年数据 of a table with a 2020 column: its own year
         for column in tied or [None]:
@@ -371,7 +372,7 @@ class _Rows:
         """The rows the clause names (indicator id: the name as the note writes it), {} when it names none; a name
         that is no row of the table, or words beside the names that do not say which rows (除…外, 等), stop.
         `words`: the clause's words of an estimate or of part of a year (no row's)."""
-        text = name_key(clause)
+        text = arabic_years(name_key(clause))     # (人才资源总量二〇二五年为预计数: its year, no row's words)
         spans: list[tuple[int, int]] = []
         for name in self.names:
             start = text.find(name)

@@ -24,6 +24,7 @@ from helpers.extract.name_meaning import (
     part_year,
     preliminary,
     remark_says,
+    stated_years,
     year_start,
 )
 
@@ -731,8 +732,8 @@ def parse_tab_indented_rows(lines: list[str], title_index: int, layout: Layout, 
                             path: Path) -> ParsedTable:
     """Word table export: one tab-indented cell per line, a blank line between rows."""
     title = Cell(lines[title_index], normalise(lines[title_index]), title_index + 1)
-    between = _caption_lines(lines, title_index)
-    blocks, end_line = _tab_blocks(lines, between[-1].line - 1 if between else title_index, layout, path)
+    between, start = _caption_lines(lines, title_index)
+    blocks, end_line = _tab_blocks(lines, start, layout, path)
     if end_line is None:
         raise _truncated(path, title, layout, len(lines))
     closing = Cell(lines[end_line - 1].lstrip("\t"), normalise(lines[end_line - 1]), end_line)
@@ -741,6 +742,8 @@ def parse_tab_indented_rows(lines: list[str], title_index: int, layout: Layout, 
         raise InputError(path, title.line, "the table title is followed by no table",
                          "check the document around this line.")
     header = blocks[0]
+    while len(blocks) > 1 and _caption_block(blocks[1]):    # a caption row under the header: read as one above
+        between.append(next(c for c in blocks.pop(1) if c.text.strip()))
     roles, columns = header_roles(header, sources, path)
     roles, by_content = settle_roles(header, roles, blocks[1:], sources, path, merged_told=False)
     rows: list[TableRow] = []
@@ -762,18 +765,37 @@ def parse_tab_indented_rows(lines: list[str], title_index: int, layout: Layout, 
                        unit_caption=unit_caption(title, between), above=[title, *between])
 
 
-def _caption_lines(lines: list[str], title_index: int) -> list[Cell]:
+def _caption_lines(lines: list[str], title_index: int) -> tuple[list[Cell], int]:
     """The lines right under the title that are no cell of the table (above_the_table: 单位：万人, a note), blank
-    lines between passed over."""
-    out = []
-    for index in range(title_index + 1, len(lines)):
+    lines between passed over, and the index of the last line they take (the title's when none). A caption row
+    inside the table (a merged cell across it, exported as one tab-indented line, or as a row whose other cells are
+    empty: \t（2025年为预计数）) is one: it was read as the table's header, which stopped as unknown, with advice to
+    read it as a year's column."""
+    out, last = [], title_index
+    index = title_index + 1
+    while index < len(lines):
         text = normalise(lines[index])
         if not text.strip():
+            index += 1
             continue
-        if lines[index].startswith("\t") and not UNIT_CAPTION.match(text.strip()) or not above_the_table(text):
+        end = index + 1
+        if lines[index].startswith("\t") and not UNIT_CAPTION.match(text.strip()):
+            while end < len(lines) and lines[end].startswith("\t"):     # the row: its tab-indented cells
+                end += 1
+            if any(normalise(line).strip() for line in lines[index + 1:end]):
+                break       # (a row of cells: the header)
+        elif not above_the_table(text):     # (a row of one cell is no header, whatever it says: a caption)
             break
         out.append(Cell(lines[index], text, index + 1))
-    return out
+        last, index = end - 1, end
+    return out, last
+
+
+def _caption_block(block: list[Cell]) -> bool:
+    """Whether a text export's row is a caption: one cell with text (a merged row exported as one line, or as its
+    cells, the others empty) that reads as what a note says (above_the_table: （2025年为预计数）)."""
+    said = [c for c in block if c.text.strip()]
+    return len(said) == 1 and above_the_table(said[0].text)
 
 
 # A remark in brackets on a line of its own: (2025年为预计数), in normal form
@@ -858,9 +880,17 @@ def unit_caption(title: Cell, between: list[Cell]) -> Cell | None:
 
 
 def caption_units(caption: Cell) -> list[str]:
-    """The units a caption gives, as written: 单位：人、% gives 人 and %."""
+    """The units a caption gives, as written: 单位：人、% gives 人 and %. They end where the caption goes on to say
+    something of the figures (（单位：万人；2025年为预计数）: a year, an estimate or what a note says, read as the
+    table's note by table_notes); 2025年为预计数 was taken for a unit, and stopped as one the vocabulary does not
+    know."""
     found = UNIT_CAPTION.search(caption.text)
-    return [u for u in CAPTION_UNIT_SEP.split(found["units"]) if u] if found else []
+    units = []
+    for unit in CAPTION_UNIT_SEP.split(found["units"]) if found else []:
+        if stated_years(unit) or estimate_in_note(unit) or remark_says(unit):
+            break
+        units += [unit] if unit else []
+    return units
 # A table's note: 注：〔〕内为五年累计数 …, under any label official tables give it (注1：, 说明：, 备注：, 附注：,
 # 注释：) or in brackets (（注：…）) (redteam19 finding 11).
 TABLE_NOTE = re.compile(r"^[（(]?\s*(?:注释?|说明|备注|附注)\s*\d*\s*[:：]")
