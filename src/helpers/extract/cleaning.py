@@ -584,7 +584,7 @@ class TableCleaner:
                                [_note_evidence(cell, file)])
                       for reading, cell in said.none]
         decisions += _notes_apart(plan, table, file)
-        header_marks = self._header_marks(table, estimate_marks)
+        header_marks = self._header_marks(table, estimate_marks, plan)
         decisions += _header_mark_decisions(plan, table, header_marks, file)
 
         readings = _Readings(plan, self.catalogue, self.sources)
@@ -667,7 +667,8 @@ class TableCleaner:
             decisions.append(_attribute_decision(plan, table, observations, file))
         return CleanTable(observations, decisions)
 
-    def _header_marks(self, table: ParsedTable, estimate_marks: dict[str, Cell]) -> dict[int, tuple[str, Cell]]:
+    def _header_marks(self, table: ParsedTable, estimate_marks: dict[str, Cell],
+                      plan: Plan) -> dict[int, tuple[str, Cell]]:
         """The columns of actuals whose header's note mark the table's note defines as an estimate's (2025年* under
         注：带*的为预计数: their figures are estimates), by id, each with its mark and the note; a header mark that
         is not so stops the run (tables.header_mark_error: before, 2025年* stopped as an unknown column, and the
@@ -676,7 +677,7 @@ class TableCleaner:
         for column in table.columns:
             if not column.mark:
                 continue
-            error = header_mark_error(table.path, column, estimate_marks, table.notes, self.sources)
+            error = header_mark_error(table.path, column, estimate_marks, table.notes, self.sources.for_plan(plan))
             if error is not None:
                 raise error
             mark = next(ch for ch in column.mark if ch in estimate_marks)

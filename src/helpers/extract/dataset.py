@@ -93,16 +93,25 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
             read_plan(plan_path(raw_dir, plan, sources), plan, sources)
     digests = verify(raw_dir, [p.file for p in sources.plans])
     inputs = data_step_record(raw_dir, config_dir)
+    # Every plan read first: an entry without `plan_period` takes the period its document's title names
+    # (helpers.extract.plan_period), and every later step (the prose, the workbooks, which plan a year belongs to)
+    # reads the plans with their periods.
+    documents = []
+    for plan in sources.plans:
+        path = plan_path(raw_dir, plan, sources)
+        document = read_plan(path, plan, sources)
+        verify_read(raw_dir, plan.file, document.linked_files)
+        documents.append((path, document))
+    sources = sources.with_periods({d.plan.file: d.plan.period for _, d in documents if d.plan.period_from},
+                                   {d.plan.file: d.plan.period_from for _, d in documents if d.plan.period_from})
     reader = ProseReader(catalogue, sources)
     cleaner = TableCleaner(catalogue, sources)
 
     observations: list[Observation] = []
     decisions: list[Decision] = []
     checks: list[Check] = []
-    for plan in sources.plans:
-        path = plan_path(raw_dir, plan, sources)
-        document = read_plan(path, plan, sources)
-        verify_read(raw_dir, plan.file, document.linked_files)
+    for path, document in documents:
+        plan = document.plan
         table = document.table
         _check_table_period(table, plan, sources)
         statements = reader.read_paragraphs(plan.entity, path, document.prose, period=plan.period,
@@ -111,6 +120,7 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
         observations += clean.observations
         decisions += clean.decisions
         decisions += _reading_decisions(plan.entity, document)
+        decisions += _period_decisions(plan, document)
         prose_obs, prose_decisions = _from_prose(statements, clean.observations, plan, catalogue)
         observations += prose_obs
         decisions += prose_decisions
@@ -464,6 +474,21 @@ def _reading_decisions(entity: str, document: PlanDocument) -> list[Decision]:
     out += [_passed_over(entity, file, title, header, document.structured)
             for title, header in document.table.passed_over]
     return out
+
+
+def _period_decisions(plan: Plan, document: PlanDocument) -> list[Decision]:
+    """The plan's period, when its entry gives no `plan_period` and the document's title names it
+    (helpers.extract.plan_period): taken from the title, which is cited."""
+    titled = document.title_period
+    if titled is None or plan.period_given:
+        return []
+    file = display_path(document.path)
+    at = titled.where if isinstance(titled.where, Place) else Place(line=titled.where)
+    period = plan.period
+    return [Decision(plan.entity, "", file, at.ordinal, "period_from_title",
+                     {"place": {**at.record(), "file": file}, "quote": titled.quote[:60], "words": titled.words,
+                      "period": period.name, "base_year": period.base_year, "target_year": period.target_year},
+                     place=at.record() if document.structured else {})]
 
 
 def _passed_over(entity: str, file: str, title, header, structured: bool) -> Decision:
