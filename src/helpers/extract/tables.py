@@ -69,6 +69,10 @@ class ValueColumn:
     # a header with no year (现状值, 目标值) read by `role: base` or `role: target`: the plan's period gives its
     # year (resolve_year_columns), "base" or "target"; `year` is 0 until then
     from_period: str = ""
+    # a year-less base column (现状值) whose figures the plan's own words call estimates (预计2025年底…,
+    # 现状值为预计数): the sentence and where it is (base_estimated_in_text); its figures are estimates, never the
+    # base year's actuals
+    estimated_by: tuple = ()
 
 
 @dataclass
@@ -275,7 +279,7 @@ def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list
                                  "write the year part of the pattern as (?P<year>\\d{4}); for a header that "
                                  f"writes no year (现状值, 目标值), `role: base` (the plan's base year, "
                                  f"{period.base_year}) or `role: target` (its target year, {period.target_year}) "
-                                 f"take the year from the plan's period ({_period_said(sources)}).")
+                                 f"take the year from the plan's period ({period_said(sources)}).")
             # A pattern names the column's role; the estimate word its header writes still says what the figures
             # are (规划目标2025年（预计） matched by the analyst's `role: year`: an estimate, not the year's actual),
             # and so do its words for part of a year (2025年1-11月 matched by `role: actual`: the plan's stand-in
@@ -429,6 +433,9 @@ def _pattern_for(cell: Cell) -> str:
     return re.escape(_compact(cell.text)).replace("'", "''")
 
 
+pattern_for = _pattern_for
+
+
 # Why a column for part of a year (2025年1-11月, 2025年（截至11月）, 2025年前三季度) is read as it is: a plan drafted
 # before its base year closed gives the months counted so far as its stand-in for the year's figure, as it gives an
 # estimate (2025年（预计）). Read so, up to the base year, it is the plan's base marked as an estimate, and never the
@@ -492,7 +499,7 @@ def reading_period(sources: Sources) -> tuple[PlanPeriod, Plan | None]:
     return (plan.period if plan is not None else sources.plan_period), plan
 
 
-def _period_said(sources: Sources) -> str:
+def period_said(sources: Sources) -> str:
     """The plan's period, and where it comes from: the entry, the document's title, or the file's default."""
     period, plan = reading_period(sources)
     shown = f"{period.name} ({period.base_year}→{period.target_year})"
@@ -505,26 +512,37 @@ def _period_said(sources: Sources) -> str:
     return (f"{shown}, the file's default: {entry} gives no plan_period and its document's title names no period")
 
 
+def suggested_period(sources: Sources, years: list[int]) -> PlanPeriod | None:
+    """The period a table's year columns show (`years`): its last year the target year, the year before it among
+    them the base year (else five years before), named as the configured or placed period of those years (…: none)."""
+    shown = sorted(set(years))
+    if not shown:
+        return None
+    target = shown[-1]
+    below = [y for y in shown if y < target]
+    base = below[-1] if below else target - FIVE_YEARS
+    return next((p for p in known_periods(sources.periods()) if (p.base_year, p.target_year) == (base, target)),
+                None) or PlanPeriod("…", base, target)
+
+
+def plan_period_entry(period: PlanPeriod) -> str:
+    """A period as the line of a plan's entry that gives it."""
+    return f"`plan_period: {{name: {period.name}, base_year: {period.base_year}, target_year: {period.target_year}}}`"
+
+
 def period_first(sources: Sources, years: list[int], column: str) -> str:
     """The advice for a column whose year fits no role under the plan's period (period_fits): the period first, as
     the table's year columns show it (`years`), never `role: target` for a year that is not the target year."""
     period, plan = reading_period(sources)
     shown = sorted(set(years))
-    target = shown[-1] if shown else None
-    below = [y for y in shown if y < target] if target else []
-    suggested = None
-    if target is not None:
-        base = below[-1] if below else target - FIVE_YEARS
-        suggested = next((p for p in known_periods(sources.periods())
-                          if (p.base_year, p.target_year) == (base, target)), None) or PlanPeriod("…", base, target)
+    suggested = suggested_period(sources, shown)
     entry = f"under its entry (line {plan.line}, file: {plan.file})" if plan is not None else "under the plan's entry"
-    fix = (f"check the plan's period first: it is read by {_period_said(sources)}; a table read by it gives actual "
+    fix = (f"check the plan's period first: it is read by {period_said(sources)}; a table read by it gives actual "
            f"figures up to the base year {period.base_year} and targets for the target year {period.target_year}, so "
            f"the column {column} has no place in it. ")
     if suggested is not None and suggested != period:
         fix += (f"If the plan is for the years its table's columns show ({', '.join(map(str, shown))}), write "
-                f"{entry} in {display_path(sources.path)}: `plan_period: {{name: {suggested.name}, base_year: "
-                f"{suggested.base_year}, target_year: {suggested.target_year}}}`"
+                f"{entry} in {display_path(sources.path)}: {plan_period_entry(suggested)}"
                 + (" (with the name the plan goes by)" if suggested.name == "…" else "") + ". ")
     return fix + ("If the period is right and the column is not one the project reads (a mid-term target, a "
                   f"growth rate), add under `header_roles` in {display_path(sources.path)}: ")
@@ -569,7 +587,7 @@ def _header_advice(cell: Cell, sources: Sources, years: list[int] | None = None)
             read = (f"read as estimates of the year's value (the header says {quoted(word)}), never its actual value"
                     if number <= period.base_year else "read as the plan's targets, its target year's")
             return (f"add it under `header_roles` in {config}: `- {{pattern: '{pattern}', role: year}}`: the plan's "
-                    f"period decides ({_period_said(sources)}: {read}). If the column is not one to read, {remark}.")
+                    f"period decides ({period_said(sources)}: {read}). If the column is not one to read, {remark}.")
         # Words beside the year that no reader here knows (2025年9个月, 2025年头三季: an open family) may say part of
         # the year or an estimate: `role: actual` is offered for the whole year's counted figures only, and the
         # words in (?P<estimated>…) read such figures as the year's estimate (header_roles: `estimated`).
@@ -581,16 +599,16 @@ def _header_advice(cell: Cell, sources: Sources, years: list[int] | None = None)
                 return first
             return (f"add it under `header_roles` in {config}: `- {{pattern: '{pattern}', role: base}}`: the header "
                     "calls it the plan's base, read as that year's actual values (estimates where it says 预计) up to "
-                    f"the plan's base year ({_period_said(sources)}). If the column is not one to read, {remark}.")
+                    f"the plan's base year ({period_said(sources)}). If the column is not one to read, {remark}.")
         if period_fits("target", number, period):
             return (f"add it under `header_roles` in {config}, by what the column holds: the plan's targets for "
-                    f"{number}, the target year of its period ({_period_said(sources)}), `- {{pattern: '{pattern}', "
+                    f"{number}, the target year of its period ({period_said(sources)}), `- {{pattern: '{pattern}', "
                     f"role: target}}`. If the column is not one to read, {remark}.")
         if period_fits("actual", number, period):
             return (f"add it under `header_roles` in {config}, by what the column holds: the whole year's figures "
                     f"achieved (counted, not estimated), role: actual, `- {{pattern: '{pattern}', role: actual}}`, or "
                     f"role: year to let the plan's period decide{estimate} ({number} is up to the base year of "
-                    f"{_period_said(sources)}: no target). If the column is not one to read, {remark}.")
+                    f"{period_said(sources)}: no target). If the column is not one to read, {remark}.")
         return first
     # A header with no year (现状值, 基期值; 目标值, 规划目标): a column of figures all the same, whose year the plan's
     # period gives (role: base, role: target). Only remark was offered, and a target's pattern needed a year the
@@ -599,12 +617,12 @@ def _header_advice(cell: Cell, sources: Sources, years: list[int] | None = None)
     first, second = ("base", "target") if BASE_WORDS.search(written) else ("target", "base")
     _, plan = reading_period(sources)
     check = "" if plan is None or plan.period_given or plan.period_from else \
-        (f"check the plan's period first ({_period_said(sources)}): if the plan is for another, write its "
+        (f"check the plan's period first ({period_said(sources)}): if the plan is for another, write its "
          f"`plan_period: {{name: …, base_year: …, target_year: …}}` under its entry. Then ")
     return (f"{check}add it under `header_roles` in {config}, by what the column holds: `- {{pattern: "
             f"'{_pattern_for(cell)}', role: {first}}}`, or role: {second} (target: the plan's targets for "
             f"{period.target_year}; base: the figures of {period.base_year}, read as that year's actual values, or "
-            f"estimates where the header says 预计; by {'that period' if check else _period_said(sources)}). If the "
+            f"estimates where the header says 预计; by {'that period' if check else period_said(sources)}). If the "
             "column is not one the project "
             f"reads (a growth rate, a responsible department, a note), {remark} (read and not used); the indicators' "
             "names, units, 属性, category or serial numbers: name, unit, attribute, category or serial (each role "
@@ -655,7 +673,7 @@ def header_mark_error(path: Path, column: ValueColumn, estimate_marks: dict, not
     said = (f"the table's note {quoted(' '.join(n.raw.strip() for n in notes))} does not define it as marking "
             "estimates" if notes else "the table has no note (注：…) saying what it means")
     if column.year == period.target_year:   # the target year: the plan's targets, or marked otherwise
-        offer = (f"If it marks the plan's targets for {column.year}, the target year of {_period_said(sources)}, "
+        offer = (f"If it marks the plan's targets for {column.year}, the target year of {period_said(sources)}, "
                  f"add under `header_roles` in {config}: `- {{pattern: '{pattern}', role: target}}`")
     else:                                    # up to the base year: estimates or actuals, never targets
         offer = ("If it marks estimates (预计数), add under `header_roles` in "
@@ -1223,3 +1241,47 @@ def parse_plan_table(path: Path, lines: list[str], plan: Plan, sources: Sources)
         return resolve_year_columns(table, plan, sources)
     # None gives a table: the error is the first match's that is not a contents entry.
     raise next((exc for i, exc in failed if not CONTENTS_ENTRY.search(normalise(lines[i]))), failed[0][1])
+
+
+# -------------------------------------------------------------- a year-less base column (现状值), the plan's words
+# A column headed 现状值 (基期值, “十四五”末) writes no year: the plan's period makes it the base year's figures
+# (header_roles `role: base`, read as the year's actuals). A plan is drafted before its base year ends: a 十五五 plan
+# is drafted through 2025 (the national plan's consultation opened in January 2025, the outline is adopted the next
+# March), before the year's statistics are counted, so its "现状" is often the year's expected outcome; a header
+# that says 预计 makes the column estimates, one that writes only 现状值 does not say. Where the plan's text says it
+# (预计2025年底达到15.2万人, 注：现状值为2025年预计数), the column's figures are read as estimates (never judged as the
+# base year's actual; a stated figure, the monitoring workbook's, is preferred), and the sentence is logged. Else
+# the column is logged as read by the period from a header with no year (cleaning: period_year_column).
+BASE_WORDS_IN_TEXT = re.compile(r"现状|基期|基数")
+# The words of an estimate of a figure already reached (not 预测/预期/展望, which look ahead to targets).
+BASE_ESTIMATE_WORDS = ("预计", "预估", "估计", "估算", "初估", "暂估", "暂定", "匡算", "推算", "测算")
+_SENTENCE_END = re.compile(r"(?<=[。；;！!？?])")
+
+
+def yearless_base_columns(table: "ParsedTable") -> list[ValueColumn]:
+    """The county's value columns read as the base by a header that writes no year (现状值)."""
+    return [c for c in table.columns if c.from_period == "base" and not c.for_province
+            and not YEAR_IN_HEADER.search(_compact(c.header.text))]
+
+
+def base_estimated_in_text(table: "ParsedTable", plan: Plan, texts: list[tuple[object, str]]) -> ParsedTable:
+    """The table's year-less base columns (yearless_base_columns) read as estimates when a sentence of the plan's text
+    or of the table's notes (`texts`: (where, text)) says the base is estimated: an estimate word of a figure reached
+    (BASE_ESTIMATE_WORDS, as estimate_in_note reads it) with the base year (2025年) or 现状/基期/基数."""
+    columns = [c for c in yearless_base_columns(table) if not c.estimated]
+    if not columns:
+        return table
+    base = f"{plan.period.base_year}年"
+    for where, text in texts:
+        for sentence in _SENTENCE_END.split(normalise(text)):
+            if base not in sentence and not BASE_WORDS_IN_TEXT.search(sentence):
+                continue
+            word = estimate_in_note(sentence)
+            if word in BASE_ESTIMATE_WORDS:
+                said = (where, sentence.strip(), word)
+                placed = {id(c): replace(c, estimated=True, estimated_by=said) for c in columns}
+                table.columns = [placed.get(id(c), c) for c in table.columns]
+                for row in table.rows:
+                    row.values = [(placed.get(id(c), c), cell) for c, cell in row.values]
+                return table
+    return table
