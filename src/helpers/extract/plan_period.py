@@ -140,7 +140,8 @@ def with_title_period(path, plan: Plan, items: list[tuple[object, str]],
     if found is None:
         return plan, None
     period = found.period
-    if plan.period_given and period != plan.period:
+    # (the same years under another name, 人才发展行动 for 2020→2025, read the table alike: the entry's name stands)
+    if plan.period_given and (period.base_year, period.target_year) != (plan.period.base_year, plan.period.target_year):
         theirs = f"{period.name} ({period.base_year}→{period.target_year})"
         ours = f"{plan.period.name} ({plan.period.base_year}→{plan.period.target_year})"
         raise InputError(sources.path, plan.line,

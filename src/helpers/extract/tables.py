@@ -540,7 +540,7 @@ def period_first(sources: Sources, years: list[int], column: str) -> str:
     fix = (f"check the plan's period first: it is read by {period_said(sources)}; a table read by it gives actual "
            f"figures up to the base year {period.base_year} and targets for the target year {period.target_year}, so "
            f"the column {column} has no place in it. ")
-    if suggested is not None and suggested != period:
+    if suggested is not None and suggested != period and not (plan and (plan.period_given or plan.period_from)):
         fix += (f"If the plan is for the years its table's columns show ({', '.join(map(str, shown))}), write "
                 f"{entry} in {display_path(sources.path)}: {plan_period_entry(suggested)}"
                 + (" (with the name the plan goes by)" if suggested.name == "…" else "") + ". ")
