@@ -16,7 +16,16 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.core import paths
-from helpers.core.config import SUMMED_MEASURES, Catalogue, Plan, Sources, load_catalogue, load_sources, plan_path
+from helpers.core.config import (
+    SUMMED_MEASURES,
+    Catalogue,
+    Plan,
+    PlanPeriod,
+    Sources,
+    load_catalogue,
+    load_sources,
+    plan_path,
+)
 from helpers.core.errors import InputError, quoted
 from helpers.core.formatting import COMPARATOR_SIGNS
 from helpers.core.method import method_parameters, use_config_dir
@@ -131,7 +140,7 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
         observations += clean.observations
         decisions += clean.decisions
         decisions += _reading_decisions(plan.entity, document)
-        decisions += _period_decisions(plan, document)
+        decisions += _period_decisions(plan, document, sources.plan_period)
         prose_obs, prose_decisions = _from_prose(statements, clean.observations, plan, catalogue)
         observations += prose_obs
         decisions += prose_decisions
@@ -510,11 +519,12 @@ def _reading_decisions(entity: str, document: PlanDocument) -> list[Decision]:
     return out
 
 
-def _period_decisions(plan: Plan, document: PlanDocument) -> list[Decision]:
-    """The plan's period, when its entry gives no `plan_period` and the document's title names it
-    (helpers.extract.plan_period): taken from the title, which is cited."""
+def _period_decisions(plan: Plan, document: PlanDocument, default: PlanPeriod) -> list[Decision]:
+    """The plan's period, when its entry gives no `plan_period` and the document's title names another than the
+    file's `default` (helpers.extract.plan_period): taken from the title, which is cited. (A title naming the default,
+    安吉's 关于印发《安吉县人才发展“十四五”规划》的通知, changes nothing, and is not logged.)"""
     titled = document.title_period
-    if titled is None or plan.period_given:
+    if titled is None or plan.period_given or plan.period == default:
         return []
     file = display_path(document.path)
     at = titled.where if isinstance(titled.where, Place) else Place(line=titled.where)
