@@ -93,6 +93,12 @@ def _named(text: str, under: bool = False) -> tuple[set[str], set[tuple[int, int
     return {n for n in names if FIVE_YEAR_NAME.fullmatch(n)}, spans
 
 
+def _names_year(text: str, year: int) -> bool:
+    """Whether a title names the year (2035年, 二〇三五年)."""
+    bare = _MARKS.sub("", normalise(text))
+    return f"{year}年" in _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), bare)
+
+
 def title_period(path, items: list[tuple[object, str]], sources: Sources) -> TitlePeriod | None:
     """The period the document's title names (see the module's doc), or None when it names none. `items`: the
     document's lines or paragraphs with text, in order, (where, text). Stops at a title that names two."""
@@ -140,8 +146,10 @@ def with_title_period(path, plan: Plan, items: list[tuple[object, str]],
     if found is None:
         return plan, None
     period = found.period
-    # (the same years under another name, 人才发展行动 for 2020→2025, read the table alike: the entry's name stands)
-    if plan.period_given and (period.base_year, period.target_year) != (plan.period.base_year, plan.period.target_year):
+    # (the same years under another name, 人才发展行动 for 2020→2025, read the table alike: the entry's name stands;
+    # so does a title that names the entry's target year as well: “十五五”规划和二〇三五年远景目标 for 2025→2035)
+    same = (period.base_year, period.target_year) == (plan.period.base_year, plan.period.target_year)
+    if plan.period_given and not same and not _names_year(found.quote, plan.period.target_year):
         theirs = f"{period.name} ({period.base_year}→{period.target_year})"
         ours = f"{plan.period.name} ({plan.period.base_year}→{plan.period.target_year})"
         raise InputError(sources.path, plan.line,
