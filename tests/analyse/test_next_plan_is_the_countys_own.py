@@ -18,7 +18,9 @@ from support.fifteenth_plan import WORD_PLAN, add_fifteenth_plan
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     root = copy_of_project(tmp_path_factory.mktemp("vision"))
-    add_fifteenth_plan(root, "word_tab_cells", text=WORD_PLAN.replace("2030年目标", "2035年目标"))
+    # (its title says its years: the 十五五 plan's title, 十五五, is not this plan's period, and stops the run)
+    add_fifteenth_plan(root, "word_tab_cells", text=WORD_PLAN.replace("2030年目标", "2035年目标").replace(
+        "桐庐县人才发展“十五五”规划", "桐庐县人才发展规划（2026—2035年）", 1))
     path = root / "config" / "sources.yaml"
     sources = yaml.safe_load(path.read_text(encoding="utf-8"))
     entry = next(e for e in sources["plans"] if e["entity"] == "tonglu")

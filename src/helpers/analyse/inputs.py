@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.core import paths
+from helpers.core import paths, periods
 from helpers.core.config import Catalogue, Plan, Sources, load_catalogue, load_sources
 from helpers.core.errors import InputError
 from helpers.core.method import use_config_dir
@@ -133,6 +133,8 @@ def _read(processed_dir: Path, config_dir: Path, year: int, chosen: list[str]) -
     ind["plan"] = ind["plan"].fillna("")
     ind = with_plan_flags(ind)
     sources, catalogue = load_sources(config_dir), load_catalogue(config_dir)
+    # each plan with the period the data step read it by (an entry without plan_period: its document's title's)
+    sources = periods.as_read(sources, zip(ind["source_file"], ind["plan"]))
     counties = [e for e in dict.fromkeys(ind["entity"]) if e != sources.province]
     stale = [e for e in counties if not sources.plans_of(e)]
     absent = [e for e in chosen if e not in counties]

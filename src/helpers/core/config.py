@@ -385,6 +385,11 @@ class Plan:
     # plan's, its targets). Sources.for_plan puts them first.
     header_roles: tuple[HeaderRole, ...] = ()
     table_notes: tuple[TableNote, ...] = ()
+    # Whether the entry gives its own `plan_period`. An entry without one takes the period its document's title names
+    # (helpers.extract.plan_period: 人才发展“十五五”规划, (2026—2030年)), else the file-level default; `period_from`
+    # says where the title named it (file, line or paragraph, and its words), "" for a period from the config.
+    period_given: bool = True
+    period_from: str = ""
 
 
 @dataclass(frozen=True)
@@ -398,15 +403,32 @@ class Sources:
     layouts: dict[str, Layout]
     header_roles: tuple[HeaderRole, ...]
     plan_file: str | None = None       # for_plan: the plan whose own header_roles come first in header_roles
+    # for_plan: the plan whose table is being read, with its period (the advice on a column's role or year is checked
+    # against it: helpers.extract.tables.period_fits); None outside a plan's reading
+    reading: Plan | None = None
 
     def for_plan(self, plan: Plan) -> "Sources":
         """The sources as `plan`'s table is read: its own `header_roles` (under its entry) tried first, then the
-        file's and the defaults. Another plan's table never reads them. Safe to call twice."""
+        file's and the defaults, and the plan itself (`reading`: its period). Another plan's table never reads its
+        header_roles. Safe to call twice."""
         if self.plan_file == plan.file or not plan.header_roles:
-            return self
+            return self if self.reading == plan else replace(self, reading=plan)
         if self.plan_file is not None:
             raise ValueError(f"sources read for {self.plan_file}, asked for {plan.file}")
-        return replace(self, header_roles=plan.header_roles + self.header_roles, plan_file=plan.file)
+        return replace(self, header_roles=plan.header_roles + self.header_roles, plan_file=plan.file, reading=plan)
+
+    def with_periods(self, periods: dict[str, PlanPeriod], said: dict[str, str] | None = None) -> "Sources":
+        """The sources with the periods the plans' documents name (`periods`: by file; `said`: where each title names
+        it) given to the entries that give no `plan_period` of their own (an entry's own period is never replaced),
+        checked as the config's are: a period name means the same years everywhere, and a county's plans never
+        cover a year twice."""
+        said = said or {}
+        plans = [replace(p, period=periods[p.file], period_from=said.get(p.file, p.period_from))
+                 if not p.period_given and p.file in periods else p for p in self.plans]
+        if plans == list(self.plans):
+            return self
+        _check_periods(plans, self.plan_period, self.path)
+        return replace(self, plans=tuple(plans))
 
     @property
     def base_year(self) -> int:
@@ -642,6 +664,11 @@ def _plan_period(spec: Any, path: Path, line: int | None, what: str) -> PlanPeri
     return period
 
 
+def _named_by_title(plan: Plan) -> str:
+    """Where a plan's period came from, when its document's title named it (the entry gives none)."""
+    return f", as its document's title names it: {plan.period_from}" if plan.period_from else ""
+
+
 def _check_periods(plans: list[Plan], default: PlanPeriod, path: Path) -> None:
     """A period name means the same years everywhere; one county's plans never cover the same year twice."""
     named: dict[str, tuple[PlanPeriod, int | None]] = {default.name: (default, None)}
@@ -660,8 +687,9 @@ def _check_periods(plans: list[Plan], default: PlanPeriod, path: Path) -> None:
             if a.base_year < b.target_year and b.base_year < a.target_year:
                 raise InputError(path, later.line,
                                  f"the plans of '{later.entity}' overlap: {later.file} covers {b.name} "
-                                 f"({b.base_year}→{b.target_year}) and {earlier.file} (line {earlier.line}) covers "
-                                 f"{a.name} ({a.base_year}→{a.target_year})",
+                                 f"({b.base_year}→{b.target_year}{_named_by_title(later)}) and {earlier.file} (line "
+                                 f"{earlier.line}) covers {a.name} ({a.base_year}→{a.target_year}"
+                                 f"{_named_by_title(earlier)})",
                                  "give each plan document of a county its own period with plan_period: the next "
                                  "plan's base_year is the previous plan's target_year (e.g. 十四五 2020→2025, "
                                  "then 十五五 2025→2030).")
@@ -948,7 +976,7 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
             layout=entry.get("layout") or None,
             table_title=_regex(_text(entry, "table_title", path, f"plan '{entity}'"), path,
                                _line_of(entry, "table_title"), "table_title"),
-            line=entry.get(LINE), period=period,
+            line=entry.get(LINE), period=period, period_given=entry.get("plan_period") is not None,
             readings=_readings(entry, path, f"plan '{entity}' ({file})"),
             continued=_continuations(entry, path, f"plan '{entity}' ({file})"),
             header_roles=tuple(_given_header_roles(entry, path, f"plan '{entity}' ({file})")),

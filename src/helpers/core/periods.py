@@ -25,10 +25,19 @@ are code, and both are written here:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import PurePath
 
 # (FIVE_YEARS, FIVE_YEAR_NAME, plan_number, plan_name: kept in helpers.core.config, which checks each configured
 # period by them; helpers.extract.prose reads FIVE_YEAR_NAME here)
-from helpers.core.config import FIVE_YEAR_NAME, FIVE_YEARS, Plan, PlanPeriod, plan_name, plan_number  # noqa: F401
+from helpers.core.config import (  # noqa: F401
+    FIVE_YEAR_NAME,
+    FIVE_YEARS,
+    Plan,
+    PlanPeriod,
+    Sources,
+    plan_name,
+    plan_number,
+)
 
 # (here, not in helpers.core.formatting, which imports pandas: reading the configuration, as every step and
 # `python -m helpers resolve` do, needs the periods and not pandas)
@@ -169,3 +178,24 @@ def ended_plan(plans: list[Plan], year: int) -> Plan | None:
     """The latest plan that has reached its target year by `year` (the one whose successor is drafted)."""
     ended = [p for p in plans if p.period.target_year <= year]
     return ended[-1] if ended else None
+
+
+def as_read(sources: Sources, rows: Iterable[tuple[str, str]]) -> Sources:
+    """The sources with each plan's period as the data step read it: an entry without `plan_period` takes the period
+    its document's title names (helpers.extract.plan_period), which the processed indicators keep in their `plan`
+    column (the period's name, for every row read from the plan's document). `rows`: (source_file, plan) of the
+    processed indicators. The name's years are the configured period's, else placed by arithmetic (rule 2), as the
+    data step placed them. Every step after the data step reads the plans so (the run, the analysis, the report)."""
+    named: dict[str, set[str]] = {}
+    for file, name in rows:
+        if isinstance(name, str) and name:
+            named.setdefault(PurePath(str(file)).name, set()).add(name)
+    periods = {}
+    for plan in sources.plans:
+        names = named.get(PurePath(plan.file).name, set())
+        if plan.period_given or len(names) != 1 or plan.period.name in names:
+            continue
+        period = resolve_period(next(iter(names)), sources.periods())
+        if period is not None:
+            periods[plan.file] = period
+    return sources.with_periods(periods, {f: "its document's title, as the data step read it" for f in periods})

@@ -46,6 +46,7 @@ from helpers.extract.tables import (
     header_mark_error,
     resolve_year_columns,
     viewer,
+    yearless_base_columns,
 )
 
 # "专业技术人才高级职称比例(%" -> name, unit (closing bracket optional: some are broken in the source)
@@ -590,7 +591,7 @@ class TableCleaner:
                                [_note_evidence(cell, file)])
                       for reading, cell in said.none]
         decisions += _notes_apart(plan, table, file)
-        header_marks = self._header_marks(table, estimate_marks)
+        header_marks = self._header_marks(table, estimate_marks, plan)
         decisions += _header_mark_decisions(plan, table, header_marks, file)
 
         readings = _Readings(plan, self.catalogue, self.sources)
@@ -673,7 +674,8 @@ class TableCleaner:
             decisions.append(_attribute_decision(plan, table, observations, file))
         return CleanTable(observations, decisions)
 
-    def _header_marks(self, table: ParsedTable, estimate_marks: dict[str, Cell]) -> dict[int, tuple[str, Cell]]:
+    def _header_marks(self, table: ParsedTable, estimate_marks: dict[str, Cell],
+                      plan: Plan) -> dict[int, tuple[str, Cell]]:
         """The columns of actuals whose header's note mark the table's note defines as an estimate's (2025年* under
         注：带*的为预计数: their figures are estimates), by id, each with its mark and the note; a header mark that
         is not so stops the run (tables.header_mark_error: before, 2025年* stopped as an unknown column, and the
@@ -682,7 +684,7 @@ class TableCleaner:
         for column in table.columns:
             if not column.mark:
                 continue
-            error = header_mark_error(table.path, column, estimate_marks, table.notes, self.sources)
+            error = header_mark_error(table.path, column, estimate_marks, table.notes, self.sources.for_plan(plan))
             if error is not None:
                 raise error
             mark = next(ch for ch in column.mark if ch in estimate_marks)
@@ -1201,8 +1203,22 @@ def _column_decisions(plan: Plan, table: ParsedTable, file: str) -> list[Decisio
     """How each value column was read, where its header alone does not say it: a year read by the plan's
     period (2030年, 2025年（预计）), an estimate (预计), and part of a year read as its estimate (2025年1-11月)."""
     out = []
+    yearless = {id(c) for c in yearless_base_columns(table)}
     for column in table.columns:
         header = column.header.raw.strip()
+        if id(column) in yearless:
+            # 现状值: no year in the header, the period's base year; estimates where the plan's words say so
+            out.append(Decision(plan.entity, "", file, column.header.line, "period_year_column",
+                                {"header": header, "year": column.year, "kind": {"code": column.role},
+                                 "period": plan.period.name, "base_year": plan.period.base_year,
+                                 "target_year": plan.period.target_year}))
+            if column.estimated_by:
+                where, sentence, word = column.estimated_by
+                at = where if isinstance(where, Place) else Place(line=where)
+                out.append(Decision(plan.entity, "", file, at.ordinal, "base_estimate_in_text",
+                                    {"header": header, "year": column.year, "word": word, "quote": sentence[:80],
+                                     "place": {**at.record(), "file": file}}))
+            continue
         if not re.search(r"(完成|实际|实绩|目标)", column.header.text):
             out.append(Decision(plan.entity, "", file, column.header.line, "year_column",
                                 {"header": header, "year": column.year, "kind": {"code": column.role},

@@ -16,8 +16,17 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.core import paths
-from helpers.core.config import SUMMED_MEASURES, Catalogue, Plan, Sources, load_catalogue, load_sources, plan_path
-from helpers.core.errors import InputError
+from helpers.core.config import (
+    SUMMED_MEASURES,
+    Catalogue,
+    Plan,
+    PlanPeriod,
+    Sources,
+    load_catalogue,
+    load_sources,
+    plan_path,
+)
+from helpers.core.errors import InputError, quoted
 from helpers.core.formatting import COMPARATOR_SIGNS
 from helpers.core.method import method_parameters, use_config_dir
 from helpers.core.paths import display_path
@@ -32,7 +41,15 @@ from helpers.extract.manifest import unlisted, verify, verify_read
 from helpers.extract.monitoring import check_in_line, read_monitoring
 from helpers.extract.plans import PlanDocument, read_plan
 from helpers.extract.prose import ProseReader, ProseStatement
-from helpers.extract.tables import no_county_target_up_to_the_base, resolve_year_columns
+from helpers.extract.tables import (
+    base_estimated_in_text,
+    no_county_target_up_to_the_base,
+    pattern_for,
+    period_said,
+    plan_period_entry,
+    resolve_year_columns,
+    suggested_period,
+)
 from helpers.files.atomic import staged_outputs
 from helpers.files.fingerprint import data_step_record
 from helpers.files.outputs import write_csv, write_xlsx
@@ -93,24 +110,37 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
             read_plan(plan_path(raw_dir, plan, sources), plan, sources)
     digests = verify(raw_dir, [p.file for p in sources.plans])
     inputs = data_step_record(raw_dir, config_dir)
+    # Every plan read first: an entry without `plan_period` takes the period its document's title names
+    # (helpers.extract.plan_period), and every later step (the prose, the workbooks, which plan a year belongs to)
+    # reads the plans with their periods.
+    documents = []
+    for plan in sources.plans:
+        path = plan_path(raw_dir, plan, sources)
+        document = read_plan(path, plan, sources)
+        verify_read(raw_dir, plan.file, document.linked_files)
+        documents.append((path, document))
+    sources = sources.with_periods({d.plan.file: d.plan.period for _, d in documents if d.plan.period_from},
+                                   {d.plan.file: d.plan.period_from for _, d in documents if d.plan.period_from})
     reader = ProseReader(catalogue, sources)
     cleaner = TableCleaner(catalogue, sources)
 
     observations: list[Observation] = []
     decisions: list[Decision] = []
     checks: list[Check] = []
-    for plan in sources.plans:
-        path = plan_path(raw_dir, plan, sources)
-        document = read_plan(path, plan, sources)
-        verify_read(raw_dir, plan.file, document.linked_files)
+    for path, document in documents:
+        plan = document.plan
         table = document.table
         _check_table_period(table, plan, sources)
+        # a year-less base column (现状值) the plan's own words call estimates (预计2025年底…): read as estimates
+        table = base_estimated_in_text(table, plan, [(p.place, p.text) for p in document.prose]
+                                       + [(n.where, n.raw) for n in table.notes])
         statements = reader.read_paragraphs(plan.entity, path, document.prose, period=plan.period,
                                             places=document.structured)
         clean = cleaner.clean(plan, table, statements)
         observations += clean.observations
         decisions += clean.decisions
         decisions += _reading_decisions(plan.entity, document)
+        decisions += _period_decisions(plan, document, sources.plan_period)
         prose_obs, prose_decisions = _from_prose(statements, clean.observations, plan, catalogue, clean.decisions)
         observations += prose_obs
         decisions += prose_decisions
@@ -230,8 +260,7 @@ def _check_table_period(table, plan: Plan, sources: Sources) -> None:
                          f"the table of {plan.file} has no column for the target year {plan.period.target_year} of "
                          f"this plan's period {plan.period.name} ({plan.period.base_year}→{plan.period.target_year}): "
                          f"its year columns {', '.join(c.header.raw.strip() for c in by_period)} would all be actuals",
-                         "give this plan entry the plan_period of its document (name, base_year, target_year), or "
-                         "check that `file` names the right document.")
+                         _period_of_document(plan, sources, [c.year for c in table.columns if not c.for_province]))
     where = f"line {table.title.where}" if isinstance(table.title.where, int) else table.title.where
     if years and plan.period.target_year not in years and table.also_titled:
         # Two tables titled alike (a 十三五 completion table before the 十四五 one): the period is not what is wrong,
@@ -250,9 +279,33 @@ def _check_table_period(table, plan: Plan, sources: Sources) -> None:
                          f"the table of {plan.file} sets targets for {', '.join(map(str, years))}, but this plan's "
                          f"period {plan.period.name} ({plan.period.base_year}→{plan.period.target_year}) targets "
                          f"{plan.period.target_year}",
-                         "give this plan entry the plan_period of its document (name, base_year, target_year), or "
-                         "check that `file` names the right document.")
+                         _period_of_document(plan, sources, [c.year for c in table.columns if not c.for_province]))
+    others = [c for c in table.columns if c.role == "target" and not c.for_province
+              and c.year != plan.period.target_year]
+    if others and not plan.period_given and not plan.period_from:
+        # The file's default period, kept only while the table's year columns fit it: a 十五五 plan (2025年 |
+        # 2030年目标) whose entry and title name no period was read by 十四五, its 2025 base figures as 2025 targets.
+        other = others[0]
+        raise InputError(sources.path, plan.line,
+                         f"the table of {plan.file} sets targets for {', '.join(map(str, years))} (the column "
+                         f"{quoted(other.header.raw.strip())} for {other.year}), but a plan sets targets for its "
+                         f"target year alone, {plan.period.target_year} by the period it is read by",
+                         _period_of_document(plan, sources, [c.year for c in table.columns if not c.for_province])
+                         + f" If the period is right and the column {quoted(other.header.raw.strip())} is not one the "
+                         f"project reads (a long-range target), add under `header_roles` in "
+                         f"{display_path(sources.path)}: `- {{pattern: '{pattern_for(other.header)}', role: remark}}`.")
     no_county_target_up_to_the_base(table, plan, sources)
+
+
+def _period_of_document(plan: Plan, sources: Sources, years: list[int]) -> str:
+    """The advice for a plan whose table does not fit its period: the period its columns show, where it comes
+    from (the entry, the title, the default), checked as every advice on a column's year is (tables.period_first)."""
+    shown = suggested_period(sources, years)
+    said = period_said(sources.for_plan(plan))
+    return (f"the plan is read by {said}. Give this plan entry the plan_period of its document"
+            + (f": if it is the plan for the years its table's columns show, {plan_period_entry(shown)}"
+               if shown is not None and shown != plan.period else " (name, base_year, target_year)")
+            + "; or check that `file` names the right document.")
 
 
 # Which source's figure is kept when several state the same observation (same county, indicator, year
@@ -464,6 +517,22 @@ def _reading_decisions(entity: str, document: PlanDocument) -> list[Decision]:
     out += [_passed_over(entity, file, title, header, document.structured)
             for title, header in document.table.passed_over]
     return out
+
+
+def _period_decisions(plan: Plan, document: PlanDocument, default: PlanPeriod) -> list[Decision]:
+    """The plan's period, when its entry gives no `plan_period` and the document's title names another than the
+    file's `default` (helpers.extract.plan_period): taken from the title, which is cited. (A title naming the default,
+    安吉's 关于印发《安吉县人才发展“十四五”规划》的通知, changes nothing, and is not logged.)"""
+    titled = document.title_period
+    if titled is None or plan.period_given or plan.period == default:
+        return []
+    file = display_path(document.path)
+    at = titled.where if isinstance(titled.where, Place) else Place(line=titled.where)
+    period = plan.period
+    return [Decision(plan.entity, "", file, at.ordinal, "period_from_title",
+                     {"place": {**at.record(), "file": file}, "quote": titled.quote[:60], "words": titled.words,
+                      "period": period.name, "base_year": period.base_year, "target_year": period.target_year},
+                     place=at.record() if document.structured else {})]
 
 
 def _passed_over(entity: str, file: str, title, header, structured: bool) -> Decision:

@@ -26,6 +26,7 @@ from helpers.extract.name_meaning import (
     reports_on_a_plan,
     simplified,
 )
+from helpers.extract.plan_period import TitlePeriod, with_title_period
 from helpers.extract.tables import ParsedTable, parse_plan_table, read_lines
 
 
@@ -43,6 +44,9 @@ class PlanDocument:
     watermarks: list[str] = field(default_factory=list)   # a PDF's watermark, left out: its pieces of text
     unread_stylesheets: list[tuple[str, int]] = field(default_factory=list)   # a web page's: (href, line)
     linked_files: list[LinkedFile] = field(default_factory=list)   # files beside it its reader read (style sheets)
+    # the plan as read: its entry, with the period its title names when the entry gives none (plan_period.py)
+    plan: Plan | None = None
+    title_period: TitlePeriod | None = None   # the period the document's title names, and where (None: none)
 
     @property
     def structured(self) -> bool:
@@ -59,7 +63,7 @@ MAX_PLAN_CHARS = 200_000
 def read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
     check_file(path)
     with patterns.reading(path):    # the configured patterns' time for this document (no pattern hangs a run)
-        return _read_plan(path, plan, sources.for_plan(plan))    # (its own header_roles first)
+        return _read_plan(path, plan, sources)
 
 
 def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
@@ -69,6 +73,10 @@ def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
         text = "\n".join(lines)
         if DIRECTION_CONTROL.search(text):
             _in_stored_order(path, enumerate(lines, 1), RETYPE_IN_EDITOR)
+        # the period first: the table's year columns are read by it, and the advice on them checked against it
+        plan, titled = with_title_period(path, plan, [(n, line) for n, line in enumerate(lines, 1) if line.strip()],
+                                         sources)
+        sources = sources.for_plan(plan)    # (its own header_roles first)
         table = parse_plan_table(path, lines, plan, sources)
         if plan.continued:   # (a text file has no pages: the word that a table runs on to one is a mistake)
             raise InputError(sources.path, plan.continued[0].line, f"`continued:` says the table of {path.name} "
@@ -80,7 +88,7 @@ def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
         skip = range(table.title.line, table.end_line + 1)
         prose = [Paragraph(raw, Place(line=n)) for n, raw in enumerate(lines, 1) if n not in skip]
         contents = [Paragraph(c.raw, Place(line=c.line)) for c in table.contents]
-        return PlanDocument(path, "txt", table, prose, text, contents=contents)
+        return PlanDocument(path, "txt", table, prose, text, contents=contents, plan=plan, title_period=titled)
     document = read_document(path)
     cells = [c for grid in document.grids for row in grid.rows for c in row if not c.spanned]
     _not_too_long(path, sum(len(p.text) for p in document.paragraphs) + sum(len(c.text) for c in cells))
@@ -89,6 +97,9 @@ def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
     if document.kind != "pdf" and DIRECTION_CONTROL.search(text):
         _in_stored_order(path, ((p.place, p.text) for p in [*document.paragraphs, *cells]),
                          UNSURE_FIX if document.kind == "html" else RETYPE_IN_DOCUMENT)
+    plan, titled = with_title_period(path, plan, [(p.place, p.text) for p in document.paragraphs if p.text.strip()],
+                                     sources)
+    sources = sources.for_plan(plan)    # (its own header_roles first)
     table = parse_grid_table(document, plan, sources)
     first = next(((p.place, p.text) for p in document.paragraphs if p.text.strip()), None)
     _the_plan_itself(path, table, first, plan)
@@ -98,7 +109,7 @@ def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
     return PlanDocument(path, document.kind, table, prose, text, dict(document.repairs),
                         contents_mentions(document, plan, table), document.struck,
                         document.hidden, list(document.watermarks), list(document.unread_stylesheets),
-                        list(document.linked_files))
+                        list(document.linked_files), plan=plan, title_period=titled)
 
 
 # A document title is its first line or paragraph when it is as short as a title (a plan may begin with its prose).

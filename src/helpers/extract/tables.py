@@ -10,10 +10,11 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from helpers.core.config import HEADER_ROLE_NAMES, Layout, Plan, Sources
+from helpers.core.config import HEADER_ROLE_NAMES, Layout, Plan, PlanPeriod, Sources
 from helpers.core.errors import InputError, quoted
 from helpers.core.limits import PLAN_TEXT, check_size
 from helpers.core.paths import display_path
+from helpers.core.periods import FIVE_YEARS, known_periods
 from helpers.core.text import normalise, read_utf8
 from helpers.core.values import NotANumber, split_note_marks
 from helpers.extract.documents.model import UNSEEN_WHY, Place
@@ -69,6 +70,10 @@ class ValueColumn:
     # a header with no year (现状值, 目标值) read by `role: base` or `role: target`: the plan's period gives its
     # year (resolve_year_columns), "base" or "target"; `year` is 0 until then
     from_period: str = ""
+    # a year-less base column (现状值) whose figures the plan's own words call estimates (预计2025年底…,
+    # 现状值为预计数): the sentence and where it is (base_estimated_in_text); its figures are estimates, never the
+    # base year's actuals
+    estimated_by: tuple = ()
 
 
 @dataclass
@@ -231,7 +236,8 @@ HEADER_DOUBT_FIX = ("look at the table as the plan's page shows it, and ask the 
                     "the PDF it publishes; name that file in config/sources.yaml and run `make manifest`.")
 
 
-def _header_cell_role(cell: Cell, number: int, count: int, sources: Sources, path: Path):
+def _header_cell_role(cell: Cell, number: int, count: int, sources: Sources, path: Path,
+                      header: list[Cell] | None = None):
     """The role a header cell's words give its column (_role_of), or the stop for a cell in doubt, empty or unknown
     (column `number` of `count`)."""
     if cell.doubt:
@@ -248,14 +254,14 @@ def _header_cell_role(cell: Cell, number: int, count: int, sources: Sources, pat
                          corrected_in_the_plan(path, "correct the table's merged cells (a cell merged down or "
                                                "across further than it should, or a row with an extra cell)"))
     if role is None:
-        raise _unknown_header(path, cell, sources)
+        raise _unknown_header(path, cell, sources, header)
     return role
 
 
 def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list[str], list[ValueColumn]]:
     roles, columns = [], []
     for cell in header:
-        name, match, entity, mark = _header_cell_role(cell, len(roles) + 1, len(header), sources, path)
+        name, match, entity, mark = _header_cell_role(cell, len(roles) + 1, len(header), sources, path, header)
         year = match.groupdict().get("year") if name in VALUE_ROLES else None
         if name in ("base", "target") and not year:
             # 现状值, 目标值: no year in the header; the plan's period gives it (resolve_year_columns)
@@ -269,10 +275,12 @@ def header_roles(header: list[Cell], sources: Sources, path: Path) -> tuple[list
         roles.append(name)
         if name in VALUE_ROLES:
             if not year:
+                period, _ = reading_period(sources)
                 raise InputError(sources.path, None, f"the header pattern for '{cell.text}' captures no year",
                                  "write the year part of the pattern as (?P<year>\\d{4}); for a header that "
-                                 "writes no year (现状值, 目标值), `role: base` (the plan's base year) or `role: "
-                                 "target` (its target year) take the year from the plan's period.")
+                                 f"writes no year (现状值, 目标值), `role: base` (the plan's base year, "
+                                 f"{period.base_year}) or `role: target` (its target year, {period.target_year}) "
+                                 f"take the year from the plan's period ({period_said(sources)}).")
             # A pattern names the column's role; the estimate word its header writes still says what the figures
             # are (规划目标2025年（预计） matched by the analyst's `role: year`: an estimate, not the year's actual),
             # and so do its words for part of a year (2025年1-11月 matched by `role: actual`: the plan's stand-in
@@ -426,6 +434,9 @@ def _pattern_for(cell: Cell) -> str:
     return re.escape(_compact(cell.text)).replace("'", "''")
 
 
+pattern_for = _pattern_for
+
+
 # Why a column for part of a year (2025年1-11月, 2025年（截至11月）, 2025年前三季度) is read as it is: a plan drafted
 # before its base year closed gives the months counted so far as its stand-in for the year's figure, as it gives an
 # estimate (2025年（预计）). Read so, up to the base year, it is the plan's base marked as an estimate, and never the
@@ -463,36 +474,121 @@ def _year_start_target(path: Path, cell: Cell, words: str, year: int, sources: S
 BASE_WORDS = re.compile(r"现状|基期|基数|基准|现值|期末|末|基础|完成")
 
 
-def _header_advice(cell: Cell, sources: Sources) -> str:
+# ------------------------------------------------------------------ advice on a column's role or year, by the period
+# Every advice that names a role or a year for a column (role: target, base, actual, year; an estimate's role: year;
+# the year-less role: base / role: target) is checked here against the period the plan is read by, before it is
+# offered (redteam19, class 1, finding 1: a 十五五 plan read by the default 十四五 period stopped at its 2030年 column
+# with `role: target` offered; followed, its 2025 base figures became 2025 targets and were judged met or missed).
+
+def period_fits(role: str, year: int, period: PlanPeriod) -> bool:
+    """Whether a column of `year` read with `role` fits the plan's period: a target only at its target year; an
+    actual, the base or an estimate (`estimate`: role: year with words that make the figures estimates) only up to its
+    base year; `year` (the period decides) either. Other roles (remark, name …) name no year."""
+    if role == "target":
+        return year == period.target_year
+    if role in ("actual", "base", "estimate"):
+        return year <= period.base_year
+    if role == "year":
+        return year <= period.base_year or year == period.target_year
+    return True
+
+
+def reading_period(sources: Sources) -> tuple[PlanPeriod, Plan | None]:
+    """The period the plan being read is read by (Sources.for_plan), and the plan; the file's default outside a
+    plan's reading."""
+    plan = sources.reading
+    return (plan.period if plan is not None else sources.plan_period), plan
+
+
+def period_said(sources: Sources) -> str:
+    """The plan's period, and where it comes from: the entry, the document's title, or the file's default."""
+    period, plan = reading_period(sources)
+    shown = f"{period.name} ({period.base_year}→{period.target_year})"
+    config = display_path(sources.path)
+    if plan is not None and plan.period_given:
+        return f"{shown}, as the plan_period of its entry in {config} (line {plan.line}) gives it"
+    if plan is not None and plan.period_from:
+        return f"{shown}, as its document's title names it ({plan.period_from})"
+    entry = f"its entry in {config} (line {plan.line}, file: {plan.file})" if plan is not None else "its entry"
+    return (f"{shown}, the file's default: {entry} gives no plan_period and its document's title names no period")
+
+
+def suggested_period(sources: Sources, years: list[int]) -> PlanPeriod | None:
+    """The period a table's year columns show (`years`): its last year the target year, the year before it among
+    them the base year (else five years before), named as the configured or placed period of those years (…: none)."""
+    shown = sorted(set(years))
+    if not shown:
+        return None
+    target = shown[-1]
+    below = [y for y in shown if y < target]
+    base = below[-1] if below else target - FIVE_YEARS
+    return next((p for p in known_periods(sources.periods()) if (p.base_year, p.target_year) == (base, target)),
+                None) or PlanPeriod("…", base, target)
+
+
+def plan_period_entry(period: PlanPeriod) -> str:
+    """A period as the line of a plan's entry that gives it."""
+    return f"`plan_period: {{name: {period.name}, base_year: {period.base_year}, target_year: {period.target_year}}}`"
+
+
+def period_first(sources: Sources, years: list[int], column: str) -> str:
+    """The advice for a column whose year fits no role under the plan's period (period_fits): the period first, as
+    the table's year columns show it (`years`), never `role: target` for a year that is not the target year."""
+    period, plan = reading_period(sources)
+    shown = sorted(set(years))
+    suggested = suggested_period(sources, shown)
+    entry = f"under its entry (line {plan.line}, file: {plan.file})" if plan is not None else "under the plan's entry"
+    fix = (f"check the plan's period first: it is read by {period_said(sources)}; a table read by it gives actual "
+           f"figures up to the base year {period.base_year} and targets for the target year {period.target_year}, so "
+           f"the column {column} has no place in it. ")
+    if suggested is not None and suggested != period and not (plan and (plan.period_given or plan.period_from)):
+        fix += (f"If the plan is for the years its table's columns show ({', '.join(map(str, shown))}), write "
+                f"{entry} in {display_path(sources.path)}: {plan_period_entry(suggested)}"
+                + (" (with the name the plan goes by)" if suggested.name == "…" else "") + ". ")
+    return fix + ("If the period is right and the column is not one the project reads (a mid-term target, a "
+                  f"growth rate), add under `header_roles` in {display_path(sources.path)}: ")
+
+
+def _header_advice(cell: Cell, sources: Sources, years: list[int] | None = None) -> str:
     """Advice for a header cell no pattern knows, with the role that fits: a year's column is a value column (its
     pattern captures the year); any other column the project does not read is a remark, read and not used. (The
-    example was always `role: name`, which made a 责任单位 or 年均增长（%） column the indicator name.)"""
+    example was always `role: name`, which made a 责任单位 or 年均增长（%） column the indicator name.) Each role
+    offered for a year fits the plan's period (period_fits): a column whose year fits none names the period first
+    (period_first, with the header's `years`), never `role: target` for a year that is not the target year."""
     written = _compact(cell.text)
     config = display_path(sources.path)
+    period, _ = reading_period(sources)
+    remark = f"`- {{pattern: '{_pattern_for(cell)}', role: remark}}`"
     year = YEAR_IN_HEADER.search(written)
     if year:
         pattern = (re.escape(written[:year.start()]) + "(?P<year>\\d{4})" + re.escape(written[year.end():]))
         pattern = pattern.replace("'", "''")
+        number = int(year.group())
+        first = period_first(sources, [*(years or []), number], quoted(cell.raw.strip())) + remark + "."
         part = part_year(written)
         if part:   # 2025年1-11月: never the year's actual, never a target (PART_YEAR_WHY)
+            if not period_fits("estimate", number, period):
+                return first
             return (f"add it under `header_roles` in {config}: `- {{pattern: '{pattern}', role: year}}`: its "
                     f"figures are for part of the year ({part.words}), not the whole year, so up to the plan's base "
                     "year they are read as an estimate of the year's value, never its actual value (at its target "
-                    f"year the run stops: {PART_YEAR_WHY}). If the column is not one to read, "
-                    f"`- {{pattern: '{_pattern_for(cell)}', role: remark}}`.")
+                    f"year the run stops: {PART_YEAR_WHY}). If the column is not one to read, {remark}.")
         start = year_start(written)
         if start:  # 2025年初: the end of 2024, never 2025's figure, never a target
+            if not period_fits("actual", number - 1, period):
+                return first
             return (f"add it under `header_roles` in {config}: `- {{pattern: '{pattern}', role: year}}`: the start "
-                    f"of {year.group()} ({start}) is the end of {int(year.group()) - 1}, so its figures are read as "
-                    f"{int(year.group()) - 1}'s (by the plan's period: up to its base year, actual values; never "
-                    f"targets). If the column is not one to read, `- {{pattern: '{_pattern_for(cell)}', role: "
-                    "remark}`.")
+                    f"of {year.group()} ({start}) is the end of {number - 1}, so its figures are read as "
+                    f"{number - 1}'s (by the plan's period: up to its base year, actual values; never "
+                    f"targets). If the column is not one to read, {remark}.")
         word = estimate_word(written)
         if word:   # 规划目标2025年（预计）: an estimate whichever role, and a target role would drop the mark
+            if not period_fits("year", number, period):
+                return first
+            read = (f"read as estimates of the year's value (the header says {quoted(word)}), never its actual value"
+                    if number <= period.base_year else "read as the plan's targets, its target year's")
             return (f"add it under `header_roles` in {config}: `- {{pattern: '{pattern}', role: year}}`: the plan's "
-                    f"period decides (up to its base year, the figures are read as estimates of the year's value "
-                    f"(the header says {quoted(word)}), never its actual value; at its target year, as targets). If "
-                    f"the column is not one to read, `- {{pattern: '{_pattern_for(cell)}', role: remark}}`.")
+                    f"period decides ({period_said(sources)}: {read}). If the column is not one to read, {remark}.")
         # Words beside the year that no reader here knows (2025年9个月, 2025年头三季: an open family) may say part of
         # the year or an estimate: `role: actual` is offered for the whole year's counted figures only, and the
         # words in (?P<estimated>…) read such figures as the year's estimate (header_roles: `estimated`).
@@ -500,25 +596,36 @@ def _header_advice(cell: Cell, sources: Sources) -> str:
         estimate = (f"; figures for part of the year or estimates, `- {{pattern: '{marked}', role: year}}`: the "
                     "words in (?P<estimated>…) make them the year's estimate, never its actual value") if marked else ""
         if BASE_WORDS.search(written[:year.start()] + written[year.end():]):   # 基期（2025年）: the plan's base
+            if not period_fits("base", number, period):
+                return first
             return (f"add it under `header_roles` in {config}: `- {{pattern: '{pattern}', role: base}}`: the header "
                     "calls it the plan's base, read as that year's actual values (estimates where it says 预计) up to "
-                    "the plan's base year; check the plan's `plan_period`. If it holds the plan's targets for that "
-                    f"year, role: target; if the column is not one to read, `- {{pattern: '{_pattern_for(cell)}', "
-                    "role: remark}`.")
-        return (f"add it under `header_roles` in {config}, by what the column holds: the plan's targets for that year, "
-                f"`- {{pattern: '{pattern}', role: target}}`; the whole year's figures achieved (counted, not "
-                f"estimated), role: actual, or role: year to let the plan's period decide{estimate}. If the column is "
-                f"not one to read, `- {{pattern: '{_pattern_for(cell)}', role: remark}}`.")
+                    f"the plan's base year ({period_said(sources)}). If the column is not one to read, {remark}.")
+        if period_fits("target", number, period):
+            return (f"add it under `header_roles` in {config}, by what the column holds: the plan's targets for "
+                    f"{number}, the target year of its period ({period_said(sources)}), `- {{pattern: '{pattern}', "
+                    f"role: target}}`. If the column is not one to read, {remark}.")
+        if period_fits("actual", number, period):
+            return (f"add it under `header_roles` in {config}, by what the column holds: the whole year's figures "
+                    f"achieved (counted, not estimated), role: actual, `- {{pattern: '{pattern}', role: actual}}`, or "
+                    f"role: year to let the plan's period decide{estimate} ({number} is up to the base year of "
+                    f"{period_said(sources)}: no target). If the column is not one to read, {remark}.")
+        return first
     # A header with no year (现状值, 基期值; 目标值, 规划目标): a column of figures all the same, whose year the plan's
     # period gives (role: base, role: target). Only remark was offered, and a target's pattern needed a year the
-    # header cannot match: the table had no way through (redteam19 finding 7).
+    # header cannot match: the table had no way through (redteam19 finding 7). The years they are read as are the
+    # plan's period's, said with where the period comes from: a period from the file's default is checked first.
     first, second = ("base", "target") if BASE_WORDS.search(written) else ("target", "base")
-    return (f"add it under `header_roles` in {config}, by what the column holds: `- {{pattern: "
-            f"'{_pattern_for(cell)}', role: {first}}}`, or role: {second} (target: the plan's targets for the target "
-            "year of its `plan_period`; base: the figures of its base year, read as that year's actual values, or "
-            "estimates where the header says 预计; check the period). If the column is not one the project reads (a "
-            f"growth rate, a responsible department, a note), `- {{pattern: '{_pattern_for(cell)}', role: remark}}` "
-            "(read and not used); the indicators' "
+    _, plan = reading_period(sources)
+    check = "" if plan is None or plan.period_given or plan.period_from else \
+        (f"check the plan's period first ({period_said(sources)}): if the plan is for another, write its "
+         f"`plan_period: {{name: …, base_year: …, target_year: …}}` under its entry. Then ")
+    return (f"{check}add it under `header_roles` in {config}, by what the column holds: `- {{pattern: "
+            f"'{_pattern_for(cell)}', role: {first}}}`, or role: {second} (target: the plan's targets for "
+            f"{period.target_year}; base: the figures of {period.base_year}, read as that year's actual values, or "
+            f"estimates where the header says 预计; by {'that period' if check else period_said(sources)}). If the "
+            "column is not one the project "
+            f"reads (a growth rate, a responsible department, a note), {remark} (read and not used); the indicators' "
             "names, units, 属性, category or serial numbers: name, unit, attribute, category or serial (each role "
             "once in a table).")
 
@@ -546,6 +653,12 @@ def header_mark_error(path: Path, column: ValueColumn, estimate_marks: dict, not
     defined = next((ch for ch in column.mark if ch in estimate_marks), None)
     if defined is not None and column.role == "actual":
         return None
+    period, _ = reading_period(sources)
+    if not period_fits("year", column.year, period):
+        return InputError(path, column.header.where, f"the header cell {quoted(header)} carries the note mark "
+                          f"{column.mark} and gives {column.year}, which is neither up to the base year nor the "
+                          "target year of the plan's period", period_first(sources, [column.year], quoted(header))
+                          + remark + ".")
     if defined is not None:
         quote = estimate_marks[defined].raw.strip()
         return InputError(path, column.header.where, f"the column {quoted(header)} is read as {column.year}'s "
@@ -560,15 +673,19 @@ def header_mark_error(path: Path, column: ValueColumn, estimate_marks: dict, not
                ).replace("'", "''")
     said = (f"the table's note {quoted(' '.join(n.raw.strip() for n in notes))} does not define it as marking "
             "estimates" if notes else "the table has no note (注：…) saying what it means")
+    if column.year == period.target_year:   # the target year: the plan's targets, or marked otherwise
+        offer = (f"If it marks the plan's targets for {column.year}, the target year of {period_said(sources)}, "
+                 f"add under `header_roles` in {config}: `- {{pattern: '{pattern}', role: target}}`")
+    else:                                    # up to the base year: estimates or actuals, never targets
+        offer = ("If it marks estimates (预计数), add under `header_roles` in "
+                 f"{config}: `- {{pattern: '{_estimated_pattern(written, year)}', role: year}}`: the words in "
+                 "(?P<estimated>…) make the figures the year's estimate, never its actual value. If the column "
+                 f"holds the whole year's counted figures, `- {{pattern: '{pattern}', role: actual}}`")
     return InputError(path, column.header.where, f"the header cell {quoted(header)} carries the note mark "
                       f"{column.mark}, and {said}: whether the column's figures are {column.year}'s actual values, "
                       "its estimates or its targets cannot be told",
-                      "read what the mark means in the plan (its notes under the table, or ask the office). If it "
-                      "marks estimates (预计数), add under `header_roles` in "
-                      f"{config}: `- {{pattern: '{_estimated_pattern(written, year)}', role: year}}`: the words in "
-                      "(?P<estimated>…) make the figures the year's estimate, never its actual value. If the column "
-                      f"holds the whole year's counted figures, `- {{pattern: '{pattern}', role: actual}}`; the plan's "
-                      f"targets for the year, role: target. If the column is not one to read, {remark}.")
+                      "read what the mark means in the plan (its notes under the table, or ask the office). "
+                      f"{offer}. If the column is not one to read, {remark}.")
 
 
 def _compact(text: str) -> str:
@@ -576,11 +693,13 @@ def _compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _unknown_header(path: Path, cell: Cell, sources: Sources) -> InputError:
+def _unknown_header(path: Path, cell: Cell, sources: Sources, header: list[Cell] | None = None) -> InputError:
     """A header cell no column pattern knows: the error names it, and keeps it (`unknown_header`) for the cleaning
-    log when another table titled alike is read instead (ParsedTable.passed_over)."""
+    log when another table titled alike is read instead (ParsedTable.passed_over). `header`: the header's cells (the
+    years they show are the plan's period, when the cell's year fits none of the plan's period)."""
+    years = [int(m.group()) for c in header or [] for m in [YEAR_IN_HEADER.search(_compact(c.text))] if m]
     error = InputError(path, cell.where, f"header cell {quoted(cell.raw.strip())} is not a known column",
-                       _header_advice(cell, sources))
+                       _header_advice(cell, sources, years))
     error.unknown_header = cell
     return error
 
@@ -636,13 +755,15 @@ def resolve_year_columns(table: ParsedTable, plan: Plan, sources: Sources) -> Pa
         elif column.year == period.target_year:
             placed[key] = replace(column, role="target", by_period=True)
         else:
+            # (the advice offered `role: target` for the year: followed under the wrong period, a 十五五 plan's 2025
+            # base became 2025 targets, judged met or missed; now the period first, by the table's year columns)
+            years = [c.year for c in table.columns if c.year and not c.for_province]
             raise InputError(table.path, column.header.where,
                              f"the column '{column.header.raw.strip()}' gives {column.year}, which is neither up to "
                              f"the base year {period.base_year} (an actual) nor the target year {period.target_year} "
                              f"of plan period {period.name}: it cannot be told whether it holds actuals or targets",
-                             "check the plan's `plan_period` in config/sources.yaml; if the column holds targets for "
-                             f"that year, say so under `header_roles`: `- {{pattern: '(?P<year>{column.year})年', "
-                             "role: target}`.")
+                             period_first(sources, years, quoted(column.header.raw.strip()))
+                             + f"`- {{pattern: '{_pattern_for(column.header)}', role: remark}}`.")
     if placed:
         table.columns = [placed.get(id(c), c) for c in table.columns]
         by_role = _columns_by_role(table.roles, table.columns)
@@ -1150,3 +1271,47 @@ def parse_plan_table(path: Path, lines: list[str], plan: Plan, sources: Sources)
         return resolve_year_columns(table, plan, sources)
     # None gives a table: the error is the first match's that is not a contents entry.
     raise next((exc for i, exc in failed if not CONTENTS_ENTRY.search(normalise(lines[i]))), failed[0][1])
+
+
+# -------------------------------------------------------------- a year-less base column (现状值), the plan's words
+# A column headed 现状值 (基期值, “十四五”末) writes no year: the plan's period makes it the base year's figures
+# (header_roles `role: base`, read as the year's actuals). A plan is drafted before its base year ends: a 十五五 plan
+# is drafted through 2025 (the national plan's consultation opened in January 2025, the outline is adopted the next
+# March), before the year's statistics are counted, so its "现状" is often the year's expected outcome; a header
+# that says 预计 makes the column estimates, one that writes only 现状值 does not say. Where the plan's text says it
+# (预计2025年底达到15.2万人, 注：现状值为2025年预计数), the column's figures are read as estimates (never judged as the
+# base year's actual; a stated figure, the monitoring workbook's, is preferred), and the sentence is logged. Else
+# the column is logged as read by the period from a header with no year (cleaning: period_year_column).
+BASE_WORDS_IN_TEXT = re.compile(r"现状|基期|基数")
+# The words of an estimate of a figure already reached (not 预测/预期/展望, which look ahead to targets).
+BASE_ESTIMATE_WORDS = ("预计", "预估", "估计", "估算", "初估", "暂估", "暂定", "匡算", "推算", "测算")
+_SENTENCE_END = re.compile(r"(?<=[。；;！!？?])")
+
+
+def yearless_base_columns(table: "ParsedTable") -> list[ValueColumn]:
+    """The county's value columns read as the base by a header that writes no year (现状值)."""
+    return [c for c in table.columns if c.from_period == "base" and not c.for_province
+            and not YEAR_IN_HEADER.search(_compact(c.header.text))]
+
+
+def base_estimated_in_text(table: "ParsedTable", plan: Plan, texts: list[tuple[object, str]]) -> ParsedTable:
+    """The table's year-less base columns (yearless_base_columns) read as estimates when a sentence of the plan's text
+    or of the table's notes (`texts`: (where, text)) says the base is estimated: an estimate word of a figure reached
+    (BASE_ESTIMATE_WORDS, as estimate_in_note reads it) with the base year (2025年) or 现状/基期/基数."""
+    columns = [c for c in yearless_base_columns(table) if not c.estimated]
+    if not columns:
+        return table
+    base = f"{plan.period.base_year}年"
+    for where, text in texts:
+        for sentence in _SENTENCE_END.split(normalise(text)):
+            if base not in sentence and not BASE_WORDS_IN_TEXT.search(sentence):
+                continue
+            word = estimate_in_note(sentence)
+            if word in BASE_ESTIMATE_WORDS:
+                said = (where, sentence.strip(), word)
+                placed = {id(c): replace(c, estimated=True, estimated_by=said) for c in columns}
+                table.columns = [placed.get(id(c), c) for c in table.columns]
+                for row in table.rows:
+                    row.values = [(placed.get(id(c), c), cell) for c, cell in row.values]
+                return table
+    return table

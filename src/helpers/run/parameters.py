@@ -169,6 +169,18 @@ def years_with_data(processed_dir: Path, entities) -> list[int]:
                        if row["kind"] == "actual" and row["value"] != "" and row["entity"] in wanted})
 
 
+def sources_as_read(processed_dir: Path, config_dir: Path):
+    """config/sources.yaml with each plan's period as the data step read it (an entry without plan_period: the
+    period its document's title names, kept in indicators.csv's `plan` column: helpers.core.periods.as_read)."""
+    from helpers.core.config import load_sources
+    from helpers.core.periods import as_read
+    from helpers.files.processed import check_as_written
+    path = check_as_written(processed_dir)
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = [(row["source_file"], row.get("plan") or "") for row in csv.DictReader(f)]
+    return as_read(load_sources(config_dir), rows)
+
+
 def where_actuals_are(processed_dir: Path, entities, year: int) -> list[str]:
     """Where these counties' actual values for a year were read: the file, and the sheet and row or the line."""
     wanted, places = set(entities), []
@@ -492,7 +504,6 @@ def check_before_data(year=None, entities=None, lang=None, documents=None, confi
 def resolve(year=None, entities=None, lang=None, documents=None, processed_dir=None, config_dir=None,
             spelling: dict = NOTEBOOK, base: Path | None = None) -> Run:
     """Every parameter checked, the year against the processed data, and the run worked out."""
-    from helpers.core.config import load_sources
     lang = check_lang(lang, spelling)
     documents = check_documents(documents, spelling)
     parse_year(year, spelling)
@@ -504,7 +515,7 @@ def resolve(year=None, entities=None, lang=None, documents=None, processed_dir=N
                              "run `make data` first.")
     report_year = check_year(year, years_with_data(processed_dir, chosen), spelling,
                              places=lambda y: where_actuals_are(processed_dir, chosen, y))
-    plans = evaluated_plans(load_sources(config_dir), chosen, report_year)
+    plans = evaluated_plans(sources_as_read(processed_dir, config_dir), chosen, report_year)
     return Run(report_year, tuple(chosen), subset, lang, documents, plans,
                input_fingerprints(processed_dir, config_dir))
 
