@@ -254,3 +254,20 @@ def test_a_docx_footnotes_custom_mark_on_the_header_is_its_note(workspace):
     _no_workbook(workspace)
     got, _ = _estimated(workspace)
     assert got == ALL
+
+
+def test_a_small_note_block_at_the_pages_bottom_is_still_the_tables_note(workspace, tmp_path):
+    """Guard (passes on main too): numbered 注 items set small low on the page (above its bottom margin, where a small
+    line is page furniture), no separator, under a table with no mark: no page-foot notes (the block starts with
+    注：), read as the table's note, as before."""
+    html = tonglu_plan_published(workspace, PlanContent(**dict(vars(_content()), after=[])), "html")
+    page = html.read_text(encoding="utf-8").replace(
+        "</body>", '<div style="position:fixed;bottom:120px;left:0;font-size:8pt"><div>注：</div>'
+        "<div>1．〔〕内为五年累计数。</div><div>2．2025年数据为预计数。</div></div></body>")
+    html.write_text(page, encoding="utf-8")
+    pdf = tmp_path / "tonglu_15.pdf"
+    print_pdfs_chromium([(html, pdf)], header_footer=False)
+    use_plan_file(workspace, "tonglu_15.html", pdf)
+    _no_workbook(workspace)
+    got, _ = _estimated(workspace)
+    assert got == ALL

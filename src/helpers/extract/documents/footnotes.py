@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from helpers.core.errors import InputError
-from helpers.extract.documents.model import AttachedNote, Document, Grid, Paragraph
+from helpers.extract.documents.model import AttachedNote, Document, Grid, Paragraph, Place
 
 SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # A note mark at the end of a cell's text: superscript digits, a circled number, * ※ † ‡, 注1 / （注1）
@@ -42,6 +42,7 @@ class PageNote:
     page: int
     mark: str
     text: str
+    lines: tuple = ()   # the page's lines it is printed on (pdf._Line: page, number), its paragraphs when not tied
 
 
 def key(mark: str) -> str:
@@ -76,6 +77,7 @@ def tie_page_feet(document: Document, feet: list[PageNote]) -> None:
         by_page.setdefault(note.page, []).append(note)
     if not by_page:
         return
+    used: list[PageNote] = []
     for grid in document.grids:
         for row in grid.rows:
             for c, cell in enumerate(row):
@@ -88,11 +90,14 @@ def tie_page_feet(document: Document, feet: list[PageNote]) -> None:
                                          f"the foot of page {cell.place.page}", [n.text for n in found])
                     if found:
                         tied.append(_note(found[0], mark))
+                        used.append(found[0])
                     elif not any(mark in p.text for p in document.paragraphs if p.place.page == cell.place.page):
                         raise _no_note(document.path, cell, mark, notes)
                 if tied:
                     row[c] = replace(cell, attached=cell.attached + tuple(tied))
-    _tie_paragraphs(document, lambda p: by_page.get(p.place.page, []))
+    used += _tie_paragraphs(document, lambda p: by_page.get(p.place.page, []))
+    printed = {_place(line) for note in used for line in note.lines}
+    _drop(document, [p for p in document.paragraphs if p.place in printed])
 
 
 def tie_notes_below(document: Document) -> None:
@@ -139,23 +144,30 @@ def _note_runs(grid: Grid) -> list[tuple[Paragraph, tuple[str, str]]]:
     return [(grid.after[i], starts[i]) for i in keep]
 
 
-def _tie_paragraphs(document: Document, notes_of) -> None:
+def _tie_paragraphs(document: Document, notes_of) -> list[PageNote]:
     """Marks in paragraphs (主要指标见表1¹, a title's ①) tied to their page's notes: a paragraph's mark that is no
-    note's is its own (a ※ of its words), never a stop."""
+    note's is its own (a ※ of its words), never a stop. The notes tied."""
     new: dict[int, Paragraph] = {}
+    used: list[PageNote] = []
     for paragraph in document.paragraphs:
         notes = notes_of(paragraph)
         tied = []
         for mark in dict.fromkeys(MARK_IN_TEXT.findall(paragraph.text)) if notes else ():
             found = [n for n in notes if key(n.mark) == key(mark)]
-            if len(found) == 1:
+            if len(found) == 1 and found[0].lines and paragraph.place != _place(found[0].lines[0]):
                 tied.append(_note(found[0], mark))
+                used.append(found[0])
         if tied:
             new[id(paragraph)] = replace(paragraph, attached=paragraph.attached + tuple(tied))
     if not new:
-        return
+        return used
     for items in [document.paragraphs, *(g.before for g in document.grids), *(g.after for g in document.grids)]:
         items[:] = [new.get(id(p), p) for p in items]
+    return used
+
+
+def _place(line) -> Place:
+    return Place(page=line.page, line=line.number)
 
 
 def _drop(document: Document, used: list[Paragraph]) -> None:

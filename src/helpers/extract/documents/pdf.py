@@ -1712,8 +1712,9 @@ FOOT_SMALLER = 0.85     # without one, notes at the foot are set smaller than th
 def _page_feet(pages, reading: _Reading) -> list[PageNote]:
     """The notes at the foot of each page below its tables (Word's footnotes printed: `1 2025年数据为预计数` under a
     short rule at the text's left, or set smaller at the page's bottom), each starting with its mark, its wrapped lines
-    joined; taken out of the page's text (as a .docx's footnotes are no paragraph of its body): documents.footnotes
-    ties each to the cells and paragraphs that carry its mark. Lines at the foot that start with no mark are left."""
+    joined: documents.footnotes ties each to the cells and paragraphs that carry its mark, and takes a note so tied
+    out of the page's text (as a .docx's footnotes are no paragraph of its body; one tied to nothing stays text, as
+    before). Lines at the foot that start with no mark are left."""
     every = [line for lines, _, _ in pages for line in lines]
     if not every:
         return []
@@ -1724,10 +1725,9 @@ def _page_feet(pages, reading: _Reading) -> list[PageNote]:
         if not lines:
             continue
         block = _foot_block(lines, tables, height, reading.rules.get(lines[0].page, []), text)
-        notes, used = _foot_notes(block, reading)
-        feet += [PageNote(lines[0].page, mark, join_lines("\n".join(said))) for mark, said in notes]
-        if used:
-            pages[index] = ([line for line in lines if id(line) not in used], tables, height)
+        feet += [PageNote(lines[0].page, mark, join_lines("\n".join(line.text if n else said
+                                                                     for n, line in enumerate(taken))), tuple(taken))
+                 for mark, said, taken in _foot_notes(block, reading)]
     return feet
 
 
@@ -1749,14 +1749,15 @@ def _foot_block(lines: list[_Line], tables: list[_Table], height: float, rules: 
         if line.bottom - line.top >= FOOT_SMALLER * body or line.top < height / 2:
             break
         block.insert(0, line)
-    return block
+    # without a separator, the small lines are notes only if the first starts with a mark (注： and its items 1．…
+    # set small at the bottom are the table's 注, read as it is)
+    return block if block and note_start(block[0].text) else []
 
 
-def _foot_notes(block: list[_Line], reading: _Reading) -> tuple[list[tuple[str, list[str]]], set[int]]:
-    """The notes of a page's foot, (mark, lines), and the lines they take (by id): a line starting with a mark
-    starts one, the lines after it carry it on; a page number is none."""
-    notes: list[tuple[str, list[str]]] = []
-    used: set[int] = set()
+def _foot_notes(block: list[_Line], reading: _Reading) -> list[tuple[str, str, list[_Line]]]:
+    """The notes of a page's foot, (mark, its first line's text after the mark, its lines): a line starting with a
+    mark starts one, the lines after it carry it on; a page number is none."""
+    notes: list[tuple[str, str, list[_Line]]] = []
     for line in block:
         if PAGE_NUMBER.match(line.text):
             continue
@@ -1767,11 +1768,10 @@ def _foot_notes(block: list[_Line], reading: _Reading) -> tuple[list[tuple[str, 
             raise InputError(reading.path, Place(page=line.page), f"in the note '{line.text}' at the foot of the "
                              f"page, {line.doubt}, so the figure it gives cannot be read for sure", DOUBT_FIX)
         if start:
-            notes.append((start[0], [start[1]]))
+            notes.append((start[0], start[1], [line]))
         else:
-            notes[-1][1].append(line.text)
-        used.add(id(line))
-    return notes, used
+            notes[-1][2].append(line)
+    return notes
 
 
 # ------------------------------------------------------------------------------------------ the document
