@@ -42,10 +42,10 @@ INTRO = "到2030年，全县人才发展主要指标见表1。"
 needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
 
 
-def _content(before: list[str] | None = None) -> PlanContent:
+def _content(before: list[str] | None = None, note: str = "注：〔〕内为五年累计数。") -> PlanContent:
     header = [h.replace("2025年（预计）", "2025年") for h in DOCUMENT_TABLE["header"]]
     rows = [[c.replace("35¹", "35") if c else c for c in row] for row in DOCUMENT_TABLE["rows"]]
-    return PlanContent(**dict(DOCUMENT_TABLE, header=header, rows=rows, note="注：〔〕内为五年累计数。",
+    return PlanContent(**dict(DOCUMENT_TABLE, header=header, rows=rows, note=note,
                               before=before or DOCUMENT_TABLE["before"]))
 
 
@@ -138,10 +138,12 @@ def test_a_circled_mark_on_the_header_is_read_from_the_page_foot(workspace, tmp_
     assert got == ALL
 
 
-def _chromium_printed(workspace, tmp_path, cell: str, header: str = "2025年", foot: list[str] = ()) -> None:
+def _chromium_printed(workspace, tmp_path, cell: str, header: str = "2025年", foot: list[str] = (),
+                      note: str = "注：〔〕内为五年累计数。") -> None:
     """The plan as a web page printed by Chromium, 15.2 written `cell`, the header 2025年 written `header`, and the
-    `foot` lines at the page's foot (set smaller, under a short rule, as a word processor prints footnotes)."""
-    html = tonglu_plan_published(workspace, _content(), "html")
+    `foot` lines at the page's foot (set smaller, under a short rule, as a word processor prints footnotes), the 注
+    row `note`."""
+    html = tonglu_plan_published(workspace, _content(note=note), "html")
     page = html.read_text(encoding="utf-8")
     assert page.count(">15.2<") == 1 and page.count(">2025年<") == 1
     notes = "".join(f"<div>{line}</div>" for line in foot)
@@ -172,6 +174,7 @@ def test_two_page_foot_notes_with_one_mark_stop_naming_page_and_mark(workspace, 
         dataset.build(workspace / "raw", workspace / "config")
     assert stopped.value.location.endswith("tonglu_15.pdf, page 1, table 2, row 2, column 5"), stopped.value.location
     assert "carries the note mark *, and 2 notes at the foot of page 1 start with it" in stopped.value.problem
+    assert "'2025年数据为预计数'; '数据来源：县统计局'" in stopped.value.problem
 
 
 def test_a_mark_no_page_foot_note_starts_with_stops(workspace, tmp_path):
@@ -229,7 +232,7 @@ def test_two_web_notes_with_the_mark_stop(workspace):
     _web(workspace, "15.2<sup>1</sup>", notes_under=["1 此为预计数"], notes_at_end=["1 数据来源：县统计局"])
     with pytest.raises(InputError) as stopped:
         dataset.build(workspace / "raw", workspace / "config")
-    assert "carries the note mark ¹, and 2 notes at the paragraphs under the table start with it" in \
+    assert "carries the note mark ¹, and 2 of the paragraphs under the table start with it" in \
         stopped.value.problem
 
 
@@ -271,3 +274,13 @@ def test_a_small_note_block_at_the_pages_bottom_is_still_the_tables_note(workspa
     _no_workbook(workspace)
     got, _ = _estimated(workspace)
     assert got == ALL
+
+
+
+def test_a_mark_the_tables_note_row_defines_is_no_page_foot_notes(workspace, tmp_path):
+    """15.2* with the 注 row 注：〔〕内为五年累计数。带*的为预计数。 inside the table, and another note at the page's
+    foot: the mark is read by the 注 (15.2 alone an estimate), no stop for a mark no foot note starts with."""
+    _chromium_printed(workspace, tmp_path, "15.2*", foot=["1 数据来源：县统计局"],
+                      note="注：〔〕内为五年累计数。带*的为预计数。")
+    got, _ = _estimated(workspace)
+    assert got == dict(FIRM, talent_total=True)

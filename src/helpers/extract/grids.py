@@ -428,7 +428,7 @@ def _with_note_paragraphs(grid: Grid, notes: list[Cell]) -> list[Cell]:
 
 # A sentence of prose that introduces a table (主要指标见表1, 如下表, 表1 人才发展主要指标): a footnote anchored in it
 # speaks of the table it introduces
-INTRODUCES_TABLE = re.compile(r"[见如下附列]\s*表|表\s*[0-9０-９一二三四五六七八九十]+")
+INTRODUCES_TABLE = re.compile(r"[见如下]\s*表|表\s*[0-9０-９一二三四五六七八九十]+")
 
 
 def _notes_apart(grid: Grid, read: set) -> list[Cell]:

@@ -87,11 +87,11 @@ def tie_page_feet(document: Document, feet: list[PageNote]) -> None:
                     found = [n for n in notes if key(n.mark) == key(mark)]
                     if len(found) > 1:
                         raise _two_notes(document.path, cell.place, cell.text, mark,
-                                         f"the foot of page {cell.place.page}", [n.text for n in found])
+                                         f"notes at the foot of page {cell.place.page}", [n.text for n in found])
                     if found:
                         tied.append(_note(found[0], mark))
                         used.append(found[0])
-                    elif not any(mark in p.text for p in document.paragraphs if p.place.page == cell.place.page):
+                    elif not _named_elsewhere(document, cell.place.page, mark):
                         raise _no_note(document.path, cell, mark, notes)
                 if tied:
                     row[c] = replace(cell, attached=cell.attached + tuple(tied))
@@ -119,8 +119,8 @@ def tie_notes_below(document: Document) -> None:
                 for mark in cell_marks(cell.text):
                     found = [(p, said) for p, (m, said) in candidates if key(m) == key(mark)]
                     if len(found) > 1:
-                        raise _two_notes(document.path, cell.place, cell.text, mark, "the paragraphs under the table",
-                                         [said for _, said in found])
+                        raise _two_notes(document.path, cell.place, cell.text, mark,
+                                         "of the paragraphs under the table", [said for _, said in found])
                     if found:
                         paragraph, said = found[0]
                         tied.append(AttachedNote("footnote", f"{paragraph.place}:{key(mark)}", said, mark))
@@ -128,6 +128,14 @@ def tie_notes_below(document: Document) -> None:
                 if tied:
                     row[c] = replace(cell, attached=tuple(tied))
         _drop(document, used)
+
+
+def _named_elsewhere(document: Document, page: int, mark: str) -> bool:
+    """The page names the mark otherwise than after a figure or a header: in a paragraph, or in a cell's words (the
+    注 row's 注：带*的为预计数): what it means is read there (table_notes), not at the page's foot."""
+    return any(mark in p.text for p in document.paragraphs if p.place.page == page) or any(
+        mark in cell.text and mark not in cell_marks(cell.text)
+        for grid in document.grids for row in grid.rows for cell in row if cell.place.page == page)
 
 
 def _note_runs(grid: Grid) -> list[tuple[Paragraph, tuple[str, str]]]:
@@ -190,7 +198,7 @@ FIX = ("look at the notes in the plan and ask the office which note the mark ref
 def _two_notes(path: Path, place, text: str, mark: str, where: str, said: list[str]) -> InputError:
     notes = "; ".join(f"'{s[:60]}'" for s in said)
     return InputError(path, place, f"the cell '{text.strip()[:40]}' carries the note mark {mark}, and {len(said)} "
-                      f"notes at {where} start with it ({notes}): which of them is its note cannot be told, and "
+                      f"{where} start with it ({notes}): which of them is its note cannot be told, and "
                       "read by the wrong one an estimate could be judged as the year's actual", FIX)
 
 
