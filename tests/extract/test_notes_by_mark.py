@@ -27,6 +27,7 @@ from support.fifteenth_plan import DOCUMENT_TABLE, tonglu_plan_published
 from support.plan_documents import (
     PlanContent,
     attach_note,
+    html_page,
     print_pdf_libreoffice,
     print_pdfs_chromium,
     soffice,
@@ -175,6 +176,15 @@ def test_two_page_foot_notes_with_one_mark_stop_naming_page_and_mark(workspace, 
     assert stopped.value.location.endswith("tonglu_15.pdf, page 1, table 2, row 2, column 5"), stopped.value.location
     assert "carries the note mark *, and 2 notes at the foot of page 1 start with it" in stopped.value.problem
     assert "'2025年数据为预计数'; '数据来源：县统计局'" in stopped.value.problem
+    # the advice followed: the plan as its web page, each note linked from its mark (the office's answer: the first)
+    assert "as its web page with each note linked from its mark" in stopped.value.fix
+    html = tmp_path / "tonglu_15.html"
+    page = html_page(_content()).replace(">15.2<", '>15.2<sup><a href="#n1">*</a></sup><').replace(
+        "</body>", '<p id="n1">* 2025年数据为预计数</p><p>* 数据来源：县统计局</p></body>')
+    html.write_text(page, encoding="utf-8")
+    use_plan_file(workspace, "tonglu_15.pdf", html)
+    got, _ = _estimated(workspace)
+    assert got == ALL
 
 
 def test_a_mark_no_page_foot_note_starts_with_stops(workspace, tmp_path):
