@@ -107,7 +107,9 @@ def tie_notes_below(document: Document) -> None:
     paragraph of the page (read once). Two such notes with the mark stop the run; none leaves the mark as it was (the
     table's 注 may say what it means: 注：带*的为预计数)."""
     for grid in document.grids:
-        candidates = _note_runs(grid)
+        candidates: dict[str, list[tuple[Paragraph, str]]] = {}
+        for paragraph, (m, said) in _note_runs(grid):
+            candidates.setdefault(key(m), []).append((paragraph, said))
         if not candidates:
             continue
         used: list[Paragraph] = []
@@ -117,7 +119,7 @@ def tie_notes_below(document: Document) -> None:
                     continue
                 tied = []
                 for mark in cell_marks(cell.text):
-                    found = [(p, said) for p, (m, said) in candidates if key(m) == key(mark)]
+                    found = candidates.get(key(mark), [])
                     if len(found) > 1:
                         raise _two_notes(document.path, cell.place, cell.text, mark,
                                          "of the paragraphs under the table", [said for _, said in found])
@@ -196,14 +198,14 @@ FIX = ("look at the notes in the plan and ask the office which note the mark ref
 
 
 def _two_notes(path: Path, place, text: str, mark: str, where: str, said: list[str]) -> InputError:
-    notes = "; ".join(f"'{s[:60]}'" for s in said)
+    notes = "; ".join(f"'{s[:60]}'" for s in said[:3]) + ("; …" if len(said) > 3 else "")
     return InputError(path, place, f"the cell '{text.strip()[:40]}' carries the note mark {mark}, and {len(said)} "
                       f"{where} start with it ({notes}): which of them is its note cannot be told, and "
                       "read by the wrong one an estimate could be judged as the year's actual", FIX)
 
 
 def _no_note(path: Path, cell, mark: str, notes: list[PageNote]) -> InputError:
-    marks = ", ".join(n.mark for n in notes)
+    marks = ", ".join(dict.fromkeys(n.mark for n in notes[:10])) + (", …" if len(notes) > 10 else "")
     return InputError(path, cell.place, f"the cell '{cell.text.strip()[:40]}' carries the note mark {mark}, and none "
                       f"of the notes at the foot of page {cell.place.page} (marked {marks}) starts with it, nor does "
                       "the page name it elsewhere: what the mark says of the figure cannot be told, and read as a firm "
