@@ -15,7 +15,8 @@ What its reader does not see is not read: text that leaves no ink on the rendere
 1.5 pt, struck-through text; a digit a reader may see otherwise (faint, printed over another character, turned,
 given by ActualText, drawn with another digit's glyph than the text layer says, in a table the crop box cuts,
 set smaller than the rest of its figure) stops the run with its place. A watermark printed over the page is left
-out, and its text counted (_without_watermarks).
+out, and its text counted (_without_watermarks). Notes at a page's foot (Word's footnotes printed, each starting with
+its mark) are tied to the cells and paragraphs of the page that carry the mark (_page_feet, documents.footnotes).
 
 Places: a paragraph is the page and line where it starts (第2页第5行, counting the page's text lines outside
 tables); a table cell is its page, the table's number in the document, and its row and column (第3页表1第3行第5列).
