@@ -682,7 +682,7 @@ class TableCleaner:
         advice's first entry, followed, read the estimates as firm actuals)."""
         out = {}
         for column in table.columns:
-            if not column.mark:
+            if not column.mark or _marks_of_notes_apart(column, table):
                 continue
             error = header_mark_error(table.path, column, estimate_marks, table.notes, self.sources.for_plan(plan))
             if error is not None:
@@ -1347,6 +1347,15 @@ def _note_evidence(note_cell: Cell, file: str) -> dict:
         return {"code": "note_apart", "apart": {"code": note_cell.apart}, "quote": note_cell.raw.strip(),
                 "place": {**note_cell.place.record(), "file": file}}
     return {"code": "table_note", "line": note_cell.line, "quote": note_cell.raw.strip()}
+
+
+def _marks_of_notes_apart(column, table: ParsedTable) -> bool:
+    """Every note mark of the column's header is the reference mark of a note anchored there (a footnote's custom
+    mark ① in a .docx, a PDF's ¹ whose note is at the page's foot, a web page's <sup>1</sup> whose note is under the
+    table): what the column holds is read from that note (table_notes: its words, else its anchor), not stopped as
+    an undefined mark."""
+    marks = "".join(n.mark for n in table.notes if n.apart and n.mark and n.place == column.header.place)
+    return bool(marks) and all(ch in marks for ch in column.mark)
 
 
 def _notes_apart(plan: Plan, table: ParsedTable, file: str) -> list[Decision]:

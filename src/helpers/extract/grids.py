@@ -444,19 +444,27 @@ def _with_note_paragraphs(grid: Grid, notes: list[Cell]) -> list[Cell]:
     return notes + [as_cell(after[i]) for i in tables.note_paragraphs([normalise(p.text) for p in after], bool(notes))]
 
 
+# A sentence of prose that introduces a table (主要指标见表1, 如下表, 表1 人才发展主要指标): a footnote anchored in it
+# speaks of the table it introduces
+INTRODUCES_TABLE = re.compile(r"[见如下]\s*表|表\s*[0-9０-９一二三四五六七八九十]+")
+
+
 def _notes_apart(grid: Grid, read: set) -> list[Cell]:
-    """The footnotes, endnotes and comments anchored in the table's cells (a .docx's: header, figure, note row) and in
-    the paragraphs of its title and note (places `read`), each once, as notes of the table placed where they are
+    """The footnotes, endnotes and comments anchored in the table's cells (a .docx's: header, figure, note row), in
+    the paragraphs of its title and note (places `read`) and in the prose just above that introduces it (主要指标见表1
+    and a footnote 2025年数据为预计数 on it: INTRODUCES_TABLE), each once, as notes of the table placed where they are
     anchored: read as its 注 paragraph is (table_notes)."""
     seen: set[tuple[str, str]] = set()
     out = []
-    paragraphs = [p for p in grid.before + grid.after if p.place in read]
+    paragraphs = [p for p in grid.before + grid.after
+                  if p.place in read or (p in grid.before and INTRODUCES_TABLE.search(normalise(p.text)))]
     for grid_row in [*grid.rows, paragraphs]:
         for cell in grid_row:
             for note in cell.attached:
                 if (note.kind, note.id) not in seen:
                     seen.add((note.kind, note.id))
-                    out.append(Cell(note.text, normalise(note.text), cell.place.ordinal, cell.place, apart=note.kind))
+                    out.append(Cell(note.text, normalise(note.text), cell.place.ordinal, cell.place, apart=note.kind,
+                                    mark=note.mark))
     return out
 
 

@@ -42,6 +42,7 @@ class Cell:
     # a table's note kept apart from its text (a .docx's footnote, endnote or comment: AttachedNote.kind), placed at
     # the cell it is anchored in
     apart: str = ""
+    mark: str = ""        # such a note's reference mark as its anchor writes it (AttachedNote.mark), or ""
 
     @property
     def where(self) -> int | Place:

@@ -71,10 +71,15 @@ class Place:
 class AttachedNote:
     """A note a Word document keeps apart from the text it is anchored in: a footnote (脚注, word/footnotes.xml), an
     endnote (尾注, endnotes.xml) or a comment (批注, comments.xml). Its reference mark is no text of the cell (Word
-    numbers it itself); its text is read as the table's note (helpers.extract.table_notes)."""
+    numbers it itself); its text is read as the table's note (helpers.extract.table_notes). A PDF's note at a page's
+    foot and a web page's note under the table, tied to a cell by the mark both write (documents.footnotes), are
+    footnotes too."""
     kind: str       # footnote | endnote | comment
     id: str         # its w:id in its part (one note anchored twice is read once)
     text: str       # its paragraphs as Word shows them, joined
+    # its reference mark as the text it is anchored in writes it (a custom mark's ①, a PDF's raised ¹, a web page's
+    # <sup>1</sup>): that mark of the cell is this note's, no other's; "" for Word's own numbering (no text)
+    mark: str = ""
 
 
 @dataclass(frozen=True)

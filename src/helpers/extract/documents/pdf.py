@@ -15,7 +15,8 @@ What its reader does not see is not read: text that leaves no ink on the rendere
 1.5 pt, struck-through text; a digit a reader may see otherwise (faint, printed over another character, turned,
 given by ActualText, drawn with another digit's glyph than the text layer says, in a table the crop box cuts,
 set smaller than the rest of its figure) stops the run with its place. A watermark printed over the page is left
-out, and its text counted (_without_watermarks).
+out, and its text counted (_without_watermarks). Notes at a page's foot (Word's footnotes printed, each starting with
+its mark) are tied to the cells and paragraphs of the page that carry the mark (_page_feet, documents.footnotes).
 
 Places: a paragraph is the page and line where it starts (第2页第5行, counting the page's text lines outside
 tables); a table cell is its page, the table's number in the document, and its row and column (第3页表1第3行第5列).
@@ -31,6 +32,7 @@ from pathlib import Path
 from helpers.core.errors import InputError
 from helpers.core.method import Method, method_parameters
 from helpers.core.values import as_subscript, as_superscript
+from helpers.extract.documents.footnotes import PageNote, note_start, tie_notes_below, tie_page_feet
 from helpers.extract.documents.model import (
     CJK,
     ON_THE_LINE,
@@ -136,6 +138,7 @@ class _Reading:
     digit_boxes: dict = field(default_factory=dict)         # by font: its own digits' glyph boxes (_font_digit_boxes)
     digit_shapes: dict = field(default_factory=dict)        # by font, digit and box: how like each digit
     font_names: dict = field(default_factory=dict)          # by font: its name, for a message
+    rules: dict = field(default_factory=dict)               # by page: its horizontal ruling lines (a note separator)
 
 
 def read_pdf(path: Path) -> Document:
@@ -160,8 +163,11 @@ def read_pdf(path: Path) -> Document:
         raise InputError(path, None, f"the PDF has no text layer ({len(pages)} pages of images: a scan), so its "
                          "table and text cannot be read",
                          "ask the office for the plan as .docx (or its web page); a scan cannot be read reliably.")
+    feet = _page_feet(pages, reading)
     _drop_furniture(pages, reading.repairs)
     document = _assemble(path, pages, reading.repairs)
+    tie_page_feet(document, feet)
+    tie_notes_below(document)
     document.hidden, document.struck = reading.unseen.get("hidden", 0), reading.unseen.get("struck", 0)
     document.watermarks = reading.watermarks
     return document
@@ -184,6 +190,7 @@ def _open(path: Path, pdfium):
 def _read_page(page, number: int, reading: _Reading) -> tuple[list[_Line], list[_Table], float]:
     width, height = page.get_size()
     h_edges, v_edges = _edges(page, width, height, number, reading)
+    reading.rules[number] = h_edges
     components = _components(h_edges, v_edges)
     regions = [(min(x for x, _, _ in vs), min(y for y, _, _ in hs), max(x for x, _, _ in vs), max(y for y, _, _ in hs))
                for hs, vs in components]
@@ -1705,6 +1712,77 @@ def _lines(chars: list[_Char], page: int, reading: _Reading) -> list[_Line]:
             out.append(_Line(text, min(c.x0 for c in group), max(c.x1 for c in group),
                              min(c.top for c in group), max(c.bottom for c in group), page, doubt=doubt))
     return out
+
+
+# ------------------------------------------------------------------------------------------ notes at a page's foot
+
+FOOT_SEPARATOR = 0.6    # a note separator (Word's, LibreOffice's: a quarter of the text's width) is shorter than this
+FOOT_SMALLER = 0.85     # without one, notes at the foot are set smaller than this share of the body text's lines
+
+
+def _page_feet(pages, reading: _Reading) -> list[PageNote]:
+    """The notes at the foot of each page below its tables (Word's footnotes printed: `1 2025年数据为预计数` under a
+    short rule at the text's left, or set smaller at the page's bottom), each starting with its mark, its wrapped lines
+    joined: documents.footnotes ties each to the cells and paragraphs that carry its mark, and takes a note so tied
+    out of the page's text (as a .docx's footnotes are no paragraph of its body; one tied to nothing stays text, as
+    before). Lines at the foot that start with no mark are left."""
+    every = [line for lines, _, _ in pages for line in lines]
+    if not every:
+        return []
+    sizes = sorted(line.bottom - line.top for line in every)
+    text = (sizes[len(sizes) // 2], min(line.x0 for line in every), max(line.x1 for line in every))
+    feet: list[PageNote] = []
+    for index, (lines, tables, height) in enumerate(pages):
+        if not lines:
+            continue
+        block = _foot_block(lines, tables, height, reading.rules.get(lines[0].page, []), text)
+        feet += [PageNote(lines[0].page, mark, join_lines("\n".join(line.text if n else said
+                                                                     for n, line in enumerate(taken))), tuple(taken))
+                 for mark, said, taken in _foot_notes(block, reading)]
+    return feet
+
+
+def _foot_block(lines: list[_Line], tables: list[_Table], height: float, rules: list[tuple],
+                text: tuple[float, float, float]) -> list[_Line]:
+    """The lines at a page's foot, below its tables: under the lowest short rule at the text's left (a note
+    separator), or else the lines set smaller than the body text at the page's bottom (its lower half)."""
+    body, left, right = text
+    floor = max((t.bottom for t in tables), default=0.0)
+    below = sorted((line for line in lines if line.top > floor), key=lambda line: line.top)
+    separators = [y for y, a, b in rules if y > floor and b - a < FOOT_SEPARATOR * (right - left)
+                  and abs(a - left) <= body and any(line.top > y for line in below)]
+    if separators:
+        return [line for line in below if line.top > max(separators)]
+    block: list[_Line] = []
+    for line in reversed(below):
+        if PAGE_NUMBER.match(line.text):
+            continue
+        if line.bottom - line.top >= FOOT_SMALLER * body or line.top < height / 2:
+            break
+        block.insert(0, line)
+    # without a separator, the small lines are notes only if the first starts with a mark (注： and its items 1．…
+    # set small at the bottom are the table's 注, read as it is)
+    return block if block and note_start(block[0].text) else []
+
+
+def _foot_notes(block: list[_Line], reading: _Reading) -> list[tuple[str, str, list[_Line]]]:
+    """The notes of a page's foot, (mark, its first line's text after the mark, its lines): a line starting with a
+    mark starts one, the lines after it carry it on; a page number is none."""
+    notes: list[tuple[str, str, list[_Line]]] = []
+    for line in block:
+        if PAGE_NUMBER.match(line.text):
+            continue
+        start = note_start(line.text)
+        if start is None and not notes:
+            continue
+        if line.doubt:
+            raise InputError(reading.path, Place(page=line.page), f"in the note '{line.text}' at the foot of the "
+                             f"page, {line.doubt}, so the figure it gives cannot be read for sure", DOUBT_FIX)
+        if start:
+            notes.append((start[0], start[1], [line]))
+        else:
+            notes[-1][2].append(line)
+    return notes
 
 
 # ------------------------------------------------------------------------------------------ the document

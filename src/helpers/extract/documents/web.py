@@ -22,6 +22,7 @@ from pathlib import Path
 from helpers.core.errors import InputError, refuse_special_file
 from helpers.core.limits import MAX_STYLESHEET_BYTES, WEB_PAGE, check_size, too_large
 from helpers.core.values import as_subscript, as_superscript
+from helpers.extract.documents.footnotes import tie_notes_below
 from helpers.extract.documents.markup import UnsureMarkup, as_browsers_parse
 from helpers.extract.documents.model import (
     MAX_GRID_POSITIONS,
@@ -134,10 +135,13 @@ def read_html(path: Path) -> Document:
     reader.flush()
     if sheets.unread:
         _nothing_it_could_hide_matters(path, soup, sheets)
-    return Document(path, "html", reader.paragraphs, reader.grids, encoding=charset, also_big5=_also_big5(raw, charset),
-                    outer_grids=reader.outer_grids, title_marks=title_marks,
-                    struck=struck, hidden=hidden, unread_stylesheets=[(href, line) for href, line, _ in sheets.unread],
-                    linked_files=list(sheets.read.values()))
+    document = Document(path, "html", reader.paragraphs, reader.grids, encoding=charset,
+                        also_big5=_also_big5(raw, charset), outer_grids=reader.outer_grids, title_marks=title_marks,
+                        struck=struck, hidden=hidden,
+                        unread_stylesheets=[(href, line) for href, line, _ in sheets.unread],
+                        linked_files=list(sheets.read.values()))
+    tie_notes_below(document)       # a cell's mark that links nowhere: the note under the table starting with it
+    return document
 
 
 TOO_LARGE_FIX = WEB_PAGE.fix

@@ -1525,8 +1525,17 @@ def _attached(paragraphs: list, qn, notes: dict[tuple[str, str], str]) -> tuple[
                 continue
             key = (names[node.tag], node.get(qn("w:id"), ""))
             if key not in out:
-                out[key] = AttachedNote(key[0], key[1], notes.get(key, ""))
+                out[key] = AttachedNote(key[0], key[1], notes.get(key, ""), _custom_mark(node, qn))
     return tuple(out.values())
+
+
+def _custom_mark(reference, qn) -> str:
+    """A footnote's or endnote's custom mark (自定义标记: the text after its reference in its run), as the cell's text
+    writes it (superscript: _Styles.position), or "" for Word's own numbering."""
+    if reference.get(qn("w:customMarkFollows")) not in ("1", "true", "on"):
+        return ""
+    run = reference.getparent()
+    return as_superscript("".join(t.text or "" for t in run.iterchildren(qn("w:t"))).strip())
 
 
 def _grid(tbl, number: int, qn, path: Path, styles: _Styles,
