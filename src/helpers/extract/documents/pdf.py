@@ -31,6 +31,7 @@ from pathlib import Path
 from helpers.core.errors import InputError
 from helpers.core.method import Method, method_parameters
 from helpers.core.values import as_subscript, as_superscript
+from helpers.extract.documents.cover import Line, cover
 from helpers.extract.documents.model import (
     CJK,
     ON_THE_LINE,
@@ -160,10 +161,16 @@ def read_pdf(path: Path) -> Document:
         raise InputError(path, None, f"the PDF has no text layer ({len(pages)} pages of images: a scan), so its "
                          "table and text cannot be read",
                          "ask the office for the plan as .docx (or its web page); a scan cannot be read reliably.")
-    _drop_furniture(pages, reading.repairs)
+    furniture = _drop_furniture(pages, reading.repairs)
     document = _assemble(path, pages, reading.repairs)
     document.hidden, document.struck = reading.unseen.get("hidden", 0), reading.unseen.get("struck", 0)
     document.watermarks = reading.watermarks
+    # What a draft marks itself with (plans._no_draft_mark): the first page's lines before the body (its cover), the
+    # page headers and footers on every page, and the watermark's text (征求意见稿 across the page), each once.
+    document.cover = cover(Line(p.place, p.text) for p in document.paragraphs if p.place.page == 1)
+    document.title_marks = list(dict.fromkeys(
+        [(f"page header or footer (页眉, 页脚), page {line.page}", line.text) for line in furniture]
+        + [("watermark (水印)", text) for text in reading.watermarks]))
     return document
 
 
@@ -1699,9 +1706,10 @@ def _lines(chars: list[_Char], page: int, reading: _Reading) -> list[_Line]:
 
 # ------------------------------------------------------------------------------------------ the document
 
-def _drop_furniture(pages, repairs: _Repairs) -> None:
+def _drop_furniture(pages, repairs: _Repairs) -> list[_Line]:
     """Page headers, footers and numbers: a line in the top or bottom margin that is a page number, that appears
-    (its digits aside) in the margin of another page too, or that is set smaller than the body text."""
+    (its digits aside) in the margin of another page too, or that is set smaller than the body text. Returns them
+    (a header may say the document is a draft)."""
     def key(line: _Line) -> str:
         return re.sub(r"\d+", "#", line.text)
 
@@ -1720,12 +1728,15 @@ def _drop_furniture(pages, repairs: _Repairs) -> None:
         return in_margin(line, height) and bool(PAGE_NUMBER.match(line.text) or len(seen[key(line)]) > 1
                                                 or line.bottom - line.top < 0.8 * body_size)
 
+    dropped = []
     for index, (lines, tables, height) in enumerate(pages):
         kept = [line for line in lines if not furniture(line, height)]
+        dropped += [line for line in lines if furniture(line, height)]
         repairs.add("page_furniture", len(lines) - len(kept))
         for number, line in enumerate(kept, 1):
             line.number = number
         pages[index] = (kept, tables, height)
+    return dropped
 
 
 def _assemble(path: Path, pages, repairs: _Repairs) -> Document:

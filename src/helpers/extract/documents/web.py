@@ -22,6 +22,7 @@ from pathlib import Path
 from helpers.core.errors import InputError, refuse_special_file
 from helpers.core.limits import MAX_STYLESHEET_BYTES, WEB_PAGE, check_size, too_large
 from helpers.core.values import as_subscript, as_superscript
+from helpers.extract.documents.cover import Line, cover
 from helpers.extract.documents.markup import UnsureMarkup, as_browsers_parse
 from helpers.extract.documents.model import (
     MAX_GRID_POSITIONS,
@@ -136,6 +137,7 @@ def read_html(path: Path) -> Document:
         _nothing_it_could_hide_matters(path, soup, sheets)
     return Document(path, "html", reader.paragraphs, reader.grids, encoding=charset, also_big5=_also_big5(raw, charset),
                     outer_grids=reader.outer_grids, title_marks=title_marks,
+                    cover=cover(Line(p.place, p.text) for p in reader.paragraphs),
                     struck=struck, hidden=hidden, unread_stylesheets=[(href, line) for href, line, _ in sheets.unread],
                     linked_files=list(sheets.read.values()))
 
