@@ -114,17 +114,22 @@ TEXT_BOX = (
     '</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
 
 
-def test_a_word_watermark_in_the_header_marking_a_draft_stops(workspace):
+@pytest.mark.parametrize("shape", ["WordArt", "text box"])
+def test_a_word_watermark_in_the_header_marking_a_draft_stops(workspace, shape):
+    """Word's watermark (a VML WordArt shape, its text in v:textpath's `string`: not seen on main), or a text box
+    in the header (wps:txbx, its text in w:txbxContent: seen on main too, kept here as the same class)."""
     import docx
     from docx.oxml import parse_xml
     path = write_docx(_content([TITLE]), workspace / "raw" / "tonglu_15.docx")
     document = docx.Document(str(path))
-    document.sections[0].header.paragraphs[0]._p.append(parse_xml(WORD_WATERMARK))
+    document.sections[0].header.paragraphs[0]._p.append(parse_xml(
+        WORD_WATERMARK if shape == "WordArt" else TEXT_BOX.format(text="征求意见稿")))
     document.save(str(path))
     error = _refused(workspace, path)
-    assert error.problem.startswith("the document's WordArt (艺术字) in the page header (页眉) ('征求意见稿') says "
-                                    "the document is a draft of a plan ('征求意见稿')"), error.problem
-    assert error.where == "WordArt (艺术字) in the page header (页眉), word/header1.xml"
+    said = "WordArt (艺术字) in the page header (页眉)" if shape == "WordArt" else "page header (页眉)"
+    assert error.problem.startswith(f"the document's {said} ('征求意见稿') says the document is a draft of a plan "
+                                    "('征求意见稿')"), error.problem
+    assert error.where == f"{said}, word/header1.xml"
 
 
 def test_a_text_box_on_the_cover_marking_a_draft_stops(workspace):
@@ -168,8 +173,30 @@ def printed(tmp_path_factory) -> dict:
     marked.write_text(marked.read_text(encoding="utf-8").replace("<body>", (
         "<body><div style='position:fixed;top:330px;left:150px;transform:rotate(-30deg);font-size:72px;"
         "color:rgba(0,0,0,0.12);white-space:nowrap'>征求意见稿</div>"), 1), encoding="utf-8")
-    return dict(zip(("cover", "watermark"), print_pdfs_chromium([(cover, folder / "cover.pdf"),
+    made = dict(zip(("cover", "watermark"), print_pdfs_chromium([(cover, folder / "cover.pdf"),
                                                                  (marked, folder / "watermark.pdf")])))
+    made["header"] = _printed_with_header(write_html(_content([TITLE]), folder / "header.html", site_table=False),
+                                          folder / "header.pdf", "桐庐县人才发展“十五五”规划（征求意见稿）")
+    return made
+
+
+def _printed_with_header(page, pdf, header: str):
+    """The page printed by Chromium with `header` as the running header on every page (页眉), as an office's
+    print template sets it."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        try:
+            tab = browser.new_page()
+            tab.goto(page.resolve().as_uri())
+            tab.pdf(path=str(pdf), format="A4", display_header_footer=True,
+                    header_template=f'<div style="font-size:8px;width:100%;text-align:center">{header}</div>',
+                    footer_template='<div style="font-size:8px;width:100%;text-align:center">'
+                                    '<span class="pageNumber"></span></div>',
+                    margin={"top": "20mm", "bottom": "20mm", "left": "15mm", "right": "15mm"})
+        finally:
+            browser.close()
+    return pdf
 
 
 @pytest.mark.slow
@@ -187,6 +214,14 @@ def test_a_pdf_watermarked_as_a_draft_stops(workspace, printed):
     error = _refused(workspace, shutil.copy(printed["watermark"], workspace / "raw" / "tonglu_15.pdf"))
     assert error.problem.startswith("the document's watermark (水印) ('征求意见稿') says the document is a draft "
                                     "of a plan ('征求意见稿')"), error.problem
+
+
+@pytest.mark.slow
+def test_a_pdf_whose_running_header_marks_a_draft_stops(workspace, printed):
+    import shutil
+    error = _refused(workspace, shutil.copy(printed["header"], workspace / "raw" / "tonglu_15.pdf"))
+    assert error.problem.startswith("the document's page header or footer (页眉/页脚) ('桐庐县人才发展“十五五”规划"
+                                    "（征求意见稿）') says the document is a draft of a plan ('征求意见稿')"), error.problem
 
 
 def test_a_text_export_whose_cover_marks_a_draft_on_its_4th_line_stops(workspace):
@@ -217,6 +252,19 @@ def test_a_published_plan_whose_body_mentions_its_draft_is_read(workspace, kind)
     content = _content([TITLE, OFFICE, "2026年1月", "（印发稿）"], BODY_MENTIONS)
     path = workspace / "raw" / f"tonglu_15.{kind}"
     (write_docx if kind == "docx" else write_html)(content, path)
+    _use(workspace, path)
+    assert total_target_2030(build(workspace))["value"] == 20
+
+
+def test_a_web_page_whose_site_menu_names_the_consultation_column_is_read(workspace):
+    """The site's menu above the article lists its 征求意见 column beside the others (a government site's 政民互动
+    menu): a menu item, no draft's mark; the plan's heading block says 印发. Read, 20."""
+    path = write_html(_content([TITLE]), workspace / "raw" / "tonglu_15.html")
+    page = path.read_text(encoding="utf-8")
+    menu = ("<ul class='menu'><li><a href='/'>首页</a></li><li><a href='/zwgk'>政务公开</a></li>"
+            "<li><a href='/zjyj'>征求意见</a></li><li><a href='/hd'>政民互动</a></li></ul>"
+            "<div class='crumbs'>首页 &gt; 政务公开 &gt; 规划信息</div>")
+    path.write_text(page.replace('<div class="article">', menu + '<div class="article">', 1), encoding="utf-8")
     _use(workspace, path)
     assert total_target_2030(build(workspace))["value"] == 20
 

@@ -195,6 +195,11 @@ def _on_the_cover(lines: list[tuple[object, str]]) -> list[tuple[str, object, st
             for n, (where, text) in enumerate(lines)]
 
 
+# 征求意见 without 稿 or 版 marks a draft only standing alone ((征求意见), 2026年1月征求意见): elsewhere it is a
+# site's menu item beside others (首页 政务公开 征求意见), a heading (（一）广泛征求意见), an office's duty.
+BARE = re.compile(r"[\s()\[\]【】〔〕<>《》0-9年月日.\-/—–]+")
+
+
 def _no_draft_mark(path: Path, plan: Plan, marks: list[tuple[str, object, str]]) -> list[tuple[str, object]]:
     """Stops at a draft marked where drafts are (anywhere on its cover, a .docx's page headers and footers and its
     WordArt, a PDF's page headers and footers and its watermark, a web page's <title>: (what, where, text)), as at
@@ -206,7 +211,7 @@ def _no_draft_mark(path: Path, plan: Plan, marks: list[tuple[str, object, str]])
     confirmed = []
     for what, where, text in marks:
         word = draft_word(normalise(text))
-        if not word:
+        if not word or (word == "征求意见" and BARE.sub("", normalise(text)) != word):
             continue
         said = next((m for m in plan.draft_marks if m.mark == normalise(text).strip()), None)
         if said is not None:

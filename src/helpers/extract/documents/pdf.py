@@ -169,7 +169,7 @@ def read_pdf(path: Path) -> Document:
     # page headers and footers on every page, and the watermark's text (征求意见稿 across the page), each once.
     document.cover = cover(Line(p.place, p.text) for p in document.paragraphs if p.place.page == 1)
     document.title_marks = list(dict.fromkeys(
-        [(f"page header or footer (页眉, 页脚), page {line.page}", line.text) for line in furniture]
+        [(f"page header or footer (页眉/页脚), page {line.page}", line.text) for line in furniture]
         + [("watermark (水印)", text) for text in reading.watermarks]))
     return document
 
@@ -291,8 +291,8 @@ def _chars(page, number: int, height: float, reading: _Reading) -> list[_Char]:
     return out
 
 
-# A watermark (征求意见稿 2026.03, 内部资料, a year printed across the page) is no text of the plan: a plan with one
-# is read without it, and the cleaning log says what was left out. It is text the PDF itself declares a watermark
+# A watermark (内部资料, a year printed across the page) is no text of the plan: a plan with one is read without it,
+# and the cleaning log says what was left out (a draft's, 征求意见稿 2026.03, stops the run: plans._no_draft_mark). It is text the PDF itself declares a watermark
 # (_declared_watermarks), or text set in at least two of a watermark's ways: turned diagonally (a vertical cell's
 # text is turned a right angle, a watermark 30-60°), light (on white, its opacity counted), large (some times the
 # page's text size or more), or marked by the PDF as no content of the document (/Artifact of another kind, or of

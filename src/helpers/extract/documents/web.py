@@ -137,7 +137,8 @@ def read_html(path: Path) -> Document:
         _nothing_it_could_hide_matters(path, soup, sheets)
     return Document(path, "html", reader.paragraphs, reader.grids, encoding=charset, also_big5=_also_big5(raw, charset),
                     outer_grids=reader.outer_grids, title_marks=title_marks,
-                    cover=cover(Line(p.place, p.text) for p in reader.paragraphs),
+                    # (a paragraph that is all links is a site's menu, 首页 政务公开 征求意见, no mark of the page's)
+                    cover=cover(Line(p.place, p.text) for p in reader.paragraphs if id(p) not in reader.links),
                     struck=struck, hidden=hidden, unread_stylesheets=[(href, line) for href, line, _ in sheets.unread],
                     linked_files=list(sheets.read.values()))
 
@@ -1007,6 +1008,9 @@ class _PageReader:
         self.recent: list[Paragraph] = []
         self.buffer: list[str] = []
         self.buffer_line: int | None = None
+        self.in_link = 0                # inside how many <a> the walk is
+        self.unlinked = False           # whether the buffer holds text outside a link
+        self.links: set[int] = set()    # the paragraphs (by id) whose text is all links': a site's menu items
 
     def walk(self, node) -> None:
         from bs4 import Comment, NavigableString, Tag
@@ -1018,13 +1022,17 @@ class _PageReader:
                     if self.buffer_line is None:
                         self.buffer_line = getattr(child.parent, "sourceline", None)
                     self.buffer.append(str(child))
+                    self.unlinked = self.unlinked or not self.in_link
                 continue
             if not isinstance(child, Tag) or child.name in SKIPPED:
                 continue
             if child.name not in BLOCKS:
                 if self.buffer_line is None and child.get_text().strip():
                     self.buffer_line = child.sourceline
+                link = child.name == "a"
+                self.in_link += link
                 self.walk(child)
+                self.in_link -= link
                 continue
             self.flush()
             if child.name == "table" and not child.find("table"):
@@ -1046,7 +1054,9 @@ class _PageReader:
             paragraph = Paragraph(text, Place(line=self.buffer_line or 1))
             self.paragraphs.append(paragraph)
             self.recent.append(paragraph)
-        self.buffer, self.buffer_line = [], None
+            if not self.unlinked:
+                self.links.add(id(paragraph))
+        self.buffer, self.buffer_line, self.unlinked = [], None, False
 
     def table(self, table) -> None:
         caption = table.find("caption", recursive=False)

@@ -92,7 +92,9 @@ def _headers_and_footers(document, qn) -> list[tuple[str, str]]:
             "page footer (页脚)" if name.startswith("word/footer") else None
         element = getattr(part, "element", None) if kind else None
         for p in element.iter(qn("w:p")) if element is not None else ():
-            text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+            # (a text box's paragraph on its own, not in the one it is anchored in; its fallback copy skipped)
+            text = "".join(t.text or "" for t in p.iter(qn("w:t")) if next(t.iterancestors(qn("w:p"))) is p
+                           and not _in_fallback(t)).strip()
             if text and (f"{kind}, {name}", text) not in found:
                 found.append((f"{kind}, {name}", text))
         for text in _word_art(element) if element is not None else ():
