@@ -220,8 +220,8 @@ def test_a_pdf_watermarked_as_a_draft_stops(workspace, printed):
 def test_a_pdf_whose_running_header_marks_a_draft_stops(workspace, printed):
     import shutil
     error = _refused(workspace, shutil.copy(printed["header"], workspace / "raw" / "tonglu_15.pdf"))
-    assert error.problem.startswith("the document's page header or footer (页眉/页脚) ('桐庐县人才发展“十五五”规划"
-                                    "（征求意见稿）') says the document is a draft of a plan ('征求意见稿')"), error.problem
+    said = "the document's page header or footer (页眉/页脚) ('桐庐县人才发展“十五五”规划（征求意见稿）')"
+    assert error.problem.startswith(f"{said} says the document is a draft of a plan ('征求意见稿')"), error.problem
 
 
 def test_a_text_export_whose_cover_marks_a_draft_on_its_4th_line_stops(workspace):
