@@ -291,13 +291,13 @@ def _chars(page, number: int, height: float, reading: _Reading) -> list[_Char]:
     return out
 
 
-# A watermark (内部资料, a year printed across the page) is no text of the plan: a plan with one is read without it, and
-# the cleaning log says what was left out (a draft's, 征求意见稿 2026.03, stops the run: plans._no_draft_mark). It is text
-# the PDF itself declares a watermark (_declared_watermarks), or text set in at least two of a watermark's ways:
-# turned diagonally (a vertical cell's text is turned a right angle, a watermark 30-60°), light (on white, its opacity
-# counted), large (some times the page's text size or more), or marked by the PDF as no content of the document
-# (/Artifact of another kind, or of none: a page's header or footer is one too). The bounds, with their reasons:
-# config/method.yaml, `pdf_watermark`.
+# A watermark (内部资料, a year printed across the page) is no text of the plan: a plan with one is read without
+# it, and the cleaning log says what was left out (a draft's, 征求意见稿 2026.03, stops the run:
+# plans._no_draft_mark). It is text the PDF itself declares a watermark (_declared_watermarks), or text set in
+# at least two of a watermark's ways: turned diagonally (a vertical cell's text is turned a right angle, a
+# watermark 30-60°), light (on white, its opacity counted), large (some times the page's text size or more),
+# or marked by the PDF as no content of the document (/Artifact of another kind, or of none: a page's header
+# or footer is one too). The bounds, with their reasons: config/method.yaml, `pdf_watermark`.
 # A character set in one of these ways alone (a grey 1 before 20, a turned digit, a large title) is no watermark:
 # it is read, or doubted, like any other. A watermark set like the text (neither large nor turned: a declaration a
 # reader does not see) printed over or beside a digit leaves that digit in doubt: a grey 9 at the text's size over
