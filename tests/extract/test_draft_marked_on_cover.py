@@ -61,9 +61,11 @@ def _docx_with_page_break(before: list[str], path):
     return path
 
 
-def test_a_docx_cover_whose_4th_line_marks_a_draft_stops(workspace):
-    error = _refused(workspace, write_docx(_content(COVER_4), workspace / "raw" / "tonglu_15.docx"))
-    assert error.problem.startswith("a line of the document's cover ('（征求意见稿）') says the document is a draft "
+@pytest.mark.parametrize("mark", ["（征求意见稿）", "本稿为征求意见稿，请提出修改意见。"])
+def test_a_docx_cover_whose_4th_line_marks_a_draft_stops(workspace, mark):
+    """The mark as the cover's 4th line, alone or as a short sentence saying what the document is."""
+    error = _refused(workspace, write_docx(_content(COVER_4[:3] + [mark]), workspace / "raw" / "tonglu_15.docx"))
+    assert error.problem.startswith(f"a line of the document's cover ('{mark}') says the document is a draft "
                                     "of a plan ('征求意见稿')"), error.problem
     assert str(error.where) == "paragraph 4"
 
@@ -145,21 +147,55 @@ def test_a_text_box_on_the_cover_marking_a_draft_stops(workspace):
                                     "plan ('讨论稿')"), error.problem
 
 
+@pytest.mark.parametrize("minified", [False, True], ids=["", "minified"])
 @pytest.mark.parametrize("where", ["div above the article", "line under the heading block"])
-def test_a_web_page_marked_a_draft_above_its_article_stops(workspace, where):
+def test_a_web_page_marked_a_draft_above_its_article_stops(workspace, where, minified):
     """The site's breadcrumb, the plan's heading, its 发布时间 line, then （征求意见稿） in a div of its own, above
-    the article (or as the heading block's 4th line); the body after it."""
+    the article (or as the heading block's 4th line); the body after it. Minified (the page on one line, as sites
+    serve it), every paragraph has the same place, the table's title's too."""
     path = write_html(_content([]), workspace / "raw" / "tonglu_15.html")
     page = path.read_text(encoding="utf-8")
     block = ("<div class='crumbs'>首页 &gt; 政务公开 &gt; 通知公告</div>"
              f"<h1>{TITLE}</h1><div class='info'>发布时间：2026-01-05　来源：{OFFICE}</div>")
     mark = "<div class='draft'>（征求意见稿）</div>"
+    page = page.replace(f'<td colspan="3">{DOCUMENT_TABLE["before"][1]}</td>', f'<td colspan="3">{TITLE}</td>', 1)
     block = block + mark + '<div class="article">' if where.startswith("div") else \
         '<div class="article">' + block + mark
-    path.write_text(page.replace('<div class="article">', block, 1), encoding="utf-8")
+    page = page.replace('<div class="article">', block, 1)
+    path.write_text(page.replace("\n", "") if minified else page, encoding="utf-8")
     error = _refused(workspace, path)
     assert error.problem.startswith("a line of the document's cover ('（征求意见稿）') says the document is a draft "
                                     "of a plan ('征求意见稿')"), error.problem
+
+
+def test_a_web_page_whose_site_table_names_a_draft_stops(workspace):
+    """The site's 信息公开 table above the article names the page （征求意见稿）: an element before the article."""
+    path = write_html(_content([TITLE]), workspace / "raw" / "tonglu_15.html")
+    page = path.read_text(encoding="utf-8")
+    named = f'<td colspan="3">{TITLE}</td>'
+    assert page.count(named) == 1
+    path.write_text(page.replace(named, f'<td colspan="3">{TITLE}（征求意见稿）</td>'), encoding="utf-8")
+    error = _refused(workspace, path)
+    assert error.problem.startswith(f"a line of the document's cover ('{TITLE}（征求意见稿）') says the document is "
+                                    "a draft of a plan ('征求意见稿')"), error.problem
+    assert str(error.where) == "line 10"        # (the 名称 row's line)
+
+
+def test_a_docx_cover_laid_out_in_a_table_marking_a_draft_stops(workspace):
+    """The cover's details in a table (编制单位 | 桐庐县人才工作领导小组办公室 / 文稿状态 | 送审稿), then the body."""
+    import docx
+    path = write_docx(_content([TITLE]), workspace / "raw" / "tonglu_15.docx")
+    document = docx.Document(str(path))
+    table = document.add_table(rows=2, cols=2)
+    for r, row in enumerate([("编制单位", OFFICE), ("文稿状态", "送审稿")]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.paragraphs[0]._p.addnext(table._tbl)
+    document.save(str(path))
+    error = _refused(workspace, path)
+    assert error.problem.startswith("a line of the document's cover ('送审稿') says the document is a draft of a "
+                                    "plan ('送审稿')"), error.problem
+    assert str(error.where) == "table 1, row 2, column 2"
 
 
 @pytest.fixture(scope="module")

@@ -96,8 +96,9 @@ def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
     table = parse_grid_table(document, plan, sources)
     first = next(((p.place, p.text) for p in document.paragraphs if p.text.strip()), None)
     _the_plan_itself(path, table, first, plan)
-    before_the_table = [(where, line) for where, line in
-                        _until(document.cover, lambda where: where == table.title.place)]
+    # (by its place and text: a web page's paragraphs on one source line share their place)
+    before_the_table = _until(document.cover, lambda where, line: where == table.title.place
+                              and line == table.title.raw)
     confirmed = _no_draft_mark(path, plan, _on_the_cover(before_the_table)
                                + [(f"the document's {where.split(', ')[0]}", where, text)
                                   for where, text in document.title_marks])
@@ -179,10 +180,10 @@ def _the_plan_itself(path: Path, table, first, plan: Plan) -> None:
 
 
 def _until(items: list, stop) -> list:
-    """The items before the first whose place `stop` says (the table's title: the cover ends at the table)."""
+    """The items (where, text) before the first `stop` says (the table's title: the cover ends at the table)."""
     out = []
     for where, text in items:
-        if stop(where):
+        if stop(where, text):
             break
         out.append((where, text))
     return out
@@ -191,8 +192,10 @@ def _until(items: list, stop) -> list:
 def _on_the_cover(lines: list[tuple[object, str]]) -> list[tuple[str, object, str]]:
     """The cover's lines (helpers.extract.documents.cover) as (what, where, text): the one right under the title
     named so, the others as the cover's."""
-    return [("the line under the document's title" if n == 1 else "a line of the document's cover", where, text)
-            for n, (where, text) in enumerate(lines)]
+    def under_the_title(n: int) -> bool:
+        return n == 1 and all(getattr(w, "table", None) is None for w, _ in lines[:2])    # (no table's cell)
+    return [("the line under the document's title" if under_the_title(n) else "a line of the document's cover",
+             where, text) for n, (where, text) in enumerate(lines)]
 
 
 # 征求意见 without 稿 or 版 marks a draft only standing alone ((征求意见), 2026年1月征求意见): elsewhere it is a

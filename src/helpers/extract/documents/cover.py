@@ -23,8 +23,11 @@ from helpers.core.text import normalise
 SECTION_HEADING = re.compile(r"(?:第[一二三四五六七八九十百零〇0-9]+(?:章|节|部分|篇|编)|[一二三四五六七八九十]+[、.]"
                              r"|[(][一二三四五六七八九十]+[)]|[0-9]{1,2}[、.](?![0-9])"
                              r"|(?:前言|序言|引言|总则|目录)$|contents$)", re.IGNORECASE)
-# A sentence of the body: a cover's lines (its title, the office, the date, the mark) end in none of these.
+# A sentence of the body: a cover's lines (its title, the office, the date, the mark) end in none of these, but for
+# a short one that says what the document is (本稿为征求意见稿。, 征求意见稿，请提出修改意见。): a sentence of the
+# body is longer than SHORT characters.
 SENTENCE_END = re.compile(r"[。！？!?]")
+SHORT = 20
 
 
 @dataclass(frozen=True)
@@ -40,9 +43,10 @@ class Line:
 
 
 def body_starts(text: str) -> bool:
-    """Whether a line is the body's by its words: a sentence (。！？ in it) or a section's heading."""
+    """Whether a line is the body's by its words: a sentence (。！？ in it, longer than SHORT) or a section's
+    heading."""
     compact = re.sub(r"\s+", "", normalise(text))
-    return bool(SENTENCE_END.search(compact) or SECTION_HEADING.match(compact))
+    return bool((SENTENCE_END.search(compact) and len(compact) > SHORT) or SECTION_HEADING.match(compact))
 
 
 def cover(lines) -> list[tuple[object, str]]:

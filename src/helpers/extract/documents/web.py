@@ -137,8 +137,7 @@ def read_html(path: Path) -> Document:
         _nothing_it_could_hide_matters(path, soup, sheets)
     return Document(path, "html", reader.paragraphs, reader.grids, encoding=charset, also_big5=_also_big5(raw, charset),
                     outer_grids=reader.outer_grids, title_marks=title_marks,
-                    # (a paragraph that is all links is a site's menu, 首页 政务公开 征求意见, no mark of the page's)
-                    cover=cover(Line(p.place, p.text) for p in reader.paragraphs if id(p) not in reader.links),
+                    cover=cover(reader.lines),
                     struck=struck, hidden=hidden, unread_stylesheets=[(href, line) for href, line, _ in sheets.unread],
                     linked_files=list(sheets.read.values()))
 
@@ -1010,7 +1009,9 @@ class _PageReader:
         self.buffer_line: int | None = None
         self.in_link = 0                # inside how many <a> the walk is
         self.unlinked = False           # whether the buffer holds text outside a link
-        self.links: set[int] = set()    # the paragraphs (by id) whose text is all links': a site's menu items
+        # The page's paragraphs and table cells in order, as the cover reader takes them (documents.cover); not a
+        # paragraph that is all links (a site's menu: 首页 政务公开 征求意见), no mark of the page's.
+        self.lines: list[Line] = []
 
     def walk(self, node) -> None:
         from bs4 import Comment, NavigableString, Tag
@@ -1054,8 +1055,8 @@ class _PageReader:
             paragraph = Paragraph(text, Place(line=self.buffer_line or 1))
             self.paragraphs.append(paragraph)
             self.recent.append(paragraph)
-            if not self.unlinked:
-                self.links.add(id(paragraph))
+            if self.unlinked:
+                self.lines.append(Line(paragraph.place, paragraph.text))
         self.buffer, self.buffer_line, self.unlinked = [], None, False
 
     def table(self, table) -> None:
@@ -1066,6 +1067,8 @@ class _PageReader:
             self.flush()
         self.grids.append(Grid(len(self.grids) + 1, _rows(table, self.sizes, self.media_doubts,
                                                           footnotes=self.footnotes), self.recent[-3:]))
+        # (the site's 信息公开 table above the article, 名称 …（征求意见稿）: the plan's table comes after its title)
+        self.lines += [Line(c.place, c.text) for row in self.grids[-1].rows for c in row if not c.spanned]
         self.recent = []
         self.grids[-1].after = self.recent
 

@@ -54,6 +54,8 @@ def read_docx(path: Path) -> Document:
                 recent += [Paragraph(text, frame) for text in titles]
             counted += 1
             grids.append(Grid(counted, _grid(element, counted, qn, path, styles, notes), recent[-3:], frame=frame))
+            # (a cover laid out in a table: 编制单位 | 状态 | 征求意见稿; the plan's own table comes after its title)
+            lines += [Line(c.place, c.text) for row in grids[-1].rows for c in row if not c.spanned]
             recent = []
             grids[-1].after = recent      # the paragraphs after it: this list, filled as they come
             continue
