@@ -80,7 +80,7 @@ def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
         first = next(((n, line) for n, line in enumerate(lines, 1) if line.strip()), None)
         _the_plan_itself(path, table, first, plan)
         confirmed = _no_draft_mark(path, plan, _on_the_cover(cover(
-            Line(n, line) for n, line in enumerate(lines[:table.title.line - 1], 1))))
+            Line(n, line) for n, line in enumerate(lines[:table.title.line - 1], 1)), first))
         skip = range(table.title.line, table.end_line + 1)
         prose = [Paragraph(raw, Place(line=n)) for n, raw in enumerate(lines, 1) if n not in skip]
         contents = [Paragraph(c.raw, Place(line=c.line)) for c in table.contents]
@@ -99,7 +99,7 @@ def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
     # (by its place and text: a web page's paragraphs on one source line share their place)
     before_the_table = _until(document.cover, lambda where, line: where == table.title.place
                               and line == table.title.raw)
-    confirmed = _no_draft_mark(path, plan, _on_the_cover(before_the_table)
+    confirmed = _no_draft_mark(path, plan, _on_the_cover(before_the_table, first)
                                + [(f"the document's {where.split(', ')[0]}", where, text)
                                   for where, text in document.title_marks])
     prose = [p for p in document.paragraphs if p.place != table.title.place]
@@ -189,13 +189,11 @@ def _until(items: list, stop) -> list:
     return out
 
 
-def _on_the_cover(lines: list[tuple[object, str]]) -> list[tuple[str, object, str]]:
+def _on_the_cover(lines: list[tuple[object, str]], first) -> list[tuple[str, object, str]]:
     """The cover's lines (helpers.extract.documents.cover) as (what, where, text): the one right under the title
-    named so, the others as the cover's."""
-    def under_the_title(n: int) -> bool:
-        return n == 1 and all(getattr(w, "table", None) is None for w, _ in lines[:2])    # (no table's cell)
-    return [("the line under the document's title" if under_the_title(n) else "a line of the document's cover",
-             where, text) for n, (where, text) in enumerate(lines)]
+    (`first`: the document's first line or paragraph, (where, text)) named so, the others as the cover's."""
+    return [("the line under the document's title" if n and lines[n - 1] == first else
+             "a line of the document's cover", where, text) for n, (where, text) in enumerate(lines)]
 
 
 # 征求意见 without 稿 or 版 marks a draft only standing alone ((征求意见), 2026年1月征求意见): elsewhere it is a

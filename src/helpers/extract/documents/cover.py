@@ -4,8 +4,8 @@ A draft's mark stands anywhere on the cover: under the title, or as its 4th or 6
 date (title / 桐庐县人才工作领导小组办公室 / 2026年1月 / （征求意见稿）); redteam19 found one read as the plan when
 only the 2 lines under the title were looked at. The cover is told by what it is, not by a count of lines: it is
 the lines from the document's start up to the first that is the body's, by its words (a sentence, ended by 。！？;
-a section's heading: 一、, 第一章, （一）, 1., 前言, 目录) or by the format's structure (a .docx's second heading by
-its style, the first being its title, its table of contents, its first page break; a PDF's first page ends it).
+a section's heading: 一、, 第一章, （一）, 1., 前言, 目录) or by the format's structure (a .docx's numbered heading,
+its table of contents, its first page break; a PDF's first page ends it).
 Each format's reader hands its lines to `cover` with what it knows of its structure (Line), and
 plans._no_draft_mark reads the cover, the page headers and footers, the <title> and the watermarks for a draft's
 words alone: a body that mentions a draft (在征求意见稿基础上修改完善。) is no cover, and no sentence of the body
@@ -38,8 +38,23 @@ class Line:
     starts_body: bool = False     # the format says the body starts here (a table of contents, a page break before
                                   # it): not the cover's, unless it is the document's first line
     ends_page: bool = False       # a page ends after it (a page break): the cover's last line
-    heading: bool = False         # a heading by the format's markup (a .docx's heading style or outline level):
-                                  # the cover's first is its title (often so styled), the next starts the body
+    heading: bool = False         # a heading by the format's markup (a .docx's numbered heading: its number, 一、,
+                                  # drawn by Word, in no text): the cover's first may be its title, the next
+                                  # starts the body
+
+
+# A table laid out on a cover (编制单位 | …, 文稿状态 | 送审稿; a site's 信息公开 table above the article) has some
+# 4-20 cells: one of more is the body's (a data table, a layout), and the cover has ended before it.
+COVER_TABLE_CELLS = 40
+
+
+def table_lines(cells) -> list[Line]:
+    """A table's cells (place, text) as the cover reader takes them: each a line of its own, or, for a table of
+    more than COVER_TABLE_CELLS, the body's start."""
+    cells = list(cells)
+    if len(cells) > COVER_TABLE_CELLS:
+        return [Line(cells[0][0] if cells else None, "", starts_body=True)]
+    return [Line(where, text) for where, text in cells]
 
 
 def body_starts(text: str) -> bool:
@@ -55,11 +70,13 @@ def cover(lines) -> list[tuple[object, str]]:
     out: list[tuple[object, str]] = []
     headed = False
     for line in lines:
+        if line.starts_body and out:
+            break
         if not line.text.strip():
             if line.ends_page and out:      # (an empty paragraph holding the page break)
                 break
             continue
-        if (line.starts_body and out) or (line.heading and headed) or body_starts(line.text):
+        if (line.heading and headed) or body_starts(line.text):
             break
         headed = headed or line.heading
         out.append((line.where, line.text))

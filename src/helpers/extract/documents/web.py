@@ -22,7 +22,7 @@ from pathlib import Path
 from helpers.core.errors import InputError, refuse_special_file
 from helpers.core.limits import MAX_STYLESHEET_BYTES, WEB_PAGE, check_size, too_large
 from helpers.core.values import as_subscript, as_superscript
-from helpers.extract.documents.cover import Line, cover
+from helpers.extract.documents.cover import Line, cover, table_lines
 from helpers.extract.documents.markup import UnsureMarkup, as_browsers_parse
 from helpers.extract.documents.model import (
     MAX_GRID_POSITIONS,
@@ -1068,7 +1068,7 @@ class _PageReader:
         self.grids.append(Grid(len(self.grids) + 1, _rows(table, self.sizes, self.media_doubts,
                                                           footnotes=self.footnotes), self.recent[-3:]))
         # (the site's 信息公开 table above the article, 名称 …（征求意见稿）: the plan's table comes after its title)
-        self.lines += [Line(c.place, c.text) for row in self.grids[-1].rows for c in row if not c.spanned]
+        self.lines += table_lines((c.place, c.text) for row in self.grids[-1].rows for c in row if not c.spanned)
         self.recent = []
         self.grids[-1].after = self.recent
 

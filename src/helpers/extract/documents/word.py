@@ -12,7 +12,7 @@ from pathlib import Path
 from helpers.core import limits
 from helpers.core.errors import InputError
 from helpers.core.values import as_subscript, as_superscript
-from helpers.extract.documents.cover import Line, cover
+from helpers.extract.documents.cover import Line, cover, table_lines
 from helpers.extract.documents.model import (
     ON_THE_LINE,
     AttachedNote,
@@ -55,7 +55,7 @@ def read_docx(path: Path) -> Document:
             counted += 1
             grids.append(Grid(counted, _grid(element, counted, qn, path, styles, notes), recent[-3:], frame=frame))
             # (a cover laid out in a table: 编制单位 | 状态 | 征求意见稿; the plan's own table comes after its title)
-            lines += [Line(c.place, c.text) for row in grids[-1].rows for c in row if not c.spanned]
+            lines += table_lines((c.place, c.text) for row in grids[-1].rows for c in row if not c.spanned)
             recent = []
             grids[-1].after = recent      # the paragraphs after it: this list, filled as they come
             continue
@@ -122,8 +122,9 @@ CONTENTS_FIELD = re.compile(r"(^|\s)TOC(\s|$)")
 
 def _cover_lines(p, text: str, place: Place, qn, styles: _Styles) -> list[Line]:
     """A body paragraph as the cover reader takes it (helpers.extract.documents.cover): its text (a text box's
-    in it included) and any WordArt it anchors (v:textpath) as lines of their own; whether it is a heading by its
-    style or outline level (the cover's first is its title); the body starts at it when it is a table of contents
+    in it included) and any WordArt it anchors (v:textpath) as lines of their own; whether it is a numbered heading
+    (a heading style or an outline level, and list numbering: 一、 drawn by Word, in no text; a cover's lines may be
+    set in a heading style, unnumbered); the body starts at it when it is a table of contents
     (a TOC field, a TOC style, a content control of Word's contents), or when a page break comes before it
     (w:pageBreakBefore, or where Word last laid out a page, w:lastRenderedPageBreak); its page ends after it at a
     page break in it (分页符, w:br type="page") or a section break (w:sectPr, not continuous)."""
@@ -138,8 +139,10 @@ def _cover_lines(p, text: str, place: Place, qn, styles: _Styles) -> list[Line]:
                    for sdt in p.iterancestors(qn("w:sdt")) for gallery in sdt.iter(qn("w:docPartGallery")))
     before = _find(p, qn, "w:pPr", "w:pageBreakBefore")
     style_name = name.get(qn("w:val"), "").strip() if name is not None else ""
-    heading = bool(HEADING_STYLE.search(style_name) or (level is not None and level.get(qn("w:val"), "9") in
-                                                       tuple("012345678")))
+    numbered = _find(p, qn, "w:pPr", "w:numPr") is not None or \
+        styles._in_style(style_id, "w:numPr", properties="w:pPr") is not None
+    heading = numbered and bool(HEADING_STYLE.search(style_name) or (
+        level is not None and level.get(qn("w:val"), "9") in tuple("012345678")))
     starts = (contents or bool(CONTENTS_FIELD.search(instructions) or CONTENTS_STYLE.search(style_name))
               or (before is not None and before.get(qn("w:val"), "true").lower() not in OFF)
               or next(p.iter(qn("w:lastRenderedPageBreak")), None) is not None)
