@@ -61,9 +61,10 @@ def _docx_with_page_break(before: list[str], path):
     return path
 
 
-@pytest.mark.parametrize("mark", ["（征求意见稿）", "本稿为征求意见稿，请提出修改意见。"])
+@pytest.mark.parametrize("mark", ["（征求意见稿）", "本稿为征求意见稿，请提出修改意见。", "（征 求 意 见 稿）"])
 def test_a_docx_cover_whose_4th_line_marks_a_draft_stops(workspace, mark):
-    """The mark as the cover's 4th line, alone or as a short sentence saying what the document is."""
+    """The mark as the cover's 4th line: alone, as a short sentence saying what the document is, or spaced out
+    across the cover (征 求 意 见 稿, as covers set it)."""
     error = _refused(workspace, write_docx(_content(COVER_4[:3] + [mark]), workspace / "raw" / "tonglu_15.docx"))
     assert error.problem.startswith(f"a line of the document's cover ('{mark}') says the document is a draft "
                                     "of a plan ('征求意见稿')"), error.problem

@@ -198,6 +198,7 @@ def _on_the_cover(lines: list[tuple[object, str]], first) -> list[tuple[str, obj
 
 # 征求意见 without 稿 or 版 marks a draft only standing alone ((征求意见), 2026年1月征求意见): elsewhere it is a
 # site's menu item beside others (首页 政务公开 征求意见), a heading (（一）广泛征求意见), an office's duty.
+SPREAD = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 BARE = re.compile(r"[\s()\[\]【】〔〕<>《》0-9年月日.\-/—–]+")
 
 
@@ -211,7 +212,7 @@ def _no_draft_mark(path: Path, plan: Plan, marks: list[tuple[str, object, str]])
     for, (where, DraftMark), for the cleaning log."""
     confirmed = []
     for what, where, text in marks:
-        word = draft_word(normalise(text))
+        word = draft_word(SPREAD.sub("", normalise(text)))     # (征 求 意 见 稿, spaced out across a cover)
         if not word or (word == "征求意见" and BARE.sub("", normalise(text)) != word):
             continue
         said = next((m for m in plan.draft_marks if m.mark == normalise(text).strip()), None)
