@@ -78,6 +78,21 @@ def test_a_docx_cover_page_of_6_lines_marked_on_its_last_stops(workspace):
     assert str(error.where) == "paragraph 6"
 
 
+def test_a_docx_cover_set_in_heading_styles_marking_a_draft_stops(workspace):
+    """The cover's lines set in Word's heading styles for their size (标题 1 the title, 标题 2 the office, the date
+    and the mark), unnumbered: a heading that Word does not number is no body's yet."""
+    import docx
+    path = write_docx(_content([]), workspace / "raw" / "tonglu_15.docx")
+    document = docx.Document(str(path))
+    first = document.paragraphs[0]
+    for text, style in zip(COVER_4, ["Heading 1", "Heading 2", "Heading 2", "Heading 2"]):
+        first.insert_paragraph_before(text, style=style)
+    document.save(str(path))
+    error = _refused(workspace, path)
+    assert error.problem.startswith("a line of the document's cover ('（征求意见稿）') says the document is a draft "
+                                    "of a plan ('征求意见稿')"), error.problem
+
+
 # Word's own markup for its watermark (设计 → 水印 → 自定义水印 → 文字水印), as Word 2016 writes it into the header:
 # a VML WordArt shape whose text is the v:textpath's `string`, in no w:t.
 WORD_WATERMARK = (
