@@ -163,6 +163,24 @@ def test_a_text_box_on_the_cover_marking_a_draft_stops(workspace):
                                     "plan ('讨论稿')"), error.problem
 
 
+def test_a_stamp_anchored_in_the_first_paragraph_of_the_body_stops(workspace):
+    """A text box saying 征求意见稿 anchored in the body's first paragraph (a sentence), set at the first page's top
+    right as a stamp: the shape is on the cover's page, though its anchor is the body's."""
+    import docx
+    from docx.oxml import parse_xml
+    body = ["本规划根据《桐庐县国民经济和社会发展第十五个五年规划纲要》编制，是全县人才工作的指导性文件。",
+            *DOCUMENT_TABLE["before"][1:]]
+    path = write_docx(_content([TITLE], body), workspace / "raw" / "tonglu_15.docx")
+    document = docx.Document(str(path))
+    document.paragraphs[1]._p.append(parse_xml(TEXT_BOX.format(text="征求意见稿")))
+    document.save(str(path))
+    error = _refused(workspace, path)
+    assert error.problem.startswith("the line under the document's title ('征求意见稿') says the document is a draft "
+                                    "of a plan ('征求意见稿')") or error.problem.startswith(
+        "a line of the document's cover ('征求意见稿')"), error.problem
+    assert str(error.where) == "paragraph 2"
+
+
 @pytest.mark.parametrize("minified", [False, True], ids=["", "minified"])
 @pytest.mark.parametrize("where", ["div above the article", "line under the heading block"])
 def test_a_web_page_marked_a_draft_above_its_article_stops(workspace, where, minified):

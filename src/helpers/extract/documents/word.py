@@ -122,9 +122,9 @@ CONTENTS_FIELD = re.compile(r"(^|\s)TOC(\s|$)")
 
 def _cover_lines(p, text: str, place: Place, qn, styles: _Styles) -> list[Line]:
     """A body paragraph as the cover reader takes it (helpers.extract.documents.cover): its text (a text box's
-    in it included) and any WordArt it anchors (v:textpath) as lines of their own; whether it is a numbered heading
-    (a heading style or an outline level, and list numbering: 一、 drawn by Word, in no text; a cover's lines may be
-    set in a heading style, unnumbered); the body starts at it when it is a table of contents
+    in it included), after the text boxes and WordArt (v:textpath) it anchors as lines of their own; whether it is
+    a numbered heading (a heading style or an outline level, and list numbering: 一、 drawn by Word, in no text; a
+    cover's lines may be set in a heading style, unnumbered); the body starts at it when it is a table of contents
     (a TOC field, a TOC style, a content control of Word's contents), or when a page break comes before it
     (w:pageBreakBefore, or where Word last laid out a page, w:lastRenderedPageBreak); its page ends after it at a
     page break in it (分页符, w:br type="page") or a section break (w:sectPr, not continuous)."""
@@ -150,9 +150,12 @@ def _cover_lines(p, text: str, place: Place, qn, styles: _Styles) -> list[Line]:
     kind = _find(section, qn, "w:type") if section is not None else None
     ends = any(br.get(qn("w:type")) == "page" for br in p.iter(qn("w:br"))) or \
         (section is not None and (kind is None or kind.get(qn("w:val")) != "continuous"))
-    art = [Line(place, text, starts) for text in _word_art(p)]
-    return [Line(place, text, starts, ends and not art, heading)] + art[:-1] + \
-        [Line(place, a.text, starts, ends) for a in art[-1:]]
+    # Its text boxes and WordArt first, each a line of its own: a shape floats where it is set, and one anchored in
+    # the body's first paragraph (a stamp, 征求意见稿, at the first page's corner) is on the cover's page still.
+    boxes = [text for box in p.iter(TEXT_BOX) if not _in_fallback(box)
+             and (text := " ".join(t for inner in box.iter(qn("w:p")) if next(inner.iterancestors(TEXT_BOX)) is box
+                                   and (t := _paragraph_text(inner, qn, styles))))]
+    return [Line(place, shape, starts) for shape in boxes + _word_art(p)] + [Line(place, text, starts, ends, heading)]
 
 
 class _Styles:
