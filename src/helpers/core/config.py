@@ -352,6 +352,17 @@ class Continuation:
 
 
 @dataclass(frozen=True)
+class DraftMark:
+    """The analyst's word that a document marked a draft where drafts are (its cover, a page header, a watermark:
+    plans._no_draft_mark) is the plan as adopted, the mark left over from its draft (`draft_marks:` of a plan
+    entry). The mark is written out (`mark`, as the error quotes it): the word holds only while the document says
+    that, and the cleaning log names it and why."""
+    mark: str              # the mark's text, as the error quotes it (normalised)
+    because: str           # why: the office's answer
+    line: int
+
+
+@dataclass(frozen=True)
 class TableNote:
     """The analyst's reading of a sentence of a plan table's note that says its figures are estimates, for part of a
     year or preliminary but names no column the project can tie it to (`table_notes:` of a plan entry): which
@@ -390,6 +401,7 @@ class Plan:
     # says where the title named it (file, line or paragraph, and its words), "" for a period from the config.
     period_given: bool = True
     period_from: str = ""
+    draft_marks: tuple[DraftMark, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -700,13 +712,15 @@ SOURCES_KEYS = ("province", "plan_period", "plans", "layouts", "header_roles")
 PROVINCE_KEYS = ("entity", "name_zh", "name_en")
 PERIOD_KEYS = ("name", "base_year", "target_year")
 PLAN_KEYS = ("entity", "name_zh", "name_en", "file", "layout", "table_title", "plan_period", "readings", "continued",
-             "header_roles", "table_notes")
+             "header_roles", "table_notes", "draft_marks")
 TABLE_NOTE_KEYS = ("note", "estimates", "column", "year", "because")
 NO_COLUMN = "none"     # a table note's reading: it makes no column's figures estimates
 TABLE_NOTE_EXAMPLE = "- {note: '2.基期数据为初步测算。', estimates: '2025年', because: '…'}"
 # a table note's reading of the year a column's figures are (注：2020年数据为2019年数)
 TABLE_NOTE_YEAR_EXAMPLE = "- {note: '2020年数据为2019年数', column: '2020年', year: 2019, because: '…'}"
 CONTINUED_KEYS = ("page", "between", "because")
+DRAFT_MARK_KEYS = ("mark", "because")
+DRAFT_MARK_EXAMPLE = "- {mark: '（征求意见稿）', because: '…'}"
 CONTINUED_EXAMPLE = "- {page: 5, between: '人才结构', because: '…'}"
 READING_KEYS = ("indicator", "cell", "reads", "unit", "attribute", "row", "because")
 ROW_LEFT_OUT = "left out"      # a row's reading: - {indicator: 人才流失率（全县）, row: left out, because: '…'}
@@ -800,6 +814,22 @@ def _continuations(entry: dict, path: Path, what: str) -> tuple[Continuation, ..
                            "runs on, its header repeated; the text between is a merged cell's): it is logged with the "
                            "table.")
         out.append(Continuation(page, normalise(between), because, item.get(LINE)))
+    return tuple(out)
+
+
+def _draft_marks(entry: dict, path: Path, what: str) -> tuple[DraftMark, ...]:
+    """A plan's `draft_marks:`, each with the mark as written and why."""
+    if entry.get("draft_marks") is None:
+        return ()
+    out = []
+    for item in _entries(entry, "draft_marks", path, what, DRAFT_MARK_EXAMPLE):
+        _known_keys(item, DRAFT_MARK_KEYS, path, f"a draft's mark of {what}")
+        mark = normalise(_text(item, "mark", path, f"a draft's mark of {what}")).strip()
+        because = _because(item, path, f"a draft's mark of {what}", f"the draft's mark '{mark}' of {what} does not "
+                           "say why the document is read as the plan", "write after `because:` what the office that "
+                           "issued the document said (it is the plan as adopted; the mark was left from its draft): "
+                           "it is logged with the plan.")
+        out.append(DraftMark(mark, because, item.get(LINE)))
     return tuple(out)
 
 
@@ -981,6 +1011,7 @@ def load_sources(config_dir: Path = CONFIG_DIR) -> Sources:
             continued=_continuations(entry, path, f"plan '{entity}' ({file})"),
             header_roles=tuple(_given_header_roles(entry, path, f"plan '{entity}' ({file})")),
             table_notes=_table_notes(entry, path, f"plan '{entity}' ({file})"),
+            draft_marks=_draft_marks(entry, path, f"plan '{entity}' ({file})"),
         )
         first_of.setdefault(entity, plan)
         plans.append(plan)

@@ -510,6 +510,12 @@ def _reading_decisions(entity: str, document: PlanDocument) -> list[Decision]:
                      {"place": {**place_.record(), "file": file}, "between": word.between, "because": word.because,
                       "config": f"config/sources.yaml, line {word.line}"}, place=place_.record())
             for place_, word in document.table.confirmed]
+    # a draft's mark (on the cover, in a page header, a watermark) read past on the analyst's word (`draft_marks:`)
+    out += [Decision(entity, "", file, getattr(where, "ordinal", where if isinstance(where, int) else None),
+                     "draft_mark_by_analyst", {"mark": word.mark, "because": word.because,
+                                               "config": f"config/sources.yaml, line {word.line}"},
+                     place=where.record() if hasattr(where, "record") else {})
+            for where, word in document.draft_marks]
     for mention in document.contents:
         out.append(Decision(entity, "", file, mention.place.ordinal, "title_in_contents",
                             {"place": {**mention.place.record(), "file": file}, "quote": mention.text.strip()[:60]},

@@ -14,6 +14,7 @@ from helpers.core import patterns
 from helpers.core.config import Plan, Sources
 from helpers.core.errors import InputError
 from helpers.core.text import DIRECTION_CONTROL, direction_control, normalise
+from helpers.extract.documents.cover import Line, cover
 from helpers.extract.documents.model import LinkedFile, Paragraph, Place
 from helpers.extract.documents.read import check_file, is_text, read_document
 from helpers.extract.documents.web import UNSURE_FIX
@@ -47,6 +48,8 @@ class PlanDocument:
     # the plan as read: its entry, with the period its title names when the entry gives none (plan_period.py)
     plan: Plan | None = None
     title_period: TitlePeriod | None = None   # the period the document's title names, and where (None: none)
+    # the draft's marks the analyst vouched for (`draft_marks:`): read as the plan on the analyst's word
+    draft_marks: list[tuple[str, object]] = field(default_factory=list)   # (where, DraftMark)
 
     @property
     def structured(self) -> bool:
@@ -84,11 +87,13 @@ def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
                              "remove `continued:` from this plan's entry: it is for a PDF's table.")
         first = next(((n, line) for n, line in enumerate(lines, 1) if line.strip()), None)
         _the_plan_itself(path, table, first, plan)
-        _no_draft_mark(path, _under_the_title([(n, line) for n, line in enumerate(lines, 1) if line.strip()]))
+        confirmed = _no_draft_mark(path, plan, _on_the_cover(cover(
+            Line(n, line) for n, line in enumerate(lines[:table.title.line - 1], 1)), first))
         skip = range(table.title.line, table.end_line + 1)
         prose = [Paragraph(raw, Place(line=n)) for n, raw in enumerate(lines, 1) if n not in skip]
         contents = [Paragraph(c.raw, Place(line=c.line)) for c in table.contents]
-        return PlanDocument(path, "txt", table, prose, text, contents=contents, plan=plan, title_period=titled)
+        return PlanDocument(path, "txt", table, prose, text, contents=contents, plan=plan, title_period=titled,
+                            draft_marks=confirmed)
     document = read_document(path)
     cells = [c for grid in document.grids for row in grid.rows for c in row if not c.spanned]
     _not_too_long(path, sum(len(p.text) for p in document.paragraphs) + sum(len(c.text) for c in cells))
@@ -103,13 +108,17 @@ def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
     table = parse_grid_table(document, plan, sources)
     first = next(((p.place, p.text) for p in document.paragraphs if p.text.strip()), None)
     _the_plan_itself(path, table, first, plan)
-    _no_draft_mark(path, _under_the_title([(p.place, p.text) for p in document.paragraphs if p.text.strip()])
-                   + [(f"the document's {where.split(', ')[0]}", where, text) for where, text in document.title_marks])
+    # (by its place and text: a web page's paragraphs on one source line share their place)
+    before_the_table = _until(document.cover, lambda where, line: where == table.title.place
+                              and line == table.title.raw)
+    confirmed = _no_draft_mark(path, plan, _on_the_cover(before_the_table, first)
+                               + [(f"the document's {where.split(', ')[0]}", where, text)
+                                  for where, text in document.title_marks])
     prose = [p for p in document.paragraphs if p.place != table.title.place]
     return PlanDocument(path, document.kind, table, prose, text, dict(document.repairs),
                         contents_mentions(document, plan, table), document.struck,
                         document.hidden, list(document.watermarks), list(document.unread_stylesheets),
-                        list(document.linked_files), plan=plan, title_period=titled)
+                        list(document.linked_files), plan=plan, title_period=titled, draft_marks=confirmed)
 
 
 # A document title is its first line or paragraph when it is as short as a title (a plan may begin with its prose).
@@ -182,36 +191,62 @@ def _the_plan_itself(path: Path, table, first, plan: Plan) -> None:
         raise InputError(path, where, problem, fix)
 
 
-# The lines right under a document's title that belong to it: （征求意见稿）, （2021—2025年）, 2021年12月 (a draft's
-# mark stands there, centred under the title, as often as in the title itself).
-UNDER_THE_TITLE = 2
-SUBTITLE_CHARS = 20
-
-
-def _under_the_title(items: list) -> list[tuple[str, object, str]]:
-    """The lines right under the title (the first of `items`, (where, text) with text): up to UNDER_THE_TITLE
-    short ones, as (what, where, text)."""
-    under = []
-    for where, text in items[1:UNDER_THE_TITLE + 1]:
-        if len(normalise(text).strip()) > SUBTITLE_CHARS:
+def _until(items: list, stop) -> list:
+    """The items (where, text) before the first `stop` says (the table's title: the cover ends at the table)."""
+    out = []
+    for where, text in items:
+        if stop(where, text):
             break
-        under.append(("the line under the document's title", where, text))
-    return under
+        out.append((where, text))
+    return out
 
 
-def _no_draft_mark(path: Path, marks: list[tuple[str, object, str]]) -> None:
-    """Stops at a draft marked where drafts are (the lines under its title, a .docx's page header or footer, a web
-    page's <title>: (what, where, text)), as at one whose title says so (_the_plan_itself), with the same advice.
-    Only a draft's words (name_meaning.draft_word) are looked for there: a header or a <title> names the office or
-    the site as well, whose words are no plan's."""
+def _on_the_cover(lines: list[tuple[object, str]], first) -> list[tuple[str, object, str]]:
+    """The cover's lines (helpers.extract.documents.cover) as (what, where, text): the one right under the title
+    (`first`: the document's first line or paragraph, (where, text)) named so, the others as the cover's."""
+    return [("the line under the document's title" if n and lines[n - 1] == first else
+             "a line of the document's cover", where, text) for n, (where, text) in enumerate(lines)]
+
+
+# 征求意见 without 稿 or 版 marks a draft only standing alone ((征求意见), 2026年1月征求意见): elsewhere it is a
+# site's menu item beside others (首页 政务公开 征求意见), a heading (（一）广泛征求意见), an office's duty.
+SPREAD = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+BARE = re.compile(r"[\s()\[\]【】〔〕<>《》0-9年月日.\-/—–]+")
+
+
+def _no_draft_mark(path: Path, plan: Plan, marks: list[tuple[str, object, str]]) -> list[tuple[str, object]]:
+    """Stops at a draft marked where drafts are (anywhere on its cover, a .docx's page headers and footers and its
+    WordArt, a PDF's page headers and footers and its watermark, a web page's <title>: (what, where, text)), as at
+    one whose title says so (_the_plan_itself), with the same advice, and the analyst's other answer: the document
+    read as the plan on the analyst's word that it is (`draft_marks:` of its entry, the mark written out: a mark
+    left over from the draft). Only a draft's words (name_meaning.draft_word) are looked for there: a header or a
+    <title> names the office or the site as well, whose words are no plan's. Returns the marks the analyst vouched
+    for, (where, DraftMark), for the cleaning log."""
+    confirmed = []
     for what, where, text in marks:
-        word = draft_word(normalise(text))
-        if word:
-            says, reason, instead = NOT_THE_PLAN["a draft"]
-            raise InputError(path, where, f"{what} ('{text.strip()[:60]}') says the document {says} ('{word}'), not "
-                             f"the plan itself: {reason}, and its figures would be read as the plan's targets",
-                             f"name {instead}, under this plan's `file:` in config/sources.yaml and run `make "
-                             "manifest`.")
+        word = draft_word(SPREAD.sub("", normalise(text)))     # (征 求 意 见 稿, spaced out across a cover)
+        if not word or (word == "征求意见" and BARE.sub("", normalise(text)) != word):
+            continue
+        said = next((m for m in plan.draft_marks if m.mark == normalise(text).strip()), None)
+        if said is not None:
+            confirmed.append((where, said))
+            continue
+        says, reason, instead = NOT_THE_PLAN["a draft"]
+        quoted = text.strip()[:60]
+        raise InputError(path, where, f"{what} ('{quoted}') says the document {says} ('{word}'), not the plan "
+                         f"itself: {reason}, and its figures would be read as the plan's targets",
+                         f"name {instead}, under this plan's `file:` in config/sources.yaml and run `make "
+                         "manifest`; or, if this document is the plan as adopted and the mark is left over from its "
+                         "draft (ask the office that issued it), do not edit the document: say so in "
+                         f"config/sources.yaml, under `draft_marks:` of the plan entry at line {plan.line}: - "
+                         f"{{mark: '{_quoted(text)}', because: '…'}}, with what the office said after `because:` "
+                         "(the cleaning log names the mark and why).")
+    return confirmed
+
+
+def _quoted(text: str) -> str:
+    """A mark as the advice writes it in YAML's single quotes (a ' doubled)."""
+    return normalise(text).strip().replace("'", "''")
 
 
 def _plan_named(path: Path, said=None) -> str | None:

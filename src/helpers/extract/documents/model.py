@@ -174,8 +174,12 @@ class Document:
     # The files beside the document its reader read (a web page's style sheets), each once, in the order read.
     linked_files: list[LinkedFile] = field(default_factory=list)
     # What is printed beside the document's text and names it, read only for what it says the document is (a
-    # draft: plans._no_draft_mark): a .docx's page headers and footers, a web page's <title>, as (where, text).
+    # draft: plans._no_draft_mark): a .docx's page headers and footers and its WordArt (a watermark), a web page's
+    # <title>, a PDF's page headers and footers and its watermarks, as (where, text).
     title_marks: list[tuple[str, str]] = field(default_factory=list)
+    # The document's cover (helpers.extract.documents.cover): its lines before the body, as (place, text), where a
+    # draft marks itself (（征求意见稿） as the cover's 4th line), read for that only (plans._no_draft_mark).
+    cover: list[tuple[object, str]] = field(default_factory=list)
 
 
 def join_lines(text: str) -> str:

@@ -32,6 +32,7 @@ from pathlib import Path
 from helpers.core.errors import InputError
 from helpers.core.method import Method, method_parameters
 from helpers.core.values import as_subscript, as_superscript
+from helpers.extract.documents.cover import Line, cover
 from helpers.extract.documents.footnotes import PageNote, note_start, tie_notes_below, tie_page_feet
 from helpers.extract.documents.model import (
     CJK,
@@ -164,12 +165,18 @@ def read_pdf(path: Path) -> Document:
                          "table and text cannot be read",
                          "ask the office for the plan as .docx (or its web page); a scan cannot be read reliably.")
     feet = _page_feet(pages, reading)
-    _drop_furniture(pages, reading.repairs)
+    furniture = _drop_furniture(pages, reading.repairs)
     document = _assemble(path, pages, reading.repairs)
     tie_page_feet(document, feet)
     tie_notes_below(document)
     document.hidden, document.struck = reading.unseen.get("hidden", 0), reading.unseen.get("struck", 0)
     document.watermarks = reading.watermarks
+    # What a draft marks itself with (plans._no_draft_mark): the first page's lines before the body (its cover), the
+    # page headers and footers on every page, and the watermark's text (征求意见稿 across the page), each once.
+    document.cover = cover(Line(p.place, p.text) for p in document.paragraphs if p.place.page == 1)
+    document.title_marks = list(dict.fromkeys(
+        [(f"page header or footer (页眉/页脚), page {line.page}", line.text) for line in furniture]
+        + [("watermark (水印)", text) for text in reading.watermarks]))
     return document
 
 
@@ -291,12 +298,13 @@ def _chars(page, number: int, height: float, reading: _Reading) -> list[_Char]:
     return out
 
 
-# A watermark (征求意见稿 2026.03, 内部资料, a year printed across the page) is no text of the plan: a plan with one
-# is read without it, and the cleaning log says what was left out. It is text the PDF itself declares a watermark
-# (_declared_watermarks), or text set in at least two of a watermark's ways: turned diagonally (a vertical cell's
-# text is turned a right angle, a watermark 30-60°), light (on white, its opacity counted), large (some times the
-# page's text size or more), or marked by the PDF as no content of the document (/Artifact of another kind, or of
-# none: a page's header or footer is one too). The bounds, with their reasons: config/method.yaml, `pdf_watermark`.
+# A watermark (内部资料, a year printed across the page) is no text of the plan: a plan with one is read without
+# it, and the cleaning log says what was left out (a draft's, 征求意见稿 2026.03, stops the run:
+# plans._no_draft_mark). It is text the PDF itself declares a watermark (_declared_watermarks), or text set in
+# at least two of a watermark's ways: turned diagonally (a vertical cell's text is turned a right angle, a
+# watermark 30-60°), light (on white, its opacity counted), large (some times the page's text size or more),
+# or marked by the PDF as no content of the document (/Artifact of another kind, or of none: a page's header
+# or footer is one too). The bounds, with their reasons: config/method.yaml, `pdf_watermark`.
 # A character set in one of these ways alone (a grey 1 before 20, a turned digit, a large title) is no watermark:
 # it is read, or doubted, like any other. A watermark set like the text (neither large nor turned: a declaration a
 # reader does not see) printed over or beside a digit leaves that digit in doubt: a grey 9 at the text's size over
@@ -1787,9 +1795,10 @@ def _foot_notes(block: list[_Line], reading: _Reading) -> list[tuple[str, str, l
 
 # ------------------------------------------------------------------------------------------ the document
 
-def _drop_furniture(pages, repairs: _Repairs) -> None:
+def _drop_furniture(pages, repairs: _Repairs) -> list[_Line]:
     """Page headers, footers and numbers: a line in the top or bottom margin that is a page number, that appears
-    (its digits aside) in the margin of another page too, or that is set smaller than the body text."""
+    (its digits aside) in the margin of another page too, or that is set smaller than the body text. Returns them
+    (a header may say the document is a draft)."""
     def key(line: _Line) -> str:
         return re.sub(r"\d+", "#", line.text)
 
@@ -1808,12 +1817,15 @@ def _drop_furniture(pages, repairs: _Repairs) -> None:
         return in_margin(line, height) and bool(PAGE_NUMBER.match(line.text) or len(seen[key(line)]) > 1
                                                 or line.bottom - line.top < 0.8 * body_size)
 
+    dropped = []
     for index, (lines, tables, height) in enumerate(pages):
         kept = [line for line in lines if not furniture(line, height)]
+        dropped += [line for line in lines if furniture(line, height)]
         repairs.add("page_furniture", len(lines) - len(kept))
         for number, line in enumerate(kept, 1):
             line.number = number
         pages[index] = (kept, tables, height)
+    return dropped
 
 
 def _assemble(path: Path, pages, repairs: _Repairs) -> Document:

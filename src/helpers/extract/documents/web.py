@@ -22,6 +22,7 @@ from pathlib import Path
 from helpers.core.errors import InputError, refuse_special_file
 from helpers.core.limits import MAX_STYLESHEET_BYTES, WEB_PAGE, check_size, too_large
 from helpers.core.values import as_subscript, as_superscript
+from helpers.extract.documents.cover import Line, cover, table_lines
 from helpers.extract.documents.footnotes import tie_notes_below
 from helpers.extract.documents.markup import UnsureMarkup, as_browsers_parse
 from helpers.extract.documents.model import (
@@ -137,6 +138,7 @@ def read_html(path: Path) -> Document:
         _nothing_it_could_hide_matters(path, soup, sheets)
     document = Document(path, "html", reader.paragraphs, reader.grids, encoding=charset,
                         also_big5=_also_big5(raw, charset), outer_grids=reader.outer_grids, title_marks=title_marks,
+                        cover=cover(reader.lines),
                         struck=struck, hidden=hidden,
                         unread_stylesheets=[(href, line) for href, line, _ in sheets.unread],
                         linked_files=list(sheets.read.values()))
@@ -1009,6 +1011,11 @@ class _PageReader:
         self.recent: list[Paragraph] = []
         self.buffer: list[str] = []
         self.buffer_line: int | None = None
+        self.in_link = 0                # inside how many <a> the walk is
+        self.unlinked = False           # whether the buffer holds text outside a link
+        # The page's paragraphs and table cells in order, as the cover reader takes them (documents.cover); not a
+        # paragraph that is all links (a site's menu: 首页 政务公开 征求意见), no mark of the page's.
+        self.lines: list[Line] = []
 
     def walk(self, node) -> None:
         from bs4 import Comment, NavigableString, Tag
@@ -1020,13 +1027,17 @@ class _PageReader:
                     if self.buffer_line is None:
                         self.buffer_line = getattr(child.parent, "sourceline", None)
                     self.buffer.append(str(child))
+                    self.unlinked = self.unlinked or not self.in_link
                 continue
             if not isinstance(child, Tag) or child.name in SKIPPED:
                 continue
             if child.name not in BLOCKS:
                 if self.buffer_line is None and child.get_text().strip():
                     self.buffer_line = child.sourceline
+                link = child.name == "a"
+                self.in_link += link
                 self.walk(child)
+                self.in_link -= link
                 continue
             self.flush()
             if child.name == "table" and not child.find("table"):
@@ -1048,7 +1059,9 @@ class _PageReader:
             paragraph = Paragraph(text, Place(line=self.buffer_line or 1))
             self.paragraphs.append(paragraph)
             self.recent.append(paragraph)
-        self.buffer, self.buffer_line = [], None
+            if self.unlinked:
+                self.lines.append(Line(paragraph.place, paragraph.text))
+        self.buffer, self.buffer_line, self.unlinked = [], None, False
 
     def table(self, table) -> None:
         caption = table.find("caption", recursive=False)
@@ -1058,6 +1071,8 @@ class _PageReader:
             self.flush()
         self.grids.append(Grid(len(self.grids) + 1, _rows(table, self.sizes, self.media_doubts,
                                                           footnotes=self.footnotes), self.recent[-3:]))
+        # (the site's 信息公开 table above the article, 名称 …（征求意见稿）: the plan's table comes after its title)
+        self.lines += table_lines((c.place, c.text) for row in self.grids[-1].rows for c in row if not c.spanned)
         self.recent = []
         self.grids[-1].after = self.recent
 

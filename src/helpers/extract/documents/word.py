@@ -12,6 +12,7 @@ from pathlib import Path
 from helpers.core import limits
 from helpers.core.errors import InputError
 from helpers.core.values import as_subscript, as_superscript
+from helpers.extract.documents.cover import Line, cover, table_lines
 from helpers.extract.documents.model import (
     ON_THE_LINE,
     AttachedNote,
@@ -42,6 +43,7 @@ def read_docx(path: Path) -> Document:
     if has_table:
         _no_digit_over_the_page(path, document, qn)
     counted = 0                           # the tables so far, a frame's and the table it holds each counted
+    lines: list[Line] = []                # the body's paragraphs as the cover reader takes them (_cover_lines)
     for element in _blocks(body, qn):
         if element.tag == qn("w:tbl"):
             frame = None
@@ -52,10 +54,13 @@ def read_docx(path: Path) -> Document:
                 recent += [Paragraph(text, frame) for text in titles]
             counted += 1
             grids.append(Grid(counted, _grid(element, counted, qn, path, styles, notes), recent[-3:], frame=frame))
+            # (a cover laid out in a table: 编制单位 | 状态 | 征求意见稿; the plan's own table comes after its title)
+            lines += table_lines((c.place, c.text) for row in grids[-1].rows for c in row if not c.spanned)
             recent = []
             grids[-1].after = recent      # the paragraphs after it: this list, filled as they come
             continue
         text = _paragraph_text(element, qn, styles)
+        lines += _cover_lines(element, text, Place(paragraph=len(paragraphs) + 1), qn, styles)
         if text:
             _no_digits_right_to_left(path, element, qn, Place(paragraph=len(paragraphs) + 1))
             _nothing_unsure(path, element, qn, Place(paragraph=len(paragraphs) + 1), in_cell=False)
@@ -74,12 +79,14 @@ def read_docx(path: Path) -> Document:
     # (a text box's text is in its own paragraph and the one it is anchored in: counted once)
     hidden += len(set().union(*(_unseen(p, qn, styles) for p in body.iter(qn("w:p")))))
     return Document(path, "docx", paragraphs, grids, struck=struck, hidden=hidden,
-                    title_marks=_headers_and_footers(document, qn))
+                    title_marks=_headers_and_footers(document, qn), cover=cover(lines))
 
 
 def _headers_and_footers(document, qn) -> list[tuple[str, str]]:
-    """The text of the page headers and footers (页眉, 页脚), each paragraph once, as (where, text): where a draft
-    says so (（征求意见稿） in the header), though none of a plan's figures is there."""
+    """The text of the page headers and footers (页眉, 页脚) of every section, each paragraph once (a text box's
+    too), and of the WordArt they hold (艺术字: Word's watermark, 设计 → 水印, is a VML shape in the header whose
+    text is its v:textpath's `string`, in no w:t), as (where, text): where a draft says so (（征求意见稿） in the
+    header, 征求意见稿 across the page), though none of a plan's figures is there."""
     found: list[tuple[str, str]] = []
     for part in document.part.package.iter_parts():
         name = str(part.partname).lstrip("/")
@@ -87,10 +94,68 @@ def _headers_and_footers(document, qn) -> list[tuple[str, str]]:
             "page footer (页脚)" if name.startswith("word/footer") else None
         element = getattr(part, "element", None) if kind else None
         for p in element.iter(qn("w:p")) if element is not None else ():
-            text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+            # (a text box's paragraph on its own, not in the one it is anchored in; its fallback copy skipped)
+            text = "".join(t.text or "" for t in p.iter(qn("w:t")) if next(t.iterancestors(qn("w:p"))) is p
+                           and not _in_fallback(t)).strip()
             if text and (f"{kind}, {name}", text) not in found:
                 found.append((f"{kind}, {name}", text))
+        for text in _word_art(element) if element is not None else ():
+            if (f"WordArt (艺术字) in the {kind}, {name}", text) not in found:
+                found.append((f"WordArt (艺术字) in the {kind}, {name}", text))
     return found
+
+
+TEXT_PATH = "{urn:schemas-microsoft-com:vml}textpath"
+
+
+def _word_art(element) -> list[str]:
+    """The text of the WordArt (VML, v:textpath `string`) in an element: Word's and WPS's watermark, old WordArt."""
+    return [text for node in element.iter(TEXT_PATH) if (text := (node.get("string") or "").strip())]
+
+
+# The styles that say a paragraph is a heading or a table of contents (by name, as Word and WPS name them; an
+# outline level, w:outlineLvl 0-8, on it or its style says a heading too): the cover has ended there.
+HEADING_STYLE = re.compile(r"^(heading|标题) ?[1-9]$", re.IGNORECASE)
+CONTENTS_STYLE = re.compile(r"^(toc|目录)", re.IGNORECASE)
+CONTENTS_FIELD = re.compile(r"(^|\s)TOC(\s|$)")
+
+
+def _cover_lines(p, text: str, place: Place, qn, styles: _Styles) -> list[Line]:
+    """A body paragraph as the cover reader takes it (helpers.extract.documents.cover): its text (a text box's
+    in it included), after the text boxes and WordArt (v:textpath) it anchors as lines of their own; whether it is
+    a numbered heading (a heading style or an outline level, and list numbering: 一、 drawn by Word, in no text; a
+    cover's lines may be set in a heading style, unnumbered); the body starts at it when it is a table of contents
+    (a TOC field, a TOC style, a content control of Word's contents), or when a page break comes before it
+    (w:pageBreakBefore, or where Word last laid out a page, w:lastRenderedPageBreak); its page ends after it at a
+    page break in it (分页符, w:br type="page") or a section break (w:sectPr, not continuous)."""
+    style_id, _ = styles.paragraph_style(p)
+    style = styles.elements.get(style_id)
+    name = style.find(qn("w:name")) if style is not None else None
+    level = _find(p, qn, "w:pPr", "w:outlineLvl")
+    level = level if level is not None else styles._in_style(style_id, "w:outlineLvl", properties="w:pPr")
+    instructions = " ".join(node.text or "" for node in p.iter(qn("w:instrText")))
+    instructions += " ".join(node.get(qn("w:instr")) or "" for node in p.iter(qn("w:fldSimple")))
+    contents = any(gallery.get(qn("w:val"), "").lower() == "table of contents"
+                   for sdt in p.iterancestors(qn("w:sdt")) for gallery in sdt.iter(qn("w:docPartGallery")))
+    before = _find(p, qn, "w:pPr", "w:pageBreakBefore")
+    style_name = name.get(qn("w:val"), "").strip() if name is not None else ""
+    numbered = _find(p, qn, "w:pPr", "w:numPr") is not None or \
+        styles._in_style(style_id, "w:numPr", properties="w:pPr") is not None
+    heading = numbered and bool(HEADING_STYLE.search(style_name) or (
+        level is not None and level.get(qn("w:val"), "9") in tuple("012345678")))
+    starts = (contents or bool(CONTENTS_FIELD.search(instructions) or CONTENTS_STYLE.search(style_name))
+              or (before is not None and before.get(qn("w:val"), "true").lower() not in OFF)
+              or next(p.iter(qn("w:lastRenderedPageBreak")), None) is not None)
+    section = _find(p, qn, "w:pPr", "w:sectPr")
+    kind = _find(section, qn, "w:type") if section is not None else None
+    ends = any(br.get(qn("w:type")) == "page" for br in p.iter(qn("w:br"))) or \
+        (section is not None and (kind is None or kind.get(qn("w:val")) != "continuous"))
+    # Its text boxes and WordArt first, each a line of its own: a shape floats where it is set, and one anchored in
+    # the body's first paragraph (a stamp, 征求意见稿, at the first page's corner) is on the cover's page still.
+    boxes = [text for box in p.iter(TEXT_BOX) if not _in_fallback(box)
+             and (text := " ".join(t for inner in box.iter(qn("w:p")) if next(inner.iterancestors(TEXT_BOX)) is box
+                                   and (t := _paragraph_text(inner, qn, styles))))]
+    return [Line(place, shape, starts) for shape in boxes + _word_art(p)] + [Line(place, text, starts, ends, heading)]
 
 
 class _Styles:
