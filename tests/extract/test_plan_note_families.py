@@ -44,6 +44,7 @@ from helpers.extract.name_meaning import (
 )
 from helpers.extract.table_notes import PLAN_READING
 from support.fifteenth_plan import DOCUMENT_TABLE, WORD_PLAN, add_fifteenth_plan, tonglu_plan_published
+from support.final_evaluation import final_evaluation_case
 from support.plan_documents import PlanContent
 
 IDS = ["talent_total", "new_high_skilled_talent", "high_skilled_share_of_skilled", "provincial_incubators",
@@ -281,3 +282,12 @@ def test_the_advice_followed_with_the_rows_moves_their_figures_alone(workspace, 
     [values] = _logged(ds, "analyst_table_note_year_rows")
     assert (values["header"], values["year"], values["written"], values["names"]) == ("2025年", 2019, 2025,
                                                                                       "人才资源总量")
+
+
+def test_a_workbook_remark_for_reference_only_stops_as_a_plan_note_does(tmp_path):
+    """仅供参考 joined the unverified family, in both readers: main read the workbook's 15.1 as 2025's firm actual."""
+    with pytest.raises(InputError) as stopped:
+        final_evaluation_case(tmp_path, extra={"人才资源总量": {2025: 15.1}},
+                              remarks={"人才资源总量": {2025: "仅供参考"}}, plan_15=None)
+    assert stopped.value.where == "sheet 数据, cells E6 and H6"
+    assert "the 备注 '仅供参考' says the figure 15.1 is not yet verified" in stopped.value.problem
