@@ -160,7 +160,10 @@ STOPS = {"void": ("注：2025年数据为模拟数据。", "'模拟' (void, wron
                              "of '2025年'"),
          "target": ("注：2025年为目标值。", "'为目标' (a target) of the figures of '2025年': read as firm actuals, "
                     "targets would be judged as the year's actual"),
-         "reference": ("注：表中数据仅供参考。", "'仅供参考' (not yet verified) of figures, but names no column")}
+         "reference": ("注：表中数据仅供参考。", "'仅供参考' (not yet verified) of figures, but names no column"),
+         "whole-table-target": ("注：以上数据均为规划目标值。", "'为规划目标' (a target) of figures, but names no "
+                                "column"),
+         "whole-table-incomplete": ("注：表中数据不完整。", "'不完整' (incomplete) of figures, but names no column")}
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -173,7 +176,7 @@ def test_a_void_target_or_doubtful_note_stops_naming_it(workspace, kind, name):
     else:
         assert error.location.startswith(f"{error.file}, ") and error.file.endswith("tonglu_15.docx")
     assert f"the table's note '{note.removesuffix('。')}' says {said}" in error.problem, error.problem
-    if name != "reference":
+    if name not in ("reference", "whole-table-incomplete"):
         assert error.fix.startswith("ask the office for the year's actual figures and enter them in the monitoring "
                                     "workbook"), error.fix
 
@@ -196,10 +199,12 @@ def test_the_advice_followed_with_none_reads_the_offices_actuals(workspace):
     assert len(_logged(ds, "analyst_table_note_none")) == 1
 
 
-@pytest.mark.parametrize("note", ["注：2030年为目标值。", "注：〔〕内为五年累计数；2025年为预计数，以统计公报为准。"])
+@pytest.mark.parametrize("note", ["注：2030年为目标值。", "注：〔〕内为五年累计数；目标值为五年累计数。",
+                                  "注：“—”表示数据缺失。", "注：〔〕内为五年累计数；2025年为预计数，以统计公报为准。"])
 def test_a_target_of_the_targets_column_or_a_doubt_of_estimates_reads_on(workspace, note):
-    """The controls: 2030 is the column of targets (no actual column), and the 2025 figures the doubt speaks of are
-    estimates already: the five stay firm, or are estimates, as on main."""
+    """The controls: 2030 is the column of targets (no actual column), a target or a cell's mark said of no column and
+    not of the whole table speaks of the targets or of the cells so marked, and the 2025 figures the doubt speaks of
+    are estimates already: the five stay firm, or are estimates, as on main."""
     _plan(workspace, "txt", note)
     got, _ = _read(workspace)
     assert got == dict.fromkeys(IDS, "预计" in note)

@@ -110,6 +110,9 @@ OTHER_YEAR = re.compile(r"(?:为|是|系|即|同|用|取|按|以|照|作|自)\s*
 # makes estimates, or none.
 PLAN_READING = {NOTE_ESTIMATE: "estimate", PART_YEAR: "estimate", NOTE_PRELIMINARY: "actual", NOTE_VOID: "stop",
                 NOTE_TARGET: "stop", NOTE_NOT_ACTUAL: "doubt", NOTE_UNVERIFIED: "doubt", NOTE_INCOMPLETE: "doubt"}
+# A note's words for the whole table (表中数据, 以上数据, 所有指标): said of no column, a target, not the actual or
+# incomplete is said of every column, the actual figures' too
+WHOLE_TABLE = re.compile(r"表中|本表|表内|以上|上述|所有|全部|各项|均")
 # What such figures are, read as firm actuals (the stop's message)
 STOPPED_FIGURES = {NOTE_VOID: "void, wrong or test figures", NOTE_TARGET: "targets",
                    NOTE_NOT_ACTUAL: "figures that are not the year's actual", NOTE_UNVERIFIED: "figures in doubt",
@@ -450,13 +453,15 @@ def _read_stops(found: NoteReading, said: Said, clause: str, sentence: str, cell
                 plan: Plan, sources: Sources) -> None:
     """A clause whose words stop the run (PLAN_READING: void or test data, a target given for the actual, not the
     actual, not yet verified, incomplete: the families of a 备注, name_meaning.remark_says) stops it, naming the
-    note; but a doubt of figures the note has made estimates already (2025年为预计数，以统计部门最终公布为准), and a
-    target of a column of targets (2030年为目标值: it names a year, the base or a column, and no actual column), do
-    not."""
+    note; but a doubt of figures the note has made estimates already (2025年为预计数，以统计部门最终公布为准) does
+    not, nor does a target, not the actual or incomplete said of no column of actual figures and not of the whole
+    table (2030年为目标值, 目标值为五年累计数: of the targets; “—”表示数据缺失: of the cells so marked). Void or test
+    data (作废, 模拟) and not yet verified stop whatever they are said of."""
     tied = _tied(clause, table, plan, sources) or _tied(sentence, table, plan, sources)
     if PLAN_READING[said.what] == "doubt" and tied and all(id(column) in found.columns for column in tied):
         return
-    if said.what == NOTE_TARGET and not tied and _names_a_column(sentence, plan, sources):
+    if said.what in (NOTE_TARGET, NOTE_NOT_ACTUAL, NOTE_INCOMPLETE) and not tied \
+            and not WHOLE_TABLE.search(normalise(sentence)):
         return
     raise _not_tied(table, plan, cell, sentence, None, said.words, sources, doubt=tied, what=said.what)
 
@@ -634,6 +639,10 @@ def _not_tied(table: ParsedTable, plan: Plan, cell: Cell, sentence: str, month, 
         example = (doubt or actual)[0].header.raw.strip() if (doubt or actual) else "none"
         first = ("ask the office for the year's actual figures and enter them in the monitoring workbook (its figure "
                  "is preferred to the plan's: docs/monitoring.md); then " if PLAN_READING[family] == "stop" else "")
+        if family == NOTE_VOID and not doubt:
+            first = ("if the note voids the plan's targets, ask the office for the plan in force (a target it voids is "
+                     "none to judge against: the corrected plan replaces this file, config/sources.yaml naming it); "
+                     "if it voids actual figures, " + first)
         return InputError(table.path, cell.where, f"the table's note {quoted(said)} {what}",
                           first + _reading_advice(table, plan, said, example, actual))
     if month is not None:
