@@ -296,3 +296,20 @@ def test_a_workbook_remark_for_reference_only_stops_as_a_plan_note_does(tmp_path
                               remarks={"人才资源总量": {2025: "仅供参考"}}, plan_15=None)
     assert stopped.value.where == "sheet 数据, cells E6 and H6"
     assert "the 备注 '仅供参考' says the figure 15.1 is not yet verified" in stopped.value.problem
+
+
+@pytest.mark.parametrize("rows", [["人才资源总量"], None], ids=["named", "every-row"])
+def test_a_year_reading_answers_which_rows_an_estimate_in_its_sentence_means(workspace, rows):
+    """部分指标基期值为2019年预计数: the year reading's rows (or, without rows:, every row) are the rows its 预计 means;
+    before, the sentence stopped again for 部分, asking for a second reading of the same sentence, which no reading
+    can give. By hand: the rows read as 2019's are 2019's estimates, the others firm 2025 actuals."""
+    error = _stopped(workspace, "txt", "注：〔〕内为五年累计数；部分指标基期值为2019年预计数。")
+    if rows is None:        # the office says the note holds for every row: rows: left out
+        error.fix = error.fix.replace("rows: ['…'], ", "")
+    _follow(workspace, error, because="办公室答复", **({"rows": rows} if rows else {}))
+    ds = dataset.build(workspace / "raw", workspace / "config")
+    ind = ds.indicators
+    plan = ind[(ind["entity"] == "tonglu") & (ind["kind"] == "actual")]
+    moved = set(rows and ["talent_total"] or IDS)
+    assert sorted(zip(plan["indicator_id"], plan["year"], plan["estimated"])) == sorted(
+        (i, 2019 if i in moved else 2025, i in moved) for i in IDS)

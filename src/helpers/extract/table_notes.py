@@ -174,7 +174,8 @@ def read_notes(table: ParsedTable, plan: Plan, sources: Sources, catalogue: Cata
             for clause in NOTE_CLAUSE.split(sentence):
                 if reading is None:     # (a year's reading: what else the sentence says is still read: 为2019年预计数)
                     _other_year(clause, sentence, cell, table, plan, sources)
-                _read_clause(found, clause, sentence, cell, table, plan, sources, rows)
+                _read_clause(found, clause, sentence, cell, table, plan, sources, rows,
+                             None if reading is None else _reading_rows(reading, rows, table, sources))
     unused = next((r for r in plan.table_notes if id(r) not in used), None)
     if unused is not None:
         raise InputError(sources.path, unused.line, f"the reading of the table note '{unused.note}' for {plan.file} "
@@ -288,6 +289,11 @@ def move_years(table: ParsedTable, found: NoteReading) -> None:
                 copy = copies.setdefault((id(column), tie.reading.year), replace(column, year=tie.reading.year))
                 row.values[index] = (copy, value)
                 found.years[id(copy)] = tie
+                if id(column) in found.columns:     # (为2019年预计数: the figures stay estimates, as the column's)
+                    found.columns[id(copy)] = found.columns[id(column)]
+                for (key, ind_id), row_tie in list(found.rows.items()):
+                    if key == id(column):
+                        found.rows[(id(copy), ind_id)] = row_tie
     moved = {key: replace(c, year=found.years[key].reading.year) for c in table.columns
              if (key := id(c)) in found.years and found.years[key].reading.year != c.year}
     if not moved:
@@ -373,9 +379,10 @@ def _some_rows(table: ParsedTable, some: re.Match | None) -> str:
 
 
 def _read_clause(found: NoteReading, clause: str, sentence: str, cell: Cell, table: ParsedTable, plan: Plan,
-                 sources: Sources, rows: _Rows) -> None:
+                 sources: Sources, rows: _Rows, answered: dict[str, str] | None = None) -> None:
     """What a clause of the note says (PLAN_READING): an estimate or part of a year tied to what it speaks of
-    (_read_estimate), then a family that stops (_read_stops)."""
+    (_read_estimate), then a family that stops (_read_stops). `answered`: the rows the analyst's year reading of the
+    sentence names ({}: every row; None: no reading), which a 部分 in it means (部分指标基期值为2019年预计数)."""
     said = remark_says(clause)
     estimate = estimate_in_note(clause) or (EXPECTED.search(normalise(clause)) and "预期") \
         or (said.words if said is not None and said.what == NOTE_ESTIMATE else None)
@@ -384,13 +391,14 @@ def _read_clause(found: NoteReading, clause: str, sentence: str, cell: Cell, tab
     if part is None and month is None and said is not None and said.what == PART_YEAR:
         part = said     # (未含12月; a month alone, 11月数, may be the day they were published: it stops, `month`)
     if estimate or part or month or preliminary(clause) or UP_TO.search(normalise(clause)):
-        _read_estimate(found, clause, sentence, cell, table, plan, sources, rows, estimate, part, month)
+        _read_estimate(found, clause, sentence, cell, table, plan, sources, rows, estimate, part, month, answered)
     if said is not None and PLAN_READING[said.what] in ("stop", "doubt"):
         _read_stops(found, said, clause, sentence, cell, table, plan, sources)
 
 
 def _read_estimate(found: NoteReading, clause: str, sentence: str, cell: Cell, table: ParsedTable, plan: Plan,
-                   sources: Sources, rows: _Rows, estimate: str | None, part: Said | None, month: Said | None) -> None:
+                   sources: Sources, rows: _Rows, estimate: str | None, part: Said | None, month: Said | None,
+                   answered: dict[str, str] | None = None) -> None:
     marks = [ch for ch in clause if is_note_mark(ch)]
     if marks:       # 带*的为预计数, ①为1-11月数: the cells so marked; ¹为快报数 stays a note mark
         if (estimate or part) and not month:
@@ -400,24 +408,33 @@ def _read_estimate(found: NoteReading, clause: str, sentence: str, cell: Cell, t
             return
     named = rows.named(clause, (estimate, part.words if part else None), table, cell, sentence) \
         if month is None and (estimate or part) else {}
+    if not named and answered and (estimate or part):
+        named = answered        # (the rows the analyst's reading of the sentence names)
     tied, anchored = _tied_or_anchored(clause, sentence, cell, table, plan, sources, bool(named))
     if month is not None or not (tied or anchored):
         word = estimate or (part.words if part else None) or preliminary(clause) or UP_TO.search(normalise(clause))
         raise _not_tied(table, plan, cell, sentence, month, word if isinstance(word, str) or word is None
                         else word.group(), sources, some=SOME.search(normalise(sentence)) if estimate or part else None)
     some = SOME.search(normalise(clause))
-    if (estimate or part) and some and not named and anchored is None:
+    if (estimate or part) and some and not named and anchored is None and answered is None:
         raise _some_rows_untold(table, plan, cell, sentence, estimate or part.words, tied, some)
     if estimate or part:
         code, words = ("estimated_by_note", "") if estimate else ("part_year_by_note", part.words)
-    if (estimate or part) and anchored is not None:
-        found.cells.setdefault(anchored, NoteTie(cell, code, words))
-    elif estimate or part:
-        for column in tied:
-            if not named:
-                found.columns.setdefault(id(column), NoteTie(cell, code, words))
-            for ind_id, name in named.items():
-                found.rows.setdefault((id(column), ind_id), NoteTie(cell, code, words, name=name))
+        _record(found, NoteTie(cell, code, words), tied, anchored, named)
+
+
+def _record(found: NoteReading, tie: NoteTie, tied: list[ValueColumn], anchored: Place | None,
+            named: dict[str, str]) -> None:
+    """An estimate (or part of a year) the note says, on the figure its anchor is on, else on the rows it names in
+    the columns it is tied to, else on those columns."""
+    if anchored is not None:
+        found.cells.setdefault(anchored, tie)
+        return
+    for column in tied:
+        if not named:
+            found.columns.setdefault(id(column), tie)
+        for ind_id, name in named.items():
+            found.rows.setdefault((id(column), ind_id), replace(tie, name=name))
 
 
 def _some_rows_untold(table: ParsedTable, plan: Plan, cell: Cell, sentence: str, word: str,
