@@ -163,7 +163,9 @@ STOPS = {"void": ("注：2025年数据为模拟数据。", "'模拟' (void, wron
          "reference": ("注：表中数据仅供参考。", "'仅供参考' (not yet verified) of figures, but names no column"),
          "whole-table-target": ("注：以上数据均为规划目标值。", "'为规划目标' (a target) of figures, but names no "
                                 "column"),
-         "whole-table-incomplete": ("注：表中数据不完整。", "'不完整' (incomplete) of figures, but names no column")}
+         "whole-table-incomplete": ("注：表中数据不完整。", "'不完整' (incomplete) of figures, but names no column"),
+         "void-targets": ("注：2030年目标值作废。",
+                          "'作废' (void, wrong or test data) of figures, but names no column")}
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -176,7 +178,10 @@ def test_a_void_target_or_doubtful_note_stops_naming_it(workspace, kind, name):
     else:
         assert error.location.startswith(f"{error.file}, ") and error.file.endswith("tonglu_15.docx")
     assert f"the table's note '{note.removesuffix('。')}' says {said}" in error.problem, error.problem
-    if name not in ("reference", "whole-table-incomplete"):
+    if name == "void-targets":
+        assert error.fix.startswith("if the note voids the plan's targets, ask the office for the plan in force"), \
+            error.fix
+    elif name not in ("reference", "whole-table-incomplete"):
         assert error.fix.startswith("ask the office for the year's actual figures and enter them in the monitoring "
                                     "workbook"), error.fix
 
@@ -200,11 +205,12 @@ def test_the_advice_followed_with_none_reads_the_offices_actuals(workspace):
 
 
 @pytest.mark.parametrize("note", ["注：2030年为目标值。", "注：〔〕内为五年累计数；目标值为五年累计数。",
-                                  "注：“—”表示数据缺失。", "注：〔〕内为五年累计数；2025年为预计数，以统计公报为准。"])
+                                  "注：“—”表示数据缺失。", "注：示例。",
+                                  "注：〔〕内为五年累计数；2025年为预计数，以统计公报为准。"])
 def test_a_target_of_the_targets_column_or_a_doubt_of_estimates_reads_on(workspace, note):
     """The controls: 2030 is the column of targets (no actual column), a target or a cell's mark said of no column and
-    not of the whole table speaks of the targets or of the cells so marked, and the 2025 figures the doubt speaks of
-    are estimates already: the five stay firm, or are estimates, as on main."""
+    not of the whole table speaks of the targets or of the cells so marked, a bare 示例 names no figures, and the 2025
+    figures the doubt speaks of are estimates already: the five stay firm, or are estimates, as on main."""
     _plan(workspace, "txt", note)
     got, _ = _read(workspace)
     assert got == dict.fromkeys(IDS, "预计" in note)

@@ -113,6 +113,8 @@ PLAN_READING = {NOTE_ESTIMATE: "estimate", PART_YEAR: "estimate", NOTE_PRELIMINA
 # A note's words for the whole table (表中数据, 以上数据, 所有指标): said of no column, a target, not the actual or
 # incomplete is said of every column, the actual figures' too
 WHOLE_TABLE = re.compile(r"表中|本表|表内|以上|上述|所有|全部|各项|均")
+# A note's words for figures (模拟数据, 测试数值): void or test data said of them, naming no column, is the table's
+FIGURES = re.compile(r"数据|数值|数字|指标")
 # What such figures are, read as firm actuals (the stop's message)
 STOPPED_FIGURES = {NOTE_VOID: "void, wrong or test figures", NOTE_TARGET: "targets",
                    NOTE_NOT_ACTUAL: "figures that are not the year's actual", NOTE_UNVERIFIED: "figures in doubt",
@@ -473,13 +475,17 @@ def _read_stops(found: NoteReading, said: Said, clause: str, sentence: str, cell
     note; but a doubt of figures the note has made estimates already (2025年为预计数，以统计部门最终公布为准) does
     not, nor does a target, not the actual or incomplete said of no column of actual figures and not of the whole
     table (2030年为目标值, 目标值为五年累计数: of the targets; “—”表示数据缺失: of the cells so marked). Void or test
-    data (作废, 模拟) and not yet verified stop whatever they are said of."""
+    data (作废, 模拟) stop said of any column (the targets' too: 2030年目标值作废), of the whole table or of figures
+    (数据为模拟数据), not as a bare word (注：示例); not yet verified stops whatever it is said of."""
     tied = _tied(clause, table, plan, sources) or _tied(sentence, table, plan, sources)
     if PLAN_READING[said.what] == "doubt" and tied and all(id(column) in found.columns for column in tied):
         return
     if said.what in (NOTE_TARGET, NOTE_NOT_ACTUAL, NOTE_INCOMPLETE) and not tied \
             and not WHOLE_TABLE.search(normalise(sentence)):
         return
+    if said.what == NOTE_VOID and not tied and not _names_a_column(sentence, plan, sources) \
+            and not WHOLE_TABLE.search(normalise(sentence)) and not FIGURES.search(normalise(sentence)):
+        return      # (注：示例: a bare word, of no figures)
     raise _not_tied(table, plan, cell, sentence, None, said.words, sources, doubt=tied, what=said.what)
 
 
