@@ -205,7 +205,7 @@ def test_the_advice_followed_with_none_reads_the_offices_actuals(workspace):
 
 
 @pytest.mark.parametrize("note", ["注：2030年为目标值。", "注：〔〕内为五年累计数；目标值为五年累计数。",
-                                  "注：“—”表示数据缺失。", "注：示例。",
+                                  "注：2030年目标值均为预期性目标。", "注：“—”表示数据缺失。", "注：示例。",
                                   "注：〔〕内为五年累计数；2025年为预计数，以统计公报为准。"])
 def test_a_target_of_the_targets_column_or_a_doubt_of_estimates_reads_on(workspace, note):
     """The controls: 2030 is the column of targets (no actual column), a target or a cell's mark said of no column and

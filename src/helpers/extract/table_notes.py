@@ -481,8 +481,8 @@ def _read_stops(found: NoteReading, said: Said, clause: str, sentence: str, cell
     if PLAN_READING[said.what] == "doubt" and tied and all(id(column) in found.columns for column in tied):
         return
     if said.what in (NOTE_TARGET, NOTE_NOT_ACTUAL, NOTE_INCOMPLETE) and not tied \
-            and not WHOLE_TABLE.search(normalise(sentence)):
-        return
+            and (_names_a_column(sentence, plan, sources) or not WHOLE_TABLE.search(normalise(sentence))):
+        return      # (2030年目标值均为预期性目标: of the targets' column)
     if said.what == NOTE_VOID and not tied and not _names_a_column(sentence, plan, sources) \
             and not WHOLE_TABLE.search(normalise(sentence)) and not FIGURES.search(normalise(sentence)):
         return      # (注：示例: a bare word, of no figures)
