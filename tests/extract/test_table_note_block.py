@@ -193,7 +193,8 @@ def test_a_note_that_cannot_be_tied_to_a_column_stops_naming_it(workspace, kind,
     # the note's line: the text export's 54th, the web page's 26th (its <tr> of the note)
     assert error.location.endswith(f"tonglu_15.{kind}, line {54 if kind == 'txt' else 26}"), error.location
     assert f"the table's note '{sentence}'" in error.problem and said in error.problem, error.problem
-    assert f"table_notes: - {{note: '{sentence}', estimates: '2025年', because: '…'}}" in error.fix, error.fix
+    rows = "rows: ['…'], " if name == "some-estimated" else ""      # (部分: which rows, the advice asks)
+    assert f"table_notes: - {{note: '{sentence}', estimates: '2025年', {rows}because: '…'}}" in error.fix, error.fix
 
 
 def _follow(workspace, error: InputError, estimates: str, because: str) -> None:
@@ -201,6 +202,7 @@ def _follow(workspace, error: InputError, estimates: str, because: str) -> None:
     example = re.search(r"table_notes: - (\{note: [^{}]*\})", error.fix)
     entry = yaml.safe_load(example.group(1))
     assert entry["because"] == "…"
+    entry.pop("rows", None)     # (a note for some rows, 部分: the office says it holds for every row of the column)
     entry.update(estimates=estimates, because=because)
     config = workspace / "config" / "sources.yaml"
     doc = yaml.safe_load(config.read_text(encoding="utf-8"))

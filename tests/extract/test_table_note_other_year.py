@@ -106,11 +106,12 @@ def test_a_note_tying_a_column_to_another_year_stops_naming_it(workspace, kind, 
         assert "names no column of the table's actual figures" in error.problem, error.problem
     else:
         assert "the figures of the column '2025年' (2025) are 2024's" in error.problem, error.problem
-    assert (f"table_notes: - {{note: '{sentence}', column: '2025年', year: {year}, because: '…'}}"
+    rows = "rows: ['…'], " if name in ("some-rows", "no-column") else ""     # (部分: which rows, the advice asks)
+    assert (f"table_notes: - {{note: '{sentence}', column: '2025年', year: {year}, {rows}because: '…'}}"
             in error.fix), error.fix
     assert "or year: 2025 when the office says they stand for 2025" in error.fix, error.fix
-    # a note of some rows (部分) that names none is not read as every row's without a word
-    covers = "The note says '部分' and names no row: the reading covers every row of the column" in error.fix
+    # a note of some rows (部分) that names none is not read as every row's without a word: the advice asks which
+    covers = "The note says '部分' (some rows) and names none: ask the office which rows it means" in error.fix
     assert covers == (name in ("some-rows", "no-column")), error.fix
 
 
@@ -127,6 +128,7 @@ def _follow(workspace, error: InputError, year: int, because: str) -> None:
     example = re.search(r"table_notes: - (\{note: [^{}]*\})", error.fix)
     entry = yaml.safe_load(example.group(1))
     assert entry["because"] == "…"
+    entry.pop("rows", None)     # (a note for some rows, 部分: the office says it holds for every row of the column)
     entry.update(year=year, because=because)
     config = workspace / "config" / "sources.yaml"
     doc = yaml.safe_load(config.read_text(encoding="utf-8"))

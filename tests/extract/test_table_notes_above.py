@@ -131,6 +131,7 @@ UNVERIFIED = {"待核实": "2025年数据待核实", "尚未最终核定": "2025
 def _follow(workspace, error: InputError, estimates: str, because: str) -> None:
     """The advice's `table_notes:` entry, copied into the plan's entry in sources.yaml as the analyst answers it."""
     entry = yaml.safe_load(re.search(r"table_notes: - (\{note: [^{}]*\})", error.fix).group(1))
+    entry.pop("rows", None)     # (a note for some rows, 部分: the office says it holds for every row of the column)
     entry.update(estimates=estimates, because=because)
     config = workspace / "config" / "sources.yaml"
     doc = yaml.safe_load(config.read_text(encoding="utf-8"))

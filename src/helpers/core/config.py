@@ -377,6 +377,9 @@ class TableNote:
     line: int
     column: str | None = None   # a year reading: the header of the actual column it reads
     year: int | None = None     # a year reading: the year the column's figures are read as
+    # the rows the reading holds for, by their names as the table writes them (a note saying 部分指标 …, the
+    # office naming which): only their figures in the column; () all the column's rows
+    rows: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -713,7 +716,7 @@ PROVINCE_KEYS = ("entity", "name_zh", "name_en")
 PERIOD_KEYS = ("name", "base_year", "target_year")
 PLAN_KEYS = ("entity", "name_zh", "name_en", "file", "layout", "table_title", "plan_period", "readings", "continued",
              "header_roles", "table_notes", "draft_marks")
-TABLE_NOTE_KEYS = ("note", "estimates", "column", "year", "because")
+TABLE_NOTE_KEYS = ("note", "estimates", "column", "year", "rows", "because")
 NO_COLUMN = "none"     # a table note's reading: it makes no column's figures estimates
 TABLE_NOTE_EXAMPLE = "- {note: '2.基期数据为初步测算。', estimates: '2025年', because: '…'}"
 # a table note's reading of the year a column's figures are (注：2020年数据为2019年数)
@@ -841,8 +844,9 @@ def _table_notes(entry: dict, path: Path, what: str) -> tuple[TableNote, ...]:
     for item in _entries(entry, "table_notes", path, what, TABLE_NOTE_EXAMPLE):
         _known_keys(item, TABLE_NOTE_KEYS, path, f"a table note of {what}")
         note = _text(item, "note", path, f"a table note of {what}").strip()
+        rows = _table_note_rows(item, note, path, what)
         if "column" in item or "year" in item:
-            out.append(_table_note_year(item, note, path, what))
+            out.append(replace(_table_note_year(item, note, path, what), rows=rows))
             continue
         estimates = item.get("estimates")
         if isinstance(estimates, int) and not isinstance(estimates, bool):
@@ -857,9 +861,29 @@ def _table_notes(entry: dict, path: Path, what: str) -> tuple[TableNote, ...]:
                            "not say why", "write after `because:` why the note reads so (the plan's words elsewhere, "
                            "the office's answer): it is logged with the column's figures.")
         estimates = estimates.strip()
+        if rows and estimates == NO_COLUMN:
+            raise InputError(path, _line_of(item, "rows") or item.get(LINE), f"the reading of the table note "
+                             f"'{note}' of {what} names rows under `rows:` but makes no column's figures estimates "
+                             f"(estimates: {NO_COLUMN})",
+                             "write under `estimates:` the header of the column whose rows' figures the note makes "
+                             f"estimates, or leave out `rows:` with estimates: {NO_COLUMN}.")
         out.append(TableNote(normalise(note), None if estimates == NO_COLUMN else estimates, because,
-                             item.get(LINE)))
+                             item.get(LINE), rows=rows))
     return tuple(out)
+
+
+def _table_note_rows(item: dict, note: str, path: Path, what: str) -> tuple[str, ...]:
+    """A table note reading's `rows:`, the names of the rows it holds for (a list of names, or one name)."""
+    rows = item.get("rows")
+    if rows is None:
+        return ()
+    names = [rows] if isinstance(rows, str) else rows
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
+        raise InputError(path, _line_of(item, "rows") or item.get(LINE), f"the reading of the table note '{note}' "
+                         f"of {what} should list under `rows:` the names of the rows it holds for, but it says "
+                         f"{_shape(rows)}", "write them as the table writes them: rows: [人才资源总量, 高技能人才占"
+                         "技能劳动者比例] (or leave out `rows:` when the note holds for every row of the column).")
+    return tuple(n.strip() for n in names)
 
 
 def _table_note_year(item: dict, note: str, path: Path, what: str) -> TableNote:

@@ -1315,17 +1315,20 @@ def _year_by_note(plan: Plan, table: ParsedTable, years: dict[int, YearTie], fil
     note that says they are another year's (2020年数据为2019年数): read as that year's (analyst_table_note_year), or as
     the column's own (analyst_table_note_own_year), the note quoted."""
     out = []
-    for column in table.columns:
+    # (a reading naming rows moves a copy of the column in those rows alone: move_years)
+    in_rows = {id(c): c for row in table.rows for c, _ in row.values}
+    for column in [*table.columns, *(c for key, c in in_rows.items() if all(key != id(t) for t in table.columns))]:
         tie = years.get(id(column))
         if tie is None:
             continue
         quote = tie.note.raw.strip()
         moved = tie.reading.year != tie.written
-        out.append(Decision(plan.entity, "", file, column.header.line,
-                            "analyst_table_note_year" if moved else "analyst_table_note_own_year",
-                            {"header": column.header.raw.strip(), "written": tie.written, "year": tie.reading.year,
-                             "quote": quote, "because": tie.reading.because,
-                             "config": _config_place(sources, tie.reading.line)},
+        code = "analyst_table_note_year" if moved else "analyst_table_note_own_year"
+        values = {"header": column.header.raw.strip(), "written": tie.written, "year": tie.reading.year,
+                  "quote": quote, "because": tie.reading.because, "config": _config_place(sources, tie.reading.line)}
+        if tie.reading.rows:
+            code, values = "analyst_table_note_year_rows", {**values, "names": "、".join(tie.reading.rows)}
+        out.append(Decision(plan.entity, "", file, column.header.line, code, values,
                             [{"code": "table_note", "line": tie.note.line, "quote": quote}]))
     return out
 
@@ -1447,9 +1450,11 @@ def _note_row_by_note(obs: Observation, column, cell: Cell, by_row: dict[tuple[i
     tie = by_row.get((id(column), obs.indicator_id))
     if tie is None or not obs.estimated or column.estimated:
         return
-    code = {"estimated_by_note": "estimated_row_by_note", "part_year_by_note": "part_year_row_by_note"}[tie.code]
+    code = {"estimated_by_note": "estimated_row_by_note", "part_year_by_note": "part_year_row_by_note",
+            "analyst_table_note": "analyst_table_note_row"}[tie.code]
     quote = tie.note.raw.strip()
-    said = {"words": tie.words} if code == "part_year_row_by_note" else {}
+    said = {"words": tie.words} if code == "part_year_row_by_note" else \
+        {"because": tie.reading.because} if code == "analyst_table_note_row" else {}
     obs.notes.append(note(code, name=tie.name, year=column.year, quote=quote, **said))
     log(code, {"header": column.header.raw.strip(), "name": tie.name, "year": column.year, "quote": quote, **said},
         [{"code": "table_note", "line": tie.note.line, "quote": quote}], cell=cell)

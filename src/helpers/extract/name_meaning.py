@@ -542,7 +542,7 @@ def preliminary(raw: str) -> str | None:
 #   the run stops (NOTE_STOPS);
 # - not yet verified: 未, 待, 尚未, 需, 正在 … before a word of checking (待核实, 未经审核, 待统计局确认, 需复核,
 #   正在核实), or of counting, completing or correcting (待统计, 待补, 待更新, 待调整, 未定), 核实中, a doubt (存疑,
-#   有误, 不确定, 商榷), unverified, to be confirmed: the run stops too;
+#   有误, 不确定, 商榷), for reference only (仅供参考), unverified, to be confirmed: the run stops too;
 # - incomplete (数据不全, 不完整, 缺报, 数据缺失, incomplete): the run stops too;
 # - an estimate (estimate_in_note): any 估 (估数, 初估, (估); not 评估, an evaluation), 预计, 预测, 预期 (预期数; not
 #   the plan's 预期性 or 预期目标, nor an expectation compared with: 好于预期, 符合预期), an approximate figure (约数,
@@ -567,6 +567,9 @@ NOTE_VOID = "void, wrong or test data"
 # What a 备注 says that stops the run at the figure (no actual of the row's year, and no estimate of it either); an
 # estimate is read as one and a preliminary count as the year's actual (callers of remark_says test against this).
 NOTE_STOPS = (PART_YEAR, NOTE_VOID, NOTE_TARGET, NOTE_NOT_ACTUAL, NOTE_UNVERIFIED, NOTE_INCOMPLETE)
+# Every family remark_says reads (a plan table's note is read by the same reader: helpers.extract.table_notes.
+# PLAN_READING says what each makes of a plan's figures, and a test keeps the two from drifting apart).
+NOTE_FAMILIES = (*NOTE_STOPS, NOTE_ESTIMATE, NOTE_PRELIMINARY)
 _DENIED = re.compile(r"(?:非|不是|并非|而非|不属于|不为|未经?|没有|不含|无需|无须|不需要?) ?$")
 _DENIAL_REACH = 8       # characters before a word that may deny it (the longest denial, 不需要, and a space)
 
@@ -600,6 +603,8 @@ _CHECKING = r"(?:审核|审查|审批|终审|复审|确认|确定|核实|核定|
 UNVERIFIED = re.compile(rf"{_PENDING}[^\W\d_]{{0,4}}?{_CHECKING}"
                         rf"|{_PENDING}(?:统计|补充|补录|补报|补齐|补|更新|修正|修订|更正|校正|调整|替换|完善|定|核|审(?!定))"
                         r"|存疑|疑问|疑似|有误|不准确?|不确定|不可靠|商榷|(?<![无没现见])异常"
+                        # for reference only (仅供参考, 仅作参考, 只供参考): figures no one vouches for
+                        r"|(?:仅|只|仅仅)(?:供|作|作为|为|可)参考"
                         # 以正式数为准, 最终数以年报为准: another figure will prevail over this one
                         r"|以[^,;。]{0,12}?为准"
                         rf"|(?:审核|核实|核查|核定|确认|复核|统计)中"

@@ -37,7 +37,15 @@ from helpers.core.text import arabic_years, name_key, normalise
 from helpers.core.values import is_note_mark
 from helpers.extract.documents.model import Place
 from helpers.extract.name_meaning import (
+    NOTE_ESTIMATE,
+    NOTE_INCOMPLETE,
+    NOTE_NOT_ACTUAL,
+    NOTE_PRELIMINARY,
+    NOTE_TARGET,
     NOTE_UNVERIFIED,
+    NOTE_VOID,
+    PART_YEAR,
+    Said,
     estimate_in_note,
     part_year,
     preliminary,
@@ -63,6 +71,9 @@ UP_TO = re.compile(r"截至|截止")
 # 好于预期; estimate_in_note leaves it out): not of a target's kind (预期性, 预期目标, 预期指标).
 EXPECTED = re.compile(r"预期(?!\s*(?:性|目标|指标))")
 CHINESE_NUMBER = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+# 部分指标, 个别数据: the note says its words hold of some rows (which, when it names them, are those it names)
+SOME_WORDS = r"部分|个别|少数|有些|有的|一些|某些"
+SOME = re.compile(SOME_WORDS)
 # A clause naming indicators (其中人才资源总量、高技能人才为预计数): where what it says of them begins (after the names)
 PREDICATE = re.compile(r"(?:均|都|皆|分别|全部|亦|也)?(?:为|是|系|属于?|按|采用|取)")
 # What such a clause may say before its predicate besides the names: the note's lead (注：, 1., （2）, ②, 其中), years
@@ -71,7 +82,7 @@ PREDICATE = re.compile(r"(?:均|都|皆|分别|全部|亦|也)?(?:为|是|系|�
 NAMES_FILLER = re.compile(
     r"注\d*[:：]?|^(?:\d{1,2}[.、]|\(\d{1,2}\)|[①-⑳])|其中|表中|本表|上述|以上|[0-9]{4}年?(?:底|末)?|年度?|"
     + PERIOD_END.pattern + "|" + BASE_NAMED.pattern + "|" + COLUMN_NUMBER.pattern
-    + r"|数据|数值|数字|指标|的|值|数|项|和|及|与|、|/|[“”\"'‘’《》()\[\]]")
+    + r"|数据|数值|数字|指标|的|值|数|项|和|及|与|、|/|[“”\"'‘’《》()\[\]]|" + SOME_WORDS)
 # A note item saying figures are another year's (2020年数据为2019年数, 基期值为2019年底数, 暂用2019年数据,
 # 同2019年, 为上年数, 上年度数据): a word that gives or takes figures (为, 是, 系, 即, 同, 用, 取, 按, 以 …) just
 # before a year, or the year before named without its number (上年, 上一年, 去年, 前一年; 前年: two before), and then
@@ -83,8 +94,31 @@ OTHER_YEAR = re.compile(r"(?:为|是|系|即|同|用|取|按|以|照|作|自)\s*
                         r"(?:[0-9一二两三四五六七八九十]{1,2}\s*(?:[-–—~至到]\s*[0-9一二两三四五六七八九十]{1,2})?\s*月份?)?"
                         r"\s*(?P<figures>(?:年?[底末])?\s*的?\s*"
                         r"(?:[^\W\d_]{0,4}?(?:数据?|数值|值))|\s*的?\s*$)")
-# 部分指标, 个别数据: the note names no row, so a reading covers every row of the column
-SOME = re.compile(r"部分|个别|少数|有些|有的|一些|某些")
+# What a plan table's note makes of the figures it speaks of, by the family of its words: a workbook's 备注 and a
+# plan's note are read by the one reader (name_meaning.remark_says), clause by clause here, and every family it reads
+# has its reading (a test keeps the two from drifting apart):
+# - estimate: an estimate (预计, 测算, 折算, 年化 …) or part of a year (1-11月数, 未含12月): the figures are recorded
+#   as estimates, never judged as the year's actual (estimated_by_note, part_year_by_note);
+# - actual: the year's preliminary count (快报数), read as the year's actual (as in a workbook);
+# - stop: void, wrong or test data (模拟数据, 作废) or a target given for the actual (2025年为目标值 under
+#   2025年（完成）): no year's actual, and no estimate of one either: the run stops, naming the note, whatever else
+#   it says of them;
+# - doubt: not the actual (非实际数), not yet verified (待核实, 仅供参考, 以统计公报为准) or incomplete (数据不全): the
+#   run stops, naming the note, unless the note makes the figures it speaks of estimates already
+#   (2025年为预计数，以统计公报为准).
+# The analyst's reading of a note that stops (`table_notes:` in config/sources.yaml) says which column's figures it
+# makes estimates, or none.
+PLAN_READING = {NOTE_ESTIMATE: "estimate", PART_YEAR: "estimate", NOTE_PRELIMINARY: "actual", NOTE_VOID: "stop",
+                NOTE_TARGET: "stop", NOTE_NOT_ACTUAL: "doubt", NOTE_UNVERIFIED: "doubt", NOTE_INCOMPLETE: "doubt"}
+# A note's words for the whole table (表中数据, 以上数据, 所有指标): said of no column, a target, not the actual or
+# incomplete is said of every column, the actual figures' too
+WHOLE_TABLE = re.compile(r"表中|本表|表内|以上|上述|所有|全部|各项|均")
+# A note's words for figures (模拟数据, 测试数值): void or test data said of them, naming no column, is the table's
+FIGURES = re.compile(r"数据|数值|数字|指标")
+# What such figures are, read as firm actuals (the stop's message)
+STOPPED_FIGURES = {NOTE_VOID: "void, wrong or test figures", NOTE_TARGET: "targets",
+                   NOTE_NOT_ACTUAL: "figures that are not the year's actual", NOTE_UNVERIFIED: "figures in doubt",
+                   NOTE_INCOMPLETE: "incomplete figures"}
 
 
 @dataclass(frozen=True)
@@ -115,6 +149,9 @@ class NoteReading:
     # the analyst's readings of a sentence that makes no column's figures estimates, each with the note
     none: list[tuple[TableNote, Cell]] = field(default_factory=list)
     years: dict[int, YearTie] = field(default_factory=dict)     # id(column) of an actual column read as a year's
+    # (id(column), the row's name as the table writes it): a row's figure in an actual column read as another year's
+    # (the analyst's year reading naming rows: `rows:`), moved by move_years
+    row_years: dict[tuple[int, str], YearTie] = field(default_factory=dict)
     # a figure a footnote, endnote or comment anchored on it makes an estimate (此为预计数 on 15.2), by its place
     cells: dict[Place, NoteTie] = field(default_factory=dict)
 
@@ -133,13 +170,14 @@ def read_notes(table: ParsedTable, plan: Plan, sources: Sources, catalogue: Cata
             reading = _reading_of(plan, sentence)
             if reading is not None:
                 used.add(id(reading))
-                _apply_reading(found, reading, cell, table, plan, sources)
+                _apply_reading(found, reading, cell, table, plan, sources, rows)
                 if reading.year is None:
                     continue
             for clause in NOTE_CLAUSE.split(sentence):
                 if reading is None:     # (a year's reading: what else the sentence says is still read: 为2019年预计数)
                     _other_year(clause, sentence, cell, table, plan, sources)
-                _read_clause(found, clause, sentence, cell, table, plan, sources, rows)
+                _read_clause(found, clause, sentence, cell, table, plan, sources, rows,
+                             None if reading is None else _reading_rows(reading, rows, table, sources))
     unused = next((r for r in plan.table_notes if id(r) not in used), None)
     if unused is not None:
         raise InputError(sources.path, unused.line, f"the reading of the table note '{unused.note}' for {plan.file} "
@@ -161,9 +199,11 @@ def _reading_of(plan: Plan, sentence: str) -> TableNote | None:
 
 
 def _apply_reading(found: NoteReading, reading: TableNote, cell: Cell, table: ParsedTable, plan: Plan,
-                   sources: Sources) -> None:
+                   sources: Sources, rows: _Rows) -> None:
+    named = _reading_rows(reading, rows, table, sources)
     if reading.year is not None:
-        _apply_year_reading(found, reading, cell, table, plan, sources)
+        _apply_year_reading(found, reading, cell, table, plan, sources,
+                            {ind_id: rows.row_names[ind_id] for ind_id in named})
         return
     if reading.estimates is None:
         found.none.append((reading, cell))
@@ -177,14 +217,38 @@ def _apply_reading(found: NoteReading, reading: TableNote, cell: Cell, table: Pa
                          "write the column's header as the table writes it, or estimates: none when the note makes "
                          "none of the table's figures estimates.")
     for column in columns:
-        found.columns.setdefault(id(column), NoteTie(cell, "analyst_table_note", reading=reading))
+        if not named:
+            found.columns.setdefault(id(column), NoteTie(cell, "analyst_table_note", reading=reading))
+        for ind_id, name in named.items():
+            found.rows.setdefault((id(column), ind_id), NoteTie(cell, "analyst_table_note", reading=reading,
+                                                                name=name))
+
+
+def _reading_rows(reading: TableNote, rows: _Rows, table: ParsedTable, sources: Sources) -> dict[str, str]:
+    """The rows the analyst's reading names (`rows:`), each indicator's id with the name as the reading writes it,
+    matched as the plan's names are (the catalogue's source names, or the table's own); {} when it names none. A
+    name that is no row of the table stops at the reading."""
+    out: dict[str, str] = {}
+    for name in reading.rows:
+        key = name_key(name)
+        ind_id = rows.catalogue.indicator_for_name(name) or next(
+            (i for i, written in rows.row_names.items() if name_key(written) == key), None)
+        if ind_id not in rows.row_names:
+            raise InputError(sources.path, reading.line, f"`rows:` of the reading of the table note '{reading.note}' "
+                             f"names '{name}', which is no row of the table in {display_path(table.path)} (its rows: "
+                             + ", ".join(f"'{n}'" for n in rows.row_names.values()) + ")",
+                             "write each row's name as the table writes it (or as its indicator's source_names in "
+                             "config/catalogue.yaml give it).")
+        out.setdefault(ind_id, name)
+    return out
 
 
 def _apply_year_reading(found: NoteReading, reading: TableNote, cell: Cell, table: ParsedTable, plan: Plan,
-                        sources: Sources) -> None:
+                        sources: Sources, named: dict[str, str]) -> None:
     """The analyst's year for a column's figures: the actual column headed `column`; a year up to the plan's base
     year (a plan states actuals up to it, never after), and no other actual column may give that year already (two
-    figures of a year from one table)."""
+    figures of a year from one table). `named`: the rows it holds for alone (`rows:`), each indicator's id with the
+    row's name as the table writes it ({}: every row)."""
     if reading.year > plan.period.base_year:
         raise InputError(sources.path, reading.line, f"`year: {reading.year}` of the reading of the table note "
                          f"'{reading.note}' is after the base year {plan.period.base_year} of plan period "
@@ -207,13 +271,31 @@ def _apply_year_reading(found: NoteReading, reading: TableNote, cell: Cell, tabl
                          "ask the office which figures the columns hold; if the note means the column's own year, "
                          f"write year: {columns[0].year}, with why after because:.")
     for column in columns:
-        found.years.setdefault(id(column), YearTie(cell, reading, column.year))
+        if not named:
+            found.years.setdefault(id(column), YearTie(cell, reading, column.year))
+        for written in named.values():
+            found.row_years.setdefault((id(column), written), YearTie(cell, reading, column.year))
 
 
 def move_years(table: ParsedTable, found: NoteReading) -> None:
     """The columns the analyst reads as another year's figures (found.years) given that year, in the table and its
     rows (as resolve_year_columns places a column), the ties to them kept; the column's own year stays in its
-    YearTie. Called once the notes are read: they name the columns by the years their headers give."""
+    YearTie. A reading naming rows (found.row_years) moves those rows' figures alone: each such row holds a copy of
+    the column with that year, tied in found.years. Called once the notes are read: they name the columns by the
+    years their headers give."""
+    copies: dict[tuple[int, int], ValueColumn] = {}
+    for row in table.rows:
+        for index, (column, value) in enumerate(row.values):
+            tie = found.row_years.get((id(column), row.name.raw.strip()))
+            if tie is not None and tie.reading.year != column.year:
+                copy = copies.setdefault((id(column), tie.reading.year), replace(column, year=tie.reading.year))
+                row.values[index] = (copy, value)
+                found.years[id(copy)] = tie
+                if id(column) in found.columns:     # (为2019年预计数: the figures stay estimates, as the column's)
+                    found.columns[id(copy)] = found.columns[id(column)]
+                for (key, ind_id), row_tie in list(found.rows.items()):
+                    if key == id(column):
+                        found.rows[(id(copy), ind_id)] = row_tie
     moved = {key: replace(c, year=found.years[key].reading.year) for c in table.columns
              if (key := id(c)) in found.years and found.years[key].reading.year != c.year}
     if not moved:
@@ -271,29 +353,56 @@ def _another_year(table: ParsedTable, plan: Plan, cell: Cell, sentence: str, col
                 f"{plan.period.base_year}, or as 第N列): read as their columns' years, they could be judged as those "
                 "years' actuals")
     some = SOME.search(normalise(said))
-    rows = (f" The note says '{some.group()}' and names no row: the reading covers every row of the column (read "
-            "as another year's, a row the plan gives for the column's year loses its plan figure, never judged on "
-            "the wrong year)." if some else "")
     note = (said if len(said) <= 200 else quoted(said, 200)).replace("'", "''")    # (quoted as YAML quotes it)
     own = example.year if example else "…"
     return InputError(table.path, cell.where, f"the table's note {quoted(said)} {what}",
                       "read the note in the plan (the plan stays as published) and say what it means under this "
                       f"plan's entry in config/sources.yaml ({plan.file}): table_notes: - {{note: '{note}', column: "
-                      f"'{header}', year: {shown}, because: '…'}}: the column's figures are then read as {shown}'s, "
-                      f"and {own} has no figure from the plan (its prose's figure for {own} goes with the column, "
-                      f"or is an estimate: a stated figure for {own}, the monitoring workbook's, is used, or none); "
-                      f"or year: {own} when the office says they stand for {own} "
-                      f"(the table's actual columns: {_headers(actual)}); write after `because:` why.{rows}")
+                      f"'{header}', year: {shown}, {_ROWS_EXAMPLE if some else ''}because: '…'}}: the column's "
+                      f"figures{_SOME_ROWS if some else ''} are then read as {shown}'s, and {own} has no figure from "
+                      f"the plan for them (its prose's figure for {own} goes with the column, or is an estimate: a "
+                      f"stated figure for {own}, the monitoring workbook's, is used, or none); "
+                      f"or year: {own} when the office says they stand for {own} (the table's actual columns: "
+                      f"{_headers(actual)}); write after `because:` why.{_some_rows(table, some)}")
+
+
+# A reading naming the rows a note says holds for some rows (部分指标…): the example, and what it reads
+_ROWS_EXAMPLE = "rows: ['…'], "
+_SOME_ROWS = " (those of the rows named)"
+
+
+def _some_rows(table: ParsedTable, some: re.Match | None) -> str:
+    """What the advice adds for a note that says its words hold of some rows (部分指标, 个别数据) naming none."""
+    if some is None:
+        return ""
+    names = ", ".join(f"'{r.name.raw.strip()}'" for r in table.rows)
+    return (f" The note says '{some.group()}' (some rows) and names none: ask the office which rows it means and "
+            f"name them under `rows:` as the table writes them (its rows: {names}): only their figures in the column "
+            "are read so, the other rows' stay as they are; leave `rows:` out when the office says the note holds "
+            "for every row of the column.")
 
 
 def _read_clause(found: NoteReading, clause: str, sentence: str, cell: Cell, table: ParsedTable, plan: Plan,
-                 sources: Sources, rows: _Rows) -> None:
-    estimate = estimate_in_note(clause) or (EXPECTED.search(normalise(clause)) and "预期")
+                 sources: Sources, rows: _Rows, answered: dict[str, str] | None = None) -> None:
+    """What a clause of the note says (PLAN_READING): an estimate or part of a year tied to what it speaks of
+    (_read_estimate), then a family that stops (_read_stops). `answered`: the rows the analyst's year reading of the
+    sentence names ({}: every row; None: no reading), which a 部分 in it means (部分指标基期值为2019年预计数)."""
+    said = remark_says(clause)
+    estimate = estimate_in_note(clause) or (EXPECTED.search(normalise(clause)) and "预期") \
+        or (said.words if said is not None and said.what == NOTE_ESTIMATE else None)
     part = part_year(clause, month_alone=False)
     month = None if part is not None or estimate else part_year(clause)
-    if not (estimate or part or month or preliminary(clause) or UP_TO.search(normalise(clause))):
-        _read_doubt(found, clause, sentence, cell, table, plan, sources)
-        return
+    if part is None and month is None and said is not None and said.what == PART_YEAR:
+        part = said     # (未含12月; a month alone, 11月数, may be the day they were published: it stops, `month`)
+    if estimate or part or month or preliminary(clause) or UP_TO.search(normalise(clause)):
+        _read_estimate(found, clause, sentence, cell, table, plan, sources, rows, estimate, part, month, answered)
+    if said is not None and PLAN_READING[said.what] in ("stop", "doubt"):
+        _read_stops(found, said, clause, sentence, cell, table, plan, sources)
+
+
+def _read_estimate(found: NoteReading, clause: str, sentence: str, cell: Cell, table: ParsedTable, plan: Plan,
+                   sources: Sources, rows: _Rows, estimate: str | None, part: Said | None, month: Said | None,
+                   answered: dict[str, str] | None = None) -> None:
     marks = [ch for ch in clause if is_note_mark(ch)]
     if marks:       # 带*的为预计数, ①为1-11月数: the cells so marked; ¹为快报数 stays a note mark
         if (estimate or part) and not month:
@@ -303,21 +412,48 @@ def _read_clause(found: NoteReading, clause: str, sentence: str, cell: Cell, tab
             return
     named = rows.named(clause, (estimate, part.words if part else None), table, cell, sentence) \
         if month is None and (estimate or part) else {}
+    if not named and answered and (estimate or part):
+        named = answered        # (the rows the analyst's reading of the sentence names)
     tied, anchored = _tied_or_anchored(clause, sentence, cell, table, plan, sources, bool(named))
     if month is not None or not (tied or anchored):
         word = estimate or (part.words if part else None) or preliminary(clause) or UP_TO.search(normalise(clause))
         raise _not_tied(table, plan, cell, sentence, month, word if isinstance(word, str) or word is None
-                        else word.group(), sources)
+                        else word.group(), sources, some=SOME.search(normalise(sentence)) if estimate or part else None)
+    some = SOME.search(normalise(clause))
+    if (estimate or part) and some and not named and anchored is None and answered is None:
+        raise _some_rows_untold(table, plan, cell, sentence, estimate or part.words, tied, some)
     if estimate or part:
         code, words = ("estimated_by_note", "") if estimate else ("part_year_by_note", part.words)
-    if (estimate or part) and anchored is not None:
-        found.cells.setdefault(anchored, NoteTie(cell, code, words))
-    elif estimate or part:
-        for column in tied:
-            if not named:
-                found.columns.setdefault(id(column), NoteTie(cell, code, words))
-            for ind_id, name in named.items():
-                found.rows.setdefault((id(column), ind_id), NoteTie(cell, code, words, name=name))
+        _record(found, NoteTie(cell, code, words), tied, anchored, named)
+
+
+def _record(found: NoteReading, tie: NoteTie, tied: list[ValueColumn], anchored: Place | None,
+            named: dict[str, str]) -> None:
+    """An estimate (or part of a year) the note says, on the figure its anchor is on, else on the rows it names in
+    the columns it is tied to, else on those columns."""
+    if anchored is not None:
+        found.cells.setdefault(anchored, tie)
+        return
+    for column in tied:
+        if not named:
+            found.columns.setdefault(id(column), tie)
+        for ind_id, name in named.items():
+            found.rows.setdefault((id(column), ind_id), replace(tie, name=name))
+
+
+def _some_rows_untold(table: ParsedTable, plan: Plan, cell: Cell, sentence: str, word: str,
+                      tied: list[ValueColumn], some: re.Match) -> InputError:
+    """The stop for a note that says its figures are estimates (or for part of a year) of some rows (部分指标2025年
+    数据为预计数), naming none: read as the whole column's, firm figures would lose their actual; as none, estimates
+    would be judged as the year's actual."""
+    said = sentence.strip()
+    actual = [c for c in table.columns if c.role == "actual"]
+    return InputError(table.path, cell.where, f"{_the_note(cell, said)} says '{word}' (an estimate, or part of a "
+                      f"year) of the figures of {_headers(tied)}, but of '{some.group()}' (some rows) alone, naming "
+                      "none: which rows' figures are estimates cannot be told (read as the whole column's, firm "
+                      "figures would lose their actual; as none, estimates would be judged as the year's actual)",
+                      _reading_advice(table, plan, said, tied[0].header.raw.strip(), actual,
+                                      APART.get(cell.apart, "note"), rows=True) + _some_rows(table, some))
 
 
 def _tied_or_anchored(clause: str, sentence: str, cell: Cell, table: ParsedTable, plan: Plan, sources: Sources,
@@ -334,18 +470,25 @@ def _tied_or_anchored(clause: str, sentence: str, cell: Cell, table: ParsedTable
     return _anchored(cell, table)
 
 
-def _read_doubt(found: NoteReading, clause: str, sentence: str, cell: Cell, table: ParsedTable, plan: Plan,
-                sources: Sources) -> None:
-    """A clause saying figures are not yet verified (2025年数据待核实, 尚未最终核定, 以统计部门最终公布为准: the
-    unverified family of a 备注, name_meaning.remark_says) stops the run, naming the note, unless the note has made
-    the columns it speaks of estimates already (2025年为预计数，以统计部门最终公布为准)."""
-    said = remark_says(clause)
-    if said is None or said.what != NOTE_UNVERIFIED:
-        return
+def _read_stops(found: NoteReading, said: Said, clause: str, sentence: str, cell: Cell, table: ParsedTable,
+                plan: Plan, sources: Sources) -> None:
+    """A clause whose words stop the run (PLAN_READING: void or test data, a target given for the actual, not the
+    actual, not yet verified, incomplete: the families of a 备注, name_meaning.remark_says) stops it, naming the
+    note; but a doubt of figures the note has made estimates already (2025年为预计数，以统计部门最终公布为准) does
+    not, nor does a target, not the actual or incomplete said of no column of actual figures and not of the whole
+    table (2030年为目标值, 目标值为五年累计数: of the targets; “—”表示数据缺失: of the cells so marked). Void or test
+    data (作废, 模拟) stop said of any column (the targets' too: 2030年目标值作废), of the whole table or of figures
+    (数据为模拟数据), not as a bare word (注：示例); not yet verified stops whatever it is said of."""
     tied = _tied(clause, table, plan, sources) or _tied(sentence, table, plan, sources)
-    if tied and all(id(column) in found.columns for column in tied):
+    if PLAN_READING[said.what] == "doubt" and tied and all(id(column) in found.columns for column in tied):
         return
-    raise _not_tied(table, plan, cell, sentence, None, said.words, sources, doubt=tied)
+    if said.what in (NOTE_TARGET, NOTE_NOT_ACTUAL, NOTE_INCOMPLETE) and not tied \
+            and (_names_a_column(sentence, plan, sources) or not WHOLE_TABLE.search(normalise(sentence))):
+        return      # (2030年目标值均为预期性目标: of the targets' column)
+    if said.what == NOTE_VOID and not tied and not _names_a_column(sentence, plan, sources) \
+            and not WHOLE_TABLE.search(normalise(sentence)) and not FIGURES.search(normalise(sentence)):
+        return      # (注：示例: a bare word, of no figures)
+    raise _not_tied(table, plan, cell, sentence, None, said.words, sources, doubt=tied, what=said.what)
 
 
 def _names_a_column(text: str, plan: Plan, sources: Sources) -> bool:
@@ -504,19 +647,29 @@ def _the_note(cell: Cell, said: str) -> str:
 
 
 def _not_tied(table: ParsedTable, plan: Plan, cell: Cell, sentence: str, month, word: str | None,
-              sources: Sources, doubt: list[ValueColumn] | None = None) -> InputError:
-    """The stop for a note that cannot be tied to a column of actual figures (or, `doubt` not None, that says the
-    figures of the columns given, perhaps none, are not yet verified), with the analyst's reading to write."""
+              sources: Sources, doubt: list[ValueColumn] | None = None, what: str = NOTE_UNVERIFIED,
+              some: re.Match | None = None) -> InputError:
+    """The stop for a note that cannot be tied to a column of actual figures (or, `doubt` not None, whose words of
+    `what` family, PLAN_READING's stop or doubt, speak of the figures of the columns given, perhaps none), with the
+    analyst's reading to write (`some`: the note's estimate holds for some rows, 部分数据为预计数, naming none: the
+    reading names them, `rows:`)."""
     actual = [c for c in table.columns if c.role == "actual"]
     said = sentence.strip()
     if doubt is not None:
-        what = (f"says '{word}' (not yet verified) of "
-                + (f"the figures of {_headers(doubt)}: read as firm actuals, figures in doubt would be judged as "
-                   "the year's actual" if doubt else "figures, but names no column of the table's actual figures it "
-                   "can be tied to"))
+        family = what
+        what = (f"says '{word}' ({family}) of "
+                + (f"the figures of {_headers(doubt)}: read as firm actuals, {STOPPED_FIGURES[family]} would be "
+                   "judged as the year's actual" if doubt else "figures, but names no column of the table's actual "
+                   "figures it can be tied to"))
         example = (doubt or actual)[0].header.raw.strip() if (doubt or actual) else "none"
+        first = ("ask the office for the year's actual figures and enter them in the monitoring workbook (its figure "
+                 "is preferred to the plan's: docs/monitoring.md); then " if PLAN_READING[family] == "stop" else "")
+        if family == NOTE_VOID and not doubt:
+            first = ("if the note voids the plan's targets, ask the office for the plan in force (a target it voids is "
+                     "none to judge against: the corrected plan replaces this file, config/sources.yaml naming it); "
+                     "if it voids actual figures, " + first)
         return InputError(table.path, cell.where, f"the table's note {quoted(said)} {what}",
-                          _reading_advice(table, plan, said, example, actual))
+                          first + _reading_advice(table, plan, said, example, actual))
     if month is not None:
         what = (f"gives a month or a date alone ({month.words}): the figures may be for part of the year (11月数: "
                 "January to November), or the date may be when they were counted or published")
@@ -533,15 +686,18 @@ def _not_tied(table: ParsedTable, plan: Plan, cell: Cell, sentence: str, month, 
     example = actual[0].header.raw.strip() if actual else "none"
     return InputError(table.path, cell.where, f"{_the_note(cell, said)} {what}: which figures it makes "
                       "estimates cannot be told, and read as firm actuals an estimate could be judged as the year's "
-                      "actual", _reading_advice(table, plan, said, example, actual, APART.get(cell.apart, "note")))
+                      "actual", _reading_advice(table, plan, said, example, actual, APART.get(cell.apart, "note"),
+                                                rows=some is not None) + _some_rows(table, some))
 
 
 def _reading_advice(table: ParsedTable, plan: Plan, said: str, example: str, actual: list[ValueColumn],
-                    kind: str = "note") -> str:
+                    kind: str = "note", rows: bool = False) -> str:
+    """The analyst's reading to write for a note that stops (`rows`: with `rows:`, for a note holding for some rows:
+    _some_rows says what it reads)."""
     note = (said if len(said) <= 200 else quoted(said, 200)).replace("'", "''")    # (quoted as YAML quotes it)
     return (f"read the {kind} in the plan (the plan stays as published) and say what it means under this "
             f"plan's entry in config/sources.yaml ({plan.file}): table_notes: - {{note: '{note}', "
-            f"estimates: '{example}', because: '…'}}, with the header of the column whose figures it makes "
-            f"estimates (the table's actual columns: {_headers(actual)}), or estimates: none when it makes "
-            "none of them estimates (a whole year's preliminary count is read as the year's actual); "
-            "write after `because:` why.")
+            f"estimates: '{example}', {_ROWS_EXAMPLE if rows else ''}because: '…'}}, with the header of the column "
+            f"whose figures{_SOME_ROWS if rows else ''} it makes estimates (the table's actual columns: "
+            f"{_headers(actual)}), or estimates: none when it makes none of them estimates (a whole year's "
+            "preliminary count is read as the year's actual); write after `because:` why.")

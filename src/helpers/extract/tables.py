@@ -859,7 +859,7 @@ def parse_tab_indented_rows(lines: list[str], title_index: int, layout: Layout, 
     if end_line is None:
         raise _truncated(path, title, layout, len(lines))
     closing = Cell(lines[end_line - 1].lstrip("\t"), normalise(lines[end_line - 1]), end_line)
-    notes = [closing, *_note_lines(lines, end_line)] if TABLE_NOTE.match(closing.text) else []
+    notes = [closing, *_note_lines(lines, end_line)] if _labelled(closing.text) else []
     if not blocks:
         raise InputError(path, title.line, "the table title is followed by no table",
                          "check the document around this line.")
@@ -942,8 +942,11 @@ def _tab_blocks(lines: list[str], title_index: int, layout: Layout, path: Path) 
     for index in range(title_index + 1, len(lines)):
         raw = lines[index]
         text = normalise(raw)
-        if text and layout.end_pattern.search(text, path, index + 1):
-            # The closing line (the 注 footnote) may itself be a merged, tab-indented cell.
+        if text and (layout.end_pattern.search(text, path, index + 1)
+                     or SOURCE_LINE.match(text.strip()) and not (raw.startswith("\t") and current)):
+            # The closing line (the 注 footnote, or a line naming the figures' source above it, 数据来源：…) may
+            # itself be a merged, tab-indented cell: a row of its own (a source line indented in a row's block is
+            # a cell of that row).
             if current:
                 blocks.append(current)
             return blocks, index + 1
@@ -1061,18 +1064,27 @@ def note_paragraphs(texts: list[str], noted: bool) -> list[int]:
     return taken
 
 
+def _labelled(text: str) -> bool:
+    """Whether a line of a text export (in normal form) is a table's note by its label (注：, 说明：, （注：…）) or a
+    line naming its figures' source (数据来源：…, 表中数据均为全口径): either closes the table, and the lines of the
+    note go on after it."""
+    return bool(TABLE_NOTE.match(text.strip()) or SOURCE_LINE.match(text.strip()))
+
+
 def _note_lines(lines: list[str], end_line: int) -> list[Cell]:
     """The lines of a text export's table note after its first (the line that closed the table, `end_line`): each
-    line indented under it (a cell of the note's merged row) and each numbered item (2.2025年为预计数。), blank lines
-    between them passed over, until a line that is neither, or that goes on with a note line ending mid-sentence
-    (注：〔〕内为五年累计数； then 2025年为预计数。: MID_SENTENCE)."""
+    line indented under it (a cell of the note's merged row), each numbered item (2.2025年为预计数。) and each labelled
+    note or source line (注：… under 数据来源：…: _labelled), blank lines between them passed over, until a line
+    that is none of these, or that goes on with a note line ending mid-sentence (注：〔〕内为五年累计数； then
+    2025年为预计数。: MID_SENTENCE)."""
     notes = []
     going_on = MID_SENTENCE.search(lines[end_line - 1]) is not None
     for index in range(end_line, len(lines)):
         raw = lines[index]
         if not raw.strip():
             continue
-        if not (raw.startswith("\t") or NOTE_ITEM.match(normalise(raw)) or going_on) or HEADING.match(raw.strip()):
+        if not (raw.startswith("\t") or NOTE_ITEM.match(normalise(raw)) or _labelled(normalise(raw)) or going_on) \
+                or HEADING.match(raw.strip()):
             break
         notes.append(Cell(raw.lstrip("\t"), normalise(raw), index + 1))
         going_on = MID_SENTENCE.search(raw) is not None
@@ -1092,8 +1104,9 @@ def parse_cell_stream(lines: list[str], title_index: int, layout: Layout, source
     while lead < len(cells) and (UNIT_CAPTION.match(cells[lead].text.strip())
                                  or _role_of(cells[lead], sources, path) is None and above_the_table(cells[lead].text)):
         lead += 1
-    # The table's note (注：…) comes after its last row: it and what follows it are notes, not cells of a row.
-    first_note = next((i for i, c in enumerate(cells) if i >= lead and TABLE_NOTE.match(c.text)), len(cells))
+    # The table's note (注：…, or a line naming its source above it, 数据来源：…) comes after its last row: it and what
+    # follows it are notes, not cells of a row.
+    first_note = next((i for i, c in enumerate(cells) if i >= lead and _labelled(c.text)), len(cells))
     cells, notes = cells[:first_note], cells[first_note:]
     between, cells = cells[:lead], cells[lead:]
     header: list[Cell] = []
