@@ -28,7 +28,7 @@ from helpers.extract.name_meaning import (
     simplified,
 )
 from helpers.extract.plan_period import TitlePeriod, with_title_period
-from helpers.extract.tables import ParsedTable, parse_plan_table, read_lines
+from helpers.extract.tables import NUMBERED_HEADING, ParsedTable, parse_plan_table, read_lines
 
 
 @dataclass
@@ -123,6 +123,15 @@ def _read_plan(path: Path, plan: Plan, sources: Sources) -> PlanDocument:
 
 # A document title is its first line or paragraph when it is as short as a title (a plan may begin with its prose).
 TITLE_CHARS = 60
+# A numbered heading is never part of the title: a first paragraph holding the title and, after a line break, the
+# first heading (a .docx title ended by Shift+Enter: '…规划 一、发展基础') is titled by the words before it.
+_HEADING_AFTER = re.compile(r"\s+(?=(?:" + NUMBERED_HEADING.pattern.replace("^", "") + "))")
+
+
+def _title(text: str) -> str:
+    """The title in a document's first line or paragraph: its words before a numbered heading (NUMBERED_HEADING)
+    that starts after a line break or a space."""
+    return _HEADING_AFTER.split(text, maxsplit=1)[0]
 
 # Why a plan's draft, an explanation of a plan or an adjustment of one is not the plan (name_meaning.not_the_plan:
 # the words), and what to name instead: each reason's one home.
@@ -146,8 +155,9 @@ def _the_plan_itself(path: Path, table, first, plan: Plan) -> None:
     holds actuals and assessments, which would be read as the plan's targets. A title or name naming a plan is the
     plan's only when the plan's noun is its last word (…规划, 《…规划》的通知: name_meaning.after_a_plan)."""
     named = [("the table's title", table.title.where, table.title.text, None)]
-    if first is not None and len(normalise(first[1]).strip()) <= TITLE_CHARS:
-        named.append(("the document's title", first[0], normalise(first[1]), normalise(first[1])))
+    title = _title(normalise(first[1]).strip()) if first is not None else ""
+    if first is not None and len(title) <= TITLE_CHARS:
+        named.append(("the document's title", first[0], title, title))
     named.append(("the file's name", None, path.name, path.stem))
     known = tuple(n for n in (plan.entity, plan.name_zh, plan.name_en) if n)
     for what, where, text, title in named:

@@ -1025,6 +1025,9 @@ SOURCE_LINE = re.compile(r"^(?:数据|资料)?来源\s*[:：]|^(?:表中|本表|
 # A heading of the text going on after a table (三、主要任务, （三）, 第三章): the table's notes end there.
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[)）]"
                      r"|第[一二三四五六七八九十0-9]+\s*[章节篇部])")
+# A numbered heading of any level: HEADING, or 1. or 1、 not followed by a digit (under a table, a note's item). It
+# starts a paragraph of its own, and is never part of a document's title (pdf._continues_paragraph, plans._title).
+NUMBERED_HEADING = re.compile(rf"{HEADING.pattern}|^[0-9]{{1,2}}\s*(?:、|[.．](?![0-9]))")
 # A note's paragraph ending mid-sentence (at ；, ，, 、, ：): the next paragraph goes on with it.
 MID_SENTENCE = re.compile(r"[;；,，、:：]\s*$")
 # Words by which an unlabelled paragraph right under a table speaks of it (〔〕内为五年累计数, 表中, 本列, 数据)

@@ -45,6 +45,7 @@ from helpers.extract.documents.model import (
     join_lines,
 )
 from helpers.extract.documents.radicals import RADICAL_TO_IDEOGRAPH
+from helpers.extract.tables import NUMBERED_HEADING
 
 # A plan with its appendices is some 10–60 pages. A page of dense Chinese text costs some 18 ms of processor time
 # (81 pages: 1.4 s, measured), so 120 pages are read in about 2 s (300 took 5 s, some 30 s on a loaded machine).
@@ -100,6 +101,7 @@ class _Line:
     page: int
     number: int = 0   # on its page, counting text lines outside tables
     doubt: str = ""   # a digit on it a reader may see otherwise (_Char.doubt)
+    size: float = 0.0   # the font size most of its characters are set in (0: not known)
 
 
 @dataclass
@@ -1717,8 +1719,10 @@ def _lines(chars: list[_Char], page: int, reading: _Reading) -> list[_Line]:
             # the line's figure is in doubt for a digit's doubt, or for a character printed over a digit (the digit
             # perhaps in a table's cell, its doubt then the cell's); a faint word of prose is no figure
             doubt = next((c.doubt for c in group if c.doubt and (c.text.isdigit() or PRINTED_OVER in c.doubt)), "")
+            sizes = [round(c.size, 1) for c in group if not c.text.isspace()]
             out.append(_Line(text, min(c.x0 for c in group), max(c.x1 for c in group),
-                             min(c.top for c in group), max(c.bottom for c in group), page, doubt=doubt))
+                             min(c.top for c in group), max(c.bottom for c in group), page, doubt=doubt,
+                             size=max(sorted(set(sizes)), key=sizes.count) if sizes else 0.0))
     return out
 
 
@@ -1839,6 +1843,7 @@ def _assemble(path: Path, pages, repairs: _Repairs) -> Document:
     last_part: _Table | None = None         # the last table's part read last
     left = min((line.x0 for lines, _, _ in pages for line in lines), default=0)
     right = max((line.x1 for lines, _, _ in pages for line in lines), default=0)
+    title_size = _title_size(pages[0][0] if pages else [])
     _overflow_into_cells(pages, repairs)
 
     def flush():
@@ -1877,7 +1882,8 @@ def _assemble(path: Path, pages, repairs: _Repairs) -> Document:
                 raise InputError(path, Place(page=item.page, line=item.number),
                                  f"in the line '{item.text}', {item.doubt}, so the figure it gives cannot be read "
                                  "for sure", DOUBT_FIX)
-            if current and _continues_paragraph(current[-1], item, left, right):
+            if current and (_continues_paragraph(current[-1], item, left, right)
+                            or (not paragraphs and not grids and _title_goes_on(current[-1], item, title_size))):
                 current.append(item)
                 repairs.add("wrapped_lines", 1)
             else:
@@ -1962,7 +1968,15 @@ def _refuse_doubts(path: Path, table: _Table, grid: Grid, first_row: int) -> Non
 def _continues_paragraph(last: _Line, line: _Line, left: float, right: float) -> bool:
     """A line carries on the paragraph above it when that one stops short of the right margin only by less than
     this line's first word (or character) would need, without ending a sentence, and this one starts at the left
-    margin (no first-line indent), just below it or atop the next page."""
+    margin (no first-line indent), just below it or atop the next page. A line set in another size (a title over
+    its first heading: smaller than pdf_note_marks.smaller of the other, in config/method.yaml) or starting with a
+    numbered heading (一、发展基础, 第一章, 1.: tables.NUMBERED_HEADING) never carries on the paragraph above: read
+    as one, a title set large was '建德市人才发展“十五五”规划一、发展基础', no plan's title (redteam20 T1)."""
+    if last.size and line.size and min(last.size, line.size) < method_parameters().note_mark_smaller * max(
+            last.size, line.size):
+        return False
+    if NUMBERED_HEADING.match(line.text):
+        return False
     size = max(last.bottom - last.top, 1)
     first_word = FIRST_WORD.match(line.text)
     needed = sum((0.6 if ch.isascii() else 1.0) * size for ch in first_word.group()) if first_word else size
@@ -1970,6 +1984,25 @@ def _continues_paragraph(last: _Line, line: _Line, left: float, right: float) ->
     flush_left = line.x0 <= left + 0.5 * size
     close = line.page != last.page or 0 <= line.top - last.bottom <= 1.0 * size
     return full and flush_left and close
+
+
+def _title_size(lines: list[_Line]) -> float:
+    """The size a title is set in: the first page's largest, when some of its text is set smaller (by more than
+    pdf_note_marks.smaller); else 0 (all one size: no title set apart by its size)."""
+    sizes = [line.size for line in lines if line.size]
+    smaller = method_parameters().note_mark_smaller
+    return max(sizes) if sizes and min(sizes) < smaller * max(sizes) else 0.0
+
+
+def _title_goes_on(last: _Line, line: _Line, title_size: float) -> bool:
+    """The document's title set on more than one line, centred or broken where its author chose (建德市人才发展
+    “十五五”规划 / 编制说明), is one title: a line just below the first paragraph's last, on its page, both set in
+    the title's size (_title_size), and no numbered heading, carries it on. Read as two, a companion's title
+    (…规划 / 编制说明) was the plan's."""
+    smaller = method_parameters().note_mark_smaller
+    sized = title_size and min(last.size, line.size) >= smaller * title_size
+    return bool(sized and line.page == last.page and not NUMBERED_HEADING.match(line.text)
+                and 0 <= line.top - last.bottom <= last.bottom - last.top)
 
 
 def _continues(first: _Table, second: _Table) -> bool:
