@@ -1152,6 +1152,42 @@ MEASURES = {"total", "share", "rate", "count"}
 # (`total` 万人, `share`, `rate`) is judged on its change from the base year's, never on a sum of the years' levels:
 # 高技能人才 2 → 2.75 万人 is 0.75 of 〔1〕, not 2.1 + 2.2 + 2.4 + 2.5 + 2.75 = 11.95.
 SUMMED_MEASURES = ("count",)
+# A name that counts new ones (新增高技能人才, 引进人才, 培养人才, 新建孵化载体): the row's figures are the new ones
+# themselves, each year's or (〔〕) the plan's years' sum, a flow, never a stock's level nor its change (the stock
+# also loses people: docs/data.md, "Names that count new ones"). Before an indicator's name in prose the words make
+# the figure a change over the period (INCREMENT_WORDS) or an activity count (FLOW_WORDS: people trained); in a
+# cell, 新增, 净增 and 增量 write an increase (ADDITION_WORDS: extract.cleaning.addition_level). Such a name stands
+# for a `count` indicator (SUMMED_MEASURES), or for a level kept of new ones since some year (累计引进大学生: a
+# RUNNING_TOTAL, of an indicator named for new ones itself), never for a stock's (高技能人才, measure total), whose
+# 〔8000〕 would be judged as the stock's rise by 0.8万 (redteam20 T3): the catalogue refuses it (_counts_alike),
+# and an unknown name's hint never offers it (fits_measure).
+INCREMENT_WORDS = "新增|引进|新建"
+FLOW_WORDS = "培训|培养|培育|选派|遴选"
+ADDITION_WORDS = "新增|净增|增量"
+NEW_ONES = re.compile(f"{INCREMENT_WORDS}|{FLOW_WORDS}|{ADDITION_WORDS}")
+RUNNING_TOTAL = re.compile("累计|总量|总数")
+
+
+def new_ones_word(name: str) -> str | None:
+    """The word by which a name counts new ones (NEW_ONES: 新增高技能人才 → 新增), else None."""
+    found = NEW_ONES.search(name_key(name))
+    return found.group() if found else None
+
+
+def fits_measure(name: str, ind: "Indicator") -> bool:
+    """Whether a name can stand for `ind` by what it counts: one that counts new ones (new_ones_word) only for a
+    count, or a running total of new ones (RUNNING_TOTAL) for an indicator named for new ones itself; one that does
+    not, for any (the catalogue's measure says how its figures are read)."""
+    if new_ones_word(name) is None or ind.measure in SUMMED_MEASURES:
+        return True
+    return RUNNING_TOTAL.search(name_key(name)) is not None and new_ones_word(ind.name_zh) is not None
+
+
+def may_offer(name: str, candidate: str, ind: "Indicator") -> bool:
+    """Whether an unknown name's hint ("Did you mean …?") may offer `candidate`, a name of `ind`: only where the
+    indicator's measure fits the name (fits_measure: 新增高技能人才 is offered no stock's, 高技能人才), and a name
+    counting no new ones is offered none that counts them (高技能人才数: not 新增高技能人才)."""
+    return fits_measure(name, ind) and (new_ones_word(name) is not None or new_ones_word(candidate) is None)
 
 
 def _whole(entry: dict, path: Path) -> bool:
@@ -1217,6 +1253,7 @@ def load_catalogue(config_dir: Path = CONFIG_DIR) -> Catalogue:
             raise InputError(path, entry.get(LINE), f"indicator id '{ind_id}' is defined twice",
                              "merge the two entries.")
         ind = _load_indicator(entry, path, units, unit_by_alias)
+        _counts_alike(ind, entry, path, units)
         indicators[ind.id] = ind
         for name in ind.source_names:
             key = name_key(name)
@@ -1230,6 +1267,38 @@ def load_catalogue(config_dir: Path = CONFIG_DIR) -> Catalogue:
                              for i in indicators.values()], "indicator")
     relations = _load_relations(doc, path, indicators)
     return Catalogue(path, units, indicators, tuple(relations), by_source_name, unit_by_alias)
+
+
+def _counts_alike(ind: Indicator, entry: dict, path: Path, units: dict[str, Unit]) -> None:
+    """A stock's (measure total) names count no new ones (fits_measure): 新增高技能人才 under 高技能人才's
+    source_names read a plan's 〔8000〕 new workers as the stock's rise by 0.8万 (redteam20 T3)."""
+    if ind.measure != "total":
+        return
+    why = (f"(its yearly figures are the year's new ones, summed over the plan's years: the `measure` note at the "
+           f"top of {path.name})")
+    problem = ("counts new ones ('{word}'), but '{id}' is a stock (measure: total, in {unit}): a plan's row so named "
+               "holds the new ones themselves (each year's, or in 〔〕 the sum over the plan's years), which are "
+               "neither the stock's level nor its change (the stock also loses people), and its 〔〕 target would be "
+               "judged as the stock's rise")
+    if not fits_measure(ind.name_zh, ind):
+        raise InputError(path, _line_of(entry, "name_zh"), f"the name of '{ind.id}' ('{ind.name_zh}') "
+                         + problem.format(word=new_ones_word(ind.name_zh), id=ind.id, unit=ind.unit),
+                         f"set `measure: count` for '{ind.id}' {why}, in the "
+                         "unit the plan writes its rows in; then run `make data`.")
+    for name in ind.source_names:
+        if fits_measure(name, ind):
+            continue
+        whole = next((u.unit for u in units.values() if u.whole and u.dimension == units[ind.unit].dimension),
+                     ind.unit)
+        raise InputError(path, _line_of(entry, "source_names"), f"the source name '{name}' of '{ind.id}' "
+                         + problem.format(word=new_ones_word(name), id=ind.id, unit=ind.unit),
+                         f"remove '{name}' from `source_names` of '{ind.id}' and add an indicator of its own for it "
+                         f"with `measure: count` {why}, in the unit the plan writes its rows in, e.g. - {{id: "
+                         f"new_{ind.id}, name_zh: "
+                         f"{name}, name_en: New {ind.name_en[:1].lower()}{ind.name_en[1:]}, unit: {whole}, "
+                         f"direction: {ind.direction}, measure: count, source_names: [{name}], comparability: "
+                         "{status: same}} (status: caveat, with a reason, if the counties count them differently); "
+                         "then run `make data`.")
 
 
 def _one_meaning_each(path: Path, entries: list[tuple[str, int, dict[str, str]]], what: str) -> None:

@@ -8,7 +8,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers.core.config import Catalogue, Indicator, Plan, PlanPeriod, Reading, Sources, Unit
+from helpers.core.config import (
+    ADDITION_WORDS,
+    Catalogue,
+    Indicator,
+    Plan,
+    PlanPeriod,
+    Reading,
+    Sources,
+    Unit,
+    may_offer,
+    new_ones_word,
+)
 from helpers.core.errors import InputError, quoted
 from helpers.core.formatting import UPPER_BOUNDS
 from helpers.core.paths import display_path
@@ -178,8 +189,8 @@ def _change_figure(raw: str) -> str:
 # 增长10%, 年均增长8%, 翻一番, +5. Its figure read as the level was the target (5 for 35) when the analyst followed
 # the advice, which offered that figure. 提高到35 and 降至6 give the level and are not changes (CHANGE_WORDS).
 # 新增, 净增 and 增量 say an increase too (新增5万人 on a base of 10 is 15; redteam16: the advice offered 5, and 2020
-# for 较2020年新增5万人): the advice works their level out where it is sure (addition_level), else leaves '…'.
-ADDITION_WORDS = "新增|净增|增量"
+# for 较2020年新增5万人): the advice works their level out where it is sure (addition_level), else leaves '…'
+# (ADDITION_WORDS, in helpers.core.config).
 CHANGE_CELL = re.compile(rf"{CHANGE_WORDS}|{POINTS}|翻[一两二三]番|年均|{ADDITION_WORDS}|^[〔\[【]?\+")
 # The year a change counts from, 比2020年 or 较2020年 (底/末: its end).
 SINCE = re.compile(rf"[比较](?P<since>{YEAR})年(?:底|末)?")
@@ -451,7 +462,8 @@ def _attribute(path: Path, row: TableRow, name: str, reading: Reading | None) ->
                      "(or 预期性), with why (the plan's words elsewhere, the office's answer).")
 
 
-def _unknown_name(path: Path, cell: Cell, name: str, catalogue: Catalogue, sources: Sources) -> InputError:
+def _unknown_name(path: Path, cell: Cell, name: str, catalogue: Catalogue, sources: Sources,
+                  unit: Cell | None = None) -> InputError:
     if any(r.role in ("category", "name") and r.pattern.fullmatch(re.sub(r"\s+", "", name), path, cell.where)
            for r in sources.header_roles):
         # 二级指标 under 一级指标: the table's header has a second row, which cannot be read as an indicator (and
@@ -460,11 +472,33 @@ def _unknown_name(path: Path, cell: Cell, name: str, catalogue: Catalogue, sourc
                           "indicator's name: the table's header has a second row (e.g. 一级指标 over 二级指标)",
                           corrected_in_the_plan(path, "make the table's header one row (one heading per column: "
                                                 "指标名称, 单位, 2025年目标, …; the second header row deleted)"))
-    close = difflib.get_close_matches(name, catalogue.all_source_names(), n=1, cutoff=0.5)
+    close = difflib.get_close_matches(name, [n for ind in catalogue.indicators.values() for n in ind.source_names
+                                            if may_offer(name, n, ind)], n=1, cutoff=0.5)
     hint = f" Did you mean '{close[0]}'?" if close else ""
-    return InputError(path, cell.where, f"indicator {quoted(name)} is not in the catalogue.{hint}",
-                      f"add {quoted(name)} to `source_names` of the matching indicator in config/catalogue.yaml, "
-                      "or add a new indicator there.")
+    word = new_ones_word(name)
+    if word is None:
+        return InputError(path, cell.where, f"indicator {quoted(name)} is not in the catalogue.{hint}",
+                          f"add {quoted(name)} to `source_names` of the matching indicator in config/catalogue.yaml, "
+                          "or add a new indicator there.")
+    # a name counting new ones: never a stock's (helpers.core.config.fits_measure); a new indicator of measure
+    # count is the usual answer, shaped after the stock it counts new ones of (新增高技能人才: 高技能人才)
+    written = catalogue.unit_for_alias(unit.text) if unit is not None and unit.text.strip() else None
+    stock = difflib.get_close_matches(name, catalogue.all_source_names(), n=1, cutoff=0.5)
+    like = catalogue.indicators[catalogue.indicator_for_name(stock[0])] if stock else None
+    example = (f" e.g. - {{id: new_{like.id}, name_zh: {name}, name_en: New {like.name_en[:1].lower()}"
+               f"{like.name_en[1:]}, unit: {written.unit if written else '…'}, direction: {like.direction}, "
+               f"measure: count, source_names: [{name}], comparability: {{status: same}}}} (status: caveat, with a "
+               "reason, if the counties count them differently);") if like is not None else ""
+    return InputError(path, cell.where, f"indicator {quoted(name)} is not in the catalogue.{hint} It counts new ones "
+                      f"('{word}'): its figures are the new ones themselves (each year's, or in 〔〕 the sum over the "
+                      "plan's years), which only an indicator of measure count reads so; a stock's (measure total) "
+                      "would judge its 〔〕 figure as the stock's rise",
+                      (f"add {quoted(name)} to `source_names` of '{catalogue.indicator_for_name(close[0])}' in "
+                       "config/catalogue.yaml if it counts the same new ones, or add" if close else "add")
+                      + " a new indicator for it to config/catalogue.yaml with `measure: count` (its yearly figures "
+                      "are the year's new ones, summed over the plan's years: the `measure` note at the top of "
+                      "catalogue.yaml) and the unit the plan's row is written in," + example
+                      + " then run `make data`.")
 
 
 def _row_attribute(path: Path, row: TableRow, name: str, ind_id: str, readings: "_Readings", log) -> str:
@@ -871,7 +905,7 @@ class TableCleaner:
         for the same indicator, stops the run."""
         ind_id = self.catalogue.indicator_for_name(name)
         if ind_id is None:
-            raise _unknown_name(path, row.name, name, self.catalogue, self.sources.for_plan(plan))
+            raise _unknown_name(path, row.name, name, self.catalogue, self.sources.for_plan(plan), row.unit)
         ind = self.catalogue.indicators[ind_id]
         if ind_id in seen:
             first = seen[ind_id]

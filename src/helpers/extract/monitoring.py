@@ -22,7 +22,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from helpers.core.config import Catalogue, Sources
+from helpers.core.config import Catalogue, Sources, may_offer
 from helpers.core.errors import InputError, invisible_named, quoted, refuse_special_file
 from helpers.core.formatting import COMPARATOR_SIGNS, LOWER_BOUNDS, UPPER_BOUNDS, as_stored
 from helpers.core.limits import WORKBOOK, check_size
@@ -1941,7 +1941,9 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
     ind_id, name_unit = _indicator(indicator, lookup, catalogue)
     if ind_id is None:
         raise InputError(path, where(indicator_cell),
-                         f"unknown indicator {quoted(indicator)}{_suggest(indicator, lookup.indicator_names)}",
+                         f"unknown indicator {quoted(indicator)}"     # (a stock offered for 新增…: none)
+                         + _suggest(indicator, [i.name_zh for i in catalogue.indicators.values()
+                                                if may_offer(str(indicator), i.name_zh, i)]),
                          "pick the indicator from the drop-down list (names as in config/catalogue.yaml).")
     ind = catalogue.indicators[ind_id]
     year_raw, year_cell = cell("year")

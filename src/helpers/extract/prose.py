@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers.core.config import Catalogue, Indicator, PlanPeriod, ProseName, Sources
+from helpers.core.config import FLOW_WORDS, INCREMENT_WORDS, Catalogue, Indicator, PlanPeriod, ProseName, Sources
 from helpers.core.periods import FIVE_YEAR_NAME, plan_covering_year, resolve_period
 from helpers.core.records import note
 from helpers.core.text import NormalText, normalise_with_map
@@ -41,13 +41,12 @@ from helpers.extract.name_meaning import estimate_in_note
 NUM = r"\d+(?:\.\d+)?"
 YEAR = r"(?:19|20)\d{2}"
 SENTENCE_END = "。;!?"
-# Before an indicator's name, these make the number a change over the period, not a level...
-INCREMENT_WORDS = "新增|引进|新建"
+# Before an indicator's name, INCREMENT_WORDS (新增, 引进, 新建) make the number a change over the period, not a level,
+# and FLOW_WORDS (培训, 培养 …) an activity count (people trained), which is neither (both in helpers.core.config,
+# where a name counting new ones is kept from a stock's source_names).
 # A change written between the name and the figure (党政人才减少0.1万人, 增加, 提高 …), not a level: read as the
 # level 0.1万人, it was the plan's target. 提高到, 下降至 … give the level and are read.
 CHANGE_WORDS = r"(?:增加|减少|下降|降低|提高|提升|增长|上升|扩大|缩小|减)(?![到至])"
-# ...and these make it an activity count (people trained), which is neither.
-FLOW_WORDS = "培训|培养|培育|选派|遴选"
 CLAUSE_END = SENTENCE_END + ",:"
 # A change of a percentage in points (比2015年提高5.1个百分点): read whole, before the unit words (个 alone is 家's).
 POINTS = "个百分点"
