@@ -199,6 +199,8 @@ def _follow(workspace, error: InputError, estimates: str) -> None:
     """The advice's `table_notes:` entry, copied into the plan's entry in sources.yaml as the analyst answers it."""
     entry = yaml.safe_load(re.search(r"table_notes: - (\{note: [^{}]*\})", error.fix).group(1))
     entry.update(estimates=estimates, because="办公室答复")
+    if entry.get("rows") == ["…"]:
+        entry.pop("rows")       # (a 部分 note: the office says it holds for every row, as the advice says to write)
     config = workspace / "config" / "sources.yaml"
     doc = yaml.safe_load(config.read_text(encoding="utf-8"))
     next(p for p in doc["plans"] if p["entity"] == "tonglu").setdefault("table_notes", []).append(entry)
