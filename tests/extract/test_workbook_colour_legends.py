@@ -162,3 +162,18 @@ def test_a_preliminary_count_by_colour_marks_the_figures_in_it(workspace):
     got = monitored(workspace).set_index("year")
     assert [is_preliminary(got.loc[y].to_dict()) for y in (2023, 2024, 2025)] == [False, True, False]
     assert [v["cell"] for v in _logged(workspace, "preliminary_by_legend")] == ["E3"]
+
+
+def test_a_legend_whose_colour_is_in_two_shades_stops_naming_both(workspace):
+    """The cells to fill in shaded light yellow (FFF2CC, as some templates do) and the estimate bright yellow: both are
+    黄, and which the legend means cannot be told. Followed (the light yellow cleared), the bright one is read."""
+    light = PatternFill("solid", fgColor="FFF2CC")
+
+    def edit(ws):
+        _legend("注：标黄的数据为预计数", "E4")(ws)
+        ws["E2"].fill = ws["E3"].fill = light
+    path = _book(workspace, edit)
+    err = build_refused(workspace)
+    assert "its colour is on the sheet in #FFF2CC (E2:E3); #FFFF00 (E4)" in err.problem
+    _edit(path, lambda ws: (setattr(ws["E2"], "fill", PatternFill()), setattr(ws["E3"], "fill", PatternFill())))
+    assert _estimated(workspace) == {2023: False, 2024: False, 2025: True}

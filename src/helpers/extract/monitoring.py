@@ -57,11 +57,11 @@ from helpers.extract.name_meaning import (
     NOTE_NOT_ACTUAL,
     NOTE_PRELIMINARY,
     NOTE_TARGET,
-    NOTE_UNVERIFIED,
     NOTE_VOID,
     PART_YEAR,
     SAYS,
     START_OF_YEAR,
+    STOP_WORDS,
     Said,
     name_says,
     not_actuals,
@@ -85,6 +85,7 @@ from helpers.extract.workbook_colours import (
     Untold,
     colour_names,
     conditional_rules,
+    hex_code,
     rule_colours,
 )
 from helpers.files.atomic import replaced_when_done
@@ -731,9 +732,17 @@ class _Book:
         if style not in self._style_colours:
             palette = self._colours.palette
             fill = palette.fill(getattr(cell, "fill", None))
-            font = palette.font(getattr(getattr(cell, "font", None), "color", None))
+            colour = getattr(getattr(cell, "font", None), "color", None)
+            font = palette.font(colour)
+            if isinstance(font, Untold) and colour == self._plain_font():   # (the workbook's own text colour,
+                font = BLACK                                                 # a theme's it has not: plain text)
             self._style_colours[style] = None if fill == WHITE and font == BLACK else (fill, font)
         return self._style_colours[style]
+
+    def _plain_font(self):
+        """The colour of the workbook's default font (its first), as written."""
+        fonts = getattr(self._workbooks[0], "_fonts", None)
+        return getattr(fonts[0], "color", None) if fonts else None
 
     def legend_rules(self, sheet: str, first_row: int) -> list[tuple]:
         """The sheet's conditional formats over rows from `first_row` with the colours each can give a cell
@@ -2162,8 +2171,7 @@ def _remark_refused(cell: _RowCells, said: Said, remark: str, number: float, yea
                           f"{column}; until that figure is in, clear {value_cell} (a row without a value is skipped). "
                           f"If {number:g} is the whole year's figure, write the {column} without {said.words!r}.")
     if said.what in (NOTE_TARGET, NOTE_NOT_ACTUAL, NOTE_VOID):
-        says = {NOTE_TARGET: "a target", NOTE_NOT_ACTUAL: "not the year's actual or whole figure",
-                NOTE_VOID: "void, wrong or test data"}[said.what]
+        says = STOP_WORDS[said.what][0]
         return InputError(cell.path, where, f"the {column} {remark!r} says the figure {number:g} is {says} "
                           f"({said.words!r}), so it is not read as {year}'s actual value",
                           f"type {year}'s actual value in {value_cell} and take {said.words!r} out of the {column}; "
@@ -2761,13 +2769,14 @@ class _Colour:
         return {"fill": f"with a {english} fill ({self.words})", "font": f"in a {english} font ({self.words})",
                 "any": f"in {english} ({self.words}: a fill or a font)"}[self.kind]
 
-    def of(self, fill, font) -> tuple[bool, Untold | None]:
-        """Whether a cell of this fill and font is in this colour, and the colour that cannot be worked out (Untold)
-        where it is not."""
+    def of(self, fill, font) -> tuple[tuple | None, Untold | None]:
+        """The shade, (r, g, b), in which a cell of this fill and font is in this colour (its fill's first), else
+        None and the colour that cannot be worked out (Untold) where there is one."""
         colours = [c for kind, c in (("fill", fill), ("font", font)) if self.kind in (kind, "any")]
-        if any(self.name in colour_names(c) for c in colours):
-            return True, None
-        return False, next((c for c in colours if isinstance(c, Untold)), None)
+        shade = next((c for c in colours if self.name in colour_names(c)), None)
+        if shade is not None:
+            return shade, None
+        return None, next((c for c in colours if isinstance(c, Untold)), None)
 
 
 def _legend_colours(text: str) -> list[_Colour]:
@@ -2913,7 +2922,7 @@ def _tie_by_colour(path: Path, sheet: str, text: _SheetText, reading: _Reading, 
     cell in the colour is in a row of a year the legend does not name; and where a family that stops the run (待核实)
     picks any figure. The legend's own row and the header are no rows of the table; a row without a value gives no
     figure."""
-    picked, untold = [], []
+    picked, untold, shades = [], [], {}
     for colour in reading.colours:
         rule = next((rule for rule, colours in rules for kind, c in colours if colour.kind in (kind, "any")
                      and (colour.name in colour_names(c) or isinstance(c, Untold))), None)
@@ -2926,8 +2935,15 @@ def _tie_by_colour(path: Path, sheet: str, text: _SheetText, reading: _Reading, 
             is_it, doubt = colour.of(fill, font)
             if is_it:
                 picked.append((coordinate, obs))
+                shades.setdefault(is_it, []).append(coordinate)
             elif doubt is not None and obs is not None:
                 untold.append((coordinate, doubt))
+    if len(shades) > 1:     # (FFFF00 on the estimates, FFF2CC over the cells to fill in: which yellow is meant?)
+        raise _legend_refused(path, sheet, text, reading, reading.colours[0], note_column,
+                              "its colour is on the sheet in " + "; ".join(
+                                  f"{hex_code(shade)} ({_cell_list(cells[:6])}{' …' if len(cells) > 6 else ''})"
+                                  for shade, cells in shades.items()) + ", and which of them it means cannot be told",
+                              [c for cells in shades.values() for c in cells][:12])
     if untold:
         raise _legend_refused(path, sheet, text, reading, reading.colours[0], note_column,
                               f"the colour of {_cell_list([c for c, _ in untold])} ({untold[0][1].written}) cannot "
@@ -2972,9 +2988,9 @@ def _legend_refused(path: Path, sheet: str, text: _SheetText, reading: _Reading,
     thing, delete, column = _note_place(text, note_column)
     found = reading.found
     where = f"sheet {sheet}, cell {text.cell}" + (f" and {_cell_list(list(cells))}" if cells else "")
-    problem = (f"{thing} ({quoted(text.text[:80])}) says the figures marked {colour.described} are "
-               f"{_NOTE_ARE.get(found.what, found.what)} ('{found.words}'), but which of the sheet's figures it means "
-               f"cannot be told: {why}")
+    are = _NOTE_ARE.get(found.what) or STOP_WORDS.get(found.what, (found.what,))[0]
+    problem = (f"{thing} ({quoted(text.text[:80])}) says the figures marked {colour.described} are {are} "
+               f"('{found.words}'), but which of the sheet's figures it means cannot be told: {why}")
     if found.what in _NOTE_WORD:
         problem += f"; read as firm actuals, {_NOTE_IS[found.what]} would be judged as the year's actual"
         fix = (f"write {_NOTE_WORD[found.what]} in {column} of each row whose figure is {_NOTE_IS[found.what]} "
@@ -2987,8 +3003,9 @@ def _legend_refused(path: Path, sheet: str, text: _SheetText, reading: _Reading,
                + " and clear any conditional format giving that colour (Home → Conditional Formatting → Clear Rules)"
                ": the legend then picks them.")
     else:
-        fix = (f"if no figure of the sheet is {found.what}, {delete}. If some are, clear their value cells until "
-               "their final figures are in (a row without a value is skipped; the words may stay in its 备注), and "
+        said, final = STOP_WORDS.get(found.what, (found.what, "the final"))
+        fix = (f"if no figure of the sheet is {said}, {delete}. If some are, clear their value cells until {final} "
+               "figures are in (a row without a value is skipped; the words may stay in its 备注), and "
                f"{delete}.")
     return InputError(path, where, problem, fix)
 
@@ -3017,14 +3034,12 @@ def _sheet_note_refused(path: Path, sheet: str, text: _SheetText, found: Said, s
                + ("" if text.comment else f" Or, if every figure of a year is {_NOTE_IS[found.what]}, write the "
                   f"note naming the year alone (注：2025年数据为{word}数): the sheet's figures of that year are then "
                   f"read as {_NOTE_ARE[found.what]}."))
-    elif found.what in (PART_YEAR, NOTE_UNVERIFIED, NOTE_INCOMPLETE):
-        said = {PART_YEAR: "for part of a year", NOTE_UNVERIFIED: "not yet verified",
-                NOTE_INCOMPLETE: "incomplete"}[found.what]
-        final = {PART_YEAR: "whole year's", NOTE_UNVERIFIED: "checked", NOTE_INCOMPLETE: "complete"}[found.what]
+    elif found.what in STOP_WORDS:
+        said, final = STOP_WORDS[found.what]
         problem = (f"says the figures{of} are {said} ('{found.words}'): such a figure is no year's actual value, and "
                    "a note on the sheet is not tied to rows here")
-        fix = (f"if the figures it speaks of are the {final} figures, {delete}. If they are not, clear their value "
-               f"cells until the {final} figures are in (a row without a value is skipped; the words may stay in "
+        fix = (f"if the figures it speaks of are {final} figures, {delete}. If they are not, clear their value "
+               f"cells until {final} figures are in (a row without a value is skipped; the words may stay in "
                f"its 备注), and {delete}.")
     else:
         problem = (f"says the figures{of} are {found.what} ('{found.words}'), which a note on the sheet cannot be "
@@ -3067,10 +3082,8 @@ def _comment_refused(cell: _RowCells, obs: Observation, coordinate: str, text: s
                      remark_cell: str | None) -> InputError:
     """A comment on a row read that says its figure is for part of a year, not yet verified or incomplete (or what
     no row reading keeps): the advice, followed, keeps the words (in the 备注) or the figure out until it is final."""
-    said = {PART_YEAR: "is for part of a year", NOTE_UNVERIFIED: "is not yet verified",
-            NOTE_INCOMPLETE: "is incomplete"}.get(found.what, f"is {found.what}")
-    final = {PART_YEAR: "the whole year's", NOTE_UNVERIFIED: "the checked",
-             NOTE_INCOMPLETE: "the complete"}.get(found.what, "the year's actual")
+    said, final = STOP_WORDS.get(found.what, (found.what, "the year's actual"))
+    said = f"is {said}"
     column = f"the 备注 {remark_cell}" if remark_cell else "a column headed 备注 (add one)"
     cells = f"cell {value_cell}" if coordinate == value_cell else f"cells {value_cell} and {coordinate}"
     return InputError(cell.path, f"sheet {cell.sheet_name}, {cells}",

@@ -568,6 +568,15 @@ NOTE_VOID = "void, wrong or test data"
 # What a 备注 says that stops the run at the figure (no actual of the row's year, and no estimate of it either); an
 # estimate is read as one and a preliminary count as the year's actual (callers of remark_says test against this).
 NOTE_STOPS = (PART_YEAR, NOTE_VOID, NOTE_TARGET, NOTE_NOT_ACTUAL, NOTE_UNVERIFIED, NOTE_INCOMPLETE)
+# How the stops word each of those families, one home for the workbook's three (a row's 备注 or 来源, a comment, a note
+# on the sheet: helpers.extract.monitoring): what the figure is said to be, and the figure that would be final ("the
+# whole year's figure"), each stop keeping its own place's advice.
+STOP_WORDS = {PART_YEAR: ("for part of a year", "the whole year's"),
+              NOTE_VOID: ("void, wrong or test data", "the year's actual"),
+              NOTE_TARGET: ("a target", "the year's actual"),
+              NOTE_NOT_ACTUAL: ("not the year's actual or whole figure", "the year's actual"),
+              NOTE_UNVERIFIED: ("not yet verified", "the checked"),
+              NOTE_INCOMPLETE: ("incomplete", "the complete")}
 _DENIED = re.compile(r"(?:非|不是|并非|而非|不属于|不为|未经?|没有|不含|无需|无须|不需要?) ?$")
 _DENIAL_REACH = 8       # characters before a word that may deny it (the longest denial, 不需要, and a space)
 

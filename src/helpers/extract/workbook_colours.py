@@ -276,6 +276,9 @@ def _hex(rgb: tuple) -> str:
     return "#" + "".join(f"{round(c * 255):02X}" for c in rgb)
 
 
+hex_code = _hex     # (#FFFF00: a colour as the stops name it)
+
+
 # ------------------------------------------------------------------------------------------ conditional formats
 # A conditional format (Home → Conditional Formatting) can show a cell's value in the colour of its fill, or with
 # a number format that shows nothing, whenever its rule holds: a rule "cell value > 0, white font" hides every
