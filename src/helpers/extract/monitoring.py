@@ -17,6 +17,7 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.read_only import EMPTY_CELL
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -684,10 +685,11 @@ class _Book:
             wb.close()
 
     def rows(self, sheet: str, first: int = 1, last: int | None = None, columns: int = MAX_HEADER_COLUMNS,
-             judged: tuple[int, ...] = (), formulas: frozenset = frozenset()):
+             judged: tuple[int, ...] = (), formulas: frozenset = frozenset(), coloured: tuple[int, ...] = ()):
         """(row number, [(value, True where the cell holds a formula (one of `formulas`, the layout's), else None)
         for each cell]) from row `first`, of the first `columns` columns; at most MAX_ROWS rows. The conditional
-        formats over the `judged` columns (the figures') are judged (_read)."""
+        formats over the `judged` columns (the figures') are judged (_read); the cells of the `coloured` columns (the
+        table's) in a colour of their own are in `coloured` (_coloured), row by row."""
         if self._csv is not None:
             for number, row in enumerate(self._csv[first - 1:last], first):
                 yield number, [(value, None) for value in row[:columns]]
@@ -701,8 +703,8 @@ class _Book:
             if number > MAX_ROWS:
                 self._too_many_rows(sheet, None)
             self.unseen = {}
-            self.coloured = [(f"{get_column_letter(i)}{number}", *found) for i, c in enumerate(row, 1)
-                             if (found := self._coloured(c)) is not None]
+            self.coloured = [(f"{get_column_letter(i)}{number}", *found) for i in coloured if i <= len(row)
+                             and (c := row[i - 1]) is not EMPTY_CELL and (found := self._coloured(c)) is not None]
             yield number, [(None, None) if c.value is None and not formulas else   # (an empty cell: at once)
                            (self._read(c, judged, rules),
                             True if formulas and f"{get_column_letter(i)}{number}" in formulas else None)
@@ -729,6 +731,9 @@ class _Book:
         style = getattr(cell, "_style_id", 0)
         if not style:
             return None
+        found = self._style_colours.get(style, False)
+        if found is not False:
+            return found
         if style not in self._style_colours:
             palette = self._colours.palette
             fill = palette.fill(getattr(cell, "fill", None))
@@ -1271,7 +1276,8 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
             recalculation = _recalculation(book, layout)
             note_column = get_column_letter(columns["note"]) if "note" in columns else None
             notes = _SheetNotes(book.comments(sheet_name), titles, lookup.known_names)
-            for row, cells in book.rows(sheet_name, header_row + 1, judged=judged, formulas=layout.formulas):
+            for row, cells in book.rows(sheet_name, header_row + 1, judged=judged, formulas=layout.formulas,
+                                        coloured=tuple(sorted(set(columns.values())))):
                 _refuse_unread_cells(path, sheet_name, row, cells, unread, note_column)
                 if notes.of_a_row(row, cells, columns, lookup, catalogue):
                     continue
@@ -2091,6 +2097,7 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
 SAID_IN = {"note": "备注", "source": "来源"}
 # remark_says once a text: a sheet's 来源 is the same on most rows (统计年报), and each reading takes about 0.16 ms
 _remark_said = functools.lru_cache(maxsize=4096)(remark_says)
+_plain_source = functools.lru_cache(maxsize=4096)(remark_is_scope)     # (统计年报 on every row: once)
 
 
 def _said_of_the_figure(cell: _RowCells, number: float, year: int, value_cell: str) -> list[dict]:
@@ -2123,7 +2130,7 @@ def _said_of_the_figure(cell: _RowCells, number: float, year: int, value_cell: s
                               remark=text, word=said.words, cell=coordinate, field={"code": field}))
         elif field == "note":   # (commentary: kept, to be quoted beside the figure wherever it is judged)
             notes.append(note("remark", remark=text, cell=coordinate))
-        elif said is None and not remark_is_scope(text):    # (a 来源 in words no family reads: quoted as a 备注 is)
+        elif said is None and not _plain_source(text):    # (a 来源 in words no family reads: quoted as a 备注 is)
             notes.append(note("remark", remark=text, cell=coordinate, field={"code": field}))
     for remark in (n for n in notes if n["code"] == "remark"):
         _check_quotable(cell, remark["cell"], SAID_IN[remark.get("field", {"code": "note"})["code"]],
@@ -2915,7 +2922,7 @@ def _tie(path: Path, sheet: str, text: _SheetText, reading: _Reading, rows: list
 def _tie_by_colour(path: Path, sheet: str, text: _SheetText, reading: _Reading, note_column: str | None,
                    coloured: list[tuple], rules: list[tuple]) -> list[tuple[Observation, str]]:
     """The figures a legend by colour picks: those of the table's rows with a cell in its colour (a fill, or a
-    font's, as it names it: the value cell or any other of the row), of the years it names if it names any. It
+    font's, as it names it: the value cell or another of the table's cells in the row), of the years it names. It
     stops, naming the cells, where they cannot be told: no cell of the table is in the colour (a conditional
     format's colour is not a fill typed: below), a conditional format over the table can give it (whether a rule
     holds for a cell is not worked out here, beyond what hides a value), a cell's colour cannot be worked out, or a
