@@ -177,3 +177,18 @@ def test_a_legend_whose_colour_is_in_two_shades_stops_naming_both(workspace):
     assert "its colour is on the sheet in #FFF2CC (E2:E3); #FFFF00 (E4)" in err.problem
     _edit(path, lambda ws: (setattr(ws["E2"], "fill", PatternFill()), setattr(ws["E3"], "fill", PatternFill())))
     assert _estimated(workspace) == {2023: False, 2024: False, 2025: True}
+
+
+def test_a_legend_over_thousands_of_cells_is_named_by_a_few(workspace):
+    """3,000 figures in red under 红色字体为待核实数据, every other row: the stop names the first cells and the count,
+    not 3,000 cells (a message of some 20,000 characters)."""
+    rows = [["建德市", "人才资源总量", "万人", 2021 + i % 5, 10.0 + i % 5, None, "统计年报", None] for i in range(6000)]
+
+    def edit(ws):
+        for r in range(2, 6002, 2):
+            ws.cell(r, 5).font = Font(color="FF0000")
+        ws.cell(6003, 1, "红色字体为待核实数据")
+    one_sheet_workbook(workspace, rows, header=HEADER8, edit=edit)
+    err = build_refused(workspace)
+    assert err.where.startswith("sheet 数据, cell A6003 and E2, E4") and "(3,000 cells)" in err.where
+    assert len(str(err)) < 1500

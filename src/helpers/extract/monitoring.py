@@ -2948,12 +2948,12 @@ def _tie_by_colour(path: Path, sheet: str, text: _SheetText, reading: _Reading, 
     if len(shades) > 1:     # (FFFF00 on the estimates, FFF2CC over the cells to fill in: which yellow is meant?)
         raise _legend_refused(path, sheet, text, reading, reading.colours[0], note_column,
                               "its colour is on the sheet in " + "; ".join(
-                                  f"{hex_code(shade)} ({_cell_list(cells[:6])}{' …' if len(cells) > 6 else ''})"
+                                  f"{hex_code(shade)} ({_some_cells(cells)})"
                                   for shade, cells in shades.items()) + ", and which of them it means cannot be told",
                               [c for cells in shades.values() for c in cells][:12])
     if untold:
         raise _legend_refused(path, sheet, text, reading, reading.colours[0], note_column,
-                              f"the colour of {_cell_list([c for c, _ in untold])} ({untold[0][1].written}) cannot "
+                              f"the colour of {_some_cells([c for c, _ in untold])} ({untold[0][1].written}) cannot "
                               "be worked out, so whether the legend means them cannot be told",
                               [c for c, _ in untold])
     if not picked:
@@ -2964,12 +2964,17 @@ def _tie_by_colour(path: Path, sheet: str, text: _SheetText, reading: _Reading, 
         other = [cell for obs, cell in figures if not _in_spans(obs.year, reading.spans)]
         if other:
             raise _legend_refused(path, sheet, text, reading, reading.colours[0], note_column,
-                                  f"it names {_spans_text(reading.spans)}, but {_cell_list(other)}, in rows of other "
+                                  f"it names {_spans_text(reading.spans)}, but {_some_cells(other)}, in rows of other "
                                   "years, are in its colour too", other)
     if figures and reading.found.what not in _NOTE_WORD:
         raise _sheet_note_refused(path, sheet, text, reading.found, reading.spans, None, note_column,
                                   [(obs, cell) for obs, cell in figures], reading.colours)
     return figures
+
+
+def _some_cells(coordinates: list[str], most: int = 12) -> str:
+    """The first cells (_cell_list), and … where there are more: a message names a few, never thousands."""
+    return _cell_list(coordinates[:most]) + (f" … ({len(coordinates):,} cells)" if len(coordinates) > most else "")
 
 
 def _rule_ranges(rule) -> str:
@@ -2994,7 +2999,7 @@ def _legend_refused(path: Path, sheet: str, text: _SheetText, reading: _Reading,
     only those; or, for a family that stops the run, the figures out until they are final."""
     thing, delete, column = _note_place(text, note_column)
     found = reading.found
-    where = f"sheet {sheet}, cell {text.cell}" + (f" and {_cell_list(list(cells))}" if cells else "")
+    where = f"sheet {sheet}, cell {text.cell}" + (f" and {_some_cells(list(cells))}" if cells else "")
     are = _NOTE_ARE.get(found.what) or STOP_WORDS.get(found.what, (found.what,))[0]
     problem = (f"{thing} ({quoted(text.text[:80])}) says the figures marked {colour.described} are {are} "
                f"('{found.words}'), but which of the sheet's figures it means cannot be told: {why}")
@@ -3026,7 +3031,7 @@ def _sheet_note_refused(path: Path, sheet: str, text: _SheetText, found: Said, s
     thing, delete, column = _note_place(text, note_column)
     of = f" of {_spans_text(spans)}" if spans else ""
     if figures:
-        of = (f" marked {' or '.join(c.described for c in colours)} ({_cell_list([c for _, c in figures])}: "
+        of = (f" marked {' or '.join(c.described for c in colours)} ({_some_cells([c for _, c in figures])}: "
               f"{', '.join(f'{o.value:g}' for o, _ in figures[:5])}{' …' if len(figures) > 5 else ''})")
     if found.what in _NOTE_WORD:
         word = _NOTE_WORD[found.what]
@@ -3054,7 +3059,7 @@ def _sheet_note_refused(path: Path, sheet: str, text: _SheetText, found: Said, s
         fix = f"write its words in {column} of each row it speaks of (the 备注 is read row by row), then {delete}."
     if figures:
         problem = problem.replace(", and a note on the sheet is not tied to rows here", "")
-    where = f"sheet {sheet}, cell {text.cell}" + (f" and {_cell_list([o.source_cell for o, _ in figures])}"
+    where = f"sheet {sheet}, cell {text.cell}" + (f" and {_some_cells([o.source_cell for o, _ in figures])}"
                                                   if figures else "")
     return InputError(path, where, f"{thing} ({quoted(text.text[:80])}) {problem}", fix)
 
