@@ -88,21 +88,18 @@ def test_a_note_whose_clause_names_no_year_is_tied_by_its_sentence(workspace):
     assert _estimated(workspace) == {2024: False, 2025: True, 2023: False}
 
 
-def test_a_legend_by_formatting_stops_and_its_advice_followed_reads_the_rows_as_estimates(workspace):
-    """注：标黄的数据为预计数 (E3 filled yellow): which cells it means is not read here, so the run stops at A1."""
+def test_a_legend_by_colour_above_the_header_reads_the_rows_in_its_colour_as_estimates(workspace):
+    """注：标黄的数据为预计数 (E3 filled yellow, E4 once a row is inserted above): the cells it means are read by their
+    fill (issue 18; tests/extract/test_workbook_colour_legends.py). Was: the run stopped at A1 with the advice to
+    write 预计 in the rows' 备注 (the old expectation: the legend is now read, as the task's decision says)."""
     from openpyxl.styles import PatternFill
 
     def edit(ws):
         ws["E3"].fill = PatternFill("solid", fgColor="FFFF00")
         _top_note("注：标黄的数据为预计数")(ws)
-    path = _book(workspace, edit)
-    err = build_refused(workspace)
-    assert err.where == "sheet 数据, cell A1"
-    assert "says figures are estimates ('预计')" in err.problem and "('标黄')" in err.problem
-    assert "write 预计 in the 备注 column H of each row whose figure is an estimate" in err.fix
-    assert "delete the note (clear A1)" in err.fix
-    _edit(path, lambda ws: (ws.__setitem__("H4", "预计"), ws.__setitem__("A1", None)))   # (E3 is E4 below A1)
+    _book(workspace, edit)
     assert _estimated(workspace) == {2024: False, 2025: True, 2023: False}
+    assert [(v["cell"], v["note_cell"]) for v in _logged(workspace, "estimate_by_legend")] == [("E4", "A1")]
 
 
 def test_a_note_naming_no_year_stops_and_its_other_advice_works_too(workspace):

@@ -74,13 +74,16 @@ SCOPE = "含驻县单位及各乡镇街道，口径与上年一致，数据来�
 FIVE = ("人才资源总量", "新增高技能人才", "高技能人才", "人才流失率", "高技能人才占技能劳动者比例")
 
 
-def test_a_long_remark_is_cut_and_more_than_a_few_of_scope_are_counted(tmp_path):
+def test_a_long_remark_is_quoted_whole_and_more_than_a_few_of_scope_are_counted(tmp_path):
+    """Was: cut at REMARK_CHARACTERS, which dropped its last clause (不含外派驻外人员); a note no family places is
+    quoted whole (issue 18: its meaning may be at its end), a placed one keeps its family's words
+    (test_remark_quoted_whole)."""
     remarks = {name: {2025: SCOPE} for name in FIVE}
     zh = _contexts(final_evaluation_case(tmp_path, remarks=remarks, plan_15=None))["zh"]
     lines = judged_remarks_note(zh)
     assert len(lines) == REMARK_ROWS + 1
     assert lines[-1] == "另有2项评估所用数值附有说明口径或来源的备注，见结果工作簿的评估说明。"
-    assert len(SCOPE) > REMARK_CHARACTERS and f"“{SCOPE[:REMARK_CHARACTERS - 1]}…”" in lines[0]
+    assert len(SCOPE) > REMARK_CHARACTERS and f"“{SCOPE}”" in lines[0]
 
 
 # redteam18 finding 6: four 建德-like scope notes and 趋势外推 (then unread) on the fifth judged value: the fifth was

@@ -197,8 +197,9 @@ def observed_up_to(records: list[dict], up_to: int, estimate_year: int | None = 
 
 # The data step's notes on a figure that is the year's preliminary count (快报, 初步统计: counted, may be revised),
 # read as its actual: a plan's cell (15.2（快报）) or column (2025年（快报）), a workbook row's 备注, a workbook sheet's
-# or file's name.
-PRELIMINARY_NOTES = ("preliminary_in_cell", "preliminary_column", "preliminary_in_note", "preliminary_name")
+# or file's name, a note on the sheet (注：2025年数据为快报数, or a legend by colour: 标黄的为快报数).
+PRELIMINARY_NOTES = ("preliminary_in_cell", "preliminary_column", "preliminary_in_note", "preliminary_name",
+                     "preliminary_by_sheet_note")
 
 
 def is_preliminary(record: dict | None) -> bool:

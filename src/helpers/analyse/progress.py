@@ -129,9 +129,9 @@ def _row(inputs: AnalysisInputs, entity: str, plan: Plan, ind_id: str) -> dict:
     milestone = milestone_note(rows, observed, plan, inputs.report_year, meta.direction, meta.measure)
     if milestone is not None:
         judged["evaluation_notes"] = notes_json(json.loads(judged["evaluation_notes"] or "[]") + [milestone])
-    remark = judged_remark(observed, judged["evaluated_year"])
-    if remark is not None:
-        judged["evaluation_notes"] = notes_json(json.loads(judged["evaluation_notes"] or "[]") + [remark])
+    remarks = judged_remarks(observed, judged["evaluated_year"])
+    if remarks:
+        judged["evaluation_notes"] = notes_json(json.loads(judged["evaluation_notes"] or "[]") + remarks)
     by_note = base_by_table_note(rows, plan)
     if by_note is not None:
         judged["evaluation_notes"] = notes_json(json.loads(judged["evaluation_notes"] or "[]") + [by_note])
@@ -446,23 +446,25 @@ def verdict_label(code: str, lang: str, final: bool = False) -> str:
     return category_label(code, lang)
 
 
-def judged_remark(observed: list[dict], year) -> dict | None:
-    """The note quoting the 备注 of the monitoring workbook's row whose actual is judged (the evaluated year's: the
+def judged_remarks(observed: list[dict], year) -> list[dict]:
+    """The notes quoting the 备注 of the monitoring workbook's row whose actual is judged (the evaluated year's: the
     target year's or the latest), whatever the 备注 says: commentary the reader does not recognise (口径调整,
     含驻县单位) or a preliminary count (快报, in the 备注 or the 来源: `field`). Leadership sees it beside the
     judgement (chapters.scorecard), so a note that doubts the figure in words no family reads
-    (name_meaning.remark_says) never vanishes (redteam16 finding 4)."""
+    (name_meaning.remark_says) never vanishes (redteam16 finding 4). A 来源 in such words (县人才办调研) is quoted
+    by the same rule, beside the 备注 (issue 18): one note each; a preliminary count's only where neither is, with
+    the words that say so (`word`: the quote keeps them, chapters.scorecard)."""
     if year is None or pd.isna(year):
-        return None
+        return []
     row = next((r for r in reversed(observed) if int(r["year"]) == int(year)), None)
     said = json.loads(row["note_values"]) if row is not None and isinstance(row.get("note_values"), str) and \
         row["note_values"] else []
-    remark = next((n for n in said if n.get("code") in ("remark", "preliminary_in_note")), None)
-    if remark is None:
-        return None
-    return {"code": "judged_remark", "year": int(year), "value": float(row["value"]),
-            "file": Path(str(row["source_file"])).name, "sheet": row["source_sheet"], "cell": row["source_cell"],
-            "remark": remark["remark"], "field": remark.get("field", {"code": "note"})}
+    remarks = [n for n in said if n.get("code") == "remark"] or \
+        [n for n in said if n.get("code") == "preliminary_in_note"][:1]
+    return [{"code": "judged_remark", "year": int(year), "value": float(row["value"]),
+             "file": Path(str(row["source_file"])).name, "sheet": row["source_sheet"], "cell": row["source_cell"],
+             "remark": remark["remark"], "field": remark.get("field", {"code": "note"}),
+             **({"word": remark["word"]} if remark.get("word") else {})} for remark in remarks]
 
 
 BASE_BY_TABLE_NOTE = ("analyst_table_note_year", "analyst_table_note_own_year")

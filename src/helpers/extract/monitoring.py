@@ -17,6 +17,7 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.read_only import EMPTY_CELL
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -58,17 +59,18 @@ from helpers.extract.name_meaning import (
     NOTE_NOT_ACTUAL,
     NOTE_PRELIMINARY,
     NOTE_TARGET,
-    NOTE_UNVERIFIED,
     NOTE_VOID,
     PART_YEAR,
     SAYS,
     START_OF_YEAR,
+    STOP_WORDS,
     Said,
     name_says,
     not_actuals,
     part_year,
     places_named,
     preliminary,
+    remark_is_scope,
     remark_says,
     simplified,
     stated_years,
@@ -77,7 +79,17 @@ from helpers.extract.name_meaning import (
 from helpers.extract.number_formats import Shown, shown
 from helpers.extract.table_notes import NOTE_CLAUSE
 from helpers.extract.table_notes import SENTENCE as NOTE_SENTENCE
-from helpers.extract.workbook_colours import CellColours, RuleHides, conditional_rules
+from helpers.extract.workbook_colours import (
+    BLACK,
+    WHITE,
+    CellColours,
+    RuleHides,
+    Untold,
+    colour_names,
+    conditional_rules,
+    hex_code,
+    rule_colours,
+)
 from helpers.files.atomic import replaced_when_done
 from helpers.files.outputs import display_width
 
@@ -602,7 +614,7 @@ class _Book:
         self._csv: list[list] | None = None
         if path.suffix.lower() == CSV_SUFFIX:
             self._csv = _csv_rows(path)
-            self._colours, self.unseen, self._rules = None, {}, {}
+            self._colours, self.unseen, self._rules, self.coloured = None, {}, {}, []
             self.sheetnames = [DATA_SHEET]
             self.hidden_sheets = {}
             self._parts = {}
@@ -618,6 +630,9 @@ class _Book:
         # format hides or could hide: coordinate → (Hidden or RuleHides, number format)
         self.unseen: dict[str, tuple] = {}
         self._rules: dict[str, tuple] = {}      # each sheet's conditional formats (workbook_colours.Rule), by layout
+        # the last row's cells in a fill or a font colour of their own: (coordinate, fill, font) (_coloured)
+        self.coloured: list[tuple] = []
+        self._style_colours: dict[int, tuple | None] = {}
         self.sheetnames = [ws.title for ws in values.worksheets]   # (worksheets only: no chart sheets)
         self.hidden_sheets = {ws.title: ws.sheet_state != "visible" for ws in values.worksheets}
         self._parts = {ws.title: getattr(ws, "_worksheet_path", None) for ws in values.worksheets}
@@ -627,10 +642,11 @@ class _Book:
             wb.close()
 
     def rows(self, sheet: str, first: int = 1, last: int | None = None, columns: int = MAX_HEADER_COLUMNS,
-             judged: tuple[int, ...] = (), formulas: frozenset = frozenset()):
+             judged: tuple[int, ...] = (), formulas: frozenset = frozenset(), coloured: tuple[int, ...] = ()):
         """(row number, [(value, True where the cell holds a formula (one of `formulas`, the layout's), else None)
         for each cell]) from row `first`, of the first `columns` columns; at most MAX_ROWS rows. The conditional
-        formats over the `judged` columns (the figures') are judged (_read)."""
+        formats over the `judged` columns (the figures') are judged (_read); the cells of the `coloured` columns (the
+        table's) in a colour of their own are in `coloured` (_coloured), row by row."""
         if self._csv is not None:
             for number, row in enumerate(self._csv[first - 1:last], first):
                 yield number, [(value, None) for value in row[:columns]]
@@ -644,6 +660,8 @@ class _Book:
             if number > MAX_ROWS:
                 self._too_many_rows(sheet, None)
             self.unseen = {}
+            self.coloured = [(f"{get_column_letter(i)}{number}", *found) for i in coloured if i <= len(row)
+                             and (c := row[i - 1]) is not EMPTY_CELL and (found := self._coloured(c)) is not None]
             yield number, [(None, None) if c.value is None and not formulas else   # (an empty cell: at once)
                            (self._read(c, judged, rules),
                             True if formulas and f"{get_column_letter(i)}{number}" in formulas else None)
@@ -663,6 +681,40 @@ class _Book:
                              "Clear Rules from Entire Sheet; WPS: 开始 → 条件格式 → 清除规则 → 清除整个工作表的规则), "
                              "and save.")
         return index
+
+    def _coloured(self, cell) -> tuple | None:
+        """A cell's fill and font colours ((r, g, b) or Untold), where either is not the sheet's plain white and
+        black (a colour legend picks cells by them: _SheetNotes), else None; worked out once for each cell style."""
+        style = getattr(cell, "_style_id", 0)
+        if not style:
+            return None
+        found = self._style_colours.get(style, False)
+        if found is not False:
+            return found
+        if style not in self._style_colours:
+            palette = self._colours.palette
+            fill = palette.fill(getattr(cell, "fill", None))
+            colour = getattr(getattr(cell, "font", None), "color", None)
+            font = palette.font(colour)
+            if isinstance(font, Untold) and colour == self._plain_font():   # (the workbook's own text colour,
+                font = BLACK                                                 # a theme's it has not: plain text)
+            self._style_colours[style] = None if fill == WHITE and font == BLACK else (fill, font)
+        return self._style_colours[style]
+
+    def _plain_font(self):
+        """The colour of the workbook's default font (its first), as written."""
+        fonts = getattr(self._workbooks[0], "_fonts", None)
+        return getattr(fonts[0], "color", None) if fonts else None
+
+    def legend_rules(self, sheet: str, first_row: int) -> list[tuple]:
+        """The sheet's conditional formats over rows from `first_row` with the colours each can give a cell
+        (workbook_colours.rule_colours): (rule, [("fill" or "font", colour)])."""
+        rules = self._rules.get(sheet) or ()
+        if not rules:       # (none, and none in a CSV file)
+            return []
+        palette, formats = self._colours.palette, self._colours._formats
+        return [(rule, found) for rule in rules if any(r1 >= first_row for _, _, r1, _ in rule.ranges)
+                and (found := rule_colours(rule, palette, formats))]
 
     def _read(self, cell, judged: tuple[int, ...], rules=None):
         """A cell's value as shown (_as_shown); in a judged column, a value the sheet shows in the colour of its
@@ -1181,7 +1233,8 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
             recalculation = _recalculation(book, layout)
             note_column = get_column_letter(columns["note"]) if "note" in columns else None
             notes = _SheetNotes(book.comments(sheet_name), titles, lookup.known_names)
-            for row, cells in book.rows(sheet_name, header_row + 1, judged=judged, formulas=layout.formulas):
+            for row, cells in book.rows(sheet_name, header_row + 1, judged=judged, formulas=layout.formulas,
+                                        coloured=tuple(sorted(set(columns.values())))):
                 _refuse_unread_cells(path, sheet_name, row, cells, unread, note_column)
                 if notes.of_a_row(row, cells, columns, lookup, catalogue):
                     continue
@@ -1190,6 +1243,7 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
                 row_cells = _RowCells(path, sheet_name, cells, columns, row, shown_file, book.unseen,
                                       recalculation)
                 obs = _row_read(row_cells, lookup, sources, catalogue)
+                notes.coloured += [(*found, obs) for found in book.coloured]
                 if obs is None:
                     continue
                 notes.read_row(row_cells, obs)
@@ -1203,7 +1257,8 @@ def _read_workbook(path: Path, folder: Path, lookup: _Lookup, sources: Sources,
                 year_raw = row_cells("year")[0]
                 if isinstance(year_raw, str) and DECIMAL_YEAR.fullmatch(year_raw):
                     decimal_years.append((row, year_raw.strip(), obs.year))
-            said += notes.read(path, sheet_name, header_row, header_cells, unread, out[read_before:], note_column)
+            said += notes.read(path, sheet_name, header_row, header_cells, unread, out[read_before:], note_column,
+                               book.legend_rules(sheet_name, header_row + 1))
             read = sum(o.source_sheet == sheet_name for o in out)
             said += _preliminary_said(path, Path(folder), sheet_name, titles, value_title, out[read_before:])
             if book.hidden_sheets.get(sheet_name) and read:
@@ -2001,6 +2056,7 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
 SAID_IN = {"note": "备注", "source": "来源"}
 # remark_says once a text: a sheet's 来源 is the same on most rows (统计年报), and each reading takes about 0.16 ms
 _remark_said = functools.lru_cache(maxsize=4096)(remark_says)
+_plain_source = functools.lru_cache(maxsize=4096)(remark_is_scope)     # (统计年报 on every row: once)
 
 
 def _said_of_the_figure(cell: _RowCells, number: float, year: int, value_cell: str) -> list[dict]:
@@ -2010,7 +2066,10 @@ def _said_of_the_figure(cell: _RowCells, number: float, year: int, value_cell: s
     the figure an estimate (note estimate_in_note), else a preliminary count (preliminary_in_note), each note naming
     its cell and column (`field`). A 备注 that says nothing a family reads,
     or whose family is not the one deciding, is kept as commentary (note remark: quoted beside the figure wherever
-    it is judged); a 来源 that says nothing a family reads is a plain source (统计局, 统计年报), kept in source_text."""
+    it is judged); so is a 来源 that says nothing a family reads (县人才办调研: note remark with its `field`), by the
+    same rule as a 备注 no family reads, but where it names a plain source (统计局, 统计年报, 县人社局, 来源：人社局:
+    remark_is_scope, the test that keeps a 备注 of scope or source off the brief's first lines): that is what a 来源
+    is for, kept in source_text and not quoted."""
     read = []
     for field in SAID_IN:
         raw, coordinate = cell(field)
@@ -2030,7 +2089,38 @@ def _said_of_the_figure(cell: _RowCells, number: float, year: int, value_cell: s
                               remark=text, word=said.words, cell=coordinate, field={"code": field}))
         elif field == "note":   # (commentary: kept, to be quoted beside the figure wherever it is judged)
             notes.append(note("remark", remark=text, cell=coordinate))
+        elif said is None and not _plain_source(text):    # (a 来源 in words no family reads: quoted as a 备注 is)
+            notes.append(note("remark", remark=text, cell=coordinate, field={"code": field}))
+    for remark in (n for n in notes if n["code"] == "remark"):
+        _check_quotable(cell, remark["cell"], SAID_IN[remark.get("field", {"code": "note"})["code"]],
+                        remark["remark"])
     return notes
+
+
+# A note on a figure that no family places (note remark: a 备注, a 来源 or a comment) is quoted whole beside the
+# figure wherever it is judged, on the brief's first page (its meaning may be anywhere in it: a cut could drop it);
+# one longer than this stops the run at its cell. (A note a family places is quoted keeping its words:
+# chapters.scorecard.)
+MAX_QUOTED_NOTE = 200
+
+
+def _check_quotable(cell: _RowCells, coordinate: str, column: str, text: str) -> None:
+    """Stop at a note no family places that is too long to be quoted whole (MAX_QUOTED_NOTE): the advice, followed,
+    leaves a note that is quoted whole, what it says of the figure kept."""
+    length = len(" ".join(text.split()))
+    if length <= MAX_QUOTED_NOTE:
+        return
+    what = f"the comment (批注) on {coordinate}" if column == "批注" else f"the {column} {coordinate}"
+    raise InputError(cell.path, cell.where(coordinate),
+                     f"{what} ({quoted(text[:40])}…, {length:,} characters) says nothing this reader places (an "
+                     "estimate, a preliminary count, part of a year, not yet verified …), so it is quoted whole beside "
+                     "the figure wherever the figure is judged, on the brief's first page: one of more than "
+                     f"{MAX_QUOTED_NOTE} characters does not fit there, and cut, what it says of the figure could "
+                     "be lost",
+                     f"shorten it to at most {MAX_QUOTED_NOTE} characters, keeping what it says of the figure (if the "
+                     "figure is an estimate, for part of a year or not yet verified, say so in so many words: 预计, "
+                     "1-11月, 待核实); keep the rest in a column headed 不读 (kept in the workbook, not read), and "
+                     "save.")
 
 
 def _remark_refused(cell: _RowCells, said: Said, remark: str, number: float, year: int, value_cell: str,
@@ -2047,8 +2137,7 @@ def _remark_refused(cell: _RowCells, said: Said, remark: str, number: float, yea
                           f"{column}; until that figure is in, clear {value_cell} (a row without a value is skipped). "
                           f"If {number:g} is the whole year's figure, write the {column} without {said.words!r}.")
     if said.what in (NOTE_TARGET, NOTE_NOT_ACTUAL, NOTE_VOID):
-        says = {NOTE_TARGET: "a target", NOTE_NOT_ACTUAL: "not the year's actual or whole figure",
-                NOTE_VOID: "void, wrong or test data"}[said.what]
+        says = STOP_WORDS[said.what][0]
         return InputError(cell.path, where, f"the {column} {remark!r} says the figure {number:g} is {says} "
                           f"({said.words!r}), so it is not read as {year}'s actual value",
                           f"type {year}'s actual value in {value_cell} and take {said.words!r} out of the {column}; "
@@ -2615,9 +2704,64 @@ def _note_row(cells: list[tuple], columns: dict[str, int], lookup: _Lookup, cata
             if not _blank(raw := getattr(value, "value", value))]
 
 
+# A legend by colour (标黄的数据为预计数, 黄色为预计数, 红色字体为待核实数据, highlighted in yellow): the colour it
+# names, and whether it is the cells' fill, their font's, or either (标黄, 黄色: analysts say both of either). Read
+# before the other legends (加粗, 带△), which stay stops.
+_COLOUR = "([黄红蓝绿橙紫灰])"
+_LEGEND_COLOURS = (
+    ("font", re.compile(rf"{_COLOUR}色?的?(?:字体|文字|数字|字)|(?:字体|文字|数字)(?:颜色)?(?:为|是|标|用)?"
+                        rf"{_COLOUR}色?")),
+    ("fill", re.compile(rf"{_COLOUR}色?的?(?:底纹|底色|背景|填充|底)|(?:底纹|底色|背景|填充)(?:颜色|色)?(?:为|是|用)?"
+                        rf"{_COLOUR}色?")),
+    ("any", re.compile(rf"(?:标|涂|用){_COLOUR}色?|{_COLOUR}色")),
+    ("any", re.compile(r"(?<![a-z])(yellow|red|blue|green|orange|purple|gr[ae]y)(?![a-z])")))
+_ENGLISH_COLOURS = {"yellow": "黄", "red": "红", "blue": "蓝", "green": "绿", "orange": "橙", "purple": "紫",
+                    "grey": "灰", "gray": "灰"}
+COLOUR_IN_ENGLISH = {"黄": "yellow", "红": "red", "蓝": "blue", "绿": "green", "橙": "orange", "紫": "purple",
+                     "灰": "grey"}
+
+
+@dataclass(frozen=True)
+class _Colour:
+    """A colour a legend names: 黄, and whether the cells' fill ("fill"), their font ("font") or either ("any");
+    `words` as written (标黄)."""
+    name: str
+    kind: str
+    words: str
+
+    @property
+    def described(self) -> str:
+        english = COLOUR_IN_ENGLISH[self.name]
+        return {"fill": f"with a {english} fill ({self.words})", "font": f"in a {english} font ({self.words})",
+                "any": f"in {english} ({self.words}: a fill or a font)"}[self.kind]
+
+    def of(self, fill, font) -> tuple[tuple | None, Untold | None]:
+        """The shade, (r, g, b), in which a cell of this fill and font is in this colour (its fill's first), else
+        None and the colour that cannot be worked out (Untold) where there is one."""
+        colours = [c for kind, c in (("fill", fill), ("font", font)) if self.kind in (kind, "any")]
+        shade = next((c for c in colours if self.name in colour_names(c)), None)
+        if shade is not None:
+            return shade, None
+        return None, next((c for c in colours if isinstance(c, Untold)), None)
+
+
+def _legend_colours(text: str) -> list[_Colour]:
+    """The colours a legend names (_LEGEND_COLOURS), each once."""
+    text, found = normalise(text).lower(), []
+    for kind, pattern in _LEGEND_COLOURS:
+        for match in pattern.finditer(text):
+            name = next(g for g in match.groups() if g)
+            name = _ENGLISH_COLOURS.get(name, name)
+            if all(c.name != name for c in found):
+                found.append(_Colour(name, kind, match.group()))
+    return found
+
+
 class _SheetNotes:
     """A data sheet's notes (the text above the header that is no title, rows of text, header cells over columns
-    that hold nothing, comments outside the rows read) and its comments on the rows read."""
+    that hold nothing, comments outside the rows read) and its comments on the rows read; the cells of the table's
+    rows in a colour of their own (`coloured`: coordinate, fill, font, the row's Observation or None), which a legend
+    by colour picks."""
 
     def __init__(self, comments: dict[str, str], titles: list[tuple[str, str]], known: tuple[str, ...]):
         self.comments = comments
@@ -2626,6 +2770,7 @@ class _SheetNotes:
             self.by_row.setdefault(_row_of(coordinate), []).append((coordinate, text))
         self.notes = [_SheetText(c, t) for c, t in titles if not title_says(t, known)]
         self.rows_read: set[int] = set()
+        self.coloured: list[tuple] = []
 
     def of_a_row(self, row: int, cells: list, columns: dict[str, int], lookup: _Lookup, catalogue: Catalogue) -> bool:
         """Whether the row is text on the sheet, no row of the table (_note_row): its cells are notes."""
@@ -2640,90 +2785,242 @@ class _SheetNotes:
             _read_row_comments(cell, obs, self.by_row[cell.row])
 
     def read(self, path: Path, sheet: str, header_row: int, header: list, unread: dict, rows: list[Observation],
-             note_column: str | None) -> list[tuple[str, dict]]:
+             note_column: str | None, rules: list[tuple] = ()) -> list[tuple[str, dict]]:
         """Each note read (_read_sheet_note), with the header cells over columns that hold nothing (the run has
-        stopped at a cell below any other) and the comments outside the rows read; what the cleaning log says."""
+        stopped at a cell below any other) and the comments outside the rows read; what the cleaning log says.
+        `rules`: the sheet's conditional formats with their colours (_Book.legend_rules)."""
         notes = self.notes + [_SheetText(f"{get_column_letter(c)}{header_row}", str(_cell_text(header, c)).strip())
                               for c in sorted(unread) if not _blank(_cell_text(header, c))]
         notes += [_SheetText(c, t, comment=True) for c, t in self.comments.items()
                   if _row_of(c) not in self.rows_read]
         said = []
         for text in notes:
-            said += _read_sheet_note(path, sheet, text, rows, note_column)
+            said += _read_sheet_note(path, sheet, text, rows, note_column, self.coloured, rules)
         return said
 
 
-def _read_sheet_note(path: Path, sheet: str, text: _SheetText, rows: list[Observation],
-                     note_column: str | None) -> list[tuple[str, dict]]:
+@dataclass(frozen=True)
+class _Reading:
+    """What a clause of a note says (remark_says), of which years (its own or its sentence's), and how it points to
+    its figures otherwise: a colour (_legend_colours) or another legend's words (_legend)."""
+    found: Said
+    spans: list
+    legend: str | None
+    colours: list
+
+
+# The words written into a row's 备注 that say what a sheet's note says, by family (the advice to move it there).
+_NOTE_WORD = {NOTE_ESTIMATE: "预计", NOTE_PRELIMINARY: "快报"}
+_NOTE_IS = {NOTE_ESTIMATE: "an estimate", NOTE_PRELIMINARY: "a preliminary count"}
+_NOTE_ARE = {NOTE_ESTIMATE: "estimates", NOTE_PRELIMINARY: "preliminary counts"}
+_NOTE_READ = {NOTE_ESTIMATE: "read as an estimate, never judged as an actual",
+              NOTE_PRELIMINARY: "read as the year's preliminary count, marked so where it is judged"}
+
+
+def _read_sheet_note(path: Path, sheet: str, text: _SheetText, rows: list[Observation], note_column: str | None,
+                     coloured: list[tuple] = (), rules: list[tuple] = ()) -> list[tuple[str, dict]]:
     """A note on the sheet, read sentence by sentence and clause by clause (split as a plan table's note is) by the
-    备注's families (remark_says): an estimate naming its years (2025年数据为预计数, or 2025年数据，为预计数) makes the
-    sheet's figures of those years estimates; an estimate naming none, pointing to its figures by formatting or a
-    mark (标黄的为预计数), or in a comment, stops the run, and so does anything else a family reads (part of a year,
-    not yet verified, incomplete …), naming the cell; a preliminary count (快报) and commentary change no figure,
-    and are logged."""
+    备注's families (remark_says), and tied to the figures it speaks of as the 备注 of each would be: an estimate
+    makes them estimates, a preliminary count (快报) marks them the year's preliminary count, and any other family
+    (part of a year, not yet verified …) stops the run, naming the cell. It is tied by the years it names
+    (2025年数据为预计数, or 2025年数据，为预计数), or by the colour of their cells
+    (标黄的数据为预计数, 红色字体为待核实数据: _tie_by_colour); a preliminary count naming neither is the
+    sheet's, as a sheet named 快报 is. An estimate naming neither, in a comment, or pointing to its figures by
+    another legend (加粗, 带△), stops the run; so does any other family, but one tied by colour to no figure.
+    Commentary changes no figure, and is logged."""
     readings = []
     for sentence in NOTE_SENTENCE.split(text.text):
         for clause in NOTE_CLAUSE.split(sentence):
             found = remark_says(clause) if clause.strip() else None
             if found is not None:
-                readings.append((found, stated_years(clause, dates=False) or stated_years(sentence, dates=False),
-                                 _legend(clause) or _legend(sentence)))
-    stop = next((r for r in readings if r[0].what not in (NOTE_ESTIMATE, NOTE_PRELIMINARY)), None) or \
-        next((r for r in readings if r[0].what == NOTE_ESTIMATE and (text.comment or r[2] or not r[1])), None)
-    if stop:
-        raise _sheet_note_refused(path, sheet, text, *stop, note_column)
-    estimates = [r for r in readings if r[0].what == NOTE_ESTIMATE]
-    if not estimates:
+                readings.append(_Reading(found, stated_years(clause, dates=False)
+                                         or stated_years(sentence, dates=False),
+                                         _legend(clause) or _legend(sentence),
+                                         _legend_colours(clause) or _legend_colours(sentence)))
+    ties = [(r, _tie(path, sheet, text, r, rows, note_column, coloured, rules)) for r in readings]
+    said, marked = [], set()
+    for reading, tied in ties:
+        if reading.found.what not in _NOTE_WORD:
+            continue
+        estimate = reading.found.what == NOTE_ESTIMATE
+        code = "estimate_by_sheet_note" if estimate else "preliminary_by_sheet_note"
+        for obs, cell in tied:
+            if (id(obs), code) in marked:
+                continue
+            marked.add((id(obs), code))
+            obs.estimated = obs.estimated or estimate
+            obs.notes.append(note(code, remark=text.text[:200], word=reading.found.words, cell=text.cell))
+            if cell is not None:
+                said.append(("estimate_by_legend" if estimate else "preliminary_by_legend",
+                             {"sheet": sheet, "cell": obs.source_cell, "marked": cell, "note_cell": text.cell,
+                              "remark": text.text[:200], "word": reading.found.words, "value": obs.value,
+                              "year": obs.year, "legend": ", ".join(c.words for c in reading.colours)}))
+        if not reading.colours:
+            years = reading.spans or [(y, y) for y in sorted({o.year for o, _ in tied})]
+            said.append((code, {"sheet": sheet, "cell": text.cell, "remark": text.text[:200],
+                                "word": reading.found.words, "years": _spans_text(years), "count": len(tied)}))
+    if not said:
         return [("sheet_comment" if text.comment else "sheet_note",
-                  {"sheet": sheet, "cell": text.cell, "remark": text.text[:200]})]
-    said = []
-    for found, spans, _ in estimates:
-        marked = [o for o in rows if _in_spans(o.year, spans)]
-        for obs in marked:
-            obs.estimated = True
-            obs.notes.append(note("estimate_by_sheet_note", remark=text.text[:200], word=found.words,
-                                  cell=text.cell))
-        said.append(("estimate_by_sheet_note", {"sheet": sheet, "cell": text.cell, "remark": text.text[:200],
-                                                "word": found.words, "years": _spans_text(spans),
-                                                "count": len(marked)}))
+                 {"sheet": sheet, "cell": text.cell, "remark": text.text[:200]})]
     return said
 
 
-def _sheet_note_refused(path: Path, sheet: str, text: _SheetText, found: Said, spans: list, legend: str | None,
-                        note_column: str | None) -> InputError:
-    """The stop for a note on the sheet that says of figures what cannot be tied safely to rows. Each advice,
-    followed, keeps what the note says: its words go into the 备注 of the rows meant, which is read row by row, or
-    the figures wait (a row without a value is skipped); then the note goes."""
+def _tie(path: Path, sheet: str, text: _SheetText, reading: _Reading, rows: list[Observation],
+         note_column: str | None, coloured: list[tuple], rules: list[tuple]) -> list[tuple[Observation, str | None]]:
+    """The figures a reading of a note speaks of, each with the cell whose colour picks it (None where its year
+    does); the stop where they cannot be told, or where a family that stops the run speaks of any."""
+    found = reading.found
+    if reading.colours:
+        return _tie_by_colour(path, sheet, text, reading, note_column, coloured, rules)
+    if found.what not in _NOTE_WORD or reading.legend or \
+            (found.what == NOTE_ESTIMATE and (text.comment or not reading.spans)):
+        raise _sheet_note_refused(path, sheet, text, found, reading.spans, reading.legend, note_column)
+    return [(o, None) for o in rows if not reading.spans or _in_spans(o.year, reading.spans)]
+
+
+def _tie_by_colour(path: Path, sheet: str, text: _SheetText, reading: _Reading, note_column: str | None,
+                   coloured: list[tuple], rules: list[tuple]) -> list[tuple[Observation, str]]:
+    """The figures a legend by colour picks: those of the table's rows with a cell in its colour (a fill, or a
+    font's, as it names it: the value cell or another of the table's cells in the row), of the years it names. It
+    stops, naming the cells, where they cannot be told: no cell of the table is in the colour (a conditional
+    format's colour is not a fill typed: below), a conditional format over the table can give it (whether a rule
+    holds for a cell is not worked out here, beyond what hides a value), a cell's colour cannot be worked out, or a
+    cell in the colour is in a row of a year the legend does not name; and where a family that stops the run (待核实)
+    picks any figure. The legend's own row and the header are no rows of the table; a row without a value gives no
+    figure."""
+    picked, untold, shades = [], [], {}
+    for colour in reading.colours:
+        rule = next((rule for rule, colours in rules for kind, c in colours if colour.kind in (kind, "any")
+                     and (colour.name in colour_names(c) or isinstance(c, Untold))), None)
+        if rule is not None:
+            raise _legend_refused(path, sheet, text, reading, colour, note_column,
+                                  f"a conditional format ({rule.described}, over {_rule_ranges(rule)}) can colour "
+                                  f"cells {COLOUR_IN_ENGLISH[colour.name]}, and which cells a rule colours is not "
+                                  "read as a legend's")
+        for coordinate, fill, font, obs in coloured:
+            is_it, doubt = colour.of(fill, font)
+            if is_it:
+                picked.append((coordinate, obs))
+                shades.setdefault(is_it, []).append(coordinate)
+            elif doubt is not None and obs is not None:
+                untold.append((coordinate, doubt))
+    if len(shades) > 1:     # (FFFF00 on the estimates, FFF2CC over the cells to fill in: which yellow is meant?)
+        raise _legend_refused(path, sheet, text, reading, reading.colours[0], note_column,
+                              "its colour is on the sheet in " + "; ".join(
+                                  f"{hex_code(shade)} ({_some_cells(cells)})"
+                                  for shade, cells in shades.items()) + ", and which of them it means cannot be told",
+                              [c for cells in shades.values() for c in cells][:12])
+    if untold:
+        raise _legend_refused(path, sheet, text, reading, reading.colours[0], note_column,
+                              f"the colour of {_some_cells([c for c, _ in untold])} ({untold[0][1].written}) cannot "
+                              "be worked out, so whether the legend means them cannot be told",
+                              [c for c, _ in untold])
+    if not picked:
+        raise _legend_refused(path, sheet, text, reading, reading.colours[0], note_column,
+                              "no cell of the table is marked " + " or ".join(c.described for c in reading.colours))
+    figures = list({id(obs): (obs, coordinate) for coordinate, obs in picked if obs is not None}.values())
+    if reading.spans:
+        other = [cell for obs, cell in figures if not _in_spans(obs.year, reading.spans)]
+        if other:
+            raise _legend_refused(path, sheet, text, reading, reading.colours[0], note_column,
+                                  f"it names {_spans_text(reading.spans)}, but {_some_cells(other)}, in rows of other "
+                                  "years, are in its colour too", other)
+    if figures and reading.found.what not in _NOTE_WORD:
+        raise _sheet_note_refused(path, sheet, text, reading.found, reading.spans, None, note_column,
+                                  [(obs, cell) for obs, cell in figures], reading.colours)
+    return figures
+
+
+def _some_cells(coordinates: list[str], most: int = 12) -> str:
+    """The first cells (_cell_list), and … where there are more: a message names a few, never thousands."""
+    return _cell_list(coordinates[:most]) + (f" … ({len(coordinates):,} cells)" if len(coordinates) > most else "")
+
+
+def _rule_ranges(rule) -> str:
+    from openpyxl.utils.cell import get_column_letter as letter
+    return ", ".join(f"{letter(c0)}{r0}:{letter(c1)}{r1}" for r0, c0, r1, c1 in rule.ranges[:3]) + \
+        (" …" if len(rule.ranges) > 3 else "")
+
+
+def _note_place(text: _SheetText, note_column: str | None) -> tuple[str, str, str]:
+    """How the stops name a note on the sheet, say to delete it, and name the 备注 column."""
     thing = f"the comment (批注) on {text.cell}" if text.comment else f"the note in {text.cell}"
     delete = (f"delete the comment (right-click {text.cell} → Delete Comment; WPS: 右键 → 删除批注)" if text.comment
               else f"delete the note (clear {text.cell})")
     column = f"the 备注 column {note_column}" if note_column else "a column headed 备注 (add one)"
+    return thing, delete, column
+
+
+def _legend_refused(path: Path, sheet: str, text: _SheetText, reading: _Reading, colour: _Colour,
+                    note_column: str | None, why: str, cells: list[str] = ()) -> InputError:
+    """The stop for a legend by colour whose figures cannot be told (_tie_by_colour: `why`). Each advice, followed,
+    keeps what the legend says: its words in the 备注 of the rows meant, or the cells it means in its colour and
+    only those; or, for a family that stops the run, the figures out until they are final."""
+    thing, delete, column = _note_place(text, note_column)
+    found = reading.found
+    where = f"sheet {sheet}, cell {text.cell}" + (f" and {_some_cells(list(cells))}" if cells else "")
+    are = _NOTE_ARE.get(found.what) or STOP_WORDS.get(found.what, (found.what,))[0]
+    problem = (f"{thing} ({quoted(text.text[:80])}) says the figures marked {colour.described} are {are} "
+               f"('{found.words}'), but which of the sheet's figures it means cannot be told: {why}")
+    if found.what in _NOTE_WORD:
+        problem += f"; read as firm actuals, {_NOTE_IS[found.what]} would be judged as the year's actual"
+        fix = (f"write {_NOTE_WORD[found.what]} in {column} of each row whose figure is {_NOTE_IS[found.what]} "
+               f"(beside what the 备注 says already): each is then {_NOTE_READ[found.what]}; then {delete}. Or "
+               "give the cells the "
+               f"legend means, and only those, a standard {COLOUR_IN_ENGLISH[colour.name]} "
+               + ("font (Home → Font Color; WPS: 开始 → 字体颜色)" if colour.kind == "font" else
+                  "fill (Home → Fill Color → Standard Colors; WPS: 开始 → 填充颜色)")
+               + (", the legend naming no year," if reading.spans else "")
+               + " and clear any conditional format giving that colour (Home → Conditional Formatting → Clear Rules)"
+               ": the legend then picks them.")
+    else:
+        said, final = STOP_WORDS.get(found.what, (found.what, "the final"))
+        fix = (f"if no figure of the sheet is {said}, {delete}. If some are, clear their value cells until {final} "
+               "figures are in (a row without a value is skipped; the words may stay in its 备注), and "
+               f"{delete}.")
+    return InputError(path, where, problem, fix)
+
+
+def _sheet_note_refused(path: Path, sheet: str, text: _SheetText, found: Said, spans: list, legend: str | None,
+                        note_column: str | None, figures: list[tuple] = (), colours: list = ()) -> InputError:
+    """The stop for a note on the sheet that says of figures what cannot be tied safely to rows, or what no row
+    reading keeps (`figures`: the figures a legend by colour picks, each with its coloured cell). Each advice,
+    followed, keeps what the note says: its words go into the 备注 of the rows meant, which is read row by row, or
+    the figures wait (a row without a value is skipped); then the note goes."""
+    thing, delete, column = _note_place(text, note_column)
     of = f" of {_spans_text(spans)}" if spans else ""
-    if found.what == NOTE_ESTIMATE:
+    if figures:
+        of = (f" marked {' or '.join(c.described for c in colours)} ({_some_cells([c for _, c in figures])}: "
+              f"{', '.join(f'{o.value:g}' for o, _ in figures[:5])}{' …' if len(figures) > 5 else ''})")
+    if found.what in _NOTE_WORD:
+        word = _NOTE_WORD[found.what]
         why = (f"it points to them by their formatting or a mark ('{legend}'), which this reader does not read"
                if legend else "it is a comment on a cell outside the rows read" if text.comment
                else "it names no year")
-        problem = (f"says figures are estimates ('{found.words}'), but which of the sheet's figures it means cannot be "
-                   f"told: {why}; read as firm actuals, an estimate would be judged as the year's actual")
-        fix = (f"write 预计 in {column} of each row whose figure is an estimate (beside what the 备注 says already): "
-               f"each is then read as an estimate, never judged as an actual; then {delete}."
-               + ("" if text.comment else " Or, if every figure of a year is an estimate, write the note naming "
-                  "the year alone (注：2025年数据为预计数): the sheet's figures of that year are then read as "
-                  "estimates."))
-    elif found.what in (PART_YEAR, NOTE_UNVERIFIED, NOTE_INCOMPLETE):
-        said = {PART_YEAR: "for part of a year", NOTE_UNVERIFIED: "not yet verified",
-                NOTE_INCOMPLETE: "incomplete"}[found.what]
-        final = {PART_YEAR: "whole year's", NOTE_UNVERIFIED: "checked", NOTE_INCOMPLETE: "complete"}[found.what]
+        problem = (f"says figures are {_NOTE_ARE[found.what]} ('{found.words}'), but which of the sheet's figures "
+                   f"it means cannot be told: {why}; read as firm actuals, {_NOTE_IS[found.what]} would be judged "
+                   "as the year's actual" + ("" if found.what == NOTE_ESTIMATE else " with no mark"))
+        fix = (f"write {word} in {column} of each row whose figure is {_NOTE_IS[found.what]} (beside what the 备注 "
+               f"says already): each is then {_NOTE_READ[found.what]}; then {delete}."
+               + ("" if text.comment else f" Or, if every figure of a year is {_NOTE_IS[found.what]}, write the "
+                  f"note naming the year alone (注：2025年数据为{word}数): the sheet's figures of that year are then "
+                  f"read as {_NOTE_ARE[found.what]}."))
+    elif found.what in STOP_WORDS:
+        said, final = STOP_WORDS[found.what]
         problem = (f"says the figures{of} are {said} ('{found.words}'): such a figure is no year's actual value, and "
                    "a note on the sheet is not tied to rows here")
-        fix = (f"if the figures it speaks of are the {final} figures, {delete}. If they are not, clear their value "
-               f"cells until the {final} figures are in (a row without a value is skipped; the words may stay in "
+        fix = (f"if the figures it speaks of are {final} figures, {delete}. If they are not, clear their value "
+               f"cells until {final} figures are in (a row without a value is skipped; the words may stay in "
                f"its 备注), and {delete}.")
     else:
         problem = (f"says the figures{of} are {found.what} ('{found.words}'), which a note on the sheet cannot be "
                    "tied to rows by")
         fix = f"write its words in {column} of each row it speaks of (the 备注 is read row by row), then {delete}."
-    return InputError(path, f"sheet {sheet}, cell {text.cell}", f"{thing} ({quoted(text.text[:80])}) {problem}", fix)
+    if figures:
+        problem = problem.replace(", and a note on the sheet is not tied to rows here", "")
+    where = f"sheet {sheet}, cell {text.cell}" + (f" and {_some_cells([o.source_cell for o, _ in figures])}"
+                                                  if figures else "")
+    return InputError(path, where, f"{thing} ({quoted(text.text[:80])}) {problem}", fix)
 
 
 def _read_row_comments(cell: _RowCells, obs: Observation, comments: list[tuple[str, str]]) -> None:
@@ -2744,21 +3041,20 @@ def _read_row_comments(cell: _RowCells, obs: Observation, comments: list[tuple[s
         elif found is not None and not any(n["code"] == "preliminary_in_note" for n in obs.notes):
             obs.notes.append(note("preliminary_in_note", remark=text[:200], word=found.words, cell=coordinate))
         elif found is None:
-            remark = next((n for n in obs.notes if n["code"] == "remark"), None)
+            remark = next((n for n in obs.notes if n["code"] == "remark" and "field" not in n), None)
+            _check_quotable(cell, coordinate, "批注", text)
             if remark is None:
-                obs.notes.append(note("remark", remark=text[:200], cell=coordinate))
+                obs.notes.append(note("remark", remark=text, cell=coordinate))
             else:
-                remark["remark"] = f"{remark['remark']}；{text[:200]}"
+                remark["remark"] = f"{remark['remark']}；{text}"
 
 
 def _comment_refused(cell: _RowCells, obs: Observation, coordinate: str, text: str, found: Said, value_cell: str,
                      remark_cell: str | None) -> InputError:
     """A comment on a row read that says its figure is for part of a year, not yet verified or incomplete (or what
     no row reading keeps): the advice, followed, keeps the words (in the 备注) or the figure out until it is final."""
-    said = {PART_YEAR: "is for part of a year", NOTE_UNVERIFIED: "is not yet verified",
-            NOTE_INCOMPLETE: "is incomplete"}.get(found.what, f"is {found.what}")
-    final = {PART_YEAR: "the whole year's", NOTE_UNVERIFIED: "the checked",
-             NOTE_INCOMPLETE: "the complete"}.get(found.what, "the year's actual")
+    said, final = STOP_WORDS.get(found.what, (found.what, "the year's actual"))
+    said = f"is {said}"
     column = f"the 备注 {remark_cell}" if remark_cell else "a column headed 备注 (add one)"
     cells = f"cell {value_cell}" if coordinate == value_cell else f"cells {value_cell} and {coordinate}"
     return InputError(cell.path, f"sheet {cell.sheet_name}, {cells}",

@@ -570,6 +570,15 @@ NOTE_STOPS = (PART_YEAR, NOTE_VOID, NOTE_TARGET, NOTE_NOT_ACTUAL, NOTE_UNVERIFIE
 # Every family remark_says reads (a plan table's note is read by the same reader: helpers.extract.table_notes.
 # PLAN_READING says what each makes of a plan's figures, and a test keeps the two from drifting apart).
 NOTE_FAMILIES = (*NOTE_STOPS, NOTE_ESTIMATE, NOTE_PRELIMINARY)
+# How the stops word each of those families, one home for the workbook's three (a row's 备注 or 来源, a comment, a note
+# on the sheet: helpers.extract.monitoring): what the figure is said to be, and the figure that would be final ("the
+# whole year's figure"), each stop keeping its own place's advice.
+STOP_WORDS = {PART_YEAR: ("for part of a year", "the whole year's"),
+              NOTE_VOID: ("void, wrong or test data", "the year's actual"),
+              NOTE_TARGET: ("a target", "the year's actual"),
+              NOTE_NOT_ACTUAL: ("not the year's actual or whole figure", "the year's actual"),
+              NOTE_UNVERIFIED: ("not yet verified", "the checked"),
+              NOTE_INCOMPLETE: ("incomplete", "the complete")}
 _DENIED = re.compile(r"(?:非|不是|并非|而非|不属于|不为|未经?|没有|不含|无需|无须|不需要?) ?$")
 _DENIAL_REACH = 8       # characters before a word that may deny it (the longest denial, 不需要, and a space)
 
@@ -743,12 +752,16 @@ def remark_says(raw: str, year: int | None = None) -> Said | None:
 
 # A 备注 that says only what the figure covers or where it is from (含驻县单位, 不含…, 口径调整, 数据来源：统计局,
 # 统计年报): each of its clauses begins with a word of scope or source, holds 口径, or names a source (…统计年报,
-# …年鉴, 统计局), and is short. Such a note says nothing of whether the figure is the year's actual, and the quote of
-# judged values' 备注 under the scorecard may count it rather than quote it (docs/monitoring.md, 备注); a note of any
-# other words is quoted whatever their number.
+# …年鉴, 2024年统计年鉴第35页, 第七次人口普查, 统计局, 县委组织部, 县人才办), and is short. Such a note says nothing of
+# whether the figure is the year's actual, and the quote of judged values' 备注 under the scorecard may count it
+# rather than quote it (docs/monitoring.md, 备注); a note of any other words is quoted whatever their number. A 来源
+# is read by the same rule (issue 18): one naming a source alone is what a 来源 is for, and is not quoted; one in
+# other words (县人才办调研) is quoted as a 备注 is.
 _SCOPE_CLAUSE = re.compile(r"(?:不?(?:含|包含|包括|涵盖)|未含|已含|均含|另含|其中|(?:统计)?口径|(?:数据|资料)?来源|出处"
                            r"|引自|摘自|来自|源自|取自).{0,14}|.{0,12}口径.{0,12}"
-                           r"|.{0,10}(?:统计年报|统计公报|年报|公报|年鉴|统计局|人社局|统计表|报表)")
+                           r"|.{0,10}(?:统计年报|统计公报|年报|公报|年鉴|统计局|人社局|统计表|报表|普查|台账|网站)"
+                           r"(?:第? ?[0-9]+ ?页)?"
+                           r"|.{0,12}(?:局|办|办公室|部|委|委员会|厅|中心|院|所|站|协会)")
 _CLAUSES = re.compile(r"[,;。、!?]+")
 
 

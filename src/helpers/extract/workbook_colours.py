@@ -276,6 +276,9 @@ def _hex(rgb: tuple) -> str:
     return "#" + "".join(f"{round(c * 255):02X}" for c in rgb)
 
 
+hex_code = _hex     # (#FFFF00: a colour as the stops name it)
+
+
 # ------------------------------------------------------------------------------------------ conditional formats
 # A conditional format (Home → Conditional Formatting) can show a cell's value in the colour of its fill, or with
 # a number format that shows nothing, whenever its rule holds: a rule "cell value > 0, white font" hides every
@@ -430,3 +433,55 @@ def _holds(rule: Rule, value) -> bool | None:
     return {"greaterThan": rank > a, "lessThan": rank < a, "greaterThanOrEqual": rank >= a,
             "lessThanOrEqual": rank <= a, "equal": rank == a, "notEqual": rank != a,
             "between": low <= rank <= high, "notBetween": not low <= rank <= high}.get(rule.operator)
+
+
+# ------------------------------------------------------------------------------------------ colours by name
+# A sheet's legend names its colours in words (标黄的数据为预计数, 红色字体为待核实数据: monitoring._SheetNotes): a
+# cell's fill or font colour is named by its hue, as a reader names it on the screen. Excel's standard colours fall
+# inside one band each (Yellow FFFF00 60°, Red FF0000 0°, Light Green 92D050 / Green 00B050, Light Blue 00B0F0 /
+# Blue 0070C0, Purple 7030A0); its "Orange" FFC000 (Gold, 45°), which analysts call 黄 or 橙, is named both. A colour
+# near white, black or grey (little saturation) is named by its lightness.
+HUES = (("红", 0, 14), ("橙", 14, 48), ("黄", 40, 72), ("绿", 72, 170), ("蓝", 170, 255), ("紫", 255, 330),
+        ("红", 330, 361))
+GREY_SATURATION = 0.2       # less than this: no hue (a grey, or black or white)
+
+
+def colour_names(colour) -> frozenset[str]:
+    """The names a reader gives the colour (r, g, b): 黄, 红, 橙, 绿, 蓝, 紫 by its hue (FFC000: 黄 and 橙), or 灰, 黑,
+    白 where it has little saturation; none for an Untold colour."""
+    if not isinstance(colour, tuple):
+        return frozenset()
+    hue, lightness, saturation = colorsys.rgb_to_hls(*colour)
+    if lightness >= 0.97:
+        return frozenset({"白"})
+    if lightness <= 0.08:
+        return frozenset({"黑"})
+    if saturation < GREY_SATURATION:
+        return frozenset({"灰"})
+    degrees = hue * 360
+    return frozenset(name for name, low, high in HUES if low <= degrees < high)
+
+
+def rule_colours(rule: Rule, palette: Palette, formats) -> list[tuple[str, object]]:
+    """The colours a conditional format's rule can give a cell, ("fill" or "font", (r, g, b) or Untold): its format's
+    fill and font (the workbook's <dxf>, by its number, or its own), or a colour scale's colours (fills)."""
+    if rule.kind == "colorScale":
+        return [("fill", palette.colour(c)) for c in rule.scale]
+    dxf = rule.dxf
+    if isinstance(dxf, int):
+        try:
+            dxf = formats[dxf]
+        except (IndexError, KeyError, TypeError):
+            return [("fill", Untold("a damaged format"))]
+    if dxf is None or isinstance(dxf, str):
+        return [] if dxf is None else [("fill", Untold("a damaged format"))]
+    found = []
+    font = getattr(getattr(dxf, "font", None), "color", None)
+    if _set(font):
+        found.append(("font", palette.colour(font)))
+    fill = getattr(dxf, "fill", None)
+    if fill is not None and getattr(fill, "patternType", None) in (None, "solid"):
+        colour = next((c for c in (getattr(fill, "bgColor", None), getattr(fill, "fgColor", None)) if _set(c)), None)
+        if colour is not None:
+            found.append(("fill", palette.colour(colour)))
+    return found

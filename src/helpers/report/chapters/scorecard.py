@@ -186,7 +186,30 @@ def sources_differ_note(ctx: ReportContext) -> list[str]:
 
 REMARK_ROWS = 3        # lines quoting 备注 of scope or source (含驻县单位); the others are counted (the results
                        # workbook has all). A 备注 of any other words is quoted whatever their number.
-REMARK_CHARACTERS = 40  # of a 备注 quoted; a longer one ends with …
+REMARK_CHARACTERS = 40  # of a 备注 quoted that a family places (快报); a longer one is cut keeping the family's words
+
+
+def quoted_remark(remark: str, word: str | None, limit: int = REMARK_CHARACTERS) -> str:
+    """A judged value's note as quoted beside the judgement (issue 18). One no family places (`word` None: its
+    meaning may be anywhere in it) is quoted whole (monitoring.MAX_QUOTED_NOTE bounds it). One a family places,
+    longer than `limit`, is cut to about `limit` characters keeping the family's words and the clause they stand in,
+    … where a part is left out: 含驻县单位、乡镇事业单位…，该数为快报数."""
+    remark = " ".join(str(remark).split())
+    if not word or len(remark) <= limit or word not in remark:
+        return remark if not word or len(remark) <= limit else remark[:limit - 1] + "…"
+    at = remark.index(word)
+    if at + len(word) <= limit - 1:     # (the words within the quote's first characters: cut after them)
+        return remark[:limit - 1] + "…"
+    stops = "，,；;。、 "
+    start = max((remark.rfind(c, 0, at) for c in stops), default=-1) + 1
+    ends = [i for i in (remark.find(c, at + len(word)) for c in stops) if i != -1]
+    end = min(ends) if ends else len(remark)
+    if end - start > limit - 2:         # (a clause longer than the quote: the words with what is beside them)
+        start = max(start, at - (limit - 2 - len(word)) // 2)
+        end = min(end, start + limit - 2)
+    head = remark[:max(0, limit - 1 - (end - start) - (end < len(remark)))] if start > 0 else ""
+    clause = remark[start:end]
+    return (head + ("…" if start > len(head) else "") + clause + ("…" if end < len(remark) else ""))
 
 
 def _judged_remarks(row) -> list[dict]:
@@ -215,9 +238,7 @@ def judged_remarks_note(ctx: ReportContext) -> list[str]:
     quoted += scope[:max(0, REMARK_ROWS - len(quoted))]
     lines = []
     for r, n in quoted:
-        remark = " ".join(str(n["remark"]).split())
-        if len(remark) > REMARK_CHARACTERS:
-            remark = remark[:REMARK_CHARACTERS - 1] + "…"
+        remark = quoted_remark(n["remark"], n.get("word"))
         place = {"code": "cell", "file": n["file"], "sheet": n["sheet"], "cell": n["cell"]}
         lines.append(ctx.t("report.judged_remark_preliminary_note" if r.Index in preliminary
                            else "report.judged_remark_note", county=ctx.entity_name(r.entity),
