@@ -143,7 +143,7 @@ def plan_document(layout: str, title: str, period: PlanPeriod, rows: list[tuple[
         for k, (name, unit, base_cell, target_cell) in enumerate(rows, 1):
             lines += ["\t人才指标" if k == 1 else "\t", f"\t{k}", f"\t{name}", f"\t{unit}", f"\t{base_cell}",
                       f"\t{target_cell}", ""]
-        lines += ["\t注：示例数据，非真实规划。", "三、主要任务", "示例。"]
+        lines += ["\t注：表中数据来源于县统计局、县人力社保局。", "三、主要任务", "示例。"]
         return "\n".join(lines) + "\n"
     if layout != "cell_per_line":
         raise ValueError(f"unknown layout {layout!r}")
