@@ -258,7 +258,7 @@ def _refuse_unjoined_docx_part(path: Path, grid: Grid, header_index: int, before
     edit = ("in Word or WPS, write 续表 as the only line between the two tables (deleting the other text there) and "
             "save it as .docx" if kind in ("docx", "doc", "wps") else
             "in a text editor, write <p>续表</p> as the only text between the two <table>s and save it")
-    raise InputError(path, where, f"the table at {where} has the plan's table's {grid.width} columns and {first}, "
+    raise InputError(path, where, f"the next table has the plan's table's {grid.width} columns and {first}, "
                      f"but text stands between them ({between}): it may be the rest of the plan's table (its rows "
                      "would be left out), or another table", f"look at the two tables: if the second is the rest "
                      f"of the plan's table, {edit}, then run `make manifest`; it is then read as one table, and the "
