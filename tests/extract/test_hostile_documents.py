@@ -212,6 +212,79 @@ def test_a_gbk_web_page_whose_table_is_split_in_two_is_read_whole(workspace):
     assert _targets_2030(build(workspace)) == TARGETS_2030
 
 
+LINES_BETWEEN = ["（接上表）", "接上表", "单位：万人", "Table 1 (continued)"]
+
+
+def _joined_by_header(ds: dataset.Dataset, between: str) -> str:
+    log = dataset.in_words(ds)["cleaning_log"].query("entity == 'tonglu' and step == 'continued_by_header'")
+    assert len(log) == 1, log
+    assert f"“{between}”" in log["decision"].item()
+    return log["decision"].item()
+
+
+@pytest.mark.parametrize("between", LINES_BETWEEN)
+def test_a_word_table_continued_after_a_line_without_xu_is_read_whole(workspace, between):
+    """redteam20 T7: the second table, repeating the header row, after （接上表） (not 续): its rows were dropped
+    without a word (exit 0, the brief counting 2 of 4 targets). It is the table's continuation, joined and logged
+    with where the table ended and where it continued."""
+    _docx(workspace, lambda document: _split(document, between, True))
+    ds = build(workspace)
+    assert _targets_2030(ds) == TARGETS_2030
+    said = _joined_by_header(ds, between)
+    assert "表1第4行" in said and "表2第1行第1列" in said      # where it ended, where it continued
+
+
+def test_a_word_table_continued_after_a_line_without_the_header_repeated_stops(workspace):
+    """Without the header repeated, the second table after 接上表 cannot be told from another table: the run
+    stops there rather than dropping its rows, and the advice, followed (续表 as the line between), reads it all."""
+    path = _docx(workspace, lambda document: _split(document, "接上表", False))
+    with pytest.raises(InputError) as info:
+        build(workspace)
+    assert str(info.value.where) == "table 2, row 1, column 1"
+    assert "'接上表'" in info.value.problem and "would be left out" in info.value.problem
+    assert "write 续表 as the only line between the two tables" in info.value.fix
+    import docx
+    document = docx.Document(str(path))
+    line = next(p for p in document.paragraphs if p.text == "接上表")
+    line.runs[0].text = "续表"
+    document.save(str(path))
+    write_manifest(workspace / "raw")
+    assert _targets_2030(build(workspace)) == TARGETS_2030
+
+
+def _web_split(workspace: Path, between: str, repeat_header: bool) -> Path:
+    add_fifteenth_plan(workspace, "word_tab_cells")
+    path = write_html(PlanContent(**DOCUMENT_TABLE), workspace / "raw" / "tonglu_15.html")
+    page = path.read_text(encoding="utf-8")
+    cut = page.index('<tr><td rowspan="2">人才效能')
+    start = page.index("<tr>", page.rindex("<table>", 0, cut))
+    header = page[start:page.index("</tr>", start) + len("</tr>")]
+    page = page[:cut] + f"</table>\n<p>{between}</p>\n<table>\n" + \
+        (header if repeat_header else "") + page[cut:]
+    path.write_text(page, encoding="utf-8")
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    return path
+
+
+@pytest.mark.parametrize("between", LINES_BETWEEN[:3])
+def test_a_web_pages_table_continued_after_a_line_without_xu_is_read_whole(workspace, between):
+    """The same pasted from Word into a web page: two <table>s, the header row repeated, <p>（接上表）</p> between."""
+    _web_split(workspace, between, True)
+    ds = build(workspace)
+    assert _targets_2030(ds) == TARGETS_2030
+    _joined_by_header(ds, between)
+
+
+def test_a_web_pages_table_continued_without_the_header_repeated_stops(workspace):
+    path = _web_split(workspace, "单位：万人", False)
+    with pytest.raises(InputError) as info:
+        build(workspace)
+    assert "would be left out" in info.value.problem and "<p>续表</p>" in info.value.fix
+    path.write_text(path.read_text(encoding="utf-8").replace("<p>单位：万人</p>", "<p>续表</p>"), encoding="utf-8")
+    write_manifest(workspace / "raw")
+    assert _targets_2030(build(workspace)) == TARGETS_2030
+
+
 def test_a_table_after_the_plans_with_a_title_of_its_own_is_not_joined(workspace):
     """Another table of as many columns after a plan's table without a 注 row, after its own title: not a
     continuation (its rows would be read as indicators, and the run would stop at their names)."""

@@ -510,6 +510,12 @@ def _reading_decisions(entity: str, document: PlanDocument) -> list[Decision]:
                      {"place": {**place_.record(), "file": file}, "between": word.between, "because": word.because,
                       "config": f"config/sources.yaml, line {word.line}"}, place=place_.record())
             for place_, word in document.table.confirmed]
+    # a part joined because it repeats the table's header row, after a short line that is not 续表 (接上表): both
+    # places and the line between, left out
+    out += [Decision(entity, "", file, place_.ordinal, "continued_by_header",
+                     {"place": {**place_.record(), "file": file}, "end_place": {**end.record(), "file": file},
+                      "between": between}, place=place_.record())
+            for end, place_, between in document.table.by_header]
     # a draft's mark (on the cover, in a page header, a watermark) read past on the analyst's word (`draft_marks:`)
     out += [Decision(entity, "", file, getattr(where, "ordinal", where if isinstance(where, int) else None),
                      "draft_mark_by_analyst", {"mark": word.mark, "because": word.because,

@@ -80,7 +80,9 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
         rows, header_index = _caption_rows(grid, header_index)
         captions = _between(grid, title, header_index - len(rows)) + rows
         confirmed: list[tuple[Place, Continuation]] = []
-        parts = _continued_in(grid, grids, plan, path, confirmed) if grid in grids else []
+        by_header: list[tuple[Place, Place, str]] = []
+        parts = _continued_in(grid, grids, plan, path, confirmed, (header_index, document.kind, by_header)) \
+            if grid in grids else []
         try:
             table = _read(document, _joined(grid, header_index, parts, plan, path), title, header_index, plan, sources)
         except NestedTable as exc:    # the plan's table, with a table in a cell: that is the error to name
@@ -101,6 +103,7 @@ def parse_grid_table(document: Document, plan: Plan, sources: Sources) -> Parsed
         table.continued = [_first_place(part) for part in parts]
         table.framed = [(grid.frame, grid.number)] if grid.frame is not None else []
         table.confirmed = confirmed
+        table.by_header = by_header
         table.also_titled = [other.summary() for other, _ in titled if other is not grid]
         table.passed_over = passed_over
         table.unit_caption = tables.unit_caption(title, captions + table.above)
@@ -163,24 +166,104 @@ CONTINUED = re.compile(r"续")
 
 
 def _continued_in(grid: Grid, grids: list[Grid], plan: Plan, path: Path,
-                  confirmed: list[tuple[Place, Continuation]]) -> list[Grid]:
+                  confirmed: list[tuple[Place, Continuation]], header: tuple | None = None) -> list[Grid]:
     """The tables the plan's table continues in: each next table with as many columns and nothing between it and
     the part before but a continuation line (续表, 表1（续）) or the title again, or what the analyst's word that it
-    continues there (`continued:`, added to `confirmed`) says stands between, until a part holds the 注 row."""
+    continues there (`continued:`, added to `confirmed`) says stands between, until a part holds the 注 row.
+    In a .docx or web page, a next table whose first row repeats the plan's header row, after a few short lines
+    (接上表, 单位：万人), is a part too (added to `header`'s list, for the cleaning log: redteam20 T7, its rows were
+    dropped without a word); one after other text whose first row repeats the header or reads as a row of
+    figures cannot be told from another table, and the run stops there (_refuse_unjoined_docx_part)."""
     parts: list[Grid] = []
     before = grid
+    header_index, kind, by_header = header if header is not None else (None, "pdf", [])
     for following in grids[grids.index(grid) + 1:]:
         other = _between_parts(before, plan, path)
         if _has_note_row(before) or following.width != grid.width:
             break
         if other:
             word = _continuation(plan, _first_place(following).page, other)
-            if word is None:
+            if word is not None:
+                confirmed.append((_first_place(following), word))
+            elif kind == "pdf" or header_index is None:
                 break
-            confirmed.append((_first_place(following), word))
+            elif _repeats_table_header(grid, header_index, following, plan, path) and _short_lines(before, plan, path):
+                by_header.append((before.rows[-1][0].place if before.rows and before.rows[-1] else
+                                  _first_place(before), _first_place(following),
+                                  " / ".join(p.text.strip() for p in before.after if normalise(p.text) in other)))
+            else:
+                _refuse_unjoined_docx_part(path, grid, header_index, before, following, other, plan, kind)
+                break
         parts.append(following)
         before = following
     return parts
+
+
+# At most this many short lines (of at most SHORT characters) between a table and a next one that repeats its header
+# row: 接上表, （接上表）, 单位：万人, Table 1 (continued). More, or longer, is text of the document's own.
+SHORT_LINES, SHORT = 3, 40
+
+
+def _short_lines(before: Grid, plan: Plan, path: Path) -> bool:
+    other = [t for t in _between_parts(before, plan, path) if t.strip()]
+    return len(other) <= SHORT_LINES and all(len(t.strip()) <= SHORT for t in other)
+
+
+def _leading_rows(part: Grid, plan: Plan, path: Path) -> list[list[GridCell]]:
+    """A part's rows after those that give 续表 or the title in one cell."""
+    rows = list(part.rows)
+    while rows:
+        single = {normalise(c.text) for c in rows[0] if c.text.strip()}
+        if len(single) == 1 and (CONTINUED.search(next(iter(single))) or
+                                 plan.table_title.search(next(iter(single)), path, rows[0][0].place)):
+            rows.pop(0)
+            continue
+        break
+    return rows
+
+
+def _repeats_table_header(grid: Grid, header_index: int, part: Grid, plan: Plan, path: Path) -> bool:
+    """Whether the part's first row (after a 续表 or title row) is the plan table's header row, cell by cell."""
+    rows = _leading_rows(part, plan, path)
+    return bool(rows) and [normalise(c.text) for c in rows[0]] == [normalise(c.text) for c in grid.rows[header_index]]
+
+
+def _reads_as_figures(part: Grid, plan: Plan, path: Path) -> bool:
+    """Whether the part's first row (after a 续表 or title row) holds a figure: a row of the table, perhaps."""
+    rows = _leading_rows(part, plan, path)
+    for cell in rows[0] if rows else []:
+        text = normalise(cell.text).strip()
+        if not DIGIT.search(text) or SERIAL.match(text):
+            continue
+        try:
+            value = parse_value_cell(text, in_plan=True)
+        except NotANumber:
+            continue
+        if value is not None and value.year is None:
+            return True
+    return False
+
+
+def _refuse_unjoined_docx_part(path: Path, grid: Grid, header_index: int, before: Grid, part: Grid,
+                               other: list[str], plan: Plan, kind: str) -> None:
+    """A next table in a .docx or web page with the plan's table's columns, after text that is not 续表, that
+    repeats the plan's header after more than a few short lines, or starts with a row of figures: perhaps the
+    table's rest, perhaps another table. Its rows would be left out without a word, so the run stops there."""
+    repeats = _repeats_table_header(grid, header_index, part, plan, path)
+    if not repeats and not _reads_as_figures(part, plan, path):
+        return
+    where = _first_place(part)
+    between = "; ".join(f"'{t[:40]}'" for t in other[:3]) + ("; …" if len(other) > 3 else "")
+    first = "repeats the plan's table's header row" if repeats else "starts with a row of figures"
+    edit = ("in Word or WPS, write 续表 as the only line between the two tables (deleting the other text there) and "
+            "save it as .docx" if kind in ("docx", "doc", "wps") else
+            "in a text editor, write <p>续表</p> as the only text between the two <table>s and save it")
+    raise InputError(path, where, f"the next table has the plan's table's {grid.width} columns and {first}, "
+                     f"but text stands between them ({between}): it may be the rest of the plan's table (its rows "
+                     "would be left out), or another table", f"look at the two tables: if the second is the rest "
+                     f"of the plan's table, {edit}, then run `make manifest`; it is then read as one table, and the "
+                     "cleaning log says so. If it is another table, give it a header row of its own (its column "
+                     "names), then run `make manifest`.")
 
 
 def _between_parts(before: Grid, plan: Plan, path: Path) -> list[str]:

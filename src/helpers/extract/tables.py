@@ -118,6 +118,9 @@ class ParsedTable:
     framed: list[tuple[Place, int]] = field(default_factory=list)
     # where it continues by the analyst's word (`continued:` in config/sources.yaml), and that word
     confirmed: list = field(default_factory=list)
+    # where it continues in a next table that repeats its header row after a short line that is not 续表 (接上表,
+    # 单位：万人): the place the part before ends, the part's first place and the line between (left out)
+    by_header: list = field(default_factory=list)
     # The document's other tables titled alike (how an analyst recognises each): which the title also matches
     also_titled: list[str] = field(default_factory=list)
     # tables titled alike passed over, their header not an indicator table's: each title, and the header cell no
