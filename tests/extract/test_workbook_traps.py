@@ -182,3 +182,37 @@ def test_a_year_with_an_invisible_mark_names_the_mark(workspace):
         "it holds U+200B ZERO WIDTH SPACE, an invisible character, right before '23'")
     one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2023, 12.9]])    # typed anew
     assert monitored(workspace)[["year", "value"]].values.tolist() == [[2023, 12.9]]
+
+
+def test_a_year_cell_saying_the_start_of_a_year_is_told_the_year_before(workspace):
+    """redteam20 T8: 年份 '2025年初' (the level at the start of 2025, the end of 2024) stopped with "write a four-digit
+    year"; followed as 2025 (the year the cell names), 2024's level was judged as 2025's actual. The advice now says
+    what 年初 means, read as a plan's header is (name_meaning.year_start): write 2024, or delete the row when the
+    sheet has 2024's figure. Followed either way, 2025 has no actual."""
+    path = workspace / "raw" / "monitoring" / "m.xlsx"
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", "2025年初", 13.95]])
+    err = build_refused(workspace)
+    assert err.where == "sheet 数据, cell D2"
+    assert "'年初' is the start of 2025, the end of 2024" in err.fix and "write 2024, not 2025" in err.fix
+    wb = openpyxl.load_workbook(path)
+    wb["数据"]["D2"] = 2024
+    wb.save(path)
+    assert monitored(workspace)[["year", "value"]].values.tolist() == [[2024, 13.95]]
+    # the sheet already has 2024's figure: the row is deleted, as the advice says
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", 2024, 13.4],
+                                   ["建德市", "人才资源总量", "万人", "2025 年初数", 13.95]])
+    err = build_refused(workspace)
+    assert err.where == "sheet 数据, cell D3"
+    assert "If the sheet already has a 2024 row for the county and indicator, delete this row instead." in err.fix
+    wb = openpyxl.load_workbook(path)
+    wb["数据"].delete_rows(3)
+    wb.save(path)
+    assert monitored(workspace)[["year", "value"]].values.tolist() == [[2024, 13.4]]
+
+
+def test_a_year_cell_saying_the_end_of_a_year_is_told_that_year(workspace):
+    """年末/年底 is the year's own year-end level: write the year; 年初步 (preliminary) is no 年初."""
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", "2024年底", 13.4]])
+    assert build_refused(workspace).fix == "'年底' is the end of 2024, its year-end level: write 2024."
+    one_sheet_workbook(workspace, [["建德市", "人才资源总量", "万人", "2024年初步", 13.4]])
+    assert "the start of" not in build_refused(workspace).fix

@@ -75,6 +75,7 @@ from helpers.extract.name_meaning import (
     simplified,
     stated_years,
     title_says,
+    year_start,
 )
 from helpers.extract.number_formats import Shown, shown
 from helpers.extract.table_notes import NOTE_CLAUSE
@@ -2022,7 +2023,8 @@ def _row_observation(cell: _RowCells, lookup: _Lookup, sources: Sources, catalog
                          invisible else f"year {quoted(year_raw)} is not a year between {first} and {last}",
                          f"select the cell and type the year again, four digits from {first} to {last} (typed anew, "
                          "it holds no such character: a copy from another program brought it), and save." if invisible
-                         else f"write a four-digit year from {first} to {last} (the years of the plan periods in "
+                         else _year_words_fix(year_raw, first, last) or
+                         f"write a four-digit year from {first} to {last} (the years of the plan periods in "
                          "config/sources.yaml).")
     value, formatted = _read_as_shown(cell, value, value_cell, ind, catalogue)
     if formatted is None and isinstance(value, str):
@@ -3147,6 +3149,34 @@ def _one_column_each(path: Path, sheet: str, row: int, cells: list, candidates: 
 # A year written as text with a zero decimal part: 2023.0, as a CSV export writes a year column with an empty cell
 # (pandas reads the column as decimals). It can be no other year than 2023; read so, and the cleaning log says so.
 DECIMAL_YEAR = re.compile(r"\s*\d{4}\.0+\s*")
+
+
+# A year cell's words for the end of its year (2025年末, 2025年底: 2025's year-end level, as a year-end figure is)
+_YEAR_END_WORDS = re.compile(r"年?(?:末|底|终)(?:数|值)?")
+
+
+def _year_words_fix(raw, first: int, last: int) -> str | None:
+    """The advice for a year cell holding a four-digit year and words for a point of it, read as a plan's header is
+    (name_meaning.year_start): 2025年初 (the start of 2025) is the end of 2024, so write 2024; 2025年末/年底 is 2025's
+    end, so write 2025 (redteam20 T8: "write a four-digit year" followed as 2025 judged 2024's level as 2025's
+    actual). None for any other words (part of a year, 上半年, has the move-it-to-备注 advice: _word_to_move)."""
+    found = re.fullmatch(r"\s*([0-9]{4})\s*(\S.*?)\s*", normalise(str(raw))) if isinstance(raw, str) else None
+    if found is None:
+        return None
+    year, words = int(found.group(1)), found.group(2)
+    start = year_start(words)
+    if start is not None and re.fullmatch(r"年?" + re.escape(start.removeprefix("年")), words):
+        if not first <= year - 1 <= last:
+            return (f"{words!r} is the start of {year}, the end of {year - 1} (a figure for the start of a year is "
+                    f"the year before's year-end level), a year outside {first} to {last}: clear the row's value "
+                    "(a row without a value is skipped).")
+        return (f"{words!r} is the start of {year}, the end of {year - 1} (a figure for the start of a year is the "
+                f"year before's year-end level, as a plan's header {year}年初 is read): write {year - 1}, not {year} "
+                f"(written {year}, the figure would be judged as {year}'s actual, a year late). If the sheet "
+                f"already has a {year - 1} row for the county and indicator, delete this row instead.")
+    if _YEAR_END_WORDS.fullmatch(words) and first <= year <= last:
+        return f"{words!r} is the end of {year}, its year-end level: write {year}."
+    return None
 
 
 def _year(raw) -> int | None:

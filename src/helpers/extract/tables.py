@@ -703,9 +703,30 @@ def _unknown_header(path: Path, cell: Cell, sources: Sources, header: list[Cell]
     years they show are the plan's period, when the cell's year fits none of the plan's period)."""
     years = [int(m.group()) for c in header or [] for m in [YEAR_IN_HEADER.search(_compact(c.text))] if m]
     error = InputError(path, cell.where, f"header cell {quoted(cell.raw.strip())} is not a known column",
-                       _header_advice(cell, sources, years))
+                       _province_advice(cell, sources) + _header_advice(cell, sources, years))
     error.unknown_header = cell
     return error
+
+
+def _province_advice(cell: Cell, sources: Sources) -> str:
+    """The advice's first offer for a header that names the province (its name in config/sources.yaml `province:`,
+    全省, 省定, 省级, 省委: 2030年全省目标, 全省目标值) and can be the plan's targets (its target year, or no year):
+    the province's entry, `entity: province`. Offered `role: target` alone, the province's targets were read as the
+    county's (redteam20 L1). "" for any other header."""
+    written = _compact(cell.text)
+    names = (sources.province_name_zh, sources.province_name_zh.removesuffix("省"), "全省", "省定", "省级", "省委")
+    if not any(n and n in written for n in names):
+        return ""
+    period, _ = reading_period(sources)
+    year = YEAR_IN_HEADER.search(written)
+    if year and not period_fits("target", int(year.group()), period):
+        return ""
+    pattern = (re.escape(written[:year.start()]) + "(?P<year>\\d{4})" + re.escape(written[year.end():])
+               ).replace("'", "''") if year else _pattern_for(cell)
+    return (f"the header names the province: if the column holds the province's targets for "
+            f"{period.target_year} (not the county's), add under `header_roles` in {display_path(sources.path)}: "
+            f"`- {{pattern: '{pattern}', role: target, entity: province}}` (read as the targets of the province, "
+            f"{sources.province_name_zh}, never the county's). Otherwise: ")
 
 
 def _role_of(cell: Cell, sources: Sources, path: Path):
