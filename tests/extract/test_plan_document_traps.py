@@ -18,18 +18,6 @@ from support.plan_documents import PlanContent, html_page, make_manifest, soffic
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-@pytest.fixture
-def workspace(workspace):
-    """These tests are about which digits of a cell are read: the figures they read (290 for 20, 0.5) are out of
-    line with 桐庐's other figures by design, which since redteam20 T5 stops a plan's cell too (monitoring.out_of_line):
-    the factor is raised here so that the reading itself is what is tested."""
-    method = workspace / "config" / "method.yaml"
-    text = method.read_text(encoding="utf-8")
-    assert "out_of_line_factor: 5\n" in text
-    method.write_text(text.replace("out_of_line_factor: 5\n", "out_of_line_factor: 1000\n"), encoding="utf-8")
-    return workspace
-
-
 def _target(ds: dataset.Dataset) -> tuple[float, str]:
     row = total_target_2030(ds)
     return row["value"], row["comparator"]

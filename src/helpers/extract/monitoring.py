@@ -513,7 +513,9 @@ def check_plans_in_line(plans_figures: list[Observation], monitored: list[Observ
     (redteam20 T5: 27 for 0.27 judged 达标 against the target 0.28). The plan's own other figures are not compared:
     a slip typed in each of its columns (27 and 30) would hide itself. The advice is a `readings:` entry for the
     cell (the plan is never edited)."""
-    table = [o for o in plans_figures if o.origin == "table" and o.kind in ("actual", "target")]
+    # (the actuals: a plan's base figures, which judge the previous plan where the workbook has none; its
+    # targets are not checked yet)
+    table = [o for o in plans_figures if o.origin == "table" and o.kind == "actual"]
     worst = out_of_line(table, [*plans_figures, *monitored], factor,
                         lambda obs, o: o.source_file != obs.source_file)
     if worst is None:
