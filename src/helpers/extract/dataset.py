@@ -38,7 +38,7 @@ from helpers.extract.cleaning import TableCleaner, implausible
 from helpers.extract.consistency import VALUE_TOLERANCE, check_period_total, check_plan
 from helpers.extract.documents.model import Place
 from helpers.extract.manifest import unlisted, verify, verify_read
-from helpers.extract.monitoring import check_in_line, read_monitoring
+from helpers.extract.monitoring import check_in_line, check_plans_in_line, read_monitoring
 from helpers.extract.plans import PlanDocument, read_plan
 from helpers.extract.prose import ProseReader, ProseStatement
 from helpers.extract.tables import (
@@ -150,8 +150,9 @@ def build(raw_dir: Path = paths.RAW_DIR, config_dir: Path = paths.CONFIG_DIR) ->
     checks += province_checks
     monitored, monitoring_decisions = read_monitoring(raw_dir / paths.MONITORING_DIR, sources, catalogue)
     method = method_parameters()
-    check_in_line(monitored, observations, sources, catalogue, method.out_of_line_factor,
-                  f"{display_path(method.path)}, line {method.lines['monitoring.out_of_line_factor']}")
+    factor_place = f"{display_path(method.path)}, line {method.lines['monitoring.out_of_line_factor']}"
+    check_in_line(monitored, observations, sources, catalogue, method.out_of_line_factor, factor_place)
+    check_plans_in_line(observations, monitored, sources, catalogue, method.out_of_line_factor, factor_place)
     for obs in monitored:
         covering = plan_covering(sources.plans_of(obs.entity), obs.year)
         obs.plan = covering.period.name if covering else ""

@@ -50,6 +50,7 @@ from helpers.core.values import (
 )
 from helpers.core.wording import LANGS, words
 from helpers.extract.cleaning import name_and_unit
+from helpers.extract.documents.model import Place
 from helpers.extract.name_meaning import (
     BOTH,
     MAX_PIECES,
@@ -491,6 +492,74 @@ def _row_decisions(obs: Observation) -> list[Decision]:
     return out
 
 
+def out_of_line(checked: list[Observation], every: list[Observation], factor: float, compared) -> tuple | None:
+    """The figure of `checked` furthest out of line with the county's other figures for its indicator (of `every`,
+    those `compared(obs, other)` keeps): more than `factor` times the largest of them, or less than the smallest
+    divided by `factor`; with them and their smallest and largest, or None. Levels only (actuals and targets, not
+    five-year sums, not those flagged implausible); a figure with nothing to compare is left to the catalogue's
+    range. The one reading of a figure out of line, for a workbook's cells (check_in_line) and a plan's
+    (check_plans_in_line)."""
+    figures: dict[tuple, list[Observation]] = {}
+    for obs in every:
+        if obs.value is not None and obs.value > 0 and not obs.cumulative and obs.quality != "implausible":
+            figures.setdefault((obs.entity, obs.indicator_id), []).append(obs)
+    worst = None
+    for obs in checked:
+        if obs.value is None or obs.value <= 0 or obs.cumulative or obs.quality == "implausible":
+            continue
+        rest = [o for o in figures.get((obs.entity, obs.indicator_id), []) if compared(obs, o)]
+        if not rest:
+            continue
+        low, high = min(o.value for o in rest), max(o.value for o in rest)
+        out = max(obs.value / (factor * high), low / (factor * obs.value))
+        if out > 1 and (worst is None or (out, obs.value) > worst[0]):
+            worst = ((out, obs.value), obs, rest, low, high)
+    return None if worst is None else worst[1:]
+
+
+def check_plans_in_line(plans_figures: list[Observation], monitored: list[Observation], sources: Sources,
+                        catalogue: Catalogue, factor: float, factor_place: str) -> None:
+    """A plan table's figure far out of line with the county's figures for the indicator from its OTHER plans and
+    its workbooks (out_of_line, method.yaml's monitoring.out_of_line_factor) stops the run at the plan's cell, as a
+    workbook's does (check_in_line): a lost decimal point (27 万人 for 0.27) lies inside the catalogue's plausible
+    range, and a 十五五 plan's base column decides the 十四五 final evaluation where the workbook has no figure
+    (redteam20 T5: 27 for 0.27 judged 达标 against the target 0.28). The plan's own other figures are not compared:
+    a slip typed in each of its columns (27 and 30) would hide itself. The advice is a `readings:` entry for the
+    cell (the plan is never edited)."""
+    # (the actuals: a plan's base figures, which judge the previous plan where the workbook has none; its
+    # targets are not checked yet)
+    table = [o for o in plans_figures if o.origin == "table" and o.kind == "actual"]
+    worst = out_of_line(table, [*plans_figures, *monitored], factor,
+                        lambda obs, o: o.source_file != obs.source_file)
+    if worst is None:
+        return
+    obs, rest, low, high = worst
+    ind = catalogue.indicators[obs.indicator_id]
+    plan = next((p for p in sources.plans_of(obs.entity) if Path(p.file).name == Path(obs.source_file).name), None)
+    above = obs.value > factor * high
+    times = obs.value / high if above else low / obs.value
+    spread = f"{low:g}" if low == high else f"from {low:g} to {high:g}"
+    years = sorted({o.year for o in rest})
+    shown = ", ".join(_figure(o) for o in sorted(rest, key=lambda o: (abs(o.year - obs.year), o.year))[:3])
+    at = obs.source_place
+    where = str(Place(**{k: v for k, v in at.items() if k != "code"})) if at else obs.source_line
+    entry = f"the plan entry at line {plan.line}" if plan is not None else "the plan's entry"
+    written = obs.source_value.strip().replace("'", "''")
+    raise InputError(obs.source_file, where,
+                     f"the plan's {obs.year} {obs.kind} for {ind.name_zh} ({obs.entity}), '{obs.source_value.strip()}'"
+                     f" read as {obs.value:g} {ind.unit}, is "
+                     f"{f'{times:.3g} times the largest' if above else f'the smallest divided by {times:.3g}'} of "
+                     f"the county's figures for it from its other plans and workbooks, which run {spread} "
+                     f"{ind.unit} in {years[0]}–{years[-1]} ({shown}): a misplaced decimal point, or a figure in "
+                     "another unit?",
+                     f"do not edit the published plan. Say the figure the plan means in "
+                     f"{display_path(sources.path)}, under `readings:` of {entry}: - {{indicator: "
+                     f"'{obs.source_name}', cell: '{written}', reads: '…', because: '…'}} (the figure, in "
+                     f"{ind.unit}, and why: e.g. the county's other figures). If the plan's figure really is right, "
+                     "correct the other figure that is wrong, or raise `monitoring.out_of_line_factor` "
+                     f"({factor:g}) in {factor_place}.")
+
+
 def check_in_line(monitored: list[Observation], others: list[Observation], sources: Sources, catalogue: Catalogue,
                   factor: float, factor_place: str) -> None:
     """A workbook's value far out of line with the county's other figures for the indicator stops the run at its
@@ -501,22 +570,10 @@ def check_in_line(monitored: list[Observation], others: list[Observation], sourc
     in a value cell (2030 for 12.9 万人) or a lost decimal point (129 for 12.9) lies inside it. The value furthest
     out is named first; a county's first figure for an indicator, with nothing to compare, is left to the range."""
     first_year, last_year = year_range(sources)
-    figures: dict[tuple, list[Observation]] = {}
-    for obs in [*others, *monitored]:
-        if obs.value is not None and obs.value > 0 and not obs.cumulative and obs.quality != "implausible":
-            figures.setdefault((obs.entity, obs.indicator_id), []).append(obs)
-    worst = None
-    for obs in monitored:
-        rest = [o for o in figures.get((obs.entity, obs.indicator_id), []) if o is not obs]
-        if obs.value is None or obs.value <= 0 or not rest:
-            continue
-        low, high = min(o.value for o in rest), max(o.value for o in rest)
-        out = max(obs.value / (factor * high), low / (factor * obs.value))
-        if out > 1 and (worst is None or (out, obs.value) > worst[0]):
-            worst = ((out, obs.value), obs, rest, low, high)
+    worst = out_of_line(monitored, [*others, *monitored], factor, lambda obs, o: o is not obs)
     if worst is None:
         return
-    _, obs, rest, low, high = worst
+    obs, rest, low, high = worst
     ind = catalogue.indicators[obs.indicator_id]
     above = obs.value > factor * high
     times = obs.value / high if above else low / obs.value

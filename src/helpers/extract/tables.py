@@ -384,8 +384,22 @@ def _two_columns(path: Path, sources: Sources, what: str, cells: list[Cell], by_
                   "so that the two columns' headings differ"))
     other = next((c for c in cells if any(c is b for b in by_content)), second)
     kept = first if other is second else second
-    entry = next((hr for hr in sources.header_roles if hr.pattern.config is not None
-                  and hr.pattern.fullmatch(_compact(other.text), path, other.where)), None)
+    def own_entry(cell: Cell):
+        return next((hr for hr in sources.header_roles if hr.pattern.config is not None
+                     and hr.pattern.fullmatch(_compact(cell.text), path, cell.where)), None)
+    entry, kept_entry = own_entry(other), own_entry(kept)
+    if entry is not None and kept_entry is not None and kept_entry is not entry:
+        # both columns read so by the analyst's entries: either may be the one at fault, so both are named (naming
+        # the second alone, the user changed the column that was the target year's and kept the one at fault:
+        # redteam20 T4)
+        entries = sorted(((kept, kept_entry), (other, entry)), key=lambda ce: ce[1].pattern.line or 0)
+        named = " and ".join(f"`pattern: '{e.pattern.pattern}'` (line {e.pattern.line}, reading "
+                             f"'{c.raw.strip()}')" for c, e in entries)
+        return InputError(path, other.where, problem,
+                          f"two entries under `header_roles` in {display_path(sources.path)} read their columns as "
+                          f"{what}: {named}. Read what each column holds in the plan, and change the role of the "
+                          "entry whose column is not that to remark (`role: remark`: its cells are read and not "
+                          "used) or to the role it has (roles: " + ", ".join(HEADER_ROLE_NAMES) + ").")
     if entry is not None:    # the analyst's own entry gives it the role: another one after it would not be used
         return InputError(path, other.where, problem,
                           f"the entry `pattern: '{entry.pattern.pattern}'` under `header_roles` in "
@@ -619,8 +633,18 @@ def _header_advice(cell: Cell, sources: Sources, years: list[int] | None = None)
     # period gives (role: base, role: target). Only remark was offered, and a target's pattern needed a year the
     # header cannot match: the table had no way through (redteam19 finding 7). The years they are read as are the
     # plan's period's, said with where the period comes from: a period from the file's default is checked first.
+    return _yearless_advice(cell, sources, written, remark)
+
+
+def _yearless_advice(cell: Cell, sources: Sources, written: str, remark: str) -> str:
+    """_header_advice for a header with no year: by the period it names, else by the plan's period."""
+    config = display_path(sources.path)
+    period, plan = reading_period(sources)
     first, second = ("base", "target") if BASE_WORDS.search(written) else ("target", "base")
-    _, plan = reading_period(sources)
+    named = period_named(written, sources)
+    if named is not None and named_year(named, first) != (period.base_year if first == "base" else
+                                                          period.target_year):
+        return other_period_advice(cell, named, first, sources)
     check = "" if plan is None or plan.period_given or plan.period_from else \
         (f"check the plan's period first ({period_said(sources)}): if the plan is for another, write its "
          f"`plan_period: {{name: …, base_year: …, target_year: …}}` under its entry. Then ")
@@ -632,6 +656,44 @@ def _header_advice(cell: Cell, sources: Sources, years: list[int] | None = None)
             f"reads (a growth rate, a responsible department, a note), {remark} (read and not used); the indicators' "
             "names, units, 属性, category or serial numbers: name, unit, attribute, category or serial (each role "
             "once in a table).")
+
+
+def period_named(written: str, sources: Sources) -> PlanPeriod | None:
+    """The period a year-less header names (“十四五”目标, 十四五完成: 十四五), of the configured periods and those
+    placed from them; None when it names none."""
+    named = [p for p in known_periods(sources.periods()) if p.name and p.name in written]
+    return max(named, key=lambda p: len(p.name)) if named else None
+
+
+def named_year(named: PlanPeriod, role: str) -> int:
+    """The year a year-less header naming a period means: its targets (“十四五”目标) are for the period's target
+    year, and what it achieved (“十四五”完成, 十四五末) is that year's too."""
+    return named.target_year
+
+
+def other_period_advice(cell: Cell, named: PlanPeriod, role: str, sources: Sources) -> str:
+    """Advice for a year-less header that names another period than the plan's (a 十五五 plan's “十四五”目标): its
+    figures are for that period's target year, never this plan's targets for its own target year. Targets quoted
+    from the earlier plan are read and not used (role: remark: that plan's own table gives them); what the named
+    period achieved by this plan's base year is the plan's base (role: base), else a remark. (The advice offered
+    `role: target`: followed, the 十四五 targets were read as the 十五五 plan's targets for 2030, redteam20 T4.)"""
+    period, _ = reading_period(sources)
+    config = display_path(sources.path)
+    year = named_year(named, role)
+    remark = f"`- {{pattern: '{_pattern_for(cell)}', role: remark}}`"
+    said = (f"the header names {named.name} ({named.base_year}→{named.target_year}), so its figures are for "
+            f"{year}, the target year of {named.name}, while the plan is read by {period_said(sources)}")
+    if role == "base" and year == period.base_year:
+        return (f"{said}: what {named.name} achieved is the figures of {year}, this plan's base year. Add it under "
+                f"`header_roles` in {config}: `- {{pattern: '{_pattern_for(cell)}', role: base}}` (read as {year}'s "
+                "actual values, or estimates where the header says 预计), never role: target. If the column is not "
+                f"one to read, {remark}.")
+    what = ("what it achieved" if role == "base" else
+            f"its targets for {year}, quoted from the plan for {named.name}")
+    return (f"{said}: the column gives {what}, never this plan's targets for {period.target_year} nor its base "
+            f"figures of {period.base_year}. Add it under `header_roles` in {config}: {remark} (read and not used: "
+            f"the plan for {named.name}, its own table, gives them). If the plan's period is not {period.name}, "
+            "check its `plan_period` first.")
 
 
 def _estimated_pattern(written: str, year: re.Match) -> str:
@@ -750,6 +812,20 @@ def _role_of(cell: Cell, sources: Sources, path: Path):
     return None
 
 
+def _yearless_of_another_period(path: Path, column: ValueColumn, period: PlanPeriod, sources: Sources) -> None:
+    """A year-less header naming another period (a 十五五 plan's “十四五”目标, given `role: target`) is that period's,
+    never this plan's targets or base: the run stops (other_period_advice)."""
+    if not column.from_period or column.year:
+        return
+    named = period_named(_compact(column.header.text), sources)
+    wanted = period.target_year if column.from_period == "target" else period.base_year
+    if named is not None and named_year(named, column.from_period) != wanted:
+        raise InputError(path, column.header.where,
+                         f"the column {quoted(column.header.raw.strip())} is read as the plan's {column.from_period} "
+                         f"(`role: {column.from_period}`), for {wanted}, but its header names {named.name}",
+                         other_period_advice(column.header, named, column.from_period, sources))
+
+
 def resolve_year_columns(table: ParsedTable, plan: Plan, sources: Sources) -> ParsedTable:
     """A column headed by a year alone (2030年) or with 预计, 基期, 基数 or 现状, read by the plan's period: up to
     the base year an actual, at the target year a target. Any other year cannot be placed: the run stops.
@@ -758,6 +834,7 @@ def resolve_year_columns(table: ParsedTable, plan: Plan, sources: Sources) -> Pa
     placed = {}
     for original in table.columns:
         column, key = original, id(original)
+        _yearless_of_another_period(table.path, column, period, sources)
         if column.from_period == "target" and not column.year:
             placed[key] = replace(column, year=period.target_year, by_period=True)
             continue
