@@ -46,3 +46,26 @@ def test_a_cell_that_names_only_a_year_offers_no_figure(workspace):
     """`2030年` alone in the 2030 target cell holds no figure: the advice's reading is '/' (no target), not 2030."""
     _plan(workspace, 5, "2030年")
     assert reading_in_advice(build_refused(workspace).fix)["reads"] in ("/", "…")
+
+
+@pytest.mark.parametrize("written, reads, comparator", [
+    ("高于40", ">40", ">"), ("多于40", ">40", ">"), ("逾40", ">40", ">"), ("至少40", "≥40", ">="),
+])
+def test_the_advice_keeps_the_bound_the_cells_words_give_and_followed_reads_it(workspace, written, reads,
+                                                                              comparator):
+    """redteam20 T10: 高技能人才占技能劳动者比例's 2030 target cell `高于40` was offered `reads: '40'`; followed, "more
+    than 40" was the exact target 40, and an actual of 40 would be 达标. The reading keeps the bound."""
+    rows = [list(row) for row in DOCUMENT_TABLE["rows"]]
+    row = next(i for i, r in enumerate(rows) if r[2] == "高技能人才占技能劳动者比例")
+    rows[row][5] = written
+    add_fifteenth_plan(workspace, "word_tab_cells", monitoring=False)
+    path = write_docx(PlanContent(**dict(DOCUMENT_TABLE, rows=rows)), workspace / "raw" / PLAN_FILE)
+    use_plan_file(workspace, "tonglu_15.txt", path)
+    error = build_refused(workspace)
+    reading = reading_in_advice(error.fix)
+    assert (reading["cell"], reading["reads"]) == (written, reads), error.fix
+    write_reading(workspace, reading | {"because": f"规划表原文：{written}"}, file=PLAN_FILE)
+    ds = build(workspace)
+    [target] = ds.indicators.query("entity == 'tonglu' and indicator_id == 'high_skilled_share_of_skilled' and year == 2030 "
+                                   "and kind == 'target' and origin == 'table'")[["value", "comparator"]].values
+    assert (target[0], target[1]) == (40.0, comparator)

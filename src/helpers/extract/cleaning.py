@@ -172,17 +172,36 @@ def duplicate_row_advice(sources: Sources, plan: Plan, ind: Indicator, name: str
 YEAR_NAMED = re.compile(r"(?<![0-9.])(?:19|20)[0-9]{2}(?=年)")
 
 
-def _example_reading(raw: str) -> str:
-    """The first figure in a cell but a year it names, as the example reading the advice shows (the analyst decides
-    what it means); '/' when it has none."""
-    found = re.search(r"[0-9]+(?:\.[0-9]+)?", YEAR_NAMED.sub(" ", normalise(raw)))
-    return found.group() if found else "/"
+# A bound a cell words around its figure (高于35, 不足5, 35以上): the example reading keeps it (>35, <5, ≥35), as the
+# advice's own list of readings writes bounds. Followed, the bare '35' made "more than 35" an exact target, and an
+# actual of 35 was 达标 (redteam20 T10). Longest words first (不低于 before 低于, 未超过 before 超过).
+BOUND_BEFORE = {"高于": ">", "多于": ">", "大于": ">", "超过": ">", "突破": ">", "逾": ">",
+                "不低于": "≥", "不少于": "≥", "至少": "≥", "最低": "≥", "下限": "≥",
+                "低于": "<", "少于": "<", "小于": "<", "不足": "<", "不到": "<",
+                "不超过": "≤", "未超过": "≤", "不高于": "≤", "不大于": "≤", "至多": "≤", "最高": "≤", "上限": "≤"}
+BOUND_AFTER = {"以上": "≥", "以下": "≤", "以内": "≤"}
+_FIGURE = r"[0-9]+(?:\.[0-9]+)?"
+_BOUNDED = re.compile(rf"(?P<before>{'|'.join(sorted(BOUND_BEFORE, key=len, reverse=True))})?[为是在]?"
+                      rf"(?P<figure>{_FIGURE})(?:[^0-9以，,。；;、()\s]{{0,4}}?(?P<after>{'|'.join(BOUND_AFTER)}))?")
+
+
+def _example_reading(raw: str, bound: bool = True) -> str:
+    """The first figure in a cell but a year it names, with the bound its words give it (`bound`), as the example
+    reading the advice shows (the analyst decides what it means); '/' when it has none."""
+    text = YEAR_NAMED.sub(" ", normalise(raw))
+    found = _BOUNDED.search(text) if bound else re.search(_FIGURE, text)
+    if not found:
+        return "/"
+    if not bound:
+        return found.group()
+    sign = BOUND_BEFORE.get(found.group("before") or "") or BOUND_AFTER.get(found.group("after") or "", "")
+    return sign + found.group("figure")
 
 
 def _change_figure(raw: str) -> str:
     """The figure a change cell states, never the year it counts from: 较2020年新增5万人 is 5 (its first figure,
     2020, was shown as the figure read as a level)."""
-    return _example_reading(SINCE.sub("", normalise(raw).replace(" ", "")))
+    return _example_reading(SINCE.sub("", normalise(raw).replace(" ", "")), bound=False)
 
 
 # A value cell that states a change, not the level its column holds: 提高5个百分点, 下降2个百分点, 〔-2个百分点〕,
