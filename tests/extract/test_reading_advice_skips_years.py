@@ -66,6 +66,7 @@ def test_the_advice_keeps_the_bound_the_cells_words_give_and_followed_reads_it(w
     assert (reading["cell"], reading["reads"]) == (written, reads), error.fix
     write_reading(workspace, reading | {"because": f"规划表原文：{written}"}, file=PLAN_FILE)
     ds = build(workspace)
-    [target] = ds.indicators.query("entity == 'tonglu' and indicator_id == 'high_skilled_share_of_skilled' and year == 2030 "
-                                   "and kind == 'target' and origin == 'table'")[["value", "comparator"]].values
+    [target] = ds.indicators.query("entity == 'tonglu' and indicator_id == 'high_skilled_share_of_skilled' "
+                                   "and year == 2030 and kind == 'target' and origin == 'table'"
+                                   )[["value", "comparator"]].values
     assert (target[0], target[1]) == (40.0, comparator)

@@ -193,6 +193,8 @@ def _write_monitoring(path: Path, rows) -> None:
     ws = wb.active
     ws.title = DATA_SHEET
     ws.append([title for title, _ in COLUMNS])
+    # (来源 written as a real workbook's plain source is: an unplaced one, "synthetic", is quoted under every county's
+    # scorecard since 来源 are read as 备注 are, and the 90-county brief grew from 8 pages to 11)
     for county, indicator, unit, year, value in rows:
-        ws.append([county, indicator, unit, year, value, None, "synthetic", None])
+        ws.append([county, indicator, unit, year, value, None, "统计年报", None])
     wb.save(path)
