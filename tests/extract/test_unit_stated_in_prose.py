@@ -130,19 +130,19 @@ def in_persons(tmp_path):
     drop(root, "安吉2021-2025.xlsx", [dict(county="安吉县", indicator="人才资源总量", year=year, value=value)
                                      for year, value in zip(range(2021, 2026), (150000, 160000, 170000, 180000,
                                                                                 190000))])
-    dataset.write(dataset.build(root / "raw", root / "config"), root / "processed")
     return root
 
 
-def test_a_completion_rate_past_a_hundred_times_stops_and_the_advice_reads_the_row_right(in_persons):
-    """By hand: 190,000 人 against the unitless 20 read as 20 人 is 9,500 times the target (950000.0%, 达标 on main).
-    The advice's unit, 万人, followed: 20 万人 = 200,000 人, and 190,000 is 95.0% of it, missed."""
+def test_a_figure_ten_thousand_times_off_stops_and_a_unit_reading_reads_the_row_right(in_persons):
+    """By hand: the unitless 14.5 read as 14.5 人 is the county's workbook figures (150,000 … 190,000 人) divided by
+    about 10,000: the data step stops at the plan's line 108 (the plan's figures checked against the county's other
+    figures, redteam20 T5; before, the analysis stopped later at 190,000 against the target 20 人, 9,500 times it).
+    The unit 万人 said (a reading): 20 万人 = 200,000 人, and 190,000 is 95.0% of it, missed."""
     with pytest.raises(InputError) as stop:
-        analyse.build_tables(in_persons / "processed", in_persons / "config", 2025, "anji")
+        dataset.build(in_persons / "raw", in_persons / "config")
     message = str(stop.value)
-    assert PLAN in message and "line 110" in message, message
-    assert "安吉2021-2025.xlsx" in message and "9500 times its target 20 人" in message, message
-    assert "unit: '万人'" in message, message
+    assert PLAN in message and "line 108" in message, message
+    assert "安吉2021-2025.xlsx" in message and "a figure in another unit" in message, message
     _reading(in_persons, "万人")
     dataset.write(dataset.build(in_persons / "raw", in_persons / "config"), in_persons / "processed")
     progress = progress_table(load_inputs(in_persons / "processed", in_persons / "config", 2025, "anji"))
