@@ -21,13 +21,15 @@ from helpers.core.config import (
     new_ones_word,
 )
 from helpers.core.errors import InputError, quoted
-from helpers.core.formatting import UPPER_BOUNDS
+from helpers.core.formatting import COMPARATOR_SIGNS, UPPER_BOUNDS
 from helpers.core.paths import display_path
 from helpers.core.records import Decision, Observation, note
 from helpers.core.text import name_key, normalise
 from helpers.core.values import (
+    COMPARATORS,
     FULL_WIDTH_FIGURE,
     LARGEST_VALUE,
+    PLAN_COMPARATORS,
     SCALES,
     CellValue,
     ImplausibleMagnitude,
@@ -174,11 +176,12 @@ YEAR_NAMED = re.compile(r"(?<![0-9.])(?:19|20)[0-9]{2}(?=年)")
 
 # A bound a cell words around its figure (高于35, 不足5, 35以上): the example reading keeps it (>35, <5, ≥35), as the
 # advice's own list of readings writes bounds. Followed, the bare '35' made "more than 35" an exact target, and an
-# actual of 35 was 达标 (redteam20 T10). Longest words first (不低于 before 低于, 未超过 before 超过).
-BOUND_BEFORE = {"高于": ">", "多于": ">", "大于": ">", "超过": ">", "突破": ">", "逾": ">",
-                "不低于": "≥", "不少于": "≥", "至少": "≥", "最低": "≥", "下限": "≥",
-                "低于": "<", "少于": "<", "小于": "<", "不足": "<", "不到": "<",
-                "不超过": "≤", "未超过": "≤", "不高于": "≤", "不大于": "≤", "至多": "≤", "最高": "≤", "上限": "≤"}
+# actual of 35 was 达标 (redteam20 T10). The words the value parser reads (core.values: 超过, 不低于, 不超过, 低于 …)
+# and those it does not read as a bound, which stop the run for a reading (高于, 逾, 不足, 最高 …).
+BOUND_BEFORE = {word: COMPARATOR_SIGNS[comparator] for word, comparator in {**COMPARATORS, **PLAN_COMPARATORS}.items()
+                if re.fullmatch(r"[^\x00-\x7f≤≦≧≥]+", word)} | {
+    "高于": ">", "多于": ">", "逾": ">", "至少": "≥", "最低": "≥", "下限": "≥", "不足": "<", "不到": "<",
+    "未超过": "≤", "至多": "≤", "最高": "≤", "上限": "≤"}
 BOUND_AFTER = {"以上": "≥", "以下": "≤", "以内": "≤"}
 _FIGURE = r"[0-9]+(?:\.[0-9]+)?"
 _BOUNDED = re.compile(rf"(?P<before>{'|'.join(sorted(BOUND_BEFORE, key=len, reverse=True))})?[为是在]?"
